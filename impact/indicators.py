@@ -118,7 +118,10 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
         ``1 / (ri_n + 1)``), ``n_treated``, ``n_control`` (comparison councils,
         those entering intervention after the last period included),
         ``n_control_entering_later`` (of them), ``n_treated_before_first``
-        (left out), ``n_cohorts``, ``note`` (why an indicator was not
+        (left out), ``n_cohorts``, ``n_lone_cohorts`` (cohorts with a period
+        in the average at which one council of the cohort is observed: that
+        council's own variation is missing from ``se``, which is then too
+        small; ``ri_p_value`` does not rest on it), ``note`` (why an indicator was not
         estimated: its other columns are then missing).  None when the study
         has no indicators.
     """
@@ -276,9 +279,29 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
             rows.append({**row, "note": f"not estimable: {exc}"})
             continue
         o = simple.overall.iloc[0]
+        if pd.isna(o["estimate"]):
+            # every period after a start lacks the council's own figure before its start, or two councils to compare
+            # with: the row had no estimate and no note (the contract says a row without an estimate says why), and
+            # its randomisation count (reassignments used) beside a missing p (a council whose only period before
+            # its notice was suppressed, cross-check round 11)
+            rows.append({**row, "note": "no period after a council's start could be compared (each needs the "
+                                        "council's figure for that period and for the period before its start, and "
+                                        "two comparison councils with both)"})
+            continue
         rows.append({**row, "estimate": o["estimate"], "se": o["se"], "ci_low": o["ci_low"], "ci_high": o["ci_high"],
                      "p_value": o["p_value"], "ri_p_value": o["ri_p_value"], "ri_n": int(o["n_permutations"]),
-                     "ri_exact": bool(o["ri_exact"]), "n_cohorts": len(res.cohorts), "note": ""})
+                     "ri_exact": bool(o["ri_exact"]), "n_cohorts": len(res.cohorts),
+                     "n_lone_cohorts": _lone_cohorts(res.att_gt), "note": ""})
     cols = ["measure", "estimate", "se", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_n", "ri_exact", "n_treated",
-            "n_control", "n_control_entering_later", "n_treated_before_first", "n_cohorts", "note"]
+            "n_control", "n_control_entering_later", "n_treated_before_first", "n_cohorts", "n_lone_cohorts", "note"]
     return pd.DataFrame(rows).reindex(columns=cols)
+
+
+def _lone_cohorts(att_gt: pd.DataFrame) -> int:
+    """The cohorts with a period in the simple average (after the start, estimated, at least two comparison councils:
+    ``aggregate(min_comparison=2)``) at which a single council of the cohort is observed. The influence function of a
+    mean of one council is 0, so its own variation is missing from the aggregate's standard error, which is too small
+    (``staggered_did`` warns of cohorts of one council; the warning is silenced where the indicators are estimated, and
+    the report said nothing of it): counted, for the report to say so."""
+    used = att_gt["post"].astype(bool) & att_gt["estimate"].notna() & (att_gt["n_control"] >= 2)
+    return int(att_gt.loc[used & (att_gt["n_treated"] < 2), "group"].nunique())

@@ -3417,6 +3417,41 @@ def _did_rows(ctx, e: pd.DataFrame, why, *, sides: tuple[str, ...] = ("n_treated
     return rows, unestimated
 
 
+def _did_interval(ctx) -> str:
+    """How the interval and p-value of an indicator's difference-in-differences are computed, for its table's note.
+
+    The overall effect's interval is the estimate plus or minus the normal quantile times the standard error of its
+    influence function summed within councils (:meth:`impact.stats.StaggeredDiDResults.aggregate`, ``"simple"``);
+    its p-value is the normal one from the same standard error. No bootstrap enters it (the multiplier bootstrap
+    gives only the simultaneous bands of the event-study and calendar aggregations, which the report does not
+    show), and the notes said "interval from the multiplier bootstrap clustered by council" (cross-check round 11).
+    """
+    return (f"{ctx.level} interval and p-value from the standard error of the estimate's influence function, "
+            "clustered by council (normal reference)")
+
+
+def _lone_cohort_note(ctx, e: pd.DataFrame, shown: list[dict] | pd.DataFrame) -> str:
+    """' For re-referrals ..., at some period after the start one council of a cohort was observed alone: ...' for the
+    indicators shown (rows of ``shown`` with an estimate) whose average rests on such a period (``n_lone_cohorts`` of
+    ``e``): the influence function of a mean of one council is 0, so that council's own variation is missing from the
+    standard error, and the interval shown is too narrow (the example: the last cohort entering intervention was one
+    council). Not a count: the number of councils is not given."""
+    if "n_lone_cohorts" not in e.columns:
+        return ""
+    rows = shown.to_dict("records") if isinstance(shown, pd.DataFrame) else shown
+    estimated = {r["measure"] for r in rows
+                 if isinstance(r["estimate"], int | float) and np.isfinite(r["estimate"])}
+    lone = e.loc[e["measure"].isin(estimated) & (e["n_lone_cohorts"].fillna(0) > 0), "measure"]
+    if lone.empty:
+        return ""
+    words = ctx.vocabulary
+    labels = [words.column(m).header.lower() for m in dict.fromkeys(lone)]
+    which = "every indicator shown" if set(lone) == estimated and len(estimated) > 1 else _listed(labels)
+    return (f" For {which}, at some period after the start one council was the only one of its cohort "
+            "observed: its own variation is missing from the standard error, so the interval is too narrow and the "
+            "p-value too small; the randomisation p does not rest on the standard error.")
+
+
 _DID_COLUMNS = ["measure", "estimate", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_p_adjusted", "n_treated",
                 "n_control"]
 _DID_FORMATS = {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p",
@@ -3448,10 +3483,10 @@ def _indicator_did(ctx) -> list:
         Table("indicator_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
-              f"it; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from permuting "
+              f"it; {_did_interval(ctx)}; randomisation p from permuting "
               "entry dates, adjusted across the indicators (Holm). Shown where at least "
               f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e)
-              + _unestimated_note(ctx, unestimated, len(rows)),
+              + _lone_cohort_note(ctx, e, rows) + _unestimated_note(ctx, unestimated, len(rows)),
               _DID_FORMATS,
               labels={"n_treated": "Councils entering intervention", "n_control": "Councils never in intervention",
                       "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
@@ -3501,12 +3536,12 @@ def _review_did(ctx) -> list:
         Table("indicator_review_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after the review",
               "Average effect in the indicator's units, councils after their review against councils not yet "
-              f"reviewed; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p "
+              f"reviewed; {_did_interval(ctx)}; randomisation p "
               "from permuting review dates, adjusted across the indicators (Holm). Shown where at least "
               f"{ctx.min_count} councils were reviewed within the indicator's periods."
               + (" Councils reviewed before an indicator's first period are left out of it: no period before their "
                  "review can be compared." if (e["n_treated_before_first"].fillna(0) > 0).any() else "")
-              + _unestimated_note(ctx, unestimated, len(rows)),
+              + _lone_cohort_note(ctx, e, rows) + _unestimated_note(ctx, unestimated, len(rows)),
               _DID_FORMATS,
               labels={"n_treated": "Councils reviewed", "n_control": "Councils reviewed after the last period",
                       "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
@@ -3684,10 +3719,10 @@ def _review_did_status_table(ctx, e: pd.DataFrame) -> list:
                   "Change in each indicator after the review, by status when reviewed",
                   "Average effect in the indicator's units, councils after their review against councils not yet "
                   "reviewed, among the councils in intervention when their review began and among the others; "
-                  f"{ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from "
+                  f"{_did_interval(ctx)}; randomisation p from "
                   "permuting review dates, adjusted across the indicators and both groups (Holm). Shown where at "
                   f"least {ctx.min_count} councils of each group were reviewed within the indicator's periods. The "
-                  "difference between the groups is not tested.",
+                  "difference between the groups is not tested." + _lone_cohort_note(ctx, e, e),
                   _DID_FORMATS,
                   labels={"group": "Status when reviewed", "n_treated": "Councils reviewed",
                           "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",

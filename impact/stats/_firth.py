@@ -201,8 +201,10 @@ def firth_logistic(
 
 
 def _robust_covariance(fit: _FirthFit, beta: np.ndarray, cov: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """Cluster-robust sandwich of the penalised estimate: bread the inverse information, meat the units' modified
-    scores, with the small-sample factor G / (G - 1)."""
+    """Cluster-robust sandwich of the penalised estimate: bread ``cov``, the inverse of the modified score's derivative
+    with the hat values held fixed, x' diag((w + h) p (1 - p)) x (logistf's covariance, :meth:`_FirthFit.score_jacobian`;
+    not the inverse information, which the docstring named), meat the units' summed modified scores, with the
+    small-sample factor G / (G - 1). Recomputed independently in tests/test_stats_crosscheck_round11.py."""
     contributions = fit.score_contributions(beta)
     n_groups = int(groups.max()) + 1
     by_unit = np.zeros((n_groups, contributions.shape[1]))
