@@ -208,6 +208,15 @@ def realised_wording(n: int, k: int, m: int, j: int) -> str:
             f"{j:,} ({j / m:.0%}) were reported afterwards all the same.")
 
 
+def hand_check(study, truth, seed, one_in):
+    """The planted coding of one interview in ``one_in`` of ``study`` (drawn with ``seed``), as a person would send it:
+    the hand check :func:`analysed_synthetic` gives with ``check_one_in``."""
+    ids = sorted(study.interviews["interview_id"])
+    sample = set(np.random.default_rng(seed).choice(ids, size=len(ids) // one_in, replace=False))
+    human = truth.coded()
+    return human[human["interview_id"].isin(sample)].assign(coder="person")
+
+
 def analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, parts=None, **kwargs):
     """``(study, truth, findings)`` of a study generated with ``seed``, analysed with its planted coding, or with the
     machine coder's (``machine=True``) and, if ``check_one_in`` is given, a hand check: the planted coding of one
@@ -218,12 +227,7 @@ def analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, pa
     from impact.synth import generate_with_truth
 
     study, truth = generate_with_truth(n_councils, seed=seed, **kwargs)
-    human = None
-    if check_one_in is not None:
-        ids = sorted(study.interviews["interview_id"])
-        sample = set(np.random.default_rng(seed).choice(ids, size=len(ids) // check_one_in, replace=False))
-        human = truth.coded()
-        human = human[human["interview_id"].isin(sample)].assign(coder="person")
+    human = None if check_one_in is None else hand_check(study, truth, seed, check_one_in)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         findings = analyse(study, coded=None if machine else truth.coded(), human=human, n_resamples=199, seed=1,
@@ -235,6 +239,51 @@ def shared_synthetic(tmp_path_factory, key: str, n_councils, seed, **kwargs):
     """:func:`analysed_synthetic` of a design more than one test file reads, made once per run and shared by every
     xdist worker (:func:`once_per_run`, under ``key``); its users only read it (copy before changing)."""
     return once_per_run(tmp_path_factory, key, lambda folder: analysed_synthetic(n_councils, seed, **kwargs))
+
+
+#: The design of :func:`sixty_planted` and :func:`sixty_machine`: 60 councils with the generator's default effects (a
+#: difference by status planted in partnership working only, councils moving into and out of intervention between the
+#: waves), four interviews per council and wave.
+SIXTY = dict(n_councils=60, seed=4242, interviews_per_wave=4, words_per_interview=150)
+
+
+@pytest.fixture(scope="module")
+def sixty_planted(tmp_path_factory):
+    """``(study, truth, findings)`` of :data:`SIXTY` analysed with its planted coding (every part, 199 resamples,
+    seed 1), once per run (read only). The class of "a large study of the default design, coded by people": read by
+    tests/test_findings.py, tests/test_report_sections.py and tests/test_report_truth_round4.py, which each generated
+    and analysed a 30- to 60-council study of that design of their own before (testtime9)."""
+    return shared_synthetic(tmp_path_factory, "sixty-planted", **SIXTY)
+
+
+@pytest.fixture(scope="module")
+def sixty_machine(tmp_path_factory):
+    """``(study, truth, findings)`` of :data:`SIXTY` analysed with the package's machine coder and no hand check (every
+    part, 199 resamples, seed 1), once per run (read only): read by tests/test_findings.py and
+    tests/test_report_sections.py."""
+    return shared_synthetic(tmp_path_factory, "sixty-machine", **SIXTY, machine=True)
+
+
+@pytest.fixture(scope="module")
+def machine_checked(tmp_path_factory):
+    """``(study, truth, findings)``: 24 councils of the default design (seed 98317, three interviews per council and
+    wave of 300 words) analysed with the package's machine coder and a hand check of a third of the interviews (the
+    planted coding of one interview in three, drawn with the seed; every part, 199 resamples, seed 1), once per run
+    (read only). The class of "machine-coded with a hand check": read by tests/test_report_truth_round3.py and
+    tests/test_report_truth_round4.py (which analysed a 30-council study of the same design, seed 127163, so)."""
+    return shared_synthetic(tmp_path_factory, "machine-checked-98317", 24, 98317, machine=True, check_one_in=3,
+                            interviews_per_wave=3, words_per_interview=300)
+
+
+@pytest.fixture(scope="module")
+def process_thirty(tmp_path_factory):
+    """``(study, truth, findings)``: 30 councils of the default design (seed 9601, four interviews per council and wave
+    of 250 words, some participants missing a wave) analysed with its planted coding, the review process only (199
+    resamples, seed 1), once per run (read only). The class of "the review process of a study of the default design":
+    read by tests/test_report_truth_round17.py and tests/test_report_truth_round13.py (which analysed a 24-council
+    study of that design, seed 1310011, so)."""
+    return shared_synthetic(tmp_path_factory, "process-thirty-9601", 30, 9601, interviews_per_wave=4,
+                            words_per_interview=250, parts=["process"])
 
 
 #: A theme of the review themes codebook for each planted impact (four under core themes, two under optional themes):

@@ -19,21 +19,22 @@ pytestmark = pytest.mark.xdist_group("findings")
 
 
 @pytest.fixture(scope="module")
-def planted():
-    study, truth = generate_with_truth(60, seed=4242, interviews_per_wave=4, words_per_interview=150)
+def planted(sixty_planted):
+    """60 councils of the default design (seed 4242; conftest.SIXTY, shared with other files)."""
+    study, truth, _ = sixty_planted
     return study, truth
 
 
 @pytest.fixture(scope="module")
-def perfect(planted):
-    study, truth = planted
-    return analyse(study, coded=truth.coded(), n_resamples=199, seed=1)
+def perfect(sixty_planted):
+    """:func:`planted` analysed with its planted coding (199 resamples, seed 1)."""
+    return sixty_planted[2]
 
 
 @pytest.fixture(scope="module")
-def machine(planted):
-    study, _ = planted
-    return analyse(study, n_resamples=199, seed=1)
+def machine(sixty_machine):
+    """:func:`planted` analysed with the package's machine coder (199 resamples, seed 1)."""
+    return sixty_machine[2]
 
 
 def test_perfect_coding_recovers_every_intervention_effect(planted, perfect):

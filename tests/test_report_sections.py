@@ -26,20 +26,23 @@ pytestmark = pytest.mark.xdist_group("report_sections")
 
 
 @pytest.fixture(scope="module")
-def planted():
-    return generate_with_truth(40, seed=5150, interviews_per_wave=4, words_per_interview=150)
+def planted(sixty_planted):
+    """60 councils of the default design, shared with tests/test_findings.py (conftest.SIXTY; this file generated a
+    40-council study of the same design, seed 5150, and analysed it twice at 99 resamples of its own)."""
+    study, truth, _ = sixty_planted
+    return study, truth
 
 
 @pytest.fixture(scope="module")
-def perfect(planted):
-    study, truth = planted
-    return analyse(study, coded=truth.coded(), n_resamples=99, seed=1)
+def perfect(sixty_planted):
+    """:func:`planted` analysed with its planted coding (199 resamples, seed 1)."""
+    return sixty_planted[2]
 
 
 @pytest.fixture(scope="module")
-def machine(planted):
-    study, _ = planted
-    return analyse(study, n_resamples=99, seed=1)
+def machine(sixty_machine):
+    """:func:`planted` analysed with the package's machine coder, no hand check (199 resamples, seed 1)."""
+    return sixty_machine[2]
 
 
 def _section(findings, title):
@@ -102,7 +105,9 @@ def test_the_factors_most_often_said_to_help_name_every_tie(perfect):
                  if isinstance(b, Table) and b.name == "process_factors").data.set_index("factor")
     sentence = next(p for p in _paragraphs(_section(tied, "What shaped impact"))
                     if p.startswith("After the review, participants "))
-    helped = next(p for p in sentence.split("; they ") if " helped" in p)
+    # the clause naming what most often helped: not the balance of helped and hindered the sentence opens with (audit12),
+    # which names no factor, so that a tie split went unseen (testtime9: the check passed with the top two named)
+    helped = next(p for p in sentence.split("; they ")[1:] if " helped" in p)
     assert table.loc[second, "n_helped"] == table.loc[third, "n_helped"] != "c"
     from impact.report._build import _process_labels
 

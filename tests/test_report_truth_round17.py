@@ -32,11 +32,10 @@ def _planted_panel(study, truth) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def thirty():
+def thirty(process_thirty):
     """``(study, truth, findings)``: 30 councils, some participants missing a wave (the generator's attrition); the
-    review process read too."""
-    return once_per_worker(("round17", "thirty", 9601), lambda: analysed_synthetic(
-        30, 9601, interviews_per_wave=4, words_per_interview=250, parts=["process"]))
+    review process read too (conftest.process_thirty, shared with round 13)."""
+    return process_thirty
 
 
 # --------------------------------------------------------------------------- 1. the summary and the table of realisation

@@ -10,7 +10,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of
+from conftest import once_per_worker, report_of, shared_synthetic
 
 pytestmark = pytest.mark.xdist_group("report_truth_round22")
 
@@ -24,12 +24,11 @@ def _texts(report, titles: tuple[str, ...] = ()) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def five():
+def five(tmp_path_factory):
     """``(study, truth, findings)``: 4 councils, machine coded, half the interviews checked by hand (the planted coding,
     review-process statements included, as people would send it); the review themes and the review process."""
-    return once_per_worker(("round22", "five", 9974), lambda: analysed_synthetic(
-        4, 9974, machine=True, check_one_in=2, interviews_per_wave=2, words_per_interview=150,
-        parts=["framework", "process"]))
+    return shared_synthetic(tmp_path_factory, "round22-five-9974", 4, 9974, machine=True, check_one_in=2,
+                            interviews_per_wave=2, words_per_interview=150, parts=["framework", "process"])
 
 
 def _unchecked(findings):

@@ -11,19 +11,18 @@ import dataclasses
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, once_per_worker
+from conftest import shared_synthetic
 
-# round 22's group: the design :func:`five` is built once per worker and read by both files
+# round 22's group: the design :func:`five` is built once per run (conftest.shared_synthetic) and read by both files
 pytestmark = pytest.mark.xdist_group("report_truth_round22")
 
 
 @pytest.fixture(scope="module")
-def five():
+def five(tmp_path_factory):
     """``(study, truth, findings)``: round 22's design (4 councils, machine coded, half the interviews checked by hand
     with the planted coding; the review themes and the review process)."""
-    return once_per_worker(("round22", "five", 9974), lambda: analysed_synthetic(
-        4, 9974, machine=True, check_one_in=2, interviews_per_wave=2, words_per_interview=150,
-        parts=["framework", "process"]))
+    return shared_synthetic(tmp_path_factory, "round22-five-9974", 4, 9974, machine=True, check_one_in=2,
+                            interviews_per_wave=2, words_per_interview=150, parts=["framework", "process"])
 
 
 # --------------------------------------------------------------------------- 1. one rule for a missing flag
