@@ -56,6 +56,24 @@ def _check_probability(argument: str, value: float, *, open_interval: bool = Tru
         raise ValueError(f"The value for `{argument}` must be a number {bounds}, but {value!r} was passed.")
 
 
+def _check_real(argument: str, value: object, *, positive: bool = False) -> None:
+    """Refuse a ``value`` that is not one finite number (above 0 if ``positive``): text, a bool, NaN, infinity."""
+    ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_)) and \
+        bool(np.isfinite(value)) and (not positive or value > 0)
+    if not ok:
+        what = "a finite number above 0" if positive else "a finite number"
+        raise ValueError(f"The value for `{argument}` must be {what}, but {value!r} was passed.")
+
+
+def _check_seed(value: object) -> None:
+    """Refuse a seed numpy would take with a message of its own (text, a negative or fractional number)."""
+    if value is None or isinstance(value, np.random.Generator):
+        return
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < 0:
+        raise ValueError(f"The value for `seed` must be an integer of at least 0, a numpy Generator or None, but "
+                         f"{value!r} was passed.")
+
+
 def _check_count(argument: str, value: object, minimum: int = 1) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
         raise ValueError(

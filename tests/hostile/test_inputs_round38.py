@@ -129,3 +129,75 @@ def test_first_event_refuses_what_it_cannot_match(kwargs, error, said):
     kwargs = dict(kwargs)
     with pytest.raises(error, match=said):
         first_event(kwargs.pop("history", _HISTORY), **kwargs)
+
+
+# --------------------------------------------------------------------------- 4. power planning arguments
+# Old: each of these reached numpy, scipy or Python: "cannot convert float infinity to integer" (ratio inf, alpha 0),
+# "'>' not supported between instances of 'str' and 'int'", "'float' object cannot be interpreted as an integer"
+# (max_n 2.5), "scale < 0" (sd_noise -1), "expected non-negative integer" (seed -1), a ufunc error (effect '1'); an
+# effect of NaN or an infinite sd_noise gave a power of 0 as an answer; n_units='10' was read as [1, 0].
+@pytest.mark.parametrize("fn, kwargs, said", [
+    ("councils_needed", {"ratio": float("inf")}, "`ratio` must be a finite number above 0, but inf"),
+    ("councils_needed", {"ratio": "2"}, "`ratio` must be a finite number above 0, but '2'"),
+    ("councils_needed", {"alpha": 0}, "`alpha` must be a number strictly between 0 and 1, but 0"),
+    ("councils_needed", {"max_n": 2.5, "method": "exact"}, "`max_n` must be an integer of at least 1, but 2.5"),
+    ("did_power", {"effect": float("nan")}, "`effect` must be a finite number, but nan"),
+    ("did_power", {"effect": "1"}, "`effect` must be a finite number, but '1'"),
+    ("did_power", {"sd_noise": float("inf")}, "`sd_noise` must be a finite number above 0, but inf"),
+    ("did_power", {"sd_noise": -1}, "`sd_noise` must be a finite number above 0, but -1"),
+    ("did_power", {"seed": -1}, "`seed` must be an integer of at least 0, a numpy Generator or None, but -1"),
+    ("did_power", {"n_units": "10"}, "`n_units` must be an integer of at least 4, but '10'"),
+])
+def test_power_planning_refuses_arguments_it_cannot_use(fn, kwargs, said):
+    import impact
+
+    base = {"councils_needed": {"p_a": 0.2, "p_b": 0.5}, "did_power": {"n_units": 10, "effect": 1.0, "n_sim": 10}}[fn]
+    with pytest.raises(ValueError) as info:
+        getattr(impact, fn)(**{**base, **kwargs})
+    assert said in str(info.value)
+
+
+# Old: n_sim=10**12 asked numpy for 72.8 TiB at once (MemoryError, or the machine swapping for sizes that barely fit);
+# the exact power of 10**9 councils a group asked for 7.45 GiB for one row of its tables, then hours.
+def test_power_planning_refuses_a_simulation_or_enumeration_it_cannot_hold():
+    import impact
+
+    with pytest.raises(ValueError, match=r"did_power would draw 30,000,000,000,000 normal numbers.*lower n_sim"):
+        impact.did_power(n_units=10, effect=1.0, n_sim=10**12)
+    with pytest.raises(ValueError, match=r"exact power of 1,000,000,000 against 1,000,000,000 councils is not computed"):
+        impact.power_prevalence(0.2, 0.5, n_a=10**9, method="exact")
+
+
+def test_did_power_drawn_in_blocks_is_the_power_drawn_at_once(monkeypatch):
+    # the blocks a large simulation is now drawn in hold the same numbers, so the same power (planted: the
+    # replicates are those of drawing every pre period, then every post period, at once)
+    import impact
+    from impact.stats import _power
+
+    at_once = impact.did_power(n_units=[8, 12], effect=0.7, n_sim=400, seed=5)
+    monkeypatch.setattr(_power, "_DRAWS_PER_BLOCK", 50)  # a few replicates a block
+    pd.testing.assert_frame_equal(impact.did_power(n_units=[8, 12], effect=0.7, n_sim=400, seed=5), at_once)
+
+
+# Old: with a comparison group far smaller than n_a (ratio 1e-10) the search stepped one council at a time from a
+# guess in the hundreds of billions, never ending.
+def test_councils_needed_with_a_tiny_ratio_ends_with_the_smallest_n(monkeypatch):
+    from statsmodels.stats.power import NormalIndPower
+
+    import impact
+
+    calls = []
+    real = NormalIndPower.power
+
+    def counted(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) > 1_000:
+            raise RuntimeError("the search stepped one council at a time")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(NormalIndPower, "power", counted)
+    row = impact.councils_needed(0.2, 0.5, ratio=1e-10).iloc[0]
+    h = abs(float(impact.stats.power_prevalence(0.2, 0.5, n_a=1).loc[0, "cohens_h"]))
+    reaches = [real(NormalIndPower(), effect_size=h, nobs1=n, alpha=0.05, ratio=1e-10) >= 0.8
+               for n in (row["n_a"] - 1, row["n_a"])]
+    assert reaches == [False, True] and row["power"] >= 0.8
