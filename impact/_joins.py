@@ -135,4 +135,10 @@ def as_numbers(values: pd.Series, label: str, column: str) -> pd.Series:
         raise InputError(f"`{label}` column {column!r} holds values that are not numbers ({shown}) on "
                          f"{_rows(values.index[bad])}: expected numbers (a suppressed value is missing, with its "
                          "symbol in `flag`).")
-    return out.astype("float64")
+    out = out.astype("float64")
+    inf = np.flatnonzero(np.isinf(out.to_numpy()))
+    if len(inf):  # a rate divided by zero upstream: no count to sum or divide ('inf' is read as a number by pandas)
+        shown = ", ".join(repr(v) for v in values.iloc[inf[:5]].tolist())
+        raise InputError(f"`{label}` column {column!r} holds infinite values ({shown}) on {_rows(values.index[inf])}: "
+                         "expected finite numbers (a value that is not known is missing, with its symbol in `flag`).")
+    return out

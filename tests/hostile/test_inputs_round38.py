@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from impact import event_time
-from impact.errors import InputError, OutputFolderError
+from impact.errors import InputError, OutputFolderError, SmallSampleWarning
 
 from ._util import snapshot
 
@@ -201,3 +201,140 @@ def test_councils_needed_with_a_tiny_ratio_ends_with_the_smallest_n(monkeypatch)
     reaches = [real(NormalIndPower(), effect_size=h, nobs1=n, alpha=0.05, ratio=1e-10) >= 0.8
                for n in (row["n_a"] - 1, row["n_a"])]
     assert reaches == [False, True] and row["power"] >= 0.8
+
+
+# --------------------------------------------------------------------------- 5. indicators and infinities in models
+def _did_panel(**change) -> pd.DataFrame:
+    import numpy as np
+
+    rng = np.random.default_rng(38)
+    panel = pd.DataFrame({"u": np.repeat(np.arange(12), 4), "t": np.tile([2019, 2020, 2021, 2022], 12)})
+    panel["treated"], panel["post"] = panel["u"] < 6, panel["t"] >= 2021
+    panel["y"] = rng.normal(size=len(panel)) + 3.0 * (panel["treated"] & panel["post"])  # planted effect 3
+    return panel.assign(**change)
+
+
+def _did(panel):
+    from impact.stats import did
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SmallSampleWarning)  # 6 and 6 councils
+        return did(panel, outcome="y", unit="u", time="t", treated="treated", post="post", n_permutations=0)
+
+
+# Old: a blank `post` cell was read as True (astype(bool)), so the 2019 rows of every council were "post" and the
+# effect NaN; a boolean `post` with <NA> was pandas' "cannot convert float NaN to bool"; 'yes'/'no' were both True.
+def test_did_leaves_out_rows_with_no_post_and_refuses_post_as_text():
+    from impact.stats import MissingValueWarning
+
+    panel = _did_panel()
+    blank = panel.assign(post=panel["post"].astype(float).where(panel["t"] != 2019))
+    nullable = panel.assign(post=pd.array(panel["post"].where(panel["t"] != 2019, None).tolist(), dtype="boolean"))
+    kept = _did(panel[panel["t"] != 2019]).params.loc["treated_post", "estimate"]  # the rows that have a `post`
+    for table in (blank, nullable):
+        with pytest.warns(MissingValueWarning, match=r"12 of 48 rows have no 'y', 'treated', 'post' or 't'"):
+            assert _did(table).params.loc["treated_post", "estimate"] == pytest.approx(kept, rel=1e-12)
+    assert 2 < kept < 4  # the planted effect, recovered
+    with pytest.raises(ValueError, match=r"'post' given as `post` must be numeric or boolean, but it holds 'no'"):
+        _did(panel.assign(post=panel["post"].map({True: "yes", False: "no"})))
+
+
+# Old: a `treated` of -1 and 1 made the -1 councils comparisons without a word (any value above 0 was treated).
+def test_did_refuses_a_treated_indicator_that_is_not_0_or_1():
+    panel = _did_panel()
+    with pytest.raises(ValueError, match=r"'treated' given as `treated` must hold 0/1 or True/False, but it holds -1 "
+                                         r"on 24 rows \(24, 25,"):
+        _did(panel.assign(treated=panel["treated"].map({True: 1, False: -1})))
+
+
+# Old: an infinite outcome gave did() a NaN effect and numpy's RuntimeWarnings; change_over_time switched a 0/1
+# outcome with one inf to a Friedman test of ranks; longitudinal_model failed in statsmodels ("The first guess on the
+# deviance function returned a nan. This could be a boundary problem and should be reported."); firth_logistic said
+# the terms were not identified; compare_groups ranked inf as the largest value.
+@pytest.mark.parametrize("fn", ["did", "change_over_time", "longitudinal_model", "firth_logistic", "compare_groups"])
+def test_an_infinite_value_is_named_with_its_column_and_row(fn):
+    import numpy as np
+
+    import impact
+
+    panel = _did_panel()
+    panel["b"] = (panel["y"] > 1).astype(float)
+    panel.loc[5, "b" if fn in ("change_over_time", "firth_logistic") else "y"] = -np.inf
+    call = {
+        "did": lambda: _did(panel),
+        "change_over_time": lambda: impact.change_over_time(panel, outcome="b", time="t", unit="u"),
+        "longitudinal_model": lambda: impact.longitudinal_model(panel, formula="y ~ C(t) + treated", unit="u"),
+        "firth_logistic": lambda: impact.firth_logistic(panel, formula="treated ~ b"),
+        "compare_groups": lambda: impact.compare_groups(panel, outcome="y", group="treated", n_resamples=99),
+    }[fn]
+    with pytest.raises(ValueError, match=r"holds -inf on 1 row \(5\): expected finite numbers"):
+        call()
+
+
+# Old: an outcome of 0/1 stored as a categorical was "numbers written as text (category dtype; np.int64(1) (row 0))".
+def test_a_categorical_outcome_of_numbers_is_those_numbers():
+    import impact
+
+    panel = _did_panel(b=lambda d: (d["y"] > 1).astype(int))
+    plain = impact.compare_groups(panel, outcome="b", group="treated")
+    pd.testing.assert_frame_equal(impact.compare_groups(panel.astype({"b": "category"}), outcome="b", group="treated"),
+                                  plain)
+
+
+# Old: an infinite count or population (pandas reads the text 'inf' as a number) gave a rate of inf or 0, and
+# aggregate_successors summed it; now refused naming the argument, column and row.
+@pytest.mark.parametrize("which", ["indicators", "population", "successors"])
+def test_official_tables_with_an_infinite_value_are_refused_on_its_row(which):
+    from impact import aggregate_successors, rate_per_10k
+
+    ind = pd.DataFrame({"council_id": ["301", "302"], "period": pd.to_datetime(["2019-03-31"] * 2),
+                        "measure": "cin", "value": [100.0, 50.0]})
+    pop = ind.assign(measure="population_estimate", value=[1000.0, 800.0])
+    if which == "population":
+        pop = pop.assign(value=["1000", "inf"])
+    else:
+        ind = ind.assign(value=["100", "inf"])
+    with pytest.raises(InputError, match=rf"`{'population' if which == 'population' else 'indicators'}` column "
+                                         r"'value' holds infinite values \('inf'\) on row 1"):
+        if which == "successors":
+            aggregate_successors(ind, measures=["cin"])
+        else:
+            rate_per_10k(ind, pop, measure="cin")
+
+
+# Old: a DfE file whose only measure column holds more text than numbers ('inf', '1e999', 'NaN' in a hand-edited
+# file), or one with no column after the geography, was read as dimensions only: an empty table, without a word.
+@pytest.mark.parametrize("columns, said", [
+    (11, "column 'referrals' holds more text than numbers, read as a dimension"),
+    (10, "the file has no other column"),
+])
+def test_a_dfe_file_with_no_measure_column_is_refused_not_read_as_nothing(tmp_path, columns, said):
+    from impact.official import read_dfe
+
+    rows = ["time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,"
+            "old_la_code,new_la_code,la_name,referrals"]
+    for code, cell in (("301", "inf"), ("302", "1e999"), ("303", "NaN"), ("304", "2710")):
+        rows.append(f"2013,Reporting year,Local authority,E92000001,England,E13000002,Outer London,{code},E09000002,"
+                    f"Council {code},{cell}")
+    path = tmp_path / "cin.csv"
+    path.write_text("\n".join(",".join(r.split(",")[:columns]) for r in rows) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"cin.csv: no measure column - expected a column of numbers .*{said}"):
+        read_dfe(path)
+
+
+# --------------------------------------------------------------------------- 6. a codebook that is a pipe or folder
+# Old: `--codebook PIPE.yaml` said "codebook file PIPE.yaml does not exist", and a .qdc pipe or folder "file not found",
+# though each is there: what it is is now said.
+@pytest.mark.parametrize("name, kind, said", [
+    ("book.yaml", "pipe", "codebook file {path} is not a regular file (a device or a pipe)"),
+    ("book.qdc", "pipe", "{name}: not a regular file (a device or a pipe)"),
+    ("book.qdc", "folder", "{name}: is a folder"),
+])
+def test_a_codebook_that_is_a_pipe_or_a_folder_is_said_to_be_one(tmp_path, name, kind, said):
+    from impact import Codebook
+
+    path = tmp_path / name
+    os.mkfifo(path) if kind == "pipe" else path.mkdir()
+    with pytest.raises(InputError) as info:
+        Codebook.load(path)
+    assert said.format(path=path, name=name) in str(info.value)
