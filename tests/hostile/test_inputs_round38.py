@@ -338,3 +338,16 @@ def test_a_codebook_that_is_a_pipe_or_a_folder_is_said_to_be_one(tmp_path, name,
     with pytest.raises(InputError) as info:
         Codebook.load(path)
     assert said.format(path=path, name=name) in str(info.value)
+
+
+# --------------------------------------------------------------------------- 7. agreement on numbers
+# Old: an infinite value at the interval or ratio level made alpha NaN, said to be "there is no variation in the
+# values", with numpy's RuntimeWarnings; at the ordinal level it was a rating above every other (alpha 0.59 here).
+@pytest.mark.parametrize("level", ["ordinal", "interval", "ratio"])
+def test_krippendorff_alpha_refuses_an_infinite_value_naming_its_unit(level):
+    from impact import krippendorff_alpha
+
+    coded = pd.DataFrame({"unit": list(range(10)) * 2, "coder": ["A"] * 10 + ["B"] * 10,
+                          "value": [1.0, 2.0] * 9 + [float("inf"), 2.0]})
+    with pytest.raises(ValueError, match=rf"level='{level}' needs finite values, but inf \(unit 8\) was found"):
+        krippendorff_alpha(coded, level=level)
