@@ -55,6 +55,24 @@ def check_table(data: object, label: str, columns: Sequence[str], *, adds: Seque
     return data
 
 
+def names(value: object, argument: str) -> list | None:
+    """A ``Sequence[str]`` argument (codes, councils, waves) as a list: one name alone is a list of that name, not of
+    its letters ('review' was read as 'r', 'e', 'v', ...: codes nobody asked for, found nowhere, without a word).
+
+    >>> names("review", "codes"), names(("a", "b"), "codes"), names(None, "codes")
+    (['review'], ['a', 'b'], None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, (str, int, np.integer)):
+        return [value]
+    try:
+        return list(value)
+    except TypeError:
+        raise TypeError(f"The value for `{argument}` must be a name or a list of names, but {value!r} was "
+                        "passed.") from None
+
+
 def one_key(value: object) -> object:
     """One council id (or join key) as text: ``940``, ``940.0`` and ``"940 "`` are ``"940"``; a missing one None."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):

@@ -351,3 +351,50 @@ def test_krippendorff_alpha_refuses_an_infinite_value_naming_its_unit(level):
                           "value": [1.0, 2.0] * 9 + [float("inf"), 2.0]})
     with pytest.raises(ValueError, match=rf"level='{level}' needs finite values, but inf \(unit 8\) was found"):
         krippendorff_alpha(coded, level=level)
+
+
+# --------------------------------------------------------------------------- 8. panels and quotes of the library
+@pytest.fixture(scope="module")
+def _coded_tiny():
+    from conftest import make_tiny_study
+
+    from impact import Codebook, RuleCoder, segment
+
+    study = make_tiny_study()
+    segments = segment(study)
+    return study, RuleCoder(Codebook.load("nfer_impacts")).code(segments), segments
+
+
+# Old: codes="review" was read letter by letter: a panel of codes 'e', 'i', 'r', 'v', 'w', all zero, without a word;
+# quotes(councils="301") found no council '3', '0' or '1' and gave no quote.
+def test_one_code_or_council_given_as_text_is_that_one_not_its_letters(_coded_tiny):
+    from impact import council_panel, quotes
+
+    study, coded, segments = _coded_tiny
+    code = sorted(coded["code"].unique())[0]
+    assert sorted(council_panel(study, coded, codes=code)["code"].unique()) == [code]
+    council = str(study.councils["council_id"].iloc[0])
+    one = quotes(coded, study, segments=segments, councils=council)
+    assert len(one) and set(one["council_id"].astype(str)) == {council}
+    assert one.equals(quotes(coded, study, segments=segments, councils=[council]))
+
+
+# Old: a coder's output (impact code) given to quotes was "KeyError: Index(['coder'])"; a context of 1.5 was a
+# TypeError inside range() and -1 no context without a word; a column named by transition_matrix's `by`/`outcome`
+# or impact_chain's `unit` that the panel lacks was a KeyError.
+def test_quotes_and_panel_summaries_refuse_what_they_cannot_use(_coded_tiny):
+    from impact import council_panel, impact_chain, quotes, transition_matrix
+    from impact.codings import as_codings
+
+    study, coded, segments = _coded_tiny
+    assert quotes(coded.drop(columns=["coder"], errors="ignore"), study, segments=segments).equals(
+        quotes(as_codings(coded, study, segments=segments), study, segments=segments))
+    for context in (1.5, -1):
+        with pytest.raises(ValueError, match=rf"`context` must be a number of sentences, 0 or more, but {context}"):
+            quotes(coded, study, segments=segments, context=context)
+    panel = council_panel(study, coded)
+    for call, arg in ((lambda: transition_matrix(panel, by="theme"), "by"),
+                      (lambda: transition_matrix(panel, outcome="theme"), "outcome"),
+                      (lambda: impact_chain(panel, unit="theme"), "unit")):
+        with pytest.raises(ValueError, match=rf"`panel` has no column 'theme' \(given as `{arg}`\)"):
+            call()
