@@ -97,6 +97,7 @@ _LAZY = {
     "to_council_id": "impact.councils",
     "DfeReadWarning": "impact.official",
     "OfstedReadWarning": "impact.official",
+    "EventTimeWarning": "impact.official",
     "event_time": "impact.official",
     "first_event": "impact.official",
     "judgement_at": "impact.official",

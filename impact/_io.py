@@ -43,6 +43,8 @@ __all__ = [
     "UTF32_BOMS",
     "read_text",
     "check_input_file",
+    "study_folder_above",
+    "inside_study",
     "read_csv_strict",
     "merged_blanks",
     "blank_rows_note",
@@ -1404,6 +1406,27 @@ def _check_place(raw: str | os.PathLike, path: Path, hint: str) -> None:
         raise OutputFolderError(f"{raw}: the path is {len(os.fsencode(os.fspath(path))):,} bytes long and impact writes "
                                 f"files up to {_DEPTH_ROOM} bytes deeper, but paths here may be at most {longest:,} bytes - "
                                 f"expected a shorter path; {hint}")
+
+
+def study_folder_above(path: str | os.PathLike) -> Path | None:
+    """The study folder ``path`` is in (the nearest folder at or above it, links resolved, holding a
+    ``study.yaml``), or None: impact never writes among a study's inputs, from the command line
+    (named with ``--study`` or not) or the library (:meth:`impact.Study.save`)."""
+    real = Path(os.path.realpath(path))
+    return next((folder for folder in (real, *real.parents) if (folder / "study.yaml").is_file()), None)
+
+
+def inside_study(given: str | os.PathLike) -> str | None:
+    """Why a new folder at ``given`` is refused for lying inside a study folder (among its inputs), or None.
+
+    The one sentence said by :meth:`impact.Study.save`, :func:`impact.synth.save_synthetic` and ``impact synth``;
+    ``given`` itself may be a study folder (one that is replaced as a whole).
+    """
+    above = study_folder_above(Path(os.path.abspath(given)).parent)
+    if above is None:
+        return None
+    return (f"{given} is inside the study folder {above} (it holds study.yaml) - expected a folder outside any study; "
+            "choose another folder")
 
 
 def literal_tilde(target: str | os.PathLike) -> str | None:

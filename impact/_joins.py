@@ -55,6 +55,24 @@ def check_table(data: object, label: str, columns: Sequence[str], *, adds: Seque
     return data
 
 
+def names(value: object, argument: str) -> list | None:
+    """A ``Sequence[str]`` argument (codes, councils, waves) as a list: one name alone is a list of that name, not of
+    its letters ('review' was read as 'r', 'e', 'v', ...: codes nobody asked for, found nowhere, without a word).
+
+    >>> names("review", "codes"), names(("a", "b"), "codes"), names(None, "codes")
+    (['review'], ['a', 'b'], None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, (str, int, np.integer)):
+        return [value]
+    try:
+        return list(value)
+    except TypeError:
+        raise TypeError(f"The value for `{argument}` must be a name or a list of names, but {value!r} was "
+                        "passed.") from None
+
+
 def one_key(value: object) -> object:
     """One council id (or join key) as text: ``940``, ``940.0`` and ``"940 "`` are ``"940"``; a missing one None."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -135,4 +153,10 @@ def as_numbers(values: pd.Series, label: str, column: str) -> pd.Series:
         raise InputError(f"`{label}` column {column!r} holds values that are not numbers ({shown}) on "
                          f"{_rows(values.index[bad])}: expected numbers (a suppressed value is missing, with its "
                          "symbol in `flag`).")
-    return out.astype("float64")
+    out = out.astype("float64")
+    inf = np.flatnonzero(np.isinf(out.to_numpy()))
+    if len(inf):  # a rate divided by zero upstream: no count to sum or divide ('inf' is read as a number by pandas)
+        shown = ", ".join(repr(v) for v in values.iloc[inf[:5]].tolist())
+        raise InputError(f"`{label}` column {column!r} holds infinite values ({shown}) on {_rows(values.index[inf])}: "
+                         "expected finite numbers (a value that is not known is missing, with its symbol in `flag`).")
+    return out

@@ -245,6 +245,11 @@ def _wide(data: pd.DataFrame, unit: str, coder: str, value: str) -> pd.DataFrame
     return wide.astype(column.dtype) if kind is None else wide
 
 
+def _label(value: object) -> object:
+    """A unit's label as Python shows it: 8, not np.int64(8)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _categories(wide: pd.DataFrame, level: str) -> tuple[np.ndarray, np.ndarray]:
     """Category labels (sorted) and the units x categories count matrix."""
     # Row-major over units x coders, as wide.stack() orders them, without a per-value index lookup.
@@ -258,7 +263,13 @@ def _categories(wide: pd.DataFrame, level: str) -> tuple[np.ndarray, np.ndarray]
         if len(bad):
             raise ValueError(
                 f"level={level!r} needs numeric values, but {stacked.iloc[bad[0]]!r} (unit "
-                f"{wide.index[unit_pos[bad[0]]]!r}) was found; use level='nominal' for categories."
+                f"{_label(wide.index[unit_pos[bad[0]]])!r}) was found; use level='nominal' for categories."
+            )
+        inf = np.flatnonzero(np.isinf(numeric.to_numpy(dtype=float)))
+        if len(inf):  # its distances are inf or NaN: alpha was NaN, said to be "no variation in the values"
+            raise ValueError(
+                f"level={level!r} needs finite values, but {stacked.iloc[inf[0]]!r} (unit "
+                f"{_label(wide.index[unit_pos[inf[0]]])!r}) was found; leave a value blank where it is missing."
             )
         stacked = numeric.astype(float)
     else:

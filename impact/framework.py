@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ._joins import names
 from .measures import OTHER_FACTORS, classify_codings
 from .panel import _coded_interviews
 from .study import Study
@@ -103,16 +104,19 @@ def quotes(
     if measure not in ("reported", "anticipated", "credited", "denied"):
         raise ValueError(f"The value for `measure` must be one of ['reported', 'anticipated', 'credited', 'denied'], "
                          f"but {measure!r} was passed.")
-    if "interview_id" not in codings.columns:
+    if isinstance(context, (bool, np.bool_)) or not isinstance(context, (int, np.integer)) or context < 0:
+        raise ValueError(f"The value for `context` must be a number of sentences, 0 or more, but {context!r} was passed.")
+    codes, councils, waves = names(codes, "codes"), names(councils, "councils"), names(waves, "waves")
+    if not {"interview_id", "coder"} <= set(codings.columns):  # a coder's output (impact code) has no coder column
         codings = as_codings(codings, study, segments=segments)
     c = _statements(codings, study, segments)
     c = c[c[measure]]
     if codes is not None:
-        c = c[c["code"].isin(list(codes))]
+        c = c[c["code"].isin(codes)]
     if councils is not None:
         c = c[c["council_id"].astype(str).isin([str(x) for x in councils])]
     if waves is not None:
-        c = c[c["wave"].isin(list(waves))]
+        c = c[c["wave"].isin(waves)]
     c = c.dropna(subset=["text"])
     c = c.drop_duplicates(["coder", "unit", "code", "text"])
     c = c.assign(measure=measure, credit=c["attribution"].map(credit_label))

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import distinct
+from ._joins import names
 from ._words import _counted, _verb
 from .measures import classify_codings
 from .study import Study
@@ -103,7 +104,7 @@ def _coded_interviews(study: Study, coded: pd.DataFrame, segments: pd.DataFrame 
 
 def _codes(coded: pd.DataFrame, codes: Sequence[str] | None) -> list[str]:
     if codes is not None:
-        return list(codes)
+        return names(codes, "codes")
     return sorted(coded["code"].dropna().astype(str).unique())
 
 
@@ -209,7 +210,7 @@ def council_panel(
     0
     """
     pp = participant_panel(study, coded, segments=segments, codes=codes)
-    code_list = _codes(pp, codes) if len(pp) else list(codes or [])
+    code_list = _codes(pp, codes) if len(pp) else (names(codes, "codes") or [])
     iv = _coded_interviews(study, coded, segments).dropna(subset=["wave"])
     counts = (
         iv.groupby(["council_id", "wave"])

@@ -1287,7 +1287,10 @@ class Study:
         impact.errors.OutputFolderError
             If ``path`` cannot be written: a mount point (it cannot be
             replaced in one step), a folder one cannot write in, or a path too
-            long for the files in it.
+            long for the files in it.  Also if it lies inside a study folder
+            (a folder above it, links followed, holds ``study.yaml``): it would
+            be among that study's inputs, where impact never writes (as the
+            command line refuses it).
         """
         return _save_folder(self, path, overwrite=overwrite)
 
@@ -1376,8 +1379,10 @@ def _check_study_target(given: Path, target: Path, *, overwrite: bool) -> None:
 
     ``target`` is ``given`` made absolute.  Raises :class:`FileExistsError`.
     """
-    from ._io import _listing
+    from ._io import OutputFolderError, _listing, inside_study
 
+    if (inside := inside_study(given)) is not None:  # among another study's inputs, as the command line refuses
+        raise OutputFolderError(inside)
     if target.is_symlink():
         raise FileExistsError(f"{given} is a link - expected a new or empty folder for the study "
                               "(a link is not replaced); choose another folder")

@@ -46,6 +46,17 @@ def _wave_names(study: Study | None, waves: Sequence[str] | None) -> list[str]:
     return w
 
 
+def _check_panel(panel: pd.DataFrame, needed: tuple[str, ...], **columns: str | None) -> None:
+    """Refuse a ``panel`` lacking a column of ``needed`` or one named by an argument (``unit="council_id"``), saying
+    which (a column named by an argument was a KeyError)."""
+    if not isinstance(panel, pd.DataFrame):
+        raise TypeError(f"`panel` must be a pandas DataFrame, but {type(panel).__name__} was passed.")
+    wanted = [(col, "") for col in needed] + [(col, f" (given as `{arg}`)") for arg, col in columns.items() if col]
+    for col, given in wanted:
+        if col not in panel.columns:
+            raise ValueError(f"`panel` has no column {col!r}{given}; pass the output of impact.council_panel.")
+
+
 def trajectories(
     panel: pd.DataFrame,
     *,
@@ -90,9 +101,7 @@ def trajectories(
     ['realised', 'faded']
     """
     e, r1, r2 = _wave_names(study, waves)
-    for col in (unit, "code", "wave", expected, realised):
-        if col not in panel.columns:
-            raise ValueError(f"`panel` has no column {col!r}; pass the output of impact.council_panel.")
+    _check_panel(panel, ("code", "wave"), unit=unit, expected=expected, realised=realised)
     first = panel["wave"] == e
     value = panel[realised].astype("boolean").where(~first, panel[expected].astype("boolean"))
     wide = (
@@ -153,6 +162,7 @@ def transition_matrix(
         out and counted in ``n_missing`` on every row of that pair.
     """
     order = study.wave_ids if study is not None else list(waves or ["expectations", "early", "longer_term"])
+    _check_panel(panel, ("wave",), unit=unit, outcome=outcome, by=by)
     keys = [unit] + ([by] if by else [])
     wide = panel.pivot_table(index=keys, columns="wave", values=outcome, aggfunc="first", dropna=False)
     rows = []
@@ -203,6 +213,7 @@ def impact_chain(
     """
     order = study.wave_ids if study is not None else ["expectations", "early", "longer_term"]
     rank = {w: i for i, w in enumerate(order)}
+    _check_panel(panel, ("code", "wave"), unit=unit, outcome=outcome)
     sub = panel[panel["code"].isin(levels) & panel[outcome].fillna(False).astype(bool)]
     first = sub.assign(_r=sub["wave"].map(rank)).groupby([unit, "code"])["_r"].min().unstack("code")
     first = first.reindex(index=sorted(panel[unit].unique()), columns=list(levels))

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from .._io import literal_tilde, unwritable
+from .._io import literal_tilde, study_folder_above, unwritable
 from ..errors import InputError
 
 
@@ -176,13 +176,6 @@ def add_overwrite(parser: argparse.ArgumentParser, what: str = "--out", study: s
     parser.add_argument("--overwrite", action="store_true",
                         help=f"replace {what} if it exists (without this flag an existing file is refused; a folder, "
                              f"or a path inside {study}, is refused either way)")
-
-
-def study_folder_above(path: str | os.PathLike) -> Path | None:
-    """The study folder ``path`` is in (the nearest folder at or above it, links resolved, holding a
-    ``study.yaml``), or None: the commands never write among a study's inputs, named with ``--study`` or not."""
-    real = Path(os.path.realpath(path))
-    return next((folder for folder in (real, *real.parents) if (folder / "study.yaml").is_file()), None)
 
 
 def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None = None,

@@ -6,8 +6,9 @@ import os
 import sys
 from pathlib import Path
 
+from .._io import inside_study
 from ..errors import InputError
-from ._options import SEED_MAX, a_path, bounded_int, say, study_folder_above
+from ._options import SEED_MAX, a_path, bounded_int, say
 
 __all__ = ["register", "run", "path_chances", "PATH_NAMES"]
 
@@ -126,10 +127,9 @@ def run(args) -> int:
     out = Path(args.out)
     # a generated study (and its planted_pii.csv) inside another study's folder would lie among that study's inputs,
     # where no command writes (the folder itself may hold a generated study, replaced with --overwrite)
-    above = study_folder_above(Path(os.path.abspath(out)).parent)
-    if above is not None:
-        raise InputError(f"{out} is inside the study folder {above} (it holds study.yaml) - expected a folder outside "
-                         "any study; choose another folder")
+    inside = inside_study(out)
+    if inside is not None:
+        raise InputError(inside)
     before, held_study = _identity(out), (out / "study.yaml").is_file()
     try:
         study = generate(

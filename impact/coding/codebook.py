@@ -227,8 +227,10 @@ class Codebook:
 
             return codebook_from_project(read_qdc(path), codebook_id=_codebook_id(path.stem))
         if path.suffix.lower() in {".yaml", ".yml"} or os.sep in text or "/" in text:
-            if not path.is_file():
-                raise InputError(f"codebook file {text} {'is a folder' if path.is_dir() else 'does not exist'}")
+            if not path.is_file():  # a pipe was "does not exist"
+                what = "is a folder" if path.is_dir() else "is not a regular file (a device or a pipe)" \
+                    if path.exists() else "does not exist"
+                raise InputError(f"codebook file {text} {what}")
             return cls.from_yaml(read_text(path), source=str(path))
         for folder in codebook_dirs():
             candidate = folder / f"{text}.yaml"

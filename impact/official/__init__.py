@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from .dfe import SUPPRESSION_SYMBOLS, DfeReadWarning, parse_time_period, read_dfe
-from .events import event_time, first_event
+from .events import EventTimeWarning, event_time, first_event
 from .ofsted import (
     OfstedReadWarning,
     judgement_at,
@@ -35,4 +35,5 @@ __all__ = [
     "rate_per_10k",
     "event_time",
     "first_event",
+    "EventTimeWarning",
 ]

@@ -400,6 +400,13 @@ def read_dfe(
     else:
         dims = [c for c in others if _is_dimension(rec[c] for _, rec in records)]
     measure_cols = [c for c in others if c not in dims]
+    if not measure_cols and records:  # every column read as a dimension: an empty table was returned without a word
+        one = len(others) == 1
+        why = ("the file has no other column" if not others else f"{_named('column', others)} {'is' if one else 'are'} given as "
+               "`dimension_columns`" if dimension_columns is not None else f"{_named('column', others)} "
+               f"{'holds' if one else 'hold'} more text than numbers, read as {'a dimension' if one else 'dimensions'}")
+        raise InputError(f"{name}: no measure column - expected a column of numbers (or suppression symbols) after "
+                         f"the time and geography columns, but {why}")
     ids = {c: _snake(c) for c in measure_cols}
     if measures is not None:
         wanted = set(measures)

@@ -10,15 +10,31 @@ for the period before, and so on.  Councils without an event are controls
 
 from __future__ import annotations
 
+import re
+import warnings
+
 import pandas as pd
 
-from .._joins import as_dates, check_table, key_text, one_date
-from ..errors import InputError
+from .._joins import _rows, as_dates, check_table, key_text, one_date
+from ..errors import ImpactWarning, InputError
 
-__all__ = ["event_time", "first_event"]
+__all__ = ["event_time", "first_event", "EventTimeWarning"]
 
 #: The columns :func:`event_time` adds to the panel.
 _ADDED = ("event_date", "event_time", "treated", "post")
+
+
+class EventTimeWarning(ImpactWarning):
+    """Units of ``events`` that the panel given to :func:`event_time` does not hold (in neither group of it)."""
+
+
+def _units(values: pd.Series, label: str, column: str, why: str) -> pd.Series:
+    """``values`` as :func:`~impact._joins.key_text`; a missing unit is refused naming its rows (never dropped)."""
+    units = key_text(values)
+    if units.isna().any():
+        raise InputError(f"`{label}` column {column!r} is blank on {_rows(values.index[units.isna().to_numpy()])}: "
+                         f"{why}.")
+    return units
 
 
 
@@ -58,14 +74,29 @@ def first_event(
     [['1', Timestamp('2019-05-01 00:00:00')]]
     """
     check_table(status_history, "status_history", ("council_id", "kind", "status", "start_date"))
-    rows = status_history[(status_history["kind"] == kind) & (status_history["status"] == status)]
-    rows = pd.DataFrame({"council_id": key_text(rows["council_id"]),
+    for name, value in (("status", status), ("kind", kind)):
+        if not isinstance(value, str) or not _folded(value):
+            raise TypeError(f"The value for `{name}` must be one {name} as text, such as "
+                            f"{'inadequate' if name == 'status' else 'ofsted_judgement'!r}, but {value!r} was passed.")
+    # a cell typed in another case or spacing (" Inadequate") is that status, as a council id "940 " is 940
+    match = (status_history["kind"].map(_folded) == _folded(kind)) & \
+        (status_history["status"].map(_folded) == _folded(status))
+    rows = status_history[match.to_numpy(dtype=bool)]
+    rows = pd.DataFrame({"council_id": _units(rows["council_id"], "status_history", "council_id",
+                                              f"each {status!r} is one council's"),
                          "start_date": as_dates(rows["start_date"], "status_history", "start_date",
                                                 missing=f"when each {status!r} began is needed to find the first")})
     if after is not None:
         rows = rows[rows["start_date"] >= one_date(after, "after")]
     out = rows.groupby("council_id", as_index=False)["start_date"].min()
     return out.rename(columns={"start_date": "event_date"}).reset_index(drop=True)
+
+
+def _folded(value: object) -> str:
+    """A kind or status cell as compared: trimmed, lower case, spaces as underscores ('' for a missing cell)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return re.sub(r"\s+", "_", str(value).strip()).casefold()
 
 
 def event_time(
@@ -99,7 +130,14 @@ def event_time(
     Raises
     ------
     InputError
-        If columns are missing or a unit has more than one event.
+        If columns are missing, a row of either table has no unit, or a unit
+        has more than one event.
+
+    Warns
+    -----
+    EventTimeWarning
+        If ``events`` lists units that ``data`` does not hold (each named):
+        they are in neither group of the panel.
 
     Examples
     --------
@@ -114,7 +152,7 @@ def event_time(
     check_table(events, "events", (unit, event_date))
     # units compared as text (an integer id in one table and text in the other are one unit, not a control each),
     # dates without a time zone; an event with no date, or a period with none, is refused, never read as a control
-    units = key_text(events[unit])
+    units = _units(events[unit], "events", unit, "a row of `events` is one treated unit, so which is needed")
     if units.duplicated().any():
         dup = units[units.duplicated()].tolist()
         raise InputError(f"`events` must have one row per unit; {dup} appear more than once (use first_event()).")
@@ -126,7 +164,15 @@ def event_time(
     if len(ends) > 1:
         raise InputError(f"`{time}` must be annual periods ending on one month and day; found {sorted(ends)} (month, day).")
     month, day = next(iter(ends)) if ends else (3, 31)
-    ev = pd.Series(key_text(data[unit]).map(when).to_numpy(), index=data.index, dtype="datetime64[ns]")
+    held = _units(data[unit], "data", unit, "each row of the panel is one unit's, treated or a control")
+    unheld = units[~units.isin(set(held))]
+    if len(unheld):  # an id written another way in the panel, or a unit it does not cover: said, never silently left
+        shown = ", ".join(repr(u) for u in unheld.iloc[:10]) + (f" and {len(unheld) - 10} more" if len(unheld) > 10 else "")
+        warnings.warn(f"`events` lists {len(unheld)} unit{'s' if len(unheld) != 1 else ''} that `data` does not hold "
+                      f"({shown}, on {_rows(unheld.index)} of `events`): {'it is' if len(unheld) == 1 else 'they are'} "
+                      f"in neither group of the panel; check that `{unit}` is written the same way in both tables.",
+                      EventTimeWarning, stacklevel=2)
+    ev = pd.Series(when.reindex(held.to_numpy()).to_numpy(), index=data.index, dtype="datetime64[ns]")
     after_end = (ev.dt.month > month) | ((ev.dt.month == month) & (ev.dt.day > day))
     event_year = ev.dt.year + after_end.astype("Int64")
     out = data.copy()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from .._archive import GuardedZip, check_xml, open_archive
-from .._io import MAX_TEXT_BYTES, decode_text
+from .._io import MAX_TEXT_BYTES, check_input_file, decode_text
 from .._words import _counted, _verb
 from ..errors import InputError
 from ._model import QdaProject, QdpxWarning, frame, norm_guid, norm_guids
@@ -548,9 +548,7 @@ def read_qdc(path: str | os.PathLike) -> QdaProject:
 
 def _read_bytes(path: str | os.PathLike, label: str) -> bytes:
     # The XML parser decodes (UTF-8, UTF-16, byte-order marks) from the declaration itself.
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{label}: file not found")
+    p = check_input_file(path, label=label)  # a folder, a pipe or nothing, each said as what it is
     if p.stat().st_size > MAX_TEXT_BYTES:
         raise InputError(f"{label}: {p.stat().st_size:,} bytes - expected a codebook of at most {MAX_TEXT_BYTES:,} bytes")
     return p.read_bytes()

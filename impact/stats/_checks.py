@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .._words import _number
+from .._words import _counted, _number
 
 __all__: list[str] = []
 
@@ -56,6 +56,24 @@ def _check_probability(argument: str, value: float, *, open_interval: bool = Tru
         raise ValueError(f"The value for `{argument}` must be a number {bounds}, but {value!r} was passed.")
 
 
+def _check_real(argument: str, value: object, *, positive: bool = False) -> None:
+    """Refuse a ``value`` that is not one finite number (above 0 if ``positive``): text, a bool, NaN, infinity."""
+    ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_)) and \
+        bool(np.isfinite(value)) and (not positive or value > 0)
+    if not ok:
+        what = "a finite number above 0" if positive else "a finite number"
+        raise ValueError(f"The value for `{argument}` must be {what}, but {value!r} was passed.")
+
+
+def _check_seed(value: object) -> None:
+    """Refuse a seed numpy would take with a message of its own (text, a negative or fractional number)."""
+    if value is None or isinstance(value, np.random.Generator):
+        return
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < 0:
+        raise ValueError(f"The value for `seed` must be an integer of at least 0, a numpy Generator or None, but "
+                         f"{value!r} was passed.")
+
+
 def _check_count(argument: str, value: object, minimum: int = 1) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
         raise ValueError(
@@ -76,6 +94,9 @@ def _is_binary(values: pd.Series) -> bool:
 def _numeric(data: pd.DataFrame, column: str, argument: str) -> pd.Series:
     """The column as float64, raising when it holds text."""
     values = data[column]
+    if isinstance(values.dtype, pd.CategoricalDtype) and (pd.api.types.is_numeric_dtype(values.cat.categories)
+                                                          or pd.api.types.is_bool_dtype(values.cat.categories)):
+        values = values.astype(values.cat.categories.dtype)  # categories that are numbers: those numbers
     if pd.api.types.is_bool_dtype(values):
         return values.astype("float64")
     if not pd.api.types.is_numeric_dtype(values):
@@ -92,7 +113,42 @@ def _numeric(data: pd.DataFrame, column: str, argument: str) -> pd.Series:
             f"The column {column!r} given as `{argument}` must be numeric or boolean, "
             f"but it holds {bad.iloc[0]!r} (row {bad.index[0]!r})."
         )
-    return values.astype("float64")
+    out = values.astype("float64")
+    _check_finite(out, column, f"given as `{argument}`")
+    return out
+
+
+def _check_finite(values: pd.Series, column: str, given: str) -> None:
+    """Refuse an infinite value (a ratio divided by zero upstream): it is no measurement, and would be ranked as the
+    largest, or make every estimate NaN; a blank cell is the way to say a value is missing."""
+    inf = np.isinf(values.to_numpy(dtype="float64", na_value=np.nan))
+    if inf.any():
+        first = values[inf].iloc[0]
+        raise ValueError(f"The column {column!r} {given} holds {first} on {_counted(int(inf.sum()), 'row')} "
+                         f"({_rows(values.index[inf])}): expected finite numbers (leave a cell blank where the value "
+                         "is missing).")
+
+
+def _check_design_finite(formula: str, *frames: pd.DataFrame) -> None:
+    """Refuse an infinite value in the outcome or design frames patsy built from ``formula`` (patsy keeps it, and
+    statsmodels then failed on "the deviance function returned a nan ... should be reported", or the terms were called
+    not identified), naming the column and its rows."""
+    for frame in frames:
+        for name, values in frame.items():
+            _check_finite(values, name, f"of the formula {formula!r}")
+
+
+def _binary(data: pd.DataFrame, column: str, argument: str) -> pd.Series:
+    """An indicator column (boolean, or numbers 0 and 1) as float64 0/1 with NaN where missing; any other value is
+    refused naming its rows (a 'no' written as text, or a 2, is no indicator: it was read as true)."""
+    out = _numeric(data, column, argument)
+    other = out.notna() & ~out.isin([0.0, 1.0])
+    if other.any():
+        first = data[column][other].iloc[0]
+        first = first.item() if isinstance(first, np.generic) else first
+        raise ValueError(f"The column {column!r} given as `{argument}` must hold 0/1 or True/False, but it holds "
+                         f"{first!r} on {_counted(int(other.sum()), 'row')} ({_rows(out.index[other.to_numpy()])}).")
+    return out
 
 
 def _rows(labels: pd.Index) -> str:

@@ -14,6 +14,7 @@ import pandas as pd
 from .._words import _counted, _number, _verb
 from ..errors import SmallSampleWarning
 from ._checks import (
+    _binary,
     _check_choice,
     _check_columns,
     _check_count,
@@ -309,14 +310,17 @@ def did(
     cluster = cluster or unit
     frame = data[list(dict.fromkeys(c for c in (unit, time, treated, post, event_time, cluster) if c))].copy()
     frame["_y"] = _numeric(data, outcome, "outcome")
-    frame["_d"] = _numeric(data, treated, "treated")
+    frame["_d"] = _binary(data, treated, "treated")
+    # `post` read as `treated` is: a blank or 'no' cell was True (astype(bool)), so every period was post
+    frame["_p"] = _binary(data, post, "post") if post is not None else 0.0
     if frame["_y"].isna().all():
         raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value "
                                  f"(all {_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): there is nothing to estimate.")
-    blank = frame[["_y", "_d", time]].isna().any(axis=1)
+    blank = frame[["_y", "_d", "_p", time]].isna().any(axis=1)
     if blank.any():
-        warnings.warn(f"{int(blank.sum())} of {_counted(len(frame), 'row')} {_verb(int(blank.sum()), 'has')} no {outcome!r}, "
-                      f"{treated!r} or {time!r} and {_verb(int(blank.sum()), 'was', 'were')} left out (rows {_rows(frame.index[blank.to_numpy()])}).", MissingValueWarning, stacklevel=2)
+        named = ", ".join(map(repr, [outcome, treated, *([post] if post is not None else [])]))
+        warnings.warn(f"{int(blank.sum())} of {_counted(len(frame), 'row')} {_verb(int(blank.sum()), 'has')} no {named} "
+                      f"or {time!r} and {_verb(int(blank.sum()), 'was', 'were')} left out (rows {_rows(frame.index[blank.to_numpy()])}).", MissingValueWarning, stacklevel=2)
     frame = frame[~blank.to_numpy()]
     _check_rows(frame, unit, time, cluster)
     row_labels = frame.index
@@ -461,7 +465,7 @@ def _onsets(frame, post, u_codes, t_idx, n_units, treated) -> np.ndarray:
         if len(varying):
             raise ValueError(f"With `post`, the column {treated!r} given as `treated` must be constant within a "
                              f"unit, but it varies for {_counted(len(varying), 'unit')}.")
-        is_post = frame[post].astype(bool).to_numpy()
+        is_post = frame["_p"].to_numpy() > 0
         if not is_post.any():
             raise ValueError(f"The column {post!r} given as `post` has no post-treatment rows.")
         start = t_idx[is_post].min()

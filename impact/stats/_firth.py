@@ -13,7 +13,7 @@ from scipy.special import expit
 
 from .._words import _counted, _verb
 from ..errors import StatisticalWarning
-from ._checks import _check_columns, _check_frame, _check_probability, _rows
+from ._checks import _check_columns, _check_design_finite, _check_frame, _check_probability, _rows
 from ._errors import MissingValueWarning, NotIdentifiedError
 from ._results import ModelResults
 
@@ -142,6 +142,7 @@ def firth_logistic(
         y_frame, x_frame = patsy.dmatrices(formula, data, NA_action="drop", return_type="dataframe")
     except patsy.PatsyError as exc:
         raise ValueError(f"The formula {formula!r} cannot be evaluated on `data`: {exc}") from None
+    _check_design_finite(formula, y_frame, x_frame)
     if y_frame.shape[1] != 1:
         raise ValueError(f"The outcome of {formula!r} must be one 0/1 column, but it gave {list(y_frame.columns)}.")
     rows = x_frame.index

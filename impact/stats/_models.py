@@ -30,6 +30,7 @@ from ._checks import (
     _check_choice,
     _check_columns,
     _check_count,
+    _check_design_finite,
     _check_frame,
     _check_probability,
 )
@@ -439,9 +440,10 @@ class _Spec:
 def _model_design(data: pd.DataFrame, spec: _Spec) -> pd.DataFrame:
     """The design matrix of the rows that have every variable of the formula (patsy's NA handling)."""
     try:
-        _, x = patsy.dmatrices(spec.formula, data, NA_action="drop", return_type="dataframe")
+        y, x = patsy.dmatrices(spec.formula, data, NA_action="drop", return_type="dataframe")
     except patsy.PatsyError as exc:
         raise ValueError(f"The formula {spec.formula!r} cannot be evaluated on `data`: {exc}") from None
+    _check_design_finite(spec.formula, y, x)
     return x
 
 

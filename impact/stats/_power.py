@@ -3,6 +3,7 @@ or a difference-in-differences effect."""
 
 from __future__ import annotations
 
+import copy
 import math
 from typing import Literal
 
@@ -12,12 +13,21 @@ from scipy import stats
 from statsmodels.stats.power import NormalIndPower
 from statsmodels.stats.proportion import proportion_effectsize
 
-from ._checks import _check_choice, _check_count, _check_probability
+from ._checks import _check_choice, _check_count, _check_probability, _check_real, _check_seed
 from ._exact import _lchoose
 
 __all__ = ["power_prevalence", "councils_needed", "did_power"]
 
 _REL = 1 + 1e-7
+
+#: Normal numbers :func:`did_power` draws at once (80 MB), and in all (about a minute of drawing): a larger
+#: simulation is drawn in blocks, a far larger one refused before it starts.
+_DRAWS_PER_BLOCK = 10_000_000
+_DRAWS_MAX = 10_000_000_000
+
+#: Largest ``n_a * n_b`` whose exact (or mid-p) power is computed: every table is enumerated, in time growing as
+#: about (n_a n_b)^1.25 (11 s at 1,000 against 1,000 councils), in memory as n_a n_b.
+_EXACT_PAIRS_MAX = 1_000_000
 
 
 def _exact_power(p_a: float, p_b: float, n_a: int, n_b: int, alpha: float, midp: bool) -> float:
@@ -104,6 +114,10 @@ def power_prevalence(
         power = float(NormalIndPower().power(effect_size=abs(h), nobs1=n_a, alpha=alpha, ratio=n_b / n_a)) \
             if h else alpha
     else:
+        if n_a * n_b > _EXACT_PAIRS_MAX:
+            raise ValueError(f"The {method} power of {n_a:,} against {n_b:,} councils is not computed: it enumerates "
+                             f"every table, and n_a x n_b may be at most {_EXACT_PAIRS_MAX:,} - use "
+                             "method='normal' for groups this large.")
         power = _exact_power(p_a, p_b, n_a, n_b, alpha, midp=method == "midp")
     return pd.DataFrame([dict(p_a=p_a, p_b=p_b, n_a=n_a, n_b=n_b, cohens_h=h, alpha=alpha, method=method,
                               power=power)])
@@ -155,10 +169,13 @@ def councils_needed(
        n_a  n_b  n_total
     0   96   96      192
     """
+    _check_probability("p_a", p_a)
+    _check_probability("p_b", p_b)
     _check_probability("power", power)
+    _check_probability("alpha", alpha)
     _check_choice("method", method, ["normal", "exact", "midp"])
-    if not ratio > 0:
-        raise ValueError(f"The value for `ratio` must be positive, but {ratio!r} was passed.")
+    _check_real("ratio", ratio, positive=True)
+    _check_count("max_n", max_n)
     h = abs(float(proportion_effectsize(p_b, p_a)))
     if h == 0:
         raise ValueError("`p_a` and `p_b` are equal: no sample size detects a zero difference.")
@@ -170,6 +187,9 @@ def councils_needed(
         # the normal approximation's answer (mid-p, 0.01 against 0.99, ratio 0.5, power 0.9: 3 councils, where a scan
         # from 0.8 of the normal answer gave 4)
         for n_a in range(1, max_n + 1):
+            if n_a * max(1, math.ceil(n_a * ratio)) > _EXACT_PAIRS_MAX:
+                raise ValueError(f"No n_a up to {n_a - 1:,} reaches power {power}, and beyond it the {method} power "
+                                 f"is not computed (n_a x n_b at most {_EXACT_PAIRS_MAX:,}) - use method='normal'.")
             achieved = power_prevalence(p_a, p_b, n_a=n_a, n_b=max(1, math.ceil(n_a * ratio)), alpha=alpha,
                                         method=method)
             if achieved.loc[0, "power"] >= power:
@@ -190,12 +210,24 @@ def _normal_n(h: float, alpha: float, power: float, ratio: float) -> int:
         return NormalIndPower().power(effect_size=h, nobs1=n, alpha=alpha, ratio=ratio) >= power
 
     z = stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power)
-    n = max(1, math.ceil((z / h) ** 2 * (1 + 1 / ratio)))
-    while n > 1 and reaches(n - 1):
-        n -= 1
-    while not reaches(n):
-        n += 1
-    return n
+    guess = max(1, math.ceil((z / h) ** 2 * (1 + 1 / ratio)))
+    # the power rises with n: bracket the answer by steps doubling away from the guess, then halve the bracket (a
+    # step of one council at a time never ended where the guess is far off, as with a ratio of 1e-300)
+    step = 1
+    if reaches(guess):
+        low, high = guess - 1, guess  # high reaches the power; low does not, or is 0
+        while low >= 1 and reaches(low):
+            high, step = low, step * 2
+            low = max(0, high - step)
+    else:
+        low, high = guess, guess + 1
+        while not reaches(high):
+            low, step = high, step * 2
+            high = low + step
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (low, mid) if reaches(mid) else (mid, high)
+    return high
 
 
 def did_power(
@@ -265,29 +297,59 @@ def did_power(
     _check_count("n_pre", n_pre)
     _check_count("n_post", n_post)
     _check_count("n_sim", n_sim)
+    _check_real("effect", effect)
+    _check_real("sd_noise", sd_noise, positive=True)
+    _check_seed(seed)
+    sizes = list(n_units) if isinstance(n_units, (list, tuple, range, np.ndarray, pd.Series)) else [n_units]
+    for n in sizes:
+        _check_count("n_units", n, minimum=4)
+    draws = n_sim * sum(sizes) * (n_pre + n_post)
+    if draws > _DRAWS_MAX or max(sizes, default=0) * max(n_pre, n_post) > _DRAWS_PER_BLOCK:
+        raise ValueError(f"did_power would draw {draws:,} normal numbers (n_sim x n_units x (n_pre + n_post)); at "
+                         f"most {_DRAWS_MAX:,}, and {_DRAWS_PER_BLOCK:,} for one replicate - lower n_sim, n_units, "
+                         "n_pre or n_post.")
     rng = np.random.default_rng(seed)
     rows = []
-    for n in [n_units] if isinstance(n_units, (int, np.integer)) else list(n_units):
-        _check_count("n_units", n, minimum=4)
+    for n in sizes:
         n_t = int(round(n * treated_share))
         n_t = min(max(n_t, 2), n - 2)
         n_c = n - n_t
-        # unit effects cancel in the post - pre change; only the noise matters
-        pre = rng.normal(0, sd_noise, (n_sim, n, n_pre)).mean(axis=2)
-        post = rng.normal(0, sd_noise, (n_sim, n, n_post)).mean(axis=2)
-        change = post - pre
-        change[:, :n_t] += effect
-        t_mean, c_mean = change[:, :n_t].mean(axis=1), change[:, n_t:].mean(axis=1)
-        # did()'s default test: CR2 cluster-robust error, which in a balanced common-timing panel is the
-        # unequal-variance error of the difference in the units' mean changes, with the Bell-McCaffrey df
-        se = np.sqrt(change[:, :n_t].var(axis=1, ddof=1) / n_t + change[:, n_t:].var(axis=1, ddof=1) / n_c)
         df = (1 / n_t + 1 / n_c) ** 2 / (1 / (n_t**2 * (n_t - 1)) + 1 / (n_c**2 * (n_c - 1)))
-        t_stat = (t_mean - c_mean) / se
-        reject = np.abs(t_stat) > stats.t.ppf(1 - alpha / 2, df)
-        power = float(reject.mean())
+        critical = stats.t.ppf(1 - alpha / 2, df)
+        rejected = 0
+        # unit effects cancel in the post - pre change; only the noise matters
+        for change in _mean_changes(rng, n_sim, n, n_pre, n_post, sd_noise):
+            change[:, :n_t] += effect
+            t_mean, c_mean = change[:, :n_t].mean(axis=1), change[:, n_t:].mean(axis=1)
+            # did()'s default test: CR2 cluster-robust error, which in a balanced common-timing panel is the
+            # unequal-variance error of the difference in the units' mean changes, with the Bell-McCaffrey df
+            se = np.sqrt(change[:, :n_t].var(axis=1, ddof=1) / n_t + change[:, n_t:].var(axis=1, ddof=1) / n_c)
+            rejected += int((np.abs((t_mean - c_mean) / se) > critical).sum())
+        power = rejected / n_sim
         rows.append(dict(n_units=n, n_treated=n_t, n_control=n_c, effect=effect, power=power,
                          mc_se=float(np.sqrt(power * (1 - power) / n_sim)), n_sim=n_sim))
     return pd.DataFrame(rows)
+
+
+def _mean_changes(rng: np.random.Generator, n_sim: int, n: int, n_pre: int, n_post: int, sd_noise: float):
+    """Each replicate's units' mean post-period noise minus their mean pre-period noise, in blocks of replicates.
+
+    The numbers are those of drawing all the pre periods, then all the post periods, at once; a simulation of more
+    than :data:`_DRAWS_PER_BLOCK` numbers is drawn a block at a time from two copies of the generator (one at the
+    pre periods' start, one at the post periods'), so its memory stays that of one block.
+    """
+    block = max(1, _DRAWS_PER_BLOCK // (n * max(n_pre, n_post)))
+    if block >= n_sim:
+        pre = rng.normal(0, sd_noise, (n_sim, n, n_pre)).mean(axis=2)
+        yield rng.normal(0, sd_noise, (n_sim, n, n_post)).mean(axis=2) - pre
+        return
+    pre_rng = copy.deepcopy(rng)
+    for start in range(0, n_sim, block):  # past the pre periods: ``rng`` is then where the post periods start
+        rng.normal(0, sd_noise, (min(block, n_sim - start), n, n_pre))
+    for start in range(0, n_sim, block):
+        k = min(block, n_sim - start)
+        pre = pre_rng.normal(0, sd_noise, (k, n, n_pre)).mean(axis=2)
+        yield rng.normal(0, sd_noise, (k, n, n_post)).mean(axis=2) - pre
 
 
 def _rank_test_detectable_shift(n_a: int, n_b: int, *, alpha: float = 0.05, power: float = 0.8,
