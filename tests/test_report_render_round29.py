@@ -5,6 +5,8 @@ artists).
   column of the workbook and the CSV; a p-value or a ratio keeps its tiny value;
 - a difference in percentage points is no percentage: the workbook stores points, its number format says "pp" and
   its headings say "percentage points", as the HTML's do;
+- the heatmap's column labels are legible at the size the report prints it: none overlaps another, and none is
+  smaller than 7 pt on the page.
 """
 
 from __future__ import annotations
@@ -107,3 +109,77 @@ def test_percentage_points_are_points_in_the_workbook_as_in_the_html():
     specs = resolve_formats(table.data, table.columns_format)
     assert math.isclose(ws.cell(3, 2).value, table.data["difference"][1] * 100) and specs["difference"].kind == "pp"
 
+
+# --- the heatmap at its printed size ------------------------------------------------------------------------------
+
+#: The Word report's text block (A4 less 2 cm margins), in inches: a wider figure is scaled down to it, as is one
+#: taller than 80% of its height; the printed HTML's block is wider (180 mm).
+_PAGE_WIDTH, _PAGE_HEIGHT = 170 / 25.4, 257 / 25.4
+
+
+def _printed_scale(fig) -> float:
+    from impact.report._images import PNG_DPI, rasterise
+
+    image = rasterise(fig)
+    return min(1.0, _PAGE_WIDTH / (image.width / PNG_DPI), 0.8 * _PAGE_HEIGHT / (image.height / PNG_DPI))
+
+
+def _overlaps(boxes) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+
+
+def _assert_legible(fig) -> None:
+    """Every text of ``fig`` at 7 pt or more on the printed page; no column label runs into another."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    scale = _printed_scale(fig)
+    FigureCanvasAgg(fig)
+    renderer = fig.canvas.get_renderer()
+    fig.draw(renderer)
+    small = {(t.get_text(), round(t.get_fontsize() * scale, 1)) for t in fig.findobj(Text)
+             if t.get_visible() and t.get_text().strip() and t.get_fontsize() * scale < 7}
+    assert not small, (scale, sorted(small)[:5])
+    for ax in fig.axes:
+        labels = [t for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+        for child in ax.child_axes:  # a second level of labels (the waves) under the first
+            labels += [t for t in child.get_xticklabels() if t.get_visible() and t.get_text()]
+        boxes = [t.get_window_extent(renderer) for t in labels]
+        assert not _overlaps(boxes), [(labels[i].get_text(), labels[j].get_text()) for i, j in _overlaps(boxes)]
+
+
+def test_the_example_reports_heatmap_is_legible_where_it_prints(example_run):
+    from conftest import report_of
+
+    report = report_of(example_run.findings)
+    report = report[0] if isinstance(report, tuple) else report
+    heatmap = next(f for f in report.figures if f.name == "prevalence_heatmap")
+    _assert_legible(heatmap.fig)
+
+
+def test_a_heatmap_of_many_waves_is_drawn_in_panels_each_legible():
+    import numpy as np
+
+    from impact.report._build import STATUS_LABELS, _heatmap_figure
+
+    waves = [f"w{k}" for k in range(5)]
+    names = {w: f"Wave {k}: a follow-up about {3 * k} months after the review" for k, w in enumerate(waves)}
+    rng = np.random.default_rng(29)
+    rows = pd.DataFrame([{"impact": code, "wave_id": w, "group": g, "prevalence": rng.uniform(),
+                          "n_participants": int(rng.integers(5, 400))}
+                         for code in ("commitment", "learning", "morale") for w in waves for g in STATUS_LABELS])
+    rows["prevalence"] = rows["prevalence"].astype(object)
+    rows.loc[3, "prevalence"] = "c"
+    fig = _heatmap_figure(rows, waves, wave_label=names.get, code_label=str.title)
+    _assert_legible(fig)
+    heatmaps = [ax for ax in fig.axes if ax.child_axes]
+    # every wave drawn once, every column once: 10 columns, in panels
+    drawn = [t.get_text().replace("\n", " ") for ax in heatmaps for child in ax.child_axes
+             for t in child.get_xticklabels()]
+    assert drawn == [names[w] for w in waves] and len(heatmaps) > 1, drawn
+    assert sum(len(ax.get_xticklabels()) for ax in heatmaps) == 10
+    # every share that is published is in a cell; the suppressed one is marked c
+    texts = [t.get_text() for ax in heatmaps for t in ax.texts]
+    assert texts.count("c") == 1 and sum(t.endswith(("%", "n=")) or "%\n" in t for t in texts) == 29, texts
+    # nothing at all to show: no figure
+    assert _heatmap_figure(rows.assign(prevalence="c"), waves, wave_label=names.get, code_label=str.title) is None
