@@ -52,8 +52,11 @@ def test_each_wave_has_its_own_short_name_on_the_axes(report):
     # the two follow-ups keep their brackets: their short labels alike would name one column twice
     assert [s.replace("\n", " ") for s in status[1:]] == ["Follow-up (about 3 months after)",
                                                            "Follow-up (about 12 months after)"]
-    heat = [t.get_text() for t in _figure(report, "prevalence_heatmap").axes[0].get_xticklabels()]
-    assert len(heat) == len(set(heat)) == 6
+    # the heatmap's six columns: a status under each, and each wave once, by its own name, under its two columns
+    heat = _figure(report, "prevalence_heatmap").axes[0]
+    assert len(heat.get_xticklabels()) == 6
+    waves = [t.get_text() for child in heat.child_axes for t in child.get_xticklabels()]
+    assert len(waves) == len(set(waves)) == 3, waves
 
 
 def test_the_status_figure_keeps_a_readable_width(report):

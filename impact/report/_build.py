@@ -2640,27 +2640,12 @@ def _prevalence(ctx) -> Section:
         return Section(ctx.codes_as("Impacts reported at each wave"), blocks + [Paragraph("No interviews to report.")])
     blocks.append(_prev_table(rows, "prevalence", ctx.codes_as("Impacts reported at each wave, by intervention status"), "reported",
                               ctx.level, ctx.one))
-    heat = rows.copy()
-    heat["column"] = [f"{ctx.axis_wave(w)}\n{STATUS_LABELS[g]}" for w, g in zip(heat["wave_id"], heat["group"], strict=True)]
-    columns = [f"{ctx.axis_wave(w)}\n{s}" for w in ctx.waves for s in STATUS_LABELS.values()]
-    heat["column"] = pd.Categorical(heat["column"], categories=columns)
-    heat["value"] = pd.to_numeric(heat["prevalence"].where(heat["prevalence"] != SUPPRESSED), errors="coerce")
-    heat["n"] = pd.to_numeric(heat["n_participants"].where(heat["n_participants"] != SUPPRESSED), errors="coerce")
-    # Rows by the impacts' labels, in the codebook's order: the map showed the codes' ids ('plans_actions'), in an order
-    # an unstable sort by column left (commitment, morale, policies_systems, ...), beside tables and figures by label.
-    labels = [ctx.code(c) for c in heat["impact"]]
-    heat["row"] = pd.Categorical(labels, categories=list(dict.fromkeys(labels)))
-    fig, ax = _subplots(figsize=(11, 0.6 * heat["impact"].nunique() + 3))
-    prevalence_heatmap(heat, x="column", y="row", value="value", annot_n="n", ax=ax)
-    _mark_suppressed_cells(ax, heat, x="column", y="row", value="value")
-    ax.set_xlabel("Wave and intervention status")
-    ax.set_ylabel("")
-    if ax.collections and getattr(ax.collections[0], "colorbar", None) is not None:
-        ax.collections[0].colorbar.set_label("Share of participants reporting the impact")
-    for tick in ax.get_xticklabels():
-        tick.set_rotation(30)
-        tick.set_horizontalalignment("right")
-    fig.tight_layout()
+    fig = _heatmap_figure(rows, ctx.waves, wave_label=ctx.axis_wave, code_label=ctx.code)
+    if fig is None:
+        # a map of letters only (a 5-council study: every share 'c') showed nothing a reader could read off it
+        blocks.append(_no_figure(ctx.codes_as("the impacts reported at each wave"),
+                                 f"every share in the table is suppressed ({SUPPRESSED})"))
+        return Section(ctx.codes_as("Impacts reported at each wave"), blocks)
     blocks.append(Figure("prevalence_heatmap", fig, ctx.codes_as("Impacts reported at each wave, by intervention status"),
                          ctx.codes_as("Heatmap: rows are impacts, columns are wave and intervention status; each "
                                       "cell gives the share of participants reporting the impact and the number "
@@ -2669,7 +2654,98 @@ def _prevalence(ctx) -> Section:
     return Section(ctx.codes_as("Impacts reported at each wave"), blocks)
 
 
-def _mark_suppressed_cells(ax, data: pd.DataFrame, *, x: str, y: str, value: str) -> None:
+def _heatmap_figure(rows: pd.DataFrame, waves: list[str], *, wave_label, code_label) -> _MplFigure | None:
+    """The heatmap of :func:`_prev_rows`' shares, impacts by wave and status, sized for the printed page; None when
+    every share is suppressed.
+
+    The figure is as wide as a portrait page and its text is 8 pt there.  Each wave's columns (one per status) are
+    labelled on two levels; where more waves than fit across the page at that size (three), the waves are drawn in
+    panels one below the other, so a study of many waves gets a taller figure, not illegible labels.
+    """
+    heat = rows.copy()
+    heat["value"] = pd.to_numeric(heat["prevalence"].where(heat["prevalence"] != SUPPRESSED), errors="coerce")
+    if heat["value"].isna().all():
+        return None
+    heat["n"] = pd.to_numeric(heat["n_participants"].where(heat["n_participants"] != SUPPRESSED), errors="coerce")
+    # Rows by the impacts' labels, in the codebook's order: the map showed the codes' ids ('plans_actions'), in an order
+    # an unstable sort by column left (commitment, morale, policies_systems, ...), beside tables and figures by label.
+    labels = [code_label(c) for c in heat["impact"]]
+    heat["row"] = pd.Categorical(labels, categories=list(dict.fromkeys(labels)))
+    present = set(zip(heat["wave_id"], heat["group"], strict=True))
+    shown = [w for w in waves if any((w, g) in present for g in STATUS_LABELS)]
+    # 6 columns of rotated "Expectations before the review Not in intervention", in a figure 11 inches wide, printed
+    # at 6 pt and ran into each other: the columns now share what the page leaves beside the labels and colour bar
+    per_panel = max(1, int((_PAGE_INCHES - _HEAT_FIXED_INCHES) / _HEAT_COLUMN_INCHES) // len(STATUS_LABELS))
+    per_panel = math.ceil(len(shown) / math.ceil(len(shown) / per_panel))  # 4 waves: two panels of 2, not 3 and 1
+    panels = [shown[k:k + per_panel] for k in range(0, len(shown), per_panel)]
+    fig = _MplFigure(figsize=(_PAGE_INCHES, (0.45 * heat["row"].nunique() + 2.0) * len(panels)))
+    for k, part in enumerate(panels, start=1):
+        ax = fig.add_subplot(len(panels), 1, k)
+        groups = [(w, g) for w in part for g in STATUS_LABELS if (w, g) in present]
+        panel = heat[heat["wave_id"].isin(part)].copy()
+        panel["column"] = pd.Categorical([f"{w}\n{g}" for w, g in zip(panel["wave_id"], panel["group"], strict=True)],
+                                         categories=[f"{w}\n{g}" for w, g in groups])
+        prevalence_heatmap(panel, x="column", y="row", value="value", annot_n="n", ax=ax)
+        _mark_suppressed_cells(ax, panel, x="column", y="row", value="value")
+        for text in ax.texts:
+            text.set_fontsize(_FIGURE_POINTS)
+        ax.set_ylabel("")
+        ax.tick_params(axis="y", labelsize=_FIGURE_POINTS)
+        if ax.collections and getattr(ax.collections[0], "colorbar", None) is not None:
+            bar = ax.collections[0].colorbar
+            bar.set_label("Share of participants reporting the impact", fontsize=_FIGURE_POINTS)
+            bar.ax.tick_params(labelsize=_FIGURE_POINTS)
+    for ax, part in zip(fig.axes[::2], panels, strict=True):  # each heatmap, then its colour bar
+        fig.tight_layout()  # the columns' width, which the waves' names are wrapped to, is known once laid out
+        groups = [(w, g) for w in part for g in STATUS_LABELS if (w, g) in present]
+        _wave_and_status_axis(ax, [wave_label(w).replace("\n", " ") for w, _ in groups],
+                              [STATUS_LABELS[g] for _, g in groups], _FIGURE_POINTS)
+    fig.tight_layout()
+    return fig
+
+
+#: The width (inches) a figure prints at in the Word report (A4 less two 2 cm margins), less room for the padding of
+#: its cropped image.  The printed HTML is wider.
+_PAGE_INCHES = (210 - 2 * 20) / 25.4 - 0.3
+#: The size (points) of a figure's text on the printed page.
+_FIGURE_POINTS = 8.0
+#: A heatmap's column holds "n=194" at that size with room either side; the impacts' labels and the colour bar
+#: take the rest of the width.
+_HEAT_COLUMN_INCHES = 0.48
+_HEAT_FIXED_INCHES = 3.4
+
+
+def _wave_and_status_axis(ax, waves: list[str], statuses: list[str], points: float) -> None:
+    """Label a heatmap's columns on two levels: each column's status under it, upright (read from below), and each
+    wave once, level, wrapped to the width of its columns and centred under them; a white gap parts the waves.
+
+    One label per column, "Expectations before the review Not in intervention", rotated by 30 degrees, ran into its
+    neighbours; level status labels need a column as wide as "intervention", more than a portrait page holds.
+    """
+    import textwrap
+
+    ax.set_xticks([k + 0.5 for k in range(len(statuses))], [_wrap(s, 12) for s in statuses],
+                  rotation=90, ha="center", va="top", fontsize=points)
+    spans: list[list] = []  # [wave, first column, last column]
+    for k, wave in enumerate(waves):
+        if spans and spans[-1][0] == wave:
+            spans[-1][2] = k
+        else:
+            spans.append([wave, k, k])
+    for _, first, _last in spans[1:]:
+        ax.axvline(first, color="white", linewidth=4)
+    column = ax.get_window_extent().width / max(len(statuses), 1) / ax.figure.dpi * 72  # points per column
+    tall = max(label.get_window_extent().height for label in ax.get_xticklabels()) / ax.figure.dpi * 72
+    below = ax.secondary_xaxis("bottom")
+    below.set_xticks([(first + last + 1) / 2 for _, first, last in spans],
+                     ["\n".join(textwrap.wrap(w, max(int(column * (last - first + 1) / (0.55 * points)) - 1, 8),
+                                               break_long_words=False)) for w, first, last in spans], fontsize=points)
+    below.tick_params(length=0, pad=tall + 3.5 + points * 0.6)
+    below.spines["bottom"].set_visible(False)
+    ax.set_xlabel("")
+
+
+def _mark_suppressed_cells(ax, data: pd.DataFrame, *, x: str, y: str, value: str, fontsize: float = 9) -> None:
     """Write ``c`` in each cell of a heatmap drawn from ``data`` whose ``value`` is missing (suppressed).
 
     Seaborn draws no annotation in a cell without a value, so the cells the alt text called 'blank and marked c' were
@@ -2681,7 +2757,7 @@ def _mark_suppressed_cells(ax, data: pd.DataFrame, *, x: str, y: str, value: str
     cols = [c for c in data[x].cat.categories if c in present_cols]
     for r in data[data[value].isna()].itertuples():
         ax.text(cols.index(getattr(r, x)) + 0.5, rows.index(getattr(r, y)) + 0.5, SUPPRESSED, ha="center", va="center",
-                fontsize=9, color="#333333")
+                fontsize=fontsize, color="#333333")
 
 
 # --------------------------------------------------------------------------- trajectories
@@ -3213,9 +3289,11 @@ def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: 
     clear of no difference whose Holm p was 0.17).
     """
     lines = len(data) + (data[group].nunique() if group else 0)  # a group's heading takes a line of its own
-    fig, ax = _subplots(figsize=(8, 0.38 * lines + 1.5))
+    fig, ax = _subplots(figsize=(8, 0.32 * lines + 1.5))
     forest_plot(data, label="label", estimate=estimate, ci_low="ci_low", ci_high="ci_high", group=group, ax=ax)
-    ax.set_xlabel(xlabel)
+    # wrapped to the plot's width: on one line, "Hodges-Lehmann difference ... (In intervention minus Not in
+    # intervention)" made the figure 9.8 inches wide, printed at 68% (text at 6 pt)
+    ax.set_xlabel(_wrap(xlabel, 70))
     fig.tight_layout()
     note = _unadjusted_note(data, alpha, null) if "p_adjusted" in data.columns else ""
     caption = caption if not note or caption.endswith(".") else caption + "."
@@ -4603,14 +4681,15 @@ def _process_figure(ctx, fac: pd.DataFrame, labels) -> Figure | None:
         for value, sign, colour in ((helped, 1, "#4C72B0"), (hindered, -1, "#C44E52")):
             if value == SUPPRESSED:
                 ax.barh(i, sign * ctx.min_count, color="none", edgecolor="#BBBBBB", hatch="///", linewidth=0.5)
+                # 9 pt, as the axis labels: at 8 pt the figure's printed size (82%) left its labels at 6.6 pt
                 ax.text(sign * ctx.min_count * 1.05, i, SUPPRESSED, va="center", ha="left" if sign > 0 else "right",
-                        fontsize=8, color="#555555")
+                        fontsize=9, color="#555555")
             elif isinstance(value, int):
                 # a zero has no bar but keeps its label, so 0 is not read as missing or suppressed
                 if value:
                     ax.barh(i, sign * value, color=colour)
                 ax.text(sign * (value + top * 0.02), i, str(value), va="center", ha="left" if sign > 0 else "right",
-                        fontsize=8)
+                        fontsize=9)
     ax.axvline(0, color="#333333", linewidth=0.8)
     ax.set_yticks(range(len(data)), [d[0] for d in data])
     ax.invert_yaxis()

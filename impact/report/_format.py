@@ -14,8 +14,8 @@ spec           meaning                 display                Excel format
 ``"int"``      whole number            ``1,235``              ``#,##0``
 ``"ratio:2"``  ratio (e.g. odds ratio) ``1.93``, ``<0.01``,   ``[<0.01]"<0.01";[>=1000]">999";#,##0.00``
                never shown as 0        ``>999``
-``"pp:1"``     difference of shares    ``+5.0``               ``+0.0%;-0.0%``
-               in percentage points
+``"pp:1"``     difference of shares    ``+5.0``               ``+0.0" pp"`` (the
+               in percentage points                           cell holds 5.0)
 ``"date"``     calendar date           ``3 Mar 2013``         ``d mmm yyyy``
 ``"text"``     as text                 unchanged              ``@``
 ``CI(lo, hi)`` interval of two columns ``0.12 to 0.34``       two numeric columns
@@ -60,6 +60,7 @@ __all__ = [
     "format_ratio",
     "parse_spec",
     "resolve_formats",
+    "without_round_off",
     "display_frame",
     "format_value",
     "provenance_items",
@@ -512,6 +513,67 @@ def resolve_formats(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=N
             own = labels.get(col)
             label_format = own.format if isinstance(own, Label) and own.format else vocabulary.column(col).format
             out[col] = _auto_spec(col, data[col], label_format)
+    return out
+
+
+#: Relative size below which a value on an additive scale is floating-point round-off of zero (a sum or difference
+#: of doubles is exact to about 1e-16 of the numbers it came from).
+ROUND_OFF = 1e-12
+#: Kinds on an additive scale: a value there within round-off of zero is zero.  A p-value or a ratio of 1e-17 is a
+#: real, tiny value (a far tail, an exponentiated log-odds) and is kept.
+_ADDITIVE_KINDS = ("pct", "pp", "num", "auto", "int")
+
+
+def without_round_off(data: pd.DataFrame, specs: Mapping) -> pd.DataFrame:
+    """A copy of ``data`` with floating-point round-off cleaned from its numeric columns.
+
+    On an additive scale (shares, percentage points, plain numbers, counts) a value within :data:`ROUND_OFF` of
+    zero, relative to the largest magnitude of its column (or of its interval's two columns, or 1 if larger), is
+    stored as 0, and a count within round-off of a whole number is that number: a bound of ``2.8e-17`` read
+    "2.8E-17" in a spreadsheet's formula bar, beside "0%" in the cell.  p-values and ratios are left as they are.
+    Text (a suppression symbol) and missing values are left as they are; ``data`` is not modified.
+
+    Parameters
+    ----------
+    data : DataFrame
+    specs : mapping
+        Column (or CI key) to :class:`FormatSpec` or :class:`CI`, as :func:`resolve_formats` gives.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"lo": [2.8e-17, 0.1], "hi": [0.4, 0.6], "p": [1e-17, 0.5], "n": [3.0000000000004, 2.0]})
+    >>> clean = without_round_off(df, {"ci": CI("lo", "hi", percent=True), "p": parse_spec("p"),
+    ...                                "n": parse_spec("int")})
+    >>> clean["lo"].tolist(), clean["p"].tolist(), clean["n"].tolist()
+    ([0.0, 0.1], [1e-17, 0.5], [3.0, 2.0])
+    """
+    groups: list[tuple[list[str], str]] = []
+    for key, spec in specs.items():
+        if isinstance(spec, CI):
+            if not spec.ratio:
+                groups.append(([spec.low, spec.high], "num"))
+        elif spec.kind in _ADDITIVE_KINDS and key in data.columns:
+            groups.append(([key], spec.kind))
+    out = data.copy()
+    for columns, kind in groups:
+        values = {c: data[c].to_numpy(dtype=object) for c in columns}
+        finite = [abs(float(v)) for c in columns for v in values[c]
+                  if _is_number(v) and not _is_missing(v) and np.isfinite(float(v))]
+        tolerance = ROUND_OFF * max([1.0, *finite])
+        for c in columns:
+            cleaned, changed = [], False
+            for v in values[c]:
+                if isinstance(v, (float, np.floating)) and np.isfinite(v):
+                    x = float(v)
+                    if abs(x) <= tolerance:
+                        x = 0.0  # a negative zero too
+                    elif kind == "int" and abs(x - round(x)) <= ROUND_OFF * abs(x):
+                        x = float(round(x))
+                    changed = changed or x != v or np.signbit(x) != np.signbit(v)
+                    v = x
+                cleaned.append(v)
+            if changed:
+                out[c] = pd.Series(cleaned, index=data.index, dtype=data[c].dtype, name=c)
     return out
 
 

@@ -114,7 +114,7 @@ def render(report: Report, out_dir: str | os.PathLike, *, docx_template: str | o
         "tables.xlsx": _xlsx.render_xlsx(report),
     }
     for table in report.tables:
-        payload[f"tables/{table.name}.csv"] = _xlsx.table_csv(table)
+        payload[f"tables/{table.name}.csv"] = _xlsx.table_csv(table, vocabulary=report.vocabulary)
     payload[f"tables/{DICTIONARY}.csv"] = _xlsx.table_csv(
         Table(DICTIONARY, _xlsx.data_dictionary(report), "Data dictionary"))
     for name, image in images.items():

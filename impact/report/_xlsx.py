@@ -11,7 +11,10 @@ The workbook is for printing and for computing:
   wrapped, frozen and filtered, and repeats at the top of every printed page.
 * **Numbers are numbers**: full, unrounded values with number formats from
   the table's ``columns_format`` (``0.00004`` shows as ``<0.001``, sums and
-  filters still work); an interval is two numeric columns.  A suppressed or
+  filters still work); an interval is two numeric columns.  A difference in
+  percentage points is stored in points (5.0, not 0.05), formatted
+  ``+0.0" pp"`` and headed "(percentage points)": it is not a percentage.
+  Floating-point round-off of zero (a bound of 2.8e-17) is stored as 0.  A suppressed or
   unavailable value (``c``, ``x``...) is an **empty cell**, shaded grey, so
   formulas skip it, and the sheet's last column, "Suppressed or not
   available", names the cells of that row and their symbol.
@@ -40,6 +43,7 @@ import csv
 import datetime as dt
 import io
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -63,6 +67,7 @@ from ._format import (
     format_value,
     report_provenance,
     table_notes,
+    without_round_off,
 )
 from ._labels import Label
 from ._layout import text_width, wrapped_lines
@@ -76,7 +81,8 @@ _MAX_WIDTH = 60
 _EXCEL_FORMATS = {
     "p": lambda d: f'[<{10.0**-d:.{d}f}]"<{10.0**-d:.{d}f}";0.{"0" * d}',
     "pct": lambda d: "0" + ("." + "0" * d if d else "") + "%",
-    "pp": lambda d: "+0" + ("." + "0" * d if d else "") + "%;-0" + ("." + "0" * d if d else "") + "%;0%",
+    # percentage points are no percentage: the cell holds points (5.0, not 0.05) and its format says "pp"
+    "pp": lambda d: ";".join(f'{sign}0{"." + "0" * d if d else ""}" pp"' for sign in ("+", "-", "")),
     "num": lambda d: "#,##0" + ("." + "0" * d if d else ""),
     # a ratio is never shown as 0 nor as seven figures of noise: the report's format_ratio, as a number format
     "ratio": lambda d: (f'[<{10.0**-d:.{d}f}]"<{10.0**-d:.{d}f}";[>={RATIO_CEILING:.0f}]">{RATIO_CEILING - 1:,.0f}";'
@@ -181,12 +187,28 @@ def _print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None, head
     ws.oddFooter.center.size = 9
 
 
+def _in_points(head: str, spec: FormatSpec | None) -> str:
+    """A heading over percentage points that says so (an interval's "95% CI, lower" said nothing of its unit)."""
+    if spec is None or spec.kind != "pp" or "percentage point" in head.lower() or re.search(r"\bpp\b", head):
+        return head
+    return f"{head} (percentage points)"
+
+
+def _as_points(value: object) -> object:
+    """A difference of shares (0.05) in percentage points (5.0), as its sheet column shows it; text as it is."""
+    if isinstance(value, (float, int, np.floating, np.integer)) and not isinstance(value, (bool, np.bool_)):
+        x = float(value)
+        # x * 100 in binary gives 5.000000000000001 for 0.05: the 15 significant digits a spreadsheet keeps
+        return float(f"{x * 100:.15g}") if math.isfinite(x) else x
+    return value
+
+
 def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int) -> None:
     vocabulary = report.vocabulary
-    data = table.data
-    shown = display_frame(data, table.columns_format, vocabulary=vocabulary, labels=table.labels,
+    shown = display_frame(table.data, table.columns_format, vocabulary=vocabulary, labels=table.labels,
                           value_labels=table.value_labels)
     specs = shown.attrs["specs"]
+    data = without_round_off(table.data, specs)  # 2.8e-17 is stored as the 0 it is
     # One sheet column per data column (an interval is its two numeric columns), headed by its label.
     columns: list[tuple[str, str, FormatSpec | None]] = []  # (data column, heading, spec)
     for key, spec in specs.items():
@@ -194,14 +216,18 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
             kind = FormatSpec("pp" if spec.points else "pct" if spec.percent else "ratio" if spec.ratio else "num",
                               spec.digits)
             head = shown.attrs["labels"][key]
-            columns += [(spec.low, f"{head}, lower", kind), (spec.high, f"{head}, upper", kind)]
+            columns += [(spec.low, _in_points(f"{head}, lower", kind), kind),
+                        (spec.high, _in_points(f"{head}, upper", kind), kind)]
         else:
-            columns.append((key, shown.attrs["labels"][key], spec))
+            columns.append((key, _in_points(shown.attrs["labels"][key], spec), spec))
     numeric = {col for col, _, spec in columns if spec is not None and spec.kind in NUMERIC_KINDS}
+    points = {col for col, _, spec in columns if spec is not None and spec.kind == "pp"}
     flags: list[str] = []
     rows = []
     # Each column read once as Python objects (element access through pandas costs more than the writing).
     raw = {col: data[col].to_numpy(dtype=object) for col, _, _ in columns}
+    for col in points:
+        raw[col] = np.array([_as_points(v) for v in raw[col]], dtype=object)
     text = {col: shown[col].to_numpy(dtype=object) for col, _, _ in columns if col in shown.columns}
     for i in range(len(data)):
         row, flagged = [], []
@@ -209,6 +235,10 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
             value = raw[col][i]
             if col in numeric and isinstance(value, str):
                 flagged.append(f"{head} ({value.strip()})")
+                row.append(None)
+            elif col in numeric and isinstance(value, (float, np.floating)) and math.isinf(value):
+                # an interval open on one side: a cell cannot hold infinity, and the text "inf" was a number as text
+                flagged.append(f"{head} (no limit)")
                 row.append(None)
             elif col in numeric or (_spec is not None and _spec.kind in ("date", "bool")):
                 row.append(_cell_value(value))  # numbers, dates and yes/no stay what they are
@@ -232,9 +262,12 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         letter = get_column_letter(j)
         if col in numeric:
             fmt = _EXCEL_FORMATS.get(spec.kind, _EXCEL_FORMATS["num"])(spec.digits)  # type: ignore[union-attr]
-            texts = [format_value(v, spec) for v in data[col].tolist()]  # type: ignore[arg-type]
+            texts = [format_value(v, spec) + (" pp" if col in points else "")  # type: ignore[arg-type]
+                     for v in data[col].tolist()]
             for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-                if cell.value is None and isinstance(raw[col][cell.row - 2], str):
+                if cell.value is None and (isinstance(raw[col][cell.row - 2], str)
+                                           or isinstance(raw[col][cell.row - 2], (float, np.floating))
+                                           and math.isinf(raw[col][cell.row - 2])):
                     cell.fill = _SUPPRESSED_FILL
                 elif not isinstance(cell.value, str):
                     cell.number_format = fmt
@@ -393,8 +426,11 @@ def _csv_value(value: object) -> object:
     return neutralise_cell(str(value))
 
 
-def table_csv(table: Table) -> bytes:
+def table_csv(table: Table, *, vocabulary=None) -> bytes:
     """One table as CSV bytes (UTF-8 with BOM; see the module docstring).
+
+    Floating-point round-off is cleaned as in the workbook (:func:`~impact.report._format.without_round_off`,
+    with the formats of ``vocabulary``, default the built-in one): a bound of 2.8e-17 is written 0.
 
     Examples
     --------
@@ -405,7 +441,10 @@ def table_csv(table: Table) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([neutralise_cell(str(c)) for c in table.data.columns])
-    for row in table.data.itertuples(index=False, name=None):
+    from ._format import resolve_formats
+
+    specs = resolve_formats(table.data, table.columns_format, vocabulary=vocabulary, labels=table.labels)
+    for row in without_round_off(table.data, specs).itertuples(index=False, name=None):
         writer.writerow([_csv_value(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
 
