@@ -83,6 +83,8 @@ _TITLES = frozenset(
     "inspector sergeant sgt detective judge justice pc dc ds di dci supt superintendent constable nurse matron "
     "imam rabbi pastor canon bishop aunty auntie uncle nan nana nanna nannan gran granny grandma grandad grandpa grampa "
     "granda pani "
+    # a circuit judge's title in court papers and listings ("before HHJ Okafor")
+    "hhj "
     # the plural titles of minutes' lists ("Cllrs K Okafor, A Brennan and M Goldsmith", "Messrs Okafor and Patel")
     "cllrs drs messrs mmes profs".split()
 )
