@@ -669,10 +669,11 @@ _AGE_RES = (
     # "a four-year-old", "my 7 year old", "15 months old", "3yo", "7 y/o"
     lazy_compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}[ \t{_DASH}]*olds?)\b", _I),
     lazy_compile(rf"\b(?P<age>(?:\d{{1,2}}|{_NUMBER_WORDS})[ \t\-]?(?:yo|y/o|y\.o\.?))(?![\w])", _I),
-    # "aged 4", "age 4", "aged four and six", "age: 12"
+    # "aged 4", "age 4", "aged four and six", "age: 12"; an adverb between ("aged just 17", "aged only three")
     lazy_compile(
-        rf"\b(?:aged?|ages)[ \t]*[:\-]?[ \t]*(?:(?:between|from)[ \t]+)?(?P<age>{_N}(?:[ \t]*(?:,|and|&|or|to|[{_DASH}])[ \t]*{_N_AGAIN})*"
-        rf"(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
+        rf"\b(?:aged?|ages)[ \t]*[:\-]?[ \t]*(?:(?:{_AGE_ADVERB})[ \t]+)*(?:(?:between|from)[ \t]+)?(?P<age>{_N}(?:[ \t]*(?:,|and|&|or|to|[{_DASH}])[ \t]*{_N_AGAIN})*"
+        # and its months after its years ("aged 2 years 10 months", "aged 7 years, and 22 months")
+        rf"(?:[ \t]+{_UNIT}(?:[ \t]*,?[ \t]*(?:and[ \t]+)?{_N_AGAIN}[ \t]+(?:months?|mths?|weeks?|wks?|days?)(?![ \t]+ago\b))?(?:[ \t]+old)?)?)\b",
         _I,
     ),
     # "she is 4", "he's seven", "they were 12 and 14", "turned 5", "the child was 14", "who is 15", "she'll be 15"

@@ -38,6 +38,7 @@ import regex as re
 from ._detect import (
     _COLOUR,
     _INCIDENT,
+    _JOBS,
     _PLATFORMS,
     _SCHOOL_JOBS,
     _VEHICLE_MAKES,
@@ -82,6 +83,8 @@ _TITLES = frozenset(
     "inspector sergeant sgt detective judge justice pc dc ds di dci supt superintendent constable nurse matron "
     "imam rabbi pastor canon bishop aunty auntie uncle nan nana nanna nannan gran granny grandma grandad grandpa grampa "
     "granda pani "
+    # a circuit judge's title in court papers and listings ("before HHJ Okafor")
+    "hhj "
     # the plural titles of minutes' lists ("Cllrs K Okafor, A Brennan and M Goldsmith", "Messrs Okafor and Patel")
     "cllrs drs messrs mmes profs".split()
 )
@@ -135,7 +138,9 @@ _STRONG_INTRO_RE = lazy_compile(
 _ACTIONS = (
     r"said|says|told|tells|asked|asks|rang|rings|phoned|emailed|texted|wrote|replied|explained|thinks|thought|felt|feels|"
     r"agreed|reckons|reckoned|mentioned|suggested|chaired|chairs|led|leads|joined|came|went|left|took|sent|gave|"
-    r"presented|organised|arranged|set[ \t]+up|did|does|was[ \t]+saying|has[ \t]+been|had[ \t]+been|and[ \t]+I|and[ \t]+me"
+    r"presented|organised|arranged|set[ \t]+up|did|does|was[ \t]+saying|has[ \t]+been|had[ \t]+been|and[ \t]+I|and[ \t]+me|"
+    # what a review says of a child's life ("When Poppy died, aged 8 months", "Poppy lived with her mother")
+    r"died|lived[ \t]+(?:with|in|at)|was[ \t]+born"
 )
 _SPEECH_AFTER_RE = lazy_compile(rf"^(?:['’]s\b|[ \t]+(?:{_ACTIONS}|who)\b)", re.IGNORECASE | re.VERSION1)
 # What is said of a person after "is" or "was" (see said_of_person): words said of people alone, and praise or blame
@@ -227,7 +232,11 @@ _SAID_LAST_RE = lazy_compile(r"[ \t]*(?:[.?!]|\Z)", re.VERSION1)
 _SAYS_BEFORE_RE = lazy_compile(
     r"(?<![\p{L}'’])(?i:says|said|adds|added|explains|explained|continues|continued|recalls|recalled|admits|admitted|"
     r"argues|argued|insists|insisted|notes|noted|warns|warned|reckons|reckoned|concludes|concluded)[ \t]+\Z", re.VERSION1)
-_ACTION_AFTER_RE = lazy_compile(rf"^[ \t]+(?:{_ACTIONS})\b", re.VERSION1)
+# An adverb of time or addition may stand between ("John also said no", "John first called Ofsted").
+_ACTION_AFTER_RE = lazy_compile(
+    rf"^[ \t]+(?:(?:also|then|first|later|still|never|always|just|only|often|again|once|now|soon|finally|already|"
+    rf"subsequently|initially|previously|recently|immediately)[ \t]+)?(?:{_ACTIONS}|called|contacted|visited)\b",
+    re.VERSION1)
 # After a relation and a first name that is a word, the end of the phrase, a modal or a verb of what a person does to
 # another ("i spoke to grandad ken", "nanny pat would have them", "his brother jade hit him"): the name.
 _KIN_NAME_ENDS_RE = lazy_compile(
@@ -292,6 +301,9 @@ _CAPITALISED_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<w>\p{Lu}\p{Ll}+)[ 
 _NOUN_PHRASE_OPENS_RE = lazy_compile(
     r"(?:\b(?i:the|a|an|our|their|its|this|that|your|my|his|her|of|for|in|on|to|from|with|by|at|under|into|as|and|or)|"
     r"[,&])[ \t]+\Z", re.VERSION1)
+# A title's small joining word, then its capitalised word ("Time to Change", "Hope for Families", "Care of the Young").
+_JOINED_TERM_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:to|for|of|of[ \t]+the|in|into|on)[ \t]+(?P<w>\p{Lu}\p{Ll}+)(?![\p{L}'’\-])", re.VERSION1)
 _CAPITALISED_AFTER_RE = lazy_compile(r"[ \t]+(?P<w>\p{Lu}\p{Ll}+)(?![\p{L}'’\-])", re.VERSION1)
 # Words that greet or thank the one named after them ("Dear Care", "Hi Care,", "Thanks Care").
 _GREETINGS = frozenset("dear hi hello hey hiya morning afternoon evening thanks thank cheers congratulations welcome".split())
@@ -304,9 +316,11 @@ def listed_word_in_a_term(text: str, start: int, end: int, listed: frozenset[str
     surname or listed name's part (``listed``, folded), no title, job or relation, no function word or adverb; before,
     no greeting nor verb that takes a person ("Dear Care", "Ask Care", "Dr Care", "Social Worker Care", "Then Care
     said" stay the person); after, only where an article, an owner, a preposition, "as" or a list's joining word or
-    comma opens the phrase, never at a clause's start ("Bishop Quits After Review", a headline, stays the person)."""
+    comma opens the phrase, never at a clause's start ("Bishop Quits After Review", a headline, stays the person); a
+    title's small joining word may stand between ("the Time to Change campaign", "the Hope for Families fund" with Mark
+    Time or Faith Hope listed)."""
     before = _CAPITALISED_BEFORE_RE.search(text, max(0, start - 30), start)
-    after = _CAPITALISED_AFTER_RE.match(text, end)
+    after = _CAPITALISED_AFTER_RE.match(text, end) or _JOINED_TERM_AFTER_RE.match(text, end)
     return (before is not None and _term_word(fold(before.group("w")), listed) and fold(before.group("w")) not in _GREETINGS
             and _PERSON_OBJECT_BEFORE_RE.search(text, before.start(), before.end()) is None
             or after is not None and _term_word(fold(after.group("w")), listed) and fold(after.group("w")) not in surname_words()
@@ -315,13 +329,20 @@ def listed_word_in_a_term(text: str, start: int, end: int, listed: frozenset[str
 
 def _term_word(w: str, listed: frozenset[str]) -> bool:
     return (w in english_words() and w not in folded_first_names() and w not in listed and w not in _TITLES
-            and not _job_word(w) and w not in _NOT_NAMES and w not in _NOT_SUBJECTS and not w.endswith("ly"))
+            and (w in _OFFICE_POSTS or not _job_word(w)) and w not in _NOT_NAMES and w not in _NOT_SUBJECTS
+            and not w.endswith("ly"))  # a post of office may be a term's word ("Lead Reviewer" with Honor Lead listed)
+
+
+# Posts of public office, courts, tribunals and boards, which a capitalised run ends before a name ("Deputy Chamber
+# President Okafor") or after one ("N. Toms Counsel for the local authority"): the post's words, no name's.
+_OFFICE_POSTS = frozenset("""president chairman chairwoman chairperson clerk commissioner counsel coroner magistrate
+    ombudsman treasurer trustee chancellor convenor convener rapporteur auditor advocate author reviewer""".split())
 
 
 def _job_word(word: str) -> bool:
-    """Whether a word is a job's or a relation's ("worker", "teacher", "caretaker", "mum")."""
+    """Whether a word is a job's, a post's or a relation's ("worker", "teacher", "caretaker", "president", "mum")."""
     w = fold(word)
-    return w in _SCHOOL_JOBS or w in KINSHIP_ROLE_WORDS
+    return w in _SCHOOL_JOBS or w in KINSHIP_ROLE_WORDS or w in _OFFICE_POSTS
 
 
 # A figure right before a word ("6:20 pm").
@@ -521,6 +542,24 @@ _ROLE_OF_BODIES = frozenset("head lead chair member host partner".split()) | fro
     w for w in KINSHIP_ROLE_WORDS if w.endswith("s") and w[:-1] in KINSHIP_ROLE_WORDS)
 
 
+# A police rank, and the words that open a rank of two ("Detective Inspector", "Detective Sergeant").
+_POLICE_RANKS = frozenset("inspector sergeant sgt constable superintendent supt".split())
+_RANK_OPENERS = frozenset("detective det".split())
+# A capitalised word written close before a word ("John Greggs"): a given name, if the lists know it as one.
+_LOWER_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])\p{Ll}+[ \t]+\Z", re.VERSION1)
+_GIVEN_NAME_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<w>\p{Lu}\p{Ll}+)[ \t]\Z", re.VERSION1)
+
+
+def _given_name_before_public(text: str, given: re.Match) -> bool:
+    """Whether the capitalised word ``given`` before a public name is a given name: one the lists know, no title,
+    relation or public term, and no English word unless inside a sentence after a word in lower case ("the very
+    experienced John Greggs"; "Will Tesco open?", "Mum Tesco" are no one's names)."""
+    w = fold(given.group("w"))
+    if w not in folded_first_names() or w in public_terms() or w in _TITLES or w in KINSHIP_ROLE_WORDS or w in _NOT_NAMES:
+        return False
+    return w not in english_words() or _LOWER_WORD_BEFORE_RE.search(text, max(0, given.start() - 30), given.start()) is not None
+
+
 def public_name_as_person(text: str, start: int, end: int) -> bool:
     """Whether the public name at ``text[start:end]`` (:func:`~impact.privacy._lexicon.public_names`) stands for a
     person or a home: it is then redacted as any name or place is.
@@ -535,6 +574,8 @@ def public_name_as_person(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if _PUBLIC_AS_OWNER_RE.match(text, end) or _PUBLIC_PERSON_VERB_RE.match(text, end):
         return True
+    if (given := _GIVEN_NAME_BEFORE_RE.search(before)) is not None and _given_name_before_public(text, given):
+        return True  # "the very experienced John Greggs", "I met Sarah Tesco": a given name, then the surname
     if _PUBLIC_HOME_BEFORE_RE.search(before):
         return True
     if _PUBLIC_CALLED_OUT_AFTER_RE.match(text, end) and _PUBLIC_CALLED_OUT_BEFORE_RE.search(before):
@@ -1296,6 +1337,9 @@ _OWN_KIN = frozenset("""mum mam mom dad nan nana nanna nannan nain gran granny g
     uncle brother sister cousin stepdad stepmum son daughter niece nephew""".split())
 _ORGANISATION_WORDS = frozenset("""group trust foundation partnership institute society association network alliance
     federation consortium collective""".split())
+# A company's legal suffix, after its name ("Irwin Okafor LLP", "Okafor & Co Ltd").
+_FIRM_SUFFIXES = frozenset("llp ltd plc llc".split())
+_FIRM_AFTER_RE = lazy_compile(r"(?:[ \t]+(?:&|and)[ \t]+Co\.?)?[ \t]+(?:LLP|Ltd\.?|PLC|plc|LLC)(?![\p{L}])", re.VERSION1)
 _ORGANISATION_AFTER_RE = lazy_compile(rf"[ \t]+(?:{'|'.join(sorted(_ORGANISATION_WORDS))})(?![\p{{L}}'’])",
                                       re.IGNORECASE | re.VERSION1)
 # A word for goods after a brand ("a Chloe handbag", "her Jordan trainers"), perhaps in the plural.
@@ -1738,6 +1782,12 @@ _FAMILY_HAS_RE = lazy_compile(
     r"family|lot|boys|girls|twins)\b", re.IGNORECASE | re.VERSION1)
 # A family's or a household's noun in lower case after its surname ("the Goldsmith family").
 _HOUSEHOLD_RE = lazy_compile(r"[ \t]+(?:family|household)\b", re.VERSION1)
+# "family" or "household" after a nation's name as a family is named, not as a service of a place is ("the Holland
+# family were known"; "the England family support network" is the service's).
+_NATION_FAMILY_RE = lazy_compile(
+    r"[ \t]+(?:family|household)(?![\p{L}\-])(?![ \t]+(?:support|services?|hubs?|courts?|centres?|groups?|teams?|"
+    r"networks?|approach|work|workers?|law|therapy|nurses?|partnerships?|polic(?:y|ies)|programmes?|model|help)\b)",
+    re.VERSION1)
 _FAMILY_NOUN_RE = lazy_compile(r"[ \t]+(?:kids|children|family|boys|girls|twins|household|lot)\b", re.IGNORECASE | re.VERSION1)
 # Two or more words of capitals listed together ("JS, KM", "JS, KM and TB", "KM & JS", "KM/JS").
 _INITIALS_LIST_RE = lazy_compile(
@@ -1840,8 +1890,8 @@ def _tokens(text: str) -> list[_Tok]:
         letters = word.rstrip(".")
         if len(letters) == 1 and letters.isupper():
             shape = "initial"
-        elif letters.isupper() and len(letters) > 1:
-            shape = "caps"
+        elif letters.isupper() and len(letters) > 1 or _ACRONYM_PLURAL_RE.fullmatch(letters):
+            shape = "caps"  # an acronym's plural is read as the acronym is ("EHCPs", "IROs"), never a capitalised name
         elif letters[:1].isupper():
             shape = "cap"
         else:
@@ -1850,6 +1900,8 @@ def _tokens(text: str) -> list[_Tok]:
     return toks
 
 
+# Two or more capitals and a plural's "s" ("EHCPs", "GPs", "IROs"): an acronym's plural.
+_ACRONYM_PLURAL_RE = lazy_compile(r"\p{Lu}{2,}s", re.VERSION1)
 _CONTRACTION_RE = lazy_compile(r"(?:n['’]t|['’](?:ve|ll|re|d|m|t|s))$", re.IGNORECASE)
 
 
@@ -2071,6 +2123,7 @@ class NameFinder:
         # name is one there ("known as", "her mum is")
         nicknamed = {m.end(): m.group("known") is not None for m in _NICKNAME_BEFORE_RE.finditer(text, overlapped=True)}
         spans: list[Span] = []
+        firms: list[Span] = []
         # surnames that read as words, and a word after an initial, not judged names by their own context
         lone: list[_Tok | Span] = []
         i, n = 0, len(toks)
@@ -2088,6 +2141,9 @@ class NameFinder:
                 continue
             j = i + len(run)
             span = self._judge(text, toks, i, run)
+            if span is not None and span.kind == "name" and self._firm(text, run):
+                firms.append(span)  # "instructed by Irwin Okafor LLP": a firm's name, unless a person here bears it
+                span = None
             if span is not None and self._organisation(text, run):
                 span = None  # "a Russell Group university", "an Ellis Trust grant": an organisation, named after no one here
             if (span is not None and span.kind == "name" and _A_BEFORE_RE.search(text, max(0, span.start - 4), span.start)
@@ -2112,6 +2168,11 @@ class NameFinder:
             if span is not None and span.kind == "name" and (
                     a := _CAPITAL_A_BEFORE_RE.search(text, max(0, span.start - 40), span.start)) is not None:
                 span = Span(a.start("a"), span.end, span.kind)  # "[name] and A Patel": the initial, no article
+            if span is not None and span.kind == "name" and span.end == run[-1].end:
+                # the post after the name, which the run left off (:meth:`_run`), is no name's ("Jane Okafor
+                # Headteacher said")
+                while j < n and self._post_word_after(text, toks[j - 1], toks[j]):
+                    j += 1
             if span is not None:
                 spans.append(span)
             elif (len(run) == 1 and run[0].shape == "cap" and not self._public(run[0]) and not self._function_word(run[0])
@@ -2147,7 +2208,15 @@ class NameFinder:
         spans += self._wrapped_names(text) + self._signed_line(text) if "\n" in text else []
         spans += self._cited_authors(text) if "19" in text or "20" in text else []
         spans = [s for s in spans if not self._community_before_person(text, s)]
+        spans += self._firms_named_by_people(text, firms, spans) if firms else []
         return self._owned_brands(text, toks, spans)
+
+    @staticmethod
+    def _firms_named_by_people(text: str, firms: list[Span], spans: list[Span]) -> list[Span]:
+        """The firms' names (:meth:`_firm`) that hold a word of a person's name found elsewhere in ``text``: a name that
+        names the person too ("Jane Okafor, director of Okafor Care Ltd")."""
+        named = {fold(w) for s in spans if s.kind == "name" for w in re.findall(r"\p{L}+", text[s.start : s.end])}
+        return [f for f in firms if any(fold(w) in named for w in re.findall(r"\p{L}+", text[f.start : f.end]))]
 
     def _post_before(self, run: list[_Tok]) -> int:
         """How many capitalised words open ``run`` as a post's name before a name, 0 if none: ordinary words that are no
@@ -2659,6 +2728,9 @@ class NameFinder:
         key = tok.key
         if key in self.surnames or key in self.participant_parts:
             return _FAMILY_NOUN_RE.match(text, tok.end) is not None
+        if (tok.shape == "cap" and key in self.public and key in self.proper and key not in communities()
+                and key not in self.places and _NATION_FAMILY_RE.match(text, tok.end) is not None):
+            return True  # "the Holland family were known", "the England household": a nation's name as a surname
         return (self._ordinary(tok) and not self._public(tok) and key not in communities() and key not in _NOT_NAMES
                 and not _job_word(key) and key not in _SIGNING_BODIES and _HOUSEHOLD_RE.match(text, tok.end) is not None)
 
@@ -2750,14 +2822,40 @@ class NameFinder:
             return False
         if set_off_after_role(text, tok.start, tok.end):
             return True  # "the nurse, Bishop, came in"
+        if self._after_post(text, toks, i):
+            return True  # "Social Worker Bishop rang": a capitalised post, then a title's word as the surname
         position = self._position(text, tok.start)
         if position == "intro":
             return True  # "his surname is Bishop", "her name is Nurse"
         if position != "title":
             return False
+        if i > 0 and toks[i - 1].key in _RANK_OPENERS and tok.key in _POLICE_RANKS:
+            return False  # "Detective Inspector said": a rank of two words, no surname
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt)
                     and not (nxt.shape == "caps" and self._function_word(nxt)))  # "MRS BISHOP SAID SO"
+
+    def _post_word_after(self, text: str, prev: _Tok, tok: _Tok) -> bool:
+        """Whether ``tok``, written close after ``prev``, is a capitalised post's word that is no title, no surname and
+        no name's ("Counsel", "Headteacher", "President")."""
+        return (tok.shape == "cap" and _job_word(tok.key) and tok.key not in _TITLES and not self._known(tok)
+                and tok.key not in self.surnames and self._joinable(text, prev, tok))
+
+    def _after_post(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """Whether a capitalised title's word at ``i`` that is no role of its own (not "Nurse", "Judge", "Sister") comes
+        right after a capitalised post ending in a job's word, before no other capitalised word: the post holder's
+        surname ("Social Worker Bishop rang", "the Youth Worker Lord came"; "Head Nurse said", "Detective Inspector
+        Smith" are posts)."""
+        tok = toks[i]
+        if i == 0 or tok.shape not in ("cap", "caps") or tok.key in KINSHIP_ROLE_WORDS or tok.key in _JOBS:
+            return False
+        post = toks[i - 1]
+        if (post.shape != tok.shape or not self._joinable(text, post, tok) or post.key in _TITLES
+                or not _job_word(post.key) or self._known(post)):
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return (nxt is None or nxt.shape not in ("cap", "caps", "initial") or not self._joinable(text, tok, nxt)
+                or nxt.shape == "caps" and self._function_word(nxt))  # "SOCIAL WORKER BISHOP RANG"
 
     def _lower_in_position(self, text: str, toks: list[_Tok], i: int, spans: list[Span],
                            nicknamed: dict[int, bool] | None = None) -> int:
@@ -3202,6 +3300,14 @@ class NameFinder:
             while len(run) > keep and run[-1].shape == "cap" and self._ordinary(run[-1]) and not self._known(run[-1]) and (
                     run[-1].key not in self.surnames):
                 run.pop()
+        # a post's word, capitalised, after a surname or a word no list knows is the post the person holds, not their
+        # name's ("N. Toms Counsel for the local authority", "Jane Okafor Solicitor for the mother"); never a surname
+        # that is a word ("Tom Baker", "Jane Cook") nor a title, which a first name alone may carry as its surname
+        while (len(run) >= 2 and self._post_word_after(text, run[-2], run[-1])
+               and run[-2].key not in self.firsts and run[-2].shape in ("cap", "caps")
+               and any(t.shape == "initial" or self._known(t) or self._unknown(t) or t.key in self.surnames
+                       for t in run[:-1])):
+            run.pop()
         # a trailing initial belongs to the name only with its dot ("John S."), or right after a known first name
         # ("Tom B said", "JANE S"; not "A", "I": "Tom I think")
         while run and run[-1].shape == "initial" and (len(run) == 1 or not run[-1].text.endswith(".")) and not (
@@ -3285,6 +3391,13 @@ class NameFinder:
             if ((words[0].key in self.word_names or words[0].key in self.participant_word_parts)
                     and not any(self._known(t) for t in words[1:]) and _ARTICLE_BEFORE_RE.search(text[max(0, start - 10) : start])):
                 return None  # "RANG THE BELL TODAY", "A WILL WAS FOUND": a listed word after an article is the word
+            listed = [t for t in words if t.key in self.participant_word_parts]
+            if (position is None and listed and all(t.key not in self.firsts for t in listed)
+                    and all(self._ordinary(t) and not self._known(t) and t.key not in self.surnames
+                            for t in words if t.key not in self.participant_word_parts)
+                    and (titled := text.title()) and len(titled) == len(text)
+                    and all(listed_word_in_a_term(titled, t.start, t.end, self.participant_parts) for t in listed)):
+                return None  # "CHILDRENS SOCIAL CARE SERVICES", "THE YOUTH WORK TEAM" with Will Care, Will Work listed
             # Capitals are mostly acronyms: a name needs a list, a name position or a proper-noun pair.
             strong = [t for t in words if (t.key in self.firsts and (len(t.key) > 2 or len(words) > 1))
                       or t.key in self.participant_parts]
@@ -3426,6 +3539,12 @@ class NameFinder:
         return (len(words) <= 2 and not any(t.key in self.participant_parts for t in words)
                 and _INDEFINITE_BEFORE_RE.search(text, max(0, run[0].start - 4), run[0].start) is not None
                 and (words is not run or _ORGANISATION_AFTER_RE.match(text, run[-1].end) is not None))
+
+    @staticmethod
+    def _firm(text: str, run: list[_Tok]) -> bool:
+        """Whether a run of capitalised words ends in, or stands before, a company's legal suffix: a firm's name, though
+        named after its founders ("instructed by Irwin Okafor LLP", "Okafor Brennick Ltd")."""
+        return run[-1].key in _FIRM_SUFFIXES or _FIRM_AFTER_RE.match(text, run[-1].end) is not None
 
     def _owned_make(self, text: str, run: list[_Tok]) -> bool:
         """Whether a run is one capitalised make or brand no first name (a make of vehicles, a proper noun or no word)

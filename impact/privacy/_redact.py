@@ -905,6 +905,8 @@ class _Redactor:
         if kept or welsh:
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept + welsh)
                      and not self._spills_from_kept(text, s, kept)]
+            # a name run on from a kept label into a name's words, off the label ("Child L Saffron Okafor": the name)
+            spans = [self._off_kept_label(text, s, kept) for s in spans] if kept else spans
         if welsh:
             spans = [s for s in (_kept_words_off(text, s, welsh) for s in spans)
                      if not any(a <= s.start and s.end <= b for a, b in welsh)]
@@ -919,7 +921,7 @@ class _Redactor:
         spans += _misspelt_again(text, spans)
         spans = _said_punctuation(text, _dates_of_birth(text, spans))
         spans += _ages_after_names(text, spans)
-        return _merge(spans)
+        return [_sentence_stop_off(text, s) for s in _merge(spans)]
 
     def _public_names_kept(self, text: str, folded: str) -> list[tuple[int, int]]:
         """Where ``text`` names a charity, a medicine, a game or an event of national scope
@@ -957,7 +959,16 @@ class _Redactor:
         for a, b in kept:
             for i in range(max(a, span.start), min(b, span.end)):
                 outside[i - span.start] = " "
-        return not any(fold(w) in self.name_parts for w in re.findall(r"[\w'’-]+", "".join(outside)))
+        return not any(fold(w) in self.name_parts or _name_word_outside(w) for w in re.findall(r"[\w'’-]+", "".join(outside)))
+
+    def _off_kept_label(self, text: str, span: Span, kept: list[tuple[int, int]]) -> Span:
+        """A name's span without the kept words it overlaps at its start or end, where those hold no listed name's part
+        ("Child L Saffron Okafor": "Saffron Okafor"; "Jack Young People" with Jack Young listed stays whole)."""
+        if span.kind != "name":
+            return span
+        ours = [(a, b) for a, b in kept if a < span.end and span.start < b
+                and not any(fold(w) in self.name_parts for w in re.findall(r"[\w'’-]+", text[max(a, span.start) : min(b, span.end)]))]
+        return _kept_words_off(text, span, ours) if ours else span
 
     @staticmethod
     def _lower_name_part(text: str, start: int, end: int) -> bool:
@@ -1317,6 +1328,14 @@ _ALNUM_RE = lazy_compile(r"[\p{L}\p{N}]", re.VERSION1)
 _LAST_ALNUM_RE = lazy_compile(r"[\p{L}\p{N}][^\p{L}\p{N}]*\Z", re.VERSION1)
 
 
+def _name_word_outside(word: str) -> bool:
+    """Whether a capitalised word a name's span runs on into, past a kept phrase, is a name's: a first name the lists
+    know or no English word, and no public term ("Saffron", "Okafor"; not "Task", "Group")."""
+    key = fold(word)
+    return (word[:1].isupper() and (key in folded_first_names() or key not in english_words())
+            and not is_public_word(word) and len(key) > 1)
+
+
 def _kept_words_off(text: str, s: Span, kept: list[tuple[int, int]]) -> Span:
     """A name's span without the kept words it starts or ends with ("Mae Siân Jones": "Siân Jones"; "gareth yn sâl":
     "gareth"), where a word not kept stays in it; a place's is left whole ("ysgol bro dinefwr")."""
@@ -1324,10 +1343,10 @@ def _kept_words_off(text: str, s: Span, kept: list[tuple[int, int]]) -> Span:
         return s
     start, end = s.start, s.end
     # the next word's first letter after a kept word at the start, the last word's last letter before one at the end
-    while ((b := next((b for a, b in kept if a == start and b < end), None)) is not None
+    while ((b := next((b for a, b in kept if a <= start < b < end), None)) is not None
            and (m := _ALNUM_RE.search(text, b, end)) is not None):
         start = m.start()
-    while ((a := next((a for a, b in kept if b == end and a > start), None)) is not None
+    while ((a := next((a for a, b in kept if start < a < end <= b), None)) is not None
            and (m := _LAST_ALNUM_RE.search(text, start, a)) is not None):
         end = m.start() + 1
     return s if (start, end) == (s.start, s.end) else Span(start, end, s.kind)
@@ -1429,6 +1448,8 @@ _COUNCIL_AFTER_RE = lazy_compile(
     r"[ \t]+(?:(?:Metropolitan[ \t]+Borough|County[ \t]+Borough|Royal[ \t]+Borough|Borough|City|County|District|Town|"
     r"Parish|Community)[ \t]+)?Council(?![\p{L}'’\-])(?![ \t]+(?i:estates?|houses?|homes?|flats?|tax|housing|propert(?:y|ies))\b)",
     re.VERSION1)
+_COUNCIL_PLACES_JOINED_RE = lazy_compile(r"[ \t]+(?:and|&|with)[ \t]+", re.VERSION1)
+_ONE_PLACE_WORD_RE = lazy_compile(r"\p{Lu}[\p{L}'’\-]+", re.VERSION1)
 _COMPASS_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])(?:North|South|East|West|Mid|Central)[ \t]+\Z", re.VERSION1)
 
 
@@ -1445,6 +1466,14 @@ def _councils_named(text: str, spans: list[Span]) -> list[Span]:
             if m is not None or s.kind == "council" and text[s.start : s.end].endswith("Council"):
                 c = _COMPASS_BEFORE_RE.search(text, max(0, s.start - 10), s.start)
                 s = Span(c.start() if c is not None else s.start, end, "council")
+                # the first of two places a council is named by, one word as such a name's first is, goes with it
+                # ("Newark and Sherwood Council" was "[name] and [council]"; "Blackburn with Darwen Borough Council";
+                # "Jane Okafor and Breckland Council" stays a name and a council)
+                first = next((p for p in [*out, *spans] if p.kind in ("name", "place", "council") and p.end < s.start
+                              and _ONE_PLACE_WORD_RE.fullmatch(text, p.start, p.end)
+                              and _COUNCIL_PLACES_JOINED_RE.fullmatch(text, p.end, s.start)), None)
+                if first is not None:
+                    s = Span(first.start, s.end, "council")
         out.append(s)
     return out
 
@@ -1459,6 +1488,18 @@ _CLUB_AFTER_PLACE_RE = lazy_compile(
     r"|(?:united|utd|rovers|wanderers|athletic|albion|rangers)(?=[ \t]+(?:fans?|supporters?|shirts?|kit|top|scarf|game|"
     r"match|ground|academy|squad|team|players?|women|ladies|under|u\d|season|v|vs)\b))",
     re.VERSION1)
+
+
+# An initial's dot that ends the sentence too: the text's end, a line's, or a new sentence's capital after it.
+_INITIAL_STOP_RE = lazy_compile(r"(?<![\p{L}\p{N}.])\p{Lu}\.(?=[ \t]*(?:\r?\n|\Z)|[ \t]+[\p{Lu}\"“‘'])", re.VERSION1)
+
+
+def _sentence_stop_off(text: str, s: Span) -> Span:
+    """A name ending in an initial whose dot ends the sentence too, without the dot: the full stop is the sentence's
+    ("she lived with her partner, Mr E." gives "Mr [name].", not "Mr [name]")."""
+    if s.kind == "name" and s.end - s.start >= 2 and _INITIAL_STOP_RE.match(text, s.end - 2) is not None:
+        return Span(s.start, s.end - 1, s.kind)
+    return s
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -59,6 +59,10 @@ _RED_TEAM = [
     ("a leader of Breckland Council said so", "a leader of [council] said so"),  # was '[place] Council'
     ("East Suffolk Council agreed", "[council] agreed"),  # was 'East [council] agreed'
     ("Cherwell District Council agreed", "[council] agreed"),  # was '[name] District Council agreed'
+    # left open by this round, closed by round 39: a surname that is a word after a capitalised post, unlisted; an
+    # initial's dot that ends the sentence too
+    ("Social Worker Bishop rang", "Social Worker [name] rang"),  # was kept
+    ("she lived with her partner, Mr E.", "she lived with her partner, Mr [name]."),  # was 'Mr [name]' (the stop lost)
 ]
 
 # Redacted so on main as now: the same shapes beside these rules
@@ -113,17 +117,13 @@ _KEPT = [
     "the death of a child",
     "he lives on a council estate",
     "the Council Tax rise",
+    # left open by this round, closed by round 39: a listed surname that is a word opening a campaign's name after "the"
+    # (with Mark Time listed, was "the [name] to Change campaign")
+    "the Time to Change campaign",
 ]
 
-# Still open (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # a surname that is a word after a capitalised post, unlisted (with Tom Bishop listed it is redacted)
-    ("Social Worker Bishop rang", "Social Worker [name] rang"),
-    # an initial's dot that ends the sentence too is taken with the initial
-    ("she lived with her partner, Mr E.", "she lived with her partner, Mr [name]."),
-    # a listed surname that is a word opening a campaign's name after "the" (with Mark Time listed)
-    ("the Time to Change campaign", "the Time to Change campaign"),
-]
+# Still open when written; closed in round 39 and moved to _RED_TEAM and _KEPT (none is open now).
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
@@ -132,5 +132,5 @@ test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 def test_the_counts_are_as_written():
     new = _RED_TEAM + _HELD_EXACT + _OPEN + [(t, t) for t in _KEPT]
-    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (24, 9, 32, 3)
+    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (26, 9, 33, 0)
     assert len(new) == 68 == len({t for t, _ in new})
