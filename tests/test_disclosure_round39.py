@@ -7,10 +7,15 @@ the provenance and its statistical caveats) and the public record of which counc
 * Every figure of the intervention contrast with a side of one or two councils is suppressed: the attrition
   sensitivity table published the odds ratio the models table hid. The ledger says why (a contrast of few councils,
   not a count).
+* The participants asked about suggestions at a wave are the participants interviewed at it: the suggestions table
+  and its sentence published the count the sample tables suppressed.
+* The councils on each side of the indicators' difference-in-differences around entry into intervention are audited
+  with the study's councils: 11 never in intervention of 12 gave back the 'c' entering it (seed 31263).
 * The statistical caveats published with the provenance state no count of councils in a status group where the
   tables suppress those counts.
 
-One generated study of 8 councils (seed 31271), its planted coding supplied, analysed once per worker.
+A generated study of 8 councils (seed 31271), its planted coding supplied, and one of 12 (seed 31263, indicators only),
+each analysed once per worker.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ def _build():
     study, truth = generate_with_truth(N_COUNCILS, seed=SEED, interviews_per_wave=2, words_per_interview=150)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        findings = analyse(study, coded=truth.coded(), n_resamples=99, seed=1, parts=["change", "models"])
+        findings = analyse(study, coded=truth.coded(), n_resamples=99, seed=1, parts=["change", "models", "process"])
         report, extra = _report(findings)
     return study, findings, report, extra
 
@@ -79,7 +84,9 @@ def test_change_over_time_counts_are_not_given_back_by_the_waves(eight):
         published = [v for v in n.values() if v != "c"]
         if len(published) == 1:  # the other group's count, and the councils that moved, are 0 to this many
             assert N_COUNCILS - int(published[0]) >= min_count, (impact, n)
-        # the ledger's audit agrees: each hidden count can be anything in an interval at least min_count wide
+    # the test is named only beside a published count: a blank one (none made: fewer than two councils followed)
+    # beside a suppressed count said it was 0 or 1
+    assert (change.loc[change["n_councils"] == "c", "test"] == "c").all()
     ledger = tables["suppressions"]
     listed = ledger[ledger["output"] == "change_over_time"]
     assert len(listed) == (change["n_councils"] == "c").sum()
@@ -141,3 +148,57 @@ def test_caveats_state_no_count_of_a_status_group(eight):
     assert len(withheld) == 1 and int(withheld["withheld"].iloc[0]) == len(raw) - len(published) >= len(about_groups)
     # with min_count 1 no count is suppressed and the caveats are published whole
     assert _report(findings, min_count=1)[0].provenance["statistical_warnings"] == raw
+
+
+def test_participants_asked_for_suggestions_do_not_give_back_the_sample(eight):
+    """At each wave after the review the suggestions table counts the participants interviewed (computed here from the
+    interviews). Where the sample section suppresses that count, the suggestions table and the summary's sentence
+    ('6 of 15 participants') do not publish it either (main published 12 and 15, hidden in interviews_by_wave)."""
+    from impact.report._html import render_html
+
+    study, findings, report, _ = eight
+    iv = study.interviews.dropna(subset=["wave"])
+    people = iv.groupby("wave")["participant_id"].nunique()
+    tables = _tables(report)
+    sample = tables["interviews_by_wave"].set_index("wave")["n_participants"]
+    hidden = [w for w in study.wave_ids[1:] if sample[w] == "c"]
+    assert hidden, "the study must suppress the participants of a wave after the review"
+    asked = findings.process["suggestions_by_wave"].set_index("wave")["n_participants"]
+    assert any(asked[w] == people[w] for w in hidden)  # the same count, so one gives the other back
+    published = tables["suggestions_by_wave"].set_index("wave")["n_participants"]
+    html = " ".join(render_html(report).split())
+    for w in hidden:
+        if asked[w] == people[w]:
+            assert published[w] == "c", (w, published[w])
+            assert f" of {people[w]} participants" not in html, w
+
+
+def test_did_sides_do_not_give_each_other_back():
+    """12 councils (public), one of them in intervention at some wave (computed from the status history): the DiD
+    around entry into intervention published 11 councils never in intervention beside 'c' entering it, so the
+    intruder had 12 - 11 = 1 at most entering it (any council in neither group only lowers it). Where one side is
+    suppressed, the other leaves it an interval of at least min_count."""
+    from impact.pipeline import analyse
+    from impact.synth import generate_with_truth
+
+    def build():
+        study, _ = generate_with_truth(12, seed=31263, interviews_per_wave=1, words_per_interview=100)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return study, analyse(study, n_resamples=99, seed=1, parts=["indicators"])
+
+    study, findings = once_per_worker(("round39", "did12"), build)
+    ever = _ever_in_intervention(study)
+    assert ever.sum() == 1
+    e = findings.indicator_effects
+    assert (e["n_treated"] == 1).any()  # a side of one council to protect
+    report, _ = _report(findings)
+    did = _tables(report)["indicator_did"]
+    n = len(study.councils)
+    for r in did.to_dict("records"):
+        hidden = [k for k in ("n_treated", "n_control") if r[k] == "c"]
+        if len(hidden) == 1:  # the hidden side is 0 to n less the published one
+            other = "n_control" if hidden[0] == "n_treated" else "n_treated"
+            assert n - int(r[other]) >= 5, r
+    ledger = _tables(report)["suppressions"]
+    assert len(ledger[ledger["output"] == "indicator_did"]) == (did[["n_treated", "n_control"]] == "c").any(axis=1).sum()

@@ -415,6 +415,7 @@ def _declare(ctx) -> None:
             for kind, column in (("ind_councils", "n_councils"), ("ind_flagged", "n_suppressed")):
                 led.count((f"{kind}_all", m, period), int(g[column].sum()), public=True)
                 led.relation((f"{kind}_all", m, period), [(kind, m, period, s) for s in g["status_group"]])
+    _declare_did_sides(ctx)
     proc = f.process
     if proc is not None:
         fac = _process_totals(ctx)
@@ -445,6 +446,14 @@ def _declare(ctx) -> None:
                 led.count(("rec_wave_n", r["wave"]), r["n_participants"])
                 led.count(("rec_wave", r["wave"]), r["n_suggesting"])
                 led.at_most(("rec_wave", r["wave"]), ("rec_wave_n", r["wave"]))
+                # the participants asked at a wave are those interviewed at it (or some of them): the same count as
+                # the sample section's, which it gave back where that was suppressed ('6 of 15 participants' at a
+                # wave whose 15 participants the sample tables hid, 8 councils, seed 31271, round 39)
+                whole = ("participants", r["wave"])
+                if led.values.get(whole) == r["n_participants"]:
+                    led.relation(whole, [("rec_wave_n", r["wave"])])
+                elif whole in led.values and r["n_participants"] <= led.values[whole]:
+                    led.at_most(("rec_wave_n", r["wave"]), whole)
         rec = proc.get("recommendations")
         if rec is not None and len(rec):
             for r in rec.to_dict("records"):
@@ -489,6 +498,26 @@ def _declare_complete_across_waves(ctx, iv: pd.DataFrame, complete: pd.Series) -
             key = ("councils_interviewed_group", w, g)
             if key in led.values and n <= led.values[key]:
                 led.at_most(("councils_complete", g), key)
+
+
+def _declare_did_sides(ctx) -> None:
+    """The councils on each side of the indicators' difference-in-differences around entry into intervention (entering
+    it, never in it), with the councils in neither (in intervention before the first period, or with no value) as an
+    unknown: the sides and the rest are the study's councils. Shown by a rule of their own, 12 councils published 11
+    never in intervention beside 'c' entering it, which was then 0 or 1 (seed 31263, round 39). A side of no council is
+    published (it protects no one), and constrains the others."""
+    e = ctx.f.indicator_effects
+    if e is None or e.empty:
+        return
+    led, n = ctx.ledger, len(ctx.study.councils)
+    for r in e.to_dict("records"):
+        sides = {k: int(r[k]) for k in ("n_treated", "n_control") if pd.notna(r[k])}
+        if len(sides) < 2 or sum(sides.values()) > n:
+            continue
+        for k, v in sides.items():
+            led.count(("did_councils", r["measure"], k), v, public=v == 0)
+        led.unpublished(("did_councils", r["measure"], "neither"), n - sum(sides.values()))
+        led.relation(("councils",), [("did_councils", r["measure"], k) for k in (*sides, "neither")])
 
 
 def _few_councils_groups(ctx) -> set[tuple[str, str]]:
@@ -2953,8 +2982,10 @@ def _comparisons(ctx) -> Section:
             g = r[gcol] if gcol else "all"
             ok = ctx.shown(("councils_complete", g))
             keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
+            # the test is named only where the count is published: none where fewer than two councils were followed,
+            # so a blank test beside a suppressed count said it was 0 or 1 (seed 31271, round 39)
             rows.append({"impact": r["code"], "status": g,
-                         "test": r.get("test"), "n_councils": ctx.cell(("councils_complete", g)),
+                         "test": keep(r.get("test")), "n_councils": ctx.cell(("councils_complete", g)),
                          f"median_{first}": keep(r.get("value_first")), f"median_{last}": keep(r.get("value_last")),
                          effect: keep(r.get("effect")), "p_value": keep(r.get("p_value")),
                          "p_adjusted": keep(r.get("p_adjusted")), "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
@@ -3505,11 +3536,13 @@ def _indicator_councils_note(e: pd.DataFrame) -> str:
     return "".join(parts)
 
 
-def _did_rows(ctx, e: pd.DataFrame, why, *, sides: tuple[str, ...] = ("n_treated", "n_control")
-              ) -> tuple[list[dict], dict[str, str]]:
+def _did_rows(ctx, e: pd.DataFrame, why, *, sides: tuple[str, ...] = ("n_treated", "n_control"),
+              audited: bool = False) -> tuple[list[dict], dict[str, str]]:
     """The rows of a difference-in-differences table of the indicators, as published, and why each indicator left
     blank has no estimate (``why(ctx, row)``); an estimate is shown where each count of councils in ``sides`` is at
-    least ``min_count``, and the randomisation p is adjusted across the indicators shown (Holm)."""
+    least ``min_count``, and the randomisation p is adjusted across the indicators shown (Holm). With ``audited``
+    (the DiD around entry into intervention), a count of councils the ledger hides (:func:`_declare_did_sides`) is
+    suppressed too."""
     rows, unestimated = [], {}
     for r in e.to_dict("records"):
         # the councils behind an estimate are counts: with fewer than min_count on either side, nothing is shown. An
@@ -3522,8 +3555,9 @@ def _did_rows(ctx, e: pd.DataFrame, why, *, sides: tuple[str, ...] = ("n_treated
             unestimated[r["measure"]] = why(ctx, r)
         rows.append({"measure": r["measure"],
                      **{k: (r[k] if ok else hide) for k in ("estimate", "ci_low", "ci_high", "p_value", "ri_p_value")},
-                     **{k: r[k] if r[k] >= ctx.min_count or r[k] == 0 else SUPPRESSED
-                        for k in ("n_treated", "n_control")}})
+                     **{k: r[k] if (r[k] >= ctx.min_count or r[k] == 0)
+                        and not (audited and r[k] and ctx.ledger.hidden(("did_councils", r["measure"], k)))
+                        else SUPPRESSED for k in ("n_treated", "n_control")}})
     # several indicators are tested at once: the randomisation p is adjusted across those shown (Holm), as the
     # comparisons and models are across impacts (a study with no planted change in child protection plans gave it
     # p = 0.018 among five indicators, adjusted 0.26)
@@ -3550,7 +3584,7 @@ def _indicator_did(ctx) -> list:
     e = ctx.f.indicator_effects
     if e is None or e.empty:
         return _review_did(ctx)
-    rows, unestimated = _did_rows(ctx, e, _why_no_did)
+    rows, unestimated = _did_rows(ctx, e, _why_no_did, audited=True)
     reviewed_after = _reviewed_after_entry(ctx)
     found = _did_finding(ctx, rows, after="after a council's first notice or direction",
                          against="the councils never in intervention")
