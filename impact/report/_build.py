@@ -390,7 +390,9 @@ def _declare(ctx) -> None:
         gcol = _group_column(ch)
         for r in ch.drop_duplicates(gcol or "code").to_dict("records"):
             g = r[gcol] if gcol else "all"
-            led.count(("councils_complete", g), r["n"])
+            # suppressed last: a count of a group at a wave that protects as well is hidden before it (the table's
+            # tests are hidden with it, the sample's counts are hidden in any case beside a hidden group)
+            led.count(("councils_complete", g), r["n"], keep=True)
         if gcol:
             _declare_complete_across_waves(ctx, iv, ch.drop_duplicates(gcol).set_index(gcol)["n"])
     # action plans
@@ -476,25 +478,33 @@ def _declare_complete_across_waves(ctx, iv: pd.DataFrame, complete: pd.Series) -
     out of intervention and 1 that moved, published the 6: the group in intervention was 0 to 2 councils
     (seed 31271, round 39). The councils at every wave, those that moved and those missing a wave are unknowns
     (:meth:`~impact.privacy._ledger.DisclosureLedger.unpublished`)."""
-    led = ctx.ledger
-    every = iv.groupby("council_id")["wave"].nunique()
-    n_every = int((every >= len(ctx.waves)).sum())
+    led, ch = ctx.ledger, ctx.f.change
+    # the waves the table follows councils across: those with interviews (the analysis's), else its first and last
+    waves = [w for w in ctx.waves if (iv["wave"] == w).any()]
+    n_times = ch["n_times"].dropna() if "n_times" in ch.columns else pd.Series(dtype=float)
+    if len(n_times) and int(n_times.max()) != len(waves):
+        waves = list(dict.fromkeys([ch["time_first"].iloc[0], ch["time_last"].iloc[0]])) \
+            if int(n_times.max()) == 2 and {"time_first", "time_last"} <= set(ch.columns) else []
+    if len(waves) < 2:
+        return
+    every = iv[iv["wave"].isin(waves)].groupby("council_id")["wave"].nunique()
+    n_every = int((every >= len(waves)).sum())
     moved = n_every - int(complete.sum())
     if moved < 0:  # not the same councils (a table made otherwise): no relation to declare
         return
     led.unpublished(("councils_every_wave",), n_every)
     led.unpublished(("councils_not_every_wave",), len(ctx.study.councils) - n_every)
     led.relation(("councils",), [("councils_every_wave",), ("councils_not_every_wave",)])
-    for w in ctx.waves:
+    for w in waves:
         led.at_most(("councils_missing", w), ("councils_not_every_wave",))
-    missing = [("councils_missing", w) for w in ctx.waves]
+    missing = [("councils_missing", w) for w in waves]
     led.count(("councils_missing_sum",), sum(led.values[k] for k in missing), public=True)
     led.relation(("councils_missing_sum",), missing)
     led.at_most(("councils_not_every_wave",), ("councils_missing_sum",))
     led.unpublished(("councils_moved",), moved)
     led.relation(("councils_every_wave",), [*(("councils_complete", g) for g in complete.index), ("councils_moved",)])
     for g, n in complete.items():
-        for w in ctx.waves:
+        for w in waves:
             key = ("councils_interviewed_group", w, g)
             if key in led.values and n <= led.values[key]:
                 led.at_most(("councils_complete", g), key)
@@ -738,11 +748,14 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
     return report, extra
 
 
-#: The analysis's warnings that speak of its groups of councils by status (the machine names of the status columns, or
-#: a 'group' of councils): their counts and bounds are of the councils in a status group ('1 of 8 councils ... changed
-#: status_group', 'a group with fewer than two councils ... wave early', 'rests on a single council (such as the only
-#: council in a group)'), which the ledger does not audit.
-_GROUP_CAVEAT = re.compile(r"status_group|in_intervention|intervention status|\bgroups?\b", re.IGNORECASE)
+#: The analysis's warnings that speak of its groups of councils by status: those naming the status columns or the
+#: intervention contrast, and those of :mod:`impact.stats` that state a group's size ('a group with fewer than two',
+#: 'the only council in a group'). Their counts and bounds are of the councils in a status group ('1 of 8 councils
+#: ... changed status_group', '12 comparisons have a group with fewer than two councils, the first at ... wave
+#: early'), which the ledger does not audit. (Councils lacking a wave 'in at least one group' are attrition, a count
+#: the waves' published councils missing bound: not one of these.)
+_GROUP_CAVEAT = re.compile(r"status_group|in_intervention|intervention status|\ba group with\b|\bonly \w+ in a group\b",
+                           re.IGNORECASE)
 
 
 def _published_provenance(ctx) -> dict:
