@@ -30,15 +30,20 @@ pytestmark = pytest.mark.xdist_group("disclosure39")
 N_COUNCILS, SEED = 8, 31271
 
 
-def _build():
+def _analysed(n_councils: int, seed: int, parts: list[str], per_wave: int, words: int, supplied: bool):
+    """``(study, findings)``: a generated study analysed (``parts``), with its planted coding where ``supplied``."""
     from impact.pipeline import analyse
     from impact.synth import generate_with_truth
 
-    study, truth = generate_with_truth(N_COUNCILS, seed=SEED, interviews_per_wave=2, words_per_interview=150)
+    study, truth = generate_with_truth(n_councils, seed=seed, interviews_per_wave=per_wave, words_per_interview=words)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        findings = analyse(study, coded=truth.coded(), n_resamples=99, seed=1, parts=["change", "models", "process"])
-        report, extra = _report(findings)
+        return study, analyse(study, coded=truth.coded() if supplied else None, n_resamples=99, seed=1, parts=parts)
+
+
+def _build():
+    study, findings = _analysed(N_COUNCILS, SEED, ["change", "models", "process"], 2, 150, True)
+    report, extra = _report(findings)
     return study, findings, report, extra
 
 
@@ -178,16 +183,7 @@ def test_did_sides_do_not_give_each_other_back():
     around entry into intervention published 11 councils never in intervention beside 'c' entering it, so the
     intruder had 12 - 11 = 1 at most entering it (any council in neither group only lowers it). Where one side is
     suppressed, the other leaves it an interval of at least min_count."""
-    from impact.pipeline import analyse
-    from impact.synth import generate_with_truth
-
-    def build():
-        study, _ = generate_with_truth(12, seed=31263, interviews_per_wave=1, words_per_interview=100)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return study, analyse(study, n_resamples=99, seed=1, parts=["indicators"])
-
-    study, findings = once_per_worker(("round39", "did12"), build)
+    study, findings = once_per_worker(("round39", "did12"), lambda: _analysed(12, 31263, ["indicators"], 1, 100, False))
     ever = _ever_in_intervention(study)
     assert ever.sum() == 1
     e = findings.indicator_effects
