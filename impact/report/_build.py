@@ -160,6 +160,8 @@ class _Ctx:
             self.council_name = pseudonym_map(councils["council_id"], kind="council", key=key)
         self.ledger = DisclosureLedger(threshold=min_count)
         self.suppressions: list[dict] = []  # what was withheld outside the tables' cells (quotes), for the ledger
+        # why a table's row is suppressed where it is not for a count (a contrast of few councils), by table and row
+        self.row_reasons: dict[str, dict[int, str]] = {}
         self.alpha = findings.parameters.get("alpha", 0.05)
         self.level = _level(self.alpha)  # every interval's confidence level, as people read it
         # what the codes are, as sentences name them: 'impact' for the codebooks of impact, 'theme' for the review
@@ -276,6 +278,12 @@ class _Ctx:
             self.suppressions.append({"output": output, "row": what, "column": "", "withheld": int(n),
                                       "reason": reason})
 
+    def suppressed_rows(self, table: str, rows, reason: str) -> None:
+        """Record for the suppression ledger why the rows of ``table`` marked in ``rows`` (a boolean sequence in the
+        table's order) are suppressed, where it is not for a count (a contrast resting on few councils)."""
+        for i in np.flatnonzero(np.asarray(rows, dtype=bool)):
+            self.row_reasons.setdefault(table, {})[int(i)] = reason
+
     def value_if(self, value, *keys):
         """``value`` if every count it is computed from is published, else ``c``."""
         return value if self.shown(*keys) else SUPPRESSED
@@ -382,7 +390,11 @@ def _declare(ctx) -> None:
         gcol = _group_column(ch)
         for r in ch.drop_duplicates(gcol or "code").to_dict("records"):
             g = r[gcol] if gcol else "all"
-            led.count(("councils_complete", g), r["n"])
+            # suppressed last: a count of a group at a wave that protects as well is hidden before it (the table's
+            # tests are hidden with it, the sample's counts are hidden in any case beside a hidden group)
+            led.count(("councils_complete", g), r["n"], keep=True)
+        if gcol:
+            _declare_complete_across_waves(ctx, iv, ch.drop_duplicates(gcol).set_index(gcol)["n"])
     # action plans
     a = f.actions
     if a is not None and not a.empty:
@@ -405,6 +417,7 @@ def _declare(ctx) -> None:
             for kind, column in (("ind_councils", "n_councils"), ("ind_flagged", "n_suppressed")):
                 led.count((f"{kind}_all", m, period), int(g[column].sum()), public=True)
                 led.relation((f"{kind}_all", m, period), [(kind, m, period, s) for s in g["status_group"]])
+    _declare_did_sides(ctx)
     proc = f.process
     if proc is not None:
         fac = _process_totals(ctx)
@@ -435,6 +448,14 @@ def _declare(ctx) -> None:
                 led.count(("rec_wave_n", r["wave"]), r["n_participants"])
                 led.count(("rec_wave", r["wave"]), r["n_suggesting"])
                 led.at_most(("rec_wave", r["wave"]), ("rec_wave_n", r["wave"]))
+                # the participants asked at a wave are those interviewed at it (or some of them): the same count as
+                # the sample section's, which it gave back where that was suppressed ('6 of 15 participants' at a
+                # wave whose 15 participants the sample tables hid, 8 councils, seed 31271, round 39)
+                whole = ("participants", r["wave"])
+                if led.values.get(whole) == r["n_participants"]:
+                    led.relation(whole, [("rec_wave_n", r["wave"])])
+                elif whole in led.values and r["n_participants"] <= led.values[whole]:
+                    led.at_most(("rec_wave_n", r["wave"]), whole)
         rec = proc.get("recommendations")
         if rec is not None and len(rec):
             for r in rec.to_dict("records"):
@@ -445,6 +466,68 @@ def _declare(ctx) -> None:
     if sm is not None and len(sm):
         led.count(("survey_councils",), int(sm["n_units"].iloc[0]))
         led.count(("survey_observations",), int(sm["n_obs"].iloc[0]))
+
+
+def _declare_complete_across_waves(ctx, iv: pd.DataFrame, complete: pd.Series) -> None:
+    """Tie the councils the change-over-time table follows in each status group to the waves' counts.
+
+    A council followed in a group was interviewed at every wave, in that group at each: it is among the group's
+    councils interviewed at every wave, and the groups' followed councils and those that moved between groups add up
+    to the councils interviewed at every wave, which the published councils interviewed (and missing) at each wave
+    bound (all of them where none was missing). Declared apart, 8 councils all interviewed at every wave, 6 followed
+    out of intervention and 1 that moved, published the 6: the group in intervention was 0 to 2 councils
+    (seed 31271, round 39). The councils at every wave, those that moved and those missing a wave are unknowns
+    (:meth:`~impact.privacy._ledger.DisclosureLedger.unpublished`)."""
+    led, ch = ctx.ledger, ctx.f.change
+    # the waves the table follows councils across: those with interviews (the analysis's), else its first and last
+    waves = [w for w in ctx.waves if (iv["wave"] == w).any()]
+    n_times = ch["n_times"].dropna() if "n_times" in ch.columns else pd.Series(dtype=float)
+    if len(n_times) and int(n_times.max()) != len(waves):
+        waves = list(dict.fromkeys([ch["time_first"].iloc[0], ch["time_last"].iloc[0]])) \
+            if int(n_times.max()) == 2 and {"time_first", "time_last"} <= set(ch.columns) else []
+    if len(waves) < 2:
+        return
+    every = iv[iv["wave"].isin(waves)].groupby("council_id")["wave"].nunique()
+    n_every = int((every >= len(waves)).sum())
+    moved = n_every - int(complete.sum())
+    if moved < 0:  # not the same councils (a table made otherwise): no relation to declare
+        return
+    led.unpublished(("councils_every_wave",), n_every)
+    led.unpublished(("councils_not_every_wave",), len(ctx.study.councils) - n_every)
+    led.relation(("councils",), [("councils_every_wave",), ("councils_not_every_wave",)])
+    for w in waves:
+        led.at_most(("councils_missing", w), ("councils_not_every_wave",))
+    missing = [("councils_missing", w) for w in waves]
+    led.count(("councils_missing_sum",), sum(led.values[k] for k in missing), public=True)
+    led.relation(("councils_missing_sum",), missing)
+    led.at_most(("councils_not_every_wave",), ("councils_missing_sum",))
+    led.unpublished(("councils_moved",), moved)
+    led.relation(("councils_every_wave",), [*(("councils_complete", g) for g in complete.index), ("councils_moved",)])
+    for g, n in complete.items():
+        for w in waves:
+            key = ("councils_interviewed_group", w, g)
+            if key in led.values and n <= led.values[key]:
+                led.at_most(("councils_complete", g), key)
+
+
+def _declare_did_sides(ctx) -> None:
+    """The councils on each side of the indicators' difference-in-differences around entry into intervention (entering
+    it, never in it), with the councils in neither (in intervention before the first period, or with no value) as an
+    unknown: the sides and the rest are the study's councils. Shown by a rule of their own, 12 councils published 11
+    never in intervention beside 'c' entering it, which was then 0 or 1 (seed 31263, round 39). A side of no council is
+    published (it protects no one), and constrains the others."""
+    e = ctx.f.indicator_effects
+    if e is None or e.empty:
+        return
+    led, n = ctx.ledger, len(ctx.study.councils)
+    for r in e.to_dict("records"):
+        sides = {k: int(r[k]) for k in ("n_treated", "n_control") if pd.notna(r[k])}
+        if len(sides) < 2 or sum(sides.values()) > n:
+            continue
+        for k, v in sides.items():
+            led.count(("did_councils", r["measure"], k), v, public=v == 0)
+        led.unpublished(("did_councils", r["measure"], "neither"), n - sum(sides.values()))
+        led.relation(("councils",), [("did_councils", r["measure"], k) for k in (*sides, "neither")])
 
 
 def _few_councils_groups(ctx) -> set[tuple[str, str]]:
@@ -632,12 +715,13 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         _methods(ctx),
     ]
     sections = _flag_machine_tables(ctx, [s for s in sections if s is not None])
+    provenance = _published_provenance(ctx)
     sections = _with_suppression_ledger(ctx, sections)
     report = Report(
         title=f"Impact of safeguarding children peer reviews: {ctx.title}",
         subtitle="Programme-level findings across the waves of the study",
         # whether the framework matrix ties statements to councils is part of what was published
-        provenance={**findings.provenance, "council_matrix": bool(council_matrix)},
+        provenance={**provenance, "council_matrix": bool(council_matrix)},
         sections=sections,
         vocabulary=ctx.vocabulary,
     )
@@ -662,6 +746,40 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
                                                      "Models (machine-readable)"))
     return report, extra
+
+
+#: The analysis's warnings that speak of its groups of councils by status: those naming the status columns or the
+#: intervention contrast, and those of :mod:`impact.stats` that state a group's size ('a group with fewer than two',
+#: 'the only council in a group'). Their counts and bounds are of the councils in a status group ('1 of 8 councils
+#: ... changed status_group', '12 comparisons have a group with fewer than two councils, the first at ... wave
+#: early'), which the ledger does not audit. (Councils lacking a wave 'in at least one group' are attrition, a count
+#: the waves' published councils missing bound: not one of these.)
+_GROUP_CAVEAT = re.compile(r"status_group|in_intervention|intervention status|\ba group with\b|\bonly \w+ in a group\b",
+                           re.IGNORECASE)
+
+
+def _published_provenance(ctx) -> dict:
+    """The findings' provenance as published: its statistical caveats that speak of status groups withheld (and
+    listed in the suppression ledger) where the ledger hides a count of councils in a status group.
+
+    The caveats are the analysis's warnings, published in provenance.json and in the report's, workbook's and Word
+    document's provenance. 8 councils, the tables suppressing every count of councils by status: a caveat said '1 of
+    8 councils was seen at every time point but changed status_group between them', another that the councils in
+    intervention followed at every wave were fewer than two, and a third that a group had fewer than two councils at
+    the early wave, which with the councils interviewed at each wave gave the hidden counts back (seed 31271, round
+    39)."""
+    prov = dict(ctx.f.provenance)
+    caveats = list(prov.get("statistical_warnings") or ())
+    groups = ("councils_interviewed_group", "councils_complete", "councils_level", "councils_type")
+    hidden = any(ctx.ledger.hidden(k) for k in ctx.ledger.values if isinstance(k, tuple) and k[0] in groups)
+    if not hidden or not caveats:
+        return prov
+    kept = [c for c in caveats if not _GROUP_CAVEAT.search(str(c))]
+    ctx.withheld("provenance", "statistical caveats", len(caveats) - len(kept),
+                 "a statistical caveat of the analysis about a status group of councils: its counts (or their bounds) "
+                 "would give back counts of councils the tables suppress")
+    prov["statistical_warnings"] = kept
+    return prov
 
 
 # --------------------------------------------------------------------------- summary
@@ -730,6 +848,13 @@ def _status_of_few(ctx, rows: pd.DataFrame) -> pd.Series:
     if "term" not in rows.columns:
         return pd.Series(False, index=rows.index)
     return (rows["term"] == "in_intervention") & (_smaller_side(rows) < _fewest_councils(ctx))
+
+
+def _few_side_reason(ctx) -> str:
+    """The suppression ledger's reason for an intervention contrast with a side of fewer than
+    :func:`_fewest_councils` councils."""
+    return (f"the intervention contrast of fewer than {_fewest_councils(ctx)} councils on a side (in intervention at "
+            "some wave, or at none): their own difference from the rest")
 
 
 def _few_on_one_side(gee: pd.DataFrame) -> bool:
@@ -1974,6 +2099,7 @@ def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
                 reason = "; ".join(
                     [("councils raising the theme: " if framework else "") + count_reason] * bool(counted)
                     + [("the others " if counted else "") + "computed from a suppressed count"] * (len(counted) < len(hit)))
+                reason = ctx.row_reasons.get(b.name, {}).get(i, reason)
                 heads = _headings(b, voc) if heads is None else heads
                 rows.append({"output": b.name,
                              "row": " / ".join(str(voc.value(c, data[c].iloc[i])) for c in ids),
@@ -1985,9 +2111,7 @@ def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
         hidden = ("estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_value_model")
         rows += [{"output": "models", "row": f"{ctx.code(r['code'])} / {ctx.vocabulary.term(r['term'])}",
                   "column": "; ".join(ctx.vocabulary.column(c).header for c in hidden), "withheld": len(hidden),
-                  "reason": f"the intervention contrast of fewer than {_fewest_councils(ctx)} councils on a side "
-                            "(in intervention at some wave, or at none): their own difference from the rest"}
-                 for r in few.to_dict("records")]
+                  "reason": _few_side_reason(ctx)} for r in few.to_dict("records")]
     rows += ctx.suppressions
     return pd.DataFrame(rows, columns=["output", "row", "column", "withheld", "reason"])
 
@@ -2947,8 +3071,10 @@ def _comparisons(ctx) -> Section:
             g = r[gcol] if gcol else "all"
             ok = ctx.shown(("councils_complete", g))
             keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
+            # the test is named only where the count is published: none where fewer than two councils were followed,
+            # so a blank test beside a suppressed count said it was 0 or 1 (seed 31271, round 39)
             rows.append({"impact": r["code"], "status": g,
-                         "test": r.get("test"), "n_councils": ctx.cell(("councils_complete", g)),
+                         "test": keep(r.get("test")), "n_councils": ctx.cell(("councils_complete", g)),
                          f"median_{first}": keep(r.get("value_first")), f"median_{last}": keep(r.get("value_last")),
                          effect: keep(r.get("effect")), "p_value": keep(r.get("p_value")),
                          "p_adjusted": keep(r.get("p_adjusted")), "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
@@ -3027,6 +3153,21 @@ def _attrition_estimator_note(ctx, a: pd.DataFrame) -> str:
     return " ".join(words)
 
 
+def _attrition_sides(ctx, a: pd.DataFrame) -> dict:
+    """The councils on the smaller side of each impact's intervention contrast in the attrition fits: the models'
+    count (:func:`_smaller_side`) where the models table has the impact's contrast, else counted from the participant
+    panel (councils in intervention at some wave, or at none)."""
+    panel = ctx.f.participant_panel
+    ever = panel.groupby("council_id")["in_intervention"].agg(lambda s: s.fillna(False).astype(bool).any())
+    fallback = float(min(ever.sum(), (~ever).sum())) if len(ever) else np.inf
+    sides = dict.fromkeys(a["code"], fallback)
+    m = ctx.f.models
+    if m is not None and len(m):
+        status = m[m["term"] == "in_intervention"]
+        sides.update(zip(status["code"], _smaller_side(status), strict=True))
+    return sides
+
+
 def _attrition_blocks(ctx) -> list:
     """The intervention effect with complete cases beside the response-weighted (and imputed) fits."""
     a = ctx.f.attrition
@@ -3047,7 +3188,17 @@ def _attrition_blocks(ctx) -> list:
         part = part.rename(columns={"estimate": "odds_ratio"}).add_prefix(f"{_MISSING_LABELS.get(method, method)}_")
         wide = part if wide is None else wide.join(part, how="outer")
     wide = wide.reset_index().rename(columns={"code": "impact"})
-    wide = wide.assign(_o=wide["impact"].map(order)).sort_values("_o").drop(columns="_o")
+    wide = wide.assign(_o=wide["impact"].map(order)).sort_values("_o").drop(columns="_o").reset_index(drop=True)
+    # every column is the models' intervention contrast (complete cases: the models table's own figure), so where a
+    # side has fewer than _fewest_councils councils it is those councils' difference from the rest, suppressed as the
+    # models table suppresses it. 8 councils, 2 of them in intervention at some wave: the models table showed 'c' and
+    # this table the same odds ratio, 0.54 (0.0065 to 44.9) for commitment (seed 31271, round 39).
+    few = wide["impact"].map(_attrition_sides(ctx, a)).lt(_fewest_councils(ctx))
+    if few.any():
+        figures = [c for c in wide.columns if c != "impact"]
+        wide = wide.astype({c: object for c in figures})
+        wide.loc[few, figures] = SUPPRESSED
+        ctx.suppressed_rows("attrition_sensitivity", few, _few_side_reason(ctx))
     methods = [_MISSING_LABELS.get(m, m) for m in pd.unique(a["missing"])]
     fmt: dict[str, object] = {}
     labels = {"impact": "Impact"}
@@ -3076,7 +3227,10 @@ def _attrition_blocks(ctx) -> list:
                   "are not allowed for by either."),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
               f"Odds ratios of reporting each {ctx.one}, in intervention vs not, with {ctx.level} intervals. "
-              + _attrition_estimator_note(ctx, a) + (f" {_separation_note(ctx, separated)}" if separated else ""),
+              + _attrition_estimator_note(ctx, a) + (f" {_separation_note(ctx, separated)}" if separated else "")
+              + (f" The odds ratios are suppressed ({SUPPRESSED}) where fewer than {_fewest_councils(ctx)} councils "
+                 "were in intervention at some wave, or out of it at every wave: they would be those councils' own "
+                 "difference from the rest." if few.any() else ""),
               fmt, labels=labels),
     ]
 
@@ -3167,6 +3321,7 @@ def _models(ctx) -> Section:
         if few_side.any():
             table = table.astype({c: object for c in cols[2:]})
             table.loc[few_side, cols[2:]] = SUPPRESSED
+            ctx.suppressed_rows("gee_models", few_side, _few_side_reason(ctx))
         table, p_labels, p_note = _unconfirmed_p(table, unconfirmed, why)
         blocks.append(Table("gee_models", table,
                             f"Models of each {ctx.one}: {'intervention status and wave' if with_status else 'wave'}",
@@ -3194,6 +3349,8 @@ def _models(ctx) -> Section:
         if few_status.any():
             shown = shown.astype(object)
             shown.loc[few_status, cols[1:]] = SUPPRESSED
+            if ok:
+                ctx.suppressed_rows("survey_model", few_status, _few_survey_reason(ctx))
         nested = any(str(n).startswith("random intercept per respondent_id") for n in sm.attrs.get("notes", ()))
         random = ("random intercepts per council and, as respondents answer at more than one wave, per respondent "
                   "within council" if nested else "random intercept per council")
@@ -3240,6 +3397,8 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
             if {"change_not_in_intervention", "change_in_intervention", "change_difference"} <= set(terms.index):
                 rounded_apart |= _rounding_shows(terms["change_in_intervention"], terms["change_not_in_intervention"],
                                                  terms["change_difference"])
+    if ok:
+        ctx.suppressed_rows("survey_by_status", few, _few_survey_reason(ctx))
     rows = [{"comparison": what[r["term"]].format(w=ctx.short_wave(r["wave"]).lower()),
              **{c: r[c] if ok and not small else SUPPRESSED for c in ("estimate", "se", "ci_low", "ci_high", "p_value")}}
             for r, small in zip(sb.to_dict("records"), few, strict=True)]
@@ -3255,6 +3414,12 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
                     "it can differ by 0.01 from the difference of the changes shown." if rounded_apart else ""),
                  {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"},
                  labels={"comparison": Label("Comparison")})
+
+
+def _few_survey_reason(ctx) -> str:
+    """The suppression ledger's reason for a survey figure of a status group of fewer than ``min_count`` councils."""
+    return (f"a figure of a status group of fewer than {ctx.min_count} councils answering the survey (--min-count): "
+            "their own survey result")
 
 
 def _survey_few(ctx, sb: pd.DataFrame) -> list[bool]:
@@ -3462,11 +3627,13 @@ def _indicator_councils_note(e: pd.DataFrame) -> str:
     return "".join(parts)
 
 
-def _did_rows(ctx, e: pd.DataFrame, why, *, sides: tuple[str, ...] = ("n_treated", "n_control")
-              ) -> tuple[list[dict], dict[str, str]]:
+def _did_rows(ctx, e: pd.DataFrame, why, *, sides: tuple[str, ...] = ("n_treated", "n_control"),
+              audited: bool = False) -> tuple[list[dict], dict[str, str]]:
     """The rows of a difference-in-differences table of the indicators, as published, and why each indicator left
     blank has no estimate (``why(ctx, row)``); an estimate is shown where each count of councils in ``sides`` is at
-    least ``min_count``, and the randomisation p is adjusted across the indicators shown (Holm)."""
+    least ``min_count``, and the randomisation p is adjusted across the indicators shown (Holm). With ``audited``
+    (the DiD around entry into intervention), a count of councils the ledger hides (:func:`_declare_did_sides`) is
+    suppressed too."""
     rows, unestimated = [], {}
     for r in e.to_dict("records"):
         # the councils behind an estimate are counts: with fewer than min_count on either side, nothing is shown. An
@@ -3479,8 +3646,9 @@ def _did_rows(ctx, e: pd.DataFrame, why, *, sides: tuple[str, ...] = ("n_treated
             unestimated[r["measure"]] = why(ctx, r)
         rows.append({"measure": r["measure"],
                      **{k: (r[k] if ok else hide) for k in ("estimate", "ci_low", "ci_high", "p_value", "ri_p_value")},
-                     **{k: r[k] if r[k] >= ctx.min_count or r[k] == 0 else SUPPRESSED
-                        for k in ("n_treated", "n_control")}})
+                     **{k: r[k] if (r[k] >= ctx.min_count or r[k] == 0)
+                        and not (audited and r[k] and ctx.ledger.hidden(("did_councils", r["measure"], k)))
+                        else SUPPRESSED for k in ("n_treated", "n_control")}})
     # several indicators are tested at once: the randomisation p is adjusted across those shown (Holm), as the
     # comparisons and models are across impacts (a study with no planted change in child protection plans gave it
     # p = 0.018 among five indicators, adjusted 0.26)
@@ -3542,7 +3710,7 @@ def _indicator_did(ctx) -> list:
     e = ctx.f.indicator_effects
     if e is None or e.empty:
         return _review_did(ctx)
-    rows, unestimated = _did_rows(ctx, e, _why_no_did)
+    rows, unestimated = _did_rows(ctx, e, _why_no_did, audited=True)
     reviewed_after = _reviewed_after_entry(ctx)
     found = _did_finding(ctx, rows, after="after a council's first notice or direction",
                          against="the councils never in intervention")
