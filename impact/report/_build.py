@@ -77,7 +77,7 @@ from ._caveats import (
     unconfirmed_over_waves,
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
-from ._format import MISSING, aside, aside_list, format_ci, format_ratio, unbracketed
+from ._format import MISSING, aside, aside_list, format_ci, format_ratio
 from ._labels import Label, _lower_first
 from .figures import _WRAP, _wrap
 
@@ -3482,12 +3482,12 @@ def _review_did(ctx) -> list:
     effects = ctx.f.review_indicator_effects
     if effects is None or effects.empty:
         return []
-    groups = effects["group"] if "group" in effects.columns else pd.Series("all", index=effects.index)
-    e = effects[groups == "all"]
+    e = _review_groups(effects)[0]
     # the comparison is the councils not yet reviewed, whichever cohort they are in: the councils reviewed are both
-    rows, unestimated = _did_rows(ctx, e, _why_no_review_did, sides=("n_treated",))
-    by_status = _review_did_by_status(ctx, effects[groups != "all"])
-    found = _did_finding(ctx, rows, after="after the review", against="the councils not yet reviewed")
+    rows, unestimated, status, across, family = _review_family(ctx, effects)
+    by_status = _review_did_by_status(ctx, status, across=across, family=family if across else None)
+    found = _with_floor(ctx, _did_finding(ctx, rows, after="after the review", against="the councils not yet reviewed",
+                                          across=across), family)
     return [
         Paragraph("Did the indicators change after the review? Councils were reviewed in different years, so each "
                   "cohort (the councils whose review ended within the same indicator period) is compared, period by "
@@ -3502,7 +3502,8 @@ def _review_did(ctx) -> list:
               "Change in each indicator after the review",
               "Average effect in the indicator's units, councils after their review against councils not yet "
               f"reviewed; {ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p "
-              "from permuting review dates, adjusted across the indicators (Holm). Shown where at least "
+              f"from permuting review dates, adjusted across {across or 'the indicators'} (Holm"
+              + (", as in the next table and the summary" if across else "") + "). Shown where at least "
               f"{ctx.min_count} councils were reviewed within the indicator's periods."
               + (" Councils reviewed before an indicator's first period are left out of it: no period before their "
                  "review can be compared." if (e["n_treated_before_first"].fillna(0) > 0).any() else "")
@@ -3511,8 +3512,47 @@ def _review_did(ctx) -> list:
               labels={"n_treated": "Councils reviewed", "n_control": "Councils reviewed after the last period",
                       "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
                       "estimate": "Average effect"}),
-        *_review_did_status_table(ctx, effects[groups != "all"]),
+        *_review_did_status_table(ctx, status, across=across),
     ]
+
+
+def _review_groups(effects: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The review indicator effects over all councils, and those in each status group."""
+    groups = effects["group"] if "group" in effects.columns else pd.Series("all", index=effects.index)
+    return effects[groups == "all"], effects[groups != "all"]
+
+
+def _review_family(ctx, effects: pd.DataFrame) -> tuple[list[dict], dict[str, str], pd.DataFrame, str | None,
+                                                          pd.DataFrame | None]:
+    """``(rows, unestimated, status, across, family)``: the tests of the change in the indicators after the review,
+    with one adjusted p each wherever the report gives it.
+
+    ``rows`` and ``unestimated`` are :func:`_did_rows` of the tests over all councils, ``status`` the tests in each
+    status group the report reads (:func:`_status_tests`) with their adjusted p in ``adjusted``. Where the report
+    reads both, they are one family (Holm across all of them; ``across`` names it and ``family`` holds its rows of
+    the effects), in the summary, the section's sentences and both tables alike: the summary adjusted across every
+    test and the section's tables across their own, so one estimate had two adjusted p (-0.95, adjusted p 0.035 in
+    the table, and no change in the summary, seed 30587; report truth round 29's open item). Adjusted apart, the two
+    families together did not hold their rate (4 of 60 null studies of 30 councils claimed a change, 6.7%).
+    Otherwise each is adjusted alone and ``across`` is None."""
+    from ..stats import adjust_pvalues
+
+    pooled_effects, by_group = _review_groups(effects)
+    rows, unestimated = _did_rows(ctx, pooled_effects, _why_no_review_did, sides=("n_treated",))
+    status = _status_tests(ctx, by_group)
+    pooled = [i for i, r in enumerate(rows)
+              if isinstance(r["ri_p_adjusted"], int | float) and np.isfinite(r["ri_p_adjusted"])]
+    e_all = pooled_effects.set_index("measure")
+    family = pd.concat([e_all.loc[[rows[i]["measure"] for i in pooled]].reset_index(), status], ignore_index=True)
+    if not (len(status) and pooled):
+        return rows, unestimated, _status_adjusted(status), None, family
+    joint = adjust_pvalues(np.concatenate([[float(rows[i]["ri_p_value"]) for i in pooled],
+                                           status["ri_p_value"].to_numpy(dtype=float)]), "holm")
+    rows = [dict(r) for r in rows]
+    for i, value in zip(pooled, joint[:len(pooled)], strict=True):
+        rows[i]["ri_p_adjusted"] = float(value)
+    across = f"the {len(joint)} tests of the indicators over all councils and in each status group"
+    return rows, unestimated, status.assign(adjusted=joint[len(pooled):]), across, family
 
 
 def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str = "No outcome indicator",
@@ -3548,35 +3588,14 @@ def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str =
 
 
 def _indicator_sentences(ctx) -> list[str]:
-    """The summary's sentence on the change in the outcome indicators after the review (:func:`_did_finding`)."""
+    """The summary's sentence on the change in the outcome indicators after the review (:func:`_did_finding`), with
+    the adjusted p the indicators section gives (one family, :func:`_review_family`)."""
     effects = ctx.f.review_indicator_effects
     if effects is None or effects.empty:
         return []
-    from ..stats import adjust_pvalues
-
-    groups = effects["group"] if "group" in effects.columns else pd.Series("all", index=effects.index)
-    rows, _ = _did_rows(ctx, effects[groups == "all"], _why_no_review_did, sides=("n_treated",))
-    section_rows = rows  # as the indicators section adjusts them (across its own tests)
     # a change found in one status group only is stated too: the pooled change can hide it (planted: re-referrals
     # down 3 points after the review in councils in intervention only, which the summary called no change, audit14)
-    status = _status_tests(ctx, effects[groups != "all"])
-    across, n_family = None, None
-    pooled = [i for i, r in enumerate(rows)
-              if isinstance(r["ri_p_adjusted"], int | float) and np.isfinite(r["ri_p_adjusted"])]
-    e_all = effects[groups == "all"].set_index("measure")
-    family = pd.concat([e_all.loc[[rows[i]["measure"] for i in pooled]].reset_index(), status], ignore_index=True)
-    if len(status) and pooled:
-        # One family: the sentence draws on the tests over all councils and those in each status group, each family
-        # adjusted alone held its rate, the two together did not (4 of 60 null studies of 30 councils claimed a change
-        # in the summary, 6.7%). Holm across every test the sentence draws on holds the rate it states.
-        joint = adjust_pvalues(np.concatenate([[float(rows[i]["ri_p_value"]) for i in pooled],
-                                               status["ri_p_value"].to_numpy(dtype=float)]), "holm")
-        rows = [dict(r) for r in rows]
-        for i, value in zip(pooled, joint[:len(pooled)], strict=True):
-            rows[i]["ri_p_adjusted"] = float(value)
-        status = status.assign(adjusted=joint[len(pooled):])
-        n_family = len(joint)
-        across = f"the {n_family} tests of the indicators over all councils and in each status group"
+    rows, _, status, across, family = _review_family(ctx, effects)
     by_status = _review_did_by_status(ctx, status, across=across, family=family if across else None)
     found_by_status = by_status.startswith(" By status")
     found = _did_finding(ctx, rows, after="after the review", against="the councils not yet reviewed",
@@ -3585,35 +3604,16 @@ def _indicator_sentences(ctx) -> list[str]:
     if not found:
         return []
     if found_by_status:
-        # the pooled sentence says no indicator changed over all councils, adjusted across every test: where the
-        # section, adjusting across its own, finds one, the summary says so here too (planted: re-referrals down after
-        # every review; the section gave -0.95, adjusted p 0.035, and the summary only that none changed over all
-        # councils, seed 30587, report truth round 26)
-        said_none = across and found.endswith("this is not evidence that none changed.")
-        return [found + (_section_finds(ctx, section_rows) if said_none else "") + by_status]
+        return [found + by_status]
+    return [_with_floor(ctx, found, family)]
+
+
+def _with_floor(ctx, found: str, family: pd.DataFrame) -> str:
+    """``found`` (a sentence of :func:`_did_finding`) with :func:`_ri_floor` of ``family`` where it finds no change."""
     floor = _ri_floor(ctx, family)
     if floor and found.endswith("this is not evidence that none changed."):
-        found = found[:-1] + floor + "."
-    if across and found.endswith(("this is not evidence that none changed.", floor + ".")):
-        found += _section_finds(ctx, section_rows)
-    return [found]
-
-
-def _section_finds(ctx, rows: list[dict]) -> str:
-    """' The indicators section, adjusting across the 5 indicators over all councils alone, finds a change in
-    re-referrals within 12 months (% of referrals) (-2.17, adjusted p 0.025).': where the summary, adjusting across
-    every test it draws on, finds no change that the indicators section, adjusting across its own tests, states
-    (planted: re-referrals down after the review; the section gave -2.17, adjusted p 0.025, and the summary only that
-    no indicator changed, seed 9932, 20 councils, 199 resamples)."""
-    tested = [r for r in rows if isinstance(r["ri_p_adjusted"], int | float) and np.isfinite(r["ri_p_adjusted"])]
-    sig = [r for r in tested if float(r["ri_p_adjusted"]) < ctx.alpha]
-    if not sig:
-        return ""
-    words = ctx.vocabulary
-    named = [aside(unbracketed(words.column(r['measure']).header[0].lower() + words.column(r['measure']).header[1:]),
-                   f"{r['estimate']:+.2f}, adjusted p {float(r['ri_p_adjusted']):.3f}") for r in sig]
-    return (f" The indicators section, adjusting across the {len(tested)} indicators over all councils alone, finds a "
-            f"change in {_listed(named)}.")
+        return found[:-1] + floor + "."
+    return found
 
 
 def _ri_floor(ctx, family: pd.DataFrame) -> str:
@@ -3664,16 +3664,15 @@ def _status_adjusted(e: pd.DataFrame) -> pd.DataFrame:
     return e.assign(adjusted=adjust_pvalues(e["ri_p_value"].to_numpy(dtype=float), "holm"))
 
 
-def _review_did_status_table(ctx, e: pd.DataFrame) -> list:
+def _review_did_status_table(ctx, e: pd.DataFrame, *, across: str | None = None) -> list:
     """The change after the review in each status group, as a table: the section's sentence gave its figures, or
     said that no indicator changed in either group, and no table or CSV held them (planted: re-referrals down 3
     points after the review in councils in intervention when reviewed; the summary gave -3.36 (95% CI -4.16 to
     -2.56) in the 35 councils in intervention, which no table showed, seed 30587, report truth round 26). The same
-    tests as the sentence, with the same adjusted p; none where the sentence has none."""
-    e = _status_tests(ctx, e)
+    tests as the sentence, with the same adjusted p (``e`` of :func:`_review_family`, adjusted ``across`` the family
+    it names, else across the indicators and both groups); none where the sentence has none."""
     if e.empty:
         return []
-    e = _status_adjusted(e)
     order = {g: i for i, g in enumerate(("intervention", "no_intervention"))}
     e = e.assign(_g=e["group"].map(order)).sort_values(["measure", "_g"], kind="stable")
     table = pd.DataFrame({"measure": e["measure"], "group": e["group"], "estimate": e["estimate"],
@@ -3685,7 +3684,8 @@ def _review_did_status_table(ctx, e: pd.DataFrame) -> list:
                   "Average effect in the indicator's units, councils after their review against councils not yet "
                   "reviewed, among the councils in intervention when their review began and among the others; "
                   f"{ctx.level} interval from the multiplier bootstrap clustered by council; randomisation p from "
-                  "permuting review dates, adjusted across the indicators and both groups (Holm). Shown where at "
+                  f"permuting review dates, adjusted across {across or 'the indicators and both groups'} (Holm"
+                  + (", as in the table before and the summary" if across else "") + "). Shown where at "
                   f"least {ctx.min_count} councils of each group were reviewed within the indicator's periods. The "
                   "difference between the groups is not tested.",
                   _DID_FORMATS,
