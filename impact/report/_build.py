@@ -270,11 +270,13 @@ class _Ctx:
         """Whether every count in ``keys`` is published."""
         return all(not self.ledger.hidden(k) for k in keys)
 
-    def withheld(self, output: str, what: str, n: int, reason: str) -> None:
-        """Record for the suppression ledger that ``n`` ``what`` (quotes, statements) of ``output`` were withheld."""
+    def withheld(self, section: str, what: str, n: int, reason: str, why: str) -> None:
+        """Record for the suppression ledger that ``n`` ``what`` (quotes, statements) of the section headed
+        ``section`` were withheld, for the reason coded ``reason`` (a short identifier, see
+        :func:`_suppression_ledger`) and said in full by ``why``."""
         if n:
-            self.suppressions.append({"output": output, "row": what, "column": "", "withheld": int(n),
-                                      "reason": reason})
+            self.suppressions.append({"output": "", "table": section, "row": what, "column": "", "withheld": int(n),
+                                      "reason": reason, "_why": why})
 
     def value_if(self, value, *keys):
         """``value`` if every count it is computed from is published, else ``c``."""
@@ -863,7 +865,7 @@ def _unfit_sentence(ctx, codes: list[str], gee: pd.DataFrame) -> str:
                     "difference by intervention status")
     if no_p:
         said.append(f"for {named(no_p)} {'it' if said else 'the model'} gave no p-value for that difference")
-    text = "; ".join(said)
+    text = _listed(said, semicolons=True)
     return f"{text[:1].upper()}{text[1:]}, so no difference by intervention status, or absence of one, is stated."
 
 
@@ -1197,11 +1199,11 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         # table: the sentence names each impact, its direction and its waves, then the range of the odds ratios and
         # the largest adjusted p, which no change's figure lies outside
         many = len(firm) > _MOST_FIGURES
-        said = "; and ".join(f"at {_at_waves(waves, at, 'both')} " + (
+        said = _listed((f"at {_at_waves(waves, at, 'both')} " + (
             _listed(_reported_by_direction(ctx, part.drop_duplicates("code"))) if many else _listed([
                 f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
                 for code, own in part.groupby("code", sort=False)]))
-            for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
+            for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r)))), semicolons=True)
         out.append(f"Compared with {before}, the models show {said}{_figure_range(ctx, firm, by_direction=True) if many else ''}, "
                    f"{family}.")
         if several:
@@ -1226,15 +1228,18 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     if len(unconfirmed):
         # no figures: a reader copies an odds ratio and its p from a sentence as readily as from a table, and these
         # are no findings (the models table gives them, in columns headed so)
-        parts = [f"{said} at {at(w) if several else 'the last'}"
-                 for w, part in unconfirmed.groupby("later_wave", sort=False) for said in _reported_by_direction(ctx, part)]
+        # waves that show the same impacts in the same direction are said once ('... at both early impact and
+        # longer-term change'): the list of three impacts was given twice, once for each wave (seed 31003)
+        parts = [f"{said} at {_at_waves(waves, at, 'both') if several else 'the last'}"
+                 for waves, part in _waves_alike(unconfirmed, lambda r: (r.code, _direction(r)))
+                 for said in _reported_by_direction(ctx, part.drop_duplicates("code"))]
         one = len(unconfirmed) == 1
         between = "the later waves" if several else ctx.wave(ctx.later[0]).lower()
         codes = list(dict.fromkeys(unconfirmed["code"]))
         poor = [c for c in codes if c in weak]
         these = ctx.codes_as("this impact") if len(codes) == 1 else ctx.codes_as("these impacts")
         out.append(
-            f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {'; and '.join(parts)} "
+            f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {_listed(parts, semicolons=True)} "
             "(the figures are in the longitudinal models section), but "
             + ("this is" if one else "these are") + " not stated as "
             + ("a finding" if one else "findings")
@@ -1263,7 +1268,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         out.append(f"The machine coding{' also' if out else ''} shows no significant change between {before} and "
                    f"{any_later} in " + _listed([ctx.code(c).lower() for c in quiet])
                    + f" once {'the changes' if several else ctx.codes_as('the impacts')} are adjusted for multiple "
-                   "comparisons (Holm), but " + "; and ".join(reasons) + ", and coding error blurs a real change"
+                   "comparisons (Holm), but " + _listed(reasons, semicolons=True) + ", and coding error blurs a real change"
                    + power + ", so this is not evidence that there was none.")
     if sig.empty and not (rows["code"].isin(doubtful)).all():
         stated = [c for c in rows["code"] if c not in doubtful]
@@ -1393,7 +1398,7 @@ def _figures_at(ctx, own: pd.DataFrame, at, waves: list[str]) -> str:
     """The odds ratio, interval and adjusted p of one impact's rows, each followed by its wave when there are several."""
     if len(waves) == 1:
         return _odds_ratio(own.iloc[0], ctx.alpha)
-    return "; ".join(f"{_odds_ratio(r, ctx.alpha)} at {at(r.later_wave)}" for r in own.itertuples())
+    return _listed((f"{_odds_ratio(r, ctx.alpha)} at {at(r.later_wave)}" for r in own.itertuples()), semicolons=True)
 
 
 #: What the summary's descriptive sentences state, in the order it gives them (see :func:`_descriptive`).
@@ -1762,7 +1767,7 @@ def _credit_sentence(ctx) -> str | None:
     # 4%, new leadership 4%, funding 4%' over a fourth at 3% (seed 63421) ranked causes no test told apart.
     ranked = sorted(((int(row[f"n_{x}"]), x) for x in factors if row[f"n_{x}"] > 0), key=lambda t: -t[0])
     named = ranked if len(ranked) == 1 else ranked[:_leaders([(k, None) for k, _ in ranked], 3, ctx.alpha)]
-    parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)  # one cause alone, or none named
+    parts = _listed(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)  # one cause alone, or none named
     if named and len(named) < len(ranked):
         # The causes named are above the rest beyond chance, so their printed shares must read above the rest's: at
         # whole percents the last named and the first not named could print alike (50 and 30 of 2,000 statements,
@@ -1770,7 +1775,7 @@ def _credit_sentence(ctx) -> str | None:
         # not named is given, so the comparison the sentence makes can be read in its own figures.
         (last, _), (next_, _) = named[-1], ranked[len(named)]
         digits = next(d for d in range(4) if f"{last / n:.{d}%}" != f"{next_ / n:.{d}%}" or d == 3)
-        parts = ("most often " + ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.{digits}%}" for k, x in named)
+        parts = ("most often " + _listed(f"{_FACTOR_LABELS[x]} {k / n:.{digits}%}" for k, x in named)
                  + f"; each other cause {next_ / n:.{digits}%} or less")
     elif ranked and not named:
         lo, hi = f"{ranked[-1][0] / n:.0%}", f"{ranked[0][0] / n:.0%}"
@@ -1841,7 +1846,7 @@ def _caveats(ctx) -> list[str]:
                      "could explain any result, and the summary states none as a finding.")
         elif weak:
             text += (f" Measured against people on real text, its F1 is below {_WEAK_F1:.2f} for "
-                     f"{_count_words(len(weak), len(ctx.codes))} {ctx.codes_as('impacts')} (" + "; ".join(weak) + "; precision and recall "
+                     f"{_count_words(len(weak), len(ctx.codes))} {ctx.codes_as('impacts')} (" + _listed(weak) + "; precision and recall "
                      "are in the methods section), so coding error could explain any result for "
                      + (ctx.codes_as("that impact") if len(weak) == 1 else ctx.codes_as("those impacts")) + ", and the summary states none as a "
                      "finding.")
@@ -1944,25 +1949,45 @@ def _headings(table: Table, vocabulary) -> dict:
     return {c: heads.get(ends.get(c, c)) or vocabulary.column(c).header for c in table.data.columns}
 
 
-def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
-    """Every value the bundle suppressed or withheld, one row each: the table (or section) and the row and column it
-    is in, and why.
+#: The short label the report gives each reason code of the suppression ledger (its CSV keeps the codes).
+_LEDGER_REASONS = {"small_count": "Small count", "derived": "From a suppressed count",
+                   "few_councils_contrast": "Few councils on a side", "few_councils_interviewed": "Few councils interviewed",
+                   "few_councils_quoted": "Few councils behind quotes", "small_count_raised": "Small count, shown as raised"}
+
+
+def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, str]]:
+    """``(ledger, reasons)``: every value the bundle suppressed or withheld, one row per row of a table (or group of
+    statements of a section) that holds any, and each reason once.
+
+    ``ledger`` has ``output`` (the table's identifier: ``tables/<output>.csv``, the workbook's sheet; empty for what
+    a section withheld), ``table`` (the table as its readers see it, 'Table 5. Impacts anticipated ...', numbered as
+    the report numbers its tables, or the heading of the section), ``row``, ``column`` (the headings the table
+    shows), ``withheld`` (how many values) and ``reason``: a code, or codes joined by '; ', each said in full once in
+    ``reasons`` (code to sentence). The ledger named tables by identifier in one row, by title or section in
+    another, and repeated a sentence of 40 words on every row (report truth round 29).
 
     A count is said to be hidden as below ``min_count`` *or* as one that would give such a count back, never which:
     telling primary from secondary suppression would itself narrow the count (a cell known to be secondary is 0 or
     at least ``min_count``), so the ledger says no more than the tables do.
     """
-    count_reason = (f"a count below {ctx.min_count} (--min-count), or one from which, with the counts published, such "
-                    "a count could be worked out (which of the two is not said: saying so would narrow it)")
-    rows = []
+    reasons = {"small_count": f"a count below {ctx.min_count} (--min-count), or one from which, with the counts "
+                              "published, such a count could be worked out (which of the two is not said: saying so "
+                              "would narrow it)",
+               "derived": "a share, interval, estimate or p-value computed from a suppressed count, which would give "
+                          "it back"}
+    used: dict[str, str] = {}
+    rows, number = [], 0
+    voc = ctx.vocabulary
     for section in sections:
         for b in section.blocks:
-            if not isinstance(b, Table) or b.data.empty:
+            if not isinstance(b, Table):
+                continue
+            number += 1  # every table is numbered, as the renderers number them
+            if b.data.empty:
                 continue
             data = b.data
             framework = b.name.startswith("framework_")
             ids = _row_columns(data, b.key_columns, framework)
-            voc = ctx.vocabulary
             heads = None  # the table's headings, read once and only for a table with a suppressed cell
             for i in range(len(data)):
                 hit = [c for c in data.columns if c not in ids and _suppressed_cell(data[c].iloc[i], framework)]
@@ -1971,25 +1996,44 @@ def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
                 # one row per row of the table, in the words the tables use (a row of codes and wave ids was a row
                 # of machine names in the workbook), so the ledger stays a few pages long
                 counted = [c for c in hit if framework or str(c).startswith("n_")]
-                reason = "; ".join(
-                    [("councils raising the theme: " if framework else "") + count_reason] * bool(counted)
-                    + [("the others " if counted else "") + "computed from a suppressed count"] * (len(counted) < len(hit)))
+                codes = ["small_count"] * bool(counted) + ["derived"] * (len(counted) < len(hit))
+                used.update({c: reasons[c] for c in codes})
                 heads = _headings(b, voc) if heads is None else heads
-                rows.append({"output": b.name,
+                rows.append({"output": b.name, "table": f"Table {number}. {voc.prose(b.caption)}",
                              "row": " / ".join(str(voc.value(c, data[c].iloc[i])) for c in ids),
                              "column": "; ".join(dict.fromkeys(heads[c] for c in hit)), "withheld": len(hit),
-                             "reason": reason})
+                             "reason": "; ".join(codes)})
     m = ctx.f.models
     if m is not None and len(m):
         few = m[_status_of_few(ctx, m)]
         hidden = ("estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_value_model")
-        rows += [{"output": "models", "row": f"{ctx.code(r['code'])} / {ctx.vocabulary.term(r['term'])}",
+        if len(few):
+            used["few_councils_contrast"] = (f"the intervention contrast of fewer than {_fewest_councils(ctx)} councils "
+                                             "on a side (in intervention at some wave, or at none): their own "
+                                             "difference from the rest")
+        rows += [{"output": "models", "table": "Models (machine-readable), tables/models.csv only",
+                  "row": f"{ctx.code(r['code'])} / {ctx.vocabulary.term(r['term'])}",
                   "column": "; ".join(ctx.vocabulary.column(c).header for c in hidden), "withheld": len(hidden),
-                  "reason": f"the intervention contrast of fewer than {_fewest_councils(ctx)} councils on a side "
-                            "(in intervention at some wave, or at none): their own difference from the rest"}
+                  "reason": "few_councils_contrast"}
                  for r in few.to_dict("records")]
-    rows += ctx.suppressions
-    return pd.DataFrame(rows, columns=["output", "row", "column", "withheld", "reason"])
+    for r in ctx.suppressions:
+        # a code given with two different sentences (the councils behind a section's quotes) is two reasons
+        code, k = r["reason"], 1
+        while used.get(code, r["_why"]) != r["_why"]:
+            k += 1
+            code = f"{r['reason']}_{k}"
+        used[code] = r["_why"]
+        rows.append({**{c: v for c, v in r.items() if c != "_why"}, "reason": code})
+    return pd.DataFrame(rows, columns=["output", "table", "row", "column", "withheld", "reason"]), used
+
+
+def _ledger_label(code: str) -> str:
+    """The report's label of a reason code of the suppression ledger ('few_councils_quoted_2' as its base's, with
+    its number)."""
+    base, _, k = code.rpartition("_")
+    if code not in _LEDGER_REASONS and k.isdigit() and base in _LEDGER_REASONS:
+        return f"{_LEDGER_REASONS[base]} ({k})"
+    return _LEDGER_REASONS.get(code, code.replace("_", " ").capitalize())
 
 
 def _suppressed_cell(value, framework: bool) -> bool:
@@ -2016,15 +2060,28 @@ def _row_columns(data: pd.DataFrame, least: int, framework: bool = False) -> lis
 def _with_suppression_ledger(ctx, sections: list) -> list:
     """``sections`` with the suppression ledger (:func:`_suppression_ledger`) at the end of the last one: a table of
     detail (in full in the workbook and ``tables/suppressions.csv``), or a sentence that nothing was suppressed."""
-    ledger = _suppression_ledger(ctx, sections)
+    ledger, reasons = _suppression_ledger(ctx, sections)
     if ledger.empty:
         block = Paragraph("Suppression ledger: no count was suppressed and no statement withheld.")
     else:
+        said = {code: f"{_ledger_label(code)}: {why}" for code, why in reasons.items()}
         block = Table("suppressions", ledger, "Suppression ledger: every value suppressed or withheld, and why",
-                      f"One row per suppressed cell ({SUPPRESSED} in the table named) or group of statements withheld; "
-                      "'Values withheld' is how many values the row stands for.",
-                      labels={"output": Label("Table or section"), "row": Label("Row"), "column": Label("Column"),
-                              "withheld": Label("Values withheld", format="int"), "reason": Label("Reason")},
+                      f"One row per row of a table with suppressed cells ({SUPPRESSED}) or group of statements "
+                      "withheld; 'Values withheld' is how many values the row stands for. Reasons: "
+                      + "; ".join(said.values()) + ".",
+                      labels={"output": Label("Identifier", description="The table's name: its CSV file in tables/ "
+                                              "(with .csv) and its workbook sheet; empty for statements a section "
+                                              "withheld."),
+                              "table": Label("Table or section", description="The table's number and caption as the "
+                                             "report gives them, or the heading of the section."),
+                              "row": Label("Row"), "column": Label("Column"),
+                              "withheld": Label("Values withheld", format="int"),
+                              "reason": Label("Reason", description="A code for each reason, several joined by '; ': "
+                                              + "; ".join(f"{code}: {why}" for code, why in reasons.items()) + ".")},
+                      # the identifier as the file and sheet are named, not turned into words like a caption
+                      value_labels={"output": {v: v for v in ledger["output"].unique()},
+                                    "reason": {v: "; ".join(_ledger_label(c) for c in v.split("; "))
+                                               for v in ledger["reason"].unique()}},
                       detail=True)
     last = sections[-1]
     return [*sections[:-1], dataclasses.replace(last, blocks=(*last.blocks, block))]
@@ -2146,8 +2203,8 @@ def _few_events_note(ctx, shown: pd.DataFrame) -> str:
         return _listed([ctx.code(c).lower() for c in sorted(codes, key=order.get)])
 
     def clauses(rows: pd.DataFrame) -> str:
-        return "; ".join(f"{what} for {which(part['code'])}" for term, what in contrasts.items()
-                         for part in [rows[rows["term"] == term]] if len(part))
+        return _listed((f"{what} for {which(part['code'])}" for term, what in contrasts.items()
+                        for part in [rows[rows["term"] == term]] if len(part)), semicolons=True)
 
     few = (f"fewer than {FEW_EVENTS} participants who reported the {ctx.codes_as('impact')}, or who did not, on one side")
     by_firth = flagged["estimator"].eq("firth") if "estimator" in flagged.columns \
@@ -2302,8 +2359,9 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
             # the one impact checked read as theirs (seed 30017, 12 councils: "below 0.70 for development of ideas ...
             # and affirmation ... (0.68 ... 0.53); and the hand check ... gives ... 0.20 in councils in intervention
             # and 0.43 in the others", which were commitment's)
-            said = "; ".join(f"{_kappa(kappas[c][0])} in councils in intervention and {_kappa(kappas[c][1])} in the others"
-                             + (f" for {ctx.code(c).lower()}" if len(checked) > 1 or poor else "") for c in checked)
+            said = _listed((f"{_kappa(kappas[c][0])} in councils in intervention and {_kappa(kappas[c][1])} in the others"
+                            + (f" for {ctx.code(c).lower()}" if len(checked) > 1 or poor else "") for c in checked),
+                           semicolons=True)
             reasons.append(f"the hand check of the coding in this study gives Cohen's kappa between the coder and people "
                            f"of {said}, not both at least {CHECKED_KAPPA:.2f}")
         if len(checked) < len(unchecked):
@@ -2311,7 +2369,7 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
             reasons.append(f"no hand check of the coding in this study shows that the coder reads "
                            f"{named(rest) if checked else named(unchecked)} as well in councils in intervention as in "
                            f"the others{average}")
-    return "; and ".join(reasons)
+    return _listed(reasons, semicolons=True)
 
 
 def _hand_checked(ctx) -> bool:
@@ -3884,7 +3942,7 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
 
     if not statements:
         ctx.withheld("Framework matrix: councils by review theme", "statements", len(
-            {t for t in th.loc[th["raised"].astype(bool), "example_redacted"] if t}),
+            {t for t in th.loc[th["raised"].astype(bool), "example_redacted"] if t}), "few_councils_interviewed",
             f"fewer than {ctx.quote_k} councils interviewed (--quote-k): any statement would be tied to fewer")
         th = th.assign(example_redacted="")
     parents, codes = list(dict.fromkeys(th["parent"])), list(dict.fromkeys(th["code"]))  # codebook order, kept
@@ -3934,8 +3992,8 @@ def _framework_by_council(ctx, th: pd.DataFrame, labels: dict) -> list:
         "" if not raised else (f"{n} participants: " if n >= ctx.min_count else "") + (f"\u201c{q}\u201d" if q else "raised")
         for raised, n, q in zip(th["raised"], th["n_participants"], th["example_redacted"], strict=True)
     ]
-    ctx.withheld("Review themes raised in each council", "participants who raised a theme in a council", int(
-        (th["raised"].astype(bool) & (th["n_participants"] < ctx.min_count)).sum()),
+    ctx.withheld("Framework matrix: councils by review theme", "participants who raised a theme in a council", int(
+        (th["raised"].astype(bool) & (th["n_participants"] < ctx.min_count)).sum()), "small_count_raised",
         f"a count below {ctx.min_count} (--min-count): the cell shows the statement or 'raised' without it")
     th["council"] = th["council_id"].map(ctx.council_name)
     blocks = []
@@ -4071,7 +4129,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         # them and it is tied to fewer than quote_k councils, whatever its label says (a 4-council study quoted its
         # statements as "Participant", one of 4 councils; with one council in intervention, "council in
         # intervention" named it). None is shown, as the framework matrix shows none.
-        ctx.withheld("What people said", "quotes", len(q), _few_councils_reason(ctx, behind))
+        ctx.withheld("What people said", "quotes", len(q), "few_councils_quoted", _few_councils_reason(ctx, behind))
         blocks.append(Paragraph(_few_councils_sentence(ctx, behind, len(q))))
         return Section("What people said", blocks), log, None
     q = q.merge(parts, on="participant_id", how="left")
@@ -4269,7 +4327,7 @@ def _process_sections(ctx) -> list[Section]:
                              codings=factor_statements(proc["codings"]))
     behind = _councils_quoted_from(ctx)
     if quotes and behind < ctx.quote_k:
-        ctx.withheld("What shaped impact", "quotes", len(quotes), _few_councils_reason(ctx, behind))
+        ctx.withheld("What shaped impact", "quotes", len(quotes), "few_councils_quoted", _few_councils_reason(ctx, behind))
         blocks.append(Paragraph(_few_councils_sentence(ctx, behind, len(quotes))))
     elif quotes:
         blocks.append(Paragraph("What participants said about the factors raised most often"
@@ -4601,10 +4659,7 @@ def _labels_listed(labels: list[str]) -> str:
     >>> _labels_listed(["Vision, strategy and leadership", "Working together and the LSCB", "Managing resources"])
     'vision, strategy and leadership; working together and the LSCB; and managing resources'
     """
-    words = [_lower_first(label) for label in labels]
-    if len(words) > 1 and any("," in w or " and " in w for w in words):
-        return "; ".join(words[:-1]) + "; and " + words[-1]
-    return _listed(words)
+    return _listed(_lower_first(label) for label in labels)
 
 
 def _lessons(ctx, labels) -> Section:
@@ -4661,7 +4716,7 @@ def _lessons(ctx, labels) -> Section:
                                  codings=own)
         behind = _councils_quoted_from(ctx)
         if quotes and behind < ctx.quote_k:
-            ctx.withheld("Lessons for the programme", "quotes", len(quotes), _few_councils_reason(ctx, behind))
+            ctx.withheld("Lessons for the programme", "quotes", len(quotes), "few_councils_quoted", _few_councils_reason(ctx, behind))
             blocks.append(Paragraph(_few_councils_sentence(ctx, behind, len(quotes))))
             quotes = []
         for code, quote, _ in quotes:
@@ -4697,7 +4752,7 @@ def _suggestions_by_wave(ctx) -> list:
     elif said:
         # the unpublished waves are a sentence of their own: an aside after the last wave's share read as about it
         # alone, and as a second bracket after its percentage ('(32%) (the counts at early impact are not published)')
-        out.append(Paragraph("Participants making at least one suggestion for the programme: " + "; ".join(said) + "."
+        out.append(Paragraph("Participants making at least one suggestion for the programme: " + _listed(said) + "."
                              + (f" The counts at {_listed(hidden)} are not published." if hidden else "")))
     out.append(Table("suggestions_by_wave", pd.DataFrame(rows), "Participants making a suggestion, by wave",
                      "Participants with a coded interview at the wave, and those of them who made at least one "
@@ -5293,7 +5348,7 @@ def _methods(ctx) -> Section:
             f"sentences from {validity.attrs.get('n_documents')} public documents - council minutes, inspection "
             "letters, partnership reports - none used to write its rules): precision "
             f"{micro['precision']:.2f}, recall {micro['recall']:.2f}, F1 {micro['f1']:.2f} over all impacts; F1 by "
-            "impact: " + ", ".join(f"{ctx.code(c).lower()} {per.loc[c, 'f1']:.2f}" for c in codes)
+            "impact: " + _listed(f"{ctx.code(c).lower()} {per.loc[c, 'f1']:.2f}" for c in codes)
             + f". It left {_pct(free['uncoded_share'])} of the sentences that mention no impact uncoded. Interview "
             "talk differs from these documents, so its accuracy on interviews can be higher or lower. An interview "
             "counts as reporting an impact when any one of its sentences is coded with it, so an error rate per "
