@@ -222,3 +222,29 @@ def test_a_change_the_machine_coding_shows_at_every_later_wave_names_each_impact
     short = [ctx.short_wave(w).lower() for w in ctx.later]
     assert shows.endswith(f"reported more often at both {short[0]} and {short[1]}"), shows
     assert shows.count("; ") == len(ctx.codes) - 1 and "; and " in shows, shows  # labels with commas of their own
+
+
+def test_the_section_says_over_all_councils_where_a_status_group_changed(tiny_findings, review_effects):
+    """Seed 31003 (40 councils; planted: re-referrals down 3 points after the review in councils in intervention):
+    the indicators section said 'No outcome indicator changed significantly after the review ...' and, in its next
+    sentence, 're-referrals ... changed by -3.18 ... in the 12 councils in intervention when reviewed', a
+    contradiction the summary avoided by saying 'Over all the councils reviewed'. Planted: re-referrals' p 0.001 in
+    councils in intervention, every other 0.9 (Holm across 15: 0.015). The section now says it as the summary does;
+    with no group's change found it still says 'No outcome indicator'."""
+    from impact.report import Paragraph
+    from impact.report._build import _indicator_sentences, _review_did
+
+    e = review_effects.copy()
+    e["ri_p_value"] = 0.9
+    e.loc[(e["group"] == "intervention") & (e["measure"] == "rereferral_pct"), "ri_p_value"] = 0.001
+    e["ri_n"], e["ri_exact"] = 9999, False
+    ctx = _ctx_with(tiny_findings, e)
+    [section] = [b.text for b in _review_did(ctx) if isinstance(b, Paragraph) and "By status when reviewed" in b.text]
+    [summary] = _indicator_sentences(ctx)
+    for text in (section, summary):
+        assert "Over all the councils reviewed, no outcome indicator changed significantly after the review" in text
+        assert "No outcome indicator changed" not in text, text
+    e["ri_p_value"] = 0.9
+    [section] = [b.text for b in _review_did(_ctx_with(tiny_findings, e)) if isinstance(b, Paragraph)
+                 and "Did the indicators change after the review?" in b.text]
+    assert "No outcome indicator changed significantly after the review" in section and "Over all" not in section
