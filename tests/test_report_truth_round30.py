@@ -248,3 +248,30 @@ def test_the_section_says_over_all_councils_where_a_status_group_changed(tiny_fi
     [section] = [b.text for b in _review_did(_ctx_with(tiny_findings, e)) if isinstance(b, Paragraph)
                  and "Did the indicators change after the review?" in b.text]
     assert "No outcome indicator changed significantly after the review" in section and "Over all" not in section
+
+
+def test_a_models_contrast_of_few_councils_has_that_reason_in_the_ledger(tiny_findings):
+    """Seed 31001 (5 councils, one never in intervention): the ledger gave the suppressed intervention contrasts of
+    the models table 'computed from a suppressed count' (no count of theirs is suppressed) and those of
+    tables/models.csv 'the intervention contrast of fewer than 3 councils on a side', two reasons for one figure.
+    Planted: models of every impact with one council in intervention. Both now give the second reason, once."""
+    import dataclasses
+
+    from conftest import report_of
+
+    from impact.report._build import _Ctx
+
+    ctx = _Ctx(tiny_findings, False, 5, 5, None)
+    models = pd.DataFrame([{"code": c, "measure": "reported", "term": term, "estimate": 0.5, "se": 0.2,
+                            "ci_low": 0.1, "ci_high": 0.9, "p_value": 0.02, "p_adjusted": 0.1, "n_units": 30,
+                            "separation": False, "few_events": False, "estimator": "gee",
+                            "n_units_intervention": 1, "n_units_no_intervention": 29}
+                           for c in ctx.codes for term in ("in_intervention", f"wave_{ctx.later[-1]}")])
+    report, _ = report_of(dataclasses.replace(tiny_findings, models=models))
+    [ledger] = [b for s in report.sections for b in s.blocks if getattr(b, "name", "") == "suppressions"]
+    data = ledger.data
+    contrasts = data[data["output"].isin(["gee_models", "models"])]
+    assert set(contrasts["output"]) == {"gee_models", "models"}, data["output"].unique()
+    assert (contrasts["reason"] == "few_councils_contrast").all(), contrasts[["output", "row", "reason"]]
+    assert len(contrasts) == 2 * len(ctx.codes)
+    assert ledger.notes.count("the intervention contrast of fewer than") == 1

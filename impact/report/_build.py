@@ -1975,6 +1975,14 @@ def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, st
                               "would narrow it)",
                "derived": "a share, interval, estimate or p-value computed from a suppressed count, which would give "
                           "it back"}
+    m = ctx.f.models
+    few = m[_status_of_few(ctx, m)] if m is not None and len(m) else pd.DataFrame(columns=["code", "term"])
+    if len(few):
+        reasons["few_councils_contrast"] = (f"the intervention contrast of fewer than {_fewest_councils(ctx)} "
+                                            "councils on a side (in intervention at some wave, or at none): their "
+                                            "own difference from the rest")
+    # a models table's row of such a contrast is suppressed for that, not as computed from a suppressed count
+    few_pairs = set(zip(few["code"], few["term"], strict=True))
     used: dict[str, str] = {}
     rows, number = [], 0
     voc = ctx.vocabulary
@@ -1997,20 +2005,19 @@ def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, st
                 # of machine names in the workbook), so the ledger stays a few pages long
                 counted = [c for c in hit if framework or str(c).startswith("n_")]
                 codes = ["small_count"] * bool(counted) + ["derived"] * (len(counted) < len(hit))
+                pair = next(((data[a].iloc[i], data[t].iloc[i]) for a, t in (("impact", "contrast"), ("code", "term"))
+                             if {a, t} <= set(data.columns)), None)
+                if not counted and pair in few_pairs:
+                    codes = ["few_councils_contrast"]
                 used.update({c: reasons[c] for c in codes})
                 heads = _headings(b, voc) if heads is None else heads
                 rows.append({"output": b.name, "table": f"Table {number}. {voc.prose(b.caption)}",
                              "row": " / ".join(str(voc.value(c, data[c].iloc[i])) for c in ids),
                              "column": "; ".join(dict.fromkeys(heads[c] for c in hit)), "withheld": len(hit),
                              "reason": "; ".join(codes)})
-    m = ctx.f.models
-    if m is not None and len(m):
-        few = m[_status_of_few(ctx, m)]
+    if len(few):
         hidden = ("estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_value_model")
-        if len(few):
-            used["few_councils_contrast"] = (f"the intervention contrast of fewer than {_fewest_councils(ctx)} councils "
-                                             "on a side (in intervention at some wave, or at none): their own "
-                                             "difference from the rest")
+        used["few_councils_contrast"] = reasons["few_councils_contrast"]
         rows += [{"output": "models", "table": "Models (machine-readable), tables/models.csv only",
                   "row": f"{ctx.code(r['code'])} / {ctx.vocabulary.term(r['term'])}",
                   "column": "; ".join(ctx.vocabulary.column(c).header for c in hidden), "withheld": len(hidden),
@@ -2070,10 +2077,10 @@ def _with_suppression_ledger(ctx, sections: list) -> list:
                       "withheld; 'Values withheld' is how many values the row stands for. Reasons: "
                       + "; ".join(said.values()) + ".",
                       labels={"output": Label("Identifier", description="The table's name: its CSV file in tables/ "
-                                              "(with .csv) and its workbook sheet; empty for statements a section "
-                                              "withheld."),
-                              "table": Label("Table or section", description="The table's number and caption as the "
-                                             "report gives them, or the heading of the section."),
+                                              "(with .csv); empty for statements a section withheld."),
+                              "table": Label("Table or section", description="The table's number (its workbook sheet is "
+                                             "named by it) and caption as the report gives them, or the heading of "
+                                             "the section."),
                               "row": Label("Row"), "column": Label("Column"),
                               "withheld": Label("Values withheld", format="int"),
                               "reason": Label("Reason", description="A code for each reason, several joined by '; ': "
