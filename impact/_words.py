@@ -140,11 +140,11 @@ def _outside_brackets(text: str) -> str:
     return "".join(out)
 
 
-def _listed(items: Iterable[object], conjunction: str = "and", *, semicolons: bool = False) -> str:
+def _listed(items: Iterable[object], conjunction: str = "and", *, semicolons: bool | None = None) -> str:
     """A list in a sentence: 'a', 'a and b', 'a, b and c' (no comma before the conjunction). Where an item has a
     comma or the conjunction of its own outside brackets, or ``semicolons`` is set (a list of clauses), the items
     are set off by semicolons, 'a; b, c; and d', so no reader takes one item for two ('morale and relations and
-    promotion of learning'). The one helper for every list the report writes in prose: a list joined with commas
+    promotion of learning'); ``semicolons=False`` keeps commas, for a list inside clauses set off by semicolons. The one helper for every list the report writes in prose: a list joined with commas
     alone ('commitment, learning, morale') reads as an unfinished sentence.
 
     Examples
@@ -165,7 +165,8 @@ def _listed(items: Iterable[object], conjunction: str = "and", *, semicolons: bo
     parts = [str(i) for i in items]
     if len(parts) < 2:
         return "".join(parts)
-    if semicolons or any("," in o or f" {conjunction} " in o for o in map(_outside_brackets, parts)):
+    if semicolons or (semicolons is None
+                      and any("," in o or f" {conjunction} " in o for o in map(_outside_brackets, parts))):
         return "; ".join(parts[:-1]) + f"; {conjunction} " + parts[-1]
     return ", ".join(parts[:-1]) + f" {conjunction} " + parts[-1]
 

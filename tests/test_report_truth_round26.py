@@ -93,29 +93,15 @@ def review_effects():
     """Indicators of 30 councils, about half under a notice when reviewed (path 'lifted'), the rest never: planted,
     re-referrals down 4 points after the review in the councils in intervention when reviewed only; the change after
     the review estimated over all councils and in each status group (199 reassignments)."""
-    from conftest import once_per_worker
+    from conftest import review_effects_by_status
 
-    def build():
-        from impact.indicators import review_indicator_effects
-        from impact.synth import generate_with_truth
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            study, _ = generate_with_truth(30, seed=26, interviews_per_wave=1, words_per_interview=50,
-                                           effects={"indicator_post_review": 0.0,
-                                                    "indicator_post_by_intervention": -4.0},
-                                           intervention_paths={"never": 0.5, "lifted": 0.5})
-            return review_indicator_effects(study, n_permutations=199, seed=3)
-
-    return once_per_worker(("round26", "review_effects"), build)
+    return review_effects_by_status()
 
 
 def _ctx_with(findings, effects):
-    import dataclasses
+    from conftest import ctx_with_review_effects
 
-    from impact.report._build import _Ctx
-
-    return _Ctx(dataclasses.replace(findings, review_indicator_effects=effects), False, 5, 5, None)
+    return ctx_with_review_effects(findings, effects)
 
 
 def test_the_change_after_the_review_by_status_is_in_a_table(tiny_findings, review_effects):

@@ -6,7 +6,6 @@ in intervention). Each test is built from planted data or the tiny study, not fr
 from __future__ import annotations
 
 import re
-import warnings
 
 import pandas as pd
 import pytest
@@ -23,30 +22,16 @@ def tiny_findings():
 @pytest.fixture(scope="module")
 def review_effects():
     """Indicators of 30 councils, about half under a notice when reviewed, the rest never; the change after the review
-    estimated over all councils and in each status group (199 reassignments; its p-values are planted below)."""
-    from conftest import once_per_worker
+    estimated over all councils and in each status group (its p-values are planted in the tests)."""
+    from conftest import review_effects_by_status
 
-    def build():
-        from impact.indicators import review_indicator_effects
-        from impact.synth import generate_with_truth
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            study, _ = generate_with_truth(30, seed=26, interviews_per_wave=1, words_per_interview=50,
-                                           effects={"indicator_post_review": 0.0,
-                                                    "indicator_post_by_intervention": -4.0},
-                                           intervention_paths={"never": 0.5, "lifted": 0.5})
-            return review_indicator_effects(study, n_permutations=199, seed=3)
-
-    return once_per_worker(("round26", "review_effects"), build)
+    return review_effects_by_status()
 
 
 def _ctx_with(findings, effects):
-    import dataclasses
+    from conftest import ctx_with_review_effects
 
-    from impact.report._build import _Ctx
-
-    return _Ctx(dataclasses.replace(findings, review_indicator_effects=effects), False, 5, 5, None)
+    return ctx_with_review_effects(findings, effects)
 
 
 # --------------------------------------------------------------------------- 1. one adjusted p for one estimate

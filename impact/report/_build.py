@@ -2207,11 +2207,15 @@ def _few_events_note(ctx, shown: pd.DataFrame) -> str:
     def which(codes: pd.Series) -> str:  # "every impact" where a contrast is flagged in all (the demo: 6 names)
         if set(codes) == modelled and len(modelled) > 2:
             return ctx.codes_as("every impact")
-        return _listed([ctx.code(c).lower() for c in sorted(codes, key=order.get)])
+        # commas only: the clauses are set off by semicolons (see clauses)
+        return _listed([ctx.code(c).lower() for c in sorted(codes, key=order.get)], semicolons=False)
 
     def clauses(rows: pd.DataFrame) -> str:
-        return _listed((f"{what} for {which(part['code'])}" for term, what in contrasts.items()
-                        for part in [rows[rows["term"] == term]] if len(part)), semicolons=True)
+        # clauses that hold a list of impacts each (set off by semicolons where the labels have commas): joined by
+        # semicolons alone, as '; and' would read as one more item of the last clause's list (a list of lists in one
+        # sentence is open, round 30)
+        return "; ".join(f"{what} for {which(part['code'])}" for term, what in contrasts.items()
+                         for part in [rows[rows["term"] == term]] if len(part))
 
     few = (f"fewer than {FEW_EVENTS} participants who reported the {ctx.codes_as('impact')}, or who did not, on one side")
     by_firth = flagged["estimator"].eq("firth") if "estimator" in flagged.columns \
