@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import warnings
 
-#: How the summary names a change that the indicators section's own family finds (``_section_finds``).
+#: How the summary named a change that the indicators section's own family found (reports of rounds 21 to 29).
 SECTION_FINDS = "The indicators section, adjusting across the"
 
 

@@ -13,7 +13,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sized
+from collections.abc import Collection, Iterable, Sized
 
 __all__: list[str] = []
 
@@ -125,6 +125,50 @@ def _named(noun: str, items: Collection[object]) -> str:
     """
     listed = ", ".join(repr(i) if isinstance(i, str) else str(i) for i in items)
     return f"{_number(len(items), noun)} {listed}".rstrip()
+
+
+def _outside_brackets(text: str) -> str:
+    """``text`` without what its brackets hold: 'ideas, plans (a, b)' -> 'ideas, plans '."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(ch)
+    return "".join(out)
+
+
+def _listed(items: Iterable[object], conjunction: str = "and", *, semicolons: bool | None = None) -> str:
+    """A list in a sentence: 'a', 'a and b', 'a, b and c' (no comma before the conjunction). Where an item has a
+    comma or the conjunction of its own outside brackets, or ``semicolons`` is set (a list of clauses), the items
+    are set off by semicolons, 'a; b, c; and d', so no reader takes one item for two ('morale and relations and
+    promotion of learning'); ``semicolons=False`` keeps commas, for a list inside clauses set off by semicolons. The one helper for every list the report writes in prose: a list joined with commas
+    alone ('commitment, learning, morale') reads as an unfinished sentence.
+
+    Examples
+    --------
+    >>> _listed(["commitment"]), _listed(["commitment", "morale"]), _listed(["a", "b", "c"], "or")
+    ('commitment', 'commitment and morale', 'a, b or c')
+    >>> _listed(["morale", "ideas, plans and actions", "learning"])
+    'morale; ideas, plans and actions; and learning'
+    >>> _listed(["staff morale and relations", "learning"])
+    'staff morale and relations; and learning'
+    >>> _listed(["re-referrals (-2.17, adjusted p 0.025)", "turnover (1.20, adjusted p 0.040)"])
+    're-referrals (-2.17, adjusted p 0.025) and turnover (1.20, adjusted p 0.040)'
+    >>> _listed(["it rose at one wave", "it fell at another"], semicolons=True)
+    'it rose at one wave; and it fell at another'
+    >>> _listed([])
+    ''
+    """
+    parts = [str(i) for i in items]
+    if len(parts) < 2:
+        return "".join(parts)
+    if semicolons or (semicolons is None
+                      and any("," in o or f" {conjunction} " in o for o in map(_outside_brackets, parts))):
+        return "; ".join(parts[:-1]) + f"; {conjunction} " + parts[-1]
+    return ", ".join(parts[:-1]) + f" {conjunction} " + parts[-1]
 
 
 def _unit_noun(column: object) -> str:

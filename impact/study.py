@@ -45,7 +45,7 @@ from ._io import (
 from ._joins import one_date, one_key
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
 from ._tabular import csv_text
-from ._words import _counted, _named
+from ._words import _counted, _listed, _named
 from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines
 from .schema import (
     DEFAULT_WAVES,
@@ -767,7 +767,7 @@ def _docx_objects(body) -> str:
         kind = next((k for start, k in _OLE_KINDS if prog.startswith(start)), "object")
         kinds[kind] = kinds.get(kind, 0) + 1
     said = [_counted(n, f"embedded {k}") for k, n in kinds.items()]
-    return " and ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said)
+    return _listed(said)
 
 
 def _docx_notes(body) -> str:
@@ -779,7 +779,7 @@ def _docx_notes(body) -> str:
         ids = {el.get(f"{_W}id") for el in body.iter(f"{_W}{tag}")}
         if ids:
             counts.append(_counted(len(ids), kind))
-    return " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 1 else counts)
+    return _listed(counts)
 
 
 # --------------------------------------------------------------------------- study

@@ -690,3 +690,34 @@ def forest_counts(text: str) -> tuple[int | None, int, int] | None:
     total, kept = count(m.group(4), m.group(5), k)
     assert total == k, text
     return n, k, kept
+
+
+def review_effects_by_status():
+    """The change in the indicators after the review of 30 councils, about half under a notice when reviewed (path
+    'lifted'), the rest never; planted, re-referrals down 4 points after the review in the councils in intervention
+    when reviewed only; estimated over all councils and in each status group (199 reassignments), once per test
+    process. Report truth rounds plant their own p-values in it."""
+    import warnings
+
+    def build():
+        from impact.indicators import review_indicator_effects
+        from impact.synth import generate_with_truth
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            study, _ = generate_with_truth(30, seed=26, interviews_per_wave=1, words_per_interview=50,
+                                           effects={"indicator_post_review": 0.0,
+                                                    "indicator_post_by_intervention": -4.0},
+                                           intervention_paths={"never": 0.5, "lifted": 0.5})
+            return review_indicator_effects(study, n_permutations=199, seed=3)
+
+    return once_per_worker(("round26", "review_effects"), build)
+
+
+def ctx_with_review_effects(findings, effects):
+    """The report's context of ``findings`` with ``effects`` as their change in the indicators after the review."""
+    import dataclasses
+
+    from impact.report._build import _Ctx
+
+    return _Ctx(dataclasses.replace(findings, review_indicator_effects=effects), False, 5, 5, None)

@@ -255,8 +255,19 @@ def test_the_change_in_an_indicator_after_the_review_is_estimated(indicator_afte
         assert table.loc[measure, "estimate"] == pytest.approx(ours.loc[measure, "estimate"])
     row = table.loc["rereferral_pct"]
     assert row["ci_low"] < -3.0 < row["ci_high"] and row["ci_high"] < 0
-    assert row["ri_p_adjusted"] < 0.05
-    assert (table.drop(index="rereferral_pct")["ri_p_adjusted"] >= 0.05).all()
+    # round 30: the randomisation p is adjusted across the tests over all councils and in each status group (15),
+    # as in the summary, one adjusted p for one estimate; with the 199 reassignments of this fixture none can fall
+    # below 15 / 200 = 0.075, and the section says so (with 999 the planted change is found, round 12's test below)
+    from statsmodels.stats.multitest import multipletests
+
+    e = f.review_indicator_effects
+    read = e[(e["n_treated"] >= 5) & (e["note"].fillna("") == "") & e["ri_p_value"].notna()]
+    assert len(read) == 15
+    joint = pd.Series(multipletests(read["ri_p_value"].astype(float), method="holm")[1],
+                      index=list(zip(read["group"], read["measure"], strict=True)))
+    for measure in table.index:
+        assert table.loc[measure, "ri_p_adjusted"] == pytest.approx(joint[("all", measure)]), measure
+    assert row["ri_p_adjusted"] >= 0.075
     null = report_table(indicator_null[2], "indicator_review_did").data
     assert (null["ri_p_adjusted"] >= 0.05).all(), null
 
@@ -283,9 +294,11 @@ def test_the_intervention_comparison_does_not_rule_out_the_review(indicator_afte
 
 @pytest.fixture(scope="module")
 def indicator_in_intervention_only():
-    """``(study, truth, findings)``: 24 councils, half in intervention throughout; re-referrals down 3 points after
+    """``(study, truth, findings)``: 24 councils, half in intervention throughout; re-referrals down 5 points after
     the review in councils in intervention when reviewed, and unchanged in the others (999 resamples: with 199, no
-    randomisation p adjusted across five indicators and two groups can fall below 0.05)."""
+    randomisation p adjusted across five indicators and two groups can fall below 0.05; down 3 points until round
+    30, when the p became adjusted across the tests over all councils too, 15, and this seed's fall of 3 was no
+    longer found)."""
 
     def build():
         from impact.pipeline import analyse
@@ -293,7 +306,7 @@ def indicator_in_intervention_only():
 
         study, truth = generate_with_truth(24, seed=1210045, interviews_per_wave=1, words_per_interview=100,
                                            intervention_paths={"never": 0.5, "throughout": 0.5},
-                                           effects={"indicator_post_review": 0.0, "indicator_post_by_intervention": -3.0})
+                                           effects={"indicator_post_review": 0.0, "indicator_post_by_intervention": -5.0})
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return study, truth, analyse(study, coded=truth.coded(), n_resamples=999, seed=1, parts=["indicators"])
@@ -302,7 +315,7 @@ def indicator_in_intervention_only():
 
 
 def test_the_change_after_the_review_is_compared_by_status_when_reviewed(indicator_in_intervention_only):
-    """Planted: re-referrals 3 points lower after the review in councils in intervention when reviewed, unchanged in
+    """Planted: re-referrals 5 points lower after the review in councils in intervention when reviewed, unchanged in
     the others. Averaged over all councils the change is not significant, and the report compared the indicators
     after the review by status nowhere. Each status group's change is now estimated against the councils not yet
     reviewed (equal to the average recomputed here with pandas, each group's councils read from the planted truth),
@@ -317,7 +330,7 @@ def test_the_change_after_the_review_is_compared_by_status_when_reviewed(indicat
             assert e.loc[(group, measure), "estimate"] == pytest.approx(_after_review(study, measure, members),
                                                                         abs=1e-6), (group, measure)
     inside, outside = e.loc[("intervention", "rereferral_pct")], e.loc[("no_intervention", "rereferral_pct")]
-    assert inside["ci_low"] < -3.0 < inside["ci_high"] < 0 and outside["ci_low"] < 0 < outside["ci_high"]
+    assert inside["ci_low"] < -5.0 < inside["ci_high"] < 0 and outside["ci_low"] < 0 < outside["ci_high"]
     assert e.loc[("all", "rereferral_pct"), "ri_p_value"] > 0.05  # the pooled change hides it
     report, _ = report_of(f)
     [said] = [b.text for s in report.sections for b in s.blocks

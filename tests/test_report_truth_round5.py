@@ -366,7 +366,10 @@ def test_impacts_never_coded_are_not_ranked_as_if_no_one_spoke_of_them(uncoded):
     said = _summary(f)
     ranked = [s for s in said if "most often" in s and not s.startswith("This summary does not state")]
     assert ranked, said
-    named = ", ".join(labels[c] for c in never[:-1]) + " and " + labels[never[-1]]
+    # round 30: one helper for lists (semicolons: the labels have 'and' in them)
+    from impact._words import _listed
+
+    named = _listed(labels[c] for c in never)
     assert sum(f"{named[:1].upper()}{named[1:]} were coded in no interview at any wave, so they are not ranked" in s
                for s in ranked) == 1, ranked
     for s in ranked:  # none of them is named as most often

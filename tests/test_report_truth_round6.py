@@ -265,7 +265,9 @@ def test_many_changes_are_summarised_by_their_range_with_every_figure_in_the_mod
         labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"].str.lower(), strict=True))
         for code in set(sig["code"]):
             assert labels[code] in stated
-        assert stated.count("reported more often") == stated.count("; and ") + 1 and "less often" not in stated
+        # one 'reported more often' per group of later waves, the groups joined by '; and at ...' (round 30: a list of
+        # impact labels, which have commas and 'and' of their own, is set off by semicolons, so '; and ' is in it too)
+        assert stated.count("reported more often") == stated.count("; and at ") + 1 and "less often" not in stated
         table = _block(f, Table, "gee_models").data
         for r in sig.itertuples():
             row = table[(table["impact"] == r.code) & (table["contrast"] == f"C(wave)[T.{r.term.removeprefix('wave_')}]")]

@@ -77,7 +77,7 @@ from ._caveats import (
     unconfirmed_over_waves,
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
-from ._format import MISSING, aside, aside_list, format_ci, format_ratio, unbracketed
+from ._format import MISSING, aside, aside_list, format_ci, format_ratio
 from ._labels import Label, _lower_first
 from .figures import _WRAP, _wrap
 
@@ -161,7 +161,7 @@ class _Ctx:
         self.ledger = DisclosureLedger(threshold=min_count)
         self.suppressions: list[dict] = []  # what was withheld outside the tables' cells (quotes), for the ledger
         # why a table's row is suppressed where it is not for a count (a contrast of few councils), by table and row
-        self.row_reasons: dict[str, dict[int, str]] = {}
+        self.row_reasons: dict[str, dict[int, tuple[str, str]]] = {}
         self.alpha = findings.parameters.get("alpha", 0.05)
         self.level = _level(self.alpha)  # every interval's confidence level, as people read it
         # what the codes are, as sentences name them: 'impact' for the codebooks of impact, 'theme' for the review
@@ -272,17 +272,21 @@ class _Ctx:
         """Whether every count in ``keys`` is published."""
         return all(not self.ledger.hidden(k) for k in keys)
 
-    def withheld(self, output: str, what: str, n: int, reason: str) -> None:
-        """Record for the suppression ledger that ``n`` ``what`` (quotes, statements) of ``output`` were withheld."""
+    def withheld(self, section: str, what: str, n: int, reason: str, why: str, output: str = "") -> None:
+        """Record for the suppression ledger that ``n`` ``what`` (quotes, statements) of the section headed
+        ``section`` were withheld, for the reason coded ``reason`` (a short identifier, see
+        :func:`_suppression_ledger`) and said in full by ``why``; ``output``: the file they were withheld from where
+        it is not the report's text alone (``provenance``)."""
         if n:
-            self.suppressions.append({"output": output, "row": what, "column": "", "withheld": int(n),
-                                      "reason": reason})
+            self.suppressions.append({"output": output, "table": section, "row": what, "column": "",
+                                      "withheld": int(n), "reason": reason, "_why": why})
 
-    def suppressed_rows(self, table: str, rows, reason: str) -> None:
+    def suppressed_rows(self, table: str, rows, reason: str, why: str) -> None:
         """Record for the suppression ledger why the rows of ``table`` marked in ``rows`` (a boolean sequence in the
-        table's order) are suppressed, where it is not for a count (a contrast resting on few councils)."""
+        table's order) are suppressed, where it is not for a count (a contrast resting on few councils): the reason
+        coded ``reason`` (see :func:`_suppression_ledger`), said in full by ``why``."""
         for i in np.flatnonzero(np.asarray(rows, dtype=bool)):
-            self.row_reasons.setdefault(table, {})[int(i)] = reason
+            self.row_reasons.setdefault(table, {})[int(i)] = (reason, why)
 
     def value_if(self, value, *keys):
         """``value`` if every count it is computed from is published, else ``c``."""
@@ -775,9 +779,10 @@ def _published_provenance(ctx) -> dict:
     if not hidden or not caveats:
         return prov
     kept = [c for c in caveats if not _GROUP_CAVEAT.search(str(c))]
-    ctx.withheld("provenance", "statistical caveats", len(caveats) - len(kept),
+    ctx.withheld("Provenance (provenance.json and About this report)", "statistical caveats",
+                 len(caveats) - len(kept), "status_group_caveat",
                  "a statistical caveat of the analysis about a status group of councils: its counts (or their bounds) "
-                 "would give back counts of councils the tables suppress")
+                 "would give back counts of councils the tables suppress", output="provenance")
     prov["statistical_warnings"] = kept
     return prov
 
@@ -988,7 +993,7 @@ def _unfit_sentence(ctx, codes: list[str], gee: pd.DataFrame) -> str:
                     "difference by intervention status")
     if no_p:
         said.append(f"for {named(no_p)} {'it' if said else 'the model'} gave no p-value for that difference")
-    text = "; ".join(said)
+    text = _listed(said, semicolons=True)
     return f"{text[:1].upper()}{text[1:]}, so no difference by intervention status, or absence of one, is stated."
 
 
@@ -1322,11 +1327,11 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         # table: the sentence names each impact, its direction and its waves, then the range of the odds ratios and
         # the largest adjusted p, which no change's figure lies outside
         many = len(firm) > _MOST_FIGURES
-        said = "; and ".join(f"at {_at_waves(waves, at, 'both')} " + (
+        said = _listed((f"at {_at_waves(waves, at, 'both')} " + (
             _listed(_reported_by_direction(ctx, part.drop_duplicates("code"))) if many else _listed([
                 f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
                 for code, own in part.groupby("code", sort=False)]))
-            for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
+            for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r)))), semicolons=True)
         out.append(f"Compared with {before}, the models show {said}{_figure_range(ctx, firm, by_direction=True) if many else ''}, "
                    f"{family}.")
         if several:
@@ -1351,15 +1356,18 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     if len(unconfirmed):
         # no figures: a reader copies an odds ratio and its p from a sentence as readily as from a table, and these
         # are no findings (the models table gives them, in columns headed so)
-        parts = [f"{said} at {at(w) if several else 'the last'}"
-                 for w, part in unconfirmed.groupby("later_wave", sort=False) for said in _reported_by_direction(ctx, part)]
+        # waves that show the same impacts in the same direction are said once ('... at both early impact and
+        # longer-term change'): the list of three impacts was given twice, once for each wave (seed 31003)
+        parts = [f"{said} at {_at_waves(waves, at, 'both') if several else 'the last'}"
+                 for waves, part in _waves_alike(unconfirmed, lambda r: (r.code, _direction(r)))
+                 for said in _reported_by_direction(ctx, part.drop_duplicates("code"))]
         one = len(unconfirmed) == 1
         between = "the later waves" if several else ctx.wave(ctx.later[0]).lower()
         codes = list(dict.fromkeys(unconfirmed["code"]))
         poor = [c for c in codes if c in weak]
         these = ctx.codes_as("this impact") if len(codes) == 1 else ctx.codes_as("these impacts")
         out.append(
-            f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {'; and '.join(parts)} "
+            f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {_listed(parts, semicolons=True)} "
             "(the figures are in the longitudinal models section), but "
             + ("this is" if one else "these are") + " not stated as "
             + ("a finding" if one else "findings")
@@ -1388,7 +1396,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         out.append(f"The machine coding{' also' if out else ''} shows no significant change between {before} and "
                    f"{any_later} in " + _listed([ctx.code(c).lower() for c in quiet])
                    + f" once {'the changes' if several else ctx.codes_as('the impacts')} are adjusted for multiple "
-                   "comparisons (Holm), but " + "; and ".join(reasons) + ", and coding error blurs a real change"
+                   "comparisons (Holm), but " + _listed(reasons, semicolons=True) + ", and coding error blurs a real change"
                    + power + ", so this is not evidence that there was none.")
     if sig.empty and not (rows["code"].isin(doubtful)).all():
         stated = [c for c in rows["code"] if c not in doubtful]
@@ -1518,7 +1526,7 @@ def _figures_at(ctx, own: pd.DataFrame, at, waves: list[str]) -> str:
     """The odds ratio, interval and adjusted p of one impact's rows, each followed by its wave when there are several."""
     if len(waves) == 1:
         return _odds_ratio(own.iloc[0], ctx.alpha)
-    return "; ".join(f"{_odds_ratio(r, ctx.alpha)} at {at(r.later_wave)}" for r in own.itertuples())
+    return _listed((f"{_odds_ratio(r, ctx.alpha)} at {at(r.later_wave)}" for r in own.itertuples()), semicolons=True)
 
 
 #: What the summary's descriptive sentences state, in the order it gives them (see :func:`_descriptive`).
@@ -1887,7 +1895,7 @@ def _credit_sentence(ctx) -> str | None:
     # 4%, new leadership 4%, funding 4%' over a fourth at 3% (seed 63421) ranked causes no test told apart.
     ranked = sorted(((int(row[f"n_{x}"]), x) for x in factors if row[f"n_{x}"] > 0), key=lambda t: -t[0])
     named = ranked if len(ranked) == 1 else ranked[:_leaders([(k, None) for k, _ in ranked], 3, ctx.alpha)]
-    parts = ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)  # one cause alone, or none named
+    parts = _listed(f"{_FACTOR_LABELS[x]} {k / n:.0%}" for k, x in named)  # one cause alone, or none named
     if named and len(named) < len(ranked):
         # The causes named are above the rest beyond chance, so their printed shares must read above the rest's: at
         # whole percents the last named and the first not named could print alike (50 and 30 of 2,000 statements,
@@ -1895,7 +1903,7 @@ def _credit_sentence(ctx) -> str | None:
         # not named is given, so the comparison the sentence makes can be read in its own figures.
         (last, _), (next_, _) = named[-1], ranked[len(named)]
         digits = next(d for d in range(4) if f"{last / n:.{d}%}" != f"{next_ / n:.{d}%}" or d == 3)
-        parts = ("most often " + ", ".join(f"{_FACTOR_LABELS[x]} {k / n:.{digits}%}" for k, x in named)
+        parts = ("most often " + _listed(f"{_FACTOR_LABELS[x]} {k / n:.{digits}%}" for k, x in named)
                  + f"; each other cause {next_ / n:.{digits}%} or less")
     elif ranked and not named:
         lo, hi = f"{ranked[-1][0] / n:.0%}", f"{ranked[0][0] / n:.0%}"
@@ -1966,7 +1974,7 @@ def _caveats(ctx) -> list[str]:
                      "could explain any result, and the summary states none as a finding.")
         elif weak:
             text += (f" Measured against people on real text, its F1 is below {_WEAK_F1:.2f} for "
-                     f"{_count_words(len(weak), len(ctx.codes))} {ctx.codes_as('impacts')} (" + "; ".join(weak) + "; precision and recall "
+                     f"{_count_words(len(weak), len(ctx.codes))} {ctx.codes_as('impacts')} (" + _listed(weak) + "; precision and recall "
                      "are in the methods section), so coding error could explain any result for "
                      + (ctx.codes_as("that impact") if len(weak) == 1 else ctx.codes_as("those impacts")) + ", and the summary states none as a "
                      "finding.")
@@ -2069,25 +2077,53 @@ def _headings(table: Table, vocabulary) -> dict:
     return {c: heads.get(ends.get(c, c)) or vocabulary.column(c).header for c in table.data.columns}
 
 
-def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
-    """Every value the bundle suppressed or withheld, one row each: the table (or section) and the row and column it
-    is in, and why.
+#: The short label the report gives each reason code of the suppression ledger (its CSV keeps the codes).
+_LEDGER_REASONS = {"small_count": "Small count", "derived": "From a suppressed count",
+                   "few_councils_contrast": "Few councils on a side", "few_councils_interviewed": "Few councils interviewed",
+                   "few_councils_quoted": "Few councils behind quotes",
+                   "few_councils_survey": "Few councils answering the survey",
+                   "status_group_caveat": "Caveat about a status group", "small_count_raised": "Small count, shown as raised"}
+
+
+def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, str]]:
+    """``(ledger, reasons)``: every value the bundle suppressed or withheld, one row per row of a table (or group of
+    statements of a section) that holds any, and each reason once.
+
+    ``ledger`` has ``output`` (the table's identifier: ``tables/<output>.csv``, the workbook's sheet; empty for what
+    a section withheld), ``table`` (the table as its readers see it, 'Table 5. Impacts anticipated ...', numbered as
+    the report numbers its tables, or the heading of the section), ``row``, ``column`` (the headings the table
+    shows), ``withheld`` (how many values) and ``reason``: a code, or codes joined by '; ', each said in full once in
+    ``reasons`` (code to sentence). The ledger named tables by identifier in one row, by title or section in
+    another, and repeated a sentence of 40 words on every row (report truth round 29).
 
     A count is said to be hidden as below ``min_count`` *or* as one that would give such a count back, never which:
     telling primary from secondary suppression would itself narrow the count (a cell known to be secondary is 0 or
     at least ``min_count``), so the ledger says no more than the tables do.
     """
-    count_reason = (f"a count below {ctx.min_count} (--min-count), or one from which, with the counts published, such "
-                    "a count could be worked out (which of the two is not said: saying so would narrow it)")
-    rows = []
+    reasons = {"small_count": f"a count below {ctx.min_count} (--min-count), or one from which, with the counts "
+                              "published, such a count could be worked out (which of the two is not said: saying so "
+                              "would narrow it)",
+               "derived": "a share, interval, estimate or p-value computed from a suppressed count, which would give "
+                          "it back"}
+    m = ctx.f.models
+    few = m[_status_of_few(ctx, m)] if m is not None and len(m) else pd.DataFrame(columns=["code", "term"])
+    if len(few):
+        reasons["few_councils_contrast"] = _few_side_reason(ctx)
+    # a models table's row of such a contrast is suppressed for that, not as computed from a suppressed count
+    few_pairs = set(zip(few["code"], few["term"], strict=True))
+    used: dict[str, str] = {}
+    rows, number = [], 0
+    voc = ctx.vocabulary
     for section in sections:
         for b in section.blocks:
-            if not isinstance(b, Table) or b.data.empty:
+            if not isinstance(b, Table):
+                continue
+            number += 1  # every table is numbered, as the renderers number them
+            if b.data.empty:
                 continue
             data = b.data
             framework = b.name.startswith("framework_")
             ids = _row_columns(data, b.key_columns, framework)
-            voc = ctx.vocabulary
             heads = None  # the table's headings, read once and only for a table with a suppressed cell
             for i in range(len(data)):
                 hit = [c for c in data.columns if c not in ids and _suppressed_cell(data[c].iloc[i], framework)]
@@ -2096,24 +2132,48 @@ def _suppression_ledger(ctx, sections: list) -> pd.DataFrame:
                 # one row per row of the table, in the words the tables use (a row of codes and wave ids was a row
                 # of machine names in the workbook), so the ledger stays a few pages long
                 counted = [c for c in hit if framework or str(c).startswith("n_")]
-                reason = "; ".join(
-                    [("councils raising the theme: " if framework else "") + count_reason] * bool(counted)
-                    + [("the others " if counted else "") + "computed from a suppressed count"] * (len(counted) < len(hit)))
-                reason = ctx.row_reasons.get(b.name, {}).get(i, reason)
+                codes = ["small_count"] * bool(counted) + ["derived"] * (len(counted) < len(hit))
+                pair = next(((data[a].iloc[i], data[t].iloc[i]) for a, t in (("impact", "contrast"), ("code", "term"))
+                             if {a, t} <= set(data.columns)), None)
+                if not counted and pair in few_pairs:
+                    codes = ["few_councils_contrast"]
+                # a row suppressed for a reason of its own (a contrast or survey figure of few councils), recorded
+                # where it was suppressed (disclosure round 39)
+                if i in ctx.row_reasons.get(b.name, {}):
+                    code, why = ctx.row_reasons[b.name][i]
+                    codes, reasons[code] = [code], why
+                used.update({c: reasons[c] for c in codes})
                 heads = _headings(b, voc) if heads is None else heads
-                rows.append({"output": b.name,
+                rows.append({"output": b.name, "table": f"Table {number}. {voc.prose(b.caption)}",
                              "row": " / ".join(str(voc.value(c, data[c].iloc[i])) for c in ids),
                              "column": "; ".join(dict.fromkeys(heads[c] for c in hit)), "withheld": len(hit),
-                             "reason": reason})
-    m = ctx.f.models
-    if m is not None and len(m):
-        few = m[_status_of_few(ctx, m)]
+                             "reason": "; ".join(codes)})
+    if len(few):
         hidden = ("estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_value_model")
-        rows += [{"output": "models", "row": f"{ctx.code(r['code'])} / {ctx.vocabulary.term(r['term'])}",
+        used["few_councils_contrast"] = reasons["few_councils_contrast"]
+        rows += [{"output": "models", "table": "Models (machine-readable), tables/models.csv only",
+                  "row": f"{ctx.code(r['code'])} / {ctx.vocabulary.term(r['term'])}",
                   "column": "; ".join(ctx.vocabulary.column(c).header for c in hidden), "withheld": len(hidden),
-                  "reason": _few_side_reason(ctx)} for r in few.to_dict("records")]
-    rows += ctx.suppressions
-    return pd.DataFrame(rows, columns=["output", "row", "column", "withheld", "reason"])
+                  "reason": "few_councils_contrast"}
+                 for r in few.to_dict("records")]
+    for r in ctx.suppressions:
+        # a code given with two different sentences (the councils behind a section's quotes) is two reasons
+        code, k = r["reason"], 1
+        while used.get(code, r["_why"]) != r["_why"]:
+            k += 1
+            code = f"{r['reason']}_{k}"
+        used[code] = r["_why"]
+        rows.append({**{c: v for c, v in r.items() if c != "_why"}, "reason": code})
+    return pd.DataFrame(rows, columns=["output", "table", "row", "column", "withheld", "reason"]), used
+
+
+def _ledger_label(code: str) -> str:
+    """The report's label of a reason code of the suppression ledger ('few_councils_quoted_2' as its base's, with
+    its number)."""
+    base, _, k = code.rpartition("_")
+    if code not in _LEDGER_REASONS and k.isdigit() and base in _LEDGER_REASONS:
+        return f"{_LEDGER_REASONS[base]} ({k})"
+    return _LEDGER_REASONS.get(code, code.replace("_", " ").capitalize())
 
 
 def _suppressed_cell(value, framework: bool) -> bool:
@@ -2140,15 +2200,28 @@ def _row_columns(data: pd.DataFrame, least: int, framework: bool = False) -> lis
 def _with_suppression_ledger(ctx, sections: list) -> list:
     """``sections`` with the suppression ledger (:func:`_suppression_ledger`) at the end of the last one: a table of
     detail (in full in the workbook and ``tables/suppressions.csv``), or a sentence that nothing was suppressed."""
-    ledger = _suppression_ledger(ctx, sections)
+    ledger, reasons = _suppression_ledger(ctx, sections)
     if ledger.empty:
         block = Paragraph("Suppression ledger: no count was suppressed and no statement withheld.")
     else:
+        said = {code: f"{_ledger_label(code)}: {why}" for code, why in reasons.items()}
         block = Table("suppressions", ledger, "Suppression ledger: every value suppressed or withheld, and why",
-                      f"One row per suppressed cell ({SUPPRESSED} in the table named) or group of statements withheld; "
-                      "'Values withheld' is how many values the row stands for.",
-                      labels={"output": Label("Table or section"), "row": Label("Row"), "column": Label("Column"),
-                              "withheld": Label("Values withheld", format="int"), "reason": Label("Reason")},
+                      f"One row per row of a table with suppressed cells ({SUPPRESSED}) or group of statements "
+                      "withheld; 'Values withheld' is how many values the row stands for. Reasons: "
+                      + "; ".join(said.values()) + ".",
+                      labels={"output": Label("Identifier", description="The table's name: its CSV file in tables/ "
+                                              "(with .csv); empty for statements a section withheld."),
+                              "table": Label("Table or section", description="The table's number (its workbook sheet is "
+                                             "named by it) and caption as the report gives them, or the heading of "
+                                             "the section."),
+                              "row": Label("Row"), "column": Label("Column"),
+                              "withheld": Label("Values withheld", format="int"),
+                              "reason": Label("Reason", description="A code for each reason, several joined by '; ': "
+                                              + "; ".join(f"{code}: {why}" for code, why in reasons.items()) + ".")},
+                      # the identifier as the file and sheet are named, not turned into words like a caption
+                      value_labels={"output": {v: v for v in ledger["output"].unique()},
+                                    "reason": {v: "; ".join(_ledger_label(c) for c in v.split("; "))
+                                               for v in ledger["reason"].unique()}},
                       detail=True)
     last = sections[-1]
     return [*sections[:-1], dataclasses.replace(last, blocks=(*last.blocks, block))]
@@ -2267,9 +2340,13 @@ def _few_events_note(ctx, shown: pd.DataFrame) -> str:
     def which(codes: pd.Series) -> str:  # "every impact" where a contrast is flagged in all (the demo: 6 names)
         if set(codes) == modelled and len(modelled) > 2:
             return ctx.codes_as("every impact")
-        return _listed([ctx.code(c).lower() for c in sorted(codes, key=order.get)])
+        # commas only: the clauses are set off by semicolons (see clauses)
+        return _listed([ctx.code(c).lower() for c in sorted(codes, key=order.get)], semicolons=False)
 
     def clauses(rows: pd.DataFrame) -> str:
+        # clauses that hold a list of impacts each (set off by semicolons where the labels have commas): joined by
+        # semicolons alone, as '; and' would read as one more item of the last clause's list (a list of lists in one
+        # sentence is open, round 30)
         return "; ".join(f"{what} for {which(part['code'])}" for term, what in contrasts.items()
                          for part in [rows[rows["term"] == term]] if len(part))
 
@@ -2426,8 +2503,9 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
             # the one impact checked read as theirs (seed 30017, 12 councils: "below 0.70 for development of ideas ...
             # and affirmation ... (0.68 ... 0.53); and the hand check ... gives ... 0.20 in councils in intervention
             # and 0.43 in the others", which were commitment's)
-            said = "; ".join(f"{_kappa(kappas[c][0])} in councils in intervention and {_kappa(kappas[c][1])} in the others"
-                             + (f" for {ctx.code(c).lower()}" if len(checked) > 1 or poor else "") for c in checked)
+            said = _listed((f"{_kappa(kappas[c][0])} in councils in intervention and {_kappa(kappas[c][1])} in the others"
+                            + (f" for {ctx.code(c).lower()}" if len(checked) > 1 or poor else "") for c in checked),
+                           semicolons=True)
             reasons.append(f"the hand check of the coding in this study gives Cohen's kappa between the coder and people "
                            f"of {said}, not both at least {CHECKED_KAPPA:.2f}")
         if len(checked) < len(unchecked):
@@ -2435,7 +2513,7 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
             reasons.append(f"no hand check of the coding in this study shows that the coder reads "
                            f"{named(rest) if checked else named(unchecked)} as well in councils in intervention as in "
                            f"the others{average}")
-    return "; and ".join(reasons)
+    return _listed(reasons, semicolons=True)
 
 
 def _hand_checked(ctx) -> bool:
@@ -3198,7 +3276,7 @@ def _attrition_blocks(ctx) -> list:
         figures = [c for c in wide.columns if c != "impact"]
         wide = wide.astype({c: object for c in figures})
         wide.loc[few, figures] = SUPPRESSED
-        ctx.suppressed_rows("attrition_sensitivity", few, _few_side_reason(ctx))
+        ctx.suppressed_rows("attrition_sensitivity", few, "few_councils_contrast", _few_side_reason(ctx))
     methods = [_MISSING_LABELS.get(m, m) for m in pd.unique(a["missing"])]
     fmt: dict[str, object] = {}
     labels = {"impact": "Impact"}
@@ -3321,7 +3399,7 @@ def _models(ctx) -> Section:
         if few_side.any():
             table = table.astype({c: object for c in cols[2:]})
             table.loc[few_side, cols[2:]] = SUPPRESSED
-            ctx.suppressed_rows("gee_models", few_side, _few_side_reason(ctx))
+            ctx.suppressed_rows("gee_models", few_side, "few_councils_contrast", _few_side_reason(ctx))
         table, p_labels, p_note = _unconfirmed_p(table, unconfirmed, why)
         blocks.append(Table("gee_models", table,
                             f"Models of each {ctx.one}: {'intervention status and wave' if with_status else 'wave'}",
@@ -3350,7 +3428,7 @@ def _models(ctx) -> Section:
             shown = shown.astype(object)
             shown.loc[few_status, cols[1:]] = SUPPRESSED
             if ok:
-                ctx.suppressed_rows("survey_model", few_status, _few_survey_reason(ctx))
+                ctx.suppressed_rows("survey_model", few_status, "few_councils_survey", _few_survey_reason(ctx))
         nested = any(str(n).startswith("random intercept per respondent_id") for n in sm.attrs.get("notes", ()))
         random = ("random intercepts per council and, as respondents answer at more than one wave, per respondent "
                   "within council" if nested else "random intercept per council")
@@ -3398,7 +3476,7 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
                 rounded_apart |= _rounding_shows(terms["change_in_intervention"], terms["change_not_in_intervention"],
                                                  terms["change_difference"])
     if ok:
-        ctx.suppressed_rows("survey_by_status", few, _few_survey_reason(ctx))
+        ctx.suppressed_rows("survey_by_status", few, "few_councils_survey", _few_survey_reason(ctx))
     rows = [{"comparison": what[r["term"]].format(w=ctx.short_wave(r["wave"]).lower()),
              **{c: r[c] if ok and not small else SUPPRESSED for c in ("estimate", "se", "ci_low", "ci_high", "p_value")}}
             for r, small in zip(sb.to_dict("records"), few, strict=True)]
@@ -3763,12 +3841,15 @@ def _review_did(ctx) -> list:
     effects = ctx.f.review_indicator_effects
     if effects is None or effects.empty:
         return []
-    groups = effects["group"] if "group" in effects.columns else pd.Series("all", index=effects.index)
-    e = effects[groups == "all"]
+    e = _review_groups(effects)[0]
     # the comparison is the councils not yet reviewed, whichever cohort they are in: the councils reviewed are both
-    rows, unestimated = _did_rows(ctx, e, _why_no_review_did, sides=("n_treated",))
-    by_status = _review_did_by_status(ctx, effects[groups != "all"])
-    found = _did_finding(ctx, rows, after="after the review", against="the councils not yet reviewed")
+    rows, unestimated, status, across, family = _review_family(ctx, effects)
+    by_status = _review_did_by_status(ctx, status, across=across, family=family if across else None)
+    # where a status group's change is found, the sentence of none is of all the councils, as in the summary: 'No
+    # outcome indicator changed ...' then 're-referrals ... changed by -3.18 ... in the 12 councils in intervention'
+    # read as a contradiction (seed 31003)
+    found = _with_floor(ctx, _did_finding(ctx, rows, after="after the review", against="the councils not yet reviewed",
+                                          none=_no_indicator(by_status), across=across), family)
     return [
         Paragraph("Did the indicators change after the review? Councils were reviewed in different years, so each "
                   "cohort (the councils whose review ended within the same indicator period) is compared, period by "
@@ -3783,7 +3864,8 @@ def _review_did(ctx) -> list:
               "Change in each indicator after the review",
               "Average effect in the indicator's units, councils after their review against councils not yet "
               f"reviewed; {_did_interval(ctx)}; randomisation p "
-              "from permuting review dates, adjusted across the indicators (Holm). Shown where at least "
+              f"from permuting review dates, adjusted across {across or 'the indicators'} (Holm"
+              + (", as in the next table and the summary" if across else "") + "). Shown where at least "
               f"{ctx.min_count} councils were reviewed within the indicator's periods."
               + (" Councils reviewed before an indicator's first period are left out of it: no period before their "
                  "review can be compared." if (e["n_treated_before_first"].fillna(0) > 0).any() else "")
@@ -3792,8 +3874,47 @@ def _review_did(ctx) -> list:
               labels={"n_treated": "Councils reviewed", "n_control": "Councils reviewed after the last period",
                       "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
                       "estimate": "Average effect"}),
-        *_review_did_status_table(ctx, effects[groups != "all"]),
+        *_review_did_status_table(ctx, status, across=across),
     ]
+
+
+def _review_groups(effects: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The review indicator effects over all councils, and those in each status group."""
+    groups = effects["group"] if "group" in effects.columns else pd.Series("all", index=effects.index)
+    return effects[groups == "all"], effects[groups != "all"]
+
+
+def _review_family(ctx, effects: pd.DataFrame) -> tuple[list[dict], dict[str, str], pd.DataFrame, str | None,
+                                                          pd.DataFrame | None]:
+    """``(rows, unestimated, status, across, family)``: the tests of the change in the indicators after the review,
+    with one adjusted p each wherever the report gives it.
+
+    ``rows`` and ``unestimated`` are :func:`_did_rows` of the tests over all councils, ``status`` the tests in each
+    status group the report reads (:func:`_status_tests`) with their adjusted p in ``adjusted``. Where the report
+    reads both, they are one family (Holm across all of them; ``across`` names it and ``family`` holds its rows of
+    the effects), in the summary, the section's sentences and both tables alike: the summary adjusted across every
+    test and the section's tables across their own, so one estimate had two adjusted p (-0.95, adjusted p 0.035 in
+    the table, and no change in the summary, seed 30587; report truth round 29's open item). Adjusted apart, the two
+    families together did not hold their rate (4 of 60 null studies of 30 councils claimed a change, 6.7%).
+    Otherwise each is adjusted alone and ``across`` is None."""
+    from ..stats import adjust_pvalues
+
+    pooled_effects, by_group = _review_groups(effects)
+    rows, unestimated = _did_rows(ctx, pooled_effects, _why_no_review_did, sides=("n_treated",))
+    status = _status_tests(ctx, by_group)
+    pooled = [i for i, r in enumerate(rows)
+              if isinstance(r["ri_p_adjusted"], int | float) and np.isfinite(r["ri_p_adjusted"])]
+    e_all = pooled_effects.set_index("measure")
+    family = pd.concat([e_all.loc[[rows[i]["measure"] for i in pooled]].reset_index(), status], ignore_index=True)
+    if not (len(status) and pooled):
+        return rows, unestimated, _status_adjusted(status), None, family
+    joint = adjust_pvalues(np.concatenate([[float(rows[i]["ri_p_value"]) for i in pooled],
+                                           status["ri_p_value"].to_numpy(dtype=float)]), "holm")
+    rows = [dict(r) for r in rows]
+    for i, value in zip(pooled, joint[:len(pooled)], strict=True):
+        rows[i]["ri_p_adjusted"] = float(value)
+    across = f"the {len(joint)} tests of the indicators over all councils and in each status group"
+    return rows, unestimated, status.assign(adjusted=joint[len(pooled):]), across, family
 
 
 def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str = "No outcome indicator",
@@ -3829,72 +3950,38 @@ def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str =
 
 
 def _indicator_sentences(ctx) -> list[str]:
-    """The summary's sentence on the change in the outcome indicators after the review (:func:`_did_finding`)."""
+    """The summary's sentence on the change in the outcome indicators after the review (:func:`_did_finding`), with
+    the adjusted p the indicators section gives (one family, :func:`_review_family`)."""
     effects = ctx.f.review_indicator_effects
     if effects is None or effects.empty:
         return []
-    from ..stats import adjust_pvalues
-
-    groups = effects["group"] if "group" in effects.columns else pd.Series("all", index=effects.index)
-    rows, _ = _did_rows(ctx, effects[groups == "all"], _why_no_review_did, sides=("n_treated",))
-    section_rows = rows  # as the indicators section adjusts them (across its own tests)
     # a change found in one status group only is stated too: the pooled change can hide it (planted: re-referrals
     # down 3 points after the review in councils in intervention only, which the summary called no change, audit14)
-    status = _status_tests(ctx, effects[groups != "all"])
-    across, n_family = None, None
-    pooled = [i for i, r in enumerate(rows)
-              if isinstance(r["ri_p_adjusted"], int | float) and np.isfinite(r["ri_p_adjusted"])]
-    e_all = effects[groups == "all"].set_index("measure")
-    family = pd.concat([e_all.loc[[rows[i]["measure"] for i in pooled]].reset_index(), status], ignore_index=True)
-    if len(status) and pooled:
-        # One family: the sentence draws on the tests over all councils and those in each status group, each family
-        # adjusted alone held its rate, the two together did not (4 of 60 null studies of 30 councils claimed a change
-        # in the summary, 6.7%). Holm across every test the sentence draws on holds the rate it states.
-        joint = adjust_pvalues(np.concatenate([[float(rows[i]["ri_p_value"]) for i in pooled],
-                                               status["ri_p_value"].to_numpy(dtype=float)]), "holm")
-        rows = [dict(r) for r in rows]
-        for i, value in zip(pooled, joint[:len(pooled)], strict=True):
-            rows[i]["ri_p_adjusted"] = float(value)
-        status = status.assign(adjusted=joint[len(pooled):])
-        n_family = len(joint)
-        across = f"the {n_family} tests of the indicators over all councils and in each status group"
+    rows, _, status, across, family = _review_family(ctx, effects)
     by_status = _review_did_by_status(ctx, status, across=across, family=family if across else None)
     found_by_status = by_status.startswith(" By status")
     found = _did_finding(ctx, rows, after="after the review", against="the councils not yet reviewed",
-                         none="Over all the councils reviewed, no outcome indicator" if found_by_status else
-                         "No outcome indicator", across=across)
+                         none=_no_indicator(by_status), across=across)
     if not found:
         return []
     if found_by_status:
-        # the pooled sentence says no indicator changed over all councils, adjusted across every test: where the
-        # section, adjusting across its own, finds one, the summary says so here too (planted: re-referrals down after
-        # every review; the section gave -0.95, adjusted p 0.035, and the summary only that none changed over all
-        # councils, seed 30587, report truth round 26)
-        said_none = across and found.endswith("this is not evidence that none changed.")
-        return [found + (_section_finds(ctx, section_rows) if said_none else "") + by_status]
+        return [found + by_status]
+    return [_with_floor(ctx, found, family)]
+
+
+def _no_indicator(by_status: str) -> str:
+    """How a sentence finding no change over all councils begins, beside ``by_status`` (of
+    :func:`_review_did_by_status`): of all the councils where a status group's change is stated."""
+    return "Over all the councils reviewed, no outcome indicator" if by_status.startswith(" By status") else \
+        "No outcome indicator"
+
+
+def _with_floor(ctx, found: str, family: pd.DataFrame) -> str:
+    """``found`` (a sentence of :func:`_did_finding`) with :func:`_ri_floor` of ``family`` where it finds no change."""
     floor = _ri_floor(ctx, family)
     if floor and found.endswith("this is not evidence that none changed."):
-        found = found[:-1] + floor + "."
-    if across and found.endswith(("this is not evidence that none changed.", floor + ".")):
-        found += _section_finds(ctx, section_rows)
-    return [found]
-
-
-def _section_finds(ctx, rows: list[dict]) -> str:
-    """' The indicators section, adjusting across the 5 indicators over all councils alone, finds a change in
-    re-referrals within 12 months (% of referrals) (-2.17, adjusted p 0.025).': where the summary, adjusting across
-    every test it draws on, finds no change that the indicators section, adjusting across its own tests, states
-    (planted: re-referrals down after the review; the section gave -2.17, adjusted p 0.025, and the summary only that
-    no indicator changed, seed 9932, 20 councils, 199 resamples)."""
-    tested = [r for r in rows if isinstance(r["ri_p_adjusted"], int | float) and np.isfinite(r["ri_p_adjusted"])]
-    sig = [r for r in tested if float(r["ri_p_adjusted"]) < ctx.alpha]
-    if not sig:
-        return ""
-    words = ctx.vocabulary
-    named = [aside(unbracketed(words.column(r['measure']).header[0].lower() + words.column(r['measure']).header[1:]),
-                   f"{r['estimate']:+.2f}, adjusted p {float(r['ri_p_adjusted']):.3f}") for r in sig]
-    return (f" The indicators section, adjusting across the {len(tested)} indicators over all councils alone, finds a "
-            f"change in {_listed(named)}.")
+        return found[:-1] + floor + "."
+    return found
 
 
 def _ri_floor(ctx, family: pd.DataFrame) -> str:
@@ -3945,16 +4032,15 @@ def _status_adjusted(e: pd.DataFrame) -> pd.DataFrame:
     return e.assign(adjusted=adjust_pvalues(e["ri_p_value"].to_numpy(dtype=float), "holm"))
 
 
-def _review_did_status_table(ctx, e: pd.DataFrame) -> list:
+def _review_did_status_table(ctx, e: pd.DataFrame, *, across: str | None = None) -> list:
     """The change after the review in each status group, as a table: the section's sentence gave its figures, or
     said that no indicator changed in either group, and no table or CSV held them (planted: re-referrals down 3
     points after the review in councils in intervention when reviewed; the summary gave -3.36 (95% CI -4.16 to
     -2.56) in the 35 councils in intervention, which no table showed, seed 30587, report truth round 26). The same
-    tests as the sentence, with the same adjusted p; none where the sentence has none."""
-    e = _status_tests(ctx, e)
+    tests as the sentence, with the same adjusted p (``e`` of :func:`_review_family`, adjusted ``across`` the family
+    it names, else across the indicators and both groups); none where the sentence has none."""
     if e.empty:
         return []
-    e = _status_adjusted(e)
     order = {g: i for i, g in enumerate(("intervention", "no_intervention"))}
     e = e.assign(_g=e["group"].map(order)).sort_values(["measure", "_g"], kind="stable")
     table = pd.DataFrame({"measure": e["measure"], "group": e["group"], "estimate": e["estimate"],
@@ -3966,7 +4052,8 @@ def _review_did_status_table(ctx, e: pd.DataFrame) -> list:
                   "Average effect in the indicator's units, councils after their review against councils not yet "
                   "reviewed, among the councils in intervention when their review began and among the others; "
                   f"{_did_interval(ctx)}; randomisation p from "
-                  "permuting review dates, adjusted across the indicators and both groups (Holm). Shown where at "
+                  f"permuting review dates, adjusted across {across or 'the indicators and both groups'} (Holm"
+                  + (", as in the table before and the summary" if across else "") + "). Shown where at "
                   f"least {ctx.min_count} councils of each group were reviewed within the indicator's periods. The "
                   "difference between the groups is not tested." + _lone_cohort_note(ctx, e, e),
                   _DID_FORMATS,
@@ -4165,7 +4252,7 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
 
     if not statements:
         ctx.withheld("Framework matrix: councils by review theme", "statements", len(
-            {t for t in th.loc[th["raised"].astype(bool), "example_redacted"] if t}),
+            {t for t in th.loc[th["raised"].astype(bool), "example_redacted"] if t}), "few_councils_interviewed",
             f"fewer than {ctx.quote_k} councils interviewed (--quote-k): any statement would be tied to fewer")
         th = th.assign(example_redacted="")
     parents, codes = list(dict.fromkeys(th["parent"])), list(dict.fromkeys(th["code"]))  # codebook order, kept
@@ -4215,8 +4302,8 @@ def _framework_by_council(ctx, th: pd.DataFrame, labels: dict) -> list:
         "" if not raised else (f"{n} participants: " if n >= ctx.min_count else "") + (f"\u201c{q}\u201d" if q else "raised")
         for raised, n, q in zip(th["raised"], th["n_participants"], th["example_redacted"], strict=True)
     ]
-    ctx.withheld("Review themes raised in each council", "participants who raised a theme in a council", int(
-        (th["raised"].astype(bool) & (th["n_participants"] < ctx.min_count)).sum()),
+    ctx.withheld("Framework matrix: councils by review theme", "participants who raised a theme in a council", int(
+        (th["raised"].astype(bool) & (th["n_participants"] < ctx.min_count)).sum()), "small_count_raised",
         f"a count below {ctx.min_count} (--min-count): the cell shows the statement or 'raised' without it")
     th["council"] = th["council_id"].map(ctx.council_name)
     blocks = []
@@ -4352,7 +4439,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         # them and it is tied to fewer than quote_k councils, whatever its label says (a 4-council study quoted its
         # statements as "Participant", one of 4 councils; with one council in intervention, "council in
         # intervention" named it). None is shown, as the framework matrix shows none.
-        ctx.withheld("What people said", "quotes", len(q), _few_councils_reason(ctx, behind))
+        ctx.withheld("What people said", "quotes", len(q), "few_councils_quoted", _few_councils_reason(ctx, behind))
         blocks.append(Paragraph(_few_councils_sentence(ctx, behind, len(q))))
         return Section("What people said", blocks), log, None
     q = q.merge(parts, on="participant_id", how="left")
@@ -4550,7 +4637,7 @@ def _process_sections(ctx) -> list[Section]:
                              codings=factor_statements(proc["codings"]))
     behind = _councils_quoted_from(ctx)
     if quotes and behind < ctx.quote_k:
-        ctx.withheld("What shaped impact", "quotes", len(quotes), _few_councils_reason(ctx, behind))
+        ctx.withheld("What shaped impact", "quotes", len(quotes), "few_councils_quoted", _few_councils_reason(ctx, behind))
         blocks.append(Paragraph(_few_councils_sentence(ctx, behind, len(quotes))))
     elif quotes:
         blocks.append(Paragraph("What participants said about the factors raised most often"
@@ -4883,10 +4970,7 @@ def _labels_listed(labels: list[str]) -> str:
     >>> _labels_listed(["Vision, strategy and leadership", "Working together and the LSCB", "Managing resources"])
     'vision, strategy and leadership; working together and the LSCB; and managing resources'
     """
-    words = [_lower_first(label) for label in labels]
-    if len(words) > 1 and any("," in w or " and " in w for w in words):
-        return "; ".join(words[:-1]) + "; and " + words[-1]
-    return _listed(words)
+    return _listed(_lower_first(label) for label in labels)
 
 
 def _lessons(ctx, labels) -> Section:
@@ -4943,7 +5027,7 @@ def _lessons(ctx, labels) -> Section:
                                  codings=own)
         behind = _councils_quoted_from(ctx)
         if quotes and behind < ctx.quote_k:
-            ctx.withheld("Lessons for the programme", "quotes", len(quotes), _few_councils_reason(ctx, behind))
+            ctx.withheld("Lessons for the programme", "quotes", len(quotes), "few_councils_quoted", _few_councils_reason(ctx, behind))
             blocks.append(Paragraph(_few_councils_sentence(ctx, behind, len(quotes))))
             quotes = []
         for code, quote, _ in quotes:
@@ -4979,7 +5063,7 @@ def _suggestions_by_wave(ctx) -> list:
     elif said:
         # the unpublished waves are a sentence of their own: an aside after the last wave's share read as about it
         # alone, and as a second bracket after its percentage ('(32%) (the counts at early impact are not published)')
-        out.append(Paragraph("Participants making at least one suggestion for the programme: " + "; ".join(said) + "."
+        out.append(Paragraph("Participants making at least one suggestion for the programme: " + _listed(said) + "."
                              + (f" The counts at {_listed(hidden)} are not published." if hidden else "")))
     out.append(Table("suggestions_by_wave", pd.DataFrame(rows), "Participants making a suggestion, by wave",
                      "Participants with a coded interview at the wave, and those of them who made at least one "
@@ -5575,7 +5659,7 @@ def _methods(ctx) -> Section:
             f"sentences from {validity.attrs.get('n_documents')} public documents - council minutes, inspection "
             "letters, partnership reports - none used to write its rules): precision "
             f"{micro['precision']:.2f}, recall {micro['recall']:.2f}, F1 {micro['f1']:.2f} over all impacts; F1 by "
-            "impact: " + ", ".join(f"{ctx.code(c).lower()} {per.loc[c, 'f1']:.2f}" for c in codes)
+            "impact: " + _listed(f"{ctx.code(c).lower()} {per.loc[c, 'f1']:.2f}" for c in codes)
             + f". It left {_pct(free['uncoded_share'])} of the sentences that mention no impact uncoded. Interview "
             "talk differs from these documents, so its accuracy on interviews can be higher or lower. An interview "
             "counts as reporting an impact when any one of its sentences is coded with it, so an error rate per "

@@ -12,6 +12,8 @@ import math
 
 import pandas as pd
 
+from .._words import _listed
+
 __all__ = ["WEAK_F1", "CHECKED_KAPPA", "weak_codes", "unconfirmed_by_status", "unconfirmed_over_waves",
            "machine_coding_note"]
 
@@ -46,11 +48,6 @@ def _say(x: int) -> str:
 def _count_words(k: int, n: int) -> str:
     """'one of the six', 'all six' ... for small counts; digits beyond ten."""
     return f"all {_say(n)}" if k == n else f"{_say(k)} of the {_say(n)}"
-
-
-def _listed(parts: list[str], conjunction: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c' (or another conjunction)."""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {conjunction} " + parts[-1]
 
 
 def _unmeasured(weak: dict[str, float]) -> bool:
@@ -228,7 +225,7 @@ def machine_coding_note(codebook, *, source: str = "machine", named: bool = Fals
         ``"machine"`` for the package's coder; codings by people need no note.
     named : bool, default False
         Also name the impacts read poorly, with their F1 ("Read poorly:
-        learning (F1 0.51), ..."), for a reader who sees the note away from
+        learning (F1 0.51) and morale (F1 0.62)."), for a reader who sees the note away from
         the report's tables (a notebook, a script's output).
 
     Examples
@@ -242,7 +239,7 @@ def machine_coding_note(codebook, *, source: str = "machine", named: bool = Fals
     weak = weak_codes(codebook, source=source)
     note = _note(weak, len(list(codebook.top_codes())), getattr(codebook, "noun", ("impact", "impacts")))
     if note and named:
-        note += " Read poorly: " + ", ".join(f"{code} (F1 {f1:.2f})" for code, f1 in weak.items())
+        note += " Read poorly: " + _listed(f"{code} (F1 {f1:.2f})" for code, f1 in weak.items()) + "."
     return note
 
 

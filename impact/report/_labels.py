@@ -49,6 +49,8 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from .._words import _listed
+
 __all__ = [
     "Label",
     "Vocabulary",
@@ -609,10 +611,7 @@ class Vocabulary:
         """
         def listed(match: re.Match) -> str:
             items = re.findall(r"'([^'\n]*)'", match.group(0))
-            words = [self._token(i) for i in items]
-            if len(words) > 1:
-                return ", ".join(words[:-1]) + " and " + words[-1]
-            return words[0] if words else ""
+            return _listed(self._token(i) for i in items)
 
         def snake(match: re.Match) -> str:
             words = _lower_first(self.text(match.group(0)))
