@@ -2167,6 +2167,14 @@ def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, st
     return pd.DataFrame(rows, columns=["output", "table", "row", "column", "withheld", "reason"]), used
 
 
+def _ledger_file(output: str) -> str:
+    """The file a suppression ledger's ``output`` identifier names, as the report and workbook show it:
+    ``tables/<output>.csv``, ``provenance.json``, or empty (statements a section withheld)."""
+    if not output:
+        return ""
+    return "provenance.json" if output == "provenance" else f"tables/{output}.csv"
+
+
 def _ledger_label(code: str) -> str:
     """The report's label of a reason code of the suppression ledger ('few_councils_quoted_2' as its base's, with
     its number)."""
@@ -2209,8 +2217,9 @@ def _with_suppression_ledger(ctx, sections: list) -> list:
                       f"One row per row of a table with suppressed cells ({SUPPRESSED}) or group of statements "
                       "withheld; 'Values withheld' is how many values the row stands for. Reasons: "
                       + "; ".join(said.values()) + ".",
-                      labels={"output": Label("Identifier", description="The table's name: its CSV file in tables/ "
-                                              "(with .csv); empty for statements a section withheld."),
+                      labels={"output": Label("File", description="The table's name: its CSV file in tables/ "
+                                              "(with .csv; provenance for provenance.json); empty for statements a "
+                                              "section withheld."),
                               "table": Label("Table or section", description="The table's number (its workbook sheet is "
                                              "named by it) and caption as the report gives them, or the heading of "
                                              "the section."),
@@ -2218,8 +2227,9 @@ def _with_suppression_ledger(ctx, sections: list) -> list:
                               "withheld": Label("Values withheld", format="int"),
                               "reason": Label("Reason", description="A code for each reason, several joined by '; ': "
                                               + "; ".join(f"{code}: {why}" for code, why in reasons.items()) + ".")},
-                      # the identifier as the file and sheet are named, not turned into words like a caption
-                      value_labels={"output": {v: v for v in ledger["output"].unique()},
+                      # the identifier shown as the file it names (a bare 'indicator_trends' in the workbook read
+                      # as a machine name), not turned into words like a caption; the CSV keeps the identifier
+                      value_labels={"output": {v: _ledger_file(v) for v in ledger["output"].unique()},
                                     "reason": {v: "; ".join(_ledger_label(c) for c in v.split("; "))
                                                for v in ledger["reason"].unique()}},
                       detail=True)
