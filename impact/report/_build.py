@@ -563,6 +563,9 @@ def _vocabulary(ctx):
         "n_a": Label(f"Councils {la.lower()}", format="int"), "n_b": Label(f"Councils {lb.lower()}", format="int"),
         "median_a": Label(f"Median share, {la.lower()}", format="pct:0"),
         "median_b": Label(f"Median share, {lb.lower()}", format="pct:0"),
+        "mean_a": Label(f"Mean share, {la.lower()}", format="pct:0"),
+        "mean_b": Label(f"Mean share, {lb.lower()}", format="pct:0"),
+        "difference_type": Label("Difference estimated as"),
         "difference": Label("Difference in share", "percentage points"),
         "n_reported": Label(ctx.codes_as("Statements reporting an impact"), format="int"),
         "n_review": Label("Credited to the review", format="int"),
@@ -2864,6 +2867,57 @@ def _credits_by_wave(ctx) -> pd.DataFrame | None:
 
 
 # --------------------------------------------------------------------------- comparisons
+#: How the forest plot's axis and alternative text name the difference its dots show (``difference_type`` of
+#: :func:`impact.stats.compare_groups`; "mixed" where rows differ, as the table's column says row by row).
+_DIFFERENCE_AXIS = {"hodges_lehmann": "Hodges-Lehmann difference in councils' shares",
+                    "mean_difference": "Difference in councils' mean shares",
+                    "mixed": "Difference in councils' shares (Hodges-Lehmann or in means, as the table says)"}
+_DIFFERENCE_DOT = {
+    "hodges_lehmann": "the Hodges-Lehmann difference between councils in and not in intervention (the median of the "
+                      "differences between a council in intervention and one not)",
+    "mean_difference": "the difference between the mean share of councils in intervention and of councils not",
+    "mixed": "the difference between councils in and not in intervention, the Hodges-Lehmann shift or the difference "
+             "in mean shares as the table's column 'Difference estimated as' says for each row"}
+
+
+def _one_kind(kinds: set) -> str:
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def _difference_method(kinds: set, level: str, resamples: int) -> str:
+    """The methods sentence naming the difference the comparisons table shows and the test behind its p-values.
+
+    Councils' shares of one to three interviews take a few values (0, 50% and 100% with two), so most pairs of
+    councils tie: the Hodges-Lehmann shift, the median of the pairwise differences, is then 0 with an interval of
+    "0 to 0" whatever the groups' shares (seed 31172, 103 against 38 councils), which reads as certainty that there
+    is no difference. Such rows give the difference in mean shares, its interval and its test."""
+    hl = (f"the Hodges-Lehmann shift (second group minus first) with its distribution-free {level} interval, and a "
+          f"permutation test of the councils' ranks ({resamples:,} resamples)")
+    mean = (f"the difference in the groups' mean shares (second group minus first) with a {level} Welch interval "
+            "computed with one council at 0% and one at 100% added to each group (so that councils all sharing one "
+            f"value do not give an interval of '0 to 0'), and a permutation test of the difference in means "
+            f"({resamples:,} resamples)")
+    if kinds == {"hodges_lehmann"}:
+        return f"Difference: {hl}."
+    tied = ("Where one pair of councils in five or more (one council from each group) has the same share, as with "
+            "one to three interviews per council, most differences between pairs of councils are 0 and the "
+            "Hodges-Lehmann shift, their median, is 0 with an interval of '0 to 0' whatever the groups' shares, so ")
+    if kinds == {"mean_difference"}:
+        return tied + f"the difference is {mean}."
+    return (tied + f"those rows give {mean}; the others give {hl}. The column 'Difference estimated as' says which "
+            "each row shows.")
+
+
+def _centre_note(kinds: set, one: str) -> str:
+    """The table note for the groups' centres the comparisons table shows, medians, means or both."""
+    what = f"of the share of a council's interviewed participants who reported the {one}."
+    if kinds == {"hodges_lehmann"}:
+        return f"median_a, median_b: the median, over those councils, {what}"
+    if kinds == {"mean_difference"}:
+        return f"mean_a, mean_b: the mean, over those councils, {what}"
+    return f"median_a, median_b, mean_a, mean_b: the median and the mean, over those councils, {what}"
+
+
 def _comparisons(ctx) -> Section:
     c = ctx.f.comparisons.copy()
     rows = []
@@ -2874,19 +2928,29 @@ def _comparisons(ctx) -> Section:
         keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
         rows.append({
             "impact": r["code"], "wave": r["wave"], "code": r["code"], "wave_id": r["wave"],
-            "n_a": ctx.cell(ka), "median_a": keep(r.get("median_a")), "n_b": ctx.cell(kb),
-            "median_b": keep(r.get("median_b")), "difference": keep(r.get("hodges_lehmann")),
-            "ci_low": keep(r.get("hodges_lehmann_ci_low")), "ci_high": keep(r.get("hodges_lehmann_ci_high")),
+            "n_a": ctx.cell(ka), "median_a": keep(r.get("median_a")), "mean_a": keep(r.get("mean_a")),
+            "n_b": ctx.cell(kb), "median_b": keep(r.get("median_b")), "mean_b": keep(r.get("mean_b")),
+            # the difference each row publishes (compare_groups' difference="auto"): the Hodges-Lehmann shift, or,
+            # where councils' shares are heavily tied, the difference in mean shares, whose interval never reads
+            # '0 to 0' (150 councils of 2 interviews each: every row 'Difference 0, 95% CI 0 to 0', seed 31172)
+            "difference_type": r.get("difference_type", "hodges_lehmann"),
+            "difference": keep(r.get("difference", r.get("hodges_lehmann"))),
+            "ci_low": keep(r.get("difference_ci_low", r.get("hodges_lehmann_ci_low"))),
+            "ci_high": keep(r.get("difference_ci_high", r.get("hodges_lehmann_ci_high"))),
             "rank_biserial": keep(r.get("effect")), "p_value": keep(r.get("p_value")),
             "p_adjusted": keep(r.get("p_adjusted")),
         })
     table = pd.DataFrame(rows)
+    kinds = set(table["difference_type"]) if len(table) else {"hodges_lehmann"}
+    # the centre each group is described by goes with the difference shown: medians beside a Hodges-Lehmann shift,
+    # means beside a difference in means (both where rows differ)
+    table = table.drop(columns=[*(["mean_a", "mean_b"] if "mean_difference" not in kinds else []),
+                                *(["median_a", "median_b"] if "hodges_lehmann" not in kinds else [])], errors="ignore")
     la, lb = STATUS_LABELS["no_intervention"], STATUS_LABELS["intervention"]
     blocks = [Paragraph(
         f"Councils {lb.lower()} compared with councils {la.lower()} at each wave, with the council as the unit: the "
-        f"outcome is the share of a council's interviewed participants who reported the {ctx.one}. Difference: "
-        f"Hodges-Lehmann shift (second group minus first) with its distribution-free {ctx.level} interval; rank-biserial "
-        f"correlation; permutation test ({ctx.f.parameters['n_resamples']:,} resamples); "
+        f"outcome is the share of a council's interviewed participants who reported the {ctx.one}. "
+        + _difference_method(kinds, ctx.level, ctx.f.parameters["n_resamples"]) + " Rank-biserial correlation; "
         f"{_adjusted_across(ctx, f'every {ctx.one} and wave')}.")]
     if "comparisons" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Not computed: {ctx.f.not_computed['comparisons']}."))
@@ -2899,14 +2963,15 @@ def _comparisons(ctx) -> Section:
             table.drop(columns=["code", "wave_id"]), unconfirmed,
             f"the machine coding of the {ctx.one} is not confirmed in both status groups")
         blocks.append(Table("comparisons", shown, f"{ctx.codes_as('Impact')} by intervention status ({lb} vs {la})",
-                            "n_a, n_b: the councils of each group interviewed at the wave; median_a, median_b: the "
-                            "median, over those councils, of the share of a council's interviewed participants who reported "
-                            f"the {ctx.one}." + p_note,
+                            "n_a, n_b: the councils of each group interviewed at the wave; "
+                            + _centre_note(kinds, ctx.one) + p_note,
                             # the difference in percentage points, as its heading says: '-50%' and '0% to 0%'
                             # under 'Difference in share (percentage points)' read as a relative change (round 27)
-                            {"median_a": "pct:0", "median_b": "pct:0", "difference": "pp:0",
-                             "CI": CI("ci_low", "ci_high", digits=0, points=True), "rank_biserial": "num:2"},
-                            labels=p_labels))
+                            {**{c: "pct:0" for c in ("median_a", "median_b", "mean_a", "mean_b") if c in shown.columns},
+                             "difference": "pp:0", "CI": CI("ci_low", "ci_high", digits=0, points=True),
+                             "rank_biserial": "num:2"},
+                            labels=p_labels, value_labels={"difference_type": {
+                                "hodges_lehmann": "Hodges-Lehmann shift", "mean_difference": "Difference in means"}}))
         fp = table[table["difference"] != SUPPRESSED].dropna(subset=["difference", "ci_low", "ci_high"])
         if not fp.empty:
             # each impact's label a heading over its waves' lines, as the table beside it and the status forest plot
@@ -2917,14 +2982,16 @@ def _comparisons(ctx) -> Section:
                            _not_finding=unconfirmed[fp.index],
                            **{k: fp[k].astype(float) * 100 for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
-                # the difference is the Hodges-Lehmann shift of councils' shares (the table's), not a difference of
-                # the shares of participants: those were 43% and 33% where the dot stood at -8 points (seed 27518)
-                fp, "difference", f"Hodges-Lehmann difference in councils' shares reporting the impact, percentage "
-                f"points ({lb} minus {la})", "comparisons_forest", f"Differences by intervention status with {ctx.level} intervals",
-                "Forest plot: one line per impact and wave; the dot is the Hodges-Lehmann difference between councils "
-                "in and not in intervention (the median of the differences between a council in intervention and one "
-                f"not) in the share of a council's participants reporting the {ctx.one}, the line its {ctx.level} interval; the "
-                "vertical line is no difference.", ctx.alpha, group="impact_label"))
+                # the difference is the table's (Hodges-Lehmann shift or difference in mean shares of councils), not
+                # a difference of the shares of participants: those were 43% and 33% where the dot stood at -8 points
+                # (seed 27518)
+                fp, "difference", f"{_DIFFERENCE_AXIS[_one_kind(set(fp['difference_type']))]} "
+                f"reporting the impact, percentage points ({lb} minus {la})", "comparisons_forest",
+                f"Differences by intervention status with {ctx.level} intervals",
+                "Forest plot: one line per impact and wave; the dot is "
+                + _DIFFERENCE_DOT[_one_kind(set(fp["difference_type"]))]
+                + f" in the share of a council's participants reporting the {ctx.one}, the line its {ctx.level} "
+                "interval; the vertical line is no difference.", ctx.alpha, group="impact_label"))
     change = ctx.f.change
     if "change" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Change across the waves within councils is not computed: "
