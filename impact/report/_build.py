@@ -2899,13 +2899,13 @@ def _difference_method(kinds: set, level: str, resamples: int) -> str:
             f"({resamples:,} resamples)")
     if kinds == {"hodges_lehmann"}:
         return f"Difference: {hl}."
-    tied = ("Where one pair of councils in five or more (one council from each group) has the same share, as with "
-            "one to three interviews per council, most differences between pairs of councils are 0 and the "
-            "Hodges-Lehmann shift, their median, is 0 with an interval of '0 to 0' whatever the groups' shares, so ")
+    tied = ("With the same share in one pair of councils in five or more (one council from each group), as with one "
+            "to three interviews per council, most differences between councils are 0 and the Hodges-Lehmann shift, "
+            "their median, is 0 with an interval of '0 to 0' whatever the groups' shares. ")
     if kinds == {"mean_difference"}:
-        return tied + f"the difference is {mean}."
-    return (tied + f"those rows give {mean}; the others give {hl}. The column 'Difference estimated as' says which "
-            "each row shows.")
+        return tied + f"The shares here are so tied, and the difference shown is {mean}."
+    return (tied + f"Rows with shares so tied show {mean}; the others show {hl}. The column 'Difference estimated as' "
+            "says which each row shows.")
 
 
 def _centre_note(kinds: set, one: str) -> str:
@@ -5283,8 +5283,9 @@ def _detectable(ctx) -> str:
     The best-placed comparison (the later wave with most councils in the smaller group) is described: if even its
     permutation test cannot give a p-value below alpha (two-sided, 2 / C(n, k) at best), no comparison can; otherwise
     the smallest standardised difference between the two groups' council shares it detects with 80% power at alpha,
-    before the Holm adjustment, for the test the comparisons use: the two-sided rank permutation test
-    (:func:`impact.stats._power._rank_test_detectable_shift`, shares spread normally). The two-sample t test's figure
+    before the Holm adjustment, for the test the comparisons use (:func:`_detectable_shift`): the two-sided rank
+    permutation test (:func:`impact.stats._power._rank_test_detectable_shift`, shares spread normally), or, where
+    the wave's shares are heavily tied and the comparisons test the difference in mean shares, the t test's figure. The two-sample t test's figure
     (statsmodels ``TTestIndPower``), given before, belongs to another test: 2.13 standard deviations at 8 councils
     against 3, where the rank test needs 2.26 (its power at 2.13 is 0.75); 2.02 at 5 against 5, where it needs 2.32.
     """
@@ -5315,9 +5316,7 @@ def _detectable(ctx) -> str:
     if smallest_p > alpha:
         return (f"with {where}, no comparison of councils by intervention status can reach significance"
                 + ("" if hidden else f": the smallest p-value its permutation test can give is {smallest_p:.2f}"))
-    from ..stats._power import _rank_test_detectable_shift
-
-    d = _rank_test_detectable_shift(n_a, n_b, alpha=alpha, power=0.8)
+    d = _detectable_shift(c[c["wave"] == best["wave"]], n_a, n_b, alpha)
     # two decimals, and Cohen's label read off the figure as printed: 0.79 printed as 0.8 was called medium
     d = round(d, 2)
     size = "large" if d >= 0.8 else "medium" if d >= 0.5 else "small to medium"
@@ -5329,6 +5328,22 @@ def _detectable(ctx) -> str:
             f"a difference only if it is at least {d:.2f} standard deviations of the councils' shares (a {size} "
             f"difference by Cohen's convention; more after the adjustment for testing several {ctx.many} and waves), so "
             "no difference found is not evidence of no difference")
+
+
+def _detectable_shift(rows: pd.DataFrame, n_a: int, n_b: int, alpha: float) -> float:
+    """The standardised difference the comparisons at one wave (``rows``) detect with 80% power at ``alpha``, for the
+    test behind their p-values: the rank permutation test beside a Hodges-Lehmann shift
+    (:func:`impact.stats._power._rank_test_detectable_shift`), the permutation test of the difference in means beside
+    a difference in mean shares, whose power is the two-sample t test's (statsmodels ``TTestIndPower``, equal spreads
+    assumed). Where the wave's rows differ, the rank test's, the larger."""
+    from ..stats._power import _rank_test_detectable_shift
+
+    kinds = set(rows["difference_type"].dropna()) if "difference_type" in rows.columns else set()
+    if kinds == {"mean_difference"}:
+        from statsmodels.stats.power import TTestIndPower
+
+        return float(TTestIndPower().solve_power(effect_size=None, nobs1=n_a, ratio=n_b / n_a, alpha=alpha, power=0.8))
+    return _rank_test_detectable_shift(n_a, n_b, alpha=alpha, power=0.8)
 
 
 #: Power at which the models' detectable odds ratios are given (as the council comparison's detectable difference).
