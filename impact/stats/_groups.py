@@ -285,7 +285,9 @@ def compare_groups(
         `hodges_lehmann_ci_high`, `mean_difference`, `mean_difference_ci_low`,
         `mean_difference_ci_high` and the published `difference_type`,
         `difference`, `difference_ci_low`, `difference_ci_high` (see
-        `difference`). More groups:
+        `difference`); `statistic` is the Mann-Whitney U of the second
+        group, or the difference in means where the row publishes it. More
+        groups:
         `n_groups`.
 
     Raises
@@ -322,6 +324,17 @@ def compare_groups(
     0.4857 0.156
     >>> print(res.loc[0, "group_a"], res.loc[0, "group_b"], res.loc[0, "effect"])
     milk tea -0.5
+
+    Councils' shares of two interviews, most of them 0: the Hodges-Lehmann
+    shift is 0, and ``difference="auto"`` publishes the difference in means:
+
+    >>> shares = pd.DataFrame({"status": ["a"] * 8 + ["b"] * 6,
+    ...                        "share": [0, 0, 0, 0, 0, 0, .5, 1, 0, 0, 0, .5, 1, 1]})
+    >>> res = compare_groups(shares, outcome="share", group="status", difference="auto", n_resamples=999)
+    >>> print(res.loc[0, "hodges_lehmann"], res.loc[0, "difference_type"], round(res.loc[0, "difference"], 2))
+    0.0 mean_difference 0.23
+    >>> print(round(res.loc[0, "difference_ci_low"], 2), round(res.loc[0, "difference_ci_high"], 2))
+    -0.24 0.7
     """
     by = _as_list(by)
     _check_probability("alpha", alpha)
