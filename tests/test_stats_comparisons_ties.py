@@ -104,40 +104,81 @@ def tiny_findings():
     return tiny_analysed()
 
 
-def test_the_forest_figure_and_methods_show_the_tables_difference(tiny_findings):
-    """The report's comparisons of tied shares: the table names the estimate of each row, the forest plot's dots and
-    lines are the table's differences and intervals (in points), and its axis and the methods name the mean."""
-    from matplotlib.axes import Axes
-
-    from impact.report import Figure, Paragraph, Table
+def _report_comparisons(findings, planted: list[pd.DataFrame]):
+    """The comparisons section of a report whose comparisons are those of ``planted`` (one frame per impact, at the
+    first wave after the review), run as the pipeline runs them, every cell shown."""
     from impact.report._build import _comparisons, _Ctx
 
-    codes = list(tiny_findings.codebook.top_codes())[:2]
-    planted = [_planted({0.0: 30, 0.5: 6, 1.0: 4}, {0.0: 6, 0.5: 4, 1.0: 5}),
-               _planted({0.0: 10, 0.5: 20, 1.0: 10}, {0.0: 5, 0.5: 5, 1.0: 5})]
-    panel = pd.concat([d.assign(code=c, wave=tiny_findings.study.wave_ids[1]) for c, d in zip(codes, planted)])
+    codes = list(findings.codebook.top_codes())[:len(planted)]
+    panel = pd.concat([d.assign(code=c, wave=findings.study.wave_ids[1]) for c, d in zip(codes, planted)])
     # the groups in the pipeline's order, so that differences are in intervention (b) minus not (a)
     panel["status"] = pd.Categorical(panel["status"].map({"a": "no_intervention", "b": "intervention"}),
                                      categories=["no_intervention", "intervention"])
     comparisons = compare_groups(panel, outcome="share", group="status", by=["code", "wave"], unit="council_id",
                                  outcome_type="continuous", difference="auto", n_resamples=199)
-    ctx = _Ctx(dataclasses.replace(tiny_findings, comparisons=comparisons), False, 1, 5, None)
+    ctx = _Ctx(dataclasses.replace(findings, comparisons=comparisons), False, 1, 5, None)
     ctx.shown = lambda *keys: True
-    blocks = _comparisons(ctx).blocks
+    return _comparisons(ctx).blocks
+
+
+def _forest_lines(blocks):
+    """The forest plot's figure, its dots' x positions and its lines' ends, each sorted."""
+    from matplotlib.axes import Axes
+
+    from impact.report import Figure
+
+    [fig] = [b for b in blocks if isinstance(b, Figure) and b.name == "comparisons_forest"]
+    ax = fig.fig if isinstance(fig.fig, Axes) else fig.fig.axes[0]
+    [dots] = [line for line in ax.lines if line.get_marker() == "o"]
+    ends = sorted(tuple(sorted(seg[:, 0])) for col in ax.collections for seg in col.get_segments())
+    return fig, ax, sorted(dots.get_xdata()), ends
+
+
+def test_the_forest_figure_and_methods_show_the_tables_difference(tiny_findings):
+    """The report's comparisons of tied shares: the table names the estimate of each row, the forest plot's dots and
+    lines are the table's differences and intervals (in points), and its axis and the methods name the mean."""
+    from impact.report import Paragraph, Table
+
+    planted = [_planted({0.0: 30, 0.5: 6, 1.0: 4}, {0.0: 6, 0.5: 4, 1.0: 5}),
+               _planted({0.0: 10, 0.5: 20, 1.0: 10}, {0.0: 5, 0.5: 5, 1.0: 5})]
+    blocks = _report_comparisons(tiny_findings, planted)
     [table] = [b for b in blocks if isinstance(b, Table) and b.name == "comparisons"]
     assert list(table.data["difference_type"]) == ["mean_difference"] * 2
     assert "mean_a" in table.data.columns and "median_a" not in table.data.columns
     expected = [d[d["status"] == "b"]["share"].mean() - d[d["status"] == "a"]["share"].mean() for d in planted]
     np.testing.assert_allclose(table.data["difference"].astype(float), expected)
     assert (table.data["ci_low"] < table.data["ci_high"]).all()
-    [fig] = [b for b in blocks if isinstance(b, Figure) and b.name == "comparisons_forest"]
-    ax = fig.fig if isinstance(fig.fig, Axes) else fig.fig.axes[0]
+    fig, ax, dots, ends = _forest_lines(blocks)
     assert "mean share" in ax.get_xlabel().replace("\n", " ") and "Hodges-Lehmann" not in ax.get_xlabel()
     assert "mean share" in fig.alt_text and "Hodges-Lehmann" not in fig.alt_text
-    [dots] = [line for line in ax.lines if line.get_marker() == "o"]
-    np.testing.assert_allclose(sorted(dots.get_xdata()), sorted(np.array(expected) * 100))
-    ends = sorted(tuple(sorted(seg[:, 0])) for col in ax.collections for seg in col.get_segments())
+    np.testing.assert_allclose(dots, sorted(np.array(expected) * 100))
     np.testing.assert_allclose(ends, sorted(zip(table.data["ci_low"].astype(float) * 100,
                                                 table.data["ci_high"].astype(float) * 100)))
     methods = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
     assert "difference in the groups' mean shares" in methods and "'0 to 0'" in methods
+
+
+def test_a_table_of_tied_and_untied_shares_names_each_rows_difference(tiny_findings):
+    """One impact's shares tied (two interviews per council), another's continuous: each row shows its own estimate,
+    named in its row, with the groups' medians and means beside them, and the forest plot's axis and the methods
+    say the differences are of both kinds."""
+    from impact.report import Paragraph, Table
+
+    rng = np.random.default_rng(12)
+    untied = pd.DataFrame({"council_id": [f"u{k}" for k in range(30)], "status": ["a"] * 20 + ["b"] * 10,
+                           "share": rng.uniform(0.05, 0.95, 30)})
+    tied = _planted({0.0: 14, 0.5: 4, 1.0: 2}, {0.0: 3, 0.5: 3, 1.0: 4})
+    blocks = _report_comparisons(tiny_findings, [tied, untied])
+    [table] = [b for b in blocks if isinstance(b, Table) and b.name == "comparisons"]
+    assert list(table.data["difference_type"]) == ["mean_difference", "hodges_lehmann"]
+    assert {"mean_a", "mean_b", "median_a", "median_b"} <= set(table.data.columns)
+    a, b = (untied.loc[untied["status"] == s, "share"].to_numpy() for s in "ab")
+    ta, tb = (tied.loc[tied["status"] == s, "share"].to_numpy() for s in "ab")
+    expected = [tb.mean() - ta.mean(), np.median(np.subtract.outer(b, a))]
+    np.testing.assert_allclose(table.data["difference"].astype(float), expected)
+    fig, ax, dots, _ = _forest_lines(blocks)
+    np.testing.assert_allclose(dots, sorted(np.array(expected) * 100))
+    assert "Hodges-Lehmann or in means" in ax.get_xlabel().replace("\n", " ")
+    assert "'Difference estimated as'" in fig.alt_text
+    methods = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
+    assert "Hodges-Lehmann shift (second group minus first)" in methods and "mean shares" in methods
