@@ -2903,7 +2903,7 @@ def _difference_method(kinds: set, level: str, resamples: int) -> str:
             "to three interviews per council, most differences between councils are 0 and the Hodges-Lehmann shift, "
             "their median, is 0 with an interval of '0 to 0' whatever the groups' shares. ")
     if kinds == {"mean_difference"}:
-        return tied + f"The shares here are so tied, and the difference shown is {mean}."
+        return tied + f"The councils' shares here are tied that often, so the difference shown is {mean}."
     return (tied + f"Rows with shares so tied show {mean}; the others show {hl}. The column 'Difference estimated as' "
             "says which each row shows.")
 
