@@ -6,7 +6,9 @@ simulates studies of 5, 30 and 150 councils, 30% of them in intervention (2 of 5
 has its own probability of reporting the impact, ``p ~ Beta(mu * 4, (1 - mu) * 4)`` (councils differ a good deal),
 is interviewed 1, 2 or 3 times (equally likely), and its share is ``Binomial(m, p) / m``. The estimand is the
 difference in the groups' expected council shares, ``mu_b - mu_a``. For each interval it writes coverage (with its
-exact binomial 95% interval), the share of intervals of zero width, and the median width, to JSON:
+exact binomial 95% interval), the share of intervals of zero width, and the median width, to JSON, with the mean
+share of between-group differences that are 0 and the share of studies whose comparison ``difference="auto"``
+publishes as a difference in means:
 
 - ``hodges_lehmann``: the Hodges-Lehmann interval :func:`impact.stats.compare_groups` gave before (a different
   estimand, the median pairwise difference, shown for its zero-width intervals);
@@ -27,7 +29,13 @@ import numpy as np
 from scipy import stats
 
 from impact.stats._exact import _newcombe
-from impact.stats._groups import _hl_rank, _mean_difference_arrays, _welch_half
+from impact.stats._groups import (
+    TIED_DIFFERENCES,
+    _hl_rank,
+    _mean_difference_arrays,
+    _tied_differences,
+    _welch_half,
+)
 
 SIZES = (5, 30, 150)
 SCENARIOS = ((0.1, 0.1), (0.05, 0.2), (0.3, 0.45), (0.5, 0.5), (0.6, 0.8))
@@ -68,9 +76,11 @@ def run(reps: int, seed: int, alpha: float = 0.05) -> list[dict]:
                 "augmented_welch": _mean_difference_arrays(a, b, alpha)[1:],
                 "newcombe_councils": _newcombe(b.sum(axis=1), nb, a.sum(axis=1), na, alpha),
             }
-            zero_pairs = float(np.mean((b[:, :, None] == a[:, None, :]).mean(axis=(1, 2))))
+            zero = float(np.mean((b[:, :, None] == a[:, None, :]).mean(axis=(1, 2))))
+            tied = np.array([_tied_differences(x, y) for x, y in zip(a, b)])
             row = {"councils": n, "n_a": na, "n_b": nb, "mu_a": mu_a, "mu_b": mu_b, "truth": truth,
-                   "mean_tied_pairs": round(zero_pairs, 3), "reps": reps}
+                   "mean_zero_differences": round(zero, 3),
+                   "share_published_as_mean": round(float(np.mean(tied >= TIED_DIFFERENCES)), 4), "reps": reps}
             for name, (low, high) in intervals.items():
                 given = np.isfinite(low) & np.isfinite(high)
                 k = int(((low[given] <= truth) & (truth <= high[given])).sum())
@@ -93,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
     args.out.write_text(json.dumps({"reps": args.reps, "seed": args.seed, "kappa": KAPPA, "share_in": SHARE_IN,
                                     "results": rows}, indent=1) + "\n")
     for r in rows:
-        print(r["councils"], r["mu_a"], r["mu_b"], r["mean_tied_pairs"],
+        print(r["councils"], r["mu_a"], r["mu_b"], r["mean_zero_differences"], r["share_published_as_mean"],
               *(f"{k}={r[k]['coverage']}/{r[k]['zero_width']}/{r[k]['median_width']}"
                 for k in ("hodges_lehmann", "welch", "augmented_welch", "newcombe_councils")))
 

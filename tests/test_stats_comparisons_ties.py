@@ -20,13 +20,13 @@ from impact.stats import compare_groups
 
 def _padded_welch(a: np.ndarray, b: np.ndarray, alpha: float = 0.05) -> tuple[float, float]:
     """The published interval, independently: Welch's t on each group with a 0 and a 1 added, centred on the
-    unpadded difference in means."""
+    unpadded difference in means, cut to -1 to 1."""
     aa, bb = np.r_[a, 0.0, 1.0], np.r_[b, 0.0, 1.0]
     va, vb = aa.var(ddof=1) / len(aa), bb.var(ddof=1) / len(bb)
     df = (va + vb) ** 2 / (va**2 / (len(aa) - 1) + vb**2 / (len(bb) - 1))
     half = stats.t.ppf(1 - alpha / 2, df) * np.sqrt(va + vb)
     d = b.mean() - a.mean()
-    return d - half, d + half
+    return max(d - half, -1.0), min(d + half, 1.0)
 
 
 def _planted(counts_a: dict, counts_b: dict) -> pd.DataFrame:
@@ -53,7 +53,8 @@ def test_planted_mean_shares_are_recovered_within_a_published_interval(counts_a,
         - sum(s * n for s, n in counts_a.items()) / sum(counts_a.values())
     res = compare_groups(data, outcome="share", group="status", unit="council_id", outcome_type="continuous",
                          difference="auto", n_resamples=999).iloc[0]
-    assert res["tied_pairs"] == pytest.approx((b[:, None] == a[None, :]).mean())
+    _, counts = np.unique(np.subtract.outer(b, a), return_counts=True)
+    assert res["tied_differences"] == pytest.approx(counts.max() / counts.sum())
     assert res["difference_type"] == "mean_difference"
     assert res["difference"] == pytest.approx(truth)
     assert res["mean_a"] == pytest.approx(a.mean()) and res["mean_b"] == pytest.approx(b.mean())
@@ -70,25 +71,31 @@ def test_the_hodges_lehmann_shift_is_kept_for_untied_shares():
     rng = np.random.default_rng(5)
     data = pd.DataFrame({"status": ["a"] * 12 + ["b"] * 9, "share": rng.uniform(size=21)})
     res = compare_groups(data, outcome="share", group="status", difference="auto", n_resamples=99).iloc[0]
-    assert res["tied_pairs"] == 0 and res["difference_type"] == "hodges_lehmann"
+    assert res["tied_differences"] == 1 / (12 * 9) and res["difference_type"] == "hodges_lehmann"
     assert res["difference"] == pytest.approx(np.median(np.subtract.outer(data["share"].to_numpy()[12:],
                                                                              data["share"].to_numpy()[:12])))
     assert (res["difference_ci_low"], res["difference_ci_high"]) == (res["hodges_lehmann_ci_low"],
                                                                       res["hodges_lehmann_ci_high"])
 
 
-@pytest.mark.parametrize("value", [0.0, 0.5])
-def test_all_tied_shares_give_an_interval_not_zero_to_zero(value):
-    """Every council in both groups has the same share (an impact no one reported): the difference is 0, but 40
-    councils against 12 cannot show it is exactly 0."""
-    data = pd.DataFrame({"status": ["a"] * 40 + ["b"] * 12, "share": value})
+@pytest.mark.parametrize(("value_a", "value_b"), [(0.0, 0.0), (0.5, 0.5), (0.0, 0.5), (0.0, 1.0)])
+def test_shares_tied_within_each_group_give_an_interval_of_more_than_one_value(value_a, value_b):
+    """Every council of a group has the same share: both groups alike (an impact no one reported), or each group its
+    own (all of one group 0, all of the other 50%). Every between-group difference is then one value, and the
+    Hodges-Lehmann interval is that value to that value ("0 to 0", "50 to 50"), as if 40 councils against 12 could
+    show the difference exactly. The difference in means is published, with an interval around it, within -1 to 1."""
+    data = pd.DataFrame({"status": ["a"] * 40 + ["b"] * 12, "share": [value_a] * 40 + [value_b] * 12})
     res = compare_groups(data, outcome="share", group="status", difference="auto", n_resamples=99,
                          outcome_type="continuous").iloc[0]
-    assert res["difference_type"] == "mean_difference" and res["difference"] == 0
-    low, high = _padded_welch(np.full(40, value), np.full(12, value))
+    assert res["hodges_lehmann_ci_low"] == res["hodges_lehmann_ci_high"] == value_b - value_a  # the collapse
+    assert res["tied_differences"] == 1
+    assert res["difference_type"] == "mean_difference" and res["difference"] == value_b - value_a
+    low, high = _padded_welch(np.full(40, value_a), np.full(12, value_b))
     assert (res["difference_ci_low"], res["difference_ci_high"]) == pytest.approx((low, high))
-    assert res["difference_ci_low"] < -0.05 and res["difference_ci_high"] > 0.05
-    assert res["p_value"] == 1
+    assert res["difference_ci_low"] < value_b - value_a - 0.05
+    assert res["difference_ci_high"] > value_b - value_a + 0.05 or res["difference_ci_high"] == 1
+    assert -1 <= res["difference_ci_low"] and res["difference_ci_high"] <= 1
+    assert (res["p_value"] == 1) == (value_a == value_b)
 
 
 def test_difference_is_validated():

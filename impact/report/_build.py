@@ -2899,12 +2899,12 @@ def _difference_method(kinds: set, level: str, resamples: int) -> str:
             f"({resamples:,} resamples)")
     if kinds == {"hodges_lehmann"}:
         return f"Difference: {hl}."
-    tied = ("With the same share in one pair of councils in five or more (one council from each group), as with one "
-            "to three interviews per council, most differences between councils are 0 and the Hodges-Lehmann shift, "
-            "their median, is 0 with an interval of '0 to 0' whatever the groups' shares. ")
+    tied = ("Where one in five or more of the differences between a council in intervention and one not take the same "
+            "value, as with one to three interviews per council (most are 0), the Hodges-Lehmann shift, their median, "
+            "and its interval collapse onto that value ('0 to 0') whatever the groups' shares. ")
     if kinds == {"mean_difference"}:
-        return tied + f"The councils' shares here are tied that often, so the difference shown is {mean}."
-    return (tied + f"Rows with shares so tied show {mean}; the others show {hl}. The column 'Difference estimated as' "
+        return tied + f"The councils' shares here are that tied, so the difference shown is {mean}."
+    return (tied + f"Rows whose shares are that tied show {mean}; the others show {hl}. The column 'Difference estimated as' "
             "says which each row shows.")
 
 

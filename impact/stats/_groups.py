@@ -34,10 +34,12 @@ __all__ = ["compare_groups", "prevalence_table"]
 METHODS = ("auto", "exact", "midp", "permutation", "asymptotic")
 OUTCOME_TYPES = ("auto", "binary", "continuous")
 DIFFERENCES = ("hodges_lehmann", "mean", "auto")
-#: Share of between-group pairs of units with equal outcomes from which ``difference="auto"`` publishes the difference
-#: in means: one pair in five. Councils' shares of 1 to 3 interviews are always above it (at least 1/4 of pairs tie
-#: when a share takes 4 values equally often), continuous outcomes never reach it.
-TIED_PAIRS = 0.2
+#: Share of the between-group differences (one unit of each group) taking their most common value from which
+#: ``difference="auto"`` publishes the difference in means: one in five. The Hodges-Lehmann interval is two order
+#: statistics of those differences, so a block that large of equal ones collapses it to one value ("0 to 0" where most
+#: units share one value; "50 to 50" where each group's do and they differ). Councils' shares of two interviews always
+#: reach it (their differences take at most 5 values), continuous outcomes never do.
+TIED_DIFFERENCES = 0.2
 
 
 def _prepare(
@@ -263,12 +265,13 @@ def compare_groups(
         rank test. ``"mean"``: the difference in means, a test of it
         (permutation of the values, or Welch's t test); its interval, for an
         outcome in [0, 1] such as a share, is Welch's with a 0 and a 1 added
-        to each group (never "0 to 0"), otherwise Welch's. ``"auto"``: the
-        mean where the outcome lies in [0, 1] and at least ``TIED_PAIRS``
-        (one in five) of the between-group pairs of units are tied, as
-        councils' shares of one to three interviews are: there most pairwise
-        differences are 0 and the Hodges-Lehmann interval collapses to
-        "0 to 0" whatever the groups' shares; otherwise Hodges-Lehmann.
+        to each group (never "0 to 0"; within -1 to 1), otherwise Welch's.
+        ``"auto"``: the mean where the outcome lies in [0, 1] and at least
+        ``TIED_DIFFERENCES`` (one in five) of the differences between a unit
+        of one group and one of the other take one value, as with councils'
+        shares of one to three interviews: there the Hodges-Lehmann interval
+        collapses to that value ("0 to 0") whatever the groups' shares;
+        otherwise Hodges-Lehmann.
 
     Returns
     -------
@@ -280,8 +283,8 @@ def compare_groups(
         `prevalence_a_ci_low`, `prevalence_a_ci_high` (and for b),
         `odds_ratio`, `odds_ratio_ci_low`, `odds_ratio_ci_high`, `cramers_v`;
         continuous adds `median_a`, `median_b`, `mean_a`, `mean_b`,
-        `tied_pairs` (share of between-group pairs of units with equal
-        outcomes), `hodges_lehmann`, `hodges_lehmann_ci_low`,
+        `tied_differences` (share of the between-group differences taking
+        their most common value), `hodges_lehmann`, `hodges_lehmann_ci_low`,
         `hodges_lehmann_ci_high`, `mean_difference`, `mean_difference_ci_low`,
         `mean_difference_ci_high` and the published `difference_type`,
         `difference`, `difference_ci_low`, `difference_ci_high` (see
@@ -442,7 +445,7 @@ def _column_order(by: list[str], binary: bool, two: bool) -> list[str]:
             for s in ("a", "b"):
                 cols += [f"prevalence_{s}", f"prevalence_{s}_ci_low", f"prevalence_{s}_ci_high"]
         else:
-            cols += ["median_a", "median_b", "mean_a", "mean_b", "tied_pairs"]
+            cols += ["median_a", "median_b", "mean_a", "mean_b", "tied_differences"]
     else:
         cols += ["n", "n_groups"]
     cols += ["effect_type", "effect", "ci_low", "ci_high"]
@@ -597,7 +600,7 @@ def _mean_difference_arrays(a: np.ndarray, b: np.ndarray, alpha: float) -> tuple
     """Difference in means ``b - a`` along the last axis and its interval for shares in [0, 1], vectorised over
     leading axes: Welch's t interval of each group's shares with one share of 0 and one of 1 added to each group
     (Agresti and Caffo 2000 add one success and one failure to each group for 0/1 outcomes), centred on the shares'
-    own difference in means.
+    own difference in means, and cut to -1 to 1, the most two shares can differ.
 
     The added pair keeps the interval from collapsing to "0 to 0" where every council in both groups has the same
     share (an impact nobody reported), and from a group of one council having no variance; its coverage with 1 to 3
@@ -607,7 +610,7 @@ def _mean_difference_arrays(a: np.ndarray, b: np.ndarray, alpha: float) -> tuple
     half = _welch_half(np.concatenate([a, np.broadcast_to(pad, (*a.shape[:-1], 2))], axis=-1),
                        np.concatenate([b, np.broadcast_to(pad, (*b.shape[:-1], 2))], axis=-1), alpha)
     d = b.mean(axis=-1) - a.mean(axis=-1)
-    return d, d - half, d + half
+    return d, np.maximum(d - half, -1.0), np.minimum(d + half, 1.0)  # two shares differ by at most 1
 
 
 def _welch_half(a: np.ndarray, b: np.ndarray, alpha: float) -> np.ndarray:
@@ -644,8 +647,8 @@ def _continuous_two(y: np.ndarray, g: np.ndarray, alpha: float, method: str, ran
     a, b = y[g == 0], y[g == 1]
     hl, hl_low, hl_high = _hodges_lehmann(a, b, alpha)
     unit_range = bool(y.min() >= 0 and y.max() <= 1)
-    tied = float((b[:, None] == a[None, :]).mean())
-    use_mean = difference == "mean" or (difference == "auto" and unit_range and tied >= TIED_PAIRS)
+    tied = _tied_differences(a, b)
+    use_mean = difference == "mean" or (difference == "auto" and unit_range and tied >= TIED_DIFFERENCES)
     md, md_low, md_high = _mean_difference(a, b, alpha) if unit_range else _welch_difference(a, b, alpha)
     u_b = float(ranks[g == 1].sum() - len(b) * (len(b) + 1) / 2)  # Mann-Whitney U of b
     p_value = np.nan
@@ -674,7 +677,7 @@ def _continuous_two(y: np.ndarray, g: np.ndarray, alpha: float, method: str, ran
         hodges_lehmann_ci_high=hl_high,
         mean_a=float(np.mean(a)),
         mean_b=float(np.mean(b)),
-        tied_pairs=tied,
+        tied_differences=tied,
         mean_difference=md,
         mean_difference_ci_low=md_low,
         mean_difference_ci_high=md_high,
@@ -687,6 +690,13 @@ def _continuous_two(y: np.ndarray, g: np.ndarray, alpha: float, method: str, ran
         p_value=p_value,
     )
     return row
+
+
+def _tied_differences(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of the ``len(a) * len(b)`` differences ``b_j - a_i`` equal to their most common value (to 12 decimals,
+    so that 2/3 - 1/3 and 1/3 - 0 count as one value)."""
+    _, counts = np.unique(np.round(b[:, None] - a[None, :], 12), return_counts=True)
+    return float(counts.max() / counts.sum())
 
 
 def _welch_difference(a: np.ndarray, b: np.ndarray, alpha: float) -> tuple[float, float, float]:
