@@ -2901,7 +2901,7 @@ def _difference_method(kinds: set, level: str, resamples: int) -> str:
         return f"Difference: {hl}."
     tied = ("Where one in five or more of the differences between a council in intervention and one not take the same "
             "value, as with one to three interviews per council (most are 0), the Hodges-Lehmann shift, their median, "
-            "and its interval collapse onto that value ('0 to 0') whatever the groups' shares. ")
+            "and its interval collapse onto that value, giving intervals such as '0 to 0' whatever the groups' shares. ")
     if kinds == {"mean_difference"}:
         return tied + f"The councils' shares here are that tied, so the difference shown is {mean}."
     return (tied + f"Rows whose shares are that tied show {mean}; the others show {hl}. The column 'Difference estimated as' "
