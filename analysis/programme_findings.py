@@ -67,7 +67,11 @@ def main(study: str | Path, out_dir: str | Path, *, identify: bool = False, seed
     note = machine_coding_note(result.findings.codebook, source=result.findings.coding.get("source"), named=True)
     if note:
         print(note)
-    cols = [k for k in ("code", "wave", "n_a", "n_b", "hodges_lehmann", "p_value", "p_adjusted") if k in c.columns]
+    # the difference the report's table publishes (the difference in mean shares where shares are heavily tied,
+    # else the Hodges-Lehmann shift), named row by row; Hodges-Lehmann alone for findings saved before it existed
+    shown = ("difference_type", "difference", "difference_ci_low", "difference_ci_high")
+    shown = shown if "difference" in c.columns else ("hodges_lehmann",)
+    cols = [k for k in ("code", "wave", "n_a", "n_b", *shown, "p_value", "p_adjusted") if k in c.columns]
     print("\nThe five smallest p-values (outcome: the share of a council's interviewees reporting the impact; "
           "unsuppressed, not for publication):")
     print(c.sort_values("p_value").head(5)[cols].to_string(index=False))

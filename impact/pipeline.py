@@ -374,7 +374,7 @@ def analyse(
             comparisons = compare_groups(
                 known, outcome=f"share_{MAIN_MEASURE}", group="status_group", by=["code", "wave"], unit="council_id",
                 alpha=alpha, seed=seed, n_resamples=n_resamples, adjust=adjust, method="permutation",
-                outcome_type="continuous",
+                outcome_type="continuous", difference="auto",
             ).assign(measure=MAIN_MEASURE)
         change = pd.DataFrame(columns=["code", "p_value", "p_adjusted", "measure"])
         if "change" not in not_computed and "change" in wanted:

@@ -556,11 +556,12 @@ def test_every_table_of_machine_coded_impact_figures_carries_the_warning_in_its_
     assert not any("Coded by the package's machine coder" in t for t in notes(perfect).values())
 
 
-def test_the_comparisons_forest_says_its_dots_are_the_tables_hodges_lehmann_differences(planted, perfect):
-    """The forest plot of the comparisons by status plots the table's Hodges-Lehmann shift of councils' shares, and
-    its axis and alternative text called it 'the difference in the share of participants reporting the impact': on
-    seed 27518 commitment at the last wave was reported by 43% and 33% of participants, and the dot stood at -8
-    points. The dots are recomputed from the councils' shares of the planted coding."""
+def test_the_comparisons_forest_says_its_dots_are_the_tables_differences(planted, perfect):
+    """The forest plot of the comparisons by status plots the table's difference of councils' shares (the
+    Hodges-Lehmann shift, or the difference in mean shares where shares are heavily tied), and its axis and
+    alternative text called it 'the difference in the share of participants reporting the impact': on seed 27518
+    commitment at the last wave was reported by 43% and 33% of participants, and the dot stood at -8 points. The
+    dots are recomputed from the councils' shares of the planted coding."""
     from matplotlib.axes import Axes
 
     from impact.report import Figure
@@ -569,8 +570,13 @@ def test_the_comparisons_forest_says_its_dots_are_the_tables_hodges_lehmann_diff
     report, _ = report_of(perfect)
     [fig] = [b for s in report.sections for b in s.blocks if isinstance(b, Figure) and b.name == "comparisons_forest"]
     ax = fig.fig if isinstance(fig.fig, Axes) else fig.fig.axes[0]
-    assert ax.get_xlabel().startswith("Hodges-Lehmann difference in councils' shares")
-    assert "Hodges-Lehmann difference" in fig.alt_text and "difference in the share of participants" not in fig.alt_text
+    kinds = set(perfect.comparisons["difference_type"])
+    named = {"hodges_lehmann": ("Hodges-Lehmann difference in councils' shares", "Hodges-Lehmann difference"),
+             "mean_difference": ("Difference in councils' mean shares", "mean share")}
+    if len(kinds) == 1:
+        axis, alt = named[kinds.pop()]
+        assert ax.get_xlabel().startswith(axis) and alt in fig.alt_text
+    assert "difference in the share of participants" not in fig.alt_text
     # each council's share of its interviewed participants reporting the impact (an asserted planted statement)
     iv = study.interviews[["participant_id", "council_id", "wave"]].drop_duplicates()
     st = truth.statements[truth.statements["polarity"] == "asserted"]
@@ -584,6 +590,8 @@ def test_the_comparisons_forest_says_its_dots_are_the_tables_hodges_lehmann_diff
         into = np.array([status[(c, r.wave)] for c in shares.index])
         a, b = shares.to_numpy()[~into], shares.to_numpy()[into]
         assert r.hodges_lehmann == pytest.approx(np.median(np.subtract.outer(b, a)))
+        assert r.difference == pytest.approx(b.mean() - a.mean() if r.difference_type == "mean_difference"
+                                             else np.median(np.subtract.outer(b, a)))
         checked += 1
     assert checked >= 12
 

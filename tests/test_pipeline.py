@@ -84,7 +84,8 @@ def test_report_numbers_come_from_library_tables(result, small_study):
     seen = panel[panel["interviewed"]].assign(
         status_group=lambda d: pd.Categorical(d["status_group"], categories=["no_intervention", "intervention"]))
     again = compare_groups(seen, outcome="share_reported", group="status_group", by=["code", "wave"],
-                           unit="council_id", seed=3, n_resamples=499, method="permutation", outcome_type="continuous")
+                           unit="council_id", seed=3, n_resamples=499, method="permutation", outcome_type="continuous",
+                           difference="auto")
     published = pd.read_csv(result.out_dir / "tables" / "comparisons.csv", encoding="utf-8-sig", dtype=str)
     assert len(published) == len(again)
     # the CSVs keep machine values (code and wave ids); the documents show their labels
@@ -98,7 +99,9 @@ def test_report_numbers_come_from_library_tables(result, small_study):
     shown = merged["difference"] != "c"
     np.testing.assert_allclose(merged.loc[shown, "p_published"].astype(float), merged.loc[shown, "p_value_lib"],
                                rtol=1e-12)
-    np.testing.assert_allclose(merged.loc[shown, "difference"].astype(float), merged.loc[shown, "hodges_lehmann"],
+    # the difference each row publishes (Hodges-Lehmann, or the difference in mean shares where shares are tied)
+    assert (merged["difference_type"] == merged["difference_type_lib"]).all()
+    np.testing.assert_allclose(merged.loc[shown, "difference"].astype(float), merged.loc[shown, "difference_lib"],
                                rtol=1e-12)
     # a council group of fewer than 5 never has its statistics published
     small = (merged["n_a_lib"] < 5) | (merged["n_b_lib"] < 5)

@@ -650,6 +650,9 @@ def _vocabulary(ctx):
         "n_a": Label(f"Councils {la.lower()}", format="int"), "n_b": Label(f"Councils {lb.lower()}", format="int"),
         "median_a": Label(f"Median share, {la.lower()}", format="pct:0"),
         "median_b": Label(f"Median share, {lb.lower()}", format="pct:0"),
+        "mean_a": Label(f"Mean share, {la.lower()}", format="pct:0"),
+        "mean_b": Label(f"Mean share, {lb.lower()}", format="pct:0"),
+        "difference_type": Label("Difference estimated as"),
         "difference": Label("Difference in share", "percentage points"),
         "n_reported": Label(ctx.codes_as("Statements reporting an impact"), format="int"),
         "n_review": Label("Credited to the review", format="int"),
@@ -3076,6 +3079,57 @@ def _credits_by_wave(ctx) -> pd.DataFrame | None:
 
 
 # --------------------------------------------------------------------------- comparisons
+#: How the forest plot's axis and alternative text name the difference its dots show (``difference_type`` of
+#: :func:`impact.stats.compare_groups`; "mixed" where rows differ, as the table's column says row by row).
+_DIFFERENCE_AXIS = {"hodges_lehmann": "Hodges-Lehmann difference in councils' shares",
+                    "mean_difference": "Difference in councils' mean shares",
+                    "mixed": "Difference in councils' shares (Hodges-Lehmann or in means, as the table says)"}
+_DIFFERENCE_DOT = {
+    "hodges_lehmann": "the Hodges-Lehmann difference between councils in and not in intervention (the median of the "
+                      "differences between a council in intervention and one not)",
+    "mean_difference": "the difference between the mean share of councils in intervention and of councils not",
+    "mixed": "the difference between councils in and not in intervention, the Hodges-Lehmann shift or the difference "
+             "in mean shares as the table's column 'Difference estimated as' says for each row"}
+
+
+def _one_kind(kinds: set) -> str:
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def _difference_method(kinds: set, level: str, resamples: int) -> str:
+    """The methods sentence naming the difference the comparisons table shows and the test behind its p-values.
+
+    Councils' shares of one to three interviews take a few values (0, 50% and 100% with two), so most pairs of
+    councils tie: the Hodges-Lehmann shift, the median of the pairwise differences, is then 0 with an interval of
+    "0 to 0" whatever the groups' shares (seed 31172, 103 against 38 councils), which reads as certainty that there
+    is no difference. Such rows give the difference in mean shares, its interval and its test."""
+    hl = (f"the Hodges-Lehmann shift (second group minus first) with its distribution-free {level} interval, and a "
+          f"permutation test of the councils' ranks ({resamples:,} resamples)")
+    mean = (f"the difference in the groups' mean shares (second group minus first) with a {level} Welch interval "
+            "computed with one council at 0% and one at 100% added to each group (so that councils all sharing one "
+            f"value do not give an interval of '0 to 0'), and a permutation test of the difference in means "
+            f"({resamples:,} resamples)")
+    if kinds == {"hodges_lehmann"}:
+        return f"Difference: {hl}."
+    tied = ("Where one in five or more of the differences between a council in intervention and one not take the same "
+            "value, as with one to three interviews per council (most are 0), the Hodges-Lehmann shift, their median, "
+            "and its interval collapse onto that value, giving intervals such as '0 to 0' whatever the groups' shares. ")
+    if kinds == {"mean_difference"}:
+        return tied + f"The councils' shares here are that tied, so the difference shown is {mean}."
+    return (tied + f"Rows whose shares are that tied show {mean}; the others show {hl}. The column 'Difference estimated as' "
+            "says which each row shows.")
+
+
+def _centre_note(kinds: set, one: str) -> str:
+    """The table note for the groups' centres the comparisons table shows, medians, means or both."""
+    what = f"of the share of a council's interviewed participants who reported the {one}."
+    if kinds == {"hodges_lehmann"}:
+        return f"median_a, median_b: the median, over those councils, {what}"
+    if kinds == {"mean_difference"}:
+        return f"mean_a, mean_b: the mean, over those councils, {what}"
+    return f"median_a, median_b, mean_a, mean_b: the median and the mean, over those councils, {what}"
+
+
 def _comparisons(ctx) -> Section:
     c = ctx.f.comparisons.copy()
     rows = []
@@ -3086,19 +3140,29 @@ def _comparisons(ctx) -> Section:
         keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
         rows.append({
             "impact": r["code"], "wave": r["wave"], "code": r["code"], "wave_id": r["wave"],
-            "n_a": ctx.cell(ka), "median_a": keep(r.get("median_a")), "n_b": ctx.cell(kb),
-            "median_b": keep(r.get("median_b")), "difference": keep(r.get("hodges_lehmann")),
-            "ci_low": keep(r.get("hodges_lehmann_ci_low")), "ci_high": keep(r.get("hodges_lehmann_ci_high")),
+            "n_a": ctx.cell(ka), "median_a": keep(r.get("median_a")), "mean_a": keep(r.get("mean_a")),
+            "n_b": ctx.cell(kb), "median_b": keep(r.get("median_b")), "mean_b": keep(r.get("mean_b")),
+            # the difference each row publishes (compare_groups' difference="auto"): the Hodges-Lehmann shift, or,
+            # where councils' shares are heavily tied, the difference in mean shares, whose interval never reads
+            # '0 to 0' (150 councils of 2 interviews each: every row 'Difference 0, 95% CI 0 to 0', seed 31172)
+            "difference_type": r.get("difference_type", "hodges_lehmann"),
+            "difference": keep(r.get("difference", r.get("hodges_lehmann"))),
+            "ci_low": keep(r.get("difference_ci_low", r.get("hodges_lehmann_ci_low"))),
+            "ci_high": keep(r.get("difference_ci_high", r.get("hodges_lehmann_ci_high"))),
             "rank_biserial": keep(r.get("effect")), "p_value": keep(r.get("p_value")),
             "p_adjusted": keep(r.get("p_adjusted")),
         })
     table = pd.DataFrame(rows)
+    kinds = set(table["difference_type"]) if len(table) else {"hodges_lehmann"}
+    # the centre each group is described by goes with the difference shown: medians beside a Hodges-Lehmann shift,
+    # means beside a difference in means (both where rows differ)
+    table = table.drop(columns=[*(["mean_a", "mean_b"] if "mean_difference" not in kinds else []),
+                                *(["median_a", "median_b"] if "hodges_lehmann" not in kinds else [])], errors="ignore")
     la, lb = STATUS_LABELS["no_intervention"], STATUS_LABELS["intervention"]
     blocks = [Paragraph(
         f"Councils {lb.lower()} compared with councils {la.lower()} at each wave, with the council as the unit: the "
-        f"outcome is the share of a council's interviewed participants who reported the {ctx.one}. Difference: "
-        f"Hodges-Lehmann shift (second group minus first) with its distribution-free {ctx.level} interval; rank-biserial "
-        f"correlation; permutation test ({ctx.f.parameters['n_resamples']:,} resamples); "
+        f"outcome is the share of a council's interviewed participants who reported the {ctx.one}. "
+        + _difference_method(kinds, ctx.level, ctx.f.parameters["n_resamples"]) + " Rank-biserial correlation; "
         f"{_adjusted_across(ctx, f'every {ctx.one} and wave')}.")]
     if "comparisons" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Not computed: {ctx.f.not_computed['comparisons']}."))
@@ -3111,14 +3175,15 @@ def _comparisons(ctx) -> Section:
             table.drop(columns=["code", "wave_id"]), unconfirmed,
             f"the machine coding of the {ctx.one} is not confirmed in both status groups")
         blocks.append(Table("comparisons", shown, f"{ctx.codes_as('Impact')} by intervention status ({lb} vs {la})",
-                            "n_a, n_b: the councils of each group interviewed at the wave; median_a, median_b: the "
-                            "median, over those councils, of the share of a council's interviewed participants who reported "
-                            f"the {ctx.one}." + p_note,
+                            "n_a, n_b: the councils of each group interviewed at the wave; "
+                            + _centre_note(kinds, ctx.one) + p_note,
                             # the difference in percentage points, as its heading says: '-50%' and '0% to 0%'
                             # under 'Difference in share (percentage points)' read as a relative change (round 27)
-                            {"median_a": "pct:0", "median_b": "pct:0", "difference": "pp:0",
-                             "CI": CI("ci_low", "ci_high", digits=0, points=True), "rank_biserial": "num:2"},
-                            labels=p_labels))
+                            {**{c: "pct:0" for c in ("median_a", "median_b", "mean_a", "mean_b") if c in shown.columns},
+                             "difference": "pp:0", "CI": CI("ci_low", "ci_high", digits=0, points=True),
+                             "rank_biserial": "num:2"},
+                            labels=p_labels, value_labels={"difference_type": {
+                                "hodges_lehmann": "Hodges-Lehmann shift", "mean_difference": "Difference in means"}}))
         fp = table[table["difference"] != SUPPRESSED].dropna(subset=["difference", "ci_low", "ci_high"])
         if not fp.empty:
             # each impact's label a heading over its waves' lines, as the table beside it and the status forest plot
@@ -3129,14 +3194,16 @@ def _comparisons(ctx) -> Section:
                            _not_finding=unconfirmed[fp.index],
                            **{k: fp[k].astype(float) * 100 for k in ("difference", "ci_low", "ci_high")})
             blocks.append(_forest(
-                # the difference is the Hodges-Lehmann shift of councils' shares (the table's), not a difference of
-                # the shares of participants: those were 43% and 33% where the dot stood at -8 points (seed 27518)
-                fp, "difference", f"Hodges-Lehmann difference in councils' shares reporting the impact, percentage "
-                f"points ({lb} minus {la})", "comparisons_forest", f"Differences by intervention status with {ctx.level} intervals",
-                "Forest plot: one line per impact and wave; the dot is the Hodges-Lehmann difference between councils "
-                "in and not in intervention (the median of the differences between a council in intervention and one "
-                f"not) in the share of a council's participants reporting the {ctx.one}, the line its {ctx.level} interval; the "
-                "vertical line is no difference.", ctx.alpha, group="impact_label"))
+                # the difference is the table's (Hodges-Lehmann shift or difference in mean shares of councils), not
+                # a difference of the shares of participants: those were 43% and 33% where the dot stood at -8 points
+                # (seed 27518)
+                fp, "difference", f"{_DIFFERENCE_AXIS[_one_kind(set(fp['difference_type']))]} "
+                f"reporting the impact, percentage points ({lb} minus {la})", "comparisons_forest",
+                f"Differences by intervention status with {ctx.level} intervals",
+                "Forest plot: one line per impact and wave; the dot is "
+                + _DIFFERENCE_DOT[_one_kind(set(fp["difference_type"]))]
+                + f" in the share of a council's participants reporting the {ctx.one}, the line its {ctx.level} "
+                "interval; the vertical line is no difference.", ctx.alpha, group="impact_label"))
     change = ctx.f.change
     if "change" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Change across the waves within councils is not computed: "
@@ -5478,8 +5545,9 @@ def _detectable(ctx) -> str:
     The best-placed comparison (the later wave with most councils in the smaller group) is described: if even its
     permutation test cannot give a p-value below alpha (two-sided, 2 / C(n, k) at best), no comparison can; otherwise
     the smallest standardised difference between the two groups' council shares it detects with 80% power at alpha,
-    before the Holm adjustment, for the test the comparisons use: the two-sided rank permutation test
-    (:func:`impact.stats._power._rank_test_detectable_shift`, shares spread normally). The two-sample t test's figure
+    before the Holm adjustment, for the test the comparisons use (:func:`_detectable_shift`): the two-sided rank
+    permutation test (:func:`impact.stats._power._rank_test_detectable_shift`, shares spread normally), or, where
+    the wave's shares are heavily tied and the comparisons test the difference in mean shares, the t test's figure. The two-sample t test's figure
     (statsmodels ``TTestIndPower``), given before, belongs to another test: 2.13 standard deviations at 8 councils
     against 3, where the rank test needs 2.26 (its power at 2.13 is 0.75); 2.02 at 5 against 5, where it needs 2.32.
     """
@@ -5510,9 +5578,7 @@ def _detectable(ctx) -> str:
     if smallest_p > alpha:
         return (f"with {where}, no comparison of councils by intervention status can reach significance"
                 + ("" if hidden else f": the smallest p-value its permutation test can give is {smallest_p:.2f}"))
-    from ..stats._power import _rank_test_detectable_shift
-
-    d = _rank_test_detectable_shift(n_a, n_b, alpha=alpha, power=0.8)
+    d = _detectable_shift(c[c["wave"] == best["wave"]], n_a, n_b, alpha)
     # two decimals, and Cohen's label read off the figure as printed: 0.79 printed as 0.8 was called medium
     d = round(d, 2)
     size = "large" if d >= 0.8 else "medium" if d >= 0.5 else "small to medium"
@@ -5524,6 +5590,22 @@ def _detectable(ctx) -> str:
             f"a difference only if it is at least {d:.2f} standard deviations of the councils' shares (a {size} "
             f"difference by Cohen's convention; more after the adjustment for testing several {ctx.many} and waves), so "
             "no difference found is not evidence of no difference")
+
+
+def _detectable_shift(rows: pd.DataFrame, n_a: int, n_b: int, alpha: float) -> float:
+    """The standardised difference the comparisons at one wave (``rows``) detect with 80% power at ``alpha``, for the
+    test behind their p-values: the rank permutation test beside a Hodges-Lehmann shift
+    (:func:`impact.stats._power._rank_test_detectable_shift`), the permutation test of the difference in means beside
+    a difference in mean shares, whose power is the two-sample t test's (statsmodels ``TTestIndPower``, equal spreads
+    assumed). Where the wave's rows differ, the rank test's, the larger."""
+    from ..stats._power import _rank_test_detectable_shift
+
+    kinds = set(rows["difference_type"].dropna()) if "difference_type" in rows.columns else set()
+    if kinds == {"mean_difference"}:
+        from statsmodels.stats.power import TTestIndPower
+
+        return float(TTestIndPower().solve_power(effect_size=None, nobs1=n_a, ratio=n_b / n_a, alpha=alpha, power=0.8))
+    return _rank_test_detectable_shift(n_a, n_b, alpha=alpha, power=0.8)
 
 
 #: Power at which the models' detectable odds ratios are given (as the council comparison's detectable difference).
