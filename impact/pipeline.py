@@ -176,6 +176,25 @@ _CODER_NAMES = {"RuleCoder": "rule coder", "HybridCoder": "hybrid coder (rules a
 MAIN_MEASURE = "reported"
 
 
+def _status_comparisons(known: pd.DataFrame, *, outcome: str, **kwargs) -> pd.DataFrame:
+    """Councils in and out of intervention compared on ``outcome`` (a share) for each code and wave, one estimate for
+    the whole table: the difference in mean shares where any row's shares are heavily tied (see
+    :func:`impact.compare_groups`, ``difference="auto"``), else the Hodges-Lehmann shift.
+
+    Chosen row by row, the bundled example's table gave one impact the Hodges-Lehmann shift at one wave and the
+    difference in means at the next: two estimates a reader cannot compare across the waves. The padded interval of
+    the difference in means keeps its coverage on untied shares (95-100 % with 4 to 15 interviews a council at 5, 30
+    and 150 councils, docs/methods.md)."""
+    from .stats import compare_groups  # deferred, as in analyse: statsmodels is heavy to import
+
+    args = dict(outcome=outcome, group="status_group", by=["code", "wave"], unit="council_id", method="permutation",
+                outcome_type="continuous", **kwargs)
+    out = compare_groups(known, difference="auto", **args)
+    if "difference_type" in out.columns and out["difference_type"].nunique() > 1:
+        out = compare_groups(known, difference="mean", **args)
+    return out
+
+
 @fewer_collections()
 def analyse(
     study: Study,
@@ -244,7 +263,7 @@ def analyse(
     )
     from .measures import attribution_summary
     from .process import PROCESS_CODEBOOK
-    from .stats import change_over_time, clustered_prevalence, compare_groups
+    from .stats import change_over_time, clustered_prevalence
     from .validate import codebook_id_problems
 
     wanted = set(PARTS) if parts is None else set(parts)
@@ -371,10 +390,8 @@ def analyse(
             # a council whose status is not known at a wave is in neither group (the sample's tables count it as
             # unknown): left out here, as compare_groups would, without its analyst's warning about rows
             known = seen.dropna(subset=["status_group", f"share_{MAIN_MEASURE}"])
-            comparisons = compare_groups(
-                known, outcome=f"share_{MAIN_MEASURE}", group="status_group", by=["code", "wave"], unit="council_id",
-                alpha=alpha, seed=seed, n_resamples=n_resamples, adjust=adjust, method="permutation",
-                outcome_type="continuous", difference="auto",
+            comparisons = _status_comparisons(
+                known, outcome=f"share_{MAIN_MEASURE}", alpha=alpha, seed=seed, n_resamples=n_resamples, adjust=adjust,
             ).assign(measure=MAIN_MEASURE)
         change = pd.DataFrame(columns=["code", "p_value", "p_adjusted", "measure"])
         if "change" not in not_computed and "change" in wanted:
