@@ -108,12 +108,51 @@ def _codes(coded: pd.DataFrame, codes: Sequence[str] | None) -> list[str]:
     return sorted(coded["code"].dropna().astype(str).unique())
 
 
+def _checked_codes(study: Study, coded: pd.DataFrame, codes: Sequence[str] | None, codebook: object) -> list[str]:
+    """The codes of a panel; a code asked for that no coding has is one of the codebook's, never a typo.
+
+    Its rows would be zeros throughout, read as "nobody reported it".  With ``codebook`` given, a code that is not
+    one of its codes is refused; without, a code found neither in the codings nor in the study's own codebook
+    (:meth:`Codebook.for_study`) is named in a warning.  A codebook code nobody reported is a legitimate zero.
+    """
+    code_list = _codes(coded, codes)
+    if codes is None:
+        return code_list
+    unseen = [c for c in code_list if str(c) not in distinct(coded["code"].dropna())]
+    if not unseen:
+        return code_list
+    from .coding.codebook import Codebook
+    from .errors import ImpactError, ImpactWarning, InputError
+
+    if codebook is not None:
+        book = Codebook.for_study(study, codebook)
+        unknown = [c for c in unseen if str(c) not in book.code_ids]
+        if unknown:
+            raise InputError(f"`codes` has {_counted(len(unknown), 'code')} that {_verb(len(unknown), 'is', 'are')} "
+                             f"not in the codebook {book.id!r} and in no coding: {unknown} - expected codes of "
+                             f"{book.code_ids}.")
+        return code_list
+    try:
+        known = set(Codebook.for_study(study).code_ids)
+    except ImpactError:  # the study's codebook cannot be read: the codings are all there is to go by
+        known = set()
+    unknown = [c for c in unseen if str(c) not in known]
+    if unknown:
+        import warnings
+
+        warnings.warn(f"`codes` has {_counted(len(unknown), 'code')} found in no coding and not in the study's "
+                      f"codebook, {unknown}: {_verb(len(unknown), 'its', 'their')} rows are all zero, which reads "
+                      "as nobody reporting it - check the spelling, or pass `codebook`.", ImpactWarning, stacklevel=3)
+    return code_list
+
+
 def participant_panel(
     study: Study,
     coded: pd.DataFrame,
     *,
     segments: pd.DataFrame | None = None,
     codes: Sequence[str] | None = None,
+    codebook: object = None,
 ) -> pd.DataFrame:
     """Participant x wave x code panel of the measures, for person-level models clustered by council.
 
@@ -134,6 +173,14 @@ def participant_panel(
     codes : sequence of str, optional
         Codes to include (every code of the codebook, so that codes nobody
         mentioned still get rows); default: the codes present in ``coded``.
+        A code in no coding must be one of `codebook`'s (else
+        :class:`impact.InputError`); without `codebook`, one that is not in
+        the study's codebook either is named in an ``ImpactWarning``: its
+        zeros would read as "nobody reported it".
+    codebook : Codebook, str or path, optional
+        The codebook the codings were made with (see
+        :meth:`impact.coding.codebook.Codebook.for_study`), against which
+        `codes` are checked.
 
     Returns
     -------
@@ -147,7 +194,7 @@ def participant_panel(
         ``ofsted_judgement`` and the other status columns at the wave.
     """
     c = _codings(study, coded, segments)
-    code_list = _codes(c, codes)
+    code_list = _checked_codes(study, c, codes, codebook)
     iv = _coded_interviews(study, c, segments).dropna(subset=["wave"])
     people = iv[["participant_id", "council_id", "wave"]].drop_duplicates()
     grid = people.merge(pd.DataFrame({"code": pd.Series(code_list, dtype="str")}), how="cross")
@@ -172,6 +219,7 @@ def council_panel(
     *,
     segments: pd.DataFrame | None = None,
     codes: Sequence[str] | None = None,
+    codebook: object = None,
 ) -> pd.DataFrame:
     """Council x wave x code panel of the measures, joined to status and council attributes.
 
@@ -184,7 +232,10 @@ def council_panel(
         The coded segments (from :func:`impact.segment`); an interview with
         none of them and no coding is missing (see :func:`participant_panel`).
     codes : sequence of str, optional
-        Codes to include; default the codes present in ``coded``.
+        Codes to include; default the codes present in ``coded``.  A code
+        in no coding is checked as in :func:`participant_panel`.
+    codebook : Codebook, str or path, optional
+        The codebook the codings were made with (see :func:`participant_panel`).
 
     Returns
     -------
@@ -209,7 +260,7 @@ def council_panel(
     ...     "interview_id"])).shape[0]
     0
     """
-    pp = participant_panel(study, coded, segments=segments, codes=codes)
+    pp = participant_panel(study, coded, segments=segments, codes=codes, codebook=codebook)
     code_list = _codes(pp, codes) if len(pp) else (names(codes, "codes") or [])
     iv = _coded_interviews(study, coded, segments).dropna(subset=["wave"])
     counts = (

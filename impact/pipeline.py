@@ -371,8 +371,8 @@ def analyse(
     _warn_no_speech(not_coded, supplied=supplied is not None)
 
     _progress(progress, "building the council x wave panel")
-    panel = council_panel(study, codings, segments=coded_segments, codes=codes)
-    ppanel = participant_panel(study, codings, segments=coded_segments, codes=codes)
+    panel = council_panel(study, codings, segments=coded_segments, codes=codes, codebook=codebook)
+    ppanel = participant_panel(study, codings, segments=coded_segments, codes=codes, codebook=codebook)
     traj = trajectories(panel, study=study) if len(study.wave_ids) == 3 else pd.DataFrame()
     ptraj = trajectories(ppanel, study=study, unit="participant_id") if len(study.wave_ids) == 3 else pd.DataFrame()
     traj_summary = _trajectory_summary(ptraj, codes)

@@ -27,7 +27,7 @@ from ._checks import (
 from ._errors import MissingValueWarning, NotIdentifiedError
 from ._exact import _conditional_odds_ratio, _fisher_2x2, _newcombe, _wilson
 from ._multiplicity import ADJUST_METHODS, _adjust_testable
-from ._permutation import _permutation_pvalues
+from ._permutation import RESAMPLES_MAX, _permutation_pvalues
 
 __all__ = ["compare_groups", "prevalence_table"]
 
@@ -246,7 +246,8 @@ def compare_groups(
         Kruskal-Wallis chi-square. ``"auto"``: mid-p for a binary outcome
         with two groups, otherwise permutation.
     n_resamples : int
-        Permutations per test when a permutation test is used.
+        Permutations per test when a permutation test is used; at most
+        1,000,000 (``RESAMPLES_MAX``, as ``impact run --resamples``).
     seed : int, numpy.random.Generator or None
         Seed of the permutations (reproducible by default).
     adjust : {"holm", "fdr_bh", "bonferroni", "fdr_by", "hommel"} or None
@@ -344,6 +345,10 @@ def compare_groups(
     _check_choice("method", method, METHODS)
     _check_choice("adjust", adjust, [*ADJUST_METHODS, None])
     _check_count("n_resamples", n_resamples)
+    if n_resamples > RESAMPLES_MAX:
+        raise ValueError(f"The value for `n_resamples` must be at most {RESAMPLES_MAX:,} (permutations per test), but "
+                         f"{n_resamples:,} was passed: a p-value is then within 0.0005 of the exact one, and more "
+                         "would run for hours.")
     _check_choice("difference", difference, DIFFERENCES)
     frame, binary = _prepare(data, outcome=outcome, group=group, by=by, unit=unit, outcome_type=outcome_type)
     levels = _levels(frame[group])

@@ -29,6 +29,10 @@ _DRAWS_MAX = 10_000_000_000
 #: about (n_a n_b)^1.25 (11 s at 1,000 against 1,000 councils), in memory as n_a n_b.
 _EXACT_PAIRS_MAX = 1_000_000
 
+#: Councils n_a up to which :func:`councils_needed`'s exact search checks every n (about 1.5 s in all): below it the
+#: saw-tooth of exact power matters most; above, the search brackets and bisects.
+_EXACT_SCAN_MAX = 100
+
 
 def _exact_power(p_a: float, p_b: float, n_a: int, n_b: int, alpha: float, midp: bool) -> float:
     """Power of Fisher's exact (or mid-p) test by enumerating every table."""
@@ -146,11 +150,18 @@ def councils_needed(
     alpha : float
         Two-sided significance level.
     method : {"normal", "exact", "midp"}
-        As in :func:`power_prevalence`. The exact search scans n_a upward
-        from one council; exact power is not monotone in n ("saw-tooth"), so
-        the first n reaching `power` is given.
+        As in :func:`power_prevalence`. Exact power is not monotone in n
+        ("saw-tooth"): the exact search checks every n_a from one council to
+        100 (``_EXACT_SCAN_MAX``) and gives the first reaching `power`.
+        Beyond 100 it brackets the answer from the normal approximation's and
+        bisects, as the normal path does, taking power as rising with n: it
+        gives an n_a that reaches `power` where n_a - 1 does not, and a
+        smaller n on an earlier tooth may reach it too.  Each exact power
+        enumerates every table (11 s at 1,000 against 1,000 councils), so a
+        search checking every n up to there took about 50 minutes.
     max_n : int
-        Largest n_a searched (exact methods).
+        Largest n_a searched (exact methods); n_a x n_b is at most 1,000,000
+        in any case.
 
     Returns
     -------
@@ -183,22 +194,75 @@ def councils_needed(
         n_a = _normal_n(h, alpha, power, ratio)
         achieved = power_prevalence(p_a, p_b, n_a=n_a, n_b=max(1, math.ceil(n_a * ratio)), alpha=alpha)
     else:
-        # from one council up: exact power is not monotone in n, and at small n it can reach the target well below
-        # the normal approximation's answer (mid-p, 0.01 against 0.99, ratio 0.5, power 0.9: 3 councils, where a scan
-        # from 0.8 of the normal answer gave 4)
-        for n_a in range(1, max_n + 1):
-            if n_a * max(1, math.ceil(n_a * ratio)) > _EXACT_PAIRS_MAX:
-                raise ValueError(f"No n_a up to {n_a - 1:,} reaches power {power}, and beyond it the {method} power "
-                                 f"is not computed (n_a x n_b at most {_EXACT_PAIRS_MAX:,}) - use method='normal'.")
-            achieved = power_prevalence(p_a, p_b, n_a=n_a, n_b=max(1, math.ceil(n_a * ratio)), alpha=alpha,
-                                        method=method)
-            if achieved.loc[0, "power"] >= power:
-                break
-        else:
-            raise ValueError(f"No n_a up to `max_n`={max_n} reaches power {power}.")
+        n_a, achieved = _exact_n(p_a, p_b, h, power, ratio, alpha, method, max_n)
     n_b = max(1, math.ceil(n_a * ratio))
     return pd.DataFrame([dict(p_a=p_a, p_b=p_b, n_a=n_a, n_b=n_b, n_total=n_a + n_b, target_power=power,
                               power=float(achieved.loc[0, "power"]), method=method)])
+
+
+def _exact_n(p_a: float, p_b: float, h: float, power: float, ratio: float, alpha: float, method: str,
+             max_n: int) -> tuple[int, pd.DataFrame]:
+    """:func:`councils_needed`'s exact (or mid-p) n_a and its power row: every n from one council to
+    :data:`_EXACT_SCAN_MAX` (at small n exact power can reach the target well below the normal approximation's
+    answer: mid-p, 0.01 against 0.99, ratio 0.5, power 0.9: 3 councils, where a scan from 0.8 of the normal answer
+    gave 4), then bracketed from the normal answer and bisected, up to the largest n computable."""
+    found: dict[int, pd.DataFrame] = {}
+
+    def n_b(n: int) -> int:
+        return max(1, math.ceil(n * ratio))
+
+    def reaches(n: int) -> bool:
+        found[n] = power_prevalence(p_a, p_b, n_a=n, n_b=n_b(n), alpha=alpha, method=method)
+        return bool(found[n].loc[0, "power"] >= power)
+
+    top = _largest(lambda n: n * n_b(n) <= _EXACT_PAIRS_MAX, max_n)  # n_b(n) rises with n
+    for n in range(1, min(top, _EXACT_SCAN_MAX) + 1):
+        if reaches(n):
+            return n, found[n]
+    n = None
+    if top > _EXACT_SCAN_MAX:
+        n = _smallest_reaching(reaches, _normal_n(h, alpha, power, ratio), floor=_EXACT_SCAN_MAX, ceiling=top)
+    if n is not None:
+        return n, found[n]
+    if top < max_n:
+        raise ValueError(f"No n_a up to {top:,} reaches power {power}, and beyond it the {method} power is not "
+                         f"computed (n_a x n_b at most {_EXACT_PAIRS_MAX:,}) - use method='normal'.")
+    raise ValueError(f"No n_a up to `max_n`={max_n} reaches power {power}.")
+
+
+def _largest(ok, most: int) -> int:
+    """The largest n in 1..``most`` for which ``ok(n)`` holds, ``ok`` holding up to some n and not beyond; 0 if none."""
+    low, high = 0, most + 1
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (mid, high) if ok(mid) else (low, mid)
+    return low
+
+
+def _smallest_reaching(reaches, guess: int, *, floor: int = 0, ceiling: int | None = None) -> int | None:
+    """The smallest n in ``floor + 1 .. ceiling`` for which ``reaches(n)``, taken as rising with n (``floor`` not
+    reaching): bracket it by steps doubling away from ``guess``, then halve the bracket; None where ``ceiling`` does
+    not reach. (A step of one at a time never ended where the guess is far off, as with a ratio of 1e-300.)"""
+    guess = max(floor + 1, guess if ceiling is None else min(guess, ceiling))
+    step = 1
+    if reaches(guess):
+        low, high = guess - 1, guess  # high reaches; low does not, or is the floor
+        while low > floor and reaches(low):
+            high, step = low, step * 2
+            low = max(floor, high - step)
+    else:
+        low = guess
+        while True:
+            if ceiling is not None and low >= ceiling:
+                return None
+            high = low + step if ceiling is None else min(low + step, ceiling)
+            if reaches(high):
+                break
+            low, step = high, step * 2
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (low, mid) if reaches(mid) else (mid, high)
+    return high
 
 
 def _normal_n(h: float, alpha: float, power: float, ratio: float) -> int:
@@ -211,23 +275,7 @@ def _normal_n(h: float, alpha: float, power: float, ratio: float) -> int:
 
     z = stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power)
     guess = max(1, math.ceil((z / h) ** 2 * (1 + 1 / ratio)))
-    # the power rises with n: bracket the answer by steps doubling away from the guess, then halve the bracket (a
-    # step of one council at a time never ended where the guess is far off, as with a ratio of 1e-300)
-    step = 1
-    if reaches(guess):
-        low, high = guess - 1, guess  # high reaches the power; low does not, or is 0
-        while low >= 1 and reaches(low):
-            high, step = low, step * 2
-            low = max(0, high - step)
-    else:
-        low, high = guess, guess + 1
-        while not reaches(high):
-            low, step = high, step * 2
-            high = low + step
-    while high - low > 1:
-        mid = (low + high) // 2
-        low, high = (low, mid) if reaches(mid) else (mid, high)
-    return high
+    return _smallest_reaching(reaches, guess)
 
 
 def did_power(
