@@ -761,6 +761,8 @@ _FLAT_RE = lazy_compile(
     r"(?:House|Court|Tower|Towers|Lodge|Mansions|Buildings|Heights|Point|Place|Flats|Block|Hall|Close))?",
     _I,
 )
+# A capitalised word right before another ("Committee Room 2").
+_CAPITALISED_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<w>\p{Lu}\p{Ll}+)[ \t]+\Z", re.VERSION1)
 _BUILDING_RE = lazy_compile(
     r"(?<![\w])(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}(?:House|Tower|Towers|Lodge|Mansions|Heights|Flats)(?![\w])",
     re.VERSION1,
@@ -1892,9 +1894,10 @@ def _ages(text: str, add) -> None:
             start, end = m.start("age"), m.end("age")
             if (after := _RANGE_AFTER_AGE_RE.match(text, end)) is not None:
                 end = after.end()
-            # "16-17 year olds" is a group of any number, no one's age: its range is left as it was found
-            if (age[:1].isdigit() and not age.lower().endswith("olds")
-                    and (before := _RANGE_BEFORE_AGE_RE.search(text, max(0, start - 12), start)) is not None):
+            before = _RANGE_BEFORE_AGE_RE.search(text, max(0, start - 12), start)
+            if age.lower().endswith("olds") and before is not None:
+                continue  # "16-17 year olds", "16 – 18 year olds": the ages of a group of any number, no one's age
+            if age[:1].isdigit() and before is not None:
                 start = before.start("n")
             add(Span(start, end, "age"))
             day = _ON_DAY_RE.match(text, m.end("age"))
@@ -2007,6 +2010,11 @@ def _addresses(text: str, add) -> None:
         head = m.group().split()[0].lower().rstrip(".")
         if head in ("unit", "room", "suite", "plot", "block") and not m.group()[0].isupper():
             continue
+        if head in ("room", "suite") and (
+                (named := _CAPITALISED_WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())) is not None
+                and (w := fold(named.group("w"))) in english_words() and w not in folded_first_names()
+                and w not in _NOT_STREET_WORDS and w not in _NOT_NAMES):
+            continue  # "Committee Room 2", "Committee Suite 1,2 & 3": a building's room named for its use, no home
         if m.group("w") is not None and not _PLACED_IN_RE.search(text, max(0, m.start() - 30), m.start()):
             continue
         building = _FLAT_BUILDING_RE.match(text, m.end())

@@ -1337,6 +1337,18 @@ _OWN_KIN = frozenset("""mum mam mom dad nan nana nanna nannan nain gran granny g
     uncle brother sister cousin stepdad stepmum son daughter niece nephew""".split())
 _ORGANISATION_WORDS = frozenset("""group trust foundation partnership institute society association network alliance
     federation consortium collective""".split())
+# Where a public meeting is held, before its building's name: the venue's label, or a room of the building named for
+# its use, with its numbers, and a comma ("Venue: Westfields", "Committee Suite 1,2 & 3, Westfields", "Council
+# Chamber, Westfields").
+_VENUE_BEFORE_RE = lazy_compile(
+    r"(?:(?<![\p{L}])(?i:venue|location|meeting[ \t]+place|place[ \t]+of[ \t]+meeting)[ \t]*:[ \t]*"
+    r"|(?<![\p{L}'’\-])\p{Lu}\p{Ll}+[ \t]+(?:Room|Rooms|Suite|Chamber)(?:[ \t]*\d{1,2}(?:[ \t]*(?:,|&|and|to|-)[ \t]*\d{1,2})*)?"
+    r"[ \t]*,[ \t]*)\Z", re.VERSION1)
+# The unit of an age before "olds" ("year olds", "month-olds").
+_AGE_UNIT_BEFORE_RE = lazy_compile(r"\b(?:years?|yrs?|months?|weeks?)[ \t\-]*\Z", re.IGNORECASE | re.VERSION1)
+# The words for a cause raised for or a body set up for one, after its name ("the Poppy Appeal", "the Daisy Fund").
+_CAUSE_WORDS = _ORGANISATION_WORDS | frozenset("appeal fund campaign charity".split())
+_THE_BEFORE_RE = lazy_compile(r"\bthe[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # A company's legal suffix, after its name ("Irwin Okafor LLP", "Okafor & Co Ltd").
 _FIRM_SUFFIXES = frozenset("llp ltd plc llc".split())
 _FIRM_AFTER_RE = lazy_compile(r"(?:[ \t]+(?:&|and)[ \t]+Co\.?)?[ \t]+(?:LLP|Ltd\.?|PLC|plc|LLC)(?![\p{L}])", re.VERSION1)
@@ -3054,6 +3066,8 @@ class NameFinder:
             return i + 1
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
             return i + 1
+        if tok.key == "olds" and _AGE_UNIT_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start):
+            return i + 1  # "16-17 year olds who present as homeless": a group by its ages, no one's name
         if tok.key in _PLATFORM_NAMES:
             return i + 1  # a platform after a possessive is the child's account, not a name ("her tiktok's full of it")
         j = i + 1
@@ -3452,6 +3466,10 @@ class NameFinder:
             return None  # "we got a Chloe handbag", "his Jordan trainers": a brand that is a first name, on goods
         if self._made_thing(text, run):
             return None  # "they came in a Corsa", "a Vauxhall Corsa": a make or a model, no person
+        if (len(run) == 1 and unknown and not known and run[0].key not in self.surnames
+                and not _given_name_shaped(run[0].key) and text[end : end + 2] not in ("'s", "’s")
+                and _VENUE_BEFORE_RE.search(text, max(0, start - 80), start)):
+            return None  # "Venue: Westfields", "Committee Suite 1,2 & 3, Westfields, ...": a meeting's building
         if unknown:
             # A single sentence-initial capitalised word that is ordinary English is trimmed off.
             if initial_sentence and len(run) > 1 and self._ordinary(run[0]) and not self._known(run[0]):
@@ -3461,6 +3479,8 @@ class NameFinder:
                          and listed_word_in_a_term(text, t.start, t.end, self.participant_parts) for t in known):
             return None  # "Social Care said", "Youth Work matters" with Will Care, Will Work listed: a thing's name
         if known:
+            if self._named_cause(text, run):
+                return None  # "the Poppy Appeal", "the Daisy Fund": a cause named by a word that is a given name too
             if (len(words) > 1 and all(self._ordinary(t) and t.key not in self.firsts for t in words)
                     and re.search(r"\bthe[ \t]+\Z", text[max(0, start - 5) : start], re.IGNORECASE)):
                 return None  # "the Lion King", "the Green Mile": a title of ordinary words after "the", no first name
@@ -3509,6 +3529,17 @@ class NameFinder:
         ):
             return Span(start, end, "name")  # "J. Smith", "J Smith"; "Mason said"
         return None
+
+    def _named_cause(self, text: str, run: list[_Tok]) -> bool:
+        """Whether a run after "the" is an appeal's, a fund's, a campaign's or a charity's name: words that are given
+        names and English words both, none a listed participant's nor a surname, then the word for the cause ("the
+        Poppy Appeal", "the Daisy Fund"); a given name that is no word ("the Jayden Fund") or a surname in it ("the
+        Poppy Okafor Appeal", "the Mason Fund") names a person, as a listed name does."""
+        *named, cause = run
+        return (bool(named) and cause.shape == "cap" and cause.key in _CAUSE_WORDS
+                and all(t.shape == "cap" and t.key in self.word_names and t.key not in self.participant_parts
+                        and t.key not in self.surnames for t in named)
+                and _THE_BEFORE_RE.search(text, max(0, run[0].start - 5), run[0].start) is not None)
 
     def _made_thing(self, text: str, run: list[_Tok]) -> bool:
         """Whether a run is a thing made and sold: a make and its model ("Vauxhall Corsa", "Nissan Qashqai"), or one

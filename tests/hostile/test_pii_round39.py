@@ -138,16 +138,8 @@ _KEPT = [
     "Children and Young People Task Group",
 ]
 
-# Still open (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # a public appeal named by a word that is a given name, after "the" ("the [name]")
-    ("the Poppy Appeal", "the Poppy Appeal"),
-    # a pupil's age range in the plural is a class's, not a person's age ("16 – [age]")
-    ("a part-time teacher for 16 – 18 year olds", "a part-time teacher for 16 – 18 year olds"),
-    # a council's meeting room and building, named in minutes, is no one's address ("Committee [address],2 & 3, [name]")
-    ("Venue: Committee Suite 1,2 & 3, Westfields, Middlewich Road",
-     "Venue: Committee Suite 1,2 & 3, Westfields, [address]"),
-]
+# Still open when written; closed in round 40 and moved to tests/hostile/test_pii_round40.py (none is open now).
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
@@ -156,5 +148,5 @@ test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 def test_the_counts_are_as_written():
     new = _RED_TEAM + _HELD_EXACT + _OPEN + [(t, t) for t in _KEPT]
-    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (41, 14, 15, 3)
-    assert len(new) == 73 == len({t for t, _ in new})
+    assert (len(_RED_TEAM), len(_HELD_EXACT), len(_KEPT), len(_OPEN)) == (41, 14, 15, 0)
+    assert len(new) == 70 == len({t for t, _ in new})
