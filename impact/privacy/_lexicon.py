@@ -149,7 +149,13 @@ class _LazyPattern:
 
             pattern, *rest = self._args
             if isinstance(pattern, str) and not _names_expanding(pattern):
-                self._simple = regex.compile("(?-f)" + pattern, *rest)
+                try:
+                    self._simple = regex.compile("(?-f)" + pattern, *rest)
+                except regex.error:
+                    # regex 2023 (the oldest setup.cfg allows) refuses to turn off a flag that is off: full case
+                    # folding is off unless VERSION1 is on (and under VERSION1 it accepts '(?-f)'), so the pattern as
+                    # given already folds simply; a pattern wrong in itself raises again here
+                    self._simple = regex.compile(pattern, *rest)
             else:
                 self._simple = self._full = self._compiled(True)
         return self._simple
