@@ -100,3 +100,16 @@ def left_open(cases: Sequence[tuple[str, str]], *, move_to: str) -> Callable[[st
     def test(text: str, expected: str) -> None:
         xfail_open(text, expected, move_to)
     return test
+
+
+def counted(red_team: Sequence[tuple[str, str]], held: Sequence[tuple[str, str]], kept: Sequence[str],
+            open_: Sequence[tuple[str, str]], *, counts: tuple[int, int, int, int]) -> Callable[[], None]:
+    """A round's check that its lists hold as many cases as written (``counts``: red team, held exact, kept, open),
+    every input text once across them: a case lost or pasted twice in an edit is seen."""
+
+    def test() -> None:
+        new = [*red_team, *held, *open_, *[(t, t) for t in kept]]
+        assert (len(red_team), len(held), len(kept), len(open_)) == counts
+        assert len(new) == sum(counts) == len({t for t, _ in new})
+
+    return test
