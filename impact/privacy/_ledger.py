@@ -238,7 +238,11 @@ class DisclosureLedger:
             ri = [r for r, row in enumerate(rows) for _ in row[0]]
             ci = [j for row in rows for j in row[0]]
             incidence = sp.csr_array((np.ones(len(ci)), (ri, ci)), shape=(len(rows), len(unknown)))
-            label = connected_components(incidence.T @ incidence, directed=False)[1].tolist()
+            graph = sp.csr_array(incidence.T @ incidence)
+            # scipy 1.11 (the floor setup.cfg allows) takes only 32-bit indices in csgraph: given the 64-bit ones a
+            # product makes, it prints an ignored ValueError and labels every count -9999 (one block for all)
+            graph.indices, graph.indptr = graph.indices.astype(np.int32), graph.indptr.astype(np.int32)
+            label = connected_components(graph, directed=False)[1].tolist()
         else:
             label = list(range(len(unknown)))
         members: dict[int, list[int]] = {}
