@@ -666,8 +666,9 @@ _WHEN_AFTER_ORDINAL = (
     r"coming[ \t]+up|soon"
 )
 _AGE_RES = (
-    # "a four-year-old", "my 7 year old", "15 months old", "3yo", "7 y/o"
-    lazy_compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}[ \t{_DASH}]*olds?)\b", _I),
+    # "a four-year-old", "my 7 year old", "15 months old", "3yo", "7 y/o"; in years and months ("a 2-year-6-month-old")
+    lazy_compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}"
+                 rf"(?:,?[ \t{_DASH}]*(?:and[ \t]+)?{_N}[ \t{_DASH}]*{_UNIT})?[ \t{_DASH}]*olds?)\b", _I),
     lazy_compile(rf"\b(?P<age>(?:\d{{1,2}}|{_NUMBER_WORDS})[ \t\-]?(?:yo|y/o|y\.o\.?))(?![\w])", _I),
     # "aged 4", "age 4", "aged four and six", "age: 12"; an adverb between ("aged just 17", "aged only three")
     lazy_compile(
@@ -1405,6 +1406,11 @@ _FIVE_DIGITS_RE = lazy_compile(r"\d{5}")
 _COURT_NUMBER_RE = lazy_compile(r"(?<![\w/\-])[a-z]{2}[ \t]?\d{2}[ \t]?[a-z][ \t]?\d{5}(?![\w/])", _I)
 
 
+# An age written as one hyphenated word, of one person or a group, a range among them ("16-18-year-olds", "a
+# 16–17-year-old", "3-month-old"): no code, whatever its figures.
+_AGE_COMPOUND_RE = lazy_compile(rf"(?:\d{{1,3}}[{_DASH}])*\d{{1,3}}[{_DASH}]{_UNIT}[{_DASH}]olds?", _I)
+
+
 def _references(text: str, add) -> None:
     for m in _COURT_NUMBER_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
         add(Span(m.start(), m.end(), "reference"))
@@ -1412,6 +1418,8 @@ def _references(text: str, add) -> None:
         add(Span(m.start(), m.end(), "reference"))
     for m in _REF_RE.finditer(text):
         value = m.group()
+        if _AGE_COMPOUND_RE.fullmatch(value):
+            continue  # "16-18-year-olds", "a 16–17-year-old": an age written as one word, which the ages judge
         if sum(c.isdigit() for c in value) >= 3 and not _YEARISH.match(value):
             add(Span(m.start(), m.end(), "reference"))
     for m in _REF_CTX_RE.finditer(text, overlapped=True):  # "case file cp 12345": after either word
@@ -1700,6 +1708,12 @@ def _spelled_codes(text: str, add) -> None:
             add(Span(*best))
 
 
+# A body's word after a letter code and its number, which then labels the body ("LA1 partnership", "LA2 council").
+_BODY_AFTER_RE = lazy_compile(
+    r"['’]?s?[ \t]+(?:partnerships?|council(?![ \t]+(?:estates?|hous(?:e|es|ing)|flats?|homes?|propert(?:y|ies)))|authority|board|"
+    r"trust)\b", _I)
+
+
 def _postcodes(text: str, add) -> None:
     for m in _POSTCODE_RE.finditer(text):
         add(Span(m.start(), m.end(), "postcode"))
@@ -1718,8 +1732,8 @@ def _postcodes(text: str, add) -> None:
             add(Span(m.start(), m.end(), "postcode"))
     for m in _OUTWARD_RE.finditer(text):
         area = m.group("area").upper()
-        if area not in POSTCODE_AREAS:
-            continue
+        if area not in POSTCODE_AREAS or _BODY_AFTER_RE.match(text, m.end()):
+            continue  # "LA1 partnership", "LA2 council": a numbered body's label, no district
         before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 20]
         context = _POSTCODE_CTX_BEFORE.search(before) is not None or _POSTCODE_CTX_AFTER.search(after) is not None
         upper = m.group().isupper()

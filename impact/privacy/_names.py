@@ -278,6 +278,15 @@ _PERSON_AFTER_INITIALS_RE = lazy_compile(
     re.IGNORECASE | re.VERSION1)
 _PERFECT_AFTER_RE = lazy_compile(r"[ \t]+(?:has|had)[ \t]+been\b", re.VERSION1)
 # What may follow a person's name at the end of a phrase ("I told Baker about it", "spoke to Mason, then").
+# What ends a form's label after its first word: a few words in lower case, then a colon ("Date of publication:",
+# "Status:"), not a ratio's or a time's ("4:1").
+_LABEL_COLON_RE = lazy_compile(r"(?:[ \t]+\p{Ll}+){0,3}[ \t]*:(?!\d)")
+# Between two places of a list ("in Woodley and Earley", "Woodley, Earley or Twyford").
+_LISTED_AFTER_RE = lazy_compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
+# A children's home's word after its place ("the Hellesdon home", "Sprowston children's home").
+_HOME_AFTER_RE = lazy_compile(r"[ \t]+(?:children['’]s[ \t]+)?home\b", re.IGNORECASE)
+# A form's label on the line before a name ("Author: ", "Prepared by: "): a speaker's turn ("Jane Hope: I agree") has none.
+_LABEL_BEFORE_RE = lazy_compile(r"(?:^|(?<=\n))[ \t]*\p{Lu}[\p{L} \t]{0,30}:[ \t]*\Z")
 _PHRASE_END_RE = lazy_compile(
     r"^(?:[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z)|[ \t]+(?:and|about|that|if|from|at|in|on|to|for|yesterday|today|again|last|"
     r"this|when|before|after|because|but|or|so|then)\b)",
@@ -1292,6 +1301,11 @@ _NOT_SUBJECTS = frozenset("""everyone everybody someone somebody anyone anybody 
     everything however meanwhile otherwise therefore instead anyway besides luckily sadly thankfully apparently
     obviously eventually finally later earlier today tonight tomorrow yesterday then""".split())
 
+# Words that end a clause after a name, in capitals as in any case: times, days and verbs of contact ("I MET JANE TODAY",
+# "MRS OKAFOR CALLED ON TUESDAY").
+_CLOSED_TAIL = _NOT_SUBJECTS | _DAY_NAMES | frozenset("""now tomorrow tonight yesterday morning afternoon evening week
+    weekend called phoned rang emailed texted visited replied explained agreed arrived attended""".split())
+
 # Titles that are titles in lower case too ("mrs baker", "councillor smith", "sgt bishop"); "nurse", "judge", "father"
 # ... in lower case are the words.
 _LOWER_TITLES = frozenset("mr mrs ms mx dr cllr prof professor councillor sgt sergeant supt rev revd reverend pani".split())
@@ -1936,7 +1950,7 @@ def _short_name(word: str) -> bool:
 # few vowels though it has, is read as a place ("drensford", "thrushby").
 _PLACE_NAME_ENDINGS = ("ford", "by", "ton", "ham", "bury", "borough", "field", "ley", "worth", "wick", "thorpe", "mouth",
                        "caster", "chester", "bridge", "stead", "burgh", "dale", "moor", "well", "combe", "hurst", "stow",
-                       "minster", "holme", "thwaite", "cott", "wich", "den")
+                       "minster", "holme", "thwaite", "cott", "wich", "den", "don")
 
 
 #: A run of four consonants or more: an acronym or a code ("nspcc", "yjsip"), which English and Cornish place names
@@ -2123,6 +2137,12 @@ class NameFinder:
         return (tok.key in _NOT_NAMES and tok.key not in _SURNAME_WORDS and tok.key not in self.surnames
                 and tok.key not in self.participant_parts)
 
+    def _closed_word(self, tok: _Tok) -> bool:
+        """A function word, a word of time or a day, or a verb of contact, that is no surname nor a listed name's part
+        ("TODAY", "TUESDAY", "CALLED"; not "MAY", "YOUNG")."""
+        return self._function_word(tok) or (tok.key in _CLOSED_TAIL and tok.key not in _SURNAME_WORDS
+                                            and tok.key not in self.surnames and tok.key not in self.participant_parts)
+
     def _unknown(self, tok: _Tok) -> bool:
         """Not ordinary English, not a public term, not a word of UK speech ("iawn"): a proper noun we have no list for."""
         return (not self._ordinary(tok) and not self._public(tok) and len(tok.key) > 1
@@ -2180,11 +2200,15 @@ class NameFinder:
             if span is not None and span.kind == "name" and (
                     a := _CAPITAL_A_BEFORE_RE.search(text, max(0, span.start - 40), span.start)) is not None:
                 span = Span(a.start("a"), span.end, span.kind)  # "[name] and A Patel": the initial, no article
+            if span is not None and span.kind == "name" and span.end == run[-1].end and (label := self._label_after(text, run)):
+                span = Span(span.start, run[-1 - label].end, span.kind) if run[-1 - label].end > span.start else None
             if span is not None and span.kind == "name" and span.end == run[-1].end:
                 # the post after the name, which the run left off (:meth:`_run`), is no name's ("Jane Okafor
                 # Headteacher said")
                 while j < n and self._post_word_after(text, toks[j - 1], toks[j]):
                     j += 1
+            if span is not None and span.kind == "name" and self._named_place(text, run, span, spans):
+                span = Span(span.start, span.end, "place")  # "in Woodley and Earley", "the Hellesdon home"
             if span is not None:
                 spans.append(span)
             elif (len(run) == 1 and run[0].shape == "cap" and not self._public(run[0]) and not self._function_word(run[0])
@@ -2229,6 +2253,32 @@ class NameFinder:
         names the person too ("Jane Okafor, director of Okafor Care Ltd")."""
         named = {fold(w) for s in spans if s.kind == "name" for w in re.findall(r"\p{L}+", text[s.start : s.end])}
         return [f for f in firms if any(fold(w) in named for w in re.findall(r"\p{L}+", text[f.start : f.end]))]
+
+    def _named_place(self, text: str, run: list[_Tok], span: Span, found: list[Span]) -> bool:
+        """Whether one capitalised word no list knows, judged a name, is a place's: listed after a place with "and",
+        "or" or a comma ("schools in Woodley and Earley"), or shaped as English place names end before a home's word
+        ("the Hellesdon home", "Sprowston children's home"); a listed name, a first name or a surname stays a person's
+        ("the Okafor home")."""
+        tok = run[0]
+        if len(run) != 1 or tok.shape != "cap" or (span.start, span.end) != (tok.start, tok.end) or not self._unknown(tok):
+            return False
+        if self._known(tok) or tok.key in self.surnames or text[tok.end : tok.end + 2] in ("'s", "’s"):
+            return False
+        if found and found[-1].kind == "place" and _LISTED_AFTER_RE.fullmatch(text, found[-1].end, tok.start):
+            return True
+        return (len(tok.key) >= 7 and tok.key.endswith(_PLACE_NAME_ENDINGS)
+                and _HOME_AFTER_RE.match(text, tok.end) is not None)
+
+    def _label_after(self, text: str, run: list[_Tok]) -> int:
+        """1 if the last word of ``run`` opens a form's label, else 0: an ordinary capitalised word, no first name,
+        surname or listed name's part, after a name's words given under a label of its own, then at most three words in
+        lower case and a colon ("Author: Jane Okafor Date of publication: May 2020", "Signed: Jane Okafor Date: 3 May", "Chair: Jane Okafor
+        Status: final")."""
+        tok = run[-1]
+        return int(len(run) > 1 and tok.shape == "cap" and self._ordinary(tok) and not self._known(tok)
+                   and tok.key not in self.surnames and tok.key not in self.participant_parts
+                   and _LABEL_COLON_RE.match(text, tok.end) is not None
+                   and _LABEL_BEFORE_RE.search(text, max(0, run[0].start - 40), run[0].start) is not None)
 
     def _post_before(self, run: list[_Tok]) -> int:
         """How many capitalised words open ``run`` as a post's name before a name, 0 if none: ordinary words that are no
@@ -3400,8 +3450,14 @@ class NameFinder:
                            and not self._person_after_of(text, run, words)) else "name"
 
         if caps:
-            if position == "title" and all(self._function_word(t) for t in words):
-                return None  # "THE BISHOP SAID": a common word after a title used as a noun
+            if position == "title" and all(self._closed_word(t) for t in words):
+                return None  # "THE BISHOP SAID", "I MET BISHOP TODAY": a common word after a title used as a noun
+            if (tail := next(k for k in range(len(run), 0, -1) if k == 1 or not self._closed_word(run[k - 1]))) < len(run):
+                # words of the sentence after the name: "I MET JANE TODAY", "MRS OKAFOR CALLED ON TUESDAY"
+                run, end = run[:tail], run[tail - 1].end
+                words = [t for t in words if t.end <= end]
+                if not words:
+                    return None
             if ((words[0].key in self.word_names or words[0].key in self.participant_word_parts)
                     and not any(self._known(t) for t in words[1:]) and _ARTICLE_BEFORE_RE.search(text[max(0, start - 10) : start])):
                 return None  # "RANG THE BELL TODAY", "A WILL WAS FOUND": a listed word after an article is the word
@@ -3493,6 +3549,8 @@ class NameFinder:
             word_like = tok.key in self.word_names or tok.key in self.participant_word_parts
             if not word_like:
                 return Span(start, end, "name")
+            if tok.key in self.firsts and len(run) == 2 and run[0] is tok and run[1].shape == "initial" and run[1].text[:1].isupper():
+                return Span(start, end, "name")  # "Tom B.", "Will K": a given name and a surname's initial
             if ((re.match(r"^[ \t]*,?[ \t]*\d", text[end:]) and not self._listed_child(text, tok))
                     or re.search(r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?\Z", text[:start])):
                 return None  # "May 2013", "3 June"; not "Kai 8, Lily 6 and Ruby 2"
