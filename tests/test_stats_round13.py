@@ -189,3 +189,32 @@ def test_firth_under_response_weights_is_the_weighted_penalised_likelihood(separ
         for limit in ("ci_low", "ci_high"):  # on the profile: its fall there is the critical value
             assert 2 * (penalised(b) - profile(j, row[limit])) / deff[j] == pytest.approx(critical, abs=1e-4)
 
+
+def test_staggered_lone_cohort_standard_error_borrows_its_variance():
+    # one council first treated in period 4 of 6, nine never treated: the simple average is L_0 - mean(L_c), L a
+    # council's mean change from period 3 to periods 4-6. Its variance is Var(L) (1 + 1/9); the influence function
+    # gave only the comparison part, s_L / 3 (the treated council's deviation from its cohort's mean is 0). The
+    # lone council's variance is now borrowed from the comparison councils: se = s_L sqrt(1 + 1/9), s_L their sample
+    # standard deviation of L (computed here with numpy from the panel).
+    import warnings
+
+    import numpy as np
+    import pandas as pd
+    from scipy import stats
+
+    from impact.stats import staggered_did
+
+    rng = np.random.default_rng(5)
+    unit, t = np.repeat(np.arange(10), 6), np.tile(np.arange(1, 7), 10)
+    d = pd.DataFrame({"unit": unit, "time": t, "y": rng.normal(0, 1, 10)[unit] + 0.3 * t + rng.normal(0, 1, 60),
+                      "first": np.where(unit == 0, 4.0, np.nan)})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = staggered_did(d, outcome="y", unit="unit", time="time", first_treated="first", n_bootstrap=0)
+        overall = res.aggregate("simple", n_permutations=0).overall.iloc[0]
+    y = d.pivot(index="unit", columns="time", values="y").to_numpy()
+    change = (y[:, 3:6] - y[:, [2]]).mean(axis=1)
+    se = change[1:].std(ddof=1) * np.sqrt(1 + 1 / 9)
+    assert overall["estimate"] == pytest.approx(change[0] - change[1:].mean(), abs=1e-12)
+    assert overall["se"] == pytest.approx(se, rel=1e-10)
+    assert overall["ci_high"] - overall["estimate"] == pytest.approx(stats.norm.ppf(0.975) * se, rel=1e-10)

@@ -3863,9 +3863,10 @@ def _reassignments_said(*frames: pd.DataFrame | None) -> str:
 def _lone_cohort_note(ctx, e: pd.DataFrame, shown: list[dict] | pd.DataFrame) -> str:
     """' For re-referrals ..., at some period after the start one council of a cohort was observed alone: ...' for the
     indicators shown (rows of ``shown`` with an estimate) whose average rests on such a period (``n_lone_cohorts`` of
-    ``e``): the influence function of a mean of one council is 0, so that council's own variation is missing from the
-    standard error, and the interval shown is too narrow (the example: the last cohort entering intervention was one
-    council). Not a count: the number of councils is not given."""
+    ``e``): the influence function of a mean of one council is 0, so that council's own variation is borrowed from the
+    comparison councils (:func:`impact.stats._staggered._lone_variance`; it was missing, and the interval too narrow:
+    the example's last cohort entering intervention was one council). Not a count: the number of councils is not
+    given."""
     if "n_lone_cohorts" not in e.columns:
         return ""
     rows = shown.to_dict("records") if isinstance(shown, pd.DataFrame) else shown
@@ -3878,8 +3879,8 @@ def _lone_cohort_note(ctx, e: pd.DataFrame, shown: list[dict] | pd.DataFrame) ->
     labels = [words.column(m).header.lower() for m in dict.fromkeys(lone)]
     which = "every indicator shown" if set(lone) == estimated and len(estimated) > 1 else _listed(labels)
     return (f" For {which}, at some period after the start one council was the only one of its cohort "
-            "observed: its own variation is missing from the standard error, so the interval is too narrow and the "
-            "p-value too small; the randomisation p does not rest on the standard error.")
+            "observed: its own variation in the standard error is borrowed from the comparison councils (as if its "
+            "changes varied as theirs do); the randomisation p does not rest on the standard error.")
 
 
 _DID_COLUMNS = ["measure", "estimate", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_p_adjusted", "n_treated",
