@@ -120,8 +120,8 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
         ``n_control_entering_later`` (of them), ``n_treated_before_first``
         (left out), ``n_cohorts``, ``n_lone_cohorts`` (cohorts with a period
         in the average at which one council of the cohort is observed: that
-        council's own variation is missing from ``se``, which is then too
-        small; ``ri_p_value`` does not rest on it), ``note`` (why an indicator was not
+        council's own variation in ``se`` is borrowed from the comparison
+        councils; ``ri_p_value`` does not rest on it), ``note`` (why an indicator was not
         estimated: its other columns are then missing).  None when the study
         has no indicators.
     """
@@ -300,8 +300,8 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
 def _lone_cohorts(att_gt: pd.DataFrame) -> int:
     """The cohorts with a period in the simple average (after the start, estimated, at least two comparison councils:
     ``aggregate(min_comparison=2)``) at which a single council of the cohort is observed. The influence function of a
-    mean of one council is 0, so its own variation is missing from the aggregate's standard error, which is too small
-    (``staggered_did`` warns of cohorts of one council; the warning is silenced where the indicators are estimated, and
-    the report said nothing of it): counted, for the report to say so."""
+    mean of one council is 0, so its own variation is not in the influence function: the aggregate's standard error
+    borrows it from the comparison councils (statistics round 13; it was missing, and the standard error too small),
+    and the report says so of the indicators counted here."""
     used = att_gt["post"].astype(bool) & att_gt["estimate"].notna() & (att_gt["n_control"] >= 2)
     return int(att_gt.loc[used & (att_gt["n_treated"] < 2), "group"].nunique())

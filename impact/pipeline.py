@@ -34,6 +34,7 @@ from ._io import (
     rolled_back_on_failure,
     staged_directory,
 )
+from ._limits import INDICATOR_REASSIGNMENTS_MAX
 from ._version import __version__
 from ._words import _counted, _verb
 from .describe import describe_study
@@ -226,7 +227,8 @@ def analyse(
     seed : int
         Seed of every permutation test (the analysis is deterministic).
     n_resamples : int
-        Permutations per permutation test.
+        Permutations per permutation test; the indicators' randomisation tests use at most 999 random
+        reassignments each (``INDICATOR_REASSIGNMENTS_MAX``), recorded as ``parameters["n_reassignments"]``.
     alpha : float
         1 - confidence level of every interval.
     adjust : {"holm", "fdr_bh"}
@@ -442,9 +444,10 @@ def analyse(
         attribution_by_wave = attribution_by_wave[["wave", *attribution.columns]]
     actions = action_completion(study)
     trends = indicator_trends(study) if "indicators" in wanted else None
-    ind_effects = (indicator_effects(study, alpha=alpha, n_permutations=min(n_resamples, 999), seed=seed)
+    reassignments = min(n_resamples, INDICATOR_REASSIGNMENTS_MAX)  # recorded in the parameters, stated by the report
+    ind_effects = (indicator_effects(study, alpha=alpha, n_permutations=reassignments, seed=seed)
                    if "indicators" in wanted else None)
-    review_effects = (review_indicator_effects(study, alpha=alpha, n_permutations=min(n_resamples, 999), seed=seed)
+    review_effects = (review_indicator_effects(study, alpha=alpha, n_permutations=reassignments, seed=seed)
                       if "indicators" in wanted else None)
     reliability = reliability_by_status = reliability_by_wave = other = None
     if human is not None:
@@ -469,6 +472,8 @@ def analyse(
         reliability_by_wave = _books_within(_reliability_by_wave, codings, other, segments, codebook, more)
     params = {"codebook": codebook.id, "seed": seed, "n_resamples": n_resamples, "alpha": alpha, "adjust": adjust,
               "measure": MAIN_MEASURE, "coding": coding["source"]}
+    if ind_effects is not None or review_effects is not None:
+        params["n_reassignments"] = reassignments
     provenance = {
         "package": "impact",
         "version": __version__,

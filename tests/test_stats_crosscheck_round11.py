@@ -375,7 +375,8 @@ def _simple_with_se(y, g, not_yet: bool) -> tuple[float, float]:
     """The simple aggregate and its standard error: each cell's influence function (deviations scaled by
     sqrt(m / (m - 1)), so that its variance is Welch's; checked against statsmodels' OLS with HC2 errors on the
     cell's two groups), averaged with the cohort weights, plus the influence of estimating those weights (R did's
-    wif), summed by council."""
+    wif), summed by council; a council alone in its cohort at a cell has its variance borrowed from the councils
+    compared with it at all its cells (statistics round 13): the sample variance of their weighted sum of changes."""
     n, kept = len(g), []
     for cohort, change, treated, control in _cells(y, g, not_yet):
         if not treated.any() or control.sum() < 2:
@@ -390,14 +391,22 @@ def _simple_with_se(y, g, not_yet: bool) -> tuple[float, float]:
             ols = sm.OLS(change[both], sm.add_constant(treated[both].astype(float))).fit(cov_type="HC2")
             assert ols.params[1] == pytest.approx(effect, abs=1e-9)
             assert ols.bse[1] == pytest.approx(math.sqrt((psi**2).sum()) / n, rel=1e-9)
-        kept.append((cohort, effect, psi))
+        kept.append((cohort, effect, psi, change, treated, control))
+    lone = [k for k, (_, _, _, _, treated, _) in enumerate(kept) if treated.sum() == 1]
+    kept, lone_cells = [k[:3] for k in kept], [(k, kept[k][3], kept[k][4], kept[k][5]) for k in lone]
     shares = np.array([np.mean(g == c) for c, _, _ in kept])
     effects = np.array([e for _, e, _ in kept])
     w = shares / shares.sum()
     member = (g[:, None] == np.array([c for c, _, _ in kept])[None, :]).astype(float)
     weight_if = (member - shares) / shares.sum() - (member - shares).sum(axis=1)[:, None] * shares / shares.sum() ** 2
     psi = sum(wi * p for wi, (_, _, p) in zip(w, kept, strict=True)) + weight_if @ effects
-    return float(w @ effects), math.sqrt((psi**2).sum()) / n
+    borrowed: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    for k, change, treated, control in lone_cells:
+        (unit,) = np.flatnonzero(treated)
+        total, compared = borrowed.get(unit, (np.zeros(n), np.ones(n, dtype=bool)))
+        borrowed[unit] = (total + w[k] * np.nan_to_num(change), compared & control)
+    extra = sum(np.var(total[compared], ddof=1) for total, compared in borrowed.values())
+    return float(w @ effects), math.sqrt((psi**2).sum() / n**2 + extra)
 
 
 def _exact_ri(y, g, not_yet: bool, among) -> tuple[float, int]:
@@ -605,7 +614,8 @@ def test_an_average_resting_on_a_council_alone_in_its_cohort_is_flagged(indicato
                            ("indicator_review_did", set(review.loc[(review["group"] == "all")
                                                                    & (review["n_lone_cohorts"] > 0), "measure"]))):
         note = tables[name].notes
-        said = "only one of its cohort observed: its own variation is missing from the standard error" in note
+        said = ("only one of its cohort observed: its own variation in the standard error is borrowed from the "
+                "comparison councils") in note
         assert said == bool(measures), (name, note)
         shown = set(tables[name].data["measure"])
         for m in measures:

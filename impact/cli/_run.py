@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+from .. import _limits
 from .._io import check_output_folder
 from ..errors import ImpactError, InputError
 from ._options import SEED_MAX, a_path, bounded_int, load_study, say, study_folder
@@ -16,8 +17,9 @@ from ._options import SEED_MAX, a_path, bounded_int, load_study, say, study_fold
 def _add_options(p) -> None:
     p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)"), help="codebook name or YAML path (default: the study's, else nfer_impacts)")
     p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, help="seed of the permutation tests (default 0)")
-    p.add_argument("--resamples", type=bounded_int(99, 1_000_000, why=" (fewer permutations give too coarse a p-value)"),
-                   default=2000, help="permutations per test, 99 to 1,000,000 (default 2000)")
+    most = _limits.RESAMPLES_MAX  # the library's own limit (compare_groups' n_resamples), read when the parser is built
+    p.add_argument("--resamples", type=bounded_int(99, most, why=" (fewer permutations give too coarse a p-value)"),
+                   default=2000, help=f"permutations per test, 99 to {most:,} (default 2000)")
     p.add_argument("--identify", action="store_true", help="show real council names instead of pseudonyms")
     p.add_argument("--min-count", type=bounded_int(1, 1_000), default=5,
                    help="counts below this are shown as 'c', 1 to 1000 (default 5)")

@@ -3831,12 +3831,42 @@ def _did_interval(ctx) -> str:
             "clustered by council (normal reference)")
 
 
+def _reassignments(*frames: pd.DataFrame | None) -> str:
+    """'999 random reassignments', 'all 60 possible reassignments' (or 'every possible reassignment, at most 60') or
+    both joined: the reassignments the
+    randomisation p-values of ``frames`` (indicator effects, with ``ri_n`` and ``ri_exact``) were computed from, as
+    a table's note or the methods line states them; '' where none has a randomisation p. The analysis uses at most
+    999 (``impact._limits.INDICATOR_REASSIGNMENTS_MAX``) whatever --resamples says, and the methods line quoted
+    --resamples alone (2,000 by default) for every test (statistics round 13)."""
+    rows = [f[f["ri_p_value"].notna()] for f in frames if f is not None and "ri_n" in f.columns]
+    rows = pd.concat(rows) if rows else pd.DataFrame(columns=["ri_n", "ri_exact"])
+    if rows.empty:
+        return ""
+    exact = rows["ri_exact"].fillna(False).astype(bool)
+    said = []
+    random = sorted(set(rows.loc[~exact, "ri_n"].astype(int)))
+    if random:
+        said.append(f"{_listed([f'{n:,}' for n in random], 'or')} random reassignments")
+    if exact.any():
+        most = sorted(set(rows.loc[exact, "ri_n"].astype(int)))
+        said.append(f"all {most[0]:,} possible reassignments" if len(most) == 1 else
+                    f"every possible reassignment, at most {most[-1]:,}")
+    return " and ".join(said)
+
+
+def _reassignments_said(*frames: pd.DataFrame | None) -> str:
+    """' (999 random reassignments)' for a table's note; '' where :func:`_reassignments` has nothing to say."""
+    said = _reassignments(*frames)
+    return f" ({said})" if said else ""
+
+
 def _lone_cohort_note(ctx, e: pd.DataFrame, shown: list[dict] | pd.DataFrame) -> str:
     """' For re-referrals ..., at some period after the start one council of a cohort was observed alone: ...' for the
     indicators shown (rows of ``shown`` with an estimate) whose average rests on such a period (``n_lone_cohorts`` of
-    ``e``): the influence function of a mean of one council is 0, so that council's own variation is missing from the
-    standard error, and the interval shown is too narrow (the example: the last cohort entering intervention was one
-    council). Not a count: the number of councils is not given."""
+    ``e``): the influence function of a mean of one council is 0, so that council's own variation is borrowed from the
+    comparison councils (:func:`impact.stats._staggered._lone_variance`; it was missing, and the interval too narrow:
+    the example's last cohort entering intervention was one council). Not a count: the number of councils is not
+    given."""
     if "n_lone_cohorts" not in e.columns:
         return ""
     rows = shown.to_dict("records") if isinstance(shown, pd.DataFrame) else shown
@@ -3849,8 +3879,8 @@ def _lone_cohort_note(ctx, e: pd.DataFrame, shown: list[dict] | pd.DataFrame) ->
     labels = [words.column(m).header.lower() for m in dict.fromkeys(lone)]
     which = "every indicator shown" if set(lone) == estimated and len(estimated) > 1 else _listed(labels)
     return (f" For {which}, at some period after the start one council was the only one of its cohort "
-            "observed: its own variation is missing from the standard error, so the interval is too narrow and the "
-            "p-value too small; the randomisation p does not rest on the standard error.")
+            "observed: its own variation in the standard error is borrowed from the comparison councils (as if its "
+            "changes varied as theirs do); the randomisation p does not rest on the standard error.")
 
 
 _DID_COLUMNS = ["measure", "estimate", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_p_adjusted", "n_treated",
@@ -3885,7 +3915,7 @@ def _indicator_did(ctx) -> list:
               "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
               f"it; {_did_interval(ctx)}; randomisation p from permuting "
-              "entry dates, adjusted across the indicators (Holm). Shown where at least "
+              f"entry dates{_reassignments_said(e)}, adjusted across the indicators (Holm). Shown where at least "
               f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e)
               + _lone_cohort_note(ctx, e, rows) + _unestimated_note(ctx, unestimated, len(rows)),
               _DID_FORMATS,
@@ -3941,7 +3971,7 @@ def _review_did(ctx) -> list:
               "Change in each indicator after the review",
               "Average effect in the indicator's units, councils after their review against councils not yet "
               f"reviewed; {_did_interval(ctx)}; randomisation p "
-              f"from permuting review dates, adjusted across {across or 'the indicators'} (Holm"
+              f"from permuting review dates{_reassignments_said(e)}, adjusted across {across or 'the indicators'} (Holm"
               + (", as in the next table and the summary" if across else "") + "). Shown where at least "
               f"{ctx.min_count} councils were reviewed within the indicator's periods."
               + (" Councils reviewed before an indicator's first period are left out of it: no period before their "
@@ -4076,7 +4106,9 @@ def _ri_floor(ctx, family: pd.DataFrame) -> str:
     if not n_tests:
         return ""
     if "ri_n" not in family.columns:  # findings of an earlier version: the reassignments asked for
-        permutations = min(int(ctx.f.parameters.get("n_resamples", 999)), 999)
+        from .._limits import INDICATOR_REASSIGNMENTS_MAX
+
+        permutations = min(int(ctx.f.parameters.get("n_resamples", 999)), INDICATOR_REASSIGNMENTS_MAX)
         family = pd.DataFrame({"ri_n": [permutations] * n_tests, "ri_exact": [False] * n_tests})
     used = family["ri_n"].astype("float64").to_numpy()
     exact = family["ri_exact"].fillna(False).astype(bool).to_numpy()
@@ -4129,7 +4161,7 @@ def _review_did_status_table(ctx, e: pd.DataFrame, *, across: str | None = None)
                   "Average effect in the indicator's units, councils after their review against councils not yet "
                   "reviewed, among the councils in intervention when their review began and among the others; "
                   f"{_did_interval(ctx)}; randomisation p from "
-                  f"permuting review dates, adjusted across {across or 'the indicators and both groups'} (Holm"
+                  f"permuting review dates{_reassignments_said(e)}, adjusted across {across or 'the indicators and both groups'} (Holm"
                   + (", as in the table before and the summary" if across else "") + "). Shown where at "
                   f"least {ctx.min_count} councils of each group were reviewed within the indicator's periods. The "
                   "difference between the groups is not tested." + _lone_cohort_note(ctx, e, e),
@@ -5704,6 +5736,17 @@ def _detectable_by_randomisation(status: pd.DataFrame) -> str:
             f"councils in one status group has about, not exactly, that chance{which})")
 
 
+def _indicator_reassignments(ctx) -> str:
+    """'; the indicators' randomisation tests: 999 random reassignments' for the methods line, where the indicators'
+    randomisation p-values were computed from other than the run's resamples (the analysis uses at most 999); ''
+    where they used that number, or there are none."""
+    f = ctx.f
+    said = _reassignments(f.indicator_effects, f.review_indicator_effects)
+    if not said or said == f"{int(f.parameters['n_resamples']):,} random reassignments":
+        return ""
+    return f"; the indicators' randomisation tests: {said}"
+
+
 def _methods(ctx) -> Section:
     p = ctx.f.parameters
     items = [f"{m.label}: {m.definition}" for m in MEASURES.values()]
@@ -5712,7 +5755,8 @@ def _methods(ctx) -> Section:
         "reported; unanticipated: reported afterwards without having been anticipated. Sustained: reported at both "
         "later waves; faded: at the first only; emerging: at the last only.",
         f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
-        f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); "
+        f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}"
+        f"{_indicator_reassignments(ctx)}); "
         f"{_adjusted_across(ctx, f'{ctx.many} and waves')}; design-effect-adjusted Wilson intervals for shares of "
         "participants; GEE with bias-reduced sandwich errors for few clusters" + _randomised_status(ctx) + ".",
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else

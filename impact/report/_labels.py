@@ -374,6 +374,7 @@ _PROVENANCE: dict[str, str] = {
     "python": "Python version", "study": "Study", "study_hash": "Study fingerprint (SHA-256)",
     "codebook": "Codebook", "codebook_version": "Codebook version", "codebook_hash": "Codebook fingerprint (SHA-256)",
     "parameters": "Parameters", "seed": "Random seed", "n_resamples": "Resamples per permutation test",
+    "n_reassignments": "Random reassignments per randomisation test of an indicator",
     "alpha": "Significance level", "adjust": "Adjustment for multiple comparisons",
     "statistical_warnings": "Statistical caveats", "generated": "Produced", "command": "Command",
     "identify": "Real council names shown", "min_count": "Smallest count published",

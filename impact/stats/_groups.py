@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
+from .._limits import RESAMPLES_MAX
 from .._words import _counted, _plural, _unit_noun, _verb
 from ..errors import SmallSampleWarning, StatisticalWarning
 from ._checks import (
@@ -27,7 +28,7 @@ from ._checks import (
 from ._errors import MissingValueWarning, NotIdentifiedError
 from ._exact import _conditional_odds_ratio, _fisher_2x2, _newcombe, _wilson
 from ._multiplicity import ADJUST_METHODS, _adjust_testable
-from ._permutation import RESAMPLES_MAX, _permutation_pvalues
+from ._permutation import _permutation_pvalues
 
 __all__ = ["compare_groups", "prevalence_table"]
 

@@ -23,11 +23,6 @@ __all__: list[str] = []
 
 _CHUNK = 4_000_000  # elements of the (resamples x units) arrays built at a time
 
-#: Most permutations per test :func:`impact.stats.compare_groups` draws (as ``impact run --resamples``): its p-value
-#: is then within 0.0005 of the exact one (two standard errors at p = 0.05).  30 codes at 150 councils take 0.74 s
-#: per 100,000 (measured), so 7 s at this limit, where 10**12 would have run for about 85 days.
-RESAMPLES_MAX = 1_000_000
-
 
 def _between_ss(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """``sum_g sums[..., g]**2 / counts[g]`` over groups that have units."""

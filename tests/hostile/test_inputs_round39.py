@@ -103,15 +103,18 @@ def test_exact_councils_needed_for_a_tiny_difference_is_refused_without_checking
 
 
 # Old: an answer above 100 councils came from checking each n below it (183 exact powers here). Now the search brackets
-# and bisects past 100; the n it gives reaches the power where the one below does not (the first n, from a scan).
+# and bisects past 100; the n it gives reaches the power where the one below does not (the first n, from a scan), and
+# is checked to stay there for _EXACT_RUN councils after it (statistics round 13: the smallest n from which power
+# stays at or above the target).
 @pytest.mark.parametrize("method", ["exact", "midp"])
 def test_exact_councils_needed_above_the_scan_is_bisected(monkeypatch, method):
     from impact.stats import councils_needed, power_prevalence
+    from impact.stats._power import _EXACT_RUN
 
-    seen = _counting(monkeypatch, 100 + 25)
+    seen = _counting(monkeypatch, 100 + 25 + _EXACT_RUN)
     row = councils_needed(0.4, 0.55, method=method).iloc[0]
     n = int(row["n_a"])
-    assert len(seen) <= 100 + 25 and n > 100
+    assert len(seen) <= 100 + 25 + _EXACT_RUN and n > 100
     monkeypatch.undo()
     below = power_prevalence(0.4, 0.55, n_a=n - 1, method=method).loc[0, "power"]
     at = power_prevalence(0.4, 0.55, n_a=n, method=method).loc[0, "power"]
