@@ -493,7 +493,8 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
     intervention, its wave term is an average of a change and none, and its status term a difference that held at no
     wave. Here the wave interacts with the status at the wave (``score ~ C(wave) * in_intervention``, the mixed model
     of :func:`survey_effects`); the change within councils in intervention is the wave term of the same model with
-    the status coded the other way round, so each row has its own standard error and degrees of freedom.
+    the status coded the other way round (read from the one fit as the wave term plus its interaction,
+    :func:`impact.stats._models.mixed_contrasts`), so each row has its own standard error and degrees of freedom.
 
     Returns
     -------
