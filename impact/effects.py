@@ -493,7 +493,8 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
     intervention, its wave term is an average of a change and none, and its status term a difference that held at no
     wave. Here the wave interacts with the status at the wave (``score ~ C(wave) * in_intervention``, the mixed model
     of :func:`survey_effects`); the change within councils in intervention is the wave term of the same model with
-    the status coded the other way round, so each row has its own standard error and degrees of freedom.
+    the status coded the other way round (read from the one fit as the wave term plus its interaction,
+    :func:`impact.stats._models.mixed_contrasts`), so each row has its own standard error and degrees of freedom.
 
     Returns
     -------
@@ -507,6 +508,7 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
         is missing at the first wave or at every later one, or a model cannot be fitted.
     """
     from .stats import longitudinal_model
+    from .stats._models import mixed_contrasts
 
     scores = _survey_scores(study)
     if scores is None:
@@ -516,28 +518,27 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
     later = scores[scores["wave"] != waves[0]]
     if first.nunique() < 2 or not any(later[later["wave"] == w]["in_intervention"].nunique() == 2 for w in waves[1:]):
         return None
-    scores = scores.assign(not_in_intervention=1 - scores["in_intervention"])
-    fits = {}
     try:
-        for group in ("in_intervention", "not_in_intervention"):
-            fits[group] = longitudinal_model(scores, formula=f"score ~ C(wave) * {group}", unit="council_id",
-                                             time="wave", subject="respondent_id", method="mixed", family="gaussian",
-                                             alpha=alpha)
+        res = longitudinal_model(scores, formula="score ~ C(wave) * in_intervention", unit="council_id", time="wave",
+                                 subject="respondent_id", method="mixed", family="gaussian", alpha=alpha)
     except (ValueError, np.linalg.LinAlgError) as exc:
         warnings.warn(f"survey mixed model by intervention status could not be fitted: {exc}", stacklevel=2)
         return None
+    # The wave term is the change in councils not in intervention (status coded 0); the change in those in
+    # intervention is the wave term plus its interaction, the wave term of the same model with the status coded the
+    # other way round. That model has the same REML fit, so it is read from this one as a contrast, with its own
+    # standard error and Satterthwaite df (it was fitted a second time: speed10).
+    within = {f"C(wave)[T.{w}]": {f"C(wave)[T.{w}]": 1.0, f"C(wave)[T.{w}]:in_intervention": 1.0}
+              for w in waves[1:] if f"C(wave)[T.{w}]:in_intervention" in res.params.index}
+    changed = mixed_contrasts(res, within) if within else res.params.iloc[:0]
     cols = ["estimate", "se", "ci_low", "ci_high", "p_value", "df"]
     rows = []
     for w in waves[1:]:
-        # the wave term is the change in the group the status variable codes 0: coded by in_intervention, the change
-        # in councils not in intervention; coded the other way round, the change in those in intervention
-        for term, group, name in ((f"C(wave)[T.{w}]", "in_intervention", "change_not_in_intervention"),
-                                  (f"C(wave)[T.{w}]", "not_in_intervention", "change_in_intervention"),
-                                  (f"C(wave)[T.{w}]:in_intervention", "in_intervention", "change_difference")):
-            p = fits[group].params
+        for term, p, name in ((f"C(wave)[T.{w}]", res.params, "change_not_in_intervention"),
+                              (f"C(wave)[T.{w}]", changed, "change_in_intervention"),
+                              (f"C(wave)[T.{w}]:in_intervention", res.params, "change_difference")):
             if term in p.index:
                 rows.append({"wave": w, "term": name, **p.loc[term, [c for c in cols if c in p.columns]].to_dict()})
-    res = fits["in_intervention"]
     rows.append({"wave": waves[0], "term": "status_at_first",
                  **res.params.loc["in_intervention", [c for c in cols if c in res.params.columns]].to_dict()})
     out = pd.DataFrame(rows)

@@ -169,3 +169,31 @@ def test_fused_punkt_spans_equal_nltk_span_tokenize(text):
 
     fast = importlib.import_module("impact.coding.segment")._punkt()
     assert fast.spans(text) == list(PunktSentenceTokenizer(fast._params).span_tokenize(text))
+
+
+def test_a_transcripts_turns_are_read_once_per_text_and_labels(monkeypatch):
+    """Loading a study reads every transcript's speaker turns to check it, and segmenting it read them all again
+    (speed10): the turns are kept by a digest of the text and the labels, and a caller changing its list does not
+    change the next one's."""
+    import sys
+
+    module = sys.modules["impact.coding.segment"]  # `segment` here is the function of that name
+    read = []
+    original = module._read_turn_rows
+
+    def counted(*args):
+        read.append(args[1:])
+        return original(*args)
+
+    monkeypatch.setattr(module, "_read_turn_rows", counted)
+    text = "Int: How did the review go for you, speed10?\nResp: It helped the partnership.\n"
+    first = split_turns(text)
+    first_rows = module._turn_rows(text, (), ())
+    first_rows.clear()
+    again = split_turns(text)
+    pd.testing.assert_frame_equal(first, again)
+    assert list(again["speaker"]) == ["interviewer", "respondent"]
+    assert read == [((), ())]
+    split_turns(text, interviewer_labels=["Q"])
+    split_turns(text + " ")
+    assert len(read) == 3

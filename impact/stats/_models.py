@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -867,7 +868,11 @@ def _fit_mixed(frame, spec: _Spec, n_units) -> ModelResults:
                      "of +-1 (a singular fit, lme4's isSingular): the intercepts and slopes vary along one line, so "
                      "the data cannot tell the two variances and the correlation apart; read the variance "
                      "components with care, or fit without the random slope")
-    df = _mixed_df(result, share, n_units, notes, singular=singular) if spec.small_sample else None
+    information = None
+    if spec.small_sample:
+        df, information = _mixed_df(result, share, n_units, notes, singular=singular)
+    else:
+        df = None
     se = pd.Series(np.sqrt(np.diag(_fixed_effects_covariance(result))), index=result.fe_params.index)
     params = _param_table(result.fe_params, se, df=df, alpha=spec.alpha)
     cov = np.asarray(result.cov_re, dtype="float64")
@@ -885,11 +890,44 @@ def _fit_mixed(frame, spec: _Spec, n_units) -> ModelResults:
     terms = f" + (1 + {spec.time} | {spec.unit})" if spec.random_slope else f" + (1 | {spec.unit})"
     if nested:
         terms += f" + (1 | {spec.unit}:{spec.subject})"
-    return ModelResults(
+    out = ModelResults(
         params=params, n_obs=int(result.nobs), n_units=n_units, method="mixed", family="gaussian",
         cov_type="model-based (REML)", formula=spec.formula + terms,
         alpha=spec.alpha, variance_components=vc, fit_result=result, notes=notes,
     )
+    out._satterthwaite = information  # which information the df came from, for mixed_contrasts (None: normal)
+    return out
+
+
+def mixed_contrasts(res: ModelResults, contrasts: Mapping[str, Mapping[str, float]]) -> pd.DataFrame:
+    """Linear combinations of a mixed model's fixed effects, as rows of its ``params`` (estimate, se, statistic,
+    df, p_value, ci_low, ci_high).
+
+    ``contrasts`` maps a row name to ``{term: weight}``. The estimate is ``L beta``, its variance ``L C L'`` with
+    ``C`` the model's covariance of the fixed effects (:func:`_fixed_effects_covariance`), and its df Satterthwaite's
+    for that contrast from the information the model's own df were taken from (:func:`_mixed_df`), with the same
+    fallback (units - fixed parameters). A contrast of a refit with the terms coded otherwise (its reference level
+    or a 0/1 variable reversed) has the same REML fit, so this gives that refit's coefficient without fitting again:
+    :func:`impact.effects.survey_change_by_status` read the change within councils in intervention from a second
+    fit with the status coded the other way round (speed10).
+    """
+    result = res.fit_result
+    names = list(result.fe_params.index)
+    weights = np.zeros((len(contrasts), len(names)))
+    for i, combination in enumerate(contrasts.values()):
+        for term, weight in combination.items():
+            weights[i, names.index(term)] = weight
+    cov = _fixed_effects_covariance(result)
+    estimate = pd.Series(weights @ np.asarray(result.fe_params, dtype="float64"), index=list(contrasts))
+    se = pd.Series(np.sqrt(np.einsum("ik,kl,il->i", weights, cov, weights)), index=estimate.index)
+    information = getattr(res, "_satterthwaite", None)
+    df = None
+    if information is not None:
+        df, _ = _satterthwaite_df(result, information, contrasts=weights)
+        bad = ~np.isfinite(df) | (df <= 0)
+        if bad.any():
+            df = np.where(bad, _small_sample_df(res.n_units, len(names), True, []), df)
+    return _param_table(estimate, se, df=df, alpha=res.alpha)
 
 
 def _repeated_subjects(frame: pd.DataFrame, spec: _Spec, notes: list[str]) -> bool:
@@ -1043,13 +1081,15 @@ def _unit_blocks(result):
 ZERO_SHARE = 1e-4
 
 
-def _mixed_df(result, share: pd.Series, n_units: int, notes: list[str], singular: bool = False) -> np.ndarray:
+def _mixed_df(result, share: pd.Series, n_units: int, notes: list[str],
+              singular: bool = False) -> tuple[np.ndarray, str]:
     """Satterthwaite degrees of freedom of each fixed effect of a mixed model (see :func:`_satterthwaite_df`).
 
     At a random-effect variance estimated at zero the expected information is used (the observed information there
     is not the curvature of a maximum and need not be positive definite), and the notes say so; a term whose df
     cannot be computed gets (units - fixed parameters), also noted. The expected information is used too where the
-    random intercept-slope correlation is estimated at +-1 (`singular`), another point on the boundary.
+    random intercept-slope correlation is estimated at +-1 (`singular`), another point on the boundary. Returns the
+    df and the information they came from ("observed" or "expected").
     """
     at_zero = share[share < ZERO_SHARE]
     information = "expected" if len(at_zero) or singular else "observed"
@@ -1071,10 +1111,11 @@ def _mixed_df(result, share: pd.Series, n_units: int, notes: list[str], singular
         fallback = _small_sample_df(n_units, len(result.fe_params), True, notes)
         df = np.where(bad, fallback, df)
         notes.append(f"Satterthwaite df not computable for {names}: units - fixed parameters used")
-    return df
+    return df, ("expected" if information == "expected" or not positive else "observed")
 
 
-def _satterthwaite_df(result, information: Literal["observed", "expected"] = "observed") -> tuple[np.ndarray, bool]:
+def _satterthwaite_df(result, information: Literal["observed", "expected"] = "observed", *,
+                      contrasts: np.ndarray | None = None) -> tuple[np.ndarray, bool]:
     """Satterthwaite (1946) degrees of freedom of each fixed effect of a linear mixed model fitted by REML.
 
     For the contrast ``c`` (here each coefficient), ``df = 2 (c' C c)^2 / (g' A g)`` with ``C = (X' V^-1 X)^-1``
@@ -1090,7 +1131,8 @@ def _satterthwaite_df(result, information: Literal["observed", "expected"] = "ob
     relative standard deviations): 22.81 and 161 for ``Reaction ~ Days + (1 | Subject)`` on sleepstudy. Every
     product is taken unit by unit (``V`` is block diagonal), so no n x n matrix is formed.
 
-    Returns the df in the order of ``result.fe_params`` and whether the observed information is positive definite.
+    Returns the df in the order of ``result.fe_params`` (or of the rows of ``contrasts``, a matrix of linear
+    combinations of the fixed effects, one per row) and whether the observed information is positive definite.
     """
     k = len(result.fe_params)
     units = []
@@ -1133,9 +1175,14 @@ def _satterthwaite_df(result, information: Literal["observed", "expected"] = "ob
         covariance = np.linalg.inv(chosen)
     except np.linalg.LinAlgError:
         return np.full(k, np.nan), positive
-    gradients = np.array([np.diag(c @ a_[i] @ c) for i in range(m)])  # d C_tt / d theta_i, m x k
+    if contrasts is None:
+        gradients = np.array([np.diag(c @ a_[i] @ c) for i in range(m)])  # d C_tt / d theta_i, m x k
+        variance = np.diag(c)
+    else:  # d (L C L')_tt / d theta_i, and the contrasts' variances
+        gradients = np.array([np.einsum("tk,kl,tl->t", contrasts, c @ a_[i] @ c, contrasts) for i in range(m)])
+        variance = np.einsum("tk,kl,tl->t", contrasts, c, contrasts)
     with np.errstate(divide="ignore", invalid="ignore"):
-        df = 2 * np.diag(c) ** 2 / np.einsum("it,ij,jt->t", gradients, covariance, gradients)
+        df = 2 * variance ** 2 / np.einsum("it,ij,jt->t", gradients, covariance, gradients)
     return df, positive
 
 
