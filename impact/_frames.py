@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["distinct", "flagged", "member", "shared_attr"]
+__all__ = ["as_flags", "distinct", "flagged", "member", "shared_attr"]
 
 
 def distinct(values: pd.Series) -> set[str]:
@@ -45,7 +45,41 @@ def flagged(frame: pd.DataFrame, column: str) -> pd.Series:
     """
     if column not in frame.columns:
         return pd.Series(False, index=frame.index)
-    return frame[column].astype(object).where(frame[column].notna(), False).astype(bool)
+    return as_flags(frame[column], f"The column {column!r}").fillna(False).astype(bool)
+
+
+def as_flags(values: pd.Series, said: str) -> pd.Series:
+    """``values`` as a nullable boolean Series (missing where missing), whatever their dtype (bool, ``boolean``,
+    numbers 0 and 1, categorical, object); any other value (the text 'False' or 'no', a 2, 0.5) is refused naming its
+    rows, after ``said`` (what the values are: "The column 'negated'"). 'False' and 'no' are non-empty text, read as
+    true by ``astype(bool)``; pandas' own 'boolean' conversion failed on "Need to pass bool-like values".
+
+    >>> as_flags(pd.Series([True, 0, None], dtype=object), "x").tolist()
+    [True, False, <NA>]
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        values = values.astype(object)
+    cells = values.astype(object)
+    known = values.notna().to_numpy()
+    if pd.api.types.is_bool_dtype(values.dtype):
+        bad = np.zeros(len(values), dtype=bool)
+    elif pd.api.types.is_numeric_dtype(values.dtype):
+        bad = known & ~values.isin([0, 1]).to_numpy()
+    else:
+        bad = known & ~np.fromiter((isinstance(v, (bool, np.bool_)) or (
+            isinstance(v, (int, float, np.integer, np.floating)) and v in (0, 1)) for v in cells.tolist()),
+            dtype=bool, count=len(cells))
+    if bad.any():
+        from ._joins import _rows
+        from .errors import InputError
+
+        shown = ", ".join(repr(v.item() if isinstance(v, np.generic) else v) for v in cells[bad].iloc[:5].tolist())
+        raise InputError(f"{said} holds values that are not flags ({shown}) on {_rows(values.index[bad])}: expected "
+                         "True/False or 1/0 (blank where it is not known).")
+    if pd.api.types.is_bool_dtype(values.dtype) or pd.api.types.is_numeric_dtype(values.dtype):
+        return values.astype("boolean")
+    return pd.Series([bool(v) if k else pd.NA for v, k in zip(cells.tolist(), known)], index=values.index,
+                     dtype="boolean")
 
 
 def member(values: pd.Series, pool: pd.Series | Iterable[str]) -> np.ndarray:

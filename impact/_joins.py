@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._words import _named
+from ._words import _counted, _named
 from .errors import InputError
 
 __all__: list[str] = []
@@ -71,6 +71,22 @@ def names(value: object, argument: str) -> list | None:
     except TypeError:
         raise TypeError(f"The value for `{argument}` must be a name or a list of names, but {value!r} was "
                         "passed.") from None
+
+
+def of_study(argument: str, given: list | None, known: list[str]) -> None:
+    """Refuse names of councils, waves or codes (``argument``, plural) that are not among ``known`` (the study's): each
+    kept nothing, and the empty or zero answer read as "nobody said so".
+
+    >>> of_study("waves", ["early"], ["expectations", "early"])
+    >>> of_study("waves", ["erly"], ["expectations", "early"])
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: `waves` has 1 wave the study does not have: ['erly'] - expected waves of ['expectations', 'early'].
+    """
+    unknown = [x for x in given or [] if str(x).strip() not in known]
+    if unknown:
+        raise InputError(f"`{argument}` has {_counted(len(unknown), argument[:-1])} the study does not have: {unknown} - "
+                         f"expected {argument} of {known[:20]}{' ...' if len(known) > 20 else ''}.")
 
 
 def one_key(value: object) -> object:

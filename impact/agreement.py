@@ -187,12 +187,40 @@ def _check_option(name: str, value: object, allowed: Sequence[str]) -> None:
         raise ValueError(f"The value for `{name}` must be one of {list(allowed)}, but {value!r} was passed.")
 
 
+def _check_settings(*, confidence: object = 0.95, n_boot: object = 0, seed: object = None) -> None:
+    """Refuse a ``confidence`` outside (0, 1) (2 gave NaN intervals, 0 intervals of no width, without a word), an
+    ``n_boot`` that is no count of replicates (-1 was read as none), or a seed numpy cannot take."""
+    from .stats._checks import _check_count, _check_probability, _check_seed
+
+    _check_probability("confidence", confidence)
+    _check_count("n_boot", n_boot, minimum=0)
+    _check_seed(seed)
+
+
+def _metric_list(metrics: object) -> list[str]:
+    """``metrics`` as a list of distinct known metrics: one name alone is that metric (its letters were read as
+    metrics), a metric named twice was computed twice, and none gave an empty table."""
+    from ._joins import names
+
+    out = names(metrics, "metrics")
+    for m in out:
+        _check_option("metrics", m, METRICS)
+    if not out:
+        raise ValueError(f"The value for `metrics` must name at least one of {list(METRICS)}, but none was passed.")
+    twice = sorted({m for m in out if out.count(m) > 1})
+    if twice:
+        raise ValueError(f"The value for `metrics` names {twice} more than once: each metric is one row per group.")
+    return out
+
+
 def _check_columns(data: pd.DataFrame, columns: Iterable[str], *, what: str = "data") -> None:
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"`{what}` must be a pandas DataFrame, but {type(data).__name__} was passed.")
     missing = [c for c in columns if c not in data.columns]
     if missing:
-        raise ValueError(f"`{what}` has no {_named('column', missing)}; it has {list(data.columns)}.")
+        in_index = [c for c in missing if c in [n for n in data.index.names if n is not None]]
+        hint = f" ({_named('column', in_index)} in the index: call .reset_index() first)" if in_index else ""
+        raise ValueError(f"`{what}` has no {_named('column', missing)}; it has {list(data.columns)}{hint}.")
 
 
 def _one_kind_of_value(values: pd.Series, units: pd.Series, coders: pd.Series, value: str) -> None:
@@ -430,6 +458,7 @@ def percent_agreement(data: pd.DataFrame, *, unit: str = "unit", coder: str = "c
     >>> percent_agreement(d).value
     0.75
     """
+    _check_settings(confidence=confidence)
     cats, counts, n_coders, _ = _prepare(data, unit, coder, value)
     return _gwet(counts, "pa", n_coders, None, confidence)
 
@@ -471,6 +500,7 @@ def fleiss_kappa(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder"
     >>> round(fleiss_kappa(d).value, 4)
     0.55
     """
+    _check_settings(confidence=confidence)
     cats, counts, n_coders, _ = _prepare(data, unit, coder, value)
     return _gwet(counts, "fleiss", n_coders, None, confidence)
 
@@ -510,6 +540,7 @@ def gwet_ac1(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", va
     >>> round(gwet_ac1(d).value, 4)
     0.5294
     """
+    _check_settings(confidence=confidence)
     cats, counts, n_coders, _ = _prepare(data, unit, coder, value)
     return _gwet(counts, "ac1", n_coders, None, confidence)
 
@@ -642,6 +673,7 @@ def cohen_kappa(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder",
     >>> round(cohen_kappa(d).value, 4)
     0.4
     """
+    _check_settings(confidence=confidence)
     wide = _wide(data, unit, coder, value)
     return _cohen(wide, None, confidence)
 
@@ -805,6 +837,7 @@ def krippendorff_alpha(data: pd.DataFrame, *, unit: str = "unit", coder: str = "
     >>> round(krippendorff_alpha(d, n_boot=0).value, 3)
     0.095
     """
+    _check_settings(confidence=confidence, n_boot=n_boot, seed=seed)
     cats, counts, n_coders, _ = _prepare(data, unit, coder, value, level)
     return _alpha(counts, cats, level, n_coders, None, n_boot, seed, confidence)
 
@@ -892,9 +925,9 @@ def agreement_table(data: pd.DataFrame, *, unit: str = "unit", coder: str = "cod
     """
     by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
     _check_columns(data, [unit, coder, value, *by_cols] + ([weight] if weight else []))
-    for m in metrics:
-        _check_option("metrics", m, METRICS)
+    metrics = _metric_list(metrics)
     _check_option("level", level, _LEVELS)
+    _check_settings(confidence=confidence, n_boot=n_boot, seed=seed)
     rows: list[dict] = []
     groups = data.groupby(by_cols, sort=True, dropna=False) if by_cols else [((), data)]
     for key, sub in groups:
@@ -1150,6 +1183,9 @@ def character_agreement(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, uni
     >>> float(t.loc[0, "value"]), int(t.loc[0, "n_units"])
     (0.5, 10)
     """
+    from ._joins import names
+
+    metrics, codes = _metric_list(metrics), names(codes, "codes")  # one code alone is that code, not its letters
     stacked = _stack_coded(coded)
     _check_columns(stacked, ["start", "end"], what="coded")
     stacked["unit"] = stacked["unit"].astype(str)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .study import Study
+from .study import Study, require_study
 
 __all__ = ["describe_study"]
 
@@ -22,6 +22,7 @@ def describe_study(study: Study) -> dict[str, pd.DataFrame]:
         n_participants_interviewed, n_participants_missing), counted against
         every council and participant of the study.
     """
+    require_study(study, "councils", "wave_status", "interviews", "wave_ids", "participants")
     councils = study.councils
     by_type = (
         councils.groupby(["council_type", "region"], dropna=False).size().rename("n_councils").reset_index()

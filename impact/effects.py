@@ -17,7 +17,7 @@ import pandas as pd
 
 from .errors import ImpactWarning
 from .panel import STATUS_GROUPS
-from .study import Study
+from .study import Study, require_study
 
 __all__ = ["intervention_effects", "attrition_effects", "survey_effects", "survey_change_by_status"]
 
@@ -110,13 +110,14 @@ def intervention_effects(
     """
     from .stats import adjust_pvalues, longitudinal_model
 
+    code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves)
     if measure not in panel.columns:
         raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
+    _indicator(panel.dropna(subset=["status_group"]), measure, missing="the models read one on every row (a council panel has none where the council "
+                                       "was not interviewed: pass the participant panel, impact.participant_panel)")
     if isinstance(n_permutations, bool) or not isinstance(n_permutations, (int, np.integer)) or n_permutations < 1:
         raise ValueError(f"The value for `n_permutations` must be a whole number of at least 1, but {n_permutations!r} "
                          "was passed.")
-    code_list = list(codes) if codes is not None else list(pd.unique(panel["code"]))
-    wave_list = list(waves) if waves is not None else list(pd.unique(panel["wave"]))
     rows = []
     for code in code_list:
         d = panel[panel["code"] == code].dropna(subset=["status_group"]).copy()
@@ -308,12 +309,20 @@ def attrition_effects(
         table's). Codes that cannot be fitted are left out with an
         :class:`~impact.errors.ImpactWarning` naming them.
     """
+    from ._joins import names
     from .stats import attrition_sensitivity
 
+    require_study(study, "participants", "wave_status")
+    code_list, wave_list = _selection(panel, ("code", "wave", "participant_id"), codes, waves,
+                                      hint=" (pass the participant panel, impact.participant_panel)")
     if measure not in panel.columns:
         raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
-    code_list = list(codes) if codes is not None else list(pd.unique(panel["code"]))
-    wave_list = list(waves) if waves is not None else list(pd.unique(panel["wave"]))
+    _indicator(panel, measure)
+    methods = names(methods, "methods")  # one method alone is that method, not its letters
+    for m in methods:
+        if m not in ("complete", "ipw", "mice"):  # was found only at a code that varies, or never
+            raise ValueError(f"The value for `methods` must hold some of ['complete', 'ipw', 'mice'], but {m!r} was "
+                             "passed.")
     cols = ["code", "measure", "missing", "estimate", "se", "ci_low", "ci_high", "p_value", "n_obs", "n_units",
             "separation", "estimator"]
     # every participant at every wave, with the council's status then: the missed waves are the rows without outcome
@@ -447,6 +456,49 @@ def _constant_level(d: pd.DataFrame) -> bool:
     """
     seen = d.dropna(subset=["y"])
     return any(bool((seen.groupby(col, observed=True)["y"].nunique() < 2).any()) for col in ("wave", "in_intervention"))
+
+
+def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str] | None,
+               waves: Sequence[str] | None, *, hint: str = "") -> tuple[list, list]:
+    """The codes and waves to fit (default: the panel's), after refusing a panel lacking a column the models need (a
+    KeyError was all) and a code the panel does not hold: one name alone is that name, not its letters (each letter
+    was a code 'not fitted: the outcome does not vary'), and a misspelt code was told the same way."""
+    from ._frames import distinct
+    from ._joins import check_table, names
+    from ._words import _counted
+    from .errors import InputError
+
+    try:
+        check_table(panel, "panel", needed)
+    except InputError as exc:
+        raise InputError(f"{exc}{hint}") from None
+    code_list = names(codes, "codes")
+    if code_list is None:
+        code_list = list(pd.unique(panel["code"]))
+    elif len(panel):  # a panel has a row for every code asked of it at every interview: one it lacks is misspelt
+        held = distinct(panel["code"])
+        unknown = [x for x in code_list if str(x) not in held]
+        if unknown:
+            raise InputError(f"`codes` has {_counted(len(unknown), 'code')} the panel does not hold: {unknown} - "
+                             f"expected codes of {sorted(held)}.")
+    wave_list = names(waves, "waves")  # a wave nobody was interviewed at yet is the study's, and may be named
+    return code_list, (list(pd.unique(panel["wave"])) if wave_list is None else wave_list)
+
+
+def _indicator(panel: pd.DataFrame, measure: str, *, missing: str | None = None) -> None:
+    """Refuse a ``measure`` column that is no indicator ('yes', 2: pandas failed on converting it, or read 2 as an
+    event), naming its rows; ``missing``: why a missing value is refused too ("cannot convert NA to integer" was
+    all)."""
+    from ._frames import as_flags
+    from ._joins import _rows
+    from ._words import _counted
+    from .errors import InputError
+
+    values = as_flags(panel[measure], f"`panel` column {measure!r} (given as `measure`)")
+    gap = values.isna().to_numpy()
+    if missing is not None and gap.any():
+        raise InputError(f"`panel` column {measure!r} (given as `measure`) is missing on {_counted(int(gap.sum()), 'row')} "
+                         f"({_rows(panel.index[gap])}): {missing}.")
 
 
 def _model_frame(d: pd.DataFrame, measure: str, waves: list[str], *, dtype: type) -> pd.DataFrame:

@@ -14,10 +14,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._joins import names
-from .measures import OTHER_FACTORS, classify_codings
+from ._joins import _rows, names, of_study
+from ._words import _counted, _verb
+from .errors import InputError
+from .measures import OTHER_FACTORS, classify_codings, factor_of
 from .panel import _coded_interviews
-from .study import Study
+from .study import Study, require_study
 
 __all__ = ["framework_matrix", "quotes", "illustrative_quotes", "credit_label"]
 
@@ -30,14 +32,42 @@ def credit_label(attribution: str) -> str:
 
     Examples
     --------
-    >>> credit_label(""), credit_label("ofsted"), credit_label("unclear")
-    ('the review', 'Ofsted', 'cause left open')
+    >>> credit_label(""), credit_label("ofsted"), credit_label("unclear"), credit_label("Other programme")
+    ('the review', 'Ofsted', 'cause left open', 'another programme')
     """
-    a = "" if attribution is None or (isinstance(attribution, float) and np.isnan(attribution)) else str(attribution)
+    a = factor_of(pd.Series([attribution], dtype=object)).iloc[0]  # 'Ofsted' is ofsted, as the measures read it
     if a not in OTHER_FACTORS:
         return "the review"
     return {"ofsted": "Ofsted", "leadership": "a change of leadership", "restructure": "a restructure",
             "funding": "funding", "other_programme": "another programme", "unclear": "cause left open"}[a]
+
+
+def _known_codes(codes: Sequence[str], codebook) -> list[str]:
+    """``codes`` as a list (one name alone is that code, not its letters), each a code of ``codebook``: a code it
+    lacks was a column of zeros, read as "no council raised it"."""
+    out = names(codes, "codes")
+    unknown = [c for c in out if str(c) not in codebook.code_ids]
+    if unknown:
+        raise InputError(f"`codes` has {_counted(len(unknown), 'code')} that {_verb(len(unknown), 'is', 'are')} not in "
+                         f"the codebook {codebook.id!r}: {unknown} - expected codes of {codebook.leaf_codes()}.")
+    return out
+
+
+def _segment_text(segments: pd.DataFrame) -> pd.Series:
+    """Each segment's text by its ``segment_id``; a segment id on two rows is refused naming them (pandas failed on
+    "Reindexing only valid with uniquely valued Index objects")."""
+    if not isinstance(segments, pd.DataFrame):
+        raise TypeError(f"`segments` must be a pandas DataFrame (impact.segment), but {type(segments).__name__} was "
+                        "passed.")
+    missing = [c for c in ("segment_id", "text") if c not in segments.columns]
+    if missing:
+        raise InputError(f"`segments` lacks the columns {missing}; pass the output of impact.segment.")
+    twice = segments["segment_id"].duplicated(keep=False).to_numpy()
+    if twice.any():
+        raise InputError(f"`segments` has {_counted(int(twice.sum()), 'row')} whose segment_id another row has too "
+                         f"({_rows(segments.index[twice])}; first {segments['segment_id'][twice].iloc[0]!r}): expected "
+                         "one row per segment; pass the output of impact.segment once.")
+    return segments.set_index("segment_id")["text"]
 
 
 def _statements(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | None) -> pd.DataFrame:
@@ -48,8 +78,7 @@ def _statements(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | No
         iv, on="interview_id", how="inner")
     text = pd.Series(pd.NA, index=c.index, dtype="object")
     if segments is not None and len(segments):
-        seg_text = segments.set_index("segment_id")["text"]
-        text = c["unit"].map(seg_text)
+        text = c["unit"].map(_segment_text(segments))
     span = c["start"].notna() & c["end"].notna() & text.isna()
     if span.any():
         texts = {iid: study.transcript(iid) for iid in c.loc[span, "interview_id"].unique()}
@@ -113,8 +142,10 @@ def quotes(
     c = c[c[measure]]
     if codes is not None:
         c = c[c["code"].isin(codes)]
+    of_study("councils", councils, study.councils["council_id"].astype(str).tolist())
+    of_study("waves", waves, list(study.wave_ids))
     if councils is not None:
-        c = c[c["council_id"].astype(str).isin([str(x) for x in councils])]
+        c = c[c["council_id"].astype(str).isin([str(x).strip() for x in councils])]
     if waves is not None:
         c = c[c["wave"].isin(waves)]
     c = c.dropna(subset=["text"])
@@ -294,11 +325,13 @@ def framework_matrix(
         codebook.
     segments : DataFrame
         The study's segments (:func:`impact.segment`).
-    codebook : Codebook
-        Gives the columns: its leaf codes (the codes a coder assigns), each
-        under its parent (``parent`` column; the code itself where it has none).
-    codes : sequence of str, optional
-        Columns to show (default: the codebook's leaf codes).
+    codebook : Codebook, str or path
+        A codebook, a bundled codebook's name or a codebook file.  Gives the
+        columns: its leaf codes (the codes a coder assigns), each under its
+        parent (``parent`` column; the code itself where it has none).
+    codes : str or sequence of str, optional
+        Columns to show (default: the codebook's leaf codes); each a code of
+        the codebook.
 
     Returns
     -------
@@ -312,9 +345,12 @@ def framework_matrix(
         ``raised``, and the clearest statement: ``unit``, ``participant_id``,
         ``wave``, ``example`` (as spoken; redact before publishing).
     """
+    from .coding.codebook import Codebook
     from .codings import as_codings
 
-    leaves = list(codes) if codes is not None else codebook.leaf_codes()
+    require_study(study, "interviews", "councils")
+    codebook = Codebook.for_study(study, codebook)  # a bundled codebook's name or a path serve, as for the panels
+    leaves = _known_codes(codes, codebook) if codes is not None else codebook.leaf_codes()
     parent_of = {r.code_id: (r.parent or r.code_id) for r in codebook.codes.itertuples()}
     if "interview_id" not in coded.columns:
         coded = as_codings(coded, study, segments=segments)

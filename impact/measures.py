@@ -70,6 +70,18 @@ MEASURES: dict[str, Measure] = {
 }
 
 
+def factor_of(attribution: pd.Series) -> pd.Series:
+    """What each statement is credited to, as the ids of :data:`OTHER_FACTORS` spell it ("" when nothing is): a factor
+    written in capitals, with spaces at its ends or words apart ('Ofsted', 'other programme', a human coder's spelling)
+    is that factor; it was counted as credited to the review without a word.
+
+    >>> factor_of(pd.Series(["Ofsted", " other programme", None, "unclear", "review"])).tolist()
+    ['ofsted', 'other_programme', '', 'unclear', 'review']
+    """
+    return (attribution.astype(object).where(attribution.notna(), "").astype(str).str.strip().str.lower()
+            .str.replace(r"[\s\-]+", "_", regex=True))
+
+
 def classify_codings(codings: pd.DataFrame) -> pd.DataFrame:
     """Add the boolean measure columns to codings (one row per coded statement).
 
@@ -91,6 +103,8 @@ def classify_codings(codings: pd.DataFrame) -> pd.DataFrame:
     >>> classify_codings(c)[["anticipated", "reported", "credited", "denied"]].to_numpy().tolist()
     [[False, True, True, False], [True, False, False, False], [False, False, False, True], [False, True, False, False]]
     """
+    if not isinstance(codings, pd.DataFrame):
+        raise TypeError(f"`codings` must be a pandas DataFrame, but {type(codings).__name__} was passed.")
     missing = [c for c in ("negated", "hedged") if c not in codings.columns]
     if missing:
         raise ValueError(f"`codings` must have the columns ['negated', 'hedged'] of a coder's output; missing {missing}.")
@@ -98,7 +112,7 @@ def classify_codings(codings: pd.DataFrame) -> pd.DataFrame:
     negated = flagged(codings, "negated").to_numpy()
     hedged = flagged(codings, "hedged").to_numpy()
     if "attribution" in codings.columns:
-        other = codings["attribution"].fillna("").astype(str).isin(OTHER_FACTORS).to_numpy()
+        other = factor_of(codings["attribution"]).isin(OTHER_FACTORS).to_numpy()
     else:
         other = np.zeros(len(codings), dtype=bool)
     reported = ~negated & ~hedged
@@ -133,6 +147,20 @@ def attribution_summary(codings: pd.DataFrame, study, *, codes=None, waves=None)
         (the speaker says it cannot be told apart), ``n_<factor>`` for each
         other factor, and ``share_review``, ``share_other``, ``share_unclear``.
     """
+    from ._joins import names, of_study
+    from .codings import as_codings
+    from .panel import _checked_codes
+    from .study import require_study
+
+    require_study(study, "interviews", "wave_ids")
+    if not isinstance(codings, pd.DataFrame):
+        raise TypeError(f"`codings` must be a pandas DataFrame, but {type(codings).__name__} was passed.")
+    if not {"interview_id", "coder"} <= set(codings.columns):  # a coder's output (impact code): a KeyError was all
+        codings = as_codings(codings, study)
+    waves = names(waves, "waves")  # one wave alone is that wave, not its letters
+    of_study("waves", waves, list(study.wave_ids))
+    if codes is not None:  # one code alone is that code; one that no coding has and no codebook knows is warned of
+        codes = _checked_codes(study, codings, codes, None)
     c = classify_codings(codings)
     c = c[c["reported"]]
     if waves is not None:
@@ -145,7 +173,7 @@ def attribution_summary(codings: pd.DataFrame, study, *, codes=None, waves=None)
     rows = []
     for code in [*code_list, "all"]:
         sub = c if code == "all" else c[c["code"] == code]
-        att = sub["attribution"].fillna("").astype(str)
+        att = factor_of(sub["attribution"])
         row = {"code": code, "n_reported": len(sub), "n_review": int((~att.isin(OTHER_FACTORS)).sum()),
                "n_other": int(att.isin(factors).sum()), "n_unclear": int((att == "unclear").sum())}
         row.update({f"n_{f}": int((att == f).sum()) for f in factors})

@@ -1548,6 +1548,17 @@ def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
     return f" (found {near[0]!r} beside it: names are exact, case too)" if near else ""
 
 
+def require_study(study: object, *needs: str, optional: bool = False) -> None:
+    """Refuse a ``study`` argument that is no :class:`Study` (a panel, a folder's path or None passed in its place was
+    an AttributeError deep inside); ``optional``: None is allowed. An object with every attribute of ``needs`` stands
+    in for a study (a test's or an analyst's namespace of the tables a function reads)."""
+    if isinstance(study, Study) or (optional and study is None):
+        return
+    if needs and study is not None and all(hasattr(study, n) for n in needs):
+        return
+    raise TypeError(f"`study` must be an impact.Study (impact.load_study), but {type(study).__name__} was passed.")
+
+
 @fewer_collections()
 def load_study(path: str | Path, *, validate: bool = True) -> Study:
     """Read a study folder.

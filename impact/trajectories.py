@@ -24,7 +24,11 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .study import Study
+from ._frames import as_flags
+from ._joins import _rows, names
+from ._words import _counted, _named
+from .errors import InputError
+from .study import Study, require_study
 
 __all__ = ["trajectories", "transition_matrix", "impact_chain", "action_completion", "REALISATION", "PERSISTENCE"]
 
@@ -34,16 +38,53 @@ REALISATION: tuple[str, ...] = ("realised", "unmet_expectation", "unanticipated"
 PERSISTENCE: tuple[str, ...] = ("sustained", "faded", "emerging", "absent", "incomplete")
 
 
-def _wave_names(study: Study | None, waves: Sequence[str] | None) -> list[str]:
+def _wave_names(study: Study | None, waves: Sequence[str] | None, panel: pd.DataFrame, *, n: int | None = 3) -> list[str]:
+    """The waves to read, in order: ``waves`` if given (one name alone is that name, not its letters), else the
+    study's, else the default three; ``n`` of them (None: two or more), each once, and each a wave the study or,
+    without a study, the panel holds (a wave named wrong made every unit 'incomplete' without a word)."""
+    require_study(study, "wave_ids", optional=True)
     if waves is not None:
-        w = list(waves)
+        w = names(waves, "waves")
     elif study is not None:
-        w = study.wave_ids
+        w = list(study.wave_ids)
     else:
         w = ["expectations", "early", "longer_term"]
-    if len(w) != 3:
-        raise ValueError(f"`waves` must name three waves (expectations, early, longer term), but {w!r} was passed.")
+    if (n is not None and len(w) != n) or len(w) < 2:
+        wanted = ("three waves (expectations, early, longer term)" if n == 3 else "two waves or more, in order")
+        raise ValueError(f"`waves` must name {wanted}, but {w!r} was passed.")
+    twice = sorted({str(x) for x in w if w.count(x) > 1})
+    if twice:
+        raise InputError(f"`waves` names the {_named('wave', twice)} more than once, in {w!r}: each wave is read once, "
+                         "in order.")
+    if waves is not None and isinstance(panel, pd.DataFrame) and "wave" in panel.columns:
+        known = set(study.wave_ids) if study is not None else {str(x) for x in panel["wave"].dropna().unique()}
+        unknown = [x for x in w if str(x) not in known]
+        if unknown:
+            held = "the study's waves" if study is not None else "the waves the panel holds"
+            raise InputError(f"`waves` has {_counted(len(unknown), 'wave')} not among {held}: {unknown} - expected "
+                             f"waves of {sorted(known)}" + ("" if study is not None else
+                                                           " (pass `study` to name a wave not yet interviewed)") + ".")
     return w
+
+
+def _states(panel: pd.DataFrame, keys: list[str], columns: dict[str, str]) -> pd.DataFrame:
+    """``panel``'s ``columns`` as booleans (missing where missing), after refusing what cannot be read as one state
+    per unit, code and wave: a value other than True/False or 1/0 ('no', 2, 0.5 were read as true, or failed inside
+    pandas), or one unit, code and wave on two rows (only the first was read, the other dropped without a word).
+    ``columns``: each column read, with the argument that names it."""
+    out = panel.copy()
+    for col, argument in columns.items():
+        out[col] = as_flags(panel[col], f"`panel` column {col!r} (given as `{argument}`)")
+    twice = panel.duplicated(keys, keep=False).to_numpy()
+    if twice.any():
+        first = panel.loc[twice, keys].iloc[0].tolist()
+        raise InputError(f"`panel` has {_counted(int(twice.sum()), 'row')} sharing their {', '.join(keys)} with "
+                         f"another ({_rows(panel.index[twice])}; first {first!r}): expected one row per "
+                         f"{', '.join(keys)}" + (" (a panel of several codes is read with by='code')"
+                                                if "code" in panel.columns and "code" not in keys else
+                                                "; pass one panel of impact.council_panel or impact.participant_panel, "
+                                                "not several joined") + ".")
+    return out
 
 
 def _check_panel(panel: pd.DataFrame, needed: tuple[str, ...], **columns: str | None) -> None:
@@ -100,8 +141,9 @@ def trajectories(
     >>> trajectories(p)[["realisation", "persistence"]].iloc[0].tolist()
     ['realised', 'faded']
     """
-    e, r1, r2 = _wave_names(study, waves)
     _check_panel(panel, ("code", "wave"), unit=unit, expected=expected, realised=realised)
+    e, r1, r2 = _wave_names(study, waves, panel)
+    panel = _states(panel, [unit, "code", "wave"], {expected: "expected", realised: "realised"})
     first = panel["wave"] == e
     value = panel[realised].astype("boolean").where(~first, panel[expected].astype("boolean"))
     wide = (
@@ -153,6 +195,11 @@ def transition_matrix(
     ``outcome`` (default ``reported``, see :mod:`impact.measures`) is the
     boolean state compared across waves.
 
+    ``waves`` (two or more, in order; each a wave of ``study``, or without it
+    of the panel) are the waves compared, each with the next; default the
+    study's waves, else the default three.  A state that is not True/False
+    (or 1/0), or one unit and wave (and ``by`` value) on two rows, is refused.
+
     Returns
     -------
     DataFrame
@@ -161,9 +208,10 @@ def transition_matrix(
         (of the units in ``from_state``); units missing either wave are left
         out and counted in ``n_missing`` on every row of that pair.
     """
-    order = study.wave_ids if study is not None else list(waves or ["expectations", "early", "longer_term"])
     _check_panel(panel, ("wave",), unit=unit, outcome=outcome, by=by)
+    order = _wave_names(study, waves, panel, n=None)  # `waves` was ignored when `study` was given
     keys = [unit] + ([by] if by else [])
+    panel = _states(panel, [*keys, "wave"], {outcome: "outcome"})
     wide = panel.pivot_table(index=keys, columns="wave", values=outcome, aggfunc="first", dropna=False)
     rows = []
     groups = wide.groupby(level=by) if by else [(None, wide)]
@@ -211,9 +259,12 @@ def impact_chain(
         three reported), ``chain_ordered`` (complete, and no level first seen
         before the level it builds on).
     """
+    require_study(study, "wave_ids", optional=True)
     order = study.wave_ids if study is not None else ["expectations", "early", "longer_term"]
     rank = {w: i for i, w in enumerate(order)}
     _check_panel(panel, ("code", "wave"), unit=unit, outcome=outcome)
+    levels = _levels(panel, levels)
+    panel = _states(panel, [unit, "code", "wave"], {outcome: "outcome"})
     sub = panel[panel["code"].isin(levels) & panel[outcome].fillna(False).astype(bool)]
     first = sub.assign(_r=sub["wave"].map(rank)).groupby([unit, "code"])["_r"].min().unstack("code")
     first = first.reindex(index=sorted(panel[unit].unique()), columns=list(levels))
@@ -230,6 +281,24 @@ def impact_chain(
     return out
 
 
+def _levels(panel: pd.DataFrame, levels: Sequence[str]) -> list[str]:
+    """``levels`` as a list of distinct codes the panel holds (one name alone was a TypeError inside pandas, a level
+    named twice a ValueError, and a code the panel lacks a chain no council completes, without a word)."""
+    out = names(levels, "levels")
+    if not out:
+        raise ValueError("`levels` must name the codes of the chain, in order, but none was passed.")
+    twice = sorted({str(x) for x in out if out.count(x) > 1})
+    if twice:
+        raise InputError(f"`levels` names the {_named('code', twice)} more than once, in {out!r}: each level of the "
+                         "chain is one code.")
+    held = {str(x) for x in panel["code"].dropna().unique()}
+    unknown = [x for x in out if str(x) not in held] if len(panel) else []  # an empty panel: no council to chain
+    if unknown:
+        raise InputError(f"`levels` has {_counted(len(unknown), 'code')} the panel does not hold: {unknown} - expected "
+                         f"codes of {sorted(held)} (build the panel from coding with the impact_level codebook).")
+    return out
+
+
 def action_completion(study: Study) -> pd.DataFrame:
     """Action-plan completion by council and wave.
 
@@ -240,6 +309,7 @@ def action_completion(study: Study) -> pd.DataFrame:
         ``n_completed`` (completed or embedded), ``n_embedded``,
         ``share_completed``.
     """
+    require_study(study, "actions", "action_progress", "wave_ids")
     actions = study.actions[["action_id", "council_id"]]
     prog = study.action_progress.merge(actions, on="action_id", how="left")
     prog["done"] = prog["status"].isin(["completed", "embedded"])

@@ -277,6 +277,9 @@ class Codebook:
             return codebook
         root = getattr(study, "root", None)
         if codebook is not None:
+            if not isinstance(codebook, (str, os.PathLike)):  # os.fspath said only "expected str, bytes or ..."
+                raise TypeError(f"The value for `codebook` must be a Codebook, a bundled codebook's name or a path, but "
+                                f"{type(codebook).__name__} was passed.")
             text = os.fspath(codebook)
             if root is not None and not Path(text).is_absolute() and not Path(text).exists() \
                     and (Path(root) / text).is_file():

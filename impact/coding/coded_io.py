@@ -76,6 +76,8 @@ def write_coded(coded: pd.DataFrame, path: str | os.PathLike) -> Path:
     >>> read_coded(path).equals(coded)
     True
     """
+    if not isinstance(coded, pd.DataFrame):  # a list was an AttributeError ("no attribute 'columns'")
+        raise TypeError(f"`coded` must be a pandas DataFrame (a coder's output), but {type(coded).__name__} was passed.")
     missing = [c for c in CODED_COLUMNS if c not in coded.columns]
     if missing:
         raise InputError(f"coded output needs the columns {missing}")
