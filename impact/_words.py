@@ -172,9 +172,9 @@ def _listed(items: Iterable[object], conjunction: str = "and", *, semicolons: bo
     return ", ".join(parts[:-1]) + f" {conjunction} " + parts[-1]
 
 
-def _listed_lists(groups: Iterable[tuple[str, Iterable[object]]], conjunction: str = "and") -> str:
-    """A list of lists in a sentence: each group a lead and its own list ('early impact against before the review for'
-    and its impacts). Each group's list is joined by :func:`_listed`; the groups by semicolons, with ``conjunction``
+def _listed_lists(groups: Iterable[tuple], conjunction: str = "and") -> str:
+    """A list of lists in a sentence: each group a lead, its own list and, optionally, a tail ('early impact against
+    before the review for' and its impacts; '', the impacts, 'reported more often at early impact'). Each group's list is joined by :func:`_listed`; the groups by semicolons, with ``conjunction``
     before the last. Where any group's own list is set off by semicolons (an item with a comma or the conjunction of
     its own, 'ideas, plans and actions'), semicolons alone no longer tell one group from the next, so the groups are
     numbered, '(1) ...; and (2) ...', and every group's list of two or more is set off by semicolons, so that a group
@@ -189,14 +189,16 @@ def _listed_lists(groups: Iterable[tuple[str, Iterable[object]]], conjunction: s
     '(1) early impact for commitment; and ideas, plans and actions; and (2) longer-term for morale'
     >>> _listed_lists([("early impact for", ["commitment", "ideas, plans and actions"])])
     'early impact for commitment; and ideas, plans and actions'
+    >>> _listed_lists([("", ["a", "b, c"], "more often"), ("", ["d"], "less often")])
+    '(1) a; and b, c more often; and (2) d less often'
     >>> _listed_lists([])
     ''
     """
-    groups = [(str(lead), [str(i) for i in items]) for lead, items in groups]
+    groups = [(str(g[0]), [str(i) for i in g[1]], str(g[2]) if len(g) > 2 else "") for g in groups]
 
     def said(semicolons: bool | None) -> list[str]:
-        return [" ".join(p for p in (lead, _listed(items, conjunction, semicolons=semicolons)) if p)
-                for lead, items in groups]
+        return [" ".join(p for p in (lead, _listed(items, conjunction, semicolons=semicolons), tail) if p)
+                for lead, items, tail in groups]
 
     plain = said(None)
     if len(plain) < 2:

@@ -46,7 +46,7 @@ def _ctx(findings, **replaced):
     return ctx
 
 
-def _rendered(section, folder, vocabulary):
+def _rendered(section, folder, vocabulary, name="comparisons"):
     """The section rendered alone (web page, Word, workbook, CSV and data dictionary) into ``folder``: what each
     says of the comparisons table, as (html text, docx text, workbook headings, CSV frame, dictionary frame)."""
     import openpyxl
@@ -57,10 +57,10 @@ def _rendered(section, folder, vocabulary):
     page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", (folder / "report.html").read_text())))
     with zipfile.ZipFile(folder / "report.docx") as z:
         word = re.sub(r"<[^>]+>", " ", z.read("word/document.xml").decode("utf-8"))
-    number = 1 + [b.name for b in section.blocks if isinstance(b, Table)].index("comparisons")
+    number = 1 + [b.name for b in section.blocks if isinstance(b, Table)].index(name)
     sheet = openpyxl.load_workbook(folder / "tables.xlsx")[f"Table {number}"]
     heads = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
-    csv = pd.read_csv(folder / "tables" / "comparisons.csv", encoding="utf-8-sig")
+    csv = pd.read_csv(folder / "tables" / f"{name}.csv", encoding="utf-8-sig")
     dictionary = pd.read_csv(folder / "tables" / "data_dictionary.csv", encoding="utf-8-sig")
     return page, word, heads, csv, dictionary
 
@@ -166,6 +166,28 @@ def test_a_change_across_the_waves_not_confirmed_by_a_hand_check_gives_its_kappa
         # each kappa given is the lowest at a wave of an impact the sentence names, as the reliability table has it
         named = {f"{lowest[c]:.2f}" for c in lowest.index if ctx.code(c).lower() in b}
         assert given and set(given) <= named, (b, lowest)
+
+
+def test_the_agreement_table_says_its_one_count_of_segments_once(checked, tmp_path):
+    """Every impact is compared on the same segments of the hand check by the same coders, so the agreement table gave
+    'Segments compared 9,087' and 'Coders 2' on each of its 18 rows (seed 31303, 40 councils). The count is now said
+    once above the table, the columns are in the CSV only, and the count is the one every row of the findings has."""
+    from impact.report import Paragraph, Table
+    from impact.report._build import _reliability
+
+    _, _, f = checked
+    ctx = _ctx(f)
+    section = _reliability(ctx)
+    table = next(b for b in section.blocks if isinstance(b, Table) and b.name == "reliability")
+    ours = f.reliability[f.reliability["code"].isin(set(f.codebook.codes["code_id"]))]
+    assert ours["n_units"].nunique() == 1 and ours["n_coders"].nunique() == 1  # the design: one hand check
+    n, k = int(ours["n_units"].iloc[0]), int(ours["n_coders"].iloc[0])
+    assert set(table.csv_only) == {"n_units", "n_coders"}
+    text = " ".join(b.text for b in section.blocks if isinstance(b, Paragraph))
+    assert f"Every row compares the same {n:,} segments, coded by {'two' if k == 2 else k} coders." in text, text
+    page, _, heads, csv, _ = _rendered(section, tmp_path, ctx.vocabulary, name="reliability")
+    assert "Segments compared" not in heads and "Coders" not in heads, heads
+    assert f"Every row compares the same {n:,} segments" in page and set(csv["n_units"]) == {n}
 
 
 def test_a_table_s_csv_only_columns_must_be_its_own():

@@ -1334,11 +1334,12 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         # table: the sentence names each impact, its direction and its waves, then the range of the odds ratios and
         # the largest adjusted p, which no change's figure lies outside
         many = len(firm) > _MOST_FIGURES
-        said = _listed((f"at {_at_waves(waves, at, 'both')} " + (
-            _listed(_reported_by_direction(ctx, part.drop_duplicates("code"))) if many else _listed([
+        # a list of lists, numbered where a wave's list needs semicolons of its own (round 31)
+        said = _listed_lists((f"at {_at_waves(waves, at, 'both')}", (
+            _reported_by_direction(ctx, part.drop_duplicates("code")) if many else [
                 f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
                 for code, own in part.groupby("code", sort=False)]))
-            for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r)))), semicolons=True)
+            for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
         out.append(f"Compared with {before}, the models show {said}{_figure_range(ctx, firm, by_direction=True) if many else ''}, "
                    f"{family}.")
         if several:
@@ -1365,16 +1366,18 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         # are no findings (the models table gives them, in columns headed so)
         # waves that show the same impacts in the same direction are said once ('... at both early impact and
         # longer-term change'): the list of three impacts was given twice, once for each wave (seed 31003)
-        parts = [f"{said} at {_at_waves(waves, at, 'both') if several else 'the last'}"
+        # a list of lists: the impacts of each direction and waves ('a; b, c; and d reported more often at ...; and e
+        # reported less often at ...' could not be split), numbered where a list needs semicolons (round 31)
+        parts = [("", labels, f"reported {d} often at {_at_waves(waves, at, 'both') if several else 'the last'}")
                  for waves, part in _waves_alike(unconfirmed, lambda r: (r.code, _direction(r)))
-                 for said in _reported_by_direction(ctx, part.drop_duplicates("code"))]
+                 for labels, d in _by_direction(ctx, part.drop_duplicates("code"))]
         one = len(unconfirmed) == 1
         between = "the later waves" if several else ctx.wave(ctx.later[0]).lower()
         codes = list(dict.fromkeys(unconfirmed["code"]))
         poor = [c for c in codes if c in weak]
         these = ctx.codes_as("this impact") if len(codes) == 1 else ctx.codes_as("these impacts")
         out.append(
-            f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {_listed(parts, semicolons=True)} "
+            f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {_listed_lists(parts)} "
             "(the figures are in the longitudinal models section), but "
             + ("this is" if one else "these are") + " not stated as "
             + ("a finding" if one else "findings")
@@ -2438,9 +2441,13 @@ def _direction(r) -> str:
 def _reported_by_direction(ctx, rows: pd.DataFrame) -> list[str]:
     """'commitment and learning reported more often', one phrase per direction of the rows' estimates, in row order:
     how the summary names results it does not state as findings, without their figures."""
+    return [f"{_listed(labels)} reported {d} often" for labels, d in _by_direction(ctx, rows)]
+
+
+def _by_direction(ctx, rows: pd.DataFrame) -> list[tuple[list[str], str]]:
+    """The impacts of ``rows`` (labels, in row order) for each direction of their estimates ('more', 'less')."""
     way = rows.apply(_direction, axis=1)
-    return [f"{_listed([ctx.code(c).lower() for c in part['code']])} reported {d} often"
-            for d, part in rows.groupby(way, sort=False)]
+    return [([ctx.code(c).lower() for c in part["code"]], d) for d, part in rows.groupby(way, sort=False)]
 
 
 def _odds_ratio(r, alpha: float = 0.05) -> str:
@@ -3136,6 +3143,18 @@ def _said_once(data: pd.DataFrame, columns: list[str]) -> list[str]:
     """
     return [c for c in columns if c in data.columns and len(data) and data[c].nunique(dropna=False) == 1
             and not pd.isna(data[c].iloc[0]) and data[c].iloc[0] != SUPPRESSED]
+
+
+def _compared_once(table: pd.DataFrame) -> tuple[list[str], str]:
+    """The columns of an agreement table that every row shares (the segments compared, the coders), for its CSV only
+    (:func:`_said_once`), and the sentence that says them once: every impact is compared on the same segments of the
+    hand check, so 'Segments compared 9,087' and 'Coders 2' stood on each of 18 rows (seed 31303, round 31)."""
+    once = _said_once(table, ["n_units", "n_coders"])
+    if "n_units" not in once:
+        return [], ""
+    k = int(table["n_coders"].iloc[0]) if "n_coders" in once else 0
+    coders = f", coded by {_say(k)} {'coder' if k == 1 else 'coders'}" if k else ""
+    return once, f" Every row compares the same {int(table['n_units'].iloc[0]):,} segments{coders}."
 
 
 def _one_kind(kinds: set) -> str:
@@ -5246,11 +5265,12 @@ def _reliability(ctx) -> Section | None:
         shown = shown.iloc[np.argsort(shown["code"].map(rank).to_numpy(), kind="stable")]
         shown.insert(0, "impact", shown.pop("code").map(ctx.code))
     shown = _interval_words(shown)
+    once, compared = _compared_once(shown)
     blocks = [
         Paragraph(f"Agreement between the coding analysed and the second coding supplied, per {ctx.one}, at segment level: "
                   "every segment the second coding checked (all of each interview it codes, or the segments of a "
                   "review workbook's decisions) is compared, and a segment a coder did not code counts as the code "
-                  "being absent; negated codes count as absent."
+                  "being absent; negated codes count as absent." + compared
                   + (f" The second coding also holds {_say(len(other))} code{'' if len(other) == 1 else 's'} that the "
                      f"{ctx.redacted(ctx.f.codebook.title or ctx.f.codebook.id)} codebook does not have "
                      f"({', '.join(map(ctx.redacted_id, other))}) and that no codebook coded in this run has, so no "
@@ -5259,7 +5279,7 @@ def _reliability(ctx) -> Section | None:
         Table("reliability", shown, f"Intercoder agreement per {ctx.one}", _one_sided_note(ctx, shown),
               {"CI": CI("ci_low", "ci_high")},
               labels={"n_units": Label("Segments compared", description="Segments checked by the second coding.",
-                                       format="int")}),
+                                       format="int")}, csv_only=once),
     ]
     blocks += _other_books_reliability(ctx, more)
     # the tables within status groups and waves compare the impacts coding alone: a caption that did not say so read as
@@ -5413,17 +5433,18 @@ def _other_books_reliability(ctx, more: pd.DataFrame) -> list:
                               "meets_line": np.where(k["value"].isna(), "", np.where(k["value"] >= CHECKED_KAPPA,
                                                                                      "yes", "no")),
                               "n_units": k["n_units"].to_numpy()})
+        once, compared = _compared_once(table)
         out.append(Paragraph(
             f"The second coding also codes the segments it checked with {_the_codebook(ctx, book_id)}: Cohen's kappa "
             "between "
-            f"it and {who} for each of its codes is in the next table, compared in the same way."
+            f"it and {who} for each of its codes is in the next table, compared in the same way." + compared
             + (f" {_say(len(undefined)).capitalize()} code{'' if len(undefined) == 1 else 's'} neither coding holds "
                "in any segment checked ha" + ("s" if len(undefined) == 1 else "ve") + " no kappa." if len(undefined)
                else "")))
         out.append(Table(f"reliability_{book_id}", table, f"Intercoder agreement per code of {_the_codebook(ctx, book_id)}",
                          f"Cohen's kappa between {who} and the second coding on the segments it checked."
                          + _no_width_note(table, "check", "code"), {"CI": CI("ci_low", "ci_high")},
-                         labels={"code": Label("Code", format="text"), **_kappa_labels("check")}))
+                         labels={"code": Label("Code", format="text"), **_kappa_labels("check")}, csv_only=once))
     return out
 
 
