@@ -915,8 +915,11 @@ def _too_few_councils(ctx, gee: pd.DataFrame, why: str) -> str:
     suppressed = bool(_status_of_few(ctx, gee).any())
     return (f"The models of whether participants reported each {ctx.one} {reason}, so this report states {stated} as a "
             "finding. The estimates are in the longitudinal models section, to be read as a description only"
-            + (f" (that of the difference by intervention status suppressed there: with fewer than "
-               f"{_fewest_councils(ctx)} councils on a side it would be theirs)." if suppressed else "."))
+            # "(that of the difference by intervention status suppressed there: ... it would be theirs)" left the
+            # reader to work out what 'theirs' was (seed 31307, 8 councils, one in intervention; round 31)
+            + (f", except the difference by intervention status, withheld there (shown as c): with fewer than "
+               f"{_fewest_councils(ctx)} councils on a side it would describe those councils alone." if suppressed
+               else "."))
 
 
 def _separated_sentence(ctx, codes: list[str]) -> str:
