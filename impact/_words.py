@@ -144,8 +144,9 @@ def _listed(items: Iterable[object], conjunction: str = "and", *, semicolons: bo
     """A list in a sentence: 'a', 'a and b', 'a, b and c' (no comma before the conjunction). Where an item has a
     comma or the conjunction of its own outside brackets, or ``semicolons`` is set (a list of clauses), the items
     are set off by semicolons, 'a; b, c; and d', so no reader takes one item for two ('morale and relations and
-    promotion of learning'); ``semicolons=False`` keeps commas, for a list inside clauses set off by semicolons. The one helper for every list the report writes in prose: a list joined with commas
-    alone ('commitment, learning, morale') reads as an unfinished sentence.
+    promotion of learning'); ``semicolons=False`` keeps commas whatever the items hold. The one helper for every list
+    the report writes in prose (a list of lists: :func:`_listed_lists`): a list joined with commas alone ('commitment,
+    learning, morale') reads as an unfinished sentence.
 
     Examples
     --------
@@ -169,6 +170,42 @@ def _listed(items: Iterable[object], conjunction: str = "and", *, semicolons: bo
                       and any("," in o or f" {conjunction} " in o for o in map(_outside_brackets, parts))):
         return "; ".join(parts[:-1]) + f"; {conjunction} " + parts[-1]
     return ", ".join(parts[:-1]) + f" {conjunction} " + parts[-1]
+
+
+def _listed_lists(groups: Iterable[tuple], conjunction: str = "and") -> str:
+    """A list of lists in a sentence: each group a lead, its own list and, optionally, a tail ('early impact against
+    before the review for' and its impacts; '', the impacts, 'reported more often at early impact'). Each group's list is joined by :func:`_listed`; the groups by semicolons, with ``conjunction``
+    before the last. Where any group's own list is set off by semicolons (an item with a comma or the conjunction of
+    its own, 'ideas, plans and actions'), semicolons alone no longer tell one group from the next, so the groups are
+    numbered, '(1) ...; and (2) ...', and every group's list of two or more is set off by semicolons, so that a group
+    without one holds one item ('for revision of policies, processes and systems'). A list of lists joined with commas inside and semicolons outside read 'for
+    commitment, development of ideas, plans and actions and learning', which a reader cannot split (round 31).
+
+    Examples
+    --------
+    >>> _listed_lists([("early impact for", ["commitment", "learning"]), ("longer-term for", ["morale"])])
+    'early impact for commitment and learning; and longer-term for morale'
+    >>> _listed_lists([("early impact for", ["commitment", "ideas, plans and actions"]), ("longer-term for", ["morale"])])
+    '(1) early impact for commitment; and ideas, plans and actions; and (2) longer-term for morale'
+    >>> _listed_lists([("early impact for", ["commitment", "ideas, plans and actions"])])
+    'early impact for commitment; and ideas, plans and actions'
+    >>> _listed_lists([("", ["a", "b, c"], "more often"), ("", ["d"], "less often")])
+    '(1) a; and b, c more often; and (2) d less often'
+    >>> _listed_lists([])
+    ''
+    """
+    groups = [(str(g[0]), [str(i) for i in g[1]], str(g[2]) if len(g) > 2 else "") for g in groups]
+
+    def said(semicolons: bool | None) -> list[str]:
+        return [" ".join(p for p in (lead, _listed(items, conjunction, semicolons=semicolons), tail) if p)
+                for lead, items, tail in groups]
+
+    plain = said(None)
+    if len(plain) < 2:
+        return "".join(plain)
+    if any(";" in _outside_brackets(s) for s in plain):
+        return _listed([f"({k}) {s}" for k, s in enumerate(said(True), 1)], conjunction, semicolons=True)
+    return _listed(plain, conjunction, semicolons=True)
 
 
 def _unit_noun(column: object) -> str:

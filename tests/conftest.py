@@ -714,6 +714,24 @@ def review_effects_by_status():
     return once_per_worker(("round26", "review_effects"), build)
 
 
+def few_events_contrasts(note: str, after: str) -> dict[str, str] | None:
+    """The contrasts the models table's few-events note lists after the sentence that goes on with ``after`` (" and
+    are shown by Firth's estimate", ", and Firth's fit could not replace the GEE's"), each with the text naming its
+    impacts; None where the note has no such sentence. The list is the next sentence's ('Those contrasts are ...'):
+    clauses '<contrast> for <impacts>' set off by semicolons, numbered '(1) ...; and (2) ...' where an impact's list
+    has semicolons of its own (round 31)."""
+    import re
+
+    m = re.search(r"rests? on fewer than 5 participants who reported the impact, or who did not, on one side"
+                  + re.escape(after) + r"[^.]*\. (?:That contrast is|Those contrasts are) ([^.]*)\.", note)
+    if m is None:
+        return None
+    said = m.group(1)
+    parts = (re.split(r"(?:;(?: and)? )?\(\d+\) ", said)[1:] if said.startswith("(1) ")
+             else re.split(r"; (?:and )?", said))
+    return dict(c.split(" for ", 1) for c in parts)
+
+
 def ctx_with_review_effects(findings, effects):
     """The report's context of ``findings`` with ``effects`` as their change in the indicators after the review."""
     import dataclasses

@@ -130,18 +130,15 @@ def test_the_summary_and_the_methods_say_who_coded_in_the_same_words(study_findi
 
 
 # --------------------------------------------------------------------------- 2. the few-events note
-_FEW = r"rests? on fewer than 5 participants who reported the impact, or who did not, on one side \(([^()]*)\)"
-
-
 def _clauses(ctx, note: str, after: str) -> dict[str, set[str]]:
-    """The note's clauses '<contrast> for <impacts>' of the sentence whose list is followed by ``after``, each with
-    the impacts it names (labels hold "and": they are looked for, not split out; "every impact" is every one)."""
-    m = re.search(_FEW + re.escape(after), note)
-    if m is None:
-        return {}
+    """The note's clauses '<contrast> for <impacts>' of the sentence that goes on with ``after``
+    (:func:`conftest.few_events_contrasts`), each with the impacts it names (labels hold "and": they are looked for,
+    not split out; "every impact" is every one)."""
+    from conftest import few_events_contrasts
+
     labels = [ctx.code(c).lower() for c in ctx.codes]
     return {what: set(labels) if impacts == "every impact" else {label for label in labels if label in impacts}
-            for what, impacts in (c.split(" for ", 1) for c in m.group(1).split("; "))}
+            for what, impacts in (few_events_contrasts(note, after) or {}).items()}
 
 
 def _expected(ctx, models: pd.DataFrame, estimator: str) -> dict[str, set[str]]:

@@ -34,7 +34,7 @@ from matplotlib.figure import Figure as _MplFigure
 
 from .. import vocab
 from .._tabular import csv_text
-from .._words import _counted, _verb
+from .._words import _counted, _listed_lists, _verb
 from ..errors import recorded_warnings
 from ..measures import MEASURES, OTHER_FACTORS
 from ..privacy import (
@@ -652,7 +652,11 @@ def _vocabulary(ctx):
         "median_b": Label(f"Median share, {lb.lower()}", format="pct:0"),
         "mean_a": Label(f"Mean share, {la.lower()}", format="pct:0"),
         "mean_b": Label(f"Mean share, {lb.lower()}", format="pct:0"),
-        "difference_type": Label("Difference estimated as"),
+        "difference_type": Label("Difference estimated as", description=(
+            "How the row's difference is estimated: the Hodges-Lehmann shift, or the difference in mean shares where "
+            "councils' shares are heavily tied. Shown in the report and workbook only where rows differ; where every "
+            "row says the same, the methods sentence above the table says it once and this column is in the CSV "
+            "only.")),
         "difference": Label("Difference in share", "percentage points"),
         "n_reported": Label(ctx.codes_as("Statements reporting an impact"), format="int"),
         "n_review": Label("Credited to the review", format="int"),
@@ -911,8 +915,11 @@ def _too_few_councils(ctx, gee: pd.DataFrame, why: str) -> str:
     suppressed = bool(_status_of_few(ctx, gee).any())
     return (f"The models of whether participants reported each {ctx.one} {reason}, so this report states {stated} as a "
             "finding. The estimates are in the longitudinal models section, to be read as a description only"
-            + (f" (that of the difference by intervention status suppressed there: with fewer than "
-               f"{_fewest_councils(ctx)} councils on a side it would be theirs)." if suppressed else "."))
+            # "(that of the difference by intervention status suppressed there: ... it would be theirs)" left the
+            # reader to work out what 'theirs' was (seed 31307, 8 councils, one in intervention; round 31)
+            + (f", except the difference by intervention status, withheld there (shown as c): with fewer than "
+               f"{_fewest_councils(ctx)} councils on a side it would describe those councils alone." if suppressed
+               else "."))
 
 
 def _separated_sentence(ctx, codes: list[str]) -> str:
@@ -1330,11 +1337,12 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         # table: the sentence names each impact, its direction and its waves, then the range of the odds ratios and
         # the largest adjusted p, which no change's figure lies outside
         many = len(firm) > _MOST_FIGURES
-        said = _listed((f"at {_at_waves(waves, at, 'both')} " + (
-            _listed(_reported_by_direction(ctx, part.drop_duplicates("code"))) if many else _listed([
+        # a list of lists, numbered where a wave's list needs semicolons of its own (round 31)
+        said = _listed_lists((f"at {_at_waves(waves, at, 'both')}", (
+            _reported_by_direction(ctx, part.drop_duplicates("code")) if many else [
                 f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
                 for code, own in part.groupby("code", sort=False)]))
-            for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r)))), semicolons=True)
+            for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
         out.append(f"Compared with {before}, the models show {said}{_figure_range(ctx, firm, by_direction=True) if many else ''}, "
                    f"{family}.")
         if several:
@@ -1361,22 +1369,23 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         # are no findings (the models table gives them, in columns headed so)
         # waves that show the same impacts in the same direction are said once ('... at both early impact and
         # longer-term change'): the list of three impacts was given twice, once for each wave (seed 31003)
-        parts = [f"{said} at {_at_waves(waves, at, 'both') if several else 'the last'}"
+        # a list of lists: the impacts of each direction and waves ('a; b, c; and d reported more often at ...; and e
+        # reported less often at ...' could not be split), numbered where a list needs semicolons (round 31)
+        parts = [("", labels, f"reported {d} often at {_at_waves(waves, at, 'both') if several else 'the last'}")
                  for waves, part in _waves_alike(unconfirmed, lambda r: (r.code, _direction(r)))
-                 for said in _reported_by_direction(ctx, part.drop_duplicates("code"))]
+                 for labels, d in _by_direction(ctx, part.drop_duplicates("code"))]
         one = len(unconfirmed) == 1
         between = "the later waves" if several else ctx.wave(ctx.later[0]).lower()
         codes = list(dict.fromkeys(unconfirmed["code"]))
         poor = [c for c in codes if c in weak]
         these = ctx.codes_as("this impact") if len(codes) == 1 else ctx.codes_as("these impacts")
         out.append(
-            f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {_listed(parts, semicolons=True)} "
+            f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {_listed_lists(parts)} "
             "(the figures are in the longitudinal models section), but "
             + ("this is" if one else "these are") + " not stated as "
             + ("a finding" if one else "findings")
             + ": the coder may read one wave's talk differently from another's (hopes before a review, what happened "
-            "after it), which makes a change by itself, and no hand check of the coding in this study shows that it "
-            f"reads {these} alike at every wave (Cohen's kappa at least {CHECKED_KAPPA:.2f} at each)"
+            f"after it), which makes a change by itself, and {_alike_at_every_wave(ctx, codes, these, 'it')}"
             # an impact the coder reads poorly on real text is no finding either way: the reader is told that too
             + (f"; and {_why_weak(weak, poor, these if len(poor) == len(codes) else _listed([ctx.code(c).lower() for c in poor]))}"
                if poor else "") + ".")
@@ -1390,8 +1399,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         named = (lambda cs: ctx.codes_as("this impact" if len(cs) == 1 else "these impacts")) \
             if not (poor and unchecked) else (lambda cs: _listed([ctx.code(c).lower() for c in cs]))
         reasons = ([_why_weak(weak, poor, named(poor))] if poor else []) + (
-            [f"no hand check of the coding in this study shows that the coder reads {named(unchecked)} alike at every "
-             f"wave (Cohen's kappa at least {CHECKED_KAPPA:.2f} at each)"] if unchecked else [])
+            [_alike_at_every_wave(ctx, unchecked, named(unchecked), "the coder")] if unchecked else [])
         span = _detectable_ratios(ctx, rows[rows["code"].isin(quiet)])
         power = (f"; the models had an 80% chance of detecting a change only if its odds ratio was at least "
                  f"{_ratio_span(span).format(one=_varying(ctx, rows[rows['code'].isin(quiet)]))} (or no more than "
@@ -2350,18 +2358,18 @@ def _few_events_note(ctx, shown: pd.DataFrame) -> str:
     order = {c: i for i, c in enumerate(ctx.codes)}
     modelled = set(shown["code"])
 
-    def which(codes: pd.Series) -> str:  # "every impact" where a contrast is flagged in all (the demo: 6 names)
+    def which(codes: pd.Series) -> list[str]:  # "every impact" where a contrast is flagged in all (the demo: 6 names)
         if set(codes) == modelled and len(modelled) > 2:
-            return ctx.codes_as("every impact")
-        # commas only: the clauses are set off by semicolons (see clauses)
-        return _listed([ctx.code(c).lower() for c in sorted(codes, key=order.get)], semicolons=False)
+            return [ctx.codes_as("every impact")]
+        return [ctx.code(c).lower() for c in sorted(codes, key=order.get)]
 
     def clauses(rows: pd.DataFrame) -> str:
-        # clauses that hold a list of impacts each (set off by semicolons where the labels have commas): joined by
-        # semicolons alone, as '; and' would read as one more item of the last clause's list (a list of lists in one
-        # sentence is open, round 30)
-        return "; ".join(f"{what} for {which(part['code'])}" for term, what in contrasts.items()
-                         for part in [rows[rows["term"] == term]] if len(part))
+        # a list of lists, each contrast with its impacts: the impacts' own list was forced to commas inside clauses
+        # set off by semicolons, 'for increased commitment ..., development of ideas, plans and actions and
+        # promotion of learning ...', which no reader splits into three (round 31); numbered where a list needs
+        # semicolons of its own (impact._words._listed_lists)
+        return _listed_lists((f"{what} for", which(part["code"])) for term, what in contrasts.items()
+                             for part in [rows[rows["term"] == term]] if len(part))
 
     few = (f"fewer than {FEW_EVENTS} participants who reported the {ctx.codes_as('impact')}, or who did not, on one side")
     by_firth = flagged["estimator"].eq("firth") if "estimator" in flagged.columns \
@@ -2370,9 +2378,10 @@ def _few_events_note(ctx, shown: pd.DataFrame) -> str:
     one = len(firth) == 1
     out = ""
     if len(firth):
-        out += (f" {'One contrast rests' if one else 'Some contrasts rest'} on {few} ({clauses(firth)}) and "
+        out += (f" {'One contrast rests' if one else 'Some contrasts rest'} on {few} and "
                 f"{'is' if one else 'are'} shown by Firth's estimate: less biased than the GEE's with so few events, "
-                f"but no more precise, so {'its interval is' if one else 'their intervals are'} wide.")
+                f"but no more precise, so {'its interval is' if one else 'their intervals are'} wide. "
+                f"{'That contrast is' if one else 'Those contrasts are'} {clauses(firth)}.")
     if len(gee):
         from ..stats._models import FEW_UNITS
 
@@ -2381,9 +2390,10 @@ def _few_events_note(ctx, shown: pd.DataFrame) -> str:
         why = (f"with fewer than {FEW_UNITS} councils Firth's fit is not used in place of the GEE's"
                if councils < FEW_UNITS else "Firth's fit could not replace the GEE's")
         out += (f" {'One contrast' if one else 'Some contrasts'} {'also ' if len(firth) else ''}"
-                f"{'rests' if one else 'rest'} on {few} ({clauses(gee)}), and {why}: "
+                f"{'rests' if one else 'rest'} on {few}, and {why}: "
                 f"{'its odds ratio and interval are' if one else 'their odds ratios and intervals are'} unstable "
-                "and could change greatly with one participant more or less.")
+                "and could change greatly with one participant more or less. "
+                f"{'That contrast is' if one else 'Those contrasts are'} {clauses(gee)}.")
     return out
 
 
@@ -2434,9 +2444,13 @@ def _direction(r) -> str:
 def _reported_by_direction(ctx, rows: pd.DataFrame) -> list[str]:
     """'commitment and learning reported more often', one phrase per direction of the rows' estimates, in row order:
     how the summary names results it does not state as findings, without their figures."""
+    return [f"{_listed(labels)} reported {d} often" for labels, d in _by_direction(ctx, rows)]
+
+
+def _by_direction(ctx, rows: pd.DataFrame) -> list[tuple[list[str], str]]:
+    """The impacts of ``rows`` (labels, in row order) for each direction of their estimates ('more', 'less')."""
     way = rows.apply(_direction, axis=1)
-    return [f"{_listed([ctx.code(c).lower() for c in part['code']])} reported {d} often"
-            for d, part in rows.groupby(way, sort=False)]
+    return [([ctx.code(c).lower() for c in part["code"]], d) for d, part in rows.groupby(way, sort=False)]
 
 
 def _odds_ratio(r, alpha: float = 0.05) -> str:
@@ -2542,6 +2556,33 @@ def _checked_kappa(ctx) -> dict[str, float]:
         return {}
     k = r[r["metric"] == "cohen_kappa"].set_index("code")["value"].astype(float)
     return {c: float(v) for c, v in k.items() if not math.isnan(v)}
+
+
+def _alike_at_every_wave(ctx, codes: list[str], named: str, coder: str) -> str:
+    """Why the machine coding of ``codes`` (called ``named``) is not shown to read every wave alike: no hand check of
+    this study's coding shows it, or, where one was supplied, its lowest Cohen's kappa at a wave for each impact.
+
+    A 40-council study with 168 of its 504 interviews coded again by people said "no hand check of the coding in
+    this study shows that it reads these impacts alike at every wave", read as if none had been made, beside a
+    sentence giving that hand check's kappas by status (seed 31303, round 31)."""
+    rule = f"Cohen's kappa at least {CHECKED_KAPPA:.2f} at each"
+    r = ctx.within("reliability_by_wave")
+    if not _hand_checked(ctx) or r is None or r.empty or not {"code", "metric", "value", "wave"} <= set(r.columns):
+        return f"no hand check of the coding in this study shows that {coder} reads {named} alike at every wave ({rule})"
+    k = r[(r["metric"] == "cohen_kappa") & r["code"].isin(codes)].pivot_table(
+        index="code", columns="wave", values="value", aggfunc="min").reindex(index=codes, columns=ctx.waves)
+    lowest = [(c, float(row.min())) for c, row in k.iterrows() if row.notna().all()]
+    unmeasured = [c for c in codes if c not in dict(lowest)]
+    label = (lambda c: f" for {ctx.code(c).lower()}") if len(codes) > 1 else (lambda c: "")
+    said = []
+    if lowest:
+        said.append("the lowest kappa at a wave is "
+                    + _listed([_kappa(x) + label(c) for c, x in lowest], semicolons=len(lowest) > 1 and len(codes) > 1))
+    if unmeasured:
+        said.append(f"it gives no kappa at every wave for {_listed([ctx.code(c).lower() for c in unmeasured])}"
+                    if len(codes) > 1 else "it gives no kappa at every wave")
+    return (f"the hand check of the coding in this study does not show that {coder} reads {named} alike at every "
+            f"wave ({rule}): " + _listed(said, semicolons=True))
 
 
 def _kappas_by_status(ctx) -> dict[str, tuple[float, float]]:
@@ -3092,6 +3133,33 @@ _DIFFERENCE_DOT = {
              "in mean shares as the table's column 'Difference estimated as' says for each row"}
 
 
+def _said_once(data: pd.DataFrame, columns: list[str]) -> list[str]:
+    """Those of ``columns`` whose every row of ``data`` says the same: the report's text says such a value once, so the
+    table shows the column only in its CSV (:attr:`impact.report.Table.csv_only`), for a machine reading rows alone.
+
+    Examples
+    --------
+    >>> _said_once(pd.DataFrame({"kind": ["mean", "mean"], "test": ["a", "b"]}), ["kind", "test", "other"])
+    ['kind']
+    >>> _said_once(pd.DataFrame({"test": [SUPPRESSED, SUPPRESSED]}), ["test"])  # a withheld value is not said
+    []
+    """
+    return [c for c in columns if c in data.columns and len(data) and data[c].nunique(dropna=False) == 1
+            and not pd.isna(data[c].iloc[0]) and data[c].iloc[0] != SUPPRESSED]
+
+
+def _compared_once(table: pd.DataFrame) -> tuple[list[str], str]:
+    """The columns of an agreement table that every row shares (the segments compared, the coders), for its CSV only
+    (:func:`_said_once`), and the sentence that says them once: every impact is compared on the same segments of the
+    hand check, so 'Segments compared 9,087' and 'Coders 2' stood on each of 18 rows (seed 31303, round 31)."""
+    once = _said_once(table, ["n_units", "n_coders"])
+    if "n_units" not in once:
+        return [], ""
+    k = int(table["n_coders"].iloc[0]) if "n_coders" in once else 0
+    coders = f", coded by {_say(k)} {'coder' if k == 1 else 'coders'}" if k else ""
+    return once, f" Every row compares the same {int(table['n_units'].iloc[0]):,} segments{coders}."
+
+
 def _one_kind(kinds: set) -> str:
     return kinds.pop() if len(kinds) == 1 else "mixed"
 
@@ -3183,7 +3251,10 @@ def _comparisons(ctx) -> Section:
                              "difference": "pp:0", "CI": CI("ci_low", "ci_high", digits=0, points=True),
                              "rank_biserial": "num:2"},
                             labels=p_labels, value_labels={"difference_type": {
-                                "hodges_lehmann": "Hodges-Lehmann shift", "mean_difference": "Difference in means"}}))
+                                "hodges_lehmann": "Hodges-Lehmann shift", "mean_difference": "Difference in means"}},
+                            # one estimate serves the whole table (impact.pipeline._status_comparisons): a column
+                            # repeating it on every row is noise beside the methods sentence that says it once
+                            csv_only=_said_once(shown, ["difference_type"])))
         fp = table[table["difference"] != SUPPRESSED].dropna(subset=["difference", "ci_low", "ci_high"])
         if not fp.empty:
             # each impact's label a heading over its waves' lines, as the table beside it and the status forest plot
@@ -3237,9 +3308,23 @@ def _comparisons(ctx) -> Section:
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
         ch, p_labels, p_note = _unconfirmed_p(ch, ch["impact"].isin(_doubtful_over_waves(ctx, _weak_codes(ctx))),
                                               f"the machine coding of the {ctx.one} is not confirmed at every wave")
+        # the test follows from the number of waves, so every row tested names the same one: said once above the
+        # table, and in its CSV only (40 councils: 'Friedman test' on each of 6 rows, seed 31303, round 31)
+        once = _said_once(ch, ["test"])
+        test = {"friedman": f"Friedman's test across the {len(ctx.waves)} waves",
+                "wilcoxon": "Wilcoxon's signed-rank test between the two waves"}.get(ch["test"].iloc[0] if once else None)
+        if not test:
+            once, test = [], "Friedman's test across the waves (Wilcoxon's signed-rank test where there are two)"
+        # a status group no council stayed in at every wave has no row: said, not left to be inferred (40 councils
+        # whose notices were issued or lifted between waves: a table 'by status group' of councils not in
+        # intervention alone, seed 31303)
+        absent = [g for g in STATUS_LABELS if gcol and g not in set(change[gcol])]
+        absent_said = "".join(
+            f" No council was interviewed at every wave and {'in' if g == 'intervention' else 'not in'} intervention "
+            f"at each, so the table has no row for councils {STATUS_LABELS[g].lower()}." for g in absent)
         blocks += [
             Paragraph(("Change across the waves within each status group: " if gcol else "Change across the waves: ")
-                      + "Friedman's test across the waves (Wilcoxon's signed-rank test where there are two) of each "
+                      + f"{test} of each "
                       f"council's share reporting the {ctx.one}, on councils interviewed at every wave"
                       # a council is followed within its status group, so one that moved into or out of intervention
                       # between waves has no complete series in either and is not counted
@@ -3248,15 +3333,19 @@ def _comparisons(ctx) -> Section:
                       # the analysis falls back to all councils when every council followed moved between groups
                       + (" Every council interviewed at every wave moved into or out of intervention between the "
                          "waves, so none has a series within one status group: the tests are across all councils, "
-                         "whatever their status." if not gcol and "comparisons" not in ctx.f.not_computed else "")),
+                         "whatever their status." if not gcol and "comparisons" not in ctx.f.not_computed else "")
+                      + absent_said),
             # tests across all councils (none compared by status, or none followed within a group) are not by group
             Table("change_over_time", ch, f"Change in each {ctx.one} across the waves, "
                   + ("by status group" if gcol else "all councils together"),
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
                   f"at all waves; {effect_note}{_drift_note(ctx)}{p_note}",
-                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"}, labels=p_labels,
+                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"},
+                  labels={**p_labels, **({"test": Label("Test", description=(
+                      "The test of the row. Every row names the same one, which the text above the table says: in "
+                      "this CSV only, not in the report or workbook."))} if once else {})},
                   # the rows of tests across all councils: 'all' under 'Intervention status' (seed 30744, round 27)
-                  value_labels={"status": {"all": "All councils"}}),
+                  value_labels={"status": {"all": "All councils"}}, csv_only=once),
         ]
     return Section("Comparisons by intervention status", blocks)
 
@@ -5211,11 +5300,12 @@ def _reliability(ctx) -> Section | None:
         shown = shown.iloc[np.argsort(shown["code"].map(rank).to_numpy(), kind="stable")]
         shown.insert(0, "impact", shown.pop("code").map(ctx.code))
     shown = _interval_words(shown)
+    once, compared = _compared_once(shown)
     blocks = [
         Paragraph(f"Agreement between the coding analysed and the second coding supplied, per {ctx.one}, at segment level: "
                   "every segment the second coding checked (all of each interview it codes, or the segments of a "
                   "review workbook's decisions) is compared, and a segment a coder did not code counts as the code "
-                  "being absent; negated codes count as absent."
+                  "being absent; negated codes count as absent." + compared
                   + (f" The second coding also holds {_say(len(other))} code{'' if len(other) == 1 else 's'} that the "
                      f"{ctx.redacted(ctx.f.codebook.title or ctx.f.codebook.id)} codebook does not have "
                      f"({', '.join(map(ctx.redacted_id, other))}) and that no codebook coded in this run has, so no "
@@ -5224,7 +5314,7 @@ def _reliability(ctx) -> Section | None:
         Table("reliability", shown, f"Intercoder agreement per {ctx.one}", _one_sided_note(ctx, shown),
               {"CI": CI("ci_low", "ci_high")},
               labels={"n_units": Label("Segments compared", description="Segments checked by the second coding.",
-                                       format="int")}),
+                                       format="int")}, csv_only=once),
     ]
     blocks += _other_books_reliability(ctx, more)
     # the tables within status groups and waves compare the impacts coding alone: a caption that did not say so read as
@@ -5378,17 +5468,18 @@ def _other_books_reliability(ctx, more: pd.DataFrame) -> list:
                               "meets_line": np.where(k["value"].isna(), "", np.where(k["value"] >= CHECKED_KAPPA,
                                                                                      "yes", "no")),
                               "n_units": k["n_units"].to_numpy()})
+        once, compared = _compared_once(table)
         out.append(Paragraph(
             f"The second coding also codes the segments it checked with {_the_codebook(ctx, book_id)}: Cohen's kappa "
             "between "
-            f"it and {who} for each of its codes is in the next table, compared in the same way."
+            f"it and {who} for each of its codes is in the next table, compared in the same way." + compared
             + (f" {_say(len(undefined)).capitalize()} code{'' if len(undefined) == 1 else 's'} neither coding holds "
                "in any segment checked ha" + ("s" if len(undefined) == 1 else "ve") + " no kappa." if len(undefined)
                else "")))
         out.append(Table(f"reliability_{book_id}", table, f"Intercoder agreement per code of {_the_codebook(ctx, book_id)}",
                          f"Cohen's kappa between {who} and the second coding on the segments it checked."
                          + _no_width_note(table, "check", "code"), {"CI": CI("ci_low", "ci_high")},
-                         labels={"code": Label("Code", format="text"), **_kappa_labels("check")}))
+                         labels={"code": Label("Code", format="text"), **_kappa_labels("check")}, csv_only=once))
     return out
 
 

@@ -357,7 +357,7 @@ class _Writer:
         """Display frame and plan of a table, computed once: (headers, rows, numeric, size, landscape, parts, widths)."""
         key = id(table)
         if key not in self.plans:
-            frame = display_frame(table.data, table.columns_format, vocabulary=self.vocabulary, labels=table.labels,
+            frame = display_frame(table.shown, table.columns_format, vocabulary=self.vocabulary, labels=table.labels,
                                   value_labels=table.value_labels)
             keys = list(frame.columns)
             headers = [frame.attrs["labels"][k] for k in keys]

@@ -109,7 +109,7 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
         return {"type": "callout", "text": prose(block.text), "kind": block.kind, "label": block.kind.capitalize()}
     if isinstance(block, Table):
         numbers["table"] += 1
-        frame = display_frame(block.data, block.columns_format, vocabulary=vocabulary, labels=block.labels,
+        frame = display_frame(block.shown, block.columns_format, vocabulary=vocabulary, labels=block.labels,
                               value_labels=block.value_labels)
         is_numeric = set(frame.attrs["numeric"])
         headers = [frame.attrs["labels"][c] for c in frame.columns]

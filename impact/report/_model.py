@@ -101,6 +101,13 @@ class Table:
         a table too wide for the page is split into parts. A minimum: where
         they leave two rows alike, the next leading text columns (up to three
         in all) are repeated too.
+    csv_only : sequence of str, optional
+        Columns written to ``tables/<name>.csv`` (and described in the data
+        dictionary) but not shown in the report or the workbook: a column
+        whose every row says the same, which the text above the table says
+        once (the comparisons' 'Difference estimated as' where one estimate
+        serves the whole table). A machine reading the CSV alone still learns
+        it from each row.
 
     Examples
     --------
@@ -109,6 +116,9 @@ class Table:
     (1, 2)
     >>> Table("t", pd.DataFrame({"n_a": [3]}), "T", labels={"n_a": "Councils not in intervention"}).labels
     {'n_a': 'Councils not in intervention'}
+    >>> t = Table("t", pd.DataFrame({"kind": ["mean", "mean"], "x": [1, 2]}), "T", csv_only=["kind"])
+    >>> list(t.data.columns), list(t.shown.columns)
+    (['kind', 'x'], ['x'])
     """
 
     name: str
@@ -120,6 +130,7 @@ class Table:
     value_labels: Mapping = field(default_factory=dict)
     key_columns: int = 1
     detail: bool = False
+    csv_only: Sequence[str] = ()
 
     def __post_init__(self) -> None:
         _check_name(self.name, "Table")
@@ -148,12 +159,23 @@ class Table:
         for col, mapping in self.value_labels.items():
             if not isinstance(mapping, Mapping):
                 problems.append(f"`value_labels`[{col!r}] must be a dict of value to label, not {type(mapping).__name__}")
+        if isinstance(self.csv_only, str) or not isinstance(self.csv_only, Sequence):
+            problems.append(f"`csv_only` must be a list of column names, not {self.csv_only!r}")
+        else:
+            problems += [f"`csv_only` names {c!r}, which is not a column of the table" for c in self.csv_only
+                         if str(c) not in self.data.columns]
         if isinstance(self.key_columns, bool) or not isinstance(self.key_columns, int) or self.key_columns < 0:
             problems.append(f"`key_columns` must be a whole number of columns (0 or more), not {self.key_columns!r}")
         if problems:
             raise ValueError(f"Table {self.name!r} (columns {list(self.data.columns)}): " + "; ".join(problems) + ".")
         object.__setattr__(self, "labels", dict(self.labels))
         object.__setattr__(self, "value_labels", {k: dict(v) for k, v in self.value_labels.items()})
+        object.__setattr__(self, "csv_only", tuple(str(c) for c in self.csv_only))
+
+    @property
+    def shown(self) -> pd.DataFrame:
+        """The columns the report and the workbook show: :attr:`data` less :attr:`csv_only`."""
+        return self.data.drop(columns=list(self.csv_only)) if self.csv_only else self.data
 
 
 @dataclass(frozen=True)

@@ -205,10 +205,10 @@ def _as_points(value: object) -> object:
 
 def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int) -> None:
     vocabulary = report.vocabulary
-    shown = display_frame(table.data, table.columns_format, vocabulary=vocabulary, labels=table.labels,
+    shown = display_frame(table.shown, table.columns_format, vocabulary=vocabulary, labels=table.labels,
                           value_labels=table.value_labels)
     specs = shown.attrs["specs"]
-    data = without_round_off(table.data, specs)  # 2.8e-17 is stored as the 0 it is
+    data = without_round_off(table.shown, specs)  # 2.8e-17 is stored as the 0 it is
     # One sheet column per data column (an interval is its two numeric columns), headed by its label.
     columns: list[tuple[str, str, FormatSpec | None]] = []  # (data column, heading, spec)
     for key, spec in specs.items():
