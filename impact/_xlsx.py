@@ -145,6 +145,22 @@ def fit_row_heights(ws, widths: dict[int, float]) -> None:
             ws.row_dimensions[row[0].row].height = round(height + 2, 1)
 
 
+def set_default_font(wb: Workbook, name: str, size: float) -> None:
+    """Make ``name`` at ``size`` points the workbook's default font (its Normal style).
+
+    A column's width is counted in the default font's digits: openpyxl's default, Calibri 11, is replaced by DejaVu
+    Sans on a machine without Calibri or Carlito, whose digit is a quarter wider, so LibreOffice printed every column
+    of the report's workbook 1.26 times as wide as planned (and the sheet that much smaller on the page).  Arial
+    (Liberation Sans) has the same metrics in Excel and LibreOffice.  Call it before any cell is styled.
+    """
+    from openpyxl.styles import DEFAULT_FONT
+    from openpyxl.utils.indexed_list import IndexedList
+
+    base = Font(name=name, size=size, family=DEFAULT_FONT.family)
+    wb._fonts = IndexedList([base, *list(wb._fonts)[1:]])  # font 0 is the one cells without a font of their own use
+    wb._named_styles["Normal"].font = base
+
+
 def add_choice(ws, column: str, frame: pd.DataFrame, formula: str, *, title: str, prompt: str) -> None:
     """A drop-down list (DataValidation) on every data cell of ``column``."""
     j = list(frame.columns).index(column) + 1

@@ -300,6 +300,42 @@ def test_workbook_prints_on_a4_with_its_headings_on_every_page(bundles, pdfs, na
         assert not missing, f"page {i} of the workbook ({sheet}) lacks its column headings {missing}"
 
 
+def _print_scales(pdf: Path) -> list[float]:
+    """The scale each page of a workbook's PDF is printed at: the width of its words (4 letters or more, under the
+    page header) over their width in Liberation Sans 10 pt (Arial's metrics), measured with Pillow; the median of
+    the page (bold headings and kerning move single words, not the median)."""
+    from PIL import ImageFont
+
+    found = subprocess.run(["fc-match", "-f", "%{file}", "Liberation Sans:style=Regular"], capture_output=True,
+                           text=True, check=False).stdout.strip() if shutil.which("fc-match") else ""
+    if "LiberationSans-Regular" not in found:
+        pytest.skip("Liberation Sans not installed - the printed scale is not measured")
+    font = ImageFont.truetype(found, 1000)
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    scales = []
+    for page in out.split("<page ")[1:]:
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        ratios = sorted((float(x1) - float(x0)) / (font.getlength(word) / 100)
+                        for x0, y0, x1, word in re.findall(
+                            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', page)
+                        if 60 < float(y0) < height - 40 and len(html.unescape(word)) >= 4
+                        for word in [html.unescape(word)])
+        if ratios:
+            scales.append(ratios[len(ratios) // 2])
+    return scales
+
+
+@pytest.mark.parametrize("name", BUNDLES)
+def test_workbook_pages_print_at_a_readable_scale(pdfs, name):
+    """Every printed page of the workbook at no less than 55% (10 pt text at 5.5 pt, on a sheet of 14 columns whose
+    headings' words set their widths), and half of them at 75% or more: fitted to one page wide, sheets of long text
+    printed at 38-60% (median 61% in the ten-council workbook), every column 1.26 times as wide as planned where the
+    default font was Calibri (LibreOffice without Calibri or Carlito measured widths in DejaVu Sans)."""
+    scales = _print_scales(pdfs[name]["xlsx"])
+    assert scales and min(scales) >= 0.55, [round(x, 2) for x in scales]
+    assert sorted(scales)[len(scales) // 2] >= 0.75, [round(x, 2) for x in scales]
+
+
 def test_workbook_keeps_numbers_as_numbers_and_flags_suppressed_cells(bundles):
     wb = openpyxl.load_workbook(bundles["example"] / "tables.xlsx")
     numeric_text = []

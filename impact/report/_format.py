@@ -64,6 +64,7 @@ __all__ = [
     "display_frame",
     "format_value",
     "provenance_items",
+    "provenance_entries",
     "report_provenance",
     "symbol_key",
     "table_notes",
@@ -800,6 +801,17 @@ def report_provenance(provenance: Mapping, vocabulary=None) -> list[tuple[str, s
     >>> report_provenance({"parameters": {"adjust": "holm"}, "identify": False})[:2]
     [('Parameters: adjustment for multiple comparisons', 'Holm'), ('Real council names shown', 'No')]
     """
+    return [(label, text) for label, text, _ in provenance_entries(provenance, vocabulary)]
+
+
+def provenance_entries(provenance: Mapping, vocabulary=None) -> list[tuple[str, str, object]]:
+    """:func:`report_provenance` with each entry's value as recorded (a list, a number, text) beside its words.
+
+    A spreadsheet keeps a value that is a number (999 resamples, a significance level of 0.05) as a number.
+
+    >>> provenance_entries({"parameters": {"n_resamples": 999, "adjust": "holm"}})[:2]
+    [('Parameters: resamples per permutation test', '999', 999), ('Parameters: adjustment for multiple comparisons', 'Holm', 'holm')]
+    """
     from ._labels import DEFAULT_VOCABULARY
 
     vocabulary = vocabulary or DEFAULT_VOCABULARY
@@ -829,7 +841,7 @@ def report_provenance(provenance: Mapping, vocabulary=None) -> list[tuple[str, s
             text = plain_asides(text)
         else:
             text = MISSING if value is None else vocabulary.provenance_value(key, value)
-        out.append((clean_text(vocabulary.provenance_key(key)), clean_text(text)))
+        out.append((clean_text(vocabulary.provenance_key(key)), clean_text(text), value))
     return out
 
 

@@ -154,19 +154,21 @@ def split_columns(minimum: Sequence[float], available: float, *, key_columns: in
     """Split columns into parts that each fit ``available``, repeating the first ``key_columns``.
 
     Returns a list of column-index lists, in order; a single column wider
-    than the room left beside the key columns gets a part of its own.
+    than the room left beside the key columns gets a part of its own.  The key
+    columns begin every part, even where they take more than half the room.
 
     Examples
     --------
     >>> split_columns([50, 40, 40, 40, 40], 140, key_columns=1)
     [[0, 1, 2], [0, 3, 4]]
+    >>> split_columns([60, 50, 30, 30, 30], 150, key_columns=2)
+    [[0, 1, 2], [0, 1, 3], [0, 1, 4]]
     """
     n = len(minimum)
+    # Every key column is repeated, however wide: a part without one of them (the wave of an impact shown once per
+    # wave) has rows that cannot be told apart, their labels in part 1 and their figures in part 2.
     keys = list(range(min(key_columns, n)))
     key_width = sum(minimum[i] for i in keys)
-    if key_width > available * 0.5:  # keys too wide to repeat: repeat only the first
-        keys = keys[:1]
-        key_width = sum(minimum[i] for i in keys)
     parts: list[list[int]] = []
     current: list[int] = []
     used = key_width

@@ -54,7 +54,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import neutralise_cell
-from .._xlsx import HEADER_FILL, to_cell
+from .._xlsx import HEADER_FILL, set_default_font, to_cell
 from ._format import (
     CI,
     MISSING,
@@ -65,7 +65,7 @@ from ._format import (
     clean_text,
     display_frame,
     format_value,
-    report_provenance,
+    provenance_entries,
     table_notes,
     without_round_off,
 )
@@ -101,7 +101,18 @@ _BOLD = Font(name=_FONT_NAME, size=_FONT_PT, bold=True)
 _TOP = Alignment(vertical="top")  # openpyxl stores a style by value: one object serves every cell
 _TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 _PLAIN = Font(name=_FONT_NAME, size=_FONT_PT)
-_PORTRAIT_POINTS = 523 / 0.8  # A4 portrait inside half-inch margins, printed at no less than 80%
+#: Side, top and bottom margins (inches; the page header and footer sit in the top and bottom ones, 0.25 in from the
+#: edge) and the printed width (points) of an A4 page inside them, portrait and landscape.
+#: LibreOffice lays a column out up to 3% wider than Excel's formula (:func:`_points`): planned within 97% of it.
+_MARGINS = (0.4, 0.5)
+_PAGE_POINTS = {False: (595.3 - 144 * _MARGINS[0]) * 0.97, True: (841.9 - 144 * _MARGINS[0]) * 0.97}
+#: The smallest print scale a sheet is set to while its columns can be made to fit: 10 pt text printed at 7.5 pt.
+#: (Fitted to one page wide, a sheet of long text printed at 40-60%, unreadable on paper.)
+_LEAST_SCALE = 0.75
+#: The narrowest a column of wrapped text is made (Excel's unit, about 30 characters): narrower, its rows grow taller
+#: than the scale gained saves (at the longest word's width, a list of suppressed cells ran a 19-row sheet onto 18
+#: pages; at 24, onto 6; at 30, 4 pages at 59%, where it printed on 2 at 38%).
+_LEAST_WRAPPED = 30.0
 
 
 def sheet_names(names: list[str]) -> list[str]:
@@ -170,6 +181,39 @@ def _plain_font(ws: Worksheet) -> None:
                 cell.font = made[key]
 
 
+def _page_widths(natural: dict[int, float], least: dict[int, float]) -> tuple[dict[int, float], bool]:
+    """(column widths, landscape?) of a sheet printed one page wide at no less than :data:`_LEAST_SCALE`.
+
+    Portrait if the columns' ``natural`` widths (Excel's unit) fit it so, else landscape; a sheet wider than that is
+    narrowed, its widest columns first (each to no less than its ``least``, where a word would break), and its text
+    wraps onto more lines.  Only a sheet whose ``least`` widths are still too wide prints smaller.
+
+    >>> _page_widths({1: 40.0, 2: 10.0}, {1: 12.0, 2: 10.0})
+    ({1: 40.0, 2: 10.0}, False)
+    >>> widths, landscape = _page_widths({1: 60.0, 2: 60.0, 3: 60.0, 4: 20.0}, {1: 12.0, 2: 58.0, 3: 12.0, 4: 20.0})
+    >>> widths, landscape, round(_PAGE_POINTS[True] / sum(map(_points, widths.values())), 2)
+    ({1: 56.1, 2: 58.0, 3: 56.1, 4: 20.0}, True, 0.75)
+    """
+    def printed(widths: dict[int, float]) -> float:
+        return sum(_points(w) for w in widths.values())
+
+    for landscape in (False, True):
+        if printed(natural) <= _PAGE_POINTS[landscape] / _LEAST_SCALE:
+            return dict(natural), landscape
+    room = _PAGE_POINTS[True] / _LEAST_SCALE
+
+    def capped(level: float) -> dict[int, float]:
+        return {j: max(least[j], min(natural[j], level)) for j in natural}
+
+    if printed(capped(0.0)) > room:
+        return capped(0.0), True  # no word broken: fitted to the page, smaller
+    low, high = 0.0, max(natural.values())
+    for _ in range(40):  # the highest level (the widest a column may stay) at which the sheet fits
+        mid = (low + high) / 2
+        low, high = (mid, high) if printed(capped(mid)) <= room else (low, mid)
+    return {j: math.floor(w * 10) / 10 for j, w in capped(low).items()}, True
+
+
 def _print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None, header: str) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
@@ -177,8 +221,9 @@ def _print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None, head
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.gridLines = False
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    ws.page_margins.left = ws.page_margins.right = _MARGINS[0]
+    ws.page_margins.top = ws.page_margins.bottom = _MARGINS[1]
+    ws.page_margins.header = ws.page_margins.footer = 0.25
     if title_rows:
         ws.print_title_rows = title_rows
     ws.oddHeader.center.text = header.replace("&", "&&")[:240]
@@ -256,10 +301,10 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         cell.font = bold
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
-    widths: dict[int, float] = {}
-    wrap: set[int] = set()
+    natural: dict[int, float] = {}  # the width (Excel's unit) that shows each value on one line, up to _MAX_WIDTH
+    least: dict[int, float] = {}  # the width below which a word (of a value or a heading) would break
+    longest: dict[int, float] = {}
     for j, (col, head, spec) in enumerate(columns, start=1):
-        letter = get_column_letter(j)
         if col in numeric:
             fmt = _EXCEL_FORMATS.get(spec.kind, _EXCEL_FORMATS["num"])(spec.digits)  # type: ignore[union-attr]
             texts = [format_value(v, spec) + (" pp" if col in points else "")  # type: ignore[arg-type]
@@ -276,19 +321,22 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
             if spec is not None and spec.kind == "date":
                 for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
                     cell.number_format = _EXCEL_FORMATS["date"](0)
-        longest = max((_chars(t) for t in texts), default=0.0)
+        longest[j] = max((_chars(t) for t in texts), default=0.0)
         head_word = max((_chars(w, bold=True) for w in head.split()), default=0.0)
-        width = round(min(max(longest, head_word, 6.0), _MAX_WIDTH), 1)
-        if longest > _MAX_WIDTH:
-            wrap.add(j)
-        widths[j] = width
-        ws.column_dimensions[letter].width = width
+        natural[j] = min(max(longest[j], head_word, 6.0), _MAX_WIDTH)
+        # a number or a date never wraps; text may, down to its longest word
+        words = longest[j] if (col in numeric or (spec is not None and spec.kind == "date")) else max(
+            (_chars(w) for t in set(texts) for w in t.split()), default=0.0)
+        least[j] = min(max(words, head_word, _LEAST_WRAPPED), natural[j])
     if has_flags:
         j = len(columns) + 1
-        longest = max((_chars(f) for f in flags), default=0.0)
-        widths[j] = round(min(max(longest, _chars("not available", bold=True), 16.0), 40.0), 1)
-        ws.column_dimensions[get_column_letter(j)].width = widths[j]
-        wrap.add(j)
+        longest[j] = max((_chars(f) for f in flags), default=0.0)
+        natural[j] = min(max(longest[j], _chars("not available", bold=True), 16.0), 40.0)
+        least[j] = min(max(_chars("not available", bold=True), _LEAST_WRAPPED), natural[j])
+    widths, landscape = _page_widths(natural, least)
+    wrap = {j for j, w in widths.items() if longest[j] > w + 0.05 or (has_flags and j == len(columns) + 1)}
+    for j, width in widths.items():
+        ws.column_dimensions[get_column_letter(j)].width = width
     for j in wrap:
         for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
             cell.alignment = _TOP_WRAP
@@ -301,14 +349,44 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     if headers:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(data) + 1, 1)}"
     _plain_font(ws)
-    total = sum(_points(w) for w in widths.values())
-    _print_setup(ws, landscape=total > _PORTRAIT_POINTS, title_rows="1:1",
+    _print_setup(ws, landscape=landscape, title_rows="1:1",
                  header=f"Table {number}. {clean_text(vocabulary.prose(table.caption))}")
 
 
+def _number_or_text(text: str, recorded: object) -> object:
+    """A Notes entry as a number where it is one (999 resamples, a level of 0.05, 131 files), else its text.
+
+    Only a value recorded as a number and shown as that number: a version ("2.0") is text, as is a number the
+    vocabulary put into words.
+
+    >>> _number_or_text("999", 999), _number_or_text("0.05", 0.05), _number_or_text("2.0", "2.0"), _number_or_text("No", 0)
+    (999, 0.05, '2.0', 'No')
+    """
+    if isinstance(recorded, (int, float, np.integer, np.floating)) and not isinstance(recorded, (bool, np.bool_)):
+        try:
+            same = math.isfinite(float(recorded)) and float(text.replace(",", "")) == float(recorded)
+        except ValueError:
+            same = False
+        if same:
+            return to_cell(recorded)
+    return neutralise_cell(text)
+
+
 def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
-    """The Notes sheet: a page that reads top to bottom (columns A-E, text wrapped to fit)."""
-    widths = {1: 14.0, 2: 48.0, 3: 56.0, 4: 10.0}
+    """The Notes sheet: a page that reads top to bottom (columns A-D, text wrapped to fit), printed at 80%.
+
+    Its columns share a portrait page's width at that scale (they were 1.3 times as wide, the page printed at 58%
+    by LibreOffice): the sheet
+    names and the row counts as wide as they need, the value of each setting at least as wide as its longest word
+    (a fingerprint is never broken), the table notes beside their captions with the rest.
+    """
+    entries = provenance_entries(report.provenance, report.vocabulary)
+    # the width in Excel's unit of a portrait page printed at 80%, four columns' padding off
+    total = (_PAGE_POINTS[False] / 0.8 / 0.75 - 4 * 5) / 7
+    first = round(max([_chars(s) for s in sheets] + [_chars("Sheet", bold=True)]), 1)
+    last = round(max([_chars(f"{len(t.data):,}") for t in report.tables] + [_chars("Rows", bold=True)]), 1)
+    third = round((total - first - last) * 0.7, 1)  # the notes, longer than the captions beside them
+    widths = {1: first, 2: math.floor((total - first - last - third) * 10) / 10, 3: third, 4: last}
     for j, w in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = w
     bold = _BOLD
@@ -361,15 +439,16 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (2, 3))
     line()
     line("About this report", font=Font(name=_FONT_NAME, bold=True, size=12))
-    for key, value in report_provenance(report.provenance, report.vocabulary):
+    for key, value, recorded in entries:
         ws.append([None])
         r = ws.max_row
         ws.cell(row=r, column=1, value=neutralise_cell(key)).font = bold
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
-        ws.cell(row=r, column=3, value=neutralise_cell(value))
+        ws.cell(row=r, column=3, value=_number_or_text(value, recorded))
         ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
-        ws.cell(row=r, column=1).alignment = ws.cell(row=r, column=3).alignment = Alignment(vertical="top",
-                                                                                            wrap_text=True)
+        # (a number left-aligned, as the text around it)
+        ws.cell(row=r, column=1).alignment = ws.cell(row=r, column=3).alignment = Alignment(
+            horizontal="left", vertical="top", wrap_text=True)
     _plain_font(ws)
     _fit_rows(ws, widths)
     _print_setup(ws, landscape=False, title_rows=None, header=clean_text(report.title))
@@ -391,6 +470,7 @@ def render_xlsx(report: Report) -> bytes:
     if not isinstance(report, Report):
         raise TypeError(f"`report` must be an impact.report.Report, but {type(report).__name__} was passed.")
     wb = Workbook()
+    set_default_font(wb, _FONT_NAME, _FONT_PT)  # column widths in Arial's digits, in Excel and LibreOffice alike
     notes = wb.active
     notes.title = "Notes"
     sheets = sheet_names([t.name for t in report.tables])
