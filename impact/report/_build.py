@@ -879,7 +879,7 @@ def _few_side_reason(ctx) -> str:
 #: the councils in the study bounded the other), nor which group (disclosure round 40). The suppressed cells say no
 #: more than that some group is below the rule's limit, as a suppressed count says no more than that it is below
 #: min_count.
-_FEW_SIDE = ("one of the status groups (councils in intervention at some wave, or at none) has too few councils for a "
+_FEW_SIDE = ("one of the status groups (the councils seen in intervention, or out of it) has too few councils for a "
              "figure of its own")
 
 
