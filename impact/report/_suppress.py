@@ -38,17 +38,24 @@ def release_unneeded(ledger) -> list:
     # the largest first; a count the ledger keeps (suppressed last) before others of its size; then by name, so the
     # result does not depend on the order counts were declared in
     candidates = sorted(hidden - fixed, key=lambda k: (-ledger.values[k], k not in ledger.kept, str(k)))
+    relations: dict = {}  # each key's relations (sums and bounds), as tuples of keys
+    for rel in (*((t, *p) for t, p in ledger.sums), *ledger.bounds):
+        for k in rel:
+            relations.setdefault(k, []).append(rel)
     released = []
     for key in candidates:
         trial = hidden - {key}
         if key in ledger._zeros_beside(trial):
             continue  # a zero beside a hidden count: hidden by rule
-        tied = {k for rel in ledger._relations_of(key) for k in rel if k in trial}
-        if not tied:
-            hidden, released = trial, [*released, key]  # protects nothing
-            continue
-        affected = {k for block in ledger._system(trial) if tied & set(block.keys) for k in block.keys}
-        if not ledger._weak(trial, trial - affected):
+        # the hidden counts tied to it by a chain of relations (its part of the intruder's system): only their
+        # intervals can narrow when it is published
+        affected, todo = set(), [key]
+        while todo:
+            for rel in relations.get(todo.pop(), ()):
+                new = {k for k in rel if k in trial and k not in affected}
+                affected |= new
+                todo.extend(new)
+        if not affected or not ledger._weak(trial, trial - affected):
             hidden = trial
             released.append(key)
     ledger._hidden = hidden
