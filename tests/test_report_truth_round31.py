@@ -211,8 +211,9 @@ def test_the_summary_says_plainly_which_model_estimates_are_withheld(one_alone):
     [said] = [b for b in summary_bullets(f) if b.startswith("The models of whether participants reported")]
     assert "theirs" not in said, said
     assert said.endswith("to be read as a description only, except the difference by intervention status, withheld "
-                         "there (shown as c): with fewer than 3 councils on a side it would describe those councils "
-                         "alone."), said
+                         "there (shown as c): one of the status groups (the councils seen in intervention, or out of "
+                         "it) has too few councils for a figure of its own, so that difference would describe those "
+                         "councils alone."), said
     gee = report_table(f, "gee_models").data
     status = gee[gee["contrast"] == "in_intervention"]
     assert len(status) and (status["estimate"] == "c").all(), status

@@ -79,6 +79,7 @@ from ._caveats import (
 from ._caveats import WEAK_F1 as _WEAK_F1
 from ._format import MISSING, aside, aside_list, format_ci, format_ratio
 from ._labels import Label, _lower_first
+from ._suppress import release_unneeded
 from .figures import _WRAP, _wrap
 
 __all__ = ["assemble", "STATUS_LABELS"]
@@ -580,20 +581,27 @@ def _framework_rows(ctx) -> pd.DataFrame | None:
 def _declare_framework(ctx) -> None:
     """The framework matrix by group's counts of councils raising each theme, declared like every other count: its
     cells below ``min_count`` were hidden by a rule of its own, so the ledger neither audited them nor listed them.
-    Each is at most the councils of its group, a number the bundle does not publish."""
+
+    A group's councils are known to an intruder (all the councils interviewed, which the sample section publishes;
+    those in intervention at some wave, which is public record), so the councils of a group that did *not* raise a
+    theme are a count as well, declared with the group as their total: '7 councils' of 8 interviewed told which one
+    did not raise it (disclosure round 40). Where that complement is below ``min_count`` the ledger hides the count
+    that gives it back."""
     th = _framework_rows(ctx)
     if th is None or th.empty or ctx.identify or ctx.council_matrix:
         return
     group_of, _ = _matrix_groups(ctx, th)
     th = th.assign(group=th["council_id"].astype(str).map(group_of))
-    for g, members in th.groupby("group"):
-        ctx.ledger.unpublished(("theme_group", g), members["council_id"].nunique())
+    size = th.groupby("group")["council_id"].nunique()
+    for g, n in size.items():
+        ctx.ledger.count(("theme_group", g), int(n), public=True)
     raised = th[th["raised"].astype(bool)].groupby(["code", "group"])["council_id"].nunique()
     for code in dict.fromkeys(th["code"]):
         for g in dict.fromkeys(th["group"]):
-            key = ("theme_councils", code, g)
-            ctx.ledger.count(key, int(raised.get((code, g), 0)))
-            ctx.ledger.at_most(key, ("theme_group", g))
+            key, n = ("theme_councils", code, g), int(raised.get((code, g), 0))
+            ctx.ledger.count(key, n)
+            ctx.ledger.count(("theme_not_raised", code, g), int(size[g]) - n)
+            ctx.ledger.relation(("theme_group", g), [key, ("theme_not_raised", code, g)])
 
 
 def _left_out(ctx) -> pd.DataFrame:
@@ -707,6 +715,8 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
     _declare(ctx)
     with recorded_warnings() as caught:
         ctx.ledger.protect()
+        # the counts hidden as secondary that no rule needs hidden published again (disclosure round 40)
+        release_unneeded(ctx.ledger)
     ctx.disclosure_warnings = [str(w.message) for w in caught]
     quotes_section, redaction_log, quote_table = _quotes(ctx)
     sections = [
@@ -865,8 +875,16 @@ def _status_of_few(ctx, rows: pd.DataFrame) -> pd.Series:
 def _few_side_reason(ctx) -> str:
     """The suppression ledger's reason for an intervention contrast with a side of fewer than
     :func:`_fewest_councils` councils."""
-    return (f"the intervention contrast of fewer than {_fewest_councils(ctx)} councils on a side (in intervention at "
-            "some wave, or at none): their own difference from the rest")
+    return f"the intervention contrast where {_FEW_SIDE}: their own difference from the rest"
+
+
+#: What a note says of a status group too small for a contrast to be published (:func:`_status_of_few`): not how small
+#: ('fewer than 3 councils were in intervention at some wave' told a reader that group was 1 or 2 councils, and with
+#: the councils in the study bounded the other), nor which group (disclosure round 40). The suppressed cells say no
+#: more than that some group is below the rule's limit, as a suppressed count says no more than that it is below
+#: min_count.
+_FEW_SIDE = ("one of the status groups (the councils seen in intervention, or out of it) has too few councils for a "
+             "figure of its own")
 
 
 def _few_on_one_side(gee: pd.DataFrame) -> bool:
@@ -916,9 +934,10 @@ def _too_few_councils(ctx, gee: pd.DataFrame, why: str) -> str:
     return (f"The models of whether participants reported each {ctx.one} {reason}, so this report states {stated} as a "
             "finding. The estimates are in the longitudinal models section, to be read as a description only"
             # "(that of the difference by intervention status suppressed there: ... it would be theirs)" left the
-            # reader to work out what 'theirs' was (seed 31307, 8 councils, one in intervention; round 31)
-            + (f", except the difference by intervention status, withheld there (shown as c): with fewer than "
-               f"{_fewest_councils(ctx)} councils on a side it would describe those councils alone." if suppressed
+            # reader to work out what 'theirs' was (seed 31307, 8 councils, one in intervention; round 31); the reason
+            # names no bound on the small side (disclosure round 40)
+            + (f", except the difference by intervention status, withheld there (shown as c): {_FEW_SIDE}, so that "
+               "difference would describe those councils alone." if suppressed
                else "."))
 
 
@@ -3472,9 +3491,8 @@ def _attrition_blocks(ctx) -> list:
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
               f"Odds ratios of reporting each {ctx.one}, in intervention vs not, with {ctx.level} intervals. "
               + _attrition_estimator_note(ctx, a) + (f" {_separation_note(ctx, separated)}" if separated else "")
-              + (f" The odds ratios are suppressed ({SUPPRESSED}) where fewer than {_fewest_councils(ctx)} councils "
-                 "were in intervention at some wave, or out of it at every wave: they would be those councils' own "
-                 "difference from the rest." if few.any() else ""),
+              + (f" The odds ratios are suppressed ({SUPPRESSED}) where {_FEW_SIDE}: they would be those councils' "
+                 "own difference from the rest." if few.any() else ""),
               fmt, labels=labels),
     ]
 
@@ -3543,9 +3561,8 @@ def _models(ctx) -> Section:
                  + (" One status group has too few councils for the models to tell a difference by intervention "
                     "status from the differences between councils: the intervention contrast describes only."
                     if _few_on_one_side(status_rows) else "")
-                 + (f" The intervention contrast is suppressed ({SUPPRESSED}) where fewer than "
-                    f"{_fewest_councils(ctx)} councils were in intervention at some wave, or out of it at every wave: "
-                    "it would be those councils' own difference from the rest." if few_side.any() else "")
+                 + (f" The intervention contrast is suppressed ({SUPPRESSED}) where {_FEW_SIDE}: it would be those "
+                    "councils' own difference from the rest." if few_side.any() else "")
                  # an impact fitted on wave alone (every council in one status at every wave, or all in the same
                  # status at each) has no status row
                  + (" Intervention status is left out of the models of "
@@ -4436,8 +4453,10 @@ def _matrix_groups(ctx, th: pd.DataFrame) -> tuple[dict, str]:
     group = {c: "intervention" if ever.get(c, False) else "no_intervention" for c in councils}
     sizes = pd.Series(group).value_counts()
     if len(sizes) < 2 or sizes.min() < k:
-        return everyone, (f"The councils are shown together: grouped by their intervention status at any wave, a group "
-                          f"would have fewer than {k} councils interviewed, and no statement is tied to fewer than {k}.")
+        # how few is not said: 'a group would have fewer than 5 councils' bounded it, and with the councils
+        # interviewed the other group (disclosure round 40)
+        return everyone, ("The councils are shown together: grouped by their intervention status at any wave, a group "
+                          f"would be too small to tie statements to, and no statement is tied to fewer than {k} councils.")
     return group, (f"Councils are grouped by their intervention status at any wave of the study, each group of at "
                    f"least {k} councils interviewed, so no statement is tied to fewer than {k} councils.")
 
