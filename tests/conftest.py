@@ -286,6 +286,27 @@ def process_thirty(tmp_path_factory):
                             words_per_interview=250, parts=["process"])
 
 
+def shifted(expectations: float, early: float, longer_term: float):
+    """Synthetic effects with nothing planted (no difference by intervention status either) but a shift of every
+    impact's log-odds at the given waves."""
+    from impact.synth import SynthEffects
+
+    return SynthEffects.from_value({**SynthEffects.null().to_dict(), "wave_log_odds": {
+        "expectations": expectations, "early": early, "longer_term": longer_term}})
+
+
+@pytest.fixture(scope="module")
+def late_shift(tmp_path_factory):
+    """``(study, truth, findings)``: 40 councils (seed 152953, three interviews per council and wave of 150 words) with
+    two planted cases: every impact reported more often at the last wave only (log-odds +1.5 there, against the first
+    and the middle wave), and no difference by intervention status at all; analysed with the planted coding (every
+    part, 199 resamples, seed 1), once per run (read only). Read by tests/test_report_truth_round4.py (a change at one
+    wave) and tests/test_findings.py (a null study by status, which generated and analysed a 40-council study of its
+    own, seed 4243, before the tenth pass on the suite's time)."""
+    return shared_synthetic(tmp_path_factory, "late-shift-152953", 40, 152953, interviews_per_wave=3,
+                            words_per_interview=150, effects=shifted(-1.5, -1.5, 0))
+
+
 #: A theme of the review themes codebook for each planted impact (four under core themes, two under optional themes):
 #: the planted statements, coded against that codebook.
 THEME_OF = {"commitment": "vision_strategy_leadership", "plans_actions": "participation",
