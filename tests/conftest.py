@@ -441,8 +441,8 @@ def ratio_range(sentence: str) -> tuple[float, float] | None:
 #: UTC, 1,402 s over 301 files; round 4, test_findings, test_report_sections and test_pipeline lowered by the CPU the
 #: tenth pass measured it saved them, 19.5 s), for a checkout whose pytest cache holds none (CI, a fresh clone):
 #: without it a file was costed at 0.5 s a test, so files of a few long tests (test_install, 1 test, 31 s; round 5 and
-#: round 13 of the report's truth) started last. The cache's record of the last whole run, below, takes precedence. To refresh it after a whole
-#: `make test`: ``cp .pytest_cache/v/impact/file_seconds tests/file_seconds.json``.
+#: round 13 of the report's truth) started last. The cache's record of the last whole run, below, takes precedence. To
+#: refresh it after a whole `make test`: ``cp .pytest_cache/v/impact/file_seconds tests/file_seconds.json``.
 _FILE_SECONDS: dict[str, float] = json.loads((Path(__file__).with_name("file_seconds.json")).read_text(encoding="utf-8"))
 _SECONDS_PER_TEST = 0.5  # the suite's mean: 35 minutes of CPU over 4,022 tests
 _CACHE_KEY = "impact/file_seconds"

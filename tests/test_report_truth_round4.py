@@ -45,7 +45,8 @@ def hand5():
 @pytest.fixture(scope="module")
 def middle():
     """40 councils: every impact planted to be reported more often at the middle wave only (log-odds +1.5)."""
-    return analysed_synthetic(40, 118831, interviews_per_wave=3, words_per_interview=150, effects=shifted(-1.5, 0, -1.5))
+    return analysed_synthetic(40, 118831, interviews_per_wave=3, words_per_interview=150,
+                              effects=shifted(-1.5, 0, -1.5))
 
 
 @pytest.fixture(scope="module")
