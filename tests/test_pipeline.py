@@ -556,7 +556,8 @@ def test_the_reason_trajectories_are_not_computed_fits_more_waves_as_well_as_few
 def test_a_codebook_the_machine_cannot_read_is_refused_and_one_it_partly_reads_is_warned_of(small_study):
     """A codebook written for people (no matching rules) made the machine coder find nothing, and the report showed
     every impact at 0 without a word: no impact found because no rule could find one. It is refused before the work;
-    a codebook with a top-level code no rule reaches is warned of, naming the code."""
+    a codebook with a top-level code no rule reaches is warned of, naming the code. No analysis is asked for
+    (``parts=[]``): the refusal and the warning come before any, and the codings are made all the same."""
     import warnings
 
     from impact.coding import Codebook
@@ -588,7 +589,8 @@ def test_a_codebook_the_machine_cannot_read_is_refused_and_one_it_partly_reads_i
 def test_provenance_records_the_codings_analysed_by_content(small_study, tmp_path):
     """File names given on the command line are recorded as <path> (a name may be a person's), so the provenance
     says which codings were analysed by their content: the same codings as a CSV file or a frame give the same hash,
-    another coding another hash, and a machine-coded run none."""
+    another coding another hash, and a machine-coded run none. No analysis is asked for (``parts=[]``): the hashes are
+    of the codings read, before any."""
     study = impact.load_study(small_study)
     coded = pd.read_csv(small_study / "truth_coded.csv", dtype={"interview_id": str}, keep_default_na=False)
     path = tmp_path / "coded.csv"
