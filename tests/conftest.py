@@ -286,6 +286,27 @@ def process_thirty(tmp_path_factory):
                             words_per_interview=250, parts=["process"])
 
 
+def shifted(expectations: float, early: float, longer_term: float):
+    """Synthetic effects with nothing planted (no difference by intervention status either) but a shift of every
+    impact's log-odds at the given waves."""
+    from impact.synth import SynthEffects
+
+    return SynthEffects.from_value({**SynthEffects.null().to_dict(), "wave_log_odds": {
+        "expectations": expectations, "early": early, "longer_term": longer_term}})
+
+
+@pytest.fixture(scope="module")
+def late_shift(tmp_path_factory):
+    """``(study, truth, findings)``: 40 councils (seed 152953, three interviews per council and wave of 150 words) with
+    two planted cases: every impact reported more often at the last wave only (log-odds +1.5 there, against the first
+    and the middle wave), and no difference by intervention status at all; analysed with the planted coding (every
+    part, 199 resamples, seed 1), once per run (read only). Read by tests/test_report_truth_round4.py (a change at one
+    wave) and tests/test_findings.py (a null study by status, which generated and analysed a 40-council study of its
+    own, seed 4243, before the tenth pass on the suite's time)."""
+    return shared_synthetic(tmp_path_factory, "late-shift-152953", 40, 152953, interviews_per_wave=3,
+                            words_per_interview=150, effects=shifted(-1.5, -1.5, 0))
+
+
 #: A theme of the review themes codebook for each planted impact (four under core themes, two under optional themes):
 #: the planted statements, coded against that codebook.
 THEME_OF = {"commitment": "vision_strategy_leadership", "plans_actions": "participation",
@@ -417,10 +438,11 @@ def ratio_range(sentence: str) -> tuple[float, float] | None:
 
 # --------------------------------------------------------------------------- the order of files across workers
 #: Seconds of each test file in a whole `make test` run (the pytest cache's record of main's run of 5 December 01:52
-#: UTC, 1,402 s over 301 files), for a checkout whose pytest cache holds none (CI, a fresh clone): without it a file was
-#: costed at 0.5 s a test, so files of a few long tests (test_install, 1 test, 31 s; round 5 and round 13 of the report's
-#: truth) started last. The cache's record of the last whole run, below, takes precedence. To refresh it after a whole
-#: `make test`: ``cp .pytest_cache/v/impact/file_seconds tests/file_seconds.json``.
+#: UTC, 1,402 s over 301 files; round 4, test_findings, test_report_sections and test_pipeline lowered by the CPU the
+#: tenth pass measured it saved them, 19.5 s), for a checkout whose pytest cache holds none (CI, a fresh clone):
+#: without it a file was costed at 0.5 s a test, so files of a few long tests (test_install, 1 test, 31 s; round 5 and
+#: round 13 of the report's truth) started last. The cache's record of the last whole run, below, takes precedence. To
+#: refresh it after a whole `make test`: ``cp .pytest_cache/v/impact/file_seconds tests/file_seconds.json``.
 _FILE_SECONDS: dict[str, float] = json.loads((Path(__file__).with_name("file_seconds.json")).read_text(encoding="utf-8"))
 _SECONDS_PER_TEST = 0.5  # the suite's mean: 35 minutes of CPU over 4,022 tests
 _CACHE_KEY = "impact/file_seconds"

@@ -13,7 +13,6 @@ import impact
 from impact.framework import illustrative_quotes
 from impact.pipeline import analyse
 from impact.report import Bullets, Callout, Paragraph, Quote, Table
-from impact.synth import SynthEffects, generate_with_truth
 
 pytestmark = pytest.mark.xdist_group("findings")
 
@@ -61,15 +60,17 @@ def test_perfect_coding_prevalences_agree_with_planted_probabilities(planted, pe
     assert np.mean(covered) > 0.88, np.mean(covered)
 
 
-def test_null_study_has_no_adjusted_finding():
-    study, truth = generate_with_truth(40, seed=4243, interviews_per_wave=4, words_per_interview=150,
-                                       effects=SynthEffects.null())
-    # the two analyses asserted on, alone: their tables are those of a full analysis (checked equal), in half the time
-    f = analyse(study, coded=truth.coded(), n_resamples=199, seed=1, parts=("comparisons", "models"))
+def test_null_study_has_no_adjusted_finding(late_shift):
+    """A study with no difference by intervention status planted (conftest.late_shift: 40 councils, a change planted at
+    the last wave only, shared with round 4 since the tenth pass on the suite's time; this test generated and analysed
+    a null study of its own, seed 4243, before): no status comparison and no model's status term is a finding once
+    adjusted."""
+    study, truth, f = late_shift
     assert (truth.intervention_effects()["marginal_log_odds"] == 0).all()
     gee = f.models[f.models["term"] == "in_intervention"]
+    assert len(gee) == 6 and gee["p_adjusted"].notna().all()
     assert (gee["p_adjusted"] >= 0.05).all()
-    assert (f.comparisons["p_adjusted"] >= 0.05).all()
+    assert len(f.comparisons) and (f.comparisons["p_adjusted"] >= 0.05).all()
 
 
 def _planted_polarity(study, truth, quotes_frame):
@@ -284,15 +285,19 @@ def test_a_kappa_just_below_the_line_is_not_printed_at_the_line(machine):
     assert "0.70 in councils in intervention" not in sentence
 
 
-def test_analyse_with_a_hand_check_measures_agreement_in_each_status_group(planted, tmp_path):
+def test_analyse_with_a_hand_check_measures_agreement_in_each_status_group(tmp_path):
     """Findings.reliability_by_status is the coder's agreement with the hand check within each status group: every
     hand-checked segment falls in exactly one group, and each group's kappas are those of coder_reliability on that
-    group's segments alone; a hand check read without the segments (as the command line reads it) gives the same."""
+    group's segments alone; a hand check read without the segments (as the command line reads it) gives the same.
+    The study is one of conftest.machine_checked's design (24 councils of 300 words a wave, seed 98317), generated
+    alone: both status groups at every wave, and two machine codings of 40 % fewer words than :func:`planted`'s 60
+    councils, which the test read before the tenth pass on the suite's time."""
     from impact.coding.evaluate import coder_reliability
     from impact.codings import read_codings
     from impact.pipeline import analyse
+    from impact.synth import generate_with_truth
 
-    study, truth = planted
+    study, truth = generate_with_truth(24, seed=98317, interviews_per_wave=3, words_per_interview=300)
     coded = truth.coded()
     impacts = set(study_codebook_codes())
     coded = coded[coded["code"].isin(impacts)]

@@ -556,7 +556,8 @@ def test_the_reason_trajectories_are_not_computed_fits_more_waves_as_well_as_few
 def test_a_codebook_the_machine_cannot_read_is_refused_and_one_it_partly_reads_is_warned_of(small_study):
     """A codebook written for people (no matching rules) made the machine coder find nothing, and the report showed
     every impact at 0 without a word: no impact found because no rule could find one. It is refused before the work;
-    a codebook with a top-level code no rule reaches is warned of, naming the code."""
+    a codebook with a top-level code no rule reaches is warned of, naming the code. No analysis is asked for
+    (``parts=[]``): the refusal and the warning come before any, and the codings are made all the same."""
     import warnings
 
     from impact.coding import Codebook
@@ -565,7 +566,7 @@ def test_a_codebook_the_machine_cannot_read_is_refused_and_one_it_partly_reads_i
     people = Codebook.from_yaml("{format_version: 1, id: by_people, version: '1', codes: [{id: morale, label: Morale}, "
                                 "{id: partnership, label: Partnership}]}")
     with pytest.raises(InputError, match="has no matching rules") as err:
-        impact.analyse(impact.load_study(small_study), codebook=people, n_resamples=99, parts=["comparisons"])
+        impact.analyse(impact.load_study(small_study), codebook=people, n_resamples=99, parts=[])
     assert "--coded" in str(err.value)
     partly = Codebook.from_yaml("{format_version: 1, id: partly, version: '1', codes: [{id: morale, label: Morale, "
                                 "rules: {phrases: [morale]}}, {id: partnership, label: Partnership}, "
@@ -573,7 +574,7 @@ def test_a_codebook_the_machine_cannot_read_is_refused_and_one_it_partly_reads_i
                                 "rules: {phrases: [reflect*]}}]}")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        f = impact.analyse(impact.load_study(small_study), codebook=partly, n_resamples=99, parts=["comparisons"])
+        f = impact.analyse(impact.load_study(small_study), codebook=partly, n_resamples=99, parts=[])
     said = [str(w.message) for w in caught if "no matching rules" in str(w.message)]
     assert said == ["codebook 'partly': 1 of its 3 top-level codes has no matching rules in itself or its "
                     "sub-codes (partnership); the machine coder cannot find it, so its count is 0 by "
@@ -582,23 +583,24 @@ def test_a_codebook_the_machine_cannot_read_is_refused_and_one_it_partly_reads_i
     # codings by people need no rules
     coded = pd.DataFrame({"interview_id": [impact.load_study(small_study).interviews["interview_id"].iloc[0]],
                           "code": ["morale"]})
-    impact.analyse(impact.load_study(small_study), codebook=people, coded=coded, n_resamples=99, parts=["comparisons"])
+    impact.analyse(impact.load_study(small_study), codebook=people, coded=coded, n_resamples=99, parts=[])
 
 
 def test_provenance_records_the_codings_analysed_by_content(small_study, tmp_path):
     """File names given on the command line are recorded as <path> (a name may be a person's), so the provenance
     says which codings were analysed by their content: the same codings as a CSV file or a frame give the same hash,
-    another coding another hash, and a machine-coded run none."""
+    another coding another hash, and a machine-coded run none. No analysis is asked for (``parts=[]``): the hashes are
+    of the codings read, before any."""
     study = impact.load_study(small_study)
     coded = pd.read_csv(small_study / "truth_coded.csv", dtype={"interview_id": str}, keep_default_na=False)
     path = tmp_path / "coded.csv"
     coded.to_csv(path, index=False)
-    from_frame = impact.analyse(study, coded=coded, n_resamples=99, parts=["comparisons"]).provenance
-    from_file = impact.analyse(study, coded=path, n_resamples=99, parts=["comparisons"]).provenance
+    from_frame = impact.analyse(study, coded=coded, n_resamples=99, parts=[]).provenance
+    from_file = impact.analyse(study, coded=path, n_resamples=99, parts=[]).provenance
     assert len(from_frame["coded_hash"]) == 64 and from_frame["coded_hash"] == from_file["coded_hash"]
-    other = impact.analyse(study, coded=coded.iloc[1:], n_resamples=99, parts=["comparisons"]).provenance
+    other = impact.analyse(study, coded=coded.iloc[1:], n_resamples=99, parts=[]).provenance
     assert other["coded_hash"] != from_frame["coded_hash"]
     checked = impact.analyse(study, coded=coded, human=coded[coded["interview_id"] == coded["interview_id"].iloc[0]],
-                             n_resamples=99, parts=["comparisons"]).provenance
+                             n_resamples=99, parts=[]).provenance
     assert len(checked["human_hash"]) == 64 and checked["coded_hash"] == from_frame["coded_hash"]
-    assert "coded_hash" not in impact.analyse(study, n_resamples=99, parts=["comparisons"]).provenance
+    assert "coded_hash" not in impact.analyse(study, n_resamples=99, parts=[]).provenance

@@ -18,22 +18,14 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, ratio_range, report_of
+from conftest import analysed_synthetic, ratio_range, report_of, shifted
 
 from impact.report import Bullets, Callout, Table
-from impact.synth import SynthEffects
 
 pytestmark = pytest.mark.xdist_group("report_truth_round4")
 
 IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
 WAVES = ["expectations", "early", "longer_term"]
-
-
-def _shift(expectations: float, early: float, longer_term: float) -> SynthEffects:
-    """Nothing planted but a shift of every impact's log-odds at the given waves."""
-    null = SynthEffects.null().to_dict()
-    return SynthEffects.from_value({**null, "wave_log_odds": dict(zip(WAVES, (expectations, early, longer_term),
-                                                                      strict=True))})
 
 
 def _analyse(study, coded, **kwargs):
@@ -53,13 +45,15 @@ def hand5():
 @pytest.fixture(scope="module")
 def middle():
     """40 councils: every impact planted to be reported more often at the middle wave only (log-odds +1.5)."""
-    return analysed_synthetic(40, 118831, interviews_per_wave=3, words_per_interview=150, effects=_shift(-1.5, 0, -1.5))
+    return analysed_synthetic(40, 118831, interviews_per_wave=3, words_per_interview=150,
+                              effects=shifted(-1.5, 0, -1.5))
 
 
 @pytest.fixture(scope="module")
-def late():
-    """40 councils: every impact planted to be reported more often at the last wave only (log-odds +1.5)."""
-    return analysed_synthetic(40, 152953, interviews_per_wave=3, words_per_interview=150, effects=_shift(-1.5, -1.5, 0))
+def late(late_shift):
+    """40 councils: every impact planted to be reported more often at the last wave only (log-odds +1.5), nothing by
+    status (conftest.late_shift, shared with tests/test_findings.py's null study since the tenth pass)."""
+    return late_shift
 
 
 @pytest.fixture(scope="module")
@@ -69,13 +63,33 @@ def moving(sixty_planted):
     return sixty_planted
 
 
+#: The impact round 4's 20-council study (seed 139241) has coded in two interviews only of councils in intervention at
+#: the time: the contrast resting on few events. Morale, the study's other planted case, is never coded.
+RARE = "learning"
+
+
+def _rare_in_intervention(study, coded, code: str) -> pd.DataFrame:
+    """``coded`` with ``code`` kept in two interviews only of councils in intervention at the time (two asserting it:
+    negated or hedged codings are not reports), and in every interview elsewhere."""
+    status = study.wave_status()[["council_id", "wave", "in_intervention"]]
+    where = study.interviews[["interview_id", "council_id", "wave"]].merge(status, on=["council_id", "wave"])
+    said = where[where["interview_id"].isin(coded.loc[coded["code"] == code, "interview_id"])]
+    inside = said[said["in_intervention"].astype(bool)]
+    asserted = coded.loc[(coded["code"] == code) & (coded["polarity"] == "asserted"), "interview_id"]
+    kept = sorted(inside.loc[inside["interview_id"].isin(asserted), "interview_id"])[:2]
+    dropped = set(inside["interview_id"]) - set(kept)
+    return coded[(coded["code"] != code) | ~coded["interview_id"].isin(dropped)]
+
+
 @pytest.fixture(scope="module")
 def never_morale():
-    """20 councils coded by people who never coded morale (the planted coding without it)."""
+    """20 councils coded by people who never coded morale (the planted coding without it) and coded :data:`RARE` in
+    two interviews only of councils in intervention at the time (and in every interview elsewhere): two planted cases
+    in one analysis (the tenth pass on the suite's time; each had an analysis of its own before)."""
     from impact.synth import generate_with_truth
 
     study, truth = generate_with_truth(20, seed=139241, interviews_per_wave=3, words_per_interview=150)
-    coded = truth.coded()
+    coded = _rare_in_intervention(study, truth.coded(), RARE)
     return study, truth, _analyse(study, coded[coded["code"] != "morale"])
 
 
@@ -455,21 +469,10 @@ def test_the_change_family_named_is_the_one_adjusted_over(late):
 
 # --------------------------------------------------------------------------- contrasts resting on few events
 @pytest.fixture(scope="module")
-def rare_morale(never_morale):
-    """The 20 councils of seed 139241 coded by people who coded morale in two interviews only of councils in
-    intervention at the time (and in every interview elsewhere)."""
-    study, truth, _ = never_morale
-    coded = truth.coded()
-    status = study.wave_status()[["council_id", "wave", "in_intervention"]]
-    where = study.interviews[["interview_id", "council_id", "wave"]].merge(status, on=["council_id", "wave"])
-    morale = where[where["interview_id"].isin(coded.loc[coded["code"] == "morale", "interview_id"])]
-    inside = morale[morale["in_intervention"].astype(bool)]
-    # two interviews asserting morale are kept (negated or hedged codings are not reports)
-    asserted = coded.loc[(coded["code"] == "morale") & (coded["polarity"] == "asserted"), "interview_id"]
-    kept = sorted(inside.loc[inside["interview_id"].isin(asserted), "interview_id"])[:2]
-    dropped = set(inside["interview_id"]) - set(kept)
-    coded = coded[(coded["code"] != "morale") | ~coded["interview_id"].isin(dropped)]
-    return study, truth, _analyse(study, coded)
+def rare(never_morale):
+    """The 20 councils of seed 139241 coded by people who coded :data:`RARE` in two interviews only of councils in
+    intervention at the time (and in every interview elsewhere), and morale nowhere: :func:`never_morale`."""
+    return never_morale
 
 
 def _events_by_side(panel: pd.DataFrame, code: str) -> pd.DataFrame:
@@ -480,17 +483,18 @@ def _events_by_side(panel: pd.DataFrame, code: str) -> pd.DataFrame:
     return pd.DataFrame({"events": y.groupby(side).sum(), "non_events": (~y).groupby(side).sum()})
 
 
-def test_a_contrast_resting_on_few_events_is_flagged_in_the_table_and_the_csv(rare_morale):
-    """Morale reported in two interviews in intervention: its status contrast rests on fewer than 5 events on that side,
-    so its odds ratio could move by orders of magnitude with one participant more; the models table says so and
-    tables/models.csv marks it, and marks the rows the table does not state as findings."""
+def test_a_contrast_resting_on_few_events_is_flagged_in_the_table_and_the_csv(rare):
+    """An impact (:data:`RARE`; morale before the tenth pass) reported in two interviews in intervention: its status
+    contrast rests on fewer than 5 events on that side, so its odds ratio could move by orders of magnitude with one
+    participant more; the models table says so and tables/models.csv marks it, and marks the rows the table does not
+    state as findings."""
     import io
 
     from impact.pipeline import build_report
 
-    study, truth, f = rare_morale
+    study, truth, f = rare
     counts = {c: _events_by_side(f.participant_panel, c) for c in IMPACTS}
-    assert 1 <= counts["morale"].loc["in", "events"] <= 2
+    assert 1 <= counts[RARE].loc["in", "events"] <= 2
     report, extra = build_report(f)
     gee = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "gee_models")
     # round 8: the contrasts Firth estimated have their own sentence (less biased, still imprecise), not the GEE's
@@ -499,15 +503,15 @@ def test_a_contrast_resting_on_few_events_is_flagged_in_the_table_and_the_csv(ra
     clauses = (few_events_contrasts(gee.notes, " and is shown by Firth's estimate")
                or few_events_contrasts(gee.notes, " and are shown by Firth's estimate"))
     assert clauses is not None, gee.notes
-    assert "morale" in clauses["in intervention against not"]
+    assert _labels(f)[RARE].lower() in clauses["in intervention against not"]
     models = pd.read_csv(io.BytesIO(extra["tables/models.csv"]))
     status = models[models["term"] == "in_intervention"].set_index("code")
     for code in status.index:  # a contrast is flagged exactly where a side has fewer than 5 events or non-events
         few = bool((counts[code][["events", "non_events"]] < 5).any(axis=None))
         assert bool(status.loc[code, "few_events"]) == few, (code, counts[code])
-    assert status.loc["morale", "few_events"]
+    assert status.loc[RARE, "few_events"]
     # round 6: the flagged contrast shows Firth's penalised-likelihood estimate, and the CSV and the note say so
-    assert status.loc["morale", "estimator"] == "firth"
+    assert status.loc[RARE, "estimator"] == "firth"
     assert "the contrasts resting on few events named below the estimate, interval and p-value shown are those of " \
            "Firth's penalised likelihood" in gee.notes
     # the note names, for the status contrast, exactly the impacts the CSV flags ("every impact" where it flags all
