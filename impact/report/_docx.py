@@ -31,6 +31,7 @@ import datetime as dt
 import io
 import math
 import os
+import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -682,9 +683,43 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
     about = Table("about", _about_frame(items), "How this report was produced", key_columns=1,
                   columns_format={"value": "text"}, labels={"item": "Item", "value": "Value"})
     writer.table(about)
+    _keep_signs_with_numbers(doc.element.body)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+#: A minus sign that begins a number: after a space, a bracket, a slash or the start of a run, before a digit or a
+#: decimal point and digit ("-1.13", "(-0.5", "-.5").
+_LEADING_MINUS = re.compile(r"(?:^|(?<=[\s(\[/]))-(?=\.?\d)")
+
+
+def _keep_signs_with_numbers(body) -> None:
+    """Write every minus sign that begins a number as Word's non-breaking hyphen (``w:noBreakHyphen``).
+
+    Word and LibreOffice break a line after an ordinary hyphen-minus, so "95% CI -3.37 to -1.13" printed "to -" at
+    the end of one line and "1.13" at the start of the next: a reader (and pdftotext) took it for 1.13. The
+    non-breaking hyphen looks the same, keeps the sign with its number, and reads back as "-" (python-docx's text,
+    Word's copy).
+    """
+    for t in list(body.iter(qn("w:t"))):
+        text = t.text or ""
+        parts = _LEADING_MINUS.split(text)
+        if len(parts) == 1:
+            continue
+        t.text = parts[0]
+        t.set(qn("xml:space"), "preserve")
+        at = t
+        for part in parts[1:]:
+            hyphen = OxmlElement("w:noBreakHyphen")
+            at.addnext(hyphen)
+            at = hyphen
+            if part:
+                rest = OxmlElement("w:t")
+                rest.set(qn("xml:space"), "preserve")
+                rest.text = part
+                at.addnext(rest)
+                at = rest
 
 
 _SHORT_SECTION_CHARS = 2500  # about a third of an A4 page of body text
