@@ -79,7 +79,6 @@ from ._caveats import (
 from ._caveats import WEAK_F1 as _WEAK_F1
 from ._format import MISSING, aside, aside_list, format_ci, format_ratio
 from ._labels import Label, _lower_first
-from ._suppress import release_unneeded
 from .figures import _WRAP, _wrap
 
 __all__ = ["assemble", "STATUS_LABELS"]
@@ -716,7 +715,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
     with recorded_warnings() as caught:
         ctx.ledger.protect()
         # the counts hidden as secondary that no rule needs hidden published again (disclosure round 40)
-        release_unneeded(ctx.ledger)
+        ctx.ledger.release_unneeded()
     ctx.disclosure_warnings = [str(w.message) for w in caught]
     quotes_section, redaction_log, quote_table = _quotes(ctx)
     sections = [
