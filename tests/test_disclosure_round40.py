@@ -62,9 +62,9 @@ def test_notes_do_not_bound_a_small_status_group(eight):
     assert (ledger["reason"] == "few_councils_contrast").any()
 
 
-def _plant_complement():
-    """A generated study of 8 councils whose supplied coding has one review theme raised by 7 of them (one respondent
-    statement each), analysed for the framework matrix."""
+def _plant_complement(k: int = 7):
+    """A generated study of 8 councils whose supplied coding has one review theme raised by ``k`` of them (one
+    respondent statement each), analysed for the framework matrix."""
     from impact import segment
     from impact.pipeline import analyse
     from impact.synth import generate_with_truth
@@ -72,7 +72,7 @@ def _plant_complement():
     study, truth = generate_with_truth(8, seed=31507, interviews_per_wave=2, words_per_interview=120)
     seg = segment(study)
     said = seg[(seg["speaker"] == "respondent") & seg["text"].str.strip().str.len().between(60, 150)]
-    raisers = sorted(said["council_id"].astype(str).unique())[:7]
+    raisers = sorted(said["council_id"].astype(str).unique())[:k]
     rows = [{"interview_id": s["interview_id"], "start": s["start"], "end": s["end"], "code": "managing_performance",
              "polarity": "asserted", "coder": "person"}
             for s in (said[said["council_id"].astype(str) == c].iloc[0] for c in raisers)]
@@ -125,14 +125,10 @@ def _releasable(led) -> list:
     return out
 
 
-def test_no_count_is_hidden_that_no_rule_needs(eight, monkeypatch):
-    """The report's ledger, after secondary suppression, hides no count that could be published with every rule still
-    holding (checked one count at a time by the ledger's own audit); main hid 3 (participants at the early wave not in
-    intervention, 10; two zeros beside it). What stays hidden is still safe: no hidden count can be narrowed below
-    min_count and no zero beside a hidden count is published."""
+def report_and_ledger(findings, monkeypatch, **kw):
+    """``(report, ledger)``: the report of ``findings`` and the :class:`DisclosureLedger` it was decided with."""
     from impact.privacy._ledger import DisclosureLedger
 
-    _, findings, _, _ = eight
     made = []
     init = DisclosureLedger.__init__
 
@@ -141,12 +137,36 @@ def test_no_count_is_hidden_that_no_rule_needs(eight, monkeypatch):
         made.append(self)
 
     monkeypatch.setattr(DisclosureLedger, "__init__", record)
-    r39._report(findings)
-    led = made[0]
+    report, _ = r39._report(findings, **kw)
+    return report, made[0]
+
+
+def test_no_count_is_hidden_that_no_rule_needs(eight, monkeypatch):
+    """The report's ledger, after secondary suppression, hides no count that could be published with every rule still
+    holding (checked one count at a time by the ledger's own audit); main hid 3 (participants at the early wave not in
+    intervention, 10; two zeros beside it). What stays hidden is still safe: no hidden count can be narrowed below
+    min_count and no zero beside a hidden count is published."""
+    _, findings, _, _ = eight
+    _, led = report_and_ledger(findings, monkeypatch)
     hidden = set(led._hidden)
     assert hidden - ({k for k, v in led.values.items() if 0 < v < led.threshold} | led.forced)  # secondary ones
     assert _releasable(led) == []
     assert led._weak(hidden) == [] and not led._zeros_beside(hidden)
+
+
+def planted_pair():
+    """A ledger of a planted pair of tables, rows r1 = a + x + y and r2 = d + x + z, totals published, a = d = 1 below
+    the threshold 5 (see :func:`test_release_finds_the_smallest_safe_suppression`)."""
+    from impact.privacy._ledger import DisclosureLedger
+
+    led = DisclosureLedger(threshold=5)
+    for k, v in {"a": 1, "x": 6, "y": 5, "d": 1, "z": 7}.items():
+        led.count(k, v)
+    led.count("r1", 12, public=True)
+    led.count("r2", 14, public=True)
+    led.relation("r1", ["a", "x", "y"])
+    led.relation("r2", ["d", "x", "z"])
+    return led
 
 
 def test_release_finds_the_smallest_safe_suppression():
@@ -154,22 +174,11 @@ def test_release_finds_the_smallest_safe_suppression():
     r1 = a + x + y and r2 = d + x + z, totals published, a = d = 1 below the threshold. The ledger hides y (a's
     smallest partner) and x (d's); x alone protects both. The smallest safe set, found here by trying every superset
     of the primary counts, is {a, d, x}, and release_unneeded leaves exactly it."""
-    from impact.privacy._ledger import DisclosureLedger
     from impact.report._suppress import release_unneeded
 
-    def ledger():
-        led = DisclosureLedger(threshold=5)
-        for k, v in {"a": 1, "x": 6, "y": 5, "d": 1, "z": 7}.items():
-            led.count(k, v)
-        led.count("r1", 12, public=True)
-        led.count("r2", 14, public=True)
-        led.relation("r1", ["a", "x", "y"])
-        led.relation("r2", ["d", "x", "z"])
-        return led
-
-    led = ledger()
+    led = planted_pair()
     assert led.protect() == {"a", "d", "x", "y"}
-    probe = ledger()
+    probe = planted_pair()
     safe = [set(s) | {"a", "d"} for n in range(4) for s in combinations(["x", "y", "z"], n)
             if not probe._weak(set(s) | {"a", "d"})]
     smallest = min(safe, key=len)

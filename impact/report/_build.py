@@ -79,7 +79,6 @@ from ._caveats import (
 from ._caveats import WEAK_F1 as _WEAK_F1
 from ._format import MISSING, aside, aside_list, format_ci, format_ratio
 from ._labels import Label, _lower_first
-from ._suppress import release_unneeded
 from .figures import _WRAP, _wrap
 
 __all__ = ["assemble", "STATUS_LABELS"]
@@ -307,9 +306,15 @@ def _declare(ctx) -> None:
         led.count(("councils_type", t), n)
     led.relation(("councils",), [("councils_type", t) for t in types.index])
     ws = study.wave_status()
+    # The levels of intervention the table of councils by status has rows for: those some council of the study had at
+    # some wave. A level none had at any wave (no council under a direction) has no row: its zeros are not counts
+    # beside the others, and hidden as zeros beside a hidden count they gave a 5-council study a row 'Statutory
+    # direction: c' that no council had (disclosure round 41). The ledger audits the others with that level absent,
+    # which is what its zeros would tell; a level some council had at some wave keeps its zero at the other waves.
+    had = set(ws[ws["wave"].isin(ctx.waves)]["intervention"].fillna("unknown"))
     for w in ctx.waves:
         at = ws[ws["wave"] == w]["intervention"].fillna("unknown")
-        levels = [*_LEVELS, *sorted(set(at) - set(_LEVELS))]
+        levels = [lv for lv in (*_LEVELS, *sorted(had - set(_LEVELS))) if lv in had]
         for lv in levels:
             led.count(("councils_level", w, lv), int((at == lv).sum()))
         led.relation(("councils",), [("councils_level", w, lv) for lv in levels])
@@ -716,7 +721,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
     with recorded_warnings() as caught:
         ctx.ledger.protect()
         # the counts hidden as secondary that no rule needs hidden published again (disclosure round 40)
-        release_unneeded(ctx.ledger)
+        ctx.ledger.release_unneeded()
     ctx.disclosure_warnings = [str(w.message) for w in caught]
     quotes_section, redaction_log, quote_table = _quotes(ctx)
     sections = [
@@ -3217,18 +3222,39 @@ def _centre_note(kinds: set, one: str) -> str:
     return f"median_a, median_b, mean_a, mean_b: the median and the mean, over those councils, {what}"
 
 
+#: Why a row of the comparisons table is withheld where its group's counts of councils are published.
+_TIED_TO_COUNT = ("a status group's mean or median share, and the difference, interval and test computed from it, "
+                  "where the count of that group's participants reporting the impact is suppressed: with the group's "
+                  "councils and participants, published beside it, the share gives that count back")
+
+
+def _counts_of_side(r: dict, side: str) -> tuple:
+    """The ledger's keys of the counts a comparisons row's group (``side`` "a" or "b") is computed from: its
+    participants at the wave and those of them reporting the impact."""
+    g = r.get(f"group_{side}") or ("no_intervention" if side == "a" else "intervention")
+    return ("participants_group", r["wave"], g), ("with", "reported", r["code"], r["wave"], g)
+
+
 def _comparisons(ctx) -> Section:
     c = ctx.f.comparisons.copy()
-    rows = []
+    rows, tied = [], []
     for r in c.to_dict("records"):
         ka = ("councils_interviewed_group", r["wave"], r.get("group_a") or "no_intervention")
         kb = ("councils_interviewed_group", r["wave"], r.get("group_b") or "intervention")
+        # a group's centre is its councils' shares, tied to the count of its participants reporting the impact: with
+        # the group's councils and participants it gives that count back (40 councils, seed 31303: a mean share of
+        # 5.6% over 9 councils of 16 participants, 1 reporting, beside a 'c' in the prevalence table); shown only
+        # where that count (and the group's participants) is
+        side_a, side_b = (ctx.shown(*_counts_of_side(r, side)) for side in ("a", "b"))
         ok = ctx.shown(ka, kb)
-        keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
+        tied.append(ok and not (side_a and side_b))
+        keep = lambda v, ok=ok and side_a and side_b: v if ok else SUPPRESSED  # noqa: E731
+        keep_a = lambda v, ok=ok and side_a: v if ok else SUPPRESSED  # noqa: E731
+        keep_b = lambda v, ok=ok and side_b: v if ok else SUPPRESSED  # noqa: E731
         rows.append({
             "impact": r["code"], "wave": r["wave"], "code": r["code"], "wave_id": r["wave"],
-            "n_a": ctx.cell(ka), "median_a": keep(r.get("median_a")), "mean_a": keep(r.get("mean_a")),
-            "n_b": ctx.cell(kb), "median_b": keep(r.get("median_b")), "mean_b": keep(r.get("mean_b")),
+            "n_a": ctx.cell(ka), "median_a": keep_a(r.get("median_a")), "mean_a": keep_a(r.get("mean_a")),
+            "n_b": ctx.cell(kb), "median_b": keep_b(r.get("median_b")), "mean_b": keep_b(r.get("mean_b")),
             # the difference each row publishes (compare_groups' difference="auto"): the Hodges-Lehmann shift, or,
             # where councils' shares are heavily tied, the difference in mean shares, whose interval never reads
             # '0 to 0' (150 councils of 2 interviews each: every row 'Difference 0, 95% CI 0 to 0', seed 31172)
@@ -3238,6 +3264,7 @@ def _comparisons(ctx) -> Section:
             "ci_high": keep(r.get("difference_ci_high", r.get("hodges_lehmann_ci_high"))),
             "rank_biserial": keep(r.get("effect")), "p_value": keep(r.get("p_value")),
             "p_adjusted": keep(r.get("p_adjusted")),
+            "_tied": tied[-1],
         })
     table = pd.DataFrame(rows)
     kinds = set(table["difference_type"]) if len(table) else {"hodges_lehmann"}
@@ -3257,6 +3284,8 @@ def _comparisons(ctx) -> Section:
         order = {c: i for i, c in enumerate(ctx.codes)}
         table = table.assign(_c=table["code"].map(order), _w=table["wave_id"].map(ctx.waves.index)).sort_values(
             ["_c", "_w"]).drop(columns=["_c", "_w"])
+        ctx.suppressed_rows("comparisons", table["_tied"], "tied_to_suppressed_count", _TIED_TO_COUNT)
+        table = table.drop(columns="_tied")
         unconfirmed = table["code"].isin(_doubtful_by_status(ctx, _weak_codes(ctx)))
         shown, p_labels, p_note = _unconfirmed_p(
             table.drop(columns=["code", "wave_id"]), unconfirmed,

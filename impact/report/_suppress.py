@@ -1,5 +1,9 @@
 """Secondary suppression made minimal: counts the ledger hid that no rule needs hidden are published again.
 
+The pass is :meth:`impact.privacy._ledger.DisclosureLedger.release_unneeded` (the report calls it; it reads the
+ledger's internals, so it is the ledger's own, disclosure round 41); :func:`release_unneeded` is kept for callers of
+the function. What it does:
+
 :meth:`impact.privacy._ledger.DisclosureLedger.protect` hides, for each hidden count an intruder can narrow, the
 smallest published count beside it, one at a time, until no hidden count can be narrowed to an interval shorter than
 the threshold. Each choice is made without the others, so a count hidden early can end up protecting nothing that a
@@ -30,33 +34,8 @@ __all__ = ["release_unneeded"]
 def release_unneeded(ledger) -> list:
     """Publish again the counts ``ledger`` (protected already) hid as secondary that no rule needs hidden.
 
-    Returns the keys released, in the order they were released; ``ledger.hidden`` answers for the smaller set.
+    Returns the keys released, in the order they were released; ``ledger.hidden`` answers for the smaller set. The
+    pass is the ledger's own (:meth:`impact.privacy._ledger.DisclosureLedger.release_unneeded`), which alone reads its
+    internals.
     """
-    hidden = set(ledger.protect() if ledger._hidden is None else ledger._hidden)
-    primary = {k for k, v in ledger.values.items() if 0 < v < ledger.threshold and k not in ledger.public}
-    fixed = primary | set(ledger.forced) | set(ledger.auxiliary)
-    # the largest first; a count the ledger keeps (suppressed last) before others of its size; then by name, so the
-    # result does not depend on the order counts were declared in
-    candidates = sorted(hidden - fixed, key=lambda k: (-ledger.values[k], k not in ledger.kept, str(k)))
-    relations: dict = {}  # each key's relations (sums and bounds), as tuples of keys
-    for rel in (*((t, *p) for t, p in ledger.sums), *ledger.bounds):
-        for k in rel:
-            relations.setdefault(k, []).append(rel)
-    released = []
-    for key in candidates:
-        trial = hidden - {key}
-        if key in ledger._zeros_beside(trial):
-            continue  # a zero beside a hidden count: hidden by rule
-        # the hidden counts tied to it by a chain of relations (its part of the intruder's system): only their
-        # intervals can narrow when it is published
-        affected, todo = set(), [key]
-        while todo:
-            for rel in relations.get(todo.pop(), ()):
-                new = {k for k in rel if k in trial and k not in affected}
-                affected |= new
-                todo.extend(new)
-        if not affected or not ledger._weak(trial, trial - affected):
-            hidden = trial
-            released.append(key)
-    ledger._hidden = hidden
-    return released
+    return ledger.release_unneeded()
