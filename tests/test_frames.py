@@ -13,6 +13,7 @@ from impact._frames import as_text, distinct, member, text_series
 from impact.coding import modality_cues
 from impact.councils import to_council_id
 from impact.framework import _clearest
+from impact.official.ofsted import read_ofsted
 from impact.qdpx._model import frame
 
 
@@ -123,11 +124,18 @@ def test_text_keeps_missing_values_missing_under_any_pandas(dtype):
     assert text_series([]).empty
 
 
-def test_missing_text_stays_missing_in_library_tables():
-    """Two tables built with the helpers: an unknown council name and unset GUIDs of a REFI-QDA code stay missing
-    (under pandas 2.2 they were the texts '<NA>' and 'None', so 'None' was refused as a GUID)."""
+def test_missing_text_stays_missing_in_library_tables(tmp_path):
+    """Tables built with the helpers: an unknown council name and unset GUIDs of a REFI-QDA code stay missing
+    (under pandas 2.2 they were the texts '<NA>' and 'None', so 'None' was refused as a GUID), and an Ofsted urn not in
+    the crosswalk falls back to the council's name (under pandas 2.2 every such row got the council id 'nan')."""
     ids = to_council_id(pd.Series(["Nowhere Such", None]), key_type="name")
     assert ids.isna().all()
     codes = frame("codes", [{"name": "a"}])
     assert codes[["code_guid", "parent_guid", "description"]].isna().all(axis=None)
     assert codes.loc[0, "name"] == "a"
+    f = tmp_path / "history.csv"
+    f.write_text("urn,local_authority,publication_date,inspector_name,overall_effectiveness_grade\n"
+                 "1,london corporation,20/03/2020,B Person,outstanding\n"
+                 "2,telford & wrekin,01/06/22,A Person,inadequate\n", encoding="utf-8")
+    # DfE local-authority codes: City of London 201, Telford and Wrekin 894
+    assert read_ofsted(f)["council_id"].tolist() == ["201", "894"]
