@@ -66,7 +66,8 @@ test-min: $(MIN_STAMP)
 	PYTHONDONTWRITEBYTECODE= $(MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_stats_*.py impact/stats \
 		tests/test_privacy_*.py tests/hostile/test_pii_round*.py impact/privacy \
 		tests/test_report_render*.py tests/test_tabular.py tests/test_agreement.py tests/test_review.py \
-		tests/test_cli_agree_review.py tests/test_archive.py
+		tests/test_cli_agree_review.py tests/test_archive.py \
+		tests/test_qdpx.py tests/test_frames.py tests/test_analysis_ofsted_indicators.py tests/test_effects.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check impact analysis tests bench

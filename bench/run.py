@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import inspect
 import json
 import os
 import platform
@@ -431,9 +432,13 @@ def bench_statistics(study: Any, segments: pd.DataFrame, coded: pd.DataFrame, *,
             if min(len(x), len(y)) >= 2:
                 cells.append((key, x, y))
 
+    # scipy 1.15 added rng=; before it (setup.cfg allows 1.11) the same generator goes in as random_state=
+    seeded = "rng" if "rng" in inspect.signature(sps.permutation_test).parameters else "random_state"
+
     def scipy_loop() -> list[float]:
         return [float(sps.permutation_test((x, y), _between_ss, permutation_type="independent", vectorized=True,
-                                           n_resamples=n_resamples, alternative="greater", rng=seed).pvalue)
+                                           n_resamples=n_resamples, alternative="greater",
+                                           **{seeded: np.random.default_rng(seed)}).pvalue)
                 for _, x, y in cells]
 
     scipy_p, scipy_s = _timed(scipy_loop)

@@ -54,6 +54,10 @@ from ._io import MAX_TEXT_BYTES
 from ._words import _named
 from .errors import ImpactWarning, InputError
 
+# The errors a defusedxml parser raises for XML that is not well formed: defusedxml 0.7.0 (the floor setup.cfg
+# allows) parses with its own copy of the pure-Python ElementTree, whose ParseError is not xml.etree's (0.7.1 uses one).
+XML_PARSE_ERRORS = tuple({ET.ParseError, DET.ParseError})
+
 __all__ = [
     "ARCHIVE_LIMITS",
     "XLSX_LIMITS",
@@ -551,7 +555,7 @@ def _xml_errors(where: str, read: _Read | None = None) -> Iterator[None]:
         raise InputError(f"{where}: refused - the XML has a document type declaration (<!DOCTYPE>), which can hide entity-expansion attacks") from None
     except (defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden) as exc:
         raise InputError(f"{where}: refused - the XML declares entities or external references ({exc})") from None
-    except ET.ParseError as exc:
+    except XML_PARSE_ERRORS as exc:
         line, col = exc.position
         said = xml_form(read.head, read.size, at_end=read.whole, code=getattr(exc, "code", None),
                         nul=read.nul) if read else ""

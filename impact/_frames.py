@@ -15,12 +15,52 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_flags", "distinct", "flagged", "member", "shared_attr"]
+__all__ = ["as_flags", "as_text", "distinct", "flagged", "member", "shared_attr", "text_series"]
+
+# pandas 3's text dtype ("str": missing values are NaN) where it exists; under pandas 2.x "str" is plain numpy text
+# conversion (None becomes the text 'None', NaN 'nan'), so :func:`text_series` and :func:`as_text` build the same values there.
+_HAS_STR = isinstance(pd.api.types.pandas_dtype("str"), pd.StringDtype)
 
 
 def distinct(values: pd.Series) -> set[str]:
     """The distinct values of ``values`` as text (missing values left out): ``set(values.dropna().astype(str))``."""
     return set(pd.unique(values.dropna().astype(str)).tolist())
+
+
+def text_series(values, index=None, name=None) -> pd.Series:
+    """``values`` (any iterable, Series or array) as a Series of text: ``pd.Series(values, index, name, dtype="str")``
+    under pandas 3, and the same values under pandas 2.x, where that call keeps None and NaN as they are and
+    ``pd.array(..., dtype="str")`` makes them the texts 'None' and 'nan'. Present values become ``str(v)``, missing
+    ones (None, NaN, ``pd.NA``, ``NaT``) NaN; under pandas 2.x the Series has object dtype.
+
+    >>> text_series(["a", None, float("nan"), 1]).tolist()
+    ['a', nan, nan, '1']
+    """
+    if isinstance(values, pd.Series) and index is None:
+        series = values if name is None else values.rename(name)
+        return as_text(series)
+    if _HAS_STR:
+        return pd.Series(values, index=index, name=name, dtype="str")
+    if not (pd.api.types.is_scalar(values) or isinstance(values, (pd.Series, np.ndarray, pd.api.extensions.ExtensionArray))):
+        values = list(values)
+    return as_text(pd.Series(values, index=index, name=name, dtype=object))
+
+
+def as_text(series: pd.Series) -> pd.Series:
+    """``series.astype("str")`` as pandas 3 gives it, under any pandas: present values as ``str(v)``, missing ones NaN
+    (under pandas 2.x ``astype("str")`` makes them the texts 'None', 'nan' and '<NA>'); index and name kept.
+
+    >>> as_text(pd.Series([None, 2.5, "x"])).tolist()
+    [nan, '2.5', 'x']
+    """
+    if _HAS_STR:
+        return series.astype("str")
+    cells = series.astype(object)
+    known = cells.notna().to_numpy()
+    out = pd.Series(np.nan, index=series.index, name=series.name, dtype=object)
+    if known.any():
+        out[known] = [str(v) for v in cells[known].tolist()]
+    return out
 
 
 def flagged(frame: pd.DataFrame, column: str) -> pd.Series:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ._frames import text_series
 from ._words import _counted, _named
 from .errors import InputError
 
@@ -115,7 +116,7 @@ def one_date(value: object, argument: str) -> pd.Timestamp:
 def key_text(values: pd.Series) -> pd.Series:
     """Council ids (or any join key) as text, whatever the dtype: ``940``, ``940.0`` and ``"940 "`` are ``"940"``;
     missing ids stay missing."""
-    return pd.Series([one_key(v) for v in values.astype(object)], index=values.index, dtype="str")
+    return text_series([one_key(v) for v in values.astype(object)], index=values.index)
 
 
 def as_dates(values: pd.Series, label: str, column: str, *, missing: str | None = None) -> pd.Series:

@@ -64,6 +64,7 @@ from typing import Literal
 
 import pandas as pd
 
+from ._frames import as_text
 from ._joins import as_dates, as_numbers, check_table, key_text
 from ._words import _named
 from .errors import InputError
@@ -274,7 +275,7 @@ def to_council_id(
                 return lookup[(kt, key)]
         return pd.NA
 
-    return series.map(one).astype("str")
+    return as_text(series.map(one))
 
 
 @cache

@@ -133,7 +133,8 @@ def intervention_effects(
         # (singular matrix) and no model of change was made, and the report said no impact varied in wave or status
         # (audit10, every council's notice lifted between the later waves). Fitted on wave alone, as above.
         formula = _STATUS_FORMULA
-        if d.groupby("wave")["in_intervention"].nunique().max() < 2:
+        # observed=True: pandas 3's default; pandas 2.x warned (a FutureWarning the report printed among its notes)
+        if d.groupby("wave", observed=True)["in_intervention"].nunique().max() < 2:
             if d["wave"].nunique() < 2:
                 warnings.warn(f"GEE for code {code!r} not fitted: neither wave nor intervention status varies",
                               ImpactWarning, stacklevel=2)

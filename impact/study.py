@@ -29,6 +29,7 @@ import pandas as pd
 import yaml
 
 from . import schema
+from ._frames import as_text, text_series
 from ._gc import fewer_collections
 from ._io import (
     MAX_YAML_BYTES,
@@ -175,7 +176,7 @@ def _frame_from_records(table: schema.Table, rows: list[dict[str, str]]) -> pd.D
         elif col.type == "float":
             data[col.name] = np.array([np.nan if v is None else v for v in values], dtype="float64")
         else:
-            data[col.name] = pd.Series(values, dtype="str")
+            data[col.name] = text_series(values)
     return pd.DataFrame(data, index=pd.RangeIndex(len(rows)))
 
 
@@ -1092,7 +1093,7 @@ class Study:
         """All transcripts as a Series of text indexed by ``interview_id``."""
         rows = self._tables["interviews"]
         texts = [self._text_of(i, t) for i, t in zip(rows["interview_id"], rows["transcript"], strict=True)]
-        return pd.Series(texts, index=pd.Index(rows["interview_id"], name="interview_id"), name="transcript", dtype="str")
+        return text_series(texts, index=pd.Index(rows["interview_id"], name="interview_id"), name="transcript")
 
     def iter_transcripts(self) -> Iterator[tuple[str, str]]:
         """``(interview_id, text)`` of every interview, in table order: ``transcripts().items()``
@@ -1128,7 +1129,7 @@ class Study:
             offset = (joined["date"] - joined[w.anchor]).dt.days
             hit = out.isna() & offset.between(w.window_start, w.window_end)
             out[hit] = w.wave
-        return out.astype("str").where(out.notna())
+        return as_text(out)
 
     def status_at(self, council_id: str, date: Any) -> dict[str, str | None]:
         """Status of a council on a date, from its status history.
@@ -1237,11 +1238,11 @@ class Study:
                 m[held].sort_values("start_date", kind="stable").groupby(["council_id", "wave"])["status"].last().rename(kind)
             )
             df = df.join(latest, on=["council_id", "wave"])
-            df[kind] = df[kind].astype("str").where(df[kind].notna())
+            df[kind] = as_text(df[kind])
         known = df["reference_date"].notna()
         intervention = np.where(df["statutory_direction"].notna(), "direction",
                                 np.where(df["improvement_notice"].notna(), "notice", "none"))
-        df["intervention"] = pd.Series(intervention, index=df.index, dtype="str").where(known)
+        df["intervention"] = text_series(intervention, index=df.index).where(known)
         df["in_intervention"] = df["intervention"].isin(["notice", "direction"])
         return df.reset_index(drop=True)
 

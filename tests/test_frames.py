@@ -9,9 +9,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from impact._frames import distinct, member
+from impact._frames import as_text, distinct, member, text_series
 from impact.coding import modality_cues
+from impact.councils import to_council_id
 from impact.framework import _clearest
+from impact.official.ofsted import read_ofsted
+from impact.qdpx._model import frame
 
 
 @pytest.mark.parametrize("dtype", ["str", "object", "string"])
@@ -89,3 +92,50 @@ def test_a_coded_files_row_numbers_and_units_are_shared_by_every_frame_taken_fro
     raw = read_csv_cells(path)
     assert raw.attrs["rows"] == [2, 4, 5]
     assert raw[raw["code"] != "morale"].attrs["rows"] is raw.attrs["rows"]
+
+
+_MIXED = ["a", None, np.nan, pd.NA, pd.NaT, 3, 2.5, True, ""]
+
+
+def _expected_text(values):
+    """str(v) for present values, None for missing ones: pandas 3's "str" conversion, computed without pandas."""
+    return [None if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v) else str(v) for v in values]
+
+
+def _cells(series):
+    return [None if pd.isna(v) else v for v in series.tolist()]
+
+
+@pytest.mark.parametrize("dtype", [object, "category"])
+def test_text_keeps_missing_values_missing_under_any_pandas(dtype):
+    """pandas 2.x turns None into the text 'None' and NaN into 'nan' on ``astype("str")`` / ``pd.array(.., "str")``;
+    the helpers give pandas 3's values (present ones as str(v), missing ones NaN) under every pandas setup.cfg allows."""
+    values = _MIXED if dtype is object else ["x", None, "y", np.nan, "x"]
+    expected = _expected_text(values)
+    series = pd.Series(values, index=[10 * i for i in range(len(values))], name="col", dtype=dtype)
+    out = as_text(series)
+    assert _cells(out) == expected
+    assert list(out.index) == list(series.index) and out.name == "col"
+    assert all(isinstance(v, str) for v in out.dropna().tolist())
+    made = text_series(values, index=series.index, name="col")
+    assert _cells(made) == expected and list(made.index) == list(series.index) and made.name == "col"
+    assert _cells(text_series(iter(values))) == expected
+    assert _cells(text_series(pd.NA, index=[1, 2])) == [None, None]
+    assert text_series([]).empty
+
+
+def test_missing_text_stays_missing_in_library_tables(tmp_path):
+    """Tables built with the helpers: an unknown council name and unset GUIDs of a REFI-QDA code stay missing
+    (under pandas 2.2 they were the texts '<NA>' and 'None', so 'None' was refused as a GUID), and an Ofsted urn not in
+    the crosswalk falls back to the council's name (under pandas 2.2 every such row got the council id 'nan')."""
+    ids = to_council_id(pd.Series(["Nowhere Such", None]), key_type="name")
+    assert ids.isna().all()
+    codes = frame("codes", [{"name": "a"}])
+    assert codes[["code_guid", "parent_guid", "description"]].isna().all(axis=None)
+    assert codes.loc[0, "name"] == "a"
+    f = tmp_path / "history.csv"
+    f.write_text("urn,local_authority,publication_date,inspector_name,overall_effectiveness_grade\n"
+                 "1,london corporation,20/03/2020,B Person,outstanding\n"
+                 "2,telford & wrekin,01/06/22,A Person,inadequate\n", encoding="utf-8")
+    # DfE local-authority codes: City of London 201, Telford and Wrekin 894
+    assert read_ofsted(f)["council_id"].tolist() == ["201", "894"]

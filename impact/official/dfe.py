@@ -62,6 +62,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .._frames import as_text
 from .._io import read_csv_strict
 from .._words import _named, _verb
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
@@ -474,7 +475,7 @@ def read_dfe(
     out["row"] = out["row"].astype("Int64")
     for col in columns:
         if col not in ("period", "value", "row"):
-            out[col] = out[col].astype("str")
+            out[col] = as_text(out[col])
     if dimensions == "fold":
         out = _fold(out, dim_names, name)
     return out

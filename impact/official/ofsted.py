@@ -48,6 +48,7 @@ from typing import Literal
 
 import pandas as pd
 
+from .._frames import as_text
 from .._io import read_csv_strict
 from .._joins import as_dates, check_table, key_text, one_key
 from .._words import _named
@@ -279,19 +280,19 @@ def read_ofsted(
         out["inspection_link"] = rec.get("inspection_link", "")
         rows.append(out)
     data = pd.DataFrame(rows, columns=[c for c in OUTPUT_COLUMNS if c != "council_id"])
-    by_urn = data["urn"].map(urn_map).astype("str")
+    by_urn = as_text(data["urn"].map(urn_map))
     by_bundle = to_council_id(data["urn"], key_type="ofsted_urn")
     by_name = to_council_id(data["local_authority"], key_type="name")
     council = by_urn.fillna(by_bundle).fillna(by_name)
     for rec in data[council.isna()].itertuples():
         problems.append(Problem(name, rec.row, "local_authority", rec.local_authority, "a council name or urn in the council list"))
-    data.insert(0, "council_id", council.fillna("").astype("str"))
+    data.insert(0, "council_id", as_text(council.fillna("")))
     for col in ("publication_date", "inspection_start_date", "inspection_end_date"):
         data[col] = pd.to_datetime(data[col]).astype("datetime64[ns]")
     data["row"] = data["row"].astype("Int64")
     for col in data.columns:
         if col not in ("publication_date", "inspection_start_date", "inspection_end_date", "row"):
-            data[col] = data[col].astype("str")
+            data[col] = as_text(data[col])
     report_problems(problems, source=name, errors=errors, category=OfstedReadWarning, noun="problem", then="; the cells are read as missing")
     return data.sort_values(["council_id", "publication_date", "row"], kind="stable").reset_index(drop=True)[OUTPUT_COLUMNS]
 
@@ -343,12 +344,12 @@ def ofsted_status_history(inspections: pd.DataFrame, *, source: str = "inspectio
     end_date = (nxt - pd.Timedelta(days=1)).fillna(data["council_id"].map(ends))
     out = pd.DataFrame(
         {
-            "council_id": data["council_id"].astype("str"),
+            "council_id": as_text(data["council_id"]),
             "kind": "ofsted_judgement",
             "status": data["overall_effectiveness"],
             "start_date": data["publication_date"],
             "end_date": end_date.astype("datetime64[ns]"),
-            "source": data[source].astype("str") if source in data.columns else "",
+            "source": as_text(data[source]) if source in data.columns else "",
         }
     )
     out = out[out["status"].notna() & out["status"].isin(_GRADES)]
@@ -362,7 +363,7 @@ def ofsted_status_history(inspections: pd.DataFrame, *, source: str = "inspectio
             for i, r in zip(out.index[dup], out[dup].itertuples(), strict=True)
         ]
         raise ValidationError(problems, source="inspections")
-    out["kind"] = out["kind"].astype("str")
+    out["kind"] = as_text(out["kind"])
     return out.reset_index(drop=True)
 
 
@@ -428,5 +429,5 @@ def judgement_at(
     status = merged.set_index("_order")["status"].reindex(range(len(left)))
     out = data.copy()
     out[name] = status.to_numpy()
-    out[name] = out[name].astype("str")
+    out[name] = as_text(out[name])
     return out

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .._frames import as_text
 from .._joins import as_dates, as_numbers, check_table, key_text
 from ..errors import InputError
 
@@ -126,7 +127,7 @@ def rate_per_10k(
             "council_id": pop["council_id"],
             "_pop_date": pd.to_datetime(pop["period"]).astype("datetime64[ns]"),
             "population": pop["value"].astype("float64"),
-            "_pop_flag": pop_flag.astype("str"),
+            "_pop_flag": as_text(pop_flag),
         }
     ).sort_values("_pop_date")
     merged = pd.merge_asof(
@@ -134,17 +135,17 @@ def rate_per_10k(
     ).sort_values("_order")
     count = merged["value"].astype("float64")
     population_ = merged["population"].where(merged["population"] > 0)
-    flag = merged["flag"].astype("str") if "flag" in merged.columns else pd.Series("", index=merged.index)
+    flag = as_text(merged["flag"]) if "flag" in merged.columns else pd.Series("", index=merged.index)
     no_pop = population_.isna() & (flag == "")
     pop_reason = merged["_pop_flag"].fillna("").replace("", "no_population")
     flag = flag.where(~no_pop, pop_reason)
     out = pd.DataFrame(
         {
-            "council_id": merged["council_id"].astype("str"),
+            "council_id": as_text(merged["council_id"]),
             "period": merged["_date"],
             "measure": name or f"{measure}_per_10k",
             "value": (count / population_ * 10_000).astype("float64"),
-            "flag": flag.astype("str"),
+            "flag": as_text(flag),
             "count": count,
             "population": merged["population"].astype("float64"),
             "population_period": merged["_pop_date"],

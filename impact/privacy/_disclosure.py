@@ -51,6 +51,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .._frames import as_text, text_series
 from .._words import _counted, _verb
 from ..errors import ImpactWarning
 from ..vocab import INTERVENTION_LEVELS, ROLE_GROUPS, ROLES
@@ -407,13 +408,13 @@ def _attribution_frame(quotes: pd.DataFrame, needed: set[str]) -> pd.DataFrame:
     derived = {"role_group": ("role", ROLE_GROUPS), "status_group": ("status", STATUS_GROUPS)}
     for column in sorted(needed | {"council_id"}):
         if column in quotes.columns:
-            frame[column] = quotes[column].astype("str")
+            frame[column] = as_text(quotes[column])
         elif column in derived and derived[column][0] in quotes.columns:
             source, mapping = derived[column]
             unknown = sorted(set(quotes[source].dropna().astype(str)) - set(mapping))
             if unknown:
                 problems.append(f"column {source!r} has values {unknown} - expected one of {sorted(mapping)}")
-            frame[column] = quotes[source].astype("str").map(mapping)
+            frame[column] = as_text(quotes[source]).map(mapping)
         else:
             problems.append(f"column {column!r} is missing")
     for source, vocabulary in (("role", ROLES), ("status", INTERVENTION_LEVELS)):
@@ -516,7 +517,7 @@ def coarsen_attribution(
         raise ValueError("`levels` must hold at least one level (a list of column names; [] for none).")
     waves = {**_WAVE_LABELS, **(wave_labels or {})}
     frame = _attribution_frame(quotes, {c for level in levels for c in level})
-    label = pd.Series(pd.NA, index=quotes.index, dtype="str")
+    label = text_series(pd.NA, index=quotes.index)
     level_of = pd.Series(pd.NA, index=quotes.index, dtype="Int64")
     remaining = np.ones(len(frame), dtype=bool)
     for n, level in enumerate(levels):

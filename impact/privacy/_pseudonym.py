@@ -45,6 +45,7 @@ from typing import Literal
 
 import pandas as pd
 
+from .._frames import text_series
 from .._io import write_private
 from .._tabular import csv_text
 from ..errors import InputError
@@ -386,9 +387,7 @@ def pseudonymise(
     out = data.copy()
     for column, kind in cols.items():
         values = data[column]
-        out[column] = pd.Series(
-            [pd.NA if pd.isna(v) else maps[kind][str(v)] for v in values], index=data.index, dtype="str"
-        )
+        out[column] = text_series([pd.NA if pd.isna(v) else maps[kind][str(v)] for v in values], index=data.index)
     return out
 
 

@@ -300,6 +300,7 @@ import numpy as np
 import pandas as pd
 import regex as re
 
+from .._frames import text_series
 from ._detect import (
     _AFTER_AGE,
     _AGE_ADVERB,
@@ -1572,7 +1573,7 @@ def _log_frame(rows: list[dict], hashed: bool, unit: bool) -> pd.DataFrame:
         elif c == "unit":
             data[c] = pd.Series(values, dtype=object)
         else:
-            data[c] = pd.Series(values, dtype="str")
+            data[c] = text_series(values)
     return pd.DataFrame(data, columns=columns)
 
 
@@ -1628,7 +1629,7 @@ def redact_series(
         new, found = _apply(text, engine.find(text), secret)
         out.append(new)
         rows += [{"unit": unit, **r} for r in found]
-    redacted = pd.Series(out, index=texts.index, name=texts.name, dtype="str")
+    redacted = text_series(out, index=texts.index, name=texts.name)
     return redacted, _log_frame(rows, secret is not None, unit=True)
 
 

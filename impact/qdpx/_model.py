@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .._frames import text_series
 from ..errors import ImpactWarning
 
 __all__ = ["QdaProject", "QdpxWarning", "COLUMNS", "INT_COLUMNS", "GUID_COLUMNS"]
@@ -105,7 +106,7 @@ def norm_guids(data: pd.DataFrame, table: str) -> pd.DataFrame:
     data = data.copy()
     for col in GUID_COLUMNS.get(table, []):
         if col in data.columns:
-            data[col] = pd.array([norm_guid(v) if isinstance(v, str) else None for v in data[col].tolist()], dtype="str")
+            data[col] = text_series([norm_guid(v) if isinstance(v, str) else None for v in data[col].tolist()], index=data.index)
     return data
 
 
@@ -126,7 +127,7 @@ def coerce(data: pd.DataFrame, table: str) -> pd.DataFrame:
         elif col in _BOOL_COLUMNS:
             cols[col] = pd.array([None if v is None else bool(v) for v in values], dtype="boolean")
         else:
-            cols[col] = pd.array([None if v is None else str(v) for v in values], dtype="str")
+            cols[col] = text_series(values).array
     return pd.DataFrame(cols, columns=list(data.columns))
 
 

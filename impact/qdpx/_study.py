@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from .._frames import as_text, text_series
 from .._words import _counted
 from ..errors import InputError, Problem, ValidationError
 from ..schema import did_you_mean
@@ -195,7 +196,7 @@ def project_from_study(
 def _codebook_codes(cb: Any) -> pd.DataFrame:
     codes = cb.codes
     table = codes_table(codes)
-    table["description"] = pd.array([_description(r) for r in codes.to_dict("records")], dtype="str")
+    table["description"] = text_series([_description(r) for r in codes.to_dict("records")], index=table.index)
     return table
 
 
@@ -544,7 +545,7 @@ def study_codings_from_project(
         names = [_LINE_PREFIX.sub("", n) if isinstance(n, str) else n for n in codings["selection_name"].tolist()]
         out = _to_segments(out, names, segments)
     out = out.astype({"start": "Int64", "end": "Int64", "score": "float64", "negated": "bool", "hedged": "bool"})
-    out["attribution"] = out["attribution"].astype("str")
+    out["attribution"] = as_text(out["attribution"])
     return out.reset_index(drop=True), cb
 
 

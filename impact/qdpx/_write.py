@@ -17,6 +17,7 @@ import pandas as pd
 from lxml import etree
 
 from .._archive import check_xml, open_archive
+from .._frames import as_text
 from .._io import atomic_write, atomic_write_bytes
 from .._version import __version__
 from .._words import _counted, _verb
@@ -520,7 +521,7 @@ def codes_table(codebook_or_codes: Any) -> pd.DataFrame:
         return coerce(codes.reindex(columns=COLUMNS["codes"]), "codes")
     if "code_id" not in codes.columns:
         raise InputError(f"The codes table must have a `code_id` or a `code_guid` column, but it has {list(codes.columns)}.")
-    ids = codes["code_id"].astype("str")
+    ids = as_text(codes["code_id"])
     label = codes["label"] if "label" in codes.columns else ids
     parent = codes["parent"] if "parent" in codes.columns else pd.Series([None] * len(codes))
     out = pd.DataFrame(

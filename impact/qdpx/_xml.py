@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import defusedxml
 import defusedxml.ElementTree as DET
 
+from .._archive import XML_PARSE_ERRORS
 from ..errors import InputError
 
 __all__ = ["parse_xml", "local", "children", "child", "child_text"]
@@ -36,7 +37,7 @@ def parse_xml(data: bytes, *, source: str) -> ET.Element:
         raise InputError(f"{source}: refused - the XML declares entities ({exc.name!r}); entity expansion is not allowed") from None
     except defusedxml.DefusedXmlException as exc:
         raise InputError(f"{source}: refused unsafe XML ({exc})") from None
-    except ET.ParseError as exc:
+    except XML_PARSE_ERRORS as exc:
         line, col = exc.position
         raise InputError(f"{source}: not well-formed XML at line {line}, column {col + 1} ({exc.msg if hasattr(exc, 'msg') else exc})") from None
 
