@@ -110,11 +110,8 @@ def _check_workbook_notes(findings):
     start = next(i for i, r in enumerate(contents) if r[:4] == ("Sheet", "Table", "Notes", "Rows"))
     named = 0
     for sheet, _, note, _ in (r[:4] for r in contents[start + 1:] if r[0] and str(r[0]).startswith("Table ")):
-        # hyphens aside: a sheet too wide to print at 75% has its long heading words hyphenated to wrap (round 31:
-        # "Councils in inter-vention" over a column of numbers), the same heading the note names
-        head = {str(h).replace("-", "") for h in next(wb[sheet].iter_rows(values_only=True)) if h is not None}
+        head = {str(h) for h in next(wb[sheet].iter_rows(values_only=True)) if h is not None}
         quoted, defined = _names_in_notes(note or "")
-        quoted, defined = [q.replace("-", "") for q in quoted], [t.replace("-", "") for t in defined]
         # a term that is a shortened heading (its words among a heading's, not the heading) names no column as headed
         short = [t for t in defined if t.lower() not in {h.lower() for h in head}
                  and any(_words(t) <= _words(h) for h in head)]
