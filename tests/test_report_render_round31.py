@@ -164,14 +164,3 @@ def test_a_sheet_of_numbers_under_long_heading_words_prints_at_75_percent():
     assert all(c.alignment.wrap_text for c in ws[1])
     # the heading row is as tall as its wrapped lines (four, at most, of 10 pt bold)
     assert ws.row_dimensions[1].height >= 4 * 12
-
-
-def test_the_column_that_makes_rows_tall_gets_the_width_the_others_can_spare():
-    # Each wrapped column was narrowed alike, to 30: the note (two long sentences) ran to 12 lines a row beside an
-    # impact's name in two. Width moves from the names to the note while the rows' lines in all fall.
-    ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(_comparisons_report())))["Table 1"]
-    width = {c.value: ws.column_dimensions[c.column_letter].width for c in ws[1]}
-    assert width["Note"] > 30 + 4 and width["Impact"] < 30, width
-    heights = [ws.row_dimensions[r].height for r in range(2, ws.max_row + 1)]
-    # 12 lines of 13 pt (+2) a row at 30 wide (main); fewer now, and every row still as tall as its note
-    assert max(heights) < 12 * 13 + 2, heights

@@ -216,54 +216,6 @@ def _head_word(head: str) -> float:
     return max((_chars(p, bold=True) for p in parts), default=0.0)
 
 
-def _share_width(texts: dict[int, list[str]], widths: dict[int, float], floor: dict[int, float],
-                 cap: dict[int, float]) -> dict[int, float]:
-    """``widths`` with width moved between the wrapped text columns ``texts`` (each row's text), a few characters at
-    a time, from a column whose cells are not what makes their rows tall to the one that is, while the rows' lines in
-    all fall (each column kept between its ``floor``, its longest word, and its ``cap``).
-
-    Each wrapped column was narrowed alike, to about 30 characters: the comparisons' list of suppressed cells ran to
-    twelve lines a row beside an impact's name in two.
-
-    >>> _share_width({1: ["short words here"] * 3, 2: ["a much longer text " * 8] * 3}, {1: 30.0, 2: 30.0},
-    ...              {1: 8.0, 2: 8.0}, {1: 60.0, 2: 60.0})
-    {1: 8.0, 2: 52.0}
-    """
-    cols = sorted(texts)
-    if len(cols) < 2:
-        return widths
-    n = len(texts[cols[0]])
-    known: dict[tuple[int, float], list[int]] = {}
-
-    def lines(j: int, w: float) -> list[int]:
-        if (j, w) not in known:
-            known[j, w] = [wrapped_lines(t, _points(w) - 6, _FONT_PT) for t in texts[j]]
-        return known[j, w]
-
-    def total(ws: dict[int, float]) -> int:
-        each = [lines(j, ws[j]) for j in cols]
-        return sum(max(c[r] for c in each) for r in range(n))
-
-    current, best = dict(widths), total(widths)
-    for _ in range(100):
-        found = None
-        for step in (2, 4, 8, 16):  # a step that saves no line may lead to one that does
-            for a in cols:
-                for b in cols:
-                    if a == b or current[a] - step < floor[a] or current[b] + step > cap[b]:
-                        continue
-                    trial = {**current, a: current[a] - step, b: current[b] + step}
-                    t = total(trial)
-                    if t < best and (found is None or t < found[0]):
-                        found = (t, trial)
-            if found is not None:
-                break
-        if found is None:
-            break
-        best, current = found
-    return current
-
-
 def _page_widths(natural: dict[int, float], least: dict[int, float]) -> tuple[dict[int, float], bool]:
     """(column widths, landscape?) of a sheet printed one page wide at no less than :data:`_LEAST_SCALE`.
 
@@ -386,7 +338,6 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     natural: dict[int, float] = {}  # the width (Excel's unit) that shows each value on one line, up to _MAX_WIDTH
     figures: dict[int, float] = {}  # the width a column of numbers needs for its numbers
-    unbroken: dict[int, float] = {}  # the width below which a word would break
     least: dict[int, float] = {}  # the width below which a word (of a value or a heading) would break
     longest: dict[int, float] = {}
     for j, (col, head, spec) in enumerate(columns, start=1):
@@ -413,7 +364,6 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         words = longest[j] if (col in numeric or (spec is not None and spec.kind == "date")) else max(
             (_chars(w) for t in set(texts) for w in t.split()), default=0.0)
         least[j] = min(max(words, head_word, _LEAST_WRAPPED), natural[j])
-        unbroken[j] = min(max(words, head_word), least[j])
         if col in numeric:
             figures[j] = max(longest[j], 6.0)
     if has_flags:
@@ -421,11 +371,10 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         longest[j] = max((_chars(f) for f in flags), default=0.0)
         natural[j] = min(max(longest[j], _chars("not available", bold=True), 16.0), 40.0)
         least[j] = min(max(_chars("not available", bold=True), _LEAST_WRAPPED), natural[j])
-        unbroken[j] = min(_chars("not available", bold=True), least[j])
     widths, landscape = _page_widths(natural, least)
     if _PAGE_POINTS[landscape] / sum(map(_points, widths.values())) < _LEAST_SCALE:
-        # Too wide even so: a heading word wider than its column's numbers is hyphenated where that lets the sheet
-        # print larger.
+        # Too wide even so: a heading word wider than its column's numbers is broken (a soft hyphen) where that
+        # lets the sheet print larger.
         for j, need in figures.items():
             words = headers[j - 1].split()
             need = max(need, *(_head_word(_hyphenated(w)) for w in words))  # only the words wider than that break
@@ -437,11 +386,6 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
                 least[j] = natural[j]
         widths, landscape = _page_widths(natural, least)
     wrap = {j for j, w in widths.items() if longest[j] > w + 0.05 or (has_flags and j == len(columns) + 1)}
-    if len(wrap) > 1:  # the row heights set by the column that needs them, not by each column's narrowing alike
-        texts = {j: ["" if c.value is None else str(c.value) for (c,) in ws.iter_rows(min_row=2, min_col=j, max_col=j)]
-                 for j in wrap}
-        widths = {**widths, **_share_width(texts, {j: widths[j] for j in wrap}, {j: unbroken[j] for j in wrap},
-                                           {j: max(natural[j], widths[j]) for j in wrap})}
     for j, width in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = width
     for j in wrap:
