@@ -20,13 +20,12 @@ import shutil
 import subprocess
 
 import docx
-import openpyxl
 import pandas as pd
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from impact.report import Callout, Paragraph, Report, Section, Table, render_docx, render_xlsx
+from impact.report import Callout, Paragraph, Report, Section, Table, render_docx
 
 _SENTENCE = ("Participants in councils in intervention described how the review changed the way partners met, "
              "what they expected of each other and how the plans that followed were checked. ")
@@ -130,37 +129,3 @@ def test_the_box_and_the_next_section_share_a_page_in_libreoffice(tmp_path):
     box = next(i for i, page in enumerate(pages) if "Comparisons rest on few councils" in page)
     assert "Summary" not in pages[box]  # the box was pushed over, as planted
     assert "The sample" in pages[box], pages[box][:400]
-
-
-def _comparisons_report() -> Report:
-    """Ten columns of small numbers under headings of long words beside three of text: the comparisons by status."""
-    rows = 18
-    data = pd.DataFrame({"impact": [f"Impact {i % 6} described in a few words" for i in range(rows)],
-                         "wave": [f"Wave {i % 3} (about {3 * (i % 3)} months after)" for i in range(rows)],
-                         "note": [_SENTENCE * 2 for _ in range(rows)]})
-    heads = {}
-    for k, head in enumerate(["Councils not in intervention", "Mean share, not in intervention",
-                              "Councils in intervention", "Mean share, in intervention",
-                              "Difference in share (percentage points)", "Lower bound (percentage points)",
-                              "Upper bound (percentage points)", "Rank-biserial correlation",
-                              "p-value (not a finding)", "Adjusted p-value (not a finding)"]):
-        data[f"x{k}"] = [(i + k) % 9 + 1 for i in range(rows)]
-        heads[f"x{k}"] = head
-    table = Table("comparisons", data[["impact", "wave", *heads, "note"]], "Comparisons by status", labels=heads,
-                  columns_format=dict.fromkeys(heads, "int"))
-    return Report("Round 31", "", {"study": "t"}, [Section("S", [table])])
-
-
-def test_a_sheet_of_numbers_under_long_heading_words_prints_at_75_percent():
-    from test_report_render_round30 import _print_scale
-
-    ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(_comparisons_report())))["Table 1"]
-    scale = _print_scale(ws)
-    assert scale >= 0.75, scale  # 0.66 on main: each number's column as wide as "intervention" in bold
-    heads = [c.value for c in ws[1]]
-    # the long words are hyphenated where the heading wraps; every other word of each heading is as it was
-    assert heads[2] == "Councils not in inter-vention" and heads[6] == "Difference in share (per-centage points)", heads
-    assert heads[:2] == ["Impact", "Wave"] and heads[9] == "Rank-biserial correlation" and heads[12] == "Note"
-    assert all(c.alignment.wrap_text for c in ws[1])
-    # the heading row is as tall as its wrapped lines (four, at most, of 10 pt bold)
-    assert ws.row_dimensions[1].height >= 4 * 12

@@ -181,41 +181,6 @@ def _plain_font(ws: Worksheet) -> None:
                 cell.font = made[key]
 
 
-#: A long heading word of a column of numbers is hyphenated ("inter-" over "vention") where the sheet would otherwise
-#: print below :data:`_LEAST_SCALE` and the word is wider than the column's numbers: the comparisons by status (13
-#: columns under "intervention" and "(percentage") printed at 59%.  A soft hyphen would keep the heading's text whole,
-#: but LibreOffice prints none where it breaks a cell's line there ("inter" over "vention").
-_LONG_WORD = 10  # letters: a shorter word ("Councils") stays whole
-_DIGRAPHS = {"ch", "ck", "gh", "ph", "qu", "sh", "th", "wh"}
-
-
-def _hyphenated(word: str) -> str:
-    """``word`` hyphenated between two consonants nearest its middle (in-ter|ven-tion: "inter-" over "vention"),
-    neither part under 4 letters; as it is where it is shorter than 10 letters, has a hyphen of its own or no such
-    place.
-
-    >>> _hyphenated("intervention"), _hyphenated("(percentage"), _hyphenated("p-value"), _hyphenated("Councils")
-    ('inter-vention', '(per-centage', 'p-value', 'Councils')
-    """
-    if "-" in word or len(word) < _LONG_WORD:
-        return word
-    vowels = set("aeiouyAEIOUY")
-    places = [k for k in range(4, len(word) - 3)
-              if word[k - 1].isalpha() and word[k].isalpha() and word[k - 1] not in vowels and word[k] not in vowels
-              and word[k - 1:k + 1].lower() not in _DIGRAPHS
-              and not (word[k] in "rl" and word[k - 1] not in "rl")]  # sup-pressed, not supp-ressed
-    if not places:
-        return word
-    k = min(places, key=lambda k: (abs(k - len(word) / 2), k))
-    return word[:k] + "-" + word[k:]
-
-
-def _head_word(head: str) -> float:
-    """Width (Excel's unit) of a heading's widest unbreakable part: its words, split after their hyphens."""
-    parts = [p for w in head.split() for p in re.findall(r"[^-]+-?|-", w)]
-    return max((_chars(p, bold=True) for p in parts), default=0.0)
-
-
 def _page_widths(natural: dict[int, float], least: dict[int, float]) -> tuple[dict[int, float], bool]:
     """(column widths, landscape?) of a sheet printed one page wide at no less than :data:`_LEAST_SCALE`.
 
@@ -337,7 +302,6 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     natural: dict[int, float] = {}  # the width (Excel's unit) that shows each value on one line, up to _MAX_WIDTH
-    figures: dict[int, float] = {}  # the width a column of numbers needs for its numbers
     least: dict[int, float] = {}  # the width below which a word (of a value or a heading) would break
     longest: dict[int, float] = {}
     for j, (col, head, spec) in enumerate(columns, start=1):
@@ -358,33 +322,18 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
                 for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
                     cell.number_format = _EXCEL_FORMATS["date"](0)
         longest[j] = max((_chars(t) for t in texts), default=0.0)
-        head_word = _head_word(head)
+        head_word = max((_chars(w, bold=True) for w in head.split()), default=0.0)
         natural[j] = min(max(longest[j], head_word, 6.0), _MAX_WIDTH)
         # a number or a date never wraps; text may, down to its longest word
         words = longest[j] if (col in numeric or (spec is not None and spec.kind == "date")) else max(
             (_chars(w) for t in set(texts) for w in t.split()), default=0.0)
         least[j] = min(max(words, head_word, _LEAST_WRAPPED), natural[j])
-        if col in numeric:
-            figures[j] = max(longest[j], 6.0)
     if has_flags:
         j = len(columns) + 1
         longest[j] = max((_chars(f) for f in flags), default=0.0)
         natural[j] = min(max(longest[j], _chars("not available", bold=True), 16.0), 40.0)
         least[j] = min(max(_chars("not available", bold=True), _LEAST_WRAPPED), natural[j])
     widths, landscape = _page_widths(natural, least)
-    if _PAGE_POINTS[landscape] / sum(map(_points, widths.values())) < _LEAST_SCALE:
-        # Too wide even so: a heading word wider than its column's numbers is broken (a soft hyphen) where that
-        # lets the sheet print larger.
-        for j, need in figures.items():
-            words = headers[j - 1].split()
-            need = max(need, *(_head_word(_hyphenated(w)) for w in words))  # only the words wider than that break
-            head = " ".join(_hyphenated(w) if _chars(w, bold=True) > need else w for w in words)
-            if head != headers[j - 1]:
-                headers[j - 1] = head
-                ws.cell(row=1, column=j).value = neutralise_cell(clean_text(head))
-                natural[j] = min(max(longest[j], _head_word(head), 6.0), _MAX_WIDTH)
-                least[j] = natural[j]
-        widths, landscape = _page_widths(natural, least)
     wrap = {j for j, w in widths.items() if longest[j] > w + 0.05 or (has_flags and j == len(columns) + 1)}
     for j, width in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = width
