@@ -582,12 +582,19 @@ def test_a_short_section_that_opened_a_page_is_followed_on_that_page():
                 Section("Next", [Paragraph("Its table."), Table("narrow", narrow, "Narrow")]),
                 Section("Last", [long_text, Table("narrow2", narrow, "Narrow")])]
     breaks = _breaks_before(Report("R", "", {}, sections))
-    assert breaks == {"Wide": True, "Short": True, "Next": False, "Last": True, "About this report": True}
-    # A short section that follows another on a shared page does not carry the next one onto its page.
+    # "Last" (about a third of a page) fits in what that page, holding a few lines and a two-row table, has left: it
+    # follows there too (round 31: no page is left holding little where the next section fits after it).
+    assert breaks == {"Wide": True, "Short": True, "Next": False, "Last": False, "About this report": True}
+    # A short section that follows another on a shared page does not carry the next one onto its page, where the
+    # page is more than half full; the about page, after "Next" alone on its page, follows it (round 31).
     sections = [Section("Long", [long_text, Table("narrow", narrow, "Narrow")]), Section("Short", [short_text]),
                 Section("Next", [Paragraph("Its table."), Table("narrow2", narrow, "Narrow")])]
     breaks = _breaks_before(Report("R", "", {}, sections))
-    assert breaks == {"Long": True, "Short": False, "Next": True, "About this report": True}
+    assert breaks == {"Long": True, "Short": False, "Next": True, "About this report": False}
+    # A page two thirds filled (a long paragraph and a table) takes no further section.
+    sections = [Section("Long", [Paragraph("Words of a long section. " * 120), Table("narrow", narrow, "Narrow")]),
+                Section("Next", [long_text, Table("narrow2", narrow, "Narrow")])]
+    assert _breaks_before(Report("R", "", {}, sections)) == {"Long": True, "Next": True, "About this report": True}
 
 
 def _excel_shows(value: float, number_format: str) -> str:

@@ -84,6 +84,21 @@ _NOTE_SIZE = 8.5
 _CAPTION_HEIGHT = 26.0
 #: Share of a table's first page reckoned for text before it (a section's heading and opening paragraph).
 _TEXT_BEFORE = 0.15
+#: A table row's line (times its type size) and the rule under it (points), as LibreOffice sets the rows written by
+#: _Writer._grid (single spacing, no cell margin above or below): measured 9.7 pt a row at 8 pt, 10.85 at 9 pt.  The
+#: 1.2 and 3 pt of the web page's rows had a 36-row table at 1.33 pages where it took 0.8 of one.
+_ROW_LINE = 1.15
+_ROW_RULE = 0.5
+#: A table's last rows kept on the page of its note where the table runs over a page (one row stood there alone).
+_LAST_ROWS_KEPT = 3
+#: The median width of Arial's words over their never-underestimated width (impact._textwidth: 0.88 of DejaVu Sans
+#: against 0.96 regular, 0.84 against 0.90 bold): a page's text is reckoned at its likely length, not its longest.
+_MEDIAN_WIDTH = {False: 0.88 / 0.96, True: 0.84 / 0.90}
+#: Arial's single line (ascent and descent) in ems: a paragraph's line is this times its type size and its spacing.
+_SINGLE_LINE = 1.15
+#: A page holding no more than this share of text (a box a section's last paragraphs pushed over) takes the next
+#: section's heading after it instead of being left mostly empty.
+_LITTLE = 0.5
 #: A table over one page and up to this many is set smaller where that saves a page: down to this size, or
 #: smaller where its rows then take one line each (mean lines at most _ONE_LINE) and did not before.
 _SAVE_PAGES_UP_TO = 3
@@ -287,6 +302,13 @@ class _Writer:
         self.can_rotate = base.page_width < base.page_height  # a landscape template stays as it is
         self.landscape = False
         self.fresh_page = True  # nothing written on the current page yet
+        # Estimated points used on the current page, and whether that is ``sure`` (text, figures and tables kept
+        # whole on it, no table split over pages): only then is it acted on.  ``opening``: a section's heading and
+        # opening text are on it, with no table or figure after them yet.
+        self.used = 0.0
+        self.sure = self.text_only = True
+        self.opening = False
+        self.looks: dict = {}
         self.n_table = self.n_figure = 0
         self.bookmarks = 0
         self.styles: dict = {}
@@ -315,7 +337,97 @@ class _Writer:
             section.page_width, section.page_height = w, h
             section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = left, right, top, bottom
         self.landscape = landscape
-        self.fresh_page = True
+        self._new_page()
+
+    def _new_page(self) -> None:
+        self.fresh_page = self.sure = self.text_only = True
+        self.used, self.opening = 0.0, False
+
+    def _look(self, name: str | None) -> tuple[float, float, float, float]:
+        """(type size, line height, space before and after, indents) in points of a paragraph style, through its
+        base styles (a user's template sets its own), Normal's where unset."""
+        if name not in self.looks:
+            def first(get, default):
+                for style in (self.style(name) if name else None, self.style("Normal")):
+                    while style is not None:
+                        value = get(style)
+                        if value is not None:
+                            return value
+                        style = style.base_style
+                return default
+            size = first(lambda s: s.font.size, Pt(11)).pt
+            spacing = first(lambda s: s.paragraph_format.line_spacing, 1.0)
+            line = spacing.pt if hasattr(spacing, "pt") else size * _SINGLE_LINE * float(spacing)
+            space = first(lambda s: s.paragraph_format.space_before, Pt(0)).pt + first(
+                lambda s: s.paragraph_format.space_after, Pt(0)).pt
+            indent = first(lambda s: s.paragraph_format.left_indent, Pt(0)).pt + first(
+                lambda s: s.paragraph_format.right_indent, Pt(0)).pt
+            self.looks[name] = (size, line, space, indent)
+        return self.looks[name]
+
+    def _text_height(self, text: str, style: str | None, *, bold: bool = False) -> float:
+        size, line, space, indent = self._look(style)
+        width = self.block(self.landscape).width - indent - (18 if style == "List Bullet" else 0)
+        return wrapped_lines(clean_text(text), max(width, 36.0) / _MEDIAN_WIDTH[bold], size, bold=bold) * line + space
+
+    def _advance(self, height: float, *, whole: bool = False, sure: bool = True, text: bool = True) -> None:
+        """Count ``height`` points onto the page: a ``whole`` block that does not fit starts the next page; a block
+        not ``sure`` (a table split over pages, its rows moved whole) leaves the page's estimate unsure."""
+        page = self.block(self.landscape).height
+        if whole and self.used + height > page >= height:
+            self.used, self.sure, self.opening, self.text_only = 0.0, True, False, True
+        self.used += height
+        while self.used > page:
+            self.used -= page
+            self.sure, self.opening, self.text_only = sure, False, text  # the rest of it begins a page
+        self.sure = self.sure and sure
+        self.text_only = self.text_only and text
+        self.fresh_page = False
+
+    def holds_little(self) -> bool:
+        """The current page holds little (estimated, where the estimate is sure)."""
+        return not self.fresh_page and self.sure and self.used <= _LITTLE * self.block(self.landscape).height
+
+    def section_height(self, title: str, blocks) -> float:
+        """Estimated height (points) of a section on the current page's orientation, as the writer would set it."""
+        prose = self.vocabulary.prose
+        total = self._text_height(title, "Heading 1")
+        for b in blocks:
+            if isinstance(b, Table):
+                if b.detail:
+                    total += self._text_height(b.caption, "Caption", bold=True) + self._text_height(" " * 200, None)
+                    continue
+                frame, headers, rows, _, size, _, parts, widths = self.layout(b)
+                total += sum(self._text_height(b.caption, "Caption", bold=True) + self._height(
+                    [headers[j] for j in cols], [[r[j] for j in cols] for r in rows], w, size)
+                    for cols, w in zip(parts, widths, strict=True)) + self._note_height(self._notes(b, frame))
+            elif isinstance(b, Figure):
+                image = self.images.get(b.name)
+                total += self.block(False).height * 0.5 if image is None else min(
+                    image.height / PNG_DPI * 72, self.block(False).height * 0.8)
+                total += self._text_height(b.caption, "Caption", bold=True)
+            elif isinstance(b, Bullets):
+                total += sum(self._text_height(prose(i), "List Bullet") for i in b.items)
+            elif isinstance(b, Callout):
+                total += self._text_height(b.kind + ": " + prose(b.text), "Intense Quote", bold=True)
+            else:
+                total += self._text_height(prose(getattr(b, "text", "")), "Quote" if isinstance(b, Quote) else None)
+        return total
+
+    def may_follow(self, title: str, blocks) -> bool:
+        """Whether a section's heading follows on the current page rather than starting the next one.
+
+        Where the page holds little (a box its section's last paragraphs pushed over stood alone on page 3): when
+        the page holds only text, when the section fits in what the page has left, or when it runs over a page
+        wherever it starts.  A section that fits on a page of its own, but not on the rest of this one, starts the
+        next page: followed on, its last table, kept whole, would stand alone on the page after.
+        """
+        if not self.holds_little():
+            return False
+        if self.text_only:
+            return True
+        height, page = self.section_height(title, blocks), self.block(self.landscape).height
+        return height <= page - self.used or height > page
 
     def style(self, name: str):
         """The style object of that name, or None (looked up once: python-docx's lookup by name is slow)."""
@@ -326,8 +438,11 @@ class _Writer:
                 self.styles[name] = None
         return self.styles[name]
 
-    def paragraph(self, text: str = "", style: str | None = None):
+    def paragraph(self, text: str = "", style: str | None = None, *, whole: bool = False):
+        """A paragraph, counted on the page (its text measured; a ``whole`` one kept on one page)."""
         p = self.doc.add_paragraph(clean_text(text), style=self.style(style) if style else None)
+        if text:
+            self._advance(self._text_height(text, style), whole=whole)
         self.fresh_page = False
         return p
 
@@ -336,7 +451,10 @@ class _Writer:
         """A section heading, with a bookmark for the contents: on a new page (a new section is one already)
         unless ``new_page`` is false (a short section of text only, which then follows the previous one)."""
         fresh = self.fresh_page
+        if not fresh and new_page:
+            self._new_page()
         h = self.paragraph(title, style="Heading 1")
+        self.opening = True
         if not fresh and new_page:
             h.paragraph_format.page_break_before = True
         self.bookmarks += 1
@@ -353,6 +471,7 @@ class _Writer:
             p.add_run(f"{part}. ").bold = True
         p.add_run(clean_text(text))
         p.paragraph_format.keep_with_next = True
+        self._advance(self._text_height(p.text, "Caption", bold=True))
 
     def layout(self, table: Table):
         """Display frame and plan of a table, computed once: (headers, rows, numeric, size, landscape, parts, widths)."""
@@ -379,16 +498,31 @@ class _Writer:
         frame, headers, rows, numeric, size, landscape, parts, widths = self.layout(table)
         self.orient(landscape)
         self.n_table += 1
+        notes = self._notes(table, frame)
         for k, (columns, part_widths) in enumerate(zip(parts, widths, strict=True)):
             label = f", part {k + 1} of {len(parts)}" if len(parts) > 1 else ""
+            before = self.used
             self.caption("Table", self.n_table if k == 0 else None, self.vocabulary.prose(table.caption), part=label)
             self._grid([headers[j] for j in columns], [[r[j] for j in columns] for r in rows],
-                       [numeric[j] for j in columns], part_widths, size)
-        p = self.paragraph(self._notes(table, frame))
+                       [numeric[j] for j in columns], part_widths, size, caption=self.used - before,
+                       note=self._note_height(notes) if k == len(parts) - 1 else 0.0)
+        p = self.doc.add_paragraph(notes)
         p.paragraph_format.space_after = Pt(12)
-        p.paragraph_format.keep_together = True  # with the table's last row (its keepNext), on one page
+        p.paragraph_format.keep_together = True  # with the table's last rows (their keepNext), on one page
         for run in p.runs:
             run.font.size = Pt(_NOTE_SIZE)
+
+    def _note_height(self, notes: str) -> float:
+        """Height (points) of the note under a table, its space after included."""
+        if not notes:
+            return 12.0
+        line = self._look(None)[1] / self._look(None)[0] * _NOTE_SIZE
+        return wrapped_lines(notes, self.block(self.landscape).width, _NOTE_SIZE) * line + 12.0
+
+    def _height(self, headers, rows, widths, size: float) -> float:
+        """Estimated height (points) of a table as _grid writes it."""
+        return table_height(headers, rows, widths, size=size, padding=_CELL_PADDING, line=_ROW_LINE,
+                            row_padding=_ROW_RULE)
 
     def _notes(self, table: Table, frame) -> str:
         """The note under a table: its notes and the key to its symbols."""
@@ -415,7 +549,7 @@ class _Writer:
                                    breakable=_BREAKABLE)
                 if not plan.fits:
                     continue
-                pages = table_height(headers, rows, plan.widths, size=size, padding=_CELL_PADDING) / page.height
+                pages = self._height(headers, rows, plan.widths, size) / page.height
                 lines = mean_lines(rows, plan.widths, size=size, padding=_CELL_PADDING)
                 # Cost in pages, weighed by how much the rows wrap (three lines a row is hard to read); a
                 # landscape section costs a page break either side and turning the page.
@@ -455,11 +589,25 @@ class _Writer:
             widths.append(list(sub.widths))
         return size, True, parts, widths
 
-    def _grid(self, headers, rows, numeric, widths, size) -> None:
-        """Append the table as WordprocessingML built in one go (python-docx's cell API is slow for big tables)."""
+    def _grid(self, headers, rows, numeric, widths, size, *, caption: float = 0.0, note: float = 0.0) -> None:
+        """Append the table as WordprocessingML built in one go (python-docx's cell API is slow for big tables).
+
+        A table that fits on a page with its ``caption`` and ``note`` (heights in points) is kept on one page, every
+        row kept with the next: it starts a page where it does not fit on this one, unless this page holds only its
+        section's heading and opening text, which it would leave alone (a heading stays with its table).  A longer
+        table keeps its heading row and first rows with its caption and its last rows with its note, so neither
+        ends up alone on a page (Table 6's last row and its note stood alone on one).
+        """
         page = self.block(self.landscape)
-        height = table_height(headers, rows, widths, size=size, padding=_CELL_PADDING)
-        keep_all = height < page.height * 0.45  # a short table stays on one page with its caption
+        height = self._height(headers, rows, widths, size)
+        total = caption + height + note
+        fits_here = self.used + height + note <= page.height
+        keep_all = fits_here or (total <= page.height and not self.opening)
+        if keep_all and not fits_here:
+            self._new_page()
+            self._advance(caption)
+        self._advance(height + note, sure=keep_all, text=False)
+        self.opening = False
         half_points = str(int(round(size * 2)))
         twips = [str(_twips(w)) for w in widths]
         rule = f'w:val="single" w:sz="{{}}" w:space="0" w:color="{_RULE}"'
@@ -475,8 +623,8 @@ class _Writer:
         ]
         for i, values in enumerate([headers, *rows]):
             header = i == 0
-            # the last row keeps with the note under the table, so a note never stands alone on a page
-            keep = header or keep_all or i < 3 or i == len(rows)
+            # the last rows keep with the note under the table, so a note never stands alone on a page
+            keep = header or keep_all or i < 3 or i > len(rows) - _LAST_ROWS_KEPT
             out.append("<w:tr><w:trPr><w:cantSplit/>" + ('<w:tblHeader/>' if header else "") + "</w:trPr>")
             for j, value in enumerate(values):
                 shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{_HEADER_FILL}"/>' if header else ""
@@ -509,7 +657,8 @@ class _Writer:
         for doc_pr in picture._p.iter(qn("wp:docPr")):
             doc_pr.set("descr", clean_text(self.vocabulary.prose(figure.alt_text)))
             doc_pr.set("title", clean_text(figure.caption))
-        self.fresh_page = False
+        self._advance(height * scale + self._look(None)[2], whole=True, text=False)
+        self.opening = False
         self.n_figure += 1
         self.caption("Figure", self.n_figure, self.vocabulary.prose(figure.caption))
         self.doc.paragraphs[-1].paragraph_format.keep_with_next = False
@@ -533,6 +682,7 @@ class _Writer:
             _internal_link(p, clean_text(title), f"_Toc{k:06d}")
             p.add_run("\t")
             _field(p, f"PAGEREF _Toc{k:06d} \\h", "")
+        self.sure = False  # the title page: the first section starts a page of its own
 
 
 def _landscape_text(writer: _Writer, blocks) -> list[bool]:
@@ -547,8 +697,8 @@ def _landscape_text(writer: _Writer, blocks) -> list[bool]:
     page of the example's report). Text after the last table or figure is
     portrait.
     """
-    own: list[bool | None] = [writer.layout(b)[5] if isinstance(b, Table) else False if isinstance(b, Figure) else None
-                              for b in blocks]
+    own: list[bool | None] = [writer.layout(b)[5] if isinstance(b, Table) and not b.detail
+                              else False if isinstance(b, Figure) else None for b in blocks]
     out: list[bool] = []
     for i, orientation in enumerate(own):
         if orientation is not None:
@@ -647,17 +797,22 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
         wide = _landscape_text(writer, section.blocks)
         writer.orient(wide[0] if wide else False)
         short, opening = _short_text(section.blocks), writer.fresh_page
-        writer.heading(prose(section.title), new_page=not (short or follows_short_opening))
+        # nor is a page left holding only a little text (the summary's warning box, pushed over by its last
+        # paragraphs, stood alone on page 3): the next section's heading follows it there
+        writer.heading(prose(section.title), new_page=not (short or follows_short_opening
+                                                           or writer.may_follow(prose(section.title), section.blocks)))
         follows_short_opening = short and opening
         for block, landscape in zip(section.blocks, wide, strict=True):
-            if isinstance(block, Table):
+            if isinstance(block, Table) and not block.detail:
                 writer.table(block)
                 continue
             if isinstance(block, Figure):
                 writer.figure(block)
                 continue
             writer.orient(landscape)
-            if isinstance(block, Paragraph):
+            if isinstance(block, Table):  # shown as its caption and a note, on the page of the text around it
+                writer.table(block)
+            elif isinstance(block, Paragraph):
                 writer.paragraph(prose(block.text))
             elif isinstance(block, Bullets):
                 for item in block.items:
@@ -674,14 +829,15 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
                 box.paragraph_format.keep_together = True
                 box.add_run(block.kind.capitalize() + ": ").bold = True
                 box.add_run(clean_text(prose(block.text)))
-    writer.orient(False)
-    writer.heading("About this report")
-    writer.paragraph("How this report was produced. The tables are also in tables.xlsx (formatted, ready to print) "
-                     "and in tables/*.csv with full, unrounded values and machine-readable column names, described "
-                     "in tables/data_dictionary.csv.")
+                writer._advance(writer._text_height(box.text, "Intense Quote", bold=True), whole=True)
     items = report_provenance(report.provenance, report.vocabulary)
     about = Table("about", _about_frame(items), "How this report was produced", key_columns=1,
                   columns_format={"value": "text"}, labels={"item": "Item", "value": "Value"})
+    writer.orient(False)
+    writer.heading("About this report", new_page=not writer.may_follow("About this report", [about]))
+    writer.paragraph("How this report was produced. The tables are also in tables.xlsx (formatted, ready to print) "
+                     "and in tables/*.csv with full, unrounded values and machine-readable column names, described "
+                     "in tables/data_dictionary.csv.")
     writer.table(about)
     _keep_signs_with_numbers(doc.element.body)
     buffer = io.BytesIO()
