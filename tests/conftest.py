@@ -437,9 +437,8 @@ def ratio_range(sentence: str) -> tuple[float, float] | None:
 
 
 # --------------------------------------------------------------------------- the order of files across workers
-#: Seconds of each test file in a whole `make test` run (the pytest cache's record of main's run of 5 December 01:52
-#: UTC, 1,402 s over 301 files; round 4, test_findings, test_report_sections and test_pipeline lowered by the CPU the
-#: tenth pass measured it saved them, 19.5 s), for a checkout whose pytest cache holds none (CI, a fresh clone):
+#: Seconds of each test file in a whole `make test` run (the pytest cache's record of main's quiet run of 5 December
+#: 05:13 UTC, 1,699 s over 313 files), for a checkout whose pytest cache holds none (CI, a fresh clone):
 #: without it a file was costed at 0.5 s a test, so files of a few long tests (test_install, 1 test, 31 s; round 5 and
 #: round 13 of the report's truth) started last. The cache's record of the last whole run, below, takes precedence. To
 #: refresh it after a whole `make test`: ``cp .pytest_cache/v/impact/file_seconds tests/file_seconds.json``.
