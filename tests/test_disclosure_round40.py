@@ -173,9 +173,7 @@ def test_release_finds_the_smallest_safe_suppression():
     """A planted pair of tables where the ledger's one-at-a-time choice hides a count that protects nothing: rows
     r1 = a + x + y and r2 = d + x + z, totals published, a = d = 1 below the threshold. The ledger hides y (a's
     smallest partner) and x (d's); x alone protects both. The smallest safe set, found here by trying every superset
-    of the primary counts, is {a, d, x}, and release_unneeded leaves exactly it."""
-    from impact.report._suppress import release_unneeded
-
+    of the primary counts, is {a, d, x}, and DisclosureLedger.release_unneeded leaves exactly it."""
     led = planted_pair()
     assert led.protect() == {"a", "d", "x", "y"}
     probe = planted_pair()
@@ -183,5 +181,5 @@ def test_release_finds_the_smallest_safe_suppression():
             if not probe._weak(set(s) | {"a", "d"})]
     smallest = min(safe, key=len)
     assert smallest == {"a", "d", "x"} and sum(len(s) == len(smallest) for s in safe) == 1
-    assert release_unneeded(led) == ["y"]
+    assert led.release_unneeded() == ["y"]
     assert {k for k in led.values if led.hidden(k)} == smallest

@@ -132,9 +132,9 @@ def test_every_council_of_a_group_is_published_as_documented():
 
 def test_the_release_pass_is_the_ledgers_own():
     """The pass that publishes again the counts hidden as secondary that no rule needs is
-    ``DisclosureLedger.release_unneeded``; no module of ``impact.report`` reads a ledger's private state (main's
-    ``_suppress.py`` read ``_hidden``, ``_zeros_beside`` and ``_weak``). Round 40's planted pair of tables: the ledger
-    hides {a, d, x, y}; the smallest safe set is {a, d, x}, and the method leaves exactly it."""
+    ``DisclosureLedger.release_unneeded``; no module of ``impact.report`` reads a ledger's private state (round 40's
+    ``impact/report/_suppress.py`` read ``_hidden``, ``_zeros_beside`` and ``_weak``). Round 40's planted pair of
+    tables: the ledger hides {a, d, x, y}; the smallest safe set is {a, d, x}, and the method leaves exactly it."""
     led = r40.planted_pair()
     assert led.protect() == {"a", "d", "x", "y"}
     assert led.release_unneeded() == ["y"]
