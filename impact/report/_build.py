@@ -877,12 +877,6 @@ def _status_of_few(ctx, rows: pd.DataFrame) -> pd.Series:
     return (rows["term"] == "in_intervention") & (_smaller_side(rows) < _fewest_councils(ctx))
 
 
-def _few_side_reason(ctx) -> str:
-    """The suppression ledger's reason for an intervention contrast with a side of fewer than
-    :func:`_fewest_councils` councils."""
-    return f"the intervention contrast where {_FEW_SIDE}: their own difference from the rest"
-
-
 #: What a note says of a status group too small for a contrast to be published (:func:`_status_of_few`): not how small
 #: ('fewer than 3 councils were in intervention at some wave' told a reader that group was 1 or 2 councils, and with
 #: the councils in the study bounded the other), nor which group (disclosure round 40). The suppressed cells say no
@@ -890,6 +884,10 @@ def _few_side_reason(ctx) -> str:
 #: min_count.
 _FEW_SIDE = ("one of the status groups (the councils seen in intervention, or out of it) has too few councils for a "
              "figure of its own")
+
+#: The suppression ledger's reason for an intervention contrast with a side of fewer than :func:`_fewest_councils`
+#: councils.
+_FEW_SIDE_REASON = f"the intervention contrast where {_FEW_SIDE}: their own difference from the rest"
 
 
 def _few_on_one_side(gee: pd.DataFrame) -> bool:
@@ -2143,7 +2141,7 @@ def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, st
     m = ctx.f.models
     few = m[_status_of_few(ctx, m)] if m is not None and len(m) else pd.DataFrame(columns=["code", "term"])
     if len(few):
-        reasons["few_councils_contrast"] = _few_side_reason(ctx)
+        reasons["few_councils_contrast"] = _FEW_SIDE_REASON
     # a models table's row of such a contrast is suppressed for that, not as computed from a suppressed count
     few_pairs = set(zip(few["code"], few["term"], strict=True))
     used: dict[str, str] = {}
@@ -3248,13 +3246,15 @@ def _comparisons(ctx) -> Section:
         side_a, side_b = (ctx.shown(*_counts_of_side(r, side)) for side in ("a", "b"))
         ok = ctx.shown(ka, kb)
         tied.append(ok and not (side_a and side_b))
-        keep = lambda v, ok=ok and side_a and side_b: v if ok else SUPPRESSED  # noqa: E731
-        keep_a = lambda v, ok=ok and side_a: v if ok else SUPPRESSED  # noqa: E731
-        keep_b = lambda v, ok=ok and side_b: v if ok else SUPPRESSED  # noqa: E731
+        shown_a, shown_b = ok and side_a, ok and side_b
+
+        def keep(v, shown=shown_a and shown_b):
+            return v if shown else SUPPRESSED
+
         rows.append({
             "impact": r["code"], "wave": r["wave"], "code": r["code"], "wave_id": r["wave"],
-            "n_a": ctx.cell(ka), "median_a": keep_a(r.get("median_a")), "mean_a": keep_a(r.get("mean_a")),
-            "n_b": ctx.cell(kb), "median_b": keep_b(r.get("median_b")), "mean_b": keep_b(r.get("mean_b")),
+            "n_a": ctx.cell(ka), "median_a": keep(r.get("median_a"), shown_a), "mean_a": keep(r.get("mean_a"), shown_a),
+            "n_b": ctx.cell(kb), "median_b": keep(r.get("median_b"), shown_b), "mean_b": keep(r.get("mean_b"), shown_b),
             # the difference each row publishes (compare_groups' difference="auto"): the Hodges-Lehmann shift, or,
             # where councils' shares are heavily tied, the difference in mean shares, whose interval never reads
             # '0 to 0' (150 councils of 2 interviews each: every row 'Difference 0, 95% CI 0 to 0', seed 31172)
@@ -3490,7 +3490,7 @@ def _attrition_blocks(ctx) -> list:
         figures = [c for c in wide.columns if c != "impact"]
         wide = wide.astype({c: object for c in figures})
         wide.loc[few, figures] = SUPPRESSED
-        ctx.suppressed_rows("attrition_sensitivity", few, "few_councils_contrast", _few_side_reason(ctx))
+        ctx.suppressed_rows("attrition_sensitivity", few, "few_councils_contrast", _FEW_SIDE_REASON)
     methods = [_MISSING_LABELS.get(m, m) for m in pd.unique(a["missing"])]
     fmt: dict[str, object] = {}
     labels = {"impact": "Impact"}
@@ -3611,7 +3611,7 @@ def _models(ctx) -> Section:
         if few_side.any():
             table = table.astype({c: object for c in cols[2:]})
             table.loc[few_side, cols[2:]] = SUPPRESSED
-            ctx.suppressed_rows("gee_models", few_side, "few_councils_contrast", _few_side_reason(ctx))
+            ctx.suppressed_rows("gee_models", few_side, "few_councils_contrast", _FEW_SIDE_REASON)
         table, p_labels, p_note = _unconfirmed_p(table, unconfirmed, why)
         blocks.append(Table("gee_models", table,
                             f"Models of each {ctx.one}: {'intervention status and wave' if with_status else 'wave'}",
