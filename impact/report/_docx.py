@@ -375,7 +375,7 @@ class _Writer:
         not ``sure`` (a table split over pages, its rows moved whole) leaves the page's estimate unsure."""
         page = self.block(self.landscape).height
         if whole and self.used + height > page >= height:
-            self.used, self.sure, self.opening, self.text_only = 0.0, True, False, True
+            self._new_page()
         self.used += height
         while self.used > page:
             self.used -= page

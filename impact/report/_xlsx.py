@@ -376,9 +376,8 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     """The Notes sheet: a page that reads top to bottom (columns A-D, text wrapped to fit), printed at 80%.
 
     Its columns share a portrait page's width at that scale (they were 1.3 times as wide, the page printed at 58%
-    by LibreOffice): the sheet
-    names and the row counts as wide as they need, the value of each setting at least as wide as its longest word
-    (a fingerprint is never broken), the table notes beside their captions with the rest.
+    by LibreOffice): the sheet names and the row counts as wide as they need, the value of each setting at least as
+    wide as its longest word (a fingerprint is never broken), the table notes beside their captions with the rest.
     """
     entries = provenance_entries(report.provenance, report.vocabulary)
     # the width in Excel's unit of a portrait page printed at 80%, four columns' padding off
