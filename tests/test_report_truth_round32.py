@@ -281,3 +281,36 @@ def test_the_coder_s_weak_reading_is_not_joined_to_the_hand_check_s_list(tiny_fi
     [said] = [s for s in _change_sentences(ctx, {plain[0]: 0.5}) if "the machine coding shows" in s]
     assert "(2) it gives no kappa at every wave" in said, said
     assert "; and the coder's F1" not in said and ". In addition, the coder's F1 on real text is below 0.70 for " in said, said
+
+
+def test_the_models_notes_describe_no_figures_of_a_suppressed_intervention_contrast(tiny_findings):
+    """Seed 32307 (9 councils, one in intervention at some waves): the intervention contrast was suppressed (c) on
+    every row of the models table, and its notes still said 'the p-value is that of a randomisation test, not the
+    model's ...; the estimate and interval shown are still the model's', 'The model gave no finite standard error for
+    the intervention contrast of ..., so no interval is shown for them' and counted those contrasts among those
+    resting on few events, of cells that hold c. Planted: every status contrast with one council on a side, tested by
+    randomisation, two with no standard error and resting on few events; a wave contrast on few events too. The notes
+    say the contrast is suppressed and describe no figure of it; the wave contrast's note stays."""
+    from impact.report import Table
+    from impact.report._build import _Ctx, _models as models_section
+
+    base = _Ctx(tiny_findings, False, 5, 5, None)
+    later = f"wave_{base.later[0]}"
+    rows = []
+    for k, c in enumerate(base.codes):
+        for t in ("in_intervention", later):
+            status = t == "in_intervention"
+            rows.append({"code": c, "measure": "reported", "term": t, "estimate": 0.5, "se": np.nan if status and k < 2
+                         else 0.3, "ci_low": -0.1, "ci_high": 1.1, "p_value": 0.2, "p_adjusted": 0.6, "n_units": 12,
+                         "separation": False, "few_events": (status and k < 2) or (not status and k == 0),
+                         "estimator": "gee", "p_method": "randomisation" if status else "model", "ri_n": 12,
+                         "ri_exact": True, "n_units_intervention": 1, "n_units_no_intervention": 11})
+    f = dataclasses.replace(tiny_findings, models=pd.DataFrame(rows))
+    ctx = _Ctx(f, False, 5, 5, None)
+    [table] = [b for b in models_section(ctx).blocks if isinstance(b, Table) and b.name == "gee_models"]
+    notes = table.notes
+    assert "The intervention contrast is suppressed (c)" in notes, notes
+    for said in ("randomisation test", "still the model's", "no interval is shown", "in intervention against not"):
+        assert said not in notes, (said, notes)
+    first = base.short_wave(base.waves[0]).lower()
+    assert f"{base.short_wave(base.later[0]).lower()} against {first} for {base.code(base.codes[0]).lower()}" in notes, notes
