@@ -292,7 +292,8 @@ def test_the_models_notes_describe_no_figures_of_a_suppressed_intervention_contr
     randomisation, two with no standard error and resting on few events; a wave contrast on few events too. The notes
     say the contrast is suppressed and describe no figure of it; the wave contrast's note stays."""
     from impact.report import Table
-    from impact.report._build import _Ctx, _models as models_section
+    from impact.report._build import _Ctx
+    from impact.report._build import _models as models_section
 
     base = _Ctx(tiny_findings, False, 5, 5, None)
     later = f"wave_{base.later[0]}"
