@@ -3584,9 +3584,8 @@ def _models(ctx) -> Section:
         status_rows = shown[shown["term"] == "in_intervention"]
         wave_only = set(shown["code"]) - set(status_rows["code"])
         # the notes on figures speak of the rows whose figures are shown: of an intervention contrast suppressed for a
-        # side of one or two councils, 'the p-value is that of a randomisation test ...; the estimate and interval
-        # shown are still the model's' and 'no interval is shown for them' described cells that hold c (seed 32307,
-        # 9 councils, one in intervention; round 32)
+        # side of one or two councils, 'no interval is shown for them' and 'their odds ratios and intervals are
+        # unstable' described cells that hold c (seed 32307, 9 councils, one in intervention; round 32)
         open_rows = status_rows[~few_side[status_rows.index]]
         unfit = _unfit_codes(open_rows, list(shown.loc[separated, "code"])) if len(open_rows) else []
         no_estimate, no_se, no_p = _unfit_split(open_rows, unfit)
@@ -3625,7 +3624,8 @@ def _models(ctx) -> Section:
                        "estimated.") if wave_only else "")
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
                  + _firth_note(ctx, shown[read])
-                 + _randomisation_note(ctx, shown[read])
+                 # (the randomisation test's note stays for a suppressed contrast: models.csv names its p_method)
+                 + _randomisation_note(ctx, shown[~separated])
                  + _few_events_note(ctx, shown[read])
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
         unconfirmed, why = _model_rows_not_findings(ctx, shown)
