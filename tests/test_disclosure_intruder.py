@@ -2,7 +2,7 @@
 
 The intruder reads every table as published (``tables/*.csv``: the sample, the councils by status at each wave,
 prevalence and expectations by status group, the comparisons), the figures' data (the heatmap's shares and
-participants) and knows the councils in the study. The attack differences the tables against each other to a fixed
+participants) and the workbook (each table's sheet against its CSV), and knows the councils in the study. The attack differences the tables against each other to a fixed
 point: the councils at each level of intervention add up to the councils in the study; with no council missed at a
 wave, the councils interviewed in each status group are those at its levels; the two groups' councils and
 participants add up to the wave's; a group's share times its participants is its count of participants reporting the
@@ -164,6 +164,26 @@ def _attack(report, study) -> tuple[dict, list]:
     return {k: v for k, v in known.items() if v is not None}, unmatched
 
 
+def _workbook_more(report) -> list:
+    """The numbers a sheet of the workbook shows in a table's row that the row of its CSV does not (a cell one output
+    hides and another shows: differencing the outputs gives it)."""
+    from openpyxl import load_workbook
+
+    from impact.report._xlsx import render_xlsx, sheet_names
+
+    csv = _downloaded(report)
+    book = load_workbook(BytesIO(render_xlsx(report)), read_only=True)
+    more = []
+    for table, sheet in zip(report.tables, sheet_names([t.name for t in report.tables]), strict=True):
+        rows = csv[table.name].to_dict("records")
+        body = list(book[sheet].iter_rows(values_only=True))[1:1 + len(rows)]  # the header row, then the rows
+        for i, (shown, row) in enumerate(zip(body, rows, strict=True)):
+            numbers = [x for x in map(_number, row.values()) if x is not None]
+            more += [(table.name, i, v) for v in shown if isinstance(v, int | float) and not isinstance(v, bool)
+                     and not any(abs(v - x) <= 1e-9 * max(1.0, abs(x)) for x in numbers)]
+    return more
+
+
 def _recovered(known: dict, truth: dict) -> list:
     """The small counts (1 to min_count - 1) the intruder has exactly."""
     return sorted((k, truth[k]) for k, v in known.items() if k in truth and 0 < truth[k] < MIN_COUNT
@@ -174,7 +194,8 @@ def _recovered(known: dict, truth: dict) -> list:
 def test_no_small_count_is_recovered_from_the_bundle(n):
     """Each study has status groups of one or two councils at some wave and small counts of participants (the
     planted condition, from the study); the intruder's differencing of the published tables and figure recovers none
-    of them exactly, and every heatmap cell is one a published prevalence row gives."""
+    of them exactly, every heatmap cell is one a published prevalence row gives, and the workbook shows no number in
+    a table's row that its CSV hides."""
     study, findings = _study(n)
     truth = _truth(study, findings)
     small = [k for k, v in truth.items() if 0 < v < MIN_COUNT]
@@ -184,6 +205,7 @@ def test_no_small_count_is_recovered_from_the_bundle(n):
     assert known  # the attack read the bundle
     assert _recovered(known, truth) == []
     assert unmatched == []
+    assert _workbook_more(report) == []
 
 
 def test_the_attack_recovers_counts_without_secondary_suppression(monkeypatch):
