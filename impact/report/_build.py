@@ -933,8 +933,9 @@ FEW_ON_ONE_SIDE = 3
 
 def _status_of_few(ctx, rows: pd.DataFrame) -> pd.Series:
     """Per row of a models table, whether it is an intervention contrast with fewer than :func:`_fewest_councils`
-    councils on a side (in intervention at some wave, or at none): an estimate, interval or p-value of it is a
-    figure about those one or two councils, whose status is public. A 5-council study with one council never in
+    councils on a side (:func:`_smaller_side`: in intervention at a wave, or out of it, where both sides have
+    councils): an estimate, interval or p-value of it is a figure about those one or two councils, whose status is
+    public. A 5-council study with one council never in
     intervention published its contrast in gee_models.csv and models.csv."""
     if "term" not in rows.columns:
         return pd.Series(False, index=rows.index)
@@ -3533,10 +3534,16 @@ def _attrition_estimator_note(ctx, a: pd.DataFrame) -> str:
 def _attrition_sides(ctx, a: pd.DataFrame) -> dict:
     """The councils on the smaller side of each impact's intervention contrast in the attrition fits: the models'
     count (:func:`_smaller_side`) where the models table has the impact's contrast, else counted from the participant
-    panel (councils in intervention at some wave, or at none)."""
+    panel (councils in intervention at some wave, or at none, and the fewest on a side at a wave)."""
+    from ..effects import _fewest_at_a_wave
+
     panel = ctx.f.participant_panel
     ever = panel.groupby("council_id")["in_intervention"].agg(lambda s: s.fillna(False).astype(bool).any())
     fallback = float(min(ever.sum(), (~ever).sum())) if len(ever) else np.inf
+    if len(panel) and {"wave", "council_id", "in_intervention"} <= set(panel.columns):
+        known = panel.dropna(subset=["in_intervention"])
+        at_wave = _fewest_at_a_wave(known.assign(in_intervention=known["in_intervention"].astype(bool).astype(int)))
+        fallback = min(fallback, at_wave) if np.isfinite(at_wave) else fallback
     sides = dict.fromkeys(a["code"], fallback)
     m = ctx.f.models
     if m is not None and len(m):
