@@ -77,7 +77,11 @@ def intervention_effects(
         fit could not replace it, it neither enters the family nor counts
         towards its size, and its ``p_adjusted`` is NaN), ``n_obs``, ``n_units``,
         ``n_units_intervention`` and ``n_units_no_intervention`` (councils
-        with a row in intervention, and not), ``notes`` (the
+        with a row in intervention, and not), ``n_units_fewest_at_a_wave``
+        (the fewest councils on one side of the status term at a wave where
+        both sides have councils: the term compares councils at the same
+        wave, so a side of one council there is that council's difference
+        from the rest), ``notes`` (the
         fit's caveats, :attr:`impact.stats.ModelResults.notes`, joined by
         "; "), ``separation`` (True where fitted probabilities reached 0 or 1:
         the estimates and standard errors of the separating terms mean
@@ -198,9 +202,30 @@ def _rows(res, d: pd.DataFrame, code: str, measure: str) -> pd.DataFrame:
     # the status term rests on the councils seen on each side of it: with one, it is that council's difference
     p["n_units_intervention"] = d.loc[d["in_intervention"] == 1, "council_id"].nunique()
     p["n_units_no_intervention"] = d.loc[d["in_intervention"] == 0, "council_id"].nunique()
+    p["n_units_fewest_at_a_wave"] = _fewest_at_a_wave(d)
     p["notes"] = "; ".join(res.notes)
     p["separation"] = _separated(res.notes) or _constant_level(d)
     return p
+
+
+def _fewest_at_a_wave(d: pd.DataFrame) -> float:
+    """The fewest councils on one side of the status term at a wave where councils are seen on both sides (NaN where
+    there is no such wave).
+
+    The status term is estimated beside the wave's, so it compares councils in and out of intervention at the same
+    wave (and councils that moved, before and after): at a wave where one council alone is out of intervention, that
+    wave's part of the contrast is that council's difference from the rest, however many councils are out of it at
+    other waves (8 councils, seed 31508: one never in intervention, alone out of it at two of three waves, and three
+    more out of it at the last; councils with a row out of intervention, 4, hid it).
+
+    >>> d = pd.DataFrame({"wave": ["a", "a", "a", "b", "b", "b"], "council_id": [1, 2, 3, 1, 2, 3],
+    ...                   "in_intervention": [0, 1, 1, 0, 0, 1]})
+    >>> _fewest_at_a_wave(d)
+    1.0
+    """
+    counts = d.groupby(["wave", "in_intervention"], observed=True)["council_id"].nunique().unstack()
+    both = counts.reindex(columns=[0, 1]).dropna()
+    return float(both.min(axis=1).min()) if len(both) else float("nan")
 
 
 def _since_first_after(d: pd.DataFrame, formula: str, code: str, measure: str, later: list[str],

@@ -723,6 +723,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         # the counts hidden as secondary that no rule needs hidden published again (disclosure round 40)
         ctx.ledger.release_unneeded()
     ctx.disclosure_warnings = [str(w.message) for w in caught]
+    ctx.f = _adjusted_beside_withheld(ctx)
     quotes_section, redaction_log, quote_table = _quotes(ctx)
     sections = [
         _summary(ctx),
@@ -757,7 +758,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
              "parameters.json": json.dumps(findings.parameters, indent=2, sort_keys=True) + "\n"}
     if quote_table is not None:
         extra["tables/quotes.csv"] = table_csv(quote_table)
-    models = findings.models
+    models = ctx.f.models
     if models is not None and len(models):
         cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_method",
                 "p_value_model", "n_units", "separation", "few_events", "estimator", "not_a_finding"]
@@ -772,6 +773,69 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
                                                      "Models (machine-readable)"))
     return report, extra
+
+
+def _holm_beside_withheld(p_value, p_adjusted, withheld, method: str) -> np.ndarray:
+    """The adjusted p-values of a family of tests to publish where some of its rows are withheld.
+
+    The family is every test run: each withheld row still counts in it, but as a test with p = 1 (nothing is claimed
+    of it), so it takes no place before a published row in a step-down (Holm) or step-up (Benjamini-Hochberg)
+    ordering. Each published adjusted p is then a function of the published p-values and of the number of rows
+    alone, and never smaller than the adjustment over the true p-values gives (these procedures are monotone in
+    every p-value), so the family-wise error rate (or false discovery rate) is still held over all the tests. Adjusted
+    with the withheld rows' own p-values, Holm's step-down gives a published row the adjusted p of a withheld row
+    ranked before it, (m - j + 1) times that row's p, which the intruder divides back. The published rows of the
+    family are those with an adjusted p (a test the analysis left out of it, such as a separated fit's, stays out);
+    every withheld row counts, whether or not it had one, since which had is not published either. Withheld rows get
+    NaN. With no row withheld, ``p_adjusted`` is returned as it is.
+
+    >>> _holm_beside_withheld([0.0049, 0.005, 0.3], [0.0147, 0.0147, 0.3], [True, False, False], "holm").round(4).tolist()
+    [nan, 0.015, 0.6]
+    """
+    from ..stats import adjust_pvalues
+
+    withheld = np.asarray(withheld, dtype=bool)
+    out = np.asarray(p_adjusted, dtype=float).copy()
+    if not withheld.any():
+        return out
+    family = withheld | np.isfinite(out)
+    p = np.where(withheld, 1.0, np.asarray(p_value, dtype=float))
+    out[family] = adjust_pvalues(p[family], method)
+    out[withheld] = np.nan
+    return out
+
+
+def _adjusted_beside_withheld(ctx):
+    """``ctx.f`` with the adjusted p-values of the comparisons, the change over time and the models re-adjusted where
+    the report withholds some rows of a family (:func:`_holm_beside_withheld`): a withheld row's p-value could be
+    recovered from the published adjusted and unadjusted p-values (disclosure round 42)."""
+    method = ctx.f.parameters.get("adjust", "holm")
+    if method is None:
+        return ctx.f
+    changed = {}
+    c = ctx.f.comparisons
+    if c is not None and len(c) and {"p_value", "p_adjusted"} <= set(c.columns):
+        withheld = [not _comparison_shown(ctx, r) for r in c.to_dict("records")]
+        changed["comparisons"] = c.assign(p_adjusted=_holm_beside_withheld(c["p_value"], c["p_adjusted"], withheld,
+                                                                            method))
+    ch = ctx.f.change
+    if ch is not None and len(ch) and {"p_value", "p_adjusted"} <= set(ch.columns):
+        gcol = _group_column(ch)
+        withheld = [not ctx.shown(("councils_complete", r[gcol] if gcol else "all")) for r in ch.to_dict("records")]
+        changed["change"] = ch.assign(p_adjusted=_holm_beside_withheld(ch["p_value"], ch["p_adjusted"], withheld,
+                                                                        method))
+    m = ctx.f.models
+    if m is not None and len(m) and {"term", "p_value", "p_adjusted"} <= set(m.columns):
+        few = _status_of_few(ctx, m)
+        if few.any():
+            # the models' families (impact.intervention_effects): each term across codes, the wave terms together
+            family = m["term"].astype(str).where(~m["term"].astype(str).str.startswith("wave_"), "wave")
+            adjusted = m["p_adjusted"].astype(float).copy()
+            for _, idx in m.groupby(family).groups.items():
+                adjusted[idx] = _holm_beside_withheld(m.loc[idx, "p_value"], m.loc[idx, "p_adjusted"], few[idx],
+                                                      method)
+            changed["models"] = m.assign(p_adjusted=adjusted)
+    return dataclasses.replace(ctx.f, **changed) if changed else ctx.f
 
 
 #: The analysis's warnings that speak of its groups of councils by status: those naming the status columns or the
@@ -869,8 +933,9 @@ FEW_ON_ONE_SIDE = 3
 
 def _status_of_few(ctx, rows: pd.DataFrame) -> pd.Series:
     """Per row of a models table, whether it is an intervention contrast with fewer than :func:`_fewest_councils`
-    councils on a side (in intervention at some wave, or at none): an estimate, interval or p-value of it is a
-    figure about those one or two councils, whose status is public. A 5-council study with one council never in
+    councils on a side (:func:`_smaller_side`: in intervention at a wave, or out of it, where both sides have
+    councils): an estimate, interval or p-value of it is a figure about those one or two councils, whose status is
+    public. A 5-council study with one council never in
     intervention published its contrast in gee_models.csv and models.csv."""
     if "term" not in rows.columns:
         return pd.Series(False, index=rows.index)
@@ -895,12 +960,22 @@ def _few_on_one_side(gee: pd.DataFrame) -> bool:
     return bool(len(gee)) and bool((_smaller_side(gee) < FEW_ON_ONE_SIDE).all())
 
 
-def _smaller_side(gee: pd.DataFrame) -> pd.Series:
-    """Councils in the smaller status group of each model (in intervention at some wave, or out of it)."""
+def _smaller_side(gee: pd.DataFrame, *, by_wave: bool = True) -> pd.Series:
+    """Councils on the smaller side of each model's intervention contrast.
+
+    The status term is estimated beside the wave's, so it compares the councils in and out of intervention at the
+    same wave: its smaller side is the fewest councils on one side at a wave where both sides have councils
+    (``n_units_fewest_at_a_wave``, :func:`impact.intervention_effects`), and never more than the councils with a row
+    in intervention, or out of it. Counted over the waves together alone (``by_wave`` False, the councils behind the
+    term's power), an 8-council study with one council never in intervention, alone out of it at two of its three
+    waves, had 4 councils 'out of intervention' (three more at the last wave), and its contrast, mostly that one
+    council's difference from the rest, was published (seed 31508, disclosure round 42)."""
     cols = ["n_units_intervention", "n_units_no_intervention"]
     if not set(cols) <= set(gee.columns):
         return pd.Series(np.inf, index=gee.index)
-    return gee[cols].min(axis=1)
+    if by_wave and "n_units_fewest_at_a_wave" in gee.columns:
+        cols = [*cols, "n_units_fewest_at_a_wave"]  # (NaN where no wave has both sides: the others then decide)
+    return gee[cols].astype(float).min(axis=1)
 
 
 def _too_few_for_change(ctx, n: int) -> str:
@@ -2666,7 +2741,7 @@ def _no_other_difference(ctx, gee: pd.DataFrame, alike: list[str]) -> str:
     from ..stats._models import FEW_UNITS
 
     rows = gee[gee["code"].isin(alike)]
-    few = bool((_smaller_side(rows) < FEW_UNITS).any())
+    few = bool((_smaller_side(rows, by_wave=False) < FEW_UNITS).any())
     none = (f"with fewer than {FEW_UNITS} councils in one status group this is not evidence that there is none" if few
             else "this is not evidence that there is none")
     # the Holm family, as _no_difference counts it: the impacts with an adjusted p
@@ -2702,7 +2777,7 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
                 f"once the {n_tested} {ctx.codes_as('impacts')} whose models gave a p-value are adjusted for multiple comparisons (Holm)")
     where = "The intervals are in the longitudinal models section."
     # with few councils on one side of the status term, the models can miss a real difference: no evidence of none
-    few = bool(len(gee)) and bool((_smaller_side(gee) < FEW_UNITS).any())
+    few = bool(len(gee)) and bool((_smaller_side(gee, by_wave=False) < FEW_UNITS).any())
     none = ("with fewer than {n} councils in one status group this is not evidence that there is none" if few else
             "this is not evidence that there is none").format(n=FEW_UNITS)
     doubtful = _doubtful_by_status(ctx, weak)
@@ -3233,12 +3308,23 @@ def _counts_of_side(r: dict, side: str) -> tuple:
     return ("participants_group", r["wave"], g), ("with", "reported", r["code"], r["wave"], g)
 
 
+def _comparison_groups(r: dict) -> tuple:
+    """The ledger's keys of the councils interviewed in each group of a comparisons row."""
+    return (("councils_interviewed_group", r["wave"], r.get("group_a") or "no_intervention"),
+            ("councils_interviewed_group", r["wave"], r.get("group_b") or "intervention"))
+
+
+def _comparison_shown(ctx, r: dict) -> bool:
+    """Whether a comparisons row's difference, interval and tests are published: both groups' councils, and the
+    counts each group's share is tied to (:func:`_counts_of_side`)."""
+    return ctx.shown(*_comparison_groups(r), *_counts_of_side(r, "a"), *_counts_of_side(r, "b"))
+
+
 def _comparisons(ctx) -> Section:
     c = ctx.f.comparisons.copy()
     rows, tied = [], []
     for r in c.to_dict("records"):
-        ka = ("councils_interviewed_group", r["wave"], r.get("group_a") or "no_intervention")
-        kb = ("councils_interviewed_group", r["wave"], r.get("group_b") or "intervention")
+        ka, kb = _comparison_groups(r)
         # a group's centre is its councils' shares, tied to the count of its participants reporting the impact: with
         # the group's councils and participants it gives that count back (40 councils, seed 31303: a mean share of
         # 5.6% over 9 councils of 16 participants, 1 reporting, beside a 'c' in the prevalence table); shown only
@@ -3448,10 +3534,16 @@ def _attrition_estimator_note(ctx, a: pd.DataFrame) -> str:
 def _attrition_sides(ctx, a: pd.DataFrame) -> dict:
     """The councils on the smaller side of each impact's intervention contrast in the attrition fits: the models'
     count (:func:`_smaller_side`) where the models table has the impact's contrast, else counted from the participant
-    panel (councils in intervention at some wave, or at none)."""
+    panel (councils in intervention at some wave, or at none, and the fewest on a side at a wave)."""
+    from ..effects import _fewest_at_a_wave
+
     panel = ctx.f.participant_panel
     ever = panel.groupby("council_id")["in_intervention"].agg(lambda s: s.fillna(False).astype(bool).any())
     fallback = float(min(ever.sum(), (~ever).sum())) if len(ever) else np.inf
+    if len(panel) and {"wave", "council_id", "in_intervention"} <= set(panel.columns):
+        known = panel.dropna(subset=["in_intervention"])
+        at_wave = _fewest_at_a_wave(known.assign(in_intervention=known["in_intervention"].astype(bool).astype(int)))
+        fallback = min(fallback, at_wave) if np.isfinite(at_wave) else fallback
     sides = dict.fromkeys(a["code"], fallback)
     m = ctx.f.models
     if m is not None and len(m):
