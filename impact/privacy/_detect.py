@@ -1714,6 +1714,49 @@ _BODY_AFTER_RE = lazy_compile(
     r"trust)\b", _I)
 
 
+# Codes listed together ("LA1 and LA2", "LA1, LA2 and LA3", "LA1/LA2").
+_CODE_LIST_SEP_RE = lazy_compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|[ \t]*[/&][ \t]*)", _I)
+
+
+@cache
+def _initials_re(area: str):
+    """Words whose initials are ``area``, in any case, ending where a label after them begins."""
+    words = r"[ \t]+".join(rf"{re.escape(c)}[\p{{L}}'’\-]*" for c in area.lower())
+    return lazy_compile(rf"(?<![\p{{L}}\d])(?:{words})[ \t]*[(,:\-–]?[ \t]*\Z", _I)
+
+
+def _initials_before(area: str, text: str, at: int) -> bool:
+    """Whether the words just before ``at`` are those whose initials ``area`` is, as a body named in words is then
+    labelled by them ("two local authorities (LA1 and LA2)", "a local authority, LA3,")."""
+    return _initials_re(area).search(text, max(0, at - 60), at) is not None
+
+
+def _numbered_labels(text: str) -> set[tuple[int, int]]:
+    """The postcode districts' shapes in ``text`` that are labels numbering bodies or people, no districts: in
+    capitals, after the words whose initials their letters are ("two local authorities (LA1 and LA2)"), or listed
+    together under one letter code numbered from one ("LA1, LA2 and LA3"), with nothing before or after the list that
+    says a district is meant ("she moved from LS1 and LS2" stays two districts)."""
+    groups: list[list] = []
+    for m in _OUTWARD_RE.finditer(text):
+        if groups and _CODE_LIST_SEP_RE.fullmatch(text, groups[-1][-1].end(), m.start()):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    labels = set()
+    for group in groups:
+        area = group[0].group("area")
+        if any(g.group("area") != area or not g.group().isupper() for g in group):
+            continue
+        first, last = group[0], group[-1]
+        ctx = _POSTCODE_CTX_BEFORE.search(text[max(0, first.start() - 30) : first.start()])
+        said = (ctx is not None and not ctx.group().lstrip().startswith(",")
+                or _POSTCODE_CTX_AFTER.search(text[last.end() : last.end() + 20]) is not None)
+        series = len(group) > 1 and [g.group("district") for g in group] == [str(k) for k in range(1, len(group) + 1)]
+        if (len(area) == 2 and _initials_before(area, text, first.start())) or (series and not said):
+            labels.update((g.start(), g.end()) for g in group)
+    return labels
+
+
 def _postcodes(text: str, add) -> None:
     for m in _POSTCODE_RE.finditer(text):
         add(Span(m.start(), m.end(), "postcode"))
@@ -1730,10 +1773,11 @@ def _postcodes(text: str, add) -> None:
             letters.isupper() or whole or _POSTCODE_CTX_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
         ):
             add(Span(m.start(), m.end(), "postcode"))
+    labels = _numbered_labels(text)
     for m in _OUTWARD_RE.finditer(text):
         area = m.group("area").upper()
-        if area not in POSTCODE_AREAS or _BODY_AFTER_RE.match(text, m.end()):
-            continue  # "LA1 partnership", "LA2 council": a numbered body's label, no district
+        if area not in POSTCODE_AREAS or _BODY_AFTER_RE.match(text, m.end()) or (m.start(), m.end()) in labels:
+            continue  # "LA1 partnership", "LA2 council", "two local authorities (LA1 and LA2)": numbered labels
         before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 20]
         context = _POSTCODE_CTX_BEFORE.search(before) is not None or _POSTCODE_CTX_AFTER.search(after) is not None
         upper = m.group().isupper()
