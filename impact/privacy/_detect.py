@@ -741,6 +741,9 @@ _STREET_TYPES = (
     r"spur|steps|strand|terraces|top|trees|villas|wood|woods|estate)\.?"
 )
 _NAME_WORD = r"(?:\p{Lu}[\p{L}'’\-]*|St\.?|\p{Ll}[\p{L}'’\-]*)"
+# "St" in capitals ending a match, then a capitalised word: a saint's name ("St Mary's", "St Ives"), as a street's
+# "St" is not followed so where its name's words are in lower case.
+_SAINT_AFTER_RE = lazy_compile(r"(?<=(?-i:St)\.?)[ \t]+(?-i:\p{Lu})", _I)
 _ADDRESS_RE = lazy_compile(
     rf"(?<![\w£$€.,/])(?P<num>\d{{1,4}}[a-z]?(?:[ \t]*[{_DASH}/][ \t]*\d{{1,4}}[a-z]?)?),?[ \t]+"
     rf"(?P<words>(?:{_NAME_WORD}[ \t]+){{1,3}}){_STREET_TYPES}(?![\w])",
@@ -1939,6 +1942,13 @@ _RANGE_AFTER_AGE_RE = lazy_compile(
 _RANGE_BEFORE_AGE_RE = lazy_compile(rf"(?<![\w.,/£$€])(?P<n>{_N_RANGE})(?:[ \t]*[{_DASH}][ \t]*|[ \t]+(?:or|to)[ \t]+)\Z", _I)
 
 
+# Before an age in the plural, what makes it a group's: another age listed ("10- and 11-year-olds"), or a word taking a
+# class of people, no one's own ("services for 11-year-olds", "most 15 year olds"); not an owner nor a count.
+_GROUP_AGE_BEFORE_RE = lazy_compile(
+    rf"(?:(?<![\w.,/£$€]){_N_RANGE}[ \t]*[{_DASH}]?[ \t]+(?:and|&|to|or)[ \t]+|(?<![\p{{L}}'’])(?:for|all|most|many|some|more|"
+    r"fewer|among|amongst|of|other|including|like|older|younger)[ \t]+)\Z", _I)
+
+
 def _ages(text: str, add) -> None:
     for pattern in _AGE_RES:
         for m in pattern.finditer(text):
@@ -1953,8 +1963,10 @@ def _ages(text: str, add) -> None:
             if (after := _RANGE_AFTER_AGE_RE.match(text, end)) is not None:
                 end = after.end()
             before = _RANGE_BEFORE_AGE_RE.search(text, max(0, start - 12), start)
-            if age.lower().endswith("olds") and before is not None:
-                continue  # "16-17 year olds", "16 – 18 year olds": the ages of a group of any number, no one's age
+            if age.lower().endswith("olds") and (before is not None or _GROUP_AGE_BEFORE_RE.search(text, max(0, start - 24), start)):
+                # "16-17 year olds", "16 – 18 year olds", "10- and 11-year-olds", "services for 11-year-olds": the ages
+                # of a group of any number, no one's age ("her 11-year-olds", "two 15-year-olds" stay ages)
+                continue
             if age[:1].isdigit() and before is not None:
                 start = before.start("n")
             add(Span(start, end, "age"))
@@ -2049,6 +2061,8 @@ def _addresses(text: str, add) -> None:
             continue
         if all(w[:1].islower() for w in words) and all(fold(w) in english_words() for w in words) and len(words) > 2:
             continue
+        if _SAINT_AFTER_RE.match(text, m.end()) and any(w[:1].islower() for w in words):
+            continue  # "her brother, 7, attends St Mary's Primary": "St" a saint's before a name, a verb no street's
         # a tenement flat's floor and door before the house number ("3/2, 45 kelvin street", "flat 0/1, 12 Hope St"):
         # the address's first part
         flat = _FLOOR_DOOR_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
