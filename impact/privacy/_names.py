@@ -3390,7 +3390,8 @@ class NameFinder:
 
     def _run(self, text: str, toks: list[_Tok], i: int) -> list[_Tok]:
         """The longest run of name-like words starting at token ``i`` (particles inside only)."""
-        if not self._candidate(toks[i], True) or toks[i].key in _PARTICLES and toks[i].shape == "lower":
+        if (not self._candidate(toks[i], True) and not self._given_term(text, toks, i)
+                or toks[i].key in _PARTICLES and toks[i].shape == "lower"):
             return []
         run = [toks[i]]
         k = i + 1
@@ -3440,6 +3441,14 @@ class NameFinder:
                 and run[-1].text not in ("A", "I")):
             run.pop()
         return run
+
+    def _given_term(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """Whether a capitalised public term that is a given name too opens a name, before a capitalised surname or a
+        word no list knows ("Reg Hookway said"; "the Reg number", "Reg Plate" stay the term's)."""
+        tok, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else None
+        return (tok.shape == "cap" and tok.key in self.public and tok.key in self.firsts and nxt is not None
+                and nxt.shape == "cap" and self._joinable(text, tok, nxt)
+                and (nxt.key in self.surnames or self._unknown(nxt)))
 
     def _pop_post_words(self, run: list[_Tok]) -> None:
         """Take off the end of ``run`` the ordinary capitalised words, no first name, surname or listed name's part,
