@@ -22,12 +22,11 @@ and a small word ("Children in Care" with Will Care listed gave "Children in [na
 word taking a class of people or after another age listed is a group's ("services for 11-year-olds", "(10- and
 11-year-olds)" gave "[age]"), as round 40 made a range's; a house number, a verb in lower case and "St" before a
 capitalised name are an age and a saint's school, no address ("Her brother, 7, attends St Mary's Primary" gave "Her
-brother, [place].");
-a public term that is a given name too opens a name before a surname or a word no list knows ("our Independent Chair,
-Reg Hookway states" gave "Reg [name]"; "Reg Plate" is kept).
+brother, [place]."); a public term that is a given name too opens a name before a surname or a word no list knows ("our
+Independent Chair, Reg Hookway states" gave "Reg [name]"; "Reg Plate" is kept).
 
-A child's label in a review ("Child A", "Child Q and Child R") is decided as anonymised already: kept, as round 20's
-``_REVIEW_LABEL_RE`` keeps it.
+A child's label in a review ("Child A", "Child Q and Child R") is decided as anonymised already: kept, as
+``impact.privacy._redact._REVIEW_LABEL_RE`` keeps it.
 
 Each text is redacted with the stress names listed and with none (``_rounds``).
 """
@@ -75,6 +74,8 @@ _RED_TEAM = [
     ("services for 11-year-olds", "services for 11-year-olds"),  # was 'services for [age]'
     ("children in year six (10- and 11-year-olds)", "children in year six (10- and 11-year-olds)"),  # '(10- and [age])'
     ("for 10- to 11-year-olds", "for 10- to 11-year-olds"),  # was 'for 10- to [age]'
+    ("no bed and breakfast for homeless 16 and 17 year olds",
+     "no bed and breakfast for homeless 16 and 17 year olds"),  # was 'homeless 16 and [age]' (a gold sentence's shape)
     # a figure, a verb in lower case and a saint's "St" before a name: an age and a school, no house on a street
     ("Her brother, aged 7, attends St Mary's Primary.",
      "Her brother, aged [age], attends [place]."),  # was 'Her brother, aged [place].'
@@ -139,4 +140,4 @@ test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EX
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(32, 21, 8, 3))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(33, 21, 8, 3))
