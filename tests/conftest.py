@@ -436,6 +436,43 @@ def ratio_range(sentence: str) -> tuple[float, float] | None:
     return (float(m.group(1)), float(m.group(2))) if m else None
 
 
+def excel_shows(value: float, number_format: str) -> str:
+    """What a spreadsheet shows for ``value`` under ``number_format``, for the formats tables.xlsx writes: up to three
+    sections; a section is chosen by its ``[<x]``/``[<=x]``/``[>x]``/``[>=x]`` condition, else (no conditions) by
+    the value's sign (positive; negative; zero); a body is a quoted literal, or an optional literal sign, the digits
+    (``0``, ``#,##0``, decimals), ``%`` and a quoted suffix.  The second section shows the value without its sign
+    (Excel's and LibreOffice's negative section); the others show a negative value's minus sign, so a format that
+    sends -0.001 to "#,##0.00" shows "-0.00", as both applications do."""
+    import operator
+    import re
+
+    compare = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+    sections = number_format.split(";")
+    conditional = any(re.match(r"^\[(<=|>=|<|>)", s) for s in sections)
+    if conditional:
+        order = range(len(sections))
+    elif len(sections) == 1:
+        order = [0]
+    else:
+        order = [0] if value > 0 else [1] if value < 0 else [2 if len(sections) > 2 else 0]
+    for k in order:
+        m = re.match(r"^\[(<=|>=|<|>)([-\d.]+)\](.*)$", sections[k])
+        if m and not compare[m.group(1)](value, float(m.group(2))):
+            continue
+        body = m.group(3) if m else sections[k]
+        if body.startswith('"'):
+            return body.strip('"')
+        parts = re.match(r'^([+-]?)([#,0]*0)(\.0+)?(%?)(?:"([^"]*)")?$', body)
+        assert parts, f"a number format the helper does not read: {body!r}"
+        sign, whole, decimals, percent, suffix = parts.groups()
+        shown = abs(value) if k == 1 else value
+        shown = shown * 100 if percent else shown
+        digits = len(decimals) - 1 if decimals else 0
+        text = f"{shown:,.{digits}f}" if "," in whole else f"{shown:.{digits}f}"
+        return sign + text + percent + (suffix or "")
+    raise AssertionError(f"no section of {number_format!r} applies to {value}")
+
+
 # --------------------------------------------------------------------------- the order of files across workers
 #: Seconds of each test file in a whole `make test` run (the pytest cache's record of main's quiet run of 5 December
 #: 05:13 UTC, 1,699 s over 313 files), for a checkout whose pytest cache holds none (CI, a fresh clone):

@@ -4270,7 +4270,8 @@ def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str =
     sig = [r for r in tested if float(r["ri_p_adjusted"]) < ctx.alpha]
     if sig:
         said = [f"{words.column(r['measure']).header[0].upper() + words.column(r['measure']).header[1:]} changed by "
-                f"{r['estimate']:+.2f} {after} ({ctx.level} CI {r['ci_low']:.2f} to {r['ci_high']:.2f}; randomisation "
+                f"{_signed(r['estimate'])} {after} ({ctx.level} CI {_signed(r['ci_low'], sign=False)} to "
+                f"{_signed(r['ci_high'], sign=False)}; randomisation "
                 f"{_p_words(float(r['ri_p_value']), ctx.alpha)}, adjusted {float(r['ri_p_adjusted']):.3f})"
                 for r in sig]
         rest = len(tested) - len(sig)
@@ -4420,8 +4421,8 @@ def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None,
         if rows["group"].nunique() < 2 or not (rows["adjusted"] < ctx.alpha).any():
             continue
         by = rows.set_index("group")
-        said = [f"by {by.loc[g, 'estimate']:+.2f} ({ctx.level} CI {by.loc[g, 'ci_low']:.2f} to "
-                f"{by.loc[g, 'ci_high']:.2f}; randomisation {_p_words(by.loc[g, 'ri_p_value'], ctx.alpha)}, "
+        said = [f"by {_signed(by.loc[g, 'estimate'])} ({ctx.level} CI {_signed(by.loc[g, 'ci_low'], sign=False)} to "
+                f"{_signed(by.loc[g, 'ci_high'], sign=False)}; randomisation {_p_words(by.loc[g, 'ri_p_value'], ctx.alpha)}, "
                 f"adjusted {by.loc[g, 'adjusted']:.3f}) in the {int(by.loc[g, 'n_treated'])} councils "
                 + ("in intervention when reviewed" if g == "intervention" else "not in intervention when reviewed")
                 for g in ("intervention", "no_intervention") if g in by.index]
