@@ -1174,6 +1174,12 @@ def character_agreement(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, uni
         As :func:`agreement_table`, grouped by ``code`` (and ``by``);
         ``n_units`` counts characters.
 
+    Raises
+    ------
+    impact.InputError
+        For a code in ``codes`` that no coder used: there is no coded text to
+        agree on (it had no row, without a word).
+
     Examples
     --------
     >>> import pandas as pd
@@ -1183,7 +1189,7 @@ def character_agreement(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, uni
     >>> float(t.loc[0, "value"]), int(t.loc[0, "n_units"])
     (0.5, 10)
     """
-    from ._joins import names
+    from ._joins import names, refuse_unknown
 
     metrics, codes = _metric_list(metrics), names(codes, "codes")  # one code alone is that code, not its letters
     stacked = _stack_coded(coded)
@@ -1194,8 +1200,11 @@ def character_agreement(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, uni
     _check_columns(frame, by_cols, what="units")
     stacked = stacked.merge(frame[["unit", "interview_id", *by_cols]].drop_duplicates("unit"), on="unit", how="left")
     stacked["interview_id"] = stacked["interview_id"].fillna(stacked["unit"].str.rsplit(":", n=1).str[0])
-    if codes is not None:
-        stacked = stacked[stacked["code"].isin(list(codes))]
+    if codes is not None:  # a code no coder used has no coded text to agree on: refused, not a missing row
+        refuse_unknown("codes", codes, sorted({str(x) for x in stacked["code"].dropna().unique()}),
+                       "any coder's spans (agreement on characters is measured over the text some coder coded with "
+                       "the code, and there is none)")
+        stacked = stacked[stacked["code"].astype(str).isin([str(x).strip() for x in codes])]
     coder_names = sorted(stacked["coder"].astype(str).unique())
     rows = []
     for (code, interview), grp in stacked.groupby(["code", "interview_id"], sort=True):

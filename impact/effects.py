@@ -465,8 +465,7 @@ def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str
     KeyError was all) and a code the panel does not hold: one name alone is that name, not its letters (each letter
     was a code 'not fitted: the outcome does not vary'), and a misspelt code was told the same way."""
     from ._frames import distinct
-    from ._joins import check_table, names
-    from ._words import _counted
+    from ._joins import check_table, names, refuse_unknown
     from .errors import InputError
 
     try:
@@ -477,11 +476,7 @@ def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str
     if code_list is None:
         code_list = list(pd.unique(panel["code"]))
     elif len(panel):  # a panel has a row for every code asked of it at every interview: one it lacks is misspelt
-        held = distinct(panel["code"])
-        unknown = [x for x in code_list if str(x) not in held]
-        if unknown:
-            raise InputError(f"`codes` has {_counted(len(unknown), 'code')} the panel does not hold: {unknown} - "
-                             f"expected codes of {sorted(held)}.")
+        refuse_unknown("codes", code_list, sorted(distinct(panel["code"])), "the panel")
     wave_list = names(waves, "waves")  # a wave nobody was interviewed at yet is the study's, and may be named
     return code_list, (list(pd.unique(panel["wave"])) if wave_list is None else wave_list)
 

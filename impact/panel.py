@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import distinct
-from ._joins import names
+from ._joins import names, refuse_unknown
 from ._words import _counted, _verb
 from .measures import classify_codings
 from .study import Study
@@ -122,15 +122,12 @@ def _checked_codes(study: Study, coded: pd.DataFrame, codes: Sequence[str] | Non
     if not unseen:
         return code_list
     from .coding.codebook import Codebook
-    from .errors import ImpactError, ImpactWarning, InputError
+    from .errors import ImpactError, ImpactWarning
 
     if codebook is not None:
         book = Codebook.for_study(study, codebook)
-        unknown = [c for c in unseen if str(c) not in book.code_ids]
-        if unknown:
-            raise InputError(f"`codes` has {_counted(len(unknown), 'code')} that {_verb(len(unknown), 'is', 'are')} "
-                             f"not in the codebook {book.id!r} and in no coding: {unknown} - expected codes of "
-                             f"{book.code_ids}.")
+        refuse_unknown("codes", [c for c in unseen if str(c) not in book.code_ids], book.code_ids,
+                       f"the codebook {book.id!r} or in any coding")
         return code_list
     try:
         known = set(Codebook.for_study(study).code_ids)

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ._frames import as_flags
-from ._joins import _rows, names
+from ._joins import _rows, names, refuse_unknown
 from ._words import _counted, _named
 from .errors import InputError
 from .study import Study, require_study
@@ -57,13 +57,11 @@ def _wave_names(study: Study | None, waves: Sequence[str] | None, panel: pd.Data
         raise InputError(f"`waves` names the {_named('wave', twice)} more than once, in {w!r}: each wave is read once, "
                          "in order.")
     if waves is not None and isinstance(panel, pd.DataFrame) and "wave" in panel.columns:
-        known = set(study.wave_ids) if study is not None else {str(x) for x in panel["wave"].dropna().unique()}
-        unknown = [x for x in w if str(x) not in known]
-        if unknown:
-            held = "the study's waves" if study is not None else "the waves the panel holds"
-            raise InputError(f"`waves` has {_counted(len(unknown), 'wave')} not among {held}: {unknown} - expected "
-                             f"waves of {sorted(known)}" + ("" if study is not None else
-                                                           " (pass `study` to name a wave not yet interviewed)") + ".")
+        if study is not None:
+            refuse_unknown("waves", w, list(study.wave_ids), "the study")
+        else:
+            refuse_unknown("waves", w, sorted({str(x) for x in panel["wave"].dropna().unique()}),
+                           "the panel (pass `study` to name a wave not yet interviewed)")
     return w
 
 
@@ -291,11 +289,9 @@ def _levels(panel: pd.DataFrame, levels: Sequence[str]) -> list[str]:
     if twice:
         raise InputError(f"`levels` names the {_named('code', twice)} more than once, in {out!r}: each level of the "
                          "chain is one code.")
-    held = {str(x) for x in panel["code"].dropna().unique()}
-    unknown = [x for x in out if str(x) not in held] if len(panel) else []  # an empty panel: no council to chain
-    if unknown:
-        raise InputError(f"`levels` has {_counted(len(unknown), 'code')} the panel does not hold: {unknown} - expected "
-                         f"codes of {sorted(held)} (build the panel from coding with the impact_level codebook).")
+    if len(panel):  # an empty panel: no council to chain
+        refuse_unknown("levels", out, sorted({str(x) for x in panel["code"].dropna().unique()}),
+                       "the panel (build it from coding with the impact_level codebook)", noun="code")
     return out
 
 

@@ -4637,7 +4637,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     candidates = _confirmed_by_hand(f.coded, f.hand_check) if machine else f.coded
     q = illustrative_quotes(candidates, ctx.study, segments=f.segments, codes=quoted, waves=ctx.later,
                             per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0),
-                            screen=publishable) if quoted else pd.DataFrame(columns=["code", "text"])
+                            screen=publishable, codebook=f.codebook) if quoted else pd.DataFrame(columns=["code", "text"])
     withheld = q.attrs.get("n_screened_out", 0)
     parts = ctx.study.participants[["participant_id", "role"]]
     blocks = [Paragraph(
