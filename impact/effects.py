@@ -168,7 +168,7 @@ def intervention_effects(
     # The wave terms are one family: a report that reads each later wave against the first reads them all together.
     tested = out[~out["separation"].astype(bool) | out["estimator"].eq("firth")]
     family = tested["term"].where(~tested["term"].astype(str).str.startswith("wave_"), "wave")
-    for _family, idx in tested.groupby(family).groups.items():
+    for _family, idx in tested.groupby(family, observed=True).groups.items():
         out.loc[idx, "p_adjusted"] = adjust_pvalues(out.loc[idx, "p_value"], method="holm")
     out["odds_ratio"] = np.exp(out["estimate"])
     out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
@@ -520,7 +520,7 @@ def _survey_scores(study: Study) -> pd.DataFrame | None:
     sr = study.survey_responses.dropna(subset=["value"])
     if sr.empty or sr["wave"].nunique() < 2:
         return None
-    scores = sr.groupby(["council_id", "respondent_id", "wave"], as_index=False)["value"].mean()
+    scores = sr.groupby(["council_id", "respondent_id", "wave"], as_index=False, observed=True)["value"].mean()
     ws = study.wave_status()[["council_id", "wave", "intervention"]]
     scores = scores.merge(ws, on=["council_id", "wave"], how="left")
     # a council with no known status at a wave (no interview, no review date) is in neither group, as in the impact
@@ -667,7 +667,7 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     p["n_obs"] = res.n_obs
     p["n_units"] = res.n_units
     # the councils answering in each status at some wave: the status term compares them
-    per = scores.groupby("in_intervention")["council_id"].nunique()
+    per = scores.groupby("in_intervention", observed=True)["council_id"].nunique()
     p["n_units_intervention"] = int(per.get(1, 0))
     p["n_units_no_intervention"] = int(per.get(0, 0))
     p.attrs["notes"] = list(res.notes) + ([alone] if alone else [])

@@ -327,8 +327,8 @@ def _clearest(c: pd.DataFrame) -> pd.DataFrame:
 
     order = c.sort_values(["council_id", "code", "reported", "_fit", "score", "unit"],
                           ascending=[True, True, False, False, False, True], kind="stable")
-    group = order.groupby(["council_id", "code"], sort=False).ngroup().to_numpy()
-    rank = order.groupby(["council_id", "code"], sort=False).cumcount().to_numpy()
+    group = order.groupby(["council_id", "code"], sort=False, observed=True).ngroup().to_numpy()
+    rank = order.groupby(["council_id", "code"], sort=False, observed=True).cumcount().to_numpy()
     texts = order["text"].to_numpy()
     clear = np.zeros(len(order), dtype=bool)
     open_ = np.ones(group.max() + 1, dtype=bool)  # groups with no clear statement found yet
@@ -341,7 +341,7 @@ def _clearest(c: pd.DataFrame) -> pd.DataFrame:
         open_[np.unique(group[read & clear])] = False
         lo, width = lo + width, width * 2
     # per group, the first clear statement, else the first statement
-    pick = pd.Series(np.where(clear, rank, rank + len(order))).groupby(group).idxmin().to_numpy()
+    pick = pd.Series(np.where(clear, rank, rank + len(order))).groupby(group, observed=True).idxmin().to_numpy()
     return order.iloc[pick]
 
 
@@ -398,7 +398,7 @@ def framework_matrix(
     councils = study.councils[["council_id"]]
     interviewed = set(_coded_interviews(study, coded, segments)["council_id"].astype(str))
     grid = councils.merge(pd.DataFrame({"code": pd.Series(leaves, dtype="str")}), how="cross")
-    agg = (c.groupby(["council_id", "code"])
+    agg = (c.groupby(["council_id", "code"], observed=True)
            .agg(n_participants=("participant_id", "nunique"), n_segments=("unit", "nunique")).reset_index())
     if len(c):
         best = (_clearest(c.assign(_fit=c["text"].str.len().between(40, 300)))

@@ -196,7 +196,7 @@ def participant_panel(
     people = iv[["participant_id", "council_id", "wave"]].drop_duplicates()
     grid = people.merge(pd.DataFrame({"code": pd.Series(code_list, dtype="str")}), how="cross")
     agg = (
-        c.groupby(["participant_id", "wave", "code"])[list(PANEL_MEASURES)].sum()
+        c.groupby(["participant_id", "wave", "code"], observed=True)[list(PANEL_MEASURES)].sum()
         .add_prefix("n_").reset_index()
     )
     out = grid.merge(agg, on=["participant_id", "wave", "code"], how="left")
@@ -261,7 +261,7 @@ def council_panel(
     code_list = _codes(pp, codes) if len(pp) else (names(codes, "codes") or [])
     iv = _coded_interviews(study, coded, segments).dropna(subset=["wave"])
     counts = (
-        iv.groupby(["council_id", "wave"])
+        iv.groupby(["council_id", "wave"], observed=True)
         .agg(n_interviews=("interview_id", "size"), n_participants=("participant_id", "nunique"))
         .reset_index()
     )
@@ -270,7 +270,8 @@ def council_panel(
         .merge(pd.DataFrame({"wave": study.wave_ids}), how="cross")
         .merge(pd.DataFrame({"code": pd.Series(code_list, dtype="str")}), how="cross")
     )
-    agg = pp.groupby(["council_id", "wave", "code"])[list(PANEL_MEASURES)].sum().add_prefix("n_participants_").reset_index()
+    agg = (pp.groupby(["council_id", "wave", "code"], observed=True)[list(PANEL_MEASURES)].sum()
+           .add_prefix("n_participants_").reset_index())
     out = grid.merge(counts, on=["council_id", "wave"], how="left").merge(agg, on=["council_id", "wave", "code"], how="left")
     out["n_interviews"] = out["n_interviews"].fillna(0).astype("int64")
     out["n_participants"] = out["n_participants"].fillna(0).astype("int64")

@@ -212,7 +212,7 @@ def transition_matrix(
     panel = _states(panel, [*keys, "wave"], {outcome: "outcome"})
     wide = panel.pivot_table(index=keys, columns="wave", values=outcome, aggfunc="first", dropna=False)
     rows = []
-    groups = wide.groupby(level=by) if by else [(None, wide)]
+    groups = wide.groupby(level=by, observed=True) if by else [(None, wide)]
     for g, sub in groups:
         for a, b in zip(order, order[1:]):
             if a not in sub.columns or b not in sub.columns:
@@ -264,7 +264,7 @@ def impact_chain(
     levels = _levels(panel, levels)
     panel = _states(panel, [unit, "code", "wave"], {outcome: "outcome"})
     sub = panel[panel["code"].isin(levels) & panel[outcome].fillna(False).astype(bool)]
-    first = sub.assign(_r=sub["wave"].map(rank)).groupby([unit, "code"])["_r"].min().unstack("code")
+    first = sub.assign(_r=sub["wave"].map(rank)).groupby([unit, "code"], observed=True)["_r"].min().unstack("code")
     first = first.reindex(index=sorted(panel[unit].unique()), columns=list(levels))
     out = pd.DataFrame({unit: first.index})
     for lv in levels:
@@ -311,7 +311,7 @@ def action_completion(study: Study) -> pd.DataFrame:
     prog["done"] = prog["status"].isin(["completed", "embedded"])
     prog["embedded"] = prog["status"].eq("embedded")
     out = (
-        prog.groupby(["council_id", "wave"])
+        prog.groupby(["council_id", "wave"], observed=True)
         .agg(n_actions=("action_id", "size"), n_completed=("done", "sum"), n_embedded=("embedded", "sum"))
         .reset_index()
     )
