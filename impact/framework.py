@@ -119,7 +119,7 @@ def quotes(
     waves: Sequence[str] | None = None,
     measure: str = "reported",
     context: int = 1,
-    codebook=None,
+    codebook: object = None,
 ) -> pd.DataFrame:
     """Statements of a code, council and wave, with the sentences around them.
 
@@ -204,7 +204,7 @@ def illustrative_quotes(
     length: tuple[int, int] = (50, 360),
     seed: int = 0,
     screen=None,
-    codebook=None,
+    codebook: object = None,
 ) -> pd.DataFrame:
     """Choose statements that illustrate each code: reported, unambiguous, spread out, never repeated.
 
