@@ -85,7 +85,8 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
     One message for every table or codebook that does not know a name: the argument, each unknown name, ``holder``
     (what does not know it: "the study", "the panel", "the codebook 'nfer_impacts'"), the known names closest to
     each (:func:`difflib.get_close_matches`, a likely misspelling) and the known names, the first ``limit`` of them
-    listed and the rest counted.  A name is compared as text without its outer spaces (``940`` is ``"940"``).
+    listed and the rest counted (the unknown names too).  A name is compared as text without its outer spaces
+    (``940`` is ``"940"``).
 
     Parameters
     ----------
@@ -126,11 +127,12 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
         return
     noun = noun or argument[:-1]
     named = []
-    for x in unknown:
+    for x in unknown[:limit]:
         close = difflib.get_close_matches(str(x).strip(), held, n=3, cutoff=0.6)
         named.append(f"{x!r}" + (f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""))
+    more = f" and {len(unknown) - limit:,} more" if len(unknown) > limit else ""
     listed = f"{held[:limit]}" + (f" and {len(held) - limit:,} more ({len(held):,} in all)" if len(held) > limit else "")
-    raise InputError(f"`{argument}` has {_counted(len(unknown), noun)} not in {holder}: {', '.join(named)} - "
+    raise InputError(f"`{argument}` has {_counted(len(unknown), noun)} not in {holder}: {', '.join(named)}{more} - "
                      f"expected {_plural(noun)} of {listed}.")
 
 

@@ -67,6 +67,12 @@ def test_the_known_names_are_listed_up_to_the_limit_and_the_rest_counted():
     assert known[UNKNOWN_SHOWN] not in message
     assert f"and {len(known) - UNKNOWN_SHOWN} more ({len(known)} in all)" in message
     assert "did you mean" not in message  # '0' is like none of them
+    many = [str(i) for i in range(UNKNOWN_SHOWN + 5)]  # as many unknown names are cut off the same way
+    with pytest.raises(InputError) as caught:
+        refuse_unknown("codes", many, known, "the panel")
+    message = str(caught.value)
+    assert message.startswith(f"`codes` has {len(many)} codes not in the panel: ")
+    assert f"'{UNKNOWN_SHOWN - 1}' and 5 more - expected codes of " in message and f"'{UNKNOWN_SHOWN}'" not in message
 
 
 # Old: quotes(codes=[unknown]) was an empty table.
