@@ -172,7 +172,7 @@ def intervention_effects(
     # The wave terms are one family: a report that reads each later wave against the first reads them all together.
     tested = out[~out["separation"].astype(bool) | out["estimator"].eq("firth")]
     family = tested["term"].where(~tested["term"].astype(str).str.startswith("wave_"), "wave")
-    for _family, idx in tested.groupby(family).groups.items():
+    for _family, idx in tested.groupby(family, observed=True).groups.items():
         out.loc[idx, "p_adjusted"] = adjust_pvalues(out.loc[idx, "p_value"], method="holm")
     out["odds_ratio"] = np.exp(out["estimate"])
     out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
@@ -490,8 +490,7 @@ def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str
     KeyError was all) and a code the panel does not hold: one name alone is that name, not its letters (each letter
     was a code 'not fitted: the outcome does not vary'), and a misspelt code was told the same way."""
     from ._frames import distinct
-    from ._joins import check_table, names
-    from ._words import _counted
+    from ._joins import check_table, names, refuse_unknown
     from .errors import InputError
 
     try:
@@ -502,11 +501,7 @@ def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str
     if code_list is None:
         code_list = list(pd.unique(panel["code"]))
     elif len(panel):  # a panel has a row for every code asked of it at every interview: one it lacks is misspelt
-        held = distinct(panel["code"])
-        unknown = [x for x in code_list if str(x) not in held]
-        if unknown:
-            raise InputError(f"`codes` has {_counted(len(unknown), 'code')} the panel does not hold: {unknown} - "
-                             f"expected codes of {sorted(held)}.")
+        refuse_unknown("codes", code_list, sorted(distinct(panel["code"])), "the panel")
     wave_list = names(waves, "waves")  # a wave nobody was interviewed at yet is the study's, and may be named
     return code_list, (list(pd.unique(panel["wave"])) if wave_list is None else wave_list)
 
@@ -550,7 +545,7 @@ def _survey_scores(study: Study) -> pd.DataFrame | None:
     sr = study.survey_responses.dropna(subset=["value"])
     if sr.empty or sr["wave"].nunique() < 2:
         return None
-    scores = sr.groupby(["council_id", "respondent_id", "wave"], as_index=False)["value"].mean()
+    scores = sr.groupby(["council_id", "respondent_id", "wave"], as_index=False, observed=True)["value"].mean()
     ws = study.wave_status()[["council_id", "wave", "intervention"]]
     scores = scores.merge(ws, on=["council_id", "wave"], how="left")
     # a council with no known status at a wave (no interview, no review date) is in neither group, as in the impact
@@ -697,7 +692,7 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     p["n_obs"] = res.n_obs
     p["n_units"] = res.n_units
     # the councils answering in each status at some wave: the status term compares them
-    per = scores.groupby("in_intervention")["council_id"].nunique()
+    per = scores.groupby("in_intervention", observed=True)["council_id"].nunique()
     p["n_units_intervention"] = int(per.get(1, 0))
     p["n_units_no_intervention"] = int(per.get(0, 0))
     p.attrs["notes"] = list(res.notes) + ([alone] if alone else [])

@@ -423,7 +423,7 @@ def _declare(ctx) -> None:
         # publishes council by council: a design fact an intruder has. Without the relation, 8 councils of which 6
         # were in intervention at no wave published the 6 (and their mean), giving away the other group's 2 (seed
         # 30908, round 38), and with the DfE's figures, which councils they were.
-        for (m, period), g in tr.groupby(["measure", tr["period"].map(str)], sort=False):
+        for (m, period), g in tr.groupby(["measure", tr["period"].map(str)], sort=False, observed=True):
             for kind, column in (("ind_councils", "n_councils"), ("ind_flagged", "n_suppressed")):
                 led.count((f"{kind}_all", m, period), int(g[column].sum()), public=True)
                 led.relation((f"{kind}_all", m, period), [(kind, m, period, s) for s in g["status_group"]])
@@ -497,7 +497,7 @@ def _declare_complete_across_waves(ctx, iv: pd.DataFrame, complete: pd.Series) -
             if int(n_times.max()) == 2 and {"time_first", "time_last"} <= set(ch.columns) else []
     if len(waves) < 2:
         return
-    every = iv[iv["wave"].isin(waves)].groupby("council_id")["wave"].nunique()
+    every = iv[iv["wave"].isin(waves)].groupby("council_id", observed=True)["wave"].nunique()
     n_every = int((every >= len(waves)).sum())
     moved = n_every - int(complete.sum())
     if moved < 0:  # not the same councils (a table made otherwise): no relation to declare
@@ -597,10 +597,10 @@ def _declare_framework(ctx) -> None:
         return
     group_of, _ = _matrix_groups(ctx, th)
     th = th.assign(group=th["council_id"].astype(str).map(group_of))
-    size = th.groupby("group")["council_id"].nunique()
+    size = th.groupby("group", observed=True)["council_id"].nunique()
     for g, n in size.items():
         ctx.ledger.count(("theme_group", g), int(n), public=True)
-    raised = th[th["raised"].astype(bool)].groupby(["code", "group"])["council_id"].nunique()
+    raised = th[th["raised"].astype(bool)].groupby(["code", "group"], observed=True)["council_id"].nunique()
     for code in dict.fromkeys(th["code"]):
         for g in dict.fromkeys(th["group"]):
             key, n = ("theme_councils", code, g), int(raised.get((code, g), 0))
@@ -1264,7 +1264,7 @@ def _survey_sentences(ctx) -> list[str]:
     la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
     out = []
     sb = sb.assign(_few=_survey_few(ctx, sb))
-    for w, rows in sb[sb["term"] != "status_at_first"].groupby("wave", sort=False):
+    for w, rows in sb[sb["term"] != "status_at_first"].groupby("wave", sort=False, observed=True):
         r = rows.set_index("term")
         if not {"change_not_in_intervention", "change_in_intervention", "change_difference"} <= set(r.index):
             continue
@@ -1368,8 +1368,8 @@ def _lockstep(ctx) -> list[str]:
     need = {"code", "term", "n_units_intervention", "n_units_no_intervention"}
     if m is None or m.empty or not need <= set(m.columns):
         return []
-    fitted = m.groupby("code")["term"].agg(set)
-    both = m.groupby("code")[["n_units_intervention", "n_units_no_intervention"]].min().min(axis=1) > 0
+    fitted = m.groupby("code", observed=True)["term"].agg(set)
+    both = m.groupby("code", observed=True)[["n_units_intervention", "n_units_no_intervention"]].min().min(axis=1) > 0
     return [c for c in ctx.codes if c in fitted.index and "in_intervention" not in fitted[c] and both.get(c, False)]
 
 
@@ -1438,7 +1438,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         said = _listed_lists((f"at {_at_waves(waves, at, 'both')}", (
             _reported_by_direction(ctx, part.drop_duplicates("code")) if many else [
                 f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
-                for code, own in part.groupby("code", sort=False)]))
+                for code, own in part.groupby("code", sort=False, observed=True)]))
             for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
         out.append(f"Compared with {before}, the models show {said}{_figure_range(ctx, firm, by_direction=True) if many else ''}, "
                    f"{family}.")
@@ -1452,7 +1452,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
                 out.append(f"Of {ctx.codes_as('that impact' if firm['code'].nunique() == 1 else 'those impacts')}, the models show "
                            f"no significant change between {before} and {_at_waves(waves, at, 'either')} in "
                            + _listed([ctx.code(code).lower() + ("" if many else f" ({_figures_at(ctx, own, at, waves)})")
-                                      for code, own in quiet.groupby("code", sort=False)])
+                                      for code, own in quiet.groupby("code", sort=False, observed=True)])
                            + (_figure_range(ctx, quiet) if many else "")
                            + ", which is not evidence that there was none.")
         # an impact modelled and read well that changed at no later wave is named too: a summary that lists the impacts
@@ -1608,7 +1608,7 @@ def _waves_alike(rows: pd.DataFrame, key) -> list[tuple[list[str], pd.DataFrame]
     and a direction) put together, in the order of their first wave: ``[(waves, their rows), ...]``, the rows in
     their order in ``rows``."""
     groups: dict[tuple, list[str]] = {}
-    for w, part in rows.groupby("later_wave", sort=False):
+    for w, part in rows.groupby("later_wave", sort=False, observed=True):
         groups.setdefault(tuple(key(r) for r in part.itertuples()), []).append(w)
     return [(waves, rows[rows["later_wave"].isin(waves)]) for waves in groups.values()]
 
@@ -1817,7 +1817,7 @@ def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame
     p = prev[(prev["measure"] == measure) & prev["wave"].isin(waves)]
     if p.empty:
         return pd.DataFrame()
-    out = p.groupby("code")[["events", "n"]].sum()
+    out = p.groupby("code", observed=True)[["events", "n"]].sum()
     out["share"] = out["events"] / out["n"].where(out["n"] > 0)
     return out.dropna(subset=["share"])
 
@@ -1935,7 +1935,7 @@ def _realised_share(ctx) -> str | None:
 def _seen_at_each(pp: pd.DataFrame, waves: list[str]) -> pd.DataFrame:
     """The rows of a participant panel at ``waves`` of the participants it holds at every one of them."""
     pp = pp[pp["wave"].isin(waves)]
-    seen = pp.groupby("participant_id")["wave"].nunique()
+    seen = pp.groupby("participant_id", observed=True)["wave"].nunique()
     return pp[pp["participant_id"].isin(seen.index[seen == len(waves)])]
 
 
@@ -2547,7 +2547,8 @@ def _reported_by_direction(ctx, rows: pd.DataFrame) -> list[str]:
 def _by_direction(ctx, rows: pd.DataFrame) -> list[tuple[list[str], str]]:
     """The impacts of ``rows`` (labels, in row order) for each direction of their estimates ('more', 'less')."""
     way = rows.apply(_direction, axis=1)
-    return [([ctx.code(c).lower() for c in part["code"]], d) for d, part in rows.groupby(way, sort=False)]
+    return [([ctx.code(c).lower() for c in part["code"]], d)
+            for d, part in rows.groupby(way, sort=False, observed=True)]
 
 
 def _odds_ratio(r, alpha: float = 0.05) -> str:
@@ -3538,7 +3539,8 @@ def _attrition_sides(ctx, a: pd.DataFrame) -> dict:
     from ..effects import _fewest_at_a_wave
 
     panel = ctx.f.participant_panel
-    ever = panel.groupby("council_id")["in_intervention"].agg(lambda s: s.fillna(False).astype(bool).any())
+    ever = panel.groupby("council_id", observed=True)["in_intervention"].agg(
+        lambda s: s.fillna(False).astype(bool).any())
     fallback = float(min(ever.sum(), (~ever).sum())) if len(ever) else np.inf
     if len(panel) and {"wave", "council_id", "in_intervention"} <= set(panel.columns):
         known = panel.dropna(subset=["in_intervention"])
@@ -3560,7 +3562,7 @@ def _attrition_blocks(ctx) -> list:
     order = {c: i for i, c in enumerate(ctx.codes)}
     wide = None
     separated: set[str] = set()
-    for method, g in a.groupby("missing", sort=False):
+    for method, g in a.groupby("missing", sort=False, observed=True):
         part = g.set_index("code")[["estimate", "ci_low", "ci_high"]]
         if "separation" in g.columns:  # fitted probabilities of 0 or 1: the estimate means nothing, so none is shown
             # (unless Firth's penalised likelihood replaced it, as in the models table)
@@ -3774,7 +3776,7 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
     # where the figures shown do not subtract to it (+0.24, +0.14 and 0.09, seed 30619): the note says why
     rounded_apart = False
     if ok:
-        for _, at in sb.assign(_few=few).groupby("wave", sort=False):
+        for _, at in sb.assign(_few=few).groupby("wave", sort=False, observed=True):
             terms = at[~at["_few"]].set_index("term")["estimate"]
             if {"change_not_in_intervention", "change_in_intervention", "change_difference"} <= set(terms.index):
                 rounded_apart |= _rounding_shows(terms["change_in_intervention"], terms["change_not_in_intervention"],
@@ -3915,7 +3917,7 @@ def _patsy_term(term: str, since: dict[str, str] | None = None) -> str:
 # --------------------------------------------------------------------------- actions and indicators
 def _action_summary(ctx) -> pd.DataFrame:
     a = ctx.f.actions
-    s = (a.groupby("wave").agg(n_councils=("council_id", "nunique"), n_actions=("n_actions", "sum"),
+    s = (a.groupby("wave", observed=True).agg(n_councils=("council_id", "nunique"), n_actions=("n_actions", "sum"),
                                n_completed=("n_completed", "sum"))
          .reindex([w for w in ctx.waves if w in set(a["wave"])]).reset_index())
     return s
@@ -3958,7 +3960,7 @@ def _actions_and_indicators(ctx) -> Section | None:
         data = table[table["mean"] != SUPPRESSED].assign(mean=lambda d: d["mean"].astype(float))
         # a period with no council's value has no mean: a panel of such periods alone drew empty axes (5 councils)
         data = data[np.isfinite(data["mean"].to_numpy())]
-        counts = data.groupby("measure").size().sort_values(ascending=False)
+        counts = data.groupby("measure", observed=True).size().sort_values(ascending=False)
         shown = sorted(counts.index[:_MAX_INDICATOR_PANELS])
         if shown:
             from .figures import indicator_small_multiples
@@ -4417,7 +4419,7 @@ def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None,
         e = _status_adjusted(e)
     words = ctx.vocabulary
     parts = []
-    for measure, rows in e.groupby("measure", sort=True):
+    for measure, rows in e.groupby("measure", sort=True, observed=True):
         if rows["group"].nunique() < 2 or not (rows["adjusted"] < ctx.alpha).any():
             continue
         by = rows.set_index("group")
@@ -4566,9 +4568,9 @@ def _matrix_groups(ctx, th: pd.DataFrame) -> tuple[dict, str]:
                       "councils.")
     ws = ctx.study.wave_status()
     ws = ws[ws["council_id"].astype(str).isin(councils)]
-    known = ws["reference_date"].notna().groupby(ws["council_id"].astype(str)).any()
+    known = ws["reference_date"].notna().groupby(ws["council_id"].astype(str), observed=True).any()
     ever = (ws["intervention"].isin(["notice", "direction"]) & ws["reference_date"].notna()).groupby(
-        ws["council_id"].astype(str)).any()
+        ws["council_id"].astype(str), observed=True).any()
     if not known.reindex(councils, fill_value=False).all():
         return everyone, ("The councils are shown together: the intervention status of some council is not known at "
                           "any wave.")
@@ -4730,7 +4732,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     candidates = _confirmed_by_hand(f.coded, f.hand_check) if machine else f.coded
     q = illustrative_quotes(candidates, ctx.study, segments=f.segments, codes=quoted, waves=ctx.later,
                             per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0),
-                            screen=publishable) if quoted else pd.DataFrame(columns=["code", "text"])
+                            screen=publishable, codebook=f.codebook) if quoted else pd.DataFrame(columns=["code", "text"])
     withheld = q.attrs.get("n_screened_out", 0)
     parts = ctx.study.participants[["participant_id", "role"]]
     blocks = [Paragraph(
@@ -4872,7 +4874,7 @@ def _process_totals(ctx) -> pd.DataFrame:
     fac = ctx.f.process["factors"]
     fac = fac[fac["wave"].isin(ctx.later)]
     cols = ["n_raised", *[f"n_{v}" for v in _VALENCE_ORDER]]
-    out = fac.groupby("code", sort=False)[cols].sum().reset_index()
+    out = fac.groupby("code", sort=False, observed=True)[cols].sum().reset_index()
     return out
 
 
@@ -5561,7 +5563,7 @@ def _other_books_within(ctx, name: str, column: str, levels: list[str], where: s
     if theirs is None or theirs.empty:
         return []
     out = []
-    for book_id, rows in theirs.groupby("codebook", sort=False):
+    for book_id, rows in theirs.groupby("codebook", sort=False, observed=True):
         machine = str(book_id) in ctx.f.coding.get("machine_coded", {})
         if not machine and ctx.f.coding.get("source") != "machine":
             continue
@@ -5597,7 +5599,7 @@ def _other_books_reliability(ctx, more: pd.DataFrame) -> list:
     out = []
     if more.empty:  # no other codebook's code in the check, or findings of an earlier version (no codebook column)
         return out
-    for book_id, rows in more.groupby("codebook", sort=False):
+    for book_id, rows in more.groupby("codebook", sort=False, observed=True):
         labels, order = _book_labels(book_id)
         k = rows[rows["metric"] == "cohen_kappa"]
         k = k.iloc[np.argsort([order.get(c, len(order)) for c in k["code"]], kind="stable")]
@@ -5791,7 +5793,7 @@ def _status_moves(ctx) -> str:
     groups = (ws.assign(_g=ws["intervention"].map(STATUS_GROUPS), _o=ws["wave"].map(order)).dropna(subset=["_g", "_o"])
               .sort_values(["council_id", "_o"], kind="stable"))
     inside = (groups["_g"] == "intervention").astype(float)
-    before = inside.groupby(groups["council_id"]).shift()  # NaN at a council's first wave: no step to it
+    before = inside.groupby(groups["council_id"], observed=True).shift()  # NaN at a council's first wave: no step to it
     entered = bool(((before == 0) & (inside == 1)).any())
     left = bool(((before == 1) & (inside == 0)).any())
     if entered and left:

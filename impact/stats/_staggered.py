@@ -260,7 +260,7 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
         if column == "cluster" and not cluster:
             continue
         keyed = frame[column].fillna(np.inf) if column == "g" else frame[column]
-        varying = keyed.groupby(frame["unit"]).nunique()
+        varying = keyed.groupby(frame["unit"], observed=True).nunique()
         varying = varying[varying > 1]
         if len(varying):
             raise ValueError(f"The column {name!r} must be constant within each unit of {unit!r}, but it varies "
@@ -280,7 +280,7 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     if len(times) < 2:
         raise NotIdentifiedError(f"`data` has one period ({times.tolist()}) with an observed outcome: a "
                                  "difference-in-differences needs at least two.")
-    g_raw = frame.groupby("unit", sort=True)["g"].first()
+    g_raw = frame.groupby("unit", sort=True, observed=True)["g"].first()
     g = g_raw.to_numpy(dtype="float64")
     never = np.isnan(g) | np.isinf(g) | ((g == 0) & (times[0] > 0))
     late = ~never & (g - anticipation > times[-1])
@@ -311,7 +311,7 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     time_pos = np.searchsorted(times, frame["time"].to_numpy(dtype="float64"))
     y = np.full((len(keep_units), len(times)), np.nan)
     y[unit_pos, time_pos] = frame["y"].to_numpy()
-    clusters = frame.groupby("unit", sort=True)["cluster"].first().reindex(keep_units)
+    clusters = frame.groupby("unit", sort=True, observed=True)["cluster"].first().reindex(keep_units)
     cluster_codes = pd.factorize(clusters)[0]
     groups = np.unique(g[np.isfinite(g)])
     cells = _cells(times, groups, base_period, anticipation)
