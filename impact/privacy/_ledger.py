@@ -345,21 +345,32 @@ class _Block:
 
     def __init__(self, keys: list[Key], columns: list[int], rows: list[tuple]) -> None:
         self.keys = keys
-        local = {j: i for i, j in enumerate(columns)}
         self.low: np.ndarray | None = None  # the lowest and highest value of each count at feasible points
         self.high: np.ndarray | None = None  # seen (from start_record on)
         self.position = {k: i for i, k in enumerate(keys)}
         self._highs = None
         self._costed: int | None = None  # the column whose cost is set in the HiGHS model
-        self._kw: dict = {"bounds": (0, None), "method": "highs"}
-        for flag, a, b in ((True, "A_eq", "b_eq"), (False, "A_ub", "b_ub")):
-            chosen = [r for r in rows if r[3] is flag]
-            if chosen:
-                data = [c for r in chosen for c in r[1]]
-                ri = [i for i, r in enumerate(chosen) for _ in r[0]]
-                ci = [local[j] for r in chosen for j in r[0]]
-                self._kw[a] = sp.csr_array((data, (ri, ci)), shape=(len(chosen), len(keys)))
-                self._kw[b] = np.array([r[2] for r in chosen])
+        self._columns, self._rows = columns, rows
+        self._programme: dict | None = None  # the linprog arguments, made on first use (:attr:`_kw`)
+
+    @property
+    def _kw(self) -> dict:
+        """The block's programme as :func:`scipy.optimize.linprog` arguments, built on first use: most blocks of an
+        audit hold only counts that need no programme (tied to nothing published, or already safe), and building
+        the sparse matrices of each was most of an audit's time."""
+        if self._programme is None:
+            local = {j: i for i, j in enumerate(self._columns)}
+            kw: dict = {"bounds": (0, None), "method": "highs"}
+            for flag, a, b in ((True, "A_eq", "b_eq"), (False, "A_ub", "b_ub")):
+                chosen = [r for r in self._rows if r[3] is flag]
+                if chosen:
+                    data = [c for r in chosen for c in r[1]]
+                    ri = [i for i, r in enumerate(chosen) for _ in r[0]]
+                    ci = [local[j] for r in chosen for j in r[0]]
+                    kw[a] = sp.csr_array((data, (ri, ci)), shape=(len(chosen), len(self.keys)))
+                    kw[b] = np.array([r[2] for r in chosen])
+            self._programme = kw
+        return self._programme
 
     def solve(self, key: Key) -> tuple[float, float]:
         """The minimum and maximum of ``key`` over the block's feasible set."""
