@@ -148,6 +148,16 @@ def test_counts_tied_by_no_relation_are_solved_in_separate_blocks():
     assert sorted(sorted(b.keys) for b in blocks) == [[("a", 1), ("a", 2)], [("b", 1), ("b", 2)]]
 
 
+def _twelve_tables() -> DisclosureLedger:
+    """Twelve tables sharing no count, each total ``(t, "t")`` = a + b + c, a below the threshold of 5."""
+    led = DisclosureLedger(threshold=5)
+    for t in range(12):
+        for k, v in {"t": 40, "a": 2, "b": 18, "c": 20}.items():
+            led.count((t, k), v)
+        led.relation((t, "t"), [(t, "a"), (t, "b"), (t, "c")])
+    return led
+
+
 def test_an_audit_builds_the_programme_only_of_the_blocks_it_solves(monkeypatch):
     # Twelve tables sharing no count, each total = a + b + c with a below the threshold (the docstring's example of
     # release_unneeded: a hidden, b hidden beside it, c published). protect() solves every block once; each trial
@@ -155,11 +165,7 @@ def test_an_audit_builds_the_programme_only_of_the_blocks_it_solves(monkeypatch)
     # others' counts being known safe. A block's sparse matrices (the linprog arguments and the HiGHS model) are built
     # for the blocks solved only (speed11: building them for every block of every audit was most of a report's
     # disclosure audit). The decisions are the worked example's, table by table.
-    led = DisclosureLedger(threshold=5)
-    for t in range(12):
-        for k, v in {"t": 40, "a": 2, "b": 18, "c": 20}.items():
-            led.count((t, k), v)
-        led.relation((t, "t"), [(t, "a"), (t, "b"), (t, "c")])
+    led = _twelve_tables()
     made, solved = [], []  # the blocks (kept alive, so that no two share an id) whose matrices are built / solved
     scipy_sparse = _ledger.sp
 
@@ -178,3 +184,17 @@ def test_an_audit_builds_the_programme_only_of_the_blocks_it_solves(monkeypatch)
     assert led.release_unneeded() == []
     assert sorted(k for k in led.values if led.hidden(k)) == sorted((t, k) for t in range(12) for k in ("a", "b"))
     assert solved and len(made) == len(solved) and all(any(b is m for b in solved) for m in made)
+
+
+def test_each_trial_release_audits_only_the_blocks_tied_to_the_count_tried(monkeypatch):
+    # release_unneeded tries each count hidden as secondary (here b of each of the twelve tables); publishing it can
+    # narrow only the hidden counts tied to it, so only their part of the intruder's system is built and audited
+    # (speed11: each trial built all twelve blocks and skipped eleven). The decision is the worked example's.
+    led = _twelve_tables()
+    hidden = led.protect()
+    built = []
+    init = _ledger._Block.__init__
+    monkeypatch.setattr(_ledger._Block, "__init__", lambda self, keys, *a: built.append(list(keys)) or init(self, keys, *a))
+    assert led.release_unneeded() == []
+    assert sorted(k for k in led.values if led.hidden(k)) == sorted(hidden)
+    assert sorted(built) == [[(t, "a")] for t in range(12)]  # with b published, a is its table's one hidden count
