@@ -9,6 +9,7 @@ retrieves the statements behind any cell, with the sentences around them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
@@ -40,6 +41,18 @@ def credit_label(attribution: str) -> str:
         return "the review"
     return {"ofsted": "Ofsted", "leadership": "a change of leadership", "restructure": "a restructure",
             "funding": "funding", "other_programme": "another programme", "unclear": "cause left open"}[a]
+
+
+def _credit_label_of(attribution) -> str:
+    """:func:`credit_label` of one value of a column, read once per distinct value (a study's statements repeat a
+    handful of attributions; each reading builds a one-value Series): what it returns for a value never changes."""
+    try:
+        return _credit_label_cached(attribution)
+    except TypeError:  # an unhashable value (never in a coding's text column, but not refused here)
+        return credit_label(attribution)
+
+
+_credit_label_cached = functools.lru_cache(maxsize=1024)(credit_label)
 
 
 def _known_codes(codes: Sequence[str], codebook) -> list[str]:
@@ -184,7 +197,7 @@ def quotes(
         c = c[c["wave"].isin(waves)]
     c = c.dropna(subset=["text"])
     c = c.drop_duplicates(["coder", "unit", "code", "text"])
-    c = c.assign(measure=measure, credit=c["attribution"].map(credit_label))
+    c = c.assign(measure=measure, credit=c["attribution"].map(_credit_label_of))
     c["clear"] = modality_cues(c["text"].tolist())["clear"].to_numpy() if len(c) else pd.Series(dtype=bool)
     before, after = _context(c, segments, context)
     c["context_before"], c["context_after"] = before, after
