@@ -24,16 +24,14 @@ from impact.stats import staggered_did
 
 
 def _panel(seed: int, cohorts: dict[int, int], n: int, periods: int) -> pd.DataFrame:
+    """bench/lone_cohort_se.py's null panel with extra noise of a spread varying by council: Welch's test, not the
+    pooled one, is then the reference."""
+    from bench.lone_cohort_se import panel
+
     rng = np.random.default_rng(seed)
-    first = np.full(n, np.nan)
-    at = 0
-    for g, size in cohorts.items():
-        first[at:at + size] = g
-        at += size
-    unit, t = np.repeat(np.arange(n), periods), np.tile(np.arange(1, periods + 1), n)
-    # unequal noise by council: Welch's test, not the pooled one, is the reference
-    y = rng.normal(0, 1, n)[unit] + 0.3 * t + rng.normal(0, 1, n * periods) * rng.uniform(0.5, 2.0, n)[unit]
-    return pd.DataFrame({"unit": unit, "time": t, "y": y, "first": first[unit]})
+    d = panel(rng, cohorts, n=n, periods=periods)
+    d["y"] += rng.normal(0, 1, len(d)) * rng.uniform(0.0, 2.0, n)[d["unit"].to_numpy()]
+    return d
 
 
 def _fit(d: pd.DataFrame, **kw):
