@@ -288,11 +288,11 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
                                         "council's figure for that period and for the period before its start, and "
                                         "two comparison councils with both)"})
             continue
-        rows.append({**row, "estimate": o["estimate"], "se": o["se"], "ci_low": o["ci_low"], "ci_high": o["ci_high"],
+        rows.append({**row, "estimate": o["estimate"], "se": o["se"], "df": o["df"], "ci_low": o["ci_low"], "ci_high": o["ci_high"],
                      "p_value": o["p_value"], "ri_p_value": o["ri_p_value"], "ri_n": int(o["n_permutations"]),
                      "ri_exact": bool(o["ri_exact"]), "n_cohorts": len(res.cohorts),
                      "n_lone_cohorts": _lone_cohorts(res.att_gt), "note": ""})
-    cols = ["measure", "estimate", "se", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_n", "ri_exact", "n_treated",
+    cols = ["measure", "estimate", "se", "df", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_n", "ri_exact", "n_treated",
             "n_control", "n_control_entering_later", "n_treated_before_first", "n_cohorts", "n_lone_cohorts", "note"]
     return pd.DataFrame(rows).reindex(columns=cols)
 
