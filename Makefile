@@ -51,7 +51,9 @@ validity-stats: $(STAMP)
 
 # The statistics, redaction, disclosure-ledger and output-writing tests at the oldest versions setup.cfg allows
 # (every `name>=X` pinned to X), in a second virtualenv inside .venv (so git ignores it): scipy 1.11's csgraph and
-# regex 2023's flags behaved otherwise than today's releases. `make test` covers the newest.
+# regex 2023's flags behaved otherwise than today's releases; matplotlib 3.7, tqdm 4.60 and openpyxl 3.1.0 failed
+# beside today's IPython or printed to stdout (their floors were raised). The notebooks (about 2 min there) are left
+# to `make test`, which covers the newest.
 MIN_VENV := $(VENV)/min-versions
 MIN_STAMP := $(MIN_VENV)/.installed
 $(MIN_STAMP): setup.cfg pyproject.toml .ci/min_versions.py
@@ -62,12 +64,14 @@ $(MIN_STAMP): setup.cfg pyproject.toml .ci/min_versions.py
 	touch $(MIN_STAMP)
 
 test-min: $(MIN_STAMP)
-	$(MIN_VENV)/bin/python -m pip freeze | grep -i -E '^(numpy|pandas|scipy|statsmodels|scikit-learn|matplotlib|seaborn|regex|openpyxl|python-docx|lxml)=='
+	$(MIN_VENV)/bin/python -m pip freeze | grep -i -E '^(numpy|pandas|scipy|statsmodels|scikit-learn|matplotlib|seaborn|regex|openpyxl|python-docx|lxml|tqdm)=='
 	PYTHONDONTWRITEBYTECODE= $(MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_stats_*.py impact/stats \
 		tests/test_privacy_*.py tests/hostile/test_pii_round*.py impact/privacy \
 		tests/test_report_render*.py tests/test_tabular.py tests/test_agreement.py tests/test_review.py \
 		tests/test_cli_agree_review.py tests/test_archive.py \
-		tests/test_qdpx.py tests/test_frames.py tests/test_analysis_ofsted_indicators.py tests/test_effects.py
+		tests/test_qdpx.py tests/test_frames.py tests/test_analysis_ofsted_indicators.py tests/test_effects.py \
+		tests/test_report_figures.py impact/report/_xlsx.py tests/test_hybrid.py tests/hostile/test_cache.py \
+		tests/hostile/test_inputs_unknown_codes.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check impact analysis tests bench

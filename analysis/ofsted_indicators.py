@@ -295,9 +295,8 @@ def _plot_by_judgement(panel: pd.DataFrame, path: Path) -> None:
     known = panel[panel["ofsted_judgement"].isin(JUDGEMENTS)]
     for ax, (outcome, label) in zip(axes, OUTCOMES.items(), strict=True):
         groups = [known.loc[known["ofsted_judgement"] == j, outcome].dropna() for j in JUDGEMENTS]
-        ax.boxplot(groups)  # labels set apart: boxplot's tick_labels is matplotlib 3.9+, setup.cfg allows 3.7
-        ax.set_xticks(range(1, len(groups) + 1),
-                      labels=[STATUSES["ofsted_judgement"][j].replace(" to be good", "") for j in JUDGEMENTS])
+        names = [STATUSES["ofsted_judgement"][j].replace(" to be good", "") for j in JUDGEMENTS]
+        ax.boxplot(groups, tick_labels=names)
         ax.set_title(label, fontsize=9)
         ax.tick_params(axis="x", labelrotation=30, labelsize=8)
     fig.suptitle("Indicators by the Ofsted judgement in force at 31 March (council-years)", fontsize=10)

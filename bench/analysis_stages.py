@@ -30,7 +30,7 @@ import types
 import warnings
 from pathlib import Path
 
-__all__ = ["SIZES", "STEPS", "analyse_stages", "run_cpu", "main"]
+__all__ = ["SIZES", "STEPS", "analyse_stages", "run_cpu", "arguments", "measure_sizes", "main"]
 
 #: Councils of the generated studies.
 SIZES = (12, 40, 150)
@@ -104,11 +104,7 @@ def run_cpu(n_councils: int, seed: int, folder: Path) -> float:
 
 
 def main(argv: list[str] | None = None) -> dict:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("bench/results"))
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    parser.add_argument("--no-run", action="store_true", help="measure analyse only, not `impact run`")
-    args = parser.parse_args(argv)
+    args = arguments(argv, __doc__, SIZES, "measure analyse only, not `impact run`")
     from impact import pipeline
     from impact.synth import generate_with_truth
 
@@ -116,18 +112,34 @@ def main(argv: list[str] | None = None) -> dict:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         pipeline.analyse(warm, coded=warm_truth.coded(), n_resamples=99, seed=1)
+    return measure_sizes(args, "analysis_stages", lambda n: 31600 + n % 10,
+                         lambda n, seed: {"analyse_cpu_s": analyse_stages(n, seed)})
+
+
+def arguments(argv: list[str] | None, doc: str, sizes, no_run: str) -> argparse.Namespace:
+    """The command line of a bench of several study sizes: ``--out``, ``--sizes`` (default ``sizes``), ``--no-run``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("bench/results"))
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(sizes))
+    parser.add_argument("--no-run", action="store_true", help=no_run)
+    return parser.parse_args(argv)
+
+
+def measure_sizes(args: argparse.Namespace, prefix: str, seed_of, measure) -> dict:
+    """``measure(n, seed)`` of each of ``args.sizes``, with :func:`run_cpu` unless ``args.no_run``; printed, and
+    written to ``<args.out>/<prefix>-<timestamp>.json`` and ``<prefix>_latest.json``."""
     results: dict = {"when": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"), "sizes": {}}
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
-            seed = 31600 + n % 10
-            entry = {"seed": seed, "analyse_cpu_s": analyse_stages(n, seed)}
+            seed = seed_of(n)
+            entry = {"seed": seed, **measure(n, seed)}
             if not args.no_run:
                 entry["run_cpu_s"] = run_cpu(n, seed, Path(tmp))
             results["sizes"][str(n)] = entry
             print(n, json.dumps(entry), flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S")
-    for name in (f"analysis_stages-{stamp}.json", "analysis_stages_latest.json"):
+    for name in (f"{prefix}-{stamp}.json", f"{prefix}_latest.json"):
         (args.out / name).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return results
 

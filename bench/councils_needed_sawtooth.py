@@ -59,9 +59,13 @@ def main(argv: list[str] | None = None) -> None:
               "largest_stays_minus_first": max(r["stays_from"] - r["first_reaching"] for r in rows if r["first_reaching"]),
               "designs_with_a_dip_after_the_first": sum(r["stays_from"] != r["first_reaching"] for r in rows),
               "cpu_s": round(time.process_time() - start, 1)}
-    folder = Path(args.out)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "councils_needed_sawtooth.json").write_text(json.dumps(result, indent=2) + "\n")
+    write(result, Path(args.out) / "councils_needed_sawtooth.json")
+
+
+def write(result: dict, path: Path) -> None:
+    """Write ``result`` as JSON to ``path`` (its folder made) and print it without the list of designs."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps({k: v for k, v in result.items() if k != "designs"}, indent=2))
 
 

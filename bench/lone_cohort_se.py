@@ -5,7 +5,9 @@ of 20 councils over 6 periods, council and period effects plus independent N(0, 
 :func:`impact.stats.staggered_did` (never-treated comparison) and its ``"simple"`` average; the share of 95% intervals
 covering the true 0 and the mean standard error against the estimates' standard deviation, with the lone council's
 variance borrowed from the comparison councils (the library) and without it (the standard error as it was: the
-influence function alone, which has no variation of a cohort's only council). Designs:
+influence function alone, which has no variation of a cohort's only council). ``coverage`` is the library's interval
+(t on the Welch-Satterthwaite degrees of freedom, statistics round 14, ``median_df`` their median); ``coverage_normal``
+the same standard error with the normal quantile (the interval until round 14). Designs:
 
 * ``lone_and_four``: cohorts first treated in period 3 (4 councils) and period 5 (1 council), 15 never treated;
 * ``lone_only``: one council first treated in period 4, 19 never treated;
@@ -22,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 DESIGNS = {"lone_and_four": {3: 4, 5: 1}, "lone_only": {4: 1}, "no_lone": {3: 4, 5: 3}}
 
@@ -49,17 +52,19 @@ def simulate(name: str, reps: int, seed: int) -> dict:
             warnings.simplefilter("ignore")
             res = staggered_did(d, outcome="y", unit="unit", time="time", first_treated="first", n_bootstrap=0)
             for how in rows:
-                _staggered._lone_variance = real if how == "borrowed" else (lambda *a: 0.0)
+                _staggered._lone_variance = real if how == "borrowed" else (lambda *a: [])
                 try:
                     o = res.aggregate("simple", n_permutations=0).overall.iloc[0]
                 finally:
                     _staggered._lone_variance = real
-                rows[how].append((o["estimate"], o["se"], o["ci_low"], o["ci_high"]))
+                rows[how].append((o["estimate"], o["se"], o["ci_low"], o["ci_high"], o["df"]))
     out = {}
     for how, r in rows.items():
         a = np.array(r, dtype=float)
         covered = (a[:, 2] <= 0) & (0 <= a[:, 3])
+        normal = np.abs(a[:, 0]) <= stats.norm.ppf(0.975) * a[:, 1]
         out[how] = {"coverage": float(covered.mean()), "mc_se": float(np.sqrt(covered.mean() * (1 - covered.mean()) / reps)),
+                    "coverage_normal": float(normal.mean()), "median_df": float(np.median(a[:, 4])),
                     "mean_se": float(a[:, 1].mean()), "sd_estimate": float(a[:, 0].std(ddof=1))}
     return out
 

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import text_series
-from ._words import _counted, _named
+from ._words import _counted, _named, _plural
 from .errors import InputError
 
 __all__: list[str] = []
@@ -74,20 +74,78 @@ def names(value: object, argument: str) -> list | None:
                         "passed.") from None
 
 
+UNKNOWN_SHOWN = 20
+"""How many of the names a refused name could have been are listed in its message (the rest are counted)."""
+
+
+def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holder: str, *, noun: str | None = None,
+                   limit: int = UNKNOWN_SHOWN) -> None:
+    """Refuse the names in ``given`` (an argument's councils, waves or codes) that are not among ``known``.
+
+    One message for every table or codebook that does not know a name: the argument, each unknown name, ``holder``
+    (what does not know it: "the study", "the panel", "the codebook 'nfer_impacts'"), the known names closest to
+    each (:func:`difflib.get_close_matches`, a likely misspelling) and the known names, the first ``limit`` of them
+    listed and the rest counted (the unknown names too).  A name is compared as text without its outer spaces
+    (``940`` is ``"940"``).
+
+    Parameters
+    ----------
+    argument : str
+        The argument's name, plural ("codes").
+    given, known : sequence
+        The names passed, and those ``holder`` has (in the order to list them).
+    holder : str
+        What the names were looked for in, for "not in {holder}".
+    noun : str, optional
+        One of the names, singular (default: ``argument`` without its last letter).
+    limit : int
+        How many known names to list.
+
+    Raises
+    ------
+    InputError
+        Where any name of ``given`` is not in ``known``.
+
+    Examples
+    --------
+    >>> refuse_unknown("waves", ["early"], ["expectations", "early"], "the study")
+    >>> refuse_unknown("waves", ["erly"], ["expectations", "early"], "the study")
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: `waves` has 1 wave not in the study: 'erly' (did you mean 'early'?) - expected waves of ['expectations', 'early'].
+    >>> refuse_unknown("codes", ["zz", "q"], list("abcde"), "the panel", limit=3)
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: `codes` has 2 codes not in the panel: 'zz', 'q' - expected codes of ['a', 'b', 'c'] and 2 more (5 in all).
+    """
+    import difflib
+
+    held = [str(k).strip() for k in known]
+    seen = set(held)
+    unknown = [x for x in given or [] if str(x).strip() not in seen]
+    if not unknown:
+        return
+    noun = noun or argument[:-1]
+    named = []
+    for x in unknown[:limit]:
+        close = difflib.get_close_matches(str(x).strip(), held, n=3, cutoff=0.6)
+        named.append(f"{x!r}" + (f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""))
+    more = f" and {len(unknown) - limit:,} more" if len(unknown) > limit else ""
+    listed = f"{held[:limit]}" + (f" and {len(held) - limit:,} more ({len(held):,} in all)" if len(held) > limit else "")
+    raise InputError(f"`{argument}` has {_counted(len(unknown), noun)} not in {holder}: {', '.join(named)}{more} - "
+                     f"expected {_plural(noun)} of {listed}.")
+
+
 def of_study(argument: str, given: list | None, known: list[str]) -> None:
     """Refuse names of councils, waves or codes (``argument``, plural) that are not among ``known`` (the study's): each
     kept nothing, and the empty or zero answer read as "nobody said so".
 
-    >>> of_study("waves", ["early"], ["expectations", "early"])
     >>> of_study("waves", ["erly"], ["expectations", "early"])
     Traceback (most recent call last):
     ...
-    impact.errors.InputError: `waves` has 1 wave the study does not have: ['erly'] - expected waves of ['expectations', 'early'].
+    impact.errors.InputError: `waves` has 1 wave not in the study: 'erly' (did you mean 'early'?) - expected waves of ['expectations', 'early'].
     """
-    unknown = [x for x in given or [] if str(x).strip() not in known]
-    if unknown:
-        raise InputError(f"`{argument}` has {_counted(len(unknown), argument[:-1])} the study does not have: {unknown} - "
-                         f"expected {argument} of {known[:20]}{' ...' if len(known) > 20 else ''}.")
+    refuse_unknown(argument, given, known, "the study")
 
 
 def one_key(value: object) -> object:

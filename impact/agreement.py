@@ -83,6 +83,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from ._frames import as_text
 from ._words import _named
 from .errors import InputError, Problem, StatisticalWarning, ValidationError
 
@@ -929,7 +930,7 @@ def agreement_table(data: pd.DataFrame, *, unit: str = "unit", coder: str = "cod
     _check_option("level", level, _LEVELS)
     _check_settings(confidence=confidence, n_boot=n_boot, seed=seed)
     rows: list[dict] = []
-    groups = data.groupby(by_cols, sort=True, dropna=False) if by_cols else [((), data)]
+    groups = data.groupby(by_cols, sort=True, dropna=False, observed=True) if by_cols else [((), data)]
     for key, sub in groups:
         key = key if isinstance(key, tuple) else (key,)
         base = dict(zip(by_cols, key, strict=True))
@@ -963,12 +964,27 @@ def _stack_coded(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, coder: str = 
         frames = []
         for name, df in coded.items():
             _check_columns(df, ["unit", "code"], what=f"coded output of {name!r}")
+            _refuse_blank(df, ["unit", "code"], f"coded output of {name!r}")
             frames.append(df.assign(**{coder: str(name)}))
         if not frames:
             raise InputError("No coded output was passed (an empty mapping of coders).")
         return pd.concat(frames, ignore_index=True)
     _check_columns(coded, ["unit", "code", coder], what="coded")
+    _refuse_blank(coded, ["unit", "code", coder], "coded")
     return coded.copy()
+
+
+def _refuse_blank(df: pd.DataFrame, columns: list[str], what: str) -> None:
+    """Refuse coded rows with no unit, code or coder, naming them: under pandas 2 a blank became a code (unit, coder)
+    named 'None' or 'nan', under pandas 3 a TypeError inside a sort."""
+    from ._joins import _rows
+    from ._words import _counted
+
+    for col in columns:
+        blank = df[col].isna().to_numpy()
+        if blank.any():
+            raise InputError(f"`{what}` has {_counted(int(blank.sum()), 'row')} with no {col} "
+                             f"({_rows(df.index[blank])}): every coded row needs one; fill it in or drop the row.")
 
 
 def _unit_frame(units, stacked: pd.DataFrame) -> pd.DataFrame:
@@ -981,7 +997,7 @@ def _unit_frame(units, stacked: pd.DataFrame) -> pd.DataFrame:
         frame = units.rename(columns={col: "unit"}).copy()
     else:
         frame = pd.DataFrame({"unit": list(units)})
-    frame["unit"] = frame["unit"].astype(str)
+    frame["unit"] = as_text(frame["unit"])  # a missing unit stays missing under pandas 2 (not the text 'nan')
     if "interview_id" not in frame.columns:
         frame["interview_id"] = frame["unit"].str.rsplit(":", n=1).str[0]
     return frame
@@ -990,7 +1006,7 @@ def _unit_frame(units, stacked: pd.DataFrame) -> pd.DataFrame:
 def _warn_partial_review(stacked: pd.DataFrame, key_of: pd.Series, n_units: int) -> None:
     """Warn where a reviewer's decisions (import_review) cover fewer units than are compared as fully coded."""
     decided = stacked[stacked["decision"].isin(("accept", "reject", "other")).to_numpy(dtype=bool)]
-    for coder, rows in decided.groupby("coder", sort=False):
+    for coder, rows in decided.groupby("coder", sort=False, observed=True):
         seen = key_of.reindex(rows["unit"]).nunique()
         if seen < n_units:
             warnings.warn(
@@ -1069,9 +1085,9 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
         # a reviewer's note without a decision (import_review) says nothing about codes
         note = stacked["present"].isna().to_numpy() & (stacked["decision"] == "note").fillna(False).to_numpy(dtype=bool)
         stacked = stacked[~note]
-    stacked["unit"] = stacked["unit"].astype(str)
-    stacked["code"] = stacked["code"].astype(str)
-    stacked["coder"] = stacked["coder"].astype(str)
+    stacked["unit"] = as_text(stacked["unit"])  # missing values stay missing under pandas 2, as under pandas 3
+    stacked["code"] = as_text(stacked["code"])
+    stacked["coder"] = as_text(stacked["coder"])
     frame = _unit_frame(units, stacked)
     unknown = sorted(set(stacked["unit"]) - set(frame["unit"]))
     if unknown:
@@ -1089,7 +1105,7 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
     if unit_level == "segment":
         groups = frame.drop_duplicates("unit")
     else:
-        nunique = frame.groupby("interview_id").nunique()
+        nunique = frame.groupby("interview_id", observed=True).nunique()
         constant = [c for c in nunique.columns if c != "unit" and (nunique[c] <= 1).all()]
         groups = frame.drop_duplicates("interview_id")[["interview_id", *constant]]
         groups = groups.assign(unit=groups["interview_id"])
@@ -1174,6 +1190,12 @@ def character_agreement(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, uni
         As :func:`agreement_table`, grouped by ``code`` (and ``by``);
         ``n_units`` counts characters.
 
+    Raises
+    ------
+    impact.InputError
+        For a code in ``codes`` that no coder used: there is no coded text to
+        agree on (it had no row, without a word).
+
     Examples
     --------
     >>> import pandas as pd
@@ -1183,22 +1205,25 @@ def character_agreement(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, uni
     >>> float(t.loc[0, "value"]), int(t.loc[0, "n_units"])
     (0.5, 10)
     """
-    from ._joins import names
+    from ._joins import names, refuse_unknown
 
     metrics, codes = _metric_list(metrics), names(codes, "codes")  # one code alone is that code, not its letters
     stacked = _stack_coded(coded)
     _check_columns(stacked, ["start", "end"], what="coded")
-    stacked["unit"] = stacked["unit"].astype(str)
+    stacked["unit"] = as_text(stacked["unit"])
     frame = _unit_frame(units, stacked)
     by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
     _check_columns(frame, by_cols, what="units")
     stacked = stacked.merge(frame[["unit", "interview_id", *by_cols]].drop_duplicates("unit"), on="unit", how="left")
     stacked["interview_id"] = stacked["interview_id"].fillna(stacked["unit"].str.rsplit(":", n=1).str[0])
-    if codes is not None:
-        stacked = stacked[stacked["code"].isin(list(codes))]
+    if codes is not None:  # a code no coder used has no coded text to agree on: refused, not a missing row
+        refuse_unknown("codes", codes, sorted({str(x) for x in stacked["code"].dropna().unique()}),
+                       "any coder's spans (agreement on characters is measured over the text some coder coded with "
+                       "the code, and there is none)")
+        stacked = stacked[stacked["code"].astype(str).isin([str(x).strip() for x in codes])]
     coder_names = sorted(stacked["coder"].astype(str).unique())
     rows = []
-    for (code, interview), grp in stacked.groupby(["code", "interview_id"], sort=True):
+    for (code, interview), grp in stacked.groupby(["code", "interview_id"], sort=True, observed=True):
         start = grp["start"].to_numpy(dtype="int64")
         end = grp["end"].to_numpy(dtype="int64")
         cuts = np.unique(np.concatenate([start, end]))
@@ -1214,7 +1239,8 @@ def character_agreement(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, uni
                              "value": int(cover[c][i]), "length": int(hi[i] - lo[i])})
     long = pd.DataFrame(rows, columns=["code", *by_cols, "unit", "coder", "value", "length"])
     table = agreement_table(long, by=["code", *by_cols], metrics=metrics, weight="length", n_boot=0)
-    lengths = long.drop_duplicates(["code", *by_cols, "unit"]).groupby(["code", *by_cols])["length"].sum()
+    lengths = (long.drop_duplicates(["code", *by_cols, "unit"])
+               .groupby(["code", *by_cols], observed=True)["length"].sum())
     table["n_units"] = lengths.reindex(pd.MultiIndex.from_frame(table[["code", *by_cols]])
                                        if by_cols else table["code"]).to_numpy()
     return table.astype({"n_units": "int64"}) if len(table) else table

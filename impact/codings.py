@@ -184,7 +184,7 @@ def _duplicate_rows(d: pd.DataFrame, rows: np.ndarray, source: str, problems: li
     again = cells.duplicated(keep="first").to_numpy()
     if not again.any():
         return
-    first = cells.groupby(list(cells.columns), sort=False, dropna=False).ngroup().to_numpy()
+    first = cells.groupby(list(cells.columns), sort=False, dropna=False, observed=True).ngroup().to_numpy()
     first_row: dict[int, int] = {}
     for i, g in enumerate(first):
         first_row.setdefault(g, int(rows[i]))
@@ -564,7 +564,7 @@ def _shifted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
     spans = spans & (b_all > a_all)
     texts = _texts_of(study, set(iid[spans]))
     fits, where, distinct, pooled = {}, {}, {}, {}
-    for v, g in pd.Series(np.flatnonzero(spans)).groupby(iid.to_numpy()[spans]):
+    for v, g in pd.Series(np.flatnonzero(spans)).groupby(iid.to_numpy()[spans], observed=True):
         if v not in texts:
             continue
         idx = g.to_numpy()
@@ -963,7 +963,7 @@ def _unit_problems(named: dict[str, list[tuple]], segments: pd.DataFrame | None,
     for sid, a, b in zip(every["segment_id"], every["start"], every["end"], strict=True):
         place.setdefault(sid, (int(a), int(b)))
     per = mine["interview_id"].astype(str).value_counts()
-    by_head = {h: g for h, g in every.groupby("interview_id")} if len(every) else {}
+    by_head = {h: g for h, g in every.groupby("interview_id", observed=True)} if len(every) else {}
     problems = []
     for unit, rows in named.items():
         head = unit.rsplit(":", 1)[0]

@@ -357,7 +357,7 @@ def aggregate_successors(
         sub = data[data["council_id"].isin(succ)]
         if sub.empty:
             continue
-        grouped = sub.groupby(["period", "measure"], sort=True)[value]
+        grouped = sub.groupby(["period", "measure"], sort=True, observed=True)[value]
         agg = grouped.agg(total=lambda s: s.sum(min_count=len(s)), n_successors="count", rows="size")
         agg["total"] = agg["total"].where((agg["n_successors"] == len(succ)) & (agg["rows"] == len(succ)))
         agg = agg.reset_index()

@@ -25,13 +25,14 @@ def describe_study(study: Study) -> dict[str, pd.DataFrame]:
     require_study(study, "councils", "wave_status", "interviews", "wave_ids", "participants")
     councils = study.councils
     by_type = (
-        councils.groupby(["council_type", "region"], dropna=False).size().rename("n_councils").reset_index()
+        councils.groupby(["council_type", "region"], dropna=False, observed=True).size().rename("n_councils")
+        .reset_index()
     )
     ws = study.wave_status()
     order = {w: i for i, w in enumerate(study.wave_ids)}
     status = (
         ws.assign(ofsted_judgement=ws["ofsted_judgement"].fillna("none"), intervention=ws["intervention"].fillna("unknown"))
-        .groupby(["wave", "intervention", "ofsted_judgement"])
+        .groupby(["wave", "intervention", "ofsted_judgement"], observed=True)
         .size()
         .rename("n_councils")
         .reset_index()
@@ -40,7 +41,7 @@ def describe_study(study: Study) -> dict[str, pd.DataFrame]:
     )
     iv = study.interviews
     per_wave = (
-        iv.groupby("wave")
+        iv.groupby("wave", observed=True)
         .agg(n_interviews=("interview_id", "size"), n_councils=("council_id", "nunique"), n_participants=("participant_id", "nunique"))
         .reindex(study.wave_ids, fill_value=0)
         .rename_axis("wave")

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import _xlsx
+from ._frames import as_text
 from ._io import merged_blanks
 from ._words import _counted, _named
 from .errors import ImpactWarning, InputError, Problem, ValidationError
@@ -47,7 +48,7 @@ def _context(segments: pd.DataFrame, context: int) -> pd.DataFrame:
         order = pd.to_numeric(seg["unit"].str.rsplit(":", n=1).str[1], errors="coerce")
     seg = seg.assign(_order=order).sort_values(["interview_id", "_order"], kind="stable")
     text = seg["text"].fillna("").astype(str)
-    grouped = text.groupby(seg["interview_id"], sort=False)
+    grouped = text.groupby(seg["interview_id"], sort=False, observed=True)
     prev = [grouped.shift(k) for k in range(context, 0, -1)]
     nxt = [grouped.shift(-k) for k in range(1, context + 1)]
     seg["previous_text"] = _join(prev)
@@ -108,12 +109,12 @@ def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, u
         raise ValueError(f"The value for `context` must be a whole number >= 0, but {context!r} was passed.")
     d = data[data[value].notna()].copy()
     d["_v"] = d[value].map(_value_text)
-    d["_c"] = d[coder].astype(str)
-    n_values = d.groupby(keys, sort=False)["_v"].nunique()
+    d["_c"] = as_text(d[coder])  # a missing coder stays missing under pandas 2 (not a coder named 'nan')
+    n_values = d.groupby(keys, sort=False, observed=True)["_v"].nunique()
     bad = n_values[n_values > 1].index
     d = d.set_index(keys).loc[bad].reset_index() if len(bad) else d.iloc[0:0]
     d = d.sort_values([*keys, "_c"], kind="stable")
-    grouped = d.groupby(keys, sort=True)
+    grouped = d.groupby(keys, sort=True, observed=True)
     out = pd.DataFrame({
         "n_coders": grouped["_c"].nunique(),
         "values": grouped.apply(lambda g: "; ".join(f"{c}={v}" for c, v in zip(g["_c"], g["_v"], strict=True)),
@@ -123,7 +124,7 @@ def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, u
     }).reset_index()
     extra = [c for c in data.columns if c not in {*keys, coder, value} and c not in out.columns]
     if extra and len(d):
-        constant = [c for c in extra if (d.groupby(unit)[c].nunique(dropna=False) <= 1).all()]
+        constant = [c for c in extra if (d.groupby(unit, observed=True)[c].nunique(dropna=False) <= 1).all()]
         out = out.merge(d.drop_duplicates(unit)[[unit, *constant]], on=unit, how="left")
     if code is None:
         out.insert(1, "code", "")
@@ -203,7 +204,7 @@ def write_disagreements_xlsx(table: pd.DataFrame, path: str | os.PathLike, *, da
 def _agreed(data: pd.DataFrame, unit: str, coder: str, value: str, code: str) -> pd.DataFrame:
     d = data[data[value].notna()]
     keys = [unit, code]
-    g = d.groupby(keys, sort=True)[value]
+    g = d.groupby(keys, sort=True, observed=True)[value]
     ok = (g.nunique() == 1) & (g.size() >= 2)
     first = g.first()[ok]
     return pd.DataFrame({"unit": first.index.get_level_values(0).astype(str),

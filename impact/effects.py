@@ -77,7 +77,11 @@ def intervention_effects(
         fit could not replace it, it neither enters the family nor counts
         towards its size, and its ``p_adjusted`` is NaN), ``n_obs``, ``n_units``,
         ``n_units_intervention`` and ``n_units_no_intervention`` (councils
-        with a row in intervention, and not), ``notes`` (the
+        with a row in intervention, and not), ``n_units_fewest_at_a_wave``
+        (the fewest councils on one side of the status term at a wave where
+        both sides have councils: the term compares councils at the same
+        wave, so a side of one council there is that council's difference
+        from the rest), ``notes`` (the
         fit's caveats, :attr:`impact.stats.ModelResults.notes`, joined by
         "; "), ``separation`` (True where fitted probabilities reached 0 or 1:
         the estimates and standard errors of the separating terms mean
@@ -168,7 +172,7 @@ def intervention_effects(
     # The wave terms are one family: a report that reads each later wave against the first reads them all together.
     tested = out[~out["separation"].astype(bool) | out["estimator"].eq("firth")]
     family = tested["term"].where(~tested["term"].astype(str).str.startswith("wave_"), "wave")
-    for _family, idx in tested.groupby(family).groups.items():
+    for _family, idx in tested.groupby(family, observed=True).groups.items():
         out.loc[idx, "p_adjusted"] = adjust_pvalues(out.loc[idx, "p_value"], method="holm")
     out["odds_ratio"] = np.exp(out["estimate"])
     out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
@@ -198,9 +202,30 @@ def _rows(res, d: pd.DataFrame, code: str, measure: str) -> pd.DataFrame:
     # the status term rests on the councils seen on each side of it: with one, it is that council's difference
     p["n_units_intervention"] = d.loc[d["in_intervention"] == 1, "council_id"].nunique()
     p["n_units_no_intervention"] = d.loc[d["in_intervention"] == 0, "council_id"].nunique()
+    p["n_units_fewest_at_a_wave"] = _fewest_at_a_wave(d)
     p["notes"] = "; ".join(res.notes)
     p["separation"] = _separated(res.notes) or _constant_level(d)
     return p
+
+
+def _fewest_at_a_wave(d: pd.DataFrame) -> float:
+    """The fewest councils on one side of the status term at a wave where councils are seen on both sides (NaN where
+    there is no such wave).
+
+    The status term is estimated beside the wave's, so it compares councils in and out of intervention at the same
+    wave (and councils that moved, before and after): at a wave where one council alone is out of intervention, that
+    wave's part of the contrast is that council's difference from the rest, however many councils are out of it at
+    other waves (8 councils, seed 31508: one never in intervention, alone out of it at two of three waves, and three
+    more out of it at the last; councils with a row out of intervention, 4, hid it).
+
+    >>> d = pd.DataFrame({"wave": ["a", "a", "a", "b", "b", "b"], "council_id": [1, 2, 3, 1, 2, 3],
+    ...                   "in_intervention": [0, 1, 1, 0, 0, 1]})
+    >>> _fewest_at_a_wave(d)
+    1.0
+    """
+    counts = d.groupby(["wave", "in_intervention"], observed=True)["council_id"].nunique().unstack()
+    both = counts.reindex(columns=[0, 1]).dropna()
+    return float(both.min(axis=1).min()) if len(both) else float("nan")
 
 
 def _since_first_after(d: pd.DataFrame, formula: str, code: str, measure: str, later: list[str],
@@ -465,8 +490,7 @@ def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str
     KeyError was all) and a code the panel does not hold: one name alone is that name, not its letters (each letter
     was a code 'not fitted: the outcome does not vary'), and a misspelt code was told the same way."""
     from ._frames import distinct
-    from ._joins import check_table, names
-    from ._words import _counted
+    from ._joins import check_table, names, refuse_unknown
     from .errors import InputError
 
     try:
@@ -477,11 +501,7 @@ def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str
     if code_list is None:
         code_list = list(pd.unique(panel["code"]))
     elif len(panel):  # a panel has a row for every code asked of it at every interview: one it lacks is misspelt
-        held = distinct(panel["code"])
-        unknown = [x for x in code_list if str(x) not in held]
-        if unknown:
-            raise InputError(f"`codes` has {_counted(len(unknown), 'code')} the panel does not hold: {unknown} - "
-                             f"expected codes of {sorted(held)}.")
+        refuse_unknown("codes", code_list, sorted(distinct(panel["code"])), "the panel")
     wave_list = names(waves, "waves")  # a wave nobody was interviewed at yet is the study's, and may be named
     return code_list, (list(pd.unique(panel["wave"])) if wave_list is None else wave_list)
 
@@ -525,7 +545,7 @@ def _survey_scores(study: Study) -> pd.DataFrame | None:
     sr = study.survey_responses.dropna(subset=["value"])
     if sr.empty or sr["wave"].nunique() < 2:
         return None
-    scores = sr.groupby(["council_id", "respondent_id", "wave"], as_index=False)["value"].mean()
+    scores = sr.groupby(["council_id", "respondent_id", "wave"], as_index=False, observed=True)["value"].mean()
     ws = study.wave_status()[["council_id", "wave", "intervention"]]
     scores = scores.merge(ws, on=["council_id", "wave"], how="left")
     # a council with no known status at a wave (no interview, no review date) is in neither group, as in the impact
@@ -672,7 +692,7 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     p["n_obs"] = res.n_obs
     p["n_units"] = res.n_units
     # the councils answering in each status at some wave: the status term compares them
-    per = scores.groupby("in_intervention")["council_id"].nunique()
+    per = scores.groupby("in_intervention", observed=True)["council_id"].nunique()
     p["n_units_intervention"] = int(per.get(1, 0))
     p["n_units_no_intervention"] = int(per.get(0, 0))
     p.attrs["notes"] = list(res.notes) + ([alone] if alone else [])

@@ -9,13 +9,14 @@ retrieves the statements behind any cell, with the sentences around them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from ._joins import _rows, names, of_study
-from ._words import _counted, _verb
+from ._joins import _rows, names, of_study, refuse_unknown
+from ._words import _counted
 from .errors import InputError
 from .measures import OTHER_FACTORS, classify_codings, factor_of
 from .panel import _coded_interviews
@@ -42,15 +43,49 @@ def credit_label(attribution: str) -> str:
             "funding": "funding", "other_programme": "another programme", "unclear": "cause left open"}[a]
 
 
+def _credit_label_of(attribution) -> str:
+    """:func:`credit_label` of one value of a column, read once per distinct value (a study's statements repeat a
+    handful of attributions; each reading builds a one-value Series): what it returns for a value never changes."""
+    try:
+        return _credit_label_cached(attribution)
+    except TypeError:  # an unhashable value (never in a coding's text column, but not refused here)
+        return credit_label(attribution)
+
+
+_credit_label_cached = functools.lru_cache(maxsize=1024)(credit_label)
+
+
 def _known_codes(codes: Sequence[str], codebook) -> list[str]:
     """``codes`` as a list (one name alone is that code, not its letters), each a code of ``codebook``: a code it
     lacks was a column of zeros, read as "no council raised it"."""
     out = names(codes, "codes")
-    unknown = [c for c in out if str(c) not in codebook.code_ids]
-    if unknown:
-        raise InputError(f"`codes` has {_counted(len(unknown), 'code')} that {_verb(len(unknown), 'is', 'are')} not in "
-                         f"the codebook {codebook.id!r}: {unknown} - expected codes of {codebook.leaf_codes()}.")
+    refuse_unknown("codes", [c for c in out if str(c) not in codebook.code_ids], codebook.leaf_codes(),
+                   f"the codebook {codebook.id!r}")
     return out
+
+
+def _quotable_codes(codes: list | None, codings: pd.DataFrame, study: Study, codebook) -> None:
+    """Refuse a code asked of :func:`quotes` that is in no coding and not in ``codebook`` (the study's by default):
+    it kept no statement, and the empty table read as "nobody said so".  A code of the codebook nobody coded is a
+    legitimate empty answer."""
+    if codes is None:
+        return
+    from .coding.codebook import Codebook
+    from .errors import ImpactError
+
+    coded = {str(x) for x in codings["code"].dropna().unique()} if "code" in codings.columns else set()
+    unseen = [c for c in codes if str(c).strip() not in coded]
+    if not unseen:
+        return
+    try:
+        book = Codebook.for_study(study, codebook)
+    except ImpactError:  # the study's codebook cannot be read: the codings are all there is to go by
+        if codebook is not None:
+            raise
+        refuse_unknown("codes", unseen, sorted(coded), "any coding")
+        return
+    refuse_unknown("codes", unseen, book.code_ids, f"any coding or in the codebook {book.id!r}"
+                   + (" (pass `codebook` if the codings were made with another)" if codebook is None else ""))
 
 
 def _segment_text(segments: pd.DataFrame) -> pd.Series:
@@ -97,6 +132,7 @@ def quotes(
     waves: Sequence[str] | None = None,
     measure: str = "reported",
     context: int = 1,
+    codebook: object = None,
 ) -> pd.DataFrame:
     """Statements of a code, council and wave, with the sentences around them.
 
@@ -114,6 +150,10 @@ def quotes(
         Which statements (see :mod:`impact.measures`).
     context : int
         Sentences of the same speaker turn before and after each statement.
+    codebook : Codebook, str or path, optional
+        The codebook the codings were made with (default: the study's), for
+        the codes that may be asked for: a code in no coding and not in it is
+        refused.
 
     Returns
     -------
@@ -126,6 +166,12 @@ def quotes(
         hedging cue anywhere in the sentence, not a question; see
         :func:`impact.coding.modality_cues`), ``context_before``,
         ``context_after``.  Text is as spoken: redact before publishing.
+
+    Raises
+    ------
+    impact.InputError
+        For a code, council or wave that is not the study's or the codebook's
+        (its statements would be an empty table, read as "nobody said so").
     """
     from .coding import modality_cues
     from .codings import as_codings
@@ -138,6 +184,7 @@ def quotes(
     codes, councils, waves = names(codes, "codes"), names(councils, "councils"), names(waves, "waves")
     if not {"interview_id", "coder"} <= set(codings.columns):  # a coder's output (impact code) has no coder column
         codings = as_codings(codings, study, segments=segments)
+    _quotable_codes(codes, codings, study, codebook)
     c = _statements(codings, study, segments)
     c = c[c[measure]]
     if codes is not None:
@@ -150,7 +197,7 @@ def quotes(
         c = c[c["wave"].isin(waves)]
     c = c.dropna(subset=["text"])
     c = c.drop_duplicates(["coder", "unit", "code", "text"])
-    c = c.assign(measure=measure, credit=c["attribution"].map(credit_label))
+    c = c.assign(measure=measure, credit=c["attribution"].map(_credit_label_of))
     c["clear"] = modality_cues(c["text"].tolist())["clear"].to_numpy() if len(c) else pd.Series(dtype=bool)
     before, after = _context(c, segments, context)
     c["context_before"], c["context_after"] = before, after
@@ -170,6 +217,7 @@ def illustrative_quotes(
     length: tuple[int, int] = (50, 360),
     seed: int = 0,
     screen=None,
+    codebook: object = None,
 ) -> pd.DataFrame:
     """Choose statements that illustrate each code: reported, unambiguous, spread out, never repeated.
 
@@ -205,6 +253,9 @@ def illustrative_quotes(
         confident are clean.  Candidates are screened in rank order as they
         come up, so a rejected statement is replaced by the next one, not
         lost, and only the statements considered are screened.
+    codebook : Codebook, str or path, optional
+        The codebook of the codings, for the codes that may be asked for (as
+        :func:`quotes`).
 
     Returns
     -------
@@ -218,7 +269,8 @@ def illustrative_quotes(
 
     if per_code < 1:
         raise ValueError(f"The value for `per_code` must be at least 1, but {per_code!r} was passed.")
-    cand = quotes(codings, study, segments=segments, codes=codes, waves=waves, measure="reported", context=0)
+    cand = quotes(codings, study, segments=segments, codes=codes, waves=waves, measure="reported", context=0,
+                  codebook=codebook)
     cand = cand[cand["clear"] & cand["text"].str.len().between(*length)].copy()
     cand["norm_text"] = cand["text"].map(lambda t: re.sub(r"\W+", " ", str(t).lower()).strip())
     cand["tie"] = cand["unit"].map(lambda u: hashlib.sha256(f"{seed}:{u}".encode()).hexdigest())
@@ -288,8 +340,8 @@ def _clearest(c: pd.DataFrame) -> pd.DataFrame:
 
     order = c.sort_values(["council_id", "code", "reported", "_fit", "score", "unit"],
                           ascending=[True, True, False, False, False, True], kind="stable")
-    group = order.groupby(["council_id", "code"], sort=False).ngroup().to_numpy()
-    rank = order.groupby(["council_id", "code"], sort=False).cumcount().to_numpy()
+    group = order.groupby(["council_id", "code"], sort=False, observed=True).ngroup().to_numpy()
+    rank = order.groupby(["council_id", "code"], sort=False, observed=True).cumcount().to_numpy()
     texts = order["text"].to_numpy()
     clear = np.zeros(len(order), dtype=bool)
     open_ = np.ones(group.max() + 1, dtype=bool)  # groups with no clear statement found yet
@@ -302,7 +354,7 @@ def _clearest(c: pd.DataFrame) -> pd.DataFrame:
         open_[np.unique(group[read & clear])] = False
         lo, width = lo + width, width * 2
     # per group, the first clear statement, else the first statement
-    pick = pd.Series(np.where(clear, rank, rank + len(order))).groupby(group).idxmin().to_numpy()
+    pick = pd.Series(np.where(clear, rank, rank + len(order))).groupby(group, observed=True).idxmin().to_numpy()
     return order.iloc[pick]
 
 
@@ -359,7 +411,7 @@ def framework_matrix(
     councils = study.councils[["council_id"]]
     interviewed = set(_coded_interviews(study, coded, segments)["council_id"].astype(str))
     grid = councils.merge(pd.DataFrame({"code": pd.Series(leaves, dtype="str")}), how="cross")
-    agg = (c.groupby(["council_id", "code"])
+    agg = (c.groupby(["council_id", "code"], observed=True)
            .agg(n_participants=("participant_id", "nunique"), n_segments=("unit", "nunique")).reset_index())
     if len(c):
         best = (_clearest(c.assign(_fit=c["text"].str.len().between(40, 300)))

@@ -50,14 +50,14 @@ def indicator_trends(study: Study) -> pd.DataFrame | None:
     ws = study.wave_status()
     group = ws["intervention"].map(STATUS_GROUPS)
     by = pd.DataFrame({"council_id": ws["council_id"], "in": group == "intervention", "unknown": group.isna()}) \
-        .groupby("council_id")[["in", "unknown"]].any()
+        .groupby("council_id", observed=True)[["in", "unknown"]].any()
     status = pd.Series("no_intervention", index=by.index, dtype="str")
     status[by["in"]] = "intervention"
     status[~by["in"] & by["unknown"]] = pd.NA  # never known to be in intervention, but not known at every wave
     d = ind.merge(status.rename("status_group").reset_index(), on="council_id", how="left")
     left_out = d["status_group"].isna()
     out = (
-        d[~left_out].groupby(["measure", "period", "status_group"])
+        d[~left_out].groupby(["measure", "period", "status_group"], observed=True)
         .agg(n_councils=("value", "count"), mean=("value", "mean"), median=("value", "median"),
              n_suppressed=("flag", lambda s: int(s.notna().sum())))
         .reset_index()
@@ -83,7 +83,7 @@ def intervention_onsets(study: Study) -> pd.Series:
     """
     h = study.status_history
     h = h[h["kind"].isin(_INTERVENTION_KINDS)]
-    first = pd.to_datetime(h["start_date"], errors="coerce").groupby(h["council_id"]).min()
+    first = pd.to_datetime(h["start_date"], errors="coerce").groupby(h["council_id"], observed=True).min()
     return first.reindex(study.councils["council_id"]).rename("onset")
 
 
@@ -134,7 +134,7 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
 def review_dates(study: Study) -> pd.Series:
     """Each council's last day of review (``reviews.end_date``), NaT where it has none; indexed by ``council_id``."""
     r = study.reviews
-    ends = pd.to_datetime(r["end_date"], errors="coerce").groupby(r["council_id"]).min()
+    ends = pd.to_datetime(r["end_date"], errors="coerce").groupby(r["council_id"], observed=True).min()
     return ends.reindex(study.councils["council_id"]).rename("reviewed")
 
 
@@ -200,7 +200,7 @@ def in_intervention_at_review(study: Study) -> pd.Series:
     """Whether each council was under a notice to improve or a statutory direction when its review began (its
     ``status_history``); NA where it has no review date. Indexed by ``council_id`` (every council of the study)."""
     r = study.reviews
-    began = pd.to_datetime(r["start_date"], errors="coerce").groupby(r["council_id"]).min()
+    began = pd.to_datetime(r["start_date"], errors="coerce").groupby(r["council_id"], observed=True).min()
     began = began.reindex(study.councils["council_id"])
     h = study.status_history
     h = h[h["kind"].isin(_INTERVENTION_KINDS)]
@@ -226,7 +226,7 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
 
     ind = study.indicators
     rows = []
-    for measure, d in ind.dropna(subset=["value"]).groupby("measure", sort=True):
+    for measure, d in ind.dropna(subset=["value"]).groupby("measure", sort=True, observed=True):
         period = pd.to_datetime(d["period"])
         periods = sorted(period.unique())
         index = {p: i for i, p in enumerate(periods)}
@@ -288,11 +288,11 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
                                         "council's figure for that period and for the period before its start, and "
                                         "two comparison councils with both)"})
             continue
-        rows.append({**row, "estimate": o["estimate"], "se": o["se"], "ci_low": o["ci_low"], "ci_high": o["ci_high"],
+        rows.append({**row, "estimate": o["estimate"], "se": o["se"], "df": o["df"], "ci_low": o["ci_low"], "ci_high": o["ci_high"],
                      "p_value": o["p_value"], "ri_p_value": o["ri_p_value"], "ri_n": int(o["n_permutations"]),
                      "ri_exact": bool(o["ri_exact"]), "n_cohorts": len(res.cohorts),
                      "n_lone_cohorts": _lone_cohorts(res.att_gt), "note": ""})
-    cols = ["measure", "estimate", "se", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_n", "ri_exact", "n_treated",
+    cols = ["measure", "estimate", "se", "df", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_n", "ri_exact", "n_treated",
             "n_control", "n_control_entering_later", "n_treated_before_first", "n_cohorts", "n_lone_cohorts", "note"]
     return pd.DataFrame(rows).reindex(columns=cols)
 

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import distinct
-from ._joins import names
+from ._joins import names, refuse_unknown
 from ._words import _counted, _verb
 from .measures import classify_codings
 from .study import Study
@@ -122,15 +122,12 @@ def _checked_codes(study: Study, coded: pd.DataFrame, codes: Sequence[str] | Non
     if not unseen:
         return code_list
     from .coding.codebook import Codebook
-    from .errors import ImpactError, ImpactWarning, InputError
+    from .errors import ImpactError, ImpactWarning
 
     if codebook is not None:
         book = Codebook.for_study(study, codebook)
-        unknown = [c for c in unseen if str(c) not in book.code_ids]
-        if unknown:
-            raise InputError(f"`codes` has {_counted(len(unknown), 'code')} that {_verb(len(unknown), 'is', 'are')} "
-                             f"not in the codebook {book.id!r} and in no coding: {unknown} - expected codes of "
-                             f"{book.code_ids}.")
+        refuse_unknown("codes", [c for c in unseen if str(c) not in book.code_ids], book.code_ids,
+                       f"the codebook {book.id!r} or in any coding")
         return code_list
     try:
         known = set(Codebook.for_study(study).code_ids)
@@ -199,7 +196,7 @@ def participant_panel(
     people = iv[["participant_id", "council_id", "wave"]].drop_duplicates()
     grid = people.merge(pd.DataFrame({"code": pd.Series(code_list, dtype="str")}), how="cross")
     agg = (
-        c.groupby(["participant_id", "wave", "code"])[list(PANEL_MEASURES)].sum()
+        c.groupby(["participant_id", "wave", "code"], observed=True)[list(PANEL_MEASURES)].sum()
         .add_prefix("n_").reset_index()
     )
     out = grid.merge(agg, on=["participant_id", "wave", "code"], how="left")
@@ -264,7 +261,7 @@ def council_panel(
     code_list = _codes(pp, codes) if len(pp) else (names(codes, "codes") or [])
     iv = _coded_interviews(study, coded, segments).dropna(subset=["wave"])
     counts = (
-        iv.groupby(["council_id", "wave"])
+        iv.groupby(["council_id", "wave"], observed=True)
         .agg(n_interviews=("interview_id", "size"), n_participants=("participant_id", "nunique"))
         .reset_index()
     )
@@ -273,7 +270,8 @@ def council_panel(
         .merge(pd.DataFrame({"wave": study.wave_ids}), how="cross")
         .merge(pd.DataFrame({"code": pd.Series(code_list, dtype="str")}), how="cross")
     )
-    agg = pp.groupby(["council_id", "wave", "code"])[list(PANEL_MEASURES)].sum().add_prefix("n_participants_").reset_index()
+    agg = (pp.groupby(["council_id", "wave", "code"], observed=True)[list(PANEL_MEASURES)].sum()
+           .add_prefix("n_participants_").reset_index())
     out = grid.merge(counts, on=["council_id", "wave"], how="left").merge(agg, on=["council_id", "wave", "code"], how="left")
     out["n_interviews"] = out["n_interviews"].fillna(0).astype("int64")
     out["n_participants"] = out["n_participants"].fillna(0).astype("int64")

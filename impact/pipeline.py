@@ -647,7 +647,7 @@ def _reliability_within(codings: pd.DataFrame, human: pd.DataFrame, segments: pd
     if groups is not None:
         seg = seg.astype({"council_id": str}).merge(groups.astype({"council_id": str}), on=on, how="inner")
     parts = []
-    for group, units in seg.groupby(column)["segment_id"]:
+    for group, units in seg.groupby(column, observed=True)["segment_id"]:
         ids = distinct(units)
         mine = human[member(human["unit"], ids)]
         parts.append(coder_reliability(codings[member(codings["unit"], ids)], mine,
@@ -669,7 +669,7 @@ def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
         if seen.empty and len(study.interviews):
             out[part] = "no interview was coded (none had respondent speech in its transcript)"
     if "change" not in out and seen["wave"].nunique() >= 2:
-        waves = seen.groupby("council_id")["wave"].nunique()
+        waves = seen.groupby("council_id", observed=True)["wave"].nunique()
         if waves.empty or waves.max() < seen["wave"].nunique():
             out["change"] = "no council was interviewed at every wave"
     if len(study.wave_ids) != 3:

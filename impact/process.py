@@ -123,11 +123,11 @@ def process_factors(pc: pd.DataFrame, study: Study, *, codes: Sequence[str] | No
     """
     code_list = list(codes) if codes is not None else list(dict.fromkeys(pc["code"]))
     iv = _coded_interviews(study, pc, segments).dropna(subset=["wave"])
-    people = iv.groupby("wave")["participant_id"].nunique()
-    per = pc.groupby(["code", "wave", "participant_id"])["valence"].agg(lambda v: _combine(set(v)))
+    people = iv.groupby("wave", observed=True)["participant_id"].nunique()
+    per = pc.groupby(["code", "wave", "participant_id"], observed=True)["valence"].agg(lambda v: _combine(set(v)))
     per = per.reset_index()
-    counts = per.groupby(["code", "wave"])["valence"].value_counts().unstack(fill_value=0)
-    n_st = pc.groupby(["code", "wave"]).size()
+    counts = per.groupby(["code", "wave"], observed=True)["valence"].value_counts().unstack(fill_value=0)
+    n_st = pc.groupby(["code", "wave"], observed=True).size()
     rows = []
     for code in code_list:
         for wave in study.wave_ids:
@@ -189,10 +189,11 @@ def factors_by_realisation(pc: pd.DataFrame, ptraj: pd.DataFrame, study: Study, 
     # only participants interviewed at every wave: one seen at a single later wave is realised when it reports an
     # expectation there but can never be unmet, so the realised group held participants the other could not (a
     # 30-council study compared 71 'realised' with 12 'unmet', where 52 of the 71 were seen at every wave)
-    waves = study.interviews.groupby("participant_id")["wave"].nunique()
+    waves = study.interviews.groupby("participant_id", observed=True)["wave"].nunique()
     every = set(waves.index[waves >= len(study.wave_ids)])
     t = ptraj[ptraj["realisation"].isin(["realised", "unmet_expectation"]) & ptraj["participant_id"].isin(every)]
-    status = t.groupby("participant_id")["realisation"].agg(lambda s: "realised" if (s == "realised").any() else "unmet")
+    status = t.groupby("participant_id", observed=True)["realisation"].agg(
+        lambda s: "realised" if (s == "realised").any() else "unmet")
     if status.empty:
         return pd.DataFrame(columns=cols)
     helped = set(zip(pc.loc[pc["valence"].isin(["helped", "mixed"]), "participant_id"],
@@ -233,15 +234,16 @@ def recommendations(pc: pd.DataFrame, *, codes: Sequence[str] | None = None) -> 
     # the other codes of each recommending statement, sorted and once each
     other = pc.loc[pc["code"] != _RECOMMENDATION, ["statement", "code"]]
     other = other[member(other["statement"], rec["statement"])].drop_duplicates()
-    factors = other.sort_values("code", kind="stable").groupby("statement")["code"].agg(list)
+    factors = other.sort_values("code", kind="stable").groupby("statement", observed=True)["code"].agg(list)
     rows = []
     for r in rec.itertuples():
         for code in factors.get(r.statement, []) or ["general"]:
             rows.append({"code": code, "participant_id": r.participant_id, "council_id": r.council_id,
                          "unit": r.statement})
     d = pd.DataFrame(rows)
-    out = d.groupby("code").agg(n_participants=("participant_id", "nunique"), n_statements=("unit", "nunique"),
-                                n_councils=("council_id", "nunique")).reset_index()
+    out = d.groupby("code", observed=True).agg(n_participants=("participant_id", "nunique"),
+                                               n_statements=("unit", "nunique"),
+                                               n_councils=("council_id", "nunique")).reset_index()
     code_list = list(codes) if codes is not None else []
     order = {c: i for i, c in enumerate([*code_list, "general"])}
     out = out.assign(_o=out["code"].map(order).fillna(len(order))).sort_values(["_o", "code"]).drop(columns="_o")
@@ -339,14 +341,16 @@ def factors_by_impact(pc: pd.DataFrame, ppanel: pd.DataFrame, *, codes: Sequence
     if measure not in ppanel.columns:
         raise ValueError(f"`measure` must be a column of `ppanel`, but {measure!r} was passed; its columns are "
                          f"{list(ppanel.columns)}.")
-    impacts = (ppanel.assign(_r=ppanel[measure].astype(bool)).groupby(["participant_id", "wave"])
+    impacts = (ppanel.assign(_r=ppanel[measure].astype(bool)).groupby(["participant_id", "wave"], observed=True)
                .agg(impacts=("_r", "sum"), council_id=("council_id", "first")).reset_index())
-    per = (pc.groupby(["code", "wave", "participant_id"])["valence"].agg(lambda v: _combine(set(v))).reset_index()
+    per = (pc.groupby(["code", "wave", "participant_id"], observed=True)["valence"]
+           .agg(lambda v: _combine(set(v))).reset_index()
            if len(pc) else pd.DataFrame(columns=["code", "wave", "participant_id", "valence"]))
     # the participant's impacts per interview over the waves of ``pc`` (after the review): a participant's tendency
     # to report impact, read from both interviews where there are two, not from the one interview alone
     after = impacts[impacts["wave"].isin(set(pc["wave"]))]
-    impacts = after.assign(impacts=after["participant_id"].map(after.groupby("participant_id")["impacts"].mean()))
+    impacts = after.assign(
+        impacts=after["participant_id"].map(after.groupby("participant_id", observed=True)["impacts"].mean()))
     per = per[per["valence"].isin(["helped", "hindered"])].merge(impacts, on=["participant_id", "wave"], how="inner")
     rows = []
     for code in code_list:
@@ -420,8 +424,9 @@ def suggestions_by_wave(pc: pd.DataFrame, study: Study, *, waves: Sequence[str] 
     (2, 1, 0.5)
     """
     iv = _coded_interviews(study, pc, segments).dropna(subset=["wave"])
-    people = iv.groupby("wave")["participant_id"].nunique()
-    rec = pc[pc["code"] == _RECOMMENDATION].groupby("wave")["participant_id"].nunique() if len(pc) else pd.Series()
+    people = iv.groupby("wave", observed=True)["participant_id"].nunique()
+    rec = (pc[pc["code"] == _RECOMMENDATION].groupby("wave", observed=True)["participant_id"].nunique() if len(pc)
+           else pd.Series())
     rows = []
     for wave in (list(waves) if waves is not None else study.wave_ids):
         n, k = int(people.get(wave, 0)), int(rec.get(wave, 0))

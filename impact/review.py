@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import _xlsx
+from ._frames import as_text
 from ._io import merged_blanks
 from ._version import __version__
 from ._words import _counted, _named, _verb
@@ -64,7 +65,7 @@ def _codes_table(codebook, coded: pd.DataFrame) -> pd.DataFrame:
         raise TypeError("`codebook` must be an impact.Codebook or a DataFrame with a `code_id` column, "
                         f"but {type(codebook).__name__} was passed.")
     out = pd.DataFrame({"code_id": table["code_id"].astype(str)})
-    out["label"] = table["label"].astype(str).to_numpy() if "label" in table.columns else out["code_id"]
+    out["label"] = as_text(table["label"]).to_numpy() if "label" in table.columns else out["code_id"]
     out["definition"] = table["definition"].fillna("").astype(str).to_numpy() if "definition" in table.columns else ""
     return out
 

@@ -1195,7 +1195,7 @@ class Study:
         Columns: ``council_id``, ``wave``, ``reference_date``, ``date_source``.
         """
         iv = self.interviews
-        med = iv.dropna(subset=["wave"]).groupby(["council_id", "wave"])["date"].median()
+        med = iv.dropna(subset=["wave"]).groupby(["council_id", "wave"], observed=True)["date"].median()
         anchors = self._anchors()
         rows = []
         for council in self._tables["councils"]["council_id"]:
@@ -1235,7 +1235,8 @@ class Study:
             m = df[["council_id", "wave", "reference_date"]].merge(k, on="council_id")
             held = (m["start_date"] <= m["reference_date"]) & (m["end_date"].isna() | (m["end_date"] >= m["reference_date"]))
             latest = (
-                m[held].sort_values("start_date", kind="stable").groupby(["council_id", "wave"])["status"].last().rename(kind)
+                m[held].sort_values("start_date", kind="stable")
+                .groupby(["council_id", "wave"], observed=True)["status"].last().rename(kind)
             )
             df = df.join(latest, on=["council_id", "wave"])
             df[kind] = as_text(df[kind])

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ._frames import as_flags
-from ._joins import _rows, names
+from ._joins import _rows, names, refuse_unknown
 from ._words import _counted, _named
 from .errors import InputError
 from .study import Study, require_study
@@ -57,13 +57,11 @@ def _wave_names(study: Study | None, waves: Sequence[str] | None, panel: pd.Data
         raise InputError(f"`waves` names the {_named('wave', twice)} more than once, in {w!r}: each wave is read once, "
                          "in order.")
     if waves is not None and isinstance(panel, pd.DataFrame) and "wave" in panel.columns:
-        known = set(study.wave_ids) if study is not None else {str(x) for x in panel["wave"].dropna().unique()}
-        unknown = [x for x in w if str(x) not in known]
-        if unknown:
-            held = "the study's waves" if study is not None else "the waves the panel holds"
-            raise InputError(f"`waves` has {_counted(len(unknown), 'wave')} not among {held}: {unknown} - expected "
-                             f"waves of {sorted(known)}" + ("" if study is not None else
-                                                           " (pass `study` to name a wave not yet interviewed)") + ".")
+        if study is not None:
+            refuse_unknown("waves", w, list(study.wave_ids), "the study")
+        else:
+            refuse_unknown("waves", w, sorted({str(x) for x in panel["wave"].dropna().unique()}),
+                           "the panel (pass `study` to name a wave not yet interviewed)")
     return w
 
 
@@ -214,7 +212,7 @@ def transition_matrix(
     panel = _states(panel, [*keys, "wave"], {outcome: "outcome"})
     wide = panel.pivot_table(index=keys, columns="wave", values=outcome, aggfunc="first", dropna=False)
     rows = []
-    groups = wide.groupby(level=by) if by else [(None, wide)]
+    groups = wide.groupby(level=by, observed=True) if by else [(None, wide)]
     for g, sub in groups:
         for a, b in zip(order, order[1:]):
             if a not in sub.columns or b not in sub.columns:
@@ -266,7 +264,7 @@ def impact_chain(
     levels = _levels(panel, levels)
     panel = _states(panel, [unit, "code", "wave"], {outcome: "outcome"})
     sub = panel[panel["code"].isin(levels) & panel[outcome].fillna(False).astype(bool)]
-    first = sub.assign(_r=sub["wave"].map(rank)).groupby([unit, "code"])["_r"].min().unstack("code")
+    first = sub.assign(_r=sub["wave"].map(rank)).groupby([unit, "code"], observed=True)["_r"].min().unstack("code")
     first = first.reindex(index=sorted(panel[unit].unique()), columns=list(levels))
     out = pd.DataFrame({unit: first.index})
     for lv in levels:
@@ -291,11 +289,9 @@ def _levels(panel: pd.DataFrame, levels: Sequence[str]) -> list[str]:
     if twice:
         raise InputError(f"`levels` names the {_named('code', twice)} more than once, in {out!r}: each level of the "
                          "chain is one code.")
-    held = {str(x) for x in panel["code"].dropna().unique()}
-    unknown = [x for x in out if str(x) not in held] if len(panel) else []  # an empty panel: no council to chain
-    if unknown:
-        raise InputError(f"`levels` has {_counted(len(unknown), 'code')} the panel does not hold: {unknown} - expected "
-                         f"codes of {sorted(held)} (build the panel from coding with the impact_level codebook).")
+    if len(panel):  # an empty panel: no council to chain
+        refuse_unknown("levels", out, sorted({str(x) for x in panel["code"].dropna().unique()}),
+                       "the panel (build it from coding with the impact_level codebook)", noun="code")
     return out
 
 
@@ -315,7 +311,7 @@ def action_completion(study: Study) -> pd.DataFrame:
     prog["done"] = prog["status"].isin(["completed", "embedded"])
     prog["embedded"] = prog["status"].eq("embedded")
     out = (
-        prog.groupby(["council_id", "wave"])
+        prog.groupby(["council_id", "wave"], observed=True)
         .agg(n_actions=("action_id", "size"), n_completed=("done", "sum"), n_embedded=("embedded", "sum"))
         .reset_index()
     )

@@ -303,13 +303,13 @@ def capabilities(study) -> pd.DataFrame:
     add("coding", n_iv > 0, f"{_counted(n_iv, 'interview')} with a wave" if n_iv else "no interviews: there is nothing to code", n_iv)
     add("prevalence", n_iv > 0,
         f"interviews at {_counted(len(waves_seen), 'wave')}" if n_iv else "no interviews: no prevalence to estimate", len(waves_seen))
-    per_council = iv.groupby("council_id")["wave"].nunique() if n_iv else pd.Series(dtype="int64")
+    per_council = iv.groupby("council_id", observed=True)["wave"].nunique() if n_iv else pd.Series(dtype="int64")
     followed = int((per_council >= 2).sum())
     add("change_over_time", len(waves_seen) >= 2 and followed >= 1,
         (f"{_counted(followed, 'council')} interviewed at two or more waves" if len(waves_seen) >= 2 and followed
          else "needs interviews at two or more waves of the same council"
          + (f" (all interviews are at {waves_seen[0]})" if len(waves_seen) == 1 else "")), followed)
-    per_part = iv.groupby("participant_id")["wave"].nunique() if n_iv else pd.Series(dtype="int64")
+    per_part = iv.groupby("participant_id", observed=True)["wave"].nunique() if n_iv else pd.Series(dtype="int64")
     n_traj = int((per_part >= 2).sum())
     add("trajectories", n_traj >= 1,
         f"{_counted(n_traj, 'participant')} interviewed at two or more waves" if n_traj
@@ -320,7 +320,7 @@ def capabilities(study) -> pd.DataFrame:
         ws = study.wave_status()
         seen = iv[["council_id", "wave"]].drop_duplicates().merge(ws, on=["council_id", "wave"], how="left")
         seen["group"] = seen["in_intervention"]
-        counts = seen.groupby(["wave", "group"])["council_id"].nunique().unstack(fill_value=0)
+        counts = seen.groupby(["wave", "group"], observed=True)["council_id"].nunique().unstack(fill_value=0)
         if counts.shape[1] >= 2:
             best = int(counts.min(axis=1).max())
     add("group_comparison", best >= 2,

@@ -436,6 +436,43 @@ def ratio_range(sentence: str) -> tuple[float, float] | None:
     return (float(m.group(1)), float(m.group(2))) if m else None
 
 
+def excel_shows(value: float, number_format: str) -> str:
+    """What a spreadsheet shows for ``value`` under ``number_format``, for the formats tables.xlsx writes: up to three
+    sections; a section is chosen by its ``[<x]``/``[<=x]``/``[>x]``/``[>=x]`` condition, else (no conditions) by
+    the value's sign (positive; negative; zero); a body is a quoted literal, or an optional literal sign, the digits
+    (``0``, ``#,##0``, decimals), ``%`` and a quoted suffix.  The second section shows the value without its sign
+    (Excel's and LibreOffice's negative section); the others show a negative value's minus sign, so a format that
+    sends -0.001 to "#,##0.00" shows "-0.00", as both applications do."""
+    import operator
+    import re
+
+    compare = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+    sections = number_format.split(";")
+    conditional = any(re.match(r"^\[(<=|>=|<|>)", s) for s in sections)
+    if conditional:
+        order = range(len(sections))
+    elif len(sections) == 1:
+        order = [0]
+    else:
+        order = [0] if value > 0 else [1] if value < 0 else [2 if len(sections) > 2 else 0]
+    for k in order:
+        m = re.match(r"^\[(<=|>=|<|>)([-\d.]+)\](.*)$", sections[k])
+        if m and not compare[m.group(1)](value, float(m.group(2))):
+            continue
+        body = m.group(3) if m else sections[k]
+        if body.startswith('"'):
+            return body.strip('"')
+        parts = re.match(r'^([+-]?)([#,0]*0)(\.0+)?(%?)(?:"([^"]*)")?$', body)
+        assert parts, f"a number format the helper does not read: {body!r}"
+        sign, whole, decimals, percent, suffix = parts.groups()
+        shown = abs(value) if k == 1 else value
+        shown = shown * 100 if percent else shown
+        digits = len(decimals) - 1 if decimals else 0
+        text = f"{shown:,.{digits}f}" if "," in whole else f"{shown:.{digits}f}"
+        return sign + text + percent + (suffix or "")
+    raise AssertionError(f"no section of {number_format!r} applies to {value}")
+
+
 # --------------------------------------------------------------------------- the order of files across workers
 #: Seconds of each test file in a whole `make test` run (the pytest cache's record of main's quiet run of 5 December
 #: 05:13 UTC, 1,699 s over 313 files), for a checkout whose pytest cache holds none (CI, a fresh clone):
@@ -445,16 +482,74 @@ def ratio_range(sentence: str) -> tuple[float, float] | None:
 _FILE_SECONDS: dict[str, float] = json.loads((Path(__file__).with_name("file_seconds.json")).read_text(encoding="utf-8"))
 _SECONDS_PER_TEST = 0.5  # the suite's mean: 35 minutes of CPU over 4,022 tests
 _CACHE_KEY = "impact/file_seconds"
+_BUILDERS = ("once_per_run", "shared_synthetic")
+
+
+def _keys_called(tree) -> set[str]:
+    """The keys (string constants, second argument) of the calls of :func:`once_per_run` and :func:`shared_synthetic`
+    in an AST."""
+    import ast
+
+    return {n.args[1].value for n in ast.walk(tree)
+            if isinstance(n, ast.Call) and getattr(n.func, "id", None) in _BUILDERS and len(n.args) > 1
+            and isinstance(n.args[1], ast.Constant) and isinstance(n.args[1].value, str)}
+
+
+def shared_fixtures(source: str) -> dict[str, frozenset[str]]:
+    """Each fixture defined in ``source`` (a conftest's text) that builds a once-per-run study, and the keys it builds,
+    with those of the shared fixtures it takes (``ten_council_run`` takes ``ten_council_study``)."""
+    import ast
+
+    own, takes = {}, {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef) and any("fixture" in ast.unparse(d) for d in node.decorator_list):
+            own[node.name], takes[node.name] = _keys_called(node), [a.arg for a in node.args.args]
+
+    def keys(name, seen=()):
+        return own[name].union(*(keys(t, (*seen, name)) for t in takes[name] if t in own and t not in seen))
+
+    return {name: frozenset(keys(name)) for name in own if keys(name)}
+
+
+def shared_keys(source: str, fixtures: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The once-per-run keys a test file's ``source`` asks for: those of the shared ``fixtures`` it names, and those of
+    its own calls of :func:`once_per_run` or :func:`shared_synthetic` (a file that cannot be parsed: by its names only).
+    """
+    import ast
+    import re
+
+    try:
+        own = _keys_called(ast.parse(source))
+    except SyntaxError:
+        own = set()
+    named = set(re.findall(r"\w+", source)) & fixtures.keys()
+    return frozenset(own.union(*(fixtures[n] for n in named)))
+
+
+def next_file(pending, cost, keys_of, elsewhere, built) -> str:
+    """The file a worker should run next: the costliest of ``pending`` that asks for no study another worker may be
+    building now (one asked for by a file running there, ``elsewhere``, and not yet ``built``), else the costliest.
+
+    Two files sharing a once-per-run study, started together on the two workers, made one wait for the other's build
+    (round 4 and test_findings, the two costliest, 58 -> 84 and 44 -> 74 s once they shared `late_shift`); the second
+    now runs another file meanwhile, or after the first on the same worker, and reads the study built.
+    """
+    busy = {k for k in elsewhere if not built(k)}
+    free = [scope for scope in pending if not keys_of(scope) & busy]
+    return max(free or pending, key=cost)
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """``--dist loadfile`` with the costliest pending file sent first (longest processing time first).
+    """``--dist loadfile`` with the costliest pending file sent first (longest processing time first), but for a file
+    that would wait for another worker's build of a study it shares (:func:`next_file`).
 
     xdist queues files by their number of tests, so a file of a few long tests (full runs, LibreOffice renderings)
     could start last and keep one worker busy while the other had finished. Each file still runs whole on one
     worker, so module fixtures are built once. A file's cost is its seconds in the last run the pytest cache
-    recorded, else :data:`_FILE_SECONDS`, else its number of tests times the suite's mean.
+    recorded, else :data:`_FILE_SECONDS`, else its number of tests times the suite's mean. The studies a file shares
+    are read from its text (:func:`shared_keys`); one is built once its pickle is in the run's folder
+    (:func:`once_per_run`).
     """
     if config.getvalue("dist") != "loadfile":
         return None
@@ -463,6 +558,22 @@ def pytest_xdist_make_scheduler(config, log):
     if not hasattr(LoadFileScheduling, "_assign_work_unit"):
         return None  # another xdist's internals: its own order (slower, never wrong)
     known = {**_FILE_SECONDS, **(config.cache.get(_CACHE_KEY, {}) if getattr(config, "cache", None) else {})}
+    fixtures = shared_fixtures(Path(__file__).read_text(encoding="utf-8"))
+    try:
+        stored = Path(config._tmp_path_factory.getbasetemp()) / "once-per-run"  # the workers' basetemp's parent
+    except Exception:  # noqa: BLE001 - another pytest's internals: no study counts as built
+        stored = None
+    scanned: dict[str, frozenset[str]] = {}
+
+    def keys_of(scope):
+        if scope not in scanned:
+            path = Path(config.rootpath, scope.split("::")[0])
+            text = path.read_text(encoding="utf-8", errors="replace") if path.name.startswith("test") else ""
+            scanned[scope] = shared_keys(text, fixtures) if path.is_file() else frozenset()
+        return scanned[scope]
+
+    def built(key):
+        return stored is not None and (stored / f"{key}.pickle").is_file()
 
     class CostliestFirst(LoadFileScheduling):
         def _assign_work_unit(self, node):
@@ -471,7 +582,10 @@ def pytest_xdist_make_scheduler(config, log):
 
             queue = getattr(self, "workqueue", None)
             if hasattr(queue, "move_to_end") and queue:
-                queue.move_to_end(max(queue, key=cost), last=False)
+                running = [scope for other, units in self.assigned_work.items() if other is not node
+                           for scope, tests in units.items() if not all(tests.values())]
+                elsewhere = set().union(*(keys_of(s) for s in running))
+                queue.move_to_end(next_file(list(queue), cost, keys_of, elsewhere, built), last=False)
             super()._assign_work_unit(node)
 
     return CostliestFirst(config, log)

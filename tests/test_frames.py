@@ -139,3 +139,34 @@ def test_missing_text_stays_missing_in_library_tables(tmp_path):
                  "2,telford & wrekin,01/06/22,A Person,inadequate\n", encoding="utf-8")
     # DfE local-authority codes: City of London 201, Telford and Wrekin 894
     assert read_ofsted(f)["council_id"].tolist() == ["201", "894"]
+
+
+# Under pandas 2.2 (setup.cfg's floor) a groupby over a categorical key without `observed=True` kept a group for
+# every category, used or not (pandas 3 keeps only the used ones): a unit column of councils as a categorical with
+# three councils filtered out gave compare_groups a third, empty status group (n_groups 3, Cramer's V, a
+# permutation p of 0.01) instead of the two-group comparison (p 1.0). The library passes observed=True throughout.
+def test_a_categorical_unit_with_unused_categories_is_compared_as_its_text():
+    from impact import stats
+
+    rng = np.random.default_rng(20261205)
+    n = 12
+    ids = [f"c{i}" for i in range(n)]
+    base = pd.DataFrame({"council_id": ids, "status": ["a"] * 6 + ["b"] * 6, "y": rng.integers(0, 2, n).astype(float)})
+    text = pd.concat([base, base.assign(y=rng.integers(0, 2, n).astype(float))], ignore_index=True)
+    categorical = text.assign(council_id=pd.Categorical(text["council_id"], categories=[*ids, "x1", "x2", "x3"]))
+    kwargs = {"outcome": "y", "group": "status", "unit": "council_id", "n_resamples": 99}
+    pd.testing.assert_frame_equal(stats.compare_groups(categorical, **kwargs), stats.compare_groups(text, **kwargs))
+
+
+# A coded row without a code was a code named 'None' under pandas 2.2 (agreement measured on it) and a TypeError
+# inside a sort under pandas 3; it is refused, naming the coder and the row.
+@pytest.mark.parametrize("column", ["code", "unit"])
+def test_a_coded_row_with_no_code_or_unit_is_refused_naming_it(column):
+    from impact import coding_to_units
+    from impact.errors import InputError
+
+    ann = pd.DataFrame({"unit": ["I1:1", "I1:2"], "code": ["morale", "morale"]})
+    bob = pd.DataFrame({"unit": ["I1:1", "I1:2", "I1:3"], "code": ["morale", "learning", "morale"]}, index=[5, 6, 7])
+    bob.loc[6, column] = None
+    with pytest.raises(InputError, match=rf"`coded output of 'bob'` has 1 row with no {column} \(row 6\)"):
+        coding_to_units({"ann": ann, "bob": bob})

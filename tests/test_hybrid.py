@@ -140,13 +140,33 @@ def test_uncertainty_ranks_for_review():
     assert rank_uncertain(coder, probe, n=1)["unit"].tolist() == ranked["unit"].tolist()[:1]
 
 
+# The coefficients the solver stops at are not the same on every scikit-learn the package allows: retrained under
+# 1.3.0 (setup.cfg's floor) they were up to 0.051 from the shipped ones (lbfgs stops elsewhere), while the
+# vocabulary, idf and thresholds were identical, the gold sentences' probabilities at most 0.016 apart and 2 of 5,034
+# codes on the test part differed (each within 0.02 of its threshold).  What must hold is that the shipped model codes
+# the sentences as today's training would: everything but the fitted coefficients alike, and each probability within
+# PROBABILITY_TOL, a code differing only where the shipped probability is that close to its threshold.
+PROBABILITY_TOL = 0.02
+
+
 def test_bundled_model_is_current():
     # The shipped JSON must be what bench/train_coder.py builds from the development data today.
-    from bench.train_coder import MODEL_DIR, _same, train
+    from bench.train_coder import MODEL_DIR, _same, read_gold_parts, train
 
     stored = json.loads((MODEL_DIR / "nfer_impacts.json").read_text(encoding="utf-8"))
     assert stored["codebook"]["hash"] == Codebook.load("nfer_impacts").hash
-    assert _same(train().to_json(), stored), "run python -m bench.train_coder"
+    retrained = train()
+    fitted = ("coef", "intercept")
+    assert _same({k: v for k, v in retrained.to_json().items() if k not in fitted},
+                 {k: v for k, v in stored.items() if k not in fitted}), "run python -m bench.train_coder"
+    shipped = HybridCoder.from_json(stored)
+    texts = pd.concat([read_gold_parts(part)[0] for part in ("dev", "test")])
+    new, old = retrained.predict_proba(texts), shipped.predict_proba(texts)
+    assert (new - old).abs().to_numpy().max() <= PROBABILITY_TOL, "run python -m bench.train_coder"
+    threshold = pd.Series(shipped.thresholds_, index=shipped.code_ids_)
+    differ = new.ge(threshold) != old.ge(threshold)
+    near = (old - threshold).abs() <= PROBABILITY_TOL
+    assert not (differ & ~near).to_numpy().any(), "run python -m bench.train_coder"
     # 2,303 training units (both gold development parts and the devset) give ~5,900 features x 6 codes
     assert (MODEL_DIR / "nfer_impacts.json").stat().st_size < 600_000
 

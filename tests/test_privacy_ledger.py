@@ -12,6 +12,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import warnings
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -145,3 +146,55 @@ def test_counts_tied_by_no_relation_are_solved_in_separate_blocks():
         sys.unraisablehook = hook
     assert not unraisable, [u.exc_value for u in unraisable]
     assert sorted(sorted(b.keys) for b in blocks) == [[("a", 1), ("a", 2)], [("b", 1), ("b", 2)]]
+
+
+def _twelve_tables() -> DisclosureLedger:
+    """Twelve tables sharing no count, each total ``(t, "t")`` = a + b + c, a below the threshold of 5."""
+    led = DisclosureLedger(threshold=5)
+    for t in range(12):
+        for k, v in {"t": 40, "a": 2, "b": 18, "c": 20}.items():
+            led.count((t, k), v)
+        led.relation((t, "t"), [(t, "a"), (t, "b"), (t, "c")])
+    return led
+
+
+def test_an_audit_builds_the_programme_only_of_the_blocks_it_solves(monkeypatch):
+    # Twelve tables sharing no count, each total = a + b + c with a below the threshold (the docstring's example of
+    # release_unneeded: a hidden, b hidden beside it, c published). protect() solves every block once; each trial
+    # release of release_unneeded then rebuilds the whole system but solves only the block of the count tried, the
+    # others' counts being known safe. A block's sparse matrices (the linprog arguments and the HiGHS model) are built
+    # for the blocks solved only (speed11: building them for every block of every audit was most of a report's
+    # disclosure audit). The decisions are the worked example's, table by table.
+    led = _twelve_tables()
+    made, solved = [], []  # the blocks (kept alive, so that no two share an id) whose matrices are built / solved
+    scipy_sparse = _ledger.sp
+
+    def csr_array(*args, **kwargs):
+        caller = sys._getframe(1).f_locals.get("self")
+        if isinstance(caller, _ledger._Block) and not any(b is caller for b in made):
+            made.append(caller)
+        return scipy_sparse.csr_array(*args, **kwargs)
+
+    monkeypatch.setattr(_ledger, "sp", SimpleNamespace(**{n: getattr(scipy_sparse, n) for n in dir(scipy_sparse)
+                                                          if not n.startswith("__")} | {"csr_array": csr_array}))
+    bound = _ledger._Block.bound
+    monkeypatch.setattr(_ledger._Block, "bound", lambda self, key, *, upper: (
+        solved.append(self) if not any(b is self for b in solved) else None) or bound(self, key, upper=upper))
+    assert sorted(led.protect()) == sorted((t, k) for t in range(12) for k in ("a", "b"))
+    assert led.release_unneeded() == []
+    assert sorted(k for k in led.values if led.hidden(k)) == sorted((t, k) for t in range(12) for k in ("a", "b"))
+    assert solved and len(made) == len(solved) and all(any(b is m for b in solved) for m in made)
+
+
+def test_each_trial_release_audits_only_the_blocks_tied_to_the_count_tried(monkeypatch):
+    # release_unneeded tries each count hidden as secondary (here b of each of the twelve tables); publishing it can
+    # narrow only the hidden counts tied to it, so only their part of the intruder's system is built and audited
+    # (speed11: each trial built all twelve blocks and skipped eleven). The decision is the worked example's.
+    led = _twelve_tables()
+    hidden = led.protect()
+    built = []
+    init = _ledger._Block.__init__
+    monkeypatch.setattr(_ledger._Block, "__init__", lambda self, keys, *a: built.append(list(keys)) or init(self, keys, *a))
+    assert led.release_unneeded() == []
+    assert sorted(k for k in led.values if led.hidden(k)) == sorted(hidden)
+    assert sorted(built) == [[(t, "a")] for t in range(12)]  # with b published, a is its table's one hidden count

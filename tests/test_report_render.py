@@ -258,8 +258,9 @@ def test_xlsx_sheets_formats_and_notes(bundle, report):
                                         "Share", "Number"]  # nothing suppressed: no flag column
     # Full values, formatted for display only.
     assert ws["E2"].value == 0.00004 and ws["E2"].number_format == '[<0.001]"<0.001";0.000'
-    assert ws["F2"].number_format == "0.0%" and ws["B2"].number_format == "#,##0.00"
-    assert ws["C2"].value == 0.1234 and ws["C2"].number_format == "#,##0.00"
+    assert _excel_shows(ws["F2"].value, ws["F2"].number_format) == f"{ws['F2'].value:.1%}"
+    assert _excel_shows(ws["B2"].value, ws["B2"].number_format) == f"{ws['B2'].value:,.2f}"
+    assert ws["C2"].value == 0.1234 and _excel_shows(0.1234, ws["C2"].number_format) == "0.12"
     assert ws["G3"].value is None and ws["G4"].value == 1500
     assert ws.page_setup.paperSize == 9 and ws.page_setup.fitToWidth == 1
     assert ws.oddHeader.center.text == "Table 1. Effects by impact"
@@ -517,12 +518,12 @@ def test_docx_the_note_under_a_table_keeps_with_its_last_row():
     data_doc = docx.Document(io.BytesIO(render_docx(Report("r", "", {}, [Section("s", [
         Table("t", data, "Counts", "A note under the table.")])]))))
     table = data_doc.tables[0]
-    last = table.rows[-1].cells[0].paragraphs[0]
+    last = table.rows[-2].cells[0].paragraphs[0]  # the last row of figures; the note is the row after it
     assert last._p.pPr.find(qn("w:keepNext")) is not None
     middle = table.rows[30].cells[0].paragraphs[0]
     assert middle._p.pPr.find(qn("w:keepNext")) is None  # a long table still breaks between its rows
-    note = next(p for p in data_doc.paragraphs if p.text.startswith("A note under the table"))
-    assert note.paragraph_format.keep_together
+    assert table.rows[-1].cells[0].text == "A note under the table."
+    assert table.rows[-1]._tr.trPr.find(qn("w:cantSplit")) is not None  # its lines kept together
 
 
 @pytest.mark.parametrize("layout", [None, "constrained"])
@@ -598,22 +599,9 @@ def test_a_short_section_that_opened_a_page_is_followed_on_that_page():
 
 
 def _excel_shows(value: float, number_format: str) -> str:
-    """What Excel shows for ``value`` under ``number_format``: enough of the format language for the formats the
-    workbook writes (up to two ``[<x]``/``[>=x]`` conditional sections with a quoted literal, then ``#,##0.00``)."""
-    import operator
-    import re
+    from conftest import excel_shows
 
-    compare = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
-    for section in number_format.split(";"):
-        m = re.match(r'^\[(<=|>=|<|>)([-\d.]+)\](.*)$', section)
-        if m and not compare[m.group(1)](value, float(m.group(2))):
-            continue
-        body = m.group(3) if m else section
-        if body.startswith('"'):
-            return body.strip('"')
-        digits = len(body.split(".")[1]) if "." in body else 0
-        return f"{value:,.{digits}f}" if "," in body else f"{value:.{digits}f}"
-    raise AssertionError(f"no section of {number_format!r} applies to {value}")
+    return excel_shows(value, number_format)
 
 
 def test_an_odds_ratio_and_its_interval_are_never_shown_as_zero_nor_as_seven_figures():
@@ -632,7 +620,8 @@ def test_an_odds_ratio_and_its_interval_are_never_shown_as_zero_nor_as_seven_fig
             ["morale", ">999", "3.20 to 24.50"]]
     report = Report("r", "", {}, [Section("s", [table])])
     doc = docx.Document(io.BytesIO(render_docx(report)))
-    assert [[c.text for c in row.cells] for row in doc.tables[0].rows[1:]] == want
+    assert [[c.text for c in row.cells] for row in doc.tables[0].rows[1:-1]] == want
+    assert doc.tables[0].rows[-1].cells[0].text == "Odds ratios."  # the note, the table's last row
     page = lxml.html.fromstring(render_html(report))
     assert [[c.text_content().strip() for c in tr.xpath("./th|./td")] for tr in page.find(".//tbody").findall("tr")] == want
     sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))["Table 1"]

@@ -57,8 +57,7 @@ def test_a_table_that_fits_on_a_page_keeps_every_row_with_the_next():
     rows = doc.tables[0]._tbl.findall(qn("w:tr"))
     assert all(tr.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for tr in rows)
     assert rows[0].find(qn("w:trPr")).find(qn("w:tblHeader")) is not None  # repeated on every page
-    note = doc.paragraphs[-1]  # the last paragraph: the "About this report" table's note; the planted one is before
-    assert note.paragraph_format.keep_together
+    assert doc.tables[0].rows[-1].cells[0].text == "Impact number 39 of the study"  # no note: no note row
 
 
 def test_a_table_over_a_page_keeps_its_last_rows_with_its_note():
@@ -66,13 +65,12 @@ def test_a_table_over_a_page_keeps_its_last_rows_with_its_note():
     # the note under the table (main kept only the last row with it: one row and the note stood alone on a page).
     doc = _document([Section("A", [Table("t", _frame(150), "Many rows", notes="A note under the table.",
                                          columns_format={"n": "int"})])])
-    keeps = _rows_keeping(doc, 0)
-    assert len(keeps) == 151
+    *keeps, note_keeps = _rows_keeping(doc, 0)  # the note is the table's last row (round 32)
+    assert len(keeps) == 151 and not note_keeps
     assert keeps[:3] == [True] * 3  # heading row and the first two rows, kept with the caption
     assert keeps[-3:] == [True] * 3, keeps[-6:]  # the last three rows, each kept with the next, the last with the note
     assert not any(keeps[10:-3])  # the rows between break where the page ends
-    note = next(p for p in doc.paragraphs if p.text.startswith("A note under the table"))
-    assert note.paragraph_format.keep_together
+    assert doc.tables[0].rows[-1].cells[0].text == "A note under the table."
 
 
 def _limitations() -> list[Section]:

@@ -459,7 +459,6 @@ def test_the_indicator_tables_are_recomputed_here(indicator_study):
     study, runs = indicator_study
     onset, reviewed, during = _starts(study)
     groups = {"all": None, "intervention": during, "no_intervention": set(reviewed.index) - during}
-    z = stats.norm.ppf(0.975)
     checked = enumerated = drawn = 0
     for table, starts, not_yet in [(run[i], starts, i == 1) for run in runs
                                    for i, starts in ((0, onset), (1, reviewed))]:
@@ -471,8 +470,12 @@ def test_the_indicator_tables_are_recomputed_here(indicator_study):
             estimate, se = _simple_with_se(y, g, not_yet)
             assert row["estimate"] == pytest.approx(estimate, rel=1e-10, abs=1e-12)
             assert row["se"] == pytest.approx(se, rel=1e-9)
-            assert (row["ci_low"], row["ci_high"]) == pytest.approx((estimate - z * se, estimate + z * se), rel=1e-9)
-            assert row["p_value"] == pytest.approx(2 * stats.norm.sf(abs(estimate / se)), rel=1e-8)
+            # the t reference on the table's Welch-Satterthwaite df (statistics round 14, recomputed in
+            # tests/test_stats_round14.py)
+            q = stats.t.ppf(0.975, row["df"])
+            assert 1 <= row["df"] < np.inf
+            assert (row["ci_low"], row["ci_high"]) == pytest.approx((estimate - q * se, estimate + q * se), rel=1e-9)
+            assert row["p_value"] == pytest.approx(2 * stats.t.sf(abs(estimate / se), row["df"]), rel=1e-8)
             among = np.ones(len(g), dtype=bool) if treated is None else np.isin(councils, list(treated))
             exact, total = _exact_ri(y, g, not_yet, among)
             if row["ri_exact"]:
@@ -531,7 +534,7 @@ def test_the_indicator_tables_name_the_interval_they_show(indicator_study):
         note = tables[name].notes
         assert "bootstrap" not in note, (name, note)
         assert "95% interval and p-value from the standard error of the estimate's influence function, clustered " \
-               "by council (normal reference)" in note, (name, note)
+               "by council (t reference, Welch-Satterthwaite degrees of freedom)" in note, (name, note)
 
 
 def test_an_indicator_with_no_comparable_period_says_why(indicator_study):

@@ -217,4 +217,6 @@ def test_staggered_lone_cohort_standard_error_borrows_its_variance():
     se = change[1:].std(ddof=1) * np.sqrt(1 + 1 / 9)
     assert overall["estimate"] == pytest.approx(change[0] - change[1:].mean(), abs=1e-12)
     assert overall["se"] == pytest.approx(se, rel=1e-10)
-    assert overall["ci_high"] - overall["estimate"] == pytest.approx(stats.norm.ppf(0.975) * se, rel=1e-10)
+    # the t quantile on the 9 comparison councils less one (Crawford and Howell 1998; statistics round 14)
+    assert overall["df"] == pytest.approx(8, rel=1e-12)
+    assert overall["ci_high"] - overall["estimate"] == pytest.approx(stats.t.ppf(0.975, 8) * se, rel=1e-10)

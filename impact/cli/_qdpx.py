@@ -183,7 +183,8 @@ def _cases_wide(project) -> pd.DataFrame:
     if len(project.case_variables):
         wide = project.case_variables.pivot_table(index="case_guid", columns="variable", values="value", aggfunc="first")
         cases = cases.merge(wide.reset_index(), on="case_guid", how="left")
-    members = project.case_sources.groupby("case_guid")["source_guid"].agg(";".join).rename("source_guids")
+    members = (project.case_sources.groupby("case_guid", observed=True)["source_guid"].agg(";".join)
+               .rename("source_guids"))
     return cases.merge(members.reset_index(), on="case_guid", how="left")
 
 
@@ -224,7 +225,7 @@ def run_export(args) -> int:
         if by_column:  # ' ann' is ann, as the coded-file reader takes it
             data["coder"] = data["coder"].fillna("").astype(str).str.strip()
             refuse_blank_cells(data["coder"], rows, where=Path(file).name, column="coder", what="a coder's name")
-        parts = ({coder: part.drop(columns="coder") for coder, part in data.groupby("coder", sort=False)}
+        parts = ({coder: part.drop(columns="coder") for coder, part in data.groupby("coder", sort=False, observed=True)}
                  if by_column else {name or Path(file).stem: data})
         for coder, part in parts.items():
             part.attrs = {"source": Path(file).name, "rows": shared_attr([rows[i] for i in part.index])}

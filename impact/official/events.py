@@ -88,7 +88,7 @@ def first_event(
                                                 missing=f"when each {status!r} began is needed to find the first")})
     if after is not None:
         rows = rows[rows["start_date"] >= one_date(after, "after")]
-    out = rows.groupby("council_id", as_index=False)["start_date"].min()
+    out = rows.groupby("council_id", as_index=False, observed=True)["start_date"].min()
     return out.rename(columns={"start_date": "event_date"}).reset_index(drop=True)
 
 

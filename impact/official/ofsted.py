@@ -339,7 +339,7 @@ def ofsted_status_history(inspections: pd.DataFrame, *, source: str = "inspectio
     data = data[~data["overall_effectiveness_flag"].isin(_NO_JUDGEMENT) & data["publication_date"].notna()]
     data = data.sort_values(["council_id", "publication_date"], kind="stable")
     data = data.drop_duplicates(["council_id", "publication_date", "overall_effectiveness"])
-    nxt = data.groupby("council_id")["publication_date"].shift(-1)
+    nxt = data.groupby("council_id", observed=True)["publication_date"].shift(-1)
     ends = council_list(include_former=True).set_index("council_id")["valid_to"]
     end_date = (nxt - pd.Timedelta(days=1)).fillna(data["council_id"].map(ends))
     out = pd.DataFrame(

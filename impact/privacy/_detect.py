@@ -741,6 +741,9 @@ _STREET_TYPES = (
     r"spur|steps|strand|terraces|top|trees|villas|wood|woods|estate)\.?"
 )
 _NAME_WORD = r"(?:\p{Lu}[\p{L}'’\-]*|St\.?|\p{Ll}[\p{L}'’\-]*)"
+# "St" in capitals ending a match, then a capitalised word: a saint's name ("St Mary's", "St Ives"), as a street's
+# "St" is not followed so where its name's words are in lower case.
+_SAINT_AFTER_RE = lazy_compile(r"(?<=(?-i:St)\.?)[ \t]+(?-i:\p{Lu})", _I)
 _ADDRESS_RE = lazy_compile(
     rf"(?<![\w£$€.,/])(?P<num>\d{{1,4}}[a-z]?(?:[ \t]*[{_DASH}/][ \t]*\d{{1,4}}[a-z]?)?),?[ \t]+"
     rf"(?P<words>(?:{_NAME_WORD}[ \t]+){{1,3}}){_STREET_TYPES}(?![\w])",
@@ -1714,6 +1717,49 @@ _BODY_AFTER_RE = lazy_compile(
     r"trust)\b", _I)
 
 
+# Codes listed together ("LA1 and LA2", "LA1, LA2 and LA3", "LA1/LA2").
+_CODE_LIST_SEP_RE = lazy_compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|[ \t]*[/&][ \t]*)", _I)
+
+
+@cache
+def _initials_re(area: str):
+    """Words whose initials are ``area``, in any case, ending where a label after them begins."""
+    words = r"[ \t]+".join(rf"{re.escape(c)}[\p{{L}}'’\-]*" for c in area.lower())
+    return lazy_compile(rf"(?<![\p{{L}}\d])(?:{words})[ \t]*[(,:\-–]?[ \t]*\Z", _I)
+
+
+def _initials_before(area: str, text: str, at: int) -> bool:
+    """Whether the words just before ``at`` are those whose initials ``area`` is, as a body named in words is then
+    labelled by them ("two local authorities (LA1 and LA2)", "a local authority, LA3,")."""
+    return _initials_re(area).search(text, max(0, at - 60), at) is not None
+
+
+def _numbered_labels(text: str) -> set[tuple[int, int]]:
+    """The postcode districts' shapes in ``text`` that are labels numbering bodies or people, no districts: in
+    capitals, after the words whose initials their letters are ("two local authorities (LA1 and LA2)"), or listed
+    together under one letter code numbered from one ("LA1, LA2 and LA3"), with nothing before or after the list that
+    says a district is meant ("she moved from LS1 and LS2" stays two districts)."""
+    groups: list[list] = []
+    for m in _OUTWARD_RE.finditer(text):
+        if groups and _CODE_LIST_SEP_RE.fullmatch(text, groups[-1][-1].end(), m.start()):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    labels = set()
+    for group in groups:
+        area = group[0].group("area")
+        if any(g.group("area") != area or not g.group().isupper() for g in group):
+            continue
+        first, last = group[0], group[-1]
+        ctx = _POSTCODE_CTX_BEFORE.search(text[max(0, first.start() - 30) : first.start()])
+        said = (ctx is not None and not ctx.group().lstrip().startswith(",")
+                or _POSTCODE_CTX_AFTER.search(text[last.end() : last.end() + 20]) is not None)
+        series = len(group) > 1 and [g.group("district") for g in group] == [str(k) for k in range(1, len(group) + 1)]
+        if (len(area) == 2 and _initials_before(area, text, first.start())) or (series and not said):
+            labels.update((g.start(), g.end()) for g in group)
+    return labels
+
+
 def _postcodes(text: str, add) -> None:
     for m in _POSTCODE_RE.finditer(text):
         add(Span(m.start(), m.end(), "postcode"))
@@ -1730,10 +1776,11 @@ def _postcodes(text: str, add) -> None:
             letters.isupper() or whole or _POSTCODE_CTX_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
         ):
             add(Span(m.start(), m.end(), "postcode"))
+    labels = _numbered_labels(text)
     for m in _OUTWARD_RE.finditer(text):
         area = m.group("area").upper()
-        if area not in POSTCODE_AREAS or _BODY_AFTER_RE.match(text, m.end()):
-            continue  # "LA1 partnership", "LA2 council": a numbered body's label, no district
+        if area not in POSTCODE_AREAS or _BODY_AFTER_RE.match(text, m.end()) or (m.start(), m.end()) in labels:
+            continue  # "LA1 partnership", "LA2 council", "two local authorities (LA1 and LA2)": numbered labels
         before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 20]
         context = _POSTCODE_CTX_BEFORE.search(before) is not None or _POSTCODE_CTX_AFTER.search(after) is not None
         upper = m.group().isupper()
@@ -1895,6 +1942,13 @@ _RANGE_AFTER_AGE_RE = lazy_compile(
 _RANGE_BEFORE_AGE_RE = lazy_compile(rf"(?<![\w.,/£$€])(?P<n>{_N_RANGE})(?:[ \t]*[{_DASH}][ \t]*|[ \t]+(?:or|to)[ \t]+)\Z", _I)
 
 
+# Before an age in the plural, what makes it a group's: another age listed ("10- and 11-year-olds"), or a word taking a
+# class of people, no one's own ("services for 11-year-olds", "most 15 year olds"); not an owner nor a count.
+_GROUP_AGE_BEFORE_RE = lazy_compile(
+    rf"(?:(?<![\w.,/£$€]){_N_RANGE}[ \t]*[{_DASH}]?[ \t]+(?:and|&|to|or)[ \t]+|(?<![\p{{L}}'’])(?:for|all|most|many|some|more|"
+    r"fewer|among|amongst|of|other|including|like|older|younger)[ \t]+)\Z", _I)
+
+
 def _ages(text: str, add) -> None:
     for pattern in _AGE_RES:
         for m in pattern.finditer(text):
@@ -1909,8 +1963,10 @@ def _ages(text: str, add) -> None:
             if (after := _RANGE_AFTER_AGE_RE.match(text, end)) is not None:
                 end = after.end()
             before = _RANGE_BEFORE_AGE_RE.search(text, max(0, start - 12), start)
-            if age.lower().endswith("olds") and before is not None:
-                continue  # "16-17 year olds", "16 – 18 year olds": the ages of a group of any number, no one's age
+            if age.lower().endswith("olds") and (before is not None or _GROUP_AGE_BEFORE_RE.search(text, max(0, start - 24), start)):
+                # "16-17 year olds", "16 – 18 year olds", "10- and 11-year-olds", "services for 11-year-olds": the ages
+                # of a group of any number, no one's age ("her 11-year-olds", "two 15-year-olds" stay ages)
+                continue
             if age[:1].isdigit() and before is not None:
                 start = before.start("n")
             add(Span(start, end, "age"))
@@ -2005,6 +2061,8 @@ def _addresses(text: str, add) -> None:
             continue
         if all(w[:1].islower() for w in words) and all(fold(w) in english_words() for w in words) and len(words) > 2:
             continue
+        if _SAINT_AFTER_RE.match(text, m.end()) and any(w[:1].islower() for w in words):
+            continue  # "her brother, 7, attends St Mary's Primary": "St" a saint's before a name, a verb no street's
         # a tenement flat's floor and door before the house number ("3/2, 45 kelvin street", "flat 0/1, 12 Hope St"):
         # the address's first part
         flat = _FLOOR_DOOR_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())

@@ -530,7 +530,7 @@ def coarsen_attribution(
                 level_of[remaining] = n
                 remaining[:] = False
             continue
-        councils = rest.groupby(level, dropna=False)["council_id"].transform("nunique")
+        councils = rest.groupby(level, dropna=False, observed=True)["council_id"].transform("nunique")
         ok = (councils >= k).to_numpy()
         if not ok.any():
             continue

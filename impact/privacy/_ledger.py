@@ -210,7 +210,7 @@ class DisclosureLedger:
                     new = {k for k in rel if k in trial and k not in affected}
                     affected |= new
                     todo.extend(new)
-            if not affected or not self._weak(trial, trial - affected):
+            if not affected or not self._weak(trial, trial - affected, within=affected):
                 hidden = trial
                 released.append(key)
         self._hidden = hidden
@@ -258,21 +258,24 @@ class DisclosureLedger:
             return None
         return min(candidates, key=lambda k: (k in self.kept, self.values[k], str(k)))
 
-    def _system(self, hidden: set[Key]) -> list[_Block]:
+    def _system(self, hidden: set[Key], within: set[Key] | None = None) -> list[_Block]:
         """The intruder's linear system over the hidden counts, split into independent blocks.
 
         Two hidden counts are in one block when a chain of relations ties them;
         the system has no relation across blocks, so a count's range is that of
         its block's linear programme (the whole system is feasible: the true
-        counts satisfy it).  Rows are sparse.
+        counts satisfy it).  Rows are sparse.  With ``within`` (hidden counts
+        that no relation ties to a hidden count outside them: whole blocks),
+        only their blocks, the same as in the whole system.
         """
-        unknown = sorted(hidden, key=str)
+        unknown = sorted(hidden if within is None else within, key=str)
         index = {k: i for i, k in enumerate(unknown)}
         rows: list[tuple[list[int], list[float], float, bool]] = []  # (columns, coefficients, rhs, is_equality)
-        relations = [((total, -1.0), *((p, 1.0) for p in parts)) for total, parts in self.sums]
-        relations += [((part, 1.0), (whole, -1.0)) for part, whole in self.bounds]
-        n_eq = len(self.sums)
-        for r, terms in enumerate(relations):
+        relations = [(((total, -1.0), *((p, 1.0) for p in parts)), True) for total, parts in self.sums]
+        relations += [(((part, 1.0), (whole, -1.0)), False) for part, whole in self.bounds]
+        if within is not None:  # a relation of none of them ties none of them (and no count of theirs to another)
+            relations = [(terms, eq) for terms, eq in relations if any(k in index for k, _ in terms)]
+        for terms, eq in relations:
             coefs: dict[int, float] = {}
             rhs = 0.0
             for k, coef in terms:
@@ -282,7 +285,7 @@ class DisclosureLedger:
                     rhs -= coef * self.values[k]
             coefs = {j: c for j, c in coefs.items() if c != 0.0}
             if coefs:
-                rows.append((list(coefs), list(coefs.values()), rhs, r < n_eq))
+                rows.append((list(coefs), list(coefs.values()), rhs, eq))
         if rows:  # counts are linked when a row holds both; a block is a connected component of that graph
             ri = [r for r, row in enumerate(rows) for _ in row[0]]
             ci = [j for row in rows for j in row[0]]
@@ -306,17 +309,19 @@ class DisclosureLedger:
         block = next(b for b in self._system(hidden) if key in b.position)
         return block.solve(key)
 
-    def _weak(self, hidden: set[Key], safe: set[Key] | None = None) -> list[Key]:
+    def _weak(self, hidden: set[Key], safe: set[Key] | None = None, within: set[Key] | None = None) -> list[Key]:
         """Hidden counts an intruder can narrow to an interval shorter than the threshold.
 
         Keys in ``safe`` (found safe with fewer counts hidden) are skipped; keys
-        found safe now are added to it.
+        found safe now are added to it.  With ``within`` (whole blocks of the
+        system, holding every hidden count not in ``safe``), only their blocks
+        are built and audited.
         """
         safe = set() if safe is None else safe
         related = {k for rel in (*((t, *p) for t, p in self.sums), *self.bounds) for k in rel}
         weak = []
         wide = self.threshold - 1e-6  # (solver tolerance: intervals of counts are whole or simple fractions)
-        for block in self._system(hidden):
+        for block in self._system(hidden, within):
             # Every feasible point of the block widens what each count is known to reach: the true counts are
             # one, and each programme solved gives another.  A count seen to span the threshold is safe
             # without a programme of its own (its interval holds that span).
@@ -345,21 +350,32 @@ class _Block:
 
     def __init__(self, keys: list[Key], columns: list[int], rows: list[tuple]) -> None:
         self.keys = keys
-        local = {j: i for i, j in enumerate(columns)}
         self.low: np.ndarray | None = None  # the lowest and highest value of each count at feasible points
         self.high: np.ndarray | None = None  # seen (from start_record on)
         self.position = {k: i for i, k in enumerate(keys)}
         self._highs = None
         self._costed: int | None = None  # the column whose cost is set in the HiGHS model
-        self._kw: dict = {"bounds": (0, None), "method": "highs"}
-        for flag, a, b in ((True, "A_eq", "b_eq"), (False, "A_ub", "b_ub")):
-            chosen = [r for r in rows if r[3] is flag]
-            if chosen:
-                data = [c for r in chosen for c in r[1]]
-                ri = [i for i, r in enumerate(chosen) for _ in r[0]]
-                ci = [local[j] for r in chosen for j in r[0]]
-                self._kw[a] = sp.csr_array((data, (ri, ci)), shape=(len(chosen), len(keys)))
-                self._kw[b] = np.array([r[2] for r in chosen])
+        self._columns, self._rows = columns, rows
+        self._programme: dict | None = None  # the linprog arguments, made on first use (:attr:`_kw`)
+
+    @property
+    def _kw(self) -> dict:
+        """The block's programme as :func:`scipy.optimize.linprog` arguments, built on first use: most blocks of an
+        audit hold only counts that need no programme (tied to nothing published, or already safe), and building
+        the sparse matrices of each was most of an audit's time."""
+        if self._programme is None:
+            local = {j: i for i, j in enumerate(self._columns)}
+            kw: dict = {"bounds": (0, None), "method": "highs"}
+            for flag, a, b in ((True, "A_eq", "b_eq"), (False, "A_ub", "b_ub")):
+                chosen = [r for r in self._rows if r[3] is flag]
+                if chosen:
+                    data = [c for r in chosen for c in r[1]]
+                    ri = [i for i, r in enumerate(chosen) for _ in r[0]]
+                    ci = [local[j] for r in chosen for j in r[0]]
+                    kw[a] = sp.csr_array((data, (ri, ci)), shape=(len(chosen), len(self.keys)))
+                    kw[b] = np.array([r[2] for r in chosen])
+            self._programme = kw
+        return self._programme
 
     def solve(self, key: Key) -> tuple[float, float]:
         """The minimum and maximum of ``key`` over the block's feasible set."""

@@ -285,6 +285,11 @@ _LABEL_COLON_RE = lazy_compile(r"(?:[ \t]+\p{Ll}+){0,3}[ \t]*:(?!\d)")
 _LISTED_AFTER_RE = lazy_compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
 # A children's home's word after its place ("the Hellesdon home", "Sprowston children's home").
 _HOME_AFTER_RE = lazy_compile(r"[ \t]+(?:children['’]s[ \t]+)?home\b", re.IGNORECASE)
+# A text holding only capitalised words listed, then at most a full stop: a cell, a field, where nothing is said of a
+# person ("Woodley", "Woodley, Earley and Twyford.").
+_PLACES_ONLY_RE = lazy_compile(
+    r"(?:\p{Lu}[\p{L}'’\-]*(?:[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(?=\p{Lu}))?)+[ \t]*[.;]?[ \t]*",
+    re.VERSION1)
 # A form's label on the line before a name ("Author: ", "Prepared by: "): a speaker's turn ("Jane Hope: I agree") has none.
 _LABEL_BEFORE_RE = lazy_compile(r"(?:^|(?<=\n))[ \t]*\p{Lu}[\p{L} \t]{0,30}:[ \t]*\Z")
 _PHRASE_END_RE = lazy_compile(
@@ -313,6 +318,11 @@ _NOUN_PHRASE_OPENS_RE = lazy_compile(
 # A title's small joining word, then its capitalised word ("Time to Change", "Hope for Families", "Care of the Young").
 _JOINED_TERM_AFTER_RE = lazy_compile(
     r"[ \t]+(?:to|for|of|of[ \t]+the|in|into|on)[ \t]+(?P<w>\p{Lu}\p{Ll}+)(?![\p{L}'’\-])", re.VERSION1)
+# A capitalised word and a title's small joining word right before a word ("Children in Care", "Hope for Families").
+_JOINED_TERM_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<w>\p{Lu}\p{Ll}+)[ \t]+(?:in|for|of|of[ \t]+the|on)[ \t]+\Z",
+                                      re.VERSION1)
+# Groups of people named by their plural, which a title's words follow ("Children in Care", "Parents in Need").
+_GROUP_PLURALS = frozenset("children families parents carers people adults babies mothers fathers siblings".split())
 _CAPITALISED_AFTER_RE = lazy_compile(r"[ \t]+(?P<w>\p{Lu}\p{Ll}+)(?![\p{L}'’\-])", re.VERSION1)
 # Words that greet or thank the one named after them ("Dear Care", "Hi Care,", "Thanks Care").
 _GREETINGS = frozenset("dear hi hello hey hiya morning afternoon evening thanks thank cheers congratulations welcome".split())
@@ -330,8 +340,16 @@ def listed_word_in_a_term(text: str, start: int, end: int, listed: frozenset[str
     Time or Faith Hope listed)."""
     before = _CAPITALISED_BEFORE_RE.search(text, max(0, start - 30), start)
     after = _CAPITALISED_AFTER_RE.match(text, end) or _JOINED_TERM_AFTER_RE.match(text, end)
+    joined = _JOINED_TERM_BEFORE_RE.search(text, max(0, start - 40), start)
     return (before is not None and _term_word(fold(before.group("w")), listed) and fold(before.group("w")) not in _GREETINGS
             and _PERSON_OBJECT_BEFORE_RE.search(text, before.start(), before.end()) is None
+            # a title's word and its small joining word before it ("Children in Care", "Families in Need" with Will
+            # Care listed): a group named by its plural is a term's word, as another is
+            or joined is not None and _PERSON_OBJECT_BEFORE_RE.search(text, joined.start(), joined.end()) is None
+            and fold(joined.group("w")) not in _GREETINGS
+            and (fold(joined.group("w")) in _GROUP_PLURALS or _term_word(fold(joined.group("w")), listed) and (
+                _NOUN_PHRASE_OPENS_RE.search(text, max(0, joined.start() - 12), joined.start()) is not None
+                or _CAPITALISED_BEFORE_RE.search(text, max(0, joined.start() - 30), joined.start()) is not None))
             or after is not None and _term_word(fold(after.group("w")), listed) and fold(after.group("w")) not in surname_words()
             and _NOUN_PHRASE_OPENS_RE.search(text, max(0, start - 12), start) is not None)
 
@@ -348,10 +366,19 @@ _OFFICE_POSTS = frozenset("""president chairman chairwoman chairperson clerk com
     ombudsman treasurer trustee chancellor convenor convener rapporteur auditor advocate author reviewer""".split())
 
 
+#: Prefixes English joins to a word with a hyphen, no words of their own ("Co-opted", "Sub-Committee", "Pre-Birth"); no
+#: surname opens so.
+_BOUND_PREFIXES = frozenset("co sub pre semi multi inter mid anti de un".split())
+
+
 def _job_word(word: str) -> bool:
-    """Whether a word is a job's, a post's or a relation's ("worker", "teacher", "caretaker", "president", "mum")."""
+    """Whether a word is a job's, a post's or a relation's ("worker", "teacher", "caretaker", "president", "mum"), or one
+    joined by a hyphen after a word or a prefix ("Vice-Chair", "Co-Chair")."""
     w = fold(word)
-    return w in _SCHOOL_JOBS or w in KINSHIP_ROLE_WORDS or w in _OFFICE_POSTS
+    if w in _SCHOOL_JOBS or w in KINSHIP_ROLE_WORDS or w in _OFFICE_POSTS:
+        return True
+    head, _, last = w.rpartition("-")
+    return bool(head) and _job_word(last) and all(p in _BOUND_PREFIXES or p in english_words() for p in head.split("-"))
 
 
 # A figure right before a word ("6:20 pm").
@@ -1339,6 +1366,8 @@ _INDEFINITE_BEFORE_RE = lazy_compile(r"\b(?:a|an)[ \t]+\Z", re.IGNORECASE | re.V
 # a first name's initial ("Councillors J Okafor, T Brown and A Patel", "Cllrs K Okafor, A Brennan and ..."); in
 # words all capitalised ("Life As A Child") and where a sentence opens it is the article.
 _CAPITAL_A_BEFORE_RE = lazy_compile(r"(?:(?<![\p{L}'’])\p{Ll}[\p{L}'’]*|,)[ \t]+(?P<a>A)[ \t]+\Z", re.VERSION1)
+# No capitalised word right after a word, which would go on a title's name ("A Stone Age Story").
+_NO_CAPITAL_AFTER_RE = lazy_compile(r"(?![ \t]+\p{Lu})(?!['’]s\b)", re.VERSION1)
 # A colour in lower case, perhaps after a word or two more, said of what follows "a" ("a silver ", "a battered old red "):
 # a thing's, as "a" before a make or a model is.
 _COLOURED_BEFORE_RE = lazy_compile(
@@ -1806,8 +1835,11 @@ _FAMILY_PLACED_RE = lazy_compile(
 _FAMILY_HAS_RE = lazy_compile(
     r"['’]?[ \t]+(?:have|had|has|are|were|['’]ve|foster|fostered|adopted|live|lived|house|place|home|flat|kids|children|"
     r"family|lot|boys|girls|twins)\b", re.IGNORECASE | re.VERSION1)
-# A family's or a household's noun in lower case after its surname ("the Goldsmith family").
-_HOUSEHOLD_RE = lazy_compile(r"[ \t]+(?:family|household)\b", re.VERSION1)
+# A family's or a household's noun, or its home's, in lower case after its surname ("the Goldsmith family", "the Bishop
+# home").
+_HOUSEHOLD_RE = lazy_compile(r"[ \t]+(?:family|household|home|house)\b", re.VERSION1)
+# A family's home in lower case after its surname ("the Smith home", "the Smith house"; "the White House" is a name).
+_FAMILY_HOME_RE = lazy_compile(r"[ \t]+(?:home|house)\b", re.VERSION1)
 # "family" or "household" after a nation's name as a family is named, not as a service of a place is ("the Holland
 # family were known"; "the England family support network" is the service's).
 _NATION_FAMILY_RE = lazy_compile(
@@ -2127,7 +2159,16 @@ class NameFinder:
         if tok.key in self.words or (tok.key in self.public and tok.shape == "lower"):
             return True
         parts = tok.parts()
-        return bool(parts) and all(p in self.words or p in self.public for p in parts)
+        if "-" in tok.key and tok.key.split("-")[0] in _BOUND_PREFIXES:  # "Co-opted", "Sub-Committee"
+            parts = parts[1:]
+        return bool(parts) and all(p in self.words or p in self.public or self._one_who(p) for p in parts)
+
+    def _one_who(self, word: str) -> bool:
+        """Whether a word (folded) no list holds is a noun English makes of a verb it holds with "-ee", for one who is
+        so done by ("attendees", "adoptee", "invitees"): a stem of four letters or more, no first name or surname."""
+        stem = word[:-3] if word.endswith("ees") else word[:-2] if word.endswith("ee") else ""
+        return (len(stem) >= 4 and (stem in self.words or stem + "e" in self.words) and word not in self.firsts
+                and word not in self.surnames and word not in self.participant_parts)
 
     def _public(self, tok: _Tok) -> bool:
         return tok.key in self.public or tok.key in _NEVER or tok.key in self.places
@@ -2213,7 +2254,11 @@ class NameFinder:
                 spans.append(span)
             elif (len(run) == 1 and run[0].shape == "cap" and not self._public(run[0]) and not self._function_word(run[0])
                   and (a := _CAPITAL_A_BEFORE_RE.search(text, max(0, run[0].start - 40), run[0].start)) is not None):
-                lone.append(Span(a.start("a"), run[0].end, "name"))  # "[name] and A Smith": an initial, a surname
+                initialled = Span(a.start("a"), run[0].end, "name")  # "[name] and A Smith": an initial, a surname
+                if run[0].key in self.surnames and _NO_CAPITAL_AFTER_RE.match(text, run[0].end):
+                    spans.append(initialled)  # "I spoke to A Smith yesterday": a surname, nothing after that is a title's
+                else:
+                    lone.append(initialled)
             elif len(run) == 1 and run[0].shape == "cap" and run[0].key in self.surnames:
                 lone.append(run[0])
             elif (len(run) == 2 and run[0].shape == "initial" and run[1].shape == "cap" and not self._public(run[1])
@@ -2257,8 +2302,9 @@ class NameFinder:
     def _named_place(self, text: str, run: list[_Tok], span: Span, found: list[Span]) -> bool:
         """Whether one capitalised word no list knows, judged a name, is a place's: listed after a place with "and",
         "or" or a comma ("schools in Woodley and Earley"), or shaped as English place names end before a home's word
-        ("the Hellesdon home", "Sprowston children's home"); a listed name, a first name or a surname stays a person's
-        ("the Okafor home")."""
+        ("the Hellesdon home", "Sprowston children's home") and alone on its line or opening a line of capitalised words
+        listed, where nothing is said of a person ("Woodley", "Woodley, Earley and Twyford"); a listed name, a first
+        name or a surname stays a person's ("the Okafor home")."""
         tok = run[0]
         if len(run) != 1 or tok.shape != "cap" or (span.start, span.end) != (tok.start, tok.end) or not self._unknown(tok):
             return False
@@ -2266,8 +2312,25 @@ class NameFinder:
             return False
         if found and found[-1].kind == "place" and _LISTED_AFTER_RE.fullmatch(text, found[-1].end, tok.start):
             return True
-        return (len(tok.key) >= 7 and tok.key.endswith(_PLACE_NAME_ENDINGS)
-                and _HOME_AFTER_RE.match(text, tok.end) is not None)
+        if len(tok.key) < 7 or not tok.key.endswith(_PLACE_NAME_ENDINGS):
+            return False
+        if _HOME_AFTER_RE.match(text, tok.end) is not None:
+            return True
+        # the text's first word, the text only words shaped as places' names listed: nothing said of a person, as in a
+        # cell or a field ("Woodley", "Woodley, Earley and Twyford"; not "Ashworth, Okafor and Smith")
+        words = _PLACES_ONLY_RE.fullmatch(text.strip())
+        return (words is not None and text[: tok.start].strip() == ""
+                and all(self._place_shaped(w) for w in re.findall(r"\p{L}[\p{L}'’\-]*", words.group())
+                        if w not in ("and", "or")))
+
+    def _place_shaped(self, word: str) -> bool:
+        """Whether a capitalised word is shaped as an English place's name and no person's: a known place, or no first
+        name, surname or listed name's part ending as places' names do ("Earley", "Twyford")."""
+        key = fold(word)
+        if key in self.places:
+            return True
+        return (len(key) >= 5 and key.endswith(_PLACE_NAME_ENDINGS) and key not in self.surnames
+                and key not in self.firsts and key not in self.participant_parts)
 
     def _label_after(self, text: str, run: list[_Tok]) -> int:
         """1 if the last word of ``run`` opens a form's label, else 0: an ordinary capitalised word, no first name,
@@ -2789,7 +2852,7 @@ class NameFinder:
         """Whether a capitalised word after "the" is the surname of the family named after it (see :meth:`_families`)."""
         key = tok.key
         if key in self.surnames or key in self.participant_parts:
-            return _FAMILY_NOUN_RE.match(text, tok.end) is not None
+            return _FAMILY_NOUN_RE.match(text, tok.end) is not None or _FAMILY_HOME_RE.match(text, tok.end) is not None
         if (tok.shape == "cap" and key in self.public and key in self.proper and key not in communities()
                 and key not in self.places and _NATION_FAMILY_RE.match(text, tok.end) is not None):
             return True  # "the Holland family were known", "the England household": a nation's name as a surname
@@ -3327,7 +3390,8 @@ class NameFinder:
 
     def _run(self, text: str, toks: list[_Tok], i: int) -> list[_Tok]:
         """The longest run of name-like words starting at token ``i`` (particles inside only)."""
-        if not self._candidate(toks[i], True) or toks[i].key in _PARTICLES and toks[i].shape == "lower":
+        if (not self._candidate(toks[i], True) and not self._given_term(text, toks, i)
+                or toks[i].key in _PARTICLES and toks[i].shape == "lower"):
             return []
         run = [toks[i]]
         k = i + 1
@@ -3358,20 +3422,18 @@ class NameFinder:
         # Senior Democratic Services Manager", "Tania Brennick Overview & Scrutiny Support Officer"): the post's
         # (never the word after a first name or an initial, a surname's place: "Rose Hill Children's Services")
         if k < len(toks) and self._post_after(text, toks, k):
-            head = run[0]
-            keep = (2 if self._known(head) or head.shape == "initial" else 1 if self._unknown(head) or head.key in self.surnames
-                    else 0)
-            while len(run) > keep and run[-1].shape == "cap" and self._ordinary(run[-1]) and not self._known(run[-1]) and (
-                    run[-1].key not in self.surnames):
-                run.pop()
+            self._pop_post_words(run)
         # a post's word, capitalised, after a surname or a word no list knows is the post the person holds, not their
         # name's ("N. Toms Counsel for the local authority", "Jane Okafor Solicitor for the mother"); never a surname
         # that is a word ("Tom Baker", "Jane Cook") nor a title, which a first name alone may carry as its surname
+        posts = len(run)
         while (len(run) >= 2 and self._post_word_after(text, run[-2], run[-1])
                and run[-2].key not in self.firsts and run[-2].shape in ("cap", "caps")
                and any(t.shape == "initial" or self._known(t) or self._unknown(t) or t.key in self.surnames
                        for t in run[:-1])):
             run.pop()
+        if len(run) < posts:
+            self._pop_post_words(run)  # the words that open the post ("Jane Okafor Vice Chair", "... Sub-Committee Chair")
         # a trailing initial belongs to the name only with its dot ("John S."), or right after a known first name
         # ("Tom B said", "JANE S"; not "A", "I": "Tom I think")
         while run and run[-1].shape == "initial" and (len(run) == 1 or not run[-1].text.endswith(".")) and not (
@@ -3379,6 +3441,25 @@ class NameFinder:
                 and run[-1].text not in ("A", "I")):
             run.pop()
         return run
+
+    def _given_term(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """Whether a capitalised public term that is a given name too opens a name, before a capitalised surname or a
+        word no list knows ("Reg Hookway said"; "the Reg number", "Reg Plate" stay the term's)."""
+        tok, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else None
+        return (tok.shape == "cap" and tok.key in self.public and tok.key in self.firsts and nxt is not None
+                and nxt.shape == "cap" and self._joinable(text, tok, nxt)
+                and (nxt.key in self.surnames or self._unknown(nxt)))
+
+    def _pop_post_words(self, run: list[_Tok]) -> None:
+        """Take off the end of ``run`` the ordinary capitalised words, no first name, surname or listed name's part,
+        that open a post or a body's name after it, keeping a name's words: two after a first name or an initial, one
+        after a surname or a word no list knows ("Rose Hill Children's Services" keeps "Rose Hill")."""
+        head = run[0]
+        keep = (2 if self._known(head) or head.shape == "initial" else 1 if self._unknown(head) or head.key in self.surnames
+                else 0)
+        while len(run) > keep and run[-1].shape == "cap" and self._ordinary(run[-1]) and not self._known(run[-1]) and (
+                run[-1].key not in self.surnames):
+            run.pop()
 
     def _title_surname(self, text: str, toks: list[_Tok], run: list[_Tok], k: int) -> bool:
         """Whether a title's word, capitalised, right after a first name (or a word no list knows) alone and before no
@@ -3445,6 +3526,9 @@ class NameFinder:
             return None  # "he's into Little Mix", "she's into Match of the Day": a thing liked, in ordinary words
         # a person liked is a name, never the place "into" would make of it ("she's into Jayden Okafor", "into Taylor
         # Swift": a singer and a child's crush are written alike)
+        if (position == "title" and len(words) >= 2 and _job_word(words[-1].key) and not known
+                and all(self._ordinary(t) and t.key not in self.surnames for t in words)):
+            return None  # "Tom Bishop Vice Chair": a post in ordinary words after a title's word that is a surname
         kind = "place" if (not liked and _PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) and not known
                            and not _PERSON_OBJECT_BEFORE_RE.search(text[max(0, start - 30) : start])
                            and not self._person_after_of(text, run, words)) else "name"

@@ -552,7 +552,7 @@ def study_codings_from_project(
 def _to_segments(out: pd.DataFrame, names: list, segments: pd.DataFrame | None) -> pd.DataFrame:
     known = set(segments["segment_id"]) if segments is not None else set()
     rows = []
-    by_interview = {k: g for k, g in segments.groupby("interview_id")} if segments is not None else {}
+    by_interview = {k: g for k, g in segments.groupby("interview_id", observed=True)} if segments is not None else {}
     for r, name in zip(out.to_dict("records"), names, strict=True):
         iid = r["interview_id"]
         if isinstance(name, str) and name.startswith(f"{iid}:") and (segments is None or name in known):

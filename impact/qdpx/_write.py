@@ -440,7 +440,7 @@ def _sources_xml(
     if not len(sources):
         return files
     srcs = b.el(root, "Sources")
-    by_source = {k: g for k, g in codings.groupby("source_guid", sort=False)}
+    by_source = {k: g for k, g in codings.groupby("source_guid", sort=False, observed=True)}
     for i, r in enumerate(sources.itertuples(index=False)):
         has_text = isinstance(r.text, str)
         fname = f"{r.source_guid}.txt"

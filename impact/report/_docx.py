@@ -89,6 +89,8 @@ _TEXT_BEFORE = 0.15
 #: 1.2 and 3 pt of the web page's rows had a 36-row table at 1.33 pages where it took 0.8 of one.
 _ROW_LINE = 1.15
 _ROW_RULE = 0.5
+#: Line and space after (points) of the empty paragraph after a table.
+_SPACER = 6.0
 #: A table's last rows kept on the page of its note where the table runs over a page (one row stood there alone).
 _LAST_ROWS_KEPT = 3
 #: The median width of Arial's words over their never-underestimated width (impact._textwidth: 0.88 of DejaVu Sans
@@ -503,14 +505,21 @@ class _Writer:
             label = f", part {k + 1} of {len(parts)}" if len(parts) > 1 else ""
             before = self.used
             self.caption("Table", self.n_table if k == 0 else None, self.vocabulary.prose(table.caption), part=label)
+            last = k == len(parts) - 1
             self._grid([headers[j] for j in columns], [[r[j] for j in columns] for r in rows],
                        [numeric[j] for j in columns], part_widths, size, caption=self.used - before,
-                       note=self._note_height(notes) if k == len(parts) - 1 else 0.0)
-        p = self.doc.add_paragraph(notes)
-        p.paragraph_format.space_after = Pt(12)
-        p.paragraph_format.keep_together = True  # with the table's last rows (their keepNext), on one page
-        for run in p.runs:
-            run.font.size = Pt(_NOTE_SIZE)
+                       note=self._note_height(notes) if last else 0.0, note_text=notes if last else "")
+            if not last:
+                self._spacer()
+        self._spacer()
+
+    def _spacer(self) -> None:
+        """The small empty paragraph after a table: the space under it, and what keeps two tables apart (Word
+        joins tables with nothing between them)."""
+        p = self.doc.add_paragraph()
+        p.paragraph_format.line_spacing = Pt(_SPACER)
+        p.paragraph_format.space_before = Pt(0)
+        p.paragraph_format.space_after = Pt(_SPACER)
 
     def _note_height(self, notes: str) -> float:
         """Height (points) of the note under a table, its space after included."""
@@ -589,7 +598,8 @@ class _Writer:
             widths.append(list(sub.widths))
         return size, True, parts, widths
 
-    def _grid(self, headers, rows, numeric, widths, size, *, caption: float = 0.0, note: float = 0.0) -> None:
+    def _grid(self, headers, rows, numeric, widths, size, *, caption: float = 0.0, note: float = 0.0,
+              note_text: str = "") -> None:
         """Append the table as WordprocessingML built in one go (python-docx's cell API is slow for big tables).
 
         A table that fits on a page with its ``caption`` and ``note`` (heights in points) is kept on one page, every
@@ -597,6 +607,10 @@ class _Writer:
         section's heading and opening text, which it would leave alone (a heading stays with its table).  A longer
         table keeps its heading row and first rows with its caption and its last rows with its note, so neither
         ends up alone on a page (Table 6's last row and its note stood alone on one).
+
+        The note (``note_text``) is the table's last row, one cell across every column under a rule: LibreOffice
+        keeps a row with the next row where its paragraphs keep with the next, but not a table's last row with
+        the paragraph after the table (Table 10's note stood alone at the top of page 13 of the example's report).
         """
         page = self.block(self.landscape)
         height = self._height(headers, rows, widths, size)
@@ -637,6 +651,16 @@ class _Writer:
                 out.append(f'<w:tc><w:tcPr><w:tcW w:w="{twips[j]}" w:type="dxa"/>{shade}</w:tcPr>'
                            f"<w:p>{p_pr}<w:r>{r_pr}{text}</w:r></w:p></w:tc>")
             out.append("</w:tr>")
+        if note_text:
+            note_size = str(int(round(_NOTE_SIZE * 2)))
+            out.append(
+                "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>"
+                f'<w:tcW w:w="{sum(int(t) for t in twips)}" w:type="dxa"/><w:gridSpan w:val="{len(twips)}"/>'
+                f'<w:tcBorders><w:top {rule.format(8)}/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
+                '<w:right w:val="nil"/></w:tcBorders></w:tcPr>'
+                f'<w:p><w:pPr><w:spacing w:before="{_twips(3)}" w:after="0"/></w:pPr><w:r><w:rPr>'
+                f'<w:sz w:val="{note_size}"/><w:szCs w:val="{note_size}"/></w:rPr>'
+                f'<w:t xml:space="preserve">{xml_escape(clean_text(note_text))}</w:t></w:r></w:p></w:tc></w:tr>')
         out.append("</w:tbl>")
         body = self.doc.element.body
         body.sectPr.addprevious(parse_xml("".join(out))) if body.sectPr is not None else body.append(

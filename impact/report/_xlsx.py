@@ -78,17 +78,37 @@ __all__ = ["render_xlsx", "table_csv", "sheet_names", "data_dictionary", "FLAG_C
 #: Heading of the column that names a row's suppressed or unavailable cells.
 FLAG_COLUMN = "Suppressed or not available"
 _MAX_WIDTH = 60
+
+
+def _signed(body: str, digits: int, *, plus: str = "", scale: int = 0) -> str:
+    """A number format whose values that round to zero at ``digits`` decimals show no sign ("0", not "-0" or "+0").
+
+    "#,##0.0" showed -0.04 as "-0.0" and "+0;-0;0" showed -0.3 as "-0": a spreadsheet picks the section by the
+    value's sign before rounding.  Here the first section takes the values that show as negative (its sign is the
+    value's own), the second, Excel's and LibreOffice's negative section, which never adds a sign, everything that
+    rounds to zero, and the third the values that show as positive (with ``plus`` before them).  ``scale``: the
+    decimal places the format's own scaling adds (2 for a percentage).
+    """
+    half = 5 * 10.0 ** -(digits + scale + 1)
+    limit = f"{half:.{digits + scale + 1}f}"
+    return f"[<=-{limit}]{body};[<{limit}]{body};{plus}{body}"
+
+
+def _decimals(d: int) -> str:
+    return "." + "0" * d if d else ""
+
+
 _EXCEL_FORMATS = {
     "p": lambda d: f'[<{10.0**-d:.{d}f}]"<{10.0**-d:.{d}f}";0.{"0" * d}',
-    "pct": lambda d: "0" + ("." + "0" * d if d else "") + "%",
+    "pct": lambda d: _signed(f"0{_decimals(d)}%", d, scale=2),
     # percentage points are no percentage: the cell holds points (5.0, not 0.05) and its format says "pp"
-    "pp": lambda d: ";".join(f'{sign}0{"." + "0" * d if d else ""}" pp"' for sign in ("+", "-", "")),
-    "num": lambda d: "#,##0" + ("." + "0" * d if d else ""),
+    "pp": lambda d: _signed(f'0{_decimals(d)}" pp"', d, plus="+"),
+    "num": lambda d: _signed(f"#,##0{_decimals(d)}", d),
     # a ratio is never shown as 0 nor as seven figures of noise: the report's format_ratio, as a number format
     "ratio": lambda d: (f'[<{10.0**-d:.{d}f}]"<{10.0**-d:.{d}f}";[>={RATIO_CEILING:.0f}]">{RATIO_CEILING - 1:,.0f}";'
                         "#,##0" + ("." + "0" * d if d else "")),
-    "auto": lambda d: "#,##0" + ("." + "0" * d if d else ""),
-    "int": lambda d: "#,##0",
+    "auto": lambda d: _signed(f"#,##0{_decimals(d)}", d),
+    "int": lambda d: _signed("#,##0", 0),
     "date": lambda d: "d mmm yyyy",
     "text": lambda d: "@",
 }

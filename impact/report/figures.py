@@ -342,7 +342,7 @@ def trajectory_chart(
                 top -= c + gap
         for i in range(len(times) - 1):
             pairs = wide[[times[i], times[i + 1]]].dropna()
-            flows = pairs.groupby([times[i], times[i + 1]], sort=False).size()
+            flows = pairs.groupby([times[i], times[i + 1]], sort=False, observed=True).size()
             out_cursor = {s: spans[(i, s)][1] for s in states if (i, s) in spans}
             in_cursor = {s: spans[(i + 1, s)][1] for s in states if (i + 1, s) in spans}
             for a in states:
@@ -658,7 +658,7 @@ def bar_counts(
     keys = [x] if hue is None else [x, hue]
     weights = pd.to_numeric(data[count], errors="coerce").fillna(0) if count else pd.Series(1, index=data.index)
     frame = pd.DataFrame({k: data[k].to_numpy() for k in keys} | {"_n": weights.to_numpy()})
-    totals = frame.groupby(keys, sort=False, dropna=False)["_n"].sum()
+    totals = frame.groupby(keys, sort=False, dropna=False, observed=True)["_n"].sum()
     cats = list(order) if order is not None else _order(data[x])
     hues = [None] if hue is None else _order(data[hue], hue_order)
     colours = [OKABE_ITO[0]] if hue is None else list(group_colours(hues, palette).values())

@@ -91,6 +91,32 @@ def _is_binary(values: pd.Series) -> bool:
     return bool(values.isin([0, 1]).all())
 
 
+def _object_kinds(values: pd.Series, column: str) -> str:
+    """What a column that is not numeric yet converts to numbers holds, and how to convert it: numbers written as text
+    ('1' read from a CSV), true/false values, numbers held as Python objects, a mix of these (True beside 2: is True
+    1, or is 2 an indicator?), or no value at all.
+
+    >>> print(_object_kinds(pd.Series([True, 2, 3], dtype=object), "y"))
+    it mixes true/false values (True (row 0)) and numbers held as Python objects (2 (row 1)) in one object column: write every value as a number (True as 1, False as 0) or every one as True or False
+    """
+    seen = values[values.notna()]
+    if seen.empty:
+        return f"it holds no value ({values.dtype} dtype, every cell missing)"
+    kinds: dict[str, tuple] = {}
+    for row, v in seen.items():
+        kind = ("true/false values" if isinstance(v, (bool, np.bool_)) else
+                "numbers written as text" if isinstance(v, (str, bytes)) else "numbers held as Python objects")
+        kinds.setdefault(kind, (row, v))
+    shown = {k: f"{v!r} (row {row!r})" for k, (row, v) in kinds.items()}
+    if len(kinds) > 1:
+        return (f"it mixes {' and '.join(f'{k} ({x})' for k, x in shown.items())} in one {values.dtype} column: write "
+                "every value as a number (True as 1, False as 0) or every one as True or False")
+    (kind, example), = shown.items()
+    fix = (f"data[{column!r}].astype('boolean')" if kind == "true/false values" else
+           f"pd.to_numeric(data[{column!r}])")
+    return f"it holds {kind} ({values.dtype} dtype; {example}): convert it first, data[{column!r}] = {fix}"
+
+
 def _numeric(data: pd.DataFrame, column: str, argument: str) -> pd.Series:
     """The column as float64, raising when it holds text."""
     values = data[column]
@@ -101,14 +127,9 @@ def _numeric(data: pd.DataFrame, column: str, argument: str) -> pd.Series:
         return values.astype("float64")
     if not pd.api.types.is_numeric_dtype(values):
         bad = values[pd.to_numeric(values, errors="coerce").isna() & values.notna()]
-        if bad.empty:  # every value a number written as text ('1', '0': read from a CSV as text): no value to name
-            text = values[values.notna()]
-            shown = f"{text.iloc[0]!r} (row {text.index[0]!r})" if len(text) else "no value"
-            raise ValueError(
-                f"The column {column!r} given as `{argument}` must be numeric or boolean, but it holds numbers "
-                f"written as text ({values.dtype} dtype; {shown}): convert it first, "
-                f"data[{column!r}] = pd.to_numeric(data[{column!r}])."
-            )
+        if bad.empty:  # every value converts, yet the column is no number column: say what it holds instead
+            raise ValueError(f"The column {column!r} given as `{argument}` must be numeric or boolean, but "
+                             f"{_object_kinds(values, column)}.")
         raise ValueError(
             f"The column {column!r} given as `{argument}` must be numeric or boolean, "
             f"but it holds {bad.iloc[0]!r} (row {bad.index[0]!r})."

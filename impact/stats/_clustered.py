@@ -106,7 +106,7 @@ def clustered_prevalence(
     # groups numbered in their sorted order, each one's clusters in the order they first appear in it.
     outer = d.groupby(keys, sort=True, observed=True, dropna=False) if keys else None
     number = outer.ngroup().to_numpy() if keys else np.zeros(len(d), dtype="int64")
-    cells = d.groupby([number, d[cluster].to_numpy()], sort=False)["_y"].agg(["sum", "size"])
+    cells = d.groupby([number, d[cluster].to_numpy()], sort=False, observed=True)["_y"].agg(["sum", "size"])
     cell_group = cells.index.get_level_values(0).to_numpy()
     order = np.argsort(cell_group, kind="stable")
     names = list(outer.size().index) if keys else [()]  # the groups' keys in that order, without a frame for each

@@ -433,7 +433,7 @@ def _plain(value):
 
 
 def _check_nested(u_codes: np.ndarray, c_codes: np.ndarray, unit: str, cluster: str) -> None:
-    per_unit = pd.Series(c_codes).groupby(u_codes).nunique()
+    per_unit = pd.Series(c_codes).groupby(u_codes, observed=True).nunique()
     split = per_unit[per_unit > 1]
     if len(split):
         raise ValueError(f"Units of {unit!r} must be nested in the clusters of {cluster!r}, but "
@@ -445,7 +445,7 @@ def _unidentified_reason(d, u_codes, t_idx, times, n_treated) -> str:
     if len(times) < 2:
         why = f"the data have one period ({times})"
     else:
-        varies = pd.Series(d).groupby(u_codes).nunique()
+        varies = pd.Series(d).groupby(u_codes, observed=True).nunique()
         if not (varies > 1).any():
             whom = "the one treated unit is not" if n_treated == 1 else f"none of the {n_treated:,} treated units is"
             why = (f"{whom} observed both before and after its treatment starts: each is treated in every observed "
@@ -460,7 +460,7 @@ def _onsets(frame, post, u_codes, t_idx, n_units, treated) -> np.ndarray:
     """First treated period of each unit (index into the ordered times; inf = never)."""
     onset = np.full(n_units, np.inf)
     if post is not None:
-        group = pd.Series(frame["_d"].to_numpy()).groupby(u_codes).nunique()
+        group = pd.Series(frame["_d"].to_numpy()).groupby(u_codes, observed=True).nunique()
         varying = group[group > 1]
         if len(varying):
             raise ValueError(f"With `post`, the column {treated!r} given as `treated` must be constant within a "

@@ -83,7 +83,7 @@ def _prepare(
         return frame.reset_index(drop=True), binary
     if unit:
         keys = [*by, unit]
-        varying = frame.groupby(keys, dropna=False)[group].nunique()
+        varying = frame.groupby(keys, dropna=False, observed=True)[group].nunique()
         varying = varying[varying > 1]
         if len(varying):
             listed = ", ".join(map(str, varying.index[:10].tolist()))
@@ -92,7 +92,8 @@ def _prepare(
                 f"(and level of `by`), but it varies for {_counted(len(varying), _unit_noun(unit))}: {listed}."
             )
         agg = "max" if binary else "mean"
-        frame = frame.groupby(keys, dropna=False, sort=False).agg(**{group: (group, "first"), "_y": ("_y", agg)})
+        frame = frame.groupby(keys, dropna=False, sort=False, observed=True).agg(
+            **{group: (group, "first"), "_y": ("_y", agg)})
         frame = frame.reset_index()
     return frame, binary
 

@@ -24,6 +24,7 @@ from statsmodels.miscmodels.ordinal_model import OrderedModel
 from statsmodels.regression.mixed_linear_model import MixedLM
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
+from .._frames import as_text
 from .._words import _counted, _plural, _unit_noun, _verb
 from ..errors import SmallSampleWarning, StatisticalWarning
 from ._checks import (
@@ -939,8 +940,8 @@ def _repeated_subjects(frame: pd.DataFrame, spec: _Spec, notes: list[str]) -> bo
     if spec.subject is None:
         return False
     keys = [spec.unit, spec.subject]
-    counts = (frame.groupby(keys, sort=False)[spec.time].nunique() if spec.time
-              else frame.groupby(keys, sort=False).size())
+    counts = (frame.groupby(keys, sort=False, observed=True)[spec.time].nunique() if spec.time
+              else frame.groupby(keys, sort=False, observed=True).size())
     repeated, total = int((counts > 1).sum()), len(counts)
     if spec.random_slope and repeated:
         raise ValueError(f"`random_slope=True` with repeated `subject` ({spec.subject!r}) values within units is not "
@@ -1265,8 +1266,8 @@ def _grid(data: pd.DataFrame, spec: _Spec, subject: str, covariates: list[str]) 
                          "per wave).")
     levels = (list(frame[time].cat.categories) if isinstance(frame[time].dtype, pd.CategoricalDtype)
               else sorted(frame[time].unique()))
-    subjects = frame.groupby(subject, sort=True)[unit].first()
-    split = frame.groupby(subject)[unit].nunique()
+    subjects = frame.groupby(subject, sort=True, observed=True)[unit].first()
+    split = frame.groupby(subject, observed=True)[unit].nunique()
     if (split > 1).any():
         raise ValueError(f"Each {subject!r} must belong to one {unit!r}; {int((split > 1).sum())} do not.")
     full = pd.MultiIndex.from_product([subjects.index, levels], names=[subject, time]).to_frame(index=False)
@@ -1286,7 +1287,8 @@ def _grid(data: pd.DataFrame, spec: _Spec, subject: str, covariates: list[str]) 
         grid.loc[hole, cov] = per_unit_time.reindex(keys).to_numpy()
         hole = grid[cov].isna()
         if hole.any():
-            per_subject = frame.groupby(subject)[cov].agg(lambda v: v.iloc[0] if v.nunique() == 1 else np.nan)
+            per_subject = frame.groupby(subject, observed=True)[cov].agg(
+                lambda v: v.iloc[0] if v.nunique() == 1 else np.nan)
             grid.loc[hole, cov] = grid.loc[hole, subject].map(per_subject).to_numpy()
         hole = grid[cov].isna()
         if hole.any():
@@ -1320,7 +1322,8 @@ def _fit_ipw(data, spec: _Spec, subject: str, covariates: list[str]) -> ModelRes
         if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
             columns = pd.DataFrame({cov: values.astype("float64")})
         else:
-            columns = pd.get_dummies(values.astype(str), prefix=cov, drop_first=True, dtype=float)
+            # a missing value has no column of its own (as under pandas 3), not a level 'nan' under pandas 2
+            columns = pd.get_dummies(as_text(values), prefix=cov, drop_first=True, dtype=float)
         design.append(columns)
         # response may depend on the covariate differently at each wave (councils in intervention
         # dropping out more at later waves): wave x covariate interactions
@@ -1385,7 +1388,7 @@ def _fit_mice(data, spec: _Spec, subject: str, covariates: list[str], n_imputati
     grid, outcome = _grid(data, spec, subject, list(dict.fromkeys([*covariates, *rhs])))
     levels = list(pd.unique(grid[spec.time]))
     stable = [c for c in covariates if c not in (spec.time, spec.unit, subject)
-              and (grid.groupby(subject)[c].nunique(dropna=False) <= 1).all()]
+              and (grid.groupby(subject, observed=True)[c].nunique(dropna=False) <= 1).all()]
     varying = [c for c in covariates if c not in (spec.time, spec.unit, subject, *stable)]
     names: dict[str, tuple[str, object]] = {}
     wide = pd.DataFrame(index=pd.Index(sorted(grid[subject].unique()), name=subject))
@@ -1397,7 +1400,7 @@ def _fit_mice(data, spec: _Spec, subject: str, covariates: list[str], n_imputati
             wide[col] = _as_number(at[var]).reindex(wide.index)
     for k, var in enumerate(stable):
         col = f"s{k}"
-        wide[col] = _as_number(grid.groupby(subject)[var].first()).reindex(wide.index)
+        wide[col] = _as_number(grid.groupby(subject, observed=True)[var].first()).reindex(wide.index)
     n_missing = int(wide[[c for c, (v, _) in names.items() if v == outcome]].isna().to_numpy().sum())
     if n_missing == 0:
         frame, dropped = _complete_rows(data, spec)

@@ -34,8 +34,10 @@ _EXACT_PAIRS_MAX = 1_000_000
 _EXACT_SCAN_MAX = 100
 
 #: Councils past the last n whose exact power falls short of the target that :func:`councils_needed` checks before it
-#: takes power to stay at or above it: in 40 designs scanned (bench/councils_needed_sawtooth.py, ratios 0.2 to 3) no
-#: run of more than 4 councils reaching the target was followed by one falling short.
+#: takes power to stay at or above it. An empirical bound, not a proven one: in 40 designs scanned near the answer
+#: (bench/councils_needed_sawtooth.py, ratios 0.2 to 3) no run of more than 4 councils reaching the target was
+#: followed by one falling short, and scanning every n from 1 (bench/councils_needed_brute.py, ratios 0.005 to 10,
+#: where n_b steps once every 1 / ratio councils) none of more than 9.
 _EXACT_RUN = 50
 
 
@@ -167,8 +169,15 @@ def councils_needed(
         bisected, and then every n after the answer is checked, up to 50
         councils (``_EXACT_RUN``) past the last that falls short (or to
         the largest n searched). A dip more than 50 councils past the
-        answer would not be seen (in the designs scanned, docs/methods.md, no
-        run of more than 4 councils reaching it came before a dip). Each
+        answer would not be seen. That bound is empirical, not proven: exact
+        power is not monotone in n (a table's rejection region changes with
+        the margins) and no bound on how long it can stay above the target
+        before falling short again is known to us. Checked by brute force,
+        every n from one council to twice the normal answer plus 120
+        (bench/councils_needed_brute.py: ratios 0.005 to 10, target power
+        0.5 to 0.95, exact and mid-p) and near the answer
+        (bench/councils_needed_sawtooth.py), no run of more than 9 councils
+        reaching the target came before a dip (docs/methods.md). Each
         exact power enumerates every table (0.2 s at 1,000 against 1,000
         councils).
     max_n : int

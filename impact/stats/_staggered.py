@@ -88,8 +88,18 @@ def staggered_did(
     clustered by unit (or `cluster`), with each mean's variance computed with
     the unbiased divisor (``s^2 / m``, as Welch's test; R's ``did`` divides by
     ``m`` and so reports standard errors smaller by ``sqrt((m - 1) / m)``,
-    which matters for cohorts of a few councils); simultaneous bands come
-    from a multiplier bootstrap of the supremum t-statistic. Use :meth:`StaggeredDiDResults.aggregate`
+    which matters for cohorts of a few councils). Intervals and p-values
+    use the t distribution on Welch-Satterthwaite degrees of freedom (column
+    `df`): a cell is Welch's test of the treated against the comparison
+    units' changes; a cell with one treated unit borrows that unit's variance
+    from the comparison units, Crawford and Howell's (1998) test of a single
+    case against a control sample (s^2 (1 + 1/m) on m - 1 degrees of
+    freedom); a cell with one comparison unit has no standard error. With a
+    variance estimated from a few councils the normal quantile was too small:
+    one council treated alone against 19 covered 93.3% with it, 95.1% now
+    (bench/lone_cohort_se.py). Simultaneous bands come from a multiplier
+    bootstrap of the supremum t-statistic, never narrower than a row's
+    pointwise interval. Use :meth:`StaggeredDiDResults.aggregate`
     for the overall effect, the event study and the effects by cohort or year,
     with randomisation inference for few treated councils.
 
@@ -140,7 +150,7 @@ def staggered_did(
     StaggeredDiDResults
         `att_gt` (one row per cohort x period: `group`, `time`,
         `event_time`, `base_time`, `post`, `estimate`, `se`, `statistic`,
-        `p_value`, `ci_low`, `ci_high`, `cband_low`, `cband_high`,
+        `df`, `p_value`, `ci_low`, `ci_high`, `cband_low`, `cband_high`,
         `n_treated`, `n_control`), `cohorts`, `n_units`, `n_obs`,
         :meth:`~StaggeredDiDResults.aggregate` and `summary()`.
 
@@ -158,11 +168,12 @@ def staggered_did(
     -----
     NotIdentifiedWarning
         Cells with no treated or no comparison unit (estimate NaN); cells
-        whose standard error would rest on a single unit (se NaN); units
-        treated from the first period (left out).
+        with a single comparison unit (se NaN); units treated from the first
+        period (left out).
     SmallSampleWarning
-        Cohorts of one unit: aggregated standard errors then omit that
-        cohort's own variance; use the randomisation p-value.
+        Cells with a single treated unit: their standard errors borrow that
+        unit's variance from the comparison units; use the randomisation
+        p-value.
     MissingValueWarning
         Rows with a missing outcome were left out.
 
@@ -170,6 +181,10 @@ def staggered_did(
     ----------
     Callaway, B. and Sant'Anna, P. H. C. (2021). Difference-in-differences
     with multiple time periods. Journal of Econometrics 225, 200-230.
+
+    Crawford, J. R. and Howell, D. C. (1998). Comparing an individual's test
+    score against norms derived from small samples. The Clinical
+    Neuropsychologist 12, 482-486.
 
     Goodman-Bacon, A. (2021). Difference-in-differences with variation in
     treatment timing. Journal of Econometrics 225, 254-277.
@@ -219,7 +234,8 @@ def staggered_did(
     rng = np.random.default_rng(seed)
     with one_blas_thread():
         crit = _sup_t_critical(inf, se, design.cluster, n, alpha, n_bootstrap, rng)
-    table = _inference_table(cells["estimate"].to_numpy(), se, alpha, crit)
+    se, df = _cell_se_df(design, cells, inf, se)
+    table = _inference_table(cells["estimate"].to_numpy(), se, alpha, crit, df)
     att = pd.concat([cells[["group", "time", "event_time", "base_time", "post"]].reset_index(drop=True), table,
                      cells[["n_treated", "n_control"]].reset_index(drop=True)], axis=1)
     cohort_n = pd.Series(design.g[np.isfinite(design.g)]).value_counts().sort_index()
@@ -260,7 +276,7 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
         if column == "cluster" and not cluster:
             continue
         keyed = frame[column].fillna(np.inf) if column == "g" else frame[column]
-        varying = keyed.groupby(frame["unit"]).nunique()
+        varying = keyed.groupby(frame["unit"], observed=True).nunique()
         varying = varying[varying > 1]
         if len(varying):
             raise ValueError(f"The column {name!r} must be constant within each unit of {unit!r}, but it varies "
@@ -280,7 +296,7 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     if len(times) < 2:
         raise NotIdentifiedError(f"`data` has one period ({times.tolist()}) with an observed outcome: a "
                                  "difference-in-differences needs at least two.")
-    g_raw = frame.groupby("unit", sort=True)["g"].first()
+    g_raw = frame.groupby("unit", sort=True, observed=True)["g"].first()
     g = g_raw.to_numpy(dtype="float64")
     never = np.isnan(g) | np.isinf(g) | ((g == 0) & (times[0] > 0))
     late = ~never & (g - anticipation > times[-1])
@@ -311,7 +327,7 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     time_pos = np.searchsorted(times, frame["time"].to_numpy(dtype="float64"))
     y = np.full((len(keep_units), len(times)), np.nan)
     y[unit_pos, time_pos] = frame["y"].to_numpy()
-    clusters = frame.groupby("unit", sort=True)["cluster"].first().reindex(keep_units)
+    clusters = frame.groupby("unit", sort=True, observed=True)["cluster"].first().reindex(keep_units)
     cluster_codes = pd.factorize(clusters)[0]
     groups = np.unique(g[np.isfinite(g)])
     cells = _cells(times, groups, base_period, anticipation)
@@ -391,6 +407,29 @@ def _welch(m: float) -> float:
     return float(np.sqrt(m / (m - 1))) if m > 1 else 1.0
 
 
+def _cell_se_df(design: _Design, cells: pd.DataFrame, inf: np.ndarray, se: np.ndarray):
+    """Standard errors and Welch-Satterthwaite degrees of freedom of the cells (see :func:`_variance_df`): Welch's
+    test of the treated against the comparison units' changes; a cell with one treated unit and at least two
+    comparison units borrows that unit's variance from them (Crawford and Howell 1998: s^2 (1 + 1/m) on m - 1
+    degrees of freedom). A cell with a single comparison unit keeps no standard error (NaN): its one change is the
+    whole of the comparison, with no variation of its own, and borrowing it from the treated units would test them
+    against themselves; as the reference cell, whose estimate is 0 by construction."""
+    se = se.copy()
+    df = np.full(len(cells), np.nan)
+    n_treated = cells["n_treated"].to_numpy()
+    for k, cell in enumerate(cells.itertuples(index=False)):
+        if cell.reference or not np.isfinite(cell.estimate) or cell.n_control < 2:
+            continue
+        seen = ~np.isnan(design.y[:, cell.cur_pos] - design.y[:, cell.base_pos])
+        role = np.where((design.g == cell.group) & seen, "treated", "other")
+        role[_control_mask(design, design.g, cell.group, cell.cur_pos, cell.base_pos) & seen] = "comparison"
+        a = np.zeros(len(cells))
+        a[k] = 1.0
+        variance, df[k] = _variance_df(design, inf[:, k], role, _lone_variance(design, a, n_treated, role))
+        se[k] = np.sqrt(variance)
+    return se, df
+
+
 def _cluster_se(inf: np.ndarray, cluster: np.ndarray, n: int) -> np.ndarray:
     """Standard errors from (n, m) influence functions summed within clusters."""
     summed = _by_cluster(inf, cluster)
@@ -416,14 +455,19 @@ def _sup_t_critical(inf, se, cluster, n, alpha, n_bootstrap, rng) -> float:
     return float(np.quantile(sup, 1 - alpha, method="inverted_cdf"))
 
 
-def _inference_table(estimate, se, alpha, crit) -> pd.DataFrame:
-    z = stats.norm.ppf(1 - alpha / 2)
+def _inference_table(estimate, se, alpha, crit, df) -> pd.DataFrame:
+    """Pointwise t intervals and p-values on ``df`` (Welch-Satterthwaite, see :func:`_variance_df`; inf gives the
+    normal), and the band ``estimate +- crit * se``, never narrower than the row's pointwise interval (the multiplier
+    bootstrap's supremum is on the normal scale, and below the t quantile of a row on a few degrees of freedom)."""
+    df = np.broadcast_to(np.asarray(df, dtype="float64"), np.shape(estimate))
+    q = stats.t.ppf(1 - alpha / 2, df)
     with np.errstate(invalid="ignore", divide="ignore"):
         statistic = estimate / se
-    band = crit if np.isfinite(crit) else np.nan
+    band = np.where(np.isfinite(crit), np.fmax(crit, q), np.nan)
     return pd.DataFrame({
-        "estimate": estimate, "se": se, "statistic": statistic, "p_value": 2 * stats.norm.sf(np.abs(statistic)),
-        "ci_low": estimate - z * se, "ci_high": estimate + z * se,
+        "estimate": estimate, "se": se, "statistic": statistic, "df": df,
+        "p_value": 2 * stats.t.sf(np.abs(statistic), df),
+        "ci_low": estimate - q * se, "ci_high": estimate + q * se,
         "cband_low": estimate - band * se, "cband_high": estimate + band * se,
     })
 
@@ -437,14 +481,23 @@ def _warn_cells(cells: pd.DataFrame, few: pd.Series) -> None:
                       f"observed at both periods and {_verb(k, 'is', 'are')} not identified (NaN), e.g. at "
                       f"(group, time) {listed}.",
                       NotIdentifiedWarning, stacklevel=3)
-    lone = few & ~empty & ~cells["reference"]
+    lone = few & ~empty & ~cells["reference"] & (cells["n_control"] < 2)
     if lone.any():
         listed = cells.loc[lone, ["group", "time"]].head(8).to_records(index=False).tolist()
         k = int(lone.sum())
-        warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} a single treated or comparison "
+        warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} a single comparison "
                       f"unit, so {_verb(k, 'its standard error is', 'their standard errors are')} not identified "
                       f"(NaN), e.g. at (group, time) {listed}. Use the "
                       "randomisation p-value of `aggregate()`.", NotIdentifiedWarning, stacklevel=3)
+    alone = few & ~empty & ~cells["reference"] & (cells["n_control"] >= 2)
+    if alone.any():
+        listed = cells.loc[alone, ["group", "time"]].head(8).to_records(index=False).tolist()
+        k = int(alone.sum())
+        warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} a single treated unit, e.g. at "
+                      f"(group, time) {listed}: {_verb(k, 'its standard error borrows', 'their standard errors borrow')}"
+                      " that unit's variance from the comparison units (Crawford and Howell's test of a single case "
+                      "against a control sample, t on their number less one). Use the randomisation p-value of "
+                      "`aggregate()`, which does not rest on that.", SmallSampleWarning, stacklevel=3)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -574,19 +627,26 @@ def _cell_coefficients(est, targets, overall_w, theta) -> tuple[np.ndarray, np.n
     return coefficients, overall
 
 
-def _lone_variance(design: _Design, a: np.ndarray, n_treated: np.ndarray) -> float:
+def _lone_variance(design: _Design, a: np.ndarray, n_treated: np.ndarray, labels: np.ndarray):
     """The variance, missing from the influence function, of the units alone in their cohort in cells of weight
     ``a`` (cells,): each such unit's part of the average is sum_k a_k dY_k over those cells (dY the change from the
     cell's base period), and its variance is borrowed from the units compared with it in every one of those cells
-    (the sample variance of their sum_k a_k dY_k), as if a treated unit's changes varied as theirs do. 0 where no
-    cell of weight is alone; NaN (no standard error) where fewer than two units compare in all of a unit's cells.
+    (the sample variance of their sum_k a_k dY_k), as if a treated unit's changes varied as theirs do.
+
+    Returns a list of ``(variance, df, key)``, one per such unit: ``df`` the compared units less one, ``key`` the
+    label (in ``labels``, one per unit) the compared units share, or None where they span several (see
+    :func:`_variance_df`); an empty list where no cell of weight is alone; None (no standard error) where fewer than
+    two units compare in all of a unit's cells. For one cell and one treated unit against m comparison units this
+    makes the variance s^2 (1 + 1/m) on m - 1 degrees of freedom, the test of a single case against a control
+    sample of Crawford and Howell (1998).
 
     The influence of a cohort's mean of one unit is 0, so the standard error left that unit's own variation out
     and was too small: in 1,000 null panels with one council treated alone against 19 (bench/lone_cohort_se.py) the
-    95% interval covered the truth 93.3% of the time with it added, 32.9% without (docs/methods.md)."""
+    95% interval covered the truth 32.9% of the time without it (docs/methods.md)."""
     lone = np.flatnonzero((a != 0) & (n_treated == 1))
+    parts: list[tuple[float, float, object]] = []
     if not len(lone):
-        return 0.0
+        return parts
     cells = design.cells
     by_unit: dict[int, list[int]] = {}
     for k in lone:
@@ -594,7 +654,6 @@ def _lone_variance(design: _Design, a: np.ndarray, n_treated: np.ndarray) -> flo
         dy = design.y[:, cell["cur_pos"]] - design.y[:, cell["base_pos"]]
         (unit,) = np.flatnonzero((design.g == cell["group"]) & ~np.isnan(dy))
         by_unit.setdefault(int(unit), []).append(int(k))
-    total = 0.0
     for ks in by_unit.values():
         compared = np.ones(len(design.g), dtype=bool)
         changes = np.zeros(len(design.g))
@@ -604,10 +663,46 @@ def _lone_variance(design: _Design, a: np.ndarray, n_treated: np.ndarray) -> flo
             compared &= _control_mask(design, design.g, cell["group"], cell["cur_pos"], cell["base_pos"]) \
                 & ~np.isnan(dy)
             changes += a[k] * np.nan_to_num(dy)
-        if compared.sum() < 2:
-            return np.nan
-        total += float(np.var(changes[compared], ddof=1))
-    return total
+        m = int(compared.sum())
+        if m < 2:
+            return None
+        shared = np.unique(labels[compared])
+        parts.append((float(np.var(changes[compared], ddof=1)), float(m - 1), shared[0] if len(shared) == 1 else None))
+    return parts
+
+
+def _variance_df(design: _Design, influence: np.ndarray, labels: np.ndarray, lone) -> tuple[float, float]:
+    """The variance of an estimate with influence function ``influence`` (n,) plus the borrowed variances ``lone``
+    (from :func:`_lone_variance`), and its Welch-Satterthwaite degrees of freedom.
+
+    The influence-function variance sum_i IF_i^2 / n^2 is split by ``labels`` (one per unit: the role in a cell,
+    treated or comparison, or the cohort in an aggregate), each part a variance estimated from the deviations of
+    its n_h units on n_h - 1 degrees of freedom (Welch's test when there are two parts); a borrowed variance joins
+    the part of the units it was borrowed from when they share a label (the same sample variance, so the same
+    degrees of freedom: Crawford and Howell's test for a lone unit in one cell), otherwise it is a part of its own.
+    With clusters coarser than units the influence part is one, on G - 1 degrees of freedom (G clusters). Parts of
+    one unit (no deviation to estimate from, e.g. a lone unit's share of the weights) count as known. Returns
+    ``(nan, nan)`` when ``lone`` is None (not identified)."""
+    if lone is None:
+        return np.nan, np.nan
+    n = len(design.g)
+    parts: dict[object, list[float]] = {}
+    n_clusters = int(design.cluster.max()) + 1
+    if n_clusters < n:
+        summed = _by_cluster(influence[:, None], design.cluster)[:, 0]
+        parts["clusters"] = [float((summed**2).sum()) / n**2, float(n_clusters - 1)]
+    else:
+        for label in np.unique(labels):
+            members = labels == label
+            parts[label] = [float((influence[members] ** 2).sum()) / n**2, float(members.sum() - 1)]
+    for i, (variance, df, key) in enumerate(lone):
+        if key is not None and key in parts:
+            parts[key] = [parts[key][0] + variance, min(parts[key][1], df)]
+        else:
+            parts[("lone", i)] = [variance, df]
+    total = sum(v for v, _ in parts.values())
+    spread = sum(v**2 / df for v, df in parts.values() if df > 0 and v > 0)
+    return total, (total**2 / spread if spread > 0 else np.inf)
 
 
 @dataclass
@@ -619,13 +714,13 @@ class AggregateResults:
     kind : str
         ``"simple"``, ``"dynamic"``, ``"group"`` or ``"calendar"``.
     overall : pandas.DataFrame
-        One row: `estimate`, `se`, `statistic`, `p_value`, `ci_low`,
+        One row: `estimate`, `se`, `statistic`, `df` (t degrees of freedom), `p_value`, `ci_low`,
         `ci_high`, `ri_p_value`, `n_permutations` (assignments used),
         `n_permutations_dropped` (unidentified, left out), `ri_exact` (all
         assignments enumerated).
     table : pandas.DataFrame or None
         One row per event time / cohort / period (column `event_time`,
-        `group` or `time`): `estimate`, `se`, `statistic`, `p_value`,
+        `group` or `time`): `estimate`, `se`, `statistic`, `df`, `p_value`,
         `ci_low`, `ci_high` (pointwise) and `cband_low`, `cband_high`
         (simultaneous over the rows, for "dynamic" and "calendar"; pointwise
         for "group"). None for "simple".
@@ -778,30 +873,36 @@ class StaggeredDiDResults:
                                                                 overall_estimated)
         n = len(design.g)
         notes = self._aggregate_warnings(targets, theta, kind)
-        se = _cluster_se(psi, design.cluster, n)
         # a cell whose cohort has one unit observed has no treated variation in its influence (a mean of one unit
-        # deviates from itself by 0): that unit's variance is borrowed from the comparison units (see _lone_variance)
+        # deviates from itself by 0): that unit's variance is borrowed from the comparison units (see _lone_variance);
+        # the degrees of freedom are Welch-Satterthwaite's over the cohorts' parts (see _variance_df)
         n_treated = self.att_gt["n_treated"].to_numpy()
         coefficients, overall_coefficients = _cell_coefficients(est, targets, overall_w, theta)
-        se = np.sqrt(se**2 + np.array([_lone_variance(design, coefficients[:, j], n_treated)
-                                       for j in range(len(targets))]))
+        parts = [_variance_df(design, psi[:, j], design.g, _lone_variance(design, coefficients[:, j], n_treated,
+                                                                          design.g))
+                 for j in range(len(targets))]
+        se = np.sqrt(np.array([v for v, _ in parts], dtype="float64").reshape(len(targets)))
+        df = np.array([d for _, d in parts], dtype="float64").reshape(len(targets))
         se[~np.isfinite(theta)] = np.nan
         se[np.isfinite(se) & (se < 1e-14 * (1 + np.abs(np.nan_to_num(theta))))] = np.nan  # reference period: no se
-        se_overall = float(np.sqrt(_cluster_se(psi_overall[:, None], design.cluster, n)[0] ** 2
-                                   + _lone_variance(design, overall_coefficients, n_treated))) \
-            if np.isfinite(overall) else np.nan
+        df[~np.isfinite(se)] = np.nan
+        se_overall, df_overall = np.nan, np.nan
+        if np.isfinite(overall):
+            variance, df_overall = _variance_df(design, psi_overall, design.g,
+                                                _lone_variance(design, overall_coefficients, n_treated, design.g))
+            se_overall = float(np.sqrt(variance))
         crit = np.nan
         if kind in ("dynamic", "calendar"):
             with one_blas_thread():
                 crit = _sup_t_critical(psi, se, design.cluster, n, alpha, n_bootstrap, rng)
         table = None
         if label is not None:
-            crit_rows = crit if kind in ("dynamic", "calendar") else stats.norm.ppf(1 - alpha / 2)
-            table = _inference_table(theta, se, alpha, crit_rows)
+            crit_rows = crit if kind in ("dynamic", "calendar") else stats.t.ppf(1 - alpha / 2, df)
+            table = _inference_table(theta, se, alpha, crit_rows, df)
             levels = [tg.label for tg in targets]
             table.insert(0, label, _as_int(np.asarray(levels, dtype="float64")))
             table["n_cells"] = [int(np.isfinite(est[tg.cells]).sum()) for tg in targets]
-        overall_row = _inference_table(np.array([overall]), np.array([se_overall]), alpha, np.nan)
+        overall_row = _inference_table(np.array([overall]), np.array([se_overall]), alpha, np.nan, df_overall)
         overall_row = overall_row.drop(columns=["cband_low", "cband_high"])
         ri_p, used, dropped, exact = np.nan, 0, 0, False
         if n_permutations:
@@ -855,7 +956,7 @@ class StaggeredDiDResults:
                   ("Base period", self.base_period), ("Anticipation", str(self.anticipation)),
                   ("Units / observations", f"{self.n_units} / {self.n_obs}"),
                   ("Never-treated units", str(self.n_never_treated)),
-                  ("Standard errors", "influence function, clustered; normal reference"),
+                  ("Standard errors", "influence function, clustered; t reference (Welch-Satterthwaite df)"),
                   ("Confidence level", f"{1 - self.alpha:.0%}"),
                   ("Simultaneous band multiplier", f"{self.critical_value:.4g}"),
                   *[("Note", n) for n in self.notes]]

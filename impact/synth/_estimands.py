@@ -128,7 +128,7 @@ def true_intervention_effects(eff: SynthEffects, counts: pd.DataFrame) -> pd.Dat
     nan
     """
     sd = _sd(eff)
-    c = counts.groupby(["wave", "in_intervention"], as_index=False)["n"].sum()
+    c = counts.groupby(["wave", "in_intervention"], as_index=False, observed=True)["n"].sum()
     c = c[c["n"] > 0]
     waves = [w for w in WAVES if w in set(c["wave"])]
     rows = []

@@ -446,7 +446,7 @@ def generate_with_truth(
         params["intervention_paths"] = dict(paths)
     design = pd.DataFrame([{"wave": r["wave"], "in_intervention": by_council[r["council_id"]]["in_intervention"][r["wave"]]}
                            for r in interviews], columns=["wave", "in_intervention"])
-    design = (design.groupby(["wave", "in_intervention"]).size().rename("n").reset_index()
+    design = (design.groupby(["wave", "in_intervention"], observed=True).size().rename("n").reset_index()
               .assign(_w=lambda d: d["wave"].map(WAVES.index)).sort_values(["_w", "in_intervention"])
               .drop(columns="_w").reset_index(drop=True))
     design["n"] = design["n"].astype(int)

@@ -20,6 +20,11 @@ import impact
 from impact import _cache
 from impact._cache import Cache, CacheWarning, clear_cache
 
+# The cache stores Parquet, which needs pyarrow (the optional `parquet` extra): without it nothing is cached at all
+# (test_without_pyarrow_nothing_is_cached_and_results_are_computed), so there is no entry, folder or key to test.
+needs_pyarrow = pytest.mark.skipif(__import__("importlib").util.find_spec("pyarrow") is None,
+                                   reason="the cache stores Parquet, which needs pyarrow (the `parquet` extra)")
+
 PACKAGE = Path(impact.__file__).parent
 
 
@@ -42,6 +47,7 @@ class _Boom:
         return (Path.write_text, (Path(self.target), "pwned"))
 
 
+@needs_pyarrow
 def test_run_caches_parquet_privately_and_never_reads_a_planted_pickle(study_dir, tmp_path, monkeypatch):
     cache_dir = tmp_path / "user-cache"
     monkeypatch.setenv("IMPACT_CACHE_DIR", str(cache_dir))
@@ -88,6 +94,7 @@ def _counting_cache(folder):
     return Cache(folder), compute, calls
 
 
+@needs_pyarrow
 def test_round_trip_keeps_types(tmp_path):
     cache, compute, calls = _counting_cache(tmp_path / "c")
     first = cache.get_or_compute("segments", "k", compute)
@@ -96,6 +103,7 @@ def test_round_trip_keeps_types(tmp_path):
     assert calls == [1]
 
 
+@needs_pyarrow
 @pytest.mark.parametrize("attack", ["data", "manifest", "signature", "key", "swap", "symlink", "garbage"])
 def test_tampered_entry_is_not_used(attack, tmp_path):
     folder = tmp_path / "c"
@@ -160,6 +168,7 @@ def test_without_pyarrow_nothing_is_cached_and_results_are_computed(tmp_path, mo
     assert not (tmp_path / "c").exists()
 
 
+@needs_pyarrow
 def test_loose_permissions_are_tightened(tmp_path):
     folder = tmp_path / "c"
     folder.mkdir(mode=0o777)
@@ -169,6 +178,7 @@ def test_loose_permissions_are_tightened(tmp_path):
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
+@needs_pyarrow
 def test_a_world_readable_signing_key_disables_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("IMPACT_CONFIG_DIR", str(tmp_path / "cfg"))
     cache, compute, calls = _counting_cache(tmp_path / "c")
@@ -179,6 +189,7 @@ def test_a_world_readable_signing_key_disables_the_cache(tmp_path, monkeypatch):
     assert calls == [1, 1]
 
 
+@needs_pyarrow
 def test_clear_cache_removes_only_entries(tmp_path):
     cache, compute, _ = _counting_cache(tmp_path / "c")
     cache.get_or_compute("segments", "k", compute)

@@ -213,6 +213,8 @@ def test_the_unit_check_uses_cached_segments_and_else_the_respondents_only(talk_
     parts = ["comparisons", "change", "models"]
     cold = analyse(talk_study, coded=path, parts=parts, n_resamples=99)
     assert "all" not in calls  # the named interviews' respondent segments only
+    pytest.importorskip("pyarrow", reason="the segments are cached as Parquet, which needs pyarrow (the `parquet` "
+                        "extra); without it nothing is cached")
     cache = tmp_path / "cache"
     _segments_and_coding(talk_study, [], [], cache, None)  # an earlier run's segments
     calls.clear()
