@@ -74,7 +74,7 @@ def test_a_fall_between_the_waves_after_the_review_is_stated(falling):
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"].str.lower(), strict=True))
     [said] = [s for s in summary_bullets(f) if s.startswith("Between early impact and longer-term change, the models show")]
     assert f"{labels['learning']} reported less often at longer-term change (odds ratio {np.exp(since.loc['learning', 'estimate']):.2f}" in said
-    changed, _, quiet = said.partition("; they show no significant change")
+    changed, _, quiet = said.partition(". They show no significant change")
     named = [c for c in IMPACTS if labels[c] in changed]
     assert named == [c for c in IMPACTS if since.loc[c, "p_adjusted"] < 0.05], said
     assert changed.endswith("adjusted across the 6 impacts modelled (Holm)")

@@ -212,10 +212,12 @@ def test_a_fall_beside_rises_is_named_with_its_own_range_of_odds_ratios(fall):
     assert set(falls.index.get_level_values("code")) == {"morale"} and len(rises) >= 5, sig
     [said] = [s for s in summary_bullets(f) if s.startswith("Compared with expectations before the review, the models show")]
     labels = _labels(f)
-    named = said.split(" (")[0]  # the impacts and their directions, before the figures
+    named = re.split(r" \(\d+ changes: ", said)[0]  # the impacts and their directions, before the figures
     # round 30: the list of the impacts that rose has commas and 'and' of its own, so the two parts are set off by a
-    # semicolon
-    assert named.endswith(f"reported more often; and {labels['morale']} reported less often"), said
+    # semicolon; round 32: each part is a wave and a direction with its impacts, numbered where a list needs
+    # semicolons of its own (the rises' list held 'ideas, plans and actions')
+    assert re.search(rf"reported more often; and \(\d+\) at [^;]*? {re.escape(labels['morale'])} reported less often$",
+                     named), said
     up, down = np.exp(rises["estimate"]), np.exp(falls["estimate"])
     assert (f"odds ratios from {up.min():.2f} to {up.max():.2f} for the {len(up)} reported more often and "
             f"odds ratios from {down.min():.2f} to {down.max():.2f} for the {len(down)} reported less often") in said, said

@@ -34,7 +34,7 @@ from matplotlib.figure import Figure as _MplFigure
 
 from .. import vocab
 from .._tabular import csv_text
-from .._words import _counted, _listed_lists, _verb
+from .._words import _counted, _listed_clauses, _listed_lists, _outside_brackets, _verb
 from ..errors import recorded_warnings
 from ..measures import MEASURES, OTHER_FACTORS
 from ..privacy import (
@@ -1434,12 +1434,18 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         # table: the sentence names each impact, its direction and its waves, then the range of the odds ratios and
         # the largest adjusted p, which no change's figure lies outside
         many = len(firm) > _MOST_FIGURES
-        # a list of lists, numbered where a wave's list needs semicolons of its own (round 31)
-        said = _listed_lists((f"at {_at_waves(waves, at, 'both')}", (
-            _reported_by_direction(ctx, part.drop_duplicates("code")) if many else [
+        # a list of lists, numbered where a wave's list needs semicolons of its own (round 31). Without figures each
+        # group is a wave and a direction, its list the impacts: grouped by wave alone, a wave's list held a list per
+        # direction, a list of lists of lists whose innermost lists ('ideas, plans and actions') shared semicolons
+        # with the middle ones ('a; b, c; and d reported more often; and e reported less often', round 32)
+        said = _listed_lists(
+            ((f"at {_at_waves(waves, at, 'both')}", labels, f"reported {d} often")
+             for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r)))
+             for labels, d in _by_direction(ctx, part.drop_duplicates("code"))) if many else
+            ((f"at {_at_waves(waves, at, 'both')}", [
                 f"{ctx.code(code).lower()} reported {_direction(own.iloc[0])} often ({_figures_at(ctx, own, at, waves)})"
-                for code, own in part.groupby("code", sort=False, observed=True)]))
-            for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r))))
+                for code, own in part.groupby("code", sort=False, observed=True)])
+             for waves, part in _waves_alike(firm, lambda r: (r.code, _direction(r)))))
         out.append(f"Compared with {before}, the models show {said}{_figure_range(ctx, firm, by_direction=True) if many else ''}, "
                    f"{family}.")
         if several:
@@ -1476,16 +1482,20 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         codes = list(dict.fromkeys(unconfirmed["code"]))
         poor = [c for c in codes if c in weak]
         these = ctx.codes_as("this impact") if len(codes) == 1 else ctx.codes_as("these impacts")
+        alike = _alike_at_every_wave(ctx, codes, these, 'it')
+        # an impact the coder reads poorly on real text is no finding either way: the reader is told that too, in a
+        # sentence of its own where the hand check's clause holds a list set off by semicolons ('...; and 0.60 for c;
+        # and the coder's F1 ...' joined one more item to it; round 32)
+        why = "" if not poor else _why_weak(weak, poor, these if len(poor) == len(codes) else _listed(
+            [ctx.code(c).lower() for c in poor]))
+        why = "" if not why else f"; and {why}" if ";" not in _outside_brackets(alike) else f". In addition, {why}"
         out.append(
             f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {_listed_lists(parts)} "
             "(the figures are in the longitudinal models section), but "
             + ("this is" if one else "these are") + " not stated as "
             + ("a finding" if one else "findings")
             + ": the coder may read one wave's talk differently from another's (hopes before a review, what happened "
-            f"after it), which makes a change by itself, and {_alike_at_every_wave(ctx, codes, these, 'it')}"
-            # an impact the coder reads poorly on real text is no finding either way: the reader is told that too
-            + (f"; and {_why_weak(weak, poor, these if len(poor) == len(codes) else _listed([ctx.code(c).lower() for c in poor]))}"
-               if poor else "") + ".")
+            f"after it), which makes a change by itself, and {alike}{why}.")
     # the impacts whose machine coding shows no change at any later wave: a null study coded by machine had a summary
     # silent on change across the waves (a change the coder made by itself was the only one named, as no finding), as
     # if the models had not been fitted (audit10); they are named, with why the absence is no finding either and what
@@ -1504,7 +1514,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         out.append(f"The machine coding{' also' if out else ''} shows no significant change between {before} and "
                    f"{any_later} in " + _listed([ctx.code(c).lower() for c in quiet])
                    + f" once {'the changes' if several else ctx.codes_as('the impacts')} are adjusted for multiple "
-                   "comparisons (Holm), but " + _listed(reasons, semicolons=True) + ", and coding error blurs a real change"
+                   "comparisons (Holm), but " + _listed_clauses(reasons) + ", and coding error blurs a real change"
                    + power + ", so this is not evidence that there was none.")
     if sig.empty and not (rows["code"].isin(doubtful)).all():
         stated = [c for c in rows["code"] if c not in doubtful]
@@ -1571,7 +1581,9 @@ def _since_first_after(ctx, weak: dict[str, float]) -> list[str]:
                    + _listed([f"{ctx.code(r.code).lower()} reported {_direction(r)} often at {last} "
                               f"({_odds_ratio(r, ctx.alpha)})" for r in part.itertuples()])
                    + f", adjusted across the {n} {ctx.one if n == 1 else ctx.many} modelled (Holm)"
-                   + (f"; they show {none}." if quiet else "."))
+                   # a sentence of its own: after a list set off by semicolons ('...; and e reported less often (...)')
+                   # '; they show no significant change in f; and g' read as more of that list (round 32)
+                   + (f". They show {none}." if quiet else "."))
     return out
 
 
@@ -1585,15 +1597,21 @@ def _figure_range(ctx, rows: pd.DataFrame, *, by_direction: bool = False) -> str
                  for p in (rows["p_adjusted"].min(), rows["p_adjusted"].max()))
     ps = f"p {low}" if low == high else f"p from {low} to {high}"
     up, down = ratios[ratios > 1], ratios[ratios < 1]
+
+    def between(r: pd.Series) -> str:
+        # ends that print alike are one figure: 'odds ratios from 3.32 to 3.32' read as a range that is none (round 32)
+        low, high = f"{r.min():.2f}", f"{r.max():.2f}"
+        return f"odds ratios of {low} each" if low == high else f"odds ratios from {low} to {high}"
+
     if by_direction and len(up) and len(down):
         # one range over rises and falls (0.07 to 9.88 where morale fell and five impacts rose, audit9) gave neither
         # the smallest rise nor the largest fall: each direction has its own
         def span(r: pd.Series, what: str) -> str:
             return (f"an odds ratio of {r.iloc[0]:.2f} for the one reported {what} often" if len(r) == 1 else
-                    f"odds ratios from {r.min():.2f} to {r.max():.2f} for the {len(r)} reported {what} often")
+                    f"{between(r)} for the {len(r)} reported {what} often")
         ranges = f"{span(up, 'more')} and {span(down, 'less')}"
     else:
-        ranges = f"odds ratios from {ratios.min():.2f} to {ratios.max():.2f}"
+        ranges = between(ratios)
     return (f" ({len(rows)} changes: {ranges}, Holm-adjusted {ps}; "
             "each change's odds ratio, interval and p are in the longitudinal models table)")
 
@@ -2538,12 +2556,6 @@ def _direction(r) -> str:
     return "more" if r.estimate > 0 else "less"
 
 
-def _reported_by_direction(ctx, rows: pd.DataFrame) -> list[str]:
-    """'commitment and learning reported more often', one phrase per direction of the rows' estimates, in row order:
-    how the summary names results it does not state as findings, without their figures."""
-    return [f"{_listed(labels)} reported {d} often" for labels, d in _by_direction(ctx, rows)]
-
-
 def _by_direction(ctx, rows: pd.DataFrame) -> list[tuple[list[str], str]]:
     """The impacts of ``rows`` (labels, in row order) for each direction of their estimates ('more', 'less')."""
     way = rows.apply(_direction, axis=1)
@@ -2586,10 +2598,12 @@ def _p_words(p: float, alpha: float = 0.05) -> str:
 def _unconfirmed_differences(ctx, rows: pd.DataFrame, weak: dict[str, float], *, also: bool) -> str:
     """The sentence for adjusted machine-coded differences by status that are not findings (see :func:`_doubtful_by_status`)."""
     # no figures, as for unconfirmed changes over time (_change_sentences): the models table gives them
-    parts = _reported_by_direction(ctx, rows)
+    # a list of lists: each direction's impacts ('a; b, c; and d reported more often; and e reported less often' was
+    # joined as one list, which no reader splits; round 32), numbered where a list needs semicolons of its own
+    parts = _listed_lists(("", labels, f"reported {d} often") for labels, d in _by_direction(ctx, rows))
     one = len(rows) == 1
     why = _why_doubtful(ctx, weak, list(rows["code"]), ctx.codes_as("this impact") if one else ctx.codes_as("these impacts"))
-    return (f"The machine coding {'also ' if also else ''}shows {_listed(parts)} by participants in councils in intervention "
+    return (f"The machine coding {'also ' if also else ''}shows {parts} by participants in councils in intervention "
             "(the figures are in the longitudinal models section), "
             f"but {'this is' if one else 'these are'} not reported as {'a finding' if one else 'findings'}: {why}, "
             f"so {'the difference' if one else 'the differences'} could be coding error. "
@@ -2638,7 +2652,7 @@ def _why_doubtful(ctx, weak: dict[str, float], codes: list[str], what: str) -> s
             reasons.append(f"no hand check of the coding in this study shows that the coder reads "
                            f"{named(rest) if checked else named(unchecked)} as well in councils in intervention as in "
                            f"the others{average}")
-    return _listed(reasons, semicolons=True)
+    return _listed_clauses(reasons)
 
 
 def _hand_checked(ctx) -> bool:
@@ -2679,8 +2693,10 @@ def _alike_at_every_wave(ctx, codes: list[str], named: str, coder: str) -> str:
     if unmeasured:
         said.append(f"it gives no kappa at every wave for {_listed([ctx.code(c).lower() for c in unmeasured])}"
                     if len(codes) > 1 else "it gives no kappa at every wave")
+    # numbered where the kappas' list is set off by semicolons of its own ('0.41 for a; 0.52 for b; and 0.60 for c;
+    # and it gives no kappa ...' could not be split; round 32)
     return (f"the hand check of the coding in this study does not show that {coder} reads {named} alike at every "
-            f"wave ({rule}): " + _listed(said, semicolons=True))
+            f"wave ({rule}): " + _listed_clauses(said))
 
 
 def _kappas_by_status(ctx) -> dict[str, tuple[float, float]]:
@@ -3661,8 +3677,13 @@ def _models(ctx) -> Section:
 
         status_rows = shown[shown["term"] == "in_intervention"]
         wave_only = set(shown["code"]) - set(status_rows["code"])
-        unfit = _unfit_codes(status_rows, list(shown.loc[separated, "code"])) if len(status_rows) else []
-        no_estimate, no_se, no_p = _unfit_split(status_rows, unfit)
+        # the notes on figures speak of the rows whose figures are shown: of an intervention contrast suppressed for a
+        # side of one or two councils, 'no interval is shown for them' and 'their odds ratios and intervals are
+        # unstable' described cells that hold c (seed 32307, 9 councils, one in intervention; round 32)
+        open_rows = status_rows[~few_side[status_rows.index]]
+        unfit = _unfit_codes(open_rows, list(shown.loc[separated, "code"])) if len(open_rows) else []
+        no_estimate, no_se, no_p = _unfit_split(open_rows, unfit)
+        read = ~separated & ~few_side
         few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
         notes = ("Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across "
                  + (f"{ctx.many} for the intervention contrast, and across " if with_status else "")
@@ -3696,9 +3717,10 @@ def _models(ctx) -> Section:
                        ": every council was in one status at every wave, so only the change across the waves is "
                        "estimated.") if wave_only else "")
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
-                 + _firth_note(ctx, shown[~separated])
+                 + _firth_note(ctx, shown[read])
+                 # (the randomisation test's note stays for a suppressed contrast: models.csv names its p_method)
                  + _randomisation_note(ctx, shown[~separated])
-                 + _few_events_note(ctx, shown[~separated])
+                 + _few_events_note(ctx, shown[read])
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
         unconfirmed, why = _model_rows_not_findings(ctx, shown)
         table = shown[cols]
@@ -5975,11 +5997,18 @@ def _indicator_reassignments(ctx) -> str:
     """'; the indicators' randomisation tests: 999 random reassignments' for the methods line, where the indicators'
     randomisation p-values were computed from other than the run's resamples (the analysis uses at most 999); ''
     where they used that number, or there are none."""
+    from .._limits import INDICATOR_REASSIGNMENTS_MAX
+
     f = ctx.f
     said = _reassignments(f.indicator_effects, f.review_indicator_effects)
     if not said or said == f"{int(f.parameters['n_resamples']):,} random reassignments":
         return ""
-    return f"; the indicators' randomisation tests: {said}"
+    # '2,000 resamples (...; the indicators' randomisation tests: 999 random reassignments)' gave two numbers for
+    # the tests and no reason for the second (report truth round 32): where the cap set it, the cap and its cause
+    capped = (int(f.parameters["n_resamples"]) > INDICATOR_REASSIGNMENTS_MAX
+              and f"{INDICATOR_REASSIGNMENTS_MAX:,} random reassignments" in said)
+    why = (", the most the analysis uses, as each reassignment re-estimates every cohort's effects" if capped else "")
+    return f"; the indicators' randomisation tests: {said}{why}"
 
 
 def _methods(ctx) -> Section:

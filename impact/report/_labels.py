@@ -49,6 +49,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from .._limits import INDICATOR_REASSIGNMENTS_MAX
 from .._words import _listed
 
 __all__ = [
@@ -374,15 +375,36 @@ _PROVENANCE: dict[str, str] = {
     "python": "Python version", "study": "Study", "study_hash": "Study fingerprint (SHA-256)",
     "codebook": "Codebook", "codebook_version": "Codebook version", "codebook_hash": "Codebook fingerprint (SHA-256)",
     "parameters": "Parameters", "seed": "Random seed", "n_resamples": "Resamples per permutation test",
-    "n_reassignments": "Random reassignments per randomisation test of an indicator",
+    # beside "Resamples per permutation test: 2,000" a bare "999" read as a contradiction: the label says why the
+    # indicators' tests use fewer (impact._limits.INDICATOR_REASSIGNMENTS_MAX; report truth round 32)
+    "n_reassignments": "Random reassignments per randomisation test of an indicator (the resamples per permutation "
+                       f"test, at most {INDICATOR_REASSIGNMENTS_MAX:,}: each reassignment re-estimates every cohort's "
+                       "effects)",
     "alpha": "Significance level", "adjust": "Adjustment for multiple comparisons",
     "statistical_warnings": "Statistical caveats", "generated": "Produced", "command": "Command",
     "identify": "Real council names shown", "min_count": "Smallest count published",
     "quote_k": "Fewest councils sharing a quote's attribution",
     "council_matrix": "Framework matrix with a row per council", "date": "Date", "author": "Author",
     "measure": "Measure of impact", "coding": "Coding", "study_layout": "Study files", "n_files": "Number of files",
-    "hash": "Fingerprint (SHA-256)", "interviews_not_coded": "Interviews not coded (no respondent speech)",
+    "hash": "Fingerprint (SHA-256)", "coded_hash": "Supplied codings fingerprint (SHA-256)", "interviews_not_coded": "Interviews not coded (no respondent speech)",
 }
+
+
+#: Provenance keys whose value is a count, written with thousands separators ('2,000'); a seed, a version or a year
+#: is an identifier and keeps the form it is typed in ('--seed 32301').
+_PROVENANCE_COUNTS = frozenset({"min_count", "quote_k"})
+
+
+def _is_count(key: str) -> bool:
+    """Whether the provenance key ``key`` (its last dotted part) holds a count: ``n_resamples``, ``n_files``,
+    ``min_count``; not ``seed`` or ``version``.
+
+    Examples
+    --------
+    >>> [_is_count(k) for k in ("n_resamples", "n_files", "min_count", "seed", "version")]
+    [True, True, True, False, False]
+    """
+    return key.startswith("n_") or key in _PROVENANCE_COUNTS
 
 
 @dataclass(frozen=True)
@@ -801,6 +823,8 @@ class Vocabulary:
                 when += f", {stamp:%H:%M}" + (" UTC" if stamp.tzinfo is not None and not stamp.utcoffset() else "")
             return when
         last = str(key).split(".")[-1]
+        if pd.api.types.is_integer(value) and _is_count(last):  # '2,000 resamples', as the report's prose writes counts
+            return f"{value:,}"
         if last in self.domains:
             return str(self.value(last, text))
         if text in self.values.get(last, {}):  # a value with a label of its own (the codebook by its title)
