@@ -15,6 +15,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ._warning_words import recorded, reissue_per_item
+from ._words import _listed
 from .errors import ImpactWarning
 from .panel import STATUS_GROUPS
 from .study import Study, require_study
@@ -112,7 +114,7 @@ def intervention_effects(
         fitted on wave alone (no ``in_intervention`` row), with such a
         warning too.
     """
-    from .stats import adjust_pvalues, longitudinal_model
+    from .stats import adjust_pvalues
 
     code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves)
     if measure not in panel.columns:
@@ -123,44 +125,12 @@ def intervention_effects(
         raise ValueError(f"The value for `n_permutations` must be a whole number of at least 1, but {n_permutations!r} "
                          "was passed.")
     rows = []
+    caught: dict[str, list] = {}
     for code in code_list:
-        d = panel[panel["code"] == code].dropna(subset=["status_group"]).copy()
-        d = _model_frame(d, measure, wave_list, dtype=int)
-        if d["y"].nunique() < 2:
-            warnings.warn(f"GEE for code {code!r} not fitted: the outcome does not vary", ImpactWarning, stacklevel=2)
-            continue
-        # Where every council is in one status at every wave, the status term cannot be estimated, but the change
-        # across the waves can: the model is fitted on wave alone, and has no ``in_intervention`` row. It was not
-        # fitted at all, so a study of councils none of which was in intervention had no model of change (audit8).
-        # Where every council has the same status at each wave (all in intervention at the first two waves and out at
-        # the last), status is a function of the wave and its term is the wave's under another name: the fit raised
-        # (singular matrix) and no model of change was made, and the report said no impact varied in wave or status
-        # (audit10, every council's notice lifted between the later waves). Fitted on wave alone, as above.
-        formula = _STATUS_FORMULA
-        # observed=True: pandas 3's default; pandas 2.x warned (a FutureWarning the report printed among its notes)
-        if d.groupby("wave", observed=True)["in_intervention"].nunique().max() < 2:
-            if d["wave"].nunique() < 2:
-                warnings.warn(f"GEE for code {code!r} not fitted: neither wave nor intervention status varies",
-                              ImpactWarning, stacklevel=2)
-                continue
-            formula = _WAVE_FORMULA
-            why = _why_wave_alone(d["in_intervention"])
-            warnings.warn(f"GEE for code {code!r} fitted on wave alone: {why}", ImpactWarning, stacklevel=2)
-        try:
-            res = longitudinal_model(d, formula=formula, unit="council_id", family="binomial",
-                                     method="gee", cov_struct="exchangeable", alpha=alpha)
-        except (ValueError, np.linalg.LinAlgError) as exc:
-            warnings.warn(f"GEE for code {code!r} could not be fitted: {exc}", stacklevel=2)
-            continue
-        rows.append(_with_randomisation(_with_firth(_rows(res, d, code, measure), d, alpha, formula), d, seed,
-                                        n_permutations))
-        # A fall after the review (an impact reported by most participants soon after it and by few a year on) was in
-        # no contrast: each later wave was compared with the first only, and the summary said of the last wave "no
-        # significant change" from before the review (audit11, a planted fall from 73% to 7%). The last waves are
-        # compared with the first after the review too, by the same model with that wave as its reference.
-        later = [w for w in wave_list[1:] if (d["wave"] == w).any()]
-        if len(later) >= 2:
-            rows.append(_since_first_after(d, formula, code, measure, later, alpha))
+        # each impact's fit's warnings, said of the impacts that raised them (a library's in words: round 33)
+        with recorded() as caught[code]:
+            rows.extend(_code_rows(panel, code, measure, wave_list, alpha, seed, n_permutations))
+    reissue_per_item(caught, _models_of)
     if not rows:
         return pd.DataFrame(columns=["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value",
                                      "p_adjusted", "notes", "separation", "estimator"])
@@ -178,6 +148,60 @@ def intervention_effects(
     out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
     out["odds_ratio_ci_high"] = np.exp(out["ci_high"])
     return out
+
+
+def _code_rows(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str], alpha: float, seed: int,
+               n_permutations: int) -> list[pd.DataFrame]:
+    """The rows of :func:`intervention_effects` for one impact (none where it cannot be fitted, with a warning)."""
+    from .stats import longitudinal_model
+
+    out: list[pd.DataFrame] = []
+    d = panel[panel["code"] == code].dropna(subset=["status_group"]).copy()
+    d = _model_frame(d, measure, wave_list, dtype=int)
+    if d["y"].nunique() < 2:
+        warnings.warn(f"GEE for code {code!r} not fitted: the outcome does not vary", ImpactWarning, stacklevel=2)
+        return []
+    # Where every council is in one status at every wave, the status term cannot be estimated, but the change
+    # across the waves can: the model is fitted on wave alone, and has no ``in_intervention`` row. It was not
+    # fitted at all, so a study of councils none of which was in intervention had no model of change (audit8).
+    # Where every council has the same status at each wave (all in intervention at the first two waves and out at
+    # the last), status is a function of the wave and its term is the wave's under another name: the fit raised
+    # (singular matrix) and no model of change was made, and the report said no impact varied in wave or status
+    # (audit10, every council's notice lifted between the later waves). Fitted on wave alone, as above.
+    formula = _STATUS_FORMULA
+    # observed=True: pandas 3's default; pandas 2.x warned (a FutureWarning the report printed among its notes)
+    if d.groupby("wave", observed=True)["in_intervention"].nunique().max() < 2:
+        if d["wave"].nunique() < 2:
+            warnings.warn(f"GEE for code {code!r} not fitted: neither wave nor intervention status varies",
+                          ImpactWarning, stacklevel=2)
+            return []
+        formula = _WAVE_FORMULA
+        why = _why_wave_alone(d["in_intervention"])
+        warnings.warn(f"GEE for code {code!r} fitted on wave alone: {why}", ImpactWarning, stacklevel=2)
+    try:
+        res = longitudinal_model(d, formula=formula, unit="council_id", family="binomial",
+                                 method="gee", cov_struct="exchangeable", alpha=alpha)
+    except (ValueError, np.linalg.LinAlgError) as exc:
+        warnings.warn(f"GEE for code {code!r} could not be fitted: {exc}", ImpactWarning, stacklevel=2)
+        return []
+    out.append(_with_randomisation(_with_firth(_rows(res, d, code, measure), d, alpha, formula), d, seed,
+                                    n_permutations))
+    # A fall after the review (an impact reported by most participants soon after it and by few a year on) was in
+    # no contrast: each later wave was compared with the first only, and the summary said of the last wave "no
+    # significant change" from before the review (audit11, a planted fall from 73% to 7%). The last waves are
+    # compared with the first after the review too, by the same model with that wave as its reference.
+    later = [w for w in wave_list[1:] if (d["wave"] == w).any()]
+    if len(later) >= 2:
+        out.append(_since_first_after(d, formula, code, measure, later, alpha))
+    return out
+
+
+def _models_of(codes: list[str] | None) -> str:
+    """The longitudinal models of ``codes`` (every impact's, for None), as a warning names them for the report."""
+    if codes is None:
+        return "the longitudinal model of every impact (the models table)"
+    return (f"the longitudinal {'model' if len(codes) == 1 else 'models'} of "
+            f"{_listed(f'code {c!r}' for c in codes)} (the models table)")
 
 
 #: Fewer councils than this on one side of the status term (in intervention, or not, at some wave): its p-value is

@@ -36,6 +36,7 @@ from ._io import (
 )
 from ._limits import INDICATOR_REASSIGNMENTS_MAX
 from ._version import __version__
+from ._warning_words import LibraryWarning, said_in_words
 from ._words import _counted, _verb
 from .describe import describe_study
 from .effects import (
@@ -386,22 +387,25 @@ def analyse(
     seen["status_group"] = pd.Categorical(seen["status_group"], categories=["no_intervention", "intervention"])
     not_computed = _preconditions(study, seen)
     with recorded_warnings() as caught:
-        prevalence = _prevalence(ppanel, study, alpha, clustered_prevalence)
+        with said_in_words("the prevalence table (the share of participants reporting each impact)"):
+            prevalence = _prevalence(ppanel, study, alpha, clustered_prevalence)
         comparisons = pd.DataFrame(columns=["code", "wave", "p_value", "p_adjusted", "measure"])
         if "comparisons" not in not_computed and "comparisons" in wanted:
             # a council whose status is not known at a wave is in neither group (the sample's tables count it as
             # unknown): left out here, as compare_groups would, without its analyst's warning about rows
             known = seen.dropna(subset=["status_group", f"share_{MAIN_MEASURE}"])
-            comparisons = _status_comparisons(
-                known, outcome=f"share_{MAIN_MEASURE}", alpha=alpha, seed=seed, n_resamples=n_resamples, adjust=adjust,
-            ).assign(measure=MAIN_MEASURE)
+            with said_in_words("the comparisons of councils by intervention status", logistic=False):
+                comparisons = _status_comparisons(
+                    known, outcome=f"share_{MAIN_MEASURE}", alpha=alpha, seed=seed, n_resamples=n_resamples,
+                    adjust=adjust).assign(measure=MAIN_MEASURE)
         change = pd.DataFrame(columns=["code", "p_value", "p_adjusted", "measure"])
         if "change" not in not_computed and "change" in wanted:
             times = [w for w in study.wave_ids if w in set(seen["wave"])]
 
             def tested(group: str | None) -> pd.DataFrame:
-                return change_over_time(seen, outcome=f"share_{MAIN_MEASURE}", time="wave", unit="council_id",
-                                        group=group, by="code", times=times, adjust=adjust)
+                with said_in_words("the tests of change across the waves", logistic=False):
+                    return change_over_time(seen, outcome=f"share_{MAIN_MEASURE}", time="wave", unit="council_id",
+                                            group=group, by="code", times=times, adjust=adjust)
 
             by_status = "comparisons" not in not_computed
             change = tested("status_group" if by_status else None)
@@ -412,19 +416,26 @@ def analyse(
                 change = tested(None)
             change = change.assign(measure=MAIN_MEASURE)
         _progress(progress, "fitting longitudinal models")
-        models = (intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha,
-                                       seed=seed, n_permutations=n_resamples)
-                  if "models" in wanted and "models" not in not_computed
-                  else pd.DataFrame(columns=["code", "term", "estimate", "p_value", "p_adjusted"]))
+        with said_in_words("the longitudinal models (the models table)"):
+            models = (intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids,
+                                           alpha=alpha, seed=seed, n_permutations=n_resamples)
+                      if "models" in wanted and "models" not in not_computed
+                      else pd.DataFrame(columns=["code", "term", "estimate", "p_value", "p_adjusted"]))
         if models.empty:
             not_computed.setdefault("models", "no impact varied both in whether it was reported and in wave or "
                                               "intervention status")
         # the same models with missed interviews weighted for (a sensitivity analysis beside them)
-        attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids, alpha=alpha)
-                     if not models.empty else None)
-        survey_model = survey_effects(study, alpha=alpha) if "survey" in wanted else None
-        survey_by_status = survey_change_by_status(study, alpha=alpha) if "survey" in wanted else None
-    stat_warnings = sorted({f"{type(w.message).__name__}: {w.message}" for w in caught})
+        with said_in_words("the models weighted for missed interviews (the attrition sensitivity table)"):
+            attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids,
+                                           alpha=alpha) if not models.empty else None)
+        with said_in_words("the survey model (the change in survey scores across the waves)", logistic=False):
+            survey_model = survey_effects(study, alpha=alpha) if "survey" in wanted else None
+        with said_in_words("the survey model by intervention status", logistic=False):
+            survey_by_status = survey_change_by_status(study, alpha=alpha) if "survey" in wanted else None
+    # a library's warning is in words (impact._warning_words); its own words are kept for an analyst, in provenance
+    said = [(w.message, isinstance(w.message, LibraryWarning)) for w in caught]
+    stat_warnings = sorted({f"{'StatisticalWarning' if lib else type(m).__name__}: {m}" for m, lib in said})
+    warning_sources = sorted({s for m, lib in said if lib for s in m.sources})
 
     sample = describe_study(study)
     themes = (framework_matrix(study, of("themes"), segments=segments, codebook=themes_book) if "themes" in books
@@ -488,6 +499,8 @@ def analyse(
         "seed": seed,
         "statistical_warnings": stat_warnings,
     }
+    if warning_sources:
+        provenance["statistical_warning_sources"] = warning_sources
     # what was analysed, by content: the command line records file names only as <path> (a name may be a person's)
     if coded_hash is not None:
         provenance["coded_hash"] = coded_hash

@@ -820,8 +820,10 @@ def provenance_entries(provenance: Mapping, vocabulary=None) -> list[tuple[str, 
     flat.append(("impact_version", __version__))
     seen: set[tuple[str, str]] = set()
     for key, value in flat:
-        if str(key).startswith("study_layout.files"):
-            continue  # the file list is in provenance.json; the report gives its count and hash
+        if str(key).startswith(("study_layout.files", "statistical_warning_sources")):
+            # the file list is in provenance.json; the report gives its count and hash. A library's own words for
+            # its warnings are kept there for an analyst; the report's caveats say them in words (round 33)
+            continue
         # The same setting recorded twice (``seed`` and ``parameters.seed``) is shown once.
         same = (str(key).split(".")[-1].replace("impact_", ""), str(value))
         if same in seen:

@@ -1,0 +1,169 @@
+"""A library's warnings said in a reader's words, with the figures they concern.
+
+The analysis fits its models with numpy, scipy and statsmodels, whose warnings speak to a programmer ("overflow
+encountered in exp", "Maximum Likelihood optimization failed to converge", "The MLE may be on the boundary of the
+parameter space"). Printed among the report's statistical caveats they told a reader nothing of what happened or of
+which figures it touches (seed 32307, 9 councils: "Overflow encountered in exp", report truth round 33).
+:func:`said_in_words` re-issues each such warning as a :class:`LibraryWarning` whose text says, in words, what the
+warning means (:func:`library_caveat`) and for which figures; the library's own message is kept on the warning
+(``sources``) for provenance.json.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from .errors import ImpactWarning, StatisticalWarning
+
+__all__ = ["LibraryWarning", "library_caveat", "said_in_words", "is_library_warning", "reissue_per_item", "recorded"]
+
+
+class LibraryWarning(StatisticalWarning):
+    """A warning of a library the analysis uses, in a reader's words; ``sources`` keeps the library's own words."""
+
+    def __init__(self, text: str, sources: tuple[str, ...] = ()) -> None:
+        super().__init__(text)
+        self.sources = tuple(sources)
+
+
+#: (test on the warning class's name and its message, what it means for the figures) in the order tried: the first
+#: that matches says what happened.  Each meaning completes "<figures>: ..." and names no library.
+_MEANINGS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"PerfectSeparation|separation|overflow encountered in (?:exp|power)|exp\b.*overflow", re.I),
+     "fitted probabilities ran to 0 or 1 (separation or near-separation: in some wave or group of councils the impact "
+     "was reported by all or by none of the participants), so the estimates there are extreme and their standard "
+     "errors and p-values cannot be relied on"),
+    (re.compile(r"boundary|random effects covariance is singular|not positive definite", re.I),
+     "a variance of the mixed model (between councils, or between respondents) was estimated at or near zero, the edge "
+     "of the values it can take (a boundary fit): the data show no spread at that level beyond chance, and the standard "
+     "errors rest on the rest of the model, so read them with care"),
+    (re.compile(r"Convergence|IterationLimit|converge|iteration limit|optimi[sz]ation failed", re.I),
+     "the fitting did not settle on a best fit within its limit of steps (it did not converge), so the estimates may "
+     "not be the best fit to the data: read them with caution"),
+    (re.compile(r"HessianInversion|singular|LinAlg|ill[- ]conditioned|condition number|collinear", re.I),
+     "a matrix the fit had to invert was singular or nearly so (some terms almost repeat others, or a group has too "
+     "few observations), so standard errors and p-values there are unreliable"),
+    (re.compile(r"invalid value|divide by zero|division by zero|degrees of freedom <= 0|mean of empty|nan", re.I),
+     "a quantity could not be computed (a division by zero, or a logarithm or square root out of its range, as where a "
+     "group shows no spread or a share is 0 or 1), so figures resting on it are shown as missing"),
+    (re.compile(r"overflow|underflow", re.I),
+     "a number in the calculation went beyond the range a computer holds, so figures resting on it may be extreme or "
+     "missing"),
+]
+
+#: What an unknown warning is said to be: that one came, and where its own words are kept.
+_UNKNOWN = ("a library the analysis uses gave a warning this report does not explain (its message is kept in "
+            "provenance.json, under statistical_warning_sources), so check these figures before relying on them")
+
+
+#: The package's own folder: a plain ``UserWarning`` issued from a file in it is the package's, in words already.
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+
+
+def is_library_warning(category: type, filename: str = "") -> bool:
+    """Whether a warning of class ``category`` (issued from ``filename``) is a library's, not one of the package's
+    own (said in words already): the package's are :class:`~impact.errors.ImpactWarning`, or a plain ``UserWarning``
+    issued from its own files.
+
+    >>> is_library_warning(RuntimeWarning), is_library_warning(StatisticalWarning), is_library_warning(UserWarning)
+    (True, False, True)
+    """
+    if issubclass(category, ImpactWarning):
+        return False
+    return not (category is UserWarning and os.path.abspath(filename or "/").startswith(_PACKAGE + os.sep))
+
+
+def library_caveat(category: type | str, message: object, figures: str, *, logistic: bool = True) -> str:
+    """What a library's warning of class ``category`` with ``message`` means for ``figures``, in a reader's words.
+
+    Examples
+    --------
+    >>> library_caveat(RuntimeWarning, "overflow encountered in exp", "the model of code 'learning'")[:70]
+    "The model of code 'learning': fitted probabilities ran to 0 or 1 (sepa"
+    >>> library_caveat("ConvergenceWarning", "Maximum Likelihood optimization failed", "the survey model")[:60]
+    'The survey model: the fitting did not settle on a best fit w'
+    >>> "provenance.json" in library_caveat("ValueWarning", "something new", "the comparisons")
+    True
+    """
+    return f"{figures[:1].upper()}{figures[1:]}: {_meaning(category, message, logistic)}."
+
+
+def _meaning(category: type | str, message: object, logistic: bool = True) -> str:
+    """What the warning means; an overflow is separation only in a model of probabilities (``logistic``)."""
+    name = category if isinstance(category, str) else category.__name__
+    said = f"{name} {message}"
+    rules = _MEANINGS if logistic or re.search("separation", said, re.I) else _MEANINGS[1:]
+    return next((m for test, m in rules if test.search(said)), _UNKNOWN)
+
+
+def _source(w: warnings.WarningMessage, figures: str) -> str:
+    """The library's own words of a warning, where it came from and the figures it concerned (for provenance)."""
+    module = re.sub(r"^.*?(?:site|dist)-packages[/\\]", "", str(w.filename)).replace("\\", "/")
+    return f"{w.category.__name__}: {w.message} ({module}, line {w.lineno}; {figures})"
+
+
+@contextmanager
+def recorded() -> Iterator[list[warnings.WarningMessage]]:
+    """Record every warning raised inside the block but ``ResourceWarning`` (as :func:`impact.errors.recorded_warnings`)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warnings.filterwarnings("ignore", category=ResourceWarning)
+        yield caught
+
+
+@contextmanager
+def said_in_words(figures: str, *, logistic: bool = True) -> Iterator[None]:
+    """Re-issue the library warnings raised inside the block as :class:`LibraryWarning` saying what they mean for
+    ``figures`` (a phrase naming the table or model: "the comparisons by intervention status"); the package's own
+    warnings pass through as they came. Each distinct warning is issued once.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     with said_in_words("the survey model"):
+    ...         warnings.warn("overflow encountered in exp", RuntimeWarning)
+    ...         warnings.warn("the package's own", StatisticalWarning)
+    >>> [type(w.message).__name__ for w in caught], "overflow" in caught[0].message.sources[0]
+    (['LibraryWarning', 'StatisticalWarning'], True)
+    """
+    with recorded() as caught:
+        yield
+    reissue_per_item({"": caught}, lambda items: figures, logistic=logistic)
+
+
+def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: Callable[[list[str] | None], str],
+                     *, logistic: bool = True) -> None:
+    """Issue again the warnings ``caught`` while fitting each item (an impact's model, keyed by its identifier).
+
+    A library's warning is said in words (:func:`library_caveat`) for the figures of the items that raised it,
+    ``figures(items)``, or ``figures(None)`` where every item of two or more did; the package's own warning that names
+    no item but came for some items only is said of those items ("The model gave no finite estimates" of two impacts
+    of five told no reader which two); any other as it came. Each distinct one is issued once.
+    """
+    names = [k for k in caught if k]
+    said: dict[tuple, tuple[list[str], list[str], warnings.WarningMessage]] = {}
+    for item, ws in caught.items():
+        for w in ws:
+            if is_library_warning(w.category, w.filename):
+                key: tuple = ("library", _meaning(w.category, w.message, logistic))
+            elif not item or repr(item) in str(w.message):
+                key = ("as_is", w.category.__name__, str(w.message))
+            else:
+                key = ("own", w.category.__name__, str(w.message))
+            its, sources, _ = said.setdefault(key, ([], [], w))
+            its.append(item) if item not in its else None
+            if key[0] == "library":
+                sources.append(_source(w, figures([item] if item else None)))
+    for key, (its, sources, w) in said.items():
+        every = not names or (len(names) > 1 and set(its) >= set(names))
+        if key[0] == "library":
+            text = library_caveat(w.category, w.message, figures(None if every else its), logistic=logistic)
+            warnings.warn(LibraryWarning(text, tuple(dict.fromkeys(sources))), stacklevel=3)
+        elif key[0] == "as_is" or every:
+            warnings.warn(w.message, stacklevel=3)
+        else:
+            warnings.warn(w.category(f"{str(w.message).rstrip('.')}, in {figures(its)}."), stacklevel=3)
