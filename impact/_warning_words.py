@@ -47,7 +47,7 @@ _MEANINGS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"HessianInversion|singular|LinAlg|ill[- ]conditioned|condition number|collinear", re.I),
      "a matrix the fit had to invert was singular or nearly so (some terms almost repeat others, or a group has too "
      "few observations), so standard errors and p-values there are unreliable"),
-    (re.compile(r"invalid value|divide by zero|division by zero|degrees of freedom <= 0|mean of empty|nan", re.I),
+    (re.compile(r"invalid value|divide by zero|division by zero|degrees of freedom <= 0|mean of empty|\bnan\b", re.I),
      "a quantity could not be computed (a division by zero, or a logarithm or square root out of its range, as where a "
      "group shows no spread or a share is 0 or 1), so figures resting on it are shown as missing"),
     (re.compile(r"overflow|underflow", re.I),
