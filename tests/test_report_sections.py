@@ -167,14 +167,26 @@ def test_the_factors_sentence_states_the_balance_of_helped_and_hindered_first(pe
             or first.startswith(f"named no factor that stood out as most often said to have {more} (")), sentence
 
 
-def test_the_suggestions_of_the_most_participants_name_every_tie(perfect):
+@pytest.fixture(scope="module")
+def tied_and_wilcoxon(perfect):
+    """``(findings, top)``: :func:`perfect` with two planted cases in tables that do not read each other, for the two
+    tests below, which read one report of it (each built a report of its own before the twelfth pass on the suite's
+    time). The review-process suggestions: four codes far above the rest, the last two tied for third place (``top``
+    participants each, the first two ``top + 2`` and ``top + 1``). The change across the waves: every row tested by
+    Wilcoxon's signed-rank test (as with two waves), effect a matched rank-biserial correlation of -0.4."""
     rec = perfect.process["recommendations"].sort_values("n_participants", ascending=False, kind="stable").copy()
     rec = rec.reset_index(drop=True)
     # four codes, the last two tied for third place, all four far above the rest (round 17: named only beyond chance)
     top = 3 * int(rec["n_participants"].max()) + 30
     rec.loc[:3, "n_participants"] = [top + 2, top + 1, top, top]
     rec.loc[:3, "n_councils"] = rec.loc[:3, "n_participants"]
-    tied = dataclasses.replace(perfect, process={**perfect.process, "recommendations": rec})
+    change = perfect.change.assign(test="wilcoxon", effect_type="matched_rank_biserial", effect=-0.4)
+    return dataclasses.replace(perfect, process={**perfect.process, "recommendations": rec}, change=change), top
+
+
+def test_the_suggestions_of_the_most_participants_name_every_tie(tied_and_wilcoxon):
+    tied, top = tied_and_wilcoxon
+    rec = tied.process["recommendations"]
     paras = _paragraphs(_section(tied, "Lessons for the programme"))
     if any(p.startswith("No part of the review stood out") for p in paras):
         # the other counts are suppressed, so none published is below the four: none stands out, none is named
@@ -376,7 +388,7 @@ def test_quotes_no_attribution_can_cover_are_withheld_without_a_warning(planted,
     assert not [w for w in caught if "attribution" in str(w.message)], [str(w.message) for w in caught]
 
 
-def test_change_table_names_the_effect_size_of_the_test_it_ran(perfect):
+def test_change_table_names_the_effect_size_of_the_test_it_ran(perfect, tied_and_wilcoxon):
     """With two waves, change_over_time runs Wilcoxon's signed-rank test, whose effect is the matched rank-biserial
     correlation (-1 to 1); the table printed it under "Kendall's W" (Friedman's effect, 0 to 1), so a fall read as a
     negative W. Each test's effect now has its own heading."""
@@ -389,8 +401,9 @@ def test_change_table_names_the_effect_size_of_the_test_it_ran(perfect):
     three = table(perfect)
     assert set(perfect.change["test"].dropna()) == {"friedman"}
     assert "kendalls_w" in three.data.columns and "matched_rank_biserial" not in three.data.columns
-    change = perfect.change.assign(test="wilcoxon", effect_type="matched_rank_biserial", effect=-0.4)
-    two = table(dataclasses.replace(perfect, change=change))
+    wilcoxon, _ = tied_and_wilcoxon
+    assert set(wilcoxon.change["test"]) == {"wilcoxon"} and (wilcoxon.change["effect"] == -0.4).all()
+    two = table(wilcoxon)
     assert "kendalls_w" not in two.data.columns
     assert (two.data["matched_rank_biserial"] == -0.4).any()
     from impact.report._format import table_notes
@@ -400,7 +413,24 @@ def test_change_table_names_the_effect_size_of_the_test_it_ran(perfect):
     assert Vocabulary().column("matched_rank_biserial").text == "Matched-pairs rank-biserial correlation"
 
 
-def test_comparisons_name_the_adjustment_they_were_run_with(perfect):
+@pytest.fixture(scope="module")
+def bh_unknown_status(perfect):
+    """:func:`perfect` as if analysed with Benjamini-Hochberg's adjustment, and its indicator trends as if two councils'
+    status were not known at every wave (8 values): two planted cases that do not read each other, for the two tests
+    below, which read one report of it (each built a report of its own before the twelfth pass on the suite's time)."""
+    trends = perfect.indicator_trends.copy()
+    trends.attrs = {"n_councils_unknown_status": 2, "n_values_unknown_status": 8}
+    return dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": "fdr_bh"}, indicator_trends=trends)
+
+
+@pytest.fixture(scope="module")
+def unadjusted_at_ten(perfect):
+    """:func:`perfect` as if analysed with no adjustment for multiple comparisons and ``alpha=0.1``: two planted cases
+    that do not read each other, for the two tests below, which read one report of it (twelfth pass)."""
+    return dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": None, "alpha": 0.1})
+
+
+def test_comparisons_name_the_adjustment_they_were_run_with(perfect, bh_unknown_status, unadjusted_at_ten):
     """analyse(adjust="fdr_bh") adjusts the comparisons and changes by Benjamini-Hochberg, but the report said
     'p adjusted across every impact and wave (Holm)' and 'Holm adjustment across impacts and waves' whatever the
     adjustment was. The GEE models, adjusted by Holm always, keep saying Holm."""
@@ -411,23 +441,25 @@ def test_comparisons_name_the_adjustment_they_were_run_with(perfect):
         return " ".join(getattr(b, "text", "") or " ".join(getattr(b, "items", ())) for b in blocks)
 
     assert "p adjusted across every impact and wave (Holm)" in said(perfect)
-    bh = said(dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": "fdr_bh"}))
+    assert bh_unknown_status.parameters["adjust"] == "fdr_bh"
+    bh = said(bh_unknown_status)
     assert "p adjusted across every impact and wave (Benjamini-Hochberg)" in bh
     assert "p adjusted across impacts and waves (Benjamini-Hochberg)" in bh
     assert "impact and wave (Holm)" not in bh and "Holm adjustment" not in bh
-    none = said(dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": None}))
+    assert unadjusted_at_ten.parameters["adjust"] is None
+    none = said(unadjusted_at_ten)
     assert "p not adjusted for multiple comparisons across every impact and wave" in none
 
 
-def test_intervals_are_labelled_with_the_level_the_analysis_ran_at(perfect):
+def test_intervals_are_labelled_with_the_level_the_analysis_ran_at(perfect, unadjusted_at_ten):
     """analyse(alpha=0.1) computes 90% intervals, but every label, caption and sentence of the report said 95%
     (column headings, the odds-ratio sentences, the forest plots' captions). They now name 1 - alpha."""
     from impact.report import render_html
 
     page = render_html(report_of(perfect)[0])
     assert "95% CI" in page and "90%" not in page
-    ten = dataclasses.replace(perfect, parameters={**perfect.parameters, "alpha": 0.1})
-    page = render_html(report_of(ten)[0])
+    assert unadjusted_at_ten.parameters["alpha"] == 0.1
+    page = render_html(report_of(unadjusted_at_ten)[0])
     assert "95%" not in page
     assert "90% CI" in page and "90% interval" in page
 
@@ -453,7 +485,7 @@ def test_change_paragraph_says_councils_that_changed_status_are_left_out(perfect
     assert "moved into or out of intervention between waves is in neither" in said
 
 
-def test_the_indicator_table_says_councils_of_unknown_status_are_in_neither_group(perfect):
+def test_the_indicator_table_says_councils_of_unknown_status_are_in_neither_group(perfect, bh_unknown_status):
     """impact.indicator_trends leaves out a council whose status is not known at every wave and never known to be in
     intervention (it was grouped 'not in intervention'); the table's notes say how many."""
     def notes(findings):
@@ -463,11 +495,9 @@ def test_the_indicator_table_says_councils_of_unknown_status_are_in_neither_grou
 
     assert perfect.indicator_trends.attrs.get("n_councils_unknown_status") == 0
     assert "neither group" not in notes(perfect)
-    trends = perfect.indicator_trends.copy()
-    trends.attrs = {"n_councils_unknown_status": 2, "n_values_unknown_status": 8}
+    assert bh_unknown_status.indicator_trends.attrs["n_councils_unknown_status"] == 2
     assert ("Two councils with indicators but a status not known at every wave (no interview and no review date to "
-            "place the wave), and never known to be in intervention, are in neither group.") in notes(
-        dataclasses.replace(perfect, indicator_trends=trends))
+            "place the wave), and never known to be in intervention, are in neither group.") in notes(bh_unknown_status)
 
 
 def test_the_framework_matrix_says_who_filed_its_statements(machine):
