@@ -386,19 +386,34 @@ def test_a_report_without_comparisons_does_not_say_why_it_cannot_know(planted):
     assert _limitation(f).startswith("Limitations: councils are not compared by intervention status in this analysis;")
 
 
-def test_quotes_no_attribution_can_cover_are_withheld_without_a_warning(planted, perfect):
+@pytest.fixture(scope="module")
+def quote_k_above_the_councils(planted, perfect):
+    """``(report, n_councils, warnings, vocabulary_calls)``: the report of :func:`perfect` built with ``quote_k`` one
+    above the study's councils, the warnings the build raised (every one recorded) and the contexts the report's
+    labels were built for (``_build._vocabulary`` counted): read by the quotes test and the labels test below, which
+    each built a report of their own before the twelfth pass on the suite's time (the labels test a default one; the
+    labels are built from the study and codebooks, whatever ``quote_k``)."""
+    import warnings
+    from unittest import mock
+
+    import impact.report._build as build
+
+    n_councils = planted[0].councils["council_id"].nunique()
+    calls = []
+    vocabulary = build._vocabulary
+    with warnings.catch_warnings(record=True) as caught, \
+            mock.patch.object(build, "_vocabulary", lambda ctx: calls.append(ctx) or vocabulary(ctx)):
+        warnings.simplefilter("always")
+        report, _ = build_report(perfect, quote_k=n_councils + 1)
+    return report, n_councils, list(caught), calls
+
+
+def test_quotes_no_attribution_can_cover_are_withheld_without_a_warning(quote_k_above_the_councils):
     """`make demo` ended with "warning: 3 quote(s) have no attribution shared by 5 councils; ... do not publish them
     with an attribution": the report handles such quotes itself, so it says nothing. It published them as
     "Participant", tied to fewer than quote_k councils (round 38: with quote_k above the councils in the study, every
     quote was one of theirs): they are now withheld, and the report says why."""
-    import warnings
-
-    from impact.pipeline import build_report
-
-    n_councils = planted[0].councils["council_id"].nunique()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        report, _ = build_report(perfect, quote_k=n_councils + 1)
+    report, n_councils, caught, _ = quote_k_above_the_councils
     section = next(s for s in report.sections if s.title == "What people said")
     assert not [b for b in section.blocks if isinstance(b, Quote)]
     said = " ".join(b.text for b in section.blocks if isinstance(b, Paragraph))
@@ -553,15 +568,10 @@ def test_the_framework_matrix_says_who_filed_its_statements(machine):
     assert not any(f"\u201c{label}\u201d" in said for label in labels), said
 
 
-def test_a_report_builds_its_labels_for_people_once(perfect, monkeypatch):
+def test_a_report_builds_its_labels_for_people_once(perfect, quote_k_above_the_councils):
     """The report and five of its sections read the same labels (the waves', the codebooks' codes', the columns'):
     built once per report (11 ms each time, nine times for this study before)."""
-    import impact.report._build as build
-
-    calls = []
-    vocabulary = build._vocabulary
-    monkeypatch.setattr(build, "_vocabulary", lambda ctx: calls.append(ctx) or vocabulary(ctx))
-    report, _ = build_report(perfect)
+    report, _, _, calls = quote_k_above_the_councils
     assert len(calls) == 1
     waves = perfect.study.waves
     assert [report.vocabulary.value("wave", w) for w in waves["wave"]] == waves["label"].tolist()
