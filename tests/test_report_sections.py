@@ -99,8 +99,31 @@ def _tie_third_with_second(findings, valence):
     return dataclasses.replace(findings, process={**findings.process, "factors": fac}), second, third
 
 
-def test_the_factors_most_often_said_to_help_name_every_tie(perfect):
-    tied, second, third = _tie_third_with_second(perfect, "helped")
+def _helped_and_hindered(findings, swap: bool):
+    """Findings whose review-process factors were said to help three times as often as before and each count raised
+    by 10 (none small enough to be suppressed, nor any other to protect it); with ``swap``, helped and hindered
+    swapped, so that hindered dominates."""
+    fac = findings.process["factors"].copy()
+    valences = [f"n_{v}" for v in ("helped", "hindered", "mixed", "neutral")]
+    fac[valences] = fac[valences] + 10  # no count small enough to be suppressed, nor any other to protect it
+    fac["n_helped"] = fac["n_helped"] * 3  # helped dominates
+    if swap:
+        fac[["n_helped", "n_hindered"]] = fac[["n_hindered", "n_helped"]].to_numpy()
+    fac["n_raised"] = fac[valences].sum(axis=1)
+    return dataclasses.replace(findings, process={**findings.process, "factors": fac})
+
+
+@pytest.fixture(scope="module")
+def helped_tied(perfect):
+    """``(findings, second, third)``: :func:`_helped_and_hindered` (helped dominating) with the factor ranked third on
+    helped raised to the second (:func:`_tie_third_with_second`): the cases of the tie test and of the balance test
+    unswapped, which read one report (each built a report of its own before the twelfth pass on the suite's time; the
+    tie test's counts were the study's own, whose every helped count was under 43 of the 60 councils' participants)."""
+    return _tie_third_with_second(_helped_and_hindered(perfect, False), "helped")
+
+
+def test_the_factors_most_often_said_to_help_name_every_tie(helped_tied):
+    tied, second, third = helped_tied
     table = next(b for b in _section(tied, "What shaped impact").blocks
                  if isinstance(b, Table) and b.name == "process_factors").data.set_index("factor")
     sentence = next(p for p in _paragraphs(_section(tied, "What shaped impact"))
@@ -140,18 +163,13 @@ def test_a_ranking_around_suppressed_counts_says_it_ranks_the_published_ones(per
 
 
 @pytest.mark.parametrize("swap", [False, True])
-def test_the_factors_sentence_states_the_balance_of_helped_and_hindered_first(perfect, swap):
+def test_the_factors_sentence_states_the_balance_of_helped_and_hindered_first(perfect, helped_tied, swap):
     """Where most of what was said hindered, a sentence that named what most often helped first read as a review that
     mostly helped (audit12: 85% hindered). The balance, recounted from the published table, comes first, and the
-    more frequent valence leads; swapping the two columns swaps the sentence."""
-    fac = perfect.process["factors"].copy()
-    valences = [f"n_{v}" for v in ("helped", "hindered", "mixed", "neutral")]
-    fac[valences] = fac[valences] + 10  # no count small enough to be suppressed, nor any other to protect it
-    fac["n_helped"] = fac["n_helped"] * 3  # helped dominates
-    if swap:
-        fac[["n_helped", "n_hindered"]] = fac[["n_hindered", "n_helped"]].to_numpy()
-    fac["n_raised"] = fac[valences].sum(axis=1)
-    findings = dataclasses.replace(perfect, process={**perfect.process, "factors": fac})
+    more frequent valence leads; swapping the two columns swaps the sentence. (Unswapped, the findings also carry the
+    tie test's case, a factor's helped count raised to another's: the balance is recounted from the table all the
+    same.)"""
+    findings = _helped_and_hindered(perfect, True) if swap else helped_tied[0]
     section = _section(findings, "What shaped impact")
     table = next(b for b in section.blocks if isinstance(b, Table) and b.name == "process_factors").data
     assert not (table[["n_helped", "n_hindered"]] == "c").any().any()
@@ -167,14 +185,26 @@ def test_the_factors_sentence_states_the_balance_of_helped_and_hindered_first(pe
             or first.startswith(f"named no factor that stood out as most often said to have {more} (")), sentence
 
 
-def test_the_suggestions_of_the_most_participants_name_every_tie(perfect):
+@pytest.fixture(scope="module")
+def tied_and_wilcoxon(perfect):
+    """``(findings, top)``: :func:`perfect` with two planted cases in tables that do not read each other, for the two
+    tests below, which read one report of it (each built a report of its own before the twelfth pass on the suite's
+    time). The review-process suggestions: four codes far above the rest, the last two tied for third place (``top``
+    participants each, the first two ``top + 2`` and ``top + 1``). The change across the waves: every row tested by
+    Wilcoxon's signed-rank test (as with two waves), effect a matched rank-biserial correlation of -0.4."""
     rec = perfect.process["recommendations"].sort_values("n_participants", ascending=False, kind="stable").copy()
     rec = rec.reset_index(drop=True)
     # four codes, the last two tied for third place, all four far above the rest (round 17: named only beyond chance)
     top = 3 * int(rec["n_participants"].max()) + 30
     rec.loc[:3, "n_participants"] = [top + 2, top + 1, top, top]
     rec.loc[:3, "n_councils"] = rec.loc[:3, "n_participants"]
-    tied = dataclasses.replace(perfect, process={**perfect.process, "recommendations": rec})
+    change = perfect.change.assign(test="wilcoxon", effect_type="matched_rank_biserial", effect=-0.4)
+    return dataclasses.replace(perfect, process={**perfect.process, "recommendations": rec}, change=change), top
+
+
+def test_the_suggestions_of_the_most_participants_name_every_tie(tied_and_wilcoxon):
+    tied, top = tied_and_wilcoxon
+    rec = tied.process["recommendations"]
     paras = _paragraphs(_section(tied, "Lessons for the programme"))
     if any(p.startswith("No part of the review stood out") for p in paras):
         # the other counts are suppressed, so none published is below the four: none stands out, none is named
@@ -356,19 +386,34 @@ def test_a_report_without_comparisons_does_not_say_why_it_cannot_know(planted):
     assert _limitation(f).startswith("Limitations: councils are not compared by intervention status in this analysis;")
 
 
-def test_quotes_no_attribution_can_cover_are_withheld_without_a_warning(planted, perfect):
+@pytest.fixture(scope="module")
+def quote_k_above_the_councils(planted, perfect):
+    """``(report, n_councils, warnings, vocabulary_calls)``: the report of :func:`perfect` built with ``quote_k`` one
+    above the study's councils, the warnings the build raised (every one recorded) and the contexts the report's
+    labels were built for (``_build._vocabulary`` counted): read by the quotes test and the labels test below, which
+    each built a report of their own before the twelfth pass on the suite's time (the labels test a default one; the
+    labels are built from the study and codebooks, whatever ``quote_k``)."""
+    import warnings
+    from unittest import mock
+
+    import impact.report._build as build
+
+    n_councils = planted[0].councils["council_id"].nunique()
+    calls = []
+    vocabulary = build._vocabulary
+    with warnings.catch_warnings(record=True) as caught, \
+            mock.patch.object(build, "_vocabulary", lambda ctx: calls.append(ctx) or vocabulary(ctx)):
+        warnings.simplefilter("always")
+        report, _ = build_report(perfect, quote_k=n_councils + 1)
+    return report, n_councils, list(caught), calls
+
+
+def test_quotes_no_attribution_can_cover_are_withheld_without_a_warning(quote_k_above_the_councils):
     """`make demo` ended with "warning: 3 quote(s) have no attribution shared by 5 councils; ... do not publish them
     with an attribution": the report handles such quotes itself, so it says nothing. It published them as
     "Participant", tied to fewer than quote_k councils (round 38: with quote_k above the councils in the study, every
     quote was one of theirs): they are now withheld, and the report says why."""
-    import warnings
-
-    from impact.pipeline import build_report
-
-    n_councils = planted[0].councils["council_id"].nunique()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        report, _ = build_report(perfect, quote_k=n_councils + 1)
+    report, n_councils, caught, _ = quote_k_above_the_councils
     section = next(s for s in report.sections if s.title == "What people said")
     assert not [b for b in section.blocks if isinstance(b, Quote)]
     said = " ".join(b.text for b in section.blocks if isinstance(b, Paragraph))
@@ -376,7 +421,7 @@ def test_quotes_no_attribution_can_cover_are_withheld_without_a_warning(planted,
     assert not [w for w in caught if "attribution" in str(w.message)], [str(w.message) for w in caught]
 
 
-def test_change_table_names_the_effect_size_of_the_test_it_ran(perfect):
+def test_change_table_names_the_effect_size_of_the_test_it_ran(perfect, tied_and_wilcoxon):
     """With two waves, change_over_time runs Wilcoxon's signed-rank test, whose effect is the matched rank-biserial
     correlation (-1 to 1); the table printed it under "Kendall's W" (Friedman's effect, 0 to 1), so a fall read as a
     negative W. Each test's effect now has its own heading."""
@@ -389,8 +434,9 @@ def test_change_table_names_the_effect_size_of_the_test_it_ran(perfect):
     three = table(perfect)
     assert set(perfect.change["test"].dropna()) == {"friedman"}
     assert "kendalls_w" in three.data.columns and "matched_rank_biserial" not in three.data.columns
-    change = perfect.change.assign(test="wilcoxon", effect_type="matched_rank_biserial", effect=-0.4)
-    two = table(dataclasses.replace(perfect, change=change))
+    wilcoxon, _ = tied_and_wilcoxon
+    assert set(wilcoxon.change["test"]) == {"wilcoxon"} and (wilcoxon.change["effect"] == -0.4).all()
+    two = table(wilcoxon)
     assert "kendalls_w" not in two.data.columns
     assert (two.data["matched_rank_biserial"] == -0.4).any()
     from impact.report._format import table_notes
@@ -400,7 +446,24 @@ def test_change_table_names_the_effect_size_of_the_test_it_ran(perfect):
     assert Vocabulary().column("matched_rank_biserial").text == "Matched-pairs rank-biserial correlation"
 
 
-def test_comparisons_name_the_adjustment_they_were_run_with(perfect):
+@pytest.fixture(scope="module")
+def bh_unknown_status(perfect):
+    """:func:`perfect` as if analysed with Benjamini-Hochberg's adjustment, and its indicator trends as if two councils'
+    status were not known at every wave (8 values): two planted cases that do not read each other, for the two tests
+    below, which read one report of it (each built a report of its own before the twelfth pass on the suite's time)."""
+    trends = perfect.indicator_trends.copy()
+    trends.attrs = {"n_councils_unknown_status": 2, "n_values_unknown_status": 8}
+    return dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": "fdr_bh"}, indicator_trends=trends)
+
+
+@pytest.fixture(scope="module")
+def unadjusted_at_ten(perfect):
+    """:func:`perfect` as if analysed with no adjustment for multiple comparisons and ``alpha=0.1``: two planted cases
+    that do not read each other, for the two tests below, which read one report of it (twelfth pass)."""
+    return dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": None, "alpha": 0.1})
+
+
+def test_comparisons_name_the_adjustment_they_were_run_with(perfect, bh_unknown_status, unadjusted_at_ten):
     """analyse(adjust="fdr_bh") adjusts the comparisons and changes by Benjamini-Hochberg, but the report said
     'p adjusted across every impact and wave (Holm)' and 'Holm adjustment across impacts and waves' whatever the
     adjustment was. The GEE models, adjusted by Holm always, keep saying Holm."""
@@ -411,23 +474,25 @@ def test_comparisons_name_the_adjustment_they_were_run_with(perfect):
         return " ".join(getattr(b, "text", "") or " ".join(getattr(b, "items", ())) for b in blocks)
 
     assert "p adjusted across every impact and wave (Holm)" in said(perfect)
-    bh = said(dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": "fdr_bh"}))
+    assert bh_unknown_status.parameters["adjust"] == "fdr_bh"
+    bh = said(bh_unknown_status)
     assert "p adjusted across every impact and wave (Benjamini-Hochberg)" in bh
     assert "p adjusted across impacts and waves (Benjamini-Hochberg)" in bh
     assert "impact and wave (Holm)" not in bh and "Holm adjustment" not in bh
-    none = said(dataclasses.replace(perfect, parameters={**perfect.parameters, "adjust": None}))
+    assert unadjusted_at_ten.parameters["adjust"] is None
+    none = said(unadjusted_at_ten)
     assert "p not adjusted for multiple comparisons across every impact and wave" in none
 
 
-def test_intervals_are_labelled_with_the_level_the_analysis_ran_at(perfect):
+def test_intervals_are_labelled_with_the_level_the_analysis_ran_at(perfect, unadjusted_at_ten):
     """analyse(alpha=0.1) computes 90% intervals, but every label, caption and sentence of the report said 95%
     (column headings, the odds-ratio sentences, the forest plots' captions). They now name 1 - alpha."""
     from impact.report import render_html
 
     page = render_html(report_of(perfect)[0])
     assert "95% CI" in page and "90%" not in page
-    ten = dataclasses.replace(perfect, parameters={**perfect.parameters, "alpha": 0.1})
-    page = render_html(report_of(ten)[0])
+    assert unadjusted_at_ten.parameters["alpha"] == 0.1
+    page = render_html(report_of(unadjusted_at_ten)[0])
     assert "95%" not in page
     assert "90% CI" in page and "90% interval" in page
 
@@ -453,7 +518,7 @@ def test_change_paragraph_says_councils_that_changed_status_are_left_out(perfect
     assert "moved into or out of intervention between waves is in neither" in said
 
 
-def test_the_indicator_table_says_councils_of_unknown_status_are_in_neither_group(perfect):
+def test_the_indicator_table_says_councils_of_unknown_status_are_in_neither_group(perfect, bh_unknown_status):
     """impact.indicator_trends leaves out a council whose status is not known at every wave and never known to be in
     intervention (it was grouped 'not in intervention'); the table's notes say how many."""
     def notes(findings):
@@ -463,11 +528,9 @@ def test_the_indicator_table_says_councils_of_unknown_status_are_in_neither_grou
 
     assert perfect.indicator_trends.attrs.get("n_councils_unknown_status") == 0
     assert "neither group" not in notes(perfect)
-    trends = perfect.indicator_trends.copy()
-    trends.attrs = {"n_councils_unknown_status": 2, "n_values_unknown_status": 8}
+    assert bh_unknown_status.indicator_trends.attrs["n_councils_unknown_status"] == 2
     assert ("Two councils with indicators but a status not known at every wave (no interview and no review date to "
-            "place the wave), and never known to be in intervention, are in neither group.") in notes(
-        dataclasses.replace(perfect, indicator_trends=trends))
+            "place the wave), and never known to be in intervention, are in neither group.") in notes(bh_unknown_status)
 
 
 def test_the_framework_matrix_says_who_filed_its_statements(machine):
@@ -505,15 +568,10 @@ def test_the_framework_matrix_says_who_filed_its_statements(machine):
     assert not any(f"\u201c{label}\u201d" in said for label in labels), said
 
 
-def test_a_report_builds_its_labels_for_people_once(perfect, monkeypatch):
+def test_a_report_builds_its_labels_for_people_once(perfect, quote_k_above_the_councils):
     """The report and five of its sections read the same labels (the waves', the codebooks' codes', the columns'):
     built once per report (11 ms each time, nine times for this study before)."""
-    import impact.report._build as build
-
-    calls = []
-    vocabulary = build._vocabulary
-    monkeypatch.setattr(build, "_vocabulary", lambda ctx: calls.append(ctx) or vocabulary(ctx))
-    report, _ = build_report(perfect)
+    report, _, _, calls = quote_k_above_the_councils
     assert len(calls) == 1
     waves = perfect.study.waves
     assert [report.vocabulary.value("wave", w) for w in waves["wave"]] == waves["label"].tolist()

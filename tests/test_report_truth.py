@@ -242,26 +242,22 @@ def test_a_model_with_no_estimate_is_named_and_not_counted_among_the_nulls(twelv
     assert "No estimate is shown for improvement in staff morale and relations" in table.notes
 
 
-def test_a_model_with_no_finite_estimate_is_named_in_the_summary_and_the_table(twelve):
-    """A fit that ends with no finite estimate for a reason other than separation is named as not fitted, in the
-    summary and in the models table's note, not left as dashes or silently dropped from the count of nulls."""
-    study, truth, f = twelve
-    m = f.models.copy()
-    m["separation"] = False
-    m.loc[m["term"] == "in_intervention", ["n_units_intervention", "n_units_no_intervention"]] = [13, 17]
-    m.loc[m["term"] == "in_intervention", ["p_value", "p_adjusted"]] = [0.6, 1.0]
-    m.loc[m["code"] == "learning", ["estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted"]] = np.nan
-    g = dataclasses.replace(f, models=m)
-    summary = _summary(g)
-    [unfit] = [s for s in summary if "no finite estimate" in s]
-    assert unfit.startswith("For promotion of learning and reflective practice the model gave no finite estimate")
-    assert any(s.startswith("None of the other five impacts was reported significantly") for s in summary), summary
-    assert "No estimate is shown for promotion of learning and reflective practice" in _table(g, "gee_models").notes
+#: Indicator effects with a randomisation p for each of five indicators, one of them (3 councils treated) to be hidden.
+INDICATOR_EFFECTS = pd.DataFrame({
+    "measure": ["cin_rate", "cpp_rate", "referral_rate", "rereferral_pct", "sw_turnover_pct"],
+    "estimate": [1.0, -3.6, -7.1, -3.4, -0.1], "se": 1.0, "ci_low": -9.0, "ci_high": 9.0,
+    "p_value": [0.89, 0.018, 0.70, 0.0001, 0.88], "ri_p_value": [0.855, 0.051, 0.629, 0.001, 0.925],
+    "n_treated": [7, 7, 7, 7, 3], "n_control": 16, "n_cohorts": 3, "note": ""})
 
 
-def test_the_holm_family_the_summary_names_is_the_impacts_with_a_p_value(twelve):
-    """Holm's adjustment leaves an impact without a p-value out of its family (adjust_pvalues skips NaN): seed 27518,
-    machine-coded, adjusted the 5 impacts whose models gave one and said 'once the 6 impacts are adjusted'."""
+@pytest.fixture(scope="module")
+def unfit_and_indicators(twelve):
+    """:func:`twelve` with 13 and 17 councils on the two sides of each status contrast, no fit separated, p-values of
+    0.2 to 0.7 before Holm's adjustment, and learning's fit ending with no finite estimate, standard error, interval
+    or p-value (a reason other than separation): the case of the two tests below. It carries a second case, in
+    another table (the indicators' difference-in-differences, which the models do not read):
+    :data:`INDICATOR_EFFECTS`, for :func:`test_the_indicators_randomisation_p_is_adjusted_across_the_indicators`. The
+    three tests read one report (each built a report of its own before the twelfth pass on the suite's time)."""
     from impact.stats import adjust_pvalues
 
     study, truth, f = twelve
@@ -272,8 +268,27 @@ def test_the_holm_family_the_summary_names_is_the_impacts_with_a_p_value(twelve)
     m.loc[status, "p_value"] = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
     m.loc[m["code"] == "learning", ["estimate", "se", "ci_low", "ci_high", "p_value"]] = np.nan
     m.loc[status, "p_adjusted"] = adjust_pvalues(m.loc[status, "p_value"].to_numpy(float), "holm")
+    m.loc[m["code"] == "learning", "p_adjusted"] = np.nan  # the rows of its other terms too
     assert m.loc[status, "p_adjusted"].notna().sum() == 5
-    [sentence] = [s for s in _summary(dataclasses.replace(f, models=m)) if "more or less often" in s]
+    assert (m.loc[status, "p_adjusted"].dropna() >= 0.05).all()  # none of the other five is a difference
+    return dataclasses.replace(f, models=m, indicator_effects=INDICATOR_EFFECTS)
+
+
+def test_a_model_with_no_finite_estimate_is_named_in_the_summary_and_the_table(unfit_and_indicators):
+    """A fit that ends with no finite estimate for a reason other than separation is named as not fitted, in the
+    summary and in the models table's note, not left as dashes or silently dropped from the count of nulls."""
+    g = unfit_and_indicators
+    summary = _summary(g)
+    [unfit] = [s for s in summary if "no finite estimate" in s]
+    assert unfit.startswith("For promotion of learning and reflective practice the model gave no finite estimate")
+    assert any(s.startswith("None of the other five impacts was reported significantly") for s in summary), summary
+    assert "No estimate is shown for promotion of learning and reflective practice" in _table(g, "gee_models").notes
+
+
+def test_the_holm_family_the_summary_names_is_the_impacts_with_a_p_value(unfit_and_indicators):
+    """Holm's adjustment leaves an impact without a p-value out of its family (adjust_pvalues skips NaN): seed 27518,
+    machine-coded, adjusted the 5 impacts whose models gave one and said 'once the 6 impacts are adjusted'."""
+    [sentence] = [s for s in _summary(unfit_and_indicators) if "more or less often" in s]
     assert "once the 5 impacts whose models gave a p-value are adjusted for multiple comparisons (Holm)" in sentence
 
 
@@ -363,18 +378,14 @@ def test_factors_by_realisation_compare_participants_interviewed_at_every_wave(t
     assert int(t["realised"]) == int(realised.sum()) and int(t["unmet"]) == int((~realised).sum()), (t, realised)
 
 
-def test_the_indicators_randomisation_p_is_adjusted_across_the_indicators(twelve):
+def test_the_indicators_randomisation_p_is_adjusted_across_the_indicators(unfit_and_indicators):
     """Five indicators are tested at once, and the table gave each p alone: a 25-council study (seed 85912) with no
     change planted in child protection plans showed p = 0.018 (randomisation p 0.051) for it. The randomisation p is
     adjusted across the indicators shown (Holm), checked against statsmodels' multipletests."""
     from statsmodels.stats.multitest import multipletests
 
-    study, truth, f = twelve
-    e = pd.DataFrame({"measure": ["cin_rate", "cpp_rate", "referral_rate", "rereferral_pct", "sw_turnover_pct"],
-                      "estimate": [1.0, -3.6, -7.1, -3.4, -0.1], "se": 1.0, "ci_low": -9.0, "ci_high": 9.0,
-                      "p_value": [0.89, 0.018, 0.70, 0.0001, 0.88], "ri_p_value": [0.855, 0.051, 0.629, 0.001, 0.925],
-                      "n_treated": [7, 7, 7, 7, 3], "n_control": 16, "n_cohorts": 3, "note": ""})
-    table = _table(dataclasses.replace(f, indicator_effects=e), "indicator_did")
+    assert unfit_and_indicators.indicator_effects is INDICATOR_EFFECTS  # the case (fixture unfit_and_indicators)
+    table = _table(unfit_and_indicators, "indicator_did")
     shown = table.data[table.data["ri_p_value"] != "c"]
     assert list(shown["measure"]) == ["cin_rate", "cpp_rate", "referral_rate", "rereferral_pct"]  # 3 councils: hidden
     want = multipletests([0.855, 0.051, 0.629, 0.001], method="holm")[1]
@@ -413,15 +424,16 @@ def test_the_limitation_that_councils_move_between_statuses_is_stated_only_when_
 
 
 def test_p_values_in_the_summary_never_read_zero_nor_round_up_to_alpha(twelve):
+    """Two differences by status in one report (one built, where there were two): learning's Holm-adjusted p of
+    0.00004 and morale's of 0.04996, which printed '0.000' and '0.050'."""
     study, truth, f = twelve
     m = f.models.copy()
-    row = (m["term"] == "in_intervention") & (m["code"] == "learning")
     m["separation"] = False
-    m.loc[row, ["estimate", "ci_low", "ci_high", "p_adjusted"]] = [1.2, 0.5, 1.9, 0.00004]
+    status = m["term"] == "in_intervention"
+    m.loc[status & (m["code"] == "learning"), ["estimate", "ci_low", "ci_high", "p_adjusted"]] = [1.2, 0.5, 1.9, 0.00004]
+    m.loc[status & (m["code"] == "morale"), ["estimate", "ci_low", "ci_high", "p_adjusted"]] = [1.1, 0.4, 1.8, 0.04996]
     summary = " ".join(_summary(dataclasses.replace(f, models=m)))
     assert "Holm-adjusted p < 0.001" in summary and "p = 0.000" not in summary
-    m.loc[row, "p_adjusted"] = 0.04996
-    summary = " ".join(_summary(dataclasses.replace(f, models=m)))
     assert "Holm-adjusted p = 0.04996" in summary and "p = 0.050" not in summary
 
 
@@ -612,9 +624,18 @@ def twelve_checked(machine_checked):
     """A study of the default design, machine-coded, with a third of its interviews coded again from the planted truth
     (all of the planted file's codes, the review-process ones too, as a person would send the file they have):
     conftest.machine_checked (24 councils, seed 98317), shared with rounds 3 and 4; this file analysed its twelve
-    councils (seed 63431) so before."""
+    councils (seed 63431) so before.
+
+    Its findings carry one planted case: commitment's kappa in councils in intervention set to -0.004 (the case of
+    :func:`test_a_kappa_just_below_zero_is_not_printed_as_minus_zero`; a value in that one table only), so that the
+    three tests below read one report (each of the others read the unmodified findings' report before the twelfth pass
+    on the suite's time)."""
     study, truth, f = machine_checked
-    return study, truth, f, hand_check(study, truth, 98317, 3)
+    r = f.reliability_by_status.copy()
+    at = (r["code"] == "commitment") & (r["metric"] == "cohen_kappa") & (r["status_group"] == "intervention")
+    assert at.sum() == 1
+    r.loc[at, "value"] = -0.004
+    return study, truth, dataclasses.replace(f, reliability_by_status=r), hand_check(study, truth, 98317, 3)
 
 
 def test_the_hand_check_compares_every_segment_of_the_interviews_checked(twelve_checked):
@@ -654,11 +675,10 @@ def test_the_hand_check_compares_every_segment_of_the_interviews_checked(twelve_
 
 def test_a_kappa_just_below_zero_is_not_printed_as_minus_zero(twelve_checked):
     """Seed 63421's hand check gave commitment a kappa of -0.004 in councils in intervention, printed '-0.00'."""
-    _, _, f, _ = twelve_checked
-    r = f.reliability_by_status.copy()
-    r.loc[(r["code"] == "commitment") & (r["metric"] == "cohen_kappa") & (r["status_group"] == "intervention"),
-          "value"] = -0.004
-    g = dataclasses.replace(f, reliability_by_status=r)
+    _, _, g, _ = twelve_checked
+    r = g.reliability_by_status
+    assert r.loc[(r["code"] == "commitment") & (r["metric"] == "cohen_kappa") & (r["status_group"] == "intervention"),
+                 "value"].tolist() == [-0.004]  # planted by the fixture
     report, _ = report_of(g)
     text = " ".join(getattr(b, "text", "") for s in report.sections for b in s.blocks) + " ".join(_summary(g))
     assert "-0.00" not in text
