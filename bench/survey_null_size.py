@@ -1,0 +1,189 @@
+"""Type I error of the survey's and the impacts' tests when nothing is planted (statistics round 15).
+
+``python -m bench.survey_null_size [--n 200] [--councils 8,15,40] [--seed 150000] [--out bench/survey_null_size.json]``
+generates null studies (:meth:`impact.synth.SynthEffects.null`: no survey shift over time nor by status; council and
+respondent random effects, respondents kept at the repeat wave with chance 0.6 and the others replaced), seeds
+``seed``, ``seed + 1``, ... for each number of councils, fits the survey models a run fits
+(:func:`impact.effects.survey_effects`, :func:`impact.effects.survey_change_by_status`) and counts how often each
+term the report can state as a finding has p < 0.05: the change over time (overall and in each status group), the
+status term, the difference in change between the status groups and the status difference at the first wave. Writes
+the rejection rate of each term with its Monte Carlo standard error (``sqrt(rate (1 - rate) / n)``) and exact
+binomial 95% interval, and the median degrees of freedom used. A test of the right size rejects in 5% of studies.
+
+With ``--council-wave-sd SD`` (a sensitivity analysis beyond the generator) each respondent's score at a wave also
+gets a shock shared by the council's respondents at that wave, N(0, SD^2) in score points, drawn with
+``numpy.random.default_rng(seed)`` of the study: a change over time that differs between councils with no average
+change. The survey model has no such term; the rate of its wave term is set beside a t test of the councils' mean
+changes (councils - 1 df), which allows for it.
+
+With ``--impacts`` it also analyses the planted coding of each study as a run does (:func:`impact.pipeline.analyse`,
+``parts`` comparisons, change and models, ``--resamples`` permutations, 5 participants per council and wave) and
+counts, over every code and wave, how often the status comparison (permutation test), the change over time within a
+status group (Friedman or exact test) and the models' ``in_intervention`` and wave terms (binomial GEE, the
+intervention term's p from re-randomisation) have a raw p < 0.05, and in how many studies any p adjusted across the
+family (Holm) is < 0.05: the family-wise rate the report's findings carry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+#: The report's name of each tested term: (which function, term).
+TERMS = {("model", "wave_longer_term"): "change over time (all councils)",
+         ("model", "in_intervention"): "in intervention vs not",
+         ("by_status", "change_not_in_intervention"): "change over time, not in intervention",
+         ("by_status", "change_in_intervention"): "change over time, in intervention",
+         ("by_status", "change_difference"): "difference in change between status groups",
+         ("by_status", "status_at_first"): "status difference at the first wave"}
+
+
+def one(n_councils: int, seed: int) -> dict[str, tuple[float, float, float]]:
+    """``{term name: (estimate, p_value, df)}`` of one null study's survey models."""
+    from impact.effects import survey_change_by_status, survey_effects
+    from impact.synth import SynthEffects, generate_with_truth
+
+    study, _ = generate_with_truth(n_councils, seed=seed, interviews_per_wave=1, words_per_interview=50,
+                                   effects=SynthEffects.null())
+    out = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for kind, frame in (("model", survey_effects(study)), ("by_status", survey_change_by_status(study))):
+            if frame is None:
+                continue
+            for _, r in frame.iterrows():
+                if (kind, r["term"]) in TERMS:
+                    out[TERMS[kind, r["term"]]] = (float(r["estimate"]), float(r["p_value"]),
+                                                   float(r.get("df", np.nan)))
+    return out
+
+
+#: The impacts' tables and the rows of each that the report can state as a finding.
+IMPACT_TABLES = {"comparisons": None, "change": None, "models": ("in_intervention", "wave_early", "wave_longer_term")}
+
+
+def impacts(n_councils: int, seed: int, resamples: int) -> dict[str, tuple[list[float], bool]]:
+    """``{test: (raw p values, any adjusted p < 0.05)}`` of one null study's impact analyses (see the module)."""
+    from impact.pipeline import analyse
+    from impact.synth import SynthEffects, generate_with_truth
+
+    study, truth = generate_with_truth(n_councils, seed=seed, interviews_per_wave=5, words_per_interview=60,
+                                       effects=SynthEffects.null())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        f = analyse(study, coded=truth.coded(), parts=list(IMPACT_TABLES), n_resamples=resamples, seed=1)
+    out = {}
+    for table, terms in IMPACT_TABLES.items():
+        t = getattr(f, table)
+        for term in terms or (None,):
+            rows = t if term is None else t[t["term"] == term]
+            name = table if term is None else f"{table}:{term}"
+            out[name] = ([float(p) for p in rows["p_value"].dropna()], bool((rows["p_adjusted"] < 0.05).any()))
+    return out
+
+
+def summarise_impacts(rows: list[dict], alpha: float = 0.05) -> dict:
+    """Per test of :func:`impacts`: the share of raw p values < ``alpha`` over all rows of all studies (each with its
+    Monte Carlo standard error, rows of one study taken as independent), and the share of studies with any adjusted
+    p < ``alpha``."""
+    out = {}
+    for name in rows[0]:
+        ps = np.array([p for r in rows for p in r[name][0]])
+        fam = np.array([r[name][1] for r in rows if r[name][0]])  # studies where the test was made
+        if not len(ps):
+            continue
+        rate, fw = float((ps < alpha).mean()), float(fam.mean())
+        out[name] = {"tests": len(ps), "rate": rate, "mc_se": float(np.sqrt(rate * (1 - rate) / len(ps))),
+                     "studies": len(fam), "familywise_rate": fw,
+                     "familywise_mc_se": float(np.sqrt(fw * (1 - fw) / len(fam)))}
+    return out
+
+
+def shocked(n_councils: int, seed: int, sd: float) -> dict[str, tuple[float, float, float]]:
+    """The survey model's wave term (``{"change over time (all councils)": (estimate, p, df)}``) and a one-sample t
+    test of the councils' mean changes (``"council-level t test"``) of a null study whose scores get a council-by-wave
+    shock of ``sd`` score points (see the module)."""
+    from scipy import stats
+
+    from impact.effects import _survey_scores
+    from impact.stats import longitudinal_model
+    from impact.synth import SynthEffects, generate_with_truth
+
+    study, _ = generate_with_truth(n_councils, seed=seed, interviews_per_wave=1, words_per_interview=50,
+                                   effects=SynthEffects.null())
+    scores = _survey_scores(study)
+    cells = scores[["council_id", "wave"]].drop_duplicates().reset_index(drop=True)
+    cells["shock"] = np.random.default_rng(seed).normal(0.0, sd, len(cells))
+    scores = scores.merge(cells, on=["council_id", "wave"])
+    scores["score"] = scores["score"] + scores["shock"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = longitudinal_model(scores, formula="score ~ C(wave)", unit="council_id", time="wave",
+                                 subject="respondent_id", method="mixed", family="gaussian")
+    row = res.params.iloc[1]
+    means = scores.groupby(["council_id", "wave"], observed=True)["score"].mean().unstack().dropna()
+    change = means.iloc[:, -1] - means.iloc[:, 0]
+    t = stats.ttest_1samp(change, 0.0)
+    return {TERMS["model", "wave_longer_term"]: (float(row["estimate"]), float(row["p_value"]), float(row["df"])),
+            "council-level t test": (float(change.mean()), float(t.pvalue), float(len(change) - 1))}
+
+
+def summarise(rows: list[dict], alpha: float = 0.05) -> dict:
+    """Rejection rate at ``alpha`` of each term over ``rows`` (from :func:`one`)."""
+    from scipy.stats import binomtest
+
+    out = {}
+    for name in [*TERMS.values(), "council-level t test"]:
+        got = [r[name] for r in rows if name in r and np.isfinite(r[name][1])]
+        if not got:
+            continue
+        k, n = sum(p < alpha for _, p, _ in got), len(got)
+        ci = binomtest(k, n).proportion_ci(method="exact")
+        rate = k / n
+        out[name] = {"studies": n, "rejected": k, "rate": rate, "mc_se": float(np.sqrt(rate * (1 - rate) / n)),
+                     "ci": [float(ci.low), float(ci.high)], "mean_estimate": float(np.mean([e for e, _, _ in got])),
+                     "median_df": float(np.nanmedian([d for _, _, d in got]))}
+    return out
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--councils", default="8,15,40")
+    ap.add_argument("--seed", type=int, default=150000)
+    ap.add_argument("--out", default=None, help="JSON file to write")
+    ap.add_argument("--impacts", type=int, default=0, help="null studies per design for the impacts' tests (0: none)")
+    ap.add_argument("--resamples", type=int, default=199)
+    ap.add_argument("--council-wave-sd", type=float, default=0.0,
+                    help="council-by-wave shock added to the survey scores (sensitivity; 0: none, the generator's)")
+    a = ap.parse_args(argv)
+    result = {"n": a.n, "seed": a.seed, "alpha": 0.05, "council_wave_sd": a.council_wave_sd, "designs": {}}
+    for councils in [int(c) for c in a.councils.split(",")]:
+        t0 = time.perf_counter()
+        rows = [shocked(councils, a.seed + i, a.council_wave_sd) if a.council_wave_sd else one(councils, a.seed + i)
+                for i in range(a.n)]
+        result["designs"][str(councils)] = {"seconds": round(time.perf_counter() - t0, 1), "terms": summarise(rows)}
+        for name, s in result["designs"][str(councils)]["terms"].items():
+            print(f"{councils:3d} councils  {name:46s} {s['rejected']:3d}/{s['studies']} = {s['rate']:.3f} "
+                  f"(MC se {s['mc_se']:.3f}), median df {s['median_df']:.0f}", flush=True)
+        if a.impacts:
+            t0 = time.perf_counter()
+            rows = [impacts(councils, a.seed + i, a.resamples) for i in range(a.impacts)]
+            result["designs"][str(councils)]["impacts"] = {"studies": a.impacts, "resamples": a.resamples,
+                                                           "seconds": round(time.perf_counter() - t0, 1),
+                                                           "tests": summarise_impacts(rows)}
+            for name, s in result["designs"][str(councils)]["impacts"]["tests"].items():
+                print(f"{councils:3d} councils  {name:30s} raw {s['rate']:.3f} (MC se {s['mc_se']:.3f}) of "
+                      f"{s['tests']}; any adjusted {s['familywise_rate']:.3f} of {s['studies']}", flush=True)
+        if a.out:
+            Path(a.out).write_text(json.dumps(result, indent=2) + "\n")
+    return result
+
+
+if __name__ == "__main__":
+    main()
