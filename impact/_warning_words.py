@@ -17,9 +17,9 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from .errors import ImpactWarning, StatisticalWarning
+from .errors import ImpactError, ImpactWarning, StatisticalWarning
 
-__all__ = ["LibraryWarning", "library_caveat", "fit_failed", "said_in_words", "is_library_warning", "reissue_per_item", "recorded"]
+__all__ = ["LibraryWarning", "library_caveat", "fit_failed", "failure_words", "said_in_words", "is_library_warning", "reissue_per_item", "recorded"]
 
 
 class LibraryWarning(StatisticalWarning):
@@ -138,12 +138,27 @@ def fit_failed(exc: BaseException, figures: str, lost: str, *, logistic: bool = 
     'LinAlgError: Singular matrix ('
     """
     said = f"{figures[:1].upper()}{figures[1:]} could not be fitted"
+    words, source = failure_words(exc, logistic=logistic)
+    if source is None:
+        return StatisticalWarning(f"{said}: {words}, so {lost}.")
+    return LibraryWarning(f"{said}: {words}, so {lost}.", (f"{source[:-1]}; {figures})",))
+
+
+def failure_words(exc: BaseException, *, logistic: bool = True) -> tuple[str, str | None]:
+    """Why a fit stopped with ``exc``, in words, and the error's own words with where it was raised (None for the
+    package's own error, in words already: a ``ValueError`` or :class:`~impact.errors.ImpactError` raised in its own
+    files; Python's "float division by zero" raised there is not).
+
+    >>> failure_words(ZeroDivisionError("float division by zero"))[0][:40]
+    'a quantity it needed could not be comput'
+    >>> failure_words(ValueError("zq"))[1][:18]
+    'ValueError: zq ((w'
+    """
     where = _raised_in(exc)
-    if where.startswith(_PACKAGE + os.sep):
-        return StatisticalWarning(f"{said}: {str(exc).rstrip('.')}, so {lost}.")
+    if where.startswith(_PACKAGE + os.sep) and (type(exc) is ValueError or isinstance(exc, ImpactError)):
+        return str(exc).rstrip("."), None
     module = re.sub(r"^.*?(?:site|dist)-packages[/\\]", "", where).replace("\\", "/")
-    source = f"{type(exc).__name__}: {exc} ({module}; {figures})"
-    return LibraryWarning(f"{said}: {_meaning(type(exc), exc, logistic, failed=True)}, so {lost}.", (source,))
+    return _meaning(type(exc), exc, logistic, failed=True), f"{type(exc).__name__}: {exc} ({module})"
 
 
 def _raised_in(exc: BaseException) -> str:

@@ -237,3 +237,25 @@ def test_the_power_clause_after_numbered_reasons_is_numbered_too(tiny):
     assert "(1) the coder's F1 on real text is below 0.70 for " in said, said
     assert "; (3) coding error blurs a real change; and (4) the models had an 80% chance of detecting" in said, said
     assert said.endswith("(or no more than its inverse, for a fall), so this is not evidence that there was none."), said
+
+
+def test_an_indicator_not_estimable_says_why_in_words(monkeypatch):
+    """An indicator whose difference-in-differences stops with a library's error had the note 'not estimable:
+    Singular matrix' in the report's table. Planted: numpy's singular-matrix error from every estimate; the note says
+    in words why, and not numpy's."""
+    from types import SimpleNamespace
+
+    import impact.stats
+    from impact.indicators import _staggered_by_measure
+
+    monkeypatch.setattr(impact.stats, "staggered_did", lambda *a, **k: np.linalg.inv(np.zeros((2, 2))))
+    periods = pd.to_datetime(["2010-03-31", "2011-03-31", "2012-03-31", "2013-03-31"])
+    ind = pd.DataFrame([{"measure": m, "period": p, "council_id": c, "value": float(k + i)}
+                        for m in ("cin_rate", "rereferral_pct") for i, c in enumerate("ABCD")
+                        for k, p in enumerate(periods)])
+    starts = pd.Series(pd.to_datetime(["2011-01-01", "2012-01-01", None, None]), index=list("ABCD"))
+    out = _staggered_by_measure(SimpleNamespace(indicators=ind), starts, control="never_treated", alpha=0.05,
+                                n_permutations=9, seed=1)
+    assert len(out) == 2 and out["note"].str.startswith("not estimable: a matrix the fit had to invert was singular").all(), \
+        out["note"].tolist()
+    assert not out["note"].str.contains("Singular matrix").any()
