@@ -259,3 +259,18 @@ def test_an_indicator_not_estimable_says_why_in_words(monkeypatch):
     assert len(out) == 2 and out["note"].str.startswith("not estimable: a matrix the fit had to invert was singular").all(), \
         out["note"].tolist()
     assert not out["note"].str.contains("Singular matrix").any()
+
+
+def test_where_to_find_precision_and_recall_is_not_an_item_of_the_list_of_impacts(tiny):
+    """The summary's warning listed the impacts the coder reads poorly, set off by semicolons where a label has commas,
+    and ended the list '...; and affirmation and enhancement of partnership working 0.53; precision and recall are in
+    the methods section)' (seeds 32341 and 32352): one more item to a reader. The list holds the impacts alone."""
+    import re
+
+    from conftest import page_text
+
+    text = page_text(tiny)
+    [listed] = re.findall(r"its F1 is below 0\.70 for [^(]*\(([^)]*)\)", text)
+    assert "precision" not in listed, listed
+    assert all(re.fullmatch(r"(?:and )?[a-z ,]+ \d\.\d\d", item) for item in listed.split("; ")), listed
+    assert "Its precision and recall are in the methods section." in text
