@@ -17,9 +17,9 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from .errors import ImpactWarning, StatisticalWarning
+from .errors import ImpactError, ImpactWarning, StatisticalWarning
 
-__all__ = ["LibraryWarning", "library_caveat", "said_in_words", "is_library_warning", "reissue_per_item", "recorded"]
+__all__ = ["LibraryWarning", "library_caveat", "fit_failed", "failure_words", "said_in_words", "is_library_warning", "reissue_per_item", "recorded"]
 
 
 class LibraryWarning(StatisticalWarning):
@@ -30,34 +30,49 @@ class LibraryWarning(StatisticalWarning):
         self.sources = tuple(sources)
 
 
-#: (test on the warning class's name and its message, what it means for the figures) in the order tried: the first
-#: that matches says what happened.  Each meaning completes "<figures>: ..." and names no library.
-_MEANINGS: list[tuple[re.Pattern, str]] = [
+#: (test on the warning class's name and its message, what it means for the figures of a fit that finished with the
+#: warning, what it means for a fit that stopped with it as an error) in the order tried: the first that matches says
+#: what happened.  Each meaning completes "<figures>: ..." (the second, "<figures> could not be fitted: ...") and names
+#: no library.
+_MEANINGS: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"PerfectSeparation|separation|overflow encountered in (?:exp|power)|exp\b.*overflow", re.I),
      "fitted probabilities ran to 0 or 1 (separation or near-separation: in some wave or group of councils the impact "
      "was reported by all or by none of the participants), so the estimates there are extreme and their standard "
-     "errors and p-values cannot be relied on"),
+     "errors and p-values cannot be relied on",
+     "fitted probabilities ran to 0 or 1 (separation: in some wave or group of councils the impact was reported by all "
+     "or by none of the participants), so the model has no finite estimates"),
     (re.compile(r"boundary|random effects covariance is singular|not positive definite", re.I),
      "a variance of the mixed model (between councils, or between respondents) was estimated at or near zero, the edge "
      "of the values it can take (a boundary fit): the data show no spread at that level beyond chance, and the standard "
-     "errors rest on the rest of the model, so read them with care"),
+     "errors rest on the rest of the model, so read them with care",
+     "a variance of the mixed model (between councils, or between respondents) came out at zero or below, the edge of "
+     "the values it can take, and the fit could not go on from there (the data show no spread at that level beyond "
+     "chance)"),
     (re.compile(r"Convergence|IterationLimit|converge|iteration limit|optimi[sz]ation failed", re.I),
      "the fitting did not settle on a best fit within its limit of steps (it did not converge), so the estimates may "
-     "not be the best fit to the data: read them with caution"),
+     "not be the best fit to the data: read them with caution",
+     "the fitting did not settle on a best fit within its limit of steps (it did not converge)"),
     (re.compile(r"HessianInversion|singular|LinAlg|ill[- ]conditioned|condition number|collinear", re.I),
      "a matrix the fit had to invert was singular or nearly so (some terms almost repeat others, or a group has too "
-     "few observations), so standard errors and p-values there are unreliable"),
+     "few observations), so standard errors and p-values there are unreliable",
+     "a matrix the fit had to invert was singular (some terms of the model repeat others, or a group has too few "
+     "observations to estimate its own terms)"),
     (re.compile(r"invalid value|divide by zero|division by zero|degrees of freedom <= 0|mean of empty|\bnan\b", re.I),
      "a quantity could not be computed (a division by zero, or a logarithm or square root out of its range, as where a "
-     "group shows no spread or a share is 0 or 1), so figures resting on it are shown as missing"),
+     "group shows no spread or a share is 0 or 1), so figures resting on it are shown as missing",
+     "a quantity it needed could not be computed (a division by zero, or a logarithm or square root out of its range, "
+     "as where a group shows no spread or a share is 0 or 1)"),
     (re.compile(r"overflow|underflow", re.I),
      "a number in the calculation went beyond the range a computer holds, so figures resting on it may be extreme or "
-     "missing"),
+     "missing",
+     "a number in the calculation went beyond the range a computer holds"),
 ]
 
 #: What an unknown warning is said to be: that one came, and where its own words are kept.
 _UNKNOWN = ("a library the analysis uses gave a warning this report does not explain (its message is kept in "
-            "provenance.json, under statistical_warning_sources), so check these figures before relying on them")
+            "provenance.json, under statistical_warning_sources), so check these figures before relying on them",
+            "a library the analysis uses stopped with an error this report does not explain (its message is kept in "
+            "provenance.json, under statistical_warning_sources)")
 
 
 #: The package's own folder: a plain ``UserWarning`` issued from a file in it is the package's, in words already.
@@ -92,12 +107,68 @@ def library_caveat(category: type | str, message: object, figures: str, *, logis
     return f"{figures[:1].upper()}{figures[1:]}: {_meaning(category, message, logistic)}."
 
 
-def _meaning(category: type | str, message: object, logistic: bool = True) -> str:
-    """What the warning means; an overflow is separation only in a model of probabilities (``logistic``)."""
+def _meaning(category: type | str, message: object, logistic: bool = True, *, failed: bool = False) -> str:
+    """What the warning means (or the error, where the fit ``failed``); an overflow is separation only in a model of
+    probabilities (``logistic``)."""
     name = category if isinstance(category, str) else category.__name__
     said = f"{name} {message}"
     rules = _MEANINGS if logistic or re.search("separation", said, re.I) else _MEANINGS[1:]
-    return next((m for test, m in rules if test.search(said)), _UNKNOWN)
+    return next((meanings[failed] for test, *meanings in rules if test.search(said)), _UNKNOWN[failed])
+
+
+def fit_failed(exc: BaseException, figures: str, lost: str, *, logistic: bool = True) -> StatisticalWarning:
+    """The warning to issue where the fit of ``figures`` stopped with the error ``exc``; ``lost`` says what the
+    report is without ("the report has no survey model").
+
+    A library's error is said in words (what it means for a fit that failed: "Singular matrix" printed among the
+    caveats told a reader nothing, report truth round 34) and its own words are kept on the warning, a
+    :class:`LibraryWarning`, for provenance.json; the package's own error (raised in its own files) is in words
+    already and is said as it is.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> try:
+    ...     np.linalg.inv(np.zeros((2, 2)))
+    ... except np.linalg.LinAlgError as exc:
+    ...     w = fit_failed(exc, "the survey model", "the report has no survey model")
+    >>> str(w)[:76]
+    'The survey model could not be fitted: a matrix the fit had to invert was sin'
+    >>> w.sources[0][:30]
+    'LinAlgError: Singular matrix ('
+    """
+    said = f"{figures[:1].upper()}{figures[1:]} could not be fitted"
+    words, source = failure_words(exc, logistic=logistic)
+    if source is None:
+        return StatisticalWarning(f"{said}: {words}, so {lost}.")
+    return LibraryWarning(f"{said}: {words}, so {lost}.", (f"{source[:-1]}; {figures})",))
+
+
+def failure_words(exc: BaseException, *, logistic: bool = True) -> tuple[str, str | None]:
+    """Why a fit stopped with ``exc``, in words, and the error's own words with where it was raised (None for the
+    package's own error, in words already: a ``ValueError`` or :class:`~impact.errors.ImpactError` raised in its own
+    files; Python's "float division by zero" raised there is not).
+
+    >>> failure_words(ZeroDivisionError("float division by zero"))[0][:40]
+    'a quantity it needed could not be comput'
+    >>> failure_words(ValueError("zq"))[1][:18]
+    'ValueError: zq ((w'
+    """
+    where = _raised_in(exc)
+    if where.startswith(_PACKAGE + os.sep) and (type(exc) is ValueError or isinstance(exc, ImpactError)):
+        return str(exc).rstrip("."), None
+    module = re.sub(r"^.*?(?:site|dist)-packages[/\\]", "", where).replace("\\", "/")
+    return _meaning(type(exc), exc, logistic, failed=True), f"{type(exc).__name__}: {exc} ({module})"
+
+
+def _raised_in(exc: BaseException) -> str:
+    """The file and line where ``exc`` was raised (the innermost frame of its traceback)."""
+    tb = exc.__traceback__
+    if tb is None:
+        return "(where unknown)"
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return f"{os.path.abspath(tb.tb_frame.f_code.co_filename)}, line {tb.tb_lineno}"
 
 
 def _source(w: warnings.WarningMessage, figures: str) -> str:
@@ -166,4 +237,6 @@ def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: 
         elif key[0] == "as_is" or every:
             warnings.warn(w.message, stacklevel=3)
         else:
-            warnings.warn(w.category(f"{str(w.message).rstrip('.')}, in {figures(its)}."), stacklevel=3)
+            text = f"{str(w.message).rstrip('.')}, in {figures(its)}."
+            kept = getattr(w.message, "sources", None)  # a failed fit's library words stay with it (round 34)
+            warnings.warn(LibraryWarning(text, kept) if kept is not None else w.category(text), stacklevel=3)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._warning_words import recorded, reissue_per_item
+from ._warning_words import fit_failed, recorded, reissue_per_item
 from ._words import _listed
 from .errors import ImpactWarning
 from .panel import STATUS_GROUPS
@@ -144,9 +144,13 @@ def intervention_effects(
     family = tested["term"].where(~tested["term"].astype(str).str.startswith("wave_"), "wave")
     for _family, idx in tested.groupby(family, observed=True).groups.items():
         out.loc[idx, "p_adjusted"] = adjust_pvalues(out.loc[idx, "p_value"], method="holm")
-    out["odds_ratio"] = np.exp(out["estimate"])
-    out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
-    out["odds_ratio_ci_high"] = np.exp(out["ci_high"])
+    # A separated fit's log-odds (-981 at seed 32341, 7 councils) gives an odds ratio of 0 or infinity: the fit's own
+    # separation warning says so for its impact. numpy's overflow warning here was said again as separation in "the
+    # longitudinal models" as a whole, a second caveat of the same fact naming every impact (round 34).
+    with np.errstate(over="ignore"):
+        out["odds_ratio"] = np.exp(out["estimate"])
+        out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
+        out["odds_ratio_ci_high"] = np.exp(out["ci_high"])
     return out
 
 
@@ -182,7 +186,8 @@ def _code_rows(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str
         res = longitudinal_model(d, formula=formula, unit="council_id", family="binomial",
                                  method="gee", cov_struct="exchangeable", alpha=alpha)
     except (ValueError, np.linalg.LinAlgError) as exc:
-        warnings.warn(f"GEE for code {code!r} could not be fitted: {exc}", ImpactWarning, stacklevel=2)
+        # a library's error in words, its own kept for provenance.json ("Singular matrix" told a reader nothing)
+        warnings.warn(fit_failed(exc, _models_of([code]), "the models table has no row for it"), stacklevel=2)
         return []
     out.append(_with_randomisation(_with_firth(_rows(res, d, code, measure), d, alpha, formula), d, seed,
                                     n_permutations))
@@ -396,8 +401,8 @@ def attrition_effects(
                                           unit="council_id", subject="participant_id", time="wave", family="binomial",
                                           method="gee", cov_struct="exchangeable", alpha=alpha)
         except (ValueError, np.linalg.LinAlgError) as exc:
-            warnings.warn(f"attrition sensitivity for code {code!r} could not be fitted: {exc}", ImpactWarning,
-                          stacklevel=2)
+            warnings.warn(fit_failed(exc, f"the model of code {code!r} weighted for missed interviews",
+                                     "the attrition sensitivity table has no row for it"), stacklevel=2)
             continue
         t = t[t["term"] == "in_intervention"].assign(code=code, measure=measure, estimator="gee")
         t = t.assign(separation=t["notes"].map(lambda n: _separated(str(n).split("; "))) | _constant_level(d))
@@ -619,7 +624,9 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
         res = longitudinal_model(scores, formula="score ~ C(wave) * in_intervention", unit="council_id", time="wave",
                                  subject="respondent_id", method="mixed", family="gaussian", alpha=alpha)
     except (ValueError, np.linalg.LinAlgError) as exc:
-        warnings.warn(f"survey mixed model by intervention status could not be fitted: {exc}", stacklevel=2)
+        warnings.warn(fit_failed(exc, "the survey model by intervention status",
+                                 "the report does not compare the change in survey scores by intervention status",
+                                 logistic=False), stacklevel=2)
         return None
     # The wave term is the change in councils not in intervention (status coded 0); the change in those in
     # intervention is the wave term plus its interaction, the wave term of the same model with the status coded the
@@ -707,7 +714,9 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
         res = longitudinal_model(scores, formula=formula, unit="council_id", time="wave",
                                  subject="respondent_id", method="mixed", family="gaussian", alpha=alpha)
     except (ValueError, np.linalg.LinAlgError) as exc:
-        warnings.warn(f"survey mixed model could not be fitted: {exc}", stacklevel=2)
+        warnings.warn(fit_failed(exc, "the survey model (the change in survey scores across the waves)",
+                                 "the report has no model of the change in survey scores", logistic=False),
+                      stacklevel=2)
         return None
     p = res.params.reset_index().rename(columns={"index": "term"})
     if "term" not in p.columns:

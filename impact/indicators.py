@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ._warning_words import failure_words
 from .panel import STATUS_GROUPS
 from .study import Study
 
@@ -276,7 +277,9 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
                 simple = res.aggregate("simple", n_permutations=n_permutations, seed=seed, min_comparison=2,
                                        permute_among=None if treated is None else treated)
         except (ValueError, ArithmeticError) as exc:
-            rows.append({**row, "note": f"not estimable: {exc}"})
+            # why in words: a library's error ('Singular matrix', 'float division by zero') told a reader nothing
+            # (report truth round 34)
+            rows.append({**row, "note": f"not estimable: {failure_words(exc, logistic=False)[0]}"})
             continue
         o = simple.overall.iloc[0]
         if pd.isna(o["estimate"]):

@@ -126,9 +126,10 @@ def test_a_caveat_whose_labels_bring_brackets_is_set_without_nesting_or_asides_i
     [(_, shown)] = [kv for kv in report_provenance({"statistical_warnings": caveats}, words)
                     if kv[0] == "Statistical caveats"]
     assert _brackets_plain(shown), shown
-    assert shown == ("Attrition: 3 units of 12 lack one or more of the time points early impact (about 3 months "
+    # numbered: the second caveat holds a semicolon of its own (report truth round 34)
+    assert shown == ("(1) Attrition: 3 units of 12 lack one or more of the time points early impact (about 3 months "
                      "after) and longer-term change (about 12 months after; in at least one group) and were left out "
-                     "there (complete cases only); Small sample: 6 comparisons have a group with fewer than two "
+                     "there (complete cases only); and (2) Small sample: 6 comparisons have a group with fewer than two "
                      "units (e.g. morale and longer-term change, about 12 months after); their tests have little or "
                      "no power."), shown
     # a single value, such as the command line, is shown as it was given, brackets and all

@@ -1100,8 +1100,11 @@ def _unfit_sentence(ctx, codes: list[str], gee: pd.DataFrame) -> str:
                     "difference by intervention status")
     if no_p:
         said.append(f"for {named(no_p)} {'it' if said else 'the model'} gave no p-value for that difference")
-    text = _listed(said, semicolons=True)
-    return f"{text[:1].upper()}{text[1:]}, so no difference by intervention status, or absence of one, is stated."
+    # a clause naming impacts set off by semicolons ('for commitment; development of ideas, plans and actions; and
+    # learning the model gave ...') among clauses set off by them too: the clauses are numbered (round 34)
+    text = _listed_clauses(said)
+    return (re.sub(r"[a-z]", lambda m: m.group(0).upper(), text, count=1)
+            + ", so no difference by intervention status, or absence of one, is stated.")
 
 
 def _coded_by(ctx) -> str:
@@ -1488,7 +1491,9 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         # and the coder's F1 ...' joined one more item to it; round 32)
         why = "" if not poor else _why_weak(weak, poor, these if len(poor) == len(codes) else _listed(
             [ctx.code(c).lower() for c in poor]))
-        why = "" if not why else f"; and {why}" if ";" not in _outside_brackets(alike) else f". In addition, {why}"
+        # the F1 clause's own list set off by semicolons ('below 0.70 for development of ideas, plans and actions; and
+        # promotion of learning ...') read as one more clause of the sentence too (seed 32352, 25 councils: round 34)
+        why = "" if not why else f"; and {why}" if ";" not in _outside_brackets(alike + why) else f". In addition, {why}"
         out.append(
             f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {_listed_lists(parts)} "
             "(the figures are in the longitudinal models section), but "
@@ -1508,14 +1513,18 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         reasons = ([_why_weak(weak, poor, named(poor))] if poor else []) + (
             [_alike_at_every_wave(ctx, unchecked, named(unchecked), "the coder")] if unchecked else [])
         span = _detectable_ratios(ctx, rows[rows["code"].isin(quiet)])
-        power = (f"; the models had an 80% chance of detecting a change only if its odds ratio was at least "
-                 f"{_ratio_span(span).format(one=_varying(ctx, rows[rows['code'].isin(quiet)]))} (or no more than "
-                 "its inverse, for a fall)" if span else "")
+        power = ([f"the models had an 80% chance of detecting a change only if its odds ratio was at least "
+                  f"{_ratio_span(span).format(one=_varying(ctx, rows[rows['code'].isin(quiet)]))} (or no more than "
+                  "its inverse, for a fall)"] if span else [])
+        # every clause set off by the helper: the power clause joined by hand after clauses numbered for their own
+        # lists ('(1) ...; and (2) ..., and coding error blurs a real change; the models had ...') read as a third
+        # clause without its number (round 34)
+        because = (_listed_clauses([*reasons, "coding error blurs a real change", *power]) if power else
+                   _listed_clauses(reasons) + ", and coding error blurs a real change")
         out.append(f"The machine coding{' also' if out else ''} shows no significant change between {before} and "
                    f"{any_later} in " + _listed([ctx.code(c).lower() for c in quiet])
                    + f" once {'the changes' if several else ctx.codes_as('the impacts')} are adjusted for multiple "
-                   "comparisons (Holm), but " + _listed_clauses(reasons) + ", and coding error blurs a real change"
-                   + power + ", so this is not evidence that there was none.")
+                   "comparisons (Holm), but " + because + ", so this is not evidence that there was none.")
     if sig.empty and not (rows["code"].isin(doubtful)).all():
         stated = [c for c in rows["code"] if c not in doubtful]
         out.append(f"The models show no significant change between {before} and {any_later} in "
@@ -2099,11 +2108,14 @@ def _caveats(ctx) -> list[str]:
             text += (" Its accuracy on this codebook has not been measured against people's coding, so coding error "
                      "could explain any result, and the summary states none as a finding.")
         elif weak:
+            # where to find precision and recall is a sentence of its own: joined to the list of impacts set off by
+            # semicolons ('(... 0.62; and affirmation ... 0.53; precision and recall are in the methods section)')
+            # it read as one more item of it (seed 32352, 25 councils: round 34)
             text += (f" Measured against people on real text, its F1 is below {_WEAK_F1:.2f} for "
-                     f"{_count_words(len(weak), len(ctx.codes))} {ctx.codes_as('impacts')} (" + _listed(weak) + "; precision and recall "
-                     "are in the methods section), so coding error could explain any result for "
+                     f"{_count_words(len(weak), len(ctx.codes))} {ctx.codes_as('impacts')} (" + _listed(weak) + "), so "
+                     "coding error could explain any result for "
                      + (ctx.codes_as("that impact") if len(weak) == 1 else ctx.codes_as("those impacts")) + ", and the summary states none as a "
-                     "finding.")
+                     "finding. Its precision and recall are in the methods section.")
         unchecked = [c for c in _doubtful_by_status(ctx, _weak_codes(ctx)) if c not in _weak_codes(ctx)]
         if unchecked and not _unmeasured(_weak_codes(ctx)):
             text += (" Its accuracy on real text is an average over all the talk it read, so it cannot show that the "
@@ -5849,25 +5861,43 @@ def _detectable(ctx) -> str:
     if sizes.empty:
         return ("no wave after the review has councils both in and out of intervention with interviews, so the two "
                 "are not compared")
-    best = sizes.assign(small=sizes[["n_a", "n_b"]].min(axis=1), total=sizes["n_a"] + sizes["n_b"]) \
-        .sort_values(["small", "total"], ascending=False).iloc[0]
-    n_a, n_b = int(best["n_a"]), int(best["n_b"])
-    # The councils interviewed in each status group are protected counts: where the sample section suppresses them,
-    # neither they nor what would give them away (the smallest p-value, the detectable difference) are stated here.
-    hidden = not ctx.shown(*[key for key in (("councils_interviewed_group", best["wave"], "no_intervention"),
-                                              ("councils_interviewed_group", best["wave"], "intervention"))
+    # Every later wave tied as best placed (most councils in the smaller group, then most in all) is named, each with
+    # its own split: two tied waves can have the split reversed (2 in intervention and 4 not at one, 4 and 2 at the
+    # other), and one of them named alone read as the only wave so placed (seed 32301, 6 councils: round 34).
+    ranked = sizes.assign(small=sizes[["n_a", "n_b"]].min(axis=1), total=sizes["n_a"] + sizes["n_b"]) \
+        .sort_values(["small", "total"], ascending=False)
+    best = ranked.iloc[0]
+    tied = ranked[(ranked["small"] == best["small"]) & (ranked["total"] == best["total"])].drop_duplicates("wave")
+    tied = tied.set_index("wave").loc[[w for w in ctx.later if w in set(tied["wave"])]].reset_index()
+    n_a, n_b = int(best["n_a"]), int(best["n_b"])  # the tied splits differ at most in order: the figures below agree
+    # The councils interviewed in each status group are protected counts: where the sample section suppresses them
+    # at any tied wave, neither they nor what would give them away (the smallest p-value, the detectable difference)
+    # are stated here.
+    hidden = not ctx.shown(*[key for w in tied["wave"] for key in (("councils_interviewed_group", w, "no_intervention"),
+                                                                   ("councils_interviewed_group", w, "intervention"))
                              if key in ctx.ledger.values])
-    at = ctx.short_wave(best["wave"]).lower()
-    where = (f"one status group too small to publish its number of councils even at {at}" if hidden else
-             # "at most 8 in intervention and 10 not" read as a bound on every wave where another had 12 not
-             f"{n_b} {'council' if n_b == 1 else 'councils'} in intervention and {n_a} not at {at}, the later wave "
-             "best placed to detect a difference")
+    ats = [f"at {ctx.short_wave(w).lower()}" for w in tied["wave"]]
+    if hidden:
+        where = f"one status group too small to publish its number of councils even {_listed(ats, semicolons=False)}"
+        if len(ats) > 1:
+            where += ", the later waves equally best placed to detect a difference"
+    else:
+        # "at most 8 in intervention and 10 not" read as a bound on every wave where another had 12 not
+        splits = [f"{int(r.n_b)} {('council ' if r.n_b == 1 else 'councils ') if k == 0 else ''}in intervention and "
+                  f"{int(r.n_a)} not {at}" for k, (r, at) in enumerate(zip(tied.itertuples(), ats))]
+        where = (f"{splits[0]}, the later wave best placed to detect a difference" if len(splits) == 1 else
+                 # each split holds its own 'and': the splits are set off by commas ('..., and ...'), not by the
+                 # semicolons that set off the limitations
+                 f"{', '.join(splits[:-1])}, and {splits[-1]}, the later waves equally best placed to detect a "
+                 "difference")
     alpha = ctx.alpha
     smallest_p = min(1.0, 2 / math.comb(n_a + n_b, n_b))
     if smallest_p > alpha:
         return (f"with {where}, no comparison of councils by intervention status can reach significance"
                 + ("" if hidden else f": the smallest p-value its permutation test can give is {smallest_p:.2f}"))
-    d = _detectable_shift(c[c["wave"] == best["wave"]], n_a, n_b, alpha)
+    # at tied waves of heavily tied shares the test (and so the figure) can differ: the smallest is what the best
+    # placed of them detects
+    d = min(_detectable_shift(c[c["wave"] == r.wave], int(r.n_a), int(r.n_b), alpha) for r in tied.itertuples())
     # two decimals, and Cohen's label read off the figure as printed: 0.79 printed as 0.8 was called medium
     d = round(d, 2)
     size = "large" if d >= 0.8 else "medium" if d >= 0.5 else "small to medium"
@@ -6026,13 +6056,11 @@ def _methods(ctx) -> Section:
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
                       f"{_coded_against(ctx)}."),
     ]
-    moving = _status_moves(ctx)
-    moving = f"; {moving}" if moving else ""
-    models = _models_detectable(ctx)
-    models = f"; {models}" if models else ""
-    limits = [f"Limitations: {_detectable(ctx)}{models}{moving}; interviewees "
-              "were asked about the review, so a change they report without naming a cause is counted as credited to "
-              "it."]
+    # the clauses set off by semicolons by the helper: one holding its own list set off by them is numbered (round 34)
+    limits = ["Limitations: " + _listed_clauses(c for c in (
+        _detectable(ctx), _models_detectable(ctx), _status_moves(ctx),
+        "interviewees were asked about the review, so a change they report without naming a cause is counted as "
+        "credited to it") if c) + "."]
     if ctx.f.coding.get("source") == "machine":
         limits.append("Automatic coding is not a substitute for human coding: "
                       + ("a sample was checked by hand for this report (see the coding reliability section)."

@@ -43,7 +43,7 @@ import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .._version import __version__
-from .._words import _counted, _named
+from .._words import _counted, _listed_clauses, _named, _outside_brackets
 
 __all__ = [
     "CI",
@@ -837,7 +837,12 @@ def provenance_entries(provenance: Mapping, vocabulary=None) -> list[tuple[str, 
             # and the whole ends in one: '... are tested.; Impact: ...' (report truth round 27)
             parts = [str(vocabulary.provenance_value(key, v)) for v in value]
             stop = "." if any(p.endswith(".") for p in parts) else ""
-            text = "; ".join(p[:-1] if p.endswith(".") else p for p in parts) + stop if parts else MISSING
+            parts = [p[:-1] if p.endswith(".") else p for p in parts]
+            # a caveat holding its own list set off by semicolons ('... (quasi-)perfect separation; estimates ... are
+            # not meaningful, in the model of ...') among caveats set off by them: they are numbered, so that no
+            # reader takes a part of one for another (seed 32341, 7 councils: round 34)
+            own = len(parts) > 1 and any(";" in _outside_brackets(p) for p in parts)
+            text = (_listed_clauses(parts) if own else "; ".join(parts)) + stop if parts else MISSING
             # sentences put into words can set a label's own brackets inside or beside another's (the statistical
             # caveats); a single value (a command line, a file name) is shown as it is
             text = plain_asides(text)
