@@ -195,12 +195,13 @@ def _listed_clauses(clauses: Iterable[object], conjunction: str = "and") -> str:
 
 def _listed_lists(groups: Iterable[tuple], conjunction: str = "and") -> str:
     """A list of lists in a sentence: each group a lead, its own list and, optionally, a tail ('early impact against
-    before the review for' and its impacts; '', the impacts, 'reported more often at early impact'). Each group's list is joined by :func:`_listed`; the groups by semicolons, with ``conjunction``
-    before the last. Where any group's own list is set off by semicolons (an item with a comma or the conjunction of
-    its own, 'ideas, plans and actions'), semicolons alone no longer tell one group from the next, so the groups are
-    numbered, '(1) ...; and (2) ...', and every group's list of two or more is set off by semicolons, so that a group
-    without one holds one item ('for revision of policies, processes and systems'). A list of lists joined with commas inside and semicolons outside read 'for
-    commitment, development of ideas, plans and actions and learning', which a reader cannot split (round 31).
+    before the review for' and its impacts; '', the impacts, 'reported more often at early impact'). Each group's list
+    is joined by :func:`_listed`; the groups by semicolons, with ``conjunction`` before the last. Where any group's own
+    list is set off by semicolons (an item with a comma or the conjunction of its own, 'ideas, plans and actions'),
+    semicolons alone no longer tell one group from the next, so the groups are numbered, '(1) ...; and (2) ...', and
+    every group's list of two or more is set off by semicolons, so that a group without one holds one item ('for
+    revision of policies, processes and systems'). A list of lists joined with commas inside and semicolons outside read
+    'for commitment, development of ideas, plans and actions and learning', which a reader cannot split (round 31).
 
     Examples
     --------
