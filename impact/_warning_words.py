@@ -17,9 +17,10 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from .errors import ImpactError, ImpactWarning, StatisticalWarning
+from .errors import ImpactError, ImpactWarning, StatisticalWarning, recorded_warnings
 
-__all__ = ["LibraryWarning", "library_caveat", "fit_failed", "failure_words", "said_in_words", "is_library_warning", "reissue_per_item", "recorded"]
+__all__ = ["LibraryWarning", "library_caveat", "fit_failed", "failure_words", "said_in_words", "is_library_warning",
+           "reissue_per_item"]
 
 
 class LibraryWarning(StatisticalWarning):
@@ -178,15 +179,6 @@ def _source(w: warnings.WarningMessage, figures: str) -> str:
 
 
 @contextmanager
-def recorded() -> Iterator[list[warnings.WarningMessage]]:
-    """Record every warning raised inside the block but ``ResourceWarning`` (as :func:`impact.errors.recorded_warnings`)."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        warnings.filterwarnings("ignore", category=ResourceWarning)
-        yield caught
-
-
-@contextmanager
 def said_in_words(figures: str, *, logistic: bool = True) -> Iterator[None]:
     """Re-issue the library warnings raised inside the block as :class:`LibraryWarning` saying what they mean for
     ``figures`` (a phrase naming the table or model: "the comparisons by intervention status"); the package's own
@@ -201,7 +193,7 @@ def said_in_words(figures: str, *, logistic: bool = True) -> Iterator[None]:
     >>> [type(w.message).__name__ for w in caught], "overflow" in caught[0].message.sources[0]
     (['LibraryWarning', 'StatisticalWarning'], True)
     """
-    with recorded() as caught:
+    with recorded_warnings() as caught:
         yield
     reissue_per_item({"": caught}, lambda items: figures, logistic=logistic)
 

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._warning_words import fit_failed, recorded, reissue_per_item
+from ._warning_words import fit_failed, reissue_per_item
 from ._words import _listed
-from .errors import ImpactWarning
+from .errors import ImpactWarning, recorded_warnings
 from .panel import STATUS_GROUPS
 from .study import Study, require_study
 
@@ -128,7 +128,7 @@ def intervention_effects(
     caught: dict[str, list] = {}
     for code in code_list:
         # each impact's fit's warnings, said of the impacts that raised them (a library's in words: round 33)
-        with recorded() as caught[code]:
+        with recorded_warnings() as caught[code]:
             rows.extend(_code_rows(panel, code, measure, wave_list, alpha, seed, n_permutations))
     reissue_per_item(caught, _models_of)
     if not rows:
