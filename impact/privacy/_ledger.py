@@ -33,6 +33,7 @@ Hundepool, A. et al. (2012). *Statistical Disclosure Control*. Wiley, ch. 5.
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import sys
 import warnings
@@ -355,27 +356,24 @@ class _Block:
         self.position = {k: i for i, k in enumerate(keys)}
         self._highs = None
         self._costed: int | None = None  # the column whose cost is set in the HiGHS model
-        self._columns, self._rows = columns, rows
-        self._programme: dict | None = None  # the linprog arguments, made on first use (:attr:`_kw`)
+        self._columns, self._rows = columns, rows  # the programme's, built on first use (:attr:`_kw`)
 
-    @property
+    @functools.cached_property
     def _kw(self) -> dict:
         """The block's programme as :func:`scipy.optimize.linprog` arguments, built on first use: most blocks of an
         audit hold only counts that need no programme (tied to nothing published, or already safe), and building
         the sparse matrices of each was most of an audit's time."""
-        if self._programme is None:
-            local = {j: i for i, j in enumerate(self._columns)}
-            kw: dict = {"bounds": (0, None), "method": "highs"}
-            for flag, a, b in ((True, "A_eq", "b_eq"), (False, "A_ub", "b_ub")):
-                chosen = [r for r in self._rows if r[3] is flag]
-                if chosen:
-                    data = [c for r in chosen for c in r[1]]
-                    ri = [i for i, r in enumerate(chosen) for _ in r[0]]
-                    ci = [local[j] for r in chosen for j in r[0]]
-                    kw[a] = sp.csr_array((data, (ri, ci)), shape=(len(chosen), len(self.keys)))
-                    kw[b] = np.array([r[2] for r in chosen])
-            self._programme = kw
-        return self._programme
+        local = {j: i for i, j in enumerate(self._columns)}
+        kw: dict = {"bounds": (0, None), "method": "highs"}
+        for flag, a, b in ((True, "A_eq", "b_eq"), (False, "A_ub", "b_ub")):
+            chosen = [r for r in self._rows if r[3] is flag]
+            if chosen:
+                data = [c for r in chosen for c in r[1]]
+                ri = [i for i, r in enumerate(chosen) for _ in r[0]]
+                ci = [local[j] for r in chosen for j in r[0]]
+                kw[a] = sp.csr_array((data, (ri, ci)), shape=(len(chosen), len(self.keys)))
+                kw[b] = np.array([r[2] for r in chosen])
+        return kw
 
     def solve(self, key: Key) -> tuple[float, float]:
         """The minimum and maximum of ``key`` over the block's feasible set."""
