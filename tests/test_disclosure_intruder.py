@@ -85,9 +85,10 @@ def _number(v):
         return None
 
 
-def _attack(report, study) -> tuple[dict, list]:
+def _attack(report, study, *, stated: dict | None = None) -> tuple[dict, list]:
     """``(known, figure_cells)``: every count the intruder works out from the bundle, by key, and the heatmap's
-    (share, participants) cells that no published prevalence row gives."""
+    (share, participants) cells that no published prevalence row gives. ``stated``: counts read elsewhere than the
+    tables (the report's prose and the provenance, see tests/test_disclosure_round43.py), differenced with them."""
     t = _downloaded(report)
     known: dict = {}
     shares: dict = {}
@@ -97,6 +98,9 @@ def _attack(report, study) -> tuple[dict, list]:
     def put(key, value):
         if value is not None and key not in known:
             known[key] = value
+
+    for key, value in (stated or {}).items():
+        put(key, value)
 
     for r in t.get("status_by_wave", pd.DataFrame()).to_dict("records"):
         put(("level", r["wave"], r["intervention"]), _number(r["n_councils"]))

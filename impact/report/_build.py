@@ -2450,9 +2450,10 @@ def _randomisation_note(ctx, shown: pd.DataFrame) -> str:
     labels = [ctx.code(c).lower() for c in ctx.codes if c in set(rows["code"])]
     every = "ri_exact" in rows.columns and rows["ri_exact"].astype(bool).all()
     n = int(rows["ri_n"].max()) if "ri_n" in rows.columns else 0
-    how = (f"every one of the {n:,} reassignments" if every and rows["ri_n"].nunique() == 1 else
-           "every possible reassignment" if every else
-           f"{n:,} random reassignments (every one, where there are fewer)")
+    # every possible reassignment is not counted: their number is the multinomial coefficient of how many councils
+    # follow each path (5 of 5 councils: 4 and 1; 60 of 6: 3, 2 and 1), and it gave back the sizes of status groups
+    # the tables suppress (disclosure round 43)
+    how = "every possible reassignment" if every else f"{n:,} random reassignments (every one, where there are fewer)"
     return (f" For the intervention contrast of {_listed(labels) if len(labels) < len(ctx.codes) else 'every impact'}, "
             f"with fewer than {RANDOMISATION_BELOW} councils in one status group, the p-value is that of a "
             "randomisation test, not the model's: each council's path of intervention status across the waves was "
@@ -4095,32 +4096,45 @@ def _did_interval(ctx) -> str:
             "clustered by council (t reference, Welch-Satterthwaite degrees of freedom)")
 
 
-def _reassignments(*frames: pd.DataFrame | None) -> str:
+def _reassignments(*frames: pd.DataFrame | None, uncounted: pd.DataFrame | None = None) -> str:
     """'999 random reassignments', 'all 60 possible reassignments' (or 'every possible reassignment, at most 60') or
     both joined: the reassignments the
     randomisation p-values of ``frames`` (indicator effects, with ``ri_n`` and ``ri_exact``) were computed from, as
     a table's note or the methods line states them; '' where none has a randomisation p. The analysis uses at most
     999 (``impact._limits.INDICATOR_REASSIGNMENTS_MAX``) whatever --resamples says, and the methods line quoted
-    --resamples alone (2,000 by default) for every test (statistics round 13)."""
-    rows = [f[f["ri_p_value"].notna()] for f in frames if f is not None and "ri_n" in f.columns]
+    --resamples alone (2,000 by default) for every test (statistics round 13).
+
+    The tests of ``uncounted`` permute the councils' dates of entry into intervention: where every possible
+    reassignment was used their number is not stated ('every possible reassignment'), as it is the multinomial
+    coefficient of the councils entering in each period and never in intervention, the sides the table suppresses
+    when small (5 councils, 1 entering: 'all 4 possible reassignments' gave back 1 and 3, disclosure round 43)."""
+    def tested(f):
+        return f[f["ri_p_value"].notna()] if f is not None and "ri_n" in f.columns else None
+
+    rows = [r for r in map(tested, frames) if r is not None]
     rows = pd.concat(rows) if rows else pd.DataFrame(columns=["ri_n", "ri_exact"])
-    if rows.empty:
+    hidden = tested(uncounted)
+    hidden = hidden if hidden is not None else pd.DataFrame(columns=["ri_n", "ri_exact"])
+    if rows.empty and hidden.empty:
         return ""
     exact = rows["ri_exact"].fillna(False).astype(bool)
+    hidden_exact = hidden["ri_exact"].fillna(False).astype(bool)
     said = []
-    random = sorted(set(rows.loc[~exact, "ri_n"].astype(int)))
+    random = sorted(set(rows.loc[~exact, "ri_n"].astype(int)) | set(hidden.loc[~hidden_exact, "ri_n"].astype(int)))
     if random:
         said.append(f"{_listed([f'{n:,}' for n in random], 'or')} random reassignments")
-    if exact.any():
+    if hidden_exact.any():
+        said.append("every possible reassignment")
+    elif exact.any():
         most = sorted(set(rows.loc[exact, "ri_n"].astype(int)))
         said.append(f"all {most[0]:,} possible reassignments" if len(most) == 1 else
                     f"every possible reassignment, at most {most[-1]:,}")
     return " and ".join(said)
 
 
-def _reassignments_said(*frames: pd.DataFrame | None) -> str:
+def _reassignments_said(*frames: pd.DataFrame | None, uncounted: pd.DataFrame | None = None) -> str:
     """' (999 random reassignments)' for a table's note; '' where :func:`_reassignments` has nothing to say."""
-    said = _reassignments(*frames)
+    said = _reassignments(*frames, uncounted=uncounted)
     return f" ({said})" if said else ""
 
 
@@ -4179,7 +4193,7 @@ def _indicator_did(ctx) -> list:
               "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
               f"it; {_did_interval(ctx)}; randomisation p from permuting "
-              f"entry dates{_reassignments_said(e)}, adjusted across the indicators (Holm). Shown where at least "
+              f"entry dates{_reassignments_said(uncounted=e)}, adjusted across the indicators (Holm). Shown where at least "
               f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e)
               + _lone_cohort_note(ctx, e, rows) + _unestimated_note(ctx, unestimated, len(rows)),
               _DID_FORMATS,
@@ -6030,7 +6044,7 @@ def _indicator_reassignments(ctx) -> str:
     from .._limits import INDICATOR_REASSIGNMENTS_MAX
 
     f = ctx.f
-    said = _reassignments(f.indicator_effects, f.review_indicator_effects)
+    said = _reassignments(f.review_indicator_effects, uncounted=f.indicator_effects)
     if not said or said == f"{int(f.parameters['n_resamples']):,} random reassignments":
         return ""
     # '2,000 resamples (...; the indicators' randomisation tests: 999 random reassignments)' gave two numbers for
