@@ -127,3 +127,24 @@ def test_review_refuses_a_coded_row_without_a_code(tmp_path):
         with pytest.raises(ValidationError, match=r"coded:3:code"):
             export_review(seg, coded, tmp_path / "r.xlsx")
     assert not (tmp_path / "r.xlsx").exists()
+
+
+# --------------------------------------------------------------------------- 3. the study folder
+# Old: a survey answer out of every survey value's bounds ('1,234', thousands-separated, or 2000) on an item of scale
+# 1-5 was told to be "a whole number from -1,000 to 1,000", not its item's scale (an answer of 7 already was).
+@pytest.mark.parametrize("given", ['"1,234"', "2000"])
+def test_survey_answer_out_of_bounds_is_told_its_items_scale(study_dir, capsys, given):
+    from impact.cli import main
+
+    path = study_dir / "survey_responses.csv"
+    lines = path.read_text().splitlines()
+    head = lines[0].split(",")
+    cells = lines[1].split(",")
+    item = cells[head.index("item")]
+    lines[1] = ",".join(cells[:-1] + [given]) if head[-1] == "value" else lines[1]
+    path.write_text("\n".join(lines) + "\n")
+    assert main(["validate", str(study_dir)]) == 2
+    err = capsys.readouterr()
+    out = err.out + err.err
+    assert f"survey_responses.csv:2:value: '{given.strip(chr(34))}' - expected a whole number from 1 to 5 (the scale " \
+           f"of {item})" in out, out
