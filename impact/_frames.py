@@ -24,10 +24,10 @@ _HAS_STR = isinstance(pd.api.types.pandas_dtype("str"), pd.StringDtype)
 
 def key_strings(values: pd.Series) -> pd.Series:
     """``values`` (ids: units, codes, interviews) as text for comparing with other ids: ``values.astype(str)``, but a
-    whole number stored as a float is the text of the integer, as it is written in a file: a unit ``1`` read as an
-    integer from one table and as the float ``1.0`` from another (a column with a missing value) is one unit, where
-    ``astype(str)`` made them ``'1'`` and ``'1.0'``, which silently failed to match. A missing value stays missing
-    where it is one of those floats (pandas 2.x ``astype(str)`` made it the text 'nan'). Index kept.
+    whole number stored as a float is the text of the integer, as it is written in a file, and a missing value stays
+    missing (:func:`as_text`): a unit ``1`` read as an integer from one table and as the float ``1.0`` from another
+    (a column with a missing value) is one unit, where ``astype(str)`` made them ``'1'`` and ``'1.0'``, which
+    silently failed to match. Index kept.
 
     >>> key_strings(pd.Series([1.0, 2.5, None])).tolist(), key_strings(pd.Series([1, "a", 3.0], dtype=object)).tolist()
     (['1', '2.5', nan], ['1', 'a', '3'])
@@ -39,7 +39,7 @@ def key_strings(values: pd.Series) -> pd.Series:
         return text_series([(str(int(v)) if isinstance(v, (float, np.floating)) and np.isfinite(v)
                              and float(v).is_integer() else str(v)) if k else None
                             for v, k in zip(cells.tolist(), known, strict=True)], index=values.index, name=values.name)
-    return values.astype(str)
+    return as_text(values)
 
 
 def distinct(values: pd.Series) -> set[str]:

@@ -129,6 +129,19 @@ def test_review_refuses_a_coded_row_without_a_code(tmp_path):
     assert not (tmp_path / "r.xlsx").exists()
 
 
+# Old: units listed as integers and a coder's units read as floats were refused ("coded:unit: '1.0' - expected a
+# unit listed in `units`"), though they are the units listed.
+def test_agreement_grid_reads_a_float_unit_as_the_listed_integer():
+    from impact.agreement import coding_to_units
+
+    ann = pd.DataFrame({"unit": [1, 2], "code": ["morale", "morale"]})
+    bot = pd.DataFrame({"unit": [1.0, 3.0], "code": ["morale", "morale"]})
+    grid = coding_to_units({"ann": ann, "bot": bot}, units=[1, 2, 3, 4])
+    got = grid.pivot(index="unit", columns="coder", values="value").astype(int)
+    assert got.to_dict("index") == {"1": {"ann": 1, "bot": 1}, "2": {"ann": 1, "bot": 0},
+                                    "3": {"ann": 0, "bot": 1}, "4": {"ann": 0, "bot": 0}}
+
+
 # --------------------------------------------------------------------------- 3. the study folder
 # Old: a survey answer out of every survey value's bounds ('1,234', thousands-separated, or 2000) on an item of scale
 # 1-5 was told to be "a whole number from -1,000 to 1,000", not its item's scale (an answer of 7 already was).
