@@ -142,6 +142,21 @@ def test_agreement_grid_reads_a_float_unit_as_the_listed_integer():
                                     "3": {"ann": 0, "bot": 1}, "4": {"ann": 0, "bot": 0}}
 
 
+# Old: coders' units read as floats (1.0) were looked up among the segments as the text '1.0': every disagreement
+# went to the adjudicator with no text and no context, and its unit written '1.0'.
+def test_disagreements_find_the_text_of_a_float_unit():
+    from impact.disagreements import disagreements
+
+    data = pd.DataFrame({"unit": [1.0, 1.0, 2.0, 2.0, 3.0, 3.0], "coder": ["a", "b"] * 3, "value": [1, 0, 1, 1, 0, 1],
+                         "code": ["morale"] * 6})
+    seg = pd.DataFrame({"segment_id": [1, 2, 3], "text": ["first text", "second text", "third text"],
+                        "interview_id": ["I1"] * 3, "start": [0, 20, 40]})
+    out = disagreements(data, segments=seg).set_index("unit")
+    assert out.index.tolist() == ["1", "3"]  # planted: the coders differ on units 1 and 3
+    assert out.loc["1", ["text", "next_text"]].tolist() == ["first text", "second text"]
+    assert out.loc["3", ["text", "previous_text"]].tolist() == ["third text", "second text"]
+
+
 # --------------------------------------------------------------------------- 3. the study folder
 # Old: a survey answer out of every survey value's bounds ('1,234', thousands-separated, or 2000) on an item of scale
 # 1-5 was told to be "a whole number from -1,000 to 1,000", not its item's scale (an answer of 7 already was).
