@@ -176,3 +176,25 @@ def test_survey_answer_out_of_bounds_is_told_its_items_scale(study_dir, capsys, 
     out = err.out + err.err
     assert f"survey_responses.csv:2:value: '{given.strip(chr(34))}' - expected a whole number from 1 to 5 (the scale " \
            f"of {item})" in out, out
+
+
+# Old: "coded.csv: unreadable coded values: column score: Unable to parse string 'high' at position 1; ... column start:
+# Unable to parse string 'x' at position 2" (pandas' words, a position among the data rows, the first bad cell of a
+# column only), a blank end "Cannot convert non-finite values (NA or inf) to integer", and an end of 1.5 read as 1
+# without a word.
+def test_read_coded_names_every_bad_cell_with_its_row(tmp_path):
+    from impact.coding.coded_io import read_coded
+
+    path = tmp_path / "coded.csv"
+    path.write_text("unit,code,score,negated,hedged,attribution,start,end\n"
+                    "s1,morale,0.9,False,False,,0,10\n"
+                    "s2,morale,high,yes,False,,5,1.5\n"
+                    "s3,morale,0.7,False,maybe,,x,20\n"
+                    "s4,morale,0.6,False,False,,3,\n")
+    with pytest.raises(InputError) as info:
+        read_coded(path)
+    msg = str(info.value)
+    for said in ("column score: row 3: 'high' - expected a finite number", "column negated: row 3: 'yes'",
+                 "column hedged: row 4: 'maybe'", "column start: row 4: 'x'", "column end: row 3: '1.5', row 5: ''"):
+        assert said in msg, msg
+    assert "at position" not in msg and "non-finite" not in msg
