@@ -15,16 +15,37 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_flags", "as_text", "distinct", "flagged", "member", "shared_attr", "text_series"]
+__all__ = ["as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "shared_attr", "text_series"]
 
 # pandas 3's text dtype ("str": missing values are NaN) where it exists; under pandas 2.x "str" is plain numpy text
 # conversion (None becomes the text 'None', NaN 'nan'), so :func:`text_series` and :func:`as_text` build the same values there.
 _HAS_STR = isinstance(pd.api.types.pandas_dtype("str"), pd.StringDtype)
 
 
+def key_strings(values: pd.Series) -> pd.Series:
+    """``values`` (ids: units, codes, interviews) as text for comparing with other ids: ``values.astype(str)``, but a
+    whole number stored as a float is the text of the integer, as it is written in a file, and a missing value stays
+    missing (:func:`as_text`): a unit ``1`` read as an integer from one table and as the float ``1.0`` from another
+    (a column with a missing value) is one unit, where ``astype(str)`` made them ``'1'`` and ``'1.0'``, which
+    silently failed to match. Index kept.
+
+    >>> key_strings(pd.Series([1.0, 2.5, None])).tolist(), key_strings(pd.Series([1, "a", 3.0], dtype=object)).tolist()
+    (['1', '2.5', nan], ['1', 'a', '3'])
+    """
+    if pd.api.types.is_float_dtype(values.dtype) or (values.dtype == object and pd.api.types.infer_dtype(
+            values, skipna=True) not in ("string", "integer", "boolean", "empty")):
+        cells = values.astype(object)
+        known = cells.notna().to_numpy()
+        return text_series([(str(int(v)) if isinstance(v, (float, np.floating)) and np.isfinite(v)
+                             and float(v).is_integer() else str(v)) if k else None
+                            for v, k in zip(cells.tolist(), known, strict=True)], index=values.index, name=values.name)
+    return as_text(values)
+
+
 def distinct(values: pd.Series) -> set[str]:
-    """The distinct values of ``values`` as text (missing values left out): ``set(values.dropna().astype(str))``."""
-    return set(pd.unique(values.dropna().astype(str)).tolist())
+    """The distinct values of ``values`` as text (missing values left out): ``set(values.dropna().astype(str))``, a
+    whole number stored as a float as the integer's text (:func:`key_strings`)."""
+    return set(pd.unique(key_strings(values.dropna())).tolist())
 
 
 def text_series(values, index=None, name=None) -> pd.Series:
@@ -123,10 +144,11 @@ def as_flags(values: pd.Series, said: str) -> pd.Series:
 
 
 def member(values: pd.Series, pool: pd.Series | Iterable[str]) -> np.ndarray:
-    """For each of ``values`` (as text), whether it is among ``pool`` (as text): ``values.astype(str).isin(pool)``."""
+    """For each of ``values`` (as text), whether it is among ``pool`` (as text): ``values.astype(str).isin(pool)``, a
+    whole number stored as a float as the integer's text (:func:`key_strings`)."""
     known = pool if isinstance(pool, (set, frozenset)) else (
-        distinct(pool) if isinstance(pool, pd.Series) else {str(p) for p in pool})
-    return np.fromiter((v in known for v in values.astype(str).tolist()), dtype=bool, count=len(values))
+        distinct(pool) if isinstance(pool, pd.Series) else distinct(pd.Series(list(pool), dtype=object)))
+    return np.fromiter((v in known for v in key_strings(values).tolist()), dtype=bool, count=len(values))
 
 
 class _HeldList(list):

@@ -83,7 +83,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ._frames import as_text
+from ._frames import as_text, key_strings
 from ._words import _named
 from .errors import InputError, Problem, StatisticalWarning, ValidationError
 
@@ -997,7 +997,7 @@ def _unit_frame(units, stacked: pd.DataFrame) -> pd.DataFrame:
         frame = units.rename(columns={col: "unit"}).copy()
     else:
         frame = pd.DataFrame({"unit": list(units)})
-    frame["unit"] = as_text(frame["unit"])  # a missing unit stays missing under pandas 2 (not the text 'nan')
+    frame["unit"] = key_strings(frame["unit"])  # a missing unit stays missing; a unit 1.0 is the unit '1'
     if "interview_id" not in frame.columns:
         frame["interview_id"] = frame["unit"].str.rsplit(":", n=1).str[0]
     return frame
@@ -1085,7 +1085,7 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
         # a reviewer's note without a decision (import_review) says nothing about codes
         note = stacked["present"].isna().to_numpy() & (stacked["decision"] == "note").fillna(False).to_numpy(dtype=bool)
         stacked = stacked[~note]
-    stacked["unit"] = as_text(stacked["unit"])  # missing values stay missing under pandas 2, as under pandas 3
+    stacked["unit"] = key_strings(stacked["unit"])  # missing values stay missing; a unit 1.0 is the unit '1'
     stacked["code"] = as_text(stacked["code"])
     stacked["coder"] = as_text(stacked["coder"])
     frame = _unit_frame(units, stacked)
@@ -1210,7 +1210,7 @@ def character_agreement(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, uni
     metrics, codes = _metric_list(metrics), names(codes, "codes")  # one code alone is that code, not its letters
     stacked = _stack_coded(coded)
     _check_columns(stacked, ["start", "end"], what="coded")
-    stacked["unit"] = as_text(stacked["unit"])
+    stacked["unit"] = key_strings(stacked["unit"])
     frame = _unit_frame(units, stacked)
     by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
     _check_columns(frame, by_cols, what="units")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import _xlsx
-from ._frames import as_text
+from ._frames import as_text, key_strings
 from ._io import merged_blanks
 from ._words import _counted, _named
 from .errors import ImpactWarning, InputError, Problem, ValidationError
@@ -39,7 +39,7 @@ _FORMAT = "impact-adjudication 1"
 def _context(segments: pd.DataFrame, context: int) -> pd.DataFrame:
     """previous_text / next_text of each segment within its interview, in transcript order."""
     seg = segments.copy()
-    seg["unit"] = seg["segment_id"].astype(str)
+    seg["unit"] = key_strings(seg["segment_id"])  # as the coded units are read: a segment 1 is the unit 1.0
     if "interview_id" not in seg.columns:
         seg["interview_id"] = seg["unit"].str.rsplit(":", n=1).str[0]
     if "start" in seg.columns:
@@ -129,7 +129,7 @@ def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, u
     if code is None:
         out.insert(1, "code", "")
     out = out.rename(columns={unit: "unit", code or "code": "code"})
-    out["unit"] = out["unit"].astype(str)
+    out["unit"] = key_strings(out["unit"])  # a unit 1.0 (a float column) is the segment 1, not the text '1.0'
     if segments is not None:
         for col in ("segment_id", "text"):
             if col not in segments.columns:
@@ -207,8 +207,8 @@ def _agreed(data: pd.DataFrame, unit: str, coder: str, value: str, code: str) ->
     g = d.groupby(keys, sort=True, observed=True)[value]
     ok = (g.nunique() == 1) & (g.size() >= 2)
     first = g.first()[ok]
-    return pd.DataFrame({"unit": first.index.get_level_values(0).astype(str),
-                         "code": first.index.get_level_values(1).astype(str),
+    return pd.DataFrame({"unit": key_strings(pd.Series(first.index.get_level_values(0))).to_numpy(),
+                         "code": key_strings(pd.Series(first.index.get_level_values(1))).to_numpy(),
                          "value": [_value_text(v) for v in first.to_numpy()]})
 
 

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import _xlsx
-from ._frames import as_text
+from ._frames import as_text, distinct, key_strings
 from ._io import merged_blanks
 from ._version import __version__
 from ._words import _counted, _named, _verb
@@ -58,13 +58,13 @@ class ReviewWarning(ImpactWarning):
 
 def _codes_table(codebook, coded: pd.DataFrame) -> pd.DataFrame:
     if codebook is None:
-        ids = sorted(coded["code"].astype(str).unique())
+        ids = sorted(distinct(coded["code"]))
         return pd.DataFrame({"code_id": ids, "label": ids, "definition": [""] * len(ids)})
     table = codebook.codes if hasattr(codebook, "codes") else codebook
     if not isinstance(table, pd.DataFrame) or "code_id" not in table.columns:
         raise TypeError("`codebook` must be an impact.Codebook or a DataFrame with a `code_id` column, "
                         f"but {type(codebook).__name__} was passed.")
-    out = pd.DataFrame({"code_id": table["code_id"].astype(str)})
+    out = pd.DataFrame({"code_id": key_strings(table["code_id"])})
     out["label"] = as_text(table["label"]).to_numpy() if "label" in table.columns else out["code_id"]
     out["definition"] = table["definition"].fillna("").astype(str).to_numpy() if "definition" in table.columns else ""
     return out
@@ -78,16 +78,21 @@ def _review_frame(segments: pd.DataFrame, coded: pd.DataFrame, codes: pd.DataFra
         missing = [c for c in cols if c not in df.columns]
         if missing:
             raise ValueError(f"`{name}` has no {_named('column', missing)}; it has {list(df.columns)}.")
-    seg = segments.drop_duplicates("segment_id").set_index("segment_id")
+    # ids compared as text, a whole number stored as a float as the integer (key_strings): segments with integer ids
+    # went to the reviewer with no text (reindexed by the text '1'), coded units 1.0 were refused as unknown
+    seg = segments.assign(segment_id=key_strings(segments["segment_id"])).drop_duplicates("segment_id")
+    seg = seg.set_index("segment_id")
     c = coded.reset_index(drop=True).copy()
-    c["unit"] = c["unit"].astype(str)
-    unknown = sorted(set(c["unit"]) - set(seg.index.astype(str)))
-    problems = [Problem("coded", None, "unit", u, "a segment_id of `segments`") for u in unknown[:50]]
+    c["unit"], c["code"] = key_strings(c["unit"]), key_strings(c["code"])
+    blank = np.flatnonzero(c["unit"].isna().to_numpy())
+    problems = [Problem("coded", int(i) + 2, "unit", "", "a segment_id of `segments`") for i in blank[:50]]
+    unknown = sorted(set(c["unit"].dropna()) - set(seg.index.dropna()))
+    problems += [Problem("coded", None, "unit", u, "a segment_id of `segments`") for u in unknown[:50]]
     score = pd.to_numeric(c["score"], errors="coerce") if "score" in c.columns else pd.Series(np.nan, index=c.index)
     # Every other problem too, each on its row (row 2 is the first of a coded CSV): a code the codebook does not
     # have would go to the reviewer without a label, a score outside [0, 1] with a wrong uncertainty.
     known = set(codes["code_id"].astype(str))
-    for i, code in enumerate(c["code"].astype(str)):
+    for i, code in enumerate(c["code"].fillna("")):
         if known and code not in known:
             problems.append(Problem("coded", i + 2, "code", code, f"a code of the codebook ({', '.join(sorted(known))})"))
     if "score" in c.columns:
@@ -118,8 +123,8 @@ def _review_frame(segments: pd.DataFrame, coded: pd.DataFrame, codes: pd.DataFra
     label = codes.set_index("code_id")["label"]
     out = pd.DataFrame({
         "unit": c["unit"],
-        "code": c["code"].astype(str),
-        "label": label.reindex(c["code"].astype(str)).fillna("").to_numpy(),
+        "code": c["code"],
+        "label": label.reindex(c["code"]).fillna("").to_numpy(),
         "score": score.round(6),
         "uncertainty": unc.round(6),
         "negated": c["negated"].map(_yes_no) if "negated" in c.columns else "",

@@ -2119,6 +2119,11 @@ def _item_scale(items: object, item: object) -> tuple[int, int] | None:
     return scale[0], scale[1]
 
 
+#: A survey value's complaint that names no scale, or the bounds every survey value has ('1,234' on a 1-5 item was
+#: told to be "a whole number from -1,000 to 1,000"), not its item's scale.
+_BOUNDS_ONLY = re.compile(r"a whole number(?: from -?[\d,]+ to -?[\d,]+)?")
+
+
 def _on_the_scale(problems: list[Problem], parsed, meta) -> list[Problem]:
     """Survey answers that are no whole number told with their item's scale: an answer written as words ('Strongly
     agree', as a survey tool exports its labels) or as a fraction is no point of the scale, and the user is told which
@@ -2128,7 +2133,7 @@ def _on_the_scale(problems: list[Problem], parsed, meta) -> list[Problem]:
     items = {line: v.get("item") for line, v in parsed.get("survey_responses", [])}
     out = []
     for p in problems:  # (a complaint with a hint of its own, 'yes is a yes/no value', is kept as written)
-        if (p.file == f and p.column == "value" and p.expected == "a whole number"
+        if (p.file == f and p.column == "value" and _BOUNDS_ONLY.fullmatch(p.expected or "")
                 and (scale := _item_scale(survey.get("items"), items.get(p.row))) is not None):
             words = "; an answer written as words: write the number of its point on the scale" if sum(
                 c.isalpha() for c in p.value or "") >= 2 else ""

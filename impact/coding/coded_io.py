@@ -10,6 +10,7 @@ import re
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .._frames import shared_attr
@@ -275,27 +276,41 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
                          + (": this is a reviewer's decisions (`impact review import`), which `impact agree` compares "
                             "with the machine's coding and `impact run --human` takes for the reliability section"
                             if decisions else ""))
+    # Every cell that is not what its column holds, on its row (pandas named the first of a column only, by its
+    # position among the data rows, in its own words: "Unable to parse string 'high' at position 1"); a position
+    # with a fraction ('1.5') is refused, where astype("int64") made it 1 without a word.
+    rows = list(data.attrs.get("rows") or range(2, len(data) + 2))
     problems = []
+
+    def refuse(col: str, bad: np.ndarray, expected: str) -> None:
+        at = np.flatnonzero(bad)
+        if len(at):
+            shown = ", ".join(f"row {rows[i]}: {str(data[col].iloc[i]) if pd.notna(data[col].iloc[i]) else ''!r}"
+                              for i in at[:5])
+            problems.append(f"column {col}: {shown}{f' and {len(at) - 5:,} more' if len(at) > 5 else ''} - "
+                            f"expected {expected}")
+
     for col in data.columns:
-        try:
-            if col in _BOOL:
-                values = data[col].astype(str).str.lower()
-                bad = ~values.isin(["true", "false"])
-                if bad.any():
-                    first = int(bad.to_numpy().argmax())
-                    raise ValueError(f"row {(data.attrs.get('rows') or range(2, len(data) + 2))[first]}: "
-                                     f"{data[col][bad].iloc[0]!r}")
-                data[col] = values.eq("true")
-            elif col == "score":
-                data[col] = pd.to_numeric(data[col], errors="raise").astype("float64")
-            elif col in _INT:
-                data[col] = pd.to_numeric(data[col], errors="raise").astype("int64")
-            elif col in _OPTIONAL_INT:
-                data[col] = pd.to_numeric(data[col].replace("", None), errors="raise").astype("Int64")
-            else:
-                data[col] = data[col].fillna("").astype(str)
-        except (ValueError, TypeError) as exc:
-            problems.append(f"column {col}: {exc}")
+        if col in _BOOL:
+            values = data[col].astype("string").fillna("").str.lower()
+            refuse(col, ~values.isin(["true", "false"]).to_numpy(dtype=bool), "True or False")
+            data[col] = values.eq("true").astype(bool)
+        elif col in ("score", *_INT, *_OPTIONAL_INT):
+            text = data[col].astype("string").fillna("").str.strip()
+            number = pd.to_numeric(data[col].where(text != "", None), errors="coerce").astype("float64")
+            given = (text != "").to_numpy(dtype=bool)
+            wrong = ~np.isfinite(number.to_numpy()) & given
+            if col != "score":
+                whole = np.isfinite(number.to_numpy()) & (number.to_numpy() == np.floor(number.to_numpy()))
+                wrong |= given & ~whole
+                if col in _INT:
+                    wrong |= ~given
+            refuse(col, wrong, "a finite number" if col == "score" else
+                   "a whole number (a character position)" + (", or blank" if col in _OPTIONAL_INT else ""))
+            if not wrong.any():
+                data[col] = number if col == "score" else number.astype("int64" if col in _INT else "Int64")
+        else:
+            data[col] = data[col].fillna("").astype(str)
     if problems:
         raise InputError(f"{path}: unreadable coded values: " + "; ".join(problems))
     return data

@@ -8,7 +8,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .._frames import distinct, member
+from .._frames import distinct, key_strings, member
 from .._frames import flagged as _flagged  # the one rule for a missing flag (not set)
 from ..errors import ImpactError, InputError
 from .codebook import Codebook
@@ -41,7 +41,26 @@ def positive_codes(coded: pd.DataFrame, *, count_negated: bool = False, count_he
         keep = keep[~_flagged(keep, "negated")]
     if not count_hedged:
         keep = keep[~_flagged(keep, "hedged")]
-    return pd.DataFrame({"unit": keep["unit"].astype(str).to_numpy(), "code": keep["code"].astype(str).to_numpy()}).drop_duplicates()
+    return pd.DataFrame({"unit": key_strings(keep["unit"]).to_numpy(), "code": key_strings(keep["code"]).to_numpy()}).drop_duplicates()
+
+
+def _pairs(table: pd.DataFrame, argument: str) -> set[tuple[str, str]]:
+    """The (unit, code) pairs of ``table`` as text (:func:`~impact._frames.key_strings`: a unit ``1`` and ``1.0`` are
+    one); a row with no unit or no code is refused naming its rows (it was read as the unit or code 'nan' and left
+    out of the score without a word)."""
+    from .._joins import _rows
+
+    lacking = [c for c in ("unit", "code") if c not in table.columns]
+    if lacking:
+        raise InputError(f"`{argument}` lacks the column{'s' if len(lacking) > 1 else ''} {', '.join(map(repr, lacking))}; "
+                         f"it has {list(map(str, table.columns))}.")
+    unit, code = key_strings(table["unit"]), key_strings(table["code"])
+    for name, values in (("unit", unit), ("code", code)):
+        blank = values.isna().to_numpy() | values.astype(object).map(lambda v: isinstance(v, str) and not v.strip()).to_numpy(dtype=bool)
+        if blank.any():
+            raise InputError(f"`{argument}` column {name!r} has no value on {_rows(table.index[blank])}: expected a "
+                             f"{name} on every row (a row holding no code is left out, not written with a blank one).")
+    return set(zip(unit, code, strict=True))
 
 
 def score_codes(predicted: pd.DataFrame, gold: pd.DataFrame, *, units: Any, codes: list[str] | None = None) -> pd.DataFrame:
@@ -73,9 +92,10 @@ def score_codes(predicted: pd.DataFrame, gold: pd.DataFrame, *, units: Any, code
     >>> out.loc["micro", ["tp", "fp", "fn"]].astype(int).tolist()  # a row of mixed columns: floats under pandas 2.x
     [1, 2, 2]
     """
-    units = pd.Index([str(u) for u in units]).unique()
-    gold_pairs = set(zip(gold["unit"].astype(str), gold["code"].astype(str), strict=True))
-    pred_pairs = set(zip(predicted["unit"].astype(str), predicted["code"].astype(str), strict=True))
+    units = pd.Index(key_strings(pd.Series(list(units), dtype=object)).tolist()).unique()
+    if units.hasnans:
+        raise InputError("`units` holds a missing value: expected the id of every unit evaluated.")
+    gold_pairs, pred_pairs = _pairs(gold, "gold"), _pairs(predicted, "predicted")
     unit_set = set(units)
     gold_pairs = {p for p in gold_pairs if p[0] in unit_set}
     pred_pairs = {p for p in pred_pairs if p[0] in unit_set}
@@ -286,7 +306,7 @@ def _codes_of(coder: Any, gold: pd.DataFrame) -> list[str]:
             ids = Codebook.load(book).code_ids
         except ImpactError:
             ids = []
-    return ids + sorted(set(gold["code"].astype(str)) - set(ids))
+    return ids + sorted(distinct(gold["code"]) - set(ids))
 
 
 def checked_units(human: pd.DataFrame, segments: pd.DataFrame) -> list[str]:
@@ -312,7 +332,7 @@ def checked_units(human: pd.DataFrame, segments: pd.DataFrame) -> list[str]:
     >>> checked_units(pd.DataFrame({"unit": ["I1:2"], "interview_id": ["I1"], "code": ["morale"]}), seg)
     ['I1:1', 'I1:2']
     """
-    ids = segments["segment_id"].astype(str)
+    ids = key_strings(segments["segment_id"])
     reviewed = human.attrs.get("checked_units")
     if reviewed is not None:
         chosen = member(ids, set(map(str, reviewed)) | distinct(human["unit"]))

@@ -33,7 +33,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from .._frames import flagged
+from .._frames import flagged, key_strings
 from .._version import __version__
 from ..errors import ImpactWarning, InputError
 from ._cues import PatternSet, wordlist
@@ -168,8 +168,8 @@ class HybridCoder(BaseEstimator):
             raise InputError("The value for `y` must be a long DataFrame with columns unit and code.")
         units, texts, _ = as_units(X)
         y = y[~flagged(y, "negated")]  # a missing flag is not set
-        keys = [str(u) for u in units]
-        pairs = set(zip(y["unit"].astype(str), y["code"].astype(str), strict=True))
+        keys = key_strings(pd.Series(list(units), dtype=object)).tolist()  # a unit 1 and 1.0 are one (y read apart)
+        pairs = set(zip(key_strings(y["unit"]), key_strings(y["code"]), strict=True))
         self.codebook_ = book
         self.rule_coder_ = RuleCoder(book, n_jobs=self.n_jobs).fit()
         self._compile_cues()

@@ -13,7 +13,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from .._frames import flagged, member
+from .._frames import flagged, key_strings, member
 from ..errors import ImpactWarning, InputError
 from ._cues import stem_tokens
 from .codebook import Codebook
@@ -110,8 +110,8 @@ class TrainedCoder(BaseEstimator):
             raise InputError("The value for `y` must be a long DataFrame with columns unit and code.")
         units, texts, _ = as_units(X)
         y = y[~flagged(y, "negated")]  # a missing flag is not set, as the evaluation and the hybrid coder read it
-        keys = [str(u) for u in units]
-        positives = y.assign(unit=y["unit"].astype(str), code=y["code"].astype(str))
+        keys = key_strings(pd.Series(list(units), dtype=object)).tolist()  # a unit 1 and 1.0 are one (y read apart)
+        positives = y.assign(unit=key_strings(y["unit"]), code=key_strings(y["code"]))
         positives = positives[member(positives["unit"], set(keys))]
         book = Codebook.load(self.codebook)
         self.vectorizer_ = TfidfVectorizer(tokenizer=_stems, token_pattern=None, lowercase=False,

@@ -175,3 +175,82 @@ def _binary(data: pd.DataFrame, column: str, argument: str) -> pd.Series:
 def _rows(labels: pd.Index) -> str:
     """The first ten of ``labels`` (rows of ``data``), for a message: "3, 7, 12" or "0, 1, ..., 9, ..."."""
     return ", ".join(map(repr, labels[:10].tolist())) + (", ..." if len(labels) > 10 else "")
+
+
+def _formula_columns(code: str) -> list[str]:
+    """The names a piece of a patsy formula reads as variables (columns of ``data``): bare names and the text in
+    ``Q('...')``, not the functions called (``np.log``, ``C``) nor the modules they are taken from."""
+    import ast
+
+    try:
+        tree = ast.parse(code.strip(), mode="eval")
+    except SyntaxError:
+        return []
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    bases = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    out: list[str] = []
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Name) and id(n) not in called and id(n) not in bases:
+            out.append(n.id)
+        elif (isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "Q" and n.args
+              and isinstance(n.args[0], ast.Constant) and isinstance(n.args[0].value, str)):
+            out.append(n.args[0].value)
+    return list(dict.fromkeys(out))
+
+
+def _formula_error(formula: str, data: pd.DataFrame, exc: Exception) -> ValueError:
+    """The error to raise, with ``exc`` (patsy's) as its cause, where patsy cannot build the design of ``formula`` on
+    ``data``: every name of the formula that is no column of ``data`` (with the columns closest to it), or the term
+    that could not be evaluated with the columns it reads and their types, or the place where the formula cannot be
+    read, in the package's words."""
+    import difflib
+
+    import patsy
+
+    held = [str(c) for c in data.columns]
+    origin = getattr(exc, "origin", None)
+    span = (origin.code[origin.start:origin.end] if origin is not None and origin.code == formula else None)
+    at = f" at character {origin.start + 1} ({span!r})" if span is not None else ""
+    cause = exc.__cause__
+    try:
+        factors = [f.code for t in patsy.ModelDesc.from_formula(formula).lhs_termlist
+                   + patsy.ModelDesc.from_formula(formula).rhs_termlist for f in t.factors]
+    except patsy.PatsyError:
+        return ValueError(f"The formula {formula!r} cannot be read{at}: expected 'outcome ~ term + term ...', each "
+                          "term a column of `data` (a name that is not a Python name as Q('name')), an expression of "
+                          "columns, or a product of terms ('a:b', 'a*b').")
+    absent = [n for code in factors for n in _formula_columns(code) if n not in held]
+    absent = list(dict.fromkeys(absent))
+    if isinstance(cause, NameError) or absent:
+        if not absent:
+            absent = [getattr(cause, "name", None) or str(cause)]
+        named = []
+        for name in absent:
+            close = difflib.get_close_matches(name, held, n=3, cutoff=0.6)
+            near = [c for c in held if c.lower() == name.lower() and c != name]
+            close = list(dict.fromkeys(near + close))
+            named.append(repr(name) + (f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""))
+        noun = "a column" if len(absent) == 1 else "columns"
+        return ValueError(f"The formula {formula!r} names {noun} `data` does not have: {', '.join(named)}; "
+                          f"expected columns of {held[:20]}{' ...' if len(held) > 20 else ''}.")
+    if span is not None and cause is not None:
+        used = [c for c in _formula_columns(span) if c in held]
+
+        def kind(col: str) -> str:
+            values = data[col]
+            shown = values.dropna()
+            first = f", e.g. {shown.iloc[0]!r}" if len(shown) else ""
+            return f"{col!r} (dtype {values.dtype}{first})"
+
+        text = [c for c in used if not pd.api.types.is_numeric_dtype(data[c].dtype) or pd.api.types.is_bool_dtype(data[c].dtype)]
+        if text:
+            return ValueError(f"The term {span!r} of the formula {formula!r} cannot be evaluated on `data`: it "
+                              f"applies a calculation to the {_number(text, 'column')} {', '.join(map(kind, text))}, "
+                              "where numbers were expected (convert with pd.to_numeric, or use the column as "
+                              "categories: C(name)).")
+        listed = f" (it reads {', '.join(map(kind, used))})" if used else ""
+        return ValueError(f"The term {span!r} of the formula {formula!r} cannot be evaluated on `data`{listed}: "
+                          f"{type(cause).__name__}: {cause}.")
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return ValueError(f"The formula {formula!r} cannot be used on `data`{at}; patsy, which builds the design, "
+                      f"said: {first}.")

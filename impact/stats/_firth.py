@@ -13,7 +13,14 @@ from scipy.special import expit
 
 from .._words import _counted, _verb
 from ..errors import StatisticalWarning
-from ._checks import _check_columns, _check_design_finite, _check_frame, _check_probability, _rows
+from ._checks import (
+    _check_columns,
+    _check_design_finite,
+    _check_frame,
+    _check_probability,
+    _formula_error,
+    _rows,
+)
 from ._errors import MissingValueWarning, NotIdentifiedError
 from ._results import ModelResults
 
@@ -141,7 +148,7 @@ def firth_logistic(
     try:
         y_frame, x_frame = patsy.dmatrices(formula, data, NA_action="drop", return_type="dataframe")
     except patsy.PatsyError as exc:
-        raise ValueError(f"The formula {formula!r} cannot be evaluated on `data`: {exc}") from None
+        raise _formula_error(formula, data, exc) from exc
     _check_design_finite(formula, y_frame, x_frame)
     if y_frame.shape[1] != 1:
         raise ValueError(f"The outcome of {formula!r} must be one 0/1 column, but it gave {list(y_frame.columns)}.")

@@ -35,6 +35,7 @@ from ._checks import (
     _check_design_finite,
     _check_frame,
     _check_probability,
+    _formula_error,
 )
 from ._errors import MissingValueWarning, NotIdentifiedError, NotIdentifiedWarning
 from ._results import ModelResults, _param_table
@@ -444,7 +445,7 @@ def _model_design(data: pd.DataFrame, spec: _Spec) -> pd.DataFrame:
     try:
         y, x = patsy.dmatrices(spec.formula, data, NA_action="drop", return_type="dataframe")
     except patsy.PatsyError as exc:
-        raise ValueError(f"The formula {spec.formula!r} cannot be evaluated on `data`: {exc}") from None
+        raise _formula_error(spec.formula, data, exc) from exc
     _check_design_finite(spec.formula, y, x)
     return x
 
