@@ -237,3 +237,25 @@ def test_a_printed_tables_note_stays_whole_with_the_tables_last_row():
     rules = _print_rules(page)
     declared = {k.strip(): v.strip() for k, v in re.findall(r"([\w-]+)\s*:\s*([^;]+)", rules["p.table-notes"])}
     assert declared.get("break-inside") == "avoid" and declared.get("break-before") == "avoid", declared
+
+
+# --------------------------------------------------------------------------- text beside a column of numbers
+def test_text_beside_a_column_of_numbers_is_indented_and_keeps_its_lines():
+    """The ledger's "Values withheld" (numbers, right-aligned) ran into the "Reason" beside it: "1Small count" in the
+    printed workbook.  Text in the column right of numbers is indented (an indent of 1, three spaces), its column
+    widened by as much, so its values still take the lines they did."""
+    reasons = ["Small count", "Small count; From a suppressed count", "Tied to suppressed count " * 4]
+    data = pd.DataFrame({"file": ["a.csv", "b.csv", "c.csv"], "withheld": [1, 12, 3], "reason": reasons,
+                         "n": [4, 5, 6], "label": ["x", "y", "z"]})
+    ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(Report("r", "", {}, [Section("s", [Table(
+        "t", data, "Ledger", columns_format={"withheld": "int", "n": "int"})])]))))["Table 1"]
+    indent = {c.column: [ws.cell(row=r, column=c.column).alignment.indent for r in range(2, 5)] for c in ws[1]}
+    assert indent == {1: [0] * 3, 2: [0] * 3, 3: [1] * 3, 4: [0] * 3, 5: [1] * 3}, indent
+    # Excel and LibreOffice show an indent only on text aligned left (not on the 'general' alignment)
+    assert {ws.cell(row=r, column=j).alignment.horizontal for r in range(2, 5) for j in (3, 5)} == {"left"}
+    width = ws.column_dimensions["C"].width
+    for r, text in enumerate(reasons, start=2):
+        # the indent (12 px in Excel) comes off the column's width for the text
+        lines = _lines_either(text, width - 12 / 7)
+        assert (ws.row_dimensions[r].height or 12.75) == pytest.approx(lines * 12.75, abs=0.01), (r, lines)
+    assert _lines_either(reasons[1], width - 12 / 7) == 1  # the widest short reason still on one line
