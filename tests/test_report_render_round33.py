@@ -1,5 +1,5 @@
-"""What readers see, round 33: workbook rows as tall as their text, wide sheets at a readable scale, no page of the Word
-report left half empty by a long warning box.
+"""What readers see, round 33: workbook rows as tall as their text, wide sheets at a readable scale, numbers apart from
+the text beside them, a printed table's note with its table.
 
 - A wrapped row of tables.xlsx is as many lines high as Excel or LibreOffice sets its text in, whichever takes more,
   at Excel's line of 10 pt Arial (12.75 pt), and no more: rows were 13 pt a line and 2 more, over lines counted with
@@ -7,9 +7,9 @@ report left half empty by a long warning box.
 - A sheet of two long text columns and a list of suppressed cells beside ten figures (Table 10 of the example,
   comparisons by status) printed at 65%: its text columns now narrow below 30 characters where that is what it takes
   to print at 75% (never below their longest word), and columns are as wide as Excel draws their text, not wider.
-- A warning box longer than a quarter of a page runs on over a page break instead of moving whole to the next page
-  (the example's limitations warning left page 27 a quarter empty and sat with the ledger's caption on page 28, half
-  empty, before the last section).
+- Text in the column right of a column of numbers is indented: the ledger's "1" and "Small count" printed as
+  "1Small count".
+- Printed from a browser, a table's note is kept whole with the table's last row.
 """
 
 from __future__ import annotations
@@ -17,21 +17,17 @@ from __future__ import annotations
 import io
 import math
 import re
-import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-import docx
 import matplotlib
 import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import libreoffice_pdf
-from docx.oxml.ns import qn
 from openpyxl.utils import get_column_letter
 
-from impact.report import Callout, Paragraph, Report, Section, Table, render_docx, render_xlsx
+from impact.report import Report, Section, Table, render_xlsx
 
 
 # --------------------------------------------------------------------------- Arial's widths, read here independently
@@ -154,49 +150,6 @@ def test_a_sheet_as_wide_as_the_comparisons_prints_at_three_quarters_or_more(see
             assert _lines_either(word, widths[j - 1]) == 1, (head, word)
         for word in head.split():
             assert _lines_either(word, widths[j - 1], bold=True) == 1, (head, word)
-
-
-# --------------------------------------------------------------------------- a long warning box
-_FILL = ("The interviews were coded against the framework's impacts, each sentence read for whether it reports, "
-         "anticipates or denies an impact, and the councils compared across the three waves of the study. ")
-_WARNING = ("with few councils in each group at each wave, the comparisons can only detect large differences, and "
-            "a result that is not significant is not evidence of no difference; the models of whether participants "
-            "reported each impact have few councils to estimate from. ") * 5
-
-
-def _long_box_report(paragraphs: int) -> Report:
-    blocks = [Paragraph(_FILL * 3) for _ in range(paragraphs)] + [Callout(_WARNING, kind="warning")]
-    return Report("Round 33", "", {"study": "t"}, [Section("Methods", blocks)])
-
-
-def test_a_long_box_may_run_over_a_page_a_short_one_stays_whole():
-    doc = docx.Document(io.BytesIO(render_docx(_long_box_report(3))))
-    boxes = [p for p in doc.paragraphs if p.text.startswith("Warning:")]
-    assert len(boxes) == 1
-    p_pr = boxes[0]._p.pPr
-    keep = p_pr.find(qn("w:keepLines"))
-    assert keep is None or keep.get(qn("w:val")) in ("0", "false")  # a third of a page: runs on over a page break
-    assert p_pr.find(qn("w:widowControl")) is not None  # two lines at least either side of the break
-    short = Report("r", "", {"study": "t"}, [Section("A", [Paragraph("Text."), Callout("few councils.", "warning")])])
-    box = next(p for p in docx.Document(io.BytesIO(render_docx(short))).paragraphs if p.text.startswith("Warning:"))
-    assert box._p.pPr.find(qn("w:keepLines")) is not None  # a short box stays on one page
-
-
-def test_the_page_before_a_long_box_is_not_left_a_quarter_empty(tmp_path):
-    path = tmp_path / "box.docx"
-    # the title page, then a section whose text fills about three quarters of a page before the warning
-    path.write_bytes(render_docx(_long_box_report(5)))
-    pdf = libreoffice_pdf(path, "the printed report")
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pages = [[(float(y1), w) for y1, w in re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" '
-                                                    r'yMax="([\d.]+)">(.*?)</word>', page)]
-             for page in out.split("<page ")[1:]]
-    on = [i for i, page in enumerate(pages) if any(w == "Methods" for _, w in page)]
-    start = on[-1]  # the section's own page (the contents names it too)
-    assert any(w == "Warning:" for _, w in pages[start]), "the box starts on the page of the text before it"
-    # the section's page is filled to the foot of its text block (A4, 20 mm margins: 785 pt), less a line or two
-    body = [y for y, w in pages[start] if not w.isdigit()]  # the page number in the footer left out
-    assert max(body) > 841.9 - 56.7 - 40, max(body)  # ended about 640 pt down before, the box moved to the next page
 
 
 def test_a_row_of_one_line_is_one_line_high():

@@ -101,8 +101,6 @@ _SINGLE_LINE = 1.15
 #: A page holding no more than this share of text (a box a section's last paragraphs pushed over) takes the next
 #: section's heading after it instead of being left mostly empty.
 _LITTLE = 0.5
-#: A box (a warning) up to this share of a page is kept on one page; a longer one may run on over a page break.
-_BOX_KEPT_WHOLE = 0.25
 #: A table over one page and up to this many is set smaller where that saves a page: down to this size, or
 #: smaller where its rows then take one line each (mean lines at most _ONE_LINE) and did not before.
 _SAVE_PAGES_UP_TO = 3
@@ -851,16 +849,11 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
                     by.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             elif isinstance(block, Callout):
                 box = writer.paragraph(style="Intense Quote")
+                # one box, on one page: the summary's warning split 3 lines onto an otherwise empty page
+                box.paragraph_format.keep_together = True
                 box.add_run(block.kind.capitalize() + ": ").bold = True
                 box.add_run(clean_text(prose(block.text)))
-                height = writer._text_height(box.text, "Intense Quote", bold=True)
-                # A short box on one page (the summary's warning split 3 lines onto an otherwise empty page); a long
-                # one runs on over the page, a few lines at least either side, rather than leave the page before it
-                # a quarter empty and the one it moves to half (the example's limitations and ledger, page 28 of 29).
-                whole = height <= _BOX_KEPT_WHOLE * writer.block(writer.landscape).height
-                box.paragraph_format.keep_together = True if whole else None
-                box.paragraph_format.widow_control = True
-                writer._advance(height, whole=whole)
+                writer._advance(writer._text_height(box.text, "Intense Quote", bold=True), whole=True)
     items = report_provenance(report.provenance, report.vocabulary)
     about = Table("about", _about_frame(items), "How this report was produced", key_columns=1,
                   columns_format={"value": "text"}, labels={"item": "Item", "value": "Value"})
