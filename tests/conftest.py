@@ -436,6 +436,24 @@ def ratio_range(sentence: str) -> tuple[float, float] | None:
     return (float(m.group(1)), float(m.group(2))) if m else None
 
 
+def libreoffice_pdf(path, what: str):
+    """``path`` (a .docx or .xlsx) printed to PDF by headless LibreOffice, beside it, with a profile of its own; the
+    test is skipped, saying ``what`` is then not checked, where LibreOffice or pdftotext is not installed."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or shutil.which("pdftotext") is None:
+        pytest.skip(f"soffice or pdftotext not installed (apt-get install libreoffice poppler-utils) - {what} is not "
+                    "checked")
+    folder = path.parent
+    subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(folder), str(path)], capture_output=True, timeout=300, check=False)
+    pdf = path.with_suffix(".pdf")
+    assert pdf.is_file(), "LibreOffice made no PDF"
+    return pdf
+
+
 def excel_shows(value: float, number_format: str) -> str:
     """What a spreadsheet shows for ``value`` under ``number_format``, for the formats tables.xlsx writes: up to three
     sections; a section is chosen by its ``[<x]``/``[<=x]``/``[>x]``/``[>=x]`` condition, else (no conditions) by

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import types
 
@@ -22,7 +21,7 @@ import docx
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import excel_shows
+from conftest import excel_shows, libreoffice_pdf
 from docx.oxml.ns import qn
 
 from impact.report import CI, Report, Section, Table, render_docx, render_xlsx
@@ -110,16 +109,9 @@ def test_no_value_that_rounds_to_zero_shows_a_sign_in_the_workbook():
 
 
 def test_libreoffice_prints_no_signed_zero(tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None or shutil.which("pdftotext") is None:
-        pytest.skip("soffice or pdftotext not installed (apt-get install libreoffice-calc poppler-utils) - "
-                    "the printed workbook is not checked")
     path = tmp_path / "planted.xlsx"
     path.write_bytes(_planted_workbook())
-    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=300, check=False)
-    pdf = tmp_path / "planted.pdf"
-    assert pdf.is_file(), "LibreOffice made no PDF"
+    pdf = libreoffice_pdf(path, "the printed workbook")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "-1,234.50" in text and "+20 pp" in text and "-30.00 pp" in text  # the sheet was read: signs stay on numbers

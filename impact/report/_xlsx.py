@@ -54,6 +54,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import neutralise_cell
+from .._textwidth import arial_width, excel_pixels
 from .._xlsx import HEADER_FILL, set_default_font, to_cell
 from ._format import (
     CI,
@@ -70,7 +71,7 @@ from ._format import (
     without_round_off,
 )
 from ._labels import Label
-from ._layout import text_width, wrapped_lines
+from ._layout import wrapped_lines
 from ._model import Report, Table
 
 __all__ = ["render_xlsx", "table_csv", "sheet_names", "data_dictionary", "FLAG_COLUMN"]
@@ -115,11 +116,21 @@ _EXCEL_FORMATS = {
 _SUPPRESSED_FILL = PatternFill("solid", fgColor="D9D9D9")
 _FONT_NAME = "Arial"  # the same widths in Excel and LibreOffice (Liberation Sans), unlike Calibri
 _FONT_PT = 10.0
-_LINE_PT = 13.0
+#: A line of wrapped 10 pt Arial in a cell, as Excel sets it (its row of one line is 17 pixels, 12.75 pt, and a row
+#: of n lines n times that); LibreOffice's are 11.2 pt apart, so a row high enough for Excel holds them too.  (Rows
+#: were 13 pt a line and 2 more, over lines counted with the Word layout's widest widths: 1.4 times their text in
+#: LibreOffice.)
+_LINE_PT = 12.75
+#: The width (points) of a digit of 10 pt Arial: LibreOffice's unit of column width in this workbook.
+_DIGIT_PT = 5.55
 _LINK = Font(name=_FONT_NAME, size=_FONT_PT, color="1D70B8", underline="single")
 _BOLD = Font(name=_FONT_NAME, size=_FONT_PT, bold=True)
-_TOP = Alignment(vertical="top")  # openpyxl stores a style by value: one object serves every cell
-_TOP_WRAP = Alignment(vertical="top", wrap_text=True)
+#: A cell's alignment by (wrapped?, indented?): an indent of 1 is three spaces, 12 px in Excel (8.4 pt measured on
+#: LibreOffice's PDF), taken off the column's width for its text.  (openpyxl stores a style by value: one object
+#: serves every cell.)
+_ALIGN = {(w, i): Alignment(horizontal="left" if i else None, vertical="top", wrap_text=w or None, indent=int(i))
+          for w in (False, True) for i in (False, True)}  # an indent shows only on text aligned left
+_INDENT_CHARS = 12 / 7
 _PLAIN = Font(name=_FONT_NAME, size=_FONT_PT)
 #: Side, top and bottom margins (inches; the page header and footer sit in the top and bottom ones, 0.25 in from the
 #: edge) and the printed width (points) of an A4 page inside them, portrait and landscape.
@@ -131,8 +142,12 @@ _PAGE_POINTS = {False: (595.3 - 144 * _MARGINS[0]) * 0.97, True: (841.9 - 144 * 
 _LEAST_SCALE = 0.75
 #: The narrowest a column of wrapped text is made (Excel's unit, about 30 characters): narrower, its rows grow taller
 #: than the scale gained saves (at the longest word's width, a list of suppressed cells ran a 19-row sheet onto 18
-#: pages; at 24, onto 6; at 30, 4 pages at 59%, where it printed on 2 at 38%).
+#: pages; at 24, onto 6; at 30, 4 pages at 59%, where it printed on 2 at 38%)...
 _LEAST_WRAPPED = 30.0
+#: ...unless the sheet then prints below :data:`_LEAST_SCALE`: its text columns are narrowed further, a step at a
+#: time, down to the narrowest of these that lets it print at that scale (Table 10 of the example, comparisons by
+#: status, two text columns and a list of suppressed cells 30 wide beside ten figures, printed at 65%).
+_NARROWER_WRAPPED = (26.0, 22.0, 18.0)
 
 
 def sheet_names(names: list[str]) -> list[str]:
@@ -158,34 +173,66 @@ def _points(width_chars: float) -> float:
     return (width_chars * 7 + 5) * 0.75
 
 
+def _printed(widths: dict[int, float]) -> float:
+    """Printed width (points, at 100%) of columns ``widths`` wide (Excel's unit): Excel's (:func:`_points`) or
+    LibreOffice's (a digit of 10 pt Arial a unit, measured on its PDF), whichever is wider: LibreOffice's are up to 6%
+    wider than Excel's, and the suppression ledger, planned at 75% by Excel's widths, printed at 72%."""
+    return max(sum(_points(w) for w in widths.values()), sum(widths.values()) * _DIGIT_PT)
+
+
 def _chars(text: str, *, bold: bool = False) -> float:
-    """Column width (Excel's unit) that holds ``text`` on one line, with a little room either side."""
-    points = max((text_width(line, _FONT_PT, bold=bold) for line in str(text).split("\n")), default=0.0)
-    return (points / 0.75 + 10) / 7
+    """Column width (Excel's unit) that holds ``text`` on one line: its width as Excel draws it
+    (:func:`impact._textwidth.excel_pixels`), the column's 5 pixels of padding and 3 more, in Excel's 7-pixel unit.
+    (LibreOffice's column of the same width is wider than its text by more.)  The Word layout's never-underestimated
+    widths made every column a character or two wider than its text needs.
+    """
+    pixels = max((excel_pixels(line, _FONT_PT, bold=bold) for line in str(text).split("\n")), default=0)
+    return (pixels + 8) / 7
 
 
-def _fit_rows(ws: Worksheet, widths: dict[int, float], *, only: set[int] | None = None, header: bool = False) -> None:
+def _cell_lines(text: str, width: float, size: float, *, bold: bool = False) -> int:
+    """Lines ``text`` takes in a wrapped cell ``width`` wide (Excel's unit), in Excel or in LibreOffice, whichever
+    takes more.
+
+    Excel's column of width ``w`` is ``7 w`` pixels, 5 of them padding, and its letters are drawn at whole pixels
+    (:func:`impact._textwidth.excel_pixels`); LibreOffice's is ``w`` digits of 10 pt Arial (5.55 pt each, measured
+    on its PDF), its text set at Arial's own widths, 2 pt of it margin.  Excel's is the narrower for the same text
+    (a digit's 7.2 pixels count as 7): the never-underestimated widths of the Word layout counted lines neither
+    takes.
+    """
+    excel = wrapped_lines(text, round(width * 7) - 5, size, bold=bold, measure=excel_pixels)
+    libre = wrapped_lines(text, width * _DIGIT_PT - 2, size, bold=bold, measure=arial_width)
+    return max(excel, libre)
+
+
+def _fit_rows(ws: Worksheet, widths: dict[int, float], *, only: set[int] | None = None, header: bool = False,
+              indented: set[int] = frozenset()) -> None:
     """Give each row the height its wrapped text needs (Excel does not grow rows it did not lay out).
 
     ``only`` limits the columns looked at (those that wrap) below row 1,
     or in every row unless ``header``; a merged cell counts with the width
-    of all the columns it spans.
+    of all the columns it spans; the cells below row 1 of the ``indented`` columns have that much less.  A row of
+    ``n`` lines is ``n`` times Excel's line (:data:`_LINE_PT`), no more.
     """
     spans = {(rng.min_row, rng.min_col): sum(widths.get(j, 10.0) for j in range(rng.min_col, rng.max_col + 1))
              for rng in ws.merged_cells.ranges}
     for row in ws.iter_rows():
-        lines = 1.0
+        height, lines = _LINE_PT, 1
         for cell in row:
             key = (cell.row, cell.column)
             skip = only is not None and cell.column not in only and key not in spans and not (header and cell.row == 1)
             if not isinstance(cell.value, str) or not cell.value or skip:
                 continue
             width = spans.get(key, widths.get(cell.column, 10.0))
+            if cell.row > 1 and cell.column in indented and key not in spans:
+                width -= _INDENT_CHARS
             size = float(cell.font.sz or _FONT_PT) if cell.font else _FONT_PT
             bold = bool(cell.font and cell.font.bold)
-            lines = max(lines, wrapped_lines(cell.value, _points(width) - 6, size, bold=bold) * size / _FONT_PT)
-        if lines > 1:
-            ws.row_dimensions[row[0].row].height = round(math.ceil(lines) * _LINE_PT + 2, 1)
+            n = _cell_lines(cell.value, width, size, bold=bold)
+            lines = max(lines, n)
+            height = max(height, n * _LINE_PT * size / _FONT_PT)
+        if lines > 1 or height > _LINE_PT:
+            ws.row_dimensions[row[0].row].height = round(height, 2)
 
 
 def _plain_font(ws: Worksheet) -> None:
@@ -211,27 +258,46 @@ def _page_widths(natural: dict[int, float], least: dict[int, float]) -> tuple[di
     >>> _page_widths({1: 40.0, 2: 10.0}, {1: 12.0, 2: 10.0})
     ({1: 40.0, 2: 10.0}, False)
     >>> widths, landscape = _page_widths({1: 60.0, 2: 60.0, 3: 60.0, 4: 20.0}, {1: 12.0, 2: 58.0, 3: 12.0, 4: 20.0})
-    >>> widths, landscape, round(_PAGE_POINTS[True] / sum(map(_points, widths.values())), 2)
-    ({1: 56.1, 2: 58.0, 3: 56.1, 4: 20.0}, True, 0.75)
+    >>> widths, landscape, round(_PAGE_POINTS[True] / _printed(widths), 2)
+    ({1: 52.3, 2: 58.0, 3: 52.3, 4: 20.0}, True, 0.75)
     """
-    def printed(widths: dict[int, float]) -> float:
-        return sum(_points(w) for w in widths.values())
-
     for landscape in (False, True):
-        if printed(natural) <= _PAGE_POINTS[landscape] / _LEAST_SCALE:
+        if _printed(natural) <= _PAGE_POINTS[landscape] / _LEAST_SCALE:
             return dict(natural), landscape
     room = _PAGE_POINTS[True] / _LEAST_SCALE
 
     def capped(level: float) -> dict[int, float]:
         return {j: max(least[j], min(natural[j], level)) for j in natural}
 
-    if printed(capped(0.0)) > room:
+    if _printed(capped(0.0)) > room:
         return capped(0.0), True  # no word broken: fitted to the page, smaller
     low, high = 0.0, max(natural.values())
     for _ in range(40):  # the highest level (the widest a column may stay) at which the sheet fits
         mid = (low + high) / 2
-        low, high = (mid, high) if printed(capped(mid)) <= room else (low, mid)
+        low, high = (mid, high) if _printed(capped(mid)) <= room else (low, mid)
     return {j: math.floor(w * 10) / 10 for j, w in capped(low).items()}, True
+
+
+def _narrowest_needed(natural: dict[int, float], fixed: dict[int, float],
+                      words: dict[int, float]) -> tuple[dict[int, float], bool]:
+    """:func:`_page_widths` with the columns of text (those not in ``fixed``) no narrower than :data:`_LEAST_WRAPPED`,
+    or than the widest of :data:`_NARROWER_WRAPPED` that lets the sheet print at :data:`_LEAST_SCALE` (never
+    narrower than a column's longest word, ``words``).
+
+    >>> natural = {1: 60.0, 2: 60.0, 3: 60.0, **{j: 12.0 for j in range(4, 14)}}
+    >>> widths, landscape = _narrowest_needed(natural, {j: 12.0 for j in range(4, 14)}, {1: 14.0, 2: 14.0, 3: 9.0})
+    >>> [widths[j] for j in (1, 2, 3)], landscape
+    ([20.9, 20.9, 20.9], True)
+    """
+    def at(floor: float) -> tuple[dict[int, float], bool]:
+        return _page_widths(natural, {j: fixed[j] if j in fixed else min(max(words[j], floor), natural[j])
+                                      for j in natural})
+
+    for floor in (_LEAST_WRAPPED, *_NARROWER_WRAPPED):
+        widths, landscape = at(floor)
+        if _PAGE_POINTS[landscape] / _printed(widths) >= _LEAST_SCALE - 1e-9:
+            return widths, landscape
+    return at(_LEAST_WRAPPED)  # too wide at any of them: the widest text, printed smaller
 
 
 def _print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None, header: str) -> None:
@@ -322,7 +388,8 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     natural: dict[int, float] = {}  # the width (Excel's unit) that shows each value on one line, up to _MAX_WIDTH
-    least: dict[int, float] = {}  # the width below which a word (of a value or a heading) would break
+    least: dict[int, float] = {}  # the width of a number or a date (they never wrap)
+    words: dict[int, float] = {}  # the width below which a word (of a value or a heading) would break
     longest: dict[int, float] = {}
     for j, (col, head, spec) in enumerate(columns, start=1):
         if col in numeric:
@@ -345,26 +412,30 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         head_word = max((_chars(w, bold=True) for w in head.split()), default=0.0)
         natural[j] = min(max(longest[j], head_word, 6.0), _MAX_WIDTH)
         # a number or a date never wraps; text may, down to its longest word
-        words = longest[j] if (col in numeric or (spec is not None and spec.kind == "date")) else max(
-            (_chars(w) for t in set(texts) for w in t.split()), default=0.0)
-        least[j] = min(max(words, head_word, _LEAST_WRAPPED), natural[j])
+        fixed = col in numeric or (spec is not None and spec.kind == "date")
+        words[j] = max(longest[j] if fixed else max((_chars(w) for t in set(texts) for w in t.split()), default=0.0),
+                       head_word)
+        if fixed:
+            least[j] = natural[j]
     if has_flags:
         j = len(columns) + 1
         longest[j] = max((_chars(f) for f in flags), default=0.0)
         natural[j] = min(max(longest[j], _chars("not available", bold=True), 16.0), 40.0)
-        least[j] = min(max(_chars("not available", bold=True), _LEAST_WRAPPED), natural[j])
-    widths, landscape = _page_widths(natural, least)
+        words[j] = _chars("not available", bold=True)
+    # text to the right of a column of numbers (right-aligned) is indented: "1" and "Small count" read "1Small count"
+    indented = {j for j in natural if j - 1 in least and j not in least}
+    for j in indented:
+        longest[j] += _INDENT_CHARS
+        natural[j] += _INDENT_CHARS
+        words[j] += _INDENT_CHARS
+    widths, landscape = _narrowest_needed(natural, least, words)
     wrap = {j for j, w in widths.items() if longest[j] > w + 0.05 or (has_flags and j == len(columns) + 1)}
     for j, width in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = width
-    for j in wrap:
-        for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-            cell.alignment = _TOP_WRAP
     for row in ws.iter_rows(min_row=2):
         for cell in row:
-            if cell.column not in wrap:
-                cell.alignment = _TOP
-    _fit_rows(ws, widths, only=wrap, header=True)
+            cell.alignment = _ALIGN[cell.column in wrap, cell.column in indented]
+    _fit_rows(ws, widths, only=wrap, header=True, indented=indented)
     ws.freeze_panes = "A2"
     if headers:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(data) + 1, 1)}"
@@ -496,6 +567,11 @@ def render_xlsx(report: Report) -> bytes:
     _write_notes(notes, report, sheets)
     for n, (table, sheet) in enumerate(zip(report.tables, sheets, strict=True), start=1):
         _write_table_sheet(wb.create_sheet(sheet), table, report, n)
+    for ws in wb.worksheets:
+        # a row of one line is Excel's own for 10 pt Arial; openpyxl's 15 pt (Calibri 11's) left LibreOffice's rows
+        # of one line 1.2 times their text
+        ws.sheet_format.defaultRowHeight = _LINE_PT
+        ws.sheet_format.customHeight = True
     wb.properties.title = clean_text(report.title)
     wb.properties.subject = clean_text(report.subtitle)
     wb.properties.creator = wb.properties.lastModifiedBy = clean_text(report.author)
