@@ -1220,9 +1220,7 @@ def _summary(ctx) -> Section:
                 if alike:
                     items.append(_no_other_difference(ctx, gee, alike))
             if sig.empty and len(estimable):
-                # the Holm family is the impacts with an adjusted p (a separated fit's p is left out of it, as is a missing one)
-                n_tested = int(np.isfinite(gee["p_adjusted"].astype(float)).sum()) if "p_adjusted" in gee.columns else None
-                items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee), n_tested=n_tested,
+                items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee), family=_holm_family(ctx, gee),
                                             modelled_only=bool(missing)))
     elif len(ctx.later):
         # models fitted on wave alone (every council in intervention throughout) have no status row, and the sentence
@@ -1240,6 +1238,7 @@ def _summary(ctx) -> Section:
         items += [sentence for _, sentence in after]
     items += _survey_sentences(ctx)
     items += _indicator_sentences(ctx)
+    items += _notice_sentences(ctx)
     if ctx.f.process is not None:
         items += _by_impact_linked(ctx, _process_labels())
     if items:
@@ -2773,17 +2772,37 @@ def _no_other_difference(ctx, gee: pd.DataFrame, alike: list[str]) -> str:
     few = bool((_smaller_side(rows, by_wave=False) < FEW_UNITS).any())
     none = (f"with fewer than {FEW_UNITS} councils in one status group this is not evidence that there is none" if few
             else "this is not evidence that there is none")
-    # the Holm family, as _no_difference counts it: the impacts with an adjusted p
-    k = int(np.isfinite(gee["p_adjusted"].astype(float)).sum())
-    family = (f"the {k} {ctx.codes_as('impacts')}" if k == len(gee) else f"the {k} {ctx.codes_as('impacts')} whose models gave a p-value")
+    family = _holm_family(ctx, gee)
     named = _listed([ctx.code(c).lower() for c in alike])
     return (f"{named[:1].upper()}{named[1:]} {'was' if len(alike) == 1 else 'were'} not reported significantly more or "
             f"less often in councils in intervention once {family} are adjusted for multiple comparisons (Holm); "
             f"{none}.")
 
 
+def _holm_family(ctx, gee: pd.DataFrame) -> str:
+    """'the 6 impacts', 'the 5 impacts whose models gave a p-value' or 'the 6 impacts whose models gave a p-value (1 of
+    them with its contrast withheld, counted as p = 1)': the family the status term's p was adjusted across (Holm), of
+    ``gee`` (every model's status row).
+
+    It is the impacts with an adjusted p (a separated fit's p is left out of it, as is a missing one) and those whose
+    contrast the report withholds (:func:`_status_of_few`), which :func:`_holm_beside_withheld` keeps in it as tests
+    of p = 1. The summary counted the first alone: with one contrast of six withheld, "once the 5 impacts whose models
+    gave a p-value are adjusted" of an adjustment across six, and the sixth's model had given one (round 35)."""
+    if "p_adjusted" not in gee.columns:
+        return f"the {len(gee)} {ctx.codes_as('impacts')}"
+    withheld = _status_of_few(ctx, gee).to_numpy(dtype=bool)
+    tested = np.isfinite(gee["p_adjusted"].astype(float).to_numpy()) & ~withheld
+    k = int(tested.sum() + withheld.sum())
+    if k == len(gee) and not withheld.any():
+        return f"the {k} {ctx.codes_as('impacts')}"
+    w = int(withheld.sum())
+    return (f"the {k} {ctx.codes_as('impacts')} whose models gave a p-value"
+            + (f" ({_say(w)} of them with {'its' if w == 1 else 'their'} contrast withheld, counted as p = 1)" if w
+               else ""))
+
+
 def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: int | None = None,
-                   n_tested: int | None = None, modelled_only: bool = False) -> str:
+                   family: str | None = None, modelled_only: bool = False) -> str:
     """The sentence for no adjusted difference by status: never a finding of no difference.
 
     A difference that is not significant after the adjustment is not an
@@ -2801,9 +2820,7 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
     from ..stats._models import FEW_UNITS
 
     n_fitted = len(gee) if n_fitted is None else n_fitted
-    n_tested = n_fitted if n_tested is None else n_tested
-    adjusted = (f"once the {n_tested} {ctx.codes_as('impacts')} are adjusted for multiple comparisons (Holm)" if n_tested == n_fitted else
-                f"once the {n_tested} {ctx.codes_as('impacts')} whose models gave a p-value are adjusted for multiple comparisons (Holm)")
+    adjusted = f"once {family or _holm_family(ctx, gee)} are adjusted for multiple comparisons (Holm)"
     where = "The intervals are in the longitudinal models section."
     # with few councils on one side of the status term, the models can miss a real difference: no evidence of none
     few = bool(len(gee)) and bool((_smaller_side(gee, by_wave=False) < FEW_UNITS).any())
@@ -4339,6 +4356,31 @@ def _indicator_sentences(ctx) -> list[str]:
     if found_by_status:
         return [found + by_status]
     return [_with_floor(ctx, found, family)]
+
+
+def _notice_sentences(ctx) -> list[str]:
+    """The summary's sentence on the indicators that changed significantly after a council's first notice or
+    direction (the section's :func:`_did_finding`, the randomisation p adjusted across the indicators, Holm), with what
+    that comparison is not: an estimate of the review's effect, or, where councils in intervention were reviewed after
+    their notice, a change it can tell from one after the review. None where no indicator changed significantly: the
+    comparison is of councils in and not in intervention, no question the study asks of the review, so its absence of
+    a change earns no sentence, where a change does (the rule of the summary: every family's adjusted-significant
+    results are named). Seed 32352 (25 councils): re-referrals -2.05 after a notice, adjusted randomisation p 0.045,
+    in the section alone (report truth round 35)."""
+    e = ctx.f.indicator_effects
+    if e is None or e.empty:
+        return []
+    rows, _ = _did_rows(ctx, e, _why_no_did, audited=True)
+    if not any(isinstance(r["ri_p_adjusted"], int | float) and r["ri_p_adjusted"] < ctx.alpha for r in rows):
+        return []
+    found = _did_finding(ctx, rows, after="after a council's first notice or direction",
+                         against="the councils never in intervention")
+    after = _reviewed_after_entry(ctx)
+    return [found + (f" This compares councils in and not in intervention, and {after} councils in intervention were "
+                     "reviewed after their notice, so it does not tell a change after the notice from one after the "
+                     "review." if after else
+                     " This compares councils in and not in intervention; it is not an estimate of the review's "
+                     "effect.")]
 
 
 def _no_indicator(by_status: str) -> str:
