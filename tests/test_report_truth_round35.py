@@ -88,3 +88,50 @@ def test_the_family_adjusted_across_counts_the_withheld_contrast(tiny):
     said = [s for s in _summary_of(planted) if "adjusted for multiple comparisons" in s and "intervention" in s]
     assert said and all("once the 6 " in s and "once the 5 " not in s for s in said), said
     assert all("(one of them with its contrast withheld, counted as p = 1)" in s for s in said), said
+
+
+def _warn_for(monkeypatch, measure: str, message: str) -> None:
+    """Every :func:`impact.stats.staggered_did` of ``measure``'s indicator issuing a RuntimeWarning with
+    ``message`` (as numpy does, from outside the package) before its fit."""
+    import impact.stats
+
+    real = impact.stats.staggered_did
+
+    def planted(data, *args, **kwargs):
+        if data["measure"].iloc[0] == measure:
+            warnings.warn(message, RuntimeWarning, stacklevel=2)
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(impact.stats, "staggered_did", planted)
+
+
+def test_the_indicators_library_warnings_are_kept_and_said_in_words(monkeypatch):
+    """Planted: numpy's overflow while the change in re-referrals is estimated. It was silenced with the estimator's
+    own warnings and never reached provenance.json. It is now said in words for that indicator's change after a notice
+    and after the review (not for the other indicators), the library's words kept in statistical_warning_sources."""
+    from impact._warning_words import LibraryWarning
+    from impact.pipeline import analyse
+    from impact.synth import generate_with_truth
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        study, truth = generate_with_truth(12, seed=2, interviews_per_wave=1, words_per_interview=50)
+    _warn_for(monkeypatch, "rereferral_pct", "zq overflow encountered in exp")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        findings = analyse(study, coded=truth.coded(), n_resamples=99, seed=1, parts=["indicators"])
+    prov = findings.provenance
+    said = [c for c in prov["statistical_warnings"] if "difference-in-differences" in c]
+    assert said and all("rereferral_pct" in c and "zq" not in c and "overflow" not in c for c in said), said
+    assert any("after a council's first notice or direction" in c for c in said), said
+    assert any("after the review" in c for c in said), said
+    assert all("a number in the calculation went beyond the range a computer holds" in c for c in said), said
+    sources = prov.get("statistical_warning_sources", ())
+    assert len([s for s in sources if s.startswith("RuntimeWarning: zq overflow encountered in exp")]) == len(said)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        from impact.indicators import indicator_effects
+
+        indicator_effects(study, n_permutations=19)
+    [lib] = [w.message for w in caught if isinstance(w.message, LibraryWarning)]
+    assert "rereferral_pct after a council's first notice" in str(lib) and "zq" in lib.sources[0], lib
