@@ -75,8 +75,9 @@ def _status_models(codes: list[str], few: str) -> pd.DataFrame:
 def test_the_family_adjusted_across_counts_the_withheld_contrast(tiny):
     """Planted: six impacts' status contrasts, one of them with 2 councils on a side, withheld; the report adjusts the
     published p across all six (the withheld one as p = 1, :func:`_holm_beside_withheld`). The summary said "once the
-    5 impacts whose models gave a p-value are adjusted", a family of five, and the sixth's model had given one. It now
-    counts the six and says one contrast is withheld and how it is counted."""
+    5 impacts whose models gave a p-value are adjusted", a family of five, that "the model gave no p-value" for the
+    withheld one, and "none of the five impacts whose models could be estimated" of six that all were. It now counts
+    the six, says one contrast is withheld and how it is counted, and names the withheld one as such."""
     from impact.report._build import _adjusted_beside_withheld, _Ctx
 
     codes = list(_Ctx(tiny, False, 5, 5, None).codes)
@@ -85,9 +86,17 @@ def test_the_family_adjusted_across_counts_the_withheld_contrast(tiny):
     ctx = _Ctx(planted, False, 5, 5, None)
     gee = _adjusted_beside_withheld(ctx).models
     assert int(np.isfinite(gee["p_adjusted"].astype(float)).sum()) == 5  # the withheld one's is not published
-    said = [s for s in _summary_of(planted) if "adjusted for multiple comparisons" in s and "intervention" in s]
+    summary = _summary_of(planted)
+    said = [s for s in summary if "adjusted for multiple comparisons" in s and "intervention" in s]
     assert said and all("once the 6 " in s and "once the 5 " not in s for s in said), said
     assert all("(one of them with its contrast withheld, counted as p = 1)" in s for s in said), said
+    # the withheld contrast's model gave a p-value: it is named as withheld, not as a model that gave none, and the
+    # others are 'the other five', not 'the five whose models could be estimated' (all six were)
+    label = ctx.code(codes[2]).lower()
+    [named] = [s for s in summary if label in s and "status" in s and "adjusted for multiple" not in s]
+    assert named.startswith(f"For {label}, one of the status groups") and "withheld in the longitudinal" in named, named
+    assert not any("gave no p-value" in s for s in summary), summary
+    assert all("could be estimated" not in s for s in said), said
 
 
 def _warn_for(monkeypatch, measure: str, message: str) -> None:

@@ -1019,6 +1019,24 @@ def _too_few_councils(ctx, gee: pd.DataFrame, why: str) -> str:
                else "."))
 
 
+def _few_side_sentence(ctx, gee: pd.DataFrame, separated: list[str]) -> str:
+    """'For improvement in staff morale and relations, one of the status groups ... has too few councils for a figure
+    of its own, so its difference by intervention status is not read (withheld in the longitudinal models section).':
+    the impacts whose status contrast the summary does not read for a side of fewer than :data:`FEW_ON_ONE_SIDE`
+    councils (:func:`_estimable_gee`), where others' is read; '' where there is none. They were said nowhere in the
+    summary, and the sentence on the others called them 'the other five impacts' and 'the five impacts whose models
+    could be estimated', of six whose models all were (round 35)."""
+    unfit = set(_unfit_codes(gee, separated, _status_of_few(ctx, gee))) | set(separated)
+    few = gee[(_smaller_side(gee) < FEW_ON_ONE_SIDE) & ~gee["code"].isin(unfit)]
+    if few.empty:
+        return ""
+    codes = [c for c in ctx.codes if c in set(few["code"])]
+    withheld = bool(_status_of_few(ctx, few).any())
+    return (f"For {_listed([ctx.code(c).lower() for c in codes])}, {_FEW_SIDE}, so "
+            f"{'its' if len(codes) == 1 else 'their'} difference by intervention status is not read"
+            + (" (withheld in the longitudinal models section)." if withheld else "."))
+
+
 def _separated_sentence(ctx, codes: list[str]) -> str:
     """The sentence for impacts whose model separated (fitted probabilities of 0 or 1)."""
     labels = [ctx.code(c).lower() for c in ctx.codes if c in codes] or [ctx.code(c).lower() for c in codes]
@@ -1029,9 +1047,14 @@ def _separated_sentence(ctx, codes: list[str]) -> str:
             "intervention status included, and no difference, or absence of one, is stated.")
 
 
-def _unfit_codes(gee: pd.DataFrame, separated: list[str]) -> list[str]:
-    """Impacts whose status term has no finite estimate, standard error or p-value and whose fit did not separate."""
+def _unfit_codes(gee: pd.DataFrame, separated: list[str], withheld: pd.Series | None = None) -> list[str]:
+    """Impacts whose status term has no finite estimate, standard error or p-value and whose fit did not separate,
+    leaving out the rows ``withheld`` marks (:func:`_status_of_few`): their adjusted p is withheld, not missing (the
+    summary said "the model gave no p-value for that difference" of a contrast withheld for a small status group,
+    round 35)."""
     finite = np.isfinite(gee[["estimate", "se", "p_adjusted"]].astype(float)).all(axis=1)
+    if withheld is not None:
+        finite = finite | withheld
     return [c for c in gee.loc[~finite, "code"] if c not in set(separated)]
 
 
@@ -1207,12 +1230,15 @@ def _summary(ctx) -> Section:
                 items.append(_unconfirmed_differences(ctx, unconfirmed, weak, also=not firm.empty))
             if separated:
                 items.append(_separated_sentence(ctx, separated))
-            unfit = _unfit_codes(gee, separated)
+            unfit = _unfit_codes(gee, separated, _status_of_few(ctx, gee))
             if unfit:
                 items.append(_unfit_sentence(ctx, unfit, gee))
             missing = _not_modelled(ctx)
             if missing:
                 items.append(_not_modelled_sentence(ctx, missing))
+            few_side = _few_side_sentence(ctx, gee, separated)
+            if few_side:
+                items.append(few_side)
             if len(firm):
                 # the impacts read well that showed no difference are named beside those that did: a summary naming
                 # one impact that differed by status said nothing of the five planted alike in both groups (audit8)
@@ -2861,7 +2887,7 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
     blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none."
     if not read_well:
         which = (ctx.codes_as("no impact") if len(gee) == n_fitted else
-                 f"none of the {_say(len(gee))} {ctx.codes_as('impacts')} whose models could be estimated")
+                 f"none of the other {_say(len(gee))} {ctx.codes_as('impacts')}")
         return (f"The machine coding shows {which} reported significantly more or less often in councils in "
                 f"intervention {adjusted}, but {blur} {where}")
     labels = [ctx.code(c) for c in read_well]
