@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._warning_words import failure_words
+from ._warning_words import failure_words, is_library_warning, reissue_per_item
+from ._words import _listed
+from .errors import recorded_warnings
 from .panel import STATUS_GROUPS
 from .study import Study
 
@@ -129,7 +131,8 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
     if study.indicators.empty:
         return None
     return _staggered_by_measure(study, intervention_onsets(study), control="never_treated", alpha=alpha,
-                                 n_permutations=n_permutations, seed=seed)
+                                 n_permutations=n_permutations, seed=seed,
+                                 figures="after a council's first notice or direction")
 
 
 def review_dates(study: Study) -> pd.Series:
@@ -186,12 +189,14 @@ def review_indicator_effects(study: Study, *, alpha: float = 0.05, n_permutation
         return None
     reviewed = review_dates(study)
     out = [_staggered_by_measure(study, reviewed, control="not_yet_treated", alpha=alpha,
-                                 n_permutations=n_permutations, seed=seed).assign(group="all")]
+                                 n_permutations=n_permutations, seed=seed,
+                                 figures="after the review").assign(group="all")]
     status = in_intervention_at_review(study)
     for group, members in (("intervention", status[status == True].index),  # noqa: E712 (NA is neither)
                            ("no_intervention", status[status == False].index)):  # noqa: E712
         out.append(_staggered_by_measure(study, reviewed, control="not_yet_treated", alpha=alpha,
-                                         n_permutations=n_permutations, seed=seed, treated=set(members))
+                                         n_permutations=n_permutations, seed=seed, treated=set(members),
+                                         figures=f"after the review in councils {_GROUP_WORDS[group]}")
                    .assign(group=group))
     out = pd.concat(out, ignore_index=True)
     return out[["group", *[c for c in out.columns if c != "group"]]]
@@ -215,18 +220,27 @@ def in_intervention_at_review(study: Study) -> pd.Series:
     return out
 
 
+#: The status groups of :func:`review_indicator_effects` in words, after "councils".
+_GROUP_WORDS = {"intervention": "in intervention when reviewed", "no_intervention": "not in intervention when reviewed"}
+
+
 def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alpha: float, n_permutations: int,
-                          seed: int, treated: set | None = None) -> pd.DataFrame:
+                          seed: int, treated: set | None = None, figures: str = "after the start") -> pd.DataFrame:
     """:func:`impact.stats.staggered_did` of each indicator, each council's cohort the first period ending on or after
     its date in ``starts`` (NaT: never treated), aggregated over cohorts and periods after the start. With
     ``treated``, only those councils are treated: another council's periods from its start on are left out and it
-    compares (as never treated) until then."""
-    import warnings
+    compares (as never treated) until then.
 
+    A library's warning while estimating an indicator's change (numpy's "Mean of empty slice", a convergence or
+    separation warning) is issued again in words for the change in that indicator ``figures`` ("after the review"),
+    its own words kept for provenance.json (:func:`impact._warning_words.reissue_per_item`), where the indicator has
+    an estimate; an indicator without one says why in its ``note``. They were silenced with the package's own warnings
+    of the estimator (which the table's notes say in words), and never reached provenance.json (report truth round
+    35)."""
     from .stats import staggered_did
 
     ind = study.indicators
-    rows = []
+    rows, caught = [], {}
     for measure, d in ind.dropna(subset=["value"]).groupby("measure", sort=True, observed=True):
         period = pd.to_datetime(d["period"])
         periods = sorted(period.unique())
@@ -263,8 +277,7 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
                                         "too few councils reviewed at different times within the indicator's periods"})
             continue
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
+            with recorded_warnings() as caught[measure]:
                 res = staggered_did(data, outcome="value", unit="council_id", time="time",
                                     first_treated="first_treated", control=control, alpha=alpha, seed=seed)
                 # a group's review dates are reassigned among its own councils: reassigned across every council,
@@ -295,6 +308,11 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
                      "p_value": o["p_value"], "ri_p_value": o["ri_p_value"], "ri_n": int(o["n_permutations"]),
                      "ri_exact": bool(o["ri_exact"]), "n_cohorts": len(res.cohorts),
                      "n_lone_cohorts": _lone_cohorts(res.att_gt), "note": ""})
+    estimated = {r["measure"] for r in rows if not r["note"]}
+    reissue_per_item({m: [w for w in ws if is_library_warning(w.category, w.filename)]
+                      for m, ws in caught.items() if m in estimated},
+                     lambda items: f"the change in {_listed(items) if items else 'each indicator'} {figures} "
+                                   "(difference-in-differences)", logistic=False)
     cols = ["measure", "estimate", "se", "df", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_n", "ri_exact", "n_treated",
             "n_control", "n_control_entering_later", "n_treated_before_first", "n_cohorts", "n_lone_cohorts", "note"]
     return pd.DataFrame(rows).reindex(columns=cols)

@@ -432,6 +432,13 @@ def analyse(
             survey_model = survey_effects(study, alpha=alpha) if "survey" in wanted else None
         with said_in_words("the survey model by intervention status", logistic=False):
             survey_by_status = survey_change_by_status(study, alpha=alpha) if "survey" in wanted else None
+        # the indicators' library warnings, said in words for each indicator (impact.indicators), are kept as the
+        # models' are: they never reached provenance.json (report truth round 35)
+        reassignments = min(n_resamples, INDICATOR_REASSIGNMENTS_MAX)  # in the parameters, stated by the report
+        ind_effects = (indicator_effects(study, alpha=alpha, n_permutations=reassignments, seed=seed)
+                       if "indicators" in wanted else None)
+        review_effects = (review_indicator_effects(study, alpha=alpha, n_permutations=reassignments, seed=seed)
+                          if "indicators" in wanted else None)
     # a library's warning is in words (impact._warning_words); its own words are kept for an analyst, in provenance
     said = [(w.message, isinstance(w.message, LibraryWarning)) for w in caught]
     stat_warnings = sorted({f"{'StatisticalWarning' if lib else type(m).__name__}: {m}" for m, lib in said})
@@ -455,11 +462,6 @@ def analyse(
         attribution_by_wave = attribution_by_wave[["wave", *attribution.columns]]
     actions = action_completion(study)
     trends = indicator_trends(study) if "indicators" in wanted else None
-    reassignments = min(n_resamples, INDICATOR_REASSIGNMENTS_MAX)  # recorded in the parameters, stated by the report
-    ind_effects = (indicator_effects(study, alpha=alpha, n_permutations=reassignments, seed=seed)
-                   if "indicators" in wanted else None)
-    review_effects = (review_indicator_effects(study, alpha=alpha, n_permutations=reassignments, seed=seed)
-                      if "indicators" in wanted else None)
     reliability = reliability_by_status = reliability_by_wave = other = None
     if human is not None:
         # A file is read onto the segments; a frame read without them (as `impact run --human` reads its file, to

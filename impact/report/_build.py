@@ -1019,6 +1019,24 @@ def _too_few_councils(ctx, gee: pd.DataFrame, why: str) -> str:
                else "."))
 
 
+def _few_side_sentence(ctx, gee: pd.DataFrame, separated: list[str]) -> str:
+    """'For improvement in staff morale and relations, one of the status groups ... has too few councils for a figure
+    of its own, so its difference by intervention status is not read (withheld in the longitudinal models section).':
+    the impacts whose status contrast the summary does not read for a side of fewer than :data:`FEW_ON_ONE_SIDE`
+    councils (:func:`_estimable_gee`), where others' is read; '' where there is none. They were said nowhere in the
+    summary, and the sentence on the others called them 'the other five impacts' and 'the five impacts whose models
+    could be estimated', of six whose models all were (round 35)."""
+    unfit = set(_unfit_codes(gee, separated, _status_of_few(ctx, gee))) | set(separated)
+    few = gee[(_smaller_side(gee) < FEW_ON_ONE_SIDE) & ~gee["code"].isin(unfit)]
+    if few.empty:
+        return ""
+    codes = [c for c in ctx.codes if c in set(few["code"])]
+    withheld = bool(_status_of_few(ctx, few).any())
+    return (f"For {_listed([ctx.code(c).lower() for c in codes])}, {_FEW_SIDE}, so "
+            f"{'its' if len(codes) == 1 else 'their'} difference by intervention status is not read"
+            + (" (withheld in the longitudinal models section)." if withheld else "."))
+
+
 def _separated_sentence(ctx, codes: list[str]) -> str:
     """The sentence for impacts whose model separated (fitted probabilities of 0 or 1)."""
     labels = [ctx.code(c).lower() for c in ctx.codes if c in codes] or [ctx.code(c).lower() for c in codes]
@@ -1029,9 +1047,14 @@ def _separated_sentence(ctx, codes: list[str]) -> str:
             "intervention status included, and no difference, or absence of one, is stated.")
 
 
-def _unfit_codes(gee: pd.DataFrame, separated: list[str]) -> list[str]:
-    """Impacts whose status term has no finite estimate, standard error or p-value and whose fit did not separate."""
+def _unfit_codes(gee: pd.DataFrame, separated: list[str], withheld: pd.Series | None = None) -> list[str]:
+    """Impacts whose status term has no finite estimate, standard error or p-value and whose fit did not separate,
+    leaving out the rows ``withheld`` marks (:func:`_status_of_few`): their adjusted p is withheld, not missing (the
+    summary said "the model gave no p-value for that difference" of a contrast withheld for a small status group,
+    round 35)."""
     finite = np.isfinite(gee[["estimate", "se", "p_adjusted"]].astype(float)).all(axis=1)
+    if withheld is not None:
+        finite = finite | withheld
     return [c for c in gee.loc[~finite, "code"] if c not in set(separated)]
 
 
@@ -1207,12 +1230,15 @@ def _summary(ctx) -> Section:
                 items.append(_unconfirmed_differences(ctx, unconfirmed, weak, also=not firm.empty))
             if separated:
                 items.append(_separated_sentence(ctx, separated))
-            unfit = _unfit_codes(gee, separated)
+            unfit = _unfit_codes(gee, separated, _status_of_few(ctx, gee))
             if unfit:
                 items.append(_unfit_sentence(ctx, unfit, gee))
             missing = _not_modelled(ctx)
             if missing:
                 items.append(_not_modelled_sentence(ctx, missing))
+            few_side = _few_side_sentence(ctx, gee, separated)
+            if few_side:
+                items.append(few_side)
             if len(firm):
                 # the impacts read well that showed no difference are named beside those that did: a summary naming
                 # one impact that differed by status said nothing of the five planted alike in both groups (audit8)
@@ -1220,9 +1246,7 @@ def _summary(ctx) -> Section:
                 if alike:
                     items.append(_no_other_difference(ctx, gee, alike))
             if sig.empty and len(estimable):
-                # the Holm family is the impacts with an adjusted p (a separated fit's p is left out of it, as is a missing one)
-                n_tested = int(np.isfinite(gee["p_adjusted"].astype(float)).sum()) if "p_adjusted" in gee.columns else None
-                items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee), n_tested=n_tested,
+                items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee), family=_holm_family(ctx, gee),
                                             modelled_only=bool(missing)))
     elif len(ctx.later):
         # models fitted on wave alone (every council in intervention throughout) have no status row, and the sentence
@@ -1240,6 +1264,7 @@ def _summary(ctx) -> Section:
         items += [sentence for _, sentence in after]
     items += _survey_sentences(ctx)
     items += _indicator_sentences(ctx)
+    items += _notice_sentences(ctx)
     if ctx.f.process is not None:
         items += _by_impact_linked(ctx, _process_labels())
     if items:
@@ -1480,27 +1505,10 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         parts = [("", labels, f"reported {d} often at {_at_waves(waves, at, 'both') if several else 'the last'}")
                  for waves, part in _waves_alike(unconfirmed, lambda r: (r.code, _direction(r)))
                  for labels, d in _by_direction(ctx, part.drop_duplicates("code"))]
-        one = len(unconfirmed) == 1
         between = "the later waves" if several else ctx.wave(ctx.later[0]).lower()
-        codes = list(dict.fromkeys(unconfirmed["code"]))
-        poor = [c for c in codes if c in weak]
-        these = ctx.codes_as("this impact") if len(codes) == 1 else ctx.codes_as("these impacts")
-        alike = _alike_at_every_wave(ctx, codes, these, 'it')
-        # an impact the coder reads poorly on real text is no finding either way: the reader is told that too, in a
-        # sentence of its own where the hand check's clause holds a list set off by semicolons ('...; and 0.60 for c;
-        # and the coder's F1 ...' joined one more item to it; round 32)
-        why = "" if not poor else _why_weak(weak, poor, these if len(poor) == len(codes) else _listed(
-            [ctx.code(c).lower() for c in poor]))
-        # the F1 clause's own list set off by semicolons ('below 0.70 for development of ideas, plans and actions; and
-        # promotion of learning ...') read as one more clause of the sentence too (seed 32352, 25 councils: round 34)
-        why = "" if not why else f"; and {why}" if ";" not in _outside_brackets(alike + why) else f". In addition, {why}"
         out.append(
             f"Between {before} and {between}, the machine coding{' also' if out else ''} shows {_listed_lists(parts)} "
-            "(the figures are in the longitudinal models section), but "
-            + ("this is" if one else "these are") + " not stated as "
-            + ("a finding" if one else "findings")
-            + ": the coder may read one wave's talk differently from another's (hopes before a review, what happened "
-            f"after it), which makes a change by itself, and {alike}{why}.")
+            + _not_stated_change(ctx, unconfirmed, weak))
     # the impacts whose machine coding shows no change at any later wave: a null study coded by machine had a summary
     # silent on change across the waves (a change the coder made by itself was the only one named, as no finding), as
     # if the models had not been fitted (audit10); they are named, with why the absence is no finding either and what
@@ -1542,6 +1550,29 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     return out
 
 
+def _not_stated_change(ctx, unconfirmed: pd.DataFrame, weak: dict[str, float]) -> str:
+    """'(the figures are in the longitudinal models section), but this is not stated as a finding: the coder may read
+    one wave's talk differently ...': why a change the machine coding shows between waves (``unconfirmed``, rows of
+    the models table) is not a finding, ending the sentence that names it."""
+    one = len(unconfirmed) == 1
+    codes = list(dict.fromkeys(unconfirmed["code"]))
+    poor = [c for c in codes if c in weak]
+    these = ctx.codes_as("this impact") if len(codes) == 1 else ctx.codes_as("these impacts")
+    alike = _alike_at_every_wave(ctx, codes, these, 'it')
+    # an impact the coder reads poorly on real text is no finding either way: the reader is told that too, in a
+    # sentence of its own where the hand check's clause holds a list set off by semicolons ('...; and 0.60 for c;
+    # and the coder's F1 ...' joined one more item to it; round 32)
+    why = "" if not poor else _why_weak(weak, poor, these if len(poor) == len(codes) else _listed(
+        [ctx.code(c).lower() for c in poor]))
+    # the F1 clause's own list set off by semicolons ('below 0.70 for development of ideas, plans and actions; and
+    # promotion of learning ...') read as one more clause of the sentence too (seed 32352, 25 councils: round 34)
+    why = "" if not why else f"; and {why}" if ";" not in _outside_brackets(alike + why) else f". In addition, {why}"
+    return ("(the figures are in the longitudinal models section), but " + ("this is" if one else "these are")
+            + " not stated as " + ("a finding" if one else "findings")
+            + ": the coder may read one wave's talk differently from another's (hopes before a review, what happened "
+            f"after it), which makes a change by itself, and {alike}{why}.")
+
+
 def _since_terms(ctx) -> dict[str, str]:
     """The models' contrasts of each wave after the first later one with it (``longer_term_vs_early``), to that wave
     (:func:`impact.intervention_effects`); none with fewer than two later waves."""
@@ -1566,10 +1597,24 @@ def _since_first_after(ctx, weak: dict[str, float]) -> list[str]:
     holm, rows = _readable_models(ctx, terms)
     if rows.empty:
         return []
-    rows = rows[~rows["code"].isin(set(_doubtful_over_waves(ctx, weak)))]
+    doubtful = rows["code"].isin(set(_doubtful_over_waves(ctx, weak)))
+    # a change the machine coding shows that is no finding is named as such, as between the first wave and the later
+    # ones: seed 32352 (25 councils, machine-coded) showed staff morale down between early impact and longer-term
+    # change (Holm p < 0.05; planted, every impact down 0.6 on the log-odds scale), and the summary said nothing of it
+    # (report truth round 35)
+    unconfirmed = rows[doubtful & (rows["p_adjusted"] < ctx.alpha)]
+    rows = rows[~doubtful]
     sig = rows[rows["p_adjusted"] < ctx.alpha]
     first = ctx.short_wave(ctx.later[0]).lower()
-    out = []
+    out, machine = [], []
+    for term, w in terms.items():
+        part = unconfirmed[unconfirmed["term"] == term].assign(_o=lambda d: d["code"].map(ctx.codes.index))
+        if len(part):
+            last = ctx.short_wave(w).lower()
+            parts = [("", labels, f"reported {d} often at {last}")
+                     for labels, d in _by_direction(ctx, part.sort_values("_o").drop_duplicates("code"))]
+            machine.append(f"Between {first} and {last}, the machine coding shows {_listed_lists(parts)} "
+                           + _not_stated_change(ctx, part, weak))
     for term, w in terms.items():
         part = sig[sig["term"] == term].assign(_o=lambda d: d["code"].map(ctx.codes.index)).sort_values("_o")
         # the impacts read at this contrast with no significant change are named too: a sentence naming only the
@@ -1593,7 +1638,7 @@ def _since_first_after(ctx, weak: dict[str, float]) -> list[str]:
                    # a sentence of its own: after a list set off by semicolons ('...; and e reported less often (...)')
                    # '; they show no significant change in f; and g' read as more of that list (round 32)
                    + (f". They show {none}." if quiet else "."))
-    return out
+    return out + machine
 
 
 def _figure_range(ctx, rows: pd.DataFrame, *, by_direction: bool = False) -> str:
@@ -2774,17 +2819,37 @@ def _no_other_difference(ctx, gee: pd.DataFrame, alike: list[str]) -> str:
     few = bool((_smaller_side(rows, by_wave=False) < FEW_UNITS).any())
     none = (f"with fewer than {FEW_UNITS} councils in one status group this is not evidence that there is none" if few
             else "this is not evidence that there is none")
-    # the Holm family, as _no_difference counts it: the impacts with an adjusted p
-    k = int(np.isfinite(gee["p_adjusted"].astype(float)).sum())
-    family = (f"the {k} {ctx.codes_as('impacts')}" if k == len(gee) else f"the {k} {ctx.codes_as('impacts')} whose models gave a p-value")
+    family = _holm_family(ctx, gee)
     named = _listed([ctx.code(c).lower() for c in alike])
     return (f"{named[:1].upper()}{named[1:]} {'was' if len(alike) == 1 else 'were'} not reported significantly more or "
             f"less often in councils in intervention once {family} are adjusted for multiple comparisons (Holm); "
             f"{none}.")
 
 
+def _holm_family(ctx, gee: pd.DataFrame) -> str:
+    """'the 6 impacts', 'the 5 impacts whose models gave a p-value' or 'the 6 impacts whose models gave a p-value (1 of
+    them with its contrast withheld, counted as p = 1)': the family the status term's p was adjusted across (Holm), of
+    ``gee`` (every model's status row).
+
+    It is the impacts with an adjusted p (a separated fit's p is left out of it, as is a missing one) and those whose
+    contrast the report withholds (:func:`_status_of_few`), which :func:`_holm_beside_withheld` keeps in it as tests
+    of p = 1. The summary counted the first alone: with one contrast of six withheld, "once the 5 impacts whose models
+    gave a p-value are adjusted" of an adjustment across six, and the sixth's model had given one (round 35)."""
+    if "p_adjusted" not in gee.columns:
+        return f"the {len(gee)} {ctx.codes_as('impacts')}"
+    withheld = _status_of_few(ctx, gee).to_numpy(dtype=bool)
+    tested = np.isfinite(gee["p_adjusted"].astype(float).to_numpy()) & ~withheld
+    k = int(tested.sum() + withheld.sum())
+    if k == len(gee) and not withheld.any():
+        return f"the {k} {ctx.codes_as('impacts')}"
+    w = int(withheld.sum())
+    return (f"the {k} {ctx.codes_as('impacts')} whose models gave a p-value"
+            + (f" ({_say(w)} of them with {'its' if w == 1 else 'their'} contrast withheld, counted as p = 1)" if w
+               else ""))
+
+
 def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: int | None = None,
-                   n_tested: int | None = None, modelled_only: bool = False) -> str:
+                   family: str | None = None, modelled_only: bool = False) -> str:
     """The sentence for no adjusted difference by status: never a finding of no difference.
 
     A difference that is not significant after the adjustment is not an
@@ -2802,9 +2867,7 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
     from ..stats._models import FEW_UNITS
 
     n_fitted = len(gee) if n_fitted is None else n_fitted
-    n_tested = n_fitted if n_tested is None else n_tested
-    adjusted = (f"once the {n_tested} {ctx.codes_as('impacts')} are adjusted for multiple comparisons (Holm)" if n_tested == n_fitted else
-                f"once the {n_tested} {ctx.codes_as('impacts')} whose models gave a p-value are adjusted for multiple comparisons (Holm)")
+    adjusted = f"once {family or _holm_family(ctx, gee)} are adjusted for multiple comparisons (Holm)"
     where = "The intervals are in the longitudinal models section."
     # with few councils on one side of the status term, the models can miss a real difference: no evidence of none
     few = bool(len(gee)) and bool((_smaller_side(gee, by_wave=False) < FEW_UNITS).any())
@@ -2825,7 +2888,7 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
     blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none."
     if not read_well:
         which = (ctx.codes_as("no impact") if len(gee) == n_fitted else
-                 f"none of the {_say(len(gee))} {ctx.codes_as('impacts')} whose models could be estimated")
+                 f"none of the other {_say(len(gee))} {ctx.codes_as('impacts')}")
         return (f"The machine coding shows {which} reported significantly more or less often in councils in "
                 f"intervention {adjusted}, but {blur} {where}")
     labels = [ctx.code(c) for c in read_well]
@@ -4353,6 +4416,31 @@ def _indicator_sentences(ctx) -> list[str]:
     if found_by_status:
         return [found + by_status]
     return [_with_floor(ctx, found, family)]
+
+
+def _notice_sentences(ctx) -> list[str]:
+    """The summary's sentence on the indicators that changed significantly after a council's first notice or
+    direction (the section's :func:`_did_finding`, the randomisation p adjusted across the indicators, Holm), with what
+    that comparison is not: an estimate of the review's effect, or, where councils in intervention were reviewed after
+    their notice, a change it can tell from one after the review. None where no indicator changed significantly: the
+    comparison is of councils in and not in intervention, no question the study asks of the review, so its absence of
+    a change earns no sentence, where a change does (the rule of the summary: every family's adjusted-significant
+    results are named). Seed 32352 (25 councils): re-referrals -2.05 after a notice, adjusted randomisation p 0.045,
+    in the section alone (report truth round 35)."""
+    e = ctx.f.indicator_effects
+    if e is None or e.empty:
+        return []
+    rows, _ = _did_rows(ctx, e, _why_no_did, audited=True)
+    if not any(isinstance(r["ri_p_adjusted"], int | float) and r["ri_p_adjusted"] < ctx.alpha for r in rows):
+        return []
+    found = _did_finding(ctx, rows, after="after a council's first notice or direction",
+                         against="the councils never in intervention")
+    after = _reviewed_after_entry(ctx)
+    return [found + (f" This compares councils in and not in intervention, and {after} councils in intervention were "
+                     "reviewed after their notice, so it does not tell a change after the notice from one after the "
+                     "review." if after else
+                     " This compares councils in and not in intervention; it is not an estimate of the review's "
+                     "effect.")]
 
 
 def _no_indicator(by_status: str) -> str:
