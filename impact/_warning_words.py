@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from .errors import ImpactError, ImpactWarning, StatisticalWarning, recorded_warnings
 
 __all__ = ["LibraryWarning", "library_caveat", "fit_failed", "failure_words", "said_in_words", "is_library_warning",
-           "reissue_per_item"]
+           "reissue_per_item", "SURVEY_FIGURES"]
 
 
 class LibraryWarning(StatisticalWarning):
@@ -68,6 +68,11 @@ _MEANINGS: list[tuple[re.Pattern, str, str]] = [
      "missing",
      "a number in the calculation went beyond the range a computer holds"),
 ]
+
+#: The figures the survey models' warnings name (:func:`said_in_words`): the model of the score across the waves, and
+#: its change by intervention status; the report reads them back to say a caveat only of figures it shows.
+SURVEY_FIGURES = {"survey_model": "the survey model (the change in survey scores across the waves)",
+                  "survey_by_status": "the survey model by intervention status"}
 
 #: A warning that a fit separated or did not converge (the library's words or the package's): for a fit known to have
 #: separated, both are said as the one cause, separation (:func:`reissue_per_item`).

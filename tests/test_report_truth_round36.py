@@ -50,3 +50,87 @@ def test_a_separated_fit_is_said_to_have_separated_not_to_have_failed_to_converg
         kept = [w.message.sources for w in caught if "separation" in str(w.message)]
         assert kept and all(kept), kept
     assert paths == {True, False}  # both ends of statsmodels' fit were met
+
+
+def _warn_for(monkeypatch, measures: set[str], message: str) -> None:
+    """Every :func:`impact.stats.staggered_did` of an indicator in ``measures`` issuing a RuntimeWarning with
+    ``message`` (as numpy does, from outside the package) before its fit."""
+    import impact.stats
+
+    real = impact.stats.staggered_did
+
+    def planted(data, *args, **kwargs):
+        if data["measure"].iloc[0] in measures:
+            warnings.warn(message, RuntimeWarning, stacklevel=2)
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(impact.stats, "staggered_did", planted)
+
+
+def test_a_library_caveat_is_said_only_of_the_figures_shown(monkeypatch):
+    """Planted: numpy's overflow while the change in two indicators is estimated, and one of them (re-referrals) with
+    too few councils entering intervention for its estimate to be shown (c); and numpy's division by zero in the
+    survey model. The caveat named both indicators, the suppressed one included: a caveat of a figure the reader
+    cannot see, telling that it exists. It now names the one shown, after a notice; after the review (both shown)
+    both; and with every estimate suppressed (min_count above the councils) no caveat of the indicators' change or of
+    the survey model is published, the library's words of them neither, and the suppression ledger counts what was
+    withheld."""
+    import dataclasses
+
+    from impact.pipeline import analyse, build_report
+    from impact.synth import generate_with_truth
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        study, truth = generate_with_truth(12, seed=2, interviews_per_wave=1, words_per_interview=50)
+    _warn_for(monkeypatch, {"rereferral_pct", "cpp_rate"}, "zq overflow encountered in exp")
+    import impact.pipeline
+
+    real = impact.pipeline.survey_effects
+
+    def survey(*args, **kwargs):
+        warnings.warn("zq divide by zero encountered in log", RuntimeWarning, stacklevel=2)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(impact.pipeline, "survey_effects", survey)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        findings = analyse(study, coded=truth.coded(), n_resamples=99, seed=1, parts=["indicators", "survey"])
+    assert findings.survey_model is not None and len(findings.survey_model)
+    e = findings.indicator_effects
+    assert e.loc[e["measure"].isin(["rereferral_pct", "cpp_rate"]), "estimate"].notna().all(), e
+    notice = "after a council's first notice or direction (difference-in-differences)"
+    [both] = [c for c in findings.provenance["statistical_warnings"] if notice in c]
+    assert both.endswith("The change in cpp_rate and rereferral_pct " + notice + ": a number in the calculation went "
+                         "beyond the range a computer holds, so figures resting on it may be extreme or missing."), both
+    few = e.assign(n_treated=e["n_treated"].where(e["measure"] != "rereferral_pct", 2))
+    planted = dataclasses.replace(findings, indicator_effects=few)
+
+    def published(f, min_count=3):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            report, _ = build_report(f, min_count=min_count)
+        from impact.report import Table
+
+        [ledger] = [b.data for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "suppressions"]
+        caveats = ledger[ledger["reason"].eq("caveat_of_suppressed")]
+        return {**report.provenance, "withheld": caveats}
+
+    prov = published(planted)
+    [said] = [c for c in prov["statistical_warnings"] if notice in c]
+    assert said == both.replace("cpp_rate and rereferral_pct", "cpp_rate"), said
+    assert any("The survey model (the change in survey scores across the waves): a quantity" in c
+               for c in prov["statistical_warnings"]), prov  # its figures are shown
+    review = [c for c in prov["statistical_warnings"] if "after the review (difference" in c]
+    assert review and all("cpp_rate and rereferral_pct" in c for c in review), review
+    sources = prov["statistical_warning_sources"]
+    assert not any(s.endswith(f"rereferral_pct {notice})") for s in sources), sources
+    assert any(s.endswith(f"cpp_rate {notice})") for s in sources), sources
+    hidden = published(findings, min_count=len(study.councils) + 1)
+    assert not any("difference-in-differences" in c for c in hidden["statistical_warnings"]), hidden
+    assert not any("difference-in-differences" in s for s in hidden.get("statistical_warning_sources", ())), hidden
+    assert not any("survey" in c for c in hidden["statistical_warnings"]), hidden  # its figures are all c
+    assert not any("zq" in s for s in hidden.get("statistical_warning_sources", ())), hidden
+    withheld = len([c for c in findings.provenance["statistical_warnings"]
+                    if "difference-in-differences" in c or "survey" in c])
+    assert withheld >= 2 and hidden["withheld"]["withheld"].astype(int).sum() == withheld, hidden["withheld"]
