@@ -74,6 +74,18 @@ _MEANINGS: list[tuple[re.Pattern, str, str]] = [
 SURVEY_FIGURES = {"survey_model": "the survey model (the change in survey scores across the waves)",
                   "survey_by_status": "the survey model by intervention status"}
 
+#: What a separated fit left, in words (:func:`reissue_per_item`'s ``separated``): no finite estimate (``"none"``),
+#: finite but extreme ones (``"extreme"``), or the model's own replaced by Firth's penalised likelihood's (``"firth"``:
+#: the caveat said the estimates "cannot be relied on" of the figures the models table showed by Firth's fit, with a
+#: valid test, seed 36207, 14 councils).
+SEPARATED = {
+    "none": _MEANINGS[0][2],
+    "extreme": _MEANINGS[0][1],
+    "firth": "fitted probabilities ran to 0 or 1 (separation: in some wave or group of councils the impact was reported "
+             "by all or by none of the participants), so the model's own estimates diverge and mean nothing: those "
+             "shown for it are Firth's penalised likelihood's, which stay finite",
+}
+
 #: A warning that a fit separated or did not converge (the library's words or the package's): for a fit known to have
 #: separated, both are said as the one cause, separation (:func:`reissue_per_item`).
 _SEPARATION_OR_NOT_CONVERGED = re.compile("|".join(test.pattern for test, *_ in _MEANINGS[:1] + _MEANINGS[2:3])
@@ -211,7 +223,7 @@ def said_in_words(figures: str, *, logistic: bool = True) -> Iterator[None]:
 
 
 def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: Callable[[list[str] | None], str],
-                     *, logistic: bool = True, separated: Mapping[str, bool] | None = None) -> None:
+                     *, logistic: bool = True, separated: Mapping[str, str] | None = None) -> None:
     """Issue again the warnings ``caught`` while fitting each item (an impact's model, keyed by its identifier).
 
     A library's warning is said in words (:func:`library_caveat`) for the figures of the items that raised it,
@@ -220,9 +232,9 @@ def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: 
     of five told no reader which two); any other as it came. Each distinct one is issued once.
 
     ``separated`` names the items whose fit separated (every participant, or none, had the outcome at some wave or in
-    some group), each with whether the fit gave no finite estimates: a warning of theirs that the fit did not converge
-    or separated, the library's or the package's own, is said as that cause, once per item, its own words kept for
-    provenance.json. A separated impact's fit was said in the caveats not to have converged while the models table
+    some group), each with what that left (a key of :data:`SEPARATED`): a warning of theirs that the fit did not
+    converge or separated, the library's or the package's own, is said as that cause, once per item, its own words
+    kept for provenance.json. A separated impact's fit was said in the caveats not to have converged while the models table
     said separation (seed 35071, 7 councils, report truth round 36): separation is why it did not converge.
     """
     names = [k for k in caught if k]
@@ -230,7 +242,7 @@ def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: 
     for item, ws in caught.items():
         for w in ws:
             if item in (separated or {}) and _SEPARATION_OR_NOT_CONVERGED.search(f"{w.category.__name__} {w.message}"):
-                key: tuple = ("cause", _MEANINGS[0][2 if separated[item] else 1])
+                key: tuple = ("cause", SEPARATED[separated[item]])
             elif is_library_warning(w.category, w.filename):
                 key = ("library", _meaning(w.category, w.message, logistic))
             elif not item or repr(item) in str(w.message):

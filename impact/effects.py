@@ -201,13 +201,19 @@ def _code_rows(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str
     return out
 
 
-def _separated_fits(rows: list[pd.DataFrame]) -> dict[str, bool]:
-    """The impacts whose GEE separated (``separation``), each with whether it gave no finite estimate at all: their fit's
-    warnings that it did not converge are said as that cause (:func:`impact._warning_words.reissue_per_item`)."""
+def _separated_fits(rows: list[pd.DataFrame]) -> dict[str, str]:
+    """The impacts whose GEE separated (``separation``), each with what that left
+    (:data:`impact._warning_words.SEPARATED`): Firth's estimates in the GEE's place (``"firth"``), no finite GEE
+    estimate at all (``"none"``) or extreme ones (``"extreme"``). Their fit's warnings that it did not converge are said
+    as that cause (:func:`impact._warning_words.reissue_per_item`)."""
     fits = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["code", "separation", "estimate"])
     fits = fits[fits["separation"].astype(bool)]
-    finite = np.isfinite(fits.get("estimate_gee", fits["estimate"]).astype(float))  # the GEE's, not Firth's
-    return {str(c): not bool(f.any()) for c, f in finite.groupby(fits["code"], sort=False)}
+    out = {}
+    for code, f in fits.groupby("code", sort=False):
+        gee = f.get("estimate_gee", f["estimate"]).astype(float)  # the GEE's, not Firth's
+        out[str(code)] = ("firth" if f.get("estimator", pd.Series("gee", index=f.index)).eq("firth").any()
+                          else "extreme" if np.isfinite(gee).any() else "none")
+    return out
 
 
 def _models_of(codes: list[str] | None) -> str:

@@ -15,14 +15,14 @@ WAVES = ["expectations", "early", "longer_term"]
 PATHS = ["nnn", "iii", "iii", "iii", "-ii", "nni", "nnn"]
 
 
-def _no_one_at_first(seed: int) -> pd.DataFrame:
-    """Planted: 7 councils x 5 participants, no participant reporting the impact before the review (separation: the
-    first wave's log-odds has no finite estimate), about a third of them at each later wave."""
+def _no_one_at_first(seed: int, paths: list[str] = PATHS) -> pd.DataFrame:
+    """Planted: a council per status path of ``paths`` x 5 participants, no participant reporting the impact before the
+    review (separation: the first wave's log-odds has no finite estimate), about a third of them at each later wave."""
     rng = np.random.default_rng(seed)
     return pd.DataFrame([{"participant_id": f"{c}-{p}", "council_id": c, "wave": w, "code": "a",
                           "status_group": "intervention" if path[k] == "i" else "no_intervention",
                           "reported": bool(k > 0 and rng.random() < 0.35)}
-                         for c, path in enumerate(PATHS) for p in range(5) for k, w in enumerate(WAVES)
+                         for c, path in enumerate(paths) for p in range(5) for k, w in enumerate(WAVES)
                          if path[k] != "-"])
 
 
@@ -50,6 +50,25 @@ def test_a_separated_fit_is_said_to_have_separated_not_to_have_failed_to_converg
         kept = [w.message.sources for w in caught if "separation" in str(w.message)]
         assert kept and all(kept), kept
     assert paths == {True, False}  # both ends of statsmodels' fit were met
+
+
+def test_a_separated_fit_shown_by_firths_estimates_is_not_said_to_be_unreliable():
+    """Seed 36207 (14 councils): morale's GEE separated, and the models table showed Firth's penalised likelihood's
+    estimates for it (finite, with a valid test; its note said so), while the caveat of the same fit said its
+    estimates and standard errors were "not meaningful". Planted: 12 councils (Firth's fit is tried from 10), no one
+    reporting the impact before the review. The caveat gives the cause, separation, and says that the figures shown
+    are Firth's."""
+    from impact import intervention_effects
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = intervention_effects(_no_one_at_first(0, PATHS + ["nnn", "iii", "nnn", "nni", "iii"]),
+                                   measure="reported", waves=WAVES, n_permutations=19)
+    assert out["separation"].all() and out["estimator"].eq("firth").all(), out
+    said = [str(w.message) for w in caught if "'a'" in str(w.message)]
+    [cause] = [s for s in said if "separation" in s]
+    assert "those shown for it are Firth's penalised likelihood's" in cause, cause
+    assert not any("not meaningful" in s or "cannot be relied on" in s or "converge" in s for s in said), said
 
 
 def _warn_for(monkeypatch, measures: set[str], message: str) -> None:
