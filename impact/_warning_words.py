@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from .errors import ImpactError, ImpactWarning, StatisticalWarning, recorded_warnings
 
 __all__ = ["LibraryWarning", "library_caveat", "fit_failed", "failure_words", "said_in_words", "is_library_warning",
-           "reissue_per_item", "SURVEY_FIGURES"]
+           "reissue_per_item", "MODEL_FIGURES"]
 
 
 class LibraryWarning(StatisticalWarning):
@@ -69,10 +69,12 @@ _MEANINGS: list[tuple[re.Pattern, str, str]] = [
      "a number in the calculation went beyond the range a computer holds"),
 ]
 
-#: The figures the survey models' warnings name (:func:`said_in_words`): the model of the score across the waves, and
-#: its change by intervention status; the report reads them back to say a caveat only of figures it shows.
-SURVEY_FIGURES = {"survey_model": "the survey model (the change in survey scores across the waves)",
-                  "survey_by_status": "the survey model by intervention status"}
+#: The figures the warnings of some models name (:func:`said_in_words`): the survey's model of the score across the
+#: waves, and its change by intervention status, and the models weighted for missed interviews; the report reads them
+#: back to say a caveat only of figures it shows.
+MODEL_FIGURES = {"survey_model": "the survey model (the change in survey scores across the waves)",
+                 "survey_by_status": "the survey model by intervention status",
+                 "attrition_sensitivity": "the models weighted for missed interviews (the attrition sensitivity table)"}
 
 #: What a separated fit left, in words (:func:`reissue_per_item`'s ``separated``): no finite estimate (``"none"``),
 #: finite but extreme ones (``"extreme"``), or the model's own replaced by Firth's penalised likelihood's (``"firth"``:

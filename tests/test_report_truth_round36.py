@@ -153,3 +153,36 @@ def test_a_library_caveat_is_said_only_of_the_figures_shown(monkeypatch):
     withheld = len([c for c in findings.provenance["statistical_warnings"]
                     if "difference-in-differences" in c or "survey" in c])
     assert withheld >= 2 and hidden["withheld"]["withheld"].astype(int).sum() == withheld, hidden["withheld"]
+
+
+def test_a_caveat_of_an_attrition_table_all_suppressed_is_withheld():
+    """Seed 35071 (7 councils): every row of the attrition sensitivity table is c (a side of few councils), so a
+    library caveat of "the models weighted for missed interviews" would be of figures no reader sees. Planted: such a
+    caveat and the table's odds ratios (the tiny study). Published where the table shows them (min_count 1), withheld
+    where it suppresses every row (min_count 5)."""
+    import dataclasses
+
+    from conftest import tiny_analysed
+
+    from impact.pipeline import build_report
+    from impact.report import Table
+
+    tiny = tiny_analysed()
+    codes = sorted(set(tiny.participant_panel["code"]))
+    a = pd.DataFrame([{"code": c, "measure": "reported", "missing": m, "estimate": 0.1, "se": 0.5, "ci_low": -0.9,
+                       "ci_high": 1.1, "p_value": 0.8, "n_obs": 30, "n_units": 3, "separation": False,
+                       "estimator": "gee"} for c in codes for m in ("complete", "weighted")])
+    planted = ("StatisticalWarning: The models weighted for missed interviews (the attrition sensitivity table): a "
+               "number in the calculation went beyond the range a computer holds, so figures resting on it may be "
+               "extreme or missing.")
+    f = dataclasses.replace(tiny, attrition=a, provenance={
+        **tiny.provenance, "statistical_warnings": [*tiny.provenance["statistical_warnings"], planted]})
+    for min_count in (1, 5):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            report, _ = build_report(f, min_count=min_count)
+        [table] = [b.data for s in report.sections for b in s.blocks
+                   if isinstance(b, Table) and b.name == "attrition_sensitivity"]
+        shown = table["complete_odds_ratio"].ne("c")
+        assert shown.all() if min_count == 1 else not shown.any(), table
+        assert (planted in report.provenance["statistical_warnings"]) == (min_count == 1), report.provenance

@@ -898,13 +898,13 @@ def _did_shown(ctx) -> dict[str, set[str]]:
 
 def _caveats_of_figures_shown(ctx, prov: dict) -> dict:
     """The provenance with each library caveat of the indicators' change (and its library's words among the sources)
-    said only of the indicators whose estimate is shown, and a survey model's only where the report shows a figure of
-    it: a caveat of an estimate the table suppresses (c) told the reader of a figure they cannot see, and that it
+    said only of the indicators whose estimate is shown, and a survey model's or the attrition sensitivity's only
+    where the report shows a figure of it: a caveat of an estimate the table suppresses (c) told the reader of a figure they cannot see, and that it
     exists (report truth round 36). One naming no figure shown is withheld, and counted in the suppression ledger."""
     shown = _did_shown(ctx)
     known = set().union(*(set(f["measure"]) for f in (ctx.f.indicator_effects, ctx.f.review_indicator_effects)
                           if f is not None and not f.empty))
-    unseen = _survey_unseen(ctx)
+    unseen = _models_unseen(ctx)
     caveats, withheld = [], 0
     for text in prov.get("statistical_warnings") or ():
         said = _did_caveat(str(text), shown, known)
@@ -935,16 +935,20 @@ def _caveats_of_figures_shown(ctx, prov: dict) -> dict:
             **({"statistical_warning_sources": sources} if "statistical_warning_sources" in prov else {})}
 
 
-def _survey_unseen(ctx) -> list[str]:
-    """The words naming each survey model (:data:`impact._warning_words.SURVEY_FIGURES`) none of whose figures the
-    report shows: the survey's councils or answers hidden, or every change by status of a group of few councils."""
-    from .._warning_words import SURVEY_FIGURES
+def _models_unseen(ctx) -> list[str]:
+    """The words naming each model of :data:`impact._warning_words.MODEL_FIGURES` none of whose figures the report
+    shows: the survey's councils or answers hidden, every change by status of a group of few councils, every row of the
+    attrition sensitivity table suppressed (a side of few councils, 7 councils, seed 35071) or no such table."""
+    from .._warning_words import MODEL_FIGURES
 
     ok = ctx.shown(("survey_councils",), ("survey_observations",))
-    sb = ctx.f.survey_by_status
-    out = [] if ok else [SURVEY_FIGURES["survey_model"]]
+    sb, a = ctx.f.survey_by_status, ctx.f.attrition
+    out = [] if ok else [MODEL_FIGURES["survey_model"]]
     if sb is not None and len(sb) and (not ok or all(_survey_few(ctx, sb))):
-        out.append(SURVEY_FIGURES["survey_by_status"])
+        out.append(MODEL_FIGURES["survey_by_status"])
+    if a is None or a.empty or a["missing"].nunique() < 2 or \
+            a["code"].map(_attrition_sides(ctx, a)).lt(_fewest_councils(ctx)).all():
+        out.append(MODEL_FIGURES["attrition_sensitivity"])
     return out
 
 
