@@ -1449,6 +1449,12 @@ _INITIALS_LISTED_RE = lazy_compile(r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and
 _NEWBORN_INITIALS_RE = lazy_compile(
     r"\b(?i:baby)[ \t]+(?P<n>(?-i:\p{Lu}{2,3}|\p{Lu}\.(?:[ \t]?\p{Lu}\.){1,2}))(?=['’]s\b|[^\p{L}\d'’.\-]|\.(?!\p{L})|\Z)",
     re.VERSION1)
+# A capital letter opening a sentence, set off before an age set off and a clause in lower case, as a charity's report
+# signs a young person's quote ("C, 16, now lives in supported accommodation.", "A, 14, lives with a foster family."):
+# the person's initial (the age after it is read as an age after a name).
+_LETTER_AGED_RE = lazy_compile(
+    r"(?:^|(?<=[.!?…\n\r\"”’)][ \t]*))(?P<l>\p{Lu}),[ \t]*(?:\d{1,2}|(?i:aged)[ \t]+\d{1,2}),[ \t]+(?=\p{Ll})",
+    re.VERSION1)
 # A letter with its dot opening a line before a capitalised word: an outline's, when another line opens so too.
 _OUTLINE_LETTER_RE = lazy_compile(r"(?m)^[ \t]*\p{Lu}\.[ \t]+\p{Lu}", re.VERSION1)
 # A relation right before a letter makes it a person's initial ("Baby O was born", "her son T came", "my sister K,"); not
@@ -2304,6 +2310,7 @@ class NameFinder:
         spans += self._families(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
         spans += self._lower_initials(text)
+        spans += [Span(m.start("l"), m.end("l"), "name") for m in _LETTER_AGED_RE.finditer(text)] if "," in text else []
         for m in _NEWBORN_INITIALS_RE.finditer(text):
             # the newborn's initials, "Baby" kept, and never the two words read as a place ("the death of Baby RT")
             spans = [s for s in spans if not (s.start == m.start() and s.end == m.end("n"))]
