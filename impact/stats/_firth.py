@@ -135,6 +135,22 @@ def firth_logistic(
     >>> bool(res.params.loc["group", "ci_high"] < 0)
     True
     """
+    return _firth_logistic(data, formula=formula, unit=unit, weights=weights, small_sample=small_sample, alpha=alpha,
+                           stacklevel=3)
+
+
+def _firth_logistic(data: pd.DataFrame, *, formula: str, unit: str | None = None, weights: str | None = None,
+                    small_sample: bool = True, alpha: float = 0.05, intervals=None, stacklevel: int = 2) -> ModelResults:
+    """:func:`firth_logistic`, with the profile intervals of the terms ``intervals`` says (a predicate of a term's
+    name; None: every term) and ``ci_low`` and ``ci_high`` NaN for the others.
+
+    A term's profile limits are found apart from every other term's (each search starts at the estimate and keeps
+    nothing between searches), so a term's interval is the same to the last bit whichever others are found; they
+    are most of the fit's work (about ten constrained maximisations a limit), and a caller that reads the rows of a
+    few terms (:func:`impact.process.factors_by_impact` reads one of three or more) need not find the rest. Every
+    term's penalised likelihood ratio test is still computed: it is one maximisation, and where it fails (a singular
+    information matrix) the fit fails as :func:`firth_logistic` does. Its warnings name the frame ``stacklevel``
+    up (2: the caller's, as :func:`firth_logistic`'s name its caller's)."""
     _check_frame(data)
     _check_probability("alpha", alpha)
     _check_columns(data, unit=unit, weights=weights)
@@ -154,7 +170,7 @@ def firth_logistic(
         left = data.index.difference(rows, sort=False)
         warnings.warn(f"{len(left)} of {_counted(len(data), 'row')} {_verb(len(left), 'has')} a missing value in a variable of {formula!r}"
                       f"{' or the unit' if unit is not None else ''} "
-                      f"and were left out (rows {_rows(left)}).", MissingValueWarning, stacklevel=2)
+                      f"and were left out (rows {_rows(left)}).", MissingValueWarning, stacklevel=stacklevel)
     y = y_frame.loc[rows].iloc[:, 0].to_numpy(dtype="float64")
     if not np.isin(y, (0.0, 1.0)).all():
         bad = y_frame.loc[rows].iloc[:, 0][~np.isin(y, (0.0, 1.0))]
@@ -172,7 +188,7 @@ def firth_logistic(
     beta, loglik, converged = fit.maximise()
     notes = ["Firth's penalised likelihood (Jeffreys prior): tests and intervals by the profile penalised likelihood"]
     if not converged:
-        warnings.warn("Firth's penalised likelihood did not converge.", StatisticalWarning, stacklevel=2)
+        warnings.warn("Firth's penalised likelihood did not converge.", StatisticalWarning, stacklevel=stacklevel)
         notes.append("the penalised likelihood did not converge")
     cov = np.linalg.inv(fit.score_jacobian(beta))
     n_units = int(groups.max()) + 1
@@ -192,7 +208,7 @@ def firth_logistic(
     p_value = stats.chi2.sf(lr / deff, 1) if not np.isfinite(df) else stats.f.sf(lr / deff, 1, df)
     se = np.sqrt(np.diag(cov) * deff)
     limits = np.array([[fit.profile_limit(j, beta, loglik, critical * deff[j], side, se[j]) for side in (-1, 1)]
-                       for j in range(len(names))])
+                       if intervals is None or intervals(names[j]) else [np.nan, np.nan] for j in range(len(names))])
     params = pd.DataFrame({"estimate": beta, "se": se, "statistic": statistic, "df": df, "p_value": p_value,
                            "ci_low": limits[:, 0], "ci_high": limits[:, 1], "lr_chi2": lr, "design_effect": deff},
                           index=pd.Index(names, name="term"))
