@@ -472,22 +472,22 @@ def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float, formula: str = _
 
     Firth's profile intervals are found for the rows it replaces alone, and of those only for the terms in ``keep``
     where the caller keeps no others (:func:`_since_first_after`; the rows of other terms it replaces then have no
-    interval): each term's interval is found apart from the others' (:func:`impact.stats._firth._firth_logistic`), so
-    the intervals shown are those of a fit that found them all.
+    interval): each term's interval is found apart from the others' (:func:`impact.stats.firth_logistic`'s
+    ``intervals``), so the intervals shown are those of a fit that found them all.
     """
     firth = p["separation"].astype(bool) | p.get("few_events", pd.Series(False, index=p.index)).fillna(False)
     # the GEE's own figures stay beside whatever is shown (the attrition sensitivity compares GEE fits with each other)
     p = p.assign(estimator="gee", **{f"{c}_gee": p[c] for c in ("estimate", "ci_low", "ci_high", "p_value")})
     if not firth.any() or not _firth_tried(d):
         return p
-    from .stats._firth import _firth_logistic
+    from .stats import firth_logistic
 
     wanted = {t for t in p.loc[firth, "term"] if keep is None or t in keep}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the GEE's warnings for this code have been given; Firth adds none new
-            res = _firth_logistic(d, formula=formula, unit="council_id", alpha=alpha,
-                                  intervals=lambda term: _term_name(term) in wanted)
+            res = firth_logistic(d, formula=formula, unit="council_id", alpha=alpha,
+                                 intervals=lambda term: _term_name(term) in wanted)
     except (ValueError, np.linalg.LinAlgError):
         return p
     fitted = res.params.rename(index=_term_name)

@@ -332,9 +332,8 @@ def factors_by_impact(pc: pd.DataFrame, ppanel: pd.DataFrame, *, codes: Sequence
     >>> int(r["n_helped"]), int(r["n_hindered"]), bool(r["tested"])
     (4, 4, True)
     """
-    from .stats import adjust_pvalues
+    from .stats import adjust_pvalues, firth_logistic
     from .stats._errors import NotIdentifiedError
-    from .stats._firth import _firth_logistic
 
     cols = ["code", "n", "n_helped", "n_hindered", "n_councils", "mean_impacts_helped", "mean_impacts_hindered",
             "estimate", "odds_ratio", "ci_low", "ci_high", "p_value", "p_adjusted", "tested", "why_not"]
@@ -375,8 +374,8 @@ def factors_by_impact(pc: pd.DataFrame, ppanel: pd.DataFrame, *, codes: Sequence
             formula = "helped ~ impacts" + (" + C(wave)" if waves > 1 else "")
             try:
                 # the row of `impacts` alone is read: the wave terms' profile intervals are not sought
-                fit = _firth_logistic(d, formula=formula, unit="council_id", alpha=alpha,
-                                      intervals=lambda term: term == "impacts").params.loc["impacts"]
+                fit = firth_logistic(d, formula=formula, unit="council_id", alpha=alpha,
+                                     intervals=["impacts"]).params.loc["impacts"]
             except (NotIdentifiedError, np.linalg.LinAlgError, ValueError):
                 # a wave at which every participant said the same leaves the penalised likelihood flat along that
                 # term far out on the profile (a singular information matrix, or a profile limit that no bracket

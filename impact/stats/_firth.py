@@ -4,6 +4,7 @@ penalised likelihood ratio tests as R's logistf computes them; a design effect f
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable, Collection
 
 import numpy as np
 import pandas as pd
@@ -44,6 +45,7 @@ def firth_logistic(
     weights: str | None = None,
     small_sample: bool = True,
     alpha: float = 0.05,
+    intervals: Collection[str] | Callable[[str], bool] | None = None,
 ) -> ModelResults:
     """Firth's bias-reduced (penalised-likelihood) logistic regression.
 
@@ -83,6 +85,13 @@ def firth_logistic(
         of chi-squared(1).
     alpha : float
         1 - confidence level.
+    intervals : collection of str or callable, optional
+        The terms (names as in `params`, or a predicate of the name) whose
+        profile intervals are found; the others' `ci_low` and `ci_high` are
+        NaN. Default every term. The limits are most of the fit's work (about
+        ten constrained maximisations each) and each term's are found apart
+        from the others', so a term's interval is the same to the last bit
+        whichever others are found. Every term's test is computed.
 
     Returns
     -------
@@ -135,22 +144,6 @@ def firth_logistic(
     >>> bool(res.params.loc["group", "ci_high"] < 0)
     True
     """
-    return _firth_logistic(data, formula=formula, unit=unit, weights=weights, small_sample=small_sample, alpha=alpha,
-                           stacklevel=3)
-
-
-def _firth_logistic(data: pd.DataFrame, *, formula: str, unit: str | None = None, weights: str | None = None,
-                    small_sample: bool = True, alpha: float = 0.05, intervals=None, stacklevel: int = 2) -> ModelResults:
-    """:func:`firth_logistic`, with the profile intervals of the terms ``intervals`` says (a predicate of a term's
-    name; None: every term) and ``ci_low`` and ``ci_high`` NaN for the others.
-
-    A term's profile limits are found apart from every other term's (each search starts at the estimate and keeps
-    nothing between searches), so a term's interval is the same to the last bit whichever others are found; they
-    are most of the fit's work (about ten constrained maximisations a limit), and a caller that reads the rows of a
-    few terms (:func:`impact.process.factors_by_impact` reads one of three or more) need not find the rest. Every
-    term's penalised likelihood ratio test is still computed: it is one maximisation, and where it fails (a singular
-    information matrix) the fit fails as :func:`firth_logistic` does. Its warnings name the frame ``stacklevel``
-    up (2: the caller's, as :func:`firth_logistic`'s name its caller's)."""
     _check_frame(data)
     _check_probability("alpha", alpha)
     _check_columns(data, unit=unit, weights=weights)
@@ -170,7 +163,7 @@ def _firth_logistic(data: pd.DataFrame, *, formula: str, unit: str | None = None
         left = data.index.difference(rows, sort=False)
         warnings.warn(f"{len(left)} of {_counted(len(data), 'row')} {_verb(len(left), 'has')} a missing value in a variable of {formula!r}"
                       f"{' or the unit' if unit is not None else ''} "
-                      f"and were left out (rows {_rows(left)}).", MissingValueWarning, stacklevel=stacklevel)
+                      f"and were left out (rows {_rows(left)}).", MissingValueWarning, stacklevel=2)
     y = y_frame.loc[rows].iloc[:, 0].to_numpy(dtype="float64")
     if not np.isin(y, (0.0, 1.0)).all():
         bad = y_frame.loc[rows].iloc[:, 0][~np.isin(y, (0.0, 1.0))]
@@ -184,11 +177,12 @@ def _firth_logistic(data: pd.DataFrame, *, formula: str, unit: str | None = None
                                  "constant or combinations of the others.")
     groups = (pd.factorize(data.loc[rows, unit])[0] if unit is not None else np.arange(len(y)))
     names = list(x_frame.columns)
+    wanted = _interval_terms(intervals, names, formula)
     fit = _FirthFit(y, x, w)
     beta, loglik, converged = fit.maximise()
     notes = ["Firth's penalised likelihood (Jeffreys prior): tests and intervals by the profile penalised likelihood"]
     if not converged:
-        warnings.warn("Firth's penalised likelihood did not converge.", StatisticalWarning, stacklevel=stacklevel)
+        warnings.warn("Firth's penalised likelihood did not converge.", StatisticalWarning, stacklevel=2)
         notes.append("the penalised likelihood did not converge")
     cov = np.linalg.inv(fit.score_jacobian(beta))
     n_units = int(groups.max()) + 1
@@ -208,13 +202,29 @@ def _firth_logistic(data: pd.DataFrame, *, formula: str, unit: str | None = None
     p_value = stats.chi2.sf(lr / deff, 1) if not np.isfinite(df) else stats.f.sf(lr / deff, 1, df)
     se = np.sqrt(np.diag(cov) * deff)
     limits = np.array([[fit.profile_limit(j, beta, loglik, critical * deff[j], side, se[j]) for side in (-1, 1)]
-                       if intervals is None or intervals(names[j]) else [np.nan, np.nan] for j in range(len(names))])
+                       if wanted[j] else [np.nan, np.nan] for j in range(len(names))])
     params = pd.DataFrame({"estimate": beta, "se": se, "statistic": statistic, "df": df, "p_value": p_value,
                            "ci_low": limits[:, 0], "ci_high": limits[:, 1], "lr_chi2": lr, "design_effect": deff},
                           index=pd.Index(names, name="term"))
     return ModelResults(params=params, n_obs=len(y), n_units=n_units, method="firth", family="binomial",
                         cov_type="penalised likelihood (profile)" + (", design effect" if unit is not None else ""),
                         formula=formula, alpha=alpha, notes=notes)
+
+
+def _interval_terms(intervals, names: list[str], formula: str) -> list[bool]:
+    """Whether each term of ``names`` has its profile interval found (``intervals`` of :func:`firth_logistic`)."""
+    if intervals is None:
+        return [True] * len(names)
+    if callable(intervals):
+        return [bool(intervals(name)) for name in names]
+    if isinstance(intervals, str):
+        intervals = [intervals]  # one term, not its letters
+    unknown = [t for t in intervals if t not in names]
+    if unknown:
+        raise ValueError(f"`intervals` names {unknown}, which {_verb(len(unknown), 'is', 'are')} not "
+                         f"{_verb(len(unknown), 'a term', 'terms')} of {formula!r}; its terms are {names}.")
+    chosen = set(intervals)
+    return [name in chosen for name in names]
 
 
 def _robust_covariance(fit: _FirthFit, beta: np.ndarray, cov: np.ndarray, groups: np.ndarray) -> np.ndarray:
