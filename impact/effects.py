@@ -281,8 +281,8 @@ def _since_first_after(d: pd.DataFrame, formula: str, code: str, measure: str, l
                                      cov_struct="exchangeable", alpha=alpha)
     except (ValueError, np.linalg.LinAlgError):
         return pd.DataFrame()
-    p = _with_firth(_rows(res, d2, code, measure), d2, alpha, formula)
     keep = {f"wave_{w}": f"{w}_vs_{first}" for w in later[1:]}
+    p = _with_firth(_rows(res, d2, code, measure), d2, alpha, formula, keep=keep)
     p = p[p["term"].isin(keep)].assign(term=lambda x: x["term"].map(keep))
     firth = p.loc[p["estimator"].eq("firth"), "term"]
     # the refit's notes name its own terms (``wave_expectations``): they are said again of these rows' names
@@ -454,7 +454,8 @@ def _firth_tried(d: pd.DataFrame) -> bool:
     return d["council_id"].nunique() >= FEW_UNITS
 
 
-def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float, formula: str = _STATUS_FORMULA) -> pd.DataFrame:
+def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float, formula: str = _STATUS_FORMULA, *,
+                keep=None) -> pd.DataFrame:
     """The GEE's rows, with Firth's penalised-likelihood estimate, interval and test where the GEE's cannot be read.
 
     Every term of a fit that separated (fitted probabilities of 0 or 1: the GEE's estimates diverge) and each term
@@ -468,6 +469,11 @@ def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float, formula: str = _
     rests on a handful of clusters and the F test on one or two degrees of freedom, and on a study of 5 councils
     Firth's fits of a separated impact gave odds ratios from 0.10 to 39.7 across its rows and above a million under
     inverse probability weights. The GEE's rows and flags are kept, so a separated fit shows no estimate.
+
+    Firth's profile intervals are found for the rows it replaces alone, and of those only for the terms in ``keep``
+    where the caller keeps no others (:func:`_since_first_after`; the rows of other terms it replaces then have no
+    interval): each term's interval is found apart from the others' (:func:`impact.stats.firth_logistic`'s
+    ``intervals``), so the intervals shown are those of a fit that found them all.
     """
     firth = p["separation"].astype(bool) | p.get("few_events", pd.Series(False, index=p.index)).fillna(False)
     # the GEE's own figures stay beside whatever is shown (the attrition sensitivity compares GEE fits with each other)
@@ -476,10 +482,12 @@ def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float, formula: str = _
         return p
     from .stats import firth_logistic
 
+    wanted = {t for t in p.loc[firth, "term"] if keep is None or t in keep}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the GEE's warnings for this code have been given; Firth adds none new
-            res = firth_logistic(d, formula=formula, unit="council_id", alpha=alpha)
+            res = firth_logistic(d, formula=formula, unit="council_id", alpha=alpha,
+                                 intervals=lambda term: _term_name(term) in wanted)
     except (ValueError, np.linalg.LinAlgError):
         return p
     fitted = res.params.rename(index=_term_name)
