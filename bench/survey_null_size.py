@@ -13,8 +13,12 @@ binomial 95% interval, and the median degrees of freedom used. A test of the rig
 With ``--council-wave-sd SD`` (a sensitivity analysis beyond the generator) each respondent's score at a wave also
 gets a shock shared by the council's respondents at that wave, N(0, SD^2) in score points, drawn with
 ``numpy.random.default_rng(seed)`` of the study: a change over time that differs between councils with no average
-change. The survey model has no such term; the rate of its wave term is set beside a t test of the councils' mean
-changes (councils - 1 df), which allows for it.
+change. The survey model's council-by-wave component (stats16) allows for it; the rate of its wave term is set beside
+a t test of the councils' mean changes (councils - 1 df), which allows for it too.
+
+With ``--planted`` the studies have the generator's default survey shift (:class:`impact.synth.SynthEffects`, as
+``impact synth`` without ``--null``) and no added shock: the power of the wave term, of the model without the
+council-by-wave component (``unit_by_time=False``) and of the t test, on the same studies.
 
 With ``--impacts`` it also analyses the planted coding of each study as a run does (:func:`impact.pipeline.analyse`,
 ``parts`` comparisons, change and models, ``--resamples`` permutations, 5 participants per council and wave) and
@@ -108,10 +112,7 @@ def shocked(n_councils: int, seed: int, sd: float) -> dict[str, tuple[float, flo
     """The survey model's wave term (``{"change over time (all councils)": (estimate, p, df)}``) and a one-sample t
     test of the councils' mean changes (``"council-level t test"``) of a null study whose scores get a council-by-wave
     shock of ``sd`` score points (see the module)."""
-    from scipy import stats
-
     from impact.effects import _survey_scores
-    from impact.stats import longitudinal_model
     from impact.synth import SynthEffects, generate_with_truth
 
     study, _ = generate_with_truth(n_councils, seed=seed, interviews_per_wave=1, words_per_interview=50,
@@ -121,16 +122,47 @@ def shocked(n_councils: int, seed: int, sd: float) -> dict[str, tuple[float, flo
     cells["shock"] = np.random.default_rng(seed).normal(0.0, sd, len(cells))
     scores = scores.merge(cells, on=["council_id", "wave"])
     scores["score"] = scores["score"] + scores["shock"]
+    return _wave_tests(scores, "score ~ C(wave)", without=False)
+
+
+#: The row names of the wave term of the model without the council-by-wave component (before stats16).
+WITHOUT = "change over time, model without council-by-wave"
+
+
+def _wave_tests(scores, formula: str, without: bool = True) -> dict[str, tuple[float, float, float]]:
+    """The wave term of the survey model (and, with `without`, of the model without its council-by-wave component),
+    and a one-sample t test of the councils' mean changes from the first wave to the last."""
+    from scipy import stats
+
+    from impact.stats import longitudinal_model
+
+    out = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        res = longitudinal_model(scores, formula="score ~ C(wave)", unit="council_id", time="wave",
-                                 subject="respondent_id", method="mixed", family="gaussian")
-    row = res.params.iloc[1]
+        for name, by_time in ((TERMS["model", "wave_longer_term"], True), (WITHOUT, False))[:1 + without]:
+            res = longitudinal_model(scores, formula=formula, unit="council_id", time="wave", subject="respondent_id",
+                                     method="mixed", family="gaussian", unit_by_time=by_time)
+            row = res.params.iloc[1]
+            out[name] = (float(row["estimate"]), float(row["p_value"]), float(row["df"]))
     means = scores.groupby(["council_id", "wave"], observed=True)["score"].mean().unstack().dropna()
     change = means.iloc[:, -1] - means.iloc[:, 0]
     t = stats.ttest_1samp(change, 0.0)
-    return {TERMS["model", "wave_longer_term"]: (float(row["estimate"]), float(row["p_value"]), float(row["df"])),
-            "council-level t test": (float(change.mean()), float(t.pvalue), float(len(change) - 1))}
+    out["council-level t test"] = (float(change.mean()), float(t.pvalue), float(len(change) - 1))
+    return out
+
+
+def planted(n_councils: int, seed: int) -> dict[str, tuple[float, float, float]]:
+    """As :func:`shocked`, for a study of :class:`impact.synth.SynthEffects` defaults (a planted survey shift at the
+    repeat wave, as ``impact synth`` without ``--null``), no added shock, with the formula :func:`survey_effects`
+    fits: power, not size."""
+    from impact.effects import _survey_scores
+    from impact.synth import SynthEffects, generate_with_truth
+
+    study, _ = generate_with_truth(n_councils, seed=seed, interviews_per_wave=1, words_per_interview=50,
+                                   effects=SynthEffects())
+    scores = _survey_scores(study)
+    varies = scores.groupby("wave", observed=True)["in_intervention"].nunique().max() > 1
+    return _wave_tests(scores, "score ~ C(wave) + in_intervention" if varies else "score ~ C(wave)")
 
 
 def summarise(rows: list[dict], alpha: float = 0.05) -> dict:
@@ -138,7 +170,7 @@ def summarise(rows: list[dict], alpha: float = 0.05) -> dict:
     from scipy.stats import binomtest
 
     out = {}
-    for name in [*TERMS.values(), "council-level t test"]:
+    for name in [*TERMS.values(), WITHOUT, "council-level t test"]:
         got = [r[name] for r in rows if name in r and np.isfinite(r[name][1])]
         if not got:
             continue
@@ -161,12 +193,15 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--resamples", type=int, default=199)
     ap.add_argument("--council-wave-sd", type=float, default=0.0,
                     help="council-by-wave shock added to the survey scores (sensitivity; 0: none, the generator's)")
+    ap.add_argument("--planted", action="store_true",
+                    help="studies with the generator's default survey shift (power of the wave term), not null ones")
     a = ap.parse_args(argv)
-    result = {"n": a.n, "seed": a.seed, "alpha": 0.05, "council_wave_sd": a.council_wave_sd, "designs": {}}
+    result = {"n": a.n, "seed": a.seed, "alpha": 0.05, "council_wave_sd": a.council_wave_sd, "planted": a.planted,
+              "designs": {}}
     for councils in [int(c) for c in a.councils.split(",")]:
         t0 = time.perf_counter()
-        rows = [shocked(councils, a.seed + i, a.council_wave_sd) if a.council_wave_sd else one(councils, a.seed + i)
-                for i in range(a.n)]
+        rows = [planted(councils, a.seed + i) if a.planted else shocked(councils, a.seed + i, a.council_wave_sd)
+                if a.council_wave_sd else one(councils, a.seed + i) for i in range(a.n)]
         result["designs"][str(councils)] = {"seconds": round(time.perf_counter() - t0, 1), "terms": summarise(rows)}
         for name, s in result["designs"][str(councils)]["terms"].items():
             print(f"{councils:3d} councils  {name:46s} {s['rejected']:3d}/{s['studies']} = {s['rate']:.3f} "

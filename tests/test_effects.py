@@ -83,20 +83,33 @@ def test_survey_effects_leave_out_responses_whose_council_status_is_unknown():
         got = survey_effects(study).set_index("term")
     known = responses.merge(status, on=["council_id", "wave"]).dropna(subset=["intervention"])
     known = known.assign(in_intervention=(known["intervention"] == "notice").astype(int))
-    ref = smf.mixedlm("value ~ C(wave) + in_intervention", known, groups=known["council_id"]).fit(reml=True)
+    # the survey model: councils, respondents within them and councils at each wave random (stats16), statsmodels'
+    # own vc_formula model fitted by Powell's method from its default fit
+    model = smf.mixedlm("value ~ C(wave) + in_intervention", known, groups=known["council_id"], re_formula="1",
+                        vc_formula={"respondent": "0 + C(respondent_id)", "council_wave": "0 + C(wave)"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # statsmodels' default optimisers at the respondent variance's boundary
+        ref = model.fit(reml=True)
+        ref = model.fit(reml=True, method=["powell"], maxiter=5000, start_params=ref.params_object)
     assert got.loc["in_intervention", "n_obs"] == len(known) == len(responses) - 8
     # respondents answer at both waves, so the model nests them in councils; their variance is estimated at zero
-    # (statsmodels' vc_formula model with Powell's method: 8e-11), where the nested model is the council-only one.
-    # The REML likelihood is flat there: fits within 2e-8 of its maximum differ by up to 1e-5 in the estimate.
-    # The default optimisers stopped at 0.2708 (likelihood 0.065 lower) before every mixed fit was polished.
+    # (statsmodels' vc_formula model with Powell's method: 8e-11). The REML likelihood is flat there: fits within
+    # 2e-8 of its maximum differ by up to 1e-5 in the estimate. The default optimisers stopped at 0.2708 (likelihood
+    # 0.065 lower) before every mixed fit was polished. The council-only model (before stats16) gave 0.27754.
     assert got.attrs["notes"][0].startswith("random intercept per respondent_id nested in council_id")
+    assert got.attrs["notes"][1].startswith("random intercept per council_id and wave")
     assert got.loc["in_intervention", "estimate"] == pytest.approx(ref.fe_params["in_intervention"], abs=2e-5)
     # the standard error is lme4's sigma^2 (X' V^-1 X)^-1 at statsmodels' REML estimates (Bates et al. 2015, eq. 54),
     # not statsmodels' bse_fe (joint observed information: 0.20845 here, 2% larger than 0.20403)
     x = np.column_stack([np.ones(len(known)), (known["wave"] == "w2").astype(float), known["in_intervention"]])
     info = np.zeros((3, 3))
+    respondent, council_wave = (float(ref.vcomp[ref.model.exog_vc.names.index(k)]) for k in ("respondent",
+                                                                                             "council_wave"))
     for _, rows in known.groupby("council_id").indices.items():
-        v = float(ref.cov_re.iloc[0, 0]) * np.ones((len(rows), len(rows))) + ref.scale * np.eye(len(rows))
+        same = {col: np.equal.outer(known[col].to_numpy()[rows], known[col].to_numpy()[rows]).astype(float)
+                for col in ("respondent_id", "wave")}
+        v = (float(ref.cov_re.iloc[0, 0]) + respondent * same["respondent_id"] + council_wave * same["wave"]
+             + ref.scale * np.eye(len(rows)))
         info += x[rows].T @ np.linalg.solve(v, x[rows])
     se = np.sqrt(np.diag(np.linalg.inv(info)))
     assert got.loc["in_intervention", "se"] == pytest.approx(se[2], rel=1e-4)

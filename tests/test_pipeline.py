@@ -563,10 +563,11 @@ def test_a_codebook_the_machine_cannot_read_is_refused_and_one_it_partly_reads_i
     from impact.coding import Codebook
     from impact.errors import InputError
 
+    study = impact.load_study(small_study)  # once: the analyses below only read it
     people = Codebook.from_yaml("{format_version: 1, id: by_people, version: '1', codes: [{id: morale, label: Morale}, "
                                 "{id: partnership, label: Partnership}]}")
     with pytest.raises(InputError, match="has no matching rules") as err:
-        impact.analyse(impact.load_study(small_study), codebook=people, n_resamples=99, parts=[])
+        impact.analyse(study, codebook=people, n_resamples=99, parts=[])
     assert "--coded" in str(err.value)
     partly = Codebook.from_yaml("{format_version: 1, id: partly, version: '1', codes: [{id: morale, label: Morale, "
                                 "rules: {phrases: [morale]}}, {id: partnership, label: Partnership}, "
@@ -574,33 +575,35 @@ def test_a_codebook_the_machine_cannot_read_is_refused_and_one_it_partly_reads_i
                                 "rules: {phrases: [reflect*]}}]}")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        f = impact.analyse(impact.load_study(small_study), codebook=partly, n_resamples=99, parts=[])
+        f = impact.analyse(study, codebook=partly, n_resamples=99, parts=[])
     said = [str(w.message) for w in caught if "no matching rules" in str(w.message)]
     assert said == ["codebook 'partly': 1 of its 3 top-level codes has no matching rules in itself or its "
                     "sub-codes (partnership); the machine coder cannot find it, so its count is 0 by "
                     "construction, not because no one reported it"], said
     assert f.coded["code"].isin(["morale", "reflection"]).any()
     # codings by people need no rules
-    coded = pd.DataFrame({"interview_id": [impact.load_study(small_study).interviews["interview_id"].iloc[0]],
+    coded = pd.DataFrame({"interview_id": [study.interviews["interview_id"].iloc[0]],
                           "code": ["morale"]})
-    impact.analyse(impact.load_study(small_study), codebook=people, coded=coded, n_resamples=99, parts=[])
+    impact.analyse(study, codebook=people, coded=coded, n_resamples=99, parts=[])
 
 
-def test_provenance_records_the_codings_analysed_by_content(small_study, tmp_path):
+def test_provenance_records_the_codings_analysed_by_content(result, small_study, tmp_path):
     """File names given on the command line are recorded as <path> (a name may be a person's), so the provenance
     says which codings were analysed by their content: the same codings as a CSV file or a frame give the same hash,
-    another coding another hash, and a machine-coded run none. No analysis is asked for (``parts=[]``): the hashes are
-    of the codings read, before any."""
+    whether or not a hand check comes with them, another coding another hash, and a machine-coded run none (the
+    shared run of the same study, :func:`result`; this test made a machine-coded analysis of its own before the
+    thirteenth pass on the suite's time, and analysed the frame alone and with a hand check apart). No analysis is
+    asked for (``parts=[]``): the hashes are of the codings read, before any."""
     study = impact.load_study(small_study)
     coded = pd.read_csv(small_study / "truth_coded.csv", dtype={"interview_id": str}, keep_default_na=False)
     path = tmp_path / "coded.csv"
     coded.to_csv(path, index=False)
-    from_frame = impact.analyse(study, coded=coded, n_resamples=99, parts=[]).provenance
-    from_file = impact.analyse(study, coded=path, n_resamples=99, parts=[]).provenance
-    assert len(from_frame["coded_hash"]) == 64 and from_frame["coded_hash"] == from_file["coded_hash"]
-    other = impact.analyse(study, coded=coded.iloc[1:], n_resamples=99, parts=[]).provenance
-    assert other["coded_hash"] != from_frame["coded_hash"]
+    # the frame with a hand check of one interview, the file without: the same codings, so the same hash
     checked = impact.analyse(study, coded=coded, human=coded[coded["interview_id"] == coded["interview_id"].iloc[0]],
                              n_resamples=99, parts=[]).provenance
-    assert len(checked["human_hash"]) == 64 and checked["coded_hash"] == from_frame["coded_hash"]
-    assert "coded_hash" not in impact.analyse(study, n_resamples=99, parts=[]).provenance
+    from_file = impact.analyse(study, coded=path, n_resamples=99, parts=[]).provenance
+    assert len(checked["coded_hash"]) == 64 and checked["coded_hash"] == from_file["coded_hash"]
+    assert len(checked["human_hash"]) == 64 and "human_hash" not in from_file
+    other = impact.analyse(study, coded=coded.iloc[1:], n_resamples=99, parts=[]).provenance
+    assert other["coded_hash"] != checked["coded_hash"]
+    assert result.findings.coding["source"] != "supplied" and "coded_hash" not in result.findings.provenance

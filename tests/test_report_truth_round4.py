@@ -490,12 +490,11 @@ def test_a_contrast_resting_on_few_events_is_flagged_in_the_table_and_the_csv(ra
     state as findings."""
     import io
 
-    from impact.pipeline import build_report
-
     study, truth, f = rare
     counts = {c: _events_by_side(f.participant_panel, c) for c in IMPACTS}
     assert 1 <= counts[RARE].loc["in", "events"] <= 2
-    report, extra = build_report(f)
+    report, extra = report_of(f)  # the default report the other tests of never_morale read (built once since the
+    # thirteenth pass on the suite's time: this test built its own, the same)
     gee = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "gee_models")
     # round 8: the contrasts Firth estimated have their own sentence (less biased, still imprecise), not the GEE's
     from conftest import few_events_contrasts

@@ -94,7 +94,8 @@ def test_respondents_repeating_across_waves_get_a_variance_component_that_matche
     scores = _survey_scores(study40)
     repeated = scores.groupby(["council_id", "respondent_id"])["wave"].nunique().gt(1)
     assert (int(repeated.sum()), len(repeated)) == (624, 1422)
-    res = _fit(scores)
+    # the council-by-wave component (stats16) left out: the reference is the respondent-only model
+    res = _fit(scores, unit_by_time=False)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ref = smf.mixedlm(FORMULA, scores, groups=scores["council_id"], re_formula="1",
@@ -110,7 +111,7 @@ def test_respondents_repeating_across_waves_get_a_variance_component_that_matche
                             "answer at more than one wave") for n in res.notes), res.notes
     assert res.formula.endswith("+ (1 | council_id) + (1 | council_id:respondent_id)")
     # the respondent effect is real here and changes the standard errors of the wave and the status
-    plain = _fit(scores, subject=None).params
+    plain = _fit(scores, subject=None, unit_by_time=False).params
     assert p.loc["later", "se"] < 0.9 * plain.loc["later", "se"]
     assert p.loc["in_intervention", "se"] < 0.9 * plain.loc["in_intervention", "se"]
 
@@ -120,7 +121,7 @@ def test_nested_model_matches_an_independent_reml_fit_and_its_numerical_satterth
     study, _ = generate_with_truth(n_councils, seed=seed, interviews_per_wave=1, words_per_interview=50)
     scores = _survey_scores(study)
     ref = _nested_reml(scores, FORMULA, "council_id", "respondent_id")
-    res = _fit(scores)
+    res = _fit(scores, unit_by_time=False)  # the model _nested_reml writes out (no council-by-wave component)
     p, vc = res.params, res.variance_components["estimate"]
     assert p["estimate"].to_numpy() == pytest.approx(ref["estimate"].to_numpy(), abs=2e-5)
     assert p["se"].to_numpy() == pytest.approx(ref["se"].to_numpy(), rel=5e-4)
@@ -128,10 +129,12 @@ def test_nested_model_matches_an_independent_reml_fit_and_its_numerical_satterth
     assert vc["subject_intercept_sd"] == pytest.approx(ref["subject_sd"], abs=5e-4)
     assert vc["residual_sd"] == pytest.approx(ref["residual_sd"], abs=5e-5)
     assert p["df"].to_numpy() == pytest.approx(ref["df"].to_numpy(), rel=3e-3)
-    # the survey model of the study is this model (C(wave) is `later` with two waves)
+    # the survey model of the study is this model with the council-by-wave component (C(wave) is `later` with two
+    # waves)
     got = survey_effects(study).set_index("term")
-    assert got["estimate"].to_numpy() == pytest.approx(p["estimate"].to_numpy(), abs=1e-6)
-    assert got["se"].to_numpy() == pytest.approx(p["se"].to_numpy(), rel=1e-6)
+    full = _fit(scores).params
+    assert got["estimate"].to_numpy() == pytest.approx(full["estimate"].to_numpy(), abs=1e-6)
+    assert got["se"].to_numpy() == pytest.approx(full["se"].to_numpy(), rel=1e-6)
     assert any("respondent_id nested in council_id" in n for n in got.attrs["notes"])
 
 
@@ -156,7 +159,7 @@ def test_balanced_nested_design_has_the_error_strata_df(seed, n_councils, n_resp
     a council-level term councils - groups, a wave term (respondents - 1)(waves - 1) (the respondent x wave
     residual after the wave means, with no group x wave term)."""
     d = _balanced_nested(seed, n_councils, n_respondents, n_waves)
-    res = _fit(d, "score ~ C(wave) + C(group)")
+    res = _fit(d, "score ~ C(wave) + C(group)", unit_by_time=False)  # with it the wave has council strata df
     vc = res.variance_components["estimate"]
     assert vc["unit_intercept_sd"] > 0.1 and vc["subject_intercept_sd"] > 0.1
     p = res.params

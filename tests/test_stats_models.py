@@ -516,3 +516,97 @@ def test_a_mixed_model_contrast_is_the_refit_with_the_status_coded_the_other_way
     one = mixed_contrasts(fit, {"g": {"g": 1.0}})
     assert one.loc["g", ["estimate", "se", "df", "p_value"]].to_numpy() == pytest.approx(
         fit.params.loc["g", ["estimate", "se", "df", "p_value"]].to_numpy(dtype=float), rel=1e-12)
+
+
+def _council_wave_panel(seed: int, councils: int, waves: int, respondents: int, cell_sd: float) -> pd.DataFrame:
+    """A balanced survey: every respondent of every council answers at every wave; council, respondent and
+    council-by-wave effects and a residual, as the survey model assumes."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for c in range(councils):
+        u, s = rng.normal(0, 1.0), rng.normal(0, 0.3, respondents)
+        for w in range(waves):
+            v = rng.normal(0, cell_sd)
+            for r in range(respondents):
+                rows.append({"council": f"c{c}", "resp": f"r{r}", "wave": f"w{w}",
+                             "score": 3 + 0.2 * w + u + v + s[r] + rng.normal(0, 0.4)})
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("waves", [2, 3])
+def test_mixed_council_by_wave_is_the_councils_split_plot(waves):
+    # With council, council-by-wave and respondent effects, the REML fit of a balanced design gives the analysis of
+    # variance estimates of the variances when they are positive, and the wave contrast is then the split-plot test
+    # on the council-by-wave cell means: with two waves the paired t test of the councils' mean changes (councils - 1
+    # df), with three the contrast of two waves' means with SE sqrt(2 MS / councils) on (councils - 1)(waves - 1) df,
+    # MS the council-by-wave mean square of the cell means. Before stats16 the wave was tested within councils
+    # (respondent-by-wave df, 56 and 112 here), as if councils' scores could not move apart between waves.
+    councils, respondents = 8, 4
+    data = _council_wave_panel(61 + waves, councils, waves, respondents, cell_sd=0.6)
+    means = data.groupby(["council", "wave"])["score"].mean().unstack()  # councils x waves
+    # the identity holds where every variance is estimated inside the parameter space (analysis of variance)
+    resid = means - means.mean(axis=1).to_numpy()[:, None] - means.mean(axis=0).to_numpy() + means.to_numpy().mean()
+    ms_cells = float((resid ** 2).to_numpy().sum()) / ((councils - 1) * (waves - 1))
+    within = data.groupby(["council", "resp"])["score"].transform("mean") + data.groupby(
+        ["council", "wave"])["score"].transform("mean") - data.groupby("council")["score"].transform("mean")
+    ms_error = float(((data["score"] - within) ** 2).sum()) / (councils * (respondents - 1) * (waves - 1))
+    assert respondents * ms_cells > ms_error  # council-by-wave variance positive
+    res = longitudinal_model(data, formula="score ~ C(wave)", unit="council", time="wave", subject="resp",
+                             method="mixed")
+    row = res.params.loc["C(wave)[T.w1]"]
+    change = means["w1"] - means["w0"]
+    if waves == 2:
+        t = stats.ttest_rel(means["w1"], means["w0"])
+        want_se, want_df, want_p = float(change.std(ddof=1) / np.sqrt(councils)), councils - 1, float(t.pvalue)
+    else:
+        want_se, want_df = np.sqrt(2 * ms_cells / councils), (councils - 1) * (waves - 1)
+        want_p = float(2 * stats.t.sf(abs(change.mean()) / want_se, want_df))
+    assert row["estimate"] == pytest.approx(change.mean(), rel=1e-6)
+    assert row["se"] == pytest.approx(want_se, rel=1e-4)
+    assert row["df"] == pytest.approx(want_df, rel=1e-3)
+    assert row["p_value"] == pytest.approx(want_p, rel=1e-3)
+    assert "unit_time_sd" in res.variance_components.index
+    assert res.formula.endswith("+ (1 | council:wave)")
+
+
+def test_mixed_council_by_wave_at_zero_is_kept_and_said():
+    # Noise summing to zero within every council-wave cell: the cell means are exactly council + wave, so the
+    # council-by-wave variance's REML estimate is zero (the boundary) and the wave term the planted 0.3 exactly.
+    rng = np.random.default_rng(5)
+    rows = []
+    for c in range(10):
+        u = rng.normal(0, 1.0)
+        for w in range(2):
+            e = rng.normal(0, 0.5, 5)
+            for r, noise in enumerate(e - e.mean()):
+                rows.append({"council": f"c{c}", "resp": f"r{c}-{w}-{r}", "wave": w, "score": 3 + 0.3 * w + u + noise})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # statsmodels' Hessian at the boundary
+        res = longitudinal_model(pd.DataFrame(rows), formula="score ~ C(wave)", unit="council", time="wave",
+                                 subject="resp", method="mixed")
+    assert res.params.loc["C(wave)[T.1]", "estimate"] == pytest.approx(0.3, abs=1e-8)
+    assert res.variance_components.loc["unit_time_sd", "estimate"] < 1e-3
+    assert any(n.startswith("council-by-wave variance estimated near zero") for n in res.notes)
+    assert any("council-by-wave variance being estimated at zero" in n for n in res.notes)
+    assert np.isfinite(res.params["df"]).all()
+
+
+def test_mixed_council_by_wave_left_out_where_not_estimable():
+    # One row per council and wave: the residual is the council-by-wave variation, nothing to add. Two councils of
+    # fixed status with the wave-by-status interaction: the 4 cells are used up by the councils and fixed effects.
+    rng = np.random.default_rng(9)
+    one = pd.DataFrame({"council": np.repeat(np.arange(12), 2), "wave": np.tile([0, 1], 12)})
+    one["score"] = rng.normal(size=len(one))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = longitudinal_model(one, formula="score ~ C(wave)", unit="council", time="wave", method="mixed")
+    assert "unit_time_sd" not in res.variance_components.index
+    two = pd.DataFrame({"council": np.repeat([0, 1], 10), "wave": np.tile(np.repeat([0, 1], 5), 2)})
+    two["status"] = two["council"]
+    two["score"] = rng.normal(size=len(two))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = longitudinal_model(two, formula="score ~ C(wave) * status", unit="council", time="wave",
+                                 method="mixed")
+    assert "unit_time_sd" not in res.variance_components.index
+    assert any(n.startswith("no council-by-wave random effect: the 4 cells") for n in res.notes)

@@ -154,6 +154,10 @@ _PHONE_CTX = lazy_compile(
 _RING_ON_RE = lazy_compile(r"\b(?:ring|call|phone|text|reach|contact)\b[^\n.,;]{0,25}\bon[ \t]+(?:ext(?:ension)?\.?[ \t]*)?\Z", _I)
 # An extension on its own ("ask for Priya on extension 4471"): a direct line.
 _EXTENSION_RE = lazy_compile(r"\b(?:ext(?:ension)?|extn)\.?[ \t]*(?:no\.?|number)?[ \t]*(?P<n>\d{3,6})(?![\w/]|[.,]\d)", _I)
+# A UK number and another ending after a slash, as contact lines give two lines or a range ("01274 432227/4580", "0113 378
+# 1234/5", "01274 432227 / 4580"): one phone detail, the other ending with it (left, it would give the number's digits).
+_PHONE_ALT_ENDING_RE = lazy_compile(
+    r"(?<![\d+])(?P<p>\(?0\d{2,4}\)?(?:[ \t\-]?\d){5,8})[ \t]*/[ \t]*(?P<alt>\d{1,6})(?![\d/]|[.,]\d)")
 _NHS_CTX = lazy_compile(r"\b(?:nhs|chi|hospital|health|patient)\b[^\n]{0,25}$", _I)
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}
@@ -1334,6 +1338,9 @@ def _numbers(text: str, add) -> None:
                 and _ctx(_PHONE_CTX, text, m.start())):
             add(Span(m.start("a"), m.end("a"), "phone"))
             add(Span(m.start("b"), m.end("b"), "phone"))
+    for m in _PHONE_ALT_ENDING_RE.finditer(text) if "/" in text else ():
+        if len(_digits(m.group("p"))) in (10, 11):
+            add(Span(m.start(), m.end(), "phone"))
     for m in _EXTENSION_RE.finditer(text):
         if not _YEARISH.match(m.group("n")):
             add(Span(m.start("n"), m.end("n"), "phone"))
@@ -1949,6 +1956,21 @@ _GROUP_AGE_BEFORE_RE = lazy_compile(
     r"fewer|among|amongst|of|other|including|like|older|younger)[ \t]+)\Z", _I)
 
 
+# Another age joined to this one by a hanging hyphen ("14- and 15-year-old", "she is 14- or 15-years-old"): one age, or
+# one group's, with this one.
+_COORDINATED_AGE_BEFORE_RE = lazy_compile(
+    rf"(?<![\w.,/£$€])(?P<n>{_N_RANGE})[ \t]*[{_DASH}][ \t]+(?:and|&|or|to)[ \t]+\Z", _I)
+# A class of people after an age in the singular as an adjective ("14- and 15-year-old girls", "for 15-year-old
+# pupils"): the group, as "15-year-olds" is; no relations ("her 14- and 15-year-old sisters" are two people).
+_PEOPLE_AFTER_AGE_RE = lazy_compile(
+    r"[ \t]+(?:girls|boys|children|kids|pupils|students|people|young[ \t]+people|teenagers|teens|youngsters|lads|"
+    r"learners|adolescents|males|females|young[ \t]+men|young[ \t]+women)(?![\p{L}'’])", _I)
+# An owner or a count right before an age makes it someone's, listed with another or not ("her 10- and 11-year-olds",
+# "two 15-year-olds").
+_OWNER_BEFORE_AGE_RE = lazy_compile(
+    r"(?<![\p{L}'’])(?:her|his|their|my|our|your|its|\p{L}+['’]s|two|three|four|five|six|both|twin)[ \t]+\Z", _I)
+
+
 def _ages(text: str, add) -> None:
     for pattern in _AGE_RES:
         for m in pattern.finditer(text):
@@ -1963,9 +1985,16 @@ def _ages(text: str, add) -> None:
             if (after := _RANGE_AFTER_AGE_RE.match(text, end)) is not None:
                 end = after.end()
             before = _RANGE_BEFORE_AGE_RE.search(text, max(0, start - 12), start)
-            if age.lower().endswith("olds") and (before is not None or _GROUP_AGE_BEFORE_RE.search(text, max(0, start - 24), start)):
-                # "16-17 year olds", "16 – 18 year olds", "10- and 11-year-olds", "services for 11-year-olds": the ages
-                # of a group of any number, no one's age ("her 11-year-olds", "two 15-year-olds" stay ages)
+            if before is None and age[:1].isdigit():
+                before = _COORDINATED_AGE_BEFORE_RE.search(text, max(0, start - 16), start)
+            group = age.lower().endswith("olds") or (age.lower().endswith("old")
+                                                      and _PEOPLE_AFTER_AGE_RE.match(text, m.end("age")) is not None)
+            first = before.start("n") if before is not None else start
+            if group and (before is not None or _GROUP_AGE_BEFORE_RE.search(text, max(0, start - 24), start)) and (
+                    _OWNER_BEFORE_AGE_RE.search(text, max(0, first - 24), first) is None):
+                # "16-17 year olds", "16 – 18 year olds", "10- and 11-year-olds", "14- and 15-year-old girls",
+                # "services for 11-year-olds": the ages of a group of any number, no one's age ("her 11-year-olds",
+                # "her 10- and 11-year-olds", "two 15-year-olds" stay ages)
                 continue
             if age[:1].isdigit() and before is not None:
                 start = before.start("n")
@@ -2404,6 +2433,43 @@ def _body_of_a_field(text: str, start: int, end: int, words: frozenset[str]) -> 
     return bool(name_words) and all(w in words for w in name_words) and _OF_A_FIELD_RE.match(text, end) is not None
 
 
+# The words that make a practice a surgery's or a clinic's premises ("Woodley Medical Practice", "the Park Lane
+# Practice"), beside the streets' words.
+_PREMISES_PRACTICE_WORDS = frozenset(
+    "medical dental health healthcare family group general doctors gp surgery veterinary vets optical physiotherapy "
+    "village community town city country valley riverside".split())
+
+
+# A capitalised word or a figure right before "St": a street's name and "St" for "Street" ("12 High St Leeds"), or a
+# first name and a surname ("Ian St John"), no town.
+_WORD_BEFORE_SAINT_RE = lazy_compile(r"(?:(?<![\p{L}'’])\p{Lu}\p{Ll}*|\d)[ \t]+\Z", re.VERSION1)
+
+
+def _saint_town(text: str, m: re.Match, words: frozenset[str]) -> bool:
+    """Whether "St" capitalised and a capitalised word after it, with no possessive, is a town named for a saint: a
+    word no first name nor English word ("St Ives", "St Austell"), or a first name with the plural's "s" ("St Albans",
+    "St Neots"), after no capitalised word nor figure ("12 High St Leeds", "Ian St John") and with "St" capitalised as
+    a town's is ("st ives" in lower case is left to the words around it)."""
+    saint, ending = m.group("saint"), m.group("s") or ""
+    if (not text[m.start("place")] == "S" or not saint[0].isupper() or ending[:1] in ("'", "’")
+            or (ending == "" and saint.isupper())):
+        return False
+    if _WORD_BEFORE_SAINT_RE.search(text, max(0, m.start("place") - 30), m.start("place")) is not None:
+        return False
+    key = fold(saint + ending)
+    firsts = folded_first_names()
+    return (key not in firsts and key not in words) or (key.endswith("s") and key[:-1] in firsts)
+
+
+def _practice_model(word: str, words: frozenset[str]) -> bool:
+    """Whether a capitalised ordinary word (folded) right before "Practice" names a way of working, a practice model
+    ("Relational Practice", "Restorative Practice", "Systemic Practice"): an English word, hyphened parts too
+    ("Trauma-Informed"), that is no premises' or street's word ("Medical Practice", "Park Lane Practice")."""
+    parts = word.split("-")
+    return (all(p in words for p in parts) and word not in _PREMISES_PRACTICE_WORDS
+            and re.fullmatch(_STREET_TYPES, parts[-1], _I) is None)
+
+
 def _institutions(text: str, add) -> None:
     from ._names import _NOT_NAMES, _NOT_SUBJECTS, _SET_OFF_AFTER_RE, KINSHIP_ROLE_WORDS
 
@@ -2464,6 +2530,8 @@ def _institutions(text: str, add) -> None:
         name_words = [fold(w.strip("'’")).removesuffix("'s").removesuffix("’s") for w in text[start : m.end("name")].split()]
         if kind_word in _WEAK_INSTITUTIONS and all(w in words for w in name_words):
             continue  # "Effective Practice", "Open Door Centre": ordinary words before a common noun
+        if kind_word == "Practice" and _practice_model(name_words[-1], words):
+            continue  # "Leeds Relational Practice": a way of working a council names, no surgery (the place is found alone)
         if _body_of_a_field(text, start, m.end(), words):
             continue
         add(Span(start, m.end(), "place"))
@@ -2496,7 +2564,10 @@ def _institutions(text: str, add) -> None:
         possessive = (m.group("s") or "s")[0] in "'’"
         if (m.group("of") is not None or text[m.start()] in "Ss" and m.start() == m.start("place")) and not (
                 possessive and (m.group("of") is not None or m.group("saint")[0].isupper())):
-            continue  # after "of", or capitalised alone, only with the possessive ("St Mary's"; not "the gospel of st john")
+            if not _saint_town(text, m, words):
+                continue  # after "of", or capitalised alone, only with the possessive ("St Mary's"; not "the gospel of st john")
+            add(Span(m.start("place"), m.end("place"), "place"))  # "St Ives", "St Albans": a town named for a saint
+            continue
         if saint in folded_first_names() or saint.removesuffix("s") in folded_first_names() or possessive:
             add(Span(m.start("place"), m.end("place"), "place"))
     for m in _near(_ESTATE_RE, _ESTATE_ANCHOR, text):

@@ -85,6 +85,9 @@ _TITLES = frozenset(
     "granda pani "
     # a circuit judge's title in court papers and listings ("before HHJ Okafor")
     "hhj "
+    # a councillor's title as the local press shortens it ("Coun Terry Okafor"), and a member's honorific ("the Hon.
+    # Jane Okafor", "the hon. Member for ...")
+    "coun couns hon "
     # the plural titles of minutes' lists ("Cllrs K Okafor, A Brennan and M Goldsmith", "Messrs Okafor and Patel")
     "cllrs drs messrs mmes profs".split()
 )
@@ -1440,6 +1443,20 @@ _SAYING_AFTER_RE = lazy_compile(
 # Initials listed before the verb they share ("KM and JS came"), and a relative after initials in a possessive.
 _INITIALS_LISTED_RE = lazy_compile(r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)\p{Lu}{2,3}(?![\p{L}'’]))+",
                                    re.VERSION1)
+# A newborn's initials after "Baby", two or three capitals, dotted or not, possessive or not ("Baby RT was born", "Baby
+# ES's father", "Baby R.T."): the child's, whatever else the letters stand for; one letter is read by
+# NameFinder._lone_initial ("Baby O was born", "Baby D's father"). "Child A", "Child RT's" are a review's labels.
+_NEWBORN_INITIALS_RE = lazy_compile(
+    r"\b(?i:baby)[ \t]+(?P<n>(?-i:\p{Lu}{2,3}|\p{Lu}\.(?:[ \t]?\p{Lu}\.){1,2}))(?=['’]s\b|[^\p{L}\d'’.\-]|\.(?!\p{L})|\Z)",
+    re.VERSION1)
+# A capital letter opening a sentence, set off before an age set off and a clause in lower case, as a charity's report
+# signs a young person's quote ("C, 16, now lives in supported accommodation.", "A, 14, lives with a foster family."):
+# the person's initial (the age after it is read as an age after a name).
+_LETTER_AGED_RE = lazy_compile(
+    r"(?:^|(?<=[.!?…\n\r\"”’)][ \t]*))(?P<l>\p{Lu}),[ \t]*(?:\d{1,2}|(?i:aged)[ \t]+\d{1,2}),[ \t]+(?=\p{Ll})",
+    re.VERSION1)
+# A letter with its dot opening a line before a capitalised word: an outline's, when another line opens so too.
+_OUTLINE_LETTER_RE = lazy_compile(r"(?m)^[ \t]*\p{Lu}\.[ \t]+\p{Lu}", re.VERSION1)
 # A relation right before a letter makes it a person's initial ("Baby O was born", "her son T came", "my sister K,"); not
 # "Child A", the name a review gives a child to hide one.
 _KIN_BEFORE_INITIAL_RE = lazy_compile(
@@ -1450,7 +1467,7 @@ _KIN_BEFORE_INITIAL_RE = lazy_compile(
     r"(?:(?<![\p{L}])\p{L}\.?(?:[ \t]*[,&/][ \t]*(?i:and[ \t]+)?|[ \t]+(?i:and|or|&)[ \t]+)){0,4}\Z",
     re.VERSION1)
 _KIN_INITIAL_AFTER_RE = lazy_compile(
-    rf"\.?(?:[ \t]*(?:[.,;:!?)&]|\Z)|[ \t]+[\-–—]|[ \t]+(?:{_VERBS_AFTER}|{_ACTIONS}|who|and|or|\p{{L}}+ed)(?![\p{{L}}'’]))",
+    rf"\.?(?:['’]s\b|[ \t]*(?:[.,;:!?)&]|\Z)|[ \t]+[\-–—]|[ \t]+(?:{_VERBS_AFTER}|{_ACTIONS}|who|and|or|\p{{L}}+ed)(?![\p{{L}}'’]))",
     re.IGNORECASE | re.VERSION1)
 # Letters in lower case that stand for words in typed speech, not a person's initial ("mum n dad", "love her x", "r u").
 _LOWER_LETTER_WORDS = frozenset("a i o n u r x y".split())
@@ -1943,7 +1960,8 @@ def _tokens(text: str) -> list[_Tok]:
             if len(bare) > 1 and fold(bare) not in _TITLES:
                 word, end = bare, end - 1
         for suffix in ("'s", "’s"):
-            if word.endswith(suffix) and len(word) > 3:
+            # a possessive off a word, and off a capital letter alone ("Baby D's father": the initial's)
+            if word.endswith(suffix) and (len(word) > 3 or len(word) == 3 and word[0].isupper()):
                 word, end = word[:-2], end - 2
         letters = word.rstrip(".")
         if len(letters) == 1 and letters.isupper():
@@ -2128,6 +2146,25 @@ _NOT_CHILD_NAMES = frozenset("""boys girls lads lasses kids children babies todd
     younger big small little tall short both all twins""".split())
 
 
+# A member's seat and party in brackets after the name, as Hansard and committee minutes attribute a member ("Jane
+# Okafor (Macclesfield, Ind)", "(Westmorland and Lonsdale, LD)", "Edward Okafor (Eddisbury) (Con)"): the seat is a
+# place.
+_PARTY = (r"(?:Con|Lab|LD|Lib[ \t]+Dem|SNP|Ind|Independent|Green|Reform(?:[ \t]+UK)?|PC|Plaid[ \t]+Cymru|DUP|SDLP|UUP|SF|Alba|"
+          r"Alliance|TUV|UKIP|Speaker|Lab[ \t]*/[ \t]*Co-op|Lab[ \t]+Co-op|Ind[ \t]+(?:Lab|Con|LD))")
+_CONSTITUENCY_RE = lazy_compile(
+    r"\((?P<seat>\p{Lu}[\p{L}'’.\-]*(?:[ \t]+(?:and|&|upon|on|under|in|with|the|of|\p{Lu}[\p{L}'’.\-]*))*?)"
+    rf"(?:[ \t]*,[ \t]*|\)[ \t]*\()(?-i:{_PARTY})[ \t]*\)", re.VERSION1)
+
+
+def _constituencies(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with each member's seat in brackets before a party's label (:data:`_CONSTITUENCY_RE`) as a place, not
+    the names its words were read as."""
+    seats = [Span(m.start("seat"), m.end("seat"), "place") for m in _CONSTITUENCY_RE.finditer(text)]
+    if not seats:
+        return spans
+    return [s for s in spans if not any(s.start < t.end and t.start < s.end for t in seats)] + seats
+
+
 class NameFinder:
     """Name detection for one set of participant names and place words."""
 
@@ -2273,6 +2310,11 @@ class NameFinder:
         spans += self._families(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
         spans += self._lower_initials(text)
+        spans += [Span(m.start("l"), m.end("l"), "name") for m in _LETTER_AGED_RE.finditer(text)] if "," in text else []
+        for m in _NEWBORN_INITIALS_RE.finditer(text):
+            # the newborn's initials, "Baby" kept, and never the two words read as a place ("the death of Baby RT")
+            spans = [s for s in spans if not (s.start == m.start() and s.end == m.end("n"))]
+            spans.append(Span(m.start("n"), m.end("n"), "name"))
         places = self._word_places(text, toks, spans)
         if places:  # a first name that is a place's where someone moved ("they moved to Hope"): the place
             at = {(p.start, p.end) for p in places}
@@ -2290,6 +2332,8 @@ class NameFinder:
         spans += self._cited_authors(text) if "19" in text or "20" in text else []
         spans = [s for s in spans if not self._community_before_person(text, s)]
         spans += self._firms_named_by_people(text, firms, spans) if firms else []
+        if "(" in text:
+            spans = _constituencies(text, spans)
         return self._owned_brands(text, toks, spans)
 
     @staticmethod
@@ -2348,7 +2392,9 @@ class NameFinder:
         first name nor a listed name's part, ending in a word for a worker or a relation ("Social Worker Okafor", "Head
         Teacher Okafor", "Family Support Worker Jane Okafor"; not "Grace Carer", "Will Work")."""
         for k, tok in enumerate(run[:-1]):
-            if tok.shape != "cap" or not self._ordinary(tok) or self._known(tok) or tok.key in self.surnames:
+            # a post of office the word list may lack is a post's word too ("Convenor Jackie Okafor")
+            if (tok.shape != "cap" or not (self._ordinary(tok) or tok.key in _OFFICE_POSTS) or self._known(tok)
+                    or tok.key in self.surnames):
                 return 0
             if _job_word(tok.key) and not any(_job_word(t.key) for t in run[k + 1 :]):
                 rest = run[k + 1 :]
@@ -3670,7 +3716,35 @@ class NameFinder:
             run[0].shape == "initial" or len(run) == 1 and self._spoken_of(text, start, end, position, initial_sentence)
         ):
             return Span(start, end, "name")  # "J. Smith", "J Smith"; "Mason said"
+        if len(run) == 2 and self._initial_and_word(text, run):
+            return Span(start, end, "name")  # "N. Toms said": an initial with its dot before a word is a name's form
         return None
+
+    def _initial_and_word(self, text: str, run: list[_Tok]) -> bool:
+        """Whether an initial with its dot before a capitalised word (no public term, place or month) is a name's form
+        whatever the word's other senses ("N. Toms said", "the report by N. Toms"), unless the context makes the
+        letter a label that ends a sentence: after a word that is no function word, verb, role or title ("Plan B.
+        Toms were sold", "vitamin D. Books", "an A. Books"), the pronoun "I" after a word ("so did I. Books"), a transcript's
+        "A." or "Q." opening a line ("A. Staff were supported"), or a letter of an outline whose other lines open with
+        letters so ("A. Background\nB. Findings")."""
+        initial, word = run
+        letter = initial.text[:-1]
+        if (initial.shape != "initial" or not initial.text.endswith(".") or len(letter) != 1 or word.shape != "cap"
+                or self._public(word) or word.key in _MONTH_NAMES or word.key in _DAY_NAMES
+                or text[initial.end : word.start] != " "):
+            return False
+        prev = re.search(r"(\p{L}+)[ \t]+\Z", text[max(0, initial.start - 40) : initial.start])
+        if prev is not None:
+            w = fold(prev.group(1))
+            if letter == "I" or w in ("a", "an", "the") or not (w in _NOT_NAMES or w in _TITLES or _job_word(w) or w in KINSHIP_ROLE_WORDS
+                                     or _PERSON_OBJECT_BEFORE_RE.search(prev.group(1))
+                                     or _INTRO_RE.search(prev.group(1))):
+                return False
+        line_start = text.rfind("\n", 0, initial.start) + 1
+        if not text[line_start : initial.start].strip() and (letter in "AQ" or any(
+                m.start() != initial.start for m in _OUTLINE_LETTER_RE.finditer(text))):
+            return False  # a transcript's answer or question ("A. Staff were supported"), an outline's letter
+        return True
 
     def _named_cause(self, text: str, run: list[_Tok]) -> bool:
         """Whether a run after "the" is an appeal's, a fund's, a campaign's or a charity's name: words that are given

@@ -406,6 +406,13 @@ _SENTENCE_END = ".!?:;\n\r…"
 _JOIN = "-\u2010\u2011'’"
 # A date right after a name ("Tyler, 03/04/2016", "Tyler (3 April 2016)") is a date of birth.
 _AFTER_NAME_RE = lazy_compile(r"^[ \t]*(?:[,(\-–][ \t]*)?(?:(?:born|dob|b\.)[ \t]*:?[ \t]*)?$", re.IGNORECASE)
+# Unless the name is a writer's, after a byline's or a signature's word ("By Jane Okafor, 14 March 2023", "Posted by ...",
+# "Signed: ..."): the date is the writing's, not the writer's birth (a date said to be of birth stays one).
+_BYLINE_BEFORE_RE = lazy_compile(
+    r"(?:^|[\n\r(|]|[.!?:;][ \t])[ \t]*(?:(?:written|posted|published|reported|compiled|prepared|authored|updated|"
+    r"signed|words|photos?|interview)[ \t]+)?by[ \t]*:?[ \t]*\Z"
+    r"|\b(?:author|authors|writer|reporter|byline|signed|signature|posted[ \t]+by|written[ \t]+by)[ \t]*:[ \t]*\Z",
+    re.IGNORECASE)
 # A number set off right after a name ("Tyler, 14, moved", "Tyler (14)", "Kai, fourteen, and ...") is an age.
 # So is one given by "'s", "is", "turned" ... right after a name found in lower case ("jayden's 9", "kai is nearly
 # ten now"), as after a capitalised one (see _detect._AGE_RES).
@@ -1113,11 +1120,12 @@ def _by_trade(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in widened if s.kind != "name" or (s.start, s.end) not in roles]
 
 
-# The label a review or a study gives a person in place of a name, a word and a letter or a figure ("Child B", "Young
-# Person C", "Sibling 2"): no one's name, after "call him" too ("I'll call him Child B"); "Baby O" is a newborn's initial.
+# The label a review or a study gives a person in place of a name, a word and one or two letters or a figure ("Child B",
+# "Young Person C", "Sibling 2", "Child RT's mother"): no one's name, after "call him" too ("I'll call him Child B");
+# "Baby O", "Baby RT" are a newborn's initials.
 _REVIEW_LABEL_RE = lazy_compile(
     r"\b(?-i:Child|Young[ \t]+Person|YP|Sibling|Adult|Person|Parent|Participant|Interviewee|Respondent|Practitioner)"
-    r"[ \t]+(?-i:\p{Lu}|\d{1,2})(?![\p{L}\d'’.])", re.VERSION1)
+    r"[ \t]+(?-i:\p{Lu}{1,2}|\d{1,2})(?:['’]s\b|(?![\p{L}\d'’.]))", re.VERSION1)
 # A saint's day ("St Patrick's Day", "St Andrew's Night", "Saint David's day"): a day of the year, no one's name.
 _SAINTS_DAY_RE = lazy_compile(r"\b(?:st\.?|saint)[ \t]+\p{L}+['’]?s[ \t]+(?:day|eve|night)\b", re.IGNORECASE | re.VERSION1)
 
@@ -1410,7 +1418,8 @@ def _dates_of_birth(text: str, spans: list[Span]) -> list[Span]:
     names = [s for s in spans if s.kind == "name"]
     out = []
     for s in spans:
-        if s.kind == "date" and any(n.end <= s.start and _AFTER_NAME_RE.match(text[n.end : s.start]) for n in names):
+        if s.kind == "date" and any(n.end <= s.start and _AFTER_NAME_RE.match(text[n.end : s.start])
+                                    and not _BYLINE_BEFORE_RE.search(text, max(0, n.start - 40), n.start) for n in names):
             s = Span(s.start, s.end, "date_of_birth")
         out.append(s)
     return out

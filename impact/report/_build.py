@@ -3935,9 +3935,14 @@ def _models(ctx) -> Section:
             shown.loc[few_status, cols[1:]] = SUPPRESSED
             if ok:
                 ctx.suppressed_rows("survey_model", few_status, "few_councils_survey", _few_survey_reason(ctx))
-        nested = any(str(n).startswith("random intercept per respondent_id") for n in sm.attrs.get("notes", ()))
-        random = ("random intercepts per council and, as respondents answer at more than one wave, per respondent "
-                  "within council" if nested else "random intercept per council")
+        notes = [str(n) for n in sm.attrs.get("notes", ())]
+        nested = any(n.startswith("random intercept per respondent_id") for n in notes)
+        # the council-by-wave effect (stats16): the change is judged against how far councils move apart
+        by_wave = any(n.startswith("random intercept per council_id and wave") for n in notes)
+        random = ("random intercepts per council" + (", per council at each wave" if by_wave and nested else
+                                                     " and per council at each wave" if by_wave else "")
+                  + (" and, as respondents answer at more than one wave, per respondent within council" if nested
+                     else "") if by_wave or nested else "random intercept per council")
         # a model on wave alone says so, and why (its notes): the table gave a wave row and no status row, and its
         # note read as if status were in the model (6 councils, none in intervention, report truth round 27)
         alone = _survey_alone_why(sm)

@@ -4,6 +4,7 @@ penalised likelihood ratio tests as R's logistf computes them; a design effect f
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable, Collection
 
 import numpy as np
 import pandas as pd
@@ -51,6 +52,7 @@ def firth_logistic(
     weights: str | None = None,
     small_sample: bool = True,
     alpha: float = 0.05,
+    intervals: Collection[str] | Callable[[str], bool] | None = None,
 ) -> ModelResults:
     """Firth's bias-reduced (penalised-likelihood) logistic regression.
 
@@ -90,6 +92,13 @@ def firth_logistic(
         of chi-squared(1).
     alpha : float
         1 - confidence level.
+    intervals : collection of str or callable, optional
+        The terms (names as in `params`, or a predicate of the name) whose
+        profile intervals are found; the others' `ci_low` and `ci_high` are
+        NaN. Default every term. The limits are most of the fit's work (about
+        ten constrained maximisations each) and each term's are found apart
+        from the others', so a term's interval is the same to the last bit
+        whichever others are found. Every term's test is computed.
 
     Returns
     -------
@@ -175,6 +184,7 @@ def firth_logistic(
                                  "constant or combinations of the others.")
     groups = (pd.factorize(data.loc[rows, unit])[0] if unit is not None else np.arange(len(y)))
     names = list(x_frame.columns)
+    wanted = _interval_terms(intervals, names, formula)
     fit = _FirthFit(y, x, w)
     beta, loglik, converged = fit.maximise()
     notes = ["Firth's penalised likelihood (Jeffreys prior): tests and intervals by the profile penalised likelihood"]
@@ -199,13 +209,29 @@ def firth_logistic(
     p_value = stats.chi2.sf(lr / deff, 1) if not np.isfinite(df) else stats.f.sf(lr / deff, 1, df)
     se = np.sqrt(np.diag(cov) * deff)
     limits = np.array([[fit.profile_limit(j, beta, loglik, critical * deff[j], side, se[j]) for side in (-1, 1)]
-                       for j in range(len(names))])
+                       if wanted[j] else [np.nan, np.nan] for j in range(len(names))])
     params = pd.DataFrame({"estimate": beta, "se": se, "statistic": statistic, "df": df, "p_value": p_value,
                            "ci_low": limits[:, 0], "ci_high": limits[:, 1], "lr_chi2": lr, "design_effect": deff},
                           index=pd.Index(names, name="term"))
     return ModelResults(params=params, n_obs=len(y), n_units=n_units, method="firth", family="binomial",
                         cov_type="penalised likelihood (profile)" + (", design effect" if unit is not None else ""),
                         formula=formula, alpha=alpha, notes=notes)
+
+
+def _interval_terms(intervals, names: list[str], formula: str) -> list[bool]:
+    """Whether each term of ``names`` has its profile interval found (``intervals`` of :func:`firth_logistic`)."""
+    if intervals is None:
+        return [True] * len(names)
+    if callable(intervals):
+        return [bool(intervals(name)) for name in names]
+    if isinstance(intervals, str):
+        intervals = [intervals]  # one term, not its letters
+    unknown = [t for t in intervals if t not in names]
+    if unknown:
+        raise ValueError(f"`intervals` names {unknown}, which {_verb(len(unknown), 'is', 'are')} not "
+                         f"{_verb(len(unknown), 'a term', 'terms')} of {formula!r}; its terms are {names}.")
+    chosen = set(intervals)
+    return [name in chosen for name in names]
 
 
 def _robust_covariance(fit: _FirthFit, beta: np.ndarray, cov: np.ndarray, groups: np.ndarray) -> np.ndarray:

@@ -86,6 +86,10 @@ _RED_TEAM = [
     # a listed surname ending a title after a group's plural ("Will Care" is a stress name)
     ("The Head of Service for Children in Care agreed.",
      "The Head of Service for Children in Care agreed."),  # was 'Children in [name]' with the stress names
+    # left open by this round, closed by round 43 (tests/hostile/test_pii_round43.py)
+    ("N. Toms said", "[name] said"),  # was kept: an initial with its dot before a word that is an English plural
+    ("Baby ES's father was not seen.", "Baby [name]'s father was not seen."),  # was kept: initials an acronym too
+    ("Leeds Relational Practice was cited.", "[council] Relational Practice was cited."),  # was '[place] was cited.'
 ]
 
 # Redacted so on main as now: the same shapes beside these rules
@@ -125,19 +129,12 @@ _KEPT = [
     "Reg Number",
 ]
 
-# Still open (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # an initial with its dot before a surname that is an English plural, and nothing else to say it is a person
-    # (main and now: kept)
-    ("N. Toms said", "[name] said"),
-    # a newborn's initials in capitals that are an acronym too ("ES"; main and now: kept, "Baby [name]'s" for "RT")
-    ("Baby ES's father was not seen.", "Baby [name]'s father was not seen."),
-    # a council's name before a practice model's (main and now: '[place] was cited', as a surgery's name would be)
-    ("Leeds Relational Practice was cited.", "[council] Relational Practice was cited."),
-]
+# Still open (measured when written); strict, so closing one is seen. Round 43 closed the three written here (moved to
+# _RED_TEAM above).
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(33, 21, 8, 3))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(36, 21, 8, 0))
