@@ -49,6 +49,7 @@ from .errors import ImpactWarning, InputError, ValidationError, recorded_warning
 from .framework import framework_matrix
 from .indicators import indicator_effects, indicator_trends, review_indicator_effects
 from .panel import _not_coded, council_panel, participant_panel
+from .stats._ri import drawn_only
 from .study import Study, load_study
 from .trajectories import action_completion, trajectories, transition_matrix
 
@@ -198,6 +199,7 @@ def _status_comparisons(known: pd.DataFrame, *, outcome: str, **kwargs) -> pd.Da
 
 
 @fewer_collections()
+@drawn_only()  # randomisation p-values whose steps do not give back the sizes of small groups (disclosure round 44)
 def analyse(
     study: Study,
     *,
@@ -230,6 +232,9 @@ def analyse(
     n_resamples : int
         Permutations per permutation test; the indicators' randomisation tests use at most 999 random
         reassignments each (``INDICATOR_REASSIGNMENTS_MAX``), recorded as ``parameters["n_reassignments"]``.
+        Every test here draws them at random, even where there are fewer distinct ones: an enumerated test's p
+        is ``k / N`` over their number ``N``, which gives back the sizes of the groups reassigned
+        (:func:`impact.stats._ri.drawn_only`).
     alpha : float
         1 - confidence level of every interval.
     adjust : {"holm", "fdr_bh"}

@@ -150,7 +150,7 @@ def _split_truth(study, findings) -> dict:
     """The sizes of the groups of councils the randomisation tests reassign, from the study: the councils' paths of
     intervention status across the waves (each council's status at the waves it was interviewed, a wave without an
     interview taking the nearest earlier, else later, one's) where the models ran; and the councils entering
-    intervention and never in it, as the analysis counted them, for each indicator whose test used every reassignment."""
+    intervention and never in it, as the analysis counted them, for each indicator with a randomisation p."""
     truth: dict = {}
     if findings.models is not None and len(findings.models):
         ws = study.wave_status()[["council_id", "wave", "intervention"]]
@@ -160,8 +160,9 @@ def _split_truth(study, findings) -> dict:
         paths = wide.ffill(axis=1).bfill(axis=1).apply(tuple, axis=1).value_counts()
         truth[("split", "paths")] = {tuple(sorted(paths.tolist(), reverse=True))}
     e = findings.indicator_effects
-    if e is not None and len(e) and "ri_exact" in e.columns:
-        rows = e[e["ri_exact"].fillna(False).astype(bool)]
+    if e is not None and len(e) and "ri_p_value" in e.columns:
+        # every test's groups, enumerated or not (the analysis draws the reassignments since round 44)
+        rows = e[e["ri_p_value"].notna()]
         truth[("split", "entry")] = {tuple(sorted((int(a), int(b)), reverse=True))
                                      for a, b in zip(rows["n_treated"], rows["n_control"], strict=True)}
     return truth

@@ -2599,8 +2599,10 @@ def _randomisation_note(ctx, shown: pd.DataFrame) -> str:
     n = int(rows["ri_n"].max()) if "ri_n" in rows.columns else 0
     # every possible reassignment is not counted: their number is the multinomial coefficient of how many councils
     # follow each path (5 of 5 councils: 4 and 1; 60 of 6: 3, 2 and 1), and it gave back the sizes of status groups
-    # the tables suppress (disclosure round 43)
-    how = "every possible reassignment" if every else f"{n:,} random reassignments (every one, where there are fewer)"
+    # the tables suppress (disclosure round 43). The analysis draws them at random even where there are fewer (a p of
+    # k / N over all N gave N back, disclosure round 44), and says they were drawn with replacement
+    how = ("every possible reassignment" if every else
+           f"{n:,} reassignments drawn at random (with replacement, however few distinct ones there are)")
     return (f" For the intervention contrast of {_listed(labels) if len(labels) < len(ctx.codes) else 'every impact'}, "
             f"with fewer than {RANDOMISATION_BELOW} councils in one status group, the p-value is that of a "
             "randomisation test, not the model's: each council's path of intervention status across the waves was "

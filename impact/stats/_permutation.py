@@ -19,7 +19,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from ._ri import _enumerate, n_assignments
+from ._ri import _enumerate, enumerated, n_assignments
 
 __all__: list[str] = []
 
@@ -55,7 +55,7 @@ def _permutation_pvalues(
         comparable, and lets one pass serve every code of a codebook). Where
         the distinct assignments of the units to groups of their sizes are
         no more than this (and ``_ENUMERATION_MAX``), every one is enumerated
-        instead.
+        instead, except within :func:`impact.stats._ri.drawn_only`.
     seed : int, Generator or None
 
     Returns
@@ -80,7 +80,7 @@ def _permutation_pvalues(
         y = np.vstack([np.asarray(scores[t], dtype="float64") for t in tests])  # (T, n)
         observed = _between_ss(np.stack([y[:, lab == g].sum(axis=1) for g in range(len(counts))], -1), counts)
         tol = 1e-9 * np.abs(observed) + 1e-12
-        if n_assignments(lab) <= min(n_resamples, _ENUMERATION_MAX):
+        if enumerated(n_assignments(lab), n_resamples, _ENUMERATION_MAX):
             # few distinct assignments (1 council against 3 has 4): every one, the exact conditional p
             every = _enumerate(lab.astype("float64"))  # (N, n) group codes, the observed assignment among them
             sums = np.stack([y @ (every == g).T.astype("float64") for g in range(len(counts))], -1)  # (T, N, G)

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import numpy as np
 
@@ -20,6 +23,34 @@ __all__: list[str] = []
 
 #: Never enumerate more assignments than this, whatever `n_permutations` says.
 MAX_ENUMERATION = 200_000
+
+#: Whether every randomisation test draws its reassignments at random, never enumerating them (see :func:`drawn_only`).
+_DRAWN_ONLY: ContextVar[bool] = ContextVar("impact_ri_drawn_only", default=False)
+
+
+@contextmanager
+def drawn_only() -> Iterator[None]:
+    """Within it (or a function it decorates), every randomisation test draws its reassignments at random.
+
+    An enumerated test's p-value is ``k / N`` over the ``N`` distinct reassignments, the multinomial coefficient of
+    the sizes of the groups reassigned (the councils following each path of intervention status, entering
+    intervention at each date, or in each status group), so a few published p-values give back ``N`` and with it
+    group sizes a report suppresses (disclosure round 44: 29/56, 27/56, 1/8 of 8 councils, 56 = C(8, 3)). Drawn
+    with replacement, a p-value is ``(1 + #exceed) / (1 + B)`` for the ``B`` reassignments asked for, whatever ``N``
+    is: still a valid p-value (Phipson and Smyth 2010), its steps fixed by ``B``. The analysis the report publishes
+    (:func:`impact.analyse`) runs within it; the library's own functions still enumerate where they can.
+    """
+    token = _DRAWN_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _DRAWN_ONLY.reset(token)
+
+
+def enumerated(total: int, n_permutations: int, most: int = MAX_ENUMERATION) -> bool:
+    """Whether a test with ``total`` distinct assignments enumerates them all: there are at most ``n_permutations``
+    (and ``most``) of them, outside :func:`drawn_only`."""
+    return not _DRAWN_ONLY.get() and total <= min(n_permutations, most)
 
 
 def n_assignments(values: np.ndarray) -> int:
@@ -44,12 +75,11 @@ def assignments(
     """Assignments of ``values`` to units, shape ``(B, n)``, and whether they are all of them.
 
     All distinct assignments when there are at most ``n_permutations`` of them
-    (the observed one among them); otherwise ``n_permutations`` uniformly
-    random permutations.
+    (the observed one among them) and outside :func:`drawn_only`; otherwise
+    ``n_permutations`` uniformly random permutations.
     """
     values = _keys(values)
-    total = n_assignments(values)
-    if total <= min(n_permutations, MAX_ENUMERATION):
+    if enumerated(n_assignments(values), n_permutations):
         return _enumerate(values), True
     return np.vstack([rng.permutation(values) for _ in range(n_permutations)]), False
 
