@@ -14,13 +14,13 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 from .errors import ImpactError, ImpactWarning, StatisticalWarning, recorded_warnings
 
 __all__ = ["LibraryWarning", "library_caveat", "fit_failed", "failure_words", "said_in_words", "is_library_warning",
-           "reissue_per_item"]
+           "reissue_per_item", "MODEL_FIGURES"]
 
 
 class LibraryWarning(StatisticalWarning):
@@ -68,6 +68,30 @@ _MEANINGS: list[tuple[re.Pattern, str, str]] = [
      "missing",
      "a number in the calculation went beyond the range a computer holds"),
 ]
+
+#: The figures the warnings of some models name (:func:`said_in_words`): the survey's model of the score across the
+#: waves, and its change by intervention status, and the models weighted for missed interviews; the report reads them
+#: back to say a caveat only of figures it shows.
+MODEL_FIGURES = {"survey_model": "the survey model (the change in survey scores across the waves)",
+                 "survey_by_status": "the survey model by intervention status",
+                 "attrition_sensitivity": "the models weighted for missed interviews (the attrition sensitivity table)"}
+
+#: What a separated fit left, in words (:func:`reissue_per_item`'s ``separated``): no finite estimate (``"none"``),
+#: finite but extreme ones (``"extreme"``), or the model's own replaced by Firth's penalised likelihood's (``"firth"``:
+#: the caveat said the estimates "cannot be relied on" of the figures the models table showed by Firth's fit, with a
+#: valid test, seed 36207, 14 councils).
+SEPARATED = {
+    "none": _MEANINGS[0][2],
+    "extreme": _MEANINGS[0][1],
+    "firth": "fitted probabilities ran to 0 or 1 (separation: in some wave or group of councils the impact was reported "
+             "by all or by none of the participants), so the model's own estimates diverge and mean nothing: those "
+             "shown for it are Firth's penalised likelihood's, which stay finite",
+}
+
+#: A warning that a fit separated or did not converge (the library's words or the package's): for a fit known to have
+#: separated, both are said as the one cause, separation (:func:`reissue_per_item`).
+_SEPARATION_OR_NOT_CONVERGED = re.compile("|".join(test.pattern for test, *_ in _MEANINGS[:1] + _MEANINGS[2:3])
+                                          + r"|no finite estimates", re.I)
 
 #: What an unknown warning is said to be: that one came, and where its own words are kept.
 _UNKNOWN = ("a library the analysis uses gave a warning this report does not explain (its message is kept in "
@@ -175,6 +199,8 @@ def _raised_in(exc: BaseException) -> str:
 def _source(w: warnings.WarningMessage, figures: str) -> str:
     """The library's own words of a warning, where it came from and the figures it concerned (for provenance)."""
     module = re.sub(r"^.*?(?:site|dist)-packages[/\\]", "", str(w.filename)).replace("\\", "/")
+    here = os.path.dirname(_PACKAGE).replace("\\", "/") + "/"  # the package's own file, named from its folder
+    module = module[len(here):] if module.startswith(here) else module
     return f"{w.category.__name__}: {w.message} ({module}, line {w.lineno}; {figures})"
 
 
@@ -199,31 +225,43 @@ def said_in_words(figures: str, *, logistic: bool = True) -> Iterator[None]:
 
 
 def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: Callable[[list[str] | None], str],
-                     *, logistic: bool = True) -> None:
+                     *, logistic: bool = True, separated: Mapping[str, str] | None = None) -> None:
     """Issue again the warnings ``caught`` while fitting each item (an impact's model, keyed by its identifier).
 
     A library's warning is said in words (:func:`library_caveat`) for the figures of the items that raised it,
     ``figures(items)``, or ``figures(None)`` where every item of two or more did; the package's own warning that names
     no item but came for some items only is said of those items ("The model gave no finite estimates" of two impacts
     of five told no reader which two); any other as it came. Each distinct one is issued once.
+
+    ``separated`` names the items whose fit separated (every participant, or none, had the outcome at some wave or in
+    some group), each with what that left (a key of :data:`SEPARATED`): a warning of theirs that the fit did not
+    converge or separated, the library's or the package's own, is said as that cause, once per item, its own words
+    kept for provenance.json. A separated impact's fit was said in the caveats not to have converged while the models table
+    said separation (seed 35071, 7 councils, report truth round 36): separation is why it did not converge.
     """
     names = [k for k in caught if k]
     said: dict[tuple, tuple[list[str], list[str], warnings.WarningMessage]] = {}
     for item, ws in caught.items():
         for w in ws:
-            if is_library_warning(w.category, w.filename):
-                key: tuple = ("library", _meaning(w.category, w.message, logistic))
+            if item in (separated or {}) and _SEPARATION_OR_NOT_CONVERGED.search(f"{w.category.__name__} {w.message}"):
+                key: tuple = ("cause", SEPARATED[separated[item]])
+            elif is_library_warning(w.category, w.filename):
+                key = ("library", _meaning(w.category, w.message, logistic))
             elif not item or repr(item) in str(w.message):
                 key = ("as_is", w.category.__name__, str(w.message))
             else:
                 key = ("own", w.category.__name__, str(w.message))
             its, sources, _ = said.setdefault(key, ([], [], w))
             its.append(item) if item not in its else None
-            if key[0] == "library":
+            if key[0] in ("library", "cause"):
                 sources.append(_source(w, figures([item] if item else None)))
     for key, (its, sources, w) in said.items():
         every = not names or (len(names) > 1 and set(its) >= set(names))
-        if key[0] == "library":
+        if key[0] == "cause":
+            where = figures(None if every else its)
+            text = f"{where[:1].upper()}{where[1:]}: {key[1]}."
+            warnings.warn(LibraryWarning(text, tuple(dict.fromkeys(sources))), stacklevel=3)
+        elif key[0] == "library":
             text = library_caveat(w.category, w.message, figures(None if every else its), logistic=logistic)
             warnings.warn(LibraryWarning(text, tuple(dict.fromkeys(sources))), stacklevel=3)
         elif key[0] == "as_is" or every:

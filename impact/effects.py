@@ -130,7 +130,7 @@ def intervention_effects(
         # each impact's fit's warnings, said of the impacts that raised them (a library's in words: round 33)
         with recorded_warnings() as caught[code]:
             rows.extend(_code_rows(panel, code, measure, wave_list, alpha, seed, n_permutations))
-    reissue_per_item(caught, _models_of)
+    reissue_per_item(caught, _models_of, separated=_separated_fits(rows))
     if not rows:
         return pd.DataFrame(columns=["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value",
                                      "p_adjusted", "notes", "separation", "estimator"])
@@ -198,6 +198,21 @@ def _code_rows(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str
     later = [w for w in wave_list[1:] if (d["wave"] == w).any()]
     if len(later) >= 2:
         out.append(_since_first_after(d, formula, code, measure, later, alpha))
+    return out
+
+
+def _separated_fits(rows: list[pd.DataFrame]) -> dict[str, str]:
+    """The impacts whose GEE separated (``separation``), each with what that left
+    (:data:`impact._warning_words.SEPARATED`): Firth's estimates in the GEE's place (``"firth"``), no finite GEE
+    estimate at all (``"none"``) or extreme ones (``"extreme"``). Their fit's warnings that it did not converge are said
+    as that cause (:func:`impact._warning_words.reissue_per_item`)."""
+    fits = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["code", "separation", "estimate"])
+    fits = fits[fits["separation"].astype(bool)]
+    out = {}
+    for code, f in fits.groupby("code", sort=False):
+        gee = f.get("estimate_gee", f["estimate"]).astype(float)  # the GEE's, not Firth's
+        out[str(code)] = ("firth" if f.get("estimator", pd.Series("gee", index=f.index)).eq("firth").any()
+                          else "extreme" if np.isfinite(gee).any() else "none")
     return out
 
 

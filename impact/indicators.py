@@ -132,7 +132,7 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
         return None
     return _staggered_by_measure(study, intervention_onsets(study), control="never_treated", alpha=alpha,
                                  n_permutations=n_permutations, seed=seed,
-                                 figures="after a council's first notice or direction")
+                                 figures=DID_FIGURES["notice"])
 
 
 def review_dates(study: Study) -> pd.Series:
@@ -190,13 +190,13 @@ def review_indicator_effects(study: Study, *, alpha: float = 0.05, n_permutation
     reviewed = review_dates(study)
     out = [_staggered_by_measure(study, reviewed, control="not_yet_treated", alpha=alpha,
                                  n_permutations=n_permutations, seed=seed,
-                                 figures="after the review").assign(group="all")]
+                                 figures=DID_FIGURES["review"]).assign(group="all")]
     status = in_intervention_at_review(study)
     for group, members in (("intervention", status[status == True].index),  # noqa: E712 (NA is neither)
                            ("no_intervention", status[status == False].index)):  # noqa: E712
         out.append(_staggered_by_measure(study, reviewed, control="not_yet_treated", alpha=alpha,
                                          n_permutations=n_permutations, seed=seed, treated=set(members),
-                                         figures=f"after the review in councils {_GROUP_WORDS[group]}")
+                                         figures=f"{DID_FIGURES['review']} in councils {_GROUP_WORDS[group]}")
                    .assign(group=group))
     out = pd.concat(out, ignore_index=True)
     return out[["group", *[c for c in out.columns if c != "group"]]]
@@ -221,6 +221,10 @@ def in_intervention_at_review(study: Study) -> pd.Series:
 
 
 #: The status groups of :func:`review_indicator_effects` in words, after "councils".
+#: The words each difference-in-differences names the change it estimates by (its warnings' ``figures``); the
+#: review's in a status group add "in councils" and the group's words (:data:`_GROUP_WORDS`).
+DID_FIGURES = {"notice": "after a council's first notice or direction", "review": "after the review"}
+
 _GROUP_WORDS = {"intervention": "in intervention when reviewed", "no_intervention": "not in intervention when reviewed"}
 
 

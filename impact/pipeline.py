@@ -36,7 +36,7 @@ from ._io import (
 )
 from ._limits import INDICATOR_REASSIGNMENTS_MAX
 from ._version import __version__
-from ._warning_words import LibraryWarning, said_in_words
+from ._warning_words import MODEL_FIGURES, LibraryWarning, said_in_words
 from ._words import _counted, _verb
 from .describe import describe_study
 from .effects import (
@@ -430,12 +430,12 @@ def analyse(
             not_computed.setdefault("models", "no impact varied both in whether it was reported and in wave or "
                                               "intervention status")
         # the same models with missed interviews weighted for (a sensitivity analysis beside them)
-        with said_in_words("the models weighted for missed interviews (the attrition sensitivity table)"):
+        with said_in_words(MODEL_FIGURES["attrition_sensitivity"]):
             attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids,
                                            alpha=alpha) if not models.empty else None)
-        with said_in_words("the survey model (the change in survey scores across the waves)", logistic=False):
+        with said_in_words(MODEL_FIGURES["survey_model"], logistic=False):
             survey_model = survey_effects(study, alpha=alpha) if "survey" in wanted else None
-        with said_in_words("the survey model by intervention status", logistic=False):
+        with said_in_words(MODEL_FIGURES["survey_by_status"], logistic=False):
             survey_by_status = survey_change_by_status(study, alpha=alpha) if "survey" in wanted else None
         # the indicators' library warnings, said in words for each indicator (impact.indicators), are kept as the
         # models' are: they never reached provenance.json (report truth round 35)

@@ -858,7 +858,7 @@ def _published_provenance(ctx) -> dict:
     intervention followed at every wave were fewer than two, and a third that a group had fewer than two councils at
     the early wave, which with the councils interviewed at each wave gave the hidden counts back (seed 31271, round
     39)."""
-    prov = dict(ctx.f.provenance)
+    prov = _caveats_of_figures_shown(ctx, dict(ctx.f.provenance))
     caveats = list(prov.get("statistical_warnings") or ())
     groups = ("councils_interviewed_group", "councils_complete", "councils_level", "councils_type")
     hidden = any(ctx.ledger.hidden(k) for k in ctx.ledger.values if isinstance(k, tuple) and k[0] in groups)
@@ -871,6 +871,107 @@ def _published_provenance(ctx) -> dict:
                  "would give back counts of councils the tables suppress", output="provenance")
     prov["statistical_warnings"] = kept
     return prov
+
+
+def _did_shown(ctx) -> dict[str, set[str]]:
+    """The indicators whose change each difference-in-differences table shows an estimate of, keyed by the words its
+    caveats name that change by (:func:`impact.indicators._staggered_by_measure`'s ``figures``): an estimate
+    suppressed (c), as the councils behind it are few, or absent (a status group's change the report does not read)
+    is not shown."""
+    from ..indicators import _GROUP_WORDS, DID_FIGURES
+
+    def shown(rows) -> set[str]:
+        return {r["measure"] for r in rows if r["estimate"] != SUPPRESSED and pd.notna(r["estimate"])}
+
+    out: dict[str, set[str]] = {}
+    e = ctx.f.indicator_effects
+    if e is not None and not e.empty:
+        out[DID_FIGURES["notice"]] = shown(_did_rows(ctx, e, _why_no_did, audited=True)[0])
+    effects = ctx.f.review_indicator_effects
+    if effects is not None and not effects.empty:
+        rows, _, status, *_ = _review_family(ctx, effects)
+        out[DID_FIGURES["review"]] = shown(rows)
+        for group, words in _GROUP_WORDS.items():
+            out[f"{DID_FIGURES['review']} in councils {words}"] = set(status.loc[status["group"] == group, "measure"])
+    return out
+
+
+def _caveats_of_figures_shown(ctx, prov: dict) -> dict:
+    """The provenance with each library caveat of the indicators' change (and its library's words among the sources)
+    said only of the indicators whose estimate is shown, and a survey model's or the attrition sensitivity's only
+    where the report shows a figure of it: a caveat of an estimate the table suppresses (c) told the reader of a figure they cannot see, and that it
+    exists (report truth round 36). One naming no figure shown is withheld, and counted in the suppression ledger."""
+    shown = _did_shown(ctx)
+    known = set().union(*(set(f["measure"]) for f in (ctx.f.indicator_effects, ctx.f.review_indicator_effects)
+                          if f is not None and not f.empty))
+    unseen = _models_unseen(ctx)
+    caveats, withheld = [], 0
+    for text in prov.get("statistical_warnings") or ():
+        said = _did_caveat(str(text), shown, known)
+        if said is None:
+            of = re.sub(r"^\w+: ", "", str(text))  # provenance's caveats begin with the warning's class
+            hides = any(of.startswith(f"{f[:1].upper()}{f[1:]}: ") for f in unseen)
+            withheld += hides
+            caveats += [] if hides else [text]
+            continue
+        head, figures, named, tail = said
+        kept = [m for m in named if m in shown[figures]]
+        if kept == named:
+            caveats.append(text)
+        elif kept:
+            caveats.append(f"{head}{_listed(kept)} {figures}{tail}")
+        else:
+            withheld += 1
+    if caveats == list(prov.get("statistical_warnings") or ()):
+        return prov
+    ends = [f"; the change in {m} {f} (difference-in-differences))" for f, ms in shown.items() for m in known - ms]
+    ends += [f"; {f})" for f in unseen]
+    sources = [s for s in prov.get("statistical_warning_sources") or () if not str(s).endswith(tuple(ends))]
+    ctx.withheld("Provenance (provenance.json and About this report)", "statistical caveats", withheld,
+                 "caveat_of_suppressed", "a statistical caveat of the analysis about an estimate the report does not "
+                 "show (suppressed, as the councils behind it are few, or not read): it would tell of a figure the "
+                 "reader cannot see", output="provenance")
+    return {**prov, "statistical_warnings": caveats,
+            **({"statistical_warning_sources": sources} if "statistical_warning_sources" in prov else {})}
+
+
+def _models_unseen(ctx) -> list[str]:
+    """The words naming each model of :data:`impact._warning_words.MODEL_FIGURES` none of whose figures the report
+    shows: the survey's councils or answers hidden, every change by status of a group of few councils, every row of the
+    attrition sensitivity table suppressed (a side of few councils, 7 councils, seed 35071) or no such table."""
+    from .._warning_words import MODEL_FIGURES
+
+    ok = ctx.shown(("survey_councils",), ("survey_observations",))
+    sb, a = ctx.f.survey_by_status, ctx.f.attrition
+    out = [] if ok else [MODEL_FIGURES["survey_model"]]
+    if sb is not None and len(sb) and (not ok or all(_survey_few(ctx, sb))):
+        out.append(MODEL_FIGURES["survey_by_status"])
+    if a is None or a.empty or a["missing"].nunique() < 2 or \
+            a["code"].map(_attrition_sides(ctx, a)).lt(_fewest_councils(ctx)).all():
+        out.append(MODEL_FIGURES["attrition_sensitivity"])
+    return out
+
+
+def _did_caveat(text: str, shown: dict[str, set[str]], known: set[str]) -> tuple[str, str, list[str], str] | None:
+    """``(head, figures, indicators, tail)`` of a caveat of the indicators' change ("The change in a and b after the
+    review (difference-in-differences): ..."), where ``figures`` is a key of ``shown``; None for any other caveat.
+    "each indicator" names every indicator with an estimate there."""
+    start = re.match(r"(?:\w+: )?The change in ", text)  # provenance's caveats begin with the warning's class
+    if start is None:
+        return None
+    head = start.group(0)
+    for figures in sorted(shown, key=len, reverse=True):
+        end = f" {figures} (difference-in-differences): "
+        if end not in text:
+            continue
+        listed, tail = text[len(head):].split(end, 1)
+        named = re.split(r", | and ", listed)
+        if listed == "each indicator":
+            named = sorted(known)
+        elif not set(named) <= known:
+            return None
+        return head, figures, named, f" (difference-in-differences): {tail}"
+    return None
 
 
 # --------------------------------------------------------------------------- summary
@@ -2265,7 +2366,8 @@ _LEDGER_REASONS = {"small_count": "Small count", "derived": "From a suppressed c
                    "few_councils_contrast": "Few councils on a side", "few_councils_interviewed": "Few councils interviewed",
                    "few_councils_quoted": "Few councils behind quotes",
                    "few_councils_survey": "Few councils answering the survey",
-                   "status_group_caveat": "Caveat about a status group", "small_count_raised": "Small count, shown as raised"}
+                   "status_group_caveat": "Caveat about a status group",
+                   "caveat_of_suppressed": "Caveat about a figure not shown", "small_count_raised": "Small count, shown as raised"}
 
 
 def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, str]]:
