@@ -118,7 +118,10 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
         ``ri_p_value``, ``ri_n`` (reassignments it was computed from),
         ``ri_exact`` (whether they were every possible one, so that more
         resamples cannot lower its smallest value, ``1 / ri_n``; else it is
-        ``1 / (ri_n + 1)``), ``n_treated``, ``n_control`` (comparison councils,
+        ``1 / (ri_n + 1)``), ``ri_few_distinct`` (whether the distinct
+        reassignments are so few that no p of the indicators tested, adjusted
+        across them (Holm), could fall below ``alpha`` however many were
+        drawn; a flag, not their number), ``n_treated``, ``n_control`` (comparison councils,
         those entering intervention after the last period included),
         ``n_control_entering_later`` (of them), ``n_treated_before_first``
         (left out), ``n_cohorts``, ``n_lone_cohorts`` (cohorts with a period
@@ -310,16 +313,33 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
             continue
         rows.append({**row, "estimate": o["estimate"], "se": o["se"], "df": o["df"], "ci_low": o["ci_low"], "ci_high": o["ci_high"],
                      "p_value": o["p_value"], "ri_p_value": o["ri_p_value"], "ri_n": int(o["n_permutations"]),
-                     "ri_exact": bool(o["ri_exact"]), "n_cohorts": len(res.cohorts),
+                     "ri_exact": bool(o["ri_exact"]), "_distinct": float(o["n_assignments"]),
+                     "n_cohorts": len(res.cohorts),
                      "n_lone_cohorts": _lone_cohorts(res.att_gt), "note": ""})
     estimated = {r["measure"] for r in rows if not r["note"]}
     reissue_per_item({m: [w for w in ws if is_library_warning(w.category, w.filename)]
                       for m, ws in caught.items() if m in estimated},
                      lambda items: f"the change in {_listed(items) if items else 'each indicator'} {figures} "
                                    "(difference-in-differences)", logistic=False)
-    cols = ["measure", "estimate", "se", "df", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_n", "ri_exact", "n_treated",
+    _flag_few_distinct(rows, alpha)
+    cols = ["measure", "estimate", "se", "df", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_n", "ri_exact",
+            "ri_few_distinct", "n_treated",
             "n_control", "n_control_entering_later", "n_treated_before_first", "n_cohorts", "n_lone_cohorts", "note"]
     return pd.DataFrame(rows).reindex(columns=cols)
+
+
+def _flag_few_distinct(rows: list[dict], alpha: float) -> None:
+    """Set ``ri_few_distinct`` of each row with a randomisation p: whether its distinct reassignments are so few that,
+    among the tests of ``rows`` with one adjusted together (Holm), no adjusted p could fall below ``alpha`` however
+    many were drawn (:func:`impact.stats._ri.few_distinct`). A flag, not their number: the analysis draws them at
+    random, and a 6-council report told its reader only 'run with more resamples', which would not help (disclosure
+    round 45)."""
+    from .stats._ri import few_distinct
+
+    n_tests = sum(pd.notna(r.get("ri_p_value")) for r in rows)
+    for r in rows:
+        distinct = r.pop("_distinct", 0.0)
+        r["ri_few_distinct"] = pd.notna(r.get("ri_p_value")) and few_distinct(distinct, n_tests, alpha)
 
 
 def _lone_cohorts(att_gt: pd.DataFrame) -> int:

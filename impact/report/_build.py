@@ -4577,7 +4577,9 @@ def _ri_floor(ctx, family: pd.DataFrame) -> str:
     and many tests no adjusted p can fall below alpha, and a sentence finding no change must say so rather than
     suggest there was nothing to find. Where every test used every possible reassignment, more resamples cannot lower
     that floor (6 councils, 60 possible reassignments: no p of 5 indicators adjusted could fall below 0.083, and the
-    summary said only that none changed significantly)."""
+    summary said only that none changed significantly). The analysis draws them at random even then; where it flags
+    every test as having too few distinct ones (``ri_few_distinct``, :func:`_few_distinct`), the floor is said in words,
+    alpha the only number (their count gives back the cohorts' sizes), and more resamples are not advised."""
     n_tests = len(family)
     if not n_tests:
         return ""
@@ -4588,16 +4590,39 @@ def _ri_floor(ctx, family: pd.DataFrame) -> str:
         family = pd.DataFrame({"ri_n": [permutations] * n_tests, "ri_exact": [False] * n_tests})
     used = family["ri_n"].astype("float64").to_numpy()
     exact = family["ri_exact"].fillna(False).astype(bool).to_numpy()
+    few = _few_distinct(ctx, family, n_tests)
+    if few is not None and few.all() and not exact.all():
+        # drawn from so few distinct reassignments that more would not help: said without a number from which their
+        # count follows (a 6-council study's readers were told nothing, or to run more resamples, disclosure round 45)
+        return (f" (with so few councils no adjusted p could fall below {ctx.alpha:g} other than by the "
+                "chance of the reassignments drawn, whatever the resamples)")
     smallest = np.where(exact, 1 / np.maximum(used, 1), 1 / (used + 1))
     floor = min(1.0, n_tests * float(smallest.min()))
-    if floor < ctx.alpha:
-        return ""
+    if floor < ctx.alpha or (few is not None and (~exact).any() and few[~exact].all()):
+        return ""  # the floor is below alpha, or more resamples would not help, nor is it known how far
     if exact.all():
         most = int(used.max())
         return (f" (every possible reassignment was used, {f'{most:,}' if (used == most).all() else f'at most {most:,}'}"
                 f" per test: with so few councils no adjusted p could fall below {floor:.3f}, whatever the resamples)")
     permutations = int(used[~exact].max())
     return f" (with {permutations:,} random reassignments no adjusted p could fall below {floor:.3f}; run with more resamples)"
+
+
+def _few_distinct(ctx, family: pd.DataFrame, n_tests: int) -> np.ndarray | None:
+    """Whether each test of ``family`` was flagged by the analysis (``ri_few_distinct``) as having so few distinct
+    reassignments that, among the tests of its group adjusted together, no adjusted p could fall below alpha however
+    many were drawn; None for findings of an earlier version (no flag). A flag holds for this family where it has at
+    least as many tests as the flag's group (the indicators with a randomisation p in the same group of the review's
+    effects): Holm's floor grows with the number of tests. Where the family is smaller, the test counts as not
+    flagged."""
+    if "ri_few_distinct" not in family.columns:
+        return None
+    few = family["ri_few_distinct"].fillna(False).astype(bool).to_numpy()
+    effects = ctx.f.review_indicator_effects
+    if "group" not in family.columns or effects is None or "group" not in effects.columns:
+        return np.zeros(len(family), dtype=bool)  # the flag's group is not known: nor is whether it holds here
+    sizes = effects[effects["ri_p_value"].notna()].groupby("group").size()
+    return few & (family["group"].map(sizes).fillna(np.inf).to_numpy() <= n_tests)
 
 
 def _status_tests(ctx, e: pd.DataFrame | None) -> pd.DataFrame:

@@ -53,6 +53,18 @@ def enumerated(total: int, n_permutations: int, most: int = MAX_ENUMERATION) -> 
     return not _DRAWN_ONLY.get() and total <= min(n_permutations, most)
 
 
+def few_distinct(total: float, n_tests: int, alpha: float) -> bool:
+    """Whether ``total`` distinct reassignments are so few that, among ``n_tests`` tests adjusted together (Holm), no
+    adjusted p could fall below ``alpha`` but by the chance of the draws, however many were drawn.
+
+    Drawn with replacement, a test's p ``(1 + #exceed) / (1 + B)`` tends, as ``B`` grows, to its exact value ``k / N``
+    over the ``N = total`` distinct reassignments (the observed one among the ``k`` at least as extreme), at least
+    ``1 / N``; Holm's smallest adjusted p is ``n_tests`` times the smallest p, so at least ``n_tests / N``. Only a
+    coarse flag is kept where a p is published: ``N`` itself is the multinomial coefficient of group sizes a report
+    suppresses (disclosure round 44)."""
+    return bool(total >= 1 and n_tests >= 1 and n_tests >= alpha * total)
+
+
 def n_assignments(values: np.ndarray) -> int:
     """Number of distinct ways to assign the multiset ``values`` to ``len(values)`` units."""
     _, counts = np.unique(_keys(values), return_counts=True)

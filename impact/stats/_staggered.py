@@ -34,7 +34,7 @@ from ._checks import (
 )
 from ._errors import MissingValueWarning, NotIdentifiedError, NotIdentifiedWarning
 from ._results import SummaryText
-from ._ri import assignments, ri_pvalue
+from ._ri import assignments, n_assignments, ri_pvalue
 from ._threads import one_blas_thread
 
 __all__ = ["staggered_did", "StaggeredDiDResults", "AggregateResults"]
@@ -717,7 +717,8 @@ class AggregateResults:
         One row: `estimate`, `se`, `statistic`, `df` (t degrees of freedom), `p_value`, `ci_low`,
         `ci_high`, `ri_p_value`, `n_permutations` (assignments used),
         `n_permutations_dropped` (unidentified, left out), `ri_exact` (all
-        assignments enumerated).
+        assignments enumerated), `n_assignments` (distinct assignments there
+        are; 0 without randomisation inference).
     table : pandas.DataFrame or None
         One row per event time / cohort / period (column `event_time`,
         `group` or `time`): `estimate`, `se`, `statistic`, `df`, `p_value`,
@@ -904,7 +905,7 @@ class StaggeredDiDResults:
             table["n_cells"] = [int(np.isfinite(est[tg.cells]).sum()) for tg in targets]
         overall_row = _inference_table(np.array([overall]), np.array([se_overall]), alpha, np.nan, df_overall)
         overall_row = overall_row.drop(columns=["cband_low", "cband_high"])
-        ri_p, used, dropped, exact = np.nan, 0, 0, False
+        ri_p, used, dropped, exact, distinct = np.nan, 0, 0, False, 0
         if n_permutations:
             among = (np.ones(len(design.g), dtype=bool) if permute_among is None
                      else np.isin(design.units, np.asarray(list(permute_among), dtype=object)))
@@ -912,6 +913,7 @@ class StaggeredDiDResults:
                 raise ValueError("`permute_among` must name units of the panel, but none of the "
                                  f"{len(permute_among)} passed is among its {len(design.units)} units.")
             perm, exact = assignments(design.g[among], n_permutations, rng)
+            distinct = n_assignments(design.g[among])
             full = np.repeat(design.g[None, :], len(perm), axis=0)
             full[:, among] = perm
             perm = full
@@ -928,6 +930,7 @@ class StaggeredDiDResults:
         overall_row["n_permutations"] = used
         overall_row["n_permutations_dropped"] = dropped
         overall_row["ri_exact"] = exact
+        overall_row["n_assignments"] = float(distinct) if distinct < 10**18 else np.inf  # a float: C(150, 75) > 2**63
         return AggregateResults(kind=kind, overall=overall_row, table=table, critical_value=crit, alpha=alpha,
                                 n_bootstrap=n_bootstrap, notes=notes)
 

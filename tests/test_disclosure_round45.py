@@ -1,0 +1,137 @@
+"""Disclosure in small studies, round 45: the randomisation floor, said without giving back a group's size.
+
+Round 44 made the analysis draw every randomisation test's reassignments at random (an enumerated p, k / N, gave back
+N, the multinomial coefficient of suppressed group sizes). The report's floor sentence read ``ri_exact``, now always
+False in analysed findings: a 6-council study (60 distinct reassignments of its review dates, 5 indicators) was told
+nothing of the floor, and with fewer resamples asked for, "run with more resamples", which would not help (a drawn p
+tends to k / 60 as the resamples grow, so Holm's smallest adjusted p to at least 5 / 60).
+
+The analysis now flags each test whose distinct reassignments are so few (``ri_few_distinct``, a flag, not N), and
+the report says the floor in words, alpha the only number. Study: report truth round 20's (6 councils, seed 9905,
+999 resamples, the indicators only), built once per worker under the same key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import warnings
+
+import numpy as np
+import pytest
+import test_disclosure_round43 as r43
+import test_disclosure_round44 as r44
+from conftest import once_per_worker, report_of, summary_bullets
+
+pytestmark = pytest.mark.xdist_group("report_truth_round20")
+
+ALPHA = 0.05  # the analysis's default
+
+
+@pytest.fixture(scope="module")
+def six():
+    """``(study, findings, enumerated)``: report truth round 20's 6-council study analysed (drawn reassignments), and
+    its review tests as the library computes them called directly (every distinct reassignment enumerated: ``ri_n``
+    is their number N, the truth the report must not give back)."""
+    def build():
+        from impact.pipeline import analyse
+        from impact.synth import generate_with_truth
+
+        study, truth = generate_with_truth(6, seed=9905, interviews_per_wave=2, words_per_interview=100)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return study, truth, analyse(study, coded=truth.coded(), n_resamples=999, seed=1, parts=["indicators"])
+
+    study, _, findings = once_per_worker(("round20", "six", 9905), build)
+
+    def enumerate_():
+        from impact.indicators import review_indicator_effects
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return review_indicator_effects(study, n_permutations=999, seed=1)
+
+    return study, findings, once_per_worker(("round45", "enumerated", 9905), enumerate_)
+
+
+def _floor_said(text: str) -> str:
+    """The parenthesis of ``text`` holding the floor ('... whatever the resamples)')."""
+    found = re.findall(r"\(([^()]*whatever the resamples)\)", text)
+    assert found, text
+    return found[0]
+
+
+def test_the_analysis_flags_tests_with_few_distinct_reassignments_and_not_their_number(six):
+    """Each test's flag is whether its group's tests (Holm) could reach alpha, recomputed from the enumerated N: the
+    number of tests of its group at least alpha times N. Every pooled test of the study is flagged (5 tests, 60
+    reassignments: 5 >= 3), and no column of the findings holds N."""
+    _, f, e = six
+    drawn = f.review_indicator_effects
+    tested = e[e["ri_p_value"].notna()]
+    assert tested["ri_exact"].all() and not drawn["ri_exact"].any()
+    n_tests = tested.groupby("group")["measure"].transform("size")
+    expected = n_tests >= ALPHA * tested["ri_n"]  # independent: the enumerated count, Holm's floor n / N
+    got = drawn.set_index(["group", "measure"]).loc[list(zip(tested["group"], tested["measure"], strict=True)),
+                                                    "ri_few_distinct"]
+    assert got.dtype == bool
+    np.testing.assert_array_equal(got.to_numpy(), expected.to_numpy())
+    assert got.loc["all"].all()  # the planted design: 60 reassignments, 5 indicators
+    assert not drawn.loc[drawn["ri_p_value"].isna(), "ri_few_distinct"].any()
+    # N is in no randomisation column of its row, and the pooled tests' N (60) nowhere in the findings (a group of 2
+    # councils has N = 2, as many as its councils, which the findings count anyway)
+    rows = drawn.set_index(["group", "measure"]).loc[got.index]
+    ri = rows[[c for c in rows.columns if c.startswith("ri_")]].astype(float)
+    assert not ri.eq(tested["ri_n"].to_numpy(dtype=float), axis=0).any().any()
+    assert not drawn.select_dtypes("number").eq(tested.loc[tested["group"] == "all", "ri_n"].max()).any().any()
+
+
+def test_the_sentence_says_the_floor_in_words_and_no_number_giving_back_n(six):
+    """The summary's sentence finding no change and the indicators section's say that no adjusted p could fall below
+    alpha whatever the resamples, advise no more resamples, and hold no number but alpha in that parenthesis. Round
+    44's intruder reads no group size from the report's tables nor from any number of the sentence (N, the old floor
+    n / N to 3 decimals, a k / N)."""
+    study, f, e = six
+    tested = e[(e["group"] == "all") & e["ri_p_value"].notna()]
+    n = int(tested["ri_n"].max())
+    truth = {p for p in r43._partitions(len(study.councils)) if len(p) > 1 and r43._multinomial(p) == n}
+    assert truth  # the sizes of the review cohorts with that multinomial coefficient
+    [sentence] = [s for s in summary_bullets(f) if "changed significantly after the review" in s]
+    report, extra = report_of(f)
+    section = [b.text for s in report.sections for b in s.blocks
+               if "Did the indicators change after the review?" in getattr(b, "text", "")]
+    assert section
+    for text in (sentence, section[0]):
+        said = _floor_said(text)
+        assert f"no adjusted p could fall below {ALPHA:g}" in said, said
+        assert "run with more resamples" not in text
+        numbers = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", said)]
+        assert numbers == [ALPHA], said
+        for x in map(float, re.findall(r"\d+(?:\.\d+)?", text)):
+            assert x != n and f"{x:.3f}" != f"{len(tested) / n:.3f}", (x, text)
+            denominator = r44._denominator([x], 3) if 0 < x < 1 else None
+            fits = {p for p in r43._partitions(len(study.councils))
+                    if len(p) > 1 and denominator and r43._multinomial(p) == denominator}
+            assert not fits & truth, (x, fits)
+    assert r44._recover(r44._published(report, extra), len(study.councils)) & truth == set()
+
+
+def test_more_resamples_are_advised_only_where_they_could_help(six):
+    """The same findings with 19 draws per test: unflagged (many distinct reassignments), Holm's smallest adjusted p
+    is at least 5 / 20 and more resamples would lower it, so the sentence advises them; flagged, they would not, and it
+    says the floor in words; findings of an earlier version (no flag) keep the advice."""
+    _, f, _ = six
+    few = f.review_indicator_effects.assign(ri_n=19)
+
+    def sentence(effects):
+        [s] = [s for s in summary_bullets(dataclasses.replace(f, review_indicator_effects=effects))
+               if "changed significantly after the review" in s]
+        return s
+
+    many = sentence(few.assign(ri_few_distinct=False))
+    assert "with 19 random reassignments no adjusted p could fall below 0.250; run with more resamples" in many, many
+    flagged = sentence(few)
+    assert "run with more resamples" not in flagged
+    assert _floor_said(flagged) == (f"with so few councils no adjusted p could fall below {ALPHA:g} other than by the "
+                                    "chance of the reassignments drawn, whatever the resamples")
+    earlier = sentence(few.drop(columns="ri_few_distinct"))
+    assert "run with more resamples" in earlier, earlier
