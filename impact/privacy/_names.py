@@ -44,6 +44,7 @@ from ._detect import (
     _VEHICLE_MAKES,
     Span,
     plural_of_a_thing_done,
+    saint_surname,
     thing_done_closed_up,
     thing_goes,
 )
@@ -1559,6 +1560,10 @@ _IN_IDIOMS = frozenset("""question trouble future person public private total fa
     detail depth earnest fairness truth love pain bits pieces time""".split())
 # Words of Welsh names that English has too ("coleg sir gar", "ysgol pen y bryn", "ysgol coed y gof").
 _WELSH_ELEMENTS = frozenset("sir pen coed tre bach fach fawr mawr".split())
+# Prefixes that make a word the word list lacks of one it holds ("recommissioned", "unsafeguarded"; see
+# NameFinder._prefixed_word).
+_WORD_PREFIXES = ("re", "un", "pre", "de", "dis", "mis", "co", "non", "over", "under", "out", "sub", "inter", "multi",
+                  "counter", "anti", "post", "self")
 # Welsh particles, prepositions and conjunctions, which begin no setting's name: after the kind they go on with the
 # sentence ("ystyried pob ysgol yn unigol cyn dod", "mae'r ysgol wedi cau").
 _WELSH_CLAUSE_WORDS = frozenset("""yn ym yng wedi a ac ag i o ar am at gan gyda gydag efo mewn neu ond os sy sydd yw
@@ -2776,6 +2781,8 @@ class NameFinder:
             if m is not None and (fold(m.group(w)) not in self.words and fold(m.group(w)) not in self.public
                                   or w == "w2" and len(m.group("p").split()) == 2):
                 s = Span(s.start, m.end(w), s.kind)
+            elif s.kind == "name" and (saint := self._saint_surname(text, s)) is not None:
+                s = saint  # "Ian St John said": a surname named for a saint
             before = text[max(0, s.start - 30) : s.start]
             # one or two particles of a European surname in lower case before a surname found with no first name ("her
             # surname's dos santos", "it's da silva", "ask van der berg"); a particle that is an English word is one
@@ -2789,6 +2796,17 @@ class NameFinder:
                 s = Span(s.start - len(before) + initials.start(), s.end, s.kind)  # "mr j p davies": the initials too
             out.append(s)
         return out
+
+    def _saint_surname(self, text: str, s: Span) -> Span | None:
+        """A name found widened over a surname named for a saint after a first name (:func:`saint_surname`), the name
+        found the first name ("Ian St John said") or the saint's ("Then Tom St George rang": "Tom" opening a sentence is
+        found by its surname); the saint's word no place given ("Victoria St Leeds")."""
+        for at in (s.end, s.start):
+            found = saint_surname(text, at)
+            if found is not None and (found[0] == s.start or found[2] == s.start) and fold(
+                    text[found[2] : found[1]]) not in self.places:
+                return Span(min(found[0], s.start), max(found[1], s.end), s.kind)
+        return None
 
     def _first_name_before(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """Each name starting with a word no English word widened over a first name in lower case right before it
@@ -2804,8 +2822,33 @@ class NameFinder:
                     and text[prev.end : s.start] == " " and self._unknown(toks[k])
                     and not _SUBJECT_BEFORE_RE.search(text, max(0, prev.start - 12), prev.start)):
                 s = Span(prev.start, s.end, s.kind)
+            elif prev is not None and self._unlisted_first_name(text, toks, k, s):
+                s = Span(prev.start, s.end, s.kind)
             out.append(s)
         return out
+
+    def _prefixed_word(self, key: str) -> bool:
+        """Whether a word the list lacks is a word it holds, or a form of one, after a prefix ("recommissioned",
+        "unsafeguarded", "co-produced")."""
+        for prefix in _WORD_PREFIXES:
+            rest = key.removeprefix(prefix).lstrip("-")
+            if rest != key and len(rest) > 2 and (rest in self.words or self._inflected(_Tok(0, 0, rest, rest, "lower"))):
+                return True
+        return False
+
+    def _unlisted_first_name(self, text: str, toks: list[_Tok], k: int, s: Span) -> bool:
+        """Whether the word in lower case right before a surname found alone (``toks[k]`` opening ``s``) is a first
+        name no list holds ("cabinet member fionuala foley", "fionuala okafor said"): a word no list knows, shaped as a
+        word is said (:func:`_unknown_person_word`), before a surname found as a name by itself (by a role before it,
+        a verb of speech after it ...) that is a listed surname or a word no list knows; not after a subject, where it
+        reads as a verb, nor a word with figures."""
+        prev = toks[k - 1]
+        return (s.end == toks[k].end and (toks[k].key in self.surnames or self._unknown(toks[k])) and prev.shape == "lower"
+                and prev.text.isalpha()
+                and text[prev.end : s.start] == " " and prev.key not in self.firsts and prev.key not in _NOT_NAMES
+                and prev.key not in _TITLES and prev.key not in self.places and _unknown_person_word(prev.key)
+                and not self._inflected(prev) and not self._prefixed_word(prev.key)
+                and not _SUBJECT_BEFORE_RE.search(text, max(0, prev.start - 12), prev.start))
 
     @staticmethod
     def _initials_pair_set_off(text: str, toks: list[_Tok], i: int) -> bool:
