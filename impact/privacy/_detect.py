@@ -1971,6 +1971,14 @@ _PEOPLE_AFTER_AGE_RE = lazy_compile(
 # ("the 14-week-old infants were seen" are some babies).
 _INFANT_AGE_RE = lazy_compile(r"\b(?:weeks?|wks?|months?|mths?)\b", _I)
 _THE_BEFORE_AGE_RE = lazy_compile(r"(?<![\p{L}'’])(?:the|these|those)[ \t]+\Z", _I)
+# A class of people in the plural, "aged" and a range of ages ("infants aged 0-1 years", "children aged 10 to 17",
+# "young people aged between 16 and 25"): the class's range, as eligibility is written; the class's noun and where it
+# starts (an owner, a count or "the" before it make them someone's: "her children aged 4 and 6").
+_PEOPLE_AGED_BEFORE_RE = lazy_compile(
+    r"(?<![\p{L}'’\-])(?P<people>(?:girls|boys|children|kids|pupils|students|people|teenagers|teens|youngsters|learners|"
+    r"adolescents|young[ \t]+(?:men|women|adults)|adults|infants|babies|newborns|toddlers|care[ \t]+leavers)"
+    r"[ \t]+aged[ \t]+(?:between[ \t]+)?)\Z", _I)
+_AGE_RANGE_RE = lazy_compile(rf"\d{{1,2}}[ \t]*(?:[{_DASH}]|to|and)[ \t]*\d{{1,2}}\b", _I)
 # An owner or a count right before an age makes it someone's, listed with another or not ("her 10- and 11-year-olds",
 # "two 15-year-olds").
 _OWNER_BEFORE_AGE_RE = lazy_compile(
@@ -1993,6 +2001,11 @@ def _ages(text: str, add) -> None:
             before = _RANGE_BEFORE_AGE_RE.search(text, max(0, start - 12), start)
             if before is None and age[:1].isdigit():
                 before = _COORDINATED_AGE_BEFORE_RE.search(text, max(0, start - 16), start)
+            if (_AGE_RANGE_RE.match(age) and (people := _PEOPLE_AGED_BEFORE_RE.search(text, max(0, start - 40), start))
+                    and ("between" in people.group().lower() or "and" not in age.lower())
+                    and _OWNER_BEFORE_AGE_RE.search(text, max(0, people.start() - 24), people.start()) is None
+                    and _THE_BEFORE_AGE_RE.search(text, max(0, people.start() - 8), people.start()) is None):
+                continue  # "infants aged 0-1 years", "children aged 10 to 17": a class's range of ages
             group = age.lower().endswith("olds") or (age.lower().endswith("old")
                                                       and _PEOPLE_AFTER_AGE_RE.match(text, m.end("age")) is not None)
             first = before.start("n") if before is not None else start

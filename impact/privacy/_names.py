@@ -123,6 +123,12 @@ _INTRO_RE = lazy_compile(
     r"\b(?:regards|thanks|cheers|wishes|love(?:[ \t]+from)?)[ \t]*[,!.]?[ \t]*\r?\n)[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
+# "Named" capitalised, or after a determiner, right before a word for a worker is a safeguarding post's title ("the
+# Named Nurse", "Named Doctor", "our named GP"), not an introduction ("a nurse named Okafor", "a boy named Mason").
+_NAMED_BEFORE_RE = lazy_compile(
+    r"(?:(?<![\p{L}])(?i:the|a|an|our|their|your|her|his|my|its|each|every|as)[ \t]+(?i:named)|(?<![\p{L}])Named)[ \t]+\Z",
+    re.VERSION1)
+_WORD_AT_RE = lazy_compile(r"\p{L}+", re.VERSION1)
 #: A nickname's own words before the name it holds ("little miss <name>", "big <name>", "young <name>").
 _NICKNAME_WORDS = frozenset("little lil big young wee miss mister master baby".split())
 _STRONG_INTRO_RE = lazy_compile(
@@ -1516,6 +1522,17 @@ _NICKNAME_BEFORE_RE = lazy_compile(
 _FAMILY = (r"mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|nannan|gran|granny|grandma|grandad|grandpa|"
            r"auntie|aunty|aunt|uncle|brother|sister|cousin|step-?dad|step-?mum|stepfather|stepmother|boyfriend|girlfriend|"
            r"partner|carers?|foster[ \t]+carers?|husband|wife|fella|kids|children|twin")
+# A relative, set off by a comma, a bracket or a dash before capitals ("her second cousin, OF, pleaded", "the father
+# (OR) was arrested"): the capitals are the relative's initials whatever they spell, a verb after them.
+_KIN_SET_OFF_BEFORE_RE = lazy_compile(
+    r"(?<![\p{L}])(?i:mum|mam|mom|mother|dad|father|nan|gran|grandma|grandad|grandmother|grandfather|aunt|aunty|auntie|"
+    r"uncle|brother|sister|cousin|step-?dad|step-?mum|stepfather|stepmother|step-?brother|step-?sister|half-?brother|"
+    r"half-?sister|boyfriend|girlfriend|partner|husband|wife|son|daughter|nephew|niece|sibling|twin)"
+    r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.VERSION1)
+_KIN_INITIALS_AFTER_RE = lazy_compile(
+    rf"[ \t]*(?:,|\)|[ \t][\-–—])[ \t]+(?:{_ACTIONS}|was|is|had|has|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
+    re.IGNORECASE | re.VERSION1)
+_CAPS_RE = lazy_compile(r"(?<![\p{L}\d'’.\-])\p{Lu}{2,3}(?![\p{L}\d'’\-])", re.VERSION1)
 _FAMILY_OWNED_AFTER_RE = lazy_compile(
     rf"['’]s[ \t]+(?:(?:new|real|birth|little|big|older|younger|old|ex|other)[ \t]+)?(?:{_FAMILY})(?:['’]s)?(?![\p{{L}}'’\-])",
     re.IGNORECASE | re.VERSION1)
@@ -2316,6 +2333,10 @@ class NameFinder:
         spans += self._public_surnames(text, toks, spans, lone)
         spans += self._lower_initials(text)
         spans += [Span(m.start("l"), m.end("l"), "name") for m in _LETTER_AGED_RE.finditer(text)] if "," in text else []
+        # a relative's initials set off after the relation, whatever they spell ("her second cousin, OF, pleaded guilty")
+        spans += [Span(m.start(), m.end(), "name") for m in _CAPS_RE.finditer(text)
+                  if fold(m.group()) not in self.public and _KIN_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+                  and _KIN_INITIALS_AFTER_RE.match(text, m.end())] if "," in text or "(" in text else []
         for m in _NEWBORN_INITIALS_RE.finditer(text):
             # the newborn's initials, "Baby" kept, and never the two words read as a place ("the death of Baby RT")
             spans = [s for s in spans if not (s.start == m.start() and s.end == m.end("n"))]
@@ -3590,6 +3611,9 @@ class NameFinder:
                 return "title"  # "the teacher, miss o'leary, noticed", "miss o'leary noticed": not the verb
             if w in KINSHIP_ROLE_WORDS and not m.group(2) and m.group(1)[:1].islower():
                 return "kin"
+        if _NAMED_BEFORE_RE.search(before) and (word := _WORD_AT_RE.match(text, start)) is not None and (
+                _job_word(fold(word.group()))):
+            return None  # "the Named Nurse said", "Named Doctor for Safeguarding": a safeguarding post, no one named
         if _STRONG_INTRO_RE.search(before):
             return "intro"
         if _INTRO_RE.search(before):

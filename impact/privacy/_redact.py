@@ -970,7 +970,9 @@ class _Redactor:
         for a, b in kept:
             for i in range(max(a, span.start), min(b, span.end)):
                 outside[i - span.start] = " "
-        return not any(fold(w) in self.name_parts or _name_word_outside(w) for w in re.findall(r"[\w'’-]+", "".join(outside)))
+        # a word joined to the phrase by a hyphen is judged without it ("the Labour-Lib Dem group": "Labour")
+        return not any(fold(w) in self.name_parts or _name_word_outside(w)
+                       for w in (w.strip("-") for w in re.findall(r"[\w'’-]+", "".join(outside))) if w)
 
     def _off_kept_label(self, text: str, span: Span, kept: list[tuple[int, int]]) -> Span:
         """A name's span without the kept words it overlaps at its start or end, where those hold no listed name's part

@@ -15,6 +15,14 @@ weeks or months before a class of babies in the plural is the class's, as guidan
 14-week-old infants were seen" are babies one could name), and the babies' words join the classes of people after
 ages joined by a hanging hyphen ("14- and 16-week-old infants"), and after "for" ("services for 2-year-old toddlers").
 
+Read from public case review summaries, bruising protocols, council minutes and the local press (written anew on their
+shapes, with other names): "Named" before a worker's word is a safeguarding post ("the Named Nurse said" gave "the
+Named [name] said"), not after a noun ("a boy named Mason"); a party's name joined by a hyphen to another's ("the
+Tory-Lib Dem coalition" gave "the [name] Dem coalition"); a class of people in the plural, "aged" and a range is the
+class's range ("infants aged 0-1 years", "children aged 10 to 17" gave "aged [age]"), not after an owner, a count or
+"the", nor two ages listed ("children aged 4 and 6"); capitals set off after a relative are the relative's initials
+whatever they spell ("Child C's second cousin, OF, pleaded guilty" was kept), unless a service's acronym.
+
 Each text is redacted with the stress names listed and with none (``_rounds``).
 """
 
@@ -42,6 +50,18 @@ _RED_TEAM = [
     ("guidance on 8-week-old newborns", "guidance on 8-week-old newborns"),  # was '[age] newborns'
     ("services for 2-year-old toddlers", "services for 2-year-old toddlers"),  # was '[age] toddlers'
     ("14- and 16-week-old infants were studied", "14- and 16-week-old infants were studied"),  # was '14- and [age]'
+    # read from case review summaries, protocols, minutes and the local press (written anew, other names)
+    ("Dee Okafor – Named Nurse; Bev Brannock – Named Doctor",
+     "[name] – Named Nurse; [name] – Named Doctor"),  # was 'Named [name]; ... Named [name]'
+    ("the Named Nurse said", "the Named Nurse said"),  # was 'the Named [name] said'
+    ("the Tory-Lib Dem coalition", "the Tory-Lib Dem coalition"),  # was 'the [name] Dem coalition'
+    ("the Labour-Lib Dem run council", "the Labour-Lib Dem run council"),  # was 'the [name] Dem run council'
+    ("most infants aged 0-1 years", "most infants aged 0-1 years"),  # was 'most infants aged [age]'
+    ("services for children aged 10 to 17", "services for children aged 10 to 17"),  # was 'aged [age]'
+    ("young people aged between 16 and 25 were supported",
+     "young people aged between 16 and 25 were supported"),  # was 'aged between [age]'
+    ("Child C's second cousin, OF, pleaded guilty", "Child C's second cousin, [name], pleaded guilty"),  # was kept
+    ("the father (OR) was arrested", "the father ([name]) was arrested"),  # was kept
 ]
 
 # Redacted so on main as now: the same shapes beside these rules
@@ -61,21 +81,35 @@ _HELD_EXACT = [
     ("two 14-week-old infants", "two [age] infants"),
     ("her 14-week-old twins", "her [age] twins"),
     ("15-year-old girls are at risk", "[age] girls are at risk"),  # round 43's: years, a count of people
+    ("a boy named Mason said it", "a boy named [name] said it"),  # "named" after a noun: an introduction
+    ("Lib Dem councillors said", "Lib Dem councillors said"),
+    ("her children aged 4 and 6", "her children aged [age]"),  # an owner's children
+    ("children aged 4 and 6", "children aged [age]"),  # two ages, no range
+    ("the children aged 4-6 were seen", "the children aged [age] were seen"),  # "the": some children
+    ("her two children aged 4-6", "her two children aged [age]"),
+    ("her uncle, KM, was there", "her uncle, [name], was there"),
+    ("her mother, CAMHS, said", "her mother, CAMHS, said"),  # a service's acronym, set off as a relative's initials are
 ]
 
 # Kept on main as now
 _KEPT = [
     "we use Trauma-Informed Practice",
+    "our named GP was told",
+    "a Labour-Green administration",
     "Our Systemic Practice model",
     "kingston and richmond recommissioned okafor until 2026",
     "High St John",
 ]
 
 # Still open (measured when written); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = []
+_OPEN = [
+    # a heading's word in capitals before a name in title case (main and now: 'OVERVIEW [name]', the heading's
+    # "REPORT" taken as a surname written first in capitals, as police records write "OKAFOR Jane")
+    ("OVERVIEW REPORT Jane Okafor", "OVERVIEW REPORT [name]"),
+]
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(13, 15, 4, 0))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(22, 23, 6, 1))
