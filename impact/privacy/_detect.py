@@ -1964,7 +1964,21 @@ _COORDINATED_AGE_BEFORE_RE = lazy_compile(
 # pupils"): the group, as "15-year-olds" is; no relations ("her 14- and 15-year-old sisters" are two people).
 _PEOPLE_AFTER_AGE_RE = lazy_compile(
     r"[ \t]+(?:girls|boys|children|kids|pupils|students|people|young[ \t]+people|teenagers|teens|youngsters|lads|"
-    r"learners|adolescents|males|females|young[ \t]+men|young[ \t]+women)(?![\p{L}'’])", _I)
+    r"learners|adolescents|males|females|young[ \t]+men|young[ \t]+women|infants|babies|newborns|new-borns|toddlers|"
+    r"neonates|preschoolers|pre-schoolers)(?![\p{L}'’])", _I)
+# An age in weeks or months, as an infant's is given ("14-week-old infants", "6-month-old babies"): before a class of
+# people in the plural, with no owner, count nor "the" before it, the class's, as guidance and research write of babies
+# ("the 14-week-old infants were seen" are some babies).
+_INFANT_AGE_RE = lazy_compile(r"\b(?:weeks?|wks?|months?|mths?)\b", _I)
+_THE_BEFORE_AGE_RE = lazy_compile(r"(?<![\p{L}'’])(?:the|these|those)[ \t]+\Z", _I)
+# A class of people in the plural, "aged" and a range of ages ("infants aged 0-1 years", "children aged 10 to 17",
+# "young people aged between 16 and 25"): the class's range, as eligibility is written; the class's noun and where it
+# starts (an owner, a count or "the" before it make them someone's: "her children aged 4 and 6").
+_PEOPLE_AGED_BEFORE_RE = lazy_compile(
+    r"(?<![\p{L}'’\-])(?P<people>(?:girls|boys|children|kids|pupils|students|people|teenagers|teens|youngsters|learners|"
+    r"adolescents|young[ \t]+(?:men|women|adults)|adults|infants|babies|newborns|toddlers|care[ \t]+leavers)"
+    r"[ \t]+aged[ \t]+(?:between[ \t]+)?)\Z", _I)
+_AGE_RANGE_RE = lazy_compile(rf"\d{{1,2}}[ \t]*(?:[{_DASH}]|to|and)[ \t]*\d{{1,2}}\b", _I)
 # An owner or a count right before an age makes it someone's, listed with another or not ("her 10- and 11-year-olds",
 # "two 15-year-olds").
 _OWNER_BEFORE_AGE_RE = lazy_compile(
@@ -1987,10 +2001,17 @@ def _ages(text: str, add) -> None:
             before = _RANGE_BEFORE_AGE_RE.search(text, max(0, start - 12), start)
             if before is None and age[:1].isdigit():
                 before = _COORDINATED_AGE_BEFORE_RE.search(text, max(0, start - 16), start)
+            if (_AGE_RANGE_RE.match(age) and (people := _PEOPLE_AGED_BEFORE_RE.search(text, max(0, start - 40), start))
+                    and ("between" in people.group().lower() or "and" not in age.lower())
+                    and _OWNER_BEFORE_AGE_RE.search(text, max(0, people.start() - 24), people.start()) is None
+                    and _THE_BEFORE_AGE_RE.search(text, max(0, people.start() - 8), people.start()) is None):
+                continue  # "infants aged 0-1 years", "children aged 10 to 17": a class's range of ages
             group = age.lower().endswith("olds") or (age.lower().endswith("old")
                                                       and _PEOPLE_AFTER_AGE_RE.match(text, m.end("age")) is not None)
             first = before.start("n") if before is not None else start
-            if group and (before is not None or _GROUP_AGE_BEFORE_RE.search(text, max(0, start - 24), start)) and (
+            if group and (before is not None or _GROUP_AGE_BEFORE_RE.search(text, max(0, start - 24), start)
+                          or _INFANT_AGE_RE.search(age) and not age.lower().endswith("olds")
+                          and _THE_BEFORE_AGE_RE.search(text, max(0, first - 8), first) is None) and (
                     _OWNER_BEFORE_AGE_RE.search(text, max(0, first - 24), first) is None):
                 # "16-17 year olds", "16 – 18 year olds", "10- and 11-year-olds", "14- and 15-year-old girls",
                 # "services for 11-year-olds": the ages of a group of any number, no one's age ("her 11-year-olds",
@@ -2158,6 +2179,33 @@ def _addresses(text: str, add) -> None:
             start, value = _trim_generic(text, m.start(), m.end())
             if start is not None and fold(value) not in _PUBLIC_INSTITUTIONS:
                 add(Span(start, m.end(), kind))
+
+
+# A capitalised first name, "St" and a capitalised word with no possessive nor a street's word after it ("Ian St John
+# said", "Jane St Clair"): a surname named for a saint after a first name, when the word is a first name or no English
+# word nor public term (see saint_surname).
+_SAINT_SURNAME_RE = lazy_compile(
+    rf"(?<![\p{{L}}'’\-])(?P<f>\p{{Lu}}\p{{Ll}}+)[ \t]+St\.?[ \t]+(?P<w>\p{{Lu}}\p{{Ll}}+)"
+    rf"(?![\p{{L}}'’\-]|[ \t]+(?i:{_STREET_TYPES})\b)", re.VERSION1)
+_HOUSE_NUMBER_BEFORE_RE = lazy_compile(r"\d\p{L}?[ \t,]*\Z", re.VERSION1)
+
+
+def saint_surname(text: str, at: int) -> tuple[int, int, int] | None:
+    """A first name and a surname named for a saint with a word ending or starting at ``at`` ("Ian St John", "Jane St
+    Clair", "Tom St George"): where the first name starts, where the surname ends and where the saint's word starts;
+    the first name one of the list, the saint's a first name or no English word nor public term. None after a house
+    number ("12 Victoria St John"), before a saint's town ("Ian St Albans") or a possessive ("Victoria St John's")."""
+    m = _SAINT_SURNAME_RE.match(text, at) if at == 0 or not text[at - 1].isalpha() else None
+    if m is None:
+        m = _SAINT_SURNAME_RE.search(text, max(0, at - 30), at + 40)
+        if m is None or at not in (m.end("f"), m.start("w")):
+            return None
+    firsts, key = folded_first_names(), fold(m.group("w"))
+    if (fold(m.group("f")) not in firsts or _HOUSE_NUMBER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+            or key in public_terms() or key.endswith("s") and key[:-1] in firsts
+            or key in english_words() and key not in firsts):
+        return None
+    return m.start(), m.end(), m.start("w")
 
 
 _NUMBER_ANCHOR = lazy_compile(r"\b(?:number|no\.)", _I)
@@ -2470,6 +2518,27 @@ def _practice_model(word: str, words: frozenset[str]) -> bool:
             and re.fullmatch(_STREET_TYPES, parts[-1], _I) is None)
 
 
+def _practice_owner(text: str, start: int, name_words: list[str], words: frozenset[str]) -> int | None:
+    """Where the words before a practice model's name end ("Woodley" of "Woodley Trauma-Informed Practice"), when they
+    are a place's: one or two capitalised words, the first no English word, first name nor title, that no list knows
+    (a council is found alone, "Leeds Relational Practice"; "Jane Okafor Relational Practice" is a person's)."""
+    model = len(name_words)
+    while model > 0 and _practice_model(name_words[model - 1], words):
+        model -= 1
+    owner = name_words[:model]
+    if not 1 <= len(owner) <= 2:
+        return None
+    from ._names import _TITLES
+
+    firsts = folded_first_names()
+    first = owner[0]
+    if first in words or first in firsts or first in _TITLES or first in public_terms() or any(
+            w in firsts for w in owner[1:]):
+        return None
+    spans = list(re.finditer(r"\S+", text[start:]))
+    return start + spans[model - 1].end()
+
+
 def _institutions(text: str, add) -> None:
     from ._names import _NOT_NAMES, _NOT_SUBJECTS, _SET_OFF_AFTER_RE, KINSHIP_ROLE_WORDS
 
@@ -2531,7 +2600,11 @@ def _institutions(text: str, add) -> None:
         if kind_word in _WEAK_INSTITUTIONS and all(w in words for w in name_words):
             continue  # "Effective Practice", "Open Door Centre": ordinary words before a common noun
         if kind_word == "Practice" and _practice_model(name_words[-1], words):
-            continue  # "Leeds Relational Practice": a way of working a council names, no surgery (the place is found alone)
+            # "Leeds Relational Practice": a way of working a council names, no surgery; the words before the model's
+            # are the place naming it when no list knows them ("Woodley Trauma-Informed Practice")
+            if (owner := _practice_owner(text, start, name_words, words)) is not None:
+                add(Span(start, owner, "place"))
+            continue
         if _body_of_a_field(text, start, m.end(), words):
             continue
         add(Span(start, m.end(), "place"))

@@ -44,6 +44,7 @@ from ._detect import (
     _VEHICLE_MAKES,
     Span,
     plural_of_a_thing_done,
+    saint_surname,
     thing_done_closed_up,
     thing_goes,
 )
@@ -122,6 +123,12 @@ _INTRO_RE = lazy_compile(
     r"\b(?:regards|thanks|cheers|wishes|love(?:[ \t]+from)?)[ \t]*[,!.]?[ \t]*\r?\n)[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
+# "Named" capitalised, or after a determiner, right before a word for a worker is a safeguarding post's title ("the
+# Named Nurse", "Named Doctor", "our named GP"), not an introduction ("a nurse named Okafor", "a boy named Mason").
+_NAMED_BEFORE_RE = lazy_compile(
+    r"(?:(?<![\p{L}])(?i:the|a|an|our|their|your|her|his|my|its|each|every|as)[ \t]+(?i:named)|(?<![\p{L}])Named)[ \t]+\Z",
+    re.VERSION1)
+_WORD_AT_RE = lazy_compile(r"\p{L}+", re.VERSION1)
 #: A nickname's own words before the name it holds ("little miss <name>", "big <name>", "young <name>").
 _NICKNAME_WORDS = frozenset("little lil big young wee miss mister master baby".split())
 _STRONG_INTRO_RE = lazy_compile(
@@ -1515,6 +1522,17 @@ _NICKNAME_BEFORE_RE = lazy_compile(
 _FAMILY = (r"mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|nannan|gran|granny|grandma|grandad|grandpa|"
            r"auntie|aunty|aunt|uncle|brother|sister|cousin|step-?dad|step-?mum|stepfather|stepmother|boyfriend|girlfriend|"
            r"partner|carers?|foster[ \t]+carers?|husband|wife|fella|kids|children|twin")
+# A relative, set off by a comma, a bracket or a dash before capitals ("her second cousin, OF, pleaded", "the father
+# (OR) was arrested"): the capitals are the relative's initials whatever they spell, a verb after them.
+_KIN_SET_OFF_BEFORE_RE = lazy_compile(
+    r"(?<![\p{L}])(?i:mum|mam|mom|mother|dad|father|nan|gran|grandma|grandad|grandmother|grandfather|aunt|aunty|auntie|"
+    r"uncle|brother|sister|cousin|step-?dad|step-?mum|stepfather|stepmother|step-?brother|step-?sister|half-?brother|"
+    r"half-?sister|boyfriend|girlfriend|partner|husband|wife|son|daughter|nephew|niece|sibling|twin)"
+    r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.VERSION1)
+_KIN_INITIALS_AFTER_RE = lazy_compile(
+    rf"[ \t]*(?:,|\)|[ \t][\-–—])[ \t]+(?:{_ACTIONS}|was|is|had|has|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
+    re.IGNORECASE | re.VERSION1)
+_CAPS_RE = lazy_compile(r"(?<![\p{L}\d'’.\-])\p{Lu}{2,3}(?![\p{L}\d'’\-])", re.VERSION1)
 _FAMILY_OWNED_AFTER_RE = lazy_compile(
     rf"['’]s[ \t]+(?:(?:new|real|birth|little|big|older|younger|old|ex|other)[ \t]+)?(?:{_FAMILY})(?:['’]s)?(?![\p{{L}}'’\-])",
     re.IGNORECASE | re.VERSION1)
@@ -1559,6 +1577,10 @@ _IN_IDIOMS = frozenset("""question trouble future person public private total fa
     detail depth earnest fairness truth love pain bits pieces time""".split())
 # Words of Welsh names that English has too ("coleg sir gar", "ysgol pen y bryn", "ysgol coed y gof").
 _WELSH_ELEMENTS = frozenset("sir pen coed tre bach fach fawr mawr".split())
+# Prefixes that make a word the word list lacks of one it holds ("recommissioned", "unsafeguarded"; see
+# NameFinder._prefixed_word).
+_WORD_PREFIXES = ("re", "un", "pre", "de", "dis", "mis", "co", "non", "over", "under", "out", "sub", "inter", "multi",
+                  "counter", "anti", "post", "self")
 # Welsh particles, prepositions and conjunctions, which begin no setting's name: after the kind they go on with the
 # sentence ("ystyried pob ysgol yn unigol cyn dod", "mae'r ysgol wedi cau").
 _WELSH_CLAUSE_WORDS = frozenset("""yn ym yng wedi a ac ag i o ar am at gan gyda gydag efo mewn neu ond os sy sydd yw
@@ -2311,6 +2333,10 @@ class NameFinder:
         spans += self._public_surnames(text, toks, spans, lone)
         spans += self._lower_initials(text)
         spans += [Span(m.start("l"), m.end("l"), "name") for m in _LETTER_AGED_RE.finditer(text)] if "," in text else []
+        # a relative's initials set off after the relation, whatever they spell ("her second cousin, OF, pleaded guilty")
+        spans += [Span(m.start(), m.end(), "name") for m in _CAPS_RE.finditer(text)
+                  if fold(m.group()) not in self.public and _KIN_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+                  and _KIN_INITIALS_AFTER_RE.match(text, m.end())] if "," in text or "(" in text else []
         for m in _NEWBORN_INITIALS_RE.finditer(text):
             # the newborn's initials, "Baby" kept, and never the two words read as a place ("the death of Baby RT")
             spans = [s for s in spans if not (s.start == m.start() and s.end == m.end("n"))]
@@ -2776,6 +2802,8 @@ class NameFinder:
             if m is not None and (fold(m.group(w)) not in self.words and fold(m.group(w)) not in self.public
                                   or w == "w2" and len(m.group("p").split()) == 2):
                 s = Span(s.start, m.end(w), s.kind)
+            elif s.kind == "name" and (saint := self._saint_surname(text, s)) is not None:
+                s = saint  # "Ian St John said": a surname named for a saint
             before = text[max(0, s.start - 30) : s.start]
             # one or two particles of a European surname in lower case before a surname found with no first name ("her
             # surname's dos santos", "it's da silva", "ask van der berg"); a particle that is an English word is one
@@ -2789,6 +2817,17 @@ class NameFinder:
                 s = Span(s.start - len(before) + initials.start(), s.end, s.kind)  # "mr j p davies": the initials too
             out.append(s)
         return out
+
+    def _saint_surname(self, text: str, s: Span) -> Span | None:
+        """A name found widened over a surname named for a saint after a first name (:func:`saint_surname`), the name
+        found the first name ("Ian St John said") or the saint's ("Then Tom St George rang": "Tom" opening a sentence is
+        found by its surname); the saint's word no place given ("Victoria St Leeds")."""
+        for at in (s.end, s.start):
+            found = saint_surname(text, at)
+            if found is not None and (found[0] == s.start or found[2] == s.start) and fold(
+                    text[found[2] : found[1]]) not in self.places:
+                return Span(min(found[0], s.start), max(found[1], s.end), s.kind)
+        return None
 
     def _first_name_before(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """Each name starting with a word no English word widened over a first name in lower case right before it
@@ -2804,8 +2843,33 @@ class NameFinder:
                     and text[prev.end : s.start] == " " and self._unknown(toks[k])
                     and not _SUBJECT_BEFORE_RE.search(text, max(0, prev.start - 12), prev.start)):
                 s = Span(prev.start, s.end, s.kind)
+            elif prev is not None and self._unlisted_first_name(text, toks, k, s):
+                s = Span(prev.start, s.end, s.kind)
             out.append(s)
         return out
+
+    def _prefixed_word(self, key: str) -> bool:
+        """Whether a word the list lacks is a word it holds, or a form of one, after a prefix ("recommissioned",
+        "unsafeguarded", "co-produced")."""
+        for prefix in _WORD_PREFIXES:
+            rest = key.removeprefix(prefix).lstrip("-")
+            if rest != key and len(rest) > 2 and (rest in self.words or self._inflected(_Tok(0, 0, rest, rest, "lower"))):
+                return True
+        return False
+
+    def _unlisted_first_name(self, text: str, toks: list[_Tok], k: int, s: Span) -> bool:
+        """Whether the word in lower case right before a surname found alone (``toks[k]`` opening ``s``) is a first
+        name no list holds ("cabinet member fionuala foley", "fionuala okafor said"): a word no list knows, shaped as a
+        word is said (:func:`_unknown_person_word`), before a surname found as a name by itself (by a role before it,
+        a verb of speech after it ...) that is a listed surname or a word no list knows; not after a subject, where it
+        reads as a verb, nor a word with figures."""
+        prev = toks[k - 1]
+        return (s.end == toks[k].end and (toks[k].key in self.surnames or self._unknown(toks[k])) and prev.shape == "lower"
+                and prev.text.isalpha()
+                and text[prev.end : s.start] == " " and prev.key not in self.firsts and prev.key not in _NOT_NAMES
+                and prev.key not in _TITLES and prev.key not in self.places and _unknown_person_word(prev.key)
+                and not self._inflected(prev) and not self._prefixed_word(prev.key)
+                and not _SUBJECT_BEFORE_RE.search(text, max(0, prev.start - 12), prev.start))
 
     @staticmethod
     def _initials_pair_set_off(text: str, toks: list[_Tok], i: int) -> bool:
@@ -3547,6 +3611,9 @@ class NameFinder:
                 return "title"  # "the teacher, miss o'leary, noticed", "miss o'leary noticed": not the verb
             if w in KINSHIP_ROLE_WORDS and not m.group(2) and m.group(1)[:1].islower():
                 return "kin"
+        if _NAMED_BEFORE_RE.search(before) and (word := _WORD_AT_RE.match(text, start)) is not None and (
+                _job_word(fold(word.group()))):
+            return None  # "the Named Nurse said", "Named Doctor for Safeguarding": a safeguarding post, no one named
         if _STRONG_INTRO_RE.search(before):
             return "intro"
         if _INTRO_RE.search(before):

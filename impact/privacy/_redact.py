@@ -309,6 +309,7 @@ from ._detect import (
     Span,
     detector_spans,
     find_identifiers,
+    saint_surname,
 )
 from ._detect import _PHRASE_END as _END
 from ._lexicon import (
@@ -820,6 +821,8 @@ class _Redactor:
         # a name found inside what is said of a person, or inside a place's name, is that ("the girl with spina bifida":
         # a condition, [detail]; "the Gipton Mums Facebook group": a place's)
         spans += [s for s in self.names.find(text) if not any(_within_said(text, s, d) for d in said)]
+        if " St" in text:
+            spans[:] = _saint_surnames_off_streets(text, spans)  # in place: ``add`` appends to this list
         # the town after a setting the identifiers found ("[st. columba's high] in greenock"), as after one of the names'
         spans += self.names.town_after(text, [s for s in said if s.kind == "place"])
         spans += named_by_shape(text)
@@ -967,7 +970,9 @@ class _Redactor:
         for a, b in kept:
             for i in range(max(a, span.start), min(b, span.end)):
                 outside[i - span.start] = " "
-        return not any(fold(w) in self.name_parts or _name_word_outside(w) for w in re.findall(r"[\w'’-]+", "".join(outside)))
+        # a word joined to the phrase by a hyphen is judged without it ("the Labour-Lib Dem group": "Labour")
+        return not any(fold(w) in self.name_parts or _name_word_outside(w)
+                       for w in (w.strip("-") for w in re.findall(r"[\w'’-]+", "".join(outside))) if w)
 
     def _off_kept_label(self, text: str, span: Span, kept: list[tuple[int, int]]) -> Span:
         """A name's span without the kept words it overlaps at its start or end, where those hold no listed name's part
@@ -1091,6 +1096,16 @@ def _town_after_address(text: str, spans: list[Span]) -> list[Span]:
 _INITIAL_BEFORE_RE = lazy_compile(
     rf"(?:(?<![\p{{L}}\p{{N}}.'’\-])(?<!\b(?i:{_LABELLED_WORDS})[ \t]+)\p{{Lu}}\.|"
     r"(?:(?<=[:,;(\n][ \t]*)|\A[ \t]*)(?![IA][ \t])\p{Lu})[ \t]+\Z", re.VERSION1)
+
+
+def _saint_surnames_off_streets(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` without each street's name ending in "St" whose "St" a name found holds, the surname named for a saint
+    after a first name (:func:`~impact.privacy._detect.saint_surname`: "Then Tom St George rang" is no street "Then Tom
+    St"); found nowhere as a name ("John St John"), the street's stays."""
+    names = [s for s in spans if s.kind == "name"]
+    return [s for s in spans if not (
+        s.kind == "address" and text.endswith(" St", 0, s.end) and saint_surname(text, s.end - 3) is not None
+        and any(n.start <= s.end - 2 < n.end for n in names))]
 
 
 def _initial_before(text: str, s: Span) -> Span:

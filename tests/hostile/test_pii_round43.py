@@ -84,6 +84,8 @@ _RED_TEAM = [
     ('"It is not fair." C, 16, now lives in supported accommodation.',
      '"It is not fair." [name], [age], now lives in supported accommodation.'),  # was kept
     ("A, 14, lives with a foster family.", "[name], [age], lives with a foster family."),  # was kept
+    # left open by this round, closed by round 44 (tests/hostile/test_pii_round44.py)
+    ("Woodley Trauma-Informed Practice", "[place] Trauma-Informed Practice"),  # was '[name] Trauma-Informed Practice'
 ]
 
 # Redacted so on main as now: the same shapes beside these rules
@@ -130,14 +132,12 @@ _KEPT = [
     "Option B, 12, was chosen.",
 ]
 
-# Still open (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # a place's name no list knows before a practice model's words (main and now: '[name] Trauma-Informed Practice')
-    ("Woodley Trauma-Informed Practice", "[place] Trauma-Informed Practice"),
-]
+# Still open (measured when written); strict, so closing one is seen. Round 44 closed the one written here (moved to
+# _RED_TEAM above).
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(34, 20, 16, 1))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(35, 20, 16, 0))
