@@ -492,8 +492,8 @@ def excel_shows(value: float, number_format: str) -> str:
 
 
 # --------------------------------------------------------------------------- the order of files across workers
-#: Seconds of each test file in a whole `make test` run (the pytest cache's record of main's quiet run of 5 December
-#: 08:49 UTC, 1,725 s over 327 files), for a checkout whose pytest cache holds none (CI, a fresh clone):
+#: Seconds of each test file in a whole `make test` run (the pytest cache's record of main's run of 5 December
+#: 11:39 UTC, 2,026 s over 337 files, its first minutes beside `make test-min`), for a checkout whose pytest cache holds none (CI, a fresh clone):
 #: without it a file was costed at 0.5 s a test, so files of a few long tests (test_install, 1 test, 31 s; round 5 and
 #: round 13 of the report's truth) started last. The cache's record of the last whole run, below, takes precedence. To
 #: refresh it after a whole `make test`: ``cp .pytest_cache/v/impact/file_seconds tests/file_seconds.json``.
