@@ -1960,12 +1960,15 @@ _GROUP_AGE_BEFORE_RE = lazy_compile(
 # one group's, with this one.
 _COORDINATED_AGE_BEFORE_RE = lazy_compile(
     rf"(?<![\w.,/£$€])(?P<n>{_N_RANGE})[ \t]*[{_DASH}][ \t]+(?:and|&|or|to)[ \t]+\Z", _I)
+# Classes of young people in the plural, no relations, that both an age before them ("15-year-old girls") and "aged"
+# after them ("girls aged 10 to 17") make the class's; each pattern below adds the words only it reads.
+_YOUNG_PEOPLE = (r"girls|boys|children|kids|pupils|students|people|teenagers|teens|youngsters|learners|adolescents|"
+                 r"young[ \t]+(?:men|women)|infants|babies|newborns|toddlers")
 # A class of people after an age in the singular as an adjective ("14- and 15-year-old girls", "for 15-year-old
 # pupils"): the group, as "15-year-olds" is; no relations ("her 14- and 15-year-old sisters" are two people).
 _PEOPLE_AFTER_AGE_RE = lazy_compile(
-    r"[ \t]+(?:girls|boys|children|kids|pupils|students|people|young[ \t]+people|teenagers|teens|youngsters|lads|"
-    r"learners|adolescents|males|females|young[ \t]+men|young[ \t]+women|infants|babies|newborns|new-borns|toddlers|"
-    r"neonates|preschoolers|pre-schoolers)(?![\p{L}'’])", _I)
+    rf"[ \t]+(?:{_YOUNG_PEOPLE}|young[ \t]+people|lads|males|females|new-borns|neonates|preschoolers|pre-schoolers)"
+    r"(?![\p{L}'’])", _I)
 # An age in weeks or months, as an infant's is given ("14-week-old infants", "6-month-old babies"): before a class of
 # people in the plural, with no owner, count nor "the" before it, the class's, as guidance and research write of babies
 # ("the 14-week-old infants were seen" are some babies).
@@ -1975,8 +1978,7 @@ _THE_BEFORE_AGE_RE = lazy_compile(r"(?<![\p{L}'’])(?:the|these|those)[ \t]+\Z"
 # "young people aged between 16 and 25"): the class's range, as eligibility is written; the class's noun and where it
 # starts (an owner, a count or "the" before it make them someone's: "her children aged 4 and 6").
 _PEOPLE_AGED_BEFORE_RE = lazy_compile(
-    r"(?<![\p{L}'’\-])(?P<people>(?:girls|boys|children|kids|pupils|students|people|teenagers|teens|youngsters|learners|"
-    r"adolescents|young[ \t]+(?:men|women|adults)|adults|infants|babies|newborns|toddlers|care[ \t]+leavers)"
+    rf"(?<![\p{{L}}'’\-])(?P<people>(?:{_YOUNG_PEOPLE}|young[ \t]+adults|adults|care[ \t]+leavers)"
     r"[ \t]+aged[ \t]+(?:between[ \t]+)?)\Z", _I)
 _AGE_RANGE_RE = lazy_compile(rf"\d{{1,2}}[ \t]*(?:[{_DASH}]|to|and)[ \t]*\d{{1,2}}\b", _I)
 # An owner or a count right before an age makes it someone's, listed with another or not ("her 10- and 11-year-olds",
