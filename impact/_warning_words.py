@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 
 from .errors import ImpactError, ImpactWarning, StatisticalWarning, recorded_warnings
@@ -69,10 +69,13 @@ _MEANINGS: list[tuple[re.Pattern, str, str]] = [
      "a number in the calculation went beyond the range a computer holds"),
 ]
 
-#: The figures the warnings of some models name (:func:`said_in_words`): the survey's model of the score across the
-#: waves, and its change by intervention status, and the models weighted for missed interviews; the report reads them
-#: back to say a caveat only of figures it shows.
-MODEL_FIGURES = {"survey_model": "the survey model (the change in survey scores across the waves)",
+#: The figures the warnings of some models and tests name (:func:`said_in_words`): the survey's model of the score
+#: across the waves, and its change by intervention status, the models weighted for missed interviews, the comparisons
+#: of councils by status and the tests of change across the waves; the report reads them back to say a caveat only of
+#: figures its tables show.
+MODEL_FIGURES = {"comparisons": "the comparisons of councils by intervention status",
+                 "change_over_time": "the tests of change across the waves",
+                 "survey_model": "the survey model (the change in survey scores across the waves)",
                  "survey_by_status": "the survey model by intervention status",
                  "attrition_sensitivity": "the models weighted for missed interviews (the attrition sensitivity table)"}
 
@@ -88,10 +91,19 @@ SEPARATED = {
              "shown for it are Firth's penalised likelihood's, which stay finite",
 }
 
-#: A warning that a fit separated or did not converge (the library's words or the package's): for a fit known to have
-#: separated, both are said as the one cause, separation (:func:`reissue_per_item`).
+#: A warning that a fit separated or did not converge (the library's words or the package's), or that a standard error
+#: of it is not identified or could not be computed (:data:`_NO_STANDARD_ERROR`): for a fit known to have separated,
+#: each is said as the one cause,
+#: separation (:func:`reissue_per_item`). Fitted probabilities of 0 or 1 leave the councils' residuals at zero, so the
+#: sandwich has no variation to measure: a separated fit drew "the standard error ... is not identified: it rests on a
+#: single council" beside its separation caveat, two reasons for one fit, the first derivative and untrue of a fit no
+#: single council drove (report truth round 37).
 _SEPARATION_OR_NOT_CONVERGED = re.compile("|".join(test.pattern for test, *_ in _MEANINGS[:1] + _MEANINGS[2:3])
                                           + r"|no finite estimates", re.I)
+#: A warning that a standard error is not identified or could not be computed: said as separation for a separated fit,
+#: unless a status group of it has a single council, where "rests on a single council" is true of it and no cause of
+#: the separation's.
+_NO_STANDARD_ERROR = re.compile(r"standard error of .* (?:is not identified|could not be computed)", re.I)
 
 #: What an unknown warning is said to be: that one came, and where its own words are kept.
 _UNKNOWN = ("a library the analysis uses gave a warning this report does not explain (its message is kept in "
@@ -205,10 +217,12 @@ def _source(w: warnings.WarningMessage, figures: str) -> str:
 
 
 @contextmanager
-def said_in_words(figures: str, *, logistic: bool = True) -> Iterator[None]:
+def said_in_words(figures: str, *, logistic: bool = True, name_own: bool = False) -> Iterator[None]:
     """Re-issue the library warnings raised inside the block as :class:`LibraryWarning` saying what they mean for
     ``figures`` (a phrase naming the table or model: "the comparisons by intervention status"); the package's own
-    warnings pass through as they came. Each distinct warning is issued once.
+    warnings pass through as they came, or, with ``name_own``, begin with ``figures`` where they do not already: the
+    survey model's "The model did not converge cleanly: ..." among the report's caveats named no table, where every
+    other caveat names the figures it is about (report truth round 37). Each distinct warning is issued once.
 
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as caught:
@@ -221,11 +235,26 @@ def said_in_words(figures: str, *, logistic: bool = True) -> Iterator[None]:
     """
     with recorded_warnings() as caught:
         yield
-    reissue_per_item({"": caught}, lambda items: figures, logistic=logistic)
+    head = f"{figures[:1].upper()}{figures[1:]}"
+    own = [w for w in caught if name_own and not is_library_warning(w.category, w.filename)
+           and not isinstance(w.message, LibraryWarning) and not str(w.message).startswith(head)]
+    reissue_per_item({"": [w for w in caught if w not in own]}, lambda items: figures, logistic=logistic)
+    for text, category in dict.fromkeys((f"{head}: {_uncapitalised(str(w.message))}", w.category) for w in own):
+        warnings.warn(category(text), stacklevel=3)
+
+
+def _uncapitalised(text: str) -> str:
+    """``text`` with its first letter in lower case where it begins a sentence (not an acronym: "GEE", "ICC").
+
+    >>> _uncapitalised("The model did not converge"), _uncapitalised("GEE fits")
+    ('the model did not converge', 'GEE fits')
+    """
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: Callable[[list[str] | None], str],
-                     *, logistic: bool = True, separated: Mapping[str, str] | None = None) -> None:
+                     *, logistic: bool = True, separated: Mapping[str, str] | None = None,
+                     lone: Collection[str] = ()) -> None:
     """Issue again the warnings ``caught`` while fitting each item (an impact's model, keyed by its identifier).
 
     A library's warning is said in words (:func:`library_caveat`) for the figures of the items that raised it,
@@ -237,13 +266,18 @@ def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: 
     some group), each with what that left (a key of :data:`SEPARATED`): a warning of theirs that the fit did not
     converge or separated, the library's or the package's own, is said as that cause, once per item, its own words
     kept for provenance.json. A separated impact's fit was said in the caveats not to have converged while the models table
-    said separation (seed 35071, 7 councils, report truth round 36): separation is why it did not converge.
+    said separation (seed 35071, 7 councils, report truth round 36): separation is why it did not converge. So is
+    its warning that a standard error is not identified or could not be computed (fitted probabilities of 0 or 1 leave
+    no residual variation to measure), except for the items in ``lone``, a status group of whose fit has a single
+    council, where that is a reason of its own (report truth round 37).
     """
     names = [k for k in caught if k]
     said: dict[tuple, tuple[list[str], list[str], warnings.WarningMessage]] = {}
     for item, ws in caught.items():
         for w in ws:
-            if item in (separated or {}) and _SEPARATION_OR_NOT_CONVERGED.search(f"{w.category.__name__} {w.message}"):
+            said_as = f"{w.category.__name__} {w.message}"
+            if item in (separated or {}) and (_SEPARATION_OR_NOT_CONVERGED.search(said_as) or (
+                    item not in lone and _NO_STANDARD_ERROR.search(said_as))):
                 key: tuple = ("cause", SEPARATED[separated[item]])
             elif is_library_warning(w.category, w.filename):
                 key = ("library", _meaning(w.category, w.message, logistic))

@@ -130,7 +130,7 @@ def intervention_effects(
         # each impact's fit's warnings, said of the impacts that raised them (a library's in words: round 33)
         with recorded_warnings() as caught[code]:
             rows.extend(_code_rows(panel, code, measure, wave_list, alpha, seed, n_permutations))
-    reissue_per_item(caught, _models_of, separated=_separated_fits(rows))
+    reissue_per_item(caught, _models_of, separated=_separated_fits(rows), lone=_lone_council_fits(rows))
     if not rows:
         return pd.DataFrame(columns=["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value",
                                      "p_adjusted", "notes", "separation", "estimator"])
@@ -213,6 +213,17 @@ def _separated_fits(rows: list[pd.DataFrame]) -> dict[str, str]:
         gee = f.get("estimate_gee", f["estimate"]).astype(float)  # the GEE's, not Firth's
         out[str(code)] = ("firth" if f.get("estimator", pd.Series("gee", index=f.index)).eq("firth").any()
                           else "extreme" if np.isfinite(gee).any() else "none")
+    return out
+
+
+def _lone_council_fits(rows: list[pd.DataFrame]) -> set[str]:
+    """The impacts whose fit has a status group of a single council (in intervention at some wave, or never): a
+    standard error not identified as it "rests on a single council" is said so of them, not as separation's."""
+    out = set()
+    for f in rows:
+        sides = [c for c in ("n_units_intervention", "n_units_no_intervention") if c in f.columns]
+        if len(f) and sides and (f[sides].astype(float) == 1).any(axis=None):
+            out |= set(map(str, f["code"]))
     return out
 
 

@@ -399,7 +399,7 @@ def analyse(
             # a council whose status is not known at a wave is in neither group (the sample's tables count it as
             # unknown): left out here, as compare_groups would, without its analyst's warning about rows
             known = seen.dropna(subset=["status_group", f"share_{MAIN_MEASURE}"])
-            with said_in_words("the comparisons of councils by intervention status", logistic=False):
+            with said_in_words(MODEL_FIGURES["comparisons"], logistic=False, name_own=True):
                 comparisons = _status_comparisons(
                     known, outcome=f"share_{MAIN_MEASURE}", alpha=alpha, seed=seed, n_resamples=n_resamples,
                     adjust=adjust).assign(measure=MAIN_MEASURE)
@@ -408,7 +408,7 @@ def analyse(
             times = [w for w in study.wave_ids if w in set(seen["wave"])]
 
             def tested(group: str | None) -> pd.DataFrame:
-                with said_in_words("the tests of change across the waves", logistic=False):
+                with said_in_words(MODEL_FIGURES["change_over_time"], logistic=False, name_own=True):
                     return change_over_time(seen, outcome=f"share_{MAIN_MEASURE}", time="wave", unit="council_id",
                                             group=group, by="code", times=times, adjust=adjust)
 
@@ -430,12 +430,12 @@ def analyse(
             not_computed.setdefault("models", "no impact varied both in whether it was reported and in wave or "
                                               "intervention status")
         # the same models with missed interviews weighted for (a sensitivity analysis beside them)
-        with said_in_words(MODEL_FIGURES["attrition_sensitivity"]):
+        with said_in_words(MODEL_FIGURES["attrition_sensitivity"], name_own=True):
             attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids,
                                            alpha=alpha) if not models.empty else None)
-        with said_in_words(MODEL_FIGURES["survey_model"], logistic=False):
+        with said_in_words(MODEL_FIGURES["survey_model"], logistic=False, name_own=True):
             survey_model = survey_effects(study, alpha=alpha) if "survey" in wanted else None
-        with said_in_words(MODEL_FIGURES["survey_by_status"], logistic=False):
+        with said_in_words(MODEL_FIGURES["survey_by_status"], logistic=False, name_own=True):
             survey_by_status = survey_change_by_status(study, alpha=alpha) if "survey" in wanted else None
         # the indicators' library warnings, said in words for each indicator (impact.indicators), are kept as the
         # models' are: they never reached provenance.json (report truth round 35)

@@ -742,7 +742,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         _methods(ctx),
     ]
     sections = _flag_machine_tables(ctx, [s for s in sections if s is not None])
-    provenance = _published_provenance(ctx)
+    provenance = _published_provenance(ctx, sections)
     sections = _with_suppression_ledger(ctx, sections)
     report = Report(
         title=f"Impact of safeguarding children peer reviews: {ctx.title}",
@@ -848,7 +848,20 @@ _GROUP_CAVEAT = re.compile(r"status_group|in_intervention|intervention status|\b
                            re.IGNORECASE)
 
 
-def _published_provenance(ctx) -> dict:
+def _caveat_words(text: object) -> str:
+    """What a caveat says, without the warning's class and the name of the figures it begins with
+    (:data:`impact._warning_words.MODEL_FIGURES`): "The comparisons of councils by intervention status: ..." names a
+    table, not a status group's count."""
+    from .._warning_words import MODEL_FIGURES
+
+    said = re.sub(r"^\w+: ", "", str(text))
+    for figures in MODEL_FIGURES.values():
+        if said.startswith(f"{figures[:1].upper()}{figures[1:]}: "):
+            return said[len(figures) + 2:]
+    return said
+
+
+def _published_provenance(ctx, sections: list) -> dict:
     """The findings' provenance as published: its statistical caveats that speak of status groups withheld (and
     listed in the suppression ledger) where the ledger hides a count of councils in a status group.
 
@@ -858,13 +871,13 @@ def _published_provenance(ctx) -> dict:
     intervention followed at every wave were fewer than two, and a third that a group had fewer than two councils at
     the early wave, which with the councils interviewed at each wave gave the hidden counts back (seed 31271, round
     39)."""
-    prov = _caveats_of_figures_shown(ctx, dict(ctx.f.provenance))
+    prov = _caveats_of_figures_shown(ctx, dict(ctx.f.provenance), sections)
     caveats = list(prov.get("statistical_warnings") or ())
     groups = ("councils_interviewed_group", "councils_complete", "councils_level", "councils_type")
     hidden = any(ctx.ledger.hidden(k) for k in ctx.ledger.values if isinstance(k, tuple) and k[0] in groups)
     if not hidden or not caveats:
         return prov
-    kept = [c for c in caveats if not _GROUP_CAVEAT.search(str(c))]
+    kept = [c for c in caveats if not _GROUP_CAVEAT.search(_caveat_words(c))]
     ctx.withheld("Provenance (provenance.json and About this report)", "statistical caveats",
                  len(caveats) - len(kept), "status_group_caveat",
                  "a statistical caveat of the analysis about a status group of councils: its counts (or their bounds) "
@@ -873,38 +886,68 @@ def _published_provenance(ctx) -> dict:
     return prov
 
 
-def _did_shown(ctx) -> dict[str, set[str]]:
+def _built_tables(sections: list) -> dict[str, pd.DataFrame]:
+    """The report's tables as built, by name: what each cell shows (a figure, or ``c`` where it is suppressed)."""
+    return {b.name: b.data for s in sections for b in s.blocks if isinstance(b, Table)}
+
+
+def _figure_cells(data: pd.DataFrame | None, columns: str) -> pd.Series:
+    """Per row of a built table, whether any of its cells in the columns matching ``columns`` (a regular expression)
+    shows a figure: neither suppressed (``c``) nor blank. No table, no row shows one."""
+    if data is None or data.empty:
+        return pd.Series(dtype=bool)
+    cells = data[[c for c in data.columns if re.search(columns, str(c))]]
+    return (cells.ne(SUPPRESSED) & cells.notna()).any(axis=1)
+
+
+#: The library caveats' figures (:func:`impact._warning_words.said_in_words`, the words before ``': '``) that the
+#: report shows in a table, with that table's name and the columns holding the figures: a caveat of figures whose
+#: every cell is ``c`` (or blank, or no table) tells of figures the reader cannot see.
+def _caveat_tables() -> dict[str, tuple[str, str]]:
+    from .._warning_words import MODEL_FIGURES
+
+    return {MODEL_FIGURES["survey_model"]: ("survey_model", r"^estimate$"),
+            MODEL_FIGURES["survey_by_status"]: ("survey_by_status", r"^estimate$"),
+            MODEL_FIGURES["attrition_sensitivity"]: ("attrition_sensitivity", r"_odds_ratio$"),
+            MODEL_FIGURES["comparisons"]: ("comparisons", r"^(difference|ci_low|ci_high|rank_biserial|p_value|p_adjusted)(_unconfirmed)?$"),
+            MODEL_FIGURES["change_over_time"]: ("change_over_time", r"^(median_|p_value|p_adjusted)")}
+
+
+def _did_shown(tables: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
     """The indicators whose change each difference-in-differences table shows an estimate of, keyed by the words its
-    caveats name that change by (:func:`impact.indicators._staggered_by_measure`'s ``figures``): an estimate
-    suppressed (c), as the councils behind it are few, or absent (a status group's change the report does not read)
-    is not shown."""
+    caveats name that change by (:func:`impact.indicators._staggered_by_measure`'s ``figures``), read from the tables
+    as built: an estimate suppressed (c), as the councils behind it are few, blank, or absent (a status group's change
+    the report does not read, a table not built) is not shown."""
     from ..indicators import _GROUP_WORDS, DID_FIGURES
 
-    def shown(rows) -> set[str]:
-        return {r["measure"] for r in rows if r["estimate"] != SUPPRESSED and pd.notna(r["estimate"])}
+    def shown(name: str, group: str | None = None) -> set[str]:
+        t = tables.get(name)
+        if t is None or t.empty:
+            return set()
+        if group is not None:
+            t = t[t["group"] == group]
+        return set(t.loc[_figure_cells(t, r"^estimate$"), "measure"])
 
-    out: dict[str, set[str]] = {}
-    e = ctx.f.indicator_effects
-    if e is not None and not e.empty:
-        out[DID_FIGURES["notice"]] = shown(_did_rows(ctx, e, _why_no_did, audited=True)[0])
-    effects = ctx.f.review_indicator_effects
-    if effects is not None and not effects.empty:
-        rows, _, status, *_ = _review_family(ctx, effects)
-        out[DID_FIGURES["review"]] = shown(rows)
-        for group, words in _GROUP_WORDS.items():
-            out[f"{DID_FIGURES['review']} in councils {words}"] = set(status.loc[status["group"] == group, "measure"])
+    out = {DID_FIGURES["notice"]: shown("indicator_did"), DID_FIGURES["review"]: shown("indicator_review_did")}
+    for group, words in _GROUP_WORDS.items():
+        out[f"{DID_FIGURES['review']} in councils {words}"] = shown("indicator_review_did_by_status", group)
     return out
 
 
-def _caveats_of_figures_shown(ctx, prov: dict) -> dict:
+def _caveats_of_figures_shown(ctx, prov: dict, sections: list) -> dict:
     """The provenance with each library caveat of the indicators' change (and its library's words among the sources)
-    said only of the indicators whose estimate is shown, and a survey model's or the attrition sensitivity's only
-    where the report shows a figure of it: a caveat of an estimate the table suppresses (c) told the reader of a figure they cannot see, and that it
-    exists (report truth round 36). One naming no figure shown is withheld, and counted in the suppression ledger."""
-    shown = _did_shown(ctx)
+    said only of the indicators whose estimate is shown, and one of the survey models, the attrition sensitivity, the
+    comparisons or the change over time only where its table shows a figure: a caveat of an estimate the table
+    suppresses (c) told the reader of a figure they cannot see, and that it exists (report truth round 36). Which
+    figures are shown is read from the tables as built (``sections``), one source of truth: a second rule working it
+    out again could drift from them (round 37). One naming no figure shown is withheld, and counted in the suppression
+    ledger."""
+    tables = _built_tables(sections)
+    shown = _did_shown(tables)
     known = set().union(*(set(f["measure"]) for f in (ctx.f.indicator_effects, ctx.f.review_indicator_effects)
                           if f is not None and not f.empty))
-    unseen = _models_unseen(ctx)
+    unseen = [f for f, (name, columns) in _caveat_tables().items()
+              if not _figure_cells(tables.get(name), columns).any()]
     caveats, withheld = [], 0
     for text in prov.get("statistical_warnings") or ():
         said = _did_caveat(str(text), shown, known)
@@ -933,23 +976,6 @@ def _caveats_of_figures_shown(ctx, prov: dict) -> dict:
                  "reader cannot see", output="provenance")
     return {**prov, "statistical_warnings": caveats,
             **({"statistical_warning_sources": sources} if "statistical_warning_sources" in prov else {})}
-
-
-def _models_unseen(ctx) -> list[str]:
-    """The words naming each model of :data:`impact._warning_words.MODEL_FIGURES` none of whose figures the report
-    shows: the survey's councils or answers hidden, every change by status of a group of few councils, every row of the
-    attrition sensitivity table suppressed (a side of few councils, 7 councils, seed 35071) or no such table."""
-    from .._warning_words import MODEL_FIGURES
-
-    ok = ctx.shown(("survey_councils",), ("survey_observations",))
-    sb, a = ctx.f.survey_by_status, ctx.f.attrition
-    out = [] if ok else [MODEL_FIGURES["survey_model"]]
-    if sb is not None and len(sb) and (not ok or all(_survey_few(ctx, sb))):
-        out.append(MODEL_FIGURES["survey_by_status"])
-    if a is None or a.empty or a["missing"].nunique() < 2 or \
-            a["code"].map(_attrition_sides(ctx, a)).lt(_fewest_councils(ctx)).all():
-        out.append(MODEL_FIGURES["attrition_sensitivity"])
-    return out
 
 
 def _did_caveat(text: str, shown: dict[str, set[str]], known: set[str]) -> tuple[str, str, list[str], str] | None:
