@@ -39,6 +39,8 @@ __all__ = ["write_coded", "read_coded", "coded_format"]
 _BOOL = ("negated", "hedged")
 _INT = ("start", "end")
 _OPTIONAL_INT = ("turn",)
+#: Bad cells of a column named in an error, each on its row (the rest counted).
+_LISTED = 50
 
 
 def coded_format(path: str | os.PathLike) -> str:
@@ -282,13 +284,13 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
     rows = list(data.attrs.get("rows") or range(2, len(data) + 2))
     problems = []
 
-    def refuse(col: str, bad: np.ndarray, expected: str) -> None:
+    def refuse(col: str, bad: np.ndarray, expected: str, after=lambda i: "") -> None:
         at = np.flatnonzero(bad)
         if len(at):
             shown = ", ".join(f"row {rows[i]}: {str(data[col].iloc[i]) if pd.notna(data[col].iloc[i]) else ''!r}"
-                              for i in at[:5])
-            problems.append(f"column {col}: {shown}{f' and {len(at) - 5:,} more' if len(at) > 5 else ''} - "
-                            f"expected {expected}")
+                              f"{after(i)}" for i in at[:_LISTED])
+            problems.append(f"column {col}: {shown}{f' and {len(at) - _LISTED:,} more' if len(at) > _LISTED else ''}"
+                            f" - expected {expected}")
 
     for col in data.columns:
         if col in _BOOL:
@@ -305,12 +307,20 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
                 wrong |= given & ~whole
                 if col in _INT:
                     wrong |= ~given
-            refuse(col, wrong, "a finite number" if col == "score" else
+            else:  # a coder's score is a probability-like strength from 0 to 1; blank or NaN is no score
+                wrong |= ~given | ~number.between(0, 1).to_numpy()
+            refuse(col, wrong, "a finite number from 0 to 1 (the coder's score)" if col == "score" else
                    "a whole number (a character position)" + (", or blank" if col in _OPTIONAL_INT else ""))
             if not wrong.any():
                 data[col] = number if col == "score" else number.astype("int64" if col in _INT else "Int64")
         else:
             data[col] = data[col].fillna("").astype(str)
+    if not any(p.startswith(("column start:", "column end:")) for p in problems):
+        # a span ending before it starts, or before the text (a negative position), points at no text of the unit
+        start, end = data["start"].to_numpy(), data["end"].to_numpy()
+        refuse("start", start < 0, "a character position, 0 or more")
+        refuse("end", end < start, "a position at or after the row's start",
+               after=lambda i: f" (start {start[i]})")
     if problems:
         raise InputError(f"{path}: unreadable coded values: " + "; ".join(problems))
     return data
