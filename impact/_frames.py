@@ -15,7 +15,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "one_key", "shared_attr", "text_series"]
+__all__ = ["as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "one_key", "shared_attr", "text_series",
+           "time_kind"]
 
 # pandas 3's text dtype ("str": missing values are NaN) where it exists; under pandas 2.x "str" is plain numpy text
 # conversion (None becomes the text 'None', NaN 'nan'), so :func:`text_series` and :func:`as_text` build the same values there.
@@ -67,6 +68,20 @@ def _present_key(value: object, strip: bool, float_types: type | tuple[type, ...
     if isinstance(value, float_types) and np.isfinite(value) and float(value).is_integer():
         return str(int(value))
     return str(value).strip() if strip else str(value)
+
+
+def time_kind(dtype: object) -> str | None:
+    """``'dates'`` (timezone-aware too), ``'durations'`` or ``'periods'`` for a dtype of that kind, else None: the
+    columns a reader of numbers must not read as the nanoseconds pandas holds them in, nor a formula as categories.
+
+    >>> time_kind(pd.Series(pd.to_datetime(["2020-01-01"])).dtype), time_kind(pd.Series([1.5]).dtype)
+    ('dates', None)
+    """
+    if isinstance(dtype, pd.PeriodDtype):
+        return "periods"
+    if pd.api.types.is_timedelta64_dtype(dtype):
+        return "durations"
+    return "dates" if pd.api.types.is_datetime64_any_dtype(dtype) else None
 
 
 def distinct(values: pd.Series) -> set[str]:

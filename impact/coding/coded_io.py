@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .._frames import shared_attr
+from .._frames import shared_attr, time_kind
 from .._io import (
     _SEPARATORS,
     _STRAY_QUOTE,
@@ -300,10 +300,14 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
         elif col in ("score", *_INT, *_OPTIONAL_INT):
             text = data[col].astype("string").fillna("").str.strip()
             number = pd.to_numeric(data[col].where(text != "", None), errors="coerce").astype("float64")
+            if time_kind(data[col].dtype):  # a Parquet column of dates or durations: pandas gave their nanoseconds
+                number[:] = np.nan
             given = (text != "").to_numpy(dtype=bool)
             wrong = ~np.isfinite(number.to_numpy()) & given
             if col != "score":
-                whole = np.isfinite(number.to_numpy()) & (number.to_numpy() == np.floor(number.to_numpy()))
+                # whole, and within what a float holds exactly (1e300 was made int64's lowest number, without a word)
+                whole = (np.isfinite(number.to_numpy()) & (number.to_numpy() == np.floor(number.to_numpy()))
+                         & (np.abs(number.to_numpy()) <= 2.0 ** 53))
                 wrong |= given & ~whole
                 if col in _INT:
                     wrong |= ~given
@@ -313,8 +317,10 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
                    "a whole number (a character position)" + (", or blank" if col in _OPTIONAL_INT else ""))
             if not wrong.any():
                 data[col] = number if col == "score" else number.astype("int64" if col in _INT else "Int64")
-        else:
-            data[col] = data[col].fillna("").astype(str)
+        else:  # object first: a Parquet column of categories cannot take "" for its missing values
+            data[col] = data[col].astype(object).fillna("").astype(str)
+            if col == "unit":  # a row of no unit codes no text (`impact code` writes the segment id on every row)
+                refuse(col, data[col].str.strip().eq("").to_numpy(dtype=bool), "a unit (the segment id coded)")
     if not any(p.startswith(("column start:", "column end:")) for p in problems):
         # a span ending before it starts, or before the text (a negative position), points at no text of the unit
         start, end = data["start"].to_numpy(), data["end"].to_numpy()
