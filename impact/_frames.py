@@ -41,8 +41,17 @@ def key_strings(values: pd.Series, *, strip: bool = False,
     >>> key_strings(pd.Series([" 940", "a b "]), strip=True).tolist()
     ['940', 'a b']
     """
-    if pd.api.types.is_float_dtype(values.dtype) or (values.dtype == object and pd.api.types.infer_dtype(
-            values, skipna=True) not in ("string", "integer", "boolean", "empty")):
+    if pd.api.types.is_float_dtype(values.dtype):  # whole numbers up to int64's as integers at once, the rest one by one
+        number = values.to_numpy(dtype="float64", na_value=np.nan)
+        known = ~np.isnan(number)
+        small = known & np.isfinite(number) & (number == np.floor(number)) & (np.abs(number) < 2.0 ** 63)
+        cells = np.full(len(number), None, dtype=object)
+        cells[small] = number[small].astype(np.int64).astype(str).tolist()
+        other = np.flatnonzero(known & ~small)
+        cells[other] = [_present_key(v, False, float) for v in number[other].tolist()]
+        return text_series(cells, index=values.index, name=values.name)
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) not in (
+            "string", "integer", "boolean", "empty"):
         cells = values.astype(object)
         known = cells.notna().to_numpy()
         return text_series([_present_key(v, strip, float_types) if k else None

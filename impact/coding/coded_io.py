@@ -327,6 +327,8 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
         refuse("start", start < 0, "a character position, 0 or more")
         refuse("end", end < start, "a position at or after the row's start",
                after=lambda i: f" (start {start[i]})")
+    if "turn" in data.columns and not any(p.startswith("column turn:") for p in problems):
+        refuse("turn", data["turn"].lt(0).fillna(False).to_numpy(dtype=bool), "a turn's number, 0 or more, or blank")
     if problems:
         raise InputError(f"{path}: unreadable coded values: " + "; ".join(problems))
     return data

@@ -227,14 +227,19 @@ def test_read_coded_parquet_refuses_what_it_crashed_on_or_misread(tmp_path, colu
     assert said in str(info.value), str(info.value)
 
 
-# Old: a coded CSV row with no unit was read as the unit '' (impact export-qdpx then coded no text with it).
-def test_read_coded_csv_refuses_a_row_without_a_unit(tmp_path):
+# Old: a coded CSV row with no unit was read as the unit '' (impact export-qdpx then coded no text with it), and a
+# turn of -2 as a turn.
+def test_read_coded_csv_refuses_a_row_without_a_unit_and_a_negative_turn(tmp_path):
     from impact.coding.coded_io import read_coded
 
     path = tmp_path / "coded.csv"
-    path.write_text(_HEADER + "s1,morale,0.9,False,False,,0,10\n , plans,0.8,False,False,,0,10\n")
-    with pytest.raises(InputError, match=r"column unit: row 3: ' ' - expected a unit"):
+    path.write_text(_HEADER.replace("end", "end,turn") + "s1,morale,0.9,False,False,,0,10,1\n"
+                    " , plans,0.8,False,False,,0,10,\ns3,plans,0.8,False,False,,0,10,-2\n")
+    with pytest.raises(InputError) as info:
         read_coded(path)
+    msg = str(info.value)
+    assert "column unit: row 3: ' ' - expected a unit" in msg and "column turn: row 4: '-2' - expected a turn's " \
+           "number, 0 or more, or blank" in msg, msg
 
 
 # Old: a file saved with a UTF-8 byte-order mark twice (one program's, then another's) kept the second as text: the
