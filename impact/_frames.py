@@ -15,31 +15,82 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "shared_attr", "text_series"]
+__all__ = ["as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "one_key", "shared_attr", "text_series",
+           "time_kind"]
 
 # pandas 3's text dtype ("str": missing values are NaN) where it exists; under pandas 2.x "str" is plain numpy text
 # conversion (None becomes the text 'None', NaN 'nan'), so :func:`text_series` and :func:`as_text` build the same values there.
 _HAS_STR = isinstance(pd.api.types.pandas_dtype("str"), pd.StringDtype)
 
 
-def key_strings(values: pd.Series) -> pd.Series:
+def key_strings(values: pd.Series, *, strip: bool = False,
+                float_types: type | tuple[type, ...] = (float, np.floating)) -> pd.Series:
     """``values`` (ids: units, codes, interviews) as text for comparing with other ids: ``values.astype(str)``, but a
     whole number stored as a float is the text of the integer, as it is written in a file, and a missing value stays
     missing (:func:`as_text`): a unit ``1`` read as an integer from one table and as the float ``1.0`` from another
     (a column with a missing value) is one unit, where ``astype(str)`` made them ``'1'`` and ``'1.0'``, which
-    silently failed to match. Index kept.
+    silently failed to match. Index and name kept.
+
+    The one rule for every id read as text (:func:`one_key` for one value): ``strip`` trims the spaces around each
+    text (``"940 "`` is ``"940"``, as :func:`impact._joins.key_text` reads council ids); ``float_types`` are the
+    float values written as the integer they hold (a float column's values are Python floats; an object column may
+    hold numpy's ``float32`` scalars, which ``key_text`` passes ``float`` to leave as ``'1.0'``).
 
     >>> key_strings(pd.Series([1.0, 2.5, None])).tolist(), key_strings(pd.Series([1, "a", 3.0], dtype=object)).tolist()
     (['1', '2.5', nan], ['1', 'a', '3'])
+    >>> key_strings(pd.Series([" 940", "a b "]), strip=True).tolist()
+    ['940', 'a b']
     """
-    if pd.api.types.is_float_dtype(values.dtype) or (values.dtype == object and pd.api.types.infer_dtype(
-            values, skipna=True) not in ("string", "integer", "boolean", "empty")):
+    if pd.api.types.is_float_dtype(values.dtype):  # whole numbers up to int64's as integers at once, the rest one by one
+        number = values.to_numpy(dtype="float64", na_value=np.nan)
+        known = ~np.isnan(number)
+        small = known & np.isfinite(number) & (number == np.floor(number)) & (np.abs(number) < 2.0 ** 63)
+        cells = np.full(len(number), None, dtype=object)
+        cells[small] = number[small].astype(np.int64).astype(str).tolist()
+        other = np.flatnonzero(known & ~small)
+        cells[other] = [_present_key(v, False, float) for v in number[other].tolist()]
+        return text_series(cells, index=values.index, name=values.name)
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) not in (
+            "string", "integer", "boolean", "empty"):
         cells = values.astype(object)
         known = cells.notna().to_numpy()
-        return text_series([(str(int(v)) if isinstance(v, (float, np.floating)) and np.isfinite(v)
-                             and float(v).is_integer() else str(v)) if k else None
+        return text_series([_present_key(v, strip, float_types) if k else None
                             for v, k in zip(cells.tolist(), known, strict=True)], index=values.index, name=values.name)
-    return as_text(values)
+    out = as_text(values)
+    return out.str.strip() if strip and len(out) else out
+
+
+def one_key(value: object, *, strip: bool = False,
+            float_types: type | tuple[type, ...] = (float, np.floating)) -> str | None:
+    """One id as :func:`key_strings` writes it: ``940.0`` is ``"940"``, with ``strip`` ``"940 "`` is ``"940"``, a
+    missing value (None, NaN, ``pd.NA``, ``NaT``) None.
+
+    >>> one_key(940.0), one_key(" 940 ", strip=True), one_key(float("nan"))
+    ('940', '940', None)
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return _present_key(value, strip, float_types)
+
+
+def _present_key(value: object, strip: bool, float_types: type | tuple[type, ...]) -> str:
+    if isinstance(value, float_types) and np.isfinite(value) and float(value).is_integer():
+        return str(int(value))
+    return str(value).strip() if strip else str(value)
+
+
+def time_kind(dtype: object) -> str | None:
+    """``'dates'`` (timezone-aware too), ``'durations'`` or ``'periods'`` for a dtype of that kind, else None: the
+    columns a reader of numbers must not read as the nanoseconds pandas holds them in, nor a formula as categories.
+
+    >>> time_kind(pd.Series(pd.to_datetime(["2020-01-01"])).dtype), time_kind(pd.Series([1.5]).dtype)
+    ('dates', None)
+    """
+    if isinstance(dtype, pd.PeriodDtype):
+        return "periods"
+    if pd.api.types.is_timedelta64_dtype(dtype):
+        return "durations"
+    return "dates" if pd.api.types.is_datetime64_any_dtype(dtype) else None
 
 
 def distinct(values: pd.Series) -> set[str]:

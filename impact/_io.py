@@ -367,6 +367,8 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
     ('unit,code\\n', 'utf-16')
     >>> decode_text(b"\\xef\\xbb\\xbfunit")
     ('unit', 'utf-8-sig')
+    >>> decode_text(b"\\xef\\xbb\\xbf\\xef\\xbb\\xbfunit")  # the mark twice
+    ('unit', 'utf-8-sig')
     >>> decode_text(b"Camd\\xe9n", source="c.csv", fallback=False)
     Traceback (most recent call last):
     ...
@@ -374,7 +376,9 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
     """
     if data.startswith(b"\xef\xbb\xbf"):
         try:
-            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+            # a mark repeated (a file saved with a mark by one program, then again by another) is no text either:
+            # kept, the first column's name began with it and the column was "missing"
+            return data[3:].decode("utf-8", errors="strict").lstrip("\ufeff"), "utf-8-sig"
         except UnicodeDecodeError as exc:  # a UTF-8 file with text of another encoding pasted or appended
             at = exc.start + 3
             line = data.count(b"\n", 0, at) + 1
@@ -383,13 +387,13 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
                              "encoding: save the file as UTF-8") from None
     if data.startswith(UTF32_BOMS):  # read as UTF-16, every other character would be a NUL
         try:
-            return data.decode("utf-32"), "utf-32"
+            return data.decode("utf-32").lstrip("\ufeff"), "utf-32"
         except UnicodeDecodeError as exc:
             raise InputError(f"{source}: starts with a UTF-32 byte-order mark but is not valid UTF-32 ({exc.reason} "
                              f"at byte {exc.start}) - expected one encoding: save the file as UTF-8") from None
     if data.startswith(UTF16_BOMS):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16").lstrip("\ufeff"), "utf-16"
         except UnicodeDecodeError as exc:
             raise InputError(f"{source}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason} at byte {exc.start})") from None
     kind = _document_kind(data)

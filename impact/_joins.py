@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._frames import text_series
+from . import _frames
 from ._words import _counted, _named, _plural
 from .errors import InputError
 
@@ -149,12 +149,9 @@ def of_study(argument: str, given: list | None, known: list[str]) -> None:
 
 
 def one_key(value: object) -> object:
-    """One council id (or join key) as text: ``940``, ``940.0`` and ``"940 "`` are ``"940"``; a missing one None."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    """One council id (or join key) as text: ``940``, ``940.0`` and ``"940 "`` are ``"940"``; a missing one None
+    (:func:`impact._frames.one_key` trimming spaces, a Python float's whole number as the integer)."""
+    return _frames.one_key(value, strip=True, float_types=float)
 
 
 def one_date(value: object, argument: str) -> pd.Timestamp:
@@ -173,8 +170,8 @@ def one_date(value: object, argument: str) -> pd.Timestamp:
 
 def key_text(values: pd.Series) -> pd.Series:
     """Council ids (or any join key) as text, whatever the dtype: ``940``, ``940.0`` and ``"940 "`` are ``"940"``;
-    missing ids stay missing."""
-    return text_series([one_key(v) for v in values.astype(object)], index=values.index)
+    missing ids stay missing (:func:`impact._frames.key_strings` trimming spaces; index kept, no name)."""
+    return _frames.key_strings(values, strip=True, float_types=float).rename(None)
 
 
 def as_dates(values: pd.Series, label: str, column: str, *, missing: str | None = None) -> pd.Series:

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .._frames import shared_attr
+from .._frames import shared_attr, time_kind
 from .._io import (
     _SEPARATORS,
     _STRAY_QUOTE,
@@ -39,6 +39,8 @@ __all__ = ["write_coded", "read_coded", "coded_format"]
 _BOOL = ("negated", "hedged")
 _INT = ("start", "end")
 _OPTIONAL_INT = ("turn",)
+#: Bad cells of a column named in an error, each on its row (the rest counted).
+_LISTED = 50
 
 
 def coded_format(path: str | os.PathLike) -> str:
@@ -282,13 +284,13 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
     rows = list(data.attrs.get("rows") or range(2, len(data) + 2))
     problems = []
 
-    def refuse(col: str, bad: np.ndarray, expected: str) -> None:
+    def refuse(col: str, bad: np.ndarray, expected: str, after=lambda i: "") -> None:
         at = np.flatnonzero(bad)
         if len(at):
             shown = ", ".join(f"row {rows[i]}: {str(data[col].iloc[i]) if pd.notna(data[col].iloc[i]) else ''!r}"
-                              for i in at[:5])
-            problems.append(f"column {col}: {shown}{f' and {len(at) - 5:,} more' if len(at) > 5 else ''} - "
-                            f"expected {expected}")
+                              f"{after(i)}" for i in at[:_LISTED])
+            problems.append(f"column {col}: {shown}{f' and {len(at) - _LISTED:,} more' if len(at) > _LISTED else ''}"
+                            f" - expected {expected}")
 
     for col in data.columns:
         if col in _BOOL:
@@ -298,19 +300,35 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
         elif col in ("score", *_INT, *_OPTIONAL_INT):
             text = data[col].astype("string").fillna("").str.strip()
             number = pd.to_numeric(data[col].where(text != "", None), errors="coerce").astype("float64")
+            if time_kind(data[col].dtype):  # a Parquet column of dates or durations: pandas gave their nanoseconds
+                number[:] = np.nan
             given = (text != "").to_numpy(dtype=bool)
             wrong = ~np.isfinite(number.to_numpy()) & given
             if col != "score":
-                whole = np.isfinite(number.to_numpy()) & (number.to_numpy() == np.floor(number.to_numpy()))
+                # whole, and within what a float holds exactly (1e300 was made int64's lowest number, without a word)
+                whole = (np.isfinite(number.to_numpy()) & (number.to_numpy() == np.floor(number.to_numpy()))
+                         & (np.abs(number.to_numpy()) <= 2.0 ** 53))
                 wrong |= given & ~whole
                 if col in _INT:
                     wrong |= ~given
-            refuse(col, wrong, "a finite number" if col == "score" else
+            else:  # a coder's score is a probability-like strength from 0 to 1; blank or NaN is no score
+                wrong |= ~given | ~number.between(0, 1).to_numpy()
+            refuse(col, wrong, "a finite number from 0 to 1 (the coder's score)" if col == "score" else
                    "a whole number (a character position)" + (", or blank" if col in _OPTIONAL_INT else ""))
             if not wrong.any():
                 data[col] = number if col == "score" else number.astype("int64" if col in _INT else "Int64")
-        else:
-            data[col] = data[col].fillna("").astype(str)
+        else:  # object first: a Parquet column of categories cannot take "" for its missing values
+            data[col] = data[col].astype(object).fillna("").astype(str)
+            if col == "unit":  # a row of no unit codes no text (`impact code` writes the segment id on every row)
+                refuse(col, data[col].str.strip().eq("").to_numpy(dtype=bool), "a unit (the segment id coded)")
+    if not any(p.startswith(("column start:", "column end:")) for p in problems):
+        # a span ending before it starts, or before the text (a negative position), points at no text of the unit
+        start, end = data["start"].to_numpy(), data["end"].to_numpy()
+        refuse("start", start < 0, "a character position, 0 or more")
+        refuse("end", end < start, "a position at or after the row's start",
+               after=lambda i: f" (start {start[i]})")
+    if "turn" in data.columns and not any(p.startswith("column turn:") for p in problems):
+        refuse("turn", data["turn"].lt(0).fillna(False).to_numpy(dtype=bool), "a turn's number, 0 or more, or blank")
     if problems:
         raise InputError(f"{path}: unreadable coded values: " + "; ".join(problems))
     return data

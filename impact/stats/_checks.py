@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
+from .._frames import time_kind
 from .._words import _counted, _number
 
 __all__: list[str] = []
@@ -150,10 +152,81 @@ def _check_finite(values: pd.Series, column: str, given: str) -> None:
                          "is missing).")
 
 
+#: What a formula cannot use as it stands: dates (``pd.Timestamp`` and ``datetime.datetime`` are dates), durations
+#: (``pd.Timedelta``) and periods, as numpy, pandas or Python values (an object column of ``datetime.date`` too).
+_DATE_TYPES = (datetime.date, datetime.timedelta, np.datetime64, np.timedelta64, pd.Period)
+
+
+def _date_kind(value: object) -> str | None:
+    """``'dates'``, ``'durations'`` or ``'periods'`` for a value of that kind (:data:`_DATE_TYPES`), else None."""
+    if isinstance(value, (datetime.timedelta, np.timedelta64)):
+        return "durations"
+    if isinstance(value, pd.Period):
+        return "periods"
+    return "dates" if isinstance(value, (datetime.date, np.datetime64)) else None
+
+
+def _date_column_kind(values: pd.Series) -> str | None:
+    """The :func:`_date_kind` of a column: by its dtype (timezone-aware dates too), else by its first value present (an
+    object column of ``datetime.date``)."""
+    if (kind := time_kind(values.dtype)) is not None or not pd.api.types.is_object_dtype(values.dtype):
+        return kind
+    present = values.dropna()
+    return _date_kind(present.iloc[0]) if len(present) else None
+
+
+#: How to give a column of each kind to a formula, for the error refusing it.
+_DATE_FIX = {
+    "dates": "a number, e.g. years since a date: (data[{c!r}] - pd.Timestamp('2012-04-01')).dt.days / 365.25, or "
+             "the wave number; or text, for one category per date: data[{c!r}].astype(str)",
+    "durations": "a number, e.g. days: data[{c!r}].dt.days (or .dt.total_seconds() / 86400); or text, for one "
+                 "category per value: data[{c!r}].astype(str)",
+    "periods": "a number, e.g. the year: data[{c!r}].dt.year, or the wave number; or text, for one category per "
+               "period: data[{c!r}].astype(str)",
+}
+
+
+def _date_error(formula: str, named: dict[str, tuple[str, str]], what: str) -> ValueError:
+    """The error for the columns of ``formula`` holding dates, durations or periods: ``named`` maps each column to
+    its kind and a description of what it holds (dtype, an example); ``what`` says what the formula would do."""
+    said = "; ".join(f"{c!r} holds {kind} ({shown})" for c, (kind, shown) in named.items())
+    fixes = "; ".join(f"for {c!r}, " + _DATE_FIX[kind].format(c=c) for c, (kind, _) in named.items())
+    return ValueError(f"The formula {formula!r} uses {'a column' if len(named) == 1 else 'columns'} of dates or times: {said}. "
+                      f"{what} Expected numbers or categories: add a column made from it to `data` and name that in "
+                      f"the formula: {fixes}.")
+
+
+def _held(values: pd.Series) -> str:
+    """``"dtype datetime64[us], e.g. Timestamp('2020-01-01 00:00:00')"``: what a column holds, for a message."""
+    shown = values.dropna()
+    return f"dtype {values.dtype}" + (f", e.g. {shown.iloc[0]!r}" if len(shown) else "")
+
+
+def _check_design_dates(formula: str, *frames: pd.DataFrame) -> None:
+    """Refuse a factor of ``formula`` that patsy read as categories whose levels are dates, durations or periods (a
+    datetime column, or an object column of ``datetime.date``): the model had one term per distinct date, a step for
+    each, without a word, where a trend in time or a handful of waves was meant."""
+    named: dict[str, tuple[str, str]] = {}
+    for frame in frames:
+        info = getattr(frame, "design_info", None)
+        for factor, fi in (info.factor_infos.items() if info is not None else ()):
+            levels = list(fi.categories or ()) if fi.type == "categorical" else []
+            kind = next((k for k in map(_date_kind, levels) if k), None)
+            if kind is None:
+                continue
+            columns = _formula_columns(factor.code) or [factor.code]
+            for c in columns:
+                named.setdefault(c, (kind, f"{_counted(len(levels), 'distinct value')}, e.g. {levels[0]!r}"))
+    if named:
+        raise _date_error(formula, named, "Read as they are, each distinct value would be a category of its own: a "
+                                          "step in the outcome for each, not a trend.")
+
+
 def _check_design_finite(formula: str, *frames: pd.DataFrame) -> None:
     """Refuse an infinite value in the outcome or design frames patsy built from ``formula`` (patsy keeps it, and
     statsmodels then failed on "the deviance function returned a nan ... should be reported", or the terms were called
-    not identified), naming the column and its rows."""
+    not identified), naming the column and its rows; and dates taken as categories (:func:`_check_design_dates`)."""
+    _check_design_dates(formula, *frames)
     for frame in frames:
         for name, values in frame.items():
             _check_finite(values, name, f"of the formula {formula!r}")
@@ -221,6 +294,14 @@ def _formula_error(formula: str, data: pd.DataFrame, exc: Exception) -> ValueErr
                           "columns, or a product of terms ('a:b', 'a*b').")
     absent = [n for code in factors for n in _formula_columns(code) if n not in held]
     absent = list(dict.fromkeys(absent))
+    if not isinstance(exc, patsy.PatsyError) and not absent:
+        # numpy's or pandas' error from inside patsy, where it reads a column it cannot hold in an array: dates with a
+        # time zone ("Cannot interpret 'datetime64[us, Europe/London]' as a data type"), periods, durations
+        columns = list(dict.fromkeys(n for code in factors for n in _formula_columns(code)))
+        dates = {c: k for c in columns if (k := _date_column_kind(data[c])) is not None}
+        if dates:
+            return _date_error(formula, {c: (k, _held(data[c])) for c, k in dates.items()},
+                               "patsy, which builds the design, cannot read them.")
     if isinstance(cause, NameError) or absent:
         if not absent:
             absent = [getattr(cause, "name", None) or str(cause)]
@@ -242,6 +323,10 @@ def _formula_error(formula: str, data: pd.DataFrame, exc: Exception) -> ValueErr
             first = f", e.g. {shown.iloc[0]!r}" if len(shown) else ""
             return f"{col!r} (dtype {values.dtype}{first})"
 
+        dates = {c: k for c in used if (k := _date_column_kind(data[c])) is not None}
+        if dates:
+            return _date_error(formula, {c: (k, _held(data[c])) for c, k in dates.items()},
+                               f"The term {span!r} cannot be evaluated on them.")
         text = [c for c in used if not pd.api.types.is_numeric_dtype(data[c].dtype) or pd.api.types.is_bool_dtype(data[c].dtype)]
         if text:
             return ValueError(f"The term {span!r} of the formula {formula!r} cannot be evaluated on `data`: it "
