@@ -80,7 +80,7 @@ _HELD_EXACT = [
     ("the 14-week-old infants were seen", "the [age] infants were seen"),
     ("two 14-week-old infants", "two [age] infants"),
     ("her 14-week-old twins", "her [age] twins"),
-    ("15-year-old girls are at risk", "[age] girls are at risk"),  # round 43's: years, a count of people
+    ("15-year-old girls are at risk", "15-year-old girls are at risk"),  # round 45: a class, as "14-week-old infants"
     ("a boy named Mason said it", "a boy named [name] said it"),  # "named" after a noun: an introduction
     ("Lib Dem councillors said", "Lib Dem councillors said"),
     ("her children aged 4 and 6", "her children aged [age]"),  # an owner's children
