@@ -1969,10 +1969,8 @@ _YOUNG_PEOPLE = (r"girls|boys|children|kids|pupils|students|people|teenagers|tee
 _PEOPLE_AFTER_AGE_RE = lazy_compile(
     rf"[ \t]+(?:{_YOUNG_PEOPLE}|young[ \t]+people|lads|males|females|new-borns|neonates|preschoolers|pre-schoolers)"
     r"(?![\p{L}'’])", _I)
-# An age in weeks or months, as an infant's is given ("14-week-old infants", "6-month-old babies"): before a class of
-# people in the plural, with no owner, count nor "the" before it, the class's, as guidance and research write of babies
-# ("the 14-week-old infants were seen" are some babies).
-_INFANT_AGE_RE = lazy_compile(r"\b(?:weeks?|wks?|months?|mths?)\b", _I)
+# "The", "these" or "those" before an age of a class of people in the plural: some of the class, who could be named
+# ("the 14-week-old infants were seen", "those 15-year-old girls"), as an owner or a small count makes them.
 _THE_BEFORE_AGE_RE = lazy_compile(r"(?<![\p{L}'’])(?:the|these|those)[ \t]+\Z", _I)
 # A class of people in the plural, "aged" and a range of ages ("infants aged 0-1 years", "children aged 10 to 17",
 # "young people aged between 16 and 25"): the class's range, as eligibility is written; the class's noun and where it
@@ -1984,7 +1982,24 @@ _AGE_RANGE_RE = lazy_compile(rf"\d{{1,2}}[ \t]*(?:[{_DASH}]|to|and)[ \t]*\d{{1,2
 # An owner or a count right before an age makes it someone's, listed with another or not ("her 10- and 11-year-olds",
 # "two 15-year-olds").
 _OWNER_BEFORE_AGE_RE = lazy_compile(
-    r"(?<![\p{L}'’])(?:her|his|their|my|our|your|its|\p{L}+['’]s|two|three|four|five|six|both|twin)[ \t]+\Z", _I)
+    r"(?:(?<![\p{L}'’])(?:her|his|their|my|our|your|its|\p{L}+['’]s|two|three|four|five|six|both|twin)|(?<![\w.,/£$€])[2-6])"
+    r"[ \t]+\Z", _I)
+# A bound before an age makes it a threshold, as the law and eligibility write ages ("a child under 13-years-old",
+# "aged under 16 years old", "over 18 years old", "under the age of 13 years old"): no one's age, as "under 13" without
+# the unit is not; a bound said as near ("just under 13 years old", "almost 2 years old") is an age still. So is an age
+# the law sets, given as a legal or minimum age, an age limit, or the age of consent, criminal responsibility, majority,
+# marriage or retirement ("the age of criminal responsibility in England is 10 years old", "the minimum age for
+# marriage was raised to 18 years old"; "the age of the child was 3 years old" is the child's).
+_BOUND_BEFORE_AGE_RE = lazy_compile(
+    r"(?:(?<![\p{L}'’])(?<!\b(?:just|only|barely|slightly|little|bit|fractionally|quite|nearly|almost)[ \t]+)"
+    r"(?:under|over|below|above|(?:younger|older|less|more)[ \t]+than|at[ \t]+least"
+    r"|(?:under|over|below|above)[ \t]+the[ \t]+age[ \t]+of)"
+    r"|\b(?:(?:legal|minimum|maximum|statutory|qualifying|upper|lower)[ \t]+age|age[ \t]+(?:limit|threshold)"
+    r"|age[ \t]+of[ \t]+(?:consent|criminal[ \t]+responsibility|majority|marriage|retirement))"
+    r"(?:[ \t]+(?!(?:she|he|they|her|his|their|was|is)\b)[\p{L}'’\-]+){0,4}?"
+    r"[ \t]+(?:is|was|of|at|remains|became|will[ \t]+be"
+    r"|(?:(?:is|was|has[ \t]+been|will[ \t]+be)[ \t]+)?(?:set|raised|lowered|increased|reduced)[ \t]+(?:to|at)))"
+    r"[ \t]+\Z", _I)
 
 
 def _ages(text: str, add) -> None:
@@ -1998,6 +2013,8 @@ def _ages(text: str, add) -> None:
             if re.fullmatch(r"\d+", age.strip()) and int(age) > 120:
                 continue
             start, end = m.start("age"), m.end("age")
+            if _BOUND_BEFORE_AGE_RE.search(text, max(0, start - 90), start) is not None:
+                continue  # "a child under 13-years-old": the law's threshold, no one's age
             if (after := _RANGE_AFTER_AGE_RE.match(text, end)) is not None:
                 end = after.end()
             before = _RANGE_BEFORE_AGE_RE.search(text, max(0, start - 12), start)
@@ -2012,12 +2029,13 @@ def _ages(text: str, add) -> None:
                                                       and _PEOPLE_AFTER_AGE_RE.match(text, m.end("age")) is not None)
             first = before.start("n") if before is not None else start
             if group and (before is not None or _GROUP_AGE_BEFORE_RE.search(text, max(0, start - 24), start)
-                          or _INFANT_AGE_RE.search(age) and not age.lower().endswith("olds")
-                          and _THE_BEFORE_AGE_RE.search(text, max(0, first - 8), first) is None) and (
+                          or _THE_BEFORE_AGE_RE.search(text, max(0, first - 8), first) is None) and (
                     _OWNER_BEFORE_AGE_RE.search(text, max(0, first - 24), first) is None):
                 # "16-17 year olds", "16 – 18 year olds", "10- and 11-year-olds", "14- and 15-year-old girls",
-                # "services for 11-year-olds": the ages of a group of any number, no one's age ("her 11-year-olds",
-                # "her 10- and 11-year-olds", "two 15-year-olds" stay ages)
+                # "services for 11-year-olds", "15-year-old girls are at risk", "14-week-old infants": the ages of a
+                # class or a group of any number, no one's age; an owner, a small count or "the" picks out a few who
+                # could be named ("her 11-year-olds", "her 10- and 11-year-olds", "two 15-year-olds", "the 15-year-old
+                # girls were seen" stay ages)
                 continue
             if age[:1].isdigit() and before is not None:
                 start = before.start("n")

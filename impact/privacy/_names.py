@@ -1404,6 +1404,17 @@ _CAUSE_WORDS = _ORGANISATION_WORDS | frozenset("appeal fund campaign charity".sp
 _THE_BEFORE_RE = lazy_compile(r"\bthe[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # A company's legal suffix, after its name ("Irwin Okafor LLP", "Okafor & Co Ltd").
 _FIRM_SUFFIXES = frozenset("llp ltd plc llc".split())
+# Letters after a name for an honour, an office or a degree ("Jane Okafor CBE", "C.B.E.", "QC", "JP DL", "PhD",
+# "Ph.D."), dotted or not: kept whole after the name, never read as its initials nor eaten into it. Case as written;
+# each capital opens a part the dots may close ("Ph.D.", "C. B. E.").
+_POST_NOMINALS = ("GBE KBE DBE CBE OBE MBE BEM KCB KCMG CMG CB CH OM CVO LVO MVO RVM QPM KPM QFSM QC KC JP DL MP MSP MLA MS "
+                  "PhD DPhil MPhil MD MA MSc BSc BA LLB LLM MBA MEd BEd PGCE MBBS MB ChB BM FRCP FRCS FRCPsych FRCPCH "
+                  "MRCPsych MRCGP MRCP RGN RMN RSCN RN CQSW DipSW FRS FBA FRSA FAcSS").split()
+_POST_NOMINAL_RE = lazy_compile(
+    "(?:" + "|".join(r"(?:\.[ \t]?)?".join(re.findall(r"[A-Z][a-z]*", form)) + r"\.?"
+                     for form in sorted(_POST_NOMINALS, key=len, reverse=True)) + r")(?![\p{L}\d])", re.VERSION1)
+# Between a name and the letters after it, or between two sets of letters ("Jane Okafor CBE, DL").
+_POST_NOMINAL_GAP_RE = lazy_compile(r"\.?(?:[ \t]+|[ \t]*,[ \t]*)")
 _FIRM_AFTER_RE = lazy_compile(r"(?:[ \t]+(?:&|and)[ \t]+Co\.?)?[ \t]+(?:LLP|Ltd\.?|PLC|plc|LLC)(?![\p{L}])", re.VERSION1)
 _ORGANISATION_AFTER_RE = lazy_compile(rf"[ \t]+(?:{'|'.join(sorted(_ORGANISATION_WORDS))})(?![\p{{L}}'’])",
                                       re.IGNORECASE | re.VERSION1)
@@ -1476,6 +1487,18 @@ _KIN_BEFORE_INITIAL_RE = lazy_compile(
 _KIN_INITIAL_AFTER_RE = lazy_compile(
     rf"\.?(?:['’]s\b|[ \t]*(?:[.,;:!?)&]|\Z)|[ \t]+[\-–—]|[ \t]+(?:{_VERBS_AFTER}|{_ACTIONS}|who|and|or|\p{{L}}+ed)(?![\p{{L}}'’]))",
     re.IGNORECASE | re.VERSION1)
+# A relation naming a row of a table, at its line's start (after a bar or a row's number), and the cell after it, on
+# its line or under it ("Father\tM\t34", "Mother F", "| Father | M |", "Father\nM"): a relation's sex, "M" or "F",
+# where it agrees with the relation's (any for "child", "sibling" ...), ends its cell (the line's or the text's end, a
+# tab, a bar, two spaces, or the next cell's age).
+_SEX_CODE_ROW_BEFORE_RE = lazy_compile(
+    r"(?:^|\n)[ \t|]*(?:\d{1,3}[.)]?[ \t]+)?"
+    r"(?:(?P<m>(?:step|half|grand|great[ \t\-]?grand)?[ \t\-]?(?:father|dad|son|brother|uncle|nephew|husband|boyfriend|boy))"
+    r"|(?P<f>(?:step|half|grand|great[ \t\-]?grand)?[ \t\-]?(?:mother|mum|mam|mom|daughter|sister|aunt|aunty|auntie|niece|wife|"
+    r"girlfriend|girl|nan|gran))"
+    r"|(?:child|baby|infant|sibling|twin|parent|grandparent|partner|carer|cousin|subject|young[ \t]+person))"
+    r"(?:[ \t]*[|:\t][ \t|]*|[ \t]+|[ \t|]*\r?\n[ \t|]*)\Z", re.IGNORECASE | re.VERSION1)
+_SEX_CODE_AFTER_RE = lazy_compile(r"[ \t]*(?:\r?\n|\Z|\t|\|)|[ \t]{2,}|[ \t]+\d{1,3}(?![\w.,/:])")
 # Letters in lower case that stand for words in typed speech, not a person's initial ("mum n dad", "love her x", "r u").
 _LOWER_LETTER_WORDS = frozenset("a i o n u r x y".split())
 # A letter listed after a capitalised word that is no relation ("Part B and C said", "Plan B, C and D"): a part's.
@@ -2304,9 +2327,12 @@ class NameFinder:
                 span = Span(span.start, run[-1 - label].end, span.kind) if run[-1 - label].end > span.start else None
             if span is not None and span.kind == "name" and span.end == run[-1].end:
                 # the post after the name, which the run left off (:meth:`_run`), is no name's ("Jane Okafor
-                # Headteacher said")
+                # Headteacher said"); nor are the letters of honours and degrees after it, read no further ("Jane
+                # Okafor C.B.E., D.L.")
                 while j < n and self._post_word_after(text, toks[j - 1], toks[j]):
                     j += 1
+                while j < n and (letters := self._post_nominals(text, toks, j, run)):
+                    j += letters
             if span is not None and span.kind == "name" and self._named_place(text, run, span, spans):
                 span = Span(span.start, span.end, "place")  # "in Woodley and Earley", "the Hellesdon home"
             if span is not None:
@@ -2889,6 +2915,9 @@ class NameFinder:
         after a capitalised word ("Plan B came", "Part C said")."""
         tok = toks[i]
         letter = tok.text.rstrip(".")
+        if tok.text in ("M", "F") and (row := _SEX_CODE_ROW_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start)) and (
+                row.group("m" if tok.text == "F" else "f") is None and _SEX_CODE_AFTER_RE.match(text, tok.end)):
+            return False  # "Father\nM", "Mother F": a table's sex column, what the relation says already, no initial
         if ((tok.shape == "initial" and letter != "I" or tok.shape == "lower" and len(letter) == 1
              and letter.isalpha() and letter not in _LOWER_LETTER_WORDS)
                 and _KIN_BEFORE_INITIAL_RE.search(text, max(0, tok.start - 40), tok.start)
@@ -3521,6 +3550,8 @@ class NameFinder:
                 run += [tok, toks[k + 1]]
                 k += 2
                 continue
+            if self._post_nominals(text, toks, k, run):
+                break  # "Jane Okafor C.B.E.", "Jane Okafor QC": the honour's or the degree's letters, no name's
             if not self._candidate(tok, False) and not self._surname_word(text, run, tok) and not self._title_surname(
                     text, toks, run, k):
                 break
@@ -3551,6 +3582,28 @@ class NameFinder:
                 and run[-1].text not in ("A", "I")):
             run.pop()
         return run
+
+    def _post_nominals(self, text: str, toks: list[_Tok], k: int, run: list[_Tok]) -> int:
+        """How many tokens from ``k`` are the letters of an honour, an office or a degree after the name ``run`` (or
+        after such letters after it), 0 if none (:data:`_POST_NOMINALS`: "Jane Okafor C.B.E.", "Dr Jane Okafor Ph.D.",
+        "Jane Okafor JP DL"). Two letters follow a name of two words or one after a title only, as a surname alone is
+        followed by its initials in a citation ("Okafor JP, Smith K"); letters before a name's word are its initials
+        ("Tom Wood, J.P. Smith")."""
+        if k == 0 or k >= len(toks) or not any(t.shape != "initial" for t in run):
+            return 0
+        m = _POST_NOMINAL_RE.match(text, toks[k].start)
+        if m is None or not _POST_NOMINAL_GAP_RE.fullmatch(text, toks[k - 1].end, toks[k].start):
+            return 0
+        if (len(re.sub(r"[^A-Za-z]", "", m.group())) == 2 and sum(t.shape != "initial" for t in run) < 2
+                and self._position(text, run[0].start) != "title"):
+            return 0
+        count = sum(1 for t in toks[k:] if t.start < m.end())
+        nxt = toks[k + count] if k + count < len(toks) else None
+        if (nxt is not None and text[m.end() : nxt.start] == " " and nxt.shape in ("cap", "initial")
+                and _POST_NOMINAL_RE.match(text, nxt.start) is None
+                and (self._known(nxt) or self._unknown(nxt) or nxt.key in self.surnames)):
+            return 0
+        return count
 
     def _given_term(self, text: str, toks: list[_Tok], i: int) -> bool:
         """Whether a capitalised public term that is a given name too opens a name, before a capitalised surname or a
@@ -3620,7 +3673,24 @@ class NameFinder:
             return "weak"
         return None
 
+    def _heading_words(self, run: list[_Tok]) -> int:
+        """How many words in capitals open ``run`` as a heading's before a name in title case, 0 if none: ordinary
+        English words, no first name nor listed name's part ("OVERVIEW REPORT Jane Okafor", "EXECUTIVE SUMMARY Jane
+        Okafor said": the heading, then the name); one alone that is a surname is the name's, written first in capitals
+        as police records write it ("BAKER Jane was arrested", "OKAFOR Jane": no English word), as is an acronym ("NHS
+        Jane Okafor" is judged whole, as before)."""
+        k = 0
+        while k < len(run) and run[k].shape == "caps":
+            k += 1
+        if k == 0 or k == len(run) or run[k].shape not in ("cap", "initial"):
+            return 0
+        if any(not self._ordinary(t) or self._known(t) or t.key in self.participant_parts for t in run[:k]):
+            return 0
+        return 0 if k == 1 and run[0].key in self.surnames else k
+
     def _judge(self, text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> Span | None:
+        if head := self._heading_words(run):
+            i, run = i + head, run[head:]  # a heading's words in capitals before the name are the heading's
         words = [t for n, t in enumerate(run) if t.shape != "initial" and (n == 0 or t.key not in _PARTICLES)]
         start, end = run[0].start, run[-1].end
         if not words:

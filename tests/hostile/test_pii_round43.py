@@ -103,7 +103,8 @@ _HELD_EXACT = [
     ("By Jane Okafor, born 3 April 2016", "By [name], born [date of birth]"),
     ("a 15-year-old girl", "a [age] girl"),
     ("two 15-year-old girls were arrested", "two [age] girls were arrested"),  # a count of people
-    ("15-year-old girls are at risk", "[age] girls are at risk"),
+    # round 45: the class of girls that age, no one's age (no owner, count or "the" picks out a few)
+    ("15-year-old girls are at risk", "15-year-old girls are at risk"),
     ("12 St Ives Road", "[address]"),
     ("St Mary's Primary", "[place]"),
     ("St John said", "St [name] said"),  # a given name after "St"
