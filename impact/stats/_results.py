@@ -53,30 +53,22 @@ def _param_table(
     p-value or interval), or None (normal).
     """
     estimate = estimate.astype("float64")
-    se = se.reindex(estimate.index).astype("float64")
+    index = estimate.index.rename("term")  # a new Index: the caller's (a fit's `params`) keeps its name
+    est = estimate.to_numpy()
+    se = se.reindex(estimate.index).to_numpy(dtype="float64")
     with np.errstate(divide="ignore", invalid="ignore"):
-        statistic = estimate / se
-    df_col = np.full(len(estimate), np.inf) if df is None else np.broadcast_to(
-        np.asarray(df, dtype="float64"), (len(estimate),)).copy()
+        statistic = est / se
+    df_col = np.full(len(est), np.inf) if df is None else np.broadcast_to(
+        np.asarray(df, dtype="float64"), (len(est),)).copy()
     finite = np.isfinite(df_col) & (df_col > 0)
     normal = np.isposinf(df_col)
     safe = np.where(finite, df_col, 1.0)
     crit = np.where(finite, stats.t.ppf(1 - alpha / 2, safe), np.where(normal, stats.norm.ppf(1 - alpha / 2), np.nan))
     tail = np.where(finite, stats.t.sf(np.abs(statistic), safe), np.where(normal, stats.norm.sf(np.abs(statistic)),
                                                                          np.nan))
-    out = pd.DataFrame(
-        {
-            "estimate": estimate,
-            "se": se,
-            "statistic": statistic,
-            "df": df_col,
-            "p_value": 2 * tail,
-            "ci_low": estimate - crit * se,
-            "ci_high": estimate + crit * se,
-        }
-    )
-    out.index.name = "term"
-    return out
+    # built from arrays on one index: a frame of Series aligned them (a union of their indexes) at 5 ms a table
+    return pd.DataFrame({"estimate": est, "se": se, "statistic": statistic, "df": df_col, "p_value": 2 * tail,
+                         "ci_low": est - crit * se, "ci_high": est + crit * se}, index=index)
 
 
 def _reference(df: pd.Series) -> str:
