@@ -121,3 +121,24 @@ def _models_table(findings, min_count: int) -> tuple[pd.DataFrame, str]:
         report, _ = build_report(findings, min_count=min_count)
     return next((b.data, b.notes) for s in report.sections for b in s.blocks
                 if isinstance(b, Table) and b.name == "gee_models")
+
+
+def test_the_coder_caveat_offers_no_hand_check_where_the_models_cannot_tell_status():
+    """Seed 3811 (10 councils, 3 in intervention): the summary said the models 'have too few councils in one status
+    group ... so this report states no difference between councils in and not in intervention ... as a finding', and
+    its warning below that 'the summary states a difference by intervention status in the other impact as a finding
+    only when a hand check ... agrees', a way to a finding the summary had ruled out. Planted: machine-coded models of
+    every impact with one council in intervention (no status contrast can be read), and with 12 (each can)."""
+    from impact.report._build import _caveats, _Ctx
+
+    tiny = tiny_analysed()
+    assert tiny.coding.get("source") == "machine"
+    codes = list(_Ctx(tiny, False, 5, 5, None).codes)
+    later = _Ctx(tiny, False, 5, 5, None).later[-1]
+    for inside, thin in ((1, True), (12, False)):
+        models = _planted_models(codes, later, "").assign(n_units_intervention=inside)
+        said = " ".join(_caveats(_Ctx(dataclasses.replace(tiny, models=models), False, 5, 5, None)))
+        assert "cannot show that the coder errs alike" in said, said  # the plant reaches the sentence
+        assert ("only when a hand check" in said) != thin, said
+        assert ("states no difference by intervention status as a finding in any case, as one status group has too "
+                "few councils in the models" in said) == thin, said
