@@ -35,6 +35,7 @@ from matplotlib.figure import Figure as _MplFigure
 from .. import vocab
 from .._tabular import csv_text
 from .._words import _counted, _listed_clauses, _listed_lists, _outside_brackets, _verb
+from ..effects import _models_of
 from ..errors import recorded_warnings
 from ..measures import MEASURES, OTHER_FACTORS
 from ..privacy import (
@@ -948,8 +949,15 @@ def _caveats_of_figures_shown(ctx, prov: dict, sections: list) -> dict:
                           if f is not None and not f.empty))
     unseen = [f for f, (name, columns) in _caveat_tables().items()
               if not _figure_cells(tables.get(name), columns).any()]
-    caveats, withheld = [], 0
+    caveats, withheld, dropped = [], 0, set()
     for text in prov.get("statistical_warnings") or ():
+        of_models = _models_caveat(str(text), tables.get("gee_models"))
+        if of_models is not None:
+            kept_text, unseen_codes = of_models
+            dropped |= unseen_codes
+            withheld += kept_text is None
+            caveats += [] if kept_text is None else [kept_text]
+            continue
         said = _did_caveat(str(text), shown, known)
         if said is None:
             of = re.sub(r"^\w+: ", "", str(text))  # provenance's caveats begin with the warning's class
@@ -969,6 +977,7 @@ def _caveats_of_figures_shown(ctx, prov: dict, sections: list) -> dict:
         return prov
     ends = [f"; the change in {m} {f} (difference-in-differences))" for f, ms in shown.items() for m in known - ms]
     ends += [f"; {f})" for f in unseen]
+    ends += [f"; {_models_of([c])})" for c in dropped]
     sources = [s for s in prov.get("statistical_warning_sources") or () if not str(s).endswith(tuple(ends))]
     ctx.withheld("Provenance (provenance.json and About this report)", "statistical caveats", withheld,
                  "caveat_of_suppressed", "a statistical caveat of the analysis about an estimate the report does not "
@@ -976,6 +985,51 @@ def _caveats_of_figures_shown(ctx, prov: dict, sections: list) -> dict:
                  "reader cannot see", output="provenance")
     return {**prov, "statistical_warnings": caveats,
             **({"statistical_warning_sources": sources} if "statistical_warning_sources" in prov else {})}
+
+
+#: The words a caveat of the per-impact models names its figures by (:func:`impact.effects._models_of`): the model of
+#: one impact, of several, or of every impact, "(the models table)".
+_MODELS_OF = re.compile(r"[Tt]he longitudinal (?:models? of ((?:code '[^']*'(?:, | and )?)+)|model of every impact) "
+                        r"\(the models table\)")
+
+#: The models table's cells that hold a figure (gee_models; a p-value not a finding in its own column).
+_MODEL_FIGURES = r"^(estimate|se|ci_low|ci_high|odds_ratio(_ci_low|_ci_high)?|p_value|p_adjusted)(_unconfirmed)?$"
+
+
+def _models_caveat(text: str, table: pd.DataFrame | None) -> tuple[str | None, set[str]] | None:
+    """A caveat of the per-impact models (\"The longitudinal model of code 'x' (the models table): ...\") said of the
+    impacts whose figures the models table as built shows, with the impacts it no longer names; None for any other
+    caveat. Where it names a contrast of the model (the status term, ``in_intervention``, or a wave's), only that
+    contrast's row is read, else every row of the impact's: a caveat of figures whose every cell is c (a status group
+    of too few councils) or blank (a separated fit with no Firth estimate) told of figures no reader sees, and a
+    standard error that "rests on a single council" told that a status group the table suppresses has one (round 38).
+    An impact with no row at all (its fit failed) keeps its caveat: that is what says why. The caveat is withheld
+    (``None``) where no impact it names is shown, and names the others' only where some are."""
+    found = _MODELS_OF.search(text)
+    if found is None:
+        return None
+    rows = table if table is not None and {"impact", "contrast"} <= set(table.columns) else pd.DataFrame(
+        columns=["impact", "contrast"])
+    codes = (re.findall(r"code '([^']*)'", found.group(1)) if found.group(1) is not None
+             else list(dict.fromkeys(rows["impact"].astype(str))))
+    rest = text[:found.start()] + text[found.end():]
+
+    def shown(code: str) -> bool:
+        its = rows[rows["impact"].astype(str) == code]
+        if its.empty:
+            return True
+        named = its[its["contrast"].astype(str).map(lambda c: c in rest)]
+        return bool(_figure_cells(named if len(named) else its, _MODEL_FIGURES).any())
+
+    kept = [c for c in codes if shown(c)]
+    unseen = set(codes) - set(kept)
+    if not unseen:
+        return text, set()
+    if not kept:
+        return None, unseen
+    words = _models_of(kept)
+    words = words[:1].upper() + words[1:] if found.group(0)[:1] == "T" else words
+    return text[:found.start()] + words + text[found.end():], unseen
 
 
 def _did_caveat(text: str, shown: dict[str, set[str]], known: set[str]) -> tuple[str, str, list[str], str] | None:
@@ -2289,7 +2343,18 @@ def _caveats(ctx) -> list[str]:
                      + (ctx.codes_as("that impact") if len(weak) == 1 else ctx.codes_as("those impacts")) + ", and the summary states none as a "
                      "finding. Its precision and recall are in the methods section.")
         unchecked = [c for c in _doubtful_by_status(ctx, _weak_codes(ctx)) if c not in _weak_codes(ctx)]
-        if unchecked and not _unmeasured(_weak_codes(ctx)):
+        gee = _gee_rows(ctx)
+        # where the models cannot tell a difference by status at all, no hand check would make one a finding: 'the
+        # summary states a difference by intervention status ... only when a hand check ... agrees' offered a way
+        # the summary above had just ruled out (seed 3811, 10 councils, 3 in intervention; report truth round 38)
+        thin = _estimable_gee(gee)[2] if len(gee) else None
+        if unchecked and not _unmeasured(_weak_codes(ctx)) and thin:
+            text += (" Its accuracy on real text is an average over all the talk it read, so it cannot show that the "
+                     "coder errs alike in councils in and out of intervention; here the summary states no difference "
+                     "by intervention status as a finding in any case, as "
+                     + ("one status group has too few councils in the models." if thin == "one_side" else
+                        "the models rest on too few councils."))
+        elif unchecked and not _unmeasured(_weak_codes(ctx)):
             text += (" Its accuracy on real text is an average over all the talk it read, so it cannot show that the "
                      "coder errs alike in councils in and out of intervention: the summary states a difference by "
                      "intervention status in " + ((ctx.codes_as("the other impact") if len(unchecked) == 1
@@ -2609,10 +2674,14 @@ def _firth_note(ctx, shown: pd.DataFrame) -> str:
             "2002).")
 
 
-def _randomisation_note(ctx, shown: pd.DataFrame) -> str:
+def _randomisation_note(ctx, shown: pd.DataFrame, open_rows: pd.DataFrame | None = None) -> str:
     """The models table's note on the intervention contrasts whose p-value is a randomisation test's
     (``p_method == "randomisation"`` of :func:`impact.intervention_effects`: fewer than
-    :data:`impact.effects.RANDOMISATION_BELOW` councils on one side), naming the impacts and the method."""
+    :data:`impact.effects.RANDOMISATION_BELOW` councils on one side), naming the impacts and the method.
+
+    ``open_rows`` are the rows whose figures the table shows (None: all of ``shown``): where it shows none of these
+    contrasts (each c, a status group of too few councils), the note said 'the estimate and interval shown are still
+    the model's' of cells holding c (seed 3811, 10 councils, report truth round 38); it says they are not shown."""
     from ..effects import RANDOMISATION_BELOW
 
     if "p_method" not in shown.columns:
@@ -2634,8 +2703,11 @@ def _randomisation_note(ctx, shown: pd.DataFrame) -> str:
             "randomisation test, not the model's: each council's path of intervention status across the waves was "
             "reassigned among the councils (as many councils following each path as observed), and the model's "
             f"score statistic for status compared with its values under {how}. With so few councils on one "
-            "side the model's own test finds a difference where there is none too often; the estimate and interval "
-            "shown are still the model's.")
+            "side the model's own test finds a difference where there is none too often; "
+            + ("the estimate and interval shown are still the model's." if open_rows is None or bool(
+                open_rows.index.isin(rows.index).any()) else
+               f"the estimate, interval and p-value of {'this contrast' if len(rows) == 1 else 'these contrasts'} "
+               f"are suppressed here ({SUPPRESSED})."))
 
 
 def _few_events_note(ctx, shown: pd.DataFrame) -> str:
@@ -3925,7 +3997,7 @@ def _models(ctx) -> Section:
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
                  + _firth_note(ctx, shown[read])
                  # (the randomisation test's note stays for a suppressed contrast: models.csv names its p_method)
-                 + _randomisation_note(ctx, shown[~separated])
+                 + _randomisation_note(ctx, shown[~separated], shown[read])
                  + _few_events_note(ctx, shown[read])
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
         unconfirmed, why = _model_rows_not_findings(ctx, shown)
