@@ -139,6 +139,41 @@ def test_enumerated_p_values_are_told_from_drawn_ones_without_the_flag(earlier):
     assert not enumerated_p(drawn, rows["ri_n"], pd.Series(False, index=rows.index)).any()
 
 
+def test_enumerated_comparisons_by_status_are_refused_too(ten):
+    """The comparisons of councils by status (permutation tests) of an earlier version were enumerated as well: the
+    10-council study's, computed as the analysis does but outside ``drawn_only`` (C(10, 3) = 120 distinct splits, fewer
+    than the 199 resamples: each p a k / 120), are refused, naming them; the analysis's own, drawn, on the grid
+    (1 + b) / 200 of the parameters' resamples, are not."""
+    import dataclasses
+
+    from impact.errors import InputError
+    from impact.pipeline import _status_comparisons
+    from impact.stats._ri import drawn_only
+
+    _, f = ten
+    known = f.panel.dropna(subset=["status_group", "share_reported"])
+    args = dict(outcome="share_reported", alpha=ALPHA, seed=1, n_resamples=RESAMPLES, adjust="holm")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        exact = _status_comparisons(known, **args).assign(measure="reported")
+        with drawn_only():
+            drawn = _status_comparisons(known, **args).assign(measure="reported")
+    steps = exact["p_value"] * math.comb(10, 3)
+    np.testing.assert_allclose(steps, steps.round(), atol=1e-9)  # the planted condition: k / 120
+    off = exact[((exact["p_value"] * (RESAMPLES + 1)) % 1).abs().gt(1e-6)]
+    assert len(off)
+    with pytest.raises(InputError) as caught:
+        r39._report(dataclasses.replace(f, comparisons=exact))
+    said = str(caught.value)
+    assert said.startswith(f"findings: {len(off)} randomisation p-values were computed over every possible"), said
+    for r in off.head(8).itertuples():  # the first eight named, then how many more
+        assert f"comparisons: {r.code} at {r.wave} by intervention status" in said, said
+    assert (f"and {len(off) - 8} more" in said) == (len(off) > 8), said
+    from impact.report._build import _refuse_enumerated
+
+    _refuse_enumerated(dataclasses.replace(f, comparisons=drawn))  # drawn: nothing refused
+
+
 def _replace_models(findings, models):
     import dataclasses
 

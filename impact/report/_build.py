@@ -2649,8 +2649,9 @@ def _firth_note(ctx, shown: pd.DataFrame) -> str:
             "2002).")
 
 
-#: The randomisation p-values the report reads: each table of the findings, the rows holding one, and the columns of
-#: its p, of the reassignments used and of whether they were every distinct one; with how a row is named.
+#: The randomisation p-values the report reads: each table of the findings, the rows holding one, and the column of
+#: its p; with how a row is named. Their reassignments are ``ri_n`` (and ``ri_exact`` whether they were every one), or
+#: for the comparisons' permutation tests the resamples of the analysis (``n_resamples`` of the parameters).
 _RANDOMISATION_P = {
     "models": (lambda m: m["p_method"].eq("randomisation") if "p_method" in m.columns else m["code"].isna(),
                "p_value", lambda r: f"the intervention contrast of {r['code']}"),
@@ -2659,30 +2660,52 @@ _RANDOMISATION_P = {
     "review_indicator_effects": (lambda e: e["ri_p_value"].notna(), "ri_p_value",
                                  lambda r: f"{r['measure']} after the review"
                                  + (f" (group {r['group']})" if "group" in r and r["group"] != "all" else "")),
+    "comparisons": (lambda c: c["test"].eq("permutation") if "test" in c.columns else c["p_value"].isna(),
+                    "p_value", lambda r: f"{r['code']} at {r['wave']} by intervention status"),
 }
+
+
+def _splits_enumerated(rows: pd.DataFrame, resamples: float) -> pd.Series:
+    """Whether each comparison's permutation p (``rows`` of the comparisons: two groups of ``n_a`` and ``n_b``
+    councils) is a share ``k / N`` of the ``N = C(n_a + n_b, n_b)`` splits of its councils, with ``N`` no more than the
+    ``resamples``, as the comparisons enumerated them before disclosure round 44: a p off the drawn grid that is not
+    such a share (a p a caller set) is not taken for one."""
+    if not {"n_a", "n_b"} <= set(rows.columns):
+        return pd.Series(True, index=rows.index)
+    a, b = (pd.to_numeric(rows[c], errors="coerce") for c in ("n_a", "n_b"))
+    splits = pd.Series([math.comb(int(x) + int(y), int(y)) if pd.notna(x) and pd.notna(y) else np.nan
+                        for x, y in zip(a, b, strict=True)], index=rows.index, dtype="float64")
+    steps = pd.to_numeric(rows["p_value"], errors="coerce") * splits
+    return (splits <= resamples) & ((steps - steps.round()).abs() <= 1e-6 * steps.abs().clip(lower=1))
 
 
 def _refuse_enumerated(findings) -> None:
     """Refuse findings holding a randomisation p-value computed over every distinct reassignment (enumerated).
 
     Such a p is ``k / N``, ``N`` the multinomial coefficient of the sizes of the groups of councils reassigned (their
-    paths of intervention status, their dates of entry into intervention or of review), and a few of them give ``N``
-    back, and with it group sizes the tables suppress: findings saved by impact before disclosure round 44, published
-    by this report, gave 29/56, 27/56, 1/8, 1/4 and 13/14 (8 councils, 3 in intervention throughout: C(8, 3) = 56)
-    to an intruder who solved for the 3 (disclosure round 46). No rounding of them is safe from that whatever the
-    intruder tries, and the report cannot draw them again without the analysis: :func:`impact.analyse` (``impact
-    run``) draws every reassignment at random, its p ``(1 + b) / (1 + B)`` for the ``B`` asked for whatever ``N`` is
-    (:func:`impact.stats._ri.drawn_only`). Every such test is named, and nothing is built."""
+    paths of intervention status, their dates of entry into intervention or of review, their status at a wave), and a
+    few of them give ``N`` back, and with it group sizes the tables suppress: findings saved by impact before
+    disclosure round 44, published by this report, gave 29/56, 27/56, 1/8, 1/4 and 13/14 (8 councils, 3 in
+    intervention throughout: C(8, 3) = 56) to an intruder who solved for the 3 (disclosure round 46). No rounding of
+    them is safe from that whatever the intruder tries, and the report cannot draw them again without the analysis:
+    :func:`impact.analyse` (``impact run``) draws every reassignment at random, its p ``(1 + b) / (1 + B)`` for the
+    ``B`` asked for whatever ``N`` is (:func:`impact.stats._ri.drawn_only`). Every such test is named, and nothing is
+    built."""
     from ..errors import InputError
     from ..stats._ri import enumerated_p
 
+    resamples = (findings.parameters or {}).get("n_resamples")
     found = []
     for name, (has_p, column, named) in _RANDOMISATION_P.items():
         frame = getattr(findings, name, None)
         if frame is None or frame.empty or column not in frame.columns:
             continue
         rows = frame[has_p(frame)]
-        rows = rows[enumerated_p(rows[column], rows.get("ri_n"), rows.get("ri_exact")).to_numpy(dtype=bool)]
+        used, enumerated = rows.get("ri_n"), pd.Series(True, index=rows.index)
+        if used is None and "ri_exact" not in rows.columns and resamples is not None:
+            used = pd.Series(float(resamples), index=rows.index)  # the comparisons' permutations: the resamples
+            enumerated = _splits_enumerated(rows, float(resamples))
+        rows = rows[(enumerated_p(rows[column], used, rows.get("ri_exact")) & enumerated).to_numpy(dtype=bool)]
         found += [f"{name}: {named(r)}" for _, r in rows.iterrows()]
     if found:
         shown = "; ".join(found[:8]) + (f"; and {len(found) - 8} more" if len(found) > 8 else "")
