@@ -120,21 +120,20 @@ def test_the_attack_recovers_the_group_from_the_enumerated_p_values(earlier, mon
 
 def test_enumerated_p_values_are_told_from_drawn_ones_without_the_flag(earlier):
     """Without the ``ri_exact`` flag (findings older still), a p off the grid (1 + b) / (1 + B) of the B = ri_n
-    reassignments drawn is an enumerated one: the earlier findings' k / 56 are (each checked here independently:
-    56 p is whole, 200 p is not), and are refused; the same study's p-values drawn by this version are on the grid and
-    are not."""
+    reassignments is an enumerated one: the earlier findings' k / 56 (B = 56 there) are where 57 p is not whole
+    (checked here independently), and the findings are refused; p-values on the grid of 199 draws are not."""
     from impact.errors import InputError
-    from impact.stats._ri import drawn_only, enumerated_p
+    from impact.stats._ri import enumerated_p
 
     study, findings = earlier
     rows = _status_rows(findings)
-    off_grid = ((rows["p_value"] * (rows["ri_n"] + 1)) % 1).abs().gt(1e-6)
+    steps = rows["p_value"] * (rows["ri_n"] + 1)
+    off_grid = (steps - steps.round()).abs().gt(1e-6)
     got = enumerated_p(rows["p_value"], rows["ri_n"], None)
     assert got.tolist() == off_grid.tolist() and got.any()
     with pytest.raises(InputError, match="every possible reassignment"):
         r39._report(_replace_models(findings, findings.models.drop(columns="ri_exact")))
-    with drawn_only():
-        drawn = rows["p_value"].map(lambda p: (1 + round(p * 199)) / 200)  # drawn p-values, as (1 + b) / (1 + B)
+    drawn = rows["p_value"].map(lambda p: (1 + round(p * 199)) / 200)  # p-values as drawn ones are, (1 + b) / (1 + B)
     assert not enumerated_p(drawn, rows["ri_n"].map(lambda n: 199), None).any()
     assert not enumerated_p(drawn, rows["ri_n"], pd.Series(False, index=rows.index)).any()
 
@@ -160,7 +159,8 @@ def test_enumerated_comparisons_by_status_are_refused_too(ten):
             drawn = _status_comparisons(known, **args).assign(measure="reported")
     steps = exact["p_value"] * math.comb(10, 3)
     np.testing.assert_allclose(steps, steps.round(), atol=1e-9)  # the planted condition: k / 120
-    off = exact[((exact["p_value"] * (RESAMPLES + 1)) % 1).abs().gt(1e-6)]
+    grid = exact["p_value"] * (RESAMPLES + 1)
+    off = exact[(grid - grid.round()).abs().gt(1e-6)]
     assert len(off)
     with pytest.raises(InputError) as caught:
         r39._report(dataclasses.replace(f, comparisons=exact))
