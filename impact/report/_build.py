@@ -2702,7 +2702,7 @@ def _refuse_enumerated(findings) -> None:
             continue
         rows = frame[has_p(frame)]
         used, enumerated = rows.get("ri_n"), pd.Series(True, index=rows.index)
-        if used is None and "ri_exact" not in rows.columns and resamples is not None:
+        if name == "comparisons" and used is None and "ri_exact" not in rows.columns and resamples is not None:
             used = pd.Series(float(resamples), index=rows.index)  # the comparisons' permutations: the resamples
             enumerated = _splits_enumerated(rows, float(resamples))
         rows = rows[(enumerated_p(rows[column], used, rows.get("ri_exact")) & enumerated).to_numpy(dtype=bool)]
