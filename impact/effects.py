@@ -103,7 +103,10 @@ def intervention_effects(
         randomisation test reassigning the councils' status paths
         (:func:`impact.stats._status_ri.status_ri`; ``p_method``
         ``"randomisation"``, with ``ri_n`` reassignments used and ``ri_exact``
-        whether they are all there are), which keeps its size at alpha where
+        whether they are all there are, and ``ri_few_distinct`` whether the
+        distinct reassignments are so few that no p adjusted across the
+        status contrasts could fall below ``alpha`` however many were drawn),
+        which keeps its size at alpha where
         the model's test is liberal; ``p_value_model`` is the model's own
         (the GEE's Wald test or Firth's), and the estimate and interval stay
         the model's. Elsewhere ``p_method`` is ``"model"``.  Codes that cannot be
@@ -144,6 +147,7 @@ def intervention_effects(
     family = tested["term"].where(~tested["term"].astype(str).str.startswith("wave_"), "wave")
     for _family, idx in tested.groupby(family, observed=True).groups.items():
         out.loc[idx, "p_adjusted"] = adjust_pvalues(out.loc[idx, "p_value"], method="holm")
+    _flag_few_distinct(out, tested, alpha)
     # A separated fit's log-odds (-981 at seed 32341, 7 councils) gives an odds ratio of 0 or infinity: the fit's own
     # separation warning says so for its impact. numpy's overflow warning here was said again as separation in "the
     # longitudinal models" as a whole, a second caveat of the same fact naming every impact (round 34).
@@ -335,7 +339,23 @@ def _with_randomisation(p: pd.DataFrame, d: pd.DataFrame, seed: int, n_permutati
         return p
     p.loc[status, ["p_value", "p_method", "ri_n", "ri_exact"]] = [ri["p_value"], "randomisation", ri["n_used"],
                                                                    ri["exact"]]
+    p.loc[status, "_distinct"] = float(ri["n_assignments"])  # read by _flag_few_distinct, then dropped
     return p
+
+
+def _flag_few_distinct(out: pd.DataFrame, tested: pd.DataFrame, alpha: float) -> None:
+    """Set ``ri_few_distinct`` of each status contrast tested by randomisation: whether the distinct reassignments of
+    the councils' status paths are so few that, among the status contrasts adjusted together (Holm, the rows of
+    ``tested``), no adjusted p could fall below ``alpha`` however many were drawn
+    (:func:`impact.stats._ri.few_distinct`). A flag, not their number, which is the multinomial coefficient of how many
+    councils follow each path (disclosure rounds 44 to 46); the report says the floor in words."""
+    from .stats._ri import few_distinct
+
+    distinct = out.pop("_distinct") if "_distinct" in out.columns else pd.Series(np.nan, index=out.index)
+    n_tests = int(tested["term"].eq("in_intervention").sum())
+    out["ri_few_distinct"] = [bool(m == "randomisation" and pd.notna(d) and few_distinct(d, n_tests, alpha))
+                              for m, d in zip(out.get("p_method", pd.Series(index=out.index, dtype=object)), distinct,
+                                              strict=True)]
 
 
 def attrition_effects(

@@ -1014,6 +1014,13 @@ def build_report(
 
     ``council_matrix=True`` publishes the framework matrix with a row per council (under its pseudonym) instead of
     by group of at least ``quote_k`` councils; the report's provenance records it.
+
+    Raises
+    ------
+    InputError
+        The findings hold a randomisation p-value computed over every possible reassignment (saved by impact before
+        it drew them at random, or built with the library's functions): such a p, k / N, gives back N and with it the
+        sizes of groups the report suppresses. Each such test is named; analyse the study again.
     """
     from .report._build import assemble
 

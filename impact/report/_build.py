@@ -717,6 +717,7 @@ def _group_column(change: pd.DataFrame) -> str | None:
 def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None,
              council_matrix: bool = False):
     """Return ``(report, extra_files)`` for :func:`impact.pipeline.run`."""
+    _refuse_enumerated(findings)
     ctx = _Ctx(findings, identify, min_count, quote_k, key, council_matrix)
     _declare(ctx)
     with recorded_warnings() as caught:
@@ -872,7 +873,7 @@ def _published_provenance(ctx, sections: list) -> dict:
     intervention followed at every wave were fewer than two, and a third that a group had fewer than two councils at
     the early wave, which with the councils interviewed at each wave gave the hidden counts back (seed 31271, round
     39)."""
-    prov = _caveats_of_figures_shown(ctx, dict(ctx.f.provenance), sections)
+    prov = _separation_caveats(ctx, _caveats_of_figures_shown(ctx, dict(ctx.f.provenance), sections))
     caveats = list(prov.get("statistical_warnings") or ())
     groups = ("councils_interviewed_group", "councils_complete", "councils_level", "councils_type")
     hidden = any(ctx.ledger.hidden(k) for k in ctx.ledger.values if isinstance(k, tuple) and k[0] in groups)
@@ -1222,10 +1223,72 @@ def _separated_sentence(ctx, codes: list[str]) -> str:
     """The sentence for impacts whose model separated (fitted probabilities of 0 or 1)."""
     labels = [ctx.code(c).lower() for c in ctx.codes if c in codes] or [ctx.code(c).lower() for c in codes]
     one = len(labels) == 1
-    return (f"For {_listed(labels)} the model could not be fitted: in some status group at some wave every "
-            f"participant, or none, reported {'it' if one else 'the impact'} (separation: fitted probabilities of 0 or "
-            f"1), so {'its estimates mean' if one else 'their estimates mean'} nothing, that of the difference by "
+    return (f"For {_listed(labels)} the model could not be fitted: {_why_separated(ctx, codes, one)}, so "
+            f"{'its estimates mean' if one else 'their estimates mean'} nothing, that of the difference by "
             "intervention status included, and no difference, or absence of one, is stated.")
+
+
+def _why_separated(ctx, codes, one: bool) -> str:
+    """Why the models of ``codes`` separated, as the notes say it: 'in some status group at some wave every
+    participant, or none, reported it (separation: fitted probabilities of 0 or 1)' where the published counts show
+    such a group for each of them (:func:`_separation_unshown`), else only 'the fitted probabilities reached 0 or 1
+    (separation)': the cause would tell a reader that a count the tables suppress is 0 or all of its group."""
+    if _separation_unshown(ctx, codes):
+        return "the fitted probabilities reached 0 or 1 (separation)"
+    return (f"in some status group at some wave every participant, or none, reported {'it' if one else 'the impact'} "
+            "(separation: fitted probabilities of 0 or 1)")
+
+
+def _separation_unshown(ctx, codes) -> list[str]:
+    """The impacts of ``codes`` whose separation no published count shows: no status group at any wave of the
+    prevalence table (the models' measure) has a published count of 0 participants reporting it, or one equal to its
+    published count of participants. Saying for them that in some group at some wave every participant, or none,
+    reported it tells a reader that a suppressed count is 0 or all of its group: a 5-council study (seed 46003) said
+    so of learning, whose every such group was suppressed (disclosure round 46)."""
+    from ..pipeline import MAIN_MEASURE
+
+    m, p, led = ctx.f.models, ctx.f.prevalence, ctx.ledger
+    measure = str(m["measure"].iloc[0]) if m is not None and "measure" in m.columns and len(m) else MAIN_MEASURE
+    unshown = []
+    for code in dict.fromkeys(codes):
+        rows = p[(p["measure"] == measure) & (p["code"] == code)] if p is not None and len(p) else p
+        shown = False
+        for r in (rows.itertuples() if rows is not None else ()):
+            events = led.value(("with", measure, code, r.wave, r.group))
+            people = led.value(("participants_group", r.wave, r.group))
+            shown |= events == 0 or (events is not None and events == people)
+        if not shown:
+            unshown.append(code)
+    return unshown
+
+
+#: The cause the analysis's caveats give of a separated fit (:data:`impact._warning_words.SEPARATED`), after the words
+#: naming it.
+_SEPARATION_CAUSE = re.compile(r"(\(separation(?: or near-separation)?): in some wave or group of councils the impact "
+                               r"was reported by all or by none of the participants\)")
+
+
+def _separation_caveats(ctx, prov: dict) -> dict:
+    """The provenance with the cause left out of each caveat of a separated model ('in some wave or group of councils
+    the impact was reported by all or by none of the participants') that names an impact whose separation no
+    published count shows (:func:`_separation_unshown`), or names none; as the notes do (:func:`_why_separated`)."""
+    m = ctx.f.models
+    if m is None or m.empty or "separation" not in m.columns:
+        return prov
+    unshown = _separation_unshown(ctx, m.loc[m["separation"].fillna(False).astype(bool), "code"])
+    if not unshown:
+        return prov
+    labels = {c: ctx.code(c).lower() for c in ctx.codes}
+
+    def said(text: str) -> str:
+        low = str(text).lower()
+        names = [c for c, label in labels.items() if label in low]
+        if not _SEPARATION_CAUSE.search(low) or (names and not set(names) & set(unshown)):
+            return text
+        return _SEPARATION_CAUSE.sub(r"\1)", str(text))
+
+    caveats = [said(t) for t in prov.get("statistical_warnings") or ()]
+    return {**prov, "statistical_warnings": caveats} if caveats != list(prov.get("statistical_warnings") or ()) else prov
 
 
 def _unfit_codes(gee: pd.DataFrame, separated: list[str], withheld: pd.Series | None = None) -> list[str]:
@@ -2666,12 +2729,83 @@ def _firth_note(ctx, shown: pd.DataFrame) -> str:
     one = len(labels) == 1
     which = [ctx.codes_as('that impact' if one else 'those impacts') if labels else "",
              "the contrasts resting on few events named below" if (~separated).any() else ""]
-    return ((f" For {_listed(labels)} in some status group at some wave every participant, or none, reported "
-             f"{'it' if one else ctx.codes_as('the impact')} (separation), so the GEE has no finite estimate." if labels else "")
+    codes = [c for c in ctx.codes if c in set(firth.loc[separated, "code"])]
+    why = ("the fitted probabilities of the GEE reached 0 or 1 (separation)" if _separation_unshown(ctx, codes) else
+           f"in some status group at some wave every participant, or none, reported "
+           f"{'it' if one else ctx.codes_as('the impact')} (separation)")
+    return ((f" For {_listed(labels)} {why}, so the GEE has no finite estimate." if labels else "")
             + f" For {' and for '.join(w for w in which if w)} the estimate, interval and p-value shown are those of "
             "Firth's penalised likelihood (finite where the GEE diverges, and less biased), with a profile likelihood "
             "interval and a penalised likelihood ratio test allowing for councils as clusters (Heinze and Schemper "
             "2002).")
+
+
+#: The randomisation p-values the report reads: each table of the findings, the rows holding one, and the column of
+#: its p; with how a row is named. Their reassignments are ``ri_n`` (and ``ri_exact`` whether they were every one), or
+#: for the comparisons' permutation tests the resamples of the analysis (``n_resamples`` of the parameters).
+_RANDOMISATION_P = {
+    "models": (lambda m: m["p_method"].eq("randomisation") if "p_method" in m.columns else m["code"].isna(),
+               "p_value", lambda r: f"the intervention contrast of {r['code']}"),
+    "indicator_effects": (lambda e: e["ri_p_value"].notna(), "ri_p_value",
+                          lambda r: f"{r['measure']} around entry into intervention"),
+    "review_indicator_effects": (lambda e: e["ri_p_value"].notna(), "ri_p_value",
+                                 lambda r: f"{r['measure']} after the review"
+                                 + (f" (group {r['group']})" if "group" in r and r["group"] != "all" else "")),
+    "comparisons": (lambda c: c["test"].eq("permutation") if "test" in c.columns else c["p_value"].isna(),
+                    "p_value", lambda r: f"{r['code']} at {r['wave']} by intervention status"),
+}
+
+
+def _splits_enumerated(rows: pd.DataFrame, resamples: float) -> pd.Series:
+    """Whether each comparison's permutation p (``rows`` of the comparisons: two groups of ``n_a`` and ``n_b``
+    councils) is a share ``k / N`` of the ``N = C(n_a + n_b, n_b)`` splits of its councils, with ``N`` no more than the
+    ``resamples``, as the comparisons enumerated them before disclosure round 44: a p off the drawn grid that is not
+    such a share (a p a caller set) is not taken for one."""
+    if not {"n_a", "n_b"} <= set(rows.columns):
+        return pd.Series(True, index=rows.index)
+    a, b = (pd.to_numeric(rows[c], errors="coerce") for c in ("n_a", "n_b"))
+    splits = pd.Series([math.comb(int(x) + int(y), int(y)) if pd.notna(x) and pd.notna(y) else np.nan
+                        for x, y in zip(a, b, strict=True)], index=rows.index, dtype="float64")
+    steps = pd.to_numeric(rows["p_value"], errors="coerce") * splits
+    return (splits <= resamples) & ((steps - steps.round()).abs() <= 1e-6 * steps.abs().clip(lower=1))
+
+
+def _refuse_enumerated(findings) -> None:
+    """Refuse findings holding a randomisation p-value computed over every distinct reassignment (enumerated).
+
+    Such a p is ``k / N``, ``N`` the multinomial coefficient of the sizes of the groups of councils reassigned (their
+    paths of intervention status, their dates of entry into intervention or of review, their status at a wave), and a
+    few of them give ``N`` back, and with it group sizes the tables suppress: findings saved by impact before
+    disclosure round 44, published by this report, gave 29/56, 27/56, 1/8, 1/4 and 13/14 (8 councils, 3 in
+    intervention throughout: C(8, 3) = 56) to an intruder who solved for the 3 (disclosure round 46). No rounding of
+    them is safe from that whatever the intruder tries, and the report cannot draw them again without the analysis:
+    :func:`impact.analyse` (``impact run``) draws every reassignment at random, its p ``(1 + b) / (1 + B)`` for the
+    ``B`` asked for whatever ``N`` is (:func:`impact.stats._ri.drawn_only`). Every such test is named, and nothing is
+    built."""
+    from ..errors import InputError
+    from ..stats._ri import enumerated_p
+
+    resamples = (findings.parameters or {}).get("n_resamples")
+    found = []
+    for name, (has_p, column, named) in _RANDOMISATION_P.items():
+        frame = getattr(findings, name, None)
+        if frame is None or frame.empty or column not in frame.columns:
+            continue
+        rows = frame[has_p(frame)]
+        used, enumerated = rows.get("ri_n"), pd.Series(True, index=rows.index)
+        if name == "comparisons" and used is None and "ri_exact" not in rows.columns and resamples is not None:
+            used = pd.Series(float(resamples), index=rows.index)  # the comparisons' permutations: the resamples
+            enumerated = _splits_enumerated(rows, float(resamples))
+        rows = rows[(enumerated_p(rows[column], used, rows.get("ri_exact")) & enumerated).to_numpy(dtype=bool)]
+        found += [f"{name}: {named(r)}" for _, r in rows.iterrows()]
+    if found:
+        shown = "; ".join(found[:8]) + (f"; and {len(found) - 8} more" if len(found) > 8 else "")
+        raise InputError(
+            f"findings: {_counted(len(found), 'randomisation p-value')} {_verb(found, 'was')} computed over every "
+            f"possible reassignment of the councils ({shown}), as impact did before it drew them at random - such a "
+            "p-value is a fraction whose denominator, the number of reassignments, gives back the sizes of the groups "
+            "of councils the report suppresses, so no report is built from them; expected findings from this "
+            "version's impact.analyse (impact run), which draws the reassignments at random: analyse the study again")
 
 
 def _randomisation_note(ctx, shown: pd.DataFrame, open_rows: pd.DataFrame | None = None) -> str:
@@ -2707,7 +2841,16 @@ def _randomisation_note(ctx, shown: pd.DataFrame, open_rows: pd.DataFrame | None
             + ("the estimate and interval shown are still the model's." if open_rows is None or bool(
                 open_rows.index.isin(rows.index).any()) else
                f"the estimate, interval and p-value of {'this contrast' if len(rows) == 1 else 'these contrasts'} "
-               f"are suppressed here ({SUPPRESSED})."))
+               f"are suppressed here ({SUPPRESSED}).") + _status_floor_note(ctx, rows))
+
+
+def _status_floor_note(ctx, rows: pd.DataFrame) -> str:
+    """' With so few councils no adjusted p could fall below 0.05 ...' for the models table's note on the intervention
+    contrasts tested by randomisation (``rows``), where :func:`_status_floor` holds of all of them; else ''."""
+    if not _status_floor(ctx, rows):
+        return ""
+    return (f" With so few councils no such p adjusted across the {ctx.many} (Holm) could fall below {ctx.alpha:g} "
+            "other than by the chance of the reassignments drawn, whatever the resamples.")
 
 
 def _few_events_note(ctx, shown: pd.DataFrame) -> str:
@@ -3074,7 +3217,7 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
     # with few councils on one side of the status term, the models can miss a real difference: no evidence of none
     few = bool(len(gee)) and bool((_smaller_side(gee, by_wave=False) < FEW_UNITS).any())
     none = ("with fewer than {n} councils in one status group this is not evidence that there is none" if few else
-            "this is not evidence that there is none").format(n=FEW_UNITS)
+            "this is not evidence that there is none").format(n=FEW_UNITS) + _status_floor(ctx, gee)
     doubtful = _doubtful_by_status(ctx, weak)
     poor = [c for c in ctx.codes if c in doubtful and c in set(gee["code"])]
     read_well = [c for c in ctx.codes if c in set(gee["code"]) and c not in doubtful]
@@ -3087,7 +3230,8 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
         return (f"{which} reported significantly more or less often in councils in intervention {adjusted}; "
                 f"{none}. {where}")
     why = _why_doubtful(ctx, weak, poor, "it" if len(poor) == 1 else "them")
-    blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none."
+    blur = f"{why}, and coding error blurs a real difference, so this is not evidence that there is none" \
+        f"{_status_floor(ctx, gee)}."
     if not read_well:
         which = (ctx.codes_as("no impact") if len(gee) == n_fitted else
                  f"none of the other {_say(len(gee))} {ctx.codes_as('impacts')}")
@@ -3787,8 +3931,7 @@ def _separation_note(ctx, codes) -> str:
     """The table note naming the impacts whose model separated, for which no estimate is shown."""
     labels = [ctx.code(c).lower() for c in ctx.codes if c in set(codes)]
     one = len(labels) == 1
-    return (f"No estimate is shown for {_listed(labels)}: in some status group at some wave every participant, or "
-            f"none, reported {'it' if one else 'the impact'} (separation: fitted probabilities of 0 or 1), so the "
+    return (f"No estimate is shown for {_listed(labels)}: {_why_separated(ctx, codes, one)}, so the "
             f"model{'' if one else 's'} could not be fitted and {'its' if one else 'their'} estimates mean nothing.")
 
 
@@ -4692,8 +4835,7 @@ def _ri_floor(ctx, family: pd.DataFrame) -> str:
     if few is not None and few.all() and not exact.all():
         # drawn from so few distinct reassignments that more would not help: said without a number from which their
         # count follows (a 6-council study's readers were told nothing, or to run more resamples, disclosure round 45)
-        return (f" (with so few councils no adjusted p could fall below {ctx.alpha:g} other than by the "
-                "chance of the reassignments drawn, whatever the resamples)")
+        return f" ({_floor_in_words(ctx)})"
     smallest = np.where(exact, 1 / np.maximum(used, 1), 1 / (used + 1))
     floor = min(1.0, n_tests * float(smallest.min()))
     if floor < ctx.alpha or (few is not None and (~exact).any() and few[~exact].all()):
@@ -4704,6 +4846,27 @@ def _ri_floor(ctx, family: pd.DataFrame) -> str:
                 f" per test: with so few councils no adjusted p could fall below {floor:.3f}, whatever the resamples)")
     permutations = int(used[~exact].max())
     return f" (with {permutations:,} random reassignments no adjusted p could fall below {floor:.3f}; run with more resamples)"
+
+
+def _floor_in_words(ctx) -> str:
+    """'with so few councils no adjusted p could fall below 0.05 other than by the chance of the reassignments drawn,
+    whatever the resamples': the floor of tests drawn from so few distinct reassignments that more would not lower
+    it, alpha the only number (their count gives back the sizes of the groups reassigned, disclosure rounds 44-46)."""
+    return (f"with so few councils no adjusted p could fall below {ctx.alpha:g} other than by the chance of the "
+            "reassignments drawn, whatever the resamples")
+
+
+def _status_floor(ctx, gee: pd.DataFrame) -> str:
+    """' (with so few councils no adjusted p could fall below 0.05 ..., whatever the resamples)' where every status
+    contrast of ``gee`` (the models' ``in_intervention`` rows read together) was tested by randomisation and flagged
+    by the analysis as drawn from so few distinct reassignments of the councils' status paths that no p adjusted
+    across them could fall below alpha (``ri_few_distinct`` of :func:`impact.intervention_effects`); else ''. An
+    8-council study with 3 councils in intervention throughout has 56 distinct reassignments and 6 impacts: Holm's
+    smallest adjusted p is at least 6 / 56, and its summary said only that no impact differed significantly."""
+    if gee.empty or "ri_few_distinct" not in gee.columns or "p_method" not in gee.columns:
+        return ""
+    drawn = gee["p_method"].eq("randomisation") & gee["ri_few_distinct"].fillna(False).astype(bool)
+    return f" ({_floor_in_words(ctx)})" if drawn.all() else ""
 
 
 def _few_distinct(ctx, family: pd.DataFrame, n_tests: int) -> np.ndarray | None:

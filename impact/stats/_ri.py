@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 import numpy as np
+import pandas as pd
 
 __all__: list[str] = []
 
@@ -63,6 +64,27 @@ def few_distinct(total: float, n_tests: int, alpha: float) -> bool:
     coarse flag is kept where a p is published: ``N`` itself is the multinomial coefficient of group sizes a report
     suppresses (disclosure round 44)."""
     return bool(total >= 1 and n_tests >= 1 and n_tests >= alpha * total)
+
+
+def enumerated_p(p_value: pd.Series, used: pd.Series | None, exact: pd.Series | None) -> pd.Series:
+    """Whether each randomisation p-value was computed over every distinct reassignment, enumerated, rather than drawn.
+
+    Such a p is ``k / N`` over the ``N`` distinct reassignments, the multinomial coefficient of the sizes of the
+    groups reassigned, so a few of them give back ``N`` and with it group sizes a report suppresses (disclosure round
+    44). :func:`impact.analyse` draws every one (:func:`drawn_only`); findings saved by an earlier version, or built
+    from the library's own functions, can hold enumerated ones. Read from ``exact`` (``ri_exact``); where findings
+    have no such flag but the reassignments used (``used``, ``ri_n``), a p not on the grid ``(1 + b) / (1 + B)`` of
+    ``B`` drawn reassignments was not drawn. Missing p-values are not enumerated ones.
+    """
+    p = pd.to_numeric(p_value, errors="coerce").astype("float64")
+    if exact is not None:
+        flagged = exact.astype("boolean").fillna(False).astype(bool)
+        return flagged & p.notna()
+    if used is None:
+        return pd.Series(False, index=p.index)
+    steps = p * (pd.to_numeric(used, errors="coerce").astype("float64") + 1)
+    off = (steps - steps.round()).abs() > 1e-6 * steps.abs().clip(lower=1)
+    return off & p.notna()
 
 
 def n_assignments(values: np.ndarray) -> int:
