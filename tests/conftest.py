@@ -491,6 +491,30 @@ def excel_shows(value: float, number_format: str) -> str:
     raise AssertionError(f"no section of {number_format!r} applies to {value}")
 
 
+# --------------------------------------------------------------------------- testtime14
+#: The analyses the report-truth rounds' studies of people's codings need where their tests read the summary's
+#: statistical sentences, the models, comparisons and change tables, the attrition and the limitations, and nothing of
+#: the survey, the review themes, the indicators or the review process: the survey's models alone cost 5.1 s CPU of a
+#: 24-council study's 9.1 (since its council-by-wave component), and the review themes segment every transcript
+#: (0.9 s), where the comparisons, change and models alone cost 0.7, 0.7 and 2.2 s (each with the panels every
+#: analysis builds; the fourteenth pass on the suite's time). The tables of analyses left out are empty; no test given
+#: this reads them.
+CORE_PARTS = ("comparisons", "change", "models")
+
+
+@pytest.fixture(scope="module")
+def machine_checked_core(tmp_path_factory):
+    """:func:`machine_checked`'s study and hand check (24 councils, seed 98317, three interviews per council and wave
+    of 300 words, the machine coder, the planted coding of one interview in three as a hand check; 199 resamples,
+    seed 1), analysed for the comparisons, change, models and the review process only, once per run (read only).
+    Read by tests/test_report_truth_round3.py, tests/test_report_truth_round4.py and tests/test_report_truth.py, whose
+    tests read the quotes, the hand check's agreement (the review-process codes of the hand check among it), the
+    tables with p-values and the summary, and nothing of the survey, review themes or indicators: those were more than
+    half of machine_checked's analysis (the machine coder coded the review themes too; 15.3 -> 6.7 s CPU)."""
+    return shared_synthetic(tmp_path_factory, "machine-checked-core-98317", 24, 98317, machine=True, check_one_in=3,
+                            interviews_per_wave=3, words_per_interview=300, parts=[*CORE_PARTS, "process"])
+
+
 # --------------------------------------------------------------------------- the order of files across workers
 #: Seconds of each test file in a whole `make test` run (the pytest cache's record of main's run of 5 December
 #: 11:39 UTC, 2,026 s over 337 files, its first minutes beside `make test-min`), for a checkout whose pytest cache holds none (CI, a fresh clone):

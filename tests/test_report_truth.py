@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, hand_check, report_of
+from conftest import CORE_PARTS, analysed_synthetic, hand_check, report_of
 
 from impact.report import Bullets, Callout, Paragraph, Table
 from impact.report._format import display_frame
@@ -30,20 +30,26 @@ _analysed = analysed_synthetic
 
 @pytest.fixture(scope="module")
 def five():
-    """Five councils, two interviews each per wave: the councils in intervention are there only at the last wave."""
-    return _analysed(5, 41903, interviews_per_wave=2)
+    """Five councils, two interviews each per wave: the councils in intervention are there only at the last wave; the
+    comparisons, change and models only (conftest.CORE_PARTS: its tests read the models, attrition, expectations and
+    sample tables, the summary and the limitations)."""
+    return _analysed(5, 41903, interviews_per_wave=2, parts=CORE_PARTS)
 
 
 @pytest.fixture(scope="module")
 def twelve():
-    """Twelve councils, five of them in intervention at some wave."""
-    return _analysed(12, 63431, interviews_per_wave=3, words_per_interview=150)
+    """Twelve councils, five of them in intervention at some wave; every analysis but the survey and the review themes,
+    which no test here reads (the indicators and the review process are read)."""
+    return _analysed(12, 63431, interviews_per_wave=3, words_per_interview=150,
+                     parts=[*CORE_PARTS, "indicators", "process"])
 
 
 @pytest.fixture(scope="module")
 def one_in_intervention():
-    """Twelve councils, one of them in intervention (at every wave), no effect planted."""
-    return _analysed(12, 63421, interviews_per_wave=3, words_per_interview=150, effects=SynthEffects.null())
+    """Twelve councils, one of them in intervention (at every wave), no effect planted; the comparisons, change and
+    models only (conftest.CORE_PARTS)."""
+    return _analysed(12, 63421, interviews_per_wave=3, words_per_interview=150, effects=SynthEffects.null(),
+                     parts=CORE_PARTS)
 
 
 def _summary(findings) -> list[str]:
@@ -620,17 +626,18 @@ def test_most_often_names_every_impact_tied_with_the_second(twelve):
 
 # --------------------------------------------------------------------------- the hand check
 @pytest.fixture(scope="module")
-def twelve_checked(machine_checked):
+def twelve_checked(machine_checked_core):
     """A study of the default design, machine-coded, with a third of its interviews coded again from the planted truth
     (all of the planted file's codes, the review-process ones too, as a person would send the file they have):
-    conftest.machine_checked (24 councils, seed 98317), shared with rounds 3 and 4; this file analysed its twelve
+    conftest.machine_checked_core (24 councils, seed 98317; the comparisons, change, models and review process only,
+    since the fourteenth pass on the suite's time), shared with rounds 3 and 4; this file analysed its twelve
     councils (seed 63431) so before.
 
     Its findings carry one planted case: commitment's kappa in councils in intervention set to -0.004 (the case of
     :func:`test_a_kappa_just_below_zero_is_not_printed_as_minus_zero`; a value in that one table only), so that the
     three tests below read one report (each of the others read the unmodified findings' report before the twelfth pass
     on the suite's time)."""
-    study, truth, f = machine_checked
+    study, truth, f = machine_checked_core
     r = f.reliability_by_status.copy()
     at = (r["code"] == "commitment") & (r["metric"] == "cohen_kappa") & (r["status_group"] == "intervention")
     assert at.sum() == 1

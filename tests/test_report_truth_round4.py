@@ -4,8 +4,9 @@ Seeds no other test uses, one per shape earlier rounds did not cover: 104729 (5 
 in intervention at the first two waves only); 118831 (40 councils, a change planted at the middle wave only); 152953
 (40 councils, a change planted at the last wave only); 127163 (30 councils, a third of them moving into or out of
 intervention between the waves; also machine-coded with a hand check of a third of the interviews; since the ninth
-pass on the suite's time, the shared studies of those designs in conftest: SIXTY and machine_checked); 139241 (20
-councils, one impact never coded); 146063 (24 councils, the second wave missing for a third of them). Every figure is
+pass on the suite's time, the shared studies of those designs in conftest: SIXTY and machine_checked, its
+comparisons, change, models and process only since the fourteenth, machine_checked_core); 139241 (20 councils, one
+impact never coded); 146063 (24 councils, the second wave missing for a third of them). Every figure is
 recomputed here with pandas, scipy and statsmodels, or read from the planted truth.
 """
 
@@ -18,7 +19,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, ratio_range, report_of, shifted
+from conftest import CORE_PARTS, analysed_synthetic, ratio_range, report_of, shifted
 
 from impact.report import Bullets, Callout, Table
 
@@ -29,24 +30,28 @@ WAVES = ["expectations", "early", "longer_term"]
 
 
 def _analyse(study, coded, **kwargs):
+    """``analyse`` of a study coded by people: the comparisons, change and models (conftest.CORE_PARTS), which its
+    tests read; the survey, review themes, indicators and process, which none reads, left out."""
     from impact.pipeline import analyse
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return analyse(study, coded=coded, n_resamples=199, seed=1, **kwargs)
+        return analyse(study, coded=coded, n_resamples=199, seed=1, parts=CORE_PARTS, **kwargs)
 
 
 @pytest.fixture(scope="module")
 def hand5():
-    """Five councils coded by people (the planted coding)."""
-    return analysed_synthetic(5, 104729, interviews_per_wave=3, words_per_interview=200)
+    """Five councils coded by people (the planted coding); the comparisons, change and models only (its tests read
+    the models and change tables, the summary and the warning box: conftest.CORE_PARTS)."""
+    return analysed_synthetic(5, 104729, interviews_per_wave=3, words_per_interview=200, parts=CORE_PARTS)
 
 
 @pytest.fixture(scope="module")
 def middle():
-    """40 councils: every impact planted to be reported more often at the middle wave only (log-odds +1.5)."""
+    """40 councils: every impact planted to be reported more often at the middle wave only (log-odds +1.5); the
+    comparisons, change and models only (its tests read the models and the summary: conftest.CORE_PARTS)."""
     return analysed_synthetic(40, 118831, interviews_per_wave=3, words_per_interview=150,
-                              effects=shifted(-1.5, 0, -1.5))
+                              effects=shifted(-1.5, 0, -1.5), parts=CORE_PARTS)
 
 
 @pytest.fixture(scope="module")
@@ -202,12 +207,12 @@ def test_the_summary_states_a_change_at_the_wave_it_happened(request, which, cha
 
 # --------------------------------------------------------------------------- p-values of results that are not findings
 @pytest.fixture(scope="module")
-def machine(machine_checked):
+def machine(machine_checked_core):
     """A study of the default design machine-coded, a third of the interviews coded again from the planted truth as a
-    hand check (conftest.machine_checked, shared with round 3; this file analysed seed 127163 so before); the
+    hand check (conftest.machine_checked_core, shared with round 3; this file analysed seed 127163 so before); the
     hand check's kappas for commitment set to 0.90 in each wave and status group, so that commitment (the one impact
     the coder reads with F1 of at least 0.70 on real text) is confirmed and the others are not."""
-    study, truth, f = machine_checked
+    study, truth, f = machine_checked_core
     patched = {}
     for name in ("reliability_by_wave", "reliability_by_status"):
         r = getattr(f, name).copy()

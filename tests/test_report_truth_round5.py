@@ -23,7 +23,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import held, printed_p, repeat_wave, report_of
+from conftest import CORE_PARTS, held, printed_p, repeat_wave, report_of
 
 from impact.report import Bullets, Callout, Table
 
@@ -33,12 +33,14 @@ IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "moral
 WAVES = ["expectations", "early", "longer_term"]
 
 
-def _analyse(study, coded):
+def _analyse(study, coded, parts=CORE_PARTS):
+    """``analyse`` of a study coded by people, by default the comparisons, change and models only (conftest.CORE_PARTS:
+    the survey, review themes, indicators and process are read by no test of the study so analysed)."""
     from impact.pipeline import analyse
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return analyse(study, coded=coded, n_resamples=199, seed=1)
+        return analyse(study, coded=coded, n_resamples=199, seed=1, parts=parts)
 
 
 def _rebuilt(study, tables=None, meta=None, transcripts=None):
@@ -80,7 +82,7 @@ def flipping():
         "intervention_log_odds": 0.0, "wave_log_odds": {"expectations": -2.5, "early": 0.0, "longer_term": 0.0}})
     study = _with_status(study, lambda k: dict(zip(WAVES, (k % 2 == 0, k % 2 == 1, k % 2 == 0), strict=True)))
     coded = truth.coded()
-    return study, coded, _analyse(study, coded)
+    return study, coded, _analyse(study, coded, parts=[*CORE_PARTS, "indicators"])  # the indicators' table is read
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +105,7 @@ def few():
     study, truth = generate_with_truth(5, seed=205759, interviews_per_wave=3, words_per_interview=150,
                                        participant_missing=0.4, participant_dropout=0.4, council_missing=0.3)
     coded = truth.coded()
-    return study, coded, _analyse(study, coded)
+    return study, coded, _analyse(study, coded, parts=None)  # every analysis: a test reads every table
 
 
 def _summary(findings) -> list[str]:
