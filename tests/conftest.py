@@ -265,17 +265,6 @@ def sixty_machine(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def machine_checked(tmp_path_factory):
-    """``(study, truth, findings)``: 24 councils of the default design (seed 98317, three interviews per council and
-    wave of 300 words) analysed with the package's machine coder and a hand check of a third of the interviews (the
-    planted coding of one interview in three, drawn with the seed; every part, 199 resamples, seed 1), once per run
-    (read only). The class of "machine-coded with a hand check": read by tests/test_report_truth_round3.py and
-    tests/test_report_truth_round4.py (which analysed a 30-council study of the same design, seed 127163, so)."""
-    return shared_synthetic(tmp_path_factory, "machine-checked-98317", 24, 98317, machine=True, check_one_in=3,
-                            interviews_per_wave=3, words_per_interview=300)
-
-
-@pytest.fixture(scope="module")
 def process_thirty(tmp_path_factory):
     """``(study, truth, findings)``: 30 councils of the default design (seed 9601, four interviews per council and wave
     of 250 words, some participants missing a wave) analysed with its planted coding, the review process only (199
@@ -510,7 +499,7 @@ def machine_checked_core(tmp_path_factory):
     Read by tests/test_report_truth_round3.py, tests/test_report_truth_round4.py and tests/test_report_truth.py, whose
     tests read the quotes, the hand check's agreement (the review-process codes of the hand check among it), the
     tables with p-values and the summary, and nothing of the survey, review themes or indicators: those were more than
-    half of machine_checked's analysis (the machine coder coded the review themes too; 15.3 -> 6.7 s CPU)."""
+    half of the analysis of every part this study had before (the machine coder coded the review themes too; 15.3 -> 6.7 s CPU)."""
     return shared_synthetic(tmp_path_factory, "machine-checked-core-98317", 24, 98317, machine=True, check_one_in=3,
                             interviews_per_wave=3, words_per_interview=300, parts=[*CORE_PARTS, "process"])
 
