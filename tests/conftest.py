@@ -493,13 +493,13 @@ CORE_PARTS = ("comparisons", "change", "models")
 
 @pytest.fixture(scope="module")
 def machine_checked_core(tmp_path_factory):
-    """:func:`machine_checked`'s study and hand check (24 councils, seed 98317, three interviews per council and wave
-    of 300 words, the machine coder, the planted coding of one interview in three as a hand check; 199 resamples,
-    seed 1), analysed for the comparisons, change, models and the review process only, once per run (read only).
-    Read by tests/test_report_truth_round3.py, tests/test_report_truth_round4.py and tests/test_report_truth.py, whose
-    tests read the quotes, the hand check's agreement (the review-process codes of the hand check among it), the
-    tables with p-values and the summary, and nothing of the survey, review themes or indicators: those were more than
-    half of the analysis of every part this study had before (the machine coder coded the review themes too; 15.3 -> 6.7 s CPU)."""
+    """A study and hand check of 24 councils (seed 98317, three interviews per council and wave of 300 words, the
+    machine coder, the planted coding of one interview in three as a hand check; 199 resamples, seed 1), analysed for
+    the comparisons, change, models and the review process only, once per run (read only). Read by
+    tests/test_report_truth_round3.py, tests/test_report_truth_round4.py and tests/test_report_truth.py, whose tests
+    read the quotes, the hand check's agreement (the review-process codes of the hand check among it), the tables with
+    p-values and the summary, and nothing of the survey, review themes or indicators: those were more than half of the
+    analysis of every part (the machine coder coded the review themes too; 15.3 -> 6.7 s CPU, testtime14)."""
     return shared_synthetic(tmp_path_factory, "machine-checked-core-98317", 24, 98317, machine=True, check_one_in=3,
                             interviews_per_wave=3, words_per_interview=300, parts=[*CORE_PARTS, "process"])
 

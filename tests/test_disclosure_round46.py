@@ -278,7 +278,9 @@ def test_a_separation_note_does_not_say_a_suppressed_count_is_0_or_all(five):
     assert unshown, (separated, "the planted condition")
     labels = f.codebook.codes.set_index("code_id")["label"].str.lower()
     cause = re.compile(r"every participant, or none|by all or by none", re.I)
-    sentences = r43._sentences(report, extra)
+    sentences = []  # whole sentences: a list of labels holding "and" is joined by "; and", where r43 splits
+    for s in r43._sentences(report, extra):
+        sentences[-1:] = [sentences[-1] + " " + s] if sentences and sentences[-1].endswith(";") else [*sentences[-1:], s]
     for code in unshown:
         named = [s for s in sentences if labels[code] in s.lower() and "separation" in s]
         assert named, code
