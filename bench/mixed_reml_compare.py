@@ -15,7 +15,7 @@ The designs: studies of :func:`impact.synth.generate_with_truth` (the survey the
 of :mod:`impact.effects`: ``score ~ C(wave) + in_intervention`` and ``score ~ C(wave) * in_intervention``), among
 them the seeds the code's docstrings name (10 councils with no council effect, 90418; 40 councils, 150001 and
 73058), null studies and ones with a council-by-wave shock added; and survey frames drawn here with the components
-planted: 8-40 councils, 2 and 3 waves, respondents per council and wave drawn from 3 to 40 (unbalanced), some
+planted: 8-40 councils, 2 and 3 waves, respondents per council and wave drawn from 3 to 40 or 1 to 60, some
 answering again at the next wave, council, respondent and council-by-wave SDs each zero in some designs, an
 intervention status that changes within councils, with and without a planted effect; and fits without the
 council-by-wave component (``unit_by_time=False``) and without respondents, the other structures the fast path
@@ -60,7 +60,7 @@ def synth_frames():
 
 
 def drawn_frame(rng, councils: int, waves: int, sd_council: float, sd_cell: float, sd_respondent: float,
-                effect: float, repeat: float = 0.4) -> pd.DataFrame:
+                effect: float, sizes: tuple[int, int] = (3, 40), repeat: float = 0.4) -> pd.DataFrame:
     """A survey frame with the components planted: unbalanced respondents, some answering again at the next wave."""
     rows = []
     in_intervention_from = rng.integers(0, waves + 1, councils)  # the wave a council enters intervention (waves: never)
@@ -73,7 +73,7 @@ def drawn_frame(rng, councils: int, waves: int, sd_council: float, sd_cell: floa
         for w in range(waves):
             cell = rng.normal(0, sd_cell)
             status = int(w >= in_intervention_from[c])
-            n = int(rng.integers(3, 41))
+            n = int(rng.integers(sizes[0], sizes[1] + 1))
             again = [r for r in previous if rng.random() < repeat][:n]
             ids = again + list(range(next_id, next_id + n - len(again)))
             next_id += n - len(again)
@@ -98,10 +98,17 @@ def drawn_frames(seed: int = 130013):
         (12, 3, 0.3, 0.0, 0.4, 0.0), (12, 2, 0.0, 0.0, 0.0, 0.0), (15, 3, 0.2, 0.2, 0.2, 0.2),
         (20, 2, 0.5, 0.0, 0.4, 0.0), (20, 3, 0.0, 0.3, 0.4, 0.0), (25, 2, 0.1, 0.05, 0.3, 0.1),
         (30, 3, 0.3, 0.1, 0.0, 0.0), (40, 2, 0.0, 0.0, 0.4, 0.0), (40, 3, 0.3, 0.15, 0.4, 0.2),
+        (9, 3, 0.4, 0.0, 0.0, 0.0), (14, 2, 0.0, 0.1, 0.4, 0.0), (18, 3, 0.1, 0.0, 0.1, 0.0),
+        (22, 2, 0.3, 0.3, 0.0, 0.5), (35, 3, 0.0, 0.05, 0.2, 0.0), (40, 2, 0.2, 0.0, 0.0, 0.0),
     ]
     for councils, waves, sdc, sdw, sdr, effect in designs:
         yield (f"drawn {councils} councils {waves} waves sd council {sdc} cell {sdw} respondent {sdr} effect "
                f"{effect}", drawn_frame(rng, councils, waves, sdc, sdw, sdr, effect))
+    # very unbalanced: 1 to 60 respondents per council and wave
+    for councils, waves, sdc, sdw, sdr in ((10, 3, 0.3, 0.1, 0.3), (16, 2, 0.0, 0.2, 0.3), (25, 3, 0.2, 0.0, 0.0),
+                                           (30, 2, 0.0, 0.0, 0.0)):
+        yield (f"drawn {councils} councils {waves} waves sd council {sdc} cell {sdw} respondent {sdr} null, 1-60 "
+               "respondents a cell", drawn_frame(rng, councils, waves, sdc, sdw, sdr, 0.0, sizes=(1, 60)))
 
 
 def fit(frame: pd.DataFrame, formula: str, old: bool, **options) -> dict:

@@ -64,7 +64,9 @@ def _statsmodels_loglike(model, theta):
 
 
 @pytest.mark.parametrize("options", [{"subject": "respondent_id"}, {"subject": "respondent_id", "unit_by_time": False},
-                                     {}], ids=["three components", "council and respondent", "council alone"])
+                                     {}, {"unit_by_time": False}],
+                         ids=["three components", "council and respondent", "council and council-by-wave",
+                              "council alone"])
 def test_reml_loglike_is_statsmodels(options):
     from impact.stats._reml import StackedREML
 

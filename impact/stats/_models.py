@@ -1112,8 +1112,8 @@ def _fit_from_maximum(model, notes: list[str]):
     exactly, which statsmodels' gradient optimisers in its square-root parameters do not (:func:`_polish`): started
     there, lbfgs stops at once, and no polish is needed. On a 20-council survey model (council, respondent and
     council-by-wave components) this took 0.15 s of CPU where lbfgs from statsmodels' start and the Powell polish
-    took 2.0 s, to a REML log-likelihood 2e-4 higher (speed13; bench/mixed_reml_compare.py compares both on 36
-    designs).
+    took 2.0 s, to a REML log-likelihood 2e-4 higher (speed13; bench/mixed_reml_compare.py compares both in 106
+    fits of 31 designs).
     """
     from ._reml import reml_maximum
 
@@ -1150,7 +1150,7 @@ def _polish(model, result):
     So every mixed fit that :func:`_fit_from_maximum` does not make (a random slope, or a fit from the maximum that
     did not converge) is polished; from a maximum it costs a few hundredths of a second. The fit from the maximum
     needs no polish: the maximum is found over the variances in the box where they are >= 0, and it was never below
-    this polish's on the 36 survey designs of bench/mixed_reml_compare.py.
+    this polish's in the 106 fits of 31 survey designs of bench/mixed_reml_compare.py.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
