@@ -16,11 +16,15 @@ printed table's note kept with its table by the rule Chromium honours.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from test_report_render_round33 import _lines_either
+from test_report_render_round33 import _lines_either, _print_rules
+
+from impact.report import Report, Section, Table
 
 #: Words of the planted text: ASCII without quotes (the independent widths above read no curly quote).
 _WORDS = ("the review team met staff partners and members to discuss safeguarding practice plans with council "
@@ -99,3 +103,31 @@ def test_adjudication_workbook_rows_are_as_tall_as_their_text(tmp_path):
     wb = openpyxl.load_workbook(write_disagreements_xlsx(table, tmp_path / "adj.xlsx", data=long))
     assert _check_rows(wb["adjudicate"], {"previous_text", "text", "next_text", "notes", "values"}) >= 4
     _check_fonts_and_pages(wb, "adjudicate")
+
+
+def test_a_printed_tables_note_is_its_footer_row_kept_with_its_last_row():
+    import lxml.html
+
+    from impact.report import render_html
+
+    table = Table("t", pd.DataFrame({"impact": ["a", "b", "c"], "n": [1, 2, 3]}), "Counts",
+                  notes="A note under the table.", columns_format={"n": "int"})
+    page = render_html(Report("r", "", {"study": "t"}, [Section("s", [table])]))
+    page = page.decode("utf-8") if isinstance(page, bytes) else page
+    tree = lxml.html.fromstring(page)
+    (note,) = tree.xpath('//p[contains(@class, "table-notes")]')
+    assert note.text_content() == "A note under the table."
+    cell = note.getparent()
+    foot = cell.getparent().getparent()
+    assert (cell.tag, foot.tag, foot.getparent().tag) == ("td", "tfoot", "table")
+    assert int(cell.get("colspan")) == len(foot.getparent().xpath(".//thead//th")) == 2
+    assert foot.getparent().xpath(".//tbody/tr[last()]")[0].xpath("./th")[0].text_content() == "c"
+    rules = _print_rules(page)
+
+    def declared(selector: str) -> dict[str, str]:
+        return {k.strip(): v.strip() for k, v in re.findall(r"([\w-]+)\s*:\s*([^;]+)", rules[selector])}
+
+    row = declared("tfoot.table-notes tr")
+    assert row.get("break-inside") == "avoid" and row.get("break-before") == "avoid", row
+    # printed once, at the table's end: a footer group is repeated at the foot of every page a table spans
+    assert declared("tfoot.table-notes").get("display") == "table-row-group"
