@@ -25,17 +25,36 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ._io import _listing, atomic_write_bytes, blank_rows_note, check_input_file, merged_blanks
 from ._tabular import _cell as _tabular_cell
-from ._textwidth import wrapped_lines
+from ._textwidth import arial_width, excel_pixels, wrapped_lines
 from ._words import _counted, _named, _number, _verb
 from .errors import ImpactWarning, InputError, Problem
 
 __all__ = []  # private module
 
-#: The default font's size and line height (Calibri 11 pt, Excel's default row of 15 pt).
-_DEFAULT_PT = 11.0
-_LINE_PER_PT = 15.0 / 11.0
+#: Every workbook's font: Arial (Liberation Sans) has the same widths in Excel and LibreOffice, unlike Calibri, which
+#: LibreOffice replaces by DejaVu Sans where Carlito is missing (a quarter wider: the review sheet's rows clipped
+#: their text, and headers in a font of no name printed in a serif).
+FONT_NAME = "Arial"
+FONT_PT = 10.0
+#: A line of wrapped 10 pt Arial in a cell, as Excel sets it (its row of one line is 17 pixels, 12.75 pt, and a row
+#: of n lines n times that); LibreOffice's are 11.2 pt apart, so a row high enough for Excel holds them too.  (Rows
+#: were 13 pt a line and 2 more, over lines counted with the Word layout's widest widths: 1.4 times their text in
+#: LibreOffice.)
+LINE_PT = 12.75
+#: The width (points) of a digit of 10 pt Arial: LibreOffice's unit of column width in a workbook whose default font
+#: that is.
+DIGIT_PT = 5.55
+#: An indent of 1 is three spaces, 12 px in Excel (8.4 pt measured on LibreOffice's PDF), taken off the column's
+#: width (Excel's unit) for its text.
+INDENT_CHARS = 12 / 7
+#: Side, top and bottom margins (inches; the page header and footer sit in the top and bottom ones, 0.25 in from the
+#: edge) and the printed width (points) of an A4 page inside them, portrait and landscape.
+#: LibreOffice lays a column out up to 3% wider than Excel's formula: planned within 97% of it.
+MARGINS = (0.4, 0.5)
+PAGE_POINTS = {False: (595.3 - 144 * MARGINS[0]) * 0.97, True: (841.9 - 144 * MARGINS[0]) * 0.97}
 EDITABLE_FILL = PatternFill("solid", fgColor="FFF2CC")
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+_HEAD = Font(name=FONT_NAME, size=FONT_PT, bold=True)
 
 
 def to_cell(value: object) -> object:
@@ -94,7 +113,7 @@ def write_sheet(ws, frame: pd.DataFrame, *, widths: dict[str, float] | None = No
     for j, name in enumerate(columns, start=1):
         letter = get_column_letter(j)
         head = ws.cell(row=1, column=j)
-        head.font = Font(bold=True)
+        head.font = _HEAD
         head.fill = HEADER_FILL
         ws.column_dimensions[letter].width = widths.get(name, 14)
         if name in hidden:
@@ -110,8 +129,13 @@ def write_sheet(ws, frame: pd.DataFrame, *, widths: dict[str, float] | None = No
             if name in editable:
                 cell.protection = Protection(locked=False)
                 cell.fill = EDITABLE_FILL
-    fit_row_heights(ws, {j: widths.get(name, 14) for j, name in enumerate(columns, start=1) if name in wrap})
+    fit_row_heights(ws, {j: widths.get(name, 14) for j, name in enumerate(columns, start=1)},
+                    only={j for j, name in enumerate(columns, start=1) if name in wrap})
     ws.freeze_panes = "A2"
+    shown = {j: widths.get(name, 14) for j, name in enumerate(columns, start=1) if name not in hidden}
+    # one page wide, portrait if it fits at 100%, else landscape (a review sheet printed at about 55%); the header
+    # row on every page (printed with no setup, its columns ran over three pages across)
+    print_setup(ws, landscape=printed_points(shown) > PAGE_POINTS[False], title_rows="1:1", header=ws.title)
     if protect:
         # No password: protection guards against slips, not against a determined user.
         ws.protection.sheet = True
@@ -121,28 +145,84 @@ def write_sheet(ws, frame: pd.DataFrame, *, widths: dict[str, float] | None = No
         ws.protection.sort = False
 
 
-def fit_row_heights(ws, widths: dict[int, float]) -> None:
-    """Give each row the height the wrapped text of the columns ``widths`` (column number: width in Excel's unit)
-    needs.
+def cell_lines(text: str, width: float, size: float = FONT_PT, *, bold: bool = False) -> int:
+    """Lines ``text`` takes in a wrapped cell ``width`` wide (Excel's unit), in Excel or in LibreOffice, whichever
+    takes more.
 
-    Neither Excel nor LibreOffice grows a row for wrapped text it did not lay out itself: a review sheet's segment
-    text, wrapped in its 60-wide column at the default 15 pt row, ran over the rows below it and the README's lines
-    over each other (LibreOffice render of ``impact review export``). Widths are Arial's (:mod:`impact._textwidth`),
-    never narrower than the default Calibri's, so a row is never too short.
+    Excel's column of width ``w`` is ``7 w`` pixels, 5 of them padding, and its letters are drawn at whole pixels
+    (:func:`impact._textwidth.excel_pixels`); LibreOffice's is ``w`` digits of 10 pt Arial (5.55 pt each, measured
+    on its PDF), its text set at Arial's own widths, 2 pt of it margin.  Excel's is the narrower for the same text
+    (a digit's 7.2 pixels count as 7): the never-underestimated widths of the Word layout counted lines neither
+    takes.
+
+    >>> cell_lines("one two three", 60), cell_lines("one two three", 5)
+    (1, 3)
     """
-    if not widths:
-        return
-    for row in ws.iter_rows(min_row=1):
-        height = 0.0
+    excel = wrapped_lines(text, round(width * 7) - 5, size, bold=bold, measure=excel_pixels)
+    libre = wrapped_lines(text, width * DIGIT_PT - 2, size, bold=bold, measure=arial_width)
+    return max(excel, libre)
+
+
+def fit_row_heights(ws, widths: dict[int, float], *, only: set[int] | None = None, header: bool = False,
+                    indented: set[int] = frozenset()) -> None:
+    """Give each row the height its wrapped text needs (neither Excel nor LibreOffice grows a row for wrapped text
+    it did not lay out itself): every workbook the package writes, in its 10 pt Arial (:func:`use_arial`).
+
+    ``widths``: column number -> width (Excel's unit; a column not named is 10).  ``only`` limits the columns looked
+    at (those that wrap) below row 1, or in every row unless ``header``; a merged cell counts with the width of all
+    the columns it spans; the cells below row 1 of the ``indented`` columns have :data:`INDENT_CHARS` less.  A row of
+    ``n`` lines is ``n`` times Excel's line (:data:`LINE_PT`), no more.
+    """
+    spans = {(rng.min_row, rng.min_col): sum(widths.get(j, 10.0) for j in range(rng.min_col, rng.max_col + 1))
+             for rng in ws.merged_cells.ranges}
+    for row in ws.iter_rows():
+        height, lines = LINE_PT, 1
         for cell in row:
-            if cell.column not in widths or not isinstance(cell.value, str) or not cell.value:
+            key = (cell.row, cell.column)
+            skip = only is not None and cell.column not in only and key not in spans and not (header and cell.row == 1)
+            if not isinstance(cell.value, str) or not cell.value or skip:
                 continue
-            size = float(cell.font.sz or _DEFAULT_PT) if cell.font else _DEFAULT_PT
-            bold = bool(cell.font and cell.font.b)
-            points = (widths[cell.column] * 7 + 5) * 0.75 - 6  # Excel's width unit: the "0" of the default font, 7 px
-            height = max(height, wrapped_lines(cell.value, points, size, bold=bold) * size * _LINE_PER_PT)
-        if height > _DEFAULT_PT * _LINE_PER_PT + 0.5:
-            ws.row_dimensions[row[0].row].height = round(height + 2, 1)
+            width = spans.get(key, widths.get(cell.column, 10.0))
+            if cell.row > 1 and cell.column in indented and key not in spans:
+                width -= INDENT_CHARS
+            size = float(cell.font.sz or FONT_PT) if cell.font else FONT_PT
+            bold = bool(cell.font and cell.font.bold)
+            n = cell_lines(cell.value, width, size, bold=bold)
+            lines = max(lines, n)
+            height = max(height, n * LINE_PT * size / FONT_PT)
+        if lines > 1 or height > LINE_PT:
+            ws.row_dimensions[row[0].row].height = round(height, 2)
+
+
+def use_arial(wb: Workbook) -> None:
+    """Make 10 pt Arial the workbook's default font (:func:`set_default_font`) and Excel's row of one line of it
+    (:data:`LINE_PT`) every sheet's default row: openpyxl's 15 pt (Calibri 11's) left LibreOffice's rows of one line
+    1.2 times their text.  Call it before any cell is styled, and again once every sheet is made."""
+    if wb._named_styles["Normal"].font.name != FONT_NAME:
+        set_default_font(wb, FONT_NAME, FONT_PT)
+    for ws in wb.worksheets:
+        ws.sheet_format.defaultRowHeight = LINE_PT
+        ws.sheet_format.customHeight = True
+
+
+def print_setup(ws, *, landscape: bool, title_rows: str | None, header: str) -> None:
+    """Print ``ws`` on A4 one page wide (as many long as it takes), ``title_rows`` repeated on every page, ``header``
+    above and "Page n of N" below."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = MARGINS[0]
+    ws.page_margins.top = ws.page_margins.bottom = MARGINS[1]
+    ws.page_margins.header = ws.page_margins.footer = 0.25
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddHeader.center.text = header.replace("&", "&&")[:240]
+    ws.oddHeader.center.size = 9
+    ws.oddFooter.center.text = "Page &P of &N"
+    ws.oddFooter.center.size = 9
 
 
 def set_default_font(wb: Workbook, name: str, size: float) -> None:
@@ -176,13 +256,27 @@ def add_choice(ws, column: str, frame: pd.DataFrame, formula: str, *, title: str
     dv.add(f"{letter}2:{letter}{max(len(frame) + 1, 2)}")
 
 
+#: The README's column (Excel's unit): as wide as a portrait A4 page inside the margins (it was 110, and the printed
+#: page cut its lines at the right-hand edge).
+_README_WIDTH = math.floor(PAGE_POINTS[False] / DIGIT_PT)
+
+
+def printed_points(widths: dict[int, float]) -> float:
+    """Printed width (points, at 100%) of columns ``widths`` wide (Excel's unit): Excel's (``7 w + 5`` pixels a
+    column) or LibreOffice's (a digit of 10 pt Arial a unit, measured on its PDF), whichever is wider: LibreOffice's
+    are up to 6% wider than Excel's, and the report's suppression ledger, planned at 75% by Excel's widths, printed at
+    72%."""
+    return max(sum((w * 7 + 5) * 0.75 for w in widths.values()), sum(widths.values()) * DIGIT_PT)
+
+
 def write_readme(ws, lines: list[str]) -> None:
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = _README_WIDTH
     for line in lines:
         ws.append([to_cell(line)])
         ws.cell(row=ws.max_row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
-    fit_row_heights(ws, {1: 110})
+    ws.cell(row=1, column=1).font = Font(name=FONT_NAME, bold=True, size=13)
+    fit_row_heights(ws, {1: _README_WIDTH})
+    print_setup(ws, landscape=False, title_rows=None, header=ws.title)
 
 
 def write_key_values(ws, values: dict[str, object]) -> None:
@@ -194,6 +288,7 @@ def write_key_values(ws, values: dict[str, object]) -> None:
 def new_workbook(readme_lines: list[str]) -> Workbook:
     """A workbook whose first sheet is a README with ``readme_lines``."""
     wb = Workbook()
+    use_arial(wb)
     readme = wb.active
     readme.title = "README"
     write_readme(readme, readme_lines)
@@ -208,6 +303,7 @@ def finish_workbook(wb: Workbook, path, *, original: pd.DataFrame, meta: dict[st
     ws = wb.create_sheet("_meta")
     write_key_values(ws, meta)
     ws.sheet_state = "veryHidden"
+    use_arial(wb)  # the sheets made since new_workbook: their rows of one line
     wb.active = wb.sheetnames.index(active)
     return save_workbook(wb, path)
 

@@ -243,13 +243,14 @@ def test_export_rows_are_as_tall_as_their_wrapped_text(tmp_path, segments, coded
     ws = wb["review"]
     assert ws.column_dimensions[COL["text"]].width == 60
     rows = _rows_by_unit(ws)
-    line = 14.0  # Calibri 11 pt, the sheet's font, takes at least 14 pt a line (Excel's default row is 15 pt)
+    line = 12.75  # 10 pt Arial, the sheet's font (round 34; Calibri 11 before), takes 12.75 pt a line in Excel
     assert ws.row_dimensions[rows["I1:3"]].height >= 14 * line
     # a row whose text fits one line keeps the default height (or close to it)
-    assert (ws.row_dimensions[rows["I1:6"]].height or 15.0) <= 2 * line
-    # the README: an instruction of more than 150 characters wraps in its 110-wide column (English prose in Calibri
-    # averages about 0.83 of a "0" a character, spaces included: 150 characters are about 124 "0"s wide)
+    assert (ws.row_dimensions[rows["I1:6"]].height or ws.sheet_format.defaultRowHeight) <= 2 * line
+    # the README: an instruction of more than 150 characters wraps in its column, at most 110 wide (English prose in
+    # Arial averages about 0.83 of a "0" a character, spaces included: 150 characters are about 124 "0"s wide)
     readme = wb["README"]
+    assert readme.column_dimensions["A"].width <= 110
     long_lines = [cell for (cell,) in readme.iter_rows(min_row=2, max_col=1) if len(cell.value) > 150]
     assert long_lines and all(readme.row_dimensions[c.row].height >= 2 * line for c in long_lines)
 

@@ -54,8 +54,19 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import neutralise_cell
-from .._textwidth import arial_width, excel_pixels
-from .._xlsx import HEADER_FILL, set_default_font, to_cell
+from .._textwidth import excel_pixels
+from .._xlsx import (
+    FONT_NAME,
+    FONT_PT,
+    HEADER_FILL,
+    INDENT_CHARS,
+    PAGE_POINTS,
+    fit_row_heights,
+    print_setup,
+    printed_points,
+    to_cell,
+    use_arial,
+)
 from ._format import (
     CI,
     MISSING,
@@ -71,7 +82,6 @@ from ._format import (
     without_round_off,
 )
 from ._labels import Label
-from ._layout import wrapped_lines
 from ._model import Report, Table
 
 __all__ = ["render_xlsx", "table_csv", "sheet_names", "data_dictionary", "FLAG_COLUMN"]
@@ -114,29 +124,13 @@ _EXCEL_FORMATS = {
     "text": lambda d: "@",
 }
 _SUPPRESSED_FILL = PatternFill("solid", fgColor="D9D9D9")
-_FONT_NAME = "Arial"  # the same widths in Excel and LibreOffice (Liberation Sans), unlike Calibri
-_FONT_PT = 10.0
-#: A line of wrapped 10 pt Arial in a cell, as Excel sets it (its row of one line is 17 pixels, 12.75 pt, and a row
-#: of n lines n times that); LibreOffice's are 11.2 pt apart, so a row high enough for Excel holds them too.  (Rows
-#: were 13 pt a line and 2 more, over lines counted with the Word layout's widest widths: 1.4 times their text in
-#: LibreOffice.)
-_LINE_PT = 12.75
-#: The width (points) of a digit of 10 pt Arial: LibreOffice's unit of column width in this workbook.
-_DIGIT_PT = 5.55
-_LINK = Font(name=_FONT_NAME, size=_FONT_PT, color="1D70B8", underline="single")
-_BOLD = Font(name=_FONT_NAME, size=_FONT_PT, bold=True)
-#: A cell's alignment by (wrapped?, indented?): an indent of 1 is three spaces, 12 px in Excel (8.4 pt measured on
-#: LibreOffice's PDF), taken off the column's width for its text.  (openpyxl stores a style by value: one object
-#: serves every cell.)
+_LINK = Font(name=FONT_NAME, size=FONT_PT, color="1D70B8", underline="single")
+_BOLD = Font(name=FONT_NAME, size=FONT_PT, bold=True)
+#: A cell's alignment by (wrapped?, indented?): an indent of 1 is :data:`impact._xlsx.INDENT_CHARS` off the column's
+#: width for its text.  (openpyxl stores a style by value: one object serves every cell.)
 _ALIGN = {(w, i): Alignment(horizontal="left" if i else None, vertical="top", wrap_text=w or None, indent=int(i))
           for w in (False, True) for i in (False, True)}  # an indent shows only on text aligned left
-_INDENT_CHARS = 12 / 7
-_PLAIN = Font(name=_FONT_NAME, size=_FONT_PT)
-#: Side, top and bottom margins (inches; the page header and footer sit in the top and bottom ones, 0.25 in from the
-#: edge) and the printed width (points) of an A4 page inside them, portrait and landscape.
-#: LibreOffice lays a column out up to 3% wider than Excel's formula (:func:`_points`): planned within 97% of it.
-_MARGINS = (0.4, 0.5)
-_PAGE_POINTS = {False: (595.3 - 144 * _MARGINS[0]) * 0.97, True: (841.9 - 144 * _MARGINS[0]) * 0.97}
+_PLAIN = Font(name=FONT_NAME, size=FONT_PT)
 #: The smallest print scale a sheet is set to while its columns can be made to fit: 10 pt text printed at 7.5 pt.
 #: (Fitted to one page wide, a sheet of long text printed at 40-60%, unreadable on paper.)
 _LEAST_SCALE = 0.75
@@ -173,66 +167,14 @@ def _points(width_chars: float) -> float:
     return (width_chars * 7 + 5) * 0.75
 
 
-def _printed(widths: dict[int, float]) -> float:
-    """Printed width (points, at 100%) of columns ``widths`` wide (Excel's unit): Excel's (:func:`_points`) or
-    LibreOffice's (a digit of 10 pt Arial a unit, measured on its PDF), whichever is wider: LibreOffice's are up to 6%
-    wider than Excel's, and the suppression ledger, planned at 75% by Excel's widths, printed at 72%."""
-    return max(sum(_points(w) for w in widths.values()), sum(widths.values()) * _DIGIT_PT)
-
-
 def _chars(text: str, *, bold: bool = False) -> float:
     """Column width (Excel's unit) that holds ``text`` on one line: its width as Excel draws it
     (:func:`impact._textwidth.excel_pixels`), the column's 5 pixels of padding and 3 more, in Excel's 7-pixel unit.
     (LibreOffice's column of the same width is wider than its text by more.)  The Word layout's never-underestimated
     widths made every column a character or two wider than its text needs.
     """
-    pixels = max((excel_pixels(line, _FONT_PT, bold=bold) for line in str(text).split("\n")), default=0)
+    pixels = max((excel_pixels(line, FONT_PT, bold=bold) for line in str(text).split("\n")), default=0)
     return (pixels + 8) / 7
-
-
-def _cell_lines(text: str, width: float, size: float, *, bold: bool = False) -> int:
-    """Lines ``text`` takes in a wrapped cell ``width`` wide (Excel's unit), in Excel or in LibreOffice, whichever
-    takes more.
-
-    Excel's column of width ``w`` is ``7 w`` pixels, 5 of them padding, and its letters are drawn at whole pixels
-    (:func:`impact._textwidth.excel_pixels`); LibreOffice's is ``w`` digits of 10 pt Arial (5.55 pt each, measured
-    on its PDF), its text set at Arial's own widths, 2 pt of it margin.  Excel's is the narrower for the same text
-    (a digit's 7.2 pixels count as 7): the never-underestimated widths of the Word layout counted lines neither
-    takes.
-    """
-    excel = wrapped_lines(text, round(width * 7) - 5, size, bold=bold, measure=excel_pixels)
-    libre = wrapped_lines(text, width * _DIGIT_PT - 2, size, bold=bold, measure=arial_width)
-    return max(excel, libre)
-
-
-def _fit_rows(ws: Worksheet, widths: dict[int, float], *, only: set[int] | None = None, header: bool = False,
-              indented: set[int] = frozenset()) -> None:
-    """Give each row the height its wrapped text needs (Excel does not grow rows it did not lay out).
-
-    ``only`` limits the columns looked at (those that wrap) below row 1,
-    or in every row unless ``header``; a merged cell counts with the width
-    of all the columns it spans; the cells below row 1 of the ``indented`` columns have that much less.  A row of
-    ``n`` lines is ``n`` times Excel's line (:data:`_LINE_PT`), no more.
-    """
-    spans = {(rng.min_row, rng.min_col): sum(widths.get(j, 10.0) for j in range(rng.min_col, rng.max_col + 1))
-             for rng in ws.merged_cells.ranges}
-    for row in ws.iter_rows():
-        height, lines = _LINE_PT, 1
-        for cell in row:
-            key = (cell.row, cell.column)
-            skip = only is not None and cell.column not in only and key not in spans and not (header and cell.row == 1)
-            if not isinstance(cell.value, str) or not cell.value or skip:
-                continue
-            width = spans.get(key, widths.get(cell.column, 10.0))
-            if cell.row > 1 and cell.column in indented and key not in spans:
-                width -= _INDENT_CHARS
-            size = float(cell.font.sz or _FONT_PT) if cell.font else _FONT_PT
-            bold = bool(cell.font and cell.font.bold)
-            n = _cell_lines(cell.value, width, size, bold=bold)
-            lines = max(lines, n)
-            height = max(height, n * _LINE_PT * size / _FONT_PT)
-        if lines > 1 or height > _LINE_PT:
-            ws.row_dimensions[row[0].row].height = round(height, 2)
 
 
 def _plain_font(ws: Worksheet) -> None:
@@ -240,11 +182,11 @@ def _plain_font(ws: Worksheet) -> None:
     made: dict[tuple, Font] = {}
     for row in ws.iter_rows():
         for cell in row:
-            if cell.value is not None and cell.font.name != _FONT_NAME:
+            if cell.value is not None and cell.font.name != FONT_NAME:
                 font = cell.font
                 key = (font.b, font.i, font.color)
                 if key not in made:
-                    made[key] = Font(name=_FONT_NAME, size=_FONT_PT, bold=font.b, italic=font.i, color=font.color)
+                    made[key] = Font(name=FONT_NAME, size=FONT_PT, bold=font.b, italic=font.i, color=font.color)
                 cell.font = made[key]
 
 
@@ -258,23 +200,23 @@ def _page_widths(natural: dict[int, float], least: dict[int, float]) -> tuple[di
     >>> _page_widths({1: 40.0, 2: 10.0}, {1: 12.0, 2: 10.0})
     ({1: 40.0, 2: 10.0}, False)
     >>> widths, landscape = _page_widths({1: 60.0, 2: 60.0, 3: 60.0, 4: 20.0}, {1: 12.0, 2: 58.0, 3: 12.0, 4: 20.0})
-    >>> widths, landscape, round(_PAGE_POINTS[True] / _printed(widths), 2)
+    >>> widths, landscape, round(PAGE_POINTS[True] / printed_points(widths), 2)
     ({1: 52.3, 2: 58.0, 3: 52.3, 4: 20.0}, True, 0.75)
     """
     for landscape in (False, True):
-        if _printed(natural) <= _PAGE_POINTS[landscape] / _LEAST_SCALE:
+        if printed_points(natural) <= PAGE_POINTS[landscape] / _LEAST_SCALE:
             return dict(natural), landscape
-    room = _PAGE_POINTS[True] / _LEAST_SCALE
+    room = PAGE_POINTS[True] / _LEAST_SCALE
 
     def capped(level: float) -> dict[int, float]:
         return {j: max(least[j], min(natural[j], level)) for j in natural}
 
-    if _printed(capped(0.0)) > room:
+    if printed_points(capped(0.0)) > room:
         return capped(0.0), True  # no word broken: fitted to the page, smaller
     low, high = 0.0, max(natural.values())
     for _ in range(40):  # the highest level (the widest a column may stay) at which the sheet fits
         mid = (low + high) / 2
-        low, high = (mid, high) if _printed(capped(mid)) <= room else (low, mid)
+        low, high = (mid, high) if printed_points(capped(mid)) <= room else (low, mid)
     return {j: math.floor(w * 10) / 10 for j, w in capped(low).items()}, True
 
 
@@ -295,27 +237,9 @@ def _narrowest_needed(natural: dict[int, float], fixed: dict[int, float],
 
     for floor in (_LEAST_WRAPPED, *_NARROWER_WRAPPED):
         widths, landscape = at(floor)
-        if _PAGE_POINTS[landscape] / _printed(widths) >= _LEAST_SCALE - 1e-9:
+        if PAGE_POINTS[landscape] / printed_points(widths) >= _LEAST_SCALE - 1e-9:
             return widths, landscape
     return at(_LEAST_WRAPPED)  # too wide at any of them: the widest text, printed smaller
-
-
-def _print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None, header: str) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
-    ws.page_margins.left = ws.page_margins.right = _MARGINS[0]
-    ws.page_margins.top = ws.page_margins.bottom = _MARGINS[1]
-    ws.page_margins.header = ws.page_margins.footer = 0.25
-    if title_rows:
-        ws.print_title_rows = title_rows
-    ws.oddHeader.center.text = header.replace("&", "&&")[:240]
-    ws.oddHeader.center.size = 9
-    ws.oddFooter.center.text = "Page &P of &N"
-    ws.oddFooter.center.size = 9
 
 
 def _in_points(head: str, spec: FormatSpec | None) -> str:
@@ -425,9 +349,9 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     # text to the right of a column of numbers (right-aligned) is indented: "1" and "Small count" read "1Small count"
     indented = {j for j in natural if j - 1 in least and j not in least}
     for j in indented:
-        longest[j] += _INDENT_CHARS
-        natural[j] += _INDENT_CHARS
-        words[j] += _INDENT_CHARS
+        longest[j] += INDENT_CHARS
+        natural[j] += INDENT_CHARS
+        words[j] += INDENT_CHARS
     widths, landscape = _narrowest_needed(natural, least, words)
     wrap = {j for j, w in widths.items() if longest[j] > w + 0.05 or (has_flags and j == len(columns) + 1)}
     for j, width in widths.items():
@@ -435,12 +359,12 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = _ALIGN[cell.column in wrap, cell.column in indented]
-    _fit_rows(ws, widths, only=wrap, header=True, indented=indented)
+    fit_row_heights(ws, widths, only=wrap, header=True, indented=indented)
     ws.freeze_panes = "A2"
     if headers:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(data) + 1, 1)}"
     _plain_font(ws)
-    _print_setup(ws, landscape=landscape, title_rows="1:1",
+    print_setup(ws, landscape=landscape, title_rows="1:1",
                  header=f"Table {number}. {clean_text(vocabulary.prose(table.caption))}")
 
 
@@ -472,7 +396,7 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     """
     entries = provenance_entries(report.provenance, report.vocabulary)
     # the width in Excel's unit of a portrait page printed at 80%, four columns' padding off
-    total = (_PAGE_POINTS[False] / 0.8 / 0.75 - 4 * 5) / 7
+    total = (PAGE_POINTS[False] / 0.8 / 0.75 - 4 * 5) / 7
     first = round(max([_chars(s) for s in sheets] + [_chars("Sheet", bold=True)]), 1)
     last = round(max([_chars(f"{len(t.data):,}") for t in report.tables] + [_chars("Rows", bold=True)]), 1)
     third = round((total - first - last) * 0.7, 1)  # the notes, longer than the captions beside them
@@ -491,9 +415,9 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
             if font is not None:
                 cell.font = font
 
-    line(report.title, font=Font(name=_FONT_NAME, bold=True, size=14))
+    line(report.title, font=Font(name=FONT_NAME, bold=True, size=14))
     if report.subtitle:
-        line(report.subtitle, font=Font(name=_FONT_NAME, italic=True, size=12))
+        line(report.subtitle, font=Font(name=FONT_NAME, italic=True, size=12))
     if report.date is not None:
         line(f"{report.date.day} {report.date:%B %Y}")
     line()
@@ -510,7 +434,7 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     for s in symbols:
         line(f"{s}: {SYMBOLS[s]}.")
     line()
-    line("Contents", font=Font(name=_FONT_NAME, bold=True, size=12))
+    line("Contents", font=Font(name=FONT_NAME, bold=True, size=12))
     ws.append(["Sheet", "Table", "Notes", "Rows"])
     header_row = ws.max_row
     for cell in ws[header_row]:
@@ -528,7 +452,7 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
         for cell in ws[ws.max_row]:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (2, 3))
     line()
-    line("About this report", font=Font(name=_FONT_NAME, bold=True, size=12))
+    line("About this report", font=Font(name=FONT_NAME, bold=True, size=12))
     for key, value, recorded in entries:
         ws.append([None])
         r = ws.max_row
@@ -540,8 +464,8 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
         ws.cell(row=r, column=1).alignment = ws.cell(row=r, column=3).alignment = Alignment(
             horizontal="left", vertical="top", wrap_text=True)
     _plain_font(ws)
-    _fit_rows(ws, widths)
-    _print_setup(ws, landscape=False, title_rows=None, header=clean_text(report.title))
+    fit_row_heights(ws, widths)
+    print_setup(ws, landscape=False, title_rows=None, header=clean_text(report.title))
 
 
 def render_xlsx(report: Report) -> bytes:
@@ -560,18 +484,14 @@ def render_xlsx(report: Report) -> bytes:
     if not isinstance(report, Report):
         raise TypeError(f"`report` must be an impact.report.Report, but {type(report).__name__} was passed.")
     wb = Workbook()
-    set_default_font(wb, _FONT_NAME, _FONT_PT)  # column widths in Arial's digits, in Excel and LibreOffice alike
+    use_arial(wb)  # column widths in Arial's digits, in Excel and LibreOffice alike
     notes = wb.active
     notes.title = "Notes"
     sheets = sheet_names([t.name for t in report.tables])
     _write_notes(notes, report, sheets)
     for n, (table, sheet) in enumerate(zip(report.tables, sheets, strict=True), start=1):
         _write_table_sheet(wb.create_sheet(sheet), table, report, n)
-    for ws in wb.worksheets:
-        # a row of one line is Excel's own for 10 pt Arial; openpyxl's 15 pt (Calibri 11's) left LibreOffice's rows
-        # of one line 1.2 times their text
-        ws.sheet_format.defaultRowHeight = _LINE_PT
-        ws.sheet_format.customHeight = True
+    use_arial(wb)  # every sheet's row of one line Excel's own for 10 pt Arial
     wb.properties.title = clean_text(report.title)
     wb.properties.subject = clean_text(report.subtitle)
     wb.properties.creator = wb.properties.lastModifiedBy = clean_text(report.author)
