@@ -2,19 +2,16 @@
 
 1. The change table's p-values are exact (:func:`impact.stats._change._within_unit_exact_p`): under no change each
    council's values are in a random order over the k waves, so a p is a multiple of 1 / (k!)^m, m the councils whose
-   values changed (Friedman's test on the councils' shares; Wilcoxon's, k = 2, a multiple of 1 / 2^m). Its
-   denominator gives a lower bound on the councils the row was computed on, and where that bound is every one of
-   them it gives back their number: a status group's count the table suppresses. The table shows a row's test and p
-   only where its councils are published (round 39); this guards it. The intruder reads the change table's CSV at full
-   precision and, for each status group, the smallest m making every published p of the group a multiple of
-   1 / (k!)^m; planted truth from the study: the councils interviewed at every wave and in the same status group at
-   each. Studies of 5, 7 and 8 councils (seeds 47500, 47701, 47800; status paths fixed: never in intervention or
-   throughout) each with a status group of 2 councils whose count is suppressed (beside one of 3, 5 or 6 councils,
-   suppressed too), and one of 6 (seed 47601) whose councils all share a status, the tests across all
-   of them published with their count. The intruder's lower bound of a group is the smallest m making its p-values
-   multiples of k / (k!)^m, and its upper bound the study's councils less the other groups' lower bounds. With the
-   suppression of those rows removed (planted: their p shown beside the suppressed count) the bounds meet on a
-   suppressed count.
+   values changed (Friedman's test on the councils' shares; Wilcoxon's at k = 2), and at 2 or 3 waves of
+   k / (k!)^m (:func:`_bound`). Its denominator bounds the councils of the row from below, and with the study's
+   councils less the other group's bound from above: where the bounds meet, a status group's count the table
+   suppresses is given back. The table shows a row's test and p only where its councils are published (round 39);
+   this guards it. The intruder reads the change table's CSV at full precision; planted truth from the study: the
+   councils interviewed at every wave and in the same status group at each. Studies of 5, 7 and 8 councils (seeds
+   47500, 47701, 47800; status paths fixed: never in intervention or throughout), each with a status group of 2
+   councils whose count is suppressed (beside one of 3, 5 or 6 councils, suppressed too), and one of 6 councils
+   (seed 47601) all sharing a status, the tests across all of them published with their count. With the suppression
+   of those rows removed (planted: their p shown beside the suppressed count) the bounds meet on a group of 2.
 2. Round 44's intruder (:func:`test_disclosure_round44._recover`) solved a family of one p-value for a denominator:
    any p printed to 3 decimals is within rounding of some k / N with N small (0.267 of 4 / 15, 15 = C(6, 2)), and a
    model intercept's Wald p of 0.267 was taken for a randomisation p. It now needs two distinct values of one family,
