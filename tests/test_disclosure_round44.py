@@ -134,12 +134,30 @@ def _admissible(parts: tuple[int, ...], contrast: bool) -> bool:
     return any(min(s, n - s) >= FEWEST_SIDE for s in sums)
 
 
+def _stated_randomisation(rows: pd.DataFrame, col: str) -> bool:
+    """Whether the table states that the p-values of ``col`` in ``rows`` are randomisation (or permutation) ones: the
+    indicators' randomisation columns (``ri_p_value``, ``ri_p_adjusted``), or rows whose ``p_method`` is
+    randomisation or whose ``test`` is a permutation test, every one of them."""
+    if col.startswith("ri_"):
+        return True
+    return any(c in rows.columns and len(rows) and rows[c].eq(v).all()
+               for c, v in (("p_method", "randomisation"), ("test", "permutation")))
+
+
 def _recover(tables: dict[str, pd.DataFrame], n_councils: int) -> set[tuple[int, ...]]:
-    """The group sizes the intruder solves for from the published p-values, each the only split of its family."""
+    """The group sizes the intruder solves for from the published p-values, each the only split of its family.
+
+    A family of one value is read only where the table states it is a randomisation p (:func:`_stated_randomisation`):
+    any p printed to 3 decimals is within rounding of some k / N with a small N (N is below 42 for half of the values
+    0.001 to 0.999; 0.267 of 4 / 15, 15 = C(6, 2)), so one model's Wald p (an intercept's 0.267) was taken for a
+    randomisation p and its denominator solved for a split (disclosure round 47). Two distinct values of one family,
+    or a stated randomisation p, are needed before a split is called."""
     found = set()
     for table in tables.values():
         for col, rows in _families(table):
             values = _values(rows, col)
+            if len(set(values)) < 2 and not _stated_randomisation(rows, col):
+                continue
             contrast = "term" in rows.columns and rows["term"].eq("in_intervention").all() or \
                 "contrast" in rows.columns and rows["contrast"].eq("in_intervention").all()
             fitted = {int(x) for x in pd.to_numeric(rows.get("n_units", pd.Series(dtype=str)), errors="coerce")

@@ -2824,14 +2824,11 @@ def _randomisation_note(ctx, shown: pd.DataFrame, open_rows: pd.DataFrame | None
     if rows.empty:
         return ""
     labels = [ctx.code(c).lower() for c in ctx.codes if c in set(rows["code"])]
-    every = "ri_exact" in rows.columns and rows["ri_exact"].astype(bool).all()
     n = int(rows["ri_n"].max()) if "ri_n" in rows.columns else 0
-    # every possible reassignment is not counted: their number is the multinomial coefficient of how many councils
-    # follow each path (5 of 5 councils: 4 and 1; 60 of 6: 3, 2 and 1), and it gave back the sizes of status groups
-    # the tables suppress (disclosure round 43). The analysis draws them at random even where there are fewer (a p of
-    # k / N over all N gave N back, disclosure round 44), and says they were drawn with replacement
-    how = ("every possible reassignment" if every else
-           f"{n:,} reassignments drawn at random (with replacement, however few distinct ones there are)")
+    # the analysis draws the reassignments at random even where there are fewer distinct ones (a p of k / N over all
+    # N gave N back, the multinomial coefficient of how many councils follow each path, disclosure rounds 43 and 44),
+    # and says they were drawn with replacement; findings holding such a p are refused (_refuse_enumerated)
+    how = f"{n:,} reassignments drawn at random (with replacement, however few distinct ones there are)"
     return (f" For the intervention contrast of {_listed(labels) if len(labels) < len(ctx.codes) else 'every impact'}, "
             f"with fewer than {RANDOMISATION_BELOW} councils in one status group, the p-value is that of a "
             "randomisation test, not the model's: each council's path of intervention status across the waves was "
@@ -4509,45 +4506,23 @@ def _did_interval(ctx) -> str:
             "clustered by council (t reference, Welch-Satterthwaite degrees of freedom)")
 
 
-def _reassignments(*frames: pd.DataFrame | None, uncounted: pd.DataFrame | None = None) -> str:
-    """'999 random reassignments', 'all 60 possible reassignments' (or 'every possible reassignment, at most 60') or
-    both joined: the reassignments the
-    randomisation p-values of ``frames`` (indicator effects, with ``ri_n`` and ``ri_exact``) were computed from, as
-    a table's note or the methods line states them; '' where none has a randomisation p. The analysis uses at most
-    999 (``impact._limits.INDICATOR_REASSIGNMENTS_MAX``) whatever --resamples says, and the methods line quoted
-    --resamples alone (2,000 by default) for every test (statistics round 13).
-
-    The tests of ``uncounted`` permute the councils' dates of entry into intervention: where every possible
-    reassignment was used their number is not stated ('every possible reassignment'), as it is the multinomial
-    coefficient of the councils entering in each period and never in intervention, the sides the table suppresses
-    when small (5 councils, 1 entering: 'all 4 possible reassignments' gave back 1 and 3, disclosure round 43)."""
-    def tested(f):
-        return f[f["ri_p_value"].notna()] if f is not None and "ri_n" in f.columns else None
-
-    rows = [r for r in map(tested, frames) if r is not None]
-    rows = pd.concat(rows) if rows else pd.DataFrame(columns=["ri_n", "ri_exact"])
-    hidden = tested(uncounted)
-    hidden = hidden if hidden is not None else pd.DataFrame(columns=["ri_n", "ri_exact"])
-    if rows.empty and hidden.empty:
-        return ""
-    exact = rows["ri_exact"].fillna(False).astype(bool)
-    hidden_exact = hidden["ri_exact"].fillna(False).astype(bool)
-    said = []
-    random = sorted(set(rows.loc[~exact, "ri_n"].astype(int)) | set(hidden.loc[~hidden_exact, "ri_n"].astype(int)))
-    if random:
-        said.append(f"{_listed([f'{n:,}' for n in random], 'or')} random reassignments")
-    if hidden_exact.any():
-        said.append("every possible reassignment")
-    elif exact.any():
-        most = sorted(set(rows.loc[exact, "ri_n"].astype(int)))
-        said.append(f"all {most[0]:,} possible reassignments" if len(most) == 1 else
-                    f"every possible reassignment, at most {most[-1]:,}")
-    return " and ".join(said)
+def _reassignments(*frames: pd.DataFrame | None) -> str:
+    """'999 random reassignments' (or '199 or 999 random reassignments'): the reassignments the randomisation p-values
+    of ``frames`` (indicator effects, with ``ri_n``) were computed from, as a table's note or the methods line states
+    them; '' where none has a randomisation p. The analysis uses at most 999
+    (``impact._limits.INDICATOR_REASSIGNMENTS_MAX``) whatever --resamples says, and the methods line quoted
+    --resamples alone (2,000 by default) for every test (statistics round 13). Every one was drawn at random: findings
+    holding a p computed over every distinct reassignment are refused (:func:`_refuse_enumerated`), as their number,
+    the multinomial coefficient of the groups reassigned, gave back sizes the tables suppress (disclosure rounds 43,
+    44 and 46)."""
+    rows = [f.loc[f["ri_p_value"].notna(), "ri_n"] for f in frames if f is not None and "ri_n" in f.columns]
+    used = sorted(set(pd.concat(rows).astype(int))) if rows else []
+    return f"{_listed([f'{n:,}' for n in used], 'or')} random reassignments" if used else ""
 
 
-def _reassignments_said(*frames: pd.DataFrame | None, uncounted: pd.DataFrame | None = None) -> str:
+def _reassignments_said(*frames: pd.DataFrame | None) -> str:
     """' (999 random reassignments)' for a table's note; '' where :func:`_reassignments` has nothing to say."""
-    said = _reassignments(*frames, uncounted=uncounted)
+    said = _reassignments(*frames)
     return f" ({said})" if said else ""
 
 
@@ -4606,7 +4581,7 @@ def _indicator_did(ctx) -> list:
               "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
               f"it; {_did_interval(ctx)}; randomisation p from permuting "
-              f"entry dates{_reassignments_said(uncounted=e)}, adjusted across the indicators (Holm). Shown where at least "
+              f"entry dates{_reassignments_said(e)}, adjusted across the indicators (Holm). Shown where at least "
               f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e)
               + _lone_cohort_note(ctx, e, rows) + _unestimated_note(ctx, unestimated, len(rows)),
               _DID_FORMATS,
@@ -4813,14 +4788,14 @@ def _ri_floor(ctx, family: pd.DataFrame) -> str:
     smallest randomisation p there can be among the tests of ``family`` (rows of the indicator effects), adjusted
     across them (Holm), is not below ``alpha``; else ''.
 
-    A randomisation p is at least 1 / (reassignments + 1), or 1 / reassignments where they were every possible one
-    (``ri_exact``), and Holm's smallest adjusted p is the number of tests times the smallest p: with few reassignments
-    and many tests no adjusted p can fall below alpha, and a sentence finding no change must say so rather than
-    suggest there was nothing to find. Where every test used every possible reassignment, more resamples cannot lower
-    that floor (6 councils, 60 possible reassignments: no p of 5 indicators adjusted could fall below 0.083, and the
-    summary said only that none changed significantly). The analysis draws them at random even then; where it flags
-    every test as having too few distinct ones (``ri_few_distinct``, :func:`_few_distinct`), the floor is said in words,
-    alpha the only number (their count gives back the cohorts' sizes), and more resamples are not advised."""
+    A randomisation p of ``B`` drawn reassignments is at least 1 / (B + 1), and Holm's smallest adjusted p is the
+    number of tests times the smallest p: with few reassignments and many tests no adjusted p can fall below alpha,
+    and a sentence finding no change must say so rather than suggest there was nothing to find. Where the analysis
+    flags every test as having so few distinct reassignments that more would not lower that floor
+    (``ri_few_distinct``, :func:`_few_distinct`: 6 councils, 60 distinct reassignments of review dates, 5 indicators),
+    the floor is said in words, alpha the only number (their count gives back the cohorts' sizes), and more resamples
+    are not advised. Every p the report reads was drawn: findings holding one computed over every distinct
+    reassignment are refused (:func:`_refuse_enumerated`, disclosure round 46)."""
     n_tests = len(family)
     if not n_tests:
         return ""
@@ -4828,23 +4803,16 @@ def _ri_floor(ctx, family: pd.DataFrame) -> str:
         from .._limits import INDICATOR_REASSIGNMENTS_MAX
 
         permutations = min(int(ctx.f.parameters.get("n_resamples", 999)), INDICATOR_REASSIGNMENTS_MAX)
-        family = pd.DataFrame({"ri_n": [permutations] * n_tests, "ri_exact": [False] * n_tests})
-    used = family["ri_n"].astype("float64").to_numpy()
-    exact = family["ri_exact"].fillna(False).astype(bool).to_numpy()
+        family = pd.DataFrame({"ri_n": [permutations] * n_tests})
     few = _few_distinct(ctx, family, n_tests)
-    if few is not None and few.all() and not exact.all():
+    if few is not None and few.all():
         # drawn from so few distinct reassignments that more would not help: said without a number from which their
         # count follows (a 6-council study's readers were told nothing, or to run more resamples, disclosure round 45)
         return f" ({_floor_in_words(ctx)})"
-    smallest = np.where(exact, 1 / np.maximum(used, 1), 1 / (used + 1))
-    floor = min(1.0, n_tests * float(smallest.min()))
-    if floor < ctx.alpha or (few is not None and (~exact).any() and few[~exact].all()):
-        return ""  # the floor is below alpha, or more resamples would not help, nor is it known how far
-    if exact.all():
-        most = int(used.max())
-        return (f" (every possible reassignment was used, {f'{most:,}' if (used == most).all() else f'at most {most:,}'}"
-                f" per test: with so few councils no adjusted p could fall below {floor:.3f}, whatever the resamples)")
-    permutations = int(used[~exact].max())
+    permutations = int(family["ri_n"].astype("float64").max())
+    floor = min(1.0, n_tests * (1 / (permutations + 1)))
+    if floor < ctx.alpha:
+        return ""
     return f" (with {permutations:,} random reassignments no adjusted p could fall below {floor:.3f}; run with more resamples)"
 
 
@@ -6527,7 +6495,7 @@ def _indicator_reassignments(ctx) -> str:
     from .._limits import INDICATOR_REASSIGNMENTS_MAX
 
     f = ctx.f
-    said = _reassignments(f.review_indicator_effects, uncounted=f.indicator_effects)
+    said = _reassignments(f.review_indicator_effects, f.indicator_effects)
     if not said or said == f"{int(f.parameters['n_resamples']):,} random reassignments":
         return ""
     # '2,000 resamples (...; the indicators' randomisation tests: 999 random reassignments)' gave two numbers for
