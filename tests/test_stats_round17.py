@@ -114,3 +114,20 @@ def test_fit_reaches_the_reml_maximum(design):
     fitted = np.concatenate([np.asarray(result.cov_re).ravel(), np.asarray(result.vcomp)]) / result.scale
     assert fitted == pytest.approx(theta, abs=2e-3)
 
+
+
+def test_no_residual_degree_of_freedom_leaves_the_fit_to_statsmodels_without_a_warning_of_its_own():
+    """A mixed model with as many rows as fixed effects has no REML likelihood (its constant takes the log of zero
+    residual degrees of freedom): the maximum is not searched for (None), and no numpy warning of that search reaches
+    the user. The tiny study's survey model (3 councils) said 'a quantity could not be computed (a division by zero
+    ...)' of the search's log(0) beside the fit's own failure, a caveat of a computation the user never asked for."""
+    import statsmodels.formula.api as smf
+
+    from impact.stats._reml import reml_maximum
+
+    frame = pd.DataFrame({"council_id": ["A", "A", "B"], "wave": ["W0", "W1", "W0"], "score": [1.0, 2.0, 4.0]})
+    model = smf.mixedlm("score ~ C(wave) + council_id", frame, groups="council_id")
+    assert model.exog.shape[1] == len(frame)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a RuntimeWarning of log(0) fails the test
+        assert reml_maximum(model) is None

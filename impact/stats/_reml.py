@@ -86,6 +86,8 @@ class StackedREML:
         slope), no fixed effects, or components whose indicators are not 0/1 with at most one 1 a row."""
         if model.k_re != 1 or model.exog.shape[1] == 0:
             return None
+        if sum(len(y) for y in model.endog_li) <= model.exog.shape[1]:
+            return None  # no residual degree of freedom: no REML likelihood (log 0), statsmodels' own path decides
         big, most = None, 0
         for j in range(int(model.k_vc)):
             mats = [_dense(m) for m in model.exog_vc.mats[j]]
@@ -192,7 +194,9 @@ def reml_maximum(model):
     if reml is None:
         return None
     k = 1 + int(model.k_vc)
-    theta, value = reml.maximise([np.ones(k), np.full(k, 0.1), np.full(k, 0.01)])
+    with np.errstate(all="ignore"):  # a start where a value overflows gives no finite value and is passed over;
+        # the fit from the maximum is statsmodels', whose own warnings are the user's
+        theta, value = reml.maximise([np.ones(k), np.full(k, 0.1), np.full(k, 0.01)])
     if theta is None:
         return None
     theta = np.maximum(theta, BOUNDARY_FLOOR)
