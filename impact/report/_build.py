@@ -2676,31 +2676,41 @@ def _with_suppression_ledger(ctx, sections: list) -> list:
     return [*sections[:-1], dataclasses.replace(last, blocks=(*last.blocks, block))]
 
 
-def _model_rows_not_findings(ctx, m: pd.DataFrame) -> tuple[pd.Series, str]:
+def _model_rows_not_findings(ctx, m: pd.DataFrame, visible: pd.Series | None = None) -> tuple[pd.Series, str]:
     """Which rows of the per-impact models (:func:`impact.intervention_effects`) the report does not state as findings,
     and why (for the notes): a status or wave contrast whose machine coding is unconfirmed (in both status groups, or
     at every wave), every contrast of models fitted on fewer than ``FEW_UNITS`` councils, and the status contrast when
-    one status group has too few councils. The models table and ``tables/models.csv`` mark the same rows."""
+    one status group has too few councils. The models table and ``tables/models.csv`` mark the same rows.
+
+    ``visible`` (a boolean mask of ``m``'s rows, default all) marks the rows whose p-value the table shows: a reason is
+    said only where a row it holds for is one of them. The note sent readers to the 'not a finding' columns for the
+    intervention contrasts, 'with too few councils in one status group', whose cells there were all c (seed 3811,
+    10 councils, 2 or 3 in intervention; round 39)."""
     from ..stats._models import FEW_UNITS
 
+    visible = pd.Series(True, index=m.index) if visible is None else visible.reindex(m.index, fill_value=False)
     weak = _weak_codes(ctx)
     term = m["term"].astype(str)
     is_status, is_wave = term == "in_intervention", term.str.startswith("wave_") | term.isin(_since_terms(ctx))
-    unconfirmed = ((is_status & m["code"].isin(_doubtful_by_status(ctx, weak)))
-                   | (is_wave & m["code"].isin(_doubtful_over_waves(ctx, weak))))
+    by_status = is_status & m["code"].isin(_doubtful_by_status(ctx, weak))
+    over_waves = is_wave & m["code"].isin(_doubtful_over_waves(ctx, weak))
+    unconfirmed = by_status | over_waves
+    said_status, said_waves = (by_status & visible).any(), (over_waves & visible).any()
     # models without a status term (fitted on wave alone) have no intervention contrast to speak of (round 28)
-    why = [("" if not unconfirmed.any() else
-            f"the machine coding of the {ctx.one} is not confirmed in both status groups, for the intervention "
-            "contrast, or at every wave, for a wave's" if is_status.any() else
-            f"the machine coding of the {ctx.one} is not confirmed at every wave")]
+    coding = f"the machine coding of the {ctx.one} is not confirmed"
+    why = [f"{coding} in both status groups, for the intervention contrast, or at every wave, for a wave's"
+           if said_status and said_waves else f"{coding} in both status groups" if said_status else
+           f"{coding} at every wave" if said_waves else ""]
     status_rows = m[is_status]
     few = int(m["n_units"].max()) if "n_units" in m.columns and len(m) else FEW_UNITS
     if few < FEW_UNITS:
         unconfirmed |= is_status | is_wave
-        why.append(f"fitted on fewer than {FEW_UNITS} councils")
+        if ((is_status | is_wave) & visible).any():
+            why.append(f"fitted on fewer than {FEW_UNITS} councils")
     elif _few_on_one_side(status_rows):
         unconfirmed |= is_status
-        why.append("the intervention contrast, with too few councils in one status group")
+        if (is_status & visible).any():
+            why.append("the intervention contrast, with too few councils in one status group")
     return unconfirmed, "; ".join(w for w in why if w)
 
 
@@ -4123,9 +4133,11 @@ def _models(ctx) -> Section:
                     f"{_listed([ctx.code(c).lower() for c in no_p])}." if no_p else "")
                  + (f" Fitted on {few} councils: below {FEW_UNITS}, even bias-corrected standard errors are unreliable, "
                     "so the p-values and intervals describe only." if few < FEW_UNITS else "")
+                 # said where an intervention contrast is shown: where each is c (or blank) there is nothing to read
+                 # as description, and the sentence on the suppressed contrasts says why they are withheld (round 39)
                  + (" One status group has too few councils for the models to tell a difference by intervention "
                     "status from the differences between councils: the intervention contrast describes only."
-                    if _few_on_one_side(status_rows) else "")
+                    if _few_on_one_side(status_rows) and read[status_rows.index].any() else "")
                  + (f" The intervention contrast is suppressed ({SUPPRESSED}) where {_FEW_SIDE}: it would be those "
                     "councils' own difference from the rest." if few_side.any() else "")
                  # an impact fitted on wave alone (every council in one status at every wave, or all in the same
@@ -4143,7 +4155,11 @@ def _models(ctx) -> Section:
                  + _randomisation_note(ctx, shown[~separated], shown[read])
                  + _few_events_note(ctx, shown[read])
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
-        unconfirmed, why = _model_rows_not_findings(ctx, shown)
+        # the note's reasons are those of rows whose p-value the table shows (not c, not blank); where no such row is
+        # a non-finding, no p-value is moved (the columns headed 'not a finding' would hold only c)
+        visible = ~few_side & shown[["p_value", "p_adjusted"]].notna().any(axis=1)
+        unconfirmed, why = _model_rows_not_findings(ctx, shown, visible)
+        unconfirmed &= bool((unconfirmed & visible).any())
         table = shown[cols]
         if few_side.any():
             table = table.astype({c: object for c in cols[2:]})
@@ -6483,12 +6499,16 @@ def _models_detectable(ctx) -> str:
     status = m[m["term"] == "in_intervention"]
     if len(status) and _few_on_one_side(status):
         status = status.iloc[0:0]  # a few councils' difference from the others: not a finding, so no power either
-    parts = []
+    # nor of a contrast the models table withholds (c) for a side of one or two councils
+    status = status[~_status_of_few(ctx, status)] if len(status) else status
+    parts, missed = [], []  # what the models could detect, and what of it a reader may take them to have missed
     first = ctx.wave(ctx.waves[0]).lower()
     if len(waves) and (span := _detectable_ratios(ctx, waves)) is not None:
+        missed.append("change")
         parts.append(f"a change between {first} and a later wave only if its odds ratio is at least "
                      f"{_ratio_span(span).format(one=_varying(ctx, waves))}")
     if len(status) and (span := _detectable_ratios(ctx, status)) is not None:
+        missed.append("difference")
         parts.append(f"a difference between participants in councils in and not in intervention only if its odds "
                      f"ratio is at least {_ratio_span(span).format(one=_varying(ctx, status))}" + _detectable_by_randomisation(status))
     if not parts:
@@ -6498,7 +6518,10 @@ def _models_detectable(ctx) -> str:
     detected = aside(", and ".join(parts), "or no more than its inverse, for one reported less often; more after the "
                                            f"adjustment for testing several {ctx.many}")
     return (f"the models of whether participants reported each {ctx.one} have an 80% chance of detecting {detected}, "
-            "so a change or difference they do not find may be one smaller than that")
+            # 'a change or difference' only where the power of both is given: with no power of a difference by status
+            # (one status group of too few councils, so the summary states no difference by status) the sentence spoke
+            # of differences the report never looks for (seed 3811, 10 councils; round 39)
+            f"so a {' or '.join(missed)} they do not find may be one smaller than that")
 
 
 def _detectable_by_randomisation(status: pd.DataFrame) -> str:
