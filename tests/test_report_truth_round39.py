@@ -98,3 +98,44 @@ def test_the_models_notes_say_of_the_intervention_contrast_only_what_the_table_s
     assert "not a finding" not in alone.notes and _DESCRIBES not in alone.notes, alone.notes
     assert not any("unconfirmed" in c for c in alone.data.columns), alone.data.columns
 
+
+def _attrition(codes: list[str], separated: str) -> pd.DataFrame:
+    """The attrition sensitivity of every impact (complete cases and response-weighted GEE fits), ``separated``'s fit
+    separated."""
+    return pd.DataFrame([{"code": c, "missing": m, "estimate": 0.4, "ci_low": -0.2, "ci_high": 1.0, "estimator": "gee",
+                          "separation": c == separated} for c in codes for m in ("complete", "ipw")])
+
+
+def test_the_missed_interviews_check_says_an_odds_ratio_is_shown_only_where_one_is():
+    """Planted: models and the attrition sensitivity of every impact, one impact's fit separated. With one or two
+    councils on a side every odds ratio of the sensitivity table is c, yet the section said 'The odds ratio for being
+    in intervention is shown from complete cases (as above) and weighted ...: if they agree, ...', and the table's note
+    that 'No estimate is shown' for the separated impact, whose row was c as well (seed 3907, 8 councils, one entering
+    intervention). Now the paragraph says each is suppressed, and the note names no separated impact whose row is c.
+    With 12 councils of 30 in intervention the odds ratios are shown, and so are both sentences."""
+    from impact.pipeline import build_report
+    from impact.report import Paragraph, Table
+    from impact.report._build import _Ctx
+
+    tiny = tiny_analysed()
+    ctx = _Ctx(tiny, False, 5, 5, None)
+    codes = list(ctx.codes)
+    for k in (2, 12):
+        f = dataclasses.replace(tiny, models=_models(codes, _both(ctx.later), k), attrition=_attrition(codes, codes[1]))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            report, _ = build_report(f)
+        blocks = [b for s in report.sections for b in s.blocks]
+        at = next(i for i, b in enumerate(blocks) if isinstance(b, Table) and b.name == "attrition_sensitivity")
+        table, [said] = blocks[at], [b.text for b in blocks[at - 1:at] if isinstance(b, Paragraph)]
+        figures = table.data.drop(columns="impact")
+        separation = "No estimate is shown for " + ctx.code(codes[1]).lower()
+        if k == 2:
+            assert figures.eq("c").all(axis=None), table.data
+            assert "is shown from complete cases" not in said and "if they agree" not in said, said
+            assert "is suppressed (c) for every impact" in said, said
+            assert separation not in table.notes, table.notes
+        else:
+            assert figures.drop(index=1).notna().all(axis=None) and figures.loc[1].isna().all(), table.data
+            assert "is shown from complete cases (as above)" in said and "if they agree" in said, said
+            assert separation in table.notes, table.notes

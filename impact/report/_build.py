@@ -4051,13 +4051,20 @@ def _attrition_blocks(ctx) -> list:
               "attrition table in the sample section gives them by wave)." if ctx.shown(*missing) else
               f"Listed participants had no interview at some of their waves ({why}; the attrition table in the sample "
               "section gives them by wave, where the counts can be published).")
+    # what the table shows: 'The odds ratio for being in intervention is shown from complete cases (as above) and
+    # weighted ...: if they agree ...' where every odds ratio was c, and a note that no estimate 'is shown' for a
+    # separated impact whose row was c too (seed 3907, 8 councils, one in intervention at the last wave; round 39)
+    separated -= set(wide.loc[few, "impact"])
+    how = ("from complete cases and weighted by the inverse of each participant's estimated chance of being interviewed "
+           "at that wave (response modelled on wave and intervention status)")
     return [
-        Paragraph(f"{missed} The odds ratio for being in intervention "
-                  "is shown from complete cases (as above) and weighted by the inverse of each participant's estimated "
-                  "chance of being interviewed at that wave (response modelled on wave and intervention status): if "
+        Paragraph(f"{missed} The odds ratio for being in intervention" + (
+                  f" is shown {how.replace('complete cases', 'complete cases (as above)', 1)}: if "
                   "they agree, interviews missed for reasons that wave and status explain did not drive the estimate; "
                   "interviews missed for other reasons (a participant with less to report being harder to reach) "
-                  "are not allowed for by either."),
+                  "are not allowed for by either." if not few.all() else
+                  f", {how}, is suppressed ({SUPPRESSED}) for every {ctx.one}, as in the models table, so this report "
+                  "cannot show whether the missed interviews drove it.")),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
               f"Odds ratios of reporting each {ctx.one}, in intervention vs not, with {ctx.level} intervals. "
               + _attrition_estimator_note(ctx, a) + (f" {_separation_note(ctx, separated)}" if separated else "")
