@@ -139,3 +139,28 @@ def test_the_missed_interviews_check_says_an_odds_ratio_is_shown_only_where_one_
             assert figures.drop(index=1).notna().all(axis=None) and figures.loc[1].isna().all(), table.data
             assert "is shown from complete cases (as above)" in said and "if they agree" in said, said
             assert separation in table.notes, table.notes
+
+
+def test_the_limitations_give_no_power_of_comparisons_by_status_that_are_all_suppressed():
+    """Seed 3811: every figure of the comparisons of councils by status was c, and the limitations said a comparison
+    'has an 80% chance of detecting only a large difference ..., so no difference found is not evidence of no
+    difference', of comparisons no reader sees. Planted: 12 councils (round 37's study) with min_count above the
+    councils, every comparison c: the limitations say they are suppressed and give no power; with min_count 1, where
+    the comparisons are shown, the power is given."""
+    from test_report_truth_round37 import _shows, _twelve
+
+    from impact.pipeline import build_report
+    from impact.report import Callout, Table
+
+    study, findings = _twelve()
+    for min_count, seen in ((1, True), (len(study.councils) + 1, False)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            report, _ = build_report(findings, min_count=min_count)
+        blocks = [b for s in report.sections for b in s.blocks]
+        [comparisons] = [b.data for b in blocks if isinstance(b, Table) and b.name == "comparisons"]
+        assert _shows(comparisons, ["difference", "p_value", "p_adjusted"]) == seen, comparisons
+        [limits] = [b.text for b in blocks if isinstance(b, Callout) and b.text.startswith("Limitations:")]
+        power = "a comparison of councils by intervention status has an 80% chance of detecting" in limits
+        assert power == seen, (min_count, limits)
+        assert ("every comparison of councils by intervention status is suppressed (c)" in limits) != seen, limits

@@ -741,8 +741,9 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         quotes_section,
         *_process_sections(ctx),
         _reliability(ctx),
-        _methods(ctx),
     ]
+    # the limitations read the tables as built (what the comparisons table shows of the councils by status)
+    sections.append(_methods(ctx, _built_tables([s for s in sections if s is not None])))
     sections = _flag_machine_tables(ctx, [s for s in sections if s is not None])
     provenance = _published_provenance(ctx, sections)
     sections = _with_suppression_ledger(ctx, sections)
@@ -6360,7 +6361,7 @@ def _status_moves(ctx) -> str:
     return ""
 
 
-def _detectable(ctx) -> str:
+def _detectable(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
     """What the comparisons of councils by intervention status can detect, from the study's own group sizes.
 
     The best-placed comparison (the later wave with most councils in the smaller group) is described: if even its
@@ -6381,6 +6382,14 @@ def _detectable(ctx) -> str:
     if sizes.empty:
         return ("no wave after the review has councils both in and out of intervention with interviews, so the two "
                 "are not compared")
+    # where the comparisons table as built (``tables``) shows no figure (each c), the power of comparisons no reader
+    # sees, 'so no difference found is not evidence of no difference', spoke of differences the report cannot find
+    # (seed 3811, 10 councils, 2 or 3 in intervention; round 39)
+    name, columns = _caveat_tables()[_comparisons_figures()]
+    built = (tables or {}).get(name)
+    if built is not None and len(built) and not _figure_cells(built, columns).any():
+        return (f"every comparison of councils by intervention status is suppressed ({SUPPRESSED}), so the report "
+                "states no difference between councils in and not in intervention from them, and no absence of one")
     # Every later wave tied as best placed (most councils in the smaller group, then most in all) is named, each with
     # its own split: two tied waves can have the split reversed (2 in intervention and 4 not at one, 4 and 2 at the
     # other), and one of them named alone read as the only wave so placed (seed 32301, 6 councils: round 34).
@@ -6568,7 +6577,14 @@ def _indicator_reassignments(ctx) -> str:
     return f"; the indicators' randomisation tests: {said}{why}"
 
 
-def _methods(ctx) -> Section:
+def _comparisons_figures() -> str:
+    """The words naming the comparisons of councils by status (:data:`impact._warning_words.MODEL_FIGURES`)."""
+    from .._warning_words import MODEL_FIGURES
+
+    return MODEL_FIGURES["comparisons"]
+
+
+def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
     p = ctx.f.parameters
     items = [f"{m.label}: {m.definition}" for m in MEASURES.values()]
     items += [
@@ -6585,7 +6601,7 @@ def _methods(ctx) -> Section:
     ]
     # the clauses set off by semicolons by the helper: one holding its own list set off by them is numbered (round 34)
     limits = ["Limitations: " + _listed_clauses(c for c in (
-        _detectable(ctx), _models_detectable(ctx), _status_moves(ctx),
+        _detectable(ctx, tables), _models_detectable(ctx), _status_moves(ctx),
         "interviewees were asked about the review, so a change they report without naming a cause is counted as "
         "credited to it") if c) + "."]
     if ctx.f.coding.get("source") == "machine":
