@@ -6382,14 +6382,6 @@ def _detectable(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
     if sizes.empty:
         return ("no wave after the review has councils both in and out of intervention with interviews, so the two "
                 "are not compared")
-    # where the comparisons table as built (``tables``) shows no figure (each c), the power of comparisons no reader
-    # sees, 'so no difference found is not evidence of no difference', spoke of differences the report cannot find
-    # (seed 3811, 10 councils, 2 or 3 in intervention; round 39)
-    name, columns = _caveat_tables()[_comparisons_figures()]
-    built = (tables or {}).get(name)
-    if built is not None and len(built) and not _figure_cells(built, columns).any():
-        return (f"every comparison of councils by intervention status is suppressed ({SUPPRESSED}), so the report "
-                "states no difference between councils in and not in intervention from them, and no absence of one")
     # Every later wave tied as best placed (most councils in the smaller group, then most in all) is named, each with
     # its own split: two tied waves can have the split reversed (2 in intervention and 4 not at one, 4 and 2 at the
     # other), and one of them named alone read as the only wave so placed (seed 32301, 6 councils: round 34).
@@ -6424,6 +6416,15 @@ def _detectable(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
     if smallest_p > alpha:
         return (f"with {where}, no comparison of councils by intervention status can reach significance"
                 + ("" if hidden else f": the smallest p-value its permutation test can give is {smallest_p:.2f}"))
+    # where the comparisons table as built (``tables``) shows no figure (each c), the power of comparisons no reader
+    # sees, 'so no difference found is not evidence of no difference', spoke of differences the report cannot find
+    # (seed 3811, 10 councils, 2 or 3 in intervention; round 39); that none could reach significance, above, is
+    # true of the design whatever is shown
+    name, columns = _caveat_tables()[_comparisons_figures()]
+    built = (tables or {}).get(name)
+    if built is not None and len(built) and not _figure_cells(built, columns).any():
+        return (f"every comparison of councils by intervention status is suppressed ({SUPPRESSED}), so the report "
+                "states no difference between councils in and not in intervention from them, and no absence of one")
     # at tied waves of heavily tied shares the test (and so the figure) can differ: the smallest is what the best
     # placed of them detects
     d = min(_detectable_shift(c[c["wave"] == r.wave], int(r.n_a), int(r.n_b), alpha) for r in tied.itertuples())
