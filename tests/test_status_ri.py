@@ -237,7 +237,7 @@ def _detectable_ctx(p_method: list[str]):
                            "n_units_no_intervention": 26, "separation": False, "estimator": "gee",
                            "p_method": p_method})
     return SimpleNamespace(f=SimpleNamespace(models=models), codes=["learning", "morale"], later=[], waves=WAVES,
-                           wave=str, one="impact", many="impacts", alpha=0.05)
+                           wave=str, one="impact", many="impacts", alpha=0.05, min_count=5)
 
 
 @pytest.mark.parametrize("p_method, caveat", [

@@ -741,8 +741,9 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         quotes_section,
         *_process_sections(ctx),
         _reliability(ctx),
-        _methods(ctx),
     ]
+    # the limitations read the tables as built (what the comparisons table shows of the councils by status)
+    sections.append(_methods(ctx, _built_tables([s for s in sections if s is not None])))
     sections = _flag_machine_tables(ctx, [s for s in sections if s is not None])
     provenance = _published_provenance(ctx, sections)
     sections = _with_suppression_ledger(ctx, sections)
@@ -2676,31 +2677,41 @@ def _with_suppression_ledger(ctx, sections: list) -> list:
     return [*sections[:-1], dataclasses.replace(last, blocks=(*last.blocks, block))]
 
 
-def _model_rows_not_findings(ctx, m: pd.DataFrame) -> tuple[pd.Series, str]:
+def _model_rows_not_findings(ctx, m: pd.DataFrame, visible: pd.Series | None = None) -> tuple[pd.Series, str]:
     """Which rows of the per-impact models (:func:`impact.intervention_effects`) the report does not state as findings,
     and why (for the notes): a status or wave contrast whose machine coding is unconfirmed (in both status groups, or
     at every wave), every contrast of models fitted on fewer than ``FEW_UNITS`` councils, and the status contrast when
-    one status group has too few councils. The models table and ``tables/models.csv`` mark the same rows."""
+    one status group has too few councils. The models table and ``tables/models.csv`` mark the same rows.
+
+    ``visible`` (a boolean mask of ``m``'s rows, default all) marks the rows whose p-value the table shows: a reason is
+    said only where a row it holds for is one of them. The note sent readers to the 'not a finding' columns for the
+    intervention contrasts, 'with too few councils in one status group', whose cells there were all c (seed 3811,
+    10 councils, 2 or 3 in intervention; round 39)."""
     from ..stats._models import FEW_UNITS
 
+    visible = pd.Series(True, index=m.index) if visible is None else visible.reindex(m.index, fill_value=False)
     weak = _weak_codes(ctx)
     term = m["term"].astype(str)
     is_status, is_wave = term == "in_intervention", term.str.startswith("wave_") | term.isin(_since_terms(ctx))
-    unconfirmed = ((is_status & m["code"].isin(_doubtful_by_status(ctx, weak)))
-                   | (is_wave & m["code"].isin(_doubtful_over_waves(ctx, weak))))
+    by_status = is_status & m["code"].isin(_doubtful_by_status(ctx, weak))
+    over_waves = is_wave & m["code"].isin(_doubtful_over_waves(ctx, weak))
+    unconfirmed = by_status | over_waves
+    said_status, said_waves = (by_status & visible).any(), (over_waves & visible).any()
     # models without a status term (fitted on wave alone) have no intervention contrast to speak of (round 28)
-    why = [("" if not unconfirmed.any() else
-            f"the machine coding of the {ctx.one} is not confirmed in both status groups, for the intervention "
-            "contrast, or at every wave, for a wave's" if is_status.any() else
-            f"the machine coding of the {ctx.one} is not confirmed at every wave")]
+    coding = f"the machine coding of the {ctx.one} is not confirmed"
+    why = [f"{coding} in both status groups, for the intervention contrast, or at every wave, for a wave's"
+           if said_status and said_waves else f"{coding} in both status groups" if said_status else
+           f"{coding} at every wave" if said_waves else ""]
     status_rows = m[is_status]
     few = int(m["n_units"].max()) if "n_units" in m.columns and len(m) else FEW_UNITS
     if few < FEW_UNITS:
         unconfirmed |= is_status | is_wave
-        why.append(f"fitted on fewer than {FEW_UNITS} councils")
+        if ((is_status | is_wave) & visible).any():
+            why.append(f"fitted on fewer than {FEW_UNITS} councils")
     elif _few_on_one_side(status_rows):
         unconfirmed |= is_status
-        why.append("the intervention contrast, with too few councils in one status group")
+        if (is_status & visible).any():
+            why.append("the intervention contrast, with too few councils in one status group")
     return unconfirmed, "; ".join(w for w in why if w)
 
 
@@ -4038,13 +4049,20 @@ def _attrition_blocks(ctx) -> list:
               "attrition table in the sample section gives them by wave)." if ctx.shown(*missing) else
               f"Listed participants had no interview at some of their waves ({why}; the attrition table in the sample "
               "section gives them by wave, where the counts can be published).")
+    # what the table shows: 'The odds ratio for being in intervention is shown from complete cases (as above) and
+    # weighted ...: if they agree ...' where every odds ratio was c, and a note that no estimate 'is shown' for a
+    # separated impact whose row was c too (seed 3907, 8 councils, one in intervention at the last wave; round 39)
+    separated -= set(wide.loc[few, "impact"])
+    how = ("from complete cases and weighted by the inverse of each participant's estimated chance of being interviewed "
+           "at that wave (response modelled on wave and intervention status)")
     return [
-        Paragraph(f"{missed} The odds ratio for being in intervention "
-                  "is shown from complete cases (as above) and weighted by the inverse of each participant's estimated "
-                  "chance of being interviewed at that wave (response modelled on wave and intervention status): if "
+        Paragraph(f"{missed} The odds ratio for being in intervention" + (
+                  f" is shown {how.replace('complete cases', 'complete cases (as above)', 1)}: if "
                   "they agree, interviews missed for reasons that wave and status explain did not drive the estimate; "
                   "interviews missed for other reasons (a participant with less to report being harder to reach) "
-                  "are not allowed for by either."),
+                  "are not allowed for by either." if not few.all() else
+                  f", {how}, is suppressed ({SUPPRESSED}) for every {ctx.one}, as in the models table, so this report "
+                  "cannot show whether the missed interviews drove it.")),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
               f"Odds ratios of reporting each {ctx.one}, in intervention vs not, with {ctx.level} intervals. "
               + _attrition_estimator_note(ctx, a) + (f" {_separation_note(ctx, separated)}" if separated else "")
@@ -4120,9 +4138,11 @@ def _models(ctx) -> Section:
                     f"{_listed([ctx.code(c).lower() for c in no_p])}." if no_p else "")
                  + (f" Fitted on {few} councils: below {FEW_UNITS}, even bias-corrected standard errors are unreliable, "
                     "so the p-values and intervals describe only." if few < FEW_UNITS else "")
+                 # said where an intervention contrast is shown: where each is c (or blank) there is nothing to read
+                 # as description, and the sentence on the suppressed contrasts says why they are withheld (round 39)
                  + (" One status group has too few councils for the models to tell a difference by intervention "
                     "status from the differences between councils: the intervention contrast describes only."
-                    if _few_on_one_side(status_rows) else "")
+                    if _few_on_one_side(status_rows) and read[status_rows.index].any() else "")
                  + (f" The intervention contrast is suppressed ({SUPPRESSED}) where {_FEW_SIDE}: it would be those "
                     "councils' own difference from the rest." if few_side.any() else "")
                  # an impact fitted on wave alone (every council in one status at every wave, or all in the same
@@ -4140,7 +4160,11 @@ def _models(ctx) -> Section:
                  + _randomisation_note(ctx, shown[~separated], shown[read])
                  + _few_events_note(ctx, shown[read])
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
-        unconfirmed, why = _model_rows_not_findings(ctx, shown)
+        # the note's reasons are those of rows whose p-value the table shows (not c, not blank); where no such row is
+        # a non-finding, no p-value is moved (the columns headed 'not a finding' would hold only c)
+        visible = ~few_side & shown[["p_value", "p_adjusted"]].notna().any(axis=1)
+        unconfirmed, why = _model_rows_not_findings(ctx, shown, visible)
+        unconfirmed &= bool((unconfirmed & visible).any())
         table = shown[cols]
         if few_side.any():
             table = table.astype({c: object for c in cols[2:]})
@@ -6305,7 +6329,7 @@ def _status_moves(ctx) -> str:
     return ""
 
 
-def _detectable(ctx) -> str:
+def _detectable(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
     """What the comparisons of councils by intervention status can detect, from the study's own group sizes.
 
     The best-placed comparison (the later wave with most councils in the smaller group) is described: if even its
@@ -6360,6 +6384,15 @@ def _detectable(ctx) -> str:
     if smallest_p > alpha:
         return (f"with {where}, no comparison of councils by intervention status can reach significance"
                 + ("" if hidden else f": the smallest p-value its permutation test can give is {smallest_p:.2f}"))
+    # where the comparisons table as built (``tables``) shows no figure (each c), the power of comparisons no reader
+    # sees, 'so no difference found is not evidence of no difference', spoke of differences the report cannot find
+    # (seed 3811, 10 councils, 2 or 3 in intervention; round 39); that none could reach significance, above, is
+    # true of the design whatever is shown
+    name, columns = _caveat_tables()[_comparisons_figures()]
+    built = (tables or {}).get(name)
+    if built is not None and len(built) and not _figure_cells(built, columns).any():
+        return (f"every comparison of councils by intervention status is suppressed ({SUPPRESSED}), so the report "
+                "states no difference between councils in and not in intervention from them, and no absence of one")
     # at tied waves of heavily tied shares the test (and so the figure) can differ: the smallest is what the best
     # placed of them detects
     d = min(_detectable_shift(c[c["wave"] == r.wave], int(r.n_a), int(r.n_b), alpha) for r in tied.itertuples())
@@ -6451,12 +6484,16 @@ def _models_detectable(ctx) -> str:
     status = m[m["term"] == "in_intervention"]
     if len(status) and _few_on_one_side(status):
         status = status.iloc[0:0]  # a few councils' difference from the others: not a finding, so no power either
-    parts = []
+    # nor of a contrast the models table withholds (c) for a side of one or two councils
+    status = status[~_status_of_few(ctx, status)] if len(status) else status
+    parts, missed = [], []  # what the models could detect, and what of it a reader may take them to have missed
     first = ctx.wave(ctx.waves[0]).lower()
     if len(waves) and (span := _detectable_ratios(ctx, waves)) is not None:
+        missed.append("change")
         parts.append(f"a change between {first} and a later wave only if its odds ratio is at least "
                      f"{_ratio_span(span).format(one=_varying(ctx, waves))}")
     if len(status) and (span := _detectable_ratios(ctx, status)) is not None:
+        missed.append("difference")
         parts.append(f"a difference between participants in councils in and not in intervention only if its odds "
                      f"ratio is at least {_ratio_span(span).format(one=_varying(ctx, status))}" + _detectable_by_randomisation(status))
     if not parts:
@@ -6466,7 +6503,10 @@ def _models_detectable(ctx) -> str:
     detected = aside(", and ".join(parts), "or no more than its inverse, for one reported less often; more after the "
                                            f"adjustment for testing several {ctx.many}")
     return (f"the models of whether participants reported each {ctx.one} have an 80% chance of detecting {detected}, "
-            "so a change or difference they do not find may be one smaller than that")
+            # 'a change or difference' only where the power of both is given: with no power of a difference by status
+            # (one status group of too few councils, so the summary states no difference by status) the sentence spoke
+            # of differences the report never looks for (seed 3811, 10 councils; round 39)
+            f"so a {' or '.join(missed)} they do not find may be one smaller than that")
 
 
 def _detectable_by_randomisation(status: pd.DataFrame) -> str:
@@ -6506,7 +6546,14 @@ def _indicator_reassignments(ctx) -> str:
     return f"; the indicators' randomisation tests: {said}{why}"
 
 
-def _methods(ctx) -> Section:
+def _comparisons_figures() -> str:
+    """The words naming the comparisons of councils by status (:data:`impact._warning_words.MODEL_FIGURES`)."""
+    from .._warning_words import MODEL_FIGURES
+
+    return MODEL_FIGURES["comparisons"]
+
+
+def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
     p = ctx.f.parameters
     items = [f"{m.label}: {m.definition}" for m in MEASURES.values()]
     items += [
@@ -6523,7 +6570,7 @@ def _methods(ctx) -> Section:
     ]
     # the clauses set off by semicolons by the helper: one holding its own list set off by them is numbered (round 34)
     limits = ["Limitations: " + _listed_clauses(c for c in (
-        _detectable(ctx), _models_detectable(ctx), _status_moves(ctx),
+        _detectable(ctx, tables), _models_detectable(ctx), _status_moves(ctx),
         "interviewees were asked about the review, so a change they report without naming a cause is counted as "
         "credited to it") if c) + "."]
     if ctx.f.coding.get("source") == "machine":
