@@ -160,15 +160,15 @@ _BANK_LABEL = (
     r"|(?:building[ \t]+society[ \t]+)?roll[ \t]+(?:number|no\.?)|iban|bank[ \t]+details)"
 )
 _BANK_BEFORE_RE = lazy_compile(
-    rf"\b{_BANK_LABEL}(?:[ \t]+(?:is|was|are|were|of|:))?[ \t]*[:#.\-–]?[ \t]*(?:\d{{2}}[{_DASH}]\d{{2}}[{_DASH}]\d{{2}}[ \t]+)?\Z",
+    rf"\b{_BANK_LABEL}(?:['’]s|[ \t]+(?:is|was|are|were|of|:))?[ \t]*[:#.\-–]?[ \t]*(?:\d{{2}}[{_DASH}]\d{{2}}[{_DASH}]\d{{2}}[ \t]+)?\Z",
     _I)
 # The number after a bank's label: figures, set off by spaces, dots, slashes or dashes, a few letters before them
 # ("GB33 BUKB 2020 1555 5555 55" after "IBAN"; "123/456.789-0"; "12 34 56").
 _BANK_NUMBER_RE = lazy_compile(
-    rf"\b{_BANK_LABEL}(?:[ \t]+(?:is|was|are|were|of|:))?[ \t]*[:#.\-–]?[ \t]*"
+    rf"\b{_BANK_LABEL}(?:['’]s|[ \t]+(?:is|was|are|were|of|:))?[ \t]*[:#.\-–]?[ \t]*"
     rf"(?P<ref>(?:[a-z]{{2}}\d{{2}}[ \t]?[a-z]{{4}}[ \t]?)?[a-z]{{0,3}}\d(?:[\d./{_DASH}]|[ \t](?=\d))*\d)(?![\w/]|[.{_DASH}]\d)", _I)
-# The words one of the bank's labels holds, sought first as the labels are rare.
-_BANK_ANCHOR = lazy_compile(r"sort|s/c|a/c|acc|card|roll|iban|bank", _I)
+# A word of a bank's label with a figure soon after it, sought first as the labels are rare.
+_BANK_ANCHOR = lazy_compile(r"\b(?:sort|s/c|a/c|acc(?:t|ount)?|card|roll|iban|bank)\b[^\d\n]{0,30}\d", _I)
 # An international bank account number anywhere, closed up or in fours ("GB82WEST12345698765432", "GB33 BUKB 2020 1555
 # 5555 55"): its country's letters, two check figures and the account, kept to those that pass the check (ISO 13616).
 _IBAN_RE = lazy_compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?(?![\w])")

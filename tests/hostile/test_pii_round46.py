@@ -51,6 +51,9 @@ _RED_TEAM = [
     ("he was only just over 16 when he left", "he was only just over [age] when he left"),  # was kept
     ("aged just under 13", "aged just under [age]"),  # was kept
     ("the child was just under 14, so", "the child was just under [age], so"),  # was kept
+    # re-decided from round 39's kept: "aged about a year", "aged almost a year" were ages on main
+    ("Baby A, aged just over a year, was admitted", "Baby [name], aged just over [age], was admitted"),  # was kept
+    ("aged just over a year", "aged just over [age]"),  # was kept
     # a post's word no English list holds; the letters of the European and youth parliaments' members
     ("Jane Okafor MSP, Convener of the Education Committee",
      "[name] MSP, Convener of the Education Committee"),  # was '[name] MSP, [name] of the Education Committee'
@@ -134,4 +137,4 @@ test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EX
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(36, 15, 10, 3))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(38, 15, 10, 3))
