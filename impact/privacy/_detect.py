@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex as re
+from stdnum import iban as _iban
 from stdnum.gb import nhs as _nhs
 from stdnum.gb import upn as _upn
 
@@ -150,6 +151,27 @@ _PHONE_CTX = lazy_compile(
     r"reach|whats[ \t]?app|helpline|line|extension|ext)\b[^\n]{0,25}$",
     _I,
 )
+# A bank's or a card's label right before its number ("sort code 12-34-56", "a/c no. 87654321", "card number 4929 ...",
+# "roll number 123/456.789-0", "her bank details are 20-00-00 55779911"): the number is an account's, never a phone's
+# nor a date, whatever its shape.
+_BANK_LABEL = (
+    r"(?:sort[ \t\-]?code|s/c|(?:bank[ \t]+)?account[ \t]+(?:number|no\.?|num)|bank[ \t]+account|a/c(?:[ \t]+(?:number|no\.?))?"
+    r"|acc(?:t|ount)?[ \t]+no\.?|(?:credit|debit|bank|payment|prepaid)?[ \t]*card[ \t]+(?:number|no\.?)"
+    r"|(?:building[ \t]+society[ \t]+)?roll[ \t]+(?:number|no\.?)|iban|bank[ \t]+details)"
+)
+_BANK_BEFORE_RE = lazy_compile(
+    rf"\b{_BANK_LABEL}(?:['’]s|[ \t]+(?:is|was|are|were|of|:))?[ \t]*[:#.\-–]?[ \t]*(?:\d{{2}}[{_DASH}]\d{{2}}[{_DASH}]\d{{2}}[ \t]+)?\Z",
+    _I)
+# The number after a bank's label: figures, set off by spaces, dots, slashes or dashes, a few letters before them
+# ("GB33 BUKB 2020 1555 5555 55" after "IBAN"; "123/456.789-0"; "12 34 56").
+_BANK_NUMBER_RE = lazy_compile(
+    rf"\b{_BANK_LABEL}(?:['’]s|[ \t]+(?:is|was|are|were|of|:))?[ \t]*[:#.\-–]?[ \t]*"
+    rf"(?P<ref>(?:[a-z]{{2}}\d{{2}}[ \t]?[a-z]{{4}}[ \t]?)?[a-z]{{0,3}}\d(?:[\d./{_DASH}]|[ \t](?=\d))*\d)(?![\w/]|[.{_DASH}]\d)", _I)
+# A word of a bank's label with a figure soon after it, sought first as the labels are rare.
+_BANK_ANCHOR = lazy_compile(r"\b(?:sort|s/c|a/c|acc(?:t|ount)?|card|roll|iban|bank)\b[^\d\n]{0,30}\d", _I)
+# An international bank account number anywhere, closed up or in fours ("GB82WEST12345698765432", "GB33 BUKB 2020 1555
+# 5555 55"): its country's letters, two check figures and the account, kept to those that pass the check (ISO 13616).
+_IBAN_RE = lazy_compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?(?![\w])")
 # A short number someone is rung or called on ("ring jo on 4471", "call the team on 2345"): a direct line.
 _RING_ON_RE = lazy_compile(r"\b(?:ring|call|phone|text|reach|contact)\b[^\n.,;]{0,25}\bon[ \t]+(?:ext(?:ension)?\.?[ \t]*)?\Z", _I)
 # An extension on its own ("ask for Priya on extension 4471"): a direct line.
@@ -656,7 +678,10 @@ _AGE_VERB = (
 )
 _AGE_ADVERB = (r"only|just|now|nearly|almost|about|around|roughly|barely|probably|already|still|maybe|perhaps|"
                # an age near ("he's coming up to 16", "she's going on 12", "rising 15")
-               r"coming[ \t]+up(?:[ \t]+to)?|going[ \t]+on|rising|getting[ \t]+on[ \t]+for")
+               r"coming[ \t]+up(?:[ \t]+to)?|going[ \t]+on|rising|getting[ \t]+on[ \t]+for|"
+               # a bound said as near is an age, as with its unit ("she was just under 13", "aged just over 15"): a bare
+               # bound is a threshold ("children under 13")
+               r"(?:(?:only|just|barely|slightly|fractionally|a[ \t]+(?:little|bit))[ \t]+)+(?:under|over|below|above)")
 # What may follow an age given so (not a count of things: "he'd be 12 minutes late", "there would have been 14 of them").
 _AFTER_AGE = (r"now|and(?![ \t]+a[ \t]+half[ \t]+(?:hours?|minutes?|mins?|miles?|days?|weeks?|times?|percent|pounds))|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t]+(?:total|all|number|each|every|a[ \t]+row))|soon|today|tomorrow|if|though|already|yet|too|"
               r"himself|herself|themselves|anyway|or[ \t]+so")
@@ -1301,6 +1326,9 @@ def _numbers(text: str, add) -> None:
                     continue
         if _YEARISH.match(body.strip()) and ext is None:
             continue
+        if n >= 6 and _BANK_BEFORE_RE.search(text, max(0, start - 48), start):
+            add(Span(start, end, "reference"))  # "account number 12345678", "card no 4929-...": an account's number
+            continue
         phone_ctx = _ctx(_PHONE_CTX, text, start)
         if n == 10 and _nhs.is_valid(body_digits) and not body_digits.startswith("0"):
             kind = "phone" if phone_ctx and not _ctx(_NHS_CTX, text, start) else "nhs_number"
@@ -1422,6 +1450,12 @@ _AGE_COMPOUND_RE = lazy_compile(rf"(?:\d{{1,3}}[{_DASH}])*\d{{1,3}}[{_DASH}]{_UN
 
 
 def _references(text: str, add) -> None:
+    for m in _BANK_NUMBER_RE.finditer(text) if _BANK_ANCHOR.search(text) else ():
+        if sum(c.isdigit() for c in m.group("ref")) >= 6 and not _YEARISH.match(m.group("ref")):
+            add(Span(m.start("ref"), m.end("ref"), "reference"))  # "sort code 12 34 56", "roll number 123/456.789-0"
+    for m in _IBAN_RE.finditer(text):
+        if _iban.is_valid(re.sub(r"[ \t]", "", m.group())):
+            add(Span(m.start(), m.end(), "reference"))  # "paid into GB82WEST12345698765432"
     for m in _COURT_NUMBER_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
         add(Span(m.start(), m.end(), "reference"))
     for m in _LOWER_CODE_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
@@ -1890,7 +1924,8 @@ def _dates(text: str, add) -> None:
         for m in _INCIDENT_YEAR_RE.finditer(text):
             add(Span(m.start("date"), m.end("date"), "date"))
     for m in _FULL_DATE_RE.finditer(text):
-        add(Span(m.start("date"), m.end("date"), "date"))
+        if not _BANK_BEFORE_RE.search(text, max(0, m.start() - 48), m.start()):  # "sort code 12-03-09": no date
+            add(Span(m.start("date"), m.end("date"), "date"))
 
 
 #: What a person is on, or wins, in ordinary talk ("on the register", "on bail", "won the contract"): the last word of

@@ -311,6 +311,8 @@ _PHRASE_END_RE = lazy_compile(
 _LIST_JOIN_RE = lazy_compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|and|&|or)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
 # One line break inside a name: a transcript wrapped at a fixed width ("Jane\nSmith").
 _WRAP_RE = lazy_compile(r"[ \t]*\r?\n[ \t]*\Z", re.VERSION1)
+# A tab right before a word: a table's cell opens with it.
+_CELL_BEFORE_RE = lazy_compile(r"\t[ \t]*\Z")
 # Being "into" something is liking it ("she's into Taylor Swift", "he's really into grime"): a singer, a band, a show or
 # a game, never the place the preposition would make of it.
 _LIKES_INTO_BEFORE_RE = lazy_compile(
@@ -373,7 +375,8 @@ def _term_word(w: str, listed: frozenset[str]) -> bool:
 # Posts of public office, courts, tribunals and boards, which a capitalised run ends before a name ("Deputy Chamber
 # President Okafor") or after one ("N. Toms Counsel for the local authority"): the post's words, no name's.
 _OFFICE_POSTS = frozenset("""president chairman chairwoman chairperson clerk commissioner counsel coroner magistrate
-    ombudsman treasurer trustee chancellor convenor convener rapporteur auditor advocate author reviewer""".split())
+    ombudsman treasurer trustee chancellor convenor convener rapporteur auditor advocate author reviewer bailie
+    provost""".split())
 
 
 #: Prefixes English joins to a word with a hyphen, no words of their own ("Co-opted", "Sub-Committee", "Pre-Birth"); no
@@ -1408,7 +1411,7 @@ _FIRM_SUFFIXES = frozenset("llp ltd plc llc".split())
 # "Ph.D."), dotted or not: kept whole after the name, never read as its initials nor eaten into it. Case as written;
 # each capital opens a part the dots may close ("Ph.D.", "C. B. E.").
 _POST_NOMINALS = ("GBE KBE DBE CBE OBE MBE BEM KCB KCMG CMG CB CH OM CVO LVO MVO RVM QPM KPM QFSM QC KC JP DL MP MSP MLA MS "
-                  "PhD DPhil MPhil MD MA MSc BSc BA LLB LLM MBA MEd BEd PGCE MBBS MB ChB BM FRCP FRCS FRCPsych FRCPCH "
+                  "MEP MYP MSYP PhD DPhil MPhil MD MA MSc BSc BA LLB LLM MBA MEd BEd PGCE MBBS MB ChB BM FRCP FRCS FRCPsych FRCPCH "
                   "MRCPsych MRCGP MRCP RGN RMN RSCN RN CQSW DipSW FRS FBA FRSA FAcSS").split()
 _POST_NOMINAL_RE = lazy_compile(
     "(?:" + "|".join(r"(?:\.[ \t]?)?".join(re.findall(r"[A-Z][a-z]*", form)) + r"\.?"
@@ -1487,12 +1490,12 @@ _KIN_BEFORE_INITIAL_RE = lazy_compile(
 _KIN_INITIAL_AFTER_RE = lazy_compile(
     rf"\.?(?:['’]s\b|[ \t]*(?:[.,;:!?)&]|\Z)|[ \t]+[\-–—]|[ \t]+(?:{_VERBS_AFTER}|{_ACTIONS}|who|and|or|\p{{L}}+ed)(?![\p{{L}}'’]))",
     re.IGNORECASE | re.VERSION1)
-# A relation naming a row of a table, at its line's start (after a bar or a row's number), and the cell after it, on
-# its line or under it ("Father\tM\t34", "Mother F", "| Father | M |", "Father\nM"): a relation's sex, "M" or "F",
-# where it agrees with the relation's (any for "child", "sibling" ...), ends its cell (the line's or the text's end, a
-# tab, a bar, two spaces, or the next cell's age).
+# A relation naming a row of a table, at its line's start (after a bar or a row's number) or a cell's (after a tab:
+# "Jane Okafor\tMother\tF"), and the cell after it, on its line or under it ("Father\tM\t34", "Mother F", "| Father |
+# M |", "Father\nM"): a relation's sex, "M" or "F", where it agrees with the relation's (any for "child", "sibling" ...),
+# ends its cell (the line's or the text's end, a tab, a bar, two spaces, or the next cell's age).
 _SEX_CODE_ROW_BEFORE_RE = lazy_compile(
-    r"(?:^|\n)[ \t|]*(?:\d{1,3}[.)]?[ \t]+)?"
+    r"(?:^|\n|\t)[ \t|]*(?:\d{1,3}[.)]?[ \t]+)?"
     r"(?:(?P<m>(?:step|half|grand|great[ \t\-]?grand)?[ \t\-]?(?:father|dad|son|brother|uncle|nephew|husband|boyfriend|boy))"
     r"|(?P<f>(?:step|half|grand|great[ \t\-]?grand)?[ \t\-]?(?:mother|mum|mam|mom|daughter|sister|aunt|aunty|auntie|niece|wife|"
     r"girlfriend|girl|nan|gran))"
@@ -2267,8 +2270,9 @@ class NameFinder:
                                             and tok.key not in self.surnames and tok.key not in self.participant_parts)
 
     def _unknown(self, tok: _Tok) -> bool:
-        """Not ordinary English, not a public term, not a word of UK speech ("iawn"): a proper noun we have no list for."""
-        return (not self._ordinary(tok) and not self._public(tok) and len(tok.key) > 1
+        """Not ordinary English, not a public term, not a word of UK speech ("iawn"), not a post's word no English list
+        holds ("Convener", "Rapporteur"): a proper noun we have no list for."""
+        return (not self._ordinary(tok) and not self._public(tok) and len(tok.key) > 1 and tok.key not in _OFFICE_POSTS
                 and not (tok.key in self.spoken and tok.key not in self.participant_parts))
 
     # ------------------------------------------------------------------- find
@@ -3494,6 +3498,37 @@ class NameFinder:
         gap = text[a.end : b.start]
         return gap in (" ", "\t", "  ") or (a.shape == "initial" and gap in ("", " "))
 
+    @staticmethod
+    def _cell_boundary(text: str, a: _Tok, b: _Tok) -> bool:
+        """Whether a table's cell ends between ``a`` and ``b``: a tab between them, or the end of a line that holds a
+        tab, a table's row ("Name\tRelationship\nJane Okafor\tMother")."""
+        gap = text[a.end : b.start]
+        if "\t" in gap:
+            return True
+        if "\n" not in gap:
+            return False
+        line_start = text.rfind("\n", 0, a.start) + 1
+        return "\t" in text[line_start : a.start]
+
+    def _name_in_two_cells(self, run: list[_Tok], tok: _Tok) -> bool:
+        """Whether a one-word ``run`` and ``tok`` in the next cell are a name's given name and surname, in either order,
+        as a register's columns part them ("Jane\tBaker", "OKAFOR\tJane"): one a first name, the other a surname that
+        reads as a word or a word no list knows that is no post, and neither a relation nor a title (not "Jane\tMother",
+        "Jane\tDr")."""
+        if len(run) != 1 or run[0].shape == "initial" or tok.shape not in ("cap", "caps"):
+            return False
+
+        def given(t: _Tok) -> bool:
+            return t.key in self.firsts or t.key in self.participant_parts
+
+        def surname(t: _Tok) -> bool:
+            if t.key in KINSHIP_ROLE_WORDS or t.key in _TITLES:
+                return False
+            return (t.key in self.surnames or t.key in self.participant_parts
+                    or self._unknown(t) and not _job_word(t.key))
+
+        return given(run[0]) and surname(tok) or given(tok) and surname(run[0])
+
     def _candidate(self, tok: _Tok, first: bool) -> bool:
         if tok.shape in ("cap", "caps"):
             if tok.key in _TITLES or tok.key.endswith("s") and tok.key[:-1] in _TITLES and tok.key not in self.surnames:
@@ -3546,6 +3581,8 @@ class NameFinder:
                     and not self._ordinary(prev) and (self._unknown(tok) or tok.key in self.surnames))
             ):
                 break
+            if self._cell_boundary(text, prev, tok) and not self._name_in_two_cells(run, tok):
+                break  # "Jane Okafor\tMother\tF": a table's cell ends the name; the next cell is another field
             if tok.key in _PARTICLES and k + 1 < len(toks) and self._joinable(text, tok, toks[k + 1]) and toks[k + 1].shape in ("cap", "caps"):
                 run += [tok, toks[k + 1]]
                 k += 2
@@ -3688,6 +3725,15 @@ class NameFinder:
             return 0
         return 0 if k == 1 and run[0].key in self.surnames else k
 
+    def _opening_word(self, run: list[_Tok]) -> bool:
+        """Whether the first word of ``run``, opening a sentence, is the sentence's, an ordinary word no list knows as a
+        name ("Yesterday Jane Okafor said"), and not a surname written first in capitals before a name in title case,
+        as registers, minutes and police records write it ("BAKER Jane was arrested", "SMITH Tom")."""
+        head = run[0]
+        if not self._ordinary(head) or self._known(head):
+            return False
+        return not (head.shape == "caps" and head.key in self.surnames and len(run) > 1 and run[1].shape == "cap")
+
     def _judge(self, text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> Span | None:
         if head := self._heading_words(run):
             i, run = i + head, run[head:]  # a heading's words in capitals before the name are the heading's
@@ -3699,6 +3745,9 @@ class NameFinder:
                 and (re.match(r"\.?[ \t]*,?[ \t]*\d", text[end:]) or _DAY_NUMBER_BEFORE_RE.search(text, max(0, start - 8), start))):
             return None  # "in Jun 2019", "3 Sept": a month
         position = self._position(text, start)
+        if (position == "intro" and _CELL_BEFORE_RE.search(text, max(0, start - 4), start)
+                and all(self._ordinary(t) and not self._known(t) and t.key not in self.surnames for t in words)):
+            return None  # "Surname\tForename\tDOB": a table's heading after a label's cell, no name given
         initial_sentence = _sentence_initial(text, start)
         caps = all(t.shape == "caps" for t in words)
         lower = all(t.shape == "lower" for t in words)
@@ -3795,7 +3844,7 @@ class NameFinder:
             return None  # "Venue: Westfields", "Committee Suite 1,2 & 3, Westfields, ...": a meeting's building
         if unknown:
             # A single sentence-initial capitalised word that is ordinary English is trimmed off.
-            if initial_sentence and len(run) > 1 and self._ordinary(run[0]) and not self._known(run[0]):
+            if initial_sentence and len(run) > 1 and self._opening_word(run):
                 return Span(run[1].start, end, kind)
             return Span(start, end, kind)
         if known and all(t.key in self.participant_word_parts and t.key not in self.firsts
@@ -3808,7 +3857,7 @@ class NameFinder:
                     and re.search(r"\bthe[ \t]+\Z", text[max(0, start - 5) : start], re.IGNORECASE)):
                 return None  # "the Lion King", "the Green Mile": a title of ordinary words after "the", no first name
             if len(words) > 1:
-                if initial_sentence and self._ordinary(run[0]) and not self._known(run[0]):
+                if initial_sentence and self._opening_word(run):
                     rest = run[1:]
                     return Span(rest[0].start, end, "name") if rest else None
                 return Span(start, end, "name")

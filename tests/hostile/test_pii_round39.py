@@ -117,6 +117,8 @@ _HELD_EXACT = [
     ("Child B Okafor said", "Child B [name] said"),
 ]
 
+# "aged just over a year", kept here once, is an age since round 46 (a bound said as near is an age, as "aged about a
+# year" was): moved to its red team.
 # Kept on main as now, but the first three (main: "Detective [name] said", "Detective [name] said so", "PRIMARY [name]
 # TRUST" with Will Care listed); the fourth guards a listed word before a post of office ("A [name] Reviewer" with
 # Honor Lead listed, once posts were job words here)
@@ -133,7 +135,6 @@ _KEPT = [
     "we went to Tesco",
     "she works at Tesco Extra",
     "Don't worry about it.",
-    "aged just over a year",
     "including the Family Front Door, a Back to Basics Programme and the Early Help Programme",
     "Children and Young People Task Group",
 ]
@@ -145,4 +146,4 @@ test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EX
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(41, 14, 15, 0))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(41, 14, 14, 0))
