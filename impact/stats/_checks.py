@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .._frames import time_kind
+from .._frames import time_kind, unclear_columns
 from .._words import _counted, _number
 
 __all__: list[str] = []
@@ -56,27 +56,10 @@ def _check_columns(data: pd.DataFrame, **arguments: str | Sequence[str] | None) 
 
 
 def _check_names(data: pd.DataFrame, named: dict[str, list[str]]) -> None:
-    """Refuse columns of `data` on more than one level (a MultiIndex: ``'x' in data.columns`` is true of a first level
-    'x', and ``data['x']`` a frame) and a column named by `named` (argument -> column names) that `data` holds more
-    than once (``data['x']`` a frame of the copies): pandas then failed deep inside ("'DataFrame' object has no
-    attribute 'dtype'", "Grouper for 'unit' not 1-dimensional", a KeyError)."""
-    columns = data.columns
-    if isinstance(columns, pd.MultiIndex):
-        raise ValueError(f"`data` has columns on {columns.nlevels} levels (a MultiIndex, e.g. {columns[0]!r}): expected "
-                         "one name per column; flatten them first, e.g. data.columns = ['_'.join(map(str, c)) for c in "
-                         "data.columns].")
-    if columns.is_unique:
-        return
-    twice = []
-    for argument, listed in named.items():
-        for column in listed:
-            count = int((columns == column).sum()) if isinstance(column, str) else 0
-            if count > 1:
-                twice.append(f"{column!r} (from `{argument}`) {count} times")
-    if twice:
-        raise ValueError(f"`data` holds the {_number(twice, 'column')} {', '.join(dict.fromkeys(twice))}: expected one "
-                         "column of each name; drop or rename the copies, e.g. data = data.loc[:, "
-                         "~data.columns.duplicated()].")
+    """Refuse columns of `data` on more than one level and a column named by `named` (argument -> column names) that
+    `data` holds more than once (:func:`impact._frames.unclear_columns`)."""
+    if (problem := unclear_columns(data, "data", named)) is not None:
+        raise ValueError(problem)
 
 
 def _check_choice(argument: str, value: object, allowed: Iterable[object]) -> None:

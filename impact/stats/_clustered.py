@@ -7,7 +7,7 @@ import pandas as pd
 from scipy import stats as sps
 
 from .._words import _counted, _verb
-from ._checks import _binary, _check_columns, _check_frame, _check_probability, _rows
+from ._checks import _binary, _check_columns, _check_probability, _rows
 
 __all__ = ["clustered_prevalence"]
 
@@ -77,15 +77,17 @@ def clustered_prevalence(
     >>> float(r["prevalence"]), round(float(r["design_effect"]), 3), bool(r["ci_low"] < 0.5 - 0.3)
     (0.5, 2.667, True)
     """
-    # the checks every statistics function makes: a frame with rows, one column of each name given, an outcome of
-    # numbers 0/1 or flags (text '0'/'1' was read as numbers here and refused elsewhere; an empty frame was a table of
-    # no rows, duplicate or MultiIndex columns failed inside pandas)
-    _check_frame(data)
+    # the checks every statistics function makes: one column of each name given, an outcome of numbers 0/1 or flags
+    # (text '0'/'1' was read as numbers here and refused elsewhere; duplicate or MultiIndex columns failed inside
+    # pandas). A frame of no rows is a table with n 0 (the report's prevalence of a study with no interview yet).
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"`data` must be a pandas DataFrame, but {type(data).__name__} was passed.")
     _check_probability("alpha", alpha)
     _check_columns(data, outcome=outcome, cluster=cluster, group=group, by=by)
     by = [by] if isinstance(by, str) else list(by or [])
     keys = [*by, *([group] if group else [])]
-    d = data[[*keys, cluster]].assign(**{outcome: _binary(data, outcome, "outcome")})
+    present = data[outcome].notna().any()  # no value at all (no interview yet, of any dtype): a table with n 0
+    d = data[[*keys, cluster]].assign(**{outcome: _binary(data, outcome, "outcome") if present else np.nan})
     d = d.dropna(subset=[outcome, *([group] if group else [])])
     no_cluster = d.index[d[cluster].isna().to_numpy()]
     if len(no_cluster):

@@ -273,14 +273,14 @@ def test_compare_groups_refuses_a_row_without_a_unit():
         _quiet(lambda: prevalence_table(data, outcome="event", group="group", unit="unit"))
 
 
-# Old: clustered_prevalence took an empty frame (a table of one row with n 0) and an outcome of text '0'/'1' (read as
-# numbers, where every other function refuses it).
+# Old: clustered_prevalence read an outcome of text '0'/'1' as numbers, where every other function refuses it, and
+# failed inside pandas on a column named twice. (An empty frame stays a table with n 0: the report of a study with no
+# interview yet reads it.)
 def test_clustered_prevalence_checks_what_the_other_functions_check():
     from impact.stats import clustered_prevalence
 
     data = _panel()
-    with pytest.raises(ValueError, match="`data` has no rows"):
-        clustered_prevalence(data.iloc[:0], outcome="event", cluster="unit")
+    assert clustered_prevalence(data.iloc[:0], outcome="event", cluster="unit")["n"].tolist() == [0]
     with pytest.raises(ValueError, match=r"'event' given as `outcome` must be numeric or boolean, but it holds "
                                          r"numbers written as text"):
         clustered_prevalence(data.astype({"event": str}), outcome="event", cluster="unit")
@@ -297,3 +297,72 @@ def test_firth_logistic_refuses_as_many_terms_as_rows_and_says_when_no_row_is_le
     with pytest.raises(NotIdentifiedError, match=r"No row has every variable of 'event ~ score' and the unit: all 20 "
                                                  r"rows have a missing value"):
         _quiet(lambda: firth_logistic(data.assign(score=np.nan), formula="event ~ score", unit="unit"))
+
+
+# --------------------------------------------------------------------------- 3. the panel functions
+def _council_panel() -> pd.DataFrame:
+    """Four councils, two codes, the three default waves: anticipated at the first, reported at the later two."""
+    rows = [(c, code, wave, bool((i + j) % 2), bool((i + j + k) % 3 == 0))
+            for i, c in enumerate(["301", "302", "303", "304"]) for j, code in enumerate(["morale", "learning"])
+            for k, wave in enumerate(["expectations", "early", "longer_term"])]
+    return pd.DataFrame(rows, columns=["council_id", "code", "wave", "anticipated", "reported"])
+
+
+def _panel_calls():
+    import impact
+
+    return {"trajectories": lambda p: impact.trajectories(p),
+            "transition_matrix": lambda p: impact.transition_matrix(p)}
+
+
+# Old: a panel column named twice or columns on two levels failed inside pandas ("Must specify axis=0 or 1",
+# "Grouper for 'wave' not 1-dimensional", "'DataFrame' object has no attribute 'dtype'", a KeyError of the columns);
+# intervention_effects' check of its panel took a MultiIndex's first level for the column (KeyError ['status_group']).
+@pytest.mark.parametrize("call", list(_panel_calls()))
+def test_panel_functions_refuse_a_column_named_twice_or_on_two_levels(call):
+    from impact.errors import InputError
+
+    panel = _council_panel()
+    assert len(_panel_calls()[call](panel))  # the panel itself is read
+    for column, said in (("wave", "'wave' 2 times"), ("reported", "'reported' (from `realised`) 2 times"
+                                                      if call == "trajectories" else "'reported' (from `outcome`) 2 times")):
+        with pytest.raises(InputError, match=rf"`panel` holds the column {said}".replace("(", r"\(").replace(")", r"\)")):
+            _panel_calls()[call](pd.concat([panel, panel[[column]]], axis=1))
+    flat = panel.copy()
+    flat.columns = pd.MultiIndex.from_tuples([(c, "") for c in panel.columns])
+    with pytest.raises(InputError, match=r"`panel` has columns on 2 levels"):
+        _panel_calls()[call](flat)
+
+
+def test_intervention_effects_refuses_columns_on_two_levels():
+    import impact
+    from impact.errors import InputError
+
+    panel = _council_panel().assign(status_group="universal")
+    panel.columns = pd.MultiIndex.from_tuples([(c, "") for c in panel.columns])
+    with pytest.raises(InputError, match=r"`panel` has columns on 2 levels"):
+        impact.intervention_effects(panel)
+
+
+# Old: a row with no council (a float id with NaN) was a council of its own, with a trajectory of its own (8 rows
+# for 3 councils and 2 codes); a panel whose waves are numbered 0, 1, 2 had every council 'incomplete'
+# (trajectories) or gave an empty table (transition_matrix), without a word.
+@pytest.mark.parametrize("call", list(_panel_calls()))
+def test_panel_functions_refuse_a_row_without_a_unit_and_waves_none_of_the_default(call):
+    from impact.errors import InputError
+
+    panel = _council_panel()
+    blank = panel.assign(council_id=panel["council_id"].astype(float))
+    blank.loc[[2, 9], "council_id"] = np.nan
+    with pytest.raises(InputError, match=r"`panel` column 'council_id' \(given as `unit`\) is missing on rows 2, 9"):
+        _panel_calls()[call](blank)
+    numbered = panel.assign(wave=panel["wave"].map({"expectations": 0, "early": 1, "longer_term": 2}))
+    with pytest.raises(InputError, match=r"The panel's waves \['0', '1', '2'\] are none of the default waves"):
+        _panel_calls()[call](numbered)
+    import impact
+
+    same = {"trajectories": lambda p: impact.trajectories(p, waves=[0, 1, 2]),
+            "transition_matrix": lambda p: impact.transition_matrix(p, waves=[0, 1, 2])}[call](numbered)
+    read = (["council_id", "code", "realisation", "persistence"] if call == "trajectories"
+            else ["code", "from_state", "to_state", "n", "share", "n_missing"])  # named waves: the same states
+    assert same[read].reset_index(drop=True).equals(_panel_calls()[call](panel)[read].reset_index(drop=True))
