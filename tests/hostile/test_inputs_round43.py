@@ -366,3 +366,39 @@ def test_panel_functions_refuse_a_row_without_a_unit_and_waves_none_of_the_defau
     read = (["council_id", "code", "realisation", "persistence"] if call == "trajectories"
             else ["code", "from_state", "to_state", "n", "share", "n_missing"])  # named waves: the same states
     assert same[read].reset_index(drop=True).equals(_panel_calls()[call](panel)[read].reset_index(drop=True))
+
+
+# --------------------------------------------------------------------------- 4. agreement
+def _ratings() -> pd.DataFrame:
+    return pd.DataFrame({"unit": np.repeat([f"I1:{i}" for i in range(8)], 2), "coder": ["ann", "bot"] * 8,
+                         "code": "morale", "value": [1, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0]})
+
+
+# Old: "factorize requires a Series ... got DataFrame" (a column named twice), a KeyError of the columns (MultiIndex),
+# "Grouper for 'unit' not 1-dimensional" and "Cannot subset columns with a tuple" from disagreements.
+def test_agreement_functions_refuse_a_column_named_twice_or_on_two_levels():
+    import impact
+
+    data = _ratings()
+    flat = data.copy()
+    flat.columns = pd.MultiIndex.from_tuples([(c, "") for c in data.columns])
+    for call in (impact.cohen_kappa, impact.percent_agreement, lambda d: impact.agreement_table(d, n_boot=0),
+                 impact.disagreements):
+        with pytest.raises(ValueError, match=r"`data` holds the column 'unit' 2 times"):
+            call(pd.concat([data, data[["unit"]]], axis=1))
+        with pytest.raises(ValueError, match=r"`data` has columns on 2 levels"):
+            call(flat)
+
+
+# Old: coders who agree on every unit (or data with no value) failed inside pandas: "Buffer has wrong number of
+# dimensions (expected 1, got 2)"; the table of disagreements is empty, with its columns.
+def test_disagreements_of_coders_who_always_agree_is_an_empty_table():
+    import impact
+
+    data = _ratings()
+    agreed = data.assign(value=np.repeat(data["value"].to_numpy()[::2], 2))
+    table = impact.disagreements(agreed)
+    assert table.empty and list(table.columns) == ["unit", "code", "n_coders", "values", "coders_present",
+                                                   "coders_absent"]
+    assert impact.disagreements(data.assign(value=np.nan)).empty
+    assert impact.disagreements(data)["unit"].tolist() == ["I1:2", "I1:5"]  # planted: the two units split 1/0
