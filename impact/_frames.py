@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "one_key", "shared_attr", "text_series",
-           "time_kind"]
+           "time_kind", "unclear_columns"]
 
 # pandas 3's text dtype ("str": missing values are NaN) where it exists; under pandas 2.x "str" is plain numpy text
 # conversion (None becomes the text 'None', NaN 'nan'), so :func:`text_series` and :func:`as_text` build the same values there.
@@ -91,6 +91,33 @@ def time_kind(dtype: object) -> str | None:
     if pd.api.types.is_timedelta64_dtype(dtype):
         return "durations"
     return "dates" if pd.api.types.is_datetime64_any_dtype(dtype) else None
+
+
+def unclear_columns(frame: pd.DataFrame, label: str, named: dict[str, list] | None = None) -> str | None:
+    """Why a column of ``frame`` (the argument ``label``) cannot be read by its name, or None: columns on more than one
+    level (a MultiIndex: ``'x' in frame.columns`` is true of a first level 'x', and ``frame['x']`` a frame), or a
+    column named twice (``frame['x']`` a frame of the copies), of those ``named`` (argument -> column names read) or,
+    without ``named``, of any. pandas then failed deep inside: "'DataFrame' object has no attribute 'dtype'", "Grouper
+    for 'unit' not 1-dimensional", a KeyError.
+
+    >>> unclear_columns(pd.DataFrame([[1, 2]], columns=["x", "x"]), "data", {"outcome": ["x"]})
+    "`data` holds the column 'x' (from `outcome`) 2 times: expected one column of each name; drop or rename the copies, e.g. data = data.loc[:, ~data.columns.duplicated()]."
+    """
+    columns = frame.columns
+    if isinstance(columns, pd.MultiIndex):
+        return (f"`{label}` has columns on {columns.nlevels} levels (a MultiIndex, e.g. {columns[0]!r}): expected one "
+                f"name per column; flatten them first, e.g. {label}.columns = ['_'.join(map(str, c)) for c in "
+                f"{label}.columns].")
+    if columns.is_unique:
+        return None
+    if named is None:
+        named = {"": list(dict.fromkeys(columns[columns.duplicated()]))}
+    twice = [f"{column!r}{f' (from `{argument}`)' if argument else ''} {int((columns == column).sum())} times"
+             for argument, listed in named.items() for column in listed if (columns == column).sum() > 1]
+    if not twice:
+        return None
+    return (f"`{label}` holds the column{'s' if len(twice) > 1 else ''} {', '.join(dict.fromkeys(twice))}: expected one "
+            f"column of each name; drop or rename the copies, e.g. {label} = {label}.loc[:, ~{label}.columns.duplicated()].")
 
 
 def distinct(values: pd.Series) -> set[str]:

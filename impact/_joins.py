@@ -39,6 +39,8 @@ def check_table(data: object, label: str, columns: Sequence[str], *, adds: Seque
     """
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"`{label}` must be a pandas DataFrame, but {type(data).__name__} was passed.")
+    if isinstance(data.columns, pd.MultiIndex):  # 'x' in data.columns was true of a first level 'x': a KeyError later
+        raise InputError(_frames.unclear_columns(data, label))
     twice = sorted({str(c) for c in data.columns[data.columns.duplicated()]})
     if twice:
         raise InputError(f"`{label}` has the {_named('column', twice)} more than once: which to read is not known; "

@@ -83,7 +83,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ._frames import as_text, key_strings
+from ._frames import as_text, key_strings, unclear_columns
 from ._words import _named
 from .errors import InputError, Problem, StatisticalWarning, ValidationError
 
@@ -217,6 +217,9 @@ def _metric_list(metrics: object) -> list[str]:
 def _check_columns(data: pd.DataFrame, columns: Iterable[str], *, what: str = "data") -> None:
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"`{what}` must be a pandas DataFrame, but {type(data).__name__} was passed.")
+    columns = list(columns)
+    if (problem := unclear_columns(data, what, {"": columns})) is not None:  # failed inside pandas
+        raise ValueError(problem)
     missing = [c for c in columns if c not in data.columns]
     if missing:
         in_index = [c for c in missing if c in [n for n in data.index.names if n is not None]]

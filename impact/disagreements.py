@@ -20,7 +20,7 @@ import pandas as pd
 from . import _xlsx
 from ._frames import as_text, key_strings
 from ._io import merged_blanks
-from ._words import _counted, _named
+from ._words import _counted
 from .errors import ImpactWarning, InputError, Problem, ValidationError
 
 __all__ = ["disagreements", "write_disagreements_xlsx", "read_adjudication", "ADJUDICATIONS"]
@@ -62,6 +62,18 @@ def _join(parts: list[pd.Series]) -> pd.Series:
     return frame.apply(lambda r: "\n".join(v for v in r if isinstance(v, str)), axis=1)
 
 
+def _listed(grouped) -> pd.DataFrame:
+    """Per unit (x code) of ``grouped`` (rows with ``_c`` the coder and ``_v`` the value as text): how many coders,
+    "coder=value; ...", and the coders whose value is 1 and 0."""
+    return pd.DataFrame({
+        "n_coders": grouped["_c"].nunique(),
+        "values": grouped.apply(lambda g: "; ".join(f"{c}={v}" for c, v in zip(g["_c"], g["_v"], strict=True)),
+                                include_groups=False),
+        "coders_present": grouped.apply(lambda g: ";".join(g.loc[g["_v"] == "1", "_c"]), include_groups=False),
+        "coders_absent": grouped.apply(lambda g: ";".join(g.loc[g["_v"] == "0", "_c"]), include_groups=False),
+    }).reset_index()
+
+
 def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, unit: str = "unit",
                   coder: str = "coder", value: str = "value", code: str | None = "code",
                   context: int = 1) -> pd.DataFrame:
@@ -101,10 +113,10 @@ def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, u
     >>> t[["unit", "values", "next_text"]].values.tolist()
     [['I1:1', 'ann=1; bot=0', 'Morale rose.']]
     """
+    from .agreement import _check_columns
+
     keys = [unit] + ([code] if code else [])
-    missing = [c for c in [*keys, coder, value] if c not in data.columns]
-    if missing:
-        raise ValueError(f"`data` has no {_named('column', missing)}; it has {list(data.columns)}.")
+    _check_columns(data, [*keys, coder, value])  # a column named twice or a MultiIndex failed inside pandas
     if not isinstance(context, int) or context < 0:
         raise ValueError(f"The value for `context` must be a whole number >= 0, but {context!r} was passed.")
     d = data[data[value].notna()].copy()
@@ -114,14 +126,11 @@ def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, u
     bad = n_values[n_values > 1].index
     d = d.set_index(keys).loc[bad].reset_index() if len(bad) else d.iloc[0:0]
     d = d.sort_values([*keys, "_c"], kind="stable")
-    grouped = d.groupby(keys, sort=True, observed=True)
-    out = pd.DataFrame({
-        "n_coders": grouped["_c"].nunique(),
-        "values": grouped.apply(lambda g: "; ".join(f"{c}={v}" for c, v in zip(g["_c"], g["_v"], strict=True)),
-                                include_groups=False),
-        "coders_present": grouped.apply(lambda g: ";".join(g.loc[g["_v"] == "1", "_c"]), include_groups=False),
-        "coders_absent": grouped.apply(lambda g: ";".join(g.loc[g["_v"] == "0", "_c"]), include_groups=False),
-    }).reset_index()
+    if d.empty:  # no unit on which coders disagree (or no value at all): apply() on no group failed inside pandas
+        out = pd.DataFrame({**{k: pd.Series(dtype=d[k].dtype) for k in keys}, "n_coders": pd.Series(dtype="int64"),
+                            **{c: pd.Series(dtype=object) for c in ("values", "coders_present", "coders_absent")}})
+    else:
+        out = _listed(d.groupby(keys, sort=True, observed=True))
     extra = [c for c in data.columns if c not in {*keys, coder, value} and c not in out.columns]
     if extra and len(d):
         constant = [c for c in extra if (d.groupby(unit, observed=True)[c].nunique(dropna=False) <= 1).all()]

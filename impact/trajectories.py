@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from ._frames import as_flags
+from ._frames import as_flags, unclear_columns
 from ._joins import _rows, names, refuse_unknown
 from ._words import _counted, _named
 from .errors import InputError
@@ -56,6 +56,13 @@ def _wave_names(study: Study | None, waves: Sequence[str] | None, panel: pd.Data
     if twice:
         raise InputError(f"`waves` names the {_named('wave', twice)} more than once, in {w!r}: each wave is read once, "
                          "in order.")
+    held = (sorted({str(x) for x in panel["wave"].dropna().unique()}) if isinstance(panel, pd.DataFrame)
+            and "wave" in panel.columns else [])
+    if waves is None and study is None and held and not set(map(str, w)) & set(held):
+        # the default waves, none of them in the panel (waves numbered 0, 1, 2): every unit was 'incomplete', or the
+        # table empty, without a word
+        raise InputError(f"The panel's waves {held[:10]} are none of the default waves {w}: pass `waves` (the "
+                         "panel's, in order) or `study`.")
     if waves is not None and isinstance(panel, pd.DataFrame) and "wave" in panel.columns:
         if study is not None:
             refuse_unknown("waves", w, list(study.wave_ids), "the study")
@@ -91,6 +98,15 @@ def _check_panel(panel: pd.DataFrame, needed: tuple[str, ...], **columns: str | 
     if not isinstance(panel, pd.DataFrame):
         raise TypeError(f"`panel` must be a pandas DataFrame, but {type(panel).__name__} was passed.")
     wanted = [(col, "") for col in needed] + [(col, f" (given as `{arg}`)") for arg, col in columns.items() if col]
+    read = {"": list(needed), **{arg: [col] for arg, col in columns.items() if col}}
+    if (problem := unclear_columns(panel, "panel", read)) is not None:  # pandas failed deep inside on these
+        raise InputError(problem)
+    unit = columns.get("unit")
+    if unit and unit in panel.columns and panel[unit].isna().any():
+        # a row with no unit was a unit of its own (NaN), with a trajectory of its own
+        blank = panel.index[panel[unit].isna().to_numpy()]
+        raise InputError(f"`panel` column {unit!r} (given as `unit`) is missing on {_rows(blank)}: each row needs the "
+                         "unit it is of.")
     for col, given in wanted:
         if col not in panel.columns:
             raise ValueError(f"`panel` has no column {col!r}{given}; pass the output of impact.council_panel.")

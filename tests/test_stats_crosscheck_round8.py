@@ -116,7 +116,7 @@ def test_a_row_without_a_cluster_is_refused_by_name_not_dropped():
     # a row with neither outcome nor cluster has nothing to count and is left out, as a missing outcome is
     blank = data.assign(y=data["y"].where(data["council"].notna()))
     assert clustered_prevalence(blank, outcome="y", cluster="council").loc[0, "n"] == 6
-    with pytest.raises(ValueError, match=r"binary .* 'y' holds 2 \(row 12\)"):
+    with pytest.raises(ValueError, match=r"'y' given as `outcome` must hold 0/1 or True/False, but it holds 2 on 1 row \(12\)"):
         clustered_prevalence(data.assign(y=[1, 0, 2, 1, 0, 0, 0, 1], council="a"), outcome="y", cluster="council")
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .._frames import time_kind
+from .._frames import time_kind, unclear_columns
 from .._words import _counted, _number
 
 __all__: list[str] = []
@@ -31,16 +31,35 @@ def _as_list(value: str | Sequence[str] | None) -> list[str]:
 
 
 def _check_columns(data: pd.DataFrame, **arguments: str | Sequence[str] | None) -> None:
-    """Raise one error listing every column named by `arguments` that `data` lacks."""
-    missing = []
+    """Raise one error listing every column named by `arguments` that `data` lacks, after refusing names that are no
+    text and a `data` whose columns cannot be named by one text each (:func:`_check_names`)."""
+    named: dict[str, list[str]] = {}
     for argument, columns in arguments.items():
-        for column in _as_list(columns):
+        listed = _as_list(columns) if isinstance(columns, (str, list, tuple)) or columns is None else [columns]
+        bad = [c for c in listed if not isinstance(c, str)]
+        if bad:
+            raise ValueError(f"The value for `{argument}` must be the name of a column of `data` (text), but "
+                             f"{bad[0]!r} ({type(bad[0]).__name__}) was passed"
+                             + ("; name the columns with text first: data.columns = data.columns.astype(str)."
+                                if any(not isinstance(c, str) for c in data.columns) else "."))
+        named[argument] = listed
+    _check_names(data, named)
+    missing = []
+    for argument, columns in named.items():
+        for column in columns:
             if column not in data.columns:
                 missing.append(f"{column!r} (from `{argument}`)")
     if missing:
         raise ValueError(
             f"`data` lacks the {_number(missing, 'column')} {', '.join(missing)}; it has {list(map(str, data.columns))}."
         )
+
+
+def _check_names(data: pd.DataFrame, named: dict[str, list[str]]) -> None:
+    """Refuse columns of `data` on more than one level and a column named by `named` (argument -> column names) that
+    `data` holds more than once (:func:`impact._frames.unclear_columns`)."""
+    if (problem := unclear_columns(data, "data", named)) is not None:
+        raise ValueError(problem)
 
 
 def _check_choice(argument: str, value: object, allowed: Iterable[object]) -> None:
@@ -127,6 +146,10 @@ def _numeric(data: pd.DataFrame, column: str, argument: str) -> pd.Series:
         values = values.astype(values.cat.categories.dtype)  # categories that are numbers: those numbers
     if pd.api.types.is_bool_dtype(values):
         return values.astype("float64")
+    if (kind := _date_column_kind(values)) is not None:
+        # dates convert to numbers (nanoseconds since 1970), so were said to be "numbers held as Python objects"
+        raise ValueError(f"The column {column!r} given as `{argument}` must be numeric or boolean, but it holds {kind} "
+                         f"({_held(values)}): give it as {_DATE_FIX[kind].split(';')[0].format(c=column)}.")
     if not pd.api.types.is_numeric_dtype(values):
         bad = values[pd.to_numeric(values, errors="coerce").isna() & values.notna()]
         if bad.empty:  # every value converts, yet the column is no number column: say what it holds instead
@@ -271,6 +294,65 @@ def _formula_columns(code: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _unreadable_dates(formula: str, data: pd.DataFrame) -> ValueError | None:
+    """The error for the columns of dates, durations or periods that ``formula`` reads from ``data``, where patsy
+    failed inside numpy or pandas reading them (dates with a time zone: "Cannot interpret 'datetime64[us,
+    Europe/London]' as a data type"; periods; durations: "Cannot cast ufunc 'multiply' output"); None where the
+    formula reads no such column (or cannot be read), so the error was something else."""
+    import patsy
+
+    try:
+        desc = patsy.ModelDesc.from_formula(formula)
+    except patsy.PatsyError:
+        return None
+    columns = dict.fromkeys(n for t in desc.lhs_termlist + desc.rhs_termlist for f in t.factors
+                            for n in _formula_columns(f.code))
+    held = {str(c): c for c in data.columns}
+    dates = {c: k for c in columns if c in held and (k := _date_column_kind(data[held[c]])) is not None}
+    if not dates:
+        return None
+    return _date_error(formula, {c: (k, _held(data[held[c]])) for c, k in dates.items()},
+                       "patsy, which builds the design, cannot read them.")
+
+
+def _nullable_as_float(data: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``data`` with those of ``columns`` that hold nullable numbers or flags (``Int64``, ``Float64``, ``boolean``) as
+    float64 with NaN where missing (a copy; ``data`` itself where there are none): patsy fails inside pandas on them
+    ("boolean value of NA is ambiguous", "Cannot interpret 'Float64Dtype()' as a data type")."""
+    types = pd.api.types
+    convert = [c for c in dict.fromkeys(columns) if c in data.columns and types.is_extension_array_dtype(data[c].dtype)
+               and (types.is_numeric_dtype(data[c].dtype) or types.is_bool_dtype(data[c].dtype))]
+    if not convert:
+        return data
+    return data.assign(**{c: data[c].to_numpy(dtype="float64", na_value=np.nan) for c in convert})
+
+
+def _design_matrices(formula: str, data: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``patsy.dmatrices(formula, data)`` (rows with a missing value dropped, frames returned), its failures said in the
+    package's words: patsy's own errors (:func:`_formula_error`), and the TypeError numpy or pandas raise inside patsy
+    on a column of dates with a time zone, periods or durations (:func:`_unreadable_dates`). A TypeError is translated
+    only where the formula reads such a column; any other (patsy wraps an error raised evaluating a term, so one that
+    escapes it unwrapped is from its own machinery or a bug) is raised as it came."""
+    import patsy
+
+    try:
+        desc = patsy.ModelDesc.from_formula(formula)
+    except patsy.PatsyError:
+        desc = None  # said by _formula_error below, where patsy fails on it again
+    if desc is not None:
+        read = [n for t in desc.lhs_termlist + desc.rhs_termlist for f in t.factors for n in _formula_columns(f.code)]
+        _check_names(data, {"formula": read})
+        data = _nullable_as_float(data, read)
+    try:
+        return patsy.dmatrices(formula, data, NA_action="drop", return_type="dataframe")
+    except patsy.PatsyError as exc:
+        raise _formula_error(formula, data, exc) from exc
+    except TypeError as exc:
+        if (dated := _unreadable_dates(formula, data)) is None:
+            raise
+        raise dated from exc
+
+
 def _formula_error(formula: str, data: pd.DataFrame, exc: Exception) -> ValueError:
     """The error to raise, with ``exc`` (patsy's) as its cause, where patsy cannot build the design of ``formula`` on
     ``data``: every name of the formula that is no column of ``data`` (with the columns closest to it), or the term
@@ -294,14 +376,8 @@ def _formula_error(formula: str, data: pd.DataFrame, exc: Exception) -> ValueErr
                           "columns, or a product of terms ('a:b', 'a*b').")
     absent = [n for code in factors for n in _formula_columns(code) if n not in held]
     absent = list(dict.fromkeys(absent))
-    if not isinstance(exc, patsy.PatsyError) and not absent:
-        # numpy's or pandas' error from inside patsy, where it reads a column it cannot hold in an array: dates with a
-        # time zone ("Cannot interpret 'datetime64[us, Europe/London]' as a data type"), periods, durations
-        columns = list(dict.fromkeys(n for code in factors for n in _formula_columns(code)))
-        dates = {c: k for c in columns if (k := _date_column_kind(data[c])) is not None}
-        if dates:
-            return _date_error(formula, {c: (k, _held(data[c])) for c, k in dates.items()},
-                               "patsy, which builds the design, cannot read them.")
+    if not isinstance(exc, patsy.PatsyError) and not absent and (dated := _unreadable_dates(formula, data)):
+        return dated
     if isinstance(cause, NameError) or absent:
         if not absent:
             absent = [getattr(cause, "name", None) or str(cause)]

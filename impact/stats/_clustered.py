@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from .._words import _counted, _named, _verb
-from ._checks import _rows
+from .._words import _counted, _verb
+from ._checks import _binary, _check_columns, _check_probability, _rows
 
 __all__ = ["clustered_prevalence"]
 
@@ -77,14 +77,17 @@ def clustered_prevalence(
     >>> float(r["prevalence"]), round(float(r["design_effect"]), 3), bool(r["ci_low"] < 0.5 - 0.3)
     (0.5, 2.667, True)
     """
-    if not 0 < alpha < 1:
-        raise ValueError(f"The value for `alpha` must be in (0, 1), but {alpha!r} was passed.")
+    # the checks every statistics function makes: one column of each name given, an outcome of numbers 0/1 or flags
+    # (text '0'/'1' was read as numbers here and refused elsewhere; duplicate or MultiIndex columns failed inside
+    # pandas). A frame of no rows is a table with n 0 (the report's prevalence of a study with no interview yet).
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"`data` must be a pandas DataFrame, but {type(data).__name__} was passed.")
+    _check_probability("alpha", alpha)
+    _check_columns(data, outcome=outcome, cluster=cluster, group=group, by=by)
     by = [by] if isinstance(by, str) else list(by or [])
     keys = [*by, *([group] if group else [])]
-    missing = [c for c in (outcome, cluster, *keys) if c not in data.columns]
-    if missing:
-        raise ValueError(f"`data` has no {_named('column', missing)}; its columns are {list(data.columns)}.")
-    d = data[[*keys, cluster, outcome]].copy()
+    present = data[outcome].notna().any()  # no value at all (no interview yet, of any dtype): a table with n 0
+    d = data[[*keys, cluster]].assign(**{outcome: _binary(data, outcome, "outcome") if present else np.nan})
     d = d.dropna(subset=[outcome, *([group] if group else [])])
     no_cluster = d.index[d[cluster].isna().to_numpy()]
     if len(no_cluster):
@@ -95,12 +98,7 @@ def clustered_prevalence(
             f"{outcome!r} (rows {_rows(no_cluster)}): each row needs the cluster (e.g. council) it was "
             "observed in."
         )
-    y = d[outcome].astype("float64")
-    if not y.isin([0.0, 1.0]).all():
-        bad = d.loc[~y.isin([0.0, 1.0]), outcome]
-        raise ValueError(f"`clustered_prevalence` needs a binary (0/1 or boolean) outcome; {outcome!r} holds "
-                         f"{bad.tolist()[0]!r} (row {bad.index.tolist()[0]!r}).")
-    d["_y"] = y
+    d["_y"] = d[outcome]
     rows = []
     # The events and rows of each cluster within each group, from one grouping of all rows (not one per group): the
     # groups numbered in their sorted order, each one's clusters in the order they first appear in it.

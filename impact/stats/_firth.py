@@ -8,7 +8,6 @@ from collections.abc import Callable, Collection
 
 import numpy as np
 import pandas as pd
-import patsy
 from scipy import optimize, stats
 from scipy.special import expit
 
@@ -19,7 +18,7 @@ from ._checks import (
     _check_design_finite,
     _check_frame,
     _check_probability,
-    _formula_error,
+    _design_matrices,
     _rows,
 )
 from ._errors import MissingValueWarning, NotIdentifiedError
@@ -154,10 +153,7 @@ def firth_logistic(
     _check_frame(data)
     _check_probability("alpha", alpha)
     _check_columns(data, unit=unit, weights=weights)
-    try:
-        y_frame, x_frame = patsy.dmatrices(formula, data, NA_action="drop", return_type="dataframe")
-    except patsy.PatsyError as exc:
-        raise _formula_error(formula, data, exc) from exc
+    y_frame, x_frame = _design_matrices(formula, data)
     _check_design_finite(formula, y_frame, x_frame)
     if y_frame.shape[1] != 1:
         raise ValueError(f"The outcome of {formula!r} must be one 0/1 column, but it gave {list(y_frame.columns)}.")
@@ -179,7 +175,18 @@ def firth_logistic(
     w = np.ones(len(y)) if weights is None else data.loc[rows, weights].to_numpy(dtype="float64")
     if weights is not None and not (np.isfinite(w).all() and (w >= 0).all()):
         raise ValueError(f"The weights in column {weights!r} must be finite and not negative.")
-    if len(y) == 0 or np.linalg.matrix_rank(x) < x.shape[1]:
+    if len(y) == 0:
+        raise NotIdentifiedError(f"No row has every variable of {formula!r}"
+                                 f"{' and the unit' if unit is not None else ''}: all {_counted(len(data), 'row')} "
+                                 f"{_verb(len(data), 'has')} a missing value.")
+    if x.shape[1] >= len(y):
+        # as many terms as rows (a column of numbers held as categories: one term per value): the fit is saturated,
+        # nothing is left to test against, and the profile of every term took minutes
+        raise NotIdentifiedError(f"The formula {formula!r} has {_counted(x.shape[1], 'term')} (with the intercept) for "
+                                 f"the {_counted(len(y), 'row')} used: a model needs fewer terms than rows. A column "
+                                 "of categories or text makes one term per level (numbers held as categories: "
+                                 "convert them with pd.to_numeric).")
+    if np.linalg.matrix_rank(x) < x.shape[1]:
         raise NotIdentifiedError(f"The terms of {formula!r} are not identified in the {_counted(len(y), 'row')} used: some are "
                                  "constant or combinations of the others.")
     groups = (pd.factorize(data.loc[rows, unit])[0] if unit is not None else np.arange(len(y)))

@@ -78,6 +78,11 @@ def _prepare(
     binary = _is_binary(frame["_y"]) if outcome_type == "auto" else outcome_type == "binary"
     if binary and not frame["_y"].isin([0, 1]).all():
         raise ValueError(f"`outcome_type='binary'` needs 0/1 or boolean values in {outcome!r}.")
+    if unit and frame[unit].isna().any():
+        # a row with no unit became a unit of its own (its NaN key grouped with dropna=False), counted in n
+        blank = frame.index[frame[unit].isna().to_numpy()]
+        raise ValueError(f"The column {unit!r} given as `unit` is missing in {_counted(len(blank), 'row')} with "
+                         f"{outcome!r} and {group!r} (rows {_rows(blank)}): each row needs the unit it was observed in.")
     if unit and not frame.duplicated([*by, unit]).any():
         # Already one row per unit (and level of `by`), as a council x wave panel is: nothing to check or aggregate.
         return frame.reset_index(drop=True), binary

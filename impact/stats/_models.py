@@ -35,7 +35,7 @@ from ._checks import (
     _check_design_finite,
     _check_frame,
     _check_probability,
-    _formula_error,
+    _design_matrices,
 )
 from ._errors import MissingValueWarning, NotIdentifiedError, NotIdentifiedWarning
 from ._results import ModelResults, _param_table
@@ -462,12 +462,33 @@ class _Spec:
 
 def _model_design(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The outcome and design frames of the rows that have every variable of the formula (patsy's NA handling)."""
-    try:
-        y, x = patsy.dmatrices(spec.formula, data, NA_action="drop", return_type="dataframe")
-    except patsy.PatsyError as exc:
-        raise _formula_error(spec.formula, data, exc) from exc
+    y, x = _design_matrices(spec.formula, data)
     _check_design_finite(spec.formula, y, x)
+    if y.shape[1] != 1 and not (spec.method == "ordinal" and _ordered_outcome(spec.formula, data)):
+        raise ValueError(_outcome_not_numbers(spec, data, list(y.columns)))
     return y, x
+
+
+def _ordered_outcome(formula: str, data: pd.DataFrame) -> bool:
+    """Whether the left-hand side of ``formula`` is one column of ordered categories (an ordinal model's outcome)."""
+    outcome = _formula_variables(formula, data)[0]
+    return isinstance(data[outcome].dtype, pd.CategoricalDtype) and bool(data[outcome].dtype.ordered)
+
+
+def _outcome_not_numbers(spec: _Spec, data: pd.DataFrame, made: list[str]) -> str:
+    """The error for an outcome patsy made several columns of (one indicator per category of text, categories or
+    Python objects): statsmodels failed on "Leading dimension of 'exog' should match length of 'endog'" (GEE), "endog
+    has evaluated to an array with multiple columns" (mixed) or "Only ordered pandas Categorical are supported"."""
+    outcome = _formula_variables(spec.formula, data)[0]
+    values = data[outcome]
+    shown = values.dropna()
+    held = f"dtype {values.dtype}" + (f", e.g. {shown.iloc[0]!r} (row {shown.index[0]!r})" if len(shown) else "")
+    want = ("numbers, or ordered categories (data[{c!r}] = pd.Categorical(data[{c!r}], categories=[...], ordered=True))"
+            if spec.method == "ordinal" else "numbers" + (" (0/1 or True/False)" if spec.family == "binomial" else ""))
+    return (f"The outcome {outcome!r} of the formula {spec.formula!r} must be one column of "
+            f"{want.format(c=outcome)}, but it holds {held}, which patsy makes {_counted(len(made), 'column')}, one per "
+            f"category ({', '.join(made[:4])}{', ...' if len(made) > 4 else ''}); convert it first, e.g. "
+            f"data[{outcome!r}] = pd.to_numeric(data[{outcome!r}]).")
 
 
 def _numpy_numbers(frame: pd.DataFrame, *, keep=()) -> pd.DataFrame:
@@ -499,6 +520,12 @@ def _complete_rows(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, int, 
     frame = frame[keep]
     if frame.empty:
         raise NotIdentifiedError(f"No row has a `unit` ({spec.unit!r}), `time` and `subject` value.")
+    if spec.time is not None and pd.api.types.is_extension_array_dtype(frame[spec.time].dtype) and (
+            pd.api.types.is_numeric_dtype(frame[spec.time].dtype)):
+        # a nullable time (Int64, Float64), its missing rows gone: patsy cannot make categories of it ("Cannot
+        # interpret 'Float64Dtype()' as a data type"); integers stay integers, so C(time)'s levels read as given
+        integer = pd.api.types.is_integer_dtype(frame[spec.time].dtype)
+        frame[spec.time] = frame[spec.time].to_numpy(dtype="int64" if integer else "float64")
     y, design = _model_design(frame, spec)
     rows = design.index
     dropped = len(data) - len(rows)
@@ -511,6 +538,13 @@ def _complete_rows(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, int, 
                       MissingValueWarning, stacklevel=4)
     _check_identified(design, spec)
     frame = frame.loc[rows]
+    if frame[spec.unit].nunique() < 2:
+        # one unit: no variation between units to estimate a random intercept or a sandwich from (statsmodels failed
+        # on "The first guess on the deviance function returned a nan ... should be reported")
+        raise NotIdentifiedError(f"A model of repeated measures needs rows from at least two units, but the "
+                                 f"{_counted(len(frame), 'row')} with every variable of {spec.formula!r} "
+                                 f"{_verb(len(frame), 'comes', 'come')} from one `unit` ({spec.unit!r} = "
+                                 f"{frame[spec.unit].iloc[0]!r}).")
     if spec.time is not None:
         frame = frame.sort_values([spec.unit, spec.time], kind="stable")
     return frame.reset_index(drop=True), dropped, (_in_order(y, frame.index), _in_order(design, frame.index))
@@ -1362,6 +1396,11 @@ def _satterthwaite_df(result, information: Literal["observed", "expected"] = "ob
 
 
 def _fit_ordinal(frame, spec: _Spec, n_units, quiet_units) -> ModelResults:
+    lhs = spec.formula.split("~", 1)[0].strip()
+    if lhs not in frame.columns:
+        # statsmodels reads the outcome as the column named by the formula's left-hand side as written: the default
+        # formula's Q('score') was a KeyError. The outcome's column under that name, for it to find.
+        frame = frame.assign(**{lhs: frame[_formula_variables(spec.formula, frame)[0]]})
     model = OrderedModel.from_formula(spec.formula, frame, distr="logit")
     groups = pd.factorize(frame[spec.unit])[0]
     result = _fit_quietly(model.fit, method="bfgs", disp=False, maxiter=2000, cov_type="cluster",
