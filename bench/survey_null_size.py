@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 import warnings
 from pathlib import Path
@@ -227,6 +228,14 @@ def pool(paths: list[str]) -> dict:
     return out
 
 
+def _write(path: str, result: dict) -> None:
+    """``result`` as indented JSON, each innermost list of numbers (a study's ``[estimate, p, df]``, an interval) on
+    one line."""
+    text = re.sub(r"\[\s+([^\[\]{}\"]*?)\s+\]", lambda m: "[" + " ".join(m.group(1).split()) + "]",
+                  json.dumps(result, indent=2))
+    Path(path).write_text(text + "\n")
+
+
 def _print_terms(councils: int, terms: dict) -> None:
     for name, s in terms.items():
         print(f"{councils:3d} councils  {name:46s} {s['rejected']:3d}/{s['studies']} = {s['rate']:.3f} "
@@ -251,7 +260,7 @@ def main(argv: list[str] | None = None) -> dict:
     if a.pool:
         result = pool(a.pool)
         if a.out:
-            Path(a.out).write_text(json.dumps(result, indent=2) + "\n")
+            _write(a.out, result)
         for councils, d in result["designs"].items():
             _print_terms(int(councils), d["terms"])
         return result
@@ -276,7 +285,7 @@ def main(argv: list[str] | None = None) -> dict:
                 print(f"{councils:3d} councils  {name:30s} raw {s['rate']:.3f} (MC se {s['mc_se']:.3f}) of "
                       f"{s['tests']}; any adjusted {s['familywise_rate']:.3f} of {s['studies']}", flush=True)
         if a.out:
-            Path(a.out).write_text(json.dumps(result, indent=2) + "\n")
+            _write(a.out, result)
     return result
 
 
