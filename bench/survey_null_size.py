@@ -26,12 +26,19 @@ counts, over every code and wave, how often the status comparison (permutation t
 status group (Friedman or exact test) and the models' ``in_intervention`` and wave terms (binomial GEE, the
 intervention term's p from re-randomisation) have a raw p < 0.05, and in how many studies any p adjusted across the
 family (Holm) is < 0.05: the family-wise rate the report's findings carry.
+
+Each design's JSON also holds its CPU seconds (``cpu_seconds``, ``cpu_per_study``: process time, so a shared
+machine's waiting is left out, unlike ``seconds``) and every study's ``(estimate, p, df)`` of each term
+(``per_study``, with its seed), so that runs made in pieces can be pooled exactly:
+``python -m bench.survey_null_size --pool a.json b.json --out pooled.json`` (same shock and ``--planted``; a seed
+appearing twice is refused).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 import warnings
 from pathlib import Path
@@ -183,6 +190,58 @@ def summarise(rows: list[dict], alpha: float = 0.05) -> dict:
     return out
 
 
+def _per_study(rows: list[dict], seed: int) -> list[dict]:
+    """Each study's ``{"seed": seed, term: [estimate, p, df]}`` (7 significant digits), so runs can be pooled."""
+    return [{"seed": seed + i, **{k: [float(f"{x:.7g}") for x in v] for k, v in r.items()}} for i, r in enumerate(rows)]
+
+
+def pool(paths: list[str]) -> dict:
+    """The runs written to ``paths`` (same ``council_wave_sd`` and ``planted``) as one: per number of councils, the
+    studies of every run (no seed twice) summarised again by :func:`summarise`, their seconds and CPU seconds summed.
+    Each run must hold ``per_study`` rows (runs of this script since statistics round 17)."""
+    runs = [json.loads(Path(p).read_text()) for p in paths]
+    kinds = {(r["council_wave_sd"], r["planted"]) for r in runs}
+    if len(kinds) != 1:
+        raise ValueError(f"cannot pool runs of different designs {sorted(kinds)}: {', '.join(paths)}")
+    out = {"n": 0, "seed": min(r["seed"] for r in runs), "alpha": runs[0]["alpha"],
+           "council_wave_sd": runs[0]["council_wave_sd"], "planted": runs[0]["planted"], "pooled_from": [],
+           "designs": {}}
+    for path, run in zip(paths, runs):
+        out["pooled_from"].append({"file": Path(path).name, "n": run["n"], "seed": run["seed"]})
+        for councils, d in run["designs"].items():
+            if "per_study" not in d:
+                raise ValueError(f"{path}: design {councils} has no 'per_study' rows to pool")
+            got = out["designs"].setdefault(councils, {"seconds": 0.0, "cpu_seconds": 0.0, "per_study": []})
+            got["seconds"] = round(got["seconds"] + d["seconds"], 1)
+            got["cpu_seconds"] = round(got["cpu_seconds"] + d["cpu_seconds"], 1)
+            got["per_study"] += d["per_study"]
+    for councils, d in out["designs"].items():
+        seeds = [r["seed"] for r in d["per_study"]]
+        if len(set(seeds)) != len(seeds):
+            raise ValueError(f"design {councils}: a seed appears in more than one run ({', '.join(paths)})")
+        rows = [{k: tuple(v) for k, v in r.items() if k != "seed"} for r in d["per_study"]]
+        d["studies"], d["seeds"] = len(rows), [min(seeds), max(seeds)]
+        d["cpu_per_study"] = round(d["cpu_seconds"] / len(rows), 3)
+        d["terms"] = summarise(rows)
+        d["per_study"] = d.pop("per_study")  # last, after the summary
+    out["n"] = max(d["studies"] for d in out["designs"].values())
+    return out
+
+
+def _write(path: str, result: dict) -> None:
+    """``result`` as indented JSON, each innermost list of numbers (a study's ``[estimate, p, df]``, an interval) on
+    one line."""
+    text = re.sub(r"\[\s+([^\[\]{}\"]*?)\s+\]", lambda m: "[" + " ".join(m.group(1).split()) + "]",
+                  json.dumps(result, indent=2))
+    Path(path).write_text(text + "\n")
+
+
+def _print_terms(councils: int, terms: dict) -> None:
+    for name, s in terms.items():
+        print(f"{councils:3d} councils  {name:46s} {s['rejected']:3d}/{s['studies']} = {s['rate']:.3f} "
+              f"(MC se {s['mc_se']:.3f}), median df {s['median_df']:.0f}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=200)
@@ -195,17 +254,27 @@ def main(argv: list[str] | None = None) -> dict:
                     help="council-by-wave shock added to the survey scores (sensitivity; 0: none, the generator's)")
     ap.add_argument("--planted", action="store_true",
                     help="studies with the generator's default survey shift (power of the wave term), not null ones")
+    ap.add_argument("--pool", nargs="+", metavar="JSON",
+                    help="pool runs written by --out (with per-study rows) into one, written to --out; no new studies")
     a = ap.parse_args(argv)
+    if a.pool:
+        result = pool(a.pool)
+        if a.out:
+            _write(a.out, result)
+        for councils, d in result["designs"].items():
+            _print_terms(int(councils), d["terms"])
+        return result
     result = {"n": a.n, "seed": a.seed, "alpha": 0.05, "council_wave_sd": a.council_wave_sd, "planted": a.planted,
               "designs": {}}
     for councils in [int(c) for c in a.councils.split(",")]:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         rows = [planted(councils, a.seed + i) if a.planted else shocked(councils, a.seed + i, a.council_wave_sd)
                 if a.council_wave_sd else one(councils, a.seed + i) for i in range(a.n)]
-        result["designs"][str(councils)] = {"seconds": round(time.perf_counter() - t0, 1), "terms": summarise(rows)}
-        for name, s in result["designs"][str(councils)]["terms"].items():
-            print(f"{councils:3d} councils  {name:46s} {s['rejected']:3d}/{s['studies']} = {s['rate']:.3f} "
-                  f"(MC se {s['mc_se']:.3f}), median df {s['median_df']:.0f}", flush=True)
+        cpu = time.process_time() - c0
+        result["designs"][str(councils)] = {"seconds": round(time.perf_counter() - t0, 1), "cpu_seconds": round(cpu, 1),
+                                            "cpu_per_study": round(cpu / max(a.n, 1), 3), "terms": summarise(rows),
+                                            "per_study": _per_study(rows, a.seed)}
+        _print_terms(councils, result["designs"][str(councils)]["terms"])
         if a.impacts:
             t0 = time.perf_counter()
             rows = [impacts(councils, a.seed + i, a.resamples) for i in range(a.impacts)]
@@ -216,7 +285,7 @@ def main(argv: list[str] | None = None) -> dict:
                 print(f"{councils:3d} councils  {name:30s} raw {s['rate']:.3f} (MC se {s['mc_se']:.3f}) of "
                       f"{s['tests']}; any adjusted {s['familywise_rate']:.3f} of {s['studies']}", flush=True)
         if a.out:
-            Path(a.out).write_text(json.dumps(result, indent=2) + "\n")
+            _write(a.out, result)
     return result
 
 
