@@ -218,14 +218,17 @@ def test_a_referenced_table_with_no_rows_is_one_problem_per_table_naming_it(stud
                                   "which has no rows (this table names one on 10 rows, first row 2)"]
 
 
-def test_a_byte_order_mark_before_a_column_name_is_named(study_dir):
+def test_a_table_saved_with_two_byte_order_marks_reads_as_with_one(study_dir):
     # On the old code a table saved with two byte-order marks (the second kept in the first column's name) was told
-    # "names are exact: lower case, '_' between words", of a name that reads exactly right.
+    # "names are exact: lower case, '_' between words", of a name that reads exactly right. Round 7 then named the
+    # second mark; inputs round 42 drops every mark at the start of a file (impact._io.decode_text), as a reader of
+    # the text sees it: the study loads, its councils the same as without the marks.
+    import impact
+
+    before = impact.load_study(study_dir).councils
     f = study_dir / "councils.csv"
     f.write_bytes(b"\xef\xbb\xbf\xef\xbb\xbf" + f.read_bytes())
-    assert _errors(study_dir) == [
-        "councils.csv:1:\ufeffcouncil_id: '\\ufeffcouncil_id' - expected the column name `council_id` (names are "
-        "exact: this one holds U+FEFF ZERO WIDTH NO-BREAK SPACE at character 1; retype it)"]
+    pd.testing.assert_frame_equal(impact.load_study(study_dir).councils, before)
 
 
 def test_a_table_in_utf16_without_a_byte_order_mark_is_named_as_such(study_dir):
