@@ -62,17 +62,20 @@ def test_the_gee_is_from_formula_s_model_of_the_same_rows(panel, case):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         expected = reference.fit(cov_type=fit.cov_type)
-    # the design, outcome and clusters row by row, and the fit, to the last bit
+    # the design, outcome and clusters row by row, to the last bit
     np.testing.assert_array_equal(model.exog, reference.exog)
     np.testing.assert_array_equal(model.endog, reference.endog)
     np.testing.assert_array_equal(np.asarray(model.groups), np.asarray(reference.groups))
     assert model.exog_names == reference.exog_names and model.endog_names == reference.endog_names
-    np.testing.assert_array_equal(fit.params.to_numpy(), expected.params.to_numpy())
-    np.testing.assert_array_equal(np.asarray(fit.cov_params()), np.asarray(expected.cov_params()))
+    # the fit to rounding: on the floor versions (make test-min) the covariance differed from from_formula's in the
+    # last bits (3e-14 relative) with the design, outcome and clusters equal to the bit; a design in another order
+    # or another fit differs far more
+    np.testing.assert_allclose(fit.params.to_numpy(), expected.params.to_numpy(), rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(np.asarray(fit.cov_params()), np.asarray(expected.cov_params()), rtol=1e-12, atol=1e-14)
     # what statsmodels reads of a formula model: the formula, the design information, the arguments it was made with
     assert model.formula == reference.formula == case["formula"]
     assert sorted(vars(model)) == sorted(vars(reference))
     assert sorted(vars(model.data)) == sorted(vars(reference.data))
     assert model._get_init_kwds().keys() == reference._get_init_kwds().keys()
     new = panel.dropna().head(9)
-    np.testing.assert_array_equal(np.asarray(fit.predict(new)), np.asarray(expected.predict(new)))
+    np.testing.assert_allclose(np.asarray(fit.predict(new)), np.asarray(expected.predict(new)), rtol=1e-12, atol=1e-14)
