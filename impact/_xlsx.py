@@ -104,38 +104,72 @@ def cell_text(value: object) -> str:
 def write_sheet(ws, frame: pd.DataFrame, *, widths: dict[str, float] | None = None, wrap: set[str] = frozenset(),
                 editable: set[str] = frozenset(), hidden: set[str] = frozenset(), protect: bool = True,
                 number_format: dict[str, str] | None = None) -> None:
-    """Write ``frame`` to ``ws`` with a frozen bold header; lock all but ``editable`` columns."""
+    """Write ``frame`` to ``ws`` with a frozen bold header; lock all but ``editable`` columns.
+
+    ``widths`` (Excel's unit, default 14) are the widest a column is made: each is at least its header's width; a
+    column of text neither wrapped nor edited is no wider than its longest value; the ``wrap`` columns are narrowed
+    in proportion (no narrower than their longest word) until the sheet prints one page wide at
+    :data:`LEAST_SCALE` or more (:func:`page_widths`: the review sheet, planned 255 wide, printed at 53%); a sheet
+    whose columns cannot be narrowed that far prints at that scale, over more pages across.  Text after a column of
+    numbers or of wrapped text starts an indent in (:func:`gapped`).
+    """
     widths = widths or {}
     columns = list(frame.columns)
     ws.append(columns)
     for row in frame.itertuples(index=False):
         ws.append([to_cell(v) for v in row])
+    numbers = {j for j, name in enumerate(columns, start=1) if pd.api.types.is_numeric_dtype(frame[name])
+               and not pd.api.types.is_bool_dtype(frame[name])}  # aligned right
+    shown = [j for j, name in enumerate(columns, start=1) if name not in hidden]
+    wrapped = {j for j, name in enumerate(columns, start=1) if name in wrap}
+    indented = gapped(shown, numbers, wrapped)
+    planned = {j: widths.get(name, 14) for j, name in enumerate(columns, start=1)}
+    natural: dict[int, float] = {}
+    least: dict[int, float] = {}
+    for j in shown:
+        name, pad = columns[j - 1], INDENT_CHARS * (j in indented)
+        values = {cell_text(v) for v in frame[name].tolist()} - {""} if j not in numbers else set()
+        head = text_chars(name, bold=True)
+        if j in wrapped:
+            word = max((text_chars(w) for v in values for w in v.split()), default=0.0)
+            natural[j] = max(planned[j], head) + pad
+            least[j] = min(max(word, head) + pad, natural[j])
+        elif name in editable or j in numbers:
+            natural[j] = least[j] = max(planned[j], head) + pad
+        else:
+            longest = max((text_chars(v) for v in values), default=0.0)
+            natural[j] = least[j] = max(min(planned[j], longest), head, 6.0) + pad
+    natural = {j: math.ceil(w * 10 - 1e-9) / 10 for j, w in natural.items()}
+    least = {j: min(math.ceil(w * 10 - 1e-9) / 10, natural[j]) for j, w in least.items()}
+    fitted, landscape = page_widths(natural, least, proportional=True)
+    final = {**planned, **fitted}
     for j, name in enumerate(columns, start=1):
         letter = get_column_letter(j)
         head = ws.cell(row=1, column=j)
         head.font = _HEAD
         head.fill = HEADER_FILL
-        ws.column_dimensions[letter].width = widths.get(name, 14)
+        if j in indented:  # in line with the text below it
+            head.alignment = Alignment(horizontal="left", indent=1)
+        ws.column_dimensions[letter].width = final[j]
         if name in hidden:
             ws.column_dimensions[letter].hidden = True
+        align = Alignment(wrap_text=name in wrap or None, vertical="top", horizontal="left" if j in indented else None,
+                          indent=int(j in indented))
         for i in range(2, len(frame) + 2):
             cell = ws.cell(row=i, column=j)
-            if name in wrap:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            else:
-                cell.alignment = Alignment(vertical="top")
+            cell.alignment = align
             if number_format and name in number_format:
                 cell.number_format = number_format[name]
             if name in editable:
                 cell.protection = Protection(locked=False)
                 cell.fill = EDITABLE_FILL
-    fit_row_heights(ws, {j: widths.get(name, 14) for j, name in enumerate(columns, start=1)},
-                    only={j for j, name in enumerate(columns, start=1) if name in wrap})
+    fit_row_heights(ws, final, only=wrapped)
     ws.freeze_panes = "A2"
-    shown = {j: widths.get(name, 14) for j, name in enumerate(columns, start=1) if name not in hidden}
-    # one page wide, portrait if it fits at 100%, else landscape (a review sheet printed at about 55%); the header
-    # row on every page (printed with no setup, its columns ran over three pages across)
-    print_setup(ws, landscape=printed_points(shown) > PAGE_POINTS[False], title_rows="1:1", header=ws.title)
+    # one page wide at 75% or more, portrait if it fits so, else landscape (a review sheet printed at about 55%); the
+    # header row on every page (printed with no setup, its columns ran over three pages across)
+    fits = PAGE_POINTS[landscape] / printed_points(fitted) >= LEAST_SCALE - 1e-9 if fitted else True
+    print_setup(ws, landscape=landscape, title_rows="1:1", header=ws.title,
+                scale=None if fits else round(LEAST_SCALE * 100))
     if protect:
         # No password: protection guards against slips, not against a determined user.
         ws.protection.sheet = True
@@ -163,15 +197,80 @@ def cell_lines(text: str, width: float, size: float = FONT_PT, *, bold: bool = F
     return max(excel, libre)
 
 
-def fit_row_heights(ws, widths: dict[int, float], *, only: set[int] | None = None, header: bool = False,
-                    indented: set[int] = frozenset()) -> None:
+#: The smallest print scale a sheet is fitted to while its columns can be made to fit: 10 pt text printed at 7.5 pt.
+#: (Fitted to one page wide, a sheet of long text printed at 40-60%, unreadable on paper: the review sheet at 53%.)
+LEAST_SCALE = 0.75
+
+
+def text_chars(text: str, *, bold: bool = False) -> float:
+    """Column width (Excel's unit) that holds ``text`` on one line: its width as Excel draws it
+    (:func:`impact._textwidth.excel_pixels`), the column's 5 pixels of padding and 3 more, in Excel's 7-pixel unit.
+    (LibreOffice's column of the same width is wider than its text by more.)  The Word layout's never-underestimated
+    widths made every column a character or two wider than its text needs.
+    """
+    pixels = max((excel_pixels(line, FONT_PT, bold=bold) for line in str(text).split("\n")), default=0)
+    return (pixels + 8) / 7
+
+
+def page_widths(natural: dict[int, float], least: dict[int, float], *,
+                proportional: bool = False) -> tuple[dict[int, float], bool]:
+    """(column widths, landscape?) of a sheet printed one page wide at no less than :data:`LEAST_SCALE`.
+
+    Portrait if the columns' ``natural`` widths (Excel's unit) fit it so, else landscape; a sheet wider than that is
+    narrowed, its widest columns first (or, ``proportional``, every column by the same share of its width), each to
+    no less than its ``least`` (where a word would break), and its text wraps onto more lines.  Only a sheet whose
+    ``least`` widths are still too wide prints smaller.
+
+    >>> page_widths({1: 40.0, 2: 10.0}, {1: 12.0, 2: 10.0})
+    ({1: 40.0, 2: 10.0}, False)
+    >>> widths, landscape = page_widths({1: 60.0, 2: 60.0, 3: 60.0, 4: 20.0}, {1: 12.0, 2: 58.0, 3: 12.0, 4: 20.0})
+    >>> widths, landscape, round(PAGE_POINTS[True] / printed_points(widths), 2)
+    ({1: 52.3, 2: 58.0, 3: 52.3, 4: 20.0}, True, 0.75)
+    >>> page_widths({1: 120.0, 2: 60.0, 3: 20.0}, {1: 10.0, 2: 10.0, 3: 20.0}, proportional=True)
+    ({1: 108.5, 2: 54.2, 3: 20.0}, True)
+    """
+    for landscape in (False, True):
+        if printed_points(natural) <= PAGE_POINTS[landscape] / LEAST_SCALE:
+            return dict(natural), landscape
+    room = PAGE_POINTS[True] / LEAST_SCALE
+
+    def capped(level: float) -> dict[int, float]:
+        if proportional:
+            return {j: max(least[j], min(natural[j], natural[j] * level)) for j in natural}
+        return {j: max(least[j], min(natural[j], level)) for j in natural}
+
+    if printed_points(capped(0.0)) > room:
+        return capped(0.0), True  # no word broken: fitted to the page, smaller
+    low, high = 0.0, 1.0 if proportional else max(natural.values())
+    for _ in range(40):  # the highest level (the widest a column may stay) at which the sheet fits
+        mid = (low + high) / 2
+        low, high = (mid, high) if printed_points(capped(mid)) <= room else (low, mid)
+    return {j: math.floor(w * 10) / 10 for j, w in capped(low).items()}, True
+
+
+def gapped(order: list[int], right: set[int], reach: set[int]) -> set[int]:
+    """The columns of ``order`` (left to right as printed) whose text is indented off the column before it.
+
+    LibreOffice and Excel wrap a cell's text up to the edge of its column, less a margin of about a point, and start
+    the next column's a point in: text filling its column printed a space's width from the next column's, read as
+    one line ("... (per 10,000 Values not published").  Numbers are aligned right, to the same edge ("1Small count").
+    So a column of text (not in ``right``) just after a column of numbers (``right``) or of wrapped text (``reach``)
+    starts an indent (:data:`INDENT_CHARS`, three spaces) in.
+
+    >>> sorted(gapped([1, 2, 3, 4, 5], right={2}, reach={4}))
+    [3, 5]
+    """
+    return {j for before, j in zip(order, order[1:]) if j not in right and (before in right or before in reach)}
+
+
+def fit_row_heights(ws, widths: dict[int, float], *, only: set[int] | None = None, header: bool = False) -> None:
     """Give each row the height its wrapped text needs (neither Excel nor LibreOffice grows a row for wrapped text
     it did not lay out itself): every workbook the package writes, in its 10 pt Arial (:func:`use_arial`).
 
     ``widths``: column number -> width (Excel's unit; a column not named is 10).  ``only`` limits the columns looked
     at (those that wrap) below row 1, or in every row unless ``header``; a merged cell counts with the width of all
-    the columns it spans; the cells below row 1 of the ``indented`` columns have :data:`INDENT_CHARS` less.  A row of
-    ``n`` lines is ``n`` times Excel's line (:data:`LINE_PT`), no more.
+    the columns it spans; a cell's own indent (:data:`INDENT_CHARS` a level) comes off its width.  A row of ``n``
+    lines is ``n`` times Excel's line (:data:`LINE_PT`), no more.
     """
     spans = {(rng.min_row, rng.min_col): sum(widths.get(j, 10.0) for j in range(rng.min_col, rng.max_col + 1))
              for rng in ws.merged_cells.ranges}
@@ -182,9 +281,7 @@ def fit_row_heights(ws, widths: dict[int, float], *, only: set[int] | None = Non
             skip = only is not None and cell.column not in only and key not in spans and not (header and cell.row == 1)
             if not isinstance(cell.value, str) or not cell.value or skip:
                 continue
-            width = spans.get(key, widths.get(cell.column, 10.0))
-            if cell.row > 1 and cell.column in indented and key not in spans:
-                width -= INDENT_CHARS
+            width = spans.get(key, widths.get(cell.column, 10.0)) - INDENT_CHARS * (cell.alignment.indent or 0)
             size = float(cell.font.sz or FONT_PT) if cell.font else FONT_PT
             bold = bool(cell.font and cell.font.bold)
             n = cell_lines(cell.value, width, size, bold=bold)
@@ -205,14 +302,18 @@ def use_arial(wb: Workbook) -> None:
         ws.sheet_format.customHeight = True
 
 
-def print_setup(ws, *, landscape: bool, title_rows: str | None, header: str) -> None:
-    """Print ``ws`` on A4 one page wide (as many long as it takes), ``title_rows`` repeated on every page, ``header``
-    above and "Page n of N" below."""
+def print_setup(ws, *, landscape: bool, title_rows: str | None, header: str, scale: int | None = None) -> None:
+    """Print ``ws`` on A4 one page wide (as many long as it takes), or at ``scale`` percent over as many pages across
+    as it takes, ``title_rows`` repeated on every page, ``header`` above and "Page n of N" below."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if scale is None:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    else:
+        ws.page_setup.scale = scale
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
     ws.print_options.gridLines = False
     ws.page_margins.left = ws.page_margins.right = MARGINS[0]
     ws.page_margins.top = ws.page_margins.bottom = MARGINS[1]

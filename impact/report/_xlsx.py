@@ -54,16 +54,19 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import neutralise_cell
-from .._textwidth import excel_pixels
 from .._xlsx import (
     FONT_NAME,
     FONT_PT,
     HEADER_FILL,
     INDENT_CHARS,
+    LEAST_SCALE,
     PAGE_POINTS,
     fit_row_heights,
+    gapped,
+    page_widths,
     print_setup,
     printed_points,
+    text_chars,
     to_cell,
     use_arial,
 )
@@ -131,14 +134,11 @@ _BOLD = Font(name=FONT_NAME, size=FONT_PT, bold=True)
 _ALIGN = {(w, i): Alignment(horizontal="left" if i else None, vertical="top", wrap_text=w or None, indent=int(i))
           for w in (False, True) for i in (False, True)}  # an indent shows only on text aligned left
 _PLAIN = Font(name=FONT_NAME, size=FONT_PT)
-#: The smallest print scale a sheet is set to while its columns can be made to fit: 10 pt text printed at 7.5 pt.
-#: (Fitted to one page wide, a sheet of long text printed at 40-60%, unreadable on paper.)
-_LEAST_SCALE = 0.75
 #: The narrowest a column of wrapped text is made (Excel's unit, about 30 characters): narrower, its rows grow taller
 #: than the scale gained saves (at the longest word's width, a list of suppressed cells ran a 19-row sheet onto 18
 #: pages; at 24, onto 6; at 30, 4 pages at 59%, where it printed on 2 at 38%)...
 _LEAST_WRAPPED = 30.0
-#: ...unless the sheet then prints below :data:`_LEAST_SCALE`: its text columns are narrowed further, a step at a
+#: ...unless the sheet then prints below :data:`impact._xlsx.LEAST_SCALE`: its text columns are narrowed further, a step at a
 #: time, down to the narrowest of these that lets it print at that scale (Table 10 of the example, comparisons by
 #: status, two text columns and a list of suppressed cells 30 wide beside ten figures, printed at 65%).
 _NARROWER_WRAPPED = (26.0, 22.0, 18.0)
@@ -167,16 +167,6 @@ def _points(width_chars: float) -> float:
     return (width_chars * 7 + 5) * 0.75
 
 
-def _chars(text: str, *, bold: bool = False) -> float:
-    """Column width (Excel's unit) that holds ``text`` on one line: its width as Excel draws it
-    (:func:`impact._textwidth.excel_pixels`), the column's 5 pixels of padding and 3 more, in Excel's 7-pixel unit.
-    (LibreOffice's column of the same width is wider than its text by more.)  The Word layout's never-underestimated
-    widths made every column a character or two wider than its text needs.
-    """
-    pixels = max((excel_pixels(line, FONT_PT, bold=bold) for line in str(text).split("\n")), default=0)
-    return (pixels + 8) / 7
-
-
 def _plain_font(ws: Worksheet) -> None:
     """Arial for every cell still in the default font (its widths are the ones measured)."""
     made: dict[tuple, Font] = {}
@@ -190,40 +180,10 @@ def _plain_font(ws: Worksheet) -> None:
                 cell.font = made[key]
 
 
-def _page_widths(natural: dict[int, float], least: dict[int, float]) -> tuple[dict[int, float], bool]:
-    """(column widths, landscape?) of a sheet printed one page wide at no less than :data:`_LEAST_SCALE`.
-
-    Portrait if the columns' ``natural`` widths (Excel's unit) fit it so, else landscape; a sheet wider than that is
-    narrowed, its widest columns first (each to no less than its ``least``, where a word would break), and its text
-    wraps onto more lines.  Only a sheet whose ``least`` widths are still too wide prints smaller.
-
-    >>> _page_widths({1: 40.0, 2: 10.0}, {1: 12.0, 2: 10.0})
-    ({1: 40.0, 2: 10.0}, False)
-    >>> widths, landscape = _page_widths({1: 60.0, 2: 60.0, 3: 60.0, 4: 20.0}, {1: 12.0, 2: 58.0, 3: 12.0, 4: 20.0})
-    >>> widths, landscape, round(PAGE_POINTS[True] / printed_points(widths), 2)
-    ({1: 52.3, 2: 58.0, 3: 52.3, 4: 20.0}, True, 0.75)
-    """
-    for landscape in (False, True):
-        if printed_points(natural) <= PAGE_POINTS[landscape] / _LEAST_SCALE:
-            return dict(natural), landscape
-    room = PAGE_POINTS[True] / _LEAST_SCALE
-
-    def capped(level: float) -> dict[int, float]:
-        return {j: max(least[j], min(natural[j], level)) for j in natural}
-
-    if printed_points(capped(0.0)) > room:
-        return capped(0.0), True  # no word broken: fitted to the page, smaller
-    low, high = 0.0, max(natural.values())
-    for _ in range(40):  # the highest level (the widest a column may stay) at which the sheet fits
-        mid = (low + high) / 2
-        low, high = (mid, high) if printed_points(capped(mid)) <= room else (low, mid)
-    return {j: math.floor(w * 10) / 10 for j, w in capped(low).items()}, True
-
-
 def _narrowest_needed(natural: dict[int, float], fixed: dict[int, float],
                       words: dict[int, float]) -> tuple[dict[int, float], bool]:
     """:func:`_page_widths` with the columns of text (those not in ``fixed``) no narrower than :data:`_LEAST_WRAPPED`,
-    or than the widest of :data:`_NARROWER_WRAPPED` that lets the sheet print at :data:`_LEAST_SCALE` (never
+    or than the widest of :data:`_NARROWER_WRAPPED` that lets the sheet print at :data:`impact._xlsx.LEAST_SCALE` (never
     narrower than a column's longest word, ``words``).
 
     >>> natural = {1: 60.0, 2: 60.0, 3: 60.0, **{j: 12.0 for j in range(4, 14)}}
@@ -232,12 +192,12 @@ def _narrowest_needed(natural: dict[int, float], fixed: dict[int, float],
     ([20.9, 20.9, 20.9], True)
     """
     def at(floor: float) -> tuple[dict[int, float], bool]:
-        return _page_widths(natural, {j: fixed[j] if j in fixed else min(max(words[j], floor), natural[j])
+        return page_widths(natural, {j: fixed[j] if j in fixed else min(max(words[j], floor), natural[j])
                                       for j in natural})
 
     for floor in (_LEAST_WRAPPED, *_NARROWER_WRAPPED):
         widths, landscape = at(floor)
-        if PAGE_POINTS[landscape] / printed_points(widths) >= _LEAST_SCALE - 1e-9:
+        if PAGE_POINTS[landscape] / printed_points(widths) >= LEAST_SCALE - 1e-9:
             return widths, landscape
     return at(_LEAST_WRAPPED)  # too wide at any of them: the widest text, printed smaller
 
@@ -332,34 +292,42 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
             if spec is not None and spec.kind == "date":
                 for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
                     cell.number_format = _EXCEL_FORMATS["date"](0)
-        longest[j] = max((_chars(t) for t in texts), default=0.0)
-        head_word = max((_chars(w, bold=True) for w in head.split()), default=0.0)
+        longest[j] = max((text_chars(t) for t in texts), default=0.0)
+        head_word = max((text_chars(w, bold=True) for w in head.split()), default=0.0)
         natural[j] = min(max(longest[j], head_word, 6.0), _MAX_WIDTH)
         # a number or a date never wraps; text may, down to its longest word
         fixed = col in numeric or (spec is not None and spec.kind == "date")
-        words[j] = max(longest[j] if fixed else max((_chars(w) for t in set(texts) for w in t.split()), default=0.0),
+        words[j] = max(longest[j] if fixed else max((text_chars(w) for t in set(texts) for w in t.split()), default=0.0),
                        head_word)
         if fixed:
             least[j] = natural[j]
     if has_flags:
         j = len(columns) + 1
-        longest[j] = max((_chars(f) for f in flags), default=0.0)
-        natural[j] = min(max(longest[j], _chars("not available", bold=True), 16.0), 40.0)
-        words[j] = _chars("not available", bold=True)
-    # text to the right of a column of numbers (right-aligned) is indented: "1" and "Small count" read "1Small count"
-    indented = {j for j in natural if j - 1 in least and j not in least}
-    for j in indented:
-        longest[j] += INDENT_CHARS
-        natural[j] += INDENT_CHARS
-        words[j] += INDENT_CHARS
-    widths, landscape = _narrowest_needed(natural, least, words)
-    wrap = {j for j, w in widths.items() if longest[j] > w + 0.05 or (has_flags and j == len(columns) + 1)}
+        longest[j] = max((text_chars(f) for f in flags), default=0.0)
+        natural[j] = min(max(longest[j], text_chars("not available", bold=True), 16.0), 40.0)
+        words[j] = text_chars("not available", bold=True)
+    # text to the right of a column of numbers (right-aligned) or of wrapped text is indented (gapped): "1" and
+    # "Small count" read "1Small count", and a wrapped line filling its column ran into the next column's text; an
+    # indented column is widened by as much, which may wrap more columns, whose neighbours are then indented too
+    indented: set[int] = set()
+    for _ in range(len(natural) + 1):
+        pad = {j: INDENT_CHARS if j in indented else 0.0 for j in natural}
+        widths, landscape = _narrowest_needed({j: natural[j] + pad[j] for j in natural}, least,
+                                              {j: words[j] + pad[j] for j in natural})
+        wrap = {j for j, w in widths.items() if longest[j] + pad[j] > w + 0.05 or (has_flags and j == len(columns) + 1)}
+        more = indented | gapped(list(natural), set(least), wrap)
+        if more == indented:
+            break
+        indented = more
     for j, width in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = width
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = _ALIGN[cell.column in wrap, cell.column in indented]
-    fit_row_heights(ws, widths, only=wrap, header=True, indented=indented)
+    for cell in ws[1]:  # a heading in line with the text below it
+        if cell.column in indented:
+            cell.alignment = _ALIGN[True, True]
+    fit_row_heights(ws, widths, only=wrap, header=True)
     ws.freeze_panes = "A2"
     if headers:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(data) + 1, 1)}"
@@ -397,8 +365,8 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     entries = provenance_entries(report.provenance, report.vocabulary)
     # the width in Excel's unit of a portrait page printed at 80%, four columns' padding off
     total = (PAGE_POINTS[False] / 0.8 / 0.75 - 4 * 5) / 7
-    first = round(max([_chars(s) for s in sheets] + [_chars("Sheet", bold=True)]), 1)
-    last = round(max([_chars(f"{len(t.data):,}") for t in report.tables] + [_chars("Rows", bold=True)]), 1)
+    first = round(max([text_chars(s) for s in sheets] + [text_chars("Sheet", bold=True)]), 1)
+    last = round(max([text_chars(f"{len(t.data):,}") for t in report.tables] + [text_chars("Rows", bold=True)]), 1)
     third = round((total - first - last) * 0.7, 1)  # the notes, longer than the captions beside them
     widths = {1: first, 2: math.floor((total - first - last - third) * 10) / 10, 3: third, 4: last}
     for j, w in widths.items():
@@ -437,6 +405,8 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     line("Contents", font=Font(name=FONT_NAME, bold=True, size=12))
     ws.append(["Sheet", "Table", "Notes", "Rows"])
     header_row = ws.max_row
+    # the notes (and the settings' values below) wrapped beside a wrapped caption (setting's name) start a gap in
+    gap = gapped([1, 2, 3, 4], right={4}, reach={2, 3})
     for cell in ws[header_row]:
         cell.font = bold
         cell.fill = HEADER_FILL
@@ -450,7 +420,8 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
         link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet}'!A1", tooltip=f"Go to {sheet}")
         link.font = _LINK
         for cell in ws[ws.max_row]:
-            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (2, 3))
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (2, 3), horizontal=(
+                "left" if cell.column in gap else None), indent=int(cell.column in gap))
     line()
     line("About this report", font=Font(name=FONT_NAME, bold=True, size=12))
     for key, value, recorded in entries:
@@ -460,9 +431,10 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
         ws.cell(row=r, column=3, value=_number_or_text(value, recorded))
         ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
-        # (a number left-aligned, as the text around it)
-        ws.cell(row=r, column=1).alignment = ws.cell(row=r, column=3).alignment = Alignment(
-            horizontal="left", vertical="top", wrap_text=True)
+        # (a number left-aligned, as the text around it; the value a gap off its wrapped name, as the notes are)
+        ws.cell(row=r, column=1).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        ws.cell(row=r, column=3).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True,
+                                                       indent=int(3 in gap))
     _plain_font(ws)
     fit_row_heights(ws, widths)
     print_setup(ws, landscape=False, title_rows=None, header=clean_text(report.title))
