@@ -245,9 +245,28 @@ def _one_kind_of_value(values: pd.Series, units: pd.Series, coders: pd.Series, v
     )
 
 
+def _refuse_unkeyed(data: pd.DataFrame, unit: str, coder: str) -> None:
+    """Refuse rows with no unit or no coder, every one named, as :func:`coding_to_units` refuses coded rows with none:
+    ``pd.factorize`` gave such a row the position -1, and its value was written over the last unit's (or coder's)
+    value without a word (Cohen's kappa 1.0 for a pair of coders who disagreed on that unit)."""
+    problems = [Problem("data", int(pos) + 2, col, "",
+                        f"a {col} for each row (its {_told_apart(data, pos, other)}); fill it in or drop the row")
+                for col, other in ((unit, coder), (coder, unit))
+                for pos in np.flatnonzero(data[col].isna().to_numpy())]
+    if problems:
+        raise ValidationError(sorted(problems, key=lambda p: p.row), source="agreement data")
+
+
+def _told_apart(data: pd.DataFrame, pos: int, other: str) -> str:
+    """How a row is told apart in a message: its ``other`` key's value, or that it has none."""
+    held = data[other].iloc[pos]
+    return f"{other} is {held!r}" if not pd.isna(held) else f"{other} is missing too"
+
+
 def _wide(data: pd.DataFrame, unit: str, coder: str, value: str) -> pd.DataFrame:
-    """Units x coders table of values (NaN = not coded); duplicates are refused."""
+    """Units x coders table of values (NaN = not coded); duplicates and rows without a unit or coder are refused."""
     _check_columns(data, [unit, coder, value])
+    _refuse_unkeyed(data, unit, coder)
     dup = data.duplicated([unit, coder], keep="first")
     if dup.any():
         problems = [
@@ -932,6 +951,7 @@ def agreement_table(data: pd.DataFrame, *, unit: str = "unit", coder: str = "cod
     metrics = _metric_list(metrics)
     _check_option("level", level, _LEVELS)
     _check_settings(confidence=confidence, n_boot=n_boot, seed=seed)
+    _refuse_unkeyed(data, unit, coder)  # here, so that the rows named are the rows of `data`, not of one group
     rows: list[dict] = []
     groups = data.groupby(by_cols, sort=True, dropna=False, observed=True) if by_cols else [((), data)]
     for key, sub in groups:
