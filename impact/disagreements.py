@@ -15,10 +15,11 @@ import os
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import _xlsx
-from ._frames import as_text, key_strings
+from ._frames import as_text, key_strings, one_key
 from ._io import merged_blanks
 from ._words import _counted
 from .errors import ImpactWarning, InputError, Problem, ValidationError
@@ -119,6 +120,7 @@ def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, u
     _check_columns(data, [*keys, coder, value])  # a column named twice or a MultiIndex failed inside pandas
     if not isinstance(context, int) or context < 0:
         raise ValueError(f"The value for `context` must be a whole number >= 0, but {context!r} was passed.")
+    _refuse_infinite(data, value, [*keys, coder])
     d = data[data[value].notna()].copy()
     d["_v"] = d[value].map(_value_text)
     d["_c"] = as_text(d[coder])  # a missing coder stays missing under pandas 2 (not a coder named 'nan')
@@ -147,12 +149,30 @@ def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, u
     return out.reset_index(drop=True)
 
 
+def _refuse_infinite(data: pd.DataFrame, value: str, keys: list[str]) -> None:
+    """Refuse infinite values of ``value``, every row named (its spreadsheet row, as ``data`` would be written with a
+    header, and its unit, code and coder): ``int(inf)`` raised a bare OverflowError, naming neither."""
+    cells = data[value]
+    if pd.api.types.is_float_dtype(cells.dtype):
+        inf = np.isinf(cells.to_numpy(dtype="float64", na_value=np.nan))
+    elif cells.dtype == object:
+        inf = np.array([isinstance(v, (float, np.floating)) and bool(np.isinf(v)) for v in cells.tolist()], dtype=bool)
+    else:
+        return
+    if inf.any():
+        problems = [Problem("data", int(pos) + 2, value, str(cells.iloc[pos]),
+                            "a finite value (1 present, 0 absent) for "
+                            + ", ".join(f"{k} {data[k].iloc[pos]!r}" for k in keys)
+                            + "; leave it blank where there is none")
+                    for pos in np.flatnonzero(inf)]
+        raise ValidationError(problems, source="disagreements data")
+
+
 def _value_text(v: object) -> str:
-    if isinstance(v, bool):
+    """A coder's value as text: a flag as 1 or 0, a whole-number float (of any width) as the integer."""
+    if isinstance(v, (bool, np.bool_)):
         return str(int(v))
-    if isinstance(v, float) and v == int(v):
-        return str(int(v))
-    return str(v)
+    return one_key(v)
 
 
 _README_TEXT = [
