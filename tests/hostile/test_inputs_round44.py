@@ -151,3 +151,127 @@ def test_a_whole_number_float_of_any_width_is_the_integer_for_every_caller():
     data = pd.DataFrame({"unit": ["s1", "s1", "s2", "s2"], "coder": ["a", "b"] * 2, "code": "m",
                          "value": pd.Series([np.float32(1.0), 1, np.float32(0.0), 1], dtype=object)})
     assert disagreements(data)["unit"].tolist() == ["s2"]
+
+
+# --------------------------------------------------------------------------- 6. the workbooks as a person edits them
+def _adjudication(tmp_path):
+    """An adjudication workbook of two coders on six segments (planted: they disagree on four (unit, code) pairs and
+    agree on the other 14, of which one, morale on I1:2, present) and the gold set it gives with every row judged
+    absent."""
+    from openpyxl import load_workbook
+
+    from impact.agreement import coding_to_units
+    from impact.disagreements import disagreements, read_adjudication, write_disagreements_xlsx
+
+    segments = pd.DataFrame({"segment_id": ["I1:1", "I1:2", "I1:3", "I2:1", "I2:2", "I2:3"],
+                             "interview_id": ["I1"] * 3 + ["I2"] * 3, "start": [0, 7, 26, 0, 20, 34],
+                             "text": ["Intro.", "Staff felt valued.", "A plan.", "Yes.", "Partners met.", "End."]})
+    ann = pd.DataFrame({"unit": ["I1:2", "I1:3", "I2:2"], "code": ["morale", "plans_actions", "partnership"]})
+    bot = pd.DataFrame({"unit": ["I1:2", "I2:1", "I2:3"], "code": ["morale", "morale", "partnership"]})
+    long = coding_to_units({"ann": ann, "bot": bot}, units=segments, codes=["morale", "plans_actions", "partnership"])
+    path = write_disagreements_xlsx(disagreements(long, segments=segments), tmp_path / "adj.xlsx", data=long)
+    wb = load_workbook(path)
+    ws = wb["adjudicate"]
+    for r in range(2, ws.max_row + 1):
+        ws.cell(r, 10).value = "absent"
+    wb.save(path)
+    return path, read_adjudication(path, include_absent=True)
+
+
+def _edited(path, name, change):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    change(wb)
+    out = path.with_name(f"{name}.xlsx")
+    wb.save(out)
+    return out
+
+
+def _agreed_rows(wb) -> list[list]:
+    return [[c.value for c in row] for row in wb["agreed"].iter_rows(min_row=2)]
+
+
+def _sort_agreed(wb) -> None:
+    ws = wb["agreed"]
+    for r, values in enumerate(sorted(_agreed_rows(wb), key=lambda v: (v[1], v[0]), reverse=True), start=2):
+        for j, v in enumerate(values, start=1):
+            ws.cell(r, j).value = v
+
+
+def _flip_first(wb) -> None:
+    cell = wb["agreed"].cell(2, 3)
+    cell.value = "1" if str(cell.value) == "0" else "0"
+
+
+def _copy_second_over_first(wb) -> None:
+    for j in (1, 2, 3):
+        wb["agreed"].cell(2, j).value = wb["agreed"].cell(3, j).value
+
+
+# Old: the 'agreed' sheet (what every coder agreed on, read-only, protected without a password) joined the gold set as
+# it stood: a row deleted lost its code, a value turned 0 made an agreed code absent, a row copied over another lost
+# that one and gave its own twice, a row added put a code no coder gave into the gold set - each without a word.
+@pytest.mark.parametrize(("edit", "row", "column", "said"), [
+    ("deleted", None, "unit, code", "1 row deleted, whose codes would be left out of the gold set"),
+    ("flipped", 2, "value", "expected the exported value"),
+    ("copied over", 3, "unit, code", "each unit and code once (row 2 has them too)"),
+    ("added", 16, "unit, code", "a unit and code of the sheet as exported (this row was added"),
+])
+def test_edits_to_the_agreed_sheet_are_refused_and_a_sort_is_read_as_it_was(tmp_path, edit, row, column, said):
+    from impact.disagreements import read_adjudication
+
+    path, gold = _adjudication(tmp_path)
+    assert len(gold) == 18 and gold["present"].sum() == 1  # planted: 14 agreed (1 present) and 4 judged absent
+    sorted_gold = read_adjudication(_edited(path, "sorted", _sort_agreed), include_absent=True)
+    key = ["source", "unit", "code"]
+    pd.testing.assert_frame_equal(sorted_gold.sort_values(key).reset_index(drop=True),
+                                  gold.sort_values(key).reset_index(drop=True))
+    change = {"deleted": lambda wb: wb["agreed"].delete_rows(2), "flipped": _flip_first,
+              "copied over": _copy_second_over_first,
+              "added": lambda wb: wb["agreed"].append(["I9:9", "morale", "1"])}[edit]
+    with pytest.raises(ValidationError) as info:
+        read_adjudication(_edited(path, edit, change), include_absent=True)
+    rows = [(p.row, p.column) for p in info.value.problems]
+    if edit == "copied over":  # the row copied over is told as well, as deleted
+        assert rows == [(row, column), (None, column)], str(info.value)
+    else:
+        assert rows == [(row, column)], str(info.value)
+    assert said in str(info.value) and "this sheet is read-only" in str(info.value)
+
+
+# Old: a sheet renamed to a name unlike its own ('Sheet1') was only listed among the sheets (with impact's hidden
+# ones, which a person cannot see); and an adjudicator's 'presnet' had no hint where the review's 'acept' had one.
+def test_a_renamed_sheet_is_named_and_a_mistyped_decision_has_a_hint(tmp_path):
+    from impact.disagreements import read_adjudication
+    from impact.errors import InputError
+
+    path, _ = _adjudication(tmp_path)
+    with pytest.raises(InputError) as info:
+        read_adjudication(_edited(path, "renamed", lambda wb: setattr(wb["agreed"], "title", "Sheet1")))
+    assert "it has ['README', 'adjudicate', 'Sheet1'] ('Sheet1' may be 'agreed' renamed: name it 'agreed' again)" \
+        in str(info.value), str(info.value)
+    with pytest.raises(ValidationError) as info:
+        read_adjudication(_edited(path, "typo", lambda wb: setattr(wb["adjudicate"].cell(2, 10), "value", "presnet")))
+    assert "'presnet' - expected one of present, absent, unsure (did you mean 'present'?)" in str(info.value)
+
+
+# Old: a code typed with a space after it ('morale ') was a second code, so the coders disagreed on both; with
+# `codes`, it and a code in another case ('Plans') were left out without a word, and their coder was counted as never
+# applying 'morale' or 'plans' (percent agreement 0.5 on codes both coders gave).
+def test_coding_to_units_trims_codes_and_refuses_a_code_in_another_case():
+    from impact.agreement import coding_to_units, percent_agreement
+
+    ann = pd.DataFrame({"unit": ["s1", "s2"], "code": ["morale ", "plans"]})
+    bot = pd.DataFrame({"unit": ["s1", "s2"], "code": ["morale", " plans"]})
+    for codes in (None, ["morale", "plans"]):
+        long = coding_to_units({"ann": ann, "bot": bot}, units=["s1", "s2"], codes=codes)
+        assert sorted(long["code"].unique()) == ["morale", "plans"]
+        assert percent_agreement(long.assign(unit=long["unit"] + "|" + long["code"])).value == 1.0
+    cased = ann.assign(code=["morale", "Plans"])
+    for codes in (None, ["morale", "plans"]):
+        with pytest.raises(ValidationError) as info:
+            coding_to_units({"ann": cased, "bot": bot}, units=["s1", "s2"], codes=codes)
+        msg = str(info.value)
+        assert "coded:code: 'Plans' - expected the code 'plans' as it is spelled elsewhere" in msg, msg
+        assert "1 row of coder 'ann', units 's2'" in msg, msg
