@@ -23,8 +23,7 @@ __all__ = ["as_flags", "as_text", "distinct", "flagged", "key_strings", "member"
 _HAS_STR = isinstance(pd.api.types.pandas_dtype("str"), pd.StringDtype)
 
 
-def key_strings(values: pd.Series, *, strip: bool = False,
-                float_types: type | tuple[type, ...] = (float, np.floating)) -> pd.Series:
+def key_strings(values: pd.Series, *, strip: bool = False) -> pd.Series:
     """``values`` (ids: units, codes, interviews) as text for comparing with other ids: ``values.astype(str)``, but a
     whole number stored as a float is the text of the integer, as it is written in a file, and a missing value stays
     missing (:func:`as_text`): a unit ``1`` read as an integer from one table and as the float ``1.0`` from another
@@ -32,9 +31,9 @@ def key_strings(values: pd.Series, *, strip: bool = False,
     silently failed to match. Index and name kept.
 
     The one rule for every id read as text (:func:`one_key` for one value): ``strip`` trims the spaces around each
-    text (``"940 "`` is ``"940"``, as :func:`impact._joins.key_text` reads council ids); ``float_types`` are the
-    float values written as the integer they hold (a float column's values are Python floats; an object column may
-    hold numpy's ``float32`` scalars, which ``key_text`` passes ``float`` to leave as ``'1.0'``).
+    text (``"940 "`` is ``"940"``, as :func:`impact._joins.key_text` reads council ids). A whole-number float is the
+    integer's text whatever its width: numpy's ``float32`` 1.0 in an object column is ``'1'``, as it is in a float32
+    column (``key_text`` once left the scalar as ``'1.0'``, so one id matched or not by how it was stored).
 
     >>> key_strings(pd.Series([1.0, 2.5, None])).tolist(), key_strings(pd.Series([1, "a", 3.0], dtype=object)).tolist()
     (['1', '2.5', nan], ['1', 'a', '3'])
@@ -48,20 +47,19 @@ def key_strings(values: pd.Series, *, strip: bool = False,
         cells = np.full(len(number), None, dtype=object)
         cells[small] = number[small].astype(np.int64).astype(str).tolist()
         other = np.flatnonzero(known & ~small)
-        cells[other] = [_present_key(v, False, float) for v in number[other].tolist()]
+        cells[other] = [_present_key(v, False) for v in number[other].tolist()]
         return text_series(cells, index=values.index, name=values.name)
     if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) not in (
             "string", "integer", "boolean", "empty"):
         cells = values.astype(object)
         known = cells.notna().to_numpy()
-        return text_series([_present_key(v, strip, float_types) if k else None
+        return text_series([_present_key(v, strip) if k else None
                             for v, k in zip(cells.tolist(), known, strict=True)], index=values.index, name=values.name)
     out = as_text(values)
     return out.str.strip() if strip and len(out) else out
 
 
-def one_key(value: object, *, strip: bool = False,
-            float_types: type | tuple[type, ...] = (float, np.floating)) -> str | None:
+def one_key(value: object, *, strip: bool = False) -> str | None:
     """One id as :func:`key_strings` writes it: ``940.0`` is ``"940"``, with ``strip`` ``"940 "`` is ``"940"``, a
     missing value (None, NaN, ``pd.NA``, ``NaT``) None.
 
@@ -70,11 +68,11 @@ def one_key(value: object, *, strip: bool = False,
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
-    return _present_key(value, strip, float_types)
+    return _present_key(value, strip)
 
 
-def _present_key(value: object, strip: bool, float_types: type | tuple[type, ...]) -> str:
-    if isinstance(value, float_types) and np.isfinite(value) and float(value).is_integer():
+def _present_key(value: object, strip: bool) -> str:
+    if isinstance(value, (float, np.floating)) and np.isfinite(value) and float(value).is_integer():
         return str(int(value))
     return str(value).strip() if strip else str(value)
 

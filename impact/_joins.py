@@ -152,8 +152,8 @@ def of_study(argument: str, given: list | None, known: list[str]) -> None:
 
 def one_key(value: object) -> object:
     """One council id (or join key) as text: ``940``, ``940.0`` and ``"940 "`` are ``"940"``; a missing one None
-    (:func:`impact._frames.one_key` trimming spaces, a Python float's whole number as the integer)."""
-    return _frames.one_key(value, strip=True, float_types=float)
+    (:func:`impact._frames.one_key` trimming spaces, a whole-number float of any width as the integer)."""
+    return _frames.one_key(value, strip=True)
 
 
 def one_date(value: object, argument: str) -> pd.Timestamp:
@@ -173,7 +173,7 @@ def one_date(value: object, argument: str) -> pd.Timestamp:
 def key_text(values: pd.Series) -> pd.Series:
     """Council ids (or any join key) as text, whatever the dtype: ``940``, ``940.0`` and ``"940 "`` are ``"940"``;
     missing ids stay missing (:func:`impact._frames.key_strings` trimming spaces; index kept, no name)."""
-    return _frames.key_strings(values, strip=True, float_types=float).rename(None)
+    return _frames.key_strings(values, strip=True).rename(None)
 
 
 def as_dates(values: pd.Series, label: str, column: str, *, missing: str | None = None) -> pd.Series:

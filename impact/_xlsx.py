@@ -420,8 +420,9 @@ def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
     return atomic_write_bytes(path, buf.getvalue())
 
 
-def open_workbook(path: str | os.PathLike, *, required: list[str]):
-    """Open a filled-in workbook (formulas kept as typed) after basic checks."""
+def open_workbook(path: str | os.PathLike, *, required: list[str], known: tuple[str, ...] = ()):
+    """Open a filled-in workbook (formulas kept as typed) after basic checks: a missing sheet of ``required`` is
+    refused, naming the sheet a person may have renamed it to (``known``: the other sheets impact writes)."""
     path = check_input_file(path, expected=" - expected an .xlsx workbook written by impact")
     from ._archive import load_workbook as guarded_load
 
@@ -430,11 +431,14 @@ def open_workbook(path: str | os.PathLike, *, required: list[str]):
     if missing:
         from .schema import did_you_mean
 
-        # a sheet renamed ('Review (2)', 'review ') is the one missing: said, not only the list of names
-        renamed = [f"{n!r} may be {m!r} renamed: name it {m!r} again" for m in missing for n in wb.sheetnames
-                   if n not in required and did_you_mean(n, [m])]
+        # a sheet renamed ('Review (2)', 'review ', or 'Sheet1') is the one missing: said, not only the list of
+        # names; impact's own hidden sheets are no candidates (a person sees none of them)
+        shown = [n for n in wb.sheetnames if wb[n].sheet_state != "veryHidden"]
+        strange = [n for n in shown if n not in {*required, *known}]
+        renamed = [f"{n!r} may be {m!r} renamed: name it {m!r} again" for m in missing for n in strange
+                   if did_you_mean(n, [m]) or (len(missing) == 1 and len(strange) == 1)]
         raise InputError(f"{path}: {_named('sheet', missing)} missing - expected a workbook written by impact "
-                         f"with sheets {required}; it has {wb.sheetnames}"
+                         f"with sheets {[s for s in required if not s.startswith('_')]}; it has {shown}"
                          + (f" ({'; '.join(renamed)})" if renamed else ""))
     return wb
 

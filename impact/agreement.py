@@ -84,7 +84,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import as_text, key_strings, unclear_columns
-from ._words import _named
+from ._words import _counted, _named
 from .errors import InputError, Problem, StatisticalWarning, ValidationError
 
 __all__ = [
@@ -245,9 +245,28 @@ def _one_kind_of_value(values: pd.Series, units: pd.Series, coders: pd.Series, v
     )
 
 
+def _refuse_unkeyed(data: pd.DataFrame, unit: str, coder: str) -> None:
+    """Refuse rows with no unit or no coder, every one named, as :func:`coding_to_units` refuses coded rows with none:
+    ``pd.factorize`` gave such a row the position -1, and its value was written over the last unit's (or coder's)
+    value without a word (Cohen's kappa 1.0 for a pair of coders who disagreed on that unit)."""
+    problems = [Problem("data", int(pos) + 2, col, "",
+                        f"a {col} for each row (its {_told_apart(data, pos, other)}); fill it in or drop the row")
+                for col, other in ((unit, coder), (coder, unit))
+                for pos in np.flatnonzero(data[col].isna().to_numpy())]
+    if problems:
+        raise ValidationError(sorted(problems, key=lambda p: p.row), source="agreement data")
+
+
+def _told_apart(data: pd.DataFrame, pos: int, other: str) -> str:
+    """How a row is told apart in a message: its ``other`` key's value, or that it has none."""
+    held = data[other].iloc[pos]
+    return f"{other} is {held!r}" if not pd.isna(held) else f"{other} is missing too"
+
+
 def _wide(data: pd.DataFrame, unit: str, coder: str, value: str) -> pd.DataFrame:
-    """Units x coders table of values (NaN = not coded); duplicates are refused."""
+    """Units x coders table of values (NaN = not coded); duplicates and rows without a unit or coder are refused."""
     _check_columns(data, [unit, coder, value])
+    _refuse_unkeyed(data, unit, coder)
     dup = data.duplicated([unit, coder], keep="first")
     if dup.any():
         problems = [
@@ -932,6 +951,7 @@ def agreement_table(data: pd.DataFrame, *, unit: str = "unit", coder: str = "cod
     metrics = _metric_list(metrics)
     _check_option("level", level, _LEVELS)
     _check_settings(confidence=confidence, n_boot=n_boot, seed=seed)
+    _refuse_unkeyed(data, unit, coder)  # here, so that the rows named are the rows of `data`, not of one group
     rows: list[dict] = []
     groups = data.groupby(by_cols, sort=True, dropna=False, observed=True) if by_cols else [((), data)]
     for key, sub in groups:
@@ -1020,6 +1040,35 @@ def _warn_partial_review(stacked: pd.DataFrame, key_of: pd.Series, n_units: int)
                 "the units they reviewed", StatisticalWarning, stacklevel=3)
 
 
+def _refuse_case_variants(stacked: pd.DataFrame, codes: Sequence[str] | None) -> None:
+    """Refuse codes that differ from another code (one of ``codes``, or one coded) only in case ('Plans' beside
+    'plans'), each spelling's coders and first units named: 'Plans' was a code of its own, or, with ``codes``, left
+    out without a word, and the coder who typed it was counted as never applying 'plans'."""
+    used = stacked["code"].value_counts(sort=False)
+    listed = [] if codes is None else [str(c) for c in codes]
+    spellings: dict[str, list[str]] = {}
+    for code in dict.fromkeys([*listed, *used.index]):
+        spellings.setdefault(code.casefold(), []).append(code)
+    problems = []
+    for variants in spellings.values():
+        if len(variants) < 2:
+            continue
+        # the spelling `codes` lists, else the one most used (lower case among equals), is the code; the others vary it
+        main = next((v for v in variants if v in listed), max(variants, key=lambda v: (used.get(v, 0), v == v.lower())))
+        for other in (v for v in variants if v != main):
+            rows = stacked[stacked["code"] == other]
+            if rows.empty:
+                continue  # two spellings in `codes` itself: the caller's to choose
+            coders = ", ".join(map(repr, dict.fromkeys(rows["coder"])))
+            units = ", ".join(map(repr, rows["unit"].head(3))) + (" ..." if len(rows) > 3 else "")
+            problems.append(Problem("coded", None, "code", other,
+                                    f"the code {main!r} as it is spelled elsewhere (codes are told apart by case: "
+                                    f"{_counted(len(rows), 'row')} of coder {coders}, units {units}, would count as "
+                                    "another code); correct the spelling"))
+    if problems:
+        raise ValidationError(problems, source="coded output")
+
+
 def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: pd.DataFrame | Sequence[str] | None = None,
                     codes: Sequence[str] | None = None, unit_level: Literal["segment", "document"] = "segment",
                     uncoded: Literal["absent", "missing"] = "absent", min_score: float | None = None,
@@ -1089,8 +1138,11 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
         note = stacked["present"].isna().to_numpy() & (stacked["decision"] == "note").fillna(False).to_numpy(dtype=bool)
         stacked = stacked[~note]
     stacked["unit"] = key_strings(stacked["unit"])  # missing values stay missing; a unit 1.0 is the unit '1'
-    stacked["code"] = as_text(stacked["code"])
-    stacked["coder"] = as_text(stacked["coder"])
+    # the spaces around a code or coder typed in a spreadsheet are no part of it ('morale ' was a second code, or,
+    # with `codes`, left out without a word), as the spaces around a council id are not (key_text)
+    stacked["code"] = as_text(stacked["code"]).str.strip()
+    stacked["coder"] = as_text(stacked["coder"]).str.strip()
+    _refuse_case_variants(stacked, codes)
     frame = _unit_frame(units, stacked)
     unknown = sorted(set(stacked["unit"]) - set(frame["unit"]))
     if unknown:

@@ -15,13 +15,15 @@ import os
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import _xlsx
-from ._frames import as_text, key_strings
+from ._frames import as_text, key_strings, one_key
 from ._io import merged_blanks
 from ._words import _counted
 from .errors import ImpactWarning, InputError, Problem, ValidationError
+from .schema import did_you_mean, missing_hint, yes_no_hint
 
 __all__ = ["disagreements", "write_disagreements_xlsx", "read_adjudication", "ADJUDICATIONS"]
 
@@ -33,6 +35,7 @@ _COLUMNS = ("item_id", "unit", "code", "previous_text", "text", "next_text", "va
 _EDITABLE = ("decision", "adjudicator", "notes")
 _READ_ONLY = tuple(c for c in _COLUMNS if c not in _EDITABLE)
 _SHEET, _AGREED, _ORIGINAL, _META, _README = "adjudicate", "agreed", "_original", "_meta", "README"
+_AGREED_ORIGINAL = "_agreed_original"  # the 'agreed' sheet as exported, hidden, against which it is checked
 _FORMAT = "impact-adjudication 1"
 
 
@@ -119,6 +122,7 @@ def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, u
     _check_columns(data, [*keys, coder, value])  # a column named twice or a MultiIndex failed inside pandas
     if not isinstance(context, int) or context < 0:
         raise ValueError(f"The value for `context` must be a whole number >= 0, but {context!r} was passed.")
+    _refuse_infinite(data, value, [*keys, coder])
     d = data[data[value].notna()].copy()
     d["_v"] = d[value].map(_value_text)
     d["_c"] = as_text(d[coder])  # a missing coder stays missing under pandas 2 (not a coder named 'nan')
@@ -147,12 +151,30 @@ def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, u
     return out.reset_index(drop=True)
 
 
+def _refuse_infinite(data: pd.DataFrame, value: str, keys: list[str]) -> None:
+    """Refuse infinite values of ``value``, every row named (its spreadsheet row, as ``data`` would be written with a
+    header, and its unit, code and coder): ``int(inf)`` raised a bare OverflowError, naming neither."""
+    cells = data[value]
+    if pd.api.types.is_float_dtype(cells.dtype):
+        inf = np.isinf(cells.to_numpy(dtype="float64", na_value=np.nan))
+    elif cells.dtype == object:
+        inf = np.array([isinstance(v, (float, np.floating)) and bool(np.isinf(v)) for v in cells.tolist()], dtype=bool)
+    else:
+        return
+    if inf.any():
+        problems = [Problem("data", int(pos) + 2, value, str(cells.iloc[pos]),
+                            "a finite value (1 present, 0 absent) for "
+                            + ", ".join(f"{k} {data[k].iloc[pos]!r}" for k in keys)
+                            + "; leave it blank where there is none")
+                    for pos in np.flatnonzero(inf)]
+        raise ValidationError(problems, source="disagreements data")
+
+
 def _value_text(v: object) -> str:
-    if isinstance(v, bool):
+    """A coder's value as text: a flag as 1 or 0, a whole-number float (of any width) as the integer."""
+    if isinstance(v, (bool, np.bool_)):
         return str(int(v))
-    if isinstance(v, float) and v == int(v):
-        return str(int(v))
-    return str(v)
+    return one_key(v)
 
 
 _README_TEXT = [
@@ -207,6 +229,9 @@ def write_disagreements_xlsx(table: pd.DataFrame, path: str | os.PathLike, *, da
     agreed = _agreed(data, unit, coder, value, code) if data is not None else pd.DataFrame(
         columns=["unit", "code", "value"])
     _xlsx.write_sheet(wb.create_sheet(_AGREED), agreed, widths={"unit": 14, "code": 18, "value": 8})
+    kept = wb.create_sheet(_AGREED_ORIGINAL)
+    _xlsx.write_sheet(kept, agreed)
+    kept.sheet_state = "veryHidden"
     return _xlsx.finish_workbook(wb, path, original=frame[list(_READ_ONLY)], meta={"format": _FORMAT}, active=_SHEET)
 
 
@@ -219,6 +244,41 @@ def _agreed(data: pd.DataFrame, unit: str, coder: str, value: str, code: str) ->
     return pd.DataFrame({"unit": key_strings(pd.Series(first.index.get_level_values(0))).to_numpy(),
                          "code": key_strings(pd.Series(first.index.get_level_values(1))).to_numpy(),
                          "value": [_value_text(v) for v in first.to_numpy()]})
+
+
+def _agreed_edits(agreed: list, exported: list, file: str) -> list[Problem]:
+    """The edits made to the read-only 'agreed' sheet, against its copy as exported: rows added (or a unit or code
+    edited), a unit and code twice, a value changed, and rows deleted. Each went into the gold set as it stood (a row
+    deleted, its code lost; a value turned from 1 to 0, a code made absent) without a word. Rows sorted or filtered
+    are read as they are: each row is matched by its unit and code."""
+    want = {(rec["unit"], rec["code"]): rec["value"] for _, rec in exported}
+    seen: dict[tuple[str, str], int] = {}
+    problems = []
+    read_only = ("this sheet is read-only: it lists what every coder agreed on, and joins the gold set as it is; "
+                 "undo the change, or write the workbook again")
+    for row, rec in agreed:
+        if rec["__formulas__"]:
+            continue  # told as a formula
+        key = (rec["unit"], rec["code"])
+        if key not in want:
+            problems.append(Problem(file, row, "unit, code", f"{key[0]}, {key[1]}",
+                                    f"a unit and code of the sheet as exported (this row was added, or its unit or "
+                                    f"code edited): {read_only}"))
+        elif key in seen:
+            problems.append(Problem(file, row, "unit, code", f"{key[0]}, {key[1]}",
+                                    f"each unit and code once (row {seen[key]} has them too): {read_only}"))
+        else:
+            seen[key] = row
+            if rec["value"] in ("0", "1") and rec["value"] != want[key]:
+                problems.append(Problem(file, row, "value", rec["value"],
+                                        f"the exported value {want[key]!r}: {read_only}"))
+    gone = [key for key in want if key not in seen]
+    if gone:
+        shown = "; ".join(f"{u}, {c}" for u, c in gone[:10]) + (f" and {len(gone) - 10} more" if len(gone) > 10 else "")
+        problems.append(Problem(file, None, "unit, code", shown,
+                                f"every row as exported ({_counted(len(gone), 'row')} deleted, whose codes would be "
+                                f"left out of the gold set): {read_only}"))
+    return problems
 
 
 def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) -> pd.DataFrame:
@@ -252,7 +312,7 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
         When rows are undecided or "unsure" (left out of the gold set), or deleted.
     """
     path = Path(path)
-    wb = _xlsx.open_workbook(path, required=[_SHEET, _AGREED, _ORIGINAL, _META])
+    wb = _xlsx.open_workbook(path, required=[_SHEET, _AGREED, _ORIGINAL, _META], known=(_README,))
     meta = _xlsx.read_meta(wb)
     if meta.get("format") != _FORMAT:
         raise InputError(f"{path}: not an adjudication workbook (format {meta.get('format')!r}, expected {_FORMAT!r})")
@@ -273,7 +333,11 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
         if not decision and row in gaps:
             hinted[row] = gaps[row]
         if decision and decision not in ADJUDICATIONS:
-            problems.append(Problem(file, row, "decision", rec["decision"], f"one of {', '.join(ADJUDICATIONS)}"))
+            # with the hints the review workbook gives ('presnet', 'TRUE', 'n/a'): the same person fills in both
+            problems.append(Problem(file, row, "decision", rec["decision"], f"one of {', '.join(ADJUDICATIONS)}"
+                                    + (yes_no_hint(rec["decision"], expects="present, absent or unsure",
+                                                   write="present if the code applies, absent if it does not")
+                                       or missing_hint(rec["decision"]) or did_you_mean(decision, ADJUDICATIONS))))
             continue
         if n_bad or orig is None:
             continue
@@ -285,6 +349,10 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
     agreed_file = _xlsx.where(path, _AGREED)
     _, agreed, agreed_problems = _xlsx.read_rows(wb[_AGREED], file=agreed_file, expected=["unit", "code", "value"])
     problems += agreed_problems
+    if _AGREED_ORIGINAL in wb.sheetnames and not agreed_problems:
+        _, exported, _ = _xlsx.read_rows(wb[_AGREED_ORIGINAL], file=_xlsx.where(path, _AGREED_ORIGINAL),
+                                         expected=["unit", "code", "value"])
+        problems += _agreed_edits(agreed, exported, agreed_file)
     merged = merged_blanks(["value"], agreed)  # a value in the first row of a group only: a merged cell's shape
     for row, rec in agreed:
         if rec["value"] not in ("0", "1") and "value" not in rec["__formulas__"]:

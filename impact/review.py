@@ -304,7 +304,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         Rows deleted from the sheet, sheets added.
     """
     path = Path(path)
-    wb = _xlsx.open_workbook(path, required=[_SHEET, _ORIGINAL, _META])
+    wb = _xlsx.open_workbook(path, required=[_SHEET, _ORIGINAL, _META], known=(_CODES, _README))
     meta = _xlsx.read_meta(wb)
     if meta.get("format") != _FORMAT:
         raise InputError(f"{path}: not a review workbook of this version (format {meta.get('format')!r}, "

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import itertools
 import math
+import re
 import warnings
 from collections import Counter
 from typing import Literal
@@ -67,7 +70,11 @@ def change_over_time(
         Boolean / 0-1 or numeric column.
     time : str
         Time column (e.g. ``"wave"``); ordered by `times`, by its categories,
-        or sorted.
+        or sorted: numbers and dates by value, and text where every label
+        reads as a number, a month name, a date (day first: '1/3/2019' is
+        1 March) or one text but for its numbers ('year 2' before
+        'year 10') in that order; any other text alphabetically, with a
+        StatisticalWarning saying so.
     unit : str
         Unit column (e.g. ``"council_id"``).
     group : str, optional
@@ -104,7 +111,9 @@ def change_over_time(
         When units missing a time point are dropped.
     StatisticalWarning
         When units seen at every time point are dropped because they moved
-        between the levels of ``group`` (they have not dropped out).
+        between the levels of ``group`` (they have not dropped out); when the
+        time points are text with no order of their own (``'baseline'``,
+        ``'follow-up'``) and no `times` is given.
     SmallSampleWarning
         When a row has fewer than two complete units.
 
@@ -118,7 +127,7 @@ def change_over_time(
     >>> df = pd.DataFrame({"council_id": [1, 1, 2, 2, 3, 3, 4, 4],
     ...                    "wave": ["early", "late"] * 4,
     ...                    "mentioned": [0, 1, 0, 1, 0, 1, 1, 1]})
-    >>> res = change_over_time(df, outcome="mentioned", time="wave", unit="council_id")
+    >>> res = change_over_time(df, outcome="mentioned", time="wave", unit="council_id", times=["early", "late"])
     >>> print(res.loc[0, "test"], res.loc[0, "n_up"], res.loc[0, "p_value"])
     mcnemar 3 0.25
     """
@@ -134,7 +143,7 @@ def change_over_time(
                                  f"{_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): there is no change to test.")
     frame = frame.dropna(subset=["_y", time])
     binary = _is_binary(frame["_y"])
-    order = list(times) if times is not None else _levels(frame[time])
+    order = list(times) if times is not None else _time_order(frame[time], time)
     unknown = [t for t in order if t not in set(frame[time])]
     if unknown:
         raise ValueError(f"`times` names time points absent from {time!r}: {unknown}.")
@@ -214,6 +223,80 @@ def change_over_time(
     # a row whose values are one value throughout (an impact never coded) cannot give p < 1: not in the family
     out["p_adjusted"] = _adjust_testable(out["p_value"].to_numpy(dtype="float64"), np.array(varies), adjust)
     return out[[c for c in cols if c in out.columns]]
+
+
+_MONTHS = {name: i for i, m in enumerate(calendar.month_name[1:], start=1)
+           for name in (m.casefold(), m[:3].casefold(), "sept" if i == 9 else m.casefold())}
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%B %Y", "%b %Y", "%Y-%m")
+
+
+def _time_order(values: pd.Series, time: str) -> list:
+    """The time points of ``values`` in time order, where ``times`` is not given: categories in their own order,
+    numbers and dates sorted; text in the order it reads as, where every label reads as one:
+
+    * numbers (``'2'``, ``'10'``) by their value;
+    * month names (``'Jan'``, ``'March'``) in calendar order;
+    * dates (``'1/3/2019'``, day first as written in the UK; ``'March 2019'``; ``'2019-03-31'``) by date;
+    * labels alike but for their numbers (``'year 2'``, ``'year 10'``; ``'2019/20'``; ``'wave 1b'``) by those numbers,
+      read as numbers.
+
+    Any other text (``'baseline'``, ``'follow-up'``) has no order of its own: it is sorted alphabetically, as before,
+    with a StatisticalWarning naming the labels and ``times=``. Sorted as text, 'year 10' came before 'year 2' and
+    'Mar' before 'Jan' without a word, and the change from first to last was measured the wrong way round."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return _levels(values)
+    labels = list(dict.fromkeys(values.tolist()))
+    if not labels or not all(isinstance(v, str) for v in labels):
+        return _levels(values)
+    for reading in (_as_number, _as_month, _as_date):
+        keys = [reading(v) for v in labels]
+        if all(k is not None for k in keys):
+            return [v for _, v in sorted(zip(keys, labels, strict=True), key=lambda p: p[0])]
+    if (numbered := _by_their_numbers(labels)) is not None:
+        return numbered
+    order = sorted(labels)
+    warnings.warn(f"The time points of {time!r} are text with no order of their own ({', '.join(map(repr, order[:8]))}"
+                  f"{' ...' if len(order) > 8 else ''}): they were taken in alphabetical order, first to last; where "
+                  "that is not their order in time, pass them in time order as `times=` (a list of the labels, first "
+                  f"to last) or make {time!r} an ordered categorical.", StatisticalWarning, stacklevel=3)
+    return order
+
+
+def _by_their_numbers(labels: list[str]) -> list[str] | None:
+    """``labels`` ordered by the numbers in them, where they are one text but for their numbers (``'year 2'``,
+    ``'Year 10'``; ``'2019/20'``, ``'2020/21'``) and no two of those numbers order a pair of labels opposite ways
+    (``'Q2 2019'`` and ``'Q1 2020'``: which number counts first is not known); else None."""
+    shapes = {re.sub(r"\d+", "#", v.strip().casefold()) for v in labels}
+    if len(shapes) != 1 or "#" not in next(iter(shapes)):
+        return None
+    numbers = np.array([[int(n) for n in re.findall(r"\d+", v)] for v in labels], dtype=object)
+    for a, b in itertools.combinations(range(len(labels)), 2):
+        signs = {(x > y) - (x < y) for x, y in zip(numbers[a], numbers[b], strict=True)} - {0}
+        if len(signs) > 1:
+            return None
+    return [labels[i] for i in sorted(range(len(labels)), key=lambda i: list(numbers[i]))]
+
+
+def _as_number(label: str) -> float | None:
+    try:
+        number = float(label.strip())
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _as_month(label: str) -> int | None:
+    return _MONTHS.get(label.strip().rstrip(".").casefold())
+
+
+def _as_date(label: str) -> datetime.datetime | None:
+    text = " ".join(label.split())
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
 
 
 def _which_rows(small: list[dict], rows: list[dict]) -> str:

@@ -307,12 +307,32 @@ def _unreadable_dates(formula: str, data: pd.DataFrame) -> ValueError | None:
         return None
     columns = dict.fromkeys(n for t in desc.lhs_termlist + desc.rhs_termlist for f in t.factors
                             for n in _formula_columns(f.code))
-    held = {str(c): c for c in data.columns}
-    dates = {c: k for c in columns if c in held and (k := _date_column_kind(data[held[c]])) is not None}
+    read = {c: col for c in columns if (col := _read_column(data, c)) is not None}
+    dates = {c: k for c, col in read.items() if (k := _date_column_kind(col)) is not None}
     if not dates:
         return None
-    return _date_error(formula, {c: (k, _held(data[held[c]])) for c, k in dates.items()},
+    return _date_error(formula, {c: (k, _held(read[c])) for c, k in dates.items()},
                        "patsy, which builds the design, cannot read them.")
+
+
+def _read_column(data: pd.DataFrame, name: str) -> pd.Series | None:
+    """The column patsy reads for the formula's ``name``: the one labelled by that very text (patsy looks a name up as
+    ``data[name]``), or None. A column labelled by the number 7 is not the formula's ``Q('7')``, and of two columns
+    whose labels print alike (7 and '7', None and 'None') only the text one is read: the messages looked columns up
+    by ``str(label)``, and named the wrong column's dtype or none."""
+    hits = np.flatnonzero([isinstance(c, str) and c == name for c in data.columns])
+    return data.iloc[:, hits[0]] if len(hits) else None
+
+
+def _unread_labels(data: pd.DataFrame, name: str) -> str:
+    """A hint where the formula's ``name`` is no column but a column labelled by something other than text prints as
+    ``name`` (the number 7 for ``'7'``), else ''."""
+    alike = [c for c in data.columns if not isinstance(c, str) and str(c) == name]
+    if not alike:
+        return ""
+    shown = " and ".join(f"{c!r} ({type(c).__name__})" for c in alike)
+    return (f" (`data` has a column labelled {shown}, not by the text {name!r}: a formula reads only columns named "
+            f"by text; rename it, e.g. data = data.rename(columns={{{alike[0]!r}: {name!r}}}))")
 
 
 def _nullable_as_float(data: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -362,7 +382,7 @@ def _formula_error(formula: str, data: pd.DataFrame, exc: Exception) -> ValueErr
 
     import patsy
 
-    held = [str(c) for c in data.columns]
+    held = [c for c in data.columns if isinstance(c, str)]  # the names a formula can read (see _read_column)
     origin = getattr(exc, "origin", None)
     span = (origin.code[origin.start:origin.end] if origin is not None and origin.code == formula else None)
     at = f" at character {origin.start + 1} ({span!r})" if span is not None else ""
@@ -374,7 +394,7 @@ def _formula_error(formula: str, data: pd.DataFrame, exc: Exception) -> ValueErr
         return ValueError(f"The formula {formula!r} cannot be read{at}: expected 'outcome ~ term + term ...', each "
                           "term a column of `data` (a name that is not a Python name as Q('name')), an expression of "
                           "columns, or a product of terms ('a:b', 'a*b').")
-    absent = [n for code in factors for n in _formula_columns(code) if n not in held]
+    absent = [n for code in factors for n in _formula_columns(code) if _read_column(data, n) is None]
     absent = list(dict.fromkeys(absent))
     if not isinstance(exc, patsy.PatsyError) and not absent and (dated := _unreadable_dates(formula, data)):
         return dated
@@ -386,24 +406,28 @@ def _formula_error(formula: str, data: pd.DataFrame, exc: Exception) -> ValueErr
             close = difflib.get_close_matches(name, held, n=3, cutoff=0.6)
             near = [c for c in held if c.lower() == name.lower() and c != name]
             close = list(dict.fromkeys(near + close))
-            named.append(repr(name) + (f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""))
+            unread = _unread_labels(data, name)
+            named.append(repr(name) + (unread or (f" (did you mean {' or '.join(map(repr, close))}?)" if close
+                                                  else "")))
         noun = "a column" if len(absent) == 1 else "columns"
+        every = list(data.columns)  # as they are labelled: 7 and '7' told apart
         return ValueError(f"The formula {formula!r} names {noun} `data` does not have: {', '.join(named)}; "
-                          f"expected columns of {held[:20]}{' ...' if len(held) > 20 else ''}.")
+                          f"expected columns of {every[:20]}{' ...' if len(every) > 20 else ''}.")
     if span is not None and cause is not None:
-        used = [c for c in _formula_columns(span) if c in held]
+        read = {c: col for c in _formula_columns(span) if (col := _read_column(data, c)) is not None}
+        used = list(read)
 
         def kind(col: str) -> str:
-            values = data[col]
+            values = read[col]
             shown = values.dropna()
             first = f", e.g. {shown.iloc[0]!r}" if len(shown) else ""
             return f"{col!r} (dtype {values.dtype}{first})"
 
-        dates = {c: k for c in used if (k := _date_column_kind(data[c])) is not None}
+        dates = {c: k for c in used if (k := _date_column_kind(read[c])) is not None}
         if dates:
-            return _date_error(formula, {c: (k, _held(data[c])) for c, k in dates.items()},
+            return _date_error(formula, {c: (k, _held(read[c])) for c, k in dates.items()},
                                f"The term {span!r} cannot be evaluated on them.")
-        text = [c for c in used if not pd.api.types.is_numeric_dtype(data[c].dtype) or pd.api.types.is_bool_dtype(data[c].dtype)]
+        text = [c for c in used if not pd.api.types.is_numeric_dtype(read[c].dtype) or pd.api.types.is_bool_dtype(read[c].dtype)]
         if text:
             return ValueError(f"The term {span!r} of the formula {formula!r} cannot be evaluated on `data`: it "
                               f"applies a calculation to the {_number(text, 'column')} {', '.join(map(kind, text))}, "

@@ -162,8 +162,9 @@ _CASES = {
                ["1", "2.5", None, "940", "inf", "0", "100000000000000000000"],
                ["1", "2.5", None, "940", "inf", "0", "100000000000000000000"]),
     "float32": (pd.Series([1.0, 2.5, np.nan], dtype="float32"), ["1", "2.5", None], ["1", "2.5", None]),
+    # key_text gave '1.0' here until round 44 made a whole-number float of any width the integer for every caller
     "float32 scalars": (pd.Series([np.float32(1.0), np.float32(2.5), "a"], dtype=object),
-                        ["1", "2.5", "a"], ["1.0", "2.5", "a"]),
+                        ["1", "2.5", "a"], ["1", "2.5", "a"]),
     "float64 scalars": (pd.Series([np.float64(1.0), 2.0, "a ", None], dtype=object),
                         ["1", "2", "a ", None], ["1", "2", "a", None]),
     "spaces": (pd.Series([" 940", "940 ", "a b ", None], dtype=object),
@@ -194,7 +195,7 @@ def test_one_rule_writes_ids_as_both_callers_did(case):
     ks, kt = _frames.key_strings(named), _joins.key_text(named)
     assert _listed(ks) == as_key_strings and _listed(kt) == as_key_text
     assert ks.name == "unit" and kt.name is None and ks.index.equals(named.index) and kt.index.equals(named.index)
-    same = _frames.key_strings(named, strip=True, float_types=float)  # the rule key_text is
+    same = _frames.key_strings(named, strip=True)  # the rule key_text is
     assert _listed(same) == as_key_text
     assert [_joins.one_key(v) for v in values.astype(object)] == as_key_text
     assert [_frames.one_key(v) for v in values.astype(object)] == [
