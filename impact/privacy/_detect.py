@@ -169,6 +169,19 @@ _BANK_NUMBER_RE = lazy_compile(
     rf"(?P<ref>(?:[a-z]{{2}}\d{{2}}[ \t]?[a-z]{{4}}[ \t]?)?[a-z]{{0,3}}\d(?:[\d./{_DASH}]|[ \t](?=\d))*\d)(?![\w/]|[.{_DASH}]\d)", _I)
 # A word of a bank's label with a figure soon after it, sought first as the labels are rare.
 _BANK_ANCHOR = lazy_compile(r"\b(?:sort|s/c|a/c|acc(?:t|ount)?|card|roll|iban|bank)\b[^\d\n]{0,30}\d", _I)
+# Part of a card's or an account's number, as a bank's letters and reviews of financial abuse give it: its end after the
+# card's or the account's word ("card ending 9012", "a debit card ending in 9012", "account ending with 4321"), the last
+# figures said as such ("the last four digits of her card were 9012"), or the figures after a mask of the rest ("****
+# **** **** 9012", "XXXX-XXXX-XXXX-9012").  Not "the year ending 2019": the end is a card's or an account's only.
+_PARTIAL_NUMBER_RE = lazy_compile(
+    r"\b(?:card|account|a/c|acc(?:t|ount)?)(?:[ \t]+(?:number|no\.?))?[ \t]+(?:(?:that|which)[ \t]+)?"
+    r"end(?:ing|s|ed)(?:[ \t]+(?:in|with))?[ \t]*[:\-–]?[ \t]*(?P<ref>(?:[*x•.]+[ \t]?)?\d{3,6})(?![\w/]|[.,]\d)"
+    r"|\blast[ \t]+(?:two|three|four|five|six|[2-6])[ \t]+(?:digits|numbers|figures)"
+    r"(?:[ \t]+of[ \t]+(?:\p{L}+[ \t]+){0,4}?\p{L}+)?[ \t]*(?:(?:is|are|was|were|(?:would|will)[ \t]+be)[ \t]+|:[ \t]*|\([ \t]*)?"
+    r"(?P<last>\d{2,6})(?![\w/]|[.,]\d)"
+    r"|(?<![\w*•])(?P<masked>(?:(?:\*{3,4}|x{4}|•{3,4})[ \t\-]?){1,3}\d{3,6})(?![\w/]|[.,]\d)",
+    _I)
+_PARTIAL_ANCHOR = lazy_compile(r"\b(?:end(?:ing|s|ed)|last)\b|\*{3}|x{4}|•{3}", _I)
 # An international bank account number anywhere, closed up or in fours ("GB82WEST12345698765432", "GB33 BUKB 2020 1555
 # 5555 55"): its country's letters, two check figures and the account, kept to those that pass the check (ISO 13616).
 _IBAN_RE = lazy_compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?(?![\w])")
@@ -743,10 +756,17 @@ _AGE_RES = (
         rf"(?P<age>{_N}(?:[ \t]+{_UNIT}(?:[ \t]+old)?)?)\b",
         _I,
     ),
-    # "the boy (14, in care)", "her daughter, 15, was moved"
+    # "the boy (14, in care)", "her daughter, 15, was moved", "Child J (7)", "Sibling 1 (9)", "the mother (32) said"
     lazy_compile(
-        r"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster|sibling)[ \t]*"
+        r"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster|sibling|"
+        r"(?-i:(?<=\b(?:Child|Baby|Sibling|Young[ \t]+Person)[ \t]+)(?:\p{Lu}|\d{1,2})))[ \t]*"
         rf"(?:\([ \t]*(?P<age>\d{{1,2}}|{_NUMBER_WORDS})\b|,[ \t]*(?P<age>\d{{1,2}}|{_NUMBER_WORDS})[ \t]*(?=[,;)]))",
+        _I,
+    ),
+    # an adult relation's, two figures in brackets ("the mother (32) said", "her stepfather (41)"; "Mother (1)" a label)
+    lazy_compile(
+        r"\b(?:mother|father|mum|dad|step-?(?:mother|father|mum|dad)|parent|grand(?:mother|father|parent)|aunt|uncle)"
+        r"[ \t]*\([ \t]*(?P<age>[1-9]\d)[ \t]*(?=[,;)])",
         _I,
     ),
 )
@@ -1453,6 +1473,9 @@ def _references(text: str, add) -> None:
     for m in _BANK_NUMBER_RE.finditer(text) if _BANK_ANCHOR.search(text) else ():
         if sum(c.isdigit() for c in m.group("ref")) >= 6 and not _YEARISH.match(m.group("ref")):
             add(Span(m.start("ref"), m.end("ref"), "reference"))  # "sort code 12 34 56", "roll number 123/456.789-0"
+    for m in _PARTIAL_NUMBER_RE.finditer(text) if _PARTIAL_ANCHOR.search(text) else ():
+        group = next(g for g in ("ref", "last", "masked") if m.group(g) is not None)
+        add(Span(m.start(group), m.end(group), "reference"))  # "card ending 9012", "**** **** **** 9012"
     for m in _IBAN_RE.finditer(text):
         if _iban.is_valid(re.sub(r"[ \t]", "", m.group())):
             add(Span(m.start(), m.end(), "reference"))  # "paid into GB82WEST12345698765432"

@@ -309,6 +309,8 @@ _PHRASE_END_RE = lazy_compile(
 )
 # Words joining names in a list ("Cook and [Taylor]", "[Patel], Mason and ...").
 _LIST_JOIN_RE = lazy_compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|and|&|or)[ \t]*\Z", re.IGNORECASE | re.VERSION1)
+# A stop or the text's end right after a word.
+_STOP_AFTER_RE = lazy_compile(r"[ \t]*(?:[.,;:!?)]|\Z)", re.VERSION1)
 # One line break inside a name: a transcript wrapped at a fixed width ("Jane\nSmith").
 _WRAP_RE = lazy_compile(r"[ \t]*\r?\n[ \t]*\Z", re.VERSION1)
 # A tab right before a word: a table's cell opens with it.
@@ -1473,8 +1475,11 @@ _NEWBORN_INITIALS_RE = lazy_compile(
 # A capital letter opening a sentence, set off before an age set off and a clause in lower case, as a charity's report
 # signs a young person's quote ("C, 16, now lives in supported accommodation.", "A, 14, lives with a foster family."):
 # the person's initial (the age after it is read as an age after a name).
+# So too in brackets, opening a sentence or after another so ("J (7) said he was hungry", "J (7) and K (9) were removed").
 _LETTER_AGED_RE = lazy_compile(
-    r"(?:^|(?<=[.!?…\n\r\"”’)][ \t]*))(?P<l>\p{Lu}),[ \t]*(?:\d{1,2}|(?i:aged)[ \t]+\d{1,2}),[ \t]+(?=\p{Ll})",
+    r"(?:^|(?<=[.!?…\n\r\"”’)][ \t]*))(?P<l>\p{Lu}),[ \t]*(?:\d{1,2}|(?i:aged)[ \t]+\d{1,2}),[ \t]+(?=\p{Ll})"
+    r"|(?:^|(?<=[.!?…\n\r\"”’][ \t]*)|(?<=\p{Lu}[ \t]*\([ \t]*\d{1,2}[ \t]*\)(?:[ \t]*,|[ \t]+and)?[ \t]+))"
+    r"(?P<l>\p{Lu})[ \t]*\([ \t]*(?:\d{1,2}|(?i:aged)[ \t]+\d{1,2})[ \t]*\)(?=[ \t]*[,;.]|[ \t]+\p{Ll})",
     re.VERSION1)
 # A letter with its dot opening a line before a capitalised word: an outline's, when another line opens so too.
 _OUTLINE_LETTER_RE = lazy_compile(r"(?m)^[ \t]*\p{Lu}\.[ \t]+\p{Lu}", re.VERSION1)
@@ -2362,7 +2367,7 @@ class NameFinder:
         spans += self._families(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
         spans += self._lower_initials(text)
-        spans += [Span(m.start("l"), m.end("l"), "name") for m in _LETTER_AGED_RE.finditer(text)] if "," in text else []
+        spans += [Span(m.start("l"), m.end("l"), "name") for m in _LETTER_AGED_RE.finditer(text)] if "," in text or "(" in text else []
         # a relative's initials set off after the relation, whatever they spell ("her second cousin, OF, pleaded guilty")
         spans += [Span(m.start(), m.end(), "name") for m in _CAPS_RE.finditer(text)
                   if fold(m.group()) not in self.public and _KIN_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
@@ -2675,6 +2680,16 @@ class NameFinder:
         word = text[span.start : span.end]
         return (span.kind == "name" and fold(word) in communities() and fold(word) not in self.participant_parts
                 and _PERSON_AFTER_RE.match(text, span.end) is not None)
+
+    def _community_before_body(self, text: str, toks: list[_Tok], k: int, tok: _Tok) -> bool:
+        """Whether ``tok``, a word of a faith, people or nation alone in its run, comes right before a capitalised
+        public term or ordinary word that no list knows as a name, ``toks[k]``: a body's or a thing's name opens with it
+        ("the Scottish Government", "the Irish Office", "Scottish Police Authority"), no one is named."""
+        if tok.shape != "cap" or tok.key not in communities() or tok.key in self.participant_parts or k >= len(toks):
+            return False
+        nxt = toks[k]
+        return (nxt.shape in ("cap", "caps") and text[tok.end : nxt.start] == " " and not self._known(nxt)
+                and (self._public(nxt) or self._ordinary(nxt)))
 
     def _owned_brands(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """A make or brand of two or three capitalised words owned, driven or worn (:data:`_OWNED_BRAND_RE`): one of them a
@@ -3565,6 +3580,7 @@ class NameFinder:
     def _run(self, text: str, toks: list[_Tok], i: int) -> list[_Tok]:
         """The longest run of name-like words starting at token ``i`` (particles inside only)."""
         if (not self._candidate(toks[i], True) and not self._given_term(text, toks, i)
+                and not self._public_surname_first(text, toks, i)
                 or toks[i].key in _PARTICLES and toks[i].shape == "lower"):
             return []
         run = [toks[i]]
@@ -3650,6 +3666,20 @@ class NameFinder:
                 and nxt.shape == "cap" and self._joinable(text, tok, nxt)
                 and (nxt.key in self.surnames or self._unknown(nxt)))
 
+    def _public_surname_first(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """Whether a public term that is a surname too (:data:`_SURNAME_WORDS`, no month), in capitals opening a
+        sentence, is a surname written first before a given name in title case, as registers, minutes and police
+        records write it ("GREEN Tom attended.", "HALL Jane was arrested"): the given name no ordinary word, or the
+        name ending there, before a stop or a person's verb ("NEW Hope for families", "NEW Hope was founded", "GREEN
+        Paper" stay the words; "new", "may" are no surname opening a sentence)."""
+        tok, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else None
+        return (tok.shape == "caps" and tok.key in _SURNAME_WORDS and tok.key not in _MONTH_NAMES
+                and not self._closed_word(tok) and nxt is not None
+                and nxt.shape == "cap" and nxt.key in self.firsts and text[tok.end : nxt.start] == " "
+                and _sentence_initial(text, tok.start)
+                and (not self._ordinary(nxt) or _STOP_AFTER_RE.match(text, nxt.end) is not None
+                     or _PERSON_VERB_AFTER_RE.match(text, nxt.end) is not None))
+
     def _pop_post_words(self, run: list[_Tok]) -> None:
         """Take off the end of ``run`` the ordinary capitalised words, no first name, surname or listed name's part,
         that open a post or a body's name after it, keeping a name's words: two after a first name or an initial, one
@@ -3693,6 +3723,8 @@ class NameFinder:
         if (initials := _title_initials(before)) is not None:
             before = before[: initials.start()]
         m = re.search(r"(\p{L}[\p{L}\-]*)(\.?)[ \t]*(,?)[ \t]*(?:\r?\n[ \t]*)?\Z", before)  # a line may wrap after it
+        if m and "\t" in before[m.end(1) :] and self._field_cell(text, start):
+            m = None  # "Jane Okafor\tSister\tLeeds": a title's cell before a place's, another field ("Dr\tBaker" a name)
         if m:
             w = fold(m.group(1))
             if w in _TITLES and (m.group(1)[:1].isupper() or w in _LOWER_TITLES):
@@ -3710,6 +3742,12 @@ class NameFinder:
             return "weak"
         return None
 
+    def _field_cell(self, text: str, start: int) -> bool:
+        """Whether the cell at ``start`` holds a place the study names or a public term, a field of its own after a
+        title's cell ("Sister\tLeeds"), no surname the title's cell would go with ("Dr\tBaker")."""
+        cell = fold(re.match(r"[^\t\n]*", text[start:]).group().strip())
+        return cell not in self.participant_parts and (cell in self.places or cell in self.public)
+
     def _heading_words(self, run: list[_Tok]) -> int:
         """How many words in capitals open ``run`` as a heading's before a name in title case, 0 if none: ordinary
         English words, no first name nor listed name's part ("OVERVIEW REPORT Jane Okafor", "EXECUTIVE SUMMARY Jane
@@ -3723,7 +3761,7 @@ class NameFinder:
             return 0
         if any(not self._ordinary(t) or self._known(t) or t.key in self.participant_parts for t in run[:k]):
             return 0
-        return 0 if k == 1 and run[0].key in self.surnames else k
+        return 0 if k == 1 and self._written_surname(run[0]) else k
 
     def _opening_word(self, run: list[_Tok]) -> bool:
         """Whether the first word of ``run``, opening a sentence, is the sentence's, an ordinary word no list knows as a
@@ -3732,7 +3770,12 @@ class NameFinder:
         head = run[0]
         if not self._ordinary(head) or self._known(head):
             return False
-        return not (head.shape == "caps" and head.key in self.surnames and len(run) > 1 and run[1].shape == "cap")
+        return not (head.shape == "caps" and self._written_surname(head) and len(run) > 1 and run[1].shape == "cap")
+
+    def _written_surname(self, tok: _Tok) -> bool:
+        """Whether ``tok`` is a surname that reads as a word, or a public term that is one too (no month: "GREEN Tom",
+        "HALL Jane" open a run only as :meth:`_public_surname_first` allows)."""
+        return tok.key in self.surnames or tok.key in _SURNAME_WORDS and tok.key not in _MONTH_NAMES
 
     def _judge(self, text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> Span | None:
         if head := self._heading_words(run):
@@ -3834,6 +3877,8 @@ class NameFinder:
         if (len(words) > 1 and words[0].key in communities()
                 and all(self._ordinary(t) and not self._known(t) for t in words[1:])):
             return None  # "the Irish Sea", "the Welsh Government": a nation's word before ordinary words names no one
+        if len(run) == 1 and self._community_before_body(text, toks, i + 1, words[0]):
+            return None  # "the Scottish Government said", "the Irish Office": the run stopped before the public term
         if self._branded_goods(text, run):
             return None  # "we got a Chloe handbag", "his Jordan trainers": a brand that is a first name, on goods
         if self._made_thing(text, run):

@@ -121,20 +121,13 @@ _KEPT = [
     "opening an account with a national sort code",
 ]
 
-# Still open (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # a surname in capitals that is a public term, before a given name that is a word (main and now: kept with no names
-    # listed; "GREEN" is never a name alone, "Tom" a word)
-    ("GREEN Tom attended.", "[name] attended."),
-    # a relation's or a title's cell before a place's (main and now: '[name]\tSister\t[name]'; "Sister Leeds" read as
-    # a title and a name across the tab)
-    ("Jane Okafor\tSister\tLeeds", "[name]\tSister\t[council]"),
-    # a nation's adjective before a public body (main and now: 'the [name] Government said')
-    ("the Scottish Government said", "the Scottish Government said"),
-]
+# Closed in round 47 and moved to its _RED_TEAM: a public term that is a surname in capitals before a given name ("GREEN
+# Tom attended."), a title's cell before a place's ("Jane Okafor\tSister\tLeeds"), a nation's adjective before a public
+# body ("the Scottish Government said").
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(38, 15, 10, 3))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(38, 15, 10, 0))
