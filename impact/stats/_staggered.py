@@ -56,6 +56,13 @@ class _Design:
     control: str
     anticipation: int
     units: np.ndarray | None = None  # (n,) unit labels, in the order of the rows
+    # the cells' group, cur_pos, base_pos and reference as Python lists (the values ``cells.itertuples()`` gives),
+    # read by the per-cell loops instead of a pandas row each
+    cell_lists: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if not self.cell_lists:
+            self.cell_lists = {c: self.cells[c].tolist() for c in ("group", "cur_pos", "base_pos", "reference")}
 
 
 def staggered_did(
@@ -227,8 +234,8 @@ def staggered_did(
     cells["n_control"] = n_c[0].astype("int64")
     n = len(design.g)
     se = _cluster_se(inf, design.cluster, n)
-    few = (cells["n_treated"] < 2) | (cells["n_control"] < 2)
-    se[few.to_numpy()] = np.nan
+    few = (n_t[0] < 2) | (n_c[0] < 2)
+    se[few] = np.nan
     se[cells["reference"].to_numpy()] = np.nan
     _warn_cells(cells, few)
     rng = np.random.default_rng(seed)
@@ -267,7 +274,12 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
         rows = data.index[bad_rows.to_numpy()][:10].tolist()
         raise ValueError(f"{_counted(int(bad_rows.sum()), 'row')} {_verb(int(bad_rows.sum()), 'has')} no `unit` or `time` value "
                          f"(rows {rows}).")
-    dup = frame.duplicated(["unit", "time"], keep=False)
+    # the checks below in numpy on the units' and periods' codes; pandas only to say what a failed one found
+    unit_code, unit_label = pd.factorize(frame["unit"], sort=True)  # sorted as groupby sorts
+    time_code = pd.factorize(frame["time"].to_numpy())[0]
+    pair = unit_code.astype("int64") * (int(time_code.max()) + 1 if len(time_code) else 1) + time_code
+    dup = pd.Series(False, index=frame.index) if len(np.unique(pair)) == len(pair) else (
+        frame.duplicated(["unit", "time"], keep=False))
     if dup.any():
         pairs = frame.loc[dup, ["unit", "time"]].drop_duplicates().head(10).to_records(index=False).tolist()
         raise ValueError(f"`data` must have one row per unit and period, but {int(dup.sum())} rows repeat "
@@ -276,12 +288,17 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
         if column == "cluster" and not cluster:
             continue
         keyed = frame[column].fillna(np.inf) if column == "g" else frame[column]
+        codes = keyed.to_numpy() if column == "g" else pd.factorize(keyed.to_numpy())[0]
+        order = np.lexsort((codes, unit_code))
+        same_unit = unit_code[order][1:] == unit_code[order][:-1]
+        if not (same_unit & (codes[order][1:] != codes[order][:-1])).any():
+            continue
         varying = keyed.groupby(frame["unit"], observed=True).nunique()
         varying = varying[varying > 1]
         if len(varying):
             raise ValueError(f"The column {name!r} must be constant within each unit of {unit!r}, but it varies "
                              f"for {_counted(len(varying), _unit_noun(unit))}: {varying.index[:10].tolist()}.")
-    missing = frame["y"].isna()
+    missing = np.isnan(frame["y"].to_numpy())
     if missing.all():
         raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value "
                                  f"(all {_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): nothing can be estimated.")
@@ -291,13 +308,17 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
                       "each ATT(g, t) uses the units observed at both of its periods.", MissingValueWarning,
                       stacklevel=3)
         notes.append(f"{_counted(int(missing.sum()), 'row')} with a missing outcome left out")
-    frame = frame[~missing]
-    times = np.sort(frame["time"].unique().astype("float64"))
+    kept = ~missing
+    times = np.sort(pd.unique(frame["time"].to_numpy()[kept]).astype("float64"))
     if len(times) < 2:
         raise NotIdentifiedError(f"`data` has one period ({times.tolist()}) with an observed outcome: a "
                                  "difference-in-differences needs at least two.")
-    g_raw = frame.groupby("unit", sort=True, observed=True)["g"].first()
-    g = g_raw.to_numpy(dtype="float64")
+    # each unit's first-treated period (constant within it, NaN and inf alike), units in groupby's sorted order
+    seen_units, unit_pos = np.unique(unit_code[kept], return_inverse=True)
+    g_kept = frame["g"].to_numpy()[kept]
+    g = np.full(len(seen_units), np.nan)
+    g[unit_pos[~np.isnan(g_kept)]] = g_kept[~np.isnan(g_kept)]
+    g_raw_index = pd.Index(unit_label[seen_units])
     never = np.isnan(g) | np.isinf(g) | ((g == 0) & (times[0] > 0))
     late = ~never & (g - anticipation > times[-1])
     if late.any():
@@ -311,10 +332,10 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     if always.any():
         k, noun = int(always.sum()), _unit_noun(unit)
         warnings.warn(f"{_counted(k, noun)} {_verb(k, 'is', 'are')} treated from the first period, with no untreated "
-                      f"base period, and {_verb(k, 'was', 'were')} left out: {g_raw.index[always][:5].tolist()}"
+                      f"base period, and {_verb(k, 'was', 'were')} left out: {g_raw_index[always][:5].tolist()}"
                       f"{', ...' if k > 5 else ''}.", NotIdentifiedWarning, stacklevel=3)
         notes.append(f"{_counted(k, noun)} treated from the first period left out")
-    keep_units = g_raw.index[~always]
+    keep_units = g_raw_index[~always]
     g = g[~always]
     if not np.isfinite(g).any():
         raise NotIdentifiedError("No unit is first treated within the panel (after its first period): there is "
@@ -322,37 +343,39 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     if control == "never_treated" and not np.isinf(g).any():
         raise NotIdentifiedError("No never-treated unit: use control='not_yet_treated' to compare cohorts with "
                                  "units not yet treated.")
-    frame = frame[frame["unit"].isin(keep_units)]
-    unit_pos = pd.Index(keep_units).get_indexer(frame["unit"])
-    time_pos = np.searchsorted(times, frame["time"].to_numpy(dtype="float64"))
+    rows = np.flatnonzero(kept)[~always[unit_pos]]  # the rows used: outcome observed, unit not left out
+    row_unit = np.cumsum(~always)[unit_pos[~always[unit_pos]]] - 1  # each row's position among the units kept
+    time_pos = np.searchsorted(times, frame["time"].to_numpy(dtype="float64")[rows])
     y = np.full((len(keep_units), len(times)), np.nan)
-    y[unit_pos, time_pos] = frame["y"].to_numpy()
-    clusters = frame.groupby("unit", sort=True, observed=True)["cluster"].first().reindex(keep_units)
-    cluster_codes = pd.factorize(clusters)[0]
+    y[row_unit, time_pos] = frame["y"].to_numpy()[rows]
+    if cluster:
+        used = frame.iloc[rows]
+        clusters = used.groupby("unit", sort=True, observed=True)["cluster"].first().reindex(keep_units)
+        cluster_codes = pd.factorize(clusters)[0]
+    else:  # each unit its own cluster, in the units' order
+        cluster_codes = np.arange(len(keep_units))
     groups = np.unique(g[np.isfinite(g)])
     cells = _cells(times, groups, base_period, anticipation)
     design = _Design(times=times, y=y, g=g, cluster=cluster_codes, groups=groups, cells=cells, control=control,
                      anticipation=anticipation, units=np.asarray(keep_units))
-    return design, int(len(frame)), notes
+    return design, int(len(rows)), notes
 
 
 def _cells(times: np.ndarray, groups: np.ndarray, base_period: str, anticipation: int) -> pd.DataFrame:
     """The (group, time) cells and their base periods, in R ``did``'s order."""
-    rows = []
     start = 1 if base_period == "varying" else 0
-    for g in groups:
-        g_base = int(np.searchsorted(times, g - anticipation, side="left") - 1)
-        for cur in range(start, len(times)):
-            post = bool(g <= times[cur])
-            base = g_base if (post or base_period == "universal") else cur - 1
-            rows.append(dict(group=g, time=times[cur], event_time=times[cur] - g, base_time=times[base], post=post,
-                             cur_pos=cur, base_pos=base, reference=base == cur))
-    cells = pd.DataFrame(rows)
+    cur = np.tile(np.arange(start, len(times)), len(groups))
+    group = np.repeat(groups.astype("float64"), len(times) - start)
+    g_base = np.searchsorted(times, groups - anticipation, side="left") - 1
+    post = group <= times[cur]
+    base = np.where(post | (base_period == "universal"), np.repeat(g_base, len(times) - start), cur - 1)
+    columns = {"group": group, "time": times[cur], "event_time": times[cur] - group, "base_time": times[base],
+               "post": post, "cur_pos": cur.astype("int64"), "base_pos": base.astype("int64"), "reference": base == cur}
     for column in ("group", "time", "event_time", "base_time"):
-        values = cells[column].to_numpy()
+        values = columns[column]
         if np.all(values == np.round(values)):
-            cells[column] = values.astype("int64")
-    return cells
+            columns[column] = values.astype("int64")
+    return pd.DataFrame(columns)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -380,15 +403,17 @@ def _cell_estimates(design: _Design, assigned: np.ndarray, *, influence: bool = 
     n_t = np.zeros((b, n_cells))
     n_c = np.zeros((b, n_cells))
     inf = np.zeros((n, n_cells)) if influence else None
-    for k, cell in enumerate(design.cells.itertuples(index=False)):
-        if cell.reference:
+    c = design.cell_lists
+    for k, (group, cur, base, reference) in enumerate(zip(c["group"], c["cur_pos"], c["base_pos"], c["reference"],
+                                                          strict=True)):
+        if reference:
             est[:, k] = 0.0
             continue
-        dy = design.y[:, cell.cur_pos] - design.y[:, cell.base_pos]
+        dy = design.y[:, cur] - design.y[:, base]
         seen = ~np.isnan(dy)
         dy0 = np.where(seen, dy, 0.0)
-        treat = (assigned == cell.group) & seen
-        ctrl = _control_mask(design, assigned, cell.group, cell.cur_pos, cell.base_pos) & seen
+        treat = (assigned == group) & seen
+        ctrl = _control_mask(design, assigned, group, cur, base) & seen
         n_t[:, k], n_c[:, k] = treat.sum(axis=1), ctrl.sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             mt = (treat @ dy0) / n_t[:, k]
@@ -417,12 +442,15 @@ def _cell_se_df(design: _Design, cells: pd.DataFrame, inf: np.ndarray, se: np.nd
     se = se.copy()
     df = np.full(len(cells), np.nan)
     n_treated = cells["n_treated"].to_numpy()
-    for k, cell in enumerate(cells.itertuples(index=False)):
-        if cell.reference or not np.isfinite(cell.estimate) or cell.n_control < 2:
+    c = design.cell_lists
+    for k, (group, cur, base, reference, estimate, n_control) in enumerate(zip(
+            c["group"], c["cur_pos"], c["base_pos"], c["reference"], cells["estimate"].tolist(),
+            cells["n_control"].tolist(), strict=True)):
+        if reference or not np.isfinite(estimate) or n_control < 2:
             continue
-        seen = ~np.isnan(design.y[:, cell.cur_pos] - design.y[:, cell.base_pos])
-        role = np.where((design.g == cell.group) & seen, "treated", "other")
-        role[_control_mask(design, design.g, cell.group, cell.cur_pos, cell.base_pos) & seen] = "comparison"
+        seen = ~np.isnan(design.y[:, cur] - design.y[:, base])
+        role = np.where((design.g == group) & seen, "treated", "other")
+        role[_control_mask(design, design.g, group, cur, base) & seen] = "comparison"
         a = np.zeros(len(cells))
         a[k] = 1.0
         variance, df[k] = _variance_df(design, inf[:, k], role, _lone_variance(design, a, n_treated, role))
@@ -472,8 +500,10 @@ def _inference_table(estimate, se, alpha, crit, df) -> pd.DataFrame:
     })
 
 
-def _warn_cells(cells: pd.DataFrame, few: pd.Series) -> None:
-    empty = cells["estimate"].isna() & ~cells["reference"]
+def _warn_cells(cells: pd.DataFrame, few: np.ndarray) -> None:
+    reference = cells["reference"].to_numpy()
+    n_control = cells["n_control"].to_numpy()
+    empty = np.isnan(cells["estimate"].to_numpy()) & ~reference
     if empty.any():
         listed = cells.loc[empty, ["group", "time"]].head(8).to_records(index=False).tolist()
         k = int(empty.sum())
@@ -481,7 +511,7 @@ def _warn_cells(cells: pd.DataFrame, few: pd.Series) -> None:
                       f"observed at both periods and {_verb(k, 'is', 'are')} not identified (NaN), e.g. at "
                       f"(group, time) {listed}.",
                       NotIdentifiedWarning, stacklevel=3)
-    lone = few & ~empty & ~cells["reference"] & (cells["n_control"] < 2)
+    lone = few & ~empty & ~reference & (n_control < 2)
     if lone.any():
         listed = cells.loc[lone, ["group", "time"]].head(8).to_records(index=False).tolist()
         k = int(lone.sum())
@@ -489,7 +519,7 @@ def _warn_cells(cells: pd.DataFrame, few: pd.Series) -> None:
                       f"unit, so {_verb(k, 'its standard error is', 'their standard errors are')} not identified "
                       f"(NaN), e.g. at (group, time) {listed}. Use the "
                       "randomisation p-value of `aggregate()`.", NotIdentifiedWarning, stacklevel=3)
-    alone = few & ~empty & ~cells["reference"] & (cells["n_control"] >= 2)
+    alone = few & ~empty & ~reference & (n_control >= 2)
     if alone.any():
         listed = cells.loc[alone, ["group", "time"]].head(8).to_records(index=False).tolist()
         k = int(alone.sum())
@@ -647,21 +677,19 @@ def _lone_variance(design: _Design, a: np.ndarray, n_treated: np.ndarray, labels
     parts: list[tuple[float, float, object]] = []
     if not len(lone):
         return parts
-    cells = design.cells
+    c = design.cell_lists
+    group, cur, base = c["group"], c["cur_pos"], c["base_pos"]
     by_unit: dict[int, list[int]] = {}
     for k in lone:
-        cell = cells.iloc[k]
-        dy = design.y[:, cell["cur_pos"]] - design.y[:, cell["base_pos"]]
-        (unit,) = np.flatnonzero((design.g == cell["group"]) & ~np.isnan(dy))
+        dy = design.y[:, cur[k]] - design.y[:, base[k]]
+        (unit,) = np.flatnonzero((design.g == group[k]) & ~np.isnan(dy))
         by_unit.setdefault(int(unit), []).append(int(k))
     for ks in by_unit.values():
         compared = np.ones(len(design.g), dtype=bool)
         changes = np.zeros(len(design.g))
         for k in ks:
-            cell = cells.iloc[k]
-            dy = design.y[:, cell["cur_pos"]] - design.y[:, cell["base_pos"]]
-            compared &= _control_mask(design, design.g, cell["group"], cell["cur_pos"], cell["base_pos"]) \
-                & ~np.isnan(dy)
+            dy = design.y[:, cur[k]] - design.y[:, base[k]]
+            compared &= _control_mask(design, design.g, group[k], cur[k], base[k]) & ~np.isnan(dy)
             changes += a[k] * np.nan_to_num(dy)
         m = int(compared.sum())
         if m < 2:
