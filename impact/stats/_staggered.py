@@ -228,25 +228,24 @@ def staggered_did(
                                    anticipation)
     with one_blas_thread():
         est, n_t, n_c, inf = _cell_estimates(design, design.g[None, :], influence=True)
-    cells = design.cells.copy()
-    cells["estimate"] = est[0]
-    cells["n_treated"] = n_t[0].astype("int64")
-    cells["n_control"] = n_c[0].astype("int64")
+    # the cells' columns as arrays (one frame, the table, is made of them at the end)
+    cells = {c: design.cells[c].to_numpy() for c in ("group", "time", "event_time", "base_time", "post", "reference")}
+    cells.update(estimate=est[0], n_treated=n_t[0].astype("int64"), n_control=n_c[0].astype("int64"))
     n = len(design.g)
     se = _cluster_se(inf, design.cluster, n)
     few = (n_t[0] < 2) | (n_c[0] < 2)
     se[few] = np.nan
-    se[cells["reference"].to_numpy()] = np.nan
+    se[cells["reference"]] = np.nan
     _warn_cells(cells, few)
     rng = np.random.default_rng(seed)
     with one_blas_thread():
         crit = _sup_t_critical(inf, se, design.cluster, n, alpha, n_bootstrap, rng)
     se, df = _cell_se_df(design, cells, inf, se)
-    table = _inference_table(cells["estimate"].to_numpy(), se, alpha, crit, df)
-    att = pd.concat([cells[["group", "time", "event_time", "base_time", "post"]].reset_index(drop=True), table,
-                     cells[["n_treated", "n_control"]].reset_index(drop=True)], axis=1)
-    cohort_n = pd.Series(design.g[np.isfinite(design.g)]).value_counts().sort_index()
-    cohorts = pd.DataFrame({"group": cohort_n.index.to_numpy(), "n_units": cohort_n.to_numpy().astype("int64")})
+    att = pd.DataFrame({**{c: cells[c] for c in ("group", "time", "event_time", "base_time", "post")},
+                        **_inference_columns(cells["estimate"], se, alpha, crit, df),
+                        "n_treated": cells["n_treated"], "n_control": cells["n_control"]})
+    cohort, cohort_n = np.unique(design.g[np.isfinite(design.g)], return_counts=True)
+    cohorts = pd.DataFrame({"group": cohort, "n_units": cohort_n.astype("int64")})
     return StaggeredDiDResults(
         att_gt=att, cohorts=cohorts, n_obs=n_obs, n_units=n, n_never_treated=int(np.isinf(design.g).sum()),
         outcome=outcome, control=control, base_period=base_period, anticipation=anticipation, alpha=alpha,
@@ -261,22 +260,24 @@ def staggered_did(
 
 def _design(data, outcome, unit, time, first_treated, cluster, control, base_period, anticipation):
     notes: list[str] = []
-    frame = pd.DataFrame({"unit": data[unit].to_numpy(), "time": data[time].to_numpy()})
+    units = data[unit].to_numpy()
     for column, argument in ((time, "time"), (first_treated, "first_treated")):
         if not pd.api.types.is_numeric_dtype(data[column]) or pd.api.types.is_bool_dtype(data[column]):
             raise ValueError(f"The column {column!r} given as `{argument}` must be numeric (e.g. a year), "
                              f"but it is {data[column].dtype}.")
-    frame["y"] = _numeric(data, outcome, "outcome").to_numpy()
-    frame["g"] = data[first_treated].to_numpy(dtype="float64")
-    frame["cluster"] = data[cluster].to_numpy() if cluster else frame["unit"]
-    bad_rows = frame["unit"].isna() | frame["time"].isna()
+    frame = pd.DataFrame({"unit": units, "time": data[time].to_numpy(),
+                          "y": _numeric(data, outcome, "outcome").to_numpy(),
+                          "g": data[first_treated].to_numpy(dtype="float64"),
+                          "cluster": data[cluster].to_numpy() if cluster else units})
+    y_all, g_all, time_all = frame["y"].to_numpy(), frame["g"].to_numpy(), frame["time"].to_numpy()
+    bad_rows = frame["unit"].isna() | pd.isna(time_all)
     if bad_rows.any():
         rows = data.index[bad_rows.to_numpy()][:10].tolist()
         raise ValueError(f"{_counted(int(bad_rows.sum()), 'row')} {_verb(int(bad_rows.sum()), 'has')} no `unit` or `time` value "
                          f"(rows {rows}).")
     # the checks below in numpy on the units' and periods' codes; pandas only to say what a failed one found
     unit_code, unit_label = pd.factorize(frame["unit"], sort=True)  # sorted as groupby sorts
-    time_code = pd.factorize(frame["time"].to_numpy())[0]
+    time_code = pd.factorize(time_all)[0]
     pair = unit_code.astype("int64") * (int(time_code.max()) + 1 if len(time_code) else 1) + time_code
     dup = pd.Series(False, index=frame.index) if len(np.unique(pair)) == len(pair) else (
         frame.duplicated(["unit", "time"], keep=False))
@@ -287,18 +288,18 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     for column, name in (("g", first_treated), ("cluster", cluster)):
         if column == "cluster" and not cluster:
             continue
-        keyed = frame[column].fillna(np.inf) if column == "g" else frame[column]
-        codes = keyed.to_numpy() if column == "g" else pd.factorize(keyed.to_numpy())[0]
+        codes = np.where(np.isnan(g_all), np.inf, g_all) if column == "g" else pd.factorize(frame[column])[0]
         order = np.lexsort((codes, unit_code))
         same_unit = unit_code[order][1:] == unit_code[order][:-1]
         if not (same_unit & (codes[order][1:] != codes[order][:-1])).any():
             continue
+        keyed = frame[column].fillna(np.inf) if column == "g" else frame[column]
         varying = keyed.groupby(frame["unit"], observed=True).nunique()
         varying = varying[varying > 1]
         if len(varying):
             raise ValueError(f"The column {name!r} must be constant within each unit of {unit!r}, but it varies "
                              f"for {_counted(len(varying), _unit_noun(unit))}: {varying.index[:10].tolist()}.")
-    missing = np.isnan(frame["y"].to_numpy())
+    missing = np.isnan(y_all)
     if missing.all():
         raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value "
                                  f"(all {_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): nothing can be estimated.")
@@ -309,13 +310,13 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
                       stacklevel=3)
         notes.append(f"{_counted(int(missing.sum()), 'row')} with a missing outcome left out")
     kept = ~missing
-    times = np.sort(pd.unique(frame["time"].to_numpy()[kept]).astype("float64"))
+    times = np.sort(pd.unique(time_all[kept]).astype("float64"))
     if len(times) < 2:
         raise NotIdentifiedError(f"`data` has one period ({times.tolist()}) with an observed outcome: a "
                                  "difference-in-differences needs at least two.")
     # each unit's first-treated period (constant within it, NaN and inf alike), units in groupby's sorted order
     seen_units, unit_pos = np.unique(unit_code[kept], return_inverse=True)
-    g_kept = frame["g"].to_numpy()[kept]
+    g_kept = g_all[kept]
     g = np.full(len(seen_units), np.nan)
     g[unit_pos[~np.isnan(g_kept)]] = g_kept[~np.isnan(g_kept)]
     g_raw_index = pd.Index(unit_label[seen_units])
@@ -345,9 +346,9 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
                                  "units not yet treated.")
     rows = np.flatnonzero(kept)[~always[unit_pos]]  # the rows used: outcome observed, unit not left out
     row_unit = np.cumsum(~always)[unit_pos[~always[unit_pos]]] - 1  # each row's position among the units kept
-    time_pos = np.searchsorted(times, frame["time"].to_numpy(dtype="float64")[rows])
+    time_pos = np.searchsorted(times, time_all[rows].astype("float64"))
     y = np.full((len(keep_units), len(times)), np.nan)
-    y[row_unit, time_pos] = frame["y"].to_numpy()[rows]
+    y[row_unit, time_pos] = y_all[rows]
     if cluster:
         used = frame.iloc[rows]
         clusters = used.groupby("unit", sort=True, observed=True)["cluster"].first().reindex(keep_units)
@@ -432,7 +433,7 @@ def _welch(m: float) -> float:
     return float(np.sqrt(m / (m - 1))) if m > 1 else 1.0
 
 
-def _cell_se_df(design: _Design, cells: pd.DataFrame, inf: np.ndarray, se: np.ndarray):
+def _cell_se_df(design: _Design, cells: dict, inf: np.ndarray, se: np.ndarray):
     """Standard errors and Welch-Satterthwaite degrees of freedom of the cells (see :func:`_variance_df`): Welch's
     test of the treated against the comparison units' changes; a cell with one treated unit and at least two
     comparison units borrows that unit's variance from them (Crawford and Howell 1998: s^2 (1 + 1/m) on m - 1
@@ -440,8 +441,9 @@ def _cell_se_df(design: _Design, cells: pd.DataFrame, inf: np.ndarray, se: np.nd
     whole of the comparison, with no variation of its own, and borrowing it from the treated units would test them
     against themselves; as the reference cell, whose estimate is 0 by construction."""
     se = se.copy()
-    df = np.full(len(cells), np.nan)
-    n_treated = cells["n_treated"].to_numpy()
+    n_cells = len(cells["estimate"])
+    df = np.full(n_cells, np.nan)
+    n_treated = cells["n_treated"]
     c = design.cell_lists
     for k, (group, cur, base, reference, estimate, n_control) in enumerate(zip(
             c["group"], c["cur_pos"], c["base_pos"], c["reference"], cells["estimate"].tolist(),
@@ -451,7 +453,7 @@ def _cell_se_df(design: _Design, cells: pd.DataFrame, inf: np.ndarray, se: np.nd
         seen = ~np.isnan(design.y[:, cur] - design.y[:, base])
         role = np.where((design.g == group) & seen, "treated", "other")
         role[_control_mask(design, design.g, group, cur, base) & seen] = "comparison"
-        a = np.zeros(len(cells))
+        a = np.zeros(n_cells)
         a[k] = 1.0
         variance, df[k] = _variance_df(design, inf[:, k], role, _lone_variance(design, a, n_treated, role))
         se[k] = np.sqrt(variance)
@@ -484,6 +486,11 @@ def _sup_t_critical(inf, se, cluster, n, alpha, n_bootstrap, rng) -> float:
 
 
 def _inference_table(estimate, se, alpha, crit, df) -> pd.DataFrame:
+    """:func:`_inference_columns` as a frame."""
+    return pd.DataFrame(_inference_columns(estimate, se, alpha, crit, df))
+
+
+def _inference_columns(estimate, se, alpha, crit, df) -> dict[str, np.ndarray]:
     """Pointwise t intervals and p-values on ``df`` (Welch-Satterthwaite, see :func:`_variance_df`; inf gives the
     normal), and the band ``estimate +- crit * se``, never narrower than the row's pointwise interval (the multiplier
     bootstrap's supremum is on the normal scale, and below the t quantile of a row on a few degrees of freedom)."""
@@ -492,20 +499,26 @@ def _inference_table(estimate, se, alpha, crit, df) -> pd.DataFrame:
     with np.errstate(invalid="ignore", divide="ignore"):
         statistic = estimate / se
     band = np.where(np.isfinite(crit), np.fmax(crit, q), np.nan)
-    return pd.DataFrame({
+    return {
         "estimate": estimate, "se": se, "statistic": statistic, "df": df,
         "p_value": 2 * stats.t.sf(np.abs(statistic), df),
         "ci_low": estimate - q * se, "ci_high": estimate + q * se,
         "cband_low": estimate - band * se, "cband_high": estimate + band * se,
-    })
+    }
 
 
-def _warn_cells(cells: pd.DataFrame, few: np.ndarray) -> None:
-    reference = cells["reference"].to_numpy()
-    n_control = cells["n_control"].to_numpy()
-    empty = np.isnan(cells["estimate"].to_numpy()) & ~reference
+def _listed_cells(cells: dict, mask: np.ndarray) -> list[tuple]:
+    """The first eight (group, time) pairs of the cells of ``mask``, as Python numbers."""
+    return list(zip(cells["group"][mask][:8].tolist(), cells["time"][mask][:8].tolist(), strict=True))
+
+
+def _warn_cells(cells: dict, few: np.ndarray) -> None:
+    """Warn of the cells not identified, with one comparison unit or one treated unit (``cells``: their columns as
+    arrays)."""
+    reference, n_control = cells["reference"], cells["n_control"]
+    empty = np.isnan(cells["estimate"]) & ~reference
     if empty.any():
-        listed = cells.loc[empty, ["group", "time"]].head(8).to_records(index=False).tolist()
+        listed = _listed_cells(cells, empty)
         k = int(empty.sum())
         warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} no treated or no comparison unit "
                       f"observed at both periods and {_verb(k, 'is', 'are')} not identified (NaN), e.g. at "
@@ -513,7 +526,7 @@ def _warn_cells(cells: pd.DataFrame, few: np.ndarray) -> None:
                       NotIdentifiedWarning, stacklevel=3)
     lone = few & ~empty & ~reference & (n_control < 2)
     if lone.any():
-        listed = cells.loc[lone, ["group", "time"]].head(8).to_records(index=False).tolist()
+        listed = _listed_cells(cells, lone)
         k = int(lone.sum())
         warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} a single comparison "
                       f"unit, so {_verb(k, 'its standard error is', 'their standard errors are')} not identified "
@@ -521,7 +534,7 @@ def _warn_cells(cells: pd.DataFrame, few: np.ndarray) -> None:
                       "randomisation p-value of `aggregate()`.", NotIdentifiedWarning, stacklevel=3)
     alone = few & ~empty & ~reference & (n_control >= 2)
     if alone.any():
-        listed = cells.loc[alone, ["group", "time"]].head(8).to_records(index=False).tolist()
+        listed = _listed_cells(cells, alone)
         k = int(alone.sum())
         warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} a single treated unit, e.g. at "
                       f"(group, time) {listed}: {_verb(k, 'its standard error borrows', 'their standard errors borrow')}"
@@ -549,7 +562,7 @@ def _targets(design: _Design, cells: pd.DataFrame, kind: str, min_e, max_e):
     Returns (targets, overall_weights, overall_estimated, label_column).
     """
     share = {gv: float(np.mean(design.g == gv)) for gv in design.groups}
-    pg = cells["group"].map(share).to_numpy(dtype="float64")
+    pg = np.array([share.get(gv, np.nan) for gv in design.cell_lists["group"]], dtype="float64")
     e = cells["event_time"].to_numpy(dtype="float64")
     post = cells["post"].to_numpy() & ~cells["reference"].to_numpy()
     window = np.ones(len(cells), dtype=bool)
@@ -931,8 +944,8 @@ class StaggeredDiDResults:
             levels = [tg.label for tg in targets]
             table.insert(0, label, _as_int(np.asarray(levels, dtype="float64")))
             table["n_cells"] = [int(np.isfinite(est[tg.cells]).sum()) for tg in targets]
-        overall_row = _inference_table(np.array([overall]), np.array([se_overall]), alpha, np.nan, df_overall)
-        overall_row = overall_row.drop(columns=["cband_low", "cband_high"])
+        overall_row = _inference_columns(np.array([overall]), np.array([se_overall]), alpha, np.nan, df_overall)
+        del overall_row["cband_low"], overall_row["cband_high"]
         ri_p, used, dropped, exact, distinct = np.nan, 0, 0, False, 0
         if n_permutations:
             among = (np.ones(len(design.g), dtype=bool) if permute_among is None
@@ -954,17 +967,16 @@ class StaggeredDiDResults:
             if dropped:
                 notes.append(f"randomisation inference: {dropped} of {len(perm)} assignments left no identified "
                              "effect and were dropped")
-        overall_row["ri_p_value"] = ri_p
-        overall_row["n_permutations"] = used
-        overall_row["n_permutations_dropped"] = dropped
-        overall_row["ri_exact"] = exact
-        overall_row["n_assignments"] = float(distinct) if distinct < 10**18 else np.inf  # a float: C(150, 75) > 2**63
+        overall_row = pd.DataFrame({
+            **overall_row, "ri_p_value": np.array([ri_p], dtype="float64"), "n_permutations": np.array([used]),
+            "n_permutations_dropped": np.array([dropped]), "ri_exact": np.array([exact], dtype=bool),
+            "n_assignments": np.array([float(distinct) if distinct < 10**18 else np.inf])})  # a float: C(150, 75) > 2**63
         return AggregateResults(kind=kind, overall=overall_row, table=table, critical_value=crit, alpha=alpha,
                                 n_bootstrap=n_bootstrap, notes=notes)
 
     def _aggregate_warnings(self, targets, theta, kind) -> list[str]:
         notes = []
-        lone = self.cohorts.loc[self.cohorts["n_units"] < 2, "group"].tolist()
+        lone = self.cohorts["group"].to_numpy()[self.cohorts["n_units"].to_numpy() < 2].tolist()
         if lone:
             warnings.warn(f"{_counted(len(lone), 'cohort')} {_verb(len(lone), 'has', 'have')} a single unit, "
                           f"{lone[:8]}: aggregated standard errors borrow that unit's own variance from the comparison "
