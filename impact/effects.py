@@ -282,9 +282,17 @@ def _fewest_at_a_wave(d: pd.DataFrame) -> float:
     >>> _fewest_at_a_wave(d)
     1.0
     """
-    counts = d.groupby(["wave", "in_intervention"], observed=True)["council_id"].nunique().unstack()
-    both = counts.reindex(columns=[0, 1]).dropna()
-    return float(both.min(axis=1).min()) if len(both) else float("nan")
+    # numpy on the codes (a missing wave or council, -1, left out as groupby and nunique leave it out)
+    wave = pd.factorize(d["wave"])[0]
+    council = pd.factorize(d["council_id"])[0]
+    status = d["in_intervention"].to_numpy()
+    fewest = float("nan")
+    for k in np.unique(wave[wave >= 0]):
+        sides = [(wave == k) & (status == side) for side in (0, 1)]
+        if all(rows.any() for rows in sides):
+            n = min(len(np.unique(council[rows & (council >= 0)])) for rows in sides)
+            fewest = n if np.isnan(fewest) else min(fewest, n)
+    return float(fewest)
 
 
 def _since_first_after(d: pd.DataFrame, formula: str, code: str, measure: str, later: list[str],
@@ -563,8 +571,20 @@ def _constant_level(d: pd.DataFrame) -> bool:
     a wave at which no participant reported morale gave a GEE whose every
     estimate was NaN, and no fitted probability was there to show it.
     """
-    seen = d.dropna(subset=["y"])
-    return any(bool((seen.groupby(col, observed=True)["y"].nunique() < 2).any()) for col in ("wave", "in_intervention"))
+    y = d["y"].to_numpy(dtype="float64", na_value=np.nan)
+    seen = ~np.isnan(y)
+    for col in ("wave", "in_intervention"):
+        codes = pd.factorize(d[col])[0][seen]  # a missing level (-1) is no group, as groupby leaves it out
+        ok = codes >= 0
+        if not ok.any():
+            continue
+        low = np.full(codes.max() + 1, np.inf)
+        high = np.full(codes.max() + 1, -np.inf)
+        np.minimum.at(low, codes[ok], y[seen][ok])
+        np.maximum.at(high, codes[ok], y[seen][ok])
+        if (low == high).any():  # a level with rows (low <= high) whose outcome takes one value
+            return True
+    return False
 
 
 def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str] | None,

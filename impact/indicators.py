@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ._warning_words import failure_words, is_library_warning, reissue_per_item
@@ -246,34 +247,53 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
     35)."""
     from .stats import staggered_did
 
-    ind = study.indicators
+    ind = study.indicators.dropna(subset=["value"])
     rows, caught = [], {}
-    for measure, d in ind.dropna(subset=["value"]).groupby("measure", sort=True, observed=True):
+    # per row, once for every indicator: the council's place among the starts (as Series.map looks a dict's keys
+    # up), its code (-1 where missing, which nunique leaves out), whether it is among `treated`
+    council = ind["council_id"]
+    keys = pd.Index(list(starts.index))
+    start_of = (keys.get_indexer(council) if keys.is_unique and not isinstance(council.dtype, pd.CategoricalDtype)
+                else None)
+    council_code = pd.factorize(council)[0]
+    in_treated = council.isin(treated).to_numpy() if treated is not None else None
+    by_measure = ind.groupby("measure", sort=True, observed=True)
+    for measure, d in by_measure:
+        at = by_measure.indices[measure]  # d's rows' positions in ind
         period = pd.to_datetime(d["period"])
         periods = sorted(period.unique())
         index = {p: i for i, p in enumerate(periods)}
-        data = d.assign(time=period.map(index).astype(float))
+        has_nat = period.isna().any()
+        time = (period.map(index) if has_nat else pd.Series(pd.Index(periods).get_indexer(period), index=d.index))
         cohort = {}
-        for council, start in starts.items():
+        for council_id, start in starts.items():
             after = [index[p] for p in periods if pd.notna(start) and p >= start]
-            cohort[council] = float(after[0]) if after else (float("nan") if pd.isna(start) else float("inf"))
-        data["first_treated"] = data["council_id"].map(cohort)
+            cohort[council_id] = float(after[0]) if after else (float("nan") if pd.isna(start) else float("inf"))
+        if start_of is None or has_nat:
+            first = d["council_id"].map(cohort).to_numpy(dtype="float64")
+        else:
+            first = np.append(np.array(list(cohort.values()), dtype="float64"), np.nan)[start_of[at]]
+        time = time.to_numpy(dtype="float64")
+        codes = council_code[at]
+        keep = np.ones(len(at), dtype=bool)
         if treated is not None:
-            other = ~data["council_id"].isin(treated) & data["first_treated"].notna()
-            data = data[~(other & (data["time"] >= data["first_treated"]))].copy()
-            data.loc[~data["council_id"].isin(treated), "first_treated"] = float("nan")
+            mine = in_treated[at]
+            keep = ~(~mine & ~np.isnan(first) & (time >= first))
+            first = np.where(mine, first, np.nan)
         # treated from the first period: no period before it, so usable as neither group (left out, counted)
-        before = data["first_treated"] == 0
-        n_before = data.loc[before, "council_id"].nunique()
-        data = data[~before]
+        before = keep & (first == 0)
+        n_before = _distinct(codes[before])
+        keep &= ~before
         # treated after the last period: untreated in every period observed, a comparison council (these were left
         # out, without a word, which dropped 6 of 18 comparison councils of a planted study)
-        later = data["first_treated"] == float("inf")
-        n_later = data.loc[later, "council_id"].nunique()
-        data.loc[later, "first_treated"] = float("nan")
-        n_treated = data.loc[data["first_treated"].notna(), "council_id"].nunique()
-        n_control = data.loc[data["first_treated"].isna(), "council_id"].nunique()
-        n_cohorts = data.loc[data["first_treated"].notna(), "first_treated"].nunique()
+        later = keep & (first == np.inf)
+        n_later = _distinct(codes[later])
+        first = np.where(later, np.nan, first)
+        data = d[keep].assign(time=time[keep], first_treated=first[keep])
+        first, codes = first[keep], codes[keep]
+        n_treated = _distinct(codes[~np.isnan(first)])
+        n_control = _distinct(codes[np.isnan(first)])
+        n_cohorts = len(np.unique(first[~np.isnan(first)]))
         row = {"measure": measure, "n_treated": n_treated, "n_control": n_control,
                "n_control_entering_later": n_later, "n_treated_before_first": n_before}
         # not yet treated councils compare too: two cohorts are enough, with or without never-treated councils
@@ -342,11 +362,17 @@ def _flag_few_distinct(rows: list[dict], alpha: float) -> None:
         r["ri_few_distinct"] = pd.notna(r.get("ri_p_value")) and few_distinct(distinct, n_tests, alpha)
 
 
+def _distinct(codes: np.ndarray) -> int:
+    """How many distinct codes of :func:`pandas.factorize` (-1, missing, not counted) ``codes`` holds."""
+    return len(np.unique(codes[codes >= 0]))
+
+
 def _lone_cohorts(att_gt: pd.DataFrame) -> int:
     """The cohorts with a period in the simple average (after the start, estimated, at least two comparison councils:
     ``aggregate(min_comparison=2)``) at which a single council of the cohort is observed. The influence function of a
     mean of one council is 0, so its own variation is not in the influence function: the aggregate's standard error
     borrows it from the comparison councils (statistics round 13; it was missing, and the standard error too small),
     and the report says so of the indicators counted here."""
-    used = att_gt["post"].astype(bool) & att_gt["estimate"].notna() & (att_gt["n_control"] >= 2)
-    return int(att_gt.loc[used & (att_gt["n_treated"] < 2), "group"].nunique())
+    used = (att_gt["post"].to_numpy().astype(bool) & ~np.isnan(att_gt["estimate"].to_numpy(dtype="float64"))
+            & (att_gt["n_control"].to_numpy() >= 2) & (att_gt["n_treated"].to_numpy() < 2))
+    return len(pd.unique(att_gt["group"].to_numpy()[used]))

@@ -56,6 +56,13 @@ class _Design:
     control: str
     anticipation: int
     units: np.ndarray | None = None  # (n,) unit labels, in the order of the rows
+    # the cells' group, cur_pos, base_pos and reference as Python lists (the values ``cells.itertuples()`` gives),
+    # read by the per-cell loops instead of a pandas row each
+    cell_lists: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if not self.cell_lists:
+            self.cell_lists = {c: self.cells[c].tolist() for c in ("group", "cur_pos", "base_pos", "reference")}
 
 
 def staggered_did(
@@ -221,25 +228,24 @@ def staggered_did(
                                    anticipation)
     with one_blas_thread():
         est, n_t, n_c, inf = _cell_estimates(design, design.g[None, :], influence=True)
-    cells = design.cells.copy()
-    cells["estimate"] = est[0]
-    cells["n_treated"] = n_t[0].astype("int64")
-    cells["n_control"] = n_c[0].astype("int64")
+    # the cells' columns as arrays (one frame, the table, is made of them at the end)
+    cells = {c: design.cells[c].to_numpy() for c in ("group", "time", "event_time", "base_time", "post", "reference")}
+    cells.update(estimate=est[0], n_treated=n_t[0].astype("int64"), n_control=n_c[0].astype("int64"))
     n = len(design.g)
     se = _cluster_se(inf, design.cluster, n)
-    few = (cells["n_treated"] < 2) | (cells["n_control"] < 2)
-    se[few.to_numpy()] = np.nan
-    se[cells["reference"].to_numpy()] = np.nan
+    few = (n_t[0] < 2) | (n_c[0] < 2)
+    se[few] = np.nan
+    se[cells["reference"]] = np.nan
     _warn_cells(cells, few)
     rng = np.random.default_rng(seed)
     with one_blas_thread():
         crit = _sup_t_critical(inf, se, design.cluster, n, alpha, n_bootstrap, rng)
     se, df = _cell_se_df(design, cells, inf, se)
-    table = _inference_table(cells["estimate"].to_numpy(), se, alpha, crit, df)
-    att = pd.concat([cells[["group", "time", "event_time", "base_time", "post"]].reset_index(drop=True), table,
-                     cells[["n_treated", "n_control"]].reset_index(drop=True)], axis=1)
-    cohort_n = pd.Series(design.g[np.isfinite(design.g)]).value_counts().sort_index()
-    cohorts = pd.DataFrame({"group": cohort_n.index.to_numpy(), "n_units": cohort_n.to_numpy().astype("int64")})
+    att = pd.DataFrame({**{c: cells[c] for c in ("group", "time", "event_time", "base_time", "post")},
+                        **_inference_columns(cells["estimate"], se, alpha, crit, df),
+                        "n_treated": cells["n_treated"], "n_control": cells["n_control"]})
+    cohort, cohort_n = np.unique(design.g[np.isfinite(design.g)], return_counts=True)
+    cohorts = pd.DataFrame({"group": cohort, "n_units": cohort_n.astype("int64")})
     return StaggeredDiDResults(
         att_gt=att, cohorts=cohorts, n_obs=n_obs, n_units=n, n_never_treated=int(np.isinf(design.g).sum()),
         outcome=outcome, control=control, base_period=base_period, anticipation=anticipation, alpha=alpha,
@@ -254,20 +260,27 @@ def staggered_did(
 
 def _design(data, outcome, unit, time, first_treated, cluster, control, base_period, anticipation):
     notes: list[str] = []
-    frame = pd.DataFrame({"unit": data[unit].to_numpy(), "time": data[time].to_numpy()})
+    units = data[unit].to_numpy()
     for column, argument in ((time, "time"), (first_treated, "first_treated")):
         if not pd.api.types.is_numeric_dtype(data[column]) or pd.api.types.is_bool_dtype(data[column]):
             raise ValueError(f"The column {column!r} given as `{argument}` must be numeric (e.g. a year), "
                              f"but it is {data[column].dtype}.")
-    frame["y"] = _numeric(data, outcome, "outcome").to_numpy()
-    frame["g"] = data[first_treated].to_numpy(dtype="float64")
-    frame["cluster"] = data[cluster].to_numpy() if cluster else frame["unit"]
-    bad_rows = frame["unit"].isna() | frame["time"].isna()
+    frame = pd.DataFrame({"unit": units, "time": data[time].to_numpy(),
+                          "y": _numeric(data, outcome, "outcome").to_numpy(),
+                          "g": data[first_treated].to_numpy(dtype="float64"),
+                          "cluster": data[cluster].to_numpy() if cluster else units})
+    y_all, g_all, time_all = frame["y"].to_numpy(), frame["g"].to_numpy(), frame["time"].to_numpy()
+    bad_rows = frame["unit"].isna() | pd.isna(time_all)
     if bad_rows.any():
         rows = data.index[bad_rows.to_numpy()][:10].tolist()
         raise ValueError(f"{_counted(int(bad_rows.sum()), 'row')} {_verb(int(bad_rows.sum()), 'has')} no `unit` or `time` value "
                          f"(rows {rows}).")
-    dup = frame.duplicated(["unit", "time"], keep=False)
+    # the checks below in numpy on the units' and periods' codes; pandas only to say what a failed one found
+    unit_code, unit_label = pd.factorize(frame["unit"], sort=True)  # sorted as groupby sorts
+    time_code = pd.factorize(time_all)[0]
+    pair = unit_code.astype("int64") * (int(time_code.max()) + 1 if len(time_code) else 1) + time_code
+    dup = pd.Series(False, index=frame.index) if len(np.unique(pair)) == len(pair) else (
+        frame.duplicated(["unit", "time"], keep=False))
     if dup.any():
         pairs = frame.loc[dup, ["unit", "time"]].drop_duplicates().head(10).to_records(index=False).tolist()
         raise ValueError(f"`data` must have one row per unit and period, but {int(dup.sum())} rows repeat "
@@ -275,13 +288,18 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     for column, name in (("g", first_treated), ("cluster", cluster)):
         if column == "cluster" and not cluster:
             continue
+        codes = np.where(np.isnan(g_all), np.inf, g_all) if column == "g" else pd.factorize(frame[column])[0]
+        order = np.lexsort((codes, unit_code))
+        same_unit = unit_code[order][1:] == unit_code[order][:-1]
+        if not (same_unit & (codes[order][1:] != codes[order][:-1])).any():
+            continue
         keyed = frame[column].fillna(np.inf) if column == "g" else frame[column]
         varying = keyed.groupby(frame["unit"], observed=True).nunique()
         varying = varying[varying > 1]
         if len(varying):
             raise ValueError(f"The column {name!r} must be constant within each unit of {unit!r}, but it varies "
                              f"for {_counted(len(varying), _unit_noun(unit))}: {varying.index[:10].tolist()}.")
-    missing = frame["y"].isna()
+    missing = np.isnan(y_all)
     if missing.all():
         raise NotIdentifiedError(f"The column {outcome!r} given as `outcome` has no non-missing value "
                                  f"(all {_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): nothing can be estimated.")
@@ -291,13 +309,17 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
                       "each ATT(g, t) uses the units observed at both of its periods.", MissingValueWarning,
                       stacklevel=3)
         notes.append(f"{_counted(int(missing.sum()), 'row')} with a missing outcome left out")
-    frame = frame[~missing]
-    times = np.sort(frame["time"].unique().astype("float64"))
+    kept = ~missing
+    times = np.sort(pd.unique(time_all[kept]).astype("float64"))
     if len(times) < 2:
         raise NotIdentifiedError(f"`data` has one period ({times.tolist()}) with an observed outcome: a "
                                  "difference-in-differences needs at least two.")
-    g_raw = frame.groupby("unit", sort=True, observed=True)["g"].first()
-    g = g_raw.to_numpy(dtype="float64")
+    # each unit's first-treated period (constant within it, NaN and inf alike), units in groupby's sorted order
+    seen_units, unit_pos = np.unique(unit_code[kept], return_inverse=True)
+    g_kept = g_all[kept]
+    g = np.full(len(seen_units), np.nan)
+    g[unit_pos[~np.isnan(g_kept)]] = g_kept[~np.isnan(g_kept)]
+    g_raw_index = pd.Index(unit_label[seen_units])
     never = np.isnan(g) | np.isinf(g) | ((g == 0) & (times[0] > 0))
     late = ~never & (g - anticipation > times[-1])
     if late.any():
@@ -311,10 +333,10 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     if always.any():
         k, noun = int(always.sum()), _unit_noun(unit)
         warnings.warn(f"{_counted(k, noun)} {_verb(k, 'is', 'are')} treated from the first period, with no untreated "
-                      f"base period, and {_verb(k, 'was', 'were')} left out: {g_raw.index[always][:5].tolist()}"
+                      f"base period, and {_verb(k, 'was', 'were')} left out: {g_raw_index[always][:5].tolist()}"
                       f"{', ...' if k > 5 else ''}.", NotIdentifiedWarning, stacklevel=3)
         notes.append(f"{_counted(k, noun)} treated from the first period left out")
-    keep_units = g_raw.index[~always]
+    keep_units = g_raw_index[~always]
     g = g[~always]
     if not np.isfinite(g).any():
         raise NotIdentifiedError("No unit is first treated within the panel (after its first period): there is "
@@ -322,37 +344,39 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
     if control == "never_treated" and not np.isinf(g).any():
         raise NotIdentifiedError("No never-treated unit: use control='not_yet_treated' to compare cohorts with "
                                  "units not yet treated.")
-    frame = frame[frame["unit"].isin(keep_units)]
-    unit_pos = pd.Index(keep_units).get_indexer(frame["unit"])
-    time_pos = np.searchsorted(times, frame["time"].to_numpy(dtype="float64"))
+    rows = np.flatnonzero(kept)[~always[unit_pos]]  # the rows used: outcome observed, unit not left out
+    row_unit = np.cumsum(~always)[unit_pos[~always[unit_pos]]] - 1  # each row's position among the units kept
+    time_pos = np.searchsorted(times, time_all[rows].astype("float64"))
     y = np.full((len(keep_units), len(times)), np.nan)
-    y[unit_pos, time_pos] = frame["y"].to_numpy()
-    clusters = frame.groupby("unit", sort=True, observed=True)["cluster"].first().reindex(keep_units)
-    cluster_codes = pd.factorize(clusters)[0]
+    y[row_unit, time_pos] = y_all[rows]
+    if cluster:
+        used = frame.iloc[rows]
+        clusters = used.groupby("unit", sort=True, observed=True)["cluster"].first().reindex(keep_units)
+        cluster_codes = pd.factorize(clusters)[0]
+    else:  # each unit its own cluster, in the units' order
+        cluster_codes = np.arange(len(keep_units))
     groups = np.unique(g[np.isfinite(g)])
     cells = _cells(times, groups, base_period, anticipation)
     design = _Design(times=times, y=y, g=g, cluster=cluster_codes, groups=groups, cells=cells, control=control,
                      anticipation=anticipation, units=np.asarray(keep_units))
-    return design, int(len(frame)), notes
+    return design, int(len(rows)), notes
 
 
 def _cells(times: np.ndarray, groups: np.ndarray, base_period: str, anticipation: int) -> pd.DataFrame:
     """The (group, time) cells and their base periods, in R ``did``'s order."""
-    rows = []
     start = 1 if base_period == "varying" else 0
-    for g in groups:
-        g_base = int(np.searchsorted(times, g - anticipation, side="left") - 1)
-        for cur in range(start, len(times)):
-            post = bool(g <= times[cur])
-            base = g_base if (post or base_period == "universal") else cur - 1
-            rows.append(dict(group=g, time=times[cur], event_time=times[cur] - g, base_time=times[base], post=post,
-                             cur_pos=cur, base_pos=base, reference=base == cur))
-    cells = pd.DataFrame(rows)
+    cur = np.tile(np.arange(start, len(times)), len(groups))
+    group = np.repeat(groups.astype("float64"), len(times) - start)
+    g_base = np.searchsorted(times, groups - anticipation, side="left") - 1
+    post = group <= times[cur]
+    base = np.where(post | (base_period == "universal"), np.repeat(g_base, len(times) - start), cur - 1)
+    columns = {"group": group, "time": times[cur], "event_time": times[cur] - group, "base_time": times[base],
+               "post": post, "cur_pos": cur.astype("int64"), "base_pos": base.astype("int64"), "reference": base == cur}
     for column in ("group", "time", "event_time", "base_time"):
-        values = cells[column].to_numpy()
+        values = columns[column]
         if np.all(values == np.round(values)):
-            cells[column] = values.astype("int64")
-    return cells
+            columns[column] = values.astype("int64")
+    return pd.DataFrame(columns)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -380,15 +404,17 @@ def _cell_estimates(design: _Design, assigned: np.ndarray, *, influence: bool = 
     n_t = np.zeros((b, n_cells))
     n_c = np.zeros((b, n_cells))
     inf = np.zeros((n, n_cells)) if influence else None
-    for k, cell in enumerate(design.cells.itertuples(index=False)):
-        if cell.reference:
+    c = design.cell_lists
+    for k, (group, cur, base, reference) in enumerate(zip(c["group"], c["cur_pos"], c["base_pos"], c["reference"],
+                                                          strict=True)):
+        if reference:
             est[:, k] = 0.0
             continue
-        dy = design.y[:, cell.cur_pos] - design.y[:, cell.base_pos]
+        dy = design.y[:, cur] - design.y[:, base]
         seen = ~np.isnan(dy)
         dy0 = np.where(seen, dy, 0.0)
-        treat = (assigned == cell.group) & seen
-        ctrl = _control_mask(design, assigned, cell.group, cell.cur_pos, cell.base_pos) & seen
+        treat = (assigned == group) & seen
+        ctrl = _control_mask(design, assigned, group, cur, base) & seen
         n_t[:, k], n_c[:, k] = treat.sum(axis=1), ctrl.sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             mt = (treat @ dy0) / n_t[:, k]
@@ -407,7 +433,7 @@ def _welch(m: float) -> float:
     return float(np.sqrt(m / (m - 1))) if m > 1 else 1.0
 
 
-def _cell_se_df(design: _Design, cells: pd.DataFrame, inf: np.ndarray, se: np.ndarray):
+def _cell_se_df(design: _Design, cells: dict, inf: np.ndarray, se: np.ndarray):
     """Standard errors and Welch-Satterthwaite degrees of freedom of the cells (see :func:`_variance_df`): Welch's
     test of the treated against the comparison units' changes; a cell with one treated unit and at least two
     comparison units borrows that unit's variance from them (Crawford and Howell 1998: s^2 (1 + 1/m) on m - 1
@@ -415,15 +441,19 @@ def _cell_se_df(design: _Design, cells: pd.DataFrame, inf: np.ndarray, se: np.nd
     whole of the comparison, with no variation of its own, and borrowing it from the treated units would test them
     against themselves; as the reference cell, whose estimate is 0 by construction."""
     se = se.copy()
-    df = np.full(len(cells), np.nan)
-    n_treated = cells["n_treated"].to_numpy()
-    for k, cell in enumerate(cells.itertuples(index=False)):
-        if cell.reference or not np.isfinite(cell.estimate) or cell.n_control < 2:
+    n_cells = len(cells["estimate"])
+    df = np.full(n_cells, np.nan)
+    n_treated = cells["n_treated"]
+    c = design.cell_lists
+    for k, (group, cur, base, reference, estimate, n_control) in enumerate(zip(
+            c["group"], c["cur_pos"], c["base_pos"], c["reference"], cells["estimate"].tolist(),
+            cells["n_control"].tolist(), strict=True)):
+        if reference or not np.isfinite(estimate) or n_control < 2:
             continue
-        seen = ~np.isnan(design.y[:, cell.cur_pos] - design.y[:, cell.base_pos])
-        role = np.where((design.g == cell.group) & seen, "treated", "other")
-        role[_control_mask(design, design.g, cell.group, cell.cur_pos, cell.base_pos) & seen] = "comparison"
-        a = np.zeros(len(cells))
+        seen = ~np.isnan(design.y[:, cur] - design.y[:, base])
+        role = np.where((design.g == group) & seen, "treated", "other")
+        role[_control_mask(design, design.g, group, cur, base) & seen] = "comparison"
+        a = np.zeros(n_cells)
         a[k] = 1.0
         variance, df[k] = _variance_df(design, inf[:, k], role, _lone_variance(design, a, n_treated, role))
         se[k] = np.sqrt(variance)
@@ -456,6 +486,11 @@ def _sup_t_critical(inf, se, cluster, n, alpha, n_bootstrap, rng) -> float:
 
 
 def _inference_table(estimate, se, alpha, crit, df) -> pd.DataFrame:
+    """:func:`_inference_columns` as a frame."""
+    return pd.DataFrame(_inference_columns(estimate, se, alpha, crit, df))
+
+
+def _inference_columns(estimate, se, alpha, crit, df) -> dict[str, np.ndarray]:
     """Pointwise t intervals and p-values on ``df`` (Welch-Satterthwaite, see :func:`_variance_df`; inf gives the
     normal), and the band ``estimate +- crit * se``, never narrower than the row's pointwise interval (the multiplier
     bootstrap's supremum is on the normal scale, and below the t quantile of a row on a few degrees of freedom)."""
@@ -464,34 +499,42 @@ def _inference_table(estimate, se, alpha, crit, df) -> pd.DataFrame:
     with np.errstate(invalid="ignore", divide="ignore"):
         statistic = estimate / se
     band = np.where(np.isfinite(crit), np.fmax(crit, q), np.nan)
-    return pd.DataFrame({
+    return {
         "estimate": estimate, "se": se, "statistic": statistic, "df": df,
         "p_value": 2 * stats.t.sf(np.abs(statistic), df),
         "ci_low": estimate - q * se, "ci_high": estimate + q * se,
         "cband_low": estimate - band * se, "cband_high": estimate + band * se,
-    })
+    }
 
 
-def _warn_cells(cells: pd.DataFrame, few: pd.Series) -> None:
-    empty = cells["estimate"].isna() & ~cells["reference"]
+def _listed_cells(cells: dict, mask: np.ndarray) -> list[tuple]:
+    """The first eight (group, time) pairs of the cells of ``mask``, as Python numbers."""
+    return list(zip(cells["group"][mask][:8].tolist(), cells["time"][mask][:8].tolist(), strict=True))
+
+
+def _warn_cells(cells: dict, few: np.ndarray) -> None:
+    """Warn of the cells not identified, with one comparison unit or one treated unit (``cells``: their columns as
+    arrays)."""
+    reference, n_control = cells["reference"], cells["n_control"]
+    empty = np.isnan(cells["estimate"]) & ~reference
     if empty.any():
-        listed = cells.loc[empty, ["group", "time"]].head(8).to_records(index=False).tolist()
+        listed = _listed_cells(cells, empty)
         k = int(empty.sum())
         warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} no treated or no comparison unit "
                       f"observed at both periods and {_verb(k, 'is', 'are')} not identified (NaN), e.g. at "
                       f"(group, time) {listed}.",
                       NotIdentifiedWarning, stacklevel=3)
-    lone = few & ~empty & ~cells["reference"] & (cells["n_control"] < 2)
+    lone = few & ~empty & ~reference & (n_control < 2)
     if lone.any():
-        listed = cells.loc[lone, ["group", "time"]].head(8).to_records(index=False).tolist()
+        listed = _listed_cells(cells, lone)
         k = int(lone.sum())
         warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} a single comparison "
                       f"unit, so {_verb(k, 'its standard error is', 'their standard errors are')} not identified "
                       f"(NaN), e.g. at (group, time) {listed}. Use the "
                       "randomisation p-value of `aggregate()`.", NotIdentifiedWarning, stacklevel=3)
-    alone = few & ~empty & ~cells["reference"] & (cells["n_control"] >= 2)
+    alone = few & ~empty & ~reference & (n_control >= 2)
     if alone.any():
-        listed = cells.loc[alone, ["group", "time"]].head(8).to_records(index=False).tolist()
+        listed = _listed_cells(cells, alone)
         k = int(alone.sum())
         warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} a single treated unit, e.g. at "
                       f"(group, time) {listed}: {_verb(k, 'its standard error borrows', 'their standard errors borrow')}"
@@ -519,7 +562,7 @@ def _targets(design: _Design, cells: pd.DataFrame, kind: str, min_e, max_e):
     Returns (targets, overall_weights, overall_estimated, label_column).
     """
     share = {gv: float(np.mean(design.g == gv)) for gv in design.groups}
-    pg = cells["group"].map(share).to_numpy(dtype="float64")
+    pg = np.array([share.get(gv, np.nan) for gv in design.cell_lists["group"]], dtype="float64")
     e = cells["event_time"].to_numpy(dtype="float64")
     post = cells["post"].to_numpy() & ~cells["reference"].to_numpy()
     window = np.ones(len(cells), dtype=bool)
@@ -647,21 +690,19 @@ def _lone_variance(design: _Design, a: np.ndarray, n_treated: np.ndarray, labels
     parts: list[tuple[float, float, object]] = []
     if not len(lone):
         return parts
-    cells = design.cells
+    c = design.cell_lists
+    group, cur, base = c["group"], c["cur_pos"], c["base_pos"]
     by_unit: dict[int, list[int]] = {}
     for k in lone:
-        cell = cells.iloc[k]
-        dy = design.y[:, cell["cur_pos"]] - design.y[:, cell["base_pos"]]
-        (unit,) = np.flatnonzero((design.g == cell["group"]) & ~np.isnan(dy))
+        dy = design.y[:, cur[k]] - design.y[:, base[k]]
+        (unit,) = np.flatnonzero((design.g == group[k]) & ~np.isnan(dy))
         by_unit.setdefault(int(unit), []).append(int(k))
     for ks in by_unit.values():
         compared = np.ones(len(design.g), dtype=bool)
         changes = np.zeros(len(design.g))
         for k in ks:
-            cell = cells.iloc[k]
-            dy = design.y[:, cell["cur_pos"]] - design.y[:, cell["base_pos"]]
-            compared &= _control_mask(design, design.g, cell["group"], cell["cur_pos"], cell["base_pos"]) \
-                & ~np.isnan(dy)
+            dy = design.y[:, cur[k]] - design.y[:, base[k]]
+            compared &= _control_mask(design, design.g, group[k], cur[k], base[k]) & ~np.isnan(dy)
             changes += a[k] * np.nan_to_num(dy)
         m = int(compared.sum())
         if m < 2:
@@ -903,8 +944,8 @@ class StaggeredDiDResults:
             levels = [tg.label for tg in targets]
             table.insert(0, label, _as_int(np.asarray(levels, dtype="float64")))
             table["n_cells"] = [int(np.isfinite(est[tg.cells]).sum()) for tg in targets]
-        overall_row = _inference_table(np.array([overall]), np.array([se_overall]), alpha, np.nan, df_overall)
-        overall_row = overall_row.drop(columns=["cband_low", "cband_high"])
+        overall_row = _inference_columns(np.array([overall]), np.array([se_overall]), alpha, np.nan, df_overall)
+        del overall_row["cband_low"], overall_row["cband_high"]
         ri_p, used, dropped, exact, distinct = np.nan, 0, 0, False, 0
         if n_permutations:
             among = (np.ones(len(design.g), dtype=bool) if permute_among is None
@@ -926,17 +967,16 @@ class StaggeredDiDResults:
             if dropped:
                 notes.append(f"randomisation inference: {dropped} of {len(perm)} assignments left no identified "
                              "effect and were dropped")
-        overall_row["ri_p_value"] = ri_p
-        overall_row["n_permutations"] = used
-        overall_row["n_permutations_dropped"] = dropped
-        overall_row["ri_exact"] = exact
-        overall_row["n_assignments"] = float(distinct) if distinct < 10**18 else np.inf  # a float: C(150, 75) > 2**63
+        overall_row = pd.DataFrame({
+            **overall_row, "ri_p_value": np.array([ri_p], dtype="float64"), "n_permutations": np.array([used]),
+            "n_permutations_dropped": np.array([dropped]), "ri_exact": np.array([exact], dtype=bool),
+            "n_assignments": np.array([float(distinct) if distinct < 10**18 else np.inf])})  # a float: C(150, 75) > 2**63
         return AggregateResults(kind=kind, overall=overall_row, table=table, critical_value=crit, alpha=alpha,
                                 n_bootstrap=n_bootstrap, notes=notes)
 
     def _aggregate_warnings(self, targets, theta, kind) -> list[str]:
         notes = []
-        lone = self.cohorts.loc[self.cohorts["n_units"] < 2, "group"].tolist()
+        lone = self.cohorts["group"].to_numpy()[self.cohorts["n_units"].to_numpy() < 2].tolist()
         if lone:
             warnings.warn(f"{_counted(len(lone), 'cohort')} {_verb(len(lone), 'has', 'have')} a single unit, "
                           f"{lone[:8]}: aggregated standard errors borrow that unit's own variance from the comparison "
