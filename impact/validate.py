@@ -39,9 +39,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from . import schema, vocab
+from . import _frames, schema, vocab
 from ._io import UNCHECKED, _listing, cells_picker, link_said, merged_blanks
 from ._words import _counted
 from .errors import (
@@ -399,25 +400,37 @@ def _yaml_typed(value: object, key: str = "id", what: str = "the id") -> str:
     >>> _yaml_typed(2024, "name", "the name")
     " (YAML reads 2024, unquoted, as a number: put the name in quotes, as in name: '2024')"
     """
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         return (f" (YAML reads yes, no, on, off, true and false, unquoted, as true or false: put {what} in quotes, "
                 f"as in {key}: 'no')")
-    if isinstance(value, (int, float)):
-        return f" (YAML reads {value!r}, unquoted, as a number: put {what} in quotes, as in {key}: '{value}')"
+    if isinstance(value, (int, float, np.number)):  # numpy's too (a Study made in Python): shown as the number
+        shown = _frames.one_key(value) if isinstance(value, np.number) else repr(value)
+        return f" (YAML reads {shown}, unquoted, as a number: put {what} in quotes, as in {key}: '{shown}')"
     if value is not None and not isinstance(value, (str, list, dict)):
         return f" (YAML reads it, unquoted, as a {type(value).__name__}: put {what} in quotes)"
     return ""
 
 
 def _pointed_whole(value: object = None) -> str:
-    """A hint where a YAML number that must be whole is written with a decimal point ('5.0'), or ""."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return f" ({value!r} is written with a decimal point, which YAML reads as a decimal, not a whole number: write {int(value)})"
-    return ""
+    """A hint where a YAML number that must be whole is written with a decimal point ('5.0'), or "": a whole-number
+    float of any width (numpy's float32 too, in a Study made in Python) is the integer's text, by the one id rule
+    (:func:`impact._frames.one_key`).
+
+    >>> _pointed_whole(np.float32(5.0)) == _pointed_whole(5.0), _pointed_whole(5.5)
+    (True, '')
+    """
+    if not isinstance(value, (float, np.floating)) or not abs(value) < 2**53:
+        return ""
+    whole = _frames.one_key(value)
+    if whole is None or not whole.lstrip("-").isdigit():
+        return ""
+    return f" ({float(value)!r} is written with a decimal point, which YAML reads as a decimal, not a whole number: write {whole})"
 
 
 def _is_int(x: object) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
+    """A whole number of Python's or numpy's integer types (a Study made in Python may hold ``np.int64(3)``), not a
+    bool."""
+    return isinstance(x, (int, np.integer)) and not isinstance(x, (bool, np.bool_))
 
 
 def _double_decoded(twice: tuple[str, str]) -> str:
