@@ -360,8 +360,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
             problems.append(Problem(file, row, "decision", "", f"a decision (other_code is {other!r})"
                                     + merged[("decision", row)]))
         elif other and codes is not None and other not in codes:
-            problems.append(Problem(file, row, "other_code", other, "a code id listed on the 'codes' sheet"
-                                    + did_you_mean(other, sorted(codes))))
+            problems.append(Problem(file, row, "other_code", other, _unlisted_code(other, codes)))
         elif other and decision != "other":
             problems.append(Problem(file, row, "other_code", other,
                                     "blank unless decision is 'other' (choose 'other' in decision, or clear this)"))
@@ -399,6 +398,23 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         warnings.warn(f"{path.name}: {_counted(len(deleted), 'exported row')} {_verb(deleted, 'is')} no longer in the sheet (deleted?): "
                       f"{', '.join(deleted[:10])}{' ...' if len(deleted) > 10 else ''}", ReviewWarning, stacklevel=2)
     return result
+
+
+def _unlisted_code(other: str, codes: set[str]) -> str:
+    """What an other_code not on the 'codes' sheet should be: a code differing from listed ones only in case is
+    refused naming the spelling the sheet holds, as :func:`impact.agreement.coding_to_units` refuses one (codes are
+    told apart by case everywhere in impact: read as the listed code here, 'Morale' would still be another code
+    wherever the reviewer's codings meet a file spelling it so); else the close ones (did you mean).
+
+    >>> _unlisted_code("Morale", {"morale", "plans"})
+    "the code 'morale' as the 'codes' sheet spells it (codes are told apart by case: 'Morale' would be another code); choose it from the list"
+    """
+    cased = sorted(c for c in codes if c.casefold() == other.casefold())
+    if not cased:
+        return "a code id listed on the 'codes' sheet" + did_you_mean(other, sorted(codes))
+    said = " or ".join(map(repr, cased))
+    return (f"the code {said} as the 'codes' sheet spells it (codes are told apart by case: {other!r} would be "
+            "another code); choose it from the list")
 
 
 def _reviewer_name(name: str | None, where: str, how: str) -> str:
