@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import _xlsx
-from ._frames import as_text, distinct, key_strings
+from ._frames import as_flags, as_text, distinct, key_strings, not_flags
 from ._io import merged_blanks
 from ._version import __version__
 from ._words import _counted, _named, _verb
@@ -104,6 +104,10 @@ def _review_frame(segments: pd.DataFrame, coded: pd.DataFrame, codes: pd.DataFra
         for i in np.flatnonzero((starts > ends).to_numpy()):
             problems.append(Problem("coded", int(i) + 2, "end", str(c["end"].iloc[i]),
                                     f"a position at or after start ({c['start'].iloc[i]})"))
+    for col in ("negated", "hedged"):  # 'False' (text) and 2 were shown to the reviewer as 'yes', a float32 NaN too
+        if col in c.columns:
+            problems += [Problem("coded", int(i) + 2, col, str(c[col].iloc[i]), "True/False or 1/0 (blank where it is "
+                                 "not known), shown to the reviewer as yes or no") for i in np.flatnonzero(not_flags(c[col]))]
     if problems:
         raise ValidationError(problems, source="coded output")
     if uncertainty is None:
@@ -127,8 +131,8 @@ def _review_frame(segments: pd.DataFrame, coded: pd.DataFrame, codes: pd.DataFra
         "label": label.reindex(c["code"]).fillna("").to_numpy(),
         "score": score.round(6),
         "uncertainty": unc.round(6),
-        "negated": c["negated"].map(_yes_no) if "negated" in c.columns else "",
-        "hedged": c["hedged"].map(_yes_no) if "hedged" in c.columns else "",
+        "negated": _yes_no(c["negated"]) if "negated" in c.columns else "",
+        "hedged": _yes_no(c["hedged"]) if "hedged" in c.columns else "",
         "attribution": c["attribution"].fillna("").astype(str) if "attribution" in c.columns else "",
         "evidence": evidence,
         "text": text,
@@ -141,10 +145,11 @@ def _review_frame(segments: pd.DataFrame, coded: pd.DataFrame, codes: pd.DataFra
     return out[list(REVIEW_COLUMNS)]
 
 
-def _yes_no(v: object) -> str:
-    if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
-        return ""
-    return "yes" if bool(v) else "no"
+def _yes_no(values: pd.Series) -> np.ndarray:
+    """Flags (checked by :func:`impact._frames.not_flags`) as the review sheet shows them: yes, no, blank where not
+    known (the one flag rule, :func:`impact._frames.as_flags`: a missing value of any float width is not known)."""
+    flags = as_flags(values, "`coded`")
+    return np.where(flags.isna().to_numpy(), "", np.where(flags.fillna(False).to_numpy(dtype=bool), "yes", "no"))
 
 
 _README_TEXT = [

@@ -69,7 +69,7 @@ FORMAT_VERSION = 1
 # --------------------------------------------------------------------------- cells
 def format_cell(value: Any, type_: str) -> str:
     """Format one in-memory value as the text the study files hold."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+    if _missing(value):  # a NaN of any float width (numpy's float32 NaN was written 'nan')
         return ""
     if type_ == "date":
         return pd.Timestamp(value).strftime("%Y-%m-%d")

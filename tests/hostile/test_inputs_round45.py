@@ -77,6 +77,30 @@ def test_an_other_code_in_another_case_is_refused_naming_the_spelling(review_boo
     assert sorted(out.loc[out["present"].astype(bool) & (out["decision"] == "other"), "code"]) == sorted([other[2], other[3]])
 
 
+# Old: the review sheet's negated and hedged columns showed 'yes' for the text 'False', for a 2 and for numpy's float32
+# NaN (not known): `bool(v)` of each, the missing test covering Python floats only; the reviewer read a coding as
+# negated that was not.
+def test_review_flags_follow_the_one_flag_rule(tmp_path):
+    from openpyxl import load_workbook
+
+    from impact.review import export_review
+
+    segments = pd.DataFrame({"segment_id": ["I1:1", "I1:2", "I1:3"], "interview_id": "I1", "text": ["a", "b", "c"]})
+    coded = pd.DataFrame({"unit": ["I1:1", "I1:2", "I1:3"], "code": "morale", "score": [0.9, 0.6, 0.7],
+                          "negated": pd.Series([np.float32("nan"), "False", 1.0], dtype=object),
+                          "hedged": pd.Series([None, np.float64("nan"), 2], dtype=object)})
+    with pytest.raises(ValidationError) as info:
+        export_review(segments, coded, tmp_path / "r.xlsx")
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(3, "negated", "False"), (4, "hedged", "2")]
+    path = export_review(segments, coded.assign(negated=coded["negated"].replace("False", False),
+                                                hedged=coded["hedged"].replace(2, 0)), tmp_path / "r.xlsx")
+    ws = load_workbook(path)["review"]
+    header = [c.value for c in ws[1]]
+    shown = {r[header.index("unit")]: (r[header.index("negated")], r[header.index("hedged")])
+             for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert shown == {"I1:1": (None, None), "I1:2": ("no", None), "I1:3": ("yes", "no")}
+
+
 # --------------------------------------------------------------------------- 3. the study folder, by hand
 def _edit(folder, name: str, old: str, new: str) -> None:
     path = folder / name
