@@ -303,6 +303,25 @@ def missing_hint(text: str, *, required: bool = False) -> str:
     return ""
 
 
+#: Words written in an end date for a period not yet ended ('ongoing', 'to date', 'in force').
+_STILL_GOING = frozenset({"ongoing", "on-going", "on going", "current", "currently", "present", "to present", "to date",
+                          "now", "open", "open-ended", "continuing", "in force", "still in force", "live", "active",
+                          "tbc", "tbd", "not ended", "not yet ended"})
+
+
+def _still_going(text: str, *, required: bool = False) -> str:
+    """Why a word for a period not yet ended ('ongoing') is no date, or "".
+
+    >>> _still_going("Ongoing"), _still_going("ongoing", required=True), _still_going("soon")
+    (' (Ongoing says the period has not ended: leave the cell blank, which is read as still in force)', ' (ongoing is no date: this column needs one)', '')
+    """
+    if text.strip().casefold() not in _STILL_GOING:
+        return ""
+    if required:
+        return f" ({text.strip()} is no date: this column needs one)"
+    return f" ({text.strip()} says the period has not ended: leave the cell blank, which is read as still in force)"
+
+
 #: Yes/no values as spreadsheets write them, in English and in the languages of other regional settings of Excel
 #: and LibreOffice (a CSV saved by a German Excel holds WAHR and FALSCH).
 _YES_NO = frozenset({"true", "false", "yes", "no", "y", "n", "t", "f", "wahr", "falsch", "vrai", "faux", "verdadero",
@@ -533,7 +552,8 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
                                                    or apostrophe_hint(text) or _time_of_day(text)
                                                    or _year_hint(text) or _other_date_layout(text)
                                                    or yes_no_hint(text, **DATE_EXPECTED)
-                                                   or missing_hint(text, required=required))
+                                                   or missing_hint(text, required=required)
+                                                   or _still_going(text, required=required))
         hi = date_max()
         if not DATE_MIN <= d <= hi:
             return None, f"a date from {DATE_MIN:%Y-%m-%d} to {hi:%Y-%m-%d}"
@@ -1349,7 +1369,8 @@ def format_reference() -> str:
         "  and so is a bound (`<5`, `>95`: leave the value blank and write the bound in `flag`)",
         "  or an approximate value (`~5`).",
         "- `status_history.csv`: periods of the same kind for a council may not overlap;",
-        "  `end_date` on or after `start_date`; `start_date` no later than today (a status",
+        "  `end_date` on or after `start_date`, blank while in force (`ongoing` or `present`",
+        "  there is an error saying so); `start_date` no later than today (a status",
         "  holds from the day it began); an Ofsted judgement published from",
         "  4 November 2013 cannot be `adequate`, one before cannot be `requires_improvement`.",
         "  The intervention level at a date is `direction` if a statutory direction is in",

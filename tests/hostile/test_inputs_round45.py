@@ -152,6 +152,18 @@ def test_an_indicator_bound_or_approximate_value_says_what_to_write(study_dir):
     assert load_study(study_dir).indicators["flag"].tolist() == ["<5"]  # the bound kept where it goes
 
 
+# Old: 'ongoing' or 'In force' written in an end date (a status still in force, which is a blank end date) was
+# "expected a date as YYYY-MM-DD" with no word of what to write.
+def test_an_end_date_written_as_a_word_for_still_in_force_says_to_leave_it_blank(study_dir):
+    _edit(study_dir, "status_history.csv", "2012-03-31", "ongoing")
+    _edit(study_dir, "status_history.csv", "301,ofsted_judgement,good,2010-06-01,,", "301,ofsted_judgement,good,2010-06-01,In force,")
+    errors = _errors(study_dir)
+    assert [(p.row, p.column, p.value) for p in errors] == [(2, "end_date", "In force"), (5, "end_date", "ongoing")]
+    for p in errors:
+        assert p.expected.endswith(f"({p.value} says the period has not ended: leave the cell blank, which is read as "
+                                   "still in force)"), p.expected
+
+
 # Old: a notice to improve dated after today (a year mistyped, 2027 for 2017) was valid: the council was read as not
 # under it at any wave held so far, without a word.
 def test_a_status_dated_after_today_is_refused(study_dir):
