@@ -15,8 +15,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "one_key", "shared_attr", "text_series",
-           "time_kind", "unclear_columns"]
+__all__ = ["as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "not_flags", "one_key", "shared_attr",
+           "text_series", "time_kind", "unclear_columns"]
 
 # pandas 3's text dtype ("str": missing values are NaN) where it exists; under pandas 2.x "str" is plain numpy text
 # conversion (None becomes the text 'None', NaN 'nan'), so :func:`text_series` and :func:`as_text` build the same values there.
@@ -185,6 +185,25 @@ def flagged(frame: pd.DataFrame, column: str) -> pd.Series:
     return as_flags(frame[column], f"The column {column!r}").fillna(False).astype(bool)
 
 
+def not_flags(values: pd.Series) -> np.ndarray:
+    """Which of ``values`` :func:`as_flags` refuses: present values other than True/False and 0/1 (the text 'False',
+    a 2), for a caller listing each row's problem itself.
+
+    >>> not_flags(pd.Series([True, "False", None, 2, 0.0], dtype=object)).tolist()
+    [False, True, False, True, False]
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        values = values.astype(object)
+    known = values.notna().to_numpy()
+    if pd.api.types.is_bool_dtype(values.dtype):
+        return np.zeros(len(values), dtype=bool)
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return known & ~values.isin([0, 1]).to_numpy()
+    return known & ~np.fromiter((isinstance(v, (bool, np.bool_)) or (
+        isinstance(v, (int, float, np.integer, np.floating)) and v in (0, 1)) for v in values.astype(object).tolist()),
+        dtype=bool, count=len(values))
+
+
 def as_flags(values: pd.Series, said: str) -> pd.Series:
     """``values`` as a nullable boolean Series (missing where missing), whatever their dtype (bool, ``boolean``,
     numbers 0 and 1, categorical, object); any other value (the text 'False' or 'no', a 2, 0.5) is refused naming its
@@ -198,14 +217,7 @@ def as_flags(values: pd.Series, said: str) -> pd.Series:
         values = values.astype(object)
     cells = values.astype(object)
     known = values.notna().to_numpy()
-    if pd.api.types.is_bool_dtype(values.dtype):
-        bad = np.zeros(len(values), dtype=bool)
-    elif pd.api.types.is_numeric_dtype(values.dtype):
-        bad = known & ~values.isin([0, 1]).to_numpy()
-    else:
-        bad = known & ~np.fromiter((isinstance(v, (bool, np.bool_)) or (
-            isinstance(v, (int, float, np.integer, np.floating)) and v in (0, 1)) for v in cells.tolist()),
-            dtype=bool, count=len(cells))
+    bad = not_flags(values)
     if bad.any():
         from ._joins import _rows
         from .errors import InputError

@@ -65,7 +65,7 @@ from typing import Literal
 import pandas as pd
 
 from ._frames import as_text
-from ._joins import as_dates, as_numbers, check_table, key_text
+from ._joins import as_dates, as_numbers, check_table, key_text, one_key
 from ._words import _named
 from .errors import InputError
 
@@ -267,8 +267,8 @@ def to_council_id(
     def one(value: object) -> object:
         if value is None or pd.isna(value):
             return pd.NA
-        # a number a spreadsheet saved as 301.0 is 301, as the text "301" is
-        text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value).strip()
+        # a number a spreadsheet saved as 301.0 is 301, as the text "301" is, whatever its float type (the one id rule)
+        text = one_key(value)
         for kt in order:
             key = normalise_name(text) if kt == "name" else text.upper() if kt == "ons_code" else text
             if (kt, key) in lookup:

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import _xlsx
-from ._frames import as_text, distinct, key_strings
+from ._frames import as_flags, as_text, distinct, key_strings, not_flags
 from ._io import merged_blanks
 from ._version import __version__
 from ._words import _counted, _named, _verb
@@ -104,6 +104,10 @@ def _review_frame(segments: pd.DataFrame, coded: pd.DataFrame, codes: pd.DataFra
         for i in np.flatnonzero((starts > ends).to_numpy()):
             problems.append(Problem("coded", int(i) + 2, "end", str(c["end"].iloc[i]),
                                     f"a position at or after start ({c['start'].iloc[i]})"))
+    for col in ("negated", "hedged"):  # 'False' (text) and 2 were shown to the reviewer as 'yes', a float32 NaN too
+        if col in c.columns:
+            problems += [Problem("coded", int(i) + 2, col, str(c[col].iloc[i]), "True/False or 1/0 (blank where it is "
+                                 "not known), shown to the reviewer as yes or no") for i in np.flatnonzero(not_flags(c[col]))]
     if problems:
         raise ValidationError(problems, source="coded output")
     if uncertainty is None:
@@ -127,8 +131,8 @@ def _review_frame(segments: pd.DataFrame, coded: pd.DataFrame, codes: pd.DataFra
         "label": label.reindex(c["code"]).fillna("").to_numpy(),
         "score": score.round(6),
         "uncertainty": unc.round(6),
-        "negated": c["negated"].map(_yes_no) if "negated" in c.columns else "",
-        "hedged": c["hedged"].map(_yes_no) if "hedged" in c.columns else "",
+        "negated": _yes_no(c["negated"]) if "negated" in c.columns else "",
+        "hedged": _yes_no(c["hedged"]) if "hedged" in c.columns else "",
         "attribution": c["attribution"].fillna("").astype(str) if "attribution" in c.columns else "",
         "evidence": evidence,
         "text": text,
@@ -141,10 +145,11 @@ def _review_frame(segments: pd.DataFrame, coded: pd.DataFrame, codes: pd.DataFra
     return out[list(REVIEW_COLUMNS)]
 
 
-def _yes_no(v: object) -> str:
-    if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
-        return ""
-    return "yes" if bool(v) else "no"
+def _yes_no(values: pd.Series) -> np.ndarray:
+    """Flags (checked by :func:`impact._frames.not_flags`) as the review sheet shows them: yes, no, blank where not
+    known (the one flag rule, :func:`impact._frames.as_flags`: a missing value of any float width is not known)."""
+    flags = as_flags(values, "`coded`")
+    return np.where(flags.isna().to_numpy(), "", np.where(flags.fillna(False).to_numpy(dtype=bool), "yes", "no"))
 
 
 _README_TEXT = [
@@ -360,8 +365,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
             problems.append(Problem(file, row, "decision", "", f"a decision (other_code is {other!r})"
                                     + merged[("decision", row)]))
         elif other and codes is not None and other not in codes:
-            problems.append(Problem(file, row, "other_code", other, "a code id listed on the 'codes' sheet"
-                                    + did_you_mean(other, sorted(codes))))
+            problems.append(Problem(file, row, "other_code", other, _unlisted_code(other, codes)))
         elif other and decision != "other":
             problems.append(Problem(file, row, "other_code", other,
                                     "blank unless decision is 'other' (choose 'other' in decision, or clear this)"))
@@ -399,6 +403,23 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         warnings.warn(f"{path.name}: {_counted(len(deleted), 'exported row')} {_verb(deleted, 'is')} no longer in the sheet (deleted?): "
                       f"{', '.join(deleted[:10])}{' ...' if len(deleted) > 10 else ''}", ReviewWarning, stacklevel=2)
     return result
+
+
+def _unlisted_code(other: str, codes: set[str]) -> str:
+    """What an other_code not on the 'codes' sheet should be: a code differing from listed ones only in case is
+    refused naming the spelling the sheet holds, as :func:`impact.agreement.coding_to_units` refuses one (codes are
+    told apart by case everywhere in impact: read as the listed code here, 'Morale' would still be another code
+    wherever the reviewer's codings meet a file spelling it so); else the close ones (did you mean).
+
+    >>> _unlisted_code("Morale", {"morale", "plans"})
+    "the code 'morale' as the 'codes' sheet spells it (codes are told apart by case: 'Morale' would be another code); choose it from the list"
+    """
+    cased = sorted(c for c in codes if c.casefold() == other.casefold())
+    if not cased:
+        return "a code id listed on the 'codes' sheet" + did_you_mean(other, sorted(codes))
+    said = " or ".join(map(repr, cased))
+    return (f"the code {said} as the 'codes' sheet spells it (codes are told apart by case: {other!r} would be "
+            "another code); choose it from the list")
 
 
 def _reviewer_name(name: str | None, where: str, how: str) -> str:

@@ -303,6 +303,25 @@ def missing_hint(text: str, *, required: bool = False) -> str:
     return ""
 
 
+#: Words written in an end date for a period not yet ended ('ongoing', 'to date', 'in force').
+_STILL_GOING = frozenset({"ongoing", "on-going", "on going", "current", "currently", "present", "to present", "to date",
+                          "now", "open", "open-ended", "continuing", "in force", "still in force", "live", "active",
+                          "tbc", "tbd", "not ended", "not yet ended"})
+
+
+def _still_going(text: str, *, required: bool = False) -> str:
+    """Why a word for a period not yet ended ('ongoing') is no date, or "".
+
+    >>> _still_going("Ongoing"), _still_going("ongoing", required=True), _still_going("soon")
+    (' (Ongoing says the period has not ended: leave the cell blank, which is read as still in force)', ' (ongoing is no date: this column needs one)', '')
+    """
+    if text.strip().casefold() not in _STILL_GOING:
+        return ""
+    if required:
+        return f" ({text.strip()} is no date: this column needs one)"
+    return f" ({text.strip()} says the period has not ended: leave the cell blank, which is read as still in force)"
+
+
 #: Yes/no values as spreadsheets write them, in English and in the languages of other regional settings of Excel
 #: and LibreOffice (a CSV saved by a German Excel holds WAHR and FALSCH).
 _YES_NO = frozenset({"true", "false", "yes", "no", "y", "n", "t", "f", "wahr", "falsch", "vrai", "faux", "verdadero",
@@ -407,12 +426,23 @@ def _number_hint(text: str) -> str:
         return " (a percentage sign: write the number alone, in the unit the column describes)"
     if re.fullmatch(r"[£$€¥][0-9.,]+|[0-9.,]+\s*[£$€¥]", t):
         return " (a currency sign: write the number alone)"
+    if _BOUND.fullmatch(t):  # '<5', '>= 95', '≤10': a published table's bound for a value it does not give
+        return (f" ({t} is a bound, not a value: published tables write '<5' for a count too small to give; leave the "
+                "number blank and write the bound in the row's flag column where the table has one, as indicators.csv "
+                f"does, or write the value itself where it is known)")
+    if m := _ABOUT.fullmatch(t):  # '~5', '≈5', 'c.5': about
+        return f" ({t} is an approximate value: write the number alone, {m['number']}, if that is the value meant)"
     if m := _MARKED.fullmatch(t):  # '12[x]', '14 [note 3]', '7 (p)', '9r': a published table's markers kept
         return (f" (the number {m['number']} with the marker {m['marker']!r}, as published tables note a value: "
                 f"write the number alone, {m['number']}; a marker saying why a value is missing ([x], [c], [z]) goes in "
                 "the flag column, the value left blank)")
     return ""
 
+
+#: A bound written in place of a value ('<5', '> 95', '<=10', '≥ 1,000').
+_BOUND = re.compile(r"(?:<=?|>=?|≤|≥|=<|=>)\s*[+-]?[0-9][0-9.,]*")
+#: A value said to be approximate ('~5', '≈ 12.5', 'c.5', 'ca. 40').
+_ABOUT = re.compile(r"(?:~|≈|c\.|ca\.?)\s*(?P<number>[+-]?[0-9][0-9.,]*)")
 
 #: A number followed by a published table's marker: a note in square brackets ('[x]', '[note 3]', '[r]'), a letter or
 #: two in round brackets ('(p)', '(r)'), or a letter of revised or provisional, or an asterisk, after it ('12r', '8*').
@@ -522,7 +552,8 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
                                                    or apostrophe_hint(text) or _time_of_day(text)
                                                    or _year_hint(text) or _other_date_layout(text)
                                                    or yes_no_hint(text, **DATE_EXPECTED)
-                                                   or missing_hint(text, required=required))
+                                                   or missing_hint(text, required=required)
+                                                   or _still_going(text, required=required))
         hi = date_max()
         if not DATE_MIN <= d <= hi:
             return None, f"a date from {DATE_MIN:%Y-%m-%d} to {hi:%Y-%m-%d}"
@@ -1334,16 +1365,23 @@ def format_reference() -> str:
         "- A value that starts with a quote must be wholly in quotes, each quote inside it",
         "  doubled: `\"Barn\"et` (which a CSV reader reads as `Barnet`) is an error. An id",
         "  ending in a full stop, comma, semicolon or colon (`P2.`) is an error naming the",
-        "  id to write. A yes/no value (`TRUE`, `yes`, `WAHR`) in a number column is named.",
+        "  id to write. A yes/no value (`TRUE`, `yes`, `WAHR`) in a number column is named,",
+        "  and so is a bound (`<5`, `>95`: leave the value blank and write the bound in `flag`)",
+        "  or an approximate value (`~5`).",
         "- `status_history.csv`: periods of the same kind for a council may not overlap;",
-        "  `end_date` on or after `start_date`; an Ofsted judgement published from",
+        "  `end_date` on or after `start_date`, blank while in force (`ongoing` or `present`",
+        "  there is an error saying so); `start_date` no later than today (a status",
+        "  holds from the day it began); an Ofsted judgement published from",
         "  4 November 2013 cannot be `adequate`, one before cannot be `requires_improvement`.",
         "  The intervention level at a date is `direction` if a statutory direction is in",
-        "  force, else `notice` if a notice is, else `none`.",
+        "  force, else `notice` if a notice is, else `none`. A council's status at a wave is",
+        "  the one in force at the median date of its interviews there; a status that changes",
+        "  between its first and last interview of a wave is a warning naming the rows and the",
+        "  status read.",
         "- `reviews.csv`: `themes` holds all five core themes plus any optional ones.",
         "- `interviews.csv`: the council must be the participant's; the council needs a review",
         "  (waves are timed from it); no two interviews may name the same transcript, and a",
-        "  participant has one interview at each wave; the",
+        "  participant has one interview at each wave (given, or read from the date); the",
         "  transcript must exist under `transcripts/` (a name whose accented letters are written",
         "  another way, as macOS writes names, is read with a warning), be a",
         "  `.txt` (UTF-8, or UTF-16 with a byte-order mark; Windows-1252 is read with a",

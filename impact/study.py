@@ -69,7 +69,7 @@ FORMAT_VERSION = 1
 # --------------------------------------------------------------------------- cells
 def format_cell(value: Any, type_: str) -> str:
     """Format one in-memory value as the text the study files hold."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+    if _missing(value):  # a NaN of any float width (numpy's float32 NaN was written 'nan')
         return ""
     if type_ == "date":
         return pd.Timestamp(value).strftime("%Y-%m-%d")
@@ -178,6 +178,16 @@ def _frame_from_records(table: schema.Table, rows: list[dict[str, str]]) -> pd.D
         else:
             data[col.name] = text_series(values)
     return pd.DataFrame(data, index=pd.RangeIndex(len(rows)))
+
+
+def _plain(value: Any) -> Any:
+    """``value`` (meta, at any depth) with numpy's scalars as Python's (``np.int64(3)`` is 3), which YAML can write:
+    a seed or window taken from a frame was refused by ``yaml.safe_dump`` ("cannot represent an object")."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _missing(value: Any) -> bool:
@@ -1298,7 +1308,7 @@ class Study:
 
     def _write_files(self, folder: Path) -> None:
         """Write ``study.yaml``, the tables and the transcripts into the new, empty ``folder``."""
-        meta = {"format_version": FORMAT_VERSION, **self._meta}
+        meta = _plain({"format_version": FORMAT_VERSION, **self._meta})
         (folder / "study.yaml").write_bytes(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).encode("utf-8"))
         for name, spec in TABLES.items():
             df = self._tables[name]

@@ -9,8 +9,9 @@ The checks (all run; nothing stops at the first problem):
   numbers), vocabularies (statuses checked against their ``kind``), patterns
   (three-digit council numbers), duplicate keys, references to unknown
   councils, participants or actions.
-* status history: end before start, overlapping periods of the same kind,
-  ``adequate`` after November 2013 or ``requires_improvement`` before it.
+* status history: end before start, overlapping periods of the same kind, a start after today,
+  ``adequate`` after November 2013 or ``requires_improvement`` before it; a status changing between a council's
+  interviews of one wave (a *warning*: the wave is read at the median interview date).
 * reviews: end before start, a core theme missing.
 * interviews: the participant's council, undefined waves, dates outside the
   wave's window (or outside every window when the wave is derived), councils
@@ -39,9 +40,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from . import schema, vocab
+from . import _frames, schema, vocab
 from ._io import UNCHECKED, _listing, cells_picker, link_said, merged_blanks
 from ._words import _counted
 from .errors import (
@@ -399,25 +401,37 @@ def _yaml_typed(value: object, key: str = "id", what: str = "the id") -> str:
     >>> _yaml_typed(2024, "name", "the name")
     " (YAML reads 2024, unquoted, as a number: put the name in quotes, as in name: '2024')"
     """
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         return (f" (YAML reads yes, no, on, off, true and false, unquoted, as true or false: put {what} in quotes, "
                 f"as in {key}: 'no')")
-    if isinstance(value, (int, float)):
-        return f" (YAML reads {value!r}, unquoted, as a number: put {what} in quotes, as in {key}: '{value}')"
+    if isinstance(value, (int, float, np.number)):  # numpy's too (a Study made in Python): shown as the number
+        shown = _frames.one_key(value) if isinstance(value, np.number) else repr(value)
+        return f" (YAML reads {shown}, unquoted, as a number: put {what} in quotes, as in {key}: '{shown}')"
     if value is not None and not isinstance(value, (str, list, dict)):
         return f" (YAML reads it, unquoted, as a {type(value).__name__}: put {what} in quotes)"
     return ""
 
 
 def _pointed_whole(value: object = None) -> str:
-    """A hint where a YAML number that must be whole is written with a decimal point ('5.0'), or ""."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return f" ({value!r} is written with a decimal point, which YAML reads as a decimal, not a whole number: write {int(value)})"
-    return ""
+    """A hint where a YAML number that must be whole is written with a decimal point ('5.0'), or "": a whole-number
+    float of any width (numpy's float32 too, in a Study made in Python) is the integer's text, by the one id rule
+    (:func:`impact._frames.one_key`).
+
+    >>> _pointed_whole(np.float32(5.0)) == _pointed_whole(5.0), _pointed_whole(5.5)
+    (True, '')
+    """
+    if not isinstance(value, (float, np.floating)) or not abs(value) < 2**53:
+        return ""
+    whole = _frames.one_key(value)
+    if whole is None or not whole.lstrip("-").isdigit():
+        return ""
+    return f" ({float(value)!r} is written with a decimal point, which YAML reads as a decimal, not a whole number: write {whole})"
 
 
 def _is_int(x: object) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
+    """A whole number of Python's or numpy's integer types (a Study made in Python may hold ``np.int64(3)``), not a
+    bool."""
+    return isinstance(x, (int, np.integer)) and not isinstance(x, (bool, np.bool_))
 
 
 def _double_decoded(twice: tuple[str, str]) -> str:
@@ -708,6 +722,7 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
                                   derived=derived,
                                   transcripts_issue=transcripts_issue, folder=folder,
                                   reviews_unread=TABLES["reviews"].filename in broken)
+    problems += _status_within_waves(parsed, derived)
     problems = _on_the_scale(problems, parsed, meta) + _check_survey(parsed, meta)
     # a council whose id is refused is told so: not also as a council without interviews (they name its id as meant)
     refused_ids = {p.row for p in problems if p.file == TABLES["councils"].filename and p.column == "council_id"
@@ -1459,6 +1474,7 @@ def _check_status(parsed) -> list[Problem]:
     out = []
     by_key: dict[tuple[str, str], list[tuple[int, pd.Timestamp, pd.Timestamp | None]]] = defaultdict(list)
     sif = pd.Timestamp(vocab.SIF_START)
+    today = pd.Timestamp.today().normalize()
     for line, v in parsed.get("status_history", []):
         kind, status, start, end = v.get("kind"), v.get("status"), v.get("start_date"), v.get("end_date")
         if kind in vocab.STATUSES and status is not None:
@@ -1475,6 +1491,11 @@ def _check_status(parsed) -> list[Problem]:
                     out.append(Problem(f, line, "status", status, "adequate: 'requires improvement' was only used for judgements from 4 November 2013"))
         if start is not None and end is not None and end < start:
             out.append(Problem(f, line, "end_date", end.strftime("%Y-%m-%d"), f"a date on or after start_date {start:%Y-%m-%d}"))
+        if start is not None and start > today:  # a notice not yet issued: a mistyped year (2027 for 2017) read as no status
+            out.append(Problem(f, line, "start_date", f"{start:%Y-%m-%d}", f"a date on or before today ({today:%Y-%m-%d}): "
+                               f"the {kind or 'status'} holds from the day it began (a judgement published, a notice "
+                               "issued), which cannot be later than today, and the council would be read as without it "
+                               "until then; is the year mistyped?"))
         if v.get("council_id") and kind and start is not None:
             by_key[(v["council_id"], kind)].append((line, start, end))
     for (council, kind), periods in by_key.items():
@@ -1486,6 +1507,52 @@ def _check_status(parsed) -> list[Problem]:
                             f"a period not overlapping row {l1} ({kind} of council {council} from {s1:%Y-%m-%d} "
                             f"{'still in force' if e1 is None else 'to ' + e1.strftime('%Y-%m-%d')})")
                 )
+    return out
+
+
+def _status_within_waves(parsed, derived: dict[int, str]) -> list[Problem]:
+    """A warning for each status that changes between a council's interviews of one wave (a notice issued, or lifted,
+    between its first and its last interview there): the panels give a council one status a wave, the one in force
+    at the median date of its interviews there (:meth:`impact.Study.wave_dates`), so interviews held under another
+    status are counted under that one. Told on the first row that changes it, with every change and the status read.
+    """
+    f = TABLES["status_history"].filename
+    held: dict[tuple[str, str], list[pd.Timestamp]] = defaultdict(list)
+    for line, v in parsed.get("interviews", []):
+        wave = v.get("wave") or derived.get(line)
+        if v.get("council_id") and wave and v.get("date") is not None:
+            held[(v["council_id"], wave)].append(v["date"])
+    periods: dict[tuple[str, str], list[tuple[int, str, pd.Timestamp, pd.Timestamp | None]]] = defaultdict(list)
+    for line, v in parsed.get("status_history", []):
+        if v.get("council_id") and v.get("kind") and v.get("status") and v.get("start_date") is not None:
+            periods[(v["council_id"], v["kind"])].append((line, v["status"], v["start_date"], v.get("end_date")))
+    out = []
+    for (council, wave), dates in held.items():
+        first, last = min(dates), max(dates)
+        if first == last:
+            continue
+        middle = pd.Series(dates).median()  # as wave_dates reads the wave's date
+        for kind in vocab.STATUSES:
+            rows = sorted(periods.get((council, kind), []), key=lambda p: p[2])
+            # a change: a status beginning after the first interview, or ending before the last (a day after its end)
+            changes = ({start for _, _, start, _ in rows if first < start <= last}
+                       | {end + pd.Timedelta(days=1) for _, _, _, end in rows if end is not None and first <= end < last})
+            if not changes:
+                continue
+            during = [(ln, status, start, end) for ln, status, start, end in rows
+                      if start <= last and (end is None or end >= first)]
+            now = [status for _, status, start, end in rows if start <= middle and (end is None or end >= middle)]
+            shown = [status + (f" from {start:%Y-%m-%d}" if start > first else "")
+                     + (f" to {end:%Y-%m-%d}" if end is not None and end < last else "") for _, status, start, end in during]
+            line, _, start, end = next(r for r in during if r[2] > first or (r[3] is not None and r[3] < last))
+            column, value = ("start_date", start) if start > first else ("end_date", end)
+            out.append(Problem(f, line, column, f"{value:%Y-%m-%d}", f"one {kind} through council {council}'s {wave} "
+                               f"interviews ({first:%Y-%m-%d} to {last:%Y-%m-%d}), as the panels give a council one "
+                               f"status a wave: it changes {_counted(len(changes), 'time')} between them "
+                               f"({'row' if len(during) == 1 else 'rows'} {', '.join(str(r[0]) for r in during)}: "
+                               f"{', '.join(shown)}), and the wave is read as "
+                               f"{now[-1] if now else 'no ' + kind}, the status at the median interview date "
+                               f"{middle:%Y-%m-%d}, for the interviews held under another too", severity="warning"))
     return out
 
 
@@ -1580,6 +1647,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         if council_of.get(pid) is not None and cid and council_of[pid] != cid and not unlisted:  # None: not known
             out.append(Problem(f, line, "council_id", cid, f"the council of participant {pid} ({council_of[pid]})"))
         date, wave = v.get("date"), v.get("wave")
+        read_wave = wave  # the wave the study reads: the one given, else the one whose window holds the date
         review = reviews.get(cid)
         if date is not None and cid and review is None:
             if not unlisted and cid not in no_review_reported and not reviews_unread and schema.same_id(cid) not in misnamed:
@@ -1602,19 +1670,23 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                        f"{_window_dates(w, review)} for council {cid}; this is {off}, in {where})"))
             elif wave is None:
                 hits = [wid for wid, w in windows.items() if (o := offset(w)) is not None and w["window_days"][0] <= o <= w["window_days"][1]]
-                if len(hits) == 1 and derived is not None:  # the wave the study reads from the date
-                    derived[line] = hits[0]
+                if len(hits) == 1:  # the wave the study reads from the date
+                    read_wave = hits[0]
+                    if derived is not None:
+                        derived[line] = hits[0]
                 if not hits:  # the windows as this council's dates: what to check the date against
                     spans = "; ".join(f"{wid} {_window_dates(w, review)}" for wid, w in windows.items())
                     out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}", "a date inside some wave's window, or a "
                                        f"wave given (council {cid}'s windows: {spans})"))
-        if pid and wave is not None:  # one interview of a participant at a wave: the panels count them once there
-            first = held_at.setdefault((pid, wave), (line, v.get("interview_id")))
+        if pid and read_wave is not None:  # one interview of a participant at a wave: the panels count them once there
+            # (a wave read from the date too: a second interview left without a wave was two at one wave, unsaid)
+            first = held_at.setdefault((pid, read_wave), (line, v.get("interview_id")))
             if first[0] != line:
-                out.append(Problem(f, line, "wave", wave, f"one interview of participant {pid} at each wave (row "
-                                   f"{first[0]}, {first[1]}, is {pid}'s {wave} interview too): the panels count a "
-                                   "participant once a wave; give this interview its own wave, or join the two "
-                                   "transcripts"))
+                how = "" if wave is not None else f" (no wave given: its date {date:%Y-%m-%d} is in the {read_wave} window)"
+                out.append(Problem(f, line, "wave", wave or "", f"one interview of participant {pid} at each wave "
+                                   f"(row {first[0]}, {first[1]}, is {pid}'s {read_wave} interview too){how}: the "
+                                   "panels count a participant once a wave; give this interview its own wave, or join "
+                                   "the two transcripts"))
         rel = v.get("transcript")
         if rel is None:
             continue
