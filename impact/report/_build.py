@@ -4121,8 +4121,10 @@ def _models(ctx) -> Section:
         no_estimate, no_se, no_p = _unfit_split(open_rows, unfit)
         read = ~separated & ~few_side
         few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
+        # the adjustment of the intervention contrast is said where one is shown: where each is c (a status group of
+        # one or two councils) or blank (separated), the note spoke of p-values no cell holds (round 40)
         notes = ("Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across "
-                 + (f"{ctx.many} for the intervention contrast, and across " if with_status else "")
+                 + (f"{ctx.many} for the intervention contrast, and across " if read[status_rows.index].any() else "")
                  + f"{ctx.many} and later waves together for the contrasts of each later wave with the first"
                  + (f"; across {ctx.many} for the contrast of {_listed([ctx.short_wave(w).lower() for w in ctx.later[1:]])} "
                     f"with {ctx.short_wave(ctx.later[0]).lower()}, from the same model with that wave as reference"
@@ -4429,6 +4431,12 @@ def _actions_and_indicators(ctx) -> Section | None:
         data = table[table["mean"] != SUPPRESSED].assign(mean=lambda d: d["mean"].astype(float))
         # a period with no council's value has no mean: a panel of such periods alone drew empty axes (5 councils)
         data = data[np.isfinite(data["mean"].to_numpy())]
+        # a group's line of one period says nothing of change: a figure of one point, re-referrals in councils never
+        # in intervention in 2009, every other year's mean c (seed 3907, 8 councils, report truth round 40). Such
+        # lines are left out, an indicator with no other line too, and the caption or the sentence in the figure's
+        # place says so
+        drawn = data.groupby(["measure", "status"], observed=True)["period"].transform("size").ge(2)
+        lone, data = data[~drawn], data[drawn]
         counts = data.groupby("measure", observed=True).size().sort_values(ascending=False)
         shown = sorted(counts.index[:_MAX_INDICATOR_PANELS])
         if shown:
@@ -4444,8 +4452,14 @@ def _actions_and_indicators(ctx) -> Section | None:
                 "indicator_trends", fig, "Outcome indicators: mean by intervention status at any wave",
                 f"Small line charts, one per indicator ({len(shown)}), of the mean per period for councils in and not in "
                 "intervention at any wave, with the reviews' dates marked; periods whose council counts are suppressed "
-                "are left out." + (f" {_counted(left, 'further indicator')} {_verb(left, 'is')} in the table and its CSV only." if left
-                               else "")))
+                "are left out" + (", and so is a group's line with a mean at one period only (one point shows no "
+                                  "change; its mean is in the table)" if len(lone) else "") + "."
+                + (f" {_counted(left, 'further indicator')} {_verb(left, 'is')} in the table and its CSV only." if left
+                   else "")))
+        elif len(lone):
+            blocks.append(_no_figure("the outcome indicators", "no group of councils has a mean at more than one "
+                                     f"period (each other is suppressed, {SUPPRESSED}, or no council in the group had a "
+                                     "value), and a single point shows no change; the means are in the table"))
         else:
             blocks.append(_no_figure("the outcome indicators", f"no period has a mean to draw (each is suppressed, "
                                      f"{SUPPRESSED}, or no council in the group had a value)"))
@@ -4550,6 +4564,32 @@ def _reassignments_said(*frames: pd.DataFrame | None) -> str:
     return f" ({said})" if said else ""
 
 
+def _did_shows(rows: list[dict], column: str) -> bool:
+    """Whether a difference-in-differences table of ``rows`` (:func:`_did_rows`) shows a figure in ``column``: one that
+    is neither suppressed (c) nor blank."""
+    return any(not isinstance(r[column], str) and pd.notna(r[column]) for r in rows)
+
+
+def _did_method(ctx, e: pd.DataFrame, rows: list[dict], permuted: str, across: str) -> str:
+    """'; <interval and p-value>; randomisation p from permuting <permuted> (999 random reassignments), adjusted across
+    <across> (Holm' for the note of a table of ``rows``, each clause only where the table shows a figure it describes:
+    where every estimate of the table after a notice was c (fewer councils than min_count on a side), its note still
+    gave how the intervals were computed and the reassignments drawn for p-values no cell held (seed 3907, 8 councils,
+    report truth round 40). '' where the table shows no estimate; the randomisation clause ends before its closing
+    bracket, for the caller's own words."""
+    said = f"; {_did_interval(ctx)}" if _did_shows(rows, "estimate") else ""
+    if _did_shows(rows, "ri_p_value"):
+        said += f"; randomisation p from permuting {permuted}{_reassignments_said(e)}, adjusted across {across} (Holm"
+    return said
+
+
+def _read_randomisation(rows: list[dict], how: str = "") -> str:
+    """'With few councils, read the randomisation p-value<how>, adjusted for testing several indicators. ' where the
+    table of ``rows`` shows one; '' where each is c or blank (the section sent readers to p-values no cell held)."""
+    return (f"With few councils, read the randomisation p-value{how}, adjusted for testing several indicators. "
+            if _did_shows(rows, "ri_p_value") else "")
+
+
 def _lone_cohort_note(ctx, e: pd.DataFrame, shown: list[dict] | pd.DataFrame) -> str:
     """' For re-referrals ..., at some period after the start one council of a cohort was observed alone: ...' for the
     indicators shown (rows of ``shown`` with an estimate) whose average rests on such a period (``n_lone_cohorts`` of
@@ -4593,8 +4633,7 @@ def _indicator_did(ctx) -> list:
         Paragraph("Did the indicators change when councils went into intervention? Councils enter intervention in "
                   "different years, so each cohort is compared, period by period, with councils never in intervention "
                   "(staggered difference-in-differences, Callaway and Sant'Anna 2021), and the effects are averaged "
-                  "over cohorts and the periods after entry. With few councils, read the randomisation p-value, "
-                  "adjusted for testing several indicators. "
+                  "over cohorts and the periods after entry. " + _read_randomisation(rows)
                   + (f"It compares councils in and not in intervention, and {reviewed_after} councils in intervention "
                      "were reviewed after their notice: a change that followed the review falls in their periods after "
                      "entry too, so this does not tell a change after the notice from one after the review (the next "
@@ -4604,8 +4643,8 @@ def _indicator_did(ctx) -> list:
         Table("indicator_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
-              f"it; {_did_interval(ctx)}; randomisation p from permuting "
-              f"entry dates{_reassignments_said(e)}, adjusted across the indicators (Holm). Shown where at least "
+              f"it{_did_method(ctx, e, rows, 'entry dates', 'the indicators')}"
+              + (")" if _did_shows(rows, "ri_p_value") else "") + ". Shown where at least "
               f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e)
               + _lone_cohort_note(ctx, e, rows) + _unestimated_note(ctx, unestimated, len(rows)),
               _DID_FORMATS,
@@ -4653,16 +4692,16 @@ def _review_did(ctx) -> list:
                   "period, with the councils not yet reviewed, and the effects are averaged over cohorts and the "
                   "periods after the review (staggered difference-in-differences with not-yet-reviewed councils as "
                   "the comparison, Callaway and Sant'Anna 2021). Periods with fewer than two councils not yet reviewed "
-                  "do not enter. With few councils, read the randomisation p-value (review dates "
-                  "permuted among the councils), adjusted for testing several indicators. The review is not assigned "
+                  "do not enter. " + _read_randomisation(rows, " (review dates permuted among the councils)")
+                  + "The review is not assigned "
                   "at random: a council that asked for one as things began to change would show a change here too."
                   + (" " + found if found else "") + by_status),
         Table("indicator_review_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after the review",
               "Average effect in the indicator's units, councils after their review against councils not yet "
-              f"reviewed; {_did_interval(ctx)}; randomisation p "
-              f"from permuting review dates{_reassignments_said(e)}, adjusted across {across or 'the indicators'} (Holm"
-              + (", as in the next table and the summary" if across else "") + "). Shown where at least "
+              f"reviewed{_did_method(ctx, e, rows, 'review dates', across or 'the indicators')}"
+              + ((", as in the next table and the summary" if across else "") + ")" if _did_shows(rows, "ri_p_value")
+                 else "") + ". Shown where at least "
               f"{ctx.min_count} councils were reviewed within the indicator's periods."
               + (" Councils reviewed before an indicator's first period are left out of it: no period before their "
                  "review can be compared." if (e["n_treated_before_first"].fillna(0) > 0).any() else "")
