@@ -243,3 +243,34 @@ def test_no_figure_of_a_line_of_one_point(tiny):
     assert [ax.get_title() for ax in fig.fig.axes] == ["Children in need (per 10,000 children)"]
     assert "Small line charts, one per indicator (1)" in fig.alt_text, fig.alt_text
     assert "a group's line with a mean at one period only" in fig.alt_text, fig.alt_text
+
+
+# --------------------------------------------------------------------------- item 5: seed 40417, 10 councils
+def test_the_missed_interviews_note_names_the_fits_only_of_odds_ratios_shown():
+    """Seed 40417, 10 councils, one in intervention before the last wave: every odds ratio of the missed-interviews
+    table was c, as was every intervention contrast of the models table, yet its note said 'For revision of policies,
+    processes and systems; and improvement in staff morale and relations, whose intervention contrast the models table
+    shows by Firth's penalised likelihood, every column is Firth's fit ...' and 'For the other impacts each is a GEE
+    fit'. Planted (round 39's models and attrition fits): one impact's fits are Firth's. With 2 councils of 30 in
+    intervention the note names no fit; with 12, where the odds ratios are shown, it names both."""
+    from conftest import tiny_analysed
+    from test_report_truth_round39 import _attrition, _both, _models
+
+    from impact.report import Table
+    from impact.report._build import _Ctx
+
+    tiny = tiny_analysed()
+    ctx = _Ctx(tiny, False, 5, 5, None)
+    codes = list(ctx.codes)
+    firth = codes[2]
+    for k in (2, 12):
+        models = _models(codes, _both(ctx.later), k)
+        models.loc[models["code"].eq(firth), "estimator"] = "firth"
+        attrition = _attrition(codes, "").assign(estimator=lambda d: np.where(d["code"].eq(firth), "firth", "gee"))
+        f = dataclasses.replace(tiny, models=models, attrition=attrition)
+        [table] = [b for b in _blocks(f) if isinstance(b, Table) and b.name == "attrition_sensitivity"]
+        named = f"For {ctx.code(firth).lower()}, whose intervention contrast the models table shows by Firth's"
+        shown = not table.data.drop(columns="impact").eq("c").all(axis=None)
+        assert shown == (k == 12), table.data
+        assert (named in table.notes) == shown and ("each is a GEE fit" in table.notes) == shown, (k, table.notes)
+        assert "  " not in table.notes, table.notes
