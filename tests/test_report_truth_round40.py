@@ -274,3 +274,21 @@ def test_the_missed_interviews_note_names_the_fits_only_of_odds_ratios_shown():
         assert shown == (k == 12), table.data
         assert (named in table.notes) == shown and ("each is a GEE fit" in table.notes) == shown, (k, table.notes)
         assert "  " not in table.notes, table.notes
+
+
+def test_no_p_value_is_moved_to_not_a_finding_columns_that_would_hold_c_alone():
+    """Seed 40417: every cell of the comparisons by intervention status was c, and the note said 'The p-values of rows
+    that are not findings (the machine coding of the impact is not confirmed in both status groups) are in 'p-value
+    (not a finding)' and 'Adjusted p-value (not a finding)'', columns holding c alone. Planted tables of machine-coded
+    rows: where each p-value is c (or blank), none is moved and the notes say nothing of it; where one row shows its
+    p-value, that row's is moved and the notes say so."""
+    from impact.report._build import _unconfirmed_p
+
+    hidden = pd.DataFrame({"impact": ["a", "b", "c"], "difference": ["c", "c", np.nan],
+                           "p_value": ["c", "c", np.nan], "p_adjusted": ["c", "c", np.nan]})
+    out, labels, note = _unconfirmed_p(hidden, [True, True, True], "the machine coding is not confirmed")
+    assert out.equals(hidden) and labels == {} and note == "", (out, note)
+
+    shown = hidden.assign(p_value=["c", 0.2, np.nan], p_adjusted=["c", 0.6, np.nan])
+    out, labels, note = _unconfirmed_p(shown, [True, True, False], "the machine coding is not confirmed")
+    assert out["p_value_unconfirmed"].tolist()[:2] == ["c", 0.2] and "p_value_unconfirmed" in note, (out, note)

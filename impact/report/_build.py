@@ -2935,11 +2935,15 @@ def _unconfirmed_p(data: pd.DataFrame, unconfirmed, why: str) -> tuple[pd.DataFr
     coder may read one wave's talk differently from another's) was printed in the p-value column beside the findings,
     p < 0.001 and all, with only the note below to say otherwise. The estimate and interval stay; the p-values of
     such rows are blank in the p-value columns and given in columns headed 'not a finding' (where no row is a finding,
-    the p-value columns are left out).
+    the p-value columns are left out). Where no such row shows a p-value (each is c, or blank), none is moved and
+    the notes say nothing of them: every cell of the comparisons by status was c, and the note sent readers to columns
+    headed 'not a finding' holding c alone (seed 40417, 10 councils, report truth round 40; the models table's, round
+    39).
     """
     mask = pd.Series(np.asarray(unconfirmed, dtype=bool), index=data.index)
     cols = [c for c in _UNCONFIRMED_P if c in data.columns]
-    if not mask.any() or not cols:
+    shown = data[cols].apply(lambda col: col.map(lambda v: not isinstance(v, str) and pd.notna(v))).any(axis=1)
+    if not (mask & shown).any() or not cols:
         return data, {}, ""
     out = data.copy()
     at = max(out.columns.get_loc(c) for c in cols) + 1
