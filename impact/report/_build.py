@@ -4466,9 +4466,9 @@ def _actions_and_indicators(ctx) -> Section | None:
                 + (f" {_counted(left, 'further indicator')} {_verb(left, 'is')} in the table and its CSV only." if left
                    else "")))
         elif len(lone):
-            blocks.append(_no_figure("the outcome indicators", "no group of councils has a mean at more than one "
-                                     f"period (each other is suppressed, {SUPPRESSED}, or no council in the group had a "
-                                     "value), and a single point shows no change; the means are in the table"))
+            blocks.append(_no_figure("the outcome indicators", "no group of councils has a mean at two periods or "
+                                     f"more (the others are suppressed, {SUPPRESSED}, or no council in the group had a "
+                                     "value there), and a single point shows no change; the means are in the table"))
         else:
             blocks.append(_no_figure("the outcome indicators", f"no period has a mean to draw (each is suppressed, "
                                      f"{SUPPRESSED}, or no council in the group had a value)"))
@@ -4579,16 +4579,16 @@ def _did_shows(rows: list[dict], column: str) -> bool:
     return any(not isinstance(r[column], str) and pd.notna(r[column]) for r in rows)
 
 
-def _did_method(ctx, e: pd.DataFrame, rows: list[dict], permuted: str, across: str) -> str:
+def _did_method(ctx, e: pd.DataFrame, rows: list[dict], permuted: str, across: str, also: str = "") -> str:
     """'; <interval and p-value>; randomisation p from permuting <permuted> (999 random reassignments), adjusted across
-    <across> (Holm' for the note of a table of ``rows``, each clause only where the table shows a figure it describes:
-    where every estimate of the table after a notice was c (fewer councils than min_count on a side), its note still
-    gave how the intervals were computed and the reassignments drawn for p-values no cell held (seed 3907, 8 councils,
-    report truth round 40). '' where the table shows no estimate; the randomisation clause ends before its closing
-    bracket, for the caller's own words."""
+    <across> (Holm<also>)' for the note of a table of ``rows``, each clause only where the table shows a figure it
+    describes: where every estimate of the table after a notice was c (fewer councils than min_count on a side), its
+    note still gave how the intervals were computed and the reassignments drawn for p-values no cell held (seed 3907,
+    8 councils, report truth round 40). '' where the table shows neither."""
     said = f"; {_did_interval(ctx)}" if _did_shows(rows, "estimate") else ""
     if _did_shows(rows, "ri_p_value"):
-        said += f"; randomisation p from permuting {permuted}{_reassignments_said(e)}, adjusted across {across} (Holm"
+        said += (f"; randomisation p from permuting {permuted}{_reassignments_said(e)}, adjusted across {across} "
+                 f"(Holm{also})")
     return said
 
 
@@ -4652,8 +4652,7 @@ def _indicator_did(ctx) -> list:
         Table("indicator_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
-              f"it{_did_method(ctx, e, rows, 'entry dates', 'the indicators')}"
-              + (")" if _did_shows(rows, "ri_p_value") else "") + ". Shown where at least "
+              f"it{_did_method(ctx, e, rows, 'entry dates', 'the indicators')}. Shown where at least "
               f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e)
               + _lone_cohort_note(ctx, e, rows) + _unestimated_note(ctx, unestimated, len(rows)),
               _DID_FORMATS,
@@ -4708,9 +4707,9 @@ def _review_did(ctx) -> list:
         Table("indicator_review_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after the review",
               "Average effect in the indicator's units, councils after their review against councils not yet "
-              f"reviewed{_did_method(ctx, e, rows, 'review dates', across or 'the indicators')}"
-              + ((", as in the next table and the summary" if across else "") + ")" if _did_shows(rows, "ri_p_value")
-                 else "") + ". Shown where at least "
+              "reviewed" + _did_method(ctx, e, rows, "review dates", across or "the indicators",
+                                       ", as in the next table and the summary" if across else "")
+              + ". Shown where at least "
               f"{ctx.min_count} councils were reviewed within the indicator's periods."
               + (" Councils reviewed before an indicator's first period are left out of it: no period before their "
                  "review can be compared." if (e["n_treated_before_first"].fillna(0) > 0).any() else "")
