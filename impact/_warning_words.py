@@ -112,6 +112,38 @@ _UNKNOWN = ("a library the analysis uses gave a warning this report does not exp
             "provenance.json, under statistical_warning_sources)")
 
 
+#: Why a fit stopped with one of the package's own errors (a ``ValueError`` or :class:`~impact.errors.ImpactError`
+#: raised in its files), in a reader's words: (test on the error's class name and message, what it means for the
+#: figures), in the order tried. The package's messages are written for an analyst calling its functions: they name
+#: arguments, columns and formulas ("... come from a single one (`council_id`)" was printed among the tiny study's
+#: caveats, report truth round 40). Each meaning completes "<figures> could not be fitted: ..." (or an indicator's
+#: "not estimable: ...") and names no argument, column or formula; the message is kept for provenance.json.
+_OWN_MEANINGS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"at least two units|single (?:one|unit)", re.I),
+     "the observations it would rest on come from a single council, and a model of councils needs at least two to "
+     "tell a change from the ups and downs of a single one"),
+    (re.compile(r"no non-missing value|No row has", re.I),
+     "none of the observations it would rest on has every figure it needs (each lacks one)"),
+    (re.compile(r"one period|at least two (?:periods|waves|time)", re.I),
+     "its figures are observed in a single period only, and a change needs at least two"),
+    (re.compile(r"first treated within|no treatment effect", re.I),
+     "no council started (was reviewed, or given its notice) within the periods the figures cover, so there is no "
+     "change after a start to estimate"),
+    (re.compile(r"never-treated|comparison units?|treated and comparison", re.I),
+     "it needs councils that started within the periods the figures cover and councils that did not, to compare "
+     "with, and one of the two is missing"),
+    (re.compile(r"fewer terms than rows", re.I),
+     "it has as many quantities to estimate as observations, or more: too few observations for the model"),
+    (re.compile(r"NotIdentified|not identified|constant or combinations", re.I),
+     "the data cannot tell some of its quantities apart (a status no council had at some wave, a wave or group with "
+     "no observation, or two terms that always move together)"),
+]
+
+#: What the package's own error no rule of :data:`_OWN_MEANINGS` knows is said to be.
+_OWN_UNKNOWN = ("the data it would rest on do not meet a requirement of the analysis (the reason, written for an "
+                "analyst, is kept in provenance.json, under statistical_warning_sources)")
+
+
 #: The package's own folder: a plain ``UserWarning`` issued from a file in it is the package's, in words already.
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
@@ -157,10 +189,10 @@ def fit_failed(exc: BaseException, figures: str, lost: str, *, logistic: bool = 
     """The warning to issue where the fit of ``figures`` stopped with the error ``exc``; ``lost`` says what the
     report is without ("the report has no survey model").
 
-    A library's error is said in words (what it means for a fit that failed: "Singular matrix" printed among the
-    caveats told a reader nothing, report truth round 34) and its own words are kept on the warning, a
-    :class:`LibraryWarning`, for provenance.json; the package's own error (raised in its own files) is in words
-    already and is said as it is.
+    The error is said in words, what it means for a fit that failed, and its own words are kept on the warning, a
+    :class:`LibraryWarning`, for provenance.json: a library's ("Singular matrix" printed among the caveats told a
+    reader nothing, report truth round 34) and the package's own, written for an analyst calling its functions (its
+    arguments, columns and formulas: report truth round 40).
 
     Examples
     --------
@@ -174,17 +206,16 @@ def fit_failed(exc: BaseException, figures: str, lost: str, *, logistic: bool = 
     >>> w.sources[0][:30]
     'LinAlgError: Singular matrix ('
     """
-    said = f"{figures[:1].upper()}{figures[1:]} could not be fitted"
     words, source = failure_words(exc, logistic=logistic)
-    if source is None:
-        return StatisticalWarning(f"{said}: {words}, so {lost}.")
-    return LibraryWarning(f"{said}: {words}, so {lost}.", (f"{source[:-1]}; {figures})",))
+    return LibraryWarning(f"{figures[:1].upper()}{figures[1:]} could not be fitted: {words}, so {lost}.",
+                          (f"{source[:-1]}; {figures})",))
 
 
-def failure_words(exc: BaseException, *, logistic: bool = True) -> tuple[str, str | None]:
-    """Why a fit stopped with ``exc``, in words, and the error's own words with where it was raised (None for the
-    package's own error, in words already: a ``ValueError`` or :class:`~impact.errors.ImpactError` raised in its own
-    files; Python's "float division by zero" raised there is not).
+def failure_words(exc: BaseException, *, logistic: bool = True) -> tuple[str, str]:
+    """Why a fit stopped with ``exc``, in a reader's words, and the error's own words with where it was raised (for
+    provenance.json). The package's own error (a ``ValueError`` or :class:`~impact.errors.ImpactError` raised in its
+    files; Python's "float division by zero" raised there is not) is said by :data:`_OWN_MEANINGS`, a library's by
+    what it means for a fit that failed.
 
     >>> failure_words(ZeroDivisionError("float division by zero"))[0][:40]
     'a quantity it needed could not be comput'
@@ -193,9 +224,18 @@ def failure_words(exc: BaseException, *, logistic: bool = True) -> tuple[str, st
     """
     where = _raised_in(exc)
     if where.startswith(_PACKAGE + os.sep) and (type(exc) is ValueError or isinstance(exc, ImpactError)):
-        return str(exc).rstrip("."), None
-    module = re.sub(r"^.*?(?:site|dist)-packages[/\\]", "", where).replace("\\", "/")
-    return _meaning(type(exc), exc, logistic, failed=True), f"{type(exc).__name__}: {exc} ({module})"
+        said = f"{type(exc).__name__} {exc}"
+        words = next((meaning for test, meaning in _OWN_MEANINGS if test.search(said)), _OWN_UNKNOWN)
+    else:
+        words = _meaning(type(exc), exc, logistic, failed=True)
+    return words, f"{type(exc).__name__}: {exc} ({_module(where)})"
+
+
+def _module(path: str) -> str:
+    """``path`` named from its library's folder (site-packages) or the package's, not from the machine's root."""
+    module = re.sub(r"^.*?(?:site|dist)-packages[/\\]", "", path).replace("\\", "/")
+    here = os.path.dirname(_PACKAGE).replace("\\", "/") + "/"  # the package's own file, named from its folder
+    return module[len(here):] if module.startswith(here) else module
 
 
 def _raised_in(exc: BaseException) -> str:
@@ -210,10 +250,7 @@ def _raised_in(exc: BaseException) -> str:
 
 def _source(w: warnings.WarningMessage, figures: str) -> str:
     """The library's own words of a warning, where it came from and the figures it concerned (for provenance)."""
-    module = re.sub(r"^.*?(?:site|dist)-packages[/\\]", "", str(w.filename)).replace("\\", "/")
-    here = os.path.dirname(_PACKAGE).replace("\\", "/") + "/"  # the package's own file, named from its folder
-    module = module[len(here):] if module.startswith(here) else module
-    return f"{w.category.__name__}: {w.message} ({module}, line {w.lineno}; {figures})"
+    return f"{w.category.__name__}: {w.message} ({_module(str(w.filename))}, line {w.lineno}; {figures})"
 
 
 @contextmanager

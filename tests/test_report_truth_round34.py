@@ -23,10 +23,11 @@ def tiny():
 def test_the_survey_model_that_could_not_be_fitted_is_said_in_words(tiny, monkeypatch):
     """The tiny study's survey model stopped with numpy's "Singular matrix" (its survey rows come from one council):
     the caveat said in words that the survey model could not be fitted and why, and what the report is without. Since
-    inputs round 43 a model of one council is refused before the fit, in the package's words, which the caveat says as
-    they are: neither the formula nor the council's id in them (report truth round 28 reads quoted words). A library's
-    singular matrix, planted in the survey model's fit, is still said in words ("a matrix the fit had to invert was
-    singular"), its own words kept for provenance.json, not in the caveat."""
+    inputs round 43 a model of one council is refused before the fit, in the package's words, which the caveat said as
+    they were; since report truth round 40 it says what they mean (a single council), the package's words kept for
+    provenance.json (neither the formula nor the council's id in the caveat: report truth round 28 reads quoted words).
+    A library's singular matrix, planted in the survey model's fit, is still said in words ("a matrix the fit had to
+    invert was singular"), its own words kept for provenance.json, not in the caveat."""
     from conftest import make_tiny_study, page_text
 
     from impact._warning_words import LibraryWarning
@@ -35,10 +36,10 @@ def test_the_survey_model_that_could_not_be_fitted_is_said_in_words(tiny, monkey
     prov = tiny.provenance
     caveats = prov["statistical_warnings"]
     [said] = [c for c in caveats if "could not be fitted" in c]
-    assert "survey model" in said and "needs rows from at least two units" in said, said
+    assert "survey model" in said and "a single council" in said, said
     assert "~" not in said and "'" not in said.split(":", 1)[1], said  # no formula, no council's id in quotes
     assert said.rstrip(".").endswith("so the report has no model of the change in survey scores"), said
-    assert "needs rows from at least two units" in page_text(tiny)
+    assert "a single council" in page_text(tiny)
 
     _stopped(monkeypatch, lambda: np.linalg.inv(np.zeros((2, 2))))
     with warnings.catch_warnings(record=True) as caught:
@@ -89,9 +90,10 @@ def test_impacts_whose_fit_stopped_are_said_in_words_with_the_error_kept(monkeyp
         assert len(m.sources) == 1 and m.sources[0].startswith("ValueError: zq the planted fit stopped"), m.sources
 
 
-def test_the_packages_own_error_is_said_as_it_is(monkeypatch):
-    """Planted: the survey model stops with one of the package's own errors, in words already: said as it is, with no
-    library source."""
+def test_the_packages_own_error_no_rule_knows_is_said_in_words_its_message_kept(monkeypatch):
+    """Planted: the survey model stops with one of the package's own errors, an argument refused. It was said as it
+    was ("The value for `method` must be one of ..."), words for an analyst; since report truth round 40 the caveat
+    says in words that the data did not meet a requirement of the analysis, the message kept for provenance.json."""
     from conftest import make_tiny_study
 
     import impact.stats
@@ -103,9 +105,10 @@ def test_the_packages_own_error_is_said_as_it_is(monkeypatch):
         warnings.simplefilter("always")
         assert survey_effects(make_tiny_study()) is None
     [said] = [w.message for w in caught if "could not be fitted" in str(w.message)]
-    assert not isinstance(said, LibraryWarning), said
+    assert isinstance(said, LibraryWarning) and "`method`" not in str(said), said
     assert str(said).startswith("The survey model (the change in survey scores across the waves) could not be fitted: "
-                                "The value for `method` must be one of"), said
+                                "the data it would rest on do not meet a requirement of the analysis"), said
+    assert said.sources[0].startswith("ValueError: The value for `method` must be one of"), said.sources
 
 
 def _detectable_of(rows: list[tuple], shown: bool) -> str:

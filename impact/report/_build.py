@@ -2935,11 +2935,15 @@ def _unconfirmed_p(data: pd.DataFrame, unconfirmed, why: str) -> tuple[pd.DataFr
     coder may read one wave's talk differently from another's) was printed in the p-value column beside the findings,
     p < 0.001 and all, with only the note below to say otherwise. The estimate and interval stay; the p-values of
     such rows are blank in the p-value columns and given in columns headed 'not a finding' (where no row is a finding,
-    the p-value columns are left out).
+    the p-value columns are left out). Where no such row shows a p-value (each is c, or blank), none is moved and
+    the notes say nothing of them: every cell of the comparisons by status was c, and the note sent readers to columns
+    headed 'not a finding' holding c alone (seed 40417, 10 councils, report truth round 40; the models table's, round
+    39).
     """
     mask = pd.Series(np.asarray(unconfirmed, dtype=bool), index=data.index)
     cols = [c for c in _UNCONFIRMED_P if c in data.columns]
-    if not mask.any() or not cols:
+    shown = data[cols].apply(lambda col: col.map(lambda v: not isinstance(v, str) and pd.notna(v))).any(axis=1)
+    if not (mask & shown).any() or not cols:
         return data, {}, ""
     out = data.copy()
     at = max(out.columns.get_loc(c) for c in cols) + 1
@@ -3943,16 +3947,19 @@ def _separation_note(ctx, codes) -> str:
             f"model{'' if one else 's'} could not be fitted and {'its' if one else 'their'} estimates mean nothing.")
 
 
-def _attrition_estimator_note(ctx, a: pd.DataFrame) -> str:
+def _attrition_estimator_note(ctx, a: pd.DataFrame, open_codes: set) -> str:
     """Which fits the attrition table shows: GEE fits, and for each impact whose intervention contrast the models
     table shows by Firth's penalised likelihood, Firth's under every way of handling missed interviews
     (``estimator`` of :func:`impact.attrition_effects`). The table set the GEE's figures beside the models table's
-    Firth estimate and did not say so."""
+    Firth estimate and did not say so. Said of the impacts in ``open_codes`` alone, whose odds ratios the table shows
+    (not c): 'For revision of policies ... and improvement in staff morale ..., whose intervention contrast the models
+    table shows by Firth's penalised likelihood, every column is Firth's fit' was said where both tables held c alone
+    (seed 40417, 10 councils, one in intervention at the first wave; report truth round 40)."""
     shown = set(a.loc[a["estimator"].eq("firth"), "code"]) if "estimator" in a.columns else set()
     m = ctx.f.models
     there = (set(m.loc[m["term"].eq("in_intervention") & m["estimator"].eq("firth"), "code"])
              if m is not None and "estimator" in m.columns else set())
-    codes = [c for c in ctx.codes if c in set(a["code"])]
+    codes = [c for c in ctx.codes if c in set(a["code"]) and c in open_codes]
     firth = [c for c in codes if c in shown]
     failed = [c for c in codes if c in there and c not in shown]
     gee = [c for c in codes if c not in shown and c not in there]
@@ -4064,8 +4071,10 @@ def _attrition_blocks(ctx) -> list:
                   f", {how}, is suppressed ({SUPPRESSED}) for every {ctx.one}, as in the models table, so this report "
                   "cannot show whether the missed interviews drove it.")),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
-              f"Odds ratios of reporting each {ctx.one}, in intervention vs not, with {ctx.level} intervals. "
-              + _attrition_estimator_note(ctx, a) + (f" {_separation_note(ctx, separated)}" if separated else "")
+              f"Odds ratios of reporting each {ctx.one}, in intervention vs not, with {ctx.level} intervals."
+              + "".join(f" {said}" for said in [_attrition_estimator_note(ctx, a, set(wide.loc[~few, "impact"]))]
+                        if said)
+              + (f" {_separation_note(ctx, separated)}" if separated else "")
               + (f" The odds ratios are suppressed ({SUPPRESSED}) where {_FEW_SIDE}: they would be those councils' "
                  "own difference from the rest." if few.any() else ""),
               fmt, labels=labels),
@@ -4121,8 +4130,10 @@ def _models(ctx) -> Section:
         no_estimate, no_se, no_p = _unfit_split(open_rows, unfit)
         read = ~separated & ~few_side
         few = int(shown["n_units"].max()) if "n_units" in shown.columns and len(shown) else FEW_UNITS
+        # the adjustment of the intervention contrast is said where one is shown: where each is c (a status group of
+        # one or two councils) or blank (separated), the note spoke of p-values no cell holds (round 40)
         notes = ("Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across "
-                 + (f"{ctx.many} for the intervention contrast, and across " if with_status else "")
+                 + (f"{ctx.many} for the intervention contrast, and across " if read[status_rows.index].any() else "")
                  + f"{ctx.many} and later waves together for the contrasts of each later wave with the first"
                  + (f"; across {ctx.many} for the contrast of {_listed([ctx.short_wave(w).lower() for w in ctx.later[1:]])} "
                     f"with {ctx.short_wave(ctx.later[0]).lower()}, from the same model with that wave as reference"
@@ -4429,6 +4440,12 @@ def _actions_and_indicators(ctx) -> Section | None:
         data = table[table["mean"] != SUPPRESSED].assign(mean=lambda d: d["mean"].astype(float))
         # a period with no council's value has no mean: a panel of such periods alone drew empty axes (5 councils)
         data = data[np.isfinite(data["mean"].to_numpy())]
+        # a group's line of one period says nothing of change: a figure of one point, re-referrals in councils never
+        # in intervention in 2009, every other year's mean c (seed 3907, 8 councils, report truth round 40). Such
+        # lines are left out, an indicator with no other line too, and the caption or the sentence in the figure's
+        # place says so
+        drawn = data.groupby(["measure", "status"], observed=True)["period"].transform("size").ge(2)
+        lone, data = data[~drawn], data[drawn]
         counts = data.groupby("measure", observed=True).size().sort_values(ascending=False)
         shown = sorted(counts.index[:_MAX_INDICATOR_PANELS])
         if shown:
@@ -4444,8 +4461,14 @@ def _actions_and_indicators(ctx) -> Section | None:
                 "indicator_trends", fig, "Outcome indicators: mean by intervention status at any wave",
                 f"Small line charts, one per indicator ({len(shown)}), of the mean per period for councils in and not in "
                 "intervention at any wave, with the reviews' dates marked; periods whose council counts are suppressed "
-                "are left out." + (f" {_counted(left, 'further indicator')} {_verb(left, 'is')} in the table and its CSV only." if left
-                               else "")))
+                "are left out" + (", and so is a group's line with a mean at one period only (one point shows no "
+                                  "change; its mean is in the table)" if len(lone) else "") + "."
+                + (f" {_counted(left, 'further indicator')} {_verb(left, 'is')} in the table and its CSV only." if left
+                   else "")))
+        elif len(lone):
+            blocks.append(_no_figure("the outcome indicators", "no group of councils has a mean at two periods or "
+                                     f"more (the others are suppressed, {SUPPRESSED}, or no council in the group had a "
+                                     "value there), and a single point shows no change; the means are in the table"))
         else:
             blocks.append(_no_figure("the outcome indicators", f"no period has a mean to draw (each is suppressed, "
                                      f"{SUPPRESSED}, or no council in the group had a value)"))
@@ -4550,6 +4573,32 @@ def _reassignments_said(*frames: pd.DataFrame | None) -> str:
     return f" ({said})" if said else ""
 
 
+def _did_shows(rows: list[dict], column: str) -> bool:
+    """Whether a difference-in-differences table of ``rows`` (:func:`_did_rows`) shows a figure in ``column``: one that
+    is neither suppressed (c) nor blank."""
+    return any(not isinstance(r[column], str) and pd.notna(r[column]) for r in rows)
+
+
+def _did_method(ctx, e: pd.DataFrame, rows: list[dict], permuted: str, across: str, also: str = "") -> str:
+    """'; <interval and p-value>; randomisation p from permuting <permuted> (999 random reassignments), adjusted across
+    <across> (Holm<also>)' for the note of a table of ``rows``, each clause only where the table shows a figure it
+    describes: where every estimate of the table after a notice was c (fewer councils than min_count on a side), its
+    note still gave how the intervals were computed and the reassignments drawn for p-values no cell held (seed 3907,
+    8 councils, report truth round 40). '' where the table shows neither."""
+    said = f"; {_did_interval(ctx)}" if _did_shows(rows, "estimate") else ""
+    if _did_shows(rows, "ri_p_value"):
+        said += (f"; randomisation p from permuting {permuted}{_reassignments_said(e)}, adjusted across {across} "
+                 f"(Holm{also})")
+    return said
+
+
+def _read_randomisation(rows: list[dict], how: str = "") -> str:
+    """'With few councils, read the randomisation p-value<how>, adjusted for testing several indicators. ' where the
+    table of ``rows`` shows one; '' where each is c or blank (the section sent readers to p-values no cell held)."""
+    return (f"With few councils, read the randomisation p-value{how}, adjusted for testing several indicators. "
+            if _did_shows(rows, "ri_p_value") else "")
+
+
 def _lone_cohort_note(ctx, e: pd.DataFrame, shown: list[dict] | pd.DataFrame) -> str:
     """' For re-referrals ..., at some period after the start one council of a cohort was observed alone: ...' for the
     indicators shown (rows of ``shown`` with an estimate) whose average rests on such a period (``n_lone_cohorts`` of
@@ -4593,8 +4642,7 @@ def _indicator_did(ctx) -> list:
         Paragraph("Did the indicators change when councils went into intervention? Councils enter intervention in "
                   "different years, so each cohort is compared, period by period, with councils never in intervention "
                   "(staggered difference-in-differences, Callaway and Sant'Anna 2021), and the effects are averaged "
-                  "over cohorts and the periods after entry. With few councils, read the randomisation p-value, "
-                  "adjusted for testing several indicators. "
+                  "over cohorts and the periods after entry. " + _read_randomisation(rows)
                   + (f"It compares councils in and not in intervention, and {reviewed_after} councils in intervention "
                      "were reviewed after their notice: a change that followed the review falls in their periods after "
                      "entry too, so this does not tell a change after the notice from one after the review (the next "
@@ -4604,8 +4652,7 @@ def _indicator_did(ctx) -> list:
         Table("indicator_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
-              f"it; {_did_interval(ctx)}; randomisation p from permuting "
-              f"entry dates{_reassignments_said(e)}, adjusted across the indicators (Holm). Shown where at least "
+              f"it{_did_method(ctx, e, rows, 'entry dates', 'the indicators')}. Shown where at least "
               f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e)
               + _lone_cohort_note(ctx, e, rows) + _unestimated_note(ctx, unestimated, len(rows)),
               _DID_FORMATS,
@@ -4653,16 +4700,16 @@ def _review_did(ctx) -> list:
                   "period, with the councils not yet reviewed, and the effects are averaged over cohorts and the "
                   "periods after the review (staggered difference-in-differences with not-yet-reviewed councils as "
                   "the comparison, Callaway and Sant'Anna 2021). Periods with fewer than two councils not yet reviewed "
-                  "do not enter. With few councils, read the randomisation p-value (review dates "
-                  "permuted among the councils), adjusted for testing several indicators. The review is not assigned "
+                  "do not enter. " + _read_randomisation(rows, " (review dates permuted among the councils)")
+                  + "The review is not assigned "
                   "at random: a council that asked for one as things began to change would show a change here too."
                   + (" " + found if found else "") + by_status),
         Table("indicator_review_did", pd.DataFrame(rows, columns=_DID_COLUMNS),
               "Change in each indicator after the review",
               "Average effect in the indicator's units, councils after their review against councils not yet "
-              f"reviewed; {_did_interval(ctx)}; randomisation p "
-              f"from permuting review dates{_reassignments_said(e)}, adjusted across {across or 'the indicators'} (Holm"
-              + (", as in the next table and the summary" if across else "") + "). Shown where at least "
+              "reviewed" + _did_method(ctx, e, rows, "review dates", across or "the indicators",
+                                       ", as in the next table and the summary" if across else "")
+              + ". Shown where at least "
               f"{ctx.min_count} councils were reviewed within the indicator's periods."
               + (" Councils reviewed before an indicator's first period are left out of it: no period before their "
                  "review can be compared." if (e["n_treated_before_first"].fillna(0) > 0).any() else "")
