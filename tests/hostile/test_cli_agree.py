@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ._util import cli, refused, snapshot
+from ._util import cli_here, refused, snapshot
 
 
 @pytest.fixture
@@ -22,23 +22,27 @@ def coded(tmp_path):
     return tmp_path
 
 
+# The refusals run `impact agree` in this process (tests/hostile/_util.cli_here): what it says and writes is the check, and
+# a child process added 2.7 s of imports to each (testtime16). The memory test below keeps a process of its own.
+
+
 def test_a_coder_file_without_a_unit_column_is_refused(coded):
     pd.DataFrame({"segment": ["I1:1"], "code": ["morale"]}).to_csv(coded / "nounit.csv", index=False)
     before = snapshot(coded)
-    proc = cli("agree", "ann.csv", "nounit.csv", "--out", "out.csv", cwd=coded)
+    proc = cli_here("agree", "ann.csv", "nounit.csv", "--out", "out.csv", cwd=coded)
     refused(proc, "nounit.csv: lacks the column 'unit'", "expected coded output (unit, code, ...)")
     assert snapshot(coded) == before
 
 
 def test_files_in_two_layouts_are_refused(coded):
     pd.DataFrame({"unit": ["I1:1"], "coder": ["x"], "value": ["a"]}).to_csv(coded / "long.csv", index=False)
-    refused(cli("agree", "ann.csv", "long.csv", "--out", "out.csv", cwd=coded),
+    refused(cli_here("agree", "ann.csv", "long.csv", "--out", "out.csv", cwd=coded),
             "long.csv: is long data but ann.csv is coded data")
 
 
 def test_blank_units_are_refused_naming_the_row(coded):
     (coded / "blank.csv").write_text("unit,code\nI1:1,morale\n,learning\n")
-    refused(cli("agree", "ann.csv", "blank.csv", "--out", "out.csv", cwd=coded), "blank.csv:3:unit: '' - expected a unit id")
+    refused(cli_here("agree", "ann.csv", "blank.csv", "--out", "out.csv", cwd=coded), "blank.csv:3:unit: '' - expected a unit id")
 
 
 @pytest.mark.parametrize(("option", "value", "needle"), [
@@ -47,7 +51,7 @@ def test_blank_units_are_refused_naming_the_row(coded):
     ("--unit", "word", "invalid choice: 'word'"),
 ])
 def test_bad_options_exit_2(coded, option, value, needle):
-    refused(cli("agree", "ann.csv", "bot.csv", "--out", "out.csv", option, value, cwd=coded), needle)
+    refused(cli_here("agree", "ann.csv", "bot.csv", "--out", "out.csv", option, value, cwd=coded), needle)
     assert not (coded / "out.csv").exists()
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from impact.cli import main
 
-from ._util import cli, refused, snapshot
+from ._util import cli, cli_here, refused, snapshot
 
 
 @pytest.mark.parametrize(("code", "advice"), [
@@ -44,7 +44,7 @@ def test_output_under_a_file_is_a_clear_error(tiny_study, tmp_path):
     tiny_study.save(tmp_path / "study")
     (tmp_path / "notes.txt").write_text("mine")
     before = snapshot(tmp_path)
-    proc = cli("run", "study", "--out", "notes.txt/out", "--resamples", "99", cwd=tmp_path, timeout=300)
+    proc = cli_here("run", "study", "--out", "notes.txt/out", "--resamples", "99", cwd=tmp_path)
     refused(proc, "notes.txt", "is a file, not a folder")
     assert snapshot(tmp_path) == before
 
@@ -55,7 +55,7 @@ def test_unwritable_home_is_a_clear_error(tiny_study, tmp_path):
     (tmp_path / "file").write_text("x")
     env = {"HOME": str(tmp_path / "file" / "home"), "XDG_CONFIG_HOME": str(tmp_path / "file" / "config"),
            "IMPACT_PSEUDONYM_KEY": ""}
-    proc = cli("run", "study", "--out", "out", "--resamples", "99", cwd=tmp_path, timeout=300, env=env)
+    proc = cli_here("run", "study", "--out", "out", "--resamples", "99", cwd=tmp_path, env=env)
     refused(proc, str(tmp_path / "file"))
     assert not (tmp_path / "out").exists()
     assert not [p.name for p in tmp_path.iterdir() if ".staging-" in p.name]
@@ -107,9 +107,10 @@ def test_quiet_and_verbose(tiny_study, tmp_path):
     quiet = cli("validate", "study", "-q", cwd=tmp_path)
     assert quiet.returncode == 0 and quiet.stderr == ""
     assert ": valid (" not in quiet.stdout and quiet.stdout.endswith(" warnings\n")  # the study's warnings stay
-    loud = cli("run", "study", "--out", "out", "--resamples", "99", cwd=tmp_path, timeout=300)
+    # the runs in this process (what they print is the check; a child process added 4-5 s of imports to each)
+    loud = cli_here("run", "study", "--out", "out", "--resamples", "99", cwd=tmp_path)
     assert loud.returncode == 0 and "impact run: validating study" in loud.stderr
-    hushed = cli("-q", "run", "study", "--out", "out", "--resamples", "99", cwd=tmp_path, timeout=300)
+    hushed = cli_here("-q", "run", "study", "--out", "out", "--resamples", "99", cwd=tmp_path)
     assert hushed.returncode == 0 and "validating" not in hushed.stderr
     assert "findings written" in loud.stdout and hushed.stdout == ""
 

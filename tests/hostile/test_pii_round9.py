@@ -224,7 +224,7 @@ def test_a_code_id_holding_a_participants_name_is_refused(tmp_path, where):
 
     import impact
 
-    from ._util import cli, refused
+    from ._util import cli_here, refused
 
     study = tmp_path / "study"
     impact.synth.generate(2, seed=3, interviews_per_wave=2, words_per_interview=120, out=study)
@@ -236,8 +236,9 @@ def test_a_code_id_holding_a_participants_name_is_refused(tmp_path, where):
     else:
         book["id"] = f"impacts_{surname}"
     (tmp_path / "book.yaml").write_text(yaml.safe_dump(book, sort_keys=False), encoding="utf-8")
-    proc = cli("run", "study", "--codebook", "book.yaml", "--out", "out", "--resamples", "99", "--no-cache", "-q",
-               cwd=tmp_path, timeout=300)
+    # in this process: the refusal's words are the check (a child added about 2.5 s of imports: testtime16)
+    proc = cli_here("run", "study", "--codebook", "book.yaml", "--out", "out", "--resamples", "99", "--no-cache", "-q",
+                    cwd=tmp_path)
     refused(proc, "book.yaml", f"{surname}_notes" if where == "code" else f"impacts_{surname}", "participant's name")
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.csv"))
 
