@@ -212,22 +212,18 @@ def test_the_survey_change_is_given_in_each_status_group(design, request):
 
 
 # --------------------------------------------------------------------------- 3. the indicators after the review
-def _indicator_design(seed: int, post_review: float):
-    return once_per_worker(("round12", "indicators", seed), lambda: analysed_synthetic(
-        24, seed, interviews_per_wave=1, words_per_interview=100, parts=["indicators"],
-        effects={"indicator_post_review": post_review, "indicator_post_by_intervention": 0.0}))
+@pytest.fixture(scope="module")
+def indicator_after_review(indicator_fall):
+    """``(study, truth, findings)``: 24 councils, re-referrals down 3 points in every period after the review
+    (conftest.indicator_fall, seed 1210041, shared with round 14)."""
+    return indicator_fall
 
 
 @pytest.fixture(scope="module")
-def indicator_after_review():
-    """``(study, truth, findings)``: 24 councils, re-referrals down 3 points in every period after the review."""
-    return _indicator_design(1210041, -3.0)
-
-
-@pytest.fixture(scope="module")
-def indicator_null():
-    """``(study, truth, findings)``: 24 councils, no indicator changed by the review or by status."""
-    return _indicator_design(1210043, 0.0)
+def indicator_null(indicator_flat):
+    """``(study, truth, findings)``: 24 councils, no indicator changed by the review or by status
+    (conftest.indicator_flat, seed 1210043, shared with round 14)."""
+    return indicator_flat
 
 
 def _after_review(study, measure: str, treated: set | None = None) -> float:
@@ -313,25 +309,14 @@ def test_the_intervention_comparison_does_not_rule_out_the_review(indicator_afte
 
 
 @pytest.fixture(scope="module")
-def indicator_in_intervention_only():
+def indicator_in_intervention_only(indicator_fall_in_intervention):
     """``(study, truth, findings)``: 24 councils, half in intervention throughout; re-referrals down 5 points after
-    the review in councils in intervention when reviewed, and unchanged in the others (999 resamples: with 199, no
+    the review in councils in intervention when reviewed, and unchanged in the others (conftest.
+    indicator_fall_in_intervention, seed 1210045, shared with rounds 14 and 17; 999 resamples: with 199, no
     randomisation p adjusted across five indicators and two groups can fall below 0.05; down 3 points until round
     30, when the p became adjusted across the tests over all councils too, 15, and this seed's fall of 3 was no
     longer found)."""
-
-    def build():
-        from impact.pipeline import analyse
-        from impact.synth import generate_with_truth
-
-        study, truth = generate_with_truth(24, seed=1210045, interviews_per_wave=1, words_per_interview=100,
-                                           intervention_paths={"never": 0.5, "throughout": 0.5},
-                                           effects={"indicator_post_review": 0.0, "indicator_post_by_intervention": -5.0})
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return study, truth, analyse(study, coded=truth.coded(), n_resamples=999, seed=1, parts=["indicators"])
-
-    return once_per_worker(("round12", "indicator_by_status"), build)
+    return indicator_fall_in_intervention
 
 
 def test_the_change_after_the_review_is_compared_by_status_when_reviewed(indicator_in_intervention_only):
