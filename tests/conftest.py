@@ -504,6 +504,56 @@ def machine_checked_core(tmp_path_factory):
                             interviews_per_wave=3, words_per_interview=300, parts=[*CORE_PARTS, "process"])
 
 
+# --------------------------------------------------------------------------- testtime17
+#: The design of the report-truth rounds' studies of the outcome indicators: 24 councils, one interview a council and
+#: wave of 100 words (no test of them reads the interviews), the indicators alone analysed.
+INDICATORS_24 = dict(interviews_per_wave=1, words_per_interview=100, parts=["indicators"])
+
+
+@pytest.fixture(scope="module")
+def indicator_fall(tmp_path_factory):
+    """``(study, truth, findings)`` of :data:`INDICATORS_24`, re-referrals 3 points lower in every period after a
+    council's review and nothing else planted (seed 1210041; 199 resamples, seed 1), once per run (read only). Read
+    by tests/test_report_truth_round12.py and tests/test_report_truth_round14.py, which each analysed a study of this
+    design of their own (seeds 1210041 and 1410011) before the seventeenth pass on the suite's time."""
+    return shared_synthetic(tmp_path_factory, "indicator-fall-1210041", 24, 1210041, **INDICATORS_24,
+                            effects={"indicator_post_review": -3.0, "indicator_post_by_intervention": 0.0})
+
+
+@pytest.fixture(scope="module")
+def indicator_flat(tmp_path_factory):
+    """``(study, truth, findings)`` of :data:`INDICATORS_24` with no indicator changed by the review or by status
+    (seed 1210043; 199 resamples, seed 1), once per run (read only): rounds 12 and 14 (seeds 1210043 and 1410013
+    before)."""
+    return shared_synthetic(tmp_path_factory, "indicator-flat-1210043", 24, 1210043, **INDICATORS_24,
+                            effects={"indicator_post_review": 0.0, "indicator_post_by_intervention": 0.0})
+
+
+@pytest.fixture(scope="module")
+def indicator_fall_in_intervention(tmp_path_factory):
+    """``(study, truth, findings)``: 24 councils, half in intervention throughout (seed 1210045), re-referrals 5 points
+    lower after the review in councils in intervention when reviewed and unchanged in the others; the indicators
+    analysed with 999 resamples (seed 1: with 199, no randomisation p adjusted across the 15 tests of the summary can
+    fall below 0.05), once per run (read only). Read by tests/test_report_truth_round12.py (this design),
+    tests/test_report_truth_round14.py (seed 1410017, 3 points, before) and tests/test_report_truth_round17.py (30
+    councils, seed 9602, 6 points, before)."""
+
+    def build(folder):
+        import warnings
+
+        from impact.pipeline import analyse
+        from impact.synth import generate_with_truth
+
+        study, truth = generate_with_truth(24, seed=1210045, interviews_per_wave=1, words_per_interview=100,
+                                           intervention_paths={"never": 0.5, "throughout": 0.5},
+                                           effects={"indicator_post_review": 0.0, "indicator_post_by_intervention": -5.0})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return study, truth, analyse(study, coded=truth.coded(), n_resamples=999, seed=1, parts=["indicators"])
+
+    return once_per_run(tmp_path_factory, "indicator-fall-in-intervention-1210045", build)
+
+
 # --------------------------------------------------------------------------- the order of files across workers
 #: Seconds of each test file in a whole `make test` run (the pytest cache's record of main's run of 5 December
 #: 14:15 UTC, 1,562 s over 350 files, its first minute beside a simulation), for a checkout whose pytest cache holds none (CI, a fresh clone):

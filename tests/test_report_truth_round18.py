@@ -38,9 +38,12 @@ def _apart(a: int, b: int) -> bool:
 def twentyfive():
     """``(study, truth, findings)``: 25 councils, a third of the interviews checked by hand, partnership planted far
     more often reported in intervention and re-referrals down 4 points after the review; the review process read
-    too. Other causes are planted alike (each statement credited elsewhere names one of five at random)."""
+    too. Other causes are planted alike (each statement credited elsewhere names one of five at random). The review
+    process alone is analysed (its tests read the summary's sentence on other causes, from the attribution every
+    analysis makes, and the section on what shaped impact): the sentence and the section were checked the same as
+    with every part (the seventeenth pass on the suite's time; 14.0 -> 5.6 s CPU with the report)."""
     return once_per_worker(("round18", "twentyfive", 9703), lambda: analysed_synthetic(
-        25, 9703, check_one_in=3, interviews_per_wave=3, words_per_interview=250,
+        25, 9703, check_one_in=3, interviews_per_wave=3, words_per_interview=250, parts=["process"],
         effects={"intervention_log_odds": 2.0, "indicator_post_review": -4.0}))
 
 
