@@ -472,21 +472,35 @@ def _attrition_firth(t: pd.DataFrame, d: pd.DataFrame, methods: tuple[str, ...],
     complete-case GEE separated, or the term rests on few events), so that each method's row is compared with the
     models table's like with like (the GEE's rows were set beside Firth's complete-case estimate). Where Firth's fit
     fails, or has too few councils to be tried (:func:`_with_firth`), the GEE's rows are kept, as they are in the
-    models table."""
+    models table.
+
+    Only the status term's row is kept, so only its profile interval is found (:func:`impact.stats._firth.
+    profile_intervals`), and none for the imputed fits, whose interval is Rubin's Wald interval of their estimates and
+    standard errors: the intercept's and the waves' limits were three quarters of the profile work of the complete-case
+    and weighted fits, and every limit of the imputed fits was thrown away. A term's limits do not depend on which
+    others are found, so the rows are as they were."""
     complete = t[t["missing"] == "complete"]
     few = complete["few_events"].fillna(False).astype(bool) if "few_events" in complete.columns else False
     if complete.empty or not (complete["separation"].astype(bool) | few).any() or not _firth_tried(d):
         return t
     from .stats import attrition_sensitivity
+    from .stats._firth import profile_intervals
 
+    parts = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the main model's warnings are reported once, by intervention_effects
-            f = attrition_sensitivity(d, methods=methods, formula=_STATUS_FORMULA, unit="council_id",
-                                      subject="participant_id", time="wave", family="binomial", method="firth",
-                                      alpha=alpha)
+            # each method is fitted apart from the others, as attrition_sensitivity fits them (the same rows, seed)
+            for shown, fitted in ((["in_intervention"], [m for m in methods if m != "mice"]),
+                                  ((), [m for m in methods if m == "mice"])):
+                if fitted:
+                    with profile_intervals(shown):
+                        parts.append(attrition_sensitivity(d, methods=fitted, formula=_STATUS_FORMULA,
+                                                           unit="council_id", subject="participant_id", time="wave",
+                                                           family="binomial", method="firth", alpha=alpha))
     except (ValueError, np.linalg.LinAlgError):
         return t
+    f = pd.concat(parts, ignore_index=True)
     f = f[f["term"] == "in_intervention"].set_index("missing")
     t = t.copy()
     at = t["missing"].isin(f.index)

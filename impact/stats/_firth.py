@@ -4,7 +4,9 @@ penalised likelihood ratio tests as R's logistf computes them; a design effect f
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import numpy as np
 import pandas as pd
@@ -41,6 +43,25 @@ _MAX_STALLS = 5
 #: negative definite: the step with the hat values held fixed converges only linearly, and where they change fast (a
 #: term that nearly separates the outcome) it took more than 200 iterations to move the score from 1e-8 to 2e-9.
 _EXACT_AFTER = 25
+#: The terms whose profile intervals :func:`firth_logistic` finds when its caller passes no ``intervals`` (None: every
+#: term), set by :func:`profile_intervals` around a fit made through :func:`impact.stats.longitudinal_model`, which
+#: does not pass them on.
+_DEFAULT_INTERVALS: ContextVar[Collection[str] | Callable[[str], bool] | None] = ContextVar("firth_intervals",
+                                                                                            default=None)
+
+
+@contextmanager
+def profile_intervals(intervals: Collection[str] | Callable[[str], bool] | None) -> Iterator[None]:
+    """Within the block, :func:`firth_logistic` called without ``intervals`` finds the profile intervals of these
+    terms alone (as its ``intervals``; ``()``: none), as where a caller such as
+    :func:`impact.effects.attrition_effects` fits through :func:`impact.stats.attrition_sensitivity` and reads one
+    term's interval: the others' limits were most of the fits' work. Each term's interval is found apart from the
+    others' (see ``intervals``), so the intervals found are those of a fit that found them all."""
+    token = _DEFAULT_INTERVALS.set(intervals)
+    try:
+        yield
+    finally:
+        _DEFAULT_INTERVALS.reset(token)
 
 
 def firth_logistic(
@@ -94,7 +115,7 @@ def firth_logistic(
     intervals : collection of str or callable, optional
         The terms (names as in `params`, or a predicate of the name) whose
         profile intervals are found; the others' `ci_low` and `ci_high` are
-        NaN. Default every term. The limits are most of the fit's work (about
+        NaN. Default every term (or those set by :func:`profile_intervals`). The limits are most of the fit's work (about
         ten constrained maximisations each) and each term's are found apart
         from the others', so a term's interval is the same to the last bit
         whichever others are found. Every term's test is computed.
@@ -191,7 +212,7 @@ def firth_logistic(
                                  "constant or combinations of the others.")
     groups = (pd.factorize(data.loc[rows, unit])[0] if unit is not None else np.arange(len(y)))
     names = list(x_frame.columns)
-    wanted = _interval_terms(intervals, names, formula)
+    wanted = _interval_terms(_DEFAULT_INTERVALS.get() if intervals is None else intervals, names, formula)
     fit = _FirthFit(y, x, w)
     beta, loglik, converged = fit.maximise()
     notes = ["Firth's penalised likelihood (Jeffreys prior): tests and intervals by the profile penalised likelihood"]
