@@ -5124,7 +5124,7 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
     th = th.assign(_order=[hashlib.sha256(f"{ctx.key!r}:{u}".encode()).hexdigest() for u in th["unit"].astype(str)])
     th = th.sort_values("_order", kind="stable")
     groups = [g for g in _MATRIX_GROUPS if g in set(th["group"])]
-    blocks = []
+    blocks, few = [], 0
     for parent in parents:
         sub = th[th["parent"] == parent]
         rows, empty = [], []
@@ -5135,8 +5135,17 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
                 n = cell["council_id"].nunique()
                 said = list(dict.fromkeys(t for t in cell["example_redacted"] if t))[:_MATRIX_PER_CELL]
                 # "c councils" whatever the count it hides ("c council" said it was one); hidden as the ledger decides
-                count = (_counted(n, "council") if ctx.shown(("theme_councils", code, g)) and n >= ctx.min_count
-                         else f"{SUPPRESSED} councils")
+                published = ctx.shown(("theme_councils", code, g)) and n >= ctx.min_count
+                count = _counted(n, "council") if published else f"{SUPPRESSED} councils"
+                if said and not (published and n >= ctx.quote_k):
+                    # A cell's statements are tied to the councils that raised its theme, not to its group: under
+                    # a count of 'c councils' they were one or two councils' words, and which councils chose an
+                    # optional theme is in their reviews' scope ("We added commissioning as an extra theme", "I'm
+                    # head of safeguarding at the clinical commissioning group" under 2 of 6 councils, disclosure
+                    # round 48). Shown only beside a published count of at least quote_k councils, so that their
+                    # presence tells nothing of a suppressed count either.
+                    few += len(said)
+                    said = []
                 row[_MATRIX_GROUPS[g][0]] = "" if not n else count + "".join(
                     (": " if i == 0 else "; ") + f"\u201c{q}\u201d" for i, q in enumerate(said))
             (rows if any(row[_MATRIX_GROUPS[g][0]] for g in groups) else empty).append(row)
@@ -5158,6 +5167,9 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
                                 column: Label(heading, description=f"{heading}: the councils whose participants raised "
                                               "the theme and some of their clearest statements, redacted.")
                                 for column, heading in (_MATRIX_GROUPS[g] for g in groups)}}))
+    ctx.withheld("Framework matrix: councils by review theme", "statements", few, "few_councils_quoted",
+                 f"a theme raised by fewer than {ctx.quote_k} councils (--quote-k) of a group, or by a number of "
+                 "councils that is suppressed: its statements would be tied to those councils alone")
     return blocks
 
 
