@@ -738,8 +738,14 @@ def test_the_summary_says_how_many_early_impacts_were_reported_again_later(which
     if len(at_early) < 5:
         assert said == []
         return
+    withheld = any("the share of early impacts still reported later" in s for s in _summary(f))
     if any(0 < n < 5 for n in (kept, len(at_early) - kept, new)):  # a count below 5 published or worked out (round 5)
-        assert said == [] and any("the share of early impacts still reported later" in s for s in _summary(f))
+        assert said == [] and withheld
+        return
+    if said == [] and withheld:
+        # each count is 5 or more, but with the prevalence tables (which count the same participants: disclosure
+        # round 48) they would narrow a hidden cell of the table of sustained impact; the ledger hides them (five)
+        assert which == "five", which
         return
     [sentence] = said
     assert sentence.startswith(f"Of the {len(at_early)} impacts that participants interviewed at both waves"), sentence

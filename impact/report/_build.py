@@ -370,6 +370,7 @@ def _declare(ctx) -> None:
                 for col in cols:
                     led.count(("traj", r["code"], col), r[col])
                 led.relation(("participants_traj",), [("traj", r["code"], col) for col in cols])
+        _declare_trajectory_margins(ctx)
     _declare_shares(ctx)
     # reported statements by what they are credited to
     att = f.attribution
@@ -574,6 +575,82 @@ def _declare_prevalence(ctx) -> None:
         key = ("with", r.measure, r.code, r.wave, r.group)
         led.count(key, r.events, hide=(r.wave, r.group) in few)
         led.at_most(key, ("participants_group", r.wave, r.group))
+
+
+#: The margins of the trajectory tables that the prevalence tables give: (the table; the waves its participants were
+#: seen at; the wave (0, 1, 2) and measure a prevalence count reads; the table's columns whose participants had it).
+_TRAJECTORY_MARGINS = (
+    ("persistence", (1, 2), 1, "reported", ("persistence_sustained", "persistence_faded")),
+    ("persistence", (1, 2), 2, "reported", ("persistence_sustained", "persistence_emerging")),
+    ("realisation", (0, 1, 2), 0, "anticipated", ("realisation_realised", "realisation_unmet_expectation")),
+)
+
+
+def _declare_trajectory_margins(ctx) -> None:
+    """Tie the trajectory tables to the sample and the prevalence tables: they count the same participants' codings.
+
+    The participants who reported an impact at early impact are those of the table of sustained impact who did
+    (sustained and faded) and those seen at early impact but not at the longer-term wave; at the longer-term wave,
+    sustained and emerging and those seen there but not at early impact; those who anticipated it at the first wave,
+    realised and unmet and those seen then but not at every wave. A table's incomplete participants are those not
+    seen at one of its waves, and a wave's participants are those of the table and those seen at the wave only, both
+    known from the sample's counts. Untied, a study of 6 councils interviewed in full (every participant at every
+    wave, none in intervention) gave back every hidden cell of the table of sustained impact but one: the count
+    reporting the impact at a wave less the published cell beside it, the row's total less the rest (disclosure round
+    48). Each tie is declared only where the trajectories recomputed from the participant panel give the table's own
+    cells and the sample's and prevalence table's counts (no tie is guessed)."""
+    from ..trajectories import trajectories
+
+    led, f = ctx.ledger, ctx.f
+    t, prev, pp = f.trajectory_summary, f.prevalence, f.participant_panel
+    waves = list(ctx.study.wave_ids)
+    if t is None or not len(t) or prev is None or prev.empty or pp is None or pp.empty or len(waves) != 3:
+        return
+    try:
+        wide = trajectories(pp, study=ctx.study, unit="participant_id")
+    except (ValueError, KeyError):
+        return
+    if ("participants_all",) in led.values and led.values[("participants_all",)] == led.values[("participants_traj",)]:
+        led.relation(("participants_all",), [("participants_traj",)])
+    people, seen = wide["participant_id"], {w: wide[w].notna() for w in waves}
+
+    def holds(total, parts) -> bool:
+        keys = (total, *parts)
+        return all(k in led.values for k in keys) and sum(led.values[k] for k in parts) == led.values[total]
+
+    for kind, needs in {(m[0], m[1]) for m in _TRAJECTORY_MARGINS}:
+        inside = np.logical_and.reduce([seen[waves[i]].to_numpy() for i in needs])
+        led.unpublished(("traj_inside", kind), people[inside].nunique())
+        for code in t["code"]:
+            parts = [("traj_inside", kind), ("traj", code, f"{kind}_incomplete")]
+            if holds(("participants_traj",), parts):
+                led.relation(("participants_traj",), parts)
+        for i in needs:
+            w = waves[i]
+            led.unpublished(("traj_outside", kind, w), people[seen[w].to_numpy() & ~inside].nunique())
+            if holds(("participants", w), [("traj_inside", kind), ("traj_outside", kind, w)]):
+                led.relation(("participants", w), [("traj_inside", kind), ("traj_outside", kind, w)])
+    for kind, needs, at, measure, columns in _TRAJECTORY_MARGINS:
+        wave = waves[at]
+        inside = np.logical_and.reduce([seen[waves[i]].to_numpy() for i in needs])
+        rows = prev[(prev["measure"] == measure) & (prev["wave"] == wave)]
+        for code in t["code"]:
+            of = (wide["code"] == code).to_numpy()
+            parts = [("traj", code, c) for c in columns]
+            groups = [("with", measure, code, wave, g) for g in rows.loc[rows["code"] == code, "group"]]
+            had = wide[wave].fillna(False).astype(bool).to_numpy() & of
+            mine, rest = int((had & inside).sum()), int((had & ~inside).sum())
+            # the recomputed trajectories must be the table's, and the prevalence counts their sum: else no tie
+            if not groups or not all(k in led.values for k in (*parts, *groups)) or (
+                    mine != sum(led.values[k] for k in parts) or mine + rest != sum(led.values[k] for k in groups)):
+                continue
+            whole, other = ("with_all", measure, code, wave), ("traj_outside_with", kind, code, wave)
+            if whole not in led.values:
+                led.unpublished(whole, mine + rest)
+                led.relation(whole, groups)
+            led.unpublished(other, rest)
+            led.at_most(other, ("traj_outside", kind, wave))
+            led.relation(whole, [*parts, other])
 
 
 def _framework_rows(ctx) -> pd.DataFrame | None:
@@ -5171,7 +5248,7 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
     th = th.assign(_order=[hashlib.sha256(f"{ctx.key!r}:{u}".encode()).hexdigest() for u in th["unit"].astype(str)])
     th = th.sort_values("_order", kind="stable")
     groups = [g for g in _MATRIX_GROUPS if g in set(th["group"])]
-    blocks = []
+    blocks, few = [], 0
     for parent in parents:
         sub = th[th["parent"] == parent]
         rows, empty = [], []
@@ -5182,8 +5259,17 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
                 n = cell["council_id"].nunique()
                 said = list(dict.fromkeys(t for t in cell["example_redacted"] if t))[:_MATRIX_PER_CELL]
                 # "c councils" whatever the count it hides ("c council" said it was one); hidden as the ledger decides
-                count = (_counted(n, "council") if ctx.shown(("theme_councils", code, g)) and n >= ctx.min_count
-                         else f"{SUPPRESSED} councils")
+                published = ctx.shown(("theme_councils", code, g)) and n >= ctx.min_count
+                count = _counted(n, "council") if published else f"{SUPPRESSED} councils"
+                if said and not (published and n >= ctx.quote_k):
+                    # A cell's statements are tied to the councils that raised its theme, not to its group: under
+                    # a count of 'c councils' they were one or two councils' words, and which councils chose an
+                    # optional theme is in their reviews' scope ("We added commissioning as an extra theme", "I'm
+                    # head of safeguarding at the clinical commissioning group" under 2 of 6 councils, disclosure
+                    # round 48). Shown only beside a published count of at least quote_k councils, so that their
+                    # presence tells nothing of a suppressed count either.
+                    few += len(said)
+                    said = []
                 row[_MATRIX_GROUPS[g][0]] = "" if not n else count + "".join(
                     (": " if i == 0 else "; ") + f"\u201c{q}\u201d" for i, q in enumerate(said))
             (rows if any(row[_MATRIX_GROUPS[g][0]] for g in groups) else empty).append(row)
@@ -5205,6 +5291,9 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
                                 column: Label(heading, description=f"{heading}: the councils whose participants raised "
                                               "the theme and some of their clearest statements, redacted.")
                                 for column, heading in (_MATRIX_GROUPS[g] for g in groups)}}))
+    ctx.withheld("Framework matrix: councils by review theme", "statements", few, "few_councils_quoted",
+                 f"a theme raised by fewer than {ctx.quote_k} councils (--quote-k) of a group, or by a number of "
+                 "councils that is suppressed: its statements would be tied to those councils alone")
     return blocks
 
 
