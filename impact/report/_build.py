@@ -1518,16 +1518,17 @@ def _summary(ctx) -> Section:
     before, after, hidden = _descriptive(ctx)
     if weak and (before or after or hidden):
         # a sentence left out for a suppressed count is left out under this coder too: named with the others, in order
-        whats = [what for what, _ in before + after] + hidden
+        whats = [what for what, _ in before + after] + [what for what, _ in hidden]
         items.append(_descriptive_withheld(ctx, sorted(whats, key=_DESCRIPTIVE_ORDER.index), weak))
     else:
         items += [sentence for _, sentence in before]
         # a sentence left out because a count behind it cannot be published is said to be left out, and why: a reader
-        # of a summary without "most often expected" cannot tell an omission from an oversight
+        # of a summary without "most often expected" cannot tell an omission from an oversight. Why is told apart: a
+        # count below the threshold, or counts of at least the threshold that, beside the tables' published counts,
+        # would give a smaller one away (disclosure round 48 ties the tables of sustained impact to the prevalence
+        # tables: "a count ... is below 5" of counts of 16, 10 and 8 was untrue)
         if hidden:
-            items.append(f"This summary does not state {_listed(_stated(ctx, hidden))}: a count behind the shares is below "
-                         f"{ctx.min_count} and is not published, to protect the participants, and the shares would give "
-                         "it away (the tables show the counts that can be published).")
+            items.append(_hidden_descriptive(ctx, hidden))
     gee = _gee_rows(ctx)
     if len(gee):
         # A model's difference by status is a finding only where it could be estimated: with fewer than FEW_UNITS
@@ -2059,13 +2060,16 @@ def _stated(ctx, whats: list[str]) -> list[str]:
     return out
 
 
-def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, bool]]]:
     """The summary's descriptive sentences as (what it states, sentence) pairs, each left out when its numbers are absent.
 
     Three lists: the pairs the summary puts before the differences by
     intervention status (expectations, reports, expectations realised), those
     it puts after them (what reported impacts were credited to), and what it
-    leaves out because a count behind the shares is suppressed.
+    leaves out because a count behind the shares is suppressed, each with
+    whether one of those counts is itself below the threshold (False: every
+    count is at least the threshold but is hidden to protect a smaller one
+    that, with the published counts, it would give away).
     """
     before, hidden = [], []
     expected, reported = _DESCRIPTIVE_ORDER[:2]
@@ -2073,12 +2077,12 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
     if ant is not None:
         before.append((expected, _ranked_sentence(ctx, ant, True)))
     elif _shares_suppressed(ctx, "anticipated", [ctx.waves[0]]):
-        hidden.append(expected)
+        hidden.append((expected, _below_threshold(ctx, _share_keys(ctx, "anticipated", [ctx.waves[0]]))))
     rep = _most_often_shared(ctx, "reported", ctx.later)
     if rep is not None:
         before.append((reported, _ranked_sentence(ctx, rep, False)))
     elif ctx.later and _shares_suppressed(ctx, "reported", ctx.later):
-        hidden.append(reported)
+        hidden.append((reported, _below_threshold(ctx, _share_keys(ctx, "reported", ctx.later))))
     uncoded = _never_coded(ctx)
     if uncoded and before:
         # 'participants most often expected policies and commitment' of a coding that never coded three of the six
@@ -2096,10 +2100,27 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
         if sentence is not None:
             before.append((what, sentence))
         elif counts is not None and counts[0] > 0 and not ctx.shown(*keys):
-            hidden.append(what)
+            hidden.append((what, _below_threshold(ctx, keys)))
     credit = _credit_sentence(ctx)
     after = [(_DESCRIPTIVE_ORDER[4], credit)] if credit else []
     return before, after, hidden
+
+
+def _hidden_descriptive(ctx, hidden: list[tuple[str, bool]]) -> str:
+    """The summary's sentence naming what it leaves out of :data:`_DESCRIPTIVE_ORDER` for disclosure, and why: a count
+    below the threshold, or (secondary suppression) counts that would give a smaller, unpublished one away."""
+    small = [what for what, below in hidden if below]
+    beside = [what for what, below in hidden if not below]
+    said = []
+    if small:
+        said.append(f"{_listed(_stated(ctx, small))}: a count behind {'it' if len(small) == 1 else 'them'} is below "
+                    f"{ctx.min_count} and is not published, to protect the participants, and the shares would give it "
+                    "away")
+    if beside:
+        said.append(f"{'nor ' if small else ''}{_listed(_stated(ctx, beside))}: each count behind "
+                    f"{'it' if len(beside) == 1 else 'them'} is at least {ctx.min_count}, but together with the counts "
+                    "the tables publish it would give away a smaller count that is not published")
+    return f"This summary does not state {'; '.join(said)} (the tables show the counts that can be published)."
 
 
 def _ranked_sentence(ctx, ranked: pd.DataFrame, expected: bool) -> str:
@@ -2196,14 +2217,26 @@ def _exact_p(a: int, n_a: int | None, b: int, n_b: int | None) -> float:
     return float(fisher_exact([[a, n_a - a], [b, n_b - b]]).pvalue)
 
 
-def _shares_suppressed(ctx, measure: str, waves: list[str]) -> bool:
-    """Whether a count behind the pooled shares of ``measure`` at ``waves`` is suppressed (see
-    :func:`_most_often_shared`)."""
+def _share_keys(ctx, measure: str, waves: list[str]) -> list:
+    """The ledger's keys of the counts behind the pooled shares of ``measure`` at ``waves``."""
     prev = ctx.f.prevalence
     p = prev[(prev["measure"] == measure) & prev["wave"].isin(waves) & prev["code"].isin(ctx.codes)]
     keys = [("with", measure, r.code, r.wave, r.group) for r in p.itertuples()]
     keys += [("participants_group", r.wave, r.group) for r in p.itertuples()]
-    return not ctx.shown(*[key for key in keys if key in ctx.ledger.values])
+    return [key for key in keys if key in ctx.ledger.values]
+
+
+def _shares_suppressed(ctx, measure: str, waves: list[str]) -> bool:
+    """Whether a count behind the pooled shares of ``measure`` at ``waves`` is suppressed (see
+    :func:`_most_often_shared`)."""
+    return not ctx.shown(*_share_keys(ctx, measure, waves))
+
+
+def _below_threshold(ctx, keys) -> bool:
+    """Whether a count among ``keys`` is itself below the threshold (suppressed as primary), as opposed to hidden only
+    because, beside the published counts, it would give a smaller one away (secondary suppression)."""
+    led = ctx.ledger
+    return any(0 < led.values.get(k, 0) < led.threshold and k not in led.public for k in keys)
 
 
 def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame:
