@@ -142,7 +142,7 @@ _NAME_OWNERS = (r"child|young[ \t]+person|person|baby|pupil|student|patient|clie
 # school:" labels a body's).  What follows is a name where a first name or no English word opens it ("Father: Deceased",
 # "Name: Unknown" are the form's words).
 _NAME_LABEL_BEFORE_RE = lazy_compile(
-    r"(?:(?:\A|[\n\r\t;|])[ \t]*(?:(?:full[ \t]+)?name(?:\(s\))?|" + _NAME_OWNERS + r")|\bfore[ \t]?names?(?:\(s\))?|"
+    r"(?:(?:\A|[\n\r\t;|])[ \t]*(?:(?:full[ \t]+)?name(?:\(s\))?|(?P<owner>" + _NAME_OWNERS + r"))|\bfore[ \t]?names?(?:\(s\))?|"
     r"\b(?:given|christian|full|preferred)[ \t]+names?(?:\(s\))?|"
     rf"\b(?:{_NAME_OWNERS})(?:['’]s)?[ \t]+name(?:\(s\))?|\bname[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_NAME_OWNERS}))[ \t]*:[ \t]*\Z",
     re.IGNORECASE | re.VERSION1)
@@ -232,6 +232,8 @@ def said_of_person(word: str, text: str, end: int) -> bool:
 # Where a field of a register, a form or a list opens: the text's or a line's start, a label's colon, a dash, a tab, a
 # bracket, or the ";" or "and" between the people listed ("Name: ", "Father - ", "Present: SMITH, Jane; BROWN, Tom").
 _FIELD_OPEN_BEFORE_RE = lazy_compile(r"(?:\A|[\n\r\t:;(]|[ \t][\-–—]|\b(?:and|&))[ \t]*\Z", re.IGNORECASE)
+# A capitalised word next, in the same field.
+_CAPITAL_NEXT_RE = lazy_compile(r"[ \t]+\p{Lu}\p{Ll}", re.VERSION1)
 # Where such a field ends: a stop, a bracket, the text's or a line's end, or "and" before the next.
 _FIELD_END_AFTER_RE = lazy_compile(r"[ \t]*(?:[.,;:)(\n\r\t|]|\Z|(?:and|&)[ \t])", re.IGNORECASE)
 _CLAUSE_OPEN_RE = lazy_compile(
@@ -3806,9 +3808,13 @@ class NameFinder:
             return None  # "the Named Nurse said", "Named Doctor for Safeguarding": a safeguarding post, no one named
         if _STRONG_INTRO_RE.search(before):
             return "intro"
-        if (_NAME_LABEL_BEFORE_RE.search(before) and (word := _WORD_AT_RE.match(text, start)) is not None
+        if ((label := _NAME_LABEL_BEFORE_RE.search(before)) and (word := _WORD_AT_RE.match(text, start)) is not None
                 and ((w := fold(word.group())) in self.firsts or w not in self.words)
-                and w not in self.places and w not in self.public):
+                and w not in self.places and w not in self.public
+                # a person's label is a speaker's too ("Parent: Will they be told?"): a word there is a name where
+                # the field ends after it or a surname follows ("Father: Peter", "Mother: Grace (32)")
+                and (label.group("owner") is None or w not in self.words
+                     or _FIELD_END_AFTER_RE.match(text, word.end()) or _CAPITAL_NEXT_RE.match(text, word.end()))):
             return "intro"  # "Name: John", "Father: Peter"; not "Father: Deceased"
         if _INTRO_RE.search(before):
             return "weak"

@@ -24,7 +24,8 @@ surname in capitals, a comma and the given name in title case opening a field ("
 "Present: SMITH, Jane; BROWN, Tom" kept SMITH and BROWN, and Tom unlisted; "Father - SMITH, John" was kept whole), or
 the initials ("Name: SMITH, J."); a given name that is a word after a form's label for a name or a person ("Name: John",
 "Forename(s): Tom", "Child's name: John", "Name of child: Grace", "Father: Peter" were kept; "Father: Deceased", "Name:
-Unknown" stay); and a family called by a surname that is a word in the plural before what a household does ("the
+Unknown" stay, and a word after a person's label that goes on as a sentence is a transcript speaker's, "Parent: Will they
+be told?"); and a family called by a surname that is a word in the plural before what a household does ("the
 Smiths moved away", "the Walkers separated" were kept).
 
 Real text checked for new false redactions (the pages corpus): see the CHANGELOG entry of round 48. Gold corpus
@@ -131,6 +132,11 @@ _KEPT = [
     "Present: CAMHS, J.",
     "Options: PLAN, B.",
     "the blacksmiths moved",
+    # a person's label is a transcript speaker's too
+    "Parent: Will they be told?",
+    "Worker: Mark my words, it helped.",
+    "Child: May I go now?",
+    "Carer: Hope so.",
 ]
 # Still open (measured when written); strict, so closing one is seen.
 _OPEN = [
@@ -148,7 +154,7 @@ test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EX
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(39, 12, 23, 3))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(39, 12, 27, 3))
 
 
 @pytest.mark.parametrize("text", ["passport number 123456789", "case number 1234567", "her case number is 1234567"])
