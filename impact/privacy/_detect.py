@@ -290,7 +290,10 @@ _ID_NAME = (
 )
 # A number right after an identifier's name ("passport number 123456789", "case no: 1234567", "his case number is
 # 1234567"): the identifier's, a reference, though "number" before figures reads as a phone's too.
-_ID_NAME_BEFORE_RE = lazy_compile(rf"{_ID_NAME}(?:['’]s|[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*\Z", _I)
+_ID_NAME_BEFORE_RE = lazy_compile(
+    rf"{_ID_NAME}(?:['’]s|[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
+    # the letters a system puts before the figures, set off ("the case number is cs 2023 0456"): the reference's
+    r"(?P<code>(?!(?:is|was|no|of|for|on|in|at|to)[ \t])\p{L}{1,4}[ \t])?\Z", _I)
 _REF_CTX_RE = lazy_compile(
     rf"{_ID_NAME}"
     # the system it is on between ("the child's id on liquidlogic is 883412")
@@ -1378,8 +1381,9 @@ def _numbers(text: str, add) -> None:
             add(Span(start, end, kind))
         elif n == 10 and _ctx(_NHS_CTX, text, start):
             add(Span(start, end, "nhs_number"))
-        elif n >= 4 and ext is None and lead is None and _ID_NAME_BEFORE_RE.search(text, max(0, start - 48), start):
-            add(Span(start, end, "reference"))  # "passport number 123456789", "case number 1234567": the identifier's
+        elif n >= 4 and ext is None and lead is None and (label := _ID_NAME_BEFORE_RE.search(text, max(0, start - 48), start)):
+            # "passport number 123456789", "case number 1234567", "case number is cs 2023 0456": the identifier's
+            add(Span(label.start("code") if label.group("code") else start, end, "reference"))
         elif n in (10, 11) and body_digits.startswith("0"):
             add(Span(start, end, "phone"))
         elif n in (9, 10) and (phone_ctx or body_digits[0] in "1237" and ext is not None) or (n == 10 and body_digits[0] == "7"):

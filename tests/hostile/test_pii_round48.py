@@ -16,8 +16,9 @@ words); "Scottish Power", "Christian Aid", "the Roma community" stay. The words 
 which every detector reads: "the roma community", "a christian charity" in lower case would be names.
 
 A number right after an identifier's name ("passport number 123456789", "case number 1234567", "Case No: 1234567") is
-the identifier's, a ``reference`` in the text and in the ledger the report counts: "number" before the figures had made
-it a ``phone``.
+the identifier's, a ``reference`` in the text and in the ledger the report counts, with the letters a system sets
+before the figures ("the case number is cs 2023 0456" gave "cs [phone]"): "number" before the figures had made it a
+``phone``. Rounds 27 and 29 had written five such as phones; they are references now.
 
 The class red-teamed: names as registers, forms, police records and reviews' family compositions write them. The
 surname in capitals, a comma and the given name in title case opening a field ("SMITH, Jane", "Name: SMITH, Jane",
@@ -68,6 +69,7 @@ _RED_TEAM = [
     ("her case number is 1234567", "her case number is [reference]"),
     ("Case No: 1234567", "Case No: [reference]"),
     ("case number 12345", "case number [reference]"),  # was 'case number [phone]'
+    ("the case number is cs 2023 0456", "the case number is [reference]"),  # was 'the case number is cs [phone]'
     ("driving licence number 12345678", "driving licence number [reference]"),
     ("NHS number 0123456789", "NHS number [NHS number]"),  # was 'NHS number [phone]': a mobile's shape, an NHS label
     # the class red-teamed: the surname first in capitals, a comma, the given name or initials
@@ -154,7 +156,7 @@ test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EX
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(39, 12, 27, 3))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(40, 12, 27, 3))
 
 
 @pytest.mark.parametrize("text", ["passport number 123456789", "case number 1234567", "her case number is 1234567"])
