@@ -6575,13 +6575,21 @@ def _detectable_by_randomisation(status: pd.DataFrame) -> str:
             f"councils in one status group has about, not exactly, that chance{which})")
 
 
-def _indicator_reassignments(ctx) -> str:
+#: The report's tables of the indicators' change, which show their randomisation p-values (``ri_p_value``).
+_DID_TABLES = ("indicator_did", "indicator_review_did", "indicator_review_did_by_status")
+
+
+def _indicator_reassignments(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
     """'; the indicators' randomisation tests: 999 random reassignments' for the methods line, where the indicators'
-    randomisation p-values were computed from other than the run's resamples (the analysis uses at most 999); ''
-    where they used that number, or there are none."""
+    randomisation p-values were computed from other than the run's resamples (the analysis uses at most 999) and a
+    table of the report (``tables``, as built) shows one of them; '' where they used that number, there are none, or
+    every one is c or blank: the methods line gave the reassignments of p-values no cell held, where the tables' notes
+    no longer did (report truth round 41)."""
     from .._limits import INDICATOR_REASSIGNMENTS_MAX
 
     f = ctx.f
+    if tables is not None and not any(_figure_cells(tables.get(t), r"^ri_p_value$").any() for t in _DID_TABLES):
+        return ""
     said = _reassignments(f.review_indicator_effects, f.indicator_effects)
     if not said or said == f"{int(f.parameters['n_resamples']):,} random reassignments":
         return ""
@@ -6609,7 +6617,7 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
         "later waves; faded: at the first only; emerging: at the last only.",
         f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
         f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}"
-        f"{_indicator_reassignments(ctx)}); "
+        f"{_indicator_reassignments(ctx, tables)}); "
         f"{_adjusted_across(ctx, f'{ctx.many} and waves')}; design-effect-adjusted Wilson intervals for shares of "
         "participants; GEE with bias-reduced sandwich errors for few clusters" + _randomised_status(ctx) + ".",
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
