@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from .errors import ImpactError, ImpactWarning, StatisticalWarning, recorded_warnings
 
 __all__ = ["LibraryWarning", "library_caveat", "fit_failed", "failure_words", "said_in_words", "is_library_warning",
-           "reissue_per_item", "MODEL_FIGURES", "own_warning_words"]
+           "reissue_per_item", "MODEL_FIGURES", "own_warning_words", "OWN_SOURCE"]
 
 
 class LibraryWarning(StatisticalWarning):
@@ -384,28 +384,34 @@ _OWN_WARNINGS: list[tuple[re.Pattern, Callable[[re.Match, Callable[[str], str]],
     (re.compile(r"^(?P<what>GEE|A mixed model|A model|[A-Za-z -]+?) with (?P<n>[\d,]+) (?P<noun>\w+), fewer than "
                 r"(?P<few>\d+): even corrected sandwich standard errors are unreliable, so treat p-values as "
                 r"descriptive\."),
-     lambda m, say: (f"they rest on {m['n']} {m['noun']}, fewer than {m['few']}: their standard errors are unreliable "
-                     f"even with the correction for few {m['noun']}, so read their p-values as a description of "
-                     "these data, not as tests.")),
+     lambda m, say: (f"models fitted on {m['n']} {m['noun']}, fewer than {m['few']}: their standard errors are "
+                     f"unreliable even with the correction for few {m['noun']}, so read their p-values as a "
+                     "description of these data, not as tests.")),
 ]
+
+
+#: How the message of the package's own warning said anew (:func:`own_warning_words`) ends where it is kept for
+#: provenance.json: "AttritionWarning: <message> (the package's warning; <figures>)", the figures its caveat names
+#: first where it names them, as a library's ends (:func:`_source`), so that a caveat withheld takes its message with
+#: it.
+OWN_SOURCE = " (the package's warning"
 
 
 def _agree(k: str, one: str, many: str) -> str:
     return one if k.replace(",", "") == "1" else many
 
 
-def own_warning_words(text: str, labels: Mapping[str, str], figures: str = "the longitudinal models (the models "
-                      "table)") -> tuple[str, bool]:
+def own_warning_words(text: str, labels: Mapping[str, str]) -> tuple[str, bool]:
     """One of the package's own warnings, ``text`` (its figures named first or not: "The tests of change across the
     waves: ..."), said for a reader: the counts and what they mean for the figures, the waves, impacts and columns by
     ``labels`` (identifier -> words, in lower case), and whether it was said anew (not only its identifiers put in
-    words). ``figures`` names the figures of a warning naming none ("GEE with 8 councils, ...").
+    words).
 
     >>> own_warning_words("2 of 8 councils lack one or more of the time points ['a', 'b'] and were left out "
     ...                   "there: only complete cases are tested.", {"a": "before", "b": "after"})[0][:74]
     '2 of the 8 councils were not interviewed, or had no coded interview, at on'
-    >>> own_warning_words("Something at wave ['a'] of 'b'.", {"a": "before", "b": "after"})
-    ('Something at wave before of after.', False)
+    >>> own_warning_words("Something at the waves ['a', 'b'] of code 'b'.", {"a": "before", "b": "after"})
+    ("Something at the waves before and after of code 'b'.", False)
     """
     def say(part: str) -> str:
         part = re.sub(r"\[([^\[\]]*)\]", lambda m: _listed_words(re.findall(r"'([^'\n]*)'", m[1]) or [m[1]], labels),
@@ -423,10 +429,10 @@ def own_warning_words(text: str, labels: Mapping[str, str], figures: str = "the 
         found = test.search(body)
         if found:
             said = words(found, say)
-            if not head and said[:1].islower():
-                head = figures[:1].upper() + figures[1:]
-            return (f"{head}: {said[:1].upper() + said[1:] if not head else said}" if head else said), True
-    return (f"{head}: " if head else "") + re.sub(r"\[[^\[\]]*\]|'[^'\n]*'", lambda m: say(m[0]), body), False
+            return (f"{head}: {said}" if head else said[:1].upper() + said[1:]), True
+    # any other: its Python lists put in words; a quoted code is left for the report to name ("the longitudinal model
+    # of code 'morale'" is how the report tells which impact's figures a caveat is of, and withholds it with them)
+    return (f"{head}: " if head else "") + re.sub(r"\[[^\[\]]*\]", lambda m: say(m[0]), body), False
 
 
 def _listed_words(items: list[str], labels: Mapping[str, str]) -> str:

@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -36,7 +37,13 @@ from ._io import (
 )
 from ._limits import INDICATOR_REASSIGNMENTS_MAX
 from ._version import __version__
-from ._warning_words import MODEL_FIGURES, LibraryWarning, own_warning_words, said_in_words
+from ._warning_words import (
+    MODEL_FIGURES,
+    OWN_SOURCE,
+    LibraryWarning,
+    own_warning_words,
+    said_in_words,
+)
 from ._words import _counted, _verb
 from .describe import describe_study
 from .effects import (
@@ -1033,7 +1040,9 @@ def _said_for_report(message: Warning, labels: dict[str, str]) -> tuple[str, str
     if not isinstance(message, ImpactWarning):
         return name, text, ()
     said, _ = own_warning_words(text, labels)
-    return name, said, ((f"{name}: {text}",) if said != text else ())
+    head = re.match(r"(The [^:]*): ", said)
+    figures = f"; {head[1][:1].lower()}{head[1][1:]}" if head else ""
+    return name, said, ((f"{name}: {text}{OWN_SOURCE}{figures})",) if said != text else ())
 
 
 def build_report(

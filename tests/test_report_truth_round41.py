@@ -95,7 +95,8 @@ def test_the_packages_own_warnings_are_said_in_a_readers_words_their_message_kep
             if category is None or not issubclass(category, ImpactWarning):
                 continue
             said_name, said, sources = _said_for_report(category(message), labels)
-            assert said_name == name and sources == (f"{name}: {message}",), (message, sources)
+            [source] = sources
+            assert said_name == name and source.startswith(f"{name}: {message} (the package's warning"), sources
             assert not _ANALYSTS.search(said), said
             counts = re.findall(r"\d+", message.split(":")[0])
             assert all(c in said for c in counts), (message, said)
@@ -139,23 +140,30 @@ def test_an_indicator_refused_by_an_error_keeps_its_message_for_provenance(monke
         assert f"why the change in {measure} after a notice was not estimable" in source, source
 
 
-def test_the_methods_line_gives_the_indicators_reassignments_only_where_a_p_is_shown(eight):
-    """The indicators' randomisation p-values drawn from fewer reassignments than the run's resamples: the methods
-    line says how many where a table shows one of those p-values, and not where every one is c (min_count above
-    every count), as the tables' notes no longer do (round 40)."""
+@pytest.fixture(scope="module")
+def reports(eight):
+    """The 8-council study's report with every count shown (min_count 1) and with every count suppressed (1000), its
+    run's resamples raised above the indicators' reassignments (the methods line then names theirs)."""
     from impact.pipeline import build_report
 
     _, _, findings = eight
     ri = pd.concat([f for f in (findings.indicator_effects, findings.review_indicator_effects) if f is not None])
     used = sorted(set(ri.loc[ri["ri_p_value"].notna(), "ri_n"].astype(int)))
+    more = dataclasses.replace(findings, parameters={**findings.parameters, "n_resamples": max(used or [0]) + 1000})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return used, {n: build_report(more, min_count=n)[0] for n in (1, 1000)}
+
+
+def test_the_methods_line_gives_the_indicators_reassignments_only_where_a_p_is_shown(reports):
+    """The indicators' randomisation p-values drawn from fewer reassignments than the run's resamples: the methods
+    line says how many where a table shows one of those p-values, and not where every one is c (min_count above
+    every count), as the tables' notes no longer do (round 40)."""
+    used, built = reports
     assert used, "the planted study has indicators with a randomisation p"
-    more = dataclasses.replace(findings, parameters={**findings.parameters, "n_resamples": max(used) + 1000})
 
     def methods(min_count: int) -> str:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            report, _ = build_report(more, min_count=min_count)
-        [section] = [s for s in report.sections if s.title.startswith("Methods")]
+        [section] = [s for s in built[min_count].sections if s.title.startswith("Methods")]
         return " ".join(str(getattr(b, "text", getattr(b, "items", ""))) for b in section.blocks)
 
     shown = methods(1)
@@ -163,3 +171,24 @@ def test_the_methods_line_gives_the_indicators_reassignments_only_where_a_p_is_s
     hidden = methods(1000)
     assert "the indicators' randomisation tests" not in hidden and "reassignments" not in hidden.split(
         "Tests:")[1].split(";")[0], hidden
+
+
+def test_the_packages_message_is_published_with_its_caveat_and_withheld_with_it(eight, reports):
+    """The 8-council study's caveats that a council missed a wave and that one changed intervention status: with
+    every count shown both are published, each with the analyst's message among the sources; with the counts of
+    councils by status suppressed the second is withheld (round 39), and the tables of change all c the first (round
+    37), and so are their messages: '1 of 8 councils was seen at every time point but changed status_group' stayed."""
+    _, _, findings = eight
+    assert any("changed status_group" in s for s in findings.provenance["statistical_warning_sources"])
+    own = "(the package's warning"
+    for n, report in reports[1].items():
+        caveats = report.provenance["statistical_warnings"]
+        sources = [s for s in report.provenance.get("statistical_warning_sources", []) if own in s]
+        heads = {c.split(": ", 2)[0] + ": " + c.split(": ", 2)[1] for c in caveats if c.count(": ") >= 2}
+        for source in [s for s in sources if f"{own}; " in s]:  # each published with its caveat (class and figures)
+            name, figures = source.split(": ", 1)[0], source.rsplit("; ", 1)[1].rstrip(")")
+            assert f"{name}: {figures[:1].upper()}{figures[1:]}" in heads, (n, source, caveats)
+        moved = [c for c in caveats if "changed intervention status" in c]
+        assert bool(moved) == any("changed status_group" in s for s in sources) == (n == 1), (n, caveats, sources)
+        attrition = [c for c in caveats if c.startswith("AttritionWarning")]
+        assert bool(attrition) == any("time points ['expectations'" in s for s in sources) == (n == 1), (n, sources)

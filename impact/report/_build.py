@@ -881,6 +881,14 @@ def _published_provenance(ctx, sections: list) -> dict:
     if not hidden or not caveats:
         return prov
     kept = [c for c in caveats if not _GROUP_CAVEAT.search(_caveat_words(c))]
+    # the package's own message of a caveat withheld goes with it: "1 of 19 councils was seen at every time point but
+    # changed status_group" stayed in statistical_warning_sources where its caveat was withheld (report truth round 41)
+    from .._warning_words import OWN_SOURCE
+
+    sources = [s for s in prov.get("statistical_warning_sources") or ()
+               if OWN_SOURCE not in str(s) or not _GROUP_CAVEAT.search(_caveat_words(str(s).split(OWN_SOURCE)[0]))]
+    if "statistical_warning_sources" in prov:
+        prov["statistical_warning_sources"] = sources
     ctx.withheld("Provenance (provenance.json and About this report)", "statistical caveats",
                  len(caveats) - len(kept), "status_group_caveat",
                  "a statistical caveat of the analysis about a status group of councils: its counts (or their bounds) "
