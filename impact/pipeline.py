@@ -1015,11 +1015,12 @@ class RunResult:
 
 
 @fewer_collections()
-def _reader_labels(study: Study, codebook: Codebook) -> dict[str, str]:
+def _reader_labels(study: Study, codebook: Codebook, redacted: Callable[[str], str] = str) -> dict[str, str]:
     """The words the report names the study's waves (each by its label before any bracket), impacts, status groups and
-    columns by, mid-sentence, keyed by the identifiers the package's warnings give them as (:func:`_said_for_report`)."""
+    columns by, mid-sentence, keyed by the identifiers the package's warnings give them as (:func:`_said_for_report`);
+    each label as ``redacted`` gives it (the report redacts a label naming a person or a council)."""
     def low(text: object) -> str:
-        text = str(text)
+        text = redacted(str(text))
         return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
     labels = {"code": "impact", "wave": "wave", "status_group": "intervention status",

@@ -5,6 +5,7 @@ provenance.json; the methods line gives the indicators' reassignments only where
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
 import warnings
@@ -192,3 +193,29 @@ def test_the_packages_message_is_published_with_its_caveat_and_withheld_with_it(
         assert bool(moved) == any("changed status_group" in s for s in sources) == (n == 1), (n, caveats, sources)
         attrition = [c for c in caveats if c.startswith("AttritionWarning")]
         assert bool(attrition) == any("time points ['expectations'" in s for s in sources) == (n == 1), (n, sources)
+
+
+def test_a_wave_label_naming_a_person_is_redacted_in_the_caveats(eight):
+    """Planted: the first wave labelled with a participant's name ('Interviews with <name>'). The report redacts the
+    label in its tables; the caveat of the councils missing a wave, now naming the waves by their labels, named the
+    person in the published provenance (provenance.json and About this report)."""
+    from impact.errors import AttritionWarning
+    from impact.pipeline import _reader_labels, _said_for_report, build_report
+
+    study, _, findings = eight
+    name = str(study.participants["name"].dropna().iloc[0])
+    from impact.study import DEFAULT_WAVES
+
+    named = copy.copy(study)  # the same study, its first wave's label (study.yaml) naming the person
+    named._meta = {**study._meta, "waves": [dict(w) for w in study._meta.get("waves") or DEFAULT_WAVES]}
+    named._meta["waves"][0]["label"] = f"Interviews with {name}"
+    [message] = [s.split(": ", 1)[1].split(" (the package's warning")[0]
+                 for s in findings.provenance["statistical_warning_sources"] if s.startswith("AttritionWarning: ")]
+    _, said, _ = _said_for_report(AttritionWarning(message), _reader_labels(named, findings.codebook))
+    assert name in said  # the analysis names the waves by their labels as written
+    provenance = {**findings.provenance, "statistical_warnings": [f"AttritionWarning: {said}"]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report, _ = build_report(dataclasses.replace(findings, study=named, provenance=provenance), min_count=1)
+    [caveat] = [c for c in report.provenance["statistical_warnings"] if c.startswith("AttritionWarning")]
+    assert name not in caveat and "interviews with " in caveat and "early impact" in caveat, caveat

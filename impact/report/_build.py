@@ -875,6 +875,7 @@ def _published_provenance(ctx, sections: list) -> dict:
     the early wave, which with the councils interviewed at each wave gave the hidden counts back (seed 31271, round
     39)."""
     prov = _separation_caveats(ctx, _caveats_of_figures_shown(ctx, dict(ctx.f.provenance), sections))
+    prov = _labels_redacted(ctx, prov)
     caveats = list(prov.get("statistical_warnings") or ())
     groups = ("councils_interviewed_group", "councils_complete", "councils_level", "councils_type")
     hidden = any(ctx.ledger.hidden(k) for k in ctx.ledger.values if isinstance(k, tuple) and k[0] in groups)
@@ -895,6 +896,23 @@ def _published_provenance(ctx, sections: list) -> dict:
                  "would give back counts of councils the tables suppress", output="provenance")
     prov["statistical_warnings"] = kept
     return prov
+
+
+def _labels_redacted(ctx, prov: dict) -> dict:
+    """The provenance with the study's labels its caveats name (the package's own warnings said in words name the waves
+    and impacts by them: :func:`impact.pipeline._said_for_report`) as the report redacts them: a wave labelled with a
+    participant's or a council's name is '[name]' in the tables and would be named in full among the caveats."""
+    from ..pipeline import _reader_labels
+
+    raw = _reader_labels(ctx.study, ctx.f.codebook)
+    red = _reader_labels(ctx.study, ctx.f.codebook, ctx.redacted)
+    swaps = sorted(((raw[k], red[k]) for k in raw if raw[k] != red[k]), key=lambda kv: -len(kv[0]))
+    caveats = list(prov.get("statistical_warnings") or ())
+    if not swaps or not caveats:
+        return prov
+    for before, after in swaps:
+        caveats = [str(c).replace(before, after) for c in caveats]
+    return {**prov, "statistical_warnings": caveats}
 
 
 def _built_tables(sections: list) -> dict[str, pd.DataFrame]:
