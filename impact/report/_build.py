@@ -952,18 +952,44 @@ def _published_provenance(ctx, sections: list) -> dict:
     the early wave, which with the councils interviewed at each wave gave the hidden counts back (seed 31271, round
     39)."""
     prov = _separation_caveats(ctx, _caveats_of_figures_shown(ctx, dict(ctx.f.provenance), sections))
+    prov = _labels_redacted(ctx, prov)
     caveats = list(prov.get("statistical_warnings") or ())
     groups = ("councils_interviewed_group", "councils_complete", "councils_level", "councils_type")
     hidden = any(ctx.ledger.hidden(k) for k in ctx.ledger.values if isinstance(k, tuple) and k[0] in groups)
     if not hidden or not caveats:
         return prov
     kept = [c for c in caveats if not _GROUP_CAVEAT.search(_caveat_words(c))]
+    # the package's own message of a caveat withheld goes with it: "1 of 19 councils was seen at every time point but
+    # changed status_group" stayed in statistical_warning_sources where its caveat was withheld (report truth round 41)
+    from .._warning_words import OWN_SOURCE
+
+    sources = [s for s in prov.get("statistical_warning_sources") or ()
+               if OWN_SOURCE not in str(s) or not _GROUP_CAVEAT.search(_caveat_words(str(s).split(OWN_SOURCE)[0]))]
+    if "statistical_warning_sources" in prov:
+        prov["statistical_warning_sources"] = sources
     ctx.withheld("Provenance (provenance.json and About this report)", "statistical caveats",
                  len(caveats) - len(kept), "status_group_caveat",
                  "a statistical caveat of the analysis about a status group of councils: its counts (or their bounds) "
                  "would give back counts of councils the tables suppress", output="provenance")
     prov["statistical_warnings"] = kept
     return prov
+
+
+def _labels_redacted(ctx, prov: dict) -> dict:
+    """The provenance with the study's labels its caveats name (the package's own warnings said in words name the waves
+    and impacts by them: :func:`impact.pipeline._said_for_report`) as the report redacts them: a wave labelled with a
+    participant's or a council's name is '[name]' in the tables and would be named in full among the caveats."""
+    from ..pipeline import _reader_labels
+
+    raw = _reader_labels(ctx.study, ctx.f.codebook)
+    red = _reader_labels(ctx.study, ctx.f.codebook, ctx.redacted)
+    swaps = sorted(((raw[k], red[k]) for k in raw if raw[k] != red[k]), key=lambda kv: -len(kv[0]))
+    caveats = list(prov.get("statistical_warnings") or ())
+    if not swaps or not caveats:
+        return prov
+    for before, after in swaps:
+        caveats = [str(c).replace(before, after) for c in caveats]
+    return {**prov, "statistical_warnings": caveats}
 
 
 def _built_tables(sections: list) -> dict[str, pd.DataFrame]:
@@ -6697,13 +6723,21 @@ def _detectable_by_randomisation(status: pd.DataFrame) -> str:
             f"councils in one status group has about, not exactly, that chance{which})")
 
 
-def _indicator_reassignments(ctx) -> str:
+#: The report's tables of the indicators' change, which show their randomisation p-values (``ri_p_value``).
+_DID_TABLES = ("indicator_did", "indicator_review_did", "indicator_review_did_by_status")
+
+
+def _indicator_reassignments(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
     """'; the indicators' randomisation tests: 999 random reassignments' for the methods line, where the indicators'
-    randomisation p-values were computed from other than the run's resamples (the analysis uses at most 999); ''
-    where they used that number, or there are none."""
+    randomisation p-values were computed from other than the run's resamples (the analysis uses at most 999) and a
+    table of the report (``tables``, as built) shows one of them; '' where they used that number, there are none, or
+    every one is c or blank: the methods line gave the reassignments of p-values no cell held, where the tables' notes
+    no longer did (report truth round 41)."""
     from .._limits import INDICATOR_REASSIGNMENTS_MAX
 
     f = ctx.f
+    if tables is not None and not any(_figure_cells(tables.get(t), r"^ri_p_value$").any() for t in _DID_TABLES):
+        return ""
     said = _reassignments(f.review_indicator_effects, f.indicator_effects)
     if not said or said == f"{int(f.parameters['n_resamples']):,} random reassignments":
         return ""
@@ -6731,7 +6765,7 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
         "later waves; faded: at the first only; emerging: at the last only.",
         f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
         f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}"
-        f"{_indicator_reassignments(ctx)}); "
+        f"{_indicator_reassignments(ctx, tables)}); "
         f"{_adjusted_across(ctx, f'{ctx.many} and waves')}; design-effect-adjusted Wilson intervals for shares of "
         "participants; GEE with bias-reduced sandwich errors for few clusters" + _randomised_status(ctx) + ".",
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
