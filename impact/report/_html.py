@@ -41,6 +41,26 @@ _SCREEN = {"normal": (14.72, 20.2), "compact": (12.8, 13.8)}  # font px, horizon
 _PRINT = {"portrait": 680.0, "landscape": 1000.0, "font": 12.0, "padding": 11.0}  # A4 at 96 px/in, 15 mm margins
 #: A table of at most this many rows is printed whole on one page (a split left its last rows or notes alone).
 _KEEP_ROWS = 15
+#: "About this report" (dl.provenance): font px on screen and printed, the widest its item column is made (18rem),
+#: the gap between the columns (1rem).
+_ABOUT = {"screen": 14.4, "print": 12.0, "label": 288.0, "gap": 16.0}
+
+
+def _about_columns(items: list[tuple[str, str]]) -> dict[str, float]:
+    """Width (CSS px) of the item column of "About this report" on screen and printed: 18rem, or narrower where the
+    value column then holds its longest word (a 64-character fingerprint) whole, at the font's metrics.  Printed,
+    the fingerprints were broken over two lines (the column was 376 px, a fingerprint about 510 px); a word too
+    long for any column still breaks."""
+    rows = [[str(k), str(v)] for k, v in items]
+    out = {}
+    for media, available in (("screen", _COLUMN_PX), ("print", _PRINT["portrait"])):
+        room = available - _ABOUT["gap"]
+        plan = fit_columns(["", ""], rows, room, size=_ABOUT[media], padding=0.0)
+        label = _ABOUT["label"]
+        if plan.fits:
+            label = min(label, max(plan.minimum[0], room - plan.minimum[1]))
+        out[media] = round(label, 1)
+    return out
 
 
 def _table_layout(headers: list[str], rows: list[list[str]], numeric: list[bool], key_columns: int) -> tuple[str, list[list[int]]]:
@@ -208,10 +228,12 @@ def render_html(report: Report, *, images: Mapping[str, Image] | None = None) ->
         for section in report.sections
     ]
     template = _environment().get_template(_TEMPLATE)
+    provenance = report_provenance(report.provenance, report.vocabulary)
     return template.render(
         report=report,
         sections=sections,
-        provenance=report_provenance(report.provenance, report.vocabulary),
+        provenance=provenance,
+        about=_about_columns(provenance),
         date=f"{report.date.day} {report.date:%B %Y}" if report.date is not None else "",
         version=__version__,
     )

@@ -64,8 +64,9 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     With ``breakable`` (for a renderer that breaks a word too wide for its
     cell, as Word does in a fixed-layout table), a word longer than that many
     characters sets no more of a column's minimum than its first
-    ``breakable`` characters: one 64-character hash no longer squeezes the
-    column beside it to a word a line.
+    ``breakable`` characters where the columns cannot all hold their longest
+    words whole: one 64-character hash no longer squeezes the column beside
+    it to a word a line, and is kept whole where there is room for it.
 
     Examples
     --------
@@ -78,8 +79,13 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     n = len(headers)
     nowrap = list(nowrap) if nowrap is not None else [False] * n
     columns = list(zip(*rows, strict=True)) if rows else [()] * n
-    needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw, breakable)
+    needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw)
              for h, col, nw in zip(headers, columns, nowrap, strict=True)]
+    if breakable is not None and sum(m for m, _ in needs) > available:
+        # A long word (a fingerprint) is broken only where the table cannot hold it whole: a reader copying a
+        # 64-character SHA-256 from "About this report" got it in two pieces where the page had room for it.
+        needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw, breakable)
+                 for h, col, nw in zip(headers, columns, nowrap, strict=True)]
     minimum = [m for m, _ in needs]
     natural = [x for _, x in needs]
     if sum(natural) <= available:

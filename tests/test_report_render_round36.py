@@ -1,0 +1,108 @@
+"""What readers see, round 36: fingerprints whole in "About this report", and no two-line orphans or widows.
+
+- The Word and web reports' "About this report" broke each 64-character SHA-256 fingerprint over two lines (the value
+  column of the Word table was about 300 pt for a fingerprint of 320 pt at 9 pt; the printed web page's 376 px for
+  one of about 510 px): a reader copying it got it in two pieces.  The value column is now at least as wide as its
+  longest word at the font's metrics (Word: the table's columns break a long word only where they cannot hold every
+  longest word whole; the web page: its item column narrower, printed at 9 pt); the workbook's Notes sheet holds it
+  whole beside its name as before.
+- Printed from Chromium, a paragraph left two of its lines at the head or foot of a page (its default orphans and
+  widows are 2): body text now keeps three.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+
+import docx
+import openpyxl
+from docx.oxml.ns import qn
+from test_report_render_round33 import _helvetica
+
+from impact.report import Report, Section, Table, render_docx, render_html, render_xlsx
+
+#: Word's default cell margins, 5.4 pt a side (the layout's own padding is not taken on trust).
+_WORD_CELL_MARGINS = 10.8
+#: The printed web page: A4 less 15 mm margins at 96 px an inch (210 - 30 mm = 680.3 px); the grid's gap is 1rem.
+_PRINT_PX, _GAP_PX = 180 / 25.4 * 96, 16.0
+_SCREEN_PX = 60 * 16 - 2 * 1.5 * 16  # body max-width 60rem less its padding
+
+
+def _width(text: str, size: float) -> float:
+    """Width of ``text`` in Arial at ``size`` (Helvetica's advance widths, read independently of the package)."""
+    units = _helvetica(False)
+    return sum(units[ch] for ch in text) * size / 1000
+
+
+def _report() -> Report:
+    # fingerprints of all-digit-heavy text are the widest hex can be: take several and keep the widest
+    hashes = sorted((hashlib.sha256(str(k).encode()).hexdigest() for k in range(200)), key=lambda h: -_width(h, 10))
+    provenance = {"study": "study-x", "study_fingerprint": hashes[0], "codebook_fingerprint": hashes[1],
+                  "parameters": {"adjust": "holm", "seed": 7},
+                  "statistical_warnings": ["Attrition: " + "some councils were left out of a test " * 6],
+                  "study_layout": {"fingerprint": "sha256:" + hashes[2], "n_files": 12}}
+    table = Table("counts", __import__("pandas").DataFrame({"role": ["a", "b"], "n": [5, 6]}), "Counts")
+    return Report("Impact", "", provenance, [Section("Summary", [table])])
+
+
+def _long_words(report: Report) -> list[str]:
+    from impact.report._format import report_provenance
+
+    words = [w for _, v in report_provenance(report.provenance) for w in v.split() if len(w) >= 64]
+    assert len(words) == 3  # guard: the three fingerprints are in the report
+    return words
+
+
+def test_docx_and_workbook_hold_a_fingerprint_whole_beside_its_name():
+    report = _report()
+    words = _long_words(report)
+    d = docx.Document(io.BytesIO(render_docx(report)))
+    about = d.tables[-1]
+    grid = [int(g.get(qn("w:w"))) / 20 for g in about._tbl.iter(qn("w:gridCol"))]
+    size = int(next(about._tbl.iter(qn("w:sz"))).get(qn("w:val"))) / 2
+    assert len(grid) == 2 and size >= 8
+    for word in words:
+        assert _width(word, size) <= grid[1] - _WORD_CELL_MARGINS, (word, grid, size)
+    # every fingerprint shown whole in a cell of its own row
+    texts = [c.text for row in about.rows for c in row.cells]
+    assert all(any(word in t for t in texts) for word in words)
+    # the workbook's Notes sheet: the value (columns C:D, indented a step of 12 px) holds it at Excel's 7 px a unit
+    ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))["Notes"]
+    room = sum(ws.column_dimensions[c].width for c in "CD") * 7 + 5 - 12
+    for word in words:
+        assert sum(int(_helvetica(False)[ch] * 13 / 1000 + 0.5) for ch in word) <= room
+
+
+def _css(page: str) -> tuple[str, str]:
+    style = re.sub(r"/\*.*?\*/", "", page.split("<style>", 1)[1].split("</style>", 1)[0], flags=re.S)
+    screen, printed = style.split("@media print", 1)
+    return screen, printed
+
+
+def test_html_about_column_holds_a_fingerprint_whole_on_screen_and_printed():
+    report = _report()
+    words = _long_words(report)
+    screen, printed = _css(render_html(report))
+    for css, page, default in ((screen, _SCREEN_PX, 16 * 0.9), (printed, _PRINT_PX, None)):
+        rule = re.search(r"dl\.provenance \{([^}]*)\}", css).group(1)
+        label = re.search(r"grid-template-columns: (?:minmax\(0, )?([\d.]+)px", rule)
+        assert label is not None, rule
+        size = default
+        if default is None:
+            size = float(re.search(r"font-size: ([\d.]+)pt", rule).group(1)) * 96 / 72
+        for word in words:
+            assert _width(word, size) <= page - _GAP_PX - float(label.group(1)), (word, rule)
+        assert float(label.group(1)) >= _width("Parameters:", size)  # the items' column still holds its words
+
+
+def test_html_printed_body_text_keeps_three_lines_at_a_page_break():
+    _, printed = _css(render_html(_report()))
+    for rule in re.findall(r"([^{}]*)\{([^}]*)\}", printed):
+        selectors = {s.strip() for s in rule[0].split(",")}
+        if "p" in selectors and "orphans" in rule[1]:
+            assert re.search(r"orphans: ?3\b", rule[1]) and re.search(r"widows: ?3\b", rule[1])
+            break
+    else:
+        raise AssertionError("no orphans/widows rule for printed paragraphs")
