@@ -55,7 +55,7 @@ def _long_words(report: Report) -> list[str]:
     return words
 
 
-def test_docx_and_workbook_hold_a_fingerprint_whole_beside_its_name():
+def test_docx_and_workbook_set_a_fingerprint_whole():
     report = _report()
     words = _long_words(report)
     d = docx.Document(io.BytesIO(render_docx(report)))
@@ -64,15 +64,30 @@ def test_docx_and_workbook_hold_a_fingerprint_whole_beside_its_name():
     size = int(next(about._tbl.iter(qn("w:sz"))).get(qn("w:val"))) / 2
     assert len(grid) == 2 and size >= 8
     for word in words:
-        assert _width(word, size) <= grid[1] - _WORD_CELL_MARGINS, (word, grid, size)
-    # every fingerprint shown whole in a cell of its own row
-    texts = [c.text for row in about.rows for c in row.cells]
-    assert all(any(word in t for t in texts) for word in words)
-    # the workbook's Notes sheet: the value (columns C:D, indented a step of 12 px) holds it at Excel's 7 px a unit
+        [tc] = [tc for tc in about._tbl.iter(qn("w:tc")) if word in "".join(t.text or "" for t in tc.iter(qn("w:t")))]
+        span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+        room = sum(grid) if span is not None and span.get(qn("w:val")) == "2" else grid[1]
+        assert _width(word, size) <= room - _WORD_CELL_MARGINS, (word, grid, size)
+        if room > grid[1]:  # on a row of its own: the row above holds its item, kept with it on the page
+            above = tc.getparent().getprevious()
+            assert "fingerprint" in "".join(t.text or "" for t in above.iter(qn("w:t"))).lower()
+            assert above.find(f".//{qn('w:keepNext')}") is not None
+    # the items' column still holds each item on one line (round 11): no value squeezed it
+    items = [row.cells[0].text for row in about.rows[1:] if row.cells[0]._tc is not row.cells[1]._tc]
+    assert all(_width(i, size) <= grid[0] - _WORD_CELL_MARGINS for i in items), (items, grid)
+    # a short value stays beside its item
+    assert any(row.cells[0].text.startswith("Parameters: adjustment") and row.cells[1].text == "Holm"
+               for row in about.rows)
+    # and the workbook's Notes sheet holds it whole too (beside its name, or under it across the page)
     ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))["Notes"]
-    room = sum(ws.column_dimensions[c].width for c in "CD") * 7 + 5 - 12
+    widths = {c: ws.column_dimensions[c].width for c in "ABCD"}
     for word in words:
-        assert sum(int(_helvetica(False)[ch] * 13 / 1000 + 0.5) for ch in word) <= room
+        [cell] = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and word in c.value]
+        merged = next((m for m in ws.merged_cells.ranges if cell.coordinate in m), None)
+        columns = "ABCD"[merged.min_col - 1:merged.max_col] if merged else cell.column_letter
+        # Excel: 7 px a unit and 5 px of padding, an indent step 12 px
+        room = sum(widths[c] for c in columns) * 7 + 5 - 12 * (cell.alignment.indent or 0)
+        assert sum(int(_helvetica(False)[ch] * 13 / 1000 + 0.5) for ch in word) <= room, (word, columns, widths)
 
 
 def _css(page: str) -> tuple[str, str]:
@@ -81,20 +96,23 @@ def _css(page: str) -> tuple[str, str]:
     return screen, printed
 
 
-def test_html_about_column_holds_a_fingerprint_whole_on_screen_and_printed():
+def test_html_sets_a_fingerprint_whole_on_screen_and_printed():
     report = _report()
     words = _long_words(report)
-    screen, printed = _css(render_html(report))
-    for css, page, default in ((screen, _SCREEN_PX, 16 * 0.9), (printed, _PRINT_PX, None)):
-        rule = re.search(r"dl\.provenance \{([^}]*)\}", css).group(1)
-        label = re.search(r"grid-template-columns: (?:minmax\(0, )?([\d.]+)px", rule)
-        assert label is not None, rule
-        size = default
-        if default is None:
-            size = float(re.search(r"font-size: ([\d.]+)pt", rule).group(1)) * 96 / 72
+    page = render_html(report)
+    screen, printed = _css(page)
+    size = 0.9 * 16  # dl.provenance's .9rem, on screen and printed
+    for css, width, media in ((screen, _SCREEN_PX, "screen"), (printed, _PRINT_PX, "print")):
+        label = float(re.search(r"dl\.provenance \{[^}]*grid-template-columns: minmax\(0, ([\d.]+)rem\)", page)
+                      .group(1)) * 16
+        spans = {m.group(1) for m in re.finditer(r"dl\.provenance dd\.([\w-]+) \{ ?grid-column: 1 / -1", css)}
         for word in words:
-            assert _width(word, size) <= page - _GAP_PX - float(label.group(1)), (word, rule)
-        assert float(label.group(1)) >= _width("Parameters:", size)  # the items' column still holds its words
+            [dd] = re.findall(r"<dd([^>]*)>[^<]*" + word, page)
+            classes = set(re.findall(r'class="([^"]*)"', dd)[0].split()) if "class" in dd else set()
+            room = width if classes & spans else width - label - _GAP_PX
+            assert _width(word, size) <= room, (media, word, dd, spans)
+    # a short value stays beside its item
+    assert re.search(r"<dd>Holm</dd>", page)
 
 
 def test_html_printed_body_text_keeps_three_lines_at_a_page_break():

@@ -28,7 +28,7 @@ from ._format import (
     table_notes,
 )
 from ._images import Image, rasterise
-from ._layout import fit_columns, identifying_columns, split_columns
+from ._layout import breaks_a_word, fit_columns, identifying_columns, split_columns
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
 
 __all__ = ["render_html"]
@@ -41,26 +41,19 @@ _SCREEN = {"normal": (14.72, 20.2), "compact": (12.8, 13.8)}  # font px, horizon
 _PRINT = {"portrait": 680.0, "landscape": 1000.0, "font": 12.0, "padding": 11.0}  # A4 at 96 px/in, 15 mm margins
 #: A table of at most this many rows is printed whole on one page (a split left its last rows or notes alone).
 _KEEP_ROWS = 15
-#: "About this report" (dl.provenance): font px on screen and printed, the widest its item column is made (18rem),
-#: the gap between the columns (1rem).
-_ABOUT = {"screen": 14.4, "print": 12.0, "label": 288.0, "gap": 16.0}
+#: "About this report" (dl.provenance in report.html.j2): its font px (.9rem), the widest its item column is (18rem)
+#: and the gap between the columns (1rem), on screen and printed alike.
+_ABOUT = {"font": 14.4, "item": 288.0, "gap": 16.0}
 
 
-def _about_columns(items: list[tuple[str, str]]) -> dict[str, float]:
-    """Width (CSS px) of the item column of "About this report" on screen and printed: 18rem, or narrower where the
-    value column then holds its longest word (a 64-character fingerprint) whole, at the font's metrics.  Printed,
-    the fingerprints were broken over two lines (the column was 376 px, a fingerprint about 510 px); a word too
-    long for any column still breaks."""
-    rows = [[str(k), str(v)] for k, v in items]
-    out = {}
-    for media, available in (("screen", _COLUMN_PX), ("print", _PRINT["portrait"])):
-        room = available - _ABOUT["gap"]
-        plan = fit_columns(["", ""], rows, room, size=_ABOUT[media], padding=0.0)
-        label = _ABOUT["label"]
-        if plan.fits:
-            label = min(label, max(plan.minimum[0], room - plan.minimum[1]))
-        out[media] = round(label, 1)
-    return out
+def _about(items: list[tuple[str, str]]) -> list[str]:
+    """The class of each value of "About this report": on a line of its own under its item, across the page
+    (``own-line-screen``, ``own-line-print``), where a word of it is too wide for the value column there and would
+    be broken (a 64-character fingerprint, about 510 px, in a printed column of 376 px)."""
+    columns = {"screen": _COLUMN_PX - _ABOUT["item"] - _ABOUT["gap"],
+               "print": _PRINT["portrait"] - _ABOUT["item"] - _ABOUT["gap"]}
+    return [" ".join(f"own-line-{media}" for media, width in columns.items()
+                     if breaks_a_word(str(value), width, size=_ABOUT["font"])) for _, value in items]
 
 
 def _table_layout(headers: list[str], rows: list[list[str]], numeric: list[bool], key_columns: int) -> tuple[str, list[list[int]]]:
@@ -233,7 +226,7 @@ def render_html(report: Report, *, images: Mapping[str, Image] | None = None) ->
         report=report,
         sections=sections,
         provenance=provenance,
-        about=_about_columns(provenance),
+        classes=_about(provenance),
         date=f"{report.date.day} {report.date:%B %Y}" if report.date is not None else "",
         version=__version__,
     )

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from .._textwidth import _longest_line, _longest_word, text_width, wrapped_lines
 
-__all__ = ["text_width", "ColumnPlan", "fit_columns", "split_columns", "wrapped_lines", "table_height", "mean_lines"]
+__all__ = ["text_width", "ColumnPlan", "fit_columns", "split_columns", "wrapped_lines", "table_height", "mean_lines",
+           "breaks_a_word"]
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,8 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     With ``breakable`` (for a renderer that breaks a word too wide for its
     cell, as Word does in a fixed-layout table), a word longer than that many
     characters sets no more of a column's minimum than its first
-    ``breakable`` characters where the columns cannot all hold their longest
-    words whole: one 64-character hash no longer squeezes the column beside
-    it to a word a line, and is kept whole where there is room for it.
+    ``breakable`` characters: one 64-character hash no longer squeezes the
+    column beside it to a word a line.
 
     Examples
     --------
@@ -79,13 +79,8 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     n = len(headers)
     nowrap = list(nowrap) if nowrap is not None else [False] * n
     columns = list(zip(*rows, strict=True)) if rows else [()] * n
-    needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw)
+    needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw, breakable)
              for h, col, nw in zip(headers, columns, nowrap, strict=True)]
-    if breakable is not None and sum(m for m, _ in needs) > available:
-        # A long word (a fingerprint) is broken only where the table cannot hold it whole: a reader copying a
-        # 64-character SHA-256 from "About this report" got it in two pieces where the page had room for it.
-        needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw, breakable)
-                 for h, col, nw in zip(headers, columns, nowrap, strict=True)]
     minimum = [m for m, _ in needs]
     natural = [x for _, x in needs]
     if sum(natural) <= available:
@@ -107,6 +102,20 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
         widths = _share(start, natural, available - sum(start), gain)
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     return ColumnPlan(tuple(minimum), False, tuple(minimum), tuple(natural))
+
+
+def breaks_a_word(text: str, width: float, *, size: float, padding: float = 0.0) -> bool:
+    """Whether a word of ``text`` (a 64-character fingerprint) is wider than a column of ``width`` points (``padding``
+    off) at ``size``, so that the renderer would break it: a value so long goes on a row of its own across the table.
+
+    Examples
+    --------
+    >>> breaks_a_word("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 250, size=9)
+    True
+    >>> breaks_a_word("Holm", 250, size=9), breaks_a_word("", 0, size=9)
+    (False, False)
+    """
+    return _longest_word(text, size, False) > width - padding
 
 
 def _share(minimum: list[float], natural: list[float], room: float, weights: list[float]) -> list[float]:

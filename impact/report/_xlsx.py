@@ -437,6 +437,12 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
         r = ws.max_row
         ws.cell(row=r, column=1, value=neutralise_cell(key)).font = bold
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+        if max((text_chars(w) for w in str(value).split()), default=0.0) + INDENT_CHARS > widths[3] + widths[4]:
+            # a word too wide for the value's columns even so: the value on a row of its own under its name, across
+            # the page, as the Word and web reports set it
+            ws.cell(row=r, column=1).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+            line(str(value))
+            continue
         ws.cell(row=r, column=3, value=_number_or_text(value, recorded))
         ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
         # (a number left-aligned, as the text around it; the value a gap off its wrapped name, as the notes are)
