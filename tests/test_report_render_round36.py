@@ -7,7 +7,8 @@
   longest word whole; the web page: its item column narrower, printed at 9 pt); the workbook's Notes sheet holds it
   whole beside its name as before.
 - Printed from Chromium, a paragraph left two of its lines at the head or foot of a page (its default orphans and
-  widows are 2): body text now keeps three.
+  widows are 2): body text now keeps three; and a table's last row stood alone with its note at the head of a page
+  (the 5-council study's Table 6): its last three rows are kept together.
 """
 
 from __future__ import annotations
@@ -124,3 +125,13 @@ def test_html_printed_body_text_keeps_three_lines_at_a_page_break():
             break
     else:
         raise AssertionError("no orphans/widows rule for printed paragraphs")
+
+
+def test_html_printed_table_keeps_its_last_rows_with_its_note():
+    # The 5-council study's Table 6 (18 rows) printed its last row alone with its note at the head of a page: the last
+    # three rows of a table are kept together (no break before either of the last two), as Word keeps them.
+    _, printed = _css(render_html(_report()))
+    kept = [int(m.group(1)) for sel, body in re.findall(r"([^{}]*)\{([^}]*)\}", printed)
+            if re.search(r"break-before: ?avoid", body)
+            for m in [re.search(r"tbody tr:nth-last-child\(-n\+(\d+)\)", sel)] if m]
+    assert kept and max(kept) >= 2, printed
