@@ -2,10 +2,10 @@
 
 - The Word and web reports' "About this report" broke each 64-character SHA-256 fingerprint over two lines (the value
   column of the Word table was about 300 pt for a fingerprint of 320 pt at 9 pt; the printed web page's 376 px for
-  one of about 510 px): a reader copying it got it in two pieces.  The value column is now at least as wide as its
-  longest word at the font's metrics (Word: the table's columns break a long word only where they cannot hold every
-  longest word whole; the web page: its item column narrower, printed at 9 pt); the workbook's Notes sheet holds it
-  whole beside its name as before.
+  one of about 510 px): a reader copying it got it in two pieces.  A value with a word too wide for its column (at
+  the font's metrics) is now on a row of its own under its item, across the table (Word: one cell spanning the
+  table; the web page: across the list's two columns, on screen and printed alike), and the items keep their column;
+  the workbook's Notes sheet holds it whole (beside its name, or under it across the page).
 - Printed from Chromium, a paragraph left two of its lines at the head or foot of a page (its default orphans and
   widows are 2): body text now keeps three; and a table's last row stood alone with its note at the head of a page
   (the 5-council study's Table 6): its last three rows are kept together.
