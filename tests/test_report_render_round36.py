@@ -135,3 +135,25 @@ def test_html_printed_table_keeps_its_last_rows_with_its_note():
             if re.search(r"break-before: ?avoid", body)
             for m in [re.search(r"tbody tr:nth-last-child\(-n\+(\d+)\)", sel)] if m]
     assert kept and max(kept) >= 2, printed
+
+
+def test_html_a_long_note_follows_its_table_and_a_short_one_is_its_footer():
+    # The 5-council study's Table 11: a note of about 20 printed lines, in the table's footer, was broken by Chromium
+    # all the same and its last lines printed under the table's repeated header on the next page.  A note taller than
+    # a third of a printed page (A4 less 15 mm margins: 1009 px; .88rem lines at 1.5: 21.1 px, so 16 lines of 680 px)
+    # follows the table as text; a short one stays the footer, kept with the last row (round 34).
+    import pandas as pd
+
+    data = pd.DataFrame({"impact": [f"Impact {k}" for k in range(20)], "n": range(20)})
+    sentence = "Counts of participants interviewed at each wave, each counted once per impact and wave. "
+    long_note, short_note = sentence * 30, sentence  # about 2,600 characters: 25 lines of 680 px; one line
+    page = render_html(Report("r", "", {}, [Section("s", [Table("a", data, "Long", long_note),
+                                                          Table("b", data, "Short", short_note)])]))
+    long_part = page.split('id="table-a"', 1)[1].split('id="table-b"', 1)[0]
+    short_part = page.split('id="table-b"', 1)[1]
+    assert "<tfoot" not in long_part and long_part.index(long_note.strip()[:60]) > long_part.index("</table>")
+    assert re.search(r'<p class="table-notes[^"]*long-note', long_part)
+    _, printed = _css(page)
+    rule = re.search(r"p\.table-notes\.long-note \{([^}]*)\}", printed)
+    assert rule and re.search(r"break-inside: ?auto", rule.group(1))
+    assert "<tfoot" in short_part and short_part.index(short_note.strip()[:60]) < short_part.index("</table>")

@@ -28,7 +28,7 @@ from ._format import (
     table_notes,
 )
 from ._images import Image, rasterise
-from ._layout import breaks_a_word, fit_columns, identifying_columns, split_columns
+from ._layout import breaks_a_word, fit_columns, identifying_columns, split_columns, wrapped_lines
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
 
 __all__ = ["render_html"]
@@ -44,6 +44,15 @@ _KEEP_ROWS = 15
 #: "About this report" (dl.provenance in report.html.j2): its font px (.9rem), the widest its item column is (18rem)
 #: and the gap between the columns (1rem), on screen and printed alike.
 _ABOUT = {"font": 14.4, "item": 288.0, "gap": 16.0}
+#: A table's note printed (p.table-notes, .88rem at line-height 1.5, px), and the share of a printed page (A4 less
+#: 15 mm margins, 1009 px) beyond which it is too long to keep whole with the table's last row.
+_NOTE = {"font": 14.08, "line": 1.5, "page": 1009.0, "share": 1 / 3}
+
+
+def _long_note(notes: str) -> bool:
+    """Whether a table's note, printed at a portrait page's width, takes more than a third of the page."""
+    lines = wrapped_lines(notes, _PRINT["portrait"], _NOTE["font"]) if notes else 0
+    return lines * _NOTE["font"] * _NOTE["line"] > _NOTE["share"] * _NOTE["page"]
 
 
 def _about(items: list[tuple[str, str]]) -> list[str]:
@@ -136,6 +145,7 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
             "number": numbers["table"],
             "caption": prose(block.caption),
             "notes": notes,
+            "long_note": _long_note(notes),
             "detail": detail_note(block, numbers["table"]) if block.detail else "",
             "density": density,
             "parts": [
