@@ -355,6 +355,10 @@ def _number_or_text(text: str, recorded: object) -> object:
     return neutralise_cell(text)
 
 
+#: The least width (Excel's unit) of the Notes sheet's column of captions.
+_LEAST_CAPTION = 12.0
+
+
 def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     """The Notes sheet: a page that reads top to bottom (columns A-D, text wrapped to fit), printed at 80%.
 
@@ -368,6 +372,10 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     first = round(max([text_chars(s) for s in sheets] + [text_chars("Sheet", bold=True)]), 1)
     last = round(max([text_chars(f"{len(t.data):,}") for t in report.tables] + [text_chars("Rows", bold=True)]), 1)
     third = round((total - first - last) * 0.7, 1)  # the notes, longer than the captions beside them
+    # the settings' values (columns C:D, indented a step) hold their longest word (a 64-character fingerprint) whole,
+    # as the Word and web reports' "About this report" do, where the captions keep _LEAST_CAPTION of the width
+    word = max((text_chars(w) for _, value, _ in entries for w in str(value).split()), default=0.0) + INDENT_CHARS
+    third = round(min(max(third, word - last), total - first - last - _LEAST_CAPTION), 1)
     widths = {1: first, 2: math.floor((total - first - last - third) * 10) / 10, 3: third, 4: last}
     for j, w in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = w
@@ -429,6 +437,12 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
         r = ws.max_row
         ws.cell(row=r, column=1, value=neutralise_cell(key)).font = bold
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+        if max((text_chars(w) for w in str(value).split()), default=0.0) + INDENT_CHARS > widths[3] + widths[4]:
+            # a word too wide for the value's columns even so: the value on a row of its own under its name, across
+            # the page, as the Word and web reports set it
+            ws.cell(row=r, column=1).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+            line(str(value))
+            continue
         ws.cell(row=r, column=3, value=_number_or_text(value, recorded))
         ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
         # (a number left-aligned, as the text around it; the value a gap off its wrapped name, as the notes are)
