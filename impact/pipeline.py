@@ -505,6 +505,7 @@ def analyse(
         "parameters": params,
         "seed": seed,
         "statistical_warnings": stat_warnings,
+        "validation_warnings": _validation_record(study.load_problems),
     }
     if warning_sources:
         provenance["statistical_warning_sources"] = warning_sources
@@ -525,6 +526,27 @@ def analyse(
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance, not_coded=not_coded,
         hand_check=other, reliability_by_wave=reliability_by_wave,
     )
+
+
+def _validation_record(problems: list) -> dict[str, Any]:
+    """The study's validation warnings (:attr:`Study.load_problems`) as the provenance records them.
+
+    Every warning is recorded by where it is (``file:row:column``), and counted by kind (``file:column``), not by
+    its words: they quote the study's cells (council names and ids, transcript file names, which a pseudonymised
+    report does not show); ``impact validate`` words each one.
+
+    Examples
+    --------
+    >>> from impact.errors import Problem
+    >>> _validation_record([Problem("interviews.csv", r, "wave", "erly", "a wave", "warning") for r in (3, 9)])
+    {'count': 2, 'by_kind': {'interviews.csv:wave': 2}, 'where': ['interviews.csv:3:wave', 'interviews.csv:9:wave']}
+    """
+    found = [p for p in problems if p.severity != "error"]
+    kinds: dict[str, int] = {}
+    for p in found:
+        kinds[p.kind] = kinds.get(p.kind, 0) + 1
+    return {"count": len(found), "by_kind": dict(sorted(kinds.items(), key=lambda kv: -kv[1])),
+            "where": [p.where for p in found]}
 
 
 def _book_reliability(codings: pd.DataFrame, other: pd.DataFrame, segments: pd.DataFrame, codebook,

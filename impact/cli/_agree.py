@@ -17,6 +17,7 @@ from ._options import (
     add_overwrite,
     check_output_file,
     choice_list,
+    load_study,
     refuse_blank_cells,
     say,
     study_folder,
@@ -281,8 +282,6 @@ def run(args) -> int:
     study = None
     chosen = getattr(args, "codebook", None)  # also called with a hand-made Namespace (without the option)
     if args.study:
-        from ..study import load_study
-
         study = load_study(args.study)
         book = Codebook.for_study(study, chosen)
         named = f"the codebook {book.id!r}" + (f" ({chosen})" if chosen else f" of the study {args.study}")

@@ -15,6 +15,7 @@ from ._options import (
     a_path,
     add_overwrite,
     check_output_file,
+    load_study,
     refuse_blank_cells,
     say,
     study_folder,
@@ -120,8 +121,6 @@ def run_import(args) -> int:
         if len(project.codes):
             study = None
             if args.study:
-                from ..study import load_study
-
                 study = load_study(args.study)
             codebook_arg = args.codebook
             if codebook_arg:
@@ -209,7 +208,6 @@ def run_export(args) -> int:
     from ..coding import Codebook, read_coded
     from ..qdpx import codebook_csv_path, project_from_study, write_qdc, write_qdpx
     from ..schema import name_problem, spelt_two_ways
-    from ..study import load_study
 
     _check_export_paths(args)
     study = load_study(args.study)

@@ -16,6 +16,7 @@ from ._options import (
     add_overwrite,
     bounded_int,
     check_output_file,
+    load_study,
     say,
     study_folder,
     write_table,
@@ -50,7 +51,6 @@ def run_export(args) -> int:
     from ..coding.codebook import Codebook
     from ..coding.segment import segment
     from ..review import export_review
-    from ..study import load_study
 
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
     check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded], **_WORKBOOK)
