@@ -168,7 +168,26 @@ def study_folder(text: str) -> str:
         raise argparse.ArgumentTypeError(f"{text!r} - expected the path of a study folder (holding study.yaml)")
     if text.strip() == "-":
         raise argparse.ArgumentTypeError(_DASH.format(what="a study folder (holding study.yaml)"))
+    _refuse_unexpanded(text, "a study folder (holding study.yaml)")
     return text
+
+
+def _refuse_unexpanded(text: str, what: str) -> None:
+    """Refuse a path to read that starts with a '~' the shell left as it is (quoted, or in a variable) and names
+    nothing: "no such folder" alone does not say why ``'~/studies/leeds'`` is not the user's own folder.
+
+    Examples
+    --------
+    >>> _refuse_unexpanded("~/no-such-study-anywhere", "a study folder")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '~/no-such-study-anywhere': no such file or folder: it starts with '~', which was not turned into your home folder (the shell does not do it inside quotes) - expected the path of a study folder written out (such as $HOME/...)
+    """
+    first = Path(text).parts[0] if Path(text).parts else ""
+    if first.startswith("~") and not os.path.lexists(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: no such file or folder: it starts with {first!r}, which was not turned into your home folder "
+            f"(the shell does not do it inside quotes) - expected the path of {what} written out (such as $HOME/...)")
 
 
 #: '-' given as a path: many programs read it as standard input or output; impact would take it as a file name.
@@ -176,9 +195,10 @@ _DASH = ("'-' - expected the path of {what} ('-' is not standard input or output
          "write a file or folder named '-'; write ./- if that is meant)")
 
 
-def a_path(what: str) -> Callable[[str], str]:
+def a_path(what: str, *, read: bool = False) -> Callable[[str], str]:
     """An argparse ``type`` for a path: an empty one (``--out ""``, a variable that was not set), which would be
-    read as the current folder, is refused.
+    read as the current folder, is refused; so is a path to ``read`` that starts with a '~' the shell did not expand
+    and names nothing (an output path starting with one is refused by the command, :func:`impact._io.literal_tilde`).
 
     Examples
     --------
@@ -198,6 +218,8 @@ def a_path(what: str) -> Callable[[str], str]:
                                              "current folder)")
         if text.strip() == "-":
             raise argparse.ArgumentTypeError(_DASH.format(what=what))
+        if read:
+            _refuse_unexpanded(text, what)
         return text
 
     parse.__name__ = "path"

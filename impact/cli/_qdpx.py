@@ -8,7 +8,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._io import Rollback, atomic_write_text, literal_tilde, rolled_back_on_failure
+from .._io import Rollback, atomic_write_text, check_input_file, literal_tilde, rolled_back_on_failure
 from .._words import _counted
 from ..errors import InputError
 from ._options import (
@@ -36,7 +36,7 @@ def register(sub) -> None:
         description="Writes OUTDIR/codings.csv (long coded output with a coder column), codebook.yaml, "
         "sources/, cases.csv and report.txt. Existing files are moved to a .bak first, never overwritten.",
     )
-    p.add_argument("file", type=a_path("the .qdpx project"), help="the .qdpx file")
+    p.add_argument("file", type=a_path("the .qdpx project", read=True), help="the .qdpx file")
     p.add_argument("outdir", type=a_path("the folder to write"), help="folder to write into (created if needed)")
     p.add_argument("--missing", choices=["error", "warn"], default="error", help="source files missing from the archive: stop (default) or import the rest")
     p.add_argument("--study", type=study_folder, help="study folder: map codings to its segments")
@@ -113,6 +113,8 @@ def run_import(args) -> int:
     if tilde:
         raise InputError(tilde)
     _check_import_folder(out, args.study)
+    # the path as given ('p.qdpx: file not found' named the file alone, for '~/p.qdpx' or 'exports/p.qdpx' too)
+    check_input_file(args.file, expected=" - expected a .qdpx project (a REFI-QDA export of NVivo, ATLAS.ti, MAXQDA...)")
     notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", QdpxWarning)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from impact.cli import main
 from impact.councils import council_list
@@ -61,3 +62,54 @@ def test_quiet_tells_the_warnings_on_one_line_in_every_command_loading_a_study(s
     lines = captured.err.splitlines()
     assert len(lines) == 1, lines
     assert "with 7 warnings" in lines[0] and "councils.csv:council_id 4" in lines[0], lines
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "~/studies/leeds"],
+    ["run", "~/studies/leeds", "--out", "out"],
+    ["code", "study", "--out", "coded.csv", "--codebook", "~/codebooks/mine.yaml"],
+    ["run", "study", "--out", "out", "--coded", "~/coded/ann.csv"],
+    ["agree", "~/coded/ann.csv", "~/coded/bob.csv", "--out", "agree.csv"],
+    ["review", "import", "~/reviews/ann.xlsx", "--out", "ann.csv"],
+    ["import-qdpx", "~/exports/project.qdpx", "imported"],
+])
+def test_a_path_to_read_with_a_tilde_the_shell_left_says_so(args, tmp_path, monkeypatch, capsys):
+    """'~/studies/leeds' quoted (or from a variable) is not the home folder: 'no such folder' alone did not say why.
+    Refused as the command line is read, naming the path, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "study").mkdir()
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    given = next(a for a in args if a.startswith("~"))
+    assert f"'{given}': no such file or folder: it starts with '~', which was not turned into your home folder" in err
+    assert "Traceback" not in err
+    assert [p.name for p in tmp_path.iterdir()] == ["study"]
+
+
+def test_guard_a_folder_really_named_tilde_is_read(study_dir, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "~").mkdir()
+    study_dir.rename(tmp_path / "~" / "study")
+    assert main(["validate", "~/study"]) == 0, capsys.readouterr().err
+
+
+def test_import_qdpx_names_the_project_file_as_given(tmp_path, capsys):
+    """A missing project was named by its file name alone ('project.qdpx: file not found' for exports/project.qdpx),
+    a folder as 'not a regular file'."""
+    missing = tmp_path / "exports" / "project.qdpx"
+    assert main(["import-qdpx", str(missing), str(tmp_path / "imported")]) == 2
+    assert f"error: {missing}: file not found - expected a .qdpx project" in capsys.readouterr().err
+    (tmp_path / "folder.qdpx").mkdir()
+    assert main(["import-qdpx", str(tmp_path / "folder.qdpx"), str(tmp_path / "imported")]) == 2
+    assert f"error: {tmp_path / 'folder.qdpx'}: is a folder - expected a .qdpx project" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.qdpx"]
+
+
+def test_code_told_a_folder_for_out_says_it_is_a_folder(study_dir, tmp_path, capsys):
+    """'--out results' (an existing folder) was told 'the coded file must end in .csv or .parquet, but no extension
+    was given', as if a file were meant to be made there."""
+    (tmp_path / "results").mkdir()
+    assert main(["code", str(study_dir), "--out", str(tmp_path / "results")]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'results'} is a folder - expected a file name to write" in err, err
+    assert list((tmp_path / "results").iterdir()) == []
