@@ -8,7 +8,13 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._io import Rollback, atomic_write_text, check_input_file, literal_tilde, rolled_back_on_failure
+from .._io import (
+    Rollback,
+    atomic_write_text,
+    check_input_file,
+    literal_tilde,
+    rolled_back_on_failure,
+)
 from .._words import _counted
 from ..errors import InputError
 from ._options import (
