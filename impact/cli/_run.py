@@ -168,6 +168,11 @@ def recorded_command(argv: list[str]) -> str:
 def run(args, study=None) -> int:
     # The cheap checks first, before the analysis is even imported: a refused --out, an invalid study or an
     # unreadable --human file is reported in seconds, and nothing is written.
+    if study is None and os.path.isdir(args.study) and not os.path.isfile(os.path.join(args.study, "study.yaml")):
+        # a folder holding no study (the wrong folder, `impact run .` elsewhere): said as such, not as an output
+        # folder "inside the study folder"; an --out refused on its own (a study given as --out) is told first
+        check_output_folder(args.out)
+        load_study(args.study, tell=False)
     check_output_folder(args.out, protect=[args.study])
     if study is None:
         _progress(f"validating {args.study}")

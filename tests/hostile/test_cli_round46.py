@@ -113,3 +113,15 @@ def test_code_told_a_folder_for_out_says_it_is_a_folder(study_dir, tmp_path, cap
     err = capsys.readouterr().err
     assert f"{tmp_path / 'results'} is a folder - expected a file name to write" in err, err
     assert list((tmp_path / "results").iterdir()) == []
+
+
+def test_run_in_a_folder_holding_no_study_says_there_is_no_study(tmp_path, monkeypatch, capsys):
+    """`impact run . --out out` in a folder without study.yaml was told that the output folder would be inside the
+    study folder: the output was judged against a study that is not there, and the missing study.yaml went unsaid."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("mine")
+    assert main(["run", ".", "--out", "out"]) == 2
+    err = capsys.readouterr().err
+    assert "study.yaml: expected a study.yaml file in the study folder" in err, err
+    assert "inside the study folder" not in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
