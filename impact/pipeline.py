@@ -519,6 +519,7 @@ def analyse(
         "parameters": params,
         "seed": seed,
         "statistical_warnings": stat_warnings,
+        "validation_warnings": _validation_record(study.load_problems),
     }
     if warning_sources:
         provenance["statistical_warning_sources"] = warning_sources
@@ -539,6 +540,38 @@ def analyse(
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance, not_coded=not_coded,
         hand_check=other, reliability_by_wave=reliability_by_wave,
     )
+
+
+def _validation_record(problems: list) -> dict[str, Any]:
+    """The study's validation warnings (:attr:`Study.load_problems`) as the provenance records them.
+
+    Every warning is recorded by where it is (``file:row:column``), and counted by kind (``file:column``), not by
+    its words: they quote the study's cells (council names and ids, transcript file names, which a pseudonymised
+    report does not show); ``impact validate`` words each one.  A file the study format does not name is recorded
+    by its extension.
+
+    Examples
+    --------
+    >>> from impact.errors import Problem
+    >>> _validation_record([Problem("interviews.csv", r, "wave", "erly", "a wave", "warning") for r in (3, 9)])
+    {'count': 2, 'by_kind': {'interviews.csv:wave': 2}, 'where': ['interviews.csv:3:wave', 'interviews.csv:9:wave']}
+    >>> _validation_record([Problem("jane_smith_codes.yaml", None, "id", "x", "an id", "warning")])["where"]
+    ['<a .yaml file>:id']
+    """
+    from dataclasses import replace
+
+    from .schema import TABLES
+
+    named = {t.filename for t in TABLES.values()} | {"study.yaml"}
+    # a file the study format does not name (a codebook file study.yaml names) by its kind: a name chosen by a person
+    # can name a person or a council, as the provenance's study layout counts such files by pattern
+    found = [p if p.file in named else replace(p, file=f"<a {Path(p.file).suffix or 'file'} file>")
+             for p in problems if p.severity != "error"]
+    kinds: dict[str, int] = {}
+    for p in found:
+        kinds[p.kind] = kinds.get(p.kind, 0) + 1
+    return {"count": len(found), "by_kind": dict(sorted(kinds.items(), key=lambda kv: -kv[1])),
+            "where": [p.where for p in found]}
 
 
 def _book_reliability(codings: pd.DataFrame, other: pd.DataFrame, segments: pd.DataFrame, codebook,
