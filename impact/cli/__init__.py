@@ -272,7 +272,7 @@ def _name_the_option(message: str, args: argparse.Namespace) -> str:
 
     The library names its parameter (``The value for `codebook` must be one of [...], but 'nosuch' was passed.``),
     which is not the ``--codebook`` the user typed; it becomes ``the value of --codebook must be one of [...], but
-    'nosuch' was given``.  A library parameter ``n_X`` is the option ``--X`` (``n_resamples``, ``--resamples``).  An
+    'nosuch' was passed``.  A library parameter ``n_X`` is the option ``--X`` (``n_resamples``, ``--resamples``).  An
     error quoting the file or name given to an option read by the library (``--codebook``, ``--key-file``) that does
     not name the option is prefixed with it, and told what the option accepts where it says nothing expected.  Only
     an option given on the command line is named: a codebook ``study.yaml`` names is no ``--codebook``.
@@ -282,7 +282,7 @@ def _name_the_option(message: str, args: argparse.Namespace) -> str:
     >>> from impact.cli._options import a_path
     >>> args = argparse.Namespace(_typed_options={"codebook": ("--codebook", "nosuch", None)})
     >>> _name_the_option("The value for `codebook` must be one of ['a', 'b'], but 'nosuch' was passed.", args)
-    "the value of --codebook must be one of ['a', 'b'], but 'nosuch' was given."
+    "the value of --codebook must be one of ['a', 'b'], but 'nosuch' was passed."
     >>> args = argparse.Namespace(_typed_options={"codebook": ("--codebook", "books/x", a_path("a codebook", read=True))})
     >>> _name_the_option("codebook file books/x is a folder", args)
     '--codebook: codebook file books/x is a folder - expected a codebook'
@@ -293,9 +293,7 @@ def _name_the_option(message: str, args: argparse.Namespace) -> str:
             said = f"The value for `{name}` "
             if said in message:
                 start = message.index(said)
-                rest = message[start + len(said):]
-                rest = re.sub(r"\bwas passed\b", "was given", rest, count=1)
-                return f"{message[:start]}the value of {option} {rest}"
+                return f"{message[:start]}the value of {option} {message[start + len(said):]}"
     # the value (a file, a name) of an option the library reads, quoted by the error without the option's name
     quoting = [(option, kind) for option, value, kind in typed.values()
                if getattr(kind, "what", None) and isinstance(value, str) and value in message]

@@ -16,7 +16,7 @@ from .._io import (
     rolled_back_on_failure,
 )
 from .._words import _counted
-from ..errors import InputError
+from ..errors import ImpactError, InputError
 from ._options import (
     a_path,
     add_overwrite,
@@ -226,7 +226,10 @@ def run_export(args) -> int:
     for spec in args.coded:
         name, _, file = spec.rpartition("=") if "=" in spec and not Path(spec).exists() else ("", "", spec)
         name = name.strip()  # as a coder column's names are read
-        data = read_coded(file)
+        try:
+            data = read_coded(file)
+        except ImpactError as exc:  # a file of one of several --coded: which one, as typed
+            raise InputError(f"--coded {spec}: {exc}") from None
         rows = list(data.attrs.get("rows") or range(2, len(data) + 2))  # each row's row in the file
         data = data.reset_index(drop=True)
         by_column = "coder" in data.columns and not name

@@ -98,3 +98,13 @@ def test_validate_all_lists_every_warning_and_run_says_so(study_dir, tmp_path):
     assert f"with 58 warnings (impact validate --all {study_dir} lists them" in ran.stderr, ran.stderr
     quiet = cli_here("code", str(study_dir), "--out", "coded2.csv", "-q", cwd=tmp_path)
     assert f"impact validate --all {study_dir} lists them" in quiet.stderr, quiet.stderr
+
+
+def test_export_qdpx_names_the_coded_option_of_a_bad_file(study_dir, tmp_path):
+    """One of several --coded [CODER=]FILE: the refused one is named as typed, with the option."""
+    (tmp_path / "ann.txt").write_text("unit,code\n")
+    proc = cli_here("export-qdpx", str(study_dir), "p.qdpx", "--coded", "ann=ann.txt", cwd=tmp_path)
+    refused(proc, "error: --coded ann=ann.txt: ", "must end in .csv or .parquet")
+    proc = cli_here("export-qdpx", str(study_dir), "p.qdpx", "--coded", "bob=missing.csv", cwd=tmp_path)
+    refused(proc, "error: --coded bob=missing.csv: ", "file not found")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ann.txt", "study"]
