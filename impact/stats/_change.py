@@ -499,15 +499,15 @@ def _fewest_changing_units(p_values: float | list[float], *, n_times: int) -> in
         Exact p-values of the table (``p_value``; beyond :data:`EXACT_WITHIN_UNIT_MAX` and
         :data:`EXACT_SIGNED_RANK_MAX` the p is the asymptotic one and is no such multiple), read at full precision.
         Several give the largest of their bounds (the rows of one group, each on its own changing units). A p
-        rounded for print is off the lattice and gives no bound (every multiple falls beside a whole number).
+        off the lattice as far as it can be read (no multiple p (k!)^e up to :data:`LATTICE_READABLE` whole) gives
+        no bound: an asymptotic p, one rounded for print, or an exact p on more changing units than can be told.
     n_times : int
         The time points k (``n_times``), 2 or more.
 
     Returns
     -------
     int
-        The bound (0 where every p is 1). A p whose (k!)^e multiple is too large to tell from a whole number at
-        double precision (about 5e8) is taken to be whole there, so rounding can only lower the bound.
+        The bound: 0 where every p is 1 or off the lattice.
 
     Raises
     ------
@@ -522,7 +522,7 @@ def _fewest_changing_units(p_values: float | list[float], *, n_times: int) -> in
     >>> p = _within_unit_exact_p(np.array([[0, 0, 0, 1]] * 3))
     >>> p, _fewest_changing_units(p, n_times=4)
     (0.0625, 3)
-    >>> _fewest_changing_units([0.5, 0.25], n_times=2), _fewest_changing_units(1.0, n_times=3)
+    >>> _fewest_changing_units([0.5, 0.25], n_times=2), _fewest_changing_units([1.0, 0.05], n_times=3)
     (3, 0)
     """
     if isinstance(n_times, bool) or not isinstance(n_times, (int, np.integer)) or n_times < 2:
@@ -538,8 +538,13 @@ def _fewest_changing_units(p_values: float | list[float], *, n_times: int) -> in
         if p >= 1 - 1e-9:  # a sum of weights meant to be 1 may fall short of it in the last digit
             continue
         e, scaled = 0, p
-        # whole to 1e-9 of itself: the convolution's error is some 1e-16 of p, and beyond 5e8 every number passes
-        while abs(scaled - round(scaled)) > 1e-9 * max(1.0, scaled):
+        # whole to 1e-12 of itself (the convolution's error is some 1e-16 of p), up to LATTICE_READABLE
+        while abs(scaled - round(scaled)) > 1e-7 + 1e-12 * scaled and scaled * orders <= LATTICE_READABLE:
             e, scaled = e + 1, scaled * orders
-        bound = max(bound, 1 + e)
+        if abs(scaled - round(scaled)) <= 1e-7 + 1e-12 * scaled:
+            bound = max(bound, 1 + e)
     return bound
+
+
+#: The largest multiple p (k!)^e that :func:`_fewest_changing_units` tells from a whole number (double precision).
+LATTICE_READABLE = 1e9
