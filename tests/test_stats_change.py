@@ -273,3 +273,24 @@ def test_the_changing_councils_bound_rejects_bad_arguments():
         _fewest_changing_units(0.5, n_times=1)
     with pytest.raises(ValueError, match=r"`p_values` must be p-values in \(0, 1\], but \[0.0, nan\] were passed"):
         _fewest_changing_units([0.5, 0.0, float("nan")], n_times=3)
+
+
+def test_a_p_off_the_lattice_gives_no_changing_councils_bound(monkeypatch):
+    # An asymptotic p (beyond the exact limit: four councils at five waves are beyond it in a study of seed 48501) is
+    # on no lattice 1 / (k!)^e: it says nothing of the councils, where reading it as exact ran e up to where every
+    # number looks whole and put a group of 4 at 6 councils. Planted: the exact limit set to 0 so that the p is the
+    # chi-square one. Three councils first at the last of five waves and one at the third: p = 17 / 125 (each
+    # council's 1 at one of the waves: 4 together or 3 + 1 in 5 + 5 * 4 * 4 of 5^4), 17 * 120^3 / 120^4, whole at
+    # e = 3 and not 2: 4 councils.
+    import impact.stats._change as change
+
+    panel = np.vstack([np.eye(5)[-1]] * 3 + [np.eye(5)[2]])
+    exact = _one_row(panel)
+    assert exact["p_value"] != exact["p_asymptotic"]
+    assert exact["p_value"] == pytest.approx(17 / 125, abs=1e-15)
+    assert change._fewest_changing_units(exact["p_value"], n_times=5) == 4
+    monkeypatch.setattr(change, "EXACT_WITHIN_UNIT_MAX", 0)
+    asymptotic = _one_row(panel)
+    assert asymptotic["p_value"] == asymptotic["p_asymptotic"] == pytest.approx(stats.chi2.sf(asymptotic["statistic"], 4))
+    assert change._fewest_changing_units(asymptotic["p_value"], n_times=5) == 0
+    assert change._fewest_changing_units([asymptotic["p_value"], 1.0], n_times=5) == 0

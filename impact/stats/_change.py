@@ -500,7 +500,8 @@ def _fewest_changing_units(p_values: float | list[float], *, n_times: int) -> in
         :data:`EXACT_SIGNED_RANK_MAX` the p is the asymptotic one and is no such multiple), read at full precision.
         Several give the largest of their bounds (the rows of one group, each on its own changing units). A p
         off the lattice as far as it can be read (no multiple p (k!)^e up to :data:`LATTICE_READABLE` whole) gives
-        no bound: an asymptotic p, one rounded for print, or an exact p on more changing units than can be told.
+        no bound: an asymptotic p, or an exact p on more changing units than can be told. A p rounded for print is
+        not the p (at five waves or more every decimal is on the lattice, 5 dividing k!) and is not to be passed.
     n_times : int
         The time points k (``n_times``), 2 or more.
 
