@@ -276,12 +276,12 @@ def test_the_changing_councils_bound_rejects_bad_arguments():
 
 
 def test_a_p_off_the_lattice_gives_no_changing_councils_bound(monkeypatch):
-    # An asymptotic p (beyond the exact limit: four councils at five waves are beyond it in a study of seed 48501) is
-    # on no lattice 1 / (k!)^e: it says nothing of the councils, where reading it as exact ran e up to where every
-    # number looks whole and put a group of 4 at 6 councils. Planted: the exact limit set to 0 so that the p is the
-    # chi-square one. Three councils first at the last of five waves and one at the third: p = 17 / 125 (each
-    # council's 1 at one of the waves: 4 together or 3 + 1 in 5 + 5 * 4 * 4 of 5^4), 17 * 120^3 / 120^4, whole at
-    # e = 3 and not 2: 4 councils.
+    # An asymptotic p (beyond the exact limit, as Friedman's test of four councils' shares at five waves is in a
+    # study of seed 48501) is on no lattice 1 / (k!)^e: it says nothing of the councils, where reading it as exact
+    # ran e up to where every number looks whole and put a group of 4 at 6 councils. Planted: the exact limit set to
+    # 0 so that the p is the chi-square one. Three councils first at the last of five waves and one at the third: p
+    # = 17 / 125 (each council's 1 at one of the waves: 4 together or 3 + 1 in 5 + 5 * 4 * 4 of 5^4), 17 * 120^3 /
+    # 120^4, whole at e = 3 and not 2: 4 councils.
     import impact.stats._change as change
 
     panel = np.vstack([np.eye(5)[-1]] * 3 + [np.eye(5)[2]])
