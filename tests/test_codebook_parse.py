@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from impact._io import read_text, safe_yaml_load
-from impact.errors import InputError
 from impact.coding import codebook as cb
+from impact.errors import InputError
 
 pytestmark = pytest.mark.skipif(not getattr(yaml, "__with_libyaml__", False), reason="PyYAML built without libyaml")
 
