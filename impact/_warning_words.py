@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from .errors import ImpactError, ImpactWarning, StatisticalWarning, recorded_warnings
 
 __all__ = ["LibraryWarning", "library_caveat", "fit_failed", "failure_words", "said_in_words", "is_library_warning",
-           "reissue_per_item", "MODEL_FIGURES"]
+           "reissue_per_item", "MODEL_FIGURES", "own_warning_words", "OWN_SOURCE"]
 
 
 class LibraryWarning(StatisticalWarning):
@@ -341,3 +341,101 @@ def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: 
             text = f"{str(w.message).rstrip('.')}, in {figures(its)}."
             kept = getattr(w.message, "sources", None)  # a failed fit's library words stay with it (round 34)
             warnings.warn(LibraryWarning(text, kept) if kept is not None else w.category(text), stacklevel=3)
+
+
+#: The package's own warnings that reach the report's caveats, said for a reader (:func:`own_warning_words`): each is
+#: (test on the message, what it says in words). The messages are written for an analyst calling the package's
+#: functions: they give time points and codes as Python lists of identifiers ("lacks one or more of the time points
+#: ['expectations', 'early', 'longer_term']"), name columns in quotes ("changed status_group", "one per 'code' and
+#: 'status_group'") and a method by its name ("GEE with 8 councils"), all printed among the report's caveats as they
+#: were (report truth round 41). Each says, in words, the counts, the waves and impacts by the labels the report gives
+#: them, and what it means for the figures; the message is kept for provenance.json. A caveat about a status group
+#: still says "intervention status", which the report's withholding of such caveats reads.
+_N = r"(?P<k>[\d,]+)"
+_OWN_WARNINGS: list[tuple[re.Pattern, Callable[[re.Match, Callable[[str], str]], str]]] = [
+    (re.compile(_N + r" of (?P<n>[\d,]+) (?P<noun>\w+) lacks? one or more of the time points (?P<times>\[[^\]]*\])"
+                r"(?: in at least one group)? and (?:was|were) left out there: only complete cases are tested\."),
+     lambda m, say: (f"{m['k']} of the {m['n']} {m['noun']} {_agree(m['k'], 'was', 'were')} not interviewed, or had no "
+                     f"coded interview, at one or more of the waves ({say(m['times'])}), so "
+                     f"{_agree(m['k'], 'it is', 'they are')} left out of these tests, which follow the same "
+                     f"{m['noun']} across every wave: they rest on the {m['noun']} with a figure at each.")),
+    (re.compile(_N + r" of (?P<n>[\d,]+) (?P<noun>\w+) (?:was|were) seen at every time point but changed (?P<groups>.+?) "
+                r"between them, and (?:was|were) left out of the tests of change within a group\."),
+     lambda m, say: (f"{m['k']} of the {m['n']} {m['noun']} {_agree(m['k'], 'was', 'were')} interviewed at every wave "
+                     f"but changed {say(m['groups'])} between the waves, so {_agree(m['k'], 'it is', 'they are')} in "
+                     f"neither group's tests of change, each of which follows the {m['noun']} of one "
+                     f"{say(m['groups'])} at every wave.")),
+    (re.compile(_N + r" comparisons? (?:has|have) a group with fewer than two (?P<noun>\w+)"
+                r"(?:, the (?P<first>first|one) at (?P<at>.+?),)? and (?:its test has|their tests have) little or no "
+                r"power\."),
+     lambda m, say: (f"{m['k']} of the comparisons {_agree(m['k'], 'has', 'have')} fewer than two {m['noun']} in one "
+                     f"intervention status (in intervention, or not)"
+                     + (f", {'the first' if m['first'] == 'first' else 'that'} of {say(m['at'])}" if m['at'] else "")
+                     + f": {_agree(m['k'], 'its test has', 'their tests have')} little or no power to find a "
+                       "difference, so a p-value there that is not small says nothing.")),
+    (re.compile(_N + r" of the (?P<n>[\d,]+) rows? of the change in '[^']*' across '[^']*'"
+                r"(?:, one per (?P<per>.+?),)? (?:has|have) fewer than two (?P<noun>\w+) with a complete series and "
+                r"(?:was|were) not tested(?:: (?P<which>.+?))?\.$"),
+     lambda m, say: (f"{m['k']} of the {m['n']} tests"
+                     + (f" (one for each {say(m['per'])})" if m['per'] else "")
+                     + f" {_agree(m['k'], 'has', 'have')} fewer than two {m['noun']} with a figure at every wave and "
+                       f"{_agree(m['k'], 'was', 'were')} not made"
+                     + (f": {say(m['which'])}" if m['which'] else "") + ".")),
+    (re.compile(r"^(?P<what>GEE|A mixed model|A model|[A-Za-z -]+?) with (?P<n>[\d,]+) (?P<noun>\w+), fewer than "
+                r"(?P<few>\d+): even corrected sandwich standard errors are unreliable, so treat p-values as "
+                r"descriptive\."),
+     lambda m, say: (f"models fitted on {m['n']} {m['noun']}, fewer than {m['few']}: their standard errors are "
+                     f"unreliable even with the correction for few {m['noun']}, so read their p-values as a "
+                     "description of these data, not as tests.")),
+]
+
+
+#: How the message of the package's own warning said anew (:func:`own_warning_words`) ends where it is kept for
+#: provenance.json: "AttritionWarning: <message> (the package's warning; <figures>)", the figures its caveat names
+#: first where it names them, as a library's ends (:func:`_source`), so that a caveat withheld takes its message with
+#: it.
+OWN_SOURCE = " (the package's warning"
+
+
+def _agree(k: str, one: str, many: str) -> str:
+    return one if k.replace(",", "") == "1" else many
+
+
+def own_warning_words(text: str, labels: Mapping[str, str]) -> tuple[str, bool]:
+    """One of the package's own warnings, ``text`` (its figures named first or not: "The tests of change across the
+    waves: ..."), said for a reader: the counts and what they mean for the figures, the waves, impacts and columns by
+    ``labels`` (identifier -> words, in lower case), and whether it was said anew (not only its identifiers put in
+    words).
+
+    >>> own_warning_words("2 of 8 councils lack one or more of the time points ['a', 'b'] and were left out "
+    ...                   "there: only complete cases are tested.", {"a": "before", "b": "after"})[0][:74]
+    '2 of the 8 councils were not interviewed, or had no coded interview, at on'
+    >>> own_warning_words("Something at the waves ['a', 'b'] of code 'b'.", {"a": "before", "b": "after"})
+    ("Something at the waves before and after of code 'b'.", False)
+    """
+    def say(part: str) -> str:
+        part = re.sub(r"\[([^\[\]]*)\]", lambda m: _listed_words(re.findall(r"'([^'\n]*)'", m[1]) or [m[1]], labels),
+                      part)
+        part = re.sub(r"\bevery '([^']*)'", lambda m: f"every {labels.get(m[1], m[1])}", part)
+        part = re.sub(r"\b(\w+) '([^']*)'", lambda m: (labels.get(m[2], m[2]) if m[1] in labels
+                                                        else f"{m[1]} {labels.get(m[2], m[2])}"), part)
+        part = re.sub(r"'([^'\n]*)'", lambda m: labels.get(m[1], m[0]), part)
+        part = re.sub(r", wave (?=\[)", " at ", part)
+        part = re.sub(r"\b(?:code|wave) (?=\w)", "", part)
+        return re.sub(r"\b[a-z]+(?:_[a-z0-9]+)+\b", lambda m: labels.get(m[0], m[0].replace("_", " ")), part)
+
+    head, _, body = text.partition(": ") if re.match(r"^[A-Z][^:]*\([^)]*\): |^The [^:]*: ", text) else ("", "", text)
+    for test, words in _OWN_WARNINGS:
+        found = test.search(body)
+        if found:
+            said = words(found, say)
+            return (f"{head}: {said}" if head else said[:1].upper() + said[1:]), True
+    # any other: its Python lists put in words; a quoted code is left for the report to name ("the longitudinal model
+    # of code 'morale'" is how the report tells which impact's figures a caveat is of, and withholds it with them)
+    return (f"{head}: " if head else "") + re.sub(r"\[[^\[\]]*\]", lambda m: say(m[0]), body), False
+
+
+def _listed_words(items: list[str], labels: Mapping[str, str]) -> str:
+    from ._words import _listed
+
+    return _listed([labels.get(i, i) for i in items])

@@ -82,13 +82,36 @@ class Problem:
     expected: str
     severity: str = "error"
 
-    def __str__(self) -> str:
+    @property
+    def where(self) -> str:
+        """``file:row:column``, as far as known: where the problem is, without the value found there.
+
+        Examples
+        --------
+        >>> Problem("interviews.csv", 12, "wave", "erly", "a wave of study.yaml").where
+        'interviews.csv:12:wave'
+        """
         where = self.file
         if self.row is not None:
             where += f":{self.row}"
         if self.column is not None:  # a name holding a line break or a control character shown escaped: one line
             where += ":" + "".join(c.encode("unicode_escape").decode() if unicodedata.category(c) in _BREAKING else c
                                    for c in self.column)
+        return where
+
+    @property
+    def kind(self) -> str:
+        """``file:column`` (or the file alone): the problems of one kind are in one column of one file, on any row.
+
+        Examples
+        --------
+        >>> Problem("interviews.csv", 12, "wave", "erly", "a wave of study.yaml").kind
+        'interviews.csv:wave'
+        """
+        return Problem(self.file, None, self.column, None, "").where
+
+    def __str__(self) -> str:
+        where = self.where
         value = "" if self.value is None else repr(_shorten(self.value))
         sep = " - " if value else " "
         prefix = "warning: " if self.severity == "warning" else ""

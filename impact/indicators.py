@@ -129,7 +129,9 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
         in the average at which one council of the cohort is observed: that
         council's own variation in ``se`` is borrowed from the comparison
         councils; ``ri_p_value`` does not rest on it), ``note`` (why an indicator was not
-        estimated: its other columns are then missing).  None when the study
+        estimated: its other columns are then missing), ``note_source`` (where
+        an error stopped the estimate, its own message and where it was
+        raised, which the note says in words; missing otherwise).  None when the study
         has no indicators.
     """
     if study.indicators.empty:
@@ -319,7 +321,10 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
         except (ValueError, ArithmeticError) as exc:
             # why in words: a library's error ('Singular matrix', 'float division by zero') told a reader nothing
             # (report truth round 34)
-            rows.append({**row, "note": f"not estimable: {failure_words(exc, logistic=False)[0]}"})
+            # the error's own words, with where it was raised, kept for provenance.json (report truth round 41)
+            words, source = failure_words(exc, logistic=False)
+            rows.append({**row, "note": f"not estimable: {words}",
+                         "note_source": f"{source[:-1]}; why the change in {measure} {figures} was not estimable)"})
             continue
         o = simple.overall.iloc[0]
         if pd.isna(o["estimate"]):
@@ -344,7 +349,8 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
     _flag_few_distinct(rows, alpha)
     cols = ["measure", "estimate", "se", "df", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_n", "ri_exact",
             "ri_few_distinct", "n_treated",
-            "n_control", "n_control_entering_later", "n_treated_before_first", "n_cohorts", "n_lone_cohorts", "note"]
+            "n_control", "n_control_entering_later", "n_treated_before_first", "n_cohorts", "n_lone_cohorts", "note",
+            "note_source"]
     return pd.DataFrame(rows).reindex(columns=cols)
 
 

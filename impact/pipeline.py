@@ -17,11 +17,12 @@ import hashlib
 import json
 import os
 import platform
+import re
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -36,7 +37,13 @@ from ._io import (
 )
 from ._limits import INDICATOR_REASSIGNMENTS_MAX
 from ._version import __version__
-from ._warning_words import MODEL_FIGURES, LibraryWarning, said_in_words
+from ._warning_words import (
+    MODEL_FIGURES,
+    OWN_SOURCE,
+    LibraryWarning,
+    own_warning_words,
+    said_in_words,
+)
 from ._words import _counted, _verb
 from .describe import describe_study
 from .effects import (
@@ -52,6 +59,9 @@ from .panel import _not_coded, council_panel, participant_panel
 from .stats._ri import drawn_only
 from .study import Study, load_study
 from .trajectories import action_completion, trajectories, transition_matrix
+
+if TYPE_CHECKING:
+    from .coding import Codebook
 
 __all__ = ["Findings", "analyse", "build_report", "run", "study_hash", "supplied_codes", "RunResult"]
 
@@ -444,10 +454,14 @@ def analyse(
                        if "indicators" in wanted else None)
         review_effects = (review_indicator_effects(study, alpha=alpha, n_permutations=reassignments, seed=seed)
                           if "indicators" in wanted else None)
-    # a library's warning is in words (impact._warning_words); its own words are kept for an analyst, in provenance
-    said = [(w.message, isinstance(w.message, LibraryWarning)) for w in caught]
-    stat_warnings = sorted({f"{'StatisticalWarning' if lib else type(m).__name__}: {m}" for m, lib in said})
-    warning_sources = sorted({s for m, lib in said if lib for s in m.sources})
+    # a library's warning is in words (impact._warning_words), and so is the package's own (its time points, codes
+    # and columns as an analyst's identifiers: report truth round 41); their own words are kept in provenance
+    said = [_said_for_report(w.message, _reader_labels(study, codebook)) for w in caught]
+    stat_warnings = sorted({f"{name}: {text}" for name, text, _ in said})
+    # an indicator's change refused with an error says why in its note, in words; the error's own is kept here
+    refused = [f.get("note_source", pd.Series(dtype=object)).dropna() for f in (ind_effects, review_effects)
+               if f is not None]
+    warning_sources = sorted({s for *_, sources in said for s in sources} | {str(s) for r in refused for s in r})
 
     sample = describe_study(study)
     themes = (framework_matrix(study, of("themes"), segments=segments, codebook=themes_book) if "themes" in books
@@ -505,6 +519,7 @@ def analyse(
         "parameters": params,
         "seed": seed,
         "statistical_warnings": stat_warnings,
+        "validation_warnings": _validation_record(study.load_problems),
     }
     if warning_sources:
         provenance["statistical_warning_sources"] = warning_sources
@@ -525,6 +540,38 @@ def analyse(
         coding=coding, not_computed=not_computed, parameters=params, provenance=provenance, not_coded=not_coded,
         hand_check=other, reliability_by_wave=reliability_by_wave,
     )
+
+
+def _validation_record(problems: list) -> dict[str, Any]:
+    """The study's validation warnings (:attr:`Study.load_problems`) as the provenance records them.
+
+    Every warning is recorded by where it is (``file:row:column``), and counted by kind (``file:column``), not by
+    its words: they quote the study's cells (council names and ids, transcript file names, which a pseudonymised
+    report does not show); ``impact validate`` words each one.  A file the study format does not name is recorded
+    by its extension.
+
+    Examples
+    --------
+    >>> from impact.errors import Problem
+    >>> _validation_record([Problem("interviews.csv", r, "wave", "erly", "a wave", "warning") for r in (3, 9)])
+    {'count': 2, 'by_kind': {'interviews.csv:wave': 2}, 'where': ['interviews.csv:3:wave', 'interviews.csv:9:wave']}
+    >>> _validation_record([Problem("jane_smith_codes.yaml", None, "id", "x", "an id", "warning")])["where"]
+    ['<a .yaml file>:id']
+    """
+    from dataclasses import replace
+
+    from .schema import TABLES
+
+    named = {t.filename for t in TABLES.values()} | {"study.yaml"}
+    # a file the study format does not name (a codebook file study.yaml names) by its kind: a name chosen by a person
+    # can name a person or a council, as the provenance's study layout counts such files by pattern
+    found = [p if p.file in named else replace(p, file=f"<a {Path(p.file).suffix or 'file'} file>")
+             for p in problems if p.severity != "error"]
+    kinds: dict[str, int] = {}
+    for p in found:
+        kinds[p.kind] = kinds.get(p.kind, 0) + 1
+    return {"count": len(found), "by_kind": dict(sorted(kinds.items(), key=lambda kv: -kv[1])),
+            "where": [p.where for p in found]}
 
 
 def _book_reliability(codings: pd.DataFrame, other: pd.DataFrame, segments: pd.DataFrame, codebook,
@@ -1001,6 +1048,37 @@ class RunResult:
 
 
 @fewer_collections()
+def _reader_labels(study: Study, codebook: Codebook, redacted: Callable[[str], str] = str) -> dict[str, str]:
+    """The words the report names the study's waves (each by its label before any bracket), impacts, status groups and
+    columns by, mid-sentence, keyed by the identifiers the package's warnings give them as (:func:`_said_for_report`);
+    each label as ``redacted`` gives it (the report redacts a label naming a person or a council)."""
+    def low(text: object) -> str:
+        text = redacted(str(text))
+        return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+    labels = {"code": "impact", "wave": "wave", "status_group": "intervention status",
+              "intervention": "in councils in intervention", "no_intervention": "in councils not in intervention"}
+    labels.update({str(c): low(label) for c, label in zip(codebook.codes["code_id"], codebook.codes["label"])})
+    labels.update({str(w): low(str(label).split(" (")[0]) for w, label in zip(study.waves["wave"], study.waves["label"])})
+    return labels
+
+
+def _said_for_report(message: Warning, labels: dict[str, str]) -> tuple[str, str, tuple[str, ...]]:
+    """A warning caught in the analysis as the report's caveats give it: its class's name, its text for a reader and
+    the words kept for provenance.json. A library's is in words already (:class:`LibraryWarning`, its own words its
+    ``sources``); the package's own is written for an analyst and is said again (:func:`own_warning_words`), its
+    message kept. The analyst calling the package's functions still gets the message as it was."""
+    if isinstance(message, LibraryWarning):
+        return "StatisticalWarning", str(message), message.sources
+    name, text = type(message).__name__, str(message)
+    if not isinstance(message, ImpactWarning):
+        return name, text, ()
+    said, _ = own_warning_words(text, labels)
+    head = re.match(r"(The [^:]*): ", said)
+    figures = f"; {head[1][:1].lower()}{head[1][1:]}" if head else ""
+    return name, said, ((f"{name}: {text}{OWN_SOURCE}{figures})",) if said != text else ())
+
+
 def build_report(
     findings: Findings,
     *,

@@ -207,7 +207,9 @@ def test_the_about_table_item_column_is_readable(falling):
     ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
     widths = [int(g.get(f"{{{ns['w']}}}w")) / 20 for g in about._tbl.findall("w:tblGrid/w:gridCol", ns)]
     size = about.rows[1].cells[0].paragraphs[0].runs[0].font.size.pt
-    items = [r.cells[0].text for r in about.rows[1:]]
+    # (a value too wide for its column, a fingerprint, is on a row of its own under its item, across the table:
+    # round 36)
+    items = [r.cells[0].text for r in about.rows[1:] if r.cells[0]._tc is not r.cells[1]._tc]
     values = [r.cells[1].text for r in about.rows[1:]]
     assert any(i.startswith("Parameters: adjustment for multiple comparisons") for i in items), items
     lines = {i: wrapped_lines(i, widths[0] - _CELL_PADDING, size) for i in items}

@@ -196,9 +196,10 @@ def test_the_tiny_study_reports_the_council_that_missed_a_wave(tiny_findings):
     [(_, shown)] = [kv for kv in report_provenance(report.provenance, report.vocabulary)
                     if kv[0] == "Statistical caveats"]
     # the caveat names the figures it concerns, the tests of change across the waves (round 37)
-    assert (f"Attrition: The tests of change across the waves: {lacking} of {len(seen)} councils lacks one or more of the time points expectations before "
-            "the review, early impact (about 3 months after) and longer-term change (about 12 months after) in at "
-            "least one group and was left out there: only complete cases are tested") in shown, shown
+    # in a reader's words, the waves by their labels (report truth round 41)
+    assert (f"Attrition: The tests of change across the waves: {lacking} of the {len(seen)} councils was not "
+            "interviewed, or had no coded interview, at one or more of the waves (expectations before the review, "
+            "early impact and longer-term change), so it is left out of these tests") in shown, shown
     assert "(s)" not in shown and _brackets_plain(shown), shown
 
 

@@ -124,10 +124,9 @@ def test_each_of_the_packages_own_errors_is_said_in_words_its_message_kept():
         assert note == words.split(", so the report has")[0].strip() and kept.startswith(type(exc).__name__), kind
 
 
-def test_an_indicator_refused_by_the_package_says_why_in_words(monkeypatch):
-    """Planted: every indicator's difference-in-differences refused by the package's own check (the data observed in
-    one period). The note read 'not estimable: `data` has one period ([1.0]) with an observed outcome: a
-    difference-in-differences needs at least two.'; it says in words why, naming no argument."""
+def refused_indicators(monkeypatch, **options) -> pd.DataFrame:
+    """Every indicator's difference-in-differences refused by the package's own check (the data observed in one
+    period): :func:`impact.indicators._staggered_by_measure`'s rows (``options`` passed on)."""
     from types import SimpleNamespace
 
     import impact.stats
@@ -144,8 +143,15 @@ def test_an_indicator_refused_by_the_package_says_why_in_words(monkeypatch):
                         for m in ("cin_rate", "rereferral_pct") for i, c in enumerate("ABCD")
                         for k, p in enumerate(periods)])
     starts = pd.Series(pd.to_datetime(["2011-01-01", "2011-06-01", None, None]), index=list("ABCD"))
-    out = _staggered_by_measure(SimpleNamespace(indicators=ind), starts, control="never_treated", alpha=0.05,
-                                n_permutations=9, seed=1)
+    return _staggered_by_measure(SimpleNamespace(indicators=ind), starts, control="never_treated", alpha=0.05,
+                                 n_permutations=9, seed=1, **options)
+
+
+def test_an_indicator_refused_by_the_package_says_why_in_words(monkeypatch):
+    """Planted: every indicator's difference-in-differences refused by the package's own check (the data observed in
+    one period). The note read 'not estimable: `data` has one period ([1.0]) with an observed outcome: a
+    difference-in-differences needs at least two.'; it says in words why, naming no argument."""
+    out = refused_indicators(monkeypatch)
     assert len(out) == 2 and out["note"].str.startswith("not estimable: its figures are observed in a single period").all(), \
         out["note"].tolist()
     assert not out["note"].str.contains("`", regex=False).any(), out["note"].tolist()

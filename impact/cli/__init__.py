@@ -9,7 +9,8 @@ traceback: bad option values (checked by the parser, see :mod:`impact.cli._optio
 :class:`impact.errors.ImpactError`, file-system errors (a read-only or full
 disk, a missing permission: the message names the path and what to do) and
 running out of memory.  A bug still shows its traceback.  Warnings are printed
-once each as ``impact CMD: warning: ...`` lines, not as Python warning lines.
+once each as ``impact CMD: warning: ...`` lines, not as Python warning lines; a command that loads a study tells
+the study's validation warnings when it succeeds, summarised by kind where there are many (one line under ``-q``).
 ``-v`` shows debug messages of the ``impact`` logger, ``-q`` only warnings and
 errors.
 """
@@ -34,6 +35,7 @@ from .._version import __version__
 from .._words import _number
 from ..errors import OS_ADVICE, ImpactError, recorded_warnings
 from ..schema import close_matches
+from ._options import told_warnings
 
 __all__ = ["main", "build_parser", "describe_os_error"]
 
@@ -369,6 +371,7 @@ def _main(argv: list[str] | None) -> int:
     handler, old_level, old_propagate = _configure_logging(command, getattr(args, "log_level", logging.INFO))
     caught: list[warnings.WarningMessage] = []
     old_term = _catch_sigterm()
+    told_warnings()  # a study's warnings are told by the command that loads it, once it succeeds
     try:
         with recorded_warnings() as caught:
             warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -407,6 +410,8 @@ def _main(argv: list[str] | None) -> int:
         log.setLevel(old_level)
         log.propagate = old_propagate
     _show_warnings(command, caught)
+    for line in told_warnings():  # the study's warnings, summarised (impact.cli._options.tell_warnings)
+        print(f"impact {command}: warning: {line}", file=sys.stderr)
     return int(status or 0)
 
 

@@ -17,6 +17,7 @@ from ._options import (
     add_overwrite,
     check_output_file,
     choice_list,
+    load_study,
     refuse_blank_cells,
     say,
     study_folder,
@@ -50,7 +51,7 @@ def _number_or_blank(text: str) -> bool:
 
 def register(sub) -> None:
     p = sub.add_parser("agree", help="intercoder agreement between coded files (people and machine coders)")
-    p.add_argument("coded", nargs="+", help="coded CSV files from `impact code` (one per coder, or with a coder "
+    p.add_argument("coded", nargs="+", type=a_path("a coded file", read=True), help="coded CSV files from `impact code` (one per coder, or with a coder "
                    "column), or one long CSV with columns unit,coder,value")
     p.add_argument("--by", default="code", help="comma-separated grouping columns (default: code; e.g. code,wave)")
     p.add_argument("--unit", choices=["segment", "document"], default="segment",
@@ -60,7 +61,7 @@ def register(sub) -> None:
                         "(not coded: use it for the decisions of `impact review import`, made on the suggestions "
                         "shown only)")
     p.add_argument("--study", type=study_folder, help="study folder: its segments are the units (so agreement on absence counts)")
-    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)"),
+    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True),
                    help="codebook whose codes the files may hold: name or YAML path (default: the --study folder's, "
                         "else the bundled one the files' codebook column names, else nfer_impacts)")
     p.add_argument("--metrics", default=None, type=choice_list(_metric_names),
@@ -281,8 +282,6 @@ def run(args) -> int:
     study = None
     chosen = getattr(args, "codebook", None)  # also called with a hand-made Namespace (without the option)
     if args.study:
-        from ..study import load_study
-
         study = load_study(args.study)
         book = Codebook.for_study(study, chosen)
         named = f"the codebook {book.id!r}" + (f" ({chosen})" if chosen else f" of the study {args.study}")

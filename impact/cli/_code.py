@@ -19,7 +19,7 @@ _CONTEXT = ["interview_id", "council_id", "participant_id", "wave", "turn", "spe
 def register(sub) -> None:
     p = sub.add_parser("code", help="code interview transcripts with a codebook (CSV or Parquet out)")
     p.add_argument("study", type=study_folder, help="study folder (holding study.yaml)")
-    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)"),
+    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True),
                    help="bundled codebook name or YAML path (default: the study's codebook, else nfer_impacts)")
     p.add_argument("--speakers", choices=["respondent", "all"], default="respondent",
                    help="code respondent speech only (default) or every turn (the interviewer's segments as "
@@ -37,8 +37,9 @@ def run(args) -> int:
     from ..coding.segment import segment
 
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
+    # before the work, on a bad --out (a folder is told as a folder, not as a name without .csv), then its extension
+    check_output_file(args.out, study=args.study, overwrite=overwrite)
     coded_format(args.out)  # fail early on a bad extension or missing pyarrow
-    check_output_file(args.out, study=args.study, overwrite=overwrite)  # and before the work, on a bad --out
     study = load_study(args.study)
     codebook = Codebook.for_study(study, args.codebook)
     segments = segment(study, speakers=args.speakers)

@@ -12,11 +12,113 @@ from .._io import literal_tilde, study_folder_above, unwritable
 from ..errors import InputError
 
 
-def load_study(*args, **kwargs):
-    """:func:`impact.load_study`, imported on first use: building the parser (``impact --help``) imports no pandas."""
+def load_study(path, *args, tell: bool = True, recorded: str | os.PathLike | None = None, **kwargs):
+    """:func:`impact.load_study`, imported on first use: building the parser (``impact --help``) imports no pandas.
+
+    The study's validation warnings (:attr:`impact.Study.load_problems`) are told as ``impact`` log warnings
+    (:func:`tell_warnings`) unless ``tell`` is false (``impact validate`` lists each one itself); ``recorded`` is
+    the file that will record them (``OUT/provenance.json`` of ``impact run``).
+    """
     from ..study import load_study as load
 
-    return load(*args, **kwargs)
+    study = load(path, *args, **kwargs)
+    if tell:
+        tell_warnings(study.load_problems, path, recorded=recorded)
+    return study
+
+
+#: Up to this many validation warnings are told one a line, as ``impact validate`` words them; more are summarised.
+WARNINGS_LISTED = 5
+#: The kinds of warning named in the one-line summary of ``-q`` (the rest are counted).
+KINDS_NAMED = 3
+
+
+def warning_kinds(problems) -> dict[str, list]:
+    """The warnings among ``problems`` grouped by kind, where they are: file and column (``interviews.csv:wave``),
+    the most frequent kind first (then as found).
+
+    Examples
+    --------
+    >>> from impact.errors import Problem
+    >>> rows = [Problem("a.csv", r, "x", "?", "a number", "warning") for r in (2, 3)]
+    >>> {k: len(v) for k, v in warning_kinds([Problem("b.csv", None, None, None, "rows", "warning"), *rows]).items()}
+    {'a.csv:x': 2, 'b.csv': 1}
+    """
+    kinds: dict[str, list] = {}
+    for p in problems:
+        if p.severity != "error":
+            kinds.setdefault(p.kind, []).append(p)
+    return dict(sorted(kinds.items(), key=lambda kv: -len(kv[1])))
+
+
+def warnings_summary(problems, study: str, *, quiet: bool = False, recorded: str | None = None) -> list[str]:
+    """The lines telling a study's validation warnings to the user of a command that loaded it.
+
+    Up to :data:`WARNINGS_LISTED` warnings are listed as ``impact validate`` words them; more are counted per kind
+    (file and column), each kind with its first warning, after a line saying where they are listed (and which file
+    ``recorded`` records where each one is).  ``quiet``: one line, counting the warnings per kind.
+
+    Examples
+    --------
+    >>> from impact.errors import Problem
+    >>> rows = [Problem("interviews.csv", None, "council_id", c, "interviews at every wave", "warning")
+    ...         for c in ("301", "302", "880", "881", "882", "883")]
+    >>> for line in warnings_summary(rows, "s", recorded="out/provenance.json"):
+    ...     print(line)
+    the study s is valid, with 6 warnings (impact validate s lists them; out/provenance.json records where each is):
+      interviews.csv:council_id: 6 warnings, the first: '301' - expected interviews at every wave
+    >>> warnings_summary(rows[:1], "s", quiet=True)
+    ["the study s is valid, with 1 warning: interviews.csv:council_id: '301' - expected interviews at every wave"]
+    """
+    from dataclasses import replace
+
+    from .._words import _counted
+
+    kinds = warning_kinds(problems)
+    n = sum(len(v) for v in kinds.values())
+    if not n:
+        return []
+    head = f"the study {study} is valid, with {_counted(n, 'warning')}"
+    if n == 1:
+        return [f"{head}: {str(next(iter(kinds.values()))[0]).removeprefix('warning: ')}"]
+    where = f"impact validate {study} lists them" + (f"; {recorded} records where each is" if recorded else "")
+    if quiet:
+        named = [f"{k} {len(v):,}" for k, v in list(kinds.items())[:KINDS_NAMED]]
+        if len(kinds) > KINDS_NAMED:
+            named.append(f"{_counted(len(kinds) - KINDS_NAMED, 'more kind')}")
+        return [f"{head} ({', '.join(named)}): {where}"]
+    if n <= WARNINGS_LISTED:
+        return [f"{head}:"] + [f"  {str(p).removeprefix('warning: ')}" for v in kinds.values() for p in v]
+    lines = [f"{head} ({where}):"]
+    for kind, found in kinds.items():
+        p = found[0]
+        said = str(replace(p, file="", row=None, column=None, severity="error")).removeprefix(":").lstrip()
+        row = f"row {p.row}: " if p.row is not None else ""
+        lines.append(f"  {kind}: {_counted(len(found), 'warning')}, the first: {row}{said}"
+                     if len(found) > 1 else f"  {kind}: {row}{said}")
+    return lines
+
+
+#: The lines of :func:`tell_warnings` waiting for the command to finish (:func:`told_warnings` takes them).
+_TOLD: list[str] = []
+
+
+def tell_warnings(problems, study, *, recorded: str | os.PathLike | None = None) -> None:
+    """Tell :func:`warnings_summary` as the command's warnings when it succeeds (shown under ``-q`` too, on one line
+    there): after its account of what it wrote, beside the warnings of the analysis.  A command that fails says its
+    error alone (the warnings of a study are told by the run that reads it, and by ``impact validate``)."""
+    import logging
+
+    quiet = logging.getLogger("impact").getEffectiveLevel() >= logging.WARNING
+    _TOLD.extend(warnings_summary(problems, str(study), quiet=quiet,
+                                  recorded=None if recorded is None else str(recorded)))
+
+
+def told_warnings() -> list[str]:
+    """The lines :func:`tell_warnings` told since the last call (and no longer)."""
+    lines = list(_TOLD)
+    _TOLD.clear()
+    return lines
 
 
 def write_table(*args, **kwargs):
@@ -25,7 +127,7 @@ def write_table(*args, **kwargs):
 
     return write(*args, **kwargs)
 
-__all__ = ["a_path", "bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above"]
+__all__ = ["load_study", "tell_warnings", "told_warnings", "warnings_summary", "warning_kinds", "a_path", "bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above"]
 
 #: Largest seed (numpy's seed range).
 SEED_MAX = 2**32 - 1
@@ -66,7 +168,26 @@ def study_folder(text: str) -> str:
         raise argparse.ArgumentTypeError(f"{text!r} - expected the path of a study folder (holding study.yaml)")
     if text.strip() == "-":
         raise argparse.ArgumentTypeError(_DASH.format(what="a study folder (holding study.yaml)"))
+    _refuse_unexpanded(text, "a study folder (holding study.yaml)")
     return text
+
+
+def _refuse_unexpanded(text: str, what: str) -> None:
+    """Refuse a path to read that starts with a '~' the shell left as it is (quoted, or in a variable) and names
+    nothing: "no such folder" alone does not say why ``'~/studies/leeds'`` is not the user's own folder.
+
+    Examples
+    --------
+    >>> _refuse_unexpanded("~/no-such-study-anywhere", "a study folder")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '~/no-such-study-anywhere': no such file or folder: it starts with '~', which was not turned into your home folder (the shell does not do it inside quotes) - expected the path of a study folder written out (such as $HOME/...)
+    """
+    first = Path(text).parts[0] if Path(text).parts else ""
+    if first.startswith("~") and not os.path.lexists(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: no such file or folder: it starts with {first!r}, which was not turned into your home folder "
+            f"(the shell does not do it inside quotes) - expected the path of {what} written out (such as $HOME/...)")
 
 
 #: '-' given as a path: many programs read it as standard input or output; impact would take it as a file name.
@@ -74,9 +195,10 @@ _DASH = ("'-' - expected the path of {what} ('-' is not standard input or output
          "write a file or folder named '-'; write ./- if that is meant)")
 
 
-def a_path(what: str) -> Callable[[str], str]:
+def a_path(what: str, *, read: bool = False) -> Callable[[str], str]:
     """An argparse ``type`` for a path: an empty one (``--out ""``, a variable that was not set), which would be
-    read as the current folder, is refused.
+    read as the current folder, is refused; so is a path to ``read`` that starts with a '~' the shell did not expand
+    and names nothing (an output path starting with one is refused by the command, :func:`impact._io.literal_tilde`).
 
     Examples
     --------
@@ -96,6 +218,8 @@ def a_path(what: str) -> Callable[[str], str]:
                                              "current folder)")
         if text.strip() == "-":
             raise argparse.ArgumentTypeError(_DASH.format(what=what))
+        if read:
+            _refuse_unexpanded(text, what)
         return text
 
     parse.__name__ = "path"

@@ -8,13 +8,20 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._io import Rollback, atomic_write_text, literal_tilde, rolled_back_on_failure
+from .._io import (
+    Rollback,
+    atomic_write_text,
+    check_input_file,
+    literal_tilde,
+    rolled_back_on_failure,
+)
 from .._words import _counted
 from ..errors import InputError
 from ._options import (
     a_path,
     add_overwrite,
     check_output_file,
+    load_study,
     refuse_blank_cells,
     say,
     study_folder,
@@ -35,7 +42,7 @@ def register(sub) -> None:
         description="Writes OUTDIR/codings.csv (long coded output with a coder column), codebook.yaml, "
         "sources/, cases.csv and report.txt. Existing files are moved to a .bak first, never overwritten.",
     )
-    p.add_argument("file", type=a_path("the .qdpx project"), help="the .qdpx file")
+    p.add_argument("file", type=a_path("the .qdpx project", read=True), help="the .qdpx file")
     p.add_argument("outdir", type=a_path("the folder to write"), help="folder to write into (created if needed)")
     p.add_argument("--missing", choices=["error", "warn"], default="error", help="source files missing from the archive: stop (default) or import the rest")
     p.add_argument("--study", type=study_folder, help="study folder: map codings to its segments")
@@ -112,6 +119,8 @@ def run_import(args) -> int:
     if tilde:
         raise InputError(tilde)
     _check_import_folder(out, args.study)
+    # the path as given ('p.qdpx: file not found' named the file alone, for '~/p.qdpx' or 'exports/p.qdpx' too)
+    check_input_file(args.file, expected=" - expected a .qdpx project (a REFI-QDA export of NVivo, ATLAS.ti, MAXQDA...)")
     notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", QdpxWarning)
@@ -120,8 +129,6 @@ def run_import(args) -> int:
         if len(project.codes):
             study = None
             if args.study:
-                from ..study import load_study
-
                 study = load_study(args.study)
             codebook_arg = args.codebook
             if codebook_arg:
@@ -209,7 +216,6 @@ def run_export(args) -> int:
     from ..coding import Codebook, read_coded
     from ..qdpx import codebook_csv_path, project_from_study, write_qdc, write_qdpx
     from ..schema import name_problem, spelt_two_ways
-    from ..study import load_study
 
     _check_export_paths(args)
     study = load_study(args.study)

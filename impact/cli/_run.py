@@ -15,7 +15,7 @@ from ._options import SEED_MAX, a_path, bounded_int, load_study, say, study_fold
 
 
 def _add_options(p) -> None:
-    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)"), help="codebook name or YAML path (default: the study's, else nfer_impacts)")
+    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True), help="codebook name or YAML path (default: the study's, else nfer_impacts)")
     p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, help="seed of the permutation tests (default 0)")
     most = _limits.RESAMPLES_MAX  # the library's own limit (compare_groups' n_resamples), read when the parser is built
     p.add_argument("--resamples", type=bounded_int(99, most, why=" (fewer permutations give too coarse a p-value)"),
@@ -28,13 +28,13 @@ def _add_options(p) -> None:
     p.add_argument("--council-matrix", action="store_true",
                    help="publish the framework matrix with a row per council under its pseudonym (default: by group "
                         "of at least --quote-k councils); recorded in the provenance")
-    p.add_argument("--key-file", default=None, type=a_path("the pseudonym key file"), help="pseudonym key file, kept outside the output folder")
-    p.add_argument("--coded", default=None, metavar="FILE", type=a_path("a coded file"),
+    p.add_argument("--key-file", default=None, type=a_path("the pseudonym key file", read=True), help="pseudonym key file, kept outside the output folder")
+    p.add_argument("--coded", default=None, metavar="FILE", type=a_path("a coded file", read=True),
                    help="analyse these codings instead of the machine coder's: made by people (coded CSV or Parquet, "
                         "a filled-in review workbook, a QDPX project) or a synthetic study's truth_coded.csv")
-    p.add_argument("--human", default=None, metavar="FILE", type=a_path("a coded file"),
+    p.add_argument("--human", default=None, metavar="FILE", type=a_path("a coded file", read=True),
                    help="a second coding (same formats as --coded) of some of the segments, for the reliability section")
-    p.add_argument("--docx-template", default=None, metavar="FILE", type=a_path("a Word template"),
+    p.add_argument("--docx-template", default=None, metavar="FILE", type=a_path("a Word template", read=True),
                    help="a Word document or template (.docx, .dotx) in your house style: the report takes its page "
                         "size, margins, styles, header and footer")
     p.add_argument("--no-cache", action="store_true",
@@ -168,10 +168,15 @@ def recorded_command(argv: list[str]) -> str:
 def run(args, study=None) -> int:
     # The cheap checks first, before the analysis is even imported: a refused --out, an invalid study or an
     # unreadable --human file is reported in seconds, and nothing is written.
+    if study is None and os.path.isdir(args.study) and not os.path.isfile(os.path.join(args.study, "study.yaml")):
+        # a folder holding no study (the wrong folder, `impact run .` elsewhere): said as such, not as an output
+        # folder "inside the study folder"; an --out refused on its own (a study given as --out) is told first
+        check_output_folder(args.out)
+        load_study(args.study, tell=False)
     check_output_folder(args.out, protect=[args.study])
     if study is None:
         _progress(f"validating {args.study}")
-        study = load_study(args.study)
+        study = load_study(args.study, recorded=os.path.join(args.out, "provenance.json"))
     _check_second_coding(args.coded, args.human)
     book = None
     if args.coded is not None or args.human is not None:  # their codes are checked on reading, naming file and row

@@ -18,7 +18,7 @@ def run(args) -> int:
     from ..validate import format_report  # imported here: keeps `impact --help` fast
 
     try:
-        study = load_study(args.path)
+        study = load_study(args.path, tell=False)  # every warning is listed below
     except ValidationError as exc:
         print(f"impact validate: {args.path} is not valid", file=sys.stderr)
         print(format_report(exc.problems + exc.warnings), file=sys.stderr)

@@ -276,7 +276,8 @@ _REF_RE = lazy_compile(
     rf"|(?<![\w/\-])\p{{Lu}}{{2,4}}[ \t]\d{{5,}}(?![\w/]|[.,]\d)",
     re.VERSION1,
 )
-_REF_CTX_RE = lazy_compile(
+# The name of an identifier, whose number or code follows it: a case's, a file's, a passport's ...
+_ID_NAME = (
     r"\b(?:ref(?:erence)?|case|file|record|incident|crime|claim|account|acc|customer|client|patient|id|log|"
     r"docket|court|referral|job|ticket|order|policy|membership|student|staff|employee|payroll|passport|licen[cs]e|"
     # a prisoner's, an officer's or a police record's number ("his prison number is A1234BC", "collar number 2341")
@@ -286,6 +287,15 @@ _REF_CTX_RE = lazy_compile(
     r"mrn|medical[ \t]+records?|hospital[ \t]+(?=no\b|number)|mosaic|liquidlogic|carefirst|wcccis|"
     r"driving[ \t]+licen[cs]e)\.?"
     r"(?:[ \t]+(?:no|number|num|ref|reference|id|code))?\.?"
+)
+# A number right after an identifier's name ("passport number 123456789", "case no: 1234567", "his case number is
+# 1234567"): the identifier's, a reference, though "number" before figures reads as a phone's too.
+_ID_NAME_BEFORE_RE = lazy_compile(
+    rf"{_ID_NAME}(?:['’]s|[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
+    # the letters a system puts before the figures, set off ("the case number is cs 2023 0456"): the reference's
+    r"(?P<code>(?!(?:is|was|no|of|for|on|in|at|to)[ \t])\p{L}{1,4}[ \t])?\Z", _I)
+_REF_CTX_RE = lazy_compile(
+    rf"{_ID_NAME}"
     # the system it is on between ("the child's id on liquidlogic is 883412")
     r"(?:[ \t]+(?:on|in)[ \t]+\p{L}+(?=[ \t]+(?:is|was)\b))?(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
     rf"(?P<ref>#?(?:\p{{L}}{{1,4}}[ \t]\d{{4,}}(?![\w/])|[\p{{L}}\d](?:[\p{{L}}\d/{_DASH}.]*[\p{{L}}\d])?))",
@@ -707,6 +717,11 @@ _WHEN_AFTER_ORDINAL = (
     rf"yesterday|(?:on|in)[ \t]+(?:the[ \t]+)?(?:{_DAY_NAME}|{_MONTHS}|{_DAY}(?:[ \t]+of)?[ \t]+{_MONTHS})|on[ \t]+the[ \t]+{_DAY}|"
     r"coming[ \t]+up|soon"
 )
+# Two children's ages or more in a list, each under 20, perhaps with their unit ("7 and 9", "3, 5 and 8", "three &
+# five", "7 and 9 years"): bigger figures after children in the plural are counts ("girls (45, 52)").
+_CHILD_AGE = rf"(?:1?\d(?![\d.])|{_NUMBER_WORDS})"
+_AGE_LIST = (rf"{_CHILD_AGE}(?:[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*{_CHILD_AGE})+"
+             r"(?:[ \t]+(?:years?|yrs?)(?:[ \t]+old)?)?")
 _AGE_RES = (
     # "a four-year-old", "my 7 year old", "15 months old", "3yo", "7 y/o"; in years and months ("a 2-year-6-month-old")
     lazy_compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}"
@@ -761,6 +776,17 @@ _AGE_RES = (
         r"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster|sibling|"
         r"(?-i:(?<=\b(?:Child|Baby|Sibling|Young[ \t]+Person)[ \t]+)(?:\p{Lu}|\d{1,2})))[ \t]*"
         rf"(?:\([ \t]*(?P<age>\d{{1,2}}|{_NUMBER_WORDS})\b|,[ \t]*(?P<age>\d{{1,2}}|{_NUMBER_WORDS})[ \t]*(?=[,;)]))",
+        _I,
+    ),
+    # children in the plural and their ages, two or more, in brackets or set off by commas ("the children (7 and 9)",
+    # "her sons (3, 5 and 8)", "her two children, 3 and 5, were"), twins' one ("the twins (4)"); one figure after a
+    # plural is a count as often ("the children (7)"), and so is a figure after adults ("parents (12)")
+    lazy_compile(
+        r"\b(?:(?:children|boys|girls|babies|sons|daughters|kids|teenagers|teens|brothers|sisters|siblings|youngsters|"
+        rf"infants|twins|triplets)[ \t]*(?:\([ \t]*(?P<age>{_AGE_LIST})[ \t]*(?=[,;)])|,[ \t]*(?P<age>{_AGE_LIST})[ \t]*(?=,))"
+        rf"|(?:twins|triplets)[ \t]*\([ \t]*(?P<age>{_CHILD_AGE})[ \t]*(?=[,;)])"
+        # adults in the plural, two figures each ("the parents (32 and 35)")
+        r"|(?:parents|grandparents|carers)[ \t]*\([ \t]*(?P<age>[1-9]\d(?:[ \t]*(?:,|and|&)[ \t]*[1-9]\d)+)[ \t]*(?=[,;)]))",
         _I,
     ),
     # an adult relation's, two figures in brackets ("the mother (32) said", "her stepfather (41)"; "Mother (1)" a label)
@@ -1353,10 +1379,13 @@ def _numbers(text: str, add) -> None:
         if n == 10 and _nhs.is_valid(body_digits) and not body_digits.startswith("0"):
             kind = "phone" if phone_ctx and not _ctx(_NHS_CTX, text, start) else "nhs_number"
             add(Span(start, end, kind))
-        elif n in (10, 11) and body_digits.startswith("0"):
-            add(Span(start, end, "phone"))
         elif n == 10 and _ctx(_NHS_CTX, text, start):
             add(Span(start, end, "nhs_number"))
+        elif n >= 4 and ext is None and lead is None and (label := _ID_NAME_BEFORE_RE.search(text, max(0, start - 48), start)):
+            # "passport number 123456789", "case number 1234567", "case number is cs 2023 0456": the identifier's
+            add(Span(label.start("code") if label.group("code") else start, end, "reference"))
+        elif n in (10, 11) and body_digits.startswith("0"):
+            add(Span(start, end, "phone"))
         elif n in (9, 10) and (phone_ctx or body_digits[0] in "1237" and ext is not None) or (n == 10 and body_digits[0] == "7"):
             add(Span(start, end, "phone"))
         elif n >= 7 or (ext is not None and n >= 6):

@@ -131,6 +131,21 @@ _NAMED_BEFORE_RE = lazy_compile(
 _WORD_AT_RE = lazy_compile(r"\p{L}+", re.VERSION1)
 #: A nickname's own words before the name it holds ("little miss <name>", "big <name>", "young <name>").
 _NICKNAME_WORDS = frozenset("little lil big young wee miss mister master baby".split())
+# People whose name a form's label asks for ("Child's name:", "Name of mother:").
+_NAME_OWNERS = (r"child|young[ \t]+person|person|baby|pupil|student|patient|client|victim|suspect|offender|"
+                r"mother|father|parent|carer|guardian|sibling|brother|sister|son|daughter|partner|referrer|worker|"
+                r"step-?(?:mother|father)|grand(?:mother|father)|"
+                r"social[ \t]+worker|applicant|witness|deceased")
+# A form's, a register's or a minute's label for a person's name, with its colon ("Name: John", "Forename(s): Tom",
+# "Child's name: Grace", "Name of mother: Mary"), or a person's alone opening a line, a cell or a field ("Father:
+# Peter", as a review's family composition lists them); "Name" bare there only, and a name's owner a person ("Name of
+# school:" labels a body's).  What follows is a name where a first name or no English word opens it ("Father: Deceased",
+# "Name: Unknown" are the form's words).
+_NAME_LABEL_BEFORE_RE = lazy_compile(
+    r"(?:(?:\A|[\n\r\t;|])[ \t]*(?:(?:full[ \t]+)?name(?:\(s\))?|(?P<owner>" + _NAME_OWNERS + r"))|\bfore[ \t]?names?(?:\(s\))?|"
+    r"\b(?:given|christian|full|preferred)[ \t]+names?(?:\(s\))?|"
+    rf"\b(?:{_NAME_OWNERS})(?:['’]s)?[ \t]+name(?:\(s\))?|\bname[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_NAME_OWNERS}))[ \t]*:[ \t]*\Z",
+    re.IGNORECASE | re.VERSION1)
 _STRONG_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
@@ -214,6 +229,13 @@ def said_of_person(word: str, text: str, end: int) -> bool:
         return False
     return m.group("people") is not None or fold(word) not in _NOT_ONLY_PEOPLE
 # Where a clause opens: a sentence's start, a comma or bracket, a conjunction, a verb of thinking or saying before it.
+# Where a field of a register, a form or a list opens: the text's or a line's start, a label's colon, a dash, a tab, a
+# bracket, or the ";" or "and" between the people listed ("Name: ", "Father - ", "Present: SMITH, Jane; BROWN, Tom").
+_FIELD_OPEN_BEFORE_RE = lazy_compile(r"(?:\A|[\n\r\t:;(]|[ \t][\-–—]|\b(?:and|&))[ \t]*\Z", re.IGNORECASE)
+# A capitalised word next, in the same field.
+_CAPITAL_NEXT_RE = lazy_compile(r"[ \t]+\p{Lu}\p{Ll}", re.VERSION1)
+# Where such a field ends: a stop, a bracket, the text's or a line's end, or "and" before the next.
+_FIELD_END_AFTER_RE = lazy_compile(r"[ \t]*(?:[.,;:)(\n\r\t|]|\Z|(?:and|&)[ \t])", re.IGNORECASE)
 _CLAUSE_OPEN_RE = lazy_compile(
     r"(?:\A|[.!?;:…\n\r,(\"“‘–—]|[ \t]-|[ \t]'|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
     r"since|think|thought|reckon|know|knew|said|says))[ \t\"“‘]*\Z",
@@ -485,6 +507,10 @@ _TIME_BEFORE_RE = lazy_compile(
     re.IGNORECASE | re.VERSION1)
 
 # Vocabulary words that are also surnames, joined to a first name before them.
+# Words of a people or a faith (:func:`~impact.privacy._lexicon.communities`) that are given names in the UK too,
+# which the first-name lists leave out so that "the roma community", "a christian charity" stay words: before a
+# surname that is a word in title case they are the given name ("Roma Baker said", "Christian Smith attended").
+_COMMUNITY_GIVEN_NAMES = frozenset("christian roma romany sami".split())
 _SURNAME_WORDS = frozenset(
     "may june april august march hall green hill cross park bridge street lane north south east west church market "
     "little young new good well".split()
@@ -585,6 +611,15 @@ _PUBLIC_PERSON_VERB_RE = lazy_compile(
     rf"{_FAMILY})\b)|cried|cries|smiled|smiles|laughed|giggled|hugged|kissed|whispered|screamed|sobbed|slept|woke|"
     r"disclosed|turned[ \t]+\d+|told[ \t]+(?:me|us|him|her|them))\b", re.IGNORECASE | re.VERSION1)
 
+# What is done only to a person, in the passive after the name ("Tom was arrested", "Jane had been cautioned", "Amy was
+# reported missing"): no product, plan or body is arrested, bailed or groomed ("NEW Ruby was launched" is a thing).
+_DONE_TO_PERSON_RE = lazy_compile(
+    r"[ \t]+(?:is|was|were|has[ \t]+been|had[ \t]+been|have[ \t]+been|['’]s[ \t]+been|got|gets)[ \t]+"
+    r"(?:(?:later|then|subsequently|also|again|first|finally|since|just|never|not|previously|recently)[ \t]+)?"
+    r"(?:arrested|re-?arrested|cautioned|remanded|bailed|sectioned|stabbed|raped|groomed|murdered|kidnapped|abducted|"
+    r"assaulted|sentenced|hospitali[sz]ed|reported[ \t]+missing|taken[ \t]+into[ \t]+(?:care|custody|police[ \t]+protection)|"
+    r"interviewed[ \t]+under[ \t]+caution|released[ \t]+(?:on[ \t]+bail|under[ \t]+investigation|without[ \t]+charge))"
+    r"(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
 
 _CALLER_WORDS = frozenset("i we he she they you who then and had have has just also never finally eventually mum dad".split())
 # Relation and role words that stand before a body as often as before a person ("our partner Barnardo's", "the head
@@ -1904,6 +1939,9 @@ _FAMILY_PLACED_RE = lazy_compile(
 # pellowes' house", "the dronfield kids").
 _FAMILY_HAS_RE = lazy_compile(
     r"['’]?[ \t]+(?:have|had|has|are|were|['’]ve|foster|fostered|adopted|live|lived|house|place|home|flat|kids|children|"
+    # what a family does as a household: moves, parts, takes up help or not ("the Smiths moved away", "the Walkers
+    # separated", "the Whites declined the offer")
+    r"moved|move|moves|relocated|separated|refused|declined|engaged|disengaged|attended|"
     r"family|lot|boys|girls|twins)\b", re.IGNORECASE | re.VERSION1)
 # A family's or a household's noun, or its home's, in lower case after its surname ("the Goldsmith family", "the Bishop
 # home").
@@ -2681,6 +2719,14 @@ class NameFinder:
         return (span.kind == "name" and fold(word) in communities() and fold(word) not in self.participant_parts
                 and _PERSON_AFTER_RE.match(text, span.end) is not None)
 
+    def _given_name_and_surname(self, words: list[_Tok]) -> bool:
+        """Whether ``words``, capitalised, open with a people's or a faith's word that is a given name too
+        (:data:`_COMMUNITY_GIVEN_NAMES`), before
+        surnames that are words and nothing else ("Roma Baker said", "Christian Smith attended"): the person, as "the
+        Roma community", "Christian Aid" and "Scottish Power" (no given name) are not."""
+        return (words[0].shape == "cap" and words[0].key in _COMMUNITY_GIVEN_NAMES
+                and all(t.shape == "cap" and t.key in self.surnames for t in words[1:]))
+
     def _community_before_body(self, text: str, toks: list[_Tok], k: int, tok: _Tok) -> bool:
         """Whether ``tok``, a word of a faith, people or nation alone in its run, comes right before a capitalised
         public term or ordinary word that no list knows as a name, ``toks[k]``: a body's or a thing's name opens with it
@@ -3018,19 +3064,41 @@ class NameFinder:
                 and not _job_word(key) and key not in _SIGNING_BODIES and _HOUSEHOLD_RE.match(text, tok.end) is not None)
 
     def _surname_first_in_capitals(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
-        """A word in capitals before a first name found in capitals after a comma: the surname written first, as on
-        a list or a form ("SMITH, JANE said"); not a function word or public term ("NOTE, JANE said" is kept)."""
+        """A word in capitals before a first name found in capitals, or in title case opening a field, after a comma: the
+        surname written first, as on a list, a form or a police record ("SMITH, JANE said", "Name: SMITH, Jane"); not a
+        function word or public term ("NOTE, JANE said" is kept)."""
         found = []
         for k in range(len(toks) - 1):
             tok, nxt = toks[k], toks[k + 1]
-            if (tok.shape == "caps" and nxt.shape == "caps" and nxt.key in self.firsts and len(tok.key) > 2
-                    and re.fullmatch(r"[ \t]*,[ \t]*", text[tok.end : nxt.start])
-                    and any(s.start <= nxt.start < s.end for s in spans)
-                    and not any(s.start <= tok.start < s.end for s in spans)
+            # the given name in title case is written so only where a register's field opens with the surname, a
+            # word (not an acronym, "LGA, Jane said") after a line's, a label's or a list's start ("Name: SMITH, Jane",
+            # "Present: SMITH, Jane; BROWN, Tom", "Father - SMITH, John")
+            if not (tok.shape == "caps" and len(tok.key) > 2
                     and not (self._public(tok) or tok.key in _NOT_NAMES or tok.key in _TITLES
                              or tok.key in KINSHIP_ROLE_WORDS)
                     and (tok.key in self.surnames or not self._ordinary(tok) or tok.key in self.participant_parts)):
+                continue
+            field = (all(p in self.surnames or _pronounceable(p) for p in tok.key.split("-"))
+                     and _FIELD_OPEN_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start) is not None)
+            if field and nxt.shape == "initial" and re.fullmatch(r"[ \t]*,?[ \t]*", text[tok.end : nxt.start]):
+                last = k + 1
+                while (last + 1 < len(toks) and toks[last + 1].shape == "initial"
+                       and text[toks[last].end : toks[last + 1].start] in ("", " ")):
+                    last += 1
+                if _FIELD_END_AFTER_RE.match(text, toks[last].end):
+                    found.append(Span(tok.start, toks[last].end, "name"))  # "Present: SMITH, J.; BROWN, T.K."
+                continue
+            if any(s.start <= tok.start < s.end for s in spans):
+                continue  # found already ("OKAFOR, JANE")
+            titled = field and nxt.shape == "cap"
+            if not ((nxt.shape == "caps" or titled) and nxt.key in self.firsts
+                    and re.fullmatch(r"[ \t]*,[ \t]*", text[tok.end : nxt.start])):
+                continue
+            if any(s.start <= nxt.start < s.end for s in spans):
                 found.append(Span(tok.start, tok.end, "name"))
+            elif titled and _FIELD_END_AFTER_RE.match(text, nxt.end):
+                # a given name that is a word ends the field ("Subject: JONES, Tom", "BROWN, Tom; ..."): both
+                found += [Span(tok.start, tok.end, "name"), Span(nxt.start, nxt.end, "name")]
         return found
 
     def _joined(self, text: str) -> list[Span]:
@@ -3670,7 +3738,8 @@ class NameFinder:
         """Whether a public term that is a surname too (:data:`_SURNAME_WORDS`, no month), in capitals opening a
         sentence, is a surname written first before a given name in title case, as registers, minutes and police
         records write it ("GREEN Tom attended.", "HALL Jane was arrested"): the given name no ordinary word, or the
-        name ending there, before a stop or a person's verb ("NEW Hope for families", "NEW Hope was founded", "GREEN
+        name ending there, before a stop, a person's verb or what is done only to a person ("GREEN Tom was arrested";
+        "NEW Ruby was launched", "NEW Hope for families", "NEW Hope was founded", "GREEN
         Paper" stay the words; "new", "may" are no surname opening a sentence)."""
         tok, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else None
         return (tok.shape == "caps" and tok.key in _SURNAME_WORDS and tok.key not in _MONTH_NAMES
@@ -3678,7 +3747,8 @@ class NameFinder:
                 and nxt.shape == "cap" and nxt.key in self.firsts and text[tok.end : nxt.start] == " "
                 and _sentence_initial(text, tok.start)
                 and (not self._ordinary(nxt) or _STOP_AFTER_RE.match(text, nxt.end) is not None
-                     or _PERSON_VERB_AFTER_RE.match(text, nxt.end) is not None))
+                     or _PERSON_VERB_AFTER_RE.match(text, nxt.end) is not None
+                     or _DONE_TO_PERSON_RE.match(text, nxt.end) is not None))
 
     def _pop_post_words(self, run: list[_Tok]) -> None:
         """Take off the end of ``run`` the ordinary capitalised words, no first name, surname or listed name's part,
@@ -3738,6 +3808,14 @@ class NameFinder:
             return None  # "the Named Nurse said", "Named Doctor for Safeguarding": a safeguarding post, no one named
         if _STRONG_INTRO_RE.search(before):
             return "intro"
+        if ((label := _NAME_LABEL_BEFORE_RE.search(before)) and (word := _WORD_AT_RE.match(text, start)) is not None
+                and ((w := fold(word.group())) in self.firsts or w not in self.words)
+                and w not in self.places and w not in self.public
+                # a person's label is a speaker's too ("Parent: Will they be told?"): a word there is a name where
+                # the field ends after it or a surname follows ("Father: Peter", "Mother: Grace (32)")
+                and (label.group("owner") is None or w not in self.words
+                     or _FIELD_END_AFTER_RE.match(text, word.end()) or _CAPITAL_NEXT_RE.match(text, word.end()))):
+            return "intro"  # "Name: John", "Father: Peter"; not "Father: Deceased"
         if _INTRO_RE.search(before):
             return "weak"
         return None
@@ -3875,7 +3953,8 @@ class NameFinder:
                 and _CONSUMED_BEFORE_RE.search(text, max(0, start - 16), start)):
             return None  # "he drinks Vimto all day", "she smokes Mayfair": what is drunk, eaten or smoked, no person
         if (len(words) > 1 and words[0].key in communities()
-                and all(self._ordinary(t) and not self._known(t) for t in words[1:])):
+                and all(self._ordinary(t) and not self._known(t) for t in words[1:])
+                and not self._given_name_and_surname(words)):
             return None  # "the Irish Sea", "the Welsh Government": a nation's word before ordinary words names no one
         if len(run) == 1 and self._community_before_body(text, toks, i + 1, words[0]):
             return None  # "the Scottish Government said", "the Irish Office": the run stopped before the public term

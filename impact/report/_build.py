@@ -370,6 +370,7 @@ def _declare(ctx) -> None:
                 for col in cols:
                     led.count(("traj", r["code"], col), r[col])
                 led.relation(("participants_traj",), [("traj", r["code"], col) for col in cols])
+        _declare_trajectory_margins(ctx)
     _declare_shares(ctx)
     # reported statements by what they are credited to
     att = f.attribution
@@ -574,6 +575,82 @@ def _declare_prevalence(ctx) -> None:
         key = ("with", r.measure, r.code, r.wave, r.group)
         led.count(key, r.events, hide=(r.wave, r.group) in few)
         led.at_most(key, ("participants_group", r.wave, r.group))
+
+
+#: The margins of the trajectory tables that the prevalence tables give: (the table; the waves its participants were
+#: seen at; the wave (0, 1, 2) and measure a prevalence count reads; the table's columns whose participants had it).
+_TRAJECTORY_MARGINS = (
+    ("persistence", (1, 2), 1, "reported", ("persistence_sustained", "persistence_faded")),
+    ("persistence", (1, 2), 2, "reported", ("persistence_sustained", "persistence_emerging")),
+    ("realisation", (0, 1, 2), 0, "anticipated", ("realisation_realised", "realisation_unmet_expectation")),
+)
+
+
+def _declare_trajectory_margins(ctx) -> None:
+    """Tie the trajectory tables to the sample and the prevalence tables: they count the same participants' codings.
+
+    The participants who reported an impact at early impact are those of the table of sustained impact who did
+    (sustained and faded) and those seen at early impact but not at the longer-term wave; at the longer-term wave,
+    sustained and emerging and those seen there but not at early impact; those who anticipated it at the first wave,
+    realised and unmet and those seen then but not at every wave. A table's incomplete participants are those not
+    seen at one of its waves, and a wave's participants are those of the table and those seen at the wave only, both
+    known from the sample's counts. Untied, a study of 6 councils interviewed in full (every participant at every
+    wave, none in intervention) gave back every hidden cell of the table of sustained impact but one: the count
+    reporting the impact at a wave less the published cell beside it, the row's total less the rest (disclosure round
+    48). Each tie is declared only where the trajectories recomputed from the participant panel give the table's own
+    cells and the sample's and prevalence table's counts (no tie is guessed)."""
+    from ..trajectories import trajectories
+
+    led, f = ctx.ledger, ctx.f
+    t, prev, pp = f.trajectory_summary, f.prevalence, f.participant_panel
+    waves = list(ctx.study.wave_ids)
+    if t is None or not len(t) or prev is None or prev.empty or pp is None or pp.empty or len(waves) != 3:
+        return
+    try:
+        wide = trajectories(pp, study=ctx.study, unit="participant_id")
+    except (ValueError, KeyError):
+        return
+    if ("participants_all",) in led.values and led.values[("participants_all",)] == led.values[("participants_traj",)]:
+        led.relation(("participants_all",), [("participants_traj",)])
+    people, seen = wide["participant_id"], {w: wide[w].notna() for w in waves}
+
+    def holds(total, parts) -> bool:
+        keys = (total, *parts)
+        return all(k in led.values for k in keys) and sum(led.values[k] for k in parts) == led.values[total]
+
+    for kind, needs in {(m[0], m[1]) for m in _TRAJECTORY_MARGINS}:
+        inside = np.logical_and.reduce([seen[waves[i]].to_numpy() for i in needs])
+        led.unpublished(("traj_inside", kind), people[inside].nunique())
+        for code in t["code"]:
+            parts = [("traj_inside", kind), ("traj", code, f"{kind}_incomplete")]
+            if holds(("participants_traj",), parts):
+                led.relation(("participants_traj",), parts)
+        for i in needs:
+            w = waves[i]
+            led.unpublished(("traj_outside", kind, w), people[seen[w].to_numpy() & ~inside].nunique())
+            if holds(("participants", w), [("traj_inside", kind), ("traj_outside", kind, w)]):
+                led.relation(("participants", w), [("traj_inside", kind), ("traj_outside", kind, w)])
+    for kind, needs, at, measure, columns in _TRAJECTORY_MARGINS:
+        wave = waves[at]
+        inside = np.logical_and.reduce([seen[waves[i]].to_numpy() for i in needs])
+        rows = prev[(prev["measure"] == measure) & (prev["wave"] == wave)]
+        for code in t["code"]:
+            of = (wide["code"] == code).to_numpy()
+            parts = [("traj", code, c) for c in columns]
+            groups = [("with", measure, code, wave, g) for g in rows.loc[rows["code"] == code, "group"]]
+            had = wide[wave].fillna(False).astype(bool).to_numpy() & of
+            mine, rest = int((had & inside).sum()), int((had & ~inside).sum())
+            # the recomputed trajectories must be the table's, and the prevalence counts their sum: else no tie
+            if not groups or not all(k in led.values for k in (*parts, *groups)) or (
+                    mine != sum(led.values[k] for k in parts) or mine + rest != sum(led.values[k] for k in groups)):
+                continue
+            whole, other = ("with_all", measure, code, wave), ("traj_outside_with", kind, code, wave)
+            if whole not in led.values:
+                led.unpublished(whole, mine + rest)
+                led.relation(whole, groups)
+            led.unpublished(other, rest)
+            led.at_most(other, ("traj_outside", kind, wave))
+            led.relation(whole, [*parts, other])
 
 
 def _framework_rows(ctx) -> pd.DataFrame | None:
@@ -875,18 +952,44 @@ def _published_provenance(ctx, sections: list) -> dict:
     the early wave, which with the councils interviewed at each wave gave the hidden counts back (seed 31271, round
     39)."""
     prov = _separation_caveats(ctx, _caveats_of_figures_shown(ctx, dict(ctx.f.provenance), sections))
+    prov = _labels_redacted(ctx, prov)
     caveats = list(prov.get("statistical_warnings") or ())
     groups = ("councils_interviewed_group", "councils_complete", "councils_level", "councils_type")
     hidden = any(ctx.ledger.hidden(k) for k in ctx.ledger.values if isinstance(k, tuple) and k[0] in groups)
     if not hidden or not caveats:
         return prov
     kept = [c for c in caveats if not _GROUP_CAVEAT.search(_caveat_words(c))]
+    # the package's own message of a caveat withheld goes with it: "1 of 19 councils was seen at every time point but
+    # changed status_group" stayed in statistical_warning_sources where its caveat was withheld (report truth round 41)
+    from .._warning_words import OWN_SOURCE
+
+    sources = [s for s in prov.get("statistical_warning_sources") or ()
+               if OWN_SOURCE not in str(s) or not _GROUP_CAVEAT.search(_caveat_words(str(s).split(OWN_SOURCE)[0]))]
+    if "statistical_warning_sources" in prov:
+        prov["statistical_warning_sources"] = sources
     ctx.withheld("Provenance (provenance.json and About this report)", "statistical caveats",
                  len(caveats) - len(kept), "status_group_caveat",
                  "a statistical caveat of the analysis about a status group of councils: its counts (or their bounds) "
                  "would give back counts of councils the tables suppress", output="provenance")
     prov["statistical_warnings"] = kept
     return prov
+
+
+def _labels_redacted(ctx, prov: dict) -> dict:
+    """The provenance with the study's labels its caveats name (the package's own warnings said in words name the waves
+    and impacts by them: :func:`impact.pipeline._said_for_report`) as the report redacts them: a wave labelled with a
+    participant's or a council's name is '[name]' in the tables and would be named in full among the caveats."""
+    from ..pipeline import _reader_labels
+
+    raw = _reader_labels(ctx.study, ctx.f.codebook)
+    red = _reader_labels(ctx.study, ctx.f.codebook, ctx.redacted)
+    swaps = sorted(((raw[k], red[k]) for k in raw if raw[k] != red[k]), key=lambda kv: -len(kv[0]))
+    caveats = list(prov.get("statistical_warnings") or ())
+    if not swaps or not caveats:
+        return prov
+    for before, after in swaps:
+        caveats = [str(c).replace(before, after) for c in caveats]
+    return {**prov, "statistical_warnings": caveats}
 
 
 def _built_tables(sections: list) -> dict[str, pd.DataFrame]:
@@ -1441,16 +1544,17 @@ def _summary(ctx) -> Section:
     before, after, hidden = _descriptive(ctx)
     if weak and (before or after or hidden):
         # a sentence left out for a suppressed count is left out under this coder too: named with the others, in order
-        whats = [what for what, _ in before + after] + hidden
+        whats = [what for what, _ in before + after] + [what for what, _ in hidden]
         items.append(_descriptive_withheld(ctx, sorted(whats, key=_DESCRIPTIVE_ORDER.index), weak))
     else:
         items += [sentence for _, sentence in before]
         # a sentence left out because a count behind it cannot be published is said to be left out, and why: a reader
-        # of a summary without "most often expected" cannot tell an omission from an oversight
+        # of a summary without "most often expected" cannot tell an omission from an oversight. Why is told apart: a
+        # count below the threshold, or counts of at least the threshold that, beside the tables' published counts,
+        # would give a smaller one away (disclosure round 48 ties the tables of sustained impact to the prevalence
+        # tables: "a count ... is below 5" of counts of 16, 10 and 8 was untrue)
         if hidden:
-            items.append(f"This summary does not state {_listed(_stated(ctx, hidden))}: a count behind the shares is below "
-                         f"{ctx.min_count} and is not published, to protect the participants, and the shares would give "
-                         "it away (the tables show the counts that can be published).")
+            items.append(_hidden_descriptive(ctx, hidden))
     gee = _gee_rows(ctx)
     if len(gee):
         # A model's difference by status is a finding only where it could be estimated: with fewer than FEW_UNITS
@@ -1982,13 +2086,16 @@ def _stated(ctx, whats: list[str]) -> list[str]:
     return out
 
 
-def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, bool]]]:
     """The summary's descriptive sentences as (what it states, sentence) pairs, each left out when its numbers are absent.
 
     Three lists: the pairs the summary puts before the differences by
     intervention status (expectations, reports, expectations realised), those
     it puts after them (what reported impacts were credited to), and what it
-    leaves out because a count behind the shares is suppressed.
+    leaves out because a count behind the shares is suppressed, each with
+    whether one of those counts is itself below the threshold (False: every
+    count is at least the threshold but is hidden to protect a smaller one
+    that, with the published counts, it would give away).
     """
     before, hidden = [], []
     expected, reported = _DESCRIPTIVE_ORDER[:2]
@@ -1996,12 +2103,12 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
     if ant is not None:
         before.append((expected, _ranked_sentence(ctx, ant, True)))
     elif _shares_suppressed(ctx, "anticipated", [ctx.waves[0]]):
-        hidden.append(expected)
+        hidden.append((expected, _below_threshold(ctx, _share_keys(ctx, "anticipated", [ctx.waves[0]]))))
     rep = _most_often_shared(ctx, "reported", ctx.later)
     if rep is not None:
         before.append((reported, _ranked_sentence(ctx, rep, False)))
     elif ctx.later and _shares_suppressed(ctx, "reported", ctx.later):
-        hidden.append(reported)
+        hidden.append((reported, _below_threshold(ctx, _share_keys(ctx, "reported", ctx.later))))
     uncoded = _never_coded(ctx)
     if uncoded and before:
         # 'participants most often expected policies and commitment' of a coding that never coded three of the six
@@ -2019,10 +2126,27 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
         if sentence is not None:
             before.append((what, sentence))
         elif counts is not None and counts[0] > 0 and not ctx.shown(*keys):
-            hidden.append(what)
+            hidden.append((what, _below_threshold(ctx, keys)))
     credit = _credit_sentence(ctx)
     after = [(_DESCRIPTIVE_ORDER[4], credit)] if credit else []
     return before, after, hidden
+
+
+def _hidden_descriptive(ctx, hidden: list[tuple[str, bool]]) -> str:
+    """The summary's sentence naming what it leaves out of :data:`_DESCRIPTIVE_ORDER` for disclosure, and why: a count
+    below the threshold, or (secondary suppression) counts that would give a smaller, unpublished one away."""
+    small = [what for what, below in hidden if below]
+    beside = [what for what, below in hidden if not below]
+    said = []
+    if small:
+        said.append(f"{_listed(_stated(ctx, small))}: a count behind {'it' if len(small) == 1 else 'them'} is below "
+                    f"{ctx.min_count} and is not published, to protect the participants, and the shares would give it "
+                    "away")
+    if beside:
+        said.append(f"{'nor ' if small else ''}{_listed(_stated(ctx, beside))}: each count behind "
+                    f"{'it' if len(beside) == 1 else 'them'} is at least {ctx.min_count}, but together with the counts "
+                    "the tables publish it would give away a smaller count that is not published")
+    return f"This summary does not state {'; '.join(said)} (the tables show the counts that can be published)."
 
 
 def _ranked_sentence(ctx, ranked: pd.DataFrame, expected: bool) -> str:
@@ -2119,14 +2243,26 @@ def _exact_p(a: int, n_a: int | None, b: int, n_b: int | None) -> float:
     return float(fisher_exact([[a, n_a - a], [b, n_b - b]]).pvalue)
 
 
-def _shares_suppressed(ctx, measure: str, waves: list[str]) -> bool:
-    """Whether a count behind the pooled shares of ``measure`` at ``waves`` is suppressed (see
-    :func:`_most_often_shared`)."""
+def _share_keys(ctx, measure: str, waves: list[str]) -> list:
+    """The ledger's keys of the counts behind the pooled shares of ``measure`` at ``waves``."""
     prev = ctx.f.prevalence
     p = prev[(prev["measure"] == measure) & prev["wave"].isin(waves) & prev["code"].isin(ctx.codes)]
     keys = [("with", measure, r.code, r.wave, r.group) for r in p.itertuples()]
     keys += [("participants_group", r.wave, r.group) for r in p.itertuples()]
-    return not ctx.shown(*[key for key in keys if key in ctx.ledger.values])
+    return [key for key in keys if key in ctx.ledger.values]
+
+
+def _shares_suppressed(ctx, measure: str, waves: list[str]) -> bool:
+    """Whether a count behind the pooled shares of ``measure`` at ``waves`` is suppressed (see
+    :func:`_most_often_shared`)."""
+    return not ctx.shown(*_share_keys(ctx, measure, waves))
+
+
+def _below_threshold(ctx, keys) -> bool:
+    """Whether a count among ``keys`` is itself below the threshold (suppressed as primary), as opposed to hidden only
+    because, beside the published counts, it would give a smaller one away (secondary suppression)."""
+    led = ctx.ledger
+    return any(0 < led.values.get(k, 0) < led.threshold and k not in led.public for k in keys)
 
 
 def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame:
@@ -5171,7 +5307,7 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
     th = th.assign(_order=[hashlib.sha256(f"{ctx.key!r}:{u}".encode()).hexdigest() for u in th["unit"].astype(str)])
     th = th.sort_values("_order", kind="stable")
     groups = [g for g in _MATRIX_GROUPS if g in set(th["group"])]
-    blocks = []
+    blocks, few = [], 0
     for parent in parents:
         sub = th[th["parent"] == parent]
         rows, empty = [], []
@@ -5182,8 +5318,17 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
                 n = cell["council_id"].nunique()
                 said = list(dict.fromkeys(t for t in cell["example_redacted"] if t))[:_MATRIX_PER_CELL]
                 # "c councils" whatever the count it hides ("c council" said it was one); hidden as the ledger decides
-                count = (_counted(n, "council") if ctx.shown(("theme_councils", code, g)) and n >= ctx.min_count
-                         else f"{SUPPRESSED} councils")
+                published = ctx.shown(("theme_councils", code, g)) and n >= ctx.min_count
+                count = _counted(n, "council") if published else f"{SUPPRESSED} councils"
+                if said and not (published and n >= ctx.quote_k):
+                    # A cell's statements are tied to the councils that raised its theme, not to its group: under
+                    # a count of 'c councils' they were one or two councils' words, and which councils chose an
+                    # optional theme is in their reviews' scope ("We added commissioning as an extra theme", "I'm
+                    # head of safeguarding at the clinical commissioning group" under 2 of 6 councils, disclosure
+                    # round 48). Shown only beside a published count of at least quote_k councils, so that their
+                    # presence tells nothing of a suppressed count either.
+                    few += len(said)
+                    said = []
                 row[_MATRIX_GROUPS[g][0]] = "" if not n else count + "".join(
                     (": " if i == 0 else "; ") + f"\u201c{q}\u201d" for i, q in enumerate(said))
             (rows if any(row[_MATRIX_GROUPS[g][0]] for g in groups) else empty).append(row)
@@ -5205,6 +5350,9 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
                                 column: Label(heading, description=f"{heading}: the councils whose participants raised "
                                               "the theme and some of their clearest statements, redacted.")
                                 for column, heading in (_MATRIX_GROUPS[g] for g in groups)}}))
+    ctx.withheld("Framework matrix: councils by review theme", "statements", few, "few_councils_quoted",
+                 f"a theme raised by fewer than {ctx.quote_k} councils (--quote-k) of a group, or by a number of "
+                 "councils that is suppressed: its statements would be tied to those councils alone")
     return blocks
 
 
@@ -6575,13 +6723,21 @@ def _detectable_by_randomisation(status: pd.DataFrame) -> str:
             f"councils in one status group has about, not exactly, that chance{which})")
 
 
-def _indicator_reassignments(ctx) -> str:
+#: The report's tables of the indicators' change, which show their randomisation p-values (``ri_p_value``).
+_DID_TABLES = ("indicator_did", "indicator_review_did", "indicator_review_did_by_status")
+
+
+def _indicator_reassignments(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
     """'; the indicators' randomisation tests: 999 random reassignments' for the methods line, where the indicators'
-    randomisation p-values were computed from other than the run's resamples (the analysis uses at most 999); ''
-    where they used that number, or there are none."""
+    randomisation p-values were computed from other than the run's resamples (the analysis uses at most 999) and a
+    table of the report (``tables``, as built) shows one of them; '' where they used that number, there are none, or
+    every one is c or blank: the methods line gave the reassignments of p-values no cell held, where the tables' notes
+    no longer did (report truth round 41)."""
     from .._limits import INDICATOR_REASSIGNMENTS_MAX
 
     f = ctx.f
+    if tables is not None and not any(_figure_cells(tables.get(t), r"^ri_p_value$").any() for t in _DID_TABLES):
+        return ""
     said = _reassignments(f.review_indicator_effects, f.indicator_effects)
     if not said or said == f"{int(f.parameters['n_resamples']):,} random reassignments":
         return ""
@@ -6609,7 +6765,7 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
         "later waves; faded: at the first only; emerging: at the last only.",
         f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
         f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}"
-        f"{_indicator_reassignments(ctx)}); "
+        f"{_indicator_reassignments(ctx, tables)}); "
         f"{_adjusted_across(ctx, f'{ctx.many} and waves')}; design-effect-adjusted Wilson intervals for shares of "
         "participants; GEE with bias-reduced sandwich errors for few clusters" + _randomised_status(ctx) + ".",
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else

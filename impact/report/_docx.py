@@ -58,6 +58,7 @@ from ._format import (
 )
 from ._images import PNG_DPI, Image, rasterise
 from ._layout import (
+    breaks_a_word,
     fit_columns,
     identifying_columns,
     mean_lines,
@@ -490,7 +491,10 @@ class _Writer:
                                *self._plan(headers, rows, numeric, table.key_columns, notes=notes))
         return self.plans[key]
 
-    def table(self, table: Table) -> None:
+    def table(self, table: Table, *, own_rows: bool = False) -> None:
+        """A table; with ``own_rows`` (a table of items and their values, "About this report"), a value holding a word
+        too wide for its column (a 64-character fingerprint) goes on a row of its own under its item, across the
+        table, so that it is whole on one line: Word broke it in its cell, and a reader copying it got two pieces."""
         if table.detail:
             self.n_table += 1
             self.caption("Table", self.n_table, self.vocabulary.prose(table.caption))
@@ -506,9 +510,13 @@ class _Writer:
             before = self.used
             self.caption("Table", self.n_table if k == 0 else None, self.vocabulary.prose(table.caption), part=label)
             last = k == len(parts) - 1
-            self._grid([headers[j] for j in columns], [[r[j] for j in columns] for r in rows],
+            part_rows = [[r[j] for j in columns] for r in rows]
+            spans = set()
+            if own_rows and len(columns) == 2:
+                part_rows, spans = _own_rows(part_rows, part_widths[1], size)
+            self._grid([headers[j] for j in columns], part_rows,
                        [numeric[j] for j in columns], part_widths, size, caption=self.used - before,
-                       note=self._note_height(notes) if last else 0.0, note_text=notes if last else "")
+                       note=self._note_height(notes) if last else 0.0, note_text=notes if last else "", spans=spans)
             if not last:
                 self._spacer()
         self._spacer()
@@ -599,7 +607,7 @@ class _Writer:
         return size, True, parts, widths
 
     def _grid(self, headers, rows, numeric, widths, size, *, caption: float = 0.0, note: float = 0.0,
-              note_text: str = "") -> None:
+              note_text: str = "", spans: set[int] | frozenset[int] = frozenset()) -> None:
         """Append the table as WordprocessingML built in one go (python-docx's cell API is slow for big tables).
 
         A table that fits on a page with its ``caption`` and ``note`` (heights in points) is kept on one page, every
@@ -611,9 +619,18 @@ class _Writer:
         The note (``note_text``) is the table's last row, one cell across every column under a rule: LibreOffice
         keeps a row with the next row where its paragraphs keep with the next, but not a table's last row with
         the paragraph after the table (Table 10's note stood alone at the top of page 13 of the example's report).
+
+        ``spans``: the indices of ``rows`` that are one cell across the table (a value under its item, kept with it,
+        no rule between them).
         """
         page = self.block(self.landscape)
-        height = self._height(headers, rows, widths, size)
+
+        def row_height(row, row_widths) -> float:
+            return self._height([""], [row], row_widths, size) - self._height([""], [], row_widths, size)
+
+        height = self._height(headers, [r for i, r in enumerate(rows) if i not in spans and i + 1 not in spans],
+                              widths, size) + sum(row_height(rows[i], [sum(widths)]) + row_height(
+                                  rows[i - 1][:1], widths[:1]) for i in spans)
         total = caption + height + note
         fits_here = self.used + height + note <= page.height
         keep_all = fits_here or (total <= page.height and not self.opening)
@@ -637,18 +654,25 @@ class _Writer:
         ]
         for i, values in enumerate([headers, *rows]):
             header = i == 0
-            # the last rows keep with the note under the table, so a note never stands alone on a page
-            keep = header or keep_all or i < 3 or i > len(rows) - _LAST_ROWS_KEPT
+            # the last rows keep with the note under the table, so a note never stands alone on a page; an item with
+            # its value on the row under it
+            keep = header or keep_all or i < 3 or i > len(rows) - _LAST_ROWS_KEPT or i in spans
+            spanning, above = i - 1 in spans, i in spans
             out.append("<w:tr><w:trPr><w:cantSplit/>" + ('<w:tblHeader/>' if header else "") + "</w:trPr>")
             for j, value in enumerate(values):
                 shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{_HEADER_FILL}"/>' if header else ""
+                # (a cell's properties in the schema's order: width, span, borders, shading)
+                tc_pr = (f'<w:tcW w:w="{sum(int(t) for t in twips)}" w:type="dxa"/><w:gridSpan w:val="{len(twips)}"/>'
+                         '<w:tcBorders><w:top w:val="nil"/></w:tcBorders>' if spanning
+                         else f'<w:tcW w:w="{twips[j]}" w:type="dxa"/>'
+                         + ('<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>' if above else "")) + shade
                 p_pr = ("<w:pPr>" + ("<w:keepNext/>" if keep else "") + '<w:spacing w:before="0" w:after="0" '
                         'w:line="240" w:lineRule="auto"/>' + ('<w:jc w:val="right"/>' if numeric[j] else "") + "</w:pPr>")
                 r_pr = "<w:rPr>" + ("<w:b/>" if header else "") + f'<w:sz w:val="{half_points}"/>' \
                        f'<w:szCs w:val="{half_points}"/></w:rPr>'
                 lines = clean_text(value).split("\n")
                 text = "<w:br/>".join(f'<w:t xml:space="preserve">{xml_escape(line)}</w:t>' for line in lines)
-                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{twips[j]}" w:type="dxa"/>{shade}</w:tcPr>'
+                out.append(f'<w:tc><w:tcPr>{tc_pr}</w:tcPr>'
                            f"<w:p>{p_pr}<w:r>{r_pr}{text}</w:r></w:p></w:tc>")
             out.append("</w:tr>")
         if note_text:
@@ -862,7 +886,7 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
     writer.paragraph("How this report was produced. The tables are also in tables.xlsx (formatted, ready to print) "
                      "and in tables/*.csv with full, unrounded values and machine-readable column names, described "
                      "in tables/data_dictionary.csv.")
-    writer.table(about)
+    writer.table(about, own_rows=True)
     _keep_signs_with_numbers(doc.element.body)
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -914,6 +938,21 @@ def _short_text(blocks) -> bool:
         items = getattr(b, "items", None)
         size += sum(len(i) for i in items) if items is not None else len(getattr(b, "text", "")) + len(getattr(b, "attribution", ""))
     return size <= _SHORT_SECTION_CHARS
+
+
+def _own_rows(rows: list[list[str]], width: float, size: float) -> tuple[list[list[str]], set[int]]:
+    """Item-value ``rows`` with each value too wide for its column (``width`` points; a word of it would be broken) on
+    a row of its own under its item, and the indices of those rows."""
+    out: list[list[str]] = []
+    spans: set[int] = set()
+    for item, value in rows:
+        if breaks_a_word(str(value), width, size=size, padding=_CELL_PADDING):
+            out.append([item, ""])
+            spans.add(len(out))
+            out.append([value])
+        else:
+            out.append([item, value])
+    return out, spans
 
 
 def _about_frame(items):

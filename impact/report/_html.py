@@ -28,7 +28,7 @@ from ._format import (
     table_notes,
 )
 from ._images import Image, rasterise
-from ._layout import fit_columns, identifying_columns, split_columns
+from ._layout import breaks_a_word, fit_columns, identifying_columns, split_columns, wrapped_lines
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
 
 __all__ = ["render_html"]
@@ -41,6 +41,28 @@ _SCREEN = {"normal": (14.72, 20.2), "compact": (12.8, 13.8)}  # font px, horizon
 _PRINT = {"portrait": 680.0, "landscape": 1000.0, "font": 12.0, "padding": 11.0}  # A4 at 96 px/in, 15 mm margins
 #: A table of at most this many rows is printed whole on one page (a split left its last rows or notes alone).
 _KEEP_ROWS = 15
+#: "About this report" (dl.provenance in report.html.j2): its font px (.9rem), the widest its item column is (18rem)
+#: and the gap between the columns (1rem), on screen and printed alike.
+_ABOUT = {"font": 14.4, "item": 288.0, "gap": 16.0}
+#: A table's note printed (p.table-notes, .88rem at line-height 1.5, px), and the share of a printed page (A4 less
+#: 15 mm margins, 1009 px) beyond which it is too long to keep whole with the table's last row.
+_NOTE = {"font": 14.08, "line": 1.5, "page": 1009.0, "share": 1 / 3}
+
+
+def _long_note(notes: str) -> bool:
+    """Whether a table's note, printed at a portrait page's width, takes more than a third of the page."""
+    lines = wrapped_lines(notes, _PRINT["portrait"], _NOTE["font"]) if notes else 0
+    return lines * _NOTE["font"] * _NOTE["line"] > _NOTE["share"] * _NOTE["page"]
+
+
+def _about(items: list[tuple[str, str]]) -> list[str]:
+    """The class of each value of "About this report": on a line of its own under its item, across the page
+    (``own-line-screen``, ``own-line-print``), where a word of it is too wide for the value column there and would
+    be broken (a 64-character fingerprint, about 510 px, in a printed column of 376 px)."""
+    columns = {"screen": _COLUMN_PX - _ABOUT["item"] - _ABOUT["gap"],
+               "print": _PRINT["portrait"] - _ABOUT["item"] - _ABOUT["gap"]}
+    return [" ".join(f"own-line-{media}" for media, width in columns.items()
+                     if breaks_a_word(str(value), width, size=_ABOUT["font"])) for _, value in items]
 
 
 def _table_layout(headers: list[str], rows: list[list[str]], numeric: list[bool], key_columns: int) -> tuple[str, list[list[int]]]:
@@ -123,6 +145,7 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
             "number": numbers["table"],
             "caption": prose(block.caption),
             "notes": notes,
+            "long_note": _long_note(notes),
             "detail": detail_note(block, numbers["table"]) if block.detail else "",
             "density": density,
             "parts": [
@@ -208,10 +231,12 @@ def render_html(report: Report, *, images: Mapping[str, Image] | None = None) ->
         for section in report.sections
     ]
     template = _environment().get_template(_TEMPLATE)
+    provenance = report_provenance(report.provenance, report.vocabulary)
     return template.render(
         report=report,
         sections=sections,
-        provenance=report_provenance(report.provenance, report.vocabulary),
+        provenance=provenance,
+        classes=_about(provenance),
         date=f"{report.date.day} {report.date:%B %Y}" if report.date is not None else "",
         version=__version__,
     )

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from .._textwidth import _longest_line, _longest_word, text_width, wrapped_lines
 
-__all__ = ["text_width", "ColumnPlan", "fit_columns", "split_columns", "wrapped_lines", "table_height", "mean_lines"]
+__all__ = ["text_width", "ColumnPlan", "fit_columns", "split_columns", "wrapped_lines", "table_height", "mean_lines",
+           "breaks_a_word"]
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,20 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
         widths = _share(start, natural, available - sum(start), gain)
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     return ColumnPlan(tuple(minimum), False, tuple(minimum), tuple(natural))
+
+
+def breaks_a_word(text: str, width: float, *, size: float, padding: float = 0.0) -> bool:
+    """Whether a word of ``text`` (a 64-character fingerprint) is wider than a column of ``width`` points (``padding``
+    off) at ``size``, so that the renderer would break it: a value so long goes on a row of its own across the table.
+
+    Examples
+    --------
+    >>> breaks_a_word("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 250, size=9)
+    True
+    >>> breaks_a_word("Holm", 250, size=9), breaks_a_word("", 0, size=9)
+    (False, False)
+    """
+    return _longest_word(text, size, False) > width - padding
 
 
 def _share(minimum: list[float], natural: list[float], room: float, weights: list[float]) -> list[float]:

@@ -355,6 +355,20 @@ def _number_or_text(text: str, recorded: object) -> object:
     return neutralise_cell(text)
 
 
+#: The least width (Excel's unit) of the Notes sheet's column of captions.
+_LEAST_CAPTION = 12.0
+
+
+def _symbols_among_numbers(column: pd.Series) -> set[str]:
+    """The symbols (:data:`SYMBOLS`) a column holds in place of numbers: none unless it holds a number. The column is
+    read once (the test for a number was repeated over the whole column for each symbol in it)."""
+    values = column.tolist()
+    found = {str(v).strip() for v in values if isinstance(v, str) and str(v).strip() in SYMBOLS}
+    if found and any(isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool) for x in values):
+        return found
+    return set()
+
+
 def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     """The Notes sheet: a page that reads top to bottom (columns A-D, text wrapped to fit), printed at 80%.
 
@@ -368,6 +382,10 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     first = round(max([text_chars(s) for s in sheets] + [text_chars("Sheet", bold=True)]), 1)
     last = round(max([text_chars(f"{len(t.data):,}") for t in report.tables] + [text_chars("Rows", bold=True)]), 1)
     third = round((total - first - last) * 0.7, 1)  # the notes, longer than the captions beside them
+    # the settings' values (columns C:D, indented a step) hold their longest word (a 64-character fingerprint) whole,
+    # as the Word and web reports' "About this report" do, where the captions keep _LEAST_CAPTION of the width
+    word = max((text_chars(w) for _, value, _ in entries for w in str(value).split()), default=0.0) + INDENT_CHARS
+    third = round(min(max(third, word - last), total - first - last - _LEAST_CAPTION), 1)
     widths = {1: first, 2: math.floor((total - first - last - third) * 10) / 10, 3: third, 4: last}
     for j, w in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = w
@@ -395,10 +413,7 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     line("Suppressed or unavailable values are empty cells shaded grey, so that sums and averages skip them; the "
          f"last column of such a sheet, '{FLAG_COLUMN}', names them with their symbol. The same tables with "
          "machine-readable column names are in tables/*.csv, described in tables/data_dictionary.csv.")
-    symbols = sorted({str(v).strip() for t in report.tables for col in t.data.columns
-                      for v in t.data[col].tolist() if isinstance(v, str) and str(v).strip() in SYMBOLS
-                      and any(isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool)
-                              for x in t.data[col].tolist())})
+    symbols = sorted({s for t in report.tables for col in t.data.columns for s in _symbols_among_numbers(t.data[col])})
     for s in symbols:
         line(f"{s}: {SYMBOLS[s]}.")
     line()
@@ -429,6 +444,12 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
         r = ws.max_row
         ws.cell(row=r, column=1, value=neutralise_cell(key)).font = bold
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+        if max((text_chars(w) for w in str(value).split()), default=0.0) + INDENT_CHARS > widths[3] + widths[4]:
+            # a word too wide for the value's columns even so: the value on a row of its own under its name, across
+            # the page, as the Word and web reports set it
+            ws.cell(row=r, column=1).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+            line(str(value))
+            continue
         ws.cell(row=r, column=3, value=_number_or_text(value, recorded))
         ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
         # (a number left-aligned, as the text around it; the value a gap off its wrapped name, as the notes are)

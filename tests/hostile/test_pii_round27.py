@@ -159,12 +159,12 @@ _HELD = [
     ('the number plate, like, cn 62 lpd', 'the number plate, like, [vehicle registration]'),
     ('reg: vk-21-jhu', 'reg: [vehicle registration]'),
     ('police stopped the car, reg sa68 owl', 'police stopped the car, reg [vehicle registration]'),
-    ('the case number is cs 2023 0456', 'the case number is cs [phone]'),
+    ('the case number is cs 2023 0456', 'the case number is [reference]'),  # 'cs [phone]' until round 48
     ('court ref cf22c00123', 'court ref [reference]'),
-    ("her crime number's 55210034567", "her crime number's [phone]"),
+    ("her crime number's 55210034567", "her crime number's [reference]"),  # '[phone]' until round 48
     ('the mosaic id is 4471203', 'the mosaic id is [reference]'),
     ('the police log was 0412 of the 3rd', 'the police log was [reference] of the 3rd'),
-    ('her wcccis number is 1029384', 'her wcccis number is [phone]'),
+    ('her wcccis number is 1029384', 'her wcccis number is [reference]'),  # '[phone]' until round 48
     ("it's case ref fam/22/1034", "it's case ref [reference]"),
     ('the lado ref is l-2291', 'the lado ref is [reference]'),
     ('incident number 1190 of 12 march', 'incident number [reference] of 12 march'),

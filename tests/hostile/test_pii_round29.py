@@ -106,13 +106,13 @@ _HELD = [
     ('his full name is kai-jordan pryce-williams', 'his full name is [name]'),
     ("she uses her mum's surname, kowalski", "she uses her mum's surname, [name]"),
     ("he signs his texts off 'dee x'", "he signs his texts off '[name] x'"),
-    ('her case number is 12 34 567', 'her case number is [phone]'),
+    ('her case number is 12 34 567', 'her case number is [reference]'),  # '[phone]' until round 48
     ('the court number is LS22C00451', 'the court number is [reference]'),
     ('the care proceedings number is MA23P01234', 'the care proceedings number is [reference]'),
     ("her hospital number's K1234567", "her hospital number's [reference]"),
     ('his sort code is 20-45-77', 'his sort code is [reference]'),  # '[date]' until round 46 read bank details
     ("the account number's 41234567", "the account number's [reference]"),  # '[phone]' until round 46
-    ('his passport number is 533401372', 'his passport number is [phone]'),
+    ('his passport number is 533401372', 'his passport number is [reference]'),  # '[phone]' until round 48
     ('her driving licence number is MORGA753116SM9IJ', 'her driving licence number is [reference]'),
     ('the claim reference is ZX 99 88 77 A', 'the claim reference is [NI number]'),
     ('she was born the day the queen died', 'she was born [date of birth]'),
