@@ -3493,8 +3493,8 @@ def _status_figure(ctx, levels) -> Figure | None:
             if v == SUPPRESSED:
                 # no bar: a hatched outline across the axis read as a bar of every council; the count's place holds
                 # the suppression letter and what it stands for, as the tables show it
-                ax.text(0, y, f" {SUPPRESSED}: {vocab.label(vocab.INTERVENTION_LEVELS, lv).lower()}, count suppressed",
-                        va="center", fontsize=8, color="#555555", style="italic")
+                _value_label(ax, 0, y, f"{SUPPRESSED}: {vocab.label(vocab.INTERVENTION_LEVELS, lv).lower()}, count "
+                             "suppressed", fontsize=8, color="#555555", style="italic")
             else:
                 ax.barh(y, v, height, color=colours[k % len(colours)],
                         label=vocab.label(vocab.INTERVENTION_LEVELS, lv) if i == 0 else None)
