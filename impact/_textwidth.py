@@ -83,6 +83,7 @@ def _units(ch: str, bold: bool) -> float | None:
     return got
 
 
+@lru_cache(maxsize=200_000)  # a pure function of its arguments; a report measures the same words often
 def arial_width(text: str, size: float, *, bold: bool = False) -> float:
     """Width of one line of ``text`` in points in Arial (Liberation Sans) at ``size``, as LibreOffice sets it: Arial's
     own advance widths, without kerning.  A character Helvetica's metrics lack is reckoned at :func:`text_width`'s.
@@ -101,6 +102,7 @@ def arial_width(text: str, size: float, *, bold: bool = False) -> float:
     return total
 
 
+@lru_cache(maxsize=200_000)  # a pure function of its arguments; a report measures the same words often
 def excel_pixels(text: str, size: float, *, bold: bool = False) -> float:
     """Width of one line of ``text`` in pixels as Excel draws it in Arial at ``size`` points on a 96 dpi screen: an em
     of ``round(size * 96 / 72)`` pixels (13 at 10 pt, where a digit takes the 7 pixels of Excel's column unit) and
@@ -124,14 +126,17 @@ def _words(text: str) -> list[str]:
     return [w for w in text.split() if w]
 
 
+@lru_cache(maxsize=200_000)
 def _longest_word(text: str, size: float, bold: bool, breakable: int | None = None) -> float:
     return max((text_width(w[:breakable] if breakable else w, size, bold=bold) for w in _words(text)), default=0.0)
 
 
+@lru_cache(maxsize=200_000)
 def _longest_line(text: str, size: float, bold: bool) -> float:
     return max((text_width(line.strip(), size, bold=bold) for line in text.split("\n")), default=0.0)
 
 
+@lru_cache(maxsize=200_000)
 def wrapped_lines(text: str, width: float, size: float, *, bold: bool = False, measure=None) -> int:
     """Lines ``text`` takes when wrapped at spaces into ``width`` points (greedy, like Word); ``measure``, a
     function like :func:`text_width` (the default), gives the widths.

@@ -16,6 +16,7 @@ import re
 import warnings
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
+from typing import NamedTuple
 
 from .errors import ImpactError, ImpactWarning, StatisticalWarning, recorded_warnings
 
@@ -47,8 +48,7 @@ _MEANINGS: list[tuple[re.Pattern, str, str]] = [
      "of the values it can take (a boundary fit): the data show no spread at that level beyond chance, and the standard "
      "errors rest on the rest of the model, so read them with care",
      "a variance of the mixed model (between councils, or between respondents) came out at zero or below, the edge of "
-     "the values it can take, and the fit could not go on from there (the data show no spread at that level beyond "
-     "chance)"),
+     "the values it can take, and the fit stopped there (the data show no spread at that level beyond chance)"),
     (re.compile(r"Convergence|IterationLimit|converge|iteration limit|optimi[sz]ation failed", re.I),
      "the fitting did not settle on a best fit within its limit of steps (it did not converge), so the estimates may "
      "not be the best fit to the data: read them with caution",
@@ -61,7 +61,7 @@ _MEANINGS: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"invalid value|divide by zero|division by zero|degrees of freedom <= 0|mean of empty|\bnan\b", re.I),
      "a quantity could not be computed (a division by zero, or a logarithm or square root out of its range, as where a "
      "group shows no spread or a share is 0 or 1), so figures resting on it are shown as missing",
-     "a quantity it needed could not be computed (a division by zero, or a logarithm or square root out of its range, "
+     "a quantity it needed was undefined (a division by zero, or a logarithm or square root out of its range, "
      "as where a group shows no spread or a share is 0 or 1)"),
     (re.compile(r"overflow|underflow", re.I),
      "a number in the calculation went beyond the range a computer holds, so figures resting on it may be extreme or "
@@ -218,7 +218,7 @@ def failure_words(exc: BaseException, *, logistic: bool = True) -> tuple[str, st
     what it means for a fit that failed.
 
     >>> failure_words(ZeroDivisionError("float division by zero"))[0][:40]
-    'a quantity it needed could not be comput'
+    'a quantity it needed was undefined (a di'
     >>> failure_words(ValueError("zq"))[1][:18]
     'ValueError: zq ((w'
     """
@@ -344,49 +344,210 @@ def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: 
 
 
 #: The package's own warnings that reach the report's caveats, said for a reader (:func:`own_warning_words`): each is
-#: (test on the message, what it says in words). The messages are written for an analyst calling the package's
-#: functions: they give time points and codes as Python lists of identifiers ("lacks one or more of the time points
-#: ['expectations', 'early', 'longer_term']"), name columns in quotes ("changed status_group", "one per 'code' and
-#: 'status_group'") and a method by its name ("GEE with 8 councils"), all printed among the report's caveats as they
-#: were (report truth round 41). Each says, in words, the counts, the waves and impacts by the labels the report gives
-#: them, and what it means for the figures; the message is kept for provenance.json. A caveat about a status group
-#: still says "intervention status", which the report's withholding of such caveats reads.
+#: an :class:`_OwnRule`, (test on the message, what it says in words, an example of the message as the package issues
+#: it). The messages are written for an analyst calling the package's functions: they give time points and codes as
+#: Python lists of identifiers ("lacks one or more of the time points ['expectations', 'early', 'longer_term']"), name
+#: columns in quotes ("changed status_group", "one per 'code' and 'status_group'") and a method by its name ("GEE with 8
+#: councils"), all printed among the report's caveats as they were (report truth round 41), and some tell the analyst
+#: what to do ("Use a randomisation test", "use method='permutation'": round 42), which is nothing a reader can do.
+#: Each says, in words, the counts, the waves and impacts by the labels the report gives them, what it means for the
+#: figures and, where the report did something instead, what; the message is kept for provenance.json. A caveat about
+#: a status group still says "intervention status", which the report's withholding of such caveats reads; one of the
+#: per-impact models still names them "the longitudinal model of code 'x' (the models table)" and a model's term as
+#: the models table does (``in_intervention``), which is how the report tells which figures it is of (and the rendered
+#: report puts both in words). Every package warning the analysis can issue has a rule: a test walks the package's
+#: ``warnings.warn`` calls against the examples (tests/test_report_truth_round42.py).
+class _OwnRule(NamedTuple):
+    test: re.Pattern
+    words: Callable[[re.Match, Callable[[str], str], str], str]
+    examples: tuple[str, ...]
+
+
 _N = r"(?P<k>[\d,]+)"
-_OWN_WARNINGS: list[tuple[re.Pattern, Callable[[re.Match, Callable[[str], str]], str]]] = [
-    (re.compile(_N + r" of (?P<n>[\d,]+) (?P<noun>\w+) lacks? one or more of the time points (?P<times>\[[^\]]*\])"
-                r"(?: in at least one group)? and (?:was|were) left out there: only complete cases are tested\."),
-     lambda m, say: (f"{m['k']} of the {m['n']} {m['noun']} {_agree(m['k'], 'was', 'were')} not interviewed, or had no "
-                     f"coded interview, at one or more of the waves ({say(m['times'])}), so "
-                     f"{_agree(m['k'], 'it is', 'they are')} left out of these tests, which follow the same "
-                     f"{m['noun']} across every wave: they rest on the {m['noun']} with a figure at each.")),
-    (re.compile(_N + r" of (?P<n>[\d,]+) (?P<noun>\w+) (?:was|were) seen at every time point but changed (?P<groups>.+?) "
-                r"between them, and (?:was|were) left out of the tests of change within a group\."),
-     lambda m, say: (f"{m['k']} of the {m['n']} {m['noun']} {_agree(m['k'], 'was', 'were')} interviewed at every wave "
-                     f"but changed {say(m['groups'])} between the waves, so {_agree(m['k'], 'it is', 'they are')} in "
-                     f"neither group's tests of change, each of which follows the {m['noun']} of one "
-                     f"{say(m['groups'])} at every wave.")),
-    (re.compile(_N + r" comparisons? (?:has|have) a group with fewer than two (?P<noun>\w+)"
-                r"(?:, the (?P<first>first|one) at (?P<at>.+?),)? and (?:its test has|their tests have) little or no "
-                r"power\."),
-     lambda m, say: (f"{m['k']} of the comparisons {_agree(m['k'], 'has', 'have')} fewer than two {m['noun']} in one "
-                     f"intervention status (in intervention, or not)"
-                     + (f", {'the first' if m['first'] == 'first' else 'that'} of {say(m['at'])}" if m['at'] else "")
-                     + f": {_agree(m['k'], 'its test has', 'their tests have')} little or no power to find a "
-                       "difference, so a p-value there that is not small says nothing.")),
-    (re.compile(_N + r" of the (?P<n>[\d,]+) rows? of the change in '[^']*' across '[^']*'"
-                r"(?:, one per (?P<per>.+?),)? (?:has|have) fewer than two (?P<noun>\w+) with a complete series and "
-                r"(?:was|were) not tested(?:: (?P<which>.+?))?\.$"),
-     lambda m, say: (f"{m['k']} of the {m['n']} tests"
-                     + (f" (one for each {say(m['per'])})" if m['per'] else "")
-                     + f" {_agree(m['k'], 'has', 'have')} fewer than two {m['noun']} with a figure at every wave and "
-                       f"{_agree(m['k'], 'was', 'were')} not made"
-                     + (f": {say(m['which'])}" if m['which'] else "") + ".")),
-    (re.compile(r"^(?P<what>GEE|A mixed model|A model|[A-Za-z -]+?) with (?P<n>[\d,]+) (?P<noun>\w+), fewer than "
-                r"(?P<few>\d+): even corrected sandwich standard errors are unreliable, so treat p-values as "
-                r"descriptive\."),
-     lambda m, say: (f"models fitted on {m['n']} {m['noun']}, fewer than {m['few']}: their standard errors are "
-                     f"unreliable even with the correction for few {m['noun']}, so read their p-values as a "
-                     "description of these data, not as tests.")),
+#: A code as Python quotes it (:func:`repr`), as the per-impact models' warnings name it.
+_CODE = r"""(?P<code>'[^']*'|"[^"]*")"""
+_OWN_WARNINGS: list[_OwnRule] = [
+    _OwnRule(
+        re.compile(_N + r" of (?P<n>[\d,]+) (?P<noun>\w+) lacks? one or more of the time points (?P<times>\[[^\]]*\])"
+                   r"(?: in at least one group)? and (?:was|were) left out there: only complete cases are tested\."),
+        lambda m, say, where: (
+            f"{m['k']} of the {m['n']} {m['noun']} {_agree(m['k'], 'was', 'were')} not interviewed, or had no coded "
+            f"interview, at one or more of the waves ({say(m['times'])}), so {_agree(m['k'], 'it is', 'they are')} "
+            f"left out of these tests, which follow the same {m['noun']} across every wave: they rest on the "
+            f"{m['noun']} with a figure at each."),
+        ("2 of 8 councils lack one or more of the time points ['a', 'b'] in at least one group and were left out "
+         "there: only complete cases are tested.",)),
+    _OwnRule(
+        re.compile(_N + r" of (?P<n>[\d,]+) (?P<noun>\w+) (?:was|were) seen at every time point but changed "
+                   r"(?P<groups>.+?) between them, and (?:was|were) left out of the tests of change within a group\."),
+        lambda m, say, where: (
+            f"{m['k']} of the {m['n']} {m['noun']} {_agree(m['k'], 'was', 'were')} interviewed at every wave but "
+            f"changed {say(m['groups'])} between the waves, so {_agree(m['k'], 'it is', 'they are')} in neither "
+            f"group's tests of change, each of which follows the {m['noun']} of one {say(m['groups'])} at every "
+            "wave."),
+        ("1 of 8 councils was seen at every time point but changed status_group between them, and was left out of "
+         "the tests of change within a group.",)),
+    _OwnRule(
+        re.compile(_N + r" comparisons? (?:has|have) a group with fewer than two (?P<noun>\w+)"
+                   r"(?:, the (?P<first>first|one) at (?P<at>.+?),)? and (?:its test has|their tests have) little or "
+                   r"no power\."),
+        lambda m, say, where: (
+            f"{m['k']} of the comparisons {_agree(m['k'], 'has', 'have')} fewer than two {m['noun']} in one "
+            "intervention status (in intervention, or not)"
+            + (f", {'the first' if m['first'] == 'first' else 'that'} of {say(m['at'])}" if m['at'] else "")
+            + f": {_agree(m['k'], 'its test has', 'their tests have')} little or no power to find a difference, so a "
+              "p-value there that is not small says nothing."),
+        ("3 comparisons have a group with fewer than two councils, the first at code 'a', wave 'b', and their tests "
+         "have little or no power.",)),
+    _OwnRule(
+        re.compile(_N + r" of the (?P<n>[\d,]+) rows? of the change in '[^']*' across '[^']*'"
+                   r"(?:, one per (?P<per>.+?),)? (?:has|have) fewer than two (?P<noun>\w+) with a complete series and "
+                   r"(?:was|were) not tested(?:: (?P<which>.+?))?\.$"),
+        lambda m, say, where: (
+            f"{m['k']} of the {m['n']} tests" + (f" (one for each {say(m['per'])})" if m['per'] else "")
+            + f" {_agree(m['k'], 'has', 'have')} fewer than two {m['noun']} with a figure at every wave and "
+              f"{_agree(m['k'], 'was', 'were')} not made" + (f": {say(m['which'])}" if m['which'] else "") + "."),
+        ("1 of the 4 rows of the change in 'share' across 'wave', one per 'code' and 'status_group', has fewer than "
+         "two councils with a complete series and was not tested: code 'a' in status_group 'intervention'.",)),
+    _OwnRule(
+        re.compile(r"^(?P<what>GEE|A mixed model|A model|[A-Za-z -]+?) with (?P<n>[\d,]+) (?P<noun>\w+), fewer than "
+                   r"(?P<few>\d+): even corrected sandwich standard errors are unreliable, so treat p-values as "
+                   r"descriptive\."),
+        lambda m, say, where: (
+            f"models fitted on {m['n']} {m['noun']}, fewer than {m['few']}: their standard errors are unreliable even "
+            f"with the correction for few {m['noun']}, so read their p-values as a description of these data, not as "
+            "tests."),
+        ("GEE with 8 councils, fewer than 10: even corrected sandwich standard errors are unreliable, so treat "
+         "p-values as descriptive.",)),
+    _OwnRule(
+        re.compile(r"^(?P<what>.+?) with (?P<n>[\d,]+) (?P<noun>\w+) and small_sample=False: sandwich standard errors "
+                   r"are biased downwards with fewer than about (?P<few>\d+)\.$"),
+        lambda m, say, where: (
+            f"models fitted on {m['n']} {m['noun']}, fewer than about {m['few']}, without the correction for few "
+            f"{m['noun']}: their standard errors are too small, and their intervals too narrow and p-values too small "
+            "with them."),
+        ("GEE with 12 councils and small_sample=False: sandwich standard errors are biased downwards with fewer than "
+         "about 40.",)),
+    _OwnRule(
+        re.compile(r"^(?P<n>[\d,]+) units? for (?P<p>[\d,]+) parameters?: the degrees of freedom \(units - parameters "
+                   r"= (?P<df>-?\d+)\) are not positive and were set to 1;"),
+        lambda m, say, where: (
+            f"the model has {m['p']} {_agree(m['p'], 'quantity', 'quantities')} to estimate from only {m['n']} "
+            f"independent {_agree(m['n'], 'group', 'groups')} of observations (such as a council's), so its degrees "
+            f"of freedom, groups less quantities, would be {m['df']}: they were set to 1, and its intervals are very "
+            "wide and its standard errors unreliable."),
+        ("3 units for 5 parameters: the degrees of freedom (units - parameters = -2) are not positive and were set to "
+         "1; the model has too many parameters for the units, and its intervals are very wide and its standard errors "
+         "unreliable.",)),
+    _OwnRule(
+        re.compile(r"^GEE for code " + _CODE + r" fitted on wave alone: (?P<why>.+?)\.?$"),
+        lambda m, say, where: (
+            f"the longitudinal model of code {m['code']} (the models table) was fitted on the waves alone, without "
+            f"intervention status, as {say(m['why'])}; it gives the change across the waves and no difference between "
+            "councils in and not in intervention."),
+        ("GEE for code 'a' fitted on wave alone: intervention status does not vary (no council was in intervention "
+         "at any wave)",)),
+    _OwnRule(
+        re.compile(r"^GEE for code " + _CODE + r" not fitted: the outcome does not vary\.?$"),
+        lambda m, say, where: (
+            f"the longitudinal model of code {m['code']} (the models table) was not fitted, as whether the impact was "
+            "reported is the same in every observation (reported by all, or by none), which leaves nothing to "
+            "model, so the models table has no row for it."),
+        ("GEE for code 'a' not fitted: the outcome does not vary",)),
+    _OwnRule(
+        re.compile(r"^GEE for code " + _CODE + r" not fitted: neither wave nor intervention status varies\.?$"),
+        lambda m, say, where: (
+            f"the longitudinal model of code {m['code']} (the models table) was not fitted, as its observations are "
+            "of one wave and one intervention status only, which leaves no change or difference to estimate, so the "
+            "models table has no row for it."),
+        ("GEE for code 'a' not fitted: neither wave nor intervention status varies",)),
+    _OwnRule(
+        re.compile(r"^The standard error of (?P<terms>.+?) is not identified: it rests on a single (?P<unit>\w+) "
+                   r"\(.*\. Use a randomisation test\.$", re.S),
+        lambda m, say, where: (
+            f"the standard error of {m['terms']} is not identified, as it rests on a single {m['unit']}, the only one "
+            f"in a group, whose own variation the data cannot measure: the model gives no standard error, test or "
+            "interval for it"
+            + (", and the models table gives the p-value of intervention status, where that test can be made, by "
+               "the randomisation test (intervention status reassigned among the councils), which rests on no "
+               "standard error." if "in_intervention" in m['terms'] and "(the models table)" in where else ".")),
+        ("The standard error of in_intervention is not identified: it rests on a single council (such as the only "
+         "council in a group) whose residuals the model fits exactly in that term's direction, so the sandwich has "
+         "nothing to measure that council's own variation by (the robust one leaves it out, the bias-reduced one "
+         "cannot be computed) and no standard error, test or interval is given. Use a randomisation test.",)),
+    _OwnRule(
+        re.compile(r"^The standard error of (?P<terms>.+?) could not be computed: the sandwich gives (?P<it>it|them) "
+                   r"no variance above zero \(.*?few (?P<units>\w+) vary in\), so no test or interval is given for "
+                   r"(?:it|them)\.$", re.S),
+        lambda m, say, where: (
+            f"the standard error of {m['terms']} is missing, as the model puts {'its' if m['it'] == 'it' else 'their'} "
+            f"variance at zero (as where a fitted probability is 0 or 1, or a term varies in few {m['units']}), so "
+            f"no test or interval is given for {m['it']}."),
+        ("The standard error of in_intervention could not be computed: the sandwich gives it no variance above zero "
+         "(a fitted probability of 0 or 1, or rounding in a design close to singular, such as a term that few "
+         "councils vary in), so no test or interval is given for it.",)),
+    _OwnRule(
+        re.compile(r"^The model gave no finite estimates: the fit did not converge\.$"),
+        lambda m, say, where: ("the model gave no finite estimates, as the fitting did not settle on a best fit (it "
+                               "did not converge), so its figures are missing."),
+        ("The model gave no finite estimates: the fit did not converge.",)),
+    _OwnRule(
+        re.compile(r"^Fitted probabilities of 0 or 1: \(quasi-\)perfect separation;"),
+        lambda m, say, where: f"{_MEANINGS[0][1]}.",
+        ("Fitted probabilities of 0 or 1: (quasi-)perfect separation; estimates and standard errors for the "
+         "separating terms are not meaningful.",)),
+    _OwnRule(
+        re.compile(r"^The model did not converge cleanly: (?P<why>.+)$", re.S),
+        lambda m, say, where: f"{_meaning('ConvergenceWarning', m['why'], logistic=False)}.",
+        ("The model did not converge cleanly: The Hessian matrix at the estimated parameter values is not positive "
+         "definite.",)),
+    _OwnRule(
+        re.compile(r"^Firth's penalised likelihood did not converge\.$"),
+        lambda m, say, where: ("the fit by Firth's penalised likelihood, used where the model's own fit separates, "
+                               "did not settle on a best fit within its limit of steps (it did not converge), so its "
+                               "estimates may not be the best fit to the data: read them with caution."),
+        ("Firth's penalised likelihood did not converge.",)),
+    _OwnRule(
+        re.compile(_N + r" observed subject-waves? had a response probability below (?P<p>[\d.]+): (?:its weight "
+                   r"exceeds|their weights exceed) (?P<w>[\d,]+) and dominates? the fit\.$"),
+        lambda m, say, where: (
+            f"{m['k']} {_agree(m['k'], 'interview', 'interviews')} of a respondent at a wave "
+            f"{_agree(m['k'], 'was', 'were')}, by the model of who is interviewed, very unlikely to take place (a "
+            f"chance below {float(m['p']):.0%}), so each counts more than {m['w']} times over in the weighted fit, "
+            f"and {_agree(m['k'], 'it dominates', 'those few dominate')} it."),
+        ("3 observed subject-waves had a response probability below 0.05: their weights exceed 20 and dominate the "
+         "fit.",)),
+    _OwnRule(
+        re.compile(_N + r" of (?P<n>[\d,]+) rows? (?:has|have) (?:a missing value in a variable of .+?|no .+?) and "
+                   r"(?:was|were) left out\b", re.S),
+        lambda m, say, where: (
+            f"{m['k']} of the {m['n']} observations lacked a figure it needs and {_agree(m['k'], 'was', 'were')} left "
+            "out; the counts it gives are of the rest."),
+        ("2 of 40 rows have a missing value in a variable of the model and were left out (units, observations and "
+         "degrees of freedom count the rest).",
+         "1 of 40 rows has a missing value in a variable of 'y ~ wave' or the unit and were left out (rows 3).",
+         "2 of 40 rows have no 'share' or no 'status_group' and were left out (rows 3 and 9): the counts n_a and n_b "
+         "are of the rows compared.")),
+    _OwnRule(
+        re.compile(r"^Chi-square approximation with an expected count of (?P<e>\S+) \(< 5\);"),
+        lambda m, say, where: (
+            "the chi-square test's p-value is a large-sample approximation, and a poor one here, as a group is "
+            f"expected to count as few as {m['e']}, fewer than 5."),
+        ("Chi-square approximation with an expected count of 1.2 (< 5); use method='exact' or 'permutation'.",)),
+    _OwnRule(
+        re.compile(r"^Ties in the outcome: the Mann-Whitney p-value is asymptotic;"),
+        lambda m, say, where: ("some of the figures compared are tied, so the Mann-Whitney test's p-value is a "
+                               "large-sample approximation, which with few councils may be some way off."),
+        ("Ties in the outcome: the Mann-Whitney p-value is asymptotic; use method='permutation'.",)),
+    _OwnRule(
+        re.compile(r"^The time points of (?P<col>'[^']*') are text with no order of their own \((?P<order>.*?)\): "
+                   r"they were taken in alphabetical order, first to last;", re.S),
+        lambda m, say, where: (
+            f"the waves ({say(m['order'])}) have no order of their own, so they were taken in alphabetical order, "
+            "first to last: where that is not their order in time, the tests of change compare them out of order."),
+        ("The time points of 'wave' are text with no order of their own ('a', 'b'): they were taken in alphabetical "
+         "order, first to last; where that is not their order in time, pass them in time order as `times=` (a list of "
+         "the labels, first to last) or make 'wave' an ordered categorical.",)),
 ]
 
 
@@ -425,14 +586,30 @@ def own_warning_words(text: str, labels: Mapping[str, str]) -> tuple[str, bool]:
         return re.sub(r"\b[a-z]+(?:_[a-z0-9]+)+\b", lambda m: labels.get(m[0], m[0].replace("_", " ")), part)
 
     head, _, body = text.partition(": ") if re.match(r"^[A-Z][^:]*\([^)]*\): |^The [^:]*: ", text) else ("", "", text)
-    for test, words in _OWN_WARNINGS:
-        found = test.search(body)
-        if found:
-            said = words(found, say)
-            return (f"{head}: {said}" if head else said[:1].upper() + said[1:]), True
+    found = _own_rule(text, head, body)
+    if found is not None:
+        match, words, where = found
+        said = words(match, say, where)
+        return (f"{where[:1].upper()}{where[1:]}: {said}" if where else said[:1].upper() + said[1:]), True
     # any other: its Python lists put in words; a quoted code is left for the report to name ("the longitudinal model
     # of code 'morale'" is how the report tells which impact's figures a caveat is of, and withholds it with them)
     return (f"{head}: " if head else "") + re.sub(r"\[[^\[\]]*\]", lambda m: say(m[0]), body), False
+
+
+def _own_rule(text: str, head: str, body: str) -> tuple[re.Match, Callable, str] | None:
+    """The rule of :data:`_OWN_WARNINGS` that says ``text``, its match and the figures the caveat is of: the message
+    with the figures :func:`reissue_per_item` ends it with (", in the longitudinal model of code 'x' (the models
+    table).") taken off, the message whole (one beginning "The standard error of ...: " has no "The <figures>: "
+    head), or after its figures' ``head`` (:func:`said_in_words` begins the message after it in lower case)."""
+    tries = [(text, "")] + ([(body[:1].upper() + body[1:], head)] if head else [])
+    cut = [(whole[:m.start()] + ".", whole[m.end() - len("the "):-1], where)
+           for whole, where in tries for m in re.finditer(r", in the ", whole) if whole.endswith(").")]
+    for whole, where in [(w, figures) for w, figures, where in cut if not where] + tries:
+        for rule in _OWN_WARNINGS:
+            match = rule.test.search(whole)
+            if match and (match.start() == 0 or whole != text):
+                return match, rule.words, where
+    return None
 
 
 def _listed_words(items: list[str], labels: Mapping[str, str]) -> str:

@@ -1,9 +1,8 @@
 """Disclosure in small studies, round 47: the change table's exact p-values, and the intruder's families of one value.
 
 1. The change table's p-values are exact (:func:`impact.stats._change._within_unit_exact_p`): under no change each
-   council's values are in a random order over the k waves, so a p is a multiple of 1 / (k!)^m, m the councils whose
-   values changed (Friedman's test on the councils' shares; Wilcoxon's at k = 2), and at 2 or 3 waves of
-   k / (k!)^m (:func:`_bound`). Its denominator bounds the councils of the row from below, and with the study's
+   council's values are in a random order over the k waves, so a p is a multiple of 1 / (k!)^(m - 1), m the councils
+   whose values changed (Friedman's test on the councils' shares; Wilcoxon's at k = 2), at every k (:func:`_bound`). Its denominator bounds the councils of the row from below, and with the study's
    councils less the other group's bound from above: where the bounds meet, a status group's count the table
    suppresses is given back. The table shows a row's test and p only where its councils are published (round 39);
    this guards it. The intruder reads the change table's CSV at full precision; planted truth from the study: the
@@ -37,7 +36,6 @@ MIN_COUNT = 5  # the report's default --min-count
 #: (councils, seed) of each study: a status group of 2 councils suppressed (5, 7 and 8 councils), and one study whose
 #: councils share one status (6 councils, seed 47601), tested across all of them with the count published.
 STUDIES = [(5, 47500), (6, 47601), (7, 47701), (8, 47800)]
-MOST_MOVING = 40  # the most councils the intruder's bound tries
 
 
 def _analysed(n: int, seed: int):
@@ -72,22 +70,14 @@ def _truth(study, by_status: bool) -> dict[str, int]:
             "no_intervention": int((~kept["inside"].astype(bool)).sum())}
 
 
-def _bound(values: list[float], waves: int) -> int | None:
-    """The smallest m making every value a multiple of g / (k!)^m, k the waves (read at full precision): at most
-    the councils whose values changed, so at most the councils of the row; None where no m up to MOST_MOVING does.
+def _bound(values: list[float], waves: int) -> int:
+    """The fewest councils whose values changed that the p-values can rest on, k the waves (read at full precision):
+    at most the councils of the row (:func:`impact.stats._change._fewest_changing_units`, 1 + the fewest e making
+    every value a multiple of 1 / (k!)^e, at any k; this file's bound took 1 / (k!)^m at four waves or more, one
+    council short, and k / (k!)^m at three, where the lattice is 6 / 6^m)."""
+    from impact.stats._change import _fewest_changing_units
 
-    A p is the share of the (k!)^m orders of the m changing councils' values (each council's ``k!`` orders counted
-    with their repeats) whose statistic is at least the one observed. The statistic (the sum of squared column
-    totals) is the same when the waves are relabelled for every council at once, so those orders come in whole
-    orbits of that relabelling; with 2 or 3 waves a relabelling keeping a changing council's order is at most the swap
-    of two tied waves, so every orbit has k or k! members and p is a multiple of g = k / (k!)^m (with more waves,
-    g = 1 here). Without g the bound is one council short of every group of these studies."""
-    base, orbit = math.factorial(waves), waves if waves in (2, 3) else 1
-    for m in range(1, MOST_MOVING + 1):
-        steps = [v * base**m / orbit for v in values]
-        if all(abs(s - round(s)) <= 1e-7 * max(1.0, abs(s)) for s in steps):
-            return m
-    return None
+    return _fewest_changing_units(values, n_times=waves)
 
 
 def _attack(report, findings, n_councils: int) -> dict[str, tuple[int, int, str]]:
@@ -107,7 +97,7 @@ def _attack(report, findings, n_councils: int) -> dict[str, tuple[int, int, str]
         values = [float(v) for v in rows["p_value"] if v not in ("", "c") and 0 < float(v) < 1]
         tested = rows["test"].ne("c").any() if "test" in rows.columns else False
         tested |= bool(rows["p_value"].ne("c").any())
-        low[status] = max(2 if tested else 0, (_bound(values, waves) or 0) if values else 0)
+        low[status] = max(2 if tested else 0, _bound(values, waves) if values else 0)
     high = {g: low[g] if intruder._number(published[g]) is not None else
             n_councils - sum(v for h, v in low.items() if h != g) for g in low}
     return {g: (low[g], high[g], published[g]) for g in low}
@@ -145,10 +135,9 @@ def test_no_suppressed_count_is_given_back_by_the_change_p_values():
     assert published  # and a row published with its count
 
 
-def test_the_bound_is_every_changing_council_where_the_rows_are_not_suppressed(monkeypatch):
-    """The attack bites: with the suppression of the change table's rows removed (planted: a row's test and p shown
-    whatever its councils' count, which stays suppressed), the intruder pins a status group's suppressed count in
-    some study (every council of a group changing on some impact, a group of 2 tested on at least 2)."""
+def _unguarded(monkeypatch) -> None:
+    """The change table's guard removed (planted): every row's test and p shown whatever its councils' count, which
+    stays suppressed."""
     import impact.report._build as build
 
     shown = build._Ctx.shown
@@ -157,6 +146,13 @@ def test_the_bound_is_every_changing_council_where_the_rows_are_not_suppressed(m
         return True if len(keys) == 1 and keys[0][0] == "councils_complete" else shown(self, *keys)
 
     monkeypatch.setattr(build._Ctx, "shown", rows_shown)
+
+
+def test_the_bound_is_every_changing_council_where_the_rows_are_not_suppressed(monkeypatch):
+    """The attack bites: with the suppression of the change table's rows removed (planted: a row's test and p shown
+    whatever its councils' count, which stays suppressed), the intruder pins a status group's suppressed count in
+    some study (every council of a group changing on some impact, a group of 2 tested on at least 2)."""
+    _unguarded(monkeypatch)
     leaks = []
     for study, findings in _studies():
         if "status_group" in findings.change.columns:  # the tests by status group, where one is suppressed

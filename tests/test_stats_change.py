@@ -1,5 +1,9 @@
 """Tests of impact.stats.change_over_time (McNemar, Cochran's Q, Wilcoxon, Friedman)."""
 
+import itertools
+import math
+from fractions import Fraction
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -168,18 +172,21 @@ def test_all_missing_outcome_is_named():
 
 def _brute_force_p(values: np.ndarray, ranks: bool) -> float:
     """Every order of every unit's values over the time points: the share whose statistic is at least the observed."""
-    import itertools
+    return float(_brute_force_share(values, ranks))
 
-    def statistic(v):
-        totals = (stats.rankdata(v, axis=1) if ranks else v).sum(axis=0)
-        return float((totals**2).sum())
 
-    observed, hits, count = statistic(values), 0, 0
-    orders = list(itertools.permutations(range(values.shape[1])))
-    for combo in itertools.product(orders, repeat=len(values)):
-        count += 1
-        hits += statistic(np.array([row[list(o)] for row, o in zip(values, combo, strict=True)])) >= observed - 1e-9
-    return hits / count
+def _brute_force_share(values: np.ndarray, ranks: bool) -> Fraction:
+    """:func:`_brute_force_p` as a fraction of the (k!)^n orders of the n units' values (each unit's k! orders): the
+    time points' totals of every tuple of orders, one unit at a time (ranking a unit's values commutes with ordering
+    them, so they are ranked first)."""
+    values = stats.rankdata(values, axis=1) if ranks else values
+    orders = np.array(list(itertools.permutations(range(values.shape[1]))))
+    totals = np.zeros((1, values.shape[1]))
+    for row in values:
+        totals = (totals[:, None, :] + row[orders][None, :, :]).reshape(-1, values.shape[1])
+    squares = (totals**2).sum(axis=1)
+    observed = float((values.sum(axis=0) ** 2).sum())
+    return Fraction(int((squares >= observed - 1e-9).sum()), len(squares))
 
 
 def _one_row(values: np.ndarray) -> pd.Series:
@@ -217,3 +224,73 @@ def test_friedman_exact_p_is_the_published_table_and_one_change_in_five_is_no_ev
     # chi-square approximation said 0.37
     r = _one_row(np.array([[0, 1, 0], [1, 1, 1], [0, 0, 0], [1, 1, 1], [0, 0, 0]], dtype=float))
     assert r["p_value"] == pytest.approx(1.0) and r["p_asymptotic"] == pytest.approx(0.3679, abs=1e-4)
+
+
+def _lattice_bound(p: Fraction, k: int) -> int:
+    """1 + the fewest e with p (k!)^e whole (0 for p = 1), on the exact fraction: independent of impact's floats."""
+    return 0 if p == 1 else 1 + next(e for e in itertools.count() if (p * math.factorial(k) ** e).denominator == 1)
+
+
+@pytest.mark.parametrize("k", [2, 3, 4, 5])
+def test_an_exact_change_p_bounds_its_changing_councils_from_below(k):
+    # Every exact p of the change table is a multiple of 1 / (k!)^(m - 1), m the councils whose values changed
+    # (relabelling the waves alike for every council leaves the statistic as it was and moves every tuple of orders,
+    # so the tuples at least as extreme come k! at a time), and _fewest_changing_units reads 1 + the fewest e with
+    # p (k!)^e whole. Checked by enumerating all (k!)^m orders of m = 1 to 3 changing councils (2 at five waves),
+    # 0/1 values (McNemar, Cochran's Q) and scores with ties (Wilcoxon, Friedman), beside councils that never
+    # changed; and the bound reaches m where the p allows (three councils first mentioning at the last wave).
+    from impact.stats._change import _fewest_changing_units
+
+    rng = np.random.default_rng(90940 + k)  # seeds used nowhere else in the repository
+    most = {2: 3, 3: 3, 4: 3, 5: 2}[k]
+    bounds = []
+    for m in range(1, most + 1):
+        panels = [np.vstack([np.eye(k)[-1]] * m)]  # every changing council first at the last wave
+        for _ in range(4 if k < 5 else 2):
+            panels += [(rng.random((m, k)) < 0.5).astype(float), rng.integers(1, 4, (m, k)).astype(float)]
+        for changing in panels:
+            if np.ptp(changing, axis=1).min() == 0:
+                continue  # a council that did not change: not one of the m
+            values = np.vstack([changing, np.ones((2, k)), np.zeros((1, k))])  # three councils that never changed
+            binary = bool(np.isin(values, [0, 1]).all())
+            exact = _brute_force_share(changing, ranks=not binary)
+            assert (exact * math.factorial(k) ** (m - 1)).denominator == 1, (changing, exact)  # the lattice
+            row = _one_row(values)
+            if k == 2 and not binary:
+                exact = Fraction(_brute_force_signed_rank_p(values[:, 1] - values[:, 0]))  # a count over 2^m
+            assert row["p_value"] == pytest.approx(float(exact), abs=1e-12), (row["test"], changing)
+            got = _fewest_changing_units(row["p_value"], n_times=k)
+            assert got == _lattice_bound(exact, k) <= m, (changing, exact, got)
+            bounds.append((m, got))
+    assert (most, most) in bounds  # the bound is tight where the p allows
+    assert _fewest_changing_units([row["p_value"], 1.0], n_times=k) == got  # p = 1 says nothing
+
+
+def test_the_changing_councils_bound_rejects_bad_arguments():
+    from impact.stats._change import _fewest_changing_units
+
+    with pytest.raises(ValueError, match="`n_times` must be a whole number of time points, 2 or more, but 1 was"):
+        _fewest_changing_units(0.5, n_times=1)
+    with pytest.raises(ValueError, match=r"`p_values` must be p-values in \(0, 1\], but \[0.0, nan\] were passed"):
+        _fewest_changing_units([0.5, 0.0, float("nan")], n_times=3)
+
+
+def test_a_p_off_the_lattice_gives_no_changing_councils_bound(monkeypatch):
+    # An asymptotic p (beyond the exact limit, as Friedman's test of four councils' shares at five waves is in a
+    # study of seed 48501) is on no lattice 1 / (k!)^e: it says nothing of the councils, where reading it as exact
+    # ran e up to where every number looks whole and put a group of 4 at 6 councils. Planted: the exact limit set to
+    # 0 so that the p is the chi-square one. Three councils first at the last of five waves and one at the third: p
+    # = 17 / 125 (each council's 1 at one of the waves: 4 together or 3 + 1 in 5 + 5 * 4 * 4 of 5^4), 17 * 120^3 /
+    # 120^4, whole at e = 3 and not 2: 4 councils.
+    import impact.stats._change as change
+
+    panel = np.vstack([np.eye(5)[-1]] * 3 + [np.eye(5)[2]])
+    exact = _one_row(panel)
+    assert exact["p_value"] != exact["p_asymptotic"]
+    assert exact["p_value"] == pytest.approx(17 / 125, abs=1e-15)
+    assert change._fewest_changing_units(exact["p_value"], n_times=5) == 4
+    monkeypatch.setattr(change, "EXACT_WITHIN_UNIT_MAX", 0)
+    asymptotic = _one_row(panel)
+    assert asymptotic["p_value"] == asymptotic["p_asymptotic"] == pytest.approx(stats.chi2.sf(asymptotic["statistic"], 4))
+    assert change._fewest_changing_units(asymptotic["p_value"], n_times=5) == 0
+    assert change._fewest_changing_units([asymptotic["p_value"], 1.0], n_times=5) == 0

@@ -73,11 +73,28 @@ _NEAR_KEYS = {"terms", "with", "within", "weight", "ordered"}
 _DEFAULT_NAME = "nfer_impacts"
 
 
+#: (text, source) of the codebooks read from the package's own folder (:func:`codebook_dirs`) in this process.
+_BUNDLED: set[tuple[str, str]] = set()
+
+
 @functools.lru_cache(maxsize=32)
 def _parsed(text: str, source: str) -> Any:
     """A codebook's YAML text parsed, once per process (parsing takes about 0.1 s): no aliases (billion laughs),
-    bounded size and depth."""
+    bounded size and depth.
+
+    A bundled codebook (package data, read by :meth:`Codebook.load` from :func:`codebook_dirs`) is parsed by
+    libyaml's parser where PyYAML has it (:func:`_bundled_parse`, a tenth of the time); tests/test_codebook_parse.py
+    checks that every bundled codebook parses the same both ways. Anything else, a user's file or text, is read by
+    :func:`impact._io.safe_yaml_load` with its checks."""
+    if (text, source) in _BUNDLED and getattr(yaml, "__with_libyaml__", False):
+        return _bundled_parse(text)
     return safe_yaml_load(text, source=source)
+
+
+def _bundled_parse(text: str) -> Any:
+    """A bundled codebook's YAML text parsed by libyaml, with PyYAML's safe constructor and resolver (the Python
+    parser's values); only for the package's own files, which hold no alias and no key twice (the test above)."""
+    return yaml.load(text, Loader=yaml.CSafeLoader)  # noqa: S506 - a safe loader
 
 
 @functools.lru_cache(maxsize=32)
@@ -235,7 +252,9 @@ class Codebook:
         for folder in codebook_dirs():
             candidate = folder / f"{text}.yaml"
             if candidate.is_file():
-                return cls.from_yaml(read_text(candidate), source=candidate.name)
+                content = read_text(candidate)
+                _BUNDLED.add((content, candidate.name))
+                return cls.from_yaml(content, source=candidate.name)
         from ..schema import did_you_mean
 
         found = (f" ({text} is a folder)" if path.is_dir() else f" ({text} is a file, but not a .yaml or .qdc codebook)"

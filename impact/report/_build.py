@@ -80,7 +80,7 @@ from ._caveats import (
 from ._caveats import WEAK_F1 as _WEAK_F1
 from ._format import MISSING, aside, aside_list, format_ci, format_ratio
 from ._labels import Label, _lower_first
-from .figures import _WRAP, _wrap
+from .figures import _WRAP, _fit_labels, _value_label, _wrap
 
 __all__ = ["assemble", "STATUS_LABELS"]
 
@@ -3493,19 +3493,23 @@ def _status_figure(ctx, levels) -> Figure | None:
             if v == SUPPRESSED:
                 # no bar: a hatched outline across the axis read as a bar of every council; the count's place holds
                 # the suppression letter and what it stands for, as the tables show it
-                ax.text(0, y, f" {SUPPRESSED}: {vocab.label(vocab.INTERVENTION_LEVELS, lv).lower()}, count suppressed",
-                        va="center", fontsize=8, color="#555555", style="italic")
+                _value_label(ax, 0, y, f"{SUPPRESSED}: {vocab.label(vocab.INTERVENTION_LEVELS, lv).lower()}, count "
+                             "suppressed", fontsize=8, color="#555555", style="italic")
             else:
                 ax.barh(y, v, height, color=colours[k % len(colours)],
                         label=vocab.label(vocab.INTERVENTION_LEVELS, lv) if i == 0 else None)
-                ax.text(v + ymax * 0.01, y, str(v), va="center", fontsize=8)
+                _value_label(ax, v, y, str(v), fontsize=8)
     ax.set_yticks(range(len(ctx.waves)), [_wrap(ctx.axis_wave(w)) for w in ctx.waves])
     ax.set_ylim(len(ctx.waves) - 0.5, -0.5)  # every wave's place, drawn from the top, bars or none
-    ax.set_xlim(0, ymax * 1.15)
+    ax.set_xlim(0, ymax * 1.05)
     ax.set_xlabel("Councils")
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(loc="lower right", fontsize=8, frameon=False)
+    handles, names = ax.get_legend_handles_labels()
+    if handles:
+        # above the axes, not inside it: 'lower right' sat on the longest bar's count (5 councils, seed 3611)
+        ax.legend(handles, names, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=len(handles), fontsize=8,
+                  frameon=False, borderaxespad=0.2)
     fig.tight_layout()
+    _fit_labels(ax)
     return Figure("status_by_wave", fig, "Councils by intervention status at each wave",
                   f"Horizontal bar chart: for each wave, the number of councils with no intervention, under a notice "
                   f"and under a statutory direction; a count that is suppressed (below {ctx.min_count}, or able to reveal "
@@ -5997,14 +6001,12 @@ def _process_figure(ctx, fac: pd.DataFrame, labels) -> Figure | None:
             if value == SUPPRESSED:
                 ax.barh(i, sign * ctx.min_count, color="none", edgecolor="#BBBBBB", hatch="///", linewidth=0.5)
                 # 9 pt, as the axis labels: at 8 pt the figure's printed size (82%) left its labels at 6.6 pt
-                ax.text(sign * ctx.min_count * 1.05, i, SUPPRESSED, va="center", ha="left" if sign > 0 else "right",
-                        fontsize=9, color="#555555")
+                _value_label(ax, sign * ctx.min_count, i, SUPPRESSED, side=sign, fontsize=9, color="#555555")
             elif isinstance(value, int):
                 # a zero has no bar but keeps its label, so 0 is not read as missing or suppressed
                 if value:
                     ax.barh(i, sign * value, color=colour)
-                ax.text(sign * (value + top * 0.02), i, str(value), va="center", ha="left" if sign > 0 else "right",
-                        fontsize=9)
+                _value_label(ax, sign * value, i, str(value), side=sign, fontsize=9)
     ax.axvline(0, color="#333333", linewidth=0.8)
     ax.set_yticks(range(len(data)), [d[0] for d in data])
     ax.invert_yaxis()
@@ -6012,6 +6014,7 @@ def _process_figure(ctx, fac: pd.DataFrame, labels) -> Figure | None:
     ax.set_xticks([])
     ax.set_xlabel("Participants who said it hindered (left) or helped (right)")
     fig.tight_layout()
+    _fit_labels(ax)
     return Figure("process_factors", fig, "What helped and what hindered",
                   "Horizontal bars for each part of the review and factor: to the right, the participants who said it "
                   "helped; to the left, those who said it hindered; counts that are suppressed are drawn as hatched "

@@ -359,6 +359,16 @@ def _number_or_text(text: str, recorded: object) -> object:
 _LEAST_CAPTION = 12.0
 
 
+def _symbols_among_numbers(column: pd.Series) -> set[str]:
+    """The symbols (:data:`SYMBOLS`) a column holds in place of numbers: none unless it holds a number. The column is
+    read once (the test for a number was repeated over the whole column for each symbol in it)."""
+    values = column.tolist()
+    found = {str(v).strip() for v in values if isinstance(v, str) and str(v).strip() in SYMBOLS}
+    if found and any(isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool) for x in values):
+        return found
+    return set()
+
+
 def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     """The Notes sheet: a page that reads top to bottom (columns A-D, text wrapped to fit), printed at 80%.
 
@@ -403,10 +413,7 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     line("Suppressed or unavailable values are empty cells shaded grey, so that sums and averages skip them; the "
          f"last column of such a sheet, '{FLAG_COLUMN}', names them with their symbol. The same tables with "
          "machine-readable column names are in tables/*.csv, described in tables/data_dictionary.csv.")
-    symbols = sorted({str(v).strip() for t in report.tables for col in t.data.columns
-                      for v in t.data[col].tolist() if isinstance(v, str) and str(v).strip() in SYMBOLS
-                      and any(isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool)
-                              for x in t.data[col].tolist())})
+    symbols = sorted({s for t in report.tables for col in t.data.columns for s in _symbols_among_numbers(t.data[col])})
     for s in symbols:
         line(f"{s}: {SYMBOLS[s]}.")
     line()

@@ -33,7 +33,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Annotation, Text
 from matplotlib.ticker import PercentFormatter
+from matplotlib.transforms import offset_copy
 
 from ._labels import DEFAULT_VOCABULARY, Vocabulary
 
@@ -63,6 +65,7 @@ STATUS_COLOURS: dict[str, str] = {
 }
 _STATUS_ORDER = list(STATUS_COLOURS)
 _WRAP = 28  # characters per line of a category label on an axis
+_VALUE_GID = "value-label"  # gid of a bar's value label (:func:`_value_label`), which :func:`_fit_labels` keeps inside
 
 _RC = {
     "font.size": 10,
@@ -249,6 +252,64 @@ def prevalence_heatmap(
     return ax
 
 
+def _value_label(ax: Axes, x: float, y: float, text: str, *, side: int = 1, gap: float = 3.0, **kwargs) -> Text:
+    """Write a bar's value ``text`` ``gap`` points beyond its end (x, y), to the right (``side`` 1) or left (-1).
+
+    The gap is in points, not data units: an offset of a share of the axis (``ymax * 0.01``) was a hair on a wide
+    axis and nothing at all on a zero-width bar, so a short bar's label sat on the axis and on its tick labels.
+    """
+    shift = offset_copy(ax.transData, fig=ax.figure, x=side * gap, y=0.0, units="points")
+    return ax.text(x, y, text, transform=shift, ha="left" if side > 0 else "right", va="center", gid=_VALUE_GID,
+                   **kwargs)
+
+
+def _fit_labels(ax: Axes, texts: Sequence[Text] | None = None, *, axis: Literal["x", "y"] = "x",
+                pad: float = 2.0) -> None:
+    """Widen ``ax``'s ``axis`` limits until every label of ``texts`` (default: all of ``ax.texts``) lies inside the axes.
+
+    A value label is drawn beside the end of its bar, at a fixed distance in points, so its width in data units
+    depends on the figure: limits set as a share of the longest bar (``1.15 * max``) left a wide label, on a narrow
+    axes, past the spine - over the tick labels on the left, or over a legend drawn beside or inside the axes on the
+    right.  The text's extent is measured with the figure's renderer, and the limits are widened (on the side that
+    overflows, ``pad`` points to spare) until it fits; labels anchored outside the data (axes fractions) are left be.
+    Call it after ``tight_layout`` (which changes the axes' size); a layout engine is run before measuring.
+    """
+    texts = list(ax.texts if texts is None else texts)
+    renderer = ax.figure._get_renderer()  # also for a Figure not attached to pyplot (no Agg canvas)
+    engine = ax.figure.get_layout_engine()
+    for _ in range(12):
+        if engine is not None:  # constrained layout sizes the axes only when drawn: measure the size it will have
+            engine.execute(ax.figure)
+        box = ax.get_window_extent(renderer)
+        lo_px, hi_px = (box.x0, box.x1) if axis == "x" else (box.y0, box.y1)
+        size = hi_px - lo_px
+        if size <= 0:
+            return
+        scale = pad * ax.figure.dpi / 72.0
+        under = over = 0.0
+        for t in texts:
+            if not t.get_visible() or not t.get_text() or not _moves_with_data(ax, t):
+                continue
+            ext = t.get_window_extent(renderer)
+            lo, hi = (ext.x0, ext.x1) if axis == "x" else (ext.y0, ext.y1)
+            under, over = max(under, lo_px + scale - lo), max(over, hi - hi_px + scale)
+        if under <= 0.5 and over <= 0.5:
+            return
+        lo_lim, hi_lim = ax.get_xlim() if axis == "x" else ax.get_ylim()
+        # the first limit is always at the low-pixel end (an inverted axis has it the larger), so moving each limit
+        # away from the other by its side's overflow, in data units, widens the axis the right way either way
+        span = (hi_lim - lo_lim) / size * 1.1
+        (ax.set_xlim if axis == "x" else ax.set_ylim)(lo_lim - span * max(under, 0.0), hi_lim + span * max(over, 0.0))
+
+
+def _moves_with_data(ax: Axes, text: Text) -> bool:
+    """Whether ``text`` is placed in ``ax``'s data coordinates (so widening the limits moves it)."""
+    if isinstance(text, Annotation):
+        return text.xycoords == "data"
+    # a :func:`_value_label` is placed by transData + an offset, which ``contains_branch`` (a right-hand branch) misses
+    return text.get_gid() == _VALUE_GID or text.get_transform().contains_branch(ax.transData)
+
+
 def _smooth(x0: float, x1: float, y0: float, y1: float, n: int = 40) -> tuple[np.ndarray, np.ndarray]:
     xs = np.linspace(x0, x1, n)
     t = (xs - x0) / (x1 - x0)
@@ -338,7 +399,7 @@ def trajectory_chart(
                     ax.text(i, top - c / 2, str(c), ha="center", va="center", fontsize=9,
                             color="white" if s != missing else "black", fontweight="bold")
                 else:  # too thin to hold its count: write it beside the bar
-                    ax.text(i - width / 2 - 0.02, top - c / 2, str(c), ha="right", va="center", fontsize=8)
+                    _value_label(ax, i - width / 2, top - c / 2, str(c), side=-1, fontsize=8)
                 top -= c + gap
         for i in range(len(times) - 1):
             pairs = wide[[times[i], times[i + 1]]].dropna()
@@ -365,6 +426,9 @@ def trajectory_chart(
         ax.set_xlabel(_label(time))
         handles = [Patch(facecolor=colours[s], label=_wrap(s, 24)) for s in states]
         ax.legend(handles=handles, title=_label(state), loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        # a thin state's count is taller than its bar: at the bottom of the stack it hung below the axis, on the ticks
+        _fit_labels(ax, axis="y")
+        _fit_labels(ax, axis="x")
     return ax
 
 
@@ -688,6 +752,7 @@ def bar_counts(
         ax.margins(**({"x": 0.1} if long else {"y": 0.1}))
         if hue is not None:
             ax.legend(title=_label(hue), loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        _fit_labels(ax, axis="x" if long else "y")
     return ax
 
 

@@ -477,3 +477,75 @@ def _signed_rank_test(nonzero: np.ndarray) -> tuple[float, float, float]:
     observed = int(round(2 * w_plus))
     lower, upper = dist[: observed + 1].sum(), dist[observed:].sum()
     return statistic, float(min(1.0, 2 * min(lower, upper))), p_normal
+
+
+def _fewest_changing_units(p_values: float | list[float], *, n_times: int) -> int:
+    """The fewest units whose values changed that exact p-values of :func:`change_over_time` can rest on.
+
+    Every exact p of the table (McNemar's and Wilcoxon's at two time points, Cochran's Q and Friedman's test at
+    more) is the share of the (k!)^m equally likely orders of the m changing units' values over the k time points
+    (each unit's k! orders, repeats of tied values counted) whose statistic is at least the one observed. The
+    statistic depends on the time points' totals only through their sum of squares (Wilcoxon's and McNemar's,
+    two-sided, through their spread), so it is unchanged when one relabelling of the time points is applied to
+    every unit at once; those k! relabellings move every tuple of orders (none is fixed), so the tuples at least
+    as extreme fall in whole groups of k! and p is a multiple of 1 / (k!)^(m - 1). A row with p strictly between
+    0 and 1 therefore rests on at least 1 + e changing units, e the fewest with p (k!)^e whole, and its status
+    group holds at least that many units (units whose values never changed are left out of the test, so a row
+    says nothing of them). p = 1 says nothing (it is also the p of a row in which no unit changed): 0.
+
+    Parameters
+    ----------
+    p_values : float or list of float
+        Exact p-values of the table (``p_value``; beyond :data:`EXACT_WITHIN_UNIT_MAX` and
+        :data:`EXACT_SIGNED_RANK_MAX` the p is the asymptotic one and is no such multiple), read at full precision.
+        Several give the largest of their bounds (the rows of one group, each on its own changing units). A p
+        off the lattice as far as it can be read (no multiple p (k!)^e up to :data:`LATTICE_READABLE` whole) gives
+        no bound: an asymptotic p, or an exact p on more changing units than can be told. A p rounded for print is
+        not the p (at five waves or more every decimal is on the lattice, 5 dividing k!) and is not to be passed.
+    n_times : int
+        The time points k (``n_times``), 2 or more.
+
+    Returns
+    -------
+    int
+        The bound: 0 where every p is 1 or off the lattice.
+
+    Raises
+    ------
+    ValueError
+        For `n_times` below 2 or a p outside (0, 1] or not a number.
+
+    Examples
+    --------
+    Three councils first mentioning an impact at the last of four waves: Cochran's Q's exact p is 1 / 16 = 36 / 24^2,
+    a multiple of 1 / 24^2 and of no coarser one, so it rests on three councils.
+
+    >>> p = _within_unit_exact_p(np.array([[0, 0, 0, 1]] * 3))
+    >>> p, _fewest_changing_units(p, n_times=4)
+    (0.0625, 3)
+    >>> _fewest_changing_units([0.5, 0.25], n_times=2), _fewest_changing_units([1.0, 0.05], n_times=3)
+    (3, 0)
+    """
+    if isinstance(n_times, bool) or not isinstance(n_times, (int, np.integer)) or n_times < 2:
+        raise ValueError(f"`n_times` must be a whole number of time points, 2 or more, but {n_times!r} was passed.")
+    ps = [p_values] if np.ndim(p_values) == 0 else list(p_values)
+    bad = [p for p in ps if not isinstance(p, (int, float, np.integer, np.floating)) or isinstance(p, bool)
+           or not 0 < p <= 1]
+    if bad:
+        raise ValueError(f"`p_values` must be p-values in (0, 1], but {bad[:5]} {'was' if len(bad) == 1 else 'were'} "
+                         "passed.")
+    orders, bound = math.factorial(int(n_times)), 0
+    for p in map(float, ps):
+        if p >= 1 - 1e-9:  # a sum of weights meant to be 1 may fall short of it in the last digit
+            continue
+        e, scaled = 0, p
+        # whole to 1e-12 of itself (the convolution's error is some 1e-16 of p), up to LATTICE_READABLE
+        while abs(scaled - round(scaled)) > 1e-7 + 1e-12 * scaled and scaled * orders <= LATTICE_READABLE:
+            e, scaled = e + 1, scaled * orders
+        if abs(scaled - round(scaled)) <= 1e-7 + 1e-12 * scaled:
+            bound = max(bound, 1 + e)
+    return bound
+
+
+#: The largest multiple p (k!)^e that :func:`_fewest_changing_units` tells from a whole number (double precision).
+LATTICE_READABLE = 1e9
