@@ -108,3 +108,9 @@ def test_export_qdpx_names_the_coded_option_of_a_bad_file(study_dir, tmp_path):
     proc = cli_here("export-qdpx", str(study_dir), "p.qdpx", "--coded", "bob=missing.csv", cwd=tmp_path)
     refused(proc, "error: --coded bob=missing.csv: ", "file not found")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ann.txt", "study"]
+
+
+def test_review_export_names_the_coded_option_of_a_missing_file(study_dir, tmp_path):
+    proc = cli_here("review", "export", str(study_dir), "--coded", "gone.csv", "--out", "r.xlsx", cwd=tmp_path)
+    refused(proc, "error: --coded: gone.csv: file not found - expected a coded CSV file")
+    assert not (tmp_path / "r.xlsx").exists()
