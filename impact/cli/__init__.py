@@ -202,6 +202,8 @@ class _StoreOnce(argparse._StoreAction):
             raise argparse.ArgumentError(self, f"given twice ({given[self.dest]!r}, then {values!r}) - expected it "
                                                "once (this option takes one value)")
         given[self.dest] = values
+        # the option as typed, for an error of the library about its value (:func:`_name_the_option`)
+        namespace.__dict__.setdefault("_typed_options", {})[self.dest] = (option_string, values, self.type)
         super().__call__(parser, namespace, values, option_string)
 
 
@@ -263,6 +265,43 @@ def _show_warnings(command: str, caught: list[warnings.WarningMessage]) -> None:
             break
         times = f" ({n:,} times)" if n > 1 else ""
         print(f"impact {command}: warning: {text}{times}", file=sys.stderr)
+
+
+def _name_the_option(message: str, args: argparse.Namespace) -> str:
+    """A library error about the value of an option the user gave, naming the option as typed and what it accepts.
+
+    The library names its parameter (``The value for `codebook` must be one of [...], but 'nosuch' was passed.``),
+    which is not the ``--codebook`` the user typed; it becomes ``the value of --codebook must be one of [...], but
+    'nosuch' was passed``.  A library parameter ``n_X`` is the option ``--X`` (``n_resamples``, ``--resamples``).  An
+    error quoting the file or name given to an option read by the library (``--codebook``, ``--key-file``) that does
+    not name the option is prefixed with it, and told what the option accepts where it says nothing expected.  Only
+    an option given on the command line is named: a codebook ``study.yaml`` names is no ``--codebook``.
+
+    Examples
+    --------
+    >>> from impact.cli._options import a_path
+    >>> args = argparse.Namespace(_typed_options={"codebook": ("--codebook", "nosuch", None)})
+    >>> _name_the_option("The value for `codebook` must be one of ['a', 'b'], but 'nosuch' was passed.", args)
+    "the value of --codebook must be one of ['a', 'b'], but 'nosuch' was passed."
+    >>> args = argparse.Namespace(_typed_options={"codebook": ("--codebook", "books/x", a_path("a codebook", read=True))})
+    >>> _name_the_option("codebook file books/x is a folder", args)
+    '--codebook: codebook file books/x is a folder - expected a codebook'
+    """
+    typed = getattr(args, "_typed_options", {})
+    for dest, (option, _value, _type) in typed.items():
+        for name in (dest, f"n_{dest}"):
+            said = f"The value for `{name}` "
+            if said in message:
+                start = message.index(said)
+                return f"{message[:start]}the value of {option} {message[start + len(said):]}"
+    # the value (a file, a name) of an option the library reads, quoted by the error without the option's name
+    quoting = [(option, kind) for option, value, kind in typed.values()
+               if getattr(kind, "what", None) and isinstance(value, str) and value in message]
+    if len(quoting) == 1 and not re.search(rf"(^|\W){re.escape(quoting[0][0])}\b", message):
+        option, kind = quoting[0]
+        told = "" if re.search(r"\b(expected|must)\b", message) else f" - expected {kind.what}"
+        return f"{option}: {message}{told}"
+    return message
 
 
 class _Terminated(KeyboardInterrupt):
@@ -380,7 +419,7 @@ def _main(argv: list[str] | None) -> int:
             sys.stdout.flush()  # what the command printed is out, or its failure is reported like any other
     except ImpactError as exc:
         _show_warnings(command, caught)
-        print(f"impact {command}: error: {exc}", file=sys.stderr)
+        print(f"impact {command}: error: {_name_the_option(str(exc), args)}", file=sys.stderr)
         return 2
     except MemoryError:
         _show_warnings(command, caught)

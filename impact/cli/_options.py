@@ -55,8 +55,9 @@ def warnings_summary(problems, study: str, *, quiet: bool = False, recorded: str
     """The lines telling a study's validation warnings to the user of a command that loaded it.
 
     Up to :data:`WARNINGS_LISTED` warnings are listed as ``impact validate`` words them; more are counted per kind
-    (file and column), each kind with its first warning, after a line saying where they are listed (and which file
-    ``recorded`` records where each one is).  ``quiet``: one line, counting the warnings per kind.
+    (file and column), each kind with its first warning, after a line saying where they are listed (``impact validate
+    --all STUDY`` where a file has more than ``impact validate`` lists by default, and which file ``recorded``
+    records where each one is).  ``quiet``: one line, counting the warnings per kind.
 
     Examples
     --------
@@ -81,7 +82,14 @@ def warnings_summary(problems, study: str, *, quiet: bool = False, recorded: str
     head = f"the study {study} is valid, with {_counted(n, 'warning')}"
     if n == 1:
         return [f"{head}: {str(next(iter(kinds.values()))[0]).removeprefix('warning: ')}"]
-    where = f"impact validate {study} lists them" + (f"; {recorded} records where each is" if recorded else "")
+    from collections import Counter
+
+    from ..errors import MAX_SHOWN_PER_FILE
+
+    # impact validate lists the first 50 warnings of a file and counts the rest: --all lists every one
+    capped = max(Counter(p.file for found in kinds.values() for p in found).values()) > MAX_SHOWN_PER_FILE
+    where = (f"impact validate {'--all ' if capped else ''}{study} lists them"
+             + (f"; {recorded} records where each is" if recorded else ""))
     if quiet:
         named = [f"{k} {len(v):,}" for k, v in list(kinds.items())[:KINDS_NAMED]]
         if len(kinds) > KINDS_NAMED:
@@ -223,6 +231,8 @@ def a_path(what: str, *, read: bool = False) -> Callable[[str], str]:
         return text
 
     parse.__name__ = "path"
+    if read:  # what the option accepts, told when the library refuses the file read (impact.cli._name_the_option)
+        parse.what = what
     return parse
 
 

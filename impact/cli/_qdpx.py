@@ -16,7 +16,7 @@ from .._io import (
     rolled_back_on_failure,
 )
 from .._words import _counted
-from ..errors import InputError
+from ..errors import ImpactError, InputError
 from ._options import (
     a_path,
     add_overwrite,
@@ -46,7 +46,8 @@ def register(sub) -> None:
     p.add_argument("outdir", type=a_path("the folder to write"), help="folder to write into (created if needed)")
     p.add_argument("--missing", choices=["error", "warn"], default="error", help="source files missing from the archive: stop (default) or import the rest")
     p.add_argument("--study", type=study_folder, help="study folder: map codings to its segments")
-    p.add_argument("--codebook", help="codebook id, YAML file or REFI-QDA .qdc to map codes to (default: the one the project names, else its own codes)")
+    p.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name, a YAML file or a REFI-QDA .qdc file)", read=True),
+                   help="codebook id, YAML file or REFI-QDA .qdc to map codes to (default: the one the project names, else its own codes)")
     p.add_argument("--positions", choices=["auto", "code_points", "utf16"], default="auto",
                    help="how the file counts positions: characters (the standard), UTF-16 units (NVivo), or decide from "
                         "the selections (default; CRLF and byte-order-mark drift are corrected either way, with a warning)")
@@ -62,7 +63,8 @@ def register(sub) -> None:
     q.add_argument("file", type=a_path("the .qdpx project to write"), help="the .qdpx file to write")
     q.add_argument("--coded", action="append", default=[], metavar="[CODER=]FILE",
                    help="coded output (CSV/Parquet) of one coder, named CODER or after the file; a file with a `coder` column holds several")
-    q.add_argument("--codebook", help="codebook id or YAML file (default: the study's)")
+    q.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True),
+                   help="codebook id or YAML file (default: the study's)")
     q.add_argument("--positions", choices=["code_points", "utf16"], default="code_points", help="how to count positions (utf16 for NVivo)")
     q.add_argument("--bom", action="store_true",
                    help="start each source file with a UTF-8 byte-order mark (for NVivo for Windows; off by default: "
@@ -224,7 +226,10 @@ def run_export(args) -> int:
     for spec in args.coded:
         name, _, file = spec.rpartition("=") if "=" in spec and not Path(spec).exists() else ("", "", spec)
         name = name.strip()  # as a coder column's names are read
-        data = read_coded(file)
+        try:
+            data = read_coded(file)
+        except ImpactError as exc:  # a file of one of several --coded: which one, as typed
+            raise InputError(f"--coded {spec}: {exc}") from None
         rows = list(data.attrs.get("rows") or range(2, len(data) + 2))  # each row's row in the file
         data = data.reset_index(drop=True)
         by_column = "coder" in data.columns and not name

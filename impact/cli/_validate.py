@@ -1,28 +1,44 @@
-"""``impact validate PATH``: check a study folder and report every problem."""
+"""``impact validate PATH``: check a study folder and report every problem (``--all``: every one, not the first
+50 of a file and a count of the rest)."""
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 
-from ..errors import ValidationError
+from ..errors import MAX_SHOWN_PER_FILE, ValidationError
 from ._options import load_study, say, study_folder
 
 
 def register(sub) -> None:
     p = sub.add_parser("validate", help="check a study folder; exit 2 listing every problem")
     p.add_argument("path", type=study_folder, help="study folder (holding study.yaml)")
+    p.add_argument("--all", action="store_true", dest="list_all",
+                   help=f"list every error and warning (default: the first {MAX_SHOWN_PER_FILE} of each file, then a "
+                        "count of the rest)")
     p.set_defaults(func=run)
 
 
-def run(args) -> int:
+def _report(problems, args) -> str:
+    """The report of ``problems``: each one under ``--all``, else the first of each file, and a line naming
+    ``--all`` where some were only counted."""
     from ..validate import format_report  # imported here: keeps `impact --help` fast
 
+    if args.list_all:
+        return format_report(problems, limit=max(len(problems), 1))
+    report = format_report(problems)
+    if any(n > MAX_SHOWN_PER_FILE for n in Counter((p.file, p.severity == "error") for p in problems).values()):
+        report += f"\n(impact validate --all {args.path} lists every one)"
+    return report
+
+
+def run(args) -> int:
     try:
         study = load_study(args.path, tell=False)  # every warning is listed below
     except ValidationError as exc:
         print(f"impact validate: {args.path} is not valid", file=sys.stderr)
-        print(format_report(exc.problems + exc.warnings), file=sys.stderr)
+        print(_report(exc.problems + exc.warnings, args), file=sys.stderr)
         return 2
-    print(format_report(study.load_problems))
+    print(_report(study.load_problems, args))
     say(args, f"{args.path}: valid ({study!r})")
     return 0
