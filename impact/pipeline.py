@@ -1047,7 +1047,6 @@ class RunResult:
         return "\n".join(lines)
 
 
-@fewer_collections()
 def _reader_labels(study: Study, codebook: Codebook, redacted: Callable[[str], str] = str) -> dict[str, str]:
     """The words the report names the study's waves (each by its label before any bracket), impacts, status groups and
     columns by, mid-sentence, keyed by the identifiers the package's warnings give them as (:func:`_said_for_report`);
@@ -1079,6 +1078,7 @@ def _said_for_report(message: Warning, labels: dict[str, str]) -> tuple[str, str
     return name, said, ((f"{name}: {text}{OWN_SOURCE}{figures})",) if said != text else ())
 
 
+@fewer_collections()
 def build_report(
     findings: Findings,
     *,

@@ -210,7 +210,7 @@ def test_the_cli_passes_the_opt_in_and_the_run_records_it(monkeypatch, tmp_path)
         raise Done
 
     monkeypatch.setattr(impact.pipeline, "run", fake_run)
-    monkeypatch.setattr("impact.cli._run.load_study", lambda path: object())
+    monkeypatch.setattr("impact.cli._run.load_study", lambda path, **kwargs: object())
     study = tmp_path / "study"
     study.mkdir()
     (study / "study.yaml").write_text("name: x\n")

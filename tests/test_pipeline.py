@@ -114,7 +114,7 @@ def test_report_numbers_come_from_library_tables(result, small_study):
     reporters = coded[coded["reported"]].groupby(["code", "wave"])["participant_id"].apply(set)
     pp = f.participant_panel
     prev = pd.read_csv(result.out_dir / "tables" / "prevalence.csv", encoding="utf-8-sig", dtype=str)
-    checked = 0
+    checked = counted = 0
     for (code, wave, group), sub in pp.groupby(["code", "wave", "status_group"]):
         row = prev[(prev["impact"] == code) & (prev["wave"] == wave) & (prev["status"] == group)]
         assert len(row) == 1
@@ -124,12 +124,15 @@ def test_report_numbers_come_from_library_tables(result, small_study):
             assert int(row["n_participants"].iloc[0]) == len(people)
         if row["n_with"].iloc[0] != "c":
             assert int(row["n_with"].iloc[0]) == n_with
+            counted += 1
         # a share is published only with both of its counts
         assert (row["prevalence"].iloc[0] == "c") == ("c" in (row["n_with"].iloc[0], row["n_participants"].iloc[0]))
         if row["prevalence"].iloc[0] != "c":
             assert float(row["prevalence"].iloc[0]) == pytest.approx(n_with / len(people), rel=1e-12)
             checked += 1
-    assert checked > 5
+    # not vacuous: since disclosure round 48 tied the trajectory tables to the prevalence tables, this 10-council run
+    # publishes 4 of its 36 shares (17 before) and 13 counts of participants reporting (20 before)
+    assert checked >= 3 and counted > 10, (checked, counted)
 
 
 def test_no_published_count_below_threshold(result):

@@ -820,10 +820,15 @@ def provenance_entries(provenance: Mapping, vocabulary=None) -> list[tuple[str, 
     flat.append(("impact_version", __version__))
     seen: set[tuple[str, str]] = set()
     for key, value in flat:
-        if str(key).startswith(("study_layout.files", "statistical_warning_sources")):
+        if str(key).startswith(("study_layout.files", "statistical_warning_sources", "validation_warnings.by_kind",
+                                "validation_warnings.where")):
             # the file list is in provenance.json; the report gives its count and hash. A library's own words for
-            # its warnings are kept there for an analyst; the report's caveats say them in words (round 33)
+            # its warnings are kept there for an analyst; the report's caveats say them in words (round 33). The
+            # study's validation warnings are counted; where each is (file:row:column, by machine column names) is
+            # for provenance.json and `impact validate`, not a reader ("by kind: interviews: csv:participant_id 70")
             continue
+        if key == "validation_warnings.count":
+            key = "validation_warnings"
         # The same setting recorded twice (``seed`` and ``parameters.seed``) is shown once.
         same = (str(key).split(".")[-1].replace("impact_", ""), str(value))
         if same in seen:

@@ -386,13 +386,15 @@ _PROVENANCE: dict[str, str] = {
     "quote_k": "Fewest councils sharing a quote's attribution",
     "council_matrix": "Framework matrix with a row per council", "date": "Date", "author": "Author",
     "measure": "Measure of impact", "coding": "Coding", "study_layout": "Study files", "n_files": "Number of files",
+    "validation_warnings": "Warnings about the study's files (impact validate lists each; provenance.json says "
+                           "where each is)",
     "hash": "Fingerprint (SHA-256)", "coded_hash": "Supplied codings fingerprint (SHA-256)", "interviews_not_coded": "Interviews not coded (no respondent speech)",
 }
 
 
 #: Provenance keys whose value is a count, written with thousands separators ('2,000'); a seed, a version or a year
 #: is an identifier and keeps the form it is typed in ('--seed 32301').
-_PROVENANCE_COUNTS = frozenset({"min_count", "quote_k"})
+_PROVENANCE_COUNTS = frozenset({"min_count", "quote_k", "validation_warnings"})
 
 
 def _is_count(key: str) -> bool:
