@@ -517,6 +517,8 @@ _LINE_OPENS_BEFORE_RE = lazy_compile(r"(?:\A|[\n\r\t|;])[ \t]*\Z")
 _FIELD_VALUE_AFTER_RE = lazy_compile(
     r"[ \t]*:[ \t]*(?P<v>[\p{L}\p{N}'’&\-]+(?:[ \t]+[\p{L}\p{N}'’&\-]+){0,3})[ \t]*[.;]?[ \t]*(?=[\n\r\t|]|\Z)",
     re.VERSION1)
+# A surname in lower case after a name, where the phrase ends (see NameFinder._lower_surname_after).
+_LOWER_SURNAME_AFTER_RE = lazy_compile(r"[ \t](?P<s>\p{Ll}+)(?=[ \t]*(?:[.,;:!?)]|\Z))", re.VERSION1)
 # Other peoples' words listed after one, the last before its people ("Gypsy, Roma and Traveller families", "Roma or
 # Sikh children"; :data:`_PERSON_AFTER_RE`).
 _PEOPLES_LISTED_AFTER_RE = lazy_compile(
@@ -2446,6 +2448,7 @@ class NameFinder:
             i = j
         spans = self._double_surnames(text, toks, spans)
         spans = self._first_name_before(text, toks, spans)
+        spans = [self._lower_surname_after(text, s) for s in spans]
         spans = self._particle_after(text, spans)
         spans = [_with_trailing_letter(text, s) for s in spans]
         spans += self._surname_first_in_capitals(text, toks, spans)
@@ -3009,6 +3012,19 @@ class NameFinder:
                 s = Span(prev.start, s.end, s.kind)
             out.append(s)
         return out
+
+    def _lower_surname_after(self, text: str, s: Span) -> Span:
+        """``s`` widened over a surname that is a word in lower case right after it where the phrase ends, when ``s`` is
+        one word in lower case found a name that no list holds as a first name ("we spoke to roma baker", "we spoke to
+        zorbina baker"): the given name no list knows, then its surname; a listed first name joins it already ("jane
+        baker")."""
+        word = text[s.start : s.end]
+        if s.kind != "name" or not word.isalpha() or not word.islower() or fold(word) in self.firsts:
+            return s
+        m = _LOWER_SURNAME_AFTER_RE.match(text, s.end)
+        if m is None or fold(m.group("s")) not in self.surnames or fold(m.group("s")) in self.participant_word_parts:
+            return s
+        return Span(s.start, m.end("s"), s.kind)
 
     def _prefixed_word(self, key: str) -> bool:
         """Whether a word the list lacks is a word it holds, or a form of one, after a prefix ("recommissioned",

@@ -19,6 +19,9 @@ An identifier's number said later in the sentence, after the word for a number o
 of what ("the case no. in 2019 was 12345", "the case number for the older child was 1234567") is a reference; the
 identifier's name alone before them is not ("the order for 2019 was 12345" is a count).
 
+A given name no list holds, found in lower case, before a surname that is a word in lower case where the phrase ends is
+the name with its surname ("we spoke to roma baker" gave "we spoke to [name] baker", round 48's open form).
+
 Real text checked (the pages corpus): safeguarding partnerships' and charities' pages on Gypsy, Roma and Traveller
 families, schools' pages on Christian and British values, NHS referral forms; see the CHANGELOG entry of round 49.
 
@@ -53,6 +56,9 @@ _RED_TEAM = [
     ("Referrer: Jane Smith", "Referrer: [name]"),  # was '[name]: [name]'
     ("Referrer: Hollybank School", "Referrer: [place]"),
     ("Outcome: NFA\nReferrer: Ofsted", "Outcome: NFA\nReferrer: Ofsted"),
+    # a given name no list holds, in lower case, and a surname that is a word where the phrase ends (round 48's open)
+    ("we spoke to roma baker", "we spoke to [name]"),  # was 'we spoke to [name] baker'
+    ("we spoke to zorbina baker", "we spoke to [name]"),
     # an identifier's number said later in the sentence
     ("the case no. in 2019 was 12345", "the case no. in 2019 was [reference]"),  # was kept
     ("the case number for the older child was 1234567", "the case number for the older child was [reference]"),
@@ -76,6 +82,7 @@ _KEPT = [
     "English lessons",
     "The children are British citizens",
     "we told the safeguarder about it",
+    "the roma community",
 ]
 # Still open (measured when written); strict, so closing one is seen.
 _OPEN = [
@@ -92,4 +99,4 @@ test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EX
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(21, 9, 5, 4))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(23, 9, 6, 4))
