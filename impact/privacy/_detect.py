@@ -291,7 +291,12 @@ _ID_NAME = (
 # A number right after an identifier's name ("passport number 123456789", "case no: 1234567", "his case number is
 # 1234567"): the identifier's, a reference, though "number" before figures reads as a phone's too.
 _ID_NAME_BEFORE_RE = lazy_compile(
-    rf"{_ID_NAME}(?:['’]s|[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
+    rf"{_ID_NAME}(?:['’]s|[ \t]+(?:is|was)"
+    # when or what it was the number of, in a few words before "is" or "was", after the word for a number or a
+    # reference, never the identifier's name alone ("the case no. in 2019 was 12345", "her case number on mosaic is
+    # 1234567"; not "the order for 2019 was 12345", a count)
+    r"|(?<=\b(?:no|number|num|ref|reference|id)\.?)[ \t]+(?:in|on|for|of|from|at|with)[ \t]+[^.,;:\n]{1,25}?"
+    r"[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
     # the letters a system puts before the figures, set off ("the case number is cs 2023 0456"): the reference's
     r"(?P<code>(?!(?:is|was|no|of|for|on|in|at|to)[ \t])\p{L}{1,4}[ \t])?\Z", _I)
 _REF_CTX_RE = lazy_compile(

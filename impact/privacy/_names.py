@@ -511,6 +511,33 @@ _TIME_BEFORE_RE = lazy_compile(
 # which the first-name lists leave out so that "the roma community", "a christian charity" stay words: before a
 # surname that is a word in title case they are the given name ("Roma Baker said", "Christian Smith attended").
 _COMMUNITY_GIVEN_NAMES = frozenset("christian roma romany sami".split())
+# Where a line or a table's cell opens, before a form's label; and the label's colon and its value, one to four words
+# to the end of the line or the field (see NameFinder._field_label).
+_LINE_OPENS_BEFORE_RE = lazy_compile(r"(?:\A|[\n\r\t|;])[ \t]*\Z")
+_FIELD_VALUE_AFTER_RE = lazy_compile(
+    r"[ \t]*:[ \t]*(?P<v>[\p{L}\p{N}'’&\-]+(?:[ \t]+[\p{L}\p{N}'’&\-]+){0,3})[ \t]*[.;]?[ \t]*(?=[\n\r\t|]|\Z)",
+    re.VERSION1)
+# A surname in lower case after a name, where the phrase ends (see NameFinder._lower_surname_after).
+_LOWER_SURNAME_AFTER_RE = lazy_compile(r"[ \t](?P<s>\p{Ll}+)(?=[ \t]*(?:[.,;:!?)]|\Z))", re.VERSION1)
+# Other peoples' words listed after one, the last before its people ("Gypsy, Roma and Traveller families", "Roma or
+# Sikh children"; :data:`_PERSON_AFTER_RE`).
+_PEOPLES_LISTED_AFTER_RE = lazy_compile(
+    r"(?:(?:[ \t]*[,/][ \t]*|[ \t]+(?:and|or|&)[ \t]+|[ \t]*,[ \t]*(?:and|or)[ \t]+)\p{Lu}[\p{L}\-]*)+"
+    r"(?=[ \t]+(?:girl|boy|child|children|pupil|student|family|families|man|men|woman|women|people|person|community|"
+    r"communities|household|parent|young[ \t]+(?:person|people))s?(?![\p{L}\-]))", re.VERSION1)
+# A verb of being, with a word of degree or a time, before what is said of the subject ("The family are Roma.", "he is
+# now Christian"); not a demonstrative's, which introduces someone ("This is Christian.", "Here is Roma").
+_BEING_BEFORE_RE = lazy_compile(
+    r"(?<!\b(?:this|that|it|here|there|name)[ \t]+)(?<!\b(?:this|that|it|here|there)['’])"
+    r"\b(?:is|are|was|were|be|been|being|became|become|becomes|seems?|seemed|'s|’s|'re|’re)"
+    r"(?:[ \t]+(?:both|all|also|not|now|still|then|originally|ethnically|mainly|mostly|nominally))?[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
+# The word after a people's word that makes it a verb's subject, not an adjective: a verb of a person, a word no noun is
+# (a function word), or a word with an object after it ("Christian values his family", "Roma visits the school").
+_OBJECT_AFTER_RE = lazy_compile(
+    r"[ \t]+\p{Ll}+[ \t]+(?:his|her|their|my|our|your|its|the|a|an|him|them|me|us|it|this|that|these|those|to|at|"
+    r"every|weekly|daily|often|regularly|sometimes|home|alone|again)\b",
+    re.VERSION1)
 _SURNAME_WORDS = frozenset(
     "may june april august march hall green hill cross park bridge street lane north south east west church market "
     "little young new good well".split()
@@ -2298,6 +2325,28 @@ class NameFinder:
         return (len(stem) >= 4 and (stem in self.words or stem + "e" in self.words) and word not in self.firsts
                 and word not in self.surnames and word not in self.participant_parts)
 
+    def _one_who_does(self, word: str) -> bool:
+        """Whether a word (folded) no list holds is a noun English makes of a verb it holds with "-er" or "-or", for one
+        who does it ("referrer", "safeguarder", "allocator"): a stem of four letters or more, its last consonant
+        doubled or its "e" dropped before the ending; no first name, surname or proper noun ("Decker", "Webber")."""
+        if not word.endswith(("er", "or")) or word.endswith(("eer", "oor")):
+            return False
+        stem = word[:-2]
+        stems = (stem, stem + "e") + ((stem[:-1],) if stem[-1:] == stem[-2:-1] else ())
+        return (len(stem) >= 4 and any(s in self.words for s in stems) and word not in self.firsts
+                and word not in self.surnames and word not in self.proper and word not in self.participant_parts)
+
+    def _field_label(self, text: str, tok: _Tok) -> bool:
+        """Whether ``tok``, a word that names one who does something (:meth:`_one_who_does`), opens a line or a cell
+        before a colon and a field's value, a few words with no function word but an article: a form's label for a
+        role ("Referrer: Ofsted", "Referrer: the police", "Safeguarder: Leeds City Council"), where a transcript's
+        speaker says a sentence ("Okafor: the police came")."""
+        if tok.shape != "cap" or not self._one_who_does(tok.key) or not _LINE_OPENS_BEFORE_RE.search(text, 0, tok.start):
+            return False
+        m = _FIELD_VALUE_AFTER_RE.match(text, tok.end)
+        return m is not None and all(fold(w) not in _NOT_NAMES or fold(w) in ("the", "a", "an")
+                                     for w in m.group("v").split())
+
     def _public(self, tok: _Tok) -> bool:
         return tok.key in self.public or tok.key in _NEVER or tok.key in self.places
 
@@ -2399,6 +2448,7 @@ class NameFinder:
             i = j
         spans = self._double_surnames(text, toks, spans)
         spans = self._first_name_before(text, toks, spans)
+        spans = [self._lower_surname_after(text, s) for s in spans]
         spans = self._particle_after(text, spans)
         spans = [_with_trailing_letter(text, s) for s in spans]
         spans += self._surname_first_in_capitals(text, toks, spans)
@@ -2727,6 +2777,30 @@ class NameFinder:
         return (words[0].shape == "cap" and words[0].key in _COMMUNITY_GIVEN_NAMES
                 and all(t.shape == "cap" and t.key in self.surnames for t in words[1:]))
 
+    def _peoples_word(self, text: str, tok: _Tok) -> bool:
+        """Whether ``tok``, a capitalised word of a faith, people or nation alone in its run
+        (:func:`~impact.privacy._lexicon.communities`), no listed participant's, is what is said of people or things:
+        always where it is no given name ("Irish dancing", "the family is Muslim"); where it is one too
+        (:data:`_COMMUNITY_GIVEN_NAMES`), before a noun in lower case ("Christian values", "Roma families") or after a
+        verb of being where the clause ends ("The family are Roma.", "he is Christian"). A name stands before a verb
+        ("Christian said", "Roma visits the school") and after a demonstrative ("This is Christian.")."""
+        if tok.shape != "cap" or self._known(tok) or tok.key in self.surnames:
+            return False
+        if tok.key.endswith("s") and tok.key[:-1] in communities():
+            return True  # "For Christians, our role is", "Sikhs and Hindus": a faith's or a people's plural
+        if tok.key not in communities():
+            return False
+        if tok.key not in _COMMUNITY_GIVEN_NAMES or _PEOPLES_LISTED_AFTER_RE.match(text, tok.end) is not None:
+            return True  # "Irish dancing"; "Gypsy, Roma and Traveller families": peoples listed before their people
+        if (_BEING_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start) is not None
+                and _FIELD_END_AFTER_RE.match(text, tok.end) is not None):
+            return True
+        nxt = _WORD_RE.match(text, tok.end + 1) if text[tok.end : tok.end + 1] == " " else None
+        return (nxt is not None and nxt.group()[:1].islower() and (key := fold(nxt.group().rstrip("."))) in self.words
+                and key not in _NOT_NAMES and not key.endswith("ed") and not key.endswith("ing")
+                and _PERSON_VERB_AFTER_RE.match(text, tok.end) is None and _ACTION_AFTER_RE.match(text, tok.end) is None
+                and _OBJECT_AFTER_RE.match(text, tok.end) is None)
+
     def _community_before_body(self, text: str, toks: list[_Tok], k: int, tok: _Tok) -> bool:
         """Whether ``tok``, a word of a faith, people or nation alone in its run, comes right before a capitalised
         public term or ordinary word that no list knows as a name, ``toks[k]``: a body's or a thing's name opens with it
@@ -2938,6 +3012,19 @@ class NameFinder:
                 s = Span(prev.start, s.end, s.kind)
             out.append(s)
         return out
+
+    def _lower_surname_after(self, text: str, s: Span) -> Span:
+        """``s`` widened over a surname that is a word in lower case right after it where the phrase ends, when ``s`` is
+        one word in lower case found a name that no list holds as a first name ("we spoke to roma baker", "we spoke to
+        zorbina baker"): the given name no list knows, then its surname; a listed first name joins it already ("jane
+        baker")."""
+        word = text[s.start : s.end]
+        if s.kind != "name" or not word.isalpha() or not word.islower() or fold(word) in self.firsts:
+            return s
+        m = _LOWER_SURNAME_AFTER_RE.match(text, s.end)
+        if m is None or fold(m.group("s")) not in self.surnames or fold(m.group("s")) in self.participant_word_parts:
+            return s
+        return Span(s.start, m.end("s"), s.kind)
 
     def _prefixed_word(self, key: str) -> bool:
         """Whether a word the list lacks is a word it holds, or a form of one, after a prefix ("recommissioned",
@@ -3956,6 +4043,10 @@ class NameFinder:
                 and all(self._ordinary(t) and not self._known(t) for t in words[1:])
                 and not self._given_name_and_surname(words)):
             return None  # "the Irish Sea", "the Welsh Government": a nation's word before ordinary words names no one
+        if len(run) == 1 and self._field_label(text, run[0]):
+            return None  # "Referrer: Ofsted", "Referrer: Jane Smith": a form's label for a role, no speaker's name
+        if len(run) == 1 and self._peoples_word(text, run[0]):
+            return None  # "Irish dancing", "Christian values", "The family are Roma.": said of people, no name
         if len(run) == 1 and self._community_before_body(text, toks, i + 1, words[0]):
             return None  # "the Scottish Government said", "the Irish Office": the run stopped before the public term
         if self._branded_goods(text, run):
