@@ -159,14 +159,13 @@ _BANK_LABEL = (
     r"|acc(?:t|ount)?[ \t]+no\.?|(?:credit|debit|bank|payment|prepaid)?[ \t]*card[ \t]+(?:number|no\.?)"
     r"|(?:building[ \t]+society[ \t]+)?roll[ \t]+(?:number|no\.?)|iban|bank[ \t]+details)"
 )
-_BANK_BEFORE_RE = lazy_compile(
-    rf"\b{_BANK_LABEL}(?:['’]s|[ \t]+(?:is|was|are|were|of|:))?[ \t]*[:#.\-–]?[ \t]*(?:\d{{2}}[{_DASH}]\d{{2}}[{_DASH}]\d{{2}}[ \t]+)?\Z",
-    _I)
+# A bank's label and what joins it to its number ("account number:", "sort code is", "the card's").
+_BANK_LEAD = rf"\b{_BANK_LABEL}(?:['’]s|[ \t]+(?:is|was|are|were|of|:))?[ \t]*[:#.\-–]?[ \t]*"
+_BANK_BEFORE_RE = lazy_compile(rf"{_BANK_LEAD}(?:\d{{2}}[{_DASH}]\d{{2}}[{_DASH}]\d{{2}}[ \t]+)?\Z", _I)
 # The number after a bank's label: figures, set off by spaces, dots, slashes or dashes, a few letters before them
 # ("GB33 BUKB 2020 1555 5555 55" after "IBAN"; "123/456.789-0"; "12 34 56").
 _BANK_NUMBER_RE = lazy_compile(
-    rf"\b{_BANK_LABEL}(?:['’]s|[ \t]+(?:is|was|are|were|of|:))?[ \t]*[:#.\-–]?[ \t]*"
-    rf"(?P<ref>(?:[a-z]{{2}}\d{{2}}[ \t]?[a-z]{{4}}[ \t]?)?[a-z]{{0,3}}\d(?:[\d./{_DASH}]|[ \t](?=\d))*\d)(?![\w/]|[.{_DASH}]\d)", _I)
+    rf"{_BANK_LEAD}(?P<ref>(?:[a-z]{{2}}\d{{2}}[ \t]?[a-z]{{4}}[ \t]?)?[a-z]{{0,3}}\d(?:[\d./{_DASH}]|[ \t](?=\d))*\d)(?![\w/]|[.{_DASH}]\d)", _I)
 # A word of a bank's label with a figure soon after it, sought first as the labels are rare.
 _BANK_ANCHOR = lazy_compile(r"\b(?:sort|s/c|a/c|acc(?:t|ount)?|card|roll|iban|bank)\b[^\d\n]{0,30}\d", _I)
 # Part of a card's or an account's number, as a bank's letters and reviews of financial abuse give it: its end after the

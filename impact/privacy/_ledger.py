@@ -150,7 +150,7 @@ class DisclosureLedger:
     # ------------------------------------------------------------------ deciding
     def protect(self) -> set[Key]:
         """Decide the hidden counts (primary, zeros, secondary by audit); returns them."""
-        hidden = {k for k, v in self.values.items() if 0 < v < self.threshold and k not in self.public} | set(self.forced)
+        hidden = self._primary() | set(self.forced)
         # Hiding more counts only widens what an intruder can learn of a hidden one (a published value
         # turned unknown relaxes the system), so a count found safe stays safe: it is not solved again.
         safe: set[Key] = set()
@@ -191,8 +191,7 @@ class DisclosureLedger:
         (['a', 'b'], [], ['a', 'b'])
         """
         hidden = set(self.protect() if self._hidden is None else self._hidden)
-        primary = {k for k, v in self.values.items() if 0 < v < self.threshold and k not in self.public}
-        fixed = primary | self.forced | self.auxiliary
+        fixed = self._primary() | self.forced | self.auxiliary
         candidates = sorted(hidden - fixed, key=lambda k: (-self.values[k], k not in self.kept, str(k)))
         relations: dict = {}  # each key's relations (sums and bounds), as tuples of keys
         for rel in (*((t, *p) for t, p in self.sums), *self.bounds):
@@ -216,6 +215,16 @@ class DisclosureLedger:
                 released.append(key)
         self._hidden = hidden
         return released
+
+    def below_threshold(self, key: Key) -> bool:
+        """Whether ``key`` is hidden for its own size (primary suppression: a declared count above 0 and below the
+        threshold, not public), as opposed to hidden only to protect another (secondary) or by rule."""
+        value = self.values.get(key, 0)
+        return 0 < value < self.threshold and key not in self.public
+
+    def _primary(self) -> set[Key]:
+        """The counts hidden for their own size (:meth:`below_threshold`)."""
+        return {k for k in self.values if self.below_threshold(k)}
 
     def hidden(self, key: Key) -> bool:
         """Whether ``key`` is suppressed (a key never declared counts as hidden)."""

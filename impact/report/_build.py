@@ -2102,13 +2102,13 @@ def _descriptive(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], lis
     ant = _most_often_shared(ctx, "anticipated", [ctx.waves[0]])
     if ant is not None:
         before.append((expected, _ranked_sentence(ctx, ant, True)))
-    elif _shares_suppressed(ctx, "anticipated", [ctx.waves[0]]):
-        hidden.append((expected, _below_threshold(ctx, _share_keys(ctx, "anticipated", [ctx.waves[0]]))))
+    elif not ctx.shown(*(keys := _share_keys(ctx, "anticipated", [ctx.waves[0]]))):
+        hidden.append((expected, _below_threshold(ctx, keys)))
     rep = _most_often_shared(ctx, "reported", ctx.later)
     if rep is not None:
         before.append((reported, _ranked_sentence(ctx, rep, False)))
-    elif ctx.later and _shares_suppressed(ctx, "reported", ctx.later):
-        hidden.append((reported, _below_threshold(ctx, _share_keys(ctx, "reported", ctx.later))))
+    elif ctx.later and not ctx.shown(*(keys := _share_keys(ctx, "reported", ctx.later))):
+        hidden.append((reported, _below_threshold(ctx, keys)))
     uncoded = _never_coded(ctx)
     if uncoded and before:
         # 'participants most often expected policies and commitment' of a coding that never coded three of the six
@@ -2261,8 +2261,7 @@ def _shares_suppressed(ctx, measure: str, waves: list[str]) -> bool:
 def _below_threshold(ctx, keys) -> bool:
     """Whether a count among ``keys`` is itself below the threshold (suppressed as primary), as opposed to hidden only
     because, beside the published counts, it would give a smaller one away (secondary suppression)."""
-    led = ctx.ledger
-    return any(0 < led.values.get(k, 0) < led.threshold and k not in led.public for k in keys)
+    return any(ctx.ledger.below_threshold(k) for k in keys)
 
 
 def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame:
