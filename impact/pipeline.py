@@ -41,6 +41,7 @@ from ._warning_words import (
     MODEL_FIGURES,
     OWN_SOURCE,
     LibraryWarning,
+    _uncapitalised,
     own_warning_words,
     said_in_words,
 )
@@ -456,7 +457,8 @@ def analyse(
                           if "indicators" in wanted else None)
     # a library's warning is in words (impact._warning_words), and so is the package's own (its time points, codes
     # and columns as an analyst's identifiers: report truth round 41); their own words are kept in provenance
-    said = [_said_for_report(w.message, _reader_labels(study, codebook)) for w in caught]
+    labels = _reader_labels(study, codebook)
+    said = [_said_for_report(w.message, labels) for w in caught]
     stat_warnings = sorted({f"{name}: {text}" for name, text, _ in said})
     # an indicator's change refused with an error says why in its note, in words; the error's own is kept here
     refused = [f.get("note_source", pd.Series(dtype=object)).dropna() for f in (ind_effects, review_effects)
@@ -1052,8 +1054,7 @@ def _reader_labels(study: Study, codebook: Codebook, redacted: Callable[[str], s
     columns by, mid-sentence, keyed by the identifiers the package's warnings give them as (:func:`_said_for_report`);
     each label as ``redacted`` gives it (the report redacts a label naming a person or a council)."""
     def low(text: object) -> str:
-        text = redacted(str(text))
-        return text[:1].lower() + text[1:] if text[1:2].islower() else text
+        return _uncapitalised(redacted(str(text)))
 
     labels = {"code": "impact", "wave": "wave", "status_group": "intervention status",
               "intervention": "in councils in intervention", "no_intervention": "in councils not in intervention"}
