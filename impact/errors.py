@@ -177,6 +177,24 @@ def collapse_problems(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+def warning_kinds(problems: Sequence[Problem]) -> dict[str, list[Problem]]:
+    """The warnings among ``problems`` grouped by kind, where they are: file and column (``interviews.csv:wave``),
+    the most frequent kind first (then as found): how the command line tells them and provenance.json counts
+    them.
+
+    Examples
+    --------
+    >>> rows = [Problem("a.csv", r, "x", "?", "a number", "warning") for r in (2, 3)]
+    >>> {k: len(v) for k, v in warning_kinds([Problem("b.csv", None, None, None, "rows", "warning"), *rows]).items()}
+    {'a.csv:x': 2, 'b.csv': 1}
+    """
+    kinds: dict[str, list] = {}
+    for p in problems:
+        if p.severity != "error":
+            kinds.setdefault(p.kind, []).append(p)
+    return dict(sorted(kinds.items(), key=lambda kv: -len(kv[1])))
+
+
 def same_on(rows: Sequence[object], *, shown: int = 5) -> str:
     """The further rows a problem is on, the first ``shown`` listed, for a message naming its first row.
 

@@ -562,6 +562,7 @@ def _validation_record(problems: list) -> dict[str, Any]:
     """
     from dataclasses import replace
 
+    from .errors import warning_kinds
     from .schema import TABLES
 
     named = {t.filename for t in TABLES.values()} | {"study.yaml"}
@@ -569,10 +570,7 @@ def _validation_record(problems: list) -> dict[str, Any]:
     # can name a person or a council, as the provenance's study layout counts such files by pattern
     found = [p if p.file in named else replace(p, file=f"<a {Path(p.file).suffix or 'file'} file>")
              for p in problems if p.severity != "error"]
-    kinds: dict[str, int] = {}
-    for p in found:
-        kinds[p.kind] = kinds.get(p.kind, 0) + 1
-    return {"count": len(found), "by_kind": dict(sorted(kinds.items(), key=lambda kv: -kv[1])),
+    return {"count": len(found), "by_kind": {kind: len(of) for kind, of in warning_kinds(found).items()},
             "where": [p.where for p in found]}
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .._io import literal_tilde, study_folder_above, unwritable
-from ..errors import InputError
+from ..errors import InputError, warning_kinds
 
 
 def load_study(path, *args, tell: bool = True, recorded: str | os.PathLike | None = None, **kwargs):
@@ -31,24 +31,6 @@ def load_study(path, *args, tell: bool = True, recorded: str | os.PathLike | Non
 WARNINGS_LISTED = 5
 #: The kinds of warning named in the one-line summary of ``-q`` (the rest are counted).
 KINDS_NAMED = 3
-
-
-def warning_kinds(problems) -> dict[str, list]:
-    """The warnings among ``problems`` grouped by kind, where they are: file and column (``interviews.csv:wave``),
-    the most frequent kind first (then as found).
-
-    Examples
-    --------
-    >>> from impact.errors import Problem
-    >>> rows = [Problem("a.csv", r, "x", "?", "a number", "warning") for r in (2, 3)]
-    >>> {k: len(v) for k, v in warning_kinds([Problem("b.csv", None, None, None, "rows", "warning"), *rows]).items()}
-    {'a.csv:x': 2, 'b.csv': 1}
-    """
-    kinds: dict[str, list] = {}
-    for p in problems:
-        if p.severity != "error":
-            kinds.setdefault(p.kind, []).append(p)
-    return dict(sorted(kinds.items(), key=lambda kv: -len(kv[1])))
 
 
 def warnings_summary(problems, study: str, *, quiet: bool = False, recorded: str | None = None) -> list[str]:
@@ -135,7 +117,7 @@ def write_table(*args, **kwargs):
 
     return write(*args, **kwargs)
 
-__all__ = ["load_study", "tell_warnings", "told_warnings", "warnings_summary", "warning_kinds", "a_path", "bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above"]
+__all__ = ["load_study", "tell_warnings", "told_warnings", "warnings_summary", "a_path", "bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above"]
 
 #: Largest seed (numpy's seed range).
 SEED_MAX = 2**32 - 1
