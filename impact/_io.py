@@ -1366,8 +1366,10 @@ def unwritable(folder: str | os.PathLike) -> str | None:
     """
     folder = Path(os.path.abspath(folder))
     existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
-    if existing is None or not existing.is_dir():
+    if existing is None:
         return None
+    if not existing.is_dir():  # `--out notes.txt/x.csv`: no folder can be made there ("already exists", said mkdir)
+        return f"{existing} is a file, not a folder"
     if os.access(existing, os.W_OK | os.X_OK):
         return _refused_probe(existing)
     try:

@@ -49,11 +49,34 @@ def _number_or_blank(text: str) -> bool:
         return False
 
 
+def _grouping(text: str) -> str:
+    """An argparse ``type`` for ``--by``: comma-separated column names, the spaces around each taken off (``code,
+    wave`` is code and wave, not a column ' wave'); a column named twice is refused (the table had two columns of one
+    name, which a spreadsheet or pandas reads back as two columns).
+
+    Examples
+    --------
+    >>> _grouping("code, wave")
+    'code,wave'
+    >>> _grouping("code,code")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 'code,code': 'code' is named twice - expected each grouping column once
+    """
+    import argparse
+
+    names = [t.strip() for t in text.split(",") if t.strip()]
+    twice = [n for i, n in enumerate(names) if n in names[:i]]
+    if twice:
+        raise argparse.ArgumentTypeError(f"{text!r}: {twice[0]!r} is named twice - expected each grouping column once")
+    return ",".join(names)
+
+
 def register(sub) -> None:
     p = sub.add_parser("agree", help="intercoder agreement between coded files (people and machine coders)")
     p.add_argument("coded", nargs="+", type=a_path("a coded file", read=True), help="coded CSV files from `impact code` (one per coder, or with a coder "
                    "column), or one long CSV with columns unit,coder,value")
-    p.add_argument("--by", default="code", help="comma-separated grouping columns (default: code; e.g. code,wave)")
+    p.add_argument("--by", default="code", type=_grouping, help="comma-separated grouping columns (default: code; e.g. code,wave)")
     p.add_argument("--unit", choices=["segment", "document"], default="segment",
                    help="unit of agreement: each segment, or each interview (code present anywhere in it)")
     p.add_argument("--uncoded", choices=["absent", "missing"], default="absent",

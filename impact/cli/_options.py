@@ -117,7 +117,7 @@ def write_table(*args, **kwargs):
 
     return write(*args, **kwargs)
 
-__all__ = ["load_study", "tell_warnings", "told_warnings", "warnings_summary", "a_path", "bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above"]
+__all__ = ["load_study", "tell_warnings", "told_warnings", "warnings_summary", "a_path", "bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above", "a_name", "NAME_MAX"]
 
 #: Largest seed (numpy's seed range).
 SEED_MAX = 2**32 - 1
@@ -215,6 +215,59 @@ def a_path(what: str, *, read: bool = False) -> Callable[[str], str]:
     parse.__name__ = "path"
     if read:  # what the option accepts, told when the library refuses the file read (impact.cli._name_the_option)
         parse.what = what
+    return parse
+
+
+#: Longest name an option takes (a reviewer's, a coder's): a name is shown on one line of a report, a workbook and
+#: a QDA program's list of users; a longer one is a paste gone wrong (a file's text, a path).
+NAME_MAX = 100
+
+
+def name_refused(text: str, what: str, *, plural: str = "names", empty: str = "") -> str | None:
+    """Why ``text`` is no name of ``what`` (empty or blank, a control character or line break, a character no one
+    sees, longer than :data:`NAME_MAX` characters), as ``'value' - expected ...``; None where it is a name.
+    ``plural`` names the names it stands among (:func:`impact.schema.name_problem`), ``empty`` is added to ``what``
+    where the name is empty.
+
+    Examples
+    --------
+    >>> name_refused("  ", "the reviewer's name")
+    "'  ' - expected the reviewer's name (it is empty or only spaces)"
+    >>> name_refused("Ann O'Neill", "the reviewer's name") is None
+    True
+    """
+    from ..schema import name_problem
+
+    if not text.strip():
+        return f"{text!r} - expected {what}{empty} (it is empty or only spaces)"
+    if (why := name_problem(text.strip(), noun=what, plural=plural)) is not None:
+        return f"{text!r} - expected {why}"
+    if len(text.strip()) > NAME_MAX:
+        return (f"{text.strip()[:40]!r}... ({len(text.strip()):,} characters) - expected {what} of at most "
+                f"{NAME_MAX} characters")
+    return None
+
+
+def a_name(what: str) -> Callable[[str], str]:
+    """An argparse ``type`` for a person's name (``--reviewer``): one refused by :func:`name_refused` is an error of
+    the option; the spaces at its ends are taken off.
+
+    Examples
+    --------
+    >>> a_name("the reviewer's name")(" Ann ")
+    'Ann'
+    >>> a_name("the reviewer's name")("")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '' - expected the reviewer's name (it is empty or only spaces)
+    """
+
+    def parse(text: str) -> str:
+        if (why := name_refused(text, what)) is not None:
+            raise argparse.ArgumentTypeError(why)
+        return text.strip()
+
+    parse.__name__ = "name"
     return parse
 
 

@@ -213,23 +213,81 @@ def _check_export_paths(args) -> None:
         check_output_file(side, study=args.study, overwrite=True)
 
 
+def _coder_and_file(spec: str) -> tuple[str, str]:
+    """The coder named and the file of one ``--coded [CODER=]FILE`` ("" where no coder is named, or a file whose own
+    name holds '='); a name given empty, blank, on two lines or too long is refused (it would silently become the
+    file's name, or a user no QDA program shows)."""
+    from ._options import name_refused
+
+    if not spec.strip():
+        raise InputError(f"--coded {spec!r} - expected [CODER=]FILE: a coded file, named CODER or after the file")
+    try:
+        named = "=" in spec and not Path(spec).exists()
+    except OSError:  # a name too long for the file system is no file's name: CODER=FILE
+        named = True
+    if not named:
+        return "", spec
+    name, _, file = spec.rpartition("=")
+    if (why := name_refused(name, "a coder's name", plural="coders", empty=" before '=' (--coded CODER=FILE; "
+                            "--coded FILE names the coder after the file)")) is not None:
+        shown = spec if len(spec) <= 120 else f"{spec[:40]}...{spec[-60:]}"  # a paste is not told back whole
+        raise InputError(f"--coded {shown!r}: {why}")
+    if not file.strip():
+        raise InputError(f"--coded {spec!r}: no file after '=' - expected CODER=FILE, the coded file of {name.strip()!r}")
+    return name.strip(), file  # as a coder column's names are read
+
+
+def _read_coded_files(specs: list[tuple[str, str, str]], study, codebook) -> dict[str, pd.DataFrame]:
+    """Each ``--coded`` file (keyed by the option's value as typed), checked as ``impact run --coded`` checks one
+    (:func:`impact.codings.read_codings`): every cell that cannot be read, code not in the codebook, unit or interview
+    not of the study, span outside its text, as ``file:row:column: 'value' - expected ...``, the problems of all the
+    files in one error; then read as coded output (:func:`impact.coding.read_coded`).  A file that cannot be read
+    at all (missing, empty, binary, another format, without the coded columns) is refused in the words of the
+    coded-file reader, naming the option as typed."""
+    from ..coding import Codebook, read_coded
+    from ..coding.coded_io import coded_format
+    from ..codings import CODES_EXPECTED, codes_nothing, read_codings
+    from ..errors import ValidationError
+
+    codes = list((codebook if codebook is not None else Codebook.for_study(study)).code_ids)
+    problems, refused, read = [], [], {}
+    for spec, _, file in specs:
+        try:
+            try:
+                coded_format(file)  # CSV or Parquet here (read_codings reads a review workbook or a project too)
+                codings = read_codings(file, study, codes=codes)
+            except ValidationError as exc:
+                problems += exc.problems
+                refused.append(spec)
+                continue
+            except ImpactError:  # not readable as codings at all: said as the coded file's reader says it
+                read_coded(file)
+                raise
+            if codes_nothing(codings):  # a header row alone: a coder of no codings, as impact run --coded says
+                raise InputError(f"{file}: holds no codings and names no interview checked - expected {CODES_EXPECTED}")
+            read[spec] = read_coded(file)
+        except ImpactError as exc:  # a file of one of several --coded: which one, as typed
+            raise InputError(f"--coded {spec}: {exc}") from None
+    if problems:
+        raise ValidationError(problems, source=f"--coded {', --coded '.join(refused)}")
+    return read
+
+
 def run_export(args) -> int:
     from .._frames import shared_attr
-    from ..coding import Codebook, read_coded
+    from ..coding import Codebook
     from ..qdpx import codebook_csv_path, project_from_study, write_qdc, write_qdpx
     from ..schema import name_problem, spelt_two_ways
 
     _check_export_paths(args)
     study = load_study(args.study)
+    codebook = Codebook.load(args.codebook) if args.codebook else None
+    specs = [(spec, *_coder_and_file(spec)) for spec in args.coded]
+    read = _read_coded_files(specs, study, codebook)
     coded: dict[str, pd.DataFrame] = {}
     given: dict[str, str] = {}  # each coder's --coded
-    for spec in args.coded:
-        name, _, file = spec.rpartition("=") if "=" in spec and not Path(spec).exists() else ("", "", spec)
-        name = name.strip()  # as a coder column's names are read
-        try:
-            data = read_coded(file)
-        except ImpactError as exc:  # a file of one of several --coded: which one, as typed
-            raise InputError(f"--coded {spec}: {exc}") from None
+    for spec, name, file in specs:
+        data = read[spec]
         rows = list(data.attrs.get("rows") or range(2, len(data) + 2))  # each row's row in the file
         data = data.reset_index(drop=True)
         by_column = "coder" in data.columns and not name
@@ -251,7 +309,6 @@ def run_export(args) -> int:
     if two := spelt_two_ways(((c, f"in --coded {spec!r}") for c, spec in given.items()), plural="coders"):
         raise InputError("\n  ".join(["coders named as another is:"] + [
             f"--coded {given[name]!r}: {name!r} - expected {expected}" for name, _, expected in two]))
-    codebook = Codebook.load(args.codebook) if args.codebook else None
     project = project_from_study(study, coded, codebook)
     _check_export_paths(args)  # again: a file may have appeared meanwhile
     notes: list[str] = []

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from .._io import Rollback, rolled_back_on_failure
 from .._words import _counted
-from ..errors import ValidationError
+from ..errors import InputError, ValidationError
 from ._agree import read_coded
 from ._options import (
+    a_name,
     a_path,
     add_overwrite,
     bounded_int,
@@ -35,7 +36,7 @@ def register(sub) -> None:
     e.add_argument("study", type=study_folder, help="study folder (for the segments' text)")
     e.add_argument("--coded", required=True, type=a_path("a coded file", read=True), help="coded CSV from `impact code`")
     e.add_argument("--out", required=True, type=a_path("the workbook to write"), help=".xlsx to write")
-    e.add_argument("--reviewer", help="reviewer's name, stored in the file")
+    e.add_argument("--reviewer", type=a_name("the reviewer's name"), help="reviewer's name, stored in the file")
     e.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True), help="codebook name or YAML path (default: the study's)")
     e.add_argument("--limit", type=bounded_int(1, 1_000_000), help="only the N least certain suggestions")
     add_overwrite(e)
@@ -43,7 +44,7 @@ def register(sub) -> None:
     i = rsub.add_parser("import", help="read a filled-in review .xlsx; write the decisions as a coder's CSV")
     i.add_argument("file", type=a_path("the filled-in workbook", read=True), help="the filled-in .xlsx")
     i.add_argument("--out", required=True, type=a_path("the CSV to write"), help="CSV to write (an existing file is moved to a .bak first)")
-    i.add_argument("--reviewer", help="reviewer's name (default: the one stored at export)")
+    i.add_argument("--reviewer", type=a_name("the reviewer's name"), help="reviewer's name (default: the one stored at export)")
     i.set_defaults(func=run_import)
 
 
@@ -56,6 +57,9 @@ def run_export(args) -> int:
     check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded], **_WORKBOOK)
     study = load_study(args.study)
     coded = read_coded([args.coded])
+    if coded.empty:  # a workbook of no suggestions is nothing to review
+        raise InputError(f"--coded {args.coded}: no rows (a header row alone) - expected the suggestions to review: "
+                         "the coded output of `impact code` with its rows")
     codebook = Codebook.for_study(study, args.codebook)
     check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded], **_WORKBOOK)  # again: it may have appeared meanwhile
     try:

@@ -46,6 +46,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
+from .._io import check_input_file
 from .._version import __version__
 from ..errors import InputError
 from ._format import (
@@ -172,8 +173,9 @@ def _open(template: str | os.PathLike | None):
         _default_look(doc)
         return doc, False
     path = Path(template)
-    if not path.is_file():
+    if not path.exists():
         raise InputError(f"{path}: Word template not found - expected a .docx or .dotx file")
+    check_input_file(path, expected=" - expected a Word template (a .docx or .dotx file)")  # a folder, a pipe
     try:
         data = path.read_bytes()
         if path.suffix.lower() in (".dotx", ".dotm"):
@@ -182,7 +184,10 @@ def _open(template: str | os.PathLike | None):
     except InputError:
         raise
     except Exception as exc:  # python-docx raises several types for a file that is not Word
-        raise InputError(f"{path}: not a readable Word template (.docx or .dotx): {type(exc).__name__}: {exc}") from None
+        # python-docx names the bytes it was given ("file '<_io.BytesIO object at 0x7f...>' is not a Word file"): the
+        # file is named by its path, once, at the start
+        said = re.sub(r"file '<_io\.BytesIO object at 0x[0-9a-fA-F]+>' ", "it ", str(exc))
+        raise InputError(f"{path}: not a readable Word template (.docx or .dotx): {type(exc).__name__}: {said}") from None
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

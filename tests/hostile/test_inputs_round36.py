@@ -299,10 +299,12 @@ def test_a_coder_column_holding_a_line_break_is_refused_by_export_qdpx(coded_stu
     data = pd.read_csv(coded_file, dtype=str, keep_default_na=False).assign(coder="ann")
     data.loc[3:, "coder"] = "A\nB"
     data.to_csv(tmp_path / "two.csv", index=False)
+    # (cli48: checked as `impact run --coded` checks a file, the error names the option and every row holding it)
     assert main(["export-qdpx", str(study_dir), str(tmp_path / "p.qdpx"), "--coded", str(tmp_path / "two.csv")]) == 2
     assert capsys.readouterr().err.strip() == (
-        "impact export-qdpx: error: two.csv:5:coder: 'A\\nB' - expected a coder's name as text on one line (it holds "
-        "a line break at character 2: a name or label is shown on one line; join the lines)")
+        f"impact export-qdpx: error: --coded {tmp_path / 'two.csv'}: 1 problem found\n"
+        "  two.csv:5:coder: 'A\\nB' - expected a coder as text on one line (it holds a line break at character 2: a "
+        "name or label is shown on one line; join the lines) (the same on 16 more rows: 6, 7, 8, 9, 10, ...)")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
