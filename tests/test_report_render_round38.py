@@ -14,6 +14,8 @@ their room.
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 
 import docx
 import matplotlib
@@ -24,7 +26,7 @@ from docx.oxml.ns import qn
 
 matplotlib.use("Agg")
 
-from impact.report import Report, Section, Table, indicator_small_multiples, render_docx  # noqa: E402
+from impact.report import Paragraph, Report, Section, Table, indicator_small_multiples, render_docx  # noqa: E402
 from impact.report._images import PNG_DPI, _tight_box  # noqa: E402
 
 
@@ -117,3 +119,29 @@ def test_small_multiples_legend_leaves_the_panels_their_room(n_measures, ncols):
         # every label still in it, whole (wrapped, never cut)
         texts = [t.get_text().replace("\n", " ") for t in legend.get_texts()]
         assert texts[:n_groups] == [_group(g, words) for g in range(n_groups)]
+
+
+def test_docx_a_note_stays_with_its_table_and_no_page_is_left_blank(tmp_path):
+    # Tables of 30 to 49 rows under a paragraph, each with a long note (about 12 lines), one section each: at some
+    # length the table and its note fill their page exactly.  The empty paragraph after the table then went over
+    # onto the next page and the next section's heading, starting a page, left that one blank (main: the page after
+    # a 38-row table held only its number, LibreOffice render).  And wherever the table breaks, its note is on the
+    # page of its last row.
+    from conftest import libreoffice_pdf
+
+    note = " ".join(f"clause {k} of a long note that explains the table in detail," for k in range(40))
+    sections = [Section(f"Section {n}", [Paragraph("Introduction to the table. " * 12),
+                                         Table(f"t{n}", pd.DataFrame({"item": [f"row {i} of {n}" for i in range(n)],
+                                                                      "n": range(n)}),
+                                               f"Counts {n}", f"Note{n}: {note}")])
+                for n in range(30, 50)]
+    path = tmp_path / "notes.docx"
+    path.write_bytes(render_docx(Report("Notes", "", {}, sections)))
+    pdf = libreoffice_pdf(path, "a note kept with its table")
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")[:-1]
+    blank = [k + 1 for k, text in enumerate(pages) if not re.sub(r"Page \d+", "", text).strip()]
+    assert not blank, f"pages {blank} hold nothing but their number"
+    for n in range(30, 50):
+        [page] = [text for text in pages if f"Note{n}:" in text]
+        assert f"row {n - 1} of {n}" in page, n  # the last row with its note

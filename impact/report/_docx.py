@@ -316,6 +316,7 @@ class _Writer:
         self.bookmarks = 0
         self.styles: dict = {}
         self.plans: dict = {}
+        self.spacer = None  # the empty paragraph after the last table (_spacer), while nothing follows it
 
     def block(self, landscape: bool) -> _Page:
         """The text block of the base (portrait) or the rotated (landscape) page."""
@@ -456,6 +457,7 @@ class _Writer:
         fresh = self.fresh_page
         if not fresh and new_page:
             self._new_page()
+            self._drop_spacer()
         h = self.paragraph(title, style="Heading 1")
         self.opening = True
         if not fresh and new_page:
@@ -528,6 +530,17 @@ class _Writer:
         p.paragraph_format.line_spacing = Pt(_SPACER)
         p.paragraph_format.space_before = Pt(0)
         p.paragraph_format.space_after = Pt(_SPACER)
+        self.spacer = p._p
+
+    def _drop_spacer(self) -> None:
+        """Remove the spacer after a table where a heading on a new page follows it: a table and its note that
+        filled their page pushed the spacer onto the next, and the heading's page break then left that page blank
+        (LibreOffice and Word alike)."""
+        body = self.doc.element.body
+        last = body.sectPr.getprevious() if body.sectPr is not None else body[-1]
+        if last is not None and last is self.spacer:
+            body.remove(last)
+        self.spacer = None
 
     def _note_height(self, notes: str) -> float:
         """Height (points) of the note under a table, its space after included."""
