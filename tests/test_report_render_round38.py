@@ -145,3 +145,10 @@ def test_docx_a_note_stays_with_its_table_and_no_page_is_left_blank(tmp_path):
     for n in range(30, 50):
         [page] = [text for text in pages if f"Note{n}:" in text]
         assert f"row {n - 1} of {n}" in page, n  # the last row with its note
+
+
+def test_small_multiples_of_no_data_draw_no_legend():
+    # guard for the legend's fitting: no group, no legend, and no error
+    fig = indicator_small_multiples(pd.DataFrame({"measure": [], "year": [], "mean": [], "status": []}),
+                                    measure="measure", x="year", y="mean", hue="status")
+    assert fig.legends == []

@@ -861,6 +861,8 @@ def _legend_below(fig: MplFigure, handles: list, *, title: str, panels_height: f
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    if not handles:
+        return
     renderer = FigureCanvasAgg(MplFigure(dpi=fig.dpi)).get_renderer()
     width = fig.get_figwidth() * fig.dpi * 0.98
     labels = [h.get_label() for h in handles]
