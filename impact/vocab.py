@@ -188,7 +188,7 @@ RESPONDENT_GROUPS: dict[str, str] = {
 
 #: Intervention level derived from the status history, least to most severe.
 INTERVENTION_LEVELS: dict[str, str] = {
-    "none": "No intervention",
+    "none": "Not in intervention",
     "notice": "Notice to Improve / Improvement Notice",
     "direction": "Statutory direction",
 }

@@ -109,7 +109,7 @@ def test_a_suppressed_status_count_draws_no_bar(three, tmp_path):
     assert widths == sorted(float(v) for v in shown["n_councils"]), (widths, table)
     texts = [t.get_text().strip() for t in ax.texts]
     for r in hidden.itertuples():
-        level = vocab.label(vocab.INTERVENTION_LEVELS, r.intervention).lower()
+        level = vocab.label(vocab.INTERVENTION_LEVELS, r.intervention)  # as Table 2 names it (round 38)
         assert f"{SUPPRESSED}: {level}, count suppressed" in texts, (r, texts)
     assert sum(t.endswith("count suppressed") for t in texts) == len(hidden)
     low, high = sorted(ax.get_ylim())

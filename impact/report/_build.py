@@ -3491,8 +3491,9 @@ def _status_figure(ctx, levels) -> Figure | None:
             v = ctx.cell(("councils_level", w, lv))
             if v == SUPPRESSED:
                 # no bar: a hatched outline across the axis read as a bar of every council; the count's place holds
-                # the suppression letter and what it stands for, as the tables show it
-                _value_label(ax, 0, y, f"{SUPPRESSED}: {vocab.label(vocab.INTERVENTION_LEVELS, lv).lower()}, count "
+                # the suppression letter and what it stands for, as the tables show it (the level as Table 2 names it,
+                # not lower-cased: "notice to improve" beside the table's "Notice to Improve")
+                _value_label(ax, 0, y, f"{SUPPRESSED}: {vocab.label(vocab.INTERVENTION_LEVELS, lv)}, count "
                              "suppressed", fontsize=8, color="#555555", style="italic")
             else:
                 ax.barh(y, v, height, color=colours[k % len(colours)],

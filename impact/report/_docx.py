@@ -73,8 +73,10 @@ __all__ = ["render_docx", "check_docx_template", "TABLE_FONT_SIZES", "A4"]
 
 #: A4 in millimetres (width, height), portrait.
 A4 = (210, 297)
-#: Font sizes (points) tried for a table's body, largest first.
-TABLE_FONT_SIZES = (9.0, 8.0, 7.0)
+#: Font sizes (points) tried for a table's body, largest first.  8 pt is the least a reader of a printed page reads
+#: with ease: a table too wide for landscape at 8 pt is split into parts, never set smaller (the example's models
+#: table, Table 12, was set at 7 pt to keep its rows to one line each).
+TABLE_FONT_SIZES = (9.0, 8.0)
 _MARGIN_MM = 20
 _CELL_PADDING = 12.0  # Word's default cell margins (2 x 5.4 pt) and a little air
 #: A word longer than this (a 64-character fingerprint, a path) sets no more of a column's minimum width than this many
@@ -103,11 +105,9 @@ _SINGLE_LINE = 1.15
 #: A page holding no more than this share of text (a box a section's last paragraphs pushed over) takes the next
 #: section's heading after it instead of being left mostly empty.
 _LITTLE = 0.5
-#: A table over one page and up to this many is set smaller where that saves a page: down to this size, or
-#: smaller where its rows then take one line each (mean lines at most _ONE_LINE) and did not before.
+#: A table over one page and up to this many is set smaller where that saves a page: down to this size.
 _SAVE_PAGES_UP_TO = 3
 _SMALLEST_TO_SAVE_A_PAGE = 8.0
-_ONE_LINE = 1.05
 _RULE = "A6A6A6"
 _FONT = "Arial"
 _FIXED_DATE = dt.datetime(2000, 1, 1)
@@ -321,6 +321,7 @@ class _Writer:
         self.bookmarks = 0
         self.styles: dict = {}
         self.plans: dict = {}
+        self.spacer = None  # the empty paragraph after the last table (_spacer), while nothing follows it
 
     def block(self, landscape: bool) -> _Page:
         """The text block of the base (portrait) or the rotated (landscape) page."""
@@ -461,6 +462,7 @@ class _Writer:
         fresh = self.fresh_page
         if not fresh and new_page:
             self._new_page()
+            self._drop_spacer()
         h = self.paragraph(title, style="Heading 1")
         self.opening = True
         if not fresh and new_page:
@@ -533,6 +535,17 @@ class _Writer:
         p.paragraph_format.line_spacing = Pt(_SPACER)
         p.paragraph_format.space_before = Pt(0)
         p.paragraph_format.space_after = Pt(_SPACER)
+        self.spacer = p._p
+
+    def _drop_spacer(self) -> None:
+        """Remove the spacer after a table where a heading on a new page follows it: a table and its note that
+        filled their page pushed the spacer onto the next, and the heading's page break then left that page blank
+        (LibreOffice and Word alike)."""
+        body = self.doc.element.body
+        last = body.sectPr.getprevious() if body.sectPr is not None else body[-1]
+        if last is not None and last is self.spacer:
+            body.remove(last)
+        self.spacer = None
 
     def _note_height(self, notes: str) -> float:
         """Height (points) of the note under a table, its space after included."""
@@ -589,12 +602,11 @@ class _Writer:
         if best is not None:
             # A table that spills onto another page (its last rows and its note alone there, as the models table
             # did) is set smaller where that keeps it to fewer pages with its rows wrapping no more: a step down
-            # in type reads better than a table cut after its last page's worth of rows.  Below
-            # _SMALLEST_TO_SAVE_A_PAGE only where its rows then take one line each and did not before.
+            # in type reads better than a table cut after its last page's worth of rows.  Never below
+            # _SMALLEST_TO_SAVE_A_PAGE, the least of TABLE_FONT_SIZES too.
             if 1 < best[4] <= _SAVE_PAGES_UP_TO:
                 fewer = [c for size in TABLE_FONT_SIZES if size < best[1] for c in candidates(size)
-                         if c[4] < best[4] and c[5] <= best[5]
-                         and (c[1] >= _SMALLEST_TO_SAVE_A_PAGE or c[5] <= _ONE_LINE < best[5])]
+                         if c[4] < best[4] and c[5] <= best[5] and c[1] >= _SMALLEST_TO_SAVE_A_PAGE]
                 if fewer:
                     best = max(fewer, key=lambda c: (c[1], -c[0]))  # the largest type, then the cheapest
             _, size, landscape, plan, _, _ = best

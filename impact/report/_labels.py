@@ -322,7 +322,7 @@ _COLUMNS: dict[str, Label] = {
 #: Value labels by domain.
 _VALUES: dict[str, dict[str, str]] = {
     "status": {"no_intervention": "Not in intervention", "intervention": "In intervention",
-               "none": "No intervention", "notice": "Notice to Improve / Improvement Notice",
+               "none": "Not in intervention", "notice": "Notice to Improve / Improvement Notice",
                "direction": "Statutory direction", "in_intervention": "In intervention",
                "not_in_intervention": "Not in intervention",
                "intervention_at_some_wave": "In intervention at some wave",
@@ -348,6 +348,14 @@ _VALUES: dict[str, dict[str, str]] = {
     "persistence": {"sustained": "Sustained", "faded": "Faded", "emerging": "Emerging", "absent": "Absent",
                     "incomplete": "Incomplete (a wave missing)"},
     "bool": {"True": "Yes", "False": "No", "true": "Yes", "false": "No"},
+}
+
+#: Values of a domain that name the same thing under different machine names, to the one whose label is theirs: a
+#: council at the intervention level 'none' is in the group 'no_intervention' at that wave (checked by
+#: :func:`impact.report._consistency.label_clashes`: Table 2 and Figure 1 said "No intervention" where every other
+#: table said "Not in intervention").
+_SAME_THING: dict[str, dict[str, str]] = {
+    "status": {"none": "no_intervention", "not_in_intervention": "no_intervention", "in_intervention": "intervention"},
 }
 
 #: Which value domain each column's values belong to.

@@ -829,7 +829,7 @@ def indicator_small_multiples(
     n = max(len(measures), 1)
     cols = min(ncols, n)
     rows = -(-n // cols)
-    fig = MplFigure(figsize=(panel_size[0] * cols, panel_size[1] * rows + 0.6), layout="constrained")
+    fig = MplFigure(figsize=(panel_size[0] * cols, panel_size[1] * rows + 0.6), layout="constrained")  # see _legend_below
     axes = fig.subplots(rows, cols, squeeze=False).ravel()
     with mpl.rc_context(_RC):
         for ax, m in zip(axes, measures, strict=False):
@@ -846,9 +846,43 @@ def indicator_small_multiples(
                    for v in levels]
         if review_dates is not None and len(pd.Series(list(review_dates)).dropna()):
             handles.append(Patch(facecolor="#D9D9D9", label="Peer reviews (ticks: each review)"))
-        fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4), frameon=False,
-                   title=vocabulary.column(hue).header, fontsize=9)
+        _legend_below(fig, handles, title=vocabulary.column(hue).header, panels_height=panel_size[1] * rows)
     return fig
+
+
+def _legend_below(fig: MplFigure, handles: list, *, title: str, panels_height: float, most_columns: int = 4) -> None:
+    """One legend for a grid of panels, below them, as wide as the figure at most, its height added to the figure's.
+
+    The legend takes as many columns (up to ``most_columns``) as fit the figure's width; where one column is too
+    wide, its labels are wrapped until it fits.  The figure is then made taller by the legend's height, so the
+    panels keep ``panels_height`` inches whatever the number or length of the labels: a legend wider than the
+    figure widened the saved image (``bbox_inches="tight"``) and so shrank every panel on the page, and a tall one
+    took its height from the panels.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if not handles:
+        return
+    renderer = FigureCanvasAgg(MplFigure(dpi=fig.dpi)).get_renderer()
+    width = fig.get_figwidth() * fig.dpi * 0.98
+    labels = [h.get_label() for h in handles]
+
+    def made(columns: int, wrap: int | None):
+        for h, text in zip(handles, labels, strict=True):
+            h.set_label(text if wrap is None else _wrap(text, wrap))
+        legend = fig.legend(handles=handles, loc="outside lower center", ncols=columns, frameon=False,
+                            title=title, fontsize=9)
+        return legend, legend.get_window_extent(renderer)
+
+    longest = max((len(t) for t in labels), default=1)
+    tries = [(c, None) for c in range(min(len(handles), most_columns), 0, -1)]
+    tries += [(1, w) for w in range(longest - 1, 9, -1)]
+    for columns, wrap in tries:
+        legend, box = made(columns, wrap)
+        if box.width <= width or (columns, wrap) == tries[-1]:
+            break
+        legend.remove()
+    fig.set_figheight(panels_height + box.height / fig.dpi + 0.35)
 
 
 def _few_time_ticks(ax: Axes, values: pd.Series, most: int = 5) -> None:
