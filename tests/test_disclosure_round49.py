@@ -139,3 +139,80 @@ def test_a_statement_naming_an_optional_theme_is_tied_to_quote_k_councils_that_t
     if quote_k > 2:  # the 2 commissioning councils' statements at least (at 2, those of a status group of 1 too)
         assert passed["withheld"].sum() >= 2, passed
     assert named > 0
+
+
+#: (councils, seed): studies of five waves (the longer-term interviews held again a year on, and again), every council
+#: interviewed at every wave and none in intervention, so the change table's count of councils is published.
+FIVE_WAVES = [(6, 49011)]
+
+
+def _five_waves(n: int, seed: int):
+    from conftest import repeat_wave
+    from test_disclosure_round48b import LATER
+
+    from impact.pipeline import analyse
+    from impact.synth import generate_with_truth
+
+    study, truth = generate_with_truth(n, seed=seed, interviews_per_wave=2, words_per_interview=60, council_missing=0,
+                                       participant_missing=0, participant_dropout=0, intervention_paths={"never": 1.0})
+    coded = truth.coded()
+    for wave, of, days, window in LATER:
+        study, coded = repeat_wave(study, coded, of=of, wave=wave, label=wave.replace("_", " ").title(), days=days,
+                                   window_days=window)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return analyse(study, coded=coded, n_resamples=99, seed=1, parts=["change"])
+
+
+def _change_table(report):
+    return next(b for s in report.sections for b in s.blocks if getattr(b, "name", "") == "change_over_time")
+
+
+@pytest.mark.parametrize(("n", "seed"), FIVE_WAVES)
+def test_the_change_table_says_which_p_is_exact_and_which_asymptotic(n, seed):
+    """At five waves Friedman's exact p is beyond computation for some impacts of 6 councils: those rows show the
+    chi-square p and say so ('chi-square' under p_method, and the note), the others 'exact'. Checked independently: a
+    row marked 'chi-square' shows the chi-square p of its Friedman statistic (scipy's chi2.sf on 4 degrees of
+    freedom), one marked 'exact' another p; and a chi-square p lies on no lattice of multiples of 1 / (5!)^(m - 1),
+    so the intruder reading it as exact gets no bound from it."""
+    import test_disclosure_round39 as r39
+    from scipy import stats
+
+    from impact.stats._change import _fewest_changing_units
+
+    findings = once_per_worker(("round49-five-waves", n, seed), lambda: _five_waves(n, seed))
+    change = findings.change.set_index("code")
+    assert set(change["n_times"]) == {5} and set(change["n"]) == {n}
+    report, _ = r39._report(findings)
+    table = _change_table(report)
+    data = table.data.set_index("impact")
+    assert "p_method" in data.columns, list(data.columns)
+    kinds = set()
+    for code, row in data.iterrows():
+        p = float(row["p_value"])
+        chi_square = float(stats.chi2.sf(float(change.loc[code, "statistic"]), 4))
+        kinds.add(row["p_method"])
+        assert row["p_method"] == ("chi-square" if p == pytest.approx(chi_square, rel=1e-9) else "exact"), (code, p)
+        if row["p_method"] == "chi-square":
+            assert _fewest_changing_units(p, n_times=5) == 0, (code, p)
+    assert kinds == {"exact", "chi-square"}, kinds  # both kinds in this study (the planted condition)
+    assert "asymptotic p" in table.notes and "'chi-square'" in table.notes, table.notes
+
+
+def test_no_asymptotic_p_or_its_kind_is_shown_beside_a_suppressed_count():
+    """In round 48b's studies of four and five waves with both status groups suppressed (some of whose p-values are
+    chi-square ones), the p-value method, like the p, is shown only beside a published count: that an exact p was
+    beyond computation says a row rests on many changing councils."""
+    import test_disclosure_intruder as intruder
+    import test_disclosure_round39 as r39
+    import test_disclosure_round48b as r48b
+
+    asymptotic = 0
+    for _, findings in r48b._studies():
+        asymptotic += int((~findings.change["p_exact"].astype(bool)).sum())
+        report, _ = r39._report(findings)
+        table = intruder._downloaded(report)["change_over_time"]
+        if "p_method" in table.columns:
+            for count, method in zip(table["n_councils"], table["p_method"], strict=True):
+                assert method in ("", "c") or count != "c", table
+    assert asymptotic > 0  # the planted condition: some p was asymptotic

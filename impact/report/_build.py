@@ -786,7 +786,8 @@ def _vocabulary(ctx):
 
 def _group_column(change: pd.DataFrame) -> str | None:
     known = {"code", "impact", "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first", "value_last",
-             "effect_type", "effect", "statistic", "df", "p_value", "p_asymptotic", "p_adjusted", "measure"}
+             "effect_type", "effect", "statistic", "df", "p_value", "p_asymptotic", "p_exact", "p_adjusted",
+             "measure"}
     cols = [c for c in change.columns if c not in known]
     return cols[0] if cols else None
 
@@ -4028,9 +4029,11 @@ def _comparisons(ctx) -> Section:
                          "test": keep(r.get("test")), "n_councils": ctx.cell(("councils_complete", g)),
                          f"median_{first}": keep(r.get("value_first")), f"median_{last}": keep(r.get("value_last")),
                          effect: keep(r.get("effect")), "p_value": keep(r.get("p_value")),
+                         "p_method": keep(_change_p_method(r)),
                          "p_adjusted": keep(r.get("p_adjusted")), "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
+        ch, exact_note = _change_p_methods(ch)
         ch, p_labels, p_note = _unconfirmed_p(ch, ch["impact"].isin(_doubtful_over_waves(ctx, _weak_codes(ctx))),
                                               f"the machine coding of the {ctx.one} is not confirmed at every wave")
         # the test follows from the number of waves, so every row tested names the same one: said once above the
@@ -4064,15 +4067,52 @@ def _comparisons(ctx) -> Section:
             Table("change_over_time", ch, f"Change in each {ctx.one} across the waves, "
                   + ("by status group" if gcol else "all councils together"),
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
-                  f"at all waves; {effect_note}{_drift_note(ctx)}{p_note}",
+                  f"at all waves; {effect_note}{exact_note}{_drift_note(ctx)}{p_note}",
                   {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"},
-                  labels={**p_labels, **({"test": Label("Test", description=(
+                  labels={**p_labels, **({"p_method": Label("p-value method", description=(
+                      "How the row's p-value was computed: 'exact', the exact permutation p; 'chi-square' or "
+                      "'normal', the asymptotic p, where the exact one is beyond computation."))}
+                      if "p_method" in ch.columns else {}),
+                          **({"test": Label("Test", description=(
                       "The test of the row. Every row names the same one, which the text above the table says: in "
                       "this CSV only, not in the report or workbook."))} if once else {})},
                   # the rows of tests across all councils: 'all' under 'Intervention status' (seed 30744, round 27)
                   value_labels={"status": {"all": "All councils"}}, csv_only=once),
         ]
     return Section("Comparisons by intervention status", blocks)
+
+
+def _change_p_method(r: dict) -> str | None:
+    """How a row of :func:`impact.stats.change_over_time` got its p: 'exact', or the asymptotic test's name where the
+    exact p is beyond computation ('chi-square' for Cochran's Q and Friedman's test, 'normal' for Wilcoxon's); None
+    where the row has no test."""
+    if not r.get("test") or pd.isna(r.get("p_value")):
+        return None
+    if r.get("p_exact") is None or pd.isna(r.get("p_exact")) or bool(r["p_exact"]):
+        return "exact"
+    return "normal" if r["test"] == "wilcoxon" else "chi-square"
+
+
+def _change_p_methods(ch: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The change table with its ``p_method`` column where a published row's p is asymptotic (else without it), and
+    the note's words on which p is exact.
+
+    At four or five waves the exact p of Friedman's test can be beyond computation even for 4 councils (seed 48501,
+    disclosure round 48b), and the table then showed the chi-square p where the methods call the p exact; an
+    asymptotic p is no multiple of 1 / (k!)^(m - 1), so it bounds no count as an exact one does, and read as exact
+    it put a group of 4 at 6 councils. Whether the column is there is decided by the published rows alone: a row
+    beside a suppressed count shows ``c`` in it, as in its p, since that an exact p was beyond computation says the
+    row rests on many changing councils."""
+    shown = ch["p_method"].map(lambda v: isinstance(v, str) and v not in ("exact", SUPPRESSED))
+    if not shown.any():
+        said = ch["p_method"].eq("exact").any()
+        return (ch.drop(columns="p_method"),
+                " p-values: exact permutation p-values (every order of each council's values over the waves equally "
+                "likely under no change)." if said else "")
+    kinds = _listed([f"'{k}'" for k in dict.fromkeys(ch.loc[shown, "p_method"])], "or")
+    return ch, (" p-values: the exact permutation p where p_method is 'exact'; where it is " + kinds + ", the "
+                "asymptotic p, the exact one being beyond computation for so many changing councils and waves (an "
+                "approximation, which can be far from the exact p with few councils).")
 
 
 # --------------------------------------------------------------------------- models
