@@ -786,7 +786,8 @@ def _vocabulary(ctx):
 
 def _group_column(change: pd.DataFrame) -> str | None:
     known = {"code", "impact", "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first", "value_last",
-             "effect_type", "effect", "statistic", "df", "p_value", "p_asymptotic", "p_adjusted", "measure"}
+             "effect_type", "effect", "statistic", "df", "p_value", "p_asymptotic", "p_exact", "p_adjusted",
+             "measure"}
     cols = [c for c in change.columns if c not in known]
     return cols[0] if cols else None
 
@@ -2655,6 +2656,7 @@ def _headings(table: Table, vocabulary) -> dict:
 _LEDGER_REASONS = {"small_count": "Small count", "derived": "From a suppressed count",
                    "few_councils_contrast": "Few councils on a side", "few_councils_interviewed": "Few councils interviewed",
                    "few_councils_quoted": "Few councils behind quotes",
+                   "optional_theme_named": "Names a theme few councils chose",
                    "few_councils_survey": "Few councils answering the survey",
                    "status_group_caveat": "Caveat about a status group",
                    "caveat_of_suppressed": "Caveat about a figure not shown", "small_count_raised": "Small count, shown as raised"}
@@ -4028,9 +4030,11 @@ def _comparisons(ctx) -> Section:
                          "test": keep(r.get("test")), "n_councils": ctx.cell(("councils_complete", g)),
                          f"median_{first}": keep(r.get("value_first")), f"median_{last}": keep(r.get("value_last")),
                          effect: keep(r.get("effect")), "p_value": keep(r.get("p_value")),
+                         "p_method": keep(_change_p_method(r)),
                          "p_adjusted": keep(r.get("p_adjusted")), "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
+        ch, exact_note = _change_p_methods(ch)
         ch, p_labels, p_note = _unconfirmed_p(ch, ch["impact"].isin(_doubtful_over_waves(ctx, _weak_codes(ctx))),
                                               f"the machine coding of the {ctx.one} is not confirmed at every wave")
         # the test follows from the number of waves, so every row tested names the same one: said once above the
@@ -4064,15 +4068,52 @@ def _comparisons(ctx) -> Section:
             Table("change_over_time", ch, f"Change in each {ctx.one} across the waves, "
                   + ("by status group" if gcol else "all councils together"),
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
-                  f"at all waves; {effect_note}{_drift_note(ctx)}{p_note}",
+                  f"at all waves; {effect_note}{exact_note}{_drift_note(ctx)}{p_note}",
                   {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"},
-                  labels={**p_labels, **({"test": Label("Test", description=(
+                  labels={**p_labels, **({"p_method": Label("p-value method", description=(
+                      "How the row's p-value was computed: 'exact', the exact permutation p; 'chi-square' or "
+                      "'normal', the asymptotic p, where the exact one is beyond computation."))}
+                      if "p_method" in ch.columns else {}),
+                          **({"test": Label("Test", description=(
                       "The test of the row. Every row names the same one, which the text above the table says: in "
                       "this CSV only, not in the report or workbook."))} if once else {})},
                   # the rows of tests across all councils: 'all' under 'Intervention status' (seed 30744, round 27)
                   value_labels={"status": {"all": "All councils"}}, csv_only=once),
         ]
     return Section("Comparisons by intervention status", blocks)
+
+
+def _change_p_method(r: dict) -> str | None:
+    """How a row of :func:`impact.stats.change_over_time` got its p: 'exact', or the asymptotic test's name where the
+    exact p is beyond computation ('chi-square' for Cochran's Q and Friedman's test, 'normal' for Wilcoxon's); None
+    where the row has no test."""
+    if not r.get("test") or pd.isna(r.get("p_value")):
+        return None
+    if r.get("p_exact") is None or pd.isna(r.get("p_exact")) or bool(r["p_exact"]):
+        return "exact"
+    return "normal" if r["test"] == "wilcoxon" else "chi-square"
+
+
+def _change_p_methods(ch: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The change table with its ``p_method`` column where a published row's p is asymptotic (else without it), and
+    the note's words on which p is exact.
+
+    At four or five waves the exact p of Friedman's test can be beyond computation even for 4 councils (seed 48501,
+    disclosure round 48b), and the table then showed the chi-square p where the methods call the p exact; an
+    asymptotic p is no multiple of 1 / (k!)^(m - 1), so it bounds no count as an exact one does, and read as exact
+    it put a group of 4 at 6 councils. Whether the column is there is decided by the published rows alone: a row
+    beside a suppressed count shows ``c`` in it, as in its p, since that an exact p was beyond computation says the
+    row rests on many changing councils."""
+    shown = ch["p_method"].map(lambda v: isinstance(v, str) and v not in ("exact", SUPPRESSED))
+    if not shown.any():
+        said = ch["p_method"].eq("exact").any()
+        return (ch.drop(columns="p_method"),
+                " p-values: exact permutation p-values (every order of each council's values over the waves equally "
+                "likely under no change)." if said else "")
+    kinds = _listed([f"'{k}'" for k in dict.fromkeys(ch.loc[shown, "p_method"])], "or")
+    return ch, (" p-values: the exact permutation p where p_method is 'exact'; where it is " + kinds + ", the "
+                "asymptotic p, the exact one being beyond computation for so many changing councils and waves (an "
+                "approximation, which can be far from the exact p with few councils).")
 
 
 # --------------------------------------------------------------------------- models
@@ -5311,7 +5352,8 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
     th = th.assign(_order=[hashlib.sha256(f"{ctx.key!r}:{u}".encode()).hexdigest() for u in th["unit"].astype(str)])
     th = th.sort_values("_order", kind="stable")
     groups = [g for g in _MATRIX_GROUPS if g in set(th["group"])]
-    blocks, few = [], 0
+    members = {g: set(th.loc[th["group"] == g, "council_id"].astype(str)) for g in groups}
+    blocks, few, tying = [], 0, set()
     for parent in parents:
         sub = th[th["parent"] == parent]
         rows, empty = [], []
@@ -5320,7 +5362,10 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
             for g in groups:
                 cell = sub[(sub["code"] == code) & (sub["group"] == g) & sub["raised"]]
                 n = cell["council_id"].nunique()
-                said = list(dict.fromkeys(t for t in cell["example_redacted"] if t))[:_MATRIX_PER_CELL]
+                said = list(dict.fromkeys(t for t in cell["example_redacted"] if t))
+                # a statement naming an optional theme few of the group's councils took is tied to those councils
+                tying.update(t for t in said if _themes_tying(ctx, t, members[g]))
+                said = [t for t in said if t not in tying][:_MATRIX_PER_CELL]
                 # "c councils" whatever the count it hides ("c council" said it was one); hidden as the ledger decides
                 published = ctx.shown(("theme_councils", code, g)) and n >= ctx.min_count
                 count = _counted(n, "council") if published else f"{SUPPRESSED} councils"
@@ -5357,6 +5402,8 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
     ctx.withheld("Framework matrix: councils by review theme", "statements", few, "few_councils_quoted",
                  f"a theme raised by fewer than {ctx.quote_k} councils (--quote-k) of a group, or by a number of "
                  "councils that is suppressed: its statements would be tied to those councils alone")
+    ctx.withheld("Framework matrix: councils by review theme", "statements", len(tying), "optional_theme_named",
+                 _theme_withheld_reason(ctx))
     return blocks
 
 
@@ -5420,10 +5467,16 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     names = ctx.study.participants["name"].dropna().tolist()
     places = ctx.study.councils["name"].tolist()
 
+    after = _councils_interviewed_after(ctx)
+    tying: set[str] = set()  # the candidates passed over for naming an optional theme few councils took
+
     def publishable(texts: pd.Series) -> pd.Series:
-        """Redact every candidate and keep those the redactor is confident are clean."""
+        """Redact every candidate and keep those the redactor is confident are clean and that name no optional
+        review theme fewer than quote_k of the councils interviewed after the review took."""
         red, _ = redact_series(texts.reset_index(drop=True), names=names, places=places, hash_key=ctx.key)
-        return pd.Series(assess_quotes(red)["publishable"].to_numpy(), index=texts.index)
+        few = [bool(_themes_tying(ctx, t, after)) for t in red]
+        tying.update(t for t, bad in zip(texts, few, strict=True) if bad)
+        return pd.Series(assess_quotes(red)["publishable"].to_numpy() & ~np.array(few, dtype=bool), index=texts.index)
 
     # A quote filed under an impact says the speaker reported that impact, and its caption says what they credited
     # it to. Under machine coding, statements are quoted only for the impacts the coder reads well on real text
@@ -5456,7 +5509,8 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     q = illustrative_quotes(candidates, ctx.study, segments=f.segments, codes=quoted, waves=ctx.later,
                             per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0),
                             screen=publishable, codebook=f.codebook) if quoted else pd.DataFrame(columns=["code", "text"])
-    withheld = q.attrs.get("n_screened_out", 0)
+    withheld = q.attrs.get("n_screened_out", 0) - len(tying)
+    ctx.withheld("What people said", "quotes", len(tying), "optional_theme_named", _theme_withheld_reason(ctx))
     parts = ctx.study.participants[["participant_id", "role"]]
     blocks = [Paragraph(
         ctx.codes_as("Statements illustrating each impact: only sentences that report the impact as having happened "
@@ -5511,11 +5565,18 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     q = q.merge(ws, on=["council_id", "wave"], how="left")
     redacted, log = redact_series(q["text"].reset_index(drop=True), names=names, places=places, hash_key=ctx.key)
     q["quote"] = redacted.to_numpy()
+    # A quote naming an optional review theme is tied to the councils that took it (their review letters say so):
+    # a finer label than "Participant" would narrow those further (a role, wave or status few of them share), so it
+    # is attributed as "Participant", the councils interviewed after the review, of which at least quote_k took the
+    # theme (the screen above); the others' labels are shared by quote_k councils without it.
+    named = np.array([any(p.search(str(t)) for p in _OPTIONAL_THEME_RES.values()) for t in q["quote"]], dtype=bool)
     with warnings.catch_warnings():
         # A quote no label shared by quote_k councils can cover is attributed below only as "Participant": handled
         # here, so the warning (meant for callers who publish the label as it is) would only alarm the user.
         warnings.simplefilter("ignore", DisclosureWarning)
-        q = coarsen_attribution(q, k=ctx.quote_k, wave_labels={w: ctx.wave(w).lower() for w in ctx.waves})
+        q = pd.concat([coarsen_attribution(q[~named], k=ctx.quote_k,
+                                           wave_labels={w: ctx.wave(w).lower() for w in ctx.waves})
+                       if (~named).any() else q.iloc[:0], q[named].assign(attribution_label=pd.NA)]).loc[q.index]
     # A quote no finer label shared by the quotes of quote_k councils covers is attributed as "Participant": a
     # participant of any council interviewed after the review, at least quote_k of them (checked above), so the label
     # narrows it to no fewer. (Round 38 of disclosure withheld such quotes, which in a 24-council study left an
@@ -5546,9 +5607,62 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
 def _councils_quoted_from(ctx) -> int:
     """The councils interviewed after the review (interviews left out as not coded aside): every statement quoted is
     from one of them, so however it is attributed it is tied to at most this many councils."""
+    return len(_councils_interviewed_after(ctx))
+
+
+def _councils_interviewed_after(ctx) -> frozenset:
+    """The ids of the councils interviewed after the review (interviews left out as not coded aside)."""
     iv = ctx.study.interviews
     iv = iv[iv["wave"].isin(ctx.later) & ~iv["interview_id"].isin(_left_out(ctx)["interview_id"])]
-    return int(iv["council_id"].nunique())
+    return frozenset(iv["council_id"].astype(str))
+
+
+def _optional_theme_patterns() -> dict[str, re.Pattern]:
+    """Each optional review theme (:data:`impact.vocab.OPTIONAL_THEMES`) and the words that name it in a statement: its
+    label's parts either side of 'and' ('productivity', 'innovation'), each a phrase whose words may be split by
+    spaces, hyphens or a line break, and a part 'managing X' also as 'X management'."""
+    out = {}
+    for code, label in vocab.OPTIONAL_THEMES.items():
+        forms = []
+        for part in re.split(r"\s+and\s+", label.lower()):
+            words = part.split()
+            forms.append(words)
+            if len(words) > 1 and words[0] == "managing":
+                forms.append([*words[1:], "management"])
+        out[code] = re.compile(r"\b(?:" + "|".join(r"[\s-]+".join(map(re.escape, w)) for w in forms) + r")\b",
+                               re.IGNORECASE)
+    return out
+
+
+_OPTIONAL_THEME_RES = _optional_theme_patterns()
+
+
+def _theme_choosers(ctx) -> dict[str, frozenset]:
+    """Each optional review theme and the councils whose review took it (``reviews.csv``'s ``themes``): public, in
+    the councils' review letters. Councils with no review row are in no set (a smaller set withholds more)."""
+    if getattr(ctx, "_choosers", None) is None:
+        rv = ctx.study.reviews
+        chosen = {str(c): set(str(t).split(";")) for c, t in zip(rv["council_id"], rv["themes"].fillna(""), strict=True)}
+        ctx._choosers = {code: frozenset(c for c, themes in chosen.items() if code in themes)
+                         for code in vocab.OPTIONAL_THEMES}
+    return ctx._choosers
+
+
+def _themes_tying(ctx, text: str, councils) -> list[str]:
+    """The optional review themes ``text`` names that fewer than ``quote_k`` of ``councils`` (those a published
+    statement's place ties it to: the councils interviewed after the review, or a column's group) took in their
+    review. Which council took which optional theme is in its review letter, so a statement naming one is tied to the
+    councils that took it, wherever it is printed (a 10-council study's "We added participation as an extra theme"
+    was tied to the councils that chose participation, disclosure round 49); such a statement is not printed."""
+    councils = {str(c) for c in councils}
+    return [code for code, pattern in _OPTIONAL_THEME_RES.items()
+            if pattern.search(str(text)) and len(_theme_choosers(ctx)[code] & councils) < ctx.quote_k]
+
+
+def _theme_withheld_reason(ctx) -> str:
+    return (f"it names an optional review theme that fewer than {ctx.quote_k} (--quote-k) of the councils it could "
+            "come from took in their review, which their review letters make public: it would be tied to those "
+            "councils alone")
 
 
 def _few_councils_reason(ctx, n: int) -> str:
@@ -5601,15 +5715,18 @@ def _process_totals(ctx) -> pd.DataFrame:
     return out
 
 
-def _process_quotes(ctx, codes, *, kinds, per_code: int, codings: pd.DataFrame | None = None):
-    """Redacted statements of each code (valence in ``kinds``), one per council, screened by the redaction verdict."""
+def _process_quotes(ctx, codes, *, kinds, per_code: int, section: str, codings: pd.DataFrame | None = None):
+    """Redacted statements of each code (valence in ``kinds``), one per council, screened by the redaction verdict
+    and for an optional review theme named that few councils took (:func:`_themes_tying`; counted as withheld from
+    ``section``)."""
     pc = ctx.f.process["codings"] if codings is None else codings
     pc = pc[pc["wave"].isin(ctx.later) & pc["code"].isin(list(codes)) & pc["valence"].isin(list(kinds))]
     pc = pc.dropna(subset=["text"])
     pc = pc[pc["text"].str.len().between(*_QUOTE_CHARS)]
     names = ctx.study.participants["name"].dropna().tolist()
     places = ctx.study.councils["name"].tolist()
-    blocks, used = [], set()
+    blocks, used, tying = [], set(), set()
+    after = _councils_interviewed_after(ctx)
     for code in codes:
         grp = pc[pc["code"] == code].sort_values(["score", "unit"], ascending=[False, True])
         councils = set()
@@ -5620,11 +5737,15 @@ def _process_quotes(ctx, codes, *, kinds, per_code: int, codings: pd.DataFrame |
             red, _ = redact_series(pd.Series([r.text]), names=names, places=places, hash_key=ctx.key)
             if not bool(assess_quotes(red)["publishable"].iloc[0]):
                 continue
+            if _themes_tying(ctx, red.iloc[0], after):
+                tying.add(norm)
+                continue
             used.add(norm)
             councils.add(r.council_id)
             blocks.append((code, red.iloc[0], r.valence))
             if len(councils) >= per_code:
                 break
+    ctx.withheld(section, "quotes", len(tying), "optional_theme_named", _theme_withheld_reason(ctx))
     return blocks
 
 
@@ -5698,7 +5819,7 @@ def _process_sections(ctx) -> list[Section]:
         if fac.set_index("code").loc[c, "n_raised"] > 0][:5]
     # a suggestion is quoted under the lessons, not as a factor that helped or hindered
     quotes = _process_quotes(ctx, top, kinds=("helped", "hindered", "mixed"), per_code=1,
-                             codings=factor_statements(proc["codings"]))
+                             section="What shaped impact", codings=factor_statements(proc["codings"]))
     behind = _councils_quoted_from(ctx)
     if quotes and behind < ctx.quote_k:
         ctx.withheld("What shaped impact", "quotes", len(quotes), "few_councils_quoted", _few_councils_reason(ctx, behind))
@@ -6087,7 +6208,7 @@ def _lessons(ctx, labels) -> Section:
     sub_codes = [c for c in codes if c in set(own["code"])]
     if sub_codes:
         quotes = _process_quotes(ctx, sub_codes, kinds=("helped", "hindered", "mixed", "neutral"), per_code=1,
-                                 codings=own)
+                                 section="Lessons for the programme", codings=own)
         behind = _councils_quoted_from(ctx)
         if quotes and behind < ctx.quote_k:
             ctx.withheld("Lessons for the programme", "quotes", len(quotes), "few_councils_quoted", _few_councils_reason(ctx, behind))

@@ -95,7 +95,9 @@ def change_over_time(
         One row per level of `by` x `group`: by..., group..., `outcome`,
         `test`, `n` (complete units), `n_times`, `time_first`, `time_last`,
         `value_first`, `value_last` (prevalence or median), `effect_type`,
-        `effect`, `statistic`, `df`, `p_value`, `p_asymptotic`, `p_adjusted`.
+        `effect`, `statistic`, `df`, `p_value`, `p_asymptotic`, `p_exact`
+        (whether `p_value` is the exact p, or the asymptotic one beyond the
+        exact limits; missing where no test), `p_adjusted`.
         McNemar rows add `n_discordant`, `n_up` (0 -> 1) and `n_down` (1 -> 0).
 
     Raises
@@ -214,7 +216,7 @@ def change_over_time(
                       SmallSampleWarning, stacklevel=2)
     cols = [*by, *groups, "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first",
             "value_last", "n_discordant", "n_up", "n_down", "effect_type", "effect", "statistic", "df",
-            "p_value", "p_asymptotic", "p_adjusted"]
+            "p_value", "p_asymptotic", "p_exact", "p_adjusted"]
     if not rows:
         # no unit has a complete series in any group (every unit seen at every time point moved between groups):
         # nothing to test, which the warnings above say; the frame has its columns and no row
@@ -340,7 +342,7 @@ def _binary_change(values: np.ndarray) -> dict:
         z2 = (up - down) ** 2 / d if d else 0.0
         row.update(test="mcnemar", n_discordant=d, n_up=up, n_down=down, effect_type="difference",
                    effect=last.mean() - first.mean(), statistic=z2, df=1, p_value=float(exact),
-                   p_asymptotic=float(stats.chi2.sf(z2, 1)) if d else 1.0)
+                   p_asymptotic=float(stats.chi2.sf(z2, 1)) if d else 1.0, p_exact=True)
     else:
         if np.ptp(values, axis=1).any():
             res = cochrans_q(values)
@@ -349,7 +351,8 @@ def _binary_change(values: np.ndarray) -> dict:
         else:  # no unit changed: nothing to test
             q, p, exact = 0.0, 1.0, 1.0
         row.update(test="cochran_q", effect_type="difference", effect=last.mean() - first.mean(),
-                   statistic=q, df=values.shape[1] - 1, p_value=p if exact is None else exact, p_asymptotic=p)
+                   statistic=q, df=values.shape[1] - 1, p_value=p if exact is None else exact, p_asymptotic=p,
+                   p_exact=exact is not None)
     return row
 
 
@@ -364,7 +367,8 @@ def _continuous_change(values: np.ndarray) -> dict:
         ranks = stats.rankdata(np.abs(nonzero))
         effect = (ranks[nonzero > 0].sum() - ranks[nonzero < 0].sum()) / ranks.sum() if len(nonzero) else 0.0
         row.update(test="wilcoxon", effect_type="matched_rank_biserial", effect=float(effect),
-                   statistic=stat, df=np.nan, p_value=p, p_asymptotic=p_normal)
+                   statistic=stat, df=np.nan, p_value=p, p_asymptotic=p_normal,
+                   p_exact=len(nonzero) <= EXACT_SIGNED_RANK_MAX)
     else:
         if np.ptp(values, axis=1).any():
             res = stats.friedmanchisquare(*values.T)
@@ -375,7 +379,8 @@ def _continuous_change(values: np.ndarray) -> dict:
         else:
             chi2, p, exact = 0.0, 1.0, 1.0
         row.update(test="friedman", effect_type="kendalls_w", effect=chi2 / (n * (k - 1)),
-                   statistic=chi2, df=k - 1, p_value=p if exact is None else exact, p_asymptotic=p)
+                   statistic=chi2, df=k - 1, p_value=p if exact is None else exact, p_asymptotic=p,
+                   p_exact=exact is not None)
     return row
 
 
