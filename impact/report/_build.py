@@ -4076,11 +4076,16 @@ def _comparisons(ctx) -> Section:
     table = table.drop(columns=[*(["mean_a", "mean_b"] if "mean_difference" not in kinds else []),
                                 *(["median_a", "median_b"] if "hodges_lehmann" not in kinds else [])], errors="ignore")
     la, lb = STATUS_LABELS["no_intervention"], STATUS_LABELS["intervention"]
+    # the difference, its test and their adjustment are described where a row shows one: where every one is c (seed
+    # 43101, 12 councils, fewer than 5 in intervention), "the difference shown is ..." described no figure (truth43)
+    figures = _figure_cells(table, _caveat_tables()[_comparisons_figures()][1])
     blocks = [Paragraph(
         f"Councils {lb.lower()} compared with councils {la.lower()} at each wave, with the council as the unit: the "
         f"outcome is the share of a council's interviewed participants who reported the {ctx.one}. "
-        + _difference_method(kinds, ctx.level, ctx.f.parameters["n_resamples"]) + " Rank-biserial correlation; "
-        f"{_adjusted_across(ctx, f'every {ctx.one} and wave')}.")]
+        + (_difference_method(kinds, ctx.level, ctx.f.parameters["n_resamples"]) + " Rank-biserial correlation; "
+           f"{_adjusted_across(ctx, f'every {ctx.one} and wave')}." if figures.any() or table.empty else
+           f"Every difference, interval and test of the table is suppressed ({SUPPRESSED}), as the counts behind them "
+           "are small."))]
     if "comparisons" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Not computed: {ctx.f.not_computed['comparisons']}."))
     if not table.empty:
