@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import tiny_analysed
-from test_report_truth_round37 import _built, _with_caveats
+from test_report_truth_round37 import _with_caveats
 from test_report_truth_round38 import _planted_models
 
 WAVES = ["expectations", "early", "longer_term"]
@@ -81,7 +81,8 @@ def lone_reports(lone_caveats):
     them (above): one of the status term's, one also naming the intercept and the wave term; built with min_count 5
     (each status contrast c, as its side has one council) and 1 (shown). ``{min_count: (tables, provenance, methods
     text, caveats planted)}``."""
-    from impact.report import Bullets
+    from impact.pipeline import build_report
+    from impact.report import Bullets, Table
 
     tiny = tiny_analysed()
     codes = list(tiny.codebook.top_codes())
@@ -96,13 +97,9 @@ def lone_reports(lone_caveats):
     f = _with_caveats(dataclasses.replace(tiny, models=models), list(planted.values()))
     out = {}
     for min_count in (5, 1):
-        from impact.pipeline import build_report
-
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             report, _ = build_report(f, min_count=min_count)
-        from impact.report import Table
-
         tables = {b.name: b.data for s in report.sections for b in s.blocks if isinstance(b, Table)}
         [methods] = [s for s in report.sections if s.title == "Methods and limitations"]
         text = " ".join(i for b in methods.blocks if isinstance(b, Bullets) for i in b.items)
@@ -411,14 +408,13 @@ def test_the_comparisons_method_is_described_only_where_a_difference_is_shown():
     described where a difference is shown, and where none is the section says they are suppressed."""
     from test_report_truth_round37 import _twelve
 
+    from impact.pipeline import build_report
     from impact.report import Paragraph
 
     study, findings = _twelve()
     for min_count in (1, len(study.councils) + 1):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            from impact.pipeline import build_report
-
             report, _ = build_report(findings, min_count=min_count)
         [section] = [s for s in report.sections if s.title == "Comparisons by intervention status"]
         table = next(b.data for b in section.blocks if getattr(b, "name", "") == "comparisons")
