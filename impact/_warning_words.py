@@ -21,7 +21,8 @@ from typing import NamedTuple
 from .errors import ImpactError, ImpactWarning, StatisticalWarning, recorded_warnings
 
 __all__ = ["LibraryWarning", "library_caveat", "fit_failed", "failure_words", "said_in_words", "is_library_warning",
-           "reissue_per_item", "MODEL_FIGURES", "own_warning_words", "OWN_SOURCE"]
+           "reissue_per_item", "MODEL_FIGURES", "own_warning_words", "OWN_SOURCE", "STANDARD_ERROR_OF",
+           "STATUS_BY_RANDOMISATION"]
 
 
 class LibraryWarning(StatisticalWarning):
@@ -296,8 +297,10 @@ def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: 
 
     A library's warning is said in words (:func:`library_caveat`) for the figures of the items that raised it,
     ``figures(items)``, or ``figures(None)`` where every item of two or more did; the package's own warning that names
-    no item but came for some items only is said of those items ("The model gave no finite estimates" of two impacts
-    of five told no reader which two); any other as it came. Each distinct one is issued once.
+    no item is said of the items that gave it ("The model gave no finite estimates" of two impacts of five told no
+    reader which two), or of ``figures(None)`` where every item did (one council alone in intervention: "The standard
+    error of in_intervention is not identified" came as it was and named no model); any other as it came. Each
+    distinct one is issued once.
 
     ``separated`` names the items whose fit separated (every participant, or none, had the outcome at some wave or in
     some group), each with what that left (a key of :data:`SEPARATED`): a warning of theirs that the fit did not
@@ -335,10 +338,13 @@ def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: 
         elif key[0] == "library":
             text = library_caveat(w.category, w.message, figures(None if every else its), logistic=logistic)
             warnings.warn(LibraryWarning(text, tuple(dict.fromkeys(sources))), stacklevel=3)
-        elif key[0] == "as_is" or every:
+        elif key[0] == "as_is" or not names:
             warnings.warn(w.message, stacklevel=3)
         else:
-            text = f"{str(w.message).rstrip('.')}, in {figures(its)}."
+            # every item's fit gave it (one council alone in intervention: every impact's status term): said of every
+            # item's figures, as a library's is, not as it came ("The standard error of in_intervention is not
+            # identified" named no model, and was kept where the models table suppressed that term: truth43)
+            text = f"{str(w.message).rstrip('.')}, in {figures(None if every else its)}."
             kept = getattr(w.message, "sources", None)  # a failed fit's library words stay with it (round 34)
             warnings.warn(LibraryWarning(text, kept) if kept is not None else w.category(text), stacklevel=3)
 
@@ -363,6 +369,16 @@ class _OwnRule(NamedTuple):
     examples: tuple[str, ...]
 
 
+#: What the caveat of a status term's standard error resting on a single council adds where the models table gives
+#: that term's p-value by the randomisation test instead (the report leaves it out with the term, where the table
+#: suppresses the term's row).
+STATUS_BY_RANDOMISATION = (", and the models table gives the p-value of intervention status, where that test can be "
+                           "made, by the randomisation test (intervention status reassigned among the councils), "
+                           "which rests on no standard error")
+#: The terms a caveat of a model's standard errors names (the rules below say them "the standard error of <terms> is
+#: not identified" or "... is missing"), as the models table's contrast column gives them: the report names only those
+#: whose figures it shows.
+STANDARD_ERROR_OF = re.compile(r"(?<=\bthe standard error of )(?P<terms>.+?)(?= is (?:not identified|missing)\b)")
 _N = r"(?P<k>[\d,]+)"
 #: A code as Python quotes it (:func:`repr`), as the per-impact models' warnings name it.
 _CODE = r"""(?P<code>'[^']*'|"[^"]*")"""
@@ -468,9 +484,8 @@ _OWN_WARNINGS: list[_OwnRule] = [
             f"the standard error of {m['terms']} is not identified, as it rests on a single {m['unit']}, the only one "
             f"in a group, whose own variation the data cannot measure: the model gives no standard error, test or "
             "interval for it"
-            + (", and the models table gives the p-value of intervention status, where that test can be made, by "
-               "the randomisation test (intervention status reassigned among the councils), which rests on no "
-               "standard error." if "in_intervention" in m['terms'] and "(the models table)" in where else ".")),
+            + (f"{STATUS_BY_RANDOMISATION}." if "in_intervention" in m['terms'] and "(the models table)" in where
+               else ".")),
         ("The standard error of in_intervention is not identified: it rests on a single council (such as the only "
          "council in a group) whose residuals the model fits exactly in that term's direction, so the sandwich has "
          "nothing to measure that council's own variation by (the robust one leaves it out, the bias-reduced one "

@@ -162,7 +162,14 @@ def test_caveats_state_no_count_of_a_status_group(eight):
     # caveat_of_suppressed
     whole = _report(findings, min_count=1)[0]
     published = whole.provenance["statistical_warnings"]
-    assert all(c in published for c in about_groups) and published == [c for c in raw if c in published], published
+    # (a caveat of the models of every impact is said of the impacts the models table shows: truth43)
+    from impact.report._build import _MODELS_OF
+
+    def models(c: str) -> str:
+        return _MODELS_OF.sub("the models", c)
+
+    assert all(c in published for c in about_groups), published
+    assert [models(c) for c in published] == [models(c) for c in raw if models(c) in map(models, published)], published
     reasons = _tables(whole)["suppressions"].query("output == 'provenance'")["reason"]
     assert set(reasons) == ({"caveat_of_suppressed"} if len(published) < len(raw) else set()), reasons
 

@@ -187,7 +187,7 @@ def test_the_packages_message_is_published_with_its_caveat_and_withheld_with_it(
         sources = [s for s in report.provenance.get("statistical_warning_sources", []) if own in s]
         heads = {c.split(": ", 2)[0] + ": " + c.split(": ", 2)[1] for c in caveats if c.count(": ") >= 2}
         for source in [s for s in sources if f"{own}; " in s]:  # each published with its caveat (class and figures)
-            name, figures = source.split(": ", 1)[0], source.rsplit("; ", 1)[1].rstrip(")")
+            name, figures = source.split(": ", 1)[0], source.rsplit("; ", 1)[1].removesuffix(")")
             assert f"{name}: {figures[:1].upper()}{figures[1:]}" in heads, (n, source, caveats)
         moved = [c for c in caveats if "changed intervention status" in c]
         assert bool(moved) == any("changed status_group" in s for s in sources) == (n == 1), (n, caveats, sources)

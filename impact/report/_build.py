@@ -1056,6 +1056,7 @@ def _caveats_of_figures_shown(ctx, prov: dict, sections: list) -> dict:
     unseen = [f for f, (name, columns) in _caveat_tables().items()
               if not _figure_cells(tables.get(name), columns).any()]
     caveats, withheld, dropped = [], 0, set()
+    renamed: dict[str, str | None] = {}  # a caveat of the models said of fewer impacts: its head then, and now
     for text in prov.get("statistical_warnings") or ():
         of_models = _models_caveat(str(text), tables.get("gee_models"))
         if of_models is not None:
@@ -1063,6 +1064,8 @@ def _caveats_of_figures_shown(ctx, prov: dict, sections: list) -> dict:
             dropped |= unseen_codes
             withheld += kept_text is None
             caveats += [] if kept_text is None else [kept_text]
+            if kept_text != text:
+                renamed[_own_head(str(text))] = None if kept_text is None else _own_head(kept_text)
             continue
         said = _did_caveat(str(text), shown, known)
         if said is None:
@@ -1084,13 +1087,40 @@ def _caveats_of_figures_shown(ctx, prov: dict, sections: list) -> dict:
     ends = [f"; the change in {m} {f} (difference-in-differences))" for f, ms in shown.items() for m in known - ms]
     ends += [f"; {f})" for f in unseen]
     ends += [f"; {_models_of([c])})" for c in dropped]
-    sources = [s for s in prov.get("statistical_warning_sources") or () if not str(s).endswith(tuple(ends))]
+    sources = [_own_source_renamed(str(s), renamed) for s in prov.get("statistical_warning_sources") or ()
+               if not str(s).endswith(tuple(ends))]
+    sources = [s for s in sources if s is not None]
     ctx.withheld("Provenance (provenance.json and About this report)", "statistical caveats", withheld,
                  "caveat_of_suppressed", "a statistical caveat of the analysis about an estimate the report does not "
                  "show (suppressed, as the councils behind it are few, or not read): it would tell of a figure the "
                  "reader cannot see", output="provenance")
     return {**prov, "statistical_warnings": caveats,
             **({"statistical_warning_sources": sources} if "statistical_warning_sources" in prov else {})}
+
+
+def _own_head(caveat: str) -> str:
+    """A caveat's class and the figures it names first ("SmallSampleWarning: the longitudinal model of ..."), as the
+    source of the package's own warning ends with them (:data:`impact._warning_words.OWN_SOURCE`)."""
+    name, _, rest = caveat.partition(": ")
+    figures = rest.split(": ", 1)[0]
+    return f"{name}: {figures[:1].lower()}{figures[1:]}"
+
+
+def _own_source_renamed(source: str, renamed: dict[str, str | None]) -> str | None:
+    """The package's own message kept for provenance.json (``source``), its figures as its caveat now names them
+    (``renamed``: a caveat of the models said of the impacts the models table shows), or None where the caveat is
+    withheld: "GEE with 8 councils ... (the package's warning; the longitudinal model of every impact ...)" stayed
+    so where its caveat named five impacts (truth43)."""
+    from .._warning_words import OWN_SOURCE
+
+    if OWN_SOURCE not in source or f"{OWN_SOURCE}; " not in source:
+        return source
+    name = source.split(": ", 1)[0]
+    body, figures = source.rsplit(f"{OWN_SOURCE}; ", 1)
+    head = renamed.get(f"{name}: {figures.removesuffix(')')}", "")
+    if head == "":
+        return source
+    return None if head is None else f"{body}{OWN_SOURCE}; {head.split(': ', 1)[1]})"
 
 
 #: The words a caveat of the per-impact models names its figures by (:func:`impact.effects._models_of`): the model of
@@ -1129,13 +1159,36 @@ def _models_caveat(text: str, table: pd.DataFrame | None) -> tuple[str | None, s
 
     kept = [c for c in codes if shown(c)]
     unseen = set(codes) - set(kept)
+    said = _standard_errors_shown(text, rows[rows["impact"].astype(str).isin(kept)])
+    if not kept or said is None:
+        return None, set(codes)
     if not unseen:
-        return text, set()
-    if not kept:
-        return None, unseen
+        return said, set()
+    found = _MODELS_OF.search(said)
     words = _models_of(kept)
     words = words[:1].upper() + words[1:] if found.group(0)[:1] == "T" else words
-    return text[:found.start()] + words + text[found.end():], unseen
+    return said[:found.start()] + words + said[found.end():], unseen
+
+
+def _standard_errors_shown(text: str, rows: pd.DataFrame) -> str | None:
+    """A caveat of the standard errors of some terms of the per-impact models ("the standard error of Intercept,
+    C(wave)[T.early], in_intervention is not identified") said of the terms whose figures the models table (``rows``,
+    the impacts it names) shows, in its order; None where it shows none of them. The model's intercept, which no table
+    shows, was named among the caveats as "Intercept", and a status term whose row is suppressed with its figures; the
+    randomisation test's p-value of a status term left out goes with it (truth43). Any other caveat, or one of impacts
+    with no row (their fit failed), is as it came."""
+    from .._warning_words import STANDARD_ERROR_OF, STATUS_BY_RANDOMISATION
+
+    found = STANDARD_ERROR_OF.search(text)
+    if found is None or rows.empty:
+        return text
+    terms = found["terms"]
+    shown = [c for c in dict.fromkeys(rows.loc[_figure_cells(rows, _MODEL_FIGURES), "contrast"].astype(str))
+             if re.search(rf"(?:^|, ){re.escape(c)}(?:,|$)", terms)]
+    if not shown:
+        return None
+    said = text[:found.start()] + ", ".join(shown) + text[found.end():]
+    return said if "in_intervention" in shown else said.replace(STATUS_BY_RANDOMISATION, "")
 
 
 def _did_caveat(text: str, shown: dict[str, set[str]], known: set[str]) -> tuple[str, str, list[str], str] | None:
@@ -2525,6 +2578,9 @@ def _caveats(ctx) -> list[str]:
     missing = _councils_missing(ctx)
     if missing:
         out.append(missing)
+    checked = _validation_caveat(ctx)
+    if checked:
+        out.append(checked)
     if ctx.f.coding.get("source") == "machine":
         coder = ctx.f.coding.get("coder", "rule coder")
         text = (f"The interviews were coded by the package's {coder}, not by people: a difference could come from "
@@ -2591,6 +2647,68 @@ def _councils_missing(ctx) -> str | None:
     return (f"Not interviewed: {said}. What this report says of {'that wave' if one else 'those waves'} rests on the "
             f"councils interviewed at {'it' if one else 'each'}, which need not be like those missing (the attrition "
             "table in the sample section gives the councils and participants missing at each wave).")
+
+
+#: The study's validation warnings that bear on the figures (:mod:`impact.validate`), each told by where it is and
+#: what it expected: (file, column, a test on what it expected, what the caveat counts of them).
+_CHECKED_FILES = (
+    ("interviews.csv", "participant_id", re.compile(r"^an interview at every wave \(attrition"), "attrition"),
+    ("interviews.csv", "council_id", re.compile(r"^interviews at every wave \(attrition"), "attrition"),
+    ("councils.csv", "council_id", re.compile(r"^interviews at some wave \(this council has none"), "never"),
+    ("status_history.csv", None, re.compile(r"through council (.+?)'s .+? interviews .*?the panels give a council one "
+                                            r"status a wave"), "status"),
+)
+
+
+def _publishable(ctx, k: int, n: int) -> bool:
+    """Whether ``k`` of ``n`` people may be given: neither ``k`` nor the rest, ``n - k``, is a small count."""
+    return k >= ctx.min_count and (n - k == 0 or n - k >= ctx.min_count)
+
+
+def _validation_caveat(ctx) -> str | None:
+    """The summary's caveat on the study's validation warnings that bear on its figures, counted, in words: provenance
+    and About this report gave only their number ("Warnings on the study's files (impact validate) 91", seed 43202 of
+    30 councils: participants and councils not interviewed at every wave; truth43), which told a reader nothing of
+    what they mean. The people and councils are counted from the study's tables (the warnings name a participant
+    with an interview at some wave only, not one never interviewed); the councils whose status changed within a wave
+    from the warnings. A count of participants, or of councils that changed status, below ``min_count`` is not given
+    ('some'); the councils missing a wave are, as the attrition table gives them. None where no such warning is."""
+    problems = [p for p in getattr(ctx.study, "load_problems", ()) or () if p.severity != "error"]
+    kinds: dict[str, set[str]] = {}
+    for file, column, test, kind in _CHECKED_FILES:
+        for p in problems:
+            found = test.search(str(p.expected)) if p.file == file and column in (None, p.column) else None
+            if found is not None:
+                kinds.setdefault(kind, set()).add(found.group(1) if found.groups() else str(p.value))
+    if not kinds:
+        return None
+    parts = []
+    if "attrition" in kinds or "never" in kinds:
+        iv, n_waves = ctx.study.interviews, len(ctx.waves)
+        counted: list[str] = []
+        for noun, column, public in (("participants", "participant_id", False), ("councils", "council_id", True)):
+            everyone = (ctx.study.participants if noun == "participants" else ctx.study.councils)[column].astype(str)
+            seen = iv.groupby(iv[column].astype(str))["wave"].nunique().reindex(everyone, fill_value=0)
+            k, never = int((seen < n_waves).sum()), int((seen == 0).sum())
+            if k:
+                # a count of people, or the rest of them, below min_count is not given: it is a small count
+                n = len(everyone)
+                counted.append(f"{f'{k:,} of the' if public or _publishable(ctx, k, n) else 'some of the'} {n:,} "
+                               f"{noun}" + (f" ({never:,} at no wave)" if never and (
+                                   public or _publishable(ctx, never, n)) else ""))
+        if counted:
+            parts.append(f"of missed interviews: {_listed(counted)} were not interviewed at every wave, so the figures "
+                         "at each wave rest on those interviewed at it, and those that follow the same people or "
+                         "councils across the waves (expectations realised, impacts sustained, the tests of change "
+                         "across the waves) on those interviewed at every wave")
+    if "status" in kinds:
+        k = len(kinds["status"])
+        parts.append(f"that {f'{k:,}' if k >= ctx.min_count else 'some'} {'council' if k == 1 else 'councils'} "
+                     "changed intervention status between their interviews of one wave, and all their interviews of "
+                     "that wave are counted in the status in force at the wave's median interview date")
+    if not parts:
+        return None
+    return "The checks of the study's files (impact validate) warn " + "; and ".join(parts) + "."
 
 
 def _coder_validity(ctx) -> pd.DataFrame | None:
@@ -2852,14 +2970,22 @@ def _model_rows_not_findings(ctx, m: pd.DataFrame, visible: pd.Series | None = N
     return unconfirmed, "; ".join(w for w in why if w)
 
 
-def _randomised_status(ctx) -> str:
+def _randomised_status(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
     """The methods line's words on the intervention contrasts tested by randomisation (see :func:`_randomisation_note`),
-    or nothing where none is."""
+    or nothing where none is, or where the models table (``tables``, as built) shows the figures of none of them: the
+    line described a test whose every p-value was c (truth43)."""
     from ..effects import RANDOMISATION_BELOW
 
     m = ctx.f.models
     if m is None or m.empty or "p_method" not in m.columns or not m["p_method"].eq("randomisation").any():
         return ""
+    if tables is not None:
+        gee = tables.get("gee_models")
+        tested = set(m.loc[m["term"].eq("in_intervention") & m["p_method"].eq("randomisation"), "code"].astype(str))
+        if gee is None or gee.empty or not (_figure_cells(gee, _MODEL_FIGURES)
+                                            & gee["contrast"].astype(str).eq("in_intervention")
+                                            & gee["impact"].astype(str).isin(tested)).any():
+            return ""
     return (f"; with fewer than {RANDOMISATION_BELOW} councils in one status group, the intervention contrast by a "
             "randomisation test reassigning the councils' paths of status across the waves")
 
@@ -2961,14 +3087,18 @@ def _randomisation_note(ctx, shown: pd.DataFrame, open_rows: pd.DataFrame | None
     (``p_method == "randomisation"`` of :func:`impact.intervention_effects`: fewer than
     :data:`impact.effects.RANDOMISATION_BELOW` councils on one side), naming the impacts and the method.
 
-    ``open_rows`` are the rows whose figures the table shows (None: all of ``shown``): where it shows none of these
-    contrasts (each c, a status group of too few councils), the note said 'the estimate and interval shown are still
-    the model's' of cells holding c (seed 3811, 10 councils, report truth round 38); it says they are not shown."""
+    ``open_rows`` are the rows whose figures the table shows (None: all of ``shown``): the note speaks of those alone.
+    Where it showed none of these contrasts (each c, a status group of too few councils), the note said 'the estimate
+    and interval shown are still the model's' of cells holding c (seed 3811, 10 councils, report truth round 38), and
+    then described a test whose p-value no cell holds (truth43): the sentence on the suppressed contrasts says why
+    they are withheld, and tables/models.csv names each one's method."""
     from ..effects import RANDOMISATION_BELOW
 
     if "p_method" not in shown.columns:
         return ""
     rows = shown[shown["term"].eq("in_intervention") & shown["p_method"].eq("randomisation")]
+    if open_rows is not None:
+        rows = rows[rows.index.isin(open_rows.index)]
     if rows.empty:
         return ""
     labels = [ctx.code(c).lower() for c in ctx.codes if c in set(rows["code"])]
@@ -2982,11 +3112,8 @@ def _randomisation_note(ctx, shown: pd.DataFrame, open_rows: pd.DataFrame | None
             "randomisation test, not the model's: each council's path of intervention status across the waves was "
             "reassigned among the councils (as many councils following each path as observed), and the model's "
             f"score statistic for status compared with its values under {how}. With so few councils on one "
-            "side the model's own test finds a difference where there is none too often; "
-            + ("the estimate and interval shown are still the model's." if open_rows is None or bool(
-                open_rows.index.isin(rows.index).any()) else
-               f"the estimate, interval and p-value of {'this contrast' if len(rows) == 1 else 'these contrasts'} "
-               f"are suppressed here ({SUPPRESSED}).") + _status_floor_note(ctx, rows))
+            "side the model's own test finds a difference where there is none too often; the estimate and interval "
+            "shown are still the model's." + _status_floor_note(ctx, rows))
 
 
 def _status_floor_note(ctx, rows: pd.DataFrame) -> str:
@@ -3952,11 +4079,16 @@ def _comparisons(ctx) -> Section:
     table = table.drop(columns=[*(["mean_a", "mean_b"] if "mean_difference" not in kinds else []),
                                 *(["median_a", "median_b"] if "hodges_lehmann" not in kinds else [])], errors="ignore")
     la, lb = STATUS_LABELS["no_intervention"], STATUS_LABELS["intervention"]
+    # the difference, its test and their adjustment are described where a row shows one: where every one is c (seed
+    # 43101, 12 councils, fewer than 5 in intervention), "the difference shown is ..." described no figure (truth43)
+    figures = _figure_cells(table, _caveat_tables()[_comparisons_figures()][1])
     blocks = [Paragraph(
         f"Councils {lb.lower()} compared with councils {la.lower()} at each wave, with the council as the unit: the "
         f"outcome is the share of a council's interviewed participants who reported the {ctx.one}. "
-        + _difference_method(kinds, ctx.level, ctx.f.parameters["n_resamples"]) + " Rank-biserial correlation; "
-        f"{_adjusted_across(ctx, f'every {ctx.one} and wave')}.")]
+        + (_difference_method(kinds, ctx.level, ctx.f.parameters["n_resamples"]) + " Rank-biserial correlation; "
+           f"{_adjusted_across(ctx, f'every {ctx.one} and wave')}." if figures.any() or table.empty else
+           f"Every difference, interval and test of the table is suppressed ({SUPPRESSED}), as the counts behind them "
+           "are small."))]
     if "comparisons" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Not computed: {ctx.f.not_computed['comparisons']}."))
     if not table.empty:
@@ -4348,7 +4480,7 @@ def _models(ctx) -> Section:
                        "estimated.") if wave_only else "")
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
                  + _firth_note(ctx, shown[read])
-                 # (the randomisation test's note stays for a suppressed contrast: models.csv names its p_method)
+                 # (of the contrasts shown: a suppressed one's method is in models.csv, its p-value in no cell)
                  + _randomisation_note(ctx, shown[~separated], shown[read])
                  + _few_events_note(ctx, shown[read])
                  + (_drift_note(ctx) if shown["term"].astype(str).str.startswith("wave_").any() else ""))
@@ -6891,7 +7023,7 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
         f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}"
         f"{_indicator_reassignments(ctx, tables)}); "
         f"{_adjusted_across(ctx, f'{ctx.many} and waves')}; design-effect-adjusted Wilson intervals for shares of "
-        "participants; GEE with bias-reduced sandwich errors for few clusters" + _randomised_status(ctx) + ".",
+        "participants; GEE with bias-reduced sandwich errors for few clusters" + _randomised_status(ctx, tables) + ".",
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
                       f"{_coded_against(ctx)}."),
     ]
