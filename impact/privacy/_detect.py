@@ -726,6 +726,8 @@ _WHEN_AFTER_ORDINAL = (
 _CHILD_AGE = rf"(?:1?\d(?![\d.])|{_NUMBER_WORDS})"
 _AGE_LIST = (rf"{_CHILD_AGE}(?:[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*{_CHILD_AGE})+"
              r"(?:[ \t]+(?:years?|yrs?)(?:[ \t]+old)?)?")
+# The months after an age's years in brackets, and "old" ("(3y 2m)", "(7 yrs old)").
+_MONTHS_AFTER = r"(?:[ \t]*,?[ \t]*(?:and[ \t]+)?\d{1,2}[ \t]*(?:m|mths?|months?))?(?:[ \t]+old)?"
 _AGE_RES = (
     # "a four-year-old", "my 7 year old", "15 months old", "3yo", "7 y/o"; in years and months ("a 2-year-6-month-old")
     lazy_compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}"
@@ -791,6 +793,15 @@ _AGE_RES = (
         rf"|(?:twins|triplets)[ \t]*\([ \t]*(?P<age>{_CHILD_AGE})[ \t]*(?=[,;)])"
         # adults in the plural, two figures each ("the parents (32 and 35)")
         r"|(?:parents|grandparents|carers)[ \t]*\([ \t]*(?P<age>[1-9]\d(?:[ \t]*(?:,|and|&)[ \t]*[1-9]\d)+)[ \t]*(?=[,;)]))",
+        _I,
+    ),
+    # a figure and a unit of age alone in brackets, as a register gives an age: years shortened after a capitalised word
+    # ("Liam (7yrs)", "Kacey (14 yrs)", "Jo (3y 2m)"), any unit after a child's word ("the baby (9 months)"); a duration
+    # in brackets follows neither ("in care (2 years)", "Leeds (2 years)" are kept)
+    lazy_compile(
+        r"(?:(?<=(?-i:\p{Lu}[\p{Ll}'’\-]+))[ \t]*\([ \t]*(?P<age>\d{1,2}[ \t]*(?:yrs?|y)" + _MONTHS_AFTER + ")"
+        r"|(?<=\b(?:child|boy|girl|baby|toddler|son|daughter|kid|brother|sister|sibling|infant))[ \t]*\([ \t]*"
+        rf"(?P<age>{_N_AGAIN}[ \t]*{_UNIT}" + _MONTHS_AFTER + r"))(?=[ \t]*\))",
         _I,
     ),
     # an adult relation's, two figures in brackets ("the mother (32) said", "her stepfather (41)"; "Mother (1)" a label)

@@ -32,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import chain
+from typing import Literal
 
 import regex as re
 
@@ -418,6 +419,15 @@ def _job_word(word: str) -> bool:
     return bool(head) and _job_word(last) and all(p in _BOUND_PREFIXES or p in english_words() for p in head.split("-"))
 
 
+@cache
+def _job_compound(word: str) -> bool:
+    """Whether a word (folded) no list holds is an English word closed up before a job's ("headteacher",
+    "keyworker"): a head of three letters or more, a job's word of five or more (:func:`_job_word`; "Whitehead" is
+    a surname, and a proper noun the caller leaves out)."""
+    return word.isalpha() and any(len(word) - k >= 5 and word[:k] in english_words() and _job_word(word[k:])
+                                  for k in range(3, len(word) - 4))
+
+
 # A figure right before a word ("6:20 pm").
 _FIGURE_BEFORE_RE = lazy_compile(r"\d[ \t]*\Z", re.VERSION1)
 # "of" right before a word ("the death of Kacey Okafor").
@@ -538,6 +548,20 @@ _OBJECT_AFTER_RE = lazy_compile(
     r"[ \t]+\p{Ll}+[ \t]+(?:his|her|their|my|our|your|its|the|a|an|him|them|me|us|it|this|that|these|those|to|at|"
     r"every|weekly|daily|often|regularly|sometimes|home|alone|again)\b",
     re.VERSION1)
+# What is said to hold of a people, before one of its words where the phrase ends ("related to Roma.", "common among
+# Sami"); a verb's "to" ("I spoke to Roma.", "we sent it to Roma.") is a person's (see NameFinder._peoples_word).
+_PEOPLE_OBJECT_BEFORE_RE = lazy_compile(
+    r"(?:\b(?:related|relating|relevant|specific|particular|peculiar|unique|similar|common|native|indigenous|endemic|"
+    r"prevalent|widespread|rare|higher|lower|tailored|targeted|aimed|available|accessible)[ \t]+(?:to|for|among|amongst)"
+    r"|\b(?:among|amongst))[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# A verb that agrees with a plural subject, or with a singular one, right after a people's word that is a given name too:
+# the people ("Roma are often excluded", "Roma don't trust the school") or one person ("Roma doesn't like school",
+# "Roma has been excluded"); see NameFinder._peoples_word.
+_AGREES_AFTER = r"[ \t]+(?:(?:also|often|still|now|all|both|never|always|usually|just|really|not)[ \t]+)?"
+_PLURAL_AGREES_AFTER_RE = lazy_compile(
+    _AGREES_AFTER + r"(?:are|were|have|do|aren['’]t|weren['’]t|haven['’]t|don['’]t)(?![\p{L}'’])", re.VERSION1)
+_SINGULAR_AGREES_AFTER_RE = lazy_compile(
+    _AGREES_AFTER + r"(?:is|was|has|does|isn['’]t|wasn['’]t|hasn['’]t|doesn['’]t)(?![\p{L}'’])", re.VERSION1)
 _SURNAME_WORDS = frozenset(
     "may june april august march hall green hill cross park bridge street lane north south east west church market "
     "little young new good well".split()
@@ -1504,6 +1528,13 @@ _ROLE_HEADS = "|".join(sorted(w for w in KINSHIP_ROLE_WORDS if not w.endswith("s
 _ROLE_APPOSITION_RE = lazy_compile(
     r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?P<role>(?:(?:the|our|my|his|her|their|your|a|an)[ \t]+)?(?:[\p{L}\-]+[ \t]+){0,3}?"
     rf"(?:{_ROLE_HEADS}))(?![\p{{L}}'’])", re.IGNORECASE | re.VERSION1)
+# A role or a relation set off after a word and closed, with its article or owner ("Hope (mum) was tearful", "Faith
+# (SW) visited", "Rob, Mum's partner, was aggressive", "Dean (mum's ex)", "Ruby (half-sister)"): the word is who holds
+# it (see NameFinder._judge).
+_ROLE_CLOSED_AFTER_RE = lazy_compile(
+    r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?:(?:the|our|my|his|her|their|your|a|an)[ \t]+|\p{L}+['’]s[ \t]+)?"
+    rf"(?:[\p{{L}}\-]+[ \t]+){{0,3}}?(?:\p{{L}}+-)?(?:{_ROLE_HEADS}|ex)(?![\p{{L}}'’])[ \t]*(?:\)|,|[ \t][\-–—])",
+    re.IGNORECASE | re.VERSION1)
 # A role set off after a name with its article or owner ("Kacey Okafor, a social worker", ", our foster carer").
 _ROLE_SET_OFF_RE = lazy_compile(
     r"[ \t]*,[ \t]*(?:the|our|my|his|her|their|your|a|an)[ \t]+(?:[\p{L}\-]+[ \t]+){0,3}?"
@@ -1514,6 +1545,13 @@ _PERSON_OBJECT_BEFORE_RE = lazy_compile(
     r"reported)[ \t]+to|\b(?:met|meet|meeting|spoke|speak|talked|talking)[ \t]+with|\b(?:asked|ask|told|tell|emailed|"
     r"email|rang|ring|phoned|phone|texted|text|met|thanks|thank|cheers|regards|signed)|\b(?:email|e-mail|call|"
     r"message|letter|text|note|visit|word)[ \t]+from)[ \t,:]*\Z", re.IGNORECASE | re.VERSION1)
+# A person said to be one of a family, or wed to one, before "a" or "an" and the family's name ("she's a Hebblethwaite",
+# "he was an Okafor before", "she married a Kowalczyk"); a thing "a" names is no one's ("she drives a Corsa").
+_ONE_OF_FAMILY_BEFORE_RE = lazy_compile(
+    r"(?:(?:\b(?:she|he|i|you|we|they)(?:['’](?:s|m|re)|[ \t]+(?:is|was|are|were|am))"
+    # or a name said to be one ("Kacey is a Hebblethwaite"): a first name or no word ("It is a Corsa", "Mine is a Corsa")
+    r"|\b(?P<subject>(?-i:\p{Lu}\p{Ll}+))(?:['’]s|[ \t]+(?:is|was)))(?:[ \t]+(?:still|also|really|proper))?"
+    r"|\b(?:married|marry|marrying|dating|dated|engaged[ \t]+to|born))[ \t]+an?[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 # What before initials makes them a body's ("the LGA said", "our MASH rang", "Leeds CSC said", "Chairman of NCT said").
 _DETERMINER_BEFORE_RE = lazy_compile(
     r"(?:\b(?:the|a|an|our|their|its|this|that|these|those|your|my|his|her|each|every|local|national|regional|whole|"
@@ -1962,14 +2000,31 @@ _FAMILY_PLACED_RE = lazy_compile(
     # who a child is with or whose her carers are ("she's with the dronfields now", "her carers are the okafor-brights")
     r"(?:\b(?:is|was|are|were)|['’](?:s|re))[ \t]+(?:(?:still|now|back)[ \t]+)?(?:with|at)|\bcarers[ \t]+(?:are|were))[ \t]*\Z",
     re.IGNORECASE | re.VERSION1)
+# A family's home or children after its surname ("at the pellowes' house", "the dronfield kids").
+_HOME_AND_CHILDREN = r"house|home|flat|kids|children|family|boys|girls|twins"
 # What a family called by its surname has or does, or its home or children ("the pellowes have had her", "at the
 # pellowes' house", "the dronfield kids").
 _FAMILY_HAS_RE = lazy_compile(
-    r"['’]?[ \t]+(?:have|had|has|are|were|['’]ve|foster|fostered|adopted|live|lived|house|place|home|flat|kids|children|"
+    r"['’]?[ \t]+(?:have|had|has|are|were|['’]ve|foster|fostered|adopted|live|lived|place|lot|"
     # what a family does as a household: moves, parts, takes up help or not ("the Smiths moved away", "the Walkers
     # separated", "the Whites declined the offer")
     r"moved|move|moves|relocated|separated|refused|declined|engaged|disengaged|attended|"
-    r"family|lot|boys|girls|twins)\b", re.IGNORECASE | re.VERSION1)
+    rf"{_HOME_AND_CHILDREN})\b", re.IGNORECASE | re.VERSION1)
+# What only a household does or has, after a family called by a plural that a party or a team may be called too ("the
+# Greens moved away", "the Halls' house"; not "the Greens moved an amendment", "the Greens have won"); see
+# NameFinder._public_family.
+_HOUSEHOLD_AFTER_RE = lazy_compile(
+    r"['’]?[ \t]+(?:(?:have|had|has)[ \t]+(?:(?:now|since|just|also)[ \t]+)?(?:fostered|adopted|separated|split|divorced|moved)"
+    r"|(?:moved|move|moves|moving)[ \t]+(?:away|out|house|home|abroad|back|in[ \t]+with|to[ \t]+(?:a|another|the)[ \t]+"
+    r"(?:new[ \t]+)?(?:house|flat|area|town|estate|address))"
+    rf"|relocated|separated|split[ \t]+up|divorced|fostered|adopted|foster|{_HOME_AND_CHILDREN})\b", re.IGNORECASE | re.VERSION1)
+# What a person does to another, after a family called by its surname ("the Wards hit him", "the Smiths threatened
+# her"): a harm done to a person, which no bank, field or ward does ("the wards hit capacity").
+_HARM_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:(?:had|have|also|then|both|all)[ \t]+)?(?:hit|hits|hurt|hurts|beat|beats|kicked|kicks|punched|slapped|"
+    r"smacked|shouted[ \t]+at|threatened|threaten|grabbed|pushed|bullied|abused|assaulted|attacked|harassed)[ \t]+"
+    r"(?:him|her|them|me|us|his|their|my|our)(?![\p{L}'’])",
+    re.IGNORECASE | re.VERSION1)
 # A family's or a household's noun, or its home's, in lower case after its surname ("the Goldsmith family", "the Bishop
 # home").
 _HOUSEHOLD_RE = lazy_compile(r"[ \t]+(?:family|household|home|house)\b", re.VERSION1)
@@ -2316,7 +2371,9 @@ class NameFinder:
         parts = tok.parts()
         if "-" in tok.key and tok.key.split("-")[0] in _BOUND_PREFIXES:  # "Co-opted", "Sub-Committee"
             parts = parts[1:]
-        return bool(parts) and all(p in self.words or p in self.public or self._one_who(p) for p in parts)
+        return bool(parts) and all(p in self.words or p in self.public or self._one_who(p)
+                                   or (_job_compound(p) and p not in self.proper and p not in self.firsts
+                                       and p not in self.surnames and p not in self.participant_parts) for p in parts)
 
     def _one_who(self, word: str) -> bool:
         """Whether a word (folded) no list holds is a noun English makes of a verb it holds with "-ee", for one who is
@@ -2479,7 +2536,7 @@ class NameFinder:
         spans += self._children_named(text)
         spans += self._wrapped_names(text) + self._signed_line(text) if "\n" in text else []
         spans += self._cited_authors(text) if "19" in text or "20" in text else []
-        spans = [s for s in spans if not self._community_before_person(text, s)]
+        spans = [s for s in spans if not self._community_before_person(text, s) and not self._role_noun(text, s)]
         spans += self._firms_named_by_people(text, firms, spans) if firms else []
         if "(" in text:
             spans = _constituencies(text, spans)
@@ -2769,6 +2826,22 @@ class NameFinder:
         return (span.kind == "name" and fold(word) in communities() and fold(word) not in self.participant_parts
                 and _PERSON_AFTER_RE.match(text, span.end) is not None)
 
+    def _role_noun(self, text: str, span: Span) -> bool:
+        """Whether a name found is a noun for one who does something that no list holds (:meth:`_one_who_does`), after
+        an article or an owner's word ("her referrer rang", "it is the referrer's responsibility"), or in a heading
+        among capitalised words that are ordinary and no surname ("Section B. Referrer Details"): a role, no one's name.
+        Bare, it may be a surname no list holds ("I spoke to Lander") and stays a name."""
+        if span.kind != "name":
+            return False
+        words = _tokens(text[span.start : span.end])
+        if not words or not all(t.shape in ("cap", "lower") for t in words):
+            return False
+        roles = [t for t in words if self._one_who_does(t.key)]
+        if len(words) == 1:
+            return bool(roles) and _OWNER_BEFORE_RE.search(text, max(0, span.start - 8), span.start) is not None
+        return bool(roles) and all(t.shape == "cap" for t in words) and all(
+            t in roles or (self._ordinary(t) and not self._known(t) and t.key not in self.surnames) for t in words)
+
     def _given_name_and_surname(self, words: list[_Tok]) -> bool:
         """Whether ``words``, capitalised, open with a people's or a faith's word that is a given name too
         (:data:`_COMMUNITY_GIVEN_NAMES`), before
@@ -2782,11 +2855,13 @@ class NameFinder:
         (:func:`~impact.privacy._lexicon.communities`), no listed participant's, is what is said of people or things:
         always where it is no given name ("Irish dancing", "the family is Muslim"); where it is one too
         (:data:`_COMMUNITY_GIVEN_NAMES`), before a noun in lower case ("Christian values", "Roma families") or after a
-        verb of being where the clause ends ("The family are Roma.", "he is Christian"). A name stands before a verb
-        ("Christian said", "Roma visits the school") and after a demonstrative ("This is Christian.")."""
+        verb of being where the clause ends ("The family are Roma.", "he is Christian"), after what is said to hold of a
+        people where it is its own plural ("related to Roma."), or before a verb that agrees with the people ("Roma are
+        often excluded"; :meth:`_agrees_with`). A name stands before a verb that agrees with one person ("Christian
+        said", "Roma visits the school", "Roma doesn't like school") and after a demonstrative ("This is Christian.")."""
         if tok.shape != "cap" or self._known(tok) or tok.key in self.surnames:
             return False
-        if tok.key.endswith("s") and tok.key[:-1] in communities():
+        if self._peoples_plural(tok):
             return True  # "For Christians, our role is", "Sikhs and Hindus": a faith's or a people's plural
         if tok.key not in communities():
             return False
@@ -2795,11 +2870,55 @@ class NameFinder:
         if (_BEING_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start) is not None
                 and _FIELD_END_AFTER_RE.match(text, tok.end) is not None):
             return True
+        if (_PEOPLE_OBJECT_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start) is not None
+                and _FIELD_END_AFTER_RE.match(text, tok.end) is not None and not self._member_noun(tok.key)):
+            return True  # "related to Roma.", "common among Sami": the people, a noun that is its own plural
+        if (agrees := self._agrees_with(text, tok.end)) is not None:
+            return agrees == "people"
         nxt = _WORD_RE.match(text, tok.end + 1) if text[tok.end : tok.end + 1] == " " else None
         return (nxt is not None and nxt.group()[:1].islower() and (key := fold(nxt.group().rstrip("."))) in self.words
-                and key not in _NOT_NAMES and not key.endswith("ed") and not key.endswith("ing")
-                and _PERSON_VERB_AFTER_RE.match(text, tok.end) is None and _ACTION_AFTER_RE.match(text, tok.end) is None
-                and _OBJECT_AFTER_RE.match(text, tok.end) is None)
+                and key not in _NOT_NAMES and not key.endswith("ed") and not key.endswith("ing"))
+
+    def _peoples_plural(self, tok: _Tok) -> bool:
+        """Whether ``tok`` is a faith's or a people's word in the plural ("Christians", "sikhs"), no listed name's part."""
+        return tok.key.endswith("s") and tok.key[:-1] in communities() and tok.key not in self.participant_parts
+
+    def _agrees_with(self, text: str, end: int) -> Literal["person", "people"] | None:
+        """Whom the verb after a people's word that is a given name too, ending at ``end``, agrees with: one person
+        ("Roma doesn't like school", "Roma has been excluded", "Christian said", "Roma hit him"; a word in "-s" with an
+        object, "Roma visits the school", "Christian values his family"), the people ("Roma are often excluded", "Roma
+        don't trust the school"; a verb's plain form, "Roma visit the school weekly", is left to the noun's reading),
+        or none said."""
+        if _SINGULAR_AGREES_AFTER_RE.match(text, end) is not None:
+            return "person"
+        if _PLURAL_AGREES_AFTER_RE.match(text, end) is not None:
+            return "people"
+        if _PERSON_VERB_AFTER_RE.match(text, end) is not None or _ACTION_AFTER_RE.match(text, end) is not None:
+            return "person"
+        nxt = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
+        if (nxt is not None and nxt.group().endswith("s") and fold(nxt.group()) in self.words
+                and _OBJECT_AFTER_RE.match(text, end) is not None):
+            return "person"
+        return None
+
+    def _lower_given_peoples_word(self, text: str, tok: _Tok) -> bool:
+        """Whether ``tok``, a people's word that is a given name too in lower case (:data:`_COMMUNITY_GIVEN_NAMES`),
+        opening a clause with no article or owner's word, is the person: before a verb that agrees with one person
+        (:meth:`_agrees_with`: "christian doesn't want to go home", "roma visits weekly"), or owning a person ("christian's
+        teacher said"); "the roma community", "roma families", "roma are often excluded" stay."""
+        if tok.shape != "lower" or tok.key not in _COMMUNITY_GIVEN_NAMES or tok.key in self.participant_parts:
+            return False
+        if not _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start):
+            return False
+        if text[tok.end : tok.end + 2] in ("'s", "’s"):
+            return _PERSON_AFTER_RE.match(text, tok.end + 2) is not None or _KIN_OWNED_AFTER_RE.match(text, tok.end) is not None
+        return self._agrees_with(text, tok.end) == "person"
+
+    def _member_noun(self, key: str) -> bool:
+        """Whether a people's or a faith's word (folded) names one member, as its plural in "-s" or "-ies" that a list
+        holds shows ("Christian", "Christians"; "Romany", "Romanies"); "Roma" and "Sami" are their own plural."""
+        plurals = (key + "s", key[:-1] + "ies") if key.endswith("y") else (key + "s",)
+        return any(p in self.proper or p in self.words or p in communities() for p in plurals)
 
     def _community_before_body(self, text: str, toks: list[_Tok], k: int, tok: _Tok) -> bool:
         """Whether ``tok``, a word of a faith, people or nation alone in its run, comes right before a capitalised
@@ -3118,6 +3237,9 @@ class NameFinder:
             key = tok.key
             if len(key) < 4 or tok.shape == "caps" or any(s.start <= tok.start < s.end for s in spans):
                 continue
+            if tok.shape == "cap" and key.endswith("s") and self._public_family(text, the, tok):
+                found.append(Span(tok.start, tok.end, "name"))  # "the Greens moved away", "the Woods separated"
+                continue
             if not key.endswith("s") or tok.shape == "cap" and key in self.surnames:
                 # the surname before its children or household ("the dronfield kids"); capitalised, a surname that is a
                 # word, or a word that is no public term, nation, job or relation, before "family" or "household"
@@ -3135,9 +3257,27 @@ class NameFinder:
                     for st in stems):
                 continue
             if (_FAMILY_PLACED_RE.search(text, max(0, the.start - 40), the.start)
-                    or _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) or _FAMILY_HAS_RE.match(text, tok.end)):
+                    or _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) or _FAMILY_HAS_RE.match(text, tok.end)
+                    or _HARM_AFTER_RE.match(text, tok.end)):
                 found.append(Span(tok.start, tok.end, "name"))
         return found
+
+    def _public_family(self, text: str, the: _Tok, tok: _Tok) -> bool:
+        """Whether ``tok``, a capitalised plural after "the", is a family called by a surname that is a public term or
+        word too ("Green", "Hall", "Hill": :data:`_SURNAME_WORDS`), or by a surname that ends in "-s" itself ("Woods",
+        "Banks"), where a household is spoken of: a child placed or living with it, or what only a household does after
+        it ("the Greens moved away", "the Halls separated", "the Woods have fostered her"; a party or a team does other
+        things, "the Greens won the seat", "the Greens moved an amendment"), or after a surname that is no public term
+        what a family has or does (``_FAMILY_HAS_RE``: "the Banks declined help")."""
+        key = tok.key
+        stems = (key[:-1], key[:-2]) if key.endswith("es") else (key[:-1],)
+        public = any(st in _SURNAME_WORDS and st not in _MONTH_NAMES for st in stems)
+        if not (key in self.surnames or public):
+            return False
+        return (_FAMILY_PLACED_RE.search(text, max(0, the.start - 40), the.start) is not None
+                or _HOUSEHOLD_AFTER_RE.match(text, tok.end) is not None
+                or not public and (_FAMILY_HAS_RE.match(text, tok.end) is not None
+                                   or _HARM_AFTER_RE.match(text, tok.end) is not None))
 
     def _family_surname(self, text: str, tok: _Tok) -> bool:
         """Whether a capitalised word after "the" is the surname of the family named after it (see :meth:`_families`)."""
@@ -3414,6 +3554,11 @@ class NameFinder:
                 and (self._position(text, tok.start) == "intro" or _PLATFORM_AS_RE.search(text, max(0, tok.start - 40), tok.start))):
             spans.append(Span(tok.start, nxt.end, "name"))  # "on facebook as pat smith", "she's called grace hill"
             return i + 2
+        if self._lower_given_peoples_word(text, tok):
+            spans.append(Span(tok.start, tok.end, "name"))  # "christian doesn't want to go home", "roma visits weekly"
+            return i + 1
+        if self._peoples_plural(tok):
+            return i + 1  # "sikhs are welcome", "christians came": a faith's or a people's plural is the people
         if tok.key in KINSHIP_ROLE_WORDS:
             return i + 1  # a kinship or role word in lower case is the relation, not a name ("her nan", "my mam")
         role_after = _ROLE_APPOSITION_RE.match(text, tok.end) is not None  # "meg, the other sw, went"
@@ -3625,6 +3770,10 @@ class NameFinder:
         saying or doing, or set off on both sides before "is" or "was" or more people ("the nurse, marsh came in", "her
         sw, ash, is great", "her dad (snow) and her mum"), in any case ("Her SW (Clay) came")."""
         enclosed = _enclosed(text, tok)
+        if (tok.shape == "cap" and tok.key in self.firsts and tok.key not in _HOW_WORDS
+                and text[: tok.start].rstrip(" \t").endswith("(") and text[tok.end :].lstrip(" \t").startswith(")")
+                and _SET_OFF_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start) is not None):
+            return True  # "HV (Sue).", "her SW (Joy) will visit": a given name alone in brackets after a role is hers
         return (self._count_noun(tok, enclosed=enclosed) and set_off_after_role(text, tok.start, tok.end)
                 and (_VERB_AFTER_SET_OFF_RE.match(text, tok.end) is not None
                      or enclosed and _ENCLOSED_AFTER_RE.match(text, tok.end) is not None))
@@ -3949,6 +4098,10 @@ class NameFinder:
         start, end = run[0].start, run[-1].end
         if not words:
             return self._initials(text, run)
+        if len(run) == 1 and self._lower_given_peoples_word(text, run[0]):
+            return Span(start, end, "name")  # "christian doesn't want to go home", "christian's teacher said"
+        if len(run) == 1 and run[0].shape == "lower" and self._peoples_plural(run[0]):
+            return None  # "christians are welcome": the people
         if (len(run) == 1 and words[0].key.rstrip(".") in _MONTH_SHORT
                 and (re.match(r"\.?[ \t]*,?[ \t]*\d", text[end:]) or _DAY_NUMBER_BEFORE_RE.search(text, max(0, start - 8), start))):
             return None  # "in Jun 2019", "3 Sept": a month
@@ -3970,6 +4123,7 @@ class NameFinder:
                 and all(self._ordinary(t) and t.key not in self.surnames for t in words)):
             return None  # "Tom Bishop Vice Chair": a post in ordinary words after a title's word that is a surname
         kind = "place" if (not liked and _PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) and not known
+                           and not (len(words) == 1 and words[0].key in _COMMUNITY_GIVEN_NAMES)
                            and not _PERSON_OBJECT_BEFORE_RE.search(text[max(0, start - 30) : start])
                            and not self._person_after_of(text, run, words)) else "name"
 
@@ -4033,6 +4187,12 @@ class NameFinder:
 
         if position in ("title", "intro") or (position == "kin" and not words[0].shape == "lower"):
             return Span(start, end, "name")
+        if len(run) == 1 and words[0].key.endswith("s") and words[0].key[:-1] in _DAY_NAMES:
+            return None  # "on Saturdays", "Tuesdays are busy": the day, every week
+        if (len(run) == 1 and words[0].shape == "cap" and self._known(words[0])
+                and (initial_sentence or _CLAUSE_OPEN_RE.search(text, max(0, start - 12), start))
+                and _ROLE_CLOSED_AFTER_RE.match(text, end) is not None):
+            return Span(start, end, "name")  # "Hope (mum) was tearful", "Faith (SW) visited": a given name and her role
         if self._place_and_acronym(words):
             return None  # "Leeds CSC said no": a place's body, the place found as one
         if (len(run) == 1 and not self._known(words[0]) and words[0].key not in self.participant_parts
@@ -4164,6 +4324,11 @@ class NameFinder:
         if run[0].key in _VEHICLE_MAKES and 2 <= len(run) <= 3 and not any(self._known(t) for t in run[1:]):
             return True
         start = _coloured_from(text, run[0].start)  # "a silver Corsa", as "a Corsa"
+        if (run[0].key not in self.proper and run[0].key not in communities()
+                and (one := _ONE_OF_FAMILY_BEFORE_RE.search(text, max(0, start - 30), start)) is not None
+                and (one.group("subject") is None or (subject := fold(one.group("subject"))) not in _NOT_NAMES
+                     and (subject not in self.words or subject in self.firsts or subject in self.participant_parts))):
+            return False  # "she's a Hebblethwaite", "he married an Okafor": one of a family (not "a Capricorn", "a Geordie")
         return (len(run) == 1 and run[0].shape == "cap" and not self._known(run[0])
                 and _INDEFINITE_BEFORE_RE.search(text, max(0, start - 4), start) is not None
                 and _CAPITAL_A_BEFORE_RE.search(text, max(0, start - 40), start) is None)

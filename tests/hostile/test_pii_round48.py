@@ -93,6 +93,8 @@ _RED_TEAM = [
     ("the Smiths moved away", "the [name] moved away"),  # was 'the Smiths moved away'
     ("the Walkers separated in 2019.", "the [name] separated in 2019."),
     ("the Browns refused", "the [name] refused"),
+    # left open by this round, closed by round 50 (tests/hostile/test_pii_round50.py)
+    ("the Greens moved away", "the [name] moved away"),  # was kept: a public term that is a surname, in the plural
 ]
 # Redacted so on main as now: the same shapes beside these rules
 _HELD_EXACT = [
@@ -141,16 +143,13 @@ _KEPT = [
     "Carer: Hope so.",
 ]
 # Still open (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # a public term that is a surname, in the plural: a family or a party (main and now: kept)
-    ("the Greens moved away", "the [name] moved away"),
-]
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(40, 12, 27, 1))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(41, 12, 27, 0))
 
 
 @pytest.mark.parametrize("text", ["passport number 123456789", "case number 1234567", "her case number is 1234567"])

@@ -62,6 +62,13 @@ _RED_TEAM = [
     # an identifier's number said later in the sentence
     ("the case no. in 2019 was 12345", "the case no. in 2019 was [reference]"),  # was kept
     ("the case number for the older child was 1234567", "the case number for the older child was [reference]"),
+    # left open by this round, closed by round 50 (tests/hostile/test_pii_round50.py): an agent noun no list holds, in
+    # lower case after an owner or in a heading (was 'the [name]'s responsibility', 'her [name] rang', 'Section B.
+    # [name]'); a people's word after "related to" (was 'related to [place].')
+    ("it is the referrer's responsibility", "it is the referrer's responsibility"),
+    ("her referrer rang", "her referrer rang"),
+    ("Section B. Referrer Details", "Section B. Referrer Details"),
+    ("more likely to be related to Roma.", "more likely to be related to Roma."),
 ]
 # Redacted so on main as now: the same shapes beside these rules
 _HELD_EXACT = [
@@ -84,19 +91,10 @@ _KEPT = [
     "we told the safeguarder about it",
     "the roma community",
 ]
-# Still open (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # an agent noun no list holds, in lower case after an owner or in a heading (main and now: 'the [name]'s
-    # responsibility', 'her [name] rang', 'Section B. [name]')
-    ("it is the referrer's responsibility", "it is the referrer's responsibility"),
-    ("her referrer rang", "her referrer rang"),
-    ("Section B. Referrer Details", "Section B. Referrer Details"),
-    # a people's word after "to" reads as a place (main and now: 'related to [place].')
-    ("more likely to be related to Roma.", "more likely to be related to Roma."),
-]
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(23, 9, 6, 4))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(27, 9, 6, 0))
