@@ -196,6 +196,17 @@ def firth_logistic(
     w = np.ones(len(y)) if weights is None else data.loc[rows, weights].to_numpy(dtype="float64")
     if weights is not None and not (np.isfinite(w).all() and (w >= 0).all()):
         raise ValueError(f"The weights in column {weights!r} must be finite and not negative.")
+    weightless = w == 0
+    if weightless.any():
+        # a row of weight k counts as k rows, so a row of weight 0 as none: kept, a unit of such rows only was counted
+        # among the units (the design effect's G / (G - 1) and the F test's units - parameters) and a term that varied
+        # only in such rows passed the rank check and failed in numpy ('Singular matrix')
+        if weightless.all():
+            raise NotIdentifiedError(f"Every one of the {_counted(len(y), 'row')} with the variables of {formula!r} "
+                                     f"has weight 0 in {weights!r}: there is nothing to fit.")
+        rows, y, x, w = rows[~weightless], y[~weightless], x[~weightless], w[~weightless]
+    used = f"{_counted(len(y), 'row')} used" + (f" ({_counted(int(weightless.sum()), 'row')} of weight 0 left out)"
+                                                if weightless.any() else "")
     if len(y) == 0:
         raise NotIdentifiedError(f"No row has every variable of {formula!r}"
                                  f"{' and the unit' if unit is not None else ''}: all {_counted(len(data), 'row')} "
@@ -204,11 +215,11 @@ def firth_logistic(
         # as many terms as rows (a column of numbers held as categories: one term per value): the fit is saturated,
         # nothing is left to test against, and the profile of every term took minutes
         raise NotIdentifiedError(f"The formula {formula!r} has {_counted(x.shape[1], 'term')} (with the intercept) for "
-                                 f"the {_counted(len(y), 'row')} used: a model needs fewer terms than rows. A column "
+                                 f"the {used}: a model needs fewer terms than rows. A column "
                                  "of categories or text makes one term per level (numbers held as categories: "
                                  "convert them with pd.to_numeric).")
     if np.linalg.matrix_rank(x) < x.shape[1]:
-        raise NotIdentifiedError(f"The terms of {formula!r} are not identified in the {_counted(len(y), 'row')} used: some are "
+        raise NotIdentifiedError(f"The terms of {formula!r} are not identified in the {used}: some are "
                                  "constant or combinations of the others.")
     groups = (pd.factorize(data.loc[rows, unit])[0] if unit is not None else np.arange(len(y)))
     names = list(x_frame.columns)
@@ -216,6 +227,8 @@ def firth_logistic(
     fit = _FirthFit(y, x, w)
     beta, loglik, converged = fit.maximise()
     notes = ["Firth's penalised likelihood (Jeffreys prior): tests and intervals by the profile penalised likelihood"]
+    if weightless.any():
+        notes.append(f"{_counted(int(weightless.sum()), 'row')} of weight 0 left out (a row of weight k counts as k rows)")
     if not converged:
         warnings.warn("Firth's penalised likelihood did not converge.", StatisticalWarning, stacklevel=2)
         notes.append("the penalised likelihood did not converge")
