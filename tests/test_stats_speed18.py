@@ -93,8 +93,7 @@ def test_a_mixed_model_builds_its_design_once_and_fits_as_when_built_again(clust
 
 
 def test_a_rendering_makes_each_table_s_display_text_once(tmp_path, monkeypatch):
-    from impact.report import Paragraph, Report, Section, Table, render
-    from impact.report import _format
+    from impact.report import Paragraph, Report, Section, Table, _format, render
 
     tables = [Table("effects", pd.DataFrame({"code": ["a", "b"], "estimate": [0.25, -1.5], "p_value": [0.0002, 0.5]}),
                     "Effects", columns_format={"estimate": "num:2", "p_value": "p"}),
