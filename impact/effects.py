@@ -554,8 +554,10 @@ def _with_firth(p: pd.DataFrame, d: pd.DataFrame, alpha: float, formula: str = _
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the GEE's warnings for this code have been given; Firth adds none new
+            # the rows read are those of ``wanted``: the other terms' intervals and tests are not sought
             res = firth_logistic(d, formula=formula, unit="council_id", alpha=alpha,
-                                 intervals=lambda term: _term_name(term) in wanted)
+                                 intervals=lambda term: _term_name(term) in wanted,
+                                 tests=lambda term: _term_name(term) in wanted)
     except (ValueError, np.linalg.LinAlgError):
         return p
     fitted = res.params.rename(index=_term_name)

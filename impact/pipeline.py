@@ -317,8 +317,9 @@ def analyse(
         _check_machine_codable(codebook)
     segmented = bool(machine_books or human is not None or (supplied is not None and "framework" in wanted))
     if segmented:
-        # the coder that scored best on real text for its codebook (impact.coding.default_coder)
-        coders = [default_coder(b, n_jobs=_N_JOBS) for b in machine_books.values()]
+        # the coder that scored best on real text for its codebook (impact.coding.default_coder), fitted when it first
+        # codes: a coding read from the cache needs no rules compiled (nor nltk imported to stem them)
+        coders = [default_coder(b, n_jobs=_N_JOBS, fit=False) for b in machine_books.values()]
         keys = [f"{b.id}-{b.hash}-{type(c).__name__}" for b, c in zip(machine_books.values(), coders, strict=True)]
         segments, machine = _segments_and_coding(study, coders, keys, cache_dir, progress)
     else:

@@ -373,9 +373,9 @@ def factors_by_impact(pc: pd.DataFrame, ppanel: pd.DataFrame, *, codes: Sequence
         else:
             formula = "helped ~ impacts" + (" + C(wave)" if waves > 1 else "")
             try:
-                # the row of `impacts` alone is read: the wave terms' profile intervals are not sought
+                # the row of `impacts` alone is read: the wave terms' profile intervals and tests are not sought
                 fit = firth_logistic(d, formula=formula, unit="council_id", alpha=alpha,
-                                     intervals=["impacts"]).params.loc["impacts"]
+                                     intervals=["impacts"], tests=["impacts"]).params.loc["impacts"]
             except (NotIdentifiedError, np.linalg.LinAlgError, ValueError):
                 # a wave at which every participant said the same leaves the penalised likelihood flat along that
                 # term far out on the profile (a singular information matrix, or a profile limit that no bracket

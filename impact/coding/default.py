@@ -14,7 +14,8 @@ from .rules import RuleCoder
 __all__ = ["default_coder"]
 
 
-def default_coder(codebook: Codebook | str | os.PathLike = "nfer_impacts", *, n_jobs: int | None = None):
+def default_coder(codebook: Codebook | str | os.PathLike = "nfer_impacts", *, n_jobs: int | None = None,
+                  fit: bool = True):
     """The fitted coder the main job should use for a codebook.
 
     For a codebook scored on the real-text gold corpus (``nfer_impacts``)
@@ -28,11 +29,15 @@ def default_coder(codebook: Codebook | str | os.PathLike = "nfer_impacts", *, n_
     codebook : Codebook, str or path
     n_jobs : int or None
         Worker processes for large batches.
+    fit : bool
+        Fit the coder (compile its rules, load its model) before returning it. With ``False`` it is fitted when it
+        first codes (both coders' ``code`` fit first if needed): a run whose coding is read from the cache never
+        compiles the rules nor imports nltk to stem them.
 
     Returns
     -------
     RuleCoder or HybridCoder
-        Fitted; ``type(coder).__name__`` names it in the provenance.
+        Fitted (unless ``fit=False``); ``type(coder).__name__`` names it in the provenance.
 
     Examples
     --------
@@ -50,5 +55,7 @@ def default_coder(codebook: Codebook | str | os.PathLike = "nfer_impacts", *, n_
         # scikit-learn, imported only when the hybrid coder is chosen
         from .hybrid import HybridCoder
 
-        return HybridCoder(book, n_jobs=n_jobs).fit()
-    return RuleCoder(book, n_jobs=n_jobs).fit()
+        coder = HybridCoder(book, n_jobs=n_jobs)
+    else:
+        coder = RuleCoder(book, n_jobs=n_jobs)
+    return coder.fit() if fit else coder

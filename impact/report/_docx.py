@@ -52,9 +52,9 @@ from ..errors import InputError
 from ._format import (
     clean_text,
     detail_note,
-    display_frame,
     report_provenance,
     symbol_key,
+    table_display,
     table_notes,
 )
 from ._images import PNG_DPI, Image, rasterise
@@ -487,8 +487,7 @@ class _Writer:
         """Display frame and plan of a table, computed once: (headers, rows, numeric, size, landscape, parts, widths)."""
         key = id(table)
         if key not in self.plans:
-            frame = display_frame(table.shown, table.columns_format, vocabulary=self.vocabulary, labels=table.labels,
-                                  value_labels=table.value_labels)
+            frame = table_display(table, self.vocabulary)
             keys = list(frame.columns)
             headers = [frame.attrs["labels"][k] for k in keys]
             rows = frame.values.tolist()

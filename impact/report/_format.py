@@ -34,7 +34,9 @@ symbol such as ``c``) is shown as it is, and listed in the frame's
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -62,6 +64,8 @@ __all__ = [
     "resolve_formats",
     "without_round_off",
     "display_frame",
+    "display_frames_kept",
+    "table_display",
     "format_value",
     "provenance_items",
     "provenance_entries",
@@ -619,6 +623,35 @@ def format_value(value: object, spec: FormatSpec) -> str:
     except (TypeError, ValueError, OverflowError):
         pass  # text in a numeric column is shown as it is
     return clean_text(value)
+
+
+#: The display frames of one rendering, by table (:func:`display_frames_kept`); None outside one.
+_KEPT: ContextVar[dict | None] = ContextVar("display_frames", default=None)
+
+
+@contextmanager
+def display_frames_kept() -> Iterator[None]:
+    """Within the block, :func:`table_display` makes each table's display frame once: the HTML, the Word report and
+    the workbook of one rendering show the same text of a table, and each made it again."""
+    token = _KEPT.set({})
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
+def table_display(table, vocabulary=None) -> pd.DataFrame:
+    """:func:`display_frame` of a report table's shown columns, with its own labels and value labels; made once per
+    table and vocabulary within :func:`display_frames_kept` (the caller must not change it)."""
+    kept = _KEPT.get()
+    key = (id(table), id(vocabulary))
+    if kept is not None and key in kept:
+        return kept[key][2]
+    frame = display_frame(table.shown, table.columns_format, vocabulary=vocabulary, labels=table.labels,
+                          value_labels=table.value_labels)
+    if kept is not None:
+        kept[key] = (table, vocabulary, frame)  # the objects kept alive, so that their ids are not reused meanwhile
+    return frame
 
 
 def display_frame(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=None, labels: Mapping | None = None,

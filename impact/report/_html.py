@@ -22,9 +22,9 @@ from .._version import __version__
 from ._format import (
     clean_text,
     detail_note,
-    display_frame,
     report_provenance,
     symbol_key,
+    table_display,
     table_notes,
 )
 from ._images import Image, rasterise
@@ -131,8 +131,7 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
         return {"type": "callout", "text": prose(block.text), "kind": block.kind, "label": block.kind.capitalize()}
     if isinstance(block, Table):
         numbers["table"] += 1
-        frame = display_frame(block.shown, block.columns_format, vocabulary=vocabulary, labels=block.labels,
-                              value_labels=block.value_labels)
+        frame = table_display(block, vocabulary)
         is_numeric = set(frame.attrs["numeric"])
         headers = [frame.attrs["labels"][c] for c in frame.columns]
         numeric = [c in is_numeric for c in frame.columns]

@@ -21,6 +21,7 @@ from .._io import atomic_write_bytes
 from .._version import __version__
 from ..errors import InputError
 from . import _docx, _html, _xlsx
+from ._format import display_frames_kept
 from ._images import Image, rasterise
 from ._model import Report, Table
 from ._xlsx import sheet_names
@@ -108,11 +109,12 @@ def render(report: Report, out_dir: str | os.PathLike, *, docx_template: str | o
 
     # 1. Build everything in memory: any failure here writes nothing.
     images: dict[str, Image] = {f.name: rasterise(f.fig) for f in report.figures}
-    payload: dict[str, bytes] = {
-        "report.html": _html.render_html(report, images=images).encode("utf-8"),
-        "report.docx": _docx.render_docx(report, images=images, template=docx_template),
-        "tables.xlsx": _xlsx.render_xlsx(report),
-    }
+    with display_frames_kept():  # each table's display text made once for the three renderers
+        payload: dict[str, bytes] = {
+            "report.html": _html.render_html(report, images=images).encode("utf-8"),
+            "report.docx": _docx.render_docx(report, images=images, template=docx_template),
+            "tables.xlsx": _xlsx.render_xlsx(report),
+        }
     for table in report.tables:
         payload[f"tables/{table.name}.csv"] = _xlsx.table_csv(table, vocabulary=report.vocabulary)
     payload[f"tables/{DICTIONARY}.csv"] = _xlsx.table_csv(

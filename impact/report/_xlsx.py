@@ -78,9 +78,9 @@ from ._format import (
     SYMBOLS,
     FormatSpec,
     clean_text,
-    display_frame,
     format_value,
     provenance_entries,
+    table_display,
     table_notes,
     without_round_off,
 )
@@ -220,8 +220,7 @@ def _as_points(value: object) -> object:
 
 def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int) -> None:
     vocabulary = report.vocabulary
-    shown = display_frame(table.shown, table.columns_format, vocabulary=vocabulary, labels=table.labels,
-                          value_labels=table.value_labels)
+    shown = table_display(table, vocabulary)
     specs = shown.attrs["specs"]
     data = without_round_off(table.shown, specs)  # 2.8e-17 is stored as the 0 it is
     # One sheet column per data column (an interval is its two numeric columns), headed by its label.

@@ -73,6 +73,7 @@ def firth_logistic(
     small_sample: bool = True,
     alpha: float = 0.05,
     intervals: Collection[str] | Callable[[str], bool] | None = None,
+    tests: Collection[str] | Callable[[str], bool] | None = None,
 ) -> ModelResults:
     """Firth's bias-reduced (penalised-likelihood) logistic regression.
 
@@ -118,7 +119,13 @@ def firth_logistic(
         NaN. Default every term (or those set by :func:`profile_intervals`). The limits are most of the fit's work (about
         ten constrained maximisations each) and each term's are found apart
         from the others', so a term's interval is the same to the last bit
-        whichever others are found. Every term's test is computed.
+        whichever others are found.
+    tests : collection of str or callable, optional
+        The terms (names, or a predicate of the name) whose penalised
+        likelihood ratio tests are computed (one constrained maximisation
+        each, started at the estimate, so a term's test is the same to the
+        last bit whichever others are computed); the others' `statistic`,
+        `p_value` and `lr_chi2` are NaN. Default every term.
 
     Returns
     -------
@@ -244,8 +251,10 @@ def firth_logistic(
                      "design effect (cluster-robust over model-based variance, at least 1)"
                      + (f", referred to F(1, {df:g})" if np.isfinite(df) else ""))
     critical = stats.chi2.ppf(1 - alpha, 1) if not np.isfinite(df) else stats.f.ppf(1 - alpha, 1, df)
-    lr = np.array([2 * (loglik - fit.maximise(fixed={j: 0.0}, start=beta)[1]) for j in range(len(names))])
-    lr = np.maximum(lr, 0.0)
+    tested = _interval_terms(tests, names, formula, argument="tests")
+    lr = np.array([2 * (loglik - fit.maximise(fixed={j: 0.0}, start=beta)[1]) if tested[j] else np.nan
+                   for j in range(len(names))])
+    lr = np.maximum(lr, 0.0)  # NaN stays NaN
     statistic = np.sign(beta) * np.sqrt(lr / deff)
     p_value = stats.chi2.sf(lr / deff, 1) if not np.isfinite(df) else stats.f.sf(lr / deff, 1, df)
     se = np.sqrt(np.diag(cov) * deff)
@@ -259,8 +268,9 @@ def firth_logistic(
                         formula=formula, alpha=alpha, notes=notes)
 
 
-def _interval_terms(intervals, names: list[str], formula: str) -> list[bool]:
-    """Whether each term of ``names`` has its profile interval found (``intervals`` of :func:`firth_logistic`)."""
+def _interval_terms(intervals, names: list[str], formula: str, argument: str = "intervals") -> list[bool]:
+    """Whether each term of ``names`` has its profile interval found (``intervals`` of :func:`firth_logistic`), or its
+    test computed (``tests``)."""
     if intervals is None:
         return [True] * len(names)
     if callable(intervals):
@@ -269,7 +279,7 @@ def _interval_terms(intervals, names: list[str], formula: str) -> list[bool]:
         intervals = [intervals]  # one term, not its letters
     unknown = [t for t in intervals if t not in names]
     if unknown:
-        raise ValueError(f"`intervals` names {unknown}, which {_verb(len(unknown), 'is', 'are')} not "
+        raise ValueError(f"`{argument}` names {unknown}, which {_verb(len(unknown), 'is', 'are')} not "
                          f"{_verb(len(unknown), 'a term', 'terms')} of {formula!r}; its terms are {names}.")
     chosen = set(intervals)
     return [name in chosen for name in names]
