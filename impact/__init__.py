@@ -135,6 +135,7 @@ _LAZY = {
     "RunResult": "impact.pipeline",
     "analyse": "impact.pipeline",
     "build_report": "impact.pipeline",
+    "build_summary": "impact.pipeline",
     "run": "impact.pipeline",
 }
 _SUBPACKAGES = ("coding", "stats", "report", "privacy", "official", "synth", "qdpx", "pipeline", "agreement")

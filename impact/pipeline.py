@@ -64,7 +64,7 @@ from .trajectories import action_completion, trajectories, transition_matrix
 if TYPE_CHECKING:
     from .coding import Codebook
 
-__all__ = ["Findings", "analyse", "build_report", "run", "study_hash", "supplied_codes", "RunResult"]
+__all__ = ["Findings", "analyse", "build_report", "build_summary", "run", "study_hash", "supplied_codes", "RunResult"]
 
 # Worker processes for segmenting and coding a large corpus (small studies stay in process).
 _N_JOBS = min(2, os.cpu_count() or 1)
@@ -1104,6 +1104,19 @@ def build_report(
 
     return assemble(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key,
                     council_matrix=council_matrix)
+
+
+def build_summary(findings: Findings, **options):
+    """The summary of :func:`build_report`'s report (its first section), the same, without building the others.
+
+    The summary reads what every section reads (the counts published and withheld, the p-values adjusted beside
+    them) and no other section, so it costs about half a whole build: for a reader, a notebook or a test that wants
+    the summary's sentences alone. ``options`` and what is refused are :func:`build_report`'s (``identify``,
+    ``min_count``, ``quote_k``, ``key``, ``council_matrix``).
+    """
+    from .report._build import assemble_summary
+
+    return assemble_summary(findings, **options)
 
 
 @fewer_collections()

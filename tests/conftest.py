@@ -136,6 +136,33 @@ def report_of(findings):
     return hit[1]
 
 
+_SUMMARIES: dict[int, tuple] = {}
+
+
+def summary_of(findings):
+    """The summary section of ``findings``' report (default options): the first section of :func:`report_of`'s report
+    where this process has built it, else ``impact.pipeline.build_summary(findings)`` (the same section, checked by
+    tests/test_report_summary_only.py, for about half a build), once per findings object as :func:`report_of`.
+
+    For the tests that read only the summary of a findings object, mostly a copy with a planted change that no other
+    test reads (test_findings built 13 whole reports of such copies for their summaries, 2 s each: testtime19).
+    """
+    import weakref
+
+    from impact.pipeline import build_summary
+
+    key = id(findings)
+    whole = _REPORTS.get(key)
+    if whole is not None and whole[0]() is findings:
+        return whole[1][0].sections[0]
+    hit = _SUMMARIES.get(key)
+    if hit is None or hit[0]() is not findings:
+        hit = (weakref.ref(findings), build_summary(findings))
+        _SUMMARIES[key] = hit
+        weakref.finalize(findings, _SUMMARIES.pop, key, None)
+    return hit[1]
+
+
 def tiny_analysed():
     """:func:`make_tiny_study` analysed with the package's coder (99 resamples, seed 1; warnings silenced), once per
     test process: the report truth rounds read its whole report."""
@@ -163,11 +190,11 @@ def page_text(findings) -> str:
 
 
 def summary_bullets(findings) -> list[str]:
-    """The items of the bullet lists of the report's summary (its first section), default options."""
+    """The items of the bullet lists of the report's summary (its first section), default options
+    (:func:`summary_of`)."""
     from impact.report import Bullets
 
-    report, _ = report_of(findings)
-    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
+    return [i for b in summary_of(findings).blocks if isinstance(b, Bullets) for i in b.items]
 
 
 def report_table(findings, name: str):

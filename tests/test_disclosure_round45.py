@@ -95,8 +95,8 @@ def test_the_sentence_says_the_floor_in_words_and_no_number_giving_back_n(six):
     n = int(tested["ri_n"].max())
     truth = {p for p in r43._partitions(len(study.councils)) if len(p) > 1 and r43._multinomial(p) == n}
     assert truth  # the sizes of the review cohorts with that multinomial coefficient
+    report, extra = report_of(f)  # the whole report first: the summary is then read from it
     [sentence] = [s for s in summary_bullets(f) if "changed significantly after the review" in s]
-    report, extra = report_of(f)
     section = [b.text for s in report.sections for b in s.blocks
                if "Did the indicators change after the review?" in getattr(b, "text", "")]
     assert section

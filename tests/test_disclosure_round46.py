@@ -33,7 +33,7 @@ import pytest
 import test_disclosure_round39 as r39
 import test_disclosure_round43 as r43
 import test_disclosure_round44 as r44
-from conftest import once_per_worker, summary_bullets
+from conftest import once_per_worker, report_of, summary_bullets
 
 pytestmark = pytest.mark.xdist_group("disclosure39")
 
@@ -223,6 +223,7 @@ def test_the_summary_and_models_note_say_the_floor_in_words(ten):
 
     _, f = ten
     assert (f.models.loc[f.models["term"].eq("in_intervention"), "p_adjusted"] >= ALPHA).all()
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     [sentence] = [s for s in summary_bullets(f) if "significantly more or less often in councils in intervention" in s]
     said = _floor(sentence)
     assert f"no adjusted p could fall below {ALPHA:g}" in said and "run with more resamples" not in sentence

@@ -117,7 +117,7 @@ def _stub_main_job(monkeypatch) -> list:
     import impact
 
     calls: list = []
-    for name, result in (("run", None), ("analyse", None), ("build_report", (None, None))):
+    for name, result in (("run", None), ("analyse", None), ("build_report", (None, None)), ("build_summary", None)):
         monkeypatch.setattr(impact, name, _binding_stub(getattr(impact, name), calls, result))
     return calls
 
@@ -179,7 +179,7 @@ def test_user_guide_python_blocks_run(monkeypatch, tmp_path):
             project = impact.qdpx.project_from_study(namespace["study"], {"ann": namespace["ann_coded"]}, book)
             impact.write_qdpx(project, tmp_path / "project.qdpx")
         exec(compile(block, f"user-guide.md, block {n + 1}", "exec"), namespace)
-    assert calls == ["run", "analyse", "build_report"]
+    assert calls == ["run", "analyse", "build_report", "build_summary"]
     # what the comments say the first block gives
     study = namespace["study"]
     assert study.wave_ids == ["expectations", "early", "longer_term"]

@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import report_of
+from conftest import report_of, summary_of
 
 import impact
 from impact.framework import illustrative_quotes
@@ -178,8 +178,7 @@ def test_framework_matrix_council_whose_interviews_had_no_speech_is_not_intervie
 
 
 def _summary(findings) -> list[str]:
-    report, _ = report_of(findings)
-    blocks = report.sections[0].blocks
+    blocks = summary_of(findings).blocks
     return [i for b in blocks if isinstance(b, Bullets) for i in b.items] + [b.text for b in blocks if isinstance(b, Callout)]
 
 

@@ -10,7 +10,7 @@ import re
 
 import numpy as np
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of
+from conftest import analysed_synthetic, once_per_worker, summary_of
 
 from impact.stats._models import FEW_UNITS
 
@@ -28,9 +28,9 @@ def analysed(request):
 
 
 def _change_text(findings) -> str:
-    report, _ = report_of(findings)
-    return " ".join(b.text for b in report.sections[0].blocks if hasattr(b, "text")) + " " + " ".join(
-        i for b in report.sections[0].blocks for i in getattr(b, "items", []))
+    blocks = summary_of(findings).blocks
+    return " ".join(b.text for b in blocks if hasattr(b, "text")) + " " + " ".join(
+        i for b in blocks for i in getattr(b, "items", []))
 
 
 def test_every_impact_the_models_read_is_named_in_the_change_sentences(analysed):

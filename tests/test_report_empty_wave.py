@@ -6,7 +6,7 @@ import warnings
 
 import pytest
 
-from impact.pipeline import analyse, build_report
+from impact.pipeline import analyse, build_report, build_summary
 from impact.schema import TABLES
 from impact.study import DEFAULT_WAVES, Study
 
@@ -14,8 +14,8 @@ from impact.study import DEFAULT_WAVES, Study
 def _opening(study) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        report, _ = build_report(analyse(study, n_resamples=99, seed=1))
-    return report.sections[0].blocks[0].text
+        summary = build_summary(analyse(study, n_resamples=99, seed=1))
+    return summary.blocks[0].text
 
 
 @pytest.mark.parametrize("empty_waves", [0, 1])

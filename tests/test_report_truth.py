@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import CORE_PARTS, analysed_synthetic, hand_check, report_of
+from conftest import CORE_PARTS, analysed_synthetic, hand_check, report_of, summary_of
 
 from impact.report import Bullets, Callout, Paragraph, Table
 from impact.report._format import display_frame
@@ -53,8 +53,7 @@ def one_in_intervention():
 
 
 def _summary(findings) -> list[str]:
-    report, _ = report_of(findings)
-    blocks = report.sections[0].blocks
+    blocks = summary_of(findings).blocks
     return ([b.text for b in blocks if isinstance(b, Paragraph)] + [i for b in blocks if isinstance(b, Bullets)
                                                                     for i in b.items]
             + [b.text for b in blocks if isinstance(b, Callout)])
@@ -99,6 +98,7 @@ def test_models_on_too_few_councils_state_no_difference_by_status(five):
     study, truth, f = five
     true = truth.intervention_effects().set_index("code")["marginal_log_odds"]
     assert true["partnership"] > 0.5  # planted: more often in intervention
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     summary = _summary(f)
     assert not any(re.search(r"reported (more|less) often by participants", s) for s in summary), summary
     assert not any(s.startswith("No impact was reported") for s in summary), summary
@@ -144,6 +144,7 @@ def test_a_separated_model_is_no_finding_whatever_its_p_value(twelve):
     m.loc[m["code"] == "partnership", "separation"] = True
     m.loc[row, ["estimate", "ci_low", "ci_high", "p_value", "p_adjusted"]] = [-40.0, -41.0, -39.0, 1e-6, 1e-5]
     g = dataclasses.replace(f, models=m)
+    report_of(g)  # the whole report, read below, first: the summary is read from it
     summary = _summary(g)
     assert not any("partnership working was reported" in s for s in summary), summary
     assert any(s.startswith("For ") and "affirmation and enhancement of partnership working" in s
@@ -160,6 +161,7 @@ def test_models_with_one_council_on_a_side_state_no_difference_by_status(one_in_
     limitation said councils could not be compared by status."""
     study, truth, f = one_in_intervention
     assert sum(any(c["in_intervention"].values()) for c in truth.councils) == 1
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     summary = _summary(f)
     assert not any("more or less often in councils in intervention once" in s for s in summary), summary
     assert any("too few councils in one status group" in s for s in summary), summary
@@ -230,6 +232,7 @@ def test_a_model_with_no_estimate_is_named_and_not_counted_among_the_nulls(twelv
     assert (morale["estimator"] == "firth").all()
     assert np.isfinite(morale[["estimate", "ci_low", "ci_high", "p_value"]].astype(float)).all(axis=None)
     g = dataclasses.replace(f, models=m)
+    report_of(g)  # the whole report, read below, first: the summary is read from it
     assert not any("could not be fitted" in s for s in _summary(g))
     table = _table(g, "gee_models")
     assert table.data.loc[table.data["impact"] == "morale", "estimate"].notna().all()
@@ -242,6 +245,7 @@ def test_a_model_with_no_estimate_is_named_and_not_counted_among_the_nulls(twelv
         m.loc[m["code"] == "morale", col] = m.loc[m["code"] == "morale", f"{col}_gee"]
     m.loc[m["code"] == "morale", "p_adjusted"] = np.nan
     g = dataclasses.replace(f, models=m)
+    report_of(g)  # the whole report, read below, first: the summary is read from it
     summary = _summary(g)
     assert any(s.startswith("For improvement in staff morale and relations the model could not be fitted")
                for s in summary), summary
@@ -287,6 +291,7 @@ def test_a_model_with_no_finite_estimate_is_named_in_the_summary_and_the_table(u
     """A fit that ends with no finite estimate for a reason other than separation is named as not fitted, in the
     summary and in the models table's note, not left as dashes or silently dropped from the count of nulls."""
     g = unfit_and_indicators
+    report_of(g)  # the whole report, read below, first: the summary is read from it
     summary = _summary(g)
     [unfit] = [s for s in summary if "no finite estimate" in s]
     assert unfit.startswith("For promotion of learning and reflective practice the model gave no finite estimate")
@@ -574,6 +579,7 @@ def test_no_summary_share_or_limitation_gives_away_a_suppressed_count(five):
     report, _ = report_of(f)
     exp = _table(f, "expectations").data
     assert (exp["n_participants"] == "c").all()
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     said = _summary(f)
     assert not any(s.startswith("Before the review, participants most often expected") for s in said)
     # what is left out is said to be, with no share that would give the count away

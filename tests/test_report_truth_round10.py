@@ -245,6 +245,7 @@ def test_status_that_changes_with_the_wave_leaves_the_models_of_change_and_says_
     assert states == {(True, True, False)}  # the design
     assert set(f.models["code"]) == set(IMPACTS) and not (f.models["term"] == "in_intervention").any()
     assert_wave_terms_are_statsmodels(study, truth, f.models, IMPACTS, "y ~ C(wave)", 1e-3)
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     bullets = summary_bullets(f)
     change = [s for s in bullets if s.startswith("Compared with expectations before the review, the models show")]
     assert len(change) == 1, bullets

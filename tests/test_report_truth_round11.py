@@ -26,6 +26,7 @@ from conftest import (
     report_of,
     reported_with_status,
     summary_bullets,
+    summary_of,
 )
 
 from impact.report import Bullets
@@ -72,6 +73,7 @@ def test_a_fall_between_the_waves_after_the_review_is_stated(falling):
     # Holm across the six impacts, as the models table's note says
     assert since["p_adjusted"].to_numpy() == pytest.approx(multipletests(since["p_value"], method="holm")[1])
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"].str.lower(), strict=True))
+    report_of(f)  # the whole report, which the module's other tests read, first: the summary is read from it
     [said] = [s for s in summary_bullets(f) if s.startswith("Between early impact and longer-term change, the models show")]
     assert f"{labels['learning']} reported less often at longer-term change (odds ratio {np.exp(since.loc['learning', 'estimate']):.2f}" in said
     changed, _, quiet = said.partition(". They show no significant change")
@@ -134,7 +136,7 @@ def test_themes_are_raised_not_reported_in_the_share_sustained(themed):
     from conftest import held
 
     from impact.coding import Codebook
-    from impact.pipeline import build_report
+    from impact.pipeline import build_summary
 
     study, truth, coded, f = themed
     book = Codebook.load("review_themes")
@@ -146,8 +148,8 @@ def test_themes_are_raised_not_reported_in_the_share_sustained(themed):
     h = h[h["participant_id"].isin(both)].pivot_table(index=["participant_id", "code"], columns="wave", values="held",
                                                         aggfunc="max")
     n_early, n_kept = int(h["early"].sum()), int((h["early"] & h["longer_term"]).sum())
-    report, _ = build_report(f, min_count=1)  # every count published: at 10 councils one behind the share is below 5
-    items = [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
+    summary = build_summary(f, min_count=1)  # every count published: at 10 councils one behind the share is below 5
+    items = [i for b in summary.blocks if isinstance(b, Bullets) for i in b.items]
     [said] = [s for s in items if s.startswith("Of the ") and "again at longer-term change" in s]
     assert said.startswith(f"Of the {n_early:,} themes that participants interviewed at both waves after the review "
                            f"raised at early impact (one per participant and theme), {n_kept:,}"), said
@@ -160,8 +162,7 @@ def test_the_share_sustained_left_out_names_what_a_theme_is(themed):
     and says raised."""
 
     *_, f = themed
-    report, _ = report_of(f)
-    items = [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
+    items = [i for b in summary_of(f).blocks if isinstance(b, Bullets) for i in b.items]
     [said] = [s for s in items if s.startswith("This summary does not state")]
     assert ("the share of the themes participants raised at early impact that they raised again at longer-term "
             "change") in said and "early themes" not in said, said
@@ -171,18 +172,18 @@ def test_themes_most_often_raised_are_not_reported(themed):
     """'After the review, the themes most often reported were ...' spoke of topics talked about as of changes that
     happened, as the share sustained did. For a codebook of themes the sentence, and the summary's naming of it where
     it is left out, say raised; every theme it names is one coded after the review."""
-    from impact.pipeline import build_report
+    from impact.pipeline import build_summary
 
     study, truth, coded, f = themed
-    for report in (build_report(f, min_count=1)[0], report_of(f)[0]):
-        items = [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
+    for summary in (build_summary(f, min_count=1), summary_of(f)):
+        items = [i for b in summary.blocks if isinstance(b, Bullets) for i in b.items]
         assert not any("most often reported" in s or "were most often reported" in s for s in items), items
         # round 17: the themes that stand out beyond chance, or that none does
         stated = [s for s in items if s.startswith("After the review, ") and " raised" in s.split("(")[0]]
         left_out = [s for s in items if "which themes were most often raised after the review" in s]
         assert len(stated) + len(left_out) == 1, items
     labels = {f.codebook.codes.set_index("code_id")["label"][c].lower() for c in f.codebook.codes["code_id"]}
-    [said] = [s for s in [i for b in build_report(f, min_count=1)[0].sections[0].blocks if isinstance(b, Bullets)
+    [said] = [s for s in [i for b in build_summary(f, min_count=1).blocks if isinstance(b, Bullets)
                           for i in b.items] if s.startswith("After the review, ") and " raised" in s.split("(")[0]]
     assert any(label in said for label in labels) or "no theme stood out as most often raised" in said, said
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of, report_table
+from conftest import analysed_synthetic, once_per_worker, report_of, report_table, summary_of
 
 pytestmark = pytest.mark.xdist_group("report_truth_round13")
 
@@ -175,8 +175,7 @@ def test_the_change_between_the_waves_after_the_review_names_the_impacts_without
     since = f.models[f.models["term"] == "longer_term_vs_early"].set_index("code")
     assert set(since.index) == set(impacts)
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"].str.lower(), strict=True))
-    report, _ = report_of(f)
-    bullets = [i for b in report.sections[0].blocks if type(b).__name__ == "Bullets" for i in b.items]
+    bullets = [i for b in summary_of(f).blocks if type(b).__name__ == "Bullets" for i in b.items]
     [said] = [s for s in bullets if "between early impact and longer-term change" in s.lower()]
     sig = [c for c in impacts if since.loc[c, "p_adjusted"] < 0.05]
     assert "morale" in sig and len(sig) < len(impacts)
@@ -304,8 +303,7 @@ def test_statement_counts_by_wave_are_not_suppressed_as_counts_of_people(few_lef
     st = st[(st["polarity"] == "asserted") & st["code"].isin(impacts) & (st["wave"] != "expectations")]
     by = st.groupby("wave")["attribution"].agg(n="size", unclear=lambda a: (a == "unclear").sum())
     assert 0 < by["unclear"].min() < 5 and by["n"].min() >= 5  # the case that was hidden
-    report, _ = report_of(f)
-    [said] = [i for b in report.sections[0].blocks if type(b).__name__ == "Bullets" for i in b.items
+    [said] = [i for b in summary_of(f).blocks if type(b).__name__ == "Bullets" for i in b.items
               if " statements reporting an impact after the review, " in i]
     e, lt = by.loc["early"], by.loc["longer_term"]
     assert f"(cause left open: {e['unclear'] / e['n']:.0%} and {lt['unclear'] / lt['n']:.0%})" in said, said

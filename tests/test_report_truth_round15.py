@@ -11,7 +11,7 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, forest_counts, once_per_worker, report_of
+from conftest import analysed_synthetic, forest_counts, once_per_worker, report_of, summary_of
 
 from impact.report import Figure
 
@@ -288,8 +288,7 @@ def test_the_summary_states_the_survey_change_where_it_cannot_be_split_by_status
 def _bullets_of(findings) -> list[str]:
     from impact.report import Bullets
 
-    report, _ = report_of(findings)
-    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
+    return [i for b in summary_of(findings).blocks if isinstance(b, Bullets) for i in b.items]
 
 
 # --------------------------------------------------------------------------- 5. the survey of one council in intervention

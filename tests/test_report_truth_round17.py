@@ -56,6 +56,7 @@ def test_the_summary_and_the_table_of_realisation_count_the_same_participants(th
     held = p[(p["wave"] == waves[0]) & p["anticipated"]][["participant_id", "code"]]
     later = p[p["wave"].isin(waves[1:]) & p["reported"]][["participant_id", "code"]].drop_duplicates()
     realised = len(held.merge(later, on=["participant_id", "code"]))
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     [said] = [s for s in summary_bullets(f) if "reported as realised" in s]
     m = re.match(r"Of the ([\d,]+) expectations that participants interviewed at every wave .*?, ([\d,]+) \(", said)
     assert m and (int(m[1].replace(",", "")), int(m[2].replace(",", ""))) == (len(held), realised), said
@@ -222,6 +223,7 @@ def test_a_range_of_counts_is_never_from_a_count_to_itself():
         check_one_in=3))
     report, _ = report_of(f)
     texts = [b.text for s in report.sections for b in s.blocks if isinstance(getattr(b, "text", None), str)]
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     texts += summary_bullets(f)
     ranges = [(t, m) for t in texts for m in re.finditer(r"from (\d+)%? to (\d+)%?", t)]
     assert not [t for t, m in ranges if m[1] == m[2]], ranges

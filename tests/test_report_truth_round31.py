@@ -203,11 +203,12 @@ def test_the_summary_says_plainly_which_model_estimates_are_withheld(one_alone):
     (that of the difference by intervention status suppressed there: with fewer than 3 councils on a side it would be
     theirs)', leaving the reader to work out whose (seed 31307, 8 councils). It now says the difference by status is
     withheld, shown as c, and why: it would describe those councils alone; and the models table withholds it."""
-    from conftest import report_table, summary_bullets
+    from conftest import report_of, report_table, summary_bullets
 
     study, _, f = one_alone
     inside = study.wave_status().groupby("wave")["in_intervention"].sum()
     assert (inside == 1).all()  # the design: one council alone in intervention at every wave
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     [said] = [b for b in summary_bullets(f) if b.startswith("The models of whether participants reported")]
     assert "theirs" not in said, said
     assert said.endswith("to be read as a description only, except the difference by intervention status, withheld "

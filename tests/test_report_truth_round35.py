@@ -22,13 +22,13 @@ def tiny():
 
 
 def _summary_of(findings) -> list[str]:
-    from impact.pipeline import build_report
+    from impact.pipeline import build_summary
     from impact.report import Bullets
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        report, _ = build_report(findings)
-    return [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
+        summary = build_summary(findings)
+    return [i for b in summary.blocks if isinstance(b, Bullets) for i in b.items]
 
 
 def _notice_effects(ri_p: dict[str, float]) -> pd.DataFrame:

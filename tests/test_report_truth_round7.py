@@ -133,6 +133,7 @@ def test_every_share_the_summary_prints_is_the_share_in_its_table(null):
     study, truth, f = null
     from impact.report._build import _FACTOR_LABELS
 
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     bullets = summary_bullets(f)
     prev = _table(f, "prevalence")
     later = prev[prev["wave"].isin(study.wave_ids[1:])]

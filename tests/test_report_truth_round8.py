@@ -174,6 +174,7 @@ def test_a_study_whose_councils_are_all_in_one_status_still_models_change_across
     assert adjusted == pytest.approx(ours["p_adjusted"].to_numpy())
     sig = ours[adjusted < 0.05]
     assert len(sig) >= 6 and (sig["estimate"] > 0).all()  # the planted rise, found
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     bullets = summary_bullets(f)
     [change] = [s for s in bullets if s.startswith("Compared with expectations before the review, the models show")]
     labels = _labels(f)

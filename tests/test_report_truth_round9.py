@@ -141,6 +141,7 @@ def test_two_councils_in_intervention_give_no_difference_by_status_as_a_finding(
     # does not catch: no impact planted alike is significant after Holm's adjustment (learning 0.58)
     assert (status["p_method"] == "randomisation").all()
     assert (status.loc[planted_alike, "p_adjusted"] >= 0.05).all(), status["p_adjusted"]
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     bullets = summary_bullets(f)
     assert not any(re.search(r"reported (more|less) often by participants in councils in intervention", s)
                    for s in bullets), bullets

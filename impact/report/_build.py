@@ -792,9 +792,9 @@ def _group_column(change: pd.DataFrame) -> str | None:
     return cols[0] if cols else None
 
 
-def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None,
-             council_matrix: bool = False):
-    """Return ``(report, extra_files)`` for :func:`impact.pipeline.run`."""
+def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _Ctx:
+    """What every section reads: the context with every count published declared to its ledger, protected and the
+    needlessly hidden released, and the p-values adjusted beside what is withheld."""
     _refuse_enumerated(findings)
     ctx = _Ctx(findings, identify, min_count, quote_k, key, council_matrix)
     _declare(ctx)
@@ -804,6 +804,13 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         ctx.ledger.release_unneeded()
     ctx.disclosure_warnings = [str(w.message) for w in caught]
     ctx.f = _adjusted_beside_withheld(ctx)
+    return ctx
+
+
+def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None,
+             council_matrix: bool = False):
+    """Return ``(report, extra_files)`` for :func:`impact.pipeline.run`."""
+    ctx = _prepared(findings, identify, min_count, quote_k, key, council_matrix)
     quotes_section, redaction_log, quote_table = _quotes(ctx)
     sections = [
         _summary(ctx),
@@ -854,6 +861,14 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
                                                      "Models (machine-readable)"))
     return report, extra
+
+
+def assemble_summary(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None,
+                     council_matrix: bool = False) -> Section:
+    """The summary, the first section of :func:`assemble`'s report, alone and the same: it reads the ledger and the
+    adjusted p-values every section reads, and no other section (they are built after it), so those are not built."""
+    ctx = _prepared(findings, identify, min_count, quote_k, key, council_matrix)
+    return _flag_machine_tables(ctx, [_summary(ctx)])[0]
 
 
 def _holm_beside_withheld(p_value, p_adjusted, withheld, method: str) -> np.ndarray:

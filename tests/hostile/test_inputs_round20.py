@@ -74,11 +74,11 @@ def test_spans_all_a_character_early_with_no_quote_are_refused_naming_rows_and_s
 
 
 def test_shifted_spans_in_the_command_line_exit_2_naming_the_file_and_shift(talk_study, study_dir, tmp_path):
-    from ._util import cli, refused
+    from ._util import cli_here, refused
 
     _sentence_spans(talk_study, shift=-1).to_csv(tmp_path / "shifted.csv", index=False)
-    proc = cli("run", str(study_dir), "--coded", str(tmp_path / "shifted.csv"), "--out", str(tmp_path / "out"),
-               "-q", cwd=tmp_path, timeout=300)
+    proc = cli_here("run", str(study_dir), "--coded", str(tmp_path / "shifted.csv"), "--out", str(tmp_path / "out"),
+                    "-q", cwd=tmp_path)
     refused(proc, "shifted.csv:2:start", "moved +1 character", "1 character early")
     assert not (tmp_path / "out").exists()
 
@@ -279,12 +279,12 @@ def test_an_offset_past_any_transcript_is_a_problem_not_a_type_error(study_dir, 
 
 
 def test_an_offset_past_any_transcript_in_the_command_line_exits_2(study_dir, tmp_path):
-    from ._util import cli, refused
+    from ._util import cli_here, refused
 
     (tmp_path / "c.csv").write_text("interview_id,start,end,code\nP1-early,0,1e400,morale\n"
                                     "P2-early,0,99999999999999999999,morale\n", encoding="utf-8")
-    proc = cli("run", str(study_dir), "--coded", str(tmp_path / "c.csv"), "--out", str(tmp_path / "out"), "-q",
-               cwd=tmp_path, timeout=300)
+    proc = cli_here("run", str(study_dir), "--coded", str(tmp_path / "c.csv"), "--out", str(tmp_path / "out"), "-q",
+                    cwd=tmp_path)
     refused(proc, "c.csv:2:end", "c.csv:3:end")
     assert not (tmp_path / "out").exists()
 

@@ -149,10 +149,10 @@ def test_a_selection_that_is_no_span_is_refused_naming_source_and_selection(tmp_
 
 
 def test_import_qdpx_of_a_reversed_selection_exits_2_and_writes_nothing(tmp_path):
-    from ._util import cli, refused
+    from ._util import cli_here, refused
 
     f = _qdpx_with(tmp_path, "8", "3")
-    proc = cli("import-qdpx", str(f), str(tmp_path / "out"), "-q", cwd=tmp_path)
+    proc = cli_here("import-qdpx", str(f), str(tmp_path / "out"), "-q", cwd=tmp_path)
     refused(proc, "p.qdpx: 1 text selection", "endPosition 3 before startPosition 8")
     assert not (tmp_path / "out").exists()
 
@@ -180,9 +180,9 @@ def test_guard_a_source_path_outside_the_archive_is_never_read_from_disk(tmp_pat
 # --------------------------------------------------------------------------- 3. study folders
 
 def _validate(study_dir, tmp_path):
-    from ._util import cli
+    from ._util import cli_here
 
-    return cli("validate", str(study_dir), cwd=tmp_path)
+    return cli_here("validate", str(study_dir), cwd=tmp_path)
 
 
 @pytest.mark.parametrize(("period", "write"), [("2013-14", "2014-03-31"), ("201314", "2014-03-31"),
@@ -325,7 +325,7 @@ def test_a_review_sheet_with_a_title_row_above_its_header_says_which_row_to_dele
 
     from impact.cli import main
 
-    from ._util import cli, refused
+    from ._util import cli_here, refused
 
     coded, wb_path = tmp_path / "coded.csv", tmp_path / "rev.xlsx"
     assert main(["code", str(study_dir), "--out", str(coded), "-q"]) == 0
@@ -337,8 +337,8 @@ def test_a_review_sheet_with_a_title_row_above_its_header_says_which_row_to_dele
     ws.insert_rows(1, amount=2)
     ws["A1"] = "Review of coding, team A"
     wb.save(wb_path)
-    proc = cli("review", "import", str(wb_path), "--out", str(tmp_path / "dec.csv"), "--reviewer", "AB",
-               cwd=tmp_path)
+    proc = cli_here("review", "import", str(wb_path), "--out", str(tmp_path / "dec.csv"), "--reviewer", "AB",
+                    cwd=tmp_path)
     refused(proc, "rev.xlsx (sheet 'review'):1:", "the header row is row 3, below 2 rows added above it: delete "
             "rows 1 to 2")
     assert not (tmp_path / "dec.csv").exists()
@@ -346,7 +346,7 @@ def test_a_review_sheet_with_a_title_row_above_its_header_says_which_row_to_dele
 
 @pytest.mark.parametrize("kind", ["file", "folder"])
 def test_guard_an_output_that_is_a_file_or_holds_the_users_files_is_refused_and_kept(study_dir, tmp_path, kind):
-    from ._util import cli, refused, snapshot
+    from ._util import cli_here, refused, snapshot
 
     out = tmp_path / "out"
     if kind == "file":
@@ -355,7 +355,7 @@ def test_guard_an_output_that_is_a_file_or_holds_the_users_files_is_refused_and_
         out.mkdir()
         (out / "thesis.docx").write_bytes(b"draft")
     before = snapshot(tmp_path)
-    proc = cli("run", str(study_dir), "--out", str(out), "-q", cwd=tmp_path)
+    proc = cli_here("run", str(study_dir), "--out", str(out), "-q", cwd=tmp_path)
     refused(proc, "is an existing file, not a folder" if kind == "file" else "holds files impact did not write "
             "(thesis.docx)")
     assert snapshot(tmp_path) == before
@@ -365,14 +365,14 @@ def test_guard_an_output_that_is_a_file_or_holds_the_users_files_is_refused_and_
 
 def test_a_long_answer_given_twice_word_for_word_is_a_warning_naming_both_lines(study_dir, tmp_path):
     # On the old code validated without a word: the pasted copy's statements were coded and counted twice
-    from ._util import cli
+    from ._util import cli_here
 
     said = ("We rewrote the whole threshold document after the review, and it helped a lot: the front door now "
             "sends fewer contacts on to assessment than it did last spring.")
     f = study_dir / "transcripts" / "301" / "P1-early.txt"
     f.write_text(f"Interviewer: How has it gone?\nRespondent: {said}\nInterviewer: And morale?\n"
                  f"Respondent: Better.\nRespondent:   {said.replace(' now ', chr(10) + 'now ')}\n", encoding="utf-8")
-    proc = cli("validate", str(study_dir), cwd=tmp_path)
+    proc = cli_here("validate", str(study_dir), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert ("warning: interviews.csv:3:transcript: '301/P1-early.txt' - expected each answer given once (the "
             "respondent's turn at line 5 of transcripts/301/P1-early.txt is the one at line 2 word for word, 29 words"

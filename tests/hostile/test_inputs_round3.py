@@ -126,13 +126,13 @@ def test_every_broken_pattern_of_a_codebook_is_listed_when_it_is_read():
 
 def test_validate_lists_each_problem_of_the_study_codebook_in_its_file(study_dir, tmp_path):
     # On the old code `impact validate` passed this study and `impact run` failed after validating it.
-    from ._util import cli, refused
+    from ._util import cli_here, refused
 
     (study_dir / "book.yaml").write_text(_BROKEN_PATTERNS, encoding="utf-8")
     meta = study_dir / "study.yaml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("codebook: nfer_impacts", "codebook: book.yaml"),
                     encoding="utf-8")
-    proc = cli("validate", str(study_dir), cwd=tmp_path)
+    proc = cli_here("validate", str(study_dir), cwd=tmp_path)
     refused(proc, "study.yaml:codebook: 'book.yaml' - expected a valid codebook (5 problems in book.yaml, listed below)",
             "\nbook.yaml:codes[0].rules.phrases[2]: '~2 step' - expected words on both sides of each '~N' gap",
             "\nbook.yaml:codes[1].rules.near[0].terms[0]: '---'")

@@ -341,10 +341,10 @@ def test_guard_a_csv_in_utf16_with_its_mark_is_read(study_dir):
 
 
 def test_guard_a_study_folder_that_is_a_file_is_refused(tmp_path):
-    from ._util import cli, refused
+    from ._util import cli_here, refused
 
     (tmp_path / "study").write_text("x\n", encoding="utf-8")
-    refused(cli("validate", str(tmp_path / "study"), cwd=tmp_path), "a file, not a study folder")
+    refused(cli_here("validate", str(tmp_path / "study"), cwd=tmp_path), "a file, not a study folder")
 
 
 def test_guard_a_docx_transcript_of_one_table_and_no_paragraph_is_read(tmp_path):

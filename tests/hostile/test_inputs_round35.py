@@ -12,7 +12,7 @@ import pytest
 from impact.coding import Codebook
 from impact.errors import ValidationError
 
-from ._util import cli, refused, snapshot
+from ._util import cli_here, refused, snapshot
 
 _BOOK = """format_version: 1
 id: test_book
@@ -223,7 +223,7 @@ def test_impact_validate_lists_a_codebook_parent_given_as_a_list(study_dir, tmp_
     # On the old code `impact validate` ended in a TypeError traceback (exit 1).
     _study_book(study_dir, _with("label: Beta", "label: Beta\n    parent: [alpha]"))
     before = snapshot(tmp_path)
-    proc = cli("validate", str(study_dir), cwd=tmp_path)
+    proc = cli_here("validate", str(study_dir), cwd=tmp_path)
     refused(proc, "study.yaml:codebook: 'book.yaml' - expected a valid codebook",
             "codes[1].parent: \"['alpha']\" - expected the id of one other code")
     assert snapshot(tmp_path) == before

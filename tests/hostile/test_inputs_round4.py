@@ -13,7 +13,7 @@ import pytest
 from impact.cli import main
 from impact.errors import InputError
 
-from ._util import snapshot
+from ._util import cli_here, snapshot
 
 # --------------------------------------------------------------------------- the pseudonym key file
 
@@ -152,16 +152,16 @@ def test_excel_unicode_text_says_it_is_tab_separated(coded_file, tmp_path):
 def test_a_utf8_file_with_text_of_another_encoding_after_its_mark_is_refused_not_a_traceback(study_dir, tmp_path):
     # On the old code a table starting with a UTF-8 byte-order mark and holding a Windows-1252 'é' (text pasted in
     # from another file) stopped `impact validate` with a Python traceback (UnicodeDecodeError).
-    from ._util import cli, refused
+    from ._util import refused
 
     f = study_dir / "councils.csv"
     text = f.read_text(encoding="utf-8").replace("Barnet", "Barn\u00e9t")
     f.write_bytes(b"\xef\xbb\xbf" + text.encode("cp1252"))
-    proc = cli("validate", str(study_dir), cwd=tmp_path)
+    proc = cli_here("validate", str(study_dir), cwd=tmp_path)
     refused(proc, "councils.csv: expected a readable CSV file (starts with a UTF-8 byte-order mark but is not UTF-8 "
                   "from line 3 (byte 0xe9 at byte 113) - expected one encoding: save the file as UTF-8)")
     (tmp_path / "coded.csv").write_bytes(b"\xef\xbb\xbfunit,code\nCamd\xe9n,morale\n")
-    proc = cli("agree", "coded.csv", "coded.csv", "--out", "x.csv", cwd=tmp_path)
+    proc = cli_here("agree", "coded.csv", "coded.csv", "--out", "x.csv", cwd=tmp_path)
     refused(proc, "coded.csv: starts with a UTF-8 byte-order mark but is not UTF-8 from line 2")
 
 

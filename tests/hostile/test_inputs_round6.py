@@ -6,19 +6,14 @@ the code before its fix.
 
 from __future__ import annotations
 
-import os
 import warnings
-from pathlib import Path
 
 import pytest
 
 from impact.errors import ValidationError
 
-from ._util import cli, refused
+from ._util import cli_here, refused
 from .test_inputs_round5 import _replace
-
-_WORKTREE = str(Path(__file__).resolve().parents[2])  # the package under test, for the command-line subprocess
-_ENV = {"PYTHONPATH": _WORKTREE + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
 def _all_problems(study_dir) -> list[str]:
@@ -217,7 +212,7 @@ def test_a_vocabulary_list_may_hold_items_of_two_scripts_but_not_an_item_mixing_
 ])
 def test_a_bad_option_says_which_with_the_commands_usage(args, needles, study_dir, tmp_path):
     names = {"STUDY": str(study_dir), "OUT": str(tmp_path / "out")}
-    proc = cli(*[names.get(a, a) for a in args], cwd=tmp_path, env=_ENV)
+    proc = cli_here(*[names.get(a, a) for a in args], cwd=tmp_path)
     refused(proc, *needles)
     assert "usage: impact [-h]" not in proc.stderr
     assert not (tmp_path / "out").exists()

@@ -16,12 +16,9 @@ import pytest
 from impact.cli import main
 from impact.errors import ValidationError
 
-from ._util import cli, refused, snapshot
+from ._util import cli_here, refused, snapshot
 from .test_inputs_round5 import _replace
 from .test_inputs_round6 import _all_problems
-
-_WORKTREE = str(Path(__file__).resolve().parents[2])  # the package under test, for the command-line subprocess
-_ENV = {"PYTHONPATH": _WORKTREE + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
 def _errors(study_dir) -> list[str]:
@@ -448,7 +445,7 @@ def test_no_command_takes_an_abbreviated_option():
 def test_an_option_given_the_wrong_way_is_refused_saying_how(args, needles, study_dir, tmp_path):
     names = {"STUDY": str(study_dir), "OUT": str(tmp_path / "out"), "OUT.csv": str(tmp_path / "out.csv")}
     before = snapshot(tmp_path)
-    proc = cli(*[names.get(a, a) for a in args], cwd=tmp_path, env=_ENV)
+    proc = cli_here(*[names.get(a, a) for a in args], cwd=tmp_path)
     refused(proc, *needles)
     assert snapshot(tmp_path) == before
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import math
-import os
 import shutil
 import warnings
 from pathlib import Path
@@ -19,12 +18,9 @@ import pytest
 from impact.cli import main
 from impact.errors import InputError, ValidationError
 
-from ._util import cli, refused, snapshot
+from ._util import cli_here, refused, snapshot
 from .test_inputs_round5 import _replace
 from .test_inputs_round6 import _all_problems
-
-_WORKTREE = str(Path(__file__).resolve().parents[2])  # the package under test, for the command-line subprocess
-_ENV = {"PYTHONPATH": _WORKTREE + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
 def _errors(study_dir) -> list[str]:
@@ -393,7 +389,7 @@ def test_a_review_sheet_written_out_to_the_last_column_is_refused_naming_the_she
 def test_arguments_given_the_wrong_way_round_are_refused_saying_so(args, needles, study_dir, tmp_path):
     names = {"STUDY": str(study_dir), "OUT": str(tmp_path / "out")}
     before = snapshot(tmp_path)
-    proc = cli(*[names.get(a, a) for a in args], cwd=tmp_path, env=_ENV)
+    proc = cli_here(*[names.get(a, a) for a in args], cwd=tmp_path)
     refused(proc, *needles)
     assert snapshot(tmp_path) == before
 

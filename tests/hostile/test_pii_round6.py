@@ -246,16 +246,16 @@ def _study_with_ids(tmp_path, rename):
     (lambda pid, name: f"{pid}_07700900{pid[-2:]}1", "a phone number"),
 ])
 def test_ids_holding_a_name_or_a_contact_detail_are_refused(tmp_path, rename, said):
-    from ._util import cli, refused
+    from ._util import cli_here, refused
 
     study, parts = _study_with_ids(tmp_path, rename)
-    proc = cli("validate", str(study), cwd=tmp_path)
+    proc = cli_here("validate", str(study), cwd=tmp_path)
     refused(proc, "participants.csv:2:participant_id", "pseudonymous", said)
 
 
 def test_pseudonymous_ids_are_accepted(tmp_path):
-    from ._util import cli
+    from ._util import cli_here
 
     study, _ = _study_with_ids(tmp_path, lambda pid, name: f"{pid}-x")
-    proc = cli("validate", str(study), cwd=tmp_path)
+    proc = cli_here("validate", str(study), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr

@@ -508,8 +508,8 @@ def _study_renamed(tmp_path, column_map):
 def test_published_names_holding_a_participants_name_are_refused(tmp_path, column_map, where):
     # Measured when written: before, all 3 studies were accepted, and the measure, wave or item id holding a
     # participant's surname was printed as written in the CSV tables (indicator_trends.csv, prevalence.csv ...)
-    from ._util import cli, refused
+    from ._util import cli_here, refused
 
     study = _study_renamed(tmp_path, column_map)
-    proc = cli("validate", str(study), cwd=tmp_path)
+    proc = cli_here("validate", str(study), cwd=tmp_path)
     refused(proc, where, "the report's tables print it as written")

@@ -17,7 +17,7 @@ import pytest
 from impact.errors import ValidationError
 from impact.study import load_study
 
-from ._util import cli, refused, snapshot
+from ._util import cli_here, refused, snapshot
 
 
 def _sub(d, name, old, new, count=1):
@@ -191,7 +191,7 @@ def test_non_finite_numbers_are_refused(non_finite, study_dir, tmp_path):
 def test_cli_validate_exits_2(case, study_dir, tmp_path):
     expected = case(study_dir)
     before = snapshot(tmp_path)
-    proc = cli("validate", str(study_dir), cwd=tmp_path)
+    proc = cli_here("validate", str(study_dir), cwd=tmp_path)
     refused(proc, expected.split(" - ")[0])
     assert snapshot(tmp_path) == before
 
