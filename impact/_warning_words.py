@@ -463,6 +463,30 @@ _OWN_WARNINGS: list[_OwnRule] = [
             "councils in and not in intervention."),
         ("GEE for code 'a' fitted on wave alone: intervention status does not vary (no council was in intervention "
          "at any wave)",)),
+    # the planning functions' warnings (impact.stats.power_prevalence and councils_needed, method="normal"): the
+    # analysis does not plan, but an analyst's planning figure said in a reader's words is said the same way
+    _OwnRule(
+        re.compile(r"^The normal approximation gives power (?P<power>[\d.]+) for (?P<a>[\d,]+) against (?P<b>[\d,]+) "
+                   r"councils, but the test compare_groups runs on a binary outcome \(Fisher's mid-p\) has power "
+                   r"(?P<midp>[\d.]+) there"),
+        lambda m, say, where: (
+            f"the planned power of {m['power']} for {m['a']} against {m['b']} councils comes from an approximation: the "
+            f"test the comparisons make on whether an impact was reported has power {m['midp']} there, computed "
+            "exactly."),
+        ("The normal approximation gives power 0.53 for 5 against 5 councils, but the test compare_groups runs on a "
+         "binary outcome (Fisher's mid-p) has power 0.38 there, computed exactly: use method='midp' (or 'exact' for "
+         "Fisher's test) to plan for it.",)),
+    _OwnRule(
+        re.compile(r"^The normal approximation needs (?P<a>[\d,]+) and (?P<b>[\d,]+) councils for power "
+                   r"(?P<power>[\d.]+), but there the test compare_groups runs on a binary outcome \(Fisher's mid-p\) "
+                   r"has power (?P<midp>[\d.]+)"),
+        lambda m, say, where: (
+            f"the planned {m['a']} and {m['b']} councils for power {m['power']} come from an approximation: with them "
+            f"the test the comparisons make on whether an impact was reported has power {m['midp']}, computed exactly, "
+            "so more councils are needed."),
+        ("The normal approximation needs 4 and 4 councils for power 0.9, but there the test compare_groups runs on a "
+         "binary outcome (Fisher's mid-p) has power 0.53, computed exactly: councils_needed(..., method='midp') gives "
+         "the number that test needs.",)),
     _OwnRule(
         re.compile(r"^GEE for code " + _CODE + r" not fitted: the outcome does not vary\.?$"),
         lambda m, say, where: (
