@@ -6868,15 +6868,16 @@ def _tests_used(ctx, tables: dict[str, pd.DataFrame] | None) -> str:
     comparisons by status used no resamples at all. A test is named where a table shows a p of it (not c or blank).
     """
     p = ctx.f.parameters
-    seed = f"seed {p['seed']}{_indicator_reassignments(ctx, tables)}"
+    reassigned = _indicator_reassignments(ctx, tables).removeprefix("; ")
     if tables is None:
-        return f"permutation tests with {p['n_resamples']:,} resamples ({seed}); "
+        return f"permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); "
     out = []
-    if _figure_cells(tables.get("comparisons"), r"^p_value").any():
-        out.append(f"permutation tests with {p['n_resamples']:,} resamples ({seed}) of the differences by "
+    compared = _figure_cells(tables.get("comparisons"), r"^p_value").any()
+    if compared:
+        out.append(f"permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}) of the differences by "
                    "intervention status")
-    elif _indicator_reassignments(ctx, tables):
-        out.append(f"randomisation tests of the outcome indicators ({seed})")
+    if reassigned:
+        out.append(reassigned + ("" if compared else f" (seed {p['seed']})"))
     change = tables.get("change_over_time")
     tested = _figure_cells(change, r"^p_value")
     if tested.any():
