@@ -80,15 +80,16 @@ from ._caveats import (
 from ._caveats import WEAK_F1 as _WEAK_F1
 from ._format import MISSING, aside, aside_list, format_ci, format_ratio
 from ._labels import Label, _lower_first
-from .figures import _WRAP, _fit_labels, _value_label, _wrap
+from .figures import _WRAP, _fit_labels, _value_label, _wrap, group_colours
 
 __all__ = ["assemble", "STATUS_LABELS"]
 
 #: Status groups in the order every table and figure shows them, with their labels.
 STATUS_LABELS = {"no_intervention": "Not in intervention", "intervention": "In intervention"}
-_STATUS_COLOURS = {"no_intervention": "#4C72B0", "intervention": "#DD8452"}
 #: The status groups of the indicator trends, which group councils by their status at any wave of the study.
 _EVER_STATUS = {"no_intervention": "intervention_at_no_wave", "intervention": "intervention_at_some_wave"}
+#: Their heading: "Intervention status" over them named the status at each wave elsewhere (label_homonyms, round 39).
+_EVER_HEADING = "Intervention status at any wave"
 _LEVELS = ("none", "notice", "direction")
 _REALISATION_LABELS = {"realised": "Realised", "unmet_expectation": "Unmet expectation",
                        "unanticipated": "Unanticipated", "not_mentioned": "Not mentioned", "incomplete": "Incomplete"}
@@ -3626,7 +3627,9 @@ def _status_figure(ctx, levels) -> Figure | None:
     if not any(ctx.cell(("councils_level", w, lv)) != SUPPRESSED for lv in levels for w in ctx.waves):
         return None
     fig, ax = _subplots(figsize=(7, 0.5 + 0.45 * len(ctx.waves) * len(levels)))
-    colours = ["#4C72B0", "#DD8452", "#C44E52", "#8C8C8C"]
+    # each level in the colour every figure gives it (:data:`~.figures.STATUS_COLOURS`): the bars were seaborn's
+    # blue and orange, where the indicators' figure drew the same councils in the Okabe-Ito blue and orange
+    colours = group_colours(levels)
     height = 0.8 / len(levels)
     ymax = len(ctx.study.councils)
     for k, lv in enumerate(levels):
@@ -3640,7 +3643,7 @@ def _status_figure(ctx, levels) -> Figure | None:
                 _value_label(ax, 0, y, f"{SUPPRESSED}: {vocab.label(vocab.INTERVENTION_LEVELS, lv)}, count "
                              "suppressed", fontsize=8, color="#555555", style="italic")
             else:
-                ax.barh(y, v, height, color=colours[k % len(colours)],
+                ax.barh(y, v, height, color=colours[lv],
                         label=vocab.label(vocab.INTERVENTION_LEVELS, lv) if i == 0 else None)
                 _value_label(ax, v, y, str(v), fontsize=8)
     ax.set_yticks(range(len(ctx.waves)), [_wrap(ctx.axis_wave(w)) for w in ctx.waves])
@@ -4763,6 +4766,7 @@ def _actions_and_indicators(ctx) -> Section | None:
                          "Mean and median across councils; councils grouped by whether they were in intervention at any "
                          "wave. n_flagged: source values the publisher suppressed or did not have (DfE c, x, low...), "
                          "left out of the mean." + _unknown_status_note(t), {"period": "date"},
+                         labels={"status": _EVER_HEADING},
                          # a long table behind the figure below: in full in the workbook and CSV
                          detail=len(table) > _DETAIL_ROWS)]
         data = table[table["mean"] != SUPPRESSED].assign(mean=lambda d: d["mean"].astype(float))
@@ -4783,7 +4787,8 @@ def _actions_and_indicators(ctx) -> Section | None:
             dates = pd.to_datetime(reviews["end_date"], errors="coerce").dropna() if len(reviews) else None
             fig = indicator_small_multiples(
                 data[data["measure"].isin(shown)], measure="measure", x="period", y="mean", hue="status",
-                review_dates=dates, order=shown, hue_order=list(_EVER_STATUS.values()), vocabulary=ctx.vocabulary)
+                review_dates=dates, order=shown, hue_order=list(_EVER_STATUS.values()),
+                vocabulary=ctx.vocabulary.updated(columns={"status": Label(_EVER_HEADING)}))
             left = len(counts) - len(shown)
             blocks.append(Figure(
                 "indicator_trends", fig, "Outcome indicators: mean by intervention status at any wave",
@@ -6998,6 +7003,46 @@ def _detectable_by_randomisation(status: pd.DataFrame) -> str:
 _DID_TABLES = ("indicator_did", "indicator_review_did", "indicator_review_did_by_status")
 
 
+_CHANGE_TESTS = {"friedman": "Friedman's test", "wilcoxon": "Wilcoxon's signed-rank test"}
+
+
+def _tests_used(ctx, tables: dict[str, pd.DataFrame] | None) -> str:
+    """The methods line's tests, each followed by '; ': those of the tables the report shows (``tables``, as built).
+
+    The line said 'permutation tests with 2,000 resamples' of every test, where the change across the waves is
+    Friedman's (or Wilcoxon's) test with its exact permutation p - no resamples - or, where that is beyond
+    computation, its chi-square (normal) approximation (the change table's p-value method), and a report without the
+    comparisons by status used no resamples at all. A test is named where a table shows a p of it (not c or blank).
+    """
+    p = ctx.f.parameters
+    reassigned = _indicator_reassignments(ctx, tables).removeprefix("; ")
+    if tables is None:
+        return f"permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}); "
+    out = []
+    compared = _figure_cells(tables.get("comparisons"), r"^p_value").any()
+    if compared:
+        out.append(f"permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}) of the differences by "
+                   "intervention status")
+    if reassigned:
+        out.append(reassigned + ("" if compared else f" (seed {p['seed']})"))
+    change = tables.get("change_over_time")
+    tested = _figure_cells(change, r"^p_value")
+    if tested.any():
+        names = [_CHANGE_TESTS.get(str(t), str(t)) for t in dict.fromkeys(change.loc[tested.to_numpy(), "test"])
+                 if str(t) in _CHANGE_TESTS] if "test" in change.columns else []
+        which = _listed(names, "or") if names else "Friedman's or Wilcoxon's signed-rank test"
+        methods = change.loc[tested.to_numpy(), "p_method"] if "p_method" in change.columns else pd.Series([], dtype=object)
+        rough = [str(m) for m in dict.fromkeys(methods) if isinstance(m, str) and m not in ("exact", SUPPRESSED)]
+        exact = (methods.eq("exact").any() or methods.empty)
+        out.append((f"{which} of the change across the waves, with "
+                    + ("its exact permutation p" if exact else "")
+                    + (" (" if exact and rough else "")
+                    + (f"the {_listed(rough, 'or')} approximation where the exact p is beyond computation" if rough
+                       else "")
+                    + (")" if exact and rough else "")))
+    return "".join(f"{t}; " for t in out)
+
+
 def _indicator_reassignments(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
     """'; the indicators' randomisation tests: 999 random reassignments' for the methods line, where the indicators'
     randomisation p-values were computed from other than the run's resamples (the analysis uses at most 999) and a
@@ -7035,8 +7080,7 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
         "reported; unanticipated: reported afterwards without having been anticipated. Sustained: reported at both "
         "later waves; faded: at the first only; emerging: at the last only.",
         f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
-        f"reference date. Tests: permutation tests with {p['n_resamples']:,} resamples (seed {p['seed']}"
-        f"{_indicator_reassignments(ctx, tables)}); "
+        f"reference date. Tests: {_tests_used(ctx, tables)}"
         f"{_adjusted_across(ctx, f'{ctx.many} and waves')}; design-effect-adjusted Wilson intervals for shares of "
         "participants; GEE with bias-reduced sandwich errors for few clusters" + _randomised_status(ctx, tables) + ".",
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else

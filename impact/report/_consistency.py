@@ -13,7 +13,10 @@ same words once case, hyphens, spacing, punctuation and the spelling of a
 few connectives (``&``/"and", "vs."/"versus"/"vs", "per cent"/"%") are set
 aside.  A label and the same label with a qualifier in brackets ("Early
 impact" and "Early impact (about 3 months after)") are one name, short and
-long, not a clash.
+long, not a clash.  And the reverse, :func:`label_homonyms`: one label over two
+things - a heading or legend title "Intervention status" over the status at
+each wave in a table and over the status at any wave in a figure - found by
+the values under it (their domains and groupings, :data:`_GROUPINGS`).
 
 Examples
 --------
@@ -30,10 +33,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ._format import display_frame
-from ._labels import _SAME_THING
+from ._labels import _GROUPINGS, _SAME_THING
 from ._model import Figure, Report, Table
 
-__all__ = ["LabelUse", "report_labels", "label_clashes", "label_key"]
+__all__ = ["LabelUse", "report_labels", "label_clashes", "label_homonyms", "label_key"]
 
 _CONNECTIVES = [(re.compile(r"&"), " and "), (re.compile(r"\bversus\b|\bvs\b\.?"), " vs "),
                 (re.compile(r"\bper ?cent\b|\bpercent\b"), " % ")]
@@ -43,11 +46,13 @@ _NUMBER_RE = re.compile(r"^[\s<>≤≥=~+\-−–.,:%()\d]*(?:e[+-]?\d+)?[\s%]*$
 @dataclass(frozen=True)
 class LabelUse:
     """A label as a reader sees it (``text``), where (``where``: "Table 3, heading", "Figure 2, legend") and, where
-    known, what it names (``thing``: a value of a vocabulary domain, ``("status", "no_intervention")``)."""
+    known, what it names (``thing``: a value of a vocabulary domain, ``("status", "no_intervention")``); a heading or
+    legend title, what it heads (``heads``: the things of its column's cells or its legend's entries)."""
 
     text: str
     where: str
     thing: tuple[str, str] | None = None
+    heads: tuple[tuple[str, str], ...] = ()
 
 
 def label_key(text: str) -> str:
@@ -74,13 +79,13 @@ def _is_label(text: str) -> bool:
 def _table_labels(table: Table, number: int, vocabulary) -> list[LabelUse]:
     where = f"Table {number}"
     out = [LabelUse(_joined(table.caption), f"{where}, caption")]
-    if table.detail:
-        return out
+    # (a table of detail is in full in the workbook and its CSV: its headings and cells are read too)
     frame = display_frame(table.shown, table.columns_format, vocabulary=vocabulary, labels=table.labels,
                           value_labels=table.value_labels)
     numeric = set(frame.attrs["numeric"])
     for key in frame.columns:
         heading = frame.attrs["labels"][key]
+        at = len(out)
         out.append(LabelUse(_joined(heading), f"{where}, heading"))
         if key in numeric:
             continue
@@ -90,6 +95,8 @@ def _table_labels(table: Table, number: int, vocabulary) -> list[LabelUse]:
                                             (str(v) for v in frame[key]), strict=True)):
             thing = _thing(domain, raw) if domain and raw is not None and raw != value else None
             out.append(LabelUse(_joined(value), f"{where}, column {heading!r}", thing))
+        heads = tuple(dict.fromkeys(u.thing for u in out[at + 1:] if u.thing))
+        out[at] = LabelUse(out[at].text, out[at].where, heads=heads)
     return out
 
 
@@ -153,8 +160,19 @@ def report_labels(report: Report) -> list[LabelUse]:
             n_figure += 1
             out += _figure_labels(block, n_figure)
     named = _things_named(report.vocabulary)
-    return [u if u.thing else LabelUse(u.text, u.where, named.get(label_key(_bare(u.text)))) for u in out
-            if _is_label(u.text)]
+    out = [u if u.thing else LabelUse(u.text, u.where, named.get(label_key(_bare(u.text))), u.heads) for u in out]
+    # a legend's title heads the things its entries name (those that follow it, at the same place)
+    for k, use in enumerate(out):
+        if use.where.endswith(" legend title"):
+            entries = use.where.removesuffix(" title")
+            heads = []
+            for entry in out[k + 1:]:
+                if entry.where != entries:
+                    break
+                if entry.thing:
+                    heads.append(entry.thing)
+            out[k] = LabelUse(use.text, use.where, use.thing, tuple(dict.fromkeys(heads)))
+    return [u for u in out if _is_label(u.text)]
 
 
 def _bare(text: str) -> str:
@@ -169,7 +187,7 @@ _PARTS_RE = re.compile(r",\s+|;\s+|:\s+|\s+vs\.?\s+|\s+versus\s+|\s+minus\s+|\s*
 
 def _names(text: str) -> list[str]:
     """The label and each name it joins (its parts between commas, colons, "vs", "minus" and brackets)."""
-    parts = [p.strip() for p in _PARTS_RE.split(text)]
+    parts = [p.strip(" /") for p in _PARTS_RE.split(text)]  # (a cell "wave / level" split at its comma)
     return list(dict.fromkeys([text, *(p for p in parts if p and _is_label(p))]))
 
 
@@ -220,3 +238,35 @@ def label_clashes(uses: Report | Iterable[LabelUse]) -> list[tuple[str, list[tup
     found += [(":".join(thing), sorted(written.values())) for thing, written in named.items()
               if len({label_key(text) for text in written}) > 1]
     return found
+
+
+def _grouping(thing: tuple[str, str]) -> tuple[str, str]:
+    """What kind of thing a value of a domain is: its domain and grouping (:data:`_GROUPINGS`)."""
+    domain, value = thing
+    return domain, _GROUPINGS.get(domain, {}).get(value, "")
+
+
+def label_homonyms(uses: Report | Iterable[LabelUse]) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """Labels that name two things: a heading or legend title (compared by :func:`label_key`) over values of two
+    domains or two groupings of one (:data:`impact.report._labels._GROUPINGS`), with each kind and where.
+
+    A heading over fewer values than another (one wave of three, the councils in intervention alone) names the same
+    thing; one over the status at each wave and another over the status at any wave do not, though both said
+    "Intervention status".
+
+    Examples
+    --------
+    >>> uses = [LabelUse("Intervention status", "Table 1, heading", heads=(("status", "no_intervention"),)),
+    ...         LabelUse("Intervention status", "Figure 1, legend title",
+    ...                  heads=(("status", "intervention_at_no_wave"), ("status", "intervention_at_some_wave")))]
+    >>> [(key, [kind for kind, _ in kinds]) for key, kinds in label_homonyms(uses)]
+    [('intervention status', ['status', 'status at any wave'])]
+    """
+    uses = report_labels(uses) if isinstance(uses, Report) else list(uses)
+    kinds: dict[str, dict[str, list[str]]] = {}
+    for use in uses:
+        for kind in dict.fromkeys(_grouping(t) for t in use.heads):
+            where = kinds.setdefault(label_key(use.text), {}).setdefault(" ".join(p for p in kind if p), [])
+            if use.where not in where:
+                where.append(use.where)
+    return [(key, sorted(found.items())) for key, found in kinds.items() if len(found) > 1]

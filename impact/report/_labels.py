@@ -358,6 +358,13 @@ _SAME_THING: dict[str, dict[str, str]] = {
     "status": {"none": "no_intervention", "not_in_intervention": "no_intervention", "in_intervention": "intervention"},
 }
 
+#: Values of a domain that group councils another way than its others, by what grouping they belong to (the others:
+#: ""): the status groups at any wave beside the status at each wave. A heading or legend title over values of two
+#: groupings names two things (:func:`impact.report._consistency.label_homonyms`).
+_GROUPINGS: dict[str, dict[str, str]] = {
+    "status": {"intervention_at_no_wave": "at any wave", "intervention_at_some_wave": "at any wave"},
+}
+
 #: Which value domain each column's values belong to.
 _DOMAINS: dict[str, str] = {
     "wave": "wave", "wave_label": "wave", "time_first": "wave", "time_last": "wave",

@@ -619,6 +619,7 @@ def trend_plot(
     levels = _order(data[hue], hue_order)
     colours = group_colours(levels, palette)
     with mpl.rc_context(_RC):
+        own = ax is None
         ax = _axes(ax, (7.0, 3.8))
         if review_dates is not None:
             _mark_reviews(ax, review_dates)
@@ -650,7 +651,7 @@ def trend_plot(
         ax.set_ylabel(_wrap(_label(y), 34))
         ax.grid(axis="y", color="#E5E5E5", linewidth=0.8)
         if legend and len(levels) <= 12:
-            ax.legend(title=_label(hue), loc="upper left", bbox_to_anchor=(1.0, 1.0))
+            _legend_under(ax, title=_label(hue), grow=own)
     return ax
 
 
@@ -729,6 +730,7 @@ def bar_counts(
     thickness = 0.8 / len(hues)
     with mpl.rc_context(_RC):
         long = orient == "h"
+        own = ax is None
         ax = _axes(ax, (6.0, 1.0 + 0.35 * len(cats) * len(hues)) if long else (1.5 + 0.6 * len(cats) * len(hues), 3.5))
         pos = np.arange(len(cats), dtype=float)
         for k, level in enumerate(hues):
@@ -751,7 +753,7 @@ def bar_counts(
             ax.set_xlabel(_label(x))
         ax.margins(**({"x": 0.1} if long else {"y": 0.1}))
         if hue is not None:
-            ax.legend(title=_label(hue), loc="upper left", bbox_to_anchor=(1.0, 1.0))
+            _legend_under(ax, title=_label(hue), grow=own)
         _fit_labels(ax, axis="x" if long else "y")
     return ax
 
@@ -865,24 +867,73 @@ def _legend_below(fig: MplFigure, handles: list, *, title: str, panels_height: f
         return
     renderer = FigureCanvasAgg(MplFigure(dpi=fig.dpi)).get_renderer()
     width = fig.get_figwidth() * fig.dpi * 0.98
+
+    def place(columns: int):
+        return fig.legend(handles=handles, loc="outside lower center", ncols=columns, frameon=False,
+                          title=title, fontsize=9)
+
+    legend = _legend_columns(place, handles, fits=lambda leg: leg.get_window_extent(renderer).width <= width,
+                             most_columns=most_columns)
+    fig.set_figheight(panels_height + legend.get_window_extent(renderer).height / fig.dpi + 0.35)
+
+
+def _legend_columns(place, handles: list, *, fits, most_columns: int = 4):
+    """The legend ``place(columns)`` makes with as many columns (up to ``most_columns``) as ``fits`` its window
+    extent; where one column does not fit, its labels wrapped until it does (at 10 characters a line at the least).
+
+    The rule of :func:`_legend_below` and :func:`_legend_under`: a long legend is made taller, never wider than its
+    room. ``place`` draws the legend (its handles' labels as set) and returns it; a legend that does not fit is removed
+    before the next try. Returns the legend kept.
+    """
     labels = [h.get_label() for h in handles]
-
-    def made(columns: int, wrap: int | None):
-        for h, text in zip(handles, labels, strict=True):
-            h.set_label(text if wrap is None else _wrap(text, wrap))
-        legend = fig.legend(handles=handles, loc="outside lower center", ncols=columns, frameon=False,
-                            title=title, fontsize=9)
-        return legend, legend.get_window_extent(renderer)
-
     longest = max((len(t) for t in labels), default=1)
     tries = [(c, None) for c in range(min(len(handles), most_columns), 0, -1)]
     tries += [(1, w) for w in range(longest - 1, 9, -1)]
     for columns, wrap in tries:
-        legend, box = made(columns, wrap)
-        if box.width <= width or (columns, wrap) == tries[-1]:
-            break
+        for h, text in zip(handles, labels, strict=True):
+            h.set_label(text if wrap is None else _wrap(text, wrap))
+        legend = place(columns)
+        if fits(legend) or (columns, wrap) == tries[-1]:
+            return legend
         legend.remove()
-    fig.set_figheight(panels_height + box.height / fig.dpi + 0.35)
+    return None
+
+
+def _legend_under(ax: Axes, *, title: str, grow: bool = False, most_columns: int = 4) -> None:
+    """The legend of a single plot below it (under its tick labels and axis label), centred on the axes.
+
+    A legend beside the axes ("upper left" at the right edge) took its width from the plotting area, so long labels
+    (a status group "Not in intervention at any wave", six councils' names) left a narrow plot. Below, it takes as
+    many columns as fit the room the figure leaves about the axes' centre, and its labels are wrapped where one column
+    does not fit (:func:`_legend_columns`, the rule of :func:`_legend_below` for a grid). It is placed a fixed
+    distance in points below the axes' own decorations, so a layout engine that resizes the axes keeps it clear of
+    them, and counts it in the figure's layout (constrained layout makes room for it). With ``grow`` (a figure the
+    plot made itself) the figure is made taller by the legend's height, so the plot keeps its own.
+    """
+    handles, _ = ax.get_legend_handles_labels()
+    if not handles:
+        return
+    fig = ax.figure
+    renderer = fig._get_renderer()
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)
+    box = ax.get_window_extent(renderer)
+    below = box.y0 - min(ax.xaxis.get_tightbbox(renderer).y0, box.y0)  # tick labels and axis label, in pixels
+    drop = (below / fig.dpi * 72.0) + 4.0
+    anchor = offset_copy(ax.transAxes, fig=fig, x=0.0, y=-drop, units="points")
+    fig_box = fig.bbox
+    centre = (box.x0 + box.x1) / 2
+    room = 2 * min(centre - fig_box.x0, fig_box.x1 - centre) * 0.98
+
+    def place(columns: int):
+        return ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=anchor,
+                         ncols=columns, title=title, frameon=False, borderaxespad=0.0)
+
+    legend = _legend_columns(place, handles, fits=lambda leg: leg.get_window_extent(renderer).width <= room,
+                             most_columns=most_columns)
+    if grow:
+        fig.set_figheight(fig.get_figheight() + (legend.get_window_extent(renderer).height + drop) / fig.dpi)
 
 
 def _few_time_ticks(ax: Axes, values: pd.Series, most: int = 5) -> None:
