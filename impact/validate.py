@@ -1637,6 +1637,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     windows = {str(w["id"]): w for w in waves}
     no_review_reported = set()
     named: dict[str, int] = {}
+    today = pd.Timestamp.today().normalize()
     held_file: dict[tuple[int, int], tuple[int, str]] = {}  # a transcript file (device, inode) -> first row, path
     held_at: dict[tuple, tuple] = {}  # (participant, wave) -> (row, interview id) of the first interview there
     held_text: dict[str, tuple[int, str]] = {}  # a transcript's words (hashed) -> the row and file first holding them
@@ -1648,6 +1649,10 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         if council_of.get(pid) is not None and cid and council_of[pid] != cid and not unlisted:  # None: not known
             out.append(Problem(f, line, "council_id", cid, f"the council of participant {pid} ({council_of[pid]})"))
         date, wave = v.get("date"), v.get("wave")
+        if date is not None and date > today:  # talk not yet held: a mistyped year (2027 for 2017) read as held
+            out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}", f"a date on or before today ({today:%Y-%m-%d}): "
+                               "an interview is dated the day it was held, and its transcript is of talk held by "
+                               "today; is the year mistyped?"))
         read_wave = wave  # the wave the study reads: the one given, else the one whose window holds the date
         review = reviews.get(cid)
         if date is not None and cid and review is None:
