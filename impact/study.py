@@ -380,6 +380,11 @@ def _paragraph_runs(element, hidden: list[int] | None = None) -> Iterator[str]:
                     yield "".join(f"\n{line}" for line in _docx_blocks(box, hidden))
         elif child.tag in _INLINE_CONTAINERS:
             yield from _paragraph_runs(child, hidden)
+        elif child.tag == _MC_ALTERNATE:  # runs written two ways: the one Word shows, read once
+            if (chosen := _alternate_chosen(child)) is not None:
+                yield from _paragraph_runs(chosen, hidden)
+        elif child.tag in _MATH:  # an equation typed in the text ('by 50%'): its characters, as Word shows them
+            yield "".join(t.text or "" for t in child.iter(f"{_M}t"))
 
 
 def _hidden_run(run) -> bool:
@@ -401,6 +406,18 @@ def _broken_run_text(run) -> str:
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+_MC_CHOICE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Choice"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_MATH = frozenset((f"{_M}oMath", f"{_M}oMathPara"))
+
+
+def _alternate_chosen(alternate):
+    """Of content written two ways (``mc:AlternateContent``: a ``mc:Choice`` for readers that know a newer feature,
+    a ``mc:Fallback`` for the others), the one to read: the first choice, as Word reads it, else the fallback.
+    Paragraphs and runs in one were not read at all (neither way), their words dropped without a word."""
+    chosen = next(alternate.iterchildren(_MC_CHOICE), None)
+    return chosen if chosen is not None else next(alternate.iterchildren(_MC_FALLBACK), None)
 _CELL_TIME = re.compile(r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?")
 _ROW_NUMBER = re.compile(r"\d{1,5}\.?")
 
@@ -628,6 +645,8 @@ def _docx_blocks(element, hidden: list[int] | None = None) -> Iterator[str]:
                 yield from _docx_row_line([c for c in cells if c], _row_turn(cells, speaker), whole=whole)
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
             yield from _docx_blocks(child, hidden)
+        elif tag == _MC_ALTERNATE and (chosen := _alternate_chosen(child)) is not None:
+            yield from _docx_blocks(chosen, hidden)
     if held is not None:  # the last paragraph's mark deleted: nothing follows to join
         yield held
 

@@ -1637,6 +1637,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     windows = {str(w["id"]): w for w in waves}
     no_review_reported = set()
     named: dict[str, int] = {}
+    today = pd.Timestamp.today().normalize()
+    held_file: dict[tuple[int, int], tuple[int, str]] = {}  # a transcript file (device, inode) -> first row, path
     held_at: dict[tuple, tuple] = {}  # (participant, wave) -> (row, interview id) of the first interview there
     held_text: dict[str, tuple[int, str]] = {}  # a transcript's words (hashed) -> the row and file first holding them
     for line, v in parsed.get("interviews", []):
@@ -1647,6 +1649,10 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         if council_of.get(pid) is not None and cid and council_of[pid] != cid and not unlisted:  # None: not known
             out.append(Problem(f, line, "council_id", cid, f"the council of participant {pid} ({council_of[pid]})"))
         date, wave = v.get("date"), v.get("wave")
+        if date is not None and date > today:  # talk not yet held: a mistyped year (2027 for 2017) read as held
+            out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}", f"a date on or before today ({today:%Y-%m-%d}): "
+                               "an interview is dated the day it was held, and its transcript is of talk held by "
+                               "today; is the year mistyped?"))
         read_wave = wave  # the wave the study reads: the one given, else the one whose window holds the date
         review = reviews.get(cid)
         if date is not None and cid and review is None:
@@ -1731,6 +1737,10 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                 hint = f" (paths are written from inside transcripts/: write {'/'.join(parts[1:])})"
             out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}{hint}"))
             continue
+        if (first_named := _same_file(folder, rel, line, held_file)) is not None:
+            out.append(Problem(f, line, col, rel, f"a transcript no other interview names (row {first_named[0]} "
+                               f"names the same file, as {first_named[1]!r}; it would be counted twice)"))
+            continue
         try:
             with recorded_warnings() as caught:
                 text = read(rel)
@@ -1793,6 +1803,24 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         out.insert(0, Problem("transcripts/", None, None, None, f"a folder holding the {_counted(unlooked, 'transcript')} that "
                               f"interviews.csv names, inside the study folder ({transcripts_issue})"))
     return out
+
+
+def _same_file(folder: Path | None, rel: str, line: int, held: dict[tuple[int, int], tuple[int, str]]
+               ) -> tuple[int, str] | None:
+    """The row and path of an earlier interview naming the file ``rel`` names, or None (the first to name it is
+    noted in ``held``).  A file is known by its device and inode, not by how its path is written: '301/./P1.txt', a
+    folder linked inside transcripts/ and a hard link all name the one file '301/P1.txt' names, which was read as
+    two interviews with a warning that their words were the same, where the same path written twice was refused."""
+    if folder is None:
+        return None
+    try:
+        stat = os.stat(transcript_file(folder, rel)[0])
+    except OSError:  # told where the file is read
+        return None
+    if not stat.st_ino:  # a file system without file numbers: known by its path alone
+        return None
+    first = held.setdefault((stat.st_dev, stat.st_ino), (line, rel))
+    return first if first[0] != line else None
 
 
 def _no_text(folder: Path | None, rel: str) -> str:
