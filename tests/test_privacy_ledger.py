@@ -282,3 +282,23 @@ def test_no_hidden_count_of_a_small_table_can_be_narrowed_and_none_is_hidden_nee
         if checked == 5:
             break
     assert checked == 5 and released  # tables with secondary suppressions, some of them released
+
+
+def test_a_refused_trial_release_stops_at_the_first_count_it_narrows(monkeypatch):
+    # Twelve tables (t) = a + b + c, a = 2 below the threshold, their b's summing to a published total: protect()
+    # hides each a and, beside it, its b; the b's are tied by their sum, so all 24 hidden counts are one block. Trying
+    # to publish a table's b gives its a back exactly (a = t - b - c), which settles the trial: the a tied to the count
+    # tried is audited first (nearest, smallest), with two programmes (its maximum, then its minimum), and the other
+    # 22 counts of the block are not audited (speed17: main audited all 23 of every trial, 16 programmes a trial).
+    led = _twelve_tables()
+    led.count("b_all", 12 * 18)
+    led.relation("b_all", [(t, "b") for t in range(12)])
+    hidden = led.protect()
+    assert hidden == {(t, k) for t in range(12) for k in ("a", "b")}
+    solved = []
+    bound = _ledger._Block.bound
+    monkeypatch.setattr(_ledger._Block, "bound", lambda self, key, *, upper: solved.append(key) or bound(
+        self, key, upper=upper))
+    assert led.release_unneeded() == []
+    assert {k for k in led.values if led.hidden(k)} == hidden
+    assert sorted(solved) == [(t, "a") for t in range(12) for _ in range(2)]  # each trial: its a, twice

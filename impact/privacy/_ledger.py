@@ -154,9 +154,10 @@ class DisclosureLedger:
         # Hiding more counts only widens what an intruder can learn of a hidden one (a published value
         # turned unknown relaxes the system), so a count found safe stays safe: it is not solved again.
         safe: set[Key] = set()
+        narrowed: dict = {}  # the counts narrowed in each block solved, by the block's counts
         while True:
             hidden |= self._zeros_beside(hidden)
-            weak = self._weak(hidden, safe)
+            weak = self._weak(hidden, safe, narrowed=narrowed)
             if not weak:
                 break
             extra = {p for p in (self._partner(key, hidden) for key in weak) if p is not None}
@@ -322,30 +323,43 @@ class DisclosureLedger:
         block = next(b for b in self._system(hidden) if key in b.position)
         return block.solve(key)
 
-    def _weak(self, hidden: set[Key], safe: set[Key] | None = None, within: set[Key] | None = None) -> list[Key]:
+    def _weak(self, hidden: set[Key], safe: set[Key] | None = None, within: set[Key] | None = None,
+              narrowed: dict | None = None) -> list[Key]:
         """Hidden counts an intruder can narrow to an interval shorter than the threshold.
 
         Keys in ``safe`` (found safe with fewer counts hidden) are skipped; keys
         found safe now are added to it.  With ``within`` (whole blocks of the
         system, holding every hidden count not in ``safe``), only their blocks
-        are built and audited.
+        are built and audited.  With ``narrowed`` (a dict kept between calls of
+        one :meth:`protect`, ``within`` None), each block's counts found narrowed
+        are kept under the block's counts, and a block of the same counts is not
+        solved again: its system is the same (a count newly hidden that a relation
+        ties to it would be in the block), so are its narrowed counts.
         """
         safe = set() if safe is None else safe
         related = {k for rel in (*((t, *p) for t, p in self.sums), *self.bounds) for k in rel}
         weak = []
         wide = self.threshold - 1e-6  # (solver tolerance: intervals of counts are whole or simple fractions)
         for block in self._system(hidden, within):
+            seen = frozenset(block.keys)
+            if narrowed is not None and seen in narrowed:
+                weak += narrowed[seen]
+                continue
             # Every feasible point of the block widens what each count is known to reach: the true counts are
             # one, and each programme solved gives another.  A count seen to span the threshold is safe
             # without a programme of its own (its interval holds that span).
             block.start_record(np.array([self.values[k] for k in block.keys], dtype=float))
+            found = []
             for key in block.keys:
                 if key not in related or key in self.auxiliary or key in safe:
                     continue  # tied to nothing published (only the suppression rule bounds it), or already safe
                 if block.narrow(key, wide):
-                    weak.append(key)
+                    found.append(key)
                 else:
                     safe.add(key)
+            if narrowed is not None and found:
+                narrowed[seen] = found
+            weak += found
         return sorted(weak, key=str)
 
 
