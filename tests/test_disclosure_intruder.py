@@ -220,7 +220,7 @@ def test_the_attack_recovers_counts_without_secondary_suppression(monkeypatch):
 
     study, findings = _study(5)
     truth = _truth(study, findings)
-    monkeypatch.setattr(DisclosureLedger, "_weak", lambda self, hidden, safe=None: [])
+    monkeypatch.setattr(DisclosureLedger, "_weak", lambda self, hidden, safe=None, **kw: [])
     report, _ = r39._report(findings)
     known, _ = _attack(report, study)
     leaks = _recovered(known, truth)

@@ -154,9 +154,10 @@ class DisclosureLedger:
         # Hiding more counts only widens what an intruder can learn of a hidden one (a published value
         # turned unknown relaxes the system), so a count found safe stays safe: it is not solved again.
         safe: set[Key] = set()
+        narrowed: dict = {}  # the counts narrowed in each block solved, by the block's counts
         while True:
             hidden |= self._zeros_beside(hidden)
-            weak = self._weak(hidden, safe)
+            weak = self._weak(hidden, safe, narrowed=narrowed)
             if not weak:
                 break
             extra = {p for p in (self._partner(key, hidden) for key in weak) if p is not None}
@@ -193,24 +194,27 @@ class DisclosureLedger:
         hidden = set(self.protect() if self._hidden is None else self._hidden)
         fixed = self._primary() | self.forced | self.auxiliary
         candidates = sorted(hidden - fixed, key=lambda k: (-self.values[k], k not in self.kept, str(k)))
-        relations: dict = {}  # each key's relations (sums and bounds), as tuples of keys
-        for rel in (*((t, *p) for t, p in self.sums), *self.bounds):
-            for k in rel:
-                relations.setdefault(k, []).append(rel)
+        audit = _ReleaseAudit(self, hidden)
+        relations = audit.links  # each key's relations (sums and bounds), as tuples of keys
+        sums: dict = {}  # each key's sums, as tuples of keys (the zero rule's)
+        for total, parts in self.sums:
+            for k in (total, *parts):
+                sums.setdefault(k, []).append((total, *parts))
         released = []
         for key in candidates:
             trial = hidden - {key}
-            if key in self._zeros_beside(trial):
-                continue  # a zero beside a hidden count: hidden by rule
+            if self.values[key] == 0 and key not in self.public and any(
+                    k in trial and k not in self.auxiliary for rel in sums.get(key, ()) for k in rel):
+                continue  # a zero beside a hidden count: hidden by rule (:meth:`_zeros_beside` of the trial, for key)
             # the hidden counts tied to it by a chain of relations (its part of the intruder's system): only their
-            # intervals can narrow when it is published
-            affected, todo = set(), [key]
-            while todo:
-                for rel in relations.get(todo.pop(), ()):
-                    new = {k for k in rel if k in trial and k not in affected}
-                    affected |= new
-                    todo.extend(new)
-            if not affected or not self._weak(trial, trial - affected, within=affected):
+            # intervals can narrow when it is published; listed nearest first (those most likely to narrow)
+            affected, layer = {}, [key]
+            while layer:
+                new = sorted({k for near in layer for rel in relations.get(near, ()) for k in rel
+                              if k in trial and k not in affected}, key=lambda k: (self.values[k], str(k)))
+                affected.update(dict.fromkeys(new))
+                layer = new
+            if not affected or not audit.narrows(key, list(affected)):
                 hidden = trial
                 released.append(key)
         self._hidden = hidden
@@ -319,40 +323,100 @@ class DisclosureLedger:
         block = next(b for b in self._system(hidden) if key in b.position)
         return block.solve(key)
 
-    def _weak(self, hidden: set[Key], safe: set[Key] | None = None, within: set[Key] | None = None) -> list[Key]:
+    def _weak(self, hidden: set[Key], safe: set[Key] | None = None, within: set[Key] | None = None,
+              narrowed: dict | None = None) -> list[Key]:
         """Hidden counts an intruder can narrow to an interval shorter than the threshold.
 
         Keys in ``safe`` (found safe with fewer counts hidden) are skipped; keys
         found safe now are added to it.  With ``within`` (whole blocks of the
         system, holding every hidden count not in ``safe``), only their blocks
-        are built and audited.
+        are built and audited.  With ``narrowed`` (a dict kept between calls of
+        one :meth:`protect`, ``within`` None), each block's counts found narrowed
+        are kept under the block's counts, and a block of the same counts is not
+        solved again: its system is the same (a count newly hidden that a relation
+        ties to it would be in the block), so are its narrowed counts.
         """
         safe = set() if safe is None else safe
         related = {k for rel in (*((t, *p) for t, p in self.sums), *self.bounds) for k in rel}
         weak = []
         wide = self.threshold - 1e-6  # (solver tolerance: intervals of counts are whole or simple fractions)
         for block in self._system(hidden, within):
+            seen = frozenset(block.keys)
+            if narrowed is not None and seen in narrowed:
+                weak += narrowed[seen]
+                continue
             # Every feasible point of the block widens what each count is known to reach: the true counts are
             # one, and each programme solved gives another.  A count seen to span the threshold is safe
             # without a programme of its own (its interval holds that span).
             block.start_record(np.array([self.values[k] for k in block.keys], dtype=float))
+            found = []
             for key in block.keys:
                 if key not in related or key in self.auxiliary or key in safe:
                     continue  # tied to nothing published (only the suppression rule bounds it), or already safe
-                i = block.position[key]
-                if block.high[i] - block.low[i] >= wide:
-                    safe.add(key)
-                    continue
-                hi = block.bound(key, upper=True)
-                if hi - block.low[i] >= wide:
-                    safe.add(key)
-                    continue
-                lo = block.bound(key, upper=False)
-                if hi - lo < wide:
-                    weak.append(key)
+                if block.narrow(key, wide):
+                    found.append(key)
                 else:
                     safe.add(key)
+            if narrowed is not None and found:
+                narrowed[seen] = found
+            weak += found
         return sorted(weak, key=str)
+
+
+class _ReleaseAudit:
+    """The audit of :meth:`DisclosureLedger.release_unneeded`'s trial releases, on one programme per block of the
+    counts hidden when it starts.
+
+    Releases only publish counts, so a block of the counts hidden at the start holds every count a trial can narrow,
+    and a count published (tried or released) is that block's column fixed at its value: the programme of a trial is
+    its block's with the columns of the counts published fixed, whose minimum and maximum of each hidden count are
+    those of the trial's own system (the parts a published count splits a block into are independent, and fixed
+    columns are constants). Each block's model is built once, on the first trial in it, and each trial's programmes
+    start from the last one's basis; building the system and a model for every trial, and auditing every count of it
+    where one narrowed count settles a trial, were most of a small study's disclosure audit (speed17).
+    """
+
+    def __init__(self, ledger: DisclosureLedger, hidden: set[Key]) -> None:
+        self.ledger = ledger
+        self.hidden = set(hidden)  # the counts hidden at the start: the blocks' columns
+        self.blocks: dict[Key, _Block] = {}  # each count's block, built on the first trial in it
+        self.links: dict = {}  # each key's relations, as tuples of keys
+        for rel in (*((t, *p) for t, p in ledger.sums), *ledger.bounds):
+            for k in rel:
+                self.links.setdefault(k, []).append(rel)
+
+    def _block(self, key: Key) -> _Block:
+        if key not in self.blocks:
+            part, todo = {key}, [key]  # the hidden counts a chain of relations ties to key
+            while todo:
+                for rel in self.links.get(todo.pop(), ()):
+                    new = {k for k in rel if k in self.hidden and k not in part}
+                    part |= new
+                    todo.extend(new)
+            for block in self.ledger._system(self.hidden, within=part):
+                self.blocks.update(dict.fromkeys(block.keys, block))
+        return self.blocks[key]
+
+    def narrows(self, key: Key, affected: list[Key]) -> bool:
+        """Whether, with ``key`` published, an intruder can narrow one of the hidden counts ``affected`` (those tied
+        to it) to an interval shorter than the threshold; ``key`` stays published in the audit of later trials where
+        not (it is released). Checked in the order given, up to the first count narrowed."""
+        led = self.ledger
+        tried = self._block(key)
+        tried.fix(key, led.values[key])
+        started: list[_Block] = []
+        wide = led.threshold - 1e-6
+        for k in affected:
+            if k in led.auxiliary or k not in self.links:
+                continue  # unpublished, or tied to nothing published (as :meth:`DisclosureLedger._weak`)
+            block = self._block(k)
+            if not any(b is block for b in started):  # the true counts: a feasible point of the trial
+                block.start_record(np.array([led.values[c] for c in block.keys], dtype=float))
+                started.append(block)
+            if block.narrow(k, wide):
+                tried.free(key)
+                return True
+        return False
 
 
 class _Block:
@@ -365,6 +429,7 @@ class _Block:
         self.position = {k: i for i, k in enumerate(keys)}
         self._highs = None
         self._costed: int | None = None  # the column whose cost is set in the HiGHS model
+        self._fixed: dict[int, float] = {}  # the columns fixed at a value (:meth:`fix`)
         self._columns, self._rows = columns, rows  # the programme's, built on first use (:attr:`_kw`)
 
     @functools.cached_property
@@ -383,6 +448,32 @@ class _Block:
                 kw[a] = sp.csr_array((data, (ri, ci)), shape=(len(chosen), len(self.keys)))
                 kw[b] = np.array([r[2] for r in chosen])
         return kw
+
+    def fix(self, key: Key, value: float) -> None:
+        """Fix ``key`` at ``value`` (a count published) in the block's programme."""
+        j = self.position[key]
+        self._fixed[j] = float(value)
+        if self._highs is not None:
+            self._highs.changeColBounds(j, float(value), float(value))
+
+    def free(self, key: Key) -> None:
+        """Undo :meth:`fix`: ``key`` is a hidden count again, any value from 0."""
+        j = self.position[key]
+        del self._fixed[j]
+        if self._highs is not None:
+            self._highs.changeColBounds(j, 0.0, _highspy.kHighsInf)
+
+    def narrow(self, key: Key, wide: float) -> bool:
+        """Whether ``key``'s interval over the block's feasible set is shorter than ``wide``: its span among the
+        feasible points recorded (:meth:`start_record`) first, then its maximum, then its minimum, each only where
+        the span known so far is shorter."""
+        i = self.position[key]
+        if self.high[i] - self.low[i] >= wide:
+            return False
+        hi = self.bound(key, upper=True)
+        if hi - self.low[i] >= wide:
+            return False
+        return hi - self.bound(key, upper=False) < wide
 
     def solve(self, key: Key) -> tuple[float, float]:
         """The minimum and maximum of ``key`` over the block's feasible set."""
@@ -422,7 +513,11 @@ class _Block:
         if x is None:
             c = np.zeros(len(self.keys))
             c[j] = sign
-            res = linprog(c, **self._kw)
+            kw = self._kw
+            if self._fixed:
+                kw = {**kw, "bounds": [(self._fixed[i],) * 2 if i in self._fixed else (0, None)
+                                       for i in range(len(self.keys))]}
+            res = linprog(c, **kw)
             if res.status != 0:  # unbounded above (no upper limit), or nothing better than zero below
                 return float("inf") if upper else 0.0
             x = np.asarray(res.x, dtype=float)
@@ -434,21 +529,26 @@ class _Block:
     def _model(self):
         """The block's HiGHS model (built on first use), or None without highspy."""
         if self._highs is None and _highspy is not None:
+            # passed row by row as the block's rows are held (the equalities first, as in :attr:`_kw`): building
+            # sparse matrices of them and converting was half the cost of a model
             n = len(self.keys)
-            parts = [(self._kw[a], self._kw[b], eq) for a, b, eq in (("A_eq", "b_eq", True), ("A_ub", "b_ub", False))
-                     if a in self._kw]
-            matrix = (sp.vstack([m for m, _, _ in parts]) if parts else sp.csr_array((0, n))).tocsc()
+            rows = [r for r in self._rows if r[3]] + [r for r in self._rows if not r[3]]
+            local = {j: i for i, j in enumerate(self._columns)}
             inf = _highspy.kHighsInf
             lp = _highspy.HighsLp()
-            lp.num_col_, lp.num_row_ = n, matrix.shape[0]
+            lp.num_col_, lp.num_row_ = n, len(rows)
             lp.col_cost_ = np.zeros(n)
-            lp.col_lower_, lp.col_upper_ = np.zeros(n), np.full(n, inf)
-            lp.row_lower_ = np.concatenate([b if eq else np.full(len(b), -inf) for _, b, eq in parts] or [np.zeros(0)])
-            lp.row_upper_ = np.concatenate([b for _, b, _ in parts] or [np.zeros(0)])
-            lp.a_matrix_.format_ = _highspy.MatrixFormat.kColwise
-            lp.a_matrix_.start_ = matrix.indptr
-            lp.a_matrix_.index_ = matrix.indices
-            lp.a_matrix_.value_ = matrix.data.astype(float)
+            lower, upper = np.zeros(n), np.full(n, inf)
+            for j, v in self._fixed.items():  # the counts published (:meth:`fix`)
+                lower[j] = upper[j] = v
+            lp.col_lower_, lp.col_upper_ = lower, upper
+            rhs = np.array([r[2] for r in rows], dtype=float)
+            lp.row_lower_ = np.where([r[3] for r in rows], rhs, -inf) if rows else rhs
+            lp.row_upper_ = rhs
+            lp.a_matrix_.format_ = _highspy.MatrixFormat.kRowwise
+            lp.a_matrix_.start_ = np.cumsum([0] + [len(r[0]) for r in rows], dtype=np.int32)
+            lp.a_matrix_.index_ = np.array([local[j] for r in rows for j in r[0]], dtype=np.int32)
+            lp.a_matrix_.value_ = np.array([c for r in rows for c in r[1]], dtype=float)
             self._highs = _quiet_highs()
             self._highs.passModel(lp)
         return self._highs
