@@ -163,6 +163,22 @@ def _temporary_beside(path: Path) -> Iterator[tuple[int, str]]:
 #: The longest file name most file systems take (255 bytes on Linux; 255 UTF-16 units on macOS and Windows).
 NAME_MAX = 255
 
+#: The names of devices on Windows: a file named so (in any case, with any extension: 'con.txt', 'NUL.tar.gz'),
+#: cannot be made or copied there, and writing to it writes to the device.
+_WINDOWS_DEVICES = re.compile(r"(?:con|prn|aux|nul|conin\$|conout\$|(?:com|lpt)[0-9\u00b9\u00b2\u00b3])",
+                              re.IGNORECASE)
+
+
+def windows_safe_name(name: str) -> str:
+    """``name`` with ``_`` after its part before the first dot where that part is the name of a Windows device
+    (``CON``, ``nul``, ``COM1``: :data:`_WINDOWS_DEVICES`), trailing spaces aside; else ``name`` as it is.
+
+    >>> windows_safe_name("CON"), windows_safe_name("nul.tar"), windows_safe_name("console"), windows_safe_name("P1")
+    ('CON_', 'nul_.tar', 'console', 'P1')
+    """
+    stem, dot, rest = name.partition(".")
+    return f"{stem}_{dot}{rest}" if _WINDOWS_DEVICES.fullmatch(stem.rstrip(" ")) else name
+
 
 def _fitting(name: str, room: int) -> str:
     """``name``, or where it is longer than ``room`` bytes a shortened form of it, unique to it, that fits.

@@ -355,12 +355,11 @@ _INLINE_CONTAINERS = frozenset(f"{_W}{t}" for t in ("hyperlink", "ins", "moveTo"
 def _paragraph_runs(element, hidden: list[int] | None = None) -> Iterator[str]:
     """The text of a paragraph's runs in document order, as Word shows it with tracked changes accepted.
 
-    A run's text is python-docx's (``w:t``, tabs, breaks, no-break hyphens); runs in the containers of
-    :data:`_INLINE_CONTAINERS` are read, and runs deleted with tracking on (``w:del``, ``w:moveFrom``) are not.
+    A run's text is :func:`_run_text`'s (``w:t``, tabs, breaks, no-break hyphens, symbols, ruby's base text); runs in
+    the containers of :data:`_INLINE_CONTAINERS` are read (not a content control showing its placeholder), and runs
+    deleted with tracking on (``w:del``, ``w:moveFrom``) are not.
     ``hidden``, where given, has the words of the runs formatted as hidden, which are not read, added to its one item.
     """
-    from docx.text.run import Run
-
     for child in element.iterchildren():
         if child.tag == f"{_W}r" and _hidden_run(child):
             # formatted as hidden: Word neither shows nor prints it (counted here, told by read_transcript)
@@ -369,17 +368,15 @@ def _paragraph_runs(element, hidden: list[int] | None = None) -> Iterator[str]:
                                          if not any(a.tag == _MC_FALLBACK for a in t.iterancestors())).split())
             continue
         if child.tag == f"{_W}r":
-            if any(b.get(f"{_W}type") in ("page", "column") for b in child.iterchildren(f"{_W}br")):
-                yield _broken_run_text(child)  # python-docx reads a page or column break as nothing
-            else:
-                yield Run(child, None).text
+            yield _run_text(child, hidden)
             # a text box drawn in the run (DrawingML or VML): its paragraphs on lines of their own after the run's
             # text.  Word writes each text box twice, as a drawing and as a VML fallback: the fallback is not read.
             for box in child.iter(f"{_W}txbxContent"):
                 if not any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
                     yield "".join(f"\n{line}" for line in _docx_blocks(box, hidden))
         elif child.tag in _INLINE_CONTAINERS:
-            yield from _paragraph_runs(child, hidden)
+            if not _placeholder(child):
+                yield from _paragraph_runs(child, hidden)
         elif child.tag == _MC_ALTERNATE:  # runs written two ways: the one Word shows, read once
             if (chosen := _alternate_chosen(child)) is not None:
                 yield from _paragraph_runs(chosen, hidden)
@@ -394,15 +391,51 @@ def _hidden_run(run) -> bool:
     return mark is not None and mark.get(f"{_W}val", "true").lower() not in ("0", "false", "off")
 
 
-def _broken_run_text(run) -> str:
-    """The text of a run holding a page or column break, each break a line break (read as nothing, the words on
-    either side ran together and a speaker label after the break was no label)."""
-    def text(el) -> str:
-        tag = el.tag[len(_W):] if el.tag.startswith(_W) else ""
-        return {"br": "\n", "cr": "\n", "tab": "\t", "ptab": "\t", "noBreakHyphen": "-"}.get(tag) or (
-            el.text or "" if tag == "t" else "")
+#: What a run's elements other than its text (``w:t``) read as: breaks (a page or column break too: read as nothing
+#: by python-docx, the words on either side ran together), tabs and a no-break hyphen.  An optional hyphen
+#: (``w:softHyphen``) is shown only where Word breaks the word at the end of a line: it reads as nothing, so the word
+#: is one.  Elements not named (field codes ``w:instrText``, deleted text ``w:delText``, marks) hold no text shown.
+_RUN_CHARACTERS = {f"{_W}{tag}": text for tag, text in (("br", "\n"), ("cr", "\n"), ("tab", "\t"), ("ptab", "\t"),
+                                                        ("noBreakHyphen", "-"))}
 
-    return "".join(map(text, run.iterchildren()))
+
+def _run_text(run, hidden: list[int] | None = None) -> str:
+    """The text of a run as Word shows it, in the order of its elements: its ``w:t`` text, breaks and tabs
+    (:data:`_RUN_CHARACTERS`), a symbol picked from a symbol font (``w:sym``: :func:`_symbol`) and the base text of
+    ruby (``w:ruby``: a guide to pronunciation set above words, ``w:rt``, is not the words said; python-docx read
+    neither, so 'staff morale' with ruby over 'morale' was read 'staff ')."""
+    out = []
+    for el in run.iterchildren():
+        tag = el.tag
+        if tag == f"{_W}t":
+            out.append(el.text or "")
+        elif tag in _RUN_CHARACTERS:
+            out.append(_RUN_CHARACTERS[tag])
+        elif tag == f"{_W}sym":
+            out.append(_symbol(el))
+        elif tag == f"{_W}ruby":
+            out += [text for base in el.iterchildren(f"{_W}rubyBase") for text in _paragraph_runs(base, hidden)]
+        elif tag == _MC_ALTERNATE and (chosen := _alternate_chosen(el)) is not None:
+            out.append(_run_text(chosen, hidden))
+    return "".join(out)
+
+
+#: What a symbol that stands for no known character (a picture of a symbol font: Wingdings, Webdings) is read as.
+SYMBOL_PLACEHOLDER = "\ufffd"
+
+
+def _symbol(sym) -> str:
+    """The character of a ``w:sym`` (:func:`impact._symbols.symbol_char`), else :data:`SYMBOL_PLACEHOLDER`."""
+    from ._symbols import symbol_char
+
+    char = symbol_char(sym.get(f"{_W}font"), sym.get(f"{_W}char"))
+    return SYMBOL_PLACEHOLDER if char is None else char
+
+
+def _placeholder(element) -> bool:
+    """Whether ``element`` is a content control showing its placeholder (``w:sdtPr/w:showingPlcHdr``: Word's prompt,
+    'Click or tap here to enter text.', shown until something is typed in it): no one's words, not read."""
+    return element.tag == f"{_W}sdt" and element.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -638,17 +671,38 @@ def _docx_blocks(element, hidden: list[int] | None = None) -> Iterator[str]:
             yield held
             held = None
         if tag == f"{_W}tbl":
-            rows = [["\n".join(_docx_blocks(cell, hidden)).strip() for cell in row.iterchildren(f"{_W}tc")]
-                    for row in child.iterchildren(f"{_W}tr")]
+            rows = [["\n".join(_docx_blocks(cell, hidden)).strip() for cell in _table_parts(row, f"{_W}tc")]
+                    for row in _table_parts(child, f"{_W}tr")]
             header, speaker, whole = _table_turns(rows)
             for cells in rows[header:]:  # a header row over turns names the columns: not read
                 yield from _docx_row_line([c for c in cells if c], _row_turn(cells, speaker), whole=whole)
-        elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
+        elif tag in _BLOCK_WRAPPERS and not _placeholder(child):
             yield from _docx_blocks(child, hidden)
         elif tag == _MC_ALTERNATE and (chosen := _alternate_chosen(child)) is not None:
             yield from _docx_blocks(chosen, hidden)
     if held is not None:  # the last paragraph's mark deleted: nothing follows to join
         yield held
+
+
+#: Elements wrapping a body's paragraphs and tables, a table's rows or a row's cells: content controls, custom XML
+#: and smart tags.  Their paragraphs are read; rows and cells in them were not (the rows of a repeating section, a
+#: cell of a form: a turn dropped without a word).
+_BLOCK_WRAPPERS = frozenset(f"{_W}{t}" for t in ("sdt", "sdtContent", "customXml", "smartTag"))
+
+
+def _table_parts(element, tag: str) -> Iterator:
+    """The rows of a table, or the cells of a row (``tag``), in document order, those in :data:`_BLOCK_WRAPPERS`
+    and ``mc:AlternateContent`` too; not a content control showing its placeholder, nor a row deleted with tracking
+    on (``w:trPr/w:del``: with the change accepted, as Word shows it, the row is gone)."""
+    for child in element.iterchildren():
+        if child.tag == tag:
+            props = child.find(f"{_W}trPr") if tag == f"{_W}tr" else None
+            if props is None or props.find(f"{_W}del") is None:
+                yield child
+        elif child.tag in _BLOCK_WRAPPERS and not _placeholder(child):
+            yield from _table_parts(child, tag)
+        elif child.tag == _MC_ALTERNATE and (chosen := _alternate_chosen(child)) is not None:
+            yield from _table_parts(chosen, tag)
 
 
 def _mark_deleted(paragraph) -> bool:
@@ -707,6 +761,12 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
                           "Word neither shows nor prints them: if they are the interview's words, select them in "
                           "Word (with hidden text shown), untick Font > Hidden and save", TranscriptNotesWarning,
                           stacklevel=2)
+        if unknown := _unknown_symbols(body):
+            warnings.warn(f"{name}: {_counted(sum(unknown.values()), 'symbol')} picked from a symbol font "
+                          f"({_listed([f'{font} {code}' for font, code in unknown][:5])}) read as "
+                          f"U+FFFD ({SYMBOL_PLACEHOLDER}): {'it stands' if sum(unknown.values()) == 1 else 'they stand'} "
+                          "for no one Unicode character (a picture: a tick, a smiley); if one holds what was said, "
+                          "write it in words", TranscriptNotesWarning, stacklevel=2)
         if chunks := sum(1 for _ in body.iter(f"{_W}altChunk")):
             warnings.warn(f"{name}: {_counted(chunks, 'embedded document')} (altChunk, as programs "
                           "that make .docx files from web pages write) not read: open the file in Word and save it, "
@@ -786,6 +846,23 @@ _OLE_KINDS = (("Word.", "Word document"), ("Excel.", "Excel workbook"), ("PowerP
               ("AcroExch.", "PDF document"), ("Package", "file"))
 
 
+#: Where a symbol is not read: deleted or moved away with tracking, Word's copy for older readers, a ruby's guide.
+_NOT_READ = frozenset((f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK, f"{_W}rt"))
+
+
+def _unknown_symbols(body) -> dict[tuple[str, str], int]:
+    """The symbols (``w:sym``) of a .docx body read as :data:`SYMBOL_PLACEHOLDER`, counted by ``(font, code)``."""
+    found: dict[tuple[str, str], int] = {}
+    for sym in body.iter(f"{_W}sym"):
+        run = sym.getparent()
+        if _symbol(sym) != SYMBOL_PLACEHOLDER or (run is not None and _hidden_run(run)) or any(
+                a.tag in _NOT_READ or _placeholder(a) for a in sym.iterancestors()):
+            continue
+        key = (sym.get(f"{_W}font") or "no font", (sym.get(f"{_W}char") or "").upper())
+        found[key] = found.get(key, 0) + 1
+    return found
+
+
 def _docx_objects(body) -> str:
     """The files a .docx body embeds as OLE objects (Insert > Object), counted by kind (``"1 embedded Word document
     and 2 embedded files"``), or "": their content is no text of the document."""
@@ -831,8 +908,8 @@ class TranscriptNameWarning(ImpactWarning):
 class TranscriptNotesWarning(ImpactWarning):
     """A .docx transcript with comments, footnotes or endnotes, which are not read as the interview's words, or with
     embedded documents (``altChunk``), files embedded as objects (Insert > Object) or text formatted as hidden, which
-    are not read either: the warning names the
-    file and counts them."""
+    are not read either, or with symbols of a symbol font that stand for no one character (Wingdings), read as
+    U+FFFD: the warning names the file and counts them."""
 
 
 class TrimmedTextWarning(ImpactWarning):
@@ -999,7 +1076,9 @@ class Study:
             if name in schema.EXTENSIBLE and isinstance(extra, Mapping):
                 vocabs[name].update({str(k): str(v) for k, v in extra.items()})
             elif name in schema.EXTENSIBLE and isinstance(extra, list):
-                vocabs[name].update({str(k): str(k) for k in extra})
+                # an id listed alone is shown as written; a built-in one listed so keeps its label ('[dcs]' made
+                # every DCS 'dcs' in the report in place of "Director of children's services")
+                vocabs[name].update({str(k): str(k) for k in extra if str(k) not in vocabs[name]})
         vocabs["waves"] = {w: w for w in self.wave_ids}
         vocabs["survey_items"] = {i: i for i in self.survey_items["item"]}
         return vocabs

@@ -576,6 +576,7 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
                         if k not in extra]
                 out += _same_labels(base + [(f"vocabularies.{vname}.{k}", k, v) for k, v in extra.items()],
                                     vname.rstrip("s").replace("_", " "), where_said=False)
+                out += _relabelled(vname, extra)
             # a value the vocabulary has, written in another case or spacing ("DCS" for dcs), would be another value
             # that looks the same: the participants of one role counted as two
             known = {schema.same_id(v, loose=False): v for v in schema.BASE_VOCABULARIES[vname]}
@@ -586,6 +587,18 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
                                        f"holds {other!r}, which differs only in case or spacing (both would be "
                                        f"counted apart); use {other!r}"))
     return out, good
+
+
+def _relabelled(vname: str, extra: dict) -> list[Problem]:
+    """A warning for each built-in value of a vocabulary that study.yaml gives another label (``roles: {dcs:
+    Director}``): accepted, as a study may name a role its own way, but every table, figure and quote of the report
+    then names the value so, which is told (a value listed alone, ``[dcs]``, keeps its built-in label)."""
+    built_in = schema.BASE_VOCABULARIES[vname]
+    return [Problem("study.yaml", None, f"vocabularies.{vname}.{k}", v, f"the built-in label of {k}, "
+                    f"{built_in[k]!r}, or a new value's label: the report will name {k} {v!r} in place of "
+                    f"{built_in[k]!r} (give a new value its own id to add one)", severity="warning")
+            for k, v in extra.items() if k in built_in and isinstance(v, str) and v.strip()
+            and " ".join(v.split()).casefold() != " ".join(built_in[k].split()).casefold()]
 
 
 def _same_labels(named: list[tuple[str, str, Any]], what: str, *, where_said: bool = True) -> list[Problem]:
@@ -706,6 +719,7 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     problems += _check_pseudonymous_ids(parsed, vocabs)
     problems += _check_status(parsed)
     problems += _check_reviews(parsed)
+    problems += _check_actions(parsed, [str(w["id"]) for w in waves if isinstance(w, dict) and "id" in w])
     problems += _check_indicators(parsed)
     problems += _written_two_ways(parsed, "survey_responses", "respondent_id", "two respondents, each counted",
                                   severity="warning")
@@ -1578,6 +1592,44 @@ def _check_reviews(parsed) -> list[Problem]:
             lacking = [t for t in vocab.CORE_THEMES if t not in given and t not in said]
             if lacking:  # a theme given twice is told with the cell's other checks
                 out.append(Problem(f, line, "themes", v["themes"], f"all five core themes (missing {lacking})"))
+    return out
+
+
+#: Action statuses an action cannot return to ``not_started`` from: work done is not undone by not starting it.
+#: Other steps back are real (an action re-opened, ``completed`` then ``in_progress``; one paused) and accepted.
+_DONE_ACTIONS = frozenset(("completed", "embedded"))
+
+
+def _check_actions(parsed, wave_order: list[str]) -> list[Problem]:
+    """Warnings for actions.csv and action_progress.csv: an action whose theme its council's review did not cover
+    (the reviews of that council list their themes; an action plan answers what the review found), and an action
+    ``not_started`` at a wave after one where it was ``completed`` or ``embedded`` (waves or actions mixed up)."""
+    out = []
+    reviewed: dict[str, set[str]] = defaultdict(set)
+    for _, v in parsed.get("reviews", []):
+        if v.get("council_id") and v.get("themes"):
+            reviewed[v["council_id"]] |= {t.strip() for t in v["themes"].split(LIST_SEP)}
+    f = TABLES["actions"].filename
+    for line, v in parsed.get("actions", []):
+        themes = reviewed.get(v.get("council_id") or "")
+        if themes and v.get("theme") and v["theme"] not in themes:
+            out.append(Problem(f, line, "theme", v["theme"], f"a theme council {v['council_id']}'s review covered "
+                               f"({', '.join(sorted(themes))}): an action answers what its review found; is the "
+                               "theme or the council mistyped?", severity="warning"))
+    f = TABLES["action_progress"].filename
+    rank = {w: i for i, w in enumerate(wave_order)}
+    done: dict[str, tuple[int, int, str, str]] = {}  # action -> (wave's place, row, wave, status) of its first done
+    rows = sorted((rank[v["wave"]], line, v) for line, v in parsed.get("action_progress", [])
+                  if v.get("wave") in rank and v.get("action_id") and v.get("status"))
+    for at, line, v in rows:
+        first = done.get(v["action_id"])
+        if v["status"] in _DONE_ACTIONS and first is None:
+            done[v["action_id"]] = (at, line, v["wave"], v["status"])
+        elif v["status"] == "not_started" and first is not None and first[0] < at:
+            out.append(Problem(f, line, "status", v["status"], f"progress that does not go back to not_started "
+                               f"(action {v['action_id']} was {first[3]} at {first[2]}, row {first[1]}: an action "
+                               "done is not then not started; are the waves or actions mixed up?)",
+                               severity="warning"))
     return out
 
 

@@ -14,6 +14,7 @@ from .._io import (
     check_input_file,
     literal_tilde,
     rolled_back_on_failure,
+    windows_safe_name,
 )
 from .._words import _counted
 from ..errors import ImpactError, InputError
@@ -93,7 +94,9 @@ _DOC_EXT = re.compile(r"\.(txt|text|docx?|odt|rtf|pdf|html?|md|srt|vtt)$", re.IG
 def _safe_name(name: str) -> str:
     cleaned = re.sub(r"[^\w.\- ]+", "_", name, flags=re.UNICODE).strip(" .") or "source"
     cleaned = _DOC_EXT.sub("", cleaned).strip(" .") or "source"
-    return cleaned[:120]
+    # a source named as a Windows device ('CON', 'nul': an interview id exported as a source's name) was written as
+    # sources/CON.txt, which Windows cannot make, and where writing it writes to the device
+    return windows_safe_name(cleaned[:120].rstrip(" ."))
 
 
 def _check_import_folder(out: Path, study: str | None) -> None:

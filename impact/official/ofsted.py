@@ -133,15 +133,19 @@ def normalise_grade(text: object) -> tuple[str | None, str]:
 
 
 def _parse_date(text: str) -> pd.Timestamp | None:
-    """A date dd/mm/yy, dd/mm/yyyy or yyyy-mm-dd (ASCII digits) within the plausible window, else None."""
+    """A date dd/mm/yy, dd/mm/yyyy or yyyy-mm-dd (ASCII digits) within the plausible window, else None.
+
+    A day or month of one digit is read in either layout ('1/3/2011', '2011-3-1'), as a study file's dates are
+    (:func:`impact.schema.parse_date`): '2011-3-1' was refused where '1/3/2011' was read."""
     cell = text.strip()
     m = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})", cell)
+    iso = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", cell)
     try:
         if m:
             day, month, year = (int(g) for g in m.groups())
             when = pd.Timestamp(year + 2000 if year < 100 else year, month, day)
-        elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", cell):
-            when = pd.Timestamp(cell)
+        elif iso:
+            when = pd.Timestamp(*(int(g) for g in iso.groups()))
         else:
             return None
     except ValueError:
