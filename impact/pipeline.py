@@ -978,6 +978,7 @@ def _segment_and_code(study: Study, coders: list, *, progress: bool = False) -> 
     as segmenting and then coding: a segment's codings depend on its text only.
     """
     from .coding.rules import _coded_frame
+    from .coding.rules import _progress as _progress_bar
     from .coding.segment import _BATCH_CHARS, _batches, _items, _join_batches
 
     items, meta = _items(study)
@@ -991,9 +992,7 @@ def _segment_and_code(study: Study, coders: list, *, progress: bool = False) -> 
     else:
         jobs = (_segment_and_code_batch(batch, coders) for batch in batches)
     if progress:
-        from tqdm.auto import tqdm
-
-        jobs = tqdm(jobs, total=len(batches), desc="segmenting and coding", unit="batch", disable=None)
+        jobs = _progress_bar(jobs, True, total=len(batches), desc="segmenting and coding", unit="batch")
     segment_parts: list[pd.DataFrame] = []
     coded_parts: list[list[pd.DataFrame]] = [[] for _ in coders]
     for seg_frame, coded in jobs:

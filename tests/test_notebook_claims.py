@@ -13,9 +13,13 @@ without the report's caveat.
 
 from __future__ import annotations
 
+import collections
+import csv
 import importlib.util
+import json
 import math
 import re
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -50,19 +54,28 @@ def _poorly_read() -> dict[str, float]:
     return {r.code: r.f1 for r in v.itertuples() if r.code in codes and r.f1 < 0.70}
 
 
-def _printed(name: str, study: Path, kernel_spec_manager, monkeypatch) -> str:  # noqa: F811
-    """Run notebook ``name`` on ``study``; return everything its cells printed."""
+def _streams(name: str, study: Path | None, kernel_spec_manager, monkeypatch) -> dict[str, str]:  # noqa: F811
+    """Run notebook ``name`` on ``study`` (the bundled example for None); return what its cells wrote to stdout and
+    to stderr, by stream name."""
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    monkeypatch.setenv("IMPACT_STUDY", str(study))  # inherited by the kernel process
+    if study is None:
+        monkeypatch.delenv("IMPACT_STUDY", raising=False)
+    else:
+        monkeypatch.setenv("IMPACT_STUDY", str(study))  # inherited by the kernel process
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
     km = KernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=kernel_spec_manager)
     NotebookClient(nb, km=km, kernel_name=KERNEL_NAME, timeout=120, allow_errors=False,
                    resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
-    return "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                     if o.output_type == "stream" and o.get("name") == "stdout")
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream"]
+    return {s: "\n".join(o.get("text", "") for o in outputs if o.get("name") == s) for s in ("stdout", "stderr")}
+
+
+def _printed(name: str, study: Path | None, kernel_spec_manager, monkeypatch) -> str:  # noqa: F811
+    """Run notebook ``name`` on ``study``; return everything its cells printed."""
+    return _streams(name, study, kernel_spec_manager, monkeypatch)["stdout"]
 
 
 def _interviewed_by_status(study: impact.Study) -> dict[str, tuple[int, int]]:
@@ -100,6 +113,20 @@ def test_longitudinal_notebook_computes_its_claims(small_study, kernel_spec_mana
     panel = impact.council_panel(study, impact.RuleCoder(book).code(segments), segments=segments, codes=book.code_ids)
     later = panel[panel["interviewed"] & (panel["wave"] != study.wave_ids[0])]
     assert f"After the review, {(later['n_participants_reported'] > 0).mean():.0%} of the interviewed council" in out
+    # the insight -> action -> practice chain of the review's impact, counted from the waves after the review (the old
+    # notebook counted levels reported at the expectations wave, before the review): first wave each level is reported
+    levels = impact.Codebook.load("impact_level")
+    chain_panel = impact.council_panel(study, impact.RuleCoder(levels).code(segments), segments=segments,
+                                       codes=levels.code_ids)
+    rank = {w: i for i, w in enumerate(study.wave_ids)}
+    said = chain_panel[(chain_panel["wave"] != study.wave_ids[0]) & chain_panel["reported"].fillna(False).astype(bool)]
+    first = (said.assign(rank=said["wave"].map(rank)).groupby(["council_id", "code"])["rank"].min().unstack()
+             .reindex(columns=["insight", "action", "practice"]))
+    complete = first.notna().all(axis=1)
+    ordered = complete & (first["insight"] <= first["action"]) & (first["action"] <= first["practice"])
+    assert (f"After the review ({', '.join(study.wave_ids[1:])}), {int(complete.sum())} of {len(study.councils)} "
+            "councils reported every level of the chain") in out
+    assert f"in {int(ordered.sum())} of them no level was first reported before the level it builds on" in out
     # the GEE on learning is flagged with the coder's F1 for learning
     assert f"Learning is read by the machine coder with F1 {_poorly_read()['learning']:.2f}" in out
     # the survey waves are this study's
@@ -176,3 +203,96 @@ def test_official_statistics_notebook_states_its_groups(shared_data, kernel_spec
     assert (int(m[1]), int(m[2])) == (len(expected["treated"] & councils), len(expected["comparison"] & councils))
     source = "".join(c.source for c in nbformat.read(NOTEBOOKS / OFFICIAL, as_version=4).cells)
     assert "never-inadequate" not in source and "mostly not in the source" not in source
+
+
+@pytest.mark.slow
+def test_programme_report_notebook_says_what_is_withheld(kernel_spec_manager, monkeypatch, tmp_path):  # noqa: F811
+    """Notebook 04 said the published tables show ``c`` "in place of counts below `min_count` (5 by default)", above
+    a comparisons table whose ``c`` stood for groups of 9 and 10 councils (withheld because, with the counts published,
+    they would give a smaller count back).  It now counts the withheld values of the bundle it wrote, by reason, and
+    the test counts them again from that bundle's tables/suppressions.csv and provenance.json.  Its run printed tqdm's
+    "IProgress not found. Please update jupyter and ipywidgets" to stderr; it now writes nothing there."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the notebook writes its report with tempfile.mkdtemp
+    streams = _streams("04_programme_report.ipynb", None, kernel_spec_manager, monkeypatch)
+    (report,) = tmp_path.glob("impact-report-*/report")
+    min_count = json.loads((report / "provenance.json").read_text(encoding="utf-8"))["provenance"]["min_count"]
+    ledger = report / "tables" / "suppressions.csv"
+    rows = list(csv.DictReader(ledger.open(encoding="utf-8-sig", newline=""))) if ledger.is_file() else []
+    withheld = collections.Counter()
+    for row in rows:
+        withheld[row["reason"]] += int(row["withheld"])
+    out = streams["stdout"]
+    if not rows:
+        assert f"Nothing is withheld: no published count is below {min_count}" in out
+    else:
+        assert (f"min_count {min_count}: {sum(withheld.values())} values in {len(rows)} rows of the published tables "
+                "are withheld") in out
+        for reason, n in withheld.items():
+            assert re.search(rf"(?:: |, ){n} {re.escape(reason.replace('; ', ' and '))}[,.]", out), (reason, n, out)
+    assert not streams["stderr"].strip(), streams["stderr"]
+
+
+@pytest.mark.slow
+def test_coding_notebook_counts_the_simulated_review(kernel_spec_manager, monkeypatch, tmp_path):  # noqa: F811
+    """Notebook 02's simulated reviewer accepted every suggestion "scored 0.6 or more", and none of the suggestions it
+    exported scored lower: every decision was an accept, so the agreement it then showed between reviewer and machine was 1 for every
+    code by construction.  The reviewer now rejects the least certain third; the notebook prints how many it accepted
+    and rejected, counted here again from the workbook it saved."""
+    from openpyxl import load_workbook
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the notebook writes the workbook with tempfile.mkdtemp
+    out = _printed("02_coding_and_reliability.ipynb", None, kernel_spec_manager, monkeypatch)
+    (workbook,) = tmp_path.glob("impact-review-*/review.xlsx")
+    wb = load_workbook(workbook, read_only=True)
+    rows = list(wb["review"].iter_rows(values_only=True))
+    wb.close()
+    decisions = collections.Counter(row[rows[0].index("decision")] for row in rows[1:])
+    assert (f"The simulated reviewer accepted {decisions['accept']} and rejected {decisions['reject']} of the "
+            f"{len(rows) - 1} suggestions") in out
+    assert decisions["accept"] and decisions["reject"], decisions  # the loop shows both decisions
+
+
+def test_longitudinal_notebook_says_what_mcnemar_tests():
+    """McNemar's test compares the people who began reporting an impact with those who stopped (the discordant pairs):
+    whether the share reporting it changed.  Notebook 03 asked of it "did people who reported an impact early still
+    report it a year on?", which is the persistence table's sustained against faded, not this test's question."""
+    text = " ".join(" ".join(c.source for c in nbformat.read(NOTEBOOKS / "03_longitudinal_analysis.ipynb", as_version=4)
+                             .cells if c.cell_type == "markdown").split())
+    assert "still report it a year on?" not in text
+    assert re.search(r"McNemar's test .{0,200}did the share of interviewees reporting an impact change", text)
+
+
+def test_progress_bar_in_a_kernel_without_ipywidgets_warns_nothing(monkeypatch):
+    """In a Jupyter kernel without ipywidgets (not a dependency of impact), importing tqdm.auto warns "IProgress not
+    found. Please update jupyter and ipywidgets" and then draws tqdm's text bar all the same: notebook 04 showed the
+    warning under ``run(..., progress=print)``.  The package's progress bar (the coders' ``progress=True`` and the main
+    job's segmenting) no longer passes it on.  The kernel is simulated: ipykernel's shell module loaded, IPython's
+    ``get_ipython()`` a ZMQInteractiveShell, ipywidgets absent."""
+    import types
+    import warnings
+
+    from impact.coding.rules import _progress
+
+    class ZMQInteractiveShell:
+        pass
+
+    ipython = types.ModuleType("IPython")
+    ipython.get_ipython = ZMQInteractiveShell
+    monkeypatch.setitem(sys.modules, "IPython", ipython)
+    monkeypatch.setitem(sys.modules, "ipykernel.zmqshell", types.ModuleType("ipykernel.zmqshell"))
+    monkeypatch.setitem(sys.modules, "ipywidgets", None)
+
+    def fresh_tqdm():
+        for name in ("tqdm.auto", "tqdm.autonotebook", "tqdm.notebook"):
+            monkeypatch.delitem(sys.modules, name, raising=False)
+
+    fresh_tqdm()
+    with warnings.catch_warnings(record=True) as control:
+        warnings.simplefilter("always")
+        import tqdm.auto  # noqa: F401
+    assert any("IProgress" in str(w.message) for w in control), "the simulated kernel does not make tqdm warn"
+    fresh_tqdm()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert list(_progress(range(3), True, total=3)) == [0, 1, 2]
+    assert not [str(w.message) for w in caught if "IProgress" in str(w.message)]

@@ -24,6 +24,9 @@ KERNEL_NAME = "impact-test"
 CELL_TIMEOUT = 120  # seconds per cell: a guard against hangs, not a speed test
 # The notebook on the real public files (../shared/data): executed once, by the test of its printed claims.
 OFFICIAL = "05_official_statistics.ipynb"
+# Notebooks executed once, on the bundled example, by test_notebook_claims.py, which checks what they print and write
+# (run here too, they would run twice).
+CLAIMED = ("02_coding_and_reliability.ipynb", "04_programme_report.ipynb")
 
 
 def _read(path: Path) -> nbformat.NotebookNode:
@@ -69,6 +72,8 @@ def test_notebook_runs(path, kernel_spec_manager, monkeypatch, tmp_path):
     if path.name == OFFICIAL and SHARED_DATA.is_dir():
         pytest.skip(f"{OFFICIAL} runs on the real public files in test_notebook_claims.py, which checks what it prints "
                     "(run here only where they are absent, on its fixtures)")
+    if path.name in CLAIMED:
+        pytest.skip(f"{path.name} runs, on the example study, in test_notebook_claims.py, which checks what it prints")
     monkeypatch.setenv("MPLBACKEND", "Agg")  # inherited by the kernel process
     # The notebooks that write a report or a review folder make it with tempfile.mkdtemp, for the reader to open;
     # under test it goes into pytest's own temporary folder, which pytest prunes, not the machine's /tmp.

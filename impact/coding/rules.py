@@ -670,13 +670,24 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _progress(steps: Any, show: bool, *, total: int | None = None) -> Any:
-    """``steps``, wrapped in a tqdm progress bar on stderr when ``show``."""
+def _progress(steps: Any, show: bool, *, total: int | None = None, desc: str = "coding", unit: str = "chunk") -> Any:
+    """``steps``, wrapped in a tqdm progress bar on stderr when ``show``.
+
+    In a Jupyter kernel without ipywidgets (not a dependency), importing ``tqdm.auto`` warns "IProgress not found.
+    Please update jupyter and ipywidgets" and then draws tqdm's text bar, as it does outside a notebook: the warning
+    asks the user to install something they did not ask for and changes nothing, so it is not shown.
+    """
     if not show:
         return steps
-    from tqdm.auto import tqdm
+    import warnings
 
-    return tqdm(steps, total=total, desc="coding", unit="chunk", disable=None)
+    from tqdm.std import TqdmWarning
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="IProgress not found", category=TqdmWarning)
+        from tqdm.auto import tqdm
+
+    return tqdm(steps, total=total, desc=desc, unit=unit, disable=None)
 
 
 def _stem_strings(texts: list[str]) -> list[str]:
