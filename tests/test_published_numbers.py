@@ -135,6 +135,12 @@ def test_published_csv_numbers_are_rounded_as_the_report_shows_them(bundles, whi
     assert sorted((out / "tables").glob("*.csv")), out
     problems = csv_problems(out)
     assert not problems, f"{len(problems)} numbers: " + "; ".join(problems[:10])
+    # provenance.json and parameters.json: settings as given (a level of 0.05), no float artefact
+    for name in ("provenance.json", "parameters.json"):
+        if (out / name).is_file():
+            floats = re.findall(r"(?<![\w.])-?\d+\.\d+(?:e-?\d+)?(?![\w.])", (out / name).read_text(encoding="utf-8"))
+            noisy = [f for f in floats if _ARTEFACT.search(f) or _significant(f) > 12]
+            assert not noisy, (name, noisy[:5])
 
 
 @pytest.mark.parametrize("which", ["example", "ten_councils"])
@@ -151,9 +157,9 @@ def planted_report(sixty_planted):
 
 def test_a_second_generated_study_publishes_rounded_numbers(planted_report, tmp_path):
     from impact.report import render_xlsx, table_csv
+    from impact.report._model import Table
     from impact.report._render import DICTIONARY
     from impact.report._xlsx import data_dictionary
-    from impact.report._model import Table
 
     tables = tmp_path / "tables"
     tables.mkdir()
