@@ -21,6 +21,7 @@ from stdnum.gb import upn as _upn
 from ._lexicon import (
     POSTCODE_AREAS,
     bare_word,
+    communities,
     conditions,
     english_words,
     fold,
@@ -779,7 +780,8 @@ _AGE_RES = (
     ),
     # "the boy (14, in care)", "her daughter, 15, was moved", "Child J (7)", "Sibling 1 (9)", "the mother (32) said"
     lazy_compile(
-        r"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster|sibling|"
+        # twins' or triplets' one age too, said in brackets after their names ("Sahil & Arjun (twins, 8)")
+        r"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster|sibling|twins|triplets|"
         r"(?-i:(?<=\b(?:Child|Baby|Sibling|Young[ \t]+Person)[ \t]+)(?:\p{Lu}|\d{1,2})))[ \t]*"
         rf"(?:\([ \t]*(?P<age>\d{{1,2}}|{_NUMBER_WORDS})\b|,[ \t]*(?P<age>\d{{1,2}}|{_NUMBER_WORDS})[ \t]*(?=[,;)]))",
         _I,
@@ -1955,6 +1957,11 @@ _DOB_ANCHOR = lazy_compile(r"\b(?:born|b\.|d\.?[ \t]?o\.?[ \t]?b|date[ \t]+of[ \
 _DEATH_ANCHOR = lazy_compile(rf"\b(?:{_DEATH_WORDS})", _I)
 
 
+# A date with its label after it, in brackets or after a dash or a comma, as lists of a family write them ("18.04.2011
+# (DOB)", "3 May 2016 - d.o.b.", "12/09/2014, date of birth"): the date of birth.
+_DOB_LABEL_AFTER_RE = lazy_compile(
+    rf"(?<![\w/.])(?P<date>{_ANY_DATE})[ \t]*(?:\([ \t]*|[,{_DASH}][ \t]*)"
+    r"(?:d\.?[ \t]?o\.?[ \t]?b\b\.?|date[ \t]+of[ \t]+birth\b|birth[ \t]?date\b)", _I)
 # A baby's due date, a day and month without a year too ("the baby's due date is 3 May", "EDD 12/06", "her due date
 # was the 12th of June"): the date of birth to come.
 _DUE_DATE_RE = lazy_compile(
@@ -1970,7 +1977,7 @@ def _dates(text: str, add) -> None:
         add(Span(m.start("date"), m.end("date"), "date"))
     if _DATE_HINT.search(text) is None:
         return
-    for pattern in ((_DOB_RE,) if _DOB_ANCHOR.search(text) else ()) + (_BIRTH_YEAR_RE,):
+    for pattern in ((_DOB_RE, _DOB_LABEL_AFTER_RE) if _DOB_ANCHOR.search(text) else ()) + (_BIRTH_YEAR_RE,):
         for m in pattern.finditer(text):
             rest = _MONTH_AFTER_DAY_RE.match(text, m.end("date"))  # "born on the 3rd, may 2009": the rest of it
             add(Span(m.start("date"), m.end("date") if rest is None else rest.end(), "date_of_birth"))
@@ -2661,6 +2668,20 @@ def _practice_owner(text: str, start: int, name_words: list[str], words: frozens
     return start + spans[model - 1].end()
 
 
+# The words of a centre's name that say whom it serves, not where it is ("the Roma community centre", "the Irish
+# Community Centre"): with a people's or a faith's word, the name holds no place.
+_SERVED_WORDS = frozenset("community communities cultural culture heritage welfare association women's womens youth".split())
+
+
+def _named_for_a_people(name: str) -> bool:
+    """Whether a premises' name before its kind (``name``) is a people's or a faith's words and words for whom it
+    serves alone, each capitalised people's word one :func:`~impact.privacy._lexicon.communities` holds ("Roma
+    community", "Irish Community", "Somali"): a centre named for the people it serves, in any town."""
+    parts = [fold(w.strip("'’")) for w in name.split()]
+    return bool(parts) and any(p in communities() for p in parts) and all(
+        p in communities() or p in _SERVED_WORDS or p in ("and", "&") for p in parts)
+
+
 def _institutions(text: str, add) -> None:
     from ._names import _NOT_NAMES, _NOT_SUBJECTS, _SET_OFF_AFTER_RE, KINSHIP_ROLE_WORDS
 
@@ -2727,14 +2748,15 @@ def _institutions(text: str, add) -> None:
             if (owner := _practice_owner(text, start, name_words, words)) is not None:
                 add(Span(start, owner, "place"))
             continue
-        if _body_of_a_field(text, start, m.end(), words):
+        if _body_of_a_field(text, start, m.end(), words) or _named_for_a_people(text[start : m.end("name")]):
             continue
         add(Span(start, m.end(), "place"))
     for m in _near(_INSTITUTION_LOWER_RE, _INSTITUTION_LOWER_ANCHOR, text):
         start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_PREMISES_KINDS)
         if start is None and text[m.end("name") : m.end()].split()[-1] not in _WEAK_INSTITUTIONS:
             start = _capitalised_name(text, m.group("name"), m.start("name"))  # "Effective Practice" is judged above
-        if start is not None and _body_of_a_field(text, start, m.end(), words):
+        if start is not None and (_body_of_a_field(text, start, m.end(), words)
+                                  or _named_for_a_people(text[start : m.end("name")])):
             continue
         if start is not None:
             add(Span(start, m.end(), "place"))

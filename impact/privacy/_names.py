@@ -60,6 +60,8 @@ from ._lexicon import (
     proper_nouns,
     public_names,
     public_terms,
+    role_initials,
+    role_meanings,
     spoken_words,
     surname_words,
     thing_names,
@@ -554,6 +556,14 @@ _PEOPLE_OBJECT_BEFORE_RE = lazy_compile(
     r"(?:\b(?:related|relating|relevant|specific|particular|peculiar|unique|similar|common|native|indigenous|endemic|"
     r"prevalent|widespread|rare|higher|lower|tailored|targeted|aimed|available|accessible)[ \t]+(?:to|for|among|amongst)"
     r"|\b(?:among|amongst))[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# A noun phrase's head and the preposition that joins a people's word to it, opening a sentence or after a determiner
+# ("Support for Roma is patchy", "the attainment of Roma is low"): a verb after the people's word agrees with the head,
+# so says nothing of whom the word names; a verb's past before the preposition ("he spoke to Roma") is a person's object.
+_HEAD_PREPOSITION_BEFORE_RE = lazy_compile(
+    r"(?:(?:\A|[.!?;:\n\r(\"“‘])[ \t\"“‘]*|\b(?:the|a|an|our|their|his|her|its|this|that|more|less|much|little|no|any|"
+    r"some|better|poor|good|local|specialist|extra|targeted)[ \t]+)(?:\p{L}+[ \t]+){0,2}?(?P<head>\p{L}+)[ \t]+"
+    r"(?:for|of|to|towards|toward|among|amongst|with|within|against|about|from|by|between)[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
 # A verb that agrees with a plural subject, or with a singular one, right after a people's word that is a given name too:
 # the people ("Roma are often excluded", "Roma don't trust the school") or one person ("Roma doesn't like school",
 # "Roma has been excluded"); see NameFinder._peoples_word.
@@ -583,6 +593,8 @@ _NOT_NAMES = frozenset(
     down across through around between because while though although until unless since whether once yet else
     himself herself themselves myself yourself one two three first last next new old other another same such own
     mr mrs ms dr miss mx prof""".split()
+    # the same verbs' short forms as texts and quick notes type them, the apostrophe left out ("aaliyah wont go")
+    + """wont dont cant didnt isnt wasnt hasnt doesnt aint wouldnt couldnt shouldnt havent werent arent""".split()
 ) | frozenset(
     # a speaker's interjections and sounds of agreement ("call me, oh, one sec", "she said, yeah, fine"): no one's name
     "oh ah eh ooh aw ow um er erm uh hmm yeah yep nah okay ok innit blimey crikey jeez gosh bless cheers ta aye och ach "
@@ -616,7 +628,7 @@ _SET_OFF_AFTER_RE = lazy_compile(
     rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed|{_IRREGULAR_PAST})(?![\p{{L}}'’])|[.!?]|\Z)"
     r"|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z"
     # a bracket closed before more people ("her dad (snow) and her mum (amber) came", "his nan (pearl), his grandad")
-    r"|\)[ \t]*(?:,|&|(?:and|or)(?![\p{L}'’])))",
+    r"|\)[ \t]*(?:,|&|\+|(?:and|or|n|an['’]?)(?![\p{L}'’])))",
     re.IGNORECASE | re.VERSION1)
 # Set off on one side only, the closing comma left out as speech is often typed ("the nurse, bishop came in", "my
 # manager - bell said no"): the word is the subject of a verb of saying or doing right after it, not a list ("a
@@ -1221,6 +1233,21 @@ def _unknown_person_word(w: str) -> bool:
             and not all(p in english_words() for p in w.split("-")))  # "a review for follow-up"
 
 
+@cache
+def member_noun(key: str) -> bool:
+    """Whether a people's or a faith's word (folded) names one member, as its plural in "-s" or "-ies" that a list holds
+    shows ("Christian", "Christians"; "Romany", "Romanies"); "Roma" and "Sami" are their own plural."""
+    plurals = (key + "s", key[:-1] + "ies") if key.endswith("y") else (key + "s",)
+    return any(p in proper_nouns() or p in english_words() or p in communities() for p in plurals)
+
+
+def _own_plural_people(word: str) -> bool:
+    """Whether ``word``, as written, is a people's word capitalised that is its own plural ("Roma", "Sami"): after a
+    thing made for someone ("Support for Roma is patchy") it is the people, as a child's name in lower case is not."""
+    key = fold(word)
+    return word[:1].isupper() and key in communities() and not member_noun(key)
+
+
 def named_after_preposition(text: str) -> list[Span]:
     """A word no list knows, in lower case and shaped as a given name, after a preposition that takes a person where a
     phrase ends (:data:`_PERSON_PREPOSITION_RE`: "i did it for kacey", "we were worried about tyreese"); not a month or
@@ -1292,7 +1319,7 @@ def named_by_shape(text: str) -> list[Span]:
             found.append(Span(m.start("w"), m.end("w"), "name"))
     found += [Span(m.start(), m.end(), "name") for m in _LOWER_WORD_ONLY_RE.finditer(text) if _mutated_name(fold(m.group()))]
     for m in chain(_SENT_TO_RE.finditer(text), _MADE_FOR_RE.finditer(text) if " for " in text else ()):
-        if _unknown_person_word(fold(m.group("w"))):
+        if _unknown_person_word(fold(m.group("w"))) and not _own_plural_people(m.group("w")):
             found.append(Span(m.start("w"), m.end("w"), "name"))
     for m in _MISS_UNKNOWN_RE.finditer(text):
         w = fold(m.group("w"))
@@ -1535,6 +1562,33 @@ _ROLE_CLOSED_AFTER_RE = lazy_compile(
     r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?:(?:the|our|my|his|her|their|your|a|an)[ \t]+|\p{L}+['’]s[ \t]+)?"
     rf"(?:[\p{{L}}\-]+[ \t]+){{0,3}}?(?:\p{{L}}+-)?(?:{_ROLE_HEADS}|ex)(?![\p{{L}}'’])[ \t]*(?:\)|,|[ \t][\-–—])",
     re.IGNORECASE | re.VERSION1)
+# A role's letters in capitals closed in brackets after a word, or open in brackets before it ("Joy (FSW) will visit",
+# "FSW (Joy) will visit"): the word is who holds the role when the letters are a role's (role_initials.txt).
+_CAPS_CLOSED_AFTER_RE = lazy_compile(r"[ \t]*\([ \t]*(?P<r>\p{Lu}{2,6})[ \t]*\)", re.VERSION1)
+_CAPS_OPEN_BEFORE_RE = lazy_compile(r"(?<![\p{L}\d'’.\-])(?P<r>\p{Lu}{2,6})[ \t]*\([ \t]*\Z", re.VERSION1)
+
+
+# The words of a role's meaning that make its letters a relation's or a child's ("MGM", maternal grandmother; "YP",
+# young person): after a relation they restate it ("her maternal grandmother (MGM)"), no initials.
+_RELATION_MEANINGS = frozenset("""mother father grandmother grandfather parent partner child person carer son daughter
+    brother sister aunt uncle""".split())
+
+
+def _relation_letters(letters: str) -> bool:
+    """Whether a role's letters stand for a relation or a child (:data:`_RELATION_MEANINGS`)."""
+    return any(w in _RELATION_MEANINGS for w in role_meanings().get(letters, "").split())
+
+
+def _role_letters_after(text: str, end: int) -> bool:
+    """Whether a role's letters closed in brackets follow ``end`` ("Joy (FSW) will visit")."""
+    return (m := _CAPS_CLOSED_AFTER_RE.match(text, end)) is not None and m.group("r") in role_initials()
+
+
+def _role_letters_before(text: str, start: int) -> bool:
+    """Whether a role's letters and an open bracket come right before ``start`` ("FSW (Joy) will visit")."""
+    return (m := _CAPS_OPEN_BEFORE_RE.search(text, max(0, start - 12), start)) is not None and m.group("r") in role_initials()
+
+
 # A role set off after a name with its article or owner ("Kacey Okafor, a social worker", ", our foster carer").
 _ROLE_SET_OFF_RE = lazy_compile(
     r"[ \t]*,[ \t]*(?:the|our|my|his|her|their|your|a|an)[ \t]+(?:[\p{L}\-]+[ \t]+){0,3}?"
@@ -1620,6 +1674,12 @@ _AGE_SET_OFF_RE = lazy_compile(
     re.VERSION1)
 # An age right after a name in a list of children ("Kai 8, Lily 6 and Ruby 2"): a number to 19 before a comma, "and"
 # or the end.
+# A child's age closed in brackets after a word, with its unit or none ("Rose (7) found the key", "Hope (15 yrs)"): the
+# word is the child's name (a year there is a work cited, "Rose (2019) found"; see _redact._CITATION_RE).
+_AGE_CLOSED_AFTER_RE = lazy_compile(
+    r"[ \t]*\([ \t]*(?:1\d|\d)(?:[ \t]*(?:y|yrs?|years?(?:[ \t]+old)?|yo|m|mths?|months?))?[ \t]*\)", re.IGNORECASE | re.VERSION1)
+# Letters text-speak writes for words ("n" and, "u" you, "r" are, "b" be, "c" see, "y" why): after a word, no initial.
+_TEXT_SPEAK_LETTERS = frozenset("nurbcy")
 _AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b))", re.VERSION1)
 # What a nickname follows: a name given ("we call him smudge", "everyone calls her princess", "his nickname's tink",
 # "she goes by kaz"), whatever its words; after "known as", or who a relation or worker is, only a word no list knows or
@@ -1742,7 +1802,7 @@ _SUBJECT_VERB_AFTER_RE = lazy_compile(
 # A second clause's opening ("..., but", "and"), and a sentence's end.
 _CLAUSE_JOIN_BEFORE_RE = lazy_compile(r"(?:,[ \t]*|[ \t]+)(?:and|but|while|whereas|though|although)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _SENTENCE_END_RE = lazy_compile(r"[.!?:;\n\r…]", re.VERSION1)
-_ME_AND_BEFORE_RE = lazy_compile(r"\bme[ \t]+(?:and|&|n['’]?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_ME_AND_BEFORE_RE = lazy_compile(r"\b(?:me|u|you|him|her|us)[ \t]+(?:and|&|n['’]?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _PLURAL_VERB_AFTER_RE = lazy_compile(
     r"[ \t]+(?:are|were|share|shared|live|go|play|sleep|stay|walk|fight|argue|talk|get|do|have|like|love|hate|want|need|"
     r"used[ \t]+to)(?![\p{L}'’])", re.VERSION1)
@@ -2514,9 +2574,13 @@ class NameFinder:
         spans += self._lower_initials(text)
         spans += [Span(m.start("l"), m.end("l"), "name") for m in _LETTER_AGED_RE.finditer(text)] if "," in text or "(" in text else []
         # a relative's initials set off after the relation, whatever they spell ("her second cousin, OF, pleaded guilty")
+        # (or a role's letters closed in brackets after a relation, who has a role already: "Mum (LM), SW (RP)")
         spans += [Span(m.start(), m.end(), "name") for m in _CAPS_RE.finditer(text)
-                  if fold(m.group()) not in self.public and _KIN_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
-                  and _KIN_INITIALS_AFTER_RE.match(text, m.end())] if "," in text or "(" in text else []
+                  if (kin := _KIN_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())) is not None
+                  and (fold(m.group()) not in self.public and _KIN_INITIALS_AFTER_RE.match(text, m.end())
+                       or m.group() in role_initials() and kin.group().rstrip(" \t").endswith("(")
+                       and text[m.end() : m.end() + 1] == ")" and not _relation_letters(m.group()))
+                  ] if "," in text or "(" in text else []
         for m in _NEWBORN_INITIALS_RE.finditer(text):
             # the newborn's initials, "Baby" kept, and never the two words read as a place ("the death of Baby RT")
             spans = [s for s in spans if not (s.start == m.start() and s.end == m.end("n"))]
@@ -2873,11 +2937,24 @@ class NameFinder:
         if (_PEOPLE_OBJECT_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start) is not None
                 and _FIELD_END_AFTER_RE.match(text, tok.end) is not None and not self._member_noun(tok.key)):
             return True  # "related to Roma.", "common among Sami": the people, a noun that is its own plural
+        if not self._member_noun(tok.key) and self._after_noun_head(text, tok):
+            return True  # "Support for Roma is patchy": the verb agrees with "Support", the people are its object
         if (agrees := self._agrees_with(text, tok.end)) is not None:
             return agrees == "people"
         nxt = _WORD_RE.match(text, tok.end + 1) if text[tok.end : tok.end + 1] == " " else None
         return (nxt is not None and nxt.group()[:1].islower() and (key := fold(nxt.group().rstrip("."))) in self.words
                 and key not in _NOT_NAMES and not key.endswith("ed") and not key.endswith("ing"))
+
+    def _after_noun_head(self, text: str, tok: _Tok) -> bool:
+        """Whether ``tok`` is joined by a preposition to a noun phrase's head that opens a sentence or follows a
+        determiner (:data:`_HEAD_PREPOSITION_BEFORE_RE`: "Support for Roma is patchy", "the needs of Sami are"), the
+        head an ordinary word, no verb's past or "-ing" form, first name nor listed participant's."""
+        m = _HEAD_PREPOSITION_BEFORE_RE.search(text, max(0, tok.start - 60), tok.start)
+        if m is None:
+            return False
+        head = fold(m.group("head"))
+        return (head in self.words and head not in _NOT_NAMES and head not in self.firsts and head not in self.participant_parts
+                and not head.endswith(("ed", "ing")) and head not in _PAST_WORDS)
 
     def _peoples_plural(self, tok: _Tok) -> bool:
         """Whether ``tok`` is a faith's or a people's word in the plural ("Christians", "sikhs"), no listed name's part."""
@@ -2915,10 +2992,8 @@ class NameFinder:
         return self._agrees_with(text, tok.end) == "person"
 
     def _member_noun(self, key: str) -> bool:
-        """Whether a people's or a faith's word (folded) names one member, as its plural in "-s" or "-ies" that a list
-        holds shows ("Christian", "Christians"; "Romany", "Romanies"); "Roma" and "Sami" are their own plural."""
-        plurals = (key + "s", key[:-1] + "ies") if key.endswith("y") else (key + "s",)
-        return any(p in self.proper or p in self.words or p in communities() for p in plurals)
+        """Whether a people's or a faith's word (folded) names one member (:func:`member_noun`)."""
+        return member_noun(key)
 
     def _community_before_body(self, text: str, toks: list[_Tok], k: int, tok: _Tok) -> bool:
         """Whether ``tok``, a word of a faith, people or nation alone in its run, comes right before a capitalised
@@ -3441,6 +3516,9 @@ class NameFinder:
         tok = toks[i]
         if (tok.shape == "lower" and len(tok.key) == 1 and tok.key not in "aio" and i + 1 < len(toks)
                 and text[tok.start - 1 : tok.start] not in ("'", "’")
+                # a letter that text-speak writes for a word after another word ("me n kayden went", "u r", "did u")
+                and not (tok.key in _TEXT_SPEAK_LETTERS and i > 0 and toks[i - 1].shape == "lower"
+                         and text[toks[i - 1].end : tok.start] == " ")
                 and text[tok.end : toks[i + 1].start] == " " and toks[i + 1].shape == "lower"
                 and (toks[i + 1].key in self.surnames or self._unknown(toks[i + 1]))
                 and _SPEECH_AFTER_RE.search(text[toks[i + 1].end : toks[i + 1].end + 40])):
@@ -3637,6 +3715,8 @@ class NameFinder:
             return i + 1
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
             return i + 1
+        if tok.key in self.spoken and tok.key not in self.participant_parts and tok.key not in self.firsts:
+            return i + 1  # "dad woz kicking off", "her mum sed": speech's word after a relation, no name ("bonny" may be)
         if tok.key == "olds" and _AGE_UNIT_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start):
             return i + 1  # "16-17 year olds who present as homeless": a group by its ages, no one's name
         if tok.key in _PLATFORM_NAMES:
@@ -3772,7 +3852,8 @@ class NameFinder:
         enclosed = _enclosed(text, tok)
         if (tok.shape == "cap" and tok.key in self.firsts and tok.key not in _HOW_WORDS
                 and text[: tok.start].rstrip(" \t").endswith("(") and text[tok.end :].lstrip(" \t").startswith(")")
-                and _SET_OFF_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start) is not None):
+                and (_SET_OFF_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start) is not None
+                     or _role_letters_before(text, tok.start))):
             return True  # "HV (Sue).", "her SW (Joy) will visit": a given name alone in brackets after a role is hers
         return (self._count_noun(tok, enclosed=enclosed) and set_off_after_role(text, tok.start, tok.end)
                 and (_VERB_AFTER_SET_OFF_RE.match(text, tok.end) is not None
@@ -4191,8 +4272,9 @@ class NameFinder:
             return None  # "on Saturdays", "Tuesdays are busy": the day, every week
         if (len(run) == 1 and words[0].shape == "cap" and self._known(words[0])
                 and (initial_sentence or _CLAUSE_OPEN_RE.search(text, max(0, start - 12), start))
-                and _ROLE_CLOSED_AFTER_RE.match(text, end) is not None):
-            return Span(start, end, "name")  # "Hope (mum) was tearful", "Faith (SW) visited": a given name and her role
+                and (_ROLE_CLOSED_AFTER_RE.match(text, end) is not None or _role_letters_after(text, end)
+                     or _AGE_CLOSED_AFTER_RE.match(text, end) is not None)):
+            return Span(start, end, "name")  # "Hope (mum) was tearful", "Faith (SW) visited", "Rose (7) found": hers
         if self._place_and_acronym(words):
             return None  # "Leeds CSC said no": a place's body, the place found as one
         if (len(run) == 1 and not self._known(words[0]) and words[0].key not in self.participant_parts
