@@ -2665,13 +2665,34 @@ def _publishable(ctx, k: int, n: int) -> bool:
     return k >= ctx.min_count and (n - k == 0 or n - k >= ctx.min_count)
 
 
+def _held_under_another_status(study, councils: set[str]) -> tuple[list[str], int]:
+    """Of ``councils`` (those the validation warns of a status changing within a wave), those with an interview held
+    under an intervention status (none, notice or direction) other than the one its wave is counted in, and the
+    number of such interviews. The warning is of any status of the history (an Ofsted judgement, or a notice of one
+    kind followed by one of another), which the comparisons by intervention status do not read: round 43's caveat
+    said every such council "changed intervention status" (truth44)."""
+    if not councils:
+        return [], 0
+    ws = study.wave_status()
+    counted = {(str(c), w): s for c, w, s in zip(ws["council_id"], ws["wave"], ws["intervention"], strict=True)}
+    iv = study.interviews.dropna(subset=["wave", "date"])
+    iv = iv[iv["council_id"].astype(str).isin(councils)]
+    moved: set[str] = set()
+    held = 0
+    for council, wave, date in zip(iv["council_id"].astype(str), iv["wave"], iv["date"], strict=True):
+        if study.status_at(council, date)["intervention"] != counted.get((council, wave)):
+            moved.add(council)
+            held += 1
+    return sorted(moved), held
+
+
 def _validation_caveat(ctx) -> str | None:
     """The summary's caveat on the study's validation warnings that bear on its figures, counted, in words: provenance
     and About this report gave only their number ("Warnings on the study's files (impact validate) 91", seed 43202 of
     30 councils: participants and councils not interviewed at every wave; truth43), which told a reader nothing of
     what they mean. The people and councils are counted from the study's tables (the warnings name a participant
-    with an interview at some wave only, not one never interviewed); the councils whose status changed within a wave
-    from the warnings. A count of participants, or of councils that changed status, below ``min_count`` is not given
+    with an interview at some wave only, not one never interviewed); the councils whose intervention status changed
+    within a wave from the warnings, checked against the study (:func:`_held_under_another_status`). A count of participants, or of councils that changed status, below ``min_count`` is not given
     ('some'); the councils missing a wave are, as the attrition table gives them. None where no such warning is."""
     problems = [p for p in getattr(ctx.study, "load_problems", ()) or () if p.severity != "error"]
     kinds: dict[str, set[str]] = {}
@@ -2701,11 +2722,15 @@ def _validation_caveat(ctx) -> str | None:
                          "at each wave rest on those interviewed at it, and those that follow the same people or "
                          "councils across the waves (expectations realised, impacts sustained, the tests of change "
                          "across the waves) on those interviewed at every wave")
-    if "status" in kinds:
-        k = len(kinds["status"])
+    moved, held = _held_under_another_status(ctx.study, kinds.get("status", set()))
+    if moved:
+        k = len(moved)
         parts.append(f"that {f'{k:,}' if k >= ctx.min_count else 'some'} {'council' if k == 1 else 'councils'} "
-                     "changed intervention status between their interviews of one wave, and all their interviews of "
-                     "that wave are counted in the status in force at the wave's median interview date")
+                     "changed intervention status between their interviews of one wave, and each council's interviews "
+                     "of a wave are counted in the status in force at their median date, so "
+                     f"{f'{held:,}' if held >= ctx.min_count else 'some'} "
+                     f"{'interview is' if held == 1 else 'interviews are'} counted in a status other than the one in "
+                     "force when held")
     if not parts:
         return None
     return "The checks of the study's files (impact validate) warn " + "; and ".join(parts) + "."
