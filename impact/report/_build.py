@@ -2681,13 +2681,34 @@ def _publishable(ctx, k: int, n: int) -> bool:
     return k >= ctx.min_count and (n - k == 0 or n - k >= ctx.min_count)
 
 
+def _held_under_another_status(study, councils: set[str]) -> tuple[list[str], int]:
+    """Of ``councils`` (those the validation warns of a status changing within a wave), those with an interview held
+    under an intervention status (none, notice or direction) other than the one its wave is counted in, and the
+    number of such interviews. The warning is of any status of the history (an Ofsted judgement, or a notice of one
+    kind followed by one of another), which the comparisons by intervention status do not read: round 43's caveat
+    said every such council "changed intervention status" (truth44)."""
+    if not councils:
+        return [], 0
+    ws = study.wave_status()
+    counted = {(str(c), w): s for c, w, s in zip(ws["council_id"], ws["wave"], ws["intervention"], strict=True)}
+    iv = study.interviews.dropna(subset=["wave", "date"])
+    iv = iv[iv["council_id"].astype(str).isin(councils)]
+    moved: set[str] = set()
+    held = 0
+    for council, wave, date in zip(iv["council_id"].astype(str), iv["wave"], iv["date"], strict=True):
+        if study.status_at(council, date)["intervention"] != counted.get((council, wave)):
+            moved.add(council)
+            held += 1
+    return sorted(moved), held
+
+
 def _validation_caveat(ctx) -> str | None:
     """The summary's caveat on the study's validation warnings that bear on its figures, counted, in words: provenance
     and About this report gave only their number ("Warnings on the study's files (impact validate) 91", seed 43202 of
     30 councils: participants and councils not interviewed at every wave; truth43), which told a reader nothing of
     what they mean. The people and councils are counted from the study's tables (the warnings name a participant
-    with an interview at some wave only, not one never interviewed); the councils whose status changed within a wave
-    from the warnings. A count of participants, or of councils that changed status, below ``min_count`` is not given
+    with an interview at some wave only, not one never interviewed); the councils whose intervention status changed
+    within a wave from the warnings, checked against the study (:func:`_held_under_another_status`). A count of participants, or of councils that changed status, below ``min_count`` is not given
     ('some'); the councils missing a wave are, as the attrition table gives them. None where no such warning is."""
     problems = [p for p in getattr(ctx.study, "load_problems", ()) or () if p.severity != "error"]
     kinds: dict[str, set[str]] = {}
@@ -2717,11 +2738,15 @@ def _validation_caveat(ctx) -> str | None:
                          "at each wave rest on those interviewed at it, and those that follow the same people or "
                          "councils across the waves (expectations realised, impacts sustained, the tests of change "
                          "across the waves) on those interviewed at every wave")
-    if "status" in kinds:
-        k = len(kinds["status"])
+    moved, held = _held_under_another_status(ctx.study, kinds.get("status", set()))
+    if moved:
+        k = len(moved)
         parts.append(f"that {f'{k:,}' if k >= ctx.min_count else 'some'} {'council' if k == 1 else 'councils'} "
-                     "changed intervention status between their interviews of one wave, and all their interviews of "
-                     "that wave are counted in the status in force at the wave's median interview date")
+                     "changed intervention status between their interviews of one wave, and each council's interviews "
+                     "of a wave are counted in the status in force at their median date, so "
+                     f"{f'{held:,}' if held >= ctx.min_count else 'some'} "
+                     f"{'interview is' if held == 1 else 'interviews are'} counted in a status other than the one in "
+                     "force when held")
     if not parts:
         return None
     return "The checks of the study's files (impact validate) warn " + "; and ".join(parts) + "."
@@ -3886,18 +3911,34 @@ def _trajectories(ctx) -> Section | None:
     blocks = [
         Paragraph(ctx.codes_as("Per participant and impact, across the waves: an expectation (anticipated before the "
                                "review) is realised when the impact is reported at a later wave, unmet when it is not; "
-                               "an impact reported without having been expected is unanticipated. A reported one is "
+                               "an impact not anticipated before the review is unanticipated when reported at a later "
+                               "wave and not mentioned when it is not, whether or not the participant reported it as "
+                               "already under way before the review. A reported one is "
                                "sustained when reported at both later waves, faded when only at the first of them, "
                                "emerging when only at the last. Participants missing a wave needed to decide (any wave "
                                "in the first table, either later wave in the second) are incomplete.")),
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
               f"Counts of participants; each participant is counted once per {ctx.one}. n_realised and "
-              "n_unmet_expectation count the participants interviewed at every wave."),
+              "n_unmet_expectation count the participants interviewed at every wave." + _under_way_note(ctx)),
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
     return Section(title, blocks)
+
+
+def _under_way_note(ctx) -> str:
+    """The realisation table's note on its columns unanticipated and not mentioned, where the summary compares the
+    expectations realised with the impacts "neither expected nor reported before the review": those columns count
+    also the impacts reported before the review as already under way, which the summary leaves out, so its counts
+    were not their sums and a reader could not tell why (seed 44202, 40 councils: the summary's 226 of 349 beside
+    columns of 316 unanticipated and 136 not mentioned; truth44)."""
+    counts = _realised_counts(ctx)
+    if counts is None or counts[2] == 0 or not ctx.shown(*_REALISED_KEYS) or not ctx.shown(*_UNEXPECTED_KEYS):
+        return ""
+    return (" n_unanticipated and n_not_mentioned count also the impacts a participant reported before the review as "
+            "already under way (without anticipating them); the summary's impacts neither expected nor reported "
+            "before the review leave those out.")
 
 
 # --------------------------------------------------------------------------- attribution
