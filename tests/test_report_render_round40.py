@@ -1,0 +1,75 @@
+"""Round 40: the workbook as its readers use it.
+
+A row whose every figure is suppressed is flagged in a few words, not by naming each of its columns (a 6-council
+study's comparisons table, every figure suppressed, ran three rows to a printed page); the columns that say what a
+row is stay in view beside the figures when a wide sheet is scrolled. Structure, not pixels.
+"""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+
+from impact.report import Report, Section, Table
+from impact.report._xlsx import ALL_FIGURES, FLAG_COLUMN, render_xlsx
+
+
+def _sheet(*tables: Table, sheet: str = "Table 1"):
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(Report("R", "", {}, [Section("S", list(tables))]))))
+    return book[sheet]
+
+
+def _comparisons() -> pd.DataFrame:
+    # an impact is shown once per wave: the impact alone does not tell its rows apart, impact and wave do
+    return pd.DataFrame({"impact": ["Morale", "Morale", "Plans", "Plans"],
+                         "wave": ["Early impact", "Later", "Early impact", "Later"],
+                         "n_a": ["c", 12, "c", 9], "share": ["c", 0.5, 0.4, "x"], "p_value": ["c", 0.2, "c", 0.5]})
+
+
+def test_a_row_with_every_figure_suppressed_is_flagged_in_a_few_words():
+    ws = _sheet(Table("comparisons", _comparisons(), "Comparisons", columns_format={"share": "pct"}))
+    heads = [c.value for c in ws[1]]
+    assert heads[-1] == FLAG_COLUMN
+    flags = [ws.cell(row=r, column=len(heads)).value for r in range(2, 6)]
+    # every figure of the first row is suppressed: one phrase with its symbol; the others name their columns
+    assert flags[0] == f"{ALL_FIGURES} (c)", flags
+    assert flags[1] is None
+    assert flags[2].count("(c)") == 2 and ALL_FIGURES not in flags[2], flags
+    # every figure empty, but for two reasons: each is named
+    assert ALL_FIGURES not in flags[3] and "(x)" in flags[3], flags
+    # the cells themselves are still empty and shaded, so sums skip them
+    assert [ws.cell(row=2, column=j).value for j in (3, 4, 5)] == [None, None, None]
+    assert all(ws.cell(row=2, column=j).fill.fgColor.rgb.endswith("D9D9D9") for j in (3, 4, 5))
+    # a row of one figure still names its column
+    ws = _sheet(Table("counts", pd.DataFrame({"wave": ["early", "late"], "n_councils": [12, "c"]}), "Counts"))
+    assert ws["C3"].value == "Councils (c)"
+
+
+def test_the_columns_that_identify_a_row_stay_in_view():
+    ws = _sheet(Table("comparisons", _comparisons(), "Comparisons", columns_format={"share": "pct"}))
+    # impact and wave (columns A and B) frozen with the heading row
+    assert ws.freeze_panes == "C2"
+    # one identifying column: it alone is frozen
+    data = pd.DataFrame({"impact": ["Morale", "Plans"], "n": [3, 4], "share": [0.1, 0.2]})
+    assert _sheet(Table("t", data, "T")).freeze_panes == "B2"
+
+
+def test_identifying_columns_too_wide_to_scroll_beside_are_not_all_frozen():
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    from impact.report._xlsx import _FROZEN_MAX
+
+    # three long text columns are needed to tell the rows apart; frozen together they would fill a window
+    long = "a long description of what the row is about, repeated to fill the column, "
+    data = pd.DataFrame({"impact": [long + "one"] * 2 + [long + "two"] * 2,
+                         "wave": [long + "early", long + "early", long + "late", long + "late"],
+                         "status": [long + "in", long + "out", long + "in", long + "out"], "n": [3, 4, 5, 6]})
+    ws = _sheet(Table("t", data, "T"))
+    frozen = column_index_from_string(ws.freeze_panes.rstrip("0123456789")) - 1
+    assert 1 <= frozen < 3, ws.freeze_panes
+    assert sum(ws.column_dimensions[get_column_letter(j)].width for j in range(1, frozen + 1)) <= _FROZEN_MAX
+    # a table of text only: never every column frozen (nothing would be left to scroll)
+    text = pd.DataFrame({"theme": ["Vision", "Vision"], "in": ["x", "y"], "out": ["p", "q"]})
+    assert _sheet(Table("t", text, "T")).freeze_panes == "C2"
