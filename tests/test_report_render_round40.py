@@ -73,3 +73,23 @@ def test_identifying_columns_too_wide_to_scroll_beside_are_not_all_frozen():
     # a table of text only: never every column frozen (nothing would be left to scroll)
     text = pd.DataFrame({"theme": ["Vision", "Vision"], "in": ["x", "y"], "out": ["p", "q"]})
     assert _sheet(Table("t", text, "T")).freeze_panes == "C2"
+
+
+# --------------------------------------------------------------------------- the language each format declares
+def test_the_word_report_declares_the_language_the_web_page_does():
+    """A screen reader picks its voice, and a spelling checker its dictionary, from the declared language: the Word
+    report said en-US (python-docx's blank document) where the web page said en-GB, and the text is British."""
+    import re
+    import zipfile
+
+    from impact.report import render_docx, render_html
+
+    report = Report("R", "", {}, [Section("S", [Table("t", pd.DataFrame({"wave": ["early"], "n": [3]}), "T")])])
+    lang = re.search(r'<html lang="([^"]+)"', render_html(report)).group(1)
+    book = zipfile.ZipFile(io.BytesIO(render_docx(report)))
+    styles = book.read("word/styles.xml").decode()
+    defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group(0)
+    assert re.findall(r'<w:lang w:val="([^"]+)"', defaults) == [lang]
+    core = book.read("docProps/core.xml").decode()
+    assert f"<dc:language>{lang}</dc:language>" in core
+    assert lang == "en-GB"  # the report's spelling (programme, behaviour)
