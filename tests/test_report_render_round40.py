@@ -11,6 +11,7 @@ import io
 
 import openpyxl
 import pandas as pd
+import pytest
 
 from impact.report import Report, Section, Table
 from impact.report._xlsx import ALL_FIGURES, FLAG_COLUMN, render_xlsx
@@ -93,3 +94,19 @@ def test_the_word_report_declares_the_language_the_web_page_does():
     core = book.read("docProps/core.xml").decode()
     assert f"<dc:language>{lang}</dc:language>" in core
     assert lang == "en-GB"  # the report's spelling (programme, behaviour)
+
+
+# --------------------------------------------------------------------------- a figure's alt text
+@pytest.mark.parametrize("kind", ["hodges_lehmann", "mean_difference", "mixed"])
+def test_the_forest_plots_alt_text_names_both_groups_in_full(kind):
+    """A screen reader reads the alt text once, aloud: each group is named whole ("councils not in intervention",
+    never "councils not" run into the next words), the measure compared is named once, before the dot's estimate."""
+    import re
+
+    from impact.report._build import _difference_alt
+
+    alt = _difference_alt(kind, "impact", "95%")
+    # every "not" says what it is not in (main: "...and of councils not in the share of a council's participants")
+    assert not re.search(r"\bnot\b(?! in intervention\b)", alt), alt
+    assert alt.count("share of a council's participants reporting the impact") == 1, alt
+    assert alt.index("participants reporting the impact") < alt.index("the dot is"), alt
