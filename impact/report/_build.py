@@ -3977,7 +3977,7 @@ def _difference_alt(kind: str, one: str, level: str) -> str:
 
     Examples
     --------
-    >>> _difference_alt("mean_difference", "impact", "95%")[:110]
+    >>> _difference_alt("mean_difference", "impact", "95%")[:111]
     "Forest plot: one line per impact and wave, comparing the share of a council's participants reporting the impact"
     """
     return (f"Forest plot: one line per {one} and wave, comparing the share of a council's participants reporting "
