@@ -110,3 +110,22 @@ def test_the_forest_plots_alt_text_names_both_groups_in_full(kind):
     assert not re.search(r"\bnot\b(?! in intervention\b)", alt), alt
     assert alt.count("share of a council's participants reporting the impact") == 1, alt
     assert alt.index("participants reporting the impact") < alt.index("the dot is"), alt
+
+
+# --------------------------------------------------------------------------- a sheet's headings
+def test_headings_of_figures_stand_over_their_numbers_with_a_gap_between():
+    """A column of figures is headed at its right, as the Word and web reports head it, and two such headings side by
+    side keep a gap: set left, Table 4's headings ran together ("Councils notParticipants")."""
+    from impact._xlsx import text_chars
+
+    data = pd.DataFrame({"wave": ["Expectations before the review", "Early impact"],
+                         "n_councils_not": [1, 2], "n_participants": [133, 124], "share": [0.5, 0.25]})
+    labels = {"n_councils_not": "Councils not interviewed", "n_participants": "Participants interviewed"}
+    ws = _sheet(Table("attrition", data, "Attrition", labels=labels, columns_format={"share": "pct"}))
+    heads = [c.value for c in ws[1]]
+    assert heads[1:3] == ["Councils not interviewed", "Participants interviewed"], heads
+    assert ws["A1"].alignment.horizontal in (None, "general", "left")  # the text column's heading, left as its text
+    assert [ws.cell(row=1, column=j).alignment.horizontal for j in (2, 3, 4)] == ["right"] * 3
+    for j, head in ((2, heads[1]), (3, heads[2])):
+        widest = max(text_chars(w, bold=True) for w in head.split())
+        assert ws.column_dimensions["ABC"[j - 1]].width >= widest + 1.0 - 1e-9, (head, ws.column_dimensions["ABC"[j - 1]].width)

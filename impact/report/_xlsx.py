@@ -142,6 +142,12 @@ _BOLD = Font(name=FONT_NAME, size=FONT_PT, bold=True)
 _ALIGN = {(w, i): Alignment(horizontal="left" if i else None, vertical="top", wrap_text=w or None, indent=int(i))
           for w in (False, True) for i in (False, True)}  # an indent shows only on text aligned left
 _PLAIN = Font(name=FONT_NAME, size=FONT_PT)
+#: A column of figures is headed at its right, over its numbers, as the Word and web reports head it (set left, a
+#: heading stood off its numbers and ran into the next heading: "Councils notParticipants", Table 4 of the example)...
+_HEADING_RIGHT = Alignment(horizontal="right", vertical="top", wrap_text=True)
+#: ...and its column is a character (7 px) wider than its heading's longest word, so that two headings of figures
+#: side by side, each filling its column, keep a gap.
+_HEADING_GAP = 1.0
 #: The narrowest a column of wrapped text is made (Excel's unit, about 30 characters): narrower, its rows grow taller
 #: than the scale gained saves (at the longest word's width, a list of suppressed cells ran a 19-row sheet onto 18
 #: pages; at 24, onto 6; at 30, 4 pages at 59%, where it printed on 2 at 38%)...
@@ -301,6 +307,8 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
                     cell.number_format = _EXCEL_FORMATS["date"](0)
         longest[j] = max((text_chars(t) for t in texts), default=0.0)
         head_word = max((text_chars(w, bold=True) for w in head.split()), default=0.0)
+        if col in numeric and j > 1:  # its heading set right, a gap from the heading before it
+            head_word += _HEADING_GAP
         natural[j] = min(max(longest[j], head_word, 6.0), _MAX_WIDTH)
         # a number or a date never wraps; text may, down to its longest word
         fixed = col in numeric or (spec is not None and spec.kind == "date")
@@ -334,6 +342,8 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     for cell in ws[1]:  # a heading in line with the text below it
         if cell.column in indented:
             cell.alignment = _ALIGN[True, True]
+        elif cell.column <= len(columns) and columns[cell.column - 1][0] in numeric:
+            cell.alignment = _HEADING_RIGHT
     fit_row_heights(ws, widths, only=wrap, header=True)
     # the heading row, and the columns that say what a row is (impact, wave...) where they leave room to scroll the
     # figures beside them: scrolled right, a wide sheet's figures stood beside no impact nor wave
