@@ -4001,12 +4001,29 @@ def _credits_by_wave(ctx) -> pd.DataFrame | None:
 _DIFFERENCE_AXIS = {"hodges_lehmann": "Hodges-Lehmann difference in councils' shares",
                     "mean_difference": "Difference in councils' mean shares",
                     "mixed": "Difference in councils' shares (Hodges-Lehmann or in means, as the table says)"}
+#: The dot of the comparisons' forest plot, by the table's estimate, for its alt text (:func:`_difference_alt`).
 _DIFFERENCE_DOT = {
-    "hodges_lehmann": "the Hodges-Lehmann difference between councils in and not in intervention (the median of the "
-                      "differences between a council in intervention and one not)",
-    "mean_difference": "the difference between the mean share of councils in intervention and of councils not",
-    "mixed": "the difference between councils in and not in intervention, the Hodges-Lehmann shift or the difference "
-             "in mean shares as the table's column 'Difference estimated as' says for each row"}
+    "hodges_lehmann": "the Hodges-Lehmann difference between the groups (the median of the differences between a "
+                      "council in intervention and one not in intervention)",
+    "mean_difference": "the difference between the groups' mean shares",
+    "mixed": "the Hodges-Lehmann difference between the groups or the difference between their mean shares, as the "
+             "table's column 'Difference estimated as' says for each row"}
+
+
+def _difference_alt(kind: str, one: str, level: str) -> str:
+    """The alt text of the comparisons' forest plot: what is compared (a council's share of participants reporting
+    the impact, councils in intervention against those not) before what the dot is (the measure came after the
+    estimate's own words: "the difference between the mean share of councils in intervention and of councils not in
+    the share of a council's participants reporting the impact").
+
+    Examples
+    --------
+    >>> _difference_alt("mean_difference", "impact", "95%")[:111]
+    "Forest plot: one line per impact and wave, comparing the share of a council's participants reporting the impact"
+    """
+    return (f"Forest plot: one line per {one} and wave, comparing the share of a council's participants reporting "
+            f"the {one} between councils in intervention and councils not in intervention; the dot is "
+            f"{_DIFFERENCE_DOT[kind]}, the line its {level} interval; the vertical line is no difference.")
 
 
 def _said_once(data: pd.DataFrame, columns: list[str]) -> list[str]:
@@ -4189,10 +4206,8 @@ def _comparisons(ctx) -> Section:
                 fp, "difference", f"{_DIFFERENCE_AXIS[_one_kind(set(fp['difference_type']))]} "
                 f"reporting the impact, percentage points ({lb} minus {la})", "comparisons_forest",
                 f"Differences by intervention status with {ctx.level} intervals",
-                "Forest plot: one line per impact and wave; the dot is "
-                + _DIFFERENCE_DOT[_one_kind(set(fp["difference_type"]))]
-                + f" in the share of a council's participants reporting the {ctx.one}, the line its {ctx.level} "
-                "interval; the vertical line is no difference.", ctx.alpha, group="impact_label"))
+                _difference_alt(_one_kind(set(fp["difference_type"])), ctx.one, ctx.level), ctx.alpha,
+                group="impact_label"))
     change = ctx.f.change
     if "change" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Change across the waves within councils is not computed: "
