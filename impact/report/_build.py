@@ -7089,13 +7089,13 @@ def _tests_used(ctx, tables: dict[str, pd.DataFrame] | None) -> str:
         which = _listed(names, "or") if names else "Friedman's or Wilcoxon's signed-rank test"
         methods = change.loc[tested.to_numpy(), "p_method"] if "p_method" in change.columns else pd.Series([], dtype=object)
         rough = [str(m) for m in dict.fromkeys(methods) if isinstance(m, str) and m not in ("exact", SUPPRESSED)]
-        exact = (methods.eq("exact").any() or methods.empty)
-        out.append((f"{which} of the change across the waves, with "
+        exact = methods.eq("exact").any() or methods.empty
+        out.append(f"{which} of the change across the waves, with "
                     + ("its exact permutation p" if exact else "")
                     + (" (" if exact and rough else "")
                     + (f"the {_listed(rough, 'or')} approximation where the exact p is beyond computation" if rough
                        else "")
-                    + (")" if exact and rough else "")))
+                    + (")" if exact and rough else ""))
     return "".join(f"{t}; " for t in out)
 
 
@@ -7129,7 +7129,6 @@ def _comparisons_figures() -> str:
 
 
 def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
-    p = ctx.f.parameters
     items = [f"{m.label}: {m.definition}" for m in MEASURES.values()]
     items += [
         "Realised: anticipated before the review and reported afterwards; unmet expectation: anticipated, never "
