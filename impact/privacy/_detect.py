@@ -31,6 +31,7 @@ from ._lexicon import (
     proper_nouns,
     public_phrases,
     public_terms,
+    spoken_words,
     word_places,
 )
 
@@ -868,6 +869,17 @@ _STREET_RE = lazy_compile(
     r"(?:Road|Street|Lane|Avenue|Crescent|Close|Drive|Terrace|Grove|Gardens|Mews|Walk|Rise|Row|Square|Way|Place|Rd|St|Ave)\.?(?![\w])",
     re.VERSION1,
 )
+# A street's kind abbreviated in lower case, as notes and texts type it, after its name in capitals ("Harehills rd",
+# "Bellbrooke ave", "Nowell tce"): only abbreviations, which no sentence's word is, so no word before need say so.
+_ABBREVIATED_STREET_RE = lazy_compile(
+    r"(?<![\w])(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}(?-i:rd|ave|cres|tce|terr|gdns|grn|ln|st)\.?(?![\w])", re.VERSION1)
+# A name in capitals closed by a word streets and estates end with ("Seacroft Gate", "Bramley Fold", "Gipton Croft"):
+# a place where its first word is no English word nor first name (:func:`_estate_words`); "Lucy Croft", "Emma Green",
+# "Golden Gate" are not.
+_ESTATE_WORD_RE = lazy_compile(
+    r"(?<![\w'’\-])(?P<w>\p{Lu}\p{Ll}+)(?:[ \t]+\p{Lu}\p{Ll}+)?[ \t]+"
+    r"(?:Gate|Fold|Croft|Rise|Green|Park|Court|Mount|Grange|Chase|Garth|Walk|Mews|Parade|Row|Close|Grove|Crescent|Terrace|Avenue)"
+    r"(?![\w'’\-])", re.VERSION1)
 # Words that say someone lives at a place (the context that makes "station road" or "acacia close" an address).
 _RESIDENCE = r"live[sd]?|living|moved|moving|move|stay(?:s|ed|ing)?|address(?:[ \t]+is)?"
 # A street named in lower case without a house number, after a word that places someone on it ("lives on station
@@ -879,7 +891,7 @@ _LOWER_STREET_RE = lazy_compile(
     r"(?<=\b(?:corner|junction|top|bottom|end)[ \t]+)of|"
     r"(?<=\b(?:road|street|lane|avenue|crescent|terrace|grove|drive|close)[ \t]+)(?:and|with|&))[ \t]+"
     r"(?P<street>(?P<words>(?:[\p{Ll}'’\-]+[ \t]+){1,3})(?P<type>road|street|lane|avenue|crescent|terrace|grove|mews|"
-    r"gardens|close|drive))(?![\w])",
+    r"gardens|close|drive|rd|ave|cres|tce|gdns)\.?)(?![\w])",
     re.VERSION1,
 )
 # A house number said in words: hundreds and a letter too ("one hundred and four", "seventeen b").
@@ -1693,6 +1705,9 @@ def _web(text: str, add) -> None:
     for m in _DRESSED_TAG_RE.finditer(text) if "xx" in text.lower() or "x_" in text.lower() else ():
         if fold(m.group("w")) not in words:
             add(Span(m.start(), m.end(), "handle"))
+    from ._names import is_public_word  # imported here: the names module imports this one
+
+    spoken = spoken_words()
     for pattern in (_HANDLE_CTX_RE, _USERNAME_RE):
         for m in _near(pattern, _SOCIAL_ANCHOR, text, 0, 120):
             h = m.group("h")
@@ -1700,8 +1715,12 @@ def _web(text: str, add) -> None:
             # a handle holds a letter: figures beside a platform are a time or a number ("on whatsapp at 10.30")
             looks_like_handle = any(c.isalpha() for c in plain) and (
                 h.startswith("@") or any(c.isdigit() for c in plain) or "_" in plain or "." in plain
-                or (fold(plain) not in words and len(plain) >= 3)
+                or (fold(plain) not in words and fold(plain) not in spoken and len(plain) >= 3)
             )
+            if _at_for_word(h, plain, words, is_public_word):
+                continue  # "@ the park", "@ school": "@" typed for "at" before a word, no handle
+            if fold(plain) in spoken:
+                continue  # "snap msg from her", "insta txt": a message's word after the platform's, no handle
             # after "name", "username", "tag" ... any word is the handle ("his xbox name is reaper 2009")
             named = "named" in m.re.groupindex and m.group("named") is not None and fold(m.group("named").split()[0]) in (
                 "name", "username", "user", "handle", "tag", "id") or (
@@ -1738,11 +1757,18 @@ def _web(text: str, add) -> None:
             # lower-case word that is no English word after "as", "is", "called" ("posts as kayleighb"); not a short
             # code ("KS2", "Y10") nor an abbreviation ("e.g")
             dotted = "." in plain and all(len(p) >= 2 for p in plain.split("."))
-            shaped = letters and ("_" in plain or len(plain) >= 5 and (digits or dotted)) or h.startswith("@")
+            shaped = (letters and ("_" in plain or len(plain) >= 5 and (digits or dotted))
+                      or h.startswith("@") and not _at_for_word(h, plain, words, is_public_word))
             unknown = (m.group("before") != "" and plain.islower() and len(plain) >= 4
                        and fold(plain) not in words and _PLATFORM_RE.fullmatch(plain) is None)
             if shaped or unknown:
                 add(Span(m.start("h"), _handle_end(text, m.end("h")), "handle"))
+
+
+def _at_for_word(h: str, plain: str, words: frozenset[str], public) -> bool:
+    """Whether ``h``, "@" set off by a space before ``plain``, is "at" as messages type it ("me n my girls @ the beach",
+    "@ school"): the word after it an English word or a public term, no handle ("@ jo_s", "@ kaybee2009" are)."""
+    return h[1:2] in (" ", "\t") and plain.isalpha() and (fold(plain) in words or public(plain))
 
 
 def _spelled_chars(token: re.Match, letters_only: bool) -> str:
@@ -2303,7 +2329,10 @@ def _addresses(text: str, add) -> None:
         if m.group("type") in ("close", "drive") and not _RESIDENCE_BEFORE.search(text[max(0, m.start("street") - 30) : m.start("street")]):
             continue  # "in close", "to drive": a street only where someone lives on it
         add(Span(m.start("street"), m.end("street"), "address"))
-    for pattern, kind in ((_BUILDING_RE, "address"), (_STREET_RE, "address")):
+    for m in _ESTATE_WORD_RE.finditer(text):
+        if _estate_words(m.group("w")):
+            add(Span(m.start(), m.end(), "address"))
+    for pattern, kind in ((_BUILDING_RE, "address"), (_STREET_RE, "address"), (_ABBREVIATED_STREET_RE, "address")):
         for m in pattern.finditer(text):
             start, value = _trim_generic(text, m.start(), m.end())
             if start is not None and fold(value) not in _PUBLIC_INSTITUTIONS:
@@ -2355,6 +2384,17 @@ def _house_name_re() -> re.Pattern:
     return lazy_compile(
         rf"\b(?:{_RESIDENCE}|placed|based)\b(?:[ \t]+(?:now|still|there))?[ \t]+(?:in|at|into|to|on|from)[ \t]+the[ \t]+"
         rf"(?P<name>(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?(?:{'|'.join(names)}))(?![\p{{L}}'’\-])", _I)
+
+
+def _estate_words(word: str) -> bool:
+    """Whether ``word``, first of a name closed by a street's or an estate's word, names the place: no English word, no
+    first name, no proper noun of the English list (a known town's or a brand's), no public term ("Seacroft",
+    "Harehills"; not "Lucy", "Golden", "Royal", "Windsor")."""
+    from ._names import is_public_word  # imported here: the names module imports this one
+
+    key = fold(word)
+    return (key not in english_words() and key not in folded_first_names() and key not in proper_nouns()
+            and not is_public_word(word))
 
 
 def _trim_generic(text: str, start: int, end: int) -> tuple[int | None, str]:

@@ -809,7 +809,8 @@ _BABY_SURNAME_RE = lazy_compile(
 # A nickname in quotes after being called or going by it ("everyone calls her 'moll'", "he goes by 'smiley'"): the
 # quotes make any word the name, an English word too ("they call him 'lazy'"); unquoted, "they call her names" is kept.
 _QUOTED_NICKNAME_RE = lazy_compile(
-    r"\b(?:call(?:s|ed|ing)?[ \t]+(?:him|her|them|me|us|you)|(?<!\b(?:it|this|that)[ \t]+)(?:go(?:es|ing)?|went)[ \t]+by|nick[ \t]?name(?:['’]s|[ \t]+(?:is|was)))"
+    r"\b(?:call(?:s|ed|ing)?[ \t]+(?:him|her|them|me|us|you)|(?<!\b(?:it|this|that)[ \t]+)(?:go(?:es|ing)?|went)[ \t]+by|nick[ \t]?name(?:['’]s|[ \t]+(?:is|was))|"
+    r"known(?:[ \t]+(?:to[ \t]+\p{L}+|locally|round[ \t]+here))?[ \t]+as|a\.?k\.?a\.?)"
     r"(?:[ \t]+(?:just|simply|only))?[ \t]*,?[ \t]+['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]", re.IGNORECASE | re.VERSION1)
 # Initials whose second is of a surname with "O'" ("m.o'd", "J. O'N"): no word is so written.
 _INITIALS_WITH_O_RE = lazy_compile(r"(?<![\p{L}\p{N}.'’])\p{L}\.[ \t]?[oO]['’]\p{L}(?![\p{L}\p{N}'’])", re.VERSION1)
@@ -1506,6 +1507,22 @@ _COLOURED_BEFORE_RE = lazy_compile(
 _OWNERS = frozenset("my his her their our your".split())
 _OWN_KIN = frozenset("""mum mam mom dad nan nana nanna nannan nain gran granny grandma grandad grandpa taid auntie aunty aunt
     uncle brother sister cousin stepdad stepmum son daughter niece nephew""".split())
+# A friend or partner after a possessive, named as a relation is ("her mate becks came round", "his pal tiggy"): a word
+# after it is the friend's name, said last too ("she was with her mate becks.").
+_OWN_FRIENDS = frozenset("mate mates pal bestie bezzie bff friend boyfriend girlfriend bf gf fella ex".split())
+# Adverbs of time and place said after a relation, which end the phrase as a name would ("with her mate again.").
+_AFTER_RELATION_ADVERBS = frozenset("""again too also here there now then today tonight yesterday instead anyway though
+    first last once twice still already either lol""".split())
+# "re" (regarding) before what a note or a message is about ("mum rang re tiggy", "RE: jayden"): a word no list knows
+# after it, shaped as a name, is someone's.
+_REGARDING_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’.\-])re[ \t]*:?[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# Who a message says it is from, opening it ("its shaz x", "it's me cherelle", "hiya its only me, kaz"): a word no list
+# knows shaped as a name, or a first name, after it, before a kiss, the end or a line's.
+_ITS_ME_BEFORE_RE = lazy_compile(
+    r"(?:\A|[\n\r\"“'‘:(]|[.!?,][ \t])[ \t]*(?:(?:hi|hiya|hey|hello|oi|ok|okay)[ \t]*[,!]?[ \t]+)?"
+    r"it['’]?s[ \t]+(?:(?:only|just)[ \t]+)?(?:me[ \t]*,?[ \t]+)?\Z", re.IGNORECASE | re.VERSION1)
+_ITS_ME_AFTER_RE = lazy_compile(r"[ \t]*(?:x+(?![\p{L}'’])|[.,!?)\"”'’]|\r?\n|\Z|[ \t]+(?:here|from|again)\b)",
+                                re.IGNORECASE | re.VERSION1)
 _ORGANISATION_WORDS = frozenset("""group trust foundation partnership institute society association network alliance
     federation consortium collective""".split())
 # Where a public meeting is held, before its building's name: the venue's label, or a room of the building named for
@@ -1688,6 +1705,10 @@ _AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]
 _NICKNAME_BEFORE_RE = lazy_compile(
     r"(?:\bcall(?:s|ed|ing)?[ \t]+(?:herself|himself|themselves|myself|her|him|them|me)\b|\b(?:nick|pet)[ \t]?name(?:['’]s|[ \t]+(?:is|was))?|"
     r"\bgoes[ \t]+by|"
+    # who a relative clause says people call someone, in the present of a habit ("who the kids call big g", "the lad
+    # they all call smudge"); "the number that i called" is a call made, no name
+    r"\b(?:who|whom|that|one|lad|lass|girl|boy|man|woman|fella|bloke)[ \t]+"
+    r"(?:we|they|i|you|s?he|everyone|everybody|people|folk|the[ \t]+\p{L}+)[ \t]+(?:all[ \t]+)?calls?(?=[ \t]+\p{Ll})|"
     rf"\b(?:her|his|their|my|(?:{_ROLE_NOUNS})['’]s)[ \t]+(?:(?:real|full|first|middle|proper|birth|actual)[ \t]+)?"
     r"name(?:['’]s|[ \t]+(?:is|was))|"
     # what a pet is called, whatever its word ("a dog called biscuit", "the cat, tigger", "her rabbit's called snowy")
@@ -2330,12 +2351,28 @@ def _wordlike(word: str) -> bool:
     return len(word) >= 4 and word.isalpha() and vowels >= 2 and vowels >= len(word) / 4
 
 
+# The shapes English gives a shortened first name, which no list holds: a syllable and "z" ("shaz", "gaz", "kez"), or
+# "-zza" ("shazza", "bazza"); a syllable and "-o" or "-s" ("jonno", "robbo", "debs", "mags").
+_PET_FORM_RE = lazy_compile(r"[b-df-hj-np-tv-z]{1,2}[aeiou](?:z|zz[ae]|zzer|[b-df-hj-np-tv-z]{1,2}[os])")
+
+
+def _pet_form(word: str) -> bool:
+    """Whether ``word`` has a shortened first name's shape (:data:`_PET_FORM_RE`)."""
+    return _PET_FORM_RE.fullmatch(word) is not None
+
+
+# A short name's syllables: consonants, then vowels, then at most two consonants, twice at most ("tia", "mae", "lani").
+_SYLLABLE_RE = lazy_compile(r"(?:[b-df-hj-np-tv-z]{1,2}[aeiouy]{1,2}){1,2}[b-df-hj-np-tv-z]{0,2}")
+
+
 def _name_shaped(tok: _Tok, firsts: frozenset[str]) -> bool:
     """A word no list knows shaped as a name is (see :func:`_reads_as_name`); joined by a hyphen or an apostrophe, one part
     so shaped and the rest names or short particles ("kaycee-leigh", "le'marnie", "okafor-brights")."""
     parts = tok.parts()
     if len(parts) < 2:
         return _reads_as_name(tok.key)
+    if "-" in tok.key and all(_SYLLABLE_RE.fullmatch(p) for p in parts) and not any(p in _NOT_NAMES for p in parts):
+        return True  # "tia-mae", "lei-lani": short names joined, each a syllable or two ("co-op" is an English word)
     return (any(_reads_as_name(p) for p in parts) and all(p.isalpha() for p in parts)
             and not any(p in _NOT_NAMES and p not in firsts and len(p) > 2 for p in parts))
 
@@ -3554,6 +3591,8 @@ class NameFinder:
             name = toks[first]
             j = first
             while (j < len(toks) and j - first < 2 and toks[j].shape == "lower" and toks[j].key not in _NOT_NAMES
+                   # a word of speech or text-speak is none ("can u call me asap x")
+                   and (toks[j].key not in self.spoken or toks[j].key in self.participant_parts)
                    and toks[j].key not in _NOT_NICKNAMES and toks[j].key not in KINSHIP_ROLE_WORDS
                    and (j == first or self._joinable(text, toks[j - 1], toks[j]))):
                 j += 1
@@ -3564,6 +3603,12 @@ class NameFinder:
                 # "we call him smudge", "known as lil jay", "known as little t round here"
                 spans.append(Span(name.start if owned else tok.start, toks[j - 1].end, "name"))
                 return j
+            if (not known and name.shape == "lower" and name.key not in _NOT_NAMES and name.key not in _NOT_NICKNAMES
+                    and name.key not in KINSHIP_ROLE_WORDS
+                    and (_SUBJECT_VERB_AFTER_RE.match(text, name.end) or _PERSON_VERB_AFTER_RE.match(text, name.end))):
+                # "the lad they all call smudge came round": the nickname, then what its bearer does
+                spans.append(Span(name.start if owned else tok.start, name.end, "name"))
+                return first + 1
         # a nickname's word and a first name set off after a role ("his support worker, big mike, took him out"): the
         # name goes, the nickname's word stays
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -3606,7 +3651,11 @@ class NameFinder:
                 and (_ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) or _KIN_NAME_ENDS_RE.match(text, tok.end))):
             spans.append(Span(tok.start, tok.end, "name"))  # "aunty jade came", "her mum grace said"
             return i + 1
-        if i > 1 and toks[i - 1].key in _OWN_KIN and self._word_after_kin(text, tok):
+        if (tok.key in self.firsts and tok.key not in _NOT_NAMES and _ITS_ME_AFTER_RE.match(text, tok.end)
+                and _ITS_ME_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start)):
+            spans.append(Span(tok.start, tok.end, "name"))  # "its jade x", "its me jade": a first name that is a word
+            return i + 1
+        if i > 1 and (toks[i - 1].key in _OWN_KIN or toks[i - 1].key in _OWN_FRIENDS) and self._word_after_kin(text, tok):
             spans.append(Span(tok.start, tok.end, "name"))  # "her nan jubilee came round": a name no list has
             return i + 1
         if tok.key in self.word_names and tok.key not in _MONTH_NAMES and (
@@ -3691,6 +3740,13 @@ class NameFinder:
             # "she lives in wem", "my nan in rhyl", "the stabbing in splott", "the boxing club at splott"
             spans.append(Span(tok.start, tok.end, "place"))
             return i + 1
+        if (self._unknown(tok) and tok.key.isalpha() and tok.key not in self.places
+                and (_name_shaped(tok, self.firsts) or _pronounceable(tok.key) or _pet_form(tok.key))
+                and (_REGARDING_BEFORE_RE.search(text, max(0, tok.start - 6), tok.start)
+                     or (_ITS_ME_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start)
+                         and _ITS_ME_AFTER_RE.match(text, tok.end)))):
+            spans.append(Span(tok.start, tok.end, "name"))  # "mum rang re tiggy", "its shaz x", "its me cherelle"
+            return i + 1
         if self._unknown(tok) and _name_shaped(tok, self.firsts) and tok.key not in self.places and (
                 # joined to a name just found ("we placed zuri and kemi with the same carer")
                 (i > 1 and spans and spans[-1].end == toks[i - 2].end and toks[i - 1].key in ("and", "&")
@@ -3710,7 +3766,8 @@ class NameFinder:
                 or (text[max(0, tok.start - 3) : tok.start].rstrip(" \t").endswith(",")
                     and re.match(r"[ \t]*(?:[.!?;]|\Z)", text[tok.end : tok.end + 3])
                     and _CHILD_THEN_NAMED_RE.search(text, max(0, tok.start - 90), tok.start))
-                or (_SIGNED_AFTER_RE.match(text, tok.end) and _SIGNED_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start))):
+                or (_SIGNED_AFTER_RE.match(text, tok.end) and _SIGNED_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start))
+):
             spans.append(Span(self._name_start(text, tok), tok.end, "name"))  # "zorbina was there", "we saw jaydon yesterday"
             return i + 1
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
@@ -3736,13 +3793,17 @@ class NameFinder:
         came")."""
         key = tok.key
         before = text[max(0, tok.start - 24) : tok.start].split()
-        return (len(before) >= 2 and before[-1] in _OWN_KIN and before[-2].lower() in _OWNERS and text[tok.start - 1] in " \t"
+        friend = len(before) >= 2 and before[-1].lower() in _OWN_FRIENDS
+        return (len(before) >= 2 and (before[-1] in _OWN_KIN or friend) and before[-2].lower() in _OWNERS
+                and text[tok.start - 1] in " \t"
                 and key in self.words and len(key) >= 3
                 and not (key.endswith(("ly", "times", "wards", "where", "self", "selves", "stairs", "doors", "side"))
                          or key in ("abroad", "nearby", "overseas", "instead", "though") or key in _NOT_NAMES
                          or key in _NOT_SUBJECTS or key in _DISCOURSE_WORDS or key in _HOW_WORDS or key in KINSHIP_ROLE_WORDS
-                         or key in _DAY_NAMES or bare_word(key))
-                and _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None)
+                         or key in _DAY_NAMES or bare_word(key) and not (friend and _pet_form(key)))
+                and (_ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None
+                     or friend and key not in _AFTER_RELATION_ADVERBS and key not in _CLOSED_TAIL
+                     and _STOP_AFTER_RE.match(text, tok.end) is not None))
 
     def _family_named(self, text: str, tok: _Tok) -> bool:
         """A word in lower case that is a first name, owning a relation ("jade's mum", "i rang amber's dad"), or any

@@ -422,7 +422,8 @@ _AGE_AFTER_NAME_RE = lazy_compile(
     rf"|(?:[ \t]*,)?(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+(?P<c>\d{{1,2}}|{_NUMBER_WORDS})(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?"
     rf"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_AFTER_AGE})\b)"
     # a number to 19 right after a name in a list of children ("Kai 8, Lily 6 and Ruby 2")
-    rf"|[ \t]+(?P<d>1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b))",
+    # ... or before "today", a birthday's ("my boy riley 9 today!!")
+    rf"|[ \t]+(?P<d>1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b)|[ \t]+today\b)",
     re.IGNORECASE,
 )
 
@@ -1385,15 +1386,22 @@ def _widen(text: str, s: Span) -> Span:
     return s if (start, end) == (s.start, s.end) else Span(start, end, s.kind)
 
 
+#: Each opening quote and the quote that closes it.
+_OPEN_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
+
+
 def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
     """Numbers of 120 or less set off right after a name ("Tyler, 14, moved", "Tyler (14)"): ages; and years from and
     to ("RIP Tyler 2009-2019", "Kai (2010 - 2012)"): a life's dates."""
     out = []
     for s in spans:
-        life = _YEARS_AFTER_NAME_RE.match(text, s.end) if s.kind == "name" else None
+        # a name in quotes is read on after its closing quote ('known as "Smudge", is 12')
+        end = s.end + 1 if (s.start > 0 and text[s.start - 1] in _OPEN_QUOTES and text[s.end : s.end + 1]
+                            == _OPEN_QUOTES[text[s.start - 1]]) else s.end
+        life = _YEARS_AFTER_NAME_RE.match(text, end) if s.kind == "name" else None
         if life is not None:
             out.append(Span(life.start("d"), life.end("d"), "date"))
-        m = _AGE_AFTER_NAME_RE.match(text, s.end) if s.kind == "name" else None
+        m = _AGE_AFTER_NAME_RE.match(text, end) if s.kind == "name" else None
         if m is not None:
             group = next(g for g in "abcd" if m.group(g) is not None)
             if not m.group(group).isdigit() or int(m.group(group)) <= 120:
