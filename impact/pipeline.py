@@ -396,7 +396,11 @@ def analyse(
     traj = trajectories(panel, study=study) if len(study.wave_ids) == 3 else pd.DataFrame()
     ptraj = trajectories(ppanel, study=study, unit="participant_id") if len(study.wave_ids) == 3 else pd.DataFrame()
     traj_summary = _trajectory_summary(ptraj, codes)
-    transitions = transition_matrix(ppanel, study=study, unit="participant_id", outcome=MAIN_MEASURE)
+    # a study of one wave (expectations only) is valid and its prevalence possible (impact.validate.capabilities):
+    # there is no pair of waves to move between, and transition_matrix refused it, so analyse failed on it
+    transitions = (transition_matrix(ppanel, study=study, unit="participant_id", outcome=MAIN_MEASURE)
+                   if len(study.wave_ids) > 1 else pd.DataFrame(columns=["code", "from_wave", "to_wave", "from_state",
+                                                                         "to_state", "n", "share", "n_missing"]))
 
     _progress(progress, "comparing by intervention status")
     seen = panel[panel["interviewed"]].copy()

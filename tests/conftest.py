@@ -371,6 +371,24 @@ def repeat_wave(study, coded, *, of: str, wave: str, label: str, days: int, wind
     return Study(meta, tables, texts), coded
 
 
+def keep_waves(study, coded, waves: list[str]):
+    """``(study, coded)`` with only the waves ``waves`` (ids of ``study.meta["waves"]``): the other waves dropped from
+    the study's waves, its interviews (with their transcripts and codings), survey answers and action progress; a study
+    of one or two waves made from a generated one of three."""
+    from impact.schema import TABLES
+    from impact.study import Study
+
+    tables = {name: study.table(name) for name in TABLES}
+    for name in ("interviews", "survey_responses", "action_progress"):
+        t = tables[name]
+        if t is not None and "wave" in t.columns:
+            tables[name] = t[t["wave"].isin(waves)].reset_index(drop=True)[TABLES[name].column_names]
+    iv = tables["interviews"]
+    texts = {p: study.transcript(i) for i, p in zip(iv["interview_id"], iv["transcript"], strict=True)}
+    meta = {**study.meta, "waves": [w for w in study.meta["waves"] if w["id"] in waves]}
+    return Study(meta, tables, texts), coded[coded["interview_id"].isin(set(iv["interview_id"]))].reset_index(drop=True)
+
+
 def held(study, coded, polarity: str, codes: list[str]):
     """Per participant, wave and impact in ``codes``, whether the coding holds a statement of ``polarity`` (pandas)."""
     import pandas as pd

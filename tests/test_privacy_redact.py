@@ -310,8 +310,9 @@ def test_over_redaction_on_example_transcripts():
 # Hand labels for the real LGA/NFER pages in ../shared/seeds (public documents):
 # every detail they hold that should be redacted, and nothing else.
 SEED_LABELS = {
-    # "Jeffes and Martin, 2013": Martin is the co-author's surname, a person's name listed beside one (found from round 24)
-    "nfer_longer_term_impact.txt": {("name", "Jeffes"), ("name", "Easton"), ("name", "Martin")},
+    # "(Jeffes and Martin, 2013)", "(Easton et al., 2012)": author-year citations, the authors of works cited and no one
+    # in a case, kept since round 51 (until then labelled names, Martin found from round 24 as a co-author's surname)
+    "nfer_longer_term_impact.txt": set(),
     "lga_peer_review_programme.txt": {
         ("address", "Government House"), ("address", "Smith Square"), ("council", "Lancashire County Council"),
         ("council", "Nottinghamshire County Council"), ("date", "31st March 2012"),

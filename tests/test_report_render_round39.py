@@ -25,7 +25,16 @@ from conftest import report_of  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.figure import Figure as MplFigure  # noqa: E402
 
-from impact.report import Bullets, Figure, Report, Section, Table, Vocabulary, bar_counts, trend_plot  # noqa: E402
+from impact.report import (  # noqa: E402
+    Bullets,
+    Figure,
+    Report,
+    Section,
+    Table,
+    Vocabulary,
+    bar_counts,
+    trend_plot,
+)
 from impact.report._build import _tests_used  # noqa: E402
 from impact.report._consistency import label_homonyms, report_labels  # noqa: E402
 from impact.report.figures import STATUS_COLOURS  # noqa: E402

@@ -71,6 +71,7 @@ def test_the_summary_gives_the_share_credited_elsewhere_at_each_wave(design, req
     truth_by_wave = _credited(truth)
     if design == "crediting_changes":
         assert truth_by_wave.loc["longer_term", "other"] > 5 * truth_by_wave.loc["early", "other"]  # the planted rise
+        report_of(f)  # the whole report, read by the module's next test, first: the summary is read from it
     said = _credit_sentence(f)
     e, lt = truth_by_wave.loc["early"], truth_by_wave.loc["longer_term"]
     assert (f"By wave, {e['other']:.0%} of the {int(e['n']):,} such statements at early impact and {lt['other']:.0%} of "

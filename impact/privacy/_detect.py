@@ -21,6 +21,7 @@ from stdnum.gb import upn as _upn
 from ._lexicon import (
     POSTCODE_AREAS,
     bare_word,
+    communities,
     conditions,
     english_words,
     fold,
@@ -30,6 +31,7 @@ from ._lexicon import (
     proper_nouns,
     public_phrases,
     public_terms,
+    spoken_words,
     word_places,
 )
 
@@ -779,7 +781,8 @@ _AGE_RES = (
     ),
     # "the boy (14, in care)", "her daughter, 15, was moved", "Child J (7)", "Sibling 1 (9)", "the mother (32) said"
     lazy_compile(
-        r"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster|sibling|"
+        # twins' or triplets' one age too, said in brackets after their names ("Sahil & Arjun (twins, 8)")
+        r"\b(?:child|boy|girl|baby|toddler|son|daughter|kid|teenager|teen|brother|sister|infant|youngster|sibling|twins|triplets|"
         r"(?-i:(?<=\b(?:Child|Baby|Sibling|Young[ \t]+Person)[ \t]+)(?:\p{Lu}|\d{1,2})))[ \t]*"
         rf"(?:\([ \t]*(?P<age>\d{{1,2}}|{_NUMBER_WORDS})\b|,[ \t]*(?P<age>\d{{1,2}}|{_NUMBER_WORDS})[ \t]*(?=[,;)]))",
         _I,
@@ -866,6 +869,17 @@ _STREET_RE = lazy_compile(
     r"(?:Road|Street|Lane|Avenue|Crescent|Close|Drive|Terrace|Grove|Gardens|Mews|Walk|Rise|Row|Square|Way|Place|Rd|St|Ave)\.?(?![\w])",
     re.VERSION1,
 )
+# A street's kind abbreviated in lower case, as notes and texts type it, after its name in capitals ("Harehills rd",
+# "Bellbrooke ave", "Nowell tce"): only abbreviations, which no sentence's word is, so no word before need say so.
+_ABBREVIATED_STREET_RE = lazy_compile(
+    r"(?<![\w])(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}(?-i:rd|ave|cres|tce|terr|gdns|grn|ln|st)\.?(?![\w])", re.VERSION1)
+# A name in capitals closed by a word streets and estates end with ("Seacroft Gate", "Bramley Fold", "Gipton Croft"):
+# a place where its first word is no English word nor first name (:func:`_estate_words`); "Lucy Croft", "Emma Green",
+# "Golden Gate" are not.
+_ESTATE_WORD_RE = lazy_compile(
+    r"(?<![\w'’\-])(?P<w>\p{Lu}\p{Ll}+)(?:[ \t]+\p{Lu}\p{Ll}+)?[ \t]+"
+    r"(?:Gate|Fold|Croft|Rise|Green|Park|Court|Mount|Grange|Chase|Garth|Walk|Mews|Parade|Row|Close|Grove|Crescent|Terrace|Avenue)"
+    r"(?![\w'’\-])", re.VERSION1)
 # Words that say someone lives at a place (the context that makes "station road" or "acacia close" an address).
 _RESIDENCE = r"live[sd]?|living|moved|moving|move|stay(?:s|ed|ing)?|address(?:[ \t]+is)?"
 # A street named in lower case without a house number, after a word that places someone on it ("lives on station
@@ -877,7 +891,7 @@ _LOWER_STREET_RE = lazy_compile(
     r"(?<=\b(?:corner|junction|top|bottom|end)[ \t]+)of|"
     r"(?<=\b(?:road|street|lane|avenue|crescent|terrace|grove|drive|close)[ \t]+)(?:and|with|&))[ \t]+"
     r"(?P<street>(?P<words>(?:[\p{Ll}'’\-]+[ \t]+){1,3})(?P<type>road|street|lane|avenue|crescent|terrace|grove|mews|"
-    r"gardens|close|drive))(?![\w])",
+    r"gardens|close|drive|rd|ave|cres|tce|gdns)\.?)(?![\w])",
     re.VERSION1,
 )
 # A house number said in words: hundreds and a letter too ("one hundred and four", "seventeen b").
@@ -1691,6 +1705,9 @@ def _web(text: str, add) -> None:
     for m in _DRESSED_TAG_RE.finditer(text) if "xx" in text.lower() or "x_" in text.lower() else ():
         if fold(m.group("w")) not in words:
             add(Span(m.start(), m.end(), "handle"))
+    from ._names import is_public_word  # imported here: the names module imports this one
+
+    spoken = spoken_words()
     for pattern in (_HANDLE_CTX_RE, _USERNAME_RE):
         for m in _near(pattern, _SOCIAL_ANCHOR, text, 0, 120):
             h = m.group("h")
@@ -1698,8 +1715,12 @@ def _web(text: str, add) -> None:
             # a handle holds a letter: figures beside a platform are a time or a number ("on whatsapp at 10.30")
             looks_like_handle = any(c.isalpha() for c in plain) and (
                 h.startswith("@") or any(c.isdigit() for c in plain) or "_" in plain or "." in plain
-                or (fold(plain) not in words and len(plain) >= 3)
+                or (fold(plain) not in words and fold(plain) not in spoken and len(plain) >= 3)
             )
+            if _at_for_word(h, plain, words, is_public_word):
+                continue  # "@ the park", "@ school": "@" typed for "at" before a word, no handle
+            if fold(plain) in spoken:
+                continue  # "snap msg from her", "insta txt": a message's word after the platform's, no handle
             # after "name", "username", "tag" ... any word is the handle ("his xbox name is reaper 2009")
             named = "named" in m.re.groupindex and m.group("named") is not None and fold(m.group("named").split()[0]) in (
                 "name", "username", "user", "handle", "tag", "id") or (
@@ -1736,11 +1757,18 @@ def _web(text: str, add) -> None:
             # lower-case word that is no English word after "as", "is", "called" ("posts as kayleighb"); not a short
             # code ("KS2", "Y10") nor an abbreviation ("e.g")
             dotted = "." in plain and all(len(p) >= 2 for p in plain.split("."))
-            shaped = letters and ("_" in plain or len(plain) >= 5 and (digits or dotted)) or h.startswith("@")
+            shaped = (letters and ("_" in plain or len(plain) >= 5 and (digits or dotted))
+                      or h.startswith("@") and not _at_for_word(h, plain, words, is_public_word))
             unknown = (m.group("before") != "" and plain.islower() and len(plain) >= 4
                        and fold(plain) not in words and _PLATFORM_RE.fullmatch(plain) is None)
             if shaped or unknown:
                 add(Span(m.start("h"), _handle_end(text, m.end("h")), "handle"))
+
+
+def _at_for_word(h: str, plain: str, words: frozenset[str], public) -> bool:
+    """Whether ``h``, "@" set off by a space before ``plain``, is "at" as messages type it ("me n my girls @ the beach",
+    "@ school"): the word after it an English word or a public term, no handle ("@ jo_s", "@ kaybee2009" are)."""
+    return h[1:2] in (" ", "\t") and plain.isalpha() and (fold(plain) in words or public(plain))
 
 
 def _spelled_chars(token: re.Match, letters_only: bool) -> str:
@@ -1955,6 +1983,11 @@ _DOB_ANCHOR = lazy_compile(r"\b(?:born|b\.|d\.?[ \t]?o\.?[ \t]?b|date[ \t]+of[ \
 _DEATH_ANCHOR = lazy_compile(rf"\b(?:{_DEATH_WORDS})", _I)
 
 
+# A date with its label after it, in brackets or after a dash or a comma, as lists of a family write them ("18.04.2011
+# (DOB)", "3 May 2016 - d.o.b.", "12/09/2014, date of birth"): the date of birth.
+_DOB_LABEL_AFTER_RE = lazy_compile(
+    rf"(?<![\w/.])(?P<date>{_ANY_DATE})[ \t]*(?:\([ \t]*|[,{_DASH}][ \t]*)"
+    r"(?:d\.?[ \t]?o\.?[ \t]?b\b\.?|date[ \t]+of[ \t]+birth\b|birth[ \t]?date\b)", _I)
 # A baby's due date, a day and month without a year too ("the baby's due date is 3 May", "EDD 12/06", "her due date
 # was the 12th of June"): the date of birth to come.
 _DUE_DATE_RE = lazy_compile(
@@ -1970,7 +2003,7 @@ def _dates(text: str, add) -> None:
         add(Span(m.start("date"), m.end("date"), "date"))
     if _DATE_HINT.search(text) is None:
         return
-    for pattern in ((_DOB_RE,) if _DOB_ANCHOR.search(text) else ()) + (_BIRTH_YEAR_RE,):
+    for pattern in ((_DOB_RE, _DOB_LABEL_AFTER_RE) if _DOB_ANCHOR.search(text) else ()) + (_BIRTH_YEAR_RE,):
         for m in pattern.finditer(text):
             rest = _MONTH_AFTER_DAY_RE.match(text, m.end("date"))  # "born on the 3rd, may 2009": the rest of it
             add(Span(m.start("date"), m.end("date") if rest is None else rest.end(), "date_of_birth"))
@@ -2296,7 +2329,10 @@ def _addresses(text: str, add) -> None:
         if m.group("type") in ("close", "drive") and not _RESIDENCE_BEFORE.search(text[max(0, m.start("street") - 30) : m.start("street")]):
             continue  # "in close", "to drive": a street only where someone lives on it
         add(Span(m.start("street"), m.end("street"), "address"))
-    for pattern, kind in ((_BUILDING_RE, "address"), (_STREET_RE, "address")):
+    for m in _ESTATE_WORD_RE.finditer(text):
+        if _estate_words(m.group("w")):
+            add(Span(m.start(), m.end(), "address"))
+    for pattern, kind in ((_BUILDING_RE, "address"), (_STREET_RE, "address"), (_ABBREVIATED_STREET_RE, "address")):
         for m in pattern.finditer(text):
             start, value = _trim_generic(text, m.start(), m.end())
             if start is not None and fold(value) not in _PUBLIC_INSTITUTIONS:
@@ -2348,6 +2384,17 @@ def _house_name_re() -> re.Pattern:
     return lazy_compile(
         rf"\b(?:{_RESIDENCE}|placed|based)\b(?:[ \t]+(?:now|still|there))?[ \t]+(?:in|at|into|to|on|from)[ \t]+the[ \t]+"
         rf"(?P<name>(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?(?:{'|'.join(names)}))(?![\p{{L}}'’\-])", _I)
+
+
+def _estate_words(word: str) -> bool:
+    """Whether ``word``, first of a name closed by a street's or an estate's word, names the place: no English word, no
+    first name, no proper noun of the English list (a known town's or a brand's), no public term ("Seacroft",
+    "Harehills"; not "Lucy", "Golden", "Royal", "Windsor")."""
+    from ._names import is_public_word  # imported here: the names module imports this one
+
+    key = fold(word)
+    return (key not in english_words() and key not in folded_first_names() and key not in proper_nouns()
+            and not is_public_word(word))
 
 
 def _trim_generic(text: str, start: int, end: int) -> tuple[int | None, str]:
@@ -2661,6 +2708,20 @@ def _practice_owner(text: str, start: int, name_words: list[str], words: frozens
     return start + spans[model - 1].end()
 
 
+# The words of a centre's name that say whom it serves, not where it is ("the Roma community centre", "the Irish
+# Community Centre"): with a people's or a faith's word, the name holds no place.
+_SERVED_WORDS = frozenset("community communities cultural culture heritage welfare association women's womens youth".split())
+
+
+def _named_for_a_people(name: str) -> bool:
+    """Whether a premises' name before its kind (``name``) is a people's or a faith's words and words for whom it
+    serves alone, each capitalised people's word one :func:`~impact.privacy._lexicon.communities` holds ("Roma
+    community", "Irish Community", "Somali"): a centre named for the people it serves, in any town."""
+    parts = [fold(w.strip("'’")) for w in name.split()]
+    return bool(parts) and any(p in communities() for p in parts) and all(
+        p in communities() or p in _SERVED_WORDS or p in ("and", "&") for p in parts)
+
+
 def _institutions(text: str, add) -> None:
     from ._names import _NOT_NAMES, _NOT_SUBJECTS, _SET_OFF_AFTER_RE, KINSHIP_ROLE_WORDS
 
@@ -2727,14 +2788,15 @@ def _institutions(text: str, add) -> None:
             if (owner := _practice_owner(text, start, name_words, words)) is not None:
                 add(Span(start, owner, "place"))
             continue
-        if _body_of_a_field(text, start, m.end(), words):
+        if _body_of_a_field(text, start, m.end(), words) or _named_for_a_people(text[start : m.end("name")]):
             continue
         add(Span(start, m.end(), "place"))
     for m in _near(_INSTITUTION_LOWER_RE, _INSTITUTION_LOWER_ANCHOR, text):
         start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_PREMISES_KINDS)
         if start is None and text[m.end("name") : m.end()].split()[-1] not in _WEAK_INSTITUTIONS:
             start = _capitalised_name(text, m.group("name"), m.start("name"))  # "Effective Practice" is judged above
-        if start is not None and _body_of_a_field(text, start, m.end(), words):
+        if start is not None and (_body_of_a_field(text, start, m.end(), words)
+                                  or _named_for_a_people(text[start : m.end("name")])):
             continue
         if start is not None:
             add(Span(start, m.end(), "place"))

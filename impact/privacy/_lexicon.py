@@ -63,6 +63,8 @@ __all__ = [
     "idiom_places",
     "communities",
     "conditions",
+    "role_initials",
+    "role_meanings",
     "named_institutions",
 ]
 
@@ -631,6 +633,30 @@ def communities() -> frozenset[str]:
     True
     """
     return _folded("communities")
+
+
+@cache
+def role_initials() -> frozenset[str]:
+    """The letters children's services write for a person's role, in capitals as written ("SW", "FSW", "IRO", "LADO").
+
+    Examples
+    --------
+    >>> {"SW", "FSW", "IRO", "HV", "DSL", "PA", "LADO"} <= role_initials()
+    True
+    """
+    return frozenset(role_meanings())
+
+
+@cache
+def role_meanings() -> dict[str, str]:
+    """What each role's letters of :func:`role_initials` stand for, in lower case ("MGM": "maternal grandmother").
+
+    Examples
+    --------
+    >>> role_meanings()["FSW"], role_meanings()["MGM"]
+    ('family support worker', 'maternal grandmother')
+    """
+    return dict(line.split("\t", 1) for line in _lines("privacy/role_initials.txt"))
 
 
 @cache

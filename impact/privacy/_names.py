@@ -60,6 +60,8 @@ from ._lexicon import (
     proper_nouns,
     public_names,
     public_terms,
+    role_initials,
+    role_meanings,
     spoken_words,
     surname_words,
     thing_names,
@@ -554,6 +556,14 @@ _PEOPLE_OBJECT_BEFORE_RE = lazy_compile(
     r"(?:\b(?:related|relating|relevant|specific|particular|peculiar|unique|similar|common|native|indigenous|endemic|"
     r"prevalent|widespread|rare|higher|lower|tailored|targeted|aimed|available|accessible)[ \t]+(?:to|for|among|amongst)"
     r"|\b(?:among|amongst))[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# A noun phrase's head and the preposition that joins a people's word to it, opening a sentence or after a determiner
+# ("Support for Roma is patchy", "the attainment of Roma is low"): a verb after the people's word agrees with the head,
+# so says nothing of whom the word names; a verb's past before the preposition ("he spoke to Roma") is a person's object.
+_HEAD_PREPOSITION_BEFORE_RE = lazy_compile(
+    r"(?:(?:\A|[.!?;:\n\r(\"“‘])[ \t\"“‘]*|\b(?:the|a|an|our|their|his|her|its|this|that|more|less|much|little|no|any|"
+    r"some|better|poor|good|local|specialist|extra|targeted)[ \t]+)(?:\p{L}+[ \t]+){0,2}?(?P<head>\p{L}+)[ \t]+"
+    r"(?:for|of|to|towards|toward|among|amongst|with|within|against|about|from|by|between)[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
 # A verb that agrees with a plural subject, or with a singular one, right after a people's word that is a given name too:
 # the people ("Roma are often excluded", "Roma don't trust the school") or one person ("Roma doesn't like school",
 # "Roma has been excluded"); see NameFinder._peoples_word.
@@ -583,6 +593,8 @@ _NOT_NAMES = frozenset(
     down across through around between because while though although until unless since whether once yet else
     himself herself themselves myself yourself one two three first last next new old other another same such own
     mr mrs ms dr miss mx prof""".split()
+    # the same verbs' short forms as texts and quick notes type them, the apostrophe left out ("aaliyah wont go")
+    + """wont dont cant didnt isnt wasnt hasnt doesnt aint wouldnt couldnt shouldnt havent werent arent""".split()
 ) | frozenset(
     # a speaker's interjections and sounds of agreement ("call me, oh, one sec", "she said, yeah, fine"): no one's name
     "oh ah eh ooh aw ow um er erm uh hmm yeah yep nah okay ok innit blimey crikey jeez gosh bless cheers ta aye och ach "
@@ -616,7 +628,7 @@ _SET_OFF_AFTER_RE = lazy_compile(
     rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed|{_IRREGULAR_PAST})(?![\p{{L}}'’])|[.!?]|\Z)"
     r"|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z"
     # a bracket closed before more people ("her dad (snow) and her mum (amber) came", "his nan (pearl), his grandad")
-    r"|\)[ \t]*(?:,|&|(?:and|or)(?![\p{L}'’])))",
+    r"|\)[ \t]*(?:,|&|\+|(?:and|or|n|an['’]?)(?![\p{L}'’])))",
     re.IGNORECASE | re.VERSION1)
 # Set off on one side only, the closing comma left out as speech is often typed ("the nurse, bishop came in", "my
 # manager - bell said no"): the word is the subject of a verb of saying or doing right after it, not a list ("a
@@ -797,7 +809,8 @@ _BABY_SURNAME_RE = lazy_compile(
 # A nickname in quotes after being called or going by it ("everyone calls her 'moll'", "he goes by 'smiley'"): the
 # quotes make any word the name, an English word too ("they call him 'lazy'"); unquoted, "they call her names" is kept.
 _QUOTED_NICKNAME_RE = lazy_compile(
-    r"\b(?:call(?:s|ed|ing)?[ \t]+(?:him|her|them|me|us|you)|(?<!\b(?:it|this|that)[ \t]+)(?:go(?:es|ing)?|went)[ \t]+by|nick[ \t]?name(?:['’]s|[ \t]+(?:is|was)))"
+    r"\b(?:call(?:s|ed|ing)?[ \t]+(?:him|her|them|me|us|you)|(?<!\b(?:it|this|that)[ \t]+)(?:go(?:es|ing)?|went)[ \t]+by|nick[ \t]?name(?:['’]s|[ \t]+(?:is|was))|"
+    r"known(?:[ \t]+(?:to[ \t]+\p{L}+|locally|round[ \t]+here))?[ \t]+as|a\.?k\.?a\.?)"
     r"(?:[ \t]+(?:just|simply|only))?[ \t]*,?[ \t]+['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]", re.IGNORECASE | re.VERSION1)
 # Initials whose second is of a surname with "O'" ("m.o'd", "J. O'N"): no word is so written.
 _INITIALS_WITH_O_RE = lazy_compile(r"(?<![\p{L}\p{N}.'’])\p{L}\.[ \t]?[oO]['’]\p{L}(?![\p{L}\p{N}'’])", re.VERSION1)
@@ -1221,6 +1234,21 @@ def _unknown_person_word(w: str) -> bool:
             and not all(p in english_words() for p in w.split("-")))  # "a review for follow-up"
 
 
+@cache
+def member_noun(key: str) -> bool:
+    """Whether a people's or a faith's word (folded) names one member, as its plural in "-s" or "-ies" that a list holds
+    shows ("Christian", "Christians"; "Romany", "Romanies"); "Roma" and "Sami" are their own plural."""
+    plurals = (key + "s", key[:-1] + "ies") if key.endswith("y") else (key + "s",)
+    return any(p in proper_nouns() or p in english_words() or p in communities() for p in plurals)
+
+
+def _own_plural_people(word: str) -> bool:
+    """Whether ``word``, as written, is a people's word capitalised that is its own plural ("Roma", "Sami"): after a
+    thing made for someone ("Support for Roma is patchy") it is the people, as a child's name in lower case is not."""
+    key = fold(word)
+    return word[:1].isupper() and key in communities() and not member_noun(key)
+
+
 def named_after_preposition(text: str) -> list[Span]:
     """A word no list knows, in lower case and shaped as a given name, after a preposition that takes a person where a
     phrase ends (:data:`_PERSON_PREPOSITION_RE`: "i did it for kacey", "we were worried about tyreese"); not a month or
@@ -1292,7 +1320,7 @@ def named_by_shape(text: str) -> list[Span]:
             found.append(Span(m.start("w"), m.end("w"), "name"))
     found += [Span(m.start(), m.end(), "name") for m in _LOWER_WORD_ONLY_RE.finditer(text) if _mutated_name(fold(m.group()))]
     for m in chain(_SENT_TO_RE.finditer(text), _MADE_FOR_RE.finditer(text) if " for " in text else ()):
-        if _unknown_person_word(fold(m.group("w"))):
+        if _unknown_person_word(fold(m.group("w"))) and not _own_plural_people(m.group("w")):
             found.append(Span(m.start("w"), m.end("w"), "name"))
     for m in _MISS_UNKNOWN_RE.finditer(text):
         w = fold(m.group("w"))
@@ -1479,6 +1507,22 @@ _COLOURED_BEFORE_RE = lazy_compile(
 _OWNERS = frozenset("my his her their our your".split())
 _OWN_KIN = frozenset("""mum mam mom dad nan nana nanna nannan nain gran granny grandma grandad grandpa taid auntie aunty aunt
     uncle brother sister cousin stepdad stepmum son daughter niece nephew""".split())
+# A friend or partner after a possessive, named as a relation is ("her mate becks came round", "his pal tiggy"): a word
+# after it is the friend's name, said last too ("she was with her mate becks.").
+_OWN_FRIENDS = frozenset("mate mates pal bestie bezzie bff friend boyfriend girlfriend bf gf fella ex".split())
+# Adverbs of time and place said after a relation, which end the phrase as a name would ("with her mate again.").
+_AFTER_RELATION_ADVERBS = frozenset("""again too also here there now then today tonight yesterday instead anyway though
+    first last once twice still already either lol""".split())
+# "re" (regarding) before what a note or a message is about ("mum rang re tiggy", "RE: jayden"): a word no list knows
+# after it, shaped as a name, is someone's.
+_REGARDING_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’.\-])re[ \t]*:?[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# Who a message says it is from, opening it ("its shaz x", "it's me cherelle", "hiya its only me, kaz"): a word no list
+# knows shaped as a name, or a first name, after it, before a kiss, the end or a line's.
+_ITS_ME_BEFORE_RE = lazy_compile(
+    r"(?:\A|[\n\r\"“'‘:(]|[.!?,][ \t])[ \t]*(?:(?:hi|hiya|hey|hello|oi|ok|okay)[ \t]*[,!]?[ \t]+)?"
+    r"it['’]?s[ \t]+(?:(?:only|just)[ \t]+)?(?:me[ \t]*,?[ \t]+)?\Z", re.IGNORECASE | re.VERSION1)
+_ITS_ME_AFTER_RE = lazy_compile(r"[ \t]*(?:x+(?![\p{L}'’])|[.,!?)\"”'’]|\r?\n|\Z|[ \t]+(?:here|from|again)\b)",
+                                re.IGNORECASE | re.VERSION1)
 _ORGANISATION_WORDS = frozenset("""group trust foundation partnership institute society association network alliance
     federation consortium collective""".split())
 # Where a public meeting is held, before its building's name: the venue's label, or a room of the building named for
@@ -1535,6 +1579,33 @@ _ROLE_CLOSED_AFTER_RE = lazy_compile(
     r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?:(?:the|our|my|his|her|their|your|a|an)[ \t]+|\p{L}+['’]s[ \t]+)?"
     rf"(?:[\p{{L}}\-]+[ \t]+){{0,3}}?(?:\p{{L}}+-)?(?:{_ROLE_HEADS}|ex)(?![\p{{L}}'’])[ \t]*(?:\)|,|[ \t][\-–—])",
     re.IGNORECASE | re.VERSION1)
+# A role's letters in capitals closed in brackets after a word, or open in brackets before it ("Joy (FSW) will visit",
+# "FSW (Joy) will visit"): the word is who holds the role when the letters are a role's (role_initials.txt).
+_CAPS_CLOSED_AFTER_RE = lazy_compile(r"[ \t]*\([ \t]*(?P<r>\p{Lu}{2,6})[ \t]*\)", re.VERSION1)
+_CAPS_OPEN_BEFORE_RE = lazy_compile(r"(?<![\p{L}\d'’.\-])(?P<r>\p{Lu}{2,6})[ \t]*\([ \t]*\Z", re.VERSION1)
+
+
+# The words of a role's meaning that make its letters a relation's or a child's ("MGM", maternal grandmother; "YP",
+# young person): after a relation they restate it ("her maternal grandmother (MGM)"), no initials.
+_RELATION_MEANINGS = frozenset("""mother father grandmother grandfather parent partner child person carer son daughter
+    brother sister aunt uncle""".split())
+
+
+def _relation_letters(letters: str) -> bool:
+    """Whether a role's letters stand for a relation or a child (:data:`_RELATION_MEANINGS`)."""
+    return any(w in _RELATION_MEANINGS for w in role_meanings().get(letters, "").split())
+
+
+def _role_letters_after(text: str, end: int) -> bool:
+    """Whether a role's letters closed in brackets follow ``end`` ("Joy (FSW) will visit")."""
+    return (m := _CAPS_CLOSED_AFTER_RE.match(text, end)) is not None and m.group("r") in role_initials()
+
+
+def _role_letters_before(text: str, start: int) -> bool:
+    """Whether a role's letters and an open bracket come right before ``start`` ("FSW (Joy) will visit")."""
+    return (m := _CAPS_OPEN_BEFORE_RE.search(text, max(0, start - 12), start)) is not None and m.group("r") in role_initials()
+
+
 # A role set off after a name with its article or owner ("Kacey Okafor, a social worker", ", our foster carer").
 _ROLE_SET_OFF_RE = lazy_compile(
     r"[ \t]*,[ \t]*(?:the|our|my|his|her|their|your|a|an)[ \t]+(?:[\p{L}\-]+[ \t]+){0,3}?"
@@ -1620,6 +1691,12 @@ _AGE_SET_OFF_RE = lazy_compile(
     re.VERSION1)
 # An age right after a name in a list of children ("Kai 8, Lily 6 and Ruby 2"): a number to 19 before a comma, "and"
 # or the end.
+# A child's age closed in brackets after a word, with its unit or none ("Rose (7) found the key", "Hope (15 yrs)"): the
+# word is the child's name (a year there is a work cited, "Rose (2019) found"; see _redact._CITATION_RE).
+_AGE_CLOSED_AFTER_RE = lazy_compile(
+    r"[ \t]*\([ \t]*(?:1\d|\d)(?:[ \t]*(?:y|yrs?|years?(?:[ \t]+old)?|yo|m|mths?|months?))?[ \t]*\)", re.IGNORECASE | re.VERSION1)
+# Letters text-speak writes for words ("n" and, "u" you, "r" are, "b" be, "c" see, "y" why): after a word, no initial.
+_TEXT_SPEAK_LETTERS = frozenset("nurbcy")
 _AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b))", re.VERSION1)
 # What a nickname follows: a name given ("we call him smudge", "everyone calls her princess", "his nickname's tink",
 # "she goes by kaz"), whatever its words; after "known as", or who a relation or worker is, only a word no list knows or
@@ -1628,6 +1705,10 @@ _AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]
 _NICKNAME_BEFORE_RE = lazy_compile(
     r"(?:\bcall(?:s|ed|ing)?[ \t]+(?:herself|himself|themselves|myself|her|him|them|me)\b|\b(?:nick|pet)[ \t]?name(?:['’]s|[ \t]+(?:is|was))?|"
     r"\bgoes[ \t]+by|"
+    # who a relative clause says people call someone, in the present of a habit ("who the kids call big g", "the lad
+    # they all call smudge"); "the number that i called" is a call made, no name
+    r"\b(?:who|whom|that|one|lad|lass|girl|boy|man|woman|fella|bloke)[ \t]+"
+    r"(?:we|they|i|you|s?he|everyone|everybody|people|folk|the[ \t]+\p{L}+)[ \t]+(?:all[ \t]+)?calls?(?=[ \t]+\p{Ll})|"
     rf"\b(?:her|his|their|my|(?:{_ROLE_NOUNS})['’]s)[ \t]+(?:(?:real|full|first|middle|proper|birth|actual)[ \t]+)?"
     r"name(?:['’]s|[ \t]+(?:is|was))|"
     # what a pet is called, whatever its word ("a dog called biscuit", "the cat, tigger", "her rabbit's called snowy")
@@ -1742,7 +1823,7 @@ _SUBJECT_VERB_AFTER_RE = lazy_compile(
 # A second clause's opening ("..., but", "and"), and a sentence's end.
 _CLAUSE_JOIN_BEFORE_RE = lazy_compile(r"(?:,[ \t]*|[ \t]+)(?:and|but|while|whereas|though|although)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _SENTENCE_END_RE = lazy_compile(r"[.!?:;\n\r…]", re.VERSION1)
-_ME_AND_BEFORE_RE = lazy_compile(r"\bme[ \t]+(?:and|&|n['’]?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_ME_AND_BEFORE_RE = lazy_compile(r"\b(?:me|u|you|him|her|us)[ \t]+(?:and|&|n['’]?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _PLURAL_VERB_AFTER_RE = lazy_compile(
     r"[ \t]+(?:are|were|share|shared|live|go|play|sleep|stay|walk|fight|argue|talk|get|do|have|like|love|hate|want|need|"
     r"used[ \t]+to)(?![\p{L}'’])", re.VERSION1)
@@ -2270,12 +2351,28 @@ def _wordlike(word: str) -> bool:
     return len(word) >= 4 and word.isalpha() and vowels >= 2 and vowels >= len(word) / 4
 
 
+# The shapes English gives a shortened first name, which no list holds: a syllable and "z" ("shaz", "gaz", "kez"), or
+# "-zza" ("shazza", "bazza"); a syllable and "-o" or "-s" ("jonno", "robbo", "debs", "mags").
+_PET_FORM_RE = lazy_compile(r"[b-df-hj-np-tv-z]{1,2}[aeiou](?:z|zz[ae]|zzer|[b-df-hj-np-tv-z]{1,2}[os])")
+
+
+def _pet_form(word: str) -> bool:
+    """Whether ``word`` has a shortened first name's shape (:data:`_PET_FORM_RE`)."""
+    return _PET_FORM_RE.fullmatch(word) is not None
+
+
+# A short name's syllables: consonants, then vowels, then at most two consonants, twice at most ("tia", "mae", "lani").
+_SYLLABLE_RE = lazy_compile(r"(?:[b-df-hj-np-tv-z]{1,2}[aeiouy]{1,2}){1,2}[b-df-hj-np-tv-z]{0,2}")
+
+
 def _name_shaped(tok: _Tok, firsts: frozenset[str]) -> bool:
     """A word no list knows shaped as a name is (see :func:`_reads_as_name`); joined by a hyphen or an apostrophe, one part
     so shaped and the rest names or short particles ("kaycee-leigh", "le'marnie", "okafor-brights")."""
     parts = tok.parts()
     if len(parts) < 2:
         return _reads_as_name(tok.key)
+    if "-" in tok.key and all(_SYLLABLE_RE.fullmatch(p) for p in parts) and not any(p in _NOT_NAMES for p in parts):
+        return True  # "tia-mae", "lei-lani": short names joined, each a syllable or two ("co-op" is an English word)
     return (any(_reads_as_name(p) for p in parts) and all(p.isalpha() for p in parts)
             and not any(p in _NOT_NAMES and p not in firsts and len(p) > 2 for p in parts))
 
@@ -2514,9 +2611,13 @@ class NameFinder:
         spans += self._lower_initials(text)
         spans += [Span(m.start("l"), m.end("l"), "name") for m in _LETTER_AGED_RE.finditer(text)] if "," in text or "(" in text else []
         # a relative's initials set off after the relation, whatever they spell ("her second cousin, OF, pleaded guilty")
+        # (or a role's letters closed in brackets after a relation, who has a role already: "Mum (LM), SW (RP)")
         spans += [Span(m.start(), m.end(), "name") for m in _CAPS_RE.finditer(text)
-                  if fold(m.group()) not in self.public and _KIN_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
-                  and _KIN_INITIALS_AFTER_RE.match(text, m.end())] if "," in text or "(" in text else []
+                  if (kin := _KIN_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())) is not None
+                  and (fold(m.group()) not in self.public and _KIN_INITIALS_AFTER_RE.match(text, m.end())
+                       or m.group() in role_initials() and kin.group().rstrip(" \t").endswith("(")
+                       and text[m.end() : m.end() + 1] == ")" and not _relation_letters(m.group()))
+                  ] if "," in text or "(" in text else []
         for m in _NEWBORN_INITIALS_RE.finditer(text):
             # the newborn's initials, "Baby" kept, and never the two words read as a place ("the death of Baby RT")
             spans = [s for s in spans if not (s.start == m.start() and s.end == m.end("n"))]
@@ -2873,11 +2974,24 @@ class NameFinder:
         if (_PEOPLE_OBJECT_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start) is not None
                 and _FIELD_END_AFTER_RE.match(text, tok.end) is not None and not self._member_noun(tok.key)):
             return True  # "related to Roma.", "common among Sami": the people, a noun that is its own plural
+        if not self._member_noun(tok.key) and self._after_noun_head(text, tok):
+            return True  # "Support for Roma is patchy": the verb agrees with "Support", the people are its object
         if (agrees := self._agrees_with(text, tok.end)) is not None:
             return agrees == "people"
         nxt = _WORD_RE.match(text, tok.end + 1) if text[tok.end : tok.end + 1] == " " else None
         return (nxt is not None and nxt.group()[:1].islower() and (key := fold(nxt.group().rstrip("."))) in self.words
                 and key not in _NOT_NAMES and not key.endswith("ed") and not key.endswith("ing"))
+
+    def _after_noun_head(self, text: str, tok: _Tok) -> bool:
+        """Whether ``tok`` is joined by a preposition to a noun phrase's head that opens a sentence or follows a
+        determiner (:data:`_HEAD_PREPOSITION_BEFORE_RE`: "Support for Roma is patchy", "the needs of Sami are"), the
+        head an ordinary word, no verb's past or "-ing" form, first name nor listed participant's."""
+        m = _HEAD_PREPOSITION_BEFORE_RE.search(text, max(0, tok.start - 60), tok.start)
+        if m is None:
+            return False
+        head = fold(m.group("head"))
+        return (head in self.words and head not in _NOT_NAMES and head not in self.firsts and head not in self.participant_parts
+                and not head.endswith(("ed", "ing")) and head not in _PAST_WORDS)
 
     def _peoples_plural(self, tok: _Tok) -> bool:
         """Whether ``tok`` is a faith's or a people's word in the plural ("Christians", "sikhs"), no listed name's part."""
@@ -2915,10 +3029,8 @@ class NameFinder:
         return self._agrees_with(text, tok.end) == "person"
 
     def _member_noun(self, key: str) -> bool:
-        """Whether a people's or a faith's word (folded) names one member, as its plural in "-s" or "-ies" that a list
-        holds shows ("Christian", "Christians"; "Romany", "Romanies"); "Roma" and "Sami" are their own plural."""
-        plurals = (key + "s", key[:-1] + "ies") if key.endswith("y") else (key + "s",)
-        return any(p in self.proper or p in self.words or p in communities() for p in plurals)
+        """Whether a people's or a faith's word (folded) names one member (:func:`member_noun`)."""
+        return member_noun(key)
 
     def _community_before_body(self, text: str, toks: list[_Tok], k: int, tok: _Tok) -> bool:
         """Whether ``tok``, a word of a faith, people or nation alone in its run, comes right before a capitalised
@@ -3441,6 +3553,9 @@ class NameFinder:
         tok = toks[i]
         if (tok.shape == "lower" and len(tok.key) == 1 and tok.key not in "aio" and i + 1 < len(toks)
                 and text[tok.start - 1 : tok.start] not in ("'", "’")
+                # a letter that text-speak writes for a word after another word ("me n kayden went", "u r", "did u")
+                and not (tok.key in _TEXT_SPEAK_LETTERS and i > 0 and toks[i - 1].shape == "lower"
+                         and text[toks[i - 1].end : tok.start] == " ")
                 and text[tok.end : toks[i + 1].start] == " " and toks[i + 1].shape == "lower"
                 and (toks[i + 1].key in self.surnames or self._unknown(toks[i + 1]))
                 and _SPEECH_AFTER_RE.search(text[toks[i + 1].end : toks[i + 1].end + 40])):
@@ -3476,6 +3591,8 @@ class NameFinder:
             name = toks[first]
             j = first
             while (j < len(toks) and j - first < 2 and toks[j].shape == "lower" and toks[j].key not in _NOT_NAMES
+                   # a word of speech or text-speak is none ("can u call me asap x")
+                   and (toks[j].key not in self.spoken or toks[j].key in self.participant_parts)
                    and toks[j].key not in _NOT_NICKNAMES and toks[j].key not in KINSHIP_ROLE_WORDS
                    and (j == first or self._joinable(text, toks[j - 1], toks[j]))):
                 j += 1
@@ -3486,6 +3603,12 @@ class NameFinder:
                 # "we call him smudge", "known as lil jay", "known as little t round here"
                 spans.append(Span(name.start if owned else tok.start, toks[j - 1].end, "name"))
                 return j
+            if (not known and name.shape == "lower" and name.key not in _NOT_NAMES and name.key not in _NOT_NICKNAMES
+                    and name.key not in KINSHIP_ROLE_WORDS
+                    and (_SUBJECT_VERB_AFTER_RE.match(text, name.end) or _PERSON_VERB_AFTER_RE.match(text, name.end))):
+                # "the lad they all call smudge came round": the nickname, then what its bearer does
+                spans.append(Span(name.start if owned else tok.start, name.end, "name"))
+                return first + 1
         # a nickname's word and a first name set off after a role ("his support worker, big mike, took him out"): the
         # name goes, the nickname's word stays
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -3528,7 +3651,11 @@ class NameFinder:
                 and (_ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) or _KIN_NAME_ENDS_RE.match(text, tok.end))):
             spans.append(Span(tok.start, tok.end, "name"))  # "aunty jade came", "her mum grace said"
             return i + 1
-        if i > 1 and toks[i - 1].key in _OWN_KIN and self._word_after_kin(text, tok):
+        if (tok.key in self.firsts and tok.key not in _NOT_NAMES and _ITS_ME_AFTER_RE.match(text, tok.end)
+                and _ITS_ME_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start)):
+            spans.append(Span(tok.start, tok.end, "name"))  # "its jade x", "its me jade": a first name that is a word
+            return i + 1
+        if i > 1 and (toks[i - 1].key in _OWN_KIN or toks[i - 1].key in _OWN_FRIENDS) and self._word_after_kin(text, tok):
             spans.append(Span(tok.start, tok.end, "name"))  # "her nan jubilee came round": a name no list has
             return i + 1
         if tok.key in self.word_names and tok.key not in _MONTH_NAMES and (
@@ -3613,6 +3740,13 @@ class NameFinder:
             # "she lives in wem", "my nan in rhyl", "the stabbing in splott", "the boxing club at splott"
             spans.append(Span(tok.start, tok.end, "place"))
             return i + 1
+        if (self._unknown(tok) and tok.key.isalpha() and tok.key not in self.places
+                and (_name_shaped(tok, self.firsts) or _pronounceable(tok.key) or _pet_form(tok.key))
+                and (_REGARDING_BEFORE_RE.search(text, max(0, tok.start - 6), tok.start)
+                     or (_ITS_ME_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start)
+                         and _ITS_ME_AFTER_RE.match(text, tok.end)))):
+            spans.append(Span(tok.start, tok.end, "name"))  # "mum rang re tiggy", "its shaz x", "its me cherelle"
+            return i + 1
         if self._unknown(tok) and _name_shaped(tok, self.firsts) and tok.key not in self.places and (
                 # joined to a name just found ("we placed zuri and kemi with the same carer")
                 (i > 1 and spans and spans[-1].end == toks[i - 2].end and toks[i - 1].key in ("and", "&")
@@ -3632,11 +3766,14 @@ class NameFinder:
                 or (text[max(0, tok.start - 3) : tok.start].rstrip(" \t").endswith(",")
                     and re.match(r"[ \t]*(?:[.!?;]|\Z)", text[tok.end : tok.end + 3])
                     and _CHILD_THEN_NAMED_RE.search(text, max(0, tok.start - 90), tok.start))
-                or (_SIGNED_AFTER_RE.match(text, tok.end) and _SIGNED_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start))):
+                or (_SIGNED_AFTER_RE.match(text, tok.end) and _SIGNED_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start))
+):
             spans.append(Span(self._name_start(text, tok), tok.end, "name"))  # "zorbina was there", "we saw jaydon yesterday"
             return i + 1
         if self._position(text, tok.start) is None and not _SPEECH_AFTER_RE.match(text[tok.end : tok.end + 40]):
             return i + 1
+        if tok.key in self.spoken and tok.key not in self.participant_parts and tok.key not in self.firsts:
+            return i + 1  # "dad woz kicking off", "her mum sed": speech's word after a relation, no name ("bonny" may be)
         if tok.key == "olds" and _AGE_UNIT_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start):
             return i + 1  # "16-17 year olds who present as homeless": a group by its ages, no one's name
         if tok.key in _PLATFORM_NAMES:
@@ -3656,13 +3793,17 @@ class NameFinder:
         came")."""
         key = tok.key
         before = text[max(0, tok.start - 24) : tok.start].split()
-        return (len(before) >= 2 and before[-1] in _OWN_KIN and before[-2].lower() in _OWNERS and text[tok.start - 1] in " \t"
+        friend = len(before) >= 2 and before[-1].lower() in _OWN_FRIENDS
+        return (len(before) >= 2 and (before[-1] in _OWN_KIN or friend) and before[-2].lower() in _OWNERS
+                and text[tok.start - 1] in " \t"
                 and key in self.words and len(key) >= 3
                 and not (key.endswith(("ly", "times", "wards", "where", "self", "selves", "stairs", "doors", "side"))
                          or key in ("abroad", "nearby", "overseas", "instead", "though") or key in _NOT_NAMES
                          or key in _NOT_SUBJECTS or key in _DISCOURSE_WORDS or key in _HOW_WORDS or key in KINSHIP_ROLE_WORDS
-                         or key in _DAY_NAMES or bare_word(key))
-                and _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None)
+                         or key in _DAY_NAMES or bare_word(key) and not (friend and _pet_form(key)))
+                and (_ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None
+                     or friend and key not in _AFTER_RELATION_ADVERBS and key not in _CLOSED_TAIL
+                     and _STOP_AFTER_RE.match(text, tok.end) is not None))
 
     def _family_named(self, text: str, tok: _Tok) -> bool:
         """A word in lower case that is a first name, owning a relation ("jade's mum", "i rang amber's dad"), or any
@@ -3772,7 +3913,8 @@ class NameFinder:
         enclosed = _enclosed(text, tok)
         if (tok.shape == "cap" and tok.key in self.firsts and tok.key not in _HOW_WORDS
                 and text[: tok.start].rstrip(" \t").endswith("(") and text[tok.end :].lstrip(" \t").startswith(")")
-                and _SET_OFF_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start) is not None):
+                and (_SET_OFF_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start) is not None
+                     or _role_letters_before(text, tok.start))):
             return True  # "HV (Sue).", "her SW (Joy) will visit": a given name alone in brackets after a role is hers
         return (self._count_noun(tok, enclosed=enclosed) and set_off_after_role(text, tok.start, tok.end)
                 and (_VERB_AFTER_SET_OFF_RE.match(text, tok.end) is not None
@@ -4191,8 +4333,9 @@ class NameFinder:
             return None  # "on Saturdays", "Tuesdays are busy": the day, every week
         if (len(run) == 1 and words[0].shape == "cap" and self._known(words[0])
                 and (initial_sentence or _CLAUSE_OPEN_RE.search(text, max(0, start - 12), start))
-                and _ROLE_CLOSED_AFTER_RE.match(text, end) is not None):
-            return Span(start, end, "name")  # "Hope (mum) was tearful", "Faith (SW) visited": a given name and her role
+                and (_ROLE_CLOSED_AFTER_RE.match(text, end) is not None or _role_letters_after(text, end)
+                     or _AGE_CLOSED_AFTER_RE.match(text, end) is not None)):
+            return Span(start, end, "name")  # "Hope (mum) was tearful", "Faith (SW) visited", "Rose (7) found": hers
         if self._place_and_acronym(words):
             return None  # "Leeds CSC said no": a place's body, the place found as one
         if (len(run) == 1 and not self._known(words[0]) and words[0].key not in self.participant_parts

@@ -422,7 +422,8 @@ _AGE_AFTER_NAME_RE = lazy_compile(
     rf"|(?:[ \t]*,)?(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+(?P<c>\d{{1,2}}|{_NUMBER_WORDS})(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?"
     rf"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_AFTER_AGE})\b)"
     # a number to 19 right after a name in a list of children ("Kai 8, Lily 6 and Ruby 2")
-    rf"|[ \t]+(?P<d>1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b))",
+    # ... or before "today", a birthday's ("my boy riley 9 today!!")
+    rf"|[ \t]+(?P<d>1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b)|[ \t]+today\b)",
     re.IGNORECASE,
 )
 
@@ -908,6 +909,8 @@ class _Redactor:
         kept += welsh_field_labels(text, self.name_parts)  # "Cyfeiriad:" (address), a form's field
         kept += [m.span() for m in _REVIEW_LABEL_RE.finditer(text)]  # "Child B", a review's label
         kept += [m.span("w") for m in SPELT_OUT_RE.finditer(text)] if " for " in folded else []  # "'c' for charlie"
+        kept += _cited_authors(text) if "(" in text else []  # "Rose (2019) found", "(Rose, 2019)": authors cited
+        kept += [(c.start, c.end) for c in spans if c.kind == "council" and _supporters_team(text, c)]  # "a Leeds fan"
         # the words of a sentence in Welsh ("Roedd hi yn sâl"), not names; off the start of a name found with them
         # ("Mae Siân Jones yn gweithio": Siân Jones)
         welsh = welsh_sentence_words(text, self.name_parts)
@@ -1135,6 +1138,62 @@ def _by_trade(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in widened if s.kind != "name" or (s.start, s.end) not in roles]
 
 
+# An author-year citation, as a report or a practitioner's note cites research: authors' surnames before a year in
+# brackets and a verb of reporting or a page ("Rose (2019) found", "Rose and Smith (2019) argue", "Rose et al. (2019)
+# showed", "as Rose (2019, p. 4) notes", "Rose's (2019) study"), or in brackets with the year ("(Rose, 2019)", "(see
+# Rose and Smith 2019; Hill, 2020)"): authors of what is cited, no one in a case ("Rose (7) found the key" is a child
+# and her age).
+_AUTHOR = r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?"
+_AUTHORS = (rf"{_AUTHOR}(?:(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+){_AUTHOR}){{0,3}}"
+            r"(?:[ \t]+et[ \t]+al\.?)?")
+_CITED_YEAR = r"(?:19|20)\d\d[a-z]?(?:[ \t]*,[ \t]*(?:p|pp)\.?[ \t]*\d+(?:[\-–]\d+)?)?"
+_REPORTING = (r"found|finds|find|argued|argues|argue|suggested|suggests|suggest|showed|shows|show|shown|noted|notes|"
+              r"note|reported|reports|report|described|describes|describe|identified|identifies|identify|concluded|"
+              r"concludes|conclude|observed|observes|observe|proposed|proposes|propose|highlighted|highlights|highlight|"
+              r"defined|defines|define|stated|states|state|wrote|writes|write|explained|explains|explain|emphasised|"
+              r"emphasises|emphasise|emphasized|emphasizes|claimed|claims|claim|demonstrated|demonstrates|demonstrate|"
+              r"recommended|recommends|recommend|points[ \t]+out|pointed[ \t]+out|point[ \t]+out|refers|referred|calls|call|"
+              r"called|discusses|discussed|reviewed|reviews|study|studies|review|research|report|model|framework|work|"
+              r"paper|book|findings|analysis|evaluation")
+_CITATION_RE = lazy_compile(
+    rf"(?<![\p{{L}}'’])(?P<names>{_AUTHORS})(?:['’]s?)?[ \t]*\([ \t]*{_CITED_YEAR}[ \t]*\)"
+    rf"(?=[ \t]*,|[ \t]+(?:also[ \t]+|has[ \t]+|have[ \t]+|had[ \t]+)?(?:{_REPORTING})\b)"
+    rf"|[(;][ \t]*(?:(?:see|e\.g\.|cf\.)[ \t,]+)?(?P<bracketed>{_AUTHORS})[ \t]*,?[ \t]+{_CITED_YEAR}"
+    rf"(?=[ \t]*[;)])", re.VERSION1)
+# A council's name as a team one follows, alone between "a" or an owner's word and a supporter's noun ("he is a Leeds
+# fan", "his Bradford shirt", "a lifelong Wigan supporter"): a team's following reaches far past the place, so it says
+# nowhere a person lives; a club's word after it ("a Leeds United fan") goes whole as round 25 has it.
+_FAN_BEFORE_RE = lazy_compile(
+    r"\b(?:a|an|his|her|their|my|our|your|big|massive|huge|mad|proper|die-hard|diehard|lifelong|keen|loyal)[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
+_FAN_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:fans?|supporters?|shirts?|kit|scarf|season[ \t]+ticket(?:[ \t]+holder)?)(?![\p{L}\-])", re.IGNORECASE | re.VERSION1)
+
+
+def _supporters_team(text: str, span: Span) -> bool:
+    """Whether ``span``, a council's name, is a team a person follows (:data:`_FAN_BEFORE_RE`, :data:`_FAN_AFTER_RE`)."""
+    return (_FAN_AFTER_RE.match(text, span.end) is not None
+            and _FAN_BEFORE_RE.search(text, max(0, span.start - 16), span.start) is not None)
+
+
+_WORD_BEFORE_RE = lazy_compile(r"(?P<w>\p{L}[\p{L}'’\-]*)[ \t]+\Z", re.VERSION1)
+
+
+def _cited_authors(text: str) -> list[tuple[int, int]]:
+    """Where the authors of an author-year citation stand (:data:`_CITATION_RE`); not a surname after a capitalised word
+    that is no English word ("Kacey Okafor (2019) found" is a person named whole)."""
+    out = []
+    for m in _CITATION_RE.finditer(text):
+        if m.group("names") is None:
+            out.append(m.span("bracketed"))
+            continue
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and before.group("w")[:1].isupper() and fold(before.group("w")) not in english_words():
+            continue
+        out.append(m.span("names"))
+    return out
+
+
 # The label a review or a study gives a person in place of a name, a word and one or two letters or a figure ("Child B",
 # "Young Person C", "Sibling 2", "Child RT's mother"): no one's name, after "call him" too ("I'll call him Child B");
 # "Baby O", "Baby RT" are a newborn's initials.
@@ -1327,15 +1386,22 @@ def _widen(text: str, s: Span) -> Span:
     return s if (start, end) == (s.start, s.end) else Span(start, end, s.kind)
 
 
+#: Each opening quote and the quote that closes it.
+_OPEN_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
+
+
 def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
     """Numbers of 120 or less set off right after a name ("Tyler, 14, moved", "Tyler (14)"): ages; and years from and
     to ("RIP Tyler 2009-2019", "Kai (2010 - 2012)"): a life's dates."""
     out = []
     for s in spans:
-        life = _YEARS_AFTER_NAME_RE.match(text, s.end) if s.kind == "name" else None
+        # a name in quotes is read on after its closing quote ('known as "Smudge", is 12')
+        end = s.end + 1 if (s.start > 0 and text[s.start - 1] in _OPEN_QUOTES and text[s.end : s.end + 1]
+                            == _OPEN_QUOTES[text[s.start - 1]]) else s.end
+        life = _YEARS_AFTER_NAME_RE.match(text, end) if s.kind == "name" else None
         if life is not None:
             out.append(Span(life.start("d"), life.end("d"), "date"))
-        m = _AGE_AFTER_NAME_RE.match(text, s.end) if s.kind == "name" else None
+        m = _AGE_AFTER_NAME_RE.match(text, end) if s.kind == "name" else None
         if m is not None:
             group = next(g for g in "abcd" if m.group(g) is not None)
             if not m.group(group).isdigit() or int(m.group(group)) <= 120:

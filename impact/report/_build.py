@@ -1600,7 +1600,8 @@ def _summary(ctx) -> Section:
     # "drawing on interviews at each wave" of a study that lists none would be untrue; none is no disclosure
     coded_by = f"{drawing} {_coded_against(ctx)}." if len(ctx.study.interviews) else f"but {_coded_against(ctx)}."
     blocks = [Paragraph(
-        f"This report follows {len(ctx.study.councils)} councils across {len(ctx.waves)} waves "
+        f"This report follows {len(ctx.study.councils)} councils "
+        f"{'at 1 wave' if len(ctx.waves) == 1 else f'across {len(ctx.waves)} waves'} "
         f"{aside_list(ctx.wave(w) for w in ctx.waves)}, {coded_by}"
         + (f" {left_out} more had no respondent speech in {'its' if left_out == 1 else 'their'} transcript and "
            f"{'is' if left_out == 1 else 'are'} left out as missing (see the methods)." if left_out else "")
@@ -2681,13 +2682,34 @@ def _publishable(ctx, k: int, n: int) -> bool:
     return k >= ctx.min_count and (n - k == 0 or n - k >= ctx.min_count)
 
 
+def _held_under_another_status(study, councils: set[str]) -> tuple[list[str], int]:
+    """Of ``councils`` (those the validation warns of a status changing within a wave), those with an interview held
+    under an intervention status (none, notice or direction) other than the one its wave is counted in, and the
+    number of such interviews. The warning is of any status of the history (an Ofsted judgement, or a notice of one
+    kind followed by one of another), which the comparisons by intervention status do not read: round 43's caveat
+    said every such council "changed intervention status" (truth44)."""
+    if not councils:
+        return [], 0
+    ws = study.wave_status()
+    counted = {(str(c), w): s for c, w, s in zip(ws["council_id"], ws["wave"], ws["intervention"], strict=True)}
+    iv = study.interviews.dropna(subset=["wave", "date"])
+    iv = iv[iv["council_id"].astype(str).isin(councils)]
+    moved: set[str] = set()
+    held = 0
+    for council, wave, date in zip(iv["council_id"].astype(str), iv["wave"], iv["date"], strict=True):
+        if study.status_at(council, date)["intervention"] != counted.get((council, wave)):
+            moved.add(council)
+            held += 1
+    return sorted(moved), held
+
+
 def _validation_caveat(ctx) -> str | None:
     """The summary's caveat on the study's validation warnings that bear on its figures, counted, in words: provenance
     and About this report gave only their number ("Warnings on the study's files (impact validate) 91", seed 43202 of
     30 councils: participants and councils not interviewed at every wave; truth43), which told a reader nothing of
     what they mean. The people and councils are counted from the study's tables (the warnings name a participant
-    with an interview at some wave only, not one never interviewed); the councils whose status changed within a wave
-    from the warnings. A count of participants, or of councils that changed status, below ``min_count`` is not given
+    with an interview at some wave only, not one never interviewed); the councils whose intervention status changed
+    within a wave from the warnings, checked against the study (:func:`_held_under_another_status`). A count of participants, or of councils that changed status, below ``min_count`` is not given
     ('some'); the councils missing a wave are, as the attrition table gives them. None where no such warning is."""
     problems = [p for p in getattr(ctx.study, "load_problems", ()) or () if p.severity != "error"]
     kinds: dict[str, set[str]] = {}
@@ -2717,11 +2739,15 @@ def _validation_caveat(ctx) -> str | None:
                          "at each wave rest on those interviewed at it, and those that follow the same people or "
                          "councils across the waves (expectations realised, impacts sustained, the tests of change "
                          "across the waves) on those interviewed at every wave")
-    if "status" in kinds:
-        k = len(kinds["status"])
+    moved, held = _held_under_another_status(ctx.study, kinds.get("status", set()))
+    if moved:
+        k = len(moved)
         parts.append(f"that {f'{k:,}' if k >= ctx.min_count else 'some'} {'council' if k == 1 else 'councils'} "
-                     "changed intervention status between their interviews of one wave, and all their interviews of "
-                     "that wave are counted in the status in force at the wave's median interview date")
+                     "changed intervention status between their interviews of one wave, and each council's interviews "
+                     "of a wave are counted in the status in force at their median date, so "
+                     f"{f'{held:,}' if held >= ctx.min_count else 'some'} "
+                     f"{'interview is' if held == 1 else 'interviews are'} counted in a status other than the one in "
+                     "force when held")
     if not parts:
         return None
     return "The checks of the study's files (impact validate) warn " + "; and ".join(parts) + "."
@@ -3886,18 +3912,34 @@ def _trajectories(ctx) -> Section | None:
     blocks = [
         Paragraph(ctx.codes_as("Per participant and impact, across the waves: an expectation (anticipated before the "
                                "review) is realised when the impact is reported at a later wave, unmet when it is not; "
-                               "an impact reported without having been expected is unanticipated. A reported one is "
+                               "an impact not anticipated before the review is unanticipated when reported at a later "
+                               "wave and not mentioned when it is not, whether or not the participant reported it as "
+                               "already under way before the review. A reported one is "
                                "sustained when reported at both later waves, faded when only at the first of them, "
                                "emerging when only at the last. Participants missing a wave needed to decide (any wave "
                                "in the first table, either later wave in the second) are incomplete.")),
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
               f"Counts of participants; each participant is counted once per {ctx.one}. n_realised and "
-              "n_unmet_expectation count the participants interviewed at every wave."),
+              "n_unmet_expectation count the participants interviewed at every wave." + _under_way_note(ctx)),
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
     return Section(title, blocks)
+
+
+def _under_way_note(ctx) -> str:
+    """The realisation table's note on its columns unanticipated and not mentioned, where the summary compares the
+    expectations realised with the impacts "neither expected nor reported before the review": those columns count
+    also the impacts reported before the review as already under way, which the summary leaves out, so its counts
+    were not their sums and a reader could not tell why (seed 44202, 40 councils: the summary's 226 of 349 beside
+    columns of 316 unanticipated and 136 not mentioned; truth44)."""
+    counts = _realised_counts(ctx)
+    if counts is None or counts[2] == 0 or not ctx.shown(*_REALISED_KEYS) or not ctx.shown(*_UNEXPECTED_KEYS):
+        return ""
+    return (" n_unanticipated and n_not_mentioned count also the impacts a participant reported before the review as "
+            "already under way (without anticipating them); the summary's impacts neither expected nor reported "
+            "before the review leave those out.")
 
 
 # --------------------------------------------------------------------------- attribution
@@ -3960,12 +4002,29 @@ def _credits_by_wave(ctx) -> pd.DataFrame | None:
 _DIFFERENCE_AXIS = {"hodges_lehmann": "Hodges-Lehmann difference in councils' shares",
                     "mean_difference": "Difference in councils' mean shares",
                     "mixed": "Difference in councils' shares (Hodges-Lehmann or in means, as the table says)"}
+#: The dot of the comparisons' forest plot, by the table's estimate, for its alt text (:func:`_difference_alt`).
 _DIFFERENCE_DOT = {
-    "hodges_lehmann": "the Hodges-Lehmann difference between councils in and not in intervention (the median of the "
-                      "differences between a council in intervention and one not)",
-    "mean_difference": "the difference between the mean share of councils in intervention and of councils not",
-    "mixed": "the difference between councils in and not in intervention, the Hodges-Lehmann shift or the difference "
-             "in mean shares as the table's column 'Difference estimated as' says for each row"}
+    "hodges_lehmann": "the Hodges-Lehmann difference between the groups (the median of the differences between a "
+                      "council in intervention and one not in intervention)",
+    "mean_difference": "the difference between the groups' mean shares",
+    "mixed": "the Hodges-Lehmann difference between the groups or the difference between their mean shares, as the "
+             "table's column 'Difference estimated as' says for each row"}
+
+
+def _difference_alt(kind: str, one: str, level: str) -> str:
+    """The alt text of the comparisons' forest plot: what is compared (a council's share of participants reporting
+    the impact, councils in intervention against those not) before what the dot is (the measure came after the
+    estimate's own words: "the difference between the mean share of councils in intervention and of councils not in
+    the share of a council's participants reporting the impact").
+
+    Examples
+    --------
+    >>> _difference_alt("mean_difference", "impact", "95%")[:111]
+    "Forest plot: one line per impact and wave, comparing the share of a council's participants reporting the impact"
+    """
+    return (f"Forest plot: one line per {one} and wave, comparing the share of a council's participants reporting "
+            f"the {one} between councils in intervention and councils not in intervention; the dot is "
+            f"{_DIFFERENCE_DOT[kind]}, the line its {level} interval; the vertical line is no difference.")
 
 
 def _said_once(data: pd.DataFrame, columns: list[str]) -> list[str]:
@@ -4148,10 +4207,8 @@ def _comparisons(ctx) -> Section:
                 fp, "difference", f"{_DIFFERENCE_AXIS[_one_kind(set(fp['difference_type']))]} "
                 f"reporting the impact, percentage points ({lb} minus {la})", "comparisons_forest",
                 f"Differences by intervention status with {ctx.level} intervals",
-                "Forest plot: one line per impact and wave; the dot is "
-                + _DIFFERENCE_DOT[_one_kind(set(fp["difference_type"]))]
-                + f" in the share of a council's participants reporting the {ctx.one}, the line its {ctx.level} "
-                "interval; the vertical line is no difference.", ctx.alpha, group="impact_label"))
+                _difference_alt(_one_kind(set(fp["difference_type"])), ctx.one, ctx.level), ctx.alpha,
+                group="impact_label"))
     change = ctx.f.change
     if "change" in ctx.f.not_computed:
         blocks.append(Paragraph(f"Change across the waves within councils is not computed: "
@@ -7033,13 +7090,13 @@ def _tests_used(ctx, tables: dict[str, pd.DataFrame] | None) -> str:
         which = _listed(names, "or") if names else "Friedman's or Wilcoxon's signed-rank test"
         methods = change.loc[tested.to_numpy(), "p_method"] if "p_method" in change.columns else pd.Series([], dtype=object)
         rough = [str(m) for m in dict.fromkeys(methods) if isinstance(m, str) and m not in ("exact", SUPPRESSED)]
-        exact = (methods.eq("exact").any() or methods.empty)
-        out.append((f"{which} of the change across the waves, with "
+        exact = methods.eq("exact").any() or methods.empty
+        out.append(f"{which} of the change across the waves, with "
                     + ("its exact permutation p" if exact else "")
                     + (" (" if exact and rough else "")
                     + (f"the {_listed(rough, 'or')} approximation where the exact p is beyond computation" if rough
                        else "")
-                    + (")" if exact and rough else "")))
+                    + (")" if exact and rough else ""))
     return "".join(f"{t}; " for t in out)
 
 
@@ -7073,7 +7130,6 @@ def _comparisons_figures() -> str:
 
 
 def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
-    p = ctx.f.parameters
     items = [f"{m.label}: {m.definition}" for m in MEASURES.values()]
     items += [
         "Realised: anticipated before the review and reported afterwards; unmet expectation: anticipated, never "

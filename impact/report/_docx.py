@@ -50,6 +50,7 @@ from .._io import check_input_file
 from .._version import __version__
 from ..errors import InputError
 from ._format import (
+    LANGUAGE,
     clean_text,
     detail_note,
     report_provenance,
@@ -267,6 +268,18 @@ def _default_look(doc) -> None:
                     fonts.attrib.pop(qn(attr), None)
                 for attr in ("w:ascii", "w:hAnsi", "w:cs"):
                     fonts.set(qn(attr), _FONT)
+    # the text's language, for screen readers and the spelling checker (the blank document's was en-US, so Word
+    # flagged "programme" and read the report with an American voice); a template's own language is left as it is
+    defaults = styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(qn("w:rPrDefault"))
+        rpr = rpr.find(qn("w:rPr")) if rpr is not None else None
+        lang = rpr.find(qn("w:lang")) if rpr is not None else None
+        if lang is None and rpr is not None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        if lang is not None:
+            lang.set(qn("w:val"), LANGUAGE)
     normal = styles["Normal"]
     normal.font.size = Pt(10.5)
     normal.paragraph_format.space_after = Pt(6)
@@ -796,6 +809,7 @@ def _properties(doc, report: Report) -> None:
     props.subject = _property(report.subtitle)
     props.author = props.last_modified_by = _property(report.author)
     props.comments = f"Produced with impact {__version__}"
+    props.language = LANGUAGE  # the web page's lang too
     # The report's own date (not the clock) keeps the bytes of the same report the same.
     when = report.date if report.date is not None else _FIXED_DATE
     if not isinstance(when, dt.datetime):

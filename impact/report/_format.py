@@ -84,7 +84,12 @@ __all__ = [
     "SYMBOLS",
     "NUMERIC_KINDS",
     "RATIO_CEILING",
+    "LANGUAGE",
 ]
+
+#: The language the report is written in (BCP 47), declared by every format for screen readers and spelling
+#: checkers: the web page's lang, the Word document's default and its core properties.
+LANGUAGE = "en-GB"
 
 #: Shown for a missing value.
 MISSING = "\u2013"

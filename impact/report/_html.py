@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .._version import __version__
 from ._format import (
+    LANGUAGE,
     clean_text,
     detail_note,
     report_provenance,
@@ -238,4 +239,5 @@ def render_html(report: Report, *, images: Mapping[str, Image] | None = None) ->
         classes=_about(provenance),
         date=f"{report.date.day} {report.date:%B %Y}" if report.date is not None else "",
         version=__version__,
+        language=LANGUAGE,
     )

@@ -90,13 +90,21 @@ from ._format import (
     table_notes,
 )
 from ._labels import Label
+from ._layout import identifying_columns
 from ._model import Report, Table
 
-__all__ = ["render_xlsx", "table_csv", "sheet_names", "data_dictionary", "FLAG_COLUMN"]
+__all__ = ["render_xlsx", "table_csv", "sheet_names", "data_dictionary", "FLAG_COLUMN", "ALL_FIGURES"]
 
 #: Heading of the column that names a row's suppressed or unavailable cells.
 FLAG_COLUMN = "Suppressed or not available"
+#: What :data:`FLAG_COLUMN` says of a row whose every figure is empty for the same reason (the symbol follows): the
+#: list of its columns ran to 13 lines in a column 30 wide, three rows to a printed page (Table 10 of a 6-council
+#: study, every comparison suppressed, took 30 of the workbook's 48 pages).
+ALL_FIGURES = "All figures"
 _MAX_WIDTH = 60
+#: The widest (Excel's unit, about 450 px) the row-identifying columns are frozen beside the figures: wider, they
+#: would leave too little of a laptop's window to scroll the figures through.
+_FROZEN_MAX = 60.0
 
 
 def _signed(body: str, digits: int, *, plus: str = "", scale: int = 0) -> str:
@@ -139,6 +147,12 @@ _BOLD = Font(name=FONT_NAME, size=FONT_PT, bold=True)
 _ALIGN = {(w, i): Alignment(horizontal="left" if i else None, vertical="top", wrap_text=w or None, indent=int(i))
           for w in (False, True) for i in (False, True)}  # an indent shows only on text aligned left
 _PLAIN = Font(name=FONT_NAME, size=FONT_PT)
+#: A column of figures is headed at its right, over its numbers, as the Word and web reports head it (set left, a
+#: heading stood off its numbers and ran into the next heading: "Councils notParticipants", Table 4 of the example)...
+_HEADING_RIGHT = Alignment(horizontal="right", vertical="top", wrap_text=True)
+#: ...and its column is a character (7 px) wider than its heading's longest word, so that two headings of figures
+#: side by side, each filling its column, keep a gap.
+_HEADING_GAP = 1.0
 #: The narrowest a column of wrapped text is made (Excel's unit, about 30 characters): narrower, its rows grow taller
 #: than the scale gained saves (at the longest word's width, a list of suppressed cells ran a 19-row sheet onto 18
 #: pages; at 24, onto 6; at 30, 4 pages at 59%, where it printed on 2 at 38%)...
@@ -265,21 +279,21 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         raw[col] = np.array([_as_points(v) for v in raw[col]], dtype=object)
     text = {col: shown[col].to_numpy(dtype=object) for col, _, _ in columns if col in shown.columns}
     for i in range(len(data)):
-        row, flagged = [], []
+        row, flagged = [], []  # (heading, why) of each empty figure
         for col, head, _spec in columns:
             value = raw[col][i]
             if col in numeric and isinstance(value, str):
-                flagged.append(f"{head} ({value.strip()})")
+                flagged.append((head, value.strip()))
                 row.append(None)
             elif col in numeric and isinstance(value, (float, np.floating)) and math.isinf(value):
                 # an interval open on one side: a cell cannot hold infinity, and the text "inf" was a number as text
-                flagged.append(f"{head} (no limit)")
+                flagged.append((head, "no limit"))
                 row.append(None)
             elif col in numeric or (_spec is not None and _spec.kind in ("date", "bool")):
                 row.append(_cell_value(value))  # numbers, dates and yes/no stay what they are
             else:
                 row.append(_cell_value(text[col][i]) if col in text and text[col][i] != MISSING else None)
-        flags.append("; ".join(flagged))
+        flags.append(_flag_text(flagged, len(numeric)))
         rows.append(row)
     has_flags = any(flags)
     headers = [h for _, h, _ in columns] + ([FLAG_COLUMN] if has_flags else [])
@@ -316,6 +330,8 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
                     cell.number_format = _EXCEL_FORMATS["date"](0)
         longest[j] = max((text_chars(t) for t in texts), default=0.0)
         head_word = max((text_chars(w, bold=True) for w in head.split()), default=0.0)
+        if col in numeric and j > 1:  # its heading set right, a gap from the heading before it
+            head_word += _HEADING_GAP
         natural[j] = min(max(longest[j], head_word, 6.0), _MAX_WIDTH)
         # a number or a date never wraps; text may, down to its longest word
         fixed = col in numeric or (spec is not None and spec.kind == "date")
@@ -349,13 +365,40 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     for cell in ws[1]:  # a heading in line with the text below it
         if cell.column in indented:
             cell.alignment = _ALIGN[True, True]
+        elif cell.column <= len(columns) and columns[cell.column - 1][0] in numeric:
+            cell.alignment = _HEADING_RIGHT
     fit_row_heights(ws, widths, only=wrap, header=True)
-    ws.freeze_panes = "A2"
+    # the heading row, and the columns that say what a row is (impact, wave...) where they leave room to scroll the
+    # figures beside them: scrolled right, a wide sheet's figures stood beside no impact nor wave
+    most = len(shown.columns) - 1  # never every column: nothing would be left to scroll
+    keys = identifying_columns(shown.values.tolist(), [c in set(shown.attrs["numeric"]) for c in shown.columns],
+                               min(table.key_columns, most), at_most=min(3, most))
+    while keys and sum(widths[j] for j in range(1, keys + 1)) > _FROZEN_MAX:
+        keys -= 1
+    ws.freeze_panes = f"{get_column_letter(keys + 1)}2"
     if headers:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(data) + 1, 1)}"
     _plain_font(ws)
     print_setup(ws, landscape=landscape, title_rows="1:1",
                  header=f"Table {number}. {clean_text(vocabulary.prose(table.caption))}")
+
+
+def _flag_text(flagged: list[tuple[str, str]], figures: int) -> str:
+    """What :data:`FLAG_COLUMN` says of a row's empty figures, given as (heading, why): each named with its reason,
+    or :data:`ALL_FIGURES` and the reason where every one of a row's ``figures`` (two or more) is empty for one reason.
+
+    Examples
+    --------
+    >>> _flag_text([("Councils", "c"), ("Share", "c")], 3)
+    'Councils (c); Share (c)'
+    >>> _flag_text([("Councils", "c"), ("Share", "c")], 2)
+    'All figures (c)'
+    >>> _flag_text([("Councils", "c"), ("95% CI, upper", "no limit")], 2)
+    'Councils (c); 95% CI, upper (no limit)'
+    """
+    if figures > 1 and len(flagged) == figures and len({why for _, why in flagged}) == 1:
+        return f"{ALL_FIGURES} ({flagged[0][1]})"
+    return "; ".join(f"{head} ({why})" for head, why in flagged)
 
 
 def _number_or_text(text: str, recorded: object) -> object:
@@ -433,7 +476,8 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
          "as the report shows them (the unrounded values are those the impact library returns). Row 1 of each "
          "sheet holds the column headings and repeats on every printed page.")
     line("Suppressed or unavailable values are empty cells shaded grey, so that sums and averages skip them; the "
-         f"last column of such a sheet, '{FLAG_COLUMN}', names them with their symbol. The same tables with "
+         f"last column of such a sheet, '{FLAG_COLUMN}', names them with their symbol ('{ALL_FIGURES}' where a "
+         "row has none). The same tables with "
          "machine-readable column names are in tables/*.csv, described in tables/data_dictionary.csv.")
     symbols = sorted({s for t in report.tables for col in t.data.columns for s in _symbols_among_numbers(t.data[col])})
     for s in symbols:
@@ -494,7 +538,7 @@ def render_xlsx(report: Report) -> bytes:
     >>> wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(Report("R", "", {}, [Section("S", [t])]))))
     >>> ws = wb["Table 1"]
     >>> wb.sheetnames, [c.value for c in ws[1]], ws["A2"].value, ws.freeze_panes, ws.print_title_rows
-    (['Notes', 'Table 1'], ['Role', 'Councils'], "'=cmd()", 'A2', '$1:$1')
+    (['Notes', 'Table 1'], ['Role', 'Councils'], "'=cmd()", 'B2', '$1:$1')
     """
     if not isinstance(report, Report):
         raise TypeError(f"`report` must be an impact.report.Report, but {type(report).__name__} was passed.")

@@ -97,7 +97,8 @@ _HELD_EXACT = [
     ("Child Jayden said", "Child [name] said"),
     ("Woodley Medical Practice", "[place]"),
     ("Dr Okafor at Hellesdon Medical Practice", "Dr [name] at [place]"),
-    ("the report (Okafor, 2019) said", "the report ([name], 2019) said"),
+    # round 51: an author-year citation names the authors of a work cited, no one in a case (was "([name], 2019)")
+    ("the report (Okafor, 2019) said", "the report (Okafor, 2019) said"),
     ("Jane Okafor, 14 March 2023", "[name], [date of birth]"),  # no byline: a date after a name is a birth's
     ("Tyler, 03/04/2016", "[name], [date of birth]"),
     ("By Jane Okafor, born 3 April 2016", "By [name], born [date of birth]"),

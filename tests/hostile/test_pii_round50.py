@@ -34,7 +34,8 @@ Headteacher" gave "[name]"), nouns for one who does something, and the people's 
 Counts, measured on main (36fbbf4) and now, each text redacted with the stress names listed and with none
 (``_rounds``): 79 new hostile texts (``_RED_TEAM`` 45 that main redacted wrongly, 42 of them leaks of a name or an age,
 two over-redactions and a name as "[place]"; ``_HELD_EXACT`` 34 that main already redacted so); 97 ordinary texts that
-must be kept (``_KEPT_FIXED`` 20 that main over-redacted, ``_KEPT`` 77 kept on main as now); 6 forms left open. The file
+must be kept (``_KEPT_FIXED`` 20 that main over-redacted, ``_KEPT`` 77 kept on main as now); 6 forms left open,
+closed by round 51 and moved to ``_RED_TEAM`` (51 there now). The file
 run on main: 65 failed, 112 passed, 6 xfailed. Gold corpus (``python -m bench.redaction_gold``):
 646/632/563 before and after, 0 sentences redacted differently.
 """
@@ -90,6 +91,16 @@ _RED_TEAM = [
     ('the boy (9 months) was admitted.', 'the boy ([age]) was admitted.'),  # was 'the boy ([age] months) was admitted.'
     ('Jo (3y 2m) attends nursery.', '[name] ([age]) attends nursery.'),  # was '[name] (3y 2m) attends nursery.'
     ("Rob (mum's partner) and Will (uncle) were both present.", "[name] (mum's partner) and [name] (uncle) were both present."),  # was "Rob (mum's partner) and [name] (uncle) were both present."
+    # round 51 closed these, left open here: a verb after a people's word joined to a noun's head agrees with the head
+    # (was 'for [name] is'); a centre named for the people it serves (was 'The [place] runs'); a role's letters from
+    # role_initials.txt beside a given name (were kept); a role's letters in brackets after a relation are the relative's
+    # initials (was 'Mum (LM)'); a date of birth with its label after it (was '[date] (DOB)')
+    ("Support for Roma is patchy across the city.", "Support for Roma is patchy across the city."),
+    ("The Roma community centre runs a homework club.", "The Roma community centre runs a homework club."),
+    ("Joy (FSW) will visit on Thursday.", "[name] (FSW) will visit on Thursday."),
+    ("FSW (Joy) will visit on Thursday.", "FSW ([name]) will visit on Thursday."),
+    ("Present: Mum (LM), SW (RP), HV (Sue).", "Present: Mum ([name]), SW ([name]), HV ([name])."),
+    ("18.04.2011 (DOB)", "[date of birth] (DOB)"),
 ]
 # Kept now, each over-redacted on main (what main gave beside each)
 _KEPT_FIXED = [
@@ -231,24 +242,12 @@ _KEPT = [
     'The counsellor (school-based) saw him weekly.',
     'The nurse (locum) took bloods.',
 ]
-# Still open (measured when written); strict, so closing one is seen.
-_OPEN = [
-    # the verb after the people's word agrees with the subject before the preposition (main and now: 'for [name] is')
-    ("Support for Roma is patchy across the city.", "Support for Roma is patchy across the city."),
-    # a community centre named for the people it serves, read as a place's name (main and now: 'The [place] runs')
-    ("The Roma community centre runs a homework club.", "The Roma community centre runs a homework club."),
-    # a role's letters that no list holds ("FSW", family support worker) before or after a given name (main and now:
-    # kept, or kept with no names listed)
-    ("Joy (FSW) will visit on Thursday.", "[name] (FSW) will visit on Thursday."),
-    ("FSW (Joy) will visit on Thursday.", "FSW ([name]) will visit on Thursday."),
-    # a relation's initials in brackets that spell a role's letters ("LM", line manager; main and now: kept)
-    ("Present: Mum (LM), SW (RP), HV (Sue).", "Present: Mum ([name]), SW ([name]), HV ([name])."),
-    # a date of birth with its label after it (main and now: '[date] (DOB)')
-    ("18.04.2011 (DOB)", "[date of birth] (DOB)"),
-]
+# Still open (measured when written); strict, so closing one is seen. Round 51 closed the six this round left open
+# (moved to _RED_TEAM).
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN, counts=(45, 34, 97, 6))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN, counts=(51, 34, 97, 0))

@@ -362,11 +362,17 @@ _E2E = [
 ]
 
 
-def planted_run(root, forms, *, seed: int, name_end: int, early_end: int, title: str, label_note: str, human_code: str):
+def planted_run(root, forms, *, seed: int, name_end: int, early_end: int, title: str, label_note: str, human_code: str,
+                argv: list[str] | None = None):
     """``impact run`` of a generated study with ``forms`` (text, needles) planted in speech and in everything the
     study's author writes: the study's name (forms up to ``name_end``), the wave labels (the rest, split at
     ``early_end``), a codebook's ``title`` and first label (``label_note``), and ``human_code`` in a second coding:
-    its coder's name (a code outside the codebook is refused since round 24 of the inputs, with the file's row)."""
+    its coder's name (a code outside the codebook is refused since round 24 of the inputs, with the file's row).
+
+    With ``argv`` (the options of ``impact run`` naming the codebook, the codings and ``--out``, relative to ``root``),
+    the run is the command line's, in ``root``, given its own argv; ``argv`` names the files ``root / "codebook.yaml"``
+    is copied to and the codings written to, in this order: codebook, coding, second coding. It returns the
+    output folder's ``RunResult``-like ``out_dir`` only."""
     import pathlib
     import re
 
@@ -410,8 +416,26 @@ def planted_run(root, forms, *, seed: int, name_end: int, early_end: int, title:
     assert not (root / "refused").exists()
     with pytest.MonkeyPatch.context() as m:
         m.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
-        return run(study, root / "out", codebook=codebook, coded=coded.assign(coder="coder A"),
-                   human=human.assign(coder=human_code), n_resamples=99, seed=1, cache=False)
+        if argv is None:
+            return run(study, root / "out", codebook=codebook, coded=coded.assign(coder="coder A"),
+                       human=human.assign(coder=human_code), n_resamples=99, seed=1, cache=False)
+        import shutil
+        import sys
+        from types import SimpleNamespace
+
+        from impact.cli import main
+
+        named = [a.split("=", 1)[1] if "=" in a else argv[k + 1] for k, a in enumerate(argv)
+                 if a.split("=", 1)[0] in ("--codebook", "--coded", "--human")]
+        (root / named[0]).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(root / "codebook.yaml", root / named[0])
+        coded.assign(coder="coder A").to_csv(root / named[1], index=False)
+        human.assign(coder=human_code).to_csv(root / named[2], index=False)
+        m.chdir(root)
+        m.setattr(sys, "argv", ["impact", "run", *argv])
+        assert main(["run", *argv]) == 0
+        out = argv[argv.index("--out") + 1]
+        return SimpleNamespace(out_dir=root / out)
 
 
 def leaks_in(out_dir, forms) -> list[tuple[str, str, str]]:
@@ -425,11 +449,18 @@ def leaks_in(out_dir, forms) -> list[tuple[str, str, str]]:
                    for f, (whole, lines) in texts.items() if n in whole or any(n in ln for ln in lines)})
 
 
+#: The command line of round 8's run: file names holding people's names, given relative to the folder it runs in.
+ROUND8_ARGV = ["study", "--codebook", "Jane Smith/tom_bishop_codebook.yaml", "--coded=grace_bell_coded.csv",
+               "--human", "jane_smith_second_coding.csv", "--out", "out", "--resamples", "99", "--no-cache", "-q"]
+
+
 @pytest.fixture(scope="module")
 def round8_run(tmp_path_factory):
+    """Round 8's planted run, made by the command line (:data:`ROUND8_ARGV`): one run serves both tests below (the
+    file-name test made a second run of the same study until testtime20)."""
     return planted_run(tmp_path_factory.mktemp("round8"), _E2E, seed=808, name_end=5, early_end=9,
                        title="NFER impacts as Jane Smith coded them", label_note="ask Grace from the team was great",
-                       human_code="jane_smith_notes")
+                       human_code="jane_smith_notes", argv=ROUND8_ARGV)
 
 
 @pytest.mark.slow
@@ -441,31 +472,15 @@ def test_round8_forms_reach_no_output(round8_run):
 
 
 @pytest.mark.slow
-def test_file_names_given_on_the_command_line_reach_no_output(round8_run, monkeypatch):
+def test_file_names_given_on_the_command_line_reach_no_output(round8_run):
     # Measured when written, on the old code: provenance.json and report.html recorded the command as typed,
     # "--codebook Jane Smith/tom_bishop_codebook.yaml --coded grace_bell_coded.csv": relative paths were not scrubbed,
-    # and the codebook's path was not among the paths scrubbed at all.
-    import shutil
-    import sys
-
-    import pandas as pd
-
-    from impact.cli import main
-
+    # and the codebook's path was not among the paths scrubbed at all. The run is round 8's (ROUND8_ARGV), whose
+    # --human file's name holds a name too.
     from .test_pii_spacing_outputs import _norm, _outputs
 
-    root = round8_run.out_dir.parent
-    (root / "Jane Smith").mkdir()
-    shutil.copy(root / "codebook.yaml", root / "Jane Smith" / "tom_bishop_codebook.yaml")
-    coded = pd.read_csv(root / "study" / "truth_coded.csv", dtype=str)
-    coded.to_csv(root / "grace_bell_coded.csv", index=False)
-    argv = ["run", "study", "--codebook", "Jane Smith/tom_bishop_codebook.yaml", "--coded=grace_bell_coded.csv",
-            "--out", "out_cli", "--resamples", "99", "--no-cache", "-q"]
-    monkeypatch.chdir(root)
-    monkeypatch.setattr(sys, "argv", ["impact", *argv])
-    monkeypatch.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
-    assert main(argv) == 0
-    leaks = [(needle, f.rsplit("/", 1)[-1]) for f, t in _outputs(root / "out_cli").items()
+    assert "Jane Smith/tom_bishop_codebook.yaml" in ROUND8_ARGV and "--coded=grace_bell_coded.csv" in ROUND8_ARGV
+    leaks = [(needle, f.rsplit("/", 1)[-1]) for f, t in _outputs(round8_run.out_dir).items()
              for needle in ("janesmith", "tombishop", "gracebell") if needle in _norm(t)]
     assert not leaks, sorted(set(leaks))
 
