@@ -205,16 +205,31 @@ def test_official_statistics_notebook_states_its_groups(shared_data, kernel_spec
     assert "never-inadequate" not in source and "mostly not in the source" not in source
 
 
+def _run_on_example(name: str, kernel_spec_manager, tmp_path_factory, written: str):  # noqa: F811
+    """Notebook ``name`` run on the bundled example with its temporary files in a folder of the test's: (its stdout
+    and stderr, the one path matching ``written`` that it wrote there with tempfile.mkdtemp)."""
+    tmp_path = tmp_path_factory.mktemp(Path(name).stem)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("TMPDIR", str(tmp_path))
+        streams = _streams(name, None, kernel_spec_manager, monkeypatch)
+    (path,) = tmp_path.glob(written)
+    return streams, path
+
+
+@pytest.fixture(scope="module")
+def programme_notebook(kernel_spec_manager, tmp_path_factory):  # noqa: F811
+    """Notebook 04 run once on the bundled example: (its stdout and stderr, the report folder it wrote)."""
+    return _run_on_example("04_programme_report.ipynb", kernel_spec_manager, tmp_path_factory, "impact-report-*/report")
+
+
 @pytest.mark.slow
-def test_programme_report_notebook_says_what_is_withheld(kernel_spec_manager, monkeypatch, tmp_path):  # noqa: F811
+def test_programme_report_notebook_says_what_is_withheld(programme_notebook):
     """Notebook 04 said the published tables show ``c`` "in place of counts below `min_count` (5 by default)", above
     a comparisons table whose ``c`` stood for groups of 9 and 10 councils (withheld because, with the counts published,
     they would give a smaller count back).  It now counts the withheld values of the bundle it wrote, by reason, and
     the test counts them again from that bundle's tables/suppressions.csv and provenance.json.  Its run printed tqdm's
     "IProgress not found. Please update jupyter and ipywidgets" to stderr; it now writes nothing there."""
-    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the notebook writes its report with tempfile.mkdtemp
-    streams = _streams("04_programme_report.ipynb", None, kernel_spec_manager, monkeypatch)
-    (report,) = tmp_path.glob("impact-report-*/report")
+    streams, report = programme_notebook
     min_count = json.loads((report / "provenance.json").read_text(encoding="utf-8"))["provenance"]["min_count"]
     ledger = report / "tables" / "suppressions.csv"
     rows = list(csv.DictReader(ledger.open(encoding="utf-8-sig", newline=""))) if ledger.is_file() else []
@@ -232,17 +247,71 @@ def test_programme_report_notebook_says_what_is_withheld(kernel_spec_manager, mo
     assert not streams["stderr"].strip(), streams["stderr"]
 
 
+def _example_subset() -> impact.Study:
+    """The study notebook 04 analyses: every other council of the bundled example, each table filtered to them."""
+    full = impact.load_study(impact.example_path())
+    keep = set(full.councils["council_id"].iloc[::2])
+    tables = {}
+    for name in impact.schema.TABLES:
+        table = full.table(name)
+        tables[name] = table[table["council_id"].isin(keep)] if "council_id" in table.columns else table
+    actions = set(tables["actions"]["action_id"])
+    tables["action_progress"] = tables["action_progress"][tables["action_progress"]["action_id"].isin(actions)]
+    return impact.Study(full.meta, tables, root=full.root)
+
+
 @pytest.mark.slow
-def test_coding_notebook_counts_the_simulated_review(kernel_spec_manager, monkeypatch, tmp_path):  # noqa: F811
+def test_programme_report_notebook_says_where_machine_and_planted_codings_disagree(programme_notebook):
+    """Notebook 04 set the machine coding's intervention estimates beside the planted coding's, and they had opposite
+    signs for some impacts (commitment, learning on the example) without a sentence saying so. It now names them,
+    and the impacts passing the Holm-adjusted test under one coding only; here both codings are analysed again (the
+    models alone, which give the full run's models: same seed and resamples) and the sentence checked against them."""
+    import warnings
+
+    streams, _ = programme_notebook
+    study = _example_subset()
+    planted = pd.read_csv(Path(study.root) / "truth_coded.csv", dtype={"interview_id": str}, keep_default_na=False)
+    planted = planted[planted["interview_id"].isin(study.interviews["interview_id"])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        machine = impact.analyse(study, n_resamples=499, seed=0, parts=("models",))
+        perfect = impact.analyse(study, coded=planted, n_resamples=499, seed=0, parts=("models",))
+    alpha = machine.parameters["alpha"]
+    a = machine.models.query("term == 'in_intervention'").set_index("code")
+    b = perfect.models.query("term == 'in_intervention'").set_index("code")
+    codes = [c for c in a.index if c in b.index]
+    opposite = [c for c in codes if a.loc[c, "estimate"] * b.loc[c, "estimate"] < 0]
+    one_only = {c: "machine" if a.loc[c, "p_adjusted"] < alpha else "planted coding" for c in codes
+                if (a.loc[c, "p_adjusted"] < alpha) != (b.loc[c, "p_adjusted"] < alpha)}
+    out = " ".join(streams["stdout"].split())
+    said = re.search(r"Intervention estimates of the (\d+) impacts: the machine coding and the planted coding give "
+                     r"them opposite signs for (\d+)(?: \(([^)]*)\))?, and disagree on the Holm-adjusted test at "
+                     r"[\d.]+ for (\d+)(?: \((.*?)\))?[.:]", out)
+    assert said, out[-3000:]
+    assert int(said[1]) == len(codes) and int(said[2]) == len(opposite) and int(said[4]) == len(one_only), said[0]
+    assert sorted((said[3] or "").split(", ")) == sorted(opposite) if opposite else said[3] is None, said[0]
+    for code, which in one_only.items():
+        assert f"{code}, significant with the {which} only" in said[0], said[0]
+    assert opposite or one_only or "they agree in sign and significance" in out
+
+
+@pytest.fixture(scope="module")
+def coding_notebook(kernel_spec_manager, tmp_path_factory):  # noqa: F811
+    """Notebook 02 run once on the bundled example: (what it printed, the review workbook it saved)."""
+    streams, workbook = _run_on_example("02_coding_and_reliability.ipynb", kernel_spec_manager, tmp_path_factory,
+                                        "impact-review-*/review.xlsx")
+    return streams["stdout"], workbook
+
+
+@pytest.mark.slow
+def test_coding_notebook_counts_the_simulated_review(coding_notebook):
     """Notebook 02's simulated reviewer accepted every suggestion "scored 0.6 or more", and none of the suggestions it
     exported scored lower: every decision was an accept, so the agreement it then showed between reviewer and machine was 1 for every
     code by construction.  The reviewer now rejects the least certain third; the notebook prints how many it accepted
     and rejected, counted here again from the workbook it saved."""
     from openpyxl import load_workbook
 
-    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the notebook writes the workbook with tempfile.mkdtemp
-    out = _printed("02_coding_and_reliability.ipynb", None, kernel_spec_manager, monkeypatch)
-    (workbook,) = tmp_path.glob("impact-review-*/review.xlsx")
+    out, workbook = coding_notebook
     wb = load_workbook(workbook, read_only=True)
     rows = list(wb["review"].iter_rows(values_only=True))
     wb.close()
@@ -250,6 +319,65 @@ def test_coding_notebook_counts_the_simulated_review(kernel_spec_manager, monkey
     assert (f"The simulated reviewer accepted {decisions['accept']} and rejected {decisions['reject']} of the "
             f"{len(rows) - 1} suggestions") in out
     assert decisions["accept"] and decisions["reject"], decisions  # the loop shows both decisions
+
+
+def _micro_f1(frame) -> float:
+    tp, fp, fn = (int(frame[k].sum()) for k in ("tp", "fp", "fn"))
+    return 2 * tp / (2 * tp + fp + fn)
+
+
+@pytest.mark.slow
+def test_coding_notebook_prints_its_comparisons_and_explains_an_undefined_kappa(coding_notebook):
+    """Notebook 02 said by hand that the development set's scores are "far above" those on real text, and showed a
+    Cohen's kappa of NaN (commitment, in the review loop) without a word. It now prints both F1 figures, and says why
+    a kappa is undefined from the two coders' labels. Recomputed here: the real-text figure from the stored
+    validity's counts, the development figure by scoring the held-out sentences, the kappa from the workbook the
+    notebook saved and the rule coder's reading of the same transcripts."""
+    import warnings
+
+    from impact.agreement import cohen_kappa
+
+    out, workbook = coding_notebook
+    text = " ".join(out.split())
+    codebook = impact.Codebook.nfer()
+    stored = impact.coding.coder_validity(codebook.id, coder="rule")
+    real_f1 = _micro_f1(stored[stored["code"].isin(codebook.code_ids)])
+    devset = pd.read_csv(REPO / "tests/data/coding_devset.csv", dtype=str, keep_default_na=False).set_index("sentence_id")
+    held = devset[devset.index.str.startswith("hold-")]
+    gold = pd.DataFrame([(sid, c) for sid, row in held.iterrows() if not int(row["negated"]) for c in row["codes"].split(";")
+                         if c], columns=["unit", "code"])
+    scored = impact.evaluate_coder(held["text"], coder=impact.RuleCoder(codebook), gold=gold).set_index("code")
+    dev_f1 = _micro_f1(scored.loc[[c for c in scored.index if c in codebook.code_ids]])
+    word = "higher" if round(dev_f1, 2) > round(real_f1, 2) else "lower"
+    assert (f"Rule coder, micro F1: {dev_f1:.2f} on the held-out development sentences, {real_f1:.2f} on the real-text "
+            f"test part ({abs(dev_f1 - real_f1):.2f} {word}") in text, text[:4000]
+    assert "far above" not in " ".join(c.source for c in nbformat.read(
+        NOTEBOOKS / "02_coding_and_reliability.ipynb", as_version=4).cells)
+
+    decisions = impact.import_review(workbook)
+    study = impact.load_study(impact.example_path())
+    segs = impact.segment(study.transcripts().head(6))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        machine = impact.RuleCoder(codebook).code(segs)
+    units = impact.coding_to_units(pd.concat([machine.assign(coder="machine"), decisions]),
+                                   units=segs[segs["segment_id"].isin(decisions["unit"].unique())],
+                                   codes=codebook.code_ids)
+    undefined = []
+    for code in codebook.code_ids:
+        labels = units[units["code"] == code]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the StatisticalWarning of an undefined kappa: the case checked here
+            kappa = cohen_kappa(labels).value
+        if math.isnan(kappa):
+            undefined.append(code)
+            wide = labels.pivot_table(index="unit", columns="coder", values="value", aggfunc="max")
+            shares = " and ".join(f"the {c} coder marked it present on {wide[c].mean():.0%}" for c in wide.columns)
+            assert f"{code}: Cohen's kappa is not defined (NaN). On the {len(wide)} units {shares}" in text, text[-3000:]
+            if wide.nunique().max() == 1:  # neither coder's labels vary: chance agreement 1, kappa 0/0
+                assert re.search(rf"{code}: .{{0,300}}expected by chance 1\.00, so kappa is 0/0", text), text[-3000:]
+    said = set(re.findall(r"(\w+): Cohen's kappa is not defined", text))
+    assert said == set(undefined), (said, undefined)
 
 
 def test_longitudinal_notebook_says_what_mcnemar_tests():

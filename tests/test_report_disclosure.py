@@ -14,6 +14,7 @@ seed 0: the suite's shared run of it) and 153 councils.
 
 from __future__ import annotations
 
+import math
 import re
 import zipfile
 from pathlib import Path
@@ -114,6 +115,14 @@ def _num(v):
     return v if v == "c" else float(v)
 
 
+def _counts_sharing(share: str, n: float) -> tuple[float, float]:
+    """The least and the most count of ``n`` whose share rounds to the published text ``share`` (its last digit
+    gives the rounding: "0.74" is a share from 0.735 to 0.745)."""
+    half = 0.5 * 10.0 ** -len(share.partition(".")[2]) if "e" not in share.lower() else 0.0
+    x = float(share)
+    return float(math.ceil((x - half) * n - 1e-9)), float(math.floor((x + half) * n + 1e-9))
+
+
 def attack(out: Path, n_councils: int) -> tuple[Intruder, dict[str, tuple[float, float]]]:
     """Write down everything the published tables imply; return each suppressed count's interval."""
     it = Intruder()
@@ -147,7 +156,14 @@ def attack(out: Path, n_councils: int) -> tuple[Intruder, dict[str, tuple[float,
                 w = it.term(f"with:{name}:{r['impact']}:{wave}:{status}", _num(r["n_with"]))
                 it.at_most(w, n)
                 if r["prevalence"] != "c" and r["n_participants"] != "c":  # a share times a count gives the count
-                    it.equal([w], [({}, round(float(r["prevalence"]) * float(r["n_participants"])))])
+                    # ... within what the share's rounding leaves (outputs1: a published share is rounded as the
+                    # report shows it, 0.74 for 20 of 27): the counts that round to it, one count where only one does
+                    low, high = _counts_sharing(r["prevalence"], float(r["n_participants"]))
+                    if low == high:
+                        it.equal([w], [({}, low)])
+                    else:
+                        it.at_most(({}, low), w)
+                        it.at_most(w, ({}, high))
         for wave, g in t.drop_duplicates(["wave", "status"]).groupby("wave"):
             parts = [it.term(f"participants_group:{wave}:{r['status']}", _num(r["n_participants"])) for _, r in g.iterrows()]
             it.equal(parts, [it.term(f"participants:{wave}", _num(iw.loc[wave, "n_participants"]))])

@@ -257,11 +257,11 @@ def test_xlsx_sheets_formats_and_notes(bundle, report):
     assert all(c.font.bold for c in ws[1])
     assert [c.value for c in ws[1]] == ["Impact", "Effect size", "95% CI, lower", "95% CI, upper", "p-value",
                                         "Share", "Number"]  # nothing suppressed: no flag column
-    # Full values, formatted for display only.
+    # Values rounded as the report shows them (outputs1; they were stored in full), formatted as it shows them.
     assert ws["E2"].value == 0.00004 and ws["E2"].number_format == '[<0.001]"<0.001";0.000'
     assert _excel_shows(ws["F2"].value, ws["F2"].number_format) == f"{ws['F2'].value:.1%}"
     assert _excel_shows(ws["B2"].value, ws["B2"].number_format) == f"{ws['B2'].value:,.2f}"
-    assert ws["C2"].value == 0.1234 and _excel_shows(0.1234, ws["C2"].number_format) == "0.12"
+    assert ws["C2"].value == 0.12 and _excel_shows(0.12, ws["C2"].number_format) == "0.12"  # 0.1234 shown "0.12"
     assert ws["G3"].value is None and ws["G4"].value == 1500
     assert ws.page_setup.paperSize == 9 and ws.page_setup.fitToWidth == 1
     assert ws.oddHeader.center.text == "Table 1. Effects by impact"
@@ -313,12 +313,18 @@ def test_xlsx_and_csv_neutralise_formula_text(bundle, report):
     assert back["reviewed"].tolist() == ["2012-03-05", "2012-11-20", "", "2013-01-02", "2013-02-03", "2013-03-04"]
 
 
-def test_csv_keeps_full_precision(bundle, report):
+def test_csv_holds_the_numbers_as_the_report_shows_them(bundle, report):
+    # outputs1: the CSV held the full values (0.3456, -0.0012); a published number is now rounded as the report shows
+    # it (effect "0.35", its interval "0.12 to 0.34", p "<0.001", share "12.3%"), while the Table's frame - what the
+    # library returns - keeps them in full.
     out, files = bundle
     back = pd.read_csv(files["tables/effects.csv"], encoding="utf-8-sig")
     original = report.tables[0].data
-    for column in ["effect", "ci_low", "ci_high", "p_value", "share"]:
-        np.testing.assert_array_equal(back[column].to_numpy(), original[column].to_numpy())
+    expected = {"effect": [0.35, 0.0, 0.2], "ci_low": [0.12, -0.2, 0.0], "ci_high": [0.34, 0.25, 0.41],
+                "p_value": [4e-05, 0.012, 0.5], "share": [0.123, 0.5, 1.0]}
+    for column, values in expected.items():
+        assert back[column].tolist() == values, column
+    assert original["effect"].tolist() == [0.3456, -0.0012, 0.2]
     assert back["n"].isna().tolist() == [False, True, False]
 
 
@@ -628,7 +634,8 @@ def test_an_odds_ratio_and_its_interval_are_never_shown_as_zero_nor_as_seven_fig
              for row in sheet.iter_rows(min_row=2, max_col=4)]
     assert shown == [["commitment", "1.01", "<0.01", ">999"], ["learning", "<0.01", "<0.01", "0.02"],
                      ["morale", ">999", "3.20", "24.50"]]
-    assert sheet["C2"].value == pytest.approx(np.exp(-14.43))  # the cell keeps the value, the format shows it
+    # the cell keeps the value to two significant figures (outputs1: rounded as published, never 0), the format shows it
+    assert sheet["C2"].value == pytest.approx(np.exp(-14.43), rel=0.01) and sheet["C2"].value == float(f"{np.exp(-14.43):.2g}")
     # the sentences that give a model's odds ratio say the same
     row = pd.Series({"estimate": 0.0144, "ci_low": -14.43, "ci_high": 14.46, "p_adjusted": 1.0})
     assert "odds ratio 1.01, 95% CI <0.01 to >999, Holm-adjusted" in _odds_ratio(row)

@@ -914,7 +914,7 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
     writer.orient(False)
     writer.heading("About this report", new_page=not writer.may_follow("About this report", [about]))
     writer.paragraph("How this report was produced. The tables are also in tables.xlsx (formatted, ready to print) "
-                     "and in tables/*.csv with full, unrounded values and machine-readable column names, described "
+                     "and in tables/*.csv with machine-readable column names (numbers rounded as this report shows them), described "
                      "in tables/data_dictionary.csv.")
     writer.table(about, own_rows=True)
     _keep_signs_with_numbers(doc.element.body)

@@ -1,8 +1,10 @@
 """Number and text formatting shared by the report renderers.
 
 A table's ``columns_format`` maps a column name to a format.  The same spec
-gives the display text in HTML and Word and the number format in Excel, where
-the cells keep their full, unrounded values:
+gives the display text in HTML and Word and the number format in Excel; the
+published tables (the workbook's cells, ``tables/*.csv``) hold the numbers
+rounded as the display shows them (:func:`published_frame`), the frames the
+library returns keep them unrounded:
 
 =============  ======================  =====================  ==================
 spec           meaning                 display                Excel format
@@ -38,6 +40,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Literal
 
 import numpy as np
@@ -63,6 +66,12 @@ __all__ = [
     "parse_spec",
     "resolve_formats",
     "without_round_off",
+    "published_number",
+    "published_interval",
+    "published_frame",
+    "p_digits",
+    "ci_digits",
+    "SIGNIFICANT_BELOW_FLOOR",
     "display_frame",
     "display_frames_kept",
     "table_display",
@@ -305,9 +314,20 @@ def format_p(p: float, digits: int = 3, line: float = 0.05) -> str:
     floor = 10.0**-digits
     if p < floor:
         return f"<{floor:.{digits}f}"
+    digits = p_digits(p, digits, line)
+    return f"{p:.{digits}f}"
+
+
+def p_digits(p: float, digits: int = 3, line: float = 0.05) -> int:
+    """The decimals :func:`format_p` shows ``p`` with: ``digits``, or more (up to 6) where ``digits`` would put it on
+    the other side of ``line``.
+
+    >>> p_digits(0.5), p_digits(0.0496), p_digits(0.04996)
+    (3, 4, 5)
+    """
     while digits < 6 and (p < line) != (round(p, digits) < line):
         digits += 1
-    return f"{p:.{digits}f}"
+    return digits
 
 
 def format_pct(x: float, digits: int = 1) -> str:
@@ -391,11 +411,7 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
         return low if isinstance(low, str) else high
 
     def bound(x: float) -> str:
-        if points:  # percentage points: the scale of a "pp" column, without a sign or "%"
-            return _fixed(x * 100, digits)
-        if ratio:
-            return format_ratio(x, digits)
-        return format_pct(x, digits) if percent else _fixed(x, digits)
+        return _ci_bound(x, digits, percent=percent, points=points, ratio=ratio)
 
     if np.isinf(low) and np.isinf(high):
         return "any value"
@@ -403,14 +419,36 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
         return f"up to {bound(high)}"
     if np.isinf(high):
         return f"{bound(low)} or more"
-    # An interval narrower than the last digit shown read as none ("0.00 to 0.00" for a kappa of 0.001 from -0.002 to
-    # 0.004, round 23): more digits, up to four more, until its ends differ.
-    base = digits
-    while bound(low) == bound(high) and float(low) != float(high) and digits < base + 4:
-        digits += 1
-    if bound(low) == bound(high):
-        digits = base
+    digits = ci_digits(low, high, digits, percent=percent, points=points, ratio=ratio)
     return f"{bound(low)} to {bound(high)}"
+
+
+def _ci_bound(x: float, digits: int, *, percent: bool = False, points: bool = False, ratio: bool = False) -> str:
+    """One end of an interval as :func:`format_ci` shows it."""
+    if points:  # percentage points: the scale of a "pp" column, without a sign or "%"
+        return _fixed(x * 100, digits)
+    if ratio:
+        return format_ratio(x, digits)
+    return format_pct(x, digits) if percent else _fixed(x, digits)
+
+
+def ci_digits(low: float, high: float, digits: int = 2, *, percent: bool = False, points: bool = False,
+              ratio: bool = False) -> int:
+    """The decimals :func:`format_ci` shows the interval's ends with: ``digits``, or up to four more where its ends
+    would read the same (an interval narrower than the last digit shown read as none: "0.00 to 0.00" for a kappa of
+    0.001 from -0.002 to 0.004, round 23).
+
+    >>> ci_digits(0.1234, 0.3391), ci_digits(-0.0021, 0.0043), ci_digits(0.0012, 0.0013, 0, percent=True)
+    (2, 3, 2)
+    """
+    if not (np.isfinite(low) and np.isfinite(high)):
+        return digits
+    kw = {"percent": percent, "points": points, "ratio": ratio}
+    base = digits
+    while (_ci_bound(low, digits, **kw) == _ci_bound(high, digits, **kw) and float(low) != float(high)
+           and digits < base + 4):
+        digits += 1
+    return base if _ci_bound(low, digits, **kw) == _ci_bound(high, digits, **kw) else digits
 
 
 def _fixed(x: float, digits: int) -> str:
@@ -584,6 +622,97 @@ def without_round_off(data: pd.DataFrame, specs: Mapping) -> pd.DataFrame:
                 cleaned.append(v)
             if changed:
                 out[c] = pd.Series(cleaned, index=data.index, dtype=data[c].dtype, name=c)
+    return out
+
+
+#: Significant figures a published p-value or ratio below the smallest value its decimals show keeps ("<0.001" in
+#: the report is 4.2e-05 in the CSV and the workbook: rounded to 0 it would read as impossible, a p of 0, a ratio of 0).
+SIGNIFICANT_BELOW_FLOOR = 2
+
+
+def published_number(value: object, spec: FormatSpec) -> object:
+    """``value`` as the published tables (CSV, workbook) hold it: rounded to the precision the report shows it with.
+
+    The one rule per kind of quantity, taken from the report's own text of the value (so the published number and the
+    report's never differ by a rounding): a share (``pct:d``) or a difference of shares (``pp:d``) keeps ``d + 2``
+    decimals (30.5% is 0.305); a number (``num:d``) ``d`` decimals; a count is whole; a ratio ``d`` decimals and a
+    p-value the decimals :func:`format_p` shows (3, more near 0.05), each with :data:`SIGNIFICANT_BELOW_FLOOR`
+    significant figures below the smallest value those decimals show.  Missing values, symbols (``"c"``), text,
+    dates, infinities and whole numbers stored as integers are returned as they are.
+
+    Examples
+    --------
+    >>> published_number(0.30500000000000005, parse_spec("pct")), published_number(0.06305555555555553, parse_spec("num"))
+    (0.305, 0.06)
+    >>> published_number(0.0496123, parse_spec("p")), published_number(4.2345e-05, parse_spec("p"))
+    (0.0496, 4.2e-05)
+    >>> published_number(5.4321e-07, parse_spec("ratio")), published_number(-0.001, parse_spec("num")), published_number("c", parse_spec("int"))
+    (5.4e-07, 0.0, 'c')
+    """
+    if not isinstance(value, (float, np.floating)) or not np.isfinite(value):
+        return value
+    x, kind, digits = float(value), spec.kind, spec.digits
+    if kind in ("pct", "pp"):
+        shown = Decimal(_fixed(x * 100, digits).replace(",", "")).scaleb(-2)
+        return float(shown) + 0.0  # + 0.0: no negative zero
+    if kind in ("num", "auto"):
+        return float(_fixed(x, digits).replace(",", "")) + 0.0
+    if kind == "int":
+        return float(round(x)) + 0.0
+    if kind in ("p", "ratio"):
+        if 0 < x < 10.0**-digits:
+            return float(f"{x:.{SIGNIFICANT_BELOW_FLOOR}g}")
+        return round(x, p_digits(x, digits) if kind == "p" else digits) + 0.0
+    return value
+
+
+def published_interval(low: object, high: object, spec: CI) -> tuple[object, object]:
+    """An interval's ends as the published tables hold them: rounded as :func:`format_ci` shows them (with the extra
+    digits it gives an interval whose ends would otherwise read the same), each by :func:`published_number`.
+
+    >>> published_interval(0.15939464787774, 0.28550575898885266, CI("lo", "hi"))
+    (0.16, 0.29)
+    >>> published_interval(-0.00214, 0.00433, CI("lo", "hi")), published_interval(0.30512, 0.6, CI("lo", "hi", 0, percent=True))
+    ((-0.002, 0.004), (0.31, 0.6))
+    """
+    numbers = all(isinstance(v, (float, np.floating, int, np.integer)) and not isinstance(v, (bool, np.bool_))
+                  and np.isfinite(v) for v in (low, high))
+    kind = "pp" if spec.points else "pct" if spec.percent else "ratio" if spec.ratio else "num"
+    digits = (ci_digits(float(low), float(high), spec.digits, percent=spec.percent, points=spec.points,  # type: ignore[arg-type]
+                        ratio=spec.ratio) if numbers else spec.digits)
+    return (published_number(low, FormatSpec(kind, digits)),  # type: ignore[arg-type]
+            published_number(high, FormatSpec(kind, digits)))
+
+
+def published_frame(data: pd.DataFrame, specs: Mapping) -> pd.DataFrame:
+    """A copy of ``data`` with every numeric column rounded as the report shows it (:func:`published_number`,
+    :func:`published_interval`): the values of the published CSV files and workbook.  ``data`` is not modified; the
+    frames the library returns to an analyst stay unrounded.
+
+    Parameters
+    ----------
+    data : DataFrame
+    specs : mapping
+        Column (or CI key) to :class:`FormatSpec` or :class:`CI`, as :func:`resolve_formats` gives.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"share": [0.30500000000000005, "c"], "lo": [2.8e-17, 0.1], "hi": [0.4, 0.61234]})
+    >>> out = published_frame(df, {"share": parse_spec("pct"), "ci": CI("lo", "hi")})
+    >>> out.values.tolist()
+    [[0.305, 0.0, 0.4], ['c', 0.1, 0.61]]
+    """
+    out = without_round_off(data, specs)
+    for key, spec in specs.items():
+        if isinstance(spec, CI):
+            if spec.low in out.columns and spec.high in out.columns:
+                pairs = [published_interval(lo, hi, spec) for lo, hi in
+                         zip(out[spec.low].tolist(), out[spec.high].tolist(), strict=True)]
+                for column, values in ((spec.low, [p[0] for p in pairs]), (spec.high, [p[1] for p in pairs])):
+                    out[column] = pd.Series(values, index=out.index, dtype=out[column].dtype, name=column)
+        elif spec.kind in NUMERIC_KINDS and key in out.columns and not pd.api.types.is_integer_dtype(out[key].dtype):
+            values = [published_number(v, spec) for v in out[key].tolist()]
+            out[key] = pd.Series(values, index=out.index, dtype=out[key].dtype, name=key)
     return out
 
 

@@ -9,7 +9,9 @@ The workbook is for printing and for computing:
 * Each table has its own sheet, named "Table 3" as in the report.  Row 1
   holds the headings people read (the report's vocabulary); it is bold,
   wrapped, frozen and filtered, and repeats at the top of every printed page.
-* **Numbers are numbers**: full, unrounded values with number formats from
+* **Numbers are numbers**, rounded as the report shows them (a share shown
+  "30.5%" is 0.305, never 0.30500000000000005; one rule per kind of quantity,
+  :func:`~impact.report._format.published_number`), with number formats from
   the table's ``columns_format`` (``0.00004`` shows as ``<0.001``, sums and
   filters still work); an interval is two numeric columns.  A difference in
   percentage points is stored in points (5.0, not 0.05), formatted
@@ -32,8 +34,8 @@ CSV copies are UTF-8 **with** a byte-order mark: Excel on Windows reads a CSV
 without one as the local code page and garbles names such as "Ynys Môn";
 pandas (``read_csv``), R (``readr``) and :func:`impact._io.read_text` all
 skip the mark.  They keep the machine names (snake_case columns, codes, wave
-ids) described in ``tables/data_dictionary.csv``; values are the raw,
-unrounded data (whole numbers without ".0", dates ISO 8601, missing empty,
+ids) described in ``tables/data_dictionary.csv``; values are the workbook's,
+rounded as the report shows them (whole numbers without ".0", dates ISO 8601, missing empty,
 suppression symbols as published), text neutralised as in the workbook.
 """
 
@@ -77,12 +79,15 @@ from ._format import (
     RATIO_CEILING,
     SYMBOLS,
     FormatSpec,
+    _is_number,
+    ci_digits,
     clean_text,
     format_value,
+    p_digits,
     provenance_entries,
+    published_frame,
     table_display,
     table_notes,
-    without_round_off,
 )
 from ._labels import Label
 from ._layout import identifying_columns
@@ -232,11 +237,26 @@ def _as_points(value: object) -> object:
     return value
 
 
+def _cell_digits(data: pd.DataFrame, col: str, spec: FormatSpec, intervals: dict[str, CI]) -> list[int]:
+    """The decimals the report shows each value of a sheet column with: a p-value near 0.05 (0.0496) and the ends of
+    an interval that would otherwise read the same get more than the column's own (:func:`p_digits`,
+    :func:`ci_digits`); the cell's number format shows as many, as the report does."""
+    if col in intervals:
+        ci = intervals[col]
+        return [ci_digits(float(lo), float(hi), ci.digits, percent=ci.percent, points=ci.points, ratio=ci.ratio)
+                if all(_is_number(v) and np.isfinite(v) for v in (lo, hi)) else ci.digits
+                for lo, hi in zip(data[ci.low].tolist(), data[ci.high].tolist(), strict=True)]
+    if spec.kind == "p":
+        return [p_digits(float(v), spec.digits) if _is_number(v) and np.isfinite(v) and v >= 10.0**-spec.digits
+                else spec.digits for v in data[col].tolist()]
+    return [spec.digits] * len(data)
+
+
 def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int) -> None:
     vocabulary = report.vocabulary
     shown = table_display(table, vocabulary)
     specs = shown.attrs["specs"]
-    data = without_round_off(table.shown, specs)  # 2.8e-17 is stored as the 0 it is
+    data = published_frame(table.shown, specs)  # rounded as the report shows it; 2.8e-17 is stored as the 0 it is
     # One sheet column per data column (an interval is its two numeric columns), headed by its label.
     columns: list[tuple[str, str, FormatSpec | None]] = []  # (data column, heading, spec)
     for key, spec in specs.items():
@@ -248,6 +268,7 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
                         (spec.high, _in_points(f"{head}, upper", kind), kind)]
         else:
             columns.append((key, _in_points(shown.attrs["labels"][key], spec), spec))
+    intervals = {c: spec for spec in specs.values() if isinstance(spec, CI) for c in (spec.low, spec.high)}
     numeric = {col for col, _, spec in columns if spec is not None and spec.kind in NUMERIC_KINDS}
     points = {col for col, _, spec in columns if spec is not None and spec.kind == "pp"}
     flags: list[str] = []
@@ -293,13 +314,15 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
             fmt = _EXCEL_FORMATS.get(spec.kind, _EXCEL_FORMATS["num"])(spec.digits)  # type: ignore[union-attr]
             texts = [format_value(v, spec) + (" pp" if col in points else "")  # type: ignore[arg-type]
                      for v in data[col].tolist()]
+            shown_digits = _cell_digits(table.shown, col, spec, intervals)  # type: ignore[arg-type]
             for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
                 if cell.value is None and (isinstance(raw[col][cell.row - 2], str)
                                            or isinstance(raw[col][cell.row - 2], (float, np.floating))
                                            and math.isinf(raw[col][cell.row - 2])):
                     cell.fill = _SUPPRESSED_FILL
                 elif not isinstance(cell.value, str):
-                    cell.number_format = fmt
+                    digits = shown_digits[cell.row - 2]
+                    cell.number_format = fmt if digits == spec.digits else _EXCEL_FORMATS[spec.kind](digits)  # type: ignore[union-attr]
         else:
             texts = [str(c.value) for (c,) in ws.iter_rows(min_row=2, min_col=j, max_col=j) if c.value is not None]
             if spec is not None and spec.kind == "date":
@@ -449,9 +472,9 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     if report.date is not None:
         line(f"{report.date.day} {report.date:%B %Y}")
     line()
-    line("Each table of the report is on its own sheet (Table 1, Table 2 ...), with full, unrounded values stored "
-         "as numbers; the formats only change how they are shown. Row 1 of each sheet holds the column headings "
-         "and repeats on every printed page.")
+    line("Each table of the report is on its own sheet (Table 1, Table 2 ...), its values stored as numbers rounded "
+         "as the report shows them (the unrounded values are those the impact library returns). Row 1 of each "
+         "sheet holds the column headings and repeats on every printed page.")
     line("Suppressed or unavailable values are empty cells shaded grey, so that sums and averages skip them; the "
          f"last column of such a sheet, '{FLAG_COLUMN}', names them with their symbol ('{ALL_FIGURES}' where a "
          "row has none). The same tables with "
@@ -560,14 +583,18 @@ def _csv_value(value: object) -> object:
 def table_csv(table: Table, *, vocabulary=None) -> bytes:
     """One table as CSV bytes (UTF-8 with BOM; see the module docstring).
 
-    Floating-point round-off is cleaned as in the workbook (:func:`~impact.report._format.without_round_off`,
-    with the formats of ``vocabulary``, default the built-in one): a bound of 2.8e-17 is written 0.
+    Numbers are rounded as the report shows them, as in the workbook (:func:`~impact.report._format.published_frame`,
+    with the formats of ``vocabulary``, default the built-in one): a share of 0.30500000000000005 shown "30.5%" is
+    written 0.305 (a share shown "31%", 0.31), a bound of 2.8e-17 is written 0.
 
     Examples
     --------
     >>> t = Table("t", pd.DataFrame({"quote": ["+44 1234", "ok"], "p": [0.00001, None], "n": [30.0, 2.5]}), "T")
     >>> table_csv(t).decode("utf-8-sig").splitlines()
     ['quote,p,n', "'+44 1234,1e-05,30", 'ok,,2.5']
+    >>> t = Table("t", pd.DataFrame({"share": [0.30500000000000005], "mean": [0.06305555555555553]}), "T")
+    >>> table_csv(t).decode("utf-8-sig").split()
+    ['share,mean', '0.31,0.063']
     """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -575,7 +602,7 @@ def table_csv(table: Table, *, vocabulary=None) -> bytes:
     from ._format import resolve_formats
 
     specs = resolve_formats(table.data, table.columns_format, vocabulary=vocabulary, labels=table.labels)
-    for row in without_round_off(table.data, specs).itertuples(index=False, name=None):
+    for row in published_frame(table.data, specs).itertuples(index=False, name=None):
         writer.writerow([_csv_value(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
 
