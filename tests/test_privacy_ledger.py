@@ -302,3 +302,81 @@ def test_a_refused_trial_release_stops_at_the_first_count_it_narrows(monkeypatch
     assert led.release_unneeded() == []
     assert {k for k in led.values if led.hidden(k)} == hidden
     assert sorted(solved) == [(t, "a") for t in range(12) for _ in range(2)]  # each trial: its a, twice
+
+
+def _narrow_by_programmes(self, key, wide, outer=True):
+    """The audit of a count before speed19 (main's ``_Block.narrow``): the span of the feasible points seen, then
+    its maximum, then its minimum, each by a programme."""
+    i = self.position[key]
+    if self.high[i] - self.low[i] >= wide:
+        return False
+    hi = self.bound(key, upper=True)
+    if hi - self.low[i] >= wide:
+        return False
+    return hi - self.bound(key, upper=False) < wide
+
+
+def _decide_counting(led: DisclosureLedger, monkeypatch) -> tuple[set, list, dict, int]:
+    """protect() and release_unneeded() of ``led``: the hidden counts, the released, the intervals and the number
+    of programmes solved."""
+    solved = []
+    bound = _ledger._Block.bound
+    with monkeypatch.context() as m:
+        m.setattr(_ledger._Block, "bound", lambda self, key, *, upper: solved.append(key) or bound(
+            self, key, upper=upper))
+        hidden, intervals = _decide(led)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DisclosureWarning)
+            released = led.release_unneeded()
+    return hidden, released, intervals, len(solved)
+
+
+def test_outer_bounds_decide_as_the_programmes_do_with_fewer_programmes(rng, monkeypatch):
+    # speed19: protect() settles a count by its outer bounds (bound propagation over its block's rows) where they
+    # show it narrowed or meet the span of the feasible points seen; the decisions must be those of a programme for
+    # every end, on bundles of tables with margins, a shared grand total and bounded subsets.
+    programmes, before, checked = 0, 0, 0
+    for _ in range(12):
+        seed = int(rng.integers(2**31))
+        hidden, released, intervals, n = _decide_counting(_random_ledger(np.random.default_rng(seed)), monkeypatch)
+        with monkeypatch.context() as m:
+            m.setattr(_ledger._Block, "narrow", _narrow_by_programmes)
+            old = _decide_counting(_random_ledger(np.random.default_rng(seed)), monkeypatch)
+        assert (hidden, released) == old[:2], seed
+        for k in intervals:
+            assert intervals[k] == pytest.approx(old[2][k], abs=1e-7), (seed, k)
+        programmes, before, checked = programmes + n, before + old[3], checked + len(hidden)
+    assert checked > 60
+    assert programmes < 0.8 * before, (programmes, before)  # measured here: about half
+
+
+def test_outer_bounds_hold_every_minimum_and_maximum(rng):
+    # Each block's outer bounds hold its counts' minimum and maximum (by HiGHS), on the systems protect() leaves.
+    ends = 0
+    for _ in range(8):
+        led = _random_ledger(np.random.default_rng(int(rng.integers(2**31))))
+        hidden, _ = _decide(led)
+        for block in led._system(hidden):
+            lower, upper = block._outer()
+            for i, key in enumerate(block.keys):
+                lo, hi = block.solve(key)
+                assert lower[i] <= lo + 1e-7 and hi <= upper[i] + 1e-7, (key, lower[i], upper[i], lo, hi)
+                ends += (abs(lo - lower[i]) < 1e-7) + (abs(hi - upper[i]) < 1e-7)
+    assert ends > 50  # bounds that are the ends themselves, not only that hold
+
+
+def test_a_count_alone_in_its_block_needs_no_programme(monkeypatch):
+    # The worked example: all = a + b = 30, a = 3 below the threshold. Alone in its block (b and all published), a's
+    # row gives it exactly: no programme (main: its maximum and minimum). With b hidden beside it, a's maximum
+    # (30, where b is 0) is protect()'s one programme: a's outer bounds are 0 and 30, and the point a = 30, b = 0
+    # shows both counts span the threshold.
+    led = DisclosureLedger(threshold=5)
+    led.count("all", 30); led.count("a", 3); led.count("b", 27)
+    led.relation("all", ["a", "b"])
+    solved = []
+    bound = _ledger._Block.bound
+    monkeypatch.setattr(_ledger._Block, "bound", lambda self, key, *, upper: solved.append((key, upper)) or bound(
+        self, key, upper=upper))
+    assert led.protect() == {"a", "b"}
+    assert solved == [("a", True)]
+    assert led.interval("a") == (0.0, 30.0)
