@@ -371,7 +371,8 @@ def test_a_count_alone_in_its_block_needs_no_programme(monkeypatch):
     # (30, where b is 0) is protect()'s one programme: a's outer bounds are 0 and 30, and the point a = 30, b = 0
     # shows both counts span the threshold.
     led = DisclosureLedger(threshold=5)
-    led.count("all", 30); led.count("a", 3); led.count("b", 27)
+    for key, value in (("all", 30), ("a", 3), ("b", 27)):
+        led.count(key, value)
     led.relation("all", ["a", "b"])
     solved = []
     bound = _ledger._Block.bound
