@@ -87,8 +87,12 @@ def test_a_mixed_model_builds_its_design_once_and_fits_as_when_built_again(clust
         warnings.simplefilter("ignore")
         frame, _, _ = _models._complete_rows(clustered, spec)
         again = _models._fit_mixed(frame, spec, frame["council"].nunique())
-    pd.testing.assert_frame_equal(res.params, again.params, check_exact=True)
-    pd.testing.assert_frame_equal(res.variance_components, again.variance_components, check_exact=True)
+    # Equal to the bit with today's releases; at the oldest versions setup.cfg allows (make test-min) the standard
+    # errors differ in the last bit or two (4e-15 relative: the floor's linear algebra sums in another order), so the
+    # fits are compared to 1e-12, far below any digit the report prints.
+    pd.testing.assert_frame_equal(res.params, again.params, check_exact=False, rtol=1e-12, atol=0)
+    pd.testing.assert_frame_equal(res.variance_components, again.variance_components, check_exact=False, rtol=1e-12,
+                                  atol=0)
     assert res.notes == again.notes
 
 
