@@ -133,6 +133,16 @@ class CI:
     points: bool = False
     ratio: bool = False
 
+    def end_spec(self, digits: int | None = None) -> FormatSpec:
+        """The format of either end alone (a workbook's column, a published value), to ``digits`` decimals
+        (the interval's own by default).
+
+        >>> CI("lo", "hi", 1, points=True).end_spec(), CI("lo", "hi", ratio=True).end_spec(3).kind
+        (FormatSpec(kind='pp', digits=1), 'ratio')
+        """
+        kind = "pp" if self.points else "pct" if self.percent else "ratio" if self.ratio else "num"
+        return FormatSpec(kind, self.digits if digits is None else digits)
+
 
 @dataclass(frozen=True)
 class FormatSpec:
@@ -675,13 +685,11 @@ def published_interval(low: object, high: object, spec: CI) -> tuple[object, obj
     >>> published_interval(-0.00214, 0.00433, CI("lo", "hi")), published_interval(0.30512, 0.6, CI("lo", "hi", 0, percent=True))
     ((-0.002, 0.004), (0.31, 0.6))
     """
-    numbers = all(isinstance(v, (float, np.floating, int, np.integer)) and not isinstance(v, (bool, np.bool_))
-                  and np.isfinite(v) for v in (low, high))
-    kind = "pp" if spec.points else "pct" if spec.percent else "ratio" if spec.ratio else "num"
+    numbers = all(_is_number(v) and np.isfinite(v) for v in (low, high))  # type: ignore[arg-type]
     digits = (ci_digits(float(low), float(high), spec.digits, percent=spec.percent, points=spec.points,  # type: ignore[arg-type]
                         ratio=spec.ratio) if numbers else spec.digits)
-    return (published_number(low, FormatSpec(kind, digits)),  # type: ignore[arg-type]
-            published_number(high, FormatSpec(kind, digits)))
+    end = spec.end_spec(digits)
+    return published_number(low, end), published_number(high, end)
 
 
 def published_frame(data: pd.DataFrame, specs: Mapping) -> pd.DataFrame:

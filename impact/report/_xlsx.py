@@ -261,8 +261,7 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     columns: list[tuple[str, str, FormatSpec | None]] = []  # (data column, heading, spec)
     for key, spec in specs.items():
         if isinstance(spec, CI):
-            kind = FormatSpec("pp" if spec.points else "pct" if spec.percent else "ratio" if spec.ratio else "num",
-                              spec.digits)
+            kind = spec.end_spec()
             head = shown.attrs["labels"][key]
             columns += [(spec.low, _in_points(f"{head}, lower", kind), kind),
                         (spec.high, _in_points(f"{head}, upper", kind), kind)]
