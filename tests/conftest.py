@@ -123,16 +123,22 @@ def report_of(findings):
     test that patches what the report reads (``coder_validity``) passes a
     copy (``dataclasses.replace(findings)``), whose report is built afresh.
     """
-    import weakref
-
     from impact.pipeline import build_report
 
+    return _once_per_object(_REPORTS, findings, build_report)
+
+
+def _once_per_object(cache: dict[int, tuple], findings, build):
+    """``build(findings)``, kept in ``cache`` while ``findings`` lives (by a weak reference: an id reused by a later
+    object is not taken for it)."""
+    import weakref
+
     key = id(findings)
-    hit = _REPORTS.get(key)
+    hit = cache.get(key)
     if hit is None or hit[0]() is not findings:
-        hit = (weakref.ref(findings), build_report(findings))
-        _REPORTS[key] = hit
-        weakref.finalize(findings, _REPORTS.pop, key, None)
+        hit = (weakref.ref(findings), build(findings))
+        cache[key] = hit
+        weakref.finalize(findings, cache.pop, key, None)
     return hit[1]
 
 
@@ -147,20 +153,12 @@ def summary_of(findings):
     For the tests that read only the summary of a findings object, mostly a copy with a planted change that no other
     test reads (test_findings built 13 whole reports of such copies for their summaries, 2 s each: testtime19).
     """
-    import weakref
-
     from impact.pipeline import build_summary
 
-    key = id(findings)
-    whole = _REPORTS.get(key)
+    whole = _REPORTS.get(id(findings))
     if whole is not None and whole[0]() is findings:
         return whole[1][0].sections[0]
-    hit = _SUMMARIES.get(key)
-    if hit is None or hit[0]() is not findings:
-        hit = (weakref.ref(findings), build_summary(findings))
-        _SUMMARIES[key] = hit
-        weakref.finalize(findings, _SUMMARIES.pop, key, None)
-    return hit[1]
+    return _once_per_object(_SUMMARIES, findings, build_summary)
 
 
 def tiny_analysed():
