@@ -405,8 +405,10 @@ def attrition_effects(
     DataFrame
         One row per code and method: ``code``, ``measure``, ``missing``,
         ``estimate`` (log-odds ratio of ``in_intervention``), ``se``,
-        ``ci_low``, ``ci_high``, ``p_value``, ``n_obs``, ``n_units``,
-        ``separation`` (as :func:`intervention_effects`: that method's GEE
+        ``ci_low``, ``ci_high``, ``p_value``, ``n_obs`` (interviews used),
+        ``n_effective`` (Kish's effective n of the response weights, ``(sum
+        w)^2 / sum w^2``: ``n_obs`` for complete cases, NaN for ``"mice"``),
+        ``n_units``, ``separation`` (as :func:`intervention_effects`: that method's GEE
         has fitted probabilities of 0 or 1, so its estimate means nothing),
         ``estimator`` (``"gee"``, or ``"firth"``: where the complete-case GEE
         of a code separated or its status term rests on few events, the
@@ -432,8 +434,8 @@ def attrition_effects(
         if m not in ("complete", "ipw", "mice"):  # was found only at a code that varies, or never
             raise ValueError(f"The value for `methods` must hold some of ['complete', 'ipw', 'mice'], but {m!r} was "
                              "passed.")
-    cols = ["code", "measure", "missing", "estimate", "se", "ci_low", "ci_high", "p_value", "n_obs", "n_units",
-            "separation", "estimator"]
+    cols = ["code", "measure", "missing", "estimate", "se", "ci_low", "ci_high", "p_value", "n_obs", "n_effective",
+            "n_units", "separation", "estimator"]
     # every participant at every wave, with the council's status then: the missed waves are the rows without outcome
     status = study.wave_status()[["council_id", "wave", "intervention"]]
     grid = (study.participants[["participant_id", "council_id"]].merge(pd.DataFrame({"wave": wave_list}), how="cross")
@@ -504,7 +506,7 @@ def _attrition_firth(t: pd.DataFrame, d: pd.DataFrame, methods: tuple[str, ...],
     f = f[f["term"] == "in_intervention"].set_index("missing")
     t = t.copy()
     at = t["missing"].isin(f.index)
-    for col in ("estimate", "se", "ci_low", "ci_high", "p_value", "n_obs", "n_units"):
+    for col in ("estimate", "se", "ci_low", "ci_high", "p_value", "n_obs", "n_effective", "n_units"):
         t.loc[at, col] = f.loc[t.loc[at, "missing"], col].to_numpy()
     t.loc[at, "estimator"] = "firth"
     return t

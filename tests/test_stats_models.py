@@ -279,7 +279,7 @@ def test_attrition_sensitivity_table_and_argument_errors(rng):
                                       response_covariates="status", n_imputations=3)
     assert table["missing"].tolist() == ["complete"] * 3 + ["ipw"] * 3 + ["mice"] * 3
     assert list(table.columns) == ["missing", "term", "estimate", "se", "statistic", "df", "p_value", "ci_low",
-                                   "ci_high", "n_obs", "n_units", "notes"]
+                                   "ci_high", "n_obs", "n_effective", "n_units", "notes"]
     # each method's caveats ride with its rows (the weights of IPW, the imputations of MICE)
     assert table.set_index("missing")["notes"].str.contains("inverse-probability").loc["ipw"].all()
     with pytest.raises(ValueError, match="`missing='ipw'` needs `time`"):

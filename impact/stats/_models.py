@@ -274,7 +274,10 @@ def longitudinal_model(
     ModelResults
         `params` (estimate, se, statistic, df, p_value, ci_low, ci_high by
         term), `variance_components`, `n_obs` (rows used; observed rows for
-        "ipw" and "mice"), `n_units` (units contributing), `missing`,
+        "ipw" and "mice", never the sum of the weights), `weights` (``"ipw"``:
+        each fitted row's weight, by the row of `data`), `n_effective`
+        (Kish's effective n of the weights, ``(sum w)^2 / sum w^2``; `n_obs`
+        unweighted), `n_units` (units contributing), `missing`,
         `n_dropped` (rows left out for missing values), `notes`,
         `summary()`. For "mice", `params` adds `lambda` (the share of the
         total variance due to the missing data) and `fmi` (the fraction of
@@ -408,7 +411,9 @@ def attrition_sensitivity(
     -------
     pandas.DataFrame
         One row per method x term: `missing`, `term`, `estimate`, `se`,
-        `statistic`, `df`, `p_value`, `ci_low`, `ci_high`, `n_obs`,
+        `statistic`, `df`, `p_value`, `ci_low`, `ci_high`, `n_obs` (rows
+        used), `n_effective` (Kish's effective n of the weights: `n_obs`
+        for complete cases, fewer for ``"ipw"``, NaN for ``"mice"``),
         `n_units`, `notes` (the fit's :attr:`ModelResults.notes` joined by
         "; ", e.g. separation) and, for a binomial model, `few_events`.
 
@@ -438,10 +443,10 @@ def attrition_sensitivity(
         res = longitudinal_model(data, missing=m, **kwargs)
         table = res.params.reset_index()
         table.insert(0, "missing", m)
-        table["n_obs"], table["n_units"] = res.n_obs, res.n_units
+        table["n_obs"], table["n_effective"], table["n_units"] = res.n_obs, res.n_effective, res.n_units
         table["notes"] = "; ".join(res.notes)
         rows.append(table[["missing", "term", "estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high",
-                           "n_obs", "n_units", "notes", *(["few_events"] if "few_events" in table.columns else [])]])
+                           "n_obs", "n_effective", "n_units", "notes", *(["few_events"] if "few_events" in table.columns else [])]])
     return pd.concat(rows, ignore_index=True)
 
 
@@ -1503,11 +1508,17 @@ def _grid(data: pd.DataFrame, spec: _Spec, subject: str, covariates: list[str]) 
         hole = grid[cov].isna()
         if not hole.any():
             continue
-        per_unit_time = frame.groupby([unit, time], observed=True)[cov].agg(lambda v: v.iloc[0] if v.nunique() == 1
-                                                                            else np.nan)
-        keys = pd.MultiIndex.from_frame(grid.loc[hole, [unit, time]])
-        grid.loc[hole, cov] = per_unit_time.reindex(keys).to_numpy()
-        hole = grid[cov].isna()
+        # A covariate of the unit at each time (a council's status) is one value in every unit and time; it is taken
+        # from the unit's other rows then, else from the subject's own rows where they hold one value. One that differs
+        # between subjects of a unit at a time (a participant's own baseline value) is the subject's alone: taking it
+        # from a unit and time where one other subject was seen gave the missing subject that subject's value
+        # (stats21: 6 of 20 absent participant-waves of 30 councils, weights off by up to 35%).
+        by_unit_time = frame.groupby([unit, time], observed=True)[cov]
+        if (by_unit_time.nunique() <= 1).all():
+            per_unit_time = by_unit_time.agg(lambda v: v.iloc[0] if v.nunique() == 1 else np.nan)
+            keys = pd.MultiIndex.from_frame(grid.loc[hole, [unit, time]])
+            grid.loc[hole, cov] = per_unit_time.reindex(keys).to_numpy()
+            hole = grid[cov].isna()
         if hole.any():
             per_subject = frame.groupby(subject, observed=True)[cov].agg(
                 lambda v: v.iloc[0] if v.nunique() == 1 else np.nan)
@@ -1580,9 +1591,19 @@ def _fit_ipw(data, spec: _Spec, subject: str, covariates: list[str]) -> ModelRes
     weights = frame["_weight"].to_numpy()
     res = _fit(frame, spec, dropped=dropped, weights=weights, design=design)
     res.missing = "ipw"
+    res.weights = pd.Series(weights, index=_caller_rows(data, frame, subject, spec.time), name="weight")
     res.notes = notes + res.notes
     res.cov_type += " (weights treated as known)"
     return res
+
+
+def _caller_rows(data: pd.DataFrame, frame: pd.DataFrame, subject: str, time: str) -> pd.Index:
+    """The labels of ``data``'s rows that the rows of ``frame`` (observed subject-waves of the response grid, in the
+    fit's order) came from: :func:`_grid` refuses two rows of one subject and time, so the pair names one row."""
+    known = data[data[subject].notna() & data[time].notna()]
+    label = pd.Series(known.index, index=pd.MultiIndex.from_frame(known[[subject, time]].astype(object)))
+    keys = pd.MultiIndex.from_frame(frame[[subject, time]].astype(object))
+    return pd.Index(label.reindex(keys).to_numpy(), name=data.index.name)
 
 
 #: Chained-equation cycles before the first imputation, and between imputations (statsmodels' MICEData

@@ -71,6 +71,11 @@ def _param_table(
                          "ci_low": est - crit * se, "ci_high": est + crit * se}, index=index)
 
 
+def _kish(w: np.ndarray) -> float:
+    """Kish's effective sample size of weights ``w``: ``(sum w)^2 / sum w^2`` (``len(w)`` when they are equal)."""
+    return float(w.sum() ** 2 / np.square(w).sum()) if len(w) else float("nan")
+
+
 def _reference(df: pd.Series) -> str:
     """'t(16)', 'normal', 'not identified', or 't, df by term (6.1 to 435)' where the terms' df differ."""
     values = df.to_numpy(dtype="float64")
@@ -99,8 +104,19 @@ class ModelResults:
         Random-effect SDs and correlations (mixed models) or the working
         correlation (GEE), indexed by component, column `estimate`.
     n_obs, n_units : int
-        Observations and units (clusters) used: units that contribute at
-        least one row.
+        Observations (rows) and units (clusters) used: units that contribute
+        at least one row. A weighted fit counts its rows here, not the sum
+        of its weights.
+    weights : pandas.Series or None
+        The observation weights of a weighted fit (``missing="ipw"``: the
+        inverse-probability-of-response weights), indexed by the caller's
+        rows that were fitted; None for an unweighted fit.
+    n_effective : float
+        Kish's effective sample size of the fit's weights, ``(sum w)^2 / sum
+        w^2``: `n_obs` for an unweighted fit, fewer for a weighted one (how
+        many equally weighted rows would give an estimate as precise), NaN
+        for multiple imputation (which has no one set of weights; its
+        `params` give the fraction of missing information).
     missing : str
         How missing waves were handled: "complete", "ipw" or "mice".
     n_dropped : int
@@ -124,6 +140,14 @@ class ModelResults:
     notes: list[str] = field(default_factory=list)
     missing: str = "complete"
     n_dropped: int = 0
+    weights: pd.Series | None = field(default=None, repr=False)
+
+    @property
+    def n_effective(self) -> float:
+        """Kish's effective n, ``(sum w)^2 / sum w^2`` (Kish 1965, section 11.7): `n_obs` unweighted, NaN for MICE."""
+        if self.weights is not None:
+            return _kish(self.weights.to_numpy(dtype="float64"))
+        return float("nan") if self.missing == "mice" else float(self.n_obs)
 
     def conf_int(self) -> pd.DataFrame:
         """Confidence limits (`ci_low`, `ci_high`) by term."""
@@ -135,6 +159,8 @@ class ModelResults:
             ("Family", self.family),
             ("Formula", self.formula),
             ("Observations", str(self.n_obs)),
+            *([("Effective n (Kish)", f"{self.n_effective:.1f} (weights summing to {self.weights.sum():.1f})")]
+              if self.weights is not None else []),
             ("Units", str(self.n_units)),
             ("Missing waves", {"complete": "complete cases", "ipw": "inverse-probability-of-response weights",
                                "mice": "multiple imputation"}.get(self.missing, self.missing)),

@@ -240,6 +240,18 @@ def _to_date(value: Any, name: str) -> dt.date:
 
 
 # --------------------------------------------------------------------- main
+def _missing_in_intervention(value, participant_missing: float) -> dict[str, float]:
+    """``participant_missing_in_intervention`` as a chance per wave id (``participant_missing`` where not given)."""
+    if value is None:
+        return dict.fromkeys(WAVES, participant_missing)
+    if isinstance(value, Mapping):
+        unknown = [w for w in value if w not in WAVES]
+        if unknown:
+            raise ValueError(f"`participant_missing_in_intervention` names waves {WAVES}, but {unknown!r} was passed.")
+        return {w: value.get(w, participant_missing) for w in WAVES}
+    return dict.fromkeys(WAVES, value)
+
+
 def generate_with_truth(
     n_councils: int = 30,
     *,
@@ -254,6 +266,7 @@ def generate_with_truth(
     council_missing: float = 0.04,
     intervention_paths: Mapping[str, float] | None = None,
     name: str = "synthetic",
+    participant_missing_in_intervention: float | Mapping[str, float] | None = None,
 ) -> tuple[Study, PlantedTruth]:
     """Generate a synthetic study and the truth planted in it.
 
@@ -275,8 +288,10 @@ def generate_with_truth(
     register = council_list(include_former=True)
     first, last = _study_span(start, end) if start <= end else (start, end)
     _validate_args(n_councils, seed, interviews_per_wave, words_per_interview, start, end, len(available))
+    missing_in = _missing_in_intervention(participant_missing_in_intervention, participant_missing)
     for pname, p in (("participant_missing", participant_missing), ("participant_dropout", participant_dropout),
-                     ("council_missing", council_missing)):
+                     ("council_missing", council_missing),
+                     *((f"participant_missing_in_intervention[{w!r}]", p) for w, p in missing_in.items())):
         if not 0.0 <= p < 1.0:
             raise ValueError(f"The value for `{pname}` must be a probability in [0, 1), but {p!r} was passed.")
     if eff.indicator_measure not in INDICATORS:
@@ -347,7 +362,10 @@ def generate_with_truth(
                 roster = [p if rp.random() >= participant_dropout else
                           (new_participant() if rp.random() < 0.6 else None) for p in roster]
                 roster = [p for p in roster if p is not None]
-            present = [p for p in roster if rp.random() >= participant_missing]
+            # missed interviews that depend on the council's status at the wave when asked for (the same draws: a
+            # default study is as it was)
+            miss = missing_in[w] if in_int[w] else participant_missing
+            present = [p for p in roster if rp.random() >= miss]
             if w in missing_wave:
                 continue
             lo_d, hi_d = waves[w]["window_days"]
@@ -444,6 +462,8 @@ def generate_with_truth(
               "participant_dropout": participant_dropout, "council_missing": council_missing}
     if intervention_paths is not None:  # the defaults are left out, so a default study is written as it was
         params["intervention_paths"] = dict(paths)
+    if participant_missing_in_intervention is not None:
+        params["participant_missing_in_intervention"] = dict(missing_in)
     design = pd.DataFrame([{"wave": r["wave"], "in_intervention": by_council[r["council_id"]]["in_intervention"][r["wave"]]}
                            for r in interviews], columns=["wave", "in_intervention"])
     design = (design.groupby(["wave", "in_intervention"], observed=True).size().rename("n").reset_index()
@@ -704,6 +724,14 @@ def generate(
     participant_missing, participant_dropout, council_missing : float
         Attrition: chance a participant misses a wave, leaves for good after a
         wave (replaced 60% of the time), or a whole council misses a wave.
+    participant_missing_in_intervention : float or dict, optional
+        Chance a participant misses a wave at which their council is in
+        intervention, at every wave or by wave id (``{"early": 0.4,
+        "longer_term": 0.6}``; a wave not named, and the default, use
+        ``participant_missing``): attrition that depends on a covariate of
+        the outcome, which biases complete cases and which response weights
+        (``missing="ipw"`` of :func:`impact.stats.longitudinal_model`,
+        response on wave and status) correct.
     intervention_paths : dict, optional
         Chance of each council's path through intervention, by name:
         ``never``, ``throughout`` (a notice held at every wave), ``lifted``
