@@ -55,6 +55,8 @@ __all__ = [
     "control_characters",
     "text_problem",
     "name_problem",
+    "name_refused",
+    "NAME_MAX",
     "spelt_two_ways",
     "latin_lookalike",
     "lookalike_names",
@@ -701,6 +703,35 @@ def name_problem(text: str, *, noun: str, plural: str, one_line: bool = True) ->
     if (held := hidden_names(text, formats_only=True)) is not None:
         return (f"{noun} without invisible or direction-changing characters (it holds {held}, which makes {plural} "
                 "that differ look the same: they are counted by their text; retype it)")
+    return None
+
+
+#: Longest name of a person (a reviewer's, a coder's), given to an option or read from a file (a review workbook): a
+#: name is shown on one line of a report, a workbook and a QDA program's list of users; a longer one is a paste gone
+#: wrong (a file's text, a path).
+NAME_MAX = 100
+
+
+def name_refused(text: str, what: str, *, plural: str = "names", empty: str = "") -> str | None:
+    """Why ``text`` is no name of ``what`` (empty or blank, a control character or line break, a character no one
+    sees, longer than :data:`NAME_MAX` characters), as ``'value' - expected ...``; None where it is a name.
+    ``plural`` names the names it stands among (:func:`name_problem`), ``empty`` is added to ``what``
+    where the name is empty.
+
+    Examples
+    --------
+    >>> name_refused("  ", "the reviewer's name")
+    "'  ' - expected the reviewer's name (it is empty or only spaces)"
+    >>> name_refused("Ann O'Neill", "the reviewer's name") is None
+    True
+    """
+    if not text.strip():
+        return f"{text!r} - expected {what}{empty} (it is empty or only spaces)"
+    if (why := name_problem(text.strip(), noun=what, plural=plural)) is not None:
+        return f"{text!r} - expected {why}"
+    if len(text.strip()) > NAME_MAX:
+        return (f"{text.strip()[:40]!r}... ({len(text.strip()):,} characters) - expected {what} of at most "
+                f"{NAME_MAX} characters")
     return None
 
 
