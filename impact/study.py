@@ -1406,6 +1406,17 @@ class Study:
 
     def _write_files(self, folder: Path) -> None:
         """Write ``study.yaml``, the tables and the transcripts into the new, empty ``folder``."""
+        from ._io import windows_path_problem
+
+        transcripts = self._tables["interviews"]["transcript"]
+        # every name Windows cannot make, before a file is written: the study folder written must open there too
+        unmakeable = [f"interviews.csv:{row}:transcript: {why}"
+                      for row, rel in zip(range(2, len(transcripts) + 2), transcripts, strict=True)
+                      if pd.notna(rel) and (why := windows_path_problem(str(rel))) is not None]
+        if unmakeable:
+            raise InputError(f"study not saved: {_counted(len(unmakeable), 'transcript path')} naming a file or "
+                             "folder Windows cannot make (the study folder could not be opened there):\n  "
+                             + "\n  ".join(unmakeable))
         meta = _plain({"format_version": FORMAT_VERSION, **self._meta})
         (folder / "study.yaml").write_bytes(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).encode("utf-8"))
         for name, spec in TABLES.items():
@@ -1417,7 +1428,7 @@ class Study:
                 columns=spec.column_names,
             )
             (folder / spec.filename).write_bytes(csv_text(df_out).encode("utf-8"))  # a cell's "\r" quoted too
-        for rel in self._tables["interviews"]["transcript"].dropna():
+        for rel in transcripts.dropna():
             rel = str(rel)
             parts = Path(rel).parts
             if not parts or Path(rel).is_absolute() or ".." in parts:
