@@ -1204,6 +1204,14 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
     if len(text) > MAX_YAML_BYTES:
         raise InputError(f"{source}: {len(text):,} characters - expected a YAML file of at most {MAX_YAML_BYTES:,}")
 
+    if (mark := _BOM_INSIDE.search(text, 1)) is not None:
+        # a second file's mark where it was joined on, or text pasted with its mark: YAML read it as a character of
+        # the key or item after it ('\ufefftitle', an unknown key) or failed on the indentation, without saying why
+        line = text.count("\n", 0, mark.start()) + 1
+        raise InputError(f"{source}:{line}: a byte-order mark (U+FEFF, which no one sees) at the start of line {line} "
+                         "- expected one at most, at the very start of the file (two files joined into one, or text "
+                         "pasted from another file? delete the mark, and keep one file's content)")
+
     class _Loader(yaml.SafeLoader):
         def compose_node(self, parent, index):  # noqa: D102 - refuse aliases before they are resolved
             if self.check_event(yaml.AliasEvent):
@@ -1236,6 +1244,10 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
         raise InputError(f"{source}{line}: not valid YAML ({problem}{_yaml_hint(problem, mark)})") from None
     except RecursionError:
         raise InputError(f"{source}: YAML nested too deeply to read") from None
+
+
+#: A byte-order mark at the start of a line (after its spaces) of a YAML text: the mark of a file joined on.
+_BOM_INSIDE = re.compile(r"^[ \t]*\ufeff", re.MULTILINE)
 
 
 def _yaml_hint(problem: str, mark) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .._io import literal_tilde, study_folder_above, unwritable
 from ..errors import InputError, warning_kinds
-from ..schema import NAME_MAX, name_refused  # the one rule of a person's name (a reviewer's, a coder's)
+from ..schema import NAME_MAX, name_refused
 
 
 def load_study(path, *args, tell: bool = True, recorded: str | os.PathLike | None = None, **kwargs):
