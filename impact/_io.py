@@ -180,6 +180,47 @@ def windows_safe_name(name: str) -> str:
     return f"{stem}_{dot}{rest}" if _WINDOWS_DEVICES.fullmatch(stem.rstrip(" ")) else name
 
 
+def windows_name_problem(name: str) -> str | None:
+    """Why Windows cannot make a file or folder named ``name``, so that a study folder holding it cannot be copied
+    there or opened: the name of a device (:data:`_WINDOWS_DEVICES`: ``CON``, ``nul.txt``, ``Com1.docx``; any case,
+    any extension, spaces before the dot aside), or a name ending in a dot or a space, which Windows takes off (the
+    name would be another file's there); None where it is none of these.  The reader refuses such a transcript path
+    and :meth:`impact.study.Study.save` refuses to write one; ``impact import-qdpx`` names its files with
+    :func:`windows_safe_name` instead.
+
+    >>> windows_name_problem("CON.txt")
+    "'CON.txt' is the name of a device on Windows (CON), with any extension: Windows cannot make the file, and writing to it writes to the device"
+    >>> windows_name_problem("P1. ")
+    "'P1. ' ends in a space, which Windows takes off: there it would name another file, 'P1'"
+    >>> windows_name_problem("console.txt") is None
+    True
+    """
+    stem = name.partition(".")[0].rstrip(" ")
+    if _WINDOWS_DEVICES.fullmatch(stem):
+        return (f"{name!r} is the name of a device on Windows ({stem.upper()}), with any extension: Windows cannot "
+                "make the file, and writing to it writes to the device")
+    if name.endswith((".", " ")):
+        return (f"{name!r} ends in a {'dot' if name.endswith('.') else 'space'}, which Windows takes off: there it "
+                f"would name another file, {name.rstrip('. ')!r}")
+    return None
+
+
+def windows_path_problem(rel: str) -> str | None:
+    """:func:`windows_name_problem` of the first file or folder name of the relative path ``rel`` (parts separated by
+    ``/`` or ``\\``; ``.`` and ``..`` are no names) that has one, as what was expected; None where every part can
+    be made on Windows.
+
+    >>> windows_path_problem("301/aux/P1.txt")
+    "a name Windows can make ('aux' is the name of a device on Windows (AUX), with any extension: Windows cannot make the file, and writing to it writes to the device)"
+    >>> windows_path_problem("301/./P1-early.txt") is None
+    True
+    """
+    for part in re.split(r"[/\\]", rel):
+        if part not in ("", ".", "..") and (why := windows_name_problem(part)) is not None:
+            return f"a name Windows can make ({why})"
+    return None
+
+
 def _fitting(name: str, room: int) -> str:
     """``name``, or where it is longer than ``room`` bytes a shortened form of it, unique to it, that fits.
 
@@ -1163,6 +1204,14 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
     if len(text) > MAX_YAML_BYTES:
         raise InputError(f"{source}: {len(text):,} characters - expected a YAML file of at most {MAX_YAML_BYTES:,}")
 
+    if (mark := _BOM_INSIDE.search(text, 1)) is not None:
+        # a second file's mark where it was joined on, or text pasted with its mark: YAML read it as a character of
+        # the key or item after it ('\ufefftitle', an unknown key) or failed on the indentation, without saying why
+        line = text.count("\n", 0, mark.start()) + 1
+        raise InputError(f"{source}:{line}: a byte-order mark (U+FEFF, which no one sees) at the start of line {line} "
+                         "- expected one at most, at the very start of the file (two files joined into one, or text "
+                         "pasted from another file? delete the mark, and keep one file's content)")
+
     class _Loader(yaml.SafeLoader):
         def compose_node(self, parent, index):  # noqa: D102 - refuse aliases before they are resolved
             if self.check_event(yaml.AliasEvent):
@@ -1195,6 +1244,10 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
         raise InputError(f"{source}{line}: not valid YAML ({problem}{_yaml_hint(problem, mark)})") from None
     except RecursionError:
         raise InputError(f"{source}: YAML nested too deeply to read") from None
+
+
+#: A byte-order mark at the start of a line (after its spaces) of a YAML text: the mark of a file joined on.
+_BOM_INSIDE = re.compile(r"^[ \t]*\ufeff", re.MULTILINE)
 
 
 def _yaml_hint(problem: str, mark) -> str:

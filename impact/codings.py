@@ -1154,10 +1154,18 @@ def read_codings(
     else:
         raise InputError(f"{path}: codings must be a .csv, .parquet, .xlsx (review workbook) or .qdpx file, "
                          f"but {suffix or 'no extension'!r} was given")
+    return codings_from_cells(data, study, source=name, segments=segments, codebook=codebook, coder=coder, codes=codes)
+
+
+def codings_from_cells(data: pd.DataFrame, study: Study, *, source: str, segments: pd.DataFrame | None = None,
+                       codebook: Any = None, coder: str | None = None, codes: list[str] | None = None) -> pd.DataFrame:
+    """The codings of a file's cells already read (``data``, from the file named ``source``), checked against a study
+    as :func:`read_codings` checks a file's: the part of it after the read, for a caller that reads the file once and
+    checks its cells more than one way (``impact export-qdpx --coded``)."""
     if codes is None:
         codes = codebook.code_ids if codebook is not None and hasattr(codebook, "code_ids") else None
-    _other_version(data, codebook, name)
-    return as_codings(data, study, segments=segments, codes=codes, coder=coder, source=name)
+    _other_version(data, codebook, source)
+    return as_codings(data, study, segments=segments, codes=codes, coder=coder, source=source)
 
 
 def _other_version(data: pd.DataFrame, codebook: Any, source: str) -> None:
@@ -1177,4 +1185,4 @@ def _other_version(data: pd.DataFrame, codebook: Any, source: str) -> None:
                   f"{other.iloc[0][:12]}), not the version analysed, {codebook.id} {codebook.version} (fingerprint "
                   f"{codebook.hash[:12]}): their codes are read as this version's codes of the same id, whose rules "
                   "may read a statement otherwise; code the study again with this version to compare like with like",
-                  CodingsWarning, stacklevel=3)
+                  CodingsWarning, stacklevel=4)  # the caller of read_codings

@@ -33,7 +33,7 @@ from ._io import merged_blanks
 from ._version import __version__
 from ._words import _counted, _named, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems
-from .schema import did_you_mean, missing_hint, name_problem, yes_no_hint
+from .schema import did_you_mean, missing_hint, name_refused, yes_no_hint
 
 __all__ = ["export_review", "import_review", "DECISIONS", "REVIEW_COLUMNS", "ReviewWarning"]
 
@@ -423,11 +423,13 @@ def _unlisted_code(other: str, codes: set[str]) -> str:
 
 
 def _reviewer_name(name: str | None, where: str, how: str) -> str:
-    """The reviewer's name as a coder is named (the spaces at its ends taken off), or InputError where it holds a
-    character the coded file's ``coder`` column refuses (a control character, a line break, an invisible one)."""
+    """The reviewer's name as a coder is named (the spaces at its ends taken off; "" where none is given), or
+    InputError where it holds a character the coded file's ``coder`` column refuses (a control character, a line
+    break, an invisible one) or is longer than ``--reviewer`` takes: :func:`impact.schema.name_refused`, the command
+    line's rule, so a name edited into a workbook is held to it too."""
     name = (name or "").strip()
-    if (why := name_problem(name, noun=f"the reviewer's name ({how})", plural="names")) is not None:
-        raise InputError(f"{where}: {name!r} - expected {why}")
+    if name and (why := name_refused(name, f"the reviewer's name ({how})")) is not None:
+        raise InputError(f"{where}: {why}")
     return name
 
 

@@ -55,6 +55,8 @@ __all__ = [
     "control_characters",
     "text_problem",
     "name_problem",
+    "name_refused",
+    "NAME_MAX",
     "spelt_two_ways",
     "latin_lookalike",
     "lookalike_names",
@@ -704,6 +706,35 @@ def name_problem(text: str, *, noun: str, plural: str, one_line: bool = True) ->
     return None
 
 
+#: Longest name of a person (a reviewer's, a coder's), given to an option or read from a file (a review workbook): a
+#: name is shown on one line of a report, a workbook and a QDA program's list of users; a longer one is a paste gone
+#: wrong (a file's text, a path).
+NAME_MAX = 100
+
+
+def name_refused(text: str, what: str, *, plural: str = "names", empty: str = "") -> str | None:
+    """Why ``text`` is no name of ``what`` (empty or blank, a control character or line break, a character no one
+    sees, longer than :data:`NAME_MAX` characters), as ``'value' - expected ...``; None where it is a name.
+    ``plural`` names the names it stands among (:func:`name_problem`), ``empty`` is added to ``what``
+    where the name is empty.
+
+    Examples
+    --------
+    >>> name_refused("  ", "the reviewer's name")
+    "'  ' - expected the reviewer's name (it is empty or only spaces)"
+    >>> name_refused("Ann O'Neill", "the reviewer's name") is None
+    True
+    """
+    if not text.strip():
+        return f"{text!r} - expected {what}{empty} (it is empty or only spaces)"
+    if (why := name_problem(text.strip(), noun=what, plural=plural)) is not None:
+        return f"{text!r} - expected {why}"
+    if len(text.strip()) > NAME_MAX:
+        return (f"{text.strip()[:40]!r}... ({len(text.strip()):,} characters) - expected {what} of at most "
+                f"{NAME_MAX} characters")
+    return None
+
+
 #: Characters that are no text at all: a byte-order mark (the start of a file pasted or joined into a cell), a zero-
 #: width space, a word joiner. Taken out of free text, with a warning; refused in an id.
 NO_TEXT_CHARACTERS = "\ufeff\u200b\u2060"
@@ -971,7 +1002,10 @@ def close_matches(value: str, choices: Iterable[str], *, n: int = 3, cutoff: flo
         found = [c for cs in by_form.values() for c in cs if _abbreviates(value, c)]
     if not found and form:
         found = [c for f in difflib.get_close_matches(form, list(by_form), n=n, cutoff=cutoff) for c in by_form[f]]
-    return found[:n], ""
+    # a byte-order mark or zero-width space pasted in ('\ufeffaccept'): the value looks like the one it is close to,
+    # and "did you mean 'accept'?" alone names no difference a reader can see
+    held = hidden_names(value, formats_only=True) if found else None
+    return found[:n], f"{held}, which no one sees" if held else ""
 
 
 _ID_WORDS = re.compile(r"[^\W_]+")
@@ -1355,7 +1389,9 @@ def format_reference() -> str:
         "  with any format character (U+FEFF, zero-width and direction characters).",
         "- A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is saved",
         "  by `Study.save` behind an apostrophe (`'=x`), so a spreadsheet shows it as text,",
-        "  not a formula; reading takes that apostrophe off again (`''=x` is `'=x`).",
+        "  not a formula; reading takes that apostrophe off again (`''=x` is `'=x`). A cell",
+        "  holding a spreadsheet formula as written (`=HYPERLINK(\"...\",\"Barnet\")`, `=A1`: a function",
+        "  called or a cell named) is read as written, with a warning naming file, row and column.",
         "  Numbers, negative ones too, are saved as numbers.",
         "  In text cells (a council's name) such format characters are a warning.",
         "  A value not in a vocabulary says which allowed value it is close to; a wave",
@@ -1393,9 +1429,14 @@ def format_reference() -> str:
         "  linked inside `transcripts/`, a hard link), and a",
         "  participant has one interview at each wave (given, or read from the date); the",
         "  transcript must exist under `transcripts/` (a name whose accented letters are written",
-        "  another way, as macOS writes names, is read with a warning), be a",
+        "  another way, as macOS writes names, is read with a warning; a file or folder name",
+        "  Windows cannot make is an error, as `Study.save` refuses to write one: a device's name",
+        "  such as `CON`, `nul.txt`, `COM1`, `LPT9` in any case and with any extension, or a name",
+        "  ending in a dot or a space), be a",
         "  `.txt` (UTF-8, or UTF-16 with a byte-order mark; Windows-1252 is read with a",
-        "  warning; a file mixing encodings is an error naming the line) or `.docx` file",
+        "  warning; a file mixing encodings is an error naming the line; a byte-order mark,",
+        "  zero-width space or word joiner inside the text, as where two files were joined, is",
+        "  taken out with a warning naming the line of the first) or `.docx` file",
         "  (read in document order, tables included, as Word shows it: text written two ways, for newer",
         "  and older Word versions, is read once, as the newer shows it, and equations typed in the text are read;",
         "  ruby is read as its base text (not the guide set above it), a symbol (Insert > Symbol) as its",

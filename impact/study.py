@@ -46,7 +46,7 @@ from ._io import (
 from ._joins import one_date, one_key
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
 from ._tabular import csv_text
-from ._words import _counted, _listed, _named
+from ._words import _counted, _listed, _named, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines
 from .schema import (
     DEFAULT_WAVES,
@@ -318,6 +318,15 @@ def _checked_records(table: schema.Table, df: pd.DataFrame) -> tuple[list[dict[s
                 errors.append(Problem(table.filename, i + 2, name, str(value), problem))
             records[i][name] = text
     return records, errors, changed
+
+
+#: A spreadsheet formula written into a CSV cell: a function called (``=HYPERLINK(``, ``=SUM (``) or a cell named
+#: (``=A1``, ``=$B$2``, ``=Sheet1!C3``).
+_FORMULA = re.compile(r"=\s*(?:[A-Za-z_][A-Za-z0-9_.]*\s*\(|(?:[A-Za-z0-9_]+!)?\$?[A-Za-z]{1,3}\$?[0-9]+\b)")
+_FORMULA_EXPECTED = ("a value, not a spreadsheet formula (the file holds the formula's text, which is read as written "
+                     "and shown so in the report, not the value a spreadsheet shows for it: was the cell copied as a "
+                     "formula, or the file written by a program other than a spreadsheet's Save As CSV? type the "
+                     "value in its place)")
 
 
 def _records_from_frame(table: schema.Table, df: pd.DataFrame) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -785,7 +794,27 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
     # a byte-order mark given again after the file's own (a tool adding its mark to text that had one) is no text:
     # read as the first character, it would hide the first speaker's label
     text = _LONE_CR.sub("\n", read_text(path, label=name).lstrip("\ufeff"))
+    text = _no_text_taken_out(text, name)
     return _subtitle_turns(text, name) if _SUBTITLES.match(text) else text
+
+
+def _no_text_taken_out(text: str, name: str) -> str:
+    """``text`` without the characters that are no text (:data:`impact.schema.NO_TEXT_CHARACTERS`: a byte-order mark,
+    a zero-width space, a word joiner), told with a :class:`TranscriptNotesWarning` naming the line of the first.
+
+    A second file's byte-order mark where two transcripts were joined hid the speaker label after it
+    ('\ufeffRespondent:' is no label, so the turn was read as the interviewer's), and one inside a word split it for
+    the coder ('mor\u200bale' read as 'mor' and 'ale'); both were read without a word."""
+    if not any(ch in text for ch in schema.NO_TEXT_CHARACTERS):
+        return text
+    found = [(i, ch) for i, ch in enumerate(text) if ch in schema.NO_TEXT_CHARACTERS]
+    line = text.count("\n", 0, found[0][0]) + 1
+    kinds = ", ".join(dict.fromkeys(f"U+{ord(ch):04X}" for _, ch in found))
+    warnings.warn(f"{name}: {_counted(len(found), 'character')} that {_verb(len(found), 'is', 'are')} no text ({kinds}: "
+                  f"a byte-order mark or a zero-width character, the first on line {line}) taken out: a mark where "
+                  "two files were joined hides the speaker label after it, and one inside a word splits it",
+                  TranscriptNotesWarning, stacklevel=3)
+    return schema.without_no_text(text)[0]
 
 
 #: Characters that end a line where a transcript was written, which the turn splitter (reading lines ended by a line
@@ -1406,6 +1435,17 @@ class Study:
 
     def _write_files(self, folder: Path) -> None:
         """Write ``study.yaml``, the tables and the transcripts into the new, empty ``folder``."""
+        from ._io import windows_path_problem
+
+        transcripts = self._tables["interviews"]["transcript"]
+        # every name Windows cannot make, before a file is written: the study folder written must open there too
+        unmakeable = [f"interviews.csv:{row}:transcript: {why}"
+                      for row, rel in zip(range(2, len(transcripts) + 2), transcripts, strict=True)
+                      if pd.notna(rel) and (why := windows_path_problem(str(rel))) is not None]
+        if unmakeable:
+            raise InputError(f"study not saved: {_counted(len(unmakeable), 'transcript path')} naming a file or "
+                             "folder Windows cannot make (the study folder could not be opened there):\n  "
+                             + "\n  ".join(unmakeable))
         meta = _plain({"format_version": FORMAT_VERSION, **self._meta})
         (folder / "study.yaml").write_bytes(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).encode("utf-8"))
         for name, spec in TABLES.items():
@@ -1417,7 +1457,7 @@ class Study:
                 columns=spec.column_names,
             )
             (folder / spec.filename).write_bytes(csv_text(df_out).encode("utf-8"))  # a cell's "\r" quoted too
-        for rel in self._tables["interviews"]["transcript"].dropna():
+        for rel in transcripts.dropna():
             rel = str(rel)
             parts = Path(rel).parts
             if not parts or Path(rel).is_absolute() or ".." in parts:
@@ -1788,6 +1828,8 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                 if held:
                     problems.append(Problem(spec.filename, line, col, given, f"text without a byte-order mark "
                                             f"or zero-width character ({held}: read as {rec[col]!r})", "warning"))
+                if cell[:1] == "=" and _FORMULA.match(cell):  # never a saved study's: Study.save escapes it ('=)
+                    problems.append(Problem(spec.filename, line, col, cell, _FORMULA_EXPECTED, "warning"))
         raw[name] = (header, recs)
     study_meta = meta if meta else {"name": path.name}
     texts: dict[str, str] = {}

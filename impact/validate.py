@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from . import _frames, schema, vocab
-from ._io import UNCHECKED, _listing, cells_picker, link_said, merged_blanks
+from ._io import UNCHECKED, _listing, cells_picker, link_said, merged_blanks, windows_path_problem
 from ._words import _counted
 from .errors import (
     MAX_SHOWN_PER_FILE,
@@ -1764,6 +1764,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             out.append(Problem(f, line, col, rel, f"a path inside transcripts/ (this names {what}, which impact does "
                                "not read: copy the file into the study's transcripts/ folder and write its path "
                                "there, such as 301/P1-early.txt)"))
+            continue
+        if (why := windows_path_problem(rel)) is not None:  # made on Linux, a study Windows could not open
+            out.append(Problem(f, line, col, rel, f"{why}: rename it and write its new name here"))
             continue
         if not rel.lower().endswith(suffixes):
             out.append(Problem(f, line, col, rel, "a .txt or .docx file"))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .._io import literal_tilde, study_folder_above, unwritable
 from ..errors import InputError, warning_kinds
+from ..schema import NAME_MAX, name_refused
 
 
 def load_study(path, *args, tell: bool = True, recorded: str | os.PathLike | None = None, **kwargs):
@@ -216,36 +217,6 @@ def a_path(what: str, *, read: bool = False) -> Callable[[str], str]:
     if read:  # what the option accepts, told when the library refuses the file read (impact.cli._name_the_option)
         parse.what = what
     return parse
-
-
-#: Longest name an option takes (a reviewer's, a coder's): a name is shown on one line of a report, a workbook and
-#: a QDA program's list of users; a longer one is a paste gone wrong (a file's text, a path).
-NAME_MAX = 100
-
-
-def name_refused(text: str, what: str, *, plural: str = "names", empty: str = "") -> str | None:
-    """Why ``text`` is no name of ``what`` (empty or blank, a control character or line break, a character no one
-    sees, longer than :data:`NAME_MAX` characters), as ``'value' - expected ...``; None where it is a name.
-    ``plural`` names the names it stands among (:func:`impact.schema.name_problem`), ``empty`` is added to ``what``
-    where the name is empty.
-
-    Examples
-    --------
-    >>> name_refused("  ", "the reviewer's name")
-    "'  ' - expected the reviewer's name (it is empty or only spaces)"
-    >>> name_refused("Ann O'Neill", "the reviewer's name") is None
-    True
-    """
-    from ..schema import name_problem
-
-    if not text.strip():
-        return f"{text!r} - expected {what}{empty} (it is empty or only spaces)"
-    if (why := name_problem(text.strip(), noun=what, plural=plural)) is not None:
-        return f"{text!r} - expected {why}"
-    if len(text.strip()) > NAME_MAX:
-        return (f"{text.strip()[:40]!r}... ({len(text.strip()):,} characters) - expected {what} of at most "
-                f"{NAME_MAX} characters")
-    return None
 
 
 def a_name(what: str) -> Callable[[str], str]:

@@ -247,28 +247,27 @@ def _read_coded_files(specs: list[tuple[str, str, str]], study, codebook) -> dic
     files in one error; then read as coded output (:func:`impact.coding.read_coded`).  A file that cannot be read
     at all (missing, empty, binary, another format, without the coded columns) is refused in the words of the
     coded-file reader, naming the option as typed."""
-    from ..coding import Codebook, read_coded
-    from ..coding.coded_io import coded_format
-    from ..codings import CODES_EXPECTED, codes_nothing, read_codings
+    from ..coding import Codebook
+    from ..coding.coded_io import coded_from_cells, read_coded_cells
+    from ..codings import CODES_EXPECTED, codes_nothing, codings_from_cells
     from ..errors import ValidationError
 
     codes = list((codebook if codebook is not None else Codebook.for_study(study)).code_ids)
     problems, refused, read = [], [], {}
     for spec, _, file in specs:
         try:
+            # read once (it was read twice, as codings and as coded output), as the coded file's reader reads it:
+            # CSV or Parquet here, a file that cannot be read at all refused in its words
+            cells = read_coded_cells(file)
             try:
-                coded_format(file)  # CSV or Parquet here (read_codings reads a review workbook or a project too)
-                codings = read_codings(file, study, codes=codes)
+                codings = codings_from_cells(cells.copy(), study, source=Path(file).name, codes=codes)
             except ValidationError as exc:
                 problems += exc.problems
                 refused.append(spec)
                 continue
-            except ImpactError:  # not readable as codings at all: said as the coded file's reader says it
-                read_coded(file)
-                raise
             if codes_nothing(codings):  # a header row alone: a coder of no codings, as impact run --coded says
                 raise InputError(f"{file}: holds no codings and names no interview checked - expected {CODES_EXPECTED}")
-            read[spec] = read_coded(file)
+            read[spec] = coded_from_cells(cells, file)
         except ImpactError as exc:  # a file of one of several --coded: which one, as typed
             raise InputError(f"--coded {spec}: {exc}") from None
     if problems:

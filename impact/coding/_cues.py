@@ -24,6 +24,8 @@ from importlib import resources
 
 import yaml
 
+from ..schema import hidden_names
+
 __all__ = [
     "TOKEN",
     "tokenizer",
@@ -175,7 +177,14 @@ def pattern_problem(pattern: str) -> str | None:
     "words with letters or digits ('[' has none)"
     >>> pattern_problem("~2 step")
     "words on both sides of each '~N' gap"
+    >>> pattern_problem("mor\\u200bale").startswith("words without invisible characters (it holds U+200B")
+    True
     """
+    # a zero-width space, a byte-order mark, a soft hyphen or a direction mark pasted into a term: no one sees it, and
+    # the tokenizer ends a word there, so the term never matches the word it looks like (it was read without a word)
+    if (held := hidden_names(pattern, formats_only=True)) is not None:
+        return (f"words without invisible characters (it holds {held}, which splits the word it stands in: "
+                f"{pattern!r} would match {' '.join(TOKEN.findall(pattern))!r}, never the word shown; retype it)")
     for item in pattern.split():
         if item.startswith("~"):
             if not _GAP.match(item):

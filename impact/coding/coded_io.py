@@ -257,6 +257,14 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
         :func:`read_csv_cells`) or Parquet file, lacks the coded columns or
         has unreadable values.
     """
+    return coded_from_cells(read_coded_cells(path), path)
+
+
+def read_coded_cells(path: str | os.PathLike) -> pd.DataFrame:
+    """A coded file's cells as read, before :func:`coded_from_cells` restores and checks them: a CSV file's cells as
+    text (:func:`read_csv_cells`), a Parquet file's columns as stored.  Refused as :func:`read_coded` refuses a file
+    that cannot be read at all.  A caller that checks the cells two ways (``impact export-qdpx --coded``: as codings
+    and as coded output) reads the file once with it."""
     fmt = coded_format(path)
     if fmt == "parquet":
         _check_file(Path(path), _EXPECTED)
@@ -268,8 +276,14 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
             raise InputError(f"{path}: not a readable Parquet file ({exc}) - {_EXPECTED}") from None
         except ValueError as exc:  # pyarrow's ArrowInvalid: empty, truncated or not Parquet at all
             raise InputError(f"{path}: not a readable Parquet file ({exc}) - {_EXPECTED}") from None
-    else:
-        data = restore_frame(read_csv_cells(path))
+        return data
+    return read_csv_cells(path)
+
+
+def coded_from_cells(cells: pd.DataFrame, path: str | os.PathLike) -> pd.DataFrame:
+    """The coded output held in ``cells`` (read from ``path`` by :func:`read_coded_cells`; not changed), dtypes
+    restored, or the :class:`~impact.errors.InputError` :func:`read_coded` raises, naming ``path``."""
+    data = restore_frame(cells) if coded_format(path) == "csv" else cells.copy()
     missing = [c for c in CODED_COLUMNS if c not in data.columns]
     if missing:
         decisions = {"decision", "present", "coder"} <= set(data.columns)  # impact review import's file
