@@ -2588,7 +2588,7 @@ def _caveats(ctx) -> list[str]:
            if 0 < min(ctx.ledger.values.get(("councils_interviewed_group", w, g), 0)
                       for g in ("intervention", "no_intervention")) < 10]
     rows = ctx.f.comparisons.to_dict("records") if ctx.f.comparisons is not None else []
-    if few and not any(all(_comparison_shown(ctx, r)) for r in rows):
+    if few and rows and not any(all(_comparison_shown(ctx, r)) for r in rows):
         # "intervals are wide and a non-significant difference is not evidence of no difference" was said of a table
         # whose every difference, interval and test is c (5 councils, 2 or 3 in intervention, seed 46006, truth46)
         out.append("The comparisons of councils in and not in intervention show no figure: every difference, interval "
