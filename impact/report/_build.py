@@ -2587,7 +2587,14 @@ def _caveats(ctx) -> list[str]:
     few = [w for w in (ctx.waves if "comparisons" not in ctx.f.not_computed else ())
            if 0 < min(ctx.ledger.values.get(("councils_interviewed_group", w, g), 0)
                       for g in ("intervention", "no_intervention")) < 10]
-    if few:
+    rows = ctx.f.comparisons.to_dict("records") if ctx.f.comparisons is not None else []
+    if few and rows and not any(all(_comparison_shown(ctx, r)) for r in rows):
+        # "intervals are wide and a non-significant difference is not evidence of no difference" was said of a table
+        # whose every difference, interval and test is c (5 councils, 2 or 3 in intervention, seed 46006, truth46)
+        out.append("The comparisons of councils in and not in intervention show no figure: every difference, interval "
+                   f"and test of their table is suppressed ({SUPPRESSED}), as the counts behind them are small, so they "
+                   "say nothing of a difference between the groups.")
+    elif few:
         where = ("at every wave" if len(few) == len(ctx.waves) else
                  "at " + _listed([ctx.short_wave(w).lower() for w in few]))
         out.append(f"Comparisons by intervention status rest on few councils (fewer than 10 in a status group {where}), "
@@ -4117,17 +4124,22 @@ def _comparison_shown(ctx, r: dict) -> bool:
     return ctx.shown(*_comparison_groups(r), *_counts_of_side(r, "a"), *_counts_of_side(r, "b"))
 
 
+def _comparison_shown(ctx, r: dict) -> tuple[bool, bool, bool]:
+    """Whether a row of the comparisons by status can be published: its groups' councils, and the counts of each
+    side's participants reporting the impact. A group's centre is its councils' shares, tied to the count of its
+    participants reporting the impact: with the group's councils and participants it gives that count back (40
+    councils, seed 31303: a mean share of 5.6% over 9 councils of 16 participants, 1 reporting, beside a 'c' in the
+    prevalence table); the row's difference, interval and test are shown only where both sides' counts are."""
+    side_a, side_b = (ctx.shown(*_counts_of_side(r, side)) for side in ("a", "b"))
+    return ctx.shown(*_comparison_groups(r)), side_a, side_b
+
+
 def _comparisons(ctx) -> Section:
     c = ctx.f.comparisons.copy()
     rows, tied = [], []
     for r in c.to_dict("records"):
         ka, kb = _comparison_groups(r)
-        # a group's centre is its councils' shares, tied to the count of its participants reporting the impact: with
-        # the group's councils and participants it gives that count back (40 councils, seed 31303: a mean share of
-        # 5.6% over 9 councils of 16 participants, 1 reporting, beside a 'c' in the prevalence table); shown only
-        # where that count (and the group's participants) is
-        side_a, side_b = (ctx.shown(*_counts_of_side(r, side)) for side in ("a", "b"))
-        ok = ctx.shown(ka, kb)
+        ok, side_a, side_b = _comparison_shown(ctx, r)
         tied.append(ok and not (side_a and side_b))
         shown_a, shown_b = ok and side_a, ok and side_b
 
@@ -6003,11 +6015,16 @@ def _process_sections(ctx) -> list[Section]:
                          "n_participants": ctx.cell(n_key), "n_helped": ctx.cell(e_key),
                          "share_helped": r["prevalence"] if ok else SUPPRESSED,
                          "ci_low": r["ci_low"] if ok else SUPPRESSED, "ci_high": r["ci_high"] if ok else SUPPRESSED})
+        # 'With few councils these shares describe' was said of 150 councils (seed 46150, truth46): the shares are
+        # never tested, whatever the councils; the study is called few only below FEW_UNITS, as the models call it
+        from ..stats._models import FEW_UNITS
+
+        few = "With few councils these" if len(ctx.study.councils) < FEW_UNITS else "These"
         blocks += [
             Paragraph("Exploratory: among participants interviewed at every wave who expected something of the review, "
                       "the share who said each "
                       "factor helped, for those whose expectations were realised (at least one reported afterwards) and "
-                      "those whose were not. With few councils these shares describe; they do not test, and a factor "
+                      f"those whose were not. {few} shares describe; they are not tested, and a factor "
                       "named more often by one group need not be why its expectations were met."),
             Table("process_by_realisation", pd.DataFrame(rows), "Factors said to help, by whether expectations were realised",
                   "Intervals allow for participants in one council being alike.",
