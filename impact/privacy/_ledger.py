@@ -221,6 +221,126 @@ class DisclosureLedger:
         self._hidden = hidden
         return released
 
+    def release_pinned(self) -> list[Key]:
+        """Publish again the counts hidden as secondary that an intruder already knows exactly; returns them, by name.
+
+        A count hidden only to protect another (not below the threshold, forced, unpublished, nor a zero beside a
+        count still hidden) whose every value consistent with what is published is its own (its interval a point)
+        protects nothing: publishing it leaves the intruder's system, and so every hidden count's interval, as it was.
+        All of them are published at once for that reason. Such counts arise where published cells equal them: the
+        trajectory tables' incomplete participants are the same in every row (those not seen at one of the table's
+        waves), so one row's published cell gives every other row's (disclosure round 51). Hidden, they also kept
+        :meth:`release_unneeded` from publishing any count tied to them, which it audits as narrowing them: a
+        10-council study (seed 7) published the participants of its status groups at one wave of three, and 3 of the
+        prevalence table's 36 shares. Decides the hidden counts first where :meth:`protect` has not run.
+
+        Examples
+        --------
+        >>> led = DisclosureLedger(threshold=5)
+        >>> for k, v in {"t": 30, "a": 2, "b": 8, "c": 20, "u": 28, "v": 8, "w": 20}.items(): led.count(k, v)
+        >>> led.relation("t", ["a", "b", "c"]); led.relation("u", ["v", "w"])
+        >>> led._hidden = {"a", "b", "v"}  # b protects a; v, hidden beside nothing it protects, is u less w
+        >>> led.release_pinned(), sorted(led._hidden)
+        (['v'], ['a', 'b'])
+        """
+        hidden = set(self.protect() if self._hidden is None else self._hidden)
+        pinned, _ = self._pinned_and_narrowed(hidden, self._secondary(hidden))
+        self._hidden = hidden - set(pinned)
+        return sorted(pinned, key=str)
+
+    def release_with_pinned(self) -> list[Key]:
+        """Publish again each count hidden as secondary whose publication narrows no hidden count but counts hidden as
+        secondary that it pins (makes known exactly), with those; returns the keys released, in order.
+
+        :meth:`release_unneeded` keeps a count hidden where publishing it narrows any hidden count, one that needs no
+        protection of its own among them: two status groups' participants at a wave, both hidden as secondary beside
+        their published total, each gave the other back, so neither was published (a 10-council study, seed 7: the
+        denominators of 12 of the prevalence table's 36 shares). Published together they narrow nothing that needs
+        protection: the pinned counts are known once the first is published, so publishing them too leaves the
+        intruder's system as it was. Each count hidden as secondary is tried, the largest first (by name among equals),
+        and released with the counts it pins where every other hidden count it is tied to still spans at least the
+        threshold and none that was narrowed before (one that cannot be protected) is narrowed further.
+
+        Examples
+        --------
+        >>> led = DisclosureLedger(threshold=5)
+        >>> for k, v in {"t": 30, "a": 10, "b": 20, "u": 12, "c": 2, "d": 10}.items(): led.count(k, v)
+        >>> led.relation("t", ["a", "b"]); led.relation("u", ["c", "d"])
+        >>> led._hidden = {"a", "b", "c", "d"}  # d protects c; a and b protect nothing, and each gives the other
+        >>> led.release_with_pinned(), sorted(led._hidden)
+        (['b', 'a'], ['c', 'd'])
+        """
+        hidden = set(self.protect() if self._hidden is None else self._hidden)
+        # the counts narrowed already (that nothing could protect), with their intervals: a release may not narrow
+        # them further. Releases narrow no other count, so these stay all and their intervals stay theirs.
+        _, before = self._pinned_and_narrowed(hidden, self._secondary(hidden))
+        was = {k: self._range(hidden, k) for k in before}
+        released: list[Key] = []
+        for key in sorted(self._secondary(hidden), key=lambda k: (-self.values[k], k not in self.kept, str(k))):
+            if key not in hidden:
+                continue  # released with another
+            trial = hidden - {key}
+            if self.values[key] == 0 and key not in self.public and self._beside_hidden(key, trial):
+                continue
+
+            def harmless(k, trial=trial):
+                return k in was and self._range(trial, k) == was[k]
+
+            pinned = self._pinned_and_narrowed(trial, self._tied({key}, hidden) - {key}, harmless=harmless)
+            if pinned is not None:
+                hidden = trial - set(pinned)
+                released += [key, *sorted(pinned, key=str)]
+        self._hidden = hidden
+        return released
+
+    def _secondary(self, hidden: set[Key]) -> set[Key]:
+        """The counts of ``hidden`` hidden only to protect others, tied to some other count, that a rule would not hide
+        (below the threshold, forced, unpublished, or a zero beside a count still hidden)."""
+        fixed = self._primary() | self.forced | self.auxiliary
+        related = self._relations()[1]
+        return {k for k in hidden - fixed if k in related and not (
+            self.values[k] == 0 and k not in self.public and self._beside_hidden(k, hidden))}
+
+    def _pinned_and_narrowed(self, hidden: set[Key], keys: set[Key], harmless=None):
+        """In the intruder's system over ``hidden``, the blocks holding ``keys``: ``(pinned, narrowed)``, the counts
+        hidden as secondary known exactly (:meth:`_secondary`), and the other counts an intruder narrows to an interval
+        shorter than the threshold. With ``harmless`` (a test of a narrowed count), ``pinned`` alone, or None at the
+        first narrowed count not pinned that is not harmless."""
+        secondary = self._secondary(hidden)
+        related = self._relations()[1]
+        pinned, narrowed = [], []
+        wide = self.threshold - 1e-6
+        for block in self._system(hidden, within=self._tied(keys & hidden, hidden)):
+            block.start_record(np.array([self.values[k] for k in block.keys], dtype=float))
+            for k in sorted(block.keys, key=lambda k: (self.values[k], str(k))):
+                if k in self.auxiliary or k not in related or not block.narrow(k, wide):
+                    continue
+                if k in secondary and block.narrow(k, _POINT):
+                    pinned.append(k)
+                elif harmless is None:
+                    narrowed.append(k)
+                elif not harmless(k):
+                    return None
+        return pinned if harmless is not None else (pinned, narrowed)
+
+    def _beside_hidden(self, key: Key, hidden: set[Key]) -> bool:
+        """Whether ``key`` is in a sum with a hidden count other than itself that needs protection (the zero rule's
+        test, :meth:`_zeros_beside`)."""
+        return any(k != key and k in hidden and k not in self.auxiliary
+                   for total, parts in self.sums if key == total or key in parts for k in (total, *parts))
+
+    def _tied(self, keys: set[Key], hidden: set[Key]) -> set[Key]:
+        """The hidden counts a chain of relations ties to one of ``keys`` (whole blocks of the intruder's system over
+        ``hidden``), ``keys`` among them."""
+        relations, of = self._relations()
+        part, todo = set(keys), list(keys)
+        while todo:
+            for i in of.get(todo.pop(), ()):
+                new = {k for k, _ in relations[i][0] if k in hidden and k not in part}
+                part |= new
+                todo.extend(new)
+        return part
+
     def below_threshold(self, key: Key) -> bool:
         """Whether ``key`` is hidden for its own size (primary suppression: a declared count above 0 and below the
         threshold, not public), as opposed to hidden only to protect another (secondary) or by rule."""
@@ -438,6 +558,8 @@ class _ReleaseAudit:
 
 #: Bounds closer than this are the same (solver tolerance; counts are whole numbers or simple fractions).
 _SAME = 1e-9
+#: An interval shorter than this is a point: the count is known exactly (:meth:`DisclosureLedger.release_pinned`).
+_POINT = 1e-6
 #: The most sweeps of bound propagation over a block's rows (:meth:`_Block._outer`): its bounds hold after any sweep.
 _SWEEPS = 20
 

@@ -801,8 +801,14 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
     _declare(ctx)
     with recorded_warnings() as caught:
         ctx.ledger.protect()
+        # the counts hidden as secondary that an intruder knows exactly (equal to published cells: the trajectory
+        # tables' incomplete participants) published again first: hidden, they kept every count tied to them hidden
+        # (disclosure round 51)
+        ctx.ledger.release_pinned()
         # the counts hidden as secondary that no rule needs hidden published again (disclosure round 40)
         ctx.ledger.release_unneeded()
+        # and those whose publication pins only counts hidden as secondary, with them (disclosure round 51)
+        ctx.ledger.release_with_pinned()
     ctx.disclosure_warnings = [str(w.message) for w in caught]
     ctx.f = _adjusted_beside_withheld(ctx)
     return ctx
