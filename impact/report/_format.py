@@ -916,7 +916,7 @@ def withheld_note(table, vocabulary=None, *, ledger: str = "") -> str:
     >>> t = Table("m", pd.DataFrame({"impact": ["Morale", "Plans"], "n": ["c", "c"], "share": ["c", " c"]}), "Models",
     ...           columns_format={"share": "pct"})
     >>> print(withheld_note(t, ledger="tables/suppressions.csv"))  # doctest: +NORMALIZE_WHITESPACE
-    Withheld: every figure ('Number' and 'Share', in each of the table's 2 rows) is suppressed (c), being a small
+    Withheld: in each of the table's 2 rows, the figures 'Number' and 'Share' are suppressed (c), being a small
     number or one that would reveal a small number; tables/suppressions.csv lists each cell.
     >>> withheld_note(Table("m", pd.DataFrame({"impact": ["Morale"], "n": ["c"], "share": [0.5]}), "Models"))
     ''
@@ -931,10 +931,11 @@ def withheld_note(table, vocabulary=None, *, ledger: str = "") -> str:
     if not values or not all(isinstance(v, str) and v.strip().lower() == SUPPRESSED for v in values):
         return ""
     heads = _listed(f"'{frame.attrs['labels'][name]}'" for name in frame.attrs["numeric"])
+    what, verb = ("figure", "is") if len(frame.attrs["numeric"]) == 1 else ("figures", "are")
     why = SYMBOLS[SUPPRESSED].split(": ", 1)[1].replace(", or ", " or ")
     where = f"; {ledger} lists each cell" if ledger else ""
     rows = _counted(len(table.data), "row")
-    return f"Withheld: every figure ({heads}, in each of the table's {rows}) is suppressed ({SUPPRESSED}), being {why}{where}."
+    return f"Withheld: in each of the table's {rows}, the {what} {heads} {verb} suppressed ({SUPPRESSED}), being {why}{where}."
 
 
 #: The name of the table listing every suppressed cell (the report's suppression ledger, tables/suppressions.csv).

@@ -394,7 +394,7 @@ def _write_withheld_sheet(ws: Worksheet, table: Table, report: Report, number: i
     ws["A1"].alignment = Alignment(vertical="top", wrap_text=True)
     _plain_font(ws)
     fit_row_heights(ws, {1: width})
-    print_setup(ws, landscape=False, title_rows=None,
+    print_setup(ws, landscape=False, title_rows="1:1",
                 header=f"Table {number}. {clean_text(report.vocabulary.prose(table.caption))}")
 
 
