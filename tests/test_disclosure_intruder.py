@@ -181,6 +181,8 @@ def _workbook_more(report) -> list:
     for table, sheet in zip(report.tables, sheet_names([t.name for t in report.tables]), strict=True):
         rows = csv[table.name].to_dict("records")
         body = list(book[sheet].iter_rows(values_only=True))[1:1 + len(rows)]  # the header row, then the rows
+        if not body:  # a table of suppressed figures only: its sheet is one sentence, no number (round 41)
+            body = [()] * len(rows)
         for i, (shown, row) in enumerate(zip(body, rows, strict=True)):
             numbers = [x for x in map(_number, row.values()) if x is not None]
             more += [(table.name, i, v) for v in shown if isinstance(v, int | float) and not isinstance(v, bool)

@@ -204,6 +204,10 @@ def test_the_workbook_names_every_suppressed_cell_even_in_a_column_all_suppresse
     for i, t in enumerate(tables, start=1):
         rows = list(wb[f"Table {i}"].iter_rows(values_only=True))
         head = list(rows[0])
+        if str(head[0]).startswith("Withheld:"):  # every figure c: the sheet is one sentence saying so (round 41)
+            assert len(rows) == 1 and "(c)" in head[0], (t.name, rows)
+            all_c += 1
+            continue
         assert "c" not in {v for r in rows[1:] for v in r}, (t.name, head)
         for col in t.data.columns:
             hidden = [v == "c" for v in t.data[col]]

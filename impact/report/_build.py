@@ -7153,7 +7153,10 @@ def _comparisons_figures() -> str:
 
 
 def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
-    items = [f"{m.label}: {m.definition}" for m in MEASURES.values()]
+    # one rule for every "term: definition" of the list (as the sentences the report sets after a colon): the
+    # definition goes on in lower case, a name (Ofsted, Friedman's) as it is; the measures' began with a capital
+    # ("Anticipated: Hoped for ...") where the others did not ("Realised: anticipated before the review ...")
+    items = [f"{m.label}: {_lower_first(m.definition)}" for m in MEASURES.values()]
     items += [
         "Realised: anticipated before the review and reported afterwards; unmet expectation: anticipated, never "
         "reported; unanticipated: reported afterwards without having been anticipated. Sustained: reported at both "

@@ -57,6 +57,7 @@ from ._format import (
     symbol_key,
     table_display,
     table_notes,
+    withheld_notes,
 )
 from ._images import PNG_DPI, Image, rasterise
 from ._layout import (
@@ -334,6 +335,8 @@ class _Writer:
         self.bookmarks = 0
         self.styles: dict = {}
         self.plans: dict = {}
+        # tables whose every figure is suppressed: their caption and one sentence (withheld_notes), as a detail's
+        self.withheld = withheld_notes(report)
         self.spacer = None  # the empty paragraph after the last table (_spacer), while nothing follows it
 
     def block(self, landscape: bool) -> _Page:
@@ -416,8 +419,9 @@ class _Writer:
         total = self._text_height(title, "Heading 1")
         for b in blocks:
             if isinstance(b, Table):
-                if b.detail:
-                    total += self._text_height(b.caption, "Caption", bold=True) + self._text_height(" " * 200, None)
+                if b.detail or id(b) in self.withheld:
+                    total += self._text_height(b.caption, "Caption", bold=True) + self._text_height(
+                        self.withheld.get(id(b), " " * 200), None)
                     continue
                 frame, headers, rows, _, size, _, parts, widths = self.layout(b)
                 total += sum(self._text_height(b.caption, "Caption", bold=True) + self._height(
@@ -514,10 +518,10 @@ class _Writer:
         """A table; with ``own_rows`` (a table of items and their values, "About this report"), a value holding a word
         too wide for its column (a 64-character fingerprint) goes on a row of its own under its item, across the
         table, so that it is whole on one line: Word broke it in its cell, and a reader copying it got two pieces."""
-        if table.detail:
+        if table.detail or id(table) in self.withheld:
             self.n_table += 1
             self.caption("Table", self.n_table, self.vocabulary.prose(table.caption))
-            p = self.paragraph(detail_note(table, self.n_table))
+            p = self.paragraph(self.withheld.get(id(table)) or detail_note(table, self.n_table))
             p.paragraph_format.space_after = Pt(12)
             return
         frame, headers, rows, numeric, size, landscape, parts, widths = self.layout(table)
@@ -774,7 +778,7 @@ def _landscape_text(writer: _Writer, blocks) -> list[bool]:
     page of the example's report). Text after the last table or figure is
     portrait.
     """
-    own: list[bool | None] = [writer.layout(b)[5] if isinstance(b, Table) and not b.detail
+    own: list[bool | None] = [writer.layout(b)[5] if isinstance(b, Table) and not b.detail and id(b) not in writer.withheld
                               else False if isinstance(b, Figure) else None for b in blocks]
     out: list[bool] = []
     for i, orientation in enumerate(own):
@@ -881,14 +885,14 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
                                                            or writer.may_follow(prose(section.title), section.blocks)))
         follows_short_opening = short and opening
         for block, landscape in zip(section.blocks, wide, strict=True):
-            if isinstance(block, Table) and not block.detail:
+            if isinstance(block, Table) and not block.detail and id(block) not in writer.withheld:
                 writer.table(block)
                 continue
             if isinstance(block, Figure):
                 writer.figure(block)
                 continue
             writer.orient(landscape)
-            if isinstance(block, Table):  # shown as its caption and a note, on the page of the text around it
+            if isinstance(block, Table):  # shown as its caption and a note (detail, withheld), on the page of the text around it
                 writer.table(block)
             elif isinstance(block, Paragraph):
                 writer.paragraph(prose(block.text))

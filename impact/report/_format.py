@@ -48,7 +48,7 @@ import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .._version import __version__
-from .._words import _counted, _listed_clauses, _named, _outside_brackets
+from .._words import _counted, _listed, _listed_clauses, _named, _outside_brackets
 
 __all__ = [
     "CI",
@@ -81,6 +81,8 @@ __all__ = [
     "report_provenance",
     "symbol_key",
     "table_notes",
+    "withheld_note",
+    "withheld_notes",
     "SYMBOLS",
     "NUMERIC_KINDS",
     "RATIO_CEILING",
@@ -892,6 +894,60 @@ def detail_note(table, number: int) -> str:
     n = len(table.data)
     return (f"Detail: {_counted(n, 'row')}, in full in tables.xlsx (sheet Table {number}) "
             f"and tables/{table.name}.csv.")
+
+
+#: The symbol of a suppressed figure (:data:`SYMBOLS`): a table of nothing else is not printed (:func:`withheld_note`).
+SUPPRESSED = "c"
+
+
+def withheld_note(table, vocabulary=None, *, ledger: str = "") -> str:
+    """The sentence that stands in for a table whose every figure is suppressed (``c``), else "".
+
+    Such a table printed its rows of "c" in full (a 6-council study's models table ran over two Word pages and told
+    nothing): the Word report, the web page and the workbook's sheet give its number, its caption and this sentence,
+    saying what was withheld and why; ``tables/<name>.csv`` keeps the rows, and ``ledger`` (a file listing each
+    suppressed cell, "tables/suppressions.csv") is named where given. A figure is a cell of a numeric column or
+    interval (:func:`display_frame`); a table of no figures, or of one figure shown, or empty for another reason
+    (not computed, not available), is printed as it is.
+
+    Examples
+    --------
+    >>> from impact.report import Table
+    >>> t = Table("m", pd.DataFrame({"impact": ["Morale", "Plans"], "n": ["c", "c"], "share": ["c", " c"]}), "Models",
+    ...           columns_format={"share": "pct"})
+    >>> print(withheld_note(t, ledger="tables/suppressions.csv"))  # doctest: +NORMALIZE_WHITESPACE
+    Withheld: in each of the table's 2 rows, the figures 'Number' and 'Share' are suppressed (c), being a small
+    number or one that would reveal a small number; tables/suppressions.csv lists each cell.
+    >>> withheld_note(Table("m", pd.DataFrame({"impact": ["Morale"], "n": ["c"], "share": [0.5]}), "Models"))
+    ''
+    """
+    if not len(table.data):
+        return ""
+    frame = table_display(table, vocabulary)
+    specs = frame.attrs["specs"]
+    columns = [c for name in frame.attrs["numeric"]
+               for c in ((specs[name].low, specs[name].high) if isinstance(specs[name], CI) else (name,))]
+    values = [v for c in columns for v in table.shown[c].tolist()]
+    if not values or not all(isinstance(v, str) and v.strip().lower() == SUPPRESSED for v in values):
+        return ""
+    heads = _listed(f"'{frame.attrs['labels'][name]}'" for name in frame.attrs["numeric"])
+    what, verb = ("figure", "is") if len(frame.attrs["numeric"]) == 1 else ("figures", "are")
+    why = SYMBOLS[SUPPRESSED].split(": ", 1)[1].replace(", or ", " or ")
+    where = f"; {ledger} lists each cell" if ledger else ""
+    rows = _counted(len(table.data), "row")
+    return f"Withheld: in each of the table's {rows}, the {what} {heads} {verb} suppressed ({SUPPRESSED}), being {why}{where}."
+
+
+#: The name of the table listing every suppressed cell (the report's suppression ledger, tables/suppressions.csv).
+LEDGER = "suppressions"
+
+
+def withheld_notes(report) -> dict[int, str]:
+    """:func:`withheld_note` of each of a report's tables whose every figure is suppressed, by the table's ``id``;
+    the ledger is named where the report has one (:data:`LEDGER`)."""
+    ledger = f"tables/{LEDGER}.csv" if any(t.name == LEDGER for t in report.tables) else ""
+    notes = {id(t): withheld_note(t, report.vocabulary, ledger=ledger) for t in report.tables if not t.detail}
+    return {k: v for k, v in notes.items() if v}
 
 
 def table_notes(table, vocabulary=None) -> str:

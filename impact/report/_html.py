@@ -27,6 +27,7 @@ from ._format import (
     symbol_key,
     table_display,
     table_notes,
+    withheld_notes,
 )
 from ._images import Image, rasterise
 from ._layout import breaks_a_word, fit_columns, identifying_columns, split_columns, wrapped_lines
@@ -120,7 +121,8 @@ def _slug(text: str, used: set[str]) -> str:
     return slug
 
 
-def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], vocabulary) -> dict:
+def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], vocabulary,
+                   withheld: Mapping[int, str] | None = None) -> dict:
     prose = vocabulary.prose
     if isinstance(block, Paragraph):
         return {"type": "paragraph", "text": prose(block.text)}
@@ -130,6 +132,11 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
         return {"type": "quote", "text": block.text, "attribution": block.attribution}
     if isinstance(block, Callout):
         return {"type": "callout", "text": prose(block.text), "kind": block.kind, "label": block.kind.capitalize()}
+    if isinstance(block, Table) and withheld and id(block) in withheld:
+        # every figure suppressed: its number, its caption and what was withheld and why, in place of its rows of "c"
+        numbers["table"] += 1
+        return {"type": "withheld", "name": block.name, "number": numbers["table"], "caption": prose(block.caption),
+                "text": withheld[id(block)]}
     if isinstance(block, Table):
         numbers["table"] += 1
         frame = table_display(block, vocabulary)
@@ -221,12 +228,13 @@ def render_html(report: Report, *, images: Mapping[str, Image] | None = None) ->
         raise TypeError(f"`report` must be an impact.report.Report, but {type(report).__name__} was passed.")
     images = images or {}
     numbers = {"table": 0, "figure": 0}
+    withheld = withheld_notes(report)
     used: set[str] = {"provenance", "main", "toc-heading"}
     sections = [
         {
             "id": _slug(section.title, used),
             "title": report.vocabulary.prose(section.title),
-            "blocks": _kept_together([_block_context(b, numbers, images, report.vocabulary) for b in section.blocks]),
+            "blocks": _kept_together([_block_context(b, numbers, images, report.vocabulary, withheld) for b in section.blocks]),
         }
         for section in report.sections
     ]

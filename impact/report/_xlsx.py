@@ -62,6 +62,7 @@ from .._xlsx import (
     HEADER_FILL,
     INDENT_CHARS,
     LEAST_SCALE,
+    LINE_PT,
     PAGE_POINTS,
     fit_row_heights,
     gapped,
@@ -88,6 +89,7 @@ from ._format import (
     published_frame,
     table_display,
     table_notes,
+    withheld_notes,
 )
 from ._labels import Label
 from ._layout import identifying_columns
@@ -271,6 +273,7 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     numeric = {col for col, _, spec in columns if spec is not None and spec.kind in NUMERIC_KINDS}
     points = {col for col, _, spec in columns if spec is not None and spec.kind == "pp"}
     flags: list[str] = []
+    figures = [head for col, head, _ in columns if col in numeric]
     rows = []
     # Each column read once as Python objects (element access through pandas costs more than the writing).
     raw = {col: data[col].to_numpy(dtype=object) for col, _, _ in columns}
@@ -292,7 +295,7 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
                 row.append(_cell_value(value))  # numbers, dates and yes/no stay what they are
             else:
                 row.append(_cell_value(text[col][i]) if col in text and text[col][i] != MISSING else None)
-        flags.append(_flag_text(flagged, len(numeric)))
+        flags.append(_flag_text(flagged, figures))
         rows.append(row)
     has_flags = any(flags)
     headers = [h for _, h, _ in columns] + ([FLAG_COLUMN] if has_flags else [])
@@ -382,22 +385,75 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
                  header=f"Table {number}. {clean_text(vocabulary.prose(table.caption))}")
 
 
-def _flag_text(flagged: list[tuple[str, str]], figures: int) -> str:
-    """What :data:`FLAG_COLUMN` says of a row's empty figures, given as (heading, why): each named with its reason,
-    or :data:`ALL_FIGURES` and the reason where every one of a row's ``figures`` (two or more) is empty for one reason.
+def _write_withheld_sheet(ws: Worksheet, table: Table, report: Report, number: int, note: str) -> None:
+    """The sheet of a table whose every figure is suppressed: what was withheld and why (:func:`withheld_note`), one
+    wrapped line across a portrait page, in place of its rows of empty grey cells (tables/<name>.csv keeps them)."""
+    width = round((PAGE_POINTS[False] / 0.75 - 5) / 7, 1)  # a portrait page's width at 100%, in Excel's unit
+    ws.column_dimensions["A"].width = width
+    ws.append([neutralise_cell(clean_text(note))])
+    ws["A1"].alignment = Alignment(vertical="top", wrap_text=True)
+    _plain_font(ws)
+    fit_row_heights(ws, {1: width})
+    print_setup(ws, landscape=False, title_rows="1:1",
+                header=f"Table {number}. {clean_text(report.vocabulary.prose(table.caption))}")
+
+
+def _flag_text(flagged: list[tuple[str, str]], figures: list[str]) -> str:
+    """What :data:`FLAG_COLUMN` says of a row's empty figures, given as (heading, why) among the headings of the
+    row's ``figures``: each reason said once, after the columns empty for it (an interval's two ends as the interval,
+    a heading's part before ": " shared by them said once); where one reason empties every figure, or every figure
+    but a few, :data:`ALL_FIGURES` and the reason, or "All figures but" the few shown. (A row of the counts shown and
+    every share, interval and p suppressed named each of its 9 columns with its "(c)", 14 lines tall.)
 
     Examples
     --------
-    >>> _flag_text([("Councils", "c"), ("Share", "c")], 3)
-    'Councils (c); Share (c)'
-    >>> _flag_text([("Councils", "c"), ("Share", "c")], 2)
+    >>> _flag_text([("Councils", "c"), ("Share", "c")], ["Councils", "Share", "Mean"])
+    'Councils; Share (c)'
+    >>> _flag_text([("Councils", "c"), ("Share", "c")], ["Councils", "Share"])
     'All figures (c)'
-    >>> _flag_text([("Councils", "c"), ("95% CI, upper", "no limit")], 2)
+    >>> _flag_text([("Councils", "c"), ("95% CI, upper", "no limit")], ["Councils", "95% CI, upper"])
     'Councils (c); 95% CI, upper (no limit)'
+    >>> _flag_text([("Share", "c"), ("95% CI, lower", "c"), ("95% CI, upper", "c")], ["n", "Share", "95% CI, lower",
+    ...            "95% CI, upper"])
+    'Share; 95% CI (c)'
+    >>> parts = ["n", "Participants: realised", "Participants: unmet expectation", "Participants: unanticipated"]
+    >>> _flag_text([("Participants: realised", "c"), ("Participants: unmet expectation", "c")], parts + ["Share"])
+    'Participants: realised; unmet expectation (c)'
+    >>> heads = ["Councils not in intervention", "Mean share, not in intervention", "Councils in intervention",
+    ...          "Mean share, in intervention", "Difference in share (percentage points)",
+    ...          "95% CI, lower (percentage points)", "95% CI, upper (percentage points)", "p-value (not a finding)"]
+    >>> _flag_text([(h, "c") for h in heads if not h.startswith("Councils")], heads)
+    'All figures but Councils not in intervention; Councils in intervention (c)'
     """
-    if figures > 1 and len(flagged) == figures and len({why for _, why in flagged}) == 1:
+    if len(figures) > 1 and len(flagged) == len(figures) and len({why for _, why in flagged}) == 1:
         return f"{ALL_FIGURES} ({flagged[0][1]})"
-    return "; ".join(f"{head} ({why})" for head, why in flagged)
+    reasons: dict[str, list[str]] = {}
+    for head, why in flagged:
+        reasons.setdefault(why, []).append(head)
+    said = "; ".join(f"{_heads_once(heads)} ({why})" for why, heads in reasons.items())
+    if len(reasons) == 1:
+        empty = {head for head, _ in flagged}
+        shown = [h for h in figures if h not in empty]
+        but = f"{ALL_FIGURES} but {'; '.join(shown)} ({flagged[0][1]})"
+        if len(but) < len(said):
+            return but
+    return said
+
+
+#: A heading of one end of an interval: what it is, which end, and its unit ("95% CI, lower (percentage points)").
+_END = re.compile(r"^(.+), (lower|upper)((?: \(.*\))?)$")
+
+
+def _heads_once(heads: list[str]) -> str:
+    """Headings said once: an interval's two ends as the interval, a part before ": " shared by all said once."""
+    ends = {h: _END.match(h) for h in heads}
+    pairs = {(m[1], m[3]) for m in ends.values() if m and m[2] == "lower"} & {
+        (m[1], m[3]) for m in ends.values() if m and m[2] == "upper"}
+    heads = list(dict.fromkeys(m[1] + m[3] if m and (m[1], m[3]) in pairs else h for h, m in ends.items()))
+    lead = {h.split(": ", 1)[0] for h in heads}
+    if len(heads) > 1 and len(lead) == 1 and all(": " in h for h in heads):
+        heads = [heads[0]] + [h.split(": ", 1)[1] for h in heads[1:]]
+    return "; ".join(heads)
 
 
 def _number_or_text(text: str, recorded: object) -> object:
@@ -433,7 +489,7 @@ def _symbols_among_numbers(column: pd.Series) -> set[str]:
     return set()
 
 
-def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
+def _write_notes(ws: Worksheet, report: Report, sheets: list[str], withheld: dict[int, str]) -> None:
     """The Notes sheet: a page that reads top to bottom (columns A-D, text wrapped to fit), printed at 80%.
 
     Its columns share a portrait page's width at that scale (they were 1.3 times as wide, the page printed at 58%
@@ -493,7 +549,7 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
     for table, sheet in zip(report.tables, sheets, strict=True):
         prose = report.vocabulary.prose
         ws.append([sheet, neutralise_cell(clean_text(prose(table.caption))),
-                   neutralise_cell(clean_text(table_notes(table, report.vocabulary))) or None,
+                   neutralise_cell(clean_text(withheld.get(id(table)) or table_notes(table, report.vocabulary))) or None,
                    len(table.data)])
         link = ws.cell(row=ws.max_row, column=1)
         # An in-workbook location, not a target: the file holds no external link.
@@ -523,7 +579,15 @@ def _write_notes(ws: Worksheet, report: Report, sheets: list[str]) -> None:
                                                        indent=int(3 in gap))
     _plain_font(ws)
     fit_row_heights(ws, widths)
+    # each table's entry a little apart from the next: an entry whose notes filled their lines to the row's foot
+    # stood tight against the next entry's first line (Table 16 against Table 17 of a 6-council study)
+    for r in range(header_row + 1, header_row + 1 + len(report.tables)):
+        ws.row_dimensions[r].height = (ws.row_dimensions[r].height or LINE_PT) + _ENTRY_GAP
     print_setup(ws, landscape=False, title_rows=None, header=clean_text(report.title))
+
+
+#: Points left below each table's entry in the Notes sheet's contents (a third of a line of 10 pt Arial).
+_ENTRY_GAP = 4.0
 
 
 def render_xlsx(report: Report) -> bytes:
@@ -546,9 +610,13 @@ def render_xlsx(report: Report) -> bytes:
     notes = wb.active
     notes.title = "Notes"
     sheets = sheet_names([t.name for t in report.tables])
-    _write_notes(notes, report, sheets)
+    withheld = withheld_notes(report)
+    _write_notes(notes, report, sheets, withheld)
     for n, (table, sheet) in enumerate(zip(report.tables, sheets, strict=True), start=1):
-        _write_table_sheet(wb.create_sheet(sheet), table, report, n)
+        if id(table) in withheld:
+            _write_withheld_sheet(wb.create_sheet(sheet), table, report, n, withheld[id(table)])
+        else:
+            _write_table_sheet(wb.create_sheet(sheet), table, report, n)
     use_arial(wb)  # every sheet's row of one line Excel's own for 10 pt Arial
     wb.properties.title = clean_text(report.title)
     wb.properties.subject = clean_text(report.subtitle)
