@@ -50,6 +50,7 @@ from ._detect import (
     thing_goes,
 )
 from ._lexicon import (
+    FAMILY_ALTERNATION,
     bare_word,
     communities,
     english_words,
@@ -652,10 +653,8 @@ _SET_OFF_OPEN_AFTER_RE = lazy_compile(
 # ("Mrs Lego", "her son, Nokia,", "a girl called Lego"), unless a thing is given to that relation ("give the baby
 # Calpol"); a home in it ("they live in Howden"): a place; a name called out ("she said, Lego, get in the car",
 # "Lego, come here"); and a verb or state only a person has after it ("Lego cried", "Lego was born in 2015").
-_FAMILY = (r"mum|mom|mam|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandad|brother|sister|son|"
-           r"daughter|baby|aunt|aunty|auntie|uncle|cousin|boyfriend|girlfriend|partner|husband|wife|birthday|bedroom|"
-           r"dob|date[ \t]+of[ \t]+birth")
-_PUBLIC_AS_OWNER_RE = lazy_compile(rf"['’]s[ \t]+(?:{_FAMILY})s?\b", re.IGNORECASE | re.VERSION1)
+_PERSONS_OWN = rf"{FAMILY_ALTERNATION}|baby|birthday|bedroom|dob|date[ \t]+of[ \t]+birth"
+_PUBLIC_AS_OWNER_RE = lazy_compile(rf"['’]s[ \t]+(?:{_PERSONS_OWN})s?\b", re.IGNORECASE | re.VERSION1)
 _PUBLIC_AFTER_PERSON_WORD_RE = lazy_compile(
     r"(?<![\p{L}'’])(?P<word>[\p{L}'’\-]+)[ \t]*,?[ \t]*\Z|\b(?:known[ \t]+as|name[ \t]+is|name['’]s|names|nickname|"
     r"call(?:s|ed)?[ \t]+(?:him|her|them))[ \t]*,?[ \t]*\Z", re.IGNORECASE | re.VERSION1)
@@ -676,7 +675,7 @@ _PUBLIC_CALLED_OUT_AFTER_RE = lazy_compile(
 _PUBLIC_PERSON_VERB_RE = lazy_compile(
     r"[ \t]+(?:(?:is|was|['’]s)[ \t]+(?:(?:crying|born|asleep|sleeping|pregnant|aged|excluded|adopted|fostered|"
     r"arrested|poorly|teething|\d+|(?:only|just|nearly|almost)[ \t]+\d+)\b|(?:my|her|his|our|their)[ \t]+(?:"
-    rf"{_FAMILY})\b)|cried|cries|smiled|smiles|laughed|giggled|hugged|kissed|whispered|screamed|sobbed|slept|woke|"
+    rf"{_PERSONS_OWN})\b)|cried|cries|smiled|smiles|laughed|giggled|hugged|kissed|whispered|screamed|sobbed|slept|woke|"
     r"disclosed|turned[ \t]+\d+|told[ \t]+(?:me|us|him|her|them))\b", re.IGNORECASE | re.VERSION1)
 
 # What is done only to a person, in the passive after the name ("Tom was arrested", "Jane had been cautioned", "Amy was
@@ -1796,24 +1795,18 @@ _NICKNAME_BEFORE_RE = lazy_compile(
     re.IGNORECASE | re.VERSION1)
 # Who anyone or anything is called ("her sister's called grace-may", "her nan is called grace hill"): a first name after
 # it is a person's.
-# A word for family after a possessive ("jade's mum", "amber's new boyfriend"), and the words that make the word before it
-# no one's name ("the girl's mum", "her son's dad", "everyone's mum").
-_FAMILY = (r"mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|nannan|gran|granny|grandma|grandad|grandpa|"
-           r"auntie|aunty|aunt|uncle|brother|sister|cousin|step-?dad|step-?mum|stepfather|stepmother|boyfriend|girlfriend|"
-           r"partner|carers?|foster[ \t]+carers?|husband|wife|fella|kids|children|twin")
 # A relative, set off by a comma, a bracket or a dash before capitals ("her second cousin, OF, pleaded", "the father
 # (OR) was arrested"): the capitals are the relative's initials whatever they spell, a verb after them.
 _KIN_SET_OFF_BEFORE_RE = lazy_compile(
-    r"(?<![\p{L}])(?i:mum|mam|mom|mother|dad|father|nan|gran|grandma|grandad|grandmother|grandfather|aunt|aunty|auntie|"
-    r"uncle|brother|sister|cousin|step-?dad|step-?mum|stepfather|stepmother|step-?brother|step-?sister|half-?brother|"
-    r"half-?sister|boyfriend|girlfriend|partner|husband|wife|son|daughter|nephew|niece|sibling|twin)"
-    r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.VERSION1)
+    rf"(?<![\p{{L}}])(?i:{FAMILY_ALTERNATION})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.VERSION1)
 _KIN_INITIALS_AFTER_RE = lazy_compile(
     rf"[ \t]*(?:,|\)|[ \t][\-–—])[ \t]+(?:{_ACTIONS}|was|is|had|has|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
     re.IGNORECASE | re.VERSION1)
 _CAPS_RE = lazy_compile(r"(?<![\p{L}\d'’.\-])\p{Lu}{2,3}(?![\p{L}\d'’\-])", re.VERSION1)
+# A word for family (_lexicon.FAMILY_WORDS) after a possessive ("jade's mum", "amber's new boyfriend"), and the words
+# that make the word before it no one's name ("the girl's mum", "her son's dad", "everyone's mum").
 _FAMILY_OWNED_AFTER_RE = lazy_compile(
-    rf"['’]s[ \t]+(?:(?:new|real|birth|little|big|older|younger|old|ex|other)[ \t]+)?(?:{_FAMILY})(?:['’]s)?(?![\p{{L}}'’\-])",
+    rf"['’]s[ \t]+(?:(?:new|real|birth|little|big|older|younger|old|ex|other)[ \t]+)?(?:{FAMILY_ALTERNATION})s?(?:['’]s)?(?![\p{{L}}'’\-])",
     re.IGNORECASE | re.VERSION1)
 # The blood relations alone ("crystal's nan's house", "summer's dad"): a thing or a body has no nan or dad, so any word
 # bare before them is a person ("the council's foster carers", "society's children" own no blood relation).
