@@ -1799,8 +1799,10 @@ _NICKNAME_BEFORE_RE = lazy_compile(
 # (OR) was arrested"): the capitals are the relative's initials whatever they spell, a verb after them.
 _KIN_SET_OFF_BEFORE_RE = lazy_compile(
     rf"(?<![\p{{L}}])(?i:{FAMILY_ALTERNATION})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.VERSION1)
+# ... then a verb, or a word of being there that a chronology writes for one ("Mum (KL) present", "Dad (MR) absent").
 _KIN_INITIALS_AFTER_RE = lazy_compile(
-    rf"[ \t]*(?:,|\)|[ \t][\-–—])[ \t]+(?:{_ACTIONS}|was|is|had|has|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
+    rf"[ \t]*(?:,|\)|[ \t][\-–—])[ \t]+(?:{_ACTIONS}|was|is|had|has|who|present|absent|not[ \t]+present|in[ \t]+attendance|"
+    r"(?!need|seem|use|feel)\p{L}+ed)(?![\p{L}'’])",
     re.IGNORECASE | re.VERSION1)
 _CAPS_RE = lazy_compile(r"(?<![\p{L}\d'’.\-])\p{Lu}{2,3}(?![\p{L}\d'’\-])", re.VERSION1)
 # A word for family (_lexicon.FAMILY_WORDS) after a possessive ("jade's mum", "amber's new boyfriend"), and the words
@@ -2675,9 +2677,14 @@ class NameFinder:
         spans += self._lower_initials(text)
         spans += [Span(m.start("l"), m.end("l"), "name") for m in _LETTER_AGED_RE.finditer(text)] if "," in text or "(" in text else []
         # a relative's initials set off after the relation, whatever they spell ("her second cousin, OF, pleaded guilty")
-        # (or a role's letters closed in brackets after a relation, who has a role already: "Mum (LM), SW (RP)")
+        # (or a role's letters closed in brackets after a relation, who has a role already: "Mum (LM), SW (RP)"), and a
+        # worker's after her role's letters ("SW (AB) visited", "IRO (SL) chaired")
         spans += [Span(m.start(), m.end(), "name") for m in _CAPS_RE.finditer(text)
-                  if (kin := _KIN_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())) is not None
+                  if ((kin := _KIN_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())) is not None
+                      # or a worker's initials in brackets after her role's letters, a verb after ("SW (AB) visited")
+                      or (role := _CAPS_OPEN_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())) is not None
+                      and role.group("r") in role_initials() and m.group() not in role_initials()
+                      and text[m.end() : m.end() + 1] == ")" and (kin := role) is not None)
                   and (fold(m.group()) not in self.public and _KIN_INITIALS_AFTER_RE.match(text, m.end())
                        or m.group() in role_initials() and kin.group().rstrip(" \t").endswith("(")
                        and text[m.end() : m.end() + 1] == ")" and not _relation_letters(m.group()))
