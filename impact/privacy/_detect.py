@@ -19,6 +19,7 @@ from stdnum.gb import nhs as _nhs
 from stdnum.gb import upn as _upn
 
 from ._lexicon import (
+    FAMILY_ALTERNATION,
     POSTCODE_AREAS,
     bare_word,
     communities,
@@ -2963,12 +2964,8 @@ _LONE_JOB_ANCHOR = lazy_compile(r"lollipop|crossing|cream|bone|man\b|woman|lady|
 # dad works as a caretaker at the academy", "my uncle was a teaching assistant at her school"): the school is the
 # child's, so the job singles the relative out; "a lady at the school said", "she is a teacher", "I'm a governor at
 # the school" (the speaker's own post) stay.
-_FAMILY = (r"son|daughter|child|kid|brother|sister|sibling|mum|mom|mam|mummy|mother|dad|daddy|father|step-?dad|"
-           r"stepfather|step-?mum|stepmother|parent|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|grandpa|"
-           r"grandfather|aunt|aunty|auntie|uncle|cousin|niece|nephew|partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|"
-           r"ex|carer|foster[ \t]+(?:carer|mum|dad|parent)|guardian|neighbour")
 _RELATIVES_JOB_RE = lazy_compile(
-    rf"(?:\b(?:{_FAMILY})s?(?:['’]s)?(?:[ \t]*,[ \t]*who)?|(?P<pronoun>\b(?:s?he|who)|(?<=\b(?:s?he|who))['’]s))"
+    rf"(?:\b(?:{FAMILY_ALTERNATION})s?(?:['’]s)?(?:[ \t]*,[ \t]*who)?|(?P<pronoun>\b(?:s?he|who)|(?<=\b(?:s?he|who))['’]s))"
     rf"(?:[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|became|becomes|works[ \t]+as|worked[ \t]+as|is[ \t]+working[ \t]+as|"
     rf"was[ \t]+working[ \t]+as|used[ \t]+to[ \t]+be|used[ \t]+to[ \t]+work[ \t]+as)|['’]s)"
     rf"[ \t]+(?:also[ \t]+|still[ \t]+|now[ \t]+|just[ \t]+)?(?:an?|the)[ \t]+(?P<d>(?:[\p{{L}}\-]+[ \t]+){{0,2}}?[\p{{L}}\-]+)"

@@ -66,7 +66,26 @@ __all__ = [
     "role_initials",
     "role_meanings",
     "named_institutions",
+    "FAMILY_WORDS",
+    "FAMILY_ALTERNATION",
 ]
+
+#: The words for a member of a child's family or household, in the spellings notes write them (plurals that are no
+#: word plus "s" listed too): the one list every rule that reads them uses (a relative's initials set off after one,
+#: "her cousin, OF, pleaded"; a possessive before one, "jade's mum"; a relative's job, "his dad is a teacher at ...").
+FAMILY_WORDS: tuple[str, ...] = tuple(
+    """
+    mum mam mom mummy mother dad daddy father parent nan nana nanna nannan gran granny grandma grandmother grandad
+    grandpa grandfather auntie aunty aunt uncle brother sister sibling cousin son daughter nephew niece twin child
+    children kid kids stepdad step-dad stepmum step-mum stepfather stepmother stepbrother step-brother stepsister
+    step-sister half-brother halfbrother half-sister halfsister boyfriend girlfriend partner husband wife fiance fiancé
+    fiancee fiancée fella ex carer foster_carer foster_mum foster_dad foster_parent guardian neighbour
+    """.split()
+)
+#: :data:`FAMILY_WORDS` as a pattern's alternation, longest first (a word joined by "_" there is two words, any spaces
+#: or tabs between them).
+FAMILY_ALTERNATION: str = "|".join(
+    re.escape(w).replace("_", r"[ \t]+") for w in sorted(FAMILY_WORDS, key=lambda w: (-len(w), w)))
 
 #: Postcode areas (outward-code letters) of the United Kingdom, Crown dependencies included.
 POSTCODE_AREAS: frozenset[str] = frozenset(

@@ -50,6 +50,7 @@ from ._detect import (
     thing_goes,
 )
 from ._lexicon import (
+    FAMILY_ALTERNATION,
     bare_word,
     communities,
     english_words,
@@ -506,6 +507,11 @@ def ends_title_case(text: str, start: int, end: int, names: frozenset[str] = fro
 _PUBLIC_SURNAMES = frozenset("hall green hill cross park lane day".split())
 # The indefinite article: no one's name follows it, a thing's does ("drives a porsche", "has a rolex").
 _A_BEFORE_RE = lazy_compile(r"\ban?[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# What a person is called as one calls names, before the noun ("he's such a", "what a", "ur a right", "a total"): the
+# noun is said of the person ("he's a leo", "she's a Sikh" stay details of who they are).
+_DESCRIBED_AS_A_RE = lazy_compile(
+    r"(?:\b(?:such|what|quite)[ \t]+an?|\ban?[ \t]+(?:right|proper|total|complete|absolute|bit[ \t]+of[ \t]+an?))[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
 _ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|this|that|our|their|its)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
 # A month in lower case that is also a first name ("april", "june") is the month where a word of time or a number is
@@ -647,10 +653,8 @@ _SET_OFF_OPEN_AFTER_RE = lazy_compile(
 # ("Mrs Lego", "her son, Nokia,", "a girl called Lego"), unless a thing is given to that relation ("give the baby
 # Calpol"); a home in it ("they live in Howden"): a place; a name called out ("she said, Lego, get in the car",
 # "Lego, come here"); and a verb or state only a person has after it ("Lego cried", "Lego was born in 2015").
-_FAMILY = (r"mum|mom|mam|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandad|brother|sister|son|"
-           r"daughter|baby|aunt|aunty|auntie|uncle|cousin|boyfriend|girlfriend|partner|husband|wife|birthday|bedroom|"
-           r"dob|date[ \t]+of[ \t]+birth")
-_PUBLIC_AS_OWNER_RE = lazy_compile(rf"['’]s[ \t]+(?:{_FAMILY})s?\b", re.IGNORECASE | re.VERSION1)
+_PERSONS_OWN = rf"{FAMILY_ALTERNATION}|baby|birthday|bedroom|dob|date[ \t]+of[ \t]+birth"
+_PUBLIC_AS_OWNER_RE = lazy_compile(rf"['’]s[ \t]+(?:{_PERSONS_OWN})s?\b", re.IGNORECASE | re.VERSION1)
 _PUBLIC_AFTER_PERSON_WORD_RE = lazy_compile(
     r"(?<![\p{L}'’])(?P<word>[\p{L}'’\-]+)[ \t]*,?[ \t]*\Z|\b(?:known[ \t]+as|name[ \t]+is|name['’]s|names|nickname|"
     r"call(?:s|ed)?[ \t]+(?:him|her|them))[ \t]*,?[ \t]*\Z", re.IGNORECASE | re.VERSION1)
@@ -671,7 +675,7 @@ _PUBLIC_CALLED_OUT_AFTER_RE = lazy_compile(
 _PUBLIC_PERSON_VERB_RE = lazy_compile(
     r"[ \t]+(?:(?:is|was|['’]s)[ \t]+(?:(?:crying|born|asleep|sleeping|pregnant|aged|excluded|adopted|fostered|"
     r"arrested|poorly|teething|\d+|(?:only|just|nearly|almost)[ \t]+\d+)\b|(?:my|her|his|our|their)[ \t]+(?:"
-    rf"{_FAMILY})\b)|cried|cries|smiled|smiles|laughed|giggled|hugged|kissed|whispered|screamed|sobbed|slept|woke|"
+    rf"{_PERSONS_OWN})\b)|cried|cries|smiled|smiles|laughed|giggled|hugged|kissed|whispered|screamed|sobbed|slept|woke|"
     r"disclosed|turned[ \t]+\d+|told[ \t]+(?:me|us|him|her|them))\b", re.IGNORECASE | re.VERSION1)
 
 # What is done only to a person, in the passive after the name ("Tom was arrested", "Jane had been cautioned", "Amy was
@@ -787,9 +791,12 @@ _NAME_GIVEN_RE = lazy_compile(
     r"[ \t]+to[ \t]+be[ \t]+(?:called|known[ \t]+as)|(?:sur|first[ \t]+|last[ \t]+|middle[ \t]+)?name[ \t]+(?:will|would|should|"
     r"is[ \t]+going[ \t]+to|was[ \t]+going[ \t]+to)[ \t]+be|(?:contact|street|gang|stage|road|pet)[ \t]+name(?:[ \t]+for[ \t]+"
     r"(?:him|her|them|me))?(?:[ \t]+(?:is|was)|['’]s)|saved[ \t]+in[ \t]+(?:his|her|their|my|your)[ \t]+phone[ \t]+as|"
-    r"(?:one|lad|girl|boy|kid|man|woman|guy|bloke)[ \t]+(?:(?:they|we|everyone|people)[ \t]+(?:call|called(?=[ \t]+['‘\"“]))|(?:who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+)?"
+    # who a relative clause of naming says people call someone ("the lad they all call SMUDGE", "who the kids call Big G")
+    r"(?:one|lad|lass|girl|boy|kid|man|woman|guy|bloke|fella|who|whom)[ \t]+(?:(?:they|we|everyone|everybody|people|"
+    r"the[ \t]+\p{L}+)[ \t]+(?:all[ \t]+)?(?:call|called(?=[ \t]+['‘\"“]))|(?:who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+)?"
     r"known[ \t]+as))"
-    r"(?:[ \t]+(?:just|simply|only))?[ \t]+(?:['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]|(?P<w>\p{Ll}{2,}(?:-\p{Ll}{2,})?)"
+    r"(?:[ \t]+(?:just|simply|only))?[ \t]+(?:['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]|(?P<w>(?:(?:big|little|lil|wee|young)"
+    r"[ \t]+\p{L}[\p{L}\-]*|\p{Ll}{2,}(?:-\p{Ll}{2,})?))"
     r"(?![\p{L}'’\-]))", re.IGNORECASE | re.VERSION1)
 # Two or three capitals, dotted or not, standing for a person after a word of naming ("known to us as KJ", "she goes by
 # T.J.", "he calls himself DJ"), or in brackets before a date of birth or an age as a review writes a child ("Child A (AB,
@@ -845,6 +852,8 @@ _PURPOSE_VERBS = frozenset("""match suit fit blend avoid hide escape protect dis
 # The verbs of purpose that end a clause alone ("to match", "to fit in", "to hide"); the others want an object ("to
 # honour her nan", "to spite him"), so one with nothing after it is the name ("she changed her name to honour").
 _PURPOSE_ALONE = frozenset("match suit fit blend hide escape disappear stay".split())
+# Words that open a clause after a verb, which no name given is ("the girl we call whenever we need help").
+_CLAUSE_JOINERS = frozenset("when whenever where wherever while whilst unless until till because cos coz once if".split())
 _NOT_GIVEN_NAMES = frozenset("""the a an my his her their our your me him them us it that this what something anything
     nothing by to now then for from and or but so in on at with after before again back too yet still also just all
     everyone you later soon today tomorrow tonight first instead out up off much more less""".split())
@@ -1249,6 +1258,59 @@ def _own_plural_people(word: str) -> bool:
     return word[:1].isupper() and key in communities() and not member_noun(key)
 
 
+# Who sends a message is a person: the word after a message's noun and "from", where the phrase ends or what it says
+# follows ("msg from shannon: 'ok ta x'", "Snap msg from Lacey: ...", "a voicemail from kayla re contact"); a place or a
+# body sends no text ("a call from Leeds", "email from school", "letter from CAMHS" stay what they are).
+_SENDER_RE = lazy_compile(
+    r"\b(?:msgs?|messages?|texts?|txts?|voicemails?|vms?|calls?|phone[ \t]?calls?|e-?mails?|snaps?|snapchats?|dms?|"
+    r"whats[ \t]?apps?|wa|letters?|cards?|notes?|posts?|comments?|inbox(?:es)?)[ \t]+from[ \t]+"
+    r"(?P<w>\p{L}[\p{L}\-]*)(?=[ \t]*(?:[:;,.!?\-–—\"“'‘(]|\Z)|[ \t]+(?:re|saying|asking|says|said|about|to|at|on|last|this|"
+    r"today|yesterday|tonight)\b)", re.IGNORECASE | re.VERSION1)
+# A home by its owner's name after "at", the possessive written or not ("staying at jaydens", "she slept at Kayla's",
+# "he's been at tylers all weekend"): a verb of staying or being before it, a first name or a word no list knows shaped
+# as a given name before the "s"; the name goes, the "s" stays ("staying at [name]s").
+_AT_SOMEONES_RE = lazy_compile(
+    r"\b(?:stay(?:s|ed|ing)?|stop(?:s|ped|ping)?|sleep(?:s|ing)?|slept|sleepin|stayin|stoppin|liv(?:e|es|ed|ing)|been|"
+    r"is|was|were|be|being|round|over|back|spent[ \t]+(?:the[ \t]+)?(?:night|weekend|day))[ \t]+at[ \t]+"
+    r"(?P<w>\p{L}[\p{L}\-]*?)(?:['’]s|s)(?![\p{L}\d'’\-])", re.IGNORECASE | re.VERSION1)
+
+
+_HOME_END_RE = lazy_compile(r"[ \t]+(?:all|tonight|til|till|overnight|now|n|x|lol|most|every|some|over)\b", re.IGNORECASE | re.VERSION1)
+
+
+def persons_by_form(text: str) -> list[Span]:
+    """Persons the form of the sentence names, whatever a word list says of the word (the caller lets these stand over
+    a place or an address found on the same word, unless a list of places knows the word): the sender of a message
+    (:data:`_SENDER_RE`) and the owner of a home (:data:`_AT_SOMEONES_RE`).
+
+    Examples
+    --------
+    >>> [text[s.start : s.end] for text in ('msg from shannon: "ok ta"', "staying at jaydens", "staying at Kayla's",
+    ...     "a call from school", "staying at hers", "staying at her nans") for s in persons_by_form(text)]
+    ['shannon', 'jayden', 'Kayla']
+    """
+    found = [Span(m.start("w"), m.end("w"), "name") for m in _SENDER_RE.finditer(text) if _person_shaped(fold(m.group("w")))]
+    for m in _AT_SOMEONES_RE.finditer(text):
+        whole = fold(text[m.start("w") : m.end()])
+        w = fold(m.group("w"))
+        # a capitalised word no list knows with its "s" closed up is as often a shop's ("at Sainsburys", "Morrisons")
+        if (_person_shaped(w) and (w in folded_first_names() or m.group("w").islower() or text[m.end("w")] in "'’")
+                and whole not in english_words() and whole not in public_terms()
+                and whole not in _one_word_public_names()
+                # a home ends the phrase ("staying at jaydens tonight"); "at Morrisons car park" is a shop's
+                and (_PHRASE_END_RE.match(text[m.end() : m.end() + 40]) or _HOME_END_RE.match(text, m.end()))):
+            found.append(Span(m.start("w"), m.end("w"), "name"))
+    return found
+
+
+def _person_shaped(w: str) -> bool:
+    """Whether a word (folded) where a form puts a person is a name: a first name no English word spells, or a word no
+    list knows shaped as a given name (:func:`_given_name_shaped`); no month, day, function word nor relation."""
+    return (len(w) > 2 and w not in _NOT_NAMES and w not in _MONTH_NAMES and w not in _DAY_NAMES and w not in english_words()
+            and w not in public_terms() and w not in spoken_words() and w not in KINSHIP_ROLE_WORDS
+            and w not in _one_word_public_names() and (w in folded_first_names() or _given_name_shaped(w)))
+
+
 def named_after_preposition(text: str) -> list[Span]:
     """A word no list knows, in lower case and shaped as a given name, after a preposition that takes a person where a
     phrase ends (:data:`_PERSON_PREPOSITION_RE`: "i did it for kacey", "we were worried about tyreese"); not a month or
@@ -1292,6 +1354,10 @@ def named_by_shape(text: str) -> list[Span]:
                 r"\bto[ \t]+\S+\Z", m.group(0), re.IGNORECASE) and (
                 w in _PURPOSE_ALONE or re.match(r"[ \t]+[\p{L}\d]", text[m.end("w"):]) is not None):
             continue  # "she changed her name to match", "to fit in", "to suit her new life": why, not the name
+        if quoted is None and fold(w) not in folded_first_names() and (
+                fold(w) in _NOT_NAMES or fold(w) in _NOT_NICKNAMES or fold(w) in _CLAUSE_JOINERS or is_public_word(w)
+                or fold(w) in KINSHIP_ROLE_WORDS or fold(w) in _TITLES):
+            continue  # "the girl we call when we need help", "the lad they call names", "who we call CAMHS": no name
         if quoted is not None or (w not in _NOT_GIVEN_NAMES and w not in KINSHIP_ROLE_WORDS and w not in _TITLES
                                   and not (w in english_words() and w not in folded_first_names()
                                            and w.endswith(("ly", "ed", "ing")))):
@@ -1729,24 +1795,20 @@ _NICKNAME_BEFORE_RE = lazy_compile(
     re.IGNORECASE | re.VERSION1)
 # Who anyone or anything is called ("her sister's called grace-may", "her nan is called grace hill"): a first name after
 # it is a person's.
-# A word for family after a possessive ("jade's mum", "amber's new boyfriend"), and the words that make the word before it
-# no one's name ("the girl's mum", "her son's dad", "everyone's mum").
-_FAMILY = (r"mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|nannan|gran|granny|grandma|grandad|grandpa|"
-           r"auntie|aunty|aunt|uncle|brother|sister|cousin|step-?dad|step-?mum|stepfather|stepmother|boyfriend|girlfriend|"
-           r"partner|carers?|foster[ \t]+carers?|husband|wife|fella|kids|children|twin")
 # A relative, set off by a comma, a bracket or a dash before capitals ("her second cousin, OF, pleaded", "the father
 # (OR) was arrested"): the capitals are the relative's initials whatever they spell, a verb after them.
 _KIN_SET_OFF_BEFORE_RE = lazy_compile(
-    r"(?<![\p{L}])(?i:mum|mam|mom|mother|dad|father|nan|gran|grandma|grandad|grandmother|grandfather|aunt|aunty|auntie|"
-    r"uncle|brother|sister|cousin|step-?dad|step-?mum|stepfather|stepmother|step-?brother|step-?sister|half-?brother|"
-    r"half-?sister|boyfriend|girlfriend|partner|husband|wife|son|daughter|nephew|niece|sibling|twin)"
-    r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.VERSION1)
+    rf"(?<![\p{{L}}])(?i:{FAMILY_ALTERNATION})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.VERSION1)
+# ... then a verb, or a word of being there that a chronology writes for one ("Mum (KL) present", "Dad (MR) absent").
 _KIN_INITIALS_AFTER_RE = lazy_compile(
-    rf"[ \t]*(?:,|\)|[ \t][\-–—])[ \t]+(?:{_ACTIONS}|was|is|had|has|who|(?!need|seem|use|feel)\p{{L}}+ed)(?![\p{{L}}'’])",
+    rf"[ \t]*(?:,|\)|[ \t][\-–—])[ \t]+(?:{_ACTIONS}|was|is|had|has|who|present|absent|not[ \t]+present|in[ \t]+attendance|"
+    r"(?!need|seem|use|feel)\p{L}+ed)(?![\p{L}'’])",
     re.IGNORECASE | re.VERSION1)
 _CAPS_RE = lazy_compile(r"(?<![\p{L}\d'’.\-])\p{Lu}{2,3}(?![\p{L}\d'’\-])", re.VERSION1)
+# A word for family (_lexicon.FAMILY_WORDS) after a possessive ("jade's mum", "amber's new boyfriend"), and the words
+# that make the word before it no one's name ("the girl's mum", "her son's dad", "everyone's mum").
 _FAMILY_OWNED_AFTER_RE = lazy_compile(
-    rf"['’]s[ \t]+(?:(?:new|real|birth|little|big|older|younger|old|ex|other)[ \t]+)?(?:{_FAMILY})(?:['’]s)?(?![\p{{L}}'’\-])",
+    rf"['’]s[ \t]+(?:(?:new|real|birth|little|big|older|younger|old|ex|other)[ \t]+)?(?:{FAMILY_ALTERNATION})s?(?:['’]s)?(?![\p{{L}}'’\-])",
     re.IGNORECASE | re.VERSION1)
 # The blood relations alone ("crystal's nan's house", "summer's dad"): a thing or a body has no nan or dad, so any word
 # bare before them is a person ("the council's foster carers", "society's children" own no blood relation).
@@ -2551,6 +2613,10 @@ class NameFinder:
                 span = None
             if span is not None and self._organisation(text, run):
                 span = None  # "a Russell Group university", "an Ellis Trust grant": an organisation, named after no one here
+            if (span is not None and span.kind == "name" and all(t.shape == "lower" and t.key not in self.participant_parts for t in run)
+                    and not any(t.key in self.firsts for t in run)
+                    and _DESCRIBED_AS_A_RE.search(text, max(0, span.start - 30), span.start)):
+                span = None  # what a person is called as names are ("he's such a muppet", "ur a right plonker"): no name
             if (span is not None and span.kind == "name" and _A_BEFORE_RE.search(text, max(0, span.start - 4), span.start)
                     and all(t.shape == "lower" and t.key not in self.participant_parts for t in run)):
                 span = Span(span.start, span.end, "detail")  # "he drives a porsche", "she has a rolex": a belonging
@@ -2611,9 +2677,14 @@ class NameFinder:
         spans += self._lower_initials(text)
         spans += [Span(m.start("l"), m.end("l"), "name") for m in _LETTER_AGED_RE.finditer(text)] if "," in text or "(" in text else []
         # a relative's initials set off after the relation, whatever they spell ("her second cousin, OF, pleaded guilty")
-        # (or a role's letters closed in brackets after a relation, who has a role already: "Mum (LM), SW (RP)")
+        # (or a role's letters closed in brackets after a relation, who has a role already: "Mum (LM), SW (RP)"), and a
+        # worker's after her role's letters ("SW (AB) visited", "IRO (SL) chaired")
         spans += [Span(m.start(), m.end(), "name") for m in _CAPS_RE.finditer(text)
-                  if (kin := _KIN_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())) is not None
+                  if ((kin := _KIN_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())) is not None
+                      # or a worker's initials in brackets after her role's letters, a verb after ("SW (AB) visited")
+                      or (role := _CAPS_OPEN_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())) is not None
+                      and role.group("r") in role_initials() and m.group() not in role_initials()
+                      and text[m.end() : m.end() + 1] == ")" and (kin := role) is not None)
                   and (fold(m.group()) not in self.public and _KIN_INITIALS_AFTER_RE.match(text, m.end())
                        or m.group() in role_initials() and kin.group().rstrip(" \t").endswith("(")
                        and text[m.end() : m.end() + 1] == ")" and not _relation_letters(m.group()))

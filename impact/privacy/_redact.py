@@ -330,6 +330,7 @@ from ._lexicon import (
     welsh_words,
 )
 from ._names import (
+    persons_by_form,
     _CLAUSE_OPEN_RE,
     _DAY_NAMES,
     _LABELLED_WORDS,
@@ -892,6 +893,14 @@ class _Redactor:
         # a word shaped as a given name after a preposition ("for kacey"), unless a council or a place ("for sefton")
         places = [s for s in spans if s.kind in ("council", "place")]
         spans += [s for s in named_after_preposition(text) if not any(p.start <= s.start and s.end <= p.end for p in places)]
+        # a message's sender, a home's owner: the person, over a place or an address read on the word alone (unless a
+        # list of places or councils holds the word: "a call from Leeds")
+        for person in persons_by_form(text):
+            if fold(text[person.start : person.end]) not in self.names.places and not any(
+                    c.kind == "council" and c.start <= person.start and person.end <= c.end for c in spans):
+                spans = [s for s in spans if s.kind not in ("place", "address") or s.end <= person.start or s.start >= person.end]
+                spans.append(person)
+        add = spans.append
         if any(s.kind == "name" for s in spans):
             # first names and surnames that are words, unlisted, in lower case: named together with a person ("kai,
             # jayden and lily all went", "placed with carers jean and bob"), judged as listed parts are

@@ -22,7 +22,8 @@ Counts, measured on main (66233b5) and now, each text redacted with the stress n
 already redacted so, 3 open); 52 ordinary informal texts that must be kept (``_KEPT_FIXED`` 4 that main over-redacted,
 ``_KEPT`` 47 kept on main as now, 1 open). Open (labels, no leak, and one over-redaction): a message's sender whose
 first name is also a place's ("msg from shannon", "from Lacey" give [place]), a friend's home typed without its
-apostrophe ("staying at jaydens" gives [place]), and "such a muppet" ([detail], as a belonging).
+apostrophe ("staying at jaydens" gives [place]), and "such a muppet" ([detail], as a belonging): all four closed in
+round 53 (moved to ``_RED_TEAM`` and ``_KEPT_FIXED``, counts now 35, 16, 52, 0).
 The file run on main (its tests beside main's package): 36 failed, 64 passed, 4 xfailed. Gold corpus (``python -m
 bench.redaction_gold``): 644/630/563 before and now, 0 sentences redacted differently in any of the three runs.
 """
@@ -65,6 +66,10 @@ _RED_TEAM = [
     ('typed: spk to mum re mikey, sed hes been sleepin at his mate dezzas', 'typed: spk to mum re [name], sed hes been sleepin at his mate [name]'),  # was 'typed: spk to mum re mikey, sed hes been sleepin at his mate [name]'
     ('nan\'s text: "tell ur sw kez is back n shes not stayin here"', 'nan\'s text: "tell ur sw [name] is back n shes not stayin here"'),  # was 'nan\'s text: "tell [name] sw [name] is back n shes not stayin here"'
     ('msg to YP: "where r u? ur mum\'s worried, ring me on 07700 900456"', 'msg to YP: "where r u? ur mum\'s worried, ring me on [phone]"'),  # was 'msg to YP: "where r u? [name] mum\'s worried, ring me on [phone]"'
+    # open at round 52, closed in round 53 (what main gave then beside each)
+    ('Text from YP: "cant come 2moro, staying at jaydens"', 'Text from YP: "cant come 2moro, staying at [name]s"'),  # was '... staying at [place]"'
+    ('Snap msg from Lacey: "he said he\'d batter me"', 'Snap msg from [name]: "he said he\'d batter me"'),  # was 'Snap msg from [place]: ...'
+    ('msg from shannon: "ok ta x"', 'msg from [name]: "ok ta x"'),  # was 'msg from [place]: "ok ta x"'
 ]
 # Kept now, each over-redacted on main (what main gave beside each)
 _KEPT_FIXED = [
@@ -72,6 +77,7 @@ _KEPT_FIXED = [
     'lives on the main rd',  # was 'lives on the main [name]'
     'left at the end of the rd',  # was 'left at the end of the [place]'
     'soz i missed ur call',  # was 'soz i missed [name] call'
+    "lol he's such a muppet",  # open at round 52, kept since round 53; was "lol he's such a [detail]"
 ]
 # Redacted so on main as now: messages and notes of the same kinds beside these rules
 _HELD_EXACT = [
@@ -143,15 +149,10 @@ _KEPT = [
     'happy bday hun x',
 ]
 # Still open (measured when written); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = [
-    ('Text from YP: "cant come 2moro, staying at jaydens"', 'Text from YP: "cant come 2moro, staying at [name]s"'),
-    ('Snap msg from Lacey: "he said he\'d batter me"', 'Snap msg from [name]: "he said he\'d batter me"'),
-    ('msg from shannon: "ok ta x"', 'msg from [name]: "ok ta x"'),
-    ("lol he's such a muppet", "lol he's such a muppet"),
-]
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN, counts=(32, 16, 51, 4))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN, counts=(35, 16, 52, 0))
