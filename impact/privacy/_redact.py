@@ -330,7 +330,6 @@ from ._lexicon import (
     welsh_words,
 )
 from ._names import (
-    persons_by_form,
     _CLAUSE_OPEN_RE,
     _DAY_NAMES,
     _LABELLED_WORDS,
@@ -347,6 +346,7 @@ from ._names import (
     listed_word_in_a_term,
     named_after_preposition,
     named_by_shape,
+    persons_by_form,
     public_name_as_person,
     said_of_person,
     set_off_after_role,

@@ -152,7 +152,9 @@ test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_F
 def test_every_rule_reads_the_one_family_list():
     """Each word of the family list, in each rule that reads one: the relative set off before initials, the family
     after a possessive, a relative's job at a school. Each of the three rules lacked words another held before."""
-    from impact.privacy._lexicon import FAMILY_WORDS  # here, so that the file's other tests run on a package without it
+    from impact.privacy._lexicon import (
+        FAMILY_WORDS,  # here, so that the file's other tests run on a package without it
+    )
 
     for word in FAMILY_WORDS:
         said = word.replace("_", " ")
