@@ -4177,11 +4177,17 @@ def _comparisons(ctx) -> Section:
         f"Councils {lb.lower()} compared with councils {la.lower()} at each wave, with the council as the unit: the "
         f"outcome is the share of a council's interviewed participants who reported the {ctx.one}. "
         + (_difference_method(kinds, ctx.level, ctx.f.parameters["n_resamples"]) + " Rank-biserial correlation; "
-           f"{_adjusted_across(ctx, f'every {ctx.one} and wave')}." if figures.any() or table.empty else
+           f"{_adjusted_across(ctx, f'every {ctx.one} and wave')}." if figures.any() else
            f"Every difference, interval and test of the table is suppressed ({SUPPRESSED}), as the counts behind them "
-           "are small."))]
+           "are small."))] if not table.empty else []
+    # where nothing was compared the section says so alone: a study of one wave described the Hodges-Lehmann shift,
+    # its permutation test and the adjustment across waves above "Not computed" (truth45)
     if "comparisons" in ctx.f.not_computed:
-        blocks.append(Paragraph(f"Not computed: {ctx.f.not_computed['comparisons']}."))
+        blocks.append(Paragraph(f"Councils {lb.lower()} are not compared with councils {la.lower()}: "
+                                f"{ctx.f.not_computed['comparisons']}."))
+    elif table.empty:
+        blocks.append(Paragraph(f"Councils {lb.lower()} are not compared with councils {la.lower()}: no comparison could "
+                                "be computed."))
     if not table.empty:
         order = {c: i for i, c in enumerate(ctx.codes)}
         table = table.assign(_c=table["code"].map(order), _w=table["wave_id"].map(ctx.waves.index)).sort_values(
@@ -4683,8 +4689,10 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
                  f"the wave (scale points): the change in the mean score from {first} in councils in each status, "
                  "its difference, and the difference between the groups at the first wave. A council that moved into "
                  "or out of intervention counts in the group it was in at each wave."
+                 # "at both waves" of a study of three: the first and the row's (truth45)
                  + (f" Shown where at least {ctx.min_count} councils of each group it rests on answered the survey at "
-                    "both waves." if any(few) else "")
+                    + ("both waves." if len(ctx.waves) == 2 else "the first wave and at the row's wave.")
+                    if any(few) else "")
                  + (" Figures are rounded to two decimals; each difference is worked from the unrounded changes, so "
                     "it can differ by 0.01 from the difference of the changes shown." if rounded_apart else ""),
                  {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"},
@@ -7198,10 +7206,12 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
                       f"{_coded_against(ctx)}."),
     ]
     # the clauses set off by semicolons by the helper: one holding its own list set off by them is numbered (round 34)
-    limits = ["Limitations: " + _listed_clauses(c for c in (
+    clauses = [c for c in (
         _detectable(ctx, tables), _models_detectable(ctx), _status_moves(ctx),
+        # of the changes reported after the review: a study with no wave after it credits none (truth45)
         "interviewees were asked about the review, so a change they report without naming a cause is counted as "
-        "credited to it") if c) + "."]
+        "credited to it" if ctx.later else "") if c]
+    limits = ["Limitations: " + _listed_clauses(clauses) + "."] if clauses else []
     if ctx.f.coding.get("source") == "machine":
         limits.append("Automatic coding is not a substitute for human coding: "
                       + ("a sample was checked by hand for this report (see the coding reliability section)."
