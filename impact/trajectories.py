@@ -7,8 +7,12 @@ longer-term waves).  Categories per unit (council or participant) and code:
 
 ``realisation``
     ``realised`` (E, then R1 or R2), ``unmet_expectation`` (E, neither R1 nor
-    R2), ``unanticipated`` (not E, then R1 or R2), ``not_mentioned``, or
-    ``incomplete`` when any of the three waves is missing.
+    R2), ``unanticipated`` (not E, not reported at the expectations wave, then
+    R1 or R2), ``not_mentioned`` (none of these at any wave); an impact not
+    expected but reported at the expectations wave, as under way before the
+    review, is ``under_way_reported`` (then R1 or R2) or
+    ``under_way_not_reported`` (neither); ``incomplete`` when any of the three
+    waves is missing.
 ``persistence``
     ``sustained`` (R1 and R2), ``faded`` (R1, not R2), ``emerging`` (not R1,
     R2), ``absent`` (neither), or ``incomplete``.
@@ -33,7 +37,8 @@ from .study import Study, require_study
 __all__ = ["trajectories", "transition_matrix", "impact_chain", "action_completion", "REALISATION", "PERSISTENCE"]
 
 #: Realisation categories, in the order reports show them.
-REALISATION: tuple[str, ...] = ("realised", "unmet_expectation", "unanticipated", "not_mentioned", "incomplete")
+REALISATION: tuple[str, ...] = ("realised", "unmet_expectation", "unanticipated", "not_mentioned", "under_way_reported",
+                                 "under_way_not_reported", "incomplete")
 #: Persistence categories, in the order reports show them.
 PERSISTENCE: tuple[str, ...] = ("sustained", "faded", "emerging", "absent", "incomplete")
 
@@ -136,7 +141,10 @@ def trajectories(
     expected : str, default "anticipated"
         Boolean column read at the first wave: the expectation.
     realised : str, default "reported"
-        Boolean column read at the two later waves: realised impact.
+        Boolean column read at the two later waves: realised impact; read at
+        the first wave too, where it tells an impact already under way before
+        the review (``under_way_reported`` / ``under_way_not_reported``) from
+        one not mentioned then.
 
     Returns
     -------
@@ -169,7 +177,12 @@ def trajectories(
     wide.columns.name = None
     for w in (e, r1, r2):
         wide[w] = wide[w].astype("boolean")
-    wide["realisation"] = [_realisation(a, b, c) for a, b, c in zip(wide[e], wide[r1], wide[r2])]
+    # the impacts reported at the first wave, under way before the review: counted as unanticipated or not mentioned,
+    # they made both columns inexact (a participant who reported it before the review and not after was 'not
+    # mentioned'), and their sums could not give the summary's impacts neither expected nor under way (truth45)
+    before = (panel[first].set_index([unit, "code"])[realised].astype("boolean")
+              .reindex(pd.MultiIndex.from_frame(wide[[unit, "code"]])).to_numpy())
+    wide["realisation"] = [_realisation(a, b, c, u) for a, b, c, u in zip(wide[e], wide[r1], wide[r2], before)]
     wide["persistence"] = [_persistence(b, c) for b, c in zip(wide[r1], wide[r2])]
     return wide
 
@@ -178,15 +191,19 @@ def _known(x) -> bool:
     return x is not pd.NA and x is not None
 
 
-def _realisation(e, r1, r2) -> str:
+def _realisation(e, r1, r2, under_way=False) -> str:
     # A unit missing either later wave is incomplete, whatever it reported at the other: counted as realised when it
     # reported the impact there, it could never be unmet, and realised / (realised + unmet) overstated the share of
     # expectations realised (seeds 74309 and 85127: 70% and 73%, where units seen at every wave realised 66% and 70%).
     if not (_known(e) and _known(r1) and _known(r2)):
         return "incomplete"
-    if r1 or r2:
-        return "realised" if e else "unanticipated"
-    return "unmet_expectation" if e else "not_mentioned"
+    if e:
+        return "realised" if r1 or r2 else "unmet_expectation"
+    if not _known(under_way):  # an impact not expected, with no word of whether it was under way before the review
+        return "incomplete"
+    if under_way:
+        return "under_way_reported" if r1 or r2 else "under_way_not_reported"
+    return "unanticipated" if r1 or r2 else "not_mentioned"
 
 
 def _persistence(r1, r2) -> str:

@@ -92,7 +92,10 @@ _EVER_STATUS = {"no_intervention": "intervention_at_no_wave", "intervention": "i
 _EVER_HEADING = "Intervention status at any wave"
 _LEVELS = ("none", "notice", "direction")
 _REALISATION_LABELS = {"realised": "Realised", "unmet_expectation": "Unmet expectation",
-                       "unanticipated": "Unanticipated", "not_mentioned": "Not mentioned", "incomplete": "Incomplete"}
+                       "unanticipated": "Unanticipated", "not_mentioned": "Not mentioned",
+                       "under_way_reported": "Under way before the review, reported after",
+                       "under_way_not_reported": "Under way before the review, not reported after",
+                       "incomplete": "Incomplete"}
 _PERSISTENCE_LABELS = {"sustained": "Sustained", "faded": "Faded", "emerging": "Emerging", "absent": "Absent",
                        "incomplete": "Incomplete"}
 _FACTOR_LABELS = {"ofsted": "Ofsted", "leadership": "new leadership", "restructure": "a restructure",
@@ -2419,6 +2422,7 @@ def _declare_shares(ctx) -> None:
         # the counts realised and unmet are the sums of the columns of the table of realisation, which counts the same
         # participants: declared as sums, as the totals of sustained impact below
         _declare_column_sums(ctx, _REALISED_KEYS[1:], ("realisation_realised", "realisation_unmet_expectation"))
+        _declare_column_sums(ctx, _UNEXPECTED_KEYS[1:], ("realisation_unanticipated", "realisation_not_mentioned"))
     sustained = _sustained_counts(ctx)
     if sustained is not None:
         n, k, new = sustained
@@ -3925,16 +3929,17 @@ def _trajectories(ctx) -> Section | None:
     blocks = [
         Paragraph(ctx.codes_as("Per participant and impact, across the waves: an expectation (anticipated before the "
                                "review) is realised when the impact is reported at a later wave, unmet when it is not; "
-                               "an impact not anticipated before the review is unanticipated when reported at a later "
-                               "wave and not mentioned when it is not, whether or not the participant reported it as "
-                               "already under way before the review. A reported one is "
+                               "an impact neither anticipated nor reported before the review is unanticipated when "
+                               "reported at a later wave and not mentioned when it is not; one the participant reported "
+                               "before the review as already under way, without anticipating it, is counted apart, as "
+                               "under way before the review and reported after or not. A reported one is "
                                "sustained when reported at both later waves, faded when only at the first of them, "
                                "emerging when only at the last. Participants missing a wave needed to decide (any wave "
                                "in the first table, either later wave in the second) are incomplete.")),
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
-              f"Counts of participants; each participant is counted once per {ctx.one}. n_realised and "
-              "n_unmet_expectation count the participants interviewed at every wave." + _under_way_note(ctx)),
+              f"Counts of participants; each participant is counted once per {ctx.one}, in one column. Every "
+              "column but n_incomplete counts the participants interviewed at every wave." + _under_way_note(ctx)),
         Table("persistence", persistence.rename(columns=lambda c: c.replace("persistence_", "n_")),
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
@@ -3942,17 +3947,20 @@ def _trajectories(ctx) -> Section | None:
 
 
 def _under_way_note(ctx) -> str:
-    """The realisation table's note on its columns unanticipated and not mentioned, where the summary compares the
-    expectations realised with the impacts "neither expected nor reported before the review": those columns count
-    also the impacts reported before the review as already under way, which the summary leaves out, so its counts
-    were not their sums and a reader could not tell why (seed 44202, 40 councils: the summary's 226 of 349 beside
-    columns of 316 unanticipated and 136 not mentioned; truth44)."""
+    """The realisation table's note tying its columns to the summary's counts of expectations realised and of impacts
+    "neither expected nor reported before the review", where the summary states them: the summary's counts appeared in
+    no table (seed 44202, 40 councils: its 226 of 349 beside columns of 316 unanticipated and 136 not mentioned, which
+    counted also the impacts under way before the review; truth44), and now are the sums of the columns that count
+    the same participants (truth45)."""
     counts = _realised_counts(ctx)
-    if counts is None or counts[2] == 0 or not ctx.shown(*_REALISED_KEYS) or not ctx.shown(*_UNEXPECTED_KEYS):
+    if counts is None or counts[0] == 0 or not ctx.shown(*_REALISED_KEYS):
         return ""
-    return (" n_unanticipated and n_not_mentioned count also the impacts a participant reported before the review as "
-            "already under way (without anticipating them); the summary's impacts neither expected nor reported "
-            "before the review leave those out.")
+    note = (" The summary's expectations held before the review are the sums of n_realised and n_unmet_expectation "
+            "over the impacts")
+    if counts[2] == 0 or not ctx.shown(*_UNEXPECTED_KEYS):
+        return note + "."
+    return note + ("; its impacts neither expected nor reported before the review, those of n_unanticipated and "
+                   "n_not_mentioned.")
 
 
 # --------------------------------------------------------------------------- attribution
@@ -3973,6 +3981,12 @@ def _attribution(ctx) -> Section | None:
             row[f"n_{x}"] = ctx.cell(("att", code, x))
         rows.append(row)
     table = pd.DataFrame(rows)
+    if not ctx.later:
+        # a study of the first wave alone: the section read "Each impact reported , by what the speaker credited it
+        # to" above a table of zeros (truth45)
+        return Section(ctx.codes_as("What the impacts were credited to"), [Paragraph(
+            "This study has no wave after the review, so no impact reported after it is credited to the review or to "
+            "anything else.")])
     waves = _at_each_later(ctx)
     # the share credited elsewhere at each wave, in words before the table (which pools the waves): a table of two
     # rows of its own took a page of the Word report, the landscape table above it being the section's only page
@@ -4181,11 +4195,17 @@ def _comparisons(ctx) -> Section:
         f"Councils {lb.lower()} compared with councils {la.lower()} at each wave, with the council as the unit: the "
         f"outcome is the share of a council's interviewed participants who reported the {ctx.one}. "
         + (_difference_method(kinds, ctx.level, ctx.f.parameters["n_resamples"]) + " Rank-biserial correlation; "
-           f"{_adjusted_across(ctx, f'every {ctx.one} and wave')}." if figures.any() or table.empty else
+           f"{_adjusted_across(ctx, f'every {ctx.one} and wave')}." if figures.any() else
            f"Every difference, interval and test of the table is suppressed ({SUPPRESSED}), as the counts behind them "
-           "are small."))]
+           "are small."))] if not table.empty else []
+    # where nothing was compared the section says so alone: a study of one wave described the Hodges-Lehmann shift,
+    # its permutation test and the adjustment across waves above "Not computed" (truth45)
     if "comparisons" in ctx.f.not_computed:
-        blocks.append(Paragraph(f"Not computed: {ctx.f.not_computed['comparisons']}."))
+        blocks.append(Paragraph(f"Councils {lb.lower()} are not compared with councils {la.lower()}: "
+                                f"{ctx.f.not_computed['comparisons']}."))
+    elif table.empty:
+        blocks.append(Paragraph(f"Councils {lb.lower()} are not compared with councils {la.lower()}: no comparison could "
+                                "be computed."))
     if not table.empty:
         order = {c: i for i, c in enumerate(ctx.codes)}
         table = table.assign(_c=table["code"].map(order), _w=table["wave_id"].map(ctx.waves.index)).sort_values(
@@ -4268,7 +4288,9 @@ def _comparisons(ctx) -> Section:
         test = {"friedman": f"Friedman's test across the {len(ctx.waves)} waves",
                 "wilcoxon": "Wilcoxon's signed-rank test between the two waves"}.get(ch["test"].iloc[0] if once else None)
         if not test:
-            once, test = [], "Friedman's test across the waves (Wilcoxon's signed-rank test where there are two)"
+            # the test follows from the number of waves: a study of two named Friedman's test too (truth45)
+            once, test = [], (f"Friedman's test across the {len(ctx.waves)} waves" if len(ctx.waves) > 2 else
+                              "Wilcoxon's signed-rank test between the two waves")
         # a status group no council stayed in at every wave has no row: said, not left to be inferred (40 councils
         # whose notices were issued or lifted between waves: a table 'by status group' of councils not in
         # intervention alone, seed 31303)
@@ -4507,7 +4529,9 @@ def _models(ctx) -> Section:
     if m is None or m.empty:
         reason = ctx.f.not_computed.get("models", "no impact varied both in whether it was reported and in wave or "
                                                        "intervention status")
-        blocks.append(Paragraph(f"No model could be fitted: {reason}."))
+        # the method is not described where nothing was fitted: a study of one wave read the models' specification
+        # and how their odds ratio compares participants, above "No model could be fitted" (truth45)
+        blocks = [Paragraph(f"No model could be fitted: {reason}.")]
     else:
         order = {c: i for i, c in enumerate(ctx.codes)}
         terms = ["in_intervention", *[f"wave_{w}" for w in ctx.later], *_since_terms(ctx)]
@@ -4540,7 +4564,12 @@ def _models(ctx) -> Section:
         # one or two councils) or blank (separated), the note spoke of p-values no cell holds (round 40)
         notes = ("Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across "
                  + (f"{ctx.many} for the intervention contrast, and across " if read[status_rows.index].any() else "")
-                 + f"{ctx.many} and later waves together for the contrasts of each later wave with the first"
+                 # one wave after the review: "across impacts and later waves together for the contrasts of each
+                 # later wave with the first" of the one contrast the study has (truth45)
+                 + (f"{ctx.many} and later waves together for the contrasts of each later wave with the first"
+                    if len(ctx.later) > 1 else
+                    f"{ctx.many} for the contrast of {ctx.short_wave(ctx.later[0]).lower()} with the first wave"
+                    if ctx.later else f"{ctx.many}")
                  + (f"; across {ctx.many} for the contrast of {_listed([ctx.short_wave(w).lower() for w in ctx.later[1:]])} "
                     f"with {ctx.short_wave(ctx.later[0]).lower()}, from the same model with that wave as reference"
                     if _since_terms(ctx) else "") + "."
@@ -4678,8 +4707,10 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
                  f"the wave (scale points): the change in the mean score from {first} in councils in each status, "
                  "its difference, and the difference between the groups at the first wave. A council that moved into "
                  "or out of intervention counts in the group it was in at each wave."
+                 # "at both waves" of a study of three: the first and the row's (truth45)
                  + (f" Shown where at least {ctx.min_count} councils of each group it rests on answered the survey at "
-                    "both waves." if any(few) else "")
+                    + ("both waves." if len(ctx.waves) == 2 else "the first wave and at the row's wave.")
+                    if any(few) else "")
                  + (" Figures are rounded to two decimals; each difference is worked from the unrounded changes, so "
                     "it can differ by 0.01 from the difference of the changes shown." if rounded_apart else ""),
                  {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"},
@@ -5732,6 +5763,12 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
             "some of the sentences it files under it, so a quote could show a participant saying something they did "
             "not. With a hand check of a sample of the codings (impact review export, then impact run --human), the "
             "statements a person coded the same way are quoted.")]), _empty_redaction_log(), None
+    if not ctx.later:
+        # a study of the first wave alone described the quotes "from the interviews after the review" and then said
+        # no statement in the coded interviews qualified, as if some after the review had been read (truth45)
+        return Section("What people said", [Paragraph(
+            f"No statement is quoted to illustrate {ctx.codes_as('an impact')}: quotes are taken from the interviews "
+            "after the review, and this study has no wave after it.")]), _empty_redaction_log(), None
     candidates = _confirmed_by_hand(f.coded, f.hand_check) if machine else f.coded
     q = illustrative_quotes(candidates, ctx.study, segments=f.segments, codes=quoted, waves=ctx.later,
                             per_code=_QUOTES_PER_CODE, length=_QUOTE_CHARS, seed=f.parameters.get("seed", 0),
@@ -5989,11 +6026,22 @@ def _process_sections(ctx) -> list[Section]:
         row.update({f"n_{v}": ctx.cell(("proc", c, v)) for v in _VALENCE_ORDER})
         rows.append(row)
     table = pd.DataFrame(rows)
+    if not ctx.later:
+        # a study of the first wave alone read "What participants said  about the parts of the review ... (a
+        # participant interviewed at both waves counts at each)" (truth45)
+        return [Section("What shaped impact", [Paragraph(
+            "This study has no wave after the review, so participants could not yet say what shaped its impact.")]),
+            _lessons(ctx, labels)]
     waves = _at_each_later(ctx)
+    # the waves the counts are of: "a participant interviewed at both waves" of a study with one wave after the review
+    # (truth45)
+    each = {1: "Counts are of participants.",
+            2: "Counts are of participants at each wave (a participant interviewed at both waves counts at each)."}.get(
+        len(ctx.later), "Counts are of participants at each wave (a participant interviewed at several of them counts "
+                        "at each).")
     blocks = [Paragraph(
         f"What participants said {waves} about the parts of the review and the factors that shaped its impact (the "
-        "review_process codebook, after NFER 2014), and whether each helped, hindered, both, or neither. Counts are of "
-        "participants at each wave (a participant interviewed at both waves counts at each).")]
+        f"review_process codebook, after NFER 2014), and whether each helped, hindered, both, or neither. {each}")]
     said = fac[fac["n_raised"] > 0]
     if said.empty:
         blocks.append(Paragraph("No participant talked about the review process in the coded interviews."))
@@ -7152,27 +7200,44 @@ def _comparisons_figures() -> str:
     return MODEL_FIGURES["comparisons"]
 
 
+def _trajectory_terms(ctx) -> list[str]:
+    """The methods' definitions of the trajectories, where the report has two waves after the review to use them: a
+    study of one or two waves defined expectations realised and impact sustained, faded or emerging "at both later
+    waves", none of which it could have (truth45)."""
+    if len(ctx.later) < 2:
+        return []
+    apart = ("; under way before the review: reported before the review without having been anticipated, counted "
+             "apart whether reported afterwards or not" if len(ctx.waves) == 3 else "")
+    return ["Realised: anticipated before the review and reported afterwards; unmet expectation: anticipated, never "
+            "reported; unanticipated: reported afterwards, neither anticipated nor reported before the review"
+            f"{apart}. Sustained: reported at both the first and the last wave after the review; faded: at the first "
+            "only; emerging: at the last only."]
+
+
 def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
     # one rule for every "term: definition" of the list (as the sentences the report sets after a colon): the
     # definition goes on in lower case, a name (Ofsted, Friedman's) as it is; the measures' began with a capital
     # ("Anticipated: Hoped for ...") where the others did not ("Realised: anticipated before the review ...")
     items = [f"{m.label}: {_lower_first(m.definition)}" for m in MEASURES.values()]
+    fitted = ctx.f.models is not None and not ctx.f.models.empty
     items += [
-        "Realised: anticipated before the review and reported afterwards; unmet expectation: anticipated, never "
-        "reported; unanticipated: reported afterwards without having been anticipated. Sustained: reported at both "
-        "later waves; faded: at the first only; emerging: at the last only.",
+        *_trajectory_terms(ctx),
         f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
         f"reference date. Tests: {_tests_used(ctx, tables)}"
-        f"{_adjusted_across(ctx, f'{ctx.many} and waves')}; design-effect-adjusted Wilson intervals for shares of "
-        "participants; GEE with bias-reduced sandwich errors for few clusters" + _randomised_status(ctx, tables) + ".",
+        f"{_adjusted_across(ctx, f'{ctx.many} and waves' if len(ctx.waves) > 1 else ctx.many)}; "
+        "design-effect-adjusted Wilson intervals for shares of participants"
+        + ("; GEE with bias-reduced sandwich errors for few clusters" if fitted else "")
+        + _randomised_status(ctx, tables) + ".",
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
                       f"{_coded_against(ctx)}."),
     ]
     # the clauses set off by semicolons by the helper: one holding its own list set off by them is numbered (round 34)
-    limits = ["Limitations: " + _listed_clauses(c for c in (
+    clauses = [c for c in (
         _detectable(ctx, tables), _models_detectable(ctx), _status_moves(ctx),
+        # of the changes reported after the review: a study with no wave after it credits none (truth45)
         "interviewees were asked about the review, so a change they report without naming a cause is counted as "
-        "credited to it") if c) + "."]
+        "credited to it" if ctx.later else "") if c]
+    limits = ["Limitations: " + _listed_clauses(clauses) + "."] if clauses else []
     if ctx.f.coding.get("source") == "machine":
         limits.append("Automatic coding is not a substitute for human coding: "
                       + ("a sample was checked by hand for this report (see the coding reliability section)."

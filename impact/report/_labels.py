@@ -344,6 +344,8 @@ _VALUES: dict[str, dict[str, str]] = {
                "fleiss_kappa": "Fleiss' kappa", "gwet_ac1": "Gwet's AC1", "krippendorff_alpha": "Krippendorff's alpha"},
     "realisation": {"realised": "Realised", "unmet_expectation": "Unmet expectation",
                     "unanticipated": "Unanticipated", "not_mentioned": "Not mentioned",
+                    "under_way_reported": "Under way before the review, reported after",
+                    "under_way_not_reported": "Under way before the review, not reported after",
                     "incomplete": "Incomplete (a wave missing)"},
     "persistence": {"sustained": "Sustained", "faded": "Faded", "emerging": "Emerging", "absent": "Absent",
                     "incomplete": "Incomplete (a wave missing)"},
@@ -381,7 +383,8 @@ _DOMAINS: dict[str, str] = {
 _ORDERS: dict[str, list[str]] = {
     "status": ["no_intervention", "intervention", "none", "notice", "direction", "intervention_at_no_wave",
                "intervention_at_some_wave"],
-    "realisation": ["realised", "unanticipated", "unmet_expectation", "not_mentioned", "incomplete"],
+    "realisation": ["realised", "unanticipated", "unmet_expectation", "not_mentioned", "under_way_reported",
+                    "under_way_not_reported", "incomplete"],
     "persistence": ["sustained", "emerging", "faded", "absent", "incomplete"],
 }
 
