@@ -402,6 +402,13 @@ class _ReleaseAudit:
             for k in rel:
                 self.links.setdefault(k, []).append(rel)
 
+    #: HiGHS's ``simplex_strategy`` for the trials' programmes: 4, the primal simplex. A trial's programmes differ from
+    #: the last one's in their objective (and a column fixed or freed), so the last optimal basis is still a feasible
+    #: one: the primal simplex goes on from it, where the dual simplex (HiGHS's choice) starts again from a basis that
+    #: is no longer dual feasible. On 5 generated councils, release_unneeded 0.36 -> 0.09 s CPU with the same
+    #: decisions (speed20). None: HiGHS's choice, as before (the tests compare the two).
+    simplex: int | None = 4
+
     def _block(self, key: Key) -> _Block:
         if key not in self.blocks:
             part, todo = {key}, [key]  # the hidden counts a chain of relations ties to key
@@ -411,6 +418,7 @@ class _ReleaseAudit:
                     part |= new
                     todo.extend(new)
             for block in self.ledger._system(self.hidden, within=part):
+                block.simplex = self.simplex
                 self.blocks.update(dict.fromkeys(block.keys, block))
         return self.blocks[key]
 
@@ -454,6 +462,7 @@ class _Block:
         self._costed: int | None = None  # the column whose cost is set in the HiGHS model
         self._fixed: dict[int, float] = {}  # the columns fixed at a value (:meth:`fix`)
         self._box: tuple[list[float], list[float]] | None = None  # outer bounds of each count (:meth:`_outer`)
+        self.simplex: int | None = None  # HiGHS's simplex_strategy for the model (None: HiGHS's choice)
         self._columns, self._rows = columns, rows  # the programme's, built on first use (:attr:`_kw`)
 
     @functools.cached_property
@@ -645,6 +654,8 @@ class _Block:
             lp.a_matrix_.index_ = np.array([local[j] for r in rows for j in r[0]], dtype=np.int32)
             lp.a_matrix_.value_ = np.array([c for r in rows for c in r[1]], dtype=float)
             self._highs = _quiet_highs()
+            if self.simplex is not None:
+                self._highs.setOptionValue("simplex_strategy", self.simplex)
             self._highs.passModel(lp)
         return self._highs
 
