@@ -408,6 +408,9 @@ class _ReleaseAudit:
     #: is no longer dual feasible. On 5 generated councils, release_unneeded 0.36 -> 0.09 s CPU with the same
     #: decisions (speed20). None: HiGHS's choice, as before (the tests compare the two).
     simplex: int | None = 4
+    #: Whether a block with one count not fixed is settled by the bounds of its rows (:meth:`_Block.narrow`'s outer
+    #: bounds, exact for one column): blocks of two counts took two programmes a trial (speed20; False: as before).
+    one_free: bool = True
 
     def _block(self, key: Key) -> _Block:
         if key not in self.blocks:
@@ -438,7 +441,10 @@ class _ReleaseAudit:
             if not any(b is block for b in started):  # the true counts: a feasible point of the trial
                 block.start_record(np.array([led.values[c] for c in block.keys], dtype=float))
                 started.append(block)
-            if block.narrow(k, wide, outer=False):
+            # a block with one count not fixed (a block of two counts, the other tried): the bounds its rows give are
+            # its minimum and maximum, no programme
+            one = self.one_free and len(block.keys) - len(block._fixed) == 1
+            if block.narrow(k, wide, outer=one):
                 tried.free(key)
                 return True
         return False
@@ -512,7 +518,8 @@ class _Block:
         lower, upper = self._outer() if outer else ([0.0] * len(self.keys), [float("inf")] * len(self.keys))
         if upper[i] - lower[i] < wide:
             return True
-        exact = outer and len(self.keys) == 1  # one column: its bounds from its own rows are its minimum and maximum
+        # one column not fixed (in protect, one column): its bounds from its own rows are its minimum and maximum
+        exact = outer and len(self.keys) - len(self._fixed) == 1
         hi = upper[i] if exact or upper[i] - self.high[i] <= _SAME else self.bound(key, upper=True)
         if hi - self.low[i] >= wide:
             return False
