@@ -1,0 +1,101 @@
+"""release_unneeded's quicker audit (speed20) publishes and hides exactly what the audit before it did, with fewer
+linear programmes.
+
+The audit before is kept reachable: ``_ReleaseAudit.simplex = None`` (HiGHS's own choice of simplex, where speed20
+asks for the primal simplex) and ``_ReleaseAudit.one_free = False`` (every count audited by its programmes, where
+speed20 settles a block with one count not fixed by its rows' bounds). Each ledger is the one a report of a generated
+study declares (every count, relation and bound), protected once, then released by both audits from copies.
+"""
+
+from __future__ import annotations
+
+import copy
+import warnings
+
+import pytest
+
+from impact.privacy import _ledger
+from impact.privacy._ledger import _Block, _ReleaseAudit
+
+#: (councils, seed) of the generated studies; each is audited at min_count 1, 3 and 5.
+STUDIES = [(5, 20005), (8, 20008), (12, 20012)]
+
+
+@pytest.fixture(scope="module")
+def ledgers():
+    """The protected ledger of each study and min_count, as build_report declares it (before release_unneeded)."""
+    from impact.pipeline import analyse
+    from impact.report._build import _Ctx, _declare
+    from impact.synth import generate_with_truth
+
+    out = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for n, seed in STUDIES:
+            study, truth = generate_with_truth(n, seed=seed, interviews_per_wave=2, words_per_interview=120)
+            findings = analyse(study, coded=truth.coded(), n_resamples=99, seed=1)
+            for min_count in (1, 3, 5):
+                ctx = _Ctx(findings, False, min_count, 5, None, False)
+                _declare(ctx)
+                ctx.ledger.protect()
+                out[n, min_count] = ctx.ledger
+    return out
+
+
+def _released(ledger, monkeypatch, *, old: bool):
+    """(keys released in order, keys hidden after, programmes solved) of ``release_unneeded`` on a copy."""
+    led = copy.deepcopy(ledger)
+    solved = [0]
+    bound = _Block.bound
+
+    def counted(self, key, *, upper):
+        solved[0] += 1
+        return bound(self, key, upper=upper)
+
+    with monkeypatch.context() as m:
+        m.setattr(_Block, "bound", counted)
+        if old:
+            m.setattr(_ReleaseAudit, "simplex", None)
+            m.setattr(_ReleaseAudit, "one_free", False)
+        released = led.release_unneeded()
+    return released, set(led._hidden), solved[0]
+
+
+def test_release_unneeded_decides_as_the_audit_before_it_with_fewer_programmes(ledgers, monkeypatch):
+    total_old = total_new = 0
+    hidden_any = released_any = 0
+    for (n, min_count), ledger in ledgers.items():
+        old_released, old_hidden, old_solved = _released(ledger, monkeypatch, old=True)
+        new_released, new_hidden, new_solved = _released(ledger, monkeypatch, old=False)
+        assert new_released == old_released, (n, min_count)
+        assert new_hidden == old_hidden, (n, min_count)
+        total_old += old_solved
+        total_new += new_solved
+        hidden_any += len(new_hidden)
+        released_any += len(new_released)
+    # the comparison means something: counts were hidden, and the audit had programmes to solve
+    assert hidden_any > 0 and total_old > 100
+    # on ledgers of 5 to 40 councils the quicker audit solved 40-80 % of the programmes (docs/performance.md,
+    # "The disclosure audit, twentieth pass")
+    print(f"programmes: before {total_old}, now {total_new}; hidden {hidden_any}, released {released_any}")
+    assert total_new < 0.9 * total_old, (total_new, total_old)
+
+
+def test_the_primal_simplex_is_asked_for_in_release_trials_only(ledgers):
+    """protect()'s programmes keep HiGHS's choice (their models are built once per pass, not warm-started by an
+    objective change); the release audit's models ask for the primal simplex."""
+    if _ledger._highspy is None:  # pragma: no cover - highspy is a dependency
+        pytest.skip("highspy not installed")
+    ledger = copy.deepcopy(ledgers[5, 5])
+    audit = _ReleaseAudit(ledger, set(ledger._hidden))
+    key = next(k for k in sorted(ledger._hidden, key=str) if k in audit.links)
+    block = audit._block(key)
+    assert _option(block._model(), "simplex_strategy") == 4
+    (plain,) = [b for b in ledger._system(set(ledger._hidden)) if key in b.position]
+    assert _option(plain._model(), "simplex_strategy") != 4
+
+
+def _option(highs, name):
+    """An option's value (highspy returns (status, value) in some versions)."""
+    value = highs.getOptionValue(name)
+    return value[1] if isinstance(value, tuple) else value
