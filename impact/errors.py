@@ -241,7 +241,7 @@ class ValidationError(ImpactError, ValueError):
         lines = [f"{source}: {_counted(len(self.problems), 'problem')} found"]
         lines += [f"  {line}" for line in capped_lines(self.problems)]
         if self.warnings:  # told with the errors: a user who fixes the errors is not surprised by them after
-            lines.append(f"and {_counted(len(self.warnings), 'warning')} with {'them' if self.problems[1:] else 'it'}:")
+            lines.append(f"and {_counted(len(self.warnings), 'warning')} with {'it' if len(self.problems) == 1 else 'them'}:")
             lines += [f"  {line}" for line in capped_lines(self.warnings, what="warnings")]
         super().__init__("\n".join(lines))
 
