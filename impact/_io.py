@@ -169,6 +169,11 @@ _WINDOWS_DEVICES = re.compile(r"(?:con|prn|aux|nul|conin\$|conout\$|(?:com|lpt)[
                               re.IGNORECASE)
 
 
+#: The characters Windows takes in no file or folder name: < > : " | ? * (/ and \\ separate names), and the control
+#: characters U+0000 to U+001F.
+_WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\x00-\x1f]')
+
+
 def windows_safe_name(name: str) -> str:
     """``name`` with ``_`` after its part before the first dot where that part is the name of a Windows device
     (``CON``, ``nul``, ``COM1``: :data:`_WINDOWS_DEVICES`), trailing spaces aside; else ``name`` as it is.
@@ -182,19 +187,27 @@ def windows_safe_name(name: str) -> str:
 
 def windows_name_problem(name: str) -> str | None:
     """Why Windows cannot make a file or folder named ``name``, so that a study folder holding it cannot be copied
-    there or opened: the name of a device (:data:`_WINDOWS_DEVICES`: ``CON``, ``nul.txt``, ``Com1.docx``; any case,
-    any extension, spaces before the dot aside), or a name ending in a dot or a space, which Windows takes off (the
-    name would be another file's there); None where it is none of these.  The reader refuses such a transcript path
-    and :meth:`impact.study.Study.save` refuses to write one; ``impact import-qdpx`` names its files with
-    :func:`windows_safe_name` instead.
+    there or opened: a character Windows takes in no name (:data:`_WINDOWS_FORBIDDEN`: ``< > : " | ? *`` and the
+    control characters; the first is named), the name of a device (:data:`_WINDOWS_DEVICES`: ``CON``, ``nul.txt``,
+    ``Com1.docx``; any case, any extension, spaces before the dot aside), or a name ending in a dot or a space, which
+    Windows takes off (the name would be another file's there); None where it is none of these.  The reader refuses
+    such a transcript path and :meth:`impact.study.Study.save` refuses to write one; ``impact import-qdpx`` names its
+    files with :func:`windows_safe_name` instead (its names hold none of these characters).
 
     >>> windows_name_problem("CON.txt")
     "'CON.txt' is the name of a device on Windows (CON), with any extension: Windows cannot make the file, and writing to it writes to the device"
     >>> windows_name_problem("P1. ")
     "'P1. ' ends in a space, which Windows takes off: there it would name another file, 'P1'"
+    >>> print(windows_name_problem("P1: early?.txt"))
+    'P1: early?.txt' holds ':' at character 3: Windows makes no file or folder with < > : " | ? * or a control character in its name
     >>> windows_name_problem("console.txt") is None
     True
     """
+    if (bad := _WINDOWS_FORBIDDEN.search(name)) is not None:
+        char = bad.group()
+        shown = repr(char) if char.isprintable() else f"U+{ord(char):04X}, a control character,"
+        return (f"{name!r} holds {shown} at character {bad.start() + 1}: Windows makes no file or folder with "
+                "< > : \" | ? * or a control character in its name")
     stem = name.partition(".")[0].rstrip(" ")
     if _WINDOWS_DEVICES.fullmatch(stem):
         return (f"{name!r} is the name of a device on Windows ({stem.upper()}), with any extension: Windows cannot "

@@ -220,7 +220,19 @@ class OutputFolderError(InputError):
 
 
 class ValidationError(ImpactError, ValueError):
-    """Input data with one or more problems; ``problems`` lists every one."""
+    """Input data with one or more problems; ``problems`` lists every error, ``warnings`` every warning found with
+    them (a formula in a cell, a byte-order mark taken out).  The message tells both, the errors first: one report,
+    each line naming file, row, column and what was expected.
+
+    Examples
+    --------
+    >>> print(ValidationError([Problem("a.csv", 2, "x", "?", "a number"),
+    ...                        Problem("a.csv", 3, "name", "=A1", "a value, not a formula", "warning")], source="s"))
+    s: 1 problem found
+      a.csv:2:x: '?' - expected a number
+    and 1 warning with it:
+      warning: a.csv:3:name: '=A1' - expected a value, not a formula
+    """
 
     def __init__(self, problems: list[Problem], *, source: str = "input") -> None:
         self.problems = [p for p in problems if p.severity == "error"]
@@ -228,6 +240,9 @@ class ValidationError(ImpactError, ValueError):
         self.source = source
         lines = [f"{source}: {_counted(len(self.problems), 'problem')} found"]
         lines += [f"  {line}" for line in capped_lines(self.problems)]
+        if self.warnings:  # told with the errors: a user who fixes the errors is not surprised by them after
+            lines.append(f"and {_counted(len(self.warnings), 'warning')} with {'it' if len(self.problems) == 1 else 'them'}:")
+            lines += [f"  {line}" for line in capped_lines(self.warnings, what="warnings")]
         super().__init__("\n".join(lines))
 
 

@@ -785,7 +785,7 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
                           "picture of its first page: what it holds is not the document's text, and is not coded): "
                           "if one holds the interview's words, copy them into the text", TranscriptNotesWarning,
                           stacklevel=2)
-        return text
+        return _no_text_taken_out(text, name)  # as a .txt's: a mark pasted into a paragraph hides its label too
     if suffix != ".txt":
         raise InputError(f"{name}: transcript must be a .txt or .docx file")
     # A line ended by a carriage return alone (old Mac files, some transcription software), or by a line or page
@@ -800,7 +800,8 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
 
 def _no_text_taken_out(text: str, name: str) -> str:
     """``text`` without the characters that are no text (:data:`impact.schema.NO_TEXT_CHARACTERS`: a byte-order mark,
-    a zero-width space, a word joiner), told with a :class:`TranscriptNotesWarning` naming the line of the first.
+    a zero-width space, a word joiner), told with a :class:`TranscriptNotesWarning` naming the line of the first (of
+    a .docx, the line of the text read: a paragraph or a table's row is one).
 
     A second file's byte-order mark where two transcripts were joined hid the speaker label after it
     ('\ufeffRespondent:' is no label, so the turn was read as the interviewer's), and one inside a word split it for

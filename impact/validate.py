@@ -379,7 +379,7 @@ def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str]
     except ValidationError as exc:  # every problem, each where it is in the codebook file
         n = len(exc.problems)
         return [Problem(f, None, col, ref, f"a valid codebook ({_counted(n, 'problem')} in {ref}, listed below)"),
-                *(Problem(ref, p.row, p.column, p.value, p.expected) for p in exc.problems)]
+                *(dataclasses.replace(p, file=ref) for p in exc.problems + exc.warnings)]  # its warnings too
     except (InputError, ValueError) as exc:
         first = str(exc).splitlines()
         return [Problem(f, None, col, ref, f"a valid codebook ({'; '.join(x.strip() for x in first[:4])})")]

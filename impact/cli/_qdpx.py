@@ -262,7 +262,7 @@ def _read_coded_files(specs: list[tuple[str, str, str]], study, codebook) -> dic
             try:
                 codings = codings_from_cells(cells.copy(), study, source=Path(file).name, codes=codes)
             except ValidationError as exc:
-                problems += exc.problems
+                problems += exc.problems + exc.warnings  # told together, as the file's reader tells them
                 refused.append(spec)
                 continue
             if codes_nothing(codings):  # a header row alone: a coder of no codings, as impact run --coded says

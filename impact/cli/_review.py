@@ -66,7 +66,7 @@ def run_export(args) -> int:
         path = export_review(segment(study), coded, args.out, codebook=codebook, reviewer=args.reviewer,
                              limit=args.limit)
     except ValidationError as exc:  # the problems of the coded file, named by the file given
-        raise ValidationError([dataclasses.replace(p, file=str(args.coded)) for p in exc.problems],
+        raise ValidationError([dataclasses.replace(p, file=str(args.coded)) for p in exc.problems + exc.warnings],
                               source=str(args.coded)) from None
     say(args, f"impact review: {min(len(coded), args.limit or len(coded))} suggestions -> {path}")
     return 0

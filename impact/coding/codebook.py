@@ -31,7 +31,7 @@ import yaml
 from .._io import atomic_write_text, read_text, safe_yaml_load
 from .._words import _counted
 from ..errors import InputError, Problem, ValidationError
-from ..schema import META_KEYS, text_problem
+from ..schema import META_KEYS, hidden_names, text_problem
 from ._cues import pattern_problem, split_parts
 
 __all__ = ["Codebook", "codebook_dirs", "available_codebooks", "FORMAT_VERSION"]
@@ -712,13 +712,21 @@ def _typed(value: object) -> str:
 
 def _check_text(value: object, column: str, bad, *, one_line: bool = False) -> bool:
     """Tell ``bad`` of a codebook's text (a label, a definition, an example) holding control characters, or a line
-    break where it is shown on one line (a label, a title, the version), or of a list or mapping given for it; True
+    break where it is shown on one line (a label, a title, the version), or a character no one sees (a byte-order
+    mark, a zero-width space, a direction mark: refused in terms too), or of a list or mapping given for it; True
     where it was told."""
     if isinstance(value, list | Mapping):
         bad(column, value, f"text ({_kind(value)} was given)")
         return True
     if isinstance(value, str) and (expected := text_problem(value, one_line=one_line)) is not None:
         bad(column, value, expected)
+        return True
+    # a byte-order mark, a zero-width space, a soft hyphen or a direction mark pasted in: the rule of the terms
+    # (pattern_problem), for every text a reader sees: two labels that look the same would differ, unseen
+    if isinstance(value, str) and (held := hidden_names(value, formats_only=True)) is not None:
+        bad(column, value, f"text without invisible characters (it holds {held}, which no one sees: the text shown "
+                           f"is not the text read, {''.join(ch for ch in value if ch.isprintable())!r} as it looks; "
+                           "retype it)")
         return True
     return False
 
