@@ -164,6 +164,7 @@ class _Ctx:
         else:
             self.council_name = pseudonym_map(councils["council_id"], kind="council", key=key)
         self.ledger = DisclosureLedger(threshold=min_count)
+        self.response: pd.DataFrame | None = None  # every listed participant at every wave (_declare_missing_by_status)
         self.suppressions: list[dict] = []  # what was withheld outside the tables' cells (quotes), for the ledger
         # why a table's row is suppressed where it is not for a count (a contrast of few councils), by table and row
         self.row_reasons: dict[str, dict[int, tuple[str, str]]] = {}
@@ -363,6 +364,7 @@ def _declare(ctx) -> None:
         led.relation(("participants", w), [("participants_group", w, g) for g in names])
         led.relation(("councils_interviewed", w), [("councils_interviewed_group", w, g) for g in names])
     _declare_prevalence(ctx)
+    _declare_missing_by_status(ctx, iv, status_of)
     # participants by trajectory
     t = f.trajectory_summary
     if len(t) and "realisation_realised" in t.columns:
@@ -544,6 +546,114 @@ def _declare_did_sides(ctx) -> None:
             led.count(("did_councils", r["measure"], k), v, public=v == 0)
         led.unpublished(("did_councils", r["measure"], "neither"), n - sum(sides.values()))
         led.relation(("councils",), [("did_councils", r["measure"], k) for k in (*sides, "neither")])
+
+
+def _response_grid(study, waves, iv: pd.DataFrame, status_of) -> pd.DataFrame:
+    """Every listed participant at every wave: ``participant_id``, ``council_id``, ``wave``, ``group`` (the status
+    group an interviewed participant is counted in by the prevalence table, else their council's at the wave, else
+    'unknown') and ``interviewed`` (an interview held and coded at that wave)."""
+    from ..panel import STATUS_GROUPS
+
+    people = study.participants[["participant_id", "council_id"]].drop_duplicates("participant_id")
+    grid = people.merge(pd.DataFrame({"wave": list(waves)}), how="cross")
+    ws = study.wave_status()[["council_id", "wave", "intervention"]]
+    grid = grid.merge(ws, on=["council_id", "wave"], how="left")
+    seen = set(zip(iv["participant_id"], iv["wave"], strict=True))
+    grid["interviewed"] = [(p, w) in seen for p, w in zip(grid["participant_id"], grid["wave"], strict=True)]
+    counted = [status_of.get((p, w)) if i else None
+               for p, w, i in zip(grid["participant_id"], grid["wave"], grid["interviewed"], strict=True)]
+    grid["group"] = pd.Series(counted, index=grid.index, dtype=object).fillna(
+        grid["intervention"].map(STATUS_GROUPS)).fillna("unknown")
+    return grid.drop(columns="intervention")
+
+
+def _declare_missing_by_status(ctx, iv: pd.DataFrame, status_of) -> None:
+    """The participants not interviewed at each wave by their council's status group: they add up to the attrition
+    table's participants missing at the wave, and with the participants interviewed in the group (the prevalence
+    table's) to those listed in it. Hidden, as the group's participants are, where the group has fewer councils than
+    :func:`_fewest_councils` (truth47)."""
+    led = ctx.ledger
+    grid = ctx.response = _response_grid(ctx.study, ctx.waves, iv, status_of)
+    few = _few_councils_groups(ctx)
+    for w in ctx.waves:
+        missed = grid[(grid["wave"] == w) & ~grid["interviewed"]]["group"].value_counts()
+        names = [*STATUS_LABELS, *sorted(set(missed.index) - set(STATUS_LABELS))]
+        for g in names:
+            led.count(("participants_missing_group", w, g), int(missed.get(g, 0)), hide=(w, g) in few)
+        led.relation(("participants_missing", w), [("participants_missing_group", w, g) for g in names])
+
+
+def _response_by_status(ctx) -> dict | None:
+    """Whether participants in councils in intervention were interviewed as often as the others: a binomial GEE of
+    being interviewed (every listed participant at every wave) on wave and intervention status, councils as clusters,
+    as the report's models are fitted (bias-reduced sandwich, t reference). ``{"odds_ratio", "ci_low", "ci_high",
+    "p_value", "wave"}`` (``wave``: the wave of the widest gap between the groups' shares interviewed, both shown), or
+    None where the test cannot be made or would describe fewer councils on a side than :func:`_fewest_councils`.
+    Missed interviews that depend on status are not missing at random for every figure pooling the councils
+    (truth47: stats21's bench found complete cases then biased)."""
+    if "response_test" in ctx.__dict__:
+        return ctx.__dict__["response_test"]
+    ctx.__dict__["response_test"] = None
+    grid = ctx.response
+    if grid is None or not len(grid):
+        return None
+    d = grid[grid["group"].isin(["intervention", "no_intervention"])]
+    side = d.groupby("council_id")["group"].agg(lambda g: (g == "intervention").any())
+    if min(int(side.sum()), int((~side).sum())) < max(_fewest_councils(ctx), 2) or d["interviewed"].all():
+        return None
+    d = d.assign(in_intervention=d["group"].eq("intervention").astype(int), interviewed=d["interviewed"].astype(int),
+                 wave=pd.Categorical(d["wave"], categories=ctx.waves))
+    from ..stats import longitudinal_model
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fit = longitudinal_model(d, formula="interviewed ~ C(wave) + in_intervention", unit="council_id",
+                                     family="binomial", cov_struct="independence", alpha=ctx.alpha)
+    except Exception:  # noqa: BLE001 - a response model that cannot be fitted leaves the report without this caveat
+        return None
+    term = fit.params.loc["in_intervention"] if "in_intervention" in fit.params.index else None
+    if term is None or not np.isfinite(term["p_value"]) or not np.isfinite(term["se"]):
+        return None
+    gaps = {}
+    for w in ctx.waves:
+        keys = [(k, w, g) for g in ("intervention", "no_intervention")
+                for k in ("participants_group", "participants_missing_group")]
+        if ctx.shown(*keys):
+            at = d[d["wave"] == w].groupby("group", observed=True)["interviewed"].mean()
+            if len(at) == 2:
+                gaps[w] = (at["intervention"], at["no_intervention"])
+    wave = max(gaps, key=lambda w: abs(gaps[w][0] - gaps[w][1])) if gaps else None
+    out = {"odds_ratio": float(np.exp(term["estimate"])), "ci_low": float(np.exp(term["ci_low"])),
+           "ci_high": float(np.exp(term["ci_high"])), "p_value": float(term["p_value"]), "wave": wave,
+           "shares": gaps.get(wave)}
+    ctx.__dict__["response_test"] = out
+    return out
+
+
+def _not_at_random(ctx) -> str | None:
+    """The summary's caveat where participants in councils in intervention were interviewed significantly more or less
+    often than the others (:func:`_response_by_status`): the missed interviews are then not at random, and the
+    figures pooling the councils at a wave or following the same participants across the waves lean towards the
+    group interviewed more often. A 40-council study with participants in intervention missing 45% and 65% of the
+    later interviews (seed 47040) was told only how many were missed. None where the test finds no difference."""
+    r = _response_by_status(ctx)
+    if r is None or not r["p_value"] < ctx.alpha:
+        return None
+    fewer = r["odds_ratio"] < 1
+    less, more = ("in intervention", "not in intervention") if fewer else ("not in intervention", "in intervention")
+    shares = ""
+    if r["shares"] is not None:
+        a, b = r["shares"] if fewer else r["shares"][::-1]
+        shares = f"at {ctx.short_wave(r['wave']).lower()}, {a:.0%} of those listed against {b:.0%}; "
+    return (f"Missed interviews are not at random: participants in councils {less} were interviewed less often than "
+            f"those in councils {more} ({shares}odds ratio of being interviewed {format_ratio(r['odds_ratio'])}, "
+            f"{ctx.level} CI {format_ratio(r['ci_low'])} to {format_ratio(r['ci_high'])}, "
+            f"{_p_words(r['p_value'], ctx.alpha)}; councils as clusters). Figures that pool councils in and not in intervention "
+            "(the shares of statements by wave, expectations realised, impacts sustained) and the changes across the "
+            f"waves rest more on councils {more} at the waves where fewer of the others were interviewed; the "
+            "comparisons and models by status allow for status, and the sensitivity table of the models section "
+            "weighs the models for the missed interviews (the sample section gives them by status).")
 
 
 def _few_councils_groups(ctx) -> set[tuple[str, str]]:
@@ -2612,6 +2722,9 @@ def _caveats(ctx) -> list[str]:
     missing = _councils_missing(ctx)
     if missing:
         out.append(missing)
+    not_at_random = _not_at_random(ctx)
+    if not_at_random:
+        out.append(not_at_random)
     checked = _validation_caveat(ctx)
     if checked:
         out.append(checked)
@@ -3629,7 +3742,47 @@ def _sample(ctx) -> Section:
                  "or participant whose only interviews at a wave they were counts as not interviewed there."
                  if left_out else "")),
     ]
+    blocks += _missing_by_status(ctx)
     return Section("The sample", blocks)
+
+
+def _missing_by_status(ctx) -> list:
+    """The participants interviewed and not interviewed at each wave by their council's intervention status, with the
+    share interviewed and the test of whether it differs by status (:func:`_response_by_status`): the attrition table
+    gave totals alone, so a reader could not see that participants in intervention were the ones missed (truth47).
+    Counts through the ledger (``participants_group``, ``participants_missing_group``); a share only where both of
+    its counts are shown. None where no participant has a status group at any wave."""
+    grid = ctx.response
+    if grid is None or not grid["group"].isin(list(STATUS_LABELS)).any():
+        return []
+    rows = []
+    for w in ctx.waves:
+        at = grid[grid["wave"] == w]
+        for g in [*STATUS_LABELS, *sorted(set(at["group"]) - set(STATUS_LABELS))]:
+            keys = (("participants_group", w, g), ("participants_missing_group", w, g))
+            if not any(k in ctx.ledger.values for k in keys) or not ctx.ledger.values.get(keys[0], 0) + \
+                    ctx.ledger.values.get(keys[1], 0):
+                continue
+            n_in, n_out = ctx.ledger.values.get(keys[0], 0), ctx.ledger.values.get(keys[1], 0)
+            rows.append({"wave": w, "status": g, "n_participants_interviewed": ctx.cell(keys[0]),
+                         "n_participants_missing": ctx.cell(keys[1]),
+                         "share_interviewed": ctx.value_if(n_in / (n_in + n_out), *keys)})
+    if not rows:
+        return []
+    r = _response_by_status(ctx)
+    test = ""
+    if r is not None:
+        test = (f" A binomial GEE of being interviewed on wave and intervention status, councils as clusters: odds ratio "
+                f"of being interviewed in intervention vs not {format_ratio(r['odds_ratio'])} ({ctx.level} CI "
+                f"{format_ratio(r['ci_low'])} to {format_ratio(r['ci_high'])}, {_p_words(r['p_value'], ctx.alpha)})"
+                + (": the missed interviews depend on status, so they are not at random for figures pooling the "
+                   "councils." if r["p_value"] < ctx.alpha else
+                   ": no significant difference by status, which is not evidence that there is none."))
+    return [Table("attrition_by_status", pd.DataFrame(rows),
+                  "Participants interviewed and not interviewed at each wave, by intervention status",
+                  "Every listed participant at every wave, in the status group of their council at the wave "
+                  "(as the prevalence table counts those interviewed); share_interviewed: of those listed, the "
+                  "share interviewed." + test, {"share_interviewed": "pct:0"})]
 
 
 #: The counts :func:`_declare` publishes whatever their size (``public``: design facts, and counts of statements that
