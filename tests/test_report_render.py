@@ -108,11 +108,12 @@ def test_number_formats():
     assert format_ci(-0.0001, 0.41) == "0.00 to 0.41"  # no "-0.00"
     assert format_ci(0.05, 0.25, 0, percent=True) == "5% to 25%"
     assert format_pct(0.1234) == "12.3%"
-    # A difference of two shares, and its interval, in percentage points.
-    assert format_ci(-0.2, 0.15, 0, points=True) == "-20 to 15"
+    # A difference of two shares, and its interval, in percentage points: signed alike, as the workbook shows them
+    # ("+12.3" beside "-20 to 10" left the upper end unsigned, render42).
+    assert format_ci(-0.2, 0.15, 0, points=True) == "-20 to +15"
     points = display_frame(pd.DataFrame({"difference": [-0.05, 0.1234], "lo": [-0.2, 0.0], "hi": [0.1, 0.3]}),
                            {"difference": "pp:1", "CI": CI("lo", "hi", digits=0, points=True)})
-    assert points.values.tolist() == [["-5.0", "-20 to 10"], ["+12.3", "0 to 30"]]
+    assert points.values.tolist() == [["-5.0", "-20 to +10"], ["+12.3", "0 to +30"]]
     shown = display_frame(_report().tables[0].data, _report().tables[0].columns_format)
     assert list(shown.columns) == ["impact", "effect", "ci", "p_value", "share", "n"]
     assert [shown.attrs["labels"][c] for c in shown.columns] == [

@@ -93,7 +93,7 @@ def test_percentage_points_are_points_in_the_workbook_as_in_the_html():
     report, table = _points_report()
     tree = lxml.html.fromstring(render_html(report))
     html_rows = [[c.text_content() for c in tr.xpath("./*")] for tr in tree.xpath("//table")[0].xpath(".//tbody/tr")]
-    assert html_rows[0][1:] == ["+5.0", "-20.0 to 30.0"], html_rows
+    assert html_rows[0][1:] == ["+5.0", "-20.0 to +30.0"], html_rows  # ends signed as the workbook's (render42)
 
     ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))["Table 1"]
     heads = [c.value for c in ws[1]]

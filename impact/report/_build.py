@@ -78,7 +78,7 @@ from ._caveats import (
     unconfirmed_over_waves,
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
-from ._format import MISSING, aside, aside_list, format_ci, format_ratio
+from ._format import MISSING, aside, aside_list, format_ci, format_ratio, signed_text
 from ._labels import Label, _lower_first
 from .figures import _WRAP, _fit_labels, _value_label, _wrap, group_colours
 
@@ -1816,7 +1816,7 @@ def _summary(ctx) -> Section:
 
 def _survey_sentences(ctx) -> list[str]:
     """'In the staff and partner survey, between expectations before the review and longer-term change the mean score
-    (1-5) changed by -0.01 points (95% CI -0.07 to 0.06) in councils not in intervention and by +0.78 (0.60 to 0.96)
+    (1-5) changed by -0.01 points (95% CI -0.07 to +0.06) in councils not in intervention and by +0.78 (+0.60 to +0.96)
     in councils in intervention: a difference of 0.79 points (95% CI 0.59 to 0.98, p < 0.001).', one per later wave
     with a survey, where the survey model's counts are published. The summary said nothing of the survey (planted:
     a rise in councils in intervention only, audit12)."""
@@ -1849,8 +1849,9 @@ def _survey_sentences(ctx) -> list[str]:
         # no negative zero: a null study's difference of -0.004 read "a difference of -0.00 points" (audit14)
         out.append(f"In the staff and partner survey, between {first} and {ctx.short_wave(w).lower()} the mean score "
                    f"(1 to 5) changed by {_signed(a['estimate'])} points ({ctx.level} CI "
-                   f"{format_ci(a['ci_low'], a['ci_high'])}) in councils {la} and by {_signed(b['estimate'])} "
-                   f"({format_ci(b['ci_low'], b['ci_high'])}) in councils {lb}: a difference of "
+                   f"{format_ci(a['ci_low'], a['ci_high'], signed=True)}) in councils {la} and by "
+                   f"{_signed(b['estimate'])} ({format_ci(b['ci_low'], b['ci_high'], signed=True)}) in councils {lb}: "
+                   "a difference of "
                    f"{_signed(d['estimate'], sign=False)} points ({unrounded}{ctx.level} CI "
                    f"{format_ci(d['ci_low'], d['ci_high'])}, "
                    f"{_p_words(d['p_value'], ctx.alpha)}){verdict}.")
@@ -1867,7 +1868,7 @@ def _survey_alone_why(model) -> str | None:
 
 def _survey_pooled_sentences(ctx, first: str, why: str, waves: list[str] | None = None) -> list[str]:
     """'In the staff and partner survey, the mean score (1 to 5) changed by +0.22 points between expectations before
-    the review and longer-term change (95% CI 0.15 to 0.29, p < 0.001), in all councils together: ...', one per later
+    the review and longer-term change (95% CI +0.15 to +0.29, p < 0.001), in all councils together: ...', one per later
     wave of the survey model (or of ``waves``), where the change is not given in each status group, and ``why``
     (:func:`_survey_sentences`).
     The summary said nothing of the survey where no council was in intervention at its first wave, though the
@@ -1884,7 +1885,8 @@ def _survey_pooled_sentences(ctx, first: str, why: str, waves: list[str] | None 
         verdict = "" if r["p_value"] < ctx.alpha else "; this is not evidence that it did not change"
         out.append(f"In the staff and partner survey, the mean score (1 to 5) changed by {_signed(r['estimate'])} "
                    f"points between {first} and {ctx.short_wave(w).lower()} ({ctx.level} CI "
-                   f"{format_ci(r['ci_low'], r['ci_high'])}, {_p_words(r['p_value'], ctx.alpha)}), in all councils "
+                   f"{format_ci(r['ci_low'], r['ci_high'], signed=True)}, {_p_words(r['p_value'], ctx.alpha)}), in "
+                   "all councils "
                    f"together: {why}{verdict}.")
     return out
 
@@ -1912,7 +1914,7 @@ def _signed(x: float, *, sign: bool = True) -> str:
     text = f"{float(x):.2f}"
     if not text.strip("-0.,"):
         return "0.00"
-    return text if text.startswith("-") or not sign else "+" + text
+    return signed_text(text) if sign else text
 
 
 def _drift_note(ctx) -> str:
@@ -2702,11 +2704,14 @@ def _caveats(ctx) -> list[str]:
         # intervention group (in intervention or not) at the same wave)" nested them (round 25, the tiny study)
         out.append(f"{aside('Councils are not compared by intervention status', ctx.f.not_computed['comparisons'])}, so "
                    "this report can say nothing of a difference between councils in and not in intervention.")
-    # the waves at which a status group has fewer than 10 councils interviewed, named: "at some waves" was said of
-    # 8-, 20- and 30-council studies where it was so at every wave (report truth round 25, seeds 30411 and 30389)
+    # the waves at which a status group has few councils interviewed (fewer than FEW_UNITS, the one threshold of the
+    # report's "few councils", _few_councils), named: "at some waves" was said of 8-, 20- and 30-council studies where
+    # it was so at every wave (report truth round 25, seeds 30411 and 30389)
+    from ..stats._models import FEW_UNITS
+
     few = [w for w in (ctx.waves if "comparisons" not in ctx.f.not_computed else ())
            if 0 < min(ctx.ledger.values.get(("councils_interviewed_group", w, g), 0)
-                      for g in ("intervention", "no_intervention")) < 10]
+                      for g in ("intervention", "no_intervention")) < FEW_UNITS]
     rows = ctx.f.comparisons.to_dict("records") if ctx.f.comparisons is not None else []
     if few and rows and not any(all(_comparison_shown(ctx, r)) for r in rows):
         # "intervals are wide and a non-significant difference is not evidence of no difference" was said of a table
@@ -2717,7 +2722,8 @@ def _caveats(ctx) -> list[str]:
     elif few:
         where = ("at every wave" if len(few) == len(ctx.waves) else
                  "at " + _listed([ctx.short_wave(w).lower() for w in few]))
-        out.append(f"Comparisons by intervention status rest on few councils (fewer than 10 in a status group {where}), "
+        out.append(f"Comparisons by intervention status rest on few councils (fewer than {FEW_UNITS} in a status group "
+                   f"{where}), "
                    "so intervals are wide and a non-significant difference is not evidence of no difference.")
     missing = _councils_missing(ctx)
     if missing:
@@ -4432,7 +4438,7 @@ def _comparisons(ctx) -> Section:
                          "p_adjusted": keep(r.get("p_adjusted")), "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
-        ch, exact_note = _change_p_methods(ch)
+        ch, exact_note = _change_p_methods(ch, few=_few_councils(ctx))
         ch, p_labels, p_note = _unconfirmed_p(ch, ch["impact"].isin(_doubtful_over_waves(ctx, _weak_codes(ctx))),
                                               f"the machine coding of the {ctx.one} is not confirmed at every wave")
         # the test follows from the number of waves, so every row tested names the same one: said once above the
@@ -4494,9 +4500,10 @@ def _change_p_method(r: dict) -> str | None:
     return "normal" if r["test"] == "wilcoxon" else "chi-square"
 
 
-def _change_p_methods(ch: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+def _change_p_methods(ch: pd.DataFrame, *, few: bool = False) -> tuple[pd.DataFrame, str]:
     """The change table with its ``p_method`` column where a published row's p is asymptotic (else without it), and
-    the note's words on which p is exact.
+    the note's words on which p is exact; ``few`` (:func:`_few_councils`) adds that the approximation can be far
+    from the exact p with so few councils (said of 150 councils before render42).
 
     At four or five waves the exact p of Friedman's test can be beyond computation even for 4 councils (seed 48501,
     disclosure round 48b), and the table then showed the chi-square p where the methods call the p exact; an
@@ -4512,8 +4519,8 @@ def _change_p_methods(ch: pd.DataFrame) -> tuple[pd.DataFrame, str]:
                 "likely under no change)." if said else "")
     kinds = _listed([f"'{k}'" for k in dict.fromkeys(ch.loc[shown, "p_method"])], "or")
     return ch, (" p-values: the exact permutation p where p_method is 'exact'; where it is " + kinds + ", the "
-                "asymptotic p, the exact one being beyond computation for so many changing councils and waves (an "
-                "approximation, which can be far from the exact p with few councils).")
+                "asymptotic p, the exact one being beyond computation for so many changing councils and waves"
+                + (" (an approximation, which can be far from the exact p with few councils)." if few else "."))
 
 
 # --------------------------------------------------------------------------- models
@@ -4674,7 +4681,8 @@ def _models(ctx) -> Section:
                         + ("on wave and their council's intervention status at that wave" if with_status else
                            "on wave alone (intervention status is left out of every model: the table's notes say why)")
                         + ", with councils as clusters (exchangeable working correlation), the Mancl-DeRouen "
-                        "bias-reduced sandwich covariance and a t reference distribution for few clusters. Estimates are "
+                        "bias-reduced sandwich covariance and a t reference distribution"
+                        + (" for few clusters" if _few_councils(ctx, _model_councils(ctx)) else "") + ". Estimates are "
                         "population-averaged log-odds ratios"
                         + ("; the odds ratio of being in intervention (in intervention vs not) compares participants in "
                            "councils under a notice or direction with the others at the same wave." if with_status
@@ -5184,11 +5192,35 @@ def _did_method(ctx, e: pd.DataFrame, rows: list[dict], permuted: str, across: s
     return said
 
 
-def _read_randomisation(rows: list[dict], how: str = "") -> str:
+def _few_councils(ctx, n: int | None = None) -> bool:
+    """Whether the study's councils (or ``n``, the councils a figure rests on) are few: fewer than
+    :data:`impact.stats._models.FEW_UNITS`, the models' own threshold (below it even bias-corrected standard errors
+    are unreliable).  Every sentence of the report calling the councils few, or advising what to read because they
+    are, asks this: 'With few councils, read the randomisation p-value' was said of 150 councils (render42)."""
+    from ..stats._models import FEW_UNITS
+
+    return (len(ctx.study.councils) if n is None else int(n)) < FEW_UNITS
+
+
+def _model_councils(ctx) -> int:
+    """The councils the models of each impact are fitted on (the most of any model), or the study's where no model
+    says (for :func:`_few_councils`)."""
+    m = ctx.f.models
+    if m is not None and len(m) and "n_units" in m.columns and m["n_units"].notna().any():
+        return int(m["n_units"].max())
+    return len(ctx.study.councils)
+
+
+def _read_randomisation(ctx, rows: list[dict], how: str = "") -> str:
     """'With few councils, read the randomisation p-value<how>, adjusted for testing several indicators. ' where the
-    table of ``rows`` shows one; '' where each is c or blank (the section sent readers to p-values no cell held)."""
-    return (f"With few councils, read the randomisation p-value{how}, adjusted for testing several indicators. "
-            if _did_shows(rows, "ri_p_value") else "")
+    table of ``rows`` shows one and the councils are few (:func:`_few_councils`); with more, 'Read the randomisation
+    p-value<how>, adjusted for testing several indicators, as the summary does. '; '' where each is c or blank (the
+    section sent readers to p-values no cell held)."""
+    if not _did_shows(rows, "ri_p_value"):
+        return ""
+    if _few_councils(ctx):
+        return f"With few councils, read the randomisation p-value{how}, adjusted for testing several indicators. "
+    return f"Read the randomisation p-value{how}, adjusted for testing several indicators, as the summary does. "
 
 
 def _lone_cohort_note(ctx, e: pd.DataFrame, shown: list[dict] | pd.DataFrame) -> str:
@@ -5234,7 +5266,7 @@ def _indicator_did(ctx) -> list:
         Paragraph("Did the indicators change when councils went into intervention? Councils enter intervention in "
                   "different years, so each cohort is compared, period by period, with councils never in intervention "
                   "(staggered difference-in-differences, Callaway and Sant'Anna 2021), and the effects are averaged "
-                  "over cohorts and the periods after entry. " + _read_randomisation(rows)
+                  "over cohorts and the periods after entry. " + _read_randomisation(ctx, rows)
                   + (f"It compares councils in and not in intervention, and {reviewed_after} councils in intervention "
                      "were reviewed after their notice: a change that followed the review falls in their periods after "
                      "entry too, so this does not tell a change after the notice from one after the review (the next "
@@ -5292,7 +5324,7 @@ def _review_did(ctx) -> list:
                   "period, with the councils not yet reviewed, and the effects are averaged over cohorts and the "
                   "periods after the review (staggered difference-in-differences with not-yet-reviewed councils as "
                   "the comparison, Callaway and Sant'Anna 2021). Periods with fewer than two councils not yet reviewed "
-                  "do not enter. " + _read_randomisation(rows, " (review dates permuted among the councils)")
+                  "do not enter. " + _read_randomisation(ctx, rows, " (review dates permuted among the councils)")
                   + "The review is not assigned "
                   "at random: a council that asked for one as things began to change would show a change here too."
                   + (" " + found if found else "") + by_status),
@@ -5372,8 +5404,8 @@ def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str =
     sig = [r for r in tested if float(r["ri_p_adjusted"]) < ctx.alpha]
     if sig:
         said = [f"{words.column(r['measure']).header[0].upper() + words.column(r['measure']).header[1:]} changed by "
-                f"{_signed(r['estimate'])} {after} ({ctx.level} CI {_signed(r['ci_low'], sign=False)} to "
-                f"{_signed(r['ci_high'], sign=False)}; randomisation "
+                f"{_signed(r['estimate'])} {after} ({ctx.level} CI {format_ci(r['ci_low'], r['ci_high'], signed=True)}; "
+                "randomisation "
                 f"{_p_words(float(r['ri_p_value']), ctx.alpha)}, adjusted {float(r['ri_p_adjusted']):.3f})"
                 for r in sig]
         rest = len(tested) - len(sig)
@@ -5447,9 +5479,11 @@ def _with_floor(ctx, found: str, family: pd.DataFrame) -> str:
 
 
 def _ri_floor(ctx, family: pd.DataFrame) -> str:
-    """' (with 199 random reassignments no adjusted p could fall below 0.075; run with more resamples)' where the
-    smallest randomisation p there can be among the tests of ``family`` (rows of the indicator effects), adjusted
-    across them (Holm), is not below ``alpha``; else ''.
+    """' (with 199 random reassignments no adjusted p could fall below 0.075, 15 tests times the smallest p there
+    can be, 1 / 200; run again with the option --resamples 999 to lower it to 0.015)'
+    where the smallest randomisation p there can be among the tests of ``family`` (rows of the indicator effects),
+    adjusted across them (Holm), is not below ``alpha`` and more draws could make a finding
+    (:func:`_more_could_find`); else ''.
 
     A randomisation p of ``B`` drawn reassignments is at least 1 / (B + 1), and Holm's smallest adjusted p is the
     number of tests times the smallest p: with few reassignments and many tests no adjusted p can fall below alpha,
@@ -5474,9 +5508,46 @@ def _ri_floor(ctx, family: pd.DataFrame) -> str:
         return f" ({_floor_in_words(ctx)})"
     permutations = int(family["ri_n"].astype("float64").max())
     floor = min(1.0, n_tests * (1 / (permutations + 1)))
-    if floor < ctx.alpha:
+    if floor < ctx.alpha or not _more_could_find(family, n_tests, ctx.alpha):
         return ""
-    return f" (with {permutations:,} random reassignments no adjusted p could fall below {floor:.3f}; run with more resamples)"
+    from .._limits import INDICATOR_REASSIGNMENTS_MAX
+
+    said = (f" (with {permutations:,} random reassignments no adjusted p could fall below {floor:.3f}, {n_tests} "
+            f"tests times the smallest p there can be, 1 / {permutations + 1:,}")
+    most = n_tests / (INDICATOR_REASSIGNMENTS_MAX + 1)
+    if permutations >= INDICATOR_REASSIGNMENTS_MAX or most >= ctx.alpha:
+        # more resamples cannot help: each test draws at most INDICATOR_REASSIGNMENTS_MAX reassignments
+        return said + f", and no more than {INDICATOR_REASSIGNMENTS_MAX:,} are drawn whatever the resamples)"
+    return (said + f"; run again with the option --resamples {INDICATOR_REASSIGNMENTS_MAX} to lower it "
+            f"to {most:.3f})")
+
+
+def _more_could_find(family: pd.DataFrame, n_tests: int, alpha: float) -> bool:
+    """Whether more reassignments could make a finding of ``family``'s randomisation tests, none of them significant
+    once adjusted (Holm): whether some test's p could, for all its draws tell, lie below ``alpha / n_tests``, Holm's
+    first threshold, which the smallest p must pass for any test to be significant.  A p of ``(1 + b) / (1 + B)``
+    from ``B`` draws is consistent with a true p as low as the 95% Clopper-Pearson lower bound of ``b / B`` (0 where
+    no draw was as extreme: ``b = 0``).  True where the family gives no p (findings of an earlier version).  A study of
+    150 councils whose tests gave p of 0.2 or more was told to run more resamples, which could change nothing
+    (render42).
+
+    >>> _more_could_find(pd.DataFrame({"ri_n": [199, 199], "ri_p_value": [1 / 200, 0.5]}), 2, 0.05)
+    True
+    >>> _more_could_find(pd.DataFrame({"ri_n": [199, 199], "ri_p_value": [0.2, 0.5]}), 2, 0.05)
+    False
+    """
+    from scipy.stats import beta
+
+    if "ri_p_value" not in family.columns:
+        return True
+    p = pd.to_numeric(family["ri_p_value"], errors="coerce").to_numpy(dtype=float)
+    draws = pd.to_numeric(family["ri_n"], errors="coerce").to_numpy(dtype=float)
+    ok = np.isfinite(p) & np.isfinite(draws) & (draws > 0)
+    if not ok.any():
+        return True
+    b = np.maximum(np.rint(p[ok] * (draws[ok] + 1)) - 1, 0)
+    low = np.where(b > 0, beta.ppf(0.025, np.maximum(b, 1), draws[ok] - b + 1), 0.0)
+    return bool((low < alpha / n_tests).any())
 
 
 def _floor_in_words(ctx) -> str:
@@ -5586,8 +5657,9 @@ def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None,
         if rows["group"].nunique() < 2 or not (rows["adjusted"] < ctx.alpha).any():
             continue
         by = rows.set_index("group")
-        said = [f"by {_signed(by.loc[g, 'estimate'])} ({ctx.level} CI {_signed(by.loc[g, 'ci_low'], sign=False)} to "
-                f"{_signed(by.loc[g, 'ci_high'], sign=False)}; randomisation {_p_words(by.loc[g, 'ri_p_value'], ctx.alpha)}, "
+        said = [f"by {_signed(by.loc[g, 'estimate'])} ({ctx.level} CI "
+                f"{format_ci(by.loc[g, 'ci_low'], by.loc[g, 'ci_high'], signed=True)}; randomisation "
+                f"{_p_words(by.loc[g, 'ri_p_value'], ctx.alpha)}, "
                 f"adjusted {by.loc[g, 'adjusted']:.3f}) in the {int(by.loc[g, 'n_treated'])} councils "
                 + ("in intervention when reviewed" if g == "intervention" else "not in intervention when reviewed")
                 for g in ("intervention", "no_intervention") if g in by.index]
@@ -6224,9 +6296,7 @@ def _process_sections(ctx) -> list[Section]:
                          "ci_low": r["ci_low"] if ok else SUPPRESSED, "ci_high": r["ci_high"] if ok else SUPPRESSED})
         # 'With few councils these shares describe' was said of 150 councils (seed 46150, truth46): the shares are
         # never tested, whatever the councils; the study is called few only below FEW_UNITS, as the models call it
-        from ..stats._models import FEW_UNITS
-
-        few = "With few councils these" if len(ctx.study.councils) < FEW_UNITS else "These"
+        few = "With few councils these" if _few_councils(ctx) else "These"
         blocks += [
             Paragraph("Exploratory: among participants interviewed at every wave who expected something of the review, "
                       "the share who said each "
@@ -7379,7 +7449,8 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
         f"reference date. Tests: {_tests_used(ctx, tables)}"
         f"{_adjusted_across(ctx, f'{ctx.many} and waves' if len(ctx.waves) > 1 else ctx.many)}; "
         "design-effect-adjusted Wilson intervals for shares of participants"
-        + ("; GEE with bias-reduced sandwich errors for few clusters" if fitted else "")
+        + ("; GEE with bias-reduced sandwich errors"
+           + (" for few clusters" if _few_councils(ctx, _model_councils(ctx)) else "") if fitted else "")
         + _randomised_status(ctx, tables) + ".",
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
                       f"{_coded_against(ctx)}."),

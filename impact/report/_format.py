@@ -60,6 +60,7 @@ __all__ = [
     "MISSING",
     "clean_text",
     "format_ci",
+    "signed_text",
     "format_p",
     "format_pct",
     "format_ratio",
@@ -391,8 +392,19 @@ def format_ratio(x: float, digits: int = 2) -> str:
     return _fixed(x, digits)
 
 
+def signed_text(text: str) -> str:
+    """A number as shown (``text``) with "+" before it where it is positive: the one rule of a signed quantity (a
+    difference of shares in percentage points, a change), for the quantity and each end of its interval alike.  A
+    value shown as zero has no sign, a negative one keeps its hyphen-minus (docs/report-format.md).
+
+    >>> signed_text("6"), signed_text("-16"), signed_text("0.00"), signed_text("1,234.5")
+    ('+6', '-16', '0.00', '+1,234.5')
+    """
+    return text if text.startswith("-") or not text.strip("0.,%") else "+" + text
+
+
 def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False, points: bool = False,
-              ratio: bool = False) -> str:
+              ratio: bool = False, signed: bool = False) -> str:
     """An interval as "low to high" (a hyphen would read as a minus sign).
 
     Examples
@@ -416,6 +428,12 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
 
     >>> format_ci(5.4e-07, 1909551.63, ratio=True), format_ci(0.004, 0.2, ratio=True)
     ('<0.01 to >999', '<0.01 to 0.20')
+
+    The interval of a signed quantity (``signed=True``, and always a difference of shares, ``points=True``, shown
+    "+6") signs its ends as the quantity is signed (:func:`signed_text`), as the workbook's cells show them:
+
+    >>> format_ci(-0.16, 0.29, 0, points=True), format_ci(0.1, 0.4, signed=True), format_ci(0.0, 0.2, 0, points=True)
+    ('-16 to +29', '+0.10 to +0.40', '0 to +20')
     """
     if _is_missing(low) or _is_missing(high):
         return MISSING
@@ -423,7 +441,8 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
         return low if isinstance(low, str) else high
 
     def bound(x: float) -> str:
-        return _ci_bound(x, digits, percent=percent, points=points, ratio=ratio)
+        text = _ci_bound(x, digits, percent=percent, points=points, ratio=ratio)
+        return signed_text(text) if signed or points else text
 
     if np.isinf(low) and np.isinf(high):
         return "any value"
@@ -437,7 +456,7 @@ def format_ci(low: float, high: float, digits: int = 2, *, percent: bool = False
 
 def _ci_bound(x: float, digits: int, *, percent: bool = False, points: bool = False, ratio: bool = False) -> str:
     """One end of an interval as :func:`format_ci` shows it."""
-    if points:  # percentage points: the scale of a "pp" column, without a sign or "%"
+    if points:  # percentage points: the scale of a "pp" column, without "%" (format_ci signs it)
         return _fixed(x * 100, digits)
     if ratio:
         return format_ratio(x, digits)
@@ -749,8 +768,7 @@ def format_value(value: object, spec: FormatSpec) -> str:
         if kind == "pct":
             return format_pct(float(value), spec.digits)
         if kind == "pp":
-            text = _fixed(float(value) * 100, spec.digits)
-            return text if text.startswith("-") or not text.strip("0.,") else "+" + text
+            return signed_text(_fixed(float(value) * 100, spec.digits))
         if kind == "num":
             return _fixed(float(value), spec.digits)
         if kind == "ratio":
