@@ -17,7 +17,6 @@ import re
 
 import numpy as np
 import pytest
-
 from conftest import analysed_synthetic, excel_shows
 
 pytestmark = pytest.mark.filterwarnings("ignore")
@@ -111,10 +110,10 @@ def test_every_signed_interval_signs_its_ends_as_its_estimate(signed_outputs):
 
 
 def test_a_signed_change_in_a_sentence_signs_its_interval():
+    import types
+
     from impact.report._build import _did_finding
     from impact.report._labels import DEFAULT_VOCABULARY
-
-    import types
 
     ctx = types.SimpleNamespace(vocabulary=DEFAULT_VOCABULARY, alpha=0.05, level="95%")
     rows = [{"measure": "cin_rate", "estimate": 2.5, "ci_low": -0.51, "ci_high": 5.24, "ri_p_value": 0.001,

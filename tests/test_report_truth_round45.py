@@ -11,7 +11,6 @@ import warnings
 
 import pandas as pd
 import pytest
-
 from conftest import analysed_synthetic, held, keep_waves
 
 
@@ -86,7 +85,9 @@ def test_the_summarys_yardstick_is_the_sum_of_two_columns_of_the_realisation_tab
     """Seed 44202: the summary's "of the 349 impacts the same participants had neither expected nor reported before
     the review, 226 (65%)" were in no table. Now they are the totals of n_unanticipated and n_not_mentioned (and of
     n_unanticipated alone), as the table's note says, and the summary states them."""
-    from test_report_truth_round44 import _yardstick  # computed from the participants' panel, not the report
+    from test_report_truth_round44 import (
+        _yardstick,  # computed from the participants' panel, not the report
+    )
 
     _, _, findings, reports = three_waves
     yard = _yardstick(findings).iloc[0]
