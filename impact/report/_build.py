@@ -2713,7 +2713,7 @@ def _caveats(ctx) -> list[str]:
            if 0 < min(ctx.ledger.values.get(("councils_interviewed_group", w, g), 0)
                       for g in ("intervention", "no_intervention")) < FEW_UNITS]
     rows = ctx.f.comparisons.to_dict("records") if ctx.f.comparisons is not None else []
-    if few and rows and not any(all(_comparison_shown(ctx, r)) for r in rows):
+    if few and rows and not any(_comparison_shown(ctx, r) for r in rows):
         # "intervals are wide and a non-significant difference is not evidence of no difference" was said of a table
         # whose every difference, interval and test is c (5 councils, 2 or 3 in intervention, seed 46006, truth46)
         out.append("The comparisons of councils in and not in intervention show no figure: every difference, interval "
@@ -4299,11 +4299,11 @@ def _comparison_groups(r: dict) -> tuple:
 
 def _comparison_shown(ctx, r: dict) -> bool:
     """Whether a comparisons row's difference, interval and tests are published: both groups' councils, and the
-    counts each group's share is tied to (:func:`_counts_of_side`)."""
-    return ctx.shown(*_comparison_groups(r), *_counts_of_side(r, "a"), *_counts_of_side(r, "b"))
+    counts each group's share is tied to (:func:`_counts_of_side`): every part of :func:`_comparison_parts`."""
+    return all(_comparison_parts(ctx, r))
 
 
-def _comparison_shown(ctx, r: dict) -> tuple[bool, bool, bool]:
+def _comparison_parts(ctx, r: dict) -> tuple[bool, bool, bool]:
     """Whether a row of the comparisons by status can be published: its groups' councils, and the counts of each
     side's participants reporting the impact. A group's centre is its councils' shares, tied to the count of its
     participants reporting the impact: with the group's councils and participants it gives that count back (40
@@ -4318,7 +4318,7 @@ def _comparisons(ctx) -> Section:
     rows, tied = [], []
     for r in c.to_dict("records"):
         ka, kb = _comparison_groups(r)
-        ok, side_a, side_b = _comparison_shown(ctx, r)
+        ok, side_a, side_b = _comparison_parts(ctx, r)
         tied.append(ok and not (side_a and side_b))
         shown_a, shown_b = ok and side_a, ok and side_b
 
