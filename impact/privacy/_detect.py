@@ -2248,6 +2248,9 @@ _LIVES_ON_RE = lazy_compile(
     _I,
 )
 
+# A relative's home said by its owner ("at Nan's", "at Mum's", "round Auntie's"): no street's name.
+_RELATIVES_HOME_RE = lazy_compile(rf"(?:{FAMILY_ALTERNATION})(?:['’]s|s['’])", _I)
+
 
 def _addresses(text: str, add) -> None:
     # imported here: the names module imports this one
@@ -2258,6 +2261,8 @@ def _addresses(text: str, add) -> None:
         return (key in _NOT_NAMES and key not in ("old", "new")) or key in _NUMBER_WORDS_SET or key in _NOT_STREET_WORDS
 
     for m in _LIVES_ON_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
+        if _RELATIVES_HOME_RE.fullmatch(m.group("name")):
+            continue  # "stayed at Nan's", "living at Auntie's": a relative's home, said by whose it is, no street
         if not all(is_public_word(w) for w in m.group("name").split()):
             add(Span(m.start("name"), m.end("name"), "address"))
 

@@ -519,6 +519,17 @@ _ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|this|that|our|their|its)[ \t]+
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 _DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# The date (and time) a chronology's or a log's entry opens its line with, and its stop ("12/03/24 -", "03.04.2024:",
+# "Mon 4th March 2024, 14:30 -", "2024-03-04"): what follows opens the entry as a sentence would.
+_MONTHS_ALTERNATION = "|".join(sorted(_MONTH_NAMES | _MONTH_SHORT, key=len, reverse=True))
+_ENTRY_DATE = (
+    r"[ \t*\-–—•]*(?:(?:date|entry)[ \t]*:[ \t]*)?(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\p{L}*\.?,?[ \t]+)?"
+    r"(?:\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{4}-\d{1,2}-\d{1,2}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTHS_ALTERNATION})\.?(?:[ \t]+\d{{4}})?"
+    rf"|(?:{_MONTHS_ALTERNATION})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?)"
+    r"(?:[ \t]*,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]?[ap]\.?m\.?)?)?[ \t]*(?:[:\-–—.,|][ \t]*)*")
+_ENTRY_DATE_RE = lazy_compile(_ENTRY_DATE, re.IGNORECASE | re.VERSION1)
+
 _DAY_NUMBER_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}])\d{1,2}(?:st|nd|rd|th)?[ \t]+\Z", re.VERSION1)
 _TIME_BEFORE_RE = lazy_compile(
     r"(?:\b(?:in|since|from|until|till|during|between|early|late|mid|last|next|this|of)|\d(?:st|nd|rd|th)?)[ \t]+\Z",
@@ -1805,6 +1816,42 @@ _KIN_INITIALS_AFTER_RE = lazy_compile(
     r"(?!need|seem|use|feel)\p{L}+ed)(?![\p{L}'’])",
     re.IGNORECASE | re.VERSION1)
 _CAPS_RE = lazy_compile(r"(?<![\p{L}\d'’.\-])\p{Lu}{2,3}(?![\p{L}\d'’\-])", re.VERSION1)
+# A relation or a role's noun set off by a comma before a person's initials, opening a clause or a dated entry or after
+# its owner ("Foster carer, LM, reported", "Mum's partner, DH, arrested", "her social worker, DT, visited"): the initials
+# are in apposition to it, whatever else they spell; a noun after a list's comma has none ("Mum, Dad, GP, agreed").
+_APPOSED_NOUNS = "|".join(sorted({*FAMILY_ALTERNATION.split("|"), *_ROLE_HEADS.split("|")}, key=lambda w: (-len(w), w)))
+_APPOSED_HEAD_RE = lazy_compile(
+    rf"(?:(?<=(?:^|[.!?;:(\[\n\r])[ \t\"“‘]*|[ \t][\-–—][ \t]*|^{_ENTRY_DATE})|(?<![\p{{L}}'’])(?:the|her|his|their|my|our|your)"
+    rf"[ \t]+|(?<![\p{{L}}'’])\p{{L}}+['’]s[ \t]+)(?P<head>(?:[\p{{L}}\-]+[ \t]+){{0,2}}?(?i:{_APPOSED_NOUNS}))[ \t]*,[ \t]*\Z",
+    re.IGNORECASE | re.MULTILINE | re.VERSION1)
+# What a case note says of a person after her initials as its subject: a verb of being seen or being there, or a state
+# ("JT seen at A&E", "JT not in school", "KB present", "JT upset after contact").  Only a person is seen at a place,
+# upset or missing from school, so three capitals there are a person's too ("JAS seen at home"); a body is present,
+# absent or reported too ("CSC present"), so only two capitals are read as a person's before those.
+_CASE_NOTE_STATE = (
+    r"seen(?![ \t]+as\b)|not[ \t]+seen|(?:not|absent)[ \t]+(?:in|at|from)[ \t]+(?:school|nursery|college|class)|"
+    r"upset|distressed|tearful|unwell|asleep|missing|went[ \t]+missing|disclosed|stayed|slept|spoken[ \t]+to|"
+    r"presented[ \t]+as|settled|excluded[ \t]+from|refused[ \t]+to|declined[ \t]+to|did[ \t]+not|didn['’]t|has[ \t]+not|"
+    r"hasn['’]t|was[ \t]+not|wasn['’]t|appeared|looked|seemed|happy[ \t]+(?:and|to|in|at|with)|safe[ \t]+and|well[ \t]+and")
+_CASE_NOTE_SUBJECT_RE = lazy_compile(
+    rf"[ \t]+(?:(?:was|were|is|has[ \t]+been|had[ \t]+been)[ \t]+)?(?:(?:also|again|still|then)[ \t]+)?"
+    rf"(?:(?P<person>{_CASE_NOTE_STATE})|present|absent|not[ \t]+present|in[ \t]+attendance|DNA|attended|reported|"
+    r"visited|contacted|agreed|refused|declined)(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
+# More initials, with a relation before them perhaps, sharing the subject's verb ("JT and sibling KB present").
+_CASE_NOTE_ALSO_RE = lazy_compile(
+    rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(?:(?:his|her|their)[ \t]+)?(?:(?i:{FAMILY_ALTERNATION})[ \t]+)?"
+    r"\p{Lu}{2,3}(?![\p{L}'’]))+", re.VERSION1)
+_CASE_NOTE_ALSO_ITEM_RE = lazy_compile(
+    rf"(?:(?:his|her|their)[ \t]+)?(?P<kin>(?i:{FAMILY_ALTERNATION})[ \t]+)?(?P<i>\p{{Lu}}{{2,3}})(?![\p{{L}}'’])", re.VERSION1)
+# A case note's verb of what is done to a child before the initials as its object, and what ends the phrase or says
+# how the child was after them ("SW saw JT alone", "Mum reported JT missing", "visited KB at school").
+_CASE_NOTE_OBJECT_BEFORE_RE = lazy_compile(
+    r"\b(?:saw|seen|see|visited|visit|collected|collect|picked[ \t]+up|dropped[ \t]+off|observed|supervised|"
+    r"accompanied|reported|found|returned|confirm(?:s|ed)?|checked[ \t]+on|transported)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_CASE_NOTE_OBJECT_AFTER_RE = lazy_compile(
+    r"[ \t]+(?P<person>upset|distressed|tearful|unwell|asleep|missing|alone|safe|well|happy|settled|to[ \t]+be|"
+    r"(?:not[ \t]+)?in[ \t]+(?:school|attendance))(?![\p{L}'’])",
+    re.IGNORECASE | re.VERSION1)
 # A word for family (_lexicon.FAMILY_WORDS) after a possessive ("jade's mum", "amber's new boyfriend"), and the words
 # that make the word before it no one's name ("the girl's mum", "her son's dad", "everyone's mum").
 _FAMILY_OWNED_AFTER_RE = lazy_compile(
@@ -2445,7 +2492,14 @@ def _sentence_initial(text: str, start: int) -> bool:
         i -= 1
     if i < 0 or text[i] in _SENTENCE_END:
         return True
-    return False
+    return _entry_opens(text, start)
+
+
+def _entry_opens(text: str, start: int) -> bool:
+    """Whether ``start`` opens a dated entry: only its line's date, time and stop before it ("03/04/24 Case
+    transferred", "12 March 2024 - JT seen")."""
+    line = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    return 0 < start - line <= 48 and text[start - 1 : start].isspace() and _ENTRY_DATE_RE.fullmatch(text, line, start) is not None
 
 
 # Who a cleft sentence picks out, capitalised inside it ("it was Sky who told me", "it's Storm that hits out"): a person,
@@ -2689,6 +2743,13 @@ class NameFinder:
                        or m.group() in role_initials() and kin.group().rstrip(" \t").endswith("(")
                        and text[m.end() : m.end() + 1] == ")" and not _relation_letters(m.group()))
                   ] if "," in text or "(" in text else []
+        # initials set off by commas after a relation or a role's noun, a verb after, whatever else they spell
+        # ("Foster carer, LM, reported": not a line manager; not "designated teacher, DT, said", the noun spelt out)
+        spans += [Span(m.start(), m.end(), "name") for m in _CAPS_RE.finditer(text)
+                  if text[m.end() : m.end() + 1] == "," and _KIN_INITIALS_AFTER_RE.match(text, m.end())
+                  and (head := _APPOSED_HEAD_RE.search(text, max(0, m.start() - 60), m.start())) is not None
+                  and not head.group("head").isupper() and not _expands(m.group(), head.group("head"))
+                  ] if "," in text else []
         for m in _NEWBORN_INITIALS_RE.finditer(text):
             # the newborn's initials, "Baby" kept, and never the two words read as a place ("the death of Baby RT")
             spans = [s for s in spans if not (s.start == m.start() and s.end == m.end("n"))]
@@ -4600,7 +4661,9 @@ class NameFinder:
         officer")."""
         tok = toks[i]
         letters = tok.text
-        if not self._initials_shape(letters):
+        # letters that spell a short word ("AB", "AL") are initials only as a case note's subject or object
+        worded = not self._initials_shape(letters)
+        if worded and not self._initials_shape(letters, words=True):
             return False
         if any(0 <= k < len(toks) and toks[k].shape == "caps"
                and not text[min(toks[k].end, tok.end) : max(toks[k].start, tok.start)].strip() for k in (i - 1, i + 1)):
@@ -4624,6 +4687,10 @@ class NameFinder:
             return not body  # "JS who rang me": a body is "which" or "that"
         if not body and self._initials_list(text, tok):
             return True  # "JS, KM": initials listed together, with no word of a body's, are people's
+        if not body and self._case_note_person(text, tok, before, initial_sentence):
+            return True  # "JT seen at A&E", "- JT not in school", "JT and sibling KB present", "Mum reported JT missing"
+        if worded:
+            return False
         if body or len(letters) == 3:
             return False  # three capitals before a verb or after "told" are mostly a body's ("CSC said", "I rang NCT")
         listed = _INITIALS_LISTED_RE.match(after)  # "KM and JS came", "JS, KM and TB said"
@@ -4635,6 +4702,29 @@ class NameFinder:
             return True  # "GH highlighted the progress", "then KM made the referral"
         return _PERSON_OBJECT_BEFORE_RE.search(before) is not None and _PHRASE_END_RE.search(after) is not None
 
+    def _case_note_person(self, text: str, tok: _Tok, before: str, initial_sentence: bool) -> bool:
+        """Whether initials are a case note's subject or object, a child's or a relative's: opening a clause or a dated
+        entry before what a note says of a person ("JT seen at A&E", "- JT not in school", "JT and sibling KB
+        present"), or after a verb of what is done to a child, the phrase ending or the child's state after them ("SW
+        saw JT alone", "Mum reported JT missing").  Three capitals only before or after what a body cannot be (seen at
+        a place, upset, missing from school; "CSC present", "visited CSC at" are a body's)."""
+        two = len(tok.text) == 2
+        after = tok.end
+        # more initials after it, each no acronym unless a relation's ("JT and KB", "TW and sibling AB")
+        if (also := _CASE_NOTE_ALSO_RE.match(text, after)) is not None and all(
+                self._initials_shape(x.group("i")) or x.group("kin") for x in _CASE_NOTE_ALSO_ITEM_RE.finditer(also.group())):
+            after = also.end()
+        if initial_sentence or _CLAUSE_OPEN_RE.search(before):
+            state = _CASE_NOTE_SUBJECT_RE.match(text, after)
+            if state is not None and (two or state.group("person")):
+                return True
+        if _CASE_NOTE_OBJECT_BEFORE_RE.search(before):
+            state = _CASE_NOTE_OBJECT_AFTER_RE.match(text, tok.end)
+            if state is None:
+                return two and _PHRASE_END_RE.search(text[tok.end : tok.end + 40]) is not None  # "visited JT at school"
+            return two or state.group("person") not in ("alone", "safe", "well", "happy")
+        return False
+
     def _initials_list(self, text: str, tok: _Tok) -> bool:
         """Whether ``tok`` is one of two or more initials listed together ("JS, KM", "JS and KM", "KM/JS"), each of
         two or three capitals that no list knows, and one of them two: bodies are listed by known acronyms or by
@@ -4645,14 +4735,14 @@ class NameFinder:
                 return all(self._initials_shape(x) for x in items) and any(len(x) == 2 for x in items)
         return False
 
-    def _initials_shape(self, letters: str) -> bool:
-        """Two or three capitals that are no acronym of the shipped lexicons and no word ("JS", "KM"; not "LGA",
-        "IRO", "IT", "US")."""
+    def _initials_shape(self, letters: str, words: bool = False) -> bool:
+        """Two or three capitals that are no acronym of the shipped lexicons, no role's letters and no word, unless
+        ``words`` ("JS", "KM"; not "LGA", "IRO", "DT", designated teacher, "IT", "US"; "AB" with ``words``)."""
         key = fold(letters)
         return (2 <= len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()
-                and key not in self.public and key not in _NEVER and key not in _TITLES and key not in KINSHIP_ROLE_WORDS
+                and key not in self.public and letters not in role_initials() and key not in _NEVER and key not in _TITLES and key not in KINSHIP_ROLE_WORDS
                 and key not in _NOT_NAMES and key not in _PARTICLES and key not in _DOTTED_COUNTRIES
-                and not (key in self.words and any(c in "aeiouy" for c in key)))
+                and (words or not (key in self.words and any(c in "aeiouy" for c in key))))
 
     def _initials(self, text: str, run: list[_Tok]) -> Span | None:
         """Initials with their dots ("J.S.", "J. S.", "K.L.M.") where a person stands: after a title, a kinship or

@@ -313,6 +313,7 @@ from ._detect import (
 )
 from ._detect import _PHRASE_END as _END
 from ._lexicon import (
+    FAMILY_WORDS,
     bare_word,
     despaced,
     english_words,
@@ -340,6 +341,7 @@ from ._names import (
     KINSHIP_ROLE_WORDS,
     SPELT_OUT_RE,
     NameFinder,
+    _entry_opens,
     _job_word,
     ends_title_case,
     is_public_word,
@@ -436,7 +438,7 @@ def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"'“‘(":
         i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
+    return i < 0 or text[i] in _SENTENCE_END or _entry_opens(text, start)  # or a dated entry ("03/04/24 Case closed")
 
 
 def _alternation(phrases: Iterable[str], gap: str = r"[ \t]+") -> str:
@@ -620,6 +622,14 @@ _PERSON_VERB_RE = lazy_compile(
     r"[ \t]+(?:has|had|did|does|came|went|joined|left|led|chaired|ran|took|got|wanted|helped|seemed|looked|"
     r"started|moved|became|knows|knew|spoke|sat|stood)\b")
 _IS_WAS_RE = lazy_compile(r"[ \t]+(?:is|was)\b")
+# A weekday's or a month's short form before the figures of a date ("Tue 11/06/24", "Thurs 13th June", "Sept 2024").
+_DAY_SHORT_RE = lazy_compile(
+    r"(?<![\p{L}\d'’])(?P<d>(?-i:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
+    r"Dec|MON|TUE|TUES|WED|THU|THUR|THURS|FRI|SAT|SUN))\.?,?[ \t]+\d{1,4}(?:st|nd|rd|th)?(?![\p{L}\d])", re.VERSION1)
+# What a dated entry says its subject did or was, in the past ("attended", "stayed", "seen", "not in school").
+_ENTRY_DONE_RE = lazy_compile(
+    r"[ \t]+(?:(?:also|then|again)[ \t]+)?(?:\p{Ll}{2,}ed|seen|slept|ran|went|came|left|told|said|not[ \t]+(?:seen|in|at)|"
+    r"absent|present|upset)(?![\p{L}'’])", re.VERSION1)
 _SAYS_OR_OWNS_RE = lazy_compile(rf"(?:['’]s\b|[ \t]+(?:{_REPORTING})\b)")
 # Where a listed name part that is an ordinary word, written in lower case, is the person ("bishop said", "i asked
 # marsh about it", "according to bell,", "with bishop last week", "bishop's view"), not the word ("the bishop said",
@@ -850,6 +860,9 @@ class _Redactor:
                         or _REPORTED_RE.match(text, m.end())  # "Bishop said the plan worked"
                         # "Tom came in", "Bishop had been asked"; not "Work had started"
                         or ((first or count_noun) and _PERSON_VERB_RE.match(text, m.end()))
+                        # a first name opening a dated entry before what it did ("26/07/24 Will attended"); a noun
+                        # there needs no article ("03/04/24 Case transferred", "Visit cancelled")
+                        or (first and _ENTRY_DONE_RE.match(text, m.end()) and _entry_opens(text, m.start()))
                         or (first and count_noun and _IS_WAS_RE.match(text, m.end()))  # "Tom was great"
                         # "Grace was great", "Bishop was lovely with him"; not "May was great", "Work was great"
                         or ((first or count_noun) and said_of_person(core, text, m.end()))):
@@ -938,10 +951,15 @@ class _Redactor:
             spans = [s for s in spans if s.kind != "name" or not any(a <= s.start and s.end <= b for a, b in days)]
         spans = [_welsh_word_off(text, s) for s in spans]
         spans = _by_trade(text, spans) if "the" in text else spans
+        spans = _firms(text, spans) if "&" in text or "+" in text or " and " in folded else spans
         spans = [_initial_before(text, _widen(text, s)) for s in spans if s.end > s.start]
         spans = _town_after_address(text, spans) if "," in text else spans
         spans = _councils_named(text, spans) if "Council" in text else spans
         spans += _misspelt_again(text, spans)
+        if any(s.kind == "name" for s in spans) and _DAY_SHORT_RE.search(text):
+            # a weekday's or a month's short form before a date ("Tue 11/06/24", "Thurs 13th"): the date's, no name
+            days = {m.span("d") for m in _DAY_SHORT_RE.finditer(text)}
+            spans = [s for s in spans if s.kind != "name" or (s.start, s.end) not in days]
         spans = _said_punctuation(text, _dates_of_birth(text, spans))
         spans += _ages_after_names(text, spans)
         return [_sentence_stop_off(text, s) for s in _merge(spans)]
@@ -1126,6 +1144,32 @@ def _initial_before(text: str, s: Span) -> Span:
         return s
     m = _INITIAL_BEFORE_RE.search(text, max(0, s.start - 40), s.start)
     return s if m is None else Span(m.start(), s.end, s.kind)
+
+
+# A firm by its founders' names and "& Co", "& Sons", "and Partners" ("Ms Kowalski of Ridley & Co", "Hollis & Sons
+# Ltd"): an organisation, its names one place's, its company word kept; "and co" after people is their company
+# ("Jayden and co came round"), the word "co" no one's name.
+_FIRM_RE = lazy_compile(
+    r"(?<![\p{L}\d'’\-])(?P<firm>\p{Lu}[\p{L}'’\-]+(?:(?:[ \t]*,[ \t]*|[ \t]+)\p{Lu}[\p{L}'’\-]+){0,2})"
+    r"(?:[ \t]*[&+][ \t]*(?P<co>Co\b\.?|Sons?|Daughters|Partners|Associates|Company)"
+    r"|[ \t]+and[ \t]+(?P<co2>Sons?|Daughters|Partners|Associates))(?![\p{L}\d\-])", re.VERSION1)
+_AND_CO_RE = lazy_compile(r"(?:&|\+|\band)[ \t]*(?P<co>co)\b\.?(?![\p{L}\d\-])", re.IGNORECASE | re.VERSION1)
+
+
+def _firms(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with each firm of :data:`_FIRM_RE` one place, its company word kept ("of [place] & Co"), where the
+    detectors found a name or a place on its words, and no "co" after "and" or "&" a name."""
+    for m in _AND_CO_RE.finditer(text):
+        spans = [s for s in spans if not (s.kind == "name" and (s.start, s.end) == m.span("co"))]
+    for m in _FIRM_RE.finditer(text):
+        start, end = m.start("firm"), m.end()
+        words = [fold(w) for w in re.findall(r"[\p{L}'’\-]+", m.group("firm"))]
+        if any(is_public_word(w) or w in FAMILY_WORDS or w in _NOT_NAMES for w in words) or not any(
+                s.kind in ("name", "place") and start <= s.start < m.end("firm") for s in spans):
+            continue
+        spans = [s for s in spans if s.end <= start or s.start >= end or s.kind not in ("name", "place")]
+        spans.append(Span(start, m.end("firm"), "place"))
+    return spans
 
 
 def _by_trade(text: str, spans: list[Span]) -> list[Span]:

@@ -19,10 +19,10 @@ Counts, measured on main (1cf0a88) and now, each text redacted with the stress n
 (``_rounds``): 45 new hostile texts (40 chronology entries and 5 of round 52's forms in new words: ``_RED_TEAM`` 7 that
 main redacted wrongly, ``_HELD_EXACT`` 31 that main already redacted so, 7 open); 45 ordinary texts that must be kept
 (40 chronology entries of the sector's letters, 5 descriptions: ``_KEPT_FIXED`` 4 that main over-redacted, ``_KEPT`` 40
-kept on main as now, 1 open). Open: initials alone as a child's name in an entry ("JT not in school", "JT seen at",
-"sibling KB present"), "LM" (a line manager's letters) set off after a relation, "Nan's" after "stayed at" read as an
-address, "Co" of a firm's "& Co" read as a name, "Case" opening an entry with "Grace Case" listed, and "DT and VSH"
-(designated teacher, virtual school head) joined by "and" read as two names.
+kept on main as now, 1 open). The 8 left open then (initials alone as a child's name in an entry, "JT not in school";
+"LM", a line manager's letters, set off after a relation; "Nan's" after "stayed at" read as an address; "Co" of a
+firm's "& Co" read as a name; "Case" opening an entry with "Grace Case" listed; "DT and VSH" read as two names) were
+closed in round 54 (``test_pii_round54.py``) and moved to ``_RED_TEAM``.
 The file run on main (its tests beside main's package): 12 failed (the 7 of ``_RED_TEAM``, the 4 of ``_KEPT_FIXED`` and
 the family test: no such list), 72 passed, 8 xfailed. Gold corpus (``python -m bench.redaction_gold``): 644/630/563 before and now, 0 sentences redacted
 differently in any of the three runs.
@@ -45,6 +45,14 @@ _RED_TEAM = [
     ("staying at Jayden's", "staying at [name]'s"),  # was 'staying at [address]'
     ('she slept at kaylas last night', 'she slept at [name]s last night'),  # was 'she slept at kaylas last night'
     ('voicemail from kayla re contact', 'voicemail from [name] re contact'),  # was 'voicemail from [place] re contact'
+    ('03/04/24 Case transferred to SW Priya Nandra.', '[date] Case transferred to SW [name].'),  # was '[date] [name] transferred to SW [name].' (closed in round 54)
+    ("26/03/24 - JT stayed at Nan's (Mrs Joan Briggs) over weekend.", "[date] - [name] stayed at Nan's (Mrs [name]) over weekend."),  # was '[date] - [name] stayed at [address] (Mrs [name]) over weekend.' (closed in round 54)
+    ('21/03/24 T/C from Oakfield Primary (DSL Mrs Patel) - JT not in school.', '[date] T/C from [place] (DSL Mrs [name]) - [name] not in school.'),  # was '[date] T/C from [place] (DSL Mrs [name]) - JT not in school.' (closed in round 54)
+    ('04/04/24 Foster carer, LM, reported JT upset after contact.', '[date] Foster carer, [name], reported [name] upset after contact.'),  # was '[date] Foster carer, LM, reported JT upset after contact.' (closed in round 54)
+    ('11/04/24 JT seen at Leeds General Infirmary A&E, NHS no 943 476 5919.', '[date] [name] seen at [place] A&E, NHS no [NHS number].'),  # was '[date] JT seen at [place] A&E, NHS no [NHS number].' (closed in round 54)
+    ("15/04/24 Visit to Nan's, 3 Beech Walk, JT and sibling KB present.", "[date] Visit to Nan's, [address], [name] and sibling [name] present."),  # was "[date] Visit to Nan's, [address], JT and sibling [name] present." (closed in round 54)
+    ("24/04/24 - T/C with Mum's solicitor, Ms Hanna Kowalski of Ridley & Co.", "[date] - T/C with Mum's solicitor, Ms [name] of [place] & Co."),  # was "[date] - T/C with Mum's solicitor, Ms [name] of [place] & [name]." (closed in round 54)
+    ('PEP completed with DT and VSH.', 'PEP completed with DT and VSH.'),  # was 'PEP completed with [name] and [name].' (closed in round 54)
 ]
 # Kept now, each over-redacted on main (what main gave beside each)
 _KEPT_FIXED = [
@@ -131,22 +139,13 @@ _KEPT = [
     'a call from school re attendance',
 ]
 # Still open (measured when written; what it gives now beside each); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = [
-    ('03/04/24 Case transferred to SW Priya Nandra.', '[date] Case transferred to SW [name].'),  # gives '[date] [name] transferred to SW [name].'
-    ("26/03/24 - JT stayed at Nan's (Mrs Joan Briggs) over weekend.", "[date] - [name] stayed at Nan's (Mrs [name]) over weekend."),  # gives '[date] - [name] stayed at [address] (Mrs [name]) over weekend.'
-    ('21/03/24 T/C from Oakfield Primary (DSL Mrs Patel) - JT not in school.', '[date] T/C from [place] (DSL Mrs [name]) - [name] not in school.'),  # gives '[date] T/C from [place] (DSL Mrs [name]) - JT not in school.'
-    ('04/04/24 Foster carer, LM, reported JT upset after contact.', '[date] Foster carer, [name], reported [name] upset after contact.'),  # gives '[date] Foster carer, LM, reported JT upset after contact.'
-    ('11/04/24 JT seen at Leeds General Infirmary A&E, NHS no 943 476 5919.', '[date] [name] seen at [place] A&E, NHS no [NHS number].'),  # gives '[date] JT seen at [place] A&E, NHS no [NHS number].'
-    ("15/04/24 Visit to Nan's, 3 Beech Walk, JT and sibling KB present.", "[date] Visit to Nan's, [address], [name] and sibling [name] present."),  # gives "[date] Visit to Nan's, [address], JT and sibling [name] present."
-    ("24/04/24 - T/C with Mum's solicitor, Ms Hanna Kowalski of Ridley & Co.", "[date] - T/C with Mum's solicitor, Ms [name] of [place] & Co."),  # gives "[date] - T/C with Mum's solicitor, Ms [name] of [place] & [name]."
-    ('PEP completed with DT and VSH.', 'PEP completed with DT and VSH.'),  # gives 'PEP completed with [name] and [name].'
-]
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN, counts=(7, 31, 44, 8))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN, counts=(15, 31, 44, 0))
 
 
 def test_every_rule_reads_the_one_family_list():
