@@ -22,7 +22,10 @@ the mean over the participants listed at it of their planted probability of repo
 the council and participant effects: :meth:`impact.synth.PlantedTruth.prevalences`), and the terms are its log-odds at
 the first wave and the differences of log-odds from it. Reported per method and term: mean bias with its Monte Carlo
 standard error, root mean square error, and the share of 95% intervals covering the planted value (with its exact
-binomial interval).
+binomial interval); beside them (stats22) the mean standard error given and the mean plain robust (Liang-Zeger)
+standard error of the same fit, the coverage of the robust interval on the same t reference, and the standard
+deviations of the error, of the estimate and of the planted value over the studies (the planted value is each
+study's own, given its councils' statuses: docs/methods.md says why the intercept is over-covered).
 """
 
 from __future__ import annotations
@@ -98,7 +101,14 @@ def one(seed: int, **kwargs) -> pd.DataFrame:
             res = longitudinal_model(panel, formula="y ~ C(wave)", unit="council_id", subject="participant_id",
                                      time="wave", family="binomial", **options)
         params = res.params.loc[planted.index]
+        # the plain robust (Liang-Zeger) sandwich of the same fit beside the bias-reduced one the results give, and
+        # its interval on the same t reference: whether the correction or the sandwich itself makes an interval wide
+        robust = pd.Series(np.sqrt(np.diag(np.asarray(res.fit_result.cov_robust))), index=res.fit_result.params.index)
+        half = stats.t.ppf(0.975, params["df"].to_numpy()) * robust.loc[planted.index].to_numpy()
         rows.append(pd.DataFrame({"seed": seed, "method": name, "term": planted.index,
+                                  "se": params["se"].to_numpy(), "se_robust": robust.loc[planted.index].to_numpy(),
+                                  "robust_low": params["estimate"].to_numpy() - half,
+                                  "robust_high": params["estimate"].to_numpy() + half,
                                   "estimate": params["estimate"].to_numpy(), "ci_low": params["ci_low"].to_numpy(),
                                   "ci_high": params["ci_high"].to_numpy(), "planted": planted.to_numpy(),
                                   "n_obs": res.n_obs, "n_effective": res.n_effective}))
@@ -112,8 +122,15 @@ def summarise(runs: pd.DataFrame) -> dict:
         covered = int(((g["ci_low"] <= g["planted"]) & (g["planted"] <= g["ci_high"])).sum())
         n = len(g)
         low, high = stats.binomtest(covered, n).proportion_ci(0.95, method="exact")
+        robust = int(((g["robust_low"] <= g["planted"]) & (g["planted"] <= g["robust_high"])).sum())
         out.setdefault(method, {})[term] = {
             "mean_bias": float(err.mean()), "mc_se": float(err.std(ddof=1) / np.sqrt(n)),
+            # the standard errors against the spread they estimate: of the error (estimate less the study's own
+            # planted value, which is conditional on its councils' statuses) and of the estimate itself (whose
+            # spread also holds the studies' differing mixes of status, as a sandwich's variance does)
+            "mean_se": float(g["se"].mean()), "mean_se_robust": float(g["se_robust"].mean()),
+            "sd_error": float(err.std(ddof=1)), "sd_estimate": float(g["estimate"].std(ddof=1)),
+            "sd_planted": float(g["planted"].std(ddof=1)), "coverage_robust": robust / n,
             "rmse": float(np.sqrt((err ** 2).mean())), "coverage": covered / n,
             "coverage_ci": [float(low), float(high)], "mean_planted": float(g["planted"].mean()),
             "mean_n_obs": float(g["n_obs"].mean()), "mean_n_effective": float(g["n_effective"].mean()), "n": n}

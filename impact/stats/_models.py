@@ -281,7 +281,8 @@ def longitudinal_model(
         `n_dropped` (rows left out for missing values), `notes`,
         `summary()`. For "mice", `params` adds `lambda` (the share of the
         total variance due to the missing data) and `fmi` (the fraction of
-        missing information), as R's ``mice::pool`` gives them. For ``family="binomial"``, `params` adds `few_events`:
+        missing information), as R's ``mice::pool`` gives them, and
+        `imputations` holds the completed data sets fitted. For ``family="binomial"``, `params` adds `few_events`:
         True for a term whose level, or the reference it is compared with,
         has fewer than 5 events or non-events (its odds ratio and interval
         rest on them and are unstable; the notes say where).
@@ -1659,7 +1660,7 @@ def _fit_mice(data, spec: _Spec, subject: str, covariates: list[str], n_imputati
     mice, state = _mice_data(wide.loc[seen, usable].reset_index(drop=True), seed)
     try:
         mice.update_all(MICE_BURN_IN)
-        fits = []
+        fits, completed_sets = [], []
         for _ in range(n_imputations):
             mice.update_all(MICE_CYCLES_BETWEEN)
             completed = mice.data.copy()
@@ -1669,10 +1670,12 @@ def _fit_mice(data, spec: _Spec, subject: str, covariates: list[str], n_imputati
                 warnings.simplefilter("ignore", MissingValueWarning)
                 frame, _, design = _complete_rows(long, spec)
                 fits.append(_fit(frame, spec, quiet_units=True, design=design))
+            completed_sets.append(frame)
     finally:
         if state is not None:
             np.random.set_state(state)  # noqa: NPY002 - the caller's state is restored
     res = _rubin(fits, spec, n_missing, len(grid), int(data[spec.unit].nunique()))
+    res.imputations = completed_sets  # the data sets fitted, as pooled (stats22)
     if not seen.all():
         k = int((~seen).sum())
         res.notes.append(f"{_counted(k, _unit_noun(subject))} with no observed value at any wave left out (nothing "

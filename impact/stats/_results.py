@@ -117,6 +117,12 @@ class ModelResults:
         many equally weighted rows would give an estimate as precise), NaN
         for multiple imputation (which has no one set of weights; its
         `params` give the fraction of missing information).
+    imputations : list of pandas.DataFrame or None
+        Multiple imputation (``missing="mice"``): the completed data sets the
+        model was fitted to, one per imputation in the order pooled (every
+        subject-wave of the grid, missing outcomes imputed, observed ones as
+        given), so that each fit and Rubin's rules can be recomputed from
+        them; None otherwise.
     missing : str
         How missing waves were handled: "complete", "ipw" or "mice".
     n_dropped : int
@@ -141,6 +147,7 @@ class ModelResults:
     missing: str = "complete"
     n_dropped: int = 0
     weights: pd.Series | None = field(default=None, repr=False)
+    imputations: list[pd.DataFrame] | None = field(default=None, repr=False)
 
     @property
     def n_effective(self) -> float:
