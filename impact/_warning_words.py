@@ -365,8 +365,22 @@ def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: 
 #: ``warnings.warn`` calls against the examples (tests/test_report_truth_round42.py).
 class _OwnRule(NamedTuple):
     test: re.Pattern
-    words: Callable[[re.Match, Callable[[str], str], str], str]
+    words: Callable[..., str]
     examples: tuple[str, ...]
+    #: whether ``words`` also takes ``councils=``, the study's councils, for a caveat whose weight depends on them
+    sized: bool = False
+
+
+def _few_units() -> int:
+    from .stats._models import FEW_UNITS
+
+    return FEW_UNITS
+
+
+def _few(councils: int | None) -> bool:
+    """Whether ``councils`` are few, by the one threshold of the report's "few councils" (the models' ``FEW_UNITS``,
+    as :func:`impact.report._build._few_councils` asks); not where the study's size is not known."""
+    return councils is not None and int(councils) < _few_units()
 
 
 #: What the caveat of a status term's standard error resting on a single council adds where the models table gives
@@ -575,9 +589,11 @@ _OWN_WARNINGS: list[_OwnRule] = [
         ("Chi-square approximation with an expected count of 1.2 (< 5); use method='exact' or 'permutation'.",)),
     _OwnRule(
         re.compile(r"^Ties in the outcome: the Mann-Whitney p-value is asymptotic;"),
-        lambda m, say, where: ("some of the figures compared are tied, so the Mann-Whitney test's p-value is a "
-                               "large-sample approximation, which with few councils may be some way off."),
-        ("Ties in the outcome: the Mann-Whitney p-value is asymptotic; use method='permutation'.",)),
+        lambda m, say, where, councils=None: (
+            "some of the figures compared are tied, so the Mann-Whitney test's p-value is a large-sample "
+            "approximation" + (f", which with {councils} {'council' if councils == 1 else 'councils'}, fewer than "
+                               f"{_few_units()}, may be some way off." if _few(councils) else ".")),
+        ("Ties in the outcome: the Mann-Whitney p-value is asymptotic; use method='permutation'.",), sized=True),
     _OwnRule(
         re.compile(r"^The time points of (?P<col>'[^']*') are text with no order of their own \((?P<order>.*?)\): "
                    r"they were taken in alphabetical order, first to last;", re.S),
@@ -601,11 +617,12 @@ def _agree(k: str, one: str, many: str) -> str:
     return one if k.replace(",", "") == "1" else many
 
 
-def own_warning_words(text: str, labels: Mapping[str, str]) -> tuple[str, bool]:
+def own_warning_words(text: str, labels: Mapping[str, str], councils: int | None = None) -> tuple[str, bool]:
     """One of the package's own warnings, ``text`` (its figures named first or not: "The tests of change across the
     waves: ..."), said for a reader: the counts and what they mean for the figures, the waves, impacts and columns by
     ``labels`` (identifier -> words, in lower case), and whether it was said anew (not only its identifiers put in
-    words).
+    words). ``councils``, the study's councils where known, lets a caveat whose weight depends on them say so only
+    where they are few (fewer than ``FEW_UNITS``): "which with few councils may be some way off" was said of any study.
 
     >>> own_warning_words("2 of 8 councils lack one or more of the time points ['a', 'b'] and were left out "
     ...                   "there: only complete cases are tested.", {"a": "before", "b": "after"})[0][:74]
@@ -627,15 +644,15 @@ def own_warning_words(text: str, labels: Mapping[str, str]) -> tuple[str, bool]:
     head, _, body = text.partition(": ") if re.match(r"^[A-Z][^:]*\([^)]*\): |^The [^:]*: ", text) else ("", "", text)
     found = _own_rule(text, head, body)
     if found is not None:
-        match, words, where = found
-        said = words(match, say, where)
+        match, rule, where = found
+        said = rule.words(match, say, where, councils=councils) if rule.sized else rule.words(match, say, where)
         return (f"{where[:1].upper()}{where[1:]}: {said}" if where else said[:1].upper() + said[1:]), True
     # any other: its Python lists put in words; a quoted code is left for the report to name ("the longitudinal model
     # of code 'morale'" is how the report tells which impact's figures a caveat is of, and withholds it with them)
     return (f"{head}: " if head else "") + re.sub(r"\[[^\[\]]*\]", lambda m: say(m[0]), body), False
 
 
-def _own_rule(text: str, head: str, body: str) -> tuple[re.Match, Callable, str] | None:
+def _own_rule(text: str, head: str, body: str) -> tuple[re.Match, _OwnRule, str] | None:
     """The rule of :data:`_OWN_WARNINGS` that says ``text``, its match and the figures the caveat is of: the message
     with the figures :func:`reissue_per_item` ends it with (", in the longitudinal model of code 'x' (the models
     table).") taken off, the message whole (one beginning "The standard error of ...: " has no "The <figures>: "
@@ -647,7 +664,7 @@ def _own_rule(text: str, head: str, body: str) -> tuple[re.Match, Callable, str]
         for rule in _OWN_WARNINGS:
             match = rule.test.search(whole)
             if match and (match.start() == 0 or whole != text):
-                return match, rule.words, where
+                return match, rule, where
     return None
 
 

@@ -463,7 +463,7 @@ def analyse(
     # a library's warning is in words (impact._warning_words), and so is the package's own (its time points, codes
     # and columns as an analyst's identifiers: report truth round 41); their own words are kept in provenance
     labels = _reader_labels(study, codebook)
-    said = [_said_for_report(w.message, labels) for w in caught]
+    said = [_said_for_report(w.message, labels, len(study.councils)) for w in caught]
     stat_warnings = sorted({f"{name}: {text}" for name, text, _ in said})
     # an indicator's change refused with an error says why in its note, in words; the error's own is kept here
     refused = [f.get("note_source", pd.Series(dtype=object)).dropna() for f in (ind_effects, review_effects)
@@ -1065,17 +1065,18 @@ def _reader_labels(study: Study, codebook: Codebook, redacted: Callable[[str], s
     return labels
 
 
-def _said_for_report(message: Warning, labels: dict[str, str]) -> tuple[str, str, tuple[str, ...]]:
+def _said_for_report(message: Warning, labels: dict[str, str],
+                     councils: int | None = None) -> tuple[str, str, tuple[str, ...]]:
     """A warning caught in the analysis as the report's caveats give it: its class's name, its text for a reader and
     the words kept for provenance.json. A library's is in words already (:class:`LibraryWarning`, its own words its
     ``sources``); the package's own is written for an analyst and is said again (:func:`own_warning_words`), its
-    message kept. The analyst calling the package's functions still gets the message as it was."""
+    message kept; ``councils``, the study's, for a caveat that depends on them. The analyst calling the package's functions still gets the message as it was."""
     if isinstance(message, LibraryWarning):
         return "StatisticalWarning", str(message), message.sources
     name, text = type(message).__name__, str(message)
     if not isinstance(message, ImpactWarning):
         return name, text, ()
-    said, _ = own_warning_words(text, labels)
+    said, _ = own_warning_words(text, labels, councils)
     head = re.match(r"(The [^:]*): ", said)
     figures = f"; {head[1][:1].lower()}{head[1][1:]}" if head else ""
     return name, said, ((f"{name}: {text}{OWN_SOURCE}{figures})",) if said != text else ())

@@ -776,7 +776,10 @@ def _landscape_text(writer: _Writer, blocks) -> list[bool]:
     alone on a portrait page before the turn (the paragraph introducing the
     indicators' difference-in-differences table stood alone on a portrait
     page of the example's report). Text after the last table or figure is
-    portrait.
+    portrait, unless it is short (:func:`_short_text`): then it stays on the
+    last table's pages, where a turn of the page would leave it alone on one
+    (a 6-council study's one sentence that no figure of the impacts at each
+    wave is drawn held a portrait page between two landscape ones).
     """
     own: list[bool | None] = [writer.layout(b)[5] if isinstance(b, Table) and not b.detail and id(b) not in writer.withheld
                               else False if isinstance(b, Figure) else None for b in blocks]
@@ -785,7 +788,11 @@ def _landscape_text(writer: _Writer, blocks) -> list[bool]:
         if orientation is not None:
             out.append(orientation)
             continue
-        out.append(bool(next((o for o in own[i + 1:] if o is not None), False)))
+        ahead = next((o for o in own[i + 1:] if o is not None), None)
+        if ahead is None:  # after the last table or figure: short text stays on its pages
+            before = next((o for o in reversed(own[:i]) if o is not None), False)
+            ahead = before and _short_text(blocks[i:])
+        out.append(bool(ahead))
     return out
 
 

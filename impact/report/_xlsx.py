@@ -424,6 +424,10 @@ def _flag_text(flagged: list[tuple[str, str]], figures: list[str]) -> str:
     ...          "95% CI, lower (percentage points)", "95% CI, upper (percentage points)", "p-value (not a finding)"]
     >>> _flag_text([(h, "c") for h in heads if not h.startswith("Councils")], heads)
     'All figures but Councils not in intervention; Councils in intervention (c)'
+    >>> _flag_text([(h, "c") for h in parts[1:]], parts)
+    'All figures but n (c)'
+    >>> _flag_text([(h, "c") for h in parts if h != "Participants: realised"] + [("Share", "c")], parts[:2] + parts[2:] + ["Participants: incomplete", "Share"])
+    'All figures but Participants: realised; incomplete (c)'
     """
     if len(figures) > 1 and len(flagged) == len(figures) and len({why for _, why in flagged}) == 1:
         return f"{ALL_FIGURES} ({flagged[0][1]})"
@@ -434,7 +438,7 @@ def _flag_text(flagged: list[tuple[str, str]], figures: list[str]) -> str:
     if len(reasons) == 1:
         empty = {head for head, _ in flagged}
         shown = [h for h in figures if h not in empty]
-        but = f"{ALL_FIGURES} but {'; '.join(shown)} ({flagged[0][1]})"
+        but = f"{ALL_FIGURES} but {_heads_once(shown)} ({flagged[0][1]})"
         if len(but) < len(said):
             return but
     return said
