@@ -123,12 +123,18 @@ def test_a_signed_change_in_a_sentence_signs_its_interval():
 
 
 # ------------------------------------------------------------------- 2 and 3: the study's size
+#: The councils of the study large enough not to be few (at least FEW_UNITS, 10): 30 (seed 42030) has a randomisation
+#: p at its floor, as 60 (seed 42060) did, for half the CPU seconds of its analysis and report (testtime21; 20 councils,
+#: seed 42020, has none).
+LARGE = 30
+
+
 @pytest.fixture(scope="module")
 def by_size():
-    """Findings of generated studies of 8 and 60 councils (seeds 42008 and 42060), the indicators and the models
-    only, one interview a council and wave."""
+    """Findings of generated studies of 8 and :data:`LARGE` councils (seeds 42008 and 42030), the indicators and the
+    models only, one interview a council and wave."""
     return {n: analysed_synthetic(n, 42000 + n, parts=["indicators", "models"], interviews_per_wave=1,
-                                  words_per_interview=100)[2] for n in (8, 60)}
+                                  words_per_interview=100)[2] for n in (8, LARGE)}
 
 
 def _text(findings) -> str:
@@ -141,7 +147,7 @@ _FEW = re.compile(r"\b(?:[Ww]ith (?:so )?few councils|for few clusters|[Ss]mall 
 
 
 def test_advice_for_few_councils_follows_the_studys_size(by_size):
-    small, large = _text(by_size[8]), _text(by_size[60])
+    small, large = _text(by_size[8]), _text(by_size[LARGE])
     assert "With few councils, read the randomisation p-value" in small
     assert "for few clusters" in small
     assert "read the randomisation p-value" in large.lower()
@@ -155,7 +161,7 @@ def _floor_sentences(findings):
 
 
 def test_the_resamples_floor_is_computed_and_names_the_option(by_size):
-    findings = by_size[60]
+    findings = by_size[LARGE]
     family = findings.review_indicator_effects
     tests = int(family["ri_p_value"].notna().sum())
     draws = int(family["ri_n"].max())
@@ -168,7 +174,7 @@ def test_the_resamples_floor_is_computed_and_names_the_option(by_size):
 
 
 def test_the_resamples_floor_is_not_said_where_more_draws_change_nothing(by_size):
-    findings = by_size[60]
+    findings = by_size[LARGE]
     family = findings.review_indicator_effects
     # every p far above what any number of draws could bring below 0.05 / 15: more resamples change no finding
     far = family.assign(ri_p_value=family["ri_p_value"].where(family["ri_p_value"].isna(), 0.3))
