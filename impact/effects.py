@@ -375,6 +375,7 @@ def attrition_effects(
     waves: Sequence[str] | None = None,
     alpha: float = 0.05,
     methods: Sequence[str] = ("complete", "ipw"),
+    wave_terms: bool = False,
 ) -> pd.DataFrame:
     """The effect of being in intervention under each way of handling missed interviews, per code.
 
@@ -399,6 +400,11 @@ def attrition_effects(
     methods : sequence of {"complete", "ipw", "mice"}
         Default complete cases and inverse-probability weighting (multiple
         imputation of a binary outcome is slower and offered on request).
+    wave_terms : bool
+        Also the same fits' terms of each later wave against the first
+        (``wave_<id>``, as :func:`intervention_effects` names them), under a
+        column ``term`` (``in_intervention`` for the rows above). Always the
+        GEE's, with the ``separation`` of the code's fit under that method.
 
     Returns
     -------
@@ -460,12 +466,18 @@ def attrition_effects(
             warnings.warn(fit_failed(exc, f"the model of code {code!r} weighted for missed interviews",
                                      "the attrition sensitivity table has no row for it"), stacklevel=2)
             continue
-        t = t[t["term"] == "in_intervention"].assign(code=code, measure=measure, estimator="gee")
-        t = t.assign(separation=t["notes"].map(lambda n: _separated(str(n).split("; "))) | _constant_level(d))
-        rows.append(_attrition_firth(t, d, methods_here, alpha)[cols])
+        t = t.assign(code=code, measure=measure, estimator="gee",
+                     separation=t["notes"].map(lambda n: _separated(str(n).split("; "))) | _constant_level(d))
+        waves_t = t[t["term"].astype(str).str.startswith("C(wave)[T.")]
+        t = t[t["term"] == "in_intervention"]
+        rows.append(_attrition_firth(t, d, methods_here, alpha)[["term", *cols]])
+        if wave_terms:  # the complete-case rows are the models table's wave terms (the same GEE)
+            rows.append(waves_t.assign(term="wave_" + waves_t["term"].astype(str).str[len("C(wave)[T."):-1])
+                        [["term", *cols]])
     if not rows:
-        return pd.DataFrame(columns=cols)
-    return pd.concat(rows, ignore_index=True)
+        return pd.DataFrame(columns=["term", *cols] if wave_terms else cols)
+    out = pd.concat(rows, ignore_index=True)
+    return out if wave_terms else out.drop(columns="term")
 
 
 def _attrition_firth(t: pd.DataFrame, d: pd.DataFrame, methods: tuple[str, ...], alpha: float) -> pd.DataFrame:

@@ -178,7 +178,9 @@ def review_indicator_effects(study: Study, *, alpha: float = 0.05, n_permutation
         group is a comparison until its review, and its periods from then
         on are left out). ``n_treated``: the councils of the group reviewed
         within an indicator's periods (after its first); ``n_control``:
-        those reviewed after its last period or never;
+        the councils compared with, those not yet reviewed (or never) at a
+        period of the estimate, each counted once (0 where nothing was
+        estimated: no council was compared);
         ``n_treated_before_first``: councils reviewed before the first
         period (left out). None when the study has no indicators.
 
@@ -327,6 +329,11 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
                          "note_source": f"{source[:-1]}; why the change in {measure} {figures} was not estimable)"})
             continue
         o = simple.overall.iloc[0]
+        if control == "not_yet_treated":
+            # the comparison is the councils not yet reviewed at each period compared: counting only those reviewed
+            # after the last period (or never) gave 0 comparison councils beside an estimate where every council was
+            # reviewed within the periods (seed 45101, 9 councils, truth48)
+            row["n_control"] = _compared_councils(data, res.att_gt) if pd.notna(o["estimate"]) else 0
         if pd.isna(o["estimate"]):
             # every period after a start lacks the council's own figure before its start, or two councils to compare
             # with: the row had no estimate and no note (the contract says a row without an estimate says why), and
@@ -371,6 +378,23 @@ def _flag_few_distinct(rows: list[dict], alpha: float) -> None:
 def _distinct(codes: np.ndarray) -> int:
     """How many distinct codes of :func:`pandas.factorize` (-1, missing, not counted) ``codes`` holds."""
     return len(np.unique(codes[codes >= 0]))
+
+
+def _compared_councils(data: pd.DataFrame, att_gt: pd.DataFrame) -> int:
+    """The distinct councils of ``data`` (``council_id``, ``time``, ``first_treated``) that are a comparison in a cell
+    of the simple average of ``att_gt`` (after the start, estimated, at least two comparison councils, as
+    ``aggregate(min_comparison=2)``): not yet treated after the cell's period (or never), with a figure at both the
+    cell's period and its base period."""
+    post = att_gt["post"].to_numpy().astype(bool)
+    used = att_gt[post & ~np.isnan(att_gt["estimate"].to_numpy(dtype="float64"))
+                  & (att_gt["n_control"].to_numpy() >= 2)]
+    times = data.groupby("council_id", observed=True)["time"].agg(set)
+    first = data.groupby("council_id", observed=True)["first_treated"].first()
+    compared = set()
+    for t, b in zip(used["time"], used["base_time"], strict=True):
+        later = first.isna() | (first > max(t, b))
+        compared.update(c for c in first.index[later.to_numpy()] if {t, b} <= times[c])
+    return len(compared)
 
 
 def _lone_cohorts(att_gt: pd.DataFrame) -> int:

@@ -119,7 +119,8 @@ class Findings:
     councils, waves or status groups) to the reason, in words; its table is
     then empty and the report says why.  ``attrition`` holds the effect of
     being in intervention fitted to complete cases and weighted for missed
-    interviews (:func:`impact.effects.attrition_effects`).  ``not_coded``
+    interviews (:func:`impact.effects.attrition_effects`), ``attrition_waves``
+    the same fits' terms of each later wave (its ``wave_terms``).  ``not_coded``
     lists the interviews left out as not coded (``interview_id``,
     ``participant_id``, ``council_id``, ``wave``): no respondent speech was
     found in their transcript and no coding of them was supplied, so they are
@@ -173,6 +174,7 @@ class Findings:
     not_coded: pd.DataFrame | None = None
     hand_check: pd.DataFrame | None = None
     reliability_by_wave: pd.DataFrame | None = None
+    attrition_waves: pd.DataFrame | None = None
 
 
 def _progress(callback: Callable[[str], None] | None, message: str) -> None:
@@ -448,7 +450,13 @@ def analyse(
         # the same models with missed interviews weighted for (a sensitivity analysis beside them)
         with said_in_words(MODEL_FIGURES["attrition_sensitivity"], name_own=True):
             attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids,
-                                           alpha=alpha) if not models.empty else None)
+                                           alpha=alpha, wave_terms=True) if not models.empty else None)
+        # the same fits' wave terms, set beside the models' where the two disagree (truth48)
+        attrition_waves = None
+        if attrition is not None:
+            status_row = attrition["term"] == "in_intervention"
+            attrition, attrition_waves = (attrition[status_row].drop(columns="term").reset_index(drop=True),
+                                          attrition[~status_row].reset_index(drop=True))
         with said_in_words(MODEL_FIGURES["survey_model"], logistic=False, name_own=True):
             survey_model = survey_effects(study, alpha=alpha) if "survey" in wanted else None
         with said_in_words(MODEL_FIGURES["survey_by_status"], logistic=False, name_own=True):
@@ -540,7 +548,7 @@ def analyse(
     return Findings(
         study=study, codebook=codebook, segments=segments, coded=codings, panel=panel, participant_panel=ppanel,
         trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
-        comparisons=comparisons, change=change, models=models, attrition=attrition, sample=sample, themes=themes, actions=actions,
+        comparisons=comparisons, change=change, models=models, attrition=attrition, attrition_waves=attrition_waves, sample=sample, themes=themes, actions=actions,
         attribution=attribution, attribution_by_wave=attribution_by_wave, process=process, survey_model=survey_model,
         survey_by_status=survey_by_status, indicator_trends=trends,
         indicator_effects=ind_effects, review_indicator_effects=review_effects, reliability=reliability, reliability_by_status=reliability_by_status,
@@ -748,7 +756,7 @@ def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
         # "need three waves ... the study has 4" read as if four were too few
         out["trajectories"] = ("trajectories (expectations realised, impact sustained or faded) are defined on "
                                "exactly three waves, one before the review and two after it; the study has "
-                               f"{len(study.wave_ids)}")
+                               f"{_counted(len(study.wave_ids), 'wave')}")
     return out
 
 
@@ -773,7 +781,9 @@ def _process_findings(study: Study, pcodings: pd.DataFrame, segments: pd.DataFra
 
     leaves = [c for c in book.leaf_codes() if c != "recommendation"]
     pc = process_codings(pcodings, study, segments=segments if len(segments) else None)
-    later = study.wave_ids[1:] if len(study.wave_ids) > 1 else study.wave_ids
+    # the waves after the review: none in a study of its first wave alone, whose suggestions (made before the review)
+    # were counted as "made after the review" (truth48)
+    later = study.wave_ids[1:]
     after = pc[pc["wave"].isin(later)]
     # a suggestion is coded with the factor it concerns, but it is not evidence that the factor hindered
     said = factor_statements(pc)

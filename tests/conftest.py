@@ -387,6 +387,29 @@ def keep_waves(study, coded, waves: list[str]):
     return Study(meta, tables, texts), coded[coded["interview_id"].isin(set(iv["interview_id"]))].reset_index(drop=True)
 
 
+def by_waves_reports():
+    """One study of 9 councils (seed 45301: too few in intervention at its first wave to compare) cut to its first one,
+    two and three waves (:func:`keep_waves`), each analysed with its planted coding (19 resamples); ``{n_waves: (study,
+    report, findings)}``, the report at min_count 5. Once per test process: report truth rounds 45 and 48 read it."""
+    import warnings
+
+    from impact.pipeline import analyse, build_report
+    from impact.synth import generate_with_truth
+
+    def build():
+        out = {}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            study, truth = generate_with_truth(9, seed=45301, interviews_per_wave=3, words_per_interview=120)
+            for n in (1, 2, 3):
+                s, coded = keep_waves(study, truth.coded(), list(study.wave_ids[:n]))
+                findings = analyse(s, coded=coded, n_resamples=19, seed=1)
+                out[n] = (s, build_report(findings, min_count=5)[0], findings)
+        return out
+
+    return once_per_worker(("round45", "by_waves"), build)
+
+
 def held(study, coded, polarity: str, codes: list[str]):
     """Per participant, wave and impact in ``codes``, whether the coding holds a statement of ``polarity`` (pandas)."""
     import pandas as pd

@@ -11,7 +11,7 @@ import warnings
 
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, held, keep_waves
+from conftest import analysed_synthetic, by_waves_reports, held
 
 
 @pytest.fixture(scope="module")
@@ -111,19 +111,9 @@ def test_the_summarys_yardstick_is_the_sum_of_two_columns_of_the_realisation_tab
 @pytest.fixture(scope="module")
 def by_waves():
     """One study of 9 councils (seed 45301: too few in intervention at its first wave to compare) cut to its first one,
-    two and three waves (:func:`conftest.keep_waves`), each analysed with its planted coding; ``{n_waves: (study, report)}`` at min_count 5."""
-    from impact.pipeline import analyse, build_report
-    from impact.synth import generate_with_truth
-
-    out = {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        study, truth = generate_with_truth(9, seed=45301, interviews_per_wave=3, words_per_interview=120)
-        for n in (1, 2, 3):
-            s, coded = keep_waves(study, truth.coded(), list(study.wave_ids[:n]))
-            findings = analyse(s, coded=coded, n_resamples=19, seed=1)
-            out[n] = (s, build_report(findings, min_count=5)[0])
-    return out
+    two and three waves (:func:`conftest.keep_waves`), each analysed with its planted coding; ``{n_waves: (study, report)}`` at min_count 5
+    (:func:`conftest.by_waves_reports`, shared with round 48)."""
+    return {n: (study, report) for n, (study, report, _) in by_waves_reports().items()}
 
 
 def _sentences(report) -> list[str]:

@@ -631,6 +631,144 @@ def _response_by_status(ctx) -> dict | None:
     return out
 
 
+def _response_test_words(ctx) -> str:
+    """' A binomial GEE of being interviewed ...: odds ratio ... (95% CI ..., p ...): ...' of
+    :func:`_response_by_status`, said where its figures are (the sample section's table of participants interviewed by
+    status, and the models section's paragraph on missed interviews); '' where no test was made."""
+    r = _response_by_status(ctx)
+    if r is None:
+        return ""
+    return (f" A binomial GEE of being interviewed on wave and intervention status, councils as clusters: odds ratio "
+            f"of being interviewed in intervention vs not {format_ratio(r['odds_ratio'])} ({ctx.level} CI "
+            f"{format_ratio(r['ci_low'])} to {format_ratio(r['ci_high'])}, {_p_words(r['p_value'], ctx.alpha)})"
+            + (": the missed interviews depend on status, so they are not at random for figures pooling the "
+               "councils." if r["p_value"] < ctx.alpha else
+               ": no significant difference by status, which is not evidence that there is none."))
+
+
+def _response_test_said(ctx) -> str:
+    """' Participants in councils in intervention were interviewed significantly less often than ...' : the result of
+    :func:`_response_by_status` in words for the models section's paragraph on missed interviews, pointing to its
+    figures (the note to the sample section's table of participants interviewed by status, :func:`_response_test_words`;
+    a sentence's figures are those of a table). The paragraph gave the missed interviews' total alone, and set the
+    weighted fits beside the complete cases without saying whether the missed interviews depended on status (truth48).
+    '' where no test was made."""
+    r = _response_by_status(ctx)
+    if r is None:
+        return ""
+    where = ("a binomial GEE of being interviewed on wave and intervention status, councils as clusters, whose figures "
+             "are in the note to the sample section's table of participants interviewed by status")
+    if not r["p_value"] < ctx.alpha:
+        return (f" Participants in councils in and not in intervention were not interviewed at significantly different "
+                f"rates ({where}), which is not evidence that they were interviewed alike.")
+    less, more = (("in intervention", "not in intervention") if r["odds_ratio"] < 1 else
+                  ("not in intervention", "in intervention"))
+    return (f" Participants in councils {less} were interviewed significantly less often than those in councils {more} "
+            f"({where}): the missed interviews are not at random.")
+
+
+def _weighted_waves(ctx) -> pd.DataFrame:
+    """The models' wave terms (each later wave against the first) beside the same fits weighted for missed interviews
+    (``attrition_waves`` of the findings, ``missing == "ipw"``): ``code``, ``term``, ``wave``, the models' ``estimate``,
+    ``se``, ``ci_low``, ``ci_high``, the weighted ``w_estimate``, ``w_se``, ``w_ci_low``, ``w_ci_high``, and ``differs``:
+    the two are further apart than the larger of their standard errors. Of the terms the summary reads
+    (:func:`_readable_models`) that are GEE fits on both sides (a Firth estimate is not set beside a weighted GEE).
+    Under participants in intervention planted to miss the later interviews, stats21's bench found the complete-case
+    wave terms of a model without status biased (-0.18) and the weighted ones not; the report showed weighted
+    estimates of the intervention contrast only (truth48). Empty where nothing can be set side by side."""
+    if "weighted_waves" in ctx.__dict__:
+        return ctx.__dict__["weighted_waves"]
+    out = pd.DataFrame(columns=["code", "term", "wave", "estimate", "se", "ci_low", "ci_high", "w_estimate", "w_se",
+                                "w_ci_low", "w_ci_high", "differs"])
+    ctx.__dict__["weighted_waves"] = out
+    aw = getattr(ctx.f, "attrition_waves", None)
+    terms = {f"wave_{w}": w for w in ctx.later}
+    if aw is None or aw.empty or not terms or "term" not in aw.columns:
+        return out
+    _, rows = _readable_models(ctx, terms)
+    if rows.empty:
+        return out
+    if "estimator" in rows.columns:
+        rows = rows[rows["estimator"].fillna("gee").eq("gee")]
+    w = aw[(aw["missing"] == "ipw") & ~aw["separation"].fillna(False).astype(bool)]
+    w = w[np.isfinite(w[["estimate", "se", "ci_low", "ci_high"]].astype(float)).all(axis=1)]
+    w = w[["code", "term", "estimate", "se", "ci_low", "ci_high"]].rename(
+        columns={c: f"w_{c}" for c in ("estimate", "se", "ci_low", "ci_high")})
+    both = rows[["code", "term", "estimate", "se", "ci_low", "ci_high"]].merge(w, on=["code", "term"])
+    if both.empty:
+        return out
+    gap = (both["w_estimate"] - both["estimate"]).abs()
+    both = both.assign(wave=both["term"].map(terms), differs=gap > np.maximum(both["se"], both["w_se"]),
+                       _o=both["code"].map(ctx.codes.index), _t=both["term"].map(list(terms).index))
+    out = both.sort_values(["_o", "_t"]).drop(columns=["_o", "_t"])[list(out.columns)].reset_index(drop=True)
+    ctx.__dict__["weighted_waves"] = out
+    return out
+
+
+def _weighted_waves_said(ctx, rows: pd.DataFrame, at) -> str:
+    """'the change in X at W (odds ratio a weighted against b)' of each row of :func:`_weighted_waves` that differs,
+    listed; ``at`` names a wave."""
+    return _listed([f"{ctx.code(r.code).lower()} at {at(r.wave)} (odds ratio {format_ratio(math.exp(r.w_estimate))} "
+                    f"weighted against {format_ratio(math.exp(r.estimate))})" for r in rows.itertuples()],
+                   semicolons=True)
+
+
+def _weighted_change_caveat(ctx) -> str | None:
+    """The caveat of the summary's change sentences where a wave term weighted for missed interviews differs from the
+    models' complete-case term by more than the larger of their standard errors (:func:`_weighted_waves`); None where
+    every one agrees."""
+    ww = _weighted_waves(ctx)
+    differs = ww[ww["differs"]]
+    if differs.empty:
+        return None
+    at = (lambda w: ctx.short_wave(w).lower()) if len(ctx.later) > 1 else (lambda w: ctx.wave(w).lower())
+    return ("Weighted for the missed interviews (each participant by the inverse of their estimated chance of being "
+            f"interviewed at the wave, on wave and intervention status), the change since {ctx.wave(ctx.waves[0]).lower()} "
+            f"differs from the models' complete-case figure by more than a standard error in "
+            f"{_weighted_waves_said(ctx, differs, at)}; the models section's table of the change since the first "
+            "wave weighted for missed interviews sets the two side by side. Neither allows for interviews missed for "
+            "reasons other than wave and status.")
+
+
+def _weighted_waves_blocks(ctx) -> list:
+    """The models' wave terms beside the weighted ones, where any differs by more than a standard error
+    (:func:`_weighted_waves`): a sentence naming them and a table of every term set side by side. None where they all
+    agree (a study whose interviews were missed alike by status)."""
+    ww = _weighted_waves(ctx)
+    if not ww["differs"].any():
+        return []
+    at = (lambda w: ctx.short_wave(w).lower()) if len(ctx.later) > 1 else (lambda w: ctx.wave(w).lower())
+    table = pd.DataFrame({"impact": ww["code"], "wave": ww["wave"],
+                          "complete_odds_ratio": np.exp(ww["estimate"].astype(float)),
+                          "complete_ci_low": np.exp(ww["ci_low"].astype(float)),
+                          "complete_ci_high": np.exp(ww["ci_high"].astype(float)),
+                          "weighted_odds_ratio": np.exp(ww["w_estimate"].astype(float)),
+                          "weighted_ci_low": np.exp(ww["w_ci_low"].astype(float)),
+                          "weighted_ci_high": np.exp(ww["w_ci_high"].astype(float)),
+                          "differs": ww["differs"].map({True: "yes", False: "no"})})
+    return [
+        Paragraph("Weighted for the missed interviews, the change since "
+                  f"{ctx.wave(ctx.waves[0]).lower()} differs from the models' complete-case figure by more than the "
+                  f"larger of their standard errors in {_weighted_waves_said(ctx, ww[ww['differs']], at)}: the "
+                  "complete-case figure rests more on the participants interviewed more often, so the weighted one is "
+                  "the better guide where the missed interviews depend on wave and status alone."),
+        Table("attrition_sensitivity_waves", table,
+              "Sensitivity to missed interviews: change since the first wave",
+              f"Odds ratios of reporting each {ctx.one} at each later wave against the first, with {ctx.level} "
+              "intervals: complete cases (the models table's) and weighted by the inverse of each participant's "
+              "estimated chance of being interviewed at that wave (response modelled on wave and intervention "
+              "status), from the same GEE. differs: the two estimates are further apart than the larger of their "
+              "standard errors (log-odds scale).",
+              {"complete_odds_ratio": "ratio:2",
+               "Complete cases: CI": CI("complete_ci_low", "complete_ci_high", ratio=True),
+               "weighted_odds_ratio": "ratio:2",
+               "Weighted for missed interviews: CI": CI("weighted_ci_low", "weighted_ci_high", ratio=True)},
+              labels={"impact": "Impact", "complete_odds_ratio": "Complete cases: odds ratio",
+                      "weighted_odds_ratio": "Weighted for missed interviews: odds ratio",
+                      "differs": "Differs by more than a standard error"}),
+    ]
+
+
 def _not_at_random(ctx) -> str | None:
     """The summary's caveat where participants in councils in intervention were interviewed significantly more or less
     often than the others (:func:`_response_by_status`): the missed interviews are then not at random, and the
@@ -2088,6 +2226,9 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
                    "waves, so these changes across the waves include any effect of the change in status: the models "
                    "cannot tell the two apart" + ("" if set(lockstep) == set(rows["code"]) else
                                                   f" (for {_listed([ctx.code(c).lower() for c in lockstep])})") + ".")
+    weighted = _weighted_change_caveat(ctx) if out else None
+    if weighted:
+        out.append(weighted)
     return out
 
 
@@ -2912,7 +3053,7 @@ def _weakly_coded(ctx) -> list[str]:
 
 #: Tables whose counts and estimates come from the coding of the impacts.
 _IMPACT_TABLES = frozenset({"expectations", "prevalence", "realisation", "persistence", "attribution", "comparisons",
-                            "change_over_time", "attrition_sensitivity", "gee_models"})
+                            "change_over_time", "attrition_sensitivity", "attrition_sensitivity_waves", "gee_models"})
 
 
 def _flag_machine_tables(ctx, sections: list) -> list:
@@ -3775,15 +3916,7 @@ def _missing_by_status(ctx) -> list:
                          "share_interviewed": ctx.value_if(n_in / (n_in + n_out), *keys)})
     if not rows:
         return []
-    r = _response_by_status(ctx)
-    test = ""
-    if r is not None:
-        test = (f" A binomial GEE of being interviewed on wave and intervention status, councils as clusters: odds ratio "
-                f"of being interviewed in intervention vs not {format_ratio(r['odds_ratio'])} ({ctx.level} CI "
-                f"{format_ratio(r['ci_low'])} to {format_ratio(r['ci_high'])}, {_p_words(r['p_value'], ctx.alpha)})"
-                + (": the missed interviews depend on status, so they are not at random for figures pooling the "
-                   "councils." if r["p_value"] < ctx.alpha else
-                   ": no significant difference by status, which is not evidence that there is none."))
+    test = _response_test_words(ctx)
     return [Table("attrition_by_status", pd.DataFrame(rows),
                   "Participants interviewed and not interviewed at each wave, by intervention status",
                   "Every listed participant at every wave, in the status group of their council at the wave "
@@ -4651,7 +4784,7 @@ def _attrition_blocks(ctx) -> list:
     how = ("from complete cases and weighted by the inverse of each participant's estimated chance of being interviewed "
            "at that wave (response modelled on wave and intervention status)")
     return [
-        Paragraph(f"{missed} The odds ratio for being in intervention" + (
+        Paragraph(f"{missed}{_response_test_said(ctx)} The odds ratio for being in intervention" + (
                   f" is shown {how.replace('complete cases', 'complete cases (as above)', 1)}: if "
                   "they agree, interviews missed for reasons that wave and status explain did not drive the estimate; "
                   "interviews missed for other reasons (a participant with less to report being harder to reach) "
@@ -4792,6 +4925,7 @@ def _models(ctx) -> Section:
                 f"in councils in intervention against the others at the same wave, the line its {ctx.level} interval; the "
                 "vertical line is no difference.", ctx.alpha))
     blocks += _attrition_blocks(ctx)
+    blocks += _weighted_waves_blocks(ctx)
     sm = ctx.f.survey_model
     if sm is not None and len(sm):
         ok = ctx.shown(("survey_councils",), ("survey_observations",))
@@ -5334,12 +5468,13 @@ def _review_did(ctx) -> list:
               "reviewed" + _did_method(ctx, e, rows, "review dates", across or "the indicators",
                                        ", as in the next table and the summary" if across else "")
               + ". Shown where at least "
-              f"{ctx.min_count} councils were reviewed within the indicator's periods."
+              f"{ctx.min_count} councils were reviewed within the indicator's periods. Councils compared: those not "
+              "yet reviewed at a period of the estimate, each counted once."
               + (" Councils reviewed before an indicator's first period are left out of it: no period before their "
                  "review can be compared." if (e["n_treated_before_first"].fillna(0) > 0).any() else "")
               + _lone_cohort_note(ctx, e, rows) + _unestimated_note(ctx, unestimated, len(rows)),
               _DID_FORMATS,
-              labels={"n_treated": "Councils reviewed", "n_control": "Councils reviewed after the last period",
+              labels={"n_treated": "Councils reviewed", "n_control": "Councils compared (not yet reviewed)",
                       "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
                       "estimate": "Average effect"}),
         *_review_did_status_table(ctx, status, across=across),
@@ -6670,6 +6805,11 @@ def _lessons(ctx, labels) -> Section:
                         f"coded {_lower_first(labels.get('recommendation', 'recommendation'))}, a code of "
                         f"{_the_codebook(ctx, 'review_process')}), grouped by the part of the review or factor they "
                         "concern.")]
+    if not ctx.later:
+        # a study of the first wave alone showed a table of "Participants and councils making at least one suggestion
+        # about it after the review" (its suggestions made before the review, truth48)
+        blocks.append(Paragraph("This study has no wave after the review, so no suggestion made after it is counted."))
+        return Section("Lessons for the programme", blocks)
     if rec is None or rec.empty:
         blocks.append(Paragraph("No participant made a suggestion for the programme in the coded interviews."))
         return Section("Lessons for the programme", blocks)
