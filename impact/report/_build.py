@@ -578,8 +578,13 @@ def _declare_missing_by_status(ctx, iv: pd.DataFrame, status_of) -> None:
     for w in ctx.waves:
         missed = grid[(grid["wave"] == w) & ~grid["interviewed"]]["group"].value_counts()
         names = [*STATUS_LABELS, *sorted(set(missed.index) - set(STATUS_LABELS))]
+        # a group hidden at the wave hides the others' missed counts with it: beside the attrition table's total
+        # they would give the hidden one back, and the ledger would then withhold that total (and the summary's
+        # interviews it adds up to) to protect it: a table new in truth47 must not cost figures published before it
+        # (seed 63421, 12 councils, one in intervention: "drawing on N interviews" was lost)
+        hidden = any((w, g) in few for g in names)
         for g in names:
-            led.count(("participants_missing_group", w, g), int(missed.get(g, 0)), hide=(w, g) in few)
+            led.count(("participants_missing_group", w, g), int(missed.get(g, 0)), hide=hidden)
         led.relation(("participants_missing", w), [("participants_missing_group", w, g) for g in names])
 
 
