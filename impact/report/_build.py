@@ -793,10 +793,11 @@ def _not_at_random(ctx) -> str | None:
             f"those in councils {more} ({shares}odds ratio of being interviewed {format_ratio(r['odds_ratio'])}, "
             f"{ctx.level} CI {format_ratio(r['ci_low'])} to {format_ratio(r['ci_high'])}, "
             f"{_p_words(r['p_value'], ctx.alpha)}; councils as clusters). Figures that pool councils in and not in intervention "
-            "(the shares of statements by wave, expectations realised, impacts sustained) and the changes across the "
-            f"waves rest more on councils {more} at the waves where fewer of the others were interviewed; the "
-            "comparisons and models by status allow for status, and the sensitivity table of the models section "
-            "weighs the models for the missed interviews (the sample section gives them by status).")
+            "(the shares of statements by wave and their change from wave to wave, expectations realised, impacts "
+            f"sustained) rest more on councils {more} at the waves where fewer of the others were interviewed; the "
+            "comparisons by status and the models, their changes across the waves included, allow for status, and the "
+            "sensitivity table of the models section weighs the models for the missed interviews (the sample section "
+            "gives them by status).")
 
 
 def _few_councils_groups(ctx) -> set[tuple[str, str]]:
