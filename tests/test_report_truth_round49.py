@@ -19,10 +19,9 @@ from conftest import once_per_worker, report_of
 
 pytestmark = pytest.mark.xdist_group("report_truth_round49")
 
-SENTENCE = re.compile(r"With this study's participants the test could find only a strong one: even for (?P<name>[^,]+), "
-                      r"the factor whose relation it measured most precisely, it had an 80% chance of finding a "
-                      r"relation only if each further impact a participant reported per interview multiplied the odds "
-                      r"of saying it helped by (?P<ratio>[\d.,]+) or more, after the adjustment across the factors "
+SENTENCE = re.compile(r"With this study's participants the test had an 80% chance of finding a relation for "
+                      r"(?P<name>.+?), the factor whose relation it measured most precisely, only if each further "
+                      r"impact a participant reported per interview multiplied the odds of saying it helped by (?P<ratio>[\d.,]+) or more, after the adjustment across the factors "
                       r"tested \(simulated on this study's participants\)\.")
 
 
