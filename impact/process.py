@@ -288,6 +288,64 @@ def _of_suggestions(pc: pd.DataFrame) -> pd.Series:
     return key.isin(set(key[pc["code"] == _RECOMMENDATION]))
 
 
+def _by_impact_rows(pc: pd.DataFrame, ppanel: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """The rows :func:`factors_by_impact` models, every factor's: one per factor (``code``), wave and participant who
+    said only that it helped or only that it got in the way, with ``helped`` (1 or 0), ``impacts`` (the participant's
+    impacts per interview over the waves of ``pc``) and ``council_id``."""
+    impacts = (ppanel.assign(_r=ppanel[measure].astype(bool)).groupby(["participant_id", "wave"], observed=True)
+               .agg(impacts=("_r", "sum"), council_id=("council_id", "first")).reset_index())
+    per = (pc.groupby(["code", "wave", "participant_id"], observed=True)["valence"]
+           .agg(lambda v: _combine(set(v))).reset_index()
+           if len(pc) else pd.DataFrame(columns=["code", "wave", "participant_id", "valence"]))
+    # the participant's impacts per interview over the waves of ``pc`` (after the review): a participant's tendency
+    # to report impact, read from both interviews where there are two, not from the one interview alone
+    after = impacts[impacts["wave"].isin(set(pc["wave"]))]
+    impacts = after.assign(
+        impacts=after["participant_id"].map(after.groupby("participant_id", observed=True)["impacts"].mean()))
+    per = per[per["valence"].isin(["helped", "hindered"])].merge(impacts, on=["participant_id", "wave"], how="inner")
+    return per.assign(helped=(per["valence"] == "helped").astype("int64"), impacts=per["impacts"].astype("float64"))
+
+
+def _by_impact_row(code: str, d: pd.DataFrame, alpha: float) -> dict:
+    """One factor's row of :func:`factors_by_impact` from its rows ``d`` (:func:`_by_impact_rows`), ``p_adjusted``
+    aside: the test of the factor, or why it is not tested."""
+    from .stats import firth_logistic
+    from .stats._errors import NotIdentifiedError
+
+    n_h, n_k, n_c = int(d["helped"].sum()), int((1 - d["helped"]).sum()), int(d["council_id"].nunique())
+    waves = d["wave"].nunique()
+    row = {"code": code, "n": len(d), "n_helped": n_h, "n_hindered": n_k, "n_councils": n_c,
+           "mean_impacts_helped": float(d.loc[d["helped"] == 1, "impacts"].mean()) if n_h else float("nan"),
+           "mean_impacts_hindered": float(d.loc[d["helped"] == 0, "impacts"].mean()) if n_k else float("nan"),
+           "estimate": float("nan"), "odds_ratio": float("nan"), "ci_low": float("nan"),
+           "ci_high": float("nan"), "p_value": float("nan"), "se": float("nan"), "design_effect": float("nan"),
+           "df": float("nan"), "tested": False, "why_not": ""}
+    n_params = 2 + (waves - 1)
+    if not n_h or not n_k:
+        row["why_not"] = "every participant who raised it said the same (helped, or got in the way)"
+    elif d["impacts"].nunique() < 2:
+        row["why_not"] = "every participant who raised it reported as many impacts"
+    elif n_c < n_params + 2:
+        row["why_not"] = f"raised in {_counted(n_c, 'council')}, too few to test"
+    else:
+        formula = "helped ~ impacts" + (" + C(wave)" if waves > 1 else "")
+        try:
+            # the row of `impacts` alone is read: the wave terms' profile intervals and tests are not sought
+            fit = firth_logistic(d, formula=formula, unit="council_id", alpha=alpha,
+                                 intervals=["impacts"], tests=["impacts"]).params.loc["impacts"]
+        except (NotIdentifiedError, np.linalg.LinAlgError, ValueError):
+            # a wave at which every participant said the same leaves the penalised likelihood flat along that
+            # term far out on the profile (a singular information matrix, or a profile limit that no bracket
+            # holds): the model cannot be fitted, and the factor is left untested
+            row["why_not"] = "the penalised model could not be fitted"
+            return row
+        row.update(estimate=float(fit["estimate"]), odds_ratio=float(np.exp(fit["estimate"])),
+                   ci_low=float(np.exp(fit["ci_low"])), ci_high=float(np.exp(fit["ci_high"])),
+                   p_value=float(fit["p_value"]), se=float(fit["se"]),
+                   design_effect=float(fit["design_effect"]), df=float(fit["df"]), tested=True)
+    return row
+
+
 def factors_by_impact(pc: pd.DataFrame, ppanel: pd.DataFrame, *, codes: Sequence[str] | None = None,
                       measure: str = "reported", alpha: float = 0.05) -> pd.DataFrame:
     """Whether participants who report more impacts more often say a factor helped rather than got in the way.
@@ -320,7 +378,12 @@ def factors_by_impact(pc: pd.DataFrame, ppanel: pd.DataFrame, *, codes: Sequence
         ``mean_impacts_helped`` and ``mean_impacts_hindered`` (impacts reported per interview, on average, by those
         saying it helped and hindered), ``estimate`` (log odds ratio of saying it helped per impact reported),
         ``odds_ratio``, ``ci_low``, ``ci_high`` (of the odds ratio), ``p_value``, ``p_adjusted`` (Holm across the
-        factors tested), ``tested`` and ``why_not`` (why a factor was not tested).
+        factors tested), ``se`` (the Wald standard error of ``estimate``, the design effect in it),
+        ``design_effect`` (that the test's statistic is divided by), ``df`` (of the F(1, df) it is referred to),
+        ``detectable_odds_ratio`` (for the tested factor of the smallest ``se`` only, NaN for the others: the
+        odds ratio per impact reported that its test, Holm-adjusted across the factors tested, states with 80%
+        power, simulated on its participants; infinite where none up to 1,000 is), ``tested`` and ``why_not`` (why
+        a factor was not tested).
 
     Examples
     --------
@@ -332,64 +395,45 @@ def factors_by_impact(pc: pd.DataFrame, ppanel: pd.DataFrame, *, codes: Sequence
     >>> int(r["n_helped"]), int(r["n_hindered"]), bool(r["tested"])
     (4, 4, True)
     """
-    from .stats import adjust_pvalues, firth_logistic
-    from .stats._errors import NotIdentifiedError
+    from .stats import adjust_pvalues
 
     cols = ["code", "n", "n_helped", "n_hindered", "n_councils", "mean_impacts_helped", "mean_impacts_hindered",
-            "estimate", "odds_ratio", "ci_low", "ci_high", "p_value", "p_adjusted", "tested", "why_not"]
+            "estimate", "odds_ratio", "ci_low", "ci_high", "p_value", "p_adjusted", "se", "design_effect", "df",
+            "detectable_odds_ratio", "tested", "why_not"]
     code_list = list(codes) if codes is not None else list(dict.fromkeys(pc["code"]))
     if measure not in ppanel.columns:
         raise ValueError(f"`measure` must be a column of `ppanel`, but {measure!r} was passed; its columns are "
                          f"{list(ppanel.columns)}.")
-    impacts = (ppanel.assign(_r=ppanel[measure].astype(bool)).groupby(["participant_id", "wave"], observed=True)
-               .agg(impacts=("_r", "sum"), council_id=("council_id", "first")).reset_index())
-    per = (pc.groupby(["code", "wave", "participant_id"], observed=True)["valence"]
-           .agg(lambda v: _combine(set(v))).reset_index()
-           if len(pc) else pd.DataFrame(columns=["code", "wave", "participant_id", "valence"]))
-    # the participant's impacts per interview over the waves of ``pc`` (after the review): a participant's tendency
-    # to report impact, read from both interviews where there are two, not from the one interview alone
-    after = impacts[impacts["wave"].isin(set(pc["wave"]))]
-    impacts = after.assign(
-        impacts=after["participant_id"].map(after.groupby("participant_id", observed=True)["impacts"].mean()))
-    per = per[per["valence"].isin(["helped", "hindered"])].merge(impacts, on=["participant_id", "wave"], how="inner")
-    rows = []
-    for code in code_list:
-        d = per[per["code"] == code].assign(helped=lambda x: (x["valence"] == "helped").astype("int64"))
-        d = d.assign(impacts=d["impacts"].astype("float64"))
-        n_h, n_k, n_c = int(d["helped"].sum()), int((1 - d["helped"]).sum()), int(d["council_id"].nunique())
-        waves = d["wave"].nunique()
-        row = {"code": code, "n": len(d), "n_helped": n_h, "n_hindered": n_k, "n_councils": n_c,
-               "mean_impacts_helped": float(d.loc[d["helped"] == 1, "impacts"].mean()) if n_h else float("nan"),
-               "mean_impacts_hindered": float(d.loc[d["helped"] == 0, "impacts"].mean()) if n_k else float("nan"),
-               "estimate": float("nan"), "odds_ratio": float("nan"), "ci_low": float("nan"),
-               "ci_high": float("nan"), "p_value": float("nan"), "tested": False, "why_not": ""}
-        n_params = 2 + (waves - 1)
-        if not n_h or not n_k:
-            row["why_not"] = "every participant who raised it said the same (helped, or got in the way)"
-        elif d["impacts"].nunique() < 2:
-            row["why_not"] = "every participant who raised it reported as many impacts"
-        elif n_c < n_params + 2:
-            row["why_not"] = f"raised in {_counted(n_c, 'council')}, too few to test"
-        else:
-            formula = "helped ~ impacts" + (" + C(wave)" if waves > 1 else "")
-            try:
-                # the row of `impacts` alone is read: the wave terms' profile intervals and tests are not sought
-                fit = firth_logistic(d, formula=formula, unit="council_id", alpha=alpha,
-                                     intervals=["impacts"], tests=["impacts"]).params.loc["impacts"]
-            except (NotIdentifiedError, np.linalg.LinAlgError, ValueError):
-                # a wave at which every participant said the same leaves the penalised likelihood flat along that
-                # term far out on the profile (a singular information matrix, or a profile limit that no bracket
-                # holds): the model cannot be fitted, and the factor is left untested
-                row["why_not"] = "the penalised model could not be fitted"
-                rows.append(row)
-                continue
-            row.update(estimate=float(fit["estimate"]), odds_ratio=float(np.exp(fit["estimate"])),
-                       ci_low=float(np.exp(fit["ci_low"])), ci_high=float(np.exp(fit["ci_high"])),
-                       p_value=float(fit["p_value"]), tested=True)
-        rows.append(row)
-    out = pd.DataFrame(rows, columns=[c for c in cols if c != "p_adjusted"])
+    per = _by_impact_rows(pc, ppanel, measure)
+    rows = [_by_impact_row(code, per[per["code"] == code], alpha) for code in code_list]
+    out = pd.DataFrame(rows, columns=[c for c in cols if c not in ("p_adjusted", "detectable_odds_ratio")])
     out["p_adjusted"] = adjust_pvalues(out["p_value"].astype("float64").to_numpy(), "holm") if len(out) else []
+    out["detectable_odds_ratio"] = np.nan
+    tested = out[out["tested"].astype(bool)]
+    if len(tested):
+        # the factor whose estimate is the most precise (the smallest standard error; ties: the most participant-
+        # waves, then the first): the best placed to show a relation. Simulating every factor's test took seconds.
+        best = tested.sort_values(["se", "n"], ascending=[True, False], kind="stable").index[0]
+        out.loc[best, "detectable_odds_ratio"] = _by_impact_detectable(
+            per[per["code"] == out.loc[best, "code"]], out.loc[best], alpha / len(tested))
     return out[cols]
+
+
+def _by_impact_detectable(d: pd.DataFrame, row: pd.Series, alpha: float) -> float:
+    """The odds ratio per impact reported per interview that the test of one factor (its rows ``d`` and its tested
+    ``row`` of :func:`factors_by_impact`) states with 80% power at ``alpha`` (alpha over the factors tested: the level
+    Holm's adjustment holds the most significant factor to), by simulating the test on these participants
+    (:func:`impact.stats._power._firth_detectable_ratio`: their impacts reported, waves and councils as they are, the
+    share saying it helped as observed, the design effect and the F test's degrees of freedom of the fit)."""
+    import patsy
+
+    from .stats._power import _firth_detectable_ratio
+
+    formula = "impacts" + (" + C(wave)" if d["wave"].nunique() > 1 else "")
+    x = patsy.dmatrix(formula, d, return_type="dataframe")
+    return _firth_detectable_ratio(x.to_numpy(dtype="float64"), list(x.columns).index("impacts"),
+                                   float(d["helped"].mean()), df=float(row["df"]),
+                                   design_effect=float(row["design_effect"]), alpha=alpha, power=0.8, n_draws=200)
 
 
 def suggestions_by_wave(pc: pd.DataFrame, study: Study, *, waves: Sequence[str] | None = None,
