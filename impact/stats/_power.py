@@ -626,8 +626,8 @@ def _firth_detectable_ratio(x: np.ndarray, j: int, share: float, *, df: float, d
     from the fitted standard error gave 4.91, and the expected-data likelihood ratio (Self, Mauritsen and Ohara 1992)
     about 5, where the test's simulated power at 4.91 was 0.21 and at 5 0.19 (20 councils, 24 rows, alpha 0.05 / 15:
     near-separated draws give Firth's test little)."""
-    from scipy.special import expit, logit
     from scipy.optimize import brentq
+    from scipy.special import expit, logit
 
     rng = np.random.default_rng(seed)
     u = rng.random((n_draws, len(x)))
