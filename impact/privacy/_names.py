@@ -93,6 +93,8 @@ _TITLES = frozenset(
     # a councillor's title as the local press shortens it ("Coun Terry Okafor"), and a member's honorific ("the Hon.
     # Jane Okafor", "the hon. Member for ...")
     "coun couns hon "
+    # police ranks as minutes' attendance lists shorten them ("Det Insp Carla Munroe", "Det Supt R. Hanley")
+    "det insp "
     # the plural titles of minutes' lists ("Cllrs K Okafor, A Brennan and M Goldsmith", "Messrs Okafor and Patel")
     "cllrs drs messrs mmes profs".split()
 )
@@ -519,15 +521,18 @@ _ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|this|that|our|their|its)[ \t]+
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 _DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-# The date (and time) a chronology's or a log's entry opens its line with, and its stop ("12/03/24 -", "03.04.2024:",
-# "Mon 4th March 2024, 14:30 -", "2024-03-04"): what follows opens the entry as a sentence would.
+# What a chronology's, a log's or minutes' entry opens its line with before its first word, and its stop: a bullet, a
+# date and time ("12/03/24 -", "03.04.2024:", "Mon 4th March 2024, 14:30 -", "2024-03-04"), a time alone ("14:30",
+# "9.15am", "1430hrs") or an item's number ("3.", "4.2", "(5)"): what follows opens the entry as a sentence would.
 _MONTHS_ALTERNATION = "|".join(sorted(_MONTH_NAMES | _MONTH_SHORT, key=len, reverse=True))
+_ENTRY_TIME = r"(?:at[ \t]+)?(?:\d{1,2}[:.]\d{2}(?:[ \t]?(?:[ap]\.?m\.?|hrs?))?|\d{1,2}[ \t]?[ap]\.?m\.?|\d{4}[ \t]?hrs?)"
 _ENTRY_DATE = (
-    r"[ \t*\-–—•]*(?:(?:date|entry)[ \t]*:[ \t]*)?(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\p{L}*\.?,?[ \t]+)?"
+    r"[ \t*\-–—•·▪◦]*(?:(?:date|entry|time)[ \t]*:[ \t]*)?(?:(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\p{L}*\.?,?[ \t]+)?"
     r"(?:\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{4}-\d{1,2}-\d{1,2}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTHS_ALTERNATION})\.?(?:[ \t]+\d{{4}})?"
     rf"|(?:{_MONTHS_ALTERNATION})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?)"
-    r"(?:[ \t]*,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]?[ap]\.?m\.?)?)?[ \t]*(?:[:\-–—.,|][ \t]*)*")
+    rf"(?:[ \t]*,?[ \t]*{_ENTRY_TIME})?|{_ENTRY_TIME}|\(?\d{{1,2}}[.)]|\d{{1,2}}(?:\.\d{{1,2}})+)?"
+    r"[ \t]*(?:[:\-–—.,|)][ \t]*)*")
 _ENTRY_DATE_RE = lazy_compile(_ENTRY_DATE, re.IGNORECASE | re.VERSION1)
 
 _DAY_NUMBER_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}])\d{1,2}(?:st|nd|rd|th)?[ \t]+\Z", re.VERSION1)
@@ -1649,6 +1654,14 @@ _ROLE_HEADS = "|".join(sorted(w for w in KINSHIP_ROLE_WORDS if not w.endswith("s
 _ROLE_APPOSITION_RE = lazy_compile(
     r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?P<role>(?:(?:the|our|my|his|her|their|your|a|an)[ \t]+)?(?:[\p{L}\-]+[ \t]+){0,3}?"
     rf"(?:{_ROLE_HEADS}))(?![\p{{L}}'’])", re.IGNORECASE | re.VERSION1)
+# A body, a service or a setting in brackets after an attendee in a list, the item closed after it ("Attendees: AR (LA),
+# BN (ICB), CJ (Police)", "KT (Health) and PW (Education) sent apologies"): whose the attendee is, so two letters
+# before it are a person's initials, as a name is there.
+_BODY_CLOSED_AFTER_RE = lazy_compile(
+    r"[ \t]*\((?:\p{Lu}[\p{L}&'’\-]+|\p{Lu}{2,6})(?:[ \t]+(?:&[ \t]+|and[ \t]+)?\p{Lu}[\p{L}'’\-]*){0,3}\)"
+    r"[ \t]*(?:[,;.]|\Z|\r?\n|(?:and|&)[ \t]|(?:\p{Ll}+ed|sent|gave|left|said|was|were)(?![\p{L}'’\-]))", re.VERSION1)
+# Where a list's item opens: the line or a label's colon, a list's comma or semicolon, "and" ("Present: AR (LA), BN").
+_LIST_ITEM_BEFORE_RE = lazy_compile(r"(?:\A|[:;,\n\r(]|\band|&)[ \t]*\Z", re.IGNORECASE)
 # A role or a relation set off after a word and closed, with its article or owner ("Hope (mum) was tearful", "Faith
 # (SW) visited", "Rob, Mum's partner, was aggressive", "Dean (mum's ex)", "Ruby (half-sister)"): the word is who holds
 # it (see NameFinder._judge).
@@ -1825,7 +1838,8 @@ _APPOSED_HEAD_RE = lazy_compile(
     rf"[ \t]+|(?<![\p{{L}}'’])\p{{L}}+['’]s[ \t]+)(?P<head>(?:[\p{{L}}\-]+[ \t]+){{0,2}}?(?i:{_APPOSED_NOUNS}))[ \t]*,[ \t]*\Z",
     re.IGNORECASE | re.MULTILINE | re.VERSION1)
 # What a case note says of a person after her initials as its subject: a verb of being seen or being there, or a state
-# ("JT seen at A&E", "JT not in school", "KB present", "JT upset after contact").  Only a person is seen at a place,
+# ("JT seen at A&E", "JT not in school", "KB present", "JT upset after contact"), or, as minutes give an action, what
+# she is to do ("JB to circulate the minutes").  Only a person is seen at a place,
 # upset or missing from school, so three capitals there are a person's too ("JAS seen at home"); a body is present,
 # absent or reported too ("CSC present"), so only two capitals are read as a person's before those.
 _CASE_NOTE_STATE = (
@@ -1836,7 +1850,7 @@ _CASE_NOTE_STATE = (
 _CASE_NOTE_SUBJECT_RE = lazy_compile(
     rf"[ \t]+(?:(?:was|were|is|has[ \t]+been|had[ \t]+been)[ \t]+)?(?:(?:also|again|still|then)[ \t]+)?"
     rf"(?:(?P<person>{_CASE_NOTE_STATE})|present|absent|not[ \t]+present|in[ \t]+attendance|DNA|attended|reported|"
-    r"visited|contacted|agreed|refused|declined)(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
+    r"visited|contacted|agreed|refused|declined|(?-i:to[ \t]+\p{Ll}{2,}))(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
 # More initials, with a relation before them perhaps, sharing the subject's verb ("JT and sibling KB present").
 _CASE_NOTE_ALSO_RE = lazy_compile(
     rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(?:(?:his|her|their)[ \t]+)?(?:(?i:{FAMILY_ALTERNATION})[ \t]+)?"
@@ -2253,15 +2267,34 @@ _JOINED_RE = lazy_compile(
     re.VERSION1)
 
 
-def _expands(letters: str, phrase: str) -> bool:
+def _expands(letters: str, phrase: str, ending: bool = False) -> bool:
     """Whether ``letters`` are the initials of ``phrase``'s words, small words skipped or not ("IRO", "the
     independent reviewing officer"; "CPC", "Corporate peer challenge"; "SEND", "special educational needs and
-    disabilities")."""
+    disabilities"); with ``ending``, of its last words only."""
     words = [w for w in re.findall(r"\p{L}+", phrase) if fold(w) not in ("the", "a", "an", "our", "my", "his", "her",
                                                                           "their", "your")]
     heads = "".join(w[0] for w in words).upper()
     big = "".join(w[0] for w in words if fold(w) not in ("of", "and", "for", "in", "on", "to", "with")).upper()
-    return any(h.endswith(letters) or letters in h for h in (heads, big) if h)
+    return any(h.endswith(letters) or not ending and letters in h for h in (heads, big) if h)
+
+
+# The noun phrase a word is set off after, by a comma, a bracket or a dash ("Designated teacher, DT", "the independent
+# reviewing officer (IRO)").
+_SET_OFF_PHRASE_BEFORE_RE = lazy_compile(
+    r"(?P<phrase>(?:[\p{L}'’\-]+[ \t]+){0,5}[\p{L}'’\-]+)[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", re.VERSION1)
+
+
+def abbreviates_noun_before(text: str, start: int, letters: str) -> bool:
+    """Whether ``letters`` at ``start``, set off after a noun phrase, are that phrase's own initials, read back from the
+    noun ("Designated teacher, DT, said", "the independent reviewing officer (IRO)", "Virtual school head, VSH,"): the
+    noun, in apposition, and no person; not "Mum told the teacher, MT," (the letters start before it).
+
+    >>> [abbreviates_noun_before(t, t.rindex(w), w) for t, w in [("Designated teacher, DT", "DT"),
+    ...     ("Mum told the teacher, MT", "MT"), ("the independent reviewing officer (IRO)", "IRO")]]
+    [True, False, True]
+    """
+    m = _SET_OFF_PHRASE_BEFORE_RE.search(text, max(0, start - 80), start)
+    return m is not None and _expands(letters, m.group("phrase"), ending=True)
 
 
 def _defined_acronym(text: str, letters: str) -> bool:
@@ -2496,10 +2529,31 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _entry_opens(text: str, start: int) -> bool:
-    """Whether ``start`` opens a dated entry: only its line's date, time and stop before it ("03/04/24 Case
-    transferred", "12 March 2024 - JT seen")."""
+    """Whether ``start`` opens an entry: only its line's bullet, date, time or number and stop before it ("03/04/24 Case
+    transferred", "12 March 2024 - JT seen", "14:30 JT seen", "• JT to circulate", "4.2 Time agreed")."""
     line = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     return 0 < start - line <= 48 and text[start - 1 : start].isspace() and _ENTRY_DATE_RE.fullmatch(text, line, start) is not None
+
+
+# A verb of saying that is its passive participle too, a preposition after it ("Time agreed for the next visit", "Work
+# noted by the panel", "Plan agreed by the board"): the minute's "was" left out, what was agreed the subject.
+_PASSIVE_SAID_RE = lazy_compile(
+    r"[ \t]+(?:agreed|noted|mentioned|suggested|added|explained|emailed)[ \t]+"
+    r"(?P<p>for|by|at|on|in|as|with|between|until|within|via|from|under)\b(?![ \t]+(?:him|her|me|us|them|everyone)\b)")
+
+
+def passive_said(text: str, end: int, count_noun: bool) -> bool:
+    """Whether a verb of saying after a common word opening a sentence at ``end`` is a passive participle with the
+    minute's "was" left out ("Time agreed for the next visit", "Work noted at the meeting", "Plan agreed by the
+    board"): the word is what was agreed, no person.  A noun that needs an article (``count_noun``) only so before
+    "by" ("Bishop agreed with Mum", "Bishop agreed for the visit to go ahead" are the person).
+
+    >>> [passive_said(t, t.index(" "), c) for t, c in [("Time agreed for the visit", False),
+    ...     ("Bishop agreed with Mum", True), ("Plan agreed by the board", True), ("Time agreed to come", False)]]
+    [True, False, True, False]
+    """
+    m = _PASSIVE_SAID_RE.match(text, end)
+    return m is not None and (not count_noun or m.group("p") == "by")
 
 
 # Who a cleft sentence picks out, capitalised inside it ("it was Sky who told me", "it's Storm that hits out"): a person,
@@ -2650,7 +2704,8 @@ class NameFinder:
         i, n = 0, len(toks)
         while i < n:
             run = self._run(text, toks, i)
-            if not run and (self._title_as_surname(text, toks, i) or self._lone_initial(text, toks, i)):
+            if not run and (self._title_as_surname(text, toks, i) or self._lone_initial(text, toks, i)
+                            or self._title_letters_as_initials(text, toks, i)):
                 spans.append(Span(toks[i].start, toks[i].end, "name"))  # "Dr Bishop", "Mrs Major"; "Mrs T", "Mr K."
                 i += 1
                 continue
@@ -3422,6 +3477,17 @@ class NameFinder:
                     and set_off_after_role(text, toks[a].start, toks[b].end)):
                 return True
         return False
+
+    def _title_letters_as_initials(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """A title's letters in capitals with no name after them, a case note's subject or object: a person's initials
+        ("MR presented as withdrawn", "HV saw DR at home"), as a title needs a name to follow (not "MR SMITH", "DR K
+        JONES")."""
+        tok = toks[i]
+        if tok.shape != "caps" or tok.key not in _TITLES or not 2 <= len(tok.text) <= 3 or text[tok.end : tok.end + 1] == ".":
+            return False
+        if i + 1 < len(toks) and toks[i + 1].shape != "lower" and not text[tok.end : toks[i + 1].start].strip(" \t"):
+            return False  # a name (or its initial) after it: the title's
+        return self._caps_initials(text, toks, i, None, _sentence_initial(text, tok.start))
 
     def _lone_initial(self, text: str, toks: list[_Tok], i: int) -> bool:
         """A letter alone standing for a person: after a title ("Mrs T", "Mr K.", "mrs t", "ms k"), set off after a
@@ -4424,6 +4490,8 @@ class NameFinder:
             strong = [t for t in words if (t.key in self.firsts and (len(t.key) > 2 or len(words) > 1))
                       or t.key in self.participant_parts]
             proper = [t for t in words if t.key in self.proper and t.key not in self.public]
+            if position == "kin" and len(run) == 1 and abbreviates_noun_before(text, start, run[0].text):
+                return None  # "Designated teacher, DT, said": the role's own letters set off after it, no person
             if strong or position in ("title", "kin", "intro") or (len(words) >= 2 and proper):
                 # ordinary words in capitals before the name are the sentence's ("IS CALLED JORDAN HILL", "SAW JANE")
                 lead = next((t for t in run if not self._ordinary(t) or self._known(t) or t.key in self.surnames
@@ -4529,6 +4597,8 @@ class NameFinder:
             after = text[end : end + 40]
             if initial_sentence and _PERFECT_AFTER_RE.match(after) and tok.key not in self.firsts and bare_word(tok.key):
                 return None  # "Wood had been used", "Work has been done": a word used without an article, no person
+            if initial_sentence and tok.key not in self.firsts and passive_said(text, end, not bare_word(tok.key)):
+                return None  # "Time agreed for the next visit": a passive, the minute's "was" left out, the word's
             if (_SPEECH_AFTER_RE.search(after) and not initial_sentence or _ACTION_AFTER_RE.search(after)
                     or tok.key in self.firsts and (_FROM_A_SERVICE_PERSON_RE if initial_sentence and self._ordinary(tok)
                                                    else _FROM_A_SERVICE_RE).match(text, end)):
@@ -4680,6 +4750,9 @@ class NameFinder:
         role = _ROLE_APPOSITION_RE.match(after)
         if role is not None:
             return not _expands(letters, role.group("role")) and not body
+        if (len(letters) == 2 and not worded and not body and _BODY_CLOSED_AFTER_RE.match(after)
+                and _LIST_ITEM_BEFORE_RE.search(before)):
+            return True  # "Attendees: AR (LA), BN (ICB)": an attendee's initials and her body, listed ("CSC (Leeds)" a body)
         if set_off_after_role(text, tok.start, tok.end):
             head = re.search(r"((?:[\p{L}\-]+[ \t]+){0,3}[\p{L}\-]+)[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", before)
             return head is None or not _expands(letters, head.group(1))
@@ -4737,12 +4810,14 @@ class NameFinder:
 
     def _initials_shape(self, letters: str, words: bool = False) -> bool:
         """Two or three capitals that are no acronym of the shipped lexicons, no role's letters and no word, unless
-        ``words`` ("JS", "KM"; not "LGA", "IRO", "DT", designated teacher, "IT", "US"; "AB" with ``words``)."""
+        ``words`` ("JS", "KM"; not "LGA", "IRO", "DT", designated teacher, "IT", "US"; "AB" with ``words``).  With
+        ``words`` a title's or a name particle's letters will do too ("MR", "AB", "AL"): a title or a particle needs a
+        name after it, and the caller has judged them a case note's subject or object, a verb or a state after."""
         key = fold(letters)
         return (2 <= len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()
-                and key not in self.public and letters not in role_initials() and key not in _NEVER and key not in _TITLES and key not in KINSHIP_ROLE_WORDS
-                and key not in _NOT_NAMES and key not in _PARTICLES and key not in _DOTTED_COUNTRIES
-                and (words or not (key in self.words and any(c in "aeiouy" for c in key))))
+                and key not in self.public and letters not in role_initials() and key not in KINSHIP_ROLE_WORDS
+                and (words and key in _TITLES or key not in _NEVER and key not in _NOT_NAMES) and key not in _DOTTED_COUNTRIES
+                and (words or not (key in _TITLES or key in _PARTICLES or key in self.words and any(c in "aeiouy" for c in key))))
 
     def _initials(self, text: str, run: list[_Tok]) -> Span | None:
         """Initials with their dots ("J.S.", "J. S.", "K.L.M.") where a person stands: after a title, a kinship or

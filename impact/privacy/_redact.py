@@ -348,6 +348,7 @@ from ._names import (
     listed_word_in_a_term,
     named_after_preposition,
     named_by_shape,
+    passive_said,
     persons_by_form,
     public_name_as_person,
     said_of_person,
@@ -857,7 +858,8 @@ class _Redactor:
                     continue  # "Social Care", "Children's Social Care said" with Will Care listed: the service's word
                 if (not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end())
                         or text[m.end() : m.end() + 2] in ("'s", "’s")  # "Price's view": the person's
-                        or _REPORTED_RE.match(text, m.end())  # "Bishop said the plan worked"
+                        # "Bishop said the plan worked"; not "Time agreed for the visit" (a passive, the word's)
+                        or _REPORTED_RE.match(text, m.end()) and not (not first and passive_said(text, m.end(), count_noun))
                         # "Tom came in", "Bishop had been asked"; not "Work had started"
                         or ((first or count_noun) and _PERSON_VERB_RE.match(text, m.end()))
                         # a first name opening a dated entry before what it did ("26/07/24 Will attended"); a noun
