@@ -263,12 +263,13 @@ def gapped(order: list[int], right: set[int], reach: set[int]) -> set[int]:
     return {j for before, j in zip(order, order[1:]) if j not in right and (before in right or before in reach)}
 
 
-def fit_row_heights(ws, widths: dict[int, float], *, only: set[int] | None = None, header: bool = False) -> None:
+def fit_row_heights(ws, widths: dict[int, float], *, only: set[int] | None = None, header: bool | int = False) -> None:
     """Give each row the height its wrapped text needs (neither Excel nor LibreOffice grows a row for wrapped text
     it did not lay out itself): every workbook the package writes, in its 10 pt Arial (:func:`use_arial`).
 
     ``widths``: column number -> width (Excel's unit; a column not named is 10).  ``only`` limits the columns looked
-    at (those that wrap) below row 1, or in every row unless ``header``; a merged cell counts with the width of all
+    at (those that wrap) below the heading rows (``header``: True for row 1, or how many), or in every row unless
+    ``header``; a merged cell counts with the width of all
     the columns it spans; a cell's own indent (:data:`INDENT_CHARS` a level) comes off its width.  A row of ``n``
     lines is ``n`` times Excel's line (:data:`LINE_PT`), no more.
     """
@@ -278,7 +279,7 @@ def fit_row_heights(ws, widths: dict[int, float], *, only: set[int] | None = Non
         height, lines = LINE_PT, 1
         for cell in row:
             key = (cell.row, cell.column)
-            skip = only is not None and cell.column not in only and key not in spans and not (header and cell.row == 1)
+            skip = only is not None and cell.column not in only and key not in spans and not cell.row <= int(header)
             if not isinstance(cell.value, str) or not cell.value or skip:
                 continue
             width = spans.get(key, widths.get(cell.column, 10.0)) - INDENT_CHARS * (cell.alignment.indent or 0)

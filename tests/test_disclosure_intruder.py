@@ -176,11 +176,13 @@ def _workbook_more(report) -> list:
     from impact.report._xlsx import render_xlsx, sheet_names
 
     csv = _downloaded(report)
-    book = load_workbook(BytesIO(render_xlsx(report)), read_only=True)
+    book = load_workbook(BytesIO(render_xlsx(report)))
     more = []
     for table, sheet in zip(report.tables, sheet_names([t.name for t in report.tables]), strict=True):
         rows = csv[table.name].to_dict("records")
-        body = list(book[sheet].iter_rows(values_only=True))[1:1 + len(rows)]  # the header row, then the rows
+        # the heading rows (two where a shared part of the headings is a merged row above them: round 44), then the rows
+        heads = int(book[sheet].print_title_rows.rsplit("$", 1)[1]) if book[sheet].print_title_rows else 1
+        body = list(book[sheet].iter_rows(values_only=True))[heads:heads + len(rows)]
         if not body:  # a table of suppressed figures only: its sheet is one sentence, no number (round 41)
             body = [()] * len(rows)
         for i, (shown, row) in enumerate(zip(body, rows, strict=True)):

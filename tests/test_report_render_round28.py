@@ -99,7 +99,7 @@ def test_status_figure_of_suppressed_counts_only_is_not_drawn():
     # the table, every figure c, is its caption and a sentence saying so and why (round 41: it was rows of c)
     html = render_html(report)
     assert not lxml.html.fromstring(html).xpath("//table[caption[contains(., 'Councils by intervention status')]]")
-    said = lxml.html.fromstring(html).xpath("//p[@class='withheld-table'][contains(., 'Councils by intervention status')]")
+    said = lxml.html.fromstring(html).xpath("//div[@class='withheld-table'][contains(., 'Councils by intervention status')]")
     assert len(said) == 1 and "suppressed (c)" in said[0].text_content()
     # with counts published, the figure is drawn and the sentence is gone
     from impact.pipeline import build_report

@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 import pytest
-from conftest import analysed_synthetic, once_per_worker, report_of, report_table
+from conftest import analysed_synthetic, once_per_worker, report_of, report_table, sheet_headings
 from scipy.stats import binomtest
 
 from impact.report import Paragraph, Quote, Table
@@ -199,11 +199,11 @@ def test_the_workbook_names_every_suppressed_cell_even_in_a_column_all_suppresse
     _, _, f = twelve
     report, _ = report_of(f)
     tables = [b for s in report.sections for b in s.blocks if isinstance(b, Table)]
-    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)), read_only=True)
+    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))
     all_c = 0
     for i, t in enumerate(tables, start=1):
-        rows = list(wb[f"Table {i}"].iter_rows(values_only=True))
-        head = list(rows[0])
+        head, body = sheet_headings(wb[f"Table {i}"])  # (round 44: a shared part of the headings in a row above)
+        rows = [head, *list(wb[f"Table {i}"].iter_rows(values_only=True))[body - 1:]]
         if str(head[0]).startswith("Withheld:"):  # every figure c: the sheet is one sentence saying so (round 41)
             assert len(rows) == 1 and "(c)" in head[0], (t.name, rows)
             all_c += 1

@@ -53,6 +53,7 @@ from ._format import (
     LANGUAGE,
     clean_text,
     detail_note,
+    header_groups,
     report_provenance,
     symbol_key,
     table_display,
@@ -110,6 +111,8 @@ _LITTLE = 0.5
 #: A table over one page and up to this many is set smaller where that saves a page: down to this size.
 _SAVE_PAGES_UP_TO = 3
 _SMALLEST_TO_SAVE_A_PAGE = 8.0
+#: Mean lines a table's row wraps to beyond which a step down in type is tried (_Writer._plan).
+_WRAPPED_LINES = 2.0
 _RULE = "A6A6A6"
 _FONT = "Arial"
 _FIXED_DATE = dt.datetime(2000, 1, 1)
@@ -415,8 +418,12 @@ class _Writer:
 
     def section_height(self, title: str, blocks) -> float:
         """Estimated height (points) of a section on the current page's orientation, as the writer would set it."""
+        return self._text_height(title, "Heading 1") + self.blocks_height(blocks)
+
+    def blocks_height(self, blocks) -> float:
+        """Estimated height (points) of ``blocks`` on the current page's orientation, as the writer would set them."""
         prose = self.vocabulary.prose
-        total = self._text_height(title, "Heading 1")
+        total = 0.0
         for b in blocks:
             if isinstance(b, Table):
                 if b.detail or id(b) in self.withheld:
@@ -510,8 +517,10 @@ class _Writer:
             rows = frame.values.tolist()
             numeric = [k in set(frame.attrs["numeric"]) for k in keys]
             notes = self._notes(table, frame)
+            groups = header_groups(headers)  # widths from the headings as the lower row shows them
             self.plans[key] = (frame, headers, rows, numeric,
-                               *self._plan(headers, rows, numeric, table.key_columns, notes=notes))
+                               *self._plan(groups[1] if groups else headers, rows, numeric, table.key_columns,
+                                           notes=notes))
         return self.plans[key]
 
     def table(self, table: Table, *, own_rows: bool = False) -> None:
@@ -571,7 +580,11 @@ class _Writer:
         return wrapped_lines(notes, self.block(self.landscape).width, _NOTE_SIZE) * line + 12.0
 
     def _height(self, headers, rows, widths, size: float) -> float:
-        """Estimated height (points) of a table as _grid writes it."""
+        """Estimated height (points) of a table as _grid writes it: a heading's part shared by adjacent columns is a
+        line of its own above them (header_groups)."""
+        groups = header_groups(headers)
+        if groups:
+            headers = _stacked(groups)
         return table_height(headers, rows, widths, size=size, padding=_CELL_PADDING, line=_ROW_LINE,
                             row_padding=_ROW_RULE)
 
@@ -615,6 +628,14 @@ class _Writer:
             if found:
                 best = found[0]
                 break
+        if best is not None and best[5] > _WRAPPED_LINES:
+            # Rows wrapping to three or four lines at the largest type (its headings' words filled the width and
+            # left the labels a word a line: a 6-council study's credits, Table 10) are set a step smaller where
+            # that saves a line a row and costs no more.
+            smaller = [c for size in TABLE_FONT_SIZES if size < best[1] for c in candidates(size)[:1]
+                       if c[5] <= best[5] - 1.0 and c[0] <= best[0]]
+            if smaller:
+                best = max(smaller, key=lambda c: c[1])
         if best is not None:
             # A table that spills onto another page (its last rows and its note alone there, as the models table
             # did) is set smaller where that keeps it to fewer pages with its rows wrapping no more: a step down
@@ -685,6 +706,10 @@ class _Writer:
             *(f'<w:gridCol w:w="{t}"/>' for t in twips),
             "</w:tblGrid>",
         ]
+        groups = header_groups(headers)
+        if groups:  # a heading's part shared by adjacent columns, once over them (header_groups)
+            out.append(_group_row(groups[0], twips, numeric, half_points))
+            headers = groups[1]
         for i, values in enumerate([headers, *rows]):
             header = i == 0
             # the last rows keep with the note under the table, so a note never stands alone on a page; an item with
@@ -694,11 +719,15 @@ class _Writer:
             out.append("<w:tr><w:trPr><w:cantSplit/>" + ('<w:tblHeader/>' if header else "") + "</w:trPr>")
             for j, value in enumerate(values):
                 shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{_HEADER_FILL}"/>' if header else ""
-                # (a cell's properties in the schema's order: width, span, borders, shading)
+                # a column under no shared part: its whole heading is the cell above, over both heading rows
+                merged = header and groups is not None and _alone(groups[0], j)
+                # (a cell's properties in the schema's order: width, span, vertical merge, borders, shading)
                 tc_pr = (f'<w:tcW w:w="{sum(int(t) for t in twips)}" w:type="dxa"/><w:gridSpan w:val="{len(twips)}"/>'
                          '<w:tcBorders><w:top w:val="nil"/></w:tcBorders>' if spanning
-                         else f'<w:tcW w:w="{twips[j]}" w:type="dxa"/>'
+                         else f'<w:tcW w:w="{twips[j]}" w:type="dxa"/>' + ("<w:vMerge/>" if merged else "")
                          + ('<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>' if above else "")) + shade
+                if merged:
+                    value = ""
                 p_pr = ("<w:pPr>" + ("<w:keepNext/>" if keep else "") + '<w:spacing w:before="0" w:after="0" '
                         'w:line="240" w:lineRule="auto"/>' + ('<w:jc w:val="right"/>' if numeric[j] else "") + "</w:pPr>")
                 r_pr = "<w:rPr>" + ("<w:b/>" if header else "") + f'<w:sz w:val="{half_points}"/>' \
@@ -796,6 +825,71 @@ def _landscape_text(writer: _Writer, blocks) -> list[bool]:
     return out
 
 
+def _stacked(groups: tuple[list[tuple[str, int]], list[str]]) -> list[str]:
+    """Each column's headings as _grid sets them, its shared part (header_groups) on a line above the rest."""
+    out, j = [], 0
+    for text, span in groups[0]:
+        out.extend([f"{text}\n{sub}" for sub in groups[1][j:j + span]] if span > 1 else [text])
+        j += span
+    return out
+
+
+def _alone(upper: list[tuple[str, int]], j: int) -> bool:
+    """Whether column ``j`` is under no shared heading in the upper heading row (header_groups): one of its own."""
+    start = 0
+    for _, span in upper:
+        if start <= j < start + span:
+            return span == 1
+        start += span
+    return True
+
+
+def _group_row(upper: list[tuple[str, int]], twips: list[str], numeric: list[bool], half_points: str) -> str:
+    """The upper heading row of a table whose adjacent columns share a heading's part (header_groups): that part once,
+    centred over its columns with a rule under it; any other column's whole heading in a cell merged down over the
+    heading row below (Word's vMerge), set at its foot as the other headings are."""
+    rule = f'w:val="single" w:sz="4" w:space="0" w:color="{_RULE}"'
+    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{_HEADER_FILL}"/>'
+    r_pr = f'<w:rPr><w:b/><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
+    cells, j = [], 0
+    for text, span in upper:
+        width = sum(int(t) for t in twips[j:j + span])
+        if span > 1:
+            tc_pr = (f'<w:tcW w:w="{width}" w:type="dxa"/><w:gridSpan w:val="{span}"/>'
+                     f'<w:tcBorders><w:bottom {rule}/></w:tcBorders>{shade}<w:vAlign w:val="bottom"/>')
+            jc = '<w:jc w:val="center"/>'
+        else:
+            tc_pr = f'<w:tcW w:w="{width}" w:type="dxa"/><w:vMerge w:val="restart"/>{shade}<w:vAlign w:val="bottom"/>'
+            jc = '<w:jc w:val="right"/>' if numeric[j] else ""
+        p_pr = f'<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{jc}</w:pPr>'
+        cells.append(f'<w:tc><w:tcPr>{tc_pr}</w:tcPr><w:p>{p_pr}<w:r>{r_pr}'
+                     f'<w:t xml:space="preserve">{xml_escape(clean_text(text))}</w:t></w:r></w:p></w:tc>')
+        j += span
+    return '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' + "".join(cells) + "</w:tr>"
+
+
+def _shown(writer: _Writer, block) -> bool:
+    """A table shown as a grid (not detail-only, not withheld): what takes an orientation of its own."""
+    return isinstance(block, Table) and not block.detail and id(block) not in writer.withheld
+
+
+def _portrait_lead(writer: _Writer, blocks, wide: list[bool]) -> list[bool]:
+    """The orientation of ``blocks``, text leading into a landscape table after a portrait table or figure: the text
+    (withheld and detail-only tables with it) stays on the portrait page where that page has room for all of it, and
+    the landscape table takes a section of its own. Turned with the table, the text left a portrait table alone on a
+    mostly empty page and itself held a landscape page, the table pushed on to the next (a 6-council study's action
+    plans, Table 16, then its indicators' text and withheld tables). Where the page is full, or its estimate unsure,
+    the text turns with the table, as :func:`_landscape_text` has it: it would otherwise begin a portrait page of
+    its own (the example's introduction to its indicators' difference-in-differences, after a figure a page tall)."""
+    end = next((k for k, b in enumerate(blocks) if _shown(writer, b) or isinstance(b, Figure)), len(blocks))
+    if end == len(blocks) or not wide[end]:  # short text after the section's last table (render43): on its pages
+        return wide
+    page = writer.block(False).height
+    if writer.fresh_page or not writer.sure or writer.used + writer.blocks_height(blocks[:end]) > page:
+        return wide
+    return [False] * end + wide[end:]
+
+
 #: Word's core properties (title, subject, author) hold at most 255 characters; python-docx refuses more.
 _PROPERTY_MAX = 255
 
@@ -891,8 +985,11 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
         writer.heading(prose(section.title), new_page=not (short or follows_short_opening
                                                            or writer.may_follow(prose(section.title), section.blocks)))
         follows_short_opening = short and opening
-        for block, landscape in zip(section.blocks, wide, strict=True):
-            if isinstance(block, Table) and not block.detail and id(block) not in writer.withheld:
+        for i, (block, landscape) in enumerate(zip(section.blocks, wide, strict=True)):
+            if landscape and not writer.landscape and i and not _shown(writer, block):
+                wide[i:] = _portrait_lead(writer, section.blocks[i:], wide[i:])
+                landscape = wide[i]
+            if _shown(writer, block):
                 writer.table(block)
                 continue
             if isinstance(block, Figure):

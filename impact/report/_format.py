@@ -52,6 +52,7 @@ from .._words import _counted, _listed, _listed_clauses, _named, _outside_bracke
 
 __all__ = [
     "CI",
+    "header_groups",
     "FormatSpec",
     "aside",
     "aside_list",
@@ -1011,6 +1012,38 @@ def symbol_key(symbols) -> str:
     """
     parts = [f"{s}: {SYMBOLS.get(s.lower(), 'see the notes')}" for s in symbols]
     return "; ".join(parts) + "." if parts else ""
+
+
+def header_groups(headers) -> tuple[list[tuple[str, int]], list[str]] | None:
+    """A table's headings as two rows where adjacent columns share a heading's part before ": ": the upper row as
+    (text, columns spanned), a shared part once over its columns, any other column's whole heading over one column
+    (its cell taking both rows); and the lower row, each column's heading without its shared part. None where no two
+    adjacent headings share a part: the table keeps its one row. ("Participants:" on each of seven columns made a
+    realisation table's headings three and four lines tall.)
+
+    Examples
+    --------
+    >>> header_groups(["Impact", "Participants: realised", "Participants: unmet expectation", "Share"])
+    ([('Impact', 1), ('Participants', 2), ('Share', 1)], ['Impact', 'realised', 'unmet expectation', 'Share'])
+    >>> header_groups(["Impact", "Participants: realised", "Councils: realised"]) is None
+    True
+    """
+    leads = [str(h).split(": ", 1)[0] if ": " in str(h) else None for h in headers]
+    upper: list[tuple[str, int]] = []
+    lower: list[str] = []
+    j = 0
+    while j < len(headers):
+        k = j
+        while leads[j] is not None and k + 1 < len(headers) and leads[k + 1] == leads[j]:
+            k += 1
+        if k > j:
+            upper.append((leads[j], k - j + 1))
+            lower.extend(str(h).split(": ", 1)[1] for h in headers[j:k + 1])
+        else:
+            upper.append((str(headers[j]), 1))
+            lower.append(str(headers[j]))
+        j = k + 1
+    return (upper, lower) if len(upper) < len(headers) else None
 
 
 def provenance_items(provenance: Mapping, prefix: str = "") -> list[tuple[str, str]]:

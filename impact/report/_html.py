@@ -23,6 +23,7 @@ from ._format import (
     LANGUAGE,
     clean_text,
     detail_note,
+    header_groups,
     report_provenance,
     symbol_key,
     table_display,
@@ -159,7 +160,7 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
                 {
                     "label": f" (part {k + 1} of {len(parts)})" if len(parts) > 1 else "",
                     "id": f"table-{block.name}" + (f"-{k + 1}" if k else ""),
-                    "columns": [{"name": headers[j], "numeric": numeric[j]} for j in cols],
+                    **_heading_rows([headers[j] for j in cols], [numeric[j] for j in cols]),
                     "rows": [[r[j] for j in cols] for r in rows],
                     "keep": len(rows) <= _KEEP_ROWS,
                     "landscape": _print_landscape([headers[j] for j in cols], [[r[j] for j in cols] for r in rows],
@@ -183,6 +184,24 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
             "height": round(image.height * 96 / 150),
         }
     raise TypeError(f"cannot render a {type(block).__name__} block")  # the model prevents this
+
+
+def _heading_rows(headers: list[str], numeric: list[bool]) -> dict:
+    """A table part's columns (each its whole heading, ``name``, the label of its cells on a narrow screen) and, where
+    adjacent columns share a heading's part before ": " (header_groups), the ``upper`` heading row: that part once
+    over its columns, any other column's heading over both rows; each grouped column's ``sub`` heading below it."""
+    groups = header_groups(headers)
+    columns = [{"name": h, "numeric": n, "sub": ""} for h, n in zip(headers, numeric, strict=True)]
+    if not groups:
+        return {"columns": columns, "upper": []}
+    upper, j = [], 0
+    for text, span in groups[0]:
+        upper.append({"text": text, "span": span, "numeric": numeric[j]})
+        if span > 1:
+            for k in range(j, j + span):
+                columns[k]["sub"] = groups[1][k]
+        j += span
+    return {"columns": columns, "upper": upper}
 
 
 def _kept_together(blocks: list[dict]) -> list[dict]:

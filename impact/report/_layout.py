@@ -39,9 +39,11 @@ class ColumnPlan:
 
 
 def _column_needs(header: str, cells: Sequence[str], size: float, padding: float, nowrap: bool,
-                  breakable: int | None = None) -> tuple[float, float]:
-    """(minimum, natural) width of one column; with ``breakable``, a word longer than that many characters (a hash,
-    a path) counts towards the minimum only with its first ``breakable`` characters: the renderer breaks it."""
+                  breakable: int | None = None) -> tuple[float, float, float]:
+    """(minimum, body, natural) width of one column: ``body`` is what its values need to be on one line each (their
+    longest line, at least the minimum), ``natural`` what its heading wants besides. With ``breakable``, a word longer
+    than that many characters (a hash, a path) counts towards the minimum only with its first ``breakable``
+    characters: the renderer breaks it."""
     head_min = _longest_word(header, size, True)
     head_full = _longest_line(header, size, True)
     cell_min = max((_longest_line(c, size, False) if nowrap else _longest_word(c, size, False, breakable)
@@ -50,7 +52,7 @@ def _column_needs(header: str, cells: Sequence[str], size: float, padding: float
     minimum = max(head_min, cell_min) + padding
     # A heading may wrap onto two or three lines rather than widen a column of short values.
     natural = max(cell_full, head_min, min(head_full, max(cell_full, head_full / 3))) + padding
-    return minimum, max(natural, minimum)
+    return minimum, max(cell_full + padding, minimum), max(natural, minimum)
 
 
 def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available: float, *, size: float,
@@ -81,8 +83,9 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     columns = list(zip(*rows, strict=True)) if rows else [()] * n
     needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw, breakable)
              for h, col, nw in zip(headers, columns, nowrap, strict=True)]
-    minimum = [m for m, _ in needs]
-    natural = [x for _, x in needs]
+    minimum = [m for m, _, _ in needs]
+    body = [b for _, b, _ in needs]
+    natural = [x for _, _, x in needs]
     if sum(natural) <= available:
         widths = natural
         if fill and sum(natural) > 0:
@@ -94,12 +97,15 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
         # it whole first, where the others keep their minimums: shared in proportion to what each would gain, the
         # room went almost all to the long column, and the short one wrapped a word a line ("About this report",
         # its items four lines high beside a value column of paragraphs).
-        short = [i for i in range(n) if natural[i] <= available / n]
-        start = [natural[i] if i in short else minimum[i] for i in range(n)]
+        short = [i for i in range(n) if body[i] <= available / n]
+        start = [body[i] if i in short else minimum[i] for i in range(n)]
         if sum(start) > available:
             start = minimum
-        gain = [x - m for m, x in zip(start, natural, strict=True)]
-        widths = _share(start, natural, available - sum(start), gain)
+        # The room goes first to the values (every row gains a line a column's values no longer wrap), then to the
+        # headings (one row): shared by what each would gain, a dozen headings of figures ("Credited to another
+        # programme") took the room their one row wanted from the impact beside them, four lines a row.
+        widths = _share(start, body, available - sum(start), [b - s for s, b in zip(start, body, strict=True)])
+        widths = _share(widths, natural, available - sum(widths), [x - w for w, x in zip(widths, natural, strict=True)])
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     return ColumnPlan(tuple(minimum), False, tuple(minimum), tuple(natural))
 

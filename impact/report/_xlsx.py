@@ -46,6 +46,7 @@ import datetime as dt
 import io
 import math
 import re
+from copy import copy
 
 import numpy as np
 import pandas as pd
@@ -84,6 +85,7 @@ from ._format import (
     ci_digits,
     clean_text,
     format_value,
+    header_groups,
     p_digits,
     provenance_entries,
     published_frame,
@@ -299,7 +301,11 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         rows.append(row)
     has_flags = any(flags)
     headers = [h for _, h, _ in columns] + ([FLAG_COLUMN] if has_flags else [])
-    ws.append([neutralise_cell(clean_text(h)) for h in headers])
+    # a heading's part shared by adjacent columns goes once in a merged row above them (_group_row): written below it,
+    # and measured, the rest of each heading
+    groups = header_groups(headers)
+    lower = groups[1] if groups else headers
+    ws.append([neutralise_cell(clean_text(h)) for h in lower])
     for row, flag in zip(rows, flags, strict=True):
         ws.append(row + ([flag or None] if has_flags else []))
     bold = _BOLD
@@ -311,7 +317,7 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     least: dict[int, float] = {}  # the width of a number or a date (they never wrap)
     words: dict[int, float] = {}  # the width below which a word (of a value or a heading) would break
     longest: dict[int, float] = {}
-    for j, (col, head, spec) in enumerate(columns, start=1):
+    for j, (col, _head, spec) in enumerate(columns, start=1):
         if col in numeric:
             fmt = _EXCEL_FORMATS.get(spec.kind, _EXCEL_FORMATS["num"])(spec.digits)  # type: ignore[union-attr]
             texts = [format_value(v, spec) + (" pp" if col in points else "")  # type: ignore[arg-type]
@@ -331,7 +337,7 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
                 for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
                     cell.number_format = _EXCEL_FORMATS["date"](0)
         longest[j] = max((text_chars(t) for t in texts), default=0.0)
-        head_word = max((text_chars(w, bold=True) for w in head.split()), default=0.0)
+        head_word = max((text_chars(w, bold=True) for w in lower[j - 1].split()), default=0.0)
         if col in numeric and j > 1:  # its heading set right, a gap from the heading before it
             head_word += _HEADING_GAP
         natural[j] = min(max(longest[j], head_word, 6.0), _MAX_WIDTH)
@@ -369,7 +375,11 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
             cell.alignment = _ALIGN[True, True]
         elif cell.column <= len(columns) and columns[cell.column - 1][0] in numeric:
             cell.alignment = _HEADING_RIGHT
-    fit_row_heights(ws, widths, only=wrap, header=True)
+    head_rows = 1
+    if groups:
+        _group_row(ws, groups[0])
+        head_rows = 2
+    fit_row_heights(ws, widths, only=wrap, header=head_rows)
     # the heading row, and the columns that say what a row is (impact, wave...) where they leave room to scroll the
     # figures beside them: scrolled right, a wide sheet's figures stood beside no impact nor wave
     most = len(shown.columns) - 1  # never every column: nothing would be left to scroll
@@ -377,12 +387,34 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
                                min(table.key_columns, most), at_most=min(3, most))
     while keys and sum(widths[j] for j in range(1, keys + 1)) > _FROZEN_MAX:
         keys -= 1
-    ws.freeze_panes = f"{get_column_letter(keys + 1)}2"
+    ws.freeze_panes = f"{get_column_letter(keys + 1)}{head_rows + 1}"
     if headers:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(data) + 1, 1)}"
+        ws.auto_filter.ref = f"A{head_rows}:{get_column_letter(len(headers))}{max(len(data) + head_rows, head_rows)}"
     _plain_font(ws)
-    print_setup(ws, landscape=landscape, title_rows="1:1",
+    print_setup(ws, landscape=landscape, title_rows=f"1:{head_rows}",
                  header=f"Table {number}. {clean_text(vocabulary.prose(table.caption))}")
+
+
+def _group_row(ws: Worksheet, upper: list[tuple[str, int]]) -> None:
+    """A row above a sheet's headings (header_groups' upper row): a heading's part shared by adjacent columns once,
+    merged and centred over them; any other column's heading moved up into a cell merged over both heading rows."""
+    ws.insert_rows(1)
+    j = 1
+    for text, span in upper:
+        below = ws.cell(2, j)
+        top = ws.cell(1, j)
+        top.font, top.fill = copy(below.font), copy(below.fill)
+        if span > 1:
+            top.value = neutralise_cell(clean_text(text))
+            top.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
+            for k in range(j + 1, j + span):
+                ws.cell(1, k).fill = copy(below.fill)
+            ws.merge_cells(start_row=1, start_column=j, end_row=1, end_column=j + span - 1)
+        else:
+            top.value, below.value = below.value, None
+            top.alignment = copy(below.alignment)
+            ws.merge_cells(start_row=1, start_column=j, end_row=2, end_column=j)
+        j += span
 
 
 def _write_withheld_sheet(ws: Worksheet, table: Table, report: Report, number: int, note: str) -> None:
