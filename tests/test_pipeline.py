@@ -560,7 +560,7 @@ def test_the_reason_trajectories_are_not_computed_fits_more_waves_as_well_as_few
         tx = {r.transcript: study.transcript(r.interview_id) for r in iv.itertuples()}
         reason = _preconditions(Study(meta, tables, tx), iv[["council_id", "wave"]])["trajectories"]
         assert reason.endswith(f"are defined on exactly three waves, one before the review and two after it; the "
-                               f"study has {len(waves)}"), reason
+                               f"study has {len(waves)} waves"), reason  # truth48: "the study has 1." named no waves
 
 
 def test_a_codebook_the_machine_cannot_read_is_refused_and_one_it_partly_reads_is_warned_of(small_study):

@@ -62,8 +62,19 @@ def test_the_summary_and_the_table_of_realisation_count_the_same_participants(th
     assert m and (int(m[1].replace(",", "")), int(m[2].replace(",", ""))) == (len(held), realised), said
     table = report_table(f, "realisation").data
     cols = table[["n_realised", "n_unmet_expectation"]]
-    assert cols.map(lambda v: isinstance(v, int)).all().all(), table  # all published in this design
-    assert (int(cols["n_realised"].sum()), int(cols.sum().sum())) == (realised, len(held)), table
+    # truth45 split the impacts already under way before the review into columns of their own; their small counts
+    # now cost this design two rows' realised counts to secondary suppression (both c, the rest of the row shown), so
+    # each published row is checked against the planted counts of its impact, and the sums where all are published
+    per_code = held.merge(later, on=["participant_id", "code"]).groupby("code").size()
+    held_code = held.groupby("code").size()
+    shown = cols.map(lambda v: isinstance(v, int)).all(axis=1)
+    assert shown.sum() >= len(table) / 2, table  # the design is meant to publish most rows
+    for r in table[shown].to_dict("records"):
+        code = r["impact"]  # the table names impacts by code
+        assert (r["n_realised"], r["n_unmet_expectation"]) == (
+            int(per_code.get(code, 0)), int(held_code[code] - per_code.get(code, 0))), (code, r)
+    if shown.all():
+        assert (int(cols["n_realised"].sum()), int(cols.sum().sum())) == (realised, len(held)), table
 
 
 # --------------------------------------------------------------------------- 2. 'most often' only beyond chance

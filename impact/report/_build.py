@@ -5474,8 +5474,8 @@ def _review_did(ctx) -> list:
               "reviewed" + _did_method(ctx, e, rows, "review dates", across or "the indicators",
                                        ", as in the next table and the summary" if across else "")
               + ". Shown where at least "
-              f"{ctx.min_count} councils were reviewed within the indicator's periods. Councils compared: those not "
-              "yet reviewed at a period of the estimate, each counted once."
+              f"{ctx.min_count} councils were reviewed within the indicator's periods. Councils compared (not yet "
+              "reviewed): those not yet reviewed at a period of the estimate, each counted once."
               + (" Councils reviewed before an indicator's first period are left out of it: no period before their "
                  "review can be compared." if (e["n_treated_before_first"].fillna(0) > 0).any() else "")
               + _lone_cohort_note(ctx, e, rows) + _unestimated_note(ctx, unestimated, len(rows)),
