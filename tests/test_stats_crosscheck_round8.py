@@ -404,6 +404,18 @@ def _pool_as_mice(estimates: np.ndarray, ses: np.ndarray, dfcom: float, alpha: f
                 ci_low=qbar - half, ci_high=qbar + half, fmi=(riv + 2 / (df + 3)) / (riv + 1), **{"lambda": lam})
 
 
+def dropout_panel(seed: int, n: int, *, status_effect: float, drop_in_intervention: float) -> pd.DataFrame:
+    """``n`` councils x 3 waves of a continuous outcome (council intercepts, every third council in intervention,
+    ``status_effect`` on it), missing at the later waves with chance ``drop_in_intervention`` in councils in
+    intervention and 0.1 in the others; also read by tests/test_stats_round22.py."""
+    rng = np.random.default_rng(seed)
+    status = (np.arange(n) % 3 == 0).astype(int)
+    unit, wave = np.repeat(np.arange(n), 3), np.tile([0, 1, 2], n)
+    y = 1 + 0.5 * wave + status_effect * status[unit] + np.repeat(rng.normal(0, 1, n), 3) + rng.normal(0, 1, 3 * n)
+    drop = rng.random(3 * n) < np.where(wave == 0, 0.0, np.where(status[unit] == 1, drop_in_intervention, 0.1))
+    return pd.DataFrame({"council": unit, "wave": wave, "status": status[unit], "y": np.where(drop, np.nan, y)})
+
+
 @pytest.mark.filterwarnings("ignore::Warning")
 def test_multiple_imputation_is_pooled_as_mice_pool_does(monkeypatch):
     """40 councils x 3 waves, councils in intervention dropping out more (seed 90840), 4 imputations: every pooled
@@ -411,13 +423,7 @@ def test_multiple_imputation_is_pooled_as_mice_pool_does(monkeypatch):
     of missing information adds 2 / (df + 3) to the relative increase in variance."""
     from impact.stats import _models, longitudinal_model
 
-    rng = np.random.default_rng(90840)
-    n = 40
-    status = (np.arange(n) % 3 == 0).astype(int)
-    unit, wave = np.repeat(np.arange(n), 3), np.tile([0, 1, 2], n)
-    y = 1 + 0.5 * wave + 2 * status[unit] + np.repeat(rng.normal(0, 1, n), 3) + rng.normal(0, 1, 3 * n)
-    drop = rng.random(3 * n) < np.where(wave == 0, 0.0, np.where(status[unit] == 1, 0.6, 0.1))
-    panel = pd.DataFrame({"council": unit, "wave": wave, "status": status[unit], "y": np.where(drop, np.nan, y)})
+    panel = dropout_panel(90840, 40, status_effect=2, drop_in_intervention=0.6)
     captured = []
     original = _models._rubin
     monkeypatch.setattr(_models, "_rubin", lambda fits, *a, **k: captured.append(fits) or original(fits, *a, **k))

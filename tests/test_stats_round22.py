@@ -23,6 +23,7 @@ import patsy
 import pytest
 from scipy import stats
 from scipy.special import expit
+from test_stats_crosscheck_round8 import dropout_panel
 from test_stats_crosscheck_round11 import _SEX2, _SEX2_LOGISTF, _firth_arrays, _penalised_fit
 
 from impact.stats import longitudinal_model
@@ -148,13 +149,7 @@ def test_firth_under_ipw_is_the_weighted_penalised_likelihood_with_councils_as_c
 def imputed():
     """30 councils x 3 waves, a continuous outcome, councils in intervention dropping out more at the later waves;
     fitted by ``missing="mice"`` with 5 imputations (least squares: working independence)."""
-    rng = np.random.default_rng(92210)
-    n = 30
-    status = (np.arange(n) % 3 == 0).astype(int)
-    unit, wave = np.repeat(np.arange(n), 3), np.tile([0, 1, 2], n)
-    y = 1 + 0.5 * wave + 1.5 * status[unit] + np.repeat(rng.normal(0, 1, n), 3) + rng.normal(0, 1, 3 * n)
-    drop = rng.random(3 * n) < np.where(wave == 0, 0.0, np.where(status[unit] == 1, 0.5, 0.1))
-    panel = pd.DataFrame({"council": unit, "wave": wave, "status": status[unit], "y": np.where(drop, np.nan, y)})
+    panel = dropout_panel(92210, 30, status_effect=1.5, drop_in_intervention=0.5)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         res = longitudinal_model(panel, formula="y ~ C(wave)", unit="council", time="wave", missing="mice",
