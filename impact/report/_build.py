@@ -223,6 +223,18 @@ class _Ctx:
         return written
 
     @functools.cached_property
+    def response_test(self) -> dict | None:
+        """Whether participants in intervention were interviewed as often as the others (:func:`_response_by_status`),
+        fitted once per report: the sample section, the models section and the summary's caveat read it."""
+        return _response_by_status(self)
+
+    @functools.cached_property
+    def weighted_waves(self) -> pd.DataFrame:
+        """The models' wave terms beside the weighted fits' (:func:`_weighted_waves`), set side by side once per
+        report: the models section and the summary's caveat read them."""
+        return _weighted_waves(self)
+
+    @functools.cached_property
     def coder_validity(self):
         """The machine coder's stored accuracy on real text, read once per report (see :func:`_coder_validity`)."""
         return _coder_validity(self)
@@ -595,10 +607,8 @@ def _response_by_status(ctx) -> dict | None:
     "p_value", "wave"}`` (``wave``: the wave of the widest gap between the groups' shares interviewed, both shown), or
     None where the test cannot be made or would describe fewer councils on a side than :func:`_fewest_councils`.
     Missed interviews that depend on status are not missing at random for every figure pooling the councils
-    (truth47: stats21's bench found complete cases then biased)."""
-    if "response_test" in ctx.__dict__:
-        return ctx.__dict__["response_test"]
-    ctx.__dict__["response_test"] = None
+    (truth47: stats21's bench found complete cases then biased). Computed once per report: :attr:`_Ctx.response_test`
+    reads it."""
     grid = ctx.response
     if grid is None or not len(grid):
         return None
@@ -632,7 +642,6 @@ def _response_by_status(ctx) -> dict | None:
     out = {"odds_ratio": float(np.exp(term["estimate"])), "ci_low": float(np.exp(term["ci_low"])),
            "ci_high": float(np.exp(term["ci_high"])), "p_value": float(term["p_value"]), "wave": wave,
            "shares": gaps.get(wave)}
-    ctx.__dict__["response_test"] = out
     return out
 
 
@@ -640,7 +649,7 @@ def _response_test_words(ctx) -> str:
     """' A binomial GEE of being interviewed ...: odds ratio ... (95% CI ..., p ...): ...' of
     :func:`_response_by_status`, said where its figures are (the sample section's table of participants interviewed by
     status, and the models section's paragraph on missed interviews); '' where no test was made."""
-    r = _response_by_status(ctx)
+    r = ctx.response_test
     if r is None:
         return ""
     return (f" A binomial GEE of being interviewed on wave and intervention status, councils as clusters: odds ratio "
@@ -658,7 +667,7 @@ def _response_test_said(ctx) -> str:
     a sentence's figures are those of a table). The paragraph gave the missed interviews' total alone, and set the
     weighted fits beside the complete cases without saying whether the missed interviews depended on status (truth48).
     '' where no test was made."""
-    r = _response_by_status(ctx)
+    r = ctx.response_test
     if r is None:
         return ""
     where = ("a binomial GEE of being interviewed on wave and intervention status, councils as clusters, whose figures "
@@ -680,12 +689,10 @@ def _weighted_waves(ctx) -> pd.DataFrame:
     (:func:`_readable_models`) that are GEE fits on both sides (a Firth estimate is not set beside a weighted GEE).
     Under participants in intervention planted to miss the later interviews, stats21's bench found the complete-case
     wave terms of a model without status biased (-0.18) and the weighted ones not; the report showed weighted
-    estimates of the intervention contrast only (truth48). Empty where nothing can be set side by side."""
-    if "weighted_waves" in ctx.__dict__:
-        return ctx.__dict__["weighted_waves"]
+    estimates of the intervention contrast only (truth48). Empty where nothing can be set side by side. Computed once
+    per report: :attr:`_Ctx.weighted_waves` reads it."""
     out = pd.DataFrame(columns=["code", "term", "wave", "estimate", "se", "ci_low", "ci_high", "w_estimate", "w_se",
                                 "w_ci_low", "w_ci_high", "differs"])
-    ctx.__dict__["weighted_waves"] = out
     aw = getattr(ctx.f, "attrition_waves", None)
     terms = {f"wave_{w}": w for w in ctx.later}
     if aw is None or aw.empty or not terms or "term" not in aw.columns:
@@ -705,9 +712,7 @@ def _weighted_waves(ctx) -> pd.DataFrame:
     gap = (both["w_estimate"] - both["estimate"]).abs()
     both = both.assign(wave=both["term"].map(terms), differs=gap > np.maximum(both["se"], both["w_se"]),
                        _o=both["code"].map(ctx.codes.index), _t=both["term"].map(list(terms).index))
-    out = both.sort_values(["_o", "_t"]).drop(columns=["_o", "_t"])[list(out.columns)].reset_index(drop=True)
-    ctx.__dict__["weighted_waves"] = out
-    return out
+    return both.sort_values(["_o", "_t"]).drop(columns=["_o", "_t"])[list(out.columns)].reset_index(drop=True)
 
 
 def _weighted_waves_said(ctx, rows: pd.DataFrame, at) -> str:
@@ -722,7 +727,7 @@ def _weighted_change_caveat(ctx) -> str | None:
     """The caveat of the summary's change sentences where a wave term weighted for missed interviews differs from the
     models' complete-case term by more than the larger of their standard errors (:func:`_weighted_waves`); None where
     every one agrees."""
-    ww = _weighted_waves(ctx)
+    ww = ctx.weighted_waves
     differs = ww[ww["differs"]]
     if differs.empty:
         return None
@@ -739,7 +744,7 @@ def _weighted_waves_blocks(ctx) -> list:
     """The models' wave terms beside the weighted ones, where any differs by more than a standard error
     (:func:`_weighted_waves`): a sentence naming them and a table of every term set side by side. None where they all
     agree (a study whose interviews were missed alike by status)."""
-    ww = _weighted_waves(ctx)
+    ww = ctx.weighted_waves
     if not ww["differs"].any():
         return []
     at = (lambda w: ctx.short_wave(w).lower()) if len(ctx.later) > 1 else (lambda w: ctx.wave(w).lower())
@@ -780,7 +785,7 @@ def _not_at_random(ctx) -> str | None:
     figures pooling the councils at a wave or following the same participants across the waves lean towards the
     group interviewed more often. A 40-council study with participants in intervention missing 45% and 65% of the
     later interviews (seed 47040) was told only how many were missed. None where the test finds no difference."""
-    r = _response_by_status(ctx)
+    r = ctx.response_test
     if r is None or not r["p_value"] < ctx.alpha:
         return None
     fewer = r["odds_ratio"] < 1
