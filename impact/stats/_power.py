@@ -560,7 +560,13 @@ def _bisect(reached, power: float) -> float:
         lo, hi = hi, 2 * hi
         if hi > 1e3:
             return float("nan")
-    for _ in range(60):
+    return _narrowed(reached, power, lo, hi, 60)
+
+
+def _narrowed(reached, power: float, lo: float, hi: float, steps: int) -> float:
+    """The upper end of the bracket ``[lo, hi]`` (``reached(lo) < power <= reached(hi)``) after ``steps`` halvings,
+    keeping the half where ``reached`` crosses ``power``."""
+    for _ in range(steps):
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if reached(mid) < power else (lo, mid)
     return hi
@@ -651,8 +657,5 @@ def _firth_detectable_ratio(x: np.ndarray, j: int, share: float, *, df: float, d
     hi = next((float(b) for b in grid if reached(float(b)) >= power), None)
     if hi is None:
         return math.inf
-    lo = max(hi - 0.5, 0.0)
-    for _ in range(12):  # the log odds ratio to within 1/4096 of its bracket: an odds ratio to about 0.1%
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if reached(mid) < power else (lo, mid)
-    return float(math.exp(hi))
+    # the log odds ratio to within 1/4096 of its bracket: an odds ratio to about 0.1%
+    return float(math.exp(_narrowed(reached, power, max(hi - 0.5, 0.0), hi, 12)))
