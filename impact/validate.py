@@ -1968,8 +1968,9 @@ def _case_twin(folder: Path | None, rel: str, listed: dict[Path, list[str]]) -> 
             except OSError:
                 listed[here] = []
         # (a twin Windows cannot make at all, '880 ' beside '880', is refused at its own row: renamed, no clash)
-        twins = [n for n in listed[here] if n != part and _name_form(n) == _name_form(part)
-                 and windows_name_problem(n) is None]
+        # (the one entry of that form is the one read, whatever its form: a twin is a second entry beside it)
+        alike = [n for n in listed[here] if _name_form(n) == _name_form(part) and windows_name_problem(n) is None]
+        twins = [n for n in alike if n != part] if len(alike) > 1 else []
         if twins:
             inside = here.relative_to(folder).as_posix()
             where = "transcripts/" + ("" if inside == "." else f"{inside}/")
