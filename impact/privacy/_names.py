@@ -647,21 +647,6 @@ _SET_OFF_BEFORE_RE = lazy_compile(
 _IRREGULAR_PAST = (r"hit|hurt|beat|bit|cut|threw|broke|shook|struck|swore|fought|stole|drank|drove|ran|sat|stood|"
                    r"slept|woke|kept|left|took|made|got|put|sent|brought|bought|caught|taught|told|said|came|went|gave|saw|met")
 _PAST_WORDS = frozenset(_IRREGULAR_PAST.split("|"))
-# A count opening a label's value, a heading's ("Quoracy: three statutory partners present", "Quorum: 4 members",
-# "Attendance: all members"); a speaker's turn opens with what is said.  A count word needs what it counts after it
-# ("Okafor: no." is an answer).
-_COUNT_AFTER_LABEL_RE = lazy_compile(
-    r"[ \t]*:[ \t]*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|no|none|nil|all|both|several|half|most|"
-    r"few|many|each|every)[ \t]+\p{L})", re.IGNORECASE | re.VERSION1)
-# A word for a person that a speaker's turn speaks of or with: a pronoun of any person, or "says".
-_PERSON_WORD_RE = lazy_compile(
-    r"(?<![\p{L}'’])(?:i|me|my|mine|we|us|our|ours|you|your|yours|he|him|his|she|her|hers|they|them|their|theirs|"
-    r"myself|yourself|ourselves|himself|herself|themselves|says)(?![\p{L}])"
-    # or a verb in the past, a story told ("Hebblethwaite: two lads came to the door", "Okafor: two of them said"): a
-    # heading counts what is
-    rf"|(?<![\p{{L}}'’])(?:{_IRREGULAR_PAST}|\p{{Ll}}+ed)(?![\p{{L}}'’])", re.IGNORECASE | re.VERSION1)
-
 
 def _space_before(text: str, at: int) -> int:
     """Where the spaces and tabs before ``at`` start."""
@@ -2715,17 +2700,6 @@ class NameFinder:
         return m is not None and all(fold(w) not in _NOT_NAMES or fold(w) in ("the", "a", "an")
                                      for w in m.group("v").split())
 
-    def _heading_label(self, text: str, tok: _Tok) -> bool:
-        """Whether ``tok``, a capitalised word no list knows, is a heading's label and no speaker's name: alone opening
-        its line before a colon, a count after the colon ("Quoracy: three statutory partners present.", "Quorum: 4
-        members"), and no person on the rest of the line (a speaker's turn speaks of one: "Okafor: three times she
-        rang", "Osian: two of us went").  A first name, a surname or a listed name's part is a speaker still."""
-        if (tok.shape != "cap" or not self._unknown(tok) or tok.key in self.firsts or tok.key in self.surnames
-                or tok.key in self.participant_parts or not _LINE_OPENS_BEFORE_RE.search(text, 0, tok.start)):
-            return False
-        m = _COUNT_AFTER_LABEL_RE.match(text, tok.end)
-        return m is not None and _PERSON_WORD_RE.search(text, tok.end, _line_end(text, tok.end)) is None
-
     def _public(self, tok: _Tok) -> bool:
         return tok.key in self.public or tok.key in _NEVER or tok.key in self.places
 
@@ -4495,8 +4469,6 @@ class NameFinder:
         start, end = run[0].start, run[-1].end
         if not words:
             return self._initials(text, run)
-        if len(run) == 1 and self._heading_label(text, run[0]):
-            return None  # "Quoracy: three statutory partners present.": a heading's label, no speaker
         if len(run) == 1 and self._lower_given_peoples_word(text, run[0]):
             return Span(start, end, "name")  # "christian doesn't want to go home", "christian's teacher said"
         if len(run) == 1 and run[0].shape == "lower" and self._peoples_plural(run[0]):

@@ -22,7 +22,8 @@ Counts, measured on main (da6636e) and now, each text redacted with the stress n
 38 that main already redacted so); 61 minute lines that must be kept
 verbatim (``_KEPT_FIXED`` 11 that main over-redacted, ``_KEPT`` 50 kept on main as now); 3 open
 (``_OPEN``: a word's letters as an action's owner, "NO to circulate", "- AS to liaise", are kept; an unknown word as a
-label, "Quoracy:", gives [name], as a speaker's name would), closed by round 56 and moved to ``_RED_TEAM``.  Round
+label, "Quoracy:", gives [name], as a speaker's name would); round 56 closed the two letters' forms (moved to
+``_RED_TEAM``); "Quoracy:" stays open: a heading's unknown word is written as a surname before a count is.  Round
 54's 2 open forms closed, moved to its ``_RED_TEAM``.
 The file run beside main's package: 27 failed, 89 passed, 3 xfailed.
 Gold corpus (``python -m bench.redaction_gold``): 644/630/563 before and now, 0 sentences redacted differently.
@@ -55,7 +56,6 @@ _RED_TEAM = [
     ("NO to circulate the dashboard.", "[name] to circulate the dashboard."),  # was 'NO to circulate ...'
     ("- AS to liaise with the Virtual School Head re PEP quality.",
      "- [name] to liaise with the Virtual School Head re PEP quality."),  # was '- AS to liaise ...'
-    ("Quoracy: three statutory partners present.", "Quoracy: three statutory partners present."),  # was '[name]: ...'
 ]
 # Redacted so on main as now: the people of minutes (attendees, apologies, actions, councillors and officers)
 _HELD_EXACT = [
@@ -168,11 +168,13 @@ _KEPT = [
 ]
 
 # Still open (what it gives now beside each); strict, so closing one is seen.  Round 56 closed the three.
-_OPEN: list[tuple[str, str]] = []
+_OPEN: list[tuple[str, str]] = [
+    ("Quoracy: three statutory partners present.", "Quoracy: three statutory partners present."),  # gives '[name]: ...'
+]
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_minutes_roles_bodies_and_agenda_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(19, 38, 61, 0))
+                                                 counts=(18, 38, 61, 1))

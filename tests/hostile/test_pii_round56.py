@@ -7,9 +7,9 @@ bullet, a time, a date or an item's number), a label's value or a list's item, o
 verb ("NO to circulate", "Actions: IN to update ...; ON to send", "NO and AS to meet"), or listed before a body in
 brackets ("Present: NO (Police)"); not where the letters open a phrase ("NO to all three", "UP to date", "NO further
 action") nor where they are a public term ("IT to update", "HR to confirm").  A word no list knows alone opening its
-line before a colon is a heading's label where a count follows and the line speaks of no person and tells nothing
-past ("Quoracy: three statutory partners present"); a speaker's turn is still a name ("Okafor: three times she
-rang", "Hebblethwaite: two lads came to the door").  A title with no name after it, before what a note says of a
+line before a colon and a count is left a name: a rule reading it as a heading's label ("Quoracy: three statutory
+partners present") was built and taken out, as it kept a surname written so ("Wiszniewski: 3 kids in the house"):
+a heading redacted is an over-redaction, a name kept a leak (held in ``_HELD_EXACT``, the headings in ``_OPEN``).  A title with no name after it, before what a note says of a
 person, keeps the word after ("Mr seen at home", "MRS present": the title is kept, as it names no one and tells the
 reader who was seen).  "@" before a time is "at" ("messaged @1400hrs", "@10am", "@14:30" gave [handle]).  "Comms"
 joins the public terms (the communications team given an action).  Who sends a message, a call or a visit: one list,
@@ -18,9 +18,9 @@ from KM:", "a card from TW" were kept: the initials' rule knew only nine singula
 and "word").
 
 Counts, measured on main (6f48bb69) and now, each text redacted with the stress names listed and with none
-(``_rounds``): 35 hostile lines (``_RED_TEAM`` 22 that main redacted wrongly, ``_HELD_EXACT`` 13 that main already
-redacted so); 54 lines that must be kept verbatim (``_KEPT_FIXED`` 17 that main over-redacted, ``_KEPT`` 37 kept on
-main as now); 2 open (``_OPEN``).  Round 55's 3 open forms closed, moved to its ``_RED_TEAM``.
+(``_rounds``): 38 hostile lines (``_RED_TEAM`` 22 that main redacted wrongly, ``_HELD_EXACT`` 16 that main already
+redacted so); 51 lines that must be kept verbatim (``_KEPT_FIXED`` 14 that main over-redacted, ``_KEPT`` 37 kept on
+main as now); 5 open (``_OPEN``).  Round 55's 2 open letters' forms closed, moved to its ``_RED_TEAM``.
 Gold corpus (``python -m bench.redaction_gold``): 644/630/563 before and now.
 """
 
@@ -62,6 +62,11 @@ _HELD_EXACT = [
     ('Hebblethwaite: two lads came to the door.', '[name]: two lads came to the door.'),
     ('Brennick: four of us went.', '[name]: four of us went.'),
     ('Okafor: three times she rang.', '[name]: three times she rang.'),
+    # a surname no list knows as a speaker's or a minute's label before a count: a heading's word is written alike,
+    # and a name kept is a leak where a heading redacted is not (the heading rule tried this round leaked these)
+    ('Wiszniewski: 3 kids in the house.', '[name]: 3 kids in the house.'),
+    ('Adebayo-Thompson: 4 referrals since June.', '[name]: 4 referrals since June.'),
+    ('Nkemelu: three children on plans.', '[name]: three children on plans.'),
     ('Had a visit from Shannon yesterday.', 'Had a visit from [name] yesterday.'),
     ("Got a word from Kayla: she's fine.", "Got a word from [name]: she's fine."),
     ('Mr Okafor seen at home.', 'Mr [name] seen at home.'),
@@ -85,9 +90,6 @@ _KEPT_FIXED = [
     'Mr seen at home with Mum.',  # was 'Mr [name] at home with Mum.'
     'Mrs present.',  # was 'Mrs [name].'
     'Dr seen at clinic.',  # was 'Dr [name] at clinic.'
-    'Quoracy: three statutory partners present.',  # was '[name]: three statutory partners present.'
-    'Safeguardability: two partners present.',  # was '[name]: two partners present.'
-    'Coproduction: three young people on the panel.',  # was '[name]: three young people on the panel.'
 ]
 # Kept on main as now: a function word's capitals opening a phrase, bodies and teams given an action, headings.
 _KEPT = [
@@ -132,6 +134,11 @@ _KEPT = [
 
 # Still open (what it should give beside each); strict, so closing one is seen.
 _OPEN: list[tuple[str, str]] = [
+    # a word no list knows as a heading's label before a count (main as now: [name]): written as a surname before a
+    # count is, so a rule keeping it kept "Wiszniewski: 3 kids in the house." too; left redacted (privacy first)
+    ("Quoracy: three statutory partners present.", "Quoracy: three statutory partners present."),
+    ("Safeguardability: two partners present.", "Safeguardability: two partners present."),
+    ("Coproduction: three young people on the panel.", "Coproduction: three young people on the panel."),
     # a title in lower case and a lone initial before "present" (main as now): the initial is kept, "mrs t came in" is
     # redacted; the case-note state after a lone initial is not read there
     ("mrs t present", "mrs [name] present"),
@@ -145,4 +152,4 @@ test_sector_lines_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(22, 13, 54, 2))
+                                                 counts=(22, 16, 51, 5))
