@@ -10,7 +10,6 @@ for blanks), with formulas and unreadable cells reported, never dropped.
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import math
 import os
 import warnings
@@ -25,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ._io import _listing, atomic_write_bytes, blank_rows_note, check_input_file, merged_blanks
 from ._tabular import _cell as _tabular_cell
+from ._tabular import workbook_bytes
 from ._textwidth import arial_width, excel_pixels, wrapped_lines
 from ._words import _counted, _named, _number, _verb
 from .errors import ImpactWarning, InputError, Problem
@@ -416,9 +416,7 @@ def read_meta(wb) -> dict[str, str]:
 
 def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
     """Save atomically: the previous file survives an interrupted write."""
-    buf = io.BytesIO()
-    wb.save(buf)
-    return atomic_write_bytes(path, buf.getvalue())
+    return atomic_write_bytes(path, workbook_bytes(wb))
 
 
 def open_workbook(path: str | os.PathLike, *, required: list[str], known: tuple[str, ...] = ()):

@@ -23,6 +23,8 @@ OS_ADVICE = {
     errno.EROFS: "the file system is read-only - choose a folder you can write to",
     errno.ENOSPC: "the disk is full - free some space or choose another disk",
     errno.EDQUOT: "your disk quota is used up - free some space or choose another disk",
+    errno.EFBIG: ("the file would be larger than this disk or your file-size limit (ulimit -f) allows - choose "
+                  "another disk, or raise the limit"),
     errno.EACCES: "permission denied - choose a folder you can write to, or ask for access",
     errno.EPERM: "operation not permitted - choose a folder you can write to, or ask for access",
     errno.ENOENT: "no such file or folder - check the path",

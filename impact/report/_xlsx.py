@@ -57,6 +57,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import neutralise_cell
+from .._tabular import workbook_bytes
 from .._xlsx import (
     FONT_NAME,
     FONT_PT,
@@ -662,9 +663,7 @@ def render_xlsx(report: Report) -> bytes:
     if not isinstance(when, dt.datetime):
         when = dt.datetime(when.year, when.month, when.day)
     wb.properties.created = wb.properties.modified = when
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(wb)
 
 
 def _csv_value(value: object) -> object:
