@@ -976,7 +976,9 @@ def table_notes(table, vocabulary=None) -> str:
     (``'Statements reporting an impact'`` in the table of credits): the table's own label first, then the vocabulary's, as
     :func:`display_frame` heads it. Notes gave the vocabulary's generic reading instead, or a shortened name, which
     did not match the heading ('median expectations' over 'Median, expectations before the review', 'Councils' over
-    'Councils not in intervention'). The rest is :meth:`Vocabulary.prose`.
+    'Councils not in intervention'). A column whose heading's part before ": " is said once over it and its neighbours
+    (:func:`header_groups`) is named as the reader sees it, its label under that part ("'incomplete' under
+    'Participants'", where no heading reads "Participants: incomplete"). The rest is :meth:`Vocabulary.prose`.
 
     Examples
     --------
@@ -985,21 +987,36 @@ def table_notes(table, vocabulary=None) -> str:
     ...           labels={"n_a": "Councils in intervention"})
     >>> table_notes(t)
     "'Councils in intervention' of 'Reported'; p-value."
+    >>> t = Table("t", pd.DataFrame({"n_a": [1], "n_b": [2]}), "T", "n_b of all.",
+    ...           labels={"n_a": "Participants: realised", "n_b": "Participants: incomplete"})
+    >>> table_notes(t)
+    "'incomplete' under 'Participants' of all."
     """
     from ._labels import DEFAULT_VOCABULARY, SNAKE_RE, Label
 
     vocabulary = vocabulary or DEFAULT_VOCABULARY
     columns = set(table.data.columns)
+    frame = table_display(table, vocabulary)
+    groups = header_groups([frame.attrs["labels"][c] for c in frame.columns])
+    under = {}  # a grouped column: its label as the lower heading row shows it, under its shared part
+    if groups:
+        j = 0
+        for lead, span, grouped in groups[0]:
+            under.update({frame.columns[k]: f"'{groups[1][k]}' under '{lead}'" for k in range(j, j + span) if grouped})
+            j += span
 
     def heading(match: re.Match) -> str:
         name = match.group(0)
         if name not in columns:
             return name
+        if name in under:  # kept from prose, which reads a quoted word ('incomplete') as a term to define
+            return f"\ue000{list(under).index(name)}\ue001"
         own = (table.labels or {}).get(name)
         label = own if isinstance(own, Label) else Label(own) if isinstance(own, str) else vocabulary.column(name)
         return f"'{label.header}'"
 
-    return vocabulary.prose(SNAKE_RE.sub(heading, table.notes))
+    text = vocabulary.prose(SNAKE_RE.sub(heading, table.notes))
+    return re.sub("\ue000(\\d+)\ue001", lambda m: list(under.values())[int(m[1])], text)
 
 
 def symbol_key(symbols) -> str:
@@ -1014,36 +1031,45 @@ def symbol_key(symbols) -> str:
     return "; ".join(parts) + "." if parts else ""
 
 
-def header_groups(headers) -> tuple[list[tuple[str, int]], list[str]] | None:
+def header_groups(headers, *, columns=None) -> tuple[list[tuple[str, int, bool]], list[str]] | None:
     """A table's headings as two rows where adjacent columns share a heading's part before ": ": the upper row as
-    (text, columns spanned), a shared part once over its columns, any other column's whole heading over one column
-    (its cell taking both rows); and the lower row, each column's heading without its shared part. None where no two
-    adjacent headings share a part: the table keeps its one row. ("Participants:" on each of seven columns made a
-    realisation table's headings three and four lines tall.)
+    (text, columns spanned, grouped), a shared part once over its columns (grouped), any other column's whole heading
+    over one column (not grouped: its cell taking both rows); and the lower row, each column's heading without its
+    shared part. None where no column is grouped: the table keeps its one row. ("Participants:" on each of seven
+    columns made a realisation table's headings three and four lines tall.)
+
+    With ``columns`` (indices into ``headers``: one part of a table split across pages), the part's two rows, its
+    columns grouped as in the whole table: a grouped column alone in its part keeps its shared part above it (a part
+    showed "Participants: incomplete" whole beside another's "Participants" over "realised").
 
     Examples
     --------
     >>> header_groups(["Impact", "Participants: realised", "Participants: unmet expectation", "Share"])
-    ([('Impact', 1), ('Participants', 2), ('Share', 1)], ['Impact', 'realised', 'unmet expectation', 'Share'])
+    ([('Impact', 1, False), ('Participants', 2, True), ('Share', 1, False)], ['Impact', 'realised', 'unmet expectation', 'Share'])
     >>> header_groups(["Impact", "Participants: realised", "Councils: realised"]) is None
     True
+    >>> header_groups(["Impact", "P: realised", "P: unmet", "P: incomplete"], columns=[0, 3])
+    ([('Impact', 1, False), ('P', 1, True)], ['Impact', 'incomplete'])
     """
-    leads = [str(h).split(": ", 1)[0] if ": " in str(h) else None for h in headers]
-    upper: list[tuple[str, int]] = []
+    headers = [str(h) for h in headers]
+    leads = [h.split(": ", 1)[0] if ": " in h else None for h in headers]
+    # a column is grouped where it shares its lead with the column before or after it in the whole table
+    grouped = [lead is not None and ((j > 0 and leads[j - 1] == lead) or (j + 1 < len(leads) and leads[j + 1] == lead))
+               for j, lead in enumerate(leads)]
+    part = list(range(len(headers))) if columns is None else list(columns)
+    upper: list[tuple[str, int, bool]] = []
     lower: list[str] = []
-    j = 0
-    while j < len(headers):
-        k = j
-        while leads[j] is not None and k + 1 < len(headers) and leads[k + 1] == leads[j]:
-            k += 1
-        if k > j:
-            upper.append((leads[j], k - j + 1))
-            lower.extend(str(h).split(": ", 1)[1] for h in headers[j:k + 1])
+    for j in part:
+        if not grouped[j]:
+            upper.append((headers[j], 1, False))
+            lower.append(headers[j])
+            continue
+        if upper and upper[-1][2] and upper[-1][0] == leads[j]:
+            upper[-1] = (leads[j], upper[-1][1] + 1, True)
         else:
-            upper.append((str(headers[j]), 1))
-            lower.append(str(headers[j]))
-        j = k + 1
-    return (upper, lower) if len(upper) < len(headers) else None
+            upper.append((leads[j], 1, True))  # type: ignore[arg-type]
+        lower.append(headers[j].split(": ", 1)[1])
+    return (upper, lower) if any(g for _, _, g in upper) else None
 
 
 def provenance_items(provenance: Mapping, prefix: str = "") -> list[tuple[str, str]]:

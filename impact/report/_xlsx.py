@@ -395,21 +395,22 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
                  header=f"Table {number}. {clean_text(vocabulary.prose(table.caption))}")
 
 
-def _group_row(ws: Worksheet, upper: list[tuple[str, int]]) -> None:
+def _group_row(ws: Worksheet, upper: list[tuple[str, int, bool]]) -> None:
     """A row above a sheet's headings (header_groups' upper row): a heading's part shared by adjacent columns once,
     merged and centred over them; any other column's heading moved up into a cell merged over both heading rows."""
     ws.insert_rows(1)
     j = 1
-    for text, span in upper:
+    for text, span, grouped in upper:
         below = ws.cell(2, j)
         top = ws.cell(1, j)
         top.font, top.fill = copy(below.font), copy(below.fill)
-        if span > 1:
+        if grouped:
             top.value = neutralise_cell(clean_text(text))
             top.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
             for k in range(j + 1, j + span):
                 ws.cell(1, k).fill = copy(below.fill)
-            ws.merge_cells(start_row=1, start_column=j, end_row=1, end_column=j + span - 1)
+            if span > 1:
+                ws.merge_cells(start_row=1, start_column=j, end_row=1, end_column=j + span - 1)
         else:
             top.value, below.value = below.value, None
             top.alignment = copy(below.alignment)
