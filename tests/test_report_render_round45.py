@@ -21,6 +21,7 @@ import lxml.html
 import openpyxl
 import pandas as pd
 import pytest
+from conftest import excel_shows, report_of, sheet_headings
 from docx.oxml.ns import qn
 
 from impact._xlsx import LINE_PT, cell_lines
@@ -173,3 +174,50 @@ def test_web_page_parts_group_their_headings_as_the_whole_table(split):
         parts.append(([(th.text_content(), int(th.get("colspan", 1))) for th in rows[0].xpath("./th")],
                       [""] + [th.text_content() for th in rows[1].xpath("./th")]))
     _check_parts(parts, labels)
+
+
+# --------------------------------------------------------------------------- 5. signed intervals, every output
+def _signed(x: float) -> str:
+    """A signed quantity to two decimals as the report must show it, worked here: '+' above zero, hyphen-minus
+    below, no sign on a value shown as zero."""
+    text = f"{abs(x):.2f}"
+    return text if not text.strip("0.") else ("-" if x < 0 else "+") + text
+
+
+_SIGNED_TABLES = ("gee_models", "survey_model", "survey_by_status", "indicator_did", "indicator_review_did",
+                  "indicator_review_did_by_status")
+
+
+def test_model_tables_sign_their_estimates_and_intervals_in_every_output(example_run):
+    files, out = example_run.files, example_run.out_dir
+    page = lxml.html.fromstring((out / "report.html").read_text(encoding="utf-8"))
+    page_cells = {td.text_content().strip() for td in page.xpath("//td")}
+    word_cells = {c.text.strip() for t in docx.Document(str(out / "report.docx")).tables
+                  for r in t.rows for c in r.cells}
+    book = openpyxl.load_workbook(out / "tables.xlsx")
+    report, _ = report_of(example_run.findings)
+    sheet_of = {t.name: s for t, s in zip(report.tables, [r[0] for r in book["Notes"].iter_rows(values_only=True)
+                                                          if r[0] and str(r[0]).startswith("Table ")], strict=False)}
+    checked = 0
+    for name in _SIGNED_TABLES:
+        if f"tables/{name}.csv" not in files:
+            continue
+        data = pd.read_csv(out / "tables" / f"{name}.csv", encoding="utf-8-sig")
+        data = data[pd.to_numeric(data["ci_low"], errors="coerce").notna()]
+        ws = book[sheet_of[name]]
+        heads, first = sheet_headings(ws)  # (round 44: two heading rows where a part is shared)
+        lows = [j for j, h in enumerate(heads) if str(h).endswith("95% CI, lower")]
+        for r in data.itertuples():
+            lo, hi = _signed(float(r.ci_low)), _signed(float(r.ci_high))
+            if lo == hi:
+                continue  # shown with more digits (ci_digits)
+            assert f"{lo} to {hi}" in page_cells and f"{lo} to {hi}" in word_cells, (name, lo, hi)
+            assert _signed(float(r.estimate)) in page_cells & word_cells, (name, r.estimate)
+            checked += 1
+        # the workbook's cells show each end as the report does
+        shown = {(excel_shows(row[j].value, row[j].number_format),
+                  excel_shows(row[j + 1].value, row[j + 1].number_format))
+                 for row in ws.iter_rows(min_row=first) for j in lows if isinstance(row[j].value, (int, float))}
+        want = {(_signed(float(r.ci_low)), _signed(float(r.ci_high))) for r in data.itertuples()}
+        assert lows and want <= shown, (name, want - shown)
+    assert checked >= 20, checked

@@ -135,6 +135,8 @@ _EXCEL_FORMATS = {
     # percentage points are no percentage: the cell holds points (5.0, not 0.05) and its format says "pp"
     "pp": lambda d: _signed(f'0{_decimals(d)}" pp"', d, plus="+"),
     "num": lambda d: _signed(f"#,##0{_decimals(d)}", d),
+    # a signed quantity (a change, a difference, a model's coefficient) with its "+", as the report shows it
+    "diff": lambda d: _signed(f"#,##0{_decimals(d)}", d, plus="+"),
     # a ratio is never shown as 0 nor as seven figures of noise: the report's format_ratio, as a number format
     "ratio": lambda d: (f'[<{10.0**-d:.{d}f}]"<{10.0**-d:.{d}f}";[>={RATIO_CEILING:.0f}]">{RATIO_CEILING - 1:,.0f}";'
                         "#,##0" + ("." + "0" * d if d else "")),
@@ -759,10 +761,12 @@ def data_dictionary(report: Report) -> pd.DataFrame:
 
 def _describe_format(spec: FormatSpec | CI | None) -> str:
     if isinstance(spec, CI):
-        scale = "percentage points" if spec.points else "percent" if spec.percent else "ratio" if spec.ratio else "number"
+        scale = ("percentage points" if spec.points else "percent" if spec.percent else "ratio" if spec.ratio
+                 else "signed number" if spec.signed else "number")
         return f"interval bound, {scale}, {spec.digits} decimals"
     if spec is None:
         return ""
-    words = {"p": "p-value", "pct": "percent", "pp": "percentage points", "num": "number", "ratio": "ratio",
+    words = {"p": "p-value", "pct": "percent", "pp": "percentage points", "num": "number", "diff": "signed number",
+             "ratio": "ratio",
              "auto": "number", "int": "whole number", "date": "date", "text": "text", "bool": "yes/no"}[spec.kind]
-    return f"{words}, {spec.digits} decimals" if spec.kind in ("p", "pct", "pp", "num", "ratio", "auto") else words
+    return f"{words}, {spec.digits} decimals" if spec.kind in ("p", "pct", "pp", "num", "diff", "ratio", "auto") else words
