@@ -2001,8 +2001,8 @@ def _survey_sentences(ctx) -> list[str]:
                    f"{format_ci(a['ci_low'], a['ci_high'], signed=True)}) in councils {la} and by "
                    f"{_signed(b['estimate'])} ({format_ci(b['ci_low'], b['ci_high'], signed=True)}) in councils {lb}: "
                    "a difference of "
-                   f"{_signed(d['estimate'], sign=False)} points ({unrounded}{ctx.level} CI "
-                   f"{format_ci(d['ci_low'], d['ci_high'])}, "
+                   f"{_signed(d['estimate'])} points ({unrounded}{ctx.level} CI "
+                   f"{format_ci(d['ci_low'], d['ci_high'], signed=True)}, "
                    f"{_p_words(d['p_value'], ctx.alpha)}){verdict}.")
     return out
 
@@ -4925,8 +4925,9 @@ def _models(ctx) -> Section:
         blocks.append(Table("gee_models", table,
                             f"Models of each {ctx.one}: {'intervention status and wave' if with_status else 'wave'}",
                             notes + p_note,
-                            {"CI": CI("ci_low", "ci_high"), "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high", ratio=True),
-                             "odds_ratio": "ratio:2", "estimate": "num:2", "se": "num:2"}, labels=p_labels))
+                            {"CI": CI("ci_low", "ci_high", signed=True),
+                             "OR CI": CI("odds_ratio_ci_low", "odds_ratio_ci_high", ratio=True),
+                             "odds_ratio": "ratio:2", "estimate": "diff:2", "se": "num:2"}, labels=p_labels))
         gee = shown[(shown["term"] == "in_intervention") & ~separated & ~few_side]
         if len(gee):
             blocks.append(_forest(
@@ -4973,7 +4974,7 @@ def _models(ctx) -> Section:
                                "table gives the change in each." if by_status is not None else "")
                             + (f" The difference by intervention status is shown where at least {ctx.min_count} "
                                "councils in each status answered the survey." if few_status.any() else ""),
-                            {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"}))
+                            {"CI": CI("ci_low", "ci_high", signed=True), "estimate": "diff:2", "se": "num:2"}))
         if by_status is not None:
             blocks.append(by_status)
     return Section("Longitudinal models", blocks)
@@ -5019,7 +5020,7 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
                     if any(few) else "")
                  + (" Figures are rounded to two decimals; each difference is worked from the unrounded changes, so "
                     "it can differ by 0.01 from the difference of the changes shown." if rounded_apart else ""),
-                 {"CI": CI("ci_low", "ci_high"), "estimate": "num:2", "se": "num:2"},
+                 {"CI": CI("ci_low", "ci_high", signed=True), "estimate": "diff:2", "se": "num:2"},
                  labels={"comparison": Label("Comparison")})
 
 
@@ -5393,7 +5394,7 @@ def _lone_cohort_note(ctx, e: pd.DataFrame, shown: list[dict] | pd.DataFrame) ->
 
 _DID_COLUMNS = ["measure", "estimate", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_p_adjusted", "n_treated",
                 "n_control"]
-_DID_FORMATS = {"estimate": "num:2", "CI": CI("ci_low", "ci_high", digits=2), "p_value": "p", "ri_p_value": "p",
+_DID_FORMATS = {"estimate": "diff:2", "CI": CI("ci_low", "ci_high", digits=2, signed=True), "p_value": "p", "ri_p_value": "p",
                 "ri_p_adjusted": "p"}
 
 
