@@ -34,9 +34,8 @@ def _timed(call, repeats: int) -> tuple[float, float]:
 
 def one(n_councils: int, seed: int, repeats: int) -> dict:
     import impact.process as process
-    from impact.stats import _power
-
     from bench.factor_detectable import study_rows
+    from impact.stats import _power
 
     findings, rows = study_rows(n_councils, seed)
     bi = findings.process["by_impact"]
