@@ -201,3 +201,43 @@ def test_the_detectable_ratio_reusing_fits_is_the_refitted_one_bit_for_bit(seed,
         reused = _power._firth_detectable_ratio(x, 1, share, **kwargs)
     assert reused == refit  # the same figure, not one within a tolerance (infinite where none reaches 80%)
     assert sum(fitted) < 0.6 * n_refit  # most draws' outcomes recur between the odds ratios tried
+
+
+# --------------------------------------------------------------------------------------------------
+# bench/ipw_check.py: coverage against the population value
+# --------------------------------------------------------------------------------------------------
+
+
+def test_ipw_check_pools_studies_for_the_population_value_and_counts_its_coverage():
+    """The population value of each term is the marginal model's on every participant-wave of the pooled studies
+    (recomputed here from the planted probabilities), not the mean of the studies' own values; coverage against it
+    is counted with its binomial Monte Carlo standard error (a table of intervals made here)."""
+    from scipy.special import logit
+
+    from bench.ipw_check import planted_panel, population, summarise
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        values = population(3, 92341, n_councils=6)
+        panels = [planted_panel(92341 + i, n_councils=6) for i in range(3)]
+    pooled = pd.concat([p for p, _ in panels], ignore_index=True)
+    prevalence = logit(pooled.groupby("wave", observed=True)["p_planted"].mean())
+    waves = list(prevalence.index)
+    assert values["Intercept"]["value"] == pytest.approx(prevalence[waves[0]], abs=1e-12)
+    for w in waves[1:]:
+        assert values[f"C(wave)[T.{w}]"]["value"] == pytest.approx(prevalence[w] - prevalence[waves[0]], abs=1e-12)
+    own = np.array([planted.to_numpy() for _, planted in panels])
+    assert values["Intercept"]["mc_se"] == pytest.approx(own[:, 0].std(ddof=1) / np.sqrt(3), rel=1e-12)
+    # coverage: 10 studies' intervals, 4 holding the population value 0.5 and 9 their own planted value
+    low = np.array([0.0, 0.1, 0.2, 0.3, 0.4, 0.45, 0.49, 0.6, 0.7, -1.0])
+    high = low + 0.2
+    planted = np.r_[low[:9] + 0.1, 5.0]
+    runs = pd.DataFrame({"seed": range(10), "method": "ipw", "term": "Intercept", "se": 0.1, "se_robust": 0.1,
+                         "robust_low": low, "robust_high": high, "estimate": low + 0.1, "ci_low": low, "ci_high": high,
+                         "planted": planted, "n_obs": 100, "n_effective": 90.0})
+    out = summarise(runs, {"Intercept": {"value": 0.5}})["ipw"]["Intercept"]
+    covered = int(((low <= 0.5) & (0.5 <= high)).sum())
+    assert covered == 4 and out["coverage_population"] == 0.4
+    assert out["coverage_population_mc_se"] == pytest.approx(np.sqrt(0.4 * 0.6 / 10))
+    assert out["coverage"] == 0.9 and out["coverage_mc_se"] == pytest.approx(np.sqrt(0.9 * 0.1 / 10))
+    assert out["mean_bias_population"] == pytest.approx((low + 0.1 - 0.5).mean())
