@@ -44,8 +44,15 @@ import numpy as np
 import pandas as pd
 
 from . import _frames, schema, vocab
-from ._io import (UNCHECKED, _listing, cells_picker, link_said, merged_blanks, windows_name_problem,
-                  windows_path_problem)
+from ._io import (
+    UNCHECKED,
+    _listing,
+    cells_picker,
+    link_said,
+    merged_blanks,
+    windows_name_problem,
+    windows_path_problem,
+)
 from ._words import _counted
 from .errors import (
     MAX_SHOWN_PER_FILE,
