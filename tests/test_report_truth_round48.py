@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.conftest import analysed_synthetic, by_waves_reports, once_per_worker, report_of
+from tests.conftest import analysed_synthetic, once_per_worker, report_of
 
 #: The chance a participant in a council in intervention misses each wave (bench/ipw_check.py's MISSING_IN).
 MISSING_IN = {"expectations": 0.05, "early": 0.45, "longer_term": 0.65}
@@ -157,8 +157,8 @@ def test_the_models_paragraph_on_missed_interviews_says_whether_they_depended_on
 
 # ------------------------------------------------------------------------------------------ truth45's leftovers
 @pytest.fixture(scope="module")
-def by_waves():
-    return by_waves_reports()
+def by_waves(by_waves_reports):
+    return by_waves_reports
 
 
 def test_the_not_computed_sentence_names_waves(by_waves):
