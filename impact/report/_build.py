@@ -2161,15 +2161,13 @@ def _weighted_disputed(ctx, holm: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFr
     w = w.assign(w_p_adjusted=np.nan)
     for _, idx in w.groupby(holm_family(w["term"]), observed=True).groups.items():
         w.loc[idx, "w_p_adjusted"] = np.asarray(adjust_pvalues(w.loc[idx, "p_value"], method="holm"))
-    both = rows.reset_index().merge(w[["code", "term", "estimate", "w_p_adjusted"]].rename(
-        columns={"estimate": "w_estimate"}), on=["code", "term"]).set_index("index")
+    both = rows.assign(_row=rows.index).merge(w[["code", "term", "estimate", "w_p_adjusted"]].rename(
+        columns={"estimate": "w_estimate"}), on=["code", "term"]).set_index("_row")
     if "estimator" in both.columns:  # a Firth estimate is not set beside a weighted GEE
         both = both[both["estimator"].fillna("gee").eq("gee")]
     found, w_found = both["p_adjusted"] < ctx.alpha, both["w_p_adjusted"] < ctx.alpha
     turned = found & w_found & (np.sign(both["estimate"]) != np.sign(both["w_estimate"]))
-    out = both[(found != w_found) | turned]
-    out.index.name = None
-    return out
+    return both[(found != w_found) | turned].rename_axis(None)
 
 
 def _disputed_sentence(ctx, disputed: pd.DataFrame, between) -> str:
