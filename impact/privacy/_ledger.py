@@ -326,8 +326,12 @@ class DisclosureLedger:
     def _beside_hidden(self, key: Key, hidden: set[Key]) -> bool:
         """Whether ``key`` is in a sum with a hidden count other than itself that needs protection (the zero rule's
         test, :meth:`_zeros_beside`)."""
+        # the sums holding ``key`` from the relations' index (the sums are its first relations): reading every sum
+        # for each count tried was most of release_with_pinned's own time (speed21)
+        relations, of = self._relations()
+        n_sums = len(self.sums)
         return any(k != key and k in hidden and k not in self.auxiliary
-                   for total, parts in self.sums if key == total or key in parts for k in (total, *parts))
+                   for i in of.get(key, ()) if i < n_sums for k, _ in relations[i][0])
 
     def _tied(self, keys: set[Key], hidden: set[Key]) -> set[Key]:
         """The hidden counts a chain of relations ties to one of ``keys`` (whole blocks of the intruder's system over
@@ -348,8 +352,12 @@ class DisclosureLedger:
         return 0 < value < self.threshold and key not in self.public
 
     def _primary(self) -> set[Key]:
-        """The counts hidden for their own size (:meth:`below_threshold`)."""
-        return {k for k in self.values if self.below_threshold(k)}
+        """The counts hidden for their own size (:meth:`below_threshold`), kept while no count is declared or made
+        public (values never change; the audits read this for each count tried, speed21). A copy: callers may change it."""
+        stamp = (len(self.values), len(self.public), self.threshold)
+        if getattr(self, "_primary_memo", (None,))[0] != stamp:
+            self._primary_memo = (stamp, frozenset(k for k in self.values if self.below_threshold(k)))
+        return set(self._primary_memo[1])
 
     def hidden(self, key: Key) -> bool:
         """Whether ``key`` is suppressed (a key never declared counts as hidden)."""

@@ -235,6 +235,18 @@ class _Ctx:
         return _weighted_waves(self)
 
     @functools.cached_property
+    def realised_counts(self) -> tuple[int, int, int, int] | None:
+        """:func:`_count_realised`, counted once per report: the ledger's declarations, the summary, the descriptive
+        section and the trajectories read it (four merges of the participant panel each time, speed21)."""
+        return _count_realised(self)
+
+    @functools.cached_property
+    def sustained_counts(self) -> tuple[int, int, int] | None:
+        """:func:`_count_sustained`, counted once per report (the ledger, the summary and the descriptive section read
+        it; speed21)."""
+        return _count_sustained(self)
+
+    @functools.cached_property
     def coder_validity(self):
         """The machine coder's stored accuracy on real text, read once per report (see :func:`_coder_validity`)."""
         return _coder_validity(self)
@@ -2708,6 +2720,11 @@ def _overall(prev: pd.DataFrame, measure: str, waves: list[str]) -> pd.DataFrame
 
 
 def _realised_counts(ctx) -> tuple[int, int, int, int] | None:
+    """:func:`_count_realised` of the report's context, counted once (:attr:`_Ctx.realised_counts`)."""
+    return ctx.realised_counts
+
+
+def _count_realised(ctx) -> tuple[int, int, int, int] | None:
     """The expectations held before the review by participants interviewed at every wave, how many of them were
     realised (one per participant and impact), the impacts the same participants neither expected nor reported before
     the review and how many of those were reported afterwards all the same; None with fewer than two waves after the
@@ -2826,6 +2843,11 @@ def _seen_at_each(pp: pd.DataFrame, waves: list[str]) -> pd.DataFrame:
 
 
 def _sustained_counts(ctx) -> tuple[int, int, int] | None:
+    """:func:`_count_sustained` of the report's context, counted once (:attr:`_Ctx.sustained_counts`)."""
+    return ctx.sustained_counts
+
+
+def _count_sustained(ctx) -> tuple[int, int, int] | None:
     """Of the impacts reported at the first wave after the review by participants interviewed at the first and the
     last wave after it (one per participant and impact): how many, how many were reported again at the last, and how
     many impacts were reported at the last and not at the first. None with fewer than two waves after the review.
@@ -3239,8 +3261,12 @@ def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, st
             framework = b.name.startswith("framework_")
             ids = _row_columns(data, b.key_columns, framework)
             heads = None  # the table's headings, read once and only for a table with a suppressed cell
+            # each column's cells read once as a list: a cell read by ``data[c].iloc[i]`` cost two pandas look-ups
+            # (speed21); a table with a repeated heading is read as before
+            cells = ([(c, data[c].tolist()) for c in data.columns if c not in ids] if data.columns.is_unique else
+                     [(c, [data[c].iloc[i] for i in range(len(data))]) for c in data.columns if c not in ids])
             for i in range(len(data)):
-                hit = [c for c in data.columns if c not in ids and _suppressed_cell(data[c].iloc[i], framework)]
+                hit = [c for c, values in cells if _suppressed_cell(values[i], framework)]
                 if not hit:
                     continue
                 # one row per row of the table, in the words the tables use (a row of codes and wave ids was a row
