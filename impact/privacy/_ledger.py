@@ -32,6 +32,7 @@ Hundepool, A. et al. (2012). *Statistical Disclosure Control*. Wiley, ch. 5.
 
 from __future__ import annotations
 
+import copy
 import ctypes
 import functools
 import os
@@ -292,6 +293,37 @@ class DisclosureLedger:
                 released += [key, *sorted(pinned, key=str)]
         self._hidden = hidden
         return released
+
+    def narrowed_by(self, totals: Iterable[Key], keys: Iterable[Key]) -> dict[Key, set[Key]]:
+        """The hidden counts an intruder narrows below the threshold with the sums whose totals are ``totals`` and not
+        without them (the same counts hidden), among those a chain of relations ties to a hidden one of ``keys``; each
+        with the hidden ``keys`` tied to it. Decides the hidden counts first where :meth:`protect` has not run.
+
+        Disclosure round 53: a model's margins, declared as published sums, can narrow a count no suppression
+        protects; the report withholds the model of the counts each such count is tied to.
+
+        Examples
+        --------
+        >>> led = DisclosureLedger(threshold=5)
+        >>> for k, v in {"a": 2, "b": 1, "c": 20}.items(): led.count(k, v)
+        >>> led.count("m", 3, public=True); led.relation("m", ["a", "b"])
+        >>> led._hidden = {"a", "b"}
+        >>> {k: sorted(v) for k, v in led.narrowed_by(["m"], ["a", "b"]).items()}
+        {'a': ['a', 'b'], 'b': ['a', 'b']}
+        """
+        hidden = self.protect() if self._hidden is None else set(self._hidden)
+        tied = {k for k in keys if k in hidden}
+        if not tied:
+            return {}
+        within = self._tied(tied, hidden)
+        narrowed = set(self._weak(hidden, within=within))
+        if narrowed:
+            names = set(totals)
+            bare = copy.copy(self)
+            bare.sums = [(t, p) for t, p in self.sums if t not in names]
+            bare._linked = None
+            narrowed -= set(bare._weak(hidden, within=within))
+        return {k: self._tied({k}, hidden) & tied for k in sorted(narrowed, key=str)}
 
     def _secondary(self, hidden: set[Key]) -> set[Key]:
         """The counts of ``hidden`` hidden only to protect others, tied to some other count, that a rule would not hide

@@ -21,7 +21,6 @@ absent is left out, never filled in).  Publication rules applied here:
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import functools
 import json
@@ -1157,25 +1156,12 @@ def _models_unprotected(ctx) -> list[str]:
     (participants of a status group, a trajectory cell) that of every model whose hidden counts a chain of relations
     ties to it. E.g. a wave's total reporting an impact of 3 (10 councils, seed 7: the first wave's, the model's
     intercept margin less its later waves') narrows both its status groups' counts to 0 to 3 whatever is hidden."""
-    led, margins = ctx.ledger, ctx.model_margins
-    hidden = led._hidden if led._hidden is not None else led.protect()
+    margins = ctx.model_margins
     own = {cell: code for code, ms in margins.items() for _, parts in ms for cell in parts}
-    tied = {cell for cell in own if cell in hidden}
-    if not tied:
-        return []  # every margin a sum of published counts: it tells nothing more
-    within = led._tied(tied, hidden)
-    narrowed = set(led._weak(hidden, within=within))
-    if not narrowed:
-        return []
-    # the same system without the margins: the counts narrowed there are not the models' doing
-    bare = copy.copy(led)
-    names = {key for ms in margins.values() for key, _ in ms}
-    bare.sums = [(t, p) for t, p in led.sums if t not in names]
-    bare._linked = None
-    narrowed -= set(bare._weak(hidden, within=within))
+    narrowed = ctx.ledger.narrowed_by([key for ms in margins.values() for key, _ in ms], own)
     codes = set()
-    for k in narrowed:
-        codes |= {own[k]} if k in own else {own[c] for c in led._tied({k}, hidden) if c in own}
+    for k, tied in narrowed.items():
+        codes |= {own[k]} if k in own else {own[c] for c in tied}
     return [c for c in dict.fromkeys([*ctx.codes, *margins]) if c in codes]
 
 
