@@ -123,6 +123,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
     'hello'
     """
     path = Path(path)
+    refuse_windows_output(path, "the file")  # before anything is made: what impact writes must open on Windows
     if "b" not in mode:
         kwargs.setdefault("encoding", "utf-8")
         kwargs.setdefault("newline", "")
@@ -232,6 +233,56 @@ def windows_path_problem(rel: str) -> str | None:
         if part not in ("", ".", "..") and (why := windows_name_problem(part)) is not None:
             return f"a name Windows can make ({why})"
     return None
+
+
+def windows_output_problems(target: str | os.PathLike) -> list[str]:
+    """Why Windows could not hold the output path ``target``: :func:`windows_name_problem` of its last name and of
+    every folder above it that does not exist yet (impact would make it), each one found, outermost first; empty
+    where Windows can make them all.  Folders that exist already are the user's, not made here: not judged (nor is a
+    drive, ``C:``).  A report, a coded file or a study made on Linux must open on a programme officer's Windows
+    laptop, so every writer of :mod:`impact` refuses such a path before it writes anything, and the command line
+    refuses it as an option's value.
+
+    >>> windows_output_problems("out/report")
+    []
+    >>> for why in windows_output_problems("nul/a:b/CON."):
+    ...     print(why)
+    'nul' is the name of a device on Windows (NUL), with any extension: Windows cannot make the file, and writing to it writes to the device
+    'a:b' holds ':' at character 2: Windows makes no file or folder with < > : " | ? * or a control character in its name
+    'CON.' is the name of a device on Windows (CON), with any extension: Windows cannot make the file, and writing to it writes to the device
+    """
+    path = Path(os.path.splitdrive(os.fspath(target))[1])
+    found: list[str] = []
+    here = path
+    names = [here.name]
+    while here.parent != here and not here.parent.exists() and here.parent.name not in ("", ".", ".."):
+        here = here.parent
+        names.append(here.name)
+    for name in reversed(names):
+        if name not in ("", ".", "..") and (why := windows_name_problem(name)) is not None:
+            found.append(why)
+    return found
+
+
+def windows_output_refused(target: str | os.PathLike, what: str = "the output") -> str | None:
+    """The message refusing ``target`` as the path of ``what`` (:func:`windows_output_problems`, every one listed),
+    or None where Windows can make it.
+
+    >>> print(windows_output_refused("out/aux", "the output folder"))
+    out/aux: the output folder's path holds 1 name Windows cannot make - 'aux' is the name of a device on Windows (AUX), with any extension: Windows cannot make the file, and writing to it writes to the device - expected names Windows can make (what impact writes must open on Windows too): choose another name
+    """
+    found = windows_output_problems(target)
+    if not found:
+        return None
+    return (f"{os.fspath(target)}: {what}'s path holds {_counted(len(found), 'name')} Windows cannot make - "
+            + "; ".join(found) + " - expected names Windows can make (what impact writes must open on Windows "
+            "too): choose another name")
+
+
+def refuse_windows_output(target: str | os.PathLike, what: str = "the output") -> None:
+    """Raise :class:`~impact.errors.InputError` with :func:`windows_output_refused`'s message, if it has one."""
+    if (why := windows_output_refused(target, what)) is not None:
+        raise InputError(why)
 
 
 def _fitting(name: str, room: int) -> str:
@@ -1983,6 +2034,7 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
     import shutil
 
     manifest = check is None
+    refuse_windows_output(target, "the output folder")  # before the lock or a parent folder is made
     if check is None:
         target = check_output_folder(target, protect=protect)
 

@@ -18,18 +18,59 @@ no output is ever left half-written.
 
 from __future__ import annotations
 
+import errno
+import gc
 import io
 import math
 import os
+import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from ._io import atomic_write, atomic_write_bytes
 
-__all__ = ["csv_text", "neutralise", "restore_cell", "restore_frame", "safe_frame", "write_table"]
+__all__ = ["csv_text", "neutralise", "restore_cell", "restore_frame", "safe_frame", "workbook_bytes", "write_table"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\ufe62", "\uff0b", "\uff0d", "\ufe63", "\uff20")
+
+
+def workbook_bytes(wb) -> bytes:
+    """The ``.xlsx`` bytes of the openpyxl workbook ``wb``.
+
+    openpyxl writes each sheet to a temporary file first (in :func:`tempfile.gettempdir`, which ``TMPDIR``
+    chooses), through lxml; a write that fails there (the disk full, the file-size limit reached) comes out of
+    lxml as ``SerialisationError('IO_ENOSPC')``, not as an error of the file system.  It is raised here as the
+    :class:`OSError` it is, naming that folder, so that the command line says what to do instead of showing a
+    traceback.
+    """
+    try:
+        from lxml.etree import SerialisationError
+    except ImportError:  # pragma: no cover - openpyxl then writes with the standard library, whose errors are OSErrors
+        SerialisationError = ()  # noqa: N806
+    buffer = io.BytesIO()
+    code = None
+    try:
+        wb.save(buffer)
+    except SerialisationError as exc:
+        name = str(exc)
+        code = getattr(errno, name[3:], None) if name.startswith("IO_E") else None
+        if not isinstance(code, int):
+            raise
+    if code is not None:
+        # The sheets' writers lxml failed in say it again when collected ("Exception ignored in ..."): collect
+        # them now, that second complaint unshown.
+        hook = sys.unraisablehook
+        sys.unraisablehook = lambda raised: None if isinstance(raised.exc_value, SerialisationError) else hook(raised)
+        try:
+            gc.collect()
+        finally:
+            sys.unraisablehook = hook
+        raise OSError(code, os.strerror(code),
+                      f"{tempfile.gettempdir()} (the temporary folder, where the workbook's sheets are written "
+                      "first; TMPDIR chooses another)")
+    return buffer.getvalue()
 
 
 def _dangerous(text: str) -> bool:
@@ -212,6 +253,4 @@ def write_table(data: pd.DataFrame, path: str | os.PathLike, *, index: bool = Fa
             for c in row:
                 if isinstance(c.value, str):
                     c.data_type = "s"  # text, never a formula, whatever it starts with
-        buf = io.BytesIO()
-        wb.save(buf)
-        return atomic_write_bytes(target, buf.getvalue())
+        return atomic_write_bytes(target, workbook_bytes(wb))

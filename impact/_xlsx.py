@@ -10,7 +10,6 @@ for blanks), with formulas and unreadable cells reported, never dropped.
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import math
 import os
 import warnings
@@ -25,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ._io import _listing, atomic_write_bytes, blank_rows_note, check_input_file, merged_blanks
 from ._tabular import _cell as _tabular_cell
+from ._tabular import workbook_bytes
 from ._textwidth import arial_width, excel_pixels, wrapped_lines
 from ._words import _counted, _named, _number, _verb
 from .errors import ImpactWarning, InputError, Problem
@@ -271,10 +271,16 @@ def fit_row_heights(ws, widths: dict[int, float], *, only: set[int] | None = Non
     at (those that wrap) below the heading rows (``header``: True for row 1, or how many), or in every row unless
     ``header``; a merged cell counts with the width of all
     the columns it spans; a cell's own indent (:data:`INDENT_CHARS` a level) comes off its width.  A row of ``n``
-    lines is ``n`` times Excel's line (:data:`LINE_PT`), no more.
+    lines is ``n`` times Excel's line (:data:`LINE_PT`), no more.  A cell merged down over rows (a heading over a
+    table's two heading rows) needs its lines in those rows together: its last row is given only what the rows above
+    leave short (its lines counted in its first row alone, on top of the row below's, made a sheet's two heading rows
+    twice as tall as their text).
     """
     spans = {(rng.min_row, rng.min_col): sum(widths.get(j, 10.0) for j in range(rng.min_col, rng.max_col + 1))
              for rng in ws.merged_cells.ranges}
+    down = {(rng.min_row, rng.min_col): rng.max_row for rng in ws.merged_cells.ranges if rng.max_row > rng.min_row}
+    tall: list[tuple[int, int, float]] = []  # (first row, last row, height needed) of each cell merged down
+    heights: dict[int, float] = {}
     for row in ws.iter_rows():
         height, lines = LINE_PT, 1
         for cell in row:
@@ -286,10 +292,19 @@ def fit_row_heights(ws, widths: dict[int, float], *, only: set[int] | None = Non
             size = float(cell.font.sz or FONT_PT) if cell.font else FONT_PT
             bold = bool(cell.font and cell.font.bold)
             n = cell_lines(cell.value, width, size, bold=bold)
+            if key in down:
+                tall.append((cell.row, down[key], n * LINE_PT * size / FONT_PT))
+                continue
             lines = max(lines, n)
             height = max(height, n * LINE_PT * size / FONT_PT)
         if lines > 1 or height > LINE_PT:
-            ws.row_dimensions[row[0].row].height = round(height, 2)
+            heights[row[0].row] = height
+    for first, last, need in tall:
+        short = need - sum(heights.get(r, LINE_PT) for r in range(first, last + 1))
+        if short > 0.005:
+            heights[last] = heights.get(last, LINE_PT) + short
+    for r, height in heights.items():
+        ws.row_dimensions[r].height = round(height, 2)
 
 
 def use_arial(wb: Workbook) -> None:
@@ -416,9 +431,7 @@ def read_meta(wb) -> dict[str, str]:
 
 def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
     """Save atomically: the previous file survives an interrupted write."""
-    buf = io.BytesIO()
-    wb.save(buf)
-    return atomic_write_bytes(path, buf.getvalue())
+    return atomic_write_bytes(path, workbook_bytes(wb))
 
 
 def open_workbook(path: str | os.PathLike, *, required: list[str], known: tuple[str, ...] = ()):

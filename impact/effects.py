@@ -144,8 +144,7 @@ def intervention_effects(
     # Firth's penalised likelihood gives such a term a finite estimate and a valid test, which does enter it.
     # The wave terms are one family: a report that reads each later wave against the first reads them all together.
     tested = out[~out["separation"].astype(bool) | out["estimator"].eq("firth")]
-    family = tested["term"].where(~tested["term"].astype(str).str.startswith("wave_"), "wave")
-    for _family, idx in tested.groupby(family, observed=True).groups.items():
+    for _family, idx in tested.groupby(holm_family(tested["term"]), observed=True).groups.items():
         out.loc[idx, "p_adjusted"] = adjust_pvalues(out.loc[idx, "p_value"], method="holm")
     _flag_few_distinct(out, tested, alpha)
     # A separated fit's log-odds (-981 at seed 32341, 7 councils) gives an odds ratio of 0 or infinity: the fit's own
@@ -156,6 +155,13 @@ def intervention_effects(
         out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
         out["odds_ratio_ci_high"] = np.exp(out["ci_high"])
     return out
+
+
+def holm_family(terms: pd.Series) -> pd.Series:
+    """The Holm family of each model term of :func:`intervention_effects`: the wave terms (``wave_<id>``) are one
+    family, adjusted across the impacts and later waves together; each other term (the status term, each contrast of
+    the waves after the review) is its own, adjusted across the impacts."""
+    return terms.where(~terms.astype(str).str.startswith("wave_"), "wave")
 
 
 def _code_rows(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str], alpha: float, seed: int,
@@ -310,8 +316,7 @@ def _since_first_after(d: pd.DataFrame, formula: str, code: str, measure: str, l
     from .stats import longitudinal_model
 
     first = later[0]
-    order = [first, *[w for w in d["wave"].cat.categories if w != first]]
-    d2 = d.assign(wave=d["wave"].cat.reorder_categories(order))
+    d2 = _referenced_on(d, first)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -326,6 +331,42 @@ def _since_first_after(d: pd.DataFrame, formula: str, code: str, measure: str, l
     # the refit's notes name its own terms (``wave_expectations``): they are said again of these rows' names
     p["notes"] = "; ".join([*res.notes, *([_firth_note(firth)] if len(firth) else [])])
     return p.assign(p_value_model=p["p_value"], p_method="model", ri_n=0, ri_exact=False)
+
+
+def _referenced_on(d: pd.DataFrame, first: str) -> pd.DataFrame:
+    """``d`` with ``first`` the reference level of its categorical ``wave`` (the models' wave terms then contrast each
+    other wave with it)."""
+    return d.assign(wave=d["wave"].cat.reorder_categories([first, *[w for w in d["wave"].cat.categories if w != first]]))
+
+
+def _attrition_since_first_after(d: pd.DataFrame, code: str, measure: str, methods: tuple[str, ...], alpha: float,
+                                 cols: list[str]) -> list[pd.DataFrame]:
+    """The rows ``<wave>_vs_<first later wave>`` of :func:`attrition_effects` (``wave_terms``): each wave after the
+    first after the review against that one, under each way of handling missed interviews, from the same GEE refitted
+    with that wave as the reference (as :func:`_since_first_after` gives the models table's; the response weights do
+    not depend on the reference). None with fewer than two later waves interviewed, or where the refit fails (the
+    first fit's warnings were given)."""
+    from .stats import attrition_sensitivity
+
+    seen = d.loc[d["y"].notna(), "wave"]
+    later = [w for w in d["wave"].cat.categories[1:] if (seen == w).any()]
+    if len(later) < 2:
+        return []
+    first = later[0]
+    d2 = _referenced_on(d, first)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            t = attrition_sensitivity(d2, methods=methods, formula=_STATUS_FORMULA, unit="council_id",
+                                      subject="participant_id", time="wave", family="binomial", method="gee",
+                                      cov_struct="exchangeable", alpha=alpha)
+    except (ValueError, np.linalg.LinAlgError):
+        return []
+    keep = {f"C(wave)[T.{w}]": f"{w}_vs_{first}" for w in later[1:]}
+    t = t[t["term"].isin(keep)]
+    t = t.assign(term=t["term"].map(keep), code=code, measure=measure, estimator="gee",
+                 separation=t["notes"].map(lambda n: _separated(str(n).split("; "))) | _constant_level(d))
+    return [t[["term", *cols]]]
 
 
 def _with_randomisation(p: pd.DataFrame, d: pd.DataFrame, seed: int, n_permutations: int) -> pd.DataFrame:
@@ -404,7 +445,10 @@ def attrition_effects(
         Also the same fits' terms of each later wave against the first
         (``wave_<id>``, as :func:`intervention_effects` names them), under a
         column ``term`` (``in_intervention`` for the rows above). Always the
-        GEE's, with the ``separation`` of the code's fit under that method.
+        GEE's, with the ``separation`` of the code's fit under that method;
+        with two or more later waves, also each wave after the first later
+        one against it (``<wave>_vs_<first later>``, as the models table's
+        contrasts, from the same GEE with that wave as reference).
 
     Returns
     -------
@@ -474,6 +518,7 @@ def attrition_effects(
         if wave_terms:  # the complete-case rows are the models table's wave terms (the same GEE)
             rows.append(waves_t.assign(term="wave_" + waves_t["term"].astype(str).str[len("C(wave)[T."):-1])
                         [["term", *cols]])
+            rows += _attrition_since_first_after(d, code, measure, methods_here, alpha, cols)
     if not rows:
         return pd.DataFrame(columns=["term", *cols] if wave_terms else cols)
     out = pd.concat(rows, ignore_index=True)

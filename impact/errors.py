@@ -23,6 +23,8 @@ OS_ADVICE = {
     errno.EROFS: "the file system is read-only - choose a folder you can write to",
     errno.ENOSPC: "the disk is full - free some space or choose another disk",
     errno.EDQUOT: "your disk quota is used up - free some space or choose another disk",
+    errno.EFBIG: ("the file would be larger than this disk or your file-size limit (ulimit -f) allows - choose "
+                  "another disk, or raise the limit"),
     errno.EACCES: "permission denied - choose a folder you can write to, or ask for access",
     errno.EPERM: "operation not permitted - choose a folder you can write to, or ask for access",
     errno.ENOENT: "no such file or folder - check the path",
@@ -81,6 +83,23 @@ class Problem:
     value: str | None
     expected: str
     severity: str = "error"
+
+    @property
+    def found(self) -> str | None:
+        """The value found (``value``), by the name the records of :attr:`ValidationError.records` give it."""
+        return self.value
+
+    def as_dict(self) -> dict[str, object]:
+        """The problem as one record: ``file``, ``row``, ``column``, ``expected``, ``found``, ``severity`` (for a
+        table, JSON or a log).
+
+        Examples
+        --------
+        >>> Problem("interviews.csv", 12, "wave", "erly", "a wave of study.yaml").as_dict()
+        {'file': 'interviews.csv', 'row': 12, 'column': 'wave', 'expected': 'a wave of study.yaml', 'found': 'erly', 'severity': 'error'}
+        """
+        return {"file": self.file, "row": self.row, "column": self.column, "expected": self.expected,
+                "found": self.value, "severity": self.severity}
 
     @property
     def where(self) -> str:
@@ -220,18 +239,32 @@ class OutputFolderError(InputError):
 
 
 class ValidationError(ImpactError, ValueError):
-    """Input data with one or more problems; ``problems`` lists every error, ``warnings`` every warning found with
-    them (a formula in a cell, a byte-order mark taken out).  The message tells both, the errors first: one report,
-    each line naming file, row, column and what was expected.
+    """Input data with one or more problems.  The message tells every error and then every warning found with them
+    (a formula in a cell, a byte-order mark taken out): one report, each line naming file, row, column and what was
+    expected.  The same are there as records, each a :class:`Problem` with ``file``, ``row``, ``column``,
+    ``expected``, ``found`` (also ``value``) and ``severity`` (``"error"`` or ``"warning"``;
+    :meth:`Problem.as_dict` gives one as a dict):
+
+    ``records``
+        every problem, the errors first, then the warnings;
+    ``errors``
+        the errors alone (``problems``, the older name, is the same list);
+    ``warnings``
+        the warnings alone.
 
     Examples
     --------
-    >>> print(ValidationError([Problem("a.csv", 2, "x", "?", "a number"),
-    ...                        Problem("a.csv", 3, "name", "=A1", "a value, not a formula", "warning")], source="s"))
+    >>> exc = ValidationError([Problem("a.csv", 2, "x", "?", "a number"),
+    ...                        Problem("a.csv", 3, "name", "=A1", "a value, not a formula", "warning")], source="s")
+    >>> print(exc)
     s: 1 problem found
       a.csv:2:x: '?' - expected a number
     and 1 warning with it:
       warning: a.csv:3:name: '=A1' - expected a value, not a formula
+    >>> [(r.file, r.row, r.column, r.found, r.severity) for r in exc.records]
+    [('a.csv', 2, 'x', '?', 'error'), ('a.csv', 3, 'name', '=A1', 'warning')]
+    >>> exc.errors == exc.problems, len(exc.warnings)
+    (True, 1)
     """
 
     def __init__(self, problems: list[Problem], *, source: str = "input") -> None:
@@ -244,6 +277,17 @@ class ValidationError(ImpactError, ValueError):
             lines.append(f"and {_counted(len(self.warnings), 'warning')} with {'it' if len(self.problems) == 1 else 'them'}:")
             lines += [f"  {line}" for line in capped_lines(self.warnings, what="warnings")]
         super().__init__("\n".join(lines))
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The errors (what ``problems`` holds): each a :class:`Problem` of severity ``"error"``."""
+        return self.problems
+
+    @property
+    def records(self) -> list[Problem]:
+        """Every problem found, errors then warnings, each a :class:`Problem` (file, row, column, expected, found,
+        severity); ``[p.as_dict() for p in exc.records]`` gives them as dicts (a table: ``pandas.DataFrame`` of it)."""
+        return [*self.problems, *self.warnings]
 
 
 class ImpactWarning(UserWarning):

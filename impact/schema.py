@@ -937,6 +937,28 @@ def spelt_two_ways(names: Iterable[tuple[str, str]], *, plural: str) -> list[tup
     return out
 
 
+def how_same(text: str, other: str) -> str:
+    """How ``text`` and ``other``, the same by :func:`same_id` (``loose=False``), differ: in case or spacing alone,
+    or in how its characters are written (a full-width letter, an accent as a character of its own, a hidden one).
+
+    Examples
+    --------
+    >>> how_same("Torbay", "TORBAY ")
+    'the same but for case or spacing'
+    >>> how_same("Torbay", "\uff34orbay")
+    "the same but for how its characters are written: '\uff34orbay' holds U+FF34 FULLWIDTH LATIN CAPITAL LETTER T at character 1"
+    """
+    if " ".join(text.split()).casefold() == " ".join(other.split()).casefold():
+        return "the same but for case or spacing"
+    for word in (other, text):
+        odd = next(((i, ch) for i, ch in enumerate(word) if _is_hidden(ch)
+                    or unicodedata.normalize("NFKC", ch) != ch or unicodedata.combining(ch)), None)
+        if odd is not None:
+            return (f"the same but for how its characters are written: {word!r} holds {_char_name(odd[1])} at "
+                    f"character {odd[0] + 1}")
+    return "the same but for how its characters are written"
+
+
 def same_id(text: str, *, loose: bool = True) -> str:
     """The form of an id two people would read as the same id: hidden characters (see :func:`hidden_characters`)
     left out, compatibility forms folded (full-width digits), case and runs of spaces ignored; ``loose``, also

@@ -44,7 +44,15 @@ import numpy as np
 import pandas as pd
 
 from . import _frames, schema, vocab
-from ._io import UNCHECKED, _listing, cells_picker, link_said, merged_blanks, windows_path_problem
+from ._io import (
+    UNCHECKED,
+    _listing,
+    cells_picker,
+    link_said,
+    merged_blanks,
+    windows_name_problem,
+    windows_path_problem,
+)
 from ._words import _counted
 from .errors import (
     MAX_SHOWN_PER_FILE,
@@ -1175,7 +1183,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             if isinstance(text, str) and text and not repeated:
                 first, shown = seen_values.setdefault(schema.same_id(text, loose=False), (line, text))
                 if first != line:  # an id names one thing: an error; a name may be shared (Dorset, 835 and 838)
-                    again = "" if shown == text else f" as {shown!r}, the same but for case or spacing"
+                    again = "" if shown == text else f" as {shown!r}, {schema.how_same(text, shown)}"
                     shared = "" if col.type == "id" else "; two councils of one name are told apart by id only"
                     problems.append(Problem(f, line, col.name, text, f"each {col.name} once (already on row "
                                             f"{first}{again}){shared}", "error" if col.type == "id" else "warning"))
@@ -1691,6 +1699,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     named: dict[str, int] = {}
     today = pd.Timestamp.today().normalize()
     held_file: dict[tuple[int, int], tuple[int, str]] = {}  # a transcript file (device, inode) -> first row, path
+    listed: dict[Path, list[str]] = {}  # a folder inside transcripts/ -> the names in it (read once)
     held_at: dict[tuple, tuple] = {}  # (participant, wave) -> (row, interview id) of the first interview there
     held_text: dict[str, tuple[int, str]] = {}  # a transcript's words (hashed) -> the row and file first holding them
     for line, v in parsed.get("interviews", []):
@@ -1791,6 +1800,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             if parts[0] == "transcripts" and len(parts) > 1 and _exists_quietly(exists, "/".join(parts[1:])):
                 hint = f" (paths are written from inside transcripts/: write {'/'.join(parts[1:])})"
             out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}{hint}"))
+            continue
+        if (twin := _case_twin(folder, rel, listed)) is not None:  # Windows and macOS would hold one of the two
+            out.append(Problem(f, line, col, rel, twin))
             continue
         if (first_named := _same_file(folder, rel, line, held_file)) is not None:
             out.append(Problem(f, line, col, rel, f"a transcript no other interview names (row {first_named[0]} "
@@ -1944,6 +1956,36 @@ def _looks_form(name: str) -> str:
     Latin and compatibility forms (full-width letters and stops) as the plain ones: names equal in this form look the
     same on screen."""
     return _name_form(unicodedata.normalize("NFKC", "".join(schema._LOOKALIKES.get(ch, ch) for ch in name)))
+
+
+def _case_twin(folder: Path | None, rel: str, listed: dict[Path, list[str]]) -> str | None:
+    """What was expected of the transcript path ``rel`` where a folder on it holds another name the same but for
+    case or Unicode form ('P1-early.txt' beside 'p1-EARLY.txt', 'é' composed beside 'e' and an accent), else None.
+    Linux holds both; Windows and macOS, whose names ignore case and form, hold one, so the study copied there reads
+    another transcript, or none (``listed`` keeps each folder's names, read once)."""
+    if folder is None:
+        return None
+    here = Path(folder)
+    for part in rel.split("/"):
+        if part in ("", "."):
+            continue
+        if here not in listed:
+            try:
+                listed[here] = [p.name for p in here.iterdir()] if here.is_dir() and not here.is_symlink() else []
+            except OSError:
+                listed[here] = []
+        # (a twin Windows cannot make at all, '880 ' beside '880', is refused at its own row: renamed, no clash)
+        # (the one entry of that form is the one read, whatever its form: a twin is a second entry beside it)
+        alike = [n for n in listed[here] if _name_form(n) == _name_form(part) and windows_name_problem(n) is None]
+        twins = [n for n in alike if n != part] if len(alike) > 1 else []
+        if twins:
+            inside = here.relative_to(folder).as_posix()
+            where = "transcripts/" + ("" if inside == "." else f"{inside}/")
+            return (f"a name no other file or folder in {where} has but for case or Unicode form ({where}"
+                    f"{twins[0]} is there too: Windows and macOS, whose names ignore case and form, hold one of the "
+                    "two, so the study copied there would read another transcript or none): rename or remove one")
+        here = here / part
+    return None
 
 
 def _name_form(name: str) -> str:

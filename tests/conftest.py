@@ -387,10 +387,12 @@ def keep_waves(study, coded, waves: list[str]):
     return Study(meta, tables, texts), coded[coded["interview_id"].isin(set(iv["interview_id"]))].reset_index(drop=True)
 
 
-def by_waves_reports():
+@pytest.fixture(scope="module")
+def by_waves_reports(tmp_path_factory):
     """One study of 9 councils (seed 45301: too few in intervention at its first wave to compare) cut to its first one,
     two and three waves (:func:`keep_waves`), each analysed with its planted coding (19 resamples); ``{n_waves: (study,
-    report, findings)}``, the report at min_count 5. Once per test process: report truth rounds 45 and 48 read it."""
+    report, findings)}``, the report at min_count 5. Once per run (read only): report truth rounds 45 and 48 read it,
+    and built it once per worker (10 s of CPU, twice where the two files ran on different workers: testtime22)."""
     import warnings
 
     from impact.pipeline import analyse, build_report
@@ -407,7 +409,7 @@ def by_waves_reports():
                 out[n] = (s, build_report(findings, min_count=5)[0], findings)
         return out
 
-    return once_per_worker(("round45", "by_waves"), build)
+    return once_per_run(tmp_path_factory, "by-waves-45301", lambda folder: build())
 
 
 def held(study, coded, polarity: str, codes: list[str]):

@@ -186,7 +186,7 @@ def test_the_report_prints_the_published_numbers_and_the_library_keeps_them_unro
         for key, spec in specs.items():
             if isinstance(spec, CI):
                 unit[spec.low] = unit[spec.high] = 10.0 ** -(spec.digits + (2 if spec.percent or spec.points else 0))
-            elif spec.kind in ("pct", "pp", "num", "auto", "ratio", "p", "int"):
+            elif spec.kind in ("pct", "pp", "num", "diff", "auto", "ratio", "p", "int"):
                 unit[key] = 10.0 ** -(spec.digits + (2 if spec.kind in ("pct", "pp") else 0)) if spec.kind != "int" else 1
         published = published_frame(table.data, specs)
         for col in table.data.columns:
@@ -203,7 +203,7 @@ def test_the_report_prints_the_published_numbers_and_the_library_keeps_them_unro
     assert unrounded_left > 0  # the analyst's frames hold more digits than the published files
 
 
-_KINDS = ["pct:0", "pct:1", "pp:0", "pp:1", "num:2", "num:3", "ratio:2", "p"]
+_KINDS = ["pct:0", "pct:1", "pp:0", "pp:1", "num:2", "num:3", "diff:2", "ratio:2", "p"]
 
 
 @pytest.mark.parametrize("spec", _KINDS)
@@ -223,7 +223,7 @@ def test_each_kind_rounds_to_the_report_text(spec, rng):
         assert type(y) is float
         assert format_value(y, s) == format_value(float(x), s), (spec, x, y)
         why = _too_precise(repr(y), y, {"pct": "percent", "pp": "percentage points", "num": "number",
-                                        "ratio": "ratio", "p": "p-value"}[s.kind], s.digits, widened=False)
+                                        "diff": "number", "ratio": "ratio", "p": "p-value"}[s.kind], s.digits, widened=False)
         assert why is None, (spec, x, y, why)
 
 

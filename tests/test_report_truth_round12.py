@@ -209,7 +209,8 @@ def test_the_survey_change_is_given_in_each_status_group(design, request):
     [said] = [s for s in summary_bullets(f) if s.startswith("In the staff and partner survey")]
     a, b, d = ref["change_not_in_intervention"], ref["change_in_intervention"], ref["change_difference"]
     assert f"changed by {a:+.2f} points" in said and f"councils not in intervention and by {b:+.2f} (" in said, said
-    assert f"a difference of {d:.2f} points" in said and "not evidence" not in said, said
+    # the difference is a signed quantity, "+" as the changes are (render45)
+    assert f"a difference of {d:+.2f} points" in said and "not evidence" not in said, said
 
 
 # --------------------------------------------------------------------------- 3. the indicators after the review

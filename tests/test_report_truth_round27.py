@@ -210,7 +210,7 @@ def test_a_difference_beside_its_two_rounded_figures_is_checkable(tiny_findings)
         ctx.shown = lambda *keys: True  # the tiny study's survey counts are not what this test is about
         [sentence] = _survey_sentences(ctx)
         m = re.search(r"changed by ([+-]?\d+\.\d\d) points .* and by ([+-]?\d+\.\d\d) .*: a difference of "
-                      r"(-?\d+\.\d\d) points \(([^)]*)\)", sentence)
+                      r"([+-]?\d+\.\d\d) points \(([^)]*)\)", sentence)  # signed since render45
         assert m, sentence
         a, b, d = (_shown(m.group(i)) for i in (1, 2, 3))
         assert (a, b, d) == tuple(Decimal(f"{x:.2f}") for x in (not_in, in_, in_ - not_in))
@@ -241,7 +241,7 @@ def test_the_rounding_rule_holds_on_the_survey_of_a_generated_study(tiny_finding
     assert sentences
     for sentence in sentences:
         m = re.search(r"changed by ([+-]?\d+\.\d\d) points .* and by ([+-]?\d+\.\d\d) .*: a difference of "
-                      r"(-?\d+\.\d\d) points \(([^)]*)\)", sentence)
+                      r"([+-]?\d+\.\d\d) points \(([^)]*)\)", sentence)  # signed since render45
         a, b, d = (_shown(m.group(i)) for i in (1, 2, 3))
         assert (b - a == d) != ("worked from the unrounded changes" in m.group(4)), sentence
 

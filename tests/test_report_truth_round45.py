@@ -11,7 +11,7 @@ import warnings
 
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, by_waves_reports, held
+from conftest import analysed_synthetic, held
 
 
 @pytest.fixture(scope="module")
@@ -109,11 +109,11 @@ def test_the_summarys_yardstick_is_the_sum_of_two_columns_of_the_realisation_tab
 
 # ----------------------------------------------------------------------------------- reports of one, two and three waves
 @pytest.fixture(scope="module")
-def by_waves():
+def by_waves(by_waves_reports):
     """One study of 9 councils (seed 45301: too few in intervention at its first wave to compare) cut to its first one,
     two and three waves (:func:`conftest.keep_waves`), each analysed with its planted coding; ``{n_waves: (study, report)}`` at min_count 5
     (:func:`conftest.by_waves_reports`, shared with round 48)."""
-    return {n: (study, report) for n, (study, report, _) in by_waves_reports().items()}
+    return {n: (study, report) for n, (study, report, _) in by_waves_reports.items()}
 
 
 def _sentences(report) -> list[str]:

@@ -10,7 +10,7 @@ import re
 import pandas as pd
 import pytest
 
-from tests.conftest import analysed_synthetic, report_table, summary_of
+from tests.conftest import analysed_synthetic, report_of, report_table, summary_of
 
 #: The chance a participant in a council in intervention misses each wave (bench/ipw_check.py's MISSING_IN).
 MISSING_IN = {"expectations": 0.05, "early": 0.45, "longer_term": 0.65}
@@ -20,8 +20,12 @@ DESIGN = dict(interviews_per_wave=4, words_per_interview=120, participant_missin
 
 @pytest.fixture(scope="module")
 def informative():
-    """20 councils (seed 47020) whose participants in intervention miss 45% and 65% of the later interviews."""
-    return analysed_synthetic(20, 47020, participant_missing_in_intervention=MISSING_IN, **DESIGN)
+    """20 councils (seed 47020) whose participants in intervention miss 45% and 65% of the later interviews. Its whole
+    report is built here, once: both tests read it (the summary's caveats are its first section, :func:`summary_of`),
+    where the first test built the summary alone and the second the whole report again (testtime22)."""
+    study, truth, findings = analysed_synthetic(20, 47020, participant_missing_in_intervention=MISSING_IN, **DESIGN)
+    report_of(findings)
+    return study, truth, findings
 
 
 @pytest.fixture(scope="module")

@@ -304,6 +304,11 @@ def _name_the_option(message: str, args: argparse.Namespace) -> str:
     return message
 
 
+#: What Ctrl-C outside a command's own clean-up tells: while the command line starts (``python -m impact``
+#: reads it too, see ``impact/__main__.py``) or reads its options, nothing is written yet; after the command, all is.
+_INTERRUPTED = "impact: interrupted; finished outputs were kept, none is half-written"
+
+
 class _Terminated(KeyboardInterrupt):
     """SIGTERM (``kill``, a CI or service timeout), taken down the same clean-up path as Ctrl-C."""
 
@@ -392,12 +397,16 @@ class _NamedOutput:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    with _printable_paths():
-        stdout, sys.stdout = sys.stdout, _NamedOutput(sys.stdout)
-        try:
-            return _main(argv)
-        finally:
-            sys.stdout = stdout
+    try:
+        with _printable_paths():
+            stdout, sys.stdout = sys.stdout, _NamedOutput(sys.stdout)
+            try:
+                return _main(argv)
+            finally:
+                sys.stdout = stdout
+    except KeyboardInterrupt:  # Ctrl-C before the command began (reading the options) or after it ended
+        print(_INTERRUPTED, file=sys.stderr)
+        return 130
 
 
 def _main(argv: list[str] | None) -> int:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from .._io import literal_tilde, study_folder_above, unwritable
+from .._io import literal_tilde, study_folder_above, unwritable, windows_output_refused
 from ..errors import InputError, warning_kinds
 from ..schema import NAME_MAX, name_refused
 
@@ -211,6 +211,8 @@ def a_path(what: str, *, read: bool = False) -> Callable[[str], str]:
             raise argparse.ArgumentTypeError(_DASH.format(what=what))
         if read:
             _refuse_unexpanded(text, what)
+        elif (why := windows_output_refused(text, what)) is not None:  # every name listed, before anything is written
+            raise argparse.ArgumentTypeError(why)
         return text
 
     parse.__name__ = "path"

@@ -77,7 +77,10 @@ _URL_RE = lazy_compile(
 )
 _SOCIAL_DOMAINS = lazy_compile(r"(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|youtube|linkedin|threads|reddit|twitch)\.", _I)
 _REDDIT_RE = lazy_compile(r"(?<![\w/])u/[\p{L}\p{N}_\-]{3,}", re.VERSION1)
-_HANDLE_RE = lazy_compile(r"(?<![\w@.+%-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?![\w@])", re.VERSION1)
+# An "@" before a time is "at" it, no handle ("Dad messaged @1400hrs", "visit @10am", "@14:30", "rang @1400").
+_HANDLE_RE = lazy_compile(
+    r"(?<![\w@.+%-])@(?!(?:\d{1,2}[:.]\d{2}|\d{1,2}(?:[:.]\d{2})?[ap]\.?m\.?|\d{4}(?:hrs?)?|\d{1,2}(?:[:.]?\d{2})?hrs?)(?![\w@:]))"
+    r"[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?![\w@])", re.VERSION1)
 _PLATFORMS = (
     r"twitter|insta(?:gram)?|tik[ \t]?tok|snap(?:chat)?|facebook|fb|threads|youtube|discord|twitch|reddit|"
     r"linkedin|telegram|whatsapp|kik|bebo|myspace|only[ \t]?fans|tumblr|bereal|yubo|omegle|depop|vinted|ebay|etsy|"

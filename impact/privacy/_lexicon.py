@@ -68,6 +68,8 @@ __all__ = [
     "named_institutions",
     "FAMILY_WORDS",
     "FAMILY_ALTERNATION",
+    "MESSAGE_WORDS",
+    "MESSAGE_ALTERNATION",
 ]
 
 #: The words for a member of a child's family or household, in the spellings notes write them (plurals that are no
@@ -86,6 +88,20 @@ FAMILY_WORDS: tuple[str, ...] = tuple(
 #: or tabs between them).
 FAMILY_ALTERNATION: str = "|".join(
     re.escape(w).replace("_", r"[ \t]+") for w in sorted(FAMILY_WORDS, key=lambda w: (-len(w), w)))
+
+#: The words for a message, a call or a visit that someone sends or pays, in the spellings notes and chats write them:
+#: the one list both rules that read "<message> from <who>" use (who sends a message is a person, "msg from shannon:";
+#: initials after one are a person's, "a voicemail from JS").  A word joined by "_" is two words, any spaces between.
+MESSAGE_WORDS: tuple[str, ...] = tuple(
+    """
+    msg msgs message messages text texts txt txts voicemail voicemails vm vms call calls phone_call phone_calls phonecall
+    phonecalls email emails e-mail e-mails snap snaps snapchat snapchats dm dms whatsapp whatsapps whats_app whats_apps
+    wa letter letters card cards note notes post posts comment comments inbox inboxes visit visits word
+    """.split()
+)
+#: :data:`MESSAGE_WORDS` as a pattern's alternation, longest first.
+MESSAGE_ALTERNATION: str = "|".join(
+    re.escape(w).replace("_", r"[ \t]+") for w in sorted(MESSAGE_WORDS, key=lambda w: (-len(w), w)))
 
 #: Postcode areas (outward-code letters) of the United Kingdom, Crown dependencies included.
 POSTCODE_AREAS: frozenset[str] = frozenset(

@@ -51,6 +51,7 @@ from ._detect import (
 )
 from ._lexicon import (
     FAMILY_ALTERNATION,
+    MESSAGE_ALTERNATION,
     bare_word,
     communities,
     english_words,
@@ -646,6 +647,17 @@ _SET_OFF_BEFORE_RE = lazy_compile(
 _IRREGULAR_PAST = (r"hit|hurt|beat|bit|cut|threw|broke|shook|struck|swore|fought|stole|drank|drove|ran|sat|stood|"
                    r"slept|woke|kept|left|took|made|got|put|sent|brought|bought|caught|taught|told|said|came|went|gave|saw|met")
 _PAST_WORDS = frozenset(_IRREGULAR_PAST.split("|"))
+
+def _space_before(text: str, at: int) -> int:
+    """Where the spaces and tabs before ``at`` start."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the line holding ``at`` ends."""
+    return min((i for i in (text.find("\n", at), text.find("\r", at)) if i >= 0), default=len(text))
 _SET_OFF_AFTER_RE = lazy_compile(
     rf"(?:[ \t]*(?:,|\)|[ \t][\-–—])[ \t]*(?:(?:{_VERBS_AFTER}|who|\p{{L}}+ed|{_IRREGULAR_PAST})(?![\p{{L}}'’])|[.!?]|\Z)"
     r"|\)?[ \t]*[.!?](?:\s|\Z)|\)?\Z"
@@ -1278,8 +1290,7 @@ def _own_plural_people(word: str) -> bool:
 # follows ("msg from shannon: 'ok ta x'", "Snap msg from Lacey: ...", "a voicemail from kayla re contact"); a place or a
 # body sends no text ("a call from Leeds", "email from school", "letter from CAMHS" stay what they are).
 _SENDER_RE = lazy_compile(
-    r"\b(?:msgs?|messages?|texts?|txts?|voicemails?|vms?|calls?|phone[ \t]?calls?|e-?mails?|snaps?|snapchats?|dms?|"
-    r"whats[ \t]?apps?|wa|letters?|cards?|notes?|posts?|comments?|inbox(?:es)?)[ \t]+from[ \t]+"
+    rf"\b(?:{MESSAGE_ALTERNATION})[ \t]+from[ \t]+"
     r"(?P<w>\p{L}[\p{L}\-]*)(?=[ \t]*(?:[:;,.!?\-–—\"“'‘(]|\Z)|[ \t]+(?:re|saying|asking|says|said|about|to|at|on|last|this|"
     r"today|yesterday|tonight)\b)", re.IGNORECASE | re.VERSION1)
 # A home by its owner's name after "at", the possessive written or not ("staying at jaydens", "she slept at Kayla's",
@@ -1704,8 +1715,8 @@ _ROLE_SET_OFF_RE = lazy_compile(
 _PERSON_OBJECT_BEFORE_RE = lazy_compile(
     r"(?:\b(?:spoke|speak|speaking|talk|talked|talking|according|listen|listened|explained|mentioned|wrote|write|"
     r"reported)[ \t]+to|\b(?:met|meet|meeting|spoke|speak|talked|talking)[ \t]+with|\b(?:asked|ask|told|tell|emailed|"
-    r"email|rang|ring|phoned|phone|texted|text|met|thanks|thank|cheers|regards|signed)|\b(?:email|e-mail|call|"
-    r"message|letter|text|note|visit|word)[ \t]+from)[ \t,:]*\Z", re.IGNORECASE | re.VERSION1)
+    rf"email|rang|ring|phoned|phone|texted|text|met|thanks|thank|cheers|regards|signed)|\b(?:{MESSAGE_ALTERNATION})[ \t]+from)"
+    r"[ \t,:]*\Z", re.IGNORECASE | re.VERSION1)
 # A person said to be one of a family, or wed to one, before "a" or "an" and the family's name ("she's a Hebblethwaite",
 # "he was an Okafor before", "she married a Kowalczyk"); a thing "a" names is no one's ("she drives a Corsa").
 _ONE_OF_FAMILY_BEFORE_RE = lazy_compile(
@@ -1851,6 +1862,19 @@ _CASE_NOTE_SUBJECT_RE = lazy_compile(
     rf"[ \t]+(?:(?:was|were|is|has[ \t]+been|had[ \t]+been)[ \t]+)?(?:(?:also|again|still|then)[ \t]+)?"
     rf"(?:(?P<person>{_CASE_NOTE_STATE})|present|absent|not[ \t]+present|in[ \t]+attendance|DNA|attended|reported|"
     r"visited|contacted|agreed|refused|declined|(?-i:to[ \t]+\p{Ll}{2,}))(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
+# Minutes' action owners: two capitals listed before the one judged ("NO and AS to meet": where the list opens), a
+# label's colon or an item's semicolon before the list ("Action: NO to chase", "...; ON to send"), and "to" and the
+# action after it, more owners listed first ("NO and AS to meet the IRO").  What follows "to" in a phrase the letters
+# open as words ("NO to all three", "UP to date", "AS to the second point") is no action.
+_ACTION_OWNERS_BEFORE_RE = lazy_compile(r"(?:\p{Lu}{2}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+))+\Z", re.VERSION1)
+_LABEL_OR_ITEM_BEFORE_RE = lazy_compile(r"[:;][ \t]*\Z")
+_ACTION_GIVEN_AFTER_RE = lazy_compile(
+    r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)\p{Lu}{2}(?![\p{L}'’]))*[ \t]+(?P<to>to)[ \t]+(?P<v>\p{Ll}{2,})(?![\p{L}'’\-])",
+    re.VERSION1)
+_NOT_AN_ACTION = frozenset(
+    """the a an this that these those all any some each every both either neither no his her their my our your its me him
+    them us you it date now here there which what whom whether and or but one two three four five six seven eight nine
+    ten such whatever""".split())
 # More initials, with a relation before them perhaps, sharing the subject's verb ("JT and sibling KB present").
 _CASE_NOTE_ALSO_RE = lazy_compile(
     rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(?:(?:his|her|their)[ \t]+)?(?:(?i:{FAMILY_ALTERNATION})[ \t]+)?"
@@ -2270,8 +2294,13 @@ _JOINED_RE = lazy_compile(
 def _expands(letters: str, phrase: str, ending: bool = False) -> bool:
     """Whether ``letters`` are the initials of ``phrase``'s words, small words skipped or not ("IRO", "the
     independent reviewing officer"; "CPC", "Corporate peer challenge"; "SEND", "special educational needs and
-    disabilities"); with ``ending``, of its last words only."""
-    words = [w for w in re.findall(r"\p{L}+", phrase) if fold(w) not in ("the", "a", "an", "our", "my", "his", "her",
+    disabilities"); with ``ending``, of its last words only.  A possessive is one word with its noun ("DCS", "director of
+    children's services": no "s" of its own).
+
+    >>> [_expands("DCS", p, ending=True) for p in ("director of children's services", "the designated teacher")]
+    [True, False]
+    """
+    words = [w for w in re.findall(r"\p{L}+(?:['’]\p{L}+)?", phrase) if fold(w) not in ("the", "a", "an", "our", "my", "his", "her",
                                                                           "their", "your")]
     heads = "".join(w[0] for w in words).upper()
     big = "".join(w[0] for w in words if fold(w) not in ("of", "and", "for", "in", "on", "to", "with")).upper()
@@ -2705,7 +2734,7 @@ class NameFinder:
         while i < n:
             run = self._run(text, toks, i)
             if not run and (self._title_as_surname(text, toks, i) or self._lone_initial(text, toks, i)
-                            or self._title_letters_as_initials(text, toks, i)):
+                            or self._title_letters_as_initials(text, toks, i) or toks[i].key in _NOT_NAMES and self._function_letters_as_owner(toks[i], text)):
                 spans.append(Span(toks[i].start, toks[i].end, "name"))  # "Dr Bishop", "Mrs Major"; "Mrs T", "Mr K."
                 i += 1
                 continue
@@ -3915,11 +3944,13 @@ class NameFinder:
                    and "-" in tok.key and (_reads_as_name(nxt.key) or _place_like(nxt.key)))
             spans.append(Span(tok.start, (nxt if two else tok).end, "name"))
             return i + 1 + two
-        if self._ordinary(tok) and not (
+        if self._ordinary(tok) and (not (
             (tok.key in self.surnames and self._position(text, tok.start) == "title")
             or (_surname_like(tok.key) and _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 12) : tok.start]))
-        ):
-            return i + 1  # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled")
+        ) or _CASE_NOTE_SUBJECT_RE.match(text, _space_before(text, tok.start)) is not None):
+            # an ordinary word, unless a surname after a title ("mrs baker", "mrs hopper"; not "Judge ruled"); what a note
+            # says of the one a title stands for, with no name, is the note's ("Mr seen at home", "MRS present")
+            return i + 1
         if (self._unknown(tok) and len(tok.key) >= 5 and _place_like(tok.key) and tok.key not in self.firsts
                 and not plural_of_a_thing_done(tok.key) and not thing_done_closed_up(tok.key)
                 and (gone := _GONE_TO_BEFORE_RE.search(text, max(0, tok.start - _gone_to_width(text, tok.start)), tok.start))
@@ -4734,7 +4765,8 @@ class NameFinder:
         # letters that spell a short word ("AB", "AL") are initials only as a case note's subject or object
         worded = not self._initials_shape(letters)
         if worded and not self._initials_shape(letters, words=True):
-            return False
+            # a function word's letters ("NO", "AS") only as an action's owner opening a minute's line or item
+            return self._function_letters_as_owner(tok, text)
         if any(0 <= k < len(toks) and toks[k].shape == "caps"
                and not text[min(toks[k].end, tok.end) : max(toks[k].start, tok.start)].strip() for k in (i - 1, i + 1)):
             return False  # "REASON FOR DECISION": a heading in capitals
@@ -4775,6 +4807,31 @@ class NameFinder:
             return True  # "GH highlighted the progress", "then KM made the referral"
         return _PERSON_OBJECT_BEFORE_RE.search(before) is not None and _PHRASE_END_RE.search(after) is not None
 
+    def _function_letters_as_owner(self, tok: _Tok, text: str) -> bool:
+        """A function word's two capitals as a minute's action owner ("NO to circulate the dashboard"), or as an
+        attendee listed before her body in brackets ("Present: AB (Chair), NO (Police)"): initials, which no name's run
+        takes (:meth:`_action_owner`)."""
+        if not (tok.shape == "caps" and len(tok.text) == 2 and self._initials_shape(tok.text, words=True, function=True)):
+            return False
+        return self._action_owner(text, tok) or (_BODY_CLOSED_AFTER_RE.match(text, tok.end) is not None
+                                                 and _LIST_ITEM_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start) is not None)
+
+    def _action_owner(self, text: str, tok: _Tok) -> bool:
+        """Whether two capitals, one or more listed, open a minute's line, entry, label's value or list item before
+        "to" and a verb, the action given to them, whatever word the letters spell ("NO to circulate the dashboard",
+        "- AS to liaise", "Actions: IN to update ...; ON to send", "NO and AS to meet"): initials, as minutes give an
+        action to a person; no letters that open a phrase ("NO to all three", "UP to date") nor any public term's."""
+        if len(tok.text) != 2:
+            return False
+        owners = _ACTION_OWNERS_BEFORE_RE.search(text, max(0, tok.start - 60), tok.start)
+        first = owners.start() if owners is not None else tok.start
+        if not (_sentence_initial(text, first) or _LABEL_OR_ITEM_BEFORE_RE.search(text, max(0, first - 40), first)):
+            return False
+        m = _ACTION_GIVEN_AFTER_RE.match(text, tok.end)
+        return (m is not None and fold(m.group("v")) not in _NOT_AN_ACTION
+                and all(self._initials_shape(x, words=True, function=True)
+                        for x in re.findall(r"\p{Lu}+", text[first : m.start("to")])))
+
     def _case_note_person(self, text: str, tok: _Tok, before: str, initial_sentence: bool) -> bool:
         """Whether initials are a case note's subject or object, a child's or a relative's: opening a clause or a dated
         entry before what a note says of a person ("JT seen at A&E", "- JT not in school", "JT and sibling KB
@@ -4808,15 +4865,18 @@ class NameFinder:
                 return all(self._initials_shape(x) for x in items) and any(len(x) == 2 for x in items)
         return False
 
-    def _initials_shape(self, letters: str, words: bool = False) -> bool:
+    def _initials_shape(self, letters: str, words: bool = False, function: bool = False) -> bool:
         """Two or three capitals that are no acronym of the shipped lexicons, no role's letters and no word, unless
         ``words`` ("JS", "KM"; not "LGA", "IRO", "DT", designated teacher, "IT", "US"; "AB" with ``words``).  With
         ``words`` a title's or a name particle's letters will do too ("MR", "AB", "AL"): a title or a particle needs a
-        name after it, and the caller has judged them a case note's subject or object, a verb or a state after."""
+        name after it, and the caller has judged them a case note's subject or object, a verb or a state after.  With
+        ``function`` too, a function word's ("NO", "AS"): the caller has judged them an action's owner (see
+        :meth:`_action_owner`); a public term or a role's letters never ("IT to update", "HR to confirm")."""
         key = fold(letters)
         return (2 <= len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()
                 and key not in self.public and letters not in role_initials() and key not in KINSHIP_ROLE_WORDS
-                and (words and key in _TITLES or key not in _NEVER and key not in _NOT_NAMES) and key not in _DOTTED_COUNTRIES
+                and (words and key in _TITLES or function or key not in _NEVER and key not in _NOT_NAMES)
+                and key not in _DOTTED_COUNTRIES
                 and (words or not (key in _TITLES or key in _PARTICLES or key in self.words and any(c in "aeiouy" for c in key))))
 
     def _initials(self, text: str, run: list[_Tok]) -> Span | None:

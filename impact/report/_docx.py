@@ -432,7 +432,7 @@ class _Writer:
                     continue
                 frame, headers, rows, _, size, _, parts, widths = self.layout(b)
                 total += sum(self._text_height(b.caption, "Caption", bold=True) + self._height(
-                    [headers[j] for j in cols], [[r[j] for j in cols] for r in rows], w, size)
+                    headers, [[r[j] for j in cols] for r in rows], w, size, columns=cols)
                     for cols, w in zip(parts, widths, strict=True)) + self._note_height(self._notes(b, frame))
             elif isinstance(b, Figure):
                 image = self.images.get(b.name)
@@ -546,8 +546,8 @@ class _Writer:
             spans = set()
             if own_rows and len(columns) == 2:
                 part_rows, spans = _own_rows(part_rows, part_widths[1], size)
-            self._grid([headers[j] for j in columns], part_rows,
-                       [numeric[j] for j in columns], part_widths, size, caption=self.used - before,
+            self._grid(headers, part_rows, [numeric[j] for j in columns], part_widths, size, columns=columns,
+                       caption=self.used - before,
                        note=self._note_height(notes) if last else 0.0, note_text=notes if last else "", spans=spans)
             if not last:
                 self._spacer()
@@ -579,12 +579,12 @@ class _Writer:
         line = self._look(None)[1] / self._look(None)[0] * _NOTE_SIZE
         return wrapped_lines(notes, self.block(self.landscape).width, _NOTE_SIZE) * line + 12.0
 
-    def _height(self, headers, rows, widths, size: float) -> float:
+    def _height(self, headers, rows, widths, size: float, *, columns=None) -> float:
         """Estimated height (points) of a table as _grid writes it: a heading's part shared by adjacent columns is a
-        line of its own above them (header_groups)."""
-        groups = header_groups(headers)
-        if groups:
-            headers = _stacked(groups)
+        line of its own above them (header_groups); with ``columns``, of that part of the table (``rows`` the part's),
+        grouped as the whole."""
+        groups = header_groups(headers, columns=columns)
+        headers = _stacked(groups) if groups else headers if columns is None else [headers[j] for j in columns]
         return table_height(headers, rows, widths, size=size, padding=_CELL_PADDING, line=_ROW_LINE,
                             row_padding=_ROW_RULE)
 
@@ -660,7 +660,7 @@ class _Writer:
             widths.append(list(sub.widths))
         return size, True, parts, widths
 
-    def _grid(self, headers, rows, numeric, widths, size, *, caption: float = 0.0, note: float = 0.0,
+    def _grid(self, headers, rows, numeric, widths, size, *, columns=None, caption: float = 0.0, note: float = 0.0,
               note_text: str = "", spans: set[int] | frozenset[int] = frozenset()) -> None:
         """Append the table as WordprocessingML built in one go (python-docx's cell API is slow for big tables).
 
@@ -675,7 +675,8 @@ class _Writer:
         the paragraph after the table (Table 10's note stood alone at the top of page 13 of the example's report).
 
         ``spans``: the indices of ``rows`` that are one cell across the table (a value under its item, kept with it,
-        no rule between them).
+        no rule between them). ``columns``: the indices into ``headers`` of this part of a table split across pages
+        (``rows``, ``numeric`` and ``widths`` the part's), its headings grouped as the whole table's (header_groups).
         """
         page = self.block(self.landscape)
 
@@ -683,7 +684,7 @@ class _Writer:
             return self._height([""], [row], row_widths, size) - self._height([""], [], row_widths, size)
 
         height = self._height(headers, [r for i, r in enumerate(rows) if i not in spans and i + 1 not in spans],
-                              widths, size) + sum(row_height(rows[i], [sum(widths)]) + row_height(
+                              widths, size, columns=columns) + sum(row_height(rows[i], [sum(widths)]) + row_height(
                                   rows[i - 1][:1], widths[:1]) for i in spans)
         total = caption + height + note
         fits_here = self.used + height + note <= page.height
@@ -706,7 +707,8 @@ class _Writer:
             *(f'<w:gridCol w:w="{t}"/>' for t in twips),
             "</w:tblGrid>",
         ]
-        groups = header_groups(headers)
+        groups = header_groups(headers, columns=columns)
+        headers = headers if columns is None else [headers[j] for j in columns]
         if groups:  # a heading's part shared by adjacent columns, once over them (header_groups)
             out.append(_group_row(groups[0], twips, numeric, half_points))
             headers = groups[1]
@@ -828,23 +830,23 @@ def _landscape_text(writer: _Writer, blocks) -> list[bool]:
 def _stacked(groups: tuple[list[tuple[str, int]], list[str]]) -> list[str]:
     """Each column's headings as _grid sets them, its shared part (header_groups) on a line above the rest."""
     out, j = [], 0
-    for text, span in groups[0]:
-        out.extend([f"{text}\n{sub}" for sub in groups[1][j:j + span]] if span > 1 else [text])
+    for text, span, grouped in groups[0]:
+        out.extend([f"{text}\n{sub}" for sub in groups[1][j:j + span]] if grouped else [text])
         j += span
     return out
 
 
-def _alone(upper: list[tuple[str, int]], j: int) -> bool:
+def _alone(upper: list[tuple[str, int, bool]], j: int) -> bool:
     """Whether column ``j`` is under no shared heading in the upper heading row (header_groups): one of its own."""
     start = 0
-    for _, span in upper:
+    for _, span, grouped in upper:
         if start <= j < start + span:
-            return span == 1
+            return not grouped
         start += span
     return True
 
 
-def _group_row(upper: list[tuple[str, int]], twips: list[str], numeric: list[bool], half_points: str) -> str:
+def _group_row(upper: list[tuple[str, int, bool]], twips: list[str], numeric: list[bool], half_points: str) -> str:
     """The upper heading row of a table whose adjacent columns share a heading's part (header_groups): that part once,
     centred over its columns with a rule under it; any other column's whole heading in a cell merged down over the
     heading row below (Word's vMerge), set at its foot as the other headings are."""
@@ -852,9 +854,9 @@ def _group_row(upper: list[tuple[str, int]], twips: list[str], numeric: list[boo
     shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{_HEADER_FILL}"/>'
     r_pr = f'<w:rPr><w:b/><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
     cells, j = [], 0
-    for text, span in upper:
+    for text, span, grouped in upper:
         width = sum(int(t) for t in twips[j:j + span])
-        if span > 1:
+        if grouped:
             tc_pr = (f'<w:tcW w:w="{width}" w:type="dxa"/><w:gridSpan w:val="{span}"/>'
                      f'<w:tcBorders><w:bottom {rule}/></w:tcBorders>{shade}<w:vAlign w:val="bottom"/>')
             jc = '<w:jc w:val="center"/>'

@@ -18,9 +18,13 @@ spec           meaning                 display                Excel format
                never shown as 0        ``>999``
 ``"pp:1"``     difference of shares    ``+5.0``               ``+0.0" pp"`` (the
                in percentage points                           cell holds 5.0)
+``"diff:2"``   signed number (a        ``+0.22``, ``-0.14``   ``+#,##0.00``
+               change, a difference,
+               a model's coefficient)
 ``"date"``     calendar date           ``3 Mar 2013``         ``d mmm yyyy``
 ``"text"``     as text                 unchanged              ``@``
 ``CI(lo, hi)`` interval of two columns ``0.12 to 0.34``       two numeric columns
+``CI(..., signed=True)``  of a signed   ``-0.14 to +0.15``     ``+#,##0.00`` each
 =============  ======================  =====================  ==================
 
 Columns without a spec get the default of their label in the report's
@@ -123,11 +127,15 @@ class CI:
     Examples
     --------
     >>> CI("ci_low", "ci_high", digits=1)
-    CI(low='ci_low', high='ci_high', digits=1, percent=False, points=False, ratio=False)
+    CI(low='ci_low', high='ci_high', digits=1, percent=False, points=False, ratio=False, signed=False)
     >>> CI("lo", "hi", digits=0, points=True)  # a difference of shares, in percentage points
-    CI(low='lo', high='hi', digits=0, percent=False, points=True, ratio=False)
+    CI(low='lo', high='hi', digits=0, percent=False, points=True, ratio=False, signed=False)
     >>> CI("or_low", "or_high", ratio=True)  # a ratio's interval: ends shown as format_ratio shows them
-    CI(low='or_low', high='or_high', digits=2, percent=False, points=False, ratio=True)
+    CI(low='or_low', high='or_high', digits=2, percent=False, points=False, ratio=True, signed=False)
+
+    ``signed``: the interval of a signed quantity (a change, a difference, a model's coefficient: a ``"diff"``
+    column), its ends signed as the quantity is (:func:`signed_text`), "-0.14 to +0.15"; an interval in percentage
+    points always is.
     """
 
     low: str
@@ -136,6 +144,7 @@ class CI:
     percent: bool = False
     points: bool = False
     ratio: bool = False
+    signed: bool = False
 
     def end_spec(self, digits: int | None = None) -> FormatSpec:
         """The format of either end alone (a workbook's column, a published value), to ``digits`` decimals
@@ -143,8 +152,11 @@ class CI:
 
         >>> CI("lo", "hi", 1, points=True).end_spec(), CI("lo", "hi", ratio=True).end_spec(3).kind
         (FormatSpec(kind='pp', digits=1), 'ratio')
+        >>> CI("lo", "hi", signed=True).end_spec()
+        FormatSpec(kind='diff', digits=2)
         """
-        kind = "pp" if self.points else "pct" if self.percent else "ratio" if self.ratio else "num"
+        kind = ("pp" if self.points else "pct" if self.percent else "ratio" if self.ratio
+                else "diff" if self.signed else "num")
         return FormatSpec(kind, self.digits if digits is None else digits)
 
 
@@ -152,12 +164,12 @@ class CI:
 class FormatSpec:
     """A parsed column format (see the module docstring)."""
 
-    kind: Literal["p", "pct", "pp", "num", "ratio", "int", "date", "text", "bool", "auto"]
+    kind: Literal["p", "pct", "pp", "num", "diff", "ratio", "int", "date", "text", "bool", "auto"]
     digits: int = 2
 
 
-_SPEC_RE = re.compile(r"^(p|pct|pp|num|ratio|int|date|text)(?::(\d))?$")
-NUMERIC_KINDS = ("p", "pct", "pp", "num", "ratio", "int", "auto")
+_SPEC_RE = re.compile(r"^(p|pct|pp|num|diff|ratio|int|date|text)(?::(\d))?$")
+NUMERIC_KINDS = ("p", "pct", "pp", "num", "diff", "ratio", "int", "auto")
 
 
 def parse_spec(spec: str | FormatSpec) -> FormatSpec:
@@ -180,7 +192,7 @@ def parse_spec(spec: str | FormatSpec) -> FormatSpec:
     m = _SPEC_RE.match(spec) if isinstance(spec, str) else None
     if m is None:
         raise ValueError(
-            "A column format must be one of ['p', 'pct', 'pct:<digits>', 'pp:<digits>', 'num:<digits>', "
+            "A column format must be one of ['p', 'pct', 'pct:<digits>', 'pp:<digits>', 'num:<digits>', 'diff:<digits>', "
             "'ratio:<digits>', 'int', "
             f"'date', 'text'] or a CI(low, high), but {spec!r} was passed."
         )
@@ -601,7 +613,7 @@ def resolve_formats(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=N
 ROUND_OFF = 1e-12
 #: Kinds on an additive scale: a value there within round-off of zero is zero.  A p-value or a ratio of 1e-17 is a
 #: real, tiny value (a far tail, an exponentiated log-odds) and is kept.
-_ADDITIVE_KINDS = ("pct", "pp", "num", "auto", "int")
+_ADDITIVE_KINDS = ("pct", "pp", "num", "diff", "auto", "int")
 
 
 def without_round_off(data: pd.DataFrame, specs: Mapping) -> pd.DataFrame:
@@ -687,7 +699,7 @@ def published_number(value: object, spec: FormatSpec) -> object:
     if kind in ("pct", "pp"):
         shown = Decimal(_fixed(x * 100, digits).replace(",", "")).scaleb(-2)
         return float(shown) + 0.0  # + 0.0: no negative zero
-    if kind in ("num", "auto"):
+    if kind in ("num", "diff", "auto"):
         return float(_fixed(x, digits).replace(",", "")) + 0.0
     if kind == "int":
         return float(round(x)) + 0.0
@@ -759,6 +771,8 @@ def format_value(value: object, spec: FormatSpec) -> str:
     'c'
     >>> format_value(-0.05, parse_spec("pp:0")), format_value(0.123, parse_spec("pp"))
     ('-5', '+12.3')
+    >>> format_value(0.2249, parse_spec("diff:2")), format_value(-0.004, parse_spec("diff:2"))
+    ('+0.22', '0.00')
     """
     if _is_missing(value):
         return MISSING
@@ -772,6 +786,8 @@ def format_value(value: object, spec: FormatSpec) -> str:
             return signed_text(_fixed(float(value) * 100, spec.digits))
         if kind == "num":
             return _fixed(float(value), spec.digits)
+        if kind == "diff":
+            return signed_text(_fixed(float(value), spec.digits))
         if kind == "ratio":
             return format_ratio(float(value), spec.digits)
         if kind == "int":
@@ -868,7 +884,8 @@ def display_frame(data: pd.DataFrame, columns_format: Mapping, *, vocabulary=Non
             heads[name], units[name] = _PERCENT_UNIT.sub("", heads[name]), ""
         if isinstance(spec, CI):
             lows, highs = data[spec.low].tolist(), data[spec.high].tolist()
-            out[name] = [format_ci(lo, hi, spec.digits, percent=spec.percent, points=spec.points, ratio=spec.ratio)
+            out[name] = [format_ci(lo, hi, spec.digits, percent=spec.percent, points=spec.points, ratio=spec.ratio,
+                                   signed=spec.signed)
                          for lo, hi in zip(lows, highs, strict=True)]
             symbols.update(v for v in lows + highs if isinstance(v, str))
             numeric.append(name)
@@ -976,7 +993,9 @@ def table_notes(table, vocabulary=None) -> str:
     (``'Statements reporting an impact'`` in the table of credits): the table's own label first, then the vocabulary's, as
     :func:`display_frame` heads it. Notes gave the vocabulary's generic reading instead, or a shortened name, which
     did not match the heading ('median expectations' over 'Median, expectations before the review', 'Councils' over
-    'Councils not in intervention'). The rest is :meth:`Vocabulary.prose`.
+    'Councils not in intervention'). A column whose heading's part before ": " is said once over it and its neighbours
+    (:func:`header_groups`) is named as the reader sees it, its label under that part ("'incomplete' under
+    'Participants'", where no heading reads "Participants: incomplete"). The rest is :meth:`Vocabulary.prose`.
 
     Examples
     --------
@@ -985,21 +1004,36 @@ def table_notes(table, vocabulary=None) -> str:
     ...           labels={"n_a": "Councils in intervention"})
     >>> table_notes(t)
     "'Councils in intervention' of 'Reported'; p-value."
+    >>> t = Table("t", pd.DataFrame({"n_a": [1], "n_b": [2]}), "T", "n_b of all.",
+    ...           labels={"n_a": "Participants: realised", "n_b": "Participants: incomplete"})
+    >>> table_notes(t)
+    "'incomplete' under 'Participants' of all."
     """
     from ._labels import DEFAULT_VOCABULARY, SNAKE_RE, Label
 
     vocabulary = vocabulary or DEFAULT_VOCABULARY
     columns = set(table.data.columns)
+    frame = table_display(table, vocabulary)
+    groups = header_groups([frame.attrs["labels"][c] for c in frame.columns])
+    under = {}  # a grouped column: its label as the lower heading row shows it, under its shared part
+    if groups:
+        j = 0
+        for lead, span, grouped in groups[0]:
+            under.update({frame.columns[k]: f"'{groups[1][k]}' under '{lead}'" for k in range(j, j + span) if grouped})
+            j += span
 
     def heading(match: re.Match) -> str:
         name = match.group(0)
         if name not in columns:
             return name
+        if name in under:  # kept from prose, which reads a quoted word ('incomplete') as a term to define
+            return f"\ue000{list(under).index(name)}\ue001"
         own = (table.labels or {}).get(name)
         label = own if isinstance(own, Label) else Label(own) if isinstance(own, str) else vocabulary.column(name)
         return f"'{label.header}'"
 
-    return vocabulary.prose(SNAKE_RE.sub(heading, table.notes))
+    text = vocabulary.prose(SNAKE_RE.sub(heading, table.notes))
+    return re.sub("\ue000(\\d+)\ue001", lambda m: list(under.values())[int(m[1])], text)
 
 
 def symbol_key(symbols) -> str:
@@ -1014,36 +1048,45 @@ def symbol_key(symbols) -> str:
     return "; ".join(parts) + "." if parts else ""
 
 
-def header_groups(headers) -> tuple[list[tuple[str, int]], list[str]] | None:
+def header_groups(headers, *, columns=None) -> tuple[list[tuple[str, int, bool]], list[str]] | None:
     """A table's headings as two rows where adjacent columns share a heading's part before ": ": the upper row as
-    (text, columns spanned), a shared part once over its columns, any other column's whole heading over one column
-    (its cell taking both rows); and the lower row, each column's heading without its shared part. None where no two
-    adjacent headings share a part: the table keeps its one row. ("Participants:" on each of seven columns made a
-    realisation table's headings three and four lines tall.)
+    (text, columns spanned, grouped), a shared part once over its columns (grouped), any other column's whole heading
+    over one column (not grouped: its cell taking both rows); and the lower row, each column's heading without its
+    shared part. None where no column is grouped: the table keeps its one row. ("Participants:" on each of seven
+    columns made a realisation table's headings three and four lines tall.)
+
+    With ``columns`` (indices into ``headers``: one part of a table split across pages), the part's two rows, its
+    columns grouped as in the whole table: a grouped column alone in its part keeps its shared part above it (a part
+    showed "Participants: incomplete" whole beside another's "Participants" over "realised").
 
     Examples
     --------
     >>> header_groups(["Impact", "Participants: realised", "Participants: unmet expectation", "Share"])
-    ([('Impact', 1), ('Participants', 2), ('Share', 1)], ['Impact', 'realised', 'unmet expectation', 'Share'])
+    ([('Impact', 1, False), ('Participants', 2, True), ('Share', 1, False)], ['Impact', 'realised', 'unmet expectation', 'Share'])
     >>> header_groups(["Impact", "Participants: realised", "Councils: realised"]) is None
     True
+    >>> header_groups(["Impact", "P: realised", "P: unmet", "P: incomplete"], columns=[0, 3])
+    ([('Impact', 1, False), ('P', 1, True)], ['Impact', 'incomplete'])
     """
-    leads = [str(h).split(": ", 1)[0] if ": " in str(h) else None for h in headers]
-    upper: list[tuple[str, int]] = []
+    headers = [str(h) for h in headers]
+    leads = [h.split(": ", 1)[0] if ": " in h else None for h in headers]
+    # a column is grouped where it shares its lead with the column before or after it in the whole table
+    grouped = [lead is not None and ((j > 0 and leads[j - 1] == lead) or (j + 1 < len(leads) and leads[j + 1] == lead))
+               for j, lead in enumerate(leads)]
+    part = list(range(len(headers))) if columns is None else list(columns)
+    upper: list[tuple[str, int, bool]] = []
     lower: list[str] = []
-    j = 0
-    while j < len(headers):
-        k = j
-        while leads[j] is not None and k + 1 < len(headers) and leads[k + 1] == leads[j]:
-            k += 1
-        if k > j:
-            upper.append((leads[j], k - j + 1))
-            lower.extend(str(h).split(": ", 1)[1] for h in headers[j:k + 1])
+    for j in part:
+        if not grouped[j]:
+            upper.append((headers[j], 1, False))
+            lower.append(headers[j])
+            continue
+        if upper and upper[-1][2] and upper[-1][0] == leads[j]:
+            upper[-1] = (leads[j], upper[-1][1] + 1, True)
         else:
-            upper.append((str(headers[j]), 1))
-            lower.append(str(headers[j]))
-        j = k + 1
-    return (upper, lower) if len(upper) < len(headers) else None
+            upper.append((leads[j], 1, True))  # type: ignore[arg-type]
+        lower.append(headers[j].split(": ", 1)[1])
+    return (upper, lower) if any(g for _, _, g in upper) else None
 
 
 def provenance_items(provenance: Mapping, prefix: str = "") -> list[tuple[str, str]]:

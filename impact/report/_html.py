@@ -145,7 +145,10 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
         headers = [frame.attrs["labels"][c] for c in frame.columns]
         numeric = [c in is_numeric for c in frame.columns]
         rows = frame.values.tolist()
-        density, parts = _table_layout(headers, rows, numeric, block.key_columns)
+        # laid out by the headings as shown: a grouped column by its label under the shared part (header_groups)
+        groups = header_groups(headers)
+        shown = groups[1] if groups else headers
+        density, parts = _table_layout(shown, rows, numeric, block.key_columns)
         notes = " ".join(x for x in (table_notes(block, vocabulary), symbol_key(frame.attrs["symbols"])) if x)
         return {
             "type": "table",
@@ -160,10 +163,10 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
                 {
                     "label": f" (part {k + 1} of {len(parts)})" if len(parts) > 1 else "",
                     "id": f"table-{block.name}" + (f"-{k + 1}" if k else ""),
-                    **_heading_rows([headers[j] for j in cols], [numeric[j] for j in cols]),
+                    **_heading_rows(headers, numeric, cols),
                     "rows": [[r[j] for j in cols] for r in rows],
                     "keep": len(rows) <= _KEEP_ROWS,
-                    "landscape": _print_landscape([headers[j] for j in cols], [[r[j] for j in cols] for r in rows],
+                    "landscape": _print_landscape([shown[j] for j in cols], [[r[j] for j in cols] for r in rows],
                                                   [numeric[j] for j in cols]),
                 }
                 for k, cols in enumerate(parts)
@@ -186,18 +189,20 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
     raise TypeError(f"cannot render a {type(block).__name__} block")  # the model prevents this
 
 
-def _heading_rows(headers: list[str], numeric: list[bool]) -> dict:
-    """A table part's columns (each its whole heading, ``name``, the label of its cells on a narrow screen) and, where
-    adjacent columns share a heading's part before ": " (header_groups), the ``upper`` heading row: that part once
-    over its columns, any other column's heading over both rows; each grouped column's ``sub`` heading below it."""
-    groups = header_groups(headers)
-    columns = [{"name": h, "numeric": n, "sub": ""} for h, n in zip(headers, numeric, strict=True)]
+def _heading_rows(headers: list[str], numeric: list[bool], part: list[int]) -> dict:
+    """The columns ``part`` of a table (each its whole heading, ``name``, the label of its cells on a narrow screen)
+    and, where adjacent columns of the table share a heading's part before ": " (header_groups), the ``upper`` heading
+    row: that part once over its columns (over a grouped column alone in its part too), any other column's heading
+    over both rows; each grouped column's ``sub`` heading below it."""
+    groups = header_groups(headers, columns=part)
+    numeric = [numeric[j] for j in part]
+    columns = [{"name": headers[j], "numeric": n, "sub": ""} for j, n in zip(part, numeric, strict=True)]
     if not groups:
         return {"columns": columns, "upper": []}
     upper, j = [], 0
-    for text, span in groups[0]:
-        upper.append({"text": text, "span": span, "numeric": numeric[j]})
-        if span > 1:
+    for text, span, grouped in groups[0]:
+        upper.append({"text": text, "span": span, "numeric": numeric[j], "grouped": grouped})
+        if grouped:
             for k in range(j, j + span):
                 columns[k]["sub"] = groups[1][k]
         j += span

@@ -19,6 +19,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
 
+from .._io import windows_name_problem
 from ._format import resolve_formats
 from ._labels import DEFAULT_VOCABULARY, Label, Vocabulary
 
@@ -52,6 +53,8 @@ def _check_name(name: object, what: str) -> str:
             f"`{what}.name` becomes a file name, so it must be 1-80 letters, digits, '_' or '-' "
             f"starting with a letter or digit, but {name!r} was passed."
         )
+    if (why := windows_name_problem(name)) is not None:  # tables/con.csv: a bundle Windows could not open
+        raise ValueError(f"`{what}.name` becomes a file name, which Windows must be able to make, but {why}.")
     return name  # type: ignore[return-value]
 
 

@@ -57,6 +57,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import neutralise_cell
+from .._tabular import workbook_bytes
 from .._xlsx import (
     FONT_NAME,
     FONT_PT,
@@ -135,6 +136,8 @@ _EXCEL_FORMATS = {
     # percentage points are no percentage: the cell holds points (5.0, not 0.05) and its format says "pp"
     "pp": lambda d: _signed(f'0{_decimals(d)}" pp"', d, plus="+"),
     "num": lambda d: _signed(f"#,##0{_decimals(d)}", d),
+    # a signed quantity (a change, a difference, a model's coefficient) with its "+", as the report shows it
+    "diff": lambda d: _signed(f"#,##0{_decimals(d)}", d, plus="+"),
     # a ratio is never shown as 0 nor as seven figures of noise: the report's format_ratio, as a number format
     "ratio": lambda d: (f'[<{10.0**-d:.{d}f}]"<{10.0**-d:.{d}f}";[>={RATIO_CEILING:.0f}]">{RATIO_CEILING - 1:,.0f}";'
                         "#,##0" + ("." + "0" * d if d else "")),
@@ -395,21 +398,22 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
                  header=f"Table {number}. {clean_text(vocabulary.prose(table.caption))}")
 
 
-def _group_row(ws: Worksheet, upper: list[tuple[str, int]]) -> None:
+def _group_row(ws: Worksheet, upper: list[tuple[str, int, bool]]) -> None:
     """A row above a sheet's headings (header_groups' upper row): a heading's part shared by adjacent columns once,
     merged and centred over them; any other column's heading moved up into a cell merged over both heading rows."""
     ws.insert_rows(1)
     j = 1
-    for text, span in upper:
+    for text, span, grouped in upper:
         below = ws.cell(2, j)
         top = ws.cell(1, j)
         top.font, top.fill = copy(below.font), copy(below.fill)
-        if span > 1:
+        if grouped:
             top.value = neutralise_cell(clean_text(text))
             top.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
             for k in range(j + 1, j + span):
                 ws.cell(1, k).fill = copy(below.fill)
-            ws.merge_cells(start_row=1, start_column=j, end_row=1, end_column=j + span - 1)
+            if span > 1:
+                ws.merge_cells(start_row=1, start_column=j, end_row=1, end_column=j + span - 1)
         else:
             top.value, below.value = below.value, None
             top.alignment = copy(below.alignment)
@@ -662,9 +666,7 @@ def render_xlsx(report: Report) -> bytes:
     if not isinstance(when, dt.datetime):
         when = dt.datetime(when.year, when.month, when.day)
     wb.properties.created = wb.properties.modified = when
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(wb)
 
 
 def _csv_value(value: object) -> object:
@@ -758,10 +760,12 @@ def data_dictionary(report: Report) -> pd.DataFrame:
 
 def _describe_format(spec: FormatSpec | CI | None) -> str:
     if isinstance(spec, CI):
-        scale = "percentage points" if spec.points else "percent" if spec.percent else "ratio" if spec.ratio else "number"
+        scale = ("percentage points" if spec.points else "percent" if spec.percent else "ratio" if spec.ratio
+                 else "signed number" if spec.signed else "number")
         return f"interval bound, {scale}, {spec.digits} decimals"
     if spec is None:
         return ""
-    words = {"p": "p-value", "pct": "percent", "pp": "percentage points", "num": "number", "ratio": "ratio",
+    words = {"p": "p-value", "pct": "percent", "pp": "percentage points", "num": "number", "diff": "signed number",
+             "ratio": "ratio",
              "auto": "number", "int": "whole number", "date": "date", "text": "text", "bool": "yes/no"}[spec.kind]
-    return f"{words}, {spec.digits} decimals" if spec.kind in ("p", "pct", "pp", "num", "ratio", "auto") else words
+    return f"{words}, {spec.digits} decimals" if spec.kind in ("p", "pct", "pp", "num", "diff", "ratio", "auto") else words
