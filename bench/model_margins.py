@@ -17,7 +17,11 @@ models table and prevalence table are built at ``--min-count`` 5, and counted:
 * ``models_withheld``: the impacts whose model is withheld whole;
 * ``prevalence_hidden``: cells of the prevalence table (its participants and counts reporting the impact, by impact,
   wave and status group) suppressed, of ``prevalence_cells``;
-* ``seconds``: CPU time of the report's build (the ledger's audit included).
+* ``seconds``: CPU time of the report's build (the ledger's audit included), the best of ``--repeat`` builds (3) in
+  one process (``seconds_each``: every build's, the first paying the imports' warm-up);
+* ``hidden_cells``, ``ledger_hidden`` and ``ledger_hidden_sha1``: the prevalence cells suppressed, and how many
+  counts the ledger hides with a digest of them, so that ``--compare JSON`` checks a faster version of the code
+  publishes and withholds exactly what another did (exit 1 naming each difference).
 
 Run it with ``PYTHONPATH`` naming another checkout to measure that code on the same studies (the analyses are the
 same; ``--cache DIR`` keeps them between runs). bench/model_margins.json holds the figures of main, of the branch
@@ -35,6 +39,7 @@ from pathlib import Path
 
 #: (label, councils, seed, generator keywords, analysis parts)
 STUDIES = [
+    ("6 councils seed 5101", 6, 5101, {"interviews_per_wave": 3, "words_per_interview": 120}, ["comparisons", "models"]),
     ("10 councils seed 7", 10, 7, {"interviews_per_wave": 3, "words_per_interview": 120}, ["comparisons", "models"]),
     ("15 councils seed 5121", 15, 5121, {"interviews_per_wave": 3, "words_per_interview": 120},
      ["comparisons", "models"]),
@@ -68,15 +73,34 @@ def _findings(councils: int, seed: int, kwargs: dict, parts, cache: Path | None)
     return findings
 
 
-def measure(findings, min_count: int = 5) -> dict:
-    """The counts above for one analysed study."""
+def measure(findings, min_count: int = 5, repeat: int = 3) -> dict:
+    """The counts above for one analysed study, the build's CPU the best of ``repeat`` builds; with ``hidden_cells``
+    (the prevalence table's cells suppressed, as ``impact / wave / status / column``) and ``ledger_hidden`` (a digest
+    of every count the disclosure ledger hides), to compare two versions of the code (``--compare``)."""
+    import hashlib
+
+    import impact.report._build as build
     from impact.pipeline import build_report
 
-    start = time.process_time()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        report, _ = build_report(findings, min_count=min_count)
-    seconds = time.process_time() - start
+    ledgers = []
+    prepared = build._prepared
+
+    def keep(*args, **kwargs):  # the ledger of the build, as decided
+        ctx = prepared(*args, **kwargs)
+        ledgers.append(ctx.ledger)
+        return ctx
+
+    times = []
+    build._prepared = keep
+    try:
+        for _ in range(max(repeat, 1)):
+            start = time.process_time()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                report, _ = build_report(findings, min_count=min_count)
+            times.append(time.process_time() - start)
+    finally:
+        build._prepared = prepared
     tables = {t.name: t.data for t in report.tables}
     gee, prev = tables.get("gee_models"), tables["prevalence"]
     m = findings.models
@@ -84,12 +108,34 @@ def measure(findings, min_count: int = 5) -> dict:
     terms = {"in_intervention", *(f"wave_{w}" for w in findings.study.wave_ids[1:])}
     rows = int(m["term"].isin(terms).sum() + m["term"].astype(str).str.contains("_vs_").sum())
     cells = prev[["n_participants", "n_with"]].astype(str)
+    where = prev[[c for c in ("impact", "wave", "status") if c in prev.columns]].astype(str).agg(" / ".join, axis=1)
+    hidden_cells = [f"{w} / {c}" for c in cells.columns for w, v in zip(where, cells[c], strict=True) if v == "c"]
     codes = set(m["code"])
     in_table = set() if gee is None else set(gee["impact"])
+    hidden = sorted(map(repr, ledgers[-1]._hidden)) if ledgers else []
     return {"model_rows_shown": shown, "model_rows": rows,
             "models_withheld": sorted(codes - in_table),
             "prevalence_hidden": int((cells == "c").to_numpy().sum()), "prevalence_cells": int(cells.size),
-            "seconds": round(seconds, 2)}
+            "seconds": round(min(times), 2), "seconds_each": [round(t, 2) for t in times],
+            "hidden_cells": sorted(hidden_cells), "ledger_hidden": len(hidden),
+            "ledger_hidden_sha1": hashlib.sha1("\n".join(hidden).encode()).hexdigest()}
+
+
+#: What ``--compare`` requires to be the same in two runs: what the report publishes and withholds.
+SAME = ("model_rows_shown", "models_withheld", "prevalence_hidden", "hidden_cells", "ledger_hidden",
+        "ledger_hidden_sha1")
+
+
+def compare(out: dict, other: dict) -> list[str]:
+    """The differences, study by study, between two runs' :data:`SAME` figures (studies in both only)."""
+    problems = []
+    for label, figures in out["studies"].items():
+        theirs = other.get("studies", {}).get(label)
+        if theirs is None:
+            continue
+        problems += [f"{label}: {name} {theirs.get(name)!r} there, {figures.get(name)!r} here"
+                     for name in SAME if name in theirs and theirs[name] != figures.get(name)]
+    return problems
 
 
 def main(argv=None) -> dict:
@@ -98,16 +144,24 @@ def main(argv=None) -> dict:
     parser.add_argument("--name", default="model_margins", help="the JSON file's name (without .json)")
     parser.add_argument("--cache", type=Path, default=None, help="keep the analysed studies here between runs")
     parser.add_argument("--min-count", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=3, help="builds per study; the CPU reported is the best")
+    parser.add_argument("--compare", type=Path, default=None,
+                        help="a JSON of another run: exit 1 where what is published or withheld differs")
     args = parser.parse_args(argv)
     import impact
 
     out = {"code": str(Path(impact.__file__).parent), "min_count": args.min_count, "studies": {}}
     for label, councils, seed, kwargs, parts in STUDIES:
         findings = _findings(councils, seed, kwargs, parts, args.cache)
-        out["studies"][label] = measure(findings, args.min_count)
-        print(label, out["studies"][label], flush=True)
+        out["studies"][label] = measure(findings, args.min_count, args.repeat)
+        print(label, {k: v for k, v in out["studies"][label].items() if k != "hidden_cells"}, flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"{args.name}.json").write_text(json.dumps(out, indent=1) + "\n")
+    if args.compare is not None:
+        problems = compare(out, json.loads(args.compare.read_text()))
+        print("\n".join(problems) or f"the same as {args.compare} on every study in both", flush=True)
+        if problems:
+            raise SystemExit(1)
     return out
 
 

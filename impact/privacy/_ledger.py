@@ -275,7 +275,7 @@ class DisclosureLedger:
         # the counts narrowed already (that nothing could protect), with their intervals: a release may not narrow
         # them further. Releases narrow no other count, so these stay all and their intervals stay theirs.
         _, before = self._pinned_and_narrowed(hidden, self._secondary(hidden))
-        was = {k: self._range(hidden, k) for k in before}
+        was = self._ranges(hidden, before)
         released: list[Key] = []
         for key in sorted(self._secondary(hidden), key=lambda k: (-self.values[k], k not in self.kept, str(k))):
             if key not in hidden:
@@ -284,8 +284,12 @@ class DisclosureLedger:
             if self.values[key] == 0 and key not in self.public and self._beside_hidden(key, trial):
                 continue
 
-            def harmless(k, trial=trial):
-                return k in was and self._range(trial, k) == was[k]
+            def harmless(k, block):
+                # the trial's system is the start's with counts published (fixed), so k's interval in it lies within
+                # its interval then: it is the same where it reaches both ends (disclosure53: solving k's whole
+                # system again for each trial was most of this method's time once the models' margins tied the
+                # prevalence cells of an impact into one block)
+                return k in was and block.reaches(k, *was[k])
 
             pinned = self._pinned_and_narrowed(trial, self._tied({key}, hidden) - {key}, harmless=harmless)
             if pinned is not None:
@@ -336,7 +340,7 @@ class DisclosureLedger:
     def _pinned_and_narrowed(self, hidden: set[Key], keys: set[Key], harmless=None):
         """In the intruder's system over ``hidden``, the blocks holding ``keys``: ``(pinned, narrowed)``, the counts
         hidden as secondary known exactly (:meth:`_secondary`), and the other counts an intruder narrows to an interval
-        shorter than the threshold. With ``harmless`` (a test of a narrowed count), ``pinned`` alone, or None at the
+        shorter than the threshold. With ``harmless`` (a test of a narrowed count and its block), ``pinned`` alone, or None at the
         first narrowed count not pinned that is not harmless."""
         secondary = self._secondary(hidden)
         related = self._relations()[1]
@@ -351,7 +355,7 @@ class DisclosureLedger:
                     pinned.append(k)
                 elif harmless is None:
                     narrowed.append(k)
-                elif not harmless(k):
+                elif not harmless(k, block):
                     return None
         return pinned if harmless is not None else (pinned, narrowed)
 
@@ -491,6 +495,14 @@ class DisclosureLedger:
     def _range(self, hidden: set[Key], key: Key) -> tuple[float, float]:
         block = next(b for b in self._system(hidden) if key in b.position)
         return block.solve(key)
+
+    def _ranges(self, hidden: set[Key], keys: Iterable[Key]) -> dict[Key, tuple[float, float]]:
+        """:meth:`_range` of each of ``keys``, their blocks built once (only theirs)."""
+        keys = set(keys)
+        if not keys:
+            return {}
+        return {k: block.solve(k) for block in self._system(hidden, within=self._tied(keys, hidden))
+                for k in block.keys if k in keys}
 
     def _weak(self, hidden: set[Key], safe: set[Key] | None = None, within: set[Key] | None = None,
               narrowed: dict | None = None) -> list[Key]:
@@ -743,6 +755,15 @@ class _Block:
     def solve(self, key: Key) -> tuple[float, float]:
         """The minimum and maximum of ``key`` over the block's feasible set."""
         return self.bound(key, upper=False), self.bound(key, upper=True)
+
+    def reaches(self, key: Key, low: float, high: float) -> bool:
+        """Whether ``key``'s interval over the block reaches ``low`` and ``high`` (to :data:`_SAME`): where it is known
+        to lie within them, whether it is that interval. The feasible points recorded settle each end that they reach
+        (:meth:`start_record` first), a programme the other."""
+        i = self.position[key]
+        if self.low[i] > low + _SAME and self.bound(key, upper=False) > low + _SAME:
+            return False
+        return bool(self.high[i] >= high - _SAME or self.bound(key, upper=True) >= high - _SAME)
 
     def start_record(self, point: np.ndarray) -> None:
         """Start the record of the lowest and highest value of each count at feasible points with ``point``."""
