@@ -277,6 +277,9 @@ class DisclosureLedger:
         _, before = self._pinned_and_narrowed(hidden, self._secondary(hidden))
         was = self._ranges(hidden, before)
         released: list[Key] = []
+        # each trial's programmes on the blocks of the counts hidden at the start, the counts published fixed, each
+        # from the last one's basis (as release_unneeded's; disclosure53: a fresh system and model for each trial)
+        audit = _ReleaseAudit(self, hidden)
         for key in sorted(self._secondary(hidden), key=lambda k: (-self.values[k], k not in self.kept, str(k))):
             if key not in hidden:
                 continue  # released with another
@@ -291,7 +294,7 @@ class DisclosureLedger:
                 # prevalence cells of an impact into one block)
                 return k in was and block.reaches(k, *was[k])
 
-            pinned = self._pinned_and_narrowed(trial, self._tied({key}, hidden) - {key}, harmless=harmless)
+            pinned = audit.pinned(key, trial, self._tied({key}, hidden) - {key}, harmless)
             if pinned is not None:
                 hidden = trial - set(pinned)
                 released += [key, *sorted(pinned, key=str)]
@@ -612,6 +615,42 @@ class _ReleaseAudit:
                 tried.free(key)
                 return True
         return False
+
+
+    def pinned(self, key: Key, trial: set[Key], keys: set[Key], harmless) -> list[Key] | None:
+        """:meth:`DisclosureLedger._pinned_and_narrowed` of ``keys`` over ``trial`` (the counts hidden with ``key``
+        published) with ``harmless``, on the blocks of the counts hidden at the start: the counts hidden as secondary
+        that publishing ``key`` pins, or None (``key`` hidden again) at a count it narrows that is not harmless. Where
+        not None, ``key`` and the counts pinned stay published in the audit of later trials.
+
+        The trial's system is the start's with the counts published fixed at their values, its blocks those blocks'
+        independent parts, so each count's interval is the same (the order the counts are tried in changes only which
+        failure is found first, not whether there is one, nor the counts pinned)."""
+        led = self.ledger
+        secondary = led._secondary(trial)
+        related = led._relations()[1]
+        wide = led.threshold - 1e-6
+        tried = self._block(key)
+        tried.fix(key, led.values[key])
+        started: list[_Block] = []
+        pinned = []
+        for k in sorted(led._tied(keys & trial, trial), key=lambda k: (led.values[k], str(k))):
+            if k in led.auxiliary or k not in related:
+                continue
+            block = self._block(k)
+            if not any(b is block for b in started):  # the true counts: a feasible point of the trial
+                block.start_record(np.array([led.values[c] for c in block.keys], dtype=float))
+                started.append(block)
+            if not block.narrow(k, wide):
+                continue
+            if k in secondary and block.narrow(k, _POINT):
+                pinned.append(k)
+            elif not harmless(k, block):
+                tried.free(key)
+                return None
+        for k in pinned:
+            self._block(k).fix(k, led.values[k])
+        return pinned
 
 
 #: Bounds closer than this are the same (solver tolerance; counts are whole numbers or simple fractions).
