@@ -260,7 +260,6 @@ def test_the_missed_interviews_note_names_the_fits_only_of_odds_ratios_shown(mac
     shows by Firth's penalised likelihood, every column is Firth's fit ...' and 'For the other impacts each is a GEE
     fit'. Planted (round 39's models and attrition fits): one impact's fits are Firth's. With 2 councils of 30 in
     intervention the note names no fit; with 12, where the odds ratios are shown, it names both."""
-    from conftest import tiny_analysed
     from test_report_truth_round39 import _attrition, _base, _both, _models
 
     from impact.report import Table
