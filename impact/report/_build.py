@@ -1147,10 +1147,10 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
     is withheld whole and the ledger built again without its margins (disclosure round 53)."""
     _refuse_enumerated(findings)
     withheld: list[str] = []
+    ctx = _Ctx(findings, identify, min_count, quote_k, key, council_matrix)
+    _declare(ctx)
+    declared = ctx.ledger.undecided()  # every count and relation declared, before any is hidden
     while True:
-        ctx = _Ctx(findings, identify, min_count, quote_k, key, council_matrix)
-        ctx.models_withheld = list(withheld)
-        _declare(ctx)
         with recorded_warnings() as caught:
             ctx.ledger.protect()
             # the counts hidden as secondary that an intruder knows exactly (equal to published cells: the trajectory
@@ -1165,6 +1165,12 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
         if not more:
             break
         withheld += more
+        # the ledger declared again without the margins of the models withheld: the same counts and relations but
+        # those (a margin is a count of its own, named by no relation but its sum), in the order declared, as
+        # declaring the rest alone gives (only _model_margins reads ctx.models_withheld while declaring)
+        ctx.models_withheld = list(withheld)
+        ctx.ledger = declared.without([k for c in more for k, _ in ctx.model_margins.pop(c, ())])
+        declared = ctx.ledger.undecided()
     ctx.disclosure_warnings = [str(w.message) for w in caught]
     ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
