@@ -711,11 +711,7 @@ class _Block:
         self._fixed: dict[int, float] = {}  # the columns fixed at a value (:meth:`fix`)
         self._box: tuple[list[float], list[float]] | None = None  # outer bounds of each count (:meth:`_outer`)
         self._before: tuple[dict, tuple] | None = None  # the counts fixed and outer bounds before the last fix()
-        # HiGHS's simplex_strategy for the model (None: HiGHS's choice): 4, the primal simplex, which goes on from the
-        # last optimum's basis (still feasible when only the objective changes) where the dual simplex starts again:
-        # as speed20 chose for the releases' trials, for every block (disclosure53: 10 councils 1.63 -> 1.55 s of CPU
-        # per report, the same decisions)
-        self.simplex: int | None = 4
+        self.simplex: int | None = None  # HiGHS's simplex_strategy for the model (None: HiGHS's choice)
         self._columns, self._rows = columns, rows  # the programme's, built on first use (:attr:`_kw`)
 
     @functools.cached_property

@@ -1149,8 +1149,9 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
     withheld: list[str] = []
     ctx = _Ctx(findings, identify, min_count, quote_k, key, council_matrix)
     _declare(ctx)
-    declared = ctx.ledger.undecided()  # every count and relation declared, before any is hidden
+    declared = ctx.ledger  # every count and relation declared, nothing decided: each pass decides a copy of it
     while True:
+        ctx.ledger = declared.undecided()
         with recorded_warnings() as caught:
             ctx.ledger.protect()
             # the counts hidden as secondary that an intruder knows exactly (equal to published cells: the trajectory
@@ -1169,8 +1170,7 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
         # those (a margin is a count of its own, named by no relation but its sum), in the order declared, as
         # declaring the rest alone gives (only _model_margins reads ctx.models_withheld while declaring)
         ctx.models_withheld = list(withheld)
-        ctx.ledger = declared.without([k for c in more for k, _ in ctx.model_margins.pop(c, ())])
-        declared = ctx.ledger.undecided()
+        declared = declared.without([k for c in more for k, _ in ctx.model_margins.pop(c, ())])
     ctx.disclosure_warnings = [str(w.message) for w in caught]
     ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
