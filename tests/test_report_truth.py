@@ -53,25 +53,42 @@ def one_in_intervention():
 
 
 def _summary(findings) -> list[str]:
-    blocks = summary_of(findings).blocks
+    return _texts(summary_of(findings))
+
+
+def _report(findings, **kw):
+    """The report of ``findings``; with options (``min_count``), built with them (kept while the findings live, as
+    :func:`conftest.report_of` keeps the default one)."""
+    if not kw:
+        return report_of(findings)[0]
+    key = (id(findings), tuple(sorted(kw.items())))
+    if key not in _OTHER_REPORTS or _OTHER_REPORTS[key][0] is not findings:
+        from impact.pipeline import build_report
+
+        _OTHER_REPORTS[key] = (findings, build_report(findings, **kw)[0])
+    return _OTHER_REPORTS[key][1]
+
+
+def _tables(report) -> dict[str, Table]:
+    return {b.name: b for s in report.sections for b in s.blocks if isinstance(b, Table)}
+
+
+def _table(findings, name, **kw) -> Table:
+    """The report's table ``name``; with options (``min_count``), from a report built with them (:func:`_report`)."""
+    return _tables(_report(findings, **kw))[name]
+
+
+def _texts(section) -> list[str]:
+    """The sentences of a report's section: its paragraphs, bullets and callouts."""
+    blocks = section.blocks
     return ([b.text for b in blocks if isinstance(b, Paragraph)] + [i for b in blocks if isinstance(b, Bullets)
                                                                     for i in b.items]
             + [b.text for b in blocks if isinstance(b, Callout)])
 
 
-def _table(findings, name, **kw) -> Table:
-    """The report's table ``name``; with options (``min_count``), from a report built with them (kept while the
-    findings live, as :func:`conftest.report_of` keeps the default one)."""
-    if kw:
-        key = (id(findings), tuple(sorted(kw.items())))
-        if key not in _OTHER_REPORTS or _OTHER_REPORTS[key][0] is not findings:
-            from impact.pipeline import build_report
-
-            _OTHER_REPORTS[key] = (findings, build_report(findings, **kw)[0])
-        report = _OTHER_REPORTS[key][1]
-    else:
-        report, _ = report_of(findings)
-    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
+#: The opening of the summary's sentence stating no difference by status: every model shown, or some withheld whole
+#: (disclosure round 53: its margins would narrow a suppressed count), when it names the impacts whose models are shown.
+NULL_OPENING = r"^(No impact|None of the \w+ impacts whose models are shown) was reported significantly more or less often"
 
 
 _OTHER_REPORTS: dict = {}
@@ -98,14 +115,32 @@ def test_models_on_too_few_councils_state_no_difference_by_status(five):
     study, truth, f = five
     true = truth.intervention_effects().set_index("code")["marginal_log_odds"]
     assert true["partnership"] > 0.5  # planted: more often in intervention
-    report_of(f)  # the whole report, read below, first: the summary is read from it
-    summary = _summary(f)
-    assert not any(re.search(r"reported (more|less) often by participants", s) for s in summary), summary
-    assert not any(s.startswith("No impact was reported") for s in summary), summary
-    assert any("rest on 5 councils" in s and "no difference" in s for s in summary), summary
     gee = f.models[f.models["term"] == "in_intervention"].set_index("code")
     assert study.councils["council_id"].nunique() == 5 and (gee["n_units"] == 5).all()
     assert bool(gee.loc["partnership", "separation"])  # the fit says so, and the report can read it
+    # by default (--min-count 5) every model is withheld whole (disclosure round 53: its margins beside the counts
+    # published would narrow suppressed counts): no difference, and no absence of one, is stated, the summary and the
+    # models section say which models are withheld and why, no figure of them is shown, and the ledger lists them
+    report = _report(f)
+    for summary in (_summary(f), _texts(next(s for s in report.sections if s.title == "Longitudinal models"))):
+        assert not any(re.search(r"reported (more|less) often by participants", s) for s in summary), summary
+        assert not any(re.search(NULL_OPENING, s) or "more or less often" in s for s in summary), summary
+        [withheld] = [s for s in summary if "are withheld: their estimates, beside the counts published, would narrow"
+                      in s]
+        assert "The models of increased commitment" in withheld and "so nothing is stated of their difference by intervention" \
+            " status" in withheld and "affirmation and enhancement of partnership working" in withheld, withheld
+    tables = _tables(report)
+    assert "gee_models" not in tables
+    assert (tables["attrition_sensitivity"].data.drop(columns="impact") == "c").all(axis=None)
+    ledger = tables["suppressions"].data
+    listed = ledger.loc[(ledger["output"] == "gee_models") & (ledger["reason"] == "model_of_suppressed"), "row"]
+    assert len(listed) == f.models["code"].nunique() == 6 and listed.str.endswith(" / every contrast").all(), ledger
+    # where the models are shown (min_count 1: nothing suppressed, no model withheld), the summary states no
+    # difference by status either, and says why: the models rest on 5 councils
+    summary = _texts(_report(f, min_count=1).sections[0])
+    assert not any(re.search(r"reported (more|less) often by participants", s) for s in summary), summary
+    assert not any(s.startswith("No impact was reported") for s in summary), summary
+    assert any("rest on 5 councils" in s and "no difference" in s for s in summary), summary
     # the models table shows no estimate of the separated fit, and says why; with min_count 1, as the contrast has
     # two councils on a side at the last wave (the two never in intervention), which the default suppresses
     # (disclosure round 42), and a 'c' would hide what is checked here
@@ -128,7 +163,9 @@ def test_firth_does_not_replace_the_gee_on_fewer_than_ten_councils_and_the_note_
     assert f.attrition is None or f.attrition["estimator"].eq("gee").all()
     few = m[m["few_events"].fillna(False).astype(bool) & ~m["separation"].astype(bool)]
     assert len(few)  # contrasts resting on few events whose GEE fit did not separate: their figures are shown
-    note = _table(f, "gee_models").notes
+    # the models table of the report with min_count 1, where the models are shown (by default every model of this
+    # study is withheld whole: test_models_on_too_few_councils_state_no_difference_by_status)
+    note = _table(f, "gee_models", min_count=1).notes
     assert f"with fewer than {FEW_UNITS} councils Firth's fit is not used in place of the GEE's" in note, note
     assert "could not replace" not in note, note
 
