@@ -2418,9 +2418,11 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     sig = rows[rows["p_adjusted"] < ctx.alpha]
     firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
     any_later = _listed([at(w) for w in ctx.later], "or")  # "early impact or longer-term change"
-    family = (f"adjusted across the {len(holm)} changes modelled ({_say(holm['code'].nunique())} {ctx.many} at "
-              f"{_say(holm['term'].nunique())} later waves, Holm)" if several else
-              f"adjusted across the {len(holm)} {ctx.many} modelled")
+    n_codes, n_terms = holm["code"].nunique(), holm["term"].nunique()
+    family = (f"adjusted across the {len(holm)} changes modelled ({_say(n_codes)} "
+              f"{ctx.one if n_codes == 1 else ctx.many} at {_say(n_terms)} later wave{'' if n_terms == 1 else 's'}, "
+              "Holm)" if several else
+              f"adjusted across the {len(holm)} {ctx.one if len(holm) == 1 else ctx.many} modelled")
     out = []
     if len(firm):
         # one sentence: a change planted in every impact made six sentences of one shape; later waves at which the
