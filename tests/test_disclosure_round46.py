@@ -33,7 +33,7 @@ import pytest
 import test_disclosure_round39 as r39
 import test_disclosure_round43 as r43
 import test_disclosure_round44 as r44
-from conftest import once_per_worker, report_of, summary_bullets
+from conftest import once_per_worker
 
 pytestmark = pytest.mark.xdist_group("disclosure39")
 
@@ -114,6 +114,12 @@ def test_the_attack_recovers_the_group_from_the_enumerated_p_values(earlier, mon
     truth = r44._truth(study, findings)
     assert (5, 3) in truth
     monkeypatch.setattr(build, "_refuse_enumerated", lambda findings: None, raising=False)  # main has none
+    # since round 53 the models of this study are withheld whole (no suppression protects the counts their margins tie): that alone
+    # leaves the intruder nothing; with the withholding switched off too, the p-values main published leak (5, 3)
+    report, extra = r39._report(findings)
+    assert "tables/models.csv" not in extra
+    assert r44._recover(r44._published(report, extra), len(study.councils)) & truth == set()
+    monkeypatch.setattr(build, "_models_of_suppressed", lambda ctx: [])
     report, extra = r39._report(findings)
     assert r44._recover(r44._published(report, extra), len(study.councils)) & truth == {(5, 3)}
 
@@ -219,16 +225,22 @@ def test_the_summary_and_models_note_say_the_floor_in_words(ten):
     """The summary's sentence finding no difference by status and the models table's note say that no adjusted p
     could fall below alpha whatever the resamples, alpha the only number; without the flag (many distinct
     reassignments) neither does."""
-    from conftest import report_table
+
+    from impact.report import Bullets, Table
 
     _, f = ten
     assert (f.models.loc[f.models["term"].eq("in_intervention"), "p_adjusted"] >= ALPHA).all()
-    report_of(f)  # the whole report, read below, first: the summary is read from it
-    [sentence] = [s for s in summary_bullets(f) if "significantly more or less often in councils in intervention" in s]
+    # since round 53 a model whose margins no suppression protects is withheld whole: at any min_count above 1 every model
+    # of this study is (its 3 councils in intervention have counts below 2), so the floor is read where they are shown
+    report, extra = r39._report(f)
+    assert "tables/models.csv" not in extra and not [t for t in report.tables if t.name == "gee_models"]
+    report, _ = r39._report(f, min_count=1)
+    bullets = [i for b in report.sections[0].blocks if isinstance(b, Bullets) for i in b.items]
+    [sentence] = [s for s in bullets if "significantly more or less often in councils in intervention" in s]
     said = _floor(sentence)
     assert f"no adjusted p could fall below {ALPHA:g}" in said and "run with more resamples" not in sentence
     assert [float(x) for x in re.findall(r"\d+(?:\.\d+)?", said)] == [ALPHA], said
-    notes = report_table(f, "gee_models").notes
+    [notes] = [b.notes for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "gee_models"]
     assert f"no such p adjusted across the impacts (Holm) could fall below {ALPHA:g} other than by the chance" in notes
     # unflagged (many distinct reassignments) or tested by the model, no floor is said (the report's own function)
     from types import SimpleNamespace
@@ -282,7 +294,12 @@ def test_a_separation_note_does_not_say_a_suppressed_count_is_0_or_all(five):
     sentences = []  # whole sentences: a list of labels holding "and" is joined by "; and", where r43 splits
     for s in r43._sentences(report, extra):
         sentences[-1:] = [sentences[-1] + " " + s] if sentences and sentences[-1].endswith(";") else [*sentences[-1:], s]
+    # since round 53 the model of each such impact is withheld whole (its counts are hidden), so no sentence speaks of
+    # its separation: none naming it may say every participant, or none, reported it; the ledger lists the model
+    ledger = r39._tables(report)["suppressions"]
+    withheld = ledger.loc[(ledger["output"] == "gee_models") & (ledger["reason"] == "model_of_suppressed"), "row"]
     for code in unshown:
-        named = [s for s in sentences if labels[code] in s.lower() and "separation" in s]
+        assert any(r.lower().startswith(labels[code]) for r in withheld), (code, withheld.tolist())
+        named = [s for s in sentences if labels[code] in s.lower()]
         assert named, code
         assert not [s for s in named if cause.search(s)], [s for s in named if cause.search(s)]

@@ -53,28 +53,48 @@ def one_in_intervention():
 
 
 def _summary(findings) -> list[str]:
-    blocks = summary_of(findings).blocks
+    return _texts(summary_of(findings))
+
+
+def _report(findings, **kw):
+    """The report of ``findings``; with options (``min_count``), built with them (kept while the findings live, as
+    :func:`conftest.report_of` keeps the default one)."""
+    if not kw:
+        return report_of(findings)[0]
+    key = (id(findings), tuple(sorted(kw.items())))
+    if key not in _OTHER_REPORTS or _OTHER_REPORTS[key][0] is not findings:
+        from impact.pipeline import build_report
+
+        _OTHER_REPORTS[key] = (findings, build_report(findings, **kw)[0])
+    return _OTHER_REPORTS[key][1]
+
+
+def _tables(report) -> dict[str, Table]:
+    return {b.name: b for s in report.sections for b in s.blocks if isinstance(b, Table)}
+
+
+def _table(findings, name, **kw) -> Table:
+    """The report's table ``name``; with options (``min_count``), from a report built with them (:func:`_report`)."""
+    return _tables(_report(findings, **kw))[name]
+
+
+def _texts(section) -> list[str]:
+    """The sentences of a report's section: its paragraphs, bullets and callouts."""
+    blocks = section.blocks
     return ([b.text for b in blocks if isinstance(b, Paragraph)] + [i for b in blocks if isinstance(b, Bullets)
                                                                     for i in b.items]
             + [b.text for b in blocks if isinstance(b, Callout)])
 
 
-def _table(findings, name, **kw) -> Table:
-    """The report's table ``name``; with options (``min_count``), from a report built with them (kept while the
-    findings live, as :func:`conftest.report_of` keeps the default one)."""
-    if kw:
-        key = (id(findings), tuple(sorted(kw.items())))
-        if key not in _OTHER_REPORTS or _OTHER_REPORTS[key][0] is not findings:
-            from impact.pipeline import build_report
-
-            _OTHER_REPORTS[key] = (findings, build_report(findings, **kw)[0])
-        report = _OTHER_REPORTS[key][1]
-    else:
-        report, _ = report_of(findings)
-    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
+#: The opening of the summary's sentence stating no difference by status: every model shown, or some withheld whole
+#: (disclosure round 53: its margins would narrow a suppressed count), when it names the impacts whose models are shown.
+NULL_OPENING = r"^(No impact|None of the \w+ impacts whose models are shown) was reported significantly more or less often"
 
 
 _OTHER_REPORTS: dict = {}
+
+#: How the summary writes a count of impacts in words.
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
 def _planted_panel(study, truth) -> pd.DataFrame:
@@ -98,14 +118,32 @@ def test_models_on_too_few_councils_state_no_difference_by_status(five):
     study, truth, f = five
     true = truth.intervention_effects().set_index("code")["marginal_log_odds"]
     assert true["partnership"] > 0.5  # planted: more often in intervention
-    report_of(f)  # the whole report, read below, first: the summary is read from it
-    summary = _summary(f)
-    assert not any(re.search(r"reported (more|less) often by participants", s) for s in summary), summary
-    assert not any(s.startswith("No impact was reported") for s in summary), summary
-    assert any("rest on 5 councils" in s and "no difference" in s for s in summary), summary
     gee = f.models[f.models["term"] == "in_intervention"].set_index("code")
     assert study.councils["council_id"].nunique() == 5 and (gee["n_units"] == 5).all()
     assert bool(gee.loc["partnership", "separation"])  # the fit says so, and the report can read it
+    # by default (--min-count 5) every model is withheld whole (disclosure round 53: its margins beside the counts
+    # published would narrow suppressed counts): no difference, and no absence of one, is stated, the summary and the
+    # models section say which models are withheld and why, no figure of them is shown, and the ledger lists them
+    report = _report(f)
+    for summary in (_summary(f), _texts(next(s for s in report.sections if s.title == "Longitudinal models"))):
+        assert not any(re.search(r"reported (more|less) often by participants", s) for s in summary), summary
+        assert not any(re.search(NULL_OPENING, s) or "more or less often" in s for s in summary), summary
+        [withheld] = [s for s in summary if "are withheld: their estimates, beside the counts published, would narrow"
+                      in s]
+        assert "The models of increased commitment" in withheld and "so nothing is stated of their difference by intervention" \
+            " status" in withheld and "affirmation and enhancement of partnership working" in withheld, withheld
+    tables = _tables(report)
+    assert "gee_models" not in tables
+    assert (tables["attrition_sensitivity"].data.drop(columns="impact") == "c").all(axis=None)
+    ledger = tables["suppressions"].data
+    listed = ledger.loc[(ledger["output"] == "gee_models") & (ledger["reason"] == "model_of_suppressed"), "row"]
+    assert len(listed) == f.models["code"].nunique() == 6 and listed.str.endswith(" / every contrast").all(), ledger
+    # where the models are shown (min_count 1: nothing suppressed, no model withheld), the summary states no
+    # difference by status either, and says why: the models rest on 5 councils
+    summary = _texts(_report(f, min_count=1).sections[0])
+    assert not any(re.search(r"reported (more|less) often by participants", s) for s in summary), summary
+    assert not any(s.startswith("No impact was reported") for s in summary), summary
+    assert any("rest on 5 councils" in s and "no difference" in s for s in summary), summary
     # the models table shows no estimate of the separated fit, and says why; with min_count 1, as the contrast has
     # two councils on a side at the last wave (the two never in intervention), which the default suppresses
     # (disclosure round 42), and a 'c' would hide what is checked here
@@ -128,7 +166,9 @@ def test_firth_does_not_replace_the_gee_on_fewer_than_ten_councils_and_the_note_
     assert f.attrition is None or f.attrition["estimator"].eq("gee").all()
     few = m[m["few_events"].fillna(False).astype(bool) & ~m["separation"].astype(bool)]
     assert len(few)  # contrasts resting on few events whose GEE fit did not separate: their figures are shown
-    note = _table(f, "gee_models").notes
+    # the models table of the report with min_count 1, where the models are shown (by default every model of this
+    # study is withheld whole: test_models_on_too_few_councils_state_no_difference_by_status)
+    note = _table(f, "gee_models", min_count=1).notes
     assert f"with fewer than {FEW_UNITS} councils Firth's fit is not used in place of the GEE's" in note, note
     assert "could not replace" not in note, note
 
@@ -182,8 +222,9 @@ def test_a_null_difference_with_few_councils_on_a_side_is_no_evidence_of_none(tw
     m["separation"] = False
     m.loc[m["term"] == "in_intervention", ["estimate", "se", "p_adjusted"]] = [0.1, 0.3, 1.0]
     [sentence] = [s for s in _summary(dataclasses.replace(f, models=m)) if "more or less often" in s]
-    assert sentence.startswith("No impact was reported significantly more or less often") and \
-        "with fewer than 10 councils in one status group this is not evidence that there is none" in sentence
+    # (one of this study's six models is withheld whole, disclosure round 53: the sentence names the five shown)
+    assert re.search(NULL_OPENING, sentence) and \
+        "with fewer than 10 councils in one status group this is not evidence that there is none" in sentence, sentence
 
 
 def test_a_difference_not_significant_after_the_adjustment_is_never_stated_as_none(twelve):
@@ -202,7 +243,7 @@ def test_a_difference_not_significant_after_the_adjustment_is_never_stated_as_no
     row = status & (m["code"] == "partnership")
     m.loc[row, ["estimate", "ci_low", "ci_high", "p_value", "p_adjusted"]] = [0.616, 0.049, 1.18, 0.033, 0.199]
     [sentence] = [s for s in _summary(dataclasses.replace(f, models=m)) if "more or less often" in s]
-    assert sentence.startswith("No impact was reported significantly more or less often in councils in intervention")
+    assert re.search(NULL_OPENING + " in councils in intervention", sentence), sentence
     assert "this is not evidence that there is none" in sentence and "fewer than 10 councils" not in sentence
     # nor is the difference significant only before the adjustment stated as one: with no difference planted (seed
     # 73058, 40 councils, effects over time only) partnership working had an unadjusted p of 0.040
@@ -219,40 +260,46 @@ def test_a_model_with_no_estimate_is_named_and_not_counted_among_the_nulls(twelv
     from impact.effects import intervention_effects
 
     study, truth, f = twelve
+    # morale's model is withheld whole in this study's report (disclosure round 53): the case is planted in that of
+    # policies, which is shown
+    code, label = "policies_systems", "revision of policies, processes and systems"
+    assert code in set(_table(f, "gee_models").data["impact"])
     panel = f.participant_panel.copy()
-    panel.loc[(panel["code"] == "morale") & (panel["wave"] == study.wave_ids[0]), "reported"] = False
+    panel.loc[(panel["code"] == code) & (panel["wave"] == study.wave_ids[0]), "reported"] = False
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         m = intervention_effects(panel, measure="reported", codes=IMPACTS, waves=study.wave_ids)
-    morale = m[m["code"] == "morale"]
-    assert morale["separation"].all(), morale[["term", "estimate", "se", "separation"]]
-    assert not m.loc[m["code"] != "morale", "separation"].any()  # the other impacts were reported at every wave
-    m.loc[m["code"] != "morale", ["n_units_intervention", "n_units_no_intervention"]] = [13, 17]
+    fit = m[m["code"] == code]
+    assert fit["separation"].all(), fit[["term", "estimate", "se", "separation"]]
+    assert not m.loc[m["code"] != code, "separation"].any()  # the other impacts were reported at every wave
+    m.loc[m["code"] != code, ["n_units_intervention", "n_units_no_intervention"]] = [13, 17]
     # Firth's penalised likelihood replaces the separated GEE: finite figures, shown and read as any other model's
-    assert (morale["estimator"] == "firth").all()
-    assert np.isfinite(morale[["estimate", "ci_low", "ci_high", "p_value"]].astype(float)).all(axis=None)
+    assert (fit["estimator"] == "firth").all()
+    assert np.isfinite(fit[["estimate", "ci_low", "ci_high", "p_value"]].astype(float)).all(axis=None)
     g = dataclasses.replace(f, models=m)
     report_of(g)  # the whole report, read below, first: the summary is read from it
     assert not any("could not be fitted" in s for s in _summary(g))
     table = _table(g, "gee_models")
-    assert table.data.loc[table.data["impact"] == "morale", "estimate"].notna().all()
-    assert ("For improvement in staff morale and relations in some status group at some wave every participant, or "
-            "none, reported it (separation), so the GEE has no finite estimate. For that impact") in table.notes
+    assert table.data.loc[table.data["impact"] == code, "estimate"].notna().all()
+    # the cause in the fit's words: the zeros planted are in the refit's panel only, and no count the report publishes
+    # shows that no participant, or every one, of a group reported it (disclosure round 46, _separation_unshown)
+    assert (f"For {label} the fitted probabilities of the GEE reached 0 or 1 (separation), so the GEE has no finite "
+            "estimate. For that impact") in table.notes, table.notes
     assert "Firth's penalised likelihood" in table.notes
     # where Firth's fit fails too, the GEE's rows stand (estimator "gee") and the report says the model was not fitted
-    m.loc[m["code"] == "morale", "estimator"] = "gee"
+    m.loc[m["code"] == code, "estimator"] = "gee"
     for col in ("estimate", "ci_low", "ci_high", "p_value"):
-        m.loc[m["code"] == "morale", col] = m.loc[m["code"] == "morale", f"{col}_gee"]
-    m.loc[m["code"] == "morale", "p_adjusted"] = np.nan
+        m.loc[m["code"] == code, col] = m.loc[m["code"] == code, f"{col}_gee"]
+    m.loc[m["code"] == code, "p_adjusted"] = np.nan
     g = dataclasses.replace(f, models=m)
     report_of(g)  # the whole report, read below, first: the summary is read from it
     summary = _summary(g)
-    assert any(s.startswith("For improvement in staff morale and relations the model could not be fitted")
+    assert any(s.startswith(f"For {label} the model could not be fitted")
                for s in summary), summary
-    assert not any("morale" in s and "more or less often" in s for s in summary)
+    assert not any(label in s and "more or less often" in s for s in summary), summary
     table = _table(g, "gee_models")
-    assert table.data.loc[table.data["impact"] == "morale", "estimate"].isna().all()
-    assert "No estimate is shown for improvement in staff morale and relations" in table.notes
+    assert table.data.loc[table.data["impact"] == code, "estimate"].isna().all()
+    assert f"No estimate is shown for {label}" in table.notes
 
 
 #: Indicator effects with a randomisation p for each of five indicators, one of them (3 councils treated) to be hidden.
@@ -295,15 +342,27 @@ def test_a_model_with_no_finite_estimate_is_named_in_the_summary_and_the_table(u
     summary = _summary(g)
     [unfit] = [s for s in summary if "no finite estimate" in s]
     assert unfit.startswith("For promotion of learning and reflective practice the model gave no finite estimate")
-    assert any(s.startswith("None of the other five impacts was reported significantly") for s in summary), summary
+    # the other impacts whose models are shown (morale's is withheld whole in this study's report, disclosure round 53)
+    others = set(_table(g, "gee_models").data["impact"]) - {"learning"}
+    assert len(others) == 4 and "morale" not in others
+    assert any(s.startswith(f"None of the other {NUMBER_WORDS[len(others)]} impacts was reported significantly")
+               for s in summary), summary
     assert "No estimate is shown for promotion of learning and reflective practice" in _table(g, "gee_models").notes
 
 
 def test_the_holm_family_the_summary_names_is_the_impacts_with_a_p_value(unfit_and_indicators):
     """Holm's adjustment leaves an impact without a p-value out of its family (adjust_pvalues skips NaN): seed 27518,
     machine-coded, adjusted the 5 impacts whose models gave one and said 'once the 6 impacts are adjusted'."""
-    [sentence] = [s for s in _summary(unfit_and_indicators) if "more or less often" in s]
-    assert "once the 5 impacts whose models gave a p-value are adjusted for multiple comparisons (Holm)" in sentence
+    g = unfit_and_indicators
+    [sentence] = [s for s in _summary(g) if "more or less often" in s]
+    # the impacts whose models are shown and gave a p-value: learning's gave none, morale's is withheld whole in this
+    # study's report (disclosure round 53), so four (the count of the models shown, 5, was the fault's)
+    shown = set(_table(g, "gee_models").data["impact"])
+    status = g.models[(g.models["term"] == "in_intervention") & g.models["code"].isin(shown)]
+    tested = int(status["p_value"].notna().sum())
+    assert tested == 4 and len(shown) == 5
+    assert f"once the {tested} impacts whose models gave a p-value are adjusted for multiple comparisons (Holm)" in \
+        sentence, sentence
 
 
 def test_indicator_groups_say_they_are_the_status_at_any_wave(twelve):
@@ -439,13 +498,19 @@ def test_the_limitation_that_councils_move_between_statuses_is_stated_only_when_
 
 def test_p_values_in_the_summary_never_read_zero_nor_round_up_to_alpha(twelve):
     """Two differences by status in one report (one built, where there were two): learning's Holm-adjusted p of
-    0.00004 and morale's of 0.04996, which printed '0.000' and '0.050'."""
+    0.00004 and morale's of 0.04996, which printed '0.000' and '0.050' (here policies' in place of morale's, whose
+    model this study's report withholds whole: disclosure round 53)."""
     study, truth, f = twelve
+    assert {"learning", "policies_systems"} <= set(_table(f, "gee_models").data["impact"])  # their models are shown
     m = f.models.copy()
     m["separation"] = False
     status = m["term"] == "in_intervention"
-    m.loc[status & (m["code"] == "learning"), ["estimate", "ci_low", "ci_high", "p_adjusted"]] = [1.2, 0.5, 1.9, 0.00004]
-    m.loc[status & (m["code"] == "morale"), ["estimate", "ci_low", "ci_high", "p_adjusted"]] = [1.1, 0.4, 1.8, 0.04996]
+    # the p-values before the adjustment give these after it (Holm, x5 and x4: the status tests of the five models
+    # shown, the sixth withheld, whose family the report adjusts again from the p-values; disclosure round 53)
+    m.loc[status & (m["code"] == "learning"), ["estimate", "ci_low", "ci_high", "p_value", "p_adjusted"]] = \
+        [1.2, 0.5, 1.9, 0.000008, 0.00004]
+    m.loc[status & (m["code"] == "policies_systems"), ["estimate", "ci_low", "ci_high", "p_value", "p_adjusted"]] = \
+        [1.1, 0.4, 1.8, 0.01249, 0.04996]
     summary = " ".join(_summary(dataclasses.replace(f, models=m)))
     assert "Holm-adjusted p < 0.001" in summary and "p = 0.000" not in summary
     assert "Holm-adjusted p = 0.04996" in summary and "p = 0.050" not in summary

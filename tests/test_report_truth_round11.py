@@ -2,9 +2,9 @@
 
 Designs the rounds before did not try, each with a seed unused by any other test:
 
-* a study of 16 councils (seed 1110001) with a planted fall: promotion of learning, planted to rise after the review
-  and then fall below where it started by the last wave (log-odds +1 at early impact, -2.5 at longer-term change,
-  beside the rise every impact shares);
+* a study of 16 councils (seed 1110001), 5 interviews a wave, with a planted fall: promotion of learning, planted to
+  rise after the review and then fall below where it started by the last wave (log-odds +1 at early impact, -2.5 at
+  longer-term change, beside the rise every impact shares);
 * a study of 8 councils (seed 1110007), every one in intervention throughout, so that no comparison by status is
   possible and the models are fitted on wave alone;
 * a study of 10 councils (seed 1110009) coded against the review themes codebook, whose codes are themes.
@@ -39,9 +39,11 @@ IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "moral
 # --------------------------------------------------------------------------- 1. a fall after the review
 @pytest.fixture(scope="module")
 def falling():
-    """``(study, truth, findings)``: 16 councils, learning planted to rise at early impact and fall by the last wave."""
+    """``(study, truth, findings)``: 16 councils, learning planted to rise at early impact and fall by the last wave.
+    5 interviews a wave (3 before round 53): with 3, the models' disclosure rule withholds five of the six models,
+    learning's among them (their margins would narrow suppressed counts); with 5 every model is shown."""
     return once_per_worker(("round11", "falling"), lambda: analysed_synthetic(
-        16, 1110001, interviews_per_wave=3, words_per_interview=100, parts=["models"],
+        16, 1110001, interviews_per_wave=5, words_per_interview=100, parts=["models"],
         effects={"code_wave_log_odds": {"learning": {"expectations": 0.0, "early": 1.0, "longer_term": -2.5}}}))
 
 

@@ -237,29 +237,56 @@ def test_the_section_says_over_all_councils_where_a_status_group_changed(tiny_fi
     assert "No outcome indicator changed significantly after the review" in section and "Over all" not in section
 
 
-def test_a_models_contrast_of_few_councils_has_that_reason_in_the_ledger(tiny_findings):
-    """Seed 31001 (5 councils, one never in intervention): the ledger gave the suppressed intervention contrasts of
-    the models table 'computed from a suppressed count' (no count of theirs is suppressed) and those of
-    tables/models.csv 'the intervention contrast of fewer than 3 councils on a side', two reasons for one figure.
-    Planted: models of every impact with one council in intervention. Both now give the second reason, once."""
+def _ledger_of_few_councils_models(findings):
+    """The suppression ledger's rows of the models (``gee_models``, ``models``) and its notes, of ``findings`` with
+    models planted: every impact's intervention contrast and last wave's, one council in intervention."""
     import dataclasses
 
     from conftest import report_of
 
     from impact.report._build import _Ctx
 
-    ctx = _Ctx(tiny_findings, False, 5, 5, None)
+    ctx = _Ctx(findings, False, 5, 5, None)
     models = pd.DataFrame([{"code": c, "measure": "reported", "term": term, "estimate": 0.5, "se": 0.2,
                             "ci_low": 0.1, "ci_high": 0.9, "p_value": 0.02, "p_adjusted": 0.1, "n_units": 30,
                             "separation": False, "few_events": False, "estimator": "gee",
                             "n_units_intervention": 1, "n_units_no_intervention": 29}
                            for c in ctx.codes for term in ("in_intervention", f"wave_{ctx.later[-1]}")])
-    report, _ = report_of(dataclasses.replace(tiny_findings, models=models))
+    report, _ = report_of(dataclasses.replace(findings, models=models))
     [ledger] = [b for s in report.sections for b in s.blocks if getattr(b, "name", "") == "suppressions"]
     data = ledger.data
-    contrasts = data[data["output"].isin(["gee_models", "models"])]
-    assert set(contrasts["output"]) == {"gee_models", "models"}, data["output"].unique()
-    assert (contrasts["reason"] == "few_councils_contrast").all(), contrasts[["output", "row", "reason"]]
-    assert len(contrasts) == 2 * len(ctx.codes)
+    return ctx, data[data["output"].isin(["gee_models", "models"])], ledger.notes
+
+
+def test_a_models_contrast_of_few_councils_has_that_reason_in_the_ledger(tiny_findings, machine_checked_core):
+    """Seed 31001 (5 councils, one never in intervention): the ledger gave the suppressed intervention contrasts of
+    the models table 'computed from a suppressed count' (no count of theirs is suppressed) and those of
+    tables/models.csv 'the intervention contrast of fewer than 3 councils on a side', two reasons for one figure.
+    Planted: models of every impact with one council in intervention. Both now give the second reason, once.
+    Since disclosure53 the 5-council study's models are withheld whole (their margins would give suppressed counts
+    back): every model is then one row of each output, reason ``model_of_suppressed``, and none has the few-councils
+    reason. The few-councils reason is read where the models are shown: the same planted models on round 4's
+    24-council study (seed 98317), where a model the rule withholds is that one row instead."""
+    ctx, contrasts, notes = _ledger_of_few_councils_models(tiny_findings)
+    assert set(contrasts["output"]) == {"gee_models", "models"}, contrasts["output"].unique()
+    assert (contrasts["reason"] == "model_of_suppressed").all(), contrasts[["output", "row", "reason"]]
+    assert len(contrasts) == 2 * len(ctx.codes)  # one row a model and output: one reason for its figures
+    assert contrasts["row"].str.endswith(" / every contrast").all(), contrasts["row"].tolist()
+    assert "the intervention contrast where" not in notes
+
+    _, _, findings = machine_checked_core
+    ctx, contrasts, notes = _ledger_of_few_councils_models(findings)
+    whole = contrasts[contrasts["reason"] == "model_of_suppressed"]
+    assert whole["row"].str.endswith(" / every contrast").all(), whole["row"].tolist()
+    withheld = {r.split(" / ")[0] for r in whole["row"]}
+    shown = [c for c in ctx.codes if ctx.code(c) not in withheld]
+    assert shown and len(withheld) < len(ctx.codes), withheld  # models shown, the few-councils contrast among them
+    few = contrasts[contrasts["reason"] != "model_of_suppressed"]
+    assert set(few["output"]) == {"gee_models", "models"}, few["output"].unique()
+    assert (few["reason"] == "few_councils_contrast").all(), few[["output", "row", "reason"]]
+    for output in ("gee_models", "models"):  # each shown model's intervention contrast, once an output, one reason
+        rows = few.loc[few["output"] == output, "row"]
+        assert sorted(rows) == sorted(f"{ctx.code(c)} / In intervention vs not" for c in shown), rows.tolist()
+    assert len(whole) == 2 * len(withheld)
     # said once, without how few or which group (disclosure round 40: 'of fewer than 3 councils on a side' bounded it)
-    assert ledger.notes.count("the intervention contrast where") == 1
+    assert notes.count("the intervention contrast where") == 1

@@ -45,6 +45,17 @@ def one_alone():
                               intervention_paths={"never": 0.85, "throughout": 0.15})
 
 
+@pytest.fixture(scope="module")
+def two_alone():
+    """20 councils, two under a notice at every wave and the rest never, the models only (about 9 s CPU): few councils
+    in intervention, as :func:`one_alone`, but enough in all for most models to be shown (disclosure53 withholds
+    every model of :func:`one_alone`)."""
+    from conftest import analysed_synthetic
+
+    return analysed_synthetic(20, 31307, parts=["models"], interviews_per_wave=3, words_per_interview=80,
+                              intervention_paths={"never": 0.95, "throughout": 0.05})
+
+
 def _ctx(findings, **replaced):
     import dataclasses
 
@@ -149,16 +160,18 @@ def checked():
                               words_per_interview=150)
 
 
-def test_a_change_across_the_waves_not_confirmed_by_a_hand_check_gives_its_kappas(checked):
+def test_a_change_across_the_waves_not_confirmed_by_a_hand_check_gives_its_kappas(machine_checked_core):
     """With 168 of 504 interviews coded again by people, the summary said 'no hand check of the coding in this study
     shows that it reads these impacts alike at every wave', read as if none had been made (seed 31303, 40 councils).
     Now, where a hand check was supplied, each sentence on the change across the waves says the hand check does not
-    show it and gives each impact's lowest kappa at a wave, which must be the reliability table's."""
+    show it and gives each impact's lowest kappa at a wave, which must be the reliability table's. Read on round 4's
+    24-council study with a hand check of one interview in three (``machine_checked_core``): the 12-council study of
+    round 31 has every model withheld since disclosure53, so no sentence on the change across the waves."""
     from conftest import summary_bullets
 
     from impact.report._build import _Ctx
 
-    _, _, f = checked
+    _, _, f = machine_checked_core
     ctx = _Ctx(f, False, 5, 5, None)
     by_wave = ctx.within("reliability_by_wave")
     lowest = by_wave[by_wave["metric"] == "cohen_kappa"].groupby("code")["value"].min()
@@ -168,7 +181,7 @@ def test_a_change_across_the_waves_not_confirmed_by_a_hand_check_gives_its_kappa
         assert "no hand check" not in b, b
         m = re.search(r"the hand check of the coding in this study does not show that (?:it|the coder) reads .*? alike "
                       r"at every wave \(Cohen's kappa at least 0\.70 at each\): the lowest kappa at a wave is "
-                      r"(.*?)(?:, and coding|;(?: and)? (?:\(\d\) )?coding error|; and the coder|\.$)", b)
+                      r"(.*?)(?:, and coding|;(?: and)? (?:\(\d\) )?coding error|; and the coder|\.(?: |$))", b)
         assert m, b
         given = re.findall(r"-?\d\.\d{2}", m.group(1))
         # each kappa given is the lowest at a wave of an impact the sentence names, as the reliability table has it
@@ -198,16 +211,36 @@ def test_the_agreement_table_says_its_one_count_of_segments_once(checked, tmp_pa
     assert f"Every row compares the same {n:,} segments" in page and set(csv["n_units"]) == {n}
 
 
-def test_the_summary_says_plainly_which_model_estimates_are_withheld(one_alone):
+def test_the_summary_says_plainly_which_model_estimates_are_withheld(one_alone, two_alone):
     """With one council in intervention, the summary said the models' estimates are 'to be read as a description only
     (that of the difference by intervention status suppressed there: with fewer than 3 councils on a side it would be
     theirs)', leaving the reader to work out whose (seed 31307, 8 councils). It now says the difference by status is
-    withheld, shown as c, and why: it would describe those councils alone; and the models table withholds it."""
+    withheld, shown as c, and why: it would describe those councils alone; and the models table withholds it.
+    Since disclosure53 the 8-council study's models are withheld whole, which the summary says with why, no model
+    figure is shown and the ledger has a row of each; the wording is read on 20 councils, two in intervention."""
     from conftest import report_of, report_table, summary_bullets
+
+    from impact.report import Table
 
     study, _, f = one_alone
     inside = study.wave_status().groupby("wave")["in_intervention"].sum()
     assert (inside == 1).all()  # the design: one council alone in intervention at every wave
+    report, _ = report_of(f)
+    codes = list(f.codebook.top_codes())
+    [whole] = [b for b in summary_bullets(f) if b.startswith("The models of ") and " are withheld: " in b]
+    assert all(f.codebook.code(c)["label"].lower() in whole.lower() for c in codes), whole
+    assert whole.endswith("would narrow counts of participants that the tables suppress, and no further suppression "
+                          "could prevent it, so nothing is stated of their difference by intervention status or their "
+                          "change across the waves."), whole
+    assert not [b for b in summary_bullets(f) if b.startswith("The models of whether participants reported")]
+    assert not [b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "gee_models"]
+    [ledger] = [b for s in report.sections for b in s.blocks if getattr(b, "name", "") == "suppressions"]
+    rows = ledger.data[ledger.data["reason"] == "model_of_suppressed"]
+    assert sorted(rows["output"]) == sorted(["gee_models", "models"] * len(codes)), rows
+
+    study, _, f = two_alone
+    inside = study.wave_status().groupby("wave")["in_intervention"].sum()
+    assert (inside == 2).all()  # the design: two councils alone in intervention at every wave (fewer than 3)
     report_of(f)  # the whole report, read below, first: the summary is read from it
     [said] = [b for b in summary_bullets(f) if b.startswith("The models of whether participants reported")]
     assert "theirs" not in said, said

@@ -72,17 +72,20 @@ def _status_models(codes: list[str], few: str) -> pd.DataFrame:
                           "separation": False, "few_events": False, "estimator": "gee"} for c in codes])
 
 
-def test_the_family_adjusted_across_counts_the_withheld_contrast(tiny):
+def test_the_family_adjusted_across_counts_the_withheld_contrast(tiny, late_shift):
     """Planted: six impacts' status contrasts, one of them with 2 councils on a side, withheld; the report adjusts the
     published p across all six (the withheld one as p = 1, :func:`_holm_beside_withheld`). The summary said "once the
     5 impacts whose models gave a p-value are adjusted", a family of five, that "the model gave no p-value" for the
     withheld one, and "none of the five impacts whose models could be estimated" of six that all were. It now counts
-    the six, says one contrast is withheld and how it is counted, and names the withheld one as such."""
+    the six, says one contrast is withheld and how it is counted, and names the withheld one as such.
+    The models are planted on the shared 40-council study (``late_shift``), whose margins let every model be shown:
+    on the 5-council tiny study, since disclosure53, every model is withheld whole (asserted at the end)."""
     from impact.report._build import _adjusted_beside_withheld, _Ctx
 
-    codes = list(_Ctx(tiny, False, 5, 5, None).codes)
+    _, _, f = late_shift
+    codes = list(_Ctx(f, False, 5, 5, None).codes)
     assert len(codes) == 6
-    planted = dataclasses.replace(tiny, models=_status_models(codes, codes[2]))
+    planted = dataclasses.replace(f, models=_status_models(codes, codes[2]))
     ctx = _Ctx(planted, False, 5, 5, None)
     gee = _adjusted_beside_withheld(ctx).models
     assert int(np.isfinite(gee["p_adjusted"].astype(float)).sum()) == 5  # the withheld one's is not published
@@ -97,6 +100,12 @@ def test_the_family_adjusted_across_counts_the_withheld_contrast(tiny):
     assert named.startswith(f"For {label}, one of the status groups") and "withheld in the longitudinal" in named, named
     assert not any("gave no p-value" in s for s in summary), summary
     assert all("could be estimated" not in s for s in said), said
+    # the tiny study (5 councils): every planted model withheld whole, so no family of contrasts is adjusted or named
+    small = list(_Ctx(tiny, False, 5, 5, None).codes)
+    summary = _summary_of(dataclasses.replace(tiny, models=_status_models(small, small[2])))
+    [whole] = [s for s in summary if s.startswith("The models of ") and " are withheld: " in s]
+    assert all(_Ctx(tiny, False, 5, 5, None).code(c).lower() in whole for c in small), whole
+    assert not [s for s in summary if "adjusted for multiple comparisons" in s and "intervention" in s], summary
 
 
 def _warn_for(monkeypatch, measure: str, message: str) -> None:

@@ -86,41 +86,51 @@ def test_a_caveat_of_the_per_impact_models_is_said_only_of_the_figures_the_model
     assert planted["lone_model"] in said and planted["other_status"] in said, said
 
 
-def test_the_randomisation_note_describes_no_figure_of_a_suppressed_intervention_contrast():
+def test_the_randomisation_note_describes_no_figure_of_a_suppressed_intervention_contrast(late_shift):
     """Seed 3811 (10 councils, 3 in intervention at the first waves, 2 at the last): every intervention contrast of
     the models table was c, and its notes said of them 'the p-value is that of a randomisation test ...; the estimate
     and interval shown are still the model's', of cells holding c. Planted: every impact's status contrast with one
     council on a side, tested by randomisation: the note describes the test only where a contrast it tests is shown
     (truth43: it described a test whose every p-value was c; tables/models.csv gives each one's p_method), and then
-    says the estimate and interval shown are the model's; with min_count 1, where they are shown, it does."""
+    says the estimate and interval shown are the model's; with min_count 1, where they are shown, it does.
+    The models are planted on the shared 40-council study (``late_shift``), whose margins let them be shown; on the
+    5-council tiny study, since disclosure53, the models are withheld whole at min_count 5: no models table, and no
+    note of a randomisation test anywhere in the report."""
     from impact.report._build import _Ctx
 
-    tiny = tiny_analysed()
-    ctx = _Ctx(tiny, False, 5, 5, None)
-    models = _planted_models(list(ctx.codes), ctx.later[-1], "").assign(
-        n_units_intervention=1, n_units_no_intervention=29, p_method="randomisation", p_value_model=0.01,
-        ri_n=999, ri_exact=False)
-    f = dataclasses.replace(tiny, models=models)
+    def planted(findings):
+        ctx = _Ctx(findings, False, 5, 5, None)
+        models = _planted_models(list(ctx.codes), ctx.later[-1], "").assign(
+            n_units_intervention=1, n_units_no_intervention=29, p_method="randomisation", p_value_model=0.01,
+            ri_n=999, ri_exact=False)
+        return dataclasses.replace(findings, models=models)
+
+    f = planted(late_shift[2])
     for min_count, shown in ((5, False), (1, True)):
-        gee, notes = _models_table(f, min_count)
+        (gee, notes), _ = _models_table(f, min_count)
         status = gee[gee["contrast"] == "in_intervention"]
-        assert (status["estimate"] == "c").all() != shown, status
+        assert len(status) == 6 and (status["estimate"] == "c").all() != shown, status
         assert ("the p-value is that of a randomisation test" in notes) == shown, notes
         assert ("the estimate and interval shown are still the model's" in notes) == shown, notes
+    table, texts = _models_table(planted(tiny_analysed()), 5)
+    assert table is None and not any("randomisation test" in t for t in texts)
 
 
-def _models_table(findings, min_count: int) -> tuple[pd.DataFrame, str]:
-    """The models table of the report built with ``min_count``, as built, and its notes."""
+def _models_table(findings, min_count: int) -> tuple[tuple[pd.DataFrame, str] | None, list[str]]:
+    """The models table of the report built with ``min_count``, as built, and its notes (None where the report has
+    no models table); and every text of the report (paragraphs, callouts, bullets, tables' notes)."""
     import warnings
 
     from impact.pipeline import build_report
-    from impact.report import Table
+    from impact.report import Bullets, Table
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         report, _ = build_report(findings, min_count=min_count)
-    return next((b.data, b.notes) for s in report.sections for b in s.blocks
-                if isinstance(b, Table) and b.name == "gee_models")
+    blocks = [b for s in report.sections for b in s.blocks]
+    texts = [t for b in blocks for t in (b.items if isinstance(b, Bullets) else
+                                         [b.notes] if isinstance(b, Table) else [getattr(b, "text", "")])]
+    return next(((b.data, b.notes) for b in blocks if isinstance(b, Table) and b.name == "gee_models"), None), texts
 
 
 def test_the_coder_caveat_offers_no_hand_check_where_the_models_cannot_tell_status():

@@ -13,6 +13,7 @@ recomputed here with pandas, scipy and statsmodels, or read from the planted tru
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import warnings
 
@@ -21,7 +22,7 @@ import pandas as pd
 import pytest
 from conftest import CORE_PARTS, analysed_synthetic, ratio_range, report_of, shifted, summary_of
 
-from impact.report import Bullets, Callout, Table
+from impact.report import Bullets, Callout, Paragraph, Table
 
 pytestmark = pytest.mark.xdist_group("report_truth_round4")
 
@@ -282,10 +283,13 @@ def test_p_values_of_results_that_are_not_findings_are_not_in_the_p_value_column
     for name, tables in (("docx", word), ("xlsx", excel), ("html", web)):
         seen = _check_rendered(tables, confirmed)
         assert seen["finding"] > 0 and seen["not"] > 0, (name, seen)
-    # the estimates of the rows that are no finding stay
+    # the estimates of the rows that are no finding stay. Since disclosure53 this study's model of commitment (the one
+    # finding) is withheld whole for disclosure, with morale's, so no row of the models table is a finding and its
+    # p-value columns, empty throughout, are left out
     gee = _table(f, "gee_models").data
+    assert not {"commitment", "morale"} & set(gee["impact"])
     others = gee[gee["impact"] != "commitment"]
-    assert others["estimate"].notna().any() and others["p_value"].isna().all()
+    assert others["estimate"].notna().any() and others.get("p_value", pd.Series(dtype=float)).isna().all()
     assert others["p_value_unconfirmed"].notna().any()
     models = f.models.set_index(["code", "term"])
     for r in others.dropna(subset=["p_value_unconfirmed"]).itertuples():
@@ -299,11 +303,16 @@ def test_model_p_values_on_too_few_councils_are_not_in_the_p_value_columns(hand5
     and the models table printed their p-values as any other."""
     study, truth, f = hand5
     assert study.councils["council_id"].nunique() == 5
-    gee = _table(f, "gee_models")
-    # no row is a finding, so the p-value columns, empty throughout, are left out
-    assert not {"p_value", "p_adjusted"} & set(gee.data.columns)
-    assert gee.data["p_value_unconfirmed"].notna().any()
-    assert "fitted on fewer than 10 councils" in gee.notes
+    # since disclosure53 every model of the 5 councils is withheld whole (each one's margins, beside the counts
+    # published, would narrow counts the tables suppress): no p-value of them is printed in any column, the models
+    # section says why, and tables/models.csv holds none of their figures
+    report, extra = report_of(f)
+    blocks = [b for s in report.sections for b in s.blocks]
+    assert not any(isinstance(b, Table) and b.name == "gee_models" for b in blocks)
+    [said] = [b.text for b in blocks if isinstance(b, Paragraph) and b.text.startswith("No model is shown. ")]
+    assert "are withheld" in said and all(_labels(f)[c].lower() in said for c in IMPACTS), said
+    models = extra.get("tables/models.csv")
+    assert models is None or pd.read_csv(io.BytesIO(models))[["estimate", "p_value"]].isna().all(axis=None)
 
 
 # --------------------------------------------------------------------------- the warning box
@@ -491,45 +500,58 @@ def test_a_contrast_resting_on_few_events_is_flagged_in_the_table_and_the_csv(ra
     """An impact (:data:`RARE`; morale before the tenth pass) reported in two interviews in intervention: its status
     contrast rests on fewer than 5 events on that side, so its odds ratio could move by orders of magnitude with one
     participant more; the models table says so and tables/models.csv marks it, and marks the rows the table does not
-    state as findings."""
+    state as findings.
+
+    Since disclosure53 such a model is withheld whole: its status margin (the participants reporting it in
+    intervention, 2) is a count below the threshold that, with its cells, narrows them whatever is suppressed. So the
+    contrast is not published at all (the analysis still fits it by Firth's estimate); the contrasts shown are flagged
+    exactly where a side has fewer than 5 events or non-events, and the note names exactly those."""
     import io
 
     study, truth, f = rare
     counts = {c: _events_by_side(f.participant_panel, c) for c in IMPACTS}
     assert 1 <= counts[RARE].loc["in", "events"] <= 2
+    # round 6: the analysis fits the flagged contrast by Firth's penalised likelihood
+    fitted = f.models.set_index(["code", "term"])
+    assert fitted.loc[(RARE, "in_intervention"), "few_events"]
+    assert fitted.loc[(RARE, "in_intervention"), "estimator"] == "firth"
     report, extra = report_of(f)  # the default report the other tests of never_morale read (built once since the
     # thirteenth pass on the suite's time: this test built its own, the same)
     gee = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "gee_models")
-    # round 8: the contrasts Firth estimated have their own sentence (less biased, still imprecise), not the GEE's
+    models = pd.read_csv(io.BytesIO(extra["tables/models.csv"]))
+    from impact.report._xlsx import table_csv
+
+    [ledger] = [b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "suppressions"]
+    sup = pd.read_csv(io.BytesIO(table_csv(ledger, vocabulary=report.vocabulary)), dtype=str)
+    # the model of RARE withheld whole: in neither the table nor the CSV, and the suppression ledger says why
+    assert RARE not in set(gee.data["impact"]) and RARE not in set(models["code"])
+    label = _labels(f)[RARE].lower()
+    assert f"model of {label}" in gee.notes or label in gee.notes.split("withheld")[0], gee.notes
+    assert (sup["reason"].str.contains("model_of_suppressed") & sup["row"].str.lower().str.startswith(label)).any(), sup
     from conftest import few_events_contrasts
 
     clauses = (few_events_contrasts(gee.notes, " and is shown by Firth's estimate")
                or few_events_contrasts(gee.notes, " and are shown by Firth's estimate"))
-    assert clauses is not None, gee.notes
-    assert _labels(f)[RARE].lower() in clauses["in intervention against not"]
-    models = pd.read_csv(io.BytesIO(extra["tables/models.csv"]))
     status = models[models["term"] == "in_intervention"].set_index("code")
     for code in status.index:  # a contrast is flagged exactly where a side has fewer than 5 events or non-events
         few = bool((counts[code][["events", "non_events"]] < 5).any(axis=None))
         assert bool(status.loc[code, "few_events"]) == few, (code, counts[code])
-    assert status.loc[RARE, "few_events"]
-    # round 6: the flagged contrast shows Firth's penalised-likelihood estimate, and the CSV and the note say so
-    assert status.loc[RARE, "estimator"] == "firth"
-    assert "the contrasts resting on few events named below the estimate, interval and p-value shown are those of " \
-           "Firth's penalised likelihood" in gee.notes
     # the note names, for the status contrast, exactly the impacts the CSV flags ("every impact" where it flags all
     # those modelled), and has one clause for each contrast the CSV flags anywhere
     labels = _labels(f)
     modelled = models.loc[~models.groupby("code")["separation"].transform("any").astype(bool), "code"].unique()
     flagged = models[models["few_events"].astype(bool) & models["code"].isin(modelled)
                      & (models["term"] != "intercept")]
-    assert len(clauses) == flagged["term"].nunique(), (clauses, flagged)
-    named = clauses["in intervention against not"]
-    expected = set(flagged.loc[flagged["term"] == "in_intervention", "code"])
-    if named == "every impact":
-        assert expected == set(modelled), named
+    if flagged.empty:
+        assert clauses is None, gee.notes
     else:
-        assert {c for c in modelled if labels[c].lower() in named} == expected, named
+        assert clauses is not None and len(clauses) == flagged["term"].nunique(), (clauses, flagged)
+        expected = set(flagged.loc[flagged["term"] == "in_intervention", "code"])
+        named = clauses.get("in intervention against not", "")
+        if named == "every impact":
+            assert expected == set(modelled), named
+        else:
+            assert {c for c in modelled if labels[c].lower() in named} == expected, named
     # the CSV's not_a_finding marks the rows whose p-values the table moved to the 'not a finding' columns
     table = gee.data.assign(code=gee.data["impact"], term=gee.data["contrast"].map(
         lambda t: "in_intervention" if t == "in_intervention" else "wave_" + t.split("T.")[-1].rstrip("]")))

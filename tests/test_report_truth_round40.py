@@ -158,18 +158,19 @@ def test_an_indicator_refused_by_the_package_says_why_in_words(monkeypatch):
 
 
 # --------------------------------------------------------------------------- item 2: the models table's Holm clause
-def test_the_models_note_says_the_intervention_contrast_is_adjusted_only_where_one_is_shown():
+def test_the_models_note_says_the_intervention_contrast_is_adjusted_only_where_one_is_shown(machine_checked_core):
     """Planted (round 39's models): 2 councils of 30 in intervention, so every intervention contrast is c at the
     default min_count, yet the note said 'p adjusted (Holm) across impacts for the intervention contrast' (seed 3907,
     8 councils). Now the clause is said where a contrast is shown (min_count 1), and the wave contrasts' is kept."""
-    from test_report_truth_round39 import _both, _report
+    from test_report_truth_round39 import _base, _both, _report
 
-    hidden, _ = _report(_both, 2)
+    base = _base(machine_checked_core)  # (round 39's planted models on a study whose models are shown: disclosure53)
+    hidden, _ = _report(base, _both, 2)
     status = hidden.data[hidden.data["contrast"] == "in_intervention"]
     assert len(status) and status.drop(columns=["impact", "contrast"]).eq("c").all(axis=None), status
     assert "for the intervention contrast, and across" not in hidden.notes, hidden.notes
     assert "p adjusted (Holm) across impacts and later waves together" in hidden.notes, hidden.notes
-    shown, _ = _report(_both, 2, min_count=1)
+    shown, _ = _report(base, _both, 2, min_count=1)
     status = shown.data[shown.data["contrast"] == "in_intervention"]
     assert status.drop(columns=["impact", "contrast"]).ne("c").all(axis=None), status
     assert "p adjusted (Holm) across impacts for the intervention contrast, and across" in shown.notes, shown.notes
@@ -252,28 +253,27 @@ def test_no_figure_of_a_line_of_one_point(tiny):
 
 
 # --------------------------------------------------------------------------- item 5: seed 40417, 10 councils
-def test_the_missed_interviews_note_names_the_fits_only_of_odds_ratios_shown():
+def test_the_missed_interviews_note_names_the_fits_only_of_odds_ratios_shown(machine_checked_core):
     """Seed 40417, 10 councils, one in intervention before the last wave: every odds ratio of the missed-interviews
     table was c, as was every intervention contrast of the models table, yet its note said 'For revision of policies,
     processes and systems; and improvement in staff morale and relations, whose intervention contrast the models table
     shows by Firth's penalised likelihood, every column is Firth's fit ...' and 'For the other impacts each is a GEE
     fit'. Planted (round 39's models and attrition fits): one impact's fits are Firth's. With 2 councils of 30 in
     intervention the note names no fit; with 12, where the odds ratios are shown, it names both."""
-    from conftest import tiny_analysed
-    from test_report_truth_round39 import _attrition, _both, _models
+    from test_report_truth_round39 import _attrition, _base, _both, _models
 
     from impact.report import Table
     from impact.report._build import _Ctx
 
-    tiny = tiny_analysed()
-    ctx = _Ctx(tiny, False, 5, 5, None)
+    base = _base(machine_checked_core)  # (round 39's planted models on a study whose models are shown: disclosure53)
+    ctx = _Ctx(base, False, 5, 5, None)
     codes = list(ctx.codes)
     firth = codes[2]
     for k in (2, 12):
         models = _models(codes, _both(ctx.later), k)
         models.loc[models["code"].eq(firth), "estimator"] = "firth"
         attrition = _attrition(codes, "").assign(estimator=lambda d: np.where(d["code"].eq(firth), "firth", "gee"))
-        f = dataclasses.replace(tiny, models=models, attrition=attrition)
+        f = dataclasses.replace(base, models=models, attrition=attrition)
         [table] = [b for b in _blocks(f) if isinstance(b, Table) and b.name == "attrition_sensitivity"]
         named = f"For {ctx.code(firth).lower()}, whose intervention contrast the models table shows by Firth's"
         shown = not table.data.drop(columns="impact").eq("c").all(axis=None)

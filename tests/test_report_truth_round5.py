@@ -125,6 +125,15 @@ def _held(study, coded, polarity: str) -> pd.DataFrame:
     return held(study, coded, polarity, IMPACTS)
 
 
+def _models_withheld(findings) -> list[str]:
+    """The impacts whose longitudinal model the report withholds whole, read from its suppression ledger (rows with
+    the reason ``model_of_suppressed``, named by the impact's label)."""
+    codes = {label: c for c, label in _labels(findings).items()}
+    sup = _table(findings, "suppressions").data
+    rows = sup.loc[sup["reason"] == "model_of_suppressed", "row"].str.split(" / ").str[0]
+    return sorted({codes[r] for r in rows})
+
+
 def _short(study, wave: str) -> str:
     label = study.waves.set_index("wave").loc[wave, "label"]
     return str(label).split(" (")[0].lower()
@@ -164,8 +173,14 @@ def test_impacts_that_changed_alike_at_several_waves_are_named_once(request, whi
     assert all(grid[w] - grid["expectations"] > 0.2 for w in later), grid
     labels = {c: label.lower() for c, label in _labels(f).items()}
     m = f.models[f.models["term"].str.startswith("wave_")].copy()
-    m["wave"] = m["term"].str.removeprefix("wave_")
     assert m["p_adjusted"].to_numpy() == pytest.approx(_holm(m["p_value"]))
+    # round 53 (disclosure): a model whose margins would narrow a suppressed count is withheld whole (at 20 councils,
+    # seed 229403, learning's and morale's); the summary speaks of the models shown, adjusted across them alone
+    withheld = _models_withheld(f)
+    assert set(withheld) < set(m["code"]), withheld
+    m = m[~m["code"].isin(withheld)].copy()
+    m["p_adjusted"] = _holm(m["p_value"])
+    m["wave"] = m["term"].str.removeprefix("wave_")
     sig = m[m["p_adjusted"] < 0.05]
     said = _summary(f)
     [stated] = [s for s in said if s.startswith("Compared with ")]
@@ -345,10 +360,13 @@ def test_the_limitation_on_small_counts_is_true_of_every_table(few):
 
 @pytest.fixture(scope="module")
 def uncoded():
-    """20 councils coded by people who never coded three of the six impacts (the planted coding without them)."""
+    """40 councils, 5 interviews a wave, coded by people who never coded three of the six impacts (the planted coding
+    without them). Round 53 (disclosure): the models' margins hide more prevalence counts, so at 20 councils (and at
+    up to 60 with 3 interviews a wave, or 30 with 5) the summary withholds its rankings; 40 councils with 5 interviews
+    a wave is the smallest tried where it states them, the sentence this test reads."""
     from impact.synth import generate_with_truth
 
-    study, truth = generate_with_truth(20, seed=258113, interviews_per_wave=3, words_per_interview=150)
+    study, truth = generate_with_truth(40, seed=258113, interviews_per_wave=5, words_per_interview=150)
     coded = truth.coded()
     coded = coded[~coded["code"].isin(["learning", "morale", "partnership"])]
     return study, truth, _analyse(study, coded)
@@ -367,7 +385,7 @@ def test_impacts_never_coded_are_not_ranked_as_if_no_one_spoke_of_them(uncoded):
     labels = {c: label.lower() for c, label in _labels(f).items()}
     said = _summary(f)
     ranked = [s for s in said if "most often" in s and not s.startswith("This summary does not state")]
-    assert ranked, said
+    assert any(s.startswith("After the review, the impacts most often reported") for s in ranked), said
     # round 30: one helper for lists (semicolons: the labels have 'and' in them)
     from impact._words import _listed
 

@@ -32,6 +32,7 @@ Hundepool, A. et al. (2012). *Statistical Disclosure Control*. Wiley, ch. 5.
 
 from __future__ import annotations
 
+import copy
 import ctypes
 import functools
 import os
@@ -147,6 +148,39 @@ class DisclosureLedger:
                 raise KeyError(f"bound names {k!r}, which has not been declared with count()")
         self.bounds.append((part, whole))
         self._hidden = None
+
+    def undecided(self) -> DisclosureLedger:
+        """A copy of the ledger's declarations (counts, relations, bounds and marks), nothing decided: :meth:`protect`
+        and the releases of the copy leave this one as it is."""
+        out = DisclosureLedger(self.threshold)
+        out.values, out.sums, out.bounds = dict(self.values), list(self.sums), list(self.bounds)
+        out.forced, out.auxiliary, out.public, out.kept = set(self.forced), set(self.auxiliary), set(self.public), \
+            set(self.kept)
+        return out
+
+    def without(self, totals: Iterable[Key]) -> DisclosureLedger:
+        """:meth:`undecided` without the counts ``totals`` and their sums: the ledger declaring the rest alone gives,
+        where each of ``totals`` is named by no relation but its own sums (a model's margin, disclosure53).
+
+        Examples
+        --------
+        >>> led = DisclosureLedger(threshold=5)
+        >>> for k, v in {"a": 2, "b": 1, "c": 20}.items(): led.count(k, v)
+        >>> led.count("m", 3, public=True); led.relation("m", ["a", "b"])
+        >>> bare = led.without(["m"])
+        >>> sorted(bare.values), bare.sums, sorted(bare.public)
+        (['a', 'b', 'c'], [], [])
+        """
+        drop = set(totals)
+        named = {k for t, parts in self.sums if t not in drop for k in (t, *parts)} | {k for b in self.bounds for k in b}
+        if drop & named:
+            raise ValueError(f"counts named by other relations cannot be left out: {sorted(map(repr, drop & named))}")
+        out = self.undecided()
+        out.values = {k: v for k, v in self.values.items() if k not in drop}
+        out.sums = [(t, parts) for t, parts in self.sums if t not in drop]
+        for marks in (out.forced, out.auxiliary, out.public, out.kept):
+            marks -= drop
+        return out
 
     # ------------------------------------------------------------------ deciding
     def protect(self) -> set[Key]:
@@ -274,8 +308,11 @@ class DisclosureLedger:
         # the counts narrowed already (that nothing could protect), with their intervals: a release may not narrow
         # them further. Releases narrow no other count, so these stay all and their intervals stay theirs.
         _, before = self._pinned_and_narrowed(hidden, self._secondary(hidden))
-        was = {k: self._range(hidden, k) for k in before}
+        was = self._ranges(hidden, before)
         released: list[Key] = []
+        # each trial's programmes on the blocks of the counts hidden at the start, the counts published fixed, each
+        # from the last one's basis (as release_unneeded's; disclosure53: a fresh system and model for each trial)
+        audit = _ReleaseAudit(self, hidden)
         for key in sorted(self._secondary(hidden), key=lambda k: (-self.values[k], k not in self.kept, str(k))):
             if key not in hidden:
                 continue  # released with another
@@ -283,15 +320,50 @@ class DisclosureLedger:
             if self.values[key] == 0 and key not in self.public and self._beside_hidden(key, trial):
                 continue
 
-            def harmless(k, trial=trial):
-                return k in was and self._range(trial, k) == was[k]
+            def harmless(k, block):
+                # the trial's system is the start's with counts published (fixed), so k's interval in it lies within
+                # its interval then: it is the same where it reaches both ends (disclosure53: solving k's whole
+                # system again for each trial was most of this method's time once the models' margins tied the
+                # prevalence cells of an impact into one block)
+                return k in was and block.reaches(k, *was[k])
 
-            pinned = self._pinned_and_narrowed(trial, self._tied({key}, hidden) - {key}, harmless=harmless)
+            pinned = audit.pinned(key, trial, self._tied({key}, hidden) - {key}, harmless)
             if pinned is not None:
                 hidden = trial - set(pinned)
                 released += [key, *sorted(pinned, key=str)]
         self._hidden = hidden
         return released
+
+    def narrowed_by(self, totals: Iterable[Key], keys: Iterable[Key]) -> dict[Key, set[Key]]:
+        """The hidden counts an intruder narrows below the threshold with the sums whose totals are ``totals`` and not
+        without them (the same counts hidden), among those a chain of relations ties to a hidden one of ``keys``; each
+        with the hidden ``keys`` tied to it. Decides the hidden counts first where :meth:`protect` has not run.
+
+        Disclosure round 53: a model's margins, declared as published sums, can narrow a count no suppression
+        protects; the report withholds the model of the counts each such count is tied to.
+
+        Examples
+        --------
+        >>> led = DisclosureLedger(threshold=5)
+        >>> for k, v in {"a": 2, "b": 1, "c": 20}.items(): led.count(k, v)
+        >>> led.count("m", 3, public=True); led.relation("m", ["a", "b"])
+        >>> led._hidden = {"a", "b"}
+        >>> {k: sorted(v) for k, v in led.narrowed_by(["m"], ["a", "b"]).items()}
+        {'a': ['a', 'b'], 'b': ['a', 'b']}
+        """
+        hidden = self.protect() if self._hidden is None else set(self._hidden)
+        tied = {k for k in keys if k in hidden}
+        if not tied:
+            return {}
+        within = self._tied(tied, hidden)
+        narrowed = set(self._weak(hidden, within=within))
+        if narrowed:
+            names = set(totals)
+            bare = copy.copy(self)
+            bare.sums = [(t, p) for t, p in self.sums if t not in names]
+            bare._linked = None
+            narrowed -= set(bare._weak(hidden, within=within))
+        return {k: self._tied({k}, hidden) & tied for k in sorted(narrowed, key=str)}
 
     def _secondary(self, hidden: set[Key]) -> set[Key]:
         """The counts of ``hidden`` hidden only to protect others, tied to some other count, that a rule would not hide
@@ -304,7 +376,7 @@ class DisclosureLedger:
     def _pinned_and_narrowed(self, hidden: set[Key], keys: set[Key], harmless=None):
         """In the intruder's system over ``hidden``, the blocks holding ``keys``: ``(pinned, narrowed)``, the counts
         hidden as secondary known exactly (:meth:`_secondary`), and the other counts an intruder narrows to an interval
-        shorter than the threshold. With ``harmless`` (a test of a narrowed count), ``pinned`` alone, or None at the
+        shorter than the threshold. With ``harmless`` (a test of a narrowed count and its block), ``pinned`` alone, or None at the
         first narrowed count not pinned that is not harmless."""
         secondary = self._secondary(hidden)
         related = self._relations()[1]
@@ -319,7 +391,7 @@ class DisclosureLedger:
                     pinned.append(k)
                 elif harmless is None:
                     narrowed.append(k)
-                elif not harmless(k):
+                elif not harmless(k, block):
                     return None
         return pinned if harmless is not None else (pinned, narrowed)
 
@@ -468,6 +540,14 @@ class DisclosureLedger:
         block = next(b for b in self._system(hidden) if key in b.position)
         return block.solve(key)
 
+    def _ranges(self, hidden: set[Key], keys: Iterable[Key]) -> dict[Key, tuple[float, float]]:
+        """:meth:`_range` of each of ``keys``, their blocks built once (only theirs)."""
+        keys = set(keys)
+        if not keys:
+            return {}
+        return {k: block.solve(k) for block in self._system(hidden, within=self._tied(keys, hidden))
+                for k in block.keys if k in keys}
+
     def _weak(self, hidden: set[Key], safe: set[Key] | None = None, within: set[Key] | None = None,
               narrowed: dict | None = None) -> list[Key]:
         """Hidden counts an intruder can narrow to an interval shorter than the threshold.
@@ -578,6 +658,46 @@ class _ReleaseAudit:
         return False
 
 
+    def pinned(self, key: Key, trial: set[Key], keys: set[Key], harmless) -> list[Key] | None:
+        """:meth:`DisclosureLedger._pinned_and_narrowed` of ``keys`` over ``trial`` (the counts hidden with ``key``
+        published; ``keys`` the hidden counts a chain of relations tied to ``key``, less ``key``: whole blocks of the
+        trial's system) with ``harmless``, on the blocks of the counts hidden at the start: the counts hidden as secondary
+        that publishing ``key`` pins, or None (``key`` hidden again) at a count it narrows that is not harmless. Where
+        not None, ``key`` and the counts pinned stay published in the audit of later trials.
+
+        The trial's system is the start's with the counts published fixed at their values, its blocks those blocks'
+        independent parts, so each count's interval is the same (the order the counts are tried in changes only which
+        failure is found first, not whether there is one, nor the counts pinned)."""
+        led = self.ledger
+        secondary = led._secondary(trial)
+        related = led._relations()[1]
+        wide = led.threshold - 1e-6
+        tried = self._block(key)
+        tried.fix(key, led.values[key])
+        started: list[_Block] = []
+        pinned = []
+        # (the counts a chain of relations ties to one of keys in the trial's system: keys themselves, where keys are
+        # the counts tied to key in the start's less key, as release_with_pinned passes: removing key splits its
+        # block into parts of keys)
+        for k in sorted(keys & trial, key=lambda k: (led.values[k], str(k))):
+            if k in led.auxiliary or k not in related:
+                continue
+            block = self._block(k)
+            if not any(b is block for b in started):  # the true counts: a feasible point of the trial
+                block.start_record(np.array([led.values[c] for c in block.keys], dtype=float))
+                started.append(block)
+            if not block.narrow(k, wide):
+                continue
+            if k in secondary and block.narrow(k, _POINT):
+                pinned.append(k)
+            elif not harmless(k, block):
+                tried.free(key)
+                return None
+        for k in pinned:
+            self._block(k).fix(k, led.values[k])
+        return pinned
+
+
 #: Bounds closer than this are the same (solver tolerance; counts are whole numbers or simple fractions).
 _SAME = 1e-9
 #: An interval shorter than this is a point: the count is known exactly (:meth:`DisclosureLedger.release_pinned`).
@@ -598,6 +718,7 @@ class _Block:
         self._costed: int | None = None  # the column whose cost is set in the HiGHS model
         self._fixed: dict[int, float] = {}  # the columns fixed at a value (:meth:`fix`)
         self._box: tuple[list[float], list[float]] | None = None  # outer bounds of each count (:meth:`_outer`)
+        self._before: tuple[dict, tuple] | None = None  # the counts fixed and outer bounds before the last fix()
         self.simplex: int | None = None  # HiGHS's simplex_strategy for the model (None: HiGHS's choice)
         self._columns, self._rows = columns, rows  # the programme's, built on first use (:attr:`_kw`)
 
@@ -619,18 +740,29 @@ class _Block:
         return kw
 
     def fix(self, key: Key, value: float) -> None:
-        """Fix ``key`` at ``value`` (a count published) in the block's programme."""
+        """Fix ``key`` at ``value`` (a count published) in the block's programme.
+
+        The outer bounds known (:meth:`_outer`) hold with one more count fixed: they are tightened from its rows
+        alone, and kept with the counts fixed before, for :meth:`free` (disclosure53: propagating over every row of a
+        block of 100-180 counts on each trial of a release was a sixth of the report's disclosure audit)."""
         j = self.position[key]
+        if self._box is not None:
+            self._before = (dict(self._fixed), self._box)
+            lower, upper = list(self._box[0]), list(self._box[1])
+            lower[j] = upper[j] = float(value)
+            self._box = self._propagate(lower, upper, self._local[1][j])
         self._fixed[j] = float(value)
-        self._box = None
         if self._highs is not None:
             self._highs.changeColBounds(j, float(value), float(value))
 
     def free(self, key: Key) -> None:
-        """Undo :meth:`fix`: ``key`` is a hidden count again, any value from 0."""
+        """Undo :meth:`fix`: ``key`` is a hidden count again, any value from 0. The outer bounds of the counts fixed
+        before it was are kept where those are all still fixed (bounds over a wider feasible set hold), else
+        propagated again when next needed."""
         j = self.position[key]
         del self._fixed[j]
-        self._box = None
+        fixed, box = self._before if self._before is not None else (None, None)
+        self._box = box if fixed is not None and fixed.items() <= self._fixed.items() else None
         if self._highs is not None:
             self._highs.changeColBounds(j, 0.0, _highspy.kHighsInf)
 
@@ -719,6 +851,15 @@ class _Block:
     def solve(self, key: Key) -> tuple[float, float]:
         """The minimum and maximum of ``key`` over the block's feasible set."""
         return self.bound(key, upper=False), self.bound(key, upper=True)
+
+    def reaches(self, key: Key, low: float, high: float) -> bool:
+        """Whether ``key``'s interval over the block reaches ``low`` and ``high`` (to :data:`_SAME`): where it is known
+        to lie within them, whether it is that interval. The feasible points recorded settle each end that they reach
+        (:meth:`start_record` first), a programme the other."""
+        i = self.position[key]
+        if self.low[i] > low + _SAME and self.bound(key, upper=False) > low + _SAME:
+            return False
+        return bool(self.high[i] >= high - _SAME or self.bound(key, upper=True) >= high - _SAME)
 
     def start_record(self, point: np.ndarray) -> None:
         """Start the record of the lowest and highest value of each count at feasible points with ``point``."""

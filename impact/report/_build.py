@@ -27,6 +27,7 @@ import json
 import math
 import re
 import warnings
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -168,6 +169,11 @@ class _Ctx:
         self.suppressions: list[dict] = []  # what was withheld outside the tables' cells (quotes), for the ledger
         # why a table's row is suppressed where it is not for a count (a contrast of few councils), by table and row
         self.row_reasons: dict[str, dict[int, tuple[str, str]]] = {}
+        # the impacts whose longitudinal model is withheld whole: no suppression could protect the counts its
+        # margins tie (:func:`_prepared`); the margins of the others, declared to the ledger (:func:`_model_margins`)
+        self.models_withheld: list[str] = []
+        self.model_margins: dict[str, list[tuple[tuple, list[tuple]]]] = {}
+        self.findings_models = findings.models  # every model's rows, those withheld among them
         self.alpha = findings.parameters.get("alpha", 0.05)
         self.level = _level(self.alpha)  # every interval's confidence level, as people read it
         # what the codes are, as sentences name them: 'impact' for the codebooks of impact, 'theme' for the review
@@ -388,6 +394,7 @@ def _declare(ctx) -> None:
         led.relation(("participants", w), [("participants_group", w, g) for g in names])
         led.relation(("councils_interviewed", w), [("councils_interviewed_group", w, g) for g in names])
     _declare_prevalence(ctx)
+    _declare_model_margins(ctx)
     _declare_missing_by_status(ctx, iv, status_of)
     # participants by trajectory
     t = f.trajectory_summary
@@ -874,6 +881,60 @@ def _declare_prevalence(ctx) -> None:
         led.at_most(key, ("participants_group", r.wave, r.group))
 
 
+def _model_margins(ctx) -> dict[str, list[tuple[tuple, list[tuple]]]]:
+    """Each impact's longitudinal model's margins, by impact: ``(margin key, the prevalence table's counts it sums)``
+    for each column of the model's design (the intercept: every cell; the status term: the cells in intervention;
+    each later wave's term: the wave's cells), over the cells the model is fitted on (the participants of each wave and
+    status group reporting the impact, :func:`impact.intervention_effects`'s rows with a status group).
+
+    A binomial model's estimating equations, under an independence working correlation, make each margin equal the
+    sum of the fitted probabilities over the same participants, and the model's published coefficients give those up
+    to its intercept: beside the prevalence table's published counts, the equations gave hidden counts back by least
+    squares (disclosure round 51: 2.87 for a hidden 3, 1.999 for a 2 at 10 councils). The models' exchangeable
+    correlation makes them hold nearly; Firth's penalised fit nearly: each margin is taken as published (the
+    conservative side). A margin is declared only where the participant panel's rows give the table's own counts (no
+    tie is guessed), and only of the impacts whose models are not withheld (:attr:`_Ctx.models_withheld`)."""
+    from ..pipeline import MAIN_MEASURE
+
+    m, pp, led = ctx.f.models, ctx.f.participant_panel, ctx.ledger
+    if m is None or m.empty or "code" not in m.columns or pp is None or pp.empty:
+        return {}
+    out = {}
+    for code in dict.fromkeys(m["code"]):
+        if code in ctx.models_withheld:
+            continue
+        rows = m[m["code"] == code]
+        measure = str(rows["measure"].iloc[0]) if "measure" in rows.columns else MAIN_MEASURE
+        d = pp[pp["code"] == code].dropna(subset=["status_group"])
+        if measure not in d.columns or d.empty:
+            continue
+        fitted = d.assign(y=d[measure].astype(bool)).groupby(["wave", "status_group"], observed=True)["y"].sum()
+        cells = {(w, g): ("with", measure, code, w, g) for w, g in fitted.index}
+        if any(led.values.get(k) != float(fitted[wg]) for wg, k in cells.items()):
+            continue  # the table's counts are not the model's: no tie is guessed
+        terms = set(rows["term"].astype(str))
+        columns = [("all", list(cells.values()))]
+        if "in_intervention" in terms:
+            columns.append(("intervention", [k for (_, g), k in cells.items() if g == "intervention"]))
+        columns += [(("wave", w), [k for (v, _), k in cells.items() if v == w])
+                    for w in ctx.waves[1:] if f"wave_{w}" in terms]
+        out[code] = [(("model_margin", measure, code, name), keys) for name, keys in columns if keys]
+    return out
+
+
+def _declare_model_margins(ctx) -> None:
+    """Declare each shown model's margins (:func:`_model_margins`) as published sums of the prevalence table's counts,
+    so that the ledger's secondary suppression hides further cells where a margin with the cells published would
+    narrow a hidden count (disclosure round 53). A margin is a count the intruder knows, not one to protect
+    (``public``)."""
+    led = ctx.ledger
+    ctx.model_margins = _model_margins(ctx)
+    for margins in ctx.model_margins.values():
+        for key, parts in margins:
+            led.count(key, sum(led.values[k] for k in parts), public=True)
+            led.relation(key, parts)
+
+
 #: The margins of the trajectory tables that the prevalence tables give: (the table; the waves its participants were
 #: seen at; the wave (0, 1, 2) and measure a prevalence count reads; the table's columns whose participants had it).
 _TRAJECTORY_MARGINS = (
@@ -1091,23 +1152,111 @@ def _group_column(change: pd.DataFrame) -> str | None:
 
 def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _Ctx:
     """What every section reads: the context with every count published declared to its ledger, protected and the
-    needlessly hidden released, and the p-values adjusted beside what is withheld."""
+    needlessly hidden released, and the p-values adjusted beside what is withheld.
+
+    The shown models' margins are declared with the counts (:func:`_declare_model_margins`); where the ledger's
+    suppression cannot protect a hidden count that a model's margins narrow (:func:`_models_unprotected`), that model
+    is withheld whole and the ledger built again without its margins (disclosure round 53)."""
     _refuse_enumerated(findings)
+    withheld: list[str] = []
     ctx = _Ctx(findings, identify, min_count, quote_k, key, council_matrix)
     _declare(ctx)
-    with recorded_warnings() as caught:
-        ctx.ledger.protect()
-        # the counts hidden as secondary that an intruder knows exactly (equal to published cells: the trajectory
-        # tables' incomplete participants) published again first: hidden, they kept every count tied to them hidden
-        # (disclosure round 51)
-        ctx.ledger.release_pinned()
-        # the counts hidden as secondary that no rule needs hidden published again (disclosure round 40)
-        ctx.ledger.release_unneeded()
-        # and those whose publication pins only counts hidden as secondary, with them (disclosure round 51)
-        ctx.ledger.release_with_pinned()
+    declared = ctx.ledger  # every count and relation declared, nothing decided: each pass decides a copy of it
+    while True:
+        ctx.ledger = declared.undecided()
+        with recorded_warnings() as caught:
+            ctx.ledger.protect()
+            # the counts hidden as secondary that an intruder knows exactly (equal to published cells: the trajectory
+            # tables' incomplete participants) published again first: hidden, they kept every count tied to them
+            # hidden (disclosure round 51)
+            ctx.ledger.release_pinned()
+            # the counts hidden as secondary that no rule needs hidden published again (disclosure round 40)
+            ctx.ledger.release_unneeded()
+            # and those whose publication pins only counts hidden as secondary, with them (disclosure round 51)
+            ctx.ledger.release_with_pinned()
+        more = [c for c in _models_unprotected(ctx) if c not in withheld]
+        if not more:
+            break
+        withheld += more
+        # the ledger declared again without the margins of the models withheld: the same counts and relations but
+        # those (a margin is a count of its own, named by no relation but its sum), in the order declared, as
+        # declaring the rest alone gives (only _model_margins reads ctx.models_withheld while declaring)
+        ctx.models_withheld = list(withheld)
+        declared = declared.without([k for c in more for k, _ in ctx.model_margins.pop(c, ())])
     ctx.disclosure_warnings = [str(w.message) for w in caught]
+    ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
     return ctx
+
+
+def _models_unprotected(ctx) -> list[str]:
+    """The impacts whose model's margins (:func:`_model_margins`), declared to the ledger, narrow a hidden count that
+    no suppression protects: a count the ledger's audit finds narrowed below the threshold with the margins and not
+    without them (on the same counts hidden). A narrowed count of an impact's own is its model's doing; any other
+    (participants of a status group, a trajectory cell) that of every model whose hidden counts a chain of relations
+    ties to it. E.g. a wave's total reporting an impact of 3 (10 councils, seed 7: the first wave's, the model's
+    intercept margin less its later waves') narrows both its status groups' counts to 0 to 3 whatever is hidden."""
+    margins = ctx.model_margins
+    own = {cell: code for code, ms in margins.items() for _, parts in ms for cell in parts}
+    narrowed = ctx.ledger.narrowed_by([key for ms in margins.values() for key, _ in ms], own)
+    codes = set()
+    for k, tied in narrowed.items():
+        codes |= {own[k]} if k in own else {own[c] for c in tied}
+    return [c for c in dict.fromkeys([*ctx.codes, *margins]) if c in codes]
+
+
+def _models_of_suppressed(ctx) -> list[str]:
+    """The impacts whose model :func:`_prepared` withholds (:func:`_models_unprotected`), in report order."""
+    m = ctx.f.models
+    if m is None or m.empty or "code" not in m.columns:
+        return []
+    return [c for c in dict.fromkeys([*ctx.codes, *m["code"]]) if c in set(ctx.models_withheld)]
+
+
+def _without_withheld_models(ctx):
+    """``ctx.f`` with the rows of each model :func:`_models_of_suppressed` withholds left out, every term of it
+    (recorded in ``ctx.models_withheld``), and the adjusted p-values of the rest adjusted again across the tests
+    published alone: a published row's Holm-adjusted p computed with a withheld one's p would carry it (disclosure
+    round 42), and a test withheld makes no claim, so it leaves the family (whether a model is withheld depends on the
+    counts, never on its p-values)."""
+    ctx.models_withheld = _models_of_suppressed(ctx)
+    m = ctx.findings_models = ctx.f.models
+    if not ctx.models_withheld:
+        return ctx.f
+    kept = m[~m["code"].isin(ctx.models_withheld)].copy()
+    method = ctx.f.parameters.get("adjust", "holm")
+    if method is not None and len(kept) and {"term", "p_value", "p_adjusted"} <= set(kept.columns):
+        from ..stats import adjust_pvalues
+
+        # the models' families (impact.intervention_effects): each term across codes, the wave terms together
+        family = kept["term"].astype(str).where(~kept["term"].astype(str).str.startswith("wave_"), "wave")
+        adjusted = kept["p_adjusted"].astype(float).copy()
+        for _, idx in kept.groupby(family).groups.items():
+            tested = idx[np.isfinite(adjusted[idx].to_numpy())]
+            if len(tested):
+                adjusted[tested] = adjust_pvalues(kept.loc[tested, "p_value"].astype(float).to_numpy(), method)
+        kept["p_adjusted"] = adjusted
+    if "ri_few_distinct" in kept.columns and m.loc[m["code"].isin(ctx.models_withheld), "term"].eq(
+            "in_intervention").any():
+        # the analysis flagged the status tests where no p adjusted across all of them could fall below alpha (their
+        # number at least alpha times the N distinct reassignments); with some withheld the family is smaller, and N,
+        # which no report may know (disclosure round 44), can no longer be said to be so small: no floor is stated
+        kept["ri_few_distinct"] = False
+    return dataclasses.replace(ctx.f, models=kept)
+
+
+#: The suppression ledger's reason ``model_margin``: a count of the prevalence table that a shown model's margins sum
+#: (:func:`_model_margins`), hidden.
+_MODEL_MARGIN_REASON = ("a count below {min_count} (--min-count), or one from which, with the counts published and the "
+                        "totals the longitudinal model of its impact gives away (the participants reporting the impact "
+                        "in all, in intervention and at each later wave), such a count could be worked out (which of "
+                        "the two is not said: saying so would narrow it)")
+
+
+#: Why a model is withheld whole (:func:`_models_of_suppressed`), as the notes, the summary and the suppression ledger
+#: say it.
+_MODEL_WITHHELD_WHY = ("its estimates, beside the counts published, would narrow counts of participants that the "
+                       "tables suppress, and no further suppression could prevent it")
 
 
 def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None,
@@ -1157,8 +1306,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
         models = models.assign(not_a_finding=_model_rows_not_findings(ctx, models)[0])
         few_side = _status_of_few(ctx, models)
         if few_side.any():  # as the report's table suppresses them
-            hide = [c for c in ("estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_value_model")
-                    if c in models.columns]
+            hide = [c for c in _MODELS_CSV_FIGURES if c in models.columns]
             models = models.astype({c: object for c in hide})
             models.loc[few_side, hide] = SUPPRESSED
         extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
@@ -1376,7 +1524,7 @@ def _caveats_of_figures_shown(ctx, prov: dict, sections: list) -> dict:
     caveats, withheld, dropped = [], 0, set()
     renamed: dict[str, str | None] = {}  # a caveat of the models said of fewer impacts: its head then, and now
     for text in prov.get("statistical_warnings") or ():
-        of_models = _models_caveat(str(text), tables.get("gee_models"))
+        of_models = _models_caveat(str(text), tables.get("gee_models"), ctx.models_withheld)
         if of_models is not None:
             kept_text, unseen_codes = of_models
             dropped |= unseen_codes
@@ -1450,25 +1598,29 @@ _MODELS_OF = re.compile(r"[Tt]he longitudinal (?:models? of ((?:code '[^']*'(?:,
 _MODEL_FIGURES = r"^(estimate|se|ci_low|ci_high|odds_ratio(_ci_low|_ci_high)?|p_value|p_adjusted)(_unconfirmed)?$"
 
 
-def _models_caveat(text: str, table: pd.DataFrame | None) -> tuple[str | None, set[str]] | None:
+def _models_caveat(text: str, table: pd.DataFrame | None,
+                   withheld: Iterable[str] = ()) -> tuple[str | None, set[str]] | None:
     """A caveat of the per-impact models (\"The longitudinal model of code 'x' (the models table): ...\") said of the
     impacts whose figures the models table as built shows, with the impacts it no longer names; None for any other
     caveat. Where it names a contrast of the model (the status term, ``in_intervention``, or a wave's), only that
     contrast's row is read, else every row of the impact's: a caveat of figures whose every cell is c (a status group
     of too few councils) or blank (a separated fit with no Firth estimate) told of figures no reader sees, and a
     standard error that "rests on a single council" told that a status group the table suppresses has one (round 38).
-    An impact with no row at all (its fit failed) keeps its caveat: that is what says why. The caveat is withheld
-    (``None``) where no impact it names is shown, and names the others' only where some are."""
+    An impact with no row at all (its fit failed) keeps its caveat: that is what says why; not one whose model is
+    ``withheld`` whole (:func:`_models_of_suppressed`): a caveat of it would tell of estimates no reader may see. The
+    caveat is withheld (``None``) where no impact it names is shown, and names the others' only where some are."""
     found = _MODELS_OF.search(text)
     if found is None:
         return None
     rows = table if table is not None and {"impact", "contrast"} <= set(table.columns) else pd.DataFrame(
         columns=["impact", "contrast"])
     codes = (re.findall(r"code '([^']*)'", found.group(1)) if found.group(1) is not None
-             else list(dict.fromkeys(rows["impact"].astype(str))))
+             else list(dict.fromkeys([*rows["impact"].astype(str), *withheld])))
     rest = text[:found.start()] + text[found.end():]
 
     def shown(code: str) -> bool:
+        if code in withheld:
+            return False
         its = rows[rows["impact"].astype(str) == code]
         if its.empty:
             return True
@@ -1807,7 +1959,8 @@ def _not_modelled(ctx) -> dict[str, str]:
         return {}
     pp = ctx.f.participant_panel
     out = {}
-    for c in [c for c in ctx.codes if c not in set(m["code"])]:
+    # a model withheld (:func:`_models_of_suppressed`) was fitted: :func:`_withheld_models_sentence` says so
+    for c in [c for c in ctx.codes if c not in set(m["code"]) and c not in ctx.models_withheld]:
         d = pp[(pp["code"] == c)].dropna(subset=["status_group"]) if pp is not None and len(pp) else pp
         said = d["reported"].astype(bool) if d is not None and len(d) else pd.Series(dtype=bool)
         if said.nunique() < 2:
@@ -1819,6 +1972,47 @@ def _not_modelled(ctx) -> dict[str, str]:
         else:
             out[c] = "the fit failed (the statistical warnings in the provenance say why)"
     return out
+
+
+def _record_withheld_models(ctx) -> None:
+    """Record in the suppression ledger each model :func:`_models_of_suppressed` withholds: its figures (estimate,
+    standard error, interval, odds ratio and its interval, p and adjusted p) of each contrast the models table shows,
+    and every term's figures in tables/models.csv."""
+    m = ctx.findings_models
+    shown_terms = {"in_intervention", *[f"wave_{w}" for w in ctx.later], *_since_terms(ctx)}
+    for code in ctx.models_withheld:
+        rows = m[m["code"] == code]
+        for output, table, terms, figures in (
+                ("gee_models", f"Models of each {ctx.one} (the longitudinal models section)",
+                 rows["term"].isin(shown_terms), 9),
+                ("models", "Models (machine-readable), tables/models.csv only", rows["term"].notna(),
+                 len([c for c in _MODELS_CSV_FIGURES if c in m.columns]))):
+            ctx.withheld(table, f"{ctx.code(code)} / every contrast", int(terms.sum()) * figures,
+                         "model_of_suppressed", f"a model withheld whole: {_MODEL_WITHHELD_WHY}", output=output)
+
+
+#: The columns of tables/models.csv that hold a model's figures.
+_MODELS_CSV_FIGURES = ("estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_value_model")
+
+
+def _withheld_why(n: int) -> str:
+    """Why ``n`` models are withheld (:data:`_MODEL_WITHHELD_WHY`), of one model or of several."""
+    return _MODEL_WITHHELD_WHY if n == 1 else _MODEL_WITHHELD_WHY.replace("its estimates", "their estimates")
+
+
+def _withheld_models_sentence(ctx) -> str:
+    """'The model of commitment is withheld: its estimates ... prevent it, so nothing is stated of its difference
+    by intervention status or its change across the waves.' for the impacts whose model :func:`_models_of_suppressed`
+    withholds; '' where there is none."""
+    codes = ctx.models_withheld
+    if not codes:
+        return ""
+    one = len(codes) == 1
+    named = _listed([ctx.code(c).lower() for c in codes])
+    return (f"The {'model' if one else 'models'} of {named} {'is' if one else 'are'} withheld: "
+            + _withheld_why(len(codes))
+            + f", so nothing is stated of {'its' if one else 'their'} difference by intervention status or "
+            f"{'its' if one else 'their'} change across the waves.")
 
 
 def _not_modelled_sentence(ctx, missing: dict[str, str]) -> str:
@@ -1969,7 +2163,7 @@ def _summary(ctx) -> Section:
                     items.append(_no_other_difference(ctx, gee, alike))
             if sig.empty and len(estimable):
                 items.append(_no_difference(ctx, estimable, weak, n_fitted=len(gee), family=_holm_family(ctx, gee),
-                                            modelled_only=bool(missing)))
+                                            modelled_only=bool(missing or ctx.models_withheld)))
     elif len(ctx.later):
         # models fitted on wave alone (every council in intervention throughout) have no status row, and the sentence
         # above, which says the change across the waves cannot be read on so few councils, was never reached: an
@@ -1980,6 +2174,9 @@ def _summary(ctx) -> Section:
         waves = _gee_rows(ctx, f"wave_{ctx.later[-1]}")
         if len(waves) and "n_units" in waves.columns and (waves["n_units"] < FEW_UNITS).all():
             items.append(_too_few_for_change(ctx, int(waves["n_units"].max())))
+    # a model withheld whole (:func:`_models_of_suppressed`) is said to be, and why, whatever the others show
+    if ctx.models_withheld:
+        items.append(_withheld_models_sentence(ctx))
     items += _change_sentences(ctx, weak)
     items += _since_first_after(ctx, weak)
     if not weak:
@@ -2233,9 +2430,11 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     sig = rows[rows["p_adjusted"] < ctx.alpha]
     firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
     any_later = _listed([at(w) for w in ctx.later], "or")  # "early impact or longer-term change"
-    family = (f"adjusted across the {len(holm)} changes modelled ({_say(holm['code'].nunique())} {ctx.many} at "
-              f"{_say(holm['term'].nunique())} later waves, Holm)" if several else
-              f"adjusted across the {len(holm)} {ctx.many} modelled")
+    n_codes, n_terms = holm["code"].nunique(), holm["term"].nunique()
+    family = (f"adjusted across the {len(holm)} changes modelled ({_say(n_codes)} "
+              f"{ctx.one if n_codes == 1 else ctx.many} at {_say(n_terms)} later wave{'' if n_terms == 1 else 's'}, "
+              "Holm)" if several else
+              f"adjusted across the {len(holm)} {ctx.one if len(holm) == 1 else ctx.many} modelled")
     out = []
     if len(firm):
         # one sentence: a change planted in every impact made six sentences of one shape; later waves at which the
@@ -3213,7 +3412,9 @@ def _headings(table: Table, vocabulary) -> dict:
 
 #: The short label the report gives each reason code of the suppression ledger (its CSV keeps the codes).
 _LEDGER_REASONS = {"small_count": "Small count", "derived": "From a suppressed count",
-                   "few_councils_contrast": "Few councils on a side", "few_councils_interviewed": "Few councils interviewed",
+                   "few_councils_contrast": "Few councils on a side",
+                   "model_margin": "Small count, or worked out with a model's totals",
+                   "model_of_suppressed": "Model of suppressed counts", "few_councils_interviewed": "Few councils interviewed",
                    "few_councils_quoted": "Few councils behind quotes",
                    "optional_theme_named": "Names a theme few councils chose",
                    "few_councils_survey": "Few councils answering the survey",
@@ -3245,6 +3446,10 @@ def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, st
     few = m[_status_of_few(ctx, m)] if m is not None and len(m) else pd.DataFrame(columns=["code", "term"])
     if len(few):
         reasons["few_councils_contrast"] = _FEW_SIDE_REASON
+    # the prevalence table's counts summed by a shown model's margins (:func:`_model_margins`): a hidden one is below
+    # min_count or could be worked out with the counts published and the margins, which of the two not said either
+    reasons["model_margin"] = _MODEL_MARGIN_REASON.format(min_count=ctx.min_count)
+    in_margins = {cell for ms in ctx.model_margins.values() for _, parts in ms for cell in parts}
     # a models table's row of such a contrast is suppressed for that, not as computed from a suppressed count
     few_pairs = set(zip(few["code"], few["term"], strict=True))
     used: dict[str, str] = {}
@@ -3277,6 +3482,10 @@ def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, st
                              if {a, t} <= set(data.columns)), None)
                 if not counted and pair in few_pairs:
                     codes = ["few_councils_contrast"]
+                if b.name == "prevalence" and "n_with" in counted and ("with", "reported", data["impact"].iloc[i], (
+                        data["wave"].iloc[i] if "wave" in data.columns else ctx.waves[0]),
+                        data["status"].iloc[i]) in in_margins:
+                    codes = ["model_margin"] + codes[len(counted) == 1:]
                 # a row suppressed for a reason of its own (a contrast or survey figure of few councils), recorded
                 # where it was suppressed (disclosure round 39)
                 if i in ctx.row_reasons.get(b.name, {}):
@@ -3947,7 +4156,9 @@ def _no_difference(ctx, gee: pd.DataFrame, weak: dict[str, float], *, n_fitted: 
             k = len(gee)
             return (f"{ctx.codes_as('The other impact was') if k == 1 else f'None of the other {_say(k)} {ctx.many} was'} reported "
                     f"significantly more or less often in councils in intervention {adjusted}; {none}. {where}")
-        which = f"None of the {_say(len(gee))} {ctx.codes_as('impacts')} modelled was" if modelled_only else ctx.codes_as("No impact was")
+        which = (f"None of the {_say(len(gee))} {ctx.codes_as('impacts')} "
+                 f"{'whose models are shown' if ctx.models_withheld else 'modelled'} was" if modelled_only
+                 else ctx.codes_as("No impact was"))
         return (f"{which} reported significantly more or less often in councils in intervention {adjusted}; "
                 f"{none}. {where}")
     why = _why_doubtful(ctx, weak, poor, "it" if len(poor) == 1 else "them")
@@ -4879,11 +5090,17 @@ def _attrition_blocks(ctx) -> list:
     # models table suppresses it. 8 councils, 2 of them in intervention at some wave: the models table showed 'c' and
     # this table the same odds ratio, 0.54 (0.0065 to 44.9) for commitment (seed 31271, round 39).
     few = wide["impact"].map(_attrition_sides(ctx, a)).lt(_fewest_councils(ctx))
-    if few.any():
+    # the fits of an impact whose model is withheld whole (:func:`_models_of_suppressed`) are of the same counts
+    gone = wide["impact"].isin(ctx.models_withheld) & ~few
+    if few.any() or gone.any():
         figures = [c for c in wide.columns if c != "impact"]
         wide = wide.astype({c: object for c in figures})
-        wide.loc[few, figures] = SUPPRESSED
+        wide.loc[few | gone, figures] = SUPPRESSED
         ctx.suppressed_rows("attrition_sensitivity", few, "few_councils_contrast", _FEW_SIDE_REASON)
+        ctx.suppressed_rows("attrition_sensitivity", gone, "model_of_suppressed",
+                            f"a model withheld whole: {_MODEL_WITHHELD_WHY}")
+    small, few = few, few | gone
+    gone_codes = [c for c in ctx.models_withheld if c in set(wide.loc[gone, "impact"])]
     methods = [_MISSING_LABELS.get(m, m) for m in pd.unique(a["missing"])]
     fmt: dict[str, object] = {}
     labels = {"impact": "Impact"}
@@ -4915,7 +5132,8 @@ def _attrition_blocks(ctx) -> list:
                   "they agree, interviews missed for reasons that wave and status explain did not drive the estimate; "
                   "interviews missed for other reasons (a participant with less to report being harder to reach) "
                   "are not allowed for by either." if not few.all() else
-                  f", {how}, is suppressed ({SUPPRESSED}) for every {ctx.one}, as in the models table, so this report "
+                  f", {how}, is suppressed ({SUPPRESSED}) for every {ctx.one}"
+                  + (", as in the models table" if not gone.any() else "") + ", so this report "
                   "cannot show whether the missed interviews drove it.")),
         Table("attrition_sensitivity", wide, "Sensitivity to missed interviews: effect of being in intervention",
               f"Odds ratios of reporting each {ctx.one}, in intervention vs not, with {ctx.level} intervals."
@@ -4923,7 +5141,10 @@ def _attrition_blocks(ctx) -> list:
                         if said)
               + (f" {_separation_note(ctx, separated)}" if separated else "")
               + (f" The odds ratios are suppressed ({SUPPRESSED}) where {_FEW_SIDE}: they would be those councils' "
-                 "own difference from the rest." if few.any() else ""),
+                 "own difference from the rest." if small.any() else "")
+              + (f" They are suppressed ({SUPPRESSED}) for {_listed([ctx.code(c).lower() for c in gone_codes])}, "
+                 f"whose {'model is' if len(gone_codes) == 1 else 'models are'} withheld: "
+                 f"{_withheld_why(len(gone_codes))}." if gone_codes else ""),
               fmt, labels=labels),
     ]
 
@@ -4946,7 +5167,12 @@ def _models(ctx) -> Section:
                         + ("; the odds ratio of being in intervention (in intervention vs not) compares participants in "
                            "councils under a notice or direction with the others at the same wave." if with_status
                            else "."))]
-    if m is None or m.empty:
+    if (m is None or m.empty) and ctx.models_withheld:
+        # no table, so no method described, as where nothing was fitted (truth45): 'Binomial GEE ...' read above a
+        # section showing no model of the 2-wave study of report truth round 45 once its models were withheld
+        blocks = [Paragraph(f"No model is shown. {_withheld_models_sentence(ctx)}")]
+        _record_withheld_models(ctx)
+    elif m is None or m.empty:
         reason = ctx.f.not_computed.get("models", "no impact varied both in whether it was reported and in wave or "
                                                        "intervention status")
         # the method is not described where nothing was fitted: a study of one wave read the models' specification
@@ -5021,6 +5247,7 @@ def _models(ctx) -> Section:
                        ": every council was in one status at every wave, so only the change across the waves is "
                        "estimated.") if wave_only else "")
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
+                 + (f" {_withheld_models_sentence(ctx)}" if ctx.models_withheld else "")
                  + _firth_note(ctx, shown[read])
                  # (of the contrasts shown: a suppressed one's method is in models.csv, its p-value in no cell)
                  + _randomisation_note(ctx, shown[~separated], shown[read])
@@ -5037,6 +5264,7 @@ def _models(ctx) -> Section:
             table.loc[few_side, cols[2:]] = SUPPRESSED
             ctx.suppressed_rows("gee_models", few_side, "few_councils_contrast", _FEW_SIDE_REASON)
         table, p_labels, p_note = _unconfirmed_p(table, unconfirmed, why)
+        _record_withheld_models(ctx)
         blocks.append(Table("gee_models", table,
                             f"Models of each {ctx.one}: {'intervention status and wave' if with_status else 'wave'}",
                             notes + p_note,
