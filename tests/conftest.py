@@ -187,6 +187,19 @@ def page_text(findings) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render_html(report))))
 
 
+def models_withheld(findings) -> set[str]:
+    """The codes whose longitudinal model the report (default options, :func:`report_of`) withholds whole under the
+    models' disclosure rule (disclosure53): its suppression ledger's rows with the reason ``model_of_suppressed``,
+    each named by the impact's label before " / "."""
+    from impact.report import Table
+
+    report, _ = report_of(findings)
+    sup = next(b.data for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "suppressions")
+    book = findings.codebook.codes
+    codes = dict(zip(book["label"], book["code_id"], strict=True))
+    return {codes[r.split(" / ")[0]] for r in sup.loc[sup["reason"] == "model_of_suppressed", "row"]}
+
+
 def summary_bullets(findings) -> list[str]:
     """The items of the bullet lists of the report's summary (its first section), default options
     (:func:`summary_of`)."""

@@ -10,7 +10,7 @@ import re
 
 import numpy as np
 import pytest
-from conftest import analysed_synthetic, once_per_worker, summary_of
+from conftest import analysed_synthetic, models_withheld, once_per_worker, summary_of
 
 from impact.stats._models import FEW_UNITS
 
@@ -37,7 +37,10 @@ def test_every_impact_the_models_read_is_named_in_the_change_sentences(analysed)
     study, truth, f = analysed
     text = _change_text(f)
     m = f.models
-    rows = m[m["term"].str.startswith("wave_") & (m["n_units"] >= FEW_UNITS)]
+    # the models the report shows (the models' disclosure rule, disclosure53, withholds some whole: the summary names
+    # those as withheld, asserted below)
+    withheld = models_withheld(f)
+    rows = m[m["term"].str.startswith("wave_") & (m["n_units"] >= FEW_UNITS) & ~m["code"].isin(withheld)]
     rows = rows[np.isfinite(rows[["estimate", "se", "ci_low", "ci_high", "p_adjusted"]].astype(float)).all(axis=1)]
     assert rows["code"].nunique() >= 4
     changed = set(rows.loc[rows["p_adjusted"] < 0.05, "code"])
@@ -46,6 +49,10 @@ def test_every_impact_the_models_read_is_named_in_the_change_sentences(analysed)
     for code in rows["code"].unique():
         label = f.codebook.code(code)["label"].lower()
         assert any(label in s.lower() for s in sentences), (code, sentences)
+    for code in withheld:  # a withheld model is named as withheld, and in no sentence of what the models show
+        label = f.codebook.code(code)["label"].lower()
+        assert not any(label in s.lower() for s in sentences), (code, sentences)
+        assert re.search(rf"models? of [^.]*{re.escape(label)}[^.]* (?:is|are) withheld", text.lower()), (code, text)
 
 
 def test_an_interval_beside_an_adjusted_p_it_disagrees_with_is_said_to_be_unadjusted(analysed):
