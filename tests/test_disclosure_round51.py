@@ -17,9 +17,9 @@
    2/30 -> 7/30, seed 5112: 7/36 -> 7/36; 15 councils seed 5121: 15/36 -> 18/36, 5122 and 5123: 15 and 22 of 36
    unchanged. The tests prove each release safe with the ledger's own audit (its linear programme): no hidden count
    is narrowed further than it was with every secondary suppression still hidden.
-2. Red team, two attacks not tried before. (a) The models' estimating equations: SUCCEEDS on main and on this branch
-   (hidden counts of 2, 3 and 4 solved from the published coefficients and the prevalence table's margins); not fixed
-   this round, kept as a strict xfail. (b) Clusters of Monte Carlo p-values of the intervention contrast: tried and
+2. Red team, two attacks not tried before. (a) The models' estimating equations: it succeeded in round 51 (hidden
+   counts of 2, 3 and 4 solved from the published coefficients and the prevalence table's margins) and was kept as a
+   strict xfail until round 53 declared each shown model's margins to the ledger; it now fails, and is a guard. (b) Clusters of Monte Carlo p-values of the intervention contrast: tried and
    failed on main (a guard that passes on main).
 """
 
