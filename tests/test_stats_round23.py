@@ -159,8 +159,10 @@ def test_firth_under_mice_is_each_imputation_fitted_by_scipy_and_pooled_by_rubin
             assert ll[1] > ll[0]
         assert np.isfinite(p["estimate"]).all() and -8 < p.loc["Intercept", "estimate"] < -2
     # the tolerance catches real errors: without Rubin's (1 + 1/m), with the large-sample df (m - 1) / lambda^2, or
-    # with the model-based standard errors (no design effect), the package's figures are far outside it
-    assert (np.abs(np.sqrt((se**2).mean(axis=0) + b)[1:3] / p["se"].to_numpy()[1:3] - 1) > 1e-3).all()
+    # with the model-based standard errors (no design effect), the package's figures are far outside it (at least ten
+    # times the SE's tolerance of 1e-6: where the imputations barely differ, as in the separated case with the oldest
+    # supported libraries, dropping (1 + 1/m) moves the SE by 1e-4 only, which the comparison above still catches)
+    assert (np.abs(np.sqrt((se**2).mean(axis=0) + b)[1:3] / p["se"].to_numpy()[1:3] - 1) > 1e-5).all()
     lam = mine["lambda"]
     assert (np.abs((len(sets) - 1) / lam[1:3] ** 2 / p["df"].to_numpy()[1:3] - 1) > 1e-2).all()
 
