@@ -22,6 +22,7 @@ import pytest
 from conftest import (
     analysed_synthetic,
     analysed_themes,
+    models_withheld,
     once_per_worker,
     report_of,
     reported_with_status,
@@ -63,17 +64,6 @@ def _power_at(odds_ratio: float, se: float, df: float, alpha: float = 0.05) -> f
     crit = stats.t.ppf(1 - alpha / 2, df)
     shift = np.log(odds_ratio) / se
     return float(stats.nct.sf(crit, df, shift) + stats.nct.cdf(-crit, df, shift))
-
-
-def _models_withheld(findings) -> list[str]:
-    """The codes whose longitudinal model the report withholds whole: the rows of its suppression ledger with the
-    reason ``model_of_suppressed``, each named by the code's label."""
-    from impact.report import Table
-
-    report, _ = report_of(findings)
-    sup = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "suppressions").data
-    codes = dict(zip(findings.codebook.codes["label"], findings.codebook.codes["code_id"], strict=True))
-    return sorted({codes[r] for r in sup.loc[sup["reason"] == "model_of_suppressed", "row"].str.split(" / ").str[0]})
 
 
 # --------------------------------------------------------------------------- 1. a codebook of themes
@@ -172,7 +162,7 @@ def test_a_machine_coded_study_with_no_change_says_so_with_what_could_be_detecte
     assert (multipletests(waves["p_value"], method="holm")[1] >= 0.05).all()  # the truth: nothing changed, nor here
     # round 53 (disclosure): a model whose margins would narrow a suppressed count is withheld whole (here four of the
     # six); the summary says so of them, and its sentence on change speaks of the models shown, adjusted across them
-    withheld = _models_withheld(f)
+    withheld = models_withheld(f)
     shown = [c for c in IMPACTS if c not in withheld]
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"].str.lower(), strict=True))
     bullets = summary_bullets(f)

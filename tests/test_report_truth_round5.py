@@ -23,7 +23,15 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import CORE_PARTS, held, printed_p, repeat_wave, report_of, summary_of
+from conftest import (
+    CORE_PARTS,
+    held,
+    models_withheld,
+    printed_p,
+    repeat_wave,
+    report_of,
+    summary_of,
+)
 
 from impact.report import Bullets, Callout, Table
 
@@ -125,15 +133,6 @@ def _held(study, coded, polarity: str) -> pd.DataFrame:
     return held(study, coded, polarity, IMPACTS)
 
 
-def _models_withheld(findings) -> list[str]:
-    """The impacts whose longitudinal model the report withholds whole, read from its suppression ledger (rows with
-    the reason ``model_of_suppressed``, named by the impact's label)."""
-    codes = {label: c for c, label in _labels(findings).items()}
-    sup = _table(findings, "suppressions").data
-    rows = sup.loc[sup["reason"] == "model_of_suppressed", "row"].str.split(" / ").str[0]
-    return sorted({codes[r] for r in rows})
-
-
 def _short(study, wave: str) -> str:
     label = study.waves.set_index("wave").loc[wave, "label"]
     return str(label).split(" (")[0].lower()
@@ -176,7 +175,7 @@ def test_impacts_that_changed_alike_at_several_waves_are_named_once(request, whi
     assert m["p_adjusted"].to_numpy() == pytest.approx(_holm(m["p_value"]))
     # round 53 (disclosure): a model whose margins would narrow a suppressed count is withheld whole (at 20 councils,
     # seed 229403, learning's and morale's); the summary speaks of the models shown, adjusted across them alone
-    withheld = _models_withheld(f)
+    withheld = models_withheld(f)
     assert set(withheld) < set(m["code"]), withheld
     m = m[~m["code"].isin(withheld)].copy()
     m["p_adjusted"] = _holm(m["p_value"])

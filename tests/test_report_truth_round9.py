@@ -26,6 +26,7 @@ from conftest import (
     analysed_synthetic,
     analysed_themes,
     assert_wave_terms_are_statsmodels,
+    models_withheld,
     once_per_worker,
     report_of,
     summary_bullets,
@@ -179,9 +180,7 @@ def test_two_councils_in_intervention_give_no_difference_by_status_as_a_finding(
     shown = table.data[table.data["contrast"].astype(str).str.contains("intervention", case=False)]
     # round 53 (disclosure): a model whose margins would narrow a suppressed count is withheld whole; each impact's
     # contrast is either shown as c or its model is in the suppression ledger as withheld, never a figure
-    sup = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "suppressions").data
-    codes = dict(zip(f.codebook.codes["label"], f.codebook.codes["code_id"], strict=True))
-    withheld = {codes[r] for r in sup.loc[sup["reason"] == "model_of_suppressed", "row"].str.split(" / ").str[0]}
+    withheld = models_withheld(f)
     assert set(status.index) == withheld | set(shown["impact"]), (withheld, shown["impact"])
     assert not withheld & set(shown["impact"]) and len(shown) == len(status) - len(withheld) > 0
     values = shown.iloc[:, 2:]
