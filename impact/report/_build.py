@@ -36,7 +36,7 @@ from matplotlib.figure import Figure as _MplFigure
 from .. import vocab
 from .._tabular import csv_text
 from .._words import _counted, _listed_clauses, _listed_lists, _outside_brackets, _verb
-from ..effects import _models_of
+from ..effects import _models_of, holm_family
 from ..errors import recorded_warnings
 from ..measures import MEASURES, OTHER_FACTORS
 from ..privacy import (
@@ -1229,9 +1229,8 @@ def _without_withheld_models(ctx):
         from ..stats import adjust_pvalues
 
         # the models' families (impact.intervention_effects): each term across codes, the wave terms together
-        family = kept["term"].astype(str).where(~kept["term"].astype(str).str.startswith("wave_"), "wave")
         adjusted = kept["p_adjusted"].astype(float).copy()
-        for _, idx in kept.groupby(family).groups.items():
+        for _, idx in kept.groupby(holm_family(kept["term"])).groups.items():
             tested = idx[np.isfinite(adjusted[idx].to_numpy())]
             if len(tested):
                 adjusted[tested] = adjust_pvalues(kept.loc[tested, "p_value"].astype(float).to_numpy(), method)
@@ -1376,9 +1375,8 @@ def _adjusted_beside_withheld(ctx):
         few = _status_of_few(ctx, m)
         if few.any():
             # the models' families (impact.intervention_effects): each term across codes, the wave terms together
-            family = m["term"].astype(str).where(~m["term"].astype(str).str.startswith("wave_"), "wave")
             adjusted = m["p_adjusted"].astype(float).copy()
-            for _, idx in m.groupby(family).groups.items():
+            for _, idx in m.groupby(holm_family(m["term"])).groups.items():
                 adjusted[idx] = _holm_beside_withheld(m.loc[idx, "p_value"], m.loc[idx, "p_adjusted"], few[idx],
                                                       method)
             changed["models"] = m.assign(p_adjusted=adjusted)
@@ -2365,8 +2363,6 @@ def _weighted_disputed(ctx, holm: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFr
     w = w[np.isfinite(w[["estimate", "p_value"]].astype(float)).all(axis=1)]
     if w.empty:
         return empty
-    from ..effects import holm_family
-
     w = w.assign(w_p_adjusted=np.nan)
     for _, idx in w.groupby(holm_family(w["term"]), observed=True).groups.items():
         w.loc[idx, "w_p_adjusted"] = np.asarray(adjust_pvalues(w.loc[idx, "p_value"], method="holm"))
