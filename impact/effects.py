@@ -340,12 +340,18 @@ def _referenced_on(d: pd.DataFrame, first: str) -> pd.DataFrame:
 
 
 def _attrition_since_first_after(d: pd.DataFrame, code: str, measure: str, methods: tuple[str, ...], alpha: float,
-                                 cols: list[str]) -> list[pd.DataFrame]:
+                                 cols: list[str], fits=()) -> list[pd.DataFrame]:
     """The rows ``<wave>_vs_<first later wave>`` of :func:`attrition_effects` (``wave_terms``): each wave after the
-    first after the review against that one, under each way of handling missed interviews, from the same GEE refitted
-    with that wave as the reference (as :func:`_since_first_after` gives the models table's; the response weights do
-    not depend on the reference). None with fewer than two later waves interviewed, or where the refit fails (the
-    first fit's warnings were given)."""
+    first after the review against that one, under each way of handling missed interviews, as the same GEE refitted
+    with that wave as the reference gives them (as :func:`_since_first_after` gives the models table's; the response
+    weights do not depend on the reference). None with fewer than two later waves interviewed, or where the refit
+    fails (the first fit's warnings were given).
+
+    The refit is the same design reparametrised, so its rows are read from the code's own fits (``fits``,
+    :func:`impact.stats._models._attrition_fits`) as differences of their wave terms, with their covariance
+    (:func:`impact.stats._models._contrasts`), wherever every method's can be; else (imputed waves, separation, a
+    standard error that rests on one council) the GEE is refitted: on a 12-council study the refits were a tenth of
+    the analysis."""
     from .stats import attrition_sensitivity
 
     seen = d.loc[d["y"].notna(), "wave"]
@@ -353,6 +359,9 @@ def _attrition_since_first_after(d: pd.DataFrame, code: str, measure: str, metho
     if len(later) < 2:
         return []
     first = later[0]
+    read = _contrasts_read(d, code, measure, later, fits, cols)
+    if read is not None:
+        return [read]
     d2 = _referenced_on(d, first)
     try:
         with warnings.catch_warnings():
@@ -367,6 +376,27 @@ def _attrition_since_first_after(d: pd.DataFrame, code: str, measure: str, metho
     t = t.assign(term=t["term"].map(keep), code=code, measure=measure, estimator="gee",
                  separation=t["notes"].map(lambda n: _separated(str(n).split("; "))) | _constant_level(d))
     return [t[["term", *cols]]]
+
+
+def _contrasts_read(d: pd.DataFrame, code: str, measure: str, later: list[str], fits, cols: list[str]):
+    """The rows of :func:`_attrition_since_first_after` read from the code's fits (``(method, ModelResults)`` pairs),
+    or None where one of them cannot be read so (:func:`impact.stats._models._contrasts`) or the outcome is constant
+    at a wave or in a status group (the refit's rows are flagged as separated)."""
+    from .stats._models import _contrasts
+
+    first = later[0]
+    contrasts = {f"{w}_vs_{first}": {f"C(wave)[T.{w}]": 1.0, f"C(wave)[T.{first}]": -1.0} for w in later[1:]}
+    if not fits or _constant_level(d):
+        return None
+    parts = []
+    for method, res in fits:
+        table = _contrasts(res, contrasts)
+        if table is None:
+            return None
+        parts.append(table.reset_index().assign(missing=method, n_obs=res.n_obs, n_effective=res.n_effective,
+                                                n_units=res.n_units))
+    out = pd.concat(parts, ignore_index=True)
+    return out.assign(code=code, measure=measure, estimator="gee", separation=False)[["term", *cols]]
 
 
 def _with_randomisation(p: pd.DataFrame, d: pd.DataFrame, seed: int, n_permutations: int) -> pd.DataFrame:
@@ -471,7 +501,7 @@ def attrition_effects(
         :class:`~impact.errors.ImpactWarning` naming them.
     """
     from ._joins import names
-    from .stats import attrition_sensitivity
+    from .stats._models import _attrition_fits, _attrition_table
 
     require_study(study, "participants", "wave_status")
     code_list, wave_list = _selection(panel, ("code", "wave", "participant_id"), codes, waves,
@@ -503,9 +533,10 @@ def attrition_effects(
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # the main model's warnings are reported once, by intervention_effects
-                t = attrition_sensitivity(d, methods=methods_here, formula=_STATUS_FORMULA,
-                                          unit="council_id", subject="participant_id", time="wave", family="binomial",
-                                          method="gee", cov_struct="exchangeable", alpha=alpha)
+                fits = _attrition_fits(d, methods_here, formula=_STATUS_FORMULA, unit="council_id",
+                                       subject="participant_id", time="wave", family="binomial", method="gee",
+                                       cov_struct="exchangeable", alpha=alpha)
+                t = _attrition_table(fits)
         except (ValueError, np.linalg.LinAlgError) as exc:
             warnings.warn(fit_failed(exc, f"the model of code {code!r} weighted for missed interviews",
                                      "the attrition sensitivity table has no row for it"), stacklevel=2)
@@ -518,7 +549,7 @@ def attrition_effects(
         if wave_terms:  # the complete-case rows are the models table's wave terms (the same GEE)
             rows.append(waves_t.assign(term="wave_" + waves_t["term"].astype(str).str[len("C(wave)[T."):-1])
                         [["term", *cols]])
-            rows += _attrition_since_first_after(d, code, measure, methods_here, alpha, cols)
+            rows += _attrition_since_first_after(d, code, measure, methods_here, alpha, cols, fits)
     if not rows:
         return pd.DataFrame(columns=["term", *cols] if wave_terms else cols)
     out = pd.concat(rows, ignore_index=True)

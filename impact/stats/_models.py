@@ -437,11 +437,21 @@ def attrition_sensitivity(
     >>> table["missing"].unique().tolist()
     ['complete', 'ipw', 'mice']
     """
+    return _attrition_table(_attrition_fits(data, methods, **kwargs))
+
+
+def _attrition_fits(data: pd.DataFrame, methods, **kwargs) -> list[tuple[str, ModelResults]]:
+    """The fits of :func:`attrition_sensitivity`, each with its method, in the order of ``methods`` (a caller that
+    reads more of them than its table, such as :func:`_contrasts`, takes them here)."""
     for m in methods:
         _check_choice("methods", m, ["complete", "ipw", "mice"])
+    return [(m, longitudinal_model(data, missing=m, **kwargs)) for m in methods]
+
+
+def _attrition_table(fits: list[tuple[str, ModelResults]]) -> pd.DataFrame:
+    """The table of :func:`attrition_sensitivity` from its fits (:func:`_attrition_fits`)."""
     rows = []
-    for m in methods:
-        res = longitudinal_model(data, missing=m, **kwargs)
+    for m, res in fits:
         table = res.params.reset_index()
         table.insert(0, "missing", m)
         table["n_obs"], table["n_effective"], table["n_units"] = res.n_obs, res.n_effective, res.n_units
@@ -449,6 +459,47 @@ def attrition_sensitivity(
         rows.append(table[["missing", "term", "estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high",
                            "n_obs", "n_effective", "n_units", "notes", *(["few_events"] if "few_events" in table.columns else [])]])
     return pd.concat(rows, ignore_index=True)
+
+
+def _contrasts(res: ModelResults, contrasts: dict[str, dict[str, float]]) -> pd.DataFrame | None:
+    """Linear combinations of a fit's terms (``{name: {term: weight}}``) read from its estimates and covariance
+    (:attr:`ModelResults.cov`): estimate ``c'b``, standard error ``sqrt(c'Vc)``, tested and bounded as the fit's terms
+    are (the same df and alpha, :func:`_param_table`); a table as the fit's ``params`` (without ``few_events``), by
+    name.
+
+    Where the combination is a term of the same model refitted with its design reparametrised (another reference
+    level of a categorical term: the same rows, weights, working correlation and column space), this is that
+    refit's row: a GEE's estimating equations, its working correlation's moment estimates and its robust and
+    bias-reduced sandwiches are equivariant under ``X -> X A`` (the estimate is ``A^-1 b``, the covariance ``A^-1 V
+    A^-T``), so the refit's estimates agree with the read to its convergence tolerance. None where that is not
+    certain, and the caller refits: no covariance (Firth's, mixed, imputed fits), a term without a finite estimate or a
+    positive standard error (separation, a sandwich that rests on one unit, which the refit judges in its own
+    terms), fitted probabilities of 0 or 1 or near them (a refit could say separation where this one did not), a
+    combination with no positive variance, or a term the fit does not have.
+    """
+    if res.cov is None:
+        return None
+    params = res.params
+    est, se, df = (params[c].to_numpy(dtype="float64") for c in ("estimate", "se", "df"))
+    if not (np.isfinite(est).all() and np.isfinite(se).all() and (se > 0).all()) or len(np.unique(df)) != 1:
+        return None
+    if any(str(n).startswith("separation") for n in res.notes):
+        return None
+    if res.family == "binomial":
+        fitted = np.asarray(res.fit_result.fittedvalues, dtype="float64")
+        if not (np.minimum(fitted, 1 - fitted) > 1e-5).all():  # ten times _fit_gee's threshold of separation
+            return None
+    if any(term not in params.index for weights in contrasts.values() for term in weights):
+        return None
+    c = np.array([[weights.get(term, 0.0) for term in params.index] for weights in contrasts.values()],
+                 dtype="float64").reshape(len(contrasts), len(params))
+    cov = res.cov.loc[params.index, params.index].to_numpy(dtype="float64")
+    var = np.einsum("ij,jk,ik->i", c, cov, c)
+    if not (var > 0).all():
+        return None
+    names = pd.Index(list(contrasts), name="term")
+    return _param_table(pd.Series(c @ est, index=names), pd.Series(np.sqrt(var), index=names), df=float(df[0]),
+                        alpha=res.alpha)
 
 
 @dataclass(frozen=True)
@@ -791,6 +842,7 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units, design=None) -> 
         params=params, n_obs=int(result.nobs), n_units=n_units, method="gee", family=spec.family,
         cov_type="Mancl-DeRouen bias-reduced sandwich" if spec.small_sample else "robust sandwich",
         formula=spec.formula, alpha=spec.alpha, variance_components=vc, fit_result=result, notes=notes,
+        cov=pd.DataFrame(cov, index=params.index, columns=params.index),
     )
 
 

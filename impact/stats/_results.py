@@ -131,6 +131,11 @@ class ModelResults:
         What was fitted and how its standard errors were computed.
     fit_result : object
         The underlying statsmodels results, for anything not exposed here.
+    cov : pandas.DataFrame or None
+        The covariance matrix of the estimates, by term, whose diagonal gave
+        `se` (a GEE's bias-reduced or robust sandwich), so that a linear
+        combination of the terms can be read from the same fit; None where
+        the fit has none such (mixed, Firth's, ordinal and imputed fits).
     """
 
     params: pd.DataFrame
@@ -148,6 +153,7 @@ class ModelResults:
     n_dropped: int = 0
     weights: pd.Series | None = field(default=None, repr=False)
     imputations: list[pd.DataFrame] | None = field(default=None, repr=False)
+    cov: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
     def n_effective(self) -> float:
