@@ -192,9 +192,13 @@ def cell_lines(text: str, width: float, size: float = FONT_PT, *, bold: bool = F
     >>> cell_lines("one two three", 60), cell_lines("one two three", 5)
     (1, 3)
     """
-    excel = wrapped_lines(text, round(width * 7) - 5, size, bold=bold, measure=excel_pixels)
-    libre = wrapped_lines(text, width * DIGIT_PT - 2, size, bold=bold, measure=arial_width)
-    return max(excel, libre)
+    return max(lines_each(text, width, size, bold=bold))
+
+
+def lines_each(text: str, width: float, size: float = FONT_PT, *, bold: bool = False) -> tuple[int, int]:
+    """(Excel's, LibreOffice's) lines of ``text`` in a wrapped cell ``width`` wide (:func:`cell_lines`)."""
+    return (wrapped_lines(text, round(width * 7) - 5, size, bold=bold, measure=excel_pixels),
+            wrapped_lines(text, width * DIGIT_PT - 2, size, bold=bold, measure=arial_width))
 
 
 #: The smallest print scale a sheet is fitted to while its columns can be made to fit: 10 pt text printed at 7.5 pt.
@@ -305,6 +309,72 @@ def fit_row_heights(ws, widths: dict[int, float], *, only: set[int] | None = Non
             heights[last] = heights.get(last, LINE_PT) + short
     for r, height in heights.items():
         ws.row_dimensions[r].height = round(height, 2)
+
+
+def _wrapped_cells(ws, only: set[int] | None, header: int) -> dict[int, list[tuple[str, bool, float]]]:
+    """(text, bold, indent in Excel's unit) of each cell :func:`fit_row_heights` counts lines of, by column; a cell
+    merged over other columns is left out (its width is theirs together)."""
+    merged = {(rng.min_row, rng.min_col) for rng in ws.merged_cells.ranges if rng.max_col > rng.min_col}
+    cells: dict[int, list[tuple[str, bool, float]]] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if (not isinstance(cell.value, str) or not cell.value or (cell.row, cell.column) in merged
+                    or (only is not None and cell.column not in only and cell.row > header)):
+                continue
+            cells.setdefault(cell.column, []).append(
+                (cell.value, bool(cell.font and cell.font.bold), INDENT_CHARS * (cell.alignment.indent or 0)))
+    return cells
+
+
+#: The most (Excel's unit, two digits) a column is widened so that Excel wraps its text onto no more lines than
+#: LibreOffice does (:func:`excel_catch_up`), and the share of the sheet's printed width all such widening may add.
+_CATCH_UP = (2.0, 0.015)
+
+
+def excel_catch_up(ws, widths: dict[int, float], *, landscape: bool, only: set[int] | None = None,
+                   header: int = 0) -> dict[int, float]:
+    """``widths`` with each column whose text Excel wraps onto more lines than LibreOffice (:func:`cell_lines`
+    counts the more) made the few pixels wider that Excel needs to wrap it as LibreOffice does, so that the row is
+    as tall as both need and no taller: Excel draws letters at whole pixels and a column's text 5 pixels in, a little
+    narrower than LibreOffice's column of the same width, and a heading of words as wide as the column ("under way",
+    64 pixels in 62) took a line more in Excel. A row must be Excel's lines tall (Excel clips a row set too short),
+    so the line Excel alone needed printed blank in LibreOffice (the example's Table 8: a heading row of 7 lines,
+    89 pt, where LibreOffice draws 6; five more rows one line taller than LibreOffice fills).
+
+    A column is widened by at most :data:`_CATCH_UP`'s first figure, and all of them together by no more than its
+    share of the sheet's printed width, or up to the page where the sheet is narrower: a sheet fitted to its page
+    prints at most 1.5% smaller, never below :data:`LEAST_SCALE`. ``only`` and ``header`` as
+    :func:`fit_row_heights`.
+    """
+    most, share = _CATCH_UP
+    before = printed_points(widths)
+    room = max(PAGE_POINTS[landscape], before * (1 + share))
+    room = min(room, max(before, PAGE_POINTS[landscape] / LEAST_SCALE))
+    out = dict(widths)
+    wanted: list[tuple[float, int, list[float]]] = []  # (least widening, column, new widths, preferred first)
+    for j, cells in _wrapped_cells(ws, only, int(header)).items():
+        width = widths.get(j, 10.0)
+        first = [lines_each(text, width - indent, bold=bold) for text, bold, indent in cells]
+        full = least = None if any(e > lo for e, lo in first) else 0
+        for p in range(1, round(most * 7) + 1) if full is None else ():  # Excel's column grows a pixel at a time
+            each = [lines_each(text, width + p / 7 - indent, bold=bold) for text, bold, indent in cells]
+            # the fewest pixels after which Excel wraps each cell as LibreOffice then does (LibreOffice too may take
+            # a line less wider), else, or where the sheet has no room for those, as LibreOffice did before
+            if least is None and all(e <= lo for (e, _), (_, lo) in zip(each, first, strict=True)):
+                least = p
+            if all(e <= lo for e, lo in each):
+                full = p
+                break
+        options = [p for p in dict.fromkeys((full, least)) if p]
+        if options:
+            wanted.append((min(options), j, [round(width + p / 7, 4) for p in options]))
+    for _, j, options in sorted(wanted):
+        for w in options:
+            trial = {**out, j: w}
+            if printed_points(trial) <= room + 1e-9:
+                out = trial
+                break
+    return out
 
 
 def use_arial(wb: Workbook) -> None:

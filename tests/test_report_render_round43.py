@@ -84,8 +84,9 @@ def test_the_workbook_says_a_shared_heading_part_once_in_every_row():
     ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(Report("R", "", {}, [Section("S", [table])]))))["Table 1"]
     # (round 44: "Participants" is once in a merged row above the headings, the figures from row 3)
     said = [row[-1] for row in ws.iter_rows(min_row=3, max_row=4, values_only=True)]
-    assert said == ["All figures but Participants: unanticipated; incomplete (c)",
-                    "Participants: unmet expectation; not mentioned (c)"], said
+    # (round 46: a grouped column named as the reader finds it, its shared part then its label, as the notes name it)
+    assert said == ["All figures but Participants \u203a unanticipated; incomplete (c)",
+                    "Participants \u203a unmet expectation; not mentioned (c)"], said
 
 
 def test_the_mann_whitney_caveat_calls_the_councils_few_only_where_they_are():

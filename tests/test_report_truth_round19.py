@@ -118,10 +118,10 @@ def _check_workbook_notes(findings):
         short = [t for t in defined if t.lower() not in {h.lower() for h in head}
                  and any(_words(t) <= _words(h) for h in head)]
         assert not short, (sheet, short, head, note)
-        # a grouped column is quoted as the reader sees it, its label under the shared part ("'incomplete' under
-        # 'Participants'", render45): the heading "Participants: incomplete"
-        grouped = re.findall(r"'([^']+)' under '([^']+)'", note or "")
-        quoted = [q for q in quoted if not any(q in pair for pair in grouped)] + [f"{g}: {s}" for s, g in grouped]
+        # a grouped column is quoted as the reader finds it, its shared part then its label ("'Participants ›
+        # incomplete'", render46; "'incomplete' under 'Participants'" in render45): the heading "Participants: incomplete"
+        grouped = re.findall(r"'([^'\u203a]+) \u203a ([^']+)'", note or "")
+        quoted = [q for q in quoted if "\u203a" not in q] + [f"{g}: {s}" for g, s in grouped]
         assert set(quoted) <= head, (sheet, set(quoted) - head, head, note)
         named += len(quoted)
     return named

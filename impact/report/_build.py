@@ -3396,11 +3396,13 @@ def _flag_machine_tables(ctx, sections: list) -> list:
 def _headings(table: Table, vocabulary) -> dict:
     """Each column of ``table`` named as its readers see it: the table's own heading (a p-value of no finding is
     'p-value (not a finding)', a share shown with its '%' drops '(%)'), and both ends of an interval the one column
-    that shows them ('95% CI')."""
-    from ._format import CI, display_frame
+    that shows them ('95% CI'), a column under a shared heading part as the notes name it ('Participants ›
+    incomplete', :func:`grouped_names`)."""
+    from ._format import CI, display_frame, grouped_names
 
     heads = display_frame(table.data, table.columns_format, vocabulary=vocabulary, labels=table.labels,
                           value_labels=table.value_labels).attrs["labels"]
+    heads = dict(zip(heads, grouped_names(list(heads.values())), strict=True))
     ends = {end: key for key, spec in (table.columns_format or {}).items() if isinstance(spec, CI)
             for end in (spec.low, spec.high)}
     return {c: heads.get(ends.get(c, c)) or vocabulary.column(c).header for c in table.data.columns}

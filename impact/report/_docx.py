@@ -520,7 +520,7 @@ class _Writer:
             groups = header_groups(headers)  # widths from the headings as the lower row shows them
             self.plans[key] = (frame, headers, rows, numeric,
                                *self._plan(groups[1] if groups else headers, rows, numeric, table.key_columns,
-                                           notes=notes))
+                                           notes=notes, whole=headers))
         return self.plans[key]
 
     def table(self, table: Table, *, own_rows: bool = False) -> None:
@@ -593,9 +593,12 @@ class _Writer:
         return " ".join(x for x in (clean_text(table_notes(table, self.vocabulary)), symbol_key(frame.attrs["symbols"]))
                         if x)
 
-    def _plan(self, headers, rows, numeric, key_columns, *, notes: str = ""):
-        """(font size, landscape?, column parts, widths per part) for a table."""
+    def _plan(self, headers, rows, numeric, key_columns, *, notes: str = "", whole=None):
+        """(font size, landscape?, column parts, widths per part) for a table; ``whole``, its headings before
+        header_groups took a shared part off (``headers``): the columns under a shared part are as wide as its longest
+        word together, a grouped column alone in a part as wide as it (:func:`_spanning`)."""
         portrait, wide = self.block(False), self.block(True)
+        spanning = _spanning(whole) if whole else ()
 
         def shared(page: _Page) -> float:
             # the share of the table's first page taken by its caption, its note and the text before it
@@ -610,7 +613,7 @@ class _Writer:
                 if landscape and not self.can_rotate:
                     continue
                 plan = fit_columns(headers, rows, page.width, size=size, padding=_CELL_PADDING, nowrap=numeric,
-                                   breakable=_BREAKABLE)
+                                   breakable=_BREAKABLE, spanning=spanning)
                 if not plan.fits:
                     continue
                 pages = self._height(headers, rows, plan.widths, size) / page.height
@@ -650,13 +653,13 @@ class _Writer:
             return size, landscape, [list(range(len(headers)))], [list(plan.widths)]
         size = TABLE_FONT_SIZES[-1]
         plan = fit_columns(headers, rows, wide.width, size=size, padding=_CELL_PADDING, nowrap=numeric,
-                          breakable=_BREAKABLE)
+                          breakable=_BREAKABLE, spanning=spanning)
         parts = split_columns(plan.minimum, wide.width, key_columns=identifying_columns(rows, numeric, key_columns))
         widths = []
         for columns in parts:
             sub = fit_columns([headers[j] for j in columns], [[r[j] for j in columns] for r in rows], wide.width,
                               size=size, padding=_CELL_PADDING, nowrap=[numeric[j] for j in columns],
-                              breakable=_BREAKABLE)
+                              breakable=_BREAKABLE, spanning=_spanning(whole, columns) if whole else ())
             widths.append(list(sub.widths))
         return size, True, parts, widths
 
@@ -832,6 +835,26 @@ def _stacked(groups: tuple[list[tuple[str, int]], list[str]]) -> list[str]:
     out, j = [], 0
     for text, span, grouped in groups[0]:
         out.extend([f"{text}\n{sub}" for sub in groups[1][j:j + span]] if grouped else [text])
+        j += span
+    return out
+
+
+def _spanning(headers: list[str], columns: list[int] | None = None) -> list[tuple[list[int], str]]:
+    """Each shared part of ``headers`` (header_groups) with the columns it stands over, as indices into ``columns``
+    (one part of a split table; the whole table without): fit_columns makes those columns together as wide as the
+    part's longest word (a part's "Representativeness" over two narrow columns of counts, or over one column alone in
+    its part, broke mid-word in 47 pt where it needs 81).
+
+    >>> _spanning(["Impact", "Participants: realised", "Participants: incomplete"], [0, 2])
+    [([1], 'Participants')]
+    >>> _spanning(["Impact", "Participants: realised", "Participants: incomplete"])
+    [([1, 2], 'Participants')]
+    """
+    groups = header_groups(headers, columns=columns)
+    out, j = [], 0
+    for text, span, grouped in groups[0] if groups else []:
+        if grouped:
+            out.append((list(range(j, j + span)), text))
         j += span
     return out
 

@@ -57,6 +57,8 @@ from .._words import _counted, _listed, _listed_clauses, _named, _outside_bracke
 __all__ = [
     "CI",
     "header_groups",
+    "grouped_names",
+    "GROUP_MARK",
     "FormatSpec",
     "aside",
     "aside_list",
@@ -994,8 +996,9 @@ def table_notes(table, vocabulary=None) -> str:
     :func:`display_frame` heads it. Notes gave the vocabulary's generic reading instead, or a shortened name, which
     did not match the heading ('median expectations' over 'Median, expectations before the review', 'Councils' over
     'Councils not in intervention'). A column whose heading's part before ": " is said once over it and its neighbours
-    (:func:`header_groups`) is named as the reader sees it, its label under that part ("'incomplete' under
-    'Participants'", where no heading reads "Participants: incomplete"). The rest is :meth:`Vocabulary.prose`.
+    (:func:`header_groups`) is named as the reader finds it, its shared part then its label (:func:`grouped_names`:
+    "'Participants › incomplete'", where no heading reads "Participants: incomplete"), as the workbook's column of
+    what is suppressed names it. The rest is :meth:`Vocabulary.prose`.
 
     Examples
     --------
@@ -1007,20 +1010,17 @@ def table_notes(table, vocabulary=None) -> str:
     >>> t = Table("t", pd.DataFrame({"n_a": [1], "n_b": [2]}), "T", "n_b of all.",
     ...           labels={"n_a": "Participants: realised", "n_b": "Participants: incomplete"})
     >>> table_notes(t)
-    "'incomplete' under 'Participants' of all."
+    "'Participants › incomplete' of all."
     """
     from ._labels import DEFAULT_VOCABULARY, SNAKE_RE, Label
 
     vocabulary = vocabulary or DEFAULT_VOCABULARY
     columns = set(table.data.columns)
     frame = table_display(table, vocabulary)
-    groups = header_groups([frame.attrs["labels"][c] for c in frame.columns])
-    under = {}  # a grouped column: its label as the lower heading row shows it, under its shared part
-    if groups:
-        j = 0
-        for lead, span, grouped in groups[0]:
-            under.update({frame.columns[k]: f"'{groups[1][k]}' under '{lead}'" for k in range(j, j + span) if grouped})
-            j += span
+    heads = [frame.attrs["labels"][c] for c in frame.columns]
+    # a grouped column: named as the reader finds it, its shared part then its label (grouped_names)
+    under = {c: f"'{name}'" for c, name, head in zip(frame.columns, grouped_names(heads), heads, strict=True)
+             if name != head}
 
     def heading(match: re.Match) -> str:
         name = match.group(0)
@@ -1046,6 +1046,32 @@ def symbol_key(symbols) -> str:
     """
     parts = [f"{s}: {SYMBOLS.get(s.lower(), 'see the notes')}" for s in symbols]
     return "; ".join(parts) + "." if parts else ""
+
+
+#: Between a shared heading part and a column's label under it, where a note or the workbook's column of what is
+#: suppressed names a grouped column (:func:`grouped_names`): the path a reader follows, group then column.
+GROUP_MARK = " \u203a "
+
+
+def grouped_names(headers, groups=None) -> list[str]:
+    """Each column named as a reader finds it under :func:`header_groups`' two heading rows: a grouped column by its
+    shared part then its label, joined by :data:`GROUP_MARK` ("Participants › incomplete"), any other by its heading.
+    The workbook's column of what is suppressed named a grouped column by its two rows' text run together
+    ("Participants: under way before the review, not reported after", a heading no row reads) and the notes the
+    same column as "'incomplete' under 'Participants'": both now say the same words.
+
+    >>> grouped_names(["Impact", "Participants: realised", "Participants: incomplete", "Councils: all"])
+    ['Impact', 'Participants › realised', 'Participants › incomplete', 'Councils: all']
+    """
+    headers = [str(h) for h in headers]
+    groups = header_groups(headers) if groups is None else groups
+    if not groups:
+        return headers
+    names, j = [], 0
+    for lead, span, grouped in groups[0]:
+        names += [f"{lead}{GROUP_MARK}{groups[1][k]}" if grouped else headers[k] for k in range(j, j + span)]
+        j += span
+    return names
 
 
 def header_groups(headers, *, columns=None) -> tuple[list[tuple[str, int, bool]], list[str]] | None:

@@ -57,7 +57,7 @@ def _column_needs(header: str, cells: Sequence[str], size: float, padding: float
 
 def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available: float, *, size: float,
                 padding: float = 8.0, nowrap: Sequence[bool] | None = None, fill: bool = True,
-                breakable: int | None = None) -> ColumnPlan:
+                breakable: int | None = None, spanning: Sequence[tuple[Sequence[int], str]] = ()) -> ColumnPlan:
     """Column widths for a table in ``available`` points.
 
     Each column gets at least its longest word (its longest value where
@@ -68,7 +68,12 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     cell, as Word does in a fixed-layout table), a word longer than that many
     characters sets no more of a column's minimum than its first
     ``breakable`` characters: one 64-character hash no longer squeezes the
-    column beside it to a word a line.
+    column beside it to a word a line. ``spanning``: (columns, text) of a
+    heading set in one cell over those columns (a shared part over the
+    headings below it, or over one column alone in a part of a split table):
+    together they are at least as wide as its longest word (bold), the room
+    they lack shared out evenly (a shared part's long word broke mid-word
+    over narrow columns of counts).
 
     Examples
     --------
@@ -77,6 +82,11 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     (True, 200, True)
     >>> fit_columns(["A"] * 3, [["Incomprehensibilities"] * 3], 100, size=9).fits
     False
+    >>> [round(w) for w in fit_columns(["n", "x", "y"], [["1", "2", "3"]], 300, size=9, fill=False).widths]
+    [14, 13, 13]
+    >>> [round(w) for w in fit_columns(["n", "x", "y"], [["1", "2", "3"]], 300, size=9, fill=False,
+    ...                                  spanning=[([1, 2], "Representativeness")]).widths]
+    [14, 49, 49]
     """
     n = len(headers)
     nowrap = list(nowrap) if nowrap is not None else [False] * n
@@ -86,6 +96,11 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     minimum = [m for m, _, _ in needs]
     body = [b for _, b, _ in needs]
     natural = [x for _, _, x in needs]
+    for cols, text in spanning:
+        short = _longest_word(str(text), size, True) + padding - sum(minimum[j] for j in cols)
+        for j in cols if short > 0 else ():
+            minimum[j] += short / len(cols)
+            body[j], natural[j] = max(body[j], minimum[j]), max(natural[j], minimum[j])
     if sum(natural) <= available:
         widths = natural
         if fill and sum(natural) > 0:

@@ -66,6 +66,7 @@ from .._xlsx import (
     LEAST_SCALE,
     LINE_PT,
     PAGE_POINTS,
+    excel_catch_up,
     fit_row_heights,
     gapped,
     page_widths,
@@ -77,6 +78,7 @@ from .._xlsx import (
 )
 from ._format import (
     CI,
+    GROUP_MARK,
     MISSING,
     NUMERIC_KINDS,
     RATIO_CEILING,
@@ -86,6 +88,7 @@ from ._format import (
     ci_digits,
     clean_text,
     format_value,
+    grouped_names,
     header_groups,
     p_digits,
     provenance_entries,
@@ -278,7 +281,9 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     numeric = {col for col, _, spec in columns if spec is not None and spec.kind in NUMERIC_KINDS}
     points = {col for col, _, spec in columns if spec is not None and spec.kind == "pp"}
     flags: list[str] = []
-    figures = [head for col, head, _ in columns if col in numeric]
+    # a figure named as the notes name it, a grouped column by its shared part then its label (grouped_names)
+    named = dict(zip([col for col, _, _ in columns], grouped_names([h for _, h, _ in columns]), strict=True))
+    figures = [named[col] for col, _, _ in columns if col in numeric]
     rows = []
     # Each column read once as Python objects (element access through pandas costs more than the writing).
     raw = {col: data[col].to_numpy(dtype=object) for col, _, _ in columns}
@@ -287,14 +292,14 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     text = {col: shown[col].to_numpy(dtype=object) for col, _, _ in columns if col in shown.columns}
     for i in range(len(data)):
         row, flagged = [], []  # (heading, why) of each empty figure
-        for col, head, _spec in columns:
+        for col, _head, _spec in columns:
             value = raw[col][i]
             if col in numeric and isinstance(value, str):
-                flagged.append((head, value.strip()))
+                flagged.append((named[col], value.strip()))
                 row.append(None)
             elif col in numeric and isinstance(value, (float, np.floating)) and math.isinf(value):
                 # an interval open on one side: a cell cannot hold infinity, and the text "inf" was a number as text
-                flagged.append((head, "no limit"))
+                flagged.append((named[col], "no limit"))
                 row.append(None)
             elif col in numeric or (_spec is not None and _spec.kind in ("date", "bool")):
                 row.append(_cell_value(value))  # numbers, dates and yes/no stay what they are
@@ -382,6 +387,10 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     if groups:
         _group_row(ws, groups[0])
         head_rows = 2
+    # a column Excel wraps onto more lines than LibreOffice, a few pixels wider: its rows no taller than both need
+    widths = excel_catch_up(ws, widths, landscape=landscape, only=wrap, header=head_rows)
+    for j, width in widths.items():
+        ws.column_dimensions[get_column_letter(j)].width = width
     fit_row_heights(ws, widths, only=wrap, header=head_rows)
     # the heading row, and the columns that say what a row is (impact, wave...) where they leave room to scroll the
     # figures beside them: scrolled right, a wide sheet's figures stood beside no impact nor wave
@@ -436,9 +445,9 @@ def _write_withheld_sheet(ws: Worksheet, table: Table, report: Report, number: i
 
 def _flag_text(flagged: list[tuple[str, str]], figures: list[str]) -> str:
     """What :data:`FLAG_COLUMN` says of a row's empty figures, given as (heading, why) among the headings of the
-    row's ``figures``: each reason said once, after the columns empty for it (an interval's two ends as the interval,
-    a heading's part before ": " shared by them said once); where one reason empties every figure, or every figure
-    but a few, :data:`ALL_FIGURES` and the reason, or "All figures but" the few shown. (A row of the counts shown and
+    row's ``figures`` (each named as the notes name it, :func:`grouped_names`): each reason said once, after the
+    columns empty for it (an interval's two ends as the interval, a shared heading part said once); where one reason
+    empties every figure, or every figure but a few, :data:`ALL_FIGURES` and the reason, or "All figures but" the few shown. (A row of the counts shown and
     every share, interval and p suppressed named each of its 9 columns with its "(c)", 14 lines tall.)
 
     Examples
@@ -452,9 +461,9 @@ def _flag_text(flagged: list[tuple[str, str]], figures: list[str]) -> str:
     >>> _flag_text([("Share", "c"), ("95% CI, lower", "c"), ("95% CI, upper", "c")], ["n", "Share", "95% CI, lower",
     ...            "95% CI, upper"])
     'Share; 95% CI (c)'
-    >>> parts = ["n", "Participants: realised", "Participants: unmet expectation", "Participants: unanticipated"]
-    >>> _flag_text([("Participants: realised", "c"), ("Participants: unmet expectation", "c")], parts + ["Share"])
-    'Participants: realised; unmet expectation (c)'
+    >>> parts = ["n", "Participants › realised", "Participants › unmet expectation", "Participants › unanticipated"]
+    >>> _flag_text([("Participants › realised", "c"), ("Participants › unmet expectation", "c")], parts + ["Share"])
+    'Participants › realised; unmet expectation (c)'
     >>> heads = ["Councils not in intervention", "Mean share, not in intervention", "Councils in intervention",
     ...          "Mean share, in intervention", "Difference in share (percentage points)",
     ...          "95% CI, lower (percentage points)", "95% CI, upper (percentage points)", "p-value (not a finding)"]
@@ -462,8 +471,8 @@ def _flag_text(flagged: list[tuple[str, str]], figures: list[str]) -> str:
     'All figures but Councils not in intervention; Councils in intervention (c)'
     >>> _flag_text([(h, "c") for h in parts[1:]], parts)
     'All figures but n (c)'
-    >>> _flag_text([(h, "c") for h in parts if h != "Participants: realised"] + [("Share", "c")], parts[:2] + parts[2:] + ["Participants: incomplete", "Share"])
-    'All figures but Participants: realised; incomplete (c)'
+    >>> _flag_text([(h, "c") for h in parts if h != "Participants › realised"] + [("Share", "c")], parts[:2] + parts[2:] + ["Participants › incomplete", "Share"])
+    'All figures but Participants › realised; incomplete (c)'
     """
     if len(figures) > 1 and len(flagged) == len(figures) and len({why for _, why in flagged}) == 1:
         return f"{ALL_FIGURES} ({flagged[0][1]})"
@@ -485,14 +494,15 @@ _END = re.compile(r"^(.+), (lower|upper)((?: \(.*\))?)$")
 
 
 def _heads_once(heads: list[str]) -> str:
-    """Headings said once: an interval's two ends as the interval, a part before ": " shared by all said once."""
+    """Headings said once: an interval's two ends as the interval, a shared heading part (:data:`GROUP_MARK`) common
+    to all said once."""
     ends = {h: _END.match(h) for h in heads}
     pairs = {(m[1], m[3]) for m in ends.values() if m and m[2] == "lower"} & {
         (m[1], m[3]) for m in ends.values() if m and m[2] == "upper"}
     heads = list(dict.fromkeys(m[1] + m[3] if m and (m[1], m[3]) in pairs else h for h, m in ends.items()))
-    lead = {h.split(": ", 1)[0] for h in heads}
-    if len(heads) > 1 and len(lead) == 1 and all(": " in h for h in heads):
-        heads = [heads[0]] + [h.split(": ", 1)[1] for h in heads[1:]]
+    lead = {h.split(GROUP_MARK, 1)[0] for h in heads}
+    if len(heads) > 1 and len(lead) == 1 and all(GROUP_MARK in h for h in heads):
+        heads = [heads[0]] + [h.split(GROUP_MARK, 1)[1] for h in heads[1:]]
     return "; ".join(heads)
 
 
