@@ -57,6 +57,9 @@ __all__ = [
     "name_problem",
     "name_refused",
     "NAME_MAX",
+    "TITLE_MAX",
+    "LABEL_MAX",
+    "too_long",
     "spelt_two_ways",
     "latin_lookalike",
     "lookalike_names",
@@ -64,6 +67,7 @@ __all__ = [
     "missing_hint",
     "close_matches",
     "did_you_mean",
+    "plain_form",
     "same_id",
 ]
 
@@ -712,6 +716,40 @@ def name_problem(text: str, *, noun: str, plural: str, one_line: bool = True) ->
 NAME_MAX = 100
 
 
+#: Longest title: a study's name (the report's title: its first page, the web page's ``<title>`` in a browser tab and
+#: the Word file's Title property, which holds 255 characters), a codebook's title, a survey question.  The longest
+#: bundled codebook title has 69 characters; a longer text is a paragraph or a file pasted in by mistake.
+TITLE_MAX = 200
+
+#: Longest label shown on one line in a table's cell, a figure's axis or legend, a Word heading: a council's name (the
+#: longest in England, 'Royal Borough of Windsor and Maidenhead', has 39 characters), a code's, a wave's or a
+#: vocabulary value's label (the bundled codebooks' longest has 56).  A workbook's sheet names (31 characters) are
+#: never labels: impact names its sheets 'Table 1', 'Notes'.
+LABEL_MAX = NAME_MAX
+
+
+def too_long(text: str, limit: int, what: str, *, shown: str | None = None) -> str | None:
+    """Why ``text`` is too long to be ``what`` (at most ``limit`` characters, spaces at its ends aside), as what was
+    expected, saying where it is ``shown`` (by default where a title, :data:`TITLE_MAX`, or a label is shown); None
+    where it is not.
+
+    Examples
+    --------
+    >>> too_long("x" * 5000, TITLE_MAX, "a study's name")
+    "a study's name of at most 200 characters (it has 5,000: a title is shown whole on the report's first page, in the web page's title and in the Word file's Title property, which holds 255; a longer one is text pasted in by mistake: shorten it)"
+    >>> too_long("Barnet", LABEL_MAX, "a council's name") is None
+    True
+    """
+    n = len(text.strip())
+    if n <= limit:
+        return None
+    shown = shown or ("a title is shown whole on the report's first page, in the web page's title and in the Word file's Title "
+             "property, which holds 255" if limit == TITLE_MAX else
+             "a label is shown on one line, in a table's cell and beside a figure's bars and lines")
+    return f"{what} of at most {limit} characters (it has {n:,}: {shown}; a longer one is text pasted in by mistake: " \
+           "shorten it)"
+
+
 def name_refused(text: str, what: str, *, plural: str = "names", empty: str = "") -> str | None:
     """Why ``text`` is no name of ``what`` (empty or blank, a control character or line break, a character no one
     sees, longer than :data:`NAME_MAX` characters), as ``'value' - expected ...``; None where it is a name.
@@ -1069,7 +1107,37 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     if not found:
         return ""
     shown = " or ".join(repr(c) for c in found)
-    return f" (did you mean {shown}? one of the two holds {held})" if held else f" (did you mean {shown}?)"
+    if held:
+        return f" (did you mean {shown}? one of the two holds {held})"
+    if (plain := plain_form(value)) is not None:
+        return f" (did you mean {shown}? {value!r} {plain})"
+    return f" (did you mean {shown}?)"
+
+
+def plain_form(text: str) -> str | None:
+    """What makes ``text`` differ from its plain form (NFKC), as said after the text: full-width letters or digits, as
+    an East Asian keyboard types them, half-width ones, or other forms Unicode writes another way (a ligature, a
+    superscript, a letter in two parts), named with the first of them and the plain form to write; None where
+    ``text`` is plain.
+
+    Examples
+    --------
+    >>> plain_form("\uff41ccept")
+    "is written in full-width characters (U+FF41 FULLWIDTH LATIN SMALL LETTER A at character 1), as an East Asian keyboard types them: its plain form (NFKC) is 'accept'; write that"
+    >>> plain_form("accept") is None
+    True
+    """
+    plain = unicodedata.normalize("NFKC", text)
+    if plain == text:
+        return None
+    odd = [(i, ch) for i, ch in enumerate(text, 1) if unicodedata.normalize("NFKC", ch) != ch]
+    kinds = {unicodedata.decomposition(ch).split(" ", 1)[0] for _, ch in odd}
+    said = ("full-width characters" if kinds == {"<wide>"} else "half-width characters" if kinds == {"<narrow>"}
+            else "characters Unicode also writes another way (a ligature, a superscript, a letter in two parts)")
+    named = (f"{_char_name(odd[0][1])} at character {odd[0][0]}" + (f" and {len(odd) - 1} more" if len(odd) > 1 else "")
+             if odd else "a letter and its accent as two characters")
+    typed = ", as an East Asian keyboard types them" if kinds <= {"<wide>", "<narrow>"} and odd else ""
+    return f"is written in {said} ({named}){typed}: its plain form (NFKC) is {plain!r}; write that"
 
 
 @dataclass(frozen=True)
@@ -1086,6 +1154,7 @@ class Column:
     low: float | None = None  # smallest number allowed
     high: float | None = None  # largest number allowed
     unique: bool = False  # each value once (case and spacing ignored): an error for an id, a warning for text
+    max_length: int | None = None  # most characters a text may have (:func:`too_long`)
 
 
 @dataclass(frozen=True)
@@ -1119,7 +1188,7 @@ TABLES: dict[str, Table] = {
         "One row per council in the study.",
         (
             C("council_id", "id", True, "DfE three-digit local authority number, as text (e.g. `301`).", pattern=r"[0-9]{3}"),
-            C("name", "text", True, "Council name.", unique=True),
+            C("name", "text", True, "Council name.", unique=True, max_length=LABEL_MAX),
             C("ons_code", "id", False, "ONS local authority code (E06/E08/E09/E10...).", pattern=r"[EW][0-9]{8}",
               unique=True),
             C("council_type", "id", True, "Type of council.", vocabulary="council_types"),
@@ -1326,6 +1395,9 @@ def format_reference() -> str:
         "(`teams_call:` alone is no label; list ids alone, `[teams_call]`, to show them as written).",
         "A built-in value given another label (`roles: {dcs: Head of service}`) is a warning: the",
         "report names it so; a built-in value listed alone (`[dcs]`) keeps its built-in label.",
+        f"The study's name (the report's title) and a survey question are at most {TITLE_MAX} characters, a",
+        f"wave's or a vocabulary value's label at most {LABEL_MAX} (a council's name and a code's label too):",
+        "a longer one is text pasted in by mistake, and is an error.",
         "",
         "`codebook` is a bundled codebook name or a `.yaml` file inside the study folder;",
         "`impact validate` checks that it loads.  Every file a study names (`study.yaml`,",
@@ -1377,6 +1449,8 @@ def format_reference() -> str:
                 allowed = (allowed + "; " if allowed else "") + f"pattern `{c.pattern}`"
             if c.low is not None or c.high is not None:
                 allowed = (allowed + "; " if allowed else "") + f"from {c.low:,g} to {c.high:,g}"
+            if c.max_length:
+                allowed = (allowed + "; " if allowed else "") + f"at most {c.max_length} characters"
             if c.unique:
                 allowed = (allowed + "; " if allowed else "") + ("each value once (case and spacing ignored)" if
                                                                  c.type == "id" else "a value given twice is a warning")

@@ -449,6 +449,28 @@ def _double_decoded(twice: tuple[str, str]) -> str:
             "file again from its original, as UTF-8)")
 
 
+def _meta_limit(path: str) -> tuple[int, str] | tuple[int, str, str] | None:
+    """The most characters the text at ``path`` of study.yaml may have, and what it is, where it is shown as a title
+    or a label (:func:`impact.schema.too_long`): the study's name, a survey question, a wave's or a vocabulary
+    value's label; None for other text (a description, a note).
+
+    Examples
+    --------
+    >>> _meta_limit("name"), _meta_limit("waves[1].label"), _meta_limit("vocabularies.roles.vsh")
+    ((200, "the study's name"), (100, 'a label'), (100, 'a label'))
+    >>> _meta_limit("survey.items.q_confident.label"), _meta_limit("description")
+    ((200, 'a survey question', 'a question is shown whole wherever the report names it'), None)
+    """
+    if path == "name":
+        return schema.TITLE_MAX, "the study's name"
+    if re.fullmatch(r"survey\.items\.[^.]+\.label", path):
+        return (schema.TITLE_MAX, "a survey question",
+                "a question is shown whole wherever the report names it")
+    if re.fullmatch(r"waves\[\d+\]\.label|vocabularies\.[^.]+\.[^.]+", path):
+        return schema.LABEL_MAX, "a label"
+    return None
+
+
 def _meta_text(meta: Any, where: str = "") -> list[Problem]:
     """Text of ``study.yaml`` (values and keys, at any depth) holding control characters, which no one sees and an
     Excel workbook cannot hold (openpyxl refuses them), a name or label over several lines, or a label left empty:
@@ -463,6 +485,9 @@ def _meta_text(meta: Any, where: str = "") -> list[Problem]:
             one_line = isinstance(key, str) and key in ("name", "label") and text is value
             if (expected := schema.text_problem(text, one_line=one_line)) is not None:
                 out.append(Problem("study.yaml", None, shown, text[:60], expected))
+            elif text is value and (limit := _meta_limit(path)) is not None and (
+                    expected := schema.too_long(text, *limit[:2], shown=limit[2] if len(limit) > 2 else None)) is not None:
+                out.append(Problem("study.yaml", None, shown, text, expected))
         if key == "label" and isinstance(value, str) and not value.strip():
             out.append(Problem("study.yaml", None, path, value, "a label with some text (an empty label leaves what "
                                "it names unnamed in the report: write one, or leave the key out to be shown the id)"))
@@ -1063,6 +1088,9 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             # no Excel workbook can hold (openpyxl refuses it), where names and descriptions are written
             return value, [(text, f"text without control characters (it holds {schema._named_at(control)}, which "
                                   "no one sees and which a workbook cannot hold: retype the cell)", "error")]
+        if col.type == "text" and col.max_length and (why := schema.too_long(
+                text, col.max_length, f"a {col.description.rstrip('.').lower()}")) is not None:
+            return value, [(text, why, "error")]
         if col.type == "text" and (twice := schema.double_decoded(text)) is not None:
             return value, [(text, _double_decoded(twice), "warning")]
         if col.type == "text" and (held := schema.hidden_names(text, formats_only=True)) is not None:

@@ -449,7 +449,8 @@ def test_docx_template_errors_name_the_file(report, tmp_path):
         render_docx(report, template=tmp_path / "missing.docx")
     bad = tmp_path / "notes.docx"
     bad.write_text("not a Word file")
-    with pytest.raises(InputError, match=r"notes\.docx: not a readable Word template"):
+    with pytest.raises(InputError, match=r"notes\.docx: not a Word file - expected a Word document or template "
+                                         r"\(\.docx, \.dotx: a zip archive of Word's parts\) but it is text"):
         render(report, tmp_path / "out", docx_template=bad)
     assert not (tmp_path / "out").exists()  # nothing written
 

@@ -31,7 +31,7 @@ import yaml
 from .._io import atomic_write_text, read_text, safe_yaml_load
 from .._words import _counted
 from ..errors import InputError, Problem, ValidationError
-from ..schema import META_KEYS, hidden_names, text_problem
+from ..schema import LABEL_MAX, META_KEYS, TITLE_MAX, hidden_names, text_problem, too_long
 from ._cues import pattern_problem, split_parts
 
 __all__ = ["Codebook", "codebook_dirs", "available_codebooks", "FORMAT_VERSION"]
@@ -521,7 +521,8 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
         bad("version", spec["version"], "a version string in quotes, such as \"1.10\" (YAML reads an unquoted 1.10 "
                                         "as the number 1.1)")
     for key in ("version", "title", "description", "source"):
-        _check_text(spec.get(key), key, bad, one_line=key in ("version", "title"))
+        _check_text(spec.get(key), key, bad, one_line=key in ("version", "title"),
+                    limit=(TITLE_MAX, "a codebook's title") if key == "title" else None)
     noun = spec.get("noun")
     words = noun if isinstance(noun, list) and len(noun) == 2 else [noun]
     if noun is not None and not all(isinstance(w, str) and _NOUN.fullmatch(w.strip()) for w in words):
@@ -565,7 +566,7 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
             bad(f"{where}.id", c["id"], "an id used only once")
         if not isinstance(c.get("label"), str) or not c["label"].strip():
             bad(f"{where}.label", c.get("label"), "a non-empty label (text)")
-        elif _check_text(c["label"], f"{where}.label", bad, one_line=True):
+        elif _check_text(c["label"], f"{where}.label", bad, one_line=True, limit=(LABEL_MAX, "a code's label")):
             pass  # told: a label with a control character or over two lines
         elif (same := labelled.setdefault(" ".join(c["label"].split()).casefold(), i)) != i:
             bad(f"{where}.label", c["label"], f"a label no other code has (codes[{same}], {codes[same].get('id')}, is "
@@ -710,11 +711,12 @@ def _typed(value: object) -> str:
     return "" if isinstance(value, str) else f"; {value!r} is read as {_kind(value)}"
 
 
-def _check_text(value: object, column: str, bad, *, one_line: bool = False) -> bool:
+def _check_text(value: object, column: str, bad, *, one_line: bool = False,
+                limit: tuple[int, str] | None = None) -> bool:
     """Tell ``bad`` of a codebook's text (a label, a definition, an example) holding control characters, or a line
     break where it is shown on one line (a label, a title, the version), or a character no one sees (a byte-order
-    mark, a zero-width space, a direction mark: refused in terms too), or of a list or mapping given for it; True
-    where it was told."""
+    mark, a zero-width space, a direction mark: refused in terms too), or longer than ``limit`` (its most characters
+    and what it is, :func:`impact.schema.too_long`), or of a list or mapping given for it; True where it was told."""
     if isinstance(value, list | Mapping):
         bad(column, value, f"text ({_kind(value)} was given)")
         return True
@@ -727,6 +729,9 @@ def _check_text(value: object, column: str, bad, *, one_line: bool = False) -> b
         bad(column, value, f"text without invisible characters (it holds {held}, which no one sees: the text shown "
                            f"is not the text read, {''.join(ch for ch in value if ch.isprintable())!r} as it looks; "
                            "retype it)")
+        return True
+    if isinstance(value, str) and limit is not None and (expected := too_long(value, *limit)) is not None:
+        bad(column, value, expected)
         return True
     return False
 

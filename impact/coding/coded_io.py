@@ -19,6 +19,7 @@ from .._io import (
     _STRAY_QUOTE,
     UTF16_BOMS,
     UTF32_BOMS,
+    _document_kind,
     _other_separator,
     _row_like,
     atomic_write,
@@ -140,8 +141,10 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     _check_file(path, expected)
     data = path.read_bytes()
     nul = -1 if data.startswith((*UTF16_BOMS, *UTF32_BOMS)) else data.find(b"\x00")
-    if nul >= 0:
-        raise InputError(f"{path}: a binary file, not CSV text (a NUL byte at byte {nul}) - {expected}")
+    if nul >= 0:  # an Excel workbook, a PDF: said as what it is
+        kind = _document_kind(data)
+        raise InputError(f"{path}: {kind or 'a binary file'}, not CSV text"
+                         + ("" if kind else f" (a NUL byte at byte {nul})") + f" - {expected}")
     try:  # the one decoder of the package, with the study tables' fallback to Windows-1252 (and its warning)
         text, encoding = decode_text(data, source=str(path))
     except InputError as exc:

@@ -46,7 +46,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
-from .._io import check_input_file
+from .._io import _document_kind, check_input_file
 from .._version import __version__
 from ..errors import InputError
 from ._format import (
@@ -189,16 +189,61 @@ def _open(template: str | os.PathLike | None):
     except InputError:
         raise
     except Exception as exc:  # python-docx raises several types for a file that is not Word
-        # python-docx names the bytes it was given ("file '<_io.BytesIO object at 0x7f...>' is not a Word file"): the
-        # file is named by its path, once, at the start
-        said = re.sub(r"file '<_io\.BytesIO object at 0x[0-9a-fA-F]+>' ", "it ", str(exc))
-        raise InputError(f"{path}: not a readable Word template (.docx or .dotx): {type(exc).__name__}: {said}") from None
+        raise InputError(f"{path}: {_not_word(path, exc)}") from None
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     _ensure_styles(doc)
     return doc, True
+
+
+#: A part of a zip archive that says which Office file it is, other than Word.
+_OTHER_OFFICE = (("xl/", "an Excel workbook"), ("ppt/", "a PowerPoint presentation"),
+                 ("content.xml", "an OpenDocument file (LibreOffice)"))
+
+
+def _not_word(path: Path, exc: Exception) -> str:
+    """What a template python-docx could not open is, in a reader's words, and what was expected: ``exc`` names its
+    fault only where the file looks like Word but its parts are broken.
+
+    Examples
+    --------
+    >>> import tempfile, zipfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     (p := Path(d, "t.docx")).write_bytes(b"%PDF-1.7 ...")
+    ...     print(_not_word(p, ValueError("x")))
+    12
+    not a Word file - expected a Word document or template (.docx, .dotx: a zip archive of Word's parts) but it is a PDF document; open it in Word and save it as a Word document or template
+    """
+    expected = "expected a Word document or template (.docx, .dotx: a zip archive of Word's parts)"
+    fix = "open it in Word and save it as a Word document or template"
+    if not zipfile.is_zipfile(path):
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+
+            def read_at(at: int, size: int) -> bytes:
+                fh.seek(at)
+                return fh.read(size)
+
+            what = _document_kind(head, read_at) if head else None
+        if not head:
+            return f"an empty file - {expected}"
+        if what is None:
+            what = "neither a zip archive nor text" if b"\x00" in head else "text"
+        return f"not a Word file - {expected} but it is {what}" + ("" if ":" in what else f"; {fix}")
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+    if not any(n.startswith("word/") for n in names):
+        what = next((said for part, said in _OTHER_OFFICE if any(n.startswith(part) for n in names)), None)
+        if what is None:  # another zip: what it holds, as far as three names tell
+            held = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3 else "")
+            what = f"a zip archive holding no Word document ({held or 'nothing'})"
+        return f"not a Word file - {expected} but it is {what}; {fix}"
+    # Word's parts are there but python-docx could not read them; it names the bytes it was given ("file
+    # '<_io.BytesIO object at 0x7f...>' is not a Word file"): the file is named by its path, once, at the start
+    said = re.sub(r"file '<_io\.BytesIO object at 0x[0-9a-fA-F]+>' ", "it ", str(exc))
+    return (f"a Word file whose parts cannot be read ({said}) - {expected}, as Word saves it; {fix} again")
 
 
 def check_docx_template(template: str | os.PathLike) -> None:
