@@ -724,37 +724,77 @@ def _response_test_said(ctx) -> str:
 
 
 def _weighted_waves(ctx) -> pd.DataFrame:
-    """The models' wave terms (each later wave against the first) beside the same fits weighted for missed interviews
-    (``attrition_waves`` of the findings, ``missing == "ipw"``): ``code``, ``term``, ``wave``, the models' ``estimate``,
-    ``se``, ``ci_low``, ``ci_high``, the weighted ``w_estimate``, ``w_se``, ``w_ci_low``, ``w_ci_high``, and ``differs``:
-    the two are further apart than the larger of their standard errors. Of the terms the summary reads
-    (:func:`_readable_models`) that are GEE fits on both sides (a Firth estimate is not set beside a weighted GEE).
-    Under participants in intervention planted to miss the later interviews, stats21's bench found the complete-case
-    wave terms of a model without status biased (-0.18) and the weighted ones not; the report showed weighted
-    estimates of the intervention contrast only (truth48). Empty where nothing can be set side by side. Computed once
-    per report: :attr:`_Ctx.weighted_waves` reads it."""
-    out = pd.DataFrame(columns=["code", "term", "wave", "estimate", "se", "ci_low", "ci_high", "w_estimate", "w_se",
-                                "w_ci_low", "w_ci_high", "differs"])
+    """The models' changes across the waves (each later wave against the first, ``wave_<w>``, and each wave after the
+    first after the review against it, ``<w>_vs_<first later>``) beside the same fits weighted for missed interviews
+    (``attrition_waves`` of the findings, ``missing == "ipw"``): ``code``, ``term``, ``wave``, ``against`` (the wave
+    compared with), the models' ``estimate``, ``se``, ``ci_low``, ``ci_high``, ``p_adjusted``, the weighted
+    ``w_estimate``, ``w_se``, ``w_ci_low``, ``w_ci_high``, ``w_p_adjusted`` (Holm's, as the models' and the summary's:
+    :func:`_weighted_holm`), ``differs`` (the two are further apart than the larger of their standard errors) and
+    ``disagree`` (significant after Holm's adjustment in one and not the other, or in opposite directions: what the
+    summary calls a disputed change where the missed interviews are not at random, :func:`_weighted_disputed`). Of the
+    terms the summary reads (:func:`_readable_models`) that are GEE fits on both sides (a Firth estimate is not set
+    beside a weighted GEE). Under participants in intervention planted to miss the later interviews, stats21's bench
+    found the complete-case wave terms of a model without status biased (-0.18) and the weighted ones not; the report
+    showed weighted estimates of the intervention contrast only (truth48), and the weighted figures of a change the
+    summary calls disputed in no table (truth51). Empty where nothing can be set side by side. Computed once per
+    report: :attr:`_Ctx.weighted_waves` reads it."""
+    out = pd.DataFrame(columns=["code", "term", "wave", "against", "estimate", "se", "ci_low", "ci_high", "p_adjusted",
+                                "w_estimate", "w_se", "w_ci_low", "w_ci_high", "w_p_adjusted", "differs", "disagree"])
     aw = getattr(ctx.f, "attrition_waves", None)
-    terms = {f"wave_{w}": w for w in ctx.later}
-    if aw is None or aw.empty or not terms or "term" not in aw.columns:
+    if aw is None or aw.empty or "term" not in aw.columns or not ctx.later:
         return out
-    _, rows = _readable_models(ctx, terms)
-    if rows.empty:
-        return out
-    if "estimator" in rows.columns:
-        rows = rows[rows["estimator"].fillna("gee").eq("gee")]
-    w = aw[(aw["missing"] == "ipw") & ~aw["separation"].fillna(False).astype(bool)]
-    w = w[np.isfinite(w[["estimate", "se", "ci_low", "ci_high"]].astype(float)).all(axis=1)]
-    w = w[["code", "term", "estimate", "se", "ci_low", "ci_high"]].rename(
-        columns={c: f"w_{c}" for c in ("estimate", "se", "ci_low", "ci_high")})
-    both = rows[["code", "term", "estimate", "se", "ci_low", "ci_high"]].merge(w, on=["code", "term"])
+    first, since = {f"wave_{w}": w for w in ctx.later}, _since_terms(ctx)
+    against = {**dict.fromkeys(first, ctx.waves[0]), **dict.fromkeys(since, ctx.later[0])}
+    parts = []
+    for terms in (first, since):  # each its own Holm family, as the models' (impact.intervention_effects)
+        holm, rows = _readable_models(ctx, terms)
+        w = _weighted_holm(ctx, holm) if len(rows) else None
+        if w is None or w.empty:
+            continue
+        if "estimator" in rows.columns:
+            rows = rows[rows["estimator"].fillna("gee").eq("gee")]
+        w = w[np.isfinite(w[["se", "ci_low", "ci_high"]].astype(float)).all(axis=1)]
+        w = w[["code", "term", "estimate", "se", "ci_low", "ci_high", "w_p_adjusted"]].rename(
+            columns={c: f"w_{c}" for c in ("estimate", "se", "ci_low", "ci_high")})
+        parts.append(rows[["code", "term", "estimate", "se", "ci_low", "ci_high", "p_adjusted"]].merge(
+            w, on=["code", "term"]).assign(wave=lambda d, t=terms: d["term"].map(t)))
+    both = pd.concat(parts, ignore_index=True) if parts else out.iloc[:0]
     if both.empty:
         return out
     gap = (both["w_estimate"] - both["estimate"]).abs()
-    both = both.assign(wave=both["term"].map(terms), differs=gap > np.maximum(both["se"], both["w_se"]),
-                       _o=both["code"].map(ctx.codes.index), _t=both["term"].map(list(terms).index))
+    order = [*first, *since]
+    both = both.assign(against=both["term"].map(against), differs=gap > np.maximum(both["se"], both["w_se"]),
+                       disagree=_disagree(ctx, both), _o=both["code"].map(ctx.codes.index),
+                       _t=both["term"].map(order.index))
     return both.sort_values(["_o", "_t"]).drop(columns=["_o", "_t"])[list(out.columns)].reset_index(drop=True)
+
+
+def _disagree(ctx, both: pd.DataFrame) -> pd.Series:
+    """Per row of ``both`` (the models' ``estimate`` and ``p_adjusted`` beside the weighted ``w_estimate`` and
+    ``w_p_adjusted``): significant after Holm's adjustment in one and not the other, or significant in both in opposite
+    directions."""
+    found, w_found = both["p_adjusted"] < ctx.alpha, both["w_p_adjusted"] < ctx.alpha
+    turned = found & w_found & (np.sign(both["estimate"]) != np.sign(both["w_estimate"]))
+    return (found != w_found) | turned
+
+
+def _weighted_holm(ctx, holm: pd.DataFrame) -> pd.DataFrame:
+    """The fits weighted for missed interviews (``attrition_waves``, ``missing == "ipw"``, not separated, finite
+    estimate and p) of the models' rows ``holm`` (one Holm family's terms and impacts, as :func:`_readable_models`
+    gives them), with ``w_p_adjusted``: their p-values adjusted as the models' are (the wave terms of every impact
+    together, each contrast of the waves after the review across the impacts), over the rows weighted. Empty where
+    there are none."""
+    from ..stats import adjust_pvalues
+
+    aw = getattr(ctx.f, "attrition_waves", None)
+    if aw is None or aw.empty or holm.empty or "term" not in aw.columns:
+        return pd.DataFrame(columns=["code", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "w_p_adjusted"])
+    w = aw[(aw["missing"] == "ipw") & aw["term"].isin(set(holm["term"])) & aw["code"].isin(set(holm["code"]))
+           & ~aw["separation"].fillna(False).astype(bool)]
+    w = w[np.isfinite(w[["estimate", "p_value"]].astype(float)).all(axis=1)].assign(w_p_adjusted=np.nan)
+    for _, idx in w.groupby(holm_family(w["term"]), observed=True).groups.items():
+        w.loc[idx, "w_p_adjusted"] = np.asarray(adjust_pvalues(w.loc[idx, "p_value"], method="holm"))
+    return w
 
 
 def _weighted_waves_said(ctx, rows: pd.DataFrame, at) -> str:
@@ -770,53 +810,86 @@ def _weighted_change_caveat(ctx) -> str | None:
     models' complete-case term by more than the larger of their standard errors (:func:`_weighted_waves`); None where
     every one agrees."""
     ww = ctx.weighted_waves
-    differs = ww[ww["differs"]]
+    differs = ww[ww["differs"] & ww["term"].str.startswith("wave_")]
     if differs.empty:
         return None
     at = (lambda w: ctx.short_wave(w).lower()) if len(ctx.later) > 1 else (lambda w: ctx.wave(w).lower())
     return (f"Weighted for the missed interviews {_WEIGHTED_HOW}, the change since {ctx.wave(ctx.waves[0]).lower()} "
             f"differs from the models' complete-case figure by more than a standard error in "
-            f"{_weighted_waves_said(ctx, differs, at)}; the models section's table of the change since the first "
-            "wave weighted for missed interviews sets the two side by side. Neither allows for interviews missed for "
+            f"{_weighted_waves_said(ctx, differs, at)}; the models section's table of the change across the waves "
+            "weighted for missed interviews sets the two side by side. Neither allows for interviews missed for "
             "reasons other than wave and status.")
 
 
 def _weighted_waves_blocks(ctx) -> list:
-    """The models' wave terms beside the weighted ones, where any differs by more than a standard error
-    (:func:`_weighted_waves`): a sentence naming them and a table of every term set side by side. None where they all
-    agree (a study whose interviews were missed alike by status)."""
+    """The models' changes across the waves beside the weighted ones (:func:`_weighted_waves`), where a change since
+    the first wave differs by more than a standard error (truth48), or where the missed interviews are not at random
+    and the two disagree on a change, which the summary then calls disputed (truth51: the weighted figures it named
+    were in no table): a sentence saying why and a table of every change set side by side, odds ratios, intervals
+    and Holm-adjusted p-values. None where neither holds (a study whose interviews were missed alike by status)."""
     ww = ctx.weighted_waves
-    if not ww["differs"].any():
+    first = ww["term"].str.startswith("wave_")
+    r = ctx.response_test
+    disputed = ww["disagree"] & (r is not None and r["p_value"] < ctx.alpha)
+    if not ((ww["differs"] & first).any() or disputed.any()):
         return []
     at = (lambda w: ctx.short_wave(w).lower()) if len(ctx.later) > 1 else (lambda w: ctx.wave(w).lower())
-    table = pd.DataFrame({"impact": ww["code"], "wave": ww["wave"],
-                          "complete_odds_ratio": np.exp(ww["estimate"].astype(float)),
-                          "complete_ci_low": np.exp(ww["ci_low"].astype(float)),
-                          "complete_ci_high": np.exp(ww["ci_high"].astype(float)),
-                          "weighted_odds_ratio": np.exp(ww["w_estimate"].astype(float)),
-                          "weighted_ci_low": np.exp(ww["w_ci_low"].astype(float)),
-                          "weighted_ci_high": np.exp(ww["w_ci_high"].astype(float)),
-                          "differs": ww["differs"].map({True: "yes", False: "no"})})
+    ratio = lambda c: np.exp(ww[c].astype(float))  # noqa: E731
+    yes = {True: "yes", False: "no"}
+    table = pd.DataFrame({"impact": ww["code"], "wave": ww["wave"], "compared_with": ww["against"],
+                          "complete_odds_ratio": ratio("estimate"), "complete_ci_low": ratio("ci_low"),
+                          "complete_ci_high": ratio("ci_high"), "complete_p_adjusted": ww["p_adjusted"].astype(float),
+                          "weighted_odds_ratio": ratio("w_estimate"), "weighted_ci_low": ratio("w_ci_low"),
+                          "weighted_ci_high": ratio("w_ci_high"), "weighted_p_adjusted": ww["w_p_adjusted"].astype(float),
+                          "differs": ww["differs"].map(yes), "disagree": ww["disagree"].map(yes)})
+    said = []
+    if (ww["differs"] & first).any():
+        said.append("Weighted for the missed interviews, the change since "
+                    f"{ctx.wave(ctx.waves[0]).lower()} differs from the models' complete-case figure by more than the "
+                    f"larger of their standard errors in {_weighted_waves_said(ctx, ww[ww['differs'] & first], at)}: "
+                    "the complete-case figure rests more on the participants interviewed more often, so the weighted "
+                    "one is the better guide where the missed interviews depend on wave and status alone.")
+    if disputed.any():
+        n = int(disputed.sum())
+        said.append(f"The missed interviews are not at random, and the weighted models and the complete-case ones, "
+                    f"Holm-adjusted alike, disagree on {_say(n)} change{'' if n == 1 else 's'} across the waves (one "
+                    "significant and the other not, or the two in opposite directions): the table sets every change "
+                    "weighted beside the complete cases, and the summary states none on which they disagree as found, "
+                    "nor as absent.")
+    since = ctx.later[1:] if _since_terms(ctx) else []
     return [
-        Paragraph("Weighted for the missed interviews, the change since "
-                  f"{ctx.wave(ctx.waves[0]).lower()} differs from the models' complete-case figure by more than the "
-                  f"larger of their standard errors in {_weighted_waves_said(ctx, ww[ww['differs']], at)}: the "
-                  "complete-case figure rests more on the participants interviewed more often, so the weighted one is "
-                  "the better guide where the missed interviews depend on wave and status alone."),
+        Paragraph(" ".join(said)),
         Table("attrition_sensitivity_waves", table,
-              "Sensitivity to missed interviews: change since the first wave",
-              f"Odds ratios of reporting each {ctx.one} at each later wave against the first, with {ctx.level} "
-              "intervals: complete cases (the models table's) and weighted by the inverse of each participant's "
-              "estimated chance of being interviewed at that wave (response modelled on wave and intervention "
-              "status), from the same GEE. differs: the two estimates are further apart than the larger of their "
-              "standard errors (log-odds scale).",
+              "Sensitivity to missed interviews: change across the waves",
+              f"Odds ratios of reporting each {ctx.one} at each later wave against the first"
+              + (f", and at {_listed([ctx.short_wave(w).lower() for w in since])} against "
+                 f"{ctx.short_wave(ctx.later[0]).lower()}" if since else "")
+              + f", with {ctx.level} intervals and p-values adjusted as the models table's (Holm: the changes since "
+              "the first wave of every impact together" + (", each later contrast across the impacts" if since else "")
+              + "): complete cases (the models table's) and weighted by the inverse of each participant's estimated "
+              "chance of being interviewed at that wave (response modelled on wave and intervention status), from "
+              "the same GEE, the weighted p-values adjusted among themselves. differs: the two estimates are further "
+              "apart than the larger of their standard errors (log-odds scale). disagree: one is significant after "
+              f"the adjustment (p < {ctx.alpha:g}) and the other not, or both are, in opposite directions.",
               {"complete_odds_ratio": "ratio:2",
                "Complete cases: CI": CI("complete_ci_low", "complete_ci_high", ratio=True),
+               "complete_p_adjusted": "p",
                "weighted_odds_ratio": "ratio:2",
-               "Weighted for missed interviews: CI": CI("weighted_ci_low", "weighted_ci_high", ratio=True)},
-              labels={"impact": "Impact", "complete_odds_ratio": "Complete cases: odds ratio",
+               "Weighted for missed interviews: CI": CI("weighted_ci_low", "weighted_ci_high", ratio=True),
+               "weighted_p_adjusted": "p"},
+              labels={"impact": "Impact",
+                      "compared_with": Label("Compared with", description="The wave the change is measured from."),
+                      "complete_odds_ratio": "Complete cases: odds ratio",
+                      "complete_p_adjusted": Label("Complete cases: p (Holm)", description=(
+                          "The models table's p-value, Holm-adjusted as there.")),
                       "weighted_odds_ratio": "Weighted for missed interviews: odds ratio",
-                      "differs": "Differs by more than a standard error"}),
+                      "weighted_p_adjusted": Label("Weighted for missed interviews: p (Holm)", description=(
+                          "The weighted fit's p-value, Holm-adjusted among the weighted fits as the models' are.")),
+                      "differs": Label("Differs by more than a standard error", description=(
+                          "yes where the two estimates are further apart than the larger of their standard errors.")),
+                      "disagree": Label("Complete and weighted disagree", description=(
+                          "yes where one is significant after Holm's adjustment and the other not, or both in opposite "
+                          "directions."))}),
     ]
 
 
@@ -2351,28 +2424,18 @@ def _weighted_disputed(ctx, holm: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFr
     of the waves after the review across the impacts), over the rows weighted. Columns of ``rows`` with ``w_estimate``
     and ``w_p_adjusted``; empty where nothing is set side by side. Complete cases read a change that the weighted fit
     does not (or the reverse) where the missed interviews depend on status: neither is stated as found (truth50)."""
-    from ..stats import adjust_pvalues
-
     empty = rows.iloc[:0].assign(w_estimate=[], w_p_adjusted=[])
     r = ctx.response_test
-    aw = getattr(ctx.f, "attrition_waves", None)
-    if r is None or not r["p_value"] < ctx.alpha or aw is None or aw.empty or rows.empty or "term" not in aw.columns:
+    if r is None or not r["p_value"] < ctx.alpha or rows.empty:
         return empty
-    w = aw[(aw["missing"] == "ipw") & aw["term"].isin(set(holm["term"])) & aw["code"].isin(set(holm["code"]))
-           & ~aw["separation"].fillna(False).astype(bool)]
-    w = w[np.isfinite(w[["estimate", "p_value"]].astype(float)).all(axis=1)]
+    w = _weighted_holm(ctx, holm)
     if w.empty:
         return empty
-    w = w.assign(w_p_adjusted=np.nan)
-    for _, idx in w.groupby(holm_family(w["term"]), observed=True).groups.items():
-        w.loc[idx, "w_p_adjusted"] = np.asarray(adjust_pvalues(w.loc[idx, "p_value"], method="holm"))
     both = rows.assign(_row=rows.index).merge(w[["code", "term", "estimate", "w_p_adjusted"]].rename(
         columns={"estimate": "w_estimate"}), on=["code", "term"]).set_index("_row")
     if "estimator" in both.columns:  # a Firth estimate is not set beside a weighted GEE
         both = both[both["estimator"].fillna("gee").eq("gee")]
-    found, w_found = both["p_adjusted"] < ctx.alpha, both["w_p_adjusted"] < ctx.alpha
-    turned = found & w_found & (np.sign(both["estimate"]) != np.sign(both["w_estimate"]))
-    return both[(found != w_found) | turned].rename_axis(None)
+    return both[_disagree(ctx, both)].rename_axis(None)
 
 
 def _disputed_sentence(ctx, disputed: pd.DataFrame, between) -> str:
@@ -2388,7 +2451,8 @@ def _disputed_sentence(ctx, disputed: pd.DataFrame, between) -> str:
     return (f"Missed interviews are not at random, and the models weighted for them {_WEIGHTED_HOW} disagree with "
             "the complete-case models, Holm-adjusted alike, on " + _listed(items, semicolons=True)
             + f": {'this change is' if one else 'these changes are'} not stated as found, nor as absent; the "
-            "complete-case figures are in the longitudinal models section.")
+            "longitudinal models section's table of the change across the waves weighted for missed interviews sets "
+            "the figures of both side by side.")
 
 
 def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:

@@ -369,7 +369,7 @@ _GROUPINGS: dict[str, dict[str, str]] = {
 
 #: Which value domain each column's values belong to.
 _DOMAINS: dict[str, str] = {
-    "wave": "wave", "wave_label": "wave", "time_first": "wave", "time_last": "wave",
+    "wave": "wave", "wave_label": "wave", "time_first": "wave", "time_last": "wave", "compared_with": "wave",
     "code": "code", "impact": "code",
     "status": "status", "group": "status", "group_a": "status", "group_b": "status", "status_group": "status",
     "intervention": "status",

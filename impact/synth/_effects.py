@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,8 @@ __all__ = ["SynthEffects", "WAVES"]
 #: Wave ids of a synthetic study, in order.
 WAVES: tuple[str, ...] = ("expectations", "early", "longer_term")
 _LEVELS = ("insight", "action", "outcome")
+#: The fields that give a shift per impact code and wave.
+_PER_CODE_WAVE = ("code_wave_log_odds", "intervention_wave_log_odds")
 
 
 def _per_wave(expectations: float, early: float, longer_term: float) -> dict[str, float]:
@@ -29,7 +32,8 @@ class SynthEffects:
     Log-odds terms add up to the probability that an interview contains at
     least one asserted statement of an impact code::
 
-        logit p = code_log_odds[code] + wave_log_odds[wave]
+        logit p = code_log_odds[code] + wave_log_odds[wave] + code_wave_log_odds[code][wave]
+                  + intervention_wave_log_odds[code][wave] * (in intervention at the wave)
                   + intervention_log_odds * (in intervention at the wave and code in intervention_codes)
                   + council effect (sd council_sd) + participant effect (sd participant_sd)
 
@@ -45,6 +49,15 @@ class SynthEffects:
         that code only (``{"morale": {"expectations": 0, "early": -2,
         "longer_term": -2}}`` plants a fall in morale beside the rise of the
         others); codes not named have none.
+    intervention_wave_log_odds : dict
+        Extra shift per impact code and wave for participants in councils in
+        intervention at that wave only: a change across the waves that
+        differs by intervention status. ``{"learning": {"expectations": 0,
+        "early": 0, "longer_term": 2}}`` plants a rise in learning at
+        longer-term change in councils in intervention beside none in the
+        others (the change's odds ratio in intervention is ``exp(2)`` times
+        the others'). Codes not named have none; none by default, so a
+        study made before the field existed is made and written as it was.
     intervention_log_odds : float
         Shift for ``intervention_codes`` when the council is in intervention
         (improvement notice or statutory direction) at the wave.
@@ -102,6 +115,7 @@ class SynthEffects:
         "policies_systems": 0.1, "morale": -0.5, "partnership": 0.0})
     wave_log_odds: dict[str, float] = field(default_factory=lambda: _per_wave(-2.0, 0.0, -0.6))
     code_wave_log_odds: dict[str, dict[str, float]] = field(default_factory=dict)
+    intervention_wave_log_odds: dict[str, dict[str, float]] = field(default_factory=dict)
     intervention_log_odds: float = 1.0
     intervention_codes: tuple[str, ...] = ("partnership",)
     validation_log_odds: float = 1.2
@@ -132,10 +146,17 @@ class SynthEffects:
             value = getattr(self, name)
             if set(value) != set(WAVES):
                 problems.append(f"`{name}` must have exactly the waves {list(WAVES)}, but {sorted(value)} were passed.")
-        for code, shift in self.code_wave_log_odds.items():
-            if code not in CODES or not isinstance(shift, Mapping) or set(shift) != set(WAVES):
-                problems.append(f"`code_wave_log_odds` must map codes among {list(CODES)} to a shift for exactly the "
-                                f"waves {list(WAVES)}, but {code!r}: {shift!r} was passed.")
+        for name in _PER_CODE_WAVE:
+            value = getattr(self, name)
+            if not isinstance(value, Mapping):
+                problems.append(f"`{name}` must be a dict of codes, but {type(value).__name__} was passed.")
+                continue
+            for code, shift in value.items():
+                if code not in CODES or not isinstance(shift, Mapping) or set(shift) != set(WAVES):
+                    problems.append(f"`{name}` must map codes among {list(CODES)} to a shift for exactly the "
+                                    f"waves {list(WAVES)}, but {code!r}: {shift!r} was passed.")
+                elif not all(isinstance(v, (int, float)) and math.isfinite(v) for v in shift.values()):
+                    problems.append(f"`{name}[{code!r}]` must hold finite numbers, but {dict(shift)!r} was passed.")
         if set(self.process_helped) != set(PROCESS_CODES):
             problems.append(f"`process_helped` must have exactly the codes {list(PROCESS_CODES)}, but "
                             f"{sorted(self.process_helped)} were passed.")
@@ -156,9 +177,37 @@ class SynthEffects:
         if problems:
             raise ValueError(" ".join(problems))
 
-    def wave_shift(self, code: str, wave: str) -> float:
-        """The planted shift in the log-odds of ``code`` at ``wave``: ``wave_log_odds`` plus ``code_wave_log_odds``."""
-        return float(self.wave_log_odds[wave]) + float(self.code_wave_log_odds.get(code, {}).get(wave, 0.0))
+    def wave_shift(self, code: str, wave: str, in_intervention: bool = False) -> float:
+        """The planted shift in the log-odds of ``code`` at ``wave``: ``wave_log_odds`` plus ``code_wave_log_odds``,
+        plus ``intervention_wave_log_odds`` for a participant in a council ``in_intervention`` at the wave."""
+        shift = float(self.wave_log_odds[wave]) + float(self.code_wave_log_odds.get(code, {}).get(wave, 0.0))
+        if in_intervention and code in self.intervention_wave_log_odds:
+            shift += float(self.intervention_wave_log_odds[code][wave])
+        return shift
+
+    def status_changes(self) -> list[dict[str, Any]]:
+        """The planted change of each impact between the first wave and each later one, per intervention status.
+
+        One row per code, later wave and status group (``no_intervention`` | ``intervention``: in that status at
+        both waves): ``change`` is the planted shift in the log-odds at the later wave less that at the first
+        (``wave_shift``; the status's own constant shift cancels), ``differs`` whether the two status groups'
+        changes differ (``intervention_wave_log_odds``).
+
+        Examples
+        --------
+        >>> e = SynthEffects(intervention_wave_log_odds={"learning": {"expectations": 0, "early": 0, "longer_term": 2}})
+        >>> [(r["status_group"], r["change"], r["differs"]) for r in e.status_changes()
+        ...  if r["code"] == "learning" and r["wave"] == "longer_term"]
+        [('no_intervention', 1.4, True), ('intervention', 3.4, True)]
+        """
+        out = []
+        for code in CODES:
+            for wave in WAVES[1:]:
+                change = {s: self.wave_shift(code, wave, s) - self.wave_shift(code, WAVES[0], s) for s in (False, True)}
+                for s, group in ((False, "no_intervention"), (True, "intervention")):
+                    out.append({"code": code, "wave": wave, "status_group": group, "change": change[s],
+                                "differs": change[True] != change[False]})
+        return out
 
     @classmethod
     def null(cls) -> SynthEffects:
@@ -173,6 +222,7 @@ class SynthEffects:
         return cls(
             wave_log_odds=_per_wave(0.0, 0.0, 0.0),
             code_wave_log_odds={},
+            intervention_wave_log_odds={},
             intervention_log_odds=0.0,
             validation_log_odds=0.0,
             hedged_rate=flat(base.hedged_rate),
@@ -211,7 +261,7 @@ class SynthEffects:
         out = {}
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
-            if f.name == "code_wave_log_odds" and not value:
+            if f.name in _PER_CODE_WAVE and not value:
                 continue  # none planted: left out, so a study made before the field existed is written as it was
             if isinstance(value, tuple):
                 value = list(value)
@@ -225,7 +275,8 @@ class SynthEffects:
         """True if no effect is planted (as :meth:`null`)."""
         return self.to_dict() == SynthEffects.null().to_dict() or (
             all(v == 0 for v in self.wave_log_odds.values())
-            and all(v == 0 for shift in self.code_wave_log_odds.values() for v in shift.values())
+            and all(v == 0 for name in _PER_CODE_WAVE for shift in getattr(self, name).values()
+                    for v in shift.values())
             and self.intervention_log_odds == 0 and self.validation_log_odds == 0
             and self.indicator_post_review == 0 and self.indicator_post_by_intervention == 0
             and self.survey_shift == 0 and self.survey_shift_by_intervention == 0 and self.monitoring_effect == 0

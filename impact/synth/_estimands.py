@@ -81,7 +81,7 @@ def true_prevalences(eff: SynthEffects, *, words_per_interview: int = 700) -> pd
     for code, base in eff.code_log_odds.items():
         for wave in WAVES:
             for status, s in (("no_intervention", 0), ("intervention", 1)):
-                eta = base + eff.wave_shift(code, wave) + (eff.intervention_log_odds * s if code in eff.intervention_codes else 0.0)
+                eta = base + eff.wave_shift(code, wave, bool(s)) + (eff.intervention_log_odds * s if code in eff.intervention_codes else 0.0)
                 p = float(_expected_expit(np.array(eta), sd))
                 h, n, q = eff.hedged_rate[wave], eff.negated_rate[wave], eff.other_attribution[wave]
                 values = {
@@ -136,12 +136,14 @@ def true_intervention_effects(eff: SynthEffects, counts: pd.DataFrame) -> pd.Dat
         d = eff.intervention_log_odds if code in eff.intervention_codes else 0.0
         s = c["in_intervention"].astype(float).to_numpy()
         x = np.column_stack([(c["wave"] == w).to_numpy(float) for w in waves] + [s])
-        if d == 0.0 or np.linalg.matrix_rank(x) < x.shape[1]:
+        # a change planted only in councils in intervention (``intervention_wave_log_odds``) is a status effect too
+        none = d == 0.0 and not any(eff.intervention_wave_log_odds.get(code, {}).values())
+        if none or np.linalg.matrix_rank(x) < x.shape[1]:
             # none planted, or not identifiable: one status group only, or status fixed by the wave (every council
             # in intervention at the same waves), so no marginal model of wave and status has a status term
-            marginal = 0.0 if d == 0.0 else float("nan")
+            marginal = 0.0 if none else float("nan")
         else:
-            eta = base + c["wave"].map(lambda w, code=code: eff.wave_shift(code, w)).to_numpy() + d * s
+            eta = base + np.array([eff.wave_shift(code, w, bool(i)) for w, i in zip(c["wave"], s, strict=True)]) + d * s
             p = _expected_expit(eta, sd)
             marginal = float(_logistic_fit(x, p, c["n"].to_numpy(float))[-1])
         rows.append({"code": code, "term": "in_intervention", "measure": "reported", "conditional_log_odds": d,

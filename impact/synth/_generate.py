@@ -580,7 +580,7 @@ def _plan(eff: SynthEffects, wave: str, in_int: bool, u: float, words: int, rng:
     extra = 0.25 * words / 700
     base_validation = math.log(0.25 / 0.75)
     for code in CODES:
-        logit = eff.code_log_odds[code] + eff.wave_shift(code, wave) + u
+        logit = eff.code_log_odds[code] + eff.wave_shift(code, wave, in_int) + u
         if in_int and code in eff.intervention_codes:
             logit += eff.intervention_log_odds
         if rng.random() < _sigmoid(logit):

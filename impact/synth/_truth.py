@@ -5,7 +5,10 @@ Written beside the study's tables (they are not part of the study):
 ``planted_truth.json``
     Parameters, seed, effect sizes, a statement of every planted effect and
     per-council latent states (intervention path and status at each wave,
-    random effects, indicator baselines).
+    random effects, indicator baselines); where a change across the waves
+    differs by intervention status (``intervention_wave_log_odds``), the
+    planted change of each impact per later wave and status
+    (``status_changes``, :meth:`SynthEffects.status_changes`).
 ``truth_statements.csv``
     One row per planted statement: ``interview_id``, ``start``, ``end`` (code
     points into the transcript), ``code``, ``polarity`` (asserted | negated |
@@ -113,6 +116,12 @@ class PlantedTruth:
             for code, shift in e.code_wave_log_odds.items() for w, v in shift.items()
         ]
         out += [
+            {"name": f"wave_{w}_{code}_in_intervention", "applies_to": code, "size": v, "scale": "log-odds",
+             "description": f"Extra shift in the log-odds of asserting {code} at wave {w} for participants in councils "
+                            "in intervention at the wave only: a change across the waves that differs by status."}
+            for code, shift in e.intervention_wave_log_odds.items() for w, v in shift.items()
+        ]
+        out += [
             {"name": "intervention", "applies_to": ";".join(e.intervention_codes), "size": e.intervention_log_odds,
              "scale": "log-odds", "description": "Shift for councils in intervention at the wave."},
             {"name": "validation", "applies_to": "insight statements", "size": e.validation_log_odds,
@@ -149,6 +158,9 @@ class PlantedTruth:
             "councils": self.councils,
             "participant_effects": dict(sorted(self.participants.items())),
         }
+        if self.effects.intervention_wave_log_odds:
+            # the planted change per status (only where it differs by status: a study without one is written as before)
+            doc["status_changes"] = self.effects.status_changes()
         if self.design is not None:
             doc["design"] = self.design.to_dict("records")
             # The estimands come out of numerical integration, whose last binary digits change with numpy's and
