@@ -356,6 +356,22 @@ def analyse(
             attrs = dict(supplied.attrs)
             supplied = supplied[~other].reset_index(drop=True)
             supplied.attrs.update(attrs)
+    human_codings = None
+    if human is not None:
+        # Read before the analyses, so a bad hand check is refused before the work (it was refused only after every
+        # model had been fitted: testtime24). A file is read onto the segments; a frame read without them (as `impact
+        # run --human` reads its file, to refuse a bad one before the long run) has its spans mapped onto them here:
+        # agreement is per segment.
+        human_codings = (as_codings(human, study, segments=segments, codes=supplied_codes(codebook),
+                                    source="human coding") if isinstance(human, pd.DataFrame)
+                         else read_codings(human, study, segments=segments, codebook=codebook,
+                                           codes=supplied_codes(codebook)))
+        if "coder" not in human_codings.columns:
+            human_codings = human_codings.assign(coder="human")
+        human_codings = _to_top_codes(human_codings, codebook)
+        if not checked_units(human_codings, segments):  # no reliability section at all, said nowhere, is worse
+            raise InputError(f"human: {human if isinstance(human, (str, Path)) else 'the coding given'} checks none "
+                             f"of the study's segments - expected {CODES_EXPECTED}")
 
     def of(book_key: str) -> pd.DataFrame:
         if book_key in machine_by_book:
@@ -498,18 +514,7 @@ def analyse(
     trends = indicator_trends(study) if "indicators" in wanted else None
     reliability = reliability_by_status = reliability_by_wave = other = None
     if human is not None:
-        # A file is read onto the segments; a frame read without them (as `impact run --human` reads its file, to
-        # refuse a bad one before the long run) has its spans mapped onto them here: agreement is per segment.
-        other = (as_codings(human, study, segments=segments, codes=supplied_codes(codebook),
-                            source="human coding") if isinstance(human, pd.DataFrame)
-                 else read_codings(human, study, segments=segments, codebook=codebook,
-                                  codes=supplied_codes(codebook)))
-        if "coder" not in other.columns:
-            other = other.assign(coder="human")
-        other = _to_top_codes(other, codebook)
-        if not checked_units(other, segments):  # no reliability section at all, said nowhere, is worse than stopping
-            raise InputError(f"human: {human if isinstance(human, (str, Path)) else 'the coding given'} checks none "
-                             f"of the study's segments - expected {CODES_EXPECTED}")
+        other = human_codings
         more = {k: (b, of(k)) for k, b in books.items() if k != "impacts"}
         reliability = _book_reliability(codings, other, segments, codebook, more, 1 - alpha)
         # within groups and waves, each codebook's codes of the check against that codebook's coding alone (compared

@@ -617,3 +617,25 @@ def test_provenance_records_the_codings_analysed_by_content(result, small_study,
     other = impact.analyse(study, coded=coded.iloc[1:], n_resamples=99, parts=[]).provenance
     assert other["coded_hash"] != checked["coded_hash"]
     assert result.findings.coding["source"] != "supplied" and "coded_hash" not in result.findings.provenance
+
+
+@pytest.mark.parametrize("fault", ["code outside the codebook", "no segment checked"])
+def test_a_bad_hand_check_is_refused_before_the_analyses(tiny_study, monkeypatch, fault):
+    """A hand check naming a code outside the codebook (or checking none of the study's segments) was refused only
+    after every analysis had run: a full analysis for an error in the input (each planted run of the privacy rounds
+    8-12 paid one, a third of its time). It is refused before the panels, the first analysis, are built."""
+    import impact.pipeline as pipeline
+    from impact.errors import InputError, ValidationError
+
+    def never(*args, **kwargs):
+        raise AssertionError("the analysis ran before the hand check was read")
+
+    monkeypatch.setattr(pipeline, "council_panel", never)
+    study = tiny_study
+    iid = study.interviews["interview_id"].iloc[0]
+    if fault == "no segment checked":
+        human, error, said = pd.DataFrame({"interview_id": [], "code": []}, dtype=str), InputError, "checks none"
+    else:
+        human, error, said = pd.DataFrame({"interview_id": [iid], "code": ["not_a_code"]}), ValidationError, "not_a_code"
+    with pytest.raises(error, match=said):
+        impact.analyse(study, human=human.assign(coder="B"), n_resamples=9, parts=[])
