@@ -1669,7 +1669,7 @@ _ROLE_APPOSITION_RE = lazy_compile(
 # BN (ICB), CJ (Police)", "KT (Health) and PW (Education) sent apologies"): whose the attendee is, so two letters
 # before it are a person's initials, as a name is there.
 _BODY_CLOSED_AFTER_RE = lazy_compile(
-    r"[ \t]*\((?:\p{Lu}[\p{L}&'’\-]+|\p{Lu}{2,6})(?:[ \t]+(?:&[ \t]+|and[ \t]+)?\p{Lu}[\p{L}'’\-]*){0,3}\)"
+    r"[ \t]*\((?:\p{Lu}[\p{L}&'’\-]+|\p{Lu}{2,6}|\p{Ll}{3,}(?:[ \t]+\p{Ll}{3,})?)(?:[ \t]+(?:&[ \t]+|and[ \t]+)?\p{Lu}[\p{L}'’\-]*){0,3}\)"
     r"[ \t]*(?:[,;.]|\Z|\r?\n|(?:and|&)[ \t]|(?:\p{Ll}+ed|sent|gave|left|said|was|were)(?![\p{L}'’\-]))", re.VERSION1)
 # Where a list's item opens: the line or a label's colon, a list's comma or semicolon, "and" ("Present: AR (LA), BN").
 _LIST_ITEM_BEFORE_RE = lazy_compile(r"(?:\A|[:;,\n\r(]|\band|&)[ \t]*\Z", re.IGNORECASE)
@@ -1794,6 +1794,11 @@ _AGE_SET_OFF_RE = lazy_compile(
 # or the end.
 # A child's age closed in brackets after a word, with its unit or none ("Rose (7) found the key", "Hope (15 yrs)"): the
 # word is the child's name (a year there is a work cited, "Rose (2019) found"; see _redact._CITATION_RE).
+# An age opening a bracket after a word, "age" or "aged" before it perhaps, and more said after a comma ("KM (age 9, DOB
+# ...)", "TJ (aged 6)", "RB (14)"): who has an age is a person, as no body has one.
+_AGE_OPENS_BRACKET_AFTER_RE = lazy_compile(
+    r"[ \t]*\([ \t]*(?P<said>aged?[ \t]*:?[ \t]*)?(?:1\d|\d)(?P<unit>[ \t]*(?:y|yrs?|years?(?:[ \t]+old)?|yo|mths?|months?|wks?|weeks?))?"
+    r"[ \t]*[),;]", re.IGNORECASE | re.VERSION1)
 _AGE_CLOSED_AFTER_RE = lazy_compile(
     r"[ \t]*\([ \t]*(?:1\d|\d)(?:[ \t]*(?:y|yrs?|years?(?:[ \t]+old)?|yo|m|mths?|months?))?[ \t]*\)", re.IGNORECASE | re.VERSION1)
 # Letters text-speak writes for words ("n" and, "u" you, "r" are, "b" be, "c" see, "y" why): after a word, no initial.
@@ -1936,6 +1941,16 @@ _IN_IDIOMS = frozenset("""question trouble future person public private total fa
     detail depth earnest fairness truth love pain bits pieces time""".split())
 # Words of Welsh names that English has too ("coleg sir gar", "ysgol pen y bryn", "ysgol coed y gof").
 _WELSH_ELEMENTS = frozenset("sir pen coed tre bach fach fawr mawr".split())
+# Endings that make abstract nouns and end no British surname of the public lists (checked against SCOWL's proper nouns
+# and the bundled first names: only -ism names such as "Buddhism" end so, and those are listed): a word no list knows so
+# ending is a noun, a heading's or a label's ("Quoracy: three partners present", "Safeguardability:").
+_NOUN_ENDINGS = ("acy", "ability", "ibility", "isation", "ization", "ation", "ition", "ution", "ism", "ology")
+# Commoner endings, which some surnames have ("Harkness", "Clement", "Champollion"): an abstract noun only where the
+# word list holds the word it is made of, of five letters or more ("informedness", "commissionment"), its "y" made "i"
+# before "-ness" and "-ity" ("happiness").
+_ABSTRACT_OF_WORD = (("ness", ("", "y")), ("ment", ("", "e")), ("ity", ("", "e", "y")), ("ion", ("", "e")),
+                     ("ancy", ("ant",)), ("ency", ("ent",)))
+_ABSTRACT_SHAPES = _NOUN_ENDINGS + tuple(e for e, _ in _ABSTRACT_OF_WORD)
 # Prefixes that make a word the word list lacks of one it holds ("recommissioned", "unsafeguarded"; see
 # NameFinder._prefixed_word).
 _WORD_PREFIXES = ("re", "un", "pre", "de", "dis", "mis", "co", "non", "over", "under", "out", "sub", "inter", "multi",
@@ -2291,10 +2306,10 @@ _JOINED_RE = lazy_compile(
     re.VERSION1)
 
 
-def _expands(letters: str, phrase: str, ending: bool = False) -> bool:
+def _expands(letters: str, phrase: str, ending: bool = False, whole: bool = False) -> bool:
     """Whether ``letters`` are the initials of ``phrase``'s words, small words skipped or not ("IRO", "the
     independent reviewing officer"; "CPC", "Corporate peer challenge"; "SEND", "special educational needs and
-    disabilities"); with ``ending``, of its last words only.  A possessive is one word with its noun ("DCS", "director of
+    disabilities"); with ``ending``, of its last words only; with ``whole``, of all its words and no more.  A possessive is one word with its noun ("DCS", "director of
     children's services": no "s" of its own).
 
     >>> [_expands("DCS", p, ending=True) for p in ("director of children's services", "the designated teacher")]
@@ -2304,7 +2319,7 @@ def _expands(letters: str, phrase: str, ending: bool = False) -> bool:
                                                                           "their", "your")]
     heads = "".join(w[0] for w in words).upper()
     big = "".join(w[0] for w in words if fold(w) not in ("of", "and", "for", "in", "on", "to", "with")).upper()
-    return any(h.endswith(letters) or not ending and letters in h for h in (heads, big) if h)
+    return any(h == letters if whole else h.endswith(letters) or not ending and letters in h for h in (heads, big) if h)
 
 
 # The noun phrase a word is set off after, by a comma, a bracket or a dash ("Designated teacher, DT", "the independent
@@ -2324,6 +2339,26 @@ def abbreviates_noun_before(text: str, start: int, letters: str) -> bool:
     """
     m = _SET_OFF_PHRASE_BEFORE_RE.search(text, max(0, start - 80), start)
     return m is not None and _expands(letters, m.group("phrase"), ending=True)
+
+
+# The noun phrase set off after a word, closed by a comma, a bracket or a dash ("HCH, the head of children's homes,").
+_SET_OFF_PHRASE_AFTER_RE = lazy_compile(
+    r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*(?P<phrase>(?:[\p{L}'’\-]+[ \t]+){1,7}[\p{L}'’\-]+)[ \t]*(?:,|\)|[ \t][\-–—])",
+    re.VERSION1)
+
+
+def abbreviates_noun_after(text: str, end: int, letters: str) -> bool:
+    """Whether ``letters`` ending at ``end``, a noun phrase set off after them, are that phrase's initials, every word
+    of it counted but an article's or an owner's, with or without its "of" and "and" ("HCH, the head of children's
+    homes, said", "VSH (virtual school head)"): the post glossed in apposition, no person; initials no such phrase
+    spells ("JB, the head of children's homes,") are hers.
+
+    >>> [abbreviates_noun_after(t, 3, "HCH") for t in ("HCH, the head of children's homes, said",
+    ...                                                 "HCH, the head of year, said")]
+    [True, False]
+    """
+    m = _SET_OFF_PHRASE_AFTER_RE.match(text, end)
+    return m is not None and _expands(letters, m.group("phrase"), whole=True)
 
 
 def _defined_acronym(text: str, letters: str) -> bool:
@@ -2462,9 +2497,10 @@ def _welsh_sounds(word: str) -> str:
     return _WELSH_DIGRAPH_RE.sub("c", low).replace("w", "o")
 
 
-# A letter in lower case after a name, set off or before a verb of saying ("sandra p - signed it", "jo k, the manager").
+# A letter after a name, set off or before a verb of saying ("sandra p - signed it", "jo k, the manager"), or a chat's
+# speaker's colon ("[10:42] Shaniqua B: he's not answered"): the surname's initial.
 _TRAILING_LETTER_RE = lazy_compile(
-    r"[ \t]+(?!x[ \t]*(?:\r?\n|\Z))(?P<l>[b-hj-np-z])\.?(?=[ \t]*(?:[,;:)–—]|\Z)|[ \t]+-[ \t]|[ \t]+(?:said|says|rang|came|told|asked)\b)",
+    r"[ \t]+(?!x[ \t]*(?:\r?\n|\Z))(?P<l>[b-hj-np-zB-HJ-NP-WYZ])\.?(?=[ \t]*(?:[,;:)–—]|\Z)|[ \t]+-[ \t]|[ \t]+(?:said|says|rang|came|told|asked)\b)",
     re.VERSION1)
 
 
@@ -2476,9 +2512,11 @@ def _coloured_from(text: str, start: int) -> int:
 
 
 def _with_trailing_letter(text: str, s: Span) -> Span:
-    """A name widened over a lower-case initial after it (see :data:`_TRAILING_LETTER_RE`)."""
+    """A name widened over an initial after it (see :data:`_TRAILING_LETTER_RE`)."""
     m = _TRAILING_LETTER_RE.match(text, s.end) if s.kind == "name" else None
-    return s if m is None else Span(s.start, m.end(), s.kind)
+    if m is None or m.group("l").isupper() and s.end - s.start < 3:
+        return s  # a capital after a name's word is its initial; after initials, one more person's ("the child, A B,")
+    return Span(s.start, m.end(), s.kind)
 
 
 # Endings of English words that no list may hold ("iteratively", "wellbeing", "safeguardings"), which names rarely have.
@@ -2667,7 +2705,7 @@ class NameFinder:
         parts = tok.parts()
         if "-" in tok.key and tok.key.split("-")[0] in _BOUND_PREFIXES:  # "Co-opted", "Sub-Committee"
             parts = parts[1:]
-        return bool(parts) and all(p in self.words or p in self.public or self._one_who(p)
+        return bool(parts) and all(p in self.words or p in self.public or self._one_who(p) or self._abstract_noun(p)
                                    or (_job_compound(p) and p not in self.proper and p not in self.firsts
                                        and p not in self.surnames and p not in self.participant_parts) for p in parts)
 
@@ -2677,6 +2715,31 @@ class NameFinder:
         stem = word[:-3] if word.endswith("ees") else word[:-2] if word.endswith("ee") else ""
         return (len(stem) >= 4 and (stem in self.words or stem + "e" in self.words) and word not in self.firsts
                 and word not in self.surnames and word not in self.participant_parts)
+
+    def _abstract_noun(self, word: str) -> bool:
+        """Whether a word (folded) no list holds is an abstract noun English makes with an ending no surname has
+        (:data:`_NOUN_ENDINGS`: "quoracy", "safeguardability", "regionalisation"), or with a commoner
+        ending of a word it holds of five letters or more (:data:`_ABSTRACT_OF_WORD`: "trauma-informedness" of
+        "informed"), or a prefix before such a noun or one the list holds ("coproduction", "co-regulation"); no first
+        name, surname, proper noun or listed participant's word.  Headings and minutes' labels are such nouns
+        ("Quoracy: three partners present"), where a surname no list knows ("Wiszniewski:", "Harkness:") is not."""
+        if (len(word) < 7 or word in self.firsts or word in self.surnames or word in self.proper
+                or word in self.participant_parts):
+            return False
+        if word.endswith(_NOUN_ENDINGS):
+            return True
+        for ending, bases in _ABSTRACT_OF_WORD:
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and any(
+                    len(b := stem[:-1] + "y" if base == "y" else stem + base) >= 5 and (base != "y" or stem.endswith("i"))
+                    and b in self.words and b not in self.firsts and b not in self.proper for base in bases):
+                return True
+        for prefix in _WORD_PREFIXES:
+            rest = word.removeprefix(prefix).lstrip("-")
+            if rest != word and len(rest) >= 5 and (
+                    rest in self.words and rest.endswith(_ABSTRACT_SHAPES) or self._abstract_noun(rest)):
+                return True
+        return False
 
     def _one_who_does(self, word: str) -> bool:
         """Whether a word (folded) no list holds is a noun English makes of a verb it holds with "-er" or "-or", for one
@@ -3540,6 +3603,7 @@ class NameFinder:
         if tok.shape == "lower":  # "mrs t said so": a title in lower case and a letter
             return _SHORT_TITLE_BEFORE_RE.search(text[max(0, tok.start - 16) : tok.start]) is not None and (
                 _SPEECH_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None
+                or _CASE_NOTE_SUBJECT_RE.match(text, tok.end) is not None  # "mrs t present", "mr k seen at home"
                 or re.match(r"\.?(?:[ \t]*(?:[,;:!?)–—]|\Z)|[ \t]+-[ \t])", text[tok.end : tok.end + 4]) is not None
                 # "she's with mrs j now", "miss p this year"
                 or re.match(r"\.?[ \t]+(?:now|then|today|yesterday|again|too|instead|this|last|next|every|about|and|with|from|at|"
@@ -4780,14 +4844,21 @@ class NameFinder:
             return True  # "Kind regards,\nDJ": a sign-off's initials, alone on their line
         body = _DETERMINER_BEFORE_RE.search(before) is not None and not initial_sentence
         role = _ROLE_APPOSITION_RE.match(after)
-        if role is not None:
-            return not _expands(letters, role.group("role")) and not body
+        if role is not None:  # "KM, the team manager,"; not "IRO, the independent reviewing officer," nor the letters
+            # of a longer post set off ("HCH, the head of children's homes,")
+            return not (_expands(letters, role.group("role")) or abbreviates_noun_after(text, tok.end, letters)) and not body
         if (len(letters) == 2 and not worded and not body and _BODY_CLOSED_AFTER_RE.match(after)
                 and _LIST_ITEM_BEFORE_RE.search(before)):
             return True  # "Attendees: AR (LA), BN (ICB)": an attendee's initials and her body, listed ("CSC (Leeds)" a body)
         if set_off_after_role(text, tok.start, tok.end):
             head = re.search(r"((?:[\p{L}\-]+[ \t]+){0,3}[\p{L}\-]+)[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z", before)
             return head is None or not _expands(letters, head.group(1))
+        if not body and (aged := _AGE_OPENS_BRACKET_AFTER_RE.match(after)) is not None and (
+                aged.group("said") or aged.group("unit")
+                or len(letters) == 2 and _CASE_NOTE_SUBJECT_RE.match(text, tok.end + aged.end()) is not None):
+            # "KM (age 9, DOB ...) disclosed", "TJ (aged 6) seen", "RB (14) missing": an age is a person's, never a
+            # body's; a bare number may be a count ("CSC (3)"), an age only before what a note says of a child
+            return True
         if re.match(r"[ \t]+who\b", after):
             return not body  # "JS who rang me": a body is "which" or "that"
         if not body and self._initials_list(text, tok):

@@ -421,8 +421,11 @@ _BYLINE_BEFORE_RE = lazy_compile(
 # A number set off right after a name ("Tyler, 14, moved", "Tyler (14)", "Kai, fourteen, and ...") is an age.
 # So is one given by "'s", "is", "turned" ... right after a name found in lower case ("jayden's 9", "kai is nearly
 # ten now"), as after a capitalised one (see _detect._AGE_RES).
+# A baby's or a toddler's is given in days, weeks or months ("Ezekiel (8 wks)", "Nevaeh, 3 months, was seen").
+_AGE_UNIT = r"(?:[ \t]*(?:days?|wks?|weeks?|mths?|months?|yrs?|years?)(?:[ \t]+old)?)?"
 _AGE_AFTER_NAME_RE = lazy_compile(
-    rf"[ \t]*(?:,[ \t]*(?P<a>\d{{1,3}}|{_NUMBER_WORDS})[ \t]*(?=[,;.)]|\Z|[ \t]+(?:and|&)\b)|\([ \t]*(?P<b>\d{{1,3}})[ \t]*\))"
+    rf"[ \t]*(?:,[ \t]*(?P<a>(?:\d{{1,3}}|{_NUMBER_WORDS}){_AGE_UNIT})[ \t]*(?=[,;.)]|\Z|[ \t]+(?:and|&)\b)"
+    rf"|\([ \t]*(?P<b>\d{{1,3}}{_AGE_UNIT})[ \t]*\))"
     rf"|(?:[ \t]*,)?(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+(?P<c>\d{{1,2}}|{_NUMBER_WORDS})(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?"
     rf"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_AFTER_AGE})\b)"
     # a number to 19 right after a name in a list of children ("Kai 8, Lily 6 and Ruby 2")
@@ -1459,7 +1462,7 @@ def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
         m = _AGE_AFTER_NAME_RE.match(text, end) if s.kind == "name" else None
         if m is not None:
             group = next(g for g in "abcd" if m.group(g) is not None)
-            if not m.group(group).isdigit() or int(m.group(group)) <= 120:
+            if not m.group(group).isdigit() or int(m.group(group)) <= 120:  # "(8 wks)": the age with its unit
                 out.append(Span(m.start(group), m.end(group), "age"))
     return out
 

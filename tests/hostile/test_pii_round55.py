@@ -56,6 +56,8 @@ _RED_TEAM = [
     ("NO to circulate the dashboard.", "[name] to circulate the dashboard."),  # was 'NO to circulate ...'
     ("- AS to liaise with the Virtual School Head re PEP quality.",
      "- [name] to liaise with the Virtual School Head re PEP quality."),  # was '- AS to liaise ...'
+    # open until round 57: a word no list knows with an abstract noun's ending is a heading's word
+    ("Quoracy: three statutory partners present.", "Quoracy: three statutory partners present."),  # was '[name]: ...'
 ]
 # Redacted so on main as now: the people of minutes (attendees, apologies, actions, councillors and officers)
 _HELD_EXACT = [
@@ -168,13 +170,11 @@ _KEPT = [
 ]
 
 # Still open (what it gives now beside each); strict, so closing one is seen.  Round 56 closed the three.
-_OPEN: list[tuple[str, str]] = [
-    ("Quoracy: three statutory partners present.", "Quoracy: three statutory partners present."),  # gives '[name]: ...'
-]
+_OPEN: list[tuple[str, str]] = []  # round 57 closed "Quoracy:" (moved to _RED_TEAM)
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_minutes_roles_bodies_and_agenda_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(18, 38, 61, 1))
+                                                 counts=(19, 38, 61, 0))
