@@ -642,3 +642,20 @@ def test_an_odds_ratio_and_its_interval_are_never_shown_as_zero_nor_as_seven_fig
     # the sentences that give a model's odds ratio say the same
     row = pd.Series({"estimate": 0.0144, "ci_low": -14.43, "ci_high": 14.46, "p_adjusted": 1.0})
     assert "odds ratio 1.01, 95% CI <0.01 to >999, Holm-adjusted" in _odds_ratio(row)
+
+
+def test_the_same_figure_gives_the_same_svg_bytes():
+    # rasterise's promise (the same figure, the same bytes): matplotlib salts the ids of an SVG's clip paths with a
+    # random UUID unless svg.hashsalt is set, so two renderings of one figure differed in every clip-path id and the
+    # demo's provenance.json recorded new hashes for unchanged figures on every run
+    from impact.report._images import rasterise
+
+    def figure():
+        fig, ax = plt.subplots(figsize=(3, 2))
+        ax.bar(["a", "b"], [1, 2])
+        return fig
+
+    first, second = rasterise(figure()), rasterise(figure())
+    plt.close("all")
+    assert b"clip-path" in first.svg
+    assert first.svg == second.svg and first.png == second.png

@@ -53,7 +53,9 @@ def rasterise(fig: MplFigure, *, dpi: int = PNG_DPI) -> Image:
     # a negative tick label with the sign the report's text and tables print, the hyphen-minus: matplotlib's own,
     # U+2212, gave the axes "−3.36" beside "-3.36" in the sentences and tables (report truth round 28); the labels
     # are formatted when the figure is drawn, so the setting holds while it is
-    with mpl.rc_context({"axes.unicode_minus": False}):
+    # svg.hashsalt: matplotlib names an SVG's clip paths and markers by a hash salted with a random UUID unless a salt
+    # is set, so the same figure gave different bytes (and a different hash in provenance.json) on every run
+    with mpl.rc_context({"axes.unicode_minus": False, "svg.hashsalt": "impact"}):
         box = _tight_box(fig, dpi)
         engine = fig.get_layout_engine()
         _set_layout_engine(fig, None)  # laid out above: savefig would lay it out again before each draw
