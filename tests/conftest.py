@@ -308,7 +308,8 @@ def process_thirty(tmp_path_factory):
     of 250 words, some participants missing a wave) analysed with its planted coding, the review process only (199
     resamples, seed 1), once per run (read only). The class of "the review process of a study of the default design":
     read by tests/test_report_truth_round17.py and tests/test_report_truth_round13.py (which analysed a 24-council
-    study of that design, seed 1310011, so)."""
+    study of that design, seed 1310011, so), round 46, and round 20's monitoring test (60 councils of its own, seed
+    9904, before testtime23)."""
     return shared_synthetic(tmp_path_factory, "process-thirty-9601", 30, 9601, interviews_per_wave=4,
                             words_per_interview=250, parts=["process"])
 
