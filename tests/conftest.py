@@ -308,9 +308,46 @@ def process_thirty(tmp_path_factory):
     of 250 words, some participants missing a wave) analysed with its planted coding, the review process only (199
     resamples, seed 1), once per run (read only). The class of "the review process of a study of the default design":
     read by tests/test_report_truth_round17.py and tests/test_report_truth_round13.py (which analysed a 24-council
-    study of that design, seed 1310011, so)."""
+    study of that design, seed 1310011, so), round 46, and round 20's monitoring test (60 councils of its own, seed
+    9904, before testtime23)."""
     return shared_synthetic(tmp_path_factory, "process-thirty-9601", 30, 9601, interviews_per_wave=4,
                             words_per_interview=250, parts=["process"])
+
+
+@pytest.fixture(scope="module")
+def monitoring_link(tmp_path_factory):
+    """``(study, truth, findings)``: 80 councils (seed 50080, five interviews per council and wave of 120 words), a
+    strong planted link between saying monitoring the action plan helped and the impacts reported (``monitoring_effect``
+    3.0; the default is 1), the review process only (199 resamples, seed 1), once per run (read only). Read by
+    tests/test_report_truth_round50.py (the factor test's power) and tests/test_report_truth_round13.py (the factor
+    test against the impacts reported, which analysed 100 councils of ``monitoring_effect`` 8 of its own, seed
+    1310021, before testtime23)."""
+    return shared_synthetic(tmp_path_factory, "monitoring-link-50080", 80, 50080, parts=["process"],
+                            interviews_per_wave=5, words_per_interview=120, effects={"monitoring_effect": 3.0})
+
+
+#: The chance a participant in a council in intervention misses each wave under informative attrition
+#: (bench/ipw_check.py's MISSING_IN), and the smallest design that fits the models, of :func:`attrition_informative`.
+ATTRITION_MISSING_IN = {"expectations": 0.05, "early": 0.45, "longer_term": 0.65}
+ATTRITION_DESIGN = dict(interviews_per_wave=4, words_per_interview=60, participant_missing=0.05, council_missing=0.0,
+                        parts=["models"])
+
+
+@pytest.fixture(scope="module")
+def attrition_informative(tmp_path_factory):
+    """``(study, truth, findings)``: 20 councils (seed 47020) whose participants in intervention miss 45% and 65% of
+    the later interviews (:data:`ATTRITION_MISSING_IN`, :data:`ATTRITION_DESIGN`: the models only), once per run (read
+    only). Read by tests/test_report_truth_round48.py and tests/test_report_truth_round50.py, which shared it within a
+    process only before testtime23 (built again where the two files ran on different workers)."""
+    return shared_synthetic(tmp_path_factory, "attrition-informative-47020", 20, 47020,
+                            participant_missing_in_intervention=ATTRITION_MISSING_IN, **ATTRITION_DESIGN)
+
+
+@pytest.fixture(scope="module")
+def attrition_control(tmp_path_factory):
+    """:func:`attrition_informative`'s design and seed with interviews missed alike whatever the council's status, once
+    per run (read only): rounds 48 and 50."""
+    return shared_synthetic(tmp_path_factory, "attrition-control-47020", 20, 47020, **ATTRITION_DESIGN)
 
 
 def shifted(expectations: float, early: float, longer_term: float):

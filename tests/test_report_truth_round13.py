@@ -85,21 +85,21 @@ def _planted_by_impact(truth, code: str) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def monitoring_linked():
-    """``(study, truth, findings)``: 100 councils, participants who report more impact far more often saying that
-    monitoring the action plan helped (monitoring_effect 8; the default is 1), seed 1310021."""
-    return once_per_worker(("round13", "monitoring"), lambda: analysed_synthetic(
-        100, 1310021, interviews_per_wave=5, words_per_interview=250, parts=["process"],
-        effects={"monitoring_effect": 8.0}))
+def monitoring_linked(monitoring_link):
+    """``(study, truth, findings)``: 80 councils, participants who report more impact more often saying that
+    monitoring the action plan helped (monitoring_effect 3; the default is 1), seed 50080: conftest.monitoring_link,
+    shared with round 50 (this file analysed 100 councils of monitoring_effect 8, seed 1310021, before testtime23)."""
+    return monitoring_link
 
 
 @pytest.fixture(scope="module")
 def monitoring_null():
-    """``(study, truth, findings)``: 60 councils, no effect planted (seed 1310023)."""
+    """``(study, truth, findings)``: 30 councils, no effect planted (seed 1310023; 60 before testtime23: 30 test the
+    same 15 factors, none significant, for half the analysis and report)."""
     from impact.synth import SynthEffects
 
     return once_per_worker(("round13", "monitoring_null"), lambda: analysed_synthetic(
-        60, 1310023, interviews_per_wave=5, words_per_interview=250, parts=["process"], effects=SynthEffects.null()))
+        30, 1310023, interviews_per_wave=5, words_per_interview=250, parts=["process"], effects=SynthEffects.null()))
 
 
 def _impacts_per_interview(study, truth) -> pd.Series:

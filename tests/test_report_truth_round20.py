@@ -135,12 +135,12 @@ def test_the_credits_to_each_other_cause_are_headed_by_it_and_recount_the_plante
 
 # --------------------------------------------------------------------------- 3. monitoring read from every participant
 @pytest.fixture(scope="module")
-def sixty():
-    """``(study, truth, findings)``: 60 councils, two participants per council and wave, status changes mid-study;
-    the review process only."""
-    return once_per_worker(("round20", "sixty", 9904), lambda: analysed_synthetic(
-        60, 9904, interviews_per_wave=2, words_per_interview=100, parts=["process"],
-        intervention_paths={"never": 0.4, "lifted": 0.3, "entered": 0.3}))
+def sixty(process_thirty):
+    """``(study, truth, findings)``: 30 councils of the default design (councils moving into and out of intervention
+    between the waves), four participants per council and wave; the review process only (conftest.process_thirty,
+    shared with rounds 13, 17 and 46; this file analysed 60 councils of two participants a wave, seed 9904, before
+    testtime23)."""
+    return process_thirty
 
 
 def test_the_link_with_monitoring_is_tested_on_every_participant_who_took_one_side(sixty):

@@ -348,12 +348,14 @@ def test_an_impact_never_coded_is_named_not_dropped_from_the_models(never_morale
     assert f"No model is shown for {labels['morale'].lower()}: no participant was coded as reporting it." in gee.notes
 
 
-def test_an_impact_whose_fit_failed_is_named(moving):
+def test_an_impact_whose_fit_failed_is_named(never_morale):
     """An impact :func:`impact.intervention_effects` leaves out because its fit raised (seed 104729's commitment:
-    singular matrix) is named in the models table's notes, not silently missing."""
-    study, truth, f = moving
-    g = dataclasses.replace(f, models=f.models[f.models["code"] != "learning"])
-    label = _labels(f)["learning"].lower()
+    singular matrix) is named in the models table's notes, not silently missing. Planted in the 20-council study
+    whose morale is never coded (a whole report of a changed copy of the 60-council ``moving`` before testtime23)."""
+    study, truth, f = never_morale
+    assert "policies_systems" in set(f.models["code"])
+    g = dataclasses.replace(f, models=f.models[f.models["code"] != "policies_systems"])
+    label = _labels(f)["policies_systems"].lower()
     assert f"No model is shown for {label}: the fit failed" in _table(g, "gee_models").notes
 
 

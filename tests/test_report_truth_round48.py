@@ -14,26 +14,20 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.conftest import analysed_synthetic, once_per_worker, report_of
-
-#: The chance a participant in a council in intervention misses each wave (bench/ipw_check.py's MISSING_IN).
-MISSING_IN = {"expectations": 0.05, "early": 0.45, "longer_term": 0.65}
-#: The smallest design that fits the models (no comparisons, change tests or process findings: not read here).
-DESIGN = dict(interviews_per_wave=4, words_per_interview=60, participant_missing=0.05, council_missing=0.0,
-              parts=["models"])
+from tests.conftest import report_of
 
 
 @pytest.fixture(scope="module")
-def informative():
-    """20 councils (seed 47020) whose participants in intervention miss 45% and 65% of the later interviews."""
-    return once_per_worker(("round48", "informative"), lambda: analysed_synthetic(
-        20, 47020, participant_missing_in_intervention=MISSING_IN, **DESIGN))
+def informative(attrition_informative):
+    """20 councils (seed 47020) whose participants in intervention miss 45% and 65% of the later interviews
+    (conftest.attrition_informative, shared with round 50 once per run since testtime23)."""
+    return attrition_informative
 
 
 @pytest.fixture(scope="module")
-def control():
-    """The same design and seed with interviews missed alike whatever the council's status."""
-    return once_per_worker(("round48", "control"), lambda: analysed_synthetic(20, 47020, **DESIGN))
+def control(attrition_control):
+    """The same design and seed with interviews missed alike whatever the council's status (conftest.attrition_control)."""
+    return attrition_control
 
 
 def _blocks(report, kind, section=None):

@@ -12,8 +12,7 @@ import math
 import numpy as np
 import pytest
 
-from tests.conftest import analysed_synthetic, once_per_worker, report_table, summary_of
-from tests.test_report_truth_round48 import DESIGN, MISSING_IN
+from tests.conftest import analysed_synthetic, report_table, summary_of
 
 FIRST, EARLY, LATER = "expectations", "early", "longer_term"
 SINCE = f"{LATER}_vs_{EARLY}"
@@ -22,17 +21,16 @@ MODERATE = math.exp(0.5 * math.pi / math.sqrt(3))
 
 
 @pytest.fixture(scope="module")
-def informative():
-    """20 councils (seed 47020) whose participants in intervention miss 45% and 65% of the later interviews (the
-    fixture of tests/test_report_truth_round48.py, shared within a process)."""
-    return once_per_worker(("round48", "informative"), lambda: analysed_synthetic(
-        20, 47020, participant_missing_in_intervention=MISSING_IN, **DESIGN))
+def informative(attrition_informative):
+    """20 councils (seed 47020) whose participants in intervention miss 45% and 65% of the later interviews
+    (conftest.attrition_informative, shared with round 48 once per run since testtime23)."""
+    return attrition_informative
 
 
 @pytest.fixture(scope="module")
-def control():
-    """The same design and seed with interviews missed alike whatever the council's status."""
-    return once_per_worker(("round48", "control"), lambda: analysed_synthetic(20, 47020, **DESIGN))
+def control(attrition_control):
+    """The same design and seed with interviews missed alike whatever the council's status (conftest.attrition_control)."""
+    return attrition_control
 
 
 def _said(findings) -> list[str]:
@@ -196,10 +194,10 @@ def small_process():
 
 
 @pytest.fixture(scope="module")
-def large_process():
-    """80 councils (seed 50080) with a stronger planted link (``monitoring_effect`` 3.0); the review process only."""
-    return analysed_synthetic(80, 50080, parts=["process"], interviews_per_wave=5, words_per_interview=120,
-                              effects={"monitoring_effect": 3.0})
+def large_process(monitoring_link):
+    """80 councils (seed 50080) with a stronger planted link (``monitoring_effect`` 3.0); the review process only
+    (conftest.monitoring_link, shared with round 13 since testtime23)."""
+    return monitoring_link
 
 
 def _power_said(findings) -> list[str]:
