@@ -80,10 +80,9 @@ def measure(findings, min_count: int = 5, repeat: int = 3) -> dict:
     of every count the disclosure ledger hides), to compare two versions of the code (``--compare``)."""
     import hashlib
 
+    import impact.privacy._ledger as ledger_module
     import impact.report._build as build
     from impact.pipeline import build_report
-
-    import impact.privacy._ledger as ledger_module
 
     ledgers = []
     prepared = build._prepared
