@@ -11,8 +11,9 @@ import math
 import numpy as np
 import pytest
 
+from tests.conftest import ATTRITION_DESIGN as DESIGN
+from tests.conftest import ATTRITION_MISSING_IN as MISSING_IN
 from tests.conftest import analysed_synthetic, once_per_worker, report_of, summary_of
-from tests.test_report_truth_round48 import DESIGN, MISSING_IN
 from tests.test_report_truth_round50 import _agree, _verdicts
 
 FIRST = "expectations"
@@ -54,12 +55,11 @@ def _table(findings):
 
 # ------------------------------------------------------------------------------ (1) the disputed changes' figures
 @pytest.fixture(scope="module")
-def informative():
-    """Seed 47020 (truth rounds 48 and 50): participants in intervention miss 45% and 65% of the later interviews, and
-    promotion of learning's rise at early impact is significant in the complete cases (Holm p 0.031) and not
-    weighted: the summary calls it disputed."""
-    return once_per_worker(("round48", "informative"), lambda: analysed_synthetic(
-        20, 47020, participant_missing_in_intervention=MISSING_IN, **DESIGN))
+def informative(attrition_informative):
+    """Seed 47020 (truth rounds 48 and 50, conftest.attrition_informative): participants in intervention miss 45% and
+    65% of the later interviews, and promotion of learning's rise at early impact is significant in the complete
+    cases (Holm p 0.031) and not weighted: the summary calls it disputed."""
+    return attrition_informative
 
 
 def test_a_disputed_change_has_its_weighted_figures_in_a_table(informative):

@@ -64,3 +64,20 @@ def refused(proc: subprocess.CompletedProcess, *needles: str) -> None:
     assert "Traceback" not in proc.stderr, proc.stderr
     for n in needles:
         assert n in proc.stderr, f"{n!r} not in {proc.stderr!r}"
+
+
+def labels_holding(texts: list[str], slots: list[tuple[dict, str, int]]) -> None:
+    """Write every one of ``texts`` into the labels of ``slots`` (``(mapping, prefix, limit)``: the mapping's
+    ``label`` becomes ``"<prefix> (<text>; <text>...)"``, at most ``limit`` characters), in order, as many to a slot
+    as fit. Since inputs51 a wave's label is refused past impact.schema.LABEL_MAX characters and a survey question's
+    past TITLE_MAX, so the hostile rounds that wrote all their forms into two wave labels spread them over the labels
+    a study has; a text that fits no slot left is an error of the test, not a form left out."""
+    pending = list(texts)
+    for mapping, prefix, limit in slots:
+        chunk: list[str] = []
+        while pending and len(f"{prefix} ({'; '.join([*chunk, pending[0]])})") <= limit:
+            chunk.append(pending.pop(0))
+        if chunk:
+            mapping["label"] = f"{prefix} ({'; '.join(chunk)})"
+    if pending:
+        raise AssertionError(f"no label left for {pending!r}: give labels_holding more slots")

@@ -39,6 +39,7 @@ import pytest
 
 from . import _rounds
 from ._rounds import _WORDY
+from ._util import labels_holding
 from .test_pii_round3 import _left, _redact
 from .test_pii_round5 import _alnum, _digits_said
 from .test_pii_round7 import assert_gone
@@ -365,8 +366,8 @@ _E2E = [
 def planted_run(root, forms, *, seed: int, name_end: int, early_end: int, title: str, label_note: str, human_code: str,
                 argv: list[str] | None = None):
     """``impact run`` of a generated study with ``forms`` (text, needles) planted in speech and in everything the
-    study's author writes: the study's name (forms up to ``name_end``), the wave labels (the rest, split at
-    ``early_end``), a codebook's ``title`` and first label (``label_note``), and ``human_code`` in a second coding:
+    study's author writes: the study's name (forms up to ``name_end``), the wave labels and then the survey's questions
+    (the rest, as many to a label as its limit holds: :func:`._util.labels_holding`), a codebook's ``title`` and first label (``label_note``), and ``human_code`` in a second coding:
     its coder's name (a code outside the codebook is refused since round 24 of the inputs, with the file's row).
 
     With ``argv`` (the options of ``impact run`` naming the codebook, the codings and ``--out``, relative to ``root``),
@@ -397,8 +398,13 @@ def planted_run(root, forms, *, seed: int, name_end: int, early_end: int, title:
     spec = yaml.safe_load((study / "study.yaml").read_text(encoding="utf-8"))
     label = [w.replace("\n", " ") for w, _ in forms]
     spec["name"] = "Interviews. " + ". ".join(label[:name_end])
-    spec["waves"][1]["label"] = "Early (" + "; ".join(label[name_end:early_end]) + ")"
-    spec["waves"][2]["label"] = "Later (" + "; ".join(label[early_end:]) + ")"
+    # the wave labels, then the survey's questions, each within impact's limits (early_end: where the early wave's
+    # forms ended when two labels held them all, before inputs51's limits; the order is kept)
+    from impact.schema import LABEL_MAX, TITLE_MAX
+
+    waves, items = spec["waves"], list(spec["survey"]["items"].values())
+    labels_holding(label[name_end:], [(waves[1], "Early", LABEL_MAX), (waves[2], "Later", LABEL_MAX),
+                                      (waves[0], "First", LABEL_MAX)] + [(q, q["label"], TITLE_MAX) for q in items])
     (study / "study.yaml").write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
     book = yaml.safe_load((pathlib.Path(__file__).resolve().parents[2] / "data" / "codebooks" / "nfer_impacts.yaml")
                           .read_text(encoding="utf-8"))

@@ -23,7 +23,9 @@ import yaml
 
 import impact
 from impact.pipeline import run
+from impact.schema import LABEL_MAX, TITLE_MAX
 
+from ._util import labels_holding
 from .test_pii_spacing import _BACK, _spaced, _spoof
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pipeline")]
@@ -148,10 +150,12 @@ def hostile_run(tmp_path_factory, monkeypatch_module):
     spec["waves"][1]["label"] = f"Early impact ({forms[2][0]})"
     # Round 7: its forms in the study's name and labels too, which every document carries (few quotes carry one).
     spec["name"] += ". " + ". ".join(w for w, _ in _ROUND7[:3])
-    spec["waves"][2]["label"] = "Longer term (" + "; ".join(w for w, _ in _ROUND7[3:6]) + ")"
-    spec["waves"][1]["label"] += " (" + "; ".join(w for w, _ in _ROUND7[6:]) + ")"
-    item = next(iter(spec["survey"]["items"]))
-    spec["survey"]["items"][item]["label"] = f"Do you know {forms[1][0]} or {forms[7][0]}?"
+    # the rest of round 7's forms in the later wave's label and the survey's other questions, each within impact's
+    # limits (inputs51: they filled two wave labels past 100 characters, now refused)
+    items = list(spec["survey"]["items"].values())
+    items[0]["label"] = f"Do you know {forms[1][0]} or {forms[7][0]}?"
+    labels_holding([w for w, _ in _ROUND7[3:]], [(spec["waves"][2], "Longer term", LABEL_MAX)]
+                   + [(q, q["label"], TITLE_MAX) for q in items[1:]])
     (study / "study.yaml").write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
     # Round 6: transcripts named after the people interviewed, with a phone number: read, never published.
     interviews = pd.read_csv(study / "interviews.csv", dtype=str)
