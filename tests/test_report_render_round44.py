@@ -148,9 +148,10 @@ def test_a_shared_heading_part_is_one_cell_over_its_columns_on_the_web_page_and_
     top = [(th.text_content(), th.get("colspan"), th.get("rowspan")) for th in rows[0].xpath("th")]
     assert top == [("Impact", None, "2"), ("Participants", "7", None), ("Share realised", None, "2")], top
     assert [th.text_content() for th in rows[1].xpath("th")] == _LOWER
-    # a narrow screen's cards still name each figure in full
+    # a narrow screen's cards still name each figure in full, as the notes and the suppression ledger name it
+    # (render46's "shared part › label")
     labels = page.xpath("//table//tbody/tr[1]/td/@data-label")
-    assert labels[0] == "Participants: realised" and labels[-1] == "Share realised", labels
+    assert labels[0] == "Participants \u203a realised" and labels[-1] == "Share realised", labels
     ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))["Table 1"]
     assert {str(r) for r in ws.merged_cells.ranges} == {"A1:A2", "B1:H1", "I1:I2"}
     assert [c.value for c in ws[1]] == ["Impact", "Participants", *[None] * 6, "Share realised"]

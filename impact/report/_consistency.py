@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ._format import display_frame
+from ._format import display_frame, grouped_names
 from ._labels import _GROUPINGS, _SAME_THING
 from ._model import Figure, Report, Table
 
@@ -83,8 +83,11 @@ def _table_labels(table: Table, number: int, vocabulary) -> list[LabelUse]:
     frame = display_frame(table.shown, table.columns_format, vocabulary=vocabulary, labels=table.labels,
                           value_labels=table.value_labels)
     numeric = set(frame.attrs["numeric"])
+    # a column under a shared heading part read as its readers find it, and as the notes, the web page's narrow view
+    # and the suppression ledger name it ("Participants › incomplete", render46)
+    names = dict(zip(frame.columns, grouped_names([frame.attrs["labels"][k] for k in frame.columns]), strict=True))
     for key in frame.columns:
-        heading = frame.attrs["labels"][key]
+        heading = names[key]
         at = len(out)
         out.append(LabelUse(_joined(heading), f"{where}, heading"))
         if key in numeric:
@@ -182,7 +185,7 @@ def _bare(text: str) -> str:
 
 #: Where a label joins the names of several things: "Mean share, not in intervention", "Early impact vs
 #: expectations before the review", "c: statutory direction, count suppressed", "Effect (95% CI)".
-_PARTS_RE = re.compile(r",\s+|;\s+|:\s+|\s+vs\.?\s+|\s+versus\s+|\s+minus\s+|\s*\(|\)\s*")
+_PARTS_RE = re.compile(r",\s+|;\s+|:\s+|\s+\u203a\s+|\s+vs\.?\s+|\s+versus\s+|\s+minus\s+|\s*\(|\)\s*")
 
 
 def _names(text: str) -> list[str]:

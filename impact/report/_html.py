@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .._version import __version__
 from ._format import (
+    GROUP_MARK,
     LANGUAGE,
     clean_text,
     detail_note,
@@ -205,6 +206,8 @@ def _heading_rows(headers: list[str], numeric: list[bool], part: list[int]) -> d
         if grouped:
             for k in range(j, j + span):
                 columns[k]["sub"] = groups[1][k]
+                # its cells' label on a narrow screen as the notes and the suppression ledger name it (render46)
+                columns[k]["name"] = f"{text}{GROUP_MARK}{groups[1][k]}"
         j += span
     return {"columns": columns, "upper": upper}
 
