@@ -466,7 +466,12 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
-def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> tuple[str, str]:
+#: What a binary document given for a text file should be saved as, unless the reader says (``decode_text(advice=)``).
+TEXT_ADVICE = "save it as text (a table as \"CSV (comma delimited)\", a transcript as \"Plain text\"), UTF-8"
+
+
+def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
+                advice: str = TEXT_ADVICE) -> tuple[str, str]:
     """Decode bytes of a text file; return ``(text, encoding)``.
 
     The one decoder of every text file ``impact`` reads (study tables,
@@ -519,8 +524,7 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
             raise InputError(f"{source}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason} at byte {exc.start})") from None
     kind = _document_kind(data)
     if kind:
-        raise InputError(f"{source}: {kind}, not text - expected a text file: save it as text (a table as "
-                         f"\"CSV (comma delimited)\", a transcript as \"Plain text\"), UTF-8")
+        raise InputError(f"{source}: {kind}, not text - expected a text file: {advice}")
     if b"\x00" in data:
         at = data.index(b"\x00")
         line, column = data.count(b"\n", 0, at) + 1, at - data.rfind(b"\n", 0, at)
@@ -550,11 +554,10 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True) -> 
             "encoding: save the file as UTF-8")
     text = data.decode("cp1252", errors="replace") if _mostly_cp1252(data) else data.decode("latin-1")
     encoding = "cp1252"
-    warnings.warn(
-        f"{source}: not valid UTF-8; read as Windows-1252 (Latin-1). Save it as UTF-8 to silence this.",
-        EncodingWarning_,
-        stacklevel=3,
-    )
+    warning = EncodingWarning_(f"{source}: not valid UTF-8; read as Windows-1252 (Latin-1). Save it as UTF-8 to "
+                               "silence this.")
+    warning.source = source  # the file, for a report of problems (impact validate counts it among its warnings)
+    warnings.warn(warning, stacklevel=3)
     return text, encoding
 
 
@@ -608,8 +611,10 @@ def check_input_file(path: str | os.PathLike, *, label: str | None = None, expec
     return path
 
 
-def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label: str | None = None) -> str:
-    """Read a text file with :func:`decode_text`, refusing files over ``max_bytes``."""
+def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label: str | None = None,
+              advice: str = TEXT_ADVICE) -> str:
+    """Read a text file with :func:`decode_text`, refusing files over ``max_bytes``; ``advice``: what a document that
+    is no text (a workbook, a PDF) should have been saved as."""
     name = label or str(path)
     path = check_input_file(path, label=name)
     st = path.stat()
@@ -617,7 +622,7 @@ def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label
         raise InputError(f"{name}: {st.st_size:,} bytes - expected a text file of at most {max_bytes:,} bytes")
     with open(path, "rb") as f:
         data = f.read(max_bytes + 1)
-    return decode_text(data, source=name)[0]
+    return decode_text(data, source=name, advice=advice)[0]
 
 
 class SeparatorError(InputError):

@@ -32,13 +32,36 @@ def _report(problems, args) -> str:
     return report
 
 
+def _loaded(path):
+    """``load_study(path)`` and the files read as Windows-1252, as warnings of the report (:class:`Problem`): they were
+    printed after it, on a line of their own, and not counted among its warnings. Other warnings pass on as raised."""
+    import warnings
+
+    from .._io import EncodingWarning_
+    from ..errors import Problem
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            study, error = load_study(path, tell=False), None  # every warning is listed below
+        except ValidationError as exc:
+            study, error = None, exc
+    encodings = []
+    for w in caught:
+        if issubclass(w.category, EncodingWarning_) and getattr(w.message, "source", None):
+            encodings.append(Problem(w.message.source, None, None, None, "UTF-8 text: it is not valid UTF-8 and was "
+                                     "read as Windows-1252 (Latin-1); save it as UTF-8", "warning"))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return study, error, list(dict.fromkeys(encodings))
+
+
 def run(args) -> int:
-    try:
-        study = load_study(args.path, tell=False)  # every warning is listed below
-    except ValidationError as exc:
+    study, error, encodings = _loaded(args.path)
+    if error is not None:
         print(f"impact validate: {args.path} is not valid", file=sys.stderr)
-        print(_report(exc.problems + exc.warnings, args), file=sys.stderr)
+        print(_report(error.problems + error.warnings + encodings, args), file=sys.stderr)
         return 2
-    print(_report(study.load_problems, args))
+    print(_report(study.load_problems + encodings, args))
     say(args, f"{args.path}: valid ({study!r})")
     return 0

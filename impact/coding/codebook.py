@@ -34,6 +34,10 @@ from ..errors import InputError, Problem, ValidationError
 from ..schema import LABEL_MAX, META_KEYS, TITLE_MAX, hidden_names, text_problem, too_long
 from ._cues import pattern_problem, split_parts
 
+#: What a codebook given as a workbook, a Word document or a PDF should be (its codes cannot be read from a sheet).
+CODEBOOK_ADVICE = ("write the codebook as YAML text (a .yaml file, UTF-8: see docs/codebook-format.md), or export it "
+                   "from the qualitative analysis software as a REFI-QDA codebook (.qdc)")
+
 __all__ = ["Codebook", "codebook_dirs", "available_codebooks", "FORMAT_VERSION"]
 
 #: Version of the YAML layout this module reads and writes.
@@ -248,7 +252,8 @@ class Codebook:
                 what = "is a folder" if path.is_dir() else "is not a regular file (a device or a pipe)" \
                     if path.exists() else "does not exist"
                 raise InputError(f"codebook file {text} {what}")
-            return cls.from_yaml(read_text(path), source=str(path))
+            # a workbook or a PDF given for a codebook: the reader's advice is YAML, not "a table as CSV"
+            return cls.from_yaml(read_text(path, advice=CODEBOOK_ADVICE), source=str(path))
         for folder in codebook_dirs():
             candidate = folder / f"{text}.yaml"
             if candidate.is_file():

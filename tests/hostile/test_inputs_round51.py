@@ -154,3 +154,44 @@ def test_a_workbook_given_for_a_coded_csv_says_it_is_one(reviewed, tmp_path):  #
             "coded output")
     assert "NUL byte" not in proc.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".yaml"])
+def test_a_codebook_given_as_a_workbook_is_told_to_be_yaml_not_csv(tmp_path, suffix):
+    """A codebook kept in a spreadsheet and given as it is (or renamed .yaml) was refused with the advice written for
+    tables and transcripts, 'save it as text (a table as "CSV (comma delimited)" ...)': a codebook saved as CSV is
+    refused too. The advice is now the codebook's own: YAML text, or a REFI-QDA codebook from the QDA software."""
+    import openpyxl
+
+    from impact.coding.codebook import Codebook
+
+    book = openpyxl.Workbook()
+    book.active.append(["code", "label"])
+    book.active.append(["commitment", "Increased commitment"])
+    path = tmp_path / f"codes{suffix}"
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        Codebook.load(path)
+    message = str(caught.value)
+    assert str(path) in message and "Excel workbook" in message
+    assert "YAML" in message and ".qdc" in message and "CSV" not in message, message
+
+
+def test_a_file_read_as_windows_1252_is_one_of_the_warnings_validate_counts(study_dir):
+    """`impact validate` of a study whose councils.csv was saved as Windows-1252 (a pound sign in a name) printed its
+    report ("0 errors, N warnings") and then, on a line of its own, Python's warning about the encoding: a warning
+    the report neither listed with its file nor counted. It is now one of the report's warnings, naming the file."""
+    import re
+
+    path = study_dir / "councils.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1] = lines[1].replace(",", " \u00a3,", 2).replace(" \u00a3,", ",", 1)  # the name, not the council's id
+    path.write_bytes("\n".join(lines).encode("cp1252"))
+    before = cli_here("validate", "--all", str(study_dir), cwd=study_dir.parent)
+    assert before.returncode == 0, before.stderr
+    said = before.stdout + before.stderr
+    counted = re.search(r"(\d+) errors?, (\d+) warnings?", said)
+    listed = [line for line in said.splitlines() if line.startswith("warning: ")]
+    assert counted and int(counted.group(2)) == len(listed), said
+    assert any(line.startswith("warning: councils.csv:") and "Windows-1252" in line for line in listed), said
+    assert "impact validate: warning" not in said, said
