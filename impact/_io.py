@@ -95,7 +95,12 @@ def check_width(name: str, cells: list[str]) -> None:
 
 
 class EncodingWarning_(ImpactWarning):
-    """A text file was not UTF-8 and was decoded with a fallback encoding."""
+    """A text file was not UTF-8 and was decoded with a fallback encoding; ``source``: the file (impact validate
+    lists it among its warnings)."""
+
+    def __init__(self, message: str, source: str | None = None) -> None:
+        super().__init__(message)
+        self.source = source
 
 
 def _umask() -> int:
@@ -554,10 +559,8 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
             "encoding: save the file as UTF-8")
     text = data.decode("cp1252", errors="replace") if _mostly_cp1252(data) else data.decode("latin-1")
     encoding = "cp1252"
-    warning = EncodingWarning_(f"{source}: not valid UTF-8; read as Windows-1252 (Latin-1). Save it as UTF-8 to "
-                               "silence this.")
-    warning.source = source  # the file, for a report of problems (impact validate counts it among its warnings)
-    warnings.warn(warning, stacklevel=3)
+    warnings.warn(EncodingWarning_(f"{source}: not valid UTF-8; read as Windows-1252 (Latin-1). Save it as UTF-8 "
+                                   "to silence this.", source), stacklevel=3)
     return text, encoding
 
 

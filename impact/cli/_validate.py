@@ -48,7 +48,7 @@ def _loaded(path):
             study, error = None, exc
     encodings = []
     for w in caught:
-        if issubclass(w.category, EncodingWarning_) and getattr(w.message, "source", None):
+        if issubclass(w.category, EncodingWarning_) and w.message.source:
             encodings.append(Problem(w.message.source, None, None, None, "UTF-8 text: it is not valid UTF-8 and was "
                                      "read as Windows-1252 (Latin-1); save it as UTF-8", "warning"))
         else:

@@ -20,10 +20,10 @@ from markupsafe import Markup, escape
 
 from .._version import __version__
 from ._format import (
-    GROUP_MARK,
     LANGUAGE,
     clean_text,
     detail_note,
+    grouped_names,
     header_groups,
     report_provenance,
     symbol_key,
@@ -191,13 +191,17 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
 
 
 def _heading_rows(headers: list[str], numeric: list[bool], part: list[int]) -> dict:
-    """The columns ``part`` of a table (each its whole heading, ``name``, the label of its cells on a narrow screen)
+    """The columns ``part`` of a table (each its ``name``, the label of its cells on a narrow screen: its whole heading,
+    a grouped column's shared part then its label, :func:`grouped_names`)
     and, where adjacent columns of the table share a heading's part before ": " (header_groups), the ``upper`` heading
     row: that part once over its columns (over a grouped column alone in its part too), any other column's heading
     over both rows; each grouped column's ``sub`` heading below it."""
     groups = header_groups(headers, columns=part)
     numeric = [numeric[j] for j in part]
-    columns = [{"name": headers[j], "numeric": n, "sub": ""} for j, n in zip(part, numeric, strict=True)]
+    # a grouped column's name (its cells' label on a narrow screen) as the notes and the suppression ledger name it
+    names = [headers[j] for j in part]
+    names = grouped_names(names, groups) if groups else names
+    columns = [{"name": name, "numeric": n, "sub": ""} for name, n in zip(names, numeric, strict=True)]
     if not groups:
         return {"columns": columns, "upper": []}
     upper, j = [], 0
@@ -206,8 +210,6 @@ def _heading_rows(headers: list[str], numeric: list[bool], part: list[int]) -> d
         if grouped:
             for k in range(j, j + span):
                 columns[k]["sub"] = groups[1][k]
-                # its cells' label on a narrow screen as the notes and the suppression ledger name it (render46)
-                columns[k]["name"] = f"{text}{GROUP_MARK}{groups[1][k]}"
         j += span
     return {"columns": columns, "upper": upper}
 
