@@ -718,6 +718,9 @@ _AGE_ADVERB = (r"only|just|now|nearly|almost|about|around|roughly|barely|probabl
 # What may follow an age given so (not a count of things: "he'd be 12 minutes late", "there would have been 14 of them").
 _AFTER_AGE = (r"now|and(?![ \t]+a[ \t]+half[ \t]+(?:hours?|minutes?|mins?|miles?|days?|weeks?|times?|percent|pounds))|when|at|so|but|then|this|last|next|years|or|by|in(?![ \t]+(?:total|all|number|each|every|a[ \t]+row))|soon|today|tomorrow|if|though|already|yet|too|"
               r"himself|herself|themselves|anyway|or[ \t]+so")
+# A date of birth in brackets after an age given so: the same person's, the figure no count ("He is 14 (born
+# 07/07/2009)", "she's 9 (DOB 01/02/2015)").
+_BIRTH_AFTER = r"[ \t]*\([ \t]*(?:born|dob|d\.o\.b\.?|b\.)(?![\p{L}])"
 # When a day comes, after a possessive and an ordinal: "her 14th next week" is a birthday without the word.
 _DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # A day of the week, short too, without what follows it ("friday", "Fri", "weds").
@@ -759,7 +762,7 @@ _AGE_RES = (
         rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+))|"
         # a child saying their own age ("my name's callum and i'm seven", "i'm 5")
         rf"\bi(?=['’]m|[ \t]+am\b))(?:{_AGE_VERB}|['’]m|[ \t]+am)(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
-        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?|weeks?)(?:[ \t]+old)?)?(?:[ \t]*-?[ \t]*ish)?)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
+        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?|weeks?)(?:[ \t]+old)?)?(?:[ \t]*-?[ \t]*ish)?)(?=[ \t]*(?:[.,;:!?)]|$|{_BIRTH_AFTER}|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
         _I,
     ),
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
@@ -1759,8 +1762,9 @@ def _web(text: str, add) -> None:
             letters, digits = any(c.isalpha() for c in plain), any(c.isdigit() for c in plain)
             # a handle mixes letters with digits, an underscore or a dot ("kaybee2009", "kay_b", "kay.bee"), or is a
             # lower-case word that is no English word after "as", "is", "called" ("posts as kayleighb"); not a short
-            # code ("KS2", "Y10") nor an abbreviation ("e.g")
-            dotted = "." in plain and all(len(p) >= 2 for p in plain.split("."))
+            # code ("KS2", "Y10") nor an abbreviation ("e.g"); a name and a letter dotted is one ("jaxon.w")
+            pieces = plain.split(".")
+            dotted = "." in plain and all(pieces) and (all(len(p) >= 2 for p in pieces) or max(map(len, pieces)) >= 4)
             shaped = (letters and ("_" in plain or len(plain) >= 5 and (digits or dotted))
                       or h.startswith("@") and not _at_for_word(h, plain, words, is_public_word))
             unknown = (m.group("before") != "" and plain.islower() and len(plain) >= 4
@@ -2731,6 +2735,14 @@ def _named_for_a_people(name: str) -> bool:
         p in communities() or p in _SERVED_WORDS or p in ("and", "&") for p in parts)
 
 
+def _in_its_cell(pattern: re.Pattern, text: str, m: re.Match) -> re.Match | None:
+    """``m``, a setting's name, read again in its kind's own cell where a tab parts a table's cells within it: the words
+    of the cells before are no part of the name ("Name\tDOB\tSchool" is a heading row, "Kai\tOakwood Primary School"
+    a child's row); None where the kind's cell holds no name before it."""
+    cell = text.rfind("\t", m.start(), m.end())
+    return m if cell < 0 else pattern.match(text, cell + 1)
+
+
 def _institutions(text: str, add) -> None:
     from ._names import _NOT_NAMES, _NOT_SUBJECTS, _SET_OFF_AFTER_RE, KINSHIP_ROLE_WORDS
 
@@ -2784,6 +2796,8 @@ def _institutions(text: str, add) -> None:
         if not any(fold(w) in _NOT_HOSPITAL_NAMES or fold(w) in _NOT_STREET_WORDS for w in m.group("name").split()):
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _near(_INSTITUTION_RE, _INSTITUTION_ANCHOR, text):
+        if (m := _in_its_cell(_INSTITUTION_RE, text, m)) is None:
+            continue
         start, value = _trim_generic(text, m.start(), m.end())
         if start is None or fold(value) in _PUBLIC_INSTITUTIONS:
             continue
@@ -2801,6 +2815,8 @@ def _institutions(text: str, add) -> None:
             continue
         add(Span(start, m.end(), "place"))
     for m in _near(_INSTITUTION_LOWER_RE, _INSTITUTION_LOWER_ANCHOR, text):
+        if (m := _in_its_cell(_INSTITUTION_LOWER_RE, text, m)) is None:
+            continue
         start = _proper_tail(m.group("name"), m.start("name"), words, kinds=_PREMISES_KINDS)
         if start is None and text[m.end("name") : m.end()].split()[-1] not in _WEAK_INSTITUTIONS:
             start = _capitalised_name(text, m.group("name"), m.start("name"))  # "Effective Practice" is judged above

@@ -104,7 +104,8 @@ KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
     """son sons daughter daughters child children kid kids baby babies boy girl toddler teenager twin twins brother
     brothers sister sisters sibling siblings mum mom mam mummy mother dad daddy father stepdad stepfather stepmum
     stepmother step-dad step-mum parent parents nan nana gran granny grandma grandmother grandad grandpa grandfather
-    nanna nannan grampa grandpop granda aunt aunty auntie uncle cousin niece nephew partner husband wife boyfriend girlfriend fiance fiancee ex carer carers
+    nanna nannan grampa grandpop granda great-gran great-nan great-nana great-granny great-grandma great-grandad
+    great-grandmother great-grandfather great-aunt great-aunty great-uncle aunt aunty auntie uncle cousin niece nephew partner husband wife boyfriend girlfriend fiance fiancee ex carer carers
     foster guardian friend friends neighbour neighbours colleague colleagues worker workers manager managers boss
     supervisor teacher teachers headteacher head headmaster headmistress deputy nurse visitor gp doctor officer
     practitioner keyworker key-worker sw iro chair lead director advisor adviser mentor therapist counsellor
@@ -122,7 +123,7 @@ _INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|"
     r"\bgoes[ \t]+by|\bsigned|\binitial(?:l)?ed|\b(?:wrote|written|put)[ \t]+(?:it|him|her|them)[ \t]+(?:down[ \t]+)?as|\bregards|\bthanks|\bcheers|\bspoke[ \t]+to|\bspeak[ \t]+to|\btalk(?:ed)?[ \t]+to|"
-    r"\basked|\btold|\btell|\btells|\bemailed|\brang|\bphoned|\bmet|\bwith|"
+    r"\basked|\bask|\basks|\btold|\btell|\btells|\bemailed|\brang|\bphoned|\bmet|\bwith|"
     # a person missed, or told or asked about ("i miss zorbina", "she told us about gwion")
     r"\b(?:i|we|s?he|they|you|really|still|so|just)[ \t]+miss(?:es|ed)?|"
     r"\b(?:told|tell|tells|asked|talked|talks|spoke|heard)(?:[ \t]+(?:us|me|him|her|them|you))?[ \t]+about|"
@@ -1781,6 +1782,18 @@ _SEX_CODE_ROW_BEFORE_RE = lazy_compile(
 _SEX_CODE_AFTER_RE = lazy_compile(r"[ \t]*(?:\r?\n|\Z|\t|\|)|[ \t]{2,}|[ \t]+\d{1,3}(?![\w.,/:])")
 # Letters in lower case that stand for words in typed speech, not a person's initial ("mum n dad", "love her x", "r u").
 _LOWER_LETTER_WORDS = frozenset("a i o n u r x y".split())
+# A chat's line: its time stamp opening the line ("[10:42] ", "10:42 - ", "[06/03/2024, 10:42:05] "), then the speaker,
+# perhaps with a surname's initial, before a colon ("[10:42] shaniqua b: ok"); a word no list knows there is the
+# speaker's name, in lower case as typed.
+_CHAT_TIME_BEFORE_RE = lazy_compile(
+    r"(?:^|[\n\r])[ \t]*\[?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[ap]\.?m\.?)?\]?"
+    r"[ \t]*(?:[\-–—][ \t]*)?\Z", re.IGNORECASE)
+_CHAT_SPEAKER_END_RE = lazy_compile(r"(?P<n>(?:[ \t]+(?P<l>\p{Ll}))?)\.?[ \t]*:(?![\d/])", re.VERSION1)
+# A lower-case title opening a line, an entry or a clause ("mrs a present", "Present: mr i, ..."): a letter after it is a
+# person's initial even where the letter is a word, for no article, pronoun or verb comes before the title ("the mrs
+# a present", "got mrs a present" is "the wife").
+_TITLE_OPENING_BEFORE_RE = lazy_compile(r"(?:^|[\n\r:;,(\[]|[.!?][ \t]|[ \t][\-–—])[ \t]*(?:mr|mrs|ms|mx|miss|dr)\.?[ \t]+\Z",
+                                        re.IGNORECASE)
 # A letter listed after a capitalised word that is no relation ("Part B and C said", "Plan B, C and D"): a part's.
 _LETTERED_PARTS_RE = lazy_compile(
     r"\b\p{Lu}\p{Ll}+[ \t]+\p{Lu}(?:[ \t]*,[ \t]*\p{Lu})*[ \t]*,?[ \t]*(?:and|or|&)[ \t]+\Z", re.VERSION1)
@@ -3598,6 +3611,12 @@ class NameFinder:
             return True  # "Baby O was born", "her son T came", "her daughter B and C", "her sister k was there"
         if tok.shape == "initial" and letter in "AO" and self._initials_pair_set_off(text, toks, i):
             return True  # "the child, A B, was seen": "A" beside another letter so set off is an initial, no article
+        if (tok.shape == "lower" and letter in ("a", "i", "o")
+                and _TITLE_OPENING_BEFORE_RE.search(text[max(0, tok.start - 20) : tok.start]) is not None
+                and (_CASE_NOTE_SUBJECT_RE.match(text, tok.end) is not None
+                     or _SPEECH_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None
+                     or re.match(r"\.?[ \t]*(?:[,;()]|\Z)", text[tok.end : tok.end + 4]) is not None)):
+            return True  # "mrs a present", "mr o said", "Present: mrs a, ...": the title opens the note (not "the mrs a present")
         if len(letter) != 1 or letter.upper() in "AIO" or not letter.isalpha():
             return False
         if tok.shape == "lower":  # "mrs t said so": a title in lower case and a letter
@@ -3854,6 +3873,11 @@ class NameFinder:
             return i + 2
         if tok.shape != "lower" or len(tok.key) < 2 or tok.key in _PARTICLES:
             return i + 1
+        if (self._unknown(tok) and _pronounceable(tok.key)
+                and _CHAT_TIME_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start) is not None
+                and (speaker := _CHAT_SPEAKER_END_RE.match(text, tok.end)) is not None):
+            spans.append(Span(tok.start, speaker.end("n"), "name"))  # "[10:42] shaniqua b: ok": a chat's speaker
+            return i + 1 + (speaker.group("l") is not None)
         if ((_AGE_SET_OFF_RE.match(text, tok.end) is not None
              and (tok.key in self.firsts or (self._unknown(tok) and _pronounceable(tok.key))))
                 or self._listed_child(text, tok)):

@@ -430,7 +430,10 @@ _AGE_AFTER_NAME_RE = lazy_compile(
     rf"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:{_AFTER_AGE})\b)"
     # a number to 19 right after a name in a list of children ("Kai 8, Lily 6 and Ruby 2")
     # ... or before "today", a birthday's ("my boy riley 9 today!!")
-    rf"|[ \t]+(?P<d>1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b)|[ \t]+today\b)",
+    rf"|[ \t]+(?P<d>1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b)|[ \t]+today\b)"
+    # a number alone in the cell after a name's in a table flattened to text, by bars or tabs ("Maddox Fairclough | 4
+    # | brother", "Kai\t7\tson"): the row is the person's, the figure their age, its heading on another line
+    rf"|[ \t]*(?:\||\t)[ \t]*(?P<e>\d{{1,3}}{_AGE_UNIT})[ \t]*(?=\||\t|\r?\n|\Z)",
     re.IGNORECASE,
 )
 
@@ -1461,7 +1464,7 @@ def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
             out.append(Span(life.start("d"), life.end("d"), "date"))
         m = _AGE_AFTER_NAME_RE.match(text, end) if s.kind == "name" else None
         if m is not None:
-            group = next(g for g in "abcd" if m.group(g) is not None)
+            group = next(g for g in "abcde" if m.group(g) is not None)
             if not m.group(group).isdigit() or int(m.group(group)) <= 120:  # "(8 wks)": the age with its unit
                 out.append(Span(m.start(group), m.end(group), "age"))
     return out

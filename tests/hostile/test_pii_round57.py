@@ -51,6 +51,12 @@ _RED_TEAM = [
     ("HCH, the head of children's homes, said the plan was agreed.", "HCH, the head of children's homes, said the plan was agreed."),  # was "[name], the head of children's homes, said the plan was agreed."
     ('DTM, the deputy team manager, chaired the review.', 'DTM, the deputy team manager, chaired the review.'),  # was '[name], the deputy team manager, chaired the review.'
     ('Apologies: KS (school), DT (Virtual School)', 'Apologies: [name] (school), DT (Virtual School)'),  # was 'Apologies: KS (school), DT (Virtual School)'
+    # closed in round 58
+    ('Maddox Fairclough | 4 | brother', '[name] | [age] | brother'),  # was '[name] | 4 | brother'
+    ('lol ask kacey-mae shes got his number', 'lol ask [name] shes got his number'),  # was kept
+    ('[10:42] shaniqua b: ok', '[10:42] [name]: ok'),  # was kept
+    ("dm'd jaxon.w on insta", "dm'd [handle] on insta"),  # was "dm'd [name].w on insta"
+    ('mrs a present', 'mrs [name] present'),  # was kept
 ]
 # Redacted so on main as now: the sweep's case notes, e-mails, chats, tables and contact details, and surnames in
 # the shapes this round keeps as words (abstract nouns' endings, a post's letters).
@@ -80,7 +86,8 @@ _HELD_EXACT = [
     ('Ezekiel was born on 3rd January 2024 at Pinderfields.', '[name] was born on [date of birth] at [place].'),
     ('Child seen alone in her bedroom at 14 Kestrel Rise.', 'Child seen alone in her bedroom at [address]'),
     ('Jayden-Lee, aged 11, goes to Beaumont Park Primary.', '[name], aged [age], goes to [place].'),
-    ('He is 14 (born 07/07/2009) and lives with Aunty Bernadette.', 'He is 14 (born [date of birth]) and lives with Aunty [name].'),
+    # round 58: an age given with a pronoun is redacted before a date of birth in brackets too, as it is alone
+    ('He is 14 (born 07/07/2009) and lives with Aunty Bernadette.', 'He is [age] (born [date of birth]) and lives with Aunty [name].'),
     ('Foster carers Gwen and Toby Ashworth, of Brambling Close, Meltham.', 'Foster carers [name] and [name], of [address].'),
     ('Email sent to carer at gwen.ashworth77@gmail.com re respite.', 'Email sent to carer at [email] re respite.'),
     ('Ring Mrs Ashworth back on 01484 496 018 ext 2.', 'Ring Mrs [name] back on [phone].'),
@@ -146,6 +153,7 @@ _KEPT_FIXED = [
     'Coproduction was discussed at length.',  # was '[name] was discussed at length.'
     'Trauma-informedness: four teams trained.',  # was '[name]: four teams trained.'
     'Safeguardability of the placement was questioned.',  # was '[name] of the placement was questioned.'
+    'Name\tDOB\tSchool',  # was '[place]' (closed in round 58)
 ]
 # Kept on main as now: counts in brackets after bodies, a plan's letter, a role spelt out, a citation.
 _KEPT = [
@@ -159,24 +167,11 @@ _KEPT = [
 ]
 
 # Still open (what it should give beside each); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = [
-    # an age in a table's cell flattened to text: the column's heading is on another line ("Child | Age | ...")
-    ('Maddox Fairclough | 4 | brother', '[name] | [age] | brother'),
-    # a double first name in lower case after "ask" in chat: "ask" takes a person, but also "ask about", "ask around"
-    ('lol ask kacey-mae shes got his number', 'lol ask [name] shes got his number'),
-    # a chat's speaker in lower case, initial and all: the lower-case speaker's label is not read
-    ('[10:42] shaniqua b: ok', '[10:42] [name]: ok'),
-    # a handle written without "@" after "dm'd": the name is found, the handle's tail kept
-    ("dm'd jaxon.w on insta", "dm'd [handle] on insta"),
-    # "a" after a lower-case title: the article's letter, left (as "i" and "o") for "mrs a" reads as a phrase too
-    ('mrs a present', 'mrs [name] present'),
-    # a flattened table's heading row of field words gives [place] (main as now)
-    ('Name\tDOB\tSchool', 'Name\tDOB\tSchool'),
-]
+_OPEN: list[tuple[str, str]] = []  # round 58 closed the six (moved to _RED_TEAM, the heading row to _KEPT_FIXED)
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_sector_lines_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(18, 79, 16, 6))
+                                                 counts=(23, 79, 17, 0))
