@@ -41,6 +41,7 @@ from ._io import (
     link_said,
     read_csv_strict,
     read_text,
+    require_path,
     safe_yaml_load,
 )
 from ._joins import one_date, one_key
@@ -1738,6 +1739,8 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         Listing every problem found, each as ``file:row:column: value - expected ...``.
     InputError
         If ``path`` is not a folder.
+    TypeError
+        If ``path`` is not a path (a ``str`` or :class:`os.PathLike`).
 
     Notes
     -----
@@ -1746,6 +1749,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     it.  A link out of it is refused without being read, so its target's
     content never appears in a message.
     """
+    require_path(path, "path", "a study folder (holding study.yaml)")
     if isinstance(path, str) and not path.strip():  # Path("") is the current folder
         raise InputError(f"{path!r}: an empty path (expected a folder holding study.yaml)")
     given, path = path, Path(path)
