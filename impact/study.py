@@ -1633,6 +1633,15 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
         above = next((p for p in Path(os.path.abspath(path)).parents if (p / "study.yaml").is_file()), None)
         if above is not None and not what:  # 'impact validate study/transcripts'
             what = f" - {path} is a folder inside the study folder {above}: give that folder itself"
+        if not what:  # 'impact validate .' one folder above the study (or studies) meant
+            try:
+                below = sorted(n.name for n in path.iterdir() if n.is_dir() and (n / "study.yaml").is_file())
+            except OSError:
+                below = []
+            if below:
+                listed = ", ".join(map(repr, below[:5])) + (f" and {len(below) - 5} more" if len(below) > 5 else "")
+                what = (f" - {path} holds no study.yaml but {_counted(len(below), 'study folder')} ({listed}): "
+                        "give the study folder itself")
         return {}, [Problem("study.yaml", None, None, None, f"a study.yaml file in the study folder{what}")]
     try:
         meta = safe_yaml_load(read_text(f, label="study.yaml", max_bytes=MAX_YAML_BYTES), source="study.yaml")

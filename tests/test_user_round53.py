@@ -97,6 +97,20 @@ def test_validate_more_than_fifty_suggests_a_command_that_can_be_pasted(tmp_path
     assert shlex.split(said.group(1)) == ["impact", "validate", "--all", str(study)]
 
 
+def test_validate_of_the_folder_above_the_studies_names_them(tmp_path, capsys):
+    # `impact validate .` run where the study folders are (the wrong study folder): each of the six tables was said
+    # to be missing and nothing said where the studies were
+    from conftest import make_tiny_study
+
+    for name in ("wave 1 study", "pilot"):
+        make_tiny_study().save(tmp_path / name)
+    (tmp_path / "notes").mkdir()
+    assert main(["validate", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path} holds no study.yaml but 2 study folders ('pilot', 'wave 1 study'): give the study folder " \
+           "itself" in err
+
+
 # --- The Python API's wrong types -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("value", [123, None, ["study"], pd.DataFrame()], ids=["int", "None", "list", "DataFrame"])
