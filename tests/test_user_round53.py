@@ -111,6 +111,20 @@ def test_validate_of_the_folder_above_the_studies_names_them(tmp_path, capsys):
            "itself" in err
 
 
+def test_a_misspelt_council_column_is_not_also_every_council_without_interviews(study_dir, capsys):
+    # interviews.csv with `councl_id` for `council_id`: the two errors were followed by a warning for each council
+    # that it had no interviews, which is not so (the column was misspelt); the participants' attrition still counts
+    path = study_dir / "interviews.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("council_id", "councl_id", 1), encoding="utf-8")
+    assert main(["validate", str(study_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "interviews.csv:1:councl_id: 'councl_id' - expected only the columns" in err
+    assert "(did you mean 'council_id'?)" in err
+    assert "this council has none" not in err
+    assert re.search(r"^2 errors, \d+ warnings?$", err, re.MULTILINE)
+
+
 # --- The Python API's wrong types -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("value", [123, None, ["study"], pd.DataFrame()], ids=["int", "None", "list", "DataFrame"])
