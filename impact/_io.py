@@ -43,6 +43,7 @@ __all__ = [
     "UTF32_BOMS",
     "read_text",
     "check_input_file",
+    "require_path",
     "study_folder_above",
     "inside_study",
     "read_csv_strict",
@@ -586,6 +587,27 @@ def _mostly_cp1252(data: bytes) -> bool:
     return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
 
 
+def require_path(value: object, argument: str, expected: str) -> None:
+    """Refuse a ``value`` that is not a path (a ``str`` or an :class:`os.PathLike`): a number, None, a list or a loaded
+    object passed where a file or folder is named was pathlib's "expected str, bytes or os.PathLike object, not int",
+    which names neither the argument nor what it is for.  ``expected``: what the path must name.
+
+    Examples
+    --------
+    >>> require_path(3, "out_dir", "the output folder")
+    Traceback (most recent call last):
+    ...
+    TypeError: The value for `out_dir` must be a path (a str or pathlib.Path) naming the output folder, but int was passed.
+    """
+    if isinstance(value, (str, os.PathLike)):
+        return
+    kind = type(value).__name__
+    loaded = {"Study": " (a loaded Study: pass it where a Study is taken, not a path)",
+              "DataFrame": " (a table already read: pass the file's path, or the table where a table is taken)"}
+    raise TypeError(f"The value for `{argument}` must be a path (a str or pathlib.Path) naming {expected}, but {kind} "
+                    f"was passed{loaded.get(kind, '')}.")
+
+
 def check_input_file(path: str | os.PathLike, *, label: str | None = None, expected: str = "") -> Path:
     """Refuse an input that is not a regular file, saying what it is: a folder, nothing, or a device or a pipe.
 
@@ -599,6 +621,7 @@ def check_input_file(path: str | os.PathLike, *, label: str | None = None, expec
     ...
     impact.errors.InputError: coded: is a folder - expected a coded CSV file
     """
+    require_path(path, "path", "the file to read")
     path = Path(path)
     name = label or str(path)
     try:
@@ -1640,6 +1663,7 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
     ...
     impact.errors.OutputFolderError: ...: the output folder holds files impact did not write (notes.txt) - expected a new folder or one impact wrote before; choose a new --out folder
     """
+    require_path(target, "out_dir", "the output folder")
     raw = Path(target)
     path = Path(os.path.abspath(raw))
     hint = "choose a new --out folder"

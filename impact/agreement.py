@@ -992,6 +992,11 @@ def _stack_coded(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, coder: str = 
         if not frames:
             raise InputError("No coded output was passed (an empty mapping of coders).")
         return pd.concat(frames, ignore_index=True)
+    if isinstance(coded, pd.DataFrame) and coder not in coded.columns and {"unit", "code"} <= set(coded.columns):
+        # one coder's output alone (a coder's .code(), read_coded) names no coder: agreement needs two
+        raise ValueError(f"`coded` has no column {coder!r}, so it names no coder: it looks like one coder's output - "
+                         f"expected a dict of each coder's output, e.g. {{'ann': ann_coded, 'machine': coded}}, or "
+                         f"one table with a {coder!r} column; it has {list(coded.columns)}.")
     _check_columns(coded, ["unit", "code", coder], what="coded")
     _refuse_blank(coded, ["unit", "code", coder], "coded")
     return coded.copy()

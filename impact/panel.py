@@ -41,7 +41,7 @@ from ._frames import distinct
 from ._joins import names, refuse_unknown
 from ._words import _counted, _verb
 from .measures import classify_codings
-from .study import Study
+from .study import Study, require_study
 
 __all__ = ["council_panel", "participant_panel", "STATUS_GROUPS", "PANEL_MEASURES"]
 
@@ -54,6 +54,7 @@ PANEL_MEASURES = ("reported", "anticipated", "credited", "denied", "mentioned")
 
 def _codings(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -> pd.DataFrame:
     """Codings with their interview's participant, council and wave, and the measure columns."""
+    require_study(study, "interviews", "wave_status")
     if not isinstance(coded, pd.DataFrame):
         raise TypeError(f"`coded` must be a DataFrame of codings, but {type(coded).__name__} was passed.")
     if "code" not in coded.columns or not ({"unit", "interview_id"} & set(coded.columns)):

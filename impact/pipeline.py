@@ -32,6 +32,7 @@ from ._io import (
     atomic_write_bytes,
     atomic_write_text,
     check_output_folder,
+    require_path,
     rolled_back_on_failure,
     staged_directory,
 )
@@ -57,8 +58,9 @@ from .errors import ImpactWarning, InputError, ValidationError, recorded_warning
 from .framework import framework_matrix
 from .indicators import indicator_effects, indicator_trends, review_indicator_effects
 from .panel import _not_coded, council_panel, participant_panel
+from .stats._checks import _check_seed
 from .stats._ri import drawn_only
-from .study import Study, load_study
+from .study import Study, load_study, require_study
 from .trajectories import action_completion, trajectories, transition_matrix
 
 if TYPE_CHECKING:
@@ -287,6 +289,8 @@ def analyse(
     from .stats import change_over_time, clustered_prevalence
     from .validate import codebook_id_problems
 
+    require_study(study, "participants", "interviews", "wave_status")
+    _check_seed(seed)
     wanted = set(PARTS) if parts is None else set(parts)
     unknown = sorted(wanted - set(PARTS))
     if unknown:
@@ -1207,6 +1211,9 @@ def run(
     """
     from .privacy import resolve_key
 
+    if not isinstance(study, Study):  # arguments refused before anything is read or written
+        require_path(study, "study", "a study folder (holding study.yaml), or a loaded Study")
+    _check_seed(seed)
     study_root = study.root if isinstance(study, Study) else study
     out_dir = check_output_folder(out_dir, protect=[study_root] if study_root is not None else [])
     reid = out_dir.parent / f"{out_dir.name}{_KEY_SUFFIX}"

@@ -168,6 +168,26 @@ _README_TEXT = [
 ]
 
 
+def _refuse_swapped_frames(segments: object, coded: object) -> None:
+    """Refuse ``segments`` or ``coded`` that is no table of its kind, saying which is which where the two were
+    passed in each other's place (a KeyError 'code' deep inside before)."""
+    for name, value in (("segments", segments), ("coded", coded)):
+        if not isinstance(value, pd.DataFrame):
+            raise TypeError(f"`{name}` must be a pandas DataFrame, but {type(value).__name__} was passed.")
+    needs = {"segments": (segments, ["segment_id", "text"]), "coded": (coded, ["unit", "code"])}
+    missing = {name: [c for c in columns if c not in frame.columns] for name, (frame, columns) in needs.items()}
+    if not any(missing.values()):
+        return
+    swapped = (not [c for c in needs["segments"][1] if c not in coded.columns]
+               and not [c for c in needs["coded"][1] if c not in segments.columns])
+    hint = (" (the two look passed in each other's place: the segments come first, then the coded output)"
+            if swapped else "")
+    name = "segments" if missing["segments"] else "coded"
+    made_by = {"segments": "impact.segment", "coded": "a coder's .code() or impact.read_coded"}[name]
+    raise InputError(f"`{name}` has no {_named('column', missing[name])} - expected the table {made_by} gives; it has "
+                     f"{list(needs[name][0].columns)}{hint}")
+
+
 def export_review(segments: pd.DataFrame, coded: pd.DataFrame, path: str | os.PathLike, *, codebook=None,
                   reviewer: str | None = None, uncertainty: str | None = None, limit: int | None = None) -> Path:
     """Write a machine coder's suggestions to an .xlsx for a person to review.
@@ -214,6 +234,7 @@ def export_review(segments: pd.DataFrame, coded: pd.DataFrame, path: str | os.Pa
     >>> import_review(p).empty  # nothing decided yet
     True
     """
+    _refuse_swapped_frames(segments, coded)
     if {"decision", "present"} <= set(coded.columns):  # import_review's rows: a rejection is a row too
         raise InputError("the coded output given holds a reviewer's decisions (columns decision and present, from "
                          "`impact review import`), whose rejected codes would be offered again as suggestions - "

@@ -41,6 +41,7 @@ from ._io import (
     link_said,
     read_csv_strict,
     read_text,
+    require_path,
     safe_yaml_load,
 )
 from ._joins import one_date, one_key
@@ -1632,6 +1633,15 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
         above = next((p for p in Path(os.path.abspath(path)).parents if (p / "study.yaml").is_file()), None)
         if above is not None and not what:  # 'impact validate study/transcripts'
             what = f" - {path} is a folder inside the study folder {above}: give that folder itself"
+        if not what:  # 'impact validate .' one folder above the study (or studies) meant
+            try:
+                below = sorted(n.name for n in path.iterdir() if n.is_dir() and (n / "study.yaml").is_file())
+            except OSError:
+                below = []
+            if below:
+                listed = ", ".join(map(repr, below[:5])) + (f" and {len(below) - 5} more" if len(below) > 5 else "")
+                what = (f" - {path} holds no study.yaml but {_counted(len(below), 'study folder')} ({listed}): "
+                        "give the study folder itself")
         return {}, [Problem("study.yaml", None, None, None, f"a study.yaml file in the study folder{what}")]
     try:
         meta = safe_yaml_load(read_text(f, label="study.yaml", max_bytes=MAX_YAML_BYTES), source="study.yaml")
@@ -1738,6 +1748,8 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         Listing every problem found, each as ``file:row:column: value - expected ...``.
     InputError
         If ``path`` is not a folder.
+    TypeError
+        If ``path`` is not a path (a ``str`` or :class:`os.PathLike`).
 
     Notes
     -----
@@ -1746,6 +1758,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     it.  A link out of it is refused without being read, so its target's
     content never appears in a message.
     """
+    require_path(path, "path", "a study folder (holding study.yaml)")
     if isinstance(path, str) and not path.strip():  # Path("") is the current folder
         raise InputError(f"{path!r}: an empty path (expected a folder holding study.yaml)")
     given, path = path, Path(path)

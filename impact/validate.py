@@ -2431,7 +2431,9 @@ def _check_attrition(parsed, waves, *, refused_rows: set[int] = frozenset(),
                 by_council[v["council_id"]].add(wave)
             if v.get("participant_id") is not None:
                 by_part[v["participant_id"]].add(wave)
-    if parsed.get("interviews"):
+    # No interview whose council and wave were read (interviews.csv's council_id column misnamed, or every cell of it
+    # refused): that is an error already said, not each council's lack of interviews.
+    if parsed.get("interviews") and by_council:
         for line, v in parsed.get("councils", []):
             if v.get("council_id") and v["council_id"] not in by_council and line not in refused_rows:
                 out.append(Problem("councils.csv", line, "council_id", v["council_id"], "interviews at some wave (this "

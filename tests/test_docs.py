@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -330,3 +331,140 @@ def test_other_pages_python_blocks_run(page, ten_council_study, persons_coding, 
     if page.name == "report-format.md":  # "codebook order, then study order"
         order = impact.Codebook.nfer().code_ids
         assert namespace["table"].data["code"].tolist() == sorted(["morale", "learning"], key=order.index)
+
+
+# --- Every `impact` command the user-facing pages give parses as written (user53) ---------------------------------
+# The user guide's command-line review loop stopped at its second command (a workbook exported without --reviewer
+# names nobody, and `impact review import` refused it): no test read the commands the pages give. Each complete
+# command (its first argument not an option) must parse, each option a page names must be one of its command, and
+# the command-line review loop (tests/test_user_round53.py) and the REFI-QDA exchange run as the user guide writes them.
+# The pages a user follows; docs/performance.md is a log of measurements (its commands name the runs measured, with
+# the output folder left out), and docs/cli.md is generated from the parsers themselves.
+USER_PAGES = [DOCS.parent / "README.md", DOCS.parent / "notebooks" / "README.md",
+              *sorted(p for p in DOCS.glob("*.md") if p.name not in {"performance.md", "cli.md"})]
+COMMANDS = ("agree", "code", "import-qdpx", "export-qdpx", "review", "run", "demo", "synth", "validate")
+COMMAND = r"impact (?:" + "|".join(COMMANDS) + r")\b"
+# `impact CMD ...` in inline code (which may run over a line break) or on a line of a ```sh block
+INLINE = re.compile(r"`(?:\.venv/bin/)?(" + COMMAND + r"[^`]*)`")
+SH_BLOCK = re.compile(r"^```(?:sh|bash|console)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+PLACEHOLDER = {"STUDY": "study", "PATH": "study", "DIR": "out", "OUTDIR": "imported", "FILE": "file.csv",
+               "CODED": "coded.csv", "NAME": "nfer_impacts", "N": "8", "S": "1"}
+
+
+def _documented(page: Path) -> list[str]:
+    """Every ``impact`` command ``page`` gives, in order, on one line each, comments taken off."""
+    text = page.read_text(encoding="utf-8")
+    found = [" ".join(m.split()) for m in INLINE.findall(SH_BLOCK.sub("", text))]
+    for block in SH_BLOCK.findall(text):
+        for line in block.splitlines():
+            line = line.split("#", 1)[0].strip().removeprefix(".venv/bin/")
+            if re.match(COMMAND, line):
+                found.append(line)
+    return found
+
+
+def _words(command: str) -> list[str]:
+    """The command's words with its placeholders filled in as a reader would: ``[optional parts]`` left out, the
+    first of ``a|b`` alternatives taken, ``STUDY``, ``DIR``, ``N``... given values."""
+    command = re.sub(r"\[[^\[\]]*\]", "", command)
+    words = []
+    for word in shlex.split(command)[1:]:
+        word = word.split("|", 1)[0] if not word.startswith("-") else word
+        words.append(PLACEHOLDER.get(word, word))
+    return words
+
+
+def _subparser(parser, name):
+    (sub,) = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
+    return sub.choices[name]
+
+
+def _options(parser, words: list[str]) -> tuple[object, set[str]]:
+    """The parser of the command ``words`` name (``review export`` included) and the options it takes."""
+    command = _subparser(parser, words[0])
+    if words[0] == "review" and len(words) > 1 and words[1] in ("export", "import"):
+        command = _subparser(command, words[1])
+    return command, {s for a in command._actions for s in a.option_strings}
+
+
+def _complete(words: list[str]) -> bool:
+    """A whole command, not a mention of one of its options: its first argument is not an option, nor an elision."""
+    rest = words[2:] if words[0] == "review" else words[1:]
+    if words[0] == "review" and (len(words) < 2 or words[1] not in ("export", "import")):
+        return False
+    return bool(rest) and not rest[0].startswith("-") and "..." not in words and "/" not in words[0]
+
+
+COMMANDS_GIVEN = [(page.relative_to(DOCS.parent).as_posix(), command) for page in USER_PAGES
+                  for command in _documented(page)]
+
+
+def test_the_pages_give_commands():
+    # the finder finds what the pages hold: the user guide's commands run over line breaks in its prose
+    assert len(COMMANDS_GIVEN) >= 40
+    guide = [c for p, c in COMMANDS_GIVEN if p == "docs/user-guide.md"]
+    assert any(c.startswith("impact review export STUDY") for c in guide)
+    assert "impact validate path/to/study" in [c for p, c in COMMANDS_GIVEN if p == "docs/index.md"]
+
+
+def test_every_option_a_page_names_exists():
+    from impact.cli import build_parser
+
+    parser = build_parser()
+    wrong = []
+    for page, command in COMMANDS_GIVEN:
+        words = _words(command)
+        if words[0] == "review" and (len(words) < 2 or words[1] not in ("export", "import")):
+            continue  # `impact review export/import` names the two commands
+        sub, options = _options(parser, words)
+        named = [w.split("=", 1)[0] for w in words if w.startswith("-") and w != "-"]
+        wrong += [f"{page}: `{command}`: {w}" for w in named if w not in options]
+    assert not wrong
+
+
+def test_every_complete_command_a_page_gives_parses(capsys):
+    from impact.cli import build_parser
+
+    parser = build_parser()
+    refused = []
+    for page, command in COMMANDS_GIVEN:
+        words = _words(command)
+        if not _complete(words):
+            continue
+        try:
+            parser.parse_args(words)
+        except SystemExit:
+            refused.append(f"{page}: `{command}`: {capsys.readouterr().err.strip().splitlines()[-1]}")
+    assert not refused
+
+
+def guide_commands(*names: str) -> list[list[str]]:
+    """The user guide's complete commands among ``names``, in the guide's order, as words."""
+    chosen = []
+    for page, command in COMMANDS_GIVEN:
+        words = _words(command)
+        if page == "docs/user-guide.md" and words[0] in names and _complete(words):
+            chosen.append(words)
+    return chosen
+
+
+def test_the_guides_qdpx_exchange_runs_as_written(study_dir, monkeypatch, capsys):
+    import pandas as pd
+
+    from impact.cli import main
+
+    # "impact export-qdpx STUDY FILE --coded [CODER=]coded.csv" then "impact import-qdpx FILE OUTDIR [--study STUDY]":
+    # the project written is the one read back (a reader's project from QDA software)
+    guide_folder = study_dir.parent
+    monkeypatch.chdir(guide_folder)
+    assert main(["code", "study", "--out", "coded-qdpx.csv", "-q"]) == 0
+    steps = guide_commands("export-qdpx", "import-qdpx")
+    assert [w[0] for w in steps] == ["import-qdpx", "export-qdpx"]
+    export, imported = steps[1], steps[0]
+    export = [w if w != "coded.csv" else "coded-qdpx.csv" for w in export]
+    project = export[2]
+    assert main([*export[:2], project.replace(".csv", ".qdpx"), *export[3:]]) == 0, capsys.readouterr().err
+    imported = [imported[0], project.replace(".csv", ".qdpx"), *imported[2:]]
+    assert main(imported) == 0, capsys.readouterr().err
+    codings = pd.read_csv(guide_folder / imported[2] / "codings.csv", dtype=str)
+    assert len(codings) == len(pd.read_csv(guide_folder / "coded-qdpx.csv", dtype=str))

@@ -13,6 +13,26 @@ from ..errors import InputError, warning_kinds
 from ..schema import NAME_MAX, name_refused
 
 
+def shell_word(path: str | os.PathLike) -> str:
+    """``path`` as one word of a command line a message suggests, so that it can be copied into a shell as it is: a
+    path with a space, a quote or another character the shell reads is quoted, one starting with ``-`` (read as an
+    option) starts with ``./``.
+
+    Examples
+    --------
+    >>> print(shell_word("My studies/étude 2024"))
+    'My studies/étude 2024'
+    >>> print(shell_word("-study"), shell_word("out/demo"))
+    ./-study out/demo
+    """
+    import shlex
+
+    text = os.fspath(path)
+    if text.startswith("-"):
+        text = f".{os.sep}{text}"
+    return shlex.quote(text)
+
+
 def load_study(path, *args, tell: bool = True, recorded: str | os.PathLike | None = None, **kwargs):
     """:func:`impact.load_study`, imported on first use: building the parser (``impact --help``) imports no pandas.
 
@@ -71,7 +91,7 @@ def warnings_summary(problems, study: str, *, quiet: bool = False, recorded: str
 
     # impact validate lists the first 50 warnings of a file and counts the rest: --all lists every one
     capped = max(Counter(p.file for found in kinds.values() for p in found).values()) > MAX_SHOWN_PER_FILE
-    where = (f"impact validate {'--all ' if capped else ''}{study} lists them"
+    where = (f"impact validate {'--all ' if capped else ''}{shell_word(study)} lists them"
              + (f"; {recorded} records where each is" if recorded else ""))
     if quiet:
         named = [f"{k} {len(v):,}" for k, v in list(kinds.items())[:KINDS_NAMED]]

@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 
 from ..errors import MAX_SHOWN_PER_FILE, ValidationError
-from ._options import load_study, say, study_folder
+from ._options import load_study, say, shell_word, study_folder
 
 
 def register(sub) -> None:
@@ -28,7 +28,7 @@ def _report(problems, args) -> str:
         return format_report(problems, limit=max(len(problems), 1))
     report = format_report(problems)
     if any(n > MAX_SHOWN_PER_FILE for n in Counter((p.file, p.severity == "error") for p in problems).values()):
-        report += f"\n(impact validate --all {args.path} lists every one)"
+        report += f"\n(impact validate --all {shell_word(args.path)} lists every one)"
     return report
 
 

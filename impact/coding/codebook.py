@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .._io import atomic_write_text, read_text, safe_yaml_load
+from .._io import atomic_write_text, read_text, require_path, safe_yaml_load
 from .._words import _counted
 from ..errors import InputError, Problem, ValidationError
 from ..schema import LABEL_MAX, META_KEYS, TITLE_MAX, hidden_names, text_problem, too_long
@@ -241,6 +241,7 @@ class Codebook:
         """
         if isinstance(name_or_path, Codebook):
             return name_or_path
+        require_path(name_or_path, "name_or_path", f"a bundled codebook {available_codebooks()} or a codebook file")
         text = os.fspath(name_or_path)
         path = Path(text)
         if path.suffix.lower() == ".qdc":  # a REFI-QDA codebook (NVivo, ATLAS.ti, MAXQDA...)

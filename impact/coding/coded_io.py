@@ -26,6 +26,7 @@ from .._io import (
     check_input_file,
     check_width,
     decode_text,
+    require_path,
     stray_quotes,
     unclosed_quote,
     unclosed_quotes,
@@ -57,6 +58,7 @@ def coded_format(path: str | os.PathLike) -> str:
     >>> coded_format("out/coded.csv")
     'csv'
     """
+    require_path(path, "path", "a coded CSV or Parquet file")
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
         return "csv"
