@@ -126,6 +126,7 @@ _LAZY = {
     "framework_matrix": "impact.framework",
     "quotes": "impact.framework",
     "intervention_effects": "impact.effects",
+    "change_by_status": "impact.effects",
     "attrition_effects": "impact.effects",
     "survey_effects": "impact.effects",
     "indicator_trends": "impact.indicators",

@@ -21,7 +21,7 @@ from .errors import ImpactWarning, recorded_warnings
 from .panel import STATUS_GROUPS
 from .study import Study, require_study
 
-__all__ = ["intervention_effects", "attrition_effects", "survey_effects", "survey_change_by_status"]
+__all__ = ["intervention_effects", "change_by_status", "attrition_effects", "survey_effects", "survey_change_by_status"]
 
 
 #: The model of each impact: wave and intervention status (GEE, its attrition sensitivity and Firth's refit alike).
@@ -209,6 +209,147 @@ def _code_rows(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str
     if len(later) >= 2:
         out.append(_since_first_after(d, formula, code, measure, later, alpha))
     return out
+
+
+#: The model of each impact with the change across the waves allowed to differ by the status at the wave.
+_BY_STATUS_FORMULA = "y ~ C(wave) * in_intervention"
+
+
+def change_by_status(
+    panel: pd.DataFrame,
+    *,
+    measure: str = "reported",
+    codes: Sequence[str] | None = None,
+    waves: Sequence[str] | None = None,
+    alpha: float = 0.05,
+) -> pd.DataFrame:
+    """Whether each impact's change across the waves differs by intervention status, and the change in each group.
+
+    :func:`intervention_effects` assumes the change is the same in councils in and not in intervention: where an
+    impact rises in one group only, its wave term is an average of a rise and none, and its status term a difference
+    that held at no wave. Here the same binomial GEE (councils as clusters, exchangeable working correlation, each
+    council's status at each wave as :func:`intervention_effects` codes it) has the wave interacting with the status:
+    ``y ~ C(wave) * in_intervention``. The change in councils not in intervention is its wave term; the change in
+    those in intervention is the wave term plus the interaction (read from the same fit with its covariance,
+    :func:`impact.stats._models._contrasts`); their difference is the interaction. Whether the change differs at all
+    is one test per impact of every interaction term together: a Wald F test on the Mancl-DeRouen bias-reduced
+    sandwich with ``(later waves, councils - parameters)`` degrees of freedom (the small-cluster corrections of
+    :func:`impact.stats.longitudinal_model`), Holm-adjusted across the impacts tested.
+
+    The test is not made (``tested`` False, ``why_not`` says why) with fewer than
+    :data:`impact.stats._models.FEW_UNITS` councils, fewer than :data:`BY_STATUS_FEWEST` councils of a status group at
+    the first wave or at each later wave tested (its change is then those councils' own, and the sandwich has too
+    little to measure it by), where some wave and status group's participants all or none report the impact
+    (separation: no finite change), or where the fit fails or gives no standard error. A wave at which only one
+    status group was seen is left out of the model.
+
+    Returns
+    -------
+    DataFrame
+        Per code, one row ``term == "differs"`` (``wave`` empty): ``statistic`` (F), ``df_num``, ``df``, ``p_value``,
+        ``p_adjusted`` (Holm across the codes tested), ``tested``, ``why_not``; and per later wave modelled three rows
+        ``change_not_in_intervention``, ``change_in_intervention`` (log-odds ratio of reporting the impact at the wave
+        against the first, among participants of that status group) and ``change_difference`` (in minus not): the
+        ``estimate``, ``se``, ``statistic`` (t), ``df``, ``p_value``, ``ci_low``, ``ci_high``, ``odds_ratio`` and its
+        interval. Every row has ``code``, ``measure``, ``n_obs``, ``n_units`` and ``n_units_intervention`` /
+        ``n_units_no_intervention`` (the fewest councils of that group at the first wave and at a wave modelled).
+
+    Examples
+    --------
+    >>> change_by_status(pd.DataFrame(columns=["code", "wave", "council_id", "status_group", "reported"])).empty
+    True
+    """
+    from .stats import adjust_pvalues
+
+    code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves)
+    if measure not in panel.columns:
+        raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
+    _indicator(panel.dropna(subset=["status_group"]), measure, missing="the models read one on every row")
+    parts = [_code_by_status(panel, code, measure, wave_list, alpha) for code in code_list]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=_BY_STATUS_COLUMNS)
+    # every column, whatever was tested (a study where no impact could be tested has no estimate column of its own)
+    out = pd.concat(parts, ignore_index=True).reindex(columns=_BY_STATUS_COLUMNS)
+    test = out["term"].eq("differs") & out["tested"].astype(bool)
+    if test.any():
+        out.loc[test, "p_adjusted"] = adjust_pvalues(out.loc[test, "p_value"], method="holm")
+    with np.errstate(over="ignore"):
+        change = ~out["term"].eq("differs")
+        for c, src in (("odds_ratio", "estimate"), ("odds_ratio_ci_low", "ci_low"), ("odds_ratio_ci_high", "ci_high")):
+            out[c] = np.where(change, np.exp(out[src].astype(float)), np.nan)
+    return out[_BY_STATUS_COLUMNS]
+
+
+#: Fewer councils than this in a status group at the first wave or at a later wave: the change by status is not tested.
+BY_STATUS_FEWEST = 3
+
+_BY_STATUS_COLUMNS = ["code", "measure", "wave", "term", "estimate", "se", "statistic", "df_num", "df", "p_value",
+                      "p_adjusted", "ci_low", "ci_high", "odds_ratio", "odds_ratio_ci_low", "odds_ratio_ci_high",
+                      "tested", "why_not", "n_obs", "n_units", "n_units_intervention", "n_units_no_intervention"]
+
+
+def _code_by_status(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str], alpha: float) -> pd.DataFrame:
+    """The rows of :func:`change_by_status` for one code (none where no wave after the first has both groups)."""
+    from scipy import stats as st
+
+    from .stats import longitudinal_model
+    from .stats._models import FEW_UNITS, _contrasts
+
+    d = _model_frame(panel[panel["code"] == code].dropna(subset=["status_group"]), measure, wave_list, dtype=int)
+    per = d.groupby(["wave", "in_intervention"], observed=True)["council_id"].nunique()
+    first = wave_list[0]
+    both = [w for w in wave_list if all(per.get((w, s), 0) > 0 for s in (0, 1))]
+    if first not in both or len(both) < 2:
+        return pd.DataFrame()
+    d = d[d["wave"].isin(both)].assign(wave=lambda x: pd.Categorical(x["wave"], categories=both))
+    later = both[1:]
+    fewest = {s: min(min(per[(first, s)], per[(w, s)]) for w in later) for s in (0, 1)}
+    base = {"code": code, "measure": measure, "n_obs": len(d), "n_units": d["council_id"].nunique(),
+            "n_units_intervention": fewest[1], "n_units_no_intervention": fewest[0]}
+    why = ""
+    if base["n_units"] < FEW_UNITS:
+        why = f"fewer than {FEW_UNITS} councils"
+    elif min(fewest.values()) < BY_STATUS_FEWEST:
+        why = f"fewer than {BY_STATUS_FEWEST} councils of a status group at a wave"
+    elif (d.groupby(["wave", "in_intervention"], observed=True)["y"].agg(["min", "max"]).pipe(
+            lambda t: (t["min"] == t["max"]).any())):
+        why = "every participant or none of a wave and status group reported it (separation)"
+    rows: list[dict] = []
+    if not why:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # the impact's own model gave its warnings
+                res = longitudinal_model(d, formula=_BY_STATUS_FORMULA, unit="council_id", family="binomial",
+                                         method="gee", cov_struct="exchangeable", alpha=alpha)
+        except (ValueError, np.linalg.LinAlgError):
+            res, why = None, "the model could not be fitted"
+        names = {w: (f"C(wave)[T.{w}]", f"C(wave)[T.{w}]:in_intervention") for w in later}
+        table = None
+        if res is not None:
+            contrasts = {}
+            for w, (wave, inter) in names.items():
+                contrasts[f"{w}|change_not_in_intervention"] = {wave: 1.0}
+                contrasts[f"{w}|change_in_intervention"] = {wave: 1.0, inter: 1.0}
+                contrasts[f"{w}|change_difference"] = {inter: 1.0}
+            table = _contrasts(res, contrasts)
+            if table is None:
+                why = "the model gave no standard error for a change (separation or a council's own figures)"
+        if table is not None:
+            inter = [names[w][1] for w in later]
+            b = res.params.loc[inter, "estimate"].to_numpy(dtype="float64")
+            v = res.cov.loc[inter, inter].to_numpy(dtype="float64")
+            k, df = len(inter), float(res.params["df"].iloc[0])
+            f_stat = float(b @ np.linalg.solve(v, b)) / k
+            rows.append({**base, "wave": "", "term": "differs", "statistic": f_stat, "df_num": float(k), "df": df,
+                         "p_value": float(st.f.sf(f_stat, k, df)), "tested": True, "why_not": ""})
+            for name, r in table.iterrows():
+                w, term = str(name).split("|", 1)
+                rows.append({**base, "wave": w, "term": term, "tested": True, "why_not": "",
+                             **{c: r[c] for c in ("estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high")}})
+    if not rows:
+        rows.append({**base, "wave": "", "term": "differs", "tested": False, "why_not": why})
+    return pd.DataFrame(rows)
 
 
 def _separated_fits(rows: list[pd.DataFrame]) -> dict[str, str]:

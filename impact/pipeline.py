@@ -50,6 +50,7 @@ from ._words import _counted, _verb
 from .describe import describe_study
 from .effects import (
     attrition_effects,
+    change_by_status,
     intervention_effects,
     survey_change_by_status,
     survey_effects,
@@ -137,7 +138,9 @@ class Findings:
     ``attribution_by_wave``: :func:`impact.attribution_summary` at each wave
     after the review (a ``wave`` column first), None with one such wave;
     ``survey_by_status``: the survey score's change in each status group
-    (:func:`impact.effects.survey_change_by_status`);
+    (:func:`impact.effects.survey_change_by_status`); ``change_by_status``:
+    each impact's change across the waves in each status group and whether
+    it differs (:func:`impact.effects.change_by_status`);
     ``review_indicator_effects``: each indicator's change after the review
     (:func:`impact.indicators.review_indicator_effects`).
     """
@@ -162,6 +165,7 @@ class Findings:
     survey_model: pd.DataFrame | None = None
     attribution_by_wave: pd.DataFrame | None = None
     survey_by_status: pd.DataFrame | None = None
+    change_by_status: pd.DataFrame | None = None
     attrition: pd.DataFrame | None = None
     indicator_trends: pd.DataFrame | None = None
     indicator_effects: pd.DataFrame | None = None
@@ -467,6 +471,11 @@ def analyse(
         if models.empty:
             not_computed.setdefault("models", "no impact varied both in whether it was reported and in wave or "
                                               "intervention status")
+        # whether each impact's change across the waves differs by intervention status (truth52): the same GEE with
+        # the wave interacting with the status at the wave
+        with said_in_words("the models of change by intervention status (the change by status table)"):
+            status_change = (change_by_status(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids,
+                                          alpha=alpha) if not models.empty else None)
         # the same models with missed interviews weighted for (a sensitivity analysis beside them)
         with said_in_words(MODEL_FIGURES["attrition_sensitivity"], name_own=True):
             attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids,
@@ -557,7 +566,7 @@ def analyse(
     return Findings(
         study=study, codebook=codebook, segments=segments, coded=codings, panel=panel, participant_panel=ppanel,
         trajectories=traj, trajectory_summary=traj_summary, transitions=transitions, prevalence=prevalence,
-        comparisons=comparisons, change=change, models=models, attrition=attrition, attrition_waves=attrition_waves, sample=sample, themes=themes, actions=actions,
+        comparisons=comparisons, change=change, models=models, change_by_status=status_change, attrition=attrition, attrition_waves=attrition_waves, sample=sample, themes=themes, actions=actions,
         attribution=attribution, attribution_by_wave=attribution_by_wave, process=process, survey_model=survey_model,
         survey_by_status=survey_by_status, indicator_trends=trends,
         indicator_effects=ind_effects, review_indicator_effects=review_effects, reliability=reliability, reliability_by_status=reliability_by_status,

@@ -893,6 +893,143 @@ def _weighted_waves_blocks(ctx) -> list:
     ]
 
 
+def _by_status_cells_shown(ctx, code: str, rows: pd.DataFrame) -> bool:
+    """Whether every count of participants reporting ``code`` at a wave in a status group that its model of change by
+    status rests on is published: that model has a term per wave and status group, so its fitted margins are those
+    cells' counts (:func:`_model_margins`), and its figures would give back a hidden one. Not where a cell is hidden
+    or not declared to the disclosure ledger at all (no table publishes it)."""
+    from ..pipeline import MAIN_MEASURE
+
+    measure = str(rows["measure"].iloc[0]) if "measure" in rows.columns else MAIN_MEASURE
+    waves = [ctx.waves[0], *[w for w in dict.fromkeys(rows["wave"]) if w]]
+    keys = [("with", measure, code, w, g) for w in waves for g in ("intervention", "no_intervention")]
+    return all(k in ctx.ledger.values and not ctx.ledger.hidden(k) for k in keys)
+
+
+def _by_status_rows(ctx) -> pd.DataFrame:
+    """The change by status (:func:`impact.effects.change_by_status`) of the report's impacts whose models are shown,
+    with ``_shown`` (whether its figures may be published, :func:`_by_status_cells_shown`); empty without it."""
+    bs = getattr(ctx.f, "change_by_status", None)
+    if bs is None or bs.empty:
+        return pd.DataFrame()
+    bs = bs[bs["code"].isin(ctx.codes) & ~bs["code"].isin(ctx.models_withheld)]
+    shown = {c: _by_status_cells_shown(ctx, c, part) for c, part in bs.groupby("code", sort=False)}
+    return bs.assign(_shown=bs["code"].map(shown).astype(bool))
+
+
+def _by_status_blocks(ctx) -> list:
+    """The table of each impact's change across the waves in councils in and not in intervention, its difference and
+    the test of whether it differs (truth52): the models table assumes the change is the same in both, so a change
+    in one group only was part absorbed by the status term and the report could not say that it differed."""
+    bs = _by_status_rows(ctx)
+    if bs.empty:
+        return []
+    tests = bs[bs["term"].eq("differs")].set_index("code")
+    rows = []
+    for code, part in bs.groupby("code", sort=False):
+        t = tests.loc[code]
+        ok = bool(t["_shown"])
+        verdict = (("yes" if t["p_adjusted"] < ctx.alpha else "no") if t["tested"] else f"not tested: {t['why_not']}")
+        per = part[~part["term"].eq("differs")].set_index(["wave", "term"])
+        for w in [w for w in ctx.later if (w, "change_difference") in per.index] or [None]:
+            row = {"impact": code, "wave": w if w else "", "compared_with": ctx.waves[0] if w else ""}
+            for prefix, term in (("not_in", "change_not_in_intervention"), ("in", "change_in_intervention"),
+                                 ("ratio", "change_difference")):
+                r = per.loc[(w, term)] if w else None
+                for col, src in (("odds_ratio", "odds_ratio"), ("ci_low", "odds_ratio_ci_low"),
+                                 ("ci_high", "odds_ratio_ci_high"), ("p_value", "p_value")):
+                    name = f"{prefix}_{col}" if prefix != "ratio" or col != "odds_ratio" else "ratio_of_odds_ratios"
+                    row[name] = (np.nan if r is None else float(r[src])) if ok else SUPPRESSED
+            row["differs_p_value"] = float(t["p_value"]) if ok else SUPPRESSED
+            row["differs_p_adjusted"] = float(t["p_adjusted"]) if ok else SUPPRESSED
+            row["differs"] = verdict if ok else SUPPRESSED
+            rows.append(row)
+    table = pd.DataFrame(rows)
+    level = ctx.level
+    hidden = not bs["_shown"].all()
+    return [Table(
+        "change_by_status", table, "Change across the waves by intervention status",
+        f"Odds ratios of reporting each {ctx.one} at each later wave against the first, among participants in councils "
+        f"not in intervention and in councils in intervention at the wave (a council that moved into or out of "
+        f"intervention counts in the group it was in at each wave), with {level} intervals, and their ratio (in "
+        "intervention over not), from the models table's GEE (councils as clusters, exchangeable working correlation) "
+        "with the wave interacting with the status. differs: the test that the change is the same in both groups, "
+        "every interaction term together (Wald F test on the Mancl-DeRouen bias-reduced sandwich with councils less "
+        f"parameters as its denominator degrees of freedom), Holm-adjusted across the {ctx.many} tested; yes where "
+        f"p < {ctx.alpha:g} after the adjustment. Not tested with fewer than 10 councils, fewer than 3 councils of a "
+        "status group at the first wave or a later one, or where every participant or none of a wave and status group "
+        "reported it (no finite change): the GEE is unreliable there, and nothing is claimed. The per-group p-values "
+        "are each change's own, not adjusted."
+        + (" Where a count of participants reporting an impact at a wave in a status group is suppressed, that "
+           "impact's figures are too: the model's fitted totals would give it back." if hidden else ""),
+        {"not_in_odds_ratio": "ratio:2", "Not in intervention: CI": CI("not_in_ci_low", "not_in_ci_high", ratio=True),
+         "not_in_p_value": "p", "in_odds_ratio": "ratio:2",
+         "In intervention: CI": CI("in_ci_low", "in_ci_high", ratio=True), "in_p_value": "p",
+         "ratio_of_odds_ratios": "ratio:2", "Ratio: CI": CI("ratio_ci_low", "ratio_ci_high", ratio=True),
+         "ratio_p_value": "p", "differs_p_value": "p", "differs_p_adjusted": "p"},
+        labels={"impact": "Impact",
+                "compared_with": Label("Compared with", description="The wave the change is measured from."),
+                **{k: v for prefix, group in (("not_in", "no_intervention"), ("in", "intervention")) for k, v in (
+                    (f"{prefix}_odds_ratio", Label(f"{STATUS_LABELS[group]}: odds ratio", description=(
+                        "Odds ratio of reporting the impact at the wave against the first, in councils "
+                        f"{STATUS_LABELS[group].lower()} at the wave."))),
+                    (f"{prefix}_p_value", f"{STATUS_LABELS[group]}: p"))},
+                "ratio_of_odds_ratios": Label("Ratio of the odds ratios", description=(
+                    "In intervention over not in intervention (the wave by status interaction): 1 where the change "
+                    "is the same in both.")),
+                "ratio_p_value": "Ratio: p",
+                "differs_p_value": Label("Differs by status: p", description=(
+                    "The impact's test that its change across the waves is the same in both status groups (every "
+                    "later wave together), unadjusted.")),
+                "differs_p_adjusted": Label("Differs by status: p (Holm)", description=(
+                    "That test's p-value, Holm-adjusted across the impacts tested.")),
+                "differs": Label("Change differs by status", description=(
+                    "yes where the adjusted p is below alpha; no; or why it was not tested."))})]
+
+
+def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
+    """'Promotion of learning ... changed differently in councils in and not in intervention (...): between
+    expectations before the review and early impact it was reported more often in councils not in intervention (odds
+    ratio ...) and less often in those in intervention (...)', one per impact whose test of a change differing by
+    status is significant after Holm's adjustment (:func:`impact.effects.change_by_status`), where its figures are
+    published and, under machine coding, its change over the waves is a finding; nothing otherwise. The direction in
+    each group is its own change's (significant at alpha, else 'no significant change')."""
+    bs = _by_status_rows(ctx)
+    if bs.empty:
+        return []
+    doubtful = set(_doubtful_over_waves(ctx, weak))
+    tests = bs[bs["term"].eq("differs") & bs["tested"].astype(bool)]
+    n = len(tests)
+    first = ctx.wave(ctx.waves[0]).lower()
+    at = (lambda w: ctx.short_wave(w).lower()) if len(ctx.later) > 1 else (lambda w: ctx.wave(w).lower())
+    la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
+    out = []
+    for t in tests[(tests["p_adjusted"] < ctx.alpha) & tests["_shown"]].itertuples():
+        if t.code in doubtful:
+            continue
+        per = bs[(bs["code"] == t.code) & ~bs["term"].eq("differs")]
+        diff = per[per["term"].eq("change_difference")]
+        # the waves at which the changes differ on their own (each wave's interaction), else the clearest one
+        waves = [w for w in ctx.later if ((diff["wave"] == w) & (diff["p_value"] < ctx.alpha)).any()]
+        waves = waves or [str(diff.sort_values("p_value")["wave"].iloc[0])]
+        parts = []
+        for w in waves:
+            groups = []
+            for term, label in (("change_not_in_intervention", f"in councils {la}"),
+                                ("change_in_intervention", f"in councils {lb}")):
+                r = per[(per["wave"] == w) & per["term"].eq(term)].iloc[0]
+                said = (f"was reported {'more' if r['estimate'] > 0 else 'less'} often" if r["p_value"] < ctx.alpha
+                        else "showed no significant change")
+                groups.append(f"{'' if groups else 'it '}{said} {label} (odds ratio {format_ratio(r['odds_ratio'])}, {ctx.level} CI "
+                              f"{format_ci(r['odds_ratio_ci_low'], r['odds_ratio_ci_high'], ratio=True)})")
+            parts.append(f"between {first} and {at(w)}, {groups[0]} and {groups[1]}")
+        out.append(f"The change in {ctx.code(t.code).lower()} across the waves differs by intervention status (test of "
+                   f"the wave by status interaction, Holm-adjusted {_p_words(t.p_adjusted, ctx.alpha)} across the "
+                   f"{_say(n)} {ctx.one if n == 1 else ctx.many} tested; table 'Change across the waves by "
+                   f"intervention status'): {'; '.join(parts)}.")
+    return out
+
+
 def _not_at_random(ctx) -> str | None:
     """The summary's caveat where participants in councils in intervention were interviewed significantly more or less
     often than the others (:func:`_response_by_status`): the missed interviews are then not at random, and the
@@ -1314,7 +1451,23 @@ def _without_withheld_models(ctx):
         # number at least alpha times the N distinct reassignments); with some withheld the family is smaller, and N,
         # which no report may know (disclosure round 44), can no longer be said to be so small: no floor is stated
         kept["ri_few_distinct"] = False
-    return dataclasses.replace(ctx.f, models=kept)
+    return dataclasses.replace(ctx.f, models=kept, change_by_status=_by_status_kept(ctx))
+
+
+def _by_status_kept(ctx) -> pd.DataFrame | None:
+    """``ctx.f.change_by_status`` without the impacts whose models are withheld, and its tests of a change differing
+    by status adjusted again (Holm) across those left: a withheld model makes no claim, so its test leaves the family
+    (as :func:`_without_withheld_models` does for the models' own)."""
+    bs = getattr(ctx.f, "change_by_status", None)
+    if bs is None or bs.empty or not ctx.models_withheld:
+        return bs
+    kept = bs[~bs["code"].isin(ctx.models_withheld)].copy()
+    test = kept["term"].eq("differs") & kept["tested"].astype(bool)
+    if test.any():
+        from ..stats import adjust_pvalues
+
+        kept.loc[test, "p_adjusted"] = adjust_pvalues(kept.loc[test, "p_value"].astype(float).to_numpy(), "holm")
+    return kept
 
 
 #: The suppression ledger's reason ``model_margin``: a count of the prevalence table that a shown model's margins sum
@@ -2250,6 +2403,7 @@ def _summary(ctx) -> Section:
         items.append(_withheld_models_sentence(ctx))
     items += _change_sentences(ctx, weak)
     items += _since_first_after(ctx, weak)
+    items += _by_status_sentences(ctx, weak)
     if not weak:
         items += [sentence for _, sentence in after]
     items += _survey_sentences(ctx)
@@ -3434,7 +3588,8 @@ def _weakly_coded(ctx) -> list[str]:
 
 #: Tables whose counts and estimates come from the coding of the impacts.
 _IMPACT_TABLES = frozenset({"expectations", "prevalence", "realisation", "persistence", "attribution", "comparisons",
-                            "change_over_time", "attrition_sensitivity", "attrition_sensitivity_waves", "gee_models"})
+                            "change_over_time", "attrition_sensitivity", "attrition_sensitivity_waves", "gee_models",
+                            "change_by_status"})
 
 
 def _flag_machine_tables(ctx, sections: list) -> list:
@@ -5343,6 +5498,7 @@ def _models(ctx) -> Section:
                 "vertical line is no difference.", ctx.alpha))
     blocks += _attrition_blocks(ctx)
     blocks += _weighted_waves_blocks(ctx)
+    blocks += _by_status_blocks(ctx)
     sm = ctx.f.survey_model
     if sm is not None and len(sm):
         ok = ctx.shown(("survey_councils",), ("survey_observations",))
