@@ -119,9 +119,7 @@ def _read_codings(flag: str, path: str | None, study, codes: list[str] | None = 
             raise InputError(f"{flag} {path}: {found[1]} in which no decision is filled in (its 'decision' column is "
                              f"empty) - expected {CODES_EXPECTED}: fill in the decisions in Excel and give it again "
                              "(`impact review import FILE` reads it too)")
-        said = f" ({found[1]})" if found is not None else ""
-        raise InputError(f"{flag} {path}{said}: holds no codings and names no interview checked - expected "
-                         f"{CODES_EXPECTED}")
+        raise InputError(f"{flag} {path}: holds no codings and names no interview checked - expected {CODES_EXPECTED}")
     return codings
 
 
