@@ -171,13 +171,16 @@ def _time_of_day(text: str) -> str:
 
 def _excel_serial(text: str) -> str:
     """What a whole number in a date column is as an Excel date serial (" (... 40672 is 2011-05-09 ...)"), or ""."""
-    if not re.fullmatch(r"[0-9]{5}(?:\.0+)?", text):
+    m = re.fullmatch(r"([0-9]{5})(\.[0-9]+)?", text)
+    if m is None:
         return ""
-    day = _dt.date(1899, 12, 30) + _dt.timedelta(days=int(float(text)))  # Excel's day 1 is 1900-01-01 (day 60 is no day)
+    day = _dt.date(1899, 12, 30) + _dt.timedelta(days=int(m.group(1)))  # Excel's day 1 is 1900-01-01 (day 60 is no day)
     if not DATE_MIN <= day <= date_max():
         return ""
-    return (f" (it looks like an Excel date serial number: {text} is {day:%Y-%m-%d}; format the column as a date, "
-            "YYYY-MM-DD, before saving)")
+    # a fraction is the time of day of an Excel date and time (40603.5 is noon): the date is its whole part
+    timed = "" if m.group(2) is None or not m.group(2).strip(".0") else " and a time of day (the fraction)"
+    return (f" (it looks like an Excel date serial number{timed}: {text} is {day:%Y-%m-%d}; format the column as a "
+            "date, YYYY-MM-DD, before saving)")
 
 
 def _dash_hint(text: str) -> str:

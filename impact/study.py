@@ -1694,6 +1694,11 @@ def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
     text = os.fspath(given)
     if path.is_file() and (path.parent / "study.yaml").is_file():
         return f" (it is a file of the study folder {path.parent}: give the folder itself)"
+    if path.is_file():
+        from ._kinds import file_kind
+
+        if (found := file_kind(path)) is not None:  # one of impact's own files, given for the study: which, and who reads it
+            return f" (it is {found[1]}: {found[0].read_by})"
     if text != text.strip() and Path(text.strip()).is_dir():
         return f" (the path has spaces at its ends, as a pasted path may: {text.strip()!r} is a folder)"
     from ._io import literal_tilde

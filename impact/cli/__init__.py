@@ -33,7 +33,7 @@ import warnings
 
 from .._version import __version__
 from .._words import _number
-from ..errors import OS_ADVICE, ImpactError, recorded_warnings
+from ..errors import OS_ADVICE, ImpactError, InputError, recorded_warnings
 from ..schema import close_matches
 from ._options import told_warnings
 
@@ -409,6 +409,42 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _chosen(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[argparse.ArgumentParser]:
+    """The parser of the command given and of its sub-command (``impact review import``: review's, then import's)."""
+    chosen, current = [], parser
+    for name in (getattr(args, "command", None), getattr(args, "review_command", None)):
+        sub = next((a for a in current._actions if isinstance(a, argparse._SubParsersAction)), None)
+        if sub is None or name not in sub.choices:
+            break
+        current = sub.choices[name]
+        chosen.append(current)
+    return chosen
+
+
+def _check_kinds(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse a file given to an option (or argument) that reads another of impact's own file kinds, before the
+    command starts: the message says what the file is (told from its content), what the option expected, and which
+    command and option read it (:func:`impact._kinds.wrong_kind`).  Every such file given is listed."""
+    from .._kinds import wrong_kind
+
+    told = []
+    for command in _chosen(parser, args):
+        for action in command._actions:
+            accepts = getattr(action.type, "accepts", None)
+            value = getattr(args, action.dest, None)
+            if accepts is None or value is None:
+                continue
+            shown = f"{action.option_strings[0]} " if action.option_strings else ""  # an argument: its file alone
+            file_of = getattr(action.type, "file_of", lambda v: v)
+            for given in value if isinstance(value, list) else [value]:
+                if isinstance(given, str) and (why := wrong_kind(file_of(given), accepts, given=f"{shown}{given}",
+                                                                 expected=action.type.what)):
+                    told.append(why)
+    if told:
+        raise InputError("\n  ".join(told) if len(told) == 1 else "\n  ".join(
+            [f"{len(told)} files given to options that read other kinds of file:", *told]))
+
+
 def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
@@ -424,6 +460,7 @@ def _main(argv: list[str] | None) -> int:
         with recorded_warnings() as caught:
             warnings.filterwarnings("ignore", category=DeprecationWarning)
             warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
+            _check_kinds(parser, args)
             status = args.func(args)
             sys.stdout.flush()  # what the command printed is out, or its failure is reported like any other
     except ImpactError as exc:

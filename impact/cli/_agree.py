@@ -13,6 +13,8 @@ from .._words import _counted, _named, _verb
 from ..errors import InputError, same_on
 from ..schema import id_problem, spelt_two_ways, yes_no_hint
 from ._options import (
+    AGREE_KINDS,
+    CODEBOOK_KINDS,
     a_path,
     add_overwrite,
     check_output_file,
@@ -74,7 +76,7 @@ def _grouping(text: str) -> str:
 
 def register(sub) -> None:
     p = sub.add_parser("agree", help="intercoder agreement between coded files (people and machine coders)")
-    p.add_argument("coded", nargs="+", type=a_path("a coded file", read=True), help="coded CSV files from `impact code` (one per coder, or with a coder "
+    p.add_argument("coded", nargs="+", type=a_path("a coded file", read=True, accepts=AGREE_KINDS), help="coded CSV files from `impact code` (one per coder, or with a coder "
                    "column), or one long CSV with columns unit,coder,value")
     p.add_argument("--by", default="code", type=_grouping, help="comma-separated grouping columns (default: code; e.g. code,wave)")
     p.add_argument("--unit", choices=["segment", "document"], default="segment",
@@ -84,7 +86,7 @@ def register(sub) -> None:
                         "(not coded: use it for the decisions of `impact review import`, made on the suggestions "
                         "shown only)")
     p.add_argument("--study", type=study_folder, help="study folder: its segments are the units (so agreement on absence counts)")
-    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True),
+    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True, accepts=CODEBOOK_KINDS),
                    help="codebook whose codes the files may hold: name or YAML path (default: the --study folder's, "
                         "else the bundled one the files' codebook column names, else nfer_impacts)")
     p.add_argument("--metrics", default=None, type=choice_list(_metric_names),

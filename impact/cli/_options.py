@@ -206,7 +206,16 @@ _DASH = ("'-' - expected the path of {what} ('-' is not standard input or output
          "write a file or folder named '-'; write ./- if that is meant)")
 
 
-def a_path(what: str, *, read: bool = False) -> Callable[[str], str]:
+#: impact's own file kinds (:data:`impact._kinds.KINDS`) each reading option takes; a file of another of impact's
+#: kinds given to it is refused saying what it is and which command reads it (:func:`impact.cli._check_kinds`).
+CODEBOOK_KINDS = ("codebook", "qdc")
+CODINGS_KINDS = ("coded", "coded_parquet", "decisions", "qdpx_codings", "truth_coded", "truth_statements", "codings_long",
+                 "review_workbook", "qdpx")
+CODED_KINDS = ("coded", "qdpx_codings", "codings_long", "truth_coded", "truth_statements")
+AGREE_KINDS = ("coded", "decisions", "qdpx_codings", "codings_long")
+
+
+def a_path(what: str, *, read: bool = False, accepts: tuple[str, ...] | None = None) -> Callable[[str], str]:
     """An argparse ``type`` for a path: an empty one (``--out ""``, a variable that was not set), which would be
     read as the current folder, is refused; so is a path to ``read`` that starts with a '~' the shell did not expand
     and names nothing (an output path starting with one is refused by the command, :func:`impact._io.literal_tilde`).
@@ -238,6 +247,27 @@ def a_path(what: str, *, read: bool = False) -> Callable[[str], str]:
     parse.__name__ = "path"
     if read:  # what the option accepts, told when the library refuses the file read (impact.cli._name_the_option)
         parse.what = what
+    if accepts is not None:  # the kinds of impact's own files it reads (any other of them is refused, named)
+        parse.accepts = accepts
+    return parse
+
+
+def kinds_read(what: str, accepts: tuple[str, ...]) -> Callable[[str], str]:
+    """An argparse ``type`` that keeps the value as typed and only says which of impact's own file kinds the option
+    reads (``[CODER=]FILE`` of ``export-qdpx --coded``: the file is what follows the last '=' unless the whole value
+    names a file), for :func:`impact.cli._check_kinds`."""
+
+    def parse(text: str) -> str:
+        return text
+
+    def file_of(text: str) -> str:
+        try:
+            return text if "=" not in text or os.path.exists(text) else text.rpartition("=")[2]
+        except (OSError, ValueError):
+            return text
+
+    parse.__name__ = "path"
+    parse.what, parse.accepts, parse.file_of = what, accepts, file_of
     return parse
 
 

@@ -19,9 +19,12 @@ from .._io import (
 from .._words import _counted
 from ..errors import ImpactError, InputError
 from ._options import (
+    CODEBOOK_KINDS,
+    CODED_KINDS,
     a_path,
     add_overwrite,
     check_output_file,
+    kinds_read,
     load_study,
     refuse_blank_cells,
     say,
@@ -43,11 +46,11 @@ def register(sub) -> None:
         description="Writes OUTDIR/codings.csv (long coded output with a coder column), codebook.yaml, "
         "sources/, cases.csv and report.txt. Existing files are moved to a .bak first, never overwritten.",
     )
-    p.add_argument("file", type=a_path("the .qdpx project", read=True), help="the .qdpx file")
+    p.add_argument("file", type=a_path("the .qdpx project", read=True, accepts=("qdpx",)), help="the .qdpx file")
     p.add_argument("outdir", type=a_path("the folder to write"), help="folder to write into (created if needed)")
     p.add_argument("--missing", choices=["error", "warn"], default="error", help="source files missing from the archive: stop (default) or import the rest")
     p.add_argument("--study", type=study_folder, help="study folder: map codings to its segments")
-    p.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name, a YAML file or a REFI-QDA .qdc file)", read=True),
+    p.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name, a YAML file or a REFI-QDA .qdc file)", read=True, accepts=CODEBOOK_KINDS),
                    help="codebook id, YAML file or REFI-QDA .qdc to map codes to (default: the one the project names, else its own codes)")
     p.add_argument("--positions", choices=["auto", "code_points", "utf16"], default="auto",
                    help="how the file counts positions: characters (the standard), UTF-16 units (NVivo), or decide from "
@@ -62,9 +65,9 @@ def register(sub) -> None:
     )
     q.add_argument("study", type=study_folder, help="study folder")
     q.add_argument("file", type=a_path("the .qdpx project to write"), help="the .qdpx file to write")
-    q.add_argument("--coded", action="append", default=[], metavar="[CODER=]FILE",
+    q.add_argument("--coded", action="append", default=[], metavar="[CODER=]FILE", type=kinds_read("a coded file", (*CODED_KINDS, "coded_parquet")),
                    help="coded output (CSV/Parquet) of one coder, named CODER or after the file; a file with a `coder` column holds several")
-    q.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True),
+    q.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True, accepts=CODEBOOK_KINDS),
                    help="codebook id or YAML file (default: the study's)")
     q.add_argument("--positions", choices=["code_points", "utf16"], default="code_points", help="how to count positions (utf16 for NVivo)")
     q.add_argument("--bom", action="store_true",

@@ -12,6 +12,8 @@ from .._words import _counted
 from ..errors import InputError, ValidationError
 from ._agree import read_coded
 from ._options import (
+    CODEBOOK_KINDS,
+    CODED_KINDS,
     a_name,
     a_path,
     add_overwrite,
@@ -34,15 +36,15 @@ def register(sub) -> None:
     rsub.required = True
     e = rsub.add_parser("export", help="write suggestions, least certain first, to an .xlsx")
     e.add_argument("study", type=study_folder, help="study folder (for the segments' text)")
-    e.add_argument("--coded", required=True, type=a_path("a coded file", read=True), help="coded CSV from `impact code`")
+    e.add_argument("--coded", required=True, type=a_path("a coded file", read=True, accepts=CODED_KINDS), help="coded CSV from `impact code`")
     e.add_argument("--out", required=True, type=a_path("the workbook to write"), help=".xlsx to write")
     e.add_argument("--reviewer", type=a_name("the reviewer's name"), help="reviewer's name, stored in the file")
-    e.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True), help="codebook name or YAML path (default: the study's)")
+    e.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True, accepts=CODEBOOK_KINDS), help="codebook name or YAML path (default: the study's)")
     e.add_argument("--limit", type=bounded_int(1, 1_000_000), help="only the N least certain suggestions")
     add_overwrite(e)
     e.set_defaults(func=run_export)
     i = rsub.add_parser("import", help="read a filled-in review .xlsx; write the decisions as a coder's CSV")
-    i.add_argument("file", type=a_path("the filled-in workbook", read=True), help="the filled-in .xlsx")
+    i.add_argument("file", type=a_path("the filled-in review workbook", read=True, accepts=("review_workbook",)), help="the filled-in .xlsx")
     i.add_argument("--out", required=True, type=a_path("the CSV to write"), help="CSV to write (an existing file is moved to a .bak first)")
     i.add_argument("--reviewer", type=a_name("the reviewer's name"), help="reviewer's name (default: the one stored at export)")
     i.set_defaults(func=run_import)

@@ -11,11 +11,20 @@ from pathlib import Path
 from .. import _limits
 from .._io import check_output_folder
 from ..errors import ImpactError, InputError
-from ._options import SEED_MAX, a_path, bounded_int, load_study, say, study_folder
+from ._options import (
+    CODEBOOK_KINDS,
+    CODINGS_KINDS,
+    SEED_MAX,
+    a_path,
+    bounded_int,
+    load_study,
+    say,
+    study_folder,
+)
 
 
 def _add_options(p) -> None:
-    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True), help="codebook name or YAML path (default: the study's, else nfer_impacts)")
+    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True, accepts=CODEBOOK_KINDS), help="codebook name or YAML path (default: the study's, else nfer_impacts)")
     p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, help="seed of the permutation tests (default 0)")
     most = _limits.RESAMPLES_MAX  # the library's own limit (compare_groups' n_resamples), read when the parser is built
     p.add_argument("--resamples", type=bounded_int(99, most, why=" (fewer permutations give too coarse a p-value)"),
@@ -28,13 +37,13 @@ def _add_options(p) -> None:
     p.add_argument("--council-matrix", action="store_true",
                    help="publish the framework matrix with a row per council under its pseudonym (default: by group "
                         "of at least --quote-k councils); recorded in the provenance")
-    p.add_argument("--key-file", default=None, type=a_path("the pseudonym key file", read=True), help="pseudonym key file, kept outside the output folder")
-    p.add_argument("--coded", default=None, metavar="FILE", type=a_path("a coded file", read=True),
+    p.add_argument("--key-file", default=None, type=a_path("the pseudonym key file", read=True, accepts=()), help="pseudonym key file, kept outside the output folder")
+    p.add_argument("--coded", default=None, metavar="FILE", type=a_path("a coded file", read=True, accepts=CODINGS_KINDS),
                    help="analyse these codings instead of the machine coder's: made by people (coded CSV or Parquet, "
                         "a filled-in review workbook, a QDPX project) or a synthetic study's truth_coded.csv")
-    p.add_argument("--human", default=None, metavar="FILE", type=a_path("a coded file", read=True),
+    p.add_argument("--human", default=None, metavar="FILE", type=a_path("a coded file", read=True, accepts=CODINGS_KINDS),
                    help="a second coding (same formats as --coded) of some of the segments, for the reliability section")
-    p.add_argument("--docx-template", default=None, metavar="FILE", type=a_path("a Word template", read=True),
+    p.add_argument("--docx-template", default=None, metavar="FILE", type=a_path("a Word template", read=True, accepts=("word",)),
                    help="a Word document or template (.docx, .dotx) in your house style: the report takes its page "
                         "size, margins, styles, header and footer")
     p.add_argument("--no-cache", action="store_true",
@@ -103,6 +112,13 @@ def _read_codings(flag: str, path: str | None, study, codes: list[str] | None = 
             raise InputError(f"{flag} {path}: not a readable coding file ({type(exc).__name__})") from None
         raise
     if codes_nothing(codings):  # read as "no code anywhere", it would report every impact as never mentioned
+        from .._kinds import file_kind
+
+        found = file_kind(path)
+        if found is not None and found[0].key == "review_workbook":  # exported, never filled in
+            raise InputError(f"{flag} {path}: {found[1]} in which no decision is filled in (its 'decision' column is "
+                             f"empty) - expected {CODES_EXPECTED}: fill in the decisions in Excel and give it again "
+                             "(`impact review import FILE` reads it too)")
         raise InputError(f"{flag} {path}: holds no codings and names no interview checked - expected {CODES_EXPECTED}")
     return codings
 

@@ -43,6 +43,8 @@ _INT = ("start", "end")
 _OPTIONAL_INT = ("turn",)
 #: Bad cells of a column named in an error, each on its row (the rest counted).
 _LISTED = 50
+#: The largest coded CSV read (a CSV's cells take some ten times its bytes in memory: 200 MB of text took 2.1 GB).
+MAX_CODED_BYTES = 100 * 1024 * 1024
 
 
 def coded_format(path: str | os.PathLike) -> str:
@@ -141,7 +143,12 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     """
     path = Path(path)
     _check_file(path, expected)
-    data = path.read_bytes()
+    size = path.stat().st_size
+    if size > MAX_CODED_BYTES:  # refused before it is read: its cells would take some ten times its size in memory
+        raise InputError(f"{path}: {size:,} bytes - {expected}, of at most {MAX_CODED_BYTES:,} bytes (its cells would take some "
+                         "ten times its size in memory): split it, by wave or council")
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_CODED_BYTES + 1)  # a file that grew since: no more than the limit read
     nul = -1 if data.startswith((*UTF16_BOMS, *UTF32_BOMS)) else data.find(b"\x00")
     if nul >= 0:  # an Excel workbook, a PDF: said as what it is
         kind = _document_kind(data)

@@ -244,8 +244,10 @@ def test_a_reference_holding_a_hidden_character_is_one_problem(study_dir):
     (["agree", "FOLDER", "CODED", "--out", "OUT.csv"], "FOLDER: is a folder - expected a coded CSV file"),
     # On the old code: "... but 'FOLDER' was passed." and "... but 'councils.csv' was passed.", saying nothing of why.
     (["code", "STUDY", "--codebook", "folder", "--out", "OUT.csv"], "but 'folder' was passed (folder is a folder)."),
+    # Since inputs52 a coded file is told as one before the codebook's reader sees it (impact._kinds): what it is,
+    # what --codebook expected and which commands read it.
     (["code", "STUDY", "--codebook", "coded2.csv", "--out", "OUT.csv"],
-     "but 'coded2.csv' was passed (coded2.csv is a file, but not a .yaml or .qdc codebook)."),
+     "--codebook coded2.csv: coded output (`impact code` writes it) - expected a codebook"),
     # On the old code: "codebook file FOLDER does not exist".
     (["code", "STUDY", "--codebook", "FOLDER", "--out", "OUT.csv"], "codebook file FOLDER is a folder"),
     (["code", "STUDY", "--codebook", "nfer_impact", "--out", "OUT.csv"], "(did you mean 'nfer_impacts'?)"),
