@@ -162,3 +162,24 @@ def wrapped_lines(text: str, width: float, size: float, *, bold: bool = False, m
                 lines += math.ceil(w / max(width, 1.0)) - 1
         total += lines
     return total
+
+
+def widest_line(text: str, width: float, size: float, *, bold: bool = False, measure=None) -> float:
+    """The width of the widest line of ``text`` wrapped greedily at spaces into ``width`` (as :func:`wrapped_lines`
+    wraps it; a word wider than ``width`` counts whole): how near its text comes to a column's far edge.
+
+    >>> widest_line("one two three", 1000, 10) == text_width("one two three", 10)
+    True
+    >>> widest_line("one two three", text_width("one two", 10) + 1, 10) == text_width("one two", 10)
+    True
+    """
+    measure = measure or text_width
+    space = measure(" ", size, bold=bold)
+    widest = 0.0
+    for paragraph in text.split("\n"):
+        used = 0.0
+        for word in _words(paragraph):
+            w = measure(word, size, bold=bold)
+            used = w if used and used + space + w > width else used + (space if used else 0.0) + w
+            widest = max(widest, used)
+    return widest

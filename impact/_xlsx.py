@@ -25,7 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ._io import _listing, atomic_write_bytes, blank_rows_note, check_input_file, merged_blanks
 from ._tabular import _cell as _tabular_cell
 from ._tabular import workbook_bytes
-from ._textwidth import arial_width, excel_pixels, wrapped_lines
+from ._textwidth import arial_width, excel_pixels, widest_line, wrapped_lines
 from ._words import _counted, _named, _number, _verb
 from .errors import ImpactWarning, InputError, Problem
 
@@ -375,6 +375,62 @@ def excel_catch_up(ws, widths: dict[int, float], *, landscape: bool, only: set[i
                 out = trial
                 break
     return out
+
+
+#: The room (Excel's unit: a character, 7 pixels) a heading set right leaves between its widest line and its column's
+#: left edge, in Excel and in LibreOffice alike.
+HEADING_GAP = 1.0
+
+
+def heading_gaps(ws, widths: dict[int, float], *, landscape: bool, header: int = 1,
+                 gap: float = HEADING_GAP) -> dict[int, float]:
+    """``widths`` with each column whose heading (rows 1 to ``header``) is set right made the few pixels wider that
+    leave ``gap`` between every line of the heading and the column's left edge, in Excel (:func:`lines_each`:
+    ``7 w - 5`` pixels of room) and in LibreOffice (``w`` digits, 2 pt of margin): a line that filled its column ran
+    into the heading before it ("Randomisation p" ended at its column's edge, "Randomisation p," began the next
+    column's, and LibreOffice printed "Randomisation p Randomisation p," as one, the example's Tables 19-21). The
+    column's first width kept a gap for the heading's longest word only, not for a line of two words.
+
+    The columns needing least are widened first, while the sheet still prints one page wide at no less than
+    :data:`LEAST_SCALE` (or no smaller than it did).
+
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> ws["A1"], ws["B1"] = "Indicator", "Randomisation p"
+    >>> ws["B1"].alignment, ws["B1"].font = Alignment(horizontal="right", wrap_text=True), Font(bold=True)
+    >>> out = heading_gaps(ws, {1: 20.0, 2: 15.8571}, landscape=False)
+    >>> out[1], 15.8571 < out[2] < 15.8571 + 2
+    (20.0, True)
+    """
+    wanted: dict[int, float] = {}
+    for row in ws.iter_rows(min_row=1, max_row=header):
+        for cell in row:
+            if cell.column == 1 or not isinstance(cell.value, str) or cell.alignment.horizontal != "right":
+                continue
+            bold = bool(cell.font.b)
+            width = max(widths.get(cell.column, 10.0), wanted.get(cell.column, 0.0))
+            # at worst the heading on one line and the gap: wider, a line may take the next word and fill again
+            # ("Share with the cause left open" keeps its gap 24 pixels wider than its longest word's column)
+            most = text_chars(cell.value, bold=bold) + gap + 1
+            while width < most and not _keeps_gap(cell.value, width, gap, bold=bold):
+                width += 1 / 7  # Excel's column grows a pixel at a time
+            if width > widths.get(cell.column, 10.0) + 1e-9:
+                wanted[cell.column] = round(width, 4)
+    room = max(printed_points(widths), PAGE_POINTS[landscape] / LEAST_SCALE)
+    out = dict(widths)
+    for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
+        trial = {**out, j: width}
+        if printed_points(trial) <= room + 1e-9:
+            out = trial
+    return out
+
+
+def _keeps_gap(text: str, width: float, gap: float, *, bold: bool) -> bool:
+    """Whether ``text`` wrapped in a column ``width`` wide leaves ``gap`` beside its widest line in both programs."""
+    excel = round(width * 7) - 5
+    libre = width * DIGIT_PT - 2
+    return (widest_line(text, excel, FONT_PT, bold=bold, measure=excel_pixels) <= excel - 7 * gap
+            and widest_line(text, libre, FONT_PT, bold=bold, measure=arial_width) <= libre - gap * DIGIT_PT)
 
 
 def use_arial(wb: Workbook) -> None:

@@ -79,7 +79,7 @@ from ._caveats import (
     unconfirmed_over_waves,
 )
 from ._caveats import WEAK_F1 as _WEAK_F1
-from ._format import MISSING, aside, aside_list, format_ci, format_ratio, signed_text
+from ._format import MISSING, aside, aside_list, format_ci, format_ratio, said_once, signed_text
 from ._labels import Label, _lower_first
 from .figures import _WRAP, _fit_labels, _value_label, _wrap, group_colours
 
@@ -3712,7 +3712,7 @@ def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, st
                 heads = _headings(b, voc) if heads is None else heads
                 rows.append({"output": b.name, "table": f"Table {number}. {voc.prose(b.caption)}",
                              "row": " / ".join(str(voc.value(c, data[c].iloc[i])) for c in ids),
-                             "column": "; ".join(dict.fromkeys(heads[c] for c in hit)), "withheld": len(hit),
+                             "column": said_once(heads[c] for c in hit), "withheld": len(hit),
                              "reason": "; ".join(codes)})
     if len(few):
         hidden = ("estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_value_model")

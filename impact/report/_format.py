@@ -59,6 +59,7 @@ __all__ = [
     "header_groups",
     "grouped_names",
     "GROUP_MARK",
+    "said_once",
     "FormatSpec",
     "aside",
     "aside_list",
@@ -1072,6 +1073,28 @@ def grouped_names(headers, groups=None) -> list[str]:
         names += [f"{lead}{GROUP_MARK}{groups[1][k]}" if grouped else headers[k] for k in range(j, j + span)]
         j += span
     return names
+
+
+def said_once(names) -> str:
+    """Column names (:func:`grouped_names`) as one list, a shared heading part said once before the run of its columns
+    that share it: the suppression ledger's "Participants › realised; Participants › incomplete" repeated the part on
+    every column, where the workbook's column of what is suppressed said it once. Names are joined by "; " (a label
+    may hold a comma: "under way before the review, reported after"); a name repeated is said once.
+
+    >>> said_once(["Impact", "Participants › realised", "Participants › incomplete", "Share"])
+    'Impact; Participants › realised; incomplete; Share'
+    >>> said_once(["A › odds ratio", "A › 95% CI", "B › odds ratio", "B › 95% CI", "A › odds ratio"])
+    'A › odds ratio; 95% CI; B › odds ratio; 95% CI'
+    """
+    out, lead = [], None
+    for name in dict.fromkeys(str(n) for n in names):
+        part, mark, label = name.partition(GROUP_MARK)
+        if mark and part == lead:
+            out.append(label)
+        else:
+            out.append(name)
+            lead = part if mark else None
+    return "; ".join(out)
 
 
 def header_groups(headers, *, columns=None) -> tuple[list[tuple[str, int, bool]], list[str]] | None:

@@ -80,6 +80,17 @@ def _table_layout(headers: list[str], rows: list[list[str]], numeric: list[bool]
                                      key_columns=identifying_columns(rows, numeric, key_columns))
 
 
+def _column_shares(headers: list[str], rows: list[list[str]], numeric: list[bool], density: str) -> list[float]:
+    """Each column's share of a table part's width (per cent, one decimal), as the layout sizes the columns for the
+    page's column at the part's type size (:func:`fit_columns`, as Word's columns): without them Chromium shared
+    the width by each column's longest cell and squeezed the text columns (the example's Table 8, its impacts four
+    lines a row in 110 px beside seven columns of counts). A browser still gives a column at least its longest word."""
+    font, padding = _SCREEN[density]
+    widths = fit_columns(headers, rows, _COLUMN_PX, size=font, padding=padding, nowrap=numeric).widths
+    total = sum(widths) or 1.0
+    return [round(100 * w / total, 1) for w in widths]
+
+
 def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bool]) -> bool:
     """Whether a table part needs a landscape page when printed."""
     return not fit_columns(headers, rows, _PRINT["portrait"], size=_PRINT["font"], padding=_PRINT["padding"],
@@ -167,6 +178,8 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
                     **_heading_rows(headers, numeric, cols),
                     "rows": [[r[j] for j in cols] for r in rows],
                     "keep": len(rows) <= _KEEP_ROWS,
+                    "shares": _column_shares([shown[j] for j in cols], [[r[j] for j in cols] for r in rows],
+                                             [numeric[j] for j in cols], density),
                     "landscape": _print_landscape([shown[j] for j in cols], [[r[j] for j in cols] for r in rows],
                                                   [numeric[j] for j in cols]),
                 }

@@ -69,6 +69,7 @@ from .._xlsx import (
     excel_catch_up,
     fit_row_heights,
     gapped,
+    heading_gaps,
     page_widths,
     print_setup,
     printed_points,
@@ -78,7 +79,6 @@ from .._xlsx import (
 )
 from ._format import (
     CI,
-    GROUP_MARK,
     MISSING,
     NUMERIC_KINDS,
     RATIO_CEILING,
@@ -93,6 +93,7 @@ from ._format import (
     p_digits,
     provenance_entries,
     published_frame,
+    said_once,
     table_display,
     table_notes,
     withheld_notes,
@@ -389,6 +390,8 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         head_rows = 2
     # a column Excel wraps onto more lines than LibreOffice, a few pixels wider: its rows no taller than both need
     widths = excel_catch_up(ws, widths, landscape=landscape, only=wrap, header=head_rows)
+    # a heading set right keeps a gap from the one before it on every line, not only its longest word
+    widths = heading_gaps(ws, widths, landscape=landscape, header=head_rows, gap=_HEADING_GAP)
     for j, width in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = width
     fit_row_heights(ws, widths, only=wrap, header=head_rows)
@@ -494,16 +497,12 @@ _END = re.compile(r"^(.+), (lower|upper)((?: \(.*\))?)$")
 
 
 def _heads_once(heads: list[str]) -> str:
-    """Headings said once: an interval's two ends as the interval, a shared heading part (:data:`GROUP_MARK`) common
-    to all said once."""
+    """Headings said once: an interval's two ends as the interval, a shared heading part once before its run of columns
+    (:func:`~impact.report._format.said_once`)."""
     ends = {h: _END.match(h) for h in heads}
     pairs = {(m[1], m[3]) for m in ends.values() if m and m[2] == "lower"} & {
         (m[1], m[3]) for m in ends.values() if m and m[2] == "upper"}
-    heads = list(dict.fromkeys(m[1] + m[3] if m and (m[1], m[3]) in pairs else h for h, m in ends.items()))
-    lead = {h.split(GROUP_MARK, 1)[0] for h in heads}
-    if len(heads) > 1 and len(lead) == 1 and all(GROUP_MARK in h for h in heads):
-        heads = [heads[0]] + [h.split(GROUP_MARK, 1)[1] for h in heads[1:]]
-    return "; ".join(heads)
+    return said_once(m[1] + m[3] if m and (m[1], m[3]) in pairs else h for h, m in ends.items())
 
 
 def _number_or_text(text: str, recorded: object) -> object:
