@@ -255,10 +255,11 @@ def hand_check(study, truth, seed, one_in):
     return human[human["interview_id"].isin(sample)].assign(coder="person")
 
 
-def analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, parts=None, **kwargs):
+def analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, parts=None, n_resamples=199, **kwargs):
     """``(study, truth, findings)`` of a study generated with ``seed``, analysed with its planted coding, or with the
     machine coder's (``machine=True``) and, if ``check_one_in`` is given, a hand check: the planted coding of one
-    interview in that many (drawn with ``seed``), as a person would send it. Warnings are silenced."""
+    interview in that many (drawn with ``seed``), as a person would send it (``n_resamples``, seed 1). Warnings are
+    silenced."""
     import warnings
 
     from impact.pipeline import analyse
@@ -268,8 +269,8 @@ def analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, pa
     human = None if check_one_in is None else hand_check(study, truth, seed, check_one_in)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        findings = analyse(study, coded=None if machine else truth.coded(), human=human, n_resamples=199, seed=1,
-                           parts=parts)
+        findings = analyse(study, coded=None if machine else truth.coded(), human=human, n_resamples=n_resamples,
+                           seed=1, parts=parts)
     return study, truth, findings
 
 
@@ -670,6 +671,74 @@ def indicator_fall_in_intervention(tmp_path_factory):
             return study, truth, analyse(study, coded=truth.coded(), n_resamples=999, seed=1, parts=["indicators"])
 
     return once_per_run(tmp_path_factory, "indicator-fall-in-intervention-1210045", build)
+
+
+# --------------------------------------------------------------------------- testtime25
+#: The disclosure rounds' small studies read by more than one file, each made once per run (read only) where each
+#: file made its own once per worker (so twice where the files ran on different workers). Their builders stay in
+#: the round that planted them (the report of a study, with its figures, does not pickle: a file builds that once
+#: per worker from the findings shared here).
+
+
+@pytest.fixture(scope="module")
+def disclosure_eight(tmp_path_factory):
+    """``(study, findings)``: 8 councils (seed 31271, two interviews per council and wave of 150 words), the planted
+    coding, change, models and review process (99 resamples, seed 1). Read by tests/test_disclosure_round39.py,
+    tests/test_disclosure_round40.py (with the report, built once per worker) and tests/test_disclosure_intruder.py."""
+    def build(folder):
+        import test_disclosure_round39 as r39
+
+        return r39._analysed(r39.N_COUNCILS, r39.SEED, ["change", "models", "process"], 2, 150, True)
+
+    return once_per_run(tmp_path_factory, "disclosure-eight-31271", build)
+
+
+@pytest.fixture(scope="module")
+def disclosure_forty(tmp_path_factory):
+    """``(study, findings)``: 40 councils (seed 31303, two interviews per council and wave of 120 words), the planted
+    coding, comparisons only (99 resamples, seed 1). Read by tests/test_disclosure_round41.py and
+    tests/test_disclosure_round42.py."""
+    def build(folder):
+        import test_disclosure_round41 as r41
+
+        return r41._analysed(40, 31303)
+
+    return once_per_run(tmp_path_factory, "disclosure-forty-31303", build)
+
+
+@pytest.fixture(scope="module")
+def disclosure_five(tmp_path_factory):
+    """``(study, findings)``: 5 councils (seed 100: none ever under a direction), as :func:`disclosure_forty`. Read by
+    tests/test_disclosure_round41.py and tests/test_disclosure_intruder.py."""
+    def build(folder):
+        import test_disclosure_round41 as r41
+
+        return r41._analysed(5, 100)
+
+    return once_per_run(tmp_path_factory, "disclosure-five-100", build)
+
+
+@pytest.fixture(scope="module")
+def indicators_six(tmp_path_factory):
+    """``(study, truth, findings)``: 6 councils (seed 9905, two interviews per council and wave of 100 words) reviewed
+    in few enough cohorts that their 60 possible reassignments of review dates are fewer than the 999 resamples asked
+    for; the indicators only (seed 1). Read by tests/test_report_truth_round20.py and
+    tests/test_disclosure_round45.py."""
+    return shared_synthetic(tmp_path_factory, "indicators-six-9905", 6, 9905, interviews_per_wave=2,
+                            words_per_interview=100, parts=["indicators"], n_resamples=999)
+
+
+@pytest.fixture(scope="module")
+def optional_themes_planted(tmp_path_factory):
+    """``(study, planted, took, findings)``: disclosure round 49's 8 councils (seed 49002) whose review scope names
+    an optional theme and whose statements naming it are planted (``test_disclosure_round49._plant``), the framework
+    only. Read by tests/test_disclosure_round49.py and tests/test_disclosure_round50.py."""
+    def build(folder):
+        import test_disclosure_round49 as r49
+
+        return r49._plant()
+
+    return once_per_run(tmp_path_factory, "optional-themes-49002", build)
 
 
 # --------------------------------------------------------------------------- the order of files across workers

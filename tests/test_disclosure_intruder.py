@@ -24,7 +24,6 @@ import matplotlib.text
 import pandas as pd
 import pytest
 import test_disclosure_round39 as r39
-import test_disclosure_round41 as r41
 from conftest import once_per_worker
 
 pytestmark = pytest.mark.xdist_group("disclosure39")
@@ -43,13 +42,14 @@ def _twelve():
         return study, analyse(study, coded=truth.coded(), n_resamples=99, seed=1, parts=["comparisons", "change"])
 
 
-def _study(n: int):
-    """``(study, findings)`` of the 5-, 8- or 12-council study (the first two shared with rounds 41 and 39)."""
-    if n == 5:
-        return once_per_worker(("round41", 5), lambda: r41._analysed(5, 100))
-    if n == 8:
-        return once_per_worker(("round39", r39.N_COUNCILS), r39._build)[:2]
-    return once_per_worker(("round42", "intruder12"), _twelve)
+@pytest.fixture(scope="module")
+def studies(disclosure_five, disclosure_eight):
+    """``(study, findings)`` of the 5-, 8- or 12-council study, by its councils: the first two made once per run and
+    shared with rounds 41 and 39 (``conftest.disclosure_five``, ``disclosure_eight``), the third once per worker."""
+    def study(n: int):
+        return {5: disclosure_five, 8: disclosure_eight}.get(n) or once_per_worker(("round42", "intruder12"), _twelve)
+
+    return study
 
 
 def _truth(study, findings) -> dict:
@@ -199,12 +199,12 @@ def _recovered(known: dict, truth: dict) -> list:
 
 
 @pytest.mark.parametrize("n", [5, 8, 12])
-def test_no_small_count_is_recovered_from_the_bundle(n):
+def test_no_small_count_is_recovered_from_the_bundle(n, studies):
     """Each study has status groups of one or two councils at some wave and small counts of participants (the
     planted condition, from the study); the intruder's differencing of the published tables and figure recovers none
     of them exactly, every heatmap cell is one a published prevalence row gives, and the workbook shows no number in
     a table's row that its CSV hides."""
-    study, findings = _study(n)
+    study, findings = studies(n)
     truth = _truth(study, findings)
     small = [k for k, v in truth.items() if 0 < v < MIN_COUNT]
     assert any(k[0] == "cgroup" for k in small) and any(k[0] == "pgroup" or k[0] == "with" for k in small)
@@ -216,13 +216,13 @@ def test_no_small_count_is_recovered_from_the_bundle(n):
     assert _workbook_more(report) == []
 
 
-def test_the_attack_recovers_counts_without_secondary_suppression(monkeypatch):
+def test_the_attack_recovers_counts_without_secondary_suppression(studies, monkeypatch):
     """The attack bites: with the ledger's audit disabled (no count is hidden for what the others give back, so a
     suppressed count sits beside its published complements), it recovers small counts of the 5-council study exactly
     (its one council in intervention among them), which the real ledger protects."""
     from impact.privacy._ledger import DisclosureLedger
 
-    study, findings = _study(5)
+    study, findings = studies(5)
     truth = _truth(study, findings)
     monkeypatch.setattr(DisclosureLedger, "_weak", lambda self, hidden, safe=None, **kw: [])
     report, _ = r39._report(findings)

@@ -14,8 +14,8 @@ the provenance and its statistical caveats) and the public record of which counc
 * The statistical caveats published with the provenance state no count of councils in a status group where the
   tables suppress those counts.
 
-A generated study of 8 councils (seed 31271), its planted coding supplied, and one of 12 (seed 31263, indicators only),
-each analysed once per worker.
+A generated study of 8 councils (seed 31271), its planted coding supplied (``conftest.disclosure_eight``, analysed once
+per run), and one of 12 (seed 31263, indicators only), analysed once per worker.
 """
 
 from __future__ import annotations
@@ -42,10 +42,11 @@ def _analysed(n_councils: int, seed: int, parts: list[str], per_wave: int, words
         return study, analyse(study, coded=truth.coded() if supplied else None, n_resamples=99, seed=1, parts=parts)
 
 
-def _build():
-    study, findings = _analysed(N_COUNCILS, SEED, ["change", "models", "process"], 2, 150, True)
-    report, extra = _report(findings)
-    return study, findings, report, extra
+def with_report(analysed):
+    """``(study, findings, report, extra)``: the 8-council study (``conftest.disclosure_eight``, made once per run),
+    its report (default options) built once per worker: the report, with its figures, does not pickle."""
+    study, findings = analysed
+    return once_per_worker(("round39", N_COUNCILS), lambda: (study, findings, *_report(findings)))
 
 
 def _report(findings, **kw):
@@ -57,8 +58,8 @@ def _report(findings, **kw):
 
 
 @pytest.fixture(scope="module")
-def eight():
-    return once_per_worker(("round39", N_COUNCILS), _build)
+def eight(disclosure_eight):
+    return with_report(disclosure_eight)
 
 
 def _tables(report) -> dict:

@@ -32,8 +32,8 @@ MIN_COUNT = 5  # the report's default --min-count
 
 
 @pytest.fixture(scope="module")
-def eight():
-    return once_per_worker(("round39", r39.N_COUNCILS), r39._build)
+def eight(disclosure_eight):
+    return r39.with_report(disclosure_eight)
 
 
 def _texts(report) -> list[str]:

@@ -11,7 +11,8 @@
   ledger's private state.
 
 Generated studies of 40 councils (seed 31303, the truth rounds' study, with 2 interviews per council and wave) and 5
-councils (seed 100, no council ever under a direction), each analysed once per worker with its planted coding.
+councils (seed 100, no council ever under a direction), each analysed once per run with its planted coding
+(``conftest.disclosure_forty`` and ``disclosure_five``).
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ def _analysed(n_councils: int, seed: int):
 
 
 @pytest.fixture(scope="module")
-def forty():
-    return once_per_worker(("round41", 40), lambda: _analysed(40, 31303))
+def forty(disclosure_forty):
+    return disclosure_forty
 
 
 def test_shares_tied_to_a_suppressed_count_are_suppressed(forty):
@@ -94,12 +95,12 @@ def test_shares_tied_to_a_suppressed_count_are_suppressed(forty):
     assert (comp["difference"] == "c").sum() < len(comp)
 
 
-def test_no_row_for_a_level_no_council_had(monkeypatch):
+def test_no_row_for_a_level_no_council_had(disclosure_five, monkeypatch):
     """5 councils, none under a statutory direction at any wave: main's table of councils by status gave every wave
     a row 'Statutory direction: c', a zero hidden beside the hidden counts. The table has rows only for the levels some
     council had at some wave, and every count it hides still spans at least min_count for an intruder who knows the
     missing level is 0 (the ledger's audit)."""
-    study, findings = once_per_worker(("round41", 5), lambda: _analysed(5, 100))
+    study, findings = disclosure_five
     had = set(study.wave_status()["intervention"].dropna())
     assert "direction" not in had  # the planted condition
     report, led = r40.report_and_ledger(findings, monkeypatch)

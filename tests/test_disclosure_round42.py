@@ -10,7 +10,7 @@
   31508, 8 councils: one never in intervention, alone out of it at two of the three waves, four 'out of it' in all;
   main published the contrast).
 
-The 40-council study of round 41 (seed 31303, shared with its tests in a worker, comparisons only) and a generated
+The 40-council study of round 41 (seed 31303, ``conftest.disclosure_forty``, comparisons only) and a generated
 study of 8 councils (seed 31508, models only).
 """
 
@@ -24,7 +24,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import test_disclosure_round39 as r39
-import test_disclosure_round41 as r41
 from conftest import once_per_worker
 
 MIN_COUNT = 5  # the report's default --min-count
@@ -41,7 +40,7 @@ def _p_columns(table: pd.DataFrame) -> tuple[str, str]:
             next(c for c in table.columns if c.startswith("p_adjusted")))
 
 
-def test_a_withheld_comparison_p_is_not_divided_back_from_the_adjusted_ones():
+def test_a_withheld_comparison_p_is_not_divided_back_from_the_adjusted_ones(disclosure_forty):
     """40 councils (seed 31303): the comparisons table withholds some rows (a share tied to a suppressed count) and
     publishes the others with their p and Holm-adjusted p. Planted: a withheld row's p is 0.00049 and a published
     row's 0.0005, the two smallest (99 resamples give no p below 0.01). On main the published row's adjusted p was the
@@ -51,7 +50,7 @@ def test_a_withheld_comparison_p_is_not_divided_back_from_the_adjusted_ones():
     as p = 1 (computed here with statsmodels), never below the analysis's; the documentation says so."""
     from statsmodels.stats.multitest import multipletests
 
-    _, findings = once_per_worker(("round41", 40), lambda: r41._analysed(40, 31303))
+    _, findings = disclosure_forty
     c = findings.comparisons.copy()
     family = np.isfinite(c["p_adjusted"].astype(float))
     report, _ = r39._report(findings)

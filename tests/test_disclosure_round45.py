@@ -29,20 +29,11 @@ ALPHA = 0.05  # the analysis's default
 
 
 @pytest.fixture(scope="module")
-def six():
-    """``(study, findings, enumerated)``: report truth round 20's 6-council study analysed (drawn reassignments), and
-    its review tests as the library computes them called directly (every distinct reassignment enumerated: ``ri_n``
-    is their number N, the truth the report must not give back)."""
-    def build():
-        from impact.pipeline import analyse
-        from impact.synth import generate_with_truth
-
-        study, truth = generate_with_truth(6, seed=9905, interviews_per_wave=2, words_per_interview=100)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return study, truth, analyse(study, coded=truth.coded(), n_resamples=999, seed=1, parts=["indicators"])
-
-    study, _, findings = once_per_worker(("round20", "six", 9905), build)
+def six(indicators_six):
+    """``(study, findings, enumerated)``: report truth round 20's 6-council study analysed (drawn reassignments;
+    ``conftest.indicators_six``, made once per run), and its review tests as the library computes them called directly
+    (every distinct reassignment enumerated: ``ri_n`` is their number N, the truth the report must not give back)."""
+    study, _, findings = indicators_six
 
     def enumerate_():
         from impact.indicators import review_indicator_effects

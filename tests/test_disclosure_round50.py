@@ -114,7 +114,7 @@ def test_a_study_of_one_wave_is_analysed_and_its_bundle_gives_back_no_small_coun
 
 
 # --------------------------------------------------------------------------- the framework matrix's optional-theme rows
-def _theme_row_study():
+def _theme_row_study(planted):
     """Round 49's planted study (8 councils) with its review scope set again: commissioning taken by the councils in
     intervention at some wave (3, a column of the matrix), every other council taking no optional theme; and the review
     themes coded afresh: one statement of each participant of those councils filed under commissioning (statements
@@ -128,7 +128,7 @@ def _theme_row_study():
     from impact.codings import as_codings
     from impact.framework import framework_matrix
 
-    study, _, _, findings = once_per_worker(("round49-themes", 8, 49002), r49_plant)
+    study, _, _, findings = planted  # round 49's study (conftest.optional_themes_planted)
     ws = study.wave_status()
     ever = (ws["intervention"].isin(intruder.IN) & ws["reference_date"].notna()).groupby(
         ws["council_id"].astype(str)).any()
@@ -151,14 +151,9 @@ def _theme_row_study():
     return study, took_it, dataclasses.replace(findings, study=study, themes=themes)
 
 
-def r49_plant():
-    import test_disclosure_round49 as r49
-
-    return r49._plant()
-
-
 @pytest.mark.parametrize(("quote_k", "min_count"), [(3, 2), (4, 2), (3, 5)])
-def test_statements_of_an_optional_themes_row_are_tied_to_quote_k_councils_that_took_it(quote_k, min_count):
+def test_statements_of_an_optional_themes_row_are_tied_to_quote_k_councils_that_took_it(quote_k, min_count,
+                                                                                        optional_themes_planted):
     """Guard (passes on main too; the decision of round 50): a statement in the "Commissioning" row that does not name
     the theme is still tied to the councils that took it where only they raised it (planted: the 3 councils that took
     commissioning, a column's group, raised it, with statements naming nothing). The intruder takes each printed statement of the row to
@@ -170,7 +165,8 @@ def test_statements_of_an_optional_themes_row_are_tied_to_quote_k_councils_that_
 
     from impact.pipeline import build_report
 
-    study, took_it, findings = once_per_worker(("round50", "theme-row"), _theme_row_study)
+    study, took_it, findings = once_per_worker(("round50", "theme-row"),
+                                               lambda: _theme_row_study(optional_themes_planted))
     interviewed = set(findings.themes.loc[findings.themes["interviewed"], "council_id"].astype(str))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

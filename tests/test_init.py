@@ -52,5 +52,14 @@ def test_readers_of_coded_files_and_agreement_load_no_heavy_module():
 
 
 def test_the_guard_sees_a_heavy_import():
-    # the rule coder subclasses scikit-learn's BaseEstimator and stems with nltk
-    assert {"sklearn", "nltk"} <= set(_imported_after("import impact.coding.rules"))
+    # the hybrid coder subclasses scikit-learn's BaseEstimator; stemming a word imports nltk (whose package imports
+    # scikit-learn's feature extraction for its classifiers)
+    assert "sklearn" in _imported_after("import impact.coding.hybrid")
+    assert {"sklearn", "nltk"} <= set(_imported_after("from impact.coding._cues import stem\nstem('partners')"))
+
+
+def test_the_rule_coder_imports_neither_scikit_learn_nor_nltk():
+    # importing the rule coder cost every test worker and `impact` process that codes text 1.6 s: it subclassed
+    # scikit-learn's BaseEstimator and stemmed its closed word lists at import (testtime25); it stems on first use now,
+    # and its estimator API (get_params, set_params, clone) needs no scikit-learn (tests/test_rules.py)
+    assert _imported_after("import impact.coding.rules\nfrom impact.coding import RuleCoder\nRuleCoder()") == []

@@ -24,21 +24,11 @@ pytestmark = pytest.mark.xdist_group("report_truth_round20")
 
 # --------------------------------------------------------------------------- 1. a randomisation p that cannot be small
 @pytest.fixture(scope="module")
-def six():
+def six(indicators_six):
     """``(study, truth, findings)``: 6 councils, reviewed in few enough cohorts that the 60 possible reassignments of
-    their review dates are fewer than the resamples asked for (999); the indicators only."""
-    def build():
-        import warnings
-
-        from impact.pipeline import analyse
-        from impact.synth import generate_with_truth
-
-        study, truth = generate_with_truth(6, seed=9905, interviews_per_wave=2, words_per_interview=100)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return study, truth, analyse(study, coded=truth.coded(), n_resamples=999, seed=1, parts=["indicators"])
-
-    return once_per_worker(("round20", "six", 9905), build)
+    their review dates are fewer than the resamples asked for (999); the indicators only (``conftest.indicators_six``,
+    made once per run: disclosure round 45 reads it too)."""
+    return indicators_six
 
 
 def test_a_summary_finding_no_change_says_when_no_adjusted_p_could_reach_alpha(six):

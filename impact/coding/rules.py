@@ -25,8 +25,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator
-from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError
 from ._columns import CODED_COLUMNS
@@ -40,6 +38,7 @@ from ._cues import (
     tokenizer,
     wordlist,
 )
+from ._estimator import Params
 from .codebook import Codebook
 
 __all__ = ["RuleCoder", "CODED_COLUMNS", "as_units", "modality_cues"]
@@ -102,8 +101,8 @@ def as_units(data: Any) -> tuple[list, list[str], np.ndarray]:
     return units, texts, offsets
 
 
-class RuleCoder(BaseEstimator):
-    """Code texts with a codebook's matching rules (scikit-learn estimator).
+class RuleCoder(Params):
+    """Code texts with a codebook's matching rules (with scikit-learn's estimator API, without importing it).
 
     Parameters
     ----------
@@ -227,7 +226,6 @@ class RuleCoder(BaseEstimator):
         """
         if not hasattr(self, "rules_"):
             self.fit()
-        check_is_fitted(self, "rules_")
         units, text_list, offsets = as_units(texts)
         before = _previous_list(previous, texts, len(text_list))
         chunks = list(_chunks(text_list, self.chunk_size))
@@ -1253,7 +1251,24 @@ def _conditionals() -> PatternSet:
     return PatternSet({"conditional": wordlist("conditionals")}, longest=True)
 
 
-_EXP_FILLERS = frozenset(stem(w) for w in (
+class _Stems:
+    """The stems of some words, a set made on first use: stemming imports nltk (and nltk's package imports
+    scikit-learn), which importing this module need not (``import impact.coding.rules`` took 1.6 s with them)."""
+
+    __slots__ = ("words", "_stems")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words: tuple[str, ...] = tuple(words)
+        self._stems: frozenset[str] | None = None
+
+    def __contains__(self, stemmed: object) -> bool:
+        stems = self._stems
+        if stems is None:
+            stems = self._stems = frozenset(stem(w) for w in self.words)
+        return stemmed in stems
+
+
+_EXP_FILLERS = _Stems((
     "now", "also", "all", "really", "much", "more", "far", "better", "greater", "increasingly", "clearly", "fully",
     "feel", "felt", "say", "said", "told", "report", "reported", "have", "has", "had", "are", "were", "is", "was",
     "their", "own", "and", "carers", "families", "parents", "they", "that"))
@@ -1311,7 +1326,7 @@ _SUBCLAUSES = tuple(f"{c} {p}" for c in ("as", "when", "after", "since", "once",
 # "and" + a determiner opens a new clause when a finite verb follows the noun phrase it starts ("more needs to be done
 # and our determination remains as strong"); without one it joins two objects ("to strengthen oversight and our audits").
 _AND_SUBJECTS = tuple(f"and {d}" for d in ("our", "their", "the", "its", "his", "her", "my", "your"))
-_AND_VERBS = frozenset(stem(w) for w in ("is", "are", "was", "were", "has", "have", "had", "remains", "remain"))
+_AND_VERBS = _Stems(("is", "are", "was", "were", "has", "have", "had", "remains", "remain"))
 _AND_REACH = 8  # words of the noun phrase after "and our" before its verb
 # A cause named after a modal ("will remain under council control after a £5m cash injection", "should improve thanks to
 # the new protocol") has happened: the modality is the outcome's, not the cause's (labelling guide, section 3 and
@@ -1326,13 +1341,13 @@ _RESULTS = tuple(f"{a} {m} that" for a in ("which", "this", "that", "it") for m 
 # modal verb that is the clause's first finite verb says what the subject will, would or should do ("an update of the
 # actions would be brought to the next meeting": labelling guide, section 3, "will, would" are anticipated).
 _AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "am")
-_AUXILIARY_STEMS = frozenset(stem(w) for w in _AUXILIARIES)
+_AUXILIARY_STEMS = _Stems(_AUXILIARIES)
 _VERB_MODALS = ("will", "would", "should", "must", "shall", "could", "can", "might", "going to", "ought", "need to",
                 "needs to")
 _NEW_SUBJECTS = ("we", "they", "i", "he", "she", "you", "it", "so", "which", "that")  # a clause of its own before the modal
 _DETERMINERS = ("the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her", "my", "your", "any",
                 "every")
-_DETERMINER_STEMS = frozenset(stem(w) for w in _DETERMINERS)
+_DETERMINER_STEMS = _Stems(_DETERMINERS)
 _SUBJECT_REACH = 8  # words between evidence in a subject and the modal verb of its clause
 # The option a sentence turns down ("releasing funding rather than allow the creation of a trust"; "instead of a new
 # protocol, ..."): never reported (labelling guide, section 6: options rejected are at most anticipated or negated).
@@ -1347,7 +1362,7 @@ _PREPOSITIONS = ("for", "with", "to", "of", "about", "on", "in", "from", "by", "
 _FIRST_PERSON = ("we", "our", "us", "i", "my")
 _QUANTIFIERS = ("the", "a", "an", "some", "many", "all", "these", "those", "more", "most", "local", "vulnerable")
 _OWNER_REACH = 4  # words from "their" to the start of the evidence it owns ("their understanding and ownership")
-_STRONG_MODALS = frozenset(stem(w) for w in ("will", "would", "should", "must", "shall", "ought", "need"))
+_STRONG_MODALS = _Stems(("will", "would", "should", "must", "shall", "ought", "need"))
 _MODAL_SCOPE = 30  # words of a modal verb's complement ("should also consider further opportunities to invest in ...")
 # "and" with a pronoun that can only be a subject opens a clause of its own: evidence whose rule joins words across it
 # ("we have more improvements to make and I'm confident that ...") pairs words of two clauses (labelling guide,
@@ -1362,7 +1377,7 @@ _AND_PRONOUNS = tuple(f", and {p}" for p in ("i", "i'm", "we", "we're", "we've",
 # words ("funding for statutory services has largely been protected"; "corporate parenting and grandparenting are
 # significant strengths"): the gap measures the words that could change what the phrase says (labelling guide,
 # principle 3 and section 2: a state or change in the code's domain, whatever the verb form).
-_COPULAS = frozenset(stem(w) for w in ("is", "are", "was", "were", "been"))
+_COPULAS = _Stems(("is", "are", "was", "were", "been"))
 _COPULA_SLACK = 3  # the most copulas a gap can skip
 # A subject pronoun opens a clause of its own ("in looking at those areas they triangulated improvements ..."): the
 # topic frame before it names its own clause's topic (as _SUBCLAUSES; labelling guide, sections 3 and 6).
@@ -1383,9 +1398,15 @@ _COLON = re.compile(r":(?!//)")  # not in a web address
 _RELATIVES = frozenset({"which", "that"})
 # What may stand before a sentence's first word in a stem string (quotation marks are not tokens; these are).
 _OPENING_MARKS = frozenset({",", ";", "and", "but", "so"})
-_OBLIGATIONS = tuple(tuple(stem(w) for w in o.split()) for o in ("must", "should", "need to", "ought to", "is to",
-                                                                 "are to"))
-_RELATIVE_ADVERBS = frozenset(stem(w) for w in ("also", "still", "now", "urgently", "first"))  # "which must also be"
+
+
+@functools.cache
+def _obligations() -> tuple[tuple[str, ...], ...]:
+    """The stemmed words of each phrase of obligation, made on first use (as :class:`_Stems`' sets)."""
+    return tuple(tuple(stem(w) for w in o.split()) for o in ("must", "should", "need to", "ought to", "is to", "are to"))
+
+
+_RELATIVE_ADVERBS = _Stems(("also", "still", "now", "urgently", "first"))  # "which must also be"
 _RELATIVE_REACH = 4  # words between the evidence and "which must be" ("recommendations of improvement activity which")
 _MODAL_STOPS = (", and", ", but", ", which", ", who", "which", "who", "whom", "where", "that", "how", "what", "whether")
 
@@ -1445,7 +1466,7 @@ class _Sentence:
         words, k = self._words(), x - self.first
         if k < 0 or words[k] not in _RELATIVES:
             return False
-        for o in _OBLIGATIONS:
+        for o in _obligations():
             if tuple(words[k + 1:k + 1 + len(o)]) == o:
                 after = words[k + 1 + len(o):k + 3 + len(o)]
                 return after[:1] == ["be"] or (after[:1] != [] and after[0] in _RELATIVE_ADVERBS and after[1:] == ["be"])
