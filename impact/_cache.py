@@ -101,14 +101,16 @@ def environment() -> dict[str, str]:
     >>> sorted(environment())
     ['cache_format', 'impact', 'nltk', 'pandas', 'wordlists']
     """
-    import nltk
+    from importlib.metadata import version
 
     from ._version import __version__
 
     return {
         "cache_format": str(CACHE_FORMAT),
         "impact": __version__,
-        "nltk": str(nltk.__version__),
+        # read from the installed distribution's metadata: importing nltk to read its version cost a run whose codings
+        # all come from the cache about 1 s (nltk's package imports scikit-learn); the string is the same
+        "nltk": version("nltk"),
         "pandas": pd.__version__,
         "wordlists": _wordlist_hash(),
     }

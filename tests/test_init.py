@@ -63,3 +63,14 @@ def test_the_rule_coder_imports_neither_scikit_learn_nor_nltk():
     # scikit-learn's BaseEstimator and stemmed its closed word lists at import (testtime25); it stems on first use now,
     # and its estimator API (get_params, set_params, clone) needs no scikit-learn (tests/test_rules.py)
     assert _imported_after("import impact.coding.rules\nfrom impact.coding import RuleCoder\nRuleCoder()") == []
+
+
+def test_the_cache_key_reads_nltk_version_without_importing_it():
+    # a run whose codings all come from the cache still loaded nltk and scikit-learn (about 1 s) only to read nltk's
+    # version for the cache key; the installed distribution's metadata gives the same string
+    from importlib.metadata import version
+
+    from impact._cache import environment
+
+    assert environment()["nltk"] == version("nltk")
+    assert _imported_after("from impact._cache import environment\nenvironment()") == []
