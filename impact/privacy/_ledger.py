@@ -35,10 +35,13 @@ from __future__ import annotations
 import copy
 import ctypes
 import functools
+import hashlib
 import os
 import sys
 import warnings
-from collections.abc import Hashable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
+from contextlib import contextmanager
 
 import numpy as np
 import scipy.sparse as sp
@@ -53,7 +56,7 @@ from scipy.sparse.csgraph import connected_components
 from .._words import _counted
 from ._disclosure import DisclosureWarning
 
-__all__ = ["DisclosureLedger"]
+__all__ = ["DisclosureLedger", "decisions"]
 
 Key = Hashable
 
@@ -184,7 +187,11 @@ class DisclosureLedger:
 
     # ------------------------------------------------------------------ deciding
     def protect(self) -> set[Key]:
-        """Decide the hidden counts (primary, zeros, secondary by audit); returns them."""
+        """Decide the hidden counts (primary, zeros, secondary by audit); returns them (from :data:`decisions` where a
+        ledger declaring the same was decided before in this process)."""
+        return self._decided("protect", self._protect)
+
+    def _protect(self) -> set[Key]:
         hidden = self._primary() | set(self.forced)
         # Hiding more counts only widens what an intruder can learn of a hidden one (a published value
         # turned unknown relaxes the system), so a count found safe stays safe: it is not solved again.
@@ -199,7 +206,7 @@ class DisclosureLedger:
             hidden |= extra
             if not extra:
                 warnings.warn(f"{_counted(len(weak), 'hidden count')} cannot be protected by further suppression, e.g. "
-                              f"{weak[0]!r}", DisclosureWarning, stacklevel=2)
+                              f"{weak[0]!r}", DisclosureWarning, stacklevel=_CALLER)
                 break
         self._hidden = hidden
         return set(hidden)
@@ -217,6 +224,8 @@ class DisclosureLedger:
         spans at least the threshold (the audit of :meth:`protect`). Publishing a count only narrows what an intruder
         can learn, so each release is audited against the counts still hidden then, and a count released stays
         released. Decides the hidden counts first where :meth:`protect` has not run.
+        From :data:`decisions` where a ledger declaring the same, with the same counts hidden, was decided before
+        in this process.
 
         Examples
         --------
@@ -224,8 +233,10 @@ class DisclosureLedger:
         >>> for k, v in {"t": 40, "a": 2, "b": 18, "c": 20}.items(): led.count(k, v)
         >>> led.relation("t", ["a", "b", "c"])
         >>> sorted(led.protect()), led.release_unneeded(), sorted(k for k in led.values if led.hidden(k))
-        (['a', 'b'], [], ['a', 'b'])
-        """
+        (['a', 'b'], [], ['a', 'b'])"""
+        return self._decided("release_unneeded", self._release_unneeded)
+
+    def _release_unneeded(self) -> list[Key]:
         hidden = set(self.protect() if self._hidden is None else self._hidden)
         fixed = self._primary() | self.forced | self.auxiliary
         candidates = sorted(hidden - fixed, key=lambda k: (-self.values[k], k not in self.kept, str(k)))
@@ -267,6 +278,8 @@ class DisclosureLedger:
         :meth:`release_unneeded` from publishing any count tied to them, which it audits as narrowing them: a
         10-council study (seed 7) published the participants of its status groups at one wave of three, and 3 of the
         prevalence table's 36 shares. Decides the hidden counts first where :meth:`protect` has not run.
+        From :data:`decisions` where a ledger declaring the same, with the same counts hidden, was decided before
+        in this process.
 
         Examples
         --------
@@ -275,8 +288,10 @@ class DisclosureLedger:
         >>> led.relation("t", ["a", "b", "c"]); led.relation("u", ["v", "w"])
         >>> led._hidden = {"a", "b", "v"}  # b protects a; v, hidden beside nothing it protects, is u less w
         >>> led.release_pinned(), sorted(led._hidden)
-        (['v'], ['a', 'b'])
-        """
+        (['v'], ['a', 'b'])"""
+        return self._decided("release_pinned", self._release_pinned)
+
+    def _release_pinned(self) -> list[Key]:
         hidden = set(self.protect() if self._hidden is None else self._hidden)
         pinned, _ = self._pinned_and_narrowed(hidden, self._secondary(hidden))
         self._hidden = hidden - set(pinned)
@@ -294,6 +309,8 @@ class DisclosureLedger:
         intruder's system as it was. Each count hidden as secondary is tried, the largest first (by name among equals),
         and released with the counts it pins where every other hidden count it is tied to still spans at least the
         threshold and none that was narrowed before (one that cannot be protected) is narrowed further.
+        From :data:`decisions` where a ledger declaring the same, with the same counts hidden, was decided before
+        in this process.
 
         Examples
         --------
@@ -302,8 +319,10 @@ class DisclosureLedger:
         >>> led.relation("t", ["a", "b"]); led.relation("u", ["c", "d"])
         >>> led._hidden = {"a", "b", "c", "d"}  # d protects c; a and b protect nothing, and each gives the other
         >>> led.release_with_pinned(), sorted(led._hidden)
-        (['b', 'a'], ['c', 'd'])
-        """
+        (['b', 'a'], ['c', 'd'])"""
+        return self._decided("release_with_pinned", self._release_with_pinned)
+
+    def _release_with_pinned(self) -> list[Key]:
         hidden = set(self.protect() if self._hidden is None else self._hidden)
         # the counts narrowed already (that nothing could protect), with their intervals: a release may not narrow
         # them further. Releases narrow no other count, so these stay all and their intervals stay theirs.
@@ -341,6 +360,8 @@ class DisclosureLedger:
 
         Disclosure round 53: a model's margins, declared as published sums, can narrow a count no suppression
         protects; the report withholds the model of the counts each such count is tied to.
+        From :data:`decisions` where a ledger declaring the same, with the same counts hidden, was asked the same before
+        in this process.
 
         Examples
         --------
@@ -351,6 +372,9 @@ class DisclosureLedger:
         >>> {k: sorted(v) for k, v in led.narrowed_by(["m"], ["a", "b"]).items()}
         {'a': ['a', 'b'], 'b': ['a', 'b']}
         """
+        return self._decided("narrowed_by", self._narrowed_by, list(totals), list(keys))
+
+    def _narrowed_by(self, totals: list[Key], keys: list[Key]) -> dict[Key, set[Key]]:
         hidden = self.protect() if self._hidden is None else set(self._hidden)
         tied = {k for k in keys if k in hidden}
         if not tied:
@@ -457,6 +481,80 @@ class DisclosureLedger:
         if key not in self._hidden:  # type: ignore[operator]
             return self.values[key], self.values[key]
         return self._range(self._hidden, key)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ the decisions kept (speed24)
+    def _declared(self) -> tuple[bytes, dict[Key, int]] | None:
+        """A digest of everything declared, and each count's position in the order declared; None where a relation or
+        a mark names a count not declared (set by hand: such a ledger is decided afresh).
+
+        The digest reads the threshold; each count's key (its type, ``repr`` and ``str``: the decisions name keys and
+        order them by ``str``), value and position; each sum (its total's and parts' positions) and bound, in the
+        order declared; and the counts forced, unpublished, public and kept. Nothing else: not the keys' identity nor
+        the ledger's. Read afresh on each decision (about 1 ms for the 373 counts, 139 sums and 128 bounds of a 10-council
+        report), so a count, relation or mark changed in place is never missed."""
+        index = {k: i for i, k in enumerate(self.values)}
+        h = hashlib.blake2b(digest_size=32)
+        h.update(repr(self.threshold).encode())
+        h.update("\n".join(repr((type(k).__module__, type(k).__qualname__, repr(k), str(k))) for k in index)
+                 .encode("utf-8", "surrogatepass"))
+        h.update(np.fromiter(self.values.values(), dtype=float, count=len(index)).tobytes())
+        try:
+            for total, parts in self.sums:  # each sum as its length, total and parts (lengths keep them apart)
+                h.update(np.array([len(parts), index[total], *(index[p] for p in parts)], dtype=np.int64).tobytes())
+            h.update(b"bounds")
+            h.update(np.array([index[k] for b in self.bounds for k in b], dtype=np.int64).tobytes())
+            for marks in (self.forced, self.auxiliary, self.public, self.kept):
+                h.update(b"marks" + np.array(sorted(index[k] for k in marks), dtype=np.int64).tobytes())
+        except KeyError:
+            return None
+        return h.digest(), index
+
+    def _decided(self, name: str, decide: Callable, *args):
+        """``decide(*args)`` (the method ``name``'s decision), or the same decision kept in :data:`decisions` from a
+        ledger that declared the same (:meth:`_declared`), with the same counts hidden when it was made and the same
+        arguments, by the same code (:func:`_deciders`). The counts hidden after it and the warnings it gave are kept
+        with it, and given again."""
+        if not decisions.enabled:
+            return decide(*args)
+        if name != "protect" and self._hidden is None:
+            self.protect()  # as each release and narrowed_by does first (by the protect installed: it decides them)
+        declared = self._declared()
+        if declared is None:
+            return decide(*args)
+        digest, index = declared
+        state = None if self._hidden is None else _encoded(set(self._hidden), index)
+        if self._hidden is not None and state is None:
+            return decide(*args)
+        # the arguments' keys declared, in the order given (a key not declared is in no relation: it decides nothing)
+        given = tuple(tuple(index[k] for k in arg if k in index) for arg in args)
+        code, held = _deciders()
+        key = hashlib.blake2b(repr((name, digest, state, given, code)).encode(), digest_size=32).digest()
+        kept = decisions.get(key)
+        if kept is None:
+            before = self._hidden
+            asker = sys._getframe(2)  # the code that asked for the decision, where the ledger's warnings are said
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                result = decide(*args)
+            said = tuple((w.category, str(w.message), w.filename, w.lineno, issubclass(w.category, DisclosureWarning)
+                          and (w.filename, w.lineno) == (asker.f_code.co_filename, asker.f_lineno)) for w in caught)
+            after = self._hidden
+            kept = (_encoded(result, index), None if after is None else _encoded(set(after), index), said)
+            if kept[0] is not None and (after is None or kept[1] is not None):
+                decisions.put(key, kept, held)
+            self._hidden = before
+        else:
+            keys = list(index)
+            result = _decoded(kept[0], keys)
+            after = None if kept[1] is None else _decoded(kept[1], keys)
+            said = kept[2]
+        for category, message, filename, lineno, asked in said:
+            if asked:  # said where this decision was asked for, as a decision made afresh says it
+                warnings.warn(category(message), stacklevel=3)
+            else:
+                warnings.warn_explicit(category(message), category, filename, lineno)
+        self._hidden = after
+        return result
 
     # ------------------------------------------------------------------ internals
     def _relations(self) -> tuple[list[tuple], dict]:
@@ -705,6 +803,126 @@ class _ReleaseAudit:
         for k in pinned:
             self._block(k).fix(k, led.values[k])
         return pinned
+
+
+#: The stack level of :meth:`DisclosureLedger.protect`'s warning, said where the decision was asked for (the decision,
+#: :meth:`DisclosureLedger._decided`, the public method, its caller).
+_CALLER = 4
+
+
+class _Decisions:
+    """The ledger's decisions kept in this process, least recently used first out: at most ``entries`` of them and
+    ``size`` bytes of their counts (each decision's keys as positions, 8 bytes each, and the warnings' text).
+
+    A second report built from findings that declare the same counts and relations to the ledger (the same study
+    reported again; findings that differ only in a hand check's results) reads the first one's decisions: the
+    ledger's audit was about two thirds of a small report's build (speed24). :meth:`off` decides afresh (benches
+    counting programmes; tests comparing the two)."""
+
+    def __init__(self, entries: int = 256, size: int = 32 * 2**20) -> None:
+        self.entries, self.size = entries, size
+        self.enabled = True
+        self.hits = self.misses = self.bytes = 0
+        self._kept: OrderedDict[bytes, tuple] = OrderedDict()
+
+    def get(self, key: bytes):
+        kept = self._kept.get(key)
+        if kept is None:
+            self.misses += 1
+            return None
+        self._kept.move_to_end(key)
+        self.hits += 1
+        return kept[1]
+
+    def put(self, key: bytes, value: tuple, held: tuple = ()) -> None:
+        """Keep ``value`` under ``key``, with ``held`` (objects kept alive while it is kept)."""
+        size = _size(value)
+        if key in self._kept:
+            self.bytes -= self._kept.pop(key)[0]
+        if size > self.size:
+            return
+        self._kept[key] = (size, value, held)
+        self.bytes += size
+        while len(self._kept) > self.entries or self.bytes > self.size:
+            self.bytes -= self._kept.popitem(last=False)[1][0]
+
+    def clear(self) -> None:
+        """Forget every decision kept (and the counts of hits and misses)."""
+        self._kept.clear()
+        self.hits = self.misses = self.bytes = 0
+
+    def info(self) -> dict:
+        """Hits, misses, decisions kept and their bytes (:meth:`__init__`'s estimate), and the bounds."""
+        return {"hits": self.hits, "misses": self.misses, "kept": len(self._kept), "bytes": self.bytes,
+                "entries": self.entries, "size": self.size}
+
+    @contextmanager
+    def off(self):
+        """Within it, every decision is made afresh and none is kept."""
+        was, self.enabled = self.enabled, False
+        try:
+            yield self
+        finally:
+            self.enabled = was
+
+
+#: The decisions of every :class:`DisclosureLedger` in this process (:class:`_Decisions`).
+decisions = _Decisions()
+
+
+def _encoded(value, index: dict):
+    """A decision's ``value`` (a set or list of keys, or a dict of keys to sets of keys) with each key as its position
+    in ``index``; None where a key is not there."""
+    try:
+        if isinstance(value, (set, frozenset)):
+            return "s", tuple(sorted(index[k] for k in value))
+        if isinstance(value, list):
+            return "l", tuple(index[k] for k in value)
+        if isinstance(value, dict):
+            items = tuple((index[k], _encoded(v, index)) for k, v in value.items())
+            return None if any(v is None for _, v in items) else ("d", items)
+    except (KeyError, TypeError):  # a key not declared (or not hashable)
+        return None
+    return None
+
+
+def _decoded(value, keys: list):
+    """:func:`_encoded`'s ``value`` with each position as its key in ``keys``."""
+    kind, items = value
+    if kind == "s":
+        return {keys[i] for i in items}
+    if kind == "d":
+        return {keys[i]: _decoded(v, keys) for i, v in items}
+    return [keys[i] for i in items]
+
+
+def _size(value) -> int:
+    """Bytes :class:`_Decisions` counts for a kept decision: 8 a position, the warnings' text, 64 a container."""
+    if isinstance(value, tuple):
+        return 64 + sum(_size(v) for v in value)
+    if isinstance(value, str):
+        return len(value)
+    return 8
+
+
+#: The methods that ask :meth:`DisclosureLedger._decided` for a decision: not part of what decides (a bench timing
+#: them wraps them; what they ask for, and what decides it, is the same).
+_ASKED = frozenset({"protect", "release_unneeded", "release_pinned", "release_with_pinned", "narrowed_by"})
+
+
+def _deciders() -> tuple[tuple, tuple]:
+    """What the decisions are made with besides what is declared: this module's functions, classes and settings and
+    those of its classes (:attr:`_ReleaseAudit.simplex`, :data:`_PAIRED`, a method replaced by a test or a bench; not
+    the methods that only ask for a decision, :data:`_ASKED`), as ``(name, identity)`` pairs, and the objects themselves (kept with each decision, so that no identity is reused
+    while it is kept)."""
+    names, objects = [], []
+    for space, left_out in ((globals(), {"decisions"}), (vars(DisclosureLedger), _ASKED), (vars(_ReleaseAudit), ()),
+                            (vars(_Block), ())):
+        for name, obj in space.items():
+            if not name.startswith("__") and name not in left_out:
+                names.append((name, id(obj)))
+                objects.append(obj)
+    return tuple(names), tuple(objects)
 
 
 #: Bounds closer than this are the same (solver tolerance; counts are whole numbers or simple fractions).
