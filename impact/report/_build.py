@@ -917,6 +917,10 @@ def _by_status_rows(ctx) -> pd.DataFrame:
     return bs.assign(_shown=bs["code"].map(shown).astype(bool))
 
 
+#: The part over the change by status table's interaction columns (its ratio, interval and p).
+_IN_OVER_NOT = "In over not in intervention"
+
+
 def _by_status_blocks(ctx) -> list:
     """The table of each impact's change across the waves in councils in and not in intervention, its difference and
     the test of whether it differs (truth52): the models table assumes the change is the same in both, so a change
@@ -965,7 +969,7 @@ def _by_status_blocks(ctx) -> list:
         {"not_in_odds_ratio": "ratio:2", "Not in intervention: CI": CI("not_in_ci_low", "not_in_ci_high", ratio=True),
          "not_in_p_value": "p", "in_odds_ratio": "ratio:2",
          "In intervention: CI": CI("in_ci_low", "in_ci_high", ratio=True), "in_p_value": "p",
-         "ratio_of_odds_ratios": "ratio:2", "Ratio: CI": CI("ratio_ci_low", "ratio_ci_high", ratio=True),
+         "ratio_of_odds_ratios": "ratio:2", f"{_IN_OVER_NOT}: CI": CI("ratio_ci_low", "ratio_ci_high", ratio=True),
          "ratio_p_value": "p", "differs_p_value": "p", "differs_p_adjusted": "p"},
         labels={"impact": "Impact",
                 "compared_with": Label("Compared with", description="The wave the change is measured from."),
@@ -974,10 +978,11 @@ def _by_status_blocks(ctx) -> list:
                         "Odds ratio of reporting the impact at the wave against the first, in councils "
                         f"{STATUS_LABELS[group].lower()} at the wave."))),
                     (f"{prefix}_p_value", f"{STATUS_LABELS[group]}: p"))},
-                "ratio_of_odds_ratios": Label("Ratio of the odds ratios", description=(
+                # one part over its three columns, as each status group's ("Not in intervention: odds ratio", ...)
+                "ratio_of_odds_ratios": Label(f"{_IN_OVER_NOT}: ratio of the odds ratios", description=(
                     "In intervention over not in intervention (the wave by status interaction): 1 where the change "
                     "is the same in both.")),
-                "ratio_p_value": "Ratio: p",
+                "ratio_p_value": f"{_IN_OVER_NOT}: p",
                 "differs_p_value": Label("Differs by status: p", description=(
                     "The impact's test that its change across the waves is the same in both status groups (every "
                     "later wave together), unadjusted.")),
