@@ -12,7 +12,10 @@ interaction) and, with ``--rise``, the same rise in promotion of learning at bot
 study's participant panel from its planted coding is tested; per size: the share of studies with any impact claimed
 (the summary's false-claim rate, the familywise error of the Holm family; the report's disclosure rules can only
 withhold a claim, never add one) and the share of impact tests with an unadjusted p below alpha (the test's size),
-each with its Monte Carlo standard error and Wilson 95% interval, and how many impacts were not tested.
+each with its Monte Carlo standard error and Wilson 95% interval, how many impacts were not tested and how many were
+tested by Firth's fit (a wave and status cell all or none, truth53). With ``--paths`` (e.g. ``never=0.6,entered=0.4``:
+no council in intervention at the first wave, so the groups are whether a council was ever in intervention) the
+default status difference in partnership is switched off, and the JSON is named after the paths.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ ALPHA = 0.05
 IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
 
 
-def _one(n_councils: int, seed: int, rise: float) -> dict:
+def _one(n_councils: int, seed: int, rise: float, paths: dict | None = None) -> dict:
     from impact.effects import change_by_status
     from impact.panel import participant_panel
     from impact.synth import generate_with_truth
@@ -38,16 +41,20 @@ def _one(n_councils: int, seed: int, rise: float) -> dict:
     flat = {"expectations": 0.0, "early": 0.0, "longer_term": 0.0}
     effects = {"wave_log_odds": flat,
                "code_wave_log_odds": {"learning": {"expectations": 0.0, "early": rise, "longer_term": rise}}}
+    if paths:
+        # status beginning after the first wave: the groups are whether a council was ever in intervention, so the
+        # default status difference in partnership (at the wave) would be a true difference in its change
+        effects["intervention_log_odds"] = 0.0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         study, truth = generate_with_truth(n_councils, seed=seed, interviews_per_wave=5, words_per_interview=60,
-                                           effects=effects)
+                                           effects=effects, intervention_paths=paths)
         out = change_by_status(participant_panel(study, truth.coded()), codes=IMPACTS, waves=study.wave_ids)
     t = out[out["term"] == "differs"]
     tested = t[t["tested"].astype(bool)]
     return {"seed": seed, "claimed": int((tested["p_adjusted"] < ALPHA).sum()),
             "rejected_unadjusted": int((tested["p_value"] < ALPHA).sum()), "tested": len(tested),
-            "not_tested": int(len(t) - len(tested))}
+            "not_tested": int(len(t) - len(tested)), "firth": int(tested["estimator"].eq("firth").sum())}
 
 
 def _rate(k: int, n: int) -> dict:
@@ -60,26 +67,32 @@ def _rate(k: int, n: int) -> dict:
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10, 20, 30])
-    ap.add_argument("--n", type=int, default=20)
-    ap.add_argument("--seed", type=int, default=520000)
+    ap.add_argument("--n", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=530000)
     ap.add_argument("--rise", type=float, default=2.0)
+    ap.add_argument("--paths", default="", help="intervention paths and chances, e.g. never=0.6,entered=0.4 (no "
+                    "council in intervention at the first wave); default the generator's")
     ap.add_argument("--out", type=Path, default=Path("bench/results"))
     args = ap.parse_args(argv)
-    result = {"alpha": ALPHA, "rise": args.rise, "n_per_size": args.n, "seed": args.seed, "sizes": {}}
+    paths = {k: float(v) for k, v in (p.split("=") for p in args.paths.split(","))} if args.paths else None
+    result = {"alpha": ALPHA, "rise": args.rise, "n_per_size": args.n, "seed": args.seed, "paths": paths, "sizes": {}}
     start = time.process_time()
     for size in args.sizes:
-        runs = [_one(size, args.seed + 1000 * size + i, args.rise) for i in range(args.n)]
+        runs = [_one(size, args.seed + 1000 * size + i, args.rise, paths) for i in range(args.n)]
         tests = sum(r["tested"] for r in runs)
         result["sizes"][str(size)] = {
             "false_claim": _rate(sum(r["claimed"] > 0 for r in runs), len(runs)),
             "test_size": _rate(sum(r["rejected_unadjusted"] for r in runs), tests),
-            "not_tested": sum(r["not_tested"] for r in runs), "runs": runs}
+            "not_tested": sum(r["not_tested"] for r in runs), "firth": sum(r["firth"] for r in runs), "runs": runs}
         s = result["sizes"][str(size)]
         print(size, "councils: false claims", s["false_claim"]["count"], "of", len(runs), "; unadjusted rejections",
-              s["test_size"]["count"], "of", tests, "; not tested", s["not_tested"], flush=True)
+              s["test_size"]["count"], "of", tests, "; not tested", s["not_tested"],
+              "; Firth's fit", s["firth"], "; false-claim rate upper 95% (Wilson)",
+              round(s["false_claim"]["wilson_high"], 3), flush=True)
     result["cpu_seconds"] = time.process_time() - start
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "by_status_false_claims.json").write_text(json.dumps(result, indent=1))
+    name = "by_status_false_claims" + ("_" + "_".join(sorted(paths)) if paths else "")
+    (args.out / f"{name}.json").write_text(json.dumps(result, indent=1))
     return result
 
 

@@ -239,9 +239,21 @@ def change_by_status(
     The test is not made (``tested`` False, ``why_not`` says why) with fewer than
     :data:`impact.stats._models.FEW_UNITS` councils, fewer than :data:`BY_STATUS_FEWEST` councils of a status group at
     the first wave or at each later wave tested (its change is then those councils' own, and the sandwich has too
-    little to measure it by), where some wave and status group's participants all or none report the impact
-    (separation: no finite change), or where the fit fails or gives no standard error. A wave at which only one
-    status group was seen is left out of the model.
+    little to measure it by), where no participant or every one reported the impact at any wave (nothing to
+    compare), or where neither the GEE nor Firth's fit (below) can be made. A wave at which only one status group was
+    seen is left out of the model.
+
+    Where some wave and status group's participants all or none report the impact (separation: the GEE's change is
+    infinite), or the GEE gives no standard error, Firth's penalised likelihood takes its place (``estimator``
+    ``"firth"``; :func:`_by_status_firth`): each change's estimate, profile interval and penalised likelihood ratio
+    test with the councils' design effect, and the joint test of the interaction terms with the Rao-Scott mean design
+    effect (:func:`impact.stats._firth.firth_joint_test`). It is not used where no participant, or every one, reported
+    the impact at any wave.
+
+    Where every council seen at the first wave has the same status (no council in intervention before the review),
+    councils are grouped by whether they were ever of the other status at a wave modelled, fixed across the waves,
+    each group's change measured from the first wave (``grouping`` ``"ever_in_intervention"`` or
+    ``"ever_out_of_intervention"``; else ``"at_wave"``): docs/methods.md says why.
 
     Returns
     -------
@@ -251,7 +263,8 @@ def change_by_status(
         ``change_not_in_intervention``, ``change_in_intervention`` (log-odds ratio of reporting the impact at the wave
         against the first, among participants of that status group) and ``change_difference`` (in minus not): the
         ``estimate``, ``se``, ``statistic`` (t), ``df``, ``p_value``, ``ci_low``, ``ci_high``, ``odds_ratio`` and its
-        interval. Every row has ``code``, ``measure``, ``n_obs``, ``n_units`` and ``n_units_intervention`` /
+        interval. Every row has ``code``, ``measure``, ``estimator`` (``"gee"`` or ``"firth"``, where tested),
+        ``grouping``, ``n_obs``, ``n_units`` and ``n_units_intervention`` /
         ``n_units_no_intervention`` (the fewest councils of that group at the first wave and at a wave modelled).
 
     Examples
@@ -286,17 +299,16 @@ BY_STATUS_FEWEST = 3
 
 _BY_STATUS_COLUMNS = ["code", "measure", "wave", "term", "estimate", "se", "statistic", "df_num", "df", "p_value",
                       "p_adjusted", "ci_low", "ci_high", "odds_ratio", "odds_ratio_ci_low", "odds_ratio_ci_high",
-                      "tested", "why_not", "n_obs", "n_units", "n_units_intervention", "n_units_no_intervention"]
+                      "tested", "why_not", "estimator", "grouping", "n_obs", "n_units", "n_units_intervention",
+                      "n_units_no_intervention"]
 
 
 def _code_by_status(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str], alpha: float) -> pd.DataFrame:
     """The rows of :func:`change_by_status` for one code (none where no wave after the first has both groups)."""
-    from scipy import stats as st
-
-    from .stats import longitudinal_model
-    from .stats._models import FEW_UNITS, _contrasts
+    from .stats._models import FEW_UNITS
 
     d = _model_frame(panel[panel["code"] == code].dropna(subset=["status_group"]), measure, wave_list, dtype=int)
+    d, grouping = _by_status_grouping(d, wave_list[0])
     per = d.groupby(["wave", "in_intervention"], observed=True)["council_id"].nunique()
     first = wave_list[0]
     both = [w for w in wave_list if all(per.get((w, s), 0) > 0 for s in (0, 1))]
@@ -306,50 +318,119 @@ def _code_by_status(panel: pd.DataFrame, code: str, measure: str, wave_list: lis
     later = both[1:]
     fewest = {s: min(min(per[(first, s)], per[(w, s)]) for w in later) for s in (0, 1)}
     base = {"code": code, "measure": measure, "n_obs": len(d), "n_units": d["council_id"].nunique(),
-            "n_units_intervention": fewest[1], "n_units_no_intervention": fewest[0]}
+            "n_units_intervention": fewest[1], "n_units_no_intervention": fewest[0], "grouping": grouping}
     why = ""
     if base["n_units"] < FEW_UNITS:
         why = f"fewer than {FEW_UNITS} councils"
     elif min(fewest.values()) < BY_STATUS_FEWEST:
         why = f"fewer than {BY_STATUS_FEWEST} councils of a status group at a wave"
-    elif (d.groupby(["wave", "in_intervention"], observed=True)["y"].agg(["min", "max"]).pipe(
-            lambda t: (t["min"] == t["max"]).any())):
-        why = "every participant or none of a wave and status group reported it (separation)"
-    rows: list[dict] = []
-    if not why:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # the impact's own model gave its warnings
-                res = longitudinal_model(d, formula=_BY_STATUS_FORMULA, unit="council_id", family="binomial",
-                                         method="gee", cov_struct="exchangeable", alpha=alpha)
-        except (ValueError, np.linalg.LinAlgError):
-            res, why = None, "the model could not be fitted"
-        names = {w: (f"C(wave)[T.{w}]", f"C(wave)[T.{w}]:in_intervention") for w in later}
-        table = None
-        if res is not None:
-            contrasts = {}
-            for w, (wave, inter) in names.items():
-                contrasts[f"{w}|change_not_in_intervention"] = {wave: 1.0}
-                contrasts[f"{w}|change_in_intervention"] = {wave: 1.0, inter: 1.0}
-                contrasts[f"{w}|change_difference"] = {inter: 1.0}
-            table = _contrasts(res, contrasts)
-            if table is None:
-                why = "the model gave no standard error for a change (separation or a council's own figures)"
-        if table is not None:
-            inter = [names[w][1] for w in later]
-            b = res.params.loc[inter, "estimate"].to_numpy(dtype="float64")
-            v = res.cov.loc[inter, inter].to_numpy(dtype="float64")
-            k, df = len(inter), float(res.params["df"].iloc[0])
-            f_stat = float(b @ np.linalg.solve(v, b)) / k
-            rows.append({**base, "wave": "", "term": "differs", "statistic": f_stat, "df_num": float(k), "df": df,
-                         "p_value": float(st.f.sf(f_stat, k, df)), "tested": True, "why_not": ""})
-            for name, r in table.iterrows():
-                w, term = str(name).split("|", 1)
-                rows.append({**base, "wave": w, "term": term, "tested": True, "why_not": "",
-                             **{c: r[c] for c in ("estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high")}})
-    if not rows:
-        rows.append({**base, "wave": "", "term": "differs", "tested": False, "why_not": why})
+    elif d["y"].nunique() < 2:
+        why = "every participant or none reported it (nothing to compare)"
+    if why:
+        return pd.DataFrame([{**base, "wave": "", "term": "differs", "tested": False, "why_not": why}])
+    names = {w: (f"C(wave)[T.{w}]", f"C(wave)[T.{w}]:in_intervention") for w in later}
+    separated = d.groupby(["wave", "in_intervention"], observed=True)["y"].agg(["min", "max"]).pipe(
+        lambda t: (t["min"] == t["max"]).any())
+    fit = None if separated else _by_status_gee(d, names, alpha)
+    estimator = "gee"
+    if fit is None:
+        # a cell where everyone or no one reported it (or a GEE with no standard error): the GEE's change there is
+        # infinite, Firth's penalised likelihood gives it a finite estimate and a valid test (as for the models table)
+        fit, estimator = _by_status_firth(d, names, alpha), "firth"
+    if fit is None:
+        why = ("every participant or none of a wave and status group reported it and Firth's fit failed" if separated
+               else "the model could not be fitted or gave no standard error")
+        return pd.DataFrame([{**base, "wave": "", "term": "differs", "tested": False, "why_not": why}])
+    test, table = fit
+    rows = [{**base, "wave": "", "term": "differs", **test, "tested": True, "why_not": "", "estimator": estimator}]
+    for name, r in table.iterrows():
+        w, term = str(name).split("|", 1)
+        rows.append({**base, "wave": w, "term": term, "tested": True, "why_not": "", "estimator": estimator,
+                     **{c: r[c] for c in ("estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high")}})
     return pd.DataFrame(rows)
+
+
+def _by_status_grouping(d: pd.DataFrame, first: str) -> tuple[pd.DataFrame, str]:
+    """The status groups the change is compared between: each council's status at each wave (``"at_wave"``) where
+    both groups are seen at the first wave; else, where every council seen there has one status (no council in
+    intervention before the review, say), whether a council was ever of the other status at a wave
+    (``"ever_in_intervention"`` / ``"ever_out_of_intervention"``), fixed across the waves so that the first wave is
+    each group's baseline (docs/methods.md, "Change by status where status begins after the first wave")."""
+    seen = d.loc[d["wave"] == first, "in_intervention"].unique()
+    if len(seen) != 1:
+        return d, "at_wave"
+    s0 = int(seen[0])
+    moved = d["in_intervention"].ne(s0).groupby(d["council_id"]).transform("any")
+    return (d.assign(in_intervention=np.where(moved, 1 - s0, s0)),
+            "ever_in_intervention" if s0 == 0 else "ever_out_of_intervention")
+
+
+def _by_status_contrasts(later) -> dict:
+    """Per later wave, the change in each group and their difference as combinations of the interaction model's terms."""
+    out = {}
+    for w, (wave, inter) in later.items():
+        out[f"{w}|change_not_in_intervention"] = {wave: 1.0}
+        out[f"{w}|change_in_intervention"] = {wave: 1.0, inter: 1.0}
+        out[f"{w}|change_difference"] = {inter: 1.0}
+    return out
+
+
+def _by_status_gee(d: pd.DataFrame, names: dict, alpha: float):
+    """The GEE's test of every interaction term (Wald F on the bias-reduced sandwich) and each group's change, or None
+    where it cannot be fitted or gives no standard error."""
+    from scipy import stats as st
+
+    from .stats import longitudinal_model
+    from .stats._models import _contrasts
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the impact's own model gave its warnings
+            res = longitudinal_model(d, formula=_BY_STATUS_FORMULA, unit="council_id", family="binomial",
+                                     method="gee", cov_struct="exchangeable", alpha=alpha)
+    except (ValueError, np.linalg.LinAlgError):
+        return None
+    table = _contrasts(res, _by_status_contrasts(names))
+    if table is None:
+        return None
+    inter = [v[1] for v in names.values()]
+    b = res.params.loc[inter, "estimate"].to_numpy(dtype="float64")
+    v = res.cov.loc[inter, inter].to_numpy(dtype="float64")
+    k, df = len(inter), float(res.params["df"].iloc[0])
+    f_stat = float(b @ np.linalg.solve(v, b)) / k
+    return {"statistic": f_stat, "df_num": float(k), "df": df, "p_value": float(st.f.sf(f_stat, k, df))}, table
+
+
+def _by_status_firth(d: pd.DataFrame, names: dict, alpha: float):
+    """Firth's penalised likelihood in the GEE's place (:func:`_by_status_gee`), councils as clusters: the joint
+    penalised likelihood ratio test of the interaction terms with the Rao-Scott design effect
+    (:func:`impact.stats._firth.firth_joint_test`), and each change's estimate, profile interval and test from
+    :func:`impact.stats.firth_logistic` (the change in councils in intervention from the same fit with the status
+    coded the other way round, whose wave term it is). None where a fit fails."""
+    from .stats import firth_logistic
+    from .stats._firth import firth_joint_test
+
+    inter = [v[1] for v in names.values()]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            test = firth_joint_test(d, formula=_BY_STATUS_FORMULA, unit="council_id", terms=inter)
+            fits = {s: firth_logistic(d.assign(in_intervention=s - d["in_intervention"] if s else d["in_intervention"]),
+                                      formula=_BY_STATUS_FORMULA, unit="council_id", alpha=alpha,
+                                      intervals=wanted, tests=wanted).params
+                    for s, wanted in ((0, [t for v in names.values() for t in v]), (1, [v[0] for v in names.values()]))}
+    except (ValueError, np.linalg.LinAlgError):
+        return None
+    cols = ["estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high"]
+    rows = {}
+    for w, (wave, inter_w) in names.items():
+        rows[f"{w}|change_not_in_intervention"] = fits[0].loc[wave, cols]
+        rows[f"{w}|change_in_intervention"] = fits[1].loc[wave, cols]
+        rows[f"{w}|change_difference"] = fits[0].loc[inter_w, cols]
+    table = pd.DataFrame(rows).T
+    if not np.isfinite(table[["estimate", "p_value"]].to_numpy(dtype="float64")).all():
+        return None
+    return test, table
 
 
 def _separated_fits(rows: list[pd.DataFrame]) -> dict[str, str]:

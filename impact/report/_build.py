@@ -903,7 +903,16 @@ def _by_status_cells_shown(ctx, code: str, rows: pd.DataFrame) -> bool:
     measure = str(rows["measure"].iloc[0]) if "measure" in rows.columns else MAIN_MEASURE
     waves = [ctx.waves[0], *[w for w in dict.fromkeys(rows["wave"]) if w]]
     keys = [("with", measure, code, w, g) for w in waves for g in ("intervention", "no_intervention")]
+    if "grouping" in rows.columns and rows["grouping"].isin(_EVER_GROUPINGS).any():
+        # grouped by ever being of the other status: a wave at which no council had a status has no count of it
+        return all(not ctx.ledger.hidden(k) for k in keys if k in ctx.ledger.values)
     return all(k in ctx.ledger.values and not ctx.ledger.hidden(k) for k in keys)
+
+
+#: The status groups of :func:`impact.effects.change_by_status` where no council had the other status at the first
+#: wave: in the summary's and the table's words, (not in intervention, in intervention).
+_EVER_GROUPINGS = {"ever_in_intervention": ("never in intervention", "in intervention at a later wave"),
+                   "ever_out_of_intervention": ("out of intervention at a later wave", "in intervention throughout")}
 
 
 def _by_status_rows(ctx) -> pd.DataFrame:
@@ -944,6 +953,9 @@ def _by_status_blocks(ctx) -> list:
                                  ("ci_high", "odds_ratio_ci_high"), ("p_value", "p_value")):
                     name = f"{prefix}_{col}" if prefix != "ratio" or col != "odds_ratio" else "ratio_of_odds_ratios"
                     row[name] = (np.nan if r is None else float(r[src])) if ok else SUPPRESSED
+            row["fit"] = {"firth": "Firth", "gee": "GEE"}.get(str(t.get("estimator", "")), "")
+            row["groups"] = ("at the wave" if str(t.get("grouping", "at_wave")) not in _EVER_GROUPINGS
+                             else " / ".join(_EVER_GROUPINGS[str(t["grouping"])]))
             row["differs_p_value"] = float(t["p_value"]) if ok else SUPPRESSED
             row["differs_p_adjusted"] = float(t["p_adjusted"]) if ok else SUPPRESSED
             row["differs"] = verdict if ok else SUPPRESSED
@@ -961,9 +973,14 @@ def _by_status_blocks(ctx) -> list:
         "every interaction term together (Wald F test on the Mancl-DeRouen bias-reduced sandwich with councils less "
         f"parameters as its denominator degrees of freedom), Holm-adjusted across the {ctx.many} tested; yes where "
         f"p < {ctx.alpha:g} after the adjustment. Not tested with fewer than 10 councils, fewer than 3 councils of a "
-        "status group at the first wave or a later one, or where every participant or none of a wave and status group "
-        "reported it (no finite change): the GEE is unreliable there, and nothing is claimed. The per-group p-values "
-        "are each change's own, not adjusted."
+        "status group at the first wave or a later one, or where every participant or none reported it at every wave "
+        "(nothing to compare): the test is unreliable there, and nothing is claimed. The per-group p-values "
+        "are each change's own, not adjusted. fit: GEE, or Firth where some wave and status group's participants all "
+        "or none reported it (the GEE's change is then infinite): Firth's penalised likelihood with councils as "
+        "clusters, profile intervals, penalised likelihood ratio tests divided by the councils' design effect (the "
+        "interaction terms together with the Rao-Scott mean design effect). groups: where no council had one status "
+        "at the first wave (status beginning after the review), councils are grouped by whether they ever had it "
+        "at a later wave, and each group's change is from the first wave (see the methods)."
         + (" Where a count of participants reporting an impact at a wave in a status group is suppressed, that "
            "impact's figures are too: the model's fitted totals would give it back." if hidden else ""),
         {"not_in_odds_ratio": "ratio:2", "Not in intervention: CI": CI("not_in_ci_low", "not_in_ci_high", ratio=True),
@@ -983,6 +1000,12 @@ def _by_status_blocks(ctx) -> list:
                     "In intervention over not in intervention (the wave by status interaction): 1 where the change "
                     "is the same in both.")),
                 "ratio_p_value": f"{_IN_OVER_NOT}: p",
+                "fit": Label("Fit", description=(
+                    "GEE; or Firth (penalised likelihood) where a wave and status group's participants all or none "
+                    "reported the impact.")),
+                "groups": Label("Status groups", description=(
+                    "'at the wave': each council in the group it was in at each wave; else the two groups compared "
+                    "where no council had one status at the first wave (not in / in intervention).")),
                 "differs_p_value": Label("Differs by status: p", description=(
                     "The impact's test that its change across the waves is the same in both status groups (every "
                     "later wave together), unadjusted.")),
@@ -1020,8 +1043,9 @@ def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
         parts = []
         for w in waves:
             groups = []
-            for term, label in (("change_not_in_intervention", f"in councils {la}"),
-                                ("change_in_intervention", f"in councils {lb}")):
+            ga, gb = _EVER_GROUPINGS.get(str(getattr(t, "grouping", "")), (la, lb))
+            for term, label in (("change_not_in_intervention", f"in councils {ga}"),
+                                ("change_in_intervention", f"in councils {gb}")):
                 r = per[(per["wave"] == w) & per["term"].eq(term)].iloc[0]
                 said = (f"was reported {'more' if r['estimate'] > 0 else 'less'} often" if r["p_value"] < ctx.alpha
                         else "showed no significant change")
