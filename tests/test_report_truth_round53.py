@@ -31,7 +31,7 @@ def _separated_panel(seed: int) -> pd.DataFrame:
     for council in range(12):
         status = "intervention" if council < 6 else "no_intervention"
         for wave, chance in (("before", 0.3 if council >= 6 else 0.0), ("after", 0.3 if council >= 6 else 0.7)):
-            for person in range(6):
+            for _person in range(6):
                 rows.append({"code": LEARNING, "wave": wave, "council_id": council, "status_group": status,
                              "reported": bool(rng.random() < chance)})
     return pd.DataFrame(rows)
