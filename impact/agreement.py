@@ -1120,6 +1120,13 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
         ``unit, coder, code, value`` (Int64 1/0, <NA> where missing) plus the
         grouping columns of ``units`` (``interview_id``, ``wave``...).
 
+    Raises
+    ------
+    impact.ValidationError
+        Listing each coded row that cannot be placed (a unit not among ``units``, a code spelt two ways).
+    impact.InputError
+        If the table would be too large to build (units x coders x codes cells).
+
     Examples
     --------
     >>> import pandas as pd

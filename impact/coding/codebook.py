@@ -130,6 +130,11 @@ def codebook_dirs() -> list[Path]:
 def available_codebooks() -> list[str]:
     """Names of the bundled codebooks that can be loaded by name.
 
+    Returns
+    -------
+    list of str
+        The bundled codebooks' names, sorted.
+
     Examples
     --------
     >>> "nfer_impacts" in available_codebooks()
@@ -228,20 +233,41 @@ class Codebook:
         ids exported by :mod:`impact` are kept, other codes get ids made from
         their names; its id is made from the file name.
 
+        Parameters
+        ----------
+        name_or_path : str or path, default "nfer_impacts"
+            A bundled codebook's name (:func:`available_codebooks`), or the
+            path of a codebook YAML file or a ``.qdc``.  A :class:`Codebook`
+            is returned as it is.
+
+        Returns
+        -------
+        Codebook
+
         Raises
         ------
+        TypeError
+            If ``name_or_path`` is neither a name nor a path (a number, None).
         impact.InputError
             If the name is not a bundled codebook and no such file exists
             (the message lists the available names).
+        impact.ValidationError
+            If the file is not a valid codebook (every problem listed).
 
         Examples
         --------
         >>> Codebook.load("attribution").codes["code_id"].tolist()[:2]
         ['review', 'other_factor']
         """
+        return cls._loaded(name_or_path, "name_or_path")
+
+    @classmethod
+    def _loaded(cls, name_or_path: Any, argument: str) -> Codebook:
+        """:meth:`load`, its messages naming ``argument``: the name the caller gave the codebook by (``codebook`` for a
+        coder's or :meth:`for_study`'s), so one wrong value is not told under two names."""
         if isinstance(name_or_path, Codebook):
             return name_or_path
-        require_path(name_or_path, "name_or_path", f"a bundled codebook {available_codebooks()} or a codebook file")
+        require_path(name_or_path, argument, f"a bundled codebook {available_codebooks()} or a codebook file")
         text = os.fspath(name_or_path)
         path = Path(text)
         if path.suffix.lower() == ".qdc":  # a REFI-QDA codebook (NVivo, ATLAS.ti, MAXQDA...)
@@ -266,7 +292,7 @@ class Codebook:
         found = (f" ({text} is a folder)" if path.is_dir() else f" ({text} is a file, but not a .yaml or .qdc codebook)"
                  if path.exists() else did_you_mean(text, available_codebooks()))
         raise InputError(
-            f"The value for `codebook` must be one of {available_codebooks()} or a path to a "
+            f"The value for `{argument}` must be one of {available_codebooks()} or a path to a "
             f"codebook YAML file, but {text!r} was passed{found}."
         )
 
@@ -309,7 +335,7 @@ class Codebook:
             if root is not None and not Path(text).is_absolute() and not Path(text).exists() \
                     and (Path(root) / text).is_file():
                 text = os.fspath(Path(root) / text)
-            return cls.load(text)
+            return cls._loaded(text, "codebook")
         ref = str(getattr(study, "codebook_ref", None) or _DEFAULT_NAME)
         looks_like_path = ref.lower().endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
         if root is not None and looks_like_path:

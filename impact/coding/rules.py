@@ -174,7 +174,7 @@ class RuleCoder(Params):
             raise InputError(f"The value for `min_score` must be in (0, 1], but {self.min_score!r} was passed.")
         if self.n_jobs is not None and (not isinstance(self.n_jobs, int) or self.n_jobs == 0):
             raise InputError(f"The value for `n_jobs` must be None or a non-zero integer, but {self.n_jobs!r} was passed.")
-        codebook = Codebook.load(self.codebook)
+        codebook = Codebook._loaded(self.codebook, "codebook")
         self.terms_, rules = _compile(codebook)
         self.rules_ = rules
         self.rules_by_first_ = {}

@@ -113,7 +113,7 @@ class TrainedCoder(BaseEstimator):
         keys = key_strings(pd.Series(list(units), dtype=object)).tolist()  # a unit 1 and 1.0 are one (y read apart)
         positives = y.assign(unit=key_strings(y["unit"]), code=key_strings(y["code"]))
         positives = positives[member(positives["unit"], set(keys))]
-        book = Codebook.load(self.codebook)
+        book = Codebook._loaded(self.codebook, "codebook")
         self.vectorizer_ = TfidfVectorizer(tokenizer=_stems, token_pattern=None, lowercase=False,
                                            ngram_range=tuple(self.ngram_range), sublinear_tf=True)
         matrix = self.vectorizer_.fit_transform(texts)
@@ -196,6 +196,21 @@ def rank_uncertain(coder: Any, texts: Any, *, n: int | None = None) -> pd.DataFr
     ``coder`` is a :class:`TrainedCoder` or :class:`impact.coding.HybridCoder`
     (any coder with an ``uncertainty(texts)`` method): the review loop sends
     these units to a person first.
+
+    Parameters
+    ----------
+    coder : TrainedCoder or HybridCoder
+        A fitted coder with an ``uncertainty(texts)`` method.
+    texts : Series or DataFrame
+        The units to rank: texts indexed by unit id, or segments (``segment_id``, ``text``).
+    n : int, optional
+        How many to return (default: all).
+
+    Returns
+    -------
+    DataFrame
+        ``unit``, ``code`` (the code whose probability is closest to its threshold), ``probability`` and
+        ``uncertainty`` (1 at the threshold), most uncertain first.
 
     Raises
     ------
