@@ -174,7 +174,12 @@ class AgreementResult:
     interval_coder: str = ""
 
     def to_dict(self) -> dict:
-        """The result as a plain dict (one row of :func:`agreement_table`)."""
+        """The result as a plain dict (one row of :func:`agreement_table`).
+
+        Returns
+        -------
+        dict
+        """
         return asdict(self)
 
 

@@ -196,6 +196,24 @@ class Codebook:
     def from_yaml(cls, text: str, *, source: str = "codebook YAML") -> Codebook:
         """Build a codebook from YAML text.
 
+        Parameters
+        ----------
+        text : str
+            The codebook as YAML (see docs/codebook-format.md).
+        source : str, default "codebook YAML"
+            What the messages name the text by (a file's path).
+
+        Returns
+        -------
+        Codebook
+
+        Raises
+        ------
+        impact.InputError
+            If the text is not a YAML mapping.
+        impact.ValidationError
+            Listing every problem of the codebook (a missing key, a duplicate id, a bad rule).
+
         Examples
         --------
         >>> cb = Codebook.from_yaml('''
@@ -313,10 +331,16 @@ class Codebook:
             ``codebook_ref`` are read.
         codebook : Codebook, str or path, optional
 
+        Returns
+        -------
+        Codebook
+
         Raises
         ------
         impact.InputError
             If the codebook cannot be found or read.
+        TypeError
+            If ``codebook`` is neither a Codebook, a name nor a path.
 
         Examples
         --------
@@ -347,6 +371,10 @@ class Codebook:
     def nfer(cls) -> Codebook:
         """The default codebook: the six impacts named by NFER (2011).
 
+        Returns
+        -------
+        Codebook
+
         Examples
         --------
         >>> Codebook.nfer().codes["code_id"].tolist()
@@ -355,7 +383,18 @@ class Codebook:
         return cls.load(_DEFAULT_NAME)
 
     def to_yaml(self, path: str | os.PathLike | None = None) -> str:
-        """Return the codebook as YAML text; also write it (atomically) to ``path`` if given."""
+        """Return the codebook as YAML text; also write it (atomically) to ``path`` if given.
+
+        Parameters
+        ----------
+        path : str or path, optional
+            A file to write the YAML to as well.
+
+        Returns
+        -------
+        str
+            The YAML text.
+        """
         text = yaml.safe_dump(self._spec, sort_keys=False, allow_unicode=True, width=100)
         if path is not None:
             atomic_write_text(path, text)
@@ -430,18 +469,50 @@ class Codebook:
         ])
 
     def code(self, code_id: str) -> dict[str, Any]:
-        """The full specification of one code (a copy)."""
+        """The full specification of one code (a copy).
+
+        Parameters
+        ----------
+        code_id : str
+            One of :attr:`code_ids`.
+
+        Returns
+        -------
+        dict
+            The code's keys as the YAML gives them (``id``, ``label``, ``definition``, ...).
+
+        Raises
+        ------
+        impact.InputError
+            If ``code_id`` is not a code of the codebook.
+        """
         for c in self._spec["codes"]:
             if c["id"] == code_id:
                 return json.loads(json.dumps(c))
         raise InputError(f"The value for `code_id` must be one of {self.code_ids}, but {code_id!r} was passed.")
 
     def children(self, code_id: str) -> list[str]:
-        """Ids of the direct children of ``code_id``."""
+        """Ids of the direct children of ``code_id``.
+
+        Parameters
+        ----------
+        code_id : str
+            A code of the codebook.
+
+        Returns
+        -------
+        list of str
+            In codebook order (empty for a leaf code or an id the codebook lacks).
+        """
         return [c["id"] for c in self._spec["codes"] if c.get("parent", "") == code_id]
 
     def top_codes(self) -> list[str]:
-        """Ids of the codes without a parent, in codebook order."""
+        """Ids of the codes without a parent, in codebook order.
+
+        Returns
+        -------
+        list of str
+        """
         return [c["id"] for c in self._spec["codes"] if not c.get("parent", "")]
 
     def top_code(self, code_id: str) -> str:
@@ -452,6 +523,15 @@ class Codebook:
         >>> themes = Codebook.load("review_themes")
         >>> themes.top_code("outcomes"), themes.top_code("core"), themes.top_code("zz")
         ('core', 'core', 'zz')
+
+        Parameters
+        ----------
+        code_id : str
+            A code id.
+
+        Returns
+        -------
+        str
         """
         parents = {c["id"]: c.get("parent", "") for c in self._spec["codes"]}
         seen = set()
@@ -461,7 +541,12 @@ class Codebook:
         return code_id
 
     def leaf_codes(self) -> list[str]:
-        """Ids of the codes without children (the codes a coder assigns), in codebook order."""
+        """Ids of the codes without children (the codes a coder assigns), in codebook order.
+
+        Returns
+        -------
+        list of str
+        """
         parents = {c.get("parent", "") for c in self._spec["codes"]}
         return [c["id"] for c in self._spec["codes"] if c["id"] not in parents]
 

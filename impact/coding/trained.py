@@ -103,6 +103,18 @@ class TrainedCoder(BaseEstimator):
         ------
         impact.InputError
             For bad arguments or when no code has a positive example.
+
+        Parameters
+        ----------
+        X : Series or DataFrame
+            Texts indexed by unit id, or segments (``segment_id``, ``text``).
+        y : DataFrame
+            Codes per unit, long: ``unit``, ``code`` (and ``negated``).
+
+        Returns
+        -------
+        TrainedCoder
+            ``self``, fitted.
         """
         if not 0 < self.threshold < 1:
             raise InputError(f"The value for `threshold` must be in (0, 1), but {self.threshold!r} was passed.")
@@ -137,7 +149,18 @@ class TrainedCoder(BaseEstimator):
         return self
 
     def predict_proba(self, X: Any) -> pd.DataFrame:
-        """Probability of each learned code: one row per unit, one column per code."""
+        """Probability of each learned code: one row per unit, one column per code.
+
+        Parameters
+        ----------
+        X : Series or DataFrame
+            Texts indexed by unit id, or segments (``segment_id``, ``text``).
+
+        Returns
+        -------
+        DataFrame
+            One row per unit, one column per learned code.
+        """
         check_is_fitted(self, "models_")
         units, texts, _ = as_units(X)
         matrix = self.vectorizer_.transform(texts)
@@ -145,7 +168,18 @@ class TrainedCoder(BaseEstimator):
         return pd.DataFrame(probs, index=pd.Index(units, name="unit"), columns=self.code_ids_)
 
     def code(self, X: Any) -> pd.DataFrame:
-        """Code texts: one row per unit and code with probability >= ``threshold``."""
+        """Code texts: one row per unit and code with probability >= ``threshold``.
+
+        Parameters
+        ----------
+        X : Series or DataFrame
+            Texts indexed by unit id, or segments (``segment_id``, ``text``).
+
+        Returns
+        -------
+        DataFrame
+            Coded output (the columns of :func:`read_coded`), one row per unit and code assigned.
+        """
         probs = self.predict_proba(X)
         units, texts, offsets = as_units(X)
         rows = []
@@ -170,6 +204,11 @@ class TrainedCoder(BaseEstimator):
         pandas.DataFrame
             ``unit``, ``code`` (the code closest to the threshold), ``probability``
             and ``uncertainty`` (1 at the threshold, 0 at probability 0 or 1).
+
+        Parameters
+        ----------
+        X : Series or DataFrame
+            Texts indexed by unit id, or segments (``segment_id``, ``text``).
         """
         return _uncertainty_table(self.predict_proba(X), self.threshold)
 
