@@ -93,14 +93,14 @@ class Problem:
         """The problem as one record: ``file``, ``row``, ``column``, ``expected``, ``found``, ``severity`` (for a
         table, JSON or a log).
 
+        Returns
+        -------
+        dict
+
         Examples
         --------
         >>> Problem("interviews.csv", 12, "wave", "erly", "a wave of study.yaml").as_dict()
         {'file': 'interviews.csv', 'row': 12, 'column': 'wave', 'expected': 'a wave of study.yaml', 'found': 'erly', 'severity': 'error'}
-
-        Returns
-        -------
-        dict
         """
         return {"file": self.file, "row": self.row, "column": self.column, "expected": self.expected,
                 "found": self.value, "severity": self.severity}

@@ -1073,7 +1073,19 @@ def _segment_and_code_batch(items: list[tuple], coders: list) -> tuple[pd.DataFr
 # --------------------------------------------------------------------------- report
 @dataclass
 class RunResult:
-    """What :func:`run` wrote: the output folder and its main files."""
+    """What :func:`run` wrote: the output folder and its main files.
+
+    Attributes
+    ----------
+    out_dir : pathlib.Path
+        The output folder.
+    files : dict of str to pathlib.Path
+        Each file written, by its path inside ``out_dir`` (``"report.html"``, ``"tables.xlsx"``,
+        ``"figures/..."``, ``"tables/..."``; ``"reidentification_key"`` where a key file was written outside it).
+    findings : Findings
+        The analysis the report was built from (:func:`analyse`'s result): pass it to :func:`build_report` or
+        :func:`build_summary` to build the report again with other options.
+    """
 
     out_dir: Path
     files: dict[str, Path]

@@ -1276,6 +1276,11 @@ class Study:
         """``(interview_id, text)`` of every interview, in table order: ``transcripts().items()``
         without building the Series, so a national corpus is not copied (the texts are the study's own).
 
+        Yields
+        ------
+        tuple of (str, str)
+            ``(interview_id, text)``.
+
         Examples
         --------
         >>> import impact
@@ -1283,11 +1288,6 @@ class Study:
         >>> iid, text = next(study.iter_transcripts())
         >>> text == study.transcripts()[iid]
         True
-
-        Yields
-        ------
-        tuple of (str, str)
-            ``(interview_id, text)``.
         """
         rows = self._tables["interviews"]
         for iid, rel in zip(rows["interview_id"].tolist(), rows["transcript"].tolist(), strict=True):
@@ -1315,6 +1315,13 @@ class Study:
 
     def status_at(self, council_id: str, date: Any) -> dict[str, str | None]:
         """Status of a council on a date, from its status history.
+
+        Parameters
+        ----------
+        council_id : str
+            A council of the study.
+        date : str, date or Timestamp
+            The date the status is read at.
 
         Returns
         -------
@@ -1349,13 +1356,6 @@ class Study:
         Traceback (most recent call last):
         ...
         impact.errors.InputError: council_id '999' is not a council of study 'x' (expected one of: 301)
-
-        Parameters
-        ----------
-        council_id : str
-            A council of the study.
-        date : str, date or Timestamp
-            The date the status is read at.
         """
         council_id = one_key(council_id)  # 201 or 201.0 given for '201' is that council, not an unknown one
         known = self._tables["councils"]["council_id"]
@@ -1494,6 +1494,18 @@ class Study:
         files it did not write.  Saving to the folder the study was loaded
         from (:attr:`root`) replaces it in the same way, ``overwrite`` or not.
 
+        Parameters
+        ----------
+        path : str or path
+            The study folder to write.
+        overwrite : bool, default False
+            Replace a study folder already at ``path`` (see above).
+
+        Returns
+        -------
+        pathlib.Path
+            The folder written.
+
         Raises
         ------
         FileExistsError
@@ -1509,18 +1521,6 @@ class Study:
             (a folder above it, links followed, holds ``study.yaml``): it would
             be among that study's inputs, where impact never writes (as the
             command line refuses it).
-
-        Parameters
-        ----------
-        path : str or path
-            The study folder to write.
-        overwrite : bool, default False
-            Replace a study folder already at ``path`` (see above).
-
-        Returns
-        -------
-        pathlib.Path
-            The folder written.
         """
         return _save_folder(self, path, overwrite=overwrite)
 

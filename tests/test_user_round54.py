@@ -77,6 +77,9 @@ def test_each_public_function_documents_its_signature_returns_and_raises(name):
     doc = func.__doc__
     assert doc and doc.strip(), f"{name} has no docstring"
     sections = _sections(doc)
+    order = ["Parameters", "Returns", "Yields", "Raises", "Warns", "See Also", "Notes", "References", "Examples"]
+    heads = [h for h in sections if h in order]
+    assert heads == sorted(heads, key=order.index), f"{name}: sections {heads} out of numpydoc's order"
     signature = inspect.signature(func)
     parameters = [p for p in signature.parameters if p not in ("self", "cls")]
     documented = _documented_parameters(doc)
@@ -94,6 +97,31 @@ def test_each_public_function_documents_its_signature_returns_and_raises(name):
         for kind in raised:
             if kind[0].isupper():  # a class raised, not a variable holding one
                 assert re.search(rf"^(impact\.)?{kind}\b", said, re.MULTILINE), f"{name} raises {kind}, not listed"
+
+
+def _dataclasses() -> list:
+    import dataclasses
+
+    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="Findings' 36 tables are told in prose, "
+                                                        "not one Attributes entry each (left for a later round)"))
+            if name == "Findings" else name
+            for name in impact.__all__ if dataclasses.is_dataclass(getattr(impact, name))]
+
+
+@pytest.mark.parametrize("name", _dataclasses())
+def test_each_public_dataclass_documents_its_fields_as_attributes(name):
+    import dataclasses
+
+    cls = getattr(impact, name)
+    documented = []
+    sections = _sections(cls.__doc__)
+    # numpydoc: the fields as Attributes, or as Parameters where the class is made by the caller (``Problem``)
+    for line in (sections.get("Attributes") or sections.get("Parameters") or "").splitlines():
+        m = re.match(r"^(\w+(?:\s*,\s*\w+)*)\s*(?::|$)", line)
+        if m:
+            documented += [n.strip() for n in m[1].split(",")]
+    fields = [f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")]
+    assert sorted(documented) == sorted(fields), name
 
 
 def test_run_and_analyse_list_the_errors_of_a_wrong_argument():

@@ -518,12 +518,6 @@ class Codebook:
     def top_code(self, code_id: str) -> str:
         """The top-level code ``code_id`` falls under (itself for a top-level code or an id the codebook lacks).
 
-        Examples
-        --------
-        >>> themes = Codebook.load("review_themes")
-        >>> themes.top_code("outcomes"), themes.top_code("core"), themes.top_code("zz")
-        ('core', 'core', 'zz')
-
         Parameters
         ----------
         code_id : str
@@ -532,6 +526,12 @@ class Codebook:
         Returns
         -------
         str
+
+        Examples
+        --------
+        >>> themes = Codebook.load("review_themes")
+        >>> themes.top_code("outcomes"), themes.top_code("core"), themes.top_code("zz")
+        ('core', 'core', 'zz')
         """
         parents = {c["id"]: c.get("parent", "") for c in self._spec["codes"]}
         seen = set()

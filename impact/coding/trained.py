@@ -99,11 +99,6 @@ class TrainedCoder(BaseEstimator):
         ``y`` for other units are ignored; rows with a true ``negated`` column
         are not positives (a missing ``negated`` is not set: :func:`impact._frames.flagged`).
 
-        Raises
-        ------
-        impact.InputError
-            For bad arguments or when no code has a positive example.
-
         Parameters
         ----------
         X : Series or DataFrame
@@ -115,6 +110,11 @@ class TrainedCoder(BaseEstimator):
         -------
         TrainedCoder
             ``self``, fitted.
+
+        Raises
+        ------
+        impact.InputError
+            For bad arguments or when no code has a positive example.
         """
         if not 0 < self.threshold < 1:
             raise InputError(f"The value for `threshold` must be in (0, 1), but {self.threshold!r} was passed.")
@@ -199,16 +199,16 @@ class TrainedCoder(BaseEstimator):
     def uncertainty(self, X: Any) -> pd.DataFrame:
         """Units ordered by how unsure the coder is, most uncertain first (for human review).
 
+        Parameters
+        ----------
+        X : Series or DataFrame
+            Texts indexed by unit id, or segments (``segment_id``, ``text``).
+
         Returns
         -------
         pandas.DataFrame
             ``unit``, ``code`` (the code closest to the threshold), ``probability``
             and ``uncertainty`` (1 at the threshold, 0 at probability 0 or 1).
-
-        Parameters
-        ----------
-        X : Series or DataFrame
-            Texts indexed by unit id, or segments (``segment_id``, ``text``).
         """
         return _uncertainty_table(self.predict_proba(X), self.threshold)
 
