@@ -148,10 +148,21 @@ def bundled_path(name: str) -> _Path:
     The package ``impact._bundle`` is the ``data/`` folder of a source checkout
     (setup.cfg maps it there) and a copy inside the package once installed.
 
+    Parameters
+    ----------
+    name : str
+        The bundled folder's name: ``"example"`` or ``"codebooks"``.
+
+    Returns
+    -------
+    pathlib.Path
+
     Raises
     ------
+    TypeError
+        If ``name`` is not a str.
     InputError
-        If this copy of ``impact`` was installed without its data.
+        If this copy of ``impact`` was installed without its data, or holds no folder ``name``.
 
     Examples
     --------
@@ -160,6 +171,9 @@ def bundled_path(name: str) -> _Path:
     """
     from importlib import resources
 
+    if not isinstance(name, str):
+        raise TypeError(f"The value for `name` must be a str naming a bundled folder ('example' or 'codebooks'), but "
+                        f"{type(name).__name__} was passed.")
     try:
         folder = resources.files("impact._bundle").joinpath(name)
     except ModuleNotFoundError:
@@ -172,6 +186,10 @@ def bundled_path(name: str) -> _Path:
 
 def example_path() -> _Path:
     """Folder of the bundled example study (``data/example`` in the source tree).
+
+    Returns
+    -------
+    pathlib.Path
 
     Examples
     --------

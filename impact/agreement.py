@@ -174,7 +174,12 @@ class AgreementResult:
     interval_coder: str = ""
 
     def to_dict(self) -> dict:
-        """The result as a plain dict (one row of :func:`agreement_table`)."""
+        """The result as a plain dict (one row of :func:`agreement_table`).
+
+        Returns
+        -------
+        dict
+        """
         return asdict(self)
 
 
@@ -1119,6 +1124,13 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
     DataFrame
         ``unit, coder, code, value`` (Int64 1/0, <NA> where missing) plus the
         grouping columns of ``units`` (``interview_id``, ``wave``...).
+
+    Raises
+    ------
+    impact.ValidationError
+        Listing each coded row that cannot be placed (a unit not among ``units``, a code spelt two ways).
+    impact.InputError
+        If the table would be too large to build (units x coders x codes cells).
 
     Examples
     --------

@@ -677,6 +677,10 @@ def as_codings(
         a coding given twice, a cell longer than a spreadsheet holds, or (with
         ``segments``) a unit naming no segment and no span (the first 50 of each
         kind, with a count of the rest).
+    impact.InputError
+        If the codings lack a ``code`` column, or both ``interview_id`` and ``unit``.
+    TypeError
+        If ``data`` is not a DataFrame.
 
     Warns
     -----
@@ -1124,6 +1128,13 @@ def read_codings(
     -------
     DataFrame
         Canonical codings (:data:`CODINGS_COLUMNS`).
+
+    Raises
+    ------
+    impact.InputError
+        If the file is missing, of a kind not read (.csv, .parquet, .xlsx review workbook or .qdpx), or unreadable.
+    impact.ValidationError
+        Listing each coding naming a unit or code the study does not have.
     """
     path = Path(path)
     name = path.name

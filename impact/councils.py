@@ -248,6 +248,8 @@ def to_council_id(
     ------
     InputError
         If ``key_type`` is not one of the allowed values.
+    TypeError
+        If ``values`` is neither a Series nor a list of names or codes.
 
     Examples
     --------
@@ -323,6 +325,8 @@ def aggregate_successors(
         If a column or measure is missing, a value or period is not a number or
         date (named with its rows), or a council has two rows for one period
         and measure.
+    TypeError
+        If ``measures`` is not a list of measure ids.
 
     Examples
     --------

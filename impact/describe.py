@@ -12,6 +12,11 @@ __all__ = ["describe_study"]
 def describe_study(study: Study) -> dict[str, pd.DataFrame]:
     """Tables describing the sample of a study.
 
+    Parameters
+    ----------
+    study : Study
+        A loaded study (:func:`impact.load_study`).
+
     Returns
     -------
     dict of str to DataFrame

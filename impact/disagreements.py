@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import _xlsx
 from ._frames import as_text, key_strings, one_key
-from ._io import merged_blanks
+from ._io import merged_blanks, require_path
 from ._words import _counted
 from .errors import ImpactWarning, InputError, Problem, ValidationError
 from .schema import did_you_mean, missing_hint, yes_no_hint
@@ -105,6 +105,11 @@ def disagreements(data: pd.DataFrame, *, segments: pd.DataFrame | None = None, u
         for binary data), the grouping columns of ``data`` that are constant
         within a unit (such as ``interview_id``, ``wave``), and with
         ``segments``: ``previous_text, text, next_text``.
+
+    Raises
+    ------
+    ValueError
+        If ``context`` is not a whole number of at least 0, or ``segments`` lacks a column it needs.
 
     Examples
     --------
@@ -311,6 +316,7 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
     ImpactWarning
         When rows are undecided or "unsure" (left out of the gold set), or deleted.
     """
+    require_path(path, "path", "an adjudication workbook (.xlsx)")
     path = Path(path)
     wb = _xlsx.open_workbook(path, required=[_SHEET, _AGREED, _ORIGINAL, _META], known=(_README,))
     meta = _xlsx.read_meta(wb)

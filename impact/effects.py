@@ -116,6 +116,11 @@ def intervention_effects(
         status at each wave (status then varies with the wave only), is
         fitted on wave alone (no ``in_intervention`` row), with such a
         warning too.
+
+    Raises
+    ------
+    ValueError
+        If ``measure`` is not a column of the panel, or ``n_permutations`` is not a whole number of at least 1.
     """
     from .stats import adjust_pvalues
 
@@ -255,6 +260,19 @@ def change_by_status(
     each group's change measured from the first wave (``grouping`` ``"ever_in_intervention"`` or
     ``"ever_out_of_intervention"``; else ``"at_wave"``): docs/methods.md says why.
 
+    Parameters
+    ----------
+    panel : DataFrame
+        The participant panel (:func:`impact.participant_panel`).
+    measure : str, default "reported"
+        Boolean column of the panel to model.
+    codes : sequence of str, optional
+        Codes to model (default: every code of the panel).
+    waves : sequence of str, optional
+        Wave order; the first is the reference (default: the panel's order).
+    alpha : float, default 0.05
+        1 - confidence level of the intervals.
+
     Returns
     -------
     DataFrame
@@ -266,6 +284,11 @@ def change_by_status(
         interval. Every row has ``code``, ``measure``, ``estimator`` (``"gee"`` or ``"firth"``, where tested),
         ``grouping``, ``n_obs``, ``n_units`` and ``n_units_intervention`` /
         ``n_units_no_intervention`` (the fewest councils of that group at the first wave and at a wave modelled).
+
+    Raises
+    ------
+    ValueError
+        If ``measure`` is not a column of the panel.
 
     Examples
     --------
@@ -721,6 +744,12 @@ def attrition_effects(
         like is compared with like, and the complete-case row is the models
         table's). Codes that cannot be fitted are left out with an
         :class:`~impact.errors.ImpactWarning` naming them.
+
+    Raises
+    ------
+    ValueError
+        If ``measure`` is not a column of the panel, or ``methods`` names a method other than ``complete``, ``ipw`` or
+        ``mice``.
     """
     from ._joins import names
     from .stats._models import _attrition_fits, _attrition_table
@@ -1087,6 +1116,13 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     it, null studies with a council-by-wave shock of SD 0.1 rejected the wave in 12% of them at 0.05 (stats16;
     :func:`impact.stats.longitudinal_model`, `unit_by_time`).
 
+    Parameters
+    ----------
+    study : Study
+        Its ``survey_responses`` and each council's status at each wave are read.
+    alpha : float, default 0.05
+        1 - confidence level of the intervals.
+
     Returns
     -------
     DataFrame or None
@@ -1103,6 +1139,7 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
         effect, and where its variance is estimated near zero; a model on wave
         alone, and why).
     """
+    require_study(study, "survey_responses", "wave_status")
     from .stats import longitudinal_model
 
     scores = _survey_scores(study)

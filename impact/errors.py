@@ -93,6 +93,10 @@ class Problem:
         """The problem as one record: ``file``, ``row``, ``column``, ``expected``, ``found``, ``severity`` (for a
         table, JSON or a log).
 
+        Returns
+        -------
+        dict
+
         Examples
         --------
         >>> Problem("interviews.csv", 12, "wave", "erly", "a wave of study.yaml").as_dict()

@@ -172,6 +172,8 @@ def quotes(
     impact.InputError
         For a code, council or wave that is not the study's or the codebook's
         (its statements would be an empty table, read as "nobody said so").
+    ValueError
+        For an unknown ``measure`` or a negative ``context``.
     """
     from .coding import modality_cues
     from .codings import as_codings

@@ -9,7 +9,7 @@ from ._warning_words import failure_words, is_library_warning, reissue_per_item
 from ._words import _listed
 from .errors import recorded_warnings
 from .panel import STATUS_GROUPS
-from .study import Study
+from .study import Study, require_study
 
 __all__ = ["indicator_trends", "indicator_effects", "intervention_onsets", "review_indicator_effects", "review_dates",
            "in_intervention_at_review"]
@@ -24,6 +24,11 @@ def indicator_trends(study: Study) -> pd.DataFrame | None:
     council whose status is unknown at some wave (no interview and no review
     date to place the wave) and never known to be in intervention belongs to
     neither group: its indicators are left out, and counted in ``attrs``.
+
+    Parameters
+    ----------
+    study : Study
+        Its ``indicators`` and each council's status at each wave are read.
 
     Returns
     -------
@@ -48,6 +53,7 @@ def indicator_trends(study: Study) -> pd.DataFrame | None:
     >>> t.attrs["n_councils_unknown_status"]
     1
     """
+    require_study(study, "indicators", "wave_status")
     ind = study.indicators
     if ind.empty:
         return None

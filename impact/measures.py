@@ -96,6 +96,13 @@ def classify_codings(codings: pd.DataFrame) -> pd.DataFrame:
     DataFrame
         A copy with ``anticipated``, ``reported``, ``credited`` and ``denied``.
 
+    Raises
+    ------
+    TypeError
+        If ``codings`` is not a DataFrame.
+    ValueError
+        If it lacks the columns ``negated`` and ``hedged`` of a coder's output.
+
     Examples
     --------
     >>> c = pd.DataFrame({"negated": [False, False, True, False], "hedged": [False, True, False, False],
@@ -146,6 +153,11 @@ def attribution_summary(codings: pd.DataFrame, study, *, codes=None, waves=None)
         context), ``n_other`` (credited to another factor), ``n_unclear``
         (the speaker says it cannot be told apart), ``n_<factor>`` for each
         other factor, and ``share_review``, ``share_other``, ``share_unclear``.
+
+    Raises
+    ------
+    TypeError
+        If ``codings`` is not a DataFrame.
     """
     from ._joins import names, of_study
     from .codings import as_codings

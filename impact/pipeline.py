@@ -276,6 +276,18 @@ def analyse(
     Returns
     -------
     Findings
+
+    Raises
+    ------
+    TypeError
+        If ``study`` is not a :class:`Study` (a folder's path: load it with :func:`impact.load_study`, or call
+        :func:`run`).
+    ValueError
+        For a ``seed`` that is not an integer of at least 0, or ``parts`` naming no analysis of :data:`PARTS`.
+    impact.InputError
+        If the codebook, ``coded`` or ``human`` cannot be found or read.
+    impact.ValidationError
+        If the codebook's ids name a participant, or the codings name units or codes the study does not have.
     """
     from .coding import Codebook, default_coder
     from .coding.evaluate import checked_units
@@ -1061,7 +1073,19 @@ def _segment_and_code_batch(items: list[tuple], coders: list) -> tuple[pd.DataFr
 # --------------------------------------------------------------------------- report
 @dataclass
 class RunResult:
-    """What :func:`run` wrote: the output folder and its main files."""
+    """What :func:`run` wrote: the output folder and its main files.
+
+    Attributes
+    ----------
+    out_dir : pathlib.Path
+        The output folder.
+    files : dict of str to pathlib.Path
+        Each file written, by its path inside ``out_dir`` (``"report.html"``, ``"tables.xlsx"``,
+        ``"figures/..."``, ``"tables/..."``; ``"reidentification_key"`` where a key file was written outside it).
+    findings : Findings
+        The analysis the report was built from (:func:`analyse`'s result): pass it to :func:`build_report` or
+        :func:`build_summary` to build the report again with other options.
+    """
 
     out_dir: Path
     files: dict[str, Path]
@@ -1110,6 +1134,17 @@ def _said_for_report(message: Warning, labels: dict[str, str],
     return name, said, ((f"{name}: {text}{OWN_SOURCE}{figures})",) if said != text else ())
 
 
+def _require_findings(findings: object) -> None:
+    """Refuse what is not the findings of an analysis (None, a path, a run's result) before the report reads it: each
+    was an AttributeError ("'str' object has no attribute 'parameters'") naming no argument."""
+    if isinstance(findings, Findings) or (findings is not None and hasattr(findings, "parameters")
+                                          and hasattr(findings, "provenance")):
+        return
+    hint = " (pass its .findings)" if isinstance(findings, RunResult) else ""
+    raise TypeError(f"`findings` must be an impact.Findings (impact.analyse), but {type(findings).__name__} was "
+                    f"passed{hint}.")
+
+
 @fewer_collections()
 def build_report(
     findings: Findings,
@@ -1122,11 +1157,33 @@ def build_report(
 ):
     """Assemble the publishable report from findings (see :mod:`impact.report._build`).
 
-    ``council_matrix=True`` publishes the framework matrix with a row per council (under its pseudonym) instead of
-    by group of at least ``quote_k`` councils; the report's provenance records it.
+    Parameters
+    ----------
+    findings : Findings
+        What :func:`analyse` returned (or :attr:`RunResult.findings`).
+    identify : bool, default False
+        Show real council names and ids instead of pseudonyms.
+    min_count : int, default 5
+        Counts below this are shown as ``c`` in published tables.
+    quote_k : int, default 5
+        Each quote's attribution is coarsened until at least this many councils share it, and the framework matrix's
+        columns are groups of at least this many councils.
+    key : bytes or str, optional
+        The secret pseudonym key; found with :func:`impact.privacy.resolve_key` when omitted.
+    council_matrix : bool, default False
+        Publish the framework matrix with a row per council (under its pseudonym) instead of by group of at least
+        ``quote_k`` councils; the report's provenance records it.
+
+    Returns
+    -------
+    tuple of (impact.report.Report, dict)
+        The report (its sections, written as HTML, Word and CSV by :func:`run`) and the extra files it comes with
+        (name to content).
 
     Raises
     ------
+    TypeError
+        If ``findings`` is not a :class:`Findings`.
     InputError
         The findings hold a randomisation p-value computed over every possible reassignment (saved by impact before
         it drew them at random, or built with the library's functions): such a p, k / N, gives back N and with it the
@@ -1134,6 +1191,7 @@ def build_report(
     """
     from .report._build import assemble
 
+    _require_findings(findings)
     return assemble(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key,
                     council_matrix=council_matrix)
 
@@ -1145,9 +1203,29 @@ def build_summary(findings: Findings, **options):
     them) and no other section, so it costs about half a whole build: for a reader, a notebook or a test that wants
     the summary's sentences alone. ``options`` and what is refused are :func:`build_report`'s (``identify``,
     ``min_count``, ``quote_k``, ``key``, ``council_matrix``).
+
+    Parameters
+    ----------
+    findings : Findings
+        What :func:`analyse` returned.
+    **options
+        :func:`build_report`'s keyword arguments.
+
+    Returns
+    -------
+    impact.report.Section
+        The summary section, as :func:`build_report` would publish it.
+
+    Raises
+    ------
+    TypeError
+        If ``findings`` is not a :class:`Findings`.
+    InputError
+        As :func:`build_report`.
     """
     from .report._build import assemble_summary
 
+    _require_findings(findings)
     return assemble_summary(findings, **options)
 
 
@@ -1213,10 +1291,24 @@ def run(
         :mod:`impact._cache`) in the user's cache folder (``True``), in the
         folder given, or not at all (``False``), so a re-run that only
         changes the statistics skips them.
+    progress : callable, optional
+        Called with a short message at the start of each step (see :func:`analyse`).
 
     Returns
     -------
     RunResult
+
+    Raises
+    ------
+    TypeError
+        If ``study`` is neither a path nor a :class:`Study`, or ``out_dir`` is not a path.
+    ValueError
+        For a ``seed`` that is not an integer of at least 0 (before any work).
+    impact.InputError
+        If the study, the codebook, a file given or the output folder cannot be read or written; nothing is left in
+        ``out_dir``.
+    impact.ValidationError
+        If the study folder does not validate (every problem listed).
     """
     from .privacy import resolve_key
 

@@ -29,7 +29,7 @@ import pandas as pd
 
 from . import _xlsx
 from ._frames import as_flags, as_text, distinct, key_strings, not_flags
-from ._io import merged_blanks
+from ._io import merged_blanks, require_path
 from ._version import __version__
 from ._words import _counted, _named, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems
@@ -329,6 +329,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
     ReviewWarning
         Rows deleted from the sheet, sheets added.
     """
+    require_path(path, "path", "a review workbook (.xlsx)")
     path = Path(path)
     wb = _xlsx.open_workbook(path, required=[_SHEET, _ORIGINAL, _META], known=(_CODES, _README))
     meta = _xlsx.read_meta(wb)

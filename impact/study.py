@@ -1101,7 +1101,13 @@ class Study:
         return pd.DataFrame(rows, columns=["item", "label", "scale_min", "scale_max"])
 
     def vocabularies(self) -> dict[str, dict[str, str]]:
-        """Every vocabulary the study's columns are checked against."""
+        """Every vocabulary the study's columns are checked against.
+
+        Returns
+        -------
+        dict of str to dict
+            Vocabulary name to its allowed values (value to label).
+        """
         vocabs = {k: dict(v) for k, v in schema.BASE_VOCABULARIES.items()}
         for name, extra in (self._meta.get("vocabularies") or {}).items():
             if name in schema.EXTENSIBLE and isinstance(extra, Mapping):
@@ -1116,7 +1122,18 @@ class Study:
 
     # ----------------------------------------------------------------- tables
     def table(self, name: str) -> pd.DataFrame:
-        """Return a copy of the table called ``name`` (see :data:`impact.schema.TABLES`)."""
+        """Return a copy of the table called ``name`` (see :data:`impact.schema.TABLES`).
+
+        Parameters
+        ----------
+        name : str
+            A table of :data:`impact.schema.TABLES` (``councils``, ``interviews``, ...).
+
+        Returns
+        -------
+        DataFrame
+            A copy: changing it leaves the study as it was.
+        """
         schema.table(name)
         return self._tables[name].copy()
 
@@ -1180,7 +1197,22 @@ class Study:
 
     # ----------------------------------------------------------------- transcripts
     def transcript(self, interview_id: str) -> str:
-        """Return the transcript text of one interview."""
+        """Return the transcript text of one interview.
+
+        Parameters
+        ----------
+        interview_id : str
+            An interview of the study.
+
+        Returns
+        -------
+        str
+
+        Raises
+        ------
+        KeyError
+            If the study has no interview ``interview_id``.
+        """
         rows = self._tables["interviews"]
         # Each interview's transcript cell (its first row's), read once: callers ask for many interviews in turn, and a
         # search of the table for each read all of it each time. Kept with the frame it was read from.
@@ -1229,7 +1261,13 @@ class Study:
             return False
 
     def transcripts(self) -> pd.Series:
-        """All transcripts as a Series of text indexed by ``interview_id``."""
+        """All transcripts as a Series of text indexed by ``interview_id``.
+
+        Returns
+        -------
+        Series
+            Text indexed by ``interview_id``.
+        """
         rows = self._tables["interviews"]
         texts = [self._text_of(i, t) for i, t in zip(rows["interview_id"], rows["transcript"], strict=True)]
         return text_series(texts, index=pd.Index(rows["interview_id"], name="interview_id"), name="transcript")
@@ -1237,6 +1275,11 @@ class Study:
     def iter_transcripts(self) -> Iterator[tuple[str, str]]:
         """``(interview_id, text)`` of every interview, in table order: ``transcripts().items()``
         without building the Series, so a national corpus is not copied (the texts are the study's own).
+
+        Yields
+        ------
+        tuple of (str, str)
+            ``(interview_id, text)``.
 
         Examples
         --------
@@ -1272,6 +1315,13 @@ class Study:
 
     def status_at(self, council_id: str, date: Any) -> dict[str, str | None]:
         """Status of a council on a date, from its status history.
+
+        Parameters
+        ----------
+        council_id : str
+            A council of the study.
+        date : str, date or Timestamp
+            The date the status is read at.
 
         Returns
         -------
@@ -1332,6 +1382,11 @@ class Study:
         The median date of the council's interviews at that wave, or where it
         has none, the review anchor plus the middle of the wave's window.
         Columns: ``council_id``, ``wave``, ``reference_date``, ``date_source``.
+
+        Returns
+        -------
+        DataFrame
+            ``council_id``, ``wave``, ``reference_date``, ``date_source``.
         """
         iv = self.interviews
         med = iv.dropna(subset=["wave"]).groupby(["council_id", "wave"], observed=True)["date"].median()
@@ -1359,6 +1414,11 @@ class Study:
         ``intervention`` and ``in_intervention`` (notice or direction).  The
         same rules as :meth:`status_at`, computed for all councils at once
         (and kept: a study's tables never change after it is made).
+
+        Returns
+        -------
+        DataFrame
+            One row per council and wave (columns above).
         """
         cached = self.__dict__.get("_wave_status")
         if cached is None:
@@ -1388,11 +1448,28 @@ class Study:
 
     # ----------------------------------------------------------------- validation & io
     def validate(self) -> list[Problem]:
-        """Every problem in the study (errors and warnings), as :class:`Problem` objects."""
+        """Every problem in the study (errors and warnings), as :class:`Problem` objects.
+
+        Returns
+        -------
+        list of Problem
+            Errors and warnings, each naming file, row and column.
+        """
         return check_study(self)
 
     def records(self, name: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-        """The table as text cells with spreadsheet rows, as it would be saved."""
+        """The table as text cells with spreadsheet rows, as it would be saved.
+
+        Parameters
+        ----------
+        name : str
+            A table of :data:`impact.schema.TABLES`.
+
+        Returns
+        -------
+        tuple of (list of str, list of (int, dict))
+            The header, and each row's spreadsheet row number with its cells by column.
+        """
         spec = schema.table(name)
         return _records_from_frame(spec, self._tables[name])
 
@@ -1416,6 +1493,18 @@ class Study:
         synthetic study's planted-truth files), since impact never deletes
         files it did not write.  Saving to the folder the study was loaded
         from (:attr:`root`) replaces it in the same way, ``overwrite`` or not.
+
+        Parameters
+        ----------
+        path : str or path
+            The study folder to write.
+        overwrite : bool, default False
+            Replace a study folder already at ``path`` (see above).
+
+        Returns
+        -------
+        pathlib.Path
+            The folder written.
 
         Raises
         ------
@@ -1472,7 +1561,17 @@ class Study:
                 dest.write_bytes(self._transcript_text(rel).encode("utf-8"))
 
     def equals(self, other: Study) -> bool:
-        """True if both studies have the same metadata, tables and transcript text."""
+        """True if both studies have the same metadata, tables and transcript text.
+
+        Parameters
+        ----------
+        other : Study
+            The study compared.
+
+        Returns
+        -------
+        bool
+        """
         if not isinstance(other, Study):
             return False
         strip = lambda m: {k: v for k, v in m.items() if k != "format_version"}  # noqa: E731

@@ -231,6 +231,22 @@ def transition_matrix(
     study's waves, else the default three.  A state that is not True/False
     (or 1/0), or one unit and wave (and ``by`` value) on two rows, is refused.
 
+    Parameters
+    ----------
+    panel : DataFrame
+        From :func:`impact.council_panel` (or the participant panel with
+        ``unit="participant_id"``).
+    study : Study, optional
+        Gives the wave order; otherwise ``waves`` or the default three.
+    waves : sequence of str, optional
+        The waves compared, each with the next (see above).
+    unit : str, default "council_id"
+        The column naming the unit followed across waves.
+    outcome : str, default "reported"
+        The boolean state compared.
+    by : str or None, default "code"
+        Column the counts are made within (None: the whole panel at once).
+
     Returns
     -------
     DataFrame
@@ -281,6 +297,12 @@ def impact_chain(
         A council panel built from coding with the ``impact_level`` codebook.
     levels : three str
         Code ids of insight, action and improved practice, in chain order.
+    study : Study, optional
+        Gives the wave order; otherwise the panel's.
+    unit : str, default "council_id"
+        The column naming the unit (``participant_id`` for the participant panel).
+    outcome : str, default "reported"
+        The boolean column read at each wave.
 
     Returns
     -------
@@ -330,6 +352,11 @@ def _levels(panel: pd.DataFrame, levels: Sequence[str]) -> list[str]:
 
 def action_completion(study: Study) -> pd.DataFrame:
     """Action-plan completion by council and wave.
+
+    Parameters
+    ----------
+    study : Study
+        Its ``actions`` and ``action_status`` tables are read.
 
     Returns
     -------

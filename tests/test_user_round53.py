@@ -146,7 +146,7 @@ def test_load_study_of_a_loaded_study_says_so(tiny_study):
     (lambda s, t: impact.read_coded(pd.DataFrame({"unit": ["a"]})), "path"),
     (lambda s, t: impact.write_coded(pd.DataFrame(columns=CODED_COLUMNS), 7), "path"),
     (lambda s, t: impact.Codebook.load(3), "name_or_path"),
-    (lambda s, t: impact.RuleCoder(None).code(pd.Series(["We meet every week."])), "name_or_path"),
+    (lambda s, t: impact.RuleCoder(None).code(pd.Series(["We meet every week."])), "codebook"),
 ], ids=["run-out-int", "run-out-None", "run-study-float", "read_coded-frame", "write_coded-int", "codebook-int",
         "rulecoder-None"])
 def test_a_path_argument_of_the_wrong_type_is_named(call, argument, tiny_study, tmp_path):

@@ -130,6 +130,11 @@ def codebook_dirs() -> list[Path]:
 def available_codebooks() -> list[str]:
     """Names of the bundled codebooks that can be loaded by name.
 
+    Returns
+    -------
+    list of str
+        The bundled codebooks' names, sorted.
+
     Examples
     --------
     >>> "nfer_impacts" in available_codebooks()
@@ -191,6 +196,24 @@ class Codebook:
     def from_yaml(cls, text: str, *, source: str = "codebook YAML") -> Codebook:
         """Build a codebook from YAML text.
 
+        Parameters
+        ----------
+        text : str
+            The codebook as YAML (see docs/codebook-format.md).
+        source : str, default "codebook YAML"
+            What the messages name the text by (a file's path).
+
+        Returns
+        -------
+        Codebook
+
+        Raises
+        ------
+        impact.InputError
+            If the text is not a YAML mapping.
+        impact.ValidationError
+            Listing every problem of the codebook (a missing key, a duplicate id, a bad rule).
+
         Examples
         --------
         >>> cb = Codebook.from_yaml('''
@@ -228,20 +251,41 @@ class Codebook:
         ids exported by :mod:`impact` are kept, other codes get ids made from
         their names; its id is made from the file name.
 
+        Parameters
+        ----------
+        name_or_path : str or path, default "nfer_impacts"
+            A bundled codebook's name (:func:`available_codebooks`), or the
+            path of a codebook YAML file or a ``.qdc``.  A :class:`Codebook`
+            is returned as it is.
+
+        Returns
+        -------
+        Codebook
+
         Raises
         ------
+        TypeError
+            If ``name_or_path`` is neither a name nor a path (a number, None).
         impact.InputError
             If the name is not a bundled codebook and no such file exists
             (the message lists the available names).
+        impact.ValidationError
+            If the file is not a valid codebook (every problem listed).
 
         Examples
         --------
         >>> Codebook.load("attribution").codes["code_id"].tolist()[:2]
         ['review', 'other_factor']
         """
+        return cls._loaded(name_or_path, "name_or_path")
+
+    @classmethod
+    def _loaded(cls, name_or_path: Any, argument: str) -> Codebook:
+        """:meth:`load`, its messages naming ``argument``: the name the caller gave the codebook by (``codebook`` for a
+        coder's or :meth:`for_study`'s), so one wrong value is not told under two names."""
         if isinstance(name_or_path, Codebook):
             return name_or_path
-        require_path(name_or_path, "name_or_path", f"a bundled codebook {available_codebooks()} or a codebook file")
+        require_path(name_or_path, argument, f"a bundled codebook {available_codebooks()} or a codebook file")
         text = os.fspath(name_or_path)
         path = Path(text)
         if path.suffix.lower() == ".qdc":  # a REFI-QDA codebook (NVivo, ATLAS.ti, MAXQDA...)
@@ -266,7 +310,7 @@ class Codebook:
         found = (f" ({text} is a folder)" if path.is_dir() else f" ({text} is a file, but not a .yaml or .qdc codebook)"
                  if path.exists() else did_you_mean(text, available_codebooks()))
         raise InputError(
-            f"The value for `codebook` must be one of {available_codebooks()} or a path to a "
+            f"The value for `{argument}` must be one of {available_codebooks()} or a path to a "
             f"codebook YAML file, but {text!r} was passed{found}."
         )
 
@@ -287,10 +331,16 @@ class Codebook:
             ``codebook_ref`` are read.
         codebook : Codebook, str or path, optional
 
+        Returns
+        -------
+        Codebook
+
         Raises
         ------
         impact.InputError
             If the codebook cannot be found or read.
+        TypeError
+            If ``codebook`` is neither a Codebook, a name nor a path.
 
         Examples
         --------
@@ -309,7 +359,7 @@ class Codebook:
             if root is not None and not Path(text).is_absolute() and not Path(text).exists() \
                     and (Path(root) / text).is_file():
                 text = os.fspath(Path(root) / text)
-            return cls.load(text)
+            return cls._loaded(text, "codebook")
         ref = str(getattr(study, "codebook_ref", None) or _DEFAULT_NAME)
         looks_like_path = ref.lower().endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
         if root is not None and looks_like_path:
@@ -321,6 +371,10 @@ class Codebook:
     def nfer(cls) -> Codebook:
         """The default codebook: the six impacts named by NFER (2011).
 
+        Returns
+        -------
+        Codebook
+
         Examples
         --------
         >>> Codebook.nfer().codes["code_id"].tolist()
@@ -329,7 +383,18 @@ class Codebook:
         return cls.load(_DEFAULT_NAME)
 
     def to_yaml(self, path: str | os.PathLike | None = None) -> str:
-        """Return the codebook as YAML text; also write it (atomically) to ``path`` if given."""
+        """Return the codebook as YAML text; also write it (atomically) to ``path`` if given.
+
+        Parameters
+        ----------
+        path : str or path, optional
+            A file to write the YAML to as well.
+
+        Returns
+        -------
+        str
+            The YAML text.
+        """
         text = yaml.safe_dump(self._spec, sort_keys=False, allow_unicode=True, width=100)
         if path is not None:
             atomic_write_text(path, text)
@@ -404,22 +469,63 @@ class Codebook:
         ])
 
     def code(self, code_id: str) -> dict[str, Any]:
-        """The full specification of one code (a copy)."""
+        """The full specification of one code (a copy).
+
+        Parameters
+        ----------
+        code_id : str
+            One of :attr:`code_ids`.
+
+        Returns
+        -------
+        dict
+            The code's keys as the YAML gives them (``id``, ``label``, ``definition``, ...).
+
+        Raises
+        ------
+        impact.InputError
+            If ``code_id`` is not a code of the codebook.
+        """
         for c in self._spec["codes"]:
             if c["id"] == code_id:
                 return json.loads(json.dumps(c))
         raise InputError(f"The value for `code_id` must be one of {self.code_ids}, but {code_id!r} was passed.")
 
     def children(self, code_id: str) -> list[str]:
-        """Ids of the direct children of ``code_id``."""
+        """Ids of the direct children of ``code_id``.
+
+        Parameters
+        ----------
+        code_id : str
+            A code of the codebook.
+
+        Returns
+        -------
+        list of str
+            In codebook order (empty for a leaf code or an id the codebook lacks).
+        """
         return [c["id"] for c in self._spec["codes"] if c.get("parent", "") == code_id]
 
     def top_codes(self) -> list[str]:
-        """Ids of the codes without a parent, in codebook order."""
+        """Ids of the codes without a parent, in codebook order.
+
+        Returns
+        -------
+        list of str
+        """
         return [c["id"] for c in self._spec["codes"] if not c.get("parent", "")]
 
     def top_code(self, code_id: str) -> str:
         """The top-level code ``code_id`` falls under (itself for a top-level code or an id the codebook lacks).
+
+        Parameters
+        ----------
+        code_id : str
+            A code id.
+
+        Returns
+        -------
+        str
 
         Examples
         --------
@@ -435,7 +541,12 @@ class Codebook:
         return code_id
 
     def leaf_codes(self) -> list[str]:
-        """Ids of the codes without children (the codes a coder assigns), in codebook order."""
+        """Ids of the codes without children (the codes a coder assigns), in codebook order.
+
+        Returns
+        -------
+        list of str
+        """
         parents = {c.get("parent", "") for c in self._spec["codes"]}
         return [c["id"] for c in self._spec["codes"] if c["id"] not in parents]
 

@@ -75,6 +75,25 @@ def coded_format(path: str | os.PathLike) -> str:
 def write_coded(coded: pd.DataFrame, path: str | os.PathLike) -> Path:
     """Write coded output atomically as CSV or Parquet (by extension); return the path.
 
+    Parameters
+    ----------
+    coded : DataFrame
+        A coder's output (:meth:`RuleCoder.code`, :func:`read_coded`).
+    path : str or path
+        ``.parquet`` writes Parquet, anything else CSV.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    TypeError
+        If ``coded`` is not a DataFrame, or ``path`` not a path.
+    impact.InputError
+        If ``coded`` lacks the coded columns, or the file cannot be written.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -260,6 +279,16 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
     ``unit``, ``code``, ``attribution`` and other text columns are text (empty
     attribution stays ""), ``score`` float, ``negated``/``hedged`` bool,
     ``start``/``end`` int64, ``turn`` Int64.
+
+    Parameters
+    ----------
+    path : str or path
+        A ``.csv`` or ``.parquet`` file of coded output.
+
+    Returns
+    -------
+    DataFrame
+        The coded output (see :data:`impact.coding._columns.CODED_COLUMNS`).
 
     Raises
     ------

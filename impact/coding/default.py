@@ -46,7 +46,7 @@ def default_coder(codebook: Codebook | str | os.PathLike = "nfer_impacts", *, n_
     """
     from .evaluate import _validity_file
 
-    book = Codebook.load(codebook)
+    book = Codebook._loaded(codebook, "codebook")
     try:
         figures = _validity_file(book.id)
     except InputError:

@@ -159,7 +159,7 @@ class HybridCoder(BaseEstimator):
             negative units, or a bundled model that does not match the codebook.
         """
         self._check_params()
-        book = Codebook.load(self.codebook)
+        book = Codebook._loaded(self.codebook, "codebook")
         if X is None:
             if y is not None:
                 raise InputError("`y` was passed without `X`: pass both to train, or neither to load the bundled model.")
@@ -371,7 +371,7 @@ class HybridCoder(BaseEstimator):
     @classmethod
     def from_json(cls, model: dict, codebook: Codebook | str | os.PathLike | None = None, **params: Any) -> HybridCoder:
         """A fitted coder from :meth:`to_json` output (the codebook must be the one it was trained for)."""
-        book = Codebook.load(codebook if codebook is not None else model["codebook"]["id"])
+        book = Codebook._loaded(codebook if codebook is not None else model["codebook"]["id"], "codebook")
         coder = cls(book, **{**model.get("params", {}), **params})
         return coder._load(book, model)
 

@@ -169,12 +169,29 @@ class RuleCoder(Params):
 
     # ------------------------------------------------------------ fitting
     def fit(self, X: Any = None, y: Any = None) -> RuleCoder:
-        """Validate the parameters and compile the codebook's rules; ``X`` and ``y`` are ignored."""
+        """Validate the parameters and compile the codebook's rules; ``X`` and ``y`` are ignored.
+
+        Parameters
+        ----------
+        X, y : ignored
+            Taken for scikit-learn's estimator API.
+
+        Returns
+        -------
+        RuleCoder
+            ``self``, fitted (``codebook_`` set).
+
+        Raises
+        ------
+        impact.InputError
+            For a ``min_score`` outside (0, 1] or an ``n_jobs`` that is not None or a non-zero integer, or a codebook that
+            cannot be read.
+        """
         if not isinstance(self.min_score, int | float) or not 0 < self.min_score <= 1:
             raise InputError(f"The value for `min_score` must be in (0, 1], but {self.min_score!r} was passed.")
         if self.n_jobs is not None and (not isinstance(self.n_jobs, int) or self.n_jobs == 0):
             raise InputError(f"The value for `n_jobs` must be None or a non-zero integer, but {self.n_jobs!r} was passed.")
-        codebook = Codebook.load(self.codebook)
+        codebook = Codebook._loaded(self.codebook, "codebook")
         self.terms_, rules = _compile(codebook)
         self.rules_ = rules
         self.rules_by_first_ = {}

@@ -99,6 +99,18 @@ class TrainedCoder(BaseEstimator):
         ``y`` for other units are ignored; rows with a true ``negated`` column
         are not positives (a missing ``negated`` is not set: :func:`impact._frames.flagged`).
 
+        Parameters
+        ----------
+        X : Series or DataFrame
+            Texts indexed by unit id, or segments (``segment_id``, ``text``).
+        y : DataFrame
+            Codes per unit, long: ``unit``, ``code`` (and ``negated``).
+
+        Returns
+        -------
+        TrainedCoder
+            ``self``, fitted.
+
         Raises
         ------
         impact.InputError
@@ -113,7 +125,7 @@ class TrainedCoder(BaseEstimator):
         keys = key_strings(pd.Series(list(units), dtype=object)).tolist()  # a unit 1 and 1.0 are one (y read apart)
         positives = y.assign(unit=key_strings(y["unit"]), code=key_strings(y["code"]))
         positives = positives[member(positives["unit"], set(keys))]
-        book = Codebook.load(self.codebook)
+        book = Codebook._loaded(self.codebook, "codebook")
         self.vectorizer_ = TfidfVectorizer(tokenizer=_stems, token_pattern=None, lowercase=False,
                                            ngram_range=tuple(self.ngram_range), sublinear_tf=True)
         matrix = self.vectorizer_.fit_transform(texts)
@@ -137,7 +149,18 @@ class TrainedCoder(BaseEstimator):
         return self
 
     def predict_proba(self, X: Any) -> pd.DataFrame:
-        """Probability of each learned code: one row per unit, one column per code."""
+        """Probability of each learned code: one row per unit, one column per code.
+
+        Parameters
+        ----------
+        X : Series or DataFrame
+            Texts indexed by unit id, or segments (``segment_id``, ``text``).
+
+        Returns
+        -------
+        DataFrame
+            One row per unit, one column per learned code.
+        """
         check_is_fitted(self, "models_")
         units, texts, _ = as_units(X)
         matrix = self.vectorizer_.transform(texts)
@@ -145,7 +168,18 @@ class TrainedCoder(BaseEstimator):
         return pd.DataFrame(probs, index=pd.Index(units, name="unit"), columns=self.code_ids_)
 
     def code(self, X: Any) -> pd.DataFrame:
-        """Code texts: one row per unit and code with probability >= ``threshold``."""
+        """Code texts: one row per unit and code with probability >= ``threshold``.
+
+        Parameters
+        ----------
+        X : Series or DataFrame
+            Texts indexed by unit id, or segments (``segment_id``, ``text``).
+
+        Returns
+        -------
+        DataFrame
+            Coded output (the columns of :func:`read_coded`), one row per unit and code assigned.
+        """
         probs = self.predict_proba(X)
         units, texts, offsets = as_units(X)
         rows = []
@@ -164,6 +198,11 @@ class TrainedCoder(BaseEstimator):
 
     def uncertainty(self, X: Any) -> pd.DataFrame:
         """Units ordered by how unsure the coder is, most uncertain first (for human review).
+
+        Parameters
+        ----------
+        X : Series or DataFrame
+            Texts indexed by unit id, or segments (``segment_id``, ``text``).
 
         Returns
         -------
@@ -196,6 +235,21 @@ def rank_uncertain(coder: Any, texts: Any, *, n: int | None = None) -> pd.DataFr
     ``coder`` is a :class:`TrainedCoder` or :class:`impact.coding.HybridCoder`
     (any coder with an ``uncertainty(texts)`` method): the review loop sends
     these units to a person first.
+
+    Parameters
+    ----------
+    coder : TrainedCoder or HybridCoder
+        A fitted coder with an ``uncertainty(texts)`` method.
+    texts : Series or DataFrame
+        The units to rank: texts indexed by unit id, or segments (``segment_id``, ``text``).
+    n : int, optional
+        How many to return (default: all).
+
+    Returns
+    -------
+    DataFrame
+        ``unit``, ``code`` (the code whose probability is closest to its threshold), ``probability`` and
+        ``uncertainty`` (1 at the threshold), most uncertain first.
 
     Raises
     ------

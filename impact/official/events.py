@@ -65,6 +65,11 @@ def first_event(
     pandas.DataFrame
         ``council_id``, ``event_date``.
 
+    Raises
+    ------
+    TypeError
+        If ``status`` or ``kind`` is not one value as text.
+
     Examples
     --------
     >>> h = pd.DataFrame({"council_id": ["1", "1", "2"], "kind": "ofsted_judgement",

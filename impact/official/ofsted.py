@@ -325,6 +325,8 @@ def ofsted_status_history(inspections: pd.DataFrame, *, source: str = "inspectio
     ------
     InputError
         If required columns are missing.
+    impact.ValidationError
+        Listing each inspection row that cannot be read.
 
     Examples
     --------
@@ -397,6 +399,11 @@ def judgement_at(
     -------
     pandas.DataFrame
         A copy of ``data`` with the added column, in the original row order.
+
+    Raises
+    ------
+    impact.InputError
+        If ``name`` is already a column of ``data``.
 
     Examples
     --------

@@ -75,6 +75,8 @@ def rate_per_10k(
     InputError
         If a column or measure is missing, or the population has more than one
         value per council and period (filter its dimensions first).
+    TypeError
+        If a measure is not one measure id (a str).
 
     Examples
     --------

@@ -204,7 +204,12 @@ class QdaProject:
         return [c for c in self.sources.columns if c not in COLUMNS["sources"]]
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The tables by name (copies)."""
+        """The tables by name (copies).
+
+        Returns
+        -------
+        dict of str to DataFrame
+        """
         return {f.name: getattr(self, f.name).copy() for f in dataclasses.fields(self) if f.name in COLUMNS}
 
     def __repr__(self) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from .._archive import GuardedZip, check_xml, open_archive
-from .._io import MAX_TEXT_BYTES, check_input_file, decode_text
+from .._io import MAX_TEXT_BYTES, check_input_file, decode_text, require_path
 from .._words import _counted, _verb
 from ..errors import InputError
 from ._model import QdaProject, QdpxWarning, frame, norm_guid, norm_guids
@@ -119,6 +119,7 @@ def read_qdpx(
     >>> read_qdpx(f).sources[["name", "text"]].values.tolist()
     [['I0001', 'We changed how we work.']]
     """
+    require_path(path, "path", "a REFI-QDA project file (.qdpx)")
     _choice(missing, "missing", _MISSING)
     _choice(positions, "positions", _POSITIONS)
     label = Path(path).name
@@ -525,6 +526,7 @@ def read_qdc(path: str | os.PathLike) -> QdaProject:
     >>> read_qdc(f).codes[["code_id", "name", "description"]].values.tolist()
     [['morale', 'Staff morale', 'Morale improved']]
     """
+    require_path(path, "path", "a REFI-QDA codebook file (.qdc)")
     label = Path(path).name
     root = parse_xml(_read_bytes(path, label), source=label)
     if local(root.tag) != "CodeBook":

@@ -142,6 +142,9 @@ def project_from_study(
     ValidationError
         Listing every coded row whose unit or code is unknown.
     """
+    from ..study import require_study
+
+    require_study(study, "interviews", "councils", "participants", "transcripts")
     books = _load_codebooks(codebook, study)
     interviews = study.interviews
     texts = study.transcripts()
@@ -383,6 +386,23 @@ def codebook_from_project(project: QdaProject, *, codebook_id: str | None = None
     definitions, include/exclude notes and examples are read back from the
     description.  Returns the codebook with a ``code_guid -> code_id`` map in
     its ``qdpx_code_ids`` attribute.
+
+    Parameters
+    ----------
+    project : QdaProject
+        A project read by :func:`read_qdpx` or :func:`read_qdc`.
+    codebook_id : str, optional
+        The codebook's id (default: made from the project's name).
+
+    Returns
+    -------
+    Codebook
+        With ``qdpx_code_ids`` (``code_guid -> code_id``).
+
+    Raises
+    ------
+    impact.InputError
+        If the project has no codes.
     """
     from ..coding import Codebook
 
@@ -499,6 +519,11 @@ def study_codings_from_project(
         :func:`project_from_study` keep their score, negation, hedging and
         attribution; other codings have score 1.0 and no flags.
     codebook : impact.Codebook
+
+    Raises
+    ------
+    impact.InputError
+        If ``unit`` is neither ``"segment"`` nor ``"interview"``.
     """
     if unit not in ("segment", "interview"):
         raise InputError(f"The value for `unit` must be one of ['segment', 'interview'], but {unit!r} was passed.")

@@ -205,6 +205,8 @@ def write_qdpx(
         unknown sources, codes or users, positions outside the text, values that
         do not match their variable type, characters XML cannot carry, a code
         hierarchy with a cycle.
+    impact.InputError
+        If ``project`` is not a QdaProject or ``positions`` is not ``"code_points"`` or ``"utf16"``.
 
     Examples
     --------

@@ -61,6 +61,8 @@ def clustered_prevalence(
     ------
     ValueError
         For a missing column, a non-binary outcome, or a row with the outcome but no cluster (named by row).
+    TypeError
+        If ``data`` is not a DataFrame.
 
     References
     ----------

@@ -71,6 +71,8 @@ def adjust_pvalues(p, method: _Method | None = "holm"):
     ------
     ValueError
         For an unknown `method` or p-values outside [0, 1].
+    TypeError
+        For a `p` that is not numbers (text, None).
 
     References
     ----------
@@ -91,7 +93,11 @@ def adjust_pvalues(p, method: _Method | None = "holm"):
     """
     _check_choice("method", method, [*ADJUST_METHODS, None])
     index = p.index if isinstance(p, pd.Series) else None
-    values = np.asarray(p, dtype="float64")
+    try:
+        values = np.asarray(p, dtype="float64")
+    except (TypeError, ValueError):  # numpy's "could not convert string to float: 'a'" named no argument
+        raise TypeError(f"The value for `p` must be p-values (numbers between 0 and 1, or NaN), but {p!r:.80} was "
+                        "passed.") from None
     finite = ~np.isnan(values)
     if np.any((values[finite] < 0) | (values[finite] > 1)):
         raise ValueError("`p` must hold p-values between 0 and 1.")
