@@ -88,6 +88,11 @@ _PLATFORMS = (
     r"xbox(?:[ \t]+live)?|psn|playstation|steam|roblox|fortnite|minecraft|epic[ \t]+games"
 )
 _SOCIAL = rf"(?:{_PLATFORMS}|x|social[ \t]+media)"
+# Single letters joined by dots, a last dot after ("e.g.", "i.e.", "n.b.", "a.k.a."): an abbreviation, no handle (a
+# handle's dotted pieces are longer, "jaxon.w", "kay.bee"); read so only where its closing dot stands, as written.
+_DOTTED_LETTERS_RE = lazy_compile(r"\p{L}(?:\.\p{L})+", re.VERSION1)
+_ABBREVIATION_DOT_RE = lazy_compile(r"\.(?![\p{L}\p{N}_])", re.VERSION1)
+_PLATFORM_LAST_RE = lazy_compile(rf"\b{_SOCIAL}[ \t]+\Z", _I)
 # A handle: "@" (perhaps set off by a space) and word characters with inner dots ("@ jo_s", "jo.smith99").
 _HANDLE_BODY = r"(?P<h>(?:@[ \t]?)?[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)"
 _HANDLE_CTX_RE = lazy_compile(
@@ -432,7 +437,7 @@ _YEAR_WORDS = (
     rf"(?:two[ \t]+thousand(?:[ \t]+and)?(?:[ \t]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     rf"eighteen|nineteen|twenty(?:[ \t\-]{_UNITS_WORD})?|{_UNITS_WORD}))?"
     rf"|(?:nineteen|twenty)[ \t]+(?:o|oh|zero|nought)[ \t\-]+{_UNITS_WORD}"
-    rf"|(?:nineteen|twenty)[ \t]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    rf"|(?:nineteen|twenty)[ \t\-]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
     rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \t\-]{_UNITS_WORD})?))"
 )
 _YEAR = rf"(?:\d{{4}}|'\d\d|{_YEAR_WORDS}|(?:oh|o|zero|nought)[ \t\-]+{_UNITS_WORD}(?![\p{{L}}]))"
@@ -721,6 +726,9 @@ _AFTER_AGE = (r"now|and(?![ \t]+a[ \t]+half[ \t]+(?:hours?|minutes?|mins?|miles?
 # A date of birth in brackets after an age given so: the same person's, the figure no count ("He is 14 (born
 # 07/07/2009)", "she's 9 (DOB 01/02/2015)").
 _BIRTH_AFTER = r"[ \t]*\([ \t]*(?:born|dob|d\.o\.b\.?|b\.)(?![\p{L}])"
+# A school year in brackets after an age given so: the same child's, the figure no count ("Child is eleven (Year 6)",
+# "she's 14 (Y9)").
+_SCHOOL_YEAR_AFTER = r"[ \t]*\([ \t]*(?:y|yr|year)[ \t]*(?:1[0-3]|[1-9]|r)(?![\p{L}\d])"
 # When a day comes, after a possessive and an ordinal: "her 14th next week" is a birthday without the word.
 _DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # A day of the week, short too, without what follows it ("friday", "Fri", "weds").
@@ -762,7 +770,7 @@ _AGE_RES = (
         rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+))|"
         # a child saying their own age ("my name's callum and i'm seven", "i'm 5")
         rf"\bi(?=['’]m|[ \t]+am\b))(?:{_AGE_VERB}|['’]m|[ \t]+am)(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
-        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?|weeks?)(?:[ \t]+old)?)?(?:[ \t]*-?[ \t]*ish)?)(?=[ \t]*(?:[.,;:!?)]|$|{_BIRTH_AFTER}|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
+        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?|weeks?)(?:[ \t]+old)?)?(?:[ \t]*-?[ \t]*ish)?)(?=[ \t]*(?:[.,;:!?)]|$|{_BIRTH_AFTER}|{_SCHOOL_YEAR_AFTER}|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
         _I,
     ),
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
@@ -1728,6 +1736,11 @@ def _web(text: str, add) -> None:
                 continue  # "@ the park", "@ school": "@" typed for "at" before a word, no handle
             if fold(plain) in spoken:
                 continue  # "snap msg from her", "insta txt": a message's word after the platform's, no handle
+            if (not h.startswith("@") and _DOTTED_LETTERS_RE.fullmatch(plain) and _ABBREVIATION_DOT_RE.match(text, m.end("h"))
+                    and _PLATFORM_LAST_RE.search(text, m.start(), m.start("h"))):
+                # "on insta e.g. her stories", "snap i.e. the app": letters dotted right after the platform's name, an
+                # abbreviation's, no handle ("his insta is j.b.", "insta handle: k.m." stay handles)
+                continue
             # after "name", "username", "tag" ... any word is the handle ("his xbox name is reaper 2009")
             named = "named" in m.re.groupindex and m.group("named") is not None and fold(m.group("named").split()[0]) in (
                 "name", "username", "user", "handle", "tag", "id") or (
@@ -2353,26 +2366,27 @@ def _addresses(text: str, add) -> None:
 
 
 # A capitalised first name, "St" and a capitalised word with no possessive nor a street's word after it ("Ian St John
-# said", "Jane St Clair"): a surname named for a saint after a first name, when the word is a first name or no English
+# said", "Jane St Clair"), perhaps double-barrelled ("Dwayne St. Clair-Hughes"): a surname named for a saint after a first name, when the word is a first name or no English
 # word nor public term (see saint_surname).
 _SAINT_SURNAME_RE = lazy_compile(
-    rf"(?<![\p{{L}}'’\-])(?P<f>\p{{Lu}}\p{{Ll}}+)[ \t]+St\.?[ \t]+(?P<w>\p{{Lu}}\p{{Ll}}+)"
+    rf"(?<![\p{{L}}'’\-])(?P<f>\p{{Lu}}\p{{Ll}}+)[ \t]+St\.?[ \t]+(?P<w>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)"
     rf"(?![\p{{L}}'’\-]|[ \t]+(?i:{_STREET_TYPES})\b)", re.VERSION1)
 _HOUSE_NUMBER_BEFORE_RE = lazy_compile(r"\d\p{L}?[ \t,]*\Z", re.VERSION1)
 
 
-def saint_surname(text: str, at: int) -> tuple[int, int, int] | None:
+def saint_surname(text: str, at: int, named: bool = False) -> tuple[int, int, int] | None:
     """A first name and a surname named for a saint with a word ending or starting at ``at`` ("Ian St John", "Jane St
     Clair", "Tom St George"): where the first name starts, where the surname ends and where the saint's word starts;
-    the first name one of the list, the saint's a first name or no English word nor public term. None after a house
-    number ("12 Victoria St John"), before a saint's town ("Ian St Albans") or a possessive ("Victoria St John's")."""
+    the first name one of the list (with ``named``, any word: the caller found it a name, "Marcia St. John-Baptiste"),
+    the saint's a first name or no English word nor public term. None after a house number ("12 Victoria St John"),
+    before a saint's town ("Ian St Albans") or a possessive ("Victoria St John's")."""
     m = _SAINT_SURNAME_RE.match(text, at) if at == 0 or not text[at - 1].isalpha() else None
     if m is None:
         m = _SAINT_SURNAME_RE.search(text, max(0, at - 30), at + 40)
         if m is None or at not in (m.end("f"), m.start("w")):
             return None
     firsts, key = folded_first_names(), fold(m.group("w"))
-    if (fold(m.group("f")) not in firsts or _HOUSE_NUMBER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+    if (not named and fold(m.group("f")) not in firsts or _HOUSE_NUMBER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
             or key in public_terms() or key.endswith("s") and key[:-1] in firsts
             or key in english_words() and key not in firsts):
         return None

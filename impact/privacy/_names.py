@@ -1805,15 +1805,28 @@ _AGE_SET_OFF_RE = lazy_compile(
     re.VERSION1)
 # An age right after a name in a list of children ("Kai 8, Lily 6 and Ruby 2"): a number to 19 before a comma, "and"
 # or the end.
-# A child's age closed in brackets after a word, with its unit or none ("Rose (7) found the key", "Hope (15 yrs)"): the
-# word is the child's name (a year there is a work cited, "Rose (2019) found"; see _redact._CITATION_RE).
+# A child's age closed in brackets after a word, with its unit or none ("Rose (7) found the key", "Hope (15 yrs)"), or
+# a child's school year, or an age set off by commas or said after "is" (below): the word is the child's name (a year
+# there is a work cited, "Rose (2019) found"; see _redact._CITATION_RE).
 # An age opening a bracket after a word, "age" or "aged" before it perhaps, and more said after a comma ("KM (age 9, DOB
 # ...)", "TJ (aged 6)", "RB (14)"): who has an age is a person, as no body has one.
 _AGE_OPENS_BRACKET_AFTER_RE = lazy_compile(
     r"[ \t]*\([ \t]*(?P<said>aged?[ \t]*:?[ \t]*)?(?:1\d|\d)(?P<unit>[ \t]*(?:y|yrs?|years?(?:[ \t]+old)?|yo|mths?|months?|wks?|weeks?))?"
     r"[ \t]*[),;]", re.IGNORECASE | re.VERSION1)
+# Ages in words, one to nineteen (what a child's age after "is" says).
+_AGE_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _AGE_CLOSED_AFTER_RE = lazy_compile(
-    r"[ \t]*\([ \t]*(?:1\d|\d)(?:[ \t]*(?:y|yrs?|years?(?:[ \t]+old)?|yo|m|mths?|months?))?[ \t]*\)", re.IGNORECASE | re.VERSION1)
+    rf"[ \t]*\([ \t]*(?:(?:aged?[ \t]+)?(?:1\d|\d|{_AGE_WORDS})(?:[ \t]*(?:y|yrs?|years?(?:[ \t]+old)?|yo|m|mths?|months?|wks?|weeks?))?[ \t]*[),;]"
+    # a school year, first in the brackets ("Lily (Y5, Class Hazel)", "Mason (Year 9) was excluded", "(Reception)")
+    r"|(?:y|yr|year)[ \t]*(?:1[0-3]|[1-9]|r)(?![\p{L}\d])|reception(?![\p{L}]))"
+    # or set off by commas, the age alone or aged ("Lily, 9, cried", "Grace, aged 6, was seen")
+    rf"|[ \t]*,[ \t]*(?:aged?[ \t]+)?(?:1\d|\d|{_AGE_WORDS})(?:[ \t]*(?:yrs?|years?(?:[ \t]+old)?|months?|weeks?))?[ \t]*,"
+    # or what is said of a child's age, year or class ("Lily is 9.", "Lily is in Year 2", "Lily is seven years old")
+    rf"|[ \t]+(?:is|was)[ \t]+(?:(?:now|only|just|aged?)[ \t]+)*(?:(?:1\d|\d|{_AGE_WORDS})(?:[ \t]+(?:years?|months?)[ \t]+old)?"
+    r"(?=[ \t]*[.,;]|[ \t]+(?:and|but|years?|months?)\b)|in[ \t]+(?:(?:y|yr|year)[ \t]*(?:1[0-3]|[1-9])(?![\p{L}\d])|reception\b|nursery\b"
+    # or in a teacher's class ("Lily is in Mrs Shah's class")
+    r"|(?:mrs?|miss|ms|mx)\.?[ \t]+[\p{L}'’\-]+['’]s[ \t]+class\b))",
+    re.IGNORECASE | re.VERSION1)
 # Letters text-speak writes for words ("n" and, "u" you, "r" are, "b" be, "c" see, "y" why): after a word, no initial.
 _TEXT_SPEAK_LETTERS = frozenset("nurbcy")
 _AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b))", re.VERSION1)
@@ -2441,12 +2454,29 @@ def _tokens(text: str) -> list[_Tok]:
             shape = "initial"
         elif letters.isupper() and len(letters) > 1 or _ACRONYM_PLURAL_RE.fullmatch(letters):
             shape = "caps"  # an acronym's plural is read as the acronym is ("EHCPs", "IROs"), never a capitalised name
-        elif letters[:1].isupper():
+        elif letters[:1].isupper() or _caseless(letters) or (
+                ("-" in letters or "'" in letters or "’" in letters) and _JOINED_PARTICLE_RE.match(letters)):
+            # a capitalised word; one in a script with no case (Arabic, Hebrew, Han ...); or a surname's particle in
+            # lower case joined to its capitalised word ("al-Farsi", "el-Amin", "d'Souza"): each read as capitalised
             shape = "cap"
         else:
             shape = "lower"
         toks.append(_Tok(start, end, word, fold(word), shape))
     return toks
+
+
+# A particle of an Arabic, Italian or French surname in lower case joined by a hyphen or an apostrophe to the surname's
+# capitalised word ("Ahmed al-Farsi", "Layla el-Amin", "Nasir ud-Din", "Maria d'Souza", "Paolo dell'Acqua"): the
+# surname is capitalised, as a word no prefix of English ("pre-", "non-", "ex-", "mid-") is before a capital.
+_JOINED_PARTICLE_RE = lazy_compile(
+    r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ur|abu|abd|bin|ibn|bint|d|dell|dall|l)[\-'’]\p{Lu}\p{Ll}", re.VERSION1)
+
+
+def _caseless(word: str) -> bool:
+    """A word in a script with no capitals (Arabic, Hebrew, Han, Devanagari, Thai ...): none of its letters has a case,
+    so nothing tells a name from a word by its first letter; in English text such a word is read as a capitalised one
+    ("Dad: محمد علي", "signs her name as فاطمة الزهراء"), a word no English list holds."""
+    return bool(word) and not any(c.isupper() or c.islower() for c in word)
 
 
 # Two or more capitals and a plural's "s" ("EHCPs", "GPs", "IROs"): an acronym's plural.
@@ -3490,7 +3520,7 @@ class NameFinder:
             if m is not None and (fold(m.group(w)) not in self.words and fold(m.group(w)) not in self.public
                                   or w == "w2" and len(m.group("p").split()) == 2):
                 s = Span(s.start, m.end(w), s.kind)
-            elif s.kind == "name" and (saint := self._saint_surname(text, s)) is not None:
+            elif s.kind == "name" and (saint := self._saint_surname(text, s, spans)) is not None:
                 s = saint  # "Ian St John said": a surname named for a saint
             before = text[max(0, s.start - 30) : s.start]
             # one or two particles of a European surname in lower case before a surname found with no first name ("her
@@ -3506,12 +3536,16 @@ class NameFinder:
             out.append(s)
         return out
 
-    def _saint_surname(self, text: str, s: Span) -> Span | None:
+    def _saint_surname(self, text: str, s: Span, spans: list[Span]) -> Span | None:
         """A name found widened over a surname named for a saint after a first name (:func:`saint_surname`), the name
         found the first name ("Ian St John said") or the saint's ("Then Tom St George rang": "Tom" opening a sentence is
-        found by its surname); the saint's word no place given ("Victoria St Leeds")."""
+        found by its surname); the saint's word no place given ("Victoria St Leeds").  A first name no list holds will
+        do where the words before and after "St" are both found names ("Chair: Marcia St. John-Baptiste")."""
         for at in (s.end, s.start):
             found = saint_surname(text, at)
+            if found is None and (loose := saint_surname(text, at, named=True)) is not None and all(
+                    any(n.kind == "name" and n.start <= w < n.end for n in spans) for w in (loose[0], loose[2])):
+                found = loose
             if found is not None and (found[0] == s.start or found[2] == s.start) and fold(
                     text[found[2] : found[1]]) not in self.places:
                 return Span(min(found[0], s.start), max(found[1], s.end), s.kind)

@@ -840,6 +840,7 @@ class _Redactor:
         # a name found inside what is said of a person, or inside a place's name, is that ("the girl with spina bifida":
         # a condition, [detail]; "the Gipton Mums Facebook group": a place's)
         spans += [s for s in self.names.find(text) if not any(_within_said(text, s, d) for d in said)]
+        spans += self._dotted_initials(text, said) if "." in text else []
         if " St" in text:
             spans[:] = _saint_surnames_off_streets(text, spans)  # in place: ``add`` appends to this list
         # the town after a setting the identifiers found ("[st. columba's high] in greenock"), as after one of the names'
@@ -911,6 +912,9 @@ class _Redactor:
             if pattern is not None:
                 for m in pattern.finditer(folded if pattern is self.places_any else text):
                     add(Span(m.start(), m.end(), "place"))
+        for s in [s for s in spans if s.kind in ("council", "place")]:
+            if (hospital := _HOSPITAL_AFTER_PLACE_RE.match(text, s.end)) is not None:
+                add(Span(s.start, hospital.end(), "place"))  # "born at Calderdale Royal": the hospital, as "... Royal Hospital"
         # a word shaped as a given name after a preposition ("for kacey"), unless a council or a place ("for sefton")
         places = [s for s in spans if s.kind in ("council", "place")]
         spans += [s for s in named_after_preposition(text) if not any(p.start <= s.start and s.end <= p.end for p in places)]
@@ -971,6 +975,32 @@ class _Redactor:
         spans = _said_punctuation(text, _dates_of_birth(text, spans))
         spans += _ages_after_names(text, spans)
         return [_sentence_stop_off(text, s) for s in _merge(spans)]
+
+    def _dotted_initials(self, text: str, said: list[Span]) -> list[Span]:
+        """Initials written with dots and spaces ("K. M. (SW) visited", "Present: K.M. (SW), R.T. (mum)", "signed K .
+        M ."), found as the same letters written together are ("KM (SW) visited"): the names found in ``text`` with each
+        such run of initials written as its letters, padded with spaces to its length (every offset kept), that hold
+        one, widened over the run."""
+        runs = list(_DOTTED_INITIALS_RE.finditer(text))
+        if not runs:
+            return []
+        chars = list(text)
+        for m in runs:
+            letters = [c for c in m.group() if c.isupper()]
+            chars[m.start() : m.end()] = list("".join(letters).ljust(m.end() - m.start()))
+        # spaced out ("K. M.", "K . M ."), two or three letters are a person's initials as written, whatever the words
+        # around them, unless a public term ("U. K."); run together ("K.M.") they are judged as "KM" is
+        found = [Span(m.start(), m.end(), "name") for m in runs
+                 if _SPACED_INITIALS_RE.fullmatch(m.group()) and not is_public_word("".join(c for c in m.group() if c.isupper()))
+                 and not _LETTER_LABEL_AFTER_RE.match(text, m.end())  # "Options A. B. and C.": labels, listed
+                 and not any(d.start <= m.start() and m.end() <= d.end for d in said)]
+        for s in self.names.find("".join(chars)):
+            if s.kind != "name" or any(_within_said(text, s, d) for d in said):
+                continue
+            for m in runs:
+                if s.start < m.end() and m.start() < s.end:
+                    found.append(Span(min(s.start, m.start()), max(s.end, m.end()), "name"))
+        return found
 
     def _public_names_kept(self, text: str, folded: str) -> list[tuple[int, int]]:
         """Where ``text`` names a charity, a medicine, a game or an event of national scope
@@ -1142,8 +1172,17 @@ def _saint_surnames_off_streets(text: str, spans: list[Span]) -> list[Span]:
     St"); found nowhere as a name ("John St John"), the street's stays."""
     names = [s for s in spans if s.kind == "name"]
     return [s for s in spans if not (
-        s.kind == "address" and text.endswith(" St", 0, s.end) and saint_surname(text, s.end - 3) is not None
-        and any(n.start <= s.end - 2 < n.end for n in names))]
+        s.kind == "address" and (space := _street_st(text, s)) is not None and saint_surname(text, space) is not None
+        and any(n.start <= space + 1 < n.end for n in names))]
+
+
+def _street_st(text: str, s: Span) -> int | None:
+    """Where the space before a street's closing "St" or "St." is in ``text`` ("Dwayne St." read as a street), if
+    ``s`` ends so."""
+    for ending in (" St", " St."):
+        if text.endswith(ending, 0, s.end):
+            return s.end - len(ending)
+    return None
 
 
 def _initial_before(text: str, s: Span) -> Span:
@@ -1449,6 +1488,22 @@ def _widen(text: str, s: Span) -> Span:
 
 #: Each opening quote and the quote that closes it.
 _OPEN_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
+# A bracket opened right after a name, a name inside it, perhaps said to be another of hers ("Anjali Devi (Anju)",
+# "Abdullahi Farah (aka Abdi)", "Jane Smith (née Brown)"): where the first name ends.
+_NAME_OPENS_BRACKET_RE = lazy_compile(
+    r"[ \t]*\([ \t]*(?:(?:aka|a\.k\.a\.?|known[ \t]+as|n[ée]e|formerly|also)[ \t]+)?\Z", re.IGNORECASE)
+
+
+def _read_on_from(text: str, s: Span, spans: list[Span]) -> int:
+    """Where what is said after a name ``s`` starts: after its closing quote, for a name in quotes ('known as "Smudge",
+    is 12'), or its closing bracket, for a name in brackets right after a name, the same person's other name ("Anjali
+    Devi (Anju), 34", "Mother: Anjali Devi (अंजलि देवी), 34"); else at its end."""
+    if s.start > 0 and text[s.start - 1] in _OPEN_QUOTES and text[s.end : s.end + 1] == _OPEN_QUOTES[text[s.start - 1]]:
+        return s.end + 1
+    if text[s.end : s.end + 1] == ")" and (opens := _NAME_OPENS_BRACKET_RE.search(text, max(0, s.start - 16), s.start)):
+        if any(n.kind == "name" and n.end == opens.start() for n in spans):
+            return s.end + 1
+    return s.end
 
 
 def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
@@ -1456,9 +1511,7 @@ def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
     to ("RIP Tyler 2009-2019", "Kai (2010 - 2012)"): a life's dates."""
     out = []
     for s in spans:
-        # a name in quotes is read on after its closing quote ('known as "Smudge", is 12')
-        end = s.end + 1 if (s.start > 0 and text[s.start - 1] in _OPEN_QUOTES and text[s.end : s.end + 1]
-                            == _OPEN_QUOTES[text[s.start - 1]]) else s.end
+        end = _read_on_from(text, s, spans)
         life = _YEARS_AFTER_NAME_RE.match(text, end) if s.kind == "name" else None
         if life is not None:
             out.append(Span(life.start("d"), life.end("d"), "date"))
@@ -1630,6 +1683,11 @@ def _councils_named(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# A hospital called by its town's or council's name and the word its own name has after that ("born at Calderdale
+# Royal", "admitted to Dewsbury General", "in Airedale General"): the hospital goes whole, as "Calderdale Royal
+# Hospital" does; capitalised, and not before another capitalised word, a longer name's ("Leeds Royal Armouries").
+_HOSPITAL_AFTER_PLACE_RE = lazy_compile(
+    r"[ \t]+(?:Royal|General|Memorial|Cottage|Infirmary)(?![\p{L}\d'’\-])(?![ \t]+\p{Lu})", re.VERSION1)
 # A football club's word after a council's name ("the Manchester United game", "a Leeds Rovers shirt"): the club is
 # named by the place, and goes whole as the place, as a club named by a town does; "City", "Town" and "County" are
 # left, as they follow a council's name in its own ("Leeds City Council", "the city centre").
@@ -1643,13 +1701,23 @@ _CLUB_AFTER_PLACE_RE = lazy_compile(
 
 
 # An initial's dot that ends the sentence too: the text's end, a line's, or a new sentence's capital after it.
+# Two or more capitals, each with its dot, a space perhaps before or after it ("K.M.", "K. M.", "K . M ."): initials.
+_DOTTED_INITIALS_RE = lazy_compile(r"(?<![\p{L}\p{N}.'’\-])\p{Lu}[ \t]?\.(?:[ \t]?\p{Lu}[ \t]?\.)+(?![\p{L}\p{N}])", re.VERSION1)
+# Two or three capitals with their dots, spaced ("K. M.", "R . T . H ."), none of the outline's lone letter ("A.").
+_SPACED_INITIALS_RE = lazy_compile(r"(?=[^ \t]*[ \t])\p{Lu}[ \t]?\.(?:[ \t]?\p{Lu}[ \t]?\.){1,2}", re.VERSION1)
+# A lone letter with its dot listed after letters: the letters are labels ("Options A. B. and C. were discussed").
+_LETTER_LABEL_AFTER_RE = lazy_compile(r"[ \t]*(?:,|and|or|&)[ \t]*\p{Lu}\.(?![ \t]?\p{Lu}\.)", re.VERSION1)
 _INITIAL_STOP_RE = lazy_compile(r"(?<![\p{L}\p{N}.])\p{Lu}\.(?=[ \t]*(?:\r?\n|\Z)|[ \t]+[\p{Lu}\"“‘'])", re.VERSION1)
 
 
 def _sentence_stop_off(text: str, s: Span) -> Span:
     """A name ending in an initial whose dot ends the sentence too, without the dot: the full stop is the sentence's
-    ("she lived with her partner, Mr E." gives "Mr [name].", not "Mr [name]")."""
+    ("she lived with her partner, Mr E." gives "Mr [name].", not "Mr [name]"); so too a date ending in its month, the
+    dot after it the sentence's ("She was born on 2 May." gives "born on [date of birth].", the stop kept)."""
     if s.kind == "name" and s.end - s.start >= 2 and _INITIAL_STOP_RE.match(text, s.end - 2) is not None:
+        return Span(s.start, s.end - 1, s.kind)
+    if (s.kind in ("date", "date_of_birth") and s.end - s.start >= 2 and text[s.end - 1] == "."
+            and text[s.end - 2].isalpha() and (s.end == len(text) or text[s.end].isspace())):
         return Span(s.start, s.end - 1, s.kind)
     return s
 

@@ -57,6 +57,10 @@ _RED_TEAM = [
     ('Mrs Vickers | 41 | mother', 'Mrs [name] | [age] | mother'),  # was 'Mrs [name] | 41 | mother'
     ('Child lives with great-gran at Flat 12, Ings Court, Ings Road, Wakefield WF1 1RE.', 'Child lives with great-gran at [address], [council] [postcode].'),  # was 'Child lives with [name] at [address], [council] [postcode].'
     ('lives with great-nan Pat', 'lives with great-nan [name]'),  # was 'lives with [name] [name]'
+    # round 59 closed these three of _OPEN (what main gave beside each)
+    ('Mum signs her name as فاطمة الزهراء on forms.', 'Mum signs her name as [name] on forms.'),  # was 'Mum signs her name as فاطمة الزهراء on forms.'
+    ('SW: Dwayne St. Clair-Hughes', 'SW: [name]'),  # was 'SW: [address] [name]'
+    ('Baby Amara born 04/01/2024 at Calderdale Royal.', 'Baby [name] born [date of birth] at [place].'),  # was 'Baby [name] born [date of birth] at [council] Royal.'
 ]
 # Redacted so on main as now: the sweep's minutes, case notes, e-mails, chats, tables and contact details, names with
 # diacritics, in other scripts, hyphenated and with apostrophes; and the counter-cases, surnames and names in the shapes
@@ -114,6 +118,7 @@ _KEPT_FIXED = [
     'Name\tDOB\tSchool',  # was '[place]'
     'Child\tDOB\tSchool',  # was 'Child\t[place]'
     'Name\tSchool',  # was '[place]'
+    'on insta e.g. her stories',  # was 'on insta [handle]. her stories' (round 59 closed it, of _OPEN)
 ]
 # Kept on main as now: the words of this round's forms used as words.
 _KEPT = [
@@ -126,21 +131,12 @@ _KEPT = [
     'Name | Age | School',
 ]
 
-# Still open (what it should give beside each); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = [
-    # a name in Arabic script, two words, after "signs her name as": one word after "called" is found, two are not
-    ('Mum signs her name as فاطمة الزهراء on forms.', 'Mum signs her name as [name] on forms.'),
-    # "St." after a first name is read as "Street", the surname "St. Clair-Hughes" split: [address] [name]
-    ('SW: Dwayne St. Clair-Hughes', 'SW: [name]'),
-    # a hospital named by its council and "Royal" alone: the council's name goes, "Royal" stays
-    ('Baby Amara born 04/01/2024 at Calderdale Royal.', 'Baby [name] born [date of birth] at [place].'),
-    # "e.g." after a platform's name is read as a handle (main as now)
-    ('on insta e.g. her stories', 'on insta e.g. her stories'),
-]
+# Still open: none (round 59 closed the four: three moved to _RED_TEAM, "e.g." after "insta" to _KEPT_FIXED).
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_sector_lines_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(28, 46, 10, 4))
+                                                 counts=(31, 46, 11, 0))
