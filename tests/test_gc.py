@@ -2,6 +2,7 @@
 
 import gc
 import threading
+import types
 
 import pytest
 
@@ -110,7 +111,9 @@ def test_the_run_steps_collect_less(step, default_thresholds, monkeypatch, tiny_
         call = lambda: impact.pipeline.analyse(tiny_study)  # noqa: E731
     elif step == "build_report":
         monkeypatch.setattr(impact.report._build, "assemble", probe)
-        call = lambda: impact.pipeline.build_report(None)  # noqa: E731
+        # a stand-in with what build_report checks findings for (user54: anything else is a TypeError before any work)
+        stand_in = types.SimpleNamespace(parameters={}, provenance={})
+        call = lambda: impact.pipeline.build_report(stand_in)  # noqa: E731
     elif step == "render":
         monkeypatch.setattr(impact.report._render._html, "render_html", probe)
         call = lambda: impact.report._render.render(Report("Impact", "", {"study": "x"}, []), tmp_path / "out")  # noqa: E731
