@@ -17,6 +17,7 @@ from .._frames import shared_attr, time_kind
 from .._io import (
     _SEPARATORS,
     _STRAY_QUOTE,
+    UNICODE_ADVICE,
     UTF16_BOMS,
     UTF32_BOMS,
     _document_kind,
@@ -30,6 +31,7 @@ from .._io import (
     stray_quotes,
     unclosed_quote,
     unclosed_quotes,
+    unicode_form,
 )
 from .._tabular import restore_frame, write_table
 from .._words import _counted, _number, _verb
@@ -45,6 +47,9 @@ _OPTIONAL_INT = ("turn",)
 _LISTED = 50
 #: The largest coded CSV read (a CSV's cells take some ten times its bytes in memory: 200 MB of text took 2.1 GB).
 MAX_CODED_BYTES = 100 * 1024 * 1024
+#: The most rows of a coded Parquet file read (a coded CSV of :data:`MAX_CODED_BYTES` holds about a million rows of
+#: some 100 bytes; a Parquet file stores them in far fewer bytes, so its rows are counted from its footer).
+MAX_CODED_ROWS = 2_000_000
 
 
 def coded_format(path: str | os.PathLike) -> str:
@@ -150,6 +155,8 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     with open(path, "rb") as fh:
         data = fh.read(MAX_CODED_BYTES + 1)  # a file that grew since: no more than the limit read
     nul = -1 if data.startswith((*UTF16_BOMS, *UTF32_BOMS)) else data.find(b"\x00")
+    if (form := unicode_form(data)) is not None:  # UTF-16 without its mark, or behind a UTF-8 one: not "binary"
+        raise InputError(f"{path}: {form}, not UTF-8 CSV text - {expected}; {UNICODE_ADVICE}")
     if nul >= 0:  # an Excel workbook, a PDF: said as what it is
         kind = _document_kind(data)
         raise InputError(f"{path}: {kind or 'a binary file'}, not CSV text"
@@ -279,17 +286,52 @@ def read_coded_cells(path: str | os.PathLike) -> pd.DataFrame:
     and as coded output) reads the file once with it."""
     fmt = coded_format(path)
     if fmt == "parquet":
-        _check_file(Path(path), _EXPECTED)
-        try:
-            data = pd.read_parquet(path)
-        except OSError as exc:
-            if exc.errno is not None:  # a file-system error: the command line names the path and what to do
-                raise
-            raise InputError(f"{path}: not a readable Parquet file ({exc}) - {_EXPECTED}") from None
-        except ValueError as exc:  # pyarrow's ArrowInvalid: empty, truncated or not Parquet at all
-            raise InputError(f"{path}: not a readable Parquet file ({exc}) - {_EXPECTED}") from None
-        return data
+        return read_parquet_cells(path)
     return read_csv_cells(path)
+
+
+def _too_big(path: str | os.PathLike, what: str, expected: str, limit: str) -> InputError:
+    return InputError(f"{path}: {what} - {expected}, of at most {limit} (its cells would take that much memory or more "
+                      "to read): split it, by wave or council")
+
+
+def read_parquet_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.DataFrame:
+    """A Parquet file's columns as stored, refused before its data is read where it would take more memory than a coded
+    CSV may (:data:`MAX_CODED_BYTES`): its size on disk, its rows (:data:`MAX_CODED_ROWS`) and its size uncompressed, as
+    its footer says; then read one row group at a time, stopping past the limit (a footer may understate its pages)."""
+    _check_file(Path(path), expected)
+    size = Path(path).stat().st_size
+    if size > MAX_CODED_BYTES:
+        raise _too_big(path, f"{size:,} bytes", expected, f"{MAX_CODED_BYTES:,} bytes")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        with pq.ParquetFile(path) as parquet:
+            meta = parquet.metadata
+            if meta.num_rows > MAX_CODED_ROWS:
+                raise _too_big(path, f"{meta.num_rows:,} rows", expected, f"{MAX_CODED_ROWS:,} rows")
+            held = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+            if held > MAX_CODED_BYTES:
+                raise _too_big(path, f"{held:,} bytes of data uncompressed", expected, f"{MAX_CODED_BYTES:,} bytes")
+            groups, read = [], 0
+            for i in range(meta.num_row_groups):
+                group = parquet.read_row_group(i)
+                read += group.nbytes
+                if read > MAX_CODED_BYTES:
+                    raise _too_big(path, f"over {read:,} bytes of data read by its row group {i + 1} of "
+                                         f"{meta.num_row_groups}", expected, f"{MAX_CODED_BYTES:,} bytes")
+                groups.append(group)
+            table = pa.concat_tables(groups) if groups else parquet.schema_arrow.empty_table()
+        return table.to_pandas()
+    except InputError:
+        raise
+    except OSError as exc:
+        if exc.errno is not None:  # a file-system error: the command line names the path and what to do
+            raise
+        raise InputError(f"{path}: not a readable Parquet file ({exc}) - {expected}") from None
+    except (ValueError, TypeError, NotImplementedError) as exc:  # pyarrow's ArrowInvalid: empty, truncated, not Parquet
+        raise InputError(f"{path}: not a readable Parquet file ({exc}) - {expected}") from None
 
 
 def coded_from_cells(cells: pd.DataFrame, path: str | os.PathLike) -> pd.DataFrame:
