@@ -42,6 +42,7 @@ __all__ = [
     "decode_text",
     "UTF16_BOMS",
     "unicode_form",
+    "read_bounded",
     "UTF32_BOMS",
     "read_text",
     "check_input_file",
@@ -745,9 +746,33 @@ def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label
     st = path.stat()
     if st.st_size > max_bytes:
         raise InputError(f"{name}: {st.st_size:,} bytes - expected a text file of at most {max_bytes:,} bytes")
-    with open(path, "rb") as f:
-        data = f.read(max_bytes + 1)
-    return decode_text(data, source=name, advice=advice)[0]
+    return decode_text(read_bounded(path, max_bytes, label=name, size=st.st_size), source=name, advice=advice)[0]
+
+
+def read_bounded(path: str | os.PathLike, limit: int, *, label: str | None = None, size: int | None = None) -> bytes:
+    """The bytes of ``path``, at most ``limit``: a file that grew past it while it was read (its size, ``size``, was
+    within it when taken: a program still writing it, a download not finished) is refused, not read cut at the limit.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = f.write_text("unit,code\\n")
+    >>> read_bounded(f, 100)
+    b'unit,code\\n'
+    >>> read_bounded(f, 4, label="t.csv", size=3)
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: t.csv: grew while it was read (3 bytes when its size was taken, more than 4 read) - expected a file no program is writing: wait until it is written, or copy it and give the copy
+    """
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        name = label or str(path)
+        taken = f"{size:,} bytes when its size was taken" if size is not None else "its size within the limit"
+        raise InputError(f"{name}: grew while it was read ({taken}, more than {limit:,} read) - expected a file no "
+                         "program is writing: wait until it is written, or copy it and give the copy")
+    return data
 
 
 class SeparatorError(InputError):

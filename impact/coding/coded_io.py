@@ -17,6 +17,7 @@ from .._frames import shared_attr, time_kind
 from .._io import (
     _SEPARATORS,
     _STRAY_QUOTE,
+    MAX_CELL_CHARS,
     UNICODE_ADVICE,
     UTF16_BOMS,
     UTF32_BOMS,
@@ -27,8 +28,10 @@ from .._io import (
     check_input_file,
     check_width,
     decode_text,
+    read_bounded,
     require_path,
     stray_quotes,
+    too_long,
     unclosed_quote,
     unclosed_quotes,
     unicode_form,
@@ -152,8 +155,7 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     if size > MAX_CODED_BYTES:  # refused before it is read: its cells would take some ten times its size in memory
         raise InputError(f"{path}: {size:,} bytes - {expected}, of at most {MAX_CODED_BYTES:,} bytes (its cells would take some "
                          "ten times its size in memory): split it, by wave or council")
-    with open(path, "rb") as fh:
-        data = fh.read(MAX_CODED_BYTES + 1)  # a file that grew since: no more than the limit read
+    data = read_bounded(path, MAX_CODED_BYTES, label=str(path), size=size)  # one that grew past it since: refused
     nul = -1 if data.startswith((*UTF16_BOMS, *UTF32_BOMS)) else data.find(b"\x00")
     if (form := unicode_form(data)) is not None:  # UTF-16 without its mark, or behind a UTF-8 one: not "binary"
         raise InputError(f"{path}: {form}, not UTF-8 CSV text - {expected}; {UNICODE_ADVICE}")
@@ -261,6 +263,21 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     return frame
 
 
+def _refuse_long_cells(frame: pd.DataFrame, path) -> None:
+    """Refuse a coded column's cell (an id, a code, a number: short) over :data:`impact._io.MAX_CELL_CHARS` characters,
+    naming the first's row and column: no spreadsheet holds it, nor the review workbook made from the file."""
+    rows = list(frame.attrs.get("rows") or range(2, len(frame) + 2))
+    found = []
+    for col in (c for c in CODED_COLUMNS if c in frame.columns):
+        lengths = frame[col].str.len().to_numpy()
+        found += [(int(i), col, int(lengths[i])) for i in np.flatnonzero(lengths > MAX_CELL_CHARS)]
+    if found:
+        i, col, n = min(found)
+        more = f" (and {_counted(len(found) - 1, 'more cell')} like it)" if len(found) > 1 else ""
+        raise InputError(f"{path}:{rows[i]}:{col}: {frame[col].iloc[i][:20]!r}... - expected {too_long(n)}{more}, "
+                         f"in {_EXPECTED.removeprefix('expected ')}")
+
+
 def read_coded(path: str | os.PathLike) -> pd.DataFrame:
     """Read a coded file written by ``impact code`` or :func:`write_coded`, dtypes restored.
 
@@ -287,7 +304,9 @@ def read_coded_cells(path: str | os.PathLike) -> pd.DataFrame:
     fmt = coded_format(path)
     if fmt == "parquet":
         return read_parquet_cells(path)
-    return read_csv_cells(path)
+    cells = read_csv_cells(path)
+    _refuse_long_cells(cells, path)
+    return cells
 
 
 def _too_big(path: str | os.PathLike, what: str, expected: str, limit: str) -> InputError:

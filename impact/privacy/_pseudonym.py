@@ -168,8 +168,9 @@ def _read_key_file(path: Path) -> bytes:
         raise InputError(f"{path}: is not a regular file (a device or a pipe) - {_KEY_FILE_EXPECTED}")
     if st.st_size > _MAX_KEY_FILE_BYTES:
         raise InputError(f"{path}: is {st.st_size:,} bytes - {_KEY_FILE_EXPECTED}")
-    with open(path, "rb") as f:
-        return _key_text(f.read(_MAX_KEY_FILE_BYTES + 1), str(path))
+    from .._io import read_bounded
+
+    return _key_text(read_bounded(path, _MAX_KEY_FILE_BYTES, label=str(path), size=st.st_size), str(path))
 
 
 def _inside(path: Path, folder: str | os.PathLike | None) -> bool:

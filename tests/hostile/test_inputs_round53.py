@@ -293,3 +293,38 @@ def test_the_reidentification_key_neutralises_ids_written_as_formulas(tmp_path, 
     with open(tmp_path / "key.csv", newline="", encoding="utf-8") as fh:
         cells = [c for row in csv.reader(fh) for c in row]
     assert "'" + pid in cells and pid not in cells, cells
+
+
+# Old: a file that grew past the limit while it was read (its size taken within it: a program still writing it) was
+# read cut at the limit, without a word.  /proc/self/status stands in for it: its size is 0, its bytes some hundreds.
+def test_a_file_that_grows_past_the_limit_while_read_is_refused_not_cut(monkeypatch):
+    from impact._io import read_text
+    from impact.coding import coded_io
+    from impact.errors import InputError
+
+    status = "/proc/self/status"
+    if not __import__("os").path.isfile(status):
+        pytest.skip("no /proc file system")
+    said = "grew while it was read (0 bytes when its size was taken, more than 100 read)"
+    with pytest.raises(InputError, match=re.escape(f"{status}: {said}")):
+        read_text(status, max_bytes=100)
+    monkeypatch.setattr(coded_io, "MAX_CODED_BYTES", 100)
+    with pytest.raises(InputError, match=re.escape(f"{status}: {said}")):
+        coded_io.read_csv_cells(status)
+
+
+# Old: a unit id of 300,000 characters was read, though no spreadsheet holds it, nor the review workbook made of the
+# file (study tables refuse such a cell since round 27).
+def test_a_coded_cell_longer_than_a_spreadsheet_holds_is_refused_on_its_row(reviewed, tmp_path):  # noqa: F811
+    from impact.coding.coded_io import read_coded
+    from impact.errors import InputError
+
+    lines = (reviewed / "coded.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    unit = lines[3].split(",")[0]
+    lines[3] = lines[3].replace(unit, "U" * 40_000, 1)
+    path = tmp_path / "coded.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"{path}:4:unit: 'UUUUUUUUUUUUUUUUUUUU'... - expected a cell of at "
+                                                   "most 32,767 characters, as a spreadsheet holds (this one has "
+                                                   "40,000)")):
+        read_coded(path)
