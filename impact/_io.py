@@ -392,6 +392,18 @@ _SIGNATURES = (
     (b"PK\x03\x04", "a zip archive (an Excel workbook, Word document or other Office Open XML file)"),
     (b"%PDF-", "a PDF document"),
     (b"{\\rtf", "a Rich Text Format document"),
+    # compressed or other binary files a table or transcript was sent in or saved as (a download, an export)
+    (b"\x1f\x8b", "a gzip-compressed file (decompress it first: gunzip, or 7-Zip on Windows)"),
+    (tuple(b"BZh%d1AY&SY" % level for level in range(1, 10)), "a bzip2-compressed file (decompress it first: bunzip2, or 7-Zip on Windows)"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file (decompress it first: unxz, or 7-Zip on Windows)"),
+    (b"\x28\xb5\x2f\xfd", "a Zstandard-compressed file (decompress it first: unzstd, or 7-Zip on Windows)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive (extract it first)"),
+    (b"Rar!\x1a\x07", "a RAR archive (extract it first)"),
+    (b"PAR1\x15", "a Parquet file (a table stored in columns, such as `impact code --out FILE.parquet` writes; give it a "
+              ".parquet name where Parquet is read, or save it as CSV)"),
+    (b"SQLite format 3\x00", "an SQLite database (export the table as CSV)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image (a picture of a table or text, not the text itself)"),
+    (b"\xff\xd8\xff", "a JPEG image (a picture of a table or text, not the text itself)"),
 )
 
 

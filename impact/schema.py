@@ -1158,9 +1158,6 @@ class Column:
     high: float | None = None  # largest number allowed
     unique: bool = False  # each value once (case and spacing ignored): an error for an id, a warning for text
     max_length: int | None = None  # most characters a text may have (:func:`too_long`)
-    # what a text is where it must be on one line though no limit is shown ("a participant's real name": searched for
-    # in the transcripts, where it is written on one line); a text with a max_length is on one line too
-    one_line: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1239,9 +1236,7 @@ TABLES: dict[str, Table] = {
             C("council_id", "id", True, "Council the participant works in or with.", references=("councils", "council_id")),
             C("role", "id", True, "Role.", vocabulary="roles"),
             C("organisation_type", "id", True, "Employing organisation.", vocabulary="organisation_types"),
-            C("name", "text", False, "Real name, used only to redact it from quotes; never published.",
-              one_line="a participant's real name (searched for in the transcripts to redact it, where it is written "
-                       "on one line)"),
+            C("name", "text", False, "Real name, used only to redact it from quotes; never published."),
         ),
         key=("participant_id",),
     ),

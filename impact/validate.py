@@ -1100,11 +1100,10 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             # no Excel workbook can hold (openpyxl refuses it), where names and descriptions are written
             return value, [(text, f"text without control characters (it holds {schema._named_at(control)}, which "
                                   "no one sees and which a workbook cannot hold: retype the cell)", "error")]
-        if col.type == "text" and (col.max_length or col.one_line) and schema.control_characters(text, one_line=True):
+        if col.type == "text" and col.max_length and schema.control_characters(text, one_line=True):
             # a name shown on one line (a council's, in every table and beside every bar) over two lines, or with a
-            # tab inside: a report printed it broken, or with a gap no one typed; a participant's name so was never
-            # found in a transcript to be redacted
-            return value, [(text, (col.one_line or f"a {col.description.rstrip('.').lower()}") + " as "
+            # tab inside: a report printed it broken, or with a gap no one typed
+            return value, [(text, f"a {col.description.rstrip('.').lower()} as "
                                   + schema.text_problem(text, one_line=True).replace("control characters (", "tabs or "
                                                                                      "other control characters (", 1),
                             "error")]
