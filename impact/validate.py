@@ -1813,7 +1813,11 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         named[same] = line
         parts = rel.replace("\\", "/").split("/")
         if rel.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", rel):
-            out.append(Problem(f, line, col, rel, "a path inside transcripts/ (no '..', no absolute path)"))
+            # a path from a drive or the root ('C:\\Users\\...\\301\\P1.txt'): the end of it that names a transcript
+            tail = next(("/".join(parts[i:]) for i in range(1, len(parts)) if parts[i] and ".." not in parts[i:]
+                         and _exists_quietly(exists, "/".join(parts[i:]))), None)
+            out.append(Problem(f, line, col, rel, "a path inside transcripts/ (no '..', no absolute path"
+                               + (f": write it from inside transcripts/, {tail})" if tail else ")")))
             continue
         if re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", rel) or parts[0] == "~":  # a web address, a home folder
             what = "a home folder ('~')" if parts[0] == "~" else "an address (URL)"

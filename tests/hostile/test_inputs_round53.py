@@ -375,3 +375,19 @@ def test_guard_text_that_starts_like_a_signature_is_still_text(tmp_path):
 
     for text in ("BZh is a word\n", "PAR1,PAR2\n1,2\n", "SQLite format\n"):
         assert decode_text(text.encode())[0] == text
+
+
+# Old: "a path inside transcripts/ (no '..', no absolute path)", not saying which part of a path from a drive names the
+# transcript, as a spreadsheet of full paths gives them.
+@pytest.mark.parametrize("written", ["C:\\Users\\ann\\study\\transcripts\\{rel}", "C:/Users/ann/{rel}",
+                                     "/home/ann/study/transcripts/{rel}"], ids=["windows", "windows-slashes", "posix"])
+def test_a_transcript_given_as_a_full_path_says_what_to_write(study_dir, written):
+    import csv
+
+    with open(study_dir / "interviews.csv", newline="", encoding="utf-8") as fh:
+        rel = next(csv.DictReader(fh))["transcript"]
+    path = written.format(rel=rel.replace("/", "\\") if "\\" in written else rel)
+    _replace(study_dir, "interviews.csv", f",{rel}".encode(), f",{path}".encode())
+    told = [p for p in _study_problems(study_dir) if p[2] == "transcript"]
+    assert [(f, row) for f, row, _, _ in told] == [("interviews.csv", 2)], told
+    assert told[0][3] == f"a path inside transcripts/ (no '..', no absolute path: write it from inside transcripts/, {rel})"
