@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import errno
@@ -40,6 +41,8 @@ __all__ = [
     "write_private",
     "decode_text",
     "UTF16_BOMS",
+    "unicode_form",
+    "read_bounded",
     "UTF32_BOMS",
     "read_text",
     "check_input_file",
@@ -389,6 +392,18 @@ _SIGNATURES = (
     (b"PK\x03\x04", "a zip archive (an Excel workbook, Word document or other Office Open XML file)"),
     (b"%PDF-", "a PDF document"),
     (b"{\\rtf", "a Rich Text Format document"),
+    # compressed or other binary files a table or transcript was sent in or saved as (a download, an export)
+    (b"\x1f\x8b", "a gzip-compressed file (decompress it first: gunzip, or 7-Zip on Windows)"),
+    (tuple(b"BZh%d1AY&SY" % level for level in range(1, 10)), "a bzip2-compressed file (decompress it first: bunzip2, or 7-Zip on Windows)"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file (decompress it first: unxz, or 7-Zip on Windows)"),
+    (b"\x28\xb5\x2f\xfd", "a Zstandard-compressed file (decompress it first: unzstd, or 7-Zip on Windows)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive (extract it first)"),
+    (b"Rar!\x1a\x07", "a RAR archive (extract it first)"),
+    (b"PAR1\x15", "a Parquet file (a table stored in columns, such as `impact code --out FILE.parquet` writes; give it a "
+              ".parquet name where Parquet is read, or save it as CSV)"),
+    (b"SQLite format 3\x00", "an SQLite database (export the table as CSV)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image (a picture of a table or text, not the text itself)"),
+    (b"\xff\xd8\xff", "a JPEG image (a picture of a table or text, not the text itself)"),
 )
 
 
@@ -506,6 +521,11 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
     ...
     impact.errors.InputError: c.csv: not UTF-8 text (byte 0xe9 at byte 4 is not UTF-8)
     """
+    if (form := unicode_form(data)) is not None and data.startswith((b"\xef\xbb\xbf", *UTF16_BOMS)):
+        # two marks of two encodings, or a mark of one encoding before text of another: written by a program that
+        # added a mark to bytes it did not decode (and may have changed them: a line end made CRLF byte by byte
+        # breaks UTF-16), so not read as either encoding but named
+        raise InputError(f"{source}: {form} - expected one encoding: {UNICODE_ADVICE}")
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             # a mark repeated (a file saved with a mark by one program, then again by another) is no text either:
@@ -566,17 +586,109 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
 
 
 def _utf16_without_mark(data: bytes) -> str:
-    """A hint where NUL bytes are every other byte of ASCII text: UTF-16 saved without its byte-order mark, which
-    cannot be told from binary data for sure, so it is not read but named (" (it looks like UTF-16 ...)")."""
-    head = data[:4096]
-    if len(head) < 4:
+    """A hint where NUL bytes are those of UTF-16 or UTF-32 text saved without its byte-order mark, which cannot be
+    told from binary data for sure, so it is not read but named (" (it looks like UTF-16 ...)")."""
+    found = _unmarked(data)
+    if found is None:
         return ""
-    even, odd = head[0::2], head[1::2]
-    for zeros, text in ((odd, even), (even, odd)):  # little-endian: the NUL second; big-endian: first
-        if zeros.count(0) >= 0.9 * len(zeros) and all(32 <= b < 127 or b in (9, 10, 13) for b in text if b):
-            return (" (it looks like UTF-16 text without a byte-order mark, "
-                    f"{'little' if zeros is odd else 'big'}-endian: save it as UTF-8)")
-    return ""
+    encoding, order = found
+    return f" (it looks like {encoding} text without a byte-order mark, {order}-endian: save it as UTF-8)"
+
+
+#: How to save a file in another Unicode form as UTF-8, said where one is refused.
+UNICODE_ADVICE = ("save the file as UTF-8 (Excel: Save As \"CSV UTF-8 (comma delimited)\"; Notepad or another text "
+                  "editor: Save As with the encoding UTF-8)")
+#: The byte-order marks impact reads: (mark, encoding, byte order); UTF-32's first (little-endian UTF-32 starts with
+#: UTF-16's little-endian mark).
+_MARKS = ((UTF32_BOMS[0], "UTF-32", "little"), (UTF32_BOMS[1], "UTF-32", "big"), (UTF16_BOMS[0], "UTF-16", "little"),
+          (UTF16_BOMS[1], "UTF-16", "big"), (b"\xef\xbb\xbf", "UTF-8", ""))
+
+
+def _mark(data: bytes) -> tuple[int, str, str] | None:
+    """The byte-order mark ``data`` starts with: (its length, the encoding, the byte order), or None."""
+    for mark, encoding, order in _MARKS:
+        if data.startswith(mark):
+            return len(mark), encoding, order
+    return None
+
+
+def _texty(text: str) -> bool:
+    """Whether decoded ``text`` reads as text: no NUL or other control character but tab and line ends, no
+    surrogate, private or unassigned code point, and some of it ASCII (a CSV's commas, a transcript's spaces)."""
+    import unicodedata
+
+    if not text or any(unicodedata.category(ch) in ("Cs", "Co", "Cn") or (ch < " " and ch not in "\t\n\r\f")
+                       for ch in text):
+        return False
+    return sum(ch < "\x80" for ch in text) >= 0.1 * len(text)
+
+
+def _unmarked(data: bytes) -> tuple[str, str] | None:
+    """("UTF-16", "little") where the start of ``data``, holding NUL bytes, reads as UTF-16 or UTF-32 text without a
+    byte-order mark (UTF-32 first: as UTF-16 it would hold NUL characters); None for anything else."""
+    head = data[:4096]
+    if b"\x00" not in head:
+        return None
+    for encoding, unit in (("UTF-32", 4), ("UTF-16", 2)):
+        for order in ("little", "big"):
+            decoder = codecs.getincrementaldecoder(f"utf-{unit * 8}-{order[0]}e")("strict")
+            try:  # a pair of UTF-16 units cut at the head's end is left out, not an error
+                text = decoder.decode(head[:len(head) - len(head) % unit], final=len(head) == len(data))
+            except UnicodeDecodeError:
+                continue
+            if len(text) >= 2 and _texty(text):
+                return encoding, order
+    return None
+
+
+def unicode_form(data: bytes) -> str | None:
+    """What ``data`` holds where it is UTF-16 or UTF-32 text :func:`decode_text` does not read as it is, said for a
+    person ("UTF-16 text (little-endian) after a UTF-8 byte-order mark"); None for anything else.
+
+    Read as they are: UTF-8, and UTF-16 or UTF-32 starting with its own byte-order mark.  Named here: UTF-16 or UTF-32
+    without a mark, such text behind a UTF-8 mark (a program added the mark to bytes it did not decode), two marks of
+    two encodings, a UTF-16 mark of one byte order before text of the other, and UTF-8 text behind a UTF-16 mark.
+
+    Examples
+    --------
+    >>> unicode_form(b"\\xef\\xbb\\xbf" + "unit,code\\n".encode("utf-16-le"))
+    'UTF-16 text (little-endian) after a UTF-8 byte-order mark'
+    >>> unicode_form("unit,code\\n".encode("utf-32-be"))
+    'UTF-32 text (big-endian) without a byte-order mark'
+    >>> unicode_form(b"\\xff\\xfe" + "unit,code\\n".encode("utf-8"))
+    'UTF-8 text after a UTF-16 byte-order mark (little-endian)'
+    >>> unicode_form("unit,code\\n".encode("utf-16")) is None and unicode_form(b"unit,code\\n") is None
+    True
+    """
+    mark = _mark(data)
+    if mark is None:
+        found = _unmarked(data)
+        return f"{found[0]} text ({found[1]}-endian) without a byte-order mark" if found else None
+    length, encoding, order = mark
+    rest = data[length:]
+    if encoding == "UTF-8":
+        second = _mark(rest)
+        if second is not None and second[1] != "UTF-8":
+            return (f"{second[1]} text ({second[2]}-endian) with its byte-order mark after a UTF-8 byte-order mark: "
+                    "two marks of two encodings")
+        found = _unmarked(rest)
+        return f"{found[0]} text ({found[1]}-endian) after a UTF-8 byte-order mark" if found else None
+    if encoding == "UTF-16":
+        head = rest[:4096]
+        if len(head) >= 4 and b"\x00" not in head:
+            try:
+                text = codecs.getincrementaldecoder("utf-8")("strict").decode(head, final=len(head) == len(rest))
+            except UnicodeDecodeError:
+                text = ""
+            if _texty(text.lstrip("\ufeff")):
+                return f"UTF-8 text after a UTF-16 byte-order mark ({order}-endian)"
+        found = _unmarked(rest)
+        if found is not None and found[1] != order:
+            mine = codecs.getincrementaldecoder(f"utf-16-{order[0]}e")("ignore").decode(head[:len(head) // 2 * 2])
+            if not _texty(mine):
+                return (f"{found[0]} text ({found[1]}-endian) after a UTF-16 byte-order mark of the other byte order "
+                        f"({order}-endian)")
+    return None
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -646,9 +758,33 @@ def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label
     st = path.stat()
     if st.st_size > max_bytes:
         raise InputError(f"{name}: {st.st_size:,} bytes - expected a text file of at most {max_bytes:,} bytes")
-    with open(path, "rb") as f:
-        data = f.read(max_bytes + 1)
-    return decode_text(data, source=name, advice=advice)[0]
+    return decode_text(read_bounded(path, max_bytes, label=name, size=st.st_size), source=name, advice=advice)[0]
+
+
+def read_bounded(path: str | os.PathLike, limit: int, *, label: str | None = None, size: int | None = None) -> bytes:
+    """The bytes of ``path``, at most ``limit``: a file that grew past it while it was read (its size, ``size``, was
+    within it when taken: a program still writing it, a download not finished) is refused, not read cut at the limit.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = f.write_text("unit,code\\n")
+    >>> read_bounded(f, 100)
+    b'unit,code\\n'
+    >>> read_bounded(f, 4, label="t.csv", size=3)
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: t.csv: grew while it was read (3 bytes when its size was taken, more than 4 read) - expected a file no program is writing: wait until it is written, or copy it and give the copy
+    """
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        name = label or str(path)
+        taken = f"{size:,} bytes when its size was taken" if size is not None else "its size within the limit"
+        raise InputError(f"{name}: grew while it was read ({taken}, more than {limit:,} read) - expected a file no "
+                         "program is writing: wait until it is written, or copy it and give the copy")
+    return data
 
 
 class SeparatorError(InputError):

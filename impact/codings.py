@@ -1155,11 +1155,13 @@ def read_codings(
 
             data = read_csv_cells(path, expected="expected codings (unit or interview_id, code, ...)")
         else:
-            from .coding.coded_io import coded_format
+            from .coding.coded_io import coded_format, read_parquet_cells
 
             coded_format(path)
-            try:
-                data = pd.read_parquet(path)
+            try:  # bounded as a coded CSV is (MAX_CODED_BYTES): the rows and size its footer gives, then each row group
+                data = read_parquet_cells(path, expected="expected codings (unit or interview_id, code, ...)")
+            except InputError:
+                raise
             except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds for a corrupt file
                 raise InputError(f"{path}: not a readable Parquet file ({type(exc).__name__}: {exc})") from None
     else:

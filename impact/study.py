@@ -1787,6 +1787,30 @@ def _near_names(folder: Path, filename: str) -> str:
             f"read from CSV files (save a workbook as \"CSV (comma delimited)\" named {filename})")
 
 
+def _case_twins(folder: Path) -> list[Problem]:
+    """An error for each file or folder the study reads (study.yaml, a table, transcripts/) beside another entry of the
+    same name but for case or Unicode form ('Councils.csv' beside 'councils.csv'): Linux holds both, Windows and macOS
+    (whose names ignore case) one, so the study copied there reads either, or is not copied whole."""
+    from .validate import _name_form
+
+    try:
+        names = [p.name for p in folder.iterdir()]
+    except OSError:
+        return []
+    out = []
+    for name in ("study.yaml", *(t.filename for t in TABLES.values()), "transcripts"):
+        if name not in names:
+            continue
+        twins = sorted(n for n in names if n != name and _name_form(n) == _name_form(name))
+        if twins:
+            out.append(Problem(name if name != "transcripts" else "transcripts/", None, None, None,
+                               f"one entry named {name} in the study folder ({', '.join(repr(t) for t in twins)} "
+                               "is there too, the same name but for case or spaces: Windows and macOS, whose names "
+                               "ignore case, hold one of them, so a copy of the study there would read either): keep "
+                               f"{name}, and rename or remove the other"))
+    return out
+
+
 def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
     """What a study path that is no folder was likely meant to be (" (... ends in a space: 'study' is a folder)"),
     or ""."""
@@ -1798,6 +1822,9 @@ def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
 
         if (found := file_kind(path)) is not None:  # one of impact's own files, given for the study: which, and who reads it
             return f" (it is {found[1]}: {found[0].read_by})"
+    if path.is_file() and (inside := _zipped_study(path)) is not None:
+        return (f" (it is a zip archive holding a study folder ({inside}): extract it, e.g. `unzip {path.name}` or "
+                "Extract All, and give the folder it makes)")
     if text != text.strip() and Path(text.strip()).is_dir():
         return f" (the path has spaces at its ends, as a pasted path may: {text.strip()!r} is a folder)"
     from ._io import literal_tilde
@@ -1811,6 +1838,21 @@ def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
     except OSError:
         near = []
     return f" (found {near[0]!r} beside it: names are exact, case too)" if near else ""
+
+
+def _zipped_study(path: Path) -> str | None:
+    """The path of the study.yaml a zip archive holds ('study/study.yaml'), or None for any other file."""
+    import zipfile
+
+    try:
+        if not zipfile.is_zipfile(path):
+            return None
+        with zipfile.ZipFile(path) as z:
+            found = sorted((n for n in z.namelist()[:100_000] if n.rsplit("/", 1)[-1].casefold() == "study.yaml"),
+                           key=lambda n: (n.count("/"), n))
+    except (OSError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError, EOFError):
+        return None
+    return found[0] if found else None
 
 
 def require_study(study: object, *needs: str, optional: bool = False) -> None:
@@ -1871,6 +1913,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         raise InputError(f"{path}: {what} (expected a folder holding study.yaml){_study_path_hint(given, path)}")
     meta, problems = _read_meta(path)
     broken = {"study.yaml"} if problems else set()
+    problems += _case_twins(path)
     records: dict[str, list[dict[str, str]]] = {}
     raw: dict[str, tuple[list[str], list[tuple[int, dict[str, str]]]]] = {}
     for name, spec in TABLES.items():

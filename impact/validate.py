@@ -366,6 +366,16 @@ def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str]
     expected = f"one of the bundled codebooks {names} or a codebook .yaml file inside the study folder"
     if not isinstance(ref, str) or not ref.strip():
         return [Problem(f, None, col, str(ref), expected)]
+    if re.search(r"[\x00-\x1f]", ref) and re.search(r"\\|[/.]|yaml|yml", ref):
+        # "C:\books\nfer.yaml" in double quotes: YAML read its \n and \b as a line break and a backspace
+        return [Problem(f, None, col, ref, "a codebook's path without control characters (it holds "
+                        f"{schema._named_at(schema.control_characters(ref, one_line=True))}: a Windows path in double "
+                        "quotes, where YAML reads \\n, \\t, \\b as a line break, a tab, a backspace? Write the path "
+                        "from the study folder with '/', such as codebooks/mine.yaml, or in single quotes)")]
+    if re.match(r"[A-Za-z]:[\\/]|\\\\|//", ref):  # 'C:\books\x.yaml', a network share '\\server\x.yaml'
+        return [Problem(f, None, col, ref, "a codebook file inside the study folder, its path written from the folder "
+                        "(codebooks/mine.yaml), not a Windows path from a drive or a network share (copy the codebook "
+                        "into the study folder)")]
     looks_like_path = ref.lower().endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
     if not looks_like_path:
         return [] if ref in names else [Problem(f, None, col, ref, expected + schema.did_you_mean(ref, names))]
@@ -482,7 +492,9 @@ def _meta_text(meta: Any, where: str = "") -> list[Problem]:
         for text, shown in ((key, f"{path} (its key)"), (value, path)):
             if not isinstance(text, str):
                 continue
-            one_line = isinstance(key, str) and key in ("name", "label") and text is value
+            # a name or label, and every text shown as one (a vocabulary value's label: 'vocabularies.roles.x')
+            one_line = text is value and ((isinstance(key, str) and key in ("name", "label"))
+                                          or _meta_limit(path) is not None)
             if (expected := schema.text_problem(text, one_line=one_line)) is not None:
                 out.append(Problem("study.yaml", None, shown, text[:60], expected))
             elif text is value and (limit := _meta_limit(path)) is not None and (
@@ -1801,7 +1813,11 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         named[same] = line
         parts = rel.replace("\\", "/").split("/")
         if rel.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", rel):
-            out.append(Problem(f, line, col, rel, "a path inside transcripts/ (no '..', no absolute path)"))
+            # a path from a drive or the root ('C:\\Users\\...\\301\\P1.txt'): the end of it that names a transcript
+            tail = next(("/".join(parts[i:]) for i in range(1, len(parts)) if parts[i] and ".." not in parts[i:]
+                         and _exists_quietly(exists, "/".join(parts[i:]))), None)
+            out.append(Problem(f, line, col, rel, "a path inside transcripts/ (no '..', no absolute path"
+                               + (f": write it from inside transcripts/, {tail})" if tail else ")")))
             continue
         if re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", rel) or parts[0] == "~":  # a web address, a home folder
             what = "a home folder ('~')" if parts[0] == "~" else "an address (URL)"
@@ -1964,6 +1980,11 @@ def _other_case(folder, rel: str) -> str:
             here = here / part
             continue
         same = [n for n in names if _name_form(n) == _name_form(part)]
+        if not same and (other := _other_encoding(names, part)):  # 'Camd\xe9n.txt': a name in Latin-1 bytes
+            parts[i] = os.fsencode(other).decode("ascii", "backslashreplace")  # its bytes shown: 'Camd\\xe9n.txt'
+            return (f" (found '{'/'.join(parts[:i + 1])}', the name written in {_LEGACY_NAMES[1]} bytes, not the "
+                    "UTF-8 this system reads names in, as an old zip program or a disk from Windows may write it: "
+                    "rename the file, typing the name)")
         if not same:  # 'Р1-early.txt' (a Cyrillic Er), 'P1-early．txt' (a full-width stop): a name that looks the same
             same = [n for n in names if _looks_form(n) == _looks_form(part)]
             if len(same) == 1:
@@ -1991,6 +2012,26 @@ def _looks_form(name: str) -> str:
     Latin and compatibility forms (full-width letters and stops) as the plain ones: names equal in this form look the
     same on screen."""
     return _name_form(unicodedata.normalize("NFKC", "".join(schema._LOOKALIKES.get(ch, ch) for ch in name)))
+
+
+#: The encoding file names from Windows or an old zip program may hold where they are not UTF-8, and its name.
+_LEGACY_NAMES = ("cp1252", "Windows-1252 (Latin-1)")
+
+
+def _other_encoding(names: list[str], part: str) -> str | None:
+    """The one name of ``names`` that is not UTF-8 (read with its bytes kept, as Python reads names on Linux) but reads
+    as ``part`` in :data:`_LEGACY_NAMES`' encoding ('Camd\\xe9n.txt' for 'Camdén.txt'), or None."""
+    found = []
+    for n in names:
+        raw = os.fsencode(n)
+        try:
+            raw.decode("utf-8")
+            continue
+        except UnicodeDecodeError:
+            pass
+        if _name_form(raw.decode(_LEGACY_NAMES[0], errors="replace")) == _name_form(part):
+            found.append(n)
+    return found[0] if len(found) == 1 else None
 
 
 def _case_twin(folder: Path | None, rel: str, listed: dict[Path, list[str]]) -> str | None:

@@ -17,6 +17,8 @@ from .._frames import shared_attr, time_kind
 from .._io import (
     _SEPARATORS,
     _STRAY_QUOTE,
+    MAX_CELL_CHARS,
+    UNICODE_ADVICE,
     UTF16_BOMS,
     UTF32_BOMS,
     _document_kind,
@@ -26,10 +28,13 @@ from .._io import (
     check_input_file,
     check_width,
     decode_text,
+    read_bounded,
     require_path,
     stray_quotes,
+    too_long,
     unclosed_quote,
     unclosed_quotes,
+    unicode_form,
 )
 from .._tabular import restore_frame, write_table
 from .._words import _counted, _number, _verb
@@ -45,6 +50,9 @@ _OPTIONAL_INT = ("turn",)
 _LISTED = 50
 #: The largest coded CSV read (a CSV's cells take some ten times its bytes in memory: 200 MB of text took 2.1 GB).
 MAX_CODED_BYTES = 100 * 1024 * 1024
+#: The most rows of a coded Parquet file read (a coded CSV of :data:`MAX_CODED_BYTES` holds about a million rows of
+#: some 100 bytes; a Parquet file stores them in far fewer bytes, so its rows are counted from its footer).
+MAX_CODED_ROWS = 2_000_000
 
 
 def coded_format(path: str | os.PathLike) -> str:
@@ -166,9 +174,10 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     if size > MAX_CODED_BYTES:  # refused before it is read: its cells would take some ten times its size in memory
         raise InputError(f"{path}: {size:,} bytes - {expected}, of at most {MAX_CODED_BYTES:,} bytes (its cells would take some "
                          "ten times its size in memory): split it, by wave or council")
-    with open(path, "rb") as fh:
-        data = fh.read(MAX_CODED_BYTES + 1)  # a file that grew since: no more than the limit read
+    data = read_bounded(path, MAX_CODED_BYTES, label=str(path), size=size)  # one that grew past it since: refused
     nul = -1 if data.startswith((*UTF16_BOMS, *UTF32_BOMS)) else data.find(b"\x00")
+    if (form := unicode_form(data)) is not None:  # UTF-16 without its mark, or behind a UTF-8 one: not "binary"
+        raise InputError(f"{path}: {form}, not UTF-8 CSV text - {expected}; {UNICODE_ADVICE}")
     if nul >= 0:  # an Excel workbook, a PDF: said as what it is
         kind = _document_kind(data)
         raise InputError(f"{path}: {kind or 'a binary file'}, not CSV text"
@@ -273,6 +282,21 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     return frame
 
 
+def _refuse_long_cells(frame: pd.DataFrame, path) -> None:
+    """Refuse a coded column's cell (an id, a code, a number: short) over :data:`impact._io.MAX_CELL_CHARS` characters,
+    naming the first's row and column: no spreadsheet holds it, nor the review workbook made from the file."""
+    rows = list(frame.attrs.get("rows") or range(2, len(frame) + 2))
+    found = []
+    for col in (c for c in CODED_COLUMNS if c in frame.columns):
+        lengths = frame[col].str.len().to_numpy()
+        found += [(int(i), col, int(lengths[i])) for i in np.flatnonzero(lengths > MAX_CELL_CHARS)]
+    if found:
+        i, col, n = min(found)
+        more = f" (and {_counted(len(found) - 1, 'more cell')} like it)" if len(found) > 1 else ""
+        raise InputError(f"{path}:{rows[i]}:{col}: {frame[col].iloc[i][:20]!r}... - expected {too_long(n)}{more}, "
+                         f"in {_EXPECTED.removeprefix('expected ')}")
+
+
 def read_coded(path: str | os.PathLike) -> pd.DataFrame:
     """Read a coded file written by ``impact code`` or :func:`write_coded`, dtypes restored.
 
@@ -308,17 +332,54 @@ def read_coded_cells(path: str | os.PathLike) -> pd.DataFrame:
     and as coded output) reads the file once with it."""
     fmt = coded_format(path)
     if fmt == "parquet":
-        _check_file(Path(path), _EXPECTED)
-        try:
-            data = pd.read_parquet(path)
-        except OSError as exc:
-            if exc.errno is not None:  # a file-system error: the command line names the path and what to do
-                raise
-            raise InputError(f"{path}: not a readable Parquet file ({exc}) - {_EXPECTED}") from None
-        except ValueError as exc:  # pyarrow's ArrowInvalid: empty, truncated or not Parquet at all
-            raise InputError(f"{path}: not a readable Parquet file ({exc}) - {_EXPECTED}") from None
-        return data
-    return read_csv_cells(path)
+        return read_parquet_cells(path)
+    cells = read_csv_cells(path)
+    _refuse_long_cells(cells, path)
+    return cells
+
+
+def _too_big(path: str | os.PathLike, what: str, expected: str, limit: str) -> InputError:
+    return InputError(f"{path}: {what} - {expected}, of at most {limit} (its cells would take that much memory or more "
+                      "to read): split it, by wave or council")
+
+
+def read_parquet_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.DataFrame:
+    """A Parquet file's columns as stored, refused before its data is read where it would take more memory than a coded
+    CSV may (:data:`MAX_CODED_BYTES`): its size on disk, its rows (:data:`MAX_CODED_ROWS`) and its size uncompressed, as
+    its footer says; then read one row group at a time, stopping past the limit (a footer may understate its pages)."""
+    _check_file(Path(path), expected)
+    size = Path(path).stat().st_size
+    if size > MAX_CODED_BYTES:
+        raise _too_big(path, f"{size:,} bytes", expected, f"{MAX_CODED_BYTES:,} bytes")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        with pq.ParquetFile(path) as parquet:
+            meta = parquet.metadata
+            if meta.num_rows > MAX_CODED_ROWS:
+                raise _too_big(path, f"{meta.num_rows:,} rows", expected, f"{MAX_CODED_ROWS:,} rows")
+            held = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+            if held > MAX_CODED_BYTES:
+                raise _too_big(path, f"{held:,} bytes of data uncompressed", expected, f"{MAX_CODED_BYTES:,} bytes")
+            groups, read = [], 0
+            for i in range(meta.num_row_groups):
+                group = parquet.read_row_group(i)
+                read += group.nbytes
+                if read > MAX_CODED_BYTES:
+                    raise _too_big(path, f"over {read:,} bytes of data read by its row group {i + 1} of "
+                                         f"{meta.num_row_groups}", expected, f"{MAX_CODED_BYTES:,} bytes")
+                groups.append(group)
+            table = pa.concat_tables(groups) if groups else parquet.schema_arrow.empty_table()
+        return table.to_pandas()
+    except InputError:
+        raise
+    except OSError as exc:
+        if exc.errno is not None:  # a file-system error: the command line names the path and what to do
+            raise
+        raise InputError(f"{path}: not a readable Parquet file ({exc}) - {expected}") from None
+    except (ValueError, TypeError, NotImplementedError) as exc:  # pyarrow's ArrowInvalid: empty, truncated, not Parquet
+        raise InputError(f"{path}: not a readable Parquet file ({exc}) - {expected}") from None
 
 
 def coded_from_cells(cells: pd.DataFrame, path: str | os.PathLike) -> pd.DataFrame:

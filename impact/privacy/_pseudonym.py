@@ -47,7 +47,7 @@ import pandas as pd
 
 from .._frames import text_series
 from .._io import write_private
-from .._tabular import csv_text
+from .._tabular import csv_text, safe_frame
 from ..errors import InputError
 
 __all__ = [
@@ -134,6 +134,15 @@ def _key_text(raw: bytes, source: str) -> bytes:
     ...
     impact.errors.InputError: councils.csv: holds 2 lines - expected the pseudonym key alone...
     """
+    from .._io import UNICODE_ADVICE, UTF16_BOMS, UTF32_BOMS, decode_text, unicode_form
+
+    if (form := unicode_form(raw)) is not None:  # UTF-16 without its mark, or behind a UTF-8 one: not "no text"
+        raise InputError(f"{source}: {form} - {_KEY_FILE_EXPECTED}, in UTF-8; {UNICODE_ADVICE}")
+    if raw.startswith((*UTF16_BOMS, *UTF32_BOMS)):  # PowerShell 5's `echo KEY > FILE`: the key is its text, as UTF-8
+        try:
+            raw = decode_text(raw, source=source)[0].encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no text
+            raw = b"\x00"
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
@@ -159,8 +168,9 @@ def _read_key_file(path: Path) -> bytes:
         raise InputError(f"{path}: is not a regular file (a device or a pipe) - {_KEY_FILE_EXPECTED}")
     if st.st_size > _MAX_KEY_FILE_BYTES:
         raise InputError(f"{path}: is {st.st_size:,} bytes - {_KEY_FILE_EXPECTED}")
-    with open(path, "rb") as f:
-        return _key_text(f.read(_MAX_KEY_FILE_BYTES + 1), str(path))
+    from .._io import read_bounded
+
+    return _key_text(read_bounded(path, _MAX_KEY_FILE_BYTES, label=str(path), size=st.st_size), str(path))
 
 
 def _inside(path: Path, folder: str | os.PathLike | None) -> bool:
@@ -445,5 +455,7 @@ def reidentification_key(
         dtype="str",
     )
     # Readable by its owner only from the moment it appears (not made private after the rename).
-    write_private(target, csv_text(table).encode("utf-8"))
+    # an id written as a formula ('=HYPERLINK(...)', '+44...') is put behind an apostrophe: the key is opened in a
+    # spreadsheet to look a pseudonym up, where it would run
+    write_private(target, csv_text(safe_frame(table)).encode("utf-8"))
     return table

@@ -34,7 +34,7 @@ import pandas as pd
 from matplotlib.figure import Figure as _MplFigure
 
 from .. import vocab
-from .._tabular import csv_text
+from .._tabular import csv_text, safe_frame
 from .._words import _counted, _listed_clauses, _listed_lists, _outside_brackets, _verb
 from ..effects import _models_of, holm_family
 from ..errors import recorded_warnings
@@ -1548,7 +1548,7 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
     )
     from ._xlsx import table_csv
 
-    extra = {"redaction_log.csv": csv_text(redaction_log),
+    extra = {"redaction_log.csv": csv_text(safe_frame(redaction_log)),  # a unit id written as a formula: not run
              "parameters.json": json.dumps(findings.parameters, indent=2, sort_keys=True) + "\n"}
     if quote_table is not None:
         extra["tables/quotes.csv"] = table_csv(quote_table)
