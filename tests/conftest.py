@@ -743,7 +743,8 @@ def optional_themes_planted(tmp_path_factory):
 
 # --------------------------------------------------------------------------- the order of files across workers
 #: Seconds of each test file in a whole `make test` run (the pytest cache's record of main's run of 6 December
-#: 04:57 UTC, 1,735 s over 421 files, alone on a machine running about 1.4x slower than at 01:57), for a checkout whose pytest cache holds none (CI, a fresh clone):
+#: 07:46 UTC on f886e605, 1,305 s over 433 files, alone on the machine), for a checkout whose pytest cache holds none
+#: (CI, a fresh clone):
 #: without it a file was costed at 0.5 s a test, so files of a few long tests (test_install, 1 test, 31 s; round 5 and
 #: round 13 of the report's truth) started last. The cache's record of the last whole run, below, takes precedence. To
 #: refresh it after a whole `make test`: ``cp .pytest_cache/v/impact/file_seconds tests/file_seconds.json``.
