@@ -233,6 +233,32 @@ def test_the_code_deciding_is_part_of_the_key(rng, counted, monkeypatch):
     assert _hits_and_misses() == (hits, misses + 10)
 
 
+def test_a_subclass_or_a_method_replaced_on_the_ledger_is_decided_afresh(rng, counted):
+    # the key reads the module's and its classes' code (_deciders), not a subclass's or an instance's: a ledger that
+    # hides more for its own size, declared as another already decided, took that one's decisions
+    spec = next(s for s in (_tables(rng) for _ in range(20)) if _fresh(s)["protect"])
+    _decide(spec.ledger())
+
+    class Stricter(DisclosureLedger):
+        def below_threshold(self, key):
+            return 0 < self.values.get(key, 0) < self.threshold + 10 and key not in self.public
+
+    def stricter(base: DisclosureLedger) -> DisclosureLedger:
+        led = Stricter(base.threshold)
+        led.__dict__.update(base.__dict__)
+        return led
+
+    def replaced(base: DisclosureLedger) -> DisclosureLedger:
+        base.below_threshold = lambda key: 0 < base.values.get(key, 0) < base.threshold + 10 and key not in base.public
+        return base
+
+    for make in (stricter, replaced):
+        with decisions.off():
+            expected = sorted(make(spec.ledger()).protect(), key=repr)
+        assert expected != _fresh(spec)["protect"]  # the stricter rule hides other counts here
+        assert sorted(make(spec.ledger()).protect(), key=repr) == expected, make.__name__
+
+
 def test_a_warning_is_said_again_where_the_decision_is_asked_for(counted):
     # a hidden count narrowed by a public total with nothing published beside it to hide: protect() warns
     def ledger():

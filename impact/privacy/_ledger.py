@@ -509,12 +509,18 @@ class DisclosureLedger:
             return None
         return h.digest(), index
 
+    def _plain(self) -> bool:
+        """Whether this ledger decides with the module's own code only: not a subclass, and no method replaced on the
+        instance (:func:`_deciders` reads the module's and its classes' code, not an instance's or a subclass's, so
+        such a ledger is decided afresh, never from a decision kept)."""
+        return type(self) is DisclosureLedger and not any(name in vars(DisclosureLedger) for name in vars(self))
+
     def _decided(self, name: str, decide: Callable, *args):
         """``decide(*args)`` (the method ``name``'s decision), or the same decision kept in :data:`decisions` from a
         ledger that declared the same (:meth:`_declared`), with the same counts hidden when it was made and the same
         arguments, by the same code (:func:`_deciders`). The counts hidden after it and the warnings it gave are kept
         with it, and given again."""
-        if not decisions.enabled:
+        if not decisions.enabled or not self._plain():
             return decide(*args)
         if name != "protect" and self._hidden is None:
             self.protect()  # as each release and narrowed_by does first (by the protect installed: it decides them)
