@@ -111,38 +111,93 @@ def study_hash(study: Study) -> str:
 
 @dataclass
 class Findings:
-    """Every table of a programme analysis (unrounded, with real ids).
+    """Every table of a programme analysis (unrounded, with real ids), as :func:`analyse` returns it.
 
-    ``coded`` holds the codings the analysis used (canonical form of
-    :func:`impact.codings.as_codings`), from the machine coder or supplied;
-    ``coding`` says which (``source``: ``"machine"`` or ``"supplied"``,
-    ``coders``, ``description``).  Statistics use the estimands of
-    :mod:`impact.measures`; each table names its ``measure``.
-    ``not_computed`` maps an analysis that the study cannot support (too few
-    councils, waves or status groups) to the reason, in words; its table is
-    then empty and the report says why.  ``attrition`` holds the effect of
-    being in intervention fitted to complete cases and weighted for missed
-    interviews (:func:`impact.effects.attrition_effects`), ``attrition_waves``
-    the same fits' terms of each later wave (its ``wave_terms``).  ``not_coded``
-    lists the interviews left out as not coded (``interview_id``,
-    ``participant_id``, ``council_id``, ``wave``): no respondent speech was
-    found in their transcript and no coding of them was supplied, so they are
-    missing from every panel, as interviews not held are (see
-    :mod:`impact.panel`).  ``hand_check`` holds the second coding by people
-    (``human``) read onto the segments, or None: under machine coding the
-    report quotes only statements it confirms.  ``reliability_by_wave``:
-    the coder's agreement with it within each wave (as
-    ``reliability_by_status`` within each status group), for each codebook
-    it holds codes of (a ``codebook`` column, as ``reliability``'s), each
-    code compared with the coding of its own codebook.
-    ``attribution_by_wave``: :func:`impact.attribution_summary` at each wave
-    after the review (a ``wave`` column first), None with one such wave;
-    ``survey_by_status``: the survey score's change in each status group
-    (:func:`impact.effects.survey_change_by_status`); ``change_by_status``:
-    each impact's change across the waves in each status group and whether
-    it differs (:func:`impact.effects.change_by_status`);
-    ``review_indicator_effects``: each indicator's change after the review
-    (:func:`impact.indicators.review_indicator_effects`).
+    Statistics use the estimands of :mod:`impact.measures`; each table names its ``measure``. A table the study
+    cannot support (too few councils, waves or status groups) is empty, or None, and ``not_computed`` says why.
+
+    Attributes
+    ----------
+    study : Study
+        The study analysed.
+    codebook : Codebook
+        The impacts' codebook the codings were read against.
+    segments : DataFrame
+        The transcripts' respondent speech, a row per segment (:func:`impact.segment`).
+    coded : DataFrame
+        The codings the analysis used, canonical form of :func:`impact.codings.as_codings`: the machine coder's or
+        supplied (``coding`` says which).
+    panel : DataFrame
+        Each council's shares of participants reporting each impact at each wave (:func:`impact.council_panel`).
+    participant_panel : DataFrame
+        Each participant's impacts at each wave (:func:`impact.participant_panel`).
+    trajectories : DataFrame
+        Each council's path of each impact across three waves (:func:`impact.trajectories`); empty otherwise.
+    trajectory_summary : DataFrame
+        The participants' paths counted per impact (realised, unmet expectation, sustained, faded...).
+    transitions : DataFrame
+        Participants moving between reporting and not reporting an impact from wave to wave.
+    prevalence : DataFrame
+        The share of participants reporting each impact at each wave by status group, with clustered intervals.
+    comparisons : DataFrame
+        Councils in and out of intervention compared at each wave (a permutation test, councils as units).
+    change : DataFrame
+        Change across the waves (within each status group where both are seen), adjusted across impacts.
+    models : DataFrame
+        The longitudinal models' terms: the effect of being in intervention and of each wave
+        (:func:`impact.effects.intervention_effects`).
+    sample : dict of DataFrame
+        The study described: councils, participants and interviews by wave and status (:func:`impact.describe_study`).
+    themes : DataFrame
+        The review themes' framework matrix (:func:`impact.framework_matrix`); empty without a themes codebook.
+    actions : DataFrame
+        The review's recommended actions and how far they were completed (:func:`impact.action_completion`).
+    attribution : DataFrame or None
+        How often reported impacts were credited to the review (:func:`impact.attribution_summary`).
+    survey_model : DataFrame or None
+        The survey score's longitudinal model (:func:`impact.survey_effects`), None without a survey.
+    attribution_by_wave : DataFrame or None
+        ``attribution`` at each wave after the review (a ``wave`` column first); None with one such wave.
+    survey_by_status : DataFrame or None
+        The survey score's change in each status group (:func:`impact.effects.survey_change_by_status`).
+    change_by_status : DataFrame or None
+        Each impact's change across the waves in each status group and whether it differs
+        (:func:`impact.effects.change_by_status`).
+    attrition : DataFrame or None
+        The effect of being in intervention fitted to complete cases and weighted for missed interviews
+        (:func:`impact.effects.attrition_effects`).
+    indicator_trends : DataFrame or None
+        The official indicators' trends (:func:`impact.indicator_trends`), None without indicators.
+    indicator_effects : DataFrame or None
+        Each indicator's change when councils went into intervention (:func:`impact.indicator_effects`).
+    review_indicator_effects : DataFrame or None
+        Each indicator's change after the review (:func:`impact.indicators.review_indicator_effects`).
+    reliability : DataFrame or None
+        The machine coder's agreement with ``hand_check``, per code (a ``codebook`` column for each codebook held);
+        None without a hand check.
+    reliability_by_status : DataFrame or None
+        ``reliability`` within each status group.
+    coding : dict
+        Which codings were analysed: ``source`` (``"machine"`` or ``"supplied"``), ``coders``, ``description``.
+    process : dict of DataFrame or None
+        The process codebook's findings (what helped and hindered), None without one.
+    not_computed : dict
+        Each analysis the study cannot support, mapped to the reason in words; the report says why.
+    parameters : dict
+        The analysis's parameters (seed, resamples, alpha, adjustment, codebook...), as ``parameters.json`` records.
+    provenance : dict
+        Where everything came from: package and library versions, input files' hashes, the validation warnings.
+    not_coded : DataFrame or None
+        Interviews left out as not coded (``interview_id``, ``participant_id``, ``council_id``, ``wave``): no
+        respondent speech was found and no coding of them was supplied, so they are missing from every panel, as
+        interviews not held are (:mod:`impact.panel`).
+    hand_check : DataFrame or None
+        The second coding by people (``human``) read onto the segments; under machine coding the report quotes only
+        statements it confirms.
+    reliability_by_wave : DataFrame or None
+        ``reliability`` within each wave, each code compared with the coding of its own codebook.
+    attrition_waves : DataFrame or None
+        The terms of each later wave of the ``attrition`` fits (their ``wave_terms``).
     """
 
     study: Study
