@@ -14,7 +14,7 @@ from ..errors import InputError, same_on
 from ..schema import id_problem, spelt_two_ways, yes_no_hint
 from ._options import (
     AGREE_KINDS,
-    CODEBOOK_KINDS,
+    CODEBOOK_PATH,
     a_path,
     add_overwrite,
     check_output_file,
@@ -86,7 +86,7 @@ def register(sub) -> None:
                         "(not coded: use it for the decisions of `impact review import`, made on the suggestions "
                         "shown only)")
     p.add_argument("--study", type=study_folder, help="study folder: its segments are the units (so agreement on absence counts)")
-    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True, accepts=CODEBOOK_KINDS),
+    p.add_argument("--codebook", default=None, type=CODEBOOK_PATH,
                    help="codebook whose codes the files may hold: name or YAML path (default: the --study folder's, "
                         "else the bundled one the files' codebook column names, else nfer_impacts)")
     p.add_argument("--metrics", default=None, type=choice_list(_metric_names),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .._words import _counted
 from ._options import (
-    CODEBOOK_KINDS,
+    CODEBOOK_PATH,
     a_path,
     add_overwrite,
     bounded_int,
@@ -20,7 +20,7 @@ _CONTEXT = ["interview_id", "council_id", "participant_id", "wave", "turn", "spe
 def register(sub) -> None:
     p = sub.add_parser("code", help="code interview transcripts with a codebook (CSV or Parquet out)")
     p.add_argument("study", type=study_folder, help="study folder (holding study.yaml)")
-    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True, accepts=CODEBOOK_KINDS),
+    p.add_argument("--codebook", default=None, type=CODEBOOK_PATH,
                    help="bundled codebook name or YAML path (default: the study's codebook, else nfer_impacts)")
     p.add_argument("--speakers", choices=["respondent", "all"], default="respondent",
                    help="code respondent speech only (default) or every turn (the interviewer's segments as "

@@ -440,3 +440,8 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
     if cannot:
         raise InputError(f"{path}: {cannot} - expected a folder you can write to; choose another place for it")
     return path
+
+
+#: The ``type`` of every ``--codebook`` option that reads a bundled codebook's name or a YAML file (one shared parser:
+#: it keeps no state), so that each says what it expects, and accepts, in the same words.
+CODEBOOK_PATH = a_path("a codebook (a bundled codebook's name or a YAML file)", read=True, accepts=CODEBOOK_KINDS)

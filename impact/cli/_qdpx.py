@@ -20,6 +20,7 @@ from .._words import _counted
 from ..errors import ImpactError, InputError
 from ._options import (
     CODEBOOK_KINDS,
+    CODEBOOK_PATH,
     CODED_KINDS,
     a_path,
     add_overwrite,
@@ -67,7 +68,7 @@ def register(sub) -> None:
     q.add_argument("file", type=a_path("the .qdpx project to write"), help="the .qdpx file to write")
     q.add_argument("--coded", action="append", default=[], metavar="[CODER=]FILE", type=kinds_read("a coded file", (*CODED_KINDS, "coded_parquet")),
                    help="coded output (CSV/Parquet) of one coder, named CODER or after the file; a file with a `coder` column holds several")
-    q.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True, accepts=CODEBOOK_KINDS),
+    q.add_argument("--codebook", type=CODEBOOK_PATH,
                    help="codebook id or YAML file (default: the study's)")
     q.add_argument("--positions", choices=["code_points", "utf16"], default="code_points", help="how to count positions (utf16 for NVivo)")
     q.add_argument("--bom", action="store_true",

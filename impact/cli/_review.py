@@ -12,7 +12,7 @@ from .._words import _counted
 from ..errors import InputError, ValidationError
 from ._agree import read_coded
 from ._options import (
-    CODEBOOK_KINDS,
+    CODEBOOK_PATH,
     CODED_KINDS,
     a_name,
     a_path,
@@ -39,7 +39,7 @@ def register(sub) -> None:
     e.add_argument("--coded", required=True, type=a_path("a coded file", read=True, accepts=CODED_KINDS), help="coded CSV from `impact code`")
     e.add_argument("--out", required=True, type=a_path("the workbook to write"), help=".xlsx to write")
     e.add_argument("--reviewer", type=a_name("the reviewer's name"), help="reviewer's name, stored in the file")
-    e.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True, accepts=CODEBOOK_KINDS), help="codebook name or YAML path (default: the study's)")
+    e.add_argument("--codebook", type=CODEBOOK_PATH, help="codebook name or YAML path (default: the study's)")
     e.add_argument("--limit", type=bounded_int(1, 1_000_000), help="only the N least certain suggestions")
     add_overwrite(e)
     e.set_defaults(func=run_export)

@@ -12,7 +12,7 @@ from .. import _limits
 from .._io import check_output_folder
 from ..errors import ImpactError, InputError
 from ._options import (
-    CODEBOOK_KINDS,
+    CODEBOOK_PATH,
     CODINGS_KINDS,
     SEED_MAX,
     a_path,
@@ -24,7 +24,7 @@ from ._options import (
 
 
 def _add_options(p) -> None:
-    p.add_argument("--codebook", default=None, type=a_path("a codebook (a bundled codebook's name or a YAML file)", read=True, accepts=CODEBOOK_KINDS), help="codebook name or YAML path (default: the study's, else nfer_impacts)")
+    p.add_argument("--codebook", default=None, type=CODEBOOK_PATH, help="codebook name or YAML path (default: the study's, else nfer_impacts)")
     p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, help="seed of the permutation tests (default 0)")
     most = _limits.RESAMPLES_MAX  # the library's own limit (compare_groups' n_resamples), read when the parser is built
     p.add_argument("--resamples", type=bounded_int(99, most, why=" (fewer permutations give too coarse a p-value)"),
