@@ -117,7 +117,11 @@ KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
     # Romanian, Yoruba and Igbo kinship terms, https://en.wiktionary.org/wiki/Category:hi:Family ...): "her masi in
     # brackmoor", "chacha imranul drives him", "babcia looks after them"
     + """nani nanni dadi dada chacha chachi chachu khala khalu phupho phuppo mamu mamoo masi mausi bhabhi bhaiya
-    didi baji apa ammi abbu ammu babcia dziadek ciocia wujek bunica bunicu mamaie iya baba mama nne""".split()
+    didi baji apa ammi abbu ammu babcia dziadek ciocia wujek bunica bunicu mamaie iya baba mama nne"""
+    # and Welsh, Spanish, Italian, German, Greek and Arabic grandparents' (Wiktionary's kinship terms of each): "bampi
+    # collected him", "Nonna said", "Oma lives with them", "Yiayia and Pappou came", "Teta cooks"
+    """bampi bamps mamo nonna nonno abuela abuelo abuelita abuelito oma opa yiayia yaya pappou papou teta jiddo
+    sitto""".split()
 )
 _INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
@@ -1827,6 +1831,12 @@ _AGE_CLOSED_AFTER_RE = lazy_compile(
     # or in a teacher's class ("Lily is in Mrs Shah's class")
     r"|(?:mrs?|miss|ms|mx)\.?[ \t]+[\p{L}'’\-]+['’]s[ \t]+class\b))",
     re.IGNORECASE | re.VERSION1)
+# A month's or a season's name, capitalised ("May", "Summer", "Autumn"): before a child's age, school year or class
+# (_AGE_CLOSED_AFTER_RE: "May is in Year 2", "Summer (aged 7) cried", "June, 9, was seen") a child's name, as no
+# month is in a school year; "In May she is in Year 2" (no clause opens before it) stays.
+_TIME_WORD_RE = lazy_compile(
+    r"(?<![\p{L}'’\-])(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|"
+    r"Summer|Autumn|Winter)(?![\p{L}'’\-])", re.VERSION1)
 # Letters text-speak writes for words ("n" and, "u" you, "r" are, "b" be, "c" see, "y" why): after a word, no initial.
 _TEXT_SPEAK_LETTERS = frozenset("nurbcy")
 _AGE_IN_LIST_RE = lazy_compile(r"[ \t]+(?:1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b))", re.VERSION1)
@@ -2824,7 +2834,9 @@ class NameFinder:
         """Not ordinary English, not a public term, not a word of UK speech ("iawn"), not a post's word no English list
         holds ("Convener", "Rapporteur"): a proper noun we have no list for."""
         return (not self._ordinary(tok) and not self._public(tok) and len(tok.key) > 1 and tok.key not in _OFFICE_POSTS
-                and not (tok.key in self.spoken and tok.key not in self.participant_parts))
+                and not (tok.key in self.spoken and tok.key not in self.participant_parts)
+                # a relation named in the family's own language ("Nani said", "Babcia looks after them"), as "Nan said"
+                and not (tok.key in KINSHIP_ROLE_WORDS and tok.key not in self.participant_parts))
 
     # ------------------------------------------------------------------- find
     def find(self, text: str) -> list[Span]:
@@ -2919,6 +2931,8 @@ class NameFinder:
         spans += self._families(text, toks, spans)
         spans += self._public_surnames(text, toks, spans, lone)
         spans += self._lower_initials(text)
+        spans += [Span(m.start(), m.end(), "name") for m in _TIME_WORD_RE.finditer(text)
+                  if _CLAUSE_OPEN_RE.search(text, max(0, m.start() - 12), m.start()) and _AGE_CLOSED_AFTER_RE.match(text, m.end())]
         spans += [Span(m.start("l"), m.end("l"), "name") for m in _LETTER_AGED_RE.finditer(text)] if "," in text or "(" in text else []
         # a relative's initials set off after the relation, whatever they spell ("her second cousin, OF, pleaded guilty")
         # (or a role's letters closed in brackets after a relation, who has a role already: "Mum (LM), SW (RP)"), and a

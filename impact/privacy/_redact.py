@@ -942,6 +942,8 @@ class _Redactor:
         kept += welsh_mutated_words(text, self.name_parts)  # "ei thad" (her father), not the name Thad
         kept += welsh_field_labels(text, self.name_parts)  # "Cyfeiriad:" (address), a form's field
         kept += [m.span() for m in _REVIEW_LABEL_RE.finditer(text)]  # "Child B", a review's label
+        kept += [m.span("w") for m in _MENTIONED_RE.finditer(text)]  # "the word شكرا means thanks": a word, not a name
+        kept += [m.span("c") for m in _CLASS_NAMED_RE.finditer(text) if _class_word(m.group("w"), self.name_parts)]
         kept += [m.span("w") for m in SPELT_OUT_RE.finditer(text)] if " for " in folded else []  # "'c' for charlie"
         kept += _cited_authors(text) if "(" in text else []  # "Rose (2019) found", "(Rose, 2019)": authors cited
         kept += [(c.start, c.end) for c in spans if c.kind == "council" and _supporters_team(text, c)]  # "a Leeds fan"
@@ -1302,6 +1304,28 @@ _REVIEW_LABEL_RE = lazy_compile(
     r"[ \t]+(?-i:\p{Lu}{1,2}|\d{1,2})(?:['’]s\b|(?![\p{L}\d'’.]))", re.VERSION1)
 # A saint's day ("St Patrick's Day", "St Andrew's Night", "Saint David's day"): a day of the year, no one's name.
 _SAINTS_DAY_RE = lazy_compile(r"\b(?:st\.?|saint)[ \t]+\p{L}+['’]?s[ \t]+(?:day|eve|night)\b", re.IGNORECASE | re.VERSION1)
+
+
+# A word mentioned as a word, not used: after "the word", "the term", "the phrase" (or "the Arabic for thanks is"), in
+# quotes or not, one to three words closing the phrase or before what is said of a word ("Interpreter said the word شكرا
+# means thanks", 'she said the word "Inshallah" a lot'); "the word Tom used" (a verb after it: the person) is no mention,
+# nor a message's word before who sent it ("got a word from Kayla:").
+_MENTIONED_RE = lazy_compile(
+    r"\b(?i:the|a|that|this)[ \t]+(?:(?:\p{Lu}\p{Ll}+|[\p{Ll}]+)[ \t]+)?(?:word|term|phrase|expression|greeting)s?"
+    r"(?:[ \t]+for[ \t]+[\p{L}'’]+(?:[ \t]+you)?)?(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]+[\"“‘']?"
+    r"(?!(?i:from|with|to|of|about|by|in|on|at|and|or|back|out|is|was)\b)(?P<w>[^\s\p{P}\d]+(?:[ \t]+[^\s\p{P}\d]+){0,2}?)[\"”’']?"
+    r"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:means?|meant|meaning|translates?|translated|stands?[ \t]+for|for[ \t]+\p{Ll}+|"
+    r"a[ \t]+lot|again|instead|too|in[ \t]+\p{Lu}\p{Ll}+)\b)", re.VERSION1)
+# A school's class named by a word, a tree's, an animal's, a colour's ("Class Hazel", "in Owls Class", "Robin class"):
+# the class, no person; a word no English list holds there is a teacher's name ("Class Okonkwo").
+_CLASS_NAMED_RE = lazy_compile(
+    r"(?P<c>(?<![\p{L}'’\-])(?:Class[ \t]+(?P<w>\p{Lu}\p{Ll}+)|(?P<w>\p{Lu}\p{Ll}+)[ \t]+[Cc]lass)(?![\p{L}'’\-]))", re.VERSION1)
+
+
+def _class_word(word: str, listed: frozenset[str]) -> bool:
+    """Whether ``word`` naming a class is an English word (its plural's too), none of a listed participant's name."""
+    key = fold(word)
+    return key not in listed and (key in english_words() or key.endswith("s") and key[:-1] in english_words())
 
 
 def _within_said(text: str, name: Span, said: Span) -> bool:
@@ -1692,7 +1716,11 @@ _HOSPITAL_AFTER_PLACE_RE = lazy_compile(
 # named by the place, and goes whole as the place, as a club named by a town does; "City", "Town" and "County" are
 # left, as they follow a council's name in its own ("Leeds City Council", "the city centre").
 _CLUB_AFTER_PLACE_RE = lazy_compile(
-    r"[ \t]+(?:(?:United|Utd|Rovers|Wanderers|Athletic|Albion|Rangers|(?i:a?fc))(?![\p{L}\d])"
+    r"[ \t]+(?:(?:United|Utd|Rovers|Wanderers|Athletic|Albion|Rangers|(?i:a?fc|rlfc|rufc|arlfc))(?![\p{L}\d])"
+    # a rugby league's or another sport's club word, capitalised, before a word of the club's ("Wakefield Trinity club
+    # shop", "a Leeds Rhinos shirt", "the Castleford Tigers academy"); not a council's own word ("Leeds City Council")
+    r"|(?!(?:City|Town|County|Council|Borough|District|Metropolitan|Royal|General)\b)\p{Lu}\p{Ll}+"
+    r"(?=[ \t]+(?i:club|clubhouse|fans?|supporters?|shirts?|kit|games?|match|ground|stadium|academy|squad|players?|season)\b)"
     # in lower case, only before a word of football ("the leeds united fans"; not "leeds united behind the plan", "bolton
     # and wigan united.")
     r"|(?:united|utd|rovers|wanderers|athletic|albion|rangers)(?=[ \t]+(?:fans?|supporters?|shirts?|kit|top|scarf|game|"

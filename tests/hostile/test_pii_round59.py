@@ -68,6 +68,9 @@ _RED_TEAM = [
     ('Father: Abdullahi Mohamed Farah (aka Abdi), 44', 'Father: [name] (aka [name]), [age]'),  # was 'Father: [name] (aka [name]), 44'
     ('Mum: Jane Smith (née Brown), 39.', 'Mum: [name] (née [name]), [age].'),  # was 'Mum: [name] (née [name]), 39.'
     ('Grandmother Mrs Chen Xiuying (陈秀英) lives with them.', 'Grandmother Mrs [name] ([name]) lives with them.'),  # was 'Grandmother Mrs [name] (陈秀英) lives with them.'
+    # left open by this round, closed by round 60
+    ("Carer's workplace: Wakefield Trinity club shop.", "Carer's workplace: [place] club shop."),  # was "[council] Trinity club shop."
+    ('Amelia (Y5, Class Hazel) was upset at drop-off.', '[name] (Y5, Class Hazel) was upset at drop-off.'),  # was '[name] (Y5, [name]) ...'
 ]
 # Redacted so on main as now: the sweep's lines, and the counter-cases (real-looking names in the shapes read anew,
 # streets with "St.", councils as councils, handles after "is") still redacted so.
@@ -116,6 +119,7 @@ _HELD_EXACT = [
 _KEPT_FIXED = [
     'posted on snap i.e. the app she uses',  # was 'posted on snap [handle]. the app she uses'
     'on fb n.b. she has two accounts',  # was 'on fb [handle]. she has two accounts'
+    'Interpreter said the word شكرا means thanks.',  # left open by this round, closed by round 60 (was 'the word [name]')
 ]
 # Kept on main as now: the words of this round's forms used as words.
 _KEPT = [
@@ -132,19 +136,13 @@ _KEPT = [
     'Grace, one of the carers, rang.',
 ]
 
-# Still open (what it should give beside each); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = [
-    # a word in a caseless script mentioned as a word is read as a name, as a capitalised word no list knows would be
-    ('Interpreter said the word شكرا means thanks.', 'Interpreter said the word شكرا means thanks.'),
-    # a rugby league club's word after its town's name is no club word of football's: the council's name goes alone
-    ("Carer's workplace: Wakefield Trinity club shop.", "Carer's workplace: [place] club shop."),
-    # a class named for a tree or an animal after "Class" is read as a name
-    ('Amelia (Y5, Class Hazel) was upset at drop-off.', '[name] (Y5, Class Hazel) was upset at drop-off.'),
-]
+# Still open (what it should give beside each); strict, so closing one is seen.  Round 60 closed the three this
+# round left (moved above).
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_sector_lines_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(38, 39, 13, 3))
+                                                 counts=(40, 39, 14, 0))
