@@ -90,8 +90,8 @@ def build_panel(shared_data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame
     pop = read_dfe(dfe / "ons_mid-year_population_estimates_2012_to_2024.csv", year_end="06-30")
     rates = pd.concat(
         [
-            rate_per_10k(cin, pop, measure="at31_episodes", name="cin_rate"),
-            rate_per_10k(ref, pop, measure="referral_count", name="referral_rate"),
+            rate_per_10k(cin, population=pop, measure="at31_episodes", name="cin_rate"),
+            rate_per_10k(ref, population=pop, measure="referral_count", name="referral_rate"),
         ]
     )
     long = pd.concat([rates[["council_id", "period", "measure", "value"]], ref.loc[ref["measure"] == "rereferral_percent", ["council_id", "period", "measure", "value"]]])
@@ -101,7 +101,7 @@ def build_panel(shared_data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame
     panel["year"] = panel["period"].dt.year.astype("int64")
     inspections = read_ofsted(root / "ofsted" / "ofsted_csc_ilacs_history.csv", crosswalk=root / "ofsted" / "Provider_data_lookup.csv")
     history = ofsted_status_history(inspections)
-    panel = judgement_at(history, panel)
+    panel = judgement_at(history, data=panel)
     return panel, history, unknown_judgements(inspections)
 
 
@@ -202,7 +202,7 @@ def event_panel(panel: pd.DataFrame, history: pd.DataFrame, unknown: pd.DataFram
     inadequate; the councils of :func:`left_out` (``excluded``, computed when not given) are in neither group.
     """
     treated = first_event(history, status="inadequate", after=ILACS_START)
-    out = event_time(panel, treated)
+    out = event_time(panel, events=treated)
     if excluded is None:
         excluded = left_out(panel, history, unknown)
     # treated councils' years outside the window are kept (unit effects)

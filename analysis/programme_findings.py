@@ -39,7 +39,7 @@ OPTIONS = {
 
 def main(study: str | Path, out_dir: str | Path, *, identify: bool = False, seed: int = 0, **options) -> impact.RunResult:
     """Run the programme analysis and write the findings bundle to ``out_dir``."""
-    result = impact.run(study, out_dir, identify=identify, seed=seed, **{**OPTIONS, **options})
+    result = impact.run(study, out_dir=out_dir, identify=identify, seed=seed, **{**OPTIONS, **options})
     c = result.findings.comparisons
     print(result)
     _change(result.findings)

@@ -159,6 +159,15 @@ class AgreementResult:
         The coder the interval's absence is due to, where one is
         (``interval == "none_one_category"``: the coder who kept to one
         category, as text); else ``""``.
+
+    Examples
+    --------
+    >>> import pandas as pd, impact
+    >>> data = pd.DataFrame({"unit": [1, 1, 2, 2, 3, 3, 4, 4], "coder": ["ann", "bo"] * 4,
+    ...                      "value": ["yes", "yes", "no", "no", "yes", "no", "no", "no"]})
+    >>> result = impact.percent_agreement(data)
+    >>> result.metric, result.value, result.n_units
+    ('percent_agreement', 0.75, 4)
     """
 
     metric: str
@@ -179,6 +188,15 @@ class AgreementResult:
         Returns
         -------
         dict
+
+        Examples
+        --------
+        >>> import pandas as pd, impact
+        >>> data = pd.DataFrame({"unit": [1, 1, 2, 2, 3, 3, 4, 4], "coder": ["ann", "bo"] * 4,
+        ...                      "value": ["yes", "yes", "no", "no", "yes", "no", "no", "no"]})
+        >>> row = impact.cohen_kappa(data).to_dict()
+        >>> row["metric"], row["value"]
+        ('cohen_kappa', 0.5)
         """
         return asdict(self)
 

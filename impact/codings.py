@@ -209,7 +209,19 @@ def _duplicate_rows(d: pd.DataFrame, rows: np.ndarray, source: str, problems: li
 
 class CodingsWarning(ImpactWarning):
     """Codings read in a way the file did not say: span offsets counted another way than code points (UTF-16 code
-    units, line ends as two characters, a byte-order mark), converted; codings of the interviewer's speech."""
+    units, line ends as two characters, a byte-order mark), converted; codings of the interviewer's speech.
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.CodingsWarning, impact.ImpactWarning)
+    True
+    >>> with warnings.catch_warnings(record=True) as caught:  # keep them to read, or "error" to stop at one
+    ...     warnings.simplefilter("always", impact.CodingsWarning)
+    ...     warnings.warn("a coding outside its segment", impact.CodingsWarning)
+    >>> [type(w.message).__name__ for w in caught]
+    ['CodingsWarning']
+    """
 
 
 #: The columns of a coded file that say what the study says of its interview (``impact code`` writes them), and what
@@ -1135,6 +1147,17 @@ def read_codings(
         If the file is missing, of a kind not read (.csv, .parquet, .xlsx review workbook or .qdpx), or unreadable.
     impact.ValidationError
         Listing each coding naming a unit or code the study does not have.
+
+    Examples
+    --------
+    Reading codings places each on the study's segments (every transcript of the example study: some seconds), so
+    this example is not run as a test:
+
+    >>> import impact  # doctest: +SKIP
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # doctest: +SKIP
+    >>> codings = impact.read_codings(impact.example_path() / "truth_coded.csv", study)  # doctest: +SKIP
+    >>> codings["coder"].unique().tolist()  # doctest: +SKIP
+    ['planted']
     """
     path = Path(path)
     name = path.name

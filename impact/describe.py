@@ -26,6 +26,16 @@ def describe_study(study: Study) -> dict[str, pd.DataFrame]:
         ``attrition`` (wave, n_councils_interviewed, n_councils_missing,
         n_participants_interviewed, n_participants_missing), counted against
         every council and participant of the study.
+
+    Examples
+    --------
+    >>> import impact
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+    >>> tables = impact.describe_study(study)
+    >>> sorted(tables)
+    ['attrition', 'councils_by_type', 'interviews_by_wave', 'status_by_wave']
+    >>> int(tables["councils_by_type"]["n_councils"].sum())
+    30
     """
     require_study(study, "councils", "wave_status", "interviews", "wave_ids", "participants")
     councils = study.councils

@@ -216,6 +216,16 @@ def write_disagreements_xlsx(table: pd.DataFrame, path: str | os.PathLike, *, da
     Returns
     -------
     Path
+
+    Examples
+    --------
+    >>> import pandas as pd, pathlib, tempfile, impact
+    >>> data = pd.DataFrame({"unit": ["I1:1", "I1:1", "I1:2", "I1:2"], "coder": ["ann", "bo"] * 2,
+    ...                      "code": ["morale"] * 4, "value": [True, False, True, True]})
+    >>> table = impact.disagreements(data)
+    >>> path = impact.write_disagreements_xlsx(table, pathlib.Path(tempfile.mkdtemp()) / "adjudicate.xlsx", data=data)
+    >>> path.suffix, len(table)
+    ('.xlsx', 1)
     """
     frame = pd.DataFrame({c: table[c] if c in table.columns else "" for c in _COLUMNS[1:]})
     frame.insert(0, "item_id", [f"d{i + 1:05d}" for i in range(len(frame))])
@@ -315,6 +325,17 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
     -----
     ImpactWarning
         When rows are undecided or "unsure" (left out of the gold set), or deleted.
+
+    Examples
+    --------
+    >>> import pandas as pd, pathlib, tempfile, impact
+    >>> data = pd.DataFrame({"unit": ["I1:1", "I1:1", "I1:2", "I1:2"], "coder": ["ann", "bo"] * 2,
+    ...                      "code": ["morale"] * 4, "value": [True, False, True, True]})
+    >>> table = impact.disagreements(data)
+    >>> path = impact.write_disagreements_xlsx(table, pathlib.Path(tempfile.mkdtemp()) / "adjudicate.xlsx", data=data)
+    >>> gold = impact.read_adjudication(path)  # nothing adjudicated yet: the agreed pairs only
+    >>> gold.columns.tolist()
+    ['unit', 'code', 'source', 'adjudicator', 'notes']
     """
     require_path(path, "path", "an adjudication workbook (.xlsx)")
     path = Path(path)

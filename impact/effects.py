@@ -121,6 +121,17 @@ def intervention_effects(
     ------
     ValueError
         If ``measure`` is not a column of the panel, or ``n_permutations`` is not a whole number of at least 1.
+
+    Examples
+    --------
+    Segmenting and coding every transcript of the example study and fitting the models take some seconds, so this
+    example is not run as a test:
+
+    >>> import impact  # doctest: +SKIP
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # doctest: +SKIP
+    >>> segments = impact.segment(study)  # doctest: +SKIP
+    >>> panel = impact.participant_panel(study, impact.RuleCoder().code(segments), segments=segments)  # doctest: +SKIP
+    >>> impact.intervention_effects(panel, codes=["morale"])[["code", "odds_ratio", "p_value"]]  # doctest: +SKIP
     """
     from .stats import adjust_pvalues
 
@@ -750,6 +761,17 @@ def attrition_effects(
     ValueError
         If ``measure`` is not a column of the panel, or ``methods`` names a method other than ``complete``, ``ipw`` or
         ``mice``.
+
+    Examples
+    --------
+    Segmenting and coding every transcript of the example study and fitting the models take some seconds, so this
+    example is not run as a test:
+
+    >>> import impact  # doctest: +SKIP
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # doctest: +SKIP
+    >>> segments = impact.segment(study)  # doctest: +SKIP
+    >>> panel = impact.participant_panel(study, impact.RuleCoder().code(segments), segments=segments)  # doctest: +SKIP
+    >>> impact.attrition_effects(panel, study, codes=["morale"])  # doctest: +SKIP
     """
     from ._joins import names
     from .stats._models import _attrition_fits, _attrition_table
@@ -1138,6 +1160,14 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
         (whether the respondent effect was added, and why; the council-by-wave
         effect, and where its variance is estimated near zero; a model on wave
         alone, and why).
+
+    Examples
+    --------
+    >>> import impact
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+    >>> effects = impact.survey_effects(study)  # None where the study has no survey
+    >>> effects.columns.tolist()[:3]
+    ['term', 'estimate', 'se']
     """
     require_study(study, "survey_responses", "wave_status")
     from .stats import longitudinal_model

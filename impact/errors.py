@@ -75,6 +75,13 @@ class Problem:
         What was expected instead.
     severity : {"error", "warning"}
         Warnings (such as attrition) do not make a study invalid.
+
+    Examples
+    --------
+    >>> from impact import Problem
+    >>> p = Problem("councils.csv", 3, "ons_code", "E0900000", "a 9-character ONS code such as E09000002")
+    >>> p.as_dict()["row"], p.severity
+    (3, 'error')
     """
 
     file: str
@@ -231,11 +238,33 @@ def same_on(rows: Sequence[object], *, shown: int = 5) -> str:
 
 
 class ImpactError(Exception):
-    """Base class of the package's errors about user input."""
+    """Base class of the package's errors about user input.
+
+    Examples
+    --------
+    >>> import impact
+    >>> try:
+    ...     impact.load_study("no/such/study")
+    ... except impact.ImpactError as err:  # every error impact raises about its inputs is one
+    ...     print(type(err).__name__)
+    InputError
+    """
 
 
 class InputError(ImpactError, ValueError):
-    """An input file or argument that cannot be used (one clear message)."""
+    """An input file or argument that cannot be used (one clear message).
+
+    Examples
+    --------
+    >>> import impact
+    >>> try:
+    ...     impact.Codebook.load("nfer_impact")  # a misspelt codebook name
+    ... except impact.InputError as err:
+    ...     print(str(err)[:40])
+    The value for `name_or_path` must be one
+    >>> issubclass(impact.InputError, ValueError)  # an `except ValueError` catches it too
+    True
+    """
 
 
 class OutputFolderError(InputError):
@@ -295,19 +324,69 @@ class ValidationError(ImpactError, ValueError):
 
 
 class ImpactWarning(UserWarning):
-    """Base class of the package's warnings."""
+    """Base class of the package's warnings.
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.AttritionWarning, impact.ImpactWarning)  # every warning of impact is one
+    True
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("error", impact.ImpactWarning)  # stop at the first warning instead of reading on
+    ...     try:
+    ...         warnings.warn("one wave has no interviews", impact.AttritionWarning)
+    ...     except impact.ImpactWarning as caught:
+    ...         print(type(caught).__name__, "-", caught)
+    AttritionWarning - one wave has no interviews
+    """
 
 
 class StatisticalWarning(ImpactWarning):
-    """A statistical result that should be read with care."""
+    """A statistical result that should be read with care.
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.StatisticalWarning, impact.ImpactWarning)
+    True
+    >>> with warnings.catch_warnings(record=True) as caught:  # keep them to read, or "error" to stop at one
+    ...     warnings.simplefilter("always", impact.StatisticalWarning)
+    ...     warnings.warn("the model did not converge", impact.StatisticalWarning)
+    >>> [type(w.message).__name__ for w in caught]
+    ['StatisticalWarning']
+    """
 
 
 class SmallSampleWarning(StatisticalWarning):
-    """Too few units for the requested method to be reliable."""
+    """Too few units for the requested method to be reliable.
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.SmallSampleWarning, impact.StatisticalWarning)
+    True
+    >>> with warnings.catch_warnings(record=True) as caught:  # keep them to read, or "error" to stop at one
+    ...     warnings.simplefilter("always", impact.SmallSampleWarning)
+    ...     warnings.warn("6 councils: p-values are descriptive", impact.SmallSampleWarning)
+    >>> [type(w.message).__name__ for w in caught]
+    ['SmallSampleWarning']
+    """
 
 
 class AttritionWarning(ImpactWarning):
-    """A council or participant is missing from one or more waves."""
+    """A council or participant is missing from one or more waves.
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.AttritionWarning, impact.ImpactWarning)
+    True
+    >>> with warnings.catch_warnings(record=True) as caught:  # keep them to read, or "error" to stop at one
+    ...     warnings.simplefilter("always", impact.AttritionWarning)
+    ...     warnings.warn("a third of participants missed the last wave", impact.AttritionWarning)
+    >>> [type(w.message).__name__ for w in caught]
+    ['AttritionWarning']
+    """
 
 
 @contextlib.contextmanager

@@ -174,6 +174,16 @@ def quotes(
         (its statements would be an empty table, read as "nobody said so").
     ValueError
         For an unknown ``measure`` or a negative ``context``.
+
+    Examples
+    --------
+    Segmenting every transcript of the example study takes some seconds, so this example is not run as a test:
+
+    >>> import impact  # doctest: +SKIP
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # doctest: +SKIP
+    >>> segments = impact.segment(study)  # doctest: +SKIP
+    >>> codings = impact.read_codings(impact.example_path() / "truth_coded.csv", study, segments=segments)  # doctest: +SKIP
+    >>> impact.quotes(codings, study, segments=segments, codes=["morale"], waves=["early"]).head()  # doctest: +SKIP
     """
     from .coding import modality_cues
     from .codings import as_codings
@@ -398,6 +408,17 @@ def framework_matrix(
         ``n_participants`` (who raised the code, not negated), ``n_segments``,
         ``raised``, and the clearest statement: ``unit``, ``participant_id``,
         ``wave``, ``example`` (as spoken; redact before publishing).
+
+    Examples
+    --------
+    Segmenting and coding every transcript of the example study takes some seconds, so this example is not run as a
+    test:
+
+    >>> import impact  # doctest: +SKIP
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # doctest: +SKIP
+    >>> segments = impact.segment(study)  # doctest: +SKIP
+    >>> coded = impact.RuleCoder("review_themes").code(segments)  # doctest: +SKIP
+    >>> matrix = impact.framework_matrix(study, coded, segments=segments, codebook="review_themes")  # doctest: +SKIP
     """
     from .coding.codebook import Codebook
     from .codings import as_codings

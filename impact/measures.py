@@ -158,6 +158,17 @@ def attribution_summary(codings: pd.DataFrame, study, *, codes=None, waves=None)
     ------
     TypeError
         If ``codings`` is not a DataFrame.
+
+    Examples
+    --------
+    Reading codings places each on the study's segments (every transcript of the example study: some seconds), so
+    this example is not run as a test:
+
+    >>> import impact  # doctest: +SKIP
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # doctest: +SKIP
+    >>> codings = impact.read_codings(impact.example_path() / "truth_coded.csv", study)  # doctest: +SKIP
+    >>> impact.attribution_summary(codings, study).columns[:3].tolist()  # doctest: +SKIP
+    ['code', 'n_reported', 'share_review']
     """
     from ._joins import names, of_study
     from .codings import as_codings

@@ -190,6 +190,15 @@ def participant_panel(
         ``n_credited``, ``n_denied``, ``n_mentioned``, then ``role``,
         ``organisation_type``, ``intervention``, ``status_group``,
         ``ofsted_judgement`` and the other status columns at the wave.
+
+    Examples
+    --------
+    >>> import pandas as pd, impact
+    >>> from impact.study import Study
+    >>> empty = Study({"name": "x"}, {})
+    >>> coded = pd.DataFrame(columns=["unit", "code", "negated", "hedged", "interview_id"])
+    >>> impact.participant_panel(empty, coded).shape[0]  # a participant x wave x code row each (none here)
+    0
     """
     c = _codings(study, coded, segments)
     code_list = _checked_codes(study, c, codes, codebook)

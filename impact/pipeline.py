@@ -36,6 +36,7 @@ from ._io import (
     rolled_back_on_failure,
     staged_directory,
 )
+from ._keywords import keyword_only
 from ._limits import INDICATOR_REASSIGNMENTS_MAX
 from ._version import __version__
 from ._warning_words import (
@@ -198,6 +199,15 @@ class Findings:
         ``reliability`` within each wave, each code compared with the coding of its own codebook.
     attrition_waves : DataFrame or None
         The terms of each later wave of the ``attrition`` fits (their ``wave_terms``).
+
+    Examples
+    --------
+    A whole analysis of the example study takes about a minute, so this example is not run as a test:
+
+    >>> import impact  # doctest: +SKIP
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # doctest: +SKIP
+    >>> findings = impact.analyse(study, n_resamples=199)  # doctest: +SKIP
+    >>> findings.panel.head()  # doctest: +SKIP
     """
 
     study: Study
@@ -343,6 +353,15 @@ def analyse(
         If the codebook, ``coded`` or ``human`` cannot be found or read.
     impact.ValidationError
         If the codebook's ids name a participant, or the codings name units or codes the study does not have.
+
+    Examples
+    --------
+    A whole analysis of the example study takes about a minute, so this example is not run as a test:
+
+    >>> import impact  # doctest: +SKIP
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # doctest: +SKIP
+    >>> findings = impact.analyse(study, n_resamples=199)  # doctest: +SKIP
+    >>> findings.panel.head()  # doctest: +SKIP
     """
     from .coding import Codebook, default_coder
     from .coding.evaluate import checked_units
@@ -1140,6 +1159,15 @@ class RunResult:
     findings : Findings
         The analysis the report was built from (:func:`analyse`'s result): pass it to :func:`build_report` or
         :func:`build_summary` to build the report again with other options.
+
+    Examples
+    --------
+    A whole run on the example study takes about a minute, so this example is not run as a test:
+
+    >>> import impact  # doctest: +SKIP
+    >>> result = impact.run(impact.example_path(), out_dir="out/example", n_resamples=199)  # doctest: +SKIP
+    >>> result.files["report.html"]  # doctest: +SKIP
+    PosixPath('out/example/report.html')
     """
 
     out_dir: Path
@@ -1243,6 +1271,15 @@ def build_report(
         The findings hold a randomisation p-value computed over every possible reassignment (saved by impact before
         it drew them at random, or built with the library's functions): such a p, k / N, gives back N and with it the
         sizes of groups the report suppresses. Each such test is named; analyse the study again.
+
+    Examples
+    --------
+    A whole analysis of the example study takes about a minute, so this example is not run as a test:
+
+    >>> import impact  # doctest: +SKIP
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # doctest: +SKIP
+    >>> findings = impact.analyse(study, n_resamples=199)  # doctest: +SKIP
+    >>> report = impact.build_report(findings, min_count=10)  # doctest: +SKIP
     """
     from .report._build import assemble
 
@@ -1277,6 +1314,15 @@ def build_summary(findings: Findings, **options):
         If ``findings`` is not a :class:`Findings`.
     InputError
         As :func:`build_report`.
+
+    Examples
+    --------
+    A whole analysis of the example study takes about a minute, so this example is not run as a test:
+
+    >>> import impact  # doctest: +SKIP
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # doctest: +SKIP
+    >>> findings = impact.analyse(study, n_resamples=199)  # doctest: +SKIP
+    >>> summary = impact.build_summary(findings)  # doctest: +SKIP
     """
     from .report._build import assemble_summary
 
@@ -1285,10 +1331,11 @@ def build_summary(findings: Findings, **options):
 
 
 @fewer_collections()
+@keyword_only("out_dir")
 def run(
     study: str | Path | Study,
-    out_dir: str | Path,
     *,
+    out_dir: str | Path,
     codebook: Any = None,
     seed: int = 0,
     n_resamples: int = 2_000,
@@ -1364,6 +1411,15 @@ def run(
         ``out_dir``.
     impact.ValidationError
         If the study folder does not validate (every problem listed).
+
+    Examples
+    --------
+    A whole run on the example study takes about a minute, so this example is not run as a test:
+
+    >>> import impact  # doctest: +SKIP
+    >>> result = impact.run(impact.example_path(), out_dir="out/example", n_resamples=199)  # doctest: +SKIP
+    >>> result.files["report.html"]  # doctest: +SKIP
+    PosixPath('out/example/report.html')
     """
     from .privacy import resolve_key
 

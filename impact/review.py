@@ -30,6 +30,7 @@ import pandas as pd
 from . import _xlsx
 from ._frames import as_flags, as_text, distinct, key_strings, not_flags
 from ._io import merged_blanks, require_path
+from ._keywords import keyword_only
 from ._version import __version__
 from ._words import _counted, _named, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems
@@ -53,7 +54,19 @@ _FORMAT = "impact-review 1"
 
 
 class ReviewWarning(ImpactWarning):
-    """Something in a filled-in review that is not an error but should be known (such as deleted rows)."""
+    """Something in a filled-in review that is not an error but should be known (such as deleted rows).
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.ReviewWarning, impact.ImpactWarning)
+    True
+    >>> with warnings.catch_warnings(record=True) as caught:  # keep them to read, or "error" to stop at one
+    ...     warnings.simplefilter("always", impact.ReviewWarning)
+    ...     warnings.warn("a row left undecided", impact.ReviewWarning)
+    >>> [type(w.message).__name__ for w in caught]
+    ['ReviewWarning']
+    """
 
 
 def _codes_table(codebook, coded: pd.DataFrame) -> pd.DataFrame:
@@ -188,7 +201,8 @@ def _refuse_swapped_frames(segments: object, coded: object) -> None:
                      f"{list(needs[name][0].columns)}{hint}")
 
 
-def export_review(segments: pd.DataFrame, coded: pd.DataFrame, path: str | os.PathLike, *, codebook=None,
+@keyword_only("coded", "path")
+def export_review(segments: pd.DataFrame, *, coded: pd.DataFrame, path: str | os.PathLike, codebook=None,
                   reviewer: str | None = None, uncertainty: str | None = None, limit: int | None = None) -> Path:
     """Write a machine coder's suggestions to an .xlsx for a person to review.
 
@@ -230,7 +244,7 @@ def export_review(segments: pd.DataFrame, coded: pd.DataFrame, path: str | os.Pa
     >>> seg = pd.DataFrame({"segment_id": ["I1:1", "I1:2"], "text": ["We felt valued.", "New plan."],
     ...                     "start": [0, 16]})
     >>> coded = pd.DataFrame({"unit": ["I1:1", "I1:2"], "code": ["morale", "plans_actions"], "score": [0.9, 0.55]})
-    >>> p = export_review(seg, coded, pathlib.Path(tempfile.mkdtemp()) / "review.xlsx", reviewer="ann")
+    >>> p = export_review(seg, coded=coded, path=pathlib.Path(tempfile.mkdtemp()) / "review.xlsx", reviewer="ann")
     >>> import_review(p).empty  # nothing decided yet
     True
     """
@@ -328,6 +342,16 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
     -----
     ReviewWarning
         Rows deleted from the sheet, sheets added.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd, impact
+    >>> seg = pd.DataFrame({"segment_id": ["I1:1", "I1:2"], "text": ["We felt valued.", "New plan."], "start": [0, 16]})
+    >>> coded = pd.DataFrame({"unit": ["I1:1", "I1:2"], "code": ["morale", "plans_actions"], "score": [0.9, 0.55]})
+    >>> path = impact.export_review(seg, coded=coded, path=pathlib.Path(tempfile.mkdtemp()) / "review.xlsx")
+    >>> decisions = impact.import_review(path, reviewer="ann")  # after the reviewer filled it in and saved it
+    >>> decisions.empty  # nothing decided yet
+    True
     """
     require_path(path, "path", "a review workbook (.xlsx)")
     path = Path(path)

@@ -1107,6 +1107,13 @@ class Study:
         -------
         dict of str to dict
             Vocabulary name to its allowed values (value to label).
+
+        Examples
+        --------
+        >>> import impact
+        >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+        >>> study.vocabularies()["waves"]
+        {'expectations': 'expectations', 'early': 'early', 'longer_term': 'longer_term'}
         """
         vocabs = {k: dict(v) for k, v in schema.BASE_VOCABULARIES.items()}
         for name, extra in (self._meta.get("vocabularies") or {}).items():
@@ -1133,6 +1140,13 @@ class Study:
         -------
         DataFrame
             A copy: changing it leaves the study as it was.
+
+        Examples
+        --------
+        >>> import impact
+        >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+        >>> study.table("councils").columns.tolist()
+        ['council_id', 'name', 'ons_code', 'council_type', 'region']
         """
         schema.table(name)
         return self._tables[name].copy()
@@ -1212,6 +1226,13 @@ class Study:
         ------
         KeyError
             If the study has no interview ``interview_id``.
+
+        Examples
+        --------
+        >>> import impact
+        >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+        >>> study.transcript("I0201-001").splitlines()[0]
+        'Interviewer: Hello, is now still a good time?'
         """
         rows = self._tables["interviews"]
         # Each interview's transcript cell (its first row's), read once: callers ask for many interviews in turn, and a
@@ -1267,6 +1288,14 @@ class Study:
         -------
         Series
             Text indexed by ``interview_id``.
+
+        Examples
+        --------
+        >>> import impact
+        >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+        >>> texts = study.transcripts()
+        >>> len(texts), texts.index[0]
+        (375, 'I0201-001')
         """
         rows = self._tables["interviews"]
         texts = [self._text_of(i, t) for i, t in zip(rows["interview_id"], rows["transcript"], strict=True)]
@@ -1387,6 +1416,13 @@ class Study:
         -------
         DataFrame
             ``council_id``, ``wave``, ``reference_date``, ``date_source``.
+
+        Examples
+        --------
+        >>> import impact
+        >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+        >>> study.wave_dates().columns.tolist()
+        ['council_id', 'wave', 'reference_date', 'date_source']
         """
         iv = self.interviews
         med = iv.dropna(subset=["wave"]).groupby(["council_id", "wave"], observed=True)["date"].median()
@@ -1419,6 +1455,14 @@ class Study:
         -------
         DataFrame
             One row per council and wave (columns above).
+
+        Examples
+        --------
+        >>> import impact
+        >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+        >>> status = study.wave_status()
+        >>> status.groupby("wave", sort=False)["in_intervention"].sum().to_dict()  # councils in intervention
+        {'expectations': 9, 'early': 9, 'longer_term': 6}
         """
         cached = self.__dict__.get("_wave_status")
         if cached is None:
@@ -1454,6 +1498,16 @@ class Study:
         -------
         list of Problem
             Errors and warnings, each naming file, row and column.
+
+        Examples
+        --------
+        Checking every file of the example study takes some seconds, so this example is not run as a test:
+
+        >>> import impact  # doctest: +SKIP
+        >>> study = impact.load_study(impact.example_path(), validate=False)  # doctest: +SKIP
+        >>> problems = study.validate()  # doctest: +SKIP
+        >>> sorted({p.severity for p in problems})  # doctest: +SKIP
+        ['warning']
         """
         return check_study(self)
 
@@ -1469,6 +1523,14 @@ class Study:
         -------
         tuple of (list of str, list of (int, dict))
             The header, and each row's spreadsheet row number with its cells by column.
+
+        Examples
+        --------
+        >>> import impact
+        >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+        >>> header, rows = study.records("councils")
+        >>> header[:2], rows[0][0], rows[0][1]["name"]  # each row with its spreadsheet row number
+        (['council_id', 'name'], 2, 'City of London')
         """
         spec = schema.table(name)
         return _records_from_frame(spec, self._tables[name])
@@ -1521,6 +1583,14 @@ class Study:
             (a folder above it, links followed, holds ``study.yaml``): it would
             be among that study's inputs, where impact never writes (as the
             command line refuses it).
+
+        Examples
+        --------
+        >>> import impact, pathlib, tempfile
+        >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+        >>> folder = study.save(pathlib.Path(tempfile.mkdtemp()) / "copy")
+        >>> (folder / "study.yaml").is_file()
+        True
         """
         return _save_folder(self, path, overwrite=overwrite)
 
@@ -1571,6 +1641,14 @@ class Study:
         Returns
         -------
         bool
+
+        Examples
+        --------
+        >>> import impact, pathlib, tempfile
+        >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+        >>> copy = impact.load_study(study.save(pathlib.Path(tempfile.mkdtemp()) / "copy"), validate=False)
+        >>> copy.equals(study)
+        True
         """
         if not isinstance(other, Study):
             return False
@@ -1903,6 +1981,13 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     ``transcripts/`` and each transcript, a codebook file) must resolve inside
     it.  A link out of it is refused without being read, so its target's
     content never appears in a message.
+
+    Examples
+    --------
+    >>> import impact
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=True (the default) checks every file
+    >>> study
+    <Study 'synthetic': 30 councils, 159 participants, 375 interviews, waves ['expectations', 'early', 'longer_term']>
     """
     require_path(path, "path", "a study folder (holding study.yaml)")
     if isinstance(path, str) and not path.strip():  # Path("") is the current folder

@@ -254,6 +254,17 @@ def transition_matrix(
         ``from_state``, ``to_state`` (True/False), ``n`` and ``share``
         (of the units in ``from_state``); units missing either wave are left
         out and counted in ``n_missing`` on every row of that pair.
+
+    Examples
+    --------
+    >>> import pandas as pd, impact
+    >>> panel = pd.DataFrame({"council_id": ["301"] * 3 + ["302"] * 3, "code": ["morale"] * 6,
+    ...     "wave": ["expectations", "early", "longer_term"] * 2,
+    ...     "anticipated": [True, False, False, False, False, False],
+    ...     "reported": [False, True, True, False, True, False]})
+    >>> moves = impact.transition_matrix(panel)
+    >>> moves.loc[moves["to_wave"] == "longer_term", ["from_state", "to_state", "n"]].values.tolist()
+    [[False, False, 0], [False, True, 0], [True, False, 1], [True, True, 1]]
     """
     _check_panel(panel, ("wave",), unit=unit, outcome=outcome, by=by)
     order = _wave_names(study, waves, panel, n=None)  # `waves` was ignored when `study` was given
@@ -311,6 +322,15 @@ def impact_chain(
         mentioned, or missing), ``n_levels`` (0-3), ``chain_complete`` (all
         three reported), ``chain_ordered`` (complete, and no level first seen
         before the level it builds on).
+
+    Examples
+    --------
+    >>> import pandas as pd, impact
+    >>> panel = pd.DataFrame({"council_id": ["301", "301", "301", "302", "302", "302"],
+    ...     "code": ["insight", "action", "outcome"] * 2, "wave": ["early"] * 6,
+    ...     "reported": [True, True, True, True, False, False]})
+    >>> impact.impact_chain(panel)[["council_id", "chain_complete"]].values.tolist()
+    [['301', True], ['302', False]]
     """
     require_study(study, "wave_ids", optional=True)
     order = study.wave_ids if study is not None else ["expectations", "early", "longer_term"]
@@ -364,6 +384,14 @@ def action_completion(study: Study) -> pd.DataFrame:
         ``council_id``, ``wave``, ``n_actions`` (with a status at that wave),
         ``n_completed`` (completed or embedded), ``n_embedded``,
         ``share_completed``.
+
+    Examples
+    --------
+    >>> import impact
+    >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+    >>> done = impact.action_completion(study)
+    >>> done.columns.tolist()
+    ['council_id', 'wave', 'n_actions', 'n_completed', 'n_embedded', 'share_completed']
     """
     require_study(study, "actions", "action_progress", "wave_ids")
     actions = study.actions[["action_id", "council_id"]]

@@ -94,7 +94,7 @@ def ten_council_run(ten_council_study, tmp_path_factory):
 
     os.environ["IMPACT_PSEUDONYM_KEY"] = "impact-test-key-0123456789abcdef"  # set before any test's own
     return once_per_run(tmp_path_factory, "ten-council-run",
-                        lambda folder: run(ten_council_study, folder / "findings", n_resamples=499, seed=3))
+                        lambda folder: run(ten_council_study, out_dir=folder / "findings", n_resamples=499, seed=3))
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +107,7 @@ def example_run(tmp_path_factory):
 
     os.environ["IMPACT_PSEUDONYM_KEY"] = "impact-test-key-0123456789abcdef"  # set before any test's own
     return once_per_run(tmp_path_factory, "example-run",
-                        lambda folder: impact.run(impact.example_path(), folder / "example", n_resamples=199, seed=0))
+                        lambda folder: impact.run(impact.example_path(), out_dir=folder / "example", n_resamples=199, seed=0))
 
 
 _REPORTS: dict[int, tuple] = {}

@@ -444,7 +444,7 @@ def test_review_decisions_compared_as_fully_coded_are_warned(tmp_path):
                              "text": [f"Sentence {i} about morale." for i in range(1, 21)], "start": 0})
     machine = pd.DataFrame({"unit": [f"I1:{i}" for i in range(1, 9)], "code": "morale",
                             "score": [0.55, 0.6, 0.65, 0.7, 0.9, 0.95, 0.97, 0.99]})
-    path = export_review(segments, machine, tmp_path / "review.xlsx", reviewer="ann", limit=4)
+    path = export_review(segments, coded=machine, path=tmp_path / "review.xlsx", reviewer="ann", limit=4)
     from openpyxl import load_workbook
 
     book = load_workbook(path)

@@ -177,7 +177,7 @@ def test_user_guide_python_blocks_run(monkeypatch, tmp_path):
             impact.write_coded(coded.iloc[::3], tmp_path / "ann.csv")
         if '"project.qdpx"' in block:  # a project from QDA software, holding the person's coding
             book = namespace["codebook"]
-            project = impact.qdpx.project_from_study(namespace["study"], {"ann": namespace["ann_coded"]}, book)
+            project = impact.qdpx.project_from_study(namespace["study"], coded_by_coder={"ann": namespace["ann_coded"]}, codebook=book)
             impact.write_qdpx(project, tmp_path / "project.qdpx")
         exec(compile(block, f"user-guide.md, block {n + 1}", "exec"), namespace)
     assert calls == ["run", "analyse", "build_report", "build_summary"]

@@ -419,7 +419,7 @@ def test_any_coding_analyses_alike_csv_qdpx_and_dataframe(tmp_path):
     qdpx = tmp_path / "truth.qdpx"
     cols = ["unit", "code", "start", "end", "score", "negated", "hedged", "attribution"]
     # the planted coding holds impacts and the review process: one project carries both codebooks
-    write_qdpx(project_from_study(study, {"planted": codings[cols]}, ["nfer_impacts", "review_process"]), qdpx)
+    write_qdpx(project_from_study(study, coded_by_coder={"planted": codings[cols]}, codebook=["nfer_impacts", "review_process"]), qdpx)
     frame = analyse(study, coded=truth.coded(), n_resamples=199, seed=1, parts=[])
     # the planted coding reports, denies and hopes for impacts: a reader losing a statement's polarity shows
     assert frame.participant_panel["reported"].any() and frame.prevalence["events"].gt(0).any()

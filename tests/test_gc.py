@@ -119,7 +119,7 @@ def test_the_run_steps_collect_less(step, default_thresholds, monkeypatch, tiny_
         call = lambda: impact.report._render.render(Report("Impact", "", {"study": "x"}, []), tmp_path / "out")  # noqa: E731
     else:
         monkeypatch.setattr(impact.pipeline, "check_output_folder", probe)
-        call = lambda: impact.pipeline.run(study_dir, tmp_path / "out")  # noqa: E731
+        call = lambda: impact.pipeline.run(study_dir, out_dir=tmp_path / "out")  # noqa: E731
     with pytest.raises(_Probe):
         call()
     assert seen == [(YOUNG_THRESHOLD, 10, 10)]

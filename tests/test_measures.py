@@ -122,7 +122,7 @@ def test_read_codings_takes_the_csv_of_review_decisions(tiny_study, tmp_path):
     units = seg["segment_id"].tolist()[:4]
     machine = pd.DataFrame({"unit": units, "code": ["morale", "learning", "morale", "plans_actions"],
                             "score": [0.55, 0.6, 0.65, 0.7]})
-    book = export_review(seg, machine, tmp_path / "review.xlsx", reviewer="ann")
+    book = export_review(seg, coded=machine, path=tmp_path / "review.xlsx", reviewer="ann")
     from openpyxl import load_workbook
 
     wb = load_workbook(book)

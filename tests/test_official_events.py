@@ -20,7 +20,7 @@ def test_event_year_is_first_period_ending_on_or_after_event():
     events = pd.DataFrame(
         {"council_id": ["a", "b", "c"], "event_date": [T("2019-03-31"), T("2019-04-01"), T("2020-12-01")]}
     )
-    out = event_time(panel, events)
+    out = event_time(panel, events=events)
     et = out.set_index(["council_id", out["period"].dt.year])["event_time"]
     assert et.loc[("a", 2019)] == 0  # published on the last day of the year ending March 2019
     assert et.loc[("b", 2019)] == -1 and et.loc[("b", 2020)] == 0  # one day later: next year
@@ -33,13 +33,13 @@ def test_event_year_is_first_period_ending_on_or_after_event():
 
 def test_september_periods_and_errors():
     panel = _panel(["a"], [2019, 2020], end="09-30")
-    out = event_time(panel, pd.DataFrame({"council_id": ["a"], "event_date": [T("2019-10-01")]}))
+    out = event_time(panel, events=pd.DataFrame({"council_id": ["a"], "event_date": [T("2019-10-01")]}))
     assert out["event_time"].tolist() == [-1, 0]
     mixed = pd.concat([panel, _panel(["a"], [2021])])
     with pytest.raises(InputError, match="annual periods ending on one month and day"):
-        event_time(mixed, pd.DataFrame({"council_id": ["a"], "event_date": [T("2019-10-01")]}))
+        event_time(mixed, events=pd.DataFrame({"council_id": ["a"], "event_date": [T("2019-10-01")]}))
     with pytest.raises(InputError, match="one row per unit"):
-        event_time(panel, pd.DataFrame({"council_id": ["a", "a"], "event_date": [T("2019-10-01")] * 2}))
+        event_time(panel, events=pd.DataFrame({"council_id": ["a", "a"], "event_date": [T("2019-10-01")] * 2}))
 
 
 def test_first_event_after_cutoff():

@@ -98,7 +98,7 @@ def test_status_history_rules():
 def test_judgement_at_respects_gaps_and_ends():
     hist = ofsted_status_history(read_ofsted(HISTORY, crosswalk=LOOKUP))
     d = pd.DataFrame({"council_id": ["928", "928", "928", "940", "894"], "period": pd.to_datetime(["2014-03-31", "2017-03-31", "2020-03-31", "2024-03-31", "2012-03-31"])})
-    out = judgement_at(hist, d)
+    out = judgement_at(hist, data=d)
     assert out["ofsted_judgement"].iloc[0] == "adequate"
     assert pd.isna(out["ofsted_judgement"].iloc[1]) and out["ofsted_judgement"].iloc[2] == "inadequate"
     assert out["ofsted_judgement"].iloc[3] == "requires_improvement" and pd.isna(out["ofsted_judgement"].iloc[4])

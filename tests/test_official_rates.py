@@ -28,7 +28,7 @@ def fixture_tables():
 
 def test_rates_pair_with_preceding_mid_year_estimate(fixture_tables):
     counts, pop = fixture_tables
-    out = rate_per_10k(counts, pop, measure="referral_count")
+    out = rate_per_10k(counts, population=pop, measure="referral_count")
     got = out.set_index(["council_id", "period"])
     # year ending 31 March 2022 uses mid-2021 (first estimate on the new councils)
     assert got.loc[("940", T("2022-03-31")), "value"] == pytest.approx(3912 / 80000 * 1e4)
@@ -50,29 +50,29 @@ def test_rates_pair_with_preceding_mid_year_estimate(fixture_tables):
 def test_population_suppression_and_gap(fixture_tables):
     counts, pop = fixture_tables
     scilly = pd.DataFrame({"council_id": ["420"], "period": [T("2022-03-31")], "measure": "x", "value": [12.0], "flag": [""]})
-    out = rate_per_10k(scilly, pop, measure="x")
+    out = rate_per_10k(scilly, population=pop, measure="x")
     assert out["flag"].item() == "x" and np.isnan(out["value"].item())
     old = pd.DataFrame({"council_id": ["928"], "period": [T("2023-03-31")], "measure": "x", "value": [12.0], "flag": [""]})
-    assert rate_per_10k(old, pop, measure="x")["flag"].item() == "no_population"  # mid-2020 is too old
+    assert rate_per_10k(old, population=pop, measure="x")["flag"].item() == "no_population"  # mid-2020 is too old
 
 
 def test_rate_errors(fixture_tables):
     counts, pop = fixture_tables
     with pytest.raises(InputError, match="`measure` must be one of"):
-        rate_per_10k(counts, pop, measure="referrals")
+        rate_per_10k(counts, population=pop, measure="referrals")
     with pytest.raises(InputError, match="`population_measure` must be one of"):
-        rate_per_10k(counts, pop, measure="referral_count", population_measure="pop")
+        rate_per_10k(counts, population=pop, measure="referral_count", population_measure="pop")
     doubled = pd.concat([pop, pop])
     with pytest.raises(InputError, match="share a council and period"):
-        rate_per_10k(counts, doubled, measure="referral_count")
+        rate_per_10k(counts, population=doubled, measure="referral_count")
     with pytest.raises(InputError, match="lacks the column"):
-        rate_per_10k(counts.drop(columns="value"), pop, measure="referral_count")
+        rate_per_10k(counts.drop(columns="value"), population=pop, measure="referral_count")
 
 
 def test_real_rates_recomputed_independently(shared_data):
     b1 = read_dfe(shared_data / "dfe" / "b1_children_in_need_2013_to_2025.csv", measures=["At31_episodes"])
     pop = read_dfe(shared_data / "dfe" / "ons_mid-year_population_estimates_2012_to_2024.csv", year_end="06-30")
-    out = rate_per_10k(b1, pop, measure="at31_episodes")
+    out = rate_per_10k(b1, population=pop, measure="at31_episodes")
     # every council-year has a population from the same geography
     assert (out["flag"] != "no_population").all()
     assert (out["population_period"].dt.year == out["period"].dt.year - 1).all()

@@ -179,7 +179,7 @@ def test_councils_pseudonymised(result, small_study):
 
 
 def test_rerun_is_idempotent(result, small_study, tmp_path):
-    again = run(small_study, tmp_path / "again", n_resamples=499, seed=3)
+    again = run(small_study, out_dir=tmp_path / "again", n_resamples=499, seed=3)
     for csv in (result.out_dir / "tables").glob("*.csv"):
         assert csv.read_bytes() == (again.out_dir / "tables" / csv.name).read_bytes(), csv.name
 
@@ -254,7 +254,7 @@ def test_key_path_held_by_something_else_is_refused_before_anything_is_replaced(
     else:
         key.write_text("my notes\n")
     with pytest.raises(InputError, match="re-identification key"):
-        run(small_study, out, n_resamples=99, seed=3)
+        run(small_study, out_dir=out, n_resamples=99, seed=3)
     assert _snapshot(out) == before
     assert key.is_dir() if occupant == "folder" else key.read_text() == "my notes\n"
 
@@ -423,7 +423,7 @@ def speechless_run(speechless, tmp_path_factory):
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        result = run(speechless[0], tmp_path_factory.mktemp("speechless-out") / "findings", n_resamples=99, seed=1,
+        result = run(speechless[0], out_dir=tmp_path_factory.mktemp("speechless-out") / "findings", n_resamples=99, seed=1,
                      cache=False)
     return result, [str(w.message) for w in caught]
 
@@ -538,7 +538,7 @@ def test_key_file_that_is_a_folder_is_refused_before_the_analysis(tiny_study, tm
 
     monkeypatch.setattr(pipeline, "analyse", never)
     with pytest.raises(InputError, match="is a folder - expected the pseudonym key file"):
-        run(tiny_study, tmp_path / "out", key_file=tmp_path)
+        run(tiny_study, out_dir=tmp_path / "out", key_file=tmp_path)
     assert not (tmp_path / "out").exists()
 
 

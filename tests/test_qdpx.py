@@ -608,7 +608,7 @@ def test_study_export_import_round_trip(small_study, tmp_path):
 
     study, segments, coded = small_study
     human = coded.iloc[::2][["unit", "code", "start", "end"]].reset_index(drop=True)
-    project = project_from_study(study, {"rule_coder": coded, "ann": human})
+    project = project_from_study(study, coded_by_coder={"rule_coder": coded, "ann": human})
     out = write_qdpx(project, tmp_path / "study.qdpx")
     if _SCHEMA.is_file():
         assert validate_qdpx(out, schema=_SCHEMA) == []

@@ -43,7 +43,7 @@ def example_export(tmp_path_factory):
 
     study, segments, coded = example_subset(3)
     person = coded.iloc[::3][["unit", "code", "start", "end"]].reset_index(drop=True)
-    project = project_from_study(study, {"rule_coder": coded, "ann": person}, segments=segments)
+    project = project_from_study(study, coded_by_coder={"rule_coder": coded, "ann": person}, segments=segments)
     path = write_qdpx(project, tmp_path_factory.mktemp("export") / "example.qdpx", created=STAMP)
     return path, read_qdpx(path)
 

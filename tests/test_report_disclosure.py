@@ -218,7 +218,7 @@ def bundle(request, tmp_path_factory):
         impact.synth.generate(n, seed=900 + n, interviews_per_wave=4 if n < 100 else 3,
                               words_per_interview=150, out=folder / "study")
         out = folder / "out"
-        impact.run(folder / "study", out, n_resamples=99, seed=1, cache=False)
+        impact.run(folder / "study", out_dir=out, n_resamples=99, seed=1, cache=False)
         return n, out
 
     return once_per_worker(("disclosure-bundle", n), build)

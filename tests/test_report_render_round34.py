@@ -82,7 +82,7 @@ def test_review_workbook_rows_are_as_tall_as_their_text(tmp_path):
     coded = pd.DataFrame({"unit": segments["segment_id"], "code": ["morale", "partnership", "learning"] * 8,
                           "score": np.linspace(0.5, 0.95, len(texts)),
                           "start": segments["start"], "end": segments["start"] + [len(t) for t in texts]})
-    wb = openpyxl.load_workbook(export_review(segments, coded, tmp_path / "review.xlsx", reviewer="ann"))
+    wb = openpyxl.load_workbook(export_review(segments, coded=coded, path=tmp_path / "review.xlsx", reviewer="ann"))
     assert _check_rows(wb["review"], {"evidence", "text", "notes", "label"}) >= 12  # the planted long texts
     _check_fonts_and_pages(wb, "review")
     _check_rows(wb["codes"], {"definition"})

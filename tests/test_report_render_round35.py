@@ -143,7 +143,7 @@ def test_review_workbook_prints_at_75_percent_or_more(tmp_path):
     coded = pd.DataFrame({"unit": segments["segment_id"], "code": ["morale", "partnership"] * 10,
                           "score": np.linspace(0.5, 0.95, len(texts)),
                           "start": segments["start"], "end": segments["start"] + [len(t) for t in texts]})
-    wb = openpyxl.load_workbook(export_review(segments, coded, tmp_path / "review.xlsx", reviewer="ann"))
+    wb = openpyxl.load_workbook(export_review(segments, coded=coded, path=tmp_path / "review.xlsx", reviewer="ann"))
     ws = wb["review"]
     assert ws.page_setup.orientation == "landscape"
     _check_printed(ws, {"evidence", "text", "notes", "label"})

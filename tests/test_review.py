@@ -40,7 +40,7 @@ def coded(segments) -> pd.DataFrame:
 
 @pytest.fixture
 def exported(tmp_path, segments, coded):
-    return export_review(segments, coded, tmp_path / "review.xlsx", codebook=CODES, reviewer="ann")
+    return export_review(segments, coded=coded, path=tmp_path / "review.xlsx", codebook=CODES, reviewer="ann")
 
 
 def _rows_by_unit(ws) -> dict[str, int]:
@@ -177,7 +177,7 @@ def test_notes_without_decision_are_kept(exported):
 
 
 def test_reviewer_required_and_not_a_review_file(tmp_path, segments, coded):
-    p = export_review(segments, coded, tmp_path / "r.xlsx")
+    p = export_review(segments, coded=coded, path=tmp_path / "r.xlsx")
     with pytest.raises(InputError, match="no reviewer named"):
         import_review(p)
     bad = tmp_path / "bad.xlsx"
@@ -187,10 +187,10 @@ def test_reviewer_required_and_not_a_review_file(tmp_path, segments, coded):
 
 
 def test_export_is_atomic(tmp_path, segments, coded):
-    p = export_review(segments, coded, tmp_path / "r.xlsx", reviewer="ann")
+    p = export_review(segments, coded=coded, path=tmp_path / "r.xlsx", reviewer="ann")
     before = p.read_bytes()
     with pytest.raises(ValidationError, match="I9:9"):
-        export_review(segments, pd.DataFrame({"unit": ["I9:9"], "code": ["morale"], "score": [0.5]}), p)
+        export_review(segments, coded=pd.DataFrame({"unit": ["I9:9"], "code": ["morale"], "score": [0.5]}), path=p)
     assert p.read_bytes() == before
     assert [f.name for f in tmp_path.iterdir()] == ["r.xlsx"]
 
@@ -224,7 +224,7 @@ def test_decisions_are_not_exported_again_as_suggestions(exported, segments, tmp
     decisions = import_review(exported)
     assert not decisions["present"].all()  # the rejections are rows too
     with pytest.raises(InputError, match=r"holds a reviewer's decisions .* expected a coder's suggestions"):
-        export_review(segments, decisions, tmp_path / "again.xlsx", codebook=CODES)
+        export_review(segments, coded=decisions, path=tmp_path / "again.xlsx", codebook=CODES)
     assert not (tmp_path / "again.xlsx").exists()
 
 
@@ -238,7 +238,7 @@ def test_export_rows_are_as_tall_as_their_wrapped_text(tmp_path, segments, coded
     segments = segments.copy()
     segments.loc[2, "text"] = long
     segments["end"] = segments["start"] + segments["text"].str.len()
-    path = export_review(segments, coded, tmp_path / "review.xlsx", codebook=CODES, reviewer="ann")
+    path = export_review(segments, coded=coded, path=tmp_path / "review.xlsx", codebook=CODES, reviewer="ann")
     wb = load_workbook(path)
     ws = wb["review"]
     # planned 60 wide, narrowed (round 35) so that the sheet prints one page wide at 75% or more: more lines, not fewer

@@ -119,10 +119,10 @@ def test_normal_power_is_set_beside_the_midp_test_compare_groups_runs():
     # bench/survey_power_check.py, is within Monte Carlo error of that)
     truth = _midp_power(0.2, 0.8, 5, 5)
     assert truth == pytest.approx(0.376, abs=5e-4)
-    assert power_prevalence(0.2, 0.8, n_a=5, method="midp").loc[0, "power"] == pytest.approx(truth, rel=1e-9)
+    assert power_prevalence(p_a=0.2, p_b=0.8, n_a=5, method="midp").loc[0, "power"] == pytest.approx(truth, rel=1e-9)
     h = 2 * math.asin(math.sqrt(0.8)) - 2 * math.asin(math.sqrt(0.2))
     with pytest.warns(StatisticalWarning) as caught:
-        normal = power_prevalence(0.2, 0.8, n_a=5).loc[0, "power"]
+        normal = power_prevalence(p_a=0.2, p_b=0.8, n_a=5).loc[0, "power"]
     assert normal == pytest.approx(stats.norm.cdf(h * math.sqrt(2.5) - 1.959964) + stats.norm.cdf(-h * math.sqrt(2.5)
                                                                                                    - 1.959964), abs=1e-6)
     message = str(caught[0].message)
@@ -132,12 +132,12 @@ def test_normal_power_is_set_beside_the_midp_test_compare_groups_runs():
 
 def test_normal_power_is_silent_where_the_two_agree():
     # 20 against 20 councils, 0.2 against 0.8: 0.983 and 0.981; 0.3 against 0.3: alpha, and the mid-p test's size
-    assert abs(_midp_power(0.2, 0.8, 20, 20) - power_prevalence(0.2, 0.8, n_a=20, method="normal").loc[0, "power"]) \
+    assert abs(_midp_power(0.2, 0.8, 20, 20) - power_prevalence(p_a=0.2, p_b=0.8, n_a=20, method="normal").loc[0, "power"]) \
         < 0.01
     with warnings.catch_warnings():
         warnings.simplefilter("error", StatisticalWarning)
-        power_prevalence(0.2, 0.8, n_a=20)
-        assert power_prevalence(0.3, 0.3, n_a=5).loc[0, "power"] == 0.05
+        power_prevalence(p_a=0.2, p_b=0.8, n_a=20)
+        assert power_prevalence(p_a=0.3, p_b=0.3, n_a=5).loc[0, "power"] == 0.05
 
 
 def test_councils_needed_normal_says_when_the_midp_test_falls_short():
@@ -145,12 +145,12 @@ def test_councils_needed_normal_says_when_the_midp_test_falls_short():
     truth = _midp_power(0.05, 0.9, 4, 4)
     assert truth < 0.8 - 0.05
     with pytest.warns(StatisticalWarning, match=rf"needs 4 and 4 councils for power 0.8, .* has power {truth:.2f}"):
-        got = councils_needed(0.05, 0.9, power=0.8)
+        got = councils_needed(p_a=0.05, p_b=0.9, power=0.8)
     assert (got.loc[0, "n_a"], got.loc[0, "n_b"]) == (4, 4)
     # where the mid-p power at the normal answer is close to the target, nothing is said (0.45 against 0.65: 96)
     with warnings.catch_warnings():
         warnings.simplefilter("error", StatisticalWarning)
-        assert councils_needed(0.45, 0.65, power=0.8).loc[0, "n_a"] == 96
+        assert councils_needed(p_a=0.45, p_b=0.65, power=0.8).loc[0, "n_a"] == 96
 
 
 @pytest.mark.parametrize("seed", [92111, 92112, 92113])

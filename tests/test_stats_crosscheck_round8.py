@@ -296,7 +296,7 @@ def _exact_power(p_a, p_b, n_a, n_b, alpha, midp):
 def test_councils_needed_is_the_first_number_whose_exact_power_stays_above_the_target(p_a, p_b, ratio, method):
     # the smallest n from which power stays at or above the target (statistics round 13; it was the first n reaching
     # it, which at 0.2 against 0.9, ratio 2, mid-p, is 4, with 5 short again)
-    res = councils_needed(p_a, p_b, power=0.8, ratio=ratio, method=method).iloc[0]
+    res = councils_needed(p_a=p_a, p_b=p_b, power=0.8, ratio=ratio, method=method).iloc[0]
     first = 1 + max(n for n in range(1, int(res["n_a"]) + 15)
                     if _exact_power(p_a, p_b, n, math.ceil(n * ratio), 0.05, method == "midp") < 0.8)
     assert res["n_a"] == first and res["n_b"] == math.ceil(first * ratio)

@@ -190,7 +190,7 @@ def _fisher_power(p_a: float, p_b: float, n_a: int, n_b: int, midp: bool) -> flo
                           (0.1, 0.9, 3.0, 0.5, "midp"), (0.02, 0.7, 3.0, 0.5, "exact")])
 def test_councils_needed_is_the_first_n_from_one_council_whose_exact_power_reaches_the_target(p_a, p_b, ratio, power,
                                                                                               method):
-    res = councils_needed(p_a, p_b, power=power, ratio=ratio, method=method).iloc[0]
+    res = councils_needed(p_a=p_a, p_b=p_b, power=power, ratio=ratio, method=method).iloc[0]
     first = next(n for n in range(1, 60) if _fisher_power(p_a, p_b, n, math.ceil(n * ratio), method == "midp") >= power)
     assert (res["n_a"], res["n_b"]) == (first, math.ceil(first * ratio))
     assert res["power"] == pytest.approx(_fisher_power(p_a, p_b, first, math.ceil(first * ratio), method == "midp"),
@@ -209,7 +209,7 @@ def test_normal_councils_needed_is_the_first_n_whose_normal_power_reaches_the_ta
         return stats.norm.cdf(shift - z) + stats.norm.cdf(-shift - z)
 
     first = next(n for n in range(1, 1000) if normal_power(n) >= power)
-    assert councils_needed(p_a, p_b, power=power, ratio=ratio).loc[0, "n_a"] == first
+    assert councils_needed(p_a=p_a, p_b=p_b, power=power, ratio=ratio).loc[0, "n_a"] == first
 
 
 # --------------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ def test_normal_power_matches_cohens_formula():
     h = 2 * np.arcsin(np.sqrt(p_b)) - 2 * np.arcsin(np.sqrt(p_a))
     shift = abs(h) * np.sqrt(n_a * n_b / (n_a + n_b))
     expected = stats.norm.cdf(shift - 1.959964) + stats.norm.cdf(-shift - 1.959964)
-    res = power_prevalence(p_a, p_b, n_a=n_a, n_b=n_b).iloc[0]
+    res = power_prevalence(p_a=p_a, p_b=p_b, n_a=n_a, n_b=n_b).iloc[0]
     assert res["cohens_h"] == pytest.approx(h)
     assert res["power"] == pytest.approx(expected, abs=1e-6)
 
@@ -23,7 +23,7 @@ def test_normal_power_matches_cohens_formula():
 def test_exact_power_matches_enumeration_with_scipy():
     # independent check: every possible table, scipy's Fisher test, binomial weights
     p_a, p_b, n_a, n_b = 0.2, 0.7, 10, 20
-    exact = power_prevalence(p_a, p_b, n_a=n_a, n_b=n_b, method="exact").loc[0, "power"]
+    exact = power_prevalence(p_a=p_a, p_b=p_b, n_a=n_a, n_b=n_b, method="exact").loc[0, "power"]
     expected = sum(
         stats.binom.pmf(a, n_a, p_a) * stats.binom.pmf(b, n_b, p_b)
         for a in range(n_a + 1)
@@ -31,25 +31,25 @@ def test_exact_power_matches_enumeration_with_scipy():
         if stats.fisher_exact([[a, n_a - a], [b, n_b - b]]).pvalue <= 0.05
     )
     assert exact == pytest.approx(expected, abs=1e-9)
-    midp = power_prevalence(p_a, p_b, n_a=n_a, n_b=n_b, method="midp").loc[0, "power"]
+    midp = power_prevalence(p_a=p_a, p_b=p_b, n_a=n_a, n_b=n_b, method="midp").loc[0, "power"]
     assert midp > exact  # mid-p rejects whenever Fisher's test does, and more often
     # size under the null: the exact test never exceeds alpha
-    assert power_prevalence(0.3, 0.3, n_a=10, n_b=20, method="exact").loc[0, "power"] <= 0.05
+    assert power_prevalence(p_a=0.3, p_b=0.3, n_a=10, n_b=20, method="exact").loc[0, "power"] <= 0.05
 
 
 def test_councils_needed():
-    normal = councils_needed(0.45, 0.65, power=0.8).iloc[0]
+    normal = councils_needed(p_a=0.45, p_b=0.65, power=0.8).iloc[0]
     h = abs(2 * np.arcsin(np.sqrt(0.65)) - 2 * np.arcsin(np.sqrt(0.45)))
     assert normal["n_a"] == int(np.ceil(2 * (1.959964 + 0.841621) ** 2 / h**2))  # 96 per group
-    exact = councils_needed(0.3, 0.8, power=0.8, ratio=2, method="exact").iloc[0]
+    exact = councils_needed(p_a=0.3, p_b=0.8, power=0.8, ratio=2, method="exact").iloc[0]
     assert exact["n_b"] == int(np.ceil(exact["n_a"] * 2))
     assert exact["power"] >= 0.8
-    below = power_prevalence(0.3, 0.8, n_a=exact["n_a"] - 1, n_b=(exact["n_a"] - 1) * 2, method="exact")
+    below = power_prevalence(p_a=0.3, p_b=0.8, n_a=exact["n_a"] - 1, n_b=(exact["n_a"] - 1) * 2, method="exact")
     assert below.loc[0, "power"] < 0.8  # the first n reaching the target
     with pytest.raises(ValueError, match="are equal"):
-        councils_needed(0.4, 0.4)
+        councils_needed(p_a=0.4, p_b=0.4)
     with pytest.raises(ValueError, match=r"`method` must be one of \['normal', 'exact', 'midp'\]"):
-        councils_needed(0.4, 0.5, method="fisher")
+        councils_needed(p_a=0.4, p_b=0.5, method="fisher")
 
 
 def test_did_power_size_and_power():

@@ -105,7 +105,7 @@ def test_councils_needed_exact_is_where_power_stays_above_target(p_a, p_b, ratio
 
     from impact.stats import councils_needed
 
-    got = councils_needed(p_a, p_b, power=target, ratio=ratio, method=method)
+    got = councils_needed(p_a=p_a, p_b=p_b, power=target, ratio=ratio, method=method)
     n = int(got.loc[0, "n_a"])
     powers = {m: _fisher_power(p_a, p_b, m, max(1, math.ceil(m * ratio)), 0.05, method == "midp")
               for m in range(1, n + 61)}

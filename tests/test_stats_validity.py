@@ -76,7 +76,7 @@ def test_compare_groups_planted_effect_and_coverage():
     assert 0.93 <= covered <= 0.975  # Newcombe's interval: close to nominal 95%
     assert res["effect"].mean() == pytest.approx(truth, abs=0.015)  # unbiased
     # the planted effect is found at the rate exact enumeration predicts
-    expected = power_prevalence(p_a, p_b, n_a=N_A, n_b=N_B, method="midp").loc[0, "power"]
+    expected = power_prevalence(p_a=p_a, p_b=p_b, n_a=N_A, n_b=N_B, method="midp").loc[0, "power"]
     assert power == pytest.approx(expected, abs=3 * np.sqrt(expected * (1 - expected) / 1000))
     log_or_truth = np.log(p_b / (1 - p_b) * (1 - p_a) / p_a)
     or_covered = ((np.log(res["odds_ratio_ci_low"]) <= log_or_truth)

@@ -140,9 +140,9 @@ def test_load_study_of_a_loaded_study_says_so(tiny_study):
 
 
 @pytest.mark.parametrize("call, argument", [
-    (lambda s, t: impact.run(s, 5), "out_dir"),
-    (lambda s, t: impact.run(s, None), "out_dir"),
-    (lambda s, t: impact.run(3.5, t / "out"), "study"),
+    (lambda s, t: impact.run(s, out_dir=5), "out_dir"),
+    (lambda s, t: impact.run(s, out_dir=None), "out_dir"),
+    (lambda s, t: impact.run(3.5, out_dir=t / "out"), "study"),
     (lambda s, t: impact.read_coded(pd.DataFrame({"unit": ["a"]})), "path"),
     (lambda s, t: impact.write_coded(pd.DataFrame(columns=CODED_COLUMNS), 7), "path"),
     (lambda s, t: impact.Codebook.load(3), "name_or_path"),
@@ -163,7 +163,7 @@ def test_run_refuses_a_seed_of_text_before_any_work(tiny_study, tmp_path, monkey
 
     monkeypatch.setattr(impact.pipeline, "analyse", not_reached)
     with pytest.raises(ValueError, match=r"The value for `seed` must be an integer of at least 0.*'1' was passed"):
-        impact.pipeline.run(tiny_study, tmp_path / "out", seed="1")
+        impact.pipeline.run(tiny_study, out_dir=tmp_path / "out", seed="1")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -183,9 +183,9 @@ def test_segments_and_coded_given_in_each_others_place_are_told(tiny_study, tmp_
     coded = impact.RuleCoder(impact.Codebook.nfer()).code(segments)
     with pytest.raises(impact.InputError, match="`segments` has no columns 'segment_id', 'text'.*passed in each "
                                                 "other's place: the segments come first"):
-        impact.export_review(coded, segments, tmp_path / "review.xlsx", reviewer="ann")
+        impact.export_review(coded, coded=segments, path=tmp_path / "review.xlsx", reviewer="ann")
     with pytest.raises(TypeError, match="`coded` must be a pandas DataFrame, but str was passed"):
-        impact.export_review(segments, "coded.csv", tmp_path / "review.xlsx", reviewer="ann")
+        impact.export_review(segments, coded="coded.csv", path=tmp_path / "review.xlsx", reviewer="ann")
     assert not (tmp_path / "review.xlsx").exists()
 
 

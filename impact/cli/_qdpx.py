@@ -315,7 +315,7 @@ def run_export(args) -> int:
     if two := spelt_two_ways(((c, f"in --coded {spec!r}") for c, spec in given.items()), plural="coders"):
         raise InputError("\n  ".join(["coders named as another is:"] + [
             f"--coded {given[name]!r}: {name!r} - expected {expected}" for name, _, expected in two]))
-    project = project_from_study(study, coded, codebook)
+    project = project_from_study(study, coded_by_coder=coded, codebook=codebook)
     _check_export_paths(args)  # again: a file may have appeared meanwhile
     notes: list[str] = []
     qdc = Path(args.file).with_suffix(".qdc")

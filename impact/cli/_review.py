@@ -65,7 +65,7 @@ def run_export(args) -> int:
     codebook = Codebook.for_study(study, args.codebook)
     check_output_file(args.out, study=args.study, overwrite=overwrite, inputs=[args.coded], **_WORKBOOK)  # again: it may have appeared meanwhile
     try:
-        path = export_review(segment(study), coded, args.out, codebook=codebook, reviewer=args.reviewer,
+        path = export_review(segment(study), coded=coded, path=args.out, codebook=codebook, reviewer=args.reviewer,
                              limit=args.limit)
     except ValidationError as exc:  # the problems of the coded file, named by the file given
         raise ValidationError([dataclasses.replace(p, file=str(args.coded)) for p in exc.problems + exc.warnings],

@@ -394,6 +394,14 @@ class Codebook:
         -------
         str
             The YAML text.
+
+        Examples
+        --------
+        >>> import impact
+        >>> book = impact.Codebook.load("nfer_impacts")
+        >>> again = impact.Codebook.from_yaml(book.to_yaml())  # to_yaml(path) writes the file
+        >>> again.leaf_codes() == book.leaf_codes()
+        True
         """
         text = yaml.safe_dump(self._spec, sort_keys=False, allow_unicode=True, width=100)
         if path is not None:
@@ -485,6 +493,13 @@ class Codebook:
         ------
         impact.InputError
             If ``code_id`` is not a code of the codebook.
+
+        Examples
+        --------
+        >>> import impact
+        >>> book = impact.Codebook.load("nfer_impacts")
+        >>> book.code("morale")["label"]
+        'Improvement in staff morale and relations'
         """
         for c in self._spec["codes"]:
             if c["id"] == code_id:
@@ -503,6 +518,13 @@ class Codebook:
         -------
         list of str
             In codebook order (empty for a leaf code or an id the codebook lacks).
+
+        Examples
+        --------
+        >>> import impact
+        >>> themes = impact.Codebook.load("review_themes")
+        >>> themes.children("core")[:2]
+        ['outcomes', 'vision_strategy_leadership']
         """
         return [c["id"] for c in self._spec["codes"] if c.get("parent", "") == code_id]
 
@@ -512,6 +534,13 @@ class Codebook:
         Returns
         -------
         list of str
+
+        Examples
+        --------
+        >>> import impact
+        >>> book = impact.Codebook.load("nfer_impacts")
+        >>> book.top_codes()
+        ['commitment', 'plans_actions', 'learning', 'policies_systems', 'morale', 'partnership']
         """
         return [c["id"] for c in self._spec["codes"] if not c.get("parent", "")]
 
@@ -546,6 +575,13 @@ class Codebook:
         Returns
         -------
         list of str
+
+        Examples
+        --------
+        >>> import impact
+        >>> book = impact.Codebook.load("nfer_impacts")
+        >>> "morale" in book.leaf_codes()
+        True
         """
         parents = {c.get("parent", "") for c in self._spec["codes"]}
         return [c["id"] for c in self._spec["codes"] if c["id"] not in parents]

@@ -321,6 +321,16 @@ def read_coded(path: str | os.PathLike) -> pd.DataFrame:
         empty, binary, not UTF-8, not a well-formed CSV (see
         :func:`read_csv_cells`) or Parquet file, lacks the coded columns or
         has unreadable values.
+
+    Examples
+    --------
+    >>> import pandas as pd, pathlib, tempfile, impact
+    >>> coded = pd.DataFrame({"unit": ["I1:1"], "code": ["morale"], "score": [0.9], "negated": [False],
+    ...                       "hedged": [False], "attribution": [""], "start": [0], "end": [15]})
+    >>> path = impact.write_coded(coded, pathlib.Path(tempfile.mkdtemp()) / "coded.csv")
+    >>> back = impact.read_coded(path)
+    >>> back["negated"].dtype, back["score"].tolist()
+    (dtype('bool'), [0.9])
     """
     return coded_from_cells(read_coded_cells(path), path)
 

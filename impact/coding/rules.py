@@ -186,6 +186,13 @@ class RuleCoder(Params):
         impact.InputError
             For a ``min_score`` outside (0, 1] or an ``n_jobs`` that is not None or a non-zero integer, or a codebook that
             cannot be read.
+
+        Examples
+        --------
+        >>> import impact
+        >>> coder = impact.RuleCoder("nfer_impacts").fit()  # nothing to learn: rules; here for scikit-learn pipelines
+        >>> type(coder).__name__
+        'RuleCoder'
         """
         if not isinstance(self.min_score, int | float) or not 0 < self.min_score <= 1:
             raise InputError(f"The value for `min_score` must be in (0, 1], but {self.min_score!r} was passed.")
@@ -240,6 +247,15 @@ class RuleCoder(Params):
         -------
         pandas.DataFrame
             Columns ``unit, code, score, negated, hedged, attribution, start, end``.
+
+        Examples
+        --------
+        >>> import pandas as pd, impact
+        >>> texts = pd.Series(["Since the review staff morale has improved a lot.", "We met on Tuesday."],
+        ...                   index=["I1:1", "I1:2"])
+        >>> coded = impact.RuleCoder("nfer_impacts").code(texts)
+        >>> coded[["unit", "code"]].values.tolist()
+        [['I1:1', 'morale']]
         """
         if not hasattr(self, "rules_"):
             self.fit()

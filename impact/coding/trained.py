@@ -115,6 +115,18 @@ class TrainedCoder(BaseEstimator):
         ------
         impact.InputError
             For bad arguments or when no code has a positive example.
+
+        Examples
+        --------
+        >>> import pandas as pd, impact
+        >>> texts = pd.Series(["Staff morale has improved.", "Morale is much better now.", "We wrote a new action plan.",
+        ...                    "The plan sets out new actions.", "Morale lifted after the review.", "A plan of actions."] * 2,
+        ...                   index=[f"I1:{i}" for i in range(12)])
+        >>> gold = pd.DataFrame({"unit": texts.index, "code": ["morale", "morale", "plans_actions", "plans_actions",
+        ...                                                    "morale", "plans_actions"] * 2})
+        >>> coder = impact.TrainedCoder("nfer_impacts").fit(texts, gold)
+        >>> type(coder).__name__
+        'TrainedCoder'
         """
         if not 0 < self.threshold < 1:
             raise InputError(f"The value for `threshold` must be in (0, 1), but {self.threshold!r} was passed.")
@@ -160,6 +172,19 @@ class TrainedCoder(BaseEstimator):
         -------
         DataFrame
             One row per unit, one column per learned code.
+
+        Examples
+        --------
+        >>> import pandas as pd, impact
+        >>> texts = pd.Series(["Staff morale has improved.", "Morale is much better now.", "We wrote a new action plan.",
+        ...                    "The plan sets out new actions.", "Morale lifted after the review.", "A plan of actions."] * 2,
+        ...                   index=[f"I1:{i}" for i in range(12)])
+        >>> gold = pd.DataFrame({"unit": texts.index, "code": ["morale", "morale", "plans_actions", "plans_actions",
+        ...                                                    "morale", "plans_actions"] * 2})
+        >>> coder = impact.TrainedCoder("nfer_impacts").fit(texts, gold)
+        >>> p = coder.predict_proba(pd.Series(["Morale is better."], index=["new:1"]))
+        >>> bool(p.loc["new:1", "morale"] > p.loc["new:1", "plans_actions"])
+        True
         """
         check_is_fitted(self, "models_")
         units, texts, _ = as_units(X)
@@ -179,6 +204,18 @@ class TrainedCoder(BaseEstimator):
         -------
         DataFrame
             Coded output (the columns of :func:`read_coded`), one row per unit and code assigned.
+
+        Examples
+        --------
+        >>> import pandas as pd, impact
+        >>> texts = pd.Series(["Staff morale has improved.", "Morale is much better now.", "We wrote a new action plan.",
+        ...                    "The plan sets out new actions.", "Morale lifted after the review.", "A plan of actions."] * 2,
+        ...                   index=[f"I1:{i}" for i in range(12)])
+        >>> gold = pd.DataFrame({"unit": texts.index, "code": ["morale", "morale", "plans_actions", "plans_actions",
+        ...                                                    "morale", "plans_actions"] * 2})
+        >>> coder = impact.TrainedCoder("nfer_impacts").fit(texts, gold)
+        >>> coder.code(pd.Series(["Morale is better."], index=["new:1"]))[["unit", "code"]].values.tolist()
+        [['new:1', 'morale']]
         """
         probs = self.predict_proba(X)
         units, texts, offsets = as_units(X)
@@ -209,6 +246,19 @@ class TrainedCoder(BaseEstimator):
         pandas.DataFrame
             ``unit``, ``code`` (the code closest to the threshold), ``probability``
             and ``uncertainty`` (1 at the threshold, 0 at probability 0 or 1).
+
+        Examples
+        --------
+        >>> import pandas as pd, impact
+        >>> texts = pd.Series(["Staff morale has improved.", "Morale is much better now.", "We wrote a new action plan.",
+        ...                    "The plan sets out new actions.", "Morale lifted after the review.", "A plan of actions."] * 2,
+        ...                   index=[f"I1:{i}" for i in range(12)])
+        >>> gold = pd.DataFrame({"unit": texts.index, "code": ["morale", "morale", "plans_actions", "plans_actions",
+        ...                                                    "morale", "plans_actions"] * 2})
+        >>> coder = impact.TrainedCoder("nfer_impacts").fit(texts, gold)
+        >>> u = coder.uncertainty(pd.Series(["Morale is better.", "A plan."], index=["new:1", "new:2"]))
+        >>> u.columns.tolist()
+        ['unit', 'code', 'probability', 'uncertainty']
         """
         return _uncertainty_table(self.predict_proba(X), self.threshold)
 

@@ -134,7 +134,19 @@ _LA_CODE = re.compile(r"[0-9]{3}", re.ASCII)
 
 
 class DfeReadWarning(ImpactWarning):
-    """Cells of a DfE file that could not be read as numbers (listed one by one)."""
+    """Cells of a DfE file that could not be read as numbers (listed one by one).
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.DfeReadWarning, impact.ImpactWarning)
+    True
+    >>> with warnings.catch_warnings(record=True) as caught:  # keep them to read, or "error" to stop at one
+    ...     warnings.simplefilter("always", impact.DfeReadWarning)
+    ...     warnings.warn("a suppressed value", impact.DfeReadWarning)
+    >>> [type(w.message).__name__ for w in caught]
+    ['DfeReadWarning']
+    """
 
 
 def parse_time_period(time_period: str, time_identifier: str = "Reporting year", *, year_end: str = "03-31") -> pd.Timestamp:

@@ -16,6 +16,7 @@ import warnings
 import pandas as pd
 
 from .._joins import _rows, as_dates, check_table, key_text, one_date
+from .._keywords import keyword_only
 from ..errors import ImpactWarning, InputError
 
 __all__ = ["event_time", "first_event", "EventTimeWarning"]
@@ -25,7 +26,19 @@ _ADDED = ("event_date", "event_time", "treated", "post")
 
 
 class EventTimeWarning(ImpactWarning):
-    """Units of ``events`` that the panel given to :func:`event_time` does not hold (in neither group of it)."""
+    """Units of ``events`` that the panel given to :func:`event_time` does not hold (in neither group of it).
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.EventTimeWarning, impact.ImpactWarning)
+    True
+    >>> with warnings.catch_warnings(record=True) as caught:  # keep them to read, or "error" to stop at one
+    ...     warnings.simplefilter("always", impact.EventTimeWarning)
+    ...     warnings.warn("a council with no event", impact.EventTimeWarning)
+    >>> [type(w.message).__name__ for w in caught]
+    ['EventTimeWarning']
+    """
 
 
 def _units(values: pd.Series, label: str, column: str, why: str) -> pd.Series:
@@ -104,10 +117,11 @@ def _folded(value: object) -> str:
     return re.sub(r"\s+", "_", str(value).strip()).casefold()
 
 
+@keyword_only("events")
 def event_time(
     data: pd.DataFrame,
-    events: pd.DataFrame,
     *,
+    events: pd.DataFrame,
     unit: str = "council_id",
     time: str = "period",
     event_date: str = "event_date",
@@ -149,7 +163,7 @@ def event_time(
     >>> d = pd.DataFrame({"council_id": ["1"] * 3 + ["2"], "period": pd.to_datetime(
     ...     ["2019-03-31", "2020-03-31", "2021-03-31", "2020-03-31"])})
     >>> ev = pd.DataFrame({"council_id": ["1"], "event_date": pd.to_datetime(["2019-05-01"])})
-    >>> out = event_time(d, ev)
+    >>> out = event_time(d, events=ev)
     >>> out["event_time"].tolist(), out["treated"].tolist(), out["post"].tolist()
     ([-1, 0, 1, <NA>], [True, True, True, False], [False, True, True, False])
     """

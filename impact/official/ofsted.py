@@ -51,6 +51,7 @@ import pandas as pd
 from .._frames import as_text
 from .._io import read_csv_strict
 from .._joins import as_dates, check_table, key_text, one_key
+from .._keywords import keyword_only
 from .._words import _named
 from ..councils import council_list, to_council_id
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
@@ -99,7 +100,19 @@ _GRADES = set(STATUSES["ofsted_judgement"])
 
 
 class OfstedReadWarning(ImpactWarning):
-    """Cells of an Ofsted file that could not be read (listed one by one)."""
+    """Cells of an Ofsted file that could not be read (listed one by one).
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.OfstedReadWarning, impact.ImpactWarning)
+    True
+    >>> with warnings.catch_warnings(record=True) as caught:  # keep them to read, or "error" to stop at one
+    ...     warnings.simplefilter("always", impact.OfstedReadWarning)
+    ...     warnings.warn("an unknown judgement", impact.OfstedReadWarning)
+    >>> [type(w.message).__name__ for w in caught]
+    ['OfstedReadWarning']
+    """
 
 
 def normalise_grade(text: object) -> tuple[str | None, str]:
@@ -373,10 +386,11 @@ def ofsted_status_history(inspections: pd.DataFrame, *, source: str = "inspectio
     return out.reset_index(drop=True)
 
 
+@keyword_only("data")
 def judgement_at(
     status_history: pd.DataFrame,
-    data: pd.DataFrame,
     *,
+    data: pd.DataFrame,
     date: str = "period",
     name: str = "ofsted_judgement",
 ) -> pd.DataFrame:
@@ -411,7 +425,7 @@ def judgement_at(
     ...     "status": ["good", "outstanding"], "start_date": pd.to_datetime(["2015-03-01", "2022-06-01"]),
     ...     "end_date": pd.to_datetime(["2018-01-11", None])})
     >>> d = pd.DataFrame({"council_id": "894", "period": pd.to_datetime(["2016-03-31", "2019-03-31", "2023-03-31"])})
-    >>> judgement_at(hist, d)["ofsted_judgement"].tolist()
+    >>> judgement_at(hist, data=d)["ofsted_judgement"].tolist()
     ['good', nan, 'outstanding']
     """
     check_table(data, "data", ("council_id", date), adds=[name] if name not in ("council_id", date) else [])

@@ -26,6 +26,7 @@ import pandas as pd
 
 from .._frames import as_text
 from .._joins import as_dates, as_numbers, check_table, key_text
+from .._keywords import keyword_only
 from ..errors import InputError
 
 __all__ = ["rate_per_10k"]
@@ -33,10 +34,11 @@ __all__ = ["rate_per_10k"]
 _KEYS = ["council_id", "period", "measure", "value"]
 
 
+@keyword_only("population")
 def rate_per_10k(
     indicators: pd.DataFrame,
-    population: pd.DataFrame,
     *,
+    population: pd.DataFrame,
     measure: str,
     population_measure: str = "population_estimate",
     max_gap: pd.Timedelta | str = "366D",
@@ -84,7 +86,7 @@ def rate_per_10k(
     ...                     "measure": "at31_episodes", "value": [2400.0, 2550.0]})
     >>> pop = pd.DataFrame({"council_id": ["940", "940"], "period": pd.to_datetime(["2021-06-30", "2022-06-30"]),
     ...                     "measure": "population_estimate", "value": [80000.0, 81000.0]})
-    >>> rate_per_10k(ind, pop, measure="at31_episodes")[["value", "population_period"]].values.tolist()
+    >>> rate_per_10k(ind, population=pop, measure="at31_episodes")[["value", "population_period"]].values.tolist()
     [[300.0, Timestamp('2021-06-30 00:00:00')], [314.8148148148148, Timestamp('2022-06-30 00:00:00')]]
     """
     for label, value in (("measure", measure), ("population_measure", population_measure), ("name", name)):

@@ -62,7 +62,19 @@ _IMPACT_NS = uuid.UUID("5c1b0f7e-4d0a-5a3e-9b8e-7a3f2b1c9d10")
 
 
 class QdpxWarning(ImpactWarning):
-    """A REFI-QDA file was imported with something tolerated or left out."""
+    """A REFI-QDA file was imported with something tolerated or left out.
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.QdpxWarning, impact.ImpactWarning)
+    True
+    >>> with warnings.catch_warnings(record=True) as caught:  # keep them to read, or "error" to stop at one
+    ...     warnings.simplefilter("always", impact.QdpxWarning)
+    ...     warnings.warn("a source without text", impact.QdpxWarning)
+    >>> [type(w.message).__name__ for w in caught]
+    ['QdpxWarning']
+    """
 
 
 def is_guid(value: object) -> bool:
@@ -182,6 +194,15 @@ class QdaProject:
     issues : DataFrame
         What the reader tolerated or left out: ``severity`` (``info`` or
         ``warning``), ``item``, ``message``.
+
+    Examples
+    --------
+    >>> import pandas as pd, impact
+    >>> from impact.study import Study
+    >>> study = Study({"name": "x"}, {})
+    >>> project = impact.project_from_study(study, codebook="nfer_impacts")
+    >>> sorted(project.tables())[:3]
+    ['case_sources', 'case_variables', 'cases']
     """
 
     name: str = "impact project"
@@ -209,6 +230,15 @@ class QdaProject:
         Returns
         -------
         dict of str to DataFrame
+
+        Examples
+        --------
+        >>> import pandas as pd, impact
+        >>> from impact.study import Study
+        >>> study = Study({"name": "x"}, {})
+        >>> project = impact.project_from_study(study, codebook="nfer_impacts")
+        >>> sorted(project.tables())
+        ['case_sources', 'case_variables', 'cases', 'codes', 'codings', 'issues', 'set_members', 'sets', 'sources', 'users', 'variables']
         """
         return {f.name: getattr(self, f.name).copy() for f in dataclasses.fields(self) if f.name in COLUMNS}
 

@@ -12,6 +12,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from .._frames import as_text, text_series
+from .._keywords import keyword_only
 from .._words import _counted
 from ..errors import InputError, Problem, ValidationError
 from ..schema import did_you_mean
@@ -98,11 +99,12 @@ def _parse_description(text: object) -> dict[str, Any]:
     return out
 
 
+@keyword_only("coded_by_coder", "codebook")
 def project_from_study(
     study: Any,
+    *,
     coded_by_coder: Mapping[str, pd.DataFrame] | None = None,
     codebook: Any = None,
-    *,
     segments: pd.DataFrame | None = None,
 ) -> QdaProject:
     """Build a REFI-QDA project from a study and the codings of its coders.
@@ -141,6 +143,15 @@ def project_from_study(
     ------
     ValidationError
         Listing every coded row whose unit or code is unknown.
+
+    Examples
+    --------
+    >>> import pandas as pd, impact
+    >>> from impact.study import Study
+    >>> study = Study({"name": "x"}, {})
+    >>> project = impact.project_from_study(study, codebook="nfer_impacts")
+    >>> len(project.codes) > 0, project.sources.empty  # the codebook's codes; no transcripts in an empty study
+    (True, True)
     """
     from ..study import require_study
 
@@ -403,6 +414,16 @@ def codebook_from_project(project: QdaProject, *, codebook_id: str | None = None
     ------
     impact.InputError
         If the project has no codes.
+
+    Examples
+    --------
+    >>> import pandas as pd, impact
+    >>> from impact.study import Study
+    >>> study = Study({"name": "x"}, {})
+    >>> project = impact.project_from_study(study, codebook="nfer_impacts")
+    >>> book = impact.codebook_from_project(project)
+    >>> "morale" in book.leaf_codes()
+    True
     """
     from ..coding import Codebook
 
@@ -524,6 +545,18 @@ def study_codings_from_project(
     ------
     impact.InputError
         If ``unit`` is neither ``"segment"`` nor ``"interview"``.
+
+    Examples
+    --------
+    >>> import pandas as pd, impact
+    >>> from impact.study import Study
+    >>> study = Study({"name": "x"}, {})
+    >>> project = impact.project_from_study(study, codebook="nfer_impacts")
+    >>> coded, book = impact.study_codings_from_project(project, segments=pd.DataFrame(
+    ...     {"segment_id": pd.Series(dtype=str), "interview_id": pd.Series(dtype=str), "start": pd.Series(dtype=int),
+    ...      "end": pd.Series(dtype=int), "text": pd.Series(dtype=str)}))
+    >>> coded.empty, "morale" in book.leaf_codes()
+    (True, True)
     """
     if unit not in ("segment", "interview"):
         raise InputError(f"The value for `unit` must be one of ['segment', 'interview'], but {unit!r} was passed.")

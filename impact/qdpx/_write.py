@@ -679,6 +679,16 @@ def validate_qdpx(path: str | os.PathLike, *, schema: str | os.PathLike) -> list
     -------
     list of str
         The schema errors, ``"line N: message"``; empty when the file is valid.
+
+    Examples
+    --------
+    The REFI-QDA schema (``Codebook.xsd`` or ``Project.xsd``, from the REFI-QDA standard's site) is not shipped with
+    impact: download it first (not run as a test):
+
+    >>> import pathlib, tempfile, impact  # doctest: +SKIP
+    >>> path = impact.write_qdc(impact.Codebook.nfer(), pathlib.Path(tempfile.mkdtemp()) / "nfer.qdc")  # doctest: +SKIP
+    >>> impact.validate_qdpx(path, schema="Codebook.xsd")  # doctest: +SKIP
+    []
     """
     label = Path(path).name
     if zipfile.is_zipfile(path):

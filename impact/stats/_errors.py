@@ -22,6 +22,12 @@ class NotIdentifiedError(ImpactError, ValueError):
 
     Raised, for example, when an outcome has no non-missing value, or when a
     staggered difference-in-differences has no comparison units at all.
+
+    Examples
+    --------
+    >>> import impact
+    >>> issubclass(impact.NotIdentifiedError, impact.ImpactError)
+    True
     """
 
 
@@ -32,15 +38,49 @@ class NotIdentifiedWarning(StatisticalWarning):
     in every observed period; an event-study coefficient with no treated unit
     observed at the reference period; a standard error that would rest on a
     single unit's variance.
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.NotIdentifiedWarning, impact.ImpactWarning)
+    True
+    >>> with warnings.catch_warnings(record=True) as caught:  # keep them to read, or "error" to stop at one
+    ...     warnings.simplefilter("always", impact.NotIdentifiedWarning)
+    ...     warnings.warn("the status effect is not identified", impact.NotIdentifiedWarning)
+    >>> [type(w.message).__name__ for w in caught]
+    ['NotIdentifiedWarning']
     """
 
 
 class MissingValueWarning(StatisticalWarning):
-    """Rows with missing values were left out of a fit (the number is in the message)."""
+    """Rows with missing values were left out of a fit (the number is in the message).
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.MissingValueWarning, impact.ImpactWarning)
+    True
+    >>> with warnings.catch_warnings(record=True) as caught:  # keep them to read, or "error" to stop at one
+    ...     warnings.simplefilter("always", impact.MissingValueWarning)
+    ...     warnings.warn("3 rows with a missing outcome left out", impact.MissingValueWarning)
+    >>> [type(w.message).__name__ for w in caught]
+    ['MissingValueWarning']
+    """
 
 
 class StaggeredAdoptionWarning(StatisticalWarning):
     """Treatment starts at different times: two-way fixed effects can be badly biased.
 
     Use :func:`impact.stats.staggered_did` (Callaway and Sant'Anna 2021).
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.StaggeredAdoptionWarning, impact.ImpactWarning)
+    True
+    >>> with warnings.catch_warnings(record=True) as caught:  # keep them to read, or "error" to stop at one
+    ...     warnings.simplefilter("always", impact.StaggeredAdoptionWarning)
+    ...     warnings.warn("councils entered intervention at different waves", impact.StaggeredAdoptionWarning)
+    >>> [type(w.message).__name__ for w in caught]
+    ['StaggeredAdoptionWarning']
     """

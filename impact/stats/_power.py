@@ -14,6 +14,7 @@ from scipy import stats
 from statsmodels.stats.power import NormalIndPower
 from statsmodels.stats.proportion import proportion_effectsize
 
+from .._keywords import keyword_only
 from ..errors import StatisticalWarning
 from ._checks import _check_choice, _check_count, _check_probability, _check_real, _check_seed
 from ._exact import _lchoose
@@ -79,10 +80,11 @@ def _exact_power(p_a: float, p_b: float, n_a: int, n_b: int, alpha: float, midp:
     return power
 
 
+@keyword_only("p_a", "p_b")
 def power_prevalence(
+    *,
     p_a: float,
     p_b: float,
-    *,
     n_a: int,
     n_b: int | None = None,
     alpha: float = 0.05,
@@ -132,7 +134,7 @@ def power_prevalence(
 
     Examples
     --------
-    >>> res = power_prevalence(0.3, 0.7, n_a=10, n_b=20, method="exact")
+    >>> res = power_prevalence(p_a=0.3, p_b=0.7, n_a=10, n_b=20, method="exact")
     >>> bool(0 < res.loc[0, "power"] < 1)
     True
     """
@@ -162,10 +164,11 @@ def power_prevalence(
                               power=power)])
 
 
+@keyword_only("p_a", "p_b")
 def councils_needed(
+    *,
     p_a: float,
     p_b: float,
-    *,
     power: float = 0.8,
     ratio: float = 1.0,
     alpha: float = 0.05,
@@ -230,7 +233,7 @@ def councils_needed(
 
     Examples
     --------
-    >>> councils_needed(0.45, 0.65, power=0.8)[["n_a", "n_b", "n_total"]]
+    >>> councils_needed(p_a=0.45, p_b=0.65, power=0.8)[["n_a", "n_b", "n_total"]]
        n_a  n_b  n_total
     0   96   96      192
     """
@@ -287,7 +290,7 @@ def _exact_n(p_a: float, p_b: float, h: float, power: float, ratio: float, alpha
         return max(1, math.ceil(n * ratio))
 
     def reaches(n: int) -> bool:
-        found[n] = power_prevalence(p_a, p_b, n_a=n, n_b=n_b(n), alpha=alpha, method=method)
+        found[n] = power_prevalence(p_a=p_a, p_b=p_b, n_a=n, n_b=n_b(n), alpha=alpha, method=method)
         return bool(found[n].loc[0, "power"] >= power)
 
     top = _largest(lambda n: n * n_b(n) <= _EXACT_PAIRS_MAX, max_n)  # n_b(n) rises with n

@@ -59,8 +59,8 @@ def test_run_caches_parquet_privately_and_never_reads_a_planted_pickle(study_dir
     pwned = tmp_path / "pwned.txt"
     for name in ("segments-x.pkl", "coded-x.pkl"):
         (old / name).write_bytes(pickle.dumps(_Boom(pwned)))
-    first = impact.run(study_dir, out, n_resamples=50)
-    second = impact.run(study_dir, out, n_resamples=50)
+    first = impact.run(study_dir, out_dir=out, n_resamples=50)
+    second = impact.run(study_dir, out_dir=out, n_resamples=50)
     assert not pwned.exists()
     pd.testing.assert_frame_equal(first.findings.segments, second.findings.segments)
     pd.testing.assert_frame_equal(first.findings.coded, second.findings.coded)

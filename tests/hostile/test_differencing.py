@@ -23,7 +23,7 @@ def test_interviews_do_not_give_away_hidden_attrition(tmp_path, monkeypatch):
     iv = study.interviews
     assert not iv.duplicated(["participant_id", "wave"]).any()  # one interview per participant and wave
     monkeypatch.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
-    out = impact.run(folder, tmp_path / "out", n_resamples=99, seed=1).out_dir
+    out = impact.run(folder, out_dir=tmp_path / "out", n_resamples=99, seed=1).out_dir
     waves = pd.read_csv(out / "tables" / "interviews_by_wave.csv", dtype=str, encoding="utf-8-sig").set_index("wave")
     attrition = pd.read_csv(out / "tables" / "attrition.csv", dtype=str, encoding="utf-8-sig").set_index("wave")
 

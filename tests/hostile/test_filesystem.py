@@ -366,7 +366,7 @@ def test_a_key_made_for_outputs_that_are_not_published_is_removed(study_dir, tmp
 
     monkeypatch.setattr(_io, "publish_directory", busy)
     with pytest.raises(OSError, match="busy"):
-        run(study_dir, tmp_path / "out", n_resamples=99, key_file=_key_file(tmp_path))
+        run(study_dir, out_dir=tmp_path / "out", n_resamples=99, key_file=_key_file(tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["key", "work"]  # no out, no out-reidentification-key.csv
 
 

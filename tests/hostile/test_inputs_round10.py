@@ -102,7 +102,7 @@ def test_a_qdpx_of_the_same_spans_in_utf16_gives_the_same_codings(study_dir, tmp
     a = _EMOJI_TEXT.index(_WANTED)
     coded = pd.DataFrame({"unit": ["P1-early"], "code": ["learning"], "start": [a], "end": [a + len(_WANTED)]})
     q = tmp_path / "p.qdpx"
-    write_qdpx(project_from_study(study, {"ann": coded}, "nfer_impacts"), q, positions="utf16")
+    write_qdpx(project_from_study(study, coded_by_coder={"ann": coded}, codebook="nfer_impacts"), q, positions="utf16")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from_qdpx = read_codings(q, study, codes=["learning"])

@@ -550,7 +550,7 @@ def test_the_summary_of_a_study_without_interviews_does_not_say_it_draws_on_inte
         (tmp_path / "s" / "interviews.csv").read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     for f in (tmp_path / "s" / "transcripts").rglob("*.txt"):
         f.unlink()
-    result = impact.run(load_study(tmp_path / "s"), tmp_path / "out", n_resamples=99)
+    result = impact.run(load_study(tmp_path / "s"), out_dir=tmp_path / "out", n_resamples=99)
     text = html.unescape(re.sub(r"<[^>]+>", " ", (result.out_dir / "report.html").read_text(encoding="utf-8")))
     text = re.sub(r"\s+", " ", text)
     assert "drawing on interviews" not in text

@@ -160,7 +160,7 @@ def _review_book(tmp_path):
     coded = pd.DataFrame({"unit": segments["segment_id"], "code": "morale", "score": [0.5, 0.6, 0.7, 0.8],
                           "negated": False, "hedged": False, "attribution": "", "start": starts,
                           "end": [s + 3 for s in starts]})
-    return export_review(segments, coded, tmp_path / "review.xlsx", codebook=CODES, reviewer="ann")
+    return export_review(segments, coded=coded, path=tmp_path / "review.xlsx", codebook=CODES, reviewer="ann")
 
 
 @pytest.mark.parametrize(("decisions", "codes", "blank", "first", "expected"), [

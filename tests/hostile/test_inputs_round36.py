@@ -32,7 +32,7 @@ def review(tmp_path):
                                                                           "morale"],
                           "score": [0.6, 0.7, 0.55, 0.9], "start": [0, 0, starts[1], starts[2]],
                           "end": [4, 4, starts[1] + 4, starts[2] + 4]})
-    return export_review(segments, coded, tmp_path / "review.xlsx", codebook=CODES, reviewer="ann")
+    return export_review(segments, coded=coded, path=tmp_path / "review.xlsx", codebook=CODES, reviewer="ann")
 
 
 def _decide(path, decisions: dict[tuple[str, str], tuple[str, str | None]], *, meta_reviewer: str | None = None):
@@ -145,7 +145,7 @@ def test_a_reviewer_name_no_coded_file_can_hold_is_refused_where_it_is_given(rev
                                f"(stored at export){said}")
     with pytest.raises(InputError, match="reviewer's name \\(given\\)"):
         export_review(pd.DataFrame({"segment_id": ["I1:1"], "text": ["x"], "start": [0]}),
-                      pd.DataFrame({"unit": ["I1:1"], "code": ["morale"], "score": [0.5]}), tmp_path / "r.xlsx",
+                      coded=pd.DataFrame({"unit": ["I1:1"], "code": ["morale"], "score": [0.5]}), path=tmp_path / "r.xlsx",
                       reviewer=name)
     assert not (tmp_path / "r.xlsx").exists()
 

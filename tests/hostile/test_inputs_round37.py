@@ -134,7 +134,7 @@ _RATES = [300.0, 2550 / 81000 * 10_000, 150.0]
 ], ids=["categorical", "integer", "nullable", "tz-aware"])
 def test_rates_from_tables_of_other_dtypes_are_the_rates(change):
     counts, pop = change(_COUNTS, _POP)
-    out = rate_per_10k(counts, pop, measure="referrals")
+    out = rate_per_10k(counts, population=pop, measure="referrals")
     assert out["value"].tolist() == pytest.approx(_RATES)
     assert out["council_id"].tolist() == ["940", "940", "301"]
 
@@ -155,7 +155,7 @@ def test_rates_from_tables_of_other_dtypes_are_the_rates(change):
 def test_rates_from_bad_tables_say_which_argument_column_and_row(change, kwargs, error, said):
     counts, pop = change(_COUNTS, _POP)
     with pytest.raises(error, match=said):
-        rate_per_10k(counts, pop, **{"measure": "referrals", **kwargs})
+        rate_per_10k(counts, population=pop, **{"measure": "referrals", **kwargs})
 
 
 # --------------------------------------------------------------------------- 6. event time
@@ -173,7 +173,7 @@ _EVENTS = pd.DataFrame({"council_id": ["1"], "event_date": pd.to_datetime(["2019
 ], ids=["int-panel", "float-events", "tz-aware"])
 def test_event_time_joins_units_of_any_dtype(change):
     data, events = change(_PANEL, _EVENTS)
-    out = event_time(data, events)
+    out = event_time(data, events=events)
     assert out["event_time"].tolist()[:3] == [-1, 0, 1] and out["treated"].tolist() == [True, True, True, False]
 
 
@@ -188,7 +188,7 @@ def test_event_time_joins_units_of_any_dtype(change):
 def test_event_time_refuses_what_it_cannot_date_or_would_overwrite(change, said):
     data, events = change(_PANEL, _EVENTS)
     with pytest.raises(InputError, match=said):
-        event_time(data, events)
+        event_time(data, events=events)
 
 
 # Old: TypeError "Invalid comparison between dtype=datetime64[us, Europe/London] and Timestamp"; a bad `after` a
@@ -217,7 +217,7 @@ _DATES = pd.DataFrame({"council_id": "894", "period": pd.to_datetime(["2016-03-3
 ], ids=["categorical", "integer", "tz-history", "tz-data"])
 def test_judgement_at_joins_tables_of_any_dtype(change):
     hist, data = change(_HIST, _DATES)
-    out = judgement_at(hist, data)
+    out = judgement_at(hist, data=data)
     assert out["ofsted_judgement"].fillna("-").tolist() == ["good", "-", "outstanding"]
     assert list(out.columns) == [*data.columns, "ofsted_judgement"]
 
@@ -231,7 +231,7 @@ def test_judgement_at_joins_tables_of_any_dtype(change):
 ], ids=["name-is-the-date", "name-there", "no-end-date"])
 def test_judgement_at_refuses_to_overwrite_or_guess(hist, data, kwargs, said):
     with pytest.raises(InputError, match=said):
-        judgement_at(hist, data, **kwargs)
+        judgement_at(hist, data=data, **kwargs)
 
 
 # Old: TypeError "operation 'sub' not supported for dtype 'str'" for publication dates typed as text.
@@ -245,8 +245,8 @@ def test_a_status_history_from_inspections_dated_in_text():
 
 def test_guard_the_caller_s_tables_are_not_changed():
     counts, pop, data, hist = _COUNTS.copy(), _POP.copy(), _DATES.copy(), _HIST.copy()
-    rate_per_10k(counts, pop, measure="referrals")
-    judgement_at(hist, data)
+    rate_per_10k(counts, population=pop, measure="referrals")
+    judgement_at(hist, data=data)
     for before, after in ((_COUNTS, counts), (_POP, pop), (_DATES, data), (_HIST, hist)):
         pd.testing.assert_frame_equal(before, after)
 

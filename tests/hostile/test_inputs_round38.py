@@ -64,7 +64,7 @@ def test_event_time_names_treated_units_the_panel_does_not_hold():
 
     events = pd.DataFrame({"council_id": ["301", "0303", "999"], "event_date": pd.to_datetime(["2019-05-01"] * 3)})
     with pytest.warns(EventTimeWarning) as caught:
-        out = event_time(_PANEL, events)
+        out = event_time(_PANEL, events=events)
     (message,) = [str(w.message) for w in caught]
     assert "2 units that `data` does not hold ('0303', '999', on rows 1, 2 of `events`)" in message
     assert out["event_time"].tolist()[:3] == [-1, 0, 1] and out["treated"].tolist() == [True, True, True, False]
@@ -74,7 +74,7 @@ def test_guard_event_time_of_units_all_in_the_panel_is_silent():
     events = pd.DataFrame({"council_id": [301], "event_date": ["2019-05-01"]})
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        out = event_time(_PANEL, events)
+        out = event_time(_PANEL, events=events)
     assert out["event_time"].tolist()[:3] == [-1, 0, 1]
 
 
@@ -86,12 +86,12 @@ def test_event_time_refuses_a_row_with_no_unit(table):
     if table == "data":
         events, data = events.iloc[:1], _PANEL.assign(council_id=["301", "301", None, "302"])
     with pytest.raises(InputError, match=rf"`{table}` column 'council_id' is blank on row {1 if table == 'events' else 2}"):
-        event_time(data, events)
+        event_time(data, events=events)
 
 
 # Old: an empty `events` table (no council treated) was "TypeError: Cannot cast DatetimeArray to dtype float64".
 def test_event_time_with_no_events_makes_every_unit_a_control():
-    out = event_time(_PANEL, pd.DataFrame({"council_id": pd.Series([], dtype=str),
+    out = event_time(_PANEL, events=pd.DataFrame({"council_id": pd.Series([], dtype=str),
                                            "event_date": pd.Series([], dtype="datetime64[ns]")}))
     assert not out["treated"].any() and not out["post"].any() and out["event_time"].isna().all()
     assert out["event_date"].isna().all() and len(out) == len(_PANEL)
@@ -165,7 +165,7 @@ def test_power_planning_refuses_a_simulation_or_enumeration_it_cannot_hold():
     with pytest.raises(ValueError, match=r"did_power would draw 30,000,000,000,000 normal numbers.*lower n_sim"):
         impact.did_power(n_units=10, effect=1.0, n_sim=10**12)
     with pytest.raises(ValueError, match=r"exact power of 1,000,000,000 against 1,000,000,000 councils is not computed"):
-        impact.power_prevalence(0.2, 0.5, n_a=10**9, method="exact")
+        impact.power_prevalence(p_a=0.2, p_b=0.5, n_a=10**9, method="exact")
 
 
 def test_did_power_drawn_in_blocks_is_the_power_drawn_at_once(monkeypatch):
@@ -196,8 +196,8 @@ def test_councils_needed_with_a_tiny_ratio_ends_with_the_smallest_n(monkeypatch)
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(NormalIndPower, "power", counted)
-    row = impact.councils_needed(0.2, 0.5, ratio=1e-10).iloc[0]
-    h = abs(float(impact.stats.power_prevalence(0.2, 0.5, n_a=1).loc[0, "cohens_h"]))
+    row = impact.councils_needed(p_a=0.2, p_b=0.5, ratio=1e-10).iloc[0]
+    h = abs(float(impact.stats.power_prevalence(p_a=0.2, p_b=0.5, n_a=1).loc[0, "cohens_h"]))
     reaches = [real(NormalIndPower(), effect_size=h, nobs1=n, alpha=0.05, ratio=1e-10) >= 0.8
                for n in (row["n_a"] - 1, row["n_a"])]
     assert reaches == [False, True] and row["power"] >= 0.8
@@ -299,7 +299,7 @@ def test_official_tables_with_an_infinite_value_are_refused_on_its_row(which):
         if which == "successors":
             aggregate_successors(ind, measures=["cin"])
         else:
-            rate_per_10k(ind, pop, measure="cin")
+            rate_per_10k(ind, population=pop, measure="cin")
 
 
 # Old: a DfE file whose only measure column holds more text than numbers ('inf', '1e999', 'NaN' in a hand-edited

@@ -90,7 +90,7 @@ def _counting(monkeypatch, most: int) -> list[int]:
     return seen
 
 
-# Old: councils_needed(0.5, 0.51, method="exact") computed the exact power of every n from 1 to 1,000 (the
+# Old: councils_needed(p_a=0.5, p_b=0.51, method="exact") computed the exact power of every n from 1 to 1,000 (the
 # enumeration limit), each up to 11 s: about 50 minutes before saying that none reaches the power.
 def test_exact_councils_needed_for_a_tiny_difference_is_refused_without_checking_every_n(monkeypatch):
     from impact.stats import councils_needed
@@ -98,7 +98,7 @@ def test_exact_councils_needed_for_a_tiny_difference_is_refused_without_checking
     seen = _counting(monkeypatch, 110)
     with pytest.raises(ValueError, match=r"No n_a up to 1,000 reaches power 0.8, and beyond it the exact power is not "
                                          r"computed \(n_a x n_b at most 1,000,000\)"):
-        councils_needed(0.5, 0.51, method="exact")
+        councils_needed(p_a=0.5, p_b=0.51, method="exact")
     assert max(seen) == 1000 and len(seen) <= 101  # every n to 100, then the limit itself
 
 
@@ -112,12 +112,12 @@ def test_exact_councils_needed_above_the_scan_is_bisected(monkeypatch, method):
     from impact.stats._power import _EXACT_RUN
 
     seen = _counting(monkeypatch, 100 + 25 + _EXACT_RUN)
-    row = councils_needed(0.4, 0.55, method=method).iloc[0]
+    row = councils_needed(p_a=0.4, p_b=0.55, method=method).iloc[0]
     n = int(row["n_a"])
     assert len(seen) <= 100 + 25 + _EXACT_RUN and n > 100
     monkeypatch.undo()
-    below = power_prevalence(0.4, 0.55, n_a=n - 1, method=method).loc[0, "power"]
-    at = power_prevalence(0.4, 0.55, n_a=n, method=method).loc[0, "power"]
+    below = power_prevalence(p_a=0.4, p_b=0.55, n_a=n - 1, method=method).loc[0, "power"]
+    at = power_prevalence(p_a=0.4, p_b=0.55, n_a=n, method=method).loc[0, "power"]
     assert below < 0.8 <= at == pytest.approx(row["power"], abs=1e-12)
 
 

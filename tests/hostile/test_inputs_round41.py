@@ -109,7 +109,7 @@ def test_review_finds_the_text_of_integer_and_float_ids(tmp_path, units):
 
     seg = pd.DataFrame({"segment_id": [1, 2, 3], "text": ["alpha text", "beta text", "gamma text"]})
     coded = pd.DataFrame({"unit": units, "code": ["a", "b"], "score": [0.9, 0.8]})
-    out = export_review(seg, coded, tmp_path / "r.xlsx")
+    out = export_review(seg, coded=coded, path=tmp_path / "r.xlsx")
     sheet = pd.read_excel(out, sheet_name="review", dtype=str).set_index("unit")
     assert sheet.loc["1", "text"] == "alpha text" and sheet.loc["3", "text"] == "gamma text"
 
@@ -125,7 +125,7 @@ def test_review_refuses_a_coded_row_without_a_code(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with pytest.raises(ValidationError, match=r"coded:3:code"):
-            export_review(seg, coded, tmp_path / "r.xlsx")
+            export_review(seg, coded=coded, path=tmp_path / "r.xlsx")
     assert not (tmp_path / "r.xlsx").exists()
 
 

@@ -48,7 +48,7 @@ def test_numpy_floats_and_integers_read_as_python_numbers(tmp_path, tiny_study):
 def review_book(tiny_coded, tmp_path):
     from impact.review import export_review
 
-    return export_review(tiny_coded.segments, tiny_coded.coded, tmp_path / "review.xlsx", codebook=tiny_coded.book,
+    return export_review(tiny_coded.segments, coded=tiny_coded.coded, path=tmp_path / "review.xlsx", codebook=tiny_coded.book,
                          reviewer="ann")
 
 
@@ -90,10 +90,10 @@ def test_review_flags_follow_the_one_flag_rule(tmp_path):
                           "negated": pd.Series([np.float32("nan"), "False", 1.0], dtype=object),
                           "hedged": pd.Series([None, np.float64("nan"), 2], dtype=object)})
     with pytest.raises(ValidationError) as info:
-        export_review(segments, coded, tmp_path / "r.xlsx")
+        export_review(segments, coded=coded, path=tmp_path / "r.xlsx")
     assert [(p.row, p.column, p.value) for p in info.value.problems] == [(3, "negated", "False"), (4, "hedged", "2")]
-    path = export_review(segments, coded.assign(negated=coded["negated"].replace("False", False),
-                                                hedged=coded["hedged"].replace(2, 0)), tmp_path / "r.xlsx")
+    path = export_review(segments, coded=coded.assign(negated=coded["negated"].replace("False", False),
+                                                hedged=coded["hedged"].replace(2, 0)), path=tmp_path / "r.xlsx")
     ws = load_workbook(path)["review"]
     header = [c.value for c in ws[1]]
     shown = {r[header.index("unit")]: (r[header.index("negated")], r[header.index("hedged")])

@@ -169,7 +169,7 @@ def test_an_over_long_reviewer_is_refused_in_python_as_on_the_command_line(revie
         import_review(reviewed / "review.xlsx", reviewer=long)
     with pytest.raises(InputError, match=r"\(150 characters\) - expected the reviewer's name \(given\) of at most"):
         export_review(pd.DataFrame({"segment_id": ["I1:1"], "text": ["We felt valued."], "start": [0]}),
-                      pd.DataFrame({"unit": ["I1:1"], "code": ["morale"], "score": [0.9]}), tmp_path / "x.xlsx",
+                      coded=pd.DataFrame({"unit": ["I1:1"], "code": ["morale"], "score": [0.9]}), path=tmp_path / "x.xlsx",
                       reviewer=long)
     assert not (tmp_path / "x.xlsx").exists()
     # the command line: the stored name refused in the same words, no decisions written

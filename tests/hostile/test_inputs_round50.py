@@ -76,7 +76,7 @@ def test_library_writers_refuse_names_windows_cannot_make(tiny_study, tiny_coded
     with pytest.raises(InputError, match=r"2 names Windows cannot make - 'a:b' holds ':'.*; 'c\.' ends in a dot"):
         render(Report("T", "", {}, [Section("S", [Paragraph("x")])]), tmp_path / "a:b" / "c.")
     with pytest.raises(InputError, match=r"'review\.xlsx ' ends in a space"):
-        export_review(tiny_coded.segments, tiny_coded.coded, tmp_path / "review.xlsx ", reviewer="ann")
+        export_review(tiny_coded.segments, coded=tiny_coded.coded, path=tmp_path / "review.xlsx ", reviewer="ann")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -132,7 +132,7 @@ def test_planted_personal_details_reach_no_output(tmp_path, monkeypatch, request
     from impact.coding import RuleCoder, segment
 
     coded = RuleCoder().fit().code(segment(impact.load_study(folder)))
-    result = impact.run(folder, tmp_path / "out" / "findings", n_resamples=99, seed=1,
+    result = impact.run(folder, out_dir=tmp_path / "out" / "findings", n_resamples=99, seed=1,
                         coded=coded.assign(coder="coder A"), human=coded.assign(coder="coder B"))
     texts = _texts(result.out_dir)
     assert any(name.endswith("report.html") for name in texts) and any(name.endswith(".xlsx") for name in texts)

@@ -71,7 +71,7 @@ def test_names_in_the_study_title_labels_and_coders_reach_no_output(tmp_path, mo
     coded["coder"] = ["Griselda Pankhurst" if k % 3 else "G.P." for k in range(len(coded))]
 
     monkeypatch.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
-    result = impact.run(folder, tmp_path / "out", n_resamples=99, seed=1, coded=coded)
+    result = impact.run(folder, out_dir=tmp_path / "out", n_resamples=99, seed=1, coded=coded)
     texts = {}
     for f in sorted(result.out_dir.rglob("*")):
         if f.suffix in (".docx", ".xlsx"):

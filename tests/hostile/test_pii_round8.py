@@ -417,13 +417,13 @@ def planted_run(root, forms, *, seed: int, name_end: int, early_end: int, title:
     wrong = human.copy()
     wrong.loc[wrong.index[: max(1, len(wrong) // 10)], "code"] = human_code
     with pytest.raises(impact.errors.ValidationError, match=r"human coding:2:code: .* expected one of the codebook"):
-        run(study, root / "refused", codebook=codebook, coded=coded.assign(coder="coder A"),
+        run(study, out_dir=root / "refused", codebook=codebook, coded=coded.assign(coder="coder A"),
             human=wrong.assign(coder="coder B"), n_resamples=99, seed=1, cache=False)
     assert not (root / "refused").exists()
     with pytest.MonkeyPatch.context() as m:
         m.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
         if argv is None:
-            return run(study, root / "out", codebook=codebook, coded=coded.assign(coder="coder A"),
+            return run(study, out_dir=root / "out", codebook=codebook, coded=coded.assign(coder="coder A"),
                        human=human.assign(coder=human_code), n_resamples=99, seed=1, cache=False)
         import shutil
         import sys

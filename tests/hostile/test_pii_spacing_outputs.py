@@ -179,7 +179,7 @@ def hostile_run(tmp_path_factory, monkeypatch_module):
     from impact.coding.segment import segment
 
     coded = RuleCoder(Codebook.load("nfer_impacts")).fit().code(segment(impact.load_study(study)))
-    result = run(study, root / "out", coded=coded.assign(coder="coder A"), n_resamples=99, seed=1)
+    result = run(study, out_dir=root / "out", coded=coded.assign(coder="coder A"), n_resamples=99, seed=1)
     return result, [*forms, ("transcript file names", files)]
 
 

@@ -71,7 +71,7 @@ def test_small_studies_validate_and_say_what_they_cannot_give(small, tmp_path):
 def test_small_studies_run(small, tmp_path):
     _, study = small
     study.save(tmp_path / "s")
-    result = impact.run(tmp_path / "s", tmp_path / "out", n_resamples=99)
+    result = impact.run(tmp_path / "s", out_dir=tmp_path / "out", n_resamples=99)
     assert (result.out_dir / "report.html").is_file()
     caps = _caps(study)
     html = (result.out_dir / "report.html").read_text(encoding="utf-8")
