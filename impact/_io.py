@@ -1722,6 +1722,12 @@ def study_folder_above(path: str | os.PathLike) -> Path | None:
     return next((folder for folder in (real, *real.parents) if (folder / "study.yaml").is_file()), None)
 
 
+def in_study_words(real: Path, folder: Path, shown_folder: object) -> str:
+    """``is the study folder itself`` where an output path resolves to the study folder, else ``is inside the study
+    folder FOLDER`` (``impact code S --out S`` said "S is inside the study folder S")."""
+    return "is the study folder itself" if real == folder else f"is inside the study folder {shown_folder}"
+
+
 def inside_study(given: str | os.PathLike) -> str | None:
     """Why a new folder at ``given`` is refused for lying inside a study folder (among its inputs), or None.
 

@@ -35,7 +35,7 @@ from .._version import __version__
 from .._words import _number
 from ..errors import OS_ADVICE, ImpactError, InputError, recorded_warnings
 from ..schema import close_matches
-from ._options import told_warnings
+from ._options import examples, told_warnings
 
 __all__ = ["main", "build_parser", "describe_os_error"]
 
@@ -65,6 +65,28 @@ def _add_verbosity(parser: argparse.ArgumentParser, *, default) -> None:
                        help="show only warnings and errors")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, but a line of a description or epilog indented by two spaces (an example command)
+    is kept as it is, not run together with the text around it; the other lines are reflowed as before."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines, prose = [], []
+
+        def flush() -> None:
+            if prose:
+                lines.append(super(_Formatter, self)._fill_text(" ".join(prose), width, indent))
+                prose.clear()
+
+        for line in text.splitlines():
+            if line.startswith("  ") or not line.strip():
+                flush()
+                lines.append(indent + line if line.strip() else "")
+            else:
+                prose.append(line.strip())
+        flush()
+        return "\n".join(lines)
+
+
 class _Parser(argparse.ArgumentParser):
     """A parser whose commands refuse an option they do not know themselves, with their own usage line.
 
@@ -74,6 +96,7 @@ class _Parser(argparse.ArgumentParser):
     """
 
     def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)  # a command's examples keep their lines
         # An abbreviated option is refused, not read as the one it starts (``--out`` is no ``--outline``, and an
         # option added later would change what an old command line means); a did-you-mean names the full one.
         kwargs.setdefault("allow_abbrev", False)
@@ -176,6 +199,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="impact",
         description="Longitudinal impact evaluation of safeguarding children peer reviews.",
+        epilog=examples("impact synth --out my-study   # a synthetic study to try things on",
+                        "impact validate my-study",
+                        "impact run my-study --out report",
+                        "impact run --help   # each command's options and examples")
+        + "\n\nExit status: 0 done, 1 an unexpected failure (a bug: please report its traceback), 2 a problem with "
+          "the input or options (one message says what), 130 interrupted (Ctrl-C), 141 its output closed early (a "
+          "pipe into head), 143 terminated (kill); an interrupted command leaves no output half-written.",
     )
     parser.add_argument("--version", action="version", version=f"impact {__version__}")
     _add_verbosity(parser, default=logging.INFO)

@@ -19,6 +19,7 @@ from ._options import (
     add_overwrite,
     check_output_file,
     choice_list,
+    examples,
     load_study,
     refuse_blank_cells,
     say,
@@ -75,17 +76,23 @@ def _grouping(text: str) -> str:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("agree", help="intercoder agreement between coded files (people and machine coders)")
+    p = sub.add_parser("agree", help="intercoder agreement between coded files (people and machine coders)",
+                       epilog=examples("impact agree ann.csv bob.csv --study my-study --out agreement.csv",
+                                       "impact agree ann.csv bob.csv --study my-study --by code,wave --pairwise "
+                                       "--out agreement.csv",
+                                       "impact agree coded.csv reviewer.csv --study my-study --uncoded missing "
+                                       "--out agreement.csv   # a review's decisions"))
     p.add_argument("coded", nargs="+", type=a_path("a coded file", read=True, accepts=AGREE_KINDS), help="coded CSV files from `impact code` (one per coder, or with a coder "
                    "column), or one long CSV with columns unit,coder,value")
     p.add_argument("--by", default="code", type=_grouping, help="comma-separated grouping columns (default: code; e.g. code,wave)")
     p.add_argument("--unit", choices=["segment", "document"], default="segment",
-                   help="unit of agreement: each segment, or each interview (code present anywhere in it)")
+                   help="unit of agreement: each segment (default), or each interview (code present anywhere in it)")
     p.add_argument("--uncoded", choices=["absent", "missing"], default="absent",
                    help="a unit a coder gave no code: 'absent' (coded, no code applies; default) or 'missing' "
                         "(not coded: use it for the decisions of `impact review import`, made on the suggestions "
                         "shown only)")
-    p.add_argument("--study", type=study_folder, help="study folder: its segments are the units (so agreement on absence counts)")
+    p.add_argument("--study", type=study_folder, help="study folder: its segments are the units (so agreement on absence counts; default: none, the units are "
+                        "those the files name)")
     p.add_argument("--codebook", default=None, type=CODEBOOK_PATH,
                    help="codebook whose codes the files may hold: name or YAML path (default: the --study folder's, "
                         "else the bundled one the files' codebook column names, else nfer_impacts)")

@@ -9,6 +9,7 @@ from ._options import (
     add_overwrite,
     bounded_int,
     check_output_file,
+    examples,
     load_study,
     say,
     study_folder,
@@ -18,7 +19,11 @@ _CONTEXT = ["interview_id", "council_id", "participant_id", "wave", "turn", "spe
 
 
 def register(sub) -> None:
-    p = sub.add_parser("code", help="code interview transcripts with a codebook (CSV or Parquet out)")
+    p = sub.add_parser("code", help="code interview transcripts with a codebook (CSV or Parquet out)",
+                       epilog=examples("impact code my-study --out coded.csv",
+                                       "impact code my-study --out themes.parquet --codebook review_themes --jobs 4",
+                                       "impact code my-study --out turns.csv --speakers all   # interviewers' turns "
+                                       "too"))
     p.add_argument("study", type=study_folder, help="study folder (holding study.yaml)")
     p.add_argument("--codebook", default=None, type=CODEBOOK_PATH,
                    help="bundled codebook name or YAML path (default: the study's codebook, else nfer_impacts)")
@@ -26,7 +31,7 @@ def register(sub) -> None:
                    help="code respondent speech only (default) or every turn (the interviewer's segments as "
                    "INTERVIEW:i1, i2, ...; the respondent's keep their ids)")
     p.add_argument("--out", required=True, type=a_path("the coded file to write"), help="output file: .csv, or .parquet (needs pyarrow)")
-    p.add_argument("--jobs", type=bounded_int(1, 64), default=None, help="worker processes for large studies (1 to 64)")
+    p.add_argument("--jobs", type=bounded_int(1, 64), default=None, help="worker processes for large studies, 1 to 64 (default: 1, in this process)")
     add_overwrite(p)
     p.set_defaults(func=run)
 

@@ -8,7 +8,13 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from .._io import literal_tilde, study_folder_above, unwritable, windows_output_refused
+from .._io import (
+    in_study_words,
+    literal_tilde,
+    study_folder_above,
+    unwritable,
+    windows_output_refused,
+)
 from ..errors import InputError, warning_kinds
 from ..schema import NAME_MAX, name_refused
 
@@ -138,10 +144,26 @@ def write_table(*args, **kwargs):
 
     return write(*args, **kwargs)
 
-__all__ = ["load_study", "tell_warnings", "told_warnings", "warnings_summary", "a_path", "bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above", "a_name", "NAME_MAX"]
+__all__ = ["examples", "load_study", "tell_warnings", "told_warnings", "warnings_summary", "a_path", "bounded_int", "choice_list", "SEED_MAX", "add_overwrite", "check_output_file", "study_folder", "study_folder_above", "a_name", "NAME_MAX"]
 
 #: Largest seed (numpy's seed range).
 SEED_MAX = 2**32 - 1
+
+
+def examples(*commands: str) -> str:
+    """The ``examples:`` section closing a command's ``--help``: each command on a line of its own, as typed.
+
+    A command may end in ``  # what it does``; the help keeps each line as written (``impact.cli._Formatter``), and
+    ``tests/test_newuser_round2.py`` parses each one with the command line's own parser.
+
+    Examples
+    --------
+    >>> print(examples("impact validate study", "impact validate study --all  # every problem"))
+    examples:
+      impact validate study
+      impact validate study --all  # every problem
+    """
+    return "\n".join(["examples:", *(f"  {c}" for c in commands)])
 
 
 def say(args: argparse.Namespace, *lines: object) -> None:
@@ -422,10 +444,11 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
         real, folder = Path(os.path.realpath(path)), Path(os.path.realpath(study))
         if real == folder or folder in real.parents:
             shown = f"{path} (through a link: {real})" if str(real) != os.path.abspath(path) else str(path)
-            raise InputError(f"{shown} is inside the study folder {study}; write outputs elsewhere")
+            raise InputError(f"{shown} {in_study_words(real, folder, study)}; write outputs elsewhere")
     folder = study_folder_above(path)
     if folder is not None:
-        raise InputError(f"{path} is inside the study folder {folder} (it holds study.yaml); write outputs elsewhere")
+        raise InputError(f"{path} {in_study_words(Path(os.path.realpath(path)), folder, folder)} (it holds "
+                         "study.yaml); write outputs elsewhere")
     for given in inputs:
         if os.path.realpath(path) == os.path.realpath(given):
             raise InputError(f"{path} is also a file this command reads ({given}); write the output to another file")

@@ -12,6 +12,7 @@ from .._io import (
     Rollback,
     atomic_write_text,
     check_input_file,
+    in_study_words,
     literal_tilde,
     rolled_back_on_failure,
     windows_safe_name,
@@ -25,6 +26,7 @@ from ._options import (
     a_path,
     add_overwrite,
     check_output_file,
+    examples,
     kinds_read,
     load_study,
     refuse_blank_cells,
@@ -46,11 +48,14 @@ def register(sub) -> None:
         help="import a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA...) into coded output",
         description="Writes OUTDIR/codings.csv (long coded output with a coder column), codebook.yaml, "
         "sources/, cases.csv and report.txt. Existing files are moved to a .bak first, never overwritten.",
+        epilog=examples("impact import-qdpx project.qdpx imported --study my-study",
+                        "impact import-qdpx project.qdpx imported --study my-study --positions utf16   # from NVivo"),
     )
     p.add_argument("file", type=a_path("the .qdpx project", read=True, accepts=("qdpx",)), help="the .qdpx file")
     p.add_argument("outdir", type=a_path("the folder to write"), help="folder to write into (created if needed)")
     p.add_argument("--missing", choices=["error", "warn"], default="error", help="source files missing from the archive: stop (default) or import the rest")
-    p.add_argument("--study", type=study_folder, help="study folder: map codings to its segments")
+    p.add_argument("--study", type=study_folder, help="study folder: map codings to its segments (default: none, "
+                   "codings keep the project's own sources and positions)")
     p.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name, a YAML file or a REFI-QDA .qdc file)", read=True, accepts=CODEBOOK_KINDS),
                    help="codebook id, YAML file or REFI-QDA .qdc to map codes to (default: the one the project names, else its own codes)")
     p.add_argument("--positions", choices=["auto", "code_points", "utf16"], default="auto",
@@ -63,14 +68,20 @@ def register(sub) -> None:
         description="Writes FILE (.qdpx) and, beside it, the codebook as FILE.qdc (REFI-QDA) and FILE.codebook.csv "
         "(tag, description: the CSV Taguette imports). An existing FILE is refused unless --overwrite is given; "
         "existing codebook files are moved to a .bak first.",
+        epilog=examples("impact export-qdpx my-study project.qdpx --coded coded.csv",
+                        "impact export-qdpx my-study project.qdpx --coded ann=ann.csv --coded bob=bob.csv",
+                        "impact export-qdpx my-study project.qdpx --coded coded.csv --positions utf16 --bom   # NVivo "
+                        "for Windows"),
     )
     q.add_argument("study", type=study_folder, help="study folder")
     q.add_argument("file", type=a_path("the .qdpx project to write"), help="the .qdpx file to write")
     q.add_argument("--coded", action="append", default=[], metavar="[CODER=]FILE", type=kinds_read("a coded file", (*CODED_KINDS, "coded_parquet")),
-                   help="coded output (CSV/Parquet) of one coder, named CODER or after the file; a file with a `coder` column holds several")
+                   help="coded output (CSV/Parquet) of one coder, named CODER or after the file; a file with a `coder` column "
+                        "holds several; give it once per file (default: none, the transcripts and codebook only)")
     q.add_argument("--codebook", type=CODEBOOK_PATH,
                    help="codebook id or YAML file (default: the study's)")
-    q.add_argument("--positions", choices=["code_points", "utf16"], default="code_points", help="how to count positions (utf16 for NVivo)")
+    q.add_argument("--positions", choices=["code_points", "utf16"], default="code_points",
+                   help="how to count positions: characters (default, the standard) or UTF-16 units (for NVivo)")
     q.add_argument("--bom", action="store_true",
                    help="start each source file with a UTF-8 byte-order mark (for NVivo for Windows; off by default: "
                         "some tools count it as a character)")
@@ -113,11 +124,11 @@ def _check_import_folder(out: Path, study: str | None) -> None:
     if study is not None:
         folder = Path(os.path.realpath(study))
         if real == folder or folder in real.parents:
-            raise InputError(f"{out} is inside the study folder {study}; write the imported project elsewhere")
+            raise InputError(f"{out} {in_study_words(real, folder, study)}; write the imported project elsewhere")
     folder = study_folder_above(out)
     if folder is not None:
-        raise InputError(f"{out} is inside the study folder {folder} (it holds study.yaml); write the imported "
-                         "project elsewhere")
+        raise InputError(f"{out} {in_study_words(real, folder, folder)} (it holds study.yaml); write the "
+                         "imported project elsewhere")
 
 
 def run_import(args) -> int:

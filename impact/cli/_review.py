@@ -19,6 +19,7 @@ from ._options import (
     add_overwrite,
     bounded_int,
     check_output_file,
+    examples,
     load_study,
     say,
     study_folder,
@@ -31,19 +32,27 @@ _DECISIONS = {"suffixes": (".csv", ".xlsx"), "what": "the decisions table (CSV, 
 
 
 def register(sub) -> None:
-    p = sub.add_parser("review", help="review a machine coder's suggestions in Excel and read the decisions back")
+    loop = ("impact review export my-study --coded coded.csv --out review.xlsx --reviewer ann",
+            "impact review import review.xlsx --out reviewer.csv   # after the decisions are filled in")
+    p = sub.add_parser("review", help="review a machine coder's suggestions in Excel and read the decisions back",
+                       epilog=examples(*loop))
     rsub = p.add_subparsers(dest="review_command", metavar="{export,import}")
     rsub.required = True
-    e = rsub.add_parser("export", help="write suggestions, least certain first, to an .xlsx")
+    e = rsub.add_parser("export", help="write suggestions, least certain first, to an .xlsx",
+                        epilog=examples(loop[0], "impact review export my-study --coded coded.csv --out review.xlsx "
+                                                 "--reviewer ann --limit 200"))
     e.add_argument("study", type=study_folder, help="study folder (for the segments' text)")
     e.add_argument("--coded", required=True, type=a_path("a coded file", read=True, accepts=CODED_KINDS), help="coded CSV from `impact code`")
     e.add_argument("--out", required=True, type=a_path("the workbook to write"), help=".xlsx to write")
-    e.add_argument("--reviewer", type=a_name("the reviewer's name"), help="reviewer's name, stored in the file")
+    e.add_argument("--reviewer", type=a_name("the reviewer's name"), help="reviewer's name, stored in the file (default: none, then `impact review import` "
+                                                                      "needs --reviewer)")
     e.add_argument("--codebook", type=CODEBOOK_PATH, help="codebook name or YAML path (default: the study's)")
-    e.add_argument("--limit", type=bounded_int(1, 1_000_000), help="only the N least certain suggestions")
+    e.add_argument("--limit", type=bounded_int(1, 1_000_000), help="only the N least certain suggestions (default: every suggestion)")
     add_overwrite(e)
     e.set_defaults(func=run_export)
-    i = rsub.add_parser("import", help="read a filled-in review .xlsx; write the decisions as a coder's CSV")
+    i = rsub.add_parser("import", help="read a filled-in review .xlsx; write the decisions as a coder's CSV",
+                        epilog=examples(loop[1].split("   #")[0],
+                                        "impact review import review.xlsx --out reviewer.csv --reviewer ann"))
     i.add_argument("file", type=a_path("the filled-in review workbook", read=True, accepts=("review_workbook",)), help="the filled-in .xlsx")
     i.add_argument("--out", required=True, type=a_path("the CSV to write"), help="CSV to write (an existing file is moved to a .bak first)")
     i.add_argument("--reviewer", type=a_name("the reviewer's name"), help="reviewer's name (default: the one stored at export)")

@@ -17,6 +17,7 @@ from ._options import (
     SEED_MAX,
     a_path,
     bounded_int,
+    examples,
     load_study,
     say,
     study_folder,
@@ -24,42 +25,56 @@ from ._options import (
 
 
 def _add_options(p) -> None:
-    p.add_argument("--codebook", default=None, type=CODEBOOK_PATH, help="codebook name or YAML path (default: the study's, else nfer_impacts)")
-    p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, help="seed of the permutation tests (default 0)")
+    """The options of ``run`` and ``demo``, in groups: what is analysed, the statistics, privacy, the report."""
+    given = p.add_argument_group("what is analysed")
+    stats = p.add_argument_group("statistics")
+    private = p.add_argument_group("privacy (see the user guide's Privacy section)")
+    report = p.add_argument_group("the report")
+    given.add_argument("--codebook", default=None, type=CODEBOOK_PATH, help="codebook name or YAML path (default: the study's, else nfer_impacts)")
+    stats.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, help="seed of the permutation tests (default 0)")
     most = _limits.RESAMPLES_MAX  # the library's own limit (compare_groups' n_resamples), read when the parser is built
-    p.add_argument("--resamples", type=bounded_int(99, most, why=" (fewer permutations give too coarse a p-value)"),
+    stats.add_argument("--resamples", type=bounded_int(99, most, why=" (fewer permutations give too coarse a p-value)"),
                    default=2000, help=f"permutations per test, 99 to {most:,} (default 2000)")
-    p.add_argument("--identify", action="store_true", help="show real council names instead of pseudonyms")
-    p.add_argument("--min-count", type=bounded_int(1, 1_000), default=5,
+    private.add_argument("--identify", action="store_true", help="show real council names instead of pseudonyms")
+    private.add_argument("--min-count", type=bounded_int(1, 1_000), default=5,
                    help="counts below this are shown as 'c', 1 to 1000 (default 5)")
-    p.add_argument("--quote-k", type=bounded_int(1, 1_000), default=5,
+    private.add_argument("--quote-k", type=bounded_int(1, 1_000), default=5,
                    help="councils that must share a quote's attribution, 1 to 1000 (default 5)")
-    p.add_argument("--council-matrix", action="store_true",
+    private.add_argument("--council-matrix", action="store_true",
                    help="publish the framework matrix with a row per council under its pseudonym (default: by group "
                         "of at least --quote-k councils); recorded in the provenance")
-    p.add_argument("--key-file", default=None, type=a_path("the pseudonym key file", read=True, accepts=()), help="pseudonym key file, kept outside the output folder")
-    p.add_argument("--coded", default=None, metavar="FILE", type=a_path("a coded file", read=True, accepts=CODINGS_KINDS),
+    private.add_argument("--key-file", default=None, type=a_path("the pseudonym key file", read=True, accepts=()),
+                         help="pseudonym key file, kept outside the output folder (default: the key in "
+                              "IMPACT_PSEUDONYM_KEY, else the file IMPACT_PSEUDONYM_KEY_FILE names, else "
+                              "~/.config/impact/pseudonym.key, created on first use)")
+    given.add_argument("--coded", default=None, metavar="FILE", type=a_path("a coded file", read=True, accepts=CODINGS_KINDS),
                    help="analyse these codings instead of the machine coder's: made by people (coded CSV or Parquet, "
-                        "a filled-in review workbook, a QDPX project) or a synthetic study's truth_coded.csv")
-    p.add_argument("--human", default=None, metavar="FILE", type=a_path("a coded file", read=True, accepts=CODINGS_KINDS),
-                   help="a second coding (same formats as --coded) of some of the segments, for the reliability section")
-    p.add_argument("--docx-template", default=None, metavar="FILE", type=a_path("a Word template", read=True, accepts=("word",)),
+                        "a filled-in review workbook, a QDPX project) or a synthetic study's truth_coded.csv (default: the machine coder's)")
+    given.add_argument("--human", default=None, metavar="FILE", type=a_path("a coded file", read=True, accepts=CODINGS_KINDS),
+                   help="a second coding (same formats as --coded) of some of the segments, for the reliability section (default: none, no such section)")
+    report.add_argument("--docx-template", default=None, metavar="FILE", type=a_path("a Word template", read=True, accepts=("word",)),
                    help="a Word document or template (.docx, .dotx) in your house style: the report takes its page "
-                        "size, margins, styles, header and footer")
-    p.add_argument("--no-cache", action="store_true",
+                        "size, margins, styles, header and footer (default: impact's own layout)")
+    report.add_argument("--no-cache", action="store_true",
                    help="do not reuse or store cached segmentation and coding (kept in your user cache folder, "
                         "IMPACT_CACHE_DIR overrides it)")
 
 
 def register(sub) -> None:
-    p = sub.add_parser("run", help="validate, code, analyse and report a study folder")
+    p = sub.add_parser("run", help="validate, code, analyse and report a study folder",
+                       epilog=examples("impact run my-study --out report",
+                                       "impact run my-study --out report --human reviewer.csv   # with a "
+                                       "reliability section",
+                                       "impact run my-study --out report --coded reviewer.csv --docx-template "
+                                       "house.dotx"))
     p.add_argument("study", type=study_folder, help="study folder")
     p.add_argument("--out", required=True, type=a_path("the output folder"),
                    help="output folder: a new folder, or one impact wrote before (a folder holding other files, the "
                         "study folder or a folder above it is refused); replaced in one step when the run succeeds")
     _add_options(p)
     p.set_defaults(func=run)
-    d = sub.add_parser("demo", help="run the main job on the bundled example study, writing out/demo")
+    d = sub.add_parser("demo", help="run the main job on the bundled example study, writing out/demo",
+                       epilog=examples("impact demo", "impact demo --out demo-report --resamples 499"))
     d.add_argument("--out", default="out/demo", type=a_path("the output folder"), help="output folder (default out/demo)")
     _add_options(d)
     d.set_defaults(func=demo)

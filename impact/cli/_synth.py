@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .._io import inside_study
 from ..errors import InputError
-from ._options import SEED_MAX, a_path, bounded_int, say
+from ._options import SEED_MAX, a_path, bounded_int, examples, say
 
 __all__ = ["register", "run", "path_chances", "PATH_NAMES"]
 
@@ -80,6 +80,9 @@ def register(sub) -> None:
             "The same arguments give byte-identical files. The folder is written all at once: "
             "an interruption leaves nothing, or the previous study unchanged."
         ),
+        epilog=examples("impact synth --out my-study   # 30 councils, seed 0",
+                        "impact synth --councils 60 --seed 7 --out big-study",
+                        "impact synth --null --seed 1 --out null-study   # no planted effects"),
     )
     p.add_argument("--councils", type=bounded_int(1, 153), default=30, metavar="N", help="number of councils (default 30; 152: all councils of the study's years, 2010-2013; 153: all of today's)")
     p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, metavar="S", help="random seed (default 0)")

@@ -7,11 +7,16 @@ import sys
 from collections import Counter
 
 from ..errors import MAX_SHOWN_PER_FILE, ValidationError
-from ._options import load_study, say, shell_word, study_folder
+from ._options import examples, load_study, say, shell_word, study_folder
 
 
 def register(sub) -> None:
-    p = sub.add_parser("validate", help="check a study folder; exit 2 listing every problem")
+    p = sub.add_parser("validate", help="check a study folder; exit 2 listing every problem",
+                       description="Check a study folder and list every problem as file:row:column: value - "
+                                   "expected ...; exit 0 when it is valid (warnings, such as attrition, are listed "
+                                   "too), 2 when it has errors.",
+                       epilog=examples("impact validate my-study",
+                                       "impact validate my-study --all   # every problem, not the first 50 of a file"))
     p.add_argument("path", type=study_folder, help="study folder (holding study.yaml)")
     p.add_argument("--all", action="store_true", dest="list_all",
                    help=f"list every error and warning (default: the first {MAX_SHOWN_PER_FILE} of each file, then a "
