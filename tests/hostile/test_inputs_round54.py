@@ -81,6 +81,24 @@ def test_a_transcript_ending_in_a_run_of_nuls_is_said_cut_short(tmp_path):
         read_transcript(path)
 
 
+# Old: "holds bytes that are not text - expected the pseudonym key alone", not saying the key is there but for a NUL.
+@pytest.mark.parametrize(("tail", "said"), [(b"\x00\n", "UTF-8 text with 1 stray NUL byte (byte 32, line 1, "
+                                                       "character 33)"),
+                                            (b"\n" + b"\x00" * 100, "UTF-8 text followed by 100 NUL bytes (byte 33")],
+                         ids=["one", "padding"])
+def test_a_pseudonym_key_file_with_stray_nuls_says_so_and_not_the_key(tmp_path, tail, said):
+    from impact.errors import InputError
+    from impact.privacy._pseudonym import _read_key_file
+
+    key = b"0123456789abcdef" * 2
+    path = tmp_path / "k.key"
+    path.write_bytes(key + tail)
+    with pytest.raises(InputError) as caught:
+        _read_key_file(path)
+    assert str(caught.value).startswith(f"{path}: {said}"), caught.value
+    assert key.decode() not in str(caught.value)
+
+
 def test_binary_data_with_many_nuls_is_not_said_to_be_text_with_stray_ones():
     from impact._io import stray_nuls
 
