@@ -543,7 +543,8 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
             return data.decode("utf-32").lstrip("\ufeff"), "utf-32"
         except UnicodeDecodeError as exc:
             raise InputError(f"{source}: starts with a UTF-32 byte-order mark but is not valid UTF-32 ({exc.reason} "
-                             f"at byte {exc.start}) - expected one encoding: save the file as UTF-8") from None
+                             f"at byte {exc.start}{_cut_unit(data, 'UTF-32')}) - expected one encoding: save the file "
+                             "as UTF-8") from None
     if data.startswith(UTF16_BOMS):
         try:
             return data.decode("utf-16").lstrip("\ufeff"), "utf-16"

@@ -119,13 +119,18 @@ def test_utf16_without_its_mark_and_an_odd_length_says_it_was_cut_short(study_di
 
 
 # Old: "starts with a UTF-16 byte-order mark but is not valid UTF-16 (truncated data at byte 78)", not saying why.
-def test_utf16_with_its_mark_and_an_odd_length_says_it_was_cut_short(tmp_path):
+@pytest.mark.parametrize(("encoding", "cut"), [("utf-16", 1), ("utf-32", 1), ("utf-32", 3)])
+def test_utf16_or_32_with_its_mark_ending_in_part_of_a_character_says_it_was_cut_short(tmp_path, encoding, cut):
     from impact.errors import InputError
     from impact.study import read_transcript
 
     path = tmp_path / "t.txt"
-    path.write_bytes("Interviewer: How did it go?\n".encode("utf-16")[:-1])
-    with pytest.raises(InputError, match="part of a character, so the file was cut short"):
+    data = "Interviewer: How did it go?\n".encode(encoding)[:-cut]
+    path.write_bytes(data)
+    last = "its last byte" if (4 - cut if encoding == "utf-32" else 1) == 1 else f"its last {4 - cut} bytes"
+    with pytest.raises(InputError, match=re.escape(f"{len(data):,} bytes long: {last} (from byte "
+                                                   f"{len(data) - len(data) % (4 if encoding == 'utf-32' else 2)}) "
+                                                   "part of a character, so the file was cut short")):
         read_transcript(path)
 
 
