@@ -42,6 +42,7 @@ __all__ = [
     "decode_text",
     "UTF16_BOMS",
     "unicode_form",
+    "stray_nuls",
     "read_bounded",
     "UTF32_BOMS",
     "read_text",
@@ -542,16 +543,20 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
             return data.decode("utf-32").lstrip("\ufeff"), "utf-32"
         except UnicodeDecodeError as exc:
             raise InputError(f"{source}: starts with a UTF-32 byte-order mark but is not valid UTF-32 ({exc.reason} "
-                             f"at byte {exc.start}) - expected one encoding: save the file as UTF-8") from None
+                             f"at byte {exc.start}{_cut_unit(data, 'UTF-32')}) - expected one encoding: save the file "
+                             "as UTF-8") from None
     if data.startswith(UTF16_BOMS):
         try:
             return data.decode("utf-16").lstrip("\ufeff"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise InputError(f"{source}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason} at byte {exc.start})") from None
+            raise InputError(f"{source}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason} at "
+                             f"byte {exc.start}{_cut_unit(data, 'UTF-16')})") from None
     kind = _document_kind(data)
     if kind:
         raise InputError(f"{source}: {kind}, not text - expected a text file: {advice}")
     if b"\x00" in data:
+        if (stray := stray_nuls(data)) is not None:
+            raise InputError(f"{source}: {stray} - expected a text file without NUL bytes")
         at = data.index(b"\x00")
         line, column = data.count(b"\n", 0, at) + 1, at - data.rfind(b"\n", 0, at)
         raise InputError(
@@ -592,7 +597,8 @@ def _utf16_without_mark(data: bytes) -> str:
     if found is None:
         return ""
     encoding, order = found
-    return f" (it looks like {encoding} text without a byte-order mark, {order}-endian: save it as UTF-8)"
+    return (f" (it looks like {encoding} text without a byte-order mark, {order}-endian{_cut_unit(data, encoding)}: "
+            "save it as UTF-8)")
 
 
 #: How to save a file in another Unicode form as UTF-8, said where one is refused.
@@ -612,15 +618,16 @@ def _mark(data: bytes) -> tuple[int, str, str] | None:
     return None
 
 
-def _texty(text: str) -> bool:
+def _texty(text: str, *, ascii_share: float = 0.1) -> bool:
     """Whether decoded ``text`` reads as text: no NUL or other control character but tab and line ends, no
-    surrogate, private or unassigned code point, and some of it ASCII (a CSV's commas, a transcript's spaces)."""
+    surrogate, private or unassigned code point, and some of it (``ascii_share``) ASCII (a CSV's commas, a transcript's
+    spaces)."""
     import unicodedata
 
     if not text or any(unicodedata.category(ch) in ("Cs", "Co", "Cn") or (ch < " " and ch not in "\t\n\r\f")
                        for ch in text):
         return False
-    return sum(ch < "\x80" for ch in text) >= 0.1 * len(text)
+    return sum(ch < "\x80" for ch in text) >= ascii_share * len(text)
 
 
 def _unmarked(data: bytes) -> tuple[str, str] | None:
@@ -628,7 +635,13 @@ def _unmarked(data: bytes) -> tuple[str, str] | None:
     byte-order mark (UTF-32 first: as UTF-16 it would hold NUL characters); None for anything else."""
     head = data[:4096]
     if b"\x00" not in head:
-        return None
+        # a stretch without NULs first (UTF-16 of Chinese or Greek text, where no byte of a character is 0): the text
+        # is looked at where its first NUL is, from a place its characters start (every 4 bytes from the file's start)
+        first = data.find(b"\x00")
+        if first < 0:
+            return None
+        at = max(0, first - first % 4 - 64)
+        head = data[at: at + 4096]
     for encoding, unit in (("UTF-32", 4), ("UTF-16", 2)):
         for order in ("little", "big"):
             decoder = codecs.getincrementaldecoder(f"utf-{unit * 8}-{order[0]}e")("strict")
@@ -636,9 +649,59 @@ def _unmarked(data: bytes) -> tuple[str, str] | None:
                 text = decoder.decode(head[:len(head) - len(head) % unit], final=len(head) == len(data))
             except UnicodeDecodeError:
                 continue
-            if len(text) >= 2 and _texty(text):
+            # text of a script without spaces (Chinese, Japanese) holds little ASCII; a long stretch of it read as
+            # assigned characters, no control among them, is no chance of binary data (about 0.75 ** 256)
+            if len(text) >= 2 and (_texty(text) or (len(text) >= 256 and _texty(text, ascii_share=0))):
                 return encoding, order
     return None
+
+
+def _cut_unit(data: bytes, encoding: str) -> str:
+    """Where ``data``, text of ``encoding`` ("UTF-16"), ends in part of a character (an odd number of bytes: a copy
+    or download cut short), said: ", its last byte (byte 41) half a character: the file was cut short"; else ""."""
+    unit = 4 if encoding == "UTF-32" else 2
+    extra = len(data) % unit
+    if not extra:
+        return ""
+    bytes_ = "byte" if extra == 1 else f"{extra} bytes"
+    return (f", {len(data):,} bytes long: its last {bytes_} (from byte {len(data) - extra:,}) part of a character, so "
+            "the file was cut short (copy it again from where it was made)")
+
+
+def stray_nuls(data: bytes) -> str | None:
+    """What ``data`` is where it is UTF-8 text but for NUL bytes a text file never holds (a bad export, a copy cut
+    short and padded, a program that wrote a C string's end): the count, where the first is (byte, line, character)
+    and how to fix it; None where the bytes without their NULs are no UTF-8 text, or hold none.
+
+    Examples
+    --------
+    >>> print(stray_nuls(b"unit,code\\n1,a\\x00\\n"))  # doctest: +ELLIPSIS
+    UTF-8 text with 1 stray NUL byte (byte 13, line 2, character 4), which no text holds (a bad export or a damaged copy): delete it ...
+    """
+    count = data.count(b"\x00")
+    if not count or data.startswith((*UTF16_BOMS, *UTF32_BOMS)) or _unmarked(data) is not None:
+        return None
+    rest = data.replace(b"\x00", b"")
+    try:
+        text = rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not _texty(text[:65_536].lstrip("\ufeff")):
+        return None
+    at = data.index(b"\x00")
+    line, column = data.count(b"\n", 0, at) + 1, at - data.rfind(b"\n", 0, at)
+    where = f"byte {at:,}, line {line:,}, character {column:,}"
+    trailing = data.rstrip(b"\x00") == data[:at]
+    if not trailing and count > max(1, len(data) // 100):  # NULs all through: binary data, said as such by the caller
+        return None
+    if trailing:  # one run of them to the end: space kept for text never written
+        return (f"UTF-8 text followed by {count:,} NUL bytes ({where} to the end), which no text holds (a copy or "
+                "download cut short, or space a program kept for text it never wrote): copy the file again from "
+                "where it was made, or delete them in a text editor")
+    said, it = ("1 stray NUL byte (", "it") if count == 1 else (f"{count:,} stray NUL bytes (the first at ", "them")
+    return (f"UTF-8 text with {said}{where}), which no text holds (a bad export or a damaged copy): delete {it} (a "
+            f"text editor shows {it} as NUL or a box; or keep the text without {it}: tr -d '\\000' < FILE > FIXED) "
+            f"and check the text around {it}")
 
 
 def unicode_form(data: bytes) -> str | None:
@@ -663,7 +726,8 @@ def unicode_form(data: bytes) -> str | None:
     mark = _mark(data)
     if mark is None:
         found = _unmarked(data)
-        return f"{found[0]} text ({found[1]}-endian) without a byte-order mark" if found else None
+        return (f"{found[0]} text ({found[1]}-endian) without a byte-order mark{_cut_unit(data, found[0])}" if found
+                else None)
     length, encoding, order = mark
     rest = data[length:]
     if encoding == "UTF-8":
@@ -763,7 +827,9 @@ def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label
 
 def read_bounded(path: str | os.PathLike, limit: int, *, label: str | None = None, size: int | None = None) -> bytes:
     """The bytes of ``path``, at most ``limit``: a file that grew past it while it was read (its size, ``size``, was
-    within it when taken: a program still writing it, a download not finished) is refused, not read cut at the limit.
+    within it when taken: a program still writing it, a download not finished) is refused, not read cut at the limit;
+    so is one that changed while read though within the limit (its size when taken, at the start and at the end of
+    the reading and the bytes read not all one, or its modification time moved): refused, not read as a snapshot.
 
     Examples
     --------
@@ -777,14 +843,27 @@ def read_bounded(path: str | os.PathLike, limit: int, *, label: str | None = Non
     ...
     impact.errors.InputError: t.csv: grew while it was read (3 bytes when its size was taken, more than 4 read) - expected a file no program is writing: wait until it is written, or copy it and give the copy
     """
+    name = label or str(path)
     with open(path, "rb") as fh:
+        before = os.fstat(fh.fileno())
         data = fh.read(limit + 1)
+        after = os.fstat(fh.fileno())
     if len(data) > limit:
-        name = label or str(path)
         taken = f"{size:,} bytes when its size was taken" if size is not None else "its size within the limit"
-        raise InputError(f"{name}: grew while it was read ({taken}, more than {limit:,} read) - expected a file no "
-                         "program is writing: wait until it is written, or copy it and give the copy")
+        raise InputError(f"{name}: grew while it was read ({taken}, more than {limit:,} read) - {_STILL_WRITTEN}")
+    # Within the limit but changed while read (a program still writing it, an export not finished): what was read is
+    # no state the file was ever in as a whole, or a state it was in only on its way to the end (a table's last rows
+    # missing, a transcript cut mid-sentence), so it is refused, not read as a snapshot of the size first seen.
+    sizes = {before.st_size, after.st_size} | ({size} if size is not None else set())
+    if len(data) not in sizes or len(sizes) > 1 or before.st_mtime_ns != after.st_mtime_ns:
+        first = size if size is not None else before.st_size
+        raise InputError(f"{name}: changed while it was read ({first:,} bytes when its size was taken, {len(data):,} "
+                         f"read, {after.st_size:,} when the reading ended) - {_STILL_WRITTEN}")
     return data
+
+
+#: What a file that changed while it was read should be, said where one is refused.
+_STILL_WRITTEN = "expected a file no program is writing: wait until it is written, or copy it and give the copy"
 
 
 class SeparatorError(InputError):

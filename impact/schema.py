@@ -656,14 +656,23 @@ def _named_at(found: list[tuple[int, str]]) -> str:
 
 def control_characters(text: str, *, one_line: bool = False) -> list[tuple[int, str]]:
     """The control characters of ``text`` with their positions from 1; a tab and a line break count only where the
-    text is shown on one line (``one_line``).
+    text is shown on one line (``one_line``), and so do Unicode's other line breaks there (U+0085 NEXT LINE, U+2028
+    LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR: a word processor and every program splitting text into lines break the
+    line at them, though a CSV or YAML reader does not).
 
     Examples
     --------
     >>> control_characters("a\\x07b\\tc"), control_characters("a\\nb", one_line=True)
     ([(2, '\\x07')], [(2, '\\n')])
+    >>> control_characters("Bar\\u2028net", one_line=True), control_characters("Bar\\u2028net")
+    ([(4, '\\u2028')], [])
     """
-    return [(i, ch) for i, ch in enumerate(text, 1) if ch < " " and (one_line or ch not in "\t\n\r")]
+    return [(i, ch) for i, ch in enumerate(text, 1)
+            if (ch < " " and (one_line or ch not in "\t\n\r")) or (one_line and ch in _UNICODE_LINE_BREAKS)]
+
+
+#: Line breaks of Unicode beyond CR and LF (:func:`control_characters`), which ``str.splitlines`` breaks at too.
+_UNICODE_LINE_BREAKS = "\x85\u2028\u2029"
 
 
 def text_problem(text: str, *, one_line: bool = False) -> str | None:
@@ -683,8 +692,10 @@ def text_problem(text: str, *, one_line: bool = False) -> str | None:
     bad = control_characters(text, one_line=one_line)
     if not bad:
         return None
-    if all(ch in "\n\r" for _, ch in bad):
-        return (f"text on one line (it holds a line break at character {bad[0][0]}: a name or label is shown on one "
+    if all(ch in "\n\r" + _UNICODE_LINE_BREAKS for _, ch in bad):
+        first = bad[0][1]
+        named = "" if first in "\n\r" else f" ({_char_name(first)}, which a word processor breaks a line at)"
+        return (f"text on one line (it holds a line break{named} at character {bad[0][0]}: a name or label is shown on one "
                 "line; join the lines)")
     return (f"text without control characters (it holds {_named_at(bad)}, which no one sees and a report or workbook "
             "cannot show: retype it)")
@@ -1431,7 +1442,16 @@ def format_reference() -> str:
         "not decode), and UTF-8 behind a UTF-16 mark are errors saying which, and how to save the",
         "file as UTF-8: they are not read by a guess. The same holds for study.yaml, transcripts,",
         "codebooks and coded files; a pseudonym key file in UTF-16 with its mark (PowerShell's",
-        "`echo KEY > FILE`) is read.",
+        "`echo KEY > FILE`) is read. UTF-8 text holding a stray NUL byte (a bad export) or ending",
+        "in a run of them (a copy cut short and padded) is an error saying where the first is (byte,",
+        "line, character) and how to take them out; UTF-16 ending in half a character is said to be",
+        "cut short. A file that changes while it is read (a program still writing it) is refused,",
+        "not read as far as it had got. A name or label shown on one line (a council's name, a",
+        "vocabulary value's label) may not hold a line break of any kind: Unicode's LINE SEPARATOR,",
+        "PARAGRAPH SEPARATOR and NEXT LINE (U+2028, U+2029, U+0085) count, as a word processor",
+        "breaks a line at them. `Study.save` refuses a transcript path that leads out of",
+        "`transcripts/` on any system (`..\\x.txt` does on Windows), is absolute or names no file,",
+        "listing every one before anything is written.",
         "An end-of-file mark (Ctrl-Z) after the last line, as old DOS programs write, is no row.",
         "Patterns use ASCII digits only (full-width or Arabic-Indic digits are errors).",
         "",

@@ -1599,7 +1599,14 @@ class Study:
         from ._io import windows_path_problem
 
         transcripts = self._tables["interviews"]["transcript"]
-        # every name Windows cannot make, before a file is written: the study folder written must open there too
+        # every path leading out of transcripts/ (on Windows, where "\\" parts a path too) or naming nothing, and every
+        # name Windows cannot make, before a file is written: the study folder written must open there too
+        outside = [f"interviews.csv:{row}:transcript: {str(rel)!r} - expected {why}"
+                   for row, rel in zip(range(2, len(transcripts) + 2), transcripts, strict=True)
+                   if pd.notna(rel) and (why := _outside_transcripts(str(rel))) is not None]
+        if outside:
+            raise InputError(f"study not saved: {_counted(len(outside), 'transcript path')} not naming a file inside "
+                             "transcripts/ (nothing written):\n  " + "\n  ".join(outside))
         unmakeable = [f"interviews.csv:{row}:transcript: {why}"
                       for row, rel in zip(range(2, len(transcripts) + 2), transcripts, strict=True)
                       if pd.notna(rel) and (why := windows_path_problem(str(rel))) is not None]
@@ -1670,6 +1677,29 @@ class Study:
 
 
 # --------------------------------------------------------------------------- saving a study folder
+def _outside_transcripts(rel: str) -> str | None:
+    """Why the transcript path ``rel`` names no file inside ``transcripts/`` wherever the study folder is opened (its
+    parts split at ``/`` and at ``\\``, which parts a path on Windows), said as what was expected; None where it does.
+
+    Examples
+    --------
+    >>> _outside_transcripts("..\\\\..\\\\evil.txt")
+    "a path inside transcripts/ (it holds '..', which leads out of the folder on Windows, where '\\\\' parts a path)"
+    >>> _outside_transcripts("301/P1-early.txt") is None
+    True
+    """
+    parts = re.split(r"[/\\]", rel)
+    if not rel.strip() or not parts[-1].strip(". "):
+        return "a path naming a file inside transcripts/ (it names none)"
+    if rel.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", rel):
+        return "a path inside transcripts/, written from inside it (not an absolute path or one from a drive)"
+    if ".." in parts:
+        said = ", which leads out of the folder" + (" on Windows, where '\\' parts a path" if ".." not in rel.split("/")
+                                                     else "")
+        return f"a path inside transcripts/ (it holds '..'{said})"
+    return None
+
+
 #: Leftovers of an interrupted atomic write (``.<file>.<random>.tmp``), made by impact beside a study file.
 _TEMP_LEFTOVER = re.compile(r"\.(?P<name>.+)\.[A-Za-z0-9_]+\.tmp")
 

@@ -30,6 +30,7 @@ from .._io import (
     decode_text,
     read_bounded,
     require_path,
+    stray_nuls,
     stray_quotes,
     too_long,
     unclosed_quote,
@@ -178,6 +179,8 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     nul = -1 if data.startswith((*UTF16_BOMS, *UTF32_BOMS)) else data.find(b"\x00")
     if (form := unicode_form(data)) is not None:  # UTF-16 without its mark, or behind a UTF-8 one: not "binary"
         raise InputError(f"{path}: {form}, not UTF-8 CSV text - {expected}; {UNICODE_ADVICE}")
+    if nul >= 0 and (stray := stray_nuls(data)) is not None:  # UTF-8 text but for a NUL or a run of them at its end
+        raise InputError(f"{path}: {stray} - {expected}")
     if nul >= 0:  # an Excel workbook, a PDF: said as what it is
         kind = _document_kind(data)
         raise InputError(f"{path}: {kind or 'a binary file'}, not CSV text"
@@ -353,10 +356,37 @@ def _too_big(path: str | os.PathLike, what: str, expected: str, limit: str) -> I
                       "to read): split it, by wave or council")
 
 
+def _decoded_bytes(table) -> int:
+    """The bytes ``table``'s columns take decoded: a dictionary column's values' lengths summed by its indices (and 8
+    bytes a row for the offsets), never decoded to be measured; another column's own size."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    total = 0
+    for column in table.columns:
+        for chunk in column.chunks:
+            if pa.types.is_dictionary(chunk.type):
+                lengths = pc.binary_length(chunk.dictionary).fill_null(0)
+                taken = pc.sum(pc.take(lengths, chunk.indices)).as_py() if len(chunk) else 0
+                total += int(taken or 0) + 8 * len(chunk)
+            else:
+                total += chunk.nbytes
+    return total
+
+
+def _undictionary(column):
+    """A column read as a dictionary (:func:`read_parquet_cells`) as its values, as pandas reads the file's text."""
+    import pyarrow as pa
+
+    return column.cast(column.type.value_type) if pa.types.is_dictionary(column.type) else column
+
+
 def read_parquet_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.DataFrame:
     """A Parquet file's columns as stored, refused before its data is read where it would take more memory than a coded
     CSV may (:data:`MAX_CODED_BYTES`): its size on disk, its rows (:data:`MAX_CODED_ROWS`) and its size uncompressed, as
-    its footer says; then read one row group at a time, stopping past the limit (a footer may understate its pages)."""
+    its footer says (the rows also as its row groups count them); then its row groups with their text as dictionaries,
+    their size decoded summed from those before any text is decoded (a footer does not say it: values repeated through
+    a dictionary page take little room stored and any amount decoded)."""
     _check_file(Path(path), expected)
     size = Path(path).stat().st_size
     if size > MAX_CODED_BYTES:
@@ -372,15 +402,27 @@ def read_parquet_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) ->
             held = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
             if held > MAX_CODED_BYTES:
                 raise _too_big(path, f"{held:,} bytes of data uncompressed", expected, f"{MAX_CODED_BYTES:,} bytes")
-            groups, read = [], 0
+            rows = max(meta.num_rows, sum(meta.row_group(i).num_rows for i in range(meta.num_row_groups)))
+            if rows > MAX_CODED_ROWS:  # the row groups' counts, where the file's own understates them
+                raise _too_big(path, f"{rows:,} rows", expected, f"{MAX_CODED_ROWS:,} rows")
+            # Text read as dictionaries (each distinct value once, and an index a row): a row group's size decoded
+            # is summed from them before any of it is decoded, so values repeated through a dictionary page (a few KB
+            # on disk, gigabytes decoded) are refused without being decoded
+            text = [f.name for f in parquet.schema_arrow if pa.types.is_string(f.type) or pa.types.is_binary(f.type)
+                    or pa.types.is_large_string(f.type) or pa.types.is_large_binary(f.type)]
+        with pq.ParquetFile(path, read_dictionary=text) as parquet:
+            groups, decoded = [], 0
             for i in range(meta.num_row_groups):
                 group = parquet.read_row_group(i)
-                read += group.nbytes
-                if read > MAX_CODED_BYTES:
-                    raise _too_big(path, f"over {read:,} bytes of data read by its row group {i + 1} of "
-                                         f"{meta.num_row_groups}", expected, f"{MAX_CODED_BYTES:,} bytes")
+                decoded += _decoded_bytes(group)
+                if decoded > MAX_CODED_BYTES:
+                    raise _too_big(path, f"{decoded:,} bytes of data once decoded (by its row group {i + 1} of "
+                                         f"{meta.num_row_groups}: values repeated through dictionary pages, "
+                                         f"{held:,} bytes as stored)", expected, f"{MAX_CODED_BYTES:,} bytes")
                 groups.append(group)
             table = pa.concat_tables(groups) if groups else parquet.schema_arrow.empty_table()
+        table = pa.table({name: _undictionary(column) if name in text else column
+                          for name, column in zip(table.column_names, table.columns, strict=True)})
         return table.to_pandas()
     except InputError:
         raise

@@ -134,10 +134,12 @@ def _key_text(raw: bytes, source: str) -> bytes:
     ...
     impact.errors.InputError: councils.csv: holds 2 lines - expected the pseudonym key alone...
     """
-    from .._io import UNICODE_ADVICE, UTF16_BOMS, UTF32_BOMS, decode_text, unicode_form
+    from .._io import UNICODE_ADVICE, UTF16_BOMS, UTF32_BOMS, decode_text, stray_nuls, unicode_form
 
     if (form := unicode_form(raw)) is not None:  # UTF-16 without its mark, or behind a UTF-8 one: not "no text"
         raise InputError(f"{source}: {form} - {_KEY_FILE_EXPECTED}, in UTF-8; {UNICODE_ADVICE}")
+    if (stray := stray_nuls(raw)) is not None:  # the key's text but for a NUL (no key byte is shown: it is secret)
+        raise InputError(f"{source}: {stray} - {_KEY_FILE_EXPECTED}")
     if raw.startswith((*UTF16_BOMS, *UTF32_BOMS)):  # PowerShell 5's `echo KEY > FILE`: the key is its text, as UTF-8
         try:
             raw = decode_text(raw, source=source)[0].encode("utf-8")

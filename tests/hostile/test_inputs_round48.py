@@ -279,7 +279,7 @@ def test_a_byte_order_mark_inside_study_yaml_names_its_line(study_dir):
      "codes[0].id: 'True' - expected a snake_case id: text (YAML reads an unquoted yes, no, on, off, true or false "
      "as true, not as the word: put the id in quotes, or choose another)"),
     (_book().replace("id: plans", "id: on"), "codes[1].id: 'True' - expected a snake_case id"),
-    (_book().replace("Staff morale.", "Staff\x00 morale."), "contains NUL bytes at byte"),
+    (_book().replace("Staff morale.", "Staff\x00 morale."), "UTF-8 text with 1 stray NUL byte (byte"),  # inputs54
     (_book().replace("\n", "\r\n", 5).replace("label: Plans\n", "label: Plans\r"), None),
     (_book().replace("id: morale", "id: y"), None),
 ], ids=["guard-id-yes-off", "guard-id-on", "guard-nul", "guard-mixed-line-endings", "guard-id-y"])
@@ -320,7 +320,8 @@ def test_no_text_characters_inside_a_transcript_are_taken_out_and_told(tmp_path,
 # Guards: a NUL byte, and a UTF-16 file joined after a UTF-8 one, are refused as binary naming the byte and line;
 # a carriage return alone ends a line, one character for one (offsets hold); a mark at the very start is the file's.
 @pytest.mark.parametrize(("raw", "said"), [
-    (b"Interviewer: Hi\nRespondent: Morale\x00 rose.\n", "contains NUL bytes at byte 34 (line 2, character 19)"),
+    (b"Interviewer: Hi\nRespondent: Morale\x00 rose.\n",  # "contains NUL bytes at byte 34 ..." before inputs54
+     "UTF-8 text with 1 stray NUL byte (byte 34, line 2, character 19)"),
     (b"Interviewer: Hi\n" + "Respondent: ok.\n".encode("utf-16"), "contains NUL bytes at byte 19 (line 2, character 4)"),
     (b"Interviewer: Hi\r\nRespondent: Morale rose.\rInterviewer: ok\n", None),
     (b"\xef\xbb\xbfInterviewer: Hi\nRespondent: ok\n", None),

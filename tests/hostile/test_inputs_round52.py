@@ -347,7 +347,8 @@ _STUDY_SHAPES = {
                             "a whole number from 0 to 1,000"),
     "excel-serial-date": ("interviews.csv", b"2011-03-01", b"40603", b"", "interviews.csv", 2,
                           "a date as YYYY-MM-DD (it looks like an Excel date serial number: 40603 is 2011-03-01"),
-    "nul-byte": ("councils.csv", b"Barnet", b"Bar\x00net", b"", "councils.csv", None, "contains NUL bytes at byte"),
+    "nul-byte": ("councils.csv", b"Barnet", b"Bar\x00net", b"", "councils.csv", None,
+                 "UTF-8 text with 1 stray NUL byte (byte"),  # "contains NUL bytes at byte" before inputs54
     "yaml-aliases": ("study.yaml", b"name:", b"notes: &n [a]\ndescription: *n\nname:", b"", "study.yaml", None,
                      "YAML aliases (*name) are not allowed"),
     "yaml-merge-key": ("study.yaml", b"name:", b"generator: {<<: {a: 1}}\nname:", b"", "study.yaml", None,
