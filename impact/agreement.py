@@ -73,6 +73,7 @@ Annenberg School for Communication Departmental Papers 43.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import warnings
@@ -598,9 +599,6 @@ def gwet_ac1(data: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", va
 
 def _cohen_from_table(table: np.ndarray, n_units: int, n_coders: int, weighted: bool,
                       confidence: float, coders: Sequence = ("first", "second")) -> AgreementResult:
-    from scipy import stats
-    from statsmodels.stats.inter_rater import cohens_kappa as _sm_kappa
-
     total = table.sum()
     p = table / total
     pe = float(p.sum(axis=1) @ p.sum(axis=0))
@@ -623,21 +621,59 @@ def _cohen_from_table(table: np.ndarray, n_units: int, n_coders: int, weighted: 
                                "coded and no standard error measures its precision", "none_one_category", str(who))
     with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # perfect agreement: variance 0 (or -0.0 by rounding)
-        res = _sm_kappa(table)
-    z = stats.norm.ppf(0.5 + confidence / 2)
+        kappa, var_kappa, std_kappa0 = _simple_kappa(table)
+    z = _normal_quantile(0.5 + confidence / 2)
     # the variance is exactly 0 where the two agree on every unit; rounding makes it -1e-17 and its square root
     # NaN (issue 16)
-    var = float(res.var_kappa)
+    var = float(var_kappa)
     se = float(np.sqrt(var)) if var >= 0 else (0.0 if var > -1e-12 else math.nan)
     if np.trace(table) == total:
         # Every unit agrees: kappa is 1 and the large-sample variance 0, and "1.00 to 1.00" read as a kappa measured
         # exactly (report truth round 23). The normal interval is no measure of precision here, so none is given.
-        return AgreementResult("cohen_kappa", float(res.kappa), se, math.nan, math.nan, n_units, n_coders,
-                               float(res.std_kappa0), _PERFECT, "none_perfect")
-    lo, hi = _clip_ci(float(res.kappa), z * se)
-    return AgreementResult("cohen_kappa", float(res.kappa), se, lo, hi, n_units, n_coders,
-                           float(res.std_kappa0), "Fleiss, Cohen & Everitt (1969) standard error; normal interval",
+        return AgreementResult("cohen_kappa", float(kappa), se, math.nan, math.nan, n_units, n_coders,
+                               float(std_kappa0), _PERFECT, "none_perfect")
+    lo, hi = _clip_ci(float(kappa), z * se)
+    return AgreementResult("cohen_kappa", float(kappa), se, lo, hi, n_units, n_coders,
+                           float(std_kappa0), "Fleiss, Cohen & Everitt (1969) standard error; normal interval",
                            "normal")
+
+
+@functools.lru_cache(maxsize=16)
+def _normal_quantile(q: float) -> float:
+    """``scipy.stats.norm.ppf(q)``, once per level (a few hundred calls per analysis with a hand check)."""
+    from scipy import stats
+
+    return stats.norm.ppf(q)
+
+
+def _simple_kappa(table: np.ndarray) -> tuple[float, float, float]:
+    """Cohen's simple (unweighted) kappa of a square table of counts, its large-sample variance (Fleiss, Cohen &
+    Everitt 1969) and its standard error under H0: kappa = 0: ``kappa``, ``var_kappa`` and ``std_kappa0`` of
+    :func:`statsmodels.stats.inter_rater.cohens_kappa`, by its own arithmetic, operation for operation (so the same to
+    the last bit: tests/test_agreement_kappa_sameness.py), without the results object it builds, whose frozen normal
+    distributions, p-values and limits (none read here) were nine tenths of its time."""
+    table = np.asarray(table, float)
+    agree = np.diag(table).sum()
+    nobs = table.sum()
+    probs = table / nobs
+    probs_diag = np.diag(probs)
+    freq_row = table.sum(1) / nobs
+    freq_col = table.sum(0) / nobs
+    prob_exp = freq_col * freq_row[:, None]
+    agree_exp = np.diag(prob_exp).sum()
+    kappa = (agree / nobs - agree_exp) / (1 - agree_exp)
+    term_a = probs_diag * (1 - (freq_row + freq_col) * (1 - kappa))**2
+    term_a = term_a.sum()
+    term_b = probs * (freq_col[:, None] + freq_row)**2
+    d_idx = np.arange(table.shape[0])
+    term_b[d_idx, d_idx] = 0
+    term_b = (1 - kappa)**2 * term_b.sum()
+    term_c = (kappa - agree_exp * (1 - kappa))**2
+    var_kappa = (term_a + term_b - term_c) / (1 - agree_exp)**2 / nobs
+    term_c = freq_col * freq_row * (freq_col + freq_row)
+    var_kappa0 = (agree_exp + agree_exp**2 - term_c.sum())
+    var_kappa0 /= (1 - agree_exp)**2 * nobs
+    return kappa, var_kappa, np.sqrt(var_kappa0)
 
 
 def _cohen(wide: pd.DataFrame, weights: np.ndarray | None, confidence: float) -> AgreementResult:
@@ -895,10 +931,16 @@ def krippendorff_alpha(data: pd.DataFrame, *, unit: str = "unit", coder: str = "
 
 def _compute(metric: str, sub: pd.DataFrame, unit: str, coder: str, value: str, level: str,
              weight: str | None, n_boot: int, seed: int | None, confidence: float,
-             wide: pd.DataFrame | None = None) -> AgreementResult:
+             wide: pd.DataFrame | None = None, prepared: dict | None = None) -> AgreementResult:
+    """One metric's result on ``sub``; ``prepared`` (by level) holds :func:`_prepare`'s results of the same ``sub``,
+    ``wide`` and ``weight`` for the other metrics of one group (they are read, never changed)."""
     wide = _wide(sub, unit, coder, value) if wide is None else wide
-    cats, counts, n_coders, w = _prepare(sub, unit, coder, value, level if metric == "krippendorff_alpha" else "nominal",
-                                         weight, wide=wide)
+    read = level if metric == "krippendorff_alpha" else "nominal"
+    if prepared is None or read not in prepared:
+        made = _prepare(sub, unit, coder, value, read, weight, wide=wide)
+        if prepared is not None:
+            prepared[read] = made
+    cats, counts, n_coders, w = made if prepared is None else prepared[read]
     if metric == "krippendorff_alpha":
         return _alpha(counts, cats, level, n_coders, w, n_boot, seed, confidence)
     if metric == "cohen_kappa":
@@ -988,10 +1030,12 @@ def agreement_table(data: pd.DataFrame, *, unit: str = "unit", coder: str = "cod
             parts = [({}, sub)]
         for extra, part in parts:
             wide = _wide(part, unit, coder, value)  # pivoted once for every metric
+            prepared: dict = {}  # and counted once for every metric of one level (three of the same, per code)
             for m in metrics:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", StatisticalWarning)
-                    res = _compute(m, part, unit, coder, value, level, weight, n_boot, seed, confidence, wide=wide)
+                    res = _compute(m, part, unit, coder, value, level, weight, n_boot, seed, confidence, wide=wide,
+                                   prepared=prepared)
                 row = {**base, **extra, **res.to_dict()}
                 rows.append(row)
     cols = [*by_cols, *(["coder_a", "coder_b"] if pairwise else []), "metric", "value", "se", "ci_low", "ci_high",

@@ -381,3 +381,38 @@ def test_a_count_alone_in_its_block_needs_no_programme(monkeypatch):
     assert led.protect() == {"a", "b"}
     assert solved == [("a", True)]
     assert led.interval("a") == (0.0, 30.0)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_blocks_are_scipys_connected_components(seed):
+    """The ledger's blocks (:func:`_ledger._components`, union-find) split the columns as scipy's
+    ``connected_components`` of the rows' incidence graph does, on random sparse rows: an independent computation of
+    the same partition. Columns in no row are alone; the order the blocks are listed in is the order of their first
+    column."""
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
+    rng = np.random.default_rng(seed)
+    for _ in range(25):
+        n = int(rng.integers(1, 60))
+        rows = [sorted({int(j) for j in rng.integers(0, n, size=int(rng.integers(1, 4)))})
+                for _ in range(int(rng.integers(0, n + 1)))]
+        label = _ledger._components(n, rows)
+        if rows:
+            ri = [r for r, row in enumerate(rows) for _ in row]
+            ci = [j for row in rows for j in row]
+            incidence = sp.csr_array((np.ones(len(ci)), (ri, ci)), shape=(len(rows), n))
+            graph = sp.csr_array(incidence.T @ incidence)
+            graph.indices, graph.indptr = graph.indices.astype(np.int32), graph.indptr.astype(np.int32)
+            scipy_label = connected_components(graph, directed=False)[1].tolist()
+        else:
+            scipy_label = list(range(n))
+
+        def partition(labels):
+            groups: dict = {}
+            for j, g in enumerate(labels):
+                groups.setdefault(g, []).append(j)
+            return list(groups.values())
+
+        assert partition(label) == partition(scipy_label)
+        assert len(set(label)) == len(set(scipy_label))
