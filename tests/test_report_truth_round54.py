@@ -12,17 +12,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.conftest import summary_of
-
-#: Chosen before any run of this file (none used in an earlier round, none in bench/).
-PLANTED_SEEDS = (54101, 54102, 54103)
-CONTROL_SEEDS = (54111, 54112, 54113)
+#: Chosen before any run of this file's design (none used in an earlier round, none in bench/). truth54's first design
+#: (8 participants per council, seeds 54101-54103 and 54111-54113) made too weak a difference by attrition: the
+#: complete cases claimed it at 1 of 3 controls (Holm p 0.062, 0.015, 0.133), so the controls showed nothing; truth54b
+#: made the councils 12 participants each and chose these fresh seeds before running them.
+PLANTED_SEEDS = (54131, 54132, 54133)
+CONTROL_SEEDS = (54141, 54142, 54143)
 WAVES = ["before", "early", "late"]
-N_COUNCILS, PER_COUNCIL = 24, 8
+N_COUNCILS, PER_COUNCIL = 24, 12
 
 
 def _study(seed: int, rise: float):
-    """24 councils (12 in intervention at every wave, 12 never), 8 participants each, three waves; each participant's
+    """24 councils (12 in intervention at every wave, 12 never), 12 participants each, three waves; each participant's
     chance of reporting the impact is logistic(-0.3 + u + rise after the first wave in intervention), u ~ N(0, 2.5)
     their own (so one who did not report it at the first wave seldom does later). Informative attrition: at the later
     waves a participant in intervention who did not report it at the first wave is missed with chance 0.9, every other
@@ -63,7 +64,11 @@ def _fit(seed: int, rise: float) -> pd.Series:
     return out, out[out["term"] == "differs"].iloc[0]
 
 
-@pytest.mark.parametrize("seed", PLANTED_SEEDS)
+@pytest.mark.parametrize("seed", [pytest.param(s, marks=pytest.mark.xfail(
+    s == 54133, strict=True, reason="measured (truth54b): at 54133 the weighted test misses the planted difference "
+    "(weighted Holm p 0.161, its last wave's difference +0.11 on the log-odds scale; complete cases p < 0.001, +2.76): "
+    "the weighted fit's power in 24 councils is open (planted 54131, 54132: weighted p 0.027, 0.007)"))
+    for s in PLANTED_SEEDS])
 def test_a_planted_difference_by_status_is_found_by_both_fits(seed):
     """A rise of 3 on the log-odds scale in intervention only, under the attrition: the complete-case and the weighted
     test both find the change differs (each the only impact, so Holm's p is its own), and both read a rise in
@@ -75,8 +80,10 @@ def test_a_planted_difference_by_status_is_found_by_both_fits(seed):
 
 
 @pytest.mark.parametrize("seed", [pytest.param(s, marks=pytest.mark.xfail(
-    s == 54113, strict=True, reason="measured: the weighted test claims the difference at 54113 (Holm p 0.046, complete "
-    "cases 0.133): the weighted fit's size under this design is not yet measured")) for s in CONTROL_SEEDS])
+    s == 54141, strict=True, reason="measured (truth54b): at 54141 the weighted test claims the attrition's difference "
+    "(weighted Holm p 0.049, complete cases 0.034; truth54's first design: 0.046 at 1 of 3 controls too): the "
+    "weighted F test's size on 24 councils may exceed 5% (bench/by_status_false_claims.py --missing-in measures it on "
+    "the generator's attrition); 54142, 54143: weighted 0.819, 0.628")) for s in CONTROL_SEEDS])
 def test_a_difference_made_by_the_attrition_is_not_in_the_weighted_fit(seed):
     """Nothing planted: the difference is the attrition's. The weighted fit (response on wave by status and by the
     participant's first-wave report) does not find it at the 5% level; and a weighted fit on status alone would have
@@ -101,8 +108,6 @@ def test_a_difference_made_by_the_attrition_is_not_in_the_weighted_fit(seed):
     assert out["w_estimate"].notna().any()
 
 
-@pytest.mark.xfail(strict=True, reason="measured: the complete cases claim it at 1 of 3 control seeds (Holm p 0.062, "
-                   "0.015, 0.133): the design makes too weak a difference; not re-seeded")
 def test_the_attrition_makes_a_difference_in_the_complete_cases_at_most_control_seeds():
     """The controls are controls: the complete-case test claims the difference the attrition made at two of the three
     control seeds or more (else the test above shows nothing)."""
@@ -136,36 +141,41 @@ def test_the_report_fits_the_change_by_status_weighted(informative):
         assert r.w_p_value == pytest.approx(again.loc[r.code, "w_p_value"], rel=1e-6)
 
 
-def _said(findings) -> list[str]:
-    from impact.report import Bullets
+#: The report's threshold for the summary's tests of a planted disagreement. At the default (5) every impact of seed
+#: 47020 (20 councils, 4 interviews per council and wave, most later ones missed in intervention) has a wave and status
+#: group's count below it, so its change by status is withheld whole (the model's fitted totals would give the count
+#: back) and the summary can say nothing of it, disputed or not (measured by truth54b: that, not the code, was why
+#: truth54's test never saw the sentence). At 3 the change by status of three impacts is published.
+MIN_COUNT = 3
 
-    return [i for b in summary_of(findings).blocks if isinstance(b, Bullets) for i in b.items]
 
-
-@pytest.mark.xfail(strict=False, reason="not yet diagnosed: no disputed sentence at seed 47020 (the impact picked may "
-                   "have suppressed cells, _shown False)")
 @pytest.mark.parametrize("claimed_by", ["complete", "weighted"])
 def test_a_difference_claimed_by_one_fit_only_is_disputed(informative, claimed_by):
     """Where the complete-case test of a change differing by status is significant after Holm's adjustment and the
-    weighted one not (or the reverse), the summary calls it disputed, naming what each fit shows, and does not state
-    it. The p-values are set on the report's own table of the change by status (a planted disagreement)."""
+    weighted one not (or the reverse), the summary calls it disputed, naming the impact and what each fit shows with
+    its Holm-adjusted p, and does not state it. The p-values are set on the report's own table of the change by status
+    (a planted disagreement) of an impact whose change by status is published at :data:`MIN_COUNT`."""
+    from impact.pipeline import build_summary
+    from impact.report import Bullets
+
     _, _, f = informative
     bs = f.change_by_status.copy()
     test = (bs["term"] == "differs") & bs["tested"].astype(bool) & bs["estimator"].eq("gee")
-    code = bs.loc[test, "code"].iloc[0]
+    code = "commitment"
+    assert (test & (bs["code"] == code)).any()
     row = test & (bs["code"] == code)
-    others = test & (bs["code"] != code)
-    bs.loc[others, ["p_adjusted", "w_p_adjusted"]] = 0.9
+    bs.loc[test & (bs["code"] != code), ["p_adjusted", "w_p_adjusted"]] = 0.9
     bs.loc[row, ["p_adjusted", "w_p_adjusted"]] = (0.001, 0.6) if claimed_by == "complete" else (0.6, 0.001)
-    said = _said(dataclasses.replace(f, change_by_status=bs))
-    name = f.codebook.label(code).lower() if hasattr(f, "codebook") and hasattr(f.codebook, "label") else None
-    stated = [s for s in said if s.startswith("The change in") and "differs by intervention status" in s]
-    assert not stated, stated
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        summary = build_summary(dataclasses.replace(f, change_by_status=bs), min_count=MIN_COUNT)
+    said = [i for b in summary.blocks if isinstance(b, Bullets) for i in b.items]
+    name = f.codebook.codes.set_index("code_id").loc[code, "label"].lower()
+    assert not [s for s in said if "across the waves differs by intervention status (test of" in s], said
     disputed = [s for s in said if "whether the change across the waves differs by intervention status" in s]
     assert len(disputed) == 1, said
-    words = disputed[0]
-    assert ("complete cases: differs" in words) == (claimed_by == "complete")
-    assert ("weighted: differs" in words) == (claimed_by == "weighted")
-    assert "not stated as found, nor as absent" in words
-    if name:
-        assert name in words
+    cc, w = ("differs, Holm-adjusted p = 0.001", "no significant difference, Holm-adjusted p = 0.600")
+    shows = (cc, w) if claimed_by == "complete" else (w, cc)
+    assert (f"{name} (complete cases: {shows[0]}; weighted: {shows[1]})") in disputed[0], disputed[0]
+    assert disputed[0].startswith("Missed interviews are not at random, and the models of change by status weighted")
+    assert "this difference is not stated as found, nor as absent" in disputed[0]
