@@ -102,7 +102,10 @@ def main(argv=None) -> dict:
               "missing_in": missing_in, "sizes": {}}
     start = time.process_time()
     for size in args.sizes:
-        runs = [_one(size, args.seed + 1000 * size + i, args.rise, paths, missing_in) for i in range(args.n)]
+        runs = []
+        for i in range(args.n):  # each study's line as it is made: a long run read before its end
+            runs.append(_one(size, args.seed + 1000 * size + i, args.rise, paths, missing_in))
+            print(size, "councils:", runs[-1], flush=True)
         tests, weighted = sum(r["tested"] for r in runs), sum(r["weighted"] for r in runs)
         result["sizes"][str(size)] = {
             "false_claim": _rate(sum(r["claimed"] > 0 for r in runs), len(runs)),

@@ -1029,11 +1029,13 @@ def _by_status_blocks(ctx) -> list:
                     "That test's p-value, Holm-adjusted across the impacts tested.")),
                 "differs": Label("Change differs by status", description=(
                     "yes where the adjusted p is below alpha; no; or why it was not tested.")),
-                "weighted_ratio": Label("Weighted: ratio of the odds ratios", description=(
+                # the weighted columns' labels only where the table has them (a study with no missed interview, or
+                # every fit Firth's, has none)
+                **({"weighted_ratio": Label("Weighted: ratio of the odds ratios", description=(
                     "In over not in intervention, from the fit weighted for missed interviews.")),
-                "weighted_differs_p_adjusted": Label("Weighted: differs by status, p (Holm)", description=(
-                    "The weighted fit's test that the change is the same in both status groups, Holm-adjusted across "
-                    "the impacts weighted."))})]
+                    "weighted_differs_p_adjusted": Label("Weighted: differs by status, p (Holm)", description=(
+                        "The weighted fit's test that the change is the same in both status groups, Holm-adjusted "
+                        "across the impacts weighted."))} if weighted else {})})]
 
 
 def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
