@@ -27,8 +27,10 @@ response test finds the missed interviews not at random).
 
 truth54's runs (seeds chosen before any run, none of them in bench/ or tests/ then): councils leaving intervention
 ``--paths never=0.6,lifted=0.4 --seed 761000`` (seeds 771000-771059, 781000-781059, 791000-791059) and informative
-attrition ``--missing-in early=0.45,longer_term=0.65 --seed 761500`` (771500-771559, 781500-781559, 791500-791559),
-``--out bench``.
+attrition ``--missing-in early=0.45,longer_term=0.65 --seed 761500`` (771500-771559, 781500-781559, 791500-791559).
+On a machine shared by eight runs only ``--sizes 30`` was run (seeds 791000-791059 and 791500-791559; the JSONs beside
+this file, by_status_false_claims_lifted_never.json and by_status_false_claims_missing_in.json); 10 and 20 councils
+are still to run.
 """
 
 from __future__ import annotations
