@@ -14,8 +14,23 @@ study's participant panel from its planted coding is tested; per size: the share
 withhold a claim, never add one) and the share of impact tests with an unadjusted p below alpha (the test's size),
 each with its Monte Carlo standard error and Wilson 95% interval, how many impacts were not tested and how many were
 tested by Firth's fit (a wave and status cell all or none, truth53). With ``--paths`` (e.g. ``never=0.6,entered=0.4``:
-no council in intervention at the first wave, so the groups are whether a council was ever in intervention) the
-default status difference in partnership is switched off, and the JSON is named after the paths.
+no council in intervention at the first wave, so the groups are whether a council was ever in intervention; or
+``never=0.6,lifted=0.4``: councils leaving intervention between the early and the longer-term wave, truth54) the
+default status difference in partnership is switched off, and the JSON is named after the paths. With
+``--missing-in`` (e.g. ``early=0.45,longer_term=0.65``) participants miss those waves with that chance where their
+council is in intervention then (the generator's ``participant_missing_in_intervention``: informative attrition, no
+difference planted) and the JSON's name ends in ``_missing_in``. Every study is also tested by the fit weighted for
+missed interviews (``change_by_status(..., study=...)``, truth54): its false-claim rate (``weighted_false_claim``,
+Holm across the impacts it weighted) and its unadjusted size are reported beside the complete cases', and
+``disputed`` counts the studies where the two fits disagree on an impact (what the report calls disputed where the
+response test finds the missed interviews not at random).
+
+truth54's runs (seeds chosen before any run, none of them in bench/ or tests/ then): councils leaving intervention
+``--paths never=0.6,lifted=0.4 --seed 761000`` (seeds 771000-771059, 781000-781059, 791000-791059) and informative
+attrition ``--missing-in early=0.45,longer_term=0.65 --seed 761500`` (771500-771559, 781500-781559, 791500-791559).
+On a machine shared by eight runs only ``--sizes 30`` was run (seeds 791000-791059 and 791500-791559; the JSONs beside
+this file, by_status_false_claims_lifted_never.json and by_status_false_claims_missing_in.json); 10 and 20 councils
+are still to run.
 """
 
 from __future__ import annotations
@@ -33,7 +48,7 @@ ALPHA = 0.05
 IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
 
 
-def _one(n_councils: int, seed: int, rise: float, paths: dict | None = None) -> dict:
+def _one(n_councils: int, seed: int, rise: float, paths: dict | None = None, missing_in: dict | None = None) -> dict:
     from impact.effects import change_by_status
     from impact.panel import participant_panel
     from impact.synth import generate_with_truth
@@ -48,13 +63,20 @@ def _one(n_councils: int, seed: int, rise: float, paths: dict | None = None) -> 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         study, truth = generate_with_truth(n_councils, seed=seed, interviews_per_wave=5, words_per_interview=60,
-                                           effects=effects, intervention_paths=paths)
-        out = change_by_status(participant_panel(study, truth.coded()), codes=IMPACTS, waves=study.wave_ids)
+                                           effects=effects, intervention_paths=paths,
+                                           participant_missing_in_intervention=missing_in)
+        out = change_by_status(participant_panel(study, truth.coded()), study=study, codes=IMPACTS,
+                               waves=study.wave_ids)
     t = out[out["term"] == "differs"]
     tested = t[t["tested"].astype(bool)]
+    weighted = tested[tested["w_p_value"].astype(float).notna()]
+    cc, w = weighted["p_adjusted"] < ALPHA, weighted["w_p_adjusted"].astype(float) < ALPHA
     return {"seed": seed, "claimed": int((tested["p_adjusted"] < ALPHA).sum()),
             "rejected_unadjusted": int((tested["p_value"] < ALPHA).sum()), "tested": len(tested),
-            "not_tested": int(len(t) - len(tested)), "firth": int(tested["estimator"].eq("firth").sum())}
+            "not_tested": int(len(t) - len(tested)), "firth": int(tested["estimator"].eq("firth").sum()),
+            "weighted": len(weighted), "weighted_claimed": int(w.sum()),
+            "weighted_rejected_unadjusted": int((weighted["w_p_value"].astype(float) < ALPHA).sum()),
+            "disputed": int((cc != w).sum())}
 
 
 def _rate(k: int, n: int) -> dict:
@@ -72,26 +94,39 @@ def main(argv=None) -> dict:
     ap.add_argument("--rise", type=float, default=2.0)
     ap.add_argument("--paths", default="", help="intervention paths and chances, e.g. never=0.6,entered=0.4 (no "
                     "council in intervention at the first wave); default the generator's")
+    ap.add_argument("--missing-in", default="", help="chance a participant misses a wave where their council is in "
+                    "intervention then, by wave, e.g. early=0.45,longer_term=0.65 (informative attrition); default none")
     ap.add_argument("--out", type=Path, default=Path("bench/results"))
     args = ap.parse_args(argv)
-    paths = {k: float(v) for k, v in (p.split("=") for p in args.paths.split(","))} if args.paths else None
-    result = {"alpha": ALPHA, "rise": args.rise, "n_per_size": args.n, "seed": args.seed, "paths": paths, "sizes": {}}
+    paths, missing_in = (({k: float(v) for k, v in (p.split("=") for p in text.split(","))} if text else None)
+                         for text in (args.paths, args.missing_in))
+    result = {"alpha": ALPHA, "rise": args.rise, "n_per_size": args.n, "seed": args.seed, "paths": paths,
+              "missing_in": missing_in, "sizes": {}}
     start = time.process_time()
     for size in args.sizes:
-        runs = [_one(size, args.seed + 1000 * size + i, args.rise, paths) for i in range(args.n)]
-        tests = sum(r["tested"] for r in runs)
+        runs = []
+        for i in range(args.n):  # each study's line as it is made: a long run read before its end
+            runs.append(_one(size, args.seed + 1000 * size + i, args.rise, paths, missing_in))
+            print(size, "councils:", runs[-1], flush=True)
+        tests, weighted = sum(r["tested"] for r in runs), sum(r["weighted"] for r in runs)
         result["sizes"][str(size)] = {
             "false_claim": _rate(sum(r["claimed"] > 0 for r in runs), len(runs)),
             "test_size": _rate(sum(r["rejected_unadjusted"] for r in runs), tests),
+            "weighted_false_claim": _rate(sum(r["weighted_claimed"] > 0 for r in runs), len(runs)),
+            "weighted_test_size": _rate(sum(r["weighted_rejected_unadjusted"] for r in runs), weighted),
+            "disputed_studies": sum(r["disputed"] > 0 for r in runs),
             "not_tested": sum(r["not_tested"] for r in runs), "firth": sum(r["firth"] for r in runs), "runs": runs}
         s = result["sizes"][str(size)]
         print(size, "councils: false claims", s["false_claim"]["count"], "of", len(runs), "; unadjusted rejections",
               s["test_size"]["count"], "of", tests, "; not tested", s["not_tested"],
               "; Firth's fit", s["firth"], "; false-claim rate upper 95% (Wilson)",
-              round(s["false_claim"]["wilson_high"], 3), flush=True)
+              round(s["false_claim"]["wilson_high"], 3), "; weighted false claims", s["weighted_false_claim"]["count"],
+              "(upper 95%", round(s["weighted_false_claim"]["wilson_high"], 3), "); weighted unadjusted rejections",
+              s["weighted_test_size"]["count"], "of", weighted, "; studies disputed", s["disputed_studies"], flush=True)
     result["cpu_seconds"] = time.process_time() - start
     args.out.mkdir(parents=True, exist_ok=True)
-    name = "by_status_false_claims" + ("_" + "_".join(sorted(paths)) if paths else "")
+    name = ("by_status_false_claims" + ("_" + "_".join(sorted(paths)) if paths else "")
+            + ("_missing_in" if missing_in else ""))
     (args.out / f"{name}.json").write_text(json.dumps(result, indent=1))
     return result
 

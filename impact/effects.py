@@ -234,6 +234,7 @@ _BY_STATUS_FORMULA = "y ~ C(wave) * in_intervention"
 def change_by_status(
     panel: pd.DataFrame,
     *,
+    study: Study | None = None,
     measure: str = "reported",
     codes: Sequence[str] | None = None,
     waves: Sequence[str] | None = None,
@@ -271,10 +272,22 @@ def change_by_status(
     each group's change measured from the first wave (``grouping`` ``"ever_in_intervention"`` or
     ``"ever_out_of_intervention"``; else ``"at_wave"``): docs/methods.md says why.
 
+    With ``study``, each GEE fit is also made weighted for missed interviews (the ``w_`` columns): every participant of
+    the study is expected at every wave modelled, and each interviewed participant-wave is weighted by the inverse of
+    its estimated chance of being interviewed (:func:`impact.stats.longitudinal_model` with ``missing="ipw"``: working
+    independence, the same Mancl-DeRouen sandwich with the weights, the same F test), the response model being the
+    wave by the council's status at the wave (the weights of the models' changes, :func:`attrition_effects`) and by the
+    participant's report of the impact at the first wave (reported, not reported, not interviewed then). The status
+    alone is not enough here: this model has a term per wave and status group, and weights constant within those
+    cells leave its estimates the complete cases' (docs/methods.md, "The change by status weighted for missed
+    interviews"). Not made where the complete-case fit is Firth's, or where no participant-wave was missed.
+
     Parameters
     ----------
     panel : DataFrame
         The participant panel (:func:`impact.participant_panel`).
+    study : Study, optional
+        Its participants and their councils' status at every wave give the missed participant-waves: the weighted fit.
     measure : str, default "reported"
         Boolean column of the panel to model.
     codes : sequence of str, optional
@@ -295,6 +308,9 @@ def change_by_status(
         interval. Every row has ``code``, ``measure``, ``estimator`` (``"gee"`` or ``"firth"``, where tested),
         ``grouping``, ``n_obs``, ``n_units`` and ``n_units_intervention`` /
         ``n_units_no_intervention`` (the fewest councils of that group at the first wave and at a wave modelled).
+        With ``study``: ``w_estimate``, ``w_se``, ``w_statistic``, ``w_df_num``, ``w_df``, ``w_p_value``,
+        ``w_p_adjusted`` (Holm across the codes weighted), ``w_ci_low``, ``w_ci_high`` of the weighted fit and its
+        ``n_effective`` (Kish's effective n of the weights); NaN where it was not made.
 
     Raises
     ------
@@ -312,7 +328,14 @@ def change_by_status(
     if measure not in panel.columns:
         raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
     _indicator(panel.dropna(subset=["status_group"]), measure, missing="the models read one on every row")
-    parts = [_code_by_status(panel, code, measure, wave_list, alpha) for code in code_list]
+    grid = None
+    if study is not None:
+        require_study(study, "participants", "wave_status")
+        if "participant_id" not in panel.columns:
+            raise ValueError("`study` weights the participant panel for missed interviews, but the panel has no "
+                             "'participant_id' column (pass the participant panel, impact.participant_panel).")
+        grid = _expected_grid(study, wave_list)
+    parts = [_code_by_status(panel, code, measure, wave_list, alpha, grid) for code in code_list]
     parts = [p for p in parts if len(p)]
     if not parts:
         return pd.DataFrame(columns=_BY_STATUS_COLUMNS)
@@ -321,6 +344,9 @@ def change_by_status(
     test = out["term"].eq("differs") & out["tested"].astype(bool)
     if test.any():
         out.loc[test, "p_adjusted"] = adjust_pvalues(out.loc[test, "p_value"], method="holm")
+    weighted = out["term"].eq("differs") & np.isfinite(out["w_p_value"].astype(float))
+    if weighted.any():  # the weighted tests are their own Holm family, as the models' weighted changes are
+        out.loc[weighted, "w_p_adjusted"] = adjust_pvalues(out.loc[weighted, "w_p_value"], method="holm")
     with np.errstate(over="ignore"):
         change = ~out["term"].eq("differs")
         for c, src in (("odds_ratio", "estimate"), ("odds_ratio_ci_low", "ci_low"), ("odds_ratio_ci_high", "ci_high")):
@@ -334,11 +360,30 @@ BY_STATUS_FEWEST = 3
 _BY_STATUS_COLUMNS = ["code", "measure", "wave", "term", "estimate", "se", "statistic", "df_num", "df", "p_value",
                       "p_adjusted", "ci_low", "ci_high", "odds_ratio", "odds_ratio_ci_low", "odds_ratio_ci_high",
                       "tested", "why_not", "estimator", "grouping", "n_obs", "n_units", "n_units_intervention",
-                      "n_units_no_intervention"]
+                      "n_units_no_intervention", *(f"w_{c}" for c in ("estimate", "se", "statistic", "df_num", "df",
+                                                                      "p_value", "p_adjusted", "ci_low", "ci_high")),
+                      "n_effective"]
+
+#: The response model's covariate of the weighted change by status: the participant's report of the impact at the
+#: first wave.
+_FIRST_REPORT = "first_report"
 
 
-def _code_by_status(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str], alpha: float) -> pd.DataFrame:
-    """The rows of :func:`change_by_status` for one code (none where no wave after the first has both groups)."""
+def _expected_grid(study: Study, wave_list: list[str]) -> pd.DataFrame:
+    """Every participant of ``study`` at every wave of ``wave_list`` whose council has a status then: ``participant_id``,
+    ``council_id``, ``wave``, ``status_group`` (the rows the missed interviews are among, as :func:`attrition_effects`
+    expects them)."""
+    status = study.wave_status()[["council_id", "wave", "intervention"]]
+    grid = (study.participants[["participant_id", "council_id"]].merge(pd.DataFrame({"wave": wave_list}), how="cross")
+            .merge(status, on=["council_id", "wave"], how="left"))
+    grid["status_group"] = grid["intervention"].map(STATUS_GROUPS)
+    return grid.dropna(subset=["status_group"])[["participant_id", "council_id", "wave", "status_group"]]
+
+
+def _code_by_status(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str], alpha: float,
+                    grid: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rows of :func:`change_by_status` for one code (none where no wave after the first has both groups); with
+    ``grid`` (:func:`_expected_grid`), also the weighted fit's (:func:`_by_status_weighted`)."""
     from .stats._models import FEW_UNITS
 
     d = _model_frame(panel[panel["code"] == code].dropna(subset=["status_group"]), measure, wave_list, dtype=int)
@@ -376,12 +421,57 @@ def _code_by_status(panel: pd.DataFrame, code: str, measure: str, wave_list: lis
                else "the model could not be fitted or gave no standard error")
         return pd.DataFrame([{**base, "wave": "", "term": "differs", "tested": False, "why_not": why}])
     test, table = fit
-    rows = [{**base, "wave": "", "term": "differs", **test, "tested": True, "why_not": "", "estimator": estimator}]
+    cols = ("estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high")
+    weighted = (_by_status_weighted(panel[panel["code"] == code], grid, d, measure, grouping, names, alpha)
+                if grid is not None and estimator == "gee" else None)
+    w_test, w_table, n_eff = weighted if weighted is not None else ({}, None, np.nan)
+    rows = [{**base, "wave": "", "term": "differs", **test, "tested": True, "why_not": "", "estimator": estimator,
+             **{f"w_{c}": v for c, v in w_test.items()}, "n_effective": n_eff}]
     for name, r in table.iterrows():
         w, term = str(name).split("|", 1)
         rows.append({**base, "wave": w, "term": term, "tested": True, "why_not": "", "estimator": estimator,
-                     **{c: r[c] for c in ("estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high")}})
+                     **{c: r[c] for c in cols}, "n_effective": n_eff,
+                     **({f"w_{c}": w_table.loc[name, c] for c in cols} if w_table is not None else {})})
     return pd.DataFrame(rows)
+
+
+def _by_status_weighted(seen: pd.DataFrame, grid: pd.DataFrame, d: pd.DataFrame, measure: str, grouping: str,
+                        names: dict, alpha: float):
+    """The GEE of :func:`_by_status_gee` weighted for missed interviews, on the rows ``d`` was fitted on (its waves, its
+    status groups) with every participant of the study expected at each of those waves (``grid``); ``seen`` is the
+    code's rows of the participant panel. ``(test, table, n_effective)``, or None where nothing was missed or the fit
+    fails.
+
+    The response model is the wave by the status at the wave and by the participant's report of the impact at the
+    first wave (``first_report``: reported, not reported, not interviewed then): with the status alone the weights are
+    constant within each wave and status group, the cells this saturated model has a term for, and its weighted
+    estimates are the complete cases' under working independence (a GEE whose fitted values are its cells' shares
+    solves the same equations whatever weight each cell has); the first report is what varies within them and what
+    attrition that depends on the impact leaves a trace of."""
+    waves = list(d["wave"].cat.categories)
+    g = grid[grid["wave"].isin(waves)].merge(seen[["participant_id", "wave", measure]].drop_duplicates(
+        ["participant_id", "wave"]), on=["participant_id", "wave"], how="left")
+    g = g.assign(y=g[measure].astype(float), wave=pd.Categorical(g["wave"], categories=waves),
+                 status_at_wave=(g["status_group"] == "intervention").astype(int))
+    if not g["y"].isna().any():
+        return None
+    if grouping == "at_wave":
+        g["in_intervention"] = g["status_at_wave"]
+    else:  # each council in the group the complete cases put it in (a council with no interview of it has none)
+        group = d.groupby("council_id")["in_intervention"].first()
+        g = g.assign(in_intervention=g["council_id"].map(group)).dropna(subset=["in_intervention"])
+        g["in_intervention"] = g["in_intervention"].astype(int)
+    first = g.loc[g["wave"] == waves[0]].set_index("participant_id")["y"]
+    report = g["participant_id"].map(first.map({1.0: "reported", 0.0: "not_reported"})).fillna("not_interviewed")
+    # one factor of status and first report, crossed with the wave: the response model is saturated in them (attrition
+    # that depends on the first report in one status group only is not additive in the two)
+    g[_FIRST_REPORT] = np.where(g["status_at_wave"].eq(1), "in_", "out_") + report
+    fit = _by_status_gee(g, names, alpha, missing="ipw", subject="participant_id", time="wave",
+                         response_covariates=[_FIRST_REPORT])
+    if fit is None:
+        return None
+    (test, table), res = fit[:2], fit[2]
+    return test, table, float(res.n_effective)
 
 
 def _by_status_grouping(d: pd.DataFrame, first: str) -> tuple[pd.DataFrame, str]:
@@ -409,9 +499,10 @@ def _by_status_contrasts(later) -> dict:
     return out
 
 
-def _by_status_gee(d: pd.DataFrame, names: dict, alpha: float):
+def _by_status_gee(d: pd.DataFrame, names: dict, alpha: float, **weighted):
     """The GEE's test of every interaction term (Wald F on the bias-reduced sandwich) and each group's change, or None
-    where it cannot be fitted or gives no standard error."""
+    where it cannot be fitted or gives no standard error. ``weighted``: :func:`impact.stats.longitudinal_model`'s
+    arguments of a fit weighted for missed interviews (:func:`_by_status_weighted`), whose fit is returned third."""
     from scipy import stats as st
 
     from .stats import longitudinal_model
@@ -421,7 +512,7 @@ def _by_status_gee(d: pd.DataFrame, names: dict, alpha: float):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the impact's own model gave its warnings
             res = longitudinal_model(d, formula=_BY_STATUS_FORMULA, unit="council_id", family="binomial",
-                                     method="gee", cov_struct="exchangeable", alpha=alpha)
+                                     method="gee", cov_struct="exchangeable", alpha=alpha, **weighted)
     except (ValueError, np.linalg.LinAlgError):
         return None
     table = _contrasts(res, _by_status_contrasts(names))
@@ -432,7 +523,8 @@ def _by_status_gee(d: pd.DataFrame, names: dict, alpha: float):
     v = res.cov.loc[inter, inter].to_numpy(dtype="float64")
     k, df = len(inter), float(res.params["df"].iloc[0])
     f_stat = float(b @ np.linalg.solve(v, b)) / k
-    return {"statistic": f_stat, "df_num": float(k), "df": df, "p_value": float(st.f.sf(f_stat, k, df))}, table
+    test = {"statistic": f_stat, "df_num": float(k), "df": df, "p_value": float(st.f.sf(f_stat, k, df))}
+    return (test, table, res) if weighted else (test, table)
 
 
 def _by_status_firth(d: pd.DataFrame, names: dict, alpha: float):
@@ -790,11 +882,7 @@ def attrition_effects(
     cols = ["code", "measure", "missing", "estimate", "se", "ci_low", "ci_high", "p_value", "n_obs", "n_effective",
             "n_units", "separation", "estimator"]
     # every participant at every wave, with the council's status then: the missed waves are the rows without outcome
-    status = study.wave_status()[["council_id", "wave", "intervention"]]
-    grid = (study.participants[["participant_id", "council_id"]].merge(pd.DataFrame({"wave": wave_list}), how="cross")
-            .merge(status, on=["council_id", "wave"], how="left"))
-    grid["status_group"] = grid["intervention"].map(STATUS_GROUPS)
-    grid = grid.dropna(subset=["status_group"])[["participant_id", "council_id", "wave", "status_group"]]
+    grid = _expected_grid(study, wave_list)
     rows = []
     for code in code_list:
         seen = panel.loc[panel["code"] == code, ["participant_id", "wave", measure]]

@@ -560,8 +560,8 @@ def analyse(
         # whether each impact's change across the waves differs by intervention status (truth52): the same GEE with
         # the wave interacting with the status at the wave
         with said_in_words("the models of change by intervention status (the change by status table)"):
-            status_change = (change_by_status(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids,
-                                          alpha=alpha) if not models.empty else None)
+            status_change = (change_by_status(ppanel, study=study, measure=MAIN_MEASURE, codes=codes,
+                                              waves=study.wave_ids, alpha=alpha) if not models.empty else None)
         # the same models with missed interviews weighted for (a sensitivity analysis beside them)
         with said_in_words(MODEL_FIGURES["attrition_sensitivity"], name_own=True):
             attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids,

@@ -938,6 +938,7 @@ def _by_status_blocks(ctx) -> list:
     if bs.empty:
         return []
     tests = bs[bs["term"].eq("differs")].set_index("code")
+    weighted = "w_p_value" in bs.columns and np.isfinite(tests["w_p_value"].astype(float)).any()
     rows = []
     for code, part in bs.groupby("code", sort=False):
         t = tests.loc[code]
@@ -959,6 +960,12 @@ def _by_status_blocks(ctx) -> list:
             row["differs_p_value"] = float(t["p_value"]) if ok else SUPPRESSED
             row["differs_p_adjusted"] = float(t["p_adjusted"]) if ok else SUPPRESSED
             row["differs"] = verdict if ok else SUPPRESSED
+            if weighted:  # the same model weighted for missed interviews (truth54)
+                wr = per.loc[(w, "change_difference")] if w else None
+                # its ratio and test, not its interval: two more columns printed the example's workbook sheet at 54%,
+                # below the least scale (the interval is Findings.change_by_status's w_ci_low, w_ci_high)
+                row["weighted_ratio"] = (np.nan if wr is None else math.exp(float(wr["w_estimate"]))) if ok else SUPPRESSED
+                row["weighted_differs_p_adjusted"] = float(t.get("w_p_adjusted", np.nan)) if ok else SUPPRESSED
             rows.append(row)
     table = pd.DataFrame(rows)
     level = ctx.level
@@ -981,13 +988,20 @@ def _by_status_blocks(ctx) -> list:
         "interaction terms together with the Rao-Scott mean design effect). groups: where no council had one status "
         "at the first wave (status beginning after the review), councils are grouped by whether they ever had it "
         "at a later wave, and each group's change is from the first wave (see the methods)."
+        + (" Weighted: the same GEE weighted for missed interviews (each participant by the inverse of their "
+           "estimated chance of being interviewed at the wave, on wave, status at the wave and whether they reported "
+           "the impact at the first wave; working independence, the same sandwich and F test; Holm-adjusted across "
+           "the impacts weighted; not made for a Firth fit): its ratio of the odds ratios at the wave and its test "
+           "that the change differs. Where missed interviews are not at random and the two tests disagree at "
+           f"{ctx.alpha:g}, the summary calls the difference disputed." if weighted else "")
         + (" Where a count of participants reporting an impact at a wave in a status group is suppressed, that "
            "impact's figures are too: the model's fitted totals would give it back." if hidden else ""),
         {"not_in_odds_ratio": "ratio:2", "Not in intervention: CI": CI("not_in_ci_low", "not_in_ci_high", ratio=True),
          "not_in_p_value": "p", "in_odds_ratio": "ratio:2",
          "In intervention: CI": CI("in_ci_low", "in_ci_high", ratio=True), "in_p_value": "p",
          "ratio_of_odds_ratios": "ratio:2", f"{_IN_OVER_NOT}: CI": CI("ratio_ci_low", "ratio_ci_high", ratio=True),
-         "ratio_p_value": "p", "differs_p_value": "p", "differs_p_adjusted": "p"},
+         "ratio_p_value": "p", "differs_p_value": "p", "differs_p_adjusted": "p",
+         **({"weighted_ratio": "ratio:2", "weighted_differs_p_adjusted": "p"} if weighted else {})},
         labels={"impact": "Impact",
                 "compared_with": Label("Compared with", description="The wave the change is measured from."),
                 **{k: v for prefix, group in (("not_in", "no_intervention"), ("in", "intervention")) for k, v in (
@@ -1012,7 +1026,14 @@ def _by_status_blocks(ctx) -> list:
                 "differs_p_adjusted": Label("Differs by status: p (Holm)", description=(
                     "That test's p-value, Holm-adjusted across the impacts tested.")),
                 "differs": Label("Change differs by status", description=(
-                    "yes where the adjusted p is below alpha; no; or why it was not tested."))})]
+                    "yes where the adjusted p is below alpha; no; or why it was not tested.")),
+                # the weighted columns' labels only where the table has them (a study with no missed interview, or
+                # every fit Firth's, has none)
+                **({"weighted_ratio": Label("Weighted: ratio of the odds ratios", description=(
+                    "In over not in intervention, from the fit weighted for missed interviews.")),
+                    "weighted_differs_p_adjusted": Label("Weighted: differs by status, p (Holm)", description=(
+                        "The weighted fit's test that the change is the same in both status groups, Holm-adjusted "
+                        "across the impacts weighted."))} if weighted else {})})]
 
 
 def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
@@ -1032,8 +1053,13 @@ def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
     at = (lambda w: ctx.short_wave(w).lower()) if len(ctx.later) > 1 else (lambda w: ctx.wave(w).lower())
     la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
     out = []
+    # where the missed interviews are not at random, a difference one fit claims and the other does not is no finding
+    # either way (as for the changes, :func:`_weighted_disputed`): named with what each fit shows (truth54)
+    disputed = _by_status_disputed(ctx, tests[tests["_shown"] & ~tests["code"].isin(doubtful)])
+    if len(disputed):
+        out.append(_by_status_disputed_sentence(ctx, disputed))
     for t in tests[(tests["p_adjusted"] < ctx.alpha) & tests["_shown"]].itertuples():
-        if t.code in doubtful:
+        if t.code in doubtful or t.code in set(disputed["code"]):
             continue
         per = bs[(bs["code"] == t.code) & ~bs["term"].eq("differs")]
         diff = per[per["term"].eq("change_difference")]
@@ -1057,6 +1083,39 @@ def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
                    f"{_say(n)} {ctx.one if n == 1 else ctx.many} tested; table 'Change across the waves by "
                    f"intervention status'): {'; '.join(parts)}.")
     return out
+
+
+def _by_status_disputed(ctx, tests: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``tests`` (change by status tests, :func:`_by_status_rows`) whose complete-case and weighted tests
+    (``p_adjusted``, ``w_p_adjusted``: each Holm-adjusted across the impacts it was made for) disagree on whether the
+    change differs at alpha, where the response test finds the missed interviews not at random
+    (:func:`_not_at_random`). A Firth fit has no weighted test and is not among them."""
+    r = ctx.response_test
+    if r is None or not r["p_value"] < ctx.alpha or tests.empty or "w_p_adjusted" not in tests.columns:
+        return tests.iloc[:0]
+    w = tests["w_p_adjusted"].astype(float)
+    both = tests[np.isfinite(w)]
+    return both[(both["p_adjusted"] < ctx.alpha) != (both["w_p_adjusted"].astype(float) < ctx.alpha)]
+
+
+def _by_status_disputed_sentence(ctx, disputed: pd.DataFrame) -> str:
+    """'Missed interviews are not at random, and the models of change by status weighted for them disagree with the
+    complete-case models on whether the change across the waves differs by intervention status in ...': the impacts
+    :func:`_by_status_disputed` found, each with what each fit shows (its Holm-adjusted p), none stated as found."""
+    def shows(p: float) -> str:
+        return f"differs, Holm-adjusted {_p_words(p, ctx.alpha)}" if p < ctx.alpha else (
+            f"no significant difference, Holm-adjusted {_p_words(p, ctx.alpha)}")
+
+    items = [f"{ctx.code(r.code).lower()} (complete cases: {shows(float(r.p_adjusted))}; weighted: "
+             f"{shows(float(r.w_p_adjusted))})" for r in disputed.itertuples()]
+    one = len(items) == 1
+    return ("Missed interviews are not at random, and the models of change by status weighted for them (each "
+            "participant by the inverse of their estimated chance of being interviewed at the wave, on wave, "
+            "intervention status and whether they reported the impact at the first wave) disagree with the "
+            "complete-case models on whether the change across the waves differs by intervention status in "
+            + _listed(items, semicolons=True) + f": {'this difference is' if one else 'these differences are'} not "
+            "stated as found, nor as absent; the table 'Change across the waves by intervention status' sets both "
+            "fits' figures side by side.")
 
 
 def _not_at_random(ctx) -> str | None:
