@@ -252,7 +252,6 @@ def test_review_import_refuses_a_folder(study_dir, coded_file, tmp_path, capsys)
 def test_a_bug_while_reading_codings_is_not_blamed_on_the_file(study_dir, tmp_path, monkeypatch):
     """A ValueError that impact's own code raises while reading `--coded` is a bug and surfaces as one (a
     traceback), not as "not a readable coding file"; a reading library's ValueError is still the file's problem."""
-    import pandas as pd
 
     import impact.codings as codings
     from impact.agreement import _check_option

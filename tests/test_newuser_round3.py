@@ -157,3 +157,16 @@ def test_attrition_warnings_give_the_rows_of_the_interviews_there_are():
     assert by["participant_id", "P9"].row == 11 and "rows 11, 12)" in str(by["participant_id", "P9"])
     assert by["council_id", "303"].row == 12 and "its interview is in row 12)" in str(by["council_id", "303"])
     assert all(p.row is not None for p in problems)
+
+
+def test_a_study_into_another_commands_output_names_that_output(tmp_path, capsys):
+    from impact._io import staged_directory
+
+    with staged_directory(tmp_path / "rep") as staging:
+        (staging / "report.html").write_text("<html></html>")
+    assert main(["import-qdpx", str(_qdpx(tmp_path / "p.qdpx", ["Morale is up."])), str(tmp_path / "imp")]) == 0
+    capsys.readouterr()
+    for folder, kind in (("rep", "the report of `impact run`"), ("imp", "a REFI-QDA project imported by")):
+        assert main(["synth", "--out", str(tmp_path / folder)]) == 2  # on main: "is not empty and holds no study"
+        assert f"{tmp_path / folder} holds {kind}" in capsys.readouterr().err
+    assert not (tmp_path / "rep" / "study.yaml").exists() and not (tmp_path / "imp" / "study.yaml").exists()
