@@ -66,6 +66,7 @@ __all__ = [
     "literal_tilde",
     "unwritable",
     "read_output_manifest",
+    "output_kind",
     "OutputFolderError",
     "OUTPUT_MARKER",
     "EncodingWarning_",
@@ -1681,8 +1682,8 @@ def read_output_manifest(folder: str | os.PathLike) -> dict | None:
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "out"
     >>> with staged_directory(out) as d:
     ...     _ = (d / "a.txt").write_text("new")
-    >>> sorted(read_output_manifest(out)["files"])
-    ['a.txt']
+    >>> sorted(read_output_manifest(out)["files"]), output_kind(out)
+    (['a.txt'], 'report')
     """
     import json
 
@@ -1698,16 +1699,52 @@ def read_output_manifest(folder: str | os.PathLike) -> dict | None:
     return data
 
 
-def _write_output_manifest(folder: Path) -> None:
+#: The kinds of output folder impact writes, as its manifest names them (``kind``; a manifest without one was
+#: written by ``impact run`` before kinds were recorded), and how a message names each.
+OUTPUT_KINDS = {
+    "report": "the report of `impact run` (or `impact demo`)",
+    "import-qdpx": "a REFI-QDA project imported by `impact import-qdpx`",
+}
+
+
+def output_kind(folder: str | os.PathLike) -> str | None:
+    """The kind of output folder impact wrote at ``folder`` (a key of :data:`OUTPUT_KINDS`), or None if none.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> output_kind(tempfile.mkdtemp()) is None  # no manifest: no output of impact's (see read_output_manifest)
+    True
+    """
+    manifest = read_output_manifest(folder)
+    if manifest is None:
+        return None
+    kind = manifest.get("kind", "report")
+    return kind if isinstance(kind, str) else "report"
+
+
+def other_kind_refusal(given: str | os.PathLike, folder: str | os.PathLike, kind: str, hint: str) -> str | None:
+    """Why an output of ``kind`` may not be written into ``folder``, which holds impact's output of another kind
+    (one command's files among another's: the next run of either is refused, or replaces the other's), or None."""
+    found = output_kind(folder)
+    if found is None or found == kind:
+        return None
+    return (f"{given}: the folder holds {OUTPUT_KINDS.get(found, f'the output of impact ({found})')} "
+            f"({OUTPUT_MARKER} says so) - expected a new folder, or one holding {OUTPUT_KINDS[kind]}; "
+            f"keep the two apart: {hint}")
+
+
+def _write_output_manifest(folder: Path, *, kind: str = "report", files: list[str] | None = None) -> None:
+    """Write ``folder``'s manifest: of ``kind``, listing ``files`` (paths inside it; default every file there)."""
     import json
 
     from ._version import __version__
 
-    files = {}
-    for p in sorted(folder.rglob("*")):
-        if p.is_file() and p.name != OUTPUT_MARKER and p.relative_to(folder).as_posix() != _STAGING_MARKER:
-            files[p.relative_to(folder).as_posix()] = {"bytes": p.stat().st_size, "sha256": _file_digest(p)}
-    manifest = {"written_by": "impact", "impact_version": __version__, "files": files}
+    if files is None:
+        files = [p.relative_to(folder).as_posix() for p in sorted(folder.rglob("*"))
+                 if p.is_file() and p.name != OUTPUT_MARKER and p.relative_to(folder).as_posix() != _STAGING_MARKER]
+    listed = {rel: {"bytes": (folder / rel).stat().st_size, "sha256": _file_digest(folder / rel)} for rel in sorted(files)}
+    manifest = {"written_by": "impact", "impact_version": __version__, "kind": kind, "files": listed}
     atomic_write_text(folder / OUTPUT_MARKER, json.dumps(manifest, indent=1, sort_keys=True) + "\n", durable=False)
 
 
@@ -1939,6 +1976,8 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
     if not entries:
         return path
     manifest = read_output_manifest(path)
+    if (other := other_kind_refusal(raw, path, "report", hint)) is not None:
+        raise OutputFolderError(other)
     if manifest is None:
         names = sorted(p.relative_to(path).as_posix() for p in entries if p.is_file() or p.is_symlink()) or \
             sorted(p.relative_to(path).as_posix() for p in entries)

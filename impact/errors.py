@@ -389,6 +389,21 @@ class AttritionWarning(ImpactWarning):
     """
 
 
+def _format_impact_warning(message, category, filename, lineno, line=None, *, _plain=warnings.formatwarning):
+    """impact's warnings as ``AttritionWarning: message``: where Python (and so a notebook) shows a warning, the file
+    and line of impact's code that raised it (a temporary file's path in a notebook) and that line's source said
+    nothing to an analyst.  Any other warning is shown as Python shows it."""
+    if isinstance(category, type) and issubclass(category, ImpactWarning):
+        return f"{category.__name__}: {message}\n"
+    return _plain(message, category, filename, lineno, line)
+
+
+# Set once (a module reloaded keeps the first): every other warning still goes through Python's own formatting.
+if not getattr(warnings.formatwarning, "_impact", False):
+    _format_impact_warning._impact = True  # type: ignore[attr-defined]
+    warnings.formatwarning = _format_impact_warning
+
+
 @contextlib.contextmanager
 def recorded_warnings() -> Iterator[list[warnings.WarningMessage]]:
     """Record every warning raised inside the block, each occurrence, to be reported or published.

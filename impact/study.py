@@ -1738,7 +1738,14 @@ def _check_study_target(given: Path, target: Path, *, overwrite: bool) -> None:
 
     ``target`` is ``given`` made absolute.  Raises :class:`FileExistsError`.
     """
-    from ._io import OutputFolderError, _listing, inside_study
+    from ._io import (
+        OUTPUT_KINDS,
+        OUTPUT_MARKER,
+        OutputFolderError,
+        _listing,
+        inside_study,
+        output_kind,
+    )
 
     if (inside := inside_study(given)) is not None:  # among another study's inputs, as the command line refuses
         raise OutputFolderError(inside)
@@ -1764,6 +1771,10 @@ def _check_study_target(given: Path, target: Path, *, overwrite: bool) -> None:
     has_study = "study.yaml" not in foreign and "study.yaml" in entries
     if not has_study:
         again = "" if not overwrite else " (overwrite=True replaces only a folder holding a study)"
+        if (kind := output_kind(target)) is not None:  # another command's output, named as itself
+            raise FileExistsError(f"{given} holds {OUTPUT_KINDS.get(kind, 'the output of impact')} ({OUTPUT_MARKER} "
+                                  f"says so) - expected a new or empty folder for the study{again}; choose another "
+                                  "folder")
         raise FileExistsError(f"{given} is not empty and holds no study: {_listing(entries, 5)} - expected a new "
                               f"or empty folder for the study{again}; choose another folder")
     if foreign:

@@ -2473,12 +2473,23 @@ def _check_attrition(parsed, waves, *, refused_rows: set[int] = frozenset(),
     wave_ids = [str(w["id"]) for w in waves]
     by_council: dict[str, set[str]] = defaultdict(set)
     by_part: dict[str, set[str]] = defaultdict(set)
+    rows: dict[tuple[str, str], list[int]] = defaultdict(list)  # the rows of interviews.csv of each council, participant
     for line, v in parsed.get("interviews", []):
         if wave := v.get("wave") or (derived or {}).get(line):  # a blank id (refused already) is no one's interview
             if v.get("council_id") is not None:
                 by_council[v["council_id"]].add(wave)
+                rows["council_id", v["council_id"]].append(line)
             if v.get("participant_id") is not None:
                 by_part[v["participant_id"]].add(wave)
+                rows["participant_id", v["participant_id"]].append(line)
+
+    def missing_at(column: str, who: str, lacking: list[str], expected: str) -> Problem:
+        # a wave without an interview has no row: the row is the first of the interviews there are, all of them named
+        # (the first few and a count), so that `file:row:column` leads to them
+        at = rows[column, who]
+        return Problem("interviews.csv", at[0], column, who, f"{expected} (attrition: none at {', '.join(lacking)}; "
+                       f"{'its interview is in row' if len(at) == 1 else 'its interviews are in rows'} "
+                       f"{_listing([str(r) for r in at], 5)})", severity="warning")
     # No interview whose council and wave were read (interviews.csv's council_id column misnamed, or every cell of it
     # refused): that is an error already said, not each council's lack of interviews.
     if parsed.get("interviews") and by_council:
@@ -2499,9 +2510,9 @@ def _check_attrition(parsed, waves, *, refused_rows: set[int] = frozenset(),
     for council, have in sorted(by_council.items()):
         lacking = [w for w in wave_ids if w not in have]
         if lacking:
-            out.append(Problem("interviews.csv", None, "council_id", council, f"interviews at every wave (attrition: none at {', '.join(lacking)})", severity="warning"))
+            out.append(missing_at("council_id", council, lacking, "interviews at every wave"))
     for pid, have in sorted(by_part.items()):
         lacking = [w for w in wave_ids if w not in have]
         if lacking:
-            out.append(Problem("interviews.csv", None, "participant_id", pid, f"an interview at every wave (attrition: none at {', '.join(lacking)})", severity="warning"))
+            out.append(missing_at("participant_id", pid, lacking, "an interview at every wave"))
     return out

@@ -228,11 +228,12 @@ def test_review_import_with_no_decisions_says_so(study_dir, coded_file, tmp_path
     assert main(["review", "export", str(study_dir), "--coded", str(coded_file), "--out", str(xlsx)]) == 0
     capsys.readouterr()
     out = tmp_path / "decisions.csv"
-    assert main(["review", "import", str(xlsx), "--out", str(out), "--reviewer", "ann"]) == 0
-    said = capsys.readouterr().out
-    assert f"no decisions found in {xlsx} (reviewer ann)" in said
+    # newuser3: an empty CSV was written (exit 0) that `impact agree` then refused; now refused here, nothing written
+    assert main(["review", "import", str(xlsx), "--out", str(out), "--reviewer", "ann"]) == 2
+    said = capsys.readouterr().err
+    assert f"{xlsx}: nothing decided yet" in said and f"{out} was not written" in said
     assert "nobody" not in said and "0 decisions" not in said
-    assert pd.read_csv(out).empty
+    assert not out.exists()
 
 
 def test_review_import_refuses_a_folder(study_dir, coded_file, tmp_path, capsys):
@@ -251,7 +252,6 @@ def test_review_import_refuses_a_folder(study_dir, coded_file, tmp_path, capsys)
 def test_a_bug_while_reading_codings_is_not_blamed_on_the_file(study_dir, tmp_path, monkeypatch):
     """A ValueError that impact's own code raises while reading `--coded` is a bug and surfaces as one (a
     traceback), not as "not a readable coding file"; a reading library's ValueError is still the file's problem."""
-    import pandas as pd
 
     import impact.codings as codings
     from impact.agreement import _check_option

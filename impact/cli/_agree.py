@@ -181,6 +181,11 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
         if from_stem:
             df["coder"] = path.stem
         names = [path.stem] if from_stem else list(dict.fromkeys(df["coder"]))
+        if not names and {"decision", "row_id"} <= set(df.columns):  # `impact review import` of an unfilled workbook
+            raise InputError(f"{path}: holds a reviewer's decisions but no rows: the review workbook it was imported "
+                             "from had no decision filled in - expected the decisions: fill in the decision column "
+                             "of the workbook (accept, reject or other), save it, run `impact review import` again, "
+                             "then `impact agree`")
         if not names:
             raise InputError(f"{path}: has a coder column but no rows, so it names no coder - expected the rows of "
                              "each coder named in it (a file of one coder who coded nothing has no coder column: "

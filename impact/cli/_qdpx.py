@@ -9,11 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._io import (
+    OUTPUT_MARKER,
     Rollback,
+    _write_output_manifest,
     atomic_write_text,
     check_input_file,
     in_study_words,
     literal_tilde,
+    other_kind_refusal,
+    output_kind,
     rolled_back_on_failure,
     windows_safe_name,
 )
@@ -47,7 +51,8 @@ def register(sub) -> None:
         "import-qdpx",
         help="import a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA...) into coded output",
         description="Writes OUTDIR/codings.csv (long coded output with a coder column), codebook.yaml, "
-        "sources/, cases.csv and report.txt. Existing files are moved to a .bak first, never overwritten.",
+        "sources/, cases.csv and report.txt. An existing file whose content would change is moved to a .bak first, never "
+        "overwritten; an unchanged one is left as it is. OUTDIR may not hold the report of `impact run`.",
         epilog=examples("impact import-qdpx project.qdpx imported --study my-study",
                         "impact import-qdpx project.qdpx imported --study my-study --positions utf16   # from NVivo"),
     )
@@ -101,6 +106,27 @@ def _backup(path: Path, notes: list[str], changes: Rollback) -> None:
     notes.append(f"existing {path.name} moved to {bak.name}")
 
 
+def _write_changed(path: Path, write, notes: list[str], changes: Rollback) -> bool:
+    """Write ``path`` by ``write(a_path)``; a file already there with the same bytes is left as it is (no backup: a
+    project imported again made a .bak of every file, changed or not), one whose bytes would change is moved to a .bak
+    first (:func:`_backup`).  Returns whether ``path`` was written."""
+    import filecmp
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=f".new{path.suffix}", dir=path.parent)
+    os.close(fd)
+    new = Path(name)
+    try:
+        write(new)
+        if path.is_file() and not path.is_symlink() and filecmp.cmp(new, path, shallow=False):
+            return False
+        _backup(path, notes, changes)
+        os.replace(new, path)
+    finally:
+        new.unlink(missing_ok=True)
+    return True
+
+
 # Extensions of the documents QDA programs import: a source called "alpha.txt" or
 # "Interview 3.docx" is written as "alpha.txt" and "Interview 3.txt", never "alpha.txt.txt".
 _DOC_EXT = re.compile(r"\.(txt|text|docx?|odt|rtf|pdf|html?|md|srt|vtt)$", re.IGNORECASE)
@@ -129,6 +155,13 @@ def _check_import_folder(out: Path, study: str | None) -> None:
     if folder is not None:
         raise InputError(f"{out} {in_study_words(real, folder, folder)} (it holds study.yaml); write the "
                          "imported project elsewhere")
+    if (other := other_kind_refusal(out, out, "import-qdpx", "write the imported project into another folder")):
+        raise InputError(other)
+    marker = out / OUTPUT_MARKER
+    if (marker.exists() or marker.is_symlink()) and output_kind(out) is None:  # never written over
+        raise InputError(f"{marker}: impact keeps the kind of the folder here, but this file is not impact's - "
+                         "expected no such file or one impact wrote; move it away or write the imported project "
+                         "into another folder")
 
 
 def run_import(args) -> int:
@@ -157,6 +190,7 @@ def run_import(args) -> int:
                 codebook_arg = Codebook.load(codebook_arg)
             coded, codebook = study_codings_from_project(project, study=study, codebook=codebook_arg)
     notes += [f"warning: {w.message}" for w in caught if issubclass(w.category, QdpxWarning)]
+    _check_import_folder(out, args.study)  # again: the folder may have changed while the project was read
     with rolled_back_on_failure() as changes:  # a failure part-way leaves the folder as it was
         report, path = _write_import(project, coded, codebook, out, notes, changes, source=Path(args.file).name)
     say(args, *report[2:], "report: " + str(path))
@@ -167,15 +201,17 @@ def _write_import(project, coded, codebook, out: Path, notes: list[str], changes
                   source: str) -> tuple[list[str], Path]:
     """Write an imported project's files into ``out`` (existing ones moved to a .bak); return the report and its path."""
     changes.mkdir(out)  # only once the archive has been read safely
-    written = []
+    written, files, same = [], [], []
+
+    def put(rel: str, write, report_notes: list[str] = notes) -> None:
+        files.append(rel)
+        if not _write_changed(out / rel, write, report_notes, changes):
+            same.append(rel)
+
     if coded is not None:
-        path = out / "codings.csv"
-        _backup(path, notes, changes)
-        write_table(coded, path)
+        put("codings.csv", lambda path: write_table(coded, path))
         written.append(f"codings.csv ({_counted(len(coded), 'coding')} by {_counted(coded['coder'].nunique(), 'coder')})")
-        path = out / "codebook.yaml"
-        _backup(path, notes, changes)
-        codebook.to_yaml(path)
+        put("codebook.yaml", codebook.to_yaml)
         written.append(f"codebook.yaml ({_counted(len(codebook.code_ids), 'code')})")
     texts = project.sources[project.sources["text"].notna()]
     used: set[str] = set()
@@ -186,23 +222,22 @@ def _write_import(project, coded, codebook, out: Path, notes: list[str], changes
         while name.lower() in used:
             name = f"{name}_{r.source_guid[:8]}"
         used.add(name.lower())
-        path = out / "sources" / f"{name}.txt"
-        _backup(path, notes, changes)
-        atomic_write_text(path, r.text)
+        put(f"sources/{name}.txt", lambda path, text=r.text: atomic_write_text(path, text))
     if len(texts):
         written.append(f"sources/ ({len(texts)} text files)")
     cases = _cases_wide(project)
-    path = out / "cases.csv"
-    _backup(path, notes, changes)
-    write_table(cases, path)
+    put("cases.csv", lambda path: write_table(cases, path))
     written.append(f"cases.csv ({_counted(len(cases), 'case')})")
     report = [f"Imported {source} ({project.origin or 'unknown program'}): {project!r}", ""]
     report += [f"wrote {w}" for w in written] + notes
     report += [f"{r.severity}: {r.item}: {r.message}" for r in project.issues.itertuples(index=False)]
-    path = out / "report.txt"
-    _backup(path, [], changes)
-    atomic_write_text(path, "\n".join(report) + "\n")
-    return report, path
+    put("report.txt", lambda path: atomic_write_text(path, "\n".join(report) + "\n"), [])
+    if same:  # said, not written in report.txt: a project imported again gives the same report.txt
+        report.append(f"{_counted(len(same), 'file')} unchanged, left as they were (no backup made)")
+    # the folder's kind, so that `impact run --out` here (or an import into a report) is refused by name
+    changes.will_write(out / OUTPUT_MARKER)
+    _write_output_manifest(out, kind="import-qdpx", files=files)
+    return report, out / "report.txt"
 
 
 def _cases_wide(project) -> pd.DataFrame:

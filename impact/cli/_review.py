@@ -107,17 +107,22 @@ def run_import(args) -> int:
     # a folder, or the workbook read, is refused; an existing file is kept as a .bak
     out = check_output_file(args.out, overwrite=True, inputs=[args.file], **_DECISIONS)
     result = import_review(args.file, reviewer=args.reviewer)
+    decided = result["decision"].isin(["accept", "reject", "other"])
+    n_decided = result.loc[decided, "row_id"].nunique()
+    if not n_decided:
+        # An empty file was written (an earlier one moved aside for it), which `impact agree` then refused as "a coder
+        # column but no rows": told here instead, and nothing written, so a script stops at the step to redo.
+        noted = result.loc[result["decision"] == "note", "row_id"].nunique()
+        notes = f" ({_counted(noted, 'row')} with notes only)" if noted else ""
+        kept = f"{out} was left as it was" if out.exists() else f"{out} was not written"
+        raise InputError(f"{args.file}: nothing decided yet - the decision column of sheet 'review' is blank in every "
+                         f"row{notes}; expected accept, reject or other in at least one row: fill them in, save the "
+                         f"workbook and run `impact review import` again ({kept})")
     check_output_file(out, overwrite=True, inputs=[args.file], **_DECISIONS)
     with rolled_back_on_failure() as changes:  # a failed write puts the previous file back
         bak = backup(out, changes)
         write_table(result, out)
     if bak is not None:
         print(f"impact review: {out} existed; moved it to {bak}", file=sys.stderr)
-    decided = result["decision"].isin(["accept", "reject", "other"])
-    n_decided = result.loc[decided, "row_id"].nunique()
-    if n_decided:
-        say(args, f"impact review: {_counted(n_decided, 'decision')} by {', '.join(sorted(set(result['coder'])))} -> {out}")
-    else:
-        who = f" (reviewer {args.reviewer})" if args.reviewer else ""
-        say(args, f"impact review: no decisions found in {args.file}{who}; wrote {out} with no codings")
+    say(args, f"impact review: {_counted(n_decided, 'decision')} by {', '.join(sorted(set(result['coder'])))} -> {out}")
     return 0

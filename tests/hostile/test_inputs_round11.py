@@ -274,11 +274,13 @@ def test_a_wave_no_interview_is_at_is_one_warning(study_dir):
         "warning: study.yaml:waves[2].id: 'mid' - expected interviews at each wave of the study (no interview in "
         "interviews.csv is at this wave, so every finding at it is missing: take the wave out of study.yaml, or check "
         "the interviews' wave cells)",
-        "warning: interviews.csv:council_id: '302' - expected interviews at every wave (attrition: none at "
-        "longer_term)",
-        "warning: interviews.csv:participant_id: 'P2' - expected an interview at every wave (attrition: none at "
-        "longer_term)",
-        "warning: interviews.csv:participant_id: 'P4' - expected an interview at every wave (attrition: none at early)"]
+        # newuser3: each attrition warning gives the rows of the interviews there are (it gave none)
+        "warning: interviews.csv:5:council_id: '302' - expected interviews at every wave (attrition: none at "
+        "longer_term; its interviews are in rows 5, 6)",
+        "warning: interviews.csv:5:participant_id: 'P2' - expected an interview at every wave (attrition: none at "
+        "longer_term; its interviews are in rows 5, 6)",
+        "warning: interviews.csv:10:participant_id: 'P4' - expected an interview at every wave (attrition: none at "
+        "early; its interviews are in rows 10, 11)"]
 
 
 def test_a_transcript_named_in_another_unicode_form_is_named_as_such(study_dir):

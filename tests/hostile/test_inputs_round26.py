@@ -216,7 +216,7 @@ def test_an_interview_whose_wave_is_left_blank_is_not_counted_missing_at_that_wa
     err = capsys.readouterr().out
     assert "'P1' - expected an interview at every wave" not in err
     assert "'301' - expected interviews at every wave" not in err
-    assert "'P2' - expected an interview at every wave (attrition: none at longer_term)" in err  # a real one still
+    assert "'P2' - expected an interview at every wave (attrition: none at longer_term;" in err  # a real one still
 
 
 def test_a_respondent_id_written_in_another_case_is_told(study_dir, capsys):
