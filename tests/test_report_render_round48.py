@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 import subprocess
 
+import openpyxl
 import pandas as pd
 import pytest
+from openpyxl.utils import get_column_letter
 
 from impact.report import Report, Section, Table, render_html
 
@@ -67,3 +69,97 @@ def test_a_printed_note_is_whole_on_the_page_of_the_tables_last_rows(tmp_path):
                      *(page_of(f"Row {i} of table {k} ") for i in (k - 3, k - 2, k - 1)))
     apart = {k: p for k, p in placed.items() if len(set(p)) > 1}
     assert not apart, apart  # {table's rows: (note's first page, its last, last three rows' pages)}
+
+
+# --------------------------------------------------------------------------- the workbook, measured with Arial's widths
+def _lines(text: str, room: float, measure) -> list[float]:
+    """The width of each line of ``text`` (its own line breaks kept) wrapped greedily at spaces into ``room``
+    (written here, not the package's)."""
+    out = []
+    for paragraph in text.split("\n"):
+        used, space = 0.0, measure(" ")
+        for word in paragraph.split():
+            w = measure(word)
+            if used and used + space + w > room:
+                out.append(used)
+                used = w
+            else:
+                used = used + (space if used else 0.0) + w
+        out.append(used)
+    return out
+
+
+def _rooms(width: float) -> tuple[float, float]:
+    """(Excel's pixels, LibreOffice's points) of text a column ``width`` wide holds: 7 px a unit less 5 of padding;
+    a digit of 10 pt Arial (5.55 pt) a unit less 2 pt of margin."""
+    return round(width * 7) - 5, width * 5.55 - 2
+
+
+def _table_sheets(path):
+    """Each table's sheet of the workbook at ``path`` with its columns' widths (Excel's unit), by column number."""
+    for ws in openpyxl.load_workbook(path).worksheets:
+        if ws.title.startswith("Table"):
+            yield ws, {j: ws.column_dimensions[get_column_letter(j)].width for j in range(1, ws.max_column + 1)}
+
+
+def test_every_workbook_heading_keeps_a_gap_where_a_heading_beside_it_may_reach(example_run):
+    """Every heading of the example's workbook set right (but the first column's) leaves a character (7 px in Excel,
+    a digit's 5.55 pt in LibreOffice) between each of its lines and its column's left edge, and one set left before a
+    heading that starts at their shared edge leaves it on its right, in sheets printed at 75% too, which have no room
+    to widen a column: main's Tables 7 and 11 (at 75%) had 7 such headings that came nearer ("Share reporting it",
+    52.8 pt of LibreOffice's 54.6 on its line "Share reporting", ran into "Participants reporting it")."""
+    from impact._textwidth import arial_width, excel_pixels
+
+    checked, tight = 0, []
+    for ws, width in _table_sheets(example_run.out_dir / "tables.xlsx"):
+        merged = {(c, r): rng for rng in ws.merged_cells.ranges for r in range(rng.min_row, rng.max_row + 1)
+                  for c in range(rng.min_col, rng.max_col + 1)}
+        for r in (1, 2):
+            for cell in ws[r]:
+                if not isinstance(cell.value, str) or (cell.column, r) in merged and \
+                        merged[cell.column, r].max_col > merged[cell.column, r].min_col:
+                    continue
+                side = cell.alignment.horizontal
+                after = ws.cell(r, cell.column + 1)
+                if (cell.column, r) in merged:  # merged down: the heading after it is in its first row
+                    after = ws.cell(merged[cell.column, r].min_row, cell.column + 1)
+                starts_left = (isinstance(after.value, str) and after.alignment.horizontal in (None, "general", "left")
+                               and not after.alignment.indent and (after.column, after.row) not in merged)
+                if not ((side == "right" and cell.column > 1) or (side in (None, "general", "left") and starts_left)):
+                    continue
+                excel, libre = _rooms(width[cell.column] - 12 / 7 * (cell.alignment.indent or 0))
+                e = max(_lines(cell.value, excel, lambda s: excel_pixels(s, 10, bold=True)))
+                lo = max(_lines(cell.value, libre, lambda s: arial_width(s, 10, bold=True)))
+                checked += 1
+                if e > excel - 7 or lo > libre - 5.55:
+                    tight.append((ws.title, cell.value, e, excel, round(lo, 1), round(libre, 1)))
+    assert checked > 80, checked
+    assert not tight, tight
+
+
+def test_no_workbook_row_is_taller_than_libreoffice_fills(example_run):
+    """Each row of the example's workbook (but heading rows with merged cells) is as tall as Excel's lines of its
+    text (12.75 pt each) and LibreOffice's alike, no line of it blank in either: main's Table 8 set two rows of its
+    column of what is suppressed three lines tall, Excel's lines, where LibreOffice drew two (and Table 7 its
+    heading row)."""
+    from impact._textwidth import arial_width, excel_pixels
+
+    checked, blank = 0, []
+    for ws, width in _table_sheets(example_run.out_dir / "tables.xlsx"):
+        spanned = {r for rng in ws.merged_cells.ranges for r in range(rng.min_row, rng.max_row + 1)}
+        for row in ws.iter_rows():
+            if row[0].row in spanned:
+                continue
+            excel = libre = 1
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value and cell.alignment.wrap_text:
+                    e, lo = _rooms(width[cell.column] - 12 / 7 * (cell.alignment.indent or 0))
+                    bold = bool(cell.font.b)
+                    excel = max(excel, len(_lines(cell.value, e, lambda s, b=bold: excel_pixels(s, 10, bold=b))))
+                    libre = max(libre, len(_lines(cell.value, lo, lambda s, b=bold: arial_width(s, 10, bold=b))))
+            height = ws.row_dimensions[row[0].row].height or 12.75
+            checked += 1
+            if round(height / 12.75, 2) != excel or excel != libre:
+                blank.append((ws.title, row[0].row, height, excel, libre))
+    assert checked > 400, checked
+    assert not blank, blank
