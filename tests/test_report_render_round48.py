@@ -163,3 +163,30 @@ def test_no_workbook_row_is_taller_than_libreoffice_fills(example_run):
                 blank.append((ws.title, row[0].row, height, excel, libre))
     assert checked > 400, checked
     assert not blank, blank
+
+
+def test_a_note_names_columns_by_their_headings(example_run):
+    """A table's note explains a column by the heading the reader sees, never by its machine name in tables/*.csv:
+    main's Table 15 ("Change across the waves by intervention status") explained "differs:" and "groups:", columns
+    headed "Differs by status" (and "Change differs by status") and "Status groups"."""
+    import csv
+
+    import lxml.html
+
+    out = example_run.out_dir
+    page = lxml.html.parse(str(out / "report.html")).getroot()
+    checked, named = [], {}
+    for path in sorted((out / "tables").glob("*.csv")):
+        parts = page.xpath(f"//div[@id='table-{path.stem}' or starts-with(@id, 'table-{path.stem}-')]")
+        notes = " ".join(p.text_content() for w in parts for p in w.xpath(".//p[contains(@class, 'table-notes')]"))
+        if not notes:
+            continue
+        heads = {" ".join(th.text_content().split()).lower() for w in parts for th in w.xpath(".//thead//th")}
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            columns = next(csv.reader(f))
+        checked.append(path.stem)
+        bad = [c for c in columns if c.lower() not in heads and re.search(rf"(^|[.;:] ){re.escape(c)}: ", notes)]
+        if bad:
+            named[path.stem] = bad
+    assert "change_by_status" in checked and len(checked) > 15, checked
+    assert not named, named
