@@ -1148,12 +1148,17 @@ def ctx_with_review_effects(findings, effects):
 def sheet_headings(ws) -> tuple[list, int]:
     """A table sheet's headings, each column's whole (a part shared by adjacent columns, said once in a merged row
     above the rest, joined to it by ": " as the report's labels are: round 44), and the sheet's first row of figures.
-    A sheet whose row 1 holds a cell merged across columns has two heading rows."""
+    A sheet whose row 1 holds a cell merged across columns has two heading rows. A heading set on lines of its own
+    (round 48, where its column had no room) is read as one line."""
     ranges = getattr(ws, "merged_cells", None)
     group = {j: ws.cell(1, r.min_col).value for r in (ranges.ranges if ranges is not None else [])
              if r.min_row == r.max_row == 1 and r.max_col > r.min_col for j in range(r.min_col, r.max_col + 1)}
-    first = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    def line(v):
+        return " ".join(v.split()) if isinstance(v, str) else v
+
+    group = {j: line(v) for j, v in group.items()}
+    first = tuple(line(v) for v in next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ()))
     if not group:
         return list(first), 2
-    second = next(ws.iter_rows(min_row=2, max_row=2, values_only=True))
+    second = tuple(line(v) for v in next(ws.iter_rows(min_row=2, max_row=2, values_only=True)))
     return [f"{group[j]}: {second[j - 1]}" if j in group else first[j - 1] for j in range(1, len(first) + 1)], 3

@@ -119,16 +119,17 @@ def test_a_printed_tables_note_is_its_footer_row_kept_with_its_last_row():
     (note,) = tree.xpath('//p[contains(@class, "table-notes")]')
     assert note.text_content() == "A note under the table."
     cell = note.getparent()
-    foot = cell.getparent().getparent()
-    assert (cell.tag, foot.tag, foot.getparent().tag) == ("td", "tfoot", "table")
-    assert int(cell.get("colspan")) == len(foot.getparent().xpath(".//thead//th")) == 2
-    assert foot.getparent().xpath(".//tbody/tr[last()]")[0].xpath("./th")[0].text_content() == "c"
+    # the last row of the table's body since round 48 (as the footer's row, Chromium broke it at a page's foot:
+    # tests/test_report_render_round48.py prints it), so printed once, at the table's end
+    body = cell.getparent().getparent()
+    assert (cell.tag, body.tag, body.getparent().tag) == ("td", "tbody", "table")
+    assert int(cell.get("colspan")) == len(body.getparent().xpath(".//thead//th")) == 2
+    assert body.xpath("./tr[last()]")[0] is cell.getparent()
+    assert body.xpath("./tr[last() - 1]")[0].xpath("./th")[0].text_content() == "c"
     rules = _print_rules(page)
 
     def declared(selector: str) -> dict[str, str]:
         return {k.strip(): v.strip() for k, v in re.findall(r"([\w-]+)\s*:\s*([^;]+)", rules[selector])}
 
-    row = declared("tfoot.table-notes tr")
+    row = declared("tr.table-notes")
     assert row.get("break-inside") == "avoid" and row.get("break-before") == "avoid", row
-    # printed once, at the table's end: a footer group is repeated at the foot of every page a table spans
-    assert declared("tfoot.table-notes").get("display") == "table-row-group"

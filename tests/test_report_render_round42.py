@@ -94,7 +94,7 @@ def test_every_signed_interval_signs_its_ends_as_its_estimate(signed_outputs):
     # the workbook: each end of an interval of points as its cell shows it, beside the Word report's interval
     heads = {}
     for sheet in book.worksheets:
-        row1 = [c.value for c in sheet[1]]
+        row1 = [" ".join(c.value.split()) if isinstance(c.value, str) else c.value for c in sheet[1]]  # lines joined
         lows = [j for j, h in enumerate(row1) if isinstance(h, str) and h.endswith("lower (percentage points)")]
         for j in lows:
             for row in sheet.iter_rows(min_row=2):

@@ -69,6 +69,7 @@ from .._xlsx import (
     excel_catch_up,
     fit_row_heights,
     gapped,
+    heading_breaks,
     heading_gaps,
     page_widths,
     print_setup,
@@ -392,6 +393,9 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     widths = excel_catch_up(ws, widths, landscape=landscape, only=wrap, header=head_rows)
     # a heading set right keeps a gap from the one before it on every line, not only its longest word
     widths = heading_gaps(ws, widths, landscape=landscape, header=head_rows, gap=_HEADING_GAP)
+    # and where the sheet had no room to widen its column, any heading near an edge another heading may reach is set
+    # on lines of its own that keep the gap
+    heading_breaks(ws, widths, header=head_rows, gap=_HEADING_GAP)
     for j, width in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = width
     fit_row_heights(ws, widths, only=wrap, header=head_rows)
