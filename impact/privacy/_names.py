@@ -2874,6 +2874,7 @@ class NameFinder:
         while i < n:
             run = self._run(text, toks, i)
             if not run and (self._title_as_surname(text, toks, i) or self._lone_initial(text, toks, i)
+                            or self._given_public_after_title(text, toks, i)
                             or self._title_letters_as_initials(text, toks, i) or toks[i].key in _NOT_NAMES and self._function_letters_as_owner(toks[i], text)):
                 spans.append(Span(toks[i].start, toks[i].end, "name"))  # "Dr Bishop", "Mrs Major"; "Mrs T", "Mr K."
                 i += 1
@@ -3940,6 +3941,17 @@ class NameFinder:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt)
                     and not (nxt.shape == "caps" and self._function_word(nxt)))  # "MRS BISHOP SAID SO"
+
+    def _given_public_after_title(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """A capitalised given name that is a public term too (a month's: "May", "June") right after a title or a
+        relation's word used as one ("Auntie May is poorly", "Nanna June came", "Dr May said no"), no figure after it
+        ("Auntie May 2019" is none), no place the study names."""
+        tok = toks[i]
+        if i == 0 or tok.shape != "cap" or tok.key not in self.firsts or not self._public(tok) or tok.key in self.places:
+            return False
+        prev = toks[i - 1]
+        return (prev.shape == "cap" and prev.key.rstrip(".") in _TITLES
+                and self._joinable(text, prev, tok) and re.match(r"[ \t]*,?[ \t]*\d", text[tok.end : tok.end + 4]) is None)
 
     def _post_word_after(self, text: str, prev: _Tok, tok: _Tok) -> bool:
         """Whether ``tok``, written close after ``prev``, is a capitalised post's word that is no title, no surname and

@@ -20,8 +20,10 @@ or a dash, and a given name closing the field, is the one who holds it ("Class t
 street's full name ending a sentence leaves the sentence its stop.  The Welsh, Spanish, Italian, German, Greek and
 Arabic grandparents' words were run into the list's last word ("nne" + "bampi": a missing space) and are relations
 again ("Bampi came").  A message's closing words before who wrote it ("Ta, Hope", "Speak soon, Will", "Take care,\\nJoy").
-"Love from" before a relation's word is the relation's ("Love from Grandma Joy").  A first name wrapped at its hyphen
-over a line break goes whole ("(Joy-\\nAnne)").  A name spelt out letter by letter ending a sentence leaves the stop.
+"Love from" before a relation's word is the relation's ("Love from Grandma Joy").  A given name that is a month's
+too, capitalised right after a title or a relation's word, no figure after it ("Auntie May", "Dr May").  A first name
+wrapped at its hyphen over a line break goes whole ("(Joy-\\nAnne)").  A name spelt out letter by letter ending a
+sentence leaves the stop.
 
 Counts, measured on main (cabae6d5) and now, each text redacted with the stress names listed and with none
 (``_rounds``): _RED_TEAM redacted wrongly on main, _HELD_EXACT redacted so on main already (the sweep and the
@@ -66,6 +68,10 @@ _RED_TEAM = [
     ('Best wishes, Hope', 'Best wishes, [name]'),  # was kept (none)
     ('Take care,\nJoy', 'Take care,\n[name]'),  # was kept
     ('Love from Grandma Joy x', 'Love from Grandma [name] x'),  # was 'Love from [name] [name] x'
+    # names after a title or a relation's word with no surname: a given name that is a month's too
+    ('Auntie May is poorly.', 'Auntie [name] is poorly.'),  # was kept (none)
+    ('Dr May said no.', 'Dr [name] said no.'),  # was kept (none)
+    ('Mrs May rang.', 'Mrs [name] rang.'),  # was kept (none)
     # a name split over a line break, a name spelt out
     ('Spoke with mum (Joy-\nAnne) on the phone.', 'Spoke with mum ([name]) on the phone.'),  # was '(Joy-\n[name])' (none)
     ('Her name is spelt H-O-P-E.', 'Her name is spelt [name].'),  # was 'spelt [name]' (the stop lost)
@@ -124,8 +130,6 @@ _KEPT = [
 
 # Still open (what it should give beside each); strict, so closing one is seen.
 _OPEN: list[tuple[str, str]] = [
-    # a month's name after a relation's word capitalised is read as the month with no names listed
-    ('Auntie May is poorly.', 'Auntie [name] is poorly.'),
     # a given name that is a modal verb on a sign-off's line before a kiss is read as the verb
     ('Thanks\nWill x', 'Thanks\n[name] x'),
 ]
@@ -135,4 +139,4 @@ test_sector_lines_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(30, 25, 14, 2))
+                                                 counts=(33, 25, 14, 1))
