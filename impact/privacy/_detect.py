@@ -156,6 +156,9 @@ _NUM_RE = lazy_compile(
     rf"(?P<ext>,?[ \t]*(?:ext(?:ension)?\.?|x|#)[ \t]*\d{{1,5}})?(?![\w/]|[.,]\d)",
     _I,
 )
+# An NHS number's three groups (3, 3 and 4 figures) set off by any run of spaces or tabs ("943  476  5919", as a form's
+# boxes are copied); one figure number only if its check digit holds (see _numbers).
+_NHS_SPACED_RE = lazy_compile(r"(?<![\w+(/\\.,£$€])\d{3}[ \t]+\d{3}[ \t]+\d{4}(?![\w/]|[.,]\d)")
 _YEARISH = lazy_compile(rf"^(?:(?:19|20)\d\d(?:[ \t]*[/{_DASH}][ \t]*(?:(?:19|20)?\d\d))?[ \t,]*)+$")
 _PHONE_CTX = lazy_compile(
     r"\b(?:tel(?:ephone)?|phone|ph|mob(?:ile)?|cell|call(?:ed)?|ring|rang|text(?:ed)?|dial|fax|landline|number|no|contact|"
@@ -687,7 +690,7 @@ _PAPER_ANCHOR = lazy_compile(rf"\b{_PAPER_TITLE}\b", _I)
 _CLASS_CODE_RE = lazy_compile(
     r"(?:\b(?:s?he|they|i|you|we|who)['’](?:s|re|m)[ \t]+in|\b(?:is|was|are|were|been|be|being|put|moved|placed|still|now)"
     r"[ \t]+in(?:to)?|\b(?:form|class|tutor[ \t]+group|reg(?:istration)?[ \t]+group|form[ \t]+group)(?:[ \t]+(?:is|was))?"
-    r"[ \t]*:?)[ \t]+(?P<code>(?:1[0-3]|[1-9])-?(?!(?:st|nd|rd|th|am|pm|(?-i:s|x)|k|m|g|kg|km|mm|cm|ml|mb|gb|hrs?|mins?|yrs?|y|d)"
+    r"[ \t]*:?)[ \t]+(?P<code>(?:1[0-3]|[1-9])(?:-|[ \t](?=(?-i:\p{Lu}{2,3})(?![\p{L}\d'’\-])))?(?!(?:st|nd|rd|th|am|pm|(?-i:s|x)|k|m|g|kg|km|mm|cm|ml|mb|gb|hrs?|mins?|yrs?|y|d)"
     r"(?![\p{L}\d]))\p{L}{1,3}\d?)(?![\p{L}\d'’\-])"
     r"|\byear[ \t]+(?:1[0-3]|[1-9])[ \t]*[,(/][ \t]*(?P<code>(?:1[0-3]|[1-9])\p{L}{1,3}\d?)(?![\p{L}\d'’\-])"
     r"|(?<![\p{L}\d])(?P<code>(?:1[0-3]|[1-9])\p{Lu}{1,3}\d?)[ \t]+(?:for[ \t]+)?(?:form|tutor[ \t]+group|reg(?:istration)?)\b", _I)
@@ -881,7 +884,9 @@ _BUILDING_RE = lazy_compile(
 )
 _STREET_RE = lazy_compile(
     r"(?<![\w])(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}"
-    r"(?:Road|Street|Lane|Avenue|Crescent|Close|Drive|Terrace|Grove|Gardens|Mews|Walk|Rise|Row|Square|Way|Place|Rd|St|Ave)\.?(?![\w])",
+    # a dot only after a kind abbreviated ("Fern St."); after a word in full it is the sentence's ("of Fern Street.")
+    r"(?:Road|Street|Lane|Avenue|Crescent|Close|Drive|Terrace|Grove|Gardens|Mews|Walk|Rise|Row|Square|Way|Place|"
+    r"(?:Rd|St|Ave)\.?)(?![\w])",
     re.VERSION1,
 )
 # A street's kind abbreviated in lower case, as notes and texts type it, after its name in capitals ("Harehills rd",
@@ -1054,6 +1059,18 @@ _NAMED_SETTING_RE = lazy_compile(
     r"(?=[ \t]+(?:now|then|still|again|today|every|each|most|three|two|four|five|on|in|since|until|till|and|but|so|because|"
     # what those at it say ("the staff at rose cottage said")
     r"said|say|says|told|rang|reckon|think|thought|were|are)\b))))", _I)
+# A family's home by its plural possessive, the home's word in lower case ("the Okafors' house", "the Joneses' flat";
+# "Rowans House" is a setting's name): the family is a name the name finder judges, no place nor address.
+_FAMILY_HOME_NAMED_RE = lazy_compile(r"(?<![\p{L}'’])\p{Lu}\p{L}*s['’](?:[ \t]+(?:house|home|flat|place))?\Z", re.VERSION1)
+_HOME_WORD_AFTER_RE = lazy_compile(r"[ \t]+(?:house|home|flat|place)\b", re.VERSION1)
+
+
+def _family_home(text: str, name: str, end: int) -> bool:
+    """Whether ``name``, a place's or an address's words ending at ``end``, is a family's plural possessive before the
+    word for its home in lower case, or with it (see _FAMILY_HOME_NAMED_RE)."""
+    return (_FAMILY_HOME_NAMED_RE.search(name) is not None
+            and (not name.endswith(("'", "’")) or _HOME_WORD_AFTER_RE.match(text, end) is not None))
+
 _SETTING_ANCHOR = lazy_compile(rf"\b{_CHILD_SETTING}\b", _I)
 _NOT_SETTING_NAMES = frozenset(
     """sixth form big boarding state faith forest sunday saturday summer night further higher education special needs
@@ -1438,6 +1455,9 @@ def _numbers(text: str, add) -> None:
             add(Span(start, end, "phone"))
         elif 3 <= n <= 6 and ext is None and _RING_ON_RE.search(text, max(0, start - 40), start) and not _YEARISH.match(body):
             add(Span(start, end, "phone"))  # "ring jo on 4471": a direct line
+    for m in _NHS_SPACED_RE.finditer(text) if "  " in text or "\t" in text else ():
+        if _nhs.is_valid(_digits(m.group())):
+            add(Span(m.start(), m.end(), "nhs_number"))  # "NHS 943  476  5919": its groups set off by wider spaces
     for m in _SPOKEN_RE.finditer(text):
         add(Span(m.start(), m.end(), "phone"))
     for m in _MIXED_SPOKEN_RE.finditer(text):
@@ -2283,6 +2303,8 @@ def _addresses(text: str, add) -> None:
     for m in _LIVES_ON_RE.finditer(text) if _RESIDENCE_WORD.search(text) else ():
         if _RELATIVES_HOME_RE.fullmatch(m.group("name")):
             continue  # "stayed at Nan's", "living at Auntie's": a relative's home, said by whose it is, no street
+        if _family_home(text, m.group("name"), m.end("name")):
+            continue  # "stays at the Joneses' flat": a family's home, the family's name judged as a name
         if not all(is_public_word(w) for w in m.group("name").split()):
             add(Span(m.start("name"), m.end("name"), "address"))
 
@@ -2757,6 +2779,34 @@ def _in_its_cell(pattern: re.Pattern, text: str, m: re.Match) -> re.Match | None
     return m if cell < 0 else pattern.match(text, cell + 1)
 
 
+# A local firm named by what it trades in, after the work one does for it: capitalised words closed by a trade's noun
+# ("works at Ace Taxis", "a driver for Quick Fix Plumbing", "employed by Blue Sky Cleaning"); a firm of ordinary words
+# is a place the worker can be found at, as "Okafor Motors" is.  A national employer's name the lexicon ships as a
+# public name is kept where the redactor keeps those.
+_TRADE_NOUNS = (r"Taxis?|Cabs?|Cars|Motors|Garage|Autos?|Cleaning|Cleaners|Plumbing|Heating|Builders|Building|Roofing|"
+                r"Joinery|Scaffolding|Removals|Carpets|Flooring|Logistics|Haulage|Transport|Couriers|Deliveries|Plastering|"
+                r"Electrical|Electrics|Landscaping|Kitchens|Windows|Glazing|Decorating|Construction|Catering|Takeaway|"
+                r"Kebabs|Pizza|Fisheries|Chippy|Bakery|Butchers|Florists|Barbers|Salon|Nails|Tyres|Recovery|Security|"
+                r"Lettings|Storage|Packaging|Textiles")
+_EMPLOYER_BY_TRADE_RE = lazy_compile(
+    r"\b(?:works?|worked|working|job|jobs|employed|employment|shifts?|drives?|driver|cleaner|manager|mechanic|"
+    r"labourer|apprentice|apprenticeship|placement|owns?|owned|runs?|ran)\b[^.\n]{0,24}?\b(?:at|for|by|with)[ \t]+"
+    rf"(?P<f>(?-i:\p{{Lu}}[\p{{L}}'’&\-]*)(?:[ \t]+(?-i:\p{{Lu}}[\p{{L}}'’&\-]*|&)){{0,2}}[ \t]+(?-i:{_TRADE_NOUNS}))"
+    r"(?![\p{L}\-])", _I)
+
+
+_EMPLOYER_ANCHOR = lazy_compile(rf"(?-i:{_TRADE_NOUNS})\b", re.VERSION1)
+
+
+def _employers_by_trade(text: str, add) -> None:
+    """Local firms named by their trade after the work done for them (:data:`_EMPLOYER_BY_TRADE_RE`)."""
+    for m in _EMPLOYER_BY_TRADE_RE.finditer(text):
+        owners = [fold(w) for w in m.group("f").split()[:-1]]
+        if any(w in public_terms() or w in _NATIONS for w in owners):
+            continue  # "works for West Yorkshire Transport", "the Council Housing Repairs": a public body's service
+        add(Span(m.start("f"), m.end("f"), "place"))
+
+
 def _institutions(text: str, add) -> None:
     from ._names import _NOT_NAMES, _NOT_SUBJECTS, _SET_OFF_AFTER_RE, KINSHIP_ROLE_WORDS
 
@@ -2777,6 +2827,7 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("h"), m.end("h"), "place"))
     low = text.lower()
     _named_institutions(text, low, add)
+    _employers_by_trade(text, add) if _EMPLOYER_ANCHOR.search(text) else None
     _unlisted_custody(text, low, words, add)
     for m in _SCHOOL_NICK_RE.finditer(text) if any(k in text for k in _SCHOOL_NICKS) else ():
         add(Span(m.start("s"), m.end("s"), "place"))
@@ -2847,10 +2898,13 @@ def _institutions(text: str, add) -> None:
         if _ASKED_TO_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) and m.group().lower().startswith("to"):
             continue  # "we asked the school to play music": what one is asked to do, no setting gone to
         parts = fold(m.group("name")).replace("-", " ").split()
+        if _family_home(text, m.group("name"), m.end("name")):
+            continue  # "to the Okafors' house": a family's home by its plural possessive, no setting's name
         if _setting_words_ok(parts, words, anchored=m.group("kind") is not None):
             add(Span(m.start("name"), m.end("name"), "place"))
     for m in _settings_alone(text):
-        add(Span(m.start("name"), m.end("name"), "place"))
+        if not _family_home(text, m.group("name"), m.end("name")):
+            add(Span(m.start("name"), m.end("name"), "place"))
     for m in _KEPT_PREMISES_RE.finditer(text) if " the " in text.lower() else ():
         parts = fold(m.group("name")).split()
         if parts[-1] not in _NOT_PREMISES_TAILS and _setting_words_ok(parts, words, anchored=True):
@@ -3009,6 +3063,21 @@ _RELATIVES_JOB_RE = lazy_compile(
     rf"[ \t]+(?:also[ \t]+|still[ \t]+|now[ \t]+|just[ \t]+)?(?:an?|the)[ \t]+(?P<d>(?:[\p{{L}}\-]+[ \t]+){{0,2}}?[\p{{L}}\-]+)"
     rf"[ \t]+(?:at|in|for|on)[ \t]+(?:the|her|his|their|our|my|your|that)[ \t]+(?:[\p{{L}}\-]+[ \t]+)?"
     rf"(?:school|primary|academy|nursery|college|juniors|infants|sixth[ \t]+form|pre-?school|playgroup|creche)\b", _I)
+# The sentence before a pronoun opening the next, naming one by a title and a surname ("Mrs Jones attended. She is
+# ..."): the pronoun's person; see _titled_one_before.
+_TITLED_SENTENCE_BEFORE_RE = lazy_compile(
+    r"(?:^|[.!?\n][ \t]*)(?P<s>[^.!?\n]*\b(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?[ \t]+\p{Lu}[\p{L}'’\-]*[^.!?\n]*)[.!?][ \t]*\Z",
+    re.VERSION1)
+_FAMILY_WORD_RE = lazy_compile(rf"\b(?:{FAMILY_ALTERNATION})s?\b", _I)
+
+
+def _titled_one_before(text: str, start: int) -> bool:
+    """Whether a pronoun at ``start`` opens a sentence after one naming a person by a title and a surname, and no
+    relation ("Mrs Jones attended. She is ..."): a professional's own post follows, no relative's job; "Mrs Jones, his
+    mum, came. She is ..." is the relative's."""
+    m = _TITLED_SENTENCE_BEFORE_RE.search(text, max(0, start - 160), start)
+    return m is not None and _FAMILY_WORD_RE.search(m.group("s")) is None
+
 _SCHOOL_ANCHOR = lazy_compile(r"\b(?:school|primary|academy|nursery|college|juniors|infants|sixth|pre-?school|playgroup|creche)\b", _I)
 # The last word of a job held at a school: those of _JOBS and more; after "he" or "she" only a job of the school's own
 # staff that no visiting professional holds ("she's a dinner lady at the school"; not "she is a social worker at the
@@ -3081,6 +3150,8 @@ def _distinctive(text: str, add) -> None:
     for m in _LONE_JOB_RE.finditer(text) if _LONE_JOB_ANCHOR.search(text) else ():
         add(Span(m.start("d"), m.end("d"), "detail"))
     for m in _RELATIVES_JOB_RE.finditer(text) if _SCHOOL_ANCHOR.search(text) else ():
+        if m.group("pronoun") is not None and _titled_one_before(text, m.start()):
+            continue  # "Mrs Jones attended. She is a teaching assistant at the school.": the professional's post
         if fold(m.group("d").split()[-1]) in (_SCHOOL_JOBS if m.group("pronoun") is None else _STAFF_JOBS):
             add(Span(m.start("d"), m.end("d"), "detail"))
     for m in _PLATFORM_GROUP_RE.finditer(text) if _PLATFORM_GROUP_ANCHOR.search(text) else ():
@@ -3106,7 +3177,10 @@ def _distinctive(text: str, add) -> None:
         placed = [k for k in before if k != "evening" and (k in proper_nouns() or k in public_terms() or k not in english_words())]
         if pieces and (any(k in _LOCAL_TITLES for k in title) or "evening" in before or placed):
             add(Span(m.start("paper") + pieces[0].start(), m.end("paper"), "place"))
-    for m in _CLASS_CODE_RE.finditer(text) if re.search(r"\d-?\p{L}", text) else ():
+    for m in _CLASS_CODE_RE.finditer(text) if re.search(r"\d[ \t\-]?\p{L}", text) else ():
+        letters = m.group("code").split()[1:]
+        if letters and (fold(letters[0]) in english_words() or fold(letters[0]) in public_terms()):
+            continue  # "in 7 PE", "in 7 AM club": a subject's or a word's capitals after the year, no form's initials
         add(Span(m.start("code"), m.end("code"), "place"))
 
 

@@ -117,7 +117,7 @@ KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
     # Romanian, Yoruba and Igbo kinship terms, https://en.wiktionary.org/wiki/Category:hi:Family ...): "her masi in
     # brackmoor", "chacha imranul drives him", "babcia looks after them"
     + """nani nanni dadi dada chacha chachi chachu khala khalu phupho phuppo mamu mamoo masi mausi bhabhi bhaiya
-    didi baji apa ammi abbu ammu babcia dziadek ciocia wujek bunica bunicu mamaie iya baba mama nne"""
+    didi baji apa ammi abbu ammu babcia dziadek ciocia wujek bunica bunicu mamaie iya baba mama nne """
     # and Welsh, Spanish, Italian, German, Greek and Arabic grandparents' (Wiktionary's kinship terms of each): "bampi
     # collected him", "Nonna said", "Oma lives with them", "Yiayia and Pappou came", "Teta cooks"
     """bampi bamps mamo nonna nonno abuela abuelo abuelita abuelito oma opa yiayia yaya pappou papou teta jiddo
@@ -132,7 +132,11 @@ _INTRO_RE = lazy_compile(
     r"\b(?:i|we|s?he|they|you|really|still|so|just)[ \t]+miss(?:es|ed)?|"
     r"\b(?:told|tell|tells|asked|talked|talks|spoke|heard)(?:[ \t]+(?:us|me|him|her|them|you))?[ \t]+about|"
     # a sign-off, the name on the line after it ("Thanks\nkacey x", "Kind regards,\nDJ")
-    r"\b(?:regards|thanks|cheers|wishes|love(?:[ \t]+from)?)[ \t]*[,!.]?[ \t]*\r?\n)[ \t,:]*\Z",
+    r"\b(?:regards|thanks|cheers|wishes|love(?:[ \t]+from)?)[ \t]*[,!.]?[ \t]*\r?\n|"
+    # a message's closing words before who wrote it, after a comma or on the line after ("Ta, Hope", "Speak soon, Will",
+    # "Take care,\nJoy")
+    r"\b(?:ta|speak[ \t]+soon|talk[ \t]+soon|see[ \t]+you[ \t]+soon|take[ \t]+care|all[ \t]+the[ \t]+best|best[ \t]+wishes|"
+    r"many[ \t]+thanks|thanks[ \t]+again|warm[ \t]+regards|with[ \t]+thanks)[ \t]*[,!](?:[ \t]*\r?\n)?)[ \t,:]*\Z",
     re.IGNORECASE | re.VERSION1,
 )
 # "Named" capitalised, or after a determiner, right before a word for a worker is a safeguarding post's title ("the
@@ -158,6 +162,12 @@ _NAME_LABEL_BEFORE_RE = lazy_compile(
     r"\b(?:given|christian|full|preferred)[ \t]+names?(?:\(s\))?|"
     rf"\b(?:{_NAME_OWNERS})(?:['’]s)?[ \t]+name(?:\(s\))?|\bname[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_NAME_OWNERS}))[ \t]*:[ \t]*\Z",
     re.IGNORECASE | re.VERSION1)
+# A role's words opening a line, a cell or a field before a colon ("Class teacher:", "Chair:", "SW:", "Mum:"); see
+# NameFinder._position: the role's last word is a job's, a post's or a relation's.
+_ROLE_LABEL_BEFORE_RE = lazy_compile(
+    r"(?:\A|[\n\r\t;|,])[ \t]*(?:[-*•][ \t]*)?(?:\p{L}[\p{L}\-]*[ \t]+){0,2}(?P<role>\p{L}[\p{L}\-]*)"
+    r"(?:[ \t]*:|[ \t]+[\-–—]|[ \t]*[–—])[ \t]*\Z",
+    re.VERSION1)
 _STRONG_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
     r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
@@ -1375,8 +1385,9 @@ def named_by_shape(text: str) -> list[Span]:
             found.append(Span(m.start("w"), m.end("w"), "name"))
     found += [Span(m.start("w"), m.end("w"), "place") for m in _BORN_IN_THE_RE.finditer(text)]
     for m in _DEDICATED_TO_RE.finditer(text):
-        parts = m.group("w").split("-")
-        if (any(p not in english_words() or p in folded_first_names() for p in parts) and m.group("w") not in _NOT_GIVEN_NAMES
+        # folded: the pattern reads any case ("Love from Grandma Joy": the relation, then her name)
+        parts = fold(m.group("w")).split("-")
+        if (any(p not in english_words() or p in folded_first_names() for p in parts) and fold(m.group("w")) not in _NOT_GIVEN_NAMES
                 and not any(p in KINSHIP_ROLE_WORDS or p in _TITLES for p in parts)):
             found.append(Span(m.start("w"), m.end("w"), "name"))
     for m in _NAME_GIVEN_RE.finditer(text):
@@ -2094,8 +2105,9 @@ _SIGN_OFF_WORDS = frozenset("thanks regards cheers wishes love sincerely faithfu
 # lines between, up to a kiss ("x", "xx") where the line or the text ends: who signed, when the line is a name's shape
 # (:meth:`NameFinder._signed_line`).
 _SIGNED_LINE_RE = lazy_compile(
-    r"(?:\b(?:love(?:[ \t]+from)?|regards|cheers|thanks|wishes|sincerely|faithfully|truly)"
-    r"|(?:^|(?<=\n))[ \t]*(?:best|yours))[ \t]*[,!.]?[ \t]*(?:\r?\n[ \t]*)+"
+    r"(?:\b(?:love(?:[ \t]+from)?|regards|cheers|thanks|wishes|sincerely|faithfully|truly|take[ \t]+care|speak[ \t]+soon|"
+    r"talk[ \t]+soon|see[ \t]+you[ \t]+soon|all[ \t]+the[ \t]+best)"
+    r"|(?:^|(?<=\n))[ \t]*(?:best|yours|ta))[ \t]*[,!.]?[ \t]*(?:\r?\n[ \t]*)+"
     r"(?P<n>(?!x+\b)[\p{L}][\p{L}'’.\-]*(?:[ \t]+(?!x+[ \t]*(?:\r?\n|\Z))[\p{L}][\p{L}'’.\-]*){0,2})"
     r"[ \t]*[,.]?(?:[ \t]+x+)?[ \t]*(?=\r?\n|\Z)", re.IGNORECASE | re.VERSION1)
 # Authors as a reference list or a citation names them, before the year after a comma or a bracket: surnames, each
@@ -2279,6 +2291,10 @@ _FAMILY_PLACED_RE = lazy_compile(
     # who a child is with or whose her carers are ("she's with the dronfields now", "her carers are the okafor-brights")
     r"(?:\b(?:is|was|are|were)|['’](?:s|re))[ \t]+(?:(?:still|now|back)[ \t]+)?(?:with|at)|\bcarers[ \t]+(?:are|were))[ \t]*\Z",
     re.IGNORECASE | re.VERSION1)
+# What a household owns or keeps, said after a family's plural possessive ("the Browns' car", "the Okafors' front door").
+_HOUSEHOLD_OWNS = (r"(?:(?:new|old|front|back|little|big)[ \t]+)?(?:car|cars|van|garden|dog|dogs|cat|cats|door|drive|"
+                   r"driveway|garage|kitchen|caravan|address|landlord|flat|bungalow|sofa|settee|hallway|yard|"
+                   r"gate|doorstep|mum|dad|nan|gran|son|daughter|baby|eldest|youngest|neighbours?)")
 # A family's home or children after its surname ("at the pellowes' house", "the dronfield kids").
 _HOME_AND_CHILDREN = r"house|home|flat|kids|children|family|boys|girls|twins"
 # What a family called by its surname has or does, or its home or children ("the pellowes have had her", "at the
@@ -2296,7 +2312,9 @@ _HOUSEHOLD_AFTER_RE = lazy_compile(
     r"['’]?[ \t]+(?:(?:have|had|has)[ \t]+(?:(?:now|since|just|also)[ \t]+)?(?:fostered|adopted|separated|split|divorced|moved)"
     r"|(?:moved|move|moves|moving)[ \t]+(?:away|out|house|home|abroad|back|in[ \t]+with|to[ \t]+(?:a|another|the)[ \t]+"
     r"(?:new[ \t]+)?(?:house|flat|area|town|estate|address))"
-    rf"|relocated|separated|split[ \t]+up|divorced|fostered|adopted|foster|{_HOME_AND_CHILDREN})\b", re.IGNORECASE | re.VERSION1)
+    rf"|relocated|separated|split[ \t]+up|divorced|fostered|adopted|foster|{_HOME_AND_CHILDREN}"
+    # what a household owns, after the plural possessive ("the Browns' car", "the Halls' dog"; not "the Greens' policy")
+    rf"|(?<=['’][ \t]+){_HOUSEHOLD_OWNS})\b", re.IGNORECASE | re.VERSION1)
 # What a person does to another, after a family called by its surname ("the Wards hit him", "the Smiths threatened
 # her"): a harm done to a person, which no bank, field or ward does ("the wards hit capacity").
 _HARM_AFTER_RE = lazy_compile(
@@ -2325,6 +2343,10 @@ _PAST_AFTER_RE = lazy_compile(
     r"[ \t]+(?:(?:also|then|just|never|always|really|quickly)[ \t]+)?(?:\p{Ll}{3,}ed|made|wrote|found|brought|saw|met|kept|"
     r"got|put|sat|spoke|bought|built|taught|held|heard|knew|gave|took|began|became|drove|paid|sold|won|lost|"
     r"showed|shown)(?![\p{L}'’])", re.VERSION1)
+# Where a child named by an initial is, between the initial and what it did ("J at Greenhill Primary said"): "at" or
+# "from" and one to four capitalised words, perhaps after "the".
+_SETTING_AFTER_INITIAL_RE = lazy_compile(
+    r"\.?[ \t]+(?:at|from)[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}'’\-]*(?:[ \t]+\p{Lu}[\p{L}'’\-]*){0,3}", re.VERSION1)
 _FAMILY_AFTER_RE = lazy_compile(
     r"['’]s[ \t]+(?:(?:little|older|younger|eldest|youngest|new|ex|step)[ \t\-]?)?(?:son|daughter|baby|boy|girl|brother|"
     r"sister|sibling|mum|mom|mam|mother|dad|father|stepdad|stepmum|nan|nana|gran|granny|grandma|grandad|grandmother|"
@@ -2852,6 +2874,7 @@ class NameFinder:
         while i < n:
             run = self._run(text, toks, i)
             if not run and (self._title_as_surname(text, toks, i) or self._lone_initial(text, toks, i)
+                            or self._given_public_after_title(text, toks, i)
                             or self._title_letters_as_initials(text, toks, i) or toks[i].key in _NOT_NAMES and self._function_letters_as_owner(toks[i], text)):
                 spans.append(Span(toks[i].start, toks[i].end, "name"))  # "Dr Bishop", "Mrs Major"; "Mrs T", "Mr K."
                 i += 1
@@ -3691,6 +3714,9 @@ class NameFinder:
         if _LETTERED_PARTS_RE.search(before):
             return False  # "Part B and C said no": the parts of a thing, lettered
         opens = _sentence_initial(text, tok.start) or _CLAUSE_OPEN_RE.search(before) is not None
+        if opens and (at := _SETTING_AFTER_INITIAL_RE.match(text, tok.end)) is not None and (
+                _ACTION_AFTER_RE.search(text[at.end() : at.end() + 40]) is not None):
+            return True  # "J at Greenhill Primary said she was scared": the child by its initial, then its setting
         return (opens and _ACTION_AFTER_RE.search(after) is not None
                 and not (prev is not None and prev.shape in ("cap", "caps") and not _sentence_initial(text, tok.start)))
 
@@ -3702,7 +3728,14 @@ class NameFinder:
         found = []
         for k in range(1, len(toks)):
             tok, the = toks[k], toks[k - 1]
-            if the.fold != "the" or text[the.end : tok.start] != " ":
+            if the.fold not in ("the", "both") or text[the.end : tok.start] != " ":
+                continue
+            if the.fold == "both":
+                # a surname that is a public term too ("Both Greens voted") only where a household is spoken of
+                if tok.shape == "cap" and self._family_plural(tok) and (
+                        not any(st in _SURNAME_WORDS for st in (tok.key[:-1], tok.key[:-2]))
+                        or _HOUSEHOLD_AFTER_RE.match(text, tok.end) is not None):
+                    found.append(Span(tok.start, tok.end, "name"))  # "Both Smiths attended": two of the family
                 continue
             key = tok.key
             if len(key) < 4 or tok.shape == "caps" or any(s.start <= tok.start < s.end for s in spans):
@@ -3732,6 +3765,21 @@ class NameFinder:
                 found.append(Span(tok.start, tok.end, "name"))
         return found
 
+    def _family_plural(self, tok: _Tok) -> bool:
+        """Whether ``tok``, a capitalised word in "-s" or "-es", is a family called by its surname in the plural: its
+        singular a surname that is a word ("Smiths", "Browns"), a listed participant's, or a word no list holds, no
+        public term nor people's word, with a name's shape ("Okafors", "O'Briens"); not a day's, a month's or a
+        people's plural ("Mondays", "Christians")."""
+        key = tok.key
+        if len(key) < 4 or not key.endswith("s") or self._public(tok) or key in communities():
+            return False
+        stems = [key[:-1], key[:-2]] if key.endswith("es") else [key[:-1]]
+        return any(st in self.participant_parts or st in self.surnames or st in _SURNAME_WORDS and st not in _MONTH_NAMES
+                   or (key not in self.words and st not in self.words and st not in self.public and st not in self.places and st not in communities()
+                       and st not in _DAY_NAMES and st not in KINSHIP_ROLE_WORDS
+                       and any(_pronounceable(p) or _reads_as_name(p) for p in re.split(r"[-'’]", st) if p))
+                   for st in stems)
+
     def _public_family(self, text: str, the: _Tok, tok: _Tok) -> bool:
         """Whether ``tok``, a capitalised plural after "the", is a family called by a surname that is a public term or
         word too ("Green", "Hall", "Hill": :data:`_SURNAME_WORDS`), or by a surname that ends in "-s" itself ("Woods",
@@ -3742,12 +3790,23 @@ class NameFinder:
         key = tok.key
         stems = (key[:-1], key[:-2]) if key.endswith("es") else (key[:-1],)
         public = any(st in _SURNAME_WORDS and st not in _MONTH_NAMES for st in stems)
-        if not (key in self.surnames or public):
+        # a surname that is a word, in the plural ("the Browns' car", "the Smiths moved away")
+        if not (key in self.surnames or public or any(st in self.surnames for st in stems)):
             return False
         return (_FAMILY_PLACED_RE.search(text, max(0, the.start - 40), the.start) is not None
                 or _HOUSEHOLD_AFTER_RE.match(text, tok.end) is not None
                 or not public and (_FAMILY_HAS_RE.match(text, tok.end) is not None
                                    or _HARM_AFTER_RE.match(text, tok.end) is not None))
+
+    def _family_after_the(self, text: str, run: list[_Tok]) -> bool:
+        """Whether ``run``, one capitalised word after "the" that a preposition would make a place, is a family called
+        by its surname in the plural (:meth:`_family_plural`) before its possessive or what a family has or does ("to the
+        Okafors' house", "both of the O'Briens attended"); not "to the Midlands", "in the Pennines" (no such verb)."""
+        if len(run) != 1 or run[0].shape != "cap" or not re.search(r"\bthe[ \t]+\Z", text[max(0, run[0].start - 5) : run[0].start], re.IGNORECASE):
+            return False
+        tok = run[0]
+        return self._family_plural(tok) and (text[tok.end : tok.end + 1] in ("'", "’") or _FAMILY_HAS_RE.match(text, tok.end) is not None
+                                             or _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) is not None)
 
     def _family_surname(self, text: str, tok: _Tok) -> bool:
         """Whether a capitalised word after "the" is the surname of the family named after it (see :meth:`_families`)."""
@@ -3882,6 +3941,17 @@ class NameFinder:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return not (nxt is not None and nxt.shape in ("cap", "caps") and self._joinable(text, tok, nxt)
                     and not (nxt.shape == "caps" and self._function_word(nxt)))  # "MRS BISHOP SAID SO"
+
+    def _given_public_after_title(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """A capitalised given name that is a public term too (a month's: "May", "June") right after a title or a
+        relation's word used as one ("Auntie May is poorly", "Nanna June came", "Dr May said no"), no figure after it
+        ("Auntie May 2019" is none), no place the study names."""
+        tok = toks[i]
+        if i == 0 or tok.shape != "cap" or tok.key not in self.firsts or not self._public(tok) or tok.key in self.places:
+            return False
+        prev = toks[i - 1]
+        return (prev.shape == "cap" and prev.key.rstrip(".") in _TITLES
+                and self._joinable(text, prev, tok) and re.match(r"[ \t]*,?[ \t]*\d", text[tok.end : tok.end + 4]) is None)
 
     def _post_word_after(self, text: str, prev: _Tok, tok: _Tok) -> bool:
         """Whether ``tok``, written close after ``prev``, is a capitalised post's word that is no title, no surname and
@@ -4559,9 +4629,24 @@ class NameFinder:
                 and (label.group("owner") is None or w not in self.words
                      or _FIELD_END_AFTER_RE.match(text, word.end()) or _CAPITAL_NEXT_RE.match(text, word.end()))):
             return "intro"  # "Name: John", "Father: Peter"; not "Father: Deceased"
+        if ((role := _ROLE_LABEL_BEFORE_RE.search(before)) is not None and self._role_word(role.group("role"))
+                and (word := _WORD_AT_RE.match(text, start)) is not None and fold(word.group()) in self.firsts
+                and fold(word.group()) not in self.places
+                and (_FIELD_END_AFTER_RE.match(text, word.end()) or _CAPITAL_NEXT_RE.match(text, word.end()))):
+            # a role opening a line of minutes or a list, its colon, and a given name closing the field ("Class
+            # teacher: Hazel.", "Chair: Joy", "SW: Will (duty)"): the one who holds it; not "Mum: Will be late"
+            return "intro"
         if _INTRO_RE.search(before):
             return "weak"
         return None
+
+    def _role_word(self, word: str) -> bool:
+        """Whether ``word`` names a role a person holds: a job's, a post's or a relation's (:func:`_job_word`), or one
+        who does a thing that English makes with "-er" of a verb it holds ("taker", "keeper", "writer": "Minute
+        taker:"); no public term ("Number", "Order")."""
+        w = fold(word)
+        return _job_word(w) or (len(w) >= 5 and w.endswith("er") and w in self.words and w not in self.public
+                                and (w[:-1] in self.words or w[:-2] in self.words) and w not in _NOT_NAMES)
 
     def _field_cell(self, text: str, start: int) -> bool:
         """Whether the cell at ``start`` holds a place the study names or a public term, a field of its own after a
@@ -4632,7 +4717,8 @@ class NameFinder:
         kind = "place" if (not liked and _PLACE_BEFORE_RE.search(text[max(0, start - 20) : start]) and not known
                            and not (len(words) == 1 and words[0].key in _COMMUNITY_GIVEN_NAMES)
                            and not _PERSON_OBJECT_BEFORE_RE.search(text[max(0, start - 30) : start])
-                           and not self._person_after_of(text, run, words)) else "name"
+                           and not self._person_after_of(text, run, words)
+                           and not self._family_after_the(text, run)) else "name"
 
         if caps:
             if position == "title" and all(self._closed_word(t) for t in words):

@@ -315,6 +315,7 @@ from ._detect import _PHRASE_END as _END
 from ._lexicon import (
     FAMILY_WORDS,
     bare_word,
+    communities,
     despaced,
     english_words,
     first_names,
@@ -943,6 +944,7 @@ class _Redactor:
         kept += welsh_field_labels(text, self.name_parts)  # "Cyfeiriad:" (address), a form's field
         kept += [m.span() for m in _REVIEW_LABEL_RE.finditer(text)]  # "Child B", a review's label
         kept += [m.span("w") for m in _MENTIONED_RE.finditer(text)]  # "the word شكرا means thanks": a word, not a name
+        kept += [m.span("w") for m in _LANGUAGE_FOR_RE.finditer(text) if _language_word(m.group("lang"))]
         kept += [m.span("c") for m in _CLASS_NAMED_RE.finditer(text) if _class_word(m.group("w"), self.name_parts)]
         kept += [m.span("w") for m in SPELT_OUT_RE.finditer(text)] if " for " in folded else []  # "'c' for charlie"
         kept += _cited_authors(text) if "(" in text else []  # "Rose (2019) found", "(Rose, 2019)": authors cited
@@ -1316,6 +1318,21 @@ _MENTIONED_RE = lazy_compile(
     r"(?!(?i:from|with|to|of|about|by|in|on|at|and|or|back|out|is|was)\b)(?P<w>[^\s\p{P}\d]+(?:[ \t]+[^\s\p{P}\d]+){0,2}?)[\"”’']?"
     r"(?=[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:means?|meant|meaning|translates?|translated|stands?[ \t]+for|for[ \t]+\p{Ll}+|"
     r"a[ \t]+lot|again|instead|too|in[ \t]+\p{Lu}\p{Ll}+)\b)", re.VERSION1)
+# A language's word for something given ("The Arabic for thank you is شكرا", "the Polish for grandma is babcia"): the
+# word after "is", closing the phrase, is a word of the language, no name; the language is a people's word
+# (:func:`communities`) or has a language's ending, the gloss after "for" in lower case ("the Manager for Leeds is Tom"
+# names a person).
+_LANGUAGE_FOR_RE = lazy_compile(
+    r"\b(?i:the)[ \t]+(?P<lang>\p{Lu}\p{Ll}+)[ \t]+(?:word[ \t]+)?for[ \t]+(?:\p{Ll}[\p{Ll}'’\-]*[ \t]+){1,3}(?:is|was)"
+    r"[ \t]+[\"“‘']?(?P<w>[^\s\p{P}\d]+(?:[ \t]+[^\s\p{P}\d]+)?)[\"”’']?(?=[ \t]*(?:[.,;:!?)]|\Z))", re.VERSION1)
+_LANGUAGE_ENDING_RE = lazy_compile(r"\p{L}+(?:ic|ish|ese|ian|i|ali|inya|u)", re.VERSION1)
+
+
+def _language_word(word: str) -> bool:
+    """Whether ``word`` names a language: a people's word the lexicon ships, or a word with a language's ending."""
+    return fold(word) in communities() or _LANGUAGE_ENDING_RE.fullmatch(word) is not None
+
+
 # A school's class named by a word, a tree's, an animal's, a colour's ("Class Hazel", "in Owls Class", "Robin class"):
 # the class, no person; a word no English list holds there is a teacher's name ("Class Okonkwo").
 _CLASS_NAMED_RE = lazy_compile(
@@ -1470,6 +1487,8 @@ def _spelled_out(text: str, listed: frozenset[str] = frozenset()) -> list[Span]:
     # said after a word of spelling, any word no English word or public term is the name ("it's spelt r, h, y, s")
     runs += [(m.start("run"), m.end("run"), m.group("run"), True) for m in _COMMA_SPELLED_RE.finditer(text)]
     for start, end, run, cued in runs:
+        if end - start > 2 and text[end - 1] == "." and (end == len(text) or text[end].isspace()):
+            end -= 1  # "spelt H-O-P-E.": the last letter's dot closes the sentence too, kept as the sentence's
         letters = "".join(c for c in _FOR_WORD_RE.sub("", run) if c.isalnum())  # "z for zulu, a, r, a": "zara"
         word = fold(letters)
         if not letters.isalpha():
@@ -1487,6 +1506,7 @@ def _spelled_out(text: str, listed: frozenset[str] = frozenset()) -> list[Span]:
     return out
 
 
+_NAME_WRAPPED_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{L}\p{M}'’]+-[ \t]*\r?\n[ \t]*\Z", re.VERSION1)
 _NAME_WRAPPED_RE = lazy_compile(r"-[ \t]*\r?\n[ \t]*\p{Lu}[\p{L}\p{M}'’]+", re.VERSION1)
 
 
@@ -1497,6 +1517,8 @@ def _widen(text: str, s: Span) -> Span:
     start, end = s.start, s.end
     if s.kind == "name" and (wrap := _NAME_WRAPPED_RE.match(text, end)) is not None:
         end = wrap.end()  # "Kacey Brown-\nSmith": a double-barrelled surname wrapped at its hyphen
+    if s.kind == "name" and (wrap := _NAME_WRAPPED_BEFORE_RE.search(text, max(0, start - 40), start)) is not None:
+        start = wrap.start()  # "mum (Joy-\nAnne)": a double-barrelled first name wrapped at its hyphen, read from its end
     while end + 1 < len(text) and text[end] in _JOIN and text[end + 1].isalpha() and not (
         text[end] in "'’" and text[end + 1] in "sS" and (end + 2 >= len(text) or not text[end + 2].isalpha())
     ):

@@ -31,6 +31,15 @@ _RED_TEAM = [
     ('June is in Year 2 at Oakwood Primary.', '[name] is in Year 2 at [place].'),  # was 'June is in Year 2 at [place].'
     ('Autumn is in Year 2.', '[name] is in Year 2.'),  # was 'Autumn is in Year 2.'
     ('Summer (aged 7) cried.', '[name] (aged [age]) cried.'),  # was kept "Summer" with no names listed
+    # left open by this round, closed by round 61
+    ('NHS 943  476  5919', 'NHS [NHS number]'),  # was kept
+    ('J at Greenhill Primary said she was scared.', '[name] at [place] said she was scared.'),  # was 'J at [place]'
+    ('Both Smiths attended.', 'Both [name] attended.'),  # was kept
+    ("The Browns' car was outside.", "The [name]' car was outside."),  # was kept
+    ('Dad is a driver for Ace Taxis in Brighouse.', 'Dad is a driver for [place] in [place].'),  # was 'Ace Taxis in'
+    ('Mrs Jones attended. She is a teaching assistant at the school.',
+     'Mrs [name] attended. She is a teaching assistant at the school.'),  # was 'She is a [detail] at the school.'
+    ('Tyler is in 7 JW.', '[name] is in [place].'),  # was '[name] is in 7 JW.'
 ]
 # Redacted so on main as now: the sweep's lines, and the counter-cases (teachers' names after "Class", names used after
 # "the word", words in another script used as names, months as months, councils as councils).
@@ -80,6 +89,7 @@ _KEPT_FIXED = [
     'Mamgu said yes.',  # was '[name] said'
     'Nonna and Nonno came to the review.',  # was '[name] and [name] came'
     'Oma said no.',  # was '[name] said'
+    'The Arabic for thank you is شكرا.',  # left open by this round, closed by round 61 (was 'is [name].')
 ]
 # Kept on main as now: the words of this round's forms used as words.
 _KEPT = [
@@ -88,29 +98,13 @@ _KEPT = [
     'His exams are in May.',
 ]
 
-# Still open (what it should give beside each); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = [
-    # an NHS number with its groups set off by two spaces is not read as one
-    ('NHS 943  476  5919', 'NHS [NHS number]'),
-    # a child named by an initial and the school after "at" (no "Child" or "Pupil" label before it) keeps the initial
-    ('J at Greenhill Primary said she was scared.', '[name] at [place] said she was scared.'),
-    # a family's surname that is an English word's plural, after "Both" or as a plural possessive, is left
-    ('Both Smiths attended.', 'Both [name] attended.'),
-    ("The Browns' car was outside.", "The [name]' car was outside."),
-    # a firm of English words named as an employer after a job and "for" is left
-    ('Dad is a driver for Ace Taxis in Brighouse.', 'Dad is a driver for [place] in [place].'),
-    # a job at the school after "she" whose subject is a professional named before is read as a relative's job
-    ('Mrs Jones attended. She is a teaching assistant at the school.',
-     'Mrs [name] attended. She is a teaching assistant at the school.'),
-    # a form group's code with its initials set off by a space is left
-    ('Tyler is in 7 JW.', '[name] is in [place].'),
-    # a word in another script given as a language's word for something ("the Arabic for ...") is read as a name
-    ('The Arabic for thank you is شكرا.', 'The Arabic for thank you is شكرا.'),
-]
+# Still open (what it should give beside each); strict, so closing one is seen.  Round 61 closed the eight this
+# round left (moved above).
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_sector_lines_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(8, 31, 13, 8))
+                                                 counts=(15, 31, 14, 0))
