@@ -9,6 +9,7 @@ narrower than it prints.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -30,9 +31,15 @@ def _font(bold: bool):
     return ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name), 100)
 
 
+#: Characters that end a paragraph, which the font's layout engine (raqm) refuses inside the text it measures
+#: ("raqm_layout() failed": a review workbook of a segment holding an old Mac line end "\r" was not written). They
+#: take no width on a line, and are measured as nothing.
+_PARAGRAPH_ENDS = re.compile("[\n\r\x1c\x1d\x1e\x85\u2029]")
+
+
 @lru_cache(maxsize=200_000)
 def _width100(text: str, bold: bool) -> float:
-    return float(_font(bold).getlength(text))
+    return float(_font(bold).getlength(_PARAGRAPH_ENDS.sub("", text)))
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:

@@ -21,6 +21,7 @@ import pandas as pd
 from . import _xlsx
 from ._frames import as_text, key_strings, one_key
 from ._io import merged_blanks, require_path
+from ._tabular import restore_cell
 from ._words import _counted
 from .errors import ImpactWarning, InputError, Problem, ValidationError
 from .schema import did_you_mean, missing_hint, yes_no_hint
@@ -371,7 +372,8 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
         if decision in ("", "unsure"):
             undecided.append(rec["item_id"])
             continue
-        rows.append({"unit": orig["unit"], "code": orig["code"], "present": decision == "present",
+        rows.append({"unit": restore_cell(orig["unit"]), "code": restore_cell(orig["code"]),  # as the files hold them
+                     "present": decision == "present",
                      "source": "adjudicated", "adjudicator": rec["adjudicator"], "notes": rec["notes"]})
     agreed_file = _xlsx.where(path, _AGREED)
     _, agreed, agreed_problems = _xlsx.read_rows(wb[_AGREED], file=agreed_file, expected=["unit", "code", "value"])
@@ -386,7 +388,8 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
             problems.append(Problem(agreed_file, row, "value", rec["value"], "1 (present) or 0 (absent)"
                                     + merged.get(("value", row), "")))
             continue
-        rows.append({"unit": rec["unit"], "code": rec["code"], "present": rec["value"] == "1", "source": "agreed",
+        rows.append({"unit": restore_cell(rec["unit"]), "code": restore_cell(rec["code"]), "present": rec["value"] == "1",
+                     "source": "agreed",
                      "adjudicator": "", "notes": ""})
     if problems:
         raise ValidationError(problems, source=str(path))

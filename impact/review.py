@@ -31,6 +31,7 @@ from . import _xlsx
 from ._frames import as_flags, as_text, distinct, key_strings, not_flags
 from ._io import merged_blanks, require_path
 from ._keywords import keyword_only
+from ._tabular import restore_cell
 from ._version import __version__
 from ._words import _counted, _named, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems
@@ -422,6 +423,9 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         if len(problems) > bad_before or orig is None or not (decision or rec["notes"]):
             continue
         rid = rec["row_id"]
+        # the exported unit and code as the coded file holds them: an id a spreadsheet would run as a formula ('=1+1',
+        # '-3') was written behind an apostrophe, and came back with it, matching no unit of the coded file
+        orig = {**orig, "unit": restore_cell(orig["unit"]), "code": restore_cell(orig["code"])}
         base = {"unit": orig["unit"], "coder": name, "decision": decision, "suggested_code": orig["code"],
                 "score": pd.to_numeric(orig["score"], errors="coerce") if orig["score"] else np.nan,
                 "notes": rec["notes"], "row_id": rid, "sheet_row": row}

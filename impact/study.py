@@ -1049,6 +1049,7 @@ class Study:
         self.root = Path(root) if root is not None else None
         #: Warnings (such as attrition) found when the study was loaded.
         self.load_problems: list[Problem] = []
+        self._checked = False  # not validated: Study.save checks it before writing
 
     # ----------------------------------------------------------------- metadata
     @property
@@ -1535,7 +1536,7 @@ class Study:
         spec = schema.table(name)
         return _records_from_frame(spec, self._tables[name])
 
-    def save(self, path: str | Path, *, overwrite: bool = False) -> Path:
+    def save(self, path: str | Path, *, overwrite: bool = False, validate: bool = True) -> Path:
         """Write the study folder to ``path``, all at once.
 
         The folder is built beside ``path`` (``.<name>.staging-<pid>-*``) and
@@ -1556,12 +1557,25 @@ class Study:
         files it did not write.  Saving to the folder the study was loaded
         from (:attr:`root`) replaces it in the same way, ``overwrite`` or not.
 
+        What is saved can be loaded: a study that :func:`load_study` would
+        refuse (a required cell left blank, an id out of its pattern, a value
+        outside its vocabulary, a reference to a council not listed, an empty
+        transcript ...: every rule of :meth:`validate`) is refused before
+        anything is written, each error named by file, row and column as the
+        loader names it.  A study loaded with validation, and not changed
+        since, is not checked again.
+
         Parameters
         ----------
         path : str or path
             The study folder to write.
         overwrite : bool, default False
             Replace a study folder already at ``path`` (see above).
+        validate : bool, default True
+            Refuse a study :func:`load_study` would refuse.  With ``False`` it
+            is written as it is (and can be read back with
+            ``load_study(..., validate=False)``), as a study under repair may
+            need to be.
 
         Returns
         -------
@@ -1570,6 +1584,12 @@ class Study:
 
         Raises
         ------
+        impact.errors.ValidationError
+            If ``validate`` and the study has errors :func:`load_study` would
+            refuse it for (nothing is written).
+        impact.errors.InputError
+            If a transcript path leads out of ``transcripts/`` or names no
+            file (nothing is written).
         FileExistsError
             If ``path`` is a file or a link; a folder that is not empty (and
             ``overwrite`` is False); or a folder that holds no study, or files
@@ -1592,15 +1612,17 @@ class Study:
         >>> (folder / "study.yaml").is_file()
         True
         """
-        return _save_folder(self, path, overwrite=overwrite)
+        if not isinstance(validate, bool):
+            raise TypeError(f"The value for `validate` must be True or False, but {type(validate).__name__} was passed.")
+        return _save_folder(self, path, overwrite=overwrite, validate=validate)
 
-    def _write_files(self, folder: Path) -> None:
-        """Write ``study.yaml``, the tables and the transcripts into the new, empty ``folder``."""
+    def _refuse_unsaveable_paths(self) -> None:
+        """Refuse, listing each by row, every transcript path leading out of transcripts/ (on Windows, where ``\\``
+        parts a path too) or naming nothing, and every name Windows cannot make: the study folder written must open
+        there too."""
         from ._io import windows_path_problem
 
         transcripts = self._tables["interviews"]["transcript"]
-        # every path leading out of transcripts/ (on Windows, where "\\" parts a path too) or naming nothing, and every
-        # name Windows cannot make, before a file is written: the study folder written must open there too
         outside = [f"interviews.csv:{row}:transcript: {str(rel)!r} - expected {why}"
                    for row, rel in zip(range(2, len(transcripts) + 2), transcripts, strict=True)
                    if pd.notna(rel) and (why := _outside_transcripts(str(rel))) is not None]
@@ -1614,6 +1636,21 @@ class Study:
             raise InputError(f"study not saved: {_counted(len(unmakeable), 'transcript path')} naming a file or "
                              "folder Windows cannot make (the study folder could not be opened there):\n  "
                              + "\n  ".join(unmakeable))
+
+    def _refuse_unloadable(self, path: Path) -> None:
+        """Raise :class:`ValidationError` listing every error :func:`load_study` would refuse this study for, once
+        saved (each by file, row and column), unless the study was loaded with validation and is unchanged."""
+        if getattr(self, "_checked", False):
+            return
+        errors = [p for p in check_study(self) if p.severity == "error"]
+        if errors:
+            raise ValidationError(errors, source=f"{path}: study not saved (nothing written), as load_study would "
+                                  "refuse it (save(..., validate=False) writes it as it is)")
+
+    def _write_files(self, folder: Path) -> None:
+        """Write ``study.yaml``, the tables and the transcripts into the new, empty ``folder``."""
+        transcripts = self._tables["interviews"]["transcript"]
+        self._refuse_unsaveable_paths()  # again: _save_folder refused them before staging (a direct call too)
         meta = _plain({"format_version": FORMAT_VERSION, **self._meta})
         (folder / "study.yaml").write_bytes(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).encode("utf-8"))
         for name, spec in TABLES.items():
@@ -1787,17 +1824,21 @@ def _check_study_target(given: Path, target: Path, *, overwrite: bool) -> None:
 
 
 def _save_folder(study: Study, path: str | Path, *, overwrite: bool,
-                 extra: Callable[[Path], object] | None = None) -> Path:
+                 extra: Callable[[Path], object] | None = None, validate: bool = False) -> Path:
     """Save ``study`` to ``path`` through a staging folder (see :meth:`Study.save`).
 
     ``extra(folder)`` may add files to the new folder before it is put in
     place (:func:`impact.synth.save_synthetic` adds the planted truth).
+    ``validate`` refuses, before anything is made, a study :func:`load_study` would refuse.
     """
     from ._io import OutputFolderError, _name_in_target, literal_tilde, staged_directory
 
     given = Path(path)
     if (tilde := literal_tilde(given)) is not None:
         raise OutputFolderError(f"{tilde}; choose another folder")
+    study._refuse_unsaveable_paths()  # before a lock or staging folder is made
+    if validate:
+        study._refuse_unloadable(given)
     target = Path(os.path.abspath(given))
     own = study.root is not None and target.is_dir() and not target.is_symlink() and \
         target.resolve() == study.root.resolve()
@@ -2152,4 +2193,5 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     study._transcripts = texts  # read once, while validating
     study.root = path
     study.load_problems = [p for p in problems if p.severity != "error"]
+    study._checked = validate  # validated as read: Study.save need not check it again
     return study

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 #: Each xdist worker, and each process its tests start (`impact` runs, notebook kernels), does its linear algebra on
@@ -986,11 +987,19 @@ def tiny_study():
     return make_tiny_study()
 
 
+@pytest.fixture(scope="session")
+def _tiny_study_folder(tmp_path_factory) -> Path:
+    """:func:`make_tiny_study` saved once (``Study.save`` validates it, as ``load_study`` would)."""
+    path = tmp_path_factory.mktemp("tiny-study") / "study"
+    make_tiny_study().save(path)
+    return path
+
+
 @pytest.fixture
-def study_dir(tiny_study, tmp_path) -> Path:
-    """:func:`tiny_study` saved as a study folder (``tmp_path / "study"``)."""
+def study_dir(_tiny_study_folder, tmp_path) -> Path:
+    """:func:`tiny_study` saved as a study folder (``tmp_path / "study"``): a copy of the one saved per session."""
     path = tmp_path / "study"
-    tiny_study.save(path)
+    shutil.copytree(_tiny_study_folder, path, symlinks=True)
     return path
 
 

@@ -119,6 +119,7 @@ def write_coded(coded: pd.DataFrame, path: str | os.PathLike) -> Path:
         raise InputError(f"coded output needs the columns {missing}")
     fmt = coded_format(path)
     path = Path(path)
+    _refuse_unreadable(coded, path)
     if fmt == "csv":
         write_table(coded, path)  # text that looks like a formula is neutralised; read_coded restores it
     else:
@@ -434,10 +435,28 @@ def read_parquet_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) ->
         raise InputError(f"{path}: not a readable Parquet file ({exc}) - {expected}") from None
 
 
+def _refuse_unreadable(coded: pd.DataFrame, path: Path) -> None:
+    """Refuse, before a byte is written, coded output :func:`read_coded` would refuse once written (a row of no unit,
+    a score outside 0 to 1, a span ending before it starts, a cell longer than a spreadsheet holds ...), naming each
+    row (as the file would number it) and column: what is written can be read."""
+    data = coded.reset_index(drop=True)
+    try:
+        _refuse_long_cells(pd.DataFrame({c: data[c].map(lambda v: v if isinstance(v, str) else str(v))
+                                         for c in CODED_COLUMNS}), path)
+        _coded_values(data.copy(), path)
+    except InputError as exc:
+        said = str(exc).replace(str(path), path.name, 1)  # 'coded.csv:2:unit: ...', as the file would be read
+        raise InputError(f"{path}: not written, as read_coded would refuse the file: {said}") from None
+
+
 def coded_from_cells(cells: pd.DataFrame, path: str | os.PathLike) -> pd.DataFrame:
     """The coded output held in ``cells`` (read from ``path`` by :func:`read_coded_cells`; not changed), dtypes
     restored, or the :class:`~impact.errors.InputError` :func:`read_coded` raises, naming ``path``."""
-    data = restore_frame(cells) if coded_format(path) == "csv" else cells.copy()
+    return _coded_values(restore_frame(cells) if coded_format(path) == "csv" else cells.copy(), path)
+
+
+def _coded_values(data: pd.DataFrame, path: str | os.PathLike) -> pd.DataFrame:
+    """``data`` (a copy, changed in place) with the coded columns' dtypes, or the InputError naming ``path``."""
     missing = [c for c in CODED_COLUMNS if c not in data.columns]
     if missing:
         decisions = {"decision", "present", "coder"} <= set(data.columns)  # impact review import's file

@@ -318,9 +318,12 @@ def test_a_utf32_table_and_transcript_are_read(study_dir, encoding):
 def test_a_utf32_file_cut_short_is_refused_naming_it(study_dir):
     text = (study_dir / "councils.csv").read_text(encoding="utf-8")
     (study_dir / "councils.csv").write_bytes(text.encode("utf-32")[:-2])
+    cut = len(text.encode("utf-32")) - 4  # round 54 says the file was cut short, and where
     assert _problems(study_dir) == [
         f"councils.csv: expected a readable CSV file (starts with a UTF-32 byte-order mark but is not valid UTF-32 "
-        f"(truncated data at byte {len(text.encode('utf-32')) - 4}) - expected one encoding: save the file as UTF-8)"]
+        f"(truncated data at byte {cut}, {cut + 2} bytes long: its last 2 bytes (from byte {cut}) part of a character, "
+        "so the file was cut short (copy it again from where it was made)) - expected one encoding: save the file as "
+        "UTF-8)"]
 
 
 def test_a_transcript_whose_lines_end_in_carriage_returns_alone_has_its_turns_read(study_dir):

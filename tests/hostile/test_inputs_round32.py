@@ -336,8 +336,8 @@ def _edit(study_dir, name, change):
     (lambda b: b.replace(b"item", "\ufeffitem".encode(), 1), "survey_responses.csv:1:\ufeffitem: '\\ufeffitem' - "
                                                              "expected the column name `item`"),
     (lambda b: b.replace(b"staff", b"s" * 40_000, 1), "survey_responses.csv:2:respondent_group: 'ssssssssss"),
-    (lambda b: b.replace(b"staff", b"st\x00aff", 1), "survey_responses.csv: expected a readable CSV file (contains "
-                                                     "NUL bytes"),
+    (lambda b: b.replace(b"staff", b"st\x00aff", 1), "survey_responses.csv: expected a readable CSV file (UTF-8 "
+                                                     "text with 1 stray NUL byte"),  # round 54's words
     (lambda b: b"PK\x03\x04" + b"\0" * 60, "survey_responses.csv: expected a readable CSV file (a zip archive"),
 ], ids=["semicolons", "sep-line-semicolon", "tabs", "decimal-comma", "dup-header-case", "dup-header-space",
         "bom-in-header", "very-long-field", "nul", "xlsx-named-csv"])
