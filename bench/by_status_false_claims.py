@@ -31,13 +31,14 @@ truth54's runs (seeds chosen before any run, none of them in bench/ or tests/ th
 ``--paths never=0.6,lifted=0.4 --seed 761000`` (seeds 771000-771059, 781000-781059, 791000-791059) and informative
 attrition ``--missing-in early=0.45,longer_term=0.65 --seed 761500`` (771500-771559, 781500-781559, 791500-791559).
 On a machine shared by eight runs only ``--sizes 30`` was run (seeds 791000-791059 and 791500-791559; the JSONs beside
-this file, by_status_false_claims_lifted_never.json and by_status_false_claims_missing_in.json); 10 and 20 councils
-are still to run.
+this file, by_status_false_claims_lifted_never.json and by_status_false_claims_missing_in.json).
 
 truth55's runs: 10 and 20 councils of both designs above, with the seeds written there (771000-771059 and
 781000-781059; 771500-771559 and 781500-781559), and councils entering and leaving intervention
 ``--paths never=0.6,entered_lifted=0.4 --seed 862000`` (seeds 872000-872059 at 10 councils, 882000-882059 at 20;
-chosen before any run, none of them in bench/ or tests/ then).
+chosen before any run, none of them in bench/ or tests/ then). 60 studies per size each, all run; each size's entry in
+the JSONs beside this file (by_status_false_claims_entered_lifted_never.json for the new design) says which round ran it
+(``run_by``) and its CPU seconds.
 """
 
 from __future__ import annotations
