@@ -15,7 +15,9 @@ withhold a claim, never add one) and the share of impact tests with an unadjuste
 each with its Monte Carlo standard error and Wilson 95% interval, how many impacts were not tested and how many were
 tested by Firth's fit (a wave and status cell all or none, truth53). With ``--paths`` (e.g. ``never=0.6,entered=0.4``:
 no council in intervention at the first wave, so the groups are whether a council was ever in intervention; or
-``never=0.6,lifted=0.4``: councils leaving intervention between the early and the longer-term wave, truth54) the
+``never=0.6,lifted=0.4``: councils leaving intervention between the early and the longer-term wave, truth54; or
+``never=0.6,entered_lifted=0.4``: councils entering intervention after the review and leaving it before the
+longer-term wave, in intervention at the early wave only, truth55) the
 default status difference in partnership is switched off, and the JSON is named after the paths. With
 ``--missing-in`` (e.g. ``early=0.45,longer_term=0.65``) participants miss those waves with that chance where their
 council is in intervention then (the generator's ``participant_missing_in_intervention``: informative attrition, no
@@ -29,8 +31,14 @@ truth54's runs (seeds chosen before any run, none of them in bench/ or tests/ th
 ``--paths never=0.6,lifted=0.4 --seed 761000`` (seeds 771000-771059, 781000-781059, 791000-791059) and informative
 attrition ``--missing-in early=0.45,longer_term=0.65 --seed 761500`` (771500-771559, 781500-781559, 791500-791559).
 On a machine shared by eight runs only ``--sizes 30`` was run (seeds 791000-791059 and 791500-791559; the JSONs beside
-this file, by_status_false_claims_lifted_never.json and by_status_false_claims_missing_in.json); 10 and 20 councils
-are still to run.
+this file, by_status_false_claims_lifted_never.json and by_status_false_claims_missing_in.json).
+
+truth55's runs: 10 and 20 councils of both designs above, with the seeds written there (771000-771059 and
+781000-781059; 771500-771559 and 781500-781559), and councils entering and leaving intervention
+``--paths never=0.6,entered_lifted=0.4 --seed 862000`` (seeds 872000-872059 at 10 councils, 882000-882059 at 20;
+chosen before any run, none of them in bench/ or tests/ then). 60 studies per size each, all run; each size's entry in
+the JSONs beside this file (by_status_false_claims_entered_lifted_never.json for the new design) says which round ran it
+(``run_by``) and its CPU seconds.
 """
 
 from __future__ import annotations
@@ -86,6 +94,37 @@ def _rate(k: int, n: int) -> dict:
             "wilson_low": lo, "wilson_high": hi}
 
 
+def _summary(runs: list[dict]) -> dict:
+    """One size's rates from its studies' lines (:func:`_one`)."""
+    tests, weighted = sum(r["tested"] for r in runs), sum(r["weighted"] for r in runs)
+    return {"false_claim": _rate(sum(r["claimed"] > 0 for r in runs), len(runs)),
+            "test_size": _rate(sum(r["rejected_unadjusted"] for r in runs), tests),
+            "weighted_false_claim": _rate(sum(r["weighted_claimed"] > 0 for r in runs), len(runs)),
+            "weighted_test_size": _rate(sum(r["weighted_rejected_unadjusted"] for r in runs), weighted),
+            "disputed_studies": sum(r["disputed"] > 0 for r in runs),
+            "not_tested": sum(r["not_tested"] for r in runs), "firth": sum(r["firth"] for r in runs), "runs": runs}
+
+
+def _from_logs(logs: list[Path]) -> dict:
+    """The sizes of runs stopped before their end, from the lines each study printed (``<size> councils: {...}``), the
+    studies in seed order and only the unbroken run of seeds from the first (so a run stopped at 37 studies is the
+    first 37 seeds, as ``--n 37`` would have made them)."""
+    import ast
+
+    sizes: dict[str, list[dict]] = {}
+    for log in logs:
+        for line in log.read_text(encoding="utf-8").splitlines():
+            head, sep, body = line.partition(" councils: {")
+            if sep and head.isdigit():
+                sizes.setdefault(head, []).append(ast.literal_eval("{" + body))
+    out = {}
+    for size, runs in sizes.items():
+        runs = sorted({r["seed"]: r for r in runs}.values(), key=lambda r: r["seed"])
+        unbroken = [r for i, r in enumerate(runs) if r["seed"] - runs[0]["seed"] == i]
+        out[size] = {**_summary(unbroken), "n_run": len(unbroken), "stopped_early": True}
+    return out
+
+
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10, 20, 30])
@@ -97,11 +136,17 @@ def main(argv=None) -> dict:
     ap.add_argument("--missing-in", default="", help="chance a participant misses a wave where their council is in "
                     "intervention then, by wave, e.g. early=0.45,longer_term=0.65 (informative attrition); default none")
     ap.add_argument("--out", type=Path, default=Path("bench/results"))
+    ap.add_argument("--from-log", type=Path, nargs="+", default=None, metavar="LOG", help="make the JSON from the lines "
+                    "of runs stopped before their end (their printed output, with these same options): the studies "
+                    "made, per size; nothing is run")
     args = ap.parse_args(argv)
     paths, missing_in = (({k: float(v) for k, v in (p.split("=") for p in text.split(","))} if text else None)
                          for text in (args.paths, args.missing_in))
     result = {"alpha": ALPHA, "rise": args.rise, "n_per_size": args.n, "seed": args.seed, "paths": paths,
               "missing_in": missing_in, "sizes": {}}
+    if args.from_log:
+        result["sizes"] = _from_logs(args.from_log)
+        return _write(result, args.out, paths, missing_in)
     start = time.process_time()
     for size in args.sizes:
         runs = []
@@ -109,14 +154,7 @@ def main(argv=None) -> dict:
             runs.append(_one(size, args.seed + 1000 * size + i, args.rise, paths, missing_in))
             print(size, "councils:", runs[-1], flush=True)
         tests, weighted = sum(r["tested"] for r in runs), sum(r["weighted"] for r in runs)
-        result["sizes"][str(size)] = {
-            "false_claim": _rate(sum(r["claimed"] > 0 for r in runs), len(runs)),
-            "test_size": _rate(sum(r["rejected_unadjusted"] for r in runs), tests),
-            "weighted_false_claim": _rate(sum(r["weighted_claimed"] > 0 for r in runs), len(runs)),
-            "weighted_test_size": _rate(sum(r["weighted_rejected_unadjusted"] for r in runs), weighted),
-            "disputed_studies": sum(r["disputed"] > 0 for r in runs),
-            "not_tested": sum(r["not_tested"] for r in runs), "firth": sum(r["firth"] for r in runs), "runs": runs}
-        s = result["sizes"][str(size)]
+        result["sizes"][str(size)] = s = _summary(runs)
         print(size, "councils: false claims", s["false_claim"]["count"], "of", len(runs), "; unadjusted rejections",
               s["test_size"]["count"], "of", tests, "; not tested", s["not_tested"],
               "; Firth's fit", s["firth"], "; false-claim rate upper 95% (Wilson)",
@@ -124,10 +162,14 @@ def main(argv=None) -> dict:
               "(upper 95%", round(s["weighted_false_claim"]["wilson_high"], 3), "); weighted unadjusted rejections",
               s["weighted_test_size"]["count"], "of", weighted, "; studies disputed", s["disputed_studies"], flush=True)
     result["cpu_seconds"] = time.process_time() - start
-    args.out.mkdir(parents=True, exist_ok=True)
+    return _write(result, args.out, paths, missing_in)
+
+
+def _write(result: dict, out: Path, paths: dict | None, missing_in: dict | None) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
     name = ("by_status_false_claims" + ("_" + "_".join(sorted(paths)) if paths else "")
             + ("_missing_in" if missing_in else ""))
-    (args.out / f"{name}.json").write_text(json.dumps(result, indent=1))
+    (out / f"{name}.json").write_text(json.dumps(result, indent=1))
     return result
 
 

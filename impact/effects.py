@@ -288,6 +288,8 @@ def change_by_status(
         The participant panel (:func:`impact.participant_panel`).
     study : Study, optional
         Its participants and their councils' status at every wave give the missed participant-waves: the weighted fit.
+        Where councils are grouped by whether they were ever in intervention, a council's status at a wave none of its
+        participants was interviewed at counts too (one that entered and left intervention unseen while in it).
     measure : str, default "reported"
         Boolean column of the panel to model.
     codes : sequence of str, optional
@@ -387,7 +389,7 @@ def _code_by_status(panel: pd.DataFrame, code: str, measure: str, wave_list: lis
     from .stats._models import FEW_UNITS
 
     d = _model_frame(panel[panel["code"] == code].dropna(subset=["status_group"]), measure, wave_list, dtype=int)
-    d, grouping = _by_status_grouping(d, wave_list[0])
+    d, grouping = _by_status_grouping(d, wave_list[0], grid)
     per = d.groupby(["wave", "in_intervention"], observed=True)["council_id"].nunique()
     first = wave_list[0]
     both = [w for w in wave_list if all(per.get((w, s), 0) > 0 for s in (0, 1))]
@@ -474,17 +476,26 @@ def _by_status_weighted(seen: pd.DataFrame, grid: pd.DataFrame, d: pd.DataFrame,
     return test, table, float(res.n_effective)
 
 
-def _by_status_grouping(d: pd.DataFrame, first: str) -> tuple[pd.DataFrame, str]:
+def _by_status_grouping(d: pd.DataFrame, first: str, grid: pd.DataFrame | None = None) -> tuple[pd.DataFrame, str]:
     """The status groups the change is compared between: each council's status at each wave (``"at_wave"``) where
     both groups are seen at the first wave; else, where every council seen there has one status (no council in
     intervention before the review, say), whether a council was ever of the other status at a wave
     (``"ever_in_intervention"`` / ``"ever_out_of_intervention"``), fixed across the waves so that the first wave is
-    each group's baseline (docs/methods.md, "Change by status where status begins after the first wave")."""
+    each group's baseline (docs/methods.md, "Change by status where status begins after the first wave").
+
+    With ``grid`` (:func:`_expected_grid`: the study's status of each council at each wave modelled), a council's
+    status at a wave where none of its participants was interviewed counts too: a council that entered intervention
+    after the review and left it before the last wave (truth55) and was not interviewed while in it is in the group
+    that was ever in intervention, not in the group that never was. Without it only the panel's rows can say."""
     seen = d.loc[d["wave"] == first, "in_intervention"].unique()
     if len(seen) != 1:
         return d, "at_wave"
     s0 = int(seen[0])
     moved = d["in_intervention"].ne(s0).groupby(d["council_id"]).transform("any")
+    if grid is not None:
+        at_wave = grid.drop_duplicates(["council_id", "wave"])
+        other = set(at_wave.loc[at_wave["status_group"].eq("intervention").astype(int).ne(s0), "council_id"])
+        moved = moved | d["council_id"].isin(other)
     return (d.assign(in_intervention=np.where(moved, 1 - s0, s0)),
             "ever_in_intervention" if s0 == 0 else "ever_out_of_intervention")
 
@@ -522,6 +533,10 @@ def _by_status_gee(d: pd.DataFrame, names: dict, alpha: float, **weighted):
     b = res.params.loc[inter, "estimate"].to_numpy(dtype="float64")
     v = res.cov.loc[inter, inter].to_numpy(dtype="float64")
     k, df = len(inter), float(res.params["df"].iloc[0])
+    # a singular covariance of the interaction terms (few councils of a group, truth55; numerically singular too, by
+    # numpy's rank tolerance): no joint test, as where the GEE gives no standard error
+    if not np.isfinite(v).all() or np.linalg.matrix_rank(v) < k:
+        return None
     f_stat = float(b @ np.linalg.solve(v, b)) / k
     test = {"statistic": f_stat, "df_num": float(k), "df": df, "p_value": float(st.f.sf(f_stat, k, df))}
     return (test, table, res) if weighted else (test, table)

@@ -14,7 +14,7 @@ __all__ = ["register", "run", "path_chances", "PATH_NAMES"]
 
 #: The paths through intervention the generator draws from (``impact.synth``'s ``_PATHS``, named here so that building
 #: the parser imports no pandas; a test checks the two agree).
-PATH_NAMES = ("never", "throughout", "lifted", "entered", "direction")
+PATH_NAMES = ("never", "throughout", "lifted", "entered", "direction", "entered_lifted")
 
 
 def path_chances(text: str) -> dict[str, float]:
@@ -27,11 +27,11 @@ def path_chances(text: str) -> dict[str, float]:
     >>> path_chances("never=0.6,sometimes=0.4")
     Traceback (most recent call last):
     ...
-    argparse.ArgumentTypeError: 'never=0.6,sometimes=0.4': 'sometimes' is not a path through intervention - expected PATH=CHANCE pairs, comma-separated, with PATH one of never, throughout, lifted, entered, direction and chances from 0 to 1 summing to 1 (e.g. never=0.6,entered=0.4)
+    argparse.ArgumentTypeError: 'never=0.6,sometimes=0.4': 'sometimes' is not a path through intervention - expected PATH=CHANCE pairs, comma-separated, with PATH one of never, throughout, lifted, entered, direction, entered_lifted and chances from 0 to 1 summing to 1 (e.g. never=0.6,entered=0.4)
     >>> path_chances("never=0.6")
     Traceback (most recent call last):
     ...
-    argparse.ArgumentTypeError: 'never=0.6': the chances sum to 0.6 - expected PATH=CHANCE pairs, comma-separated, with PATH one of never, throughout, lifted, entered, direction and chances from 0 to 1 summing to 1 (e.g. never=0.6,entered=0.4)
+    argparse.ArgumentTypeError: 'never=0.6': the chances sum to 0.6 - expected PATH=CHANCE pairs, comma-separated, with PATH one of never, throughout, lifted, entered, direction, entered_lifted and chances from 0 to 1 summing to 1 (e.g. never=0.6,entered=0.4)
     """
     import argparse
     import math
@@ -95,9 +95,10 @@ def register(sub) -> None:
     p.add_argument("--intervention-paths", type=path_chances, default=None, metavar="PATH=CHANCE,...",
                    help=("chance of each council's path through intervention: never, throughout (a notice at every "
                          "wave), lifted (lifted between the early and the longer-term wave), entered (issued between "
-                         "those waves), direction (a notice and a statutory direction throughout); paths not named "
-                         "have no chance, e.g. never=0.6,entered=0.4 (default: never=0.6,throughout=0.13,lifted=0.12,"
-                         "entered=0.1,direction=0.05)"))
+                         "those waves), direction (a notice and a statutory direction throughout), entered_lifted (issued "
+                         "after the review and lifted between the early and the longer-term wave: in intervention at "
+                         "the early wave only); paths not named have no chance, e.g. never=0.6,entered=0.4 (default: never=0.6,throughout=0.13,lifted=0.12,"
+                         "entered=0.1,direction=0.05; no entered_lifted)"))
     p.add_argument("--overwrite", action="store_true",
                    help="replace a generated study already in PATH (refused if PATH holds a study without planted "
                    "truth, or files that are not part of a study)")

@@ -84,7 +84,10 @@ _NEXT_STATUS = {  # progress from early to longer_term: mostly forward
 }
 _EARLY_STATUS = (("not_started", 0.35), ("in_progress", 0.55), ("completed", 0.1))
 
-_PATHS = (("never", 0.6), ("throughout", 0.13), ("lifted", 0.12), ("entered", 0.1), ("direction", 0.05))
+#: The paths through intervention and their default chances; ``entered_lifted`` (a council entering intervention after
+#: the review and leaving it before the longer-term wave) has none by default, so a default study is as it was.
+_PATHS = (("never", 0.6), ("throughout", 0.13), ("lifted", 0.12), ("entered", 0.1), ("direction", 0.05),
+          ("entered_lifted", 0.0))
 _NOTICE_RENAMED = dt.date(2012, 1, 1)  # "Notice to Improve" -> "Improvement Notice"
 _STREAMS = {"councils": 1, "status": 2, "reviews": 3, "people": 4, "plan": 5, "text": 6, "survey": 7, "actions": 8,
             "indicators": 9, "process": 10}
@@ -129,14 +132,14 @@ def _slug(name: str) -> str:
 
 # --------------------------------------------------------------------- status history
 def _status_history(cid: str, start: dt.date, end: dt.date, rng: np.random.Generator,
-                    paths: tuple[tuple[str, float], ...] = _PATHS,
+                    paths: tuple[tuple[str, float], ...] | None = None,
                     since: dt.date | None = None, until: dt.date | None = None) -> tuple[list[dict], str]:
     """Judgements, notices and directions for one council; transitions fall between wave windows.
 
     ``since`` is the first day of a council created since 2013: nothing of it ends earlier, and what
     began earlier begins that day. ``until`` is the last day of a council since abolished: nothing of it
     starts later, and what is open then ends that day."""
-    path = _weighted(rng, paths)
+    path = _weighted(rng, _paths(None) if paths is None else paths)
     judgements: list[tuple[dt.date, str]] = []
     notices: list[tuple[dt.date, dt.date, str]] = []
     directions: list[tuple[dt.date, dt.date, str]] = []
@@ -148,6 +151,16 @@ def _status_history(cid: str, start: dt.date, end: dt.date, rng: np.random.Gener
         j1 = end + _days(rng, 186, 250)
         judgements.append((j1, "inadequate"))
         notices.append((j1 + _days(rng, 5, 20), end + _days(rng, 700, 1100), ""))
+    elif path == "entered_lifted":
+        # out at the first wave, in at the early wave, out again at the longer-term wave: inspected inadequate in the
+        # days after the review (notice issued before the early wave's window opens, 28 days after it), the notice
+        # lifted between the early and the longer-term wave's windows (as ``lifted``'s is)
+        judgements.append((start - _days(rng, 250, 900), good_rank()))
+        j1 = end + _days(rng, 1, 10)
+        judgements.append((j1, "inadequate"))
+        lifted = end + _days(rng, 188, 268)
+        judgements.append((lifted - _days(rng, 0, 3), _weighted(rng, (("adequate", 0.8), ("good", 0.2)))))
+        notices.append((j1 + _days(rng, 3, 14), lifted, ""))
     else:
         j0 = start - _days(rng, 450, 900)
         judgements.append((j0, "inadequate"))
@@ -484,8 +497,8 @@ def generate_with_truth(
 
 def _paths(given: Mapping[str, float] | None) -> tuple[tuple[str, float], ...]:
     """The intervention paths with a chance, and their chances (:data:`_PATHS` where ``given`` is None)."""
-    if given is None:
-        return _PATHS
+    if given is None:  # a path with no chance is never drawn (nor the last path listed when rounding leaves a sliver)
+        return tuple((p, c) for p, c in _PATHS if c > 0)
     names = [p for p, _ in _PATHS]
     ok = isinstance(given, Mapping) and set(given) <= set(names)
     probs = [v for v in given.values() if isinstance(v, (int, float)) and not isinstance(v, bool)] if ok else []
@@ -737,8 +750,11 @@ def generate(
         ``never``, ``throughout`` (a notice held at every wave), ``lifted``
         (a notice lifted between the early and the longer-term wave),
         ``entered`` (a notice issued between those waves), ``direction``
-        (a notice and a statutory direction throughout). Paths not named have
-        no chance. Default: 0.6, 0.13, 0.12, 0.1, 0.05.
+        (a notice and a statutory direction throughout), ``entered_lifted``
+        (enter and leave: a notice issued after the review, before the early
+        wave, and lifted between the early and the longer-term wave, so the
+        council's status changes twice). Paths not named have no chance.
+        Default: 0.6, 0.13, 0.12, 0.1, 0.05 and 0 (no ``entered_lifted``).
     name : str
         Study name written to ``study.yaml``.
     out : path, optional
