@@ -1603,6 +1603,8 @@ class Study:
             (a folder above it, links followed, holds ``study.yaml``): it would
             be among that study's inputs, where impact never writes (as the
             command line refuses it).
+        TypeError
+            If ``validate`` is not True or False.
 
         Examples
         --------

@@ -476,7 +476,8 @@ def test_guard_study_table_inputs_already_told_or_read(study_dir, file, edit, to
     path = study_dir / file
     path.write_bytes(edit(path.read_bytes()))
     try:
-        problems = [p for p in load_study(study_dir).load_problems if p.file != "interviews.csv" or p.row is not None]
+        # The tiny study's attrition warnings are not what this tests (they name a row since newuser3).
+        problems = [p for p in load_study(study_dir).load_problems if "(attrition:" not in str(p.expected)]
     except ValidationError as exc:
         problems = exc.problems
     got = [(p.file, p.row, p.column, p.severity) for p in problems if p.file == file]

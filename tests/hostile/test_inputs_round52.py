@@ -462,7 +462,11 @@ def test_guard_hostile_review_workbooks_are_refused_naming_sheet_row_and_column(
                                                                              "is not read"),
 ], ids=["review-sheet-hidden", "hidden-sheet-added"])
 def test_guard_hidden_sheets_in_a_review_workbook_are_warned_of(reviewed, tmp_path, edit, said):  # noqa: F811
-    proc = cli_here("review", "import", str(_edited_review(reviewed, tmp_path, edit)), "--out",
+    # One decision filled in: a workbook with none is refused as "nothing decided yet" (newuser3), not what this tests.
+    def decided_then(wb):
+        _cell(wb, "decision", 2, "accept")
+        edit(wb)
+    proc = cli_here("review", "import", str(_edited_review(reviewed, tmp_path, decided_then)), "--out",
                     str(tmp_path / "d.csv"), cwd=tmp_path)
     assert proc.returncode == 0 and said in proc.stderr, proc.stderr
 
@@ -482,8 +486,8 @@ def test_guard_an_empty_folder_or_broken_link_given_as_a_workbook_is_told(review
 
 
 def test_guard_a_link_to_a_review_workbook_is_read_as_the_workbook(reviewed, tmp_path):  # noqa: F811
-    link = tmp_path / "link.xlsx"
-    link.symlink_to(reviewed / "review.xlsx")
+    link = tmp_path / "link.xlsx"  # to a workbook with one decision filled in (one with none is refused: newuser3)
+    link.symlink_to(_edited_review(reviewed, tmp_path, lambda wb: _cell(wb, "decision", 2, "accept")))
     proc = cli_here("review", "import", str(link), "--out", str(tmp_path / "d.csv"), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "d.csv").read_text(encoding="utf-8").startswith("unit,code,coder,present,decision")
