@@ -39,6 +39,13 @@ truth55's runs: 10 and 20 councils of both designs above, with the seeds written
 chosen before any run, none of them in bench/ or tests/ then). 60 studies per size each, all run; each size's entry in
 the JSONs beside this file (by_status_false_claims_entered_lifted_never.json for the new design) says which round ran it
 (``run_by``) and its CPU seconds.
+
+review63's run, to settle truth55's 5 of 60 weighted false claims with councils entering and leaving at 20 councils:
+``--paths never=0.6,entered_lifted=0.4 --sizes 20 --n 400 --seed 946000`` (seeds 966000-966399, chosen before the run,
+none of them in bench/, tests/ or impact/ then), its JSON renamed to
+by_status_false_claims_entered_lifted_never_review63.json beside this file: complete cases 11 of 400 studies claimed
+(2.8%, Wilson upper 95% 0.049), the weighted fit 14 of 400 (3.5%, upper 0.058); single tests below 0.05: 83 of 2,364
+complete-case, 38 of 1,293 weighted; 10 studies disputed. truth55's 5 of 60 weighted claims were chance.
 """
 
 from __future__ import annotations
