@@ -46,6 +46,13 @@ none of them in bench/, tests/ or impact/ then), its JSON renamed to
 by_status_false_claims_entered_lifted_never_review63.json beside this file: complete cases 11 of 400 studies claimed
 (2.8%, Wilson upper 95% 0.049), the weighted fit 14 of 400 (3.5%, upper 0.058); single tests below 0.05: 83 of 2,364
 complete-case, 38 of 1,293 weighted; 10 studies disputed. truth55's 5 of 60 weighted claims were chance.
+review63's two more runs at 30 councils, 400 studies each, where 60 had given the highest rates (status at the wave,
+4 of 60; councils leaving, 3 of 60): ``--sizes 30 --n 400 --seed 947000`` (seeds 977000-977399) and ``--paths
+never=0.6,lifted=0.4 --sizes 30 --n 400 --seed 948000`` (seeds 978000-978399), chosen before the runs, unused then.
+Their JSONs, renamed with _review63 beside this file: status at the wave, complete cases 17 of 400 claimed (4.2%,
+Wilson upper 95% 0.067), weighted 16 of 400 (upper 0.064), single tests 112 of 2,340 and 100 of 2,294 below 0.05;
+councils leaving, complete cases 10 of 400 (2.5%, upper 0.045), weighted 12 of 400 (upper 0.052), single tests 117 of
+2,400 and 108 of 2,394.
 """
 
 from __future__ import annotations
