@@ -87,3 +87,21 @@ def test_adjudication_round_trip(tmp_path, long, segments):
     # 6 units x 3 codes = 18 pairs; 3 disagreements, of which 1 unsure -> 17 decided
     assert len(full) == 17 and full.present.sum() == 2
     assert not full.set_index(["unit", "code"]).loc[("I2:1", "morale"), "present"]
+
+
+@pytest.mark.parametrize("unit", ["=1+1", "-3", "+44 20", "@home"])
+def test_adjudication_gives_back_a_formula_like_unit_and_code_as_the_coded_file_holds_them(tmp_path, unit):
+    """A unit or code a spreadsheet would run as a formula is written behind an apostrophe; the gold set must give it
+    back as the coded file holds it, or it matches no unit (inputs55 fixed the reader; this tests it: on 5f65fee8's
+    parent the adjudicated and agreed rows came back as "'=1+1")."""
+    data = pd.DataFrame({"unit": [unit, unit, "u2", "u2"], "coder": ["ann", "bo"] * 2,
+                         "code": ["=morale"] * 4, "value": [True, False, True, True]})
+    path = write_disagreements_xlsx(disagreements(data), tmp_path / "adj.xlsx", data=data)
+    wb = load_workbook(path)
+    ws = wb["adjudicate"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=2, column=header.index("decision") + 1, value="present")
+    wb.save(path)
+    gold = read_adjudication(path)
+    assert sorted(zip(gold.unit, gold.code, gold.source, strict=True)) == sorted(
+        [(unit, "=morale", "adjudicated"), ("u2", "=morale", "agreed")])
