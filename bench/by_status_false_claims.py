@@ -53,6 +53,8 @@ Their JSONs, renamed with _review63 beside this file: status at the wave, comple
 Wilson upper 95% 0.067), weighted 16 of 400 (upper 0.064), single tests 112 of 2,340 and 100 of 2,294 below 0.05;
 councils leaving, complete cases 10 of 400 (2.5%, upper 0.045), weighted 12 of 400 (upper 0.052), single tests 117 of
 2,400 and 108 of 2,394.
+review63's run of informative attrition at 20 councils, 400 studies (truth55's weighted 2 of 60): ``--missing-in
+early=0.45,longer_term=0.65 --sizes 20 --n 400 --seed 949000`` (seeds 969000-969399, chosen before the run, unused then).
 """
 
 from __future__ import annotations

@@ -89,6 +89,17 @@ def test_review_export_import_with_backup(study_dir, coded_files, tmp_path, caps
     assert len(baks) == 1 and baks[0].read_text() == "precious human codings\n"
     got = pd.read_csv(out)
     assert len(got) == ws.max_row - 1 and set(got.coder) == {"ann"} and got.present.all()
+    # The same workbook imported again: the decisions file already holds these bytes, so no second backup (each
+    # import made one, of the same decisions); an edited workbook is still written after a backup of the old file.
+    before = out.read_bytes()
+    assert main(["review", "import", str(xlsx), "--out", str(out)]) == 0
+    assert "left as it was" in capsys.readouterr().out
+    assert len(list(tmp_path.glob("decisions.csv.*.bak"))) == 1 and out.read_bytes() == before
+    ws.cell(row=2, column=header.index("decision") + 1, value="reject")
+    wb.save(xlsx)
+    assert main(["review", "import", str(xlsx), "--out", str(out)]) == 0
+    baks = list(tmp_path.glob("decisions.csv.*.bak"))
+    assert len(baks) == 2 and before in [b.read_bytes() for b in baks] and out.read_bytes() != before
 
 
 def test_review_import_reports_bad_cells(study_dir, coded_files, tmp_path, capsys):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import os
 import sys
 from pathlib import Path
 
@@ -122,7 +123,20 @@ def run_import(args) -> int:
     with rolled_back_on_failure() as changes:  # a failed write puts the previous file back
         bak = backup(out, changes)
         write_table(result, out)
+    by = f"{_counted(n_decided, 'decision')} by {', '.join(sorted(set(result['coder'])))}"
+    if bak is not None and _same_bytes(bak, out):
+        # The same decisions imported again: the previous file, byte for byte what was just written, is put back in
+        # its place (each import of an unchanged workbook left one more .bak of the same decisions beside it).
+        os.replace(bak, out)
+        say(args, f"impact review: {by}: {out} already held them, left as it was (no backup made)")
+        return 0
     if bak is not None:
         print(f"impact review: {out} existed; moved it to {bak}", file=sys.stderr)
-    say(args, f"impact review: {_counted(n_decided, 'decision')} by {', '.join(sorted(set(result['coder'])))} -> {out}")
+    say(args, f"impact review: {by} -> {out}")
     return 0
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    import filecmp
+
+    return filecmp.cmp(a, b, shallow=False)
