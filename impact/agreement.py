@@ -936,11 +936,10 @@ def _compute(metric: str, sub: pd.DataFrame, unit: str, coder: str, value: str, 
     ``wide`` and ``weight`` for the other metrics of one group (they are read, never changed)."""
     wide = _wide(sub, unit, coder, value) if wide is None else wide
     read = level if metric == "krippendorff_alpha" else "nominal"
-    if prepared is None or read not in prepared:
-        made = _prepare(sub, unit, coder, value, read, weight, wide=wide)
-        if prepared is not None:
-            prepared[read] = made
-    cats, counts, n_coders, w = made if prepared is None else prepared[read]
+    prepared = {} if prepared is None else prepared
+    if read not in prepared:
+        prepared[read] = _prepare(sub, unit, coder, value, read, weight, wide=wide)
+    cats, counts, n_coders, w = prepared[read]
     if metric == "krippendorff_alpha":
         return _alpha(counts, cats, level, n_coders, w, n_boot, seed, confidence)
     if metric == "cohen_kappa":

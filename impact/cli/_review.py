@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import filecmp
 import os
 import sys
 from pathlib import Path
@@ -124,7 +125,7 @@ def run_import(args) -> int:
         bak = backup(out, changes)
         write_table(result, out)
     by = f"{_counted(n_decided, 'decision')} by {', '.join(sorted(set(result['coder'])))}"
-    if bak is not None and _same_bytes(bak, out):
+    if bak is not None and filecmp.cmp(bak, out, shallow=False):
         # The same decisions imported again: the previous file, byte for byte what was just written, is put back in
         # its place (each import of an unchanged workbook left one more .bak of the same decisions beside it).
         os.replace(bak, out)
@@ -134,9 +135,3 @@ def run_import(args) -> int:
         print(f"impact review: {out} existed; moved it to {bak}", file=sys.stderr)
     say(args, f"impact review: {by} -> {out}")
     return 0
-
-
-def _same_bytes(a: Path, b: Path) -> bool:
-    import filecmp
-
-    return filecmp.cmp(a, b, shallow=False)
