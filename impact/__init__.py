@@ -29,6 +29,7 @@ from .errors import (
     SmallSampleWarning,
     StatisticalWarning,
     ValidationError,
+    show_warnings_plainly,
 )
 
 # Library messages go to the "impact" logger; an application (or the command line) decides what is shown.
@@ -242,6 +243,7 @@ __all__ = [
     "SmallSampleWarning",
     "StatisticalWarning",
     "ValidationError",
+    "show_warnings_plainly",
     "example_path",
     "bundled_path",
     "schema",

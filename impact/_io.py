@@ -62,6 +62,9 @@ __all__ = [
     "publish_directory",
     "rolled_back_on_failure",
     "Rollback",
+    "write_if_changed",
+    "Rewritten",
+    "numbered_backup",
     "check_output_folder",
     "literal_tilde",
     "unwritable",
@@ -149,8 +152,9 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, durable: bool = Tr
 
 
 @contextlib.contextmanager
-def _temporary_beside(path: Path) -> Iterator[tuple[int, str]]:
-    """A new temporary file beside ``path`` (mode 0600, its folder made if need be), as ``(fd, name)``.
+def _temporary_beside(path: Path, suffix: str = ".tmp") -> Iterator[tuple[int, str]]:
+    """A new temporary file beside ``path`` (mode 0600, its folder made if need be), as ``(fd, name)``, its name
+    ending in ``suffix``.
 
     The temporary file is removed when the block ends unless the block moved
     it; a file-system error about it, or naming no file (a full disk), names
@@ -158,7 +162,7 @@ def _temporary_beside(path: Path) -> Iterator[tuple[int, str]]:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path, suffix), suffix=suffix, dir=path.parent)
     except OSError as exc:
         raise _naming(exc, path) from exc
     try:
@@ -320,9 +324,9 @@ def _fitting(name: str, room: int) -> str:
     return name + tag
 
 
-def _temporary_prefix(path: Path) -> str:
-    """The start of the name of a temporary file written for ``path`` (``.<name>.``; 8 random letters and ``.tmp`` follow)."""
-    return f".{_fitting(path.name, NAME_MAX - len('..') - 8 - len('.tmp'))}."
+def _temporary_prefix(path: Path, suffix: str = ".tmp") -> str:
+    """The start of the name of a temporary file written for ``path`` (``.<name>.``; 8 random letters and ``suffix`` follow)."""
+    return f".{_fitting(path.name, NAME_MAX - len('..') - 8 - len(os.fsencode(suffix)))}."
 
 
 def _naming(exc: OSError, path: str | os.PathLike, path2: str | os.PathLike | None = None) -> OSError:
@@ -1644,6 +1648,81 @@ def rolled_back_on_failure() -> Iterator[Rollback]:
     except BaseException:
         changes.undo()
         raise
+
+
+def numbered_backup(path: Path) -> Path:
+    """A free name to keep ``path`` under: ``<name>.bak``, else ``<name>.bak2``, ``.bak3``... (a user's own ``.bak``
+    is never written over).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.qdc.bak").write_text("the user's")
+    >>> numbered_backup(d / "a.qdc").name
+    'a.qdc.bak2'
+    """
+    bak, n = path.with_name(path.name + ".bak"), 2
+    while bak.exists() or bak.is_symlink():
+        bak, n = path.with_name(f"{path.name}.bak{n}"), n + 1
+    return bak
+
+
+class Rewritten(NamedTuple):
+    """What :func:`write_if_changed` did: ``changed`` (whether ``path`` was written) and ``backup`` (where the
+    previous file was moved, or None: there was none, or nothing was written)."""
+
+    changed: bool
+    backup: Path | None
+
+
+def write_if_changed(path: str | os.PathLike, write: Callable[[Path], object], changes: Rollback | None = None, *,
+                     backup: Callable[[Path], Path] = numbered_backup) -> Rewritten:
+    """Write ``path`` by ``write(a_path)`` only where its bytes would change; keep the previous file as a backup.
+
+    The one way every command rewrites a file the user already has (a codebook beside an exported project, an
+    imported project's files, a decisions file).  ``write`` writes the new file to a temporary file beside ``path``;
+    where ``path`` already holds the same bytes nothing is written and no backup is made (a command run again on
+    the same input left one more backup of the same file each time).  Otherwise the previous file is moved to
+    ``backup(path)`` (a free name: :func:`numbered_backup` by default) and the new one renamed into its place, so
+    ``path`` is never half-written.  ``changes`` (:func:`rolled_back_on_failure`; a rollback of its own without)
+    puts the previous file back if the command fails later.  A file-system error about the temporary file, or
+    naming none (a full disk), names ``path``: the file the user asked for.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> write_if_changed(d / "a.csv", lambda p: atomic_write_text(p, "x\\n"))
+    Rewritten(changed=True, backup=None)
+    >>> write_if_changed(d / "a.csv", lambda p: atomic_write_text(p, "x\\n"))
+    Rewritten(changed=False, backup=None)
+    >>> write_if_changed(d / "a.csv", lambda p: atomic_write_text(p, "y\\n")).backup.name
+    'a.csv.bak'
+    >>> sorted(p.name for p in d.iterdir()), (d / "a.csv").read_text()
+    (['a.csv', 'a.csv.bak'], 'y\\n')
+    """
+    import filecmp
+
+    path = Path(path)
+    refuse_windows_output(path, "the file")
+    if changes is None:
+        with rolled_back_on_failure() as changes:
+            return write_if_changed(path, write, changes, backup=backup)
+    # ending as ``path`` ends: a writer may choose the format by it (write_table: .xlsx or CSV)
+    ext = path.suffix if len(os.fsencode(path.suffix)) <= 16 else ""
+    with _temporary_beside(path, ".tmp" + ext) as (fd, tmp):
+        os.close(fd)
+        new = Path(tmp)
+        write(new)  # an error about it, or its own temporary file (named by atomic_write as `new`), names `path`
+        if path.is_file() and not path.is_symlink() and filecmp.cmp(new, path, shallow=False):
+            return Rewritten(False, None)
+        os.chmod(new, 0o666 & ~_umask())  # as atomic_write leaves a file, whatever ``write`` did
+        changes.will_write(path)
+        bak = None
+        if path.exists() or path.is_symlink():
+            bak = backup(path)
+            changes.move_aside(path, bak)
+        os.replace(new, path)
+    return Rewritten(True, bak)
 
 
 # --------------------------------------------------------------------------- output folders

@@ -54,6 +54,7 @@ __all__ = [
     "SmallSampleWarning",
     "AttritionWarning",
     "recorded_warnings",
+    "show_warnings_plainly",
 ]
 
 
@@ -392,16 +393,42 @@ class AttritionWarning(ImpactWarning):
 def _format_impact_warning(message, category, filename, lineno, line=None, *, _plain=warnings.formatwarning):
     """impact's warnings as ``AttritionWarning: message``: where Python (and so a notebook) shows a warning, the file
     and line of impact's code that raised it (a temporary file's path in a notebook) and that line's source said
-    nothing to an analyst.  Any other warning is shown as Python shows it."""
+    nothing to an analyst.  Any other warning is shown as ``_plain`` (Python's own form) shows it."""
     if isinstance(category, type) and issubclass(category, ImpactWarning):
         return f"{category.__name__}: {message}\n"
     return _plain(message, category, filename, lineno, line)
 
 
-# Set once (a module reloaded keeps the first): every other warning still goes through Python's own formatting.
-if not getattr(warnings.formatwarning, "_impact", False):
-    _format_impact_warning._impact = True  # type: ignore[attr-defined]
-    warnings.formatwarning = _format_impact_warning
+def show_warnings_plainly(plainly: bool = True) -> None:
+    """Show impact's warnings on one line, ``AttritionWarning: message``, where Python shows warnings (a notebook's
+    cells, a script); ``show_warnings_plainly(False)`` puts back the form there was before.
+
+    Python shows a warning as the file and line that raised it and that line's source: in a notebook, a temporary
+    file's path (``/tmp/ipykernel_.../123.py:4:``), which says nothing to an analyst.  Importing :mod:`impact` changes
+    nothing (a library does not change how a program shows warnings: neither pandas, numpy nor scikit-learn does);
+    call this once at the top of a notebook or script to choose it.  Every other warning is shown as before.
+    ``impact``'s command line shows its warnings itself, as ``impact CMD: warning: ...`` lines.
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> impact.show_warnings_plainly()
+    >>> warnings.formatwarning("council 302 has no interview at longer_term", impact.AttritionWarning, "/tmp/x.py", 4)
+    'AttritionWarning: council 302 has no interview at longer_term\\n'
+    >>> impact.show_warnings_plainly(False)
+    >>> warnings.formatwarning("x", impact.AttritionWarning, "/tmp/x.py", 4, "").startswith("/tmp/x.py:4:")
+    True
+    """
+    current = warnings.formatwarning
+    ours = getattr(current, "_impact_plain", None)  # the form replaced, where impact's is in place
+    if plainly and ours is None:
+        def plain(message, category, filename, lineno, line=None):
+            return _format_impact_warning(message, category, filename, lineno, line, _plain=current)
+
+        plain._impact_plain = current  # type: ignore[attr-defined]
+        warnings.formatwarning = plain
+    elif not plainly and ours is not None:
+        warnings.formatwarning = ours
 
 
 @contextlib.contextmanager

@@ -129,14 +129,20 @@ def test_agree_on_an_empty_decisions_file_names_the_cause_and_the_step(tmp_path,
 # --------------------------------------------------------------------------- 4. impact's warnings on one line
 
 def test_impact_warnings_show_as_one_readable_line_others_as_python_shows_them():
-    from impact.errors import AttritionWarning
+    from impact.errors import AttritionWarning, show_warnings_plainly
 
-    # what Python's own showwarning (a notebook's, a script's) writes: warnings.formatwarning's text
-    shown = warnings.formatwarning("council 302 has no interview at longer_term", AttritionWarning,
-                                   "/tmp/ipykernel_123/456.py", 14, "    warnings.warn(...)")
-    assert shown == "AttritionWarning: council 302 has no interview at longer_term\n"
-    plain = warnings.formatwarning("x", UserWarning, "/tmp/a.py", 3, "src")
-    assert plain.startswith("/tmp/a.py:3: UserWarning: x")
+    # what Python's own showwarning (a notebook's, a script's) writes: warnings.formatwarning's text, once the
+    # notebook has chosen impact's form (tidy64: importing impact no longer replaces Python's form by itself)
+    before = warnings.formatwarning
+    show_warnings_plainly()
+    try:
+        shown = warnings.formatwarning("council 302 has no interview at longer_term", AttritionWarning,
+                                       "/tmp/ipykernel_123/456.py", 14, "    warnings.warn(...)")
+        assert shown == "AttritionWarning: council 302 has no interview at longer_term\n"
+        plain = warnings.formatwarning("x", UserWarning, "/tmp/a.py", 3, "src")
+        assert plain.startswith("/tmp/a.py:3: UserWarning: x")
+    finally:
+        warnings.formatwarning = before
 
 
 # --------------------------------------------------------------------------- 5. attrition warnings give rows

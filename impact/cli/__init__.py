@@ -33,7 +33,7 @@ import warnings
 
 from .._version import __version__
 from .._words import _number
-from ..errors import OS_ADVICE, ImpactError, InputError, recorded_warnings
+from ..errors import OS_ADVICE, ImpactError, InputError, recorded_warnings, show_warnings_plainly
 from ..schema import close_matches
 from ._options import examples, told_warnings
 
@@ -427,6 +427,10 @@ class _NamedOutput:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    # a warning the command does not tell itself (``impact CMD: warning: ...``) is shown on one line, while it runs
+    # (impact the library leaves Python's form alone: a program calling main() gets its own back)
+    before = warnings.formatwarning
+    show_warnings_plainly()
     try:
         with _printable_paths():
             stdout, sys.stdout = sys.stdout, _NamedOutput(sys.stdout)
@@ -437,6 +441,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C before the command began (reading the options) or after it ended
         print(_INTERRUPTED, file=sys.stderr)
         return 130
+    finally:
+        warnings.formatwarning = before
 
 
 def _chosen(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[argparse.ArgumentParser]:

@@ -20,6 +20,7 @@ from .._io import (
     output_kind,
     rolled_back_on_failure,
     windows_safe_name,
+    write_if_changed,
 )
 from .._words import _counted
 from ..errors import ImpactError, InputError
@@ -72,7 +73,8 @@ def register(sub) -> None:
         help="export a study's transcripts, codebook and codings to a REFI-QDA project (.qdpx)",
         description="Writes FILE (.qdpx) and, beside it, the codebook as FILE.qdc (REFI-QDA) and FILE.codebook.csv "
         "(tag, description: the CSV Taguette imports). An existing FILE is refused unless --overwrite is given; "
-        "existing codebook files are moved to a .bak first.",
+        "an existing codebook file whose content would change is moved to a .bak first, an unchanged one is left as "
+        "it is.",
         epilog=examples("impact export-qdpx my-study project.qdpx --coded coded.csv",
                         "impact export-qdpx my-study project.qdpx --coded ann=ann.csv --coded bob=bob.csv",
                         "impact export-qdpx my-study project.qdpx --coded coded.csv --positions utf16 --bom   # NVivo "
@@ -94,37 +96,14 @@ def register(sub) -> None:
     q.set_defaults(func=run_export)
 
 
-def _backup(path: Path, notes: list[str], changes: Rollback) -> None:
-    """Move an existing file to ``<name>.bak`` (``.bak2``... if taken) and say so; ``changes`` undoes it on failure."""
-    changes.will_write(path)
-    if not path.exists():
-        return
-    bak, n = path.with_name(path.name + ".bak"), 2
-    while bak.exists():
-        bak, n = path.with_name(f"{path.name}.bak{n}"), n + 1
-    changes.move_aside(path, bak)
-    notes.append(f"existing {path.name} moved to {bak.name}")
-
-
 def _write_changed(path: Path, write, notes: list[str], changes: Rollback) -> bool:
-    """Write ``path`` by ``write(a_path)``; a file already there with the same bytes is left as it is (no backup: a
-    project imported again made a .bak of every file, changed or not), one whose bytes would change is moved to a .bak
-    first (:func:`_backup`).  Returns whether ``path`` was written."""
-    import filecmp
-    import tempfile
-
-    fd, name = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=f".new{path.suffix}", dir=path.parent)
-    os.close(fd)
-    new = Path(name)
-    try:
-        write(new)
-        if path.is_file() and not path.is_symlink() and filecmp.cmp(new, path, shallow=False):
-            return False
-        _backup(path, notes, changes)
-        os.replace(new, path)
-    finally:
-        new.unlink(missing_ok=True)
-    return True
+    """Write ``path`` by ``write(a_path)`` where its bytes would change (:func:`write_if_changed`: a file already there
+    with the same bytes is left as it is, with no backup; one that would change is moved to a .bak first, and said in
+    ``notes``).  Returns whether ``path`` was written."""
+    done = write_if_changed(path, write, changes)
+    if done.backup is not None:
+        notes.append(f"existing {path.name} moved to {done.backup.name}")
+    return done.changed
 
 
 # Extensions of the documents QDA programs import: a source called "alpha.txt" or
@@ -328,7 +307,13 @@ def _read_coded_files(specs: list[tuple[str, str, str]], study, codebook) -> dic
 def run_export(args) -> int:
     from .._frames import shared_attr
     from ..coding import Codebook
-    from ..qdpx import codebook_csv_path, project_from_study, write_qdc, write_qdpx
+    from ..qdpx import (
+        codebook_csv_path,
+        project_from_study,
+        write_codebook_csv,
+        write_qdc,
+        write_qdpx,
+    )
     from ..schema import name_problem, spelt_two_ways
 
     _check_export_paths(args)
@@ -367,9 +352,9 @@ def run_export(args) -> int:
     qdc = Path(args.file).with_suffix(".qdc")
     csv_file = codebook_csv_path(qdc)
     with rolled_back_on_failure() as changes:  # the codebook files are put back if the project cannot be written
-        for existing in (qdc, csv_file):
-            _backup(existing, notes, changes)
-        write_qdc(project, qdc, csv_path=csv_file)
+        same = [f.name for f, write in ((qdc, lambda p: write_qdc(project, p, csv_path=False)),
+                                        (csv_file, lambda p: write_codebook_csv(project, p)))
+                if not _write_changed(f, write, notes, changes)]  # an unchanged one is left as it was, no .bak
         path = write_qdpx(project, args.file, positions=args.positions, bom=args.bom)  # last: it is not backed up
     say(args, f"wrote {path}: {_counted(len(project.sources), 'transcript')}, {_counted(len(project.codes), 'code')}, "
               f"{_counted(len(project.codings), 'coding')} by {_counted(len(coded), 'coder')}, "
@@ -377,4 +362,6 @@ def run_export(args) -> int:
     say(args, f"wrote {qdc.name} (the codebook, REFI-QDA) and {csv_file.name} (the codebook as CSV, for Taguette)")
     for note in notes:
         print(note)
+    if same:
+        say(args, f"{' and '.join(same)} unchanged, left as {'they were' if len(same) > 1 else 'it was'} (no backup made)")
     return 0

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import filecmp
-import os
 import sys
 from pathlib import Path
 
-from .._io import Rollback, rolled_back_on_failure
+from .._io import write_if_changed
 from .._words import _counted
 from ..errors import InputError, ValidationError
 from ._agree import read_coded
@@ -85,21 +83,13 @@ def run_export(args) -> int:
     return 0
 
 
-def backup(path: Path, changes: Rollback) -> Path | None:
-    """Move an existing ``path`` to ``<name>.<timestamp>.bak`` (never overwrite human codings).
-
-    ``changes`` puts it back if the new file cannot be written.
-    """
-    changes.will_write(path)
-    if not path.exists():
-        return None
+def timestamped_backup(path: Path) -> Path:
+    """A free name to keep the previous decisions under: ``<name>.<timestamp>.bak`` (``-2``... where taken)."""
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    bak = path.with_name(f"{path.name}.{stamp}.bak")
-    n = 1
-    while bak.exists():
+    bak, n = path.with_name(f"{path.name}.{stamp}.bak"), 1
+    while bak.exists() or bak.is_symlink():
         n += 1
         bak = path.with_name(f"{path.name}.{stamp}-{n}.bak")
-    changes.move_aside(path, bak)
     return bak
 
 
@@ -121,16 +111,14 @@ def run_import(args) -> int:
                          f"row{notes}; expected accept, reject or other in at least one row: fill them in, save the "
                          f"workbook and run `impact review import` again ({kept})")
     check_output_file(out, overwrite=True, inputs=[args.file], **_DECISIONS)
-    with rolled_back_on_failure() as changes:  # a failed write puts the previous file back
-        bak = backup(out, changes)
-        write_table(result, out)
+    # the previous file kept as a .bak, put back if the new one cannot be written; the same decisions imported again
+    # leave it as it was (each import of an unchanged workbook left one more .bak of the same decisions beside it)
+    done = write_if_changed(out, lambda path: write_table(result, path), backup=timestamped_backup)
     by = f"{_counted(n_decided, 'decision')} by {', '.join(sorted(set(result['coder'])))}"
-    if bak is not None and filecmp.cmp(bak, out, shallow=False):
-        # The same decisions imported again: the previous file, byte for byte what was just written, is put back in
-        # its place (each import of an unchanged workbook left one more .bak of the same decisions beside it).
-        os.replace(bak, out)
+    if not done.changed:
         say(args, f"impact review: {by}: {out} already held them, left as it was (no backup made)")
         return 0
+    bak = done.backup
     if bak is not None:
         print(f"impact review: {out} existed; moved it to {bak}", file=sys.stderr)
     say(args, f"impact review: {by} -> {out}")
