@@ -1998,12 +1998,12 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
     >>> check_output_folder(d)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    impact.errors.OutputFolderError: ...: the output folder holds files impact did not write (notes.txt) - expected a new folder or one impact wrote before; choose a new --out folder
+    impact.errors.OutputFolderError: ...: the output folder holds files impact did not write (notes.txt) - expected a new folder or one impact wrote before; choose a new output folder
     """
     require_path(target, "out_dir", "the output folder")
     raw = Path(target)
     path = Path(os.path.abspath(raw))
-    hint = "choose a new --out folder"
+    hint = "choose a new output folder"
     tilde = literal_tilde(target)
     if tilde:
         raise OutputFolderError(f"{tilde}; {hint}")
@@ -2143,7 +2143,7 @@ class _FolderLock:
             if time.monotonic() >= deadline:
                 raise OutputFolderError(
                     f"{self.target}: another impact run (pid {holder}) is writing this output folder - "
-                    "wait for it to finish or choose another --out folder")
+                    "wait for it to finish or choose another output folder")
             time.sleep(0.2)
 
     def _try_once(self, fcntl) -> str | None:
@@ -2179,7 +2179,7 @@ class _FolderLock:
         """Refuse a lock path holding anything but a lock of impact's (a process id, or nothing)."""
         if self.path.is_symlink() or (self.path.exists() and not self.path.is_file()):
             raise OutputFolderError(f"{self.path}: impact keeps the lock of {self.target.name} here, but this is not a "
-                                    "plain file - expected no file or an impact lock; move it away or choose another --out folder")
+                                    "plain file - expected no file or an impact lock; move it away or choose another output folder")
         if self.path.is_file():
             try:
                 content = self.path.read_bytes()[:64] if self.path.stat().st_size <= 64 else b"x"
@@ -2187,7 +2187,7 @@ class _FolderLock:
                 return
             if not re.fullmatch(rb"\s*\d*\s*", content):
                 raise OutputFolderError(f"{self.path}: impact keeps the lock of {self.target.name} here, but this file "
-                                        "is not an impact lock - move it away or choose another --out folder")
+                                        "is not an impact lock - move it away or choose another output folder")
 
     def release(self) -> None:
         with _signals_held():  # never cut between removing the lock file and closing it

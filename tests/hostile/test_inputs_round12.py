@@ -295,7 +295,7 @@ def test_an_output_folder_inside_the_study_is_refused_and_nothing_written(where,
     before = sorted(p.relative_to(study) for p in study.rglob("*"))
     assert main(["run", str(study), "--out", where.format(study=study), "--resamples", "99"]) == 2
     err = capsys.readouterr().err
-    assert "choose a new --out folder" in err and "Traceback" not in err
+    assert "choose a new output folder" in err and "Traceback" not in err
     assert sorted(p.relative_to(study) for p in study.rglob("*")) == before
 
 

@@ -197,7 +197,7 @@ def test_run_refuses_an_out_folder_in_proc_before_the_analysis(study_dir, out, m
     monkeypatch.setenv("IMPACT_PSEUDONYM_KEY", "a key of sixteen characters or more")
     assert main(["run", str(study_dir), "--out", out]) == 2
     assert (f"{out}: cannot write in /proc (a file made there was refused: No such file or directory) - expected a "
-            "folder you can write to; choose a new --out folder") in capsys.readouterr().err
+            "folder you can write to; choose a new output folder") in capsys.readouterr().err
 
 
 def test_guard_the_out_check_leaves_nothing_behind(tmp_path):
