@@ -172,3 +172,21 @@ def test_generated_study_hidden_first_wave_count_is_caught():
     rows = build._by_status_rows(ctx)
     assert not rows.loc[rows["code"] == "learning", "_shown"].any()
     assert not build._by_status_proved_safe(ctx, "learning", bs[bs["code"] == "learning"], "reported", ctx.waves)
+
+
+def test_weighted_figures_stay_suppressed_where_the_unweighted_are_proved_safe():
+    """The weighted fit's estimating equations are in the counts of each cell's participants by their report at the
+    first wave (docs/methods.md, "What the weighted fit discloses"), published nowhere and not declared: beside a
+    hidden cell its figures stay c even where the ledger proves the unweighted odds ratios safe (on main both were c),
+    and with every cell published both are shown."""
+    import impact.report._build as build
+
+    def rows_of(ctx):
+        ctx.codes, ctx.models_withheld = ["x"], []
+        ctx.f.change_by_status = _rows(EVEN).assign(w_estimate=0.1)
+        return build._by_status_rows(ctx).drop_duplicates("code").set_index("code")
+
+    proved = rows_of(_ctx(EVEN))
+    assert bool(proved.loc["x", "_shown"]) and not bool(proved.loc["x", "_weighted_shown"])
+    published = rows_of(_ctx(EVEN, threshold=2))  # every count at least 2: none hidden
+    assert bool(published.loc["x", "_shown"]) and bool(published.loc["x", "_weighted_shown"])
