@@ -481,6 +481,51 @@ class DisclosureLedger:
             return self.values[key], self.values[key]
         return self._range(self._hidden, key)  # type: ignore[arg-type]
 
+    def ranges_given(self, guess: dict[Key, float], ranges: bool = True) -> dict[Key, tuple[float, float]] | None:
+        """What an intruder learns of the hidden counts if those of ``guess`` had the values it gives: the (min, max)
+        of every hidden count a chain of relations ties to them, over the published counts' system with the guessed
+        columns fixed; None where no point of the system has those values (the guess is ruled out).
+
+        For a release that publishes something the linear system cannot hold (a function of counts that is not a sum
+        of them, such as an odds ratio): each value the intruder cannot rule out by that function is tried here, and
+        the union of the ranges over the guesses not ruled out is what the intruder is left with (disclosure64).
+        With ``ranges`` False, only whether the guess is ruled out: ``{}`` where it is not.
+
+        >>> led = DisclosureLedger(threshold=5)
+        >>> led.count("all", 30); led.count("a", 3); led.count("b", 20); led.count("c", 7)
+        >>> led.relation("all", ["a", "b", "c"]); sorted(led.protect())
+        ['a', 'c']
+        >>> led.ranges_given({"a": 4})
+        {'a': (4.0, 4.0), 'c': (6.0, 6.0)}
+        >>> led.ranges_given({"a": 24}) is None
+        True
+        """
+        if self._hidden is None:
+            self.protect()
+        hidden = self._hidden
+        if any(k not in hidden and self.values.get(k) != v for k, v in guess.items()):
+            return None  # a published count guessed other than it is
+        keys = frozenset(k for k in guess if k in hidden)
+        # the blocks of one set of guessed counts are built once and their programmes kept: the guesses of one
+        # release differ only in the values the guessed columns are fixed at
+        memo = getattr(self, "_guess_memo", None)
+        stamp = (keys, frozenset(hidden), len(self.sums), len(self.bounds))  # type: ignore[arg-type]
+        if memo is None or memo[0] != stamp:
+            blocks = self._system(hidden, within=self._tied(set(keys), hidden))  # type: ignore[arg-type]
+            memo = self._guess_memo = (stamp, blocks)
+        out: dict[Key, tuple[float, float]] = {}
+        for block in memo[1]:
+            for k in [block.keys[j] for j in list(block._fixed)]:
+                block.free(k)
+            for k in block.keys:
+                if k in guess:
+                    block.fix(k, float(guess[k]))
+            if not block.feasible():
+                return None
+            for k in block.keys if ranges else ():
+                out[k] = (float(guess[k]),) * 2 if k in guess else block.solve(k)
+        return out
+
     # ------------------------------------------------------------------ the decisions kept (speed24)
     def _declared(self) -> tuple[bytes, dict[Key, int]] | None:
         """A digest of everything declared, and each count's position in the order declared; None where a relation or
@@ -1072,6 +1117,22 @@ class _Block:
                 if tight:
                     pending.update(dict.fromkeys(q for q in of[c] if q != r))
         return lower, upper
+
+    def feasible(self) -> bool:
+        """Whether the block's system holds a point with its columns fixed (:meth:`fix`) as they are: a guess of
+        :meth:`DisclosureLedger.ranges_given` (the true counts always are)."""
+        highs = self._model()
+        if highs is not None:
+            if self._costed is not None:
+                highs.changeColCost(self._costed, 0.0)
+                self._costed = None
+            highs.run()
+            status = highs.getModelStatus()
+            if status in (_highspy.HighsModelStatus.kOptimal, _highspy.HighsModelStatus.kInfeasible):
+                return status == _highspy.HighsModelStatus.kOptimal
+        kw = {**self._kw, "bounds": [(self._fixed[i],) * 2 if i in self._fixed else (0, None)
+                                     for i in range(len(self.keys))]}
+        return linprog(np.zeros(len(self.keys)), **kw).status != 2
 
     def solve(self, key: Key) -> tuple[float, float]:
         """The minimum and maximum of ``key`` over the block's feasible set."""

@@ -893,6 +893,18 @@ def _weighted_waves_blocks(ctx) -> list:
     ]
 
 
+def _by_status_cells_published(ctx, code: str, rows: pd.DataFrame) -> bool:
+    """Whether every cell an impact's change by status rests on is published (:func:`_by_status_cells_shown` without
+    the ledger's proof): the weighted fit's figures are shown only then, as its estimating equations (of the cells'
+    participants by their report at the first wave, published nowhere) are not declared (docs/methods.md)."""
+    from ..pipeline import MAIN_MEASURE
+
+    measure = str(rows["measure"].iloc[0]) if "measure" in rows.columns else MAIN_MEASURE
+    waves = [ctx.waves[0], *[w for w in dict.fromkeys(rows["wave"]) if w]]
+    return all(not ctx.ledger.hidden(("with", measure, code, w, g)) for w in waves
+               for g in ("intervention", "no_intervention"))
+
+
 def _by_status_cells_shown(ctx, code: str, rows: pd.DataFrame) -> bool:
     """Whether every count of participants reporting ``code`` at a wave in a status group that its model of change by
     status rests on is published: that model has a term per wave and status group, so its fitted margins are those
@@ -906,7 +918,131 @@ def _by_status_cells_shown(ctx, code: str, rows: pd.DataFrame) -> bool:
     if "grouping" in rows.columns and rows["grouping"].isin(_EVER_GROUPINGS).any():
         # grouped by ever being of the other status: a wave at which no council had a status has no count of it
         return all(not ctx.ledger.hidden(k) for k in keys if k in ctx.ledger.values)
-    return all(k in ctx.ledger.values and not ctx.ledger.hidden(k) for k in keys)
+    if all(k in ctx.ledger.values and not ctx.ledger.hidden(k) for k in keys):
+        return True
+    # decided once per ledger: the table, the summary and the notes each ask
+    memo = ctx.__dict__.setdefault("_by_status_proved", {})
+    if code not in memo or memo[code][0] is not ctx.ledger:
+        memo[code] = (ctx.ledger, _by_status_proved_safe(ctx, code, rows, measure, waves))
+    return memo[code][1]
+
+
+#: The most guesses of the hidden cells of one impact's change by status :func:`_by_status_proved_safe` tries before
+#: it gives up (and the impact's figures are withheld): each is a few small linear programmes.
+_BY_STATUS_GUESSES = 60
+
+
+def _by_status_links(ctx, code: str, rows: pd.DataFrame, measure: str, waves: list[str]) -> dict | None:
+    """What an impact's change by status publishes of its cells, as the intruder reads it: per status group, the
+    first wave's cell ``(key, n)`` and per later wave ``(key, n, odds ratio, band)`` (a count of participants of a cell
+    hidden, or the panel's counts not the table's: None).
+
+    The model is saturated in wave and status (a term per wave and status group), so its fitted probability of each
+    cell is (under working independence exactly, under the models' exchangeable correlation and Firth's penalty
+    nearly) the cell's share ``y/n``, and each group's odds ratio at wave w is ``[y_w/(n_w-y_w)] / [y_1/(n_1-y_1)]``:
+    given ``y_1`` (and the published ``n``), ``y_w = n_w r o / (1 + r o)`` with ``o = y_1/(n_1-y_1)``. The band is
+    how far the fit's own odds ratio puts the true ``y_w`` from that curve: the intruder is granted it exactly (the
+    pessimistic side: they keep only the whole counts within it)."""
+    led, pp = ctx.ledger, ctx.f.participant_panel
+    d = pp[pp["code"] == code].dropna(subset=["status_group"]) if pp is not None else None
+    if d is None or measure not in d.columns:
+        return None
+    cell = d.assign(y=d[measure].astype(bool)).groupby(["wave", "status_group"], observed=True)["y"].agg(["sum", "size"])
+    est = rows[rows["term"].isin(["change_not_in_intervention", "change_in_intervention"])]
+    out = {}
+    for g, term in (("no_intervention", "change_not_in_intervention"), ("intervention", "change_in_intervention")):
+        chain = []
+        for w in waves:
+            y, n = ("with", measure, code, w, g), ("participants_group", w, g)
+            if (w, g) not in cell.index or led.hidden(n) or led.values.get(y) != float(cell.loc[(w, g), "sum"]) or (
+                    led.values[n] != float(cell.loc[(w, g), "size"])):
+                return None
+            chain.append((y, int(led.values[n])))
+        first, n1 = chain[0]
+        links = []
+        for (y, n), w in zip(chain[1:], waves[1:]):
+            r = est[(est["wave"] == w) & (est["term"] == term)]["estimate"].astype(float)
+            if len(r) != 1 or not np.isfinite(r.iloc[0]):
+                return None
+            ratio = math.exp(float(r.iloc[0]))
+            band = abs(_by_status_curve(led.values[first], n1, n, ratio) - led.values[y]) + 1e-6
+            links.append((y, n, ratio, band))
+        out[g] = ((first, n1), links)
+    return out
+
+
+def _by_status_curve(y1: float, n1: int, n: int, ratio: float) -> float:
+    """The count of a later wave's cell of ``n`` participants whose odds are ``ratio`` times those of ``y1`` of
+    ``n1`` at the first wave (:func:`_by_status_links`)."""
+    if y1 >= n1:
+        return float(n)
+    o = ratio * y1 / (n1 - y1)
+    return n * o / (1 + o)
+
+
+def _by_status_proved_safe(ctx, code: str, rows: pd.DataFrame, measure: str, waves: list[str]) -> bool:
+    """Whether the ledger proves that an impact's change by status, published beside a hidden cell it rests on, lets
+    no reader narrow a hidden count to an interval shorter than the threshold (disclosure64).
+
+    Each status group's odds ratios tie its cells to its first wave's (:func:`_by_status_links`): the intruder tries
+    every whole value of each group's first cell the ledger leaves open, keeps the later cells' whole values within
+    each odds ratio's band, and rules out a guess the published counts' system cannot hold
+    (:meth:`impact.privacy.DisclosureLedger.ranges_given`). The union of the ranges left over the guesses kept is what
+    they learn: safe only where every hidden count it touches still spans the threshold. A guess set too large to try
+    (:data:`_BY_STATUS_GUESSES`), a cell whose participants are hidden, or a fit whose cells are not the table's: not
+    proved, and withheld."""
+    import itertools
+
+    led = ctx.ledger
+    links = _by_status_links(ctx, code, rows, measure, waves)
+    if links is None or not all(chain for _, chain in links.values()):
+        # not tested: its reason (a status group's few councils, every participant or none reporting it) speaks of
+        # the cells and the councils in a way no curve states, so it is withheld beside a hidden cell as before
+        return False
+    # a GEE's finite change says no cell's participants all or none reported it (else Firth's fit, "Fit" says which)
+    inner = int(str(rows["estimator"].dropna().iloc[0]) == "gee") if rows["estimator"].notna().any() else 0
+    per_group = []
+    for (first, n1), chain in links.values():
+        if led.hidden(first):
+            lo, hi = led.interval(first)
+            firsts = range(max(inner, math.ceil(lo - 1e-6)), min(n1 - inner, math.floor(hi + 1e-6)) + 1)
+        else:
+            firsts = [int(led.values[first])]
+        guesses = []
+        for v in firsts:
+            options = []
+            for y, n, ratio, band in chain:
+                at = _by_status_curve(v, n1, n, ratio)
+                whole = [c for c in range(max(inner, math.ceil(at - band)), min(n - inner, math.floor(at + band)) + 1)
+                         if not (not led.hidden(y) and c != led.values[y])]
+                options.append([(y, c) for c in whole])
+            guesses += [{first: v, **dict(o)} for o in itertools.product(*options)]
+        # the odds ratios alone, before any linear programme: a hidden cell whose whole values left span less than
+        # the threshold is narrowed whatever the system adds (most often a later cell published beside a hidden
+        # first one: the curve gives the first back)
+        for k in {k for g in guesses for k in g if led.hidden(k)}:
+            values = [g[k] for g in guesses]
+            if not values or max(values) - min(values) < led.threshold - 1e-6:
+                return False
+        # a group's guess its own cells' system rules out is ruled out jointly too (the joint system holds more)
+        per_group.append([g for g in guesses if len(guesses) == 1 or led.ranges_given(g, ranges=False) is not None])
+    joint = [{**a, **b} for a, b in itertools.product(*per_group)]
+    if not joint or len(joint) > _BY_STATUS_GUESSES:
+        return False
+    wide = led.threshold - 1e-6
+    span: dict = {}
+    for guess in joint:
+        ranges = led.ranges_given(guess)
+        if ranges is None:
+            continue
+        for k, (lo, hi) in ranges.items():
+            a, b = span.get(k, (lo, hi))
+            span[k] = (min(a, lo), max(b, hi))
+        # every guess's ranges are of the same counts (those the guessed cells are tied to): a union of some of them
+        # that already spans the threshold for each is what the intruder is left with at least
+        if all(hi - lo >= wide for k, (lo, hi) in span.items() if k not in led.auxiliary):
+            return True
+    return False
 
 
 #: The status groups of :func:`impact.effects.change_by_status` where no council had the other status at the first
@@ -923,7 +1059,9 @@ def _by_status_rows(ctx) -> pd.DataFrame:
         return pd.DataFrame()
     bs = bs[bs["code"].isin(ctx.codes) & ~bs["code"].isin(ctx.models_withheld)]
     shown = {c: _by_status_cells_shown(ctx, c, part) for c, part in bs.groupby("code", sort=False)}
-    return bs.assign(_shown=bs["code"].map(shown).astype(bool))
+    plain = {c: _by_status_cells_published(ctx, c, part) for c, part in bs.groupby("code", sort=False)}
+    return bs.assign(_shown=bs["code"].map(shown).astype(bool),
+                     _weighted_shown=bs["code"].map(shown).astype(bool) & bs["code"].map(plain).astype(bool))
 
 
 #: The part over the change by status table's interaction columns (its ratio, interval and p).
@@ -964,12 +1102,13 @@ def _by_status_blocks(ctx) -> list:
                 wr = per.loc[(w, "change_difference")] if w else None
                 # its ratio and test, not its interval: two more columns printed the example's workbook sheet at 54%,
                 # below the least scale (the interval is Findings.change_by_status's w_ci_low, w_ci_high)
-                row["weighted_ratio"] = (np.nan if wr is None else math.exp(float(wr["w_estimate"]))) if ok else SUPPRESSED
-                row["weighted_differs_p_adjusted"] = float(t.get("w_p_adjusted", np.nan)) if ok else SUPPRESSED
+                wok = bool(t["_weighted_shown"])
+                row["weighted_ratio"] = (np.nan if wr is None else math.exp(float(wr["w_estimate"]))) if wok else SUPPRESSED
+                row["weighted_differs_p_adjusted"] = float(t.get("w_p_adjusted", np.nan)) if wok else SUPPRESSED
             rows.append(row)
     table = pd.DataFrame(rows)
     level = ctx.level
-    hidden = not bs["_shown"].all()
+    hidden = not bs["_weighted_shown"].all()
     return [Table(
         "change_by_status", table, "Change across the waves by intervention status",
         f"Odds ratios of reporting each {ctx.one} at each later wave against the first, among participants in councils "
@@ -995,7 +1134,9 @@ def _by_status_blocks(ctx) -> list:
            "that the change differs. Where missed interviews are not at random and the two tests disagree at "
            f"{ctx.alpha:g}, the summary calls the difference disputed." if weighted else "")
         + (" Where a count of participants reporting an impact at a wave in a status group is suppressed, that "
-           "impact's figures are too: the model's fitted totals would give it back." if hidden else ""),
+           "impact's figures are too, unless the disclosure audit proves that its odds ratios, with everything else "
+           "published, narrow no suppressed count (each odds ratio ties a group's count at the wave to its count at "
+           "the first); its weighted figures are suppressed there in any case." if hidden else ""),
         {"not_in_odds_ratio": "ratio:2", "Not in intervention: CI": CI("not_in_ci_low", "not_in_ci_high", ratio=True),
          "not_in_p_value": "p", "in_odds_ratio": "ratio:2",
          "In intervention: CI": CI("in_ci_low", "in_ci_high", ratio=True), "in_p_value": "p",
@@ -1055,7 +1196,7 @@ def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
     out = []
     # where the missed interviews are not at random, a difference one fit claims and the other does not is no finding
     # either way (as for the changes, :func:`_weighted_disputed`): named with what each fit shows (truth54)
-    disputed = _by_status_disputed(ctx, tests[tests["_shown"] & ~tests["code"].isin(doubtful)])
+    disputed = _by_status_disputed(ctx, tests[tests["_weighted_shown"] & ~tests["code"].isin(doubtful)])
     if len(disputed):
         out.append(_by_status_disputed_sentence(ctx, disputed))
     for t in tests[(tests["p_adjusted"] < ctx.alpha) & tests["_shown"]].itertuples():
