@@ -2437,9 +2437,18 @@ def _defined_acronym(text: str, letters: str) -> bool:
     return False
 
 
+# Adverbs of time and place, and prepositions of place, that say when or where after a person's name, never a surname
+# after a first name in lower case ("spoke to tyler yesterday", "saw kayden outside school").
+_WHEN_OR_WHERE_WORDS = frozenset("""yesterday today tonight tomorrow earlier afterwards meanwhile lately recently
+    outside inside upstairs downstairs indoors outdoors home abroad nearby somewhere everywhere anywhere nowhere behind
+    beside below above beneath across along among amongst around past beyond underneath opposite""".split())
+
+
 def _surname_like(key: str) -> bool:
-    """An ordinary word that may be a surname after a first name in lower case ("jane hopper", not "jane said")."""
-    return len(key) > 2 and key not in _NOT_NAMES and not key.endswith(("ed", "ing", "ly", "'s", "’s"))
+    """An ordinary word that may be a surname after a first name in lower case ("jane hopper", not "jane said", nor
+    "tyler yesterday": an adverb of time or place)."""
+    return (len(key) > 2 and key not in _NOT_NAMES and key not in _WHEN_OR_WHERE_WORDS
+            and not key.endswith(("ed", "ing", "ly", "'s", "’s")))
 
 
 @dataclass
