@@ -756,8 +756,9 @@ _AGE_RES = (
     # "aged 4", "age 4", "aged four and six", "age: 12"; an adverb between ("aged just 17", "aged only three")
     lazy_compile(
         rf"\b(?:aged?|ages)[ \t]*[:\-]?[ \t]*(?:(?:{_AGE_ADVERB})[ \t]+)*(?:(?:between|from)[ \t]+)?(?P<age>{_N}(?:[ \t]*(?:,|and|&|or|to|[{_DASH}])[ \t]*{_N_AGAIN})*"
-        # and its months after its years ("aged 2 years 10 months", "aged 7 years, and 22 months")
-        rf"(?:[ \t]+{_UNIT}(?:[ \t]*,?[ \t]*(?:and[ \t]+)?{_N_AGAIN}[ \t]+(?:months?|mths?|weeks?|wks?|days?)(?![ \t]+ago\b))?(?:[ \t]+old)?)?)\b",
+        # and its months after its years ("aged 2 years 10 months", "aged 7 years, and 22 months"), the unit closed up
+        # to the figure too ("aged 10mths", "aged 3yrs")
+        rf"(?:(?:[ \t]+|(?<=\d)){_UNIT}(?:[ \t]*,?[ \t]*(?:and[ \t]+)?{_N_AGAIN}(?:[ \t]+|(?<=\d))(?:months?|mths?|weeks?|wks?|days?)(?![ \t]+ago\b))?(?:[ \t]+old)?)?)\b",
         _I,
     ),
     # "she is 4", "he's seven", "they were 12 and 14", "turned 5", "the child was 14", "who is 15", "she'll be 15"

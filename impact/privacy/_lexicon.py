@@ -398,10 +398,12 @@ def _latin(ch: str) -> bool:
 
 
 # Letter-spaced words: three or more single letters or digits, each set off by one space, dot, hyphen, underscore,
-# middle dot or asterisk ("J a n e", "J.A.N.E.", "K-w-a-m-e", "0 7 7 0 0"), with a closing dot ("J.A.N.E.").
+# middle dot or asterisk ("J a n e", "J.A.N.E.", "K-w-a-m-e", "0 7 7 0 0"), with a closing dot ("J.A.N.E."); a dot and
+# a space between a letter and a digit close the letters' run ("D.O.B. 3.4.15": the label, then the date).
 _SPACED_RE = re.compile(
     # not the "s" of "it's" or "name's" before letters spelled out ("it's t y l e r")
-    r"(?<![^\W_])(?<!['’])[^\W_](?:(?:[ .\-_·*]|\.[ ])[^\W_]){2,}(?:\.(?![^\W_]))?(?![^\W_])"
+    r"(?<![^\W_])(?<!['’])[^\W_](?:(?:[ .\-_·*]|(?<=[^\W\d_])\.[ ](?=[^\W\d_])|(?<=\d)\.[ ](?=\d))[^\W_]){2,}"
+    r"(?:\.(?![^\W_]))?(?![^\W_])"
 )
 _SPACED_SEP = frozenset(" .-_·*")
 

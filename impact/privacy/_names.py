@@ -610,6 +610,12 @@ _PLURAL_AGREES_AFTER_RE = lazy_compile(
     _AGREES_AFTER + r"(?:are|were|have|do|aren['’]t|weren['’]t|haven['’]t|don['’]t)(?![\p{L}'’])", re.VERSION1)
 _SINGULAR_AGREES_AFTER_RE = lazy_compile(
     _AGREES_AFTER + r"(?:is|was|has|does|isn['’]t|wasn['’]t|hasn['’]t|doesn['’]t)(?![\p{L}'’])", re.VERSION1)
+# Where a sentence or a line opens: the text's start, or a stop, a line break or a bullet before (spaces between).
+_OPENS_SENTENCE_RE = lazy_compile(r"(?:\A|[.!?\n\r•*\-][ \t]*|\A[ \t]+)\Z", re.VERSION1)
+# "to" and a verb in lower case after a word (see NameFinder._modal_before_to).
+_MODAL_TO_AFTER_RE = lazy_compile(r"[ \t]+to[ \t]+\p{Ll}+(?![\p{L}'’\-])", re.VERSION1)
+# Determiners and possessives before a noun ("the Will to live").
+_DETERMINERS_BEFORE_NOUN = frozenset("the a an his her their my your our its this that own".split())
 _SURNAME_WORDS = frozenset(
     "may june april august march hall green hill cross park bridge street lane north south east west church market "
     "little young new good well".split()
@@ -2431,9 +2437,18 @@ def _defined_acronym(text: str, letters: str) -> bool:
     return False
 
 
+# Adverbs of time and place, and prepositions of place, that say when or where after a person's name, never a surname
+# after a first name in lower case ("spoke to tyler yesterday", "saw kayden outside school").
+_WHEN_OR_WHERE_WORDS = frozenset("""yesterday today tonight tomorrow earlier afterwards meanwhile lately recently
+    outside inside upstairs downstairs indoors outdoors home abroad nearby somewhere everywhere anywhere nowhere behind
+    beside below above beneath across along among amongst around past beyond underneath opposite""".split())
+
+
 def _surname_like(key: str) -> bool:
-    """An ordinary word that may be a surname after a first name in lower case ("jane hopper", not "jane said")."""
-    return len(key) > 2 and key not in _NOT_NAMES and not key.endswith(("ed", "ing", "ly", "'s", "’s"))
+    """An ordinary word that may be a surname after a first name in lower case ("jane hopper", not "jane said", nor
+    "tyler yesterday": an adverb of time or place)."""
+    return (len(key) > 2 and key not in _NOT_NAMES and key not in _WHEN_OR_WHERE_WORDS
+            and not key.endswith(("ed", "ing", "ly", "'s", "’s")))
 
 
 @dataclass
@@ -2873,8 +2888,17 @@ class NameFinder:
         i, n = 0, len(toks)
         while i < n:
             run = self._run(text, toks, i)
+            if not run and self._given_public_after_title(text, toks, i):
+                # "Dr. April Jones": the given name, and the surname after it, one person's name
+                j = i + 1 + (i + 1 < n and self._surname_after_given(text, toks[i], toks[i + 1]))
+                spans.append(Span(toks[i].start, toks[j - 1].end, "name"))
+                i = j
+                continue
+            if not run and self._word_given_after_title(text, toks, i):
+                spans.append(Span(toks[i].start, toks[i + 1].end, "name"))  # "Prof. August Brown": the person's
+                i += 2
+                continue
             if not run and (self._title_as_surname(text, toks, i) or self._lone_initial(text, toks, i)
-                            or self._given_public_after_title(text, toks, i)
                             or self._title_letters_as_initials(text, toks, i) or toks[i].key in _NOT_NAMES and self._function_letters_as_owner(toks[i], text)):
                 spans.append(Span(toks[i].start, toks[i].end, "name"))  # "Dr Bishop", "Mrs Major"; "Mrs T", "Mr K."
                 i += 1
@@ -2901,6 +2925,8 @@ class NameFinder:
                 span = Span(span.start, span.end, "detail")  # "he drives a porsche", "she has a rolex": a belonging
             elif span is None and self._owned_make(text, run):
                 span = Span(run[0].start, run[0].end, "detail")  # "he drives a Maserati", "she wears a Cartier"
+            elif span is None and len(run) == 1 and self._modal_before_to(text, toks, i):
+                span = Span(run[0].start, run[0].end, "name")  # "Action: Will to call mum": no modal before "to"
             elif span is None and len(run) == 1 and self._set_off_word(text, run[0]):
                 span = Span(run[0].start, run[0].end, "name")  # "Her SW (Clay) came", "HER SW, ASH, IS GREAT"
             if (len(run) == 1 and run[0].shape == "lower" and run[0].key in self.places and nicknamed.get(run[0].start) is False
@@ -2945,6 +2971,7 @@ class NameFinder:
                   and not self._function_word(run[1])):
                 lone.append(Span(run[0].start, run[1].end, "name"))  # "[name] and M Goldsmith": an initial, a surname
             i = j
+        spans = self._month_given_opening(text, toks, spans)
         spans = self._double_surnames(text, toks, spans)
         spans = self._first_name_before(text, toks, spans)
         spans = [self._lower_surname_after(text, s) for s in spans]
@@ -3132,7 +3159,8 @@ class NameFinder:
         found = []
         for m in _SIGNED_LINE_RE.finditer(text):
             words = _tokens(m.group("n"))
-            if words and (all(self._signer_word(w) for w in words) or len(words) == 1 and self._signer_alone(words[0])):
+            if words and (all(self._signer_word(w) for w in words) or len(words) == 1 and (
+                    self._signer_alone(words[0]) or self._modal_signer(words[0]))):
                 found.append(Span(m.start("n"), m.end("n"), "name"))
         return found
 
@@ -3150,6 +3178,12 @@ class NameFinder:
                 and key not in _SCHOOL_JOBS and key not in _STANDING_WORDS
                 and not (key.endswith("s") and (key[:-1] in self.words or key[:-2] in self.words))
                 and not key.endswith(_ABSTRACT_ENDINGS))
+
+    def _modal_signer(self, tok: _Tok) -> bool:
+        """Whether a given name that is a function word too ("Will", "May"), capitalised and alone on the line after a
+        sign-off, a kiss at most after it, is who signed: a modal verb or a function word says nothing alone on a line
+        ("Thanks\nWill x"; not "Thanks\nWill do", a line that goes on, nor "thanks\nwill" in lower case)."""
+        return tok.shape == "cap" and tok.text.isalpha() and tok.key in self.firsts and tok.key in _NOT_NAMES
 
     def _signer_word(self, tok: _Tok) -> bool:
         """Whether a word on the line after a sign-off is a name's: initials, or a first name, a surname or a word no
@@ -3953,6 +3987,64 @@ class NameFinder:
         return (prev.shape == "cap" and prev.key.rstrip(".") in _TITLES
                 and self._joinable(text, prev, tok) and re.match(r"[ \t]*,?[ \t]*\d", text[tok.end : tok.end + 4]) is None)
 
+    def _word_given_after_title(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """Whether the word at ``i`` and the next, two capitalised words right after a title ("Prof.", "Dr", "Mrs"), is a given name that is an
+        English word and a surname ("Prof. August Brown spoke", "Dr. Summer Hall rang"): the first no function word, no
+        public term and no post's ("Nurse Practitioner Hall"), the second a surname or a word no English list holds;
+        nothing capitalised after them ("Dr Foster Road Surgery")."""
+        if i == 0 or i + 1 >= len(toks) or toks[i].shape != "cap" or toks[i + 1].shape != "cap":
+            return False
+        title, given, surname = toks[i - 1], toks[i], toks[i + 1]
+        if title.shape != "cap" or title.key.rstrip(".") not in _TITLES or not self._joinable(text, title, given):
+            return False
+        if text[given.end : surname.start] != " " or i + 2 < len(toks) and self._joinable(text, surname, toks[i + 2]) and (
+                toks[i + 2].shape == "cap"):
+            return False
+        return (given.key in self.words and (not self._public(given) or given.key in _MONTH_NAMES or given.key in _SEASONS)
+                and given.key not in _NOT_NAMES
+                and not _job_word(given.key) and given.key not in self.places
+                and (surname.key in self.surnames or surname.key in _SURNAME_WORDS and surname.key not in _MONTH_NAMES
+                     or surname.key not in self.words)
+                and not self._public(surname) and surname.key not in self.places)
+
+    def _month_given_opening(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
+        """``spans``, a name widened over a month's name that is a given name too ("April", "June"), capitalised and
+        opening a sentence right before it, where a verb a person does or a possessive follows the name: her first
+        name ("April Jones attended.", "June Okafor's son"); not after a preposition ("In April Jones said"), which
+        does not open the sentence, nor a modal's question ("May Jones come in?")."""
+        before = {t.end + 1: t for t in toks if t.shape == "cap" and t.key in _MONTH_NAMES and t.key in self.firsts
+                  and t.key not in _NOT_NAMES and text[t.end : t.end + 1] == " "}
+        if not before:
+            return spans
+        out = []
+        for s in spans:
+            tok = before.get(s.start)
+            if (tok is not None and s.kind == "name" and _OPENS_SENTENCE_RE.search(text, 0, tok.start) is not None
+                    and (_SUBJECT_VERB_AFTER_RE.match(text, s.end) is not None
+                         or _PERSON_VERB_AFTER_RE.match(text, s.end) is not None or text[s.end : s.end + 2] in ("'s", "’s"))):
+                s = Span(tok.start, s.end, s.kind)
+            out.append(s)
+        return out
+
+    def _modal_before_to(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """Whether a capitalised given name that is a modal verb too ("Will", "May") is a name before "to" and a verb:
+        a modal takes a bare verb, never "to" ("Action: Will to call mum", "May to send the minutes"); not the noun
+        after a determiner ("the Will to live", "her Will to")."""
+        tok = toks[i]
+        if tok.shape != "cap" or tok.key not in self.firsts or tok.key not in _NOT_NAMES:
+            return False
+        if _MODAL_TO_AFTER_RE.match(text, tok.end) is None:
+            return False
+        return i == 0 or toks[i - 1].key not in _DETERMINERS_BEFORE_NOUN or bool(text[toks[i - 1].end : tok.start].strip())
+
+    def _surname_after_given(self, text: str, given: _Tok, tok: _Tok) -> bool:
+        """Whether ``tok``, capitalised right after a given name, is its surname: a surname, or a word no English list
+        holds, no public term, function word nor place the study names ("Dr. April Jones", "Auntie May Okafor"; not
+        "Dr May Hospital")."""
+        return (tok.shape == "cap" and self._joinable(text, given, tok) and text[given.end : tok.start] == " "
+                and (tok.key in self.surnames or tok.key not in self.words) and not self._public(tok)
+                and not self._function_word(tok) and tok.key not in self.places)
+
     def _post_word_after(self, text: str, prev: _Tok, tok: _Tok) -> bool:
         """Whether ``tok``, written close after ``prev``, is a capitalised post's word that is no title, no surname and
         no name's ("Counsel", "Headteacher", "President")."""
@@ -4643,10 +4735,13 @@ class NameFinder:
     def _role_word(self, word: str) -> bool:
         """Whether ``word`` names a role a person holds: a job's, a post's or a relation's (:func:`_job_word`), or one
         who does a thing that English makes with "-er" of a verb it holds ("taker", "keeper", "writer": "Minute
-        taker:"); no public term ("Number", "Order")."""
+        taker:"); no public term ("Order"), nor an "-er" word that is a verb itself, its "-ed" or "-ing" English, a
+        word of its own and no agent's ("Number", "Matter", "Corner": "numbered"; "Engineer" is one, its "-eer" an
+        agent's)."""
         w = fold(word)
         return _job_word(w) or (len(w) >= 5 and w.endswith("er") and w in self.words and w not in self.public
-                                and (w[:-1] in self.words or w[:-2] in self.words) and w not in _NOT_NAMES)
+                                and (w[:-1] in self.words or w[:-2] in self.words) and w not in _NOT_NAMES
+                                and (w.endswith("eer") or f"{w}ed" not in self.words and f"{w}ing" not in self.words))
 
     def _field_cell(self, text: str, start: int) -> bool:
         """Whether the cell at ``start`` holds a place the study names or a public term, a field of its own after a

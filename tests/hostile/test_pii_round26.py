@@ -204,7 +204,8 @@ _HELD = [
     ('her tiktok is lil.miss.lola', 'her tiktok is [handle]'),
     ('his xbox name is deathstalker99', 'his xbox name is [handle]'),
     ("find her on insta, it's @ruby_rose_x", "find her on insta, it's [handle]"),
-    ("her facebook's under chantelle marie smith", "her facebook's under [handle] [name]"),
+    # "chantelle" a listed first name since round 62: the name she is under, whole
+    ("her facebook's under chantelle marie smith", "her facebook's under [name]"),
     ("his email's jaydenb2011@gmail.com", "his email's [email]"),
     ('her email is kaycee dot smith at hotmail dot co dot uk', 'her email is [email]'),
     ('ring mum on 07700 900 461', 'ring mum on [phone]'),

@@ -45,7 +45,8 @@ _RED_TEAM = [
     ("Name\tRelationship\nJane Baker\tMother", "Name\tRelationship\n[name]\tMother"),  # was 'Name\t[name]\tMother'
     ("Name\tRole\tOrganisation\nKacey Mbeki\tChair\tLSCB", "Name\tRole\tOrganisation\n[name]\tChair\tLSCB"),
     ("Kacey Mbeki\tSon\tM", "[name]\tSon\tM"),  # was '[name]\t[name]'
-    ("Kacey\tMbeki\tSon\tM", "[name]\t[name]\tSon\tM"),  # was '[name]\t[name]'
+    # "Kacey" a listed first name since round 62: a given name and a surname in two cells, one name as "Jane\tBaker"
+    ("Kacey\tMbeki\tSon\tM", "[name]\tSon\tM"),  # was '[name]\t[name]'
     ("Surname\tBaker", "Surname\t[name]"),  # was kept: 'Surname\tBaker' read whole as words
     # a bound said as near, with no unit
     ("he was only just over 16 when he left", "he was only just over [age] when he left"),  # was kept

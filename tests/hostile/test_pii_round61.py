@@ -25,6 +25,8 @@ too, capitalised right after a title or a relation's word, no figure after it ("
 wrapped at its hyphen over a line break goes whole ("(Joy-\\nAnne)").  A name spelt out letter by letter ending a
 sentence leaves the stop.
 
+Round 61's open form ("Thanks\nWill x") was closed in round 62 (moved to _RED_TEAM).
+
 Counts, measured on main (cabae6d5) and now, each text redacted with the stress names listed and with none
 (``_rounds``): _RED_TEAM redacted wrongly on main, _HELD_EXACT redacted so on main already (the sweep and the
 counter-cases); _KEPT_FIXED over-redacted on main, _KEPT kept on main as now; _OPEN still open.
@@ -76,6 +78,8 @@ _RED_TEAM = [
     ('Spoke with mum (Joy-\nAnne) on the phone.', 'Spoke with mum ([name]) on the phone.'),  # was '(Joy-\n[name])' (none)
     ('Her name is spelt H-O-P-E.', 'Her name is spelt [name].'),  # was 'spelt [name]' (the stop lost)
     ('Her name is spelled G R A C E.', 'Her name is spelled [name].'),  # was 'spelled [name]' (the stop lost)
+    # left open in round 61, closed in round 62: a given name that is a modal verb alone on a sign-off's line
+    ('Thanks\nWill x', 'Thanks\n[name] x'),  # was kept
 ]
 # Redacted so on main as now: the sweep's lines, and the counter-cases (surnames in the plural, titles and relations
 # before a given name, hyphens and apostrophes opening a sentence, names over a line break).
@@ -129,14 +133,11 @@ _KEPT = [
 ]
 
 # Still open (what it should give beside each); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = [
-    # a given name that is a modal verb on a sign-off's line before a kiss is read as the verb
-    ('Thanks\nWill x', 'Thanks\n[name] x'),
-]
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_sector_lines_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(33, 25, 14, 1))
+                                                 counts=(34, 25, 14, 0))
