@@ -343,28 +343,65 @@ def test_no_machine_identifier_in_word_or_workbook(bundles, name, kind):
 
 
 # --------------------------------------------------------------------------- workbook
+def _printed_parts(ws) -> list[list[int]]:
+    """The columns (numbered from 1) each page across of ``ws`` prints: all of them where it is fitted to one page
+    wide; where it prints in parts (page breaks between columns), its print-title columns then a part's columns."""
+    from openpyxl.utils import column_index_from_string
+
+    titles = list(range(1, column_index_from_string(ws.print_title_cols.split(":")[-1].strip("$")) + 1)) \
+        if ws.print_title_cols else []
+    edges = [len(titles), *sorted(b.id for b in ws.col_breaks.brk), ws.max_column]
+    return [titles + list(range(a + 1, b + 1)) for a, b in zip(edges, edges[1:], strict=False)]
+
+
+def _heading_tokens(ws, columns: list[int]) -> list[str]:
+    """The words of the headings of ``columns`` of ``ws``: the heading row's cells, and, where the sheet has two
+    heading rows, the shared part said once above each column (merged across its columns: its text in the first)."""
+    two = sheet_headings(ws)[1] - 1 == 2
+    firsts = {r.min_col for r in ws.merged_cells.ranges if r.min_row == 1 and r.max_col > r.min_col
+              and any(r.min_col <= j <= r.max_col for j in columns)}
+    cells = [ws.cell(1, j) for j in sorted(set(columns) | firsts)] + ([ws.cell(2, j) for j in columns] if two else [])
+    return [t for c in cells if c.value for t in _tokens(str(c.value))]
+
+
 @pytest.mark.parametrize("name", BUNDLES)
 def test_workbook_prints_on_a4_with_its_headings_on_every_page(bundles, pdfs, name):
+    """Every page of the workbook on A4, its heading rows repeated, and each page showing the headings of the columns
+    printed on it. A sheet is fitted to one page wide or, where that would print it below 75% (round 49: the change by
+    intervention status, 23 columns, printed at 55-59%), printed in parts across pages at a fixed scale of 75% or
+    more, its row-identifying columns repeated at the left of each part (print titles): a page then shows those
+    columns' headings and its part's, and a sheet's pages are its parts times its pages down (LibreOffice prints
+    down, then across)."""
     sizes = _pages(pdfs[name]["xlsx"])
     assert sizes and all(_is_a4(s) for s in sizes), sorted(set(sizes))
     assert len(sizes) <= 45, len(sizes)  # 54 pages, columns split across pages, before issue 15
     wb = openpyxl.load_workbook(bundles[name] / "tables.xlsx")
-    headers = {ws.title: [t for c in ws[1] if c.value for t in _tokens(str(c.value))]
-               + [t for c in ws[2] if c.value for t in _tokens(str(c.value)) if (sheet_headings(ws)[1] - 1) == 2]
-               for ws in wb.worksheets[1:]}
+    parts = {}
     for ws in wb.worksheets[1:]:
         # (round 44: a second heading row where adjacent headings share a part, said once in a merged row above)
-        assert ws.print_title_rows == f"$1:${(sheet_headings(ws)[1] - 1)}" and ws.page_setup.fitToWidth == 1 \
-            and int(ws.page_setup.paperSize) == 9
+        assert ws.print_title_rows == f"$1:${(sheet_headings(ws)[1] - 1)}" and int(ws.page_setup.paperSize) == 9
+        parts[ws.title] = _printed_parts(ws)
+        if len(parts[ws.title]) == 1:
+            assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1, ws.title
+        else:
+            assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.scale >= 75, ws.title
+            assert ws.print_title_cols and ws.page_setup.orientation == "landscape", ws.title
+    pages = collections.defaultdict(list)
     for i, page in enumerate(_words(pdfs[name]["xlsx"]), start=1):
-        have = collections.Counter(t for w, _, _ in page for t in _tokens(w))
         words = [w for w, _, _ in page]
-        sheet = next((f"Table {n}" for n in range(1, len(headers) + 1)
+        sheet = next((f"Table {n}" for n in range(1, len(parts) + 1)
                       if " ".join(words[:3]).startswith(f"Table {n}.")), None)
-        if sheet is None:
-            continue  # a page of the Notes sheet
-        missing = [t for t, n in collections.Counter(headers[sheet]).items() if have[t] < n]
-        assert not missing, f"page {i} of the workbook ({sheet}) lacks its column headings {missing}"
+        if sheet is not None:  # else a page of the Notes sheet
+            pages[sheet].append((i, collections.Counter(t for w in words for t in _tokens(w))))
+    assert sorted(pages) == sorted(parts), sorted(pages)
+    for sheet, printed in pages.items():
+        ws, across = wb[sheet], len(parts[sheet])
+        assert len(printed) % across == 0, (sheet, len(printed), across)
+        down = len(printed) // across
+        for k, (i, have) in enumerate(printed):
+            part = parts[sheet][k % across if ws.page_setup.pageOrder == "overThenDown" else k // down]
+            missing = [t for t, n in collections.Counter(_heading_tokens(ws, part)).items() if have[t] < n]
+            assert not missing, f"page {i} of the workbook ({sheet}) lacks its column headings {missing}"
 
 
 def _print_scales(pdf: Path) -> list[float]:

@@ -21,7 +21,8 @@ The workbook is for printing and for computing:
   formulas skip it, and the sheet's last column, "Suppressed or not
   available", names the cells of that row and their symbol.
 * **Print set-up**: A4, fitted to one page wide (landscape when the sheet is
-  wider than a portrait page would show at a readable size), the caption in
+  wider than a portrait page would show at a readable size; a sheet too wide for a landscape page at 75%
+  prints in parts across pages, its row-identifying columns repeated on each), the caption in
   the page header and "Page n of m" in the footer; long text wraps and rows
   get the height their text needs.
 
@@ -54,6 +55,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._io import neutralise_cell
@@ -100,7 +102,7 @@ from ._format import (
     withheld_notes,
 )
 from ._labels import Label
-from ._layout import identifying_columns
+from ._layout import identifying_columns, split_columns
 from ._model import Report, Table
 
 __all__ = ["render_xlsx", "table_csv", "sheet_names", "data_dictionary", "FLAG_COLUMN", "ALL_FIGURES"]
@@ -402,16 +404,77 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     # the heading row, and the columns that say what a row is (impact, wave...) where they leave room to scroll the
     # figures beside them: scrolled right, a wide sheet's figures stood beside no impact nor wave
     most = len(shown.columns) - 1  # never every column: nothing would be left to scroll
-    keys = identifying_columns(shown.values.tolist(), [c in set(shown.attrs["numeric"]) for c in shown.columns],
-                               min(table.key_columns, most), at_most=min(3, most))
+    identify = keys = identifying_columns(shown.values.tolist(), [c in set(shown.attrs["numeric"]) for c in shown.columns],
+                                          min(table.key_columns, most), at_most=min(3, most))
     while keys and sum(widths[j] for j in range(1, keys + 1)) > _FROZEN_MAX:
         keys -= 1
     ws.freeze_panes = f"{get_column_letter(keys + 1)}{head_rows + 1}"
     if headers:
         ws.auto_filter.ref = f"A{head_rows}:{get_column_letter(len(headers))}{max(len(data) + head_rows, head_rows)}"
     _plain_font(ws)
-    print_setup(ws, landscape=landscape, title_rows=f"1:{head_rows}",
-                 header=f"Table {number}. {clean_text(vocabulary.prose(table.caption))}")
+    # a sheet too wide for a landscape page at LEAST_SCALE prints in parts, each with the row-identifying columns
+    units = _column_units([col for col, _, _ in columns] + ([FLAG_COLUMN] if has_flags else []),
+                          groups[0] if groups else None, intervals)
+    scale = _print_parts(ws, widths, units, identify)
+    print_setup(ws, landscape=landscape or scale is not None, title_rows=f"1:{head_rows}", scale=scale,
+                header=f"Table {number}. {clean_text(vocabulary.prose(table.caption))}")
+
+
+def _column_units(names: list[str], upper: list[tuple[str, int, bool]] | None,
+                  intervals: dict[str, CI]) -> list[list[int]]:
+    """The sheet's columns (numbered from 1) in runs a printed page never splits: the columns under one shared
+    heading part (``upper``, :func:`header_groups`' upper row) and an interval's two ends.
+
+    >>> ci = CI("lo", "hi")
+    >>> _column_units(["a", "lo", "hi", "b"], None, {"lo": ci, "hi": ci})
+    [[1], [2, 3], [4]]
+    >>> _column_units(["a", "b", "c", "d"], [("a", 1, False), ("Group", 2, True), ("d", 1, False)], {})
+    [[1], [2, 3], [4]]
+    """
+    spans = [span for _, span, _ in upper] if upper else [1] * len(names)
+    units, j = [], 1
+    for span in spans:
+        units.append(list(range(j, j + span)))
+        j += span
+    out: list[list[int]] = []
+    for unit in units:
+        first = names[unit[0] - 1]
+        if out and first in intervals and intervals[first].high == first and names[out[-1][-1] - 1] == \
+                intervals[first].low:
+            out[-1] += unit
+        else:
+            out.append(unit)
+    return out
+
+
+def _print_parts(ws: Worksheet, widths: dict[int, float], units: list[list[int]], keys: int) -> int | None:
+    """Where ``ws`` (columns ``widths``) fitted to a landscape page's width would print below
+    :data:`impact._xlsx.LEAST_SCALE`, the scale (percent) at which it prints in parts across pages instead, as Word's
+    report splits such a table: the first ``keys`` columns (what a row is) repeated at the left of every part (print
+    titles), a page break between parts, each part as wide as :func:`~impact.report._layout.split_columns` makes it
+    at that scale, never splitting a run of ``units``; None where the sheet prints one page wide. (Fitted to one page
+    wide, the change across the waves by intervention status, 23 columns, printed at 55-59%, too small to read.)
+    """
+    if PAGE_POINTS[True] / printed_points(widths) >= LEAST_SCALE - 1e-9 or len(units) < 2:
+        return None
+    each = {j: printed_points({j: w}) for j, w in widths.items()}
+    keys = max(0, min(keys, len(widths) - 1))
+    heads = [u for u in units if u[0] <= keys]
+    key_cols = [j for u in heads for j in u]
+    rest = [u for u in units if u[0] > keys]
+    if not rest:
+        return None
+    parts = split_columns([sum(each[j] for j in key_cols)] + [sum(each[j] for j in u) for u in rest],
+                          PAGE_POINTS[True] / LEAST_SCALE, key_columns=1)
+    if len(parts) < 2:
+        return None
+    widest = max(printed_points({j: widths[j] for j in key_cols + [j for i in part[1:] for j in rest[i - 1]]})
+                 for part in parts)
+    if key_cols:
+        ws.print_title_cols = f"A:{get_column_letter(max(key_cols))}"
+    for part in parts[:-1]:
+        ws.col_breaks.append(Break(id=rest[part[-1] - 1][-1]))  # after the part's last column
+    return max(10, min(100, math.floor(100 * PAGE_POINTS[True] / widest)))
 
 
 def _group_row(ws: Worksheet, upper: list[tuple[str, int, bool]]) -> None:
