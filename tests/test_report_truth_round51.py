@@ -10,10 +10,10 @@ import math
 
 import numpy as np
 import pytest
+from conftest import ATTRITION_DESIGN as DESIGN
+from conftest import ATTRITION_MISSING_IN as MISSING_IN
+from conftest import analysed_synthetic, once_per_worker, report_of, summary_of
 
-from tests.conftest import ATTRITION_DESIGN as DESIGN
-from tests.conftest import ATTRITION_MISSING_IN as MISSING_IN
-from tests.conftest import analysed_synthetic, once_per_worker, report_of, summary_of
 from tests.test_report_truth_round50 import _agree, _verdicts
 
 FIRST = "expectations"

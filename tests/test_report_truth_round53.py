@@ -12,8 +12,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-
-from tests.conftest import analysed_synthetic, once_per_worker, report_of, summary_of
+from conftest import analysed_synthetic, once_per_worker, report_of, summary_of
 
 #: Chosen before any run of this file (none used in an earlier round).
 SEPARATED_SEED = 53102
