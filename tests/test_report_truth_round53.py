@@ -129,6 +129,7 @@ def test_status_beginning_after_the_review_is_compared_by_ever_in_intervention()
     assert tests.loc[LEARNING, "p_adjusted"] < 0.05
     fall = learning.loc[("longer_term", "change_difference")]
     assert fall["estimate"] < 0 and fall["p_value"] < 0.05
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     said = [i for b in summary_of(f).blocks if hasattr(b, "items") for i in b.items]
     sentence = [s for s in said if s.startswith("The change in promotion of learning")]
     assert len(sentence) == 1, said
