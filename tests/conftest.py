@@ -177,15 +177,23 @@ def tiny_analysed():
     return once_per_worker(("round26", "tiny"), build)
 
 
+_PAGES: dict[int, tuple] = {}
+
+
 def page_text(findings) -> str:
-    """The rendered HTML report of ``findings`` as plain text, one space between words."""
+    """The rendered HTML report of ``findings`` as plain text, one space between words: rendered once per findings
+    object in a test process, as :func:`report_of` builds its report once (report truth rounds 26, 27, 28 and 34
+    read the tiny study's page eight times between them)."""
     import html
     import re
 
     from impact.report._html import render_html
 
-    report, _ = report_of(findings)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render_html(report))))
+    def text(findings):
+        report, _ = report_of(findings)
+        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render_html(report))))
+
+    return _once_per_object(_PAGES, findings, text)
 
 
 def models_withheld(findings) -> set[str]:

@@ -584,7 +584,7 @@ def example_subset(n_councils: int):
     from impact.coding import RuleCoder, segment
     from impact.study import Study
 
-    full = impact.load_study(impact.example_path())
+    full = impact.load_study(impact.example_path(), validate=False)  # validate=False: read, not checked (tests/test_example.py checks it loads)
     keep = full.councils["council_id"].tolist()[:n_councils]
     names = ["councils", "status_history", "reviews", "participants", "interviews", "survey_responses", "actions", "action_progress", "indicators"]
     tables = {n: full.table(n) for n in names}

@@ -35,11 +35,11 @@ def _change_text(findings) -> str:
 
 def test_every_impact_the_models_read_is_named_in_the_change_sentences(analysed):
     study, truth, f = analysed
+    # the models the report shows (the models' disclosure rule, disclosure53, withholds some whole: the summary names
+    # those as withheld, asserted below); the whole report first, so the summary is read from it, not built again
+    withheld = models_withheld(f)
     text = _change_text(f)
     m = f.models
-    # the models the report shows (the models' disclosure rule, disclosure53, withholds some whole: the summary names
-    # those as withheld, asserted below)
-    withheld = models_withheld(f)
     rows = m[m["term"].str.startswith("wave_") & (m["n_units"] >= FEW_UNITS) & ~m["code"].isin(withheld)]
     rows = rows[np.isfinite(rows[["estimate", "se", "ci_low", "ci_high", "p_adjusted"]].astype(float)).all(axis=1)]
     assert rows["code"].nunique() >= 4

@@ -28,7 +28,7 @@ _NOTE = (("'Participants interviewed': participants interviewed at the wave whos
 
 def _printed_pages(html: str, folder) -> list[str]:
     """The text of each page of ``html`` printed to A4 by headless Chromium (whitespace collapsed)."""
-    from tests.conftest import browser_path
+    from conftest import browser_path
 
     browser = browser_path()
     if browser is None or subprocess.run(["which", "pdftotext"], capture_output=True).returncode:

@@ -5,8 +5,7 @@ is suppressed, and lists of counts above 999."""
 from __future__ import annotations
 
 import pytest
-
-from tests.conftest import analysed_synthetic, report_of, report_table, summary_of
+from conftest import analysed_synthetic, report_of, report_table, summary_of
 
 
 @pytest.fixture(scope="module")

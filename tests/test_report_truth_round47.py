@@ -9,8 +9,7 @@ import re
 
 import pandas as pd
 import pytest
-
-from tests.conftest import analysed_synthetic, report_of, report_table, summary_of
+from conftest import analysed_synthetic, report_of, report_table, summary_of
 
 #: The chance a participant in a council in intervention misses each wave (bench/ipw_check.py's MISSING_IN).
 MISSING_IN = {"expectations": 0.05, "early": 0.45, "longer_term": 0.65}

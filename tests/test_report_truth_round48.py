@@ -13,8 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
-
-from tests.conftest import report_of
+from conftest import report_of
 
 
 @pytest.fixture(scope="module")
@@ -179,9 +178,10 @@ def suggesting():
     same study's first two waves; only the process findings analysed: ``{n_waves: (study, findings)}``."""
     import warnings
 
+    from conftest import keep_waves
+
     from impact.pipeline import analyse
     from impact.synth import generate_with_truth
-    from tests.conftest import keep_waves
 
     out = {}
     with warnings.catch_warnings():

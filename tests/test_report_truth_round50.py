@@ -11,8 +11,7 @@ import math
 
 import numpy as np
 import pytest
-
-from tests.conftest import analysed_synthetic, report_table, summary_of
+from conftest import analysed_synthetic, report_table, summary_of
 
 FIRST, EARLY, LATER = "expectations", "early", "longer_term"
 SINCE = f"{LATER}_vs_{EARLY}"

@@ -10,10 +10,10 @@ import math
 
 import numpy as np
 import pytest
+from conftest import ATTRITION_DESIGN as DESIGN
+from conftest import ATTRITION_MISSING_IN as MISSING_IN
+from conftest import analysed_synthetic, once_per_worker, report_of, summary_of
 
-from tests.conftest import ATTRITION_DESIGN as DESIGN
-from tests.conftest import ATTRITION_MISSING_IN as MISSING_IN
-from tests.conftest import analysed_synthetic, once_per_worker, report_of, summary_of
 from tests.test_report_truth_round50 import _agree, _verdicts
 
 FIRST = "expectations"
@@ -70,6 +70,7 @@ def test_a_disputed_change_has_its_weighted_figures_in_a_table(informative):
     Holm-adjusted p-values: each recomputed here from the findings (Holm written by hand in round 50's _verdicts),
     and the disagreements marked are the ones recomputed, the disputed learning among them."""
     _, _, f = informative
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     assert any("disagree with the complete-case models" in s for s in _said(f))
     table = _table(f)
     assert table is not None
@@ -163,6 +164,7 @@ def test_a_change_by_status_under_informative_attrition_is_said_as_planted(seed)
     disputes a change, its weighted figures are in the table."""
     _, truth, f = _study(seed, by_status=True)
     assert truth.effects.intervention_wave_log_odds == NONE_IN_INTERVENTION
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     said = _said(f)
     learning = _state(said, "promotion of learning and reflective practice")
     assert learning and learning <= {"more", "disputed", "none"}, (learning, said)
@@ -181,6 +183,7 @@ def test_the_same_change_in_every_council_is_not_disputed():
     disputed, and no weighted table is added (no weighted wave term differs by a standard error either)."""
     _, truth, f = _study(SEEDS[0], by_status=False)
     assert not truth.effects.intervention_wave_log_odds
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     said = _said(f)
     assert _state(said, "promotion of learning and reflective practice") == {"more"}, said
     assert not any("disagree with the complete-case models" in s for s in said)

@@ -12,8 +12,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-
-from tests.conftest import analysed_synthetic, once_per_worker, report_of, summary_of
+from conftest import analysed_synthetic, once_per_worker, report_of, summary_of
 
 #: Chosen before any run of this file (none used in an earlier round).
 SEPARATED_SEED = 53102
@@ -130,6 +129,7 @@ def test_status_beginning_after_the_review_is_compared_by_ever_in_intervention()
     assert tests.loc[LEARNING, "p_adjusted"] < 0.05
     fall = learning.loc[("longer_term", "change_difference")]
     assert fall["estimate"] < 0 and fall["p_value"] < 0.05
+    report_of(f)  # the whole report, read below, first: the summary is read from it
     said = [i for b in summary_of(f).blocks if hasattr(b, "items") for i in b.items]
     sentence = [s for s in said if s.startswith("The change in promotion of learning")]
     assert len(sentence) == 1, said

@@ -167,6 +167,7 @@ def test_four_waves_give_the_realised_share_and_say_why_there_are_no_trajectorie
     study3, coded3, _, f3 = three
     n, k = _realised(study4, coded4)
     assert (n, k) == _realised(study3, coded3) and min(k, n - k) >= 5
+    report_of(f4)  # the whole report, read below, first: the summary is read from it
     sentence = (f"Of the {n:,} expectations that participants interviewed at every wave held before the review (one "
                 f"per participant and impact), {k:,} ({k / n:.0%}) were reported as realised afterwards")
     for f in (f3, f4):  # followed by the impacts not expected and reported all the same (round 7)

@@ -42,3 +42,19 @@ def test_the_studies_a_file_shares_are_read_from_the_fixtures_it_names_and_its_o
     assert shared_keys(source, fixtures) == {"late-shift-152953", "ten-council-run", "ten-council-study", "five-99"}
     assert shared_keys("def test_b(rng):\n    pass\n", fixtures) == set()
     assert shared_keys("def broken(:\n late_shift\n", fixtures) == {"late-shift-152953"}
+
+
+def test_every_test_file_reads_the_helpers_from_the_conftest_pytest_loaded():
+    """``from tests.conftest import ...`` loads tests/conftest.py a second time, as another module whose caches
+    (``once_per_worker``, ``report_of``, ``summary_of``) are not pytest's: a study or report built through one copy
+    was built again through the other in the same worker (8 report-truth files did so before testtime28)."""
+    import ast
+
+    tests = Path(__file__).resolve().parent
+    second = []
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([node.module] if isinstance(node, ast.ImportFrom) and node.module else
+                     [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            second += [f"{path.relative_to(tests)}:{node.lineno}" for n in names if n.endswith(".conftest")]
+    assert not second, second
