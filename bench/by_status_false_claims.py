@@ -57,6 +57,34 @@ review63's run of informative attrition at 20 councils, 400 studies (truth55's w
 early=0.45,longer_term=0.65 --sizes 20 --n 400 --seed 949000`` (seeds 969000-969399, chosen before the run, unused then).
 Its JSON, by_status_false_claims_missing_in_review63.json: complete cases 7 of 400 claimed (1.8%, Wilson upper 95%
 0.036), weighted 6 of 400 (upper 0.032); single tests 54 of 2,016 and 58 of 1,639 below 0.05; 384 impacts not tested.
+
+truth56: with ``--design first_report`` each study is truth54's test design (tests/test_report_truth_round54.py) at
+``size`` councils: half in intervention at every wave, 12 participants each, three waves, one impact; a participant
+reports it with chance logistic(-0.3 + u + rise at the later waves in intervention), u ~ N(0, 2.5) their own; at the
+later waves a participant in intervention who did not report it at the first wave is missed with chance 0.9, every
+other participant-wave with chance 0.05 (attrition on the first report, the weights' extreme case: response cells of a
+few respondents of 60 to 80, weights up to 25). ``--rise`` is the planted rise in intervention (0: null). Seeds chosen
+and written here before any run (none of them in bench/, tests/ or impact/ then): null ``--design first_report
+--rise 0 --sizes 20 30 --seed 4541000`` (seeds 4561000-4561059 and 4571000-4571059) and planted ``--design
+first_report --rise 3 --sizes 24 --seed 4541000`` (seeds 4565000-4565059). Run by truth56 (JSONs
+by_status_false_claims_first_report_rise0.json and _rise3.json beside this file, 18 and 8 s of CPU): null, the weighted
+fit claimed 1 of 60 studies at 20 councils and 1 of 60 at 30 (Wilson upper 95% 0.089 each), the complete cases 31 and
+51 of 60 (the attrition's difference); planted, the weighted fit found the rise in 44 of 60 (73%; made in 59), the
+complete cases in 60 of 60.
+
+truth56's runs of councils entering and leaving intervention with informative attrition, where the weighted fit's
+response model (the status at the wave crossed with the first report, a status no council has at the first wave) had
+redundant columns and its IRLS went to an infinite weight, so the weighted fit was silently not made: ``--paths
+never=0.6,entered_lifted=0.4 --missing-in early=0.4 --sizes 20 30 --seed 4542000`` (null; seeds 4562000-4562059 and
+4572000-4572059) and, with ``--rise-in 2`` (a rise of 2 in promotion of learning while a council is in intervention,
+the generator's ``intervention_wave_log_odds``: a true difference in the change), ``--sizes 24 --seed 4542000`` (seeds
+4566000-4566059); each run with main's package and with truth56's, seeds chosen and written here before any run (none
+of them in bench/, tests/ or impact/ then). On the shared machine only the null runs were made, main's package at 20
+councils only (by_status_false_claims_entered_lifted_never_missing_in.json and ..._before_truth56.json beside this
+file; 126 and 67 s of CPU): main made the weighted test for 160 of the 350 GEE tests at 20 councils (2 of 60 studies
+claimed, Wilson upper 95% 0.114), truth56 for 350 of 350 (0 of 60, upper 0.060; single tests 17 of 350 below 0.05); at
+30 councils 357 of 357, 4 of 60 claimed (upper 0.159; the complete cases 4 of 60), single tests 15 of 357. The planted
+run (``--rise-in 2``) was not made; tests/test_report_truth_round56.py plants one.
 """
 
 from __future__ import annotations
@@ -74,7 +102,8 @@ ALPHA = 0.05
 IMPACTS = ["commitment", "plans_actions", "learning", "policies_systems", "morale", "partnership"]
 
 
-def _one(n_councils: int, seed: int, rise: float, paths: dict | None = None, missing_in: dict | None = None) -> dict:
+def _one(n_councils: int, seed: int, rise: float, paths: dict | None = None, missing_in: dict | None = None,
+         rise_in: float = 0.0) -> dict:
     from impact.effects import change_by_status
     from impact.panel import participant_panel
     from impact.synth import generate_with_truth
@@ -86,6 +115,9 @@ def _one(n_councils: int, seed: int, rise: float, paths: dict | None = None, mis
         # status beginning after the first wave: the groups are whether a council was ever in intervention, so the
         # default status difference in partnership (at the wave) would be a true difference in its change
         effects["intervention_log_odds"] = 0.0
+    if rise_in:  # a difference in the change: learning rises only while a council is in intervention
+        effects["intervention_wave_log_odds"] = {"learning": {"expectations": 0.0, "early": rise_in,
+                                                              "longer_term": rise_in}}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         study, truth = generate_with_truth(n_councils, seed=seed, interviews_per_wave=5, words_per_interview=60,
@@ -93,6 +125,11 @@ def _one(n_councils: int, seed: int, rise: float, paths: dict | None = None, mis
                                            participant_missing_in_intervention=missing_in)
         out = change_by_status(participant_panel(study, truth.coded()), study=study, codes=IMPACTS,
                                waves=study.wave_ids)
+    return _line(seed, out)
+
+
+def _line(seed: int, out) -> dict:
+    """One study's counts from its :func:`impact.effects.change_by_status`."""
     t = out[out["term"] == "differs"]
     tested = t[t["tested"].astype(bool)]
     weighted = tested[tested["w_p_value"].astype(float).notna()]
@@ -103,6 +140,46 @@ def _one(n_councils: int, seed: int, rise: float, paths: dict | None = None, mis
             "weighted": len(weighted), "weighted_claimed": int(w.sum()),
             "weighted_rejected_unadjusted": int((weighted["w_p_value"].astype(float) < ALPHA).sum()),
             "disputed": int((cc != w).sum())}
+
+
+def _first_report_study(n_councils: int, seed: int, rise: float):
+    """truth54's design at ``n_councils`` (the module's docstring): the participant panel and a stand-in study (its
+    participants and each council's status at each wave)."""
+    import types
+
+    import numpy as np
+    import pandas as pd
+
+    waves = ["before", "early", "late"]
+    rng = np.random.default_rng(seed)
+    rows, people, status = [], [], []
+    for c in range(n_councils):
+        inside = c < n_councils // 2
+        status += [{"council_id": c, "wave": w, "intervention": "notice" if inside else "none"} for w in waves]
+        for k in range(12):
+            pid = f"P{c:02d}-{k}"
+            people.append({"participant_id": pid, "council_id": c})
+            u, first = rng.normal(0.0, 2.5), None
+            for w in waves:
+                shift = rise if inside and w != waves[0] else 0.0
+                y = bool(rng.random() < 1 / (1 + np.exp(0.3 - u - shift)))
+                if rng.random() < (0.9 if w != waves[0] and inside and not first else 0.05):
+                    continue
+                first = y if w == waves[0] else first
+                rows.append({"code": "learning", "participant_id": pid, "council_id": c, "wave": w,
+                             "status_group": "intervention" if inside else "no_intervention", "reported": y})
+    frame = pd.DataFrame(status)
+    return pd.DataFrame(rows), types.SimpleNamespace(participants=pd.DataFrame(people), wave_status=lambda: frame), waves
+
+
+def _one_first_report(n_councils: int, seed: int, rise: float) -> dict:
+    """:func:`_one`'s line for a study of :func:`_first_report_study`."""
+    from impact.effects import change_by_status
+
+    panel, study, waves = _first_report_study(n_councils, seed, rise)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _line(seed, change_by_status(panel, study=study, waves=waves))
 
 
 def _rate(k: int, n: int) -> dict:
@@ -153,6 +230,10 @@ def main(argv=None) -> dict:
                     "council in intervention at the first wave); default the generator's")
     ap.add_argument("--missing-in", default="", help="chance a participant misses a wave where their council is in "
                     "intervention then, by wave, e.g. early=0.45,longer_term=0.65 (informative attrition); default none")
+    ap.add_argument("--rise-in", type=float, default=0.0, help="a rise in promotion of learning while a council is "
+                    "in intervention (a true difference by status: power, not size); default 0")
+    ap.add_argument("--design", choices=["generator", "first_report"], default="generator", help="the generator's "
+                    "studies (default), or truth54's design of attrition on the first report (see above)")
     ap.add_argument("--out", type=Path, default=Path("bench/results"))
     ap.add_argument("--from-log", type=Path, nargs="+", default=None, metavar="LOG", help="make the JSON from the lines "
                     "of runs stopped before their end (their printed output, with these same options): the studies "
@@ -161,7 +242,7 @@ def main(argv=None) -> dict:
     paths, missing_in = (({k: float(v) for k, v in (p.split("=") for p in text.split(","))} if text else None)
                          for text in (args.paths, args.missing_in))
     result = {"alpha": ALPHA, "rise": args.rise, "n_per_size": args.n, "seed": args.seed, "paths": paths,
-              "missing_in": missing_in, "sizes": {}}
+              "missing_in": missing_in, "design": args.design, "rise_in": args.rise_in, "sizes": {}}
     if args.from_log:
         result["sizes"] = _from_logs(args.from_log)
         return _write(result, args.out, paths, missing_in)
@@ -169,7 +250,9 @@ def main(argv=None) -> dict:
     for size in args.sizes:
         runs = []
         for i in range(args.n):  # each study's line as it is made: a long run read before its end
-            runs.append(_one(size, args.seed + 1000 * size + i, args.rise, paths, missing_in))
+            seed = args.seed + 1000 * size + i
+            runs.append(_one_first_report(size, seed, args.rise) if args.design == "first_report"
+                        else _one(size, seed, args.rise, paths, missing_in, args.rise_in))
             print(size, "councils:", runs[-1], flush=True)
         tests, weighted = sum(r["tested"] for r in runs), sum(r["weighted"] for r in runs)
         result["sizes"][str(size)] = s = _summary(runs)
@@ -186,7 +269,9 @@ def main(argv=None) -> dict:
 def _write(result: dict, out: Path, paths: dict | None, missing_in: dict | None) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     name = ("by_status_false_claims" + ("_" + "_".join(sorted(paths)) if paths else "")
-            + ("_missing_in" if missing_in else ""))
+            + ("_missing_in" if missing_in else "")
+            + (f"_first_report_rise{result['rise']:g}" if result.get("design") == "first_report" else "")
+            + (f"_rise_in{result['rise_in']:g}" if result.get("rise_in") else ""))
     (out / f"{name}.json").write_text(json.dumps(result, indent=1))
     return result
 

@@ -312,7 +312,9 @@ def change_by_status(
         ``n_units_no_intervention`` (the fewest councils of that group at the first wave and at a wave modelled).
         With ``study``: ``w_estimate``, ``w_se``, ``w_statistic``, ``w_df_num``, ``w_df``, ``w_p_value``,
         ``w_p_adjusted`` (Holm across the codes weighted), ``w_ci_low``, ``w_ci_high`` of the weighted fit and its
-        ``n_effective`` (Kish's effective n of the weights); NaN where it was not made.
+        ``n_effective`` (Kish's effective n of the weights); NaN where it was not made, and ``w_why_not`` (on the
+        ``differs`` row) says why: the complete-case fit is Firth's (:data:`WEIGHTED_NOT_FIRTH`), nothing was missed,
+        or the weighted fit failed; empty where it was made or no ``study`` was given.
 
     Raises
     ------
@@ -364,7 +366,14 @@ _BY_STATUS_COLUMNS = ["code", "measure", "wave", "term", "estimate", "se", "stat
                       "tested", "why_not", "estimator", "grouping", "n_obs", "n_units", "n_units_intervention",
                       "n_units_no_intervention", *(f"w_{c}" for c in ("estimate", "se", "statistic", "df_num", "df",
                                                                       "p_value", "p_adjusted", "ci_low", "ci_high")),
-                      "n_effective"]
+                      "n_effective", "w_why_not"]
+
+#: Why the weighted fit of :func:`change_by_status` is not made where the complete-case fit is Firth's.
+WEIGHTED_NOT_FIRTH = ("the complete-case fit is Firth's (a wave and status group's participants all or none reported "
+                      "it), and Firth's joint test of the change by status is not made with response weights")
+#: ... where no participant-wave of the code's waves was missed, and where the weighted fit could not be made.
+WEIGHTED_NOTHING_MISSED = "no participant-wave was missed"
+WEIGHTED_FAILED = "the weighted fit could not be made or its interaction terms' covariance is singular"
 
 #: The response model's covariate of the weighted change by status: the participant's report of the impact at the
 #: first wave.
@@ -413,6 +422,7 @@ def _code_by_status(panel: pd.DataFrame, code: str, measure: str, wave_list: lis
     separated = d.groupby(["wave", "in_intervention"], observed=True)["y"].agg(["min", "max"]).pipe(
         lambda t: (t["min"] == t["max"]).any())
     fit = None if separated else _by_status_gee(d, names, alpha)
+    fit = fit[:2] if fit is not None else None  # the test and the table, as Firth's fit gives them
     estimator = "gee"
     if fit is None:
         # a cell where everyone or no one reported it (or a GEE with no standard error): the GEE's change there is
@@ -424,11 +434,12 @@ def _code_by_status(panel: pd.DataFrame, code: str, measure: str, wave_list: lis
         return pd.DataFrame([{**base, "wave": "", "term": "differs", "tested": False, "why_not": why}])
     test, table = fit
     cols = ("estimate", "se", "statistic", "df", "p_value", "ci_low", "ci_high")
-    weighted = (_by_status_weighted(panel[panel["code"] == code], grid, d, measure, grouping, names, alpha)
-                if grid is not None and estimator == "gee" else None)
-    w_test, w_table, n_eff = weighted if weighted is not None else ({}, None, np.nan)
+    weighted = ("" if grid is None else
+                _by_status_weighted(panel[panel["code"] == code], grid, d, measure, grouping, names, alpha, estimator))
+    w_test, w_table, n_eff = weighted if not isinstance(weighted, str) else ({}, None, np.nan)
     rows = [{**base, "wave": "", "term": "differs", **test, "tested": True, "why_not": "", "estimator": estimator,
-             **{f"w_{c}": v for c, v in w_test.items()}, "n_effective": n_eff}]
+             **{f"w_{c}": v for c, v in w_test.items()}, "n_effective": n_eff,
+             "w_why_not": weighted if isinstance(weighted, str) else ""}]
     for name, r in table.iterrows():
         w, term = str(name).split("|", 1)
         rows.append({**base, "wave": w, "term": term, "tested": True, "why_not": "", "estimator": estimator,
@@ -438,11 +449,12 @@ def _code_by_status(panel: pd.DataFrame, code: str, measure: str, wave_list: lis
 
 
 def _by_status_weighted(seen: pd.DataFrame, grid: pd.DataFrame, d: pd.DataFrame, measure: str, grouping: str,
-                        names: dict, alpha: float):
+                        names: dict, alpha: float, estimator: str = "gee"):
     """The GEE of :func:`_by_status_gee` weighted for missed interviews, on the rows ``d`` was fitted on (its waves, its
     status groups) with every participant of the study expected at each of those waves (``grid``); ``seen`` is the
-    code's rows of the participant panel. ``(test, table, n_effective)``, or None where nothing was missed or the fit
-    fails.
+    code's rows of the participant panel. ``(test, table, n_effective)``, or why it was not made
+    (:data:`WEIGHTED_NOTHING_MISSED`, :data:`WEIGHTED_NOT_FIRTH` where ``estimator`` is ``"firth"`` and something was
+    missed, :data:`WEIGHTED_FAILED`).
 
     The response model is the wave by the status at the wave and by the participant's report of the impact at the
     first wave (``first_report``: reported, not reported, not interviewed then): with the status alone the weights are
@@ -456,7 +468,9 @@ def _by_status_weighted(seen: pd.DataFrame, grid: pd.DataFrame, d: pd.DataFrame,
     g = g.assign(y=g[measure].astype(float), wave=pd.Categorical(g["wave"], categories=waves),
                  status_at_wave=(g["status_group"] == "intervention").astype(int))
     if not g["y"].isna().any():
-        return None
+        return WEIGHTED_NOTHING_MISSED
+    if estimator == "firth":
+        return WEIGHTED_NOT_FIRTH
     if grouping == "at_wave":
         g["in_intervention"] = g["status_at_wave"]
     else:  # each council in the group the complete cases put it in (a council with no interview of it has none)
@@ -471,8 +485,8 @@ def _by_status_weighted(seen: pd.DataFrame, grid: pd.DataFrame, d: pd.DataFrame,
     fit = _by_status_gee(g, names, alpha, missing="ipw", subject="participant_id", time="wave",
                          response_covariates=[_FIRST_REPORT])
     if fit is None:
-        return None
-    (test, table), res = fit[:2], fit[2]
+        return WEIGHTED_FAILED
+    test, table, res = fit
     return test, table, float(res.n_effective)
 
 
@@ -511,9 +525,10 @@ def _by_status_contrasts(later) -> dict:
 
 
 def _by_status_gee(d: pd.DataFrame, names: dict, alpha: float, **weighted):
-    """The GEE's test of every interaction term (Wald F on the bias-reduced sandwich) and each group's change, or None
-    where it cannot be fitted or gives no standard error. ``weighted``: :func:`impact.stats.longitudinal_model`'s
-    arguments of a fit weighted for missed interviews (:func:`_by_status_weighted`), whose fit is returned third."""
+    """``(test, table, fit)``: the GEE's test of every interaction term (Wald F on the bias-reduced sandwich), each
+    group's change and the fitted model; or None where it cannot be fitted or gives no standard error. ``weighted``:
+    :func:`impact.stats.longitudinal_model`'s arguments of a fit weighted for missed interviews
+    (:func:`_by_status_weighted`)."""
     from scipy import stats as st
 
     from .stats import longitudinal_model
@@ -539,7 +554,7 @@ def _by_status_gee(d: pd.DataFrame, names: dict, alpha: float, **weighted):
         return None
     f_stat = float(b @ np.linalg.solve(v, b)) / k
     test = {"statistic": f_stat, "df_num": float(k), "df": df, "p_value": float(st.f.sf(f_stat, k, df))}
-    return (test, table, res) if weighted else (test, table)
+    return test, table, res
 
 
 def _by_status_firth(d: pd.DataFrame, names: dict, alpha: float):

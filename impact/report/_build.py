@@ -36,7 +36,7 @@ from matplotlib.figure import Figure as _MplFigure
 from .. import vocab
 from .._tabular import csv_text, safe_frame
 from .._words import _counted, _listed_clauses, _listed_lists, _outside_brackets, _verb
-from ..effects import _models_of, holm_family
+from ..effects import WEIGHTED_NOT_FIRTH, _models_of, holm_family
 from ..errors import recorded_warnings
 from ..measures import MEASURES, OTHER_FACTORS
 from ..privacy import (
@@ -1133,6 +1133,7 @@ def _by_status_blocks(ctx) -> list:
            "the impacts weighted; not made for a Firth fit): its ratio of the odds ratios at the wave and its test "
            "that the change differs. Where missed interviews are not at random and the two tests disagree at "
            f"{ctx.alpha:g}, the summary calls the difference disputed." if weighted else "")
+        + _by_status_weighted_limits(ctx, bs)
         + (" Where a count of participants reporting an impact at a wave in a status group is suppressed, that "
            "impact's figures are too, unless the disclosure audit proves that its odds ratios, with everything else "
            "published, narrow no suppressed count (each odds ratio ties a group's count at the wave to its count at "
@@ -1177,6 +1178,48 @@ def _by_status_blocks(ctx) -> list:
                         "across the impacts weighted."))} if weighted else {})})]
 
 
+#: The power at which :func:`_by_status_weighted_limits` gives the least difference each test would find.
+_BY_STATUS_POWER = 0.8
+
+
+def _by_status_weighted_limits(ctx, bs: pd.DataFrame) -> str:
+    """The change by status table's sentences on what its weighted fit could not do (truth56): the impacts whose
+    weighted check was not possible because their complete-case fit is Firth's; and, from the study's own fits, the
+    least ratio of the odds ratios at the last wave the weighted and the complete-case test of one wave's difference
+    would find with 80% power at alpha (``(t(1 - alpha/2, df) + t(power, df)) x se``, the usual minimum detectable
+    effect of a t test, e.g. Bloom 1995, Evaluation Review 19(5)), the median over the impacts weighted and published,
+    with the weighted fits' effective number of participant-waves (Kish) against those interviewed. Empty where there
+    is nothing to say."""
+    from scipy import stats as st
+
+    tests = bs[bs["term"].eq("differs")]
+    out = ""
+    if "w_why_not" in tests.columns:
+        firth = [ctx.code(c).lower() for c in tests.loc[tests["w_why_not"].eq(WEIGHTED_NOT_FIRTH), "code"]]
+        if firth:
+            out += f" The weighted check was not possible for {_listed(firth)}: {WEIGHTED_NOT_FIRTH}."
+    last = ctx.later[-1] if ctx.later else None
+    diff = bs[bs["term"].eq("change_difference") & bs["wave"].eq(last) & bs["_shown"].astype(bool)]
+    if "w_se" not in diff.columns:
+        return out
+    diff = diff[np.isfinite(diff[["w_se", "se", "w_df", "df"]].astype(float)).all(axis=1)]
+    if diff.empty:
+        return out
+
+    def least(se: pd.Series, df: pd.Series) -> float:
+        z = st.t.ppf(1 - ctx.alpha / 2, df.astype(float)) + st.t.ppf(_BY_STATUS_POWER, df.astype(float))
+        return float(np.exp(np.median(z * se.astype(float))))
+
+    w, cc = least(diff["w_se"], diff["w_df"]), least(diff["se"], diff["df"])
+    eff = tests.set_index("code").loc[diff["code"], ["n_effective", "n_obs"]].astype(float).median()
+    return out + (
+        f" At this study's size the weighted fit has about {eff['n_effective']:.0f} effective participant-waves of "
+        f"the {eff['n_obs']:.0f} interviewed (Kish; median over the {ctx.many} weighted), and its test of the "
+        f"difference at {ctx.wave(last).lower()} would find, with {_BY_STATUS_POWER:.0%} power at {ctx.alpha:g}, "
+        f"only a ratio of the odds ratios of about {w:.1f} or more (or {1 / w:.2f} or less; the complete cases' "
+        f"about {cc:.1f}): a smaller difference the weighted test does not find is not shown absent.")
+
+
 def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
     """'Promotion of learning ... changed differently in councils in and not in intervention (...): between
     expectations before the review and early impact it was reported more often in councils not in intervention (odds
@@ -1219,10 +1262,13 @@ def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
                 groups.append(f"{'' if groups else 'it '}{said} {label} (odds ratio {format_ratio(r['odds_ratio'])}, {ctx.level} CI "
                               f"{format_ci(r['odds_ratio_ci_low'], r['odds_ratio_ci_high'], ratio=True)})")
             parts.append(f"between {first} and {at(w)}, {groups[0]} and {groups[1]}")
+        # no weighted check of a Firth fit: said where interviews were missed, so the claim is not read as checked
+        unchecked = (" The weighted check of it was not possible: " + WEIGHTED_NOT_FIRTH + "."
+                     if getattr(t, "w_why_not", "") == WEIGHTED_NOT_FIRTH else "")
         out.append(f"The change in {ctx.code(t.code).lower()} across the waves differs by intervention status (test of "
                    f"the wave by status interaction, Holm-adjusted {_p_words(t.p_adjusted, ctx.alpha)} across the "
                    f"{_say(n)} {ctx.one if n == 1 else ctx.many} tested; table 'Change across the waves by "
-                   f"intervention status'): {'; '.join(parts)}.")
+                   f"intervention status'): {'; '.join(parts)}.{unchecked}")
     return out
 
 

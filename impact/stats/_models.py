@@ -1625,6 +1625,12 @@ def _fit_ipw(data, spec: _Spec, subject: str, covariates: list[str]) -> ModelRes
         # cell responded (often the first wave) the maximum is a probability of 1 there, which IRLS reaches within
         # its iterations: statsmodels' warning of perfect separation says only that
         exog = np.column_stack([np.ones(len(grid)), design.to_numpy(dtype="float64")])
+        # a covariate level seen at some waves only (a status that begins after the first wave, crossed with the
+        # first-wave report: truth55's councils entering intervention) makes its main column the sum of its wave
+        # interactions. IRLS on the redundant columns (statsmodels' pinv) went to a probability of 0 in a cell with
+        # respondents, an infinite weight, and the weighted fit was not made (truth56); the columns a pivoted QR finds
+        # independent span the same fitted probabilities
+        exog = exog[:, _independent_columns(exog)]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", PerfectSeparationWarning)
             prob = np.asarray(GLM(responded, exog, family=sm_families.Binomial()).fit().fittedvalues)
@@ -1648,6 +1654,17 @@ def _fit_ipw(data, spec: _Spec, subject: str, covariates: list[str]) -> ModelRes
     res.notes = notes + res.notes
     res.cov_type += " (weights treated as known)"
     return res
+
+
+def _independent_columns(x: np.ndarray) -> np.ndarray:
+    """The indices, in order, of a largest set of linearly independent columns of ``x`` (pivoted QR, LAPACK's via
+    scipy, with numpy's ``matrix_rank`` tolerance on the diagonal of R)."""
+    from scipy.linalg import qr
+
+    _, r, piv = qr(x, mode="economic", pivoting=True)
+    diag = np.abs(np.diag(r))
+    rank = int((diag > diag.max() * max(x.shape) * np.finfo(float).eps).sum()) if diag.size else 0
+    return np.sort(piv[:rank])
 
 
 def _caller_rows(data: pd.DataFrame, frame: pd.DataFrame, subject: str, time: str) -> pd.Index:
