@@ -85,6 +85,10 @@ file; 126 and 67 s of CPU): main made the weighted test for 160 of the 350 GEE t
 claimed, Wilson upper 95% 0.114), truth56 for 350 of 350 (0 of 60, upper 0.060; single tests 17 of 350 below 0.05); at
 30 councils 357 of 357, 4 of 60 claimed (upper 0.159; the complete cases 4 of 60), single tests 15 of 357. The planted
 run (``--rise-in 2``) was not made; tests/test_report_truth_round56.py plants one.
+
+review64's run to settle the 4 of 60 at 30 councils above, 400 studies: ``--paths never=0.6,entered_lifted=0.4
+--missing-in early=0.4 --sizes 30 --n 400 --seed 4990000`` (seeds 5020000-5020399, chosen and written here before the
+run, in none of bench/, tests/, impact/ then); its JSON is by_status_false_claims_entered_lifted_missing_in_review64.json.
 """
 
 from __future__ import annotations
