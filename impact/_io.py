@@ -43,6 +43,7 @@ __all__ = [
     "UTF16_BOMS",
     "unicode_form",
     "stray_nuls",
+    "output_folder_above",
     "read_bounded",
     "UTF32_BOMS",
     "read_text",
@@ -565,9 +566,19 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
             f"expected a text file (UTF-8, or UTF-16 with a byte-order mark){_utf16_without_mark(data)}"
         )
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
+        if not _C0.search(text) or _wide_without_nul(data) is None:
+            return text, "utf-8"
+        bad_at = 0
     except UnicodeDecodeError as exc:
         bad_at = exc.start
+    if (wide := _wide_without_nul(data)) is not None:
+        # UTF-16 of a script without spaces holds no NUL byte: read as Windows-1252 it was a warning and mojibake
+        order, text = wide
+        raise InputError(f"{source}: UTF-16 text ({order}-endian) without a byte-order mark "
+                         f"(read so it begins {text[:12]!r}; read as Windows-1252 it would begin "
+                         f"{data[:12].decode('cp1252', errors='replace')!r}) - expected UTF-8, or UTF-16 with its mark: "
+                         f"{UNICODE_ADVICE}")
     if not fallback:
         raise InputError(f"{source}: not UTF-8 text (byte {data[bad_at]:#04x} at byte {bad_at} is not UTF-8)")
     # Valid UTF-8 multi-byte sequences beside bytes that are not UTF-8: two encodings in one file. Read as
@@ -586,8 +597,12 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
             "encoding: save the file as UTF-8")
     text = data.decode("cp1252", errors="replace") if _mostly_cp1252(data) else data.decode("latin-1")
     encoding = "cp1252"
-    warnings.warn(EncodingWarning_(f"{source}: not valid UTF-8; read as Windows-1252 (Latin-1). Save it as UTF-8 "
-                                   "to silence this.", source), stacklevel=3)
+    # a guess between two readings is said: likely Windows-1252 text that also reads as UTF-16 of one script
+    other = next((f" It also reads as UTF-16 without a byte-order mark ({order}-endian), beginning {wide[:12]!r}: if "
+                  "that is what it holds, save it as UTF-8 from the program that made it." for order in ("little", "big")
+                  if b"\x00" not in data and (wide := _utf16_reading(data[:65_536], order)) is not None), "")
+    warnings.warn(EncodingWarning_(f"{source}: not valid UTF-8; read as Windows-1252 (Latin-1), beginning "
+                                   f"{text[:40]!r}.{other} Save it as UTF-8 to silence this.", source), stacklevel=3)
     return text, encoding
 
 
@@ -640,7 +655,8 @@ def _unmarked(data: bytes) -> tuple[str, str] | None:
         # is looked at where its first NUL is, from a place its characters start (every 4 bytes from the file's start)
         first = data.find(b"\x00")
         if first < 0:
-            return None
+            found = _wide_without_nul(data)
+            return ("UTF-16", found[0]) if found else None
         at = max(0, first - first % 4 - 64)
         head = data[at: at + 4096]
     for encoding, unit in (("UTF-32", 4), ("UTF-16", 2)):
@@ -652,9 +668,75 @@ def _unmarked(data: bytes) -> tuple[str, str] | None:
                 continue
             # text of a script without spaces (Chinese, Japanese) holds little ASCII; a long stretch of it read as
             # assigned characters, no control among them, is no chance of binary data (about 0.75 ** 256)
-            if len(text) >= 2 and (_texty(text) or (len(text) >= 256 and _texty(text, ascii_share=0))):
+            # (or, shorter, letters of one script: Korean, whose characters' low byte is 0 from time to time)
+            if len(text) >= 2 and (_texty(text) or (len(text) >= 256 and _texty(text, ascii_share=0))
+                                   or (len(text) >= 8 and _texty(text, ascii_share=0) and _one_script(text))):
                 return encoding, order
     return None
+
+
+#: Scripts told apart by the first word of a character's Unicode name; those a language writes together are one.
+_SCRIPT_OF = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "IDEOGRAPHIC": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "CJK"}
+
+
+def _one_script(text: str) -> bool:
+    """Whether ``text`` is mostly letters (60% of what is not a space), 90% of them of one script."""
+    import unicodedata
+
+    shown = [ch for ch in text if not ch.isspace()]
+    letters = [ch for ch in shown if unicodedata.category(ch).startswith("L")]
+    if len(letters) < 2 or len(letters) < 0.6 * len(shown):
+        return False
+    scripts: dict[str, int] = {}
+    for ch in letters:
+        first = unicodedata.name(ch, "?").split(" ")[0]
+        scripts[_SCRIPT_OF.get(first, first)] = scripts.get(_SCRIPT_OF.get(first, first), 0) + 1
+    return max(scripts.values()) >= 0.9 * len(letters)
+
+
+def _unlikely_cp1252(data: bytes, order: str) -> bool:
+    """Whether ``data`` read as Windows-1252 is unlikely text: a control character (not a tab or line end), a byte
+    Windows-1252 leaves undefined, 30% or more bytes outside ASCII (Western European text has a few accents), or the
+    bytes at every other place (UTF-16's high bytes, ``order`` its byte order) of three values or fewer over 8 or
+    more characters (one block of one script: kana, Cyrillic), which no text in one byte per letter is."""
+    if any(b < 0x20 and b not in (9, 10, 12, 13) for b in data) or not _mostly_cp1252(data):
+        return True
+    if len(data) >= 16 and sum(b >= 0x80 for b in data) >= 0.3 * len(data):  # a short word may be all accents
+        return True
+    high = data[1::2] if order == "little" else data[0::2]
+    return len(high) >= 8 and len(set(high)) <= 3
+
+
+def _wide_without_nul(data: bytes) -> tuple[str, str] | None:
+    """``(order, text)`` where ``data``, holding no NUL byte and not UTF-8, is UTF-16 without its byte-order mark
+    (text of a script without spaces: Chinese, Japanese, Korean, no line end): read in that byte order it is text of
+    one script, no unpaired surrogate, control, private or unassigned character among it, and read as Windows-1252 it
+    is unlikely text (:func:`_unlikely_cp1252`).  None for anything else (Windows-1252 text "Camdén" reads as three
+    Chinese characters in UTF-16, but as likely Windows-1252 text too, and is read as that, with the warning)."""
+    if b"\x00" in data or len(data) < 4 or len(data) % 2:  # UTF-16 is two bytes a unit (or four)
+        return None
+    head = data[:65_536]  # enough to tell, and no pass in Python over a large file's every byte
+    try:  # UTF-8 is read as UTF-8, but for text of control characters (UTF-16 of Cyrillic: every other byte 0x04)
+        if _texty(codecs.getincrementaldecoder("utf-8")("strict").decode(head, final=head == data), ascii_share=0):
+            return None
+    except UnicodeDecodeError:
+        pass
+    for order in ("little", "big"):
+        text = _utf16_reading(head, order)
+        if text is not None and _unlikely_cp1252(head, order):
+            return order, text
+    return None
+
+
+def _utf16_reading(data: bytes, order: str) -> str | None:
+    """``data`` read as UTF-16 of ``order`` where that is text of one script; else None."""
+    if len(data) % 2:
+        return None
+    try:  # not final: a pair of units cut at the end of a file's head is left out, not an error
+        text = codecs.getincrementaldecoder(f"utf-16-{order[0]}e")("strict").decode(data, final=False)
+    except UnicodeDecodeError:  # an unpaired surrogate
+        return None
+    return text if _texty(text, ascii_share=0) and _one_script(text) else None
 
 
 def _cut_unit(data: bytes, encoding: str) -> str:
@@ -756,6 +838,8 @@ def unicode_form(data: bytes) -> str | None:
     return None
 
 
+#: A control character no text holds (not a tab, line end or form feed).
+_C0 = re.compile("[\x01-\x08\x0b\x0e-\x1f]")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
@@ -799,8 +883,13 @@ def check_input_file(path: str | os.PathLike, *, label: str | None = None, expec
     impact.errors.InputError: coded: is a folder - expected a coded CSV file
     """
     require_path(path, "path", "the file to read")
+    raw = os.fspath(path)
     path = Path(path)
     name = label or str(path)
+    if _folder_ending(raw) and path.is_file():
+        # pathlib drops the '/' ('coded.csv/' is Path('coded.csv')), which the system reads as "Not a directory"
+        raise InputError(f"{name}: a file, but given as a folder ({raw!r} ends in {raw[-1]!r}){expected}: give it "
+                         "without the last separator")
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -812,6 +901,12 @@ def check_input_file(path: str | os.PathLike, *, label: str | None = None, expec
     if not stat.S_ISREG(st.st_mode):
         raise InputError(f"{name}: not a regular file (a device or a pipe){expected}")
     return path
+
+
+def _folder_ending(raw: str | bytes) -> bool:
+    """Whether a path as typed ends in a separator (or '/.'), which names a folder: 'coded.csv/'."""
+    text = os.fsdecode(raw)
+    return len(text) > 1 and text.rstrip(".").endswith(("/", os.sep)) and text.rstrip("/" + os.sep + ".") != ""
 
 
 def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label: str | None = None,
@@ -1732,6 +1827,28 @@ def other_kind_refusal(given: str | os.PathLike, folder: str | os.PathLike, kind
     return (f"{given}: the folder holds {OUTPUT_KINDS.get(found, f'the output of impact ({found})')} "
             f"({OUTPUT_MARKER} says so) - expected a new folder, or one holding {OUTPUT_KINDS[kind]}; "
             f"keep the two apart: {hint}")
+
+
+def output_folder_above(path: str | os.PathLike) -> str | None:
+    """Why a single output file may not be written at ``path``: a folder it would be in (through links too) is one
+    impact wrote and lists in its manifest (a report of ``impact run``), whose next run replaces the folder, so refuses
+    it for a file of the user's it did not write (or, were it listed, would delete it); None elsewhere.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> output_folder_above(pathlib.Path(tempfile.mkdtemp()) / "coded.csv") is None  # no manifest above it
+    True
+    """
+    real = Path(os.path.realpath(path))
+    for folder in real.parents:
+        kind = output_kind(folder)
+        if kind is not None:
+            return (f"{path}: {folder} holds {OUTPUT_KINDS.get(kind, f'the output of impact ({kind})')} "
+                    f"({OUTPUT_MARKER} says so), which its next run replaces as a whole (and refuses while it holds a "
+                    "file impact did not write there) - expected a file outside it: write it beside that folder, "
+                    "or in another")
+    return None
 
 
 def _write_output_manifest(folder: Path, *, kind: str = "report", files: list[str] | None = None) -> None:
