@@ -44,6 +44,7 @@ __all__ = [
     "unicode_form",
     "stray_nuls",
     "output_folder_above",
+    "overlong_line",
     "read_bounded",
     "UTF32_BOMS",
     "read_text",
@@ -903,6 +904,28 @@ def check_input_file(path: str | os.PathLike, *, label: str | None = None, expec
     return path
 
 
+def overlong_line(data: bytes) -> tuple[int, int, int] | None:
+    r"""``(line number, its byte, the header's columns)`` of the first line of CSV ``data`` longer than its header's
+    columns of at most :data:`MAX_CELL_CHARS` characters each can be (every quote doubled, 4 bytes a character), found
+    before the bytes are decoded and split into cells (a 100 MB line peaked at 8 times its size, refused as a long cell
+    at the end); None where none is.  A window of that length at a time: a few dozen ``rfind`` calls for a large file.
+
+    Examples
+    --------
+    >>> overlong_line(b"a,b\n1,2\n" + b"x" * 600_000), overlong_line(b"a,b\n1,2\n") is None
+    ((3, 8, 2), True)
+    """
+    width = data.count(b",", 0, data.find(b"\n") if b"\n" in data else len(data)) + 1
+    limit = width * (2 * MAX_CELL_CHARS + 3) * 4
+    pos = 0
+    while len(data) - pos > limit:
+        last = data.rfind(b"\n", pos, pos + limit + 1)
+        if last < 0:
+            return data.count(b"\n", 0, pos) + 1, pos, width
+        pos = last + 1
+    return None
+
+
 def _folder_ending(raw: str | bytes) -> bool:
     """Whether a path as typed ends in a separator (or '/.'), which names a folder: 'coded.csv/'."""
     text = os.fsdecode(raw)
@@ -910,15 +933,20 @@ def _folder_ending(raw: str | bytes) -> bool:
 
 
 def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label: str | None = None,
-              advice: str = TEXT_ADVICE) -> str:
+              advice: str = TEXT_ADVICE, table: bool = False) -> str:
     """Read a text file with :func:`decode_text`, refusing files over ``max_bytes``; ``advice``: what a document that
-    is no text (a workbook, a PDF) should have been saved as."""
+    is no text (a workbook, a PDF) should have been saved as; a ``table`` (CSV) with a line longer than its columns
+    can be is refused from its bytes (:func:`overlong_line`)."""
     name = label or str(path)
     path = check_input_file(path, label=name)
     st = path.stat()
     if st.st_size > max_bytes:
         raise InputError(f"{name}: {st.st_size:,} bytes - expected a text file of at most {max_bytes:,} bytes")
-    return decode_text(read_bounded(path, max_bytes, label=name, size=st.st_size), source=name, advice=advice)[0]
+    data = read_bounded(path, max_bytes, label=name, size=st.st_size)
+    if table and (long := overlong_line(data)) is not None:
+        raise InputError(f"{name}:{long[0]}: a line longer than its {long[2]} cells of at most {MAX_CELL_CHARS:,} "
+                         f"characters can be (from byte {long[1]:,}) - expected a CSV table, a row to a line")
+    return decode_text(data, source=name, advice=advice)[0]
 
 
 def read_bounded(path: str | os.PathLike, limit: int, *, label: str | None = None, size: int | None = None) -> bytes:
@@ -1336,7 +1364,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
         with neither a name nor a value in any row is left out.
     """
     name = label or str(path)
-    text = read_text(path, label=name)
+    text = read_text(path, label=name, table=True)
     # The end-of-file mark (Ctrl-Z) old DOS and Windows programs write after the last line holds no data: it was
     # read as a row of one cell, an id holding a control character, with a problem for each empty column.
     text = re.sub(r"\x1a\s*\Z", "", text)

@@ -28,6 +28,7 @@ from .._io import (
     check_input_file,
     check_width,
     decode_text,
+    overlong_line,
     read_bounded,
     require_path,
     stray_nuls,
@@ -178,6 +179,9 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
         raise InputError(f"{path}: {size:,} bytes - {expected}, of at most {MAX_CODED_BYTES:,} bytes (its cells would take some "
                          "ten times its size in memory): split it, by wave or council")
     data = read_bounded(path, MAX_CODED_BYTES, label=str(path), size=size)  # one that grew past it since: refused
+    if (long := overlong_line(data)) is not None:  # before it is decoded and split: one copy of it in memory
+        raise InputError(f"{path}:{long[0]}: a line longer than its {long[2]} cells "
+                         f"of at most {MAX_CELL_CHARS:,} characters can be (from byte {long[1]:,}) - {expected}")
     nul = -1 if data.startswith((*UTF16_BOMS, *UTF32_BOMS)) else data.find(b"\x00")
     if (form := unicode_form(data)) is not None:  # UTF-16 without its mark, or behind a UTF-8 one: not "binary"
         raise InputError(f"{path}: {form}, not UTF-8 CSV text - {expected}; {UNICODE_ADVICE}")

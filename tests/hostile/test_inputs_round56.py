@@ -384,3 +384,46 @@ def test_guard_study_table_shapes_are_refused_by_file_row_and_column(study_dir, 
         load_study(study_dir)
     found = [p for p in caught.value.errors if (p.file, p.row, p.column) == where]
     assert found and said in found[0].expected + str(found[0].value), caught.value
+
+
+# Old: a study table's cell over 32,767 characters was refused, then judged character by character as well (its
+# scripts, forms and hidden characters: 11 s of CPU for one 10 MB line) and refused a second time on the same cell.
+def test_an_over_long_cell_of_a_study_table_is_refused_once(study_dir):
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    with (study_dir / "councils.csv").open("a", encoding="utf-8") as f:
+        f.write("3" * 200_000 + "\n")
+    with pytest.raises(ValidationError) as caught:
+        load_study(study_dir)
+    at_cell = [p for p in caught.value.errors if (p.file, p.row, p.column) == ("councils.csv", 5, "council_id")]
+    assert len(at_cell) == 1 and "a cell of at most 32,767 characters" in at_cell[0].expected, caught.value
+
+
+# Old: a coded CSV of one long line was decoded and split into cells before its cell was refused as too long: a 100 MB
+# line peaked at 800 MB of memory and 27 s (bench/long_line.py); now refused from its bytes (100 MB, 0.15 s).
+def test_a_coded_csv_line_too_long_for_its_cells_is_refused_before_it_is_split(tmp_path):
+    from impact._io import MAX_CELL_CHARS
+    from impact.coding.coded_io import read_coded
+    from impact.errors import InputError
+
+    path = tmp_path / "coded.csv"
+    width = 8
+    path.write_bytes(_CODED.encode() + b"y" * (width * (2 * MAX_CELL_CHARS + 3) * 4 + 1))
+    with pytest.raises(InputError, match=r"coded\.csv:4: a line longer than its 8 cells of at most 32,767 characters"):
+        read_coded(path)
+
+
+# Old: a study table's line of 1.4 MB (more than its 5 cells of 32,767 characters can be) was decoded and split before
+# its cell was refused: a 50 MB line peaked at 662 MB (bench/long_line.py); now refused from its bytes, by line.
+def test_a_study_table_line_too_long_for_its_cells_is_refused_by_line(study_dir):
+    from impact._io import MAX_CELL_CHARS
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    with (study_dir / "councils.csv").open("ab") as f:
+        f.write(b"9" * (5 * (2 * MAX_CELL_CHARS + 3) * 4 + 1))
+    with pytest.raises(ValidationError) as caught:
+        load_study(study_dir)
+    [problem] = [p for p in caught.value.errors if p.file == "councils.csv"]
+    assert "councils.csv:5: a line longer than its 5 cells of at most 32,767 characters" in problem.expected, problem
