@@ -43,6 +43,8 @@ __all__ = [
     "UTF16_BOMS",
     "unicode_form",
     "stray_nuls",
+    "output_folder_above",
+    "overlong_line",
     "read_bounded",
     "UTF32_BOMS",
     "read_text",
@@ -569,9 +571,19 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
             f"expected a text file (UTF-8, or UTF-16 with a byte-order mark){_utf16_without_mark(data)}"
         )
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
+        if not _C0.search(text) or _wide_without_nul(data) is None:
+            return text, "utf-8"
+        bad_at = 0
     except UnicodeDecodeError as exc:
         bad_at = exc.start
+    if (wide := _wide_without_nul(data)) is not None:
+        # UTF-16 of a script without spaces holds no NUL byte: read as Windows-1252 it was a warning and mojibake
+        order, text = wide
+        raise InputError(f"{source}: UTF-16 text ({order}-endian) without a byte-order mark "
+                         f"(read so it begins {text[:12]!r}; read as Windows-1252 it would begin "
+                         f"{data[:12].decode('cp1252', errors='replace')!r}) - expected UTF-8, or UTF-16 with its mark: "
+                         f"{UNICODE_ADVICE}")
     if not fallback:
         raise InputError(f"{source}: not UTF-8 text (byte {data[bad_at]:#04x} at byte {bad_at} is not UTF-8)")
     # Valid UTF-8 multi-byte sequences beside bytes that are not UTF-8: two encodings in one file. Read as
@@ -590,8 +602,12 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
             "encoding: save the file as UTF-8")
     text = data.decode("cp1252", errors="replace") if _mostly_cp1252(data) else data.decode("latin-1")
     encoding = "cp1252"
-    warnings.warn(EncodingWarning_(f"{source}: not valid UTF-8; read as Windows-1252 (Latin-1). Save it as UTF-8 "
-                                   "to silence this.", source), stacklevel=3)
+    # a guess between two readings is said: likely Windows-1252 text that also reads as UTF-16 of one script
+    other = next((f" It also reads as UTF-16 without a byte-order mark ({order}-endian), beginning {wide[:12]!r}: if "
+                  "that is what it holds, save it as UTF-8 from the program that made it." for order in ("little", "big")
+                  if b"\x00" not in data and (wide := _utf16_reading(data[:65_536], order)) is not None), "")
+    warnings.warn(EncodingWarning_(f"{source}: not valid UTF-8; read as Windows-1252 (Latin-1), beginning "
+                                   f"{text[:40]!r}.{other} Save it as UTF-8 to silence this.", source), stacklevel=3)
     return text, encoding
 
 
@@ -644,7 +660,8 @@ def _unmarked(data: bytes) -> tuple[str, str] | None:
         # is looked at where its first NUL is, from a place its characters start (every 4 bytes from the file's start)
         first = data.find(b"\x00")
         if first < 0:
-            return None
+            found = _wide_without_nul(data)
+            return ("UTF-16", found[0]) if found else None
         at = max(0, first - first % 4 - 64)
         head = data[at: at + 4096]
     for encoding, unit in (("UTF-32", 4), ("UTF-16", 2)):
@@ -656,9 +673,75 @@ def _unmarked(data: bytes) -> tuple[str, str] | None:
                 continue
             # text of a script without spaces (Chinese, Japanese) holds little ASCII; a long stretch of it read as
             # assigned characters, no control among them, is no chance of binary data (about 0.75 ** 256)
-            if len(text) >= 2 and (_texty(text) or (len(text) >= 256 and _texty(text, ascii_share=0))):
+            # (or, shorter, letters of one script: Korean, whose characters' low byte is 0 from time to time)
+            if len(text) >= 2 and (_texty(text) or (len(text) >= 256 and _texty(text, ascii_share=0))
+                                   or (len(text) >= 8 and _texty(text, ascii_share=0) and _one_script(text))):
                 return encoding, order
     return None
+
+
+#: Scripts told apart by the first word of a character's Unicode name; those a language writes together are one.
+_SCRIPT_OF = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "IDEOGRAPHIC": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "CJK"}
+
+
+def _one_script(text: str) -> bool:
+    """Whether ``text`` is mostly letters (60% of what is not a space), 90% of them of one script."""
+    import unicodedata
+
+    shown = [ch for ch in text if not ch.isspace()]
+    letters = [ch for ch in shown if unicodedata.category(ch).startswith("L")]
+    if len(letters) < 2 or len(letters) < 0.6 * len(shown):
+        return False
+    scripts: dict[str, int] = {}
+    for ch in letters:
+        first = unicodedata.name(ch, "?").split(" ")[0]
+        scripts[_SCRIPT_OF.get(first, first)] = scripts.get(_SCRIPT_OF.get(first, first), 0) + 1
+    return max(scripts.values()) >= 0.9 * len(letters)
+
+
+def _unlikely_cp1252(data: bytes, order: str) -> bool:
+    """Whether ``data`` read as Windows-1252 is unlikely text: a control character (not a tab or line end), a byte
+    Windows-1252 leaves undefined, 30% or more bytes outside ASCII (Western European text has a few accents), or the
+    bytes at every other place (UTF-16's high bytes, ``order`` its byte order) of three values or fewer over 8 or
+    more characters (one block of one script: kana, Cyrillic), which no text in one byte per letter is."""
+    if any(b < 0x20 and b not in (9, 10, 12, 13) for b in data) or not _mostly_cp1252(data):
+        return True
+    if len(data) >= 16 and sum(b >= 0x80 for b in data) >= 0.3 * len(data):  # a short word may be all accents
+        return True
+    high = data[1::2] if order == "little" else data[0::2]
+    return len(high) >= 8 and len(set(high)) <= 3
+
+
+def _wide_without_nul(data: bytes) -> tuple[str, str] | None:
+    """``(order, text)`` where ``data``, holding no NUL byte and not UTF-8, is UTF-16 without its byte-order mark
+    (text of a script without spaces: Chinese, Japanese, Korean, no line end): read in that byte order it is text of
+    one script, no unpaired surrogate, control, private or unassigned character among it, and read as Windows-1252 it
+    is unlikely text (:func:`_unlikely_cp1252`).  None for anything else (Windows-1252 text "Camdén" reads as three
+    Chinese characters in UTF-16, but as likely Windows-1252 text too, and is read as that, with the warning)."""
+    if b"\x00" in data or len(data) < 4 or len(data) % 2:  # UTF-16 is two bytes a unit (or four)
+        return None
+    head = data[:65_536]  # enough to tell, and no pass in Python over a large file's every byte
+    try:  # UTF-8 is read as UTF-8, but for text of control characters (UTF-16 of Cyrillic: every other byte 0x04)
+        if _texty(codecs.getincrementaldecoder("utf-8")("strict").decode(head, final=head == data), ascii_share=0):
+            return None
+    except UnicodeDecodeError:
+        pass
+    for order in ("little", "big"):
+        text = _utf16_reading(head, order)
+        if text is not None and _unlikely_cp1252(head, order):
+            return order, text
+    return None
+
+
+def _utf16_reading(data: bytes, order: str) -> str | None:
+    """``data`` read as UTF-16 of ``order`` where that is text of one script; else None."""
+    if len(data) % 2:
+        return None
+    try:  # not final: a pair of units cut at the end of a file's head is left out, not an error
+        text = codecs.getincrementaldecoder(f"utf-16-{order[0]}e")("strict").decode(data, final=False)
+    except UnicodeDecodeError:  # an unpaired surrogate
+        return None
+    return text if _texty(text, ascii_share=0) and _one_script(text) else None
 
 
 def _cut_unit(data: bytes, encoding: str) -> str:
@@ -760,6 +843,8 @@ def unicode_form(data: bytes) -> str | None:
     return None
 
 
+#: A control character no text holds (not a tab, line end or form feed).
+_C0 = re.compile("[\x01-\x08\x0b\x0e-\x1f]")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
@@ -803,8 +888,13 @@ def check_input_file(path: str | os.PathLike, *, label: str | None = None, expec
     impact.errors.InputError: coded: is a folder - expected a coded CSV file
     """
     require_path(path, "path", "the file to read")
+    raw = os.fspath(path)
     path = Path(path)
     name = label or str(path)
+    if _folder_ending(raw) and path.is_file():
+        # pathlib drops the '/' ('coded.csv/' is Path('coded.csv')), which the system reads as "Not a directory"
+        raise InputError(f"{name}: a file, but given as a folder ({raw!r} ends in {raw[-1]!r}){expected}: give it "
+                         "without the last separator")
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -818,16 +908,49 @@ def check_input_file(path: str | os.PathLike, *, label: str | None = None, expec
     return path
 
 
+def overlong_line(data: bytes) -> tuple[int, int, int] | None:
+    r"""``(line number, its byte, the header's columns)`` of the first line of CSV ``data`` longer than its header's
+    columns of at most :data:`MAX_CELL_CHARS` characters each can be (every quote doubled, 4 bytes a character), found
+    before the bytes are decoded and split into cells (a 100 MB line peaked at 8 times its size, refused as a long cell
+    at the end); None where none is.  A window of that length at a time: a few dozen ``rfind`` calls for a large file.
+
+    Examples
+    --------
+    >>> overlong_line(b"a,b\n1,2\n" + b"x" * 600_000), overlong_line(b"a,b\n1,2\n") is None
+    ((3, 8, 2), True)
+    """
+    width = data.count(b",", 0, data.find(b"\n") if b"\n" in data else len(data)) + 1
+    limit = width * (2 * MAX_CELL_CHARS + 3) * 4
+    pos = 0
+    while len(data) - pos > limit:
+        last = data.rfind(b"\n", pos, pos + limit + 1)
+        if last < 0:
+            return data.count(b"\n", 0, pos) + 1, pos, width
+        pos = last + 1
+    return None
+
+
+def _folder_ending(raw: str | bytes) -> bool:
+    """Whether a path as typed ends in a separator (or '/.'), which names a folder: 'coded.csv/'."""
+    text = os.fsdecode(raw)
+    return len(text) > 1 and text.rstrip(".").endswith(("/", os.sep)) and text.rstrip("/" + os.sep + ".") != ""
+
+
 def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_TEXT_BYTES, label: str | None = None,
-              advice: str = TEXT_ADVICE) -> str:
+              advice: str = TEXT_ADVICE, table: bool = False) -> str:
     """Read a text file with :func:`decode_text`, refusing files over ``max_bytes``; ``advice``: what a document that
-    is no text (a workbook, a PDF) should have been saved as."""
+    is no text (a workbook, a PDF) should have been saved as; a ``table`` (CSV) with a line longer than its columns
+    can be is refused from its bytes (:func:`overlong_line`)."""
     name = label or str(path)
     path = check_input_file(path, label=name)
     st = path.stat()
     if st.st_size > max_bytes:
         raise InputError(f"{name}: {st.st_size:,} bytes - expected a text file of at most {max_bytes:,} bytes")
-    return decode_text(read_bounded(path, max_bytes, label=name, size=st.st_size), source=name, advice=advice)[0]
+    data = read_bounded(path, max_bytes, label=name, size=st.st_size)
+    if table and (long := overlong_line(data)) is not None:
+        raise InputError(f"{name}:{long[0]}: a line longer than its {long[2]} cells of at most {MAX_CELL_CHARS:,} "
+                         f"characters can be (from byte {long[1]:,}) - expected a CSV table, a row to a line")
+    return decode_text(data, source=name, advice=advice)[0]
 
 
 def read_bounded(path: str | os.PathLike, limit: int, *, label: str | None = None, size: int | None = None) -> bytes:
@@ -1245,7 +1368,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
         with neither a name nor a value in any row is left out.
     """
     name = label or str(path)
-    text = read_text(path, label=name)
+    text = read_text(path, label=name, table=True)
     # The end-of-file mark (Ctrl-Z) old DOS and Windows programs write after the last line holds no data: it was
     # read as a row of one cell, an id holding a control character, with a problem for each empty column.
     text = re.sub(r"\x1a\s*\Z", "", text)
@@ -1811,6 +1934,28 @@ def other_kind_refusal(given: str | os.PathLike, folder: str | os.PathLike, kind
     return (f"{given}: the folder holds {OUTPUT_KINDS.get(found, f'the output of impact ({found})')} "
             f"({OUTPUT_MARKER} says so) - expected a new folder, or one holding {OUTPUT_KINDS[kind]}; "
             f"keep the two apart: {hint}")
+
+
+def output_folder_above(path: str | os.PathLike) -> str | None:
+    """Why a single output file may not be written at ``path``: a folder it would be in (through links too) is one
+    impact wrote and lists in its manifest (a report of ``impact run``), whose next run replaces the folder, so refuses
+    it for a file of the user's it did not write (or, were it listed, would delete it); None elsewhere.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> output_folder_above(pathlib.Path(tempfile.mkdtemp()) / "coded.csv") is None  # no manifest above it
+    True
+    """
+    real = Path(os.path.realpath(path))
+    for folder in real.parents:
+        kind = output_kind(folder)
+        if kind is not None:
+            return (f"{path}: {folder} holds {OUTPUT_KINDS.get(kind, f'the output of impact ({kind})')} "
+                    f"({OUTPUT_MARKER} says so), which its next run replaces as a whole (and refuses while it holds a "
+                    "file impact did not write there) - expected a file outside it: write it beside that folder, "
+                    "or in another")
+    return None
 
 
 def _write_output_manifest(folder: Path, *, kind: str = "report", files: list[str] | None = None) -> None:

@@ -13,6 +13,7 @@ import datetime as _dt
 import math
 import os
 import warnings
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -84,8 +85,15 @@ def to_cell(value: object) -> object:
     return _tabular_cell(str(value))  # the one writer's rule for text
 
 
-def cell_text(value: object) -> str:
-    """A cell as text, whatever type the saving program gave it."""
+def cell_text(value: object, *, strip: bool = True) -> str:
+    """A cell as text, whatever type the saving program gave it; with ``strip`` false, text as it was written (a unit
+    or code exported with spaces, a tab or a no-break space at its ends is matched to the coded file by that text).
+
+    Examples
+    --------
+    >>> cell_text(" S1\u00a0"), cell_text(" S1\u00a0", strip=False), cell_text(3.0, strip=False)
+    ('S1', ' S1\xa0', '3')
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -98,7 +106,7 @@ def cell_text(value: object) -> str:
         return value.date().isoformat()  # a date a spreadsheet holds as a day number: no time of day was typed
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
         return value.isoformat()
-    return str(value).strip()
+    return str(value).strip() if strip else str(value)
 
 
 def write_sheet(ws, frame: pd.DataFrame, *, widths: dict[str, float] | None = None, wrap: set[str] = frozenset(),
@@ -753,7 +761,8 @@ def where(path: Path, sheet: str) -> str:
     return f"{path.name} (sheet '{sheet}')"
 
 
-def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
+def read_rows(ws, *, file: str, expected: list[str],
+              exact: Collection[str] = ()) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
     """Rows of a sheet as text cells keyed by header; extra columns, formulas and renamed headers reported.
 
     Returns (header, records, problems); each record maps the expected column
@@ -761,7 +770,8 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
     which callers report cell by cell) to text, and ``"__formulas__"`` to the
     columns holding a formula (reported here, so callers judge those cells no
     further: one problem for one cause).  Blank rows are not read, and those with data below them are told in an
-    :class:`~impact.errors.ImpactWarning`.
+    :class:`~impact.errors.ImpactWarning`.  The text of the ``exact`` columns is kept as written (not stripped: ids
+    matched to another file by their text).
     """
     problems: list[Problem] = []
     rows = list(ws.iter_rows())
@@ -817,7 +827,7 @@ def read_rows(ws, *, file: str, expected: list[str]) -> tuple[list[str], list[tu
                 name = expected[j] if j < len(expected) else extra_cols.get(j, get_column_letter(j + 1))
                 problems.append(Problem(file, rownum, name, str(c.value), "plain text or a value, not a formula"))
                 formulas.add(name)
-            text = cell_text(c.value)
+            text = cell_text(c.value, strip=not (j < len(expected) and expected[j] in exact))
             if j < len(expected):
                 rec[expected[j]] = text
             elif text:
@@ -906,7 +916,9 @@ def check_rows(records, original: dict[str, dict], *, file: str, id_col: str, re
             seen[rid] = row
         if orig is not None:
             for col in read_only:
-                if col != id_col and col not in formulas and not same_value(rec[col], orig[col], numeric=col in numeric):
+                # the original's text is exact (read_original), a typed cell's stripped: a space at an end is no edit
+                typed, exported = rec[col].strip(), orig[col].strip()
+                if col != id_col and col not in formulas and not same_value(typed, exported, numeric=col in numeric):
                     problems.append(Problem(file, row, col, rec[col],
                                             f"the exported value {orig[col]!r} (a read-only column was edited)"))
         checked.append((row, rec, orig, len(problems) - before))
@@ -914,5 +926,6 @@ def check_rows(records, original: dict[str, dict], *, file: str, id_col: str, re
 
 
 def read_original(wb, sheet: str, path: Path, columns: list[str], id_col: str) -> dict[str, dict]:
-    _, originals, _ = read_rows(wb[sheet], file=where(path, sheet), expected=columns)
+    # as written: the unit and code a decision is for are those of the coded file, spaces at their ends and all
+    _, originals, _ = read_rows(wb[sheet], file=where(path, sheet), expected=columns, exact=columns)
     return {rec[id_col]: rec for _, rec in originals}

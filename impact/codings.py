@@ -1159,9 +1159,9 @@ def read_codings(
     >>> codings["coder"].unique().tolist()  # doctest: +SKIP
     ['planted']
     """
+    check_input_file(path, expected=" - expected a coded CSV, Parquet, review .xlsx or .qdpx file")  # as typed
     path = Path(path)
     name = path.name
-    check_input_file(path, expected=" - expected a coded CSV, Parquet, review .xlsx or .qdpx file")
     suffix = path.suffix.lower()
     if suffix == ".qdpx":
         from .qdpx import read_qdpx, study_codings_from_project

@@ -376,11 +376,12 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
                      "present": decision == "present",
                      "source": "adjudicated", "adjudicator": rec["adjudicator"], "notes": rec["notes"]})
     agreed_file = _xlsx.where(path, _AGREED)
-    _, agreed, agreed_problems = _xlsx.read_rows(wb[_AGREED], file=agreed_file, expected=["unit", "code", "value"])
+    _, agreed, agreed_problems = _xlsx.read_rows(wb[_AGREED], file=agreed_file, expected=["unit", "code", "value"],
+                                                 exact=("unit", "code"))  # as the coded files hold them
     problems += agreed_problems
     if _AGREED_ORIGINAL in wb.sheetnames and not agreed_problems:
         _, exported, _ = _xlsx.read_rows(wb[_AGREED_ORIGINAL], file=_xlsx.where(path, _AGREED_ORIGINAL),
-                                         expected=["unit", "code", "value"])
+                                         expected=["unit", "code", "value"], exact=("unit", "code"))
         problems += _agreed_edits(agreed, exported, agreed_file)
     merged = merged_blanks(["value"], agreed)  # a value in the first row of a group only: a merged cell's shape
     for row, rec in agreed:

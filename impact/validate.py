@@ -45,6 +45,7 @@ import pandas as pd
 
 from . import _frames, schema, vocab
 from ._io import (
+    MAX_CELL_CHARS,
     UNCHECKED,
     _listing,
     cells_picker,
@@ -1192,6 +1193,11 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                 continue
             if (col.name, line) in ambiguous:  # not read either way: neither reading is checked further
                 problems.append(Problem(f, line, col.name, text, ambiguous[(col.name, line)]))
+                values[col.name] = None
+                continue
+            if len(text) > MAX_CELL_CHARS:
+                # refused by the reader as too long (one problem for one cause): its characters judged one by one
+                # took 11 s of CPU for one 10 MB line (the scripts and forms of each of its characters)
                 values[col.name] = None
                 continue
             seen = memo[col.name]

@@ -9,8 +9,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .._io import (
+    _folder_ending,
     in_study_words,
     literal_tilde,
+    output_folder_above,
     study_folder_above,
     unwritable,
     windows_output_refused,
@@ -449,11 +451,16 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
     if folder is not None:
         raise InputError(f"{path} {in_study_words(Path(os.path.realpath(path)), folder, folder)} (it holds "
                          "study.yaml); write outputs elsewhere")
+    if (made := output_folder_above(path)) is not None:
+        raise InputError(made)
     for given in inputs:
         if os.path.realpath(path) == os.path.realpath(given):
             raise InputError(f"{path} is also a file this command reads ({given}); write the output to another file")
     if path.is_dir():
         raise InputError(f"{path} is a folder - expected a file name to write; choose a file name, not a folder")
+    if _folder_ending(os.fspath(out)):  # 'coded.csv/' (pathlib drops the '/': it wrote a file coded.csv)
+        raise InputError(f"{os.fspath(out)}: names a folder (it ends in {os.fspath(out)[-1]!r}) - expected a file name "
+                         "to write; give it without the last separator")
     if (path.exists() or path.is_symlink()) and not overwrite:
         raise InputError(f"{path} exists; pass --overwrite to replace it")
     if suffixes and path.suffix.lower() not in suffixes:

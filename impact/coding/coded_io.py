@@ -28,6 +28,7 @@ from .._io import (
     check_input_file,
     check_width,
     decode_text,
+    overlong_line,
     read_bounded,
     require_path,
     stray_nuls,
@@ -40,6 +41,7 @@ from .._io import (
 from .._tabular import restore_frame, write_table
 from .._words import _counted, _number, _verb
 from ..errors import InputError
+from ..schema import hidden_names
 from ._columns import CODED_COLUMNS
 
 __all__ = ["write_coded", "read_coded", "coded_format"]
@@ -132,7 +134,7 @@ def write_coded(coded: pd.DataFrame, path: str | os.PathLike) -> Path:
 _EXPECTED = "expected coded output (a CSV or Parquet file with columns unit, code, score, ...) as `impact code` writes it"
 
 
-def _check_file(path: Path, expected: str) -> None:
+def _check_file(path: str | os.PathLike, expected: str) -> None:
     check_input_file(path, expected=f" - {expected}")
 
 
@@ -170,13 +172,16 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     ...
     impact.errors.InputError: .../empty.csv: the file is empty (no header row) - expected a table
     """
+    _check_file(path, expected)  # as typed: 'coded.csv/' is a file given as a folder
     path = Path(path)
-    _check_file(path, expected)
     size = path.stat().st_size
     if size > MAX_CODED_BYTES:  # refused before it is read: its cells would take some ten times its size in memory
         raise InputError(f"{path}: {size:,} bytes - {expected}, of at most {MAX_CODED_BYTES:,} bytes (its cells would take some "
                          "ten times its size in memory): split it, by wave or council")
     data = read_bounded(path, MAX_CODED_BYTES, label=str(path), size=size)  # one that grew past it since: refused
+    if (long := overlong_line(data)) is not None:  # before it is decoded and split: one copy of it in memory
+        raise InputError(f"{path}:{long[0]}: a line longer than its {long[2]} cells "
+                         f"of at most {MAX_CELL_CHARS:,} characters can be (from byte {long[1]:,}) - {expected}")
     nul = -1 if data.startswith((*UTF16_BOMS, *UTF32_BOMS)) else data.find(b"\x00")
     if (form := unicode_form(data)) is not None:  # UTF-16 without its mark, or behind a UTF-8 one: not "binary"
         raise InputError(f"{path}: {form}, not UTF-8 CSV text - {expected}; {UNICODE_ADVICE}")
@@ -508,6 +513,14 @@ def _coded_values(data: pd.DataFrame, path: str | os.PathLike) -> pd.DataFrame:
             data[col] = data[col].astype(object).fillna("").astype(str)
             if col == "unit":  # a row of no unit codes no text (`impact code` writes the segment id on every row)
                 refuse(col, data[col].str.strip().eq("").to_numpy(dtype=bool), "a unit (the segment id coded)")
+            if col in ("unit", "code"):
+                # a character no one sees (a byte-order mark where two files were joined, a zero-width space, a
+                # direction override): the unit or code matches none of the text or codebook that looks the same
+                held = data[col].map(lambda v: hidden_names(v, formats_only=True) if not v.isascii() else None)
+                refuse(col, held.notna().to_numpy(dtype=bool),
+                       f"a {'unit' if col == 'unit' else 'code'} without invisible or direction-changing characters "
+                       "(such as a byte-order mark left where two files were joined: delete it)",
+                       after=lambda i, held=held: f" (it holds {held.iloc[i]})")
     if not any(p.startswith(("column start:", "column end:")) for p in problems):
         # a span ending before it starts, or before the text (a negative position), points at no text of the unit
         start, end = data["start"].to_numpy(), data["end"].to_numpy()
