@@ -236,3 +236,17 @@ def test_an_interval_keeps_the_digits_that_tell_its_ends_apart():
         assert format_ci(a, b, ci.digits, percent=ci.percent, ratio=ci.ratio) == format_ci(
             lo, hi, ci.digits, percent=ci.percent, ratio=ci.ratio)
         assert a != b
+
+
+@pytest.mark.parametrize("spec", ["num:1", "diff:2", "pp:0", "pct:1", "int"])
+def test_a_value_that_shows_is_never_round_off_beside_a_huge_one(spec):
+    """Round-off is judged relative to a column's largest magnitude; beside a value of 1e17 (a separated fit's estimate)
+    that tolerance was 1e5, and a 2.5 or a 40 in the same column was published as 0 (inputs56 found it in a report CSV).
+    A value cleaned to zero must also be one the report shows as zero at the column's decimals, even as a percentage;
+    a true round-off residue (3e-17) is still cleaned."""
+    from impact.report._format import parse_spec, published_frame
+
+    df = pd.DataFrame({"x": [2.5, 40.0, 1e17, 3e-17, -2e-17]})
+    out = published_frame(df, {"x": parse_spec(spec)})["x"].tolist()
+    assert out[0] != 0 and out[1] != 0 and out[2] == 1e17, out
+    assert out[3] == 0 and out[4] == 0, out

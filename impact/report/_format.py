@@ -641,20 +641,27 @@ def without_round_off(data: pd.DataFrame, specs: Mapping) -> pd.DataFrame:
     ...                                "n": parse_spec("int")})
     >>> clean["lo"].tolist(), clean["p"].tolist(), clean["n"].tolist()
     ([0.0, 0.1], [1e-17, 0.5], [3.0, 2.0])
+
+    A value that would show as more than zero is never round-off, whatever else its column holds:
+
+    >>> without_round_off(pd.DataFrame({"x": [2.5, 1e17, 3e-17]}), {"x": parse_spec("num:1")})["x"].tolist()
+    [2.5, 1e+17, 0.0]
     """
-    groups: list[tuple[list[str], str]] = []
+    groups: list[tuple[list[str], str, int]] = []
     for key, spec in specs.items():
         if isinstance(spec, CI):
             if not spec.ratio:
-                groups.append(([spec.low, spec.high], "num"))
+                groups.append(([spec.low, spec.high], "num", spec.digits))
         elif spec.kind in _ADDITIVE_KINDS and key in data.columns:
-            groups.append(([key], spec.kind))
+            groups.append(([key], spec.kind, spec.digits))
     out = data.copy()
-    for columns, kind in groups:
+    for columns, kind, digits in groups:
         values = {c: data[c].to_numpy(dtype=object) for c in columns}
         finite = [abs(float(v)) for c in columns for v in values[c]
                   if _is_number(v) and not _is_missing(v) and np.isfinite(float(v))]
-        tolerance = ROUND_OFF * max([1.0, *finite])
+        # never more than what shows as zero at the column's decimals, even as a percentage: beside a value of 1e17
+        # (a separated fit's estimate) the relative round-off is 1e5, and a 2.5 in the same column was written as 0
+        tolerance = min(ROUND_OFF * max([1.0, *finite]), 0.5 * 10.0 ** -(max(int(digits or 0), 0) + 2))
         for c in columns:
             cleaned, changed = [], False
             for v in values[c]:
