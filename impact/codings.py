@@ -64,7 +64,8 @@ from .schema import (
 )
 from .study import Study
 
-__all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings"]
+__all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings",
+           "supplied_codes"]
 
 CODINGS_COLUMNS = ["interview_id", "unit", "code", "score", "negated", "hedged", "attribution", "start", "end", "coder",
                    "valence"]
@@ -1108,6 +1109,27 @@ CODES_EXPECTED = ("the codes people gave the segments or interviews (an intervie
                   "a row with its interview_id and no code)")
 
 
+def supplied_codes(codebook: Any) -> list[str]:
+    """The code ids codings given to :func:`impact.analyse` (``coded`` or ``human``) may hold, for the impacts ``codebook``.
+
+    The codebook's codes and those of the process and review-themes codebooks: each codebook a ``coded`` file
+    leaves out is coded by the machine, and a ``human`` coding is compared on the impacts codes.  ``codebook`` is a
+    :class:`~impact.coding.Codebook`.
+
+    Examples
+    --------
+    >>> from impact.coding import Codebook
+    >>> codes = supplied_codes(Codebook.load("nfer_impacts"))
+    >>> "morale" in codes, "feedback_session" in codes, "moral" in codes
+    (True, True, False)
+    """
+    from .coding import Codebook
+    from .process import PROCESS_CODEBOOK
+
+    books = [codebook, Codebook.load(PROCESS_CODEBOOK), Codebook.load("review_themes")]
+    return list(dict.fromkeys(c for b in books for c in b.code_ids))
+
+
 def read_codings(
     path: str | os.PathLike,
     study: Study,
@@ -1134,7 +1156,9 @@ def read_codings(
     coder : str, optional
         Coder name where the file has none (default ``""``: not named; see :func:`as_codings`).
     codes : list of str, optional
-        The code ids allowed (default: the codebook's).
+        The code ids allowed (default: the codebook's; with neither given, those of the codebook the study names
+        and of the review-process and review-themes codebooks, as ``impact run --human`` allows: a code in none of
+        them, a typo or another scheme's, is refused rather than left out of every comparison without a word).
 
     Returns
     -------
@@ -1162,6 +1186,10 @@ def read_codings(
     path = Path(path)
     name = path.name
     check_input_file(path, expected=" - expected a coded CSV, Parquet, review .xlsx or .qdpx file")
+    if codebook is None and codes is None:
+        from .coding import Codebook
+
+        codes = supplied_codes(Codebook.for_study(study))
     suffix = path.suffix.lower()
     if suffix == ".qdpx":
         from .qdpx import read_qdpx, study_codings_from_project

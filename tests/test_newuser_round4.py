@@ -57,7 +57,7 @@ def _keyword_only_calls():
             return by_name.get(name)
         return marked.get((module, name))
 
-    called = re.compile(r"\b(?:%s)\b" % "|".join(sorted(by_name)))
+    called = re.compile(r"\b(?:" + "|".join(sorted(by_name)) + r")\b")
     found = []
     for path, text in texts.items():
         if not called.search(text):  # parsed only where a marked function is named (imported, called)
@@ -114,7 +114,7 @@ def test_transcript_of_an_unknown_interview_is_impacts_error(example):
     with pytest.raises(InputError) as err:
         example.transcript("I0201-01")
     message = str(err.value)
-    assert "'I0201-01'" in message and "did you mean 'I0201-001'" in message, message
+    assert "'I0201-01'" in message and "(did you mean 'I0201-010' or 'I0201-011'?)" in message, message
     assert not message.startswith('"')  # not a KeyError's quoted repr
     assert isinstance(err.value, KeyError)  # an `except KeyError` written for the old error still catches it
 
@@ -141,7 +141,8 @@ def test_read_codings_checks_codes_against_the_studys_codebook(tmp_path, example
     with pytest.raises(ValidationError) as err:
         impact.read_codings(path, example)
     message = str(err.value)
-    assert "practice" in message and "leadership" in message and "morale'" not in message, message
+    assert "2 problems found" in message and "ann.csv:3:code: 'practice'" in message, message
+    assert "ann.csv:4:code: 'leadership'" in message and "ann.csv:2:" not in message, message
 
 
 def test_read_codings_reads_the_studys_codes(tmp_path, example):
