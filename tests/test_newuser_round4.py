@@ -157,3 +157,27 @@ def test_a_path_given_for_a_study_says_how_to_load_it(given):
     with pytest.raises(TypeError) as err:
         impact.describe_study(given)
     assert "impact.load_study(" in str(err.value) and "first" in str(err.value), str(err.value)
+
+
+# --------------------------------------------------------------------------- 5. waves named in their order
+def test_a_misspelt_wave_lists_the_waves_in_the_studys_order(tmp_path):
+    # 'expected one of ['early', 'expectations', 'longer_term']' put the alphabet's order on the waves, the baseline
+    # second; a study whose waves the alphabet would reverse shows which order is meant
+    import shutil
+
+    study_dir = tmp_path / "study"
+    shutil.copytree(impact.example_path(), study_dir, ignore=shutil.ignore_patterns("transcripts"))
+    (study_dir / "transcripts").mkdir()
+    yaml = (study_dir / "study.yaml").read_text(encoding="utf-8")
+    for old, new in (("id: expectations", "id: zeta"), ("id: early", "id: mid"), ("id: longer_term", "id: alpha")):
+        yaml = yaml.replace(old, new)
+    (study_dir / "study.yaml").write_text(yaml, encoding="utf-8")
+    rows = (study_dir / "interviews.csv").read_text(encoding="utf-8").splitlines()
+    cells = rows[1].split(",")
+    cells[rows[0].split(",").index("wave")] = "beta"
+    (study_dir / "interviews.csv").write_text("\n".join(rows[:2]).replace(rows[1], ",".join(cells)) + "\n",
+                                              encoding="utf-8")
+    with pytest.raises(ValidationError) as err:
+        impact.load_study(study_dir)
+    said = [p.expected for p in err.value.errors if p.file == "interviews.csv" and p.column == "wave"]
+    assert len(said) == 1 and said[0].startswith("one of ['zeta', 'mid', 'alpha']"), said
