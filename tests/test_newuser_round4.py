@@ -181,3 +181,76 @@ def test_a_misspelt_wave_lists_the_waves_in_the_studys_order(tmp_path):
         impact.load_study(study_dir)
     said = [p.expected for p in err.value.errors if p.file == "interviews.csv" and p.column == "wave"]
     assert len(said) == 1 and said[0].startswith("one of ['zeta', 'mid', 'alpha']"), said
+
+
+# --------------------------------------------------------------------------- 7. impact's panels keep the study's wave order
+@pytest.fixture(scope="module")
+def planted_panel(example):
+    # planted: nobody reports morale before the review, every participant interviewed after it does
+    iv = example.interviews
+    after = iv[iv["wave"] != "expectations"]
+    coded = pd.DataFrame({"unit": after["interview_id"] + ":1", "code": "morale"})
+    return impact.council_panel(example, coded, codes=["morale"])
+
+
+def test_change_over_time_on_impacts_panel_follows_the_studys_waves(example, planted_panel):
+    # the example's waves in time order are expectations, early, longer_term; as text the alphabet put early first
+    # and measured the change from early (all reported) to longer_term, with only a warning
+    import warnings
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        res = impact.change_over_time(planted_panel, outcome="reported", time="wave", unit="council_id", by="code")
+    assert not [w for w in seen if issubclass(w.category, impact.StatisticalWarning)], [str(w.message) for w in seen]
+    row = res.iloc[0]
+    assert (row["time_first"], row["time_last"]) == ("expectations", "longer_term")
+    assert (row["value_first"], row["value_last"]) == (0.0, 1.0)
+    # complete cases counted independently: councils interviewed at every wave
+    waves_seen = example.interviews.groupby("council_id")["wave"].nunique()
+    assert row["n"] == int((waves_seen == len(example.wave_ids)).sum())
+    people = impact.participant_panel(example, pd.DataFrame({"unit": ["I0201-001:1"], "code": ["morale"]}))
+    assert people.attrs["order"]["wave"] == example.wave_ids and people["wave"].dtype == planted_panel["wave"].dtype
+
+
+@pytest.fixture(scope="module")
+def reversed_waves(tmp_path_factory):
+    """The example's councils and interviews in a study whose waves the alphabet reverses (zeta, mid, alpha), with
+    morale planted as in `planted_panel`: reported by nobody at zeta and by everyone after."""
+    import shutil
+
+    src, study_dir = impact.example_path(), tmp_path_factory.mktemp("reversed") / "study"
+    study_dir.mkdir()
+    names = {"expectations": "zeta", "early": "mid", "longer_term": "alpha"}
+    for name in ("councils.csv", "participants.csv", "reviews.csv", "status_history.csv"):
+        shutil.copy(src / name, study_dir / name)
+    yaml = (src / "study.yaml").read_text(encoding="utf-8")
+    for old, new in names.items():
+        yaml = re.sub(rf"\bid: {old}\b", f"id: {new}", yaml)
+    (study_dir / "study.yaml").write_text(yaml, encoding="utf-8")
+    iv = pd.read_csv(src / "interviews.csv", dtype=str, keep_default_na=False)
+    iv.assign(wave=iv["wave"].map(names)).to_csv(study_dir / "interviews.csv", index=False)
+    study = impact.load_study(study_dir, validate=False)
+    after = study.interviews[study.interviews["wave"] != "zeta"]
+    coded = pd.DataFrame({"unit": after["interview_id"] + ":1", "code": "morale"})
+    return study, impact.council_panel(study, coded, codes=["morale"])
+
+
+def test_a_panel_keeps_its_studys_wave_order_through_pandas(reversed_waves):
+    # whatever the waves are called: change over time and the transitions read the order the panel keeps, after a
+    # filter and a new column as an analyst makes them, with no `times`, `waves` or `study`
+    import warnings
+
+    study, panel = reversed_waves
+    assert study.wave_ids == ["zeta", "mid", "alpha"]
+    mine = panel[panel["code"] == "morale"].assign(any_report=panel["reported"].astype("Float64"))
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        res = impact.change_over_time(mine, outcome="any_report", time="wave", unit="council_id")
+    assert not [w for w in seen if issubclass(w.category, impact.StatisticalWarning)], [str(w.message) for w in seen]
+    assert res.loc[0, ["time_first", "time_last", "value_first", "value_last"]].tolist() == ["zeta", "alpha", 0.0, 1.0]
+    moves = impact.transition_matrix(panel)
+    assert list(dict.fromkeys(zip(moves["from_wave"], moves["to_wave"]))) == [("zeta", "mid"), ("mid", "alpha")]
+    # councils interviewed at zeta and at mid all moved from not reporting to reporting
+    both = panel[panel["wave"].isin(["zeta", "mid"])].groupby("council_id")["interviewed"].all().sum()
+    up = moves[(moves["from_wave"] == "zeta") & ~moves["from_state"] & moves["to_state"]]
+    assert up["n"].tolist() == [both] and both > 20
