@@ -288,3 +288,26 @@ def test_a_partial_hand_coding_compared_as_full_is_told():
         warnings.simplefilter("error")
         impact.coding_to_units({"ann": full, "machine": machine}, units=segments)
         impact.coding_to_units({"ann": ann, "machine": machine}, units=segments, uncoded="missing")
+
+
+# --------------------------------------------------------------------------- 10. the codes an unknown code is checked against
+def test_an_unknown_code_names_the_codebook_it_is_checked_against(tmp_path, example):
+    # "expected one of the codebook's codes [...35 codes of three codebooks...]": the impacts codebook's codes, then
+    # the other codebooks whose codes are taken too, by name and count
+    from impact.coding import Codebook
+    from impact.process import PROCESS_CODEBOOK
+
+    path = _person_file(tmp_path, [("I0201-001:1", "moral")])
+    with pytest.raises(ValidationError) as err:
+        impact.read_codings(path, example)
+    message = str(err.value)
+    impacts, process, themes = (Codebook.load(b) for b in (Codebook.for_study(example).id, PROCESS_CODEBOOK,
+                                                           "review_themes"))
+    assert f"one of the codebook's codes {impacts.code_ids} ({impacts.id!r}), or of the codebooks " in message, message
+    assert f"{process.id!r} ({len(process.code_ids)} codes) and 'review_themes' ({len(themes.code_ids)} codes)" in message
+    assert not set(process.code_ids) & set(re.findall(r"'(\w+)'", message)), message  # none of them listed
+    assert message.rstrip().endswith("(did you mean 'morale'?)"), message
+    # a list of codes of no codebook: its first ten and how many
+    with pytest.raises(ValidationError) as err:
+        impact.read_codings(path, example, codes=[f"theme_{i:02d}" for i in range(31)])
+    assert "'theme_09', ...] (the first 10 of 31)" in str(err.value) and "theme_10" not in str(err.value), str(err.value)
