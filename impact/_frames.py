@@ -15,8 +15,12 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "not_flags", "one_key", "shared_attr",
-           "text_series", "time_kind", "unclear_columns"]
+__all__ = ["ORDER", "as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "not_flags", "one_key",
+           "kept_order", "shared_attr", "text_series", "time_kind", "unclear_columns"]
+
+#: The key of ``DataFrame.attrs`` under which a frame impact builds keeps the order of a column's values that their
+#: text does not show: ``frame.attrs["order"]["wave"]``, the study's waves first to last (:func:`impact.council_panel`).
+ORDER = "order"
 
 # pandas 3's text dtype ("str": missing values are NaN) where it exists; under pandas 2.x "str" is plain numpy text
 # conversion (None becomes the text 'None', NaN 'nan'), so :func:`text_series` and :func:`as_text` build the same values there.
@@ -255,6 +259,27 @@ class _HeldDict(dict):
 
     def __deepcopy__(self, memo):
         return self
+
+
+def kept_order(data: pd.DataFrame | pd.Series, column: str, values: Iterable) -> list | None:
+    """The order of ``column`` kept in ``data.attrs`` (:data:`ORDER`), where it holds each of ``values``: only those of
+    them, first to last. None where no order is kept, or it lacks one of the values (rows added that it never named).
+
+    >>> panel = pd.DataFrame({"wave": ["early", "expectations"]})
+    >>> panel.attrs["order"] = {"wave": ["expectations", "early", "longer_term"]}
+    >>> kept_order(panel, "wave", panel["wave"])
+    ['expectations', 'early']
+    >>> kept_order(panel, "wave", ["early", "later"]) is None
+    True
+    """
+    orders = data.attrs.get(ORDER)
+    order = orders.get(column) if isinstance(orders, dict) else None
+    if not isinstance(order, (list, tuple)):
+        return None
+    held = set(pd.unique(pd.Series(list(values), dtype=object).dropna()))
+    if not held <= set(order):
+        return None
+    return [v for v in order if v in held]
 
 
 def shared_attr(value):

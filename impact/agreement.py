@@ -122,6 +122,9 @@ INTERVALS: dict[str, str] = {
     "none_undefined": "none: the coefficient is undefined",
     "none_too_few": "none: too few units (or no bootstrap replicates) for a standard error",
 }
+#: A person's coding that names fewer than this share of the interviews compared (with ``uncoded="absent"``) is told
+#: in a StatisticalWarning: the rest count as read and found to hold no code (:func:`coding_to_units`).
+PARTIAL_CODING_SHARE = 0.5
 #: Largest unit x coder x code grid :func:`coding_to_units` builds (about 1 GB at the widest).
 _MAX_GRID_CELLS = 60_000_000
 
@@ -1111,6 +1114,42 @@ def _warn_partial_review(stacked: pd.DataFrame, key_of: pd.Series, n_units: int)
                 "the units they reviewed", StatisticalWarning, stacklevel=3)
 
 
+def _warn_partial_coding(stacked: pd.DataFrame, frame: pd.DataFrame, coder_names: list[str]) -> None:
+    """Warn, once, where a person's coding names a small share of the interviews compared while ``uncoded="absent"``
+    counts every unit they have no row for as read and found to hold no code: a person who coded 8 of 192 segments
+    was compared on all 192, and Cohen's kappa read 0.08 without a word.
+
+    A person who codes an interview codes all of it (:func:`impact.coding.evaluate.checked_units`), so what a coding
+    names is counted in interviews (the ``interview_id`` of ``units``, else the part of a unit id before its last
+    ``:``; a unit without one is its own interview); a coding naming fewer than :data:`PARTIAL_CODING_SHARE` of them
+    is told. A machine coder's output (a ``score`` on every row) codes every unit it is given and is not."""
+    interviews = frame.drop_duplicates("unit").set_index("unit")["interview_id"]
+    n_interviews, n_units = interviews.nunique(), len(interviews)
+    if n_interviews < 2:
+        return
+    rows_of = dict(tuple(stacked.groupby("coder", sort=False, observed=True)))
+    told = []
+    for coder in coder_names:
+        rows = rows_of.get(coder, stacked.iloc[:0])
+        if "score" in rows.columns and len(rows) and rows["score"].notna().all():
+            continue  # the machine's output
+        if "decision" in rows.columns and rows["decision"].isin(("accept", "reject", "other")).any():
+            continue  # a reviewer's decisions: told by _warn_partial_review
+        named = interviews.reindex(rows["unit"].unique()).dropna()
+        k = named.nunique()
+        if k < PARTIAL_CODING_SHARE * n_interviews:
+            told.append(f"coder {coder!r} coded {_counted(len(named), 'unit')} in {k:,} of the "
+                        f"{_counted(n_interviews, 'interview')} compared ({k / n_interviews:.0%})")
+    if told:
+        who = "; ".join(told)
+        warnings.warn(
+            f"{who}: with uncoded='absent' (the default) every unit a coder has no row for counts as read and found "
+            f"to hold no code, so all {n_units:,} units are compared as if fully coded. If a coder read only some "
+            "units, count only those: pass uncoded='missing' (impact agree --uncoded missing), which leaves out of "
+            "each coder's comparison the units they gave no code, or pass as `units` only the segments of the "
+            "interviews they coded.", StatisticalWarning, stacklevel=3)
+
+
 def _refuse_case_variants(stacked: pd.DataFrame, codes: Sequence[str] | None) -> None:
     """Refuse codes that differ from another code (one of ``codes``, or one coded) only in case ('Plans' beside
     'plans'), each spelling's coders and first units named: 'Plans' was a code of its own, or, with ``codes``, left
@@ -1170,7 +1209,8 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
         How a unit a coder did not code is counted.  ``"absent"``: every unit
         in ``units`` is taken as coded by every coder, so a unit without a row
         for a code means "code absent" (value 0) - right when coders coded
-        everything.  ``"missing"``: a unit for which a coder has no row at all
+        everything (a person's coding that names fewer than half of the
+        interviews compared is told in a StatisticalWarning).  ``"missing"``: a unit for which a coder has no row at all
         (for any code) is treated as not coded by that coder (value missing,
         dropped from pairwise comparison); a unit with some other code is 0.
     min_score : float, optional
@@ -1192,6 +1232,13 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
         Listing each coded row that cannot be placed (a unit not among ``units``, a code spelt two ways).
     impact.InputError
         If the table would be too large to build (units x coders x codes cells).
+
+    Warns
+    -----
+    StatisticalWarning
+        With ``uncoded="absent"``, where a person's coding names fewer than
+        :data:`PARTIAL_CODING_SHARE` (half) of the interviews compared: the
+        units and interviews it names, and how to count only the units read.
 
     Examples
     --------
@@ -1244,6 +1291,8 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
         groups = groups.assign(unit=groups["interview_id"])
     if uncoded == "absent" and "decision" in stacked.columns:
         _warn_partial_review(stacked, key_of, len(groups))
+    if uncoded == "absent":
+        _warn_partial_coding(stacked, frame, coder_names)
     # The unit x coder x code grid, built from integer positions (memory grows with the grid's cells, one
     # byte each for the values, instead of hash joins on three text columns).
     unit_ids = groups["unit"].to_numpy()

@@ -50,7 +50,7 @@ import pandas as pd
 
 from ._frames import member, shared_attr
 from ._io import MAX_CELL_CHARS, check_input_file, too_long
-from ._words import _counted, _verb
+from ._words import _counted, _listed, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems, same_on
 from .schema import (
     did_you_mean,
@@ -64,7 +64,8 @@ from .schema import (
 )
 from .study import Study
 
-__all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings"]
+__all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings",
+           "supplied_codes"]
 
 CODINGS_COLUMNS = ["interview_id", "unit", "code", "score", "negated", "hedged", "attribution", "start", "end", "coder",
                    "valence"]
@@ -826,7 +827,7 @@ def as_codings(
         unknown = ~code.isin(list(codes)) & ~nothing & ~odd.to_numpy()
         for i in np.flatnonzero(unknown.to_numpy())[:_MAX_LISTED]:
             problems.append(Problem(source, int(rows[i]), "code", str(d["code"].iloc[i]),
-                                    f"one of the codebook's codes {list(codes)}{did_you_mean(str(d['code'].iloc[i]), codes)}"))
+                                    f"{expected_codes(codes)}{did_you_mean(str(d['code'].iloc[i]), codes)}"))
     if "polarity" in d.columns:
         pol = d["polarity"].astype("string").fillna("asserted").str.strip().str.lower().replace("", "asserted")
         for i in np.flatnonzero(~pol.isin(_POLARITIES).to_numpy())[:_MAX_LISTED]:
@@ -1108,6 +1109,68 @@ CODES_EXPECTED = ("the codes people gave the segments or interviews (an intervie
                   "a row with its interview_id and no code)")
 
 
+class CodeList(list):
+    """Code ids, with the codebooks they come from (``books``: a ``(codebook id, its code ids)`` pair each), so that a
+    message refusing a code can say where the codes allowed come from (:func:`expected_codes`)."""
+
+    def __init__(self, codes: Any = (), books: Any = ()) -> None:
+        super().__init__(codes)
+        self.books = [(str(b), list(c)) for b, c in books]
+
+
+#: The codes a message lists at most; a longer list is given by its first ones and its count.
+_CODES_LISTED = 10
+
+
+def _some_codes(codes: list) -> str:
+    shown = list(codes)[:_CODES_LISTED]
+    return str(shown) if len(codes) <= _CODES_LISTED else f"{str(shown)[:-1]}, ...] (the first {len(shown)} of {len(codes)})"
+
+
+def expected_codes(codes: Any) -> str:
+    """What a code was expected to be, briefly: the codes of the codebook a file is checked against, named, and the
+    other codebooks whose codes are taken too, by their names and counts; for a list with no codebook, its first
+    codes and how many there are. Listing the 35 codes of three codebooks as "the codebook's codes" put the process
+    and review-themes codes among the impacts a person was asked to code.
+
+    >>> from impact.coding import Codebook
+    >>> print(expected_codes(supplied_codes(Codebook.load("nfer_impacts"))))  # doctest: +ELLIPSIS
+    one of the codebook's codes ['commitment', ..., 'partnership'] ('nfer_impacts'), or of the codebooks 'review_process' (... codes) and 'review_themes' (... codes)
+    >>> expected_codes(["a", "b"])
+    "one of the codebook's codes ['a', 'b']"
+    """
+    books = [(b, c) for b, c in getattr(codes, "books", ()) if c]
+    if not books:
+        return f"one of the codebook's codes {_some_codes(list(codes))}"
+    (first, ids), rest = books[0], books[1:]
+    out = f"one of the codebook's codes {_some_codes(ids)} ({first!r})"
+    if rest:
+        out += (f", or of the {'codebooks' if len(rest) > 1 else 'codebook'} "
+                + _listed(f"{b!r} ({_counted(len(c), 'code')})" for b, c in rest))
+    return out
+
+
+def supplied_codes(codebook: Any) -> list[str]:
+    """The code ids codings given to :func:`impact.analyse` (``coded`` or ``human``) may hold, for the impacts ``codebook``.
+
+    The codebook's codes and those of the process and review-themes codebooks: each codebook a ``coded`` file
+    leaves out is coded by the machine, and a ``human`` coding is compared on the impacts codes.  ``codebook`` is a
+    :class:`~impact.coding.Codebook`.
+
+    Examples
+    --------
+    >>> from impact.coding import Codebook
+    >>> codes = supplied_codes(Codebook.load("nfer_impacts"))
+    >>> "morale" in codes, "feedback_session" in codes, "moral" in codes
+    (True, True, False)
+    """
+    from .coding import Codebook
+    from .process import PROCESS_CODEBOOK
+
+    books = [codebook, Codebook.load(PROCESS_CODEBOOK), Codebook.load("review_themes")]
+    return CodeList(dict.fromkeys(c for b in books for c in b.code_ids), [(b.id, b.code_ids) for b in books])
+
+
 def read_codings(
     path: str | os.PathLike,
     study: Study,
@@ -1134,7 +1197,9 @@ def read_codings(
     coder : str, optional
         Coder name where the file has none (default ``""``: not named; see :func:`as_codings`).
     codes : list of str, optional
-        The code ids allowed (default: the codebook's).
+        The code ids allowed (default: the codebook's; with neither given, those of the codebook the study names
+        and of the review-process and review-themes codebooks, as ``impact run --human`` allows: a code in none of
+        them, a typo or another scheme's, is refused rather than left out of every comparison without a word).
 
     Returns
     -------
@@ -1162,6 +1227,10 @@ def read_codings(
     check_input_file(path, expected=" - expected a coded CSV, Parquet, review .xlsx or .qdpx file")  # as typed
     path = Path(path)
     name = path.name
+    if codebook is None and codes is None:
+        from .coding import Codebook
+
+        codes = supplied_codes(Codebook.for_study(study))
     suffix = path.suffix.lower()
     if suffix == ".qdpx":
         from .qdpx import read_qdpx, study_codings_from_project
@@ -1199,7 +1268,8 @@ def codings_from_cells(data: pd.DataFrame, study: Study, *, source: str, segment
     as :func:`read_codings` checks a file's: the part of it after the read, for a caller that reads the file once and
     checks its cells more than one way (``impact export-qdpx --coded``)."""
     if codes is None:
-        codes = codebook.code_ids if codebook is not None and hasattr(codebook, "code_ids") else None
+        codes = (CodeList(codebook.code_ids, [(getattr(codebook, "id", "given"), codebook.code_ids)])
+                 if codebook is not None and hasattr(codebook, "code_ids") else None)
     _other_version(data, codebook, source)
     return as_codings(data, study, segments=segments, codes=codes, coder=coder, source=source)
 

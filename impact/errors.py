@@ -49,6 +49,7 @@ __all__ = [
     "ValidationError",
     "InputError",
     "OutputFolderError",
+    "UnknownIdError",
     "ImpactWarning",
     "StatisticalWarning",
     "SmallSampleWarning",
@@ -266,6 +267,24 @@ class InputError(ImpactError, ValueError):
     >>> issubclass(impact.InputError, ValueError)  # an `except ValueError` catches it too
     True
     """
+
+
+class UnknownIdError(InputError, KeyError):
+    """An id the study does not have (an interview's, ...), asked for by name: impact's :class:`InputError`, and a
+    :class:`KeyError` too, as it was before (an ``except KeyError`` written for it still catches it).
+
+    Examples
+    --------
+    >>> import impact
+    >>> study = impact.load_study(impact.example_path(), validate=False)
+    >>> try:
+    ...     study.transcript("I0201-01")
+    ... except impact.InputError as err:
+    ...     print(err)
+    No interview 'I0201-01' in study 'synthetic' (did you mean 'I0201-010' or 'I0201-011'?) - expected an interview_id of interviews.csv.
+    """
+
+    __str__ = Exception.__str__  # the message as written, not a KeyError's quoted repr of it
 
 
 class OutputFolderError(InputError):

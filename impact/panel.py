@@ -37,7 +37,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._frames import distinct
+from ._frames import ORDER, distinct, shared_attr
 from ._joins import names, refuse_unknown
 from ._words import _counted, _verb
 from .measures import classify_codings
@@ -190,6 +190,9 @@ def participant_panel(
         ``n_credited``, ``n_denied``, ``n_mentioned``, then ``role``,
         ``organisation_type``, ``intervention``, ``status_group``,
         ``ofsted_judgement`` and the other status columns at the wave.
+        ``attrs["order"]["wave"]`` keeps the study's waves, first to last,
+        which :func:`impact.change_over_time` and
+        :func:`impact.transition_matrix` read (pandas drops it in a merge).
 
     Examples
     --------
@@ -257,6 +260,8 @@ def council_panel(
         that wave (``ofsted_judgement``, ``improvement_notice``,
         ``statutory_direction``, ``intervention``, ``in_intervention``,
         ``status_group``) and ``council_type``, ``region``.
+        ``attrs["order"]["wave"]`` keeps the study's waves, first to last
+        (see :func:`participant_panel`).
 
     Examples
     --------
@@ -312,4 +317,8 @@ def _order(study: Study, df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     order = {w: i for i, w in enumerate(study.wave_ids)}
     df = df.assign(_w=df["wave"].map(order))
     sort = [("_w" if k == "wave" else k) for k in keys]
-    return df.sort_values(sort, kind="stable").drop(columns="_w").reset_index(drop=True)
+    df = df.sort_values(sort, kind="stable").drop(columns="_w").reset_index(drop=True)
+    # the study's order of its waves goes with the panel (and with each frame or column pandas takes from it), for
+    # whatever orders them without being told: as text, 'early' came before 'expectations' (change_over_time)
+    df.attrs[ORDER] = shared_attr({"wave": shared_attr(list(study.wave_ids))})
+    return df

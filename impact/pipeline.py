@@ -48,6 +48,7 @@ from ._warning_words import (
     said_in_words,
 )
 from ._words import _counted, _verb
+from .codings import supplied_codes
 from .describe import describe_study
 from .effects import (
     attrition_effects,
@@ -73,27 +74,6 @@ __all__ = ["Findings", "analyse", "build_report", "build_summary", "run", "study
 # Worker processes for segmenting and coding a large corpus (small studies stay in process).
 _N_JOBS = min(2, os.cpu_count() or 1)
 
-
-
-def supplied_codes(codebook: Any) -> list[str]:
-    """The code ids codings given to :func:`analyse` (``coded`` or ``human``) may hold, for the impacts ``codebook``.
-
-    The codebook's codes and those of the process and review-themes codebooks: each codebook a ``coded`` file
-    leaves out is coded by the machine, and a ``human`` coding is compared on the impacts codes.  ``codebook`` is a
-    :class:`~impact.coding.Codebook`.
-
-    Examples
-    --------
-    >>> from impact.coding import Codebook
-    >>> codes = supplied_codes(Codebook.load("nfer_impacts"))
-    >>> "morale" in codes, "feedback_session" in codes, "moral" in codes
-    (True, True, False)
-    """
-    from .coding import Codebook
-    from .process import PROCESS_CODEBOOK
-
-    books = [codebook, Codebook.load(PROCESS_CODEBOOK), Codebook.load("review_themes")]
-    return list(dict.fromkeys(c for b in books for c in b.code_ids))
 
 
 def study_hash(study: Study) -> str:

@@ -1225,8 +1225,9 @@ class Study:
 
         Raises
         ------
-        KeyError
-            If the study has no interview ``interview_id``.
+        UnknownIdError
+            If the study has no interview ``interview_id`` (an :class:`impact.InputError`, and a ``KeyError``),
+            naming the closest ids it has.
 
         Examples
         --------
@@ -1247,7 +1248,12 @@ class Study:
         try:
             rel = held[1][interview_id]
         except (KeyError, TypeError):  # TypeError: an unhashable id, which names no interview either
-            raise KeyError(f"No interview {interview_id!r} in study {self.name!r}.") from None
+            from .errors import UnknownIdError
+            from .schema import did_you_mean
+
+            hint = did_you_mean(str(interview_id), [str(i) for i in held[1]])
+            raise UnknownIdError(f"No interview {interview_id!r} in study {self.name!r}{hint} - expected an "
+                                 "interview_id of interviews.csv.") from None
         return self._text_of(interview_id, rel)
 
     def _text_of(self, interview_id: Any, rel: Any) -> str:
@@ -2025,7 +2031,9 @@ def require_study(study: object, *needs: str, optional: bool = False) -> None:
         return
     if needs and study is not None and all(hasattr(study, n) for n in needs):
         return
-    raise TypeError(f"`study` must be an impact.Study (impact.load_study), but {type(study).__name__} was passed.")
+    hint = (f": a folder's path; load it first, study = impact.load_study({str(study)!r})"
+            if isinstance(study, (str, os.PathLike)) else "")
+    raise TypeError(f"`study` must be an impact.Study (impact.load_study), but {type(study).__name__} was passed{hint}.")
 
 
 @fewer_collections()

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from ._frames import as_flags, unclear_columns
+from ._frames import as_flags, kept_order, unclear_columns
 from ._joins import _rows, names, refuse_unknown
 from ._words import _counted, _named
 from .errors import InputError
@@ -45,7 +45,8 @@ PERSISTENCE: tuple[str, ...] = ("sustained", "faded", "emerging", "absent", "inc
 
 def _wave_names(study: Study | None, waves: Sequence[str] | None, panel: pd.DataFrame, *, n: int | None = 3) -> list[str]:
     """The waves to read, in order: ``waves`` if given (one name alone is that name, not its letters), else the
-    study's, else the default three; ``n`` of them (None: two or more), each once, and each a wave the study or,
+    study's, else the panel's (an ordered categorical ``wave``, or the order impact's panels keep in their attrs) where
+    it holds ``n``, else the default three; ``n`` of them (None: two or more), each once, and each a wave the study or,
     without a study, the panel holds (a wave named wrong made every unit 'incomplete' without a word)."""
     require_study(study, "wave_ids", optional=True)
     if waves is not None:
@@ -53,7 +54,9 @@ def _wave_names(study: Study | None, waves: Sequence[str] | None, panel: pd.Data
     elif study is not None:
         w = list(study.wave_ids)
     else:
-        w = ["expectations", "early", "longer_term"]
+        w = _panel_waves(panel) or []  # the panel's own order, where it has as many waves as are read
+        if (n is not None and len(w) != n) or len(w) < 2:
+            w = ["expectations", "early", "longer_term"]
     if (n is not None and len(w) != n) or len(w) < 2:
         wanted = ("three waves (expectations, early, longer term)" if n == 3 else "two waves or more, in order")
         raise ValueError(f"`waves` must name {wanted}, but {w!r} was passed.")
@@ -75,6 +78,17 @@ def _wave_names(study: Study | None, waves: Sequence[str] | None, panel: pd.Data
             refuse_unknown("waves", w, sorted({str(x) for x in panel["wave"].dropna().unique()}),
                            "the panel (pass `study` to name a wave not yet interviewed)")
     return w
+
+
+def _panel_waves(panel: pd.DataFrame) -> list[str] | None:
+    """The waves a panel holds in the order it keeps: an ordered categorical ``wave``'s, or the study's that the
+    panels impact builds keep in their ``attrs`` (:func:`impact._frames.kept_order`)."""
+    if isinstance(panel, pd.DataFrame) and "wave" in panel.columns:
+        dtype = panel["wave"].dtype
+        if isinstance(dtype, pd.CategoricalDtype) and dtype.ordered:
+            return [w for w in dtype.categories if (panel["wave"] == w).any()]
+        return kept_order(panel, "wave", panel["wave"])
+    return None
 
 
 def _states(panel: pd.DataFrame, keys: list[str], columns: dict[str, str]) -> pd.DataFrame:
@@ -134,7 +148,9 @@ def trajectories(
         From :func:`impact.council_panel` (or the participant panel with
         ``unit="participant_id"``).
     study : Study, optional
-        Gives the wave order; otherwise ``waves`` or the default three.
+        Gives the wave order; otherwise ``waves``, the order the panel keeps
+        (an ordered categorical ``wave``, or the study's waves, which the
+        panels impact builds keep in ``attrs["order"]``), or the default three.
     waves : sequence of three str, optional
         Expectations, early and longer-term wave ids, in order.
     unit : str, default "council_id"
@@ -228,7 +244,9 @@ def transition_matrix(
 
     ``waves`` (two or more, in order; each a wave of ``study``, or without it
     of the panel) are the waves compared, each with the next; default the
-    study's waves, else the default three.  A state that is not True/False
+    study's waves, else the order the panel keeps (an ordered categorical
+    ``wave``, or the study's waves kept in the ``attrs`` of the panels impact
+    builds), else the default three.  A state that is not True/False
     (or 1/0), or one unit and wave (and ``by`` value) on two rows, is refused.
 
     Parameters
@@ -237,7 +255,9 @@ def transition_matrix(
         From :func:`impact.council_panel` (or the participant panel with
         ``unit="participant_id"``).
     study : Study, optional
-        Gives the wave order; otherwise ``waves`` or the default three.
+        Gives the wave order; otherwise ``waves``, the order the panel keeps
+        (an ordered categorical ``wave``, or the study's waves, which the
+        panels impact builds keep in ``attrs["order"]``), or the default three.
     waves : sequence of str, optional
         The waves compared, each with the next (see above).
     unit : str, default "council_id"
@@ -333,7 +353,7 @@ def impact_chain(
     [['301', True], ['302', False]]
     """
     require_study(study, "wave_ids", optional=True)
-    order = study.wave_ids if study is not None else ["expectations", "early", "longer_term"]
+    order = study.wave_ids if study is not None else _panel_waves(panel) or ["expectations", "early", "longer_term"]
     rank = {w: i for i, w in enumerate(order)}
     _check_panel(panel, ("code", "wave"), unit=unit, outcome=outcome)
     levels = _levels(panel, levels)

@@ -1134,7 +1134,10 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             allowed = vocabs.get(col.vocabulary, set())
             items = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
             # an empty vocabulary is one study.yaml defines none of: "one of []" said nothing of where to define them
-            expected = f"one of {sorted(allowed)}" if allowed else _NONE_DEFINED.get(col.vocabulary, "a value")
+            # waves in the study's order (the first is the baseline), not the alphabet's, which put 'early' first
+            shown = ([w for w in wave_order if w in allowed] + sorted(allowed - set(wave_order))
+                     if col.vocabulary == "waves" else sorted(allowed))
+            expected = f"one of {shown}" if allowed else _NONE_DEFINED.get(col.vocabulary, "a value")
             found += [(item, f"{expected}"
                        f"{_list_hint(item, allowed) if col.type == 'list' else ''}"
                        f"{schema.did_you_mean(item, allowed) or schema.missing_hint(item, required=col.required)}"

@@ -24,7 +24,7 @@ def test_four_problems_all_named(tiny_study, tmp_path):
         load_study(tmp_path)
     text = [str(p) for p in info.value.problems]
     assert "councils.csv:5:council_id: 'council_id=302' - expected a unique council_id (already on row 3)" in text
-    assert any(t.startswith("interviews.csv:2:wave: 'midterm' - expected one of ['early', 'expectations', 'longer_term']") for t in text)
+    assert any(t.startswith("interviews.csv:2:wave: 'midterm' - expected one of ['expectations', 'early', 'longer_term']") for t in text)
     assert any(t.startswith("status_history.csv:3:status: 'satisfactory' - expected for kind ofsted_judgement, one of") for t in text)
     assert "interviews.csv:8:transcript: '880/P3-early.txt' - expected an existing file transcripts/880/P3-early.txt" in text
     assert len(text) == 4

@@ -249,6 +249,7 @@ def _unknown_codes(df: pd.DataFrame, number: list[int], codes: list[str], path: 
     One line a code, naming its rows.  A blank code is no code (a unit checked and found to hold none) and is not
     told here.
     """
+    from ..codings import expected_codes
     from ..schema import did_you_mean
 
     allowed = set(codes)
@@ -259,7 +260,7 @@ def _unknown_codes(df: pd.DataFrame, number: list[int], codes: list[str], path: 
     out = []
     for v, at in rows.items():
         more = f" ({same_on(at[1:])})" if len(at) > 1 else ""
-        out.append(f"{path}:{at[0]}:code: {v!r} - expected one of the codebook's codes {list(codes)}"
+        out.append(f"{path}:{at[0]}:code: {v!r} - expected {expected_codes(codes)}"
                    f"{did_you_mean(v, codes)}{more}")
     return out
 

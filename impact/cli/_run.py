@@ -229,7 +229,7 @@ def run(args, study=None) -> int:
 
     result = run_pipeline(
         study,
-        args.out,
+        out_dir=args.out,
         codebook=args.codebook,
         seed=args.seed,
         n_resamples=args.resamples,

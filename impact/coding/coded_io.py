@@ -469,7 +469,11 @@ def _coded_values(data: pd.DataFrame, path: str | os.PathLike) -> pd.DataFrame:
                          "of `impact code` (or impact.write_coded)"
                          + (": this is a reviewer's decisions (`impact review import`), which `impact agree` compares "
                             "with the machine's coding and `impact run --human` takes for the reliability section"
-                            if decisions else ""))
+                            if decisions else
+                            ": a person's coding (the unit or interview_id and the code, without the machine's scores "
+                            "and spans) is read against its study by impact.read_codings(path, study), as `impact run "
+                            "--human` reads it"
+                            if "code" in data.columns and ({"unit", "interview_id"} & set(data.columns)) else ""))
     # Every cell that is not what its column holds, on its row (pandas named the first of a column only, by its
     # position among the data rows, in its own words: "Unable to parse string 'high' at position 1"); a position
     # with a fraction ('1.5') is refused, where astype("int64") made it 1 without a word.

@@ -16,6 +16,7 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.contingency_tables import cochrans_q
 
+from .._frames import kept_order
 from .._words import _counted, _plural, _unit_noun, _verb
 from ..errors import AttritionWarning, SmallSampleWarning, StatisticalWarning
 from ._checks import (
@@ -70,7 +71,9 @@ def change_over_time(
         Boolean / 0-1 or numeric column.
     time : str
         Time column (e.g. ``"wave"``); ordered by `times`, by its categories,
-        or sorted: numbers and dates by value, and text where every label
+        by the order the frame keeps (the panels of :func:`impact.council_panel`
+        and :func:`impact.participant_panel` keep the study's waves in
+        ``attrs["order"]["wave"]``, which pandas drops in a merge), or sorted: numbers and dates by value, and text where every label
         reads as a number, a month name, a date (day first: '1/3/2019' is
         1 March) or one text but for its numbers ('year 2' before
         'year 10') in that order; any other text alphabetically, with a
@@ -145,7 +148,7 @@ def change_over_time(
                                  f"{_counted(len(frame), 'row')} {_verb(len(frame), 'is')} missing): there is no change to test.")
     frame = frame.dropna(subset=["_y", time])
     binary = _is_binary(frame["_y"])
-    order = list(times) if times is not None else _time_order(frame[time], time)
+    order = list(times) if times is not None else _time_order(frame[time], time, kept=kept_order(data, time, frame[time]))
     unknown = [t for t in order if t not in set(frame[time])]
     if unknown:
         raise ValueError(f"`times` names time points absent from {time!r}: {unknown}.")
@@ -232,7 +235,7 @@ _MONTHS = {name: i for i, m in enumerate(calendar.month_name[1:], start=1)
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%B %Y", "%b %Y", "%Y-%m")
 
 
-def _time_order(values: pd.Series, time: str) -> list:
+def _time_order(values: pd.Series, time: str, *, kept: list | None = None) -> list:
     """The time points of ``values`` in time order, where ``times`` is not given: categories in their own order,
     numbers and dates sorted; text in the order it reads as, where every label reads as one:
 
@@ -242,11 +245,16 @@ def _time_order(values: pd.Series, time: str) -> list:
     * labels alike but for their numbers (``'year 2'``, ``'year 10'``; ``'2019/20'``; ``'wave 1b'``) by those numbers,
       read as numbers.
 
+    A frame that keeps the order of ``time`` in its ``attrs`` (:data:`impact._frames.ORDER`: the panels impact builds
+    keep the study's waves, first to last) is taken in that order.
+
     Any other text (``'baseline'``, ``'follow-up'``) has no order of its own: it is sorted alphabetically, as before,
     with a StatisticalWarning naming the labels and ``times=``. Sorted as text, 'year 10' came before 'year 2' and
     'Mar' before 'Jan' without a word, and the change from first to last was measured the wrong way round."""
     if isinstance(values.dtype, pd.CategoricalDtype):
         return _levels(values)
+    if kept is not None:  # the order the frame keeps in its attrs (impact's panels: the study's waves)
+        return kept
     labels = list(dict.fromkeys(values.tolist()))
     if not labels or not all(isinstance(v, str) for v in labels):
         return _levels(values)

@@ -242,7 +242,7 @@ def test_a_council_number_with_a_full_stop_at_its_end_says_what_to_write(study_d
 ])
 def test_a_wave_given_as_its_number_or_place_says_which_wave_it_is(wave, hint, study_dir):
     _replace(study_dir / "interviews.csv", ",early,", f",{wave},")
-    assert _errors(study_dir) == [f"interviews.csv:3:wave: {wave!r} - expected one of ['early', 'expectations', "
+    assert _errors(study_dir) == [f"interviews.csv:3:wave: {wave!r} - expected one of ['expectations', 'early', "
                                   f"'longer_term'] (waves are named by their ids in study.yaml{': ' if 'is' in hint else ', '}"
                                   f"{hint})"]
 
@@ -250,7 +250,7 @@ def test_a_wave_given_as_its_number_or_place_says_which_wave_it_is(wave, hint, s
 def test_a_wave_in_another_case_gets_a_did_you_mean(study_dir):
     # Guard.
     _replace(study_dir / "interviews.csv", ",early,", ",Early,")
-    assert _errors(study_dir) == ["interviews.csv:3:wave: 'Early' - expected one of ['early', 'expectations', "
+    assert _errors(study_dir) == ["interviews.csv:3:wave: 'Early' - expected one of ['expectations', 'early', "
                                   "'longer_term'] (did you mean 'early'?)"]
 
 
