@@ -18,7 +18,6 @@ import subprocess
 import openpyxl
 import pandas as pd
 import pytest
-from openpyxl.utils import get_column_letter
 
 from impact.report import CI, Report, Section, Table, render_xlsx
 
@@ -129,7 +128,6 @@ def test_a_row_in_a_sheet_without_room_keeps_no_line_blank():
 
     from impact._textwidth import arial_width, excel_pixels
     from impact._xlsx import LEAST_SCALE, PAGE_POINTS, excel_catch_up, printed_points
-
     from tests.test_report_render_round48 import _lines, _rooms
 
     long = ("Increased commitment and drive to improve safeguarding / Early impact (about 3 months after) / Not in "
