@@ -675,9 +675,28 @@ def _unmarked(data: bytes) -> tuple[str, str] | None:
             # assigned characters, no control among them, is no chance of binary data (about 0.75 ** 256)
             # (or, shorter, letters of one script: Korean, whose characters' low byte is 0 from time to time)
             if len(text) >= 2 and (_texty(text) or (len(text) >= 256 and _texty(text, ascii_share=0))
-                                   or (len(text) >= 8 and _texty(text, ascii_share=0) and _one_script(text))):
+                                   or (len(text) >= 8 and _texty(text, ascii_share=0) and _one_script(text)
+                                       and not _utf8_but_nuls(head))):
                 return encoding, order
     return None
+
+
+def _utf8_but_nuls(data: bytes) -> bool:
+    r"""Whether ``data`` with its NUL bytes taken out is UTF-8 text: English read as UTF-16 is letters of one script
+    too (two ASCII letters make one CJK ideograph), so a UTF-8 transcript with a stray NUL is not taken for Korean.
+
+    Examples
+    --------
+    >>> _utf8_but_nuls(b"Interviewer: Hi\nRespondent: Morale\x00 rose.\n")
+    True
+    >>> _utf8_but_nuls("\uc548\ub155\ud558\uc138\uc694 \uac00".encode("utf-16-le"))  # Korean, a NUL in it
+    False
+    """
+    try:
+        text = codecs.getincrementaldecoder("utf-8")("strict").decode(data.replace(b"\x00", b""), final=False)
+    except UnicodeDecodeError:
+        return False
+    return _texty(text)
 
 
 #: Scripts told apart by the first word of a character's Unicode name; those a language writes together are one.

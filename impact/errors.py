@@ -428,6 +428,17 @@ def show_warnings_plainly(plainly: bool = True) -> None:
     call this once at the top of a notebook or script to choose it.  Every other warning is shown as before.
     ``impact``'s command line shows its warnings itself, as ``impact CMD: warning: ...`` lines.
 
+    Parameters
+    ----------
+    plainly : bool, default True
+        True to show impact's warnings on one line; False to put back the form in place before (calling either twice
+        changes nothing more).
+
+    Returns
+    -------
+    None
+        Python's ``warnings.formatwarning`` is set for the whole process.
+
     Examples
     --------
     >>> import warnings, impact

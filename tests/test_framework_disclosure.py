@@ -205,7 +205,7 @@ def test_the_cli_passes_the_opt_in_and_the_run_records_it(monkeypatch, tmp_path)
     class Done(Exception):
         pass
 
-    def fake_run(study, out, **kwargs):
+    def fake_run(study, *, out_dir, **kwargs):  # the command passes out_dir by keyword (newuser4: it warned)
         seen.append(kwargs["council_matrix"])
         raise Done
 

@@ -56,7 +56,7 @@ def _wide_table() -> Table:
 
 @pytest.fixture(scope="module")
 def wide_pdf(tmp_path_factory):
-    from tests.conftest import libreoffice_pdf
+    from conftest import libreoffice_pdf
 
     folder = tmp_path_factory.mktemp("wide")
     path = folder / "tables.xlsx"

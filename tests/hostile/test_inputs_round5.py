@@ -155,9 +155,10 @@ def test_a_misspelt_wave_says_which_wave_it_is_close_to(study_dir):
     (study_dir / "study.yaml").write_text((study_dir / "study.yaml").read_text(encoding="utf-8") + _EARLY_IMPACT,
                                           encoding="utf-8")
     problems = _problems(study_dir)
-    assert ("interviews.csv:3:wave: 'Early' - expected one of ['early_impact', 'expectations', 'longer_term'] "
+    # the waves in the study's order, first wave first (newuser4: they were listed alphabetically)
+    assert ("interviews.csv:3:wave: 'Early' - expected one of ['expectations', 'early_impact', 'longer_term'] "
             "(did you mean 'early_impact'?)") in problems
-    assert ("interviews.csv:4:wave: 'longterm' - expected one of ['early_impact', 'expectations', 'longer_term'] "
+    assert ("interviews.csv:4:wave: 'longterm' - expected one of ['expectations', 'early_impact', 'longer_term'] "
             "(did you mean 'longer_term'?)") in problems
     assert len(problems) == 2
 
