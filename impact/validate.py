@@ -365,8 +365,8 @@ def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str]
     f, col = "study.yaml", "codebook"
     names = sorted(p.stem for p in bundled_path("codebooks").glob("*.yaml"))
     expected = f"one of the bundled codebooks {names} or a codebook .yaml file inside the study folder"
-    if not isinstance(ref, str) or not ref.strip():
-        return [Problem(f, None, col, str(ref), expected)]
+    if not isinstance(ref, str) or not ref.strip():  # 'codebook: NO' is read as false
+        return [Problem(f, None, col, str(ref), expected + _yaml_typed(ref, col, "the name"))]
     if re.search(r"[\x00-\x1f]", ref) and re.search(r"\\|[/.]|yaml|yml", ref):
         # "C:\books\nfer.yaml" in double quotes: YAML read its \n and \b as a line break and a backspace
         return [Problem(f, None, col, ref, "a codebook's path without control characters (it holds "
@@ -409,9 +409,10 @@ def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str]
 _WAVE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}", re.ASCII)
 
 
-def _yaml_typed(value: object, key: str = "id", what: str = "the id") -> str:
+def _yaml_typed(value: object, key: str = "id", what: str = "the id", *, as_key: bool = False) -> str:
     """Why a value YAML read as true/false, a number or a date is no id or text (" (YAML reads ... : put it in
-    quotes)"), or "": ``key`` and ``what`` name the key and its value in the advice.
+    quotes)"), or "": ``key`` and ``what`` name the key and its value in the advice; ``as_key``, the value is itself
+    a mapping's key (the advice shows it quoted before its colon).
 
     Examples
     --------
@@ -419,13 +420,19 @@ def _yaml_typed(value: object, key: str = "id", what: str = "the id") -> str:
     " (YAML reads yes, no, on, off, true and false, unquoted, as true or false: put the id in quotes, as in id: 'no')"
     >>> _yaml_typed(2024, "name", "the name")
     " (YAML reads 2024, unquoted, as a number: put the name in quotes, as in name: '2024')"
+    >>> print(_yaml_typed(7, "7", "the item id", as_key=True))
+     (YAML reads 7, unquoted, as a number: put the item id in quotes, as it was typed (a number loses leading zeros and '_'), as in '7':)
     """
     if isinstance(value, (bool, np.bool_)):
+        example = "'no':" if as_key else f"{key}: 'no'"
         return (f" (YAML reads yes, no, on, off, true and false, unquoted, as true or false: put {what} in quotes, "
-                f"as in {key}: 'no')")
+                f"as in {example})")
     if isinstance(value, (int, float, np.number)):  # numpy's too (a Study made in Python): shown as the number
         shown = _frames.one_key(value) if isinstance(value, np.number) else repr(value)
-        return f" (YAML reads {shown}, unquoted, as a number: put {what} in quotes, as in {key}: '{shown}')"
+        example = f"'{shown}':" if as_key else f"{key}: '{shown}'"
+        # '007' is read as 7, '1_000' as 1000: the id to quote is the one typed, not the number read
+        zeros = ", as it was typed (a number loses leading zeros and '_')" if _is_int(value) and as_key else ""
+        return f" (YAML reads {shown}, unquoted, as a number: put {what} in quotes{zeros}, as in {example})"
     if value is not None and not isinstance(value, (str, list, dict)):
         return f" (YAML reads it, unquoted, as a {type(value).__name__}: put {what} in quotes)"
     return ""
@@ -584,7 +591,10 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
     if items is not None and not isinstance(items, dict):
         out.append(Problem(f, None, "survey.items", str(items), "a mapping of item id to {label, scale: [min, max]}"))
     for item, spec in (items or {}).items() if isinstance(items, dict) else []:
-        if (hidden := schema.id_problem(str(item))) is not None:
+        if not isinstance(item, str):  # 'NO:', '007:', '2024-01-01:' read as false, 7, a date: no response's item
+            out.append(Problem(f, None, "survey.items", str(item), "an item id (text), as survey_responses.csv names "
+                               "it" + _yaml_typed(item, str(item), "the item id", as_key=True)))
+        elif (hidden := schema.id_problem(item)) is not None:
             out.append(Problem(f, None, "survey.items", str(item), hidden))
         if spec is not None and not isinstance(spec, dict):
             out.append(Problem(f, None, f"survey.items.{item}", str(spec), "a mapping {label, scale: [min, max]}"))
@@ -609,8 +619,11 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         if vname not in schema.EXTENSIBLE:
             out.append(Problem(f, None, f"vocabularies.{vname}", str(vname),
                                f"one of {list(schema.EXTENSIBLE)}{schema.did_you_mean(str(vname), schema.EXTENSIBLE)}"))
-        elif not isinstance(extra, (dict, list)) or any(not isinstance(k, str) for k in extra):
+        elif not isinstance(extra, (dict, list)):
             out.append(Problem(f, None, f"vocabularies.{vname}", str(extra), "a list of ids, or a mapping of id to label (text)"))
+        elif typed := [k for k in extra if not isinstance(k, str)]:  # 'NO: Norway officer', '- 007': false, 7
+            out += [Problem(f, None, f"vocabularies.{vname}", str(k), "an id (text), as the tables name it"
+                            + _yaml_typed(k, str(k), "the id", as_key=isinstance(extra, dict))) for k in typed]
         else:
             out += [Problem(f, None, f"vocabularies.{vname}", k, hidden) for k in extra
                     if (hidden := schema.id_problem(k)) is not None]
