@@ -17,8 +17,7 @@ import pandas as pd
 import pytest
 
 from impact._textwidth import text_width, wrapped_lines
-from impact.report import Paragraph, Report, Section, Table, render_docx, render_html
-from impact.report import _layout
+from impact.report import Paragraph, Report, Section, Table, _layout, render_docx, render_html
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -182,7 +181,7 @@ def test_word_table_heading_widths_in_the_document(tmp_path):
 
 
 def _chromium_pdf(html: str, tmp_path) -> str:
-    from tests.conftest import browser_path
+    from conftest import browser_path
 
     browser = browser_path()
     if browser is None:
