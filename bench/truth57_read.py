@@ -3,7 +3,8 @@
 Seeds chosen before any run (grep of bench/, tests/ and impact/ for 57001xx found none): 5700101-5700108.
 Each study is generated with planted truth, analysed with its planted coding (as ``impact run --coded
 truth_coded.csv``: the report's statements, not the coder, are under test), and every section's text written to
-``bench/truth57_read/<name>.txt`` beside the planted truth (true prevalences by code, wave and status), to be read.
+``bench/truth57_read/<name>.txt`` beside the planted truth (true prevalences by code, wave and status), to be read
+(``before/``: the texts of main's package; the verdicts in ``VERDICTS.md``).
 
     PYTHONPATH=$PWD python bench/truth57_read.py [name ...]
 """
@@ -79,8 +80,6 @@ def run(name: str, folder: Path) -> None:
     lines.append("\n## status at each wave (councils)")
     lines.append(ws.groupby(["wave", "intervention"]).size().to_string())
     (folder / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    import pickle
-    (folder / f"{name}.pkl").write_bytes(pickle.dumps((study, truth, findings)))
     print(name, f"{time.time() - t0:.0f} s", flush=True)
 
 
