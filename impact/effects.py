@@ -1229,16 +1229,20 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
 
 
 #: How :func:`survey_effects` begins its note on a model fitted on wave alone, before the reason (the report reads it).
-def _why_wave_alone(in_intervention: pd.Series) -> str:
+def _why_wave_alone(in_intervention: pd.Series, *, of: str = "") -> str:
     """Why a model of one status at each wave is fitted on wave alone, in words a report can quote: which status every
     council had, where it never varies ("intervention status does not vary (no council was in intervention at any
     wave)"), else that status moved with the wave. The summary said only that the change "could not be estimated
-    separately in councils in and not in intervention" (20 councils, none ever in intervention, round 28)."""
+    separately in councils in and not in intervention" (20 councils, none ever in intervention, round 28).
+
+    ``of`` names the waves meant where the model has only some of the study's (" of the survey"): a survey at the
+    first and last waves of councils in intervention at the middle one only said "no council was in intervention at
+    any wave", false of the study (truth57)."""
     if in_intervention.nunique() < 2:
         every = bool(in_intervention.dropna().astype(bool).all()) and in_intervention.notna().any()
         return ("intervention status does not vary ("
-                + ("every council was in intervention at every wave" if every else
-                   "no council was in intervention at any wave") + ")")
+                + (f"every council was in intervention at every wave{of}" if every else
+                   f"no council was in intervention at any wave{of}") + ")")
     return ("every council has the same intervention status at each wave, so its effect cannot be told from the "
             "wave's")
 
@@ -1301,8 +1305,11 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     alone = None
     if scores.groupby("wave", observed=True)["in_intervention"].nunique().max() < 2:
         formula = "score ~ C(wave)"
+        # the survey's waves, where status varies at a wave of the study the survey was not run at
+        studied = study.wave_status()["intervention"].map(STATUS_GROUPS).dropna()
+        of = " of the survey" if studied.nunique() > 1 else ""
         alone = (SURVEY_ALONE_NOTE + " "
-                 + _why_wave_alone(scores["in_intervention"]))
+                 + _why_wave_alone(scores["in_intervention"], of=of))
     try:
         res = longitudinal_model(scores, formula=formula, unit="council_id", time="wave",
                                  subject="respondent_id", method="mixed", family="gaussian", alpha=alpha)

@@ -1220,6 +1220,24 @@ def _by_status_weighted_limits(ctx, bs: pd.DataFrame) -> str:
         f"about {cc:.1f}): a smaller difference the weighted test does not find is not shown absent.")
 
 
+def _by_status_claimed(ctx, weak: dict[str, float]):
+    """``(rows, tests, disputed, claimed)`` of the change by status (:func:`_by_status_rows`): its rows, its tests
+    made, those the weighted fit disputes and those the summary states as found (significant after Holm's adjustment,
+    figures published, read well, not disputed), as :func:`_by_status_sentences` and :func:`_change_sentences`
+    read them."""
+    bs = _by_status_rows(ctx)
+    if bs.empty:
+        return bs, bs, bs, bs
+    doubtful = set(_doubtful_over_waves(ctx, weak))
+    tests = bs[bs["term"].eq("differs") & bs["tested"].astype(bool)]
+    # where the missed interviews are not at random, a difference one fit claims and the other does not is no finding
+    # either way (as for the changes, :func:`_weighted_disputed`): named with what each fit shows (truth54)
+    disputed = _by_status_disputed(ctx, tests[tests["_weighted_shown"] & ~tests["code"].isin(doubtful)])
+    claimed = tests[(tests["p_adjusted"] < ctx.alpha) & tests["_shown"].astype(bool)
+                    & ~tests["code"].isin(doubtful | set(disputed["code"]))]
+    return bs, tests, disputed, claimed
+
+
 def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
     """'Promotion of learning ... changed differently in councils in and not in intervention (...): between
     expectations before the review and early impact it was reported more often in councils not in intervention (odds
@@ -1227,24 +1245,17 @@ def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
     status is significant after Holm's adjustment (:func:`impact.effects.change_by_status`), where its figures are
     published and, under machine coding, its change over the waves is a finding; nothing otherwise. The direction in
     each group is its own change's (significant at alpha, else 'no significant change')."""
-    bs = _by_status_rows(ctx)
+    bs, tests, disputed, claimed = _by_status_claimed(ctx, weak)
     if bs.empty:
         return []
-    doubtful = set(_doubtful_over_waves(ctx, weak))
-    tests = bs[bs["term"].eq("differs") & bs["tested"].astype(bool)]
     n = len(tests)
     first = ctx.wave(ctx.waves[0]).lower()
     at = (lambda w: ctx.short_wave(w).lower()) if len(ctx.later) > 1 else (lambda w: ctx.wave(w).lower())
     la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
     out = []
-    # where the missed interviews are not at random, a difference one fit claims and the other does not is no finding
-    # either way (as for the changes, :func:`_weighted_disputed`): named with what each fit shows (truth54)
-    disputed = _by_status_disputed(ctx, tests[tests["_weighted_shown"] & ~tests["code"].isin(doubtful)])
     if len(disputed):
         out.append(_by_status_disputed_sentence(ctx, disputed))
-    for t in tests[(tests["p_adjusted"] < ctx.alpha) & tests["_shown"]].itertuples():
-        if t.code in doubtful or t.code in set(disputed["code"]):
-            continue
+    for t in claimed.itertuples():
         per = bs[(bs["code"] == t.code) & ~bs["term"].eq("differs")]
         diff = per[per["term"].eq("change_difference")]
         # the waves at which the changes differ on their own (each wave's interaction), else the clearest one
@@ -2963,9 +2974,11 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         # an impact modelled and read well that changed at no later wave is named too: a summary that lists the impacts
         # that changed and, of those, the waves they did not change at, said nothing of it (seed 402977: commitment)
         unchanged = [c for c in ctx.codes if c in set(rows["code"]) - set(sig["code"]) - doubtful - argued]
+        unchanged, apart = _apart_by_status(ctx, weak, unchanged)
         if unchanged:
             out.append(f"The models show no significant change between {before} and {any_later} in "
                        + _listed([ctx.code(c).lower() for c in unchanged]) + ", which is not evidence that there was none.")
+        out += _no_change_by_status(ctx, apart, before, any_later)
     if len(disputed):
         out.append(_disputed_sentence(ctx, disputed, lambda r: f"between {before} and {at(r.later_wave)}"))
     if len(unconfirmed):
@@ -3007,11 +3020,13 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
                    + f" once {'the changes' if several else ctx.codes_as('the impacts')} are adjusted for multiple "
                    "comparisons (Holm), but " + because + ", so this is not evidence that there was none.")
     if sig.empty and not (rows["code"].isin(doubtful | argued)).all():
-        stated = [c for c in rows["code"] if c not in doubtful | argued]
-        out.append(f"The models show no significant change between {before} and {any_later} in "
-                   + _listed([ctx.code(c).lower() for c in ctx.codes if c in stated])
-                   + f" once {'the changes' if several else ctx.codes_as('the impacts')} are adjusted for multiple comparisons "
-                   "(Holm), which is not evidence that there was none.")
+        stated, apart = _apart_by_status(ctx, weak, [c for c in ctx.codes if c in set(rows["code"]) - doubtful - argued])
+        if stated:
+            out.append(f"The models show no significant change between {before} and {any_later} in "
+                       + _listed([ctx.code(c).lower() for c in stated])
+                       + f" once {'the changes' if several else ctx.codes_as('the impacts')} are adjusted for multiple "
+                       "comparisons (Holm), which is not evidence that there was none.")
+        out += _no_change_by_status(ctx, apart, before, any_later)
     lockstep = [c for c in _lockstep(ctx) if c in set(rows["code"])]
     if out and lockstep:
         # every council's notice lifted between the later waves: a change 'after the review' is also the change out
@@ -3024,6 +3039,28 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     if weighted:
         out.append(weighted)
     return out
+
+
+def _apart_by_status(ctx, weak: dict[str, float], codes: list[str]) -> tuple[list[str], list[str]]:
+    """``codes`` split into those whose change the summary does not state differs by intervention status and those
+    it does (:func:`_by_status_claimed`)."""
+    differs = set(_by_status_claimed(ctx, weak)[3].get("code", ()))
+    return [c for c in codes if c not in differs], [c for c in codes if c in differs]
+
+
+def _no_change_by_status(ctx, codes: list[str], before: str, later: str) -> list[str]:
+    """'For promotion of learning ..., whose change differs by intervention status (below), the models of all councils
+    together show no significant change between ... : that is an average of the two groups' changes, not the change
+    in either.' Study s24_entered_lifted_rise (truth57, seed 5700104: learning planted to rise in every council and
+    more in those in intervention at the early wave) said "no significant change" in learning beside the sentence
+    that it rose in both groups, each interval above 1."""
+    if not codes:
+        return []
+    one = len(codes) == 1
+    return [f"For {_listed([ctx.code(c).lower() for c in codes])}, whose change differs by intervention status, "
+            f"the models of all councils together show no significant change between {before} and {later}: "
+            f"{'that is' if one else 'those are'} an average of the two groups' changes, not the change in either "
+            "(given below)."]
 
 
 def _not_stated_change(ctx, unconfirmed: pd.DataFrame, weak: dict[str, float]) -> str:
