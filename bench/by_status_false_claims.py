@@ -92,6 +92,10 @@ run, in none of bench/, tests/, impact/ then); its JSON is by_status_false_claim
 Result (397 s of CPU): complete cases claimed 12 of 400 studies (3.0%, Wilson upper 95% 0.052), the weighted fit 11 of
 400 (2.75%, upper 0.049); single tests below 0.05: 92 of 2,400 and 92 of 2,369 (3.8%); 6 studies disputed; 31 impacts by
 Firth's fit. The 4 of 60 was chance.
+review64 also made truth56's planted run as written above (``--rise-in 2 --sizes 24 --seed 4542000``, seeds
+4566000-4566059; by_status_false_claims_entered_lifted_missing_in_rise2_review64.json): a rise of 2 planted, yet the
+complete cases claimed a difference in 1 of 60 studies and the weighted fit in 0 of 60; single tests below 0.05 14 of
+360 and 14 of 320, as under the null; 40 impacts by Firth's fit. Power near zero here: not explained in this stop.
 """
 
 from __future__ import annotations
