@@ -69,6 +69,10 @@ __all__ = [
     "did_you_mean",
     "plain_form",
     "same_id",
+    "UNSEEN_CHARACTERS",
+    "DIRECTION_CHARACTERS",
+    "unseen_characters",
+    "without_unseen",
 ]
 
 LIST_SEP = ";"
@@ -807,6 +811,70 @@ def without_no_text(text: str) -> tuple[str, str | None]:
         return text, None
     found = [(i, ch) for i, ch in enumerate(text, 1) if ch in NO_TEXT_CHARACTERS]
     return _NO_TEXT.sub("", text), f"it held {_named_at(found)}, which is no text: taken out"
+
+
+#: Characters that change what a reader sees without being seen themselves, which nothing published may carry:
+#: direction embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: "\u202eharaS" shows as "Sarah" and a
+#: quote can be shown backwards), direction marks (U+200E, U+200F, U+061C), the zero-width space, non-joiner and
+#: joiner (U+200B-U+200D: "Sa\u200brah" shows as "Sarah"), the word joiner and invisible operators (U+2060-U+2064), the
+#: soft hyphen (U+00AD), the Mongolian vowel separator (U+180E), the deprecated format characters (U+206A-U+206F), the
+#: interlinear annotation marks (U+FFF9-U+FFFB) and a byte-order mark inside text (U+FEFF).  A zero-width joiner or
+#: non-joiner between two characters of a script or symbol set that joins them (Arabic, Persian, the Indic scripts, an
+#: emoji's sequence) changes their shape as their writers mean, and is kept there (:func:`without_unseen`).
+UNSEEN_CHARACTERS = ("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061"
+                     "\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f\ufeff\ufff9\ufffa"
+                     "\ufffb")
+_UNSEEN = re.compile(f"[{UNSEEN_CHARACTERS}]")
+#: Direction-changing characters among :data:`UNSEEN_CHARACTERS` (they reorder what is shown).
+DIRECTION_CHARACTERS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+#: Scripts whose letters a joiner never joins: a joiner beside one of their letters (or a digit, a space, the text's
+#: ends) only splits a word.
+_UNJOINED_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC")
+
+
+def _joins(text: str, i: int) -> bool:
+    """Whether the zero-width joiner or non-joiner at ``i`` stands between two characters it shapes: both there, and
+    neither a space, an ASCII character or a letter of :data:`_UNJOINED_SCRIPTS`."""
+    if i == 0 or i + 1 >= len(text):
+        return False
+    for ch in (text[i - 1], text[i + 1]):
+        if ch.isascii() or ch.isspace() or ch in UNSEEN_CHARACTERS or unicodedata.name(ch, "").startswith(_UNJOINED_SCRIPTS):
+            return False
+    return True
+
+
+def unseen_characters(text: str) -> list[tuple[int, str]]:
+    """The characters of ``text`` (0-based offsets) that :func:`without_unseen` takes out.
+
+    Examples
+    --------
+    >>> unseen_characters("Sa\\u200brah, \\u202eon\\u202c")
+    [(2, '\\u200b'), (8, '\\u202e'), (11, '\\u202c')]
+    >>> unseen_characters("\\u0645\\u06cc\\u200c\\u062e\\u0648\\u0627\\u0647\\u0645")  # Persian's non-joiner, kept
+    []
+    """
+    if not _UNSEEN.search(text):
+        return []
+    return [(m.start(), m.group()) for m in _UNSEEN.finditer(text)
+            if not (m.group() in "\u200c\u200d" and _joins(text, m.start()))]
+
+
+def without_unseen(text: str) -> str:
+    """``text`` without the characters that change what a reader sees unseen (:data:`UNSEEN_CHARACTERS`), a zero-width
+    joiner or non-joiner kept between two characters it shapes (Persian, Devanagari, an emoji's sequence).
+
+    Examples
+    --------
+    >>> without_unseen("Spoke to Sa\\u200brah and \\u202eharaS\\u202c.")
+    'Spoke to Sarah and haraS.'
+    >>> without_unseen("\\U0001f469\\u200d\\U0001f467 fine") == "\\U0001f469\\u200d\\U0001f467 fine"
+    True
+    """
+    found = unseen_characters(text)
+    if not found:
+        return text
+    drop = {i for i, _ in found}
+    return "".join(ch for i, ch in enumerate(text) if i not in drop)
 
 
 #: Scripts whose letters look alike: an id mixing two of them is refused (other mixes, such as Han with Kana, are

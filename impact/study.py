@@ -802,21 +802,39 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
 def _no_text_taken_out(text: str, name: str) -> str:
     """``text`` without the characters that are no text (:data:`impact.schema.NO_TEXT_CHARACTERS`: a byte-order mark,
     a zero-width space, a word joiner), told with a :class:`TranscriptNotesWarning` naming the line of the first (of
-    a .docx, the line of the text read: a paragraph or a table's row is one).
+    a .docx, the line of the text read: a paragraph or a table's row is one); the other characters that change what a
+    reader sees unseen (:func:`impact.schema.unseen_characters`: a direction override, embedding, isolate or mark, a
+    soft hyphen, a zero-width joiner between Latin letters) told in the same warning, once, with the line of the first,
+    and kept: a coded file's spans count them as the transcript stores them, and the report takes them out of all it
+    publishes (:func:`impact.report._format.clean_text`).
 
     A second file's byte-order mark where two transcripts were joined hid the speaker label after it
     ('\ufeffRespondent:' is no label, so the turn was read as the interviewer's), and one inside a word split it for
-    the coder ('mor\u200bale' read as 'mor' and 'ale'); both were read without a word."""
-    if not any(ch in text for ch in schema.NO_TEXT_CHARACTERS):
+    the coder ('mor\u200bale' read as 'mor' and 'ale'); both were read without a word, and so was a direction override
+    that showed a quote taken from the text backwards."""
+    unseen = schema.unseen_characters(text)
+    if not unseen:
         return text
-    found = [(i, ch) for i, ch in enumerate(text) if ch in schema.NO_TEXT_CHARACTERS]
-    line = text.count("\n", 0, found[0][0]) + 1
-    kinds = ", ".join(dict.fromkeys(f"U+{ord(ch):04X}" for _, ch in found))
-    warnings.warn(f"{name}: {_counted(len(found), 'character')} that {_verb(len(found), 'is', 'are')} no text ({kinds}: "
-                  f"a byte-order mark or a zero-width character, the first on line {line}) taken out: a mark where "
-                  "two files were joined hides the speaker label after it, and one inside a word splits it",
-                  TranscriptNotesWarning, stacklevel=3)
-    return schema.without_no_text(text)[0]
+    found = [(i, ch) for i, ch in unseen if ch in schema.NO_TEXT_CHARACTERS]
+    kept = [(i, ch) for i, ch in unseen if ch not in schema.NO_TEXT_CHARACTERS]
+    told = []
+    if found:
+        line = text.count("\n", 0, found[0][0]) + 1
+        kinds = ", ".join(dict.fromkeys(f"U+{ord(ch):04X}" for _, ch in found))
+        told.append(f"{_counted(len(found), 'character')} that {_verb(len(found), 'is', 'are')} no text ({kinds}: a "
+                    f"byte-order mark or a zero-width character, the first on line {line}) taken out: a mark where two "
+                    "files were joined hides the speaker label after it, and one inside a word splits it")
+    if kept:
+        line = text.count("\n", 0, kept[0][0]) + 1
+        kinds = ", ".join(dict.fromkeys(f"U+{ord(ch):04X}" for _, ch in kept))
+        turned = any(ch in schema.DIRECTION_CHARACTERS for _, ch in kept)
+        told.append(f"{_counted(len(kept), 'character')} that {_verb(len(kept), 'changes', 'change')} what a reader "
+                    f"sees unseen ({kinds}: " + ("a direction control, " if turned else "") + "a soft hyphen or a "
+                    f"zero-width joiner, the first on line {line}) kept as stored, so that coded spans count them, and "
+                    "left out of every file the report publishes" + (": a direction control shows the text around it "
+                                                                     "reordered or backwards" if turned else ""))
+    warnings.warn(f"{name}: " + "; and ".join(told), TranscriptNotesWarning, stacklevel=3)
+    return schema.without_no_text(text)[0] if found else text
 
 
 #: Characters that end a line where a transcript was written, which the turn splitter (reading lines ended by a line

@@ -276,8 +276,11 @@ _NI_RE = lazy_compile(
 )
 _NI_PREFIX_BAD = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
 _NI_CTX = lazy_compile(r"\b(?:n\.?\s?i\.?|nino|national[ \t]+insurance|dwp|hmrc|benefits?|universal[ \t]+credit)\b[^\n]{0,25}$", _I)
+# A pupil number: a letter and twelve characters, eleven digits then a digit or a letter, grouped by single spaces or
+# dashes anywhere as it was copied ("A123 4567 89 012" as printed, "A 1234 5678 9012" in fours), a letter at the end
+# closed up to its digits.
 _UPN_RE = lazy_compile(
-    rf"(?<![\w])[a-z][ \t{_DASH}]?\d{{3}}[ \t{_DASH}]?\d{{4}}[ \t{_DASH}]?\d{{2}}[ \t{_DASH}]?(?:\d{{3}}|\d{{2}}[a-z])(?![\w])", _I
+    rf"(?<![\w])[a-z][ \t{_DASH}]?\d(?:[ \t{_DASH}]?\d){{10}}(?:[ \t{_DASH}]?\d|[a-z])(?![\w])", _I
 )
 _UPN_CTX = lazy_compile(r"\b(?:upn|uln|pupil|learner|school)\b[^\n]{0,25}$", _I)
 # Letters and digits mixed (LA/CS/12345, CR-2019-04417, SCR2014-07, AB1234567).

@@ -48,6 +48,7 @@ __all__ = [
     "plain_text",
     "first_names",
     "folded_first_names",
+    "place_given_names",
     "fold",
     "house_names",
     "proper_nouns",
@@ -402,7 +403,9 @@ def _latin(ch: str) -> bool:
 # a space between a letter and a digit close the letters' run ("D.O.B. 3.4.15": the label, then the date).
 _SPACED_RE = re.compile(
     # not the "s" of "it's" or "name's" before letters spelled out ("it's t y l e r")
-    r"(?<![^\W_])(?<!['’])[^\W_](?:(?:[ .\-_·*]|(?<=[^\W\d_])\.[ ](?=[^\W\d_])|(?<=\d)\.[ ](?=\d))[^\W_]){2,}"
+    # a space after dotted letters before a digit ends the run: a dotted label before a figure ("D.O.B 3.4.15")
+    r"(?<![^\W_])(?<!['’])[^\W_](?:(?:[.\-_·*]|(?<!\.[^\W\d_])[ ]|[ ](?!\d)|(?<=[^\W\d_])\.[ ](?=[^\W\d_])"
+    r"|(?<=\d)\.[ ](?=\d))[^\W_]){2,}"
     r"(?:\.(?![^\W_]))?(?![^\W_])"
 )
 _SPACED_SEP = frozenset(" .-_·*")
@@ -604,6 +607,18 @@ def first_names() -> frozenset[str]:
 def folded_first_names() -> frozenset[str]:
     """:func:`first_names`, folded (lower case, no accents), as the detectors compare words."""
     return frozenset(fold(n) for n in first_names())
+
+
+@cache
+def place_given_names() -> frozenset[str]:
+    """Given names that are a council's or a place's word too, folded: a person only where the words around say one.
+
+    Examples
+    --------
+    >>> "chelsea" in place_given_names(), "chelsea" in folded_first_names()
+    (True, False)
+    """
+    return _folded("place_given_names")
 
 
 @cache

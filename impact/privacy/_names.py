@@ -73,7 +73,7 @@ from ._lexicon import (
     word_places,
 )
 
-__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "SPELT_OUT_RE", "ends_title_case", "is_public_word", "named_after_preposition", "named_by_shape", "public_name_as_person", "said_of_person",
+__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "SPELT_OUT_RE", "ends_title_case", "is_public_word", "named_after_preposition", "month_range_after", "named_by_shape", "noun_after_determiner", "public_name_as_person", "said_of_person",
            "set_off_after_role", "things_named", "welsh_mutated_words",
            "welsh_field_labels", "welsh_sentence_words"]
 
@@ -616,6 +616,20 @@ _OPENS_SENTENCE_RE = lazy_compile(r"(?:\A|[.!?\n\r•*\-][ \t]*|\A[ \t]+)\Z", re
 _MODAL_TO_AFTER_RE = lazy_compile(r"[ \t]+to[ \t]+\p{Ll}+(?![\p{L}'’\-])", re.VERSION1)
 # Determiners and possessives before a noun ("the Will to live").
 _DETERMINERS_BEFORE_NOUN = frozenset("the a an his her their my your our its this that own".split())
+# Where a line, a sentence or a field's value opens: the text's start, a stop, a line break, a bullet, a colon or a dash
+# (spaces between).
+_FIELD_OPENS_RE = lazy_compile(r"(?:\A|[.!?\n\r•*:\-–—][ \t]*|\A[ \t]+)\Z", re.VERSION1)
+# Words of time after "to" that end a range opened by a month ("May to date", "April to end of June", "May to now").
+_RANGE_END_WORDS = frozenset("""date present now today tonight tomorrow yesterday end mid early late the next last this
+    that then half year years month months week weeks term day days date""".split())
+# "to" and the word after it (month_range_after).
+_TO_WORD_AFTER_RE = lazy_compile(r"[ \t]+to[ \t]+(?P<w>[\p{L}\d]+)", re.VERSION1)
+# A capitalised word right before another, its dot at most between (NameFinder._role_noun: a title's).
+_TITLE_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])(?P<t>\p{Lu}\p{Ll}*)\.?[ \t]+\Z", re.VERSION1)
+# An article or a possessive right before a word, in lower case or opening a sentence (noun_after_determiner).
+_NOUN_DETERMINER_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])((?i:t)he|(?i:a)n?|(?i:h)is|(?i:h)er|(?i:t)heir|(?i:m)y|(?i:y)our|(?i:o)ur|(?i:i)ts)[ \t]+\Z", re.VERSION1)
+# A clause's end after a word: a stop, a comma, a colon or a semicolon, a closing bracket or quote, the text's end.
+_CLAUSE_END_AFTER_RE = lazy_compile(r"[ \t]*(?:[.!?,;:)\]\"”’]|\Z)", re.VERSION1)
 _SURNAME_WORDS = frozenset(
     "may june april august march hall green hill cross park bridge street lane north south east west church market "
     "little young new good well".split()
@@ -2762,6 +2776,47 @@ def _constituencies(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not any(s.start < t.end and t.start < s.end for t in seats)] + seats
 
 
+def month_range_after(text: str, end: int) -> bool:
+    """Whether "to" and a word of time follow a month's name ending at ``end``: a range of dates ("May to July", "May
+    to date", "April to end of June", "May to september"), so the month is no person.
+
+    Examples
+    --------
+    >>> month_range_after("May to date", 3), month_range_after("May to send minutes", 3)
+    (True, False)
+    """
+    m = _TO_WORD_AFTER_RE.match(text, end)
+    if m is None:
+        return False
+    word = fold(m.group("w"))
+    return word in _RANGE_END_WORDS or word in _MONTH_NAMES or word.removesuffix("s") in _DAY_NAMES or (
+        m.group("w")[:1].isdigit())
+
+
+def noun_after_determiner(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at ``start:end``, an English word that is a given name or a listed participant's
+    too ("Will", "Hope", "Grace"), right after an article or a possessive in lower case, is the word: a noun after its
+    determiner, then "to" and a verb, or (after an article) a stop or a clause's end ("the Will to live", "his Will to
+    win", "she lost the Will."); not before a capitalised word or a household's ("the Will Smith film", "the Hope
+    family"), nor a possessive's before anything else ("told her Will was ill": "her" the object, "Will" the one said
+    of).
+
+    Examples
+    --------
+    >>> noun_after_determiner("the Will to live", 4, 8), noun_after_determiner("told her Will was ill", 9, 13)
+    (True, False)
+    """
+    word = text[start:end]
+    if not word[:1].isupper() or word[1:] != word[1:].lower() or fold(word) not in english_words():
+        return False
+    prev = _NOUN_DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start)
+    if prev is None:
+        return False
+    if _MODAL_TO_AFTER_RE.match(text, end) is not None:
+        return True
+    return prev.group(1).lower() in ("the", "a", "an") and _CLAUSE_END_AFTER_RE.match(text, end) is not None
+
+
 class NameFinder:
     """Name detection for one set of participant names and place words."""
 
@@ -2893,6 +2948,10 @@ class NameFinder:
                 j = i + 1 + (i + 1 < n and self._surname_after_given(text, toks[i], toks[i + 1]))
                 spans.append(Span(toks[i].start, toks[j - 1].end, "name"))
                 i = j
+                continue
+            if not run and self._month_given_before_to(text, toks, i):
+                spans.append(Span(toks[i].start, toks[i].end, "name"))  # "Action: May to send minutes": the person
+                i += 1
                 continue
             if not run and self._word_given_after_title(text, toks, i):
                 spans.append(Span(toks[i].start, toks[i + 1].end, "name"))  # "Prof. August Brown": the person's
@@ -3333,6 +3392,9 @@ class NameFinder:
         roles = [t for t in words if self._one_who_does(t.key)]
         if len(words) == 1:
             return bool(roles) and _OWNER_BEFORE_RE.search(text, max(0, span.start - 8), span.start) is not None
+        if (title := _TITLE_WORD_BEFORE_RE.search(text, max(0, span.start - 12), span.start)) is not None and (
+                fold(title.group("t")) in _TITLES):
+            return False  # "Dr. Summer Hall rang": words after a title name its holder, whatever else they spell
         return bool(roles) and all(t.shape == "cap" for t in words) and all(
             t in roles or (self._ordinary(t) and not self._known(t) and t.key not in self.surnames) for t in words)
 
@@ -4005,7 +4067,13 @@ class NameFinder:
                 and not _job_word(given.key) and given.key not in self.places
                 and (surname.key in self.surnames or surname.key in _SURNAME_WORDS and surname.key not in _MONTH_NAMES
                      or surname.key not in self.words)
-                and not self._public(surname) and surname.key not in self.places)
+                # a surname that is a building's word too ("Hall", "Park") is the person's before what a person does
+                # or says, or a possessive ("Dr. Summer Hall rang"; "Dr May Hospital is closed" stays a place)
+                and (not self._public(surname) or surname.key in _SURNAME_WORDS and (
+                    _PERSON_VERB_AFTER_RE.match(text, surname.end) is not None
+                    or _SPEECH_AFTER_RE.match(text, surname.end) is not None
+                    or text[surname.end : surname.end + 2] in ("'s", "’s")))
+                and surname.key not in self.places)
 
     def _month_given_opening(self, text: str, toks: list[_Tok], spans: list[Span]) -> list[Span]:
         """``spans``, a name widened over a month's name that is a given name too ("April", "June"), capitalised and
@@ -4033,9 +4101,23 @@ class NameFinder:
         tok = toks[i]
         if tok.shape != "cap" or tok.key not in self.firsts or tok.key not in _NOT_NAMES:
             return False
-        if _MODAL_TO_AFTER_RE.match(text, tok.end) is None:
-            return False
+        if _MODAL_TO_AFTER_RE.match(text, tok.end) is None or month_range_after(text, tok.end) or (
+                tok.key in _MONTH_NAMES and _MONTH_TIME_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start)):
+            return False  # "May to date": a range of dates; "In May to save money": the month
         return i == 0 or toks[i - 1].key not in _DETERMINERS_BEFORE_NOUN or bool(text[toks[i - 1].end : tok.start].strip())
+
+    def _month_given_before_to(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """Whether a month's name that is a given name too ("May", "April"), capitalised and opening a line, a sentence
+        or a field's value after a colon or a dash, is a person before "to" and a word that is no word of time: who is
+        to do it ("Action: May to send minutes", "- April to book the room"); a month before "to" names a range only
+        with a time after it ("May to July", "May to date", "April to end of June"), and not opening a field after
+        "from" or "since" ("from May to send" is no line's opening)."""
+        tok = toks[i]
+        if tok.shape != "cap" or tok.key not in _MONTH_NAMES or tok.key not in self.firsts:
+            return False
+        if _FIELD_OPENS_RE.search(text, 0, tok.start) is None:
+            return False
+        return _MODAL_TO_AFTER_RE.match(text, tok.end) is not None and not month_range_after(text, tok.end)
 
     def _surname_after_given(self, text: str, given: _Tok, tok: _Tok) -> bool:
         """Whether ``tok``, capitalised right after a given name, is its surname: a surname, or a word no English list
@@ -4957,6 +5039,8 @@ class NameFinder:
                 return Span(start, end, "name")
             prev = re.search(r"([\p{L}]+)[ \t]+\Z", text[max(0, start - 30) : start])
             nxt = _WORD_RE.match(text, end + 1) if end < len(text) and text[end] == " " else None
+            if noun_after_determiner(text, start, end):
+                return None  # "the Will to live", "lost the Will.": an article's or a possessive's noun, capitalised
             if (not initial_sentence and prev is not None and prev.group(1)[0].islower()
                     and not (nxt and nxt.group()[:1].isupper() and fold(nxt.group()) in _NEVER)):
                 return Span(start, end, "name")

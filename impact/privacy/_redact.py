@@ -322,6 +322,7 @@ from ._lexicon import (
     fold,
     folded_first_names,
     lazy_compile,
+    place_given_names,
     plain_text,
     proper_nouns,
     public_names,
@@ -339,6 +340,7 @@ from ._names import (
     _MONTH_NAMES,
     _MONTH_TIME_BEFORE_RE,
     _NOT_NAMES,
+    _PERSON_OBJECT_BEFORE_RE,
     KINSHIP_ROLE_WORDS,
     SPELT_OUT_RE,
     NameFinder,
@@ -347,8 +349,10 @@ from ._names import (
     ends_title_case,
     is_public_word,
     listed_word_in_a_term,
+    month_range_after,
     named_after_preposition,
     named_by_shape,
+    noun_after_determiner,
     passive_said,
     persons_by_form,
     public_name_as_person,
@@ -424,6 +428,8 @@ _BYLINE_BEFORE_RE = lazy_compile(
 # ten now"), as after a capitalised one (see _detect._AGE_RES).
 # A baby's or a toddler's is given in days, weeks or months ("Ezekiel (8 wks)", "Nevaeh, 3 months, was seen").
 _AGE_UNIT = r"(?:[ \t]*(?:days?|wks?|weeks?|mths?|months?|yrs?|years?)(?:[ \t]+old)?)?"
+# A table's cell of a person's sex (_AGE_AFTER_NAME_RE).
+_SEX_CELL = r"m|f|male|female|boy|girl"
 _AGE_AFTER_NAME_RE = lazy_compile(
     rf"[ \t]*(?:,[ \t]*(?P<a>(?:\d{{1,3}}|{_NUMBER_WORDS}){_AGE_UNIT})[ \t]*(?=[,;.)]|\Z|[ \t]+(?:and|&)\b)"
     rf"|\([ \t]*(?P<b>\d{{1,3}}{_AGE_UNIT})[ \t]*\))"
@@ -433,8 +439,10 @@ _AGE_AFTER_NAME_RE = lazy_compile(
     # ... or before "today", a birthday's ("my boy riley 9 today!!")
     rf"|[ \t]+(?P<d>1\d|\d)(?=[ \t]*(?:[,;)]|\.?\Z|\.[ \t]|[ \t]+(?:and|&)\b)|[ \t]+today\b)"
     # a number alone in the cell after a name's in a table flattened to text, by bars or tabs ("Maddox Fairclough | 4
-    # | brother", "Kai\t7\tson"): the row is the person's, the figure their age, its heading on another line
-    rf"|[ \t]*(?:\||\t)[ \t]*(?P<e>\d{{1,3}}{_AGE_UNIT})[ \t]*(?=\||\t|\r?\n|\Z)",
+    # | brother", "Kai\t7\tson"): the row is the person's, the figure their age, its heading on another line; a cell of
+    # the person's sex between ("Kayla\tF\t9", "Kai | M | 7"), as such rows are often laid out
+    rf"|(?:[ \t]*(?:\||\t)[ \t]*(?:{_SEX_CELL})[ \t]*(?=\||\t))?"
+    rf"[ \t]*(?:\||\t)[ \t]*(?P<e>\d{{1,3}}{_AGE_UNIT})[ \t]*(?=\||\t|\r?\n|\Z)",
     re.IGNORECASE,
 )
 
@@ -860,10 +868,14 @@ class _Redactor:
                     continue  # "she was 14 in May 2019" with May Day listed: a date
                 if core in _MONTH_NAMES and _MONTH_TIME_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
                     continue  # "his GCSEs are in May" with May Day listed: the month
+                if core in _MONTH_NAMES and month_range_after(text, m.end()):
+                    continue  # "May to date", "May to July" with May Day listed: a range of dates
                 if not first and ends_title_case(text, m.start(), m.end(), self.name_parts):
                     continue  # "Match of the Day", "Christmas Day" with May Day listed: a title's or a holiday's word
                 if not first and listed_word_in_a_term(text, m.start(), m.end(), self.name_parts):
                     continue  # "Social Care", "Children's Social Care said" with Will Care listed: the service's word
+                if noun_after_determiner(text, m.start(), m.end()):
+                    continue  # "the Will to live", "lost the Will." with a Will listed: the article's noun
                 if (not _sentence_initial(text, m.start()) or self._followed_by_name(text, m.end())
                         or text[m.end() : m.end() + 2] in ("'s", "’s")  # "Price's view": the person's
                         # "Bishop said the plan worked"; not "Time agreed for the visit" (a passive, the word's)
@@ -916,6 +928,11 @@ class _Redactor:
         for s in [s for s in spans if s.kind in ("council", "place")]:
             if (hospital := _HOSPITAL_AFTER_PLACE_RE.match(text, s.end)) is not None:
                 add(Span(s.start, hospital.end(), "place"))  # "born at Calderdale Royal": the hospital, as "... Royal Hospital"
+        # a given name that is a council's or a place's word too, alone after a verb that takes a person ("spoke to
+        # chelsea", "texted Preston"): the person, over the place the word alone would be
+        if spoken := _spoken_to_place_names(text):
+            spans[:] = [s for s in spans if (s.start, s.end) not in spoken] + [Span(a, b, "name") for a, b in spoken]
+            add = spans.append
         # a word shaped as a given name after a preposition ("for kacey"), unless a council or a place ("for sefton")
         places = [s for s in spans if s.kind in ("council", "place")]
         spans += [s for s in named_after_preposition(text) if not any(p.start <= s.start and s.end <= p.end for p in places)]
@@ -1770,6 +1787,23 @@ def _sentence_stop_off(text: str, s: Span) -> Span:
             and text[s.end - 2].isalpha() and (s.end == len(text) or text[s.end].isspace())):
         return Span(s.start, s.end - 1, s.kind)
     return s
+
+
+def _spoken_to_place_names(text: str) -> set[tuple[int, int]]:
+    """Where a given name that is a council's or a place's word too (:func:`place_given_names`) stands alone right
+    after a verb that takes a person as its object ("spoke to", "talked with", "rang", "texted"): the person spoken to
+    ("spoke to chelsea on the phone", "I rang Preston"); not the word inside a longer name ("spoke to Kensington and
+    Chelsea": "and" before it), nor after a verb of going ("went to chelsea")."""
+    names = place_given_names()
+    found = set()
+    for m in _LETTERS_RE.finditer(text):
+        if (fold(m.group()) in names and m.group()[1:].islower()
+                and _PERSON_OBJECT_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) is not None):
+            found.add(m.span())
+    return found
+
+
+_LETTERS_RE = lazy_compile(r"(?<![\p{L}\p{M}'’\-])\p{L}+(?![\p{L}\p{M}'’\-])", re.VERSION1)
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -53,6 +53,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .._version import __version__
 from .._words import _counted, _listed, _listed_clauses, _named, _outside_brackets
+from ..schema import without_unseen
 
 __all__ = [
     "CI",
@@ -205,14 +206,18 @@ def parse_spec(spec: str | FormatSpec) -> FormatSpec:
 
 
 def clean_text(value: object) -> str:
-    """Text with the control characters that XML (Word, Excel) cannot hold removed.
+    """Text as it is published: without the control characters that XML (Word, Excel) cannot hold, and without the
+    characters that change what a reader sees unseen (:func:`impact.schema.without_unseen`: a direction override that
+    shows a quote backwards, a zero-width space or soft hyphen inside a name), which are removed, not shown.
 
     Examples
     --------
     >>> clean_text("a\\x0bb\\tc")
     'ab\\tc'
+    >>> clean_text("Sa\\u200brah said \\u202eon\\u202c")
+    'Sarah said on'
     """
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return without_unseen(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
 
 
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)")

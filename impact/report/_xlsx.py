@@ -80,6 +80,7 @@ from .._xlsx import (
     to_cell,
     use_arial,
 )
+from ..schema import without_unseen
 from ._format import (
     CI,
     MISSING,
@@ -758,7 +759,9 @@ def _csv_value(value: object) -> object:
         return value.isoformat() if (value.hour or value.minute or value.second) else value.date().isoformat()
     if isinstance(value, (bool, np.bool_, int, np.integer)):
         return str(value)
-    return neutralise_cell(str(value))
+    # a direction override or a zero-width character changes what a reader of the CSV sees: taken out, as everywhere
+    # the report publishes text (clean_text)
+    return neutralise_cell(without_unseen(str(value)))
 
 
 def table_csv(table: Table, *, vocabulary=None) -> bytes:
@@ -779,7 +782,7 @@ def table_csv(table: Table, *, vocabulary=None) -> bytes:
     """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise_cell(str(c)) for c in table.data.columns])
+    writer.writerow([neutralise_cell(without_unseen(str(c))) for c in table.data.columns])
     from ._format import resolve_formats
 
     specs = resolve_formats(table.data, table.columns_format, vocabulary=vocabulary, labels=table.labels)

@@ -22,6 +22,8 @@ and a space end its run of spaced letters before a date ("D.O.B. 3.4.15" was rea
 children today that no list held ("reece", "brodie", "zayn") are first names (more_first_names.txt); an adverb of time
 or place after a given name in lower case is no surname ("spoke to tyler yesterday" gave "spoke to [name]").
 
+Round 63 closed the four forms left open here (moved to _RED_TEAM).
+
 Counts, measured on main (72445b5f) and now, each text redacted with the stress names listed and with none
 (``_rounds``): _RED_TEAM redacted wrongly on main, _HELD_EXACT redacted so on main already (the sweep and the
 counter-cases); _KEPT_FIXED over-redacted on main, _KEPT kept on main as now; _OPEN still open.
@@ -58,6 +60,15 @@ _RED_TEAM = [
     ('spoke to tyler yesterday', 'spoke to [name] yesterday'),  # was 'spoke to [name]' ("yesterday" taken)
     ('saw kayden outside school', 'saw [name] outside school'),  # was 'saw [name] school'
     ('seen jordan upstairs', 'seen [name] upstairs'),  # was 'seen [name]'
+    # left open by this round, closed by round 63 (what this round gave beside each)
+    # a season's given name between a title and a surname that is a building's word too, before a person's verb
+    ('Dr. Summer Hall rang.', 'Dr. [name] rang.'),  # was 'Dr. Summer [name] rang.' (none)
+    # a given name that is a council's word too, alone after a verb that takes a person
+    ('spoke to chelsea on the phone', 'spoke to [name] on the phone'),  # was kept
+    # a dotted label with no closing dot before a dotted date
+    ('D.O.B 3.4.15', 'D.O.B [date of birth]'),  # was '[reference]'
+    # a month's given name opening a field's value before "to" and no word of time
+    ('Action: May to send minutes.', 'Action: [name] to send minutes.'),  # was kept (none)
 ]
 # Redacted so on main as now: the sweep's lines, and the counter-cases.
 _HELD_EXACT = [
@@ -156,24 +167,13 @@ _SYSTEMS = [
     ('Upn: a123456789012', 'Upn: [pupil number]'),  # was '[name]: [pupil number]'
 ]
 
-# Still open (what it should give beside each); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = [
-    # a given name that is a season's between a title and a surname that is a place's word too ("Hall", "Park"): with
-    # no names listed, "Summer Hall" after the title reads as a building's name
-    ('Dr. Summer Hall rang.', 'Dr. [name] rang.'),
-    # a lower-case given name that is a council's word too (the Royal Borough of Kensington and Chelsea) after "spoke
-    # to": read as the council
-    ('spoke to chelsea on the phone', 'spoke to [name] on the phone'),
-    # a dotted label with no closing dot before a dotted date: one spaced-out code still ([reference]; nothing leaks)
-    ('D.O.B 3.4.15', 'D.O.B [date of birth]'),
-    # with a "May" listed (May Turner), a listed first name opening a field's value after a colon is judged as a
-    # sentence's opening word, kept before "to"
-    ('Action: May to send minutes.', 'Action: [name] to send minutes.'),
-]
+# Still open (what it should give beside each); strict, so closing one is seen.  Round 63 closed the four this round
+# left open (moved to _RED_TEAM).
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT + _SYSTEMS)
 test_sector_lines_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM + _SYSTEMS, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(22, 52, 19, 4))
+                                                 counts=(26, 52, 19, 0))
