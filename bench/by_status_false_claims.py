@@ -96,6 +96,17 @@ review64 also made truth56's planted run as written above (``--rise-in 2 --sizes
 4566000-4566059; by_status_false_claims_entered_lifted_missing_in_rise2_review64.json): a rise of 2 planted, yet the
 complete cases claimed a difference in 1 of 60 studies and the weighted fit in 0 of 60; single tests below 0.05 14 of
 360 and 14 of 320, as under the null; 40 impacts by Firth's fit. Power near zero here: not explained in this stop.
+
+truth58 explained it (bench/truth58_by_status_power.py): not a fault. This script's default ``--rise 2`` also lifts
+learning in every council at both later waves, so councils not in intervention report it at about 0.9 at the early
+wave and those in it at 1.0 (a Firth fit), and the difference lies at that wave only; a Firth fit by hand and a
+permutation of the councils' status paths agree with impact's test. The same design without the common rise,
+``--paths never=0.6,entered_lifted=0.4 --missing-in early=0.4 --rise 0 --rise-in 2 --sizes 24 --seed 5858000`` (seeds
+5882000-5882059, chosen and written before the run, in none of bench/, tests/, impact/ then;
+by_status_false_claims_entered_lifted_missing_in_rise0_rise_in2_truth58.json, 46 s of CPU): complete cases claimed a
+difference in 6 of 60 studies, the weighted fit in 4; single tests below 0.05 35 of 360 and 31 of 355; 5 impacts by
+Firth's fit. Still weak: about 10 of 24 councils in intervention, at one wave of two, 40% of their interviews there
+missed.
 """
 
 from __future__ import annotations

@@ -1190,14 +1190,13 @@ def _by_status_weighted_limits(ctx, bs: pd.DataFrame) -> str:
     effect of a t test, e.g. Bloom 1995, Evaluation Review 19(5)), the median over the impacts weighted and published,
     with the weighted fits' effective number of participant-waves (Kish) against those interviewed. Empty where there
     is nothing to say."""
-    from scipy import stats as st
-
     tests = bs[bs["term"].eq("differs")]
     out = ""
     if "w_why_not" in tests.columns:
         firth = [ctx.code(c).lower() for c in tests.loc[tests["w_why_not"].eq(WEIGHTED_NOT_FIRTH), "code"]]
         if firth:
             out += f" The weighted check was not possible for {_listed(firth)}: {WEIGHTED_NOT_FIRTH}."
+    out += _by_status_firth_limits(ctx, bs)
     last = ctx.later[-1] if ctx.later else None
     diff = bs[bs["term"].eq("change_difference") & bs["wave"].eq(last) & bs["_shown"].astype(bool)]
     if "w_se" not in diff.columns:
@@ -1206,11 +1205,7 @@ def _by_status_weighted_limits(ctx, bs: pd.DataFrame) -> str:
     if diff.empty:
         return out
 
-    def least(se: pd.Series, df: pd.Series) -> float:
-        z = st.t.ppf(1 - ctx.alpha / 2, df.astype(float)) + st.t.ppf(_BY_STATUS_POWER, df.astype(float))
-        return float(np.exp(np.median(z * se.astype(float))))
-
-    w, cc = least(diff["w_se"], diff["w_df"]), least(diff["se"], diff["df"])
+    w, cc = _least_ratio(ctx, diff["w_se"], diff["w_df"]), _least_ratio(ctx, diff["se"], diff["df"])
     eff = tests.set_index("code").loc[diff["code"], ["n_effective", "n_obs"]].astype(float).median()
     return out + (
         f" At this study's size the weighted fit has about {eff['n_effective']:.0f} effective participant-waves of "
@@ -1218,6 +1213,41 @@ def _by_status_weighted_limits(ctx, bs: pd.DataFrame) -> str:
         f"difference at {ctx.wave(last).lower()} would find, with {_BY_STATUS_POWER:.0%} power at {ctx.alpha:g}, "
         f"only a ratio of the odds ratios of about {w:.1f} or more (or {1 / w:.2f} or less; the complete cases' "
         f"about {cc:.1f}): a smaller difference the weighted test does not find is not shown absent.")
+
+
+def _least_ratio(ctx, se: pd.Series, df: pd.Series) -> float:
+    """The least ratio of the odds ratios a t test of one difference finds with :data:`_BY_STATUS_POWER` power at
+    alpha, the median over the rows' standard errors and df: ``exp((t(1 - alpha/2, df) + t(power, df)) x se)`` (the
+    usual minimum detectable effect, e.g. Bloom 1995, Evaluation Review 19(5))."""
+    from scipy import stats as st
+
+    z = st.t.ppf(1 - ctx.alpha / 2, df.astype(float)) + st.t.ppf(_BY_STATUS_POWER, df.astype(float))
+    return float(np.exp(np.median(z * se.astype(float))))
+
+
+def _by_status_firth_limits(ctx, bs: pd.DataFrame) -> str:
+    """The change by status table's sentence on how little its Firth fits could find (truth58): for the impacts
+    published whose fit is Firth's (a wave and status group's participants all or none reported it: a share near 0 or
+    1, where a difference on the log-odds scale carries little information), the least ratio of the odds ratios their
+    test of each later wave's difference would find with 80% power at alpha, from each fit's standard error
+    (:func:`_least_ratio`, the median over those impacts), at every later wave (the difference may lie at one wave
+    only, as where councils are in intervention at one wave). Firth's fits have no weighted fit, so the weighted
+    sentence (:func:`_by_status_weighted_limits`) never gave it. Empty where no such fit is published."""
+    if "estimator" not in bs.columns:
+        return ""
+    diff = bs[bs["term"].eq("change_difference") & bs["estimator"].eq("firth") & bs["_shown"].astype(bool)]
+    diff = diff[np.isfinite(diff[["se", "df"]].astype(float)).all(axis=1)]
+    if diff.empty:
+        return ""
+    at = [f"about {_least_ratio(ctx, part['se'], part['df']):.1f} or more at {ctx.wave(w).lower()}"
+          for w in ctx.later for part in [diff[diff["wave"].eq(w)]] if len(part)]
+    names = [ctx.code(c).lower() for c in diff["code"].unique()]
+    median = ", the median over those impacts" if len(names) > 1 else ""
+    return (f" Where the fit is Firth's ({_listed(names)}), its test of one wave's difference would find, with "
+            f"{_BY_STATUS_POWER:.0%} power at {ctx.alpha:g}, only a ratio of the odds ratios of {_listed(at)} (from "
+            f"the fits' standard errors{median}): "
+            "a share near all or none carries little information on the log-odds scale, and a smaller difference its "
+            "test does not find is not shown absent.")
 
 
 def _by_status_claimed(ctx, weak: dict[str, float]):
