@@ -568,6 +568,31 @@ class _Writer:
                                            notes=notes, whole=headers))
         return self.plans[key]
 
+    def turned(self, table: Table):
+        """The plan of a table laid out for portrait, set on a landscape page instead at the same type size (the
+        plan :meth:`layout` gives, its widths filling the landscape page), with its height (points, caption and note
+        included); None where it cannot be whole on one landscape page, or its rows would wrap more than in portrait
+        (a table that must stay portrait)."""
+        frame, headers, rows, numeric, size, landscape, parts, widths = self.layout(table)
+        if landscape or len(parts) > 1 or not self.can_rotate:
+            return None
+        groups = header_groups(headers)
+        page = self.block(True)
+        plan = fit_columns(groups[1] if groups else headers, rows, page.width, size=size, padding=_CELL_PADDING,
+                           nowrap=numeric, breakable=_BREAKABLE, spanning=_spanning(headers))
+        if not plan.fits or mean_lines(rows, plan.widths, size=size, padding=_CELL_PADDING) > mean_lines(
+                rows, widths[0], size=size, padding=_CELL_PADDING):
+            return None
+        notes = wrapped_lines(self._notes(table, frame), page.width, _NOTE_SIZE) * _NOTE_SIZE * 1.2 + 12.0
+        height = _CAPTION_HEIGHT + self._height(headers, rows, list(plan.widths), size) + notes
+        if height > page.height:
+            return None
+        return (frame, headers, rows, numeric, size, True, parts, [list(plan.widths)]), height
+
+    def turn(self, table: Table, plan) -> None:
+        """Set ``table`` on landscape pages with ``plan`` (:meth:`turned`)."""
+        self.plans[id(table)] = plan
+
     def table(self, table: Table, *, own_rows: bool = False) -> None:
         """A table; with ``own_rows`` (a table of items and their values, "About this report"), a value holding a word
         too wide for its column (a 64-character fingerprint) goes on a row of its own under its item, across the
@@ -943,6 +968,31 @@ def _shown(writer: _Writer, block) -> bool:
     return isinstance(block, Table) and not block.detail and id(block) not in writer.withheld
 
 
+def _joins_landscape(writer: _Writer, blocks, wide: list[bool], after: bool) -> list[bool]:
+    """The orientation of ``blocks`` (text, then a table laid out for portrait) after a landscape page: on that page's
+    landscape run, up to and with the table, rather than turning the page twice, where the table is whole on one landscape page at its type
+    size with its rows wrapping no more (:meth:`_Writer.turned`), and either it and the text before it fit in the room
+    left on the current page (the estimate sure), or what comes after it is landscape too (``wide`` beyond the table,
+    else ``after``, the next section's first page): then a portrait page between two landscape runs would hold the
+    table alone (a 150-council study's persistence table, Table 9, on a portrait page three-quarters empty between
+    the trajectories' landscape table and the attributions'). A table too long for a landscape page, set smaller or
+    wrapping more there, stays portrait."""
+    end = next((k for k, b in enumerate(blocks) if _shown(writer, b) or isinstance(b, Figure)), len(blocks))
+    if end == len(blocks) or not _shown(writer, blocks[end]) or wide[end]:
+        return wide
+    turned = writer.turned(blocks[end])
+    if turned is None:
+        return wide
+    plan, height = turned
+    following = wide[end + 1] if end + 1 < len(wide) else after
+    room = writer.block(True).height - writer.used
+    fits = writer.sure and not writer.fresh_page and writer.blocks_height(blocks[:end]) + height <= room
+    if not (fits or following):
+        return wide
+    writer.turn(blocks[end], plan)
+    return [True] * (end + 1) + wide[end + 1:]
+
+
 def _portrait_lead(writer: _Writer, blocks, wide: list[bool]) -> list[bool]:
     """The orientation of ``blocks``, text leading into a landscape table after a portrait table or figure: the text
     (withheld and detail-only tables with it) stays on the portrait page where that page has room for all of it, and
@@ -1046,7 +1096,9 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
     # A short section that opened a page of its own (after a turn of the page) leaves most of that page empty:
     # the next section then follows it there instead of starting another page.
     follows_short_opening = False
-    for section in report.sections:
+    # the orientation of each section's first page: a table may join the landscape run on either side of it
+    firsts = [bool(w and w[0]) for w in (_landscape_text(writer, s.blocks) for s in report.sections)] + [False]
+    for n_section, section in enumerate(report.sections):
         wide = _landscape_text(writer, section.blocks)
         writer.orient(wide[0] if wide else False)
         short, opening = _short_text(section.blocks), writer.fresh_page
@@ -1055,7 +1107,10 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
         writer.heading(prose(section.title), new_page=not (short or follows_short_opening
                                                            or writer.may_follow(prose(section.title), section.blocks)))
         follows_short_opening = short and opening
-        for i, (block, landscape) in enumerate(zip(section.blocks, wide, strict=True)):
+        for i, block in enumerate(section.blocks):
+            if not wide[i] and writer.landscape and not isinstance(block, Figure):
+                wide[i:] = _joins_landscape(writer, section.blocks[i:], wide[i:], firsts[n_section + 1])
+            landscape = wide[i]
             if landscape and not writer.landscape and i and not _shown(writer, block):
                 wide[i:] = _portrait_lead(writer, section.blocks[i:], wide[i:])
                 landscape = wide[i]

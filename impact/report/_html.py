@@ -4,8 +4,9 @@ The page needs nothing but itself: figures are base64 PNG data URIs, the CSS
 is inline, there are no scripts, web fonts or external links, and a
 Content-Security-Policy forbids fetching anything, so it reads the same
 offline, from an e-mail attachment or from an archive.  All text is escaped
-by jinja2's autoescape.  Print CSS starts each section on a new page, keeps
-table rows and figures whole, repeats table headers and hides the contents.
+by jinja2's autoescape.  Print CSS starts each section but the first (the
+summary, under the title on page 1) on a new page, keeps table rows and
+figures whole, repeats table headers and hides the contents.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .._textwidth import _longest_line, _longest_word, text_width, wrapped_lines
+from .._textwidth import _longest_line, _longest_word, _words, text_width, wrapped_lines
 
 __all__ = ["text_width", "ColumnPlan", "fit_columns", "split_columns", "wrapped_lines", "table_height", "mean_lines",
            "breaks_a_word"]
@@ -106,6 +106,7 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
         if fill and sum(natural) > 0:
             scale = available / sum(natural)
             widths = [w * scale for w in natural]
+        widths = _no_lone_word(headers, columns, widths, minimum, size, padding)
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     if sum(minimum) <= available:
         # A column whose longest line fits in an equal share of the width (a label beside a long description) gets
@@ -121,8 +122,108 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
         # programme") took the room their one row wanted from the impact beside them, four lines a row.
         widths = _share(start, body, available - sum(start), [b - s for s, b in zip(start, body, strict=True)])
         widths = _share(widths, natural, available - sum(widths), [x - w for w, x in zip(widths, natural, strict=True)])
+        widths = _no_lone_word(headers, columns, widths, minimum, size, padding)
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     return ColumnPlan(tuple(minimum), False, tuple(minimum), tuple(natural))
+
+
+def _lone_word(text: str, inner: float, size: float) -> bool:
+    """Whether heading ``text`` (bold, on lines of its own where it holds none it was given), wrapped into ``inner``
+    points, ends on a line of one short word (a third of the column or less: "it" under "Share / reporting")."""
+    words = _words(text)
+    if len(words) < 2 or "\n" in text:
+        return False
+    lines = wrapped_lines(text, inner, size, bold=True)
+    return (lines > 1 and text_width(words[-1], size, bold=True) <= inner / 3
+            and wrapped_lines(" ".join(words[:-1]), inner, size, bold=True) == lines - 1)
+
+
+def _mended(text: str, inner: float, size: float, least: float) -> float | None:
+    """The width (points of text) nearest ``inner`` at which heading ``text`` no longer ends on a lone short word
+    (:func:`_lone_word`): narrower, no less than ``least``, on as many lines, where its breaks can be balanced
+    ("Share / reporting it" rather than "Share reporting / it"), else wider, on fewer lines; None where neither is."""
+    lines = wrapped_lines(text, inner, size, bold=True)
+    # (a hundredth of a point over a run's width, so that the run fits on a line whatever the rounding)
+    runs = [w + 0.01 for w in _runs(text, size, True)]
+    narrower = [w for w in runs if least <= w < inner and wrapped_lines(text, w, size, bold=True) <= lines
+                and not _lone_word(text, w, size)]
+    if narrower:
+        return max(narrower)
+    return next((w for w in runs if w > inner and wrapped_lines(text, w, size, bold=True) < lines
+                 and not _lone_word(text, w, size)), None)
+
+
+def _runs(text: str, size: float, bold: bool) -> list[float]:
+    """The widths of every run of consecutive words of each line of ``text``, least first: the widths at which its
+    wrapping can change."""
+    space = text_width(" ", size, bold=bold)
+    found = set()
+    for line in text.split("\n"):
+        # measured as wrapped_lines measures a line: its words and the spaces between them
+        widths = [text_width(w, size, bold=bold) for w in _words(line)]
+        for a in range(len(widths)):
+            run = -space
+            for w in widths[a:]:
+                run += space + w
+                found.add(run)
+    return sorted(found)
+
+
+def _narrowest(text: str, inner: float, size: float, bold: bool) -> float:
+    """The least width (points of text) into which ``text`` wraps onto no more lines than into ``inner``."""
+    lines = wrapped_lines(text, inner, size, bold=bold)
+    runs = [w for w in _runs(text, size, bold) if w <= inner]
+    lo, hi = 0, len(runs)  # the first run width that keeps the lines (the widest does: the greedy wrapping's lines)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if wrapped_lines(text, runs[mid] + 0.01, size, bold=bold) <= lines:
+            hi = mid
+        else:
+            lo = mid + 1
+    return runs[lo] + 0.01 if lo < len(runs) else inner
+
+
+def _no_lone_word(headers: Sequence[str], columns, widths: list[float], minimum: Sequence[float], size: float,
+                  padding: float) -> list[float]:
+    """``widths`` with a column whose heading ends on a line of one short word ("Share reporting it": "it" alone on a
+    third line) made narrower where that balances its breaks on as many lines, the room going to the others by
+    their widths, else as much wider as takes that line away, where the other columns can give the room without any of
+    their cells (values and headings) wrapping onto more lines: each gives down to the least width that keeps every
+    cell's lines (:func:`_narrowest`), never below its minimum. Rows keep their lines; a heading row loses one."""
+    widths = list(widths)
+    inner = [w - padding for w in widths]
+
+    def slack(k: int) -> float:
+        cells = {(str(c), False) for c in columns[k]} | {(str(headers[k]), True)}
+        need = max(_narrowest(text, inner[k], size, bold) for text, bold in cells)
+        return max(0.0, min(inner[k] - need, widths[k] - minimum[k]))
+
+    for j, header in enumerate(headers):
+        wanted = _mended(str(header), inner[j], size, minimum[j] - padding) if _lone_word(
+            str(header), inner[j], size) else None
+        if wanted is None:
+            continue
+        more = wanted - inner[j]
+        if more < 0:  # balanced breaks in a narrower column: the room it gives goes to the others by their widths
+            rest = sum(widths) - widths[j]
+            for k in range(len(widths)):
+                widths[k] += -more * widths[k] / rest if k != j and rest > 0 else 0.0
+                inner[k] = widths[k] - padding
+            widths[j] += more
+            inner[j] += more
+            continue
+        # a heading that gains a line elsewhere is no gain: donors keep every cell's lines (slack), so none does
+        spare = {k: slack(k) for k in range(len(widths)) if k != j}
+        room = sum(spare.values())
+        if room < more:
+            continue
+        for k, give in spare.items():
+            taken = more * give / room
+            widths[k] -= taken
+            inner[k] -= taken
+        widths[j] += more
+        inner[j] += more
+    return widths
 
 
 def breaks_a_word(text: str, width: float, *, size: float, padding: float = 0.0) -> bool:
