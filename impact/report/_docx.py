@@ -47,6 +47,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
 from .._io import _document_kind, check_input_file
+from .._textwidth import arial_width
 from .._version import __version__
 from ..errors import InputError
 from ._format import (
@@ -81,7 +82,20 @@ A4 = (210, 297)
 #: table, Table 12, was set at 7 pt to keep its rows to one line each).
 TABLE_FONT_SIZES = (9.0, 8.0)
 _MARGIN_MM = 20
-_CELL_PADDING = 12.0  # Word's default cell margins (2 x 5.4 pt) and a little air
+#: A table cell's margin left and right (points): Word's default, 108 twips, written into every table (tblCellMar) so
+#: that a template's table style cannot set another.  A table's column widths are measured by Arial's own widths
+#: (:func:`impact._textwidth.arial_width`, as LibreOffice sets it: within 0.1 pt of pdftotext's word boxes, 0.12% on
+#: a 64-character fingerprint) in the margins and a quarter point of air (_CELL_PADDING): measured by an estimate up
+#: to a tenth wider than Arial in 12 pt, "Share reporting it" (Table 7 of a 150-council study) was given a column
+#: in which the layout saw "Share / reporting it" and LibreOffice printed "Share reporting / it".
+_CELL_MARGIN = 5.4
+_CELL_PADDING = 2 * _CELL_MARGIN + 0.25
+_MEASURE = arial_width
+#: The margins the layout's choices (type size, orientation, parts, a table turned to join a landscape run, heights
+#: for the page breaks) reckon with, by the estimate that never underestimates (:func:`impact._textwidth.text_width`):
+#: those choices were weighed with it (the cost of a page against rows wrapping), and Arial's widths alone set
+#: tables at three lines a row in portrait that read at 1.6 in landscape (the prevalence table).
+_ESTIMATE_PADDING = 12.0
 #: A word longer than this (a 64-character fingerprint, a path) sets no more of a column's minimum width than this many
 #: characters: Word breaks a word too wide for its cell in a fixed-layout table, and the word stays whole to copy.
 _BREAKABLE = 24
@@ -578,16 +592,18 @@ class _Writer:
             return None
         groups = header_groups(headers)
         page = self.block(True)
-        plan = fit_columns(groups[1] if groups else headers, rows, page.width, size=size, padding=_CELL_PADDING,
-                           nowrap=numeric, breakable=_BREAKABLE, spanning=_spanning(headers))
-        if not plan.fits or mean_lines(rows, plan.widths, size=size, padding=_CELL_PADDING) > mean_lines(
-                rows, widths[0], size=size, padding=_CELL_PADDING):
+        lower, spanning = groups[1] if groups else headers, _spanning(headers)
+        plan = _fit(lower, rows, page.width, size, numeric, spanning)
+        portrait = _fit(lower, rows, self.block(False).width, size, numeric, spanning)
+        if not plan.fits or mean_lines(rows, plan.widths, size=size, padding=_ESTIMATE_PADDING) > mean_lines(
+                rows, portrait.widths, size=size, padding=_ESTIMATE_PADDING):
             return None
         notes = wrapped_lines(self._notes(table, frame), page.width, _NOTE_SIZE) * _NOTE_SIZE * 1.2 + 12.0
-        height = _CAPTION_HEIGHT + self._height(headers, rows, list(plan.widths), size) + notes
+        widths = list(_fit(lower, rows, page.width, size, numeric, spanning, final=True).widths)
+        height = _CAPTION_HEIGHT + self._height(headers, rows, widths, size) + notes
         if height > page.height:
             return None
-        return (frame, headers, rows, numeric, size, True, parts, [list(plan.widths)]), height
+        return (frame, headers, rows, numeric, size, True, parts, [widths]), height
 
     def turn(self, table: Table, plan) -> None:
         """Set ``table`` on landscape pages with ``plan`` (:meth:`turned`)."""
@@ -652,10 +668,12 @@ class _Writer:
     def _height(self, headers, rows, widths, size: float, *, columns=None) -> float:
         """Estimated height (points) of a table as _grid writes it: a heading's part shared by adjacent columns is a
         line of its own above them (header_groups); with ``columns``, of that part of the table (``rows`` the part's),
-        grouped as the whole."""
+        grouped as the whole. Its rows' lines by the estimate (_ESTIMATE_PADDING), whatever the widths: reckoned as
+        they print, a 150-council report's Table 25 was estimated short enough to take a figure and its text after
+        it on its page, and two lines of that text went on to a page of their own."""
         groups = header_groups(headers, columns=columns)
         headers = _stacked(groups) if groups else headers if columns is None else [headers[j] for j in columns]
-        return table_height(headers, rows, widths, size=size, padding=_CELL_PADDING, line=_ROW_LINE,
+        return table_height(headers, rows, widths, size=size, padding=_ESTIMATE_PADDING, line=_ROW_LINE,
                             row_padding=_ROW_RULE)
 
     def _notes(self, table: Table, frame) -> str:
@@ -682,12 +700,11 @@ class _Writer:
             for landscape, page in ((False, portrait), (True, wide)):
                 if landscape and not self.can_rotate:
                     continue
-                plan = fit_columns(headers, rows, page.width, size=size, padding=_CELL_PADDING, nowrap=numeric,
-                                   breakable=_BREAKABLE, spanning=spanning)
+                plan = _fit(headers, rows, page.width, size, numeric, spanning)
                 if not plan.fits:
                     continue
                 pages = self._height(headers, rows, plan.widths, size) / page.height
-                lines = mean_lines(rows, plan.widths, size=size, padding=_CELL_PADDING)
+                lines = mean_lines(rows, plan.widths, size=size, padding=_ESTIMATE_PADDING)
                 # Cost in pages, weighed by how much the rows wrap (three lines a row is hard to read); a
                 # landscape section costs a page break either side and turning the page.
                 cost = pages * (1 + 0.35 * max(0.0, lines - 1.5))
@@ -719,17 +736,16 @@ class _Writer:
                          if c[4] < best[4] and c[5] <= best[5] and c[1] >= _SMALLEST_TO_SAVE_A_PAGE]
                 if fewer:
                     best = max(fewer, key=lambda c: (c[1], -c[0]))  # the largest type, then the cheapest
-            _, size, landscape, plan, _, _ = best
+            _, size, landscape, _, _, _ = best
+            plan = _fit(headers, rows, (wide if landscape else portrait).width, size, numeric, spanning, final=True)
             return size, landscape, [list(range(len(headers)))], [list(plan.widths)]
         size = TABLE_FONT_SIZES[-1]
-        plan = fit_columns(headers, rows, wide.width, size=size, padding=_CELL_PADDING, nowrap=numeric,
-                          breakable=_BREAKABLE, spanning=spanning)
+        plan = _fit(headers, rows, wide.width, size, numeric, spanning)
         parts = split_columns(plan.minimum, wide.width, key_columns=identifying_columns(rows, numeric, key_columns))
         widths = []
         for columns in parts:
-            sub = fit_columns([headers[j] for j in columns], [[r[j] for j in columns] for r in rows], wide.width,
-                              size=size, padding=_CELL_PADDING, nowrap=[numeric[j] for j in columns],
-                              breakable=_BREAKABLE, spanning=_spanning(whole, columns) if whole else ())
+            sub = _fit([headers[j] for j in columns], [[r[j] for j in columns] for r in rows], wide.width, size,
+                       [numeric[j] for j in columns], _spanning(whole, columns) if whole else (), final=True)
             widths.append(list(sub.widths))
         return size, True, parts, widths
 
@@ -775,7 +791,8 @@ class _Writer:
             '<w:jc w:val="center"/><w:tblBorders>'
             f'<w:top {rule.format(8)}/><w:left w:val="nil"/><w:bottom {rule.format(8)}/><w:right w:val="nil"/>'
             f'<w:insideH {rule.format(4)}/><w:insideV w:val="nil"/></w:tblBorders>'
-            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+            f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{_twips(_CELL_MARGIN)}" w:type="dxa"/>'
+            f'<w:right w:w="{_twips(_CELL_MARGIN)}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
             'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>',
             *(f'<w:gridCol w:w="{t}"/>' for t in twips),
             "</w:tblGrid>",
@@ -968,6 +985,15 @@ def _shown(writer: _Writer, block) -> bool:
     return isinstance(block, Table) and not block.detail and id(block) not in writer.withheld
 
 
+def _fit(headers, rows, width: float, size: float, numeric, spanning, *, final: bool = False):
+    """:func:`fit_columns` for a Word table in ``width`` points at ``size``: by the estimate the layout's choices are
+    weighed with (_ESTIMATE_PADDING), or, ``final``, the widths the table is written with, measured as it prints
+    (Arial's widths in the cell margins, _CELL_PADDING): a column never narrower than its text prints, nor a heading
+    wrapped other than the layout sees it."""
+    return fit_columns(headers, rows, width, size=size, padding=_CELL_PADDING if final else _ESTIMATE_PADDING,
+                       nowrap=numeric, breakable=_BREAKABLE, spanning=spanning, measure=_MEASURE if final else None)
+
+
 def _joins_landscape(writer: _Writer, blocks, wide: list[bool], after: bool) -> list[bool]:
     """The orientation of ``blocks`` (text, then a table laid out for portrait) after a landscape page: on that page's
     landscape run, up to and with the table, rather than turning the page twice, where the table is whole on one landscape page at its type
@@ -991,6 +1017,31 @@ def _joins_landscape(writer: _Writer, blocks, wide: list[bool], after: bool) -> 
         return wide
     writer.turn(blocks[end], plan)
     return [True] * (end + 1) + wide[end + 1:]
+
+
+def _joins_landscape_after(writer: _Writer, table: Table, following: bool) -> bool:
+    """Whether ``table``, laid out for portrait and next on a portrait page, is set landscape instead, to open the
+    landscape run that ``following`` (what comes after it is landscape) begins, as :func:`_joins_landscape` joins
+    a table to the run before it: where it would begin a portrait page of its own (it does not fit the room left on
+    this one, or this one is empty), that page holding it alone before the turn, and it is whole on one landscape page
+    at its type size with its rows wrapping no more (:meth:`_Writer.turned`). A table under its section's heading and
+    opening text stays with them (a heading stays with its table); a table the estimate is unsure of, or longer than a
+    page, stays portrait."""
+    if not following or writer.opening or not writer.sure:
+        return False
+    frame, headers, rows, numeric, size, landscape, parts, widths = writer.layout(table)
+    if landscape or len(parts) > 1:
+        return False
+    page = writer.block(False).height
+    height = (_CAPTION_HEIGHT + writer._height(headers, rows, widths[0], size)
+              + writer._note_height(writer._notes(table, frame)))
+    if height > page or (not writer.fresh_page and writer.used + height <= page):
+        return False
+    turned = writer.turned(table)
+    if turned is None:
+        return False
+    writer.turn(table, turned[0])
+    return True
 
 
 def _portrait_lead(writer: _Writer, blocks, wide: list[bool]) -> list[bool]:
@@ -1110,6 +1161,9 @@ def render_docx(report: Report, *, images: Mapping[str, Image] | None = None,
         for i, block in enumerate(section.blocks):
             if not wide[i] and writer.landscape and not isinstance(block, Figure):
                 wide[i:] = _joins_landscape(writer, section.blocks[i:], wide[i:], firsts[n_section + 1])
+            if not wide[i] and not writer.landscape and _shown(writer, block) and _joins_landscape_after(
+                    writer, block, wide[i + 1] if i + 1 < len(wide) else firsts[n_section + 1]):
+                wide[i] = True
             landscape = wide[i]
             if landscape and not writer.landscape and i and not _shown(writer, block):
                 wide[i:] = _portrait_lead(writer, section.blocks[i:], wide[i:])
@@ -1209,7 +1263,7 @@ def _own_rows(rows: list[list[str]], width: float, size: float) -> tuple[list[li
     out: list[list[str]] = []
     spans: set[int] = set()
     for item, value in rows:
-        if breaks_a_word(str(value), width, size=size, padding=_CELL_PADDING):
+        if breaks_a_word(str(value), width, size=size, padding=_CELL_PADDING, measure=_MEASURE):
             out.append([item, ""])
             spans.add(len(out))
             out.append([value])

@@ -6,7 +6,8 @@ Content-Security-Policy forbids fetching anything, so it reads the same
 offline, from an e-mail attachment or from an archive.  All text is escaped
 by jinja2's autoescape.  Print CSS starts each section but the first (the
 summary, under the title on page 1) on a new page, keeps table rows and
-figures whole, repeats table headers and hides the contents.
+figures whole, repeats table headers, sizes the columns for the printed page and
+hides the contents.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup, escape
 
+from .._textwidth import arial_width
 from .._version import __version__
 from ._format import (
     LANGUAGE,
@@ -87,7 +89,21 @@ def _column_shares(headers: list[str], rows: list[list[str]], numeric: list[bool
     the width by each column's longest cell and squeezed the text columns (the example's Table 8, its impacts four
     lines a row in 110 px beside seven columns of counts). A browser still gives a column at least its longest word."""
     font, padding = _SCREEN[density]
-    widths = fit_columns(headers, rows, _COLUMN_PX, size=font, padding=padding, nowrap=numeric).widths
+    return _shares(fit_columns(headers, rows, _COLUMN_PX, size=font, padding=padding, nowrap=numeric).widths)
+
+
+def _print_shares(headers: list[str], rows: list[list[str]], numeric: list[bool], landscape: bool) -> list[float]:
+    """Each column's share of a table part's width printed (per cent, one decimal): the layout of
+    :func:`_column_shares` at the printed page's width (portrait or landscape, as the part prints) and type, measured
+    in Arial's own widths as Chromium prints them in Arial or Liberation Sans (:func:`arial_width`). The screen's
+    shares, laid out for 912 px at 14.7 px, ended printed headings on a line of one short word ("Randomisation / p"),
+    since the text is smaller beside the column printed."""
+    width = _PRINT["landscape" if landscape else "portrait"]
+    return _shares(fit_columns(headers, rows, width, size=_PRINT["font"], padding=_PRINT["padding"], nowrap=numeric,
+                               measure=arial_width).widths)
+
+
+def _shares(widths: tuple[float, ...]) -> list[float]:
     total = sum(widths) or 1.0
     return [round(100 * w / total, 1) for w in widths]
 
@@ -96,6 +112,14 @@ def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bo
     """Whether a table part needs a landscape page when printed."""
     return not fit_columns(headers, rows, _PRINT["portrait"], size=_PRINT["font"], padding=_PRINT["padding"],
                            nowrap=numeric).fits
+
+
+def _part_widths(headers: list[str], rows: list[list[str]], numeric: list[bool], density: str) -> dict:
+    """A table part's columns' shares on screen (``shares``) and printed (``print_shares``), and whether it prints
+    on a landscape page."""
+    landscape = _print_landscape(headers, rows, numeric)
+    return {"shares": _column_shares(headers, rows, numeric, density), "landscape": landscape,
+            "print_shares": _print_shares(headers, rows, numeric, landscape)}
 
 
 def _environment() -> jinja2.Environment:
@@ -179,10 +203,8 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
                     **_heading_rows(headers, numeric, cols),
                     "rows": [[r[j] for j in cols] for r in rows],
                     "keep": len(rows) <= _KEEP_ROWS,
-                    "shares": _column_shares([shown[j] for j in cols], [[r[j] for j in cols] for r in rows],
-                                             [numeric[j] for j in cols], density),
-                    "landscape": _print_landscape([shown[j] for j in cols], [[r[j] for j in cols] for r in rows],
-                                                  [numeric[j] for j in cols]),
+                    **_part_widths([shown[j] for j in cols], [[r[j] for j in cols] for r in rows],
+                                   [numeric[j] for j in cols], density),
                 }
                 for k, cols in enumerate(parts)
             ],

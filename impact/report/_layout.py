@@ -15,10 +15,13 @@ no word is ever found narrower than it prints (:mod:`impact._textwidth`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .._textwidth import _longest_line, _longest_word, _words, text_width, wrapped_lines
+
+#: A function measuring one line of text, like :func:`text_width`: ``measure(text, size, bold=...)`` in points.
+Measure = Callable[..., float]
 
 __all__ = ["text_width", "ColumnPlan", "fit_columns", "split_columns", "wrapped_lines", "table_height", "mean_lines",
            "breaks_a_word"]
@@ -38,17 +41,32 @@ class ColumnPlan:
         return float(sum(self.widths))
 
 
+def _word_width(text: str, size: float, bold: bool, breakable: int | None, measure: Measure | None) -> float:
+    """The widest word of ``text`` (its first ``breakable`` characters only) by ``measure`` (default
+    :func:`text_width`)."""
+    if measure is None:
+        return _longest_word(text, size, bold, breakable)
+    return max((measure(w[:breakable] if breakable else w, size, bold=bold) for w in _words(text)), default=0.0)
+
+
+def _line_width(text: str, size: float, bold: bool, measure: Measure | None) -> float:
+    """The widest line of ``text`` by ``measure`` (default :func:`text_width`)."""
+    if measure is None:
+        return _longest_line(text, size, bold)
+    return max((measure(line.strip(), size, bold=bold) for line in text.split("\n")), default=0.0)
+
+
 def _column_needs(header: str, cells: Sequence[str], size: float, padding: float, nowrap: bool,
-                  breakable: int | None = None) -> tuple[float, float, float]:
+                  breakable: int | None = None, measure: Measure | None = None) -> tuple[float, float, float]:
     """(minimum, body, natural) width of one column: ``body`` is what its values need to be on one line each (their
     longest line, at least the minimum), ``natural`` what its heading wants besides. With ``breakable``, a word longer
     than that many characters (a hash, a path) counts towards the minimum only with its first ``breakable``
     characters: the renderer breaks it."""
-    head_min = _longest_word(header, size, True)
-    head_full = _longest_line(header, size, True)
-    cell_min = max((_longest_line(c, size, False) if nowrap else _longest_word(c, size, False, breakable)
+    head_min = _word_width(header, size, True, None, measure)
+    head_full = _line_width(header, size, True, measure)
+    cell_min = max((_line_width(c, size, False, measure) if nowrap else _word_width(c, size, False, breakable, measure)
                     for c in cells), default=0.0)
-    cell_full = max((_longest_line(c, size, False) for c in cells), default=0.0)
+    cell_full = max((_line_width(c, size, False, measure) for c in cells), default=0.0)
     minimum = max(head_min, cell_min) + padding
     # A heading may wrap onto two or three lines rather than widen a column of short values.
     natural = max(cell_full, head_min, min(head_full, max(cell_full, head_full / 3))) + padding
@@ -57,7 +75,8 @@ def _column_needs(header: str, cells: Sequence[str], size: float, padding: float
 
 def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available: float, *, size: float,
                 padding: float = 8.0, nowrap: Sequence[bool] | None = None, fill: bool = True,
-                breakable: int | None = None, spanning: Sequence[tuple[Sequence[int], str]] = ()) -> ColumnPlan:
+                breakable: int | None = None, spanning: Sequence[tuple[Sequence[int], str]] = (),
+                measure: Measure | None = None) -> ColumnPlan:
     """Column widths for a table in ``available`` points.
 
     Each column gets at least its longest word (its longest value where
@@ -73,7 +92,8 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     headings below it, or over one column alone in a part of a split table):
     together they are at least as wide as its longest word (bold), the room
     they lack shared out evenly (a shared part's long word broke mid-word
-    over narrow columns of counts).
+    over narrow columns of counts). ``measure``: how wide a line of text prints (default :func:`text_width`, which
+    never underestimates; Word's layout passes Arial's own widths, :func:`impact._textwidth.arial_width`).
 
     Examples
     --------
@@ -91,13 +111,13 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     n = len(headers)
     nowrap = list(nowrap) if nowrap is not None else [False] * n
     columns = list(zip(*rows, strict=True)) if rows else [()] * n
-    needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw, breakable)
+    needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw, breakable, measure)
              for h, col, nw in zip(headers, columns, nowrap, strict=True)]
     minimum = [m for m, _, _ in needs]
     body = [b for _, b, _ in needs]
     natural = [x for _, _, x in needs]
     for cols, text in spanning:
-        short = _longest_word(str(text), size, True) + padding - sum(minimum[j] for j in cols)
+        short = _word_width(str(text), size, True, None, measure) + padding - sum(minimum[j] for j in cols)
         for j in cols if short > 0 else ():
             minimum[j] += short / len(cols)
             body[j], natural[j] = max(body[j], minimum[j]), max(natural[j], minimum[j])
@@ -106,7 +126,7 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
         if fill and sum(natural) > 0:
             scale = available / sum(natural)
             widths = [w * scale for w in natural]
-        widths = _no_lone_word(headers, columns, widths, minimum, size, padding)
+        widths = _no_lone_word(headers, columns, widths, minimum, size, padding, measure)
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     if sum(minimum) <= available:
         # A column whose longest line fits in an equal share of the width (a label beside a long description) gets
@@ -122,45 +142,47 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
         # programme") took the room their one row wanted from the impact beside them, four lines a row.
         widths = _share(start, body, available - sum(start), [b - s for s, b in zip(start, body, strict=True)])
         widths = _share(widths, natural, available - sum(widths), [x - w for w, x in zip(widths, natural, strict=True)])
-        widths = _no_lone_word(headers, columns, widths, minimum, size, padding)
+        widths = _no_lone_word(headers, columns, widths, minimum, size, padding, measure)
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     return ColumnPlan(tuple(minimum), False, tuple(minimum), tuple(natural))
 
 
-def _lone_word(text: str, inner: float, size: float) -> bool:
+def _lone_word(text: str, inner: float, size: float, measure: Measure | None = None) -> bool:
     """Whether heading ``text`` (bold, on lines of its own where it holds none it was given), wrapped into ``inner``
     points, ends on a line of one short word (a third of the column or less: "it" under "Share / reporting")."""
     words = _words(text)
     if len(words) < 2 or "\n" in text:
         return False
-    lines = wrapped_lines(text, inner, size, bold=True)
-    return (lines > 1 and text_width(words[-1], size, bold=True) <= inner / 3
-            and wrapped_lines(" ".join(words[:-1]), inner, size, bold=True) == lines - 1)
+    width = measure or text_width
+    lines = wrapped_lines(text, inner, size, bold=True, measure=measure)
+    return (lines > 1 and width(words[-1], size, bold=True) <= inner / 3
+            and wrapped_lines(" ".join(words[:-1]), inner, size, bold=True, measure=measure) == lines - 1)
 
 
-def _mended(text: str, inner: float, size: float, least: float) -> float | None:
+def _mended(text: str, inner: float, size: float, least: float, measure: Measure | None = None) -> float | None:
     """The width (points of text) nearest ``inner`` at which heading ``text`` no longer ends on a lone short word
     (:func:`_lone_word`): narrower, no less than ``least``, on as many lines, where its breaks can be balanced
     ("Share / reporting it" rather than "Share reporting / it"), else wider, on fewer lines; None where neither is."""
-    lines = wrapped_lines(text, inner, size, bold=True)
+    lines = wrapped_lines(text, inner, size, bold=True, measure=measure)
     # (a hundredth of a point over a run's width, so that the run fits on a line whatever the rounding)
-    runs = [w + 0.01 for w in _runs(text, size, True)]
-    narrower = [w for w in runs if least <= w < inner and wrapped_lines(text, w, size, bold=True) <= lines
-                and not _lone_word(text, w, size)]
+    runs = [w + 0.01 for w in _runs(text, size, True, measure)]
+    narrower = [w for w in runs if least <= w < inner and wrapped_lines(text, w, size, bold=True, measure=measure)
+                <= lines and not _lone_word(text, w, size, measure)]
     if narrower:
         return max(narrower)
-    return next((w for w in runs if w > inner and wrapped_lines(text, w, size, bold=True) < lines
-                 and not _lone_word(text, w, size)), None)
+    return next((w for w in runs if w > inner and wrapped_lines(text, w, size, bold=True, measure=measure) < lines
+                 and not _lone_word(text, w, size, measure)), None)
 
 
-def _runs(text: str, size: float, bold: bool) -> list[float]:
+def _runs(text: str, size: float, bold: bool, measure: Measure | None = None) -> list[float]:
     """The widths of every run of consecutive words of each line of ``text``, least first: the widths at which its
     wrapping can change."""
-    space = text_width(" ", size, bold=bold)
+    width = measure or text_width
+    space = width(" ", size, bold=bold)
     found = set()
     for line in text.split("\n"):
         # measured as wrapped_lines measures a line: its words and the spaces between them
-        widths = [text_width(w, size, bold=bold) for w in _words(line)]
+        widths = [width(w, size, bold=bold) for w in _words(line)]
         for a in range(len(widths)):
             run = -space
             for w in widths[a:]:
@@ -169,14 +191,14 @@ def _runs(text: str, size: float, bold: bool) -> list[float]:
     return sorted(found)
 
 
-def _narrowest(text: str, inner: float, size: float, bold: bool) -> float:
+def _narrowest(text: str, inner: float, size: float, bold: bool, measure: Measure | None = None) -> float:
     """The least width (points of text) into which ``text`` wraps onto no more lines than into ``inner``."""
-    lines = wrapped_lines(text, inner, size, bold=bold)
-    runs = [w for w in _runs(text, size, bold) if w <= inner]
+    lines = wrapped_lines(text, inner, size, bold=bold, measure=measure)
+    runs = [w for w in _runs(text, size, bold, measure) if w <= inner]
     lo, hi = 0, len(runs)  # the first run width that keeps the lines (the widest does: the greedy wrapping's lines)
     while lo < hi:
         mid = (lo + hi) // 2
-        if wrapped_lines(text, runs[mid] + 0.01, size, bold=bold) <= lines:
+        if wrapped_lines(text, runs[mid] + 0.01, size, bold=bold, measure=measure) <= lines:
             hi = mid
         else:
             lo = mid + 1
@@ -184,7 +206,7 @@ def _narrowest(text: str, inner: float, size: float, bold: bool) -> float:
 
 
 def _no_lone_word(headers: Sequence[str], columns, widths: list[float], minimum: Sequence[float], size: float,
-                  padding: float) -> list[float]:
+                  padding: float, measure: Measure | None = None) -> list[float]:
     """``widths`` with a column whose heading ends on a line of one short word ("Share reporting it": "it" alone on a
     third line) made narrower where that balances its breaks on as many lines, the room going to the others by
     their widths, else as much wider as takes that line away, where the other columns can give the room without any of
@@ -195,12 +217,12 @@ def _no_lone_word(headers: Sequence[str], columns, widths: list[float], minimum:
 
     def slack(k: int) -> float:
         cells = {(str(c), False) for c in columns[k]} | {(str(headers[k]), True)}
-        need = max(_narrowest(text, inner[k], size, bold) for text, bold in cells)
+        need = max(_narrowest(text, inner[k], size, bold, measure) for text, bold in cells)
         return max(0.0, min(inner[k] - need, widths[k] - minimum[k]))
 
     for j, header in enumerate(headers):
-        wanted = _mended(str(header), inner[j], size, minimum[j] - padding) if _lone_word(
-            str(header), inner[j], size) else None
+        wanted = _mended(str(header), inner[j], size, minimum[j] - padding, measure) if _lone_word(
+            str(header), inner[j], size, measure) else None
         if wanted is None:
             continue
         more = wanted - inner[j]
@@ -226,7 +248,7 @@ def _no_lone_word(headers: Sequence[str], columns, widths: list[float], minimum:
     return widths
 
 
-def breaks_a_word(text: str, width: float, *, size: float, padding: float = 0.0) -> bool:
+def breaks_a_word(text: str, width: float, *, size: float, padding: float = 0.0, measure: Measure | None = None) -> bool:
     """Whether a word of ``text`` (a 64-character fingerprint) is wider than a column of ``width`` points (``padding``
     off) at ``size``, so that the renderer would break it: a value so long goes on a row of its own across the table.
 
@@ -237,7 +259,7 @@ def breaks_a_word(text: str, width: float, *, size: float, padding: float = 0.0)
     >>> breaks_a_word("Holm", 250, size=9), breaks_a_word("", 0, size=9)
     (False, False)
     """
-    return _longest_word(text, size, False) > width - padding
+    return _word_width(text, size, False, None, measure) > width - padding
 
 
 def _share(minimum: list[float], natural: list[float], room: float, weights: list[float]) -> list[float]:
@@ -358,7 +380,8 @@ def _balanced(parts: list[list[int]], keys: list[int], minimum: Sequence[float])
 
 
 def table_height(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], *, size: float,
-                 padding: float = 8.0, line: float = 1.2, row_padding: float = 3.0) -> float:
+                 padding: float = 8.0, line: float = 1.2, row_padding: float = 3.0,
+                 measure: Measure | None = None) -> float:
     """Estimated height (points) of a table with these column widths.
 
     Examples
@@ -371,13 +394,15 @@ def table_height(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: 
     inner = [max(w - padding, 1.0) for w in widths]
 
     def row_height(cells: Sequence[str], bold: bool) -> float:
-        lines = max((wrapped_lines(str(c), w, size, bold=bold) for c, w in zip(cells, inner, strict=True)), default=1)
+        lines = max((wrapped_lines(str(c), w, size, bold=bold, measure=measure) for c, w in zip(cells, inner, strict=True)),
+                    default=1)
         return lines * size * line + row_padding
 
     return row_height(headers, True) + sum(row_height(r, False) for r in rows)
 
 
-def mean_lines(rows: Sequence[Sequence[str]], widths: Sequence[float], *, size: float, padding: float = 8.0) -> float:
+def mean_lines(rows: Sequence[Sequence[str]], widths: Sequence[float], *, size: float, padding: float = 8.0,
+               measure: Measure | None = None) -> float:
     """Average number of lines of a body row (its tallest cell) with these column widths.
 
     Examples
@@ -388,5 +413,5 @@ def mean_lines(rows: Sequence[Sequence[str]], widths: Sequence[float], *, size: 
     if not rows:
         return 1.0
     inner = [max(w - padding, 1.0) for w in widths]
-    return sum(max((wrapped_lines(str(c), w, size) for c, w in zip(r, inner, strict=True)), default=1)
+    return sum(max((wrapped_lines(str(c), w, size, measure=measure) for c, w in zip(r, inner, strict=True)), default=1)
                for r in rows) / len(rows)
