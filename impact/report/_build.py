@@ -1178,9 +1178,6 @@ def _by_status_blocks(ctx) -> list:
                         "across the impacts weighted."))} if weighted else {})})]
 
 
-#: The power at which :func:`_by_status_weighted_limits` gives the least difference each test would find.
-_BY_STATUS_POWER = 0.8
-
 
 def _by_status_weighted_limits(ctx, bs: pd.DataFrame) -> str:
     """The change by status table's sentences on what its weighted fit could not do (truth56): the impacts whose
@@ -1210,19 +1207,16 @@ def _by_status_weighted_limits(ctx, bs: pd.DataFrame) -> str:
     return out + (
         f" At this study's size the weighted fit has about {eff['n_effective']:.0f} effective participant-waves of "
         f"the {eff['n_obs']:.0f} interviewed (Kish; median over the {ctx.many} weighted), and its test of the "
-        f"difference at {ctx.wave(last).lower()} would find, with {_BY_STATUS_POWER:.0%} power at {ctx.alpha:g}, "
+        f"difference at {ctx.wave(last).lower()} would find, with {_POWER:.0%} power at {ctx.alpha:g}, "
         f"only a ratio of the odds ratios of about {w:.1f} or more (or {1 / w:.2f} or less; the complete cases' "
         f"about {cc:.1f}): a smaller difference the weighted test does not find is not shown absent.")
 
 
 def _least_ratio(ctx, se: pd.Series, df: pd.Series) -> float:
-    """The least ratio of the odds ratios a t test of one difference finds with :data:`_BY_STATUS_POWER` power at
-    alpha, the median over the rows' standard errors and df: ``exp((t(1 - alpha/2, df) + t(power, df)) x se)`` (the
-    usual minimum detectable effect, e.g. Bloom 1995, Evaluation Review 19(5))."""
-    from scipy import stats as st
-
-    z = st.t.ppf(1 - ctx.alpha / 2, df.astype(float)) + st.t.ppf(_BY_STATUS_POWER, df.astype(float))
-    return float(np.exp(np.median(z * se.astype(float))))
+    """The least ratio of the odds ratios a t test of one difference finds with :data:`_POWER` power at alpha, the
+    median over the rows' standard errors and df: the exponent of :func:`_detectable_log_odds` (the usual minimum
+    detectable effect, e.g. Bloom 1995, Evaluation Review 19(5))."""
+    return float(np.exp(np.median(_detectable_log_odds(se.astype(float), df.astype(float), ctx.alpha))))
 
 
 def _by_status_firth_limits(ctx, bs: pd.DataFrame) -> str:
@@ -1244,7 +1238,7 @@ def _by_status_firth_limits(ctx, bs: pd.DataFrame) -> str:
     names = [ctx.code(c).lower() for c in diff["code"].unique()]
     median = ", the median over those impacts" if len(names) > 1 else ""
     return (f" Where the fit is Firth's ({_listed(names)}), its test of one wave's difference would find, with "
-            f"{_BY_STATUS_POWER:.0%} power at {ctx.alpha:g}, only a ratio of the odds ratios of {_listed(at)} (from "
+            f"{_POWER:.0%} power at {ctx.alpha:g}, only a ratio of the odds ratios of {_listed(at)} (from "
             f"the fits' standard errors{median}): "
             "a share near all or none carries little information on the log-odds scale, and a smaller difference its "
             "test does not find is not shown absent.")
@@ -8368,6 +8362,8 @@ def _detectable_shift(rows: pd.DataFrame, n_a: int, n_b: int, alpha: float) -> f
 
 
 #: Power at which the models' detectable odds ratios are given (as the council comparison's detectable difference).
+#: The power at which the report gives the least difference a test would find (the models' and the change by status
+#: table's notes alike).
 _POWER = 0.8
 
 
