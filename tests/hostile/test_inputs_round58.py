@@ -451,3 +451,22 @@ def test_guard_a_review_workbook_is_not_written_under_a_name_windows_forbids(exp
             export_review(segments, coded=coded, path=tmp_path / name)
         assert not (tmp_path / name).exists()
 
+
+
+def test_guard_export_qdpx_keeps_a_users_own_files_of_the_same_names(study_dir, tmp_path, capsys):
+    """A project of the user's under FILE is refused without --overwrite; their FILE.qdc is moved to a .bak."""
+    from impact.cli import main
+
+    out = tmp_path / "exports"
+    out.mkdir()
+    (out / "project.qdpx").write_bytes(b"my own project")
+    assert main(["export-qdpx", str(study_dir), str(out / "project.qdpx")]) == 2
+    assert "project.qdpx" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["project.qdpx"]
+    (out / "project.qdpx").unlink()
+    (out / "project.qdc").write_text("my own codebook", encoding="utf-8")
+    assert main(["export-qdpx", str(study_dir), str(out / "project.qdpx")]) == 0
+    capsys.readouterr()
+    kept = [p for p in out.iterdir() if p.name.startswith("project.qdc") and p.name.endswith(".bak")]
+    assert [p.read_text(encoding="utf-8") for p in kept] == ["my own codebook"]
+    assert zipfile.is_zipfile(out / "project.qdpx")
