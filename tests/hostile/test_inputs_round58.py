@@ -15,7 +15,7 @@
 
 Each test here failed on main (checked by running this file against main's package), except those named ``guard``:
 shapes already right (formulas without a cached value, numbers for codes, hidden and sorted rows, moved or renamed
-columns, merged cells, renamed or added sheets, a file named sources in OUTDIR, spaces and apostrophes typed, a row twice, contradicting decisions,
+columns, merged cells, renamed or added sheets, codes typed as numbers and notes as dates, a file named sources in OUTDIR, spaces and apostrophes typed, a row twice, contradicting decisions,
 a CSV or a damaged file named .xlsx, paths escaping a .qdpx, duplicate GUIDs, missing sources, a user's own file in
 OUTDIR, names Windows forbids).  The peak memory of importing a zip bomb and sheets at the reader's limits is
 measured in bench/review_zip_bomb.py, not here.
@@ -470,3 +470,21 @@ def test_guard_export_qdpx_keeps_a_users_own_files_of_the_same_names(study_dir, 
     kept = [p for p in out.iterdir() if p.name.startswith("project.qdc") and p.name.endswith(".bak")]
     assert [p.read_text(encoding="utf-8") for p in kept] == ["my own codebook"]
     assert zipfile.is_zipfile(out / "project.qdpx")
+
+
+def test_guard_a_code_and_a_note_a_spreadsheet_stored_as_number_or_date_are_read_as_typed(tmp_path):
+    """other_code '7' typed (stored as the number 7, or 7.0) is the code '7'; a note Excel took for a date is its date."""
+    import datetime
+
+    codebook = pd.DataFrame({"code_id": ["morale", "7"], "label": ["Morale", "Seven"]})
+    path = _export(tmp_path / "numbers.xlsx", codebook=codebook)
+
+    def edit(wb, ws, col):
+        _decide(ws, col, {2: "other", 3: "other"})
+        _decide(ws, col, {2: 7, 3: 7.0}, column="other_code")
+        _decide(ws, col, {2: datetime.datetime(2024, 3, 1)}, column="notes")
+
+    result, _ = _read(_edited(path, tmp_path, edit, name="numbers-edited.xlsx"))
+    chosen = result[result["present"].fillna(False).astype(bool)]
+    assert sorted(zip(chosen["unit"], chosen["code"], strict=True)) == [("I1:1", "7"), ("I1:2", "7")]
+    assert set(result.loc[result["sheet_row"] == 2, "notes"]) == {"2024-03-01"}
