@@ -725,28 +725,57 @@ _OTHER_PACKAGES = (
 )
 
 
+def _opendocument_kind(gz: GuardedZip) -> str | None:
+    """The kind of an OpenDocument package ('text', 'spreadsheet'), from the ``mimetype`` member it starts with; None
+    for an archive of another kind."""
+    mimetype = gz.find("mimetype")
+    if mimetype is None:
+        return None
+    said = b"".join(gz.stream(mimetype, max_bytes=256))[:100].decode("ascii", "replace").strip()
+    return said.rsplit(".", 1)[-1] if said.startswith("application/vnd.oasis.opendocument") else None
+
+
+def _main_content_type(gz: GuardedZip) -> str:
+    """The content type of an Office Open XML package's main part, as ``[Content_Types].xml`` gives it (the first
+    ending ``main+xml``); "" where there is none."""
+    types = gz.find("[Content_Types].xml")
+    if types is None:
+        return ""
+    parts = stream_xml(gz, types, _Collect("Override"), max_bytes=MiB)
+    return next((p.get("ContentType", "") for p in parts if p.get("ContentType", "").endswith("main+xml")), "")
+
+
 def _package_kind(gz: GuardedZip) -> tuple[str, str] | None:
     """What an archive named .docx is, where it is another kind of package (an OpenDocument text, a macro-enabled
     document, a template, a workbook): ``(what it is, what to do)``; None for a Word Document or a package of a
     kind not told apart here (read as one, and refused where it cannot be)."""
-    mimetype = gz.find("mimetype")  # an OpenDocument file starts with a member naming its type
-    if mimetype is not None:
-        said = b"".join(gz.stream(mimetype, max_bytes=256))[:100].decode("ascii", "replace").strip()
-        if said.startswith("application/vnd.oasis.opendocument"):
-            kind = said.rsplit(".", 1)[-1]
-            return (f"an OpenDocument {kind} (as LibreOffice or Google Docs saves it)",
-                    "open it and save it as \"Word Document (.docx)\" (in LibreOffice: File > Save As, type \"Word "
-                    "2007-365\")")
-    types = gz.find("[Content_Types].xml")
-    if types is None:
-        return None
-    for part in stream_xml(gz, types, _Collect("Override"), max_bytes=MiB):
-        content_type = part.get("ContentType", "")
-        if content_type.endswith("main+xml"):
-            for needle, what, todo in _OTHER_PACKAGES:
-                if needle in content_type:
-                    return what, todo
-    return None
+    if (kind := _opendocument_kind(gz)) is not None:
+        return (f"an OpenDocument {kind} (as LibreOffice or Google Docs saves it)",
+                "open it and save it as \"Word Document (.docx)\" (in LibreOffice: File > Save As, type \"Word "
+                "2007-365\")")
+    content_type = _main_content_type(gz)
+    return next(((what, todo) for needle, what, todo in _OTHER_PACKAGES if needle in content_type), None)
+
+
+#: Packages an .xlsx may turn out to be, by the content type of their main part: what each is (an Excel workbook's
+#: own, ``...spreadsheetml.sheet.main+xml``, and its macro-enabled and template forms, are read as workbooks).
+_NOT_WORKBOOKS = (
+    ("wordprocessingml.", "a Word document"),
+    ("presentationml.", "a PowerPoint presentation"),
+)
+_SAVE_AS_XLSX = "open it and save it as \"Excel Workbook (.xlsx)\" (in LibreOffice: File > Save As, type \"Excel 2007-365\")"
+
+
+def _not_a_workbook(gz: GuardedZip) -> str | None:
+    """What an archive given as an .xlsx is, where it is another kind of package (an OpenDocument spreadsheet, a Word
+    document), said with what to do; None for a workbook or a package of a kind not told apart here.  openpyxl said
+    of an OpenDocument spreadsheet "There is no item named '[Content_Types].xml' in the archive"."""
+    if (kind := _opendocument_kind(gz)) is not None:
+        what = "spreadsheet (.ods, as LibreOffice Calc saves it)" if kind == "spreadsheet" else kind
+        return f"it is an OpenDocument {what}, not an Excel workbook: {_SAVE_AS_XLSX}"
+    content_type = _main_content_type(gz)
+    return next((f"it is {what}, not an Excel workbook: {_SAVE_AS_XLSX}" for needle, what in _NOT_WORKBOOKS
+                 if needle in content_type), None)
 
 
 def _main_part(gz: GuardedZip) -> str:
@@ -989,6 +1018,8 @@ def load_workbook(
     name = label or str(path)
     with open_archive(path, label=name, limits=limits, kind=".xlsx workbook") as gz:
         check_workbook(gz, limits=sheet_limits)
+        if (other := _not_a_workbook(gz)) is not None:
+            raise InputError(f"{name}: not a readable .xlsx workbook ({other})")
         if strict_ooxml(gz, "xl/workbook.xml"):  # openpyxl reads no sheet of it: 'sheets missing, it has []'
             raise InputError(f"{name}: saved as \"Strict Open XML Spreadsheet\", which cannot be read - expected an "
                              "\"Excel Workbook (.xlsx)\": open it and save it again as that type")

@@ -815,8 +815,11 @@ def read_rows(ws, *, file: str, expected: list[str],
     records = []
     blank: list[int] = []
     for cells in rows[1:]:
-        if all(c.value in (None, "") for c in cells):
-            blank.append(cells[0].row)  # no data, and not the sheet's end: the rows below are read
+        if all(c.data_type != "f" and cell_text(c.value) == "" for c in cells):
+            # no data (spaces alone are none: a program that saved the sheet's empty rows with a space or an empty
+            # text in a cell made each an 'added row' without its row id), and not the sheet's end: the rows below
+            # are read
+            blank.append(cells[0].row)
             continue
         rownum = cells[0].row
         rec: dict = {}

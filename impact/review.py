@@ -290,7 +290,9 @@ def _codes_offered(wb, path: Path, meta: dict[str, str], problems: list[Problem]
     """
     if _CODES not in wb.sheetnames:
         return None
-    listed = [(row, _xlsx.cell_text(r[0])) for row, r in
+    # each as exported: a code a spreadsheet would run as a formula ('-3', '=x') was written behind an apostrophe,
+    # which came back with it, and the sheet's own codes were refused as added to it
+    listed = [(row, restore_cell(_xlsx.cell_text(r[0]))) for row, r in
               enumerate(wb[_CODES].iter_rows(min_row=2, max_col=1, values_only=True), start=2)]
     codes = {code for _, code in listed} - {""}
     try:
@@ -395,7 +397,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
     for row, rec, orig, n_bad in checked:
         bad_before = len(problems) - n_bad
         decision = rec["decision"].strip().lower()
-        other = rec["other_code"].strip()
+        other = restore_cell(rec["other_code"].strip())  # chosen from the list: as the 'codes' sheet holds it
         if rec["__formulas__"] & {"decision", "other_code"}:
             continue  # told as a formula: its text is no decision to judge
         if not decision and not other and row in gaps:

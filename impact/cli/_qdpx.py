@@ -136,6 +136,14 @@ def _check_import_folder(out: Path, study: str | None) -> None:
                          "imported project elsewhere")
     if (other := other_kind_refusal(out, out, "import-qdpx", "write the imported project into another folder")):
         raise InputError(other)
+    sources = out / "sources"
+    if sources.is_symlink() or (sources.exists() and not sources.is_dir()):
+        # the source texts were written through the link, into a folder of the user's outside OUTDIR (a file in
+        # its place was told only as a failure to make the folder); a file linked is moved to a .bak, never followed
+        what = f"a link to {os.readlink(sources)}" if sources.is_symlink() else "a file"
+        raise InputError(f"{sources}: {what} - expected no such name, or the folder of source texts an earlier "
+                         "import wrote (the texts are written into it): move it away or write the imported project "
+                         "into another folder")
     marker = out / OUTPUT_MARKER
     if (marker.exists() or marker.is_symlink()) and output_kind(out) is None:  # never written over
         raise InputError(f"{marker}: impact keeps the kind of the folder here, but this file is not impact's - "
