@@ -149,3 +149,19 @@ def test_planted_counting_is_recovered(tmp_path, case, utf16, crlf_one, bom):
     if got != [text[a:b] for a, b in spans]:
         # only where two countings place the spans differently and fit equally, and impact said so
         assert any("equally well" in str(w.message) for w in caught), (text, spans, got)
+
+
+def test_cli_import_says_a_positions_warning_once(tmp_path, capsys):
+    # import-qdpx printed the positions' warning twice (the caught warning and the project's issue), in its output
+    # and in report.txt (found by inputs58)
+    from impact.cli import main
+
+    text = "Partnership working improved markedly across agencies."
+    f = _project(tmp_path / "t.qdpx", {"s": text}, [("s", 3, 9), ("s", 14, 22), ("s", 30, 37)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QdpxWarning)
+        assert main(["import-qdpx", str(f), str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    report = (tmp_path / "out" / "report.txt").read_text(encoding="utf-8")
+    for said in (out, report):
+        assert said.count("no way of counting fits the positions") == 1, said

@@ -176,7 +176,10 @@ def run_import(args) -> int:
 
                 codebook_arg = Codebook.load(codebook_arg)
             coded, codebook = study_codings_from_project(project, study=study, codebook=codebook_arg)
-    notes += [f"warning: {w.message}" for w in caught if issubclass(w.category, QdpxWarning)]
+    # a warning the project's own issues carry too (the positions' counting) is said once, as its issue (listed below)
+    told = [f": {m}" for m in project.issues["message"]]
+    notes += [f"warning: {w.message}" for w in caught if issubclass(w.category, QdpxWarning)
+              and not any(str(w.message).endswith(m) for m in told)]
     _check_import_folder(out, args.study)  # again: the folder may have changed while the project was read
     with rolled_back_on_failure() as changes:  # a failure part-way leaves the folder as it was
         report, path = _write_import(project, coded, codebook, out, notes, changes, source=Path(args.file).name)
