@@ -52,15 +52,16 @@ def _caveats(findings) -> str:
     return " ".join(b.text for b in summary_of(findings).blocks if isinstance(b, Callout))
 
 
-def test_missed_interviews_by_status_are_said_not_at_random(informative, control):
+def test_missed_interviews_by_status_are_said(informative, control):
     """Planted: participants in intervention miss the later interviews far more often. The summary said nothing of it;
-    it now says that the missed interviews are not at random, with the shares interviewed at the wave of the widest
+    it now says that participants in intervention were interviewed less often, with the shares interviewed at the wave of the widest
     gap, each recomputed here from the study. The control study (missed interviews alike by status) has no such
     caveat: no false alarm."""
     study, _, findings = informative
     said = _caveats(findings)
-    assert "Missed interviews are not at random: participants in councils in intervention were interviewed less " \
-           "often" in said, said
+    # truth59: what the test found, no longer "Missed interviews are not at random" (one test, and the wrong term)
+    assert "Participants in councils in intervention were interviewed less often than those in councils not in " \
+           "intervention" in said, said
     found = re.search(r"at ([a-z -]+), (\d+)% of those listed against (\d+)%", said)
     assert found, said
     wave = next(w for w in study.wave_ids if study.waves.set_index("wave").loc[w, "label"].lower().startswith(
@@ -71,7 +72,7 @@ def test_missed_interviews_by_status_are_said_not_at_random(informative, control
     assert int(found.group(3)) == round(100 * share["no_intervention"]), (found.groups(), share)
     # the planted gap is at a later wave, never at the first
     assert wave != study.wave_ids[0]
-    assert "not at random" not in _caveats(control[2])
+    assert "were interviewed less often" not in _caveats(control[2])
 
 
 def test_attrition_by_status_table(informative):
@@ -93,4 +94,4 @@ def test_attrition_by_status_table(informative):
     later = table[table["wave"] == study.wave_ids[-1]].set_index("status")["share_interviewed"]
     assert later["intervention"] < later["no_intervention"] - 0.2, later
     note = report_table(findings, "attrition_by_status").notes
-    assert "not at random" in note, note
+    assert "response differed by status at the 5% level" in note, note

@@ -625,9 +625,11 @@ def _response_by_status(ctx) -> dict | None:
     as the report's models are fitted (bias-reduced sandwich, t reference). ``{"odds_ratio", "ci_low", "ci_high",
     "p_value", "wave"}`` (``wave``: the wave of the widest gap between the groups' shares interviewed, both shown), or
     None where the test cannot be made or would describe fewer councils on a side than :func:`_fewest_councils`.
-    Missed interviews that depend on status are not missing at random for every figure pooling the councils
-    (truth47: stats21's bench found complete cases then biased). Computed once per report: :attr:`_Ctx.response_test`
-    reads it."""
+    Where response differs by status, a figure pooling the councils rests more on the group interviewed more often
+    (truth47: stats21's bench found complete cases then biased); the interviews are then missing at random given
+    status in Rubin's sense at best (what the weighted fits assume), and whether they also depend on what a participant
+    missed would have said (missing not at random) no test here can show (truth59). Computed once per report:
+    :attr:`_Ctx.response_test` reads it."""
     grid = ctx.response
     if grid is None or not len(grid):
         return None
@@ -685,8 +687,9 @@ def _response_test_words(ctx) -> str:
     return (f" A binomial GEE of being interviewed on wave and intervention status, councils as clusters: odds ratio "
             f"of being interviewed in intervention vs not {format_ratio(r['odds_ratio'])} ({ctx.level} CI "
             f"{format_ratio(r['ci_low'])} to {format_ratio(r['ci_high'])}, {_p_words(r['p_value'], ctx.alpha)})"
-            + (": the missed interviews depend on status, so they are not at random for figures pooling the "
-               "councils." if r["p_value"] < ctx.alpha else
+            + (f": response differed by status at the {_level_words(ctx.alpha)} level, so figures pooling the "
+               f"councils may lean towards the group interviewed more often. {_WEIGHTED_ASSUME}."
+               if r["p_value"] < ctx.alpha else
                ": no significant difference by status, which is not evidence that there is none.")
             + RESPONSE_TEST_RATES)
 
@@ -720,7 +723,8 @@ def _response_test_said(ctx) -> str:
     less, more = (("in intervention", "not in intervention") if r["odds_ratio"] < 1 else
                   ("not in intervention", "in intervention"))
     return (f" Participants in councils {less} were interviewed significantly less often than those in councils {more} "
-            f"({where}): the missed interviews are not at random.")
+            f"({where}), so the complete-case figures rest more on councils {more}; {_WEIGHTED_ASSUME[0].lower()}"
+            f"{_WEIGHTED_ASSUME[1:]}.")
 
 
 def _weighted_waves(ctx) -> pd.DataFrame:
@@ -731,7 +735,7 @@ def _weighted_waves(ctx) -> pd.DataFrame:
     ``w_estimate``, ``w_se``, ``w_ci_low``, ``w_ci_high``, ``w_p_adjusted`` (Holm's, as the models' and the summary's:
     :func:`_weighted_holm`), ``differs`` (the two are further apart than the larger of their standard errors) and
     ``disagree`` (significant after Holm's adjustment in one and not the other, or in opposite directions: what the
-    summary calls a disputed change where the missed interviews are not at random, :func:`_weighted_disputed`). Of the
+    summary calls a disputed change where response differs by status, :func:`_weighted_disputed`). Of the
     terms the summary reads (:func:`_readable_models`) that are GEE fits on both sides (a Firth estimate is not set
     beside a weighted GEE). Under participants in intervention planted to miss the later interviews, stats21's bench
     found the complete-case wave terms of a model without status biased (-0.18) and the weighted ones not; the report
@@ -823,7 +827,7 @@ def _weighted_change_caveat(ctx) -> str | None:
 
 def _weighted_waves_blocks(ctx) -> list:
     """The models' changes across the waves beside the weighted ones (:func:`_weighted_waves`), where a change since
-    the first wave differs by more than a standard error (truth48), or where the missed interviews are not at random
+    the first wave differs by more than a standard error (truth48), or where response differs by status
     and the two disagree on a change, which the summary then calls disputed (truth51: the weighted figures it named
     were in no table): a sentence saying why and a table of every change set side by side, odds ratios, intervals
     and Holm-adjusted p-values. None where neither holds (a study whose interviews were missed alike by status)."""
@@ -851,7 +855,7 @@ def _weighted_waves_blocks(ctx) -> list:
                     "one is the better guide where the missed interviews depend on wave and status alone.")
     if disputed.any():
         n = int(disputed.sum())
-        said.append(f"The missed interviews are not at random, and the weighted models and the complete-case ones, "
+        said.append(f"{_response_lead(ctx)}, and the weighted models and the complete-case ones, "
                     f"Holm-adjusted alike, disagree on {_say(n)} change{'' if n == 1 else 's'} across the waves (one "
                     "significant and the other not, or the two in opposite directions): the table sets every change "
                     "weighted beside the complete cases, and the summary states none on which they disagree as found, "
@@ -1131,7 +1135,8 @@ def _by_status_blocks(ctx) -> list:
            "estimated chance of being interviewed at the wave, on wave, status at the wave and whether they reported "
            "the impact at the first wave; working independence, the same sandwich and F test; Holm-adjusted across "
            "the impacts weighted; not made for a Firth fit): its ratio of the odds ratios at the wave and its test "
-           "that the change differs. Where missed interviews are not at random and the two tests disagree at "
+           "that the change differs. Where response differs by status (the sample section's test) and the two "
+           "tests disagree at "
            f"{ctx.alpha:g}, the summary calls the difference disputed." if weighted else "")
         + _by_status_weighted_limits(ctx, bs)
         + (" Where a count of participants reporting an impact at a wave in a status group is suppressed, that "
@@ -1226,7 +1231,9 @@ def _by_status_firth_limits(ctx, bs: pd.DataFrame) -> str:
     test of each later wave's difference would find with 80% power at alpha, from each fit's standard error
     (:func:`_least_ratio`, the median over those impacts), at every later wave (the difference may lie at one wave
     only, as where councils are in intervention at one wave). Firth's fits have no weighted fit, so the weighted
-    sentence (:func:`_by_status_weighted_limits`) never gave it. Empty where no such fit is published."""
+    sentence (:func:`_by_status_weighted_limits`) never gave it. The figure is a Wald approximation, and said to be one
+    with the power measured at it (:data:`FIRTH_DETECTABLE_RATES`, truth59: 35% at 20 councils, where truth58 stated
+    it as 80%). Empty where no such fit is published."""
     if "estimator" not in bs.columns:
         return ""
     diff = bs[bs["term"].eq("change_difference") & bs["estimator"].eq("firth") & bs["_shown"].astype(bool)]
@@ -1237,11 +1244,24 @@ def _by_status_firth_limits(ctx, bs: pd.DataFrame) -> str:
           for w in ctx.later for part in [diff[diff["wave"].eq(w)]] if len(part)]
     names = [ctx.code(c).lower() for c in diff["code"].unique()]
     median = ", the median over those impacts" if len(names) > 1 else ""
-    return (f" Where the fit is Firth's ({_listed(names)}), its test of one wave's difference would find, with "
-            f"{_POWER:.0%} power at {ctx.alpha:g}, only a ratio of the odds ratios of {_listed(at)} (from "
-            f"the fits' standard errors{median}): "
-            "a share near all or none carries little information on the log-odds scale, and a smaller difference its "
-            "test does not find is not shown absent.")
+    return (f" Where the fit is Firth's ({_listed(names)}), its standard error puts the least ratio of the odds ratios "
+            f"its test of one wave's difference would find with {_POWER:.0%} power at {ctx.alpha:g} at "
+            f"{_listed(at)}{median}: an approximation, as near all or none the standard error hardly changes with "
+            f"the difference or the study's size (a share near all or none carries little information on the "
+            f"log-odds scale).{FIRTH_DETECTABLE_RATES} A difference its test does not find is not shown absent, "
+            "however large.")
+
+
+#: What the Firth fits' least detectable ratio was measured to give (truth59; ``python -m
+#: bench.truth59_firth_detectable``, bench/truth59_firth_detectable.json: 200 simulated studies a size and phase, one
+#: status group's share near all at the later wave, impact's own change_by_status, alpha 0.05). The figure, from the
+#: fit's Wald standard error, is about the same at every size (98, 78, 71) while the test's power grows with the study:
+#: it was honest at 30 and 40 councils and overstated what the test finds at 20, where no ratio reaches 80% power.
+FIRTH_DETECTABLE_RATES = (" In generated studies with one status group's share near all at a wave, a ratio planted at "
+                          "the figure so stated (about 98, 78 and 71) was found in 69, 154 and 169 of 200 studies of "
+                          "20, 30 and 40 councils (35%, 77%, 85%), and one far larger (every participant of that group "
+                          "reporting it) in 66, 150 and 189 (33%, 75%, 95%): with few councils no ratio may be "
+                          "found with 80% power.")
 
 
 def _by_status_claimed(ctx, weak: dict[str, float]):
@@ -1254,7 +1274,7 @@ def _by_status_claimed(ctx, weak: dict[str, float]):
         return bs, bs, bs, bs
     doubtful = set(_doubtful_over_waves(ctx, weak))
     tests = bs[bs["term"].eq("differs") & bs["tested"].astype(bool)]
-    # where the missed interviews are not at random, a difference one fit claims and the other does not is no finding
+    # where response differs by status, a difference one fit claims and the other does not is no finding
     # either way (as for the changes, :func:`_weighted_disputed`): named with what each fit shows (truth54)
     disputed = _by_status_disputed(ctx, tests[tests["_weighted_shown"] & ~tests["code"].isin(doubtful)])
     claimed = tests[(tests["p_adjusted"] < ctx.alpha) & tests["_shown"].astype(bool)
@@ -1310,8 +1330,8 @@ def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
 def _by_status_disputed(ctx, tests: pd.DataFrame) -> pd.DataFrame:
     """The rows of ``tests`` (change by status tests, :func:`_by_status_rows`) whose complete-case and weighted tests
     (``p_adjusted``, ``w_p_adjusted``: each Holm-adjusted across the impacts it was made for) disagree on whether the
-    change differs at alpha, where the response test finds the missed interviews not at random
-    (:func:`_not_at_random`). A Firth fit has no weighted test and is not among them."""
+    change differs at alpha, where the response test finds that response differs by status
+    (:func:`_response_differs`). A Firth fit has no weighted test and is not among them."""
     r = ctx.response_test
     if r is None or not r["p_value"] < ctx.alpha or tests.empty or "w_p_adjusted" not in tests.columns:
         return tests.iloc[:0]
@@ -1321,7 +1341,8 @@ def _by_status_disputed(ctx, tests: pd.DataFrame) -> pd.DataFrame:
 
 
 def _by_status_disputed_sentence(ctx, disputed: pd.DataFrame) -> str:
-    """'Missed interviews are not at random, and the models of change by status weighted for them disagree with the
+    """'Participants in councils in intervention were interviewed less often ..., and the models of change by status
+    weighted for the missed interviews disagree with the
     complete-case models on whether the change across the waves differs by intervention status in ...': the impacts
     :func:`_by_status_disputed` found, each with what each fit shows (its Holm-adjusted p), none stated as found."""
     def shows(p: float) -> str:
@@ -1331,7 +1352,7 @@ def _by_status_disputed_sentence(ctx, disputed: pd.DataFrame) -> str:
     items = [f"{ctx.code(r.code).lower()} (complete cases: {shows(float(r.p_adjusted))}; weighted: "
              f"{shows(float(r.w_p_adjusted))})" for r in disputed.itertuples()]
     one = len(items) == 1
-    return ("Missed interviews are not at random, and the models of change by status weighted for them (each "
+    return (f"{_response_lead(ctx)}, and the models of change by status weighted for the missed interviews (each "
             "participant by the inverse of their estimated chance of being interviewed at the wave, on wave, "
             "intervention status and whether they reported the impact at the first wave) disagree with the "
             "complete-case models on whether the change across the waves differs by intervention status in "
@@ -1340,12 +1361,16 @@ def _by_status_disputed_sentence(ctx, disputed: pd.DataFrame) -> str:
             "fits' figures side by side.")
 
 
-def _not_at_random(ctx) -> str | None:
+def _response_differs(ctx) -> str | None:
     """The summary's caveat where participants in councils in intervention were interviewed significantly more or less
-    often than the others (:func:`_response_by_status`): the missed interviews are then not at random, and the
-    figures pooling the councils at a wave or following the same participants across the waves lean towards the
-    group interviewed more often. A 40-council study with participants in intervention missing 45% and 65% of the
-    later interviews (seed 47040) was told only how many were missed. None where the test finds no difference."""
+    often than the others (:func:`_response_by_status`): what the test found, with its figures, and what follows: the
+    figures pooling the councils at a wave or following the same participants across the waves may lean towards the
+    group interviewed more often, and the weighted fits assume that response depends only on what their response model
+    holds. A 40-council study with participants in intervention missing 45% and 65% of the later interviews (seed
+    47040) was told only how many were missed (truth47). It said "Missed interviews are not at random", a fact from one
+    test at 5% (truth57 found it false by chance at 150 councils) and the wrong term: missingness that depends on an
+    observed variable (status) is missing at random given it in Rubin's sense, and missing not at random (depending on
+    what was not said) is what no test here can show (truth59). None where the test finds no difference."""
     r = ctx.response_test
     if r is None or not r["p_value"] < ctx.alpha:
         return None
@@ -1355,15 +1380,39 @@ def _not_at_random(ctx) -> str | None:
     if r["shares"] is not None:
         a, b = r["shares"] if fewer else r["shares"][::-1]
         shares = f"at {ctx.short_wave(r['wave']).lower()}, {a:.0%} of those listed against {b:.0%}; "
-    return (f"Missed interviews are not at random: participants in councils {less} were interviewed less often than "
-            f"those in councils {more} ({shares}odds ratio of being interviewed {format_ratio(r['odds_ratio'])}, "
-            f"{ctx.level} CI {format_ratio(r['ci_low'])} to {format_ratio(r['ci_high'])}, "
-            f"{_p_words(r['p_value'], ctx.alpha)}; councils as clusters). Figures that pool councils in and not in intervention "
-            "(the shares of statements by wave and their change from wave to wave, expectations realised, impacts "
-            f"sustained) rest more on councils {more} at the waves where fewer of the others were interviewed; the "
-            "comparisons by status and the models, their changes across the waves included, allow for status, and the "
-            "sensitivity table of the models section weighs the models for the missed interviews (the sample section "
-            "gives them by status).")
+    return (f"Participants in councils {less} were interviewed less often than those in councils {more} ({shares}odds "
+            f"ratio of being interviewed {format_ratio(r['odds_ratio'])}, {ctx.level} CI {format_ratio(r['ci_low'])} "
+            f"to {format_ratio(r['ci_high'])}, {_p_words(r['p_value'], ctx.alpha)}; councils as clusters; a test at "
+            f"the {_level_words(ctx.alpha)} level, which can find a difference by chance). Figures that pool councils "
+            "in and not in intervention (the shares of statements by wave and their change from wave to wave, "
+            f"expectations realised, impacts sustained) may rest more on councils {more} at the waves where fewer of "
+            "the others were interviewed; the comparisons by status and the models, their changes across the waves "
+            "included, allow for status, and the sensitivity table of the models section weighs the models for the "
+            f"missed interviews (the sample section gives them by status). {_WEIGHTED_ASSUME}.")
+
+
+def _response_lead(ctx) -> str:
+    """'Participants in councils in intervention were interviewed less often than those not in intervention (the
+    sample section's test of response by status, p below 0.05)': what the response test found, opening the sentences
+    that set the weighted fits against the complete cases where it found response differing by status (truth59: they
+    opened "Missed interviews are not at random")."""
+    r = ctx.response_test
+    less, more = (("in intervention", "not in intervention") if r is None or r["odds_ratio"] < 1 else
+                  ("not in intervention", "in intervention"))
+    return (f"Participants in councils {less} were interviewed less often than those {more} (the sample section's "
+            f"test of response by status, p below {ctx.alpha:g})")
+
+
+def _level_words(alpha: float) -> str:
+    """'5%' of alpha 0.05, '1%' of 0.01, '0.5%' of 0.005."""
+    return f"{100 * alpha:g}%"
+
+
+#: What the fits weighted for missed interviews assume, said wherever response is found to differ by status (truth59).
+_WEIGHTED_ASSUME = ("The fits weighted for the missed interviews assume that whether a participant was interviewed "
+                    "depends only on what their response model holds (wave and intervention status, and for the "
+                    "change by status the participant's report at the first wave), not on what they would have said: "
+                    "that no test here can show")
 
 
 def _few_councils_groups(ctx) -> set[tuple[str, str]]:
@@ -2883,7 +2932,7 @@ def _weighted_disputed(ctx, holm: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFr
     """The rows of ``rows`` (readable models rows of wave terms or of the later-against-first-after contrasts, each
     family ``holm``) on which the same GEE weighted for missed interviews (``attrition_waves``, ``missing == "ipw"``)
     disagrees with the complete cases in significance after Holm's adjustment, or in direction where both are
-    significant; only where the response test finds the missed interviews not at random (:func:`_not_at_random`).
+    significant; only where the response test finds that response differs by status (:func:`_response_differs`).
     The weighted p-values are adjusted as the models' are (the wave terms of every impact together, each contrast
     of the waves after the review across the impacts), over the rows weighted. Columns of ``rows`` with ``w_estimate``
     and ``w_p_adjusted``; empty where nothing is set side by side. Complete cases read a change that the weighted fit
@@ -2903,16 +2952,17 @@ def _weighted_disputed(ctx, holm: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFr
 
 
 def _disputed_sentence(ctx, disputed: pd.DataFrame, between) -> str:
-    """'Missed interviews are not at random, and the models weighted for them disagree with the complete cases on
-    ...': the changes :func:`_weighted_disputed` found disputed, each named with what each fit shows, none stated as
-    found; ``between(r)`` names a row's two waves ("between early impact and longer-term change")."""
+    """'Participants in councils in intervention were interviewed less often ..., and the models weighted for the
+    missed interviews disagree with the complete cases on ...': the changes :func:`_weighted_disputed` found disputed,
+    each named with what each fit shows, none stated as found; ``between(r)`` names a row's two waves ("between early
+    impact and longer-term change")."""
     def shows(found: bool, estimate: float) -> str:
         return f"reported {'more' if estimate > 0 else 'less'} often" if found else "no significant change"
 
     items = [f"{ctx.code(r.code).lower()} {between(r)} (complete cases: {shows(r.p_adjusted < ctx.alpha, r.estimate)}; "
              f"weighted: {shows(r.w_p_adjusted < ctx.alpha, r.w_estimate)})" for r in disputed.itertuples()]
     one = len(items) == 1
-    return (f"Missed interviews are not at random, and the models weighted for them {_WEIGHTED_HOW} disagree with "
+    return (f"{_response_lead(ctx)}, and the models weighted for the missed interviews {_WEIGHTED_HOW} disagree with "
             "the complete-case models, Holm-adjusted alike, on " + _listed(items, semicolons=True)
             + f": {'this change is' if one else 'these changes are'} not stated as found, nor as absent; the "
             "longitudinal models section's table of the change across the waves weighted for missed interviews sets "
@@ -2948,7 +2998,7 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     doubtful = set(_doubtful_over_waves(ctx, weak))
     before = ctx.wave(first).lower()
     at = (lambda w: ctx.short_wave(w).lower()) if several else (lambda w: ctx.wave(w).lower())
-    # where the missed interviews are not at random, a change the weighted fit does not share is no finding either way
+    # where response differs by status, a change the weighted fit does not share is no finding either way
     disputed = _weighted_disputed(ctx, holm, rows[~rows["code"].isin(doubtful)])
     rows, argued = rows.drop(index=disputed.index), set(disputed["code"])
     sig = rows[rows["p_adjusted"] < ctx.alpha]
@@ -3141,7 +3191,7 @@ def _since_first_after(ctx, weak: dict[str, float]) -> list[str]:
     # (report truth round 35)
     unconfirmed = rows[doubtful & (rows["p_adjusted"] < ctx.alpha)]
     rows = rows[~doubtful]
-    # where the missed interviews are not at random, a change the weighted fit does not share is no finding either way
+    # where response differs by status, a change the weighted fit does not share is no finding either way
     disputed = _weighted_disputed(ctx, holm, rows)
     rows = rows.drop(index=disputed.index)
     sig = rows[rows["p_adjusted"] < ctx.alpha]
@@ -3740,9 +3790,9 @@ def _caveats(ctx) -> list[str]:
     missing = _councils_missing(ctx)
     if missing:
         out.append(missing)
-    not_at_random = _not_at_random(ctx)
-    if not_at_random:
-        out.append(not_at_random)
+    differs = _response_differs(ctx)
+    if differs:
+        out.append(differs)
     checked = _validation_caveat(ctx)
     if checked:
         out.append(checked)
