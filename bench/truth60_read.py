@@ -53,4 +53,25 @@ if __name__ == "__main__":
     names = [a for a in sys.argv[1:] if a not in ("before", "after")]
     folder.mkdir(parents=True, exist_ok=True)
     for name in names or STUDIES:
-        truth57_read.run(name, folder)
+        truth57_read.run(name, folder, tables=True)
+
+
+#: A sentence of a section (not the summary) that states a result: a share, a test, a figure or its absence.
+FINDING = r"\d%|\bp [=<]|signific|stood out|not at random|odds ratio|changed by|(?:more|less) often|no council|could not"
+
+
+def count(path: Path) -> tuple[int, int]:
+    """``(summary, sections)``: the sentences of a text written by ``truth57_read.run`` that VERDICTS.md counts, every
+    sentence of the summary and each section sentence (paragraphs, bullets, table notes) matching ``FINDING``; the
+    planted truth and the tables are not counted."""
+    import re
+
+    text = path.read_text(encoding="utf-8").split("\n## PLANTED TRUTH")[0]
+    summary, _, rest = text.partition("\n## The sample")
+    split = re.compile(r"(?<=[.)])\s+(?=[A-Z])")
+
+    def sentences(block: str) -> list[str]:
+        return [s for line in block.splitlines() if line.startswith(("P: ", "- ", "  notes: "))
+                for s in split.split(line.split(": ", 1)[1] if not line.startswith("- ") else line[2:]) if s.strip()]
+
+    return len(sentences(summary.split("## Summary", 1)[1])), sum(bool(re.search(FINDING, s, re.I)) for s in sentences(rest))
