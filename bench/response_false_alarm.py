@@ -39,15 +39,17 @@ ALPHA = 0.05
 MISSING_IN = {"expectations": 0.05, "early": 0.45, "longer_term": 0.65}
 
 
-def response_term(n_councils: int, seed: int, *, informative: bool, alpha: float = ALPHA) -> dict | None:
-    """The response test of one generated study: ``{"odds_ratio", "p_value"}``, or None where it cannot be made."""
+def response_term(n_councils: int, seed: int, *, informative: bool, alpha: float = ALPHA, **options) -> dict | None:
+    """The response test of one generated study: ``{"odds_ratio", "p_value"}``, or None where it cannot be made.
+    ``options`` are further arguments of ``generate_with_truth`` (its status paths, its effects: truth60)."""
     from impact.report._build import _response_fit, _response_grid
     from impact.synth import generate_with_truth
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        study, _ = generate_with_truth(n_councils, seed=seed, interviews_per_wave=4, words_per_interview=50,
-                                       participant_missing_in_intervention=MISSING_IN if informative else None)
+        study, _ = generate_with_truth(n_councils, seed=seed, **{
+            "interviews_per_wave": 4, "words_per_interview": 50,
+            "participant_missing_in_intervention": MISSING_IN if informative else None, **options})
     waves = list(study.wave_ids)
     grid = _response_grid(study, waves, study.interviews, {})
     d = grid[grid["group"].isin(["intervention", "no_intervention"])]

@@ -55,7 +55,9 @@ def _text(report) -> list[str]:
     return out
 
 
-def run(name: str, folder: Path) -> None:
+def run(name: str, folder: Path, *, tables: bool = False) -> None:
+    """Write ``<name>.txt`` (the sections' text and the planted truth) and, with ``tables``, ``<name>.tables.txt``
+    (every table of the report but the suppression ledger, to read the text against: truth60)."""
     from impact.pipeline import analyse, build_report
     from impact.synth import SynthEffects, generate_with_truth, true_prevalences
 
@@ -80,6 +82,15 @@ def run(name: str, folder: Path) -> None:
     lines.append("\n## status at each wave (councils)")
     lines.append(ws.groupby(["wave", "intervention"]).size().to_string())
     (folder / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if tables:
+        import pandas as pd
+
+        from impact.report import Table
+
+        with pd.option_context("display.width", 250, "display.max_columns", 40, "display.max_colwidth", 40):
+            dump = [f"## {b.name}: {b.caption}\n{b.data.to_string()}" for s in report.sections for b in s.blocks
+                    if isinstance(b, Table) and b.name != "suppressions"]
+        (folder / f"{name}.tables.txt").write_text("\n\n".join(dump) + "\n", encoding="utf-8")
     print(name, f"{time.time() - t0:.0f} s", flush=True)
 
 

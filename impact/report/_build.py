@@ -2789,7 +2789,7 @@ def _survey_sentences(ctx) -> list[str]:
         return []
     first = ctx.short_wave(ctx.waves[0]).lower()
     if sb is None or not len(sb):
-        alone = _survey_alone_why(ctx.f.survey_model)
+        alone = _survey_alone_why(ctx.f.survey_model) or _survey_by_status_why(ctx)
         return _survey_pooled_sentences(ctx, first, "the change could not be estimated separately in councils in and "
                                                    "not in intervention" + (f", as {alone}" if alone else ""))
     la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
@@ -2828,6 +2828,38 @@ def _survey_alone_why(model) -> str | None:
 
     notes = getattr(model, "attrs", {}).get("notes", ()) if model is not None else ()
     return next((str(n)[len(SURVEY_ALONE_NOTE):].strip() for n in notes if str(n).startswith(SURVEY_ALONE_NOTE)), None)
+
+
+def _survey_by_status_why(ctx) -> str | None:
+    """Why the survey has no change by status although its model has the status (the rule of
+    :func:`impact.effects.survey_change_by_status`): one status only among the councils answering at the survey's
+    first wave, or at each of its later waves. The summary said only that the change "could not be estimated
+    separately in councils in and not in intervention" of a 12-council study whose councils in intervention had all
+    left it by the survey's last wave (truth60, seed 6000103), and of truth57's 150 councils, none in intervention at
+    the first wave. None where both statuses answered at the first wave and at a later one (a model that could not be
+    fitted: its warning says so)."""
+    from ..effects import _survey_scores
+
+    scores = _survey_scores(ctx.study)
+    if scores is None:
+        return None
+    waves = [w for w in scores["wave"].cat.categories if (scores["wave"] == w).any()]
+
+    def one_status(w) -> str | None:
+        status = scores.loc[scores["wave"] == w, "in_intervention"]
+        return None if status.nunique() > 1 else ("every" if status.all() else "no")
+
+    def said(kind: str, at: list) -> str:
+        return (f"{kind} council answering the survey was in intervention at "
+                + _listed([ctx.short_wave(w).lower() for w in at]))
+
+    if waves and one_status(waves[0]):
+        return said(one_status(waves[0]), waves[:1])
+    later = {w: one_status(w) for w in waves[1:]}
+    if not later or not all(later.values()):
+        return None
+    return _listed_clauses([said(kind, [w for w in later if later[w] == kind]) for kind in ("no", "every")
+                            if kind in later.values()])
 
 
 def _survey_pooled_sentences(ctx, first: str, why: str, waves: list[str] | None = None) -> list[str]:
