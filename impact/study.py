@@ -29,7 +29,7 @@ import pandas as pd
 import yaml
 
 from . import schema
-from ._frames import as_text, text_series
+from ._frames import as_text, remember_order, text_series
 from ._gc import fewer_collections
 from ._io import (
     MAX_YAML_BYTES,
@@ -1068,6 +1068,10 @@ class Study:
         #: Warnings (such as attrition) found when the study was loaded.
         self.load_problems: list[Problem] = []
         self._checked = False  # not validated: Study.save checks it before writing
+        waves = self._meta.get("waves")
+        if isinstance(waves, list) and all(isinstance(w, Mapping) and isinstance(w.get("id"), str) for w in waves):
+            # the order of the study's waves, for a panel of it whose attrs pandas dropped (a merge, a join: kept_order)
+            remember_order("wave", [w["id"] for w in waves])
 
     # ----------------------------------------------------------------- metadata
     @property

@@ -1381,6 +1381,17 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
     return out + _told_where_named(named_as, cell_problems, meant), told
 
 
+def _councils_named(values: set[str], councils: list[tuple[int, dict]]) -> set[str]:
+    """The council_ids of councils.csv's rows whose name or ONS code is one of ``values`` (given where an id was
+    asked: :func:`_council_named` says so on their rows)."""
+    from .councils import normalise_name
+
+    names = {normalise_name(v) for v in values} - {""}
+    codes = {v.strip().upper() for v in values} - {""}
+    return {v["council_id"] for _, v in councils if v.get("council_id") and (
+        normalise_name(v.get("name") or "") in names or (v.get("ons_code") or "") in codes)}
+
+
 def _council_named(value: str, councils: list[tuple[int, dict]], known: set[str]) -> str:
     """A hint where ``value``, given for a council_id, names a council another way: its name or ONS code in
     councils.csv, or a name, former name, ONS code (a former one too) or Ofsted URN (not a council_id) of impact's register
@@ -1763,6 +1774,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     council_of = {v["participant_id"]: v["council_id"] for _, v in parsed.get("participants", [])
                   if v.get("participant_id") and v.get("council_id") in councils}
     misnamed = {schema.same_id(c) for c in reviews if c not in councils}
+    # a review naming its council by name or ONS code ('Brent' for 304, told so on its row): its council's interviews
+    # are not said to lack a review as well, one row per council of every table that names it by its id
+    misnamed |= {schema.same_id(c) for c in _councils_named(set(reviews) - councils, parsed.get("councils", []))}
     windows = {str(w["id"]): w for w in waves}
     no_review_reported = set()
     named: dict[str, int] = {}

@@ -1,0 +1,94 @@
+"""What a programme officer and a researcher met on their first day with impact (newuser5): a panel's wave order
+lost in a pandas merge (the waves then taken alphabetically, so change was measured from the wrong wave to the
+wrong wave), and the warning saying so not naming the study's own wave order."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+import impact
+
+
+def _study(waves: list[str]) -> impact.Study:
+    """A study of nothing but its waves, in order (the waves' windows do not matter here)."""
+    return impact.Study({"name": "waves only", "waves": [
+        {"id": w, "anchor": "review_end", "window_days": [100 * i, 100 * i + 50]} for i, w in enumerate(waves)]}, {})
+
+
+def _planted(waves: list[str], n: int = 8) -> pd.DataFrame:
+    """Councils none of which reported the impact at the first wave, half at the second, all at the last: the change
+    from first to last is +1 (Cochran's Q = 12 on 2 df for 8 councils, worked by hand: 4 units change once, 4 twice)."""
+    rows = [{"council_id": f"{300 + u}", "wave": w, "y": y}
+            for u in range(n) for w, y in zip(waves, [0, int(u < n // 2), 1], strict=True)]
+    return pd.DataFrame(rows)
+
+
+def _no_statistical_warning(call):
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        out = call()
+    assert not [str(w.message) for w in seen if issubclass(w.category, impact.StatisticalWarning)]
+    return out
+
+
+# --------------------------------------------------------------------------- 1. wave order after a merge
+def test_a_merged_panel_keeps_the_studys_wave_order():
+    # the researcher's study has waves whose names sort otherwise ('baseline' < 'endline' < 'midline'); a panel of it
+    # merged with their own council data lost attrs["order"], and the change was measured baseline -> midline
+    waves = ["baseline_m", "midline_m", "endline_m"]
+    _study(waves)
+    panel = _planted(waves)
+    panel.attrs["order"] = {"wave": waves}
+    theirs = pd.DataFrame({"council_id": panel["council_id"].unique(), "deprivation": range(8)})
+    merged = panel.merge(theirs, on="council_id")
+    assert "order" not in merged.attrs  # pandas drops it: the order must come from the study
+    res = _no_statistical_warning(lambda: impact.change_over_time(merged, outcome="y", time="wave", unit="council_id"))
+    row = res.iloc[0]
+    assert (row["time_first"], row["time_last"]) == ("baseline_m", "endline_m")
+    assert (row["value_first"], row["value_last"], row["effect"]) == (0.0, 1.0, 1.0)
+    assert row["statistic"] == pytest.approx(12.0)
+
+
+def test_impacts_default_waves_are_in_order_without_a_study():
+    # a table read back from a CSV in a new session: 'early' came before 'expectations' alphabetically
+    table = _planted(["expectations", "early", "longer_term"])
+    res = _no_statistical_warning(lambda: impact.change_over_time(table, outcome="y", time="wave", unit="council_id"))
+    assert (res.iloc[0]["time_first"], res.iloc[0]["time_last"]) == ("expectations", "longer_term")
+    assert res.iloc[0]["effect"] == 1.0
+
+
+def test_waves_two_studies_order_differently_are_told_with_what_to_pass():
+    # which study the table is of cannot be known: taken alphabetically, and the warning names `times=study.wave_ids`
+    _study(["pre_c", "post_c", "late_c"])
+    _study(["pre_c", "late_c", "post_c"])
+    table = _planted(["pre_c", "post_c", "late_c"])
+    with pytest.warns(impact.StatisticalWarning, match=r"alphabetical order.*times=study\.wave_ids"):
+        impact.change_over_time(table, outcome="y", time="wave", unit="council_id")
+    res = impact.change_over_time(table, outcome="y", time="wave", unit="council_id", times=["pre_c", "post_c",
+                                                                                               "late_c"])
+    assert res.iloc[0]["effect"] == 1.0
+
+
+# --------------------------------------------------------------------------- 2. a review named by its council's name
+def test_a_review_naming_its_council_is_told_once_not_again_on_every_interview(ten_council_study, tmp_path):
+    # the programme officer typed council names in reviews.csv: each row was told "write its council_id", and then
+    # each council's interviews were told, wrongly, that the council had no review (20 errors for 10 mistakes)
+    import shutil
+
+    folder = tmp_path / "study"
+    shutil.copytree(ten_council_study, folder)
+    councils = pd.read_csv(folder / "councils.csv", dtype=str)
+    reviews = pd.read_csv(folder / "reviews.csv", dtype=str, keep_default_na=False)
+    named = dict(zip(councils["council_id"], councils["name"], strict=True))
+    reviews["council_id"] = reviews["council_id"].map(named)
+    reviews.to_csv(folder / "reviews.csv", index=False)
+    with pytest.raises(impact.ValidationError) as caught:
+        impact.load_study(folder)
+    errors = caught.value.errors
+    assert sorted((p.file, p.row) for p in errors) == [("reviews.csv", r) for r in range(2, 2 + len(reviews))]
+    for p in errors:
+        cid = next(c for c, n in named.items() if n == p.found)
+        assert f"it is the name of council {cid}" in p.expected and "write its council_id" in p.expected
