@@ -2529,8 +2529,13 @@ def _check_attrition(parsed, waves, *, refused_rows: set[int] = frozenset(),
     # No interview whose council and wave were read (interviews.csv's council_id column misnamed, or every cell of it
     # refused): that is an error already said, not each council's lack of interviews.
     if parsed.get("interviews") and by_council:
+        # a council interviews.csv names by its name or ONS code ('Brent' for 304) has interviews: its rows are told
+        # to write the council_id, and the council is not said to have none
+        listed = {v["council_id"] for _, v in parsed.get("councils", []) if v.get("council_id")}
+        named = _councils_named(set(by_council) - listed, parsed.get("councils", []))
         for line, v in parsed.get("councils", []):
-            if v.get("council_id") and v["council_id"] not in by_council and line not in refused_rows:
+            if (v.get("council_id") and v["council_id"] not in by_council and v["council_id"] not in named
+                    and line not in refused_rows):
                 out.append(Problem("councils.csv", line, "council_id", v["council_id"], "interviews at some wave (this "
                                    "council has none, so no finding from interviews includes it, though the report "
                                    "counts it among the study's councils)", severity="warning"))

@@ -92,3 +92,55 @@ def test_a_review_naming_its_council_is_told_once_not_again_on_every_interview(t
     for p in errors:
         cid = next(c for c, n in named.items() if n == p.found)
         assert f"it is the name of council {cid}" in p.expected and "write its council_id" in p.expected
+
+
+def test_a_council_its_interviews_name_by_name_is_not_said_to_have_none(ten_council_study, tmp_path):
+    # interviews.csv and participants.csv naming councils by name: besides "write its council_id" on their rows, each
+    # council was warned that it had no interviews at all, "so no finding from interviews includes it"
+    import shutil
+
+    folder = tmp_path / "study"
+    shutil.copytree(ten_council_study, folder)
+    councils = pd.read_csv(folder / "councils.csv", dtype=str)
+    named = dict(zip(councils["council_id"], councils["name"], strict=True))
+    for table in ("interviews", "participants"):
+        rows = pd.read_csv(folder / f"{table}.csv", dtype=str, keep_default_na=False)
+        rows["council_id"] = rows["council_id"].map(named)
+        rows.to_csv(folder / f"{table}.csv", index=False)
+    with pytest.raises(impact.ValidationError) as caught:
+        impact.load_study(folder)
+    told = caught.value
+    assert {p.file for p in told.errors} == {"interviews.csv", "participants.csv"}
+    assert {p.found for p in told.errors} == set(named.values())
+    assert not [p for p in told.warnings if p.file == "councils.csv"], [str(p) for p in told.warnings]
+
+
+# --------------------------------------------------------------------------- 3. some of a study's councils
+def test_a_study_of_some_of_its_councils(ten_council_study):
+    # the researcher wanted four councils' study: notebook 04 filters each of nine tables by hand (action_progress by
+    # the kept actions) and rebuilds the Study; Study.subset does that
+    from impact.errors import InputError
+    from impact.schema import TABLES
+
+    study = impact.load_study(ten_council_study, validate=False)
+    ids = study.councils["council_id"].tolist()
+    keep = ids[1:5]
+    part = study.subset(councils=pd.Series(keep))
+    for name in TABLES:
+        whole, got = study.table(name), part.table(name)
+        if "council_id" in whole.columns:
+            want = whole[whole["council_id"].isin(keep)]
+        else:  # action_progress: the kept councils' actions
+            want = whole[whole["action_id"].isin(study.actions.loc[study.actions["council_id"].isin(keep), "action_id"])]
+        assert len(want) > 0, name
+        pd.testing.assert_frame_equal(got, want.reset_index(drop=True), obj=name)
+    iid = part.interviews["interview_id"].iloc[0]
+    assert part.transcript(iid) == study.transcript(iid)
+    assert part.wave_ids == study.wave_ids
+    assert [p for p in part.validate() if p.severity == "error"] == []
+    assert len(study.councils) == len(ids)  # the study is as it was
+    assert study.subset(councils=int(keep[0])).councils["council_id"].tolist() == [keep[0]]
+    with pytest.raises(InputError, match=r"not in the study: '999'"):
+        study.subset(councils=[keep[0], "999"])
+    with pytest.raises(InputError, match="names no council"):
+        study.subset(councils=[])
