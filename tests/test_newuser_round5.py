@@ -144,3 +144,42 @@ def test_a_study_of_some_of_its_councils(ten_council_study):
         study.subset(councils=[keep[0], "999"])
     with pytest.raises(InputError, match="names no council"):
         study.subset(councils=[])
+
+
+# --------------------------------------------------------------------------- 4. the level and the adjustment of a run
+class _Stop(Exception):
+    pass
+
+
+def test_run_and_impact_run_take_alpha_and_the_adjustment(ten_council_study, tmp_path, monkeypatch):
+    # analyse(alpha=, adjust=) had them and the report words them, but impact.run and `impact run` did not: a
+    # researcher wanting 90% intervals or Benjamini-Hochberg had to rebuild the run from analyse and build_report
+    import impact.pipeline as pipeline
+    from impact.cli import main
+
+    seen = {}
+
+    def analyse(study, **kwargs):
+        seen.update(kwargs)
+        raise _Stop
+
+    monkeypatch.setattr(pipeline, "analyse", analyse)
+    with pytest.raises(_Stop):
+        impact.run(ten_council_study, out_dir=tmp_path / "a", alpha=0.1, adjust="fdr_bh", cache=False)
+    assert (seen["alpha"], seen["adjust"]) == (0.1, "fdr_bh")
+    seen.clear()
+    with pytest.raises(_Stop):
+        main(["run", str(ten_council_study), "--out", str(tmp_path / "b"), "--alpha", "0.1", "--adjust", "fdr_bh",
+              "--no-cache"])
+    assert (seen["alpha"], seen["adjust"]) == (0.1, "fdr_bh")
+    seen.clear()
+    with pytest.raises(_Stop):  # the defaults are as before
+        impact.run(ten_council_study, out_dir=tmp_path / "c", cache=False)
+    assert (seen["alpha"], seen["adjust"]) == (0.05, "holm")
+    # refused before any work, naming what is allowed
+    with pytest.raises(ValueError, match=r"`alpha` must be a number strictly between 0 and 1, but 5 was passed"):
+        impact.run(ten_council_study, out_dir=tmp_path / "d", alpha=5)
+    with pytest.raises(ValueError, match=r"`adjust` must be one of \['holm', 'fdr_bh'\], but 'bh' was passed"):
+        impact.run(ten_council_study, out_dir=tmp_path / "d", adjust="bh")
+    assert not (tmp_path / "d").exists()
+    assert main(["run", str(ten_council_study), "--out", str(tmp_path / "e"), "--alpha", "10"]) == 2
