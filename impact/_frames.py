@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["ORDER", "as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "not_flags", "one_key",
-           "kept_order", "known_order", "remember_order", "shared_attr", "text_series", "time_kind", "unclear_columns"]
+           "kept_order", "known_order", "merge_split", "remember_order", "shared_attr", "text_series", "time_kind", "unclear_columns"]
 
 #: The key of ``DataFrame.attrs`` under which a frame impact builds keeps the order of a column's values that their
 #: text does not show: ``frame.attrs["order"]["wave"]``, the study's waves first to last (:func:`impact.council_panel`).
@@ -284,6 +284,28 @@ def kept_order(data: pd.DataFrame | pd.Series, column: str, values: Iterable) ->
     if not held <= set(order):
         return None
     return [v for v in order if v in held]
+
+
+def merge_split(missing: Iterable[str], columns: Iterable) -> str:
+    """A hint for columns a frame lacks that a pandas merge split in two (``'region'`` into ``'region_x'`` and
+    ``'region_y'``, as both tables held it: pandas' default ``suffixes``), saying which to rename; ``""`` where none
+    was split so.
+
+    >>> merge_split(["region"], ["council_id", "region_x", "region_y"])
+    " ('region' is 'region_x' and 'region_y': a merge of two tables that both held it split it in two; keep the one to read as 'region', e.g. data.rename(columns={'region_x': 'region'}), or drop the other table's copy before merging)"
+    >>> merge_split(["region"], ["council_id"])
+    ''
+    """
+    have = {str(c) for c in columns}
+    split = [(c, [f"{c}{s}" for s in ("_x", "_y") if f"{c}{s}" in have]) for c in missing]
+    split = [(c, parts) for c, parts in split if parts]
+    if not split:
+        return ""
+    said = "; ".join(f"{c!r} is {' and '.join(map(repr, parts))}" for c, parts in split)
+    c, parts = split[0]
+    return (f" ({said}: a merge of two tables that both held {'it' if len(split) == 1 else 'them'} split "
+            f"{'it' if len(split) == 1 else 'each'} in two; keep the one to read as {c!r}, e.g. "
+            f"data.rename(columns={{{parts[0]!r}: {c!r}}}), or drop the other table's copy before merging)")
 
 
 #: The orders of a column's values that the studies built in this session keep (:func:`remember_order`), newest

@@ -183,3 +183,26 @@ def test_run_and_impact_run_take_alpha_and_the_adjustment(ten_council_study, tmp
         impact.run(ten_council_study, out_dir=tmp_path / "d", adjust="bh")
     assert not (tmp_path / "d").exists()
     assert main(["run", str(ten_council_study), "--out", str(tmp_path / "e"), "--alpha", "10"]) == 2
+
+
+# --------------------------------------------------------------------------- 5. a column a merge split in two
+def test_a_column_a_merge_split_in_two_is_named_with_what_to_do():
+    # the researcher's council data had `region` too: the merge made 'region_x' and 'region_y', and
+    # compare_groups(group="region") said only that 'region' was lacking, listing 40 columns
+    panel = pd.DataFrame({"council_id": [f"{300 + u}" for u in range(8)], "reported": [0, 1] * 4,
+                          "region": ["North", "South"] * 4})
+    mine = pd.DataFrame({"council_id": panel["council_id"], "region": ["N", "S"] * 4})
+    merged = panel.merge(mine, on="council_id")
+    said = r"'region' is 'region_x' and 'region_y'.*data\.rename\(columns=\{'region_x': 'region'\}\)"
+    with pytest.raises(ValueError, match=said):
+        impact.compare_groups(merged, outcome="reported", group="region", unit="council_id")
+    with pytest.raises(ValueError, match=said):
+        impact.prevalence_table(merged, outcome="reported", group="region")
+    judged = pd.DataFrame({"council_id": ["301"], "date_x": ["2012-01-01"], "date_y": ["2012-02-01"]})
+    with pytest.raises(ValueError, match=r"'date' is 'date_x' and 'date_y'"):
+        impact.judgement_at(pd.DataFrame({"council_id": ["301"], "status": ["good"], "start_date": ["2011-01-01"],
+                                          "end_date": [None]}), data=judged, date="date")
+    # a column simply absent: no such hint
+    with pytest.raises(ValueError) as plain:
+        impact.compare_groups(merged, outcome="reported", group="status", unit="council_id")
+    assert "merge" not in str(plain.value)
