@@ -975,6 +975,10 @@ _SUMMARY_WORDS = re.compile(
     r"|(?:all|england|national|overall|average|mean|median|sum)"
     r"(?: (?:councils|local authorities|las|areas|total|average|mean|median|level))?"
     r"|(?:total|average|mean|median|sum) (?:of |for )?\(?(?:england|all councils|all|councils|the las)\)?")
+# A label a spreadsheet's summary row opens with, whatever follows it ("Total (10 councils)", "Total: 125",
+# "Average - all"): read in a council's cell, and in a table's key cells (an interview's id "Total"), where no id is
+# a word of these.
+_SUMMARY_LABEL = re.compile(r"(?:grand |sub-?)?totals?(?:[\s:(\-,=]\W*\d.*|\s*[:(\-,=].*)?|(?:average|mean|sum)(?:\s*[:(\-,=].*)?")
 _REGIONS = {"north east", "north west", "yorkshire and the humber", "yorkshire and humber", "east midlands",
             "west midlands", "east of england", "east", "london", "inner london", "outer london", "south east",
             "south west"}
@@ -993,9 +997,11 @@ def _summary_cell(spec: schema.Table, rec: dict[str, str]) -> tuple[str, str, st
     cells = [("council_id", council)]
     if spec.name == "councils" and not re.fullmatch(r"[0-9]{3}", council):  # "England" beside no council number
         cells.append(("name", rec.get("name", "").strip()))
-    for col, text in cells:
+    # a total row's label in the table's own id ("Total" for an interview_id, its council cell left blank)
+    keys = [(k, rec.get(k, "").strip()) for k in spec.key if k != "council_id"]
+    for col, text in cells + keys:
         words = " ".join(text.casefold().replace("_", " ").split()).rstrip(":*.")
-        if words and _SUMMARY_WORDS.fullmatch(words):
+        if words and (_SUMMARY_LABEL.fullmatch(words) or (col, text) in cells and _SUMMARY_WORDS.fullmatch(words)):
             return col, text, "a total or average over councils"
         if words in _REGIONS:
             return col, text, "a region's figures, summed or averaged over its councils"
@@ -1195,7 +1201,9 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         summary = _summary_cell(spec, rec)
         if summary is not None:  # one problem for the row, not one for each cell a council's row would fill
             col, text, what = summary
-            problems.append(Problem(f, line, col, text, f"a council on each row, not a summary row ({what}): delete "
+            each = ("a council" if col in ("council_id", "name", "ons_code")
+                    else f"one {col.removesuffix('_id').replace('_', ' ')}")  # a total in an interview's id
+            problems.append(Problem(f, line, col, text, f"{each} on each row, not a summary row ({what}): delete "
                                     "the row - impact totals and compares the councils itself, and a summary read "
                                     "as a council would count every council's figures twice"))
             continue

@@ -206,3 +206,31 @@ def test_a_column_a_merge_split_in_two_is_named_with_what_to_do():
     with pytest.raises(ValueError) as plain:
         impact.compare_groups(merged, outcome="reported", group="status", unit="council_id")
     assert "merge" not in str(plain.value)
+
+
+# --------------------------------------------------------------------------- 6. a spreadsheet's total row
+def test_a_total_row_labelled_anywhere_a_spreadsheet_puts_it_is_told_as_one(ten_council_study, tmp_path):
+    # "Total (10 councils)" in councils.csv's name column (its number blank) was three "expected a value" errors, and
+    # interviews.csv's "Total" row was told as cells merged over two rows, "unmerge the cell and fill the value down"
+    import shutil
+
+    folder = tmp_path / "study"
+    shutil.copytree(ten_council_study, folder)
+    councils = pd.read_csv(folder / "councils.csv", dtype=str, keep_default_na=False)
+    interviews = pd.read_csv(folder / "interviews.csv", dtype=str, keep_default_na=False)
+    pd.concat([councils, pd.DataFrame([{"name": "Total (10 councils)"}])]).fillna("").to_csv(
+        folder / "councils.csv", index=False)
+    pd.concat([interviews, pd.DataFrame([{"interview_id": "Total", "participant_id": str(len(interviews))}])]).fillna(
+        "").to_csv(folder / "interviews.csv", index=False)
+    with pytest.raises(impact.ValidationError) as caught:
+        impact.load_study(folder)
+    told = {(p.file, p.row, p.column, p.found): p.expected for p in caught.value.errors}
+    assert sorted(told) == [("councils.csv", len(councils) + 2, "name", "Total (10 councils)"),
+                            ("interviews.csv", len(interviews) + 2, "interview_id", "Total")], told
+    assert told[("interviews.csv", len(interviews) + 2, "interview_id", "Total")].startswith(
+        "one interview on each row, not a summary row")
+    # a council's or an interview's own id that merely holds the letters is no total
+    from impact.validate import _SUMMARY_LABEL
+
+    assert not any(_SUMMARY_LABEL.fullmatch(w) for w in ("totalis", "i0301-001", "averageham", "summerfield"))
+    assert all(_SUMMARY_LABEL.fullmatch(w) for w in ("total", "grand total", "total: 125", "totals (all)", "sum"))
