@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["ORDER", "as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "not_flags", "one_key",
-           "kept_order", "shared_attr", "text_series", "time_kind", "unclear_columns"]
+           "kept_order", "known_order", "merge_split", "remember_order", "shared_attr", "text_series", "time_kind", "unclear_columns"]
 
 #: The key of ``DataFrame.attrs`` under which a frame impact builds keeps the order of a column's values that their
 #: text does not show: ``frame.attrs["order"]["wave"]``, the study's waves first to last (:func:`impact.council_panel`).
@@ -263,7 +263,9 @@ class _HeldDict(dict):
 
 def kept_order(data: pd.DataFrame | pd.Series, column: str, values: Iterable) -> list | None:
     """The order of ``column`` kept in ``data.attrs`` (:data:`ORDER`), where it holds each of ``values``: only those of
-    them, first to last. None where no order is kept, or it lacks one of the values (rows added that it never named).
+    them, first to last. None where the order kept lacks one of the values (rows added that it never named); where
+    no order is kept (pandas drops ``attrs`` in a merge or a join), the order the studies of the session give
+    (:func:`known_order`), or None.
 
     >>> panel = pd.DataFrame({"wave": ["early", "expectations"]})
     >>> panel.attrs["order"] = {"wave": ["expectations", "early", "longer_term"]}
@@ -274,12 +276,78 @@ def kept_order(data: pd.DataFrame | pd.Series, column: str, values: Iterable) ->
     """
     orders = data.attrs.get(ORDER)
     order = orders.get(column) if isinstance(orders, dict) else None
-    if not isinstance(order, (list, tuple)):
-        return None
     held = set(pd.unique(pd.Series(list(values), dtype=object).dropna()))
+    if not isinstance(order, (list, tuple)):
+        # pandas drops a frame's attrs in a merge or a join, and a table read back from a file has none: the order
+        # is then recovered from the studies seen in this session (and impact's default waves), where they agree
+        return known_order(column, held)
     if not held <= set(order):
         return None
     return [v for v in order if v in held]
+
+
+def merge_split(missing: Iterable[str], columns: Iterable) -> str:
+    """A hint for columns a frame lacks that a pandas merge split in two (``'region'`` into ``'region_x'`` and
+    ``'region_y'``, as both tables held it: pandas' default ``suffixes``), saying which to rename; ``""`` where none
+    was split so.
+
+    >>> merge_split(["region"], ["council_id", "region_x", "region_y"])
+    " ('region' is 'region_x' and 'region_y': a merge of two tables that both held it split it in two; keep the one to read as 'region', e.g. data.rename(columns={'region_x': 'region'}), or drop the other table's copy before merging)"
+    >>> merge_split(["region"], ["council_id"])
+    ''
+    """
+    have = {str(c) for c in columns}
+    split = [(c, [f"{c}{s}" for s in ("_x", "_y") if f"{c}{s}" in have]) for c in missing]
+    split = [(c, parts) for c, parts in split if parts]
+    if not split:
+        return ""
+    said = "; ".join(f"{c!r} is {' and '.join(map(repr, parts))}" for c, parts in split)
+    c, parts = split[0]
+    return (f" ({said}: a merge of two tables that both held {'it' if len(split) == 1 else 'them'} split "
+            f"{'it' if len(split) == 1 else 'each'} in two; keep the one to read as {c!r}, e.g. "
+            f"data.rename(columns={{{parts[0]!r}: {c!r}}}), or drop the other table's copy before merging)")
+
+
+#: The orders of a column's values that the studies built in this session keep (:func:`remember_order`), newest
+#: last, at most :data:`_MAX_KNOWN` per column: how :func:`known_order` recovers a panel's waves after a merge.
+_KNOWN_ORDERS: dict[str, list[tuple]] = {}
+_MAX_KNOWN = 32
+
+
+def remember_order(column: str, order: Iterable) -> None:
+    """Remember ``order`` as an order of ``column``'s values (a study's waves, first to last), for
+    :func:`known_order`. :class:`impact.Study` remembers its waves when it is built."""
+    order = tuple(dict.fromkeys(order))
+    known = _KNOWN_ORDERS.setdefault(column, [])
+    if order in known:
+        known.remove(order)
+    known.append(order)
+    del known[:-_MAX_KNOWN]
+
+
+def known_order(column: str, values: Iterable) -> list | None:
+    """``values`` of ``column`` in the order every remembered order holding them all gives them
+    (:func:`remember_order`: the studies built in this session; for ``"wave"``, impact's default waves too), first
+    to last; None where none holds them all, or two that do order them differently (two studies naming the same
+    waves in another order: which one the values came from is not known).
+
+    >>> remember_order("wave", ["spring_visit", "summer_visit", "autumn_visit"])
+    >>> known_order("wave", {"autumn_visit", "spring_visit"})
+    ['spring_visit', 'autumn_visit']
+    >>> known_order("wave", ["early", "expectations"])   # impact's default waves
+    ['expectations', 'early']
+    >>> known_order("wave", ["spring_visit", "winter_visit"]) is None
+    True
+    """
+    held = set(pd.unique(pd.Series(list(values), dtype=object).dropna()))
+    if not held:
+        return None
+    orders = list(_KNOWN_ORDERS.get(column, []))
+    if column == "wave":
+        from .schema import DEFAULT_WAVES  # impact's own waves: known before any study is loaded
+        orders.append(tuple(str(w["id"]) for w in DEFAULT_WAVES))
+    found = {tuple(v for v in order if v in held) for order in orders if held <= set(order)}
+    return list(found.pop()) if len(found) == 1 else None
 
 
 def shared_attr(value):

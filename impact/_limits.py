@@ -17,3 +17,7 @@ RESAMPLES_MAX = 1_000_000
 #: --resamples is not used beyond this; the number used is recorded (``parameters["n_reassignments"]``) and stated
 #: by the report wherever it states the tests' resamples.
 INDICATOR_REASSIGNMENTS_MAX = 999
+
+#: The multiplicity adjustments of the main job (:func:`impact.analyse`, :func:`impact.run`, ``impact run
+#: --adjust``): Holm's (family-wise error) and Benjamini-Hochberg's (false discovery rate), the two its report words.
+ADJUSTMENTS = ("holm", "fdr_bh")

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._frames import ORDER, distinct, shared_attr
+from ._frames import ORDER, distinct, remember_order, shared_attr
 from ._joins import names, refuse_unknown
 from ._words import _counted, _verb
 from .measures import classify_codings
@@ -321,4 +321,5 @@ def _order(study: Study, df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     # the study's order of its waves goes with the panel (and with each frame or column pandas takes from it), for
     # whatever orders them without being told: as text, 'early' came before 'expectations' (change_over_time)
     df.attrs[ORDER] = shared_attr({"wave": shared_attr(list(study.wave_ids))})
+    remember_order("wave", study.wave_ids)  # pandas drops attrs in a merge: the order is recovered from here then
     return df

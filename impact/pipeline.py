@@ -37,7 +37,7 @@ from ._io import (
     staged_directory,
 )
 from ._keywords import keyword_only
-from ._limits import INDICATOR_REASSIGNMENTS_MAX
+from ._limits import ADJUSTMENTS, INDICATOR_REASSIGNMENTS_MAX
 from ._version import __version__
 from ._warning_words import (
     MODEL_FIGURES,
@@ -61,7 +61,7 @@ from .errors import ImpactWarning, InputError, ValidationError, recorded_warning
 from .framework import framework_matrix
 from .indicators import indicator_effects, indicator_trends, review_indicator_effects
 from .panel import _not_coded, council_panel, participant_panel
-from .stats._checks import _check_seed
+from .stats._checks import _check_choice, _check_probability, _check_seed
 from .stats._ri import drawn_only
 from .study import Study, load_study, require_study
 from .trajectories import action_completion, trajectories, transition_matrix
@@ -1311,6 +1311,12 @@ def build_summary(findings: Findings, **options):
 
 
 @fewer_collections()
+def _check_level(alpha: object, adjust: object) -> None:
+    """Refuse, before any work, an ``alpha`` that is no level or an ``adjust`` the main job does not offer."""
+    _check_probability("alpha", alpha)
+    _check_choice("adjust", adjust, ADJUSTMENTS)
+
+
 @keyword_only("out_dir")
 def run(
     study: str | Path | Study,
@@ -1319,6 +1325,8 @@ def run(
     codebook: Any = None,
     seed: int = 0,
     n_resamples: int = 2_000,
+    alpha: float = 0.05,
+    adjust: str = "holm",
     identify: bool = False,
     min_count: int = 5,
     quote_k: int = 5,
@@ -1342,6 +1350,11 @@ def run(
         when the whole run succeeds.
     codebook, seed, n_resamples
         See :func:`analyse`.
+    alpha : float, default 0.05
+        1 - the confidence level of every interval (0.1 gives 90% intervals), and the level the report judges a
+        difference at; see :func:`analyse`.
+    adjust : {"holm", "fdr_bh"}, default "holm"
+        Multiplicity adjustment across codes and waves; see :func:`analyse`.
     identify : bool
         Show real council names and ids instead of pseudonyms.
     min_count : int
@@ -1406,6 +1419,7 @@ def run(
     if not isinstance(study, Study):  # arguments refused before anything is read or written
         require_path(study, "study", "a study folder (holding study.yaml), or a loaded Study")
     _check_seed(seed)
+    _check_level(alpha, adjust)
     study_root = study.root if isinstance(study, Study) else study
     out_dir = check_output_folder(out_dir, protect=[study_root] if study_root is not None else [])
     reid = out_dir.parent / f"{out_dir.name}{_KEY_SUFFIX}"
@@ -1423,8 +1437,8 @@ def run(
     if not isinstance(study, Study):
         _progress(progress, f"validating {study}")
         study = load_study(study)
-    findings = analyse(study, codebook=codebook, coded=coded, seed=seed, n_resamples=n_resamples, human=human,
-                       progress=progress, cache_dir=cache_dir)
+    findings = analyse(study, codebook=codebook, coded=coded, seed=seed, n_resamples=n_resamples, alpha=alpha,
+                       adjust=adjust, human=human, progress=progress, cache_dir=cache_dir)
     findings.provenance.update(
         {
             "generated": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),

@@ -29,7 +29,7 @@ import pandas as pd
 import yaml
 
 from . import schema
-from ._frames import as_text, text_series
+from ._frames import as_text, remember_order, text_series
 from ._gc import fewer_collections
 from ._io import (
     MAX_YAML_BYTES,
@@ -44,7 +44,7 @@ from ._io import (
     require_path,
     safe_yaml_load,
 )
-from ._joins import one_date, one_key
+from ._joins import one_date, one_key, refuse_unknown
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
 from ._tabular import csv_text
 from ._words import _counted, _listed, _named, _verb
@@ -1068,6 +1068,10 @@ class Study:
         #: Warnings (such as attrition) found when the study was loaded.
         self.load_problems: list[Problem] = []
         self._checked = False  # not validated: Study.save checks it before writing
+        waves = self._meta.get("waves")
+        if isinstance(waves, list) and all(isinstance(w, Mapping) and isinstance(w.get("id"), str) for w in waves):
+            # the order of the study's waves, for a panel of it whose attrs pandas dropped (a merge, a join: kept_order)
+            remember_order("wave", [w["id"] for w in waves])
 
     # ----------------------------------------------------------------- metadata
     @property
@@ -1169,6 +1173,59 @@ class Study:
         """
         schema.table(name)
         return self._tables[name].copy()
+
+    def subset(self, *, councils: str | Iterable[str]) -> Study:
+        """The study of ``councils`` alone: every table's rows of those councils (the action progress of their
+        actions), the same ``study.yaml`` and transcripts.
+
+        For an analysis of some of a study's councils (a region, the councils in intervention): the panels, the
+        statistics and :func:`impact.run` of the subset see only those councils. The study is not changed.
+
+        Parameters
+        ----------
+        councils : str or iterable of str
+            Council ids of the study (``"301"``, or a list, a Series or a set of them); a number is read as its
+            text (``301`` is ``"301"``).
+
+        Returns
+        -------
+        Study
+            A new study, its tables copies; not validated again (``validate()`` checks it: a subset can leave a
+            status group or a wave empty, which only the analysis says).
+
+        Raises
+        ------
+        InputError
+            Where a council is not one of the study's (naming the closest ids it has), or none is given.
+
+        Examples
+        --------
+        >>> import impact
+        >>> study = impact.load_study(impact.example_path(), validate=False)  # validate=False: quicker, no checks
+        >>> london = study.subset(councils=study.councils.query("region == 'London'")["council_id"])
+        >>> len(london.councils), sorted(set(london.interviews["council_id"])) == sorted(london.councils["council_id"])
+        (9, True)
+        >>> len(study.councils)  # the study is as it was
+        30
+        """
+        given = [councils] if isinstance(councils, (str, int)) else list(councils)
+        ids = [one_key(c) for c in given]
+        if not ids:
+            raise InputError("`councils` names no council: give the ids of the councils to keep "
+                             "(e.g. study.councils['council_id'] filtered).")
+        refuse_unknown("councils", ids, self._tables["councils"]["council_id"].tolist(), "the study")
+        keep = set(ids)
+        tables = {}
+        for name in TABLES:
+            table = self._tables[name]
+            if "council_id" in table.columns:
+                table = table[table["council_id"].isin(keep)]
+            tables[name] = table
+        actions = set(tables["actions"]["action_id"])
+        tables["action_progress"] = tables["action_progress"][tables["action_progress"]["action_id"].isin(actions)]
+        files = set(tables["interviews"]["transcript"].dropna())
+        return Study(self._meta, {n: t.reset_index(drop=True) for n, t in tables.items()},
+                     transcripts={rel: text for rel, text in self._transcripts.items() if rel in files}, root=self.root)
 
     @property
     def councils(self) -> pd.DataFrame:

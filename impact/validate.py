@@ -975,6 +975,10 @@ _SUMMARY_WORDS = re.compile(
     r"|(?:all|england|national|overall|average|mean|median|sum)"
     r"(?: (?:councils|local authorities|las|areas|total|average|mean|median|level))?"
     r"|(?:total|average|mean|median|sum) (?:of |for )?\(?(?:england|all councils|all|councils|the las)\)?")
+# A label a spreadsheet's summary row opens with, whatever follows it ("Total (10 councils)", "Total: 125",
+# "Average - all"): read in a council's cell, and in a table's key cells (an interview's id "Total"), where no id is
+# a word of these.
+_SUMMARY_LABEL = re.compile(r"(?:grand |sub-?)?totals?(?:[\s:(\-,=]\W*\d.*|\s*[:(\-,=].*)?|(?:average|mean|sum)(?:\s*[:(\-,=].*)?")
 _REGIONS = {"north east", "north west", "yorkshire and the humber", "yorkshire and humber", "east midlands",
             "west midlands", "east of england", "east", "london", "inner london", "outer london", "south east",
             "south west"}
@@ -993,9 +997,11 @@ def _summary_cell(spec: schema.Table, rec: dict[str, str]) -> tuple[str, str, st
     cells = [("council_id", council)]
     if spec.name == "councils" and not re.fullmatch(r"[0-9]{3}", council):  # "England" beside no council number
         cells.append(("name", rec.get("name", "").strip()))
-    for col, text in cells:
+    # a total row's label in the table's own id ("Total" for an interview_id, its council cell left blank)
+    keys = [(k, rec.get(k, "").strip()) for k in spec.key if k != "council_id"]
+    for col, text in cells + keys:
         words = " ".join(text.casefold().replace("_", " ").split()).rstrip(":*.")
-        if words and _SUMMARY_WORDS.fullmatch(words):
+        if words and (_SUMMARY_LABEL.fullmatch(words) or (col, text) in cells and _SUMMARY_WORDS.fullmatch(words)):
             return col, text, "a total or average over councils"
         if words in _REGIONS:
             return col, text, "a region's figures, summed or averaged over its councils"
@@ -1195,7 +1201,9 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
         summary = _summary_cell(spec, rec)
         if summary is not None:  # one problem for the row, not one for each cell a council's row would fill
             col, text, what = summary
-            problems.append(Problem(f, line, col, text, f"a council on each row, not a summary row ({what}): delete "
+            each = ("a council" if col in ("council_id", "name", "ons_code")
+                    else f"one {col.removesuffix('_id').replace('_', ' ')}")  # a total in an interview's id
+            problems.append(Problem(f, line, col, text, f"{each} on each row, not a summary row ({what}): delete "
                                     "the row - impact totals and compares the councils itself, and a summary read "
                                     "as a council would count every council's figures twice"))
             continue
@@ -1379,6 +1387,17 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                     hint = council_hints[val]
                 out.append(Problem(spec.filename, line, col.name, val, f"a {column} listed in {defined}{hint}"))
     return out + _told_where_named(named_as, cell_problems, meant), told
+
+
+def _councils_named(values: set[str], councils: list[tuple[int, dict]]) -> set[str]:
+    """The council_ids of councils.csv's rows whose name or ONS code is one of ``values`` (given where an id was
+    asked: :func:`_council_named` says so on their rows)."""
+    from .councils import normalise_name
+
+    names = {normalise_name(v) for v in values} - {""}
+    codes = {v.strip().upper() for v in values} - {""}
+    return {v["council_id"] for _, v in councils if v.get("council_id") and (
+        normalise_name(v.get("name") or "") in names or (v.get("ons_code") or "") in codes)}
 
 
 def _council_named(value: str, councils: list[tuple[int, dict]], known: set[str]) -> str:
@@ -1763,6 +1782,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     council_of = {v["participant_id"]: v["council_id"] for _, v in parsed.get("participants", [])
                   if v.get("participant_id") and v.get("council_id") in councils}
     misnamed = {schema.same_id(c) for c in reviews if c not in councils}
+    # a review naming its council by name or ONS code ('Brent' for 304, told so on its row): its council's interviews
+    # are not said to lack a review as well, one row per council of every table that names it by its id
+    misnamed |= {schema.same_id(c) for c in _councils_named(set(reviews) - councils, parsed.get("councils", []))}
     windows = {str(w["id"]): w for w in waves}
     no_review_reported = set()
     named: dict[str, int] = {}
@@ -2515,8 +2537,13 @@ def _check_attrition(parsed, waves, *, refused_rows: set[int] = frozenset(),
     # No interview whose council and wave were read (interviews.csv's council_id column misnamed, or every cell of it
     # refused): that is an error already said, not each council's lack of interviews.
     if parsed.get("interviews") and by_council:
+        # a council interviews.csv names by its name or ONS code ('Brent' for 304) has interviews: its rows are told
+        # to write the council_id, and the council is not said to have none
+        listed = {v["council_id"] for _, v in parsed.get("councils", []) if v.get("council_id")}
+        named = _councils_named(set(by_council) - listed, parsed.get("councils", []))
         for line, v in parsed.get("councils", []):
-            if v.get("council_id") and v["council_id"] not in by_council and line not in refused_rows:
+            if (v.get("council_id") and v["council_id"] not in by_council and v["council_id"] not in named
+                    and line not in refused_rows):
                 out.append(Problem("councils.csv", line, "council_id", v["council_id"], "interviews at some wave (this "
                                    "council has none, so no finding from interviews includes it, though the report "
                                    "counts it among the study's councils)", severity="warning"))

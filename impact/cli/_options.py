@@ -356,6 +356,29 @@ def bounded_int(low: int, high: int, *, why: str = "") -> Callable[[str], int]:
     return parse
 
 
+def a_level(text: str) -> float:
+    """An argparse ``type`` for a significance level: a number strictly between 0 and 1.
+
+    >>> a_level("0.1")
+    0.1
+    >>> a_level("10")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '10' - expected a number strictly between 0 and 1 (0.05 for 95% intervals)
+    """
+    try:
+        value = float(text.strip())
+    except ValueError:
+        value = None
+    if value is None or not 0 < value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} - expected a number strictly between 0 and 1 (0.05 for 95% "
+                                         "intervals)")
+    return value
+
+
+a_level.__name__ = "level"
+
+
 def choice_list(allowed: Sequence[str] | Callable[[], Sequence[str]]) -> Callable[[str], list[str]]:
     """An argparse ``type`` for a comma-separated list whose every item is one of ``allowed``.
 

@@ -15,6 +15,7 @@ from ._options import (
     CODEBOOK_PATH,
     CODINGS_KINDS,
     SEED_MAX,
+    a_level,
     a_path,
     bounded_int,
     examples,
@@ -35,6 +36,12 @@ def _add_options(p) -> None:
     most = _limits.RESAMPLES_MAX  # the library's own limit (compare_groups' n_resamples), read when the parser is built
     stats.add_argument("--resamples", type=bounded_int(99, most, why=" (fewer permutations give too coarse a p-value)"),
                    default=2000, help=f"permutations per test, 99 to {most:,} (default 2000)")
+    stats.add_argument("--alpha", type=a_level, default=0.05,
+                       help="1 - the confidence level of every interval, the level a difference is judged at "
+                            "(default 0.05: 95%% intervals)")
+    stats.add_argument("--adjust", choices=_limits.ADJUSTMENTS, default="holm",
+                       help="adjustment of p-values across impacts and waves: holm (family-wise error, default) or "
+                            "fdr_bh (Benjamini-Hochberg false discovery rate)")
     private.add_argument("--identify", action="store_true", help="show real council names instead of pseudonyms")
     private.add_argument("--min-count", type=bounded_int(1, 1_000), default=5,
                    help="counts below this are shown as 'c', 1 to 1000 (default 5)")
@@ -233,6 +240,8 @@ def run(args, study=None) -> int:
         codebook=args.codebook,
         seed=args.seed,
         n_resamples=args.resamples,
+        alpha=args.alpha,
+        adjust=args.adjust,
         identify=args.identify,
         min_count=args.min_count,
         quote_k=args.quote_k,

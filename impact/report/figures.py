@@ -458,7 +458,9 @@ def forest_plot(
     data : DataFrame
         One row per effect, drawn top to bottom in data order.
     label, estimate, ci_low, ci_high : str
-        Columns.
+        Columns. A row whose interval is missing (NaN: :func:`impact.stats.compare_groups`
+        gives none for a rank-biserial ``effect``; plot its ``difference`` and
+        ``difference_ci_low``/``difference_ci_high`` instead) is drawn as its point alone.
     null : float or None, default 0
         Reference line of no effect (1 for ratios); None draws none.
     group : str, optional
@@ -469,7 +471,8 @@ def forest_plot(
         Labels longer than this many characters are wrapped onto more lines.
     ax : Axes, optional
     level : str, default "95%"
-        The intervals' confidence level, for the axis label.
+        The intervals' confidence level, for the axis label: the intervals are
+        drawn as given, so say "90%" for those of ``alpha=0.1``.
 
     Returns
     -------

@@ -73,7 +73,8 @@ def change_over_time(
         Time column (e.g. ``"wave"``); ordered by `times`, by its categories,
         by the order the frame keeps (the panels of :func:`impact.council_panel`
         and :func:`impact.participant_panel` keep the study's waves in
-        ``attrs["order"]["wave"]``, which pandas drops in a merge), or sorted: numbers and dates by value, and text where every label
+        ``attrs["order"]["wave"]``; where pandas dropped it, in a merge or a join, the order of the study
+        the waves are of, loaded in this session), or sorted: numbers and dates by value, and text where every label
         reads as a number, a month name, a date (day first: '1/3/2019' is
         1 March) or one text but for its numbers ('year 2' before
         'year 10') in that order; any other text alphabetically, with a
@@ -246,7 +247,8 @@ def _time_order(values: pd.Series, time: str, *, kept: list | None = None) -> li
       read as numbers.
 
     A frame that keeps the order of ``time`` in its ``attrs`` (:data:`impact._frames.ORDER`: the panels impact builds
-    keep the study's waves, first to last) is taken in that order.
+    keep the study's waves, first to last) is taken in that order; one whose ``attrs`` pandas dropped (a merge) in the
+    order of the study its waves are of (:func:`impact._frames.known_order`).
 
     Any other text (``'baseline'``, ``'follow-up'``) has no order of its own: it is sorted alphabetically, as before,
     with a StatisticalWarning naming the labels and ``times=``. Sorted as text, 'year 10' came before 'year 2' and
@@ -268,7 +270,8 @@ def _time_order(values: pd.Series, time: str, *, kept: list | None = None) -> li
     warnings.warn(f"The time points of {time!r} are text with no order of their own ({', '.join(map(repr, order[:8]))}"
                   f"{' ...' if len(order) > 8 else ''}): they were taken in alphabetical order, first to last; where "
                   "that is not their order in time, pass them in time order as `times=` (a list of the labels, first "
-                  f"to last) or make {time!r} an ordered categorical.", StatisticalWarning, stacklevel=3)
+                  f"to last: a study's waves are `times=study.wave_ids`) or make {time!r} an ordered categorical.",
+                  StatisticalWarning, stacklevel=3)
     return order
 
 

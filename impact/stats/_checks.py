@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .._frames import time_kind, unclear_columns
+from .._frames import merge_split, time_kind, unclear_columns
 from .._words import _counted, _number
 
 __all__: list[str] = []
@@ -44,14 +44,16 @@ def _check_columns(data: pd.DataFrame, **arguments: str | Sequence[str] | None) 
                                 if any(not isinstance(c, str) for c in data.columns) else "."))
         named[argument] = listed
     _check_names(data, named)
-    missing = []
+    missing, lacked = [], []
     for argument, columns in named.items():
         for column in columns:
             if column not in data.columns:
                 missing.append(f"{column!r} (from `{argument}`)")
+                lacked.append(column)
     if missing:
         raise ValueError(
-            f"`data` lacks the {_number(missing, 'column')} {', '.join(missing)}; it has {list(map(str, data.columns))}."
+            f"`data` lacks the {_number(missing, 'column')} {', '.join(missing)}{merge_split(lacked, data.columns)}; "
+            f"it has {list(map(str, data.columns))}."
         )
 
 

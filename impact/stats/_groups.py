@@ -286,7 +286,12 @@ def compare_groups(
     pandas.DataFrame
         One row per level of `by`. Always: the `by` columns, `outcome`, `n`,
         `effect_type`, `effect`, `ci_low`, `ci_high`, `test`, `statistic`,
-        `p_value`, `p_adjusted`. Two groups: `group_a`, `group_b`, `n_a`,
+        `p_value`, `p_adjusted`. `ci_low` and `ci_high` are the interval of
+        `effect` at level 1 - `alpha` where it has one (a binary outcome's
+        risk difference); a rank-biserial correlation, Cramér's V or epsilon
+        squared has none, and they are missing (NaN): to plot a continuous
+        outcome's groups with intervals, take `difference`,
+        `difference_ci_low` and `difference_ci_high`. Two groups: `group_a`, `group_b`, `n_a`,
         `n_b`; binary adds `events_a`, `events_b`, `prevalence_a`,
         `prevalence_a_ci_low`, `prevalence_a_ci_high` (and for b),
         `odds_ratio`, `odds_ratio_ci_low`, `odds_ratio_ci_high`, `cramers_v`;
