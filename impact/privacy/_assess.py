@@ -35,9 +35,13 @@ the signs are deliberately broad:
 ``unique_role``
     the speaker names a post that one person holds in a council or its
     safeguarding partnership ("I'm the DCS", "as the lead member, I ...",
-    "in my role as independent chair"): with the council, or its pseudonym
-    and the wave, such a quote points to one person.  Posts that many hold
-    ("I'm a social worker", "as a team manager") are no sign.
+    "in my role as independent chair", "I'm now the interim DCS", "I was
+    appointed chief exec", "I chair the safeguarding partnership"), or such a
+    post stands beside a redacted name ("the DCS, Ms [name], came"): with the
+    council, or its pseudonym and the wave, such a quote points to one person.
+    Posts that many hold ("I'm a social worker", "as a team manager"), a post
+    spoken of alone ("our DCS was off sick") and "as" reporting another's words
+    ("as the DCS said") are no sign.
 """
 
 from __future__ import annotations
@@ -86,16 +90,40 @@ _CONTEXT_RE = lazy_compile(
 _AGE_RE = lazy_compile(r"\d[ \t\-]*(?:years?|yrs?|months?)[ \t\-]*old|\byears?[ \t\-]old\b|\b\d+[ \t]?(?:yo|y/o)\b", re.IGNORECASE)
 # Posts one person holds in a council or its safeguarding partnership, as a speaker names their own.
 _UNIQUE_POSTS = (
-    r"dcs|director[ \t]+(?:of|for)[ \t]+children'?s[ \t]+services|director[ \t]+of[ \t]+(?:children|education|people)|"
-    r"chief[ \t]+executive|council[ \t]+leader|leader[ \t]+of[ \t]+the[ \t]+council|lead[ \t]+member|"
-    r"(?:cabinet[ \t]+)?portfolio[ \t]+holder|independent[ \t]+chair|independent[ \t]+scrutineer|"
+    r"dcs|director[ \t]+(?:of|for)[ \t]+children'?s[ \t]+services|"
+    r"(?:(?:corporate|strategic|executive|assistant|deputy)[ \t]+)?director[ \t]+(?:of|for)[ \t]+"
+    r"(?:children|education|people|safeguarding|social[ \t]+care|early[ \t]+help|adults?|learning|families)|"
+    r"chief[ \t]+exec(?:utive)?|council[ \t]+leader|leader[ \t]+of[ \t]+the[ \t]+council|lead[ \t]+member|"
+    r"(?:cabinet[ \t]+)?portfolio[ \t]+holder|cabinet[ \t]+member[ \t]+for|independent[ \t]+chair|"
+    r"independent[ \t]+scrutineer|"
     r"(?:lscb|lscp|board|partnership)[ \t]+chair|chair[ \t]+of[ \t]+the[ \t]+(?:lscb|lscp|board|partnership|"
     r"(?:local[ \t]+)?safeguarding[ \t]+(?:children[ \t]+)?(?:board|partnership))|principal[ \t]+social[ \t]+worker|"
-    r"monitoring[ \t]+officer|(?:elected[ \t]+)?mayor"
+    r"monitoring[ \t]+officer|(?:elected[ \t]+)?mayor|lado|local[ \t]+authority[ \t]+designated[ \t]+officer|"
+    r"virtual[ \t]+school[ \t]+head(?:teacher)?|head[ \t]+of[ \t]+(?:the[ \t]+)?virtual[ \t]+school|"
+    r"designated[ \t]+(?:doctor|nurse)"
 )
+# What a post said or did, after "as": another's words reported ("as the chief executive said"), not the speaker's post.
+_SAYS = (r"said|says|put[ \t]+it|wanted|wants|asked|asks|suggested|told|did|does|had|has|was|is|would|will|promised|"
+         r"explained|noted|argued|pointed|mentioned|hoped|expected|requested|agreed|thought|thinks|knows|knew|felt")
+# The speaker taking a post as their own: "I'm (now) the ...", "as ...", "I took over as ...", "I was appointed ...",
+# "I've been the council's ..."; not "such as the DCS", "as the DCS said"; "I chair the safeguarding partnership" holds its chair.
 _ROLE_RE = lazy_compile(
-    r"\b(?:i'?m|i[ \t]+am|i[ \t]+was|i'?ve[ \t]+been|i[ \t]+have[ \t]+been|i[ \t]+became|as|(?:in[ \t]+)?my[ \t]+role[ \t]+as)"
-    r"[ \t]+(?:(?:the|their|our|your|new|interim|acting|then|former)[ \t]+)*(?:" + _UNIQUE_POSTS + r")\b",
+    r"\b(?:(?:i'?m|i[ \t]+am|i[ \t]+was|i'?ve[ \t]+been|i[ \t]+have[ \t]+been|i[ \t]+became|i[ \t]+was[ \t]+"
+    r"(?:appointed|made)(?:[ \t]+as)?|(?<!\b(?:such|well|much|same|soon|long|just|far)[ \t]+)(?P<as>as)|(?:in[ \t]+)?my[ \t]+(?:role|job|time)[ \t]+as)"
+    r"(?:[ \t]+(?:now|currently|still|also|just))?"
+    r"[ \t]+(?:(?:the|their|our|your|this[ \t]+council'?s|the[ \t]+council'?s|new|interim|acting|then|former)[ \t]+)*"
+    r"(?:" + _UNIQUE_POSTS + r")(?(as)(?![ \t]+(?:" + _SAYS + r")\b))"
+    r"|i[ \t]+(?:now[ \t]+)?chair(?:ed)?[ \t]+(?:the|our)[ \t]+(?:local[ \t]+)?(?:safeguarding|lscb|lscp|improvement)"
+    r"[ \t]+(?:children[ \t]+)?(?:adults[ \t]+)?(?:board|partnership))\b",
+    re.IGNORECASE,
+)
+# A post one person holds named beside a person whose name was redacted ("the Director of Children's Services, Ms
+# [name], came", "[name], our lead member, said", "Lead Member Cllr [name]"): the post names whom the redaction hid.
+_TITLE = r"(?:(?:mrs|mr|ms|miss|mx|dr|prof|cllr|councillor|sir|dame|lord|lady)\.?[ \t]+)"
+_POST_BESIDE_NAME_RE = lazy_compile(
+    r"\b(?:" + _UNIQUE_POSTS + r")(?:[ \t]*[,(:\-\u2013\u2014][ \t]*|[ \t]+(?:is|was|called|named)[ \t]+|[ \t]+)" + _TITLE + r"?\[name\]"
+    r"|\[name\][ \t]*(?:[,(\-\u2013\u2014][ \t]*|[ \t]+is[ \t]+|[ \t]+was[ \t]+)"
+    r"(?:(?:the|our|their|your|my|new|interim|acting|then|former)[ \t]+)*(?:" + _UNIQUE_POSTS + r")\b",
     re.IGNORECASE,
 )
 _NEVER_CAPS = frozenset("THE AND BUT FOR NOT YES WHAT WHEN THAT THIS THEY THEM HAVE WITH FROM WERE WILL SAID VERY REALLY".split())
@@ -175,7 +203,8 @@ def assess_quote(redacted: str) -> tuple[bool, tuple[str, ...]]:
             signs.add("identifier_context")
     if _AGE_RE.search(text):
         signs.add("age")
-    if _ROLE_RE.search(plain.replace("\u2019", "'")):  # unmasked: the post names are public phrases
+    said = plain.replace("\u2019", "'")  # unmasked: the post names are public phrases
+    if _ROLE_RE.search(said) or "[name]" in said and _POST_BESIDE_NAME_RE.search(said):
         signs.add("unique_role")
     ordered = tuple(s for s in RISK_SIGNS if s in signs)
     return not ordered, ordered

@@ -1027,10 +1027,12 @@ _INSTITUTION_LOWER_RE = lazy_compile(
     r"(?![\w])",
     _I,
 )
-# A school's kind alone after a word of going to it ("at oakwood high", "to bramley juniors").
+# A school's kind alone after a word of going to it ("at oakwood high", "to bramley juniors"), or set off after a
+# child's year group ("Priya (Year 10, Oakwood High)", "Y4 - Bramley Juniors").
+_YEAR_GROUP_SET_OFF = r"\b(?:year|yr|y)[ \t]?\d{1,2}[ \t]*[,/\-\u2013\u2014]"
 _SCHOOL_KIND_ANCHOR = lazy_compile(r"\b(?:high|grammar|juniors|infants|comp)\b", _I)
 _SCHOOL_KIND_RE = lazy_compile(
-    r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+"
+    r"(?:\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)|" + _YEAR_GROUP_SET_OFF + r")[ \t]+"
     r"(?P<name>(?:[\p{L}'’\-]+[ \t]+){1,3})(?:high|grammar|juniors|infants|comp)(?![\w])", _I)
 # A saint's name after a word of going to it, a school or a church in lower case without its kind ("she goes to st
 # marys", "at saint john's"): the saint a given name, or any word with its possessive ("the vicar at st chad's").
@@ -1042,7 +1044,8 @@ _SAINT_RE = lazy_compile(
     r"(?P<place>(?:st\.?|saint)[ \t]+(?P<saint>\p{L}+)(?P<s>['’]s|s)?)(?![\p{L}'’])"
     r"(?![ \t]+(?:day|eve|night|wort)\b)", _I)
 # A school's kind said without "school" ("oakwood high", "bramley juniors") names one only where a child goes to it.
-_SCHOOL_GOING_RE = lazy_compile(r"\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)[ \t]+\Z", _I)
+_SCHOOL_GOING_RE = lazy_compile(
+    r"(?:\b(?:at|to|attends?|attended|attending|from|left|leaves|joined|joins|in)|" + _YEAR_GROUP_SET_OFF + r")[ \t]+\Z", _I)
 # Words of a school's kind between its name and "school" ("oakwood high school", "st anne's catholic primary").
 _SCHOOL_KINDS = frozenset(
     "primary junior juniors infant infants secondary high grammar comprehensive catholic rc ce cofe c of e church "
@@ -1967,6 +1970,26 @@ def _postcodes(text: str, add) -> None:
         upper = m.group().isupper()
         if (len(area) == 2 and upper) or context:
             add(Span(m.start(), m.end(), "postcode"))
+            _inward_apart(text, m.end(), add)
+
+
+# A postcode's inward part said apart from its district, later in the sentence ("LS6 and then 2AB", "it starts BD7 and
+# ends 3QT", "M14 then 5tp"): a figure and two letters of the inward set standing alone; an ordinal's, a unit's or a
+# size's letters are no inward part ("the 2nd", "6ft", "2gb").
+_INWARD_APART_RE = lazy_compile(rf"(?<![\p{{L}}\d£$€.,:/\-])(?P<in>{_INWARD})(?![\p{{L}}\d])", _I)
+_NOT_INWARD = frozenset("st nd rd th ft hr hz yd lb gb tb".split())
+_SENTENCE_STOP_RE = lazy_compile(r"(?<![.])[.!?;](?![.])(?:[ \t]|$)|\n")
+
+
+def _inward_apart(text: str, at: int, add) -> None:
+    """The inward part of a postcode whose district ends at ``at``, said apart within the next few words of the
+    sentence."""
+    end = min(len(text), at + 40)
+    stop = _SENTENCE_STOP_RE.search(text, at, end)
+    for m in _INWARD_APART_RE.finditer(text, at, stop.start() if stop else end):
+        if m.group()[1:].lower() not in _NOT_INWARD:
+            add(Span(m.start(), m.end(), "postcode"))
+            return
 
 
 # A number plate read aloud after a word of vehicles ("reg Y X six two A B C", "the car was yx sixty two abc"): letters

@@ -628,6 +628,11 @@ _TO_WORD_AFTER_RE = lazy_compile(r"[ \t]+to[ \t]+(?P<w>[\p{L}\d]+)", re.VERSION1
 _TITLE_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])(?P<t>\p{Lu}\p{Ll}*)\.?[ \t]+\Z", re.VERSION1)
 # An article or a possessive right before a word, in lower case or opening a sentence (noun_after_determiner).
 _NOUN_DETERMINER_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])((?i:t)he|(?i:a)n?|(?i:h)is|(?i:h)er|(?i:t)heir|(?i:m)y|(?i:y)our|(?i:o)ur|(?i:i)ts)[ \t]+\Z", re.VERSION1)
+# A word in lower case right after another (noun_after_determiner).
+_LOWER_WORD_AFTER_RE = lazy_compile(r"[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]*)(?![\p{L}])", re.VERSION1)
+# A household's words and a relative clause's, after which a word after an article is a family's name or a person's.
+_HOUSEHOLD_OR_WHO = frozenset("""family families household households home house kids children twins brothers sisters
+    boys girls lot clan who whom whose""".split())
 # A clause's end after a word: a stop, a comma, a colon or a semicolon, a closing bracket or quote, the text's end.
 _CLAUSE_END_AFTER_RE = lazy_compile(r"[ \t]*(?:[.!?,;:)\]\"”’]|\Z)", re.VERSION1)
 _SURNAME_WORDS = frozenset(
@@ -2354,6 +2359,12 @@ _NATION_FAMILY_RE = lazy_compile(
     r"networks?|approach|work|workers?|law|therapy|nurses?|partnerships?|polic(?:y|ies)|programmes?|model|help)\b)",
     re.VERSION1)
 _FAMILY_NOUN_RE = lazy_compile(r"[ \t]+(?:kids|children|family|boys|girls|twins|household|lot)\b", re.IGNORECASE | re.VERSION1)
+# The word "initials" before letters in capitals, a few words or a list of them between ("initials AB and JS", "the
+# initials on the form were KT, DR"): the letters are said to be someone's initials (NameFinder._caps_initials).
+_INITIALS_SAID_BEFORE_RE = lazy_compile(
+    r"\binitials\b(?:[ \t]+(?:on|of|in|for|from)[ \t]+(?:the|a|an|her|his|their|its)[ \t]+[\p{L}\-]+)?"
+    r"(?:[ \t]+(?:are|were|is|was|read|reads|said|says|given[ \t]+as))?[ \t:]*"
+    r"(?:(?-i:\p{Lu}{2,3})[ \t]*(?:,|&|/|\band\b|\bor\b)[ \t]*)*\Z", re.IGNORECASE | re.VERSION1)
 # Two or more words of capitals listed together ("JS, KM", "JS, KM and TB", "KM & JS", "KM/JS").
 _INITIALS_LIST_RE = lazy_compile(
     r"(?<![\p{L}\p{N}'’])\p{Lu}{2,3}(?:(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]*[&/][ \t]*)"
@@ -2814,7 +2825,15 @@ def noun_after_determiner(text: str, start: int, end: int) -> bool:
         return False
     if _MODAL_TO_AFTER_RE.match(text, end) is not None:
         return True
-    return prev.group(1).lower() in ("the", "a", "an") and _CLAUSE_END_AFTER_RE.match(text, end) is not None
+    if prev.group(1).lower() not in ("the", "a", "an"):
+        return False
+    if _CLAUSE_END_AFTER_RE.match(text, end) is not None:
+        return True
+    # after an article, before a word in lower case: the noun, or a noun's word before another ("a May review", "a
+    # Grace period", "the Bill was passed", "A Will was found."); not a household's ("the Hope family") nor whom a
+    # clause says of ("the Grace who ...")
+    nxt = _LOWER_WORD_AFTER_RE.match(text, end)
+    return nxt is not None and fold(nxt.group("w")) not in _HOUSEHOLD_OR_WHO
 
 
 class NameFinder:
@@ -5179,6 +5198,8 @@ class NameFinder:
         before = text[max(0, tok.start - 40) : tok.start]
         if _SIGNED_BEFORE_RE.search(before) and re.match(r"[ \t]*(?:x+[ \t]*)?(?:\r?\n|\Z)", after, re.IGNORECASE):
             return True  # "Kind regards,\nDJ": a sign-off's initials, alone on their line
+        if _INITIALS_SAID_BEFORE_RE.search(before):
+            return True  # "initials AB and JS", "the initials on the form were KT, DR": said to be initials
         body = _DETERMINER_BEFORE_RE.search(before) is not None and not initial_sentence
         role = _ROLE_APPOSITION_RE.match(after)
         if role is not None:  # "KM, the team manager,"; not "IRO, the independent reviewing officer," nor the letters

@@ -16,7 +16,7 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     two or three capitals where a person stands ("JS who rang me", "I spoke
     to JS about it", "KM, the team manager,", "KM and JS came", "JS's
     daughter"), listed together ("JS, KM") or opening a clause before a
-    verb in the past ("GH highlighted the progress"), unless an acronym of the shipped lexicons (LGA, MASH, IRO, and
+    verb in the past ("GH highlighted the progress") or said to be initials ("initials AB and JS"), unless an acronym of the shipped lexicons (LGA, MASH, IRO, and
     people said by their role's initials, YP, HV, TM), one the text spells out
     ("Corporate peer challenge (CPC)"), a body's after an article, a place or
     "of" ("the LGA said", "Chairman of NCT said"; "Leeds CSC said no" keeps
@@ -172,7 +172,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     A, two A A", in capitals or after "postcode", "in", "lives" ...; or with
     letters said as words or in the phonetic alphabet, "ess double-you one a
     two a a", "sierra whiskey one alpha ..."), outward codes ("LS6") where written in
-    capitals with a two-letter area or in an address context; house numbers
+    capitals with a two-letter area or in an address context, and an inward part said apart from one later in the
+    sentence ("LS6 and then 2AB", "starts BD7 and ends 3QT"; not "from BD7 on the 3rd"); house numbers
     with a street, flats and named buildings, named streets, and the town
     after an address's comma ("12 Ffordd yr Orsaf, Aberystwyth"); schools,
     hospitals, surgeries, centres and estates by name ("St Mary's Primary
@@ -952,6 +953,7 @@ class _Redactor:
                         if (m.start(), m.end()) not in taken and _name_word(m.group())
                         and (_JOINED_RE.match(text, m.end()) or _JOINED_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()))]
         spans += _coordinated(text, pending, spans)
+        spans += _opening_paired(text, spans)
         spans += _named_elsewhere(text, opening, spans)
         spans += _places_named_again(text, spans)
         kept = self._public_names_kept(text, folded) + things_named(text, self.name_parts)
@@ -1420,6 +1422,26 @@ def _coordinated(text: str, pending: list[tuple[int, int]], spans: list[Span]) -
                 found.append((a, b))
                 left.remove((a, b))
                 changed = True
+    return out
+
+
+# A capitalised word opening a sentence or a line, joined by "and", "&" or a comma to what follows it.
+_OPENING_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<w>\p{Lu}\p{Ll}+)(?P<j>[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
+
+
+def _opening_paired(text: str, spans: list[Span]) -> list[Span]:
+    """A given name that is a word, capitalised opening a sentence, joined to a person found right after it ("Grace
+    and Hope came", "Bill and Mark from the DfE came"): a person too, as the one named with it.  A function word, a
+    month or a relation is no such name ("May and June were busy", "Will and Tom"), and a word the partner is no person
+    beside stays ("Grace and [place]")."""
+    starts = {s.start for s in spans if s.kind == "name"}
+    if not starts:
+        return []
+    out = []
+    for m in _OPENING_WORD_RE.finditer(text):
+        if (m.end() in starts and _sentence_initial(text, m.start()) and _name_word(m.group("w"))
+                and not any(s.start < m.end("w") and m.start() < s.end for s in spans)):
+            out.append(Span(m.start(), m.end("w"), "name"))
     return out
 
 

@@ -109,6 +109,7 @@ _KEPT_FIXED = [
     'Figures: May to present.',  # was 'Figures: [name] to present.'
     'May to september',  # was '[name] to september'
     'In May to save money we cut it.',  # was 'In [name] to save money we cut it.'
+    'A Will was found.',  # was 'A [name] was found.' (with a Will listed); open until round 64
 ]
 # Kept on main as now: the words of this round's forms used as words.
 _KEPT = [
@@ -123,16 +124,15 @@ _KEPT = [
 ]
 # Still open (what it should give beside each); strict, so closing one is seen.
 _OPEN: list[tuple[str, str]] = [
-    # a listed word-name after "A" opening a sentence before "was": read as the person said of ("A Will was found."
-    # with a Will listed gives "A [name] was found."), as a clause's subject reads
-    ('A Will was found.', 'A Will was found.'),
+    # 'A Will was found.' closed in round 64 (a word after an article before a word in lower case is the noun): moved
+    # to _KEPT_FIXED
 ]
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(13, 18, 18, 1))
+                                                 counts=(13, 18, 19, 0))
 
 
 # --------------------------------------------------------------------------- 1. what a published quote may carry
