@@ -91,9 +91,15 @@ def printed(tmp_path_factory):
     out = re.sub(r"<!DOCTYPE[^>]*>", "", out).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
     words = [(w.text or "", float(p.get("width")), float(w.get("xMin")), float(w.get("xMax")), float(w.get("yMin")))
              for k, p in enumerate(ET.fromstring(out).iter("page")) for w in p.iter("word")]
-    tables = []
+    return _table_words(page, words)
+
+
+def _table_words(page: str, words) -> list:
+    """(the table's wrapper's class, [(cell text, its words in ``words``) per cell] per row) of each table of the web
+    ``page``, matched in order in the PDF's ``words`` ((text, ...) tuples as pdftotext wrote them)."""
+    tables, pos = [], 0  # (in order: two tables of the same headings are told apart)
     for table in lxml.html.fromstring(page).iter("table"):
-        rows, pos = [], 0
+        rows = []
         for tr in table.xpath("./thead/tr|./tbody/tr[not(contains(@class, 'table-notes'))]"):
             cells = [" ".join(c.text_content().split()) for c in tr.xpath("./th|./td")]
             want = [x for c in cells for x in c.split()]

@@ -35,7 +35,15 @@ from ._format import (
     withheld_notes,
 )
 from ._images import Image, rasterise
-from ._layout import breaks_a_word, fit_columns, identifying_columns, split_columns, wrapped_lines
+from ._layout import (
+    _lone_word,
+    breaks_a_word,
+    fit_columns,
+    identifying_columns,
+    mean_lines,
+    split_columns,
+    wrapped_lines,
+)
 from ._model import Bullets, Callout, Figure, Paragraph, Quote, Report, Table
 
 __all__ = ["render_html"]
@@ -46,6 +54,13 @@ _TEMPLATE = "report.html.j2"
 _COLUMN_PX = 912.0  # body max-width 60rem minus 2 x 1.5rem padding
 _SCREEN = {"normal": (14.72, 20.2), "compact": (12.8, 13.8)}  # font px, horizontal cell padding + border px
 _PRINT = {"portrait": 680.0, "landscape": 1000.0, "font": 12.0, "padding": 11.0}  # A4 at 96 px/in, 15 mm margins
+#: Mean lines a printed table's row wraps to in portrait beyond which it prints on a landscape page where that takes a
+#: line a row off (:func:`_print_landscape`): a turn of the page costs the rest of the page before it, and rows of two
+#: or three lines read well enough (the 6-council study's tables at 2.4 to 2.6 lines a row took three pages more).
+_PRINT_WRAPPED = 3.0
+#: ... and beyond which it does so where portrait leaves a heading ending on a line of one short word and landscape
+#: does not (_layout._lone_word).
+_WRAPPED_LINES = 2.0
 #: A table of at most this many rows is printed whole on one page (a split left its last rows or notes alone).
 _KEEP_ROWS = 15
 #: "About this report" (dl.provenance in report.html.j2): its font px (.9rem), the widest its item column is (18rem)
@@ -109,9 +124,32 @@ def _shares(widths: tuple[float, ...]) -> list[float]:
 
 
 def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bool]) -> bool:
-    """Whether a table part needs a landscape page when printed."""
-    return not fit_columns(headers, rows, _PRINT["portrait"], size=_PRINT["font"], padding=_PRINT["padding"],
-                           nowrap=numeric).fits
+    """Whether a table part prints on a landscape page: where it does not fit a portrait one, or where its rows wrap
+    there onto more than _PRINT_WRAPPED lines on average and a landscape page takes a line a row or more off them (the
+    example's Table 15, part 1, printed portrait at 4.5 lines a row, its waves and "compared with" a word a line).
+    Measured as the columns print (:func:`_print_shares`: Arial's widths at the printed type): the estimate these
+    decisions were weighed with was up to a tenth wider than the columns it decided."""
+    def plan(landscape: bool):
+        return fit_columns(headers, rows, _PRINT["landscape" if landscape else "portrait"], size=_PRINT["font"],
+                           padding=_PRINT["padding"], nowrap=numeric, measure=arial_width)
+
+    def lines(widths) -> float:
+        return mean_lines(rows, widths, size=_PRINT["font"], padding=_PRINT["padding"], measure=arial_width)
+
+    def lone(widths) -> bool:
+        return any(_lone_word(str(h), w - _PRINT["padding"], _PRINT["font"], arial_width)
+                   for h, w in zip(headers, widths, strict=True))
+
+    portrait = plan(False)
+    if not portrait.fits:
+        return True
+    upright = lines(portrait.widths)
+    if upright <= _WRAPPED_LINES:
+        return False
+    wide = plan(True).widths
+    # rows over two lines that a landscape page takes a line off, where portrait also leaves a heading on a line of
+    # one short word that no column could give the room for ("Kendall's / W" beside impacts three lines a row)
+    return lines(wide) <= upright - 1 and (upright > _PRINT_WRAPPED or (lone(portrait.widths) and not lone(wide)))
 
 
 def _part_widths(headers: list[str], rows: list[list[str]], numeric: list[bool], density: str) -> dict:
@@ -250,6 +288,24 @@ def _heading_rows(headers: list[str], numeric: list[bool], part: list[int]) -> d
     return {"columns": columns, "upper": upper}
 
 
+#: Blocks of text that print on the page of what they lead into (:func:`_wide_lead`).
+_TEXT_BLOCKS = frozenset({"paragraph", "bullets", "quote", "callout"})
+
+
+def _wide_lead(blocks: list[dict]) -> list[dict]:
+    """``blocks`` (a section's) with the text that opens the section marked ``wide`` where it leads into a table whose
+    first part prints on a landscape page: printed there with the section's heading (the template's ``wide-lead``),
+    as the Word report sets a landscape table's introduction, not on a portrait page of its own (the example's
+    "Longitudinal models": its heading and one paragraph on a page otherwise empty before Table 13 turned)."""
+    lead = 0
+    while lead < len(blocks) and blocks[lead]["type"] in _TEXT_BLOCKS:
+        lead += 1
+    ahead = blocks[lead] if lead < len(blocks) else None
+    if ahead is None or ahead["type"] != "table" or ahead.get("detail") or not ahead["parts"][0]["landscape"]:
+        return blocks
+    return [{**b, "wide": True} if k < lead else b for k, b in enumerate(blocks)]
+
+
 def _kept_together(blocks: list[dict]) -> list[dict]:
     """``blocks`` with each folded (detail) table and the figure after it in one "keep" block, printed on one page.
 
@@ -299,10 +355,13 @@ def render_html(report: Report, *, images: Mapping[str, Image] | None = None) ->
         {
             "id": _slug(section.title, used),
             "title": report.vocabulary.prose(section.title),
-            "blocks": _kept_together([_block_context(b, numbers, images, report.vocabulary, withheld) for b in section.blocks]),
+            "blocks": _kept_together(_wide_lead([_block_context(b, numbers, images, report.vocabulary, withheld)
+                                                 for b in section.blocks])),
         }
         for section in report.sections
     ]
+    for section in sections:
+        section["wide"] = bool(section["blocks"]) and section["blocks"][0].get("wide", False)
     template = _environment().get_template(_TEMPLATE)
     provenance = report_provenance(report.provenance, report.vocabulary)
     return template.render(

@@ -126,15 +126,19 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
         if fill and sum(natural) > 0:
             scale = available / sum(natural)
             widths = [w * scale for w in natural]
-        widths = _no_lone_word(headers, columns, widths, minimum, size, padding, measure)
+        widths = _no_lone_word(headers, columns, widths, minimum, size, padding, measure, nowrap)
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     if sum(minimum) <= available:
         # A column whose longest line fits in an equal share of the width (a label beside a long description) gets
         # it whole first, where the others keep their minimums: shared in proportion to what each would gain, the
         # room went almost all to the long column, and the short one wrapped a word a line ("About this report",
         # its items four lines high beside a value column of paragraphs).
-        short = [i for i in range(n) if body[i] <= available / n]
-        start = [body[i] if i in short else minimum[i] for i in range(n)]
+        # A column counts as short where nearly all its values do (_MOSTLY_SHORT): one long item ("Parameters: random
+        # reassignments per randomisation test of an indicator (...)") kept "About this report"'s item column from
+        # counting, and its other items wrapped, a word a line, beside the values; the long ones wrap in its width.
+        share = available / n
+        start = [body[i] if body[i] <= share else max(minimum[i], _mostly_within(columns[i], share - padding, size,
+                                                                               measure) + padding) for i in range(n)]
         if sum(start) > available:
             start = minimum
         # The room goes first to the values (every row gains a line a column's values no longer wrap), then to the
@@ -142,20 +146,39 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
         # programme") took the room their one row wanted from the impact beside them, four lines a row.
         widths = _share(start, body, available - sum(start), [b - s for s, b in zip(start, body, strict=True)])
         widths = _share(widths, natural, available - sum(widths), [x - w for w, x in zip(widths, natural, strict=True)])
-        widths = _no_lone_word(headers, columns, widths, minimum, size, padding, measure)
+        widths = _no_lone_word(headers, columns, widths, minimum, size, padding, measure, nowrap)
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     return ColumnPlan(tuple(minimum), False, tuple(minimum), tuple(natural))
 
 
+#: A heading's last word of at most this many characters is short whatever its column's width ("CI" under "95%",
+#: "p" under "Randomisation"): alone on the heading's last line it reads as a word dropped, not a heading wrapped.
+_SHORT_WORD = 3
+
+
+#: A column whose values all but this share at most fit on one line each in an equal share of the table's width
+#: counts as short (:func:`fit_columns`).
+_MOSTLY_SHORT = 0.9
+
+
+def _mostly_within(cells: Sequence, room: float, size: float, measure: Measure | None) -> float:
+    """The width (points of text) of the widest of ``cells`` (one line each) within ``room``, where those are at
+    least _MOSTLY_SHORT of them, else 0."""
+    lines = [_line_width(str(c), size, False, measure) for c in cells]
+    within = [w for w in lines if w <= room]
+    return max(within) if within and len(within) >= _MOSTLY_SHORT * len(lines) else 0.0
+
+
 def _lone_word(text: str, inner: float, size: float, measure: Measure | None = None) -> bool:
     """Whether heading ``text`` (bold, on lines of its own where it holds none it was given), wrapped into ``inner``
-    points, ends on a line of one short word (a third of the column or less: "it" under "Share / reporting")."""
+    points, ends on a line of one short word (a third of the column or less: "it" under "Share / reporting"; or of
+    _SHORT_WORD characters or fewer: "CI" under "95%")."""
     words = _words(text)
     if len(words) < 2 or "\n" in text:
         return False
     width = measure or text_width
     lines = wrapped_lines(text, inner, size, bold=True, measure=measure)
-    return (lines > 1 and width(words[-1], size, bold=True) <= inner / 3
+    return (lines > 1 and (width(words[-1], size, bold=True) <= inner / 3 or len(words[-1]) <= _SHORT_WORD)
             and wrapped_lines(" ".join(words[:-1]), inner, size, bold=True, measure=measure) == lines - 1)
 
 
@@ -206,7 +229,7 @@ def _narrowest(text: str, inner: float, size: float, bold: bool, measure: Measur
 
 
 def _no_lone_word(headers: Sequence[str], columns, widths: list[float], minimum: Sequence[float], size: float,
-                  padding: float, measure: Measure | None = None) -> list[float]:
+                  padding: float, measure: Measure | None = None, nowrap: Sequence[bool] = ()) -> list[float]:
     """``widths`` with a column whose heading ends on a line of one short word ("Share reporting it": "it" alone on a
     third line) made narrower where that balances its breaks on as many lines, the room going to the others by
     their widths, else as much wider as takes that line away, where the other columns can give the room without any of
@@ -219,6 +242,35 @@ def _no_lone_word(headers: Sequence[str], columns, widths: list[float], minimum:
         cells = {(str(c), False) for c in columns[k]} | {(str(headers[k]), True)}
         need = max(_narrowest(text, inner[k], size, bold, measure) for text, bold in cells)
         return max(0.0, min(inner[k] - need, widths[k] - minimum[k]))
+
+    def lines(text: str, k: int, bold: bool) -> int:
+        # a value kept on one line (``nowrap``) is one line a line of it, whatever the rounding of its column's width
+        if not bold and k < len(nowrap) and nowrap[k]:
+            return len(str(text).split("\n"))
+        return wrapped_lines(str(text), inner[k] + 0.01, size, bold=bold, measure=measure)
+
+    def within_rows(j: int, k: int) -> float:
+        """The room column ``k`` gives where its cells may wrap onto more lines within their row's height as the
+        other columns but ``j`` set it (its tallest cell elsewhere: "Revision of policies, processes and systems"
+        onto two lines beside "Not in / intervention"), its heading within the heading row's, never onto a line of
+        one short word, and never below its minimum: no row grows, and the heading row loses the line."""
+        others = [c for c in range(len(widths)) if c != j]
+        caps = [max(lines(row[c], c, False) for c in others) for row in zip(*columns)] if columns and len(
+            columns[0]) else []
+        head_cap = max(lines(headers[c], c, True) for c in others)
+        cells = [(str(c), False, cap) for c, cap in zip(columns[k], caps, strict=True)]
+        cells.append((str(headers[k]), True, head_cap))
+        least = minimum[k] - padding
+        candidates = sorted({w for text, bold, _ in cells for w in _runs(text, size, bold, measure)
+                             if least <= w + 0.01 < inner[k]} | {least}, reverse=True)
+        best = inner[k]
+        for w in candidates:
+            w = max(w + 0.01, least) if w != least else w
+            if any(wrapped_lines(text, w, size, bold=bold, measure=measure) > cap for text, bold, cap in cells):
+                break
+            if not _lone_word(str(headers[k]), w, size, measure):
+                best = w
+        return max(0.0, inner[k] - best)
 
     for j, header in enumerate(headers):
         wanted = _mended(str(header), inner[j], size, minimum[j] - padding, measure) if _lone_word(
@@ -237,6 +289,9 @@ def _no_lone_word(headers: Sequence[str], columns, widths: list[float], minimum:
         # a heading that gains a line elsewhere is no gain: donors keep every cell's lines (slack), so none does
         spare = {k: slack(k) for k in range(len(widths)) if k != j}
         room = sum(spare.values())
+        if room < more:
+            spare = {k: within_rows(j, k) for k in range(len(widths)) if k != j}
+            room = sum(spare.values())
         if room < more:
             continue
         for k, give in spare.items():
