@@ -129,6 +129,22 @@ def report_of(findings):
     return _once_per_object(_REPORTS, findings, build_report)
 
 
+_OPTIONED: dict[tuple, dict[int, tuple]] = {}
+
+
+def report_with(findings, **options):
+    """``impact.build_report(findings, **options)`` once per findings object and options in a test process, as
+    :func:`report_of` builds the default one (which it is without options). Report truth rounds 39 and 43 built the
+    reports of one shared 12-council study at ``min_count`` 1 and 13 each, and test_report_truth kept its own cache
+    of such builds (testtime30)."""
+    from impact.pipeline import build_report
+
+    if not options:
+        return report_of(findings)
+    cache = _OPTIONED.setdefault(tuple(sorted(options.items())), {})
+    return _once_per_object(cache, findings, lambda f: build_report(f, **options))
+
+
 def _once_per_object(cache: dict[int, tuple], findings, build):
     """``build(findings)``, kept in ``cache`` while ``findings`` lives (by a weak reference: an id reused by a later
     object is not taken for it)."""
@@ -748,6 +764,20 @@ def optional_themes_planted(tmp_path_factory):
         return r49._plant()
 
     return once_per_run(tmp_path_factory, "optional-themes-49002", build)
+
+
+@pytest.fixture(scope="module")
+def twelve_one_a_wave(tmp_path_factory):
+    """``(study, findings)``: report truth round 37's 12 councils (seed 2, one interview of 50 words a council and
+    wave), the planted coding, the comparisons, change and survey (99 resamples, seed 1), once per run (read only).
+    Read by rounds 37, 39 and 43, which each called round 37's ``_twelve`` (kept once per process only, so made
+    again on each worker) before testtime30."""
+    def build(folder):
+        import test_report_truth_round37 as r37
+
+        return r37._twelve()
+
+    return once_per_run(tmp_path_factory, "round37-twelve-2", build)
 
 
 # --------------------------------------------------------------------------- the order of files across workers

@@ -13,7 +13,7 @@ import dataclasses
 
 import pandas as pd
 import pytest
-from conftest import report_of
+from conftest import report_of, tiny_analysed
 
 from impact.coding import coder_validity
 from impact.framework import credit_label
@@ -339,7 +339,7 @@ def test_the_limitation_on_what_can_be_detected_follows_the_study_s_group_sizes(
     assert re.search(rf"at least {d:.2f} standard deviations", text), (d, text)
     assert "only large differences can be detected" not in text
 
-    tiny = analyse(tiny_study, n_resamples=99, seed=1)
+    tiny = tiny_analysed()  # analyse(tiny_study, n_resamples=99, seed=1), made once per process for 22 files
     text = _limitation(tiny)
     sizes = tiny.comparisons[tiny.comparisons["wave"].isin(tiny_study.wave_ids[1:])]
     if "comparisons" in tiny.not_computed:  # the study cannot support them: the reason is given instead

@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import CORE_PARTS, analysed_synthetic, hand_check, report_of, summary_of
+from conftest import CORE_PARTS, analysed_synthetic, hand_check, report_of, report_with, summary_of
 
 from impact.report import Bullets, Callout, Paragraph, Table
 from impact.report._format import display_frame
@@ -57,16 +57,9 @@ def _summary(findings) -> list[str]:
 
 
 def _report(findings, **kw):
-    """The report of ``findings``; with options (``min_count``), built with them (kept while the findings live, as
-    :func:`conftest.report_of` keeps the default one)."""
-    if not kw:
-        return report_of(findings)[0]
-    key = (id(findings), tuple(sorted(kw.items())))
-    if key not in _OTHER_REPORTS or _OTHER_REPORTS[key][0] is not findings:
-        from impact.pipeline import build_report
-
-        _OTHER_REPORTS[key] = (findings, build_report(findings, **kw)[0])
-    return _OTHER_REPORTS[key][1]
+    """The report of ``findings``; with options (``min_count``), built with them (kept while the findings live:
+    :func:`conftest.report_with`)."""
+    return report_with(findings, **kw)[0]
 
 
 def _tables(report) -> dict[str, Table]:
@@ -90,8 +83,6 @@ def _texts(section) -> list[str]:
 #: (disclosure round 53: its margins would narrow a suppressed count), when it names the impacts whose models are shown.
 NULL_OPENING = r"^(No impact|None of the \w+ impacts whose models are shown) was reported significantly more or less often"
 
-
-_OTHER_REPORTS: dict = {}
 
 #: How the summary writes a count of impacts in words.
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}

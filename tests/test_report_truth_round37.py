@@ -5,7 +5,6 @@ name their table; a separated fit gives one reason, its cause."""
 from __future__ import annotations
 
 import dataclasses
-import functools
 import warnings
 
 import pandas as pd
@@ -32,9 +31,9 @@ def _built(findings, min_count: int):
     return tables, report.provenance
 
 
-@functools.lru_cache(maxsize=1)
 def _twelve(parts: tuple[str, ...] = ("comparisons", "change", "survey")):
-    """``(study, findings)``: 12 councils, one interview a wave, analysed with their planted coding (``parts``)."""
+    """``(study, findings)``: 12 councils, one interview a wave, analysed with their planted coding (``parts``); read
+    through conftest.twelve_one_a_wave (once per run)."""
     from impact.pipeline import analyse
     from impact.synth import generate_with_truth
 
@@ -54,11 +53,11 @@ def _shows(table: pd.DataFrame, columns: list[str]) -> bool:
     return bool((cells.ne("c") & cells.notna()).any(axis=None))
 
 
-def test_a_caveat_of_the_comparisons_or_the_change_is_said_only_where_its_table_shows_a_figure():
+def test_a_caveat_of_the_comparisons_or_the_change_is_said_only_where_its_table_shows_a_figure(twelve_one_a_wave):
     """Planted: a library caveat of the comparisons and one of the change over time (12 councils). With min_count 1
     their tables show figures and the caveats are published; with min_count above the councils every figure of both
     tables is c, and a caveat of them told of figures no reader sees: withheld, and counted in the ledger."""
-    study, findings = _twelve()
+    study, findings = twelve_one_a_wave
     # the analysis's words for these figures (impact.pipeline), as on main before MODEL_FIGURES named them
     planted = [_caveat("the comparisons of councils by intervention status"),
                _caveat("the tests of change across the waves")]
@@ -75,7 +74,7 @@ def test_a_caveat_of_the_comparisons_or_the_change_is_said_only_where_its_table_
         assert (withheld["withheld"].astype(int).sum() >= 2) != seen, withheld
 
 
-def test_a_caveat_follows_the_table_as_built(monkeypatch):
+def test_a_caveat_follows_the_table_as_built(twelve_one_a_wave, monkeypatch):
     """The caveats read the cells of the tables the report built, not a second rule that works out again what they
     suppress. Planted: a caveat of the survey model by intervention status, and the table's builder changed to
     suppress every figure (as a new rule of it would): the caveat is withheld with it. And the attrition sensitivity
@@ -83,7 +82,7 @@ def test_a_caveat_follows_the_table_as_built(monkeypatch):
     told of figures not shown, where the old rule (a side of few councils) kept it."""
     import impact.report._build as build
 
-    _, twelve = _twelve()
+    _, twelve = twelve_one_a_wave
     assert twelve.survey_by_status is not None and len(twelve.survey_by_status)
     caveat = _caveat(MODEL_FIGURES["survey_by_status"], "divide by zero encountered in log")
     f = _with_caveats(twelve, [caveat])

@@ -150,22 +150,22 @@ def test_the_missed_interviews_check_says_an_odds_ratio_is_shown_only_where_one_
             assert separation in table.notes, table.notes
 
 
-def test_the_limitations_give_no_power_of_comparisons_by_status_that_are_all_suppressed():
+def test_the_limitations_give_no_power_of_comparisons_by_status_that_are_all_suppressed(twelve_one_a_wave):
     """Seed 3811: every figure of the comparisons of councils by status was c, and the limitations said a comparison
     'has an 80% chance of detecting only a large difference ..., so no difference found is not evidence of no
     difference', of comparisons no reader sees. Planted: 12 councils (round 37's study) with min_count above the
     councils, every comparison c: the limitations say they are suppressed and give no power; with min_count 1, where
     the comparisons are shown, the power is given."""
-    from test_report_truth_round37 import _shows, _twelve
+    from conftest import report_with
+    from test_report_truth_round37 import _shows
 
-    from impact.pipeline import build_report
     from impact.report import Callout, Table
 
-    study, findings = _twelve()
+    study, findings = twelve_one_a_wave
     for min_count, seen in ((1, True), (len(study.councils) + 1, False)):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            report, _ = build_report(findings, min_count=min_count)
+            report, _ = report_with(findings, min_count=min_count)  # round 43 reads the same two reports
         blocks = [b for s in report.sections for b in s.blocks]
         [comparisons] = [b.data for b in blocks if isinstance(b, Table) and b.name == "comparisons"]
         assert _shows(comparisons, ["difference", "p_value", "p_adjusted"]) == seen, comparisons
