@@ -138,8 +138,8 @@ def intervention_effects(
     code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves)
     if measure not in panel.columns:
         raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
-    _indicator(panel.dropna(subset=["status_group"]), measure, missing="the models read one on every row (a council panel has none where the council "
-                                       "was not interviewed: pass the participant panel, impact.participant_panel)")
+    _indicator(panel.dropna(subset=["status_group"]), measure, missing="the models read one on every row",
+               weighted="impact.attrition_effects(panel, study) for the effect weighted for the interviews missed")
     if isinstance(n_permutations, bool) or not isinstance(n_permutations, (int, np.integer)) or n_permutations < 1:
         raise ValueError(f"The value for `n_permutations` must be a whole number of at least 1, but {n_permutations!r} "
                          "was passed.")
@@ -331,7 +331,8 @@ def change_by_status(
     code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves)
     if measure not in panel.columns:
         raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
-    _indicator(panel.dropna(subset=["status_group"]), measure, missing="the models read one on every row")
+    _indicator(panel.dropna(subset=["status_group"]), measure, missing="the models read one on every row",
+               weighted="`study=` (the study) for the fit weighted for the interviews missed")
     grid = None
     if study is not None:
         require_study(study, "participants", "wave_status")
@@ -1106,10 +1107,11 @@ def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str
     return code_list, (list(pd.unique(panel["wave"])) if wave_list is None else wave_list)
 
 
-def _indicator(panel: pd.DataFrame, measure: str, *, missing: str | None = None) -> None:
+def _indicator(panel: pd.DataFrame, measure: str, *, missing: str | None = None, weighted: str = "") -> None:
     """Refuse a ``measure`` column that is no indicator ('yes', 2: pandas failed on converting it, or read 2 as an
     event), naming its rows; ``missing``: why a missing value is refused too ("cannot convert NA to integer" was
-    all)."""
+    all), followed by what to pass instead (newuser6: the cause was named and the remedy not), ``weighted`` the
+    function's way of weighting for the interviews missed."""
     from ._frames import as_flags
     from ._joins import _rows
     from ._words import _counted
@@ -1119,7 +1121,20 @@ def _indicator(panel: pd.DataFrame, measure: str, *, missing: str | None = None)
     gap = values.isna().to_numpy()
     if missing is not None and gap.any():
         raise InputError(f"`panel` column {measure!r} (given as `measure`) is missing on {_counted(int(gap.sum()), 'row')} "
-                         f"({_rows(panel.index[gap])}): {missing}.")
+                         f"({_rows(panel.index[gap])}): {missing}. {_missing_remedy(panel, measure, weighted)}")
+
+
+def _missing_remedy(panel: pd.DataFrame, measure: str, weighted: str) -> str:
+    """What to pass where ``measure`` is missing on the rows ``gap``: a council panel's rows of a council not
+    interviewed are the participant panel's to model; a participant panel's rows of a participant not interviewed
+    (every participant at every wave, as a response model's grid has them) are left out by the caller, or weighted
+    for."""
+    if "interviewed" in panel.columns and "participant_id" not in panel.columns:
+        return ("A council panel has none where the council was not interviewed: pass the participant panel, "
+                "impact.participant_panel.")
+    return (f"If they are participant-waves without an interview, pass the rows interviewed "
+            f"(panel.dropna(subset=[{measure!r}]))" + (f", and {weighted}" if weighted else "")
+            + "; if a value was lost, fill it in (1 or 0).")
 
 
 def _model_frame(d: pd.DataFrame, measure: str, waves: list[str], *, dtype: type) -> pd.DataFrame:

@@ -1157,10 +1157,12 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             shown = ([w for w in wave_order if w in allowed] + sorted(allowed - set(wave_order))
                      if col.vocabulary == "waves" else sorted(allowed))
             expected = f"one of {shown}" if allowed else _NONE_DEFINED.get(col.vocabulary, "a value")
-            found += [(item, f"{expected}"
+            own = col.vocabulary in schema.BASE_VOCABULARIES  # impact's own ids, not a study's waves or items
+            found += [(item, (own and _same_words(item, allowed, shown)) or (
+                       f"{expected}"
                        f"{_list_hint(item, allowed) if col.type == 'list' else ''}"
                        f"{schema.did_you_mean(item, allowed) or schema.missing_hint(item, required=col.required)}"
-                       f"{schema.wave_hint(item, wave_order) if col.vocabulary == 'waves' else ''}", "error")
+                       f"{schema.wave_hint(item, wave_order) if col.vocabulary == 'waves' else ''}"), "error")
                       for item in items if item not in allowed]
         if col.type == "list":  # a list names each of its values once: one given twice would be counted twice
             items = [t.strip() for t in text.split(LIST_SEP)]
@@ -1579,6 +1581,29 @@ def _ofsted_grade(status: str, start: pd.Timestamp | None, sif: pd.Timestamp) ->
     return f" (Ofsted's grade {grade} is {meant}: write the judgement's name)"
 
 
+def _same_words(value: str, allowed, shown, lead: str = "") -> str:
+    """What a vocabulary cell holding an allowed id in another case or spacing ('Requires Improvement', 'Notice To
+    Improve', 'requires-improvement') is expected to be, or "" where it is not one: the id as impact writes it, and
+    why it is refused rather than read (newuser6). Ids are read as written everywhere in impact (a code differing
+    from another only in case is refused too, round 44): a study file holding two spellings of one status would carry
+    both into every table made from it, and one find-and-replace makes the file right for good.
+
+    Examples
+    --------
+    >>> _same_words("Notice To Improve", {"notice_to_improve", "improvement_notice"}, ["improvement_notice",
+    ...             "notice_to_improve"])  # doctest: +ELLIPSIS
+    "the id 'notice_to_improve' as impact writes it (one of ['improvement_notice', 'notice_to_improve']): ..."
+    >>> _same_words("Notice", {"notice_to_improve"}, ["notice_to_improve"])
+    ''
+    """
+    form = schema.same_id(value)
+    meant = [c for c in allowed if schema.same_id(c) == form]
+    if len(meant) != 1 or not value.strip():
+        return ""
+    return (f"{lead}the id {meant[0]!r} as impact writes it (one of {list(shown)}): {value!r} is the same words in "
+            "another case, spacing or punctuation, and impact reads its ids as written (replace it in every row of the column)")
+
+
 def _check_status(parsed) -> list[Problem]:
     f = TABLES["status_history"].filename
     out = []
@@ -1589,7 +1614,9 @@ def _check_status(parsed) -> list[Problem]:
         kind, status, start, end = v.get("kind"), v.get("status"), v.get("start_date"), v.get("end_date")
         if kind in vocab.STATUSES and status is not None:
             allowed = vocab.STATUSES[kind]
-            if status not in allowed:
+            if status not in allowed and (same := _same_words(status, allowed, sorted(allowed), f"for kind {kind}, ")):
+                out.append(Problem(f, line, "status", status, same))
+            elif status not in allowed:
                 hint = schema.did_you_mean(status, allowed)
                 if kind == "ofsted_judgement" and not hint:
                     hint = _ofsted_grade(status, start, sif)
@@ -2508,6 +2535,26 @@ def _check_survey(parsed, meta) -> list[Problem]:
     return out
 
 
+#: How an attrition warning's ``expected`` words the waves missed: :func:`is_attrition` knows such a warning by it.
+ATTRITION = "(attrition: none at "
+
+
+def is_attrition(problem: Problem) -> bool:
+    """Whether ``problem`` is the warning that a council or participant was not interviewed at every wave: a fact of
+    the analysis (the models weight or set aside the interviews missed), which a command that only codes or reviews
+    the interviews does not tell (newuser6).
+
+    Examples
+    --------
+    >>> is_attrition(Problem("interviews.csv", 2, "participant_id", "P1", "an interview at every wave "
+    ...                      "(attrition: none at early; its interview is in row 2)", severity="warning"))
+    True
+    >>> is_attrition(Problem("interviews.csv", 2, "date", "2031-01-01", "a date in the wave's window", severity="warning"))
+    False
+    """
+    return problem.severity == "warning" and ATTRITION in problem.expected
+
+
 def _check_attrition(parsed, waves, *, refused_rows: set[int] = frozenset(),
                      derived: dict[int, str] | None = None) -> list[Problem]:
     """Councils or participants interviewed at some waves but not all: warnings (``refused_rows``: rows of
@@ -2531,7 +2578,7 @@ def _check_attrition(parsed, waves, *, refused_rows: set[int] = frozenset(),
         # a wave without an interview has no row: the row is the first of the interviews there are, all of them named
         # (the first few and a count), so that `file:row:column` leads to them
         at = rows[column, who]
-        return Problem("interviews.csv", at[0], column, who, f"{expected} (attrition: none at {', '.join(lacking)}; "
+        return Problem("interviews.csv", at[0], column, who, f"{expected} {ATTRITION}{', '.join(lacking)}; "
                        f"{'its interview is in row' if len(at) == 1 else 'its interviews are in rows'} "
                        f"{_listing([str(r) for r in at], 5)})", severity="warning")
     # No interview whose council and wave were read (interviews.csv's council_id column misnamed, or every cell of it

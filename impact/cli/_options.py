@@ -41,18 +41,23 @@ def shell_word(path: str | os.PathLike) -> str:
     return shlex.quote(text)
 
 
-def load_study(path, *args, tell: bool = True, recorded: str | os.PathLike | None = None, **kwargs):
+def load_study(path, *args, tell: bool = True, recorded: str | os.PathLike | None = None, analyses: bool = False,
+               **kwargs):
     """:func:`impact.load_study`, imported on first use: building the parser (``impact --help``) imports no pandas.
 
     The study's validation warnings (:attr:`impact.Study.load_problems`) are told as ``impact`` log warnings
     (:func:`tell_warnings`) unless ``tell`` is false (``impact validate`` lists each one itself); ``recorded`` is
-    the file that will record them (``OUT/provenance.json`` of ``impact run``).
+    the file that will record them (``OUT/provenance.json`` of ``impact run``). The warnings that a council or
+    participant missed a wave (:func:`impact.validate.is_attrition`) are told only by a command that ``analyses``
+    the study (``impact run``): coding, reviewing or exporting the interviews there are does not depend on the ones
+    missed, and ``impact code``, ``impact review export`` and ``impact run`` each told the same lines (newuser6).
     """
     from ..study import load_study as load
+    from ..validate import is_attrition
 
     study = load(path, *args, **kwargs)
     if tell:
-        tell_warnings(study.load_problems, path, recorded=recorded)
+        tell_warnings([p for p in study.load_problems if analyses or not is_attrition(p)], path, recorded=recorded)
     return study
 
 

@@ -214,7 +214,7 @@ def run(args, study=None) -> int:
     check_output_folder(args.out, protect=[args.study])
     if study is None:
         _progress(f"validating {args.study}")
-        study = load_study(args.study, recorded=os.path.join(args.out, "provenance.json"))
+        study = load_study(args.study, recorded=os.path.join(args.out, "provenance.json"), analyses=True)
     _check_second_coding(args.coded, args.human)
     book = None
     if args.coded is not None or args.human is not None:  # their codes are checked on reading, naming file and row

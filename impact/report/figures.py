@@ -438,6 +438,10 @@ def _in_top(in_cursor: dict, b: object, a: object, flows: pd.Series, states: lis
     return in_cursor[b] - above
 
 
+#: The legend's words for a forest plot's row drawn without an interval (its ``ci_low`` or ``ci_high`` missing).
+NO_INTERVAL = "No interval given: the estimate alone"
+
+
 def forest_plot(
     data: pd.DataFrame,
     *,
@@ -460,7 +464,8 @@ def forest_plot(
     label, estimate, ci_low, ci_high : str
         Columns. A row whose interval is missing (NaN: :func:`impact.stats.compare_groups`
         gives none for a rank-biserial ``effect``; plot its ``difference`` and
-        ``difference_ci_low``/``difference_ci_high`` instead) is drawn as its point alone.
+        ``difference_ci_low``/``difference_ci_high`` instead) is drawn as an open circle alone,
+        which the legend names (:data:`NO_INTERVAL`).
     null : float or None, default 0
         Reference line of no effect (1 for ratios); None draws none.
     group : str, optional
@@ -523,8 +528,15 @@ def forest_plot(
         ax = _axes(ax, (6.5, 1.0 + 0.3 * sum(heights)))
         if null is not None:
             ax.axvline(null, color="#505A5F", linestyle="--", linewidth=1, zorder=1)
-        ax.errorbar(est, y, xerr=np.vstack([est - lo, hi - est]), fmt="o", color=OKABE_ITO[0],
-                    ecolor=OKABE_ITO[0], elinewidth=1.6, capsize=3, markersize=6, zorder=2)
+        # a row with an estimate and no interval was a filled point like every other, said nowhere (newuser6): it is
+        # an open circle, and the legend says it has no interval
+        alone = np.isfinite(est) & ~(np.isfinite(lo) & np.isfinite(hi))
+        ax.errorbar(est[~alone], y[~alone], xerr=np.vstack([est - lo, hi - est])[:, ~alone], fmt="o",
+                    color=OKABE_ITO[0], ecolor=OKABE_ITO[0], elinewidth=1.6, capsize=3, markersize=6, zorder=2)
+        if alone.any():
+            ax.plot(est[alone], y[alone], linestyle="none", marker="o", markersize=6, markerfacecolor="white",
+                    markeredgecolor=OKABE_ITO[0], markeredgewidth=1.6, zorder=3, label=NO_INTERVAL)
+            ax.legend(loc="best", frameon=False, fontsize="small")
         ax.set_yticks(pos, [t for t, _ in lines])
         for tick, (_, k) in zip(ax.get_yticklabels(), lines, strict=True):
             if k is None:

@@ -405,7 +405,8 @@ def _check_rows(frame: pd.DataFrame, unit: str, time: str, cluster: str) -> None
         missing = frame[column].isna().to_numpy()
         if missing.any():
             raise ValueError(f"The column {column!r} given as `{argument}` is missing in {_counted(int(missing.sum()), 'row')} "
-                             f"with an observed outcome (rows {_rows(frame.index[missing])}).")
+                             f"with an observed outcome (rows {_rows(frame.index[missing])}): each such row needs "
+                             f"the {argument} it was observed in (fill it in, or leave the rows out).")
     repeated = frame.duplicated([unit, time], keep=False).to_numpy()
     if repeated.any():
         raise ValueError(f"`data` must have one row per unit and period, but {int(repeated.sum())} rows repeat a "

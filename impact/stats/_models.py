@@ -576,7 +576,13 @@ def _complete_rows(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, int, 
     keep &= frame[spec.subject].notna() if spec.subject else True
     frame = frame[keep]
     if frame.empty:
-        raise NotIdentifiedError(f"No row has a `unit` ({spec.unit!r}), `time` and `subject` value.")
+        empty = [f"`{arg}` ({col!r})" for arg, col in (("unit", spec.unit), ("time", spec.time),
+                                                          ("subject", spec.subject))
+                 if col is not None and data[col].isna().all()]
+        raise NotIdentifiedError(f"No row has a `unit` ({spec.unit!r}), `time` and `subject` value"
+                                 + (f": {' and '.join(empty)} {_verb(len(empty), 'is')} empty on every row; name the "
+                                    "column that holds it" if empty else ": fill them in, or name the columns that "
+                                    "hold them") + ".")
     if spec.time is not None and pd.api.types.is_extension_array_dtype(frame[spec.time].dtype) and (
             pd.api.types.is_numeric_dtype(frame[spec.time].dtype)):
         # a nullable time (Int64, Float64), its missing rows gone: patsy cannot make categories of it ("Cannot
@@ -1549,7 +1555,11 @@ def _grid(data: pd.DataFrame, spec: _Spec, subject: str, covariates: list[str]) 
     subjects = frame.groupby(subject, sort=True, observed=True)[unit].first()
     split = frame.groupby(subject, observed=True)[unit].nunique()
     if (split > 1).any():
-        raise ValueError(f"Each {subject!r} must belong to one {unit!r}; {int((split > 1).sum())} do not.")
+        moved = split.index[split.to_numpy() > 1]
+        raise ValueError(f"Each {subject!r} must belong to one {unit!r}, but {_counted(len(moved), 'subject')} "
+                         f"{_verb(len(moved), 'has', 'have')} rows of several ({list(moved[:5])}"
+                         f"{', ...' if len(moved) > 5 else ''}): give each its own id in each {unit!r} (one "
+                         f"who moved is a new {subject!r}), or correct the {unit!r} of its rows.")
     full = pd.MultiIndex.from_product([subjects.index, levels], names=[subject, time]).to_frame(index=False)
     full[unit] = full[subject].map(subjects)
     right = frame.drop(columns=[unit]) if unit != subject else frame

@@ -244,8 +244,11 @@ def test_agree_with_two_files_of_a_header_alone_is_refused(tmp_path, capsys):
 
 @pytest.mark.parametrize(("file", "old", "new", "told"), [
     ("status_history.csv", ",adequate,", ",Requires improvement,",
-     "status_history.csv:3:status: 'Requires improvement' - expected for kind ofsted_judgement, one of ['adequate', "
-     "'good', 'inadequate', 'outstanding', 'requires_improvement'] (did you mean 'requires_improvement'?)"),
+     # newuser6: the same words as the id are said to be, not guessed at ("did you mean" before)
+     "status_history.csv:3:status: 'Requires improvement' - expected for kind ofsted_judgement, the id "
+     "'requires_improvement' as impact writes it (one of ['adequate', 'good', 'inadequate', 'outstanding', "
+     "'requires_improvement']): 'Requires improvement' is the same words in another case, spacing or punctuation, "
+     "and impact reads its ids as written (replace it in every row of the column)"),
     ("interviews.csv", "2011-08-15", "40770",
      "interviews.csv:3:date: '40770' - expected a date as YYYY-MM-DD (it looks like an Excel date serial number: "
      "40770 is 2011-08-15; format the column as a date, YYYY-MM-DD, before saving)"),

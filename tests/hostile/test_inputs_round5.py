@@ -165,8 +165,10 @@ def test_a_misspelt_wave_says_which_wave_it_is_close_to(study_dir):
 
 @pytest.mark.parametrize(("file", "old", "new", "start", "end"), [
     ("status_history.csv", "ofsted_judgement,good", "ofsted_judgement,Good",
-     "status_history.csv:2:status: 'Good' - expected for kind ofsted_judgement, one of ['adequate', 'good', ",
-     "(did you mean 'good'?)"),
+     # newuser6: the same word as the id is said to be (not guessed at: "(did you mean 'good'?)" before)
+     "status_history.csv:2:status: 'Good' - expected for kind ofsted_judgement, the id 'good' as impact writes it",
+     "the same words in another case, spacing or punctuation, and impact reads its ids as written (replace it in "
+     "every row of the column)"),
     ("study.yaml", "codebook: nfer_impacts", "codebook: nfer_impact",
      "study.yaml:codebook: 'nfer_impact' - expected one of the bundled codebooks", "(did you mean 'nfer_impacts'?)"),
     ("study.yaml", "name: Tiny study", "name: Tiny study\nwave: []",
