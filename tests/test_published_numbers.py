@@ -250,3 +250,29 @@ def test_a_value_that_shows_is_never_round_off_beside_a_huge_one(spec):
     out = published_frame(df, {"x": parse_spec(spec)})["x"].tolist()
     assert out[0] != 0 and out[1] != 0 and out[2] == 1e17, out
     assert out[3] == 0 and out[4] == 0, out
+
+
+@pytest.mark.parametrize("kind", ["num", "points", "ratio"])
+def test_an_interval_that_leaves_out_no_difference_is_never_shown_reaching_it(kind, rng):
+    """An interval of a change (-0.15 to -0.003) was shown "-0.15 to 0.00" beside its own p of 0.042 (truth60's 60
+    council study): read as holding no change. Random intervals on one side of the value of no difference (0; 1 for a
+    ratio) with an end near it: the end read back from the text is on the interval's side, in the report text and in
+    the published number; intervals holding that value keep the column's decimals."""
+    from impact.report._format import CI, format_ci, published_interval
+
+    ci = CI("a", "b", 0 if kind == "points" else 2, points=kind == "points", ratio=kind == "ratio")
+    null = 1.0 if kind == "ratio" else 0.0
+    scale = 0.01 if kind == "points" else 1.0  # a points column shows x * 100 with no decimals
+    for _ in range(300):
+        near = null + rng.uniform(1e-4, 4e-3) * scale * rng.choice([-1, 1])
+        far = near + np.sign(near - null) * rng.uniform(0.05, 0.5) * scale
+        lo, hi = sorted((near, far))
+        text = format_ci(lo, hi, ci.digits, points=ci.points, ratio=ci.ratio)
+        shown = [float(t.replace(",", "").replace("+", "")) / (100 if kind == "points" else 1)
+                 for t in text.split(" to ")]
+        assert shown[0] != null and shown[1] != null, (lo, hi, text)
+        assert (shown[0] > null) == (lo > null), (lo, hi, text)
+        a, b = published_interval(lo, hi, ci)
+        assert a != null and b != null and (a > null) == (lo > null), (lo, hi, a, b)
+    held = format_ci(-0.15, 0.004, 2)
+    assert held == "-0.15 to 0.00", held  # an interval holding no change is shown at the column's decimals

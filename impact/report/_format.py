@@ -492,6 +492,14 @@ def ci_digits(low: float, high: float, digits: int = 2, *, percent: bool = False
 
     >>> ci_digits(0.1234, 0.3391), ci_digits(-0.0021, 0.0043), ci_digits(0.0012, 0.0013, 0, percent=True)
     (2, 3, 2)
+
+    An interval of a difference, a change or a ratio that does not hold the value of no difference (0, or 1 for a
+    ratio) is not shown reaching it: an end that would read as that value gets the digits that show it does not (up
+    to four more). "-0.15 to 0.00" for an interval whose upper end is -0.003 read as including no change beside its
+    own p of 0.042 (truth60):
+
+    >>> ci_digits(-0.15, -0.003), ci_digits(0.52, 0.996, ratio=True), ci_digits(-0.15, 0.0), ci_digits(-0.15, 0.004)
+    (3, 3, 2, 2)
     """
     if not (np.isfinite(low) and np.isfinite(high)):
         return digits
@@ -500,7 +508,17 @@ def ci_digits(low: float, high: float, digits: int = 2, *, percent: bool = False
     while (_ci_bound(low, digits, **kw) == _ci_bound(high, digits, **kw) and float(low) != float(high)
            and digits < base + 4):
         digits += 1
-    return base if _ci_bound(low, digits, **kw) == _ci_bound(high, digits, **kw) else digits
+    if _ci_bound(low, digits, **kw) == _ci_bound(high, digits, **kw):
+        digits = base
+    null = 1.0 if ratio else 0.0
+    # the interval of a difference, a change or a ratio leaves out no difference: no end shown as it (a share's
+    # interval, percent=True, has no value of no difference)
+    if not percent and (float(low) > null or float(high) < null):
+        end = float(low) if float(low) > null else float(high)
+        more = next((d for d in range(digits, max(digits, base + 4) + 1)
+                     if _ci_bound(end, d, **kw) != _ci_bound(null, d, **kw)), digits)
+        digits = more
+    return digits
 
 
 def _fixed(x: float, digits: int) -> str:
