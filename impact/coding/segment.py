@@ -30,10 +30,10 @@ __all__ = ["segment", "split_turns", "split_sentences", "INTERVIEWER_LABELS", "R
 _TS = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?)"
 _NAME = r"[^\W\d_][\w.'\u2019 -]{0,38}?"
 _LABEL_LINE = re.compile(
-    r"^[ \t]*(?P<header>" + _NAME + r")[ \t]+" + _TS + r"[ \t]*$"
+    r"^[ \t]*(?:\[(?P<bracketed>" + _NAME + r")\]|(?P<header>" + _NAME + r"))[ \t]+" + _TS + r"[ \t]*$"
     r"|^[ \t]*(?:" + _TS + r"[ \t]*)?(?:\*\*|__)?[\[(]?(?P<label>" + _NAME + r"(?:[ \t]+\([^()\n:]{1,40}\))?)[\])]?"
     r"(?:\*\*|__)?"
-    r"[ \t]*(?:" + _TS + r"[ \t]*)?(?:\*\*|__)?[ \t]*[:\uff1a](?:\*\*|__)?[ \t]*",
+    r"[ \t]*(?:" + _TS + r"[ \t]*)?(?:\*\*|__)?[ \t]*[:\uff1a](?!\d)(?:\*\*|__)?[ \t]*",
     re.MULTILINE,
 )
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][\w'\u2019.-]*|\d+)(?: (?:[A-Z][\w'\u2019.-]*|\d+|de|van|von|al)){0,3}$")
@@ -233,7 +233,7 @@ def _read_turn_rows(transcript: str, interviewer_labels: tuple, respondent_label
     extra_resp = {_normal_label(x) for x in respondent_labels}
     found = []
     for m in _LABEL_LINE.finditer(transcript):
-        raw = (m.group("label") or m.group("header")).strip()
+        raw = (m.group("label") or m.group("header") or m.group("bracketed")).strip()
         found.append((m.start(), m.end(), raw, _normal_label(raw)))
     known = INTERVIEWER_LABELS | RESPONDENT_LABELS | extra_int | extra_resp
     if not any(f[3] in known for f in found):
