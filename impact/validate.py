@@ -138,7 +138,7 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
             raise InputError(f"transcripts/{rel}: a link {where} - expected a plain file")
         if f.exists() and not f.is_file():
             raise InputError(f"transcripts/{rel}: {'is a folder' if f.is_dir() else 'not a regular file'} - expected "
-                             "a .txt or .docx file")
+                             "a .txt, .docx, .vtt or .srt file")
         return f.is_file()
 
     if not folder.exists() and not folder.is_symlink():
@@ -1873,7 +1873,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             out.append(Problem(f, line, col, rel, f"{why}: rename it and write its new name here"))
             continue
         if not rel.lower().endswith(suffixes):
-            out.append(Problem(f, line, col, rel, "a .txt or .docx file"))
+            out.append(Problem(f, line, col, rel, "a .txt, .docx, .vtt or .srt file"))
             continue
         if transcripts_issue is not None:
             unlooked += 1
