@@ -18,8 +18,9 @@ already read right (Otter's 'Speaker 1  0:03', Teams' .docx 'Name   0:03', a typ
 mid-sentence, bold labels, a two-column Word table, Rev's 'Name (00:03):', a transcript with no respondent speech).
 Each other test failed on main (checked by running this file against main's package).
 
-Teams' .docx lines 'Ann Smith started transcription' / '... stopped transcription': not handled here (the last is
-read as part of the last turn).
+6. Teams' .docx writes 'Ann Smith stopped transcription' after the last answer (and '... started transcription'
+   before the first turn): read as part of the last answer, it was coded as the respondent's words.  Such a line is
+   a turn of no speaker (``unknown``), not coded.
 """
 
 from __future__ import annotations
@@ -189,6 +190,28 @@ def test_an_nvivo_table_of_timespan_content_and_speaker_is_read_in_order(seed, r
     text = _read(f)
     assert "Timespan" not in text
     _check(text, turns)
+
+
+@pytest.mark.parametrize(("seed", "event"), [(16, "stopped transcription"), (17, "stopped recording")])
+def test_a_teams_note_of_transcription_stopping_is_no_ones_answer(seed, event, tmp_path):
+    asker, answerer, turns = _dialogue(seed)
+    doc = docx.Document()
+    for line in ["Interview", "Transcript", "6 December 2026, 10:00am", f"{asker} started transcription"]:
+        doc.add_paragraph(line)
+    for k, (q, answers) in enumerate(turns):
+        for line in [f"{asker}   {k}:03", q, f"{answerer}   {k}:09", " ".join(answers)]:
+            doc.add_paragraph(line)
+    doc.add_paragraph(f"{asker} {event}")
+    doc.save(tmp_path / "teams.docx")
+    text = _read(tmp_path / "teams.docx")
+    _check(text, turns)
+    assert _said(text, "unknown")[-1] == f"{asker} {event}"
+
+
+def test_guard_a_respondent_saying_who_started_recording_in_a_sentence_is_coded():
+    said = "Morale is up. Then Ann Smith started recording the visits, which helped."
+    assert _said(f"Interviewer: How did it go?\nRespondent: {said}\n") == [
+        "Morale is up.", "Then Ann Smith started recording the visits, which helped."]
 
 
 # ---- guards: shapes read right on main too ------------------------------------------------------------------------
