@@ -885,7 +885,7 @@ def _no_text_taken_out(text: str, name: str) -> str:
 #: text (vertical tab, form feed, next line, Unicode's line and paragraph separators).
 _LONE_CR = re.compile("\r(?!\n)|[\x0b\x0c\x85\u2028\u2029]")
 #: The start of a subtitle file: WebVTT's header, or SubRip's (.srt) first cue number and timing line.
-_SUBTITLES = re.compile(r"\ufeff?(?:WEBVTT(?:[ \t].*)?\n|\s*\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->)")
+_SUBTITLES = re.compile(r"\ufeff?(?:WEBVTT(?:[ \t].*)?\r?\n|\s*\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->)")
 _CUE_TIMING = re.compile(r"[ \t]*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})[ \t]*-->")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+(?P<name>[^>]+)>")
 #: A speaker's label written in a cue's text ('Bob Jones: ...'), as Zoom writes one in every cue.
@@ -905,7 +905,7 @@ def _subtitle_turns(text: str, name: str) -> str:
     """
     lines: list[str] = []
     speaker, notes = None, 0
-    for block in re.split(r"\n[ \t]*\n", text.lstrip("\ufeff")):
+    for block in re.split(r"\n[ \t]*\n", text.lstrip("\ufeff").replace("\r\n", "\n")):  # lines as Windows ends them
         rows = [r.strip() for r in block.strip("\n").split("\n")]
         timing = next((i for i, r in enumerate(rows) if _CUE_TIMING.match(r)), None)
         if timing is None:

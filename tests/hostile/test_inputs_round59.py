@@ -3,6 +3,8 @@
 1. A ``.vtt`` file (Teams and Zoom save a meeting's transcript as one) or a ``.srt`` was refused ("transcript must be
    a .txt or .docx file") though impact reads subtitles held in a ``.txt``: read, as WebVTT / SubRip, cue numbers,
    timings and tags left out; a ``.vtt`` or ``.srt`` that holds no subtitles is refused naming the file and line.
+   Subtitles saved with Windows line ends (CRLF) were not seen as subtitles at all: read as text, timings and cue
+   numbers coded.
 2. Zoom's ``.vtt`` writes the speaker's label in every cue ('Bob Jones: We feel' then 'Bob Jones: valued by ...'):
    each cue was a turn, so a sentence the cues cut was coded as two.  Cues of one label are one turn.
 3. Zoom's saved chat-style transcript heads each turn '[Ann Smith] 10:01:02': read as the label 'Ann Smith] 10' and
@@ -98,6 +100,16 @@ def test_a_teams_vtt_file_is_read_as_its_speakers_turns(seed, tmp_path):
     f.write_text(_cues(asker, answerer, turns, voices=True), encoding="utf-8")
     text = _read(f)
     assert "-->" not in text and "WEBVTT" not in text and "6d1c" not in text and "<v" not in text
+    _check(text, turns)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-8-sig"])
+def test_subtitles_saved_on_windows_with_crlf_line_ends_are_read_as_subtitles(encoding, tmp_path):
+    asker, answerer, turns = _dialogue(18)
+    f = tmp_path / "interview.txt"  # a .txt holding subtitles, read as such on main too (with line feeds)
+    f.write_bytes(_cues(asker, answerer, turns, voices=True).replace("\n", "\r\n").encode(encoding))
+    text = _read(f)
+    assert "-->" not in text and "WEBVTT" not in text
     _check(text, turns)
 
 
