@@ -1987,15 +1987,19 @@ def _same_file(folder: Path | None, rel: str, line: int, held: dict[tuple[int, i
 
 def _no_text(folder: Path | None, rel: str) -> str:
     """Why a .txt transcript read as no text holds none: "is empty)", or of a file of some bytes, what they are (a
-    byte-order mark alone, as an editor saves a file left blank, was told as an empty file)."""
+    byte-order mark alone, as an editor saves a file left blank, was told as an empty file; subtitles whose cues hold
+    no words, as one too)."""
     try:
-        head = transcript_file(folder, rel)[0].read_bytes()[:8] if folder is not None else b""
+        head = transcript_file(folder, rel)[0].read_bytes()[:16] if folder is not None else b""
     except OSError:
         head = b""
     marks = {b"\xef\xbb\xbf": "a UTF-8", b"\xff\xfe": "a UTF-16", b"\xfe\xff": "a UTF-16"}
     if head in marks:
         return (f"holds only {marks[head]} byte-order mark, the mark an editor writes at the start of a file, and no "
                 "text: was the transcript saved before it was pasted in?)")
+    if re.match(rb"(?:\xef\xbb\xbf)?(?:WEBVTT|\s*\d+[ \t]*\r?\n[ \t]*\d)", head):
+        return ("is a subtitle file whose cues hold no words: cue numbers and timings only, or NOTE blocks; export "
+                "the transcript again with its text)")
     return "is empty)"
 
 

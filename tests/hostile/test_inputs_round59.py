@@ -226,6 +226,23 @@ def test_guard_a_respondent_saying_who_started_recording_in_a_sentence_is_coded(
         "Morale is up.", "Then Ann Smith started recording the visits, which helped."]
 
 
+@pytest.mark.parametrize("name", ["P1-early.txt", "P1-early.vtt"])
+def test_subtitles_whose_cues_hold_no_words_are_not_called_an_empty_file(name, study_dir):
+    from impact.errors import ValidationError
+    from impact.study import load_study
+
+    folder = study_dir / "transcripts" / "301"
+    (folder / "P1-early.txt").unlink()
+    (folder / name).write_text("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n\n2\n00:00:05.000 --> 00:00:07.000\n",
+                               encoding="utf-8")
+    table = study_dir / "interviews.csv"
+    table.write_text(table.read_text(encoding="utf-8").replace("301/P1-early.txt", f"301/{name}"), encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        load_study(study_dir)
+    told = [str(p) for p in info.value.problems if name in str(p)]
+    assert len(told) == 1 and "is a subtitle file whose cues hold no words" in told[0], told
+
+
 # ---- guards: shapes read right on main too ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("seed", [12, 13])
