@@ -112,7 +112,7 @@ META_KEYS = (
     "notes",
 )
 
-TRANSCRIPT_SUFFIXES = (".txt", ".docx")
+TRANSCRIPT_SUFFIXES = (".txt", ".docx", ".vtt", ".srt")
 
 #: Earliest date a study may hold (children's services statistics and inspections start after it).
 DATE_MIN = _dt.date(1990, 1, 1)
@@ -1330,7 +1330,7 @@ TABLES: dict[str, Table] = {
             C("wave", "id", False, "Wave id from `study.yaml`; blank to derive it from the date.", vocabulary="waves"),
             C("date", "date", True, "Interview date."),
             C("mode", "id", True, "How the interview was held.", vocabulary="interview_modes"),
-            C("transcript", "text", True, "Path of the transcript under `transcripts/` (.txt or .docx)."),
+            C("transcript", "text", True, "Path of the transcript under `transcripts/` (.txt, .docx, or .vtt or .srt subtitles)."),
         ),
         key=("interview_id",),
     ),

@@ -45,7 +45,7 @@ from ._io import (
     safe_yaml_load,
 )
 from ._joins import one_date, one_key, refuse_unknown
-from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
+from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, SPEAKER_HEADINGS, header_cells
 from ._tabular import csv_text
 from ._words import _counted, _listed, _named, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines
@@ -461,7 +461,9 @@ def _alternate_chosen(alternate):
     Paragraphs and runs in one were not read at all (neither way), their words dropped without a word."""
     chosen = next(alternate.iterchildren(_MC_CHOICE), None)
     return chosen if chosen is not None else next(alternate.iterchildren(_MC_FALLBACK), None)
-_CELL_TIME = re.compile(r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?")
+_ONE_TIME = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?"
+#: A table cell's time ('00:03:15', '[03:15]'), or span of time ('0:00.0 - 0:10.5', as NVivo writes a timespan).
+_CELL_TIME = re.compile(_ONE_TIME + r"(?:[ \t]*(?:-|\u2013|\u2014|-->|to)[ \t]*" + _ONE_TIME + ")?")
 _ROW_NUMBER = re.compile(r"\d{1,5}\.?")
 
 
@@ -575,12 +577,16 @@ def _speaker_column(rows: list[list[str]]) -> int | None:
     return None
 
 
-def _row_turn(cells: list[str], speaker: int | None) -> tuple[str, str] | None:
+def _row_turn(cells: list[str], speaker: int | None, timed: bool = False) -> tuple[str, str] | None:
     """A table row as ``(label, text)`` where :func:`_speaker_column` found its table's speaker column, or None:
     the turn numbers before the label are layout (as a page number is) and not read; every other cell is the text.
     The label is "" where the row's speaker cell is blank (the turn before it goes on)."""
-    if speaker is None or speaker >= len(cells) or any(_CELL_TIME.fullmatch(c) for c in cells):
+    if speaker is None or speaker >= len(cells):
         return None
+    if any(_CELL_TIME.fullmatch(c) for c in cells):  # a time cell: a turn where the header row names the column
+        if not (timed and cells[speaker]):
+            return None
+        cells = ["" if _CELL_TIME.fullmatch(c) else c for c in cells]
     text = [c for k, c in enumerate(cells) if c and k != speaker and not (k < speaker and _ROW_NUMBER.fullmatch(c))]
     # a row with a blank speaker cell goes on with the turn before it: ("", text), its turn number not read either
     return (cells[speaker].rstrip(":\uff1a").strip(), " ".join(text)) if text else None
@@ -597,8 +603,8 @@ def _row_parts(cells: list[str]) -> tuple[str, str, str] | None:
     else:
         turn = len(rest) == 2 or (len(times) == 1 and len(rest) > 2)  # three cells without a time: a table of figures
     if turn and len(rest[0]) <= _MAX_LABEL and "\n" not in rest[0] and _has_letter(rest[0]):
-        return rest[0].rstrip(":\uff1a").strip(), cells[times[0]].strip("[]()") if len(times) == 1 else "", " ".join(
-            rest[1:])
+        time = re.match(_ONE_TIME, cells[times[0]]).group().strip("[]()") if len(times) == 1 else ""  # a span's start
+        return rest[0].rstrip(":\uff1a").strip(), time, " ".join(rest[1:])
     return None
 
 
@@ -628,11 +634,11 @@ def _docx_row_line(cells: list[str], turn_cells: tuple[str, str] | None = None, 
         yield " ".join(cells)
 
 
-def _table_turns(rows: list[list[str]]) -> tuple[bool, int | None, bool]:
-    """How a .docx table is read: ``(header, speaker, whole)``: whether its first row is a header row over turns
+def _table_turns(rows: list[list[str]]) -> tuple[bool, int | None, bool, bool]:
+    """How a .docx table is read: ``(header, speaker, whole, timed)``: whether its first row is a header row over turns
     ('Speaker | Text | Time', not read: it names the columns, as a CSV file's header does), its speaker column
-    (:func:`_speaker_column`, of the rows below any header), and whether its rows are figures read whole
-    (:func:`_figures`).
+    (:func:`_speaker_column`, of the rows below any header, else the one the header names where each row has a time:
+    :func:`_named_speakers`, ``timed`` then True), and whether its rows are figures read whole (:func:`_figures`).
 
     A header row is the first of three rows or more, its cells all headings, one of them naming the speaker's
     column ('Speaker', 'Name', 'Who': :func:`~impact._speakers.header_cells`), none a speaker's label or a role,
@@ -651,9 +657,35 @@ def _table_turns(rows: list[list[str]]) -> tuple[bool, int | None, bool]:
         said = {x for x in labels if x}
         if (len(said) >= 2 and sum(x is not None for x in labels) >= 2
                 and not any(c.rstrip(":\uff1a").strip().casefold() in said or _role(c) for c in head)):
-            return True, speaker, whole
+            if speaker is None and (named := _named_speakers(rows)) is not None:
+                return True, named, whole, True
+            return True, speaker, whole, False
+        if not any(_role(c) for c in head) and (named := _named_speakers(rows)) is not None:
+            return True, named, False, True  # the speakers' column after the text, a time cell on each row
     speaker, whole, _ = read(rows)
-    return False, speaker, whole
+    return False, speaker, whole, False
+
+
+def _named_speakers(rows: list[list[str]]) -> int | None:
+    """The speaker column its header row names ('Timespan | Content | Speaker', as NVivo exports a transcript), where
+    its cells below (blank ones aside) are two labels or more (:func:`_label_shaped`), one given twice or more (or the
+    two of a table of two turns), beside text with a letter: read whatever the order of the columns and with a time cell on each row (left out, as layout
+    is), else None."""
+    named = [j for j, c in enumerate(rows[0]) if c and _FIRST_LETTERS.match(c)
+             and _FIRST_LETTERS.match(c).group().casefold() in SPEAKER_HEADINGS]
+    if len(named) != 1:
+        return None
+    j = named[0]
+    said = [r[j] for r in rows[1:] if j < len(r) and r[j]]
+    texts = [r for r in rows[1:] if j < len(r) and r[j]]
+    if (len(said) < 2 or not all(map(_label_shaped, said)) or len({c.casefold() for c in said}) == len(said) > 2
+            or not all(any(_has_letter(c) for k, c in enumerate(r) if k != j and not _CELL_TIME.fullmatch(c))
+                       for r in texts)):
+        return None
+    return j
+
+
+_FIRST_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _docx_blocks(element, hidden: list[int] | None = None) -> Iterator[str]:
@@ -683,9 +715,9 @@ def _docx_blocks(element, hidden: list[int] | None = None) -> Iterator[str]:
         if tag == f"{_W}tbl":
             rows = [["\n".join(_docx_blocks(cell, hidden)).strip() for cell in _table_parts(row, f"{_W}tc")]
                     for row in _table_parts(child, f"{_W}tr")]
-            header, speaker, whole = _table_turns(rows)
+            header, speaker, whole, timed = _table_turns(rows)
             for cells in rows[header:]:  # a header row over turns names the columns: not read
-                yield from _docx_row_line([c for c in cells if c], _row_turn(cells, speaker), whole=whole)
+                yield from _docx_row_line([c for c in cells if c], _row_turn(cells, speaker, timed), whole=whole)
         elif tag in _BLOCK_WRAPPERS and not _placeholder(child):
             yield from _docx_blocks(child, hidden)
         elif tag == _MC_ALTERNATE and (chosen := _alternate_chosen(child)) is not None:
@@ -724,7 +756,9 @@ def _mark_deleted(paragraph) -> bool:
 
 
 def read_transcript(path: str | Path, *, label: str | None = None) -> str:
-    """Read a transcript file: ``.txt`` (UTF-8, UTF-16 with BOM, or cp1252) or ``.docx``.
+    """Read a transcript file: ``.txt`` (UTF-8, UTF-16 with BOM, or cp1252), ``.docx``, or a subtitle file (``.vtt``,
+    as Teams and Zoom save a meeting's transcript, or ``.srt``; read by :func:`_subtitle_turns`, as a ``.txt`` holding
+    one is).
 
     A ``.docx`` becomes its paragraphs, table rows and text boxes, in document
     order, one per line.  In a ``.txt``, a carriage return alone ends a line as
@@ -787,8 +821,8 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
                           "if one holds the interview's words, copy them into the text", TranscriptNotesWarning,
                           stacklevel=2)
         return _no_text_taken_out(text, name)  # as a .txt's: a mark pasted into a paragraph hides its label too
-    if suffix != ".txt":
-        raise InputError(f"{name}: transcript must be a .txt or .docx file")
+    if suffix not in TRANSCRIPT_SUFFIXES:
+        raise InputError(f"{name}: transcript must be a .txt, .docx, .vtt or .srt file")
     # A line ended by a carriage return alone (old Mac files, some transcription software), or by a line or page
     # break of Word or a web page (_LONE_CR), is a line: read as one line, every speaker label after the first was
     # inside the first turn.  One character for one, so offsets into the text hold either way.
@@ -796,7 +830,16 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
     # read as the first character, it would hide the first speaker's label
     text = _LONE_CR.sub("\n", read_text(path, label=name).lstrip("\ufeff"))
     text = _no_text_taken_out(text, name)
-    return _subtitle_turns(text, name) if _SUBTITLES.match(text) else text
+    if _SUBTITLES.match(text):
+        return _subtitle_turns(text, name)
+    if suffix in (".vtt", ".srt") and text.strip():
+        # a file named as subtitles that is none: read as plain text, its timings and cue numbers would be coded
+        line = text[:len(text) - len(text.lstrip())].count("\n") + 1
+        raise InputError(f"{name}:{line}: not a {'WebVTT' if suffix == '.vtt' else 'SubRip'} subtitle file - "
+                         + ("expected 'WEBVTT' on the first line" if suffix == ".vtt"
+                            else "expected a cue number, then a line '00:00:01,000 --> 00:00:04,000'")
+                         + ", as Teams and Zoom save a meeting's transcript; save a transcript of other text as .txt")
+    return text
 
 
 def _no_text_taken_out(text: str, name: str) -> str:
@@ -842,9 +885,11 @@ def _no_text_taken_out(text: str, name: str) -> str:
 #: text (vertical tab, form feed, next line, Unicode's line and paragraph separators).
 _LONE_CR = re.compile("\r(?!\n)|[\x0b\x0c\x85\u2028\u2029]")
 #: The start of a subtitle file: WebVTT's header, or SubRip's (.srt) first cue number and timing line.
-_SUBTITLES = re.compile(r"\ufeff?(?:WEBVTT(?:[ \t].*)?\n|\s*\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->)")
+_SUBTITLES = re.compile(r"\ufeff?(?:WEBVTT(?:[ \t].*)?\r?\n|\s*\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->)")
 _CUE_TIMING = re.compile(r"[ \t]*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})[ \t]*-->")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+(?P<name>[^>]+)>")
+#: A speaker's label written in a cue's text ('Bob Jones: ...'), as Zoom writes one in every cue.
+_CUE_LABEL = re.compile(r"(?P<name>[^\W\d_][\w.'\u2019 -]{0,38}?)[ \t]*:[ \t]+(?=\S)")
 _CUE_TAG = re.compile(r"</?(?:v|c|i|b|u|ruby|rt|lang|font)(?:[. \t][^>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}>")
 
 
@@ -852,7 +897,7 @@ def _subtitle_turns(text: str, name: str) -> str:
     r"""A subtitle file (WebVTT, as Teams and Zoom save a meeting's transcript, or SubRip .srt) as a transcript: a
     line ``Speaker [time]: text`` for each run of cues of one voice (``<v Speaker>``), the cue numbers, timings and
     tags left out.  A cue without a voice is its text alone (a label written in it, ``Interviewer: ...``, is read
-    as one).  NOTE blocks are not read, and a :class:`TranscriptNotesWarning` counts them.
+    as one; the cues after it with the same label written again are that turn's, joined to it).  NOTE blocks are not read, and a :class:`TranscriptNotesWarning` counts them.
 
     >>> _subtitle_turns("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Ann>How has it gone?</v>\n\n"
     ...                 "00:00:05.000 --> 00:00:07.000\n<v Bo>Better.\n\n00:00:08.000 --> 00:00:09.000\n<v Bo>Much.", "t")
@@ -860,7 +905,7 @@ def _subtitle_turns(text: str, name: str) -> str:
     """
     lines: list[str] = []
     speaker, notes = None, 0
-    for block in re.split(r"\n[ \t]*\n", text.lstrip("\ufeff")):
+    for block in re.split(r"\n[ \t]*\n", text.lstrip("\ufeff").replace("\r\n", "\n")):  # lines as Windows ends them
         rows = [r.strip() for r in block.strip("\n").split("\n")]
         timing = next((i for i, r in enumerate(rows) if _CUE_TIMING.match(r)), None)
         if timing is None:
@@ -871,13 +916,18 @@ def _subtitle_turns(text: str, name: str) -> str:
         words = " ".join(_CUE_TAG.sub("", said).split())
         if not words:
             continue
+        written = None if voice else _CUE_LABEL.match(words)
         if voice and voice.group("name").strip() == speaker:
             lines[-1] += f" {words}"
         elif voice:
             speaker = voice.group("name").strip()
             lines.append(f"{speaker} [{_CUE_TIMING.match(rows[timing]).group('start')}]: {words}")
+        elif written and " ".join(written["name"].split()) == speaker and lines:
+            # the next cue of one speaker's turn, its label written again ('Bob: We feel' then 'Bob: valued by'), as
+            # Zoom writes it: one turn, so a sentence the cues cut is read whole
+            lines[-1] += f" {words[written.end():]}"
         else:
-            speaker = None
+            speaker = " ".join(written["name"].split()) if written else None
             lines.append(words)
     if notes:
         warnings.warn(f"{name}: {_counted(notes, 'note')} not read (NOTE blocks of a subtitle file: not "

@@ -138,7 +138,7 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
             raise InputError(f"transcripts/{rel}: a link {where} - expected a plain file")
         if f.exists() and not f.is_file():
             raise InputError(f"transcripts/{rel}: {'is a folder' if f.is_dir() else 'not a regular file'} - expected "
-                             "a .txt or .docx file")
+                             "a .txt, .docx, .vtt or .srt file")
         return f.is_file()
 
     if not folder.exists() and not folder.is_symlink():
@@ -1900,7 +1900,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             out.append(Problem(f, line, col, rel, f"{why}: rename it and write its new name here"))
             continue
         if not rel.lower().endswith(suffixes):
-            out.append(Problem(f, line, col, rel, "a .txt or .docx file"))
+            out.append(Problem(f, line, col, rel, "a .txt, .docx, .vtt or .srt file"))
             continue
         if transcripts_issue is not None:
             unlooked += 1
@@ -2014,15 +2014,19 @@ def _same_file(folder: Path | None, rel: str, line: int, held: dict[tuple[int, i
 
 def _no_text(folder: Path | None, rel: str) -> str:
     """Why a .txt transcript read as no text holds none: "is empty)", or of a file of some bytes, what they are (a
-    byte-order mark alone, as an editor saves a file left blank, was told as an empty file)."""
+    byte-order mark alone, as an editor saves a file left blank, was told as an empty file; subtitles whose cues hold
+    no words, as one too)."""
     try:
-        head = transcript_file(folder, rel)[0].read_bytes()[:8] if folder is not None else b""
+        head = transcript_file(folder, rel)[0].read_bytes()[:16] if folder is not None else b""
     except OSError:
         head = b""
     marks = {b"\xef\xbb\xbf": "a UTF-8", b"\xff\xfe": "a UTF-16", b"\xfe\xff": "a UTF-16"}
     if head in marks:
         return (f"holds only {marks[head]} byte-order mark, the mark an editor writes at the start of a file, and no "
                 "text: was the transcript saved before it was pasted in?)")
+    if re.match(rb"(?:\xef\xbb\xbf)?(?:WEBVTT|\s*\d+[ \t]*\r?\n[ \t]*\d)", head):
+        return ("is a subtitle file whose cues hold no words: cue numbers and timings only, or NOTE blocks; export "
+                "the transcript again with its text)")
     return "is empty)"
 
 

@@ -30,10 +30,10 @@ __all__ = ["segment", "split_turns", "split_sentences", "INTERVIEWER_LABELS", "R
 _TS = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?)"
 _NAME = r"[^\W\d_][\w.'\u2019 -]{0,38}?"
 _LABEL_LINE = re.compile(
-    r"^[ \t]*(?P<header>" + _NAME + r")[ \t]+" + _TS + r"[ \t]*$"
+    r"^[ \t]*(?:\[(?P<bracketed>" + _NAME + r")\]|(?P<header>" + _NAME + r"))[ \t]+" + _TS + r"[ \t]*$"
     r"|^[ \t]*(?:" + _TS + r"[ \t]*)?(?:\*\*|__)?[\[(]?(?P<label>" + _NAME + r"(?:[ \t]+\([^()\n:]{1,40}\))?)[\])]?"
     r"(?:\*\*|__)?"
-    r"[ \t]*(?:" + _TS + r"[ \t]*)?(?:\*\*|__)?[ \t]*[:\uff1a](?:\*\*|__)?[ \t]*",
+    r"[ \t]*(?:" + _TS + r"[ \t]*)?(?:\*\*|__)?[ \t]*[:\uff1a](?!\d)(?:\*\*|__)?[ \t]*",
     re.MULTILINE,
 )
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][\w'\u2019.-]*|\d+)(?: (?:[A-Z][\w'\u2019.-]*|\d+|de|van|von|al)){0,3}$")
@@ -176,7 +176,8 @@ def split_turns(
     that asks the most questions is the interviewer, unless a known interviewer
     label is present.  Text before the first label is an ``"unknown"`` turn; a
     transcript with no labels at all is one respondent turn (written answers or
-    notes).  When only the interviewer is labelled, the unlabelled text below
+    notes).  A line a meeting program writes ('Ann Smith stopped transcription', as Teams does) after the first label
+    is an ``"unknown"`` turn.  When only the interviewer is labelled, the unlabelled text below
     each question (after the line ending with the question mark, else after
     the turn's first blank line or line break) is the respondent's answer.
 
@@ -233,7 +234,7 @@ def _read_turn_rows(transcript: str, interviewer_labels: tuple, respondent_label
     extra_resp = {_normal_label(x) for x in respondent_labels}
     found = []
     for m in _LABEL_LINE.finditer(transcript):
-        raw = (m.group("label") or m.group("header")).strip()
+        raw = (m.group("label") or m.group("header") or m.group("bracketed")).strip()
         found.append((m.start(), m.end(), raw, _normal_label(raw)))
     known = INTERVIEWER_LABELS | RESPONDENT_LABELS | extra_int | extra_resp
     if not any(f[3] in known for f in found):
@@ -262,9 +263,10 @@ def _read_turn_rows(transcript: str, interviewer_labels: tuple, respondent_label
         head = _header_line(transcript, labels[0][0])
         if transcript[head: labels[0][0]].strip():
             bounds.append((head, labels[0][0], "", "unknown"))
-        for i, (_, end, raw, _norm) in enumerate(labels):
+        labels = sorted(labels + _events(transcript, labels[0][0]))
+        for i, (_, end, raw, norm) in enumerate(labels):
             stop = labels[i + 1][0] if i + 1 < len(labels) else len(transcript)
-            bounds.append((end, stop, raw, ""))
+            bounds.append((end, stop, raw, "unknown" if norm == _EVENT else ""))
     rows = []
     for start, stop, raw, speaker in bounds:
         text = transcript[start:stop]
@@ -276,6 +278,21 @@ def _read_turn_rows(transcript: str, interviewer_labels: tuple, respondent_label
     if "respondent" not in speakers:
         turns = _unlabelled_answers(turns, transcript)
     return [(k, speaker, raw, a, b) for k, ((raw, _, a, b), speaker) in enumerate(turns, 1)]
+
+
+#: A meeting program's note of an event on a line of its own, not anyone's words: 'Ann Smith started transcription',
+#: 'Ann Smith stopped recording', as Teams writes them into a transcript's text.
+_EVENT_LINE = re.compile(r"^[ \t]*(?P<name>" + _NAME + r") (?:started|stopped) (?:transcription|recording)[ \t]*$",
+                         re.MULTILINE)
+_EVENT = "\0event"
+
+
+def _events(transcript: str, first: int) -> list[tuple]:
+    """The lines after ``first`` (the first label) that are a meeting program's notes (:data:`_EVENT_LINE`, a name
+    before them), as label rows of no speaker: each is read as a turn of the ``"unknown"`` speaker (text that is no
+    one's answer), so 'Ann Smith stopped transcription' after the last answer is not coded as part of it."""
+    return [(m.start(), m.start(), "", _EVENT) for m in _EVENT_LINE.finditer(transcript, first)
+            if _NAME_SHAPE.match(m["name"].strip())]
 
 
 #: A name (or role) at the start of a line set off from the turn by a tab, a time before it or not.

@@ -376,8 +376,8 @@ def test_a_transcript_that_is_a_folder_or_a_pipe_says_what_it_is(kind, study_dir
     f.mkdir() if kind == "folder" else os.mkfifo(f)
     what = "is a folder" if kind == "folder" else "not a regular file"
     assert _problems(study_dir) == [f"interviews.csv:3:transcript: '301/P1-early.txt' - expected a plain file inside "
-                                    f"transcripts/ (transcripts/301/P1-early.txt: {what} - expected a .txt or .docx "
-                                    "file)"]
+                                    f"transcripts/ (transcripts/301/P1-early.txt: {what} - expected a .txt, .docx, "
+                                    ".vtt or .srt file)"]
 
 
 # --------------------------------------------------------------------------- coded files
