@@ -1769,6 +1769,24 @@ class Study:
             raise InputError(f"study not saved: {_counted(len(unmakeable), 'transcript path')} naming a file or "
                              "folder Windows cannot make (the study folder could not be opened there):\n  "
                              + "\n  ".join(unmakeable))
+        # a transcript held as text (given in Python, or its file gone) is written as plain text: under a .docx, .vtt
+        # or .srt name load_study would read it as Word or as subtitles and refuse it, or read other text
+        as_text = [f"interviews.csv:{row}:transcript: {str(rel)!r} - expected a name ending .txt: the study holds this "
+                   f"transcript as text, which is saved as plain text (a {Path(str(rel)).suffix} file is read as "
+                   f"{'a Word document' if Path(str(rel)).suffix.lower() == '.docx' else 'subtitles'})"
+                   for row, rel in zip(range(2, len(transcripts) + 2), transcripts, strict=True)
+                   if pd.notna(rel) and Path(str(rel)).suffix.lower() != ".txt" and self._source_file(str(rel)) is None]
+        if as_text:
+            raise InputError(f"study not saved: {_counted(len(as_text), 'transcript')} held as text under a name "
+                             "load_study would not read as text (nothing written):\n  " + "\n  ".join(as_text))
+
+    def _source_file(self, rel: str) -> Path | None:
+        """The study folder's own file of the transcript ``rel`` (found by :func:`transcript_file` as load_study
+        finds it), copied as it is when the study is saved; None for a study given in Python or a file gone."""
+        if self.root is None:
+            return None
+        path, _note, clash = transcript_file(self.root / "transcripts", rel)
+        return path if clash is None and path.is_file() else None
 
     def _refuse_unloadable(self, path: Path) -> None:
         """Raise :class:`ValidationError` listing every error :func:`load_study` would refuse this study for, once
@@ -1804,6 +1822,8 @@ class Study:
             dest.parent.mkdir(parents=True, exist_ok=True)
             if self.root is not None and (self.root / "transcripts" / rel).is_file():
                 shutil.copyfile(self.root / "transcripts" / rel, dest)
+            elif Path(rel).suffix.lower() != ".txt" and (source := self._source_file(rel)) is not None:
+                shutil.copyfile(source, dest)  # a Word or subtitle file under another spelling of its name
             else:
                 dest.write_bytes(self._transcript_text(rel).encode("utf-8"))
 

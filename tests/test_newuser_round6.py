@@ -180,3 +180,53 @@ def test_any_vocabulary_value_in_another_case_is_refused_naming_the_id(tiny_stud
     # a word that is no id written another way keeps its did-you-mean
     said = _with_cell(tiny_study, "councils", 0, council_type="borough")
     assert len(said) == 1 and "as impact writes it" not in said[0] and "did you mean" in said[0], said
+
+
+_TABLES = ["councils", "status_history", "reviews", "participants", "interviews", "survey_responses", "actions",
+           "action_progress", "indicators"]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".vtt", ".srt", ".DOCX"])
+def test_a_transcript_held_as_text_is_not_saved_under_a_name_read_otherwise(tiny_study, tmp_path, suffix):
+    # A study given in Python whose transcript path ended .docx (or .vtt, .srt) was saved as plain text under that
+    # name, and load_study then refused the folder it had just written (inputs59): refused before anything is
+    # written, naming the row; the same study with .txt names saves and loads back equal.
+    tables = {n: tiny_study.table(n) for n in _TABLES}
+    interviews = tables["interviews"].copy()
+    first = interviews["transcript"].iloc[0]
+    renamed = first.rsplit(".", 1)[0] + suffix
+    texts = {r.transcript: tiny_study.transcript(r.interview_id) for r in interviews.itertuples()}
+    texts[renamed] = texts.pop(first)
+    interviews.loc[interviews.index[0], "transcript"] = renamed
+    study = impact.Study(tiny_study.meta, {**tables, "interviews": interviews}, transcripts=texts)
+    with pytest.raises(impact.errors.InputError, match=rf"interviews\.csv:2:transcript: '{re.escape(renamed)}' - "
+                                                        r"expected a name ending \.txt"):
+        study.save(tmp_path / "s")
+    assert not (tmp_path / "s").exists()
+    plain = impact.Study(tiny_study.meta, tables, transcripts={r.transcript: tiny_study.transcript(r.interview_id)
+                                                               for r in tables["interviews"].itertuples()})
+    assert impact.load_study(plain.save(tmp_path / "t")).equals(plain)
+
+
+def test_a_loaded_word_transcript_is_copied_as_it_is_when_saved(tiny_study, tmp_path):
+    # guard (held before): a loaded study's own .docx transcript is copied byte for byte (its held text is never
+    # written under its name), and the copy loads back to the same text
+    import docx
+
+    folder = tiny_study.save(tmp_path / "s")
+    interviews = pd.read_csv(folder / "interviews.csv", dtype=str, keep_default_na=False)
+    first = interviews.loc[0, "transcript"]
+    document = docx.Document()
+    for line in (folder / "transcripts" / first).read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    renamed = first.rsplit(".", 1)[0] + ".docx"
+    document.save(folder / "transcripts" / renamed)
+    (folder / "transcripts" / first).unlink()
+    interviews.loc[0, "transcript"] = renamed
+    interviews.to_csv(folder / "interviews.csv", index=False)
+    loaded = impact.load_study(folder)
+    out = loaded.save(tmp_path / "copy")
+    assert (out / "transcripts" / renamed).read_bytes() == (folder / "transcripts" / renamed).read_bytes()
+    again = impact.load_study(out)
+    interview = interviews.loc[0, "interview_id"]
+    assert again.transcript(interview) == loaded.transcript(interview)
