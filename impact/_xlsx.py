@@ -361,14 +361,15 @@ def excel_catch_up(ws, widths: dict[int, float], *, landscape: bool, only: set[i
     out = dict(widths)
     wanted: list[tuple[float, int, list[float]]] = []  # (least widening, column, new widths, preferred first)
     cells = _wrapped_cells(ws, only, int(header))
+    lines = _kept_lines()  # the same cell at the same width is measured again and again below: once here
     for j, column in cells.items():
         width = widths.get(j, 10.0)
-        first = [lines_each(text, width - indent, bold=bold) for text, bold, indent, _ in column]
+        first = [lines(text, width - indent, bold=bold) for text, bold, indent, _ in column]
         full = least = None if any(e > lo for e, lo in first) else 0
         steps: list[int] = []  # each widening after which Excel wraps some cell onto fewer lines
         before = [e for e, _ in first]
         for p in range(1, round(most * 7) + 1) if full is None else ():  # Excel's column grows a pixel at a time
-            each = [lines_each(text, width + p / 7 - indent, bold=bold) for text, bold, indent, _ in column]
+            each = [lines(text, width + p / 7 - indent, bold=bold) for text, bold, indent, _ in column]
             if any(e < b for (e, _), b in zip(each, before, strict=True)):
                 steps.append(p)
             before = [e for e, _ in each]
@@ -389,21 +390,21 @@ def excel_catch_up(ws, widths: dict[int, float], *, landscape: bool, only: set[i
     # (a row's blank line goes only when all its cells are caught up), most saved a point first: the least widening
     # first spent the room on headings and left two rows of the example's Table 8 a line blank
     candidates = {(j, w) for _, j, options in wanted for w in options}
-    blank = _blank_lines(cells, out)
+    blank = _blank_lines(cells, out, lines)
     while candidates:
         scored = []
         for j, w in candidates:
             trial = {**out, j: w}
             cost = printed_points(trial) - printed_points(out)
-            if printed_points(trial) <= room + 1e-9 and (saved := blank - _blank_lines(cells, trial)) > 0:
+            if printed_points(trial) <= room + 1e-9 and (saved := blank - _blank_lines(cells, trial, lines)) > 0:
                 scored.append((-saved / max(cost, 1e-9), w, j))
         if not scored:
             break
         _, w, j = min(scored)
-        out, blank = {**out, j: w}, _blank_lines(cells, {**out, j: w})
+        out, blank = {**out, j: w}, _blank_lines(cells, {**out, j: w}, lines)
         candidates = {(k, v) for k, v in candidates if k != j or v > w}
     if only is not None and blank >= 1000:
-        out, blank = _widened_with_slack(cells, out, candidates, only, room, blank)
+        out, blank = _widened_with_slack(cells, out, candidates, only, room, blank, lines)
     # a column of wrapped text the sheet had no room to widen: a few pixels narrower, where LibreOffice then wraps each such cell
     # onto Excel's lines (with a point to spare) and Excel onto no more than it did: the row as tall, no line of it
     # blank in LibreOffice, and the page no wider (the example's Table 8: two rows of its column of what is
@@ -411,16 +412,31 @@ def excel_catch_up(ws, widths: dict[int, float], *, landscape: bool, only: set[i
     for _, j, _options in wanted:
         if out[j] != widths.get(j, 10.0) or only is None or j not in only:  # a column of wrapped text only
             continue
-        out[j] = _narrowed_to_excel(cells[j], out[j])
+        out[j] = _narrowed_to_excel(cells[j], out[j], lines)
     return out
 
 
-def _slack(cells: list[tuple[str, bool, float, int]], width: float) -> int:
+def _kept_lines():
+    """:func:`lines_each` of one sheet's layout, each text at each width measured once (:func:`excel_catch_up` and its
+    helpers try a column's cells at each pixel of widening and narrowing, and every column's again for each trial:
+    87,000 measures of 5,000 distinct (text, width) in a 12-council report, testtime29). Kept by the call only."""
+    seen: dict[tuple[str, float, bool], tuple[int, int]] = {}
+
+    def lines(text: str, width: float, *, bold: bool = False) -> tuple[int, int]:
+        key = (text, width, bold)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = lines_each(text, width, bold=bold)
+        return found
+    return lines
+
+
+def _slack(cells: list[tuple[str, bool, float, int]], width: float, lines=lines_each) -> int:
     """The most pixels (up to :data:`_NARROW_MOST`) a column ``width`` wide can be made narrower with each of its
     ``cells`` (text, bold, indent) wrapped onto as many lines in Excel and in LibreOffice as before."""
-    before = [lines_each(text, width - indent, bold=bold) for text, bold, indent, _ in cells]
+    before = [lines(text, width - indent, bold=bold) for text, bold, indent, _ in cells]
     for p in range(1, _NARROW_MOST + 1):
-        if any(lines_each(text, width - p / 7 - indent, bold=bold) != b
+        if any(lines(text, width - p / 7 - indent, bold=bold) != b
                for (text, bold, indent, _), b in zip(cells, before, strict=True)):
             return p - 1
     return _NARROW_MOST
@@ -428,7 +444,7 @@ def _slack(cells: list[tuple[str, bool, float, int]], width: float) -> int:
 
 def _widened_with_slack(cells: dict[int, list[tuple[str, bool, float, int]]], widths: dict[int, float],
                         candidates: set[tuple[int, float]], only: set[int], room: float,
-                        blank: int) -> tuple[dict[int, float], int]:
+                        blank: int, lines=lines_each) -> tuple[dict[int, float], int]:
     """(widths, :func:`_blank_lines`) after the widenings of ``candidates`` (column, width) that leave fewer lines
     blank in LibreOffice but that the sheet had no ``room`` for, each paid for by columns of wrapped text (``only``)
     that wrap onto no more lines a few pixels narrower (:func:`_slack`), the least widening first: a 60-council
@@ -439,19 +455,20 @@ def _widened_with_slack(cells: dict[int, list[tuple[str, bool, float, int]]], wi
         if w <= out[j]:
             continue
         trial = {**out, j: w}
-        for k in sorted((k for k in cells if k in only and k != j), key=lambda k: -_slack(cells[k], out[k])):
+        for k in sorted((k for k in cells if k in only and k != j), key=lambda k: -_slack(cells[k], out[k], lines)):
             if printed_points(trial) <= room + 1e-9:
                 break
-            for _ in range(_slack(cells[k], out[k])):
+            for _ in range(_slack(cells[k], out[k], lines)):
                 if printed_points(trial) <= room + 1e-9:
                     break
                 trial[k] = round(trial[k] - 1 / 7, 4)
-        if printed_points(trial) <= room + 1e-9 and (after := _blank_lines(cells, trial)) // 1000 < blank // 1000:
+        if printed_points(trial) <= room + 1e-9 and (after := _blank_lines(cells, trial, lines)) // 1000 < blank // 1000:
             out, blank = trial, after
     return out, blank
 
 
-def _blank_lines(cells: dict[int, list[tuple[str, bool, float, int]]], widths: dict[int, float]) -> int:
+def _blank_lines(cells: dict[int, list[tuple[str, bool, float, int]]], widths: dict[int, float],
+                 lines=lines_each) -> int:
     """Lines left blank in LibreOffice over all rows, times 1,000, and the cells Excel wraps onto more lines than
     LibreOffice: a row is as tall as Excel's most lines of its ``cells`` (:func:`_wrapped_cells`) at ``widths``,
     LibreOffice fills its own most."""
@@ -460,7 +477,7 @@ def _blank_lines(cells: dict[int, list[tuple[str, bool, float, int]]], widths: d
     behind = 0
     for j, column in cells.items():
         for text, bold, indent, row in column:
-            e, lo = lines_each(text, widths.get(j, 10.0) - indent, bold=bold)
+            e, lo = lines(text, widths.get(j, 10.0) - indent, bold=bold)
             excel[row], libre[row] = max(excel.get(row, 1), e), max(libre.get(row, 1), lo)
             behind += e > lo
     return 1000 * sum(max(0, excel[r] - libre[r]) for r in excel) + behind
@@ -470,15 +487,15 @@ def _blank_lines(cells: dict[int, list[tuple[str, bool, float, int]]], widths: d
 _NARROW_MOST = 7
 
 
-def _narrowed_to_excel(cells: list[tuple[str, bool, float, int]], width: float) -> float:
+def _narrowed_to_excel(cells: list[tuple[str, bool, float, int]], width: float, lines=lines_each) -> float:
     """``width`` made up to :data:`_NARROW_MOST` pixels narrower, the fewest after which LibreOffice wraps each of
     ``cells`` (text, bold, indent) onto as many lines as Excel, even a point wider (:data:`DIGIT_PT` per unit), and
     Excel wraps each onto no more lines than at ``width``; ``width`` itself where no such narrowing exists."""
-    before = [lines_each(text, width - indent, bold=bold)[0] for text, bold, indent, _ in cells]
+    before = [lines(text, width - indent, bold=bold)[0] for text, bold, indent, _ in cells]
     for p in range(1, _NARROW_MOST + 1):
         trial = round(width - p / 7, 4)
-        if all(lines_each(text, trial - indent, bold=bold)[0] == e
-               and lines_each(text, trial - indent + 1 / DIGIT_PT, bold=bold)[1] == e
+        if all(lines(text, trial - indent, bold=bold)[0] == e
+               and lines(text, trial - indent + 1 / DIGIT_PT, bold=bold)[1] == e
                for (text, bold, indent, _), e in zip(cells, before, strict=True)):
             return trial
     return width

@@ -15,7 +15,9 @@ no word is ever found narrower than it prints (:mod:`impact._textwidth`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .._textwidth import _longest_line, _longest_word, _words, text_width, wrapped_lines
@@ -24,7 +26,23 @@ from .._textwidth import _longest_line, _longest_word, _words, text_width, wrapp
 Measure = Callable[..., float]
 
 __all__ = ["text_width", "ColumnPlan", "fit_columns", "split_columns", "wrapped_lines", "table_height", "mean_lines",
-           "breaks_a_word"]
+           "breaks_a_word", "column_needs_kept"]
+
+#: Each column's needs measured in one rendering (:func:`column_needs_kept`); None outside one.
+_NEEDS: ContextVar[dict | None] = ContextVar("column_needs", default=None)
+
+
+@contextmanager
+def column_needs_kept() -> Iterator[None]:
+    """Within the block, :func:`fit_columns` measures each column (its heading and cells, at a type size, padding and
+    measure) once: the web page lays a table out for the screen and again for print, the Word report for portrait,
+    landscape and its final widths, each measuring the same column's text again (testtime29). Kept by the block
+    only, as :func:`impact.report._format.display_frames_kept` keeps the display frames."""
+    token = _NEEDS.set({})
+    try:
+        yield
+    finally:
+        _NEEDS.reset(token)
 
 
 @dataclass(frozen=True)
@@ -73,6 +91,16 @@ def _column_needs(header: str, cells: Sequence[str], size: float, padding: float
     return minimum, max(cell_full + padding, minimum), max(natural, minimum)
 
 
+def _kept_needs(kept: dict, header: str, cells: tuple[str, ...], size: float, padding: float, nowrap: bool,
+                breakable: int | None, measure: Measure | None) -> tuple[float, float, float]:
+    """:func:`_column_needs` of a column, from ``kept`` where this rendering has measured it already."""
+    key = (header, cells, size, padding, nowrap, breakable, measure)
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = _column_needs(header, cells, size, padding, nowrap, breakable, measure)
+    return found
+
+
 def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available: float, *, size: float,
                 padding: float = 8.0, nowrap: Sequence[bool] | None = None, fill: bool = True,
                 breakable: int | None = None, spanning: Sequence[tuple[Sequence[int], str]] = (),
@@ -111,7 +139,9 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     n = len(headers)
     nowrap = list(nowrap) if nowrap is not None else [False] * n
     columns = list(zip(*rows, strict=True)) if rows else [()] * n
-    needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw, breakable, measure)
+    kept = _NEEDS.get()
+    needs = [_column_needs(str(h), [str(c) for c in col], size, padding, nw, breakable, measure) if kept is None
+             else _kept_needs(kept, str(h), tuple(str(c) for c in col), size, padding, bool(nw), breakable, measure)
              for h, col, nw in zip(headers, columns, nowrap, strict=True)]
     minimum = [m for m, _, _ in needs]
     body = [b for _, b, _ in needs]

@@ -23,6 +23,7 @@ from ..errors import InputError
 from . import _docx, _html, _xlsx
 from ._format import display_frames_kept
 from ._images import Image, rasterise
+from ._layout import column_needs_kept
 from ._model import Report, Table
 from ._xlsx import sheet_names
 
@@ -109,7 +110,8 @@ def render(report: Report, out_dir: str | os.PathLike, *, docx_template: str | o
 
     # 1. Build everything in memory: any failure here writes nothing.
     images: dict[str, Image] = {f.name: rasterise(f.fig) for f in report.figures}
-    with display_frames_kept():  # each table's display text made once for the three renderers
+    # each table's display text made once for the three renderers, and each column's text measured once
+    with display_frames_kept(), column_needs_kept():
         payload: dict[str, bytes] = {
             "report.html": _html.render_html(report, images=images).encode("utf-8"),
             "report.docx": _docx.render_docx(report, images=images, template=docx_template),
