@@ -602,7 +602,8 @@ _OWN_WARNINGS: list[_OwnRule] = [
             "first to last: where that is not their order in time, the tests of change compare them out of order."),
         ("The time points of 'wave' are text with no order of their own ('a', 'b'): they were taken in alphabetical "
          "order, first to last; where that is not their order in time, pass them in time order as `times=` (a list of "
-         "the labels, first to last) or make 'wave' an ordered categorical.",)),
+         "the labels, first to last: a study's waves are `times=study.wave_ids`) or make 'wave' an ordered "
+         "categorical.",)),
 ]
 
 

@@ -1310,13 +1310,13 @@ def build_summary(findings: Findings, **options):
     return assemble_summary(findings, **options)
 
 
-@fewer_collections()
 def _check_level(alpha: object, adjust: object) -> None:
     """Refuse, before any work, an ``alpha`` that is no level or an ``adjust`` the main job does not offer."""
     _check_probability("alpha", alpha)
     _check_choice("adjust", adjust, ADJUSTMENTS)
 
 
+@fewer_collections()
 @keyword_only("out_dir")
 def run(
     study: str | Path | Study,

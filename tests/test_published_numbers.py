@@ -86,6 +86,12 @@ def csv_problems(out_dir: Path) -> list[str]:
                         scale = 100 if kind in ("percent", "percentage points") else 1
                         shown = {f"{v * scale:.{digits}f}" for v in lo_hi}
                         widened = len(shown) == 1 and lo_hi[0] != lo_hi[1]
+                        # an interval of a change, difference or ratio leaving out no difference (0; 1 for a
+                        # ratio) whose end would show as that value: given the digits that show it is not (truth60)
+                        null = 1.0 if kind == "ratio" else 0.0
+                        zero = f"{null * scale:.{digits}f}"
+                        widened |= (kind != "percent" and (min(lo_hi) > null or max(lo_hi) < null)
+                                    and any(f"{v * scale:.{digits}f}".lstrip("-") == zero for v in lo_hi))
                     except ValueError:
                         pass
                 why = _too_precise(text, x, kind if math.isfinite(x) else None, digits, widened=widened)

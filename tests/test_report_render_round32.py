@@ -98,8 +98,10 @@ def test_no_value_that_rounds_to_zero_shows_a_sign_in_the_workbook():
     assert by_column["difference"] == [v + " pp" for v in _SHOWN["difference"]]
     assert by_column["share"] == _SHOWN["share"]
     assert by_column["estimate"] == _SHOWN["estimate"]
-    assert by_column["low"] == ["0.00 pp", "-20.00 pp", "-30.00 pp", "0.00 pp", "0.00 pp"]
-    assert by_column["high"] == ["+10.00 pp", "0.00 pp", "0.00 pp", "+20.00 pp", "0.00 pp"]
+    # rows c and d: intervals that leave out no difference show the digits that say so (-0.001 pp, +0.001 pp, not
+    # 0.00 pp: format_ci's ci_digits since truth60), rows a and b hold 0 and still show their near-zero ends unsigned
+    assert by_column["low"] == ["0.00 pp", "-20.00 pp", "-30.000 pp", "+0.001 pp", "0.00 pp"]
+    assert by_column["high"] == ["+10.00 pp", "0.00 pp", "-0.001 pp", "+20.000 pp", "0.00 pp"]
     # the report's own cells (Word, web page) show the same
     for column, want in _SHOWN.items():
         spec = parse_spec(_FORMATS[column])
@@ -117,7 +119,7 @@ def test_libreoffice_prints_no_signed_zero(tmp_path):
     pdf = libreoffice_pdf(path, "the printed workbook")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
-    assert "-1,234.50" in text and "+20 pp" in text and "-30.00 pp" in text  # the sheet was read: signs stay on numbers
+    assert "-1,234.50" in text and "+20 pp" in text and "-30.000 pp" in text  # the sheet was read: signs stay on numbers
     assert not _SIGNED_ZERO.findall(text), [line for line in text.splitlines() if _SIGNED_ZERO.search(line)]
 
 

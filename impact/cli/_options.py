@@ -57,7 +57,9 @@ def load_study(path, *args, tell: bool = True, recorded: str | os.PathLike | Non
 
     study = load(path, *args, **kwargs)
     if tell:
-        tell_warnings([p for p in study.load_problems if analyses or not is_attrition(p)], path, recorded=recorded)
+        missed = 0 if analyses else sum(map(is_attrition, study.load_problems))
+        tell_warnings([p for p in study.load_problems if analyses or not is_attrition(p)], path, recorded=recorded,
+                      missed=missed)
     return study
 
 
@@ -67,8 +69,13 @@ WARNINGS_LISTED = 5
 KINDS_NAMED = 3
 
 
-def warnings_summary(problems, study: str, *, quiet: bool = False, recorded: str | None = None) -> list[str]:
+def warnings_summary(problems, study: str, *, quiet: bool = False, recorded: str | None = None,
+                     missed: int = 0) -> list[str]:
     """The lines telling a study's validation warnings to the user of a command that loaded it.
+
+    ``missed``: how many warnings of missed waves (attrition) the command leaves to ``impact run`` besides
+    ``problems``: counted in the total, as ``impact validate`` counts them ("with 7 warnings (3 on missed waves, told
+    by impact run)"), where other warnings are told; nothing is told for them alone.
 
     Up to :data:`WARNINGS_LISTED` warnings are listed as ``impact validate`` words them; more are counted per kind
     (file and column), each kind with its first warning, after a line saying where they are listed (``impact validate
@@ -86,6 +93,12 @@ def warnings_summary(problems, study: str, *, quiet: bool = False, recorded: str
       interviews.csv:council_id: 6 warnings, the first: '301' - expected interviews at every wave
     >>> warnings_summary(rows[:1], "s", quiet=True)
     ["the study s is valid, with 1 warning: interviews.csv:council_id: '301' - expected interviews at every wave"]
+    >>> for line in warnings_summary(rows[:1], "s", missed=3):
+    ...     print(line)
+    the study s is valid, with 4 warnings (3 on missed waves, told by impact run):
+      interviews.csv:council_id: '301' - expected interviews at every wave
+    >>> warnings_summary(rows[:2], "s", quiet=True, missed=3)
+    ['the study s is valid, with 5 warnings (interviews.csv:council_id 2, 3 on missed waves, told by impact run): impact validate s lists them']
     """
     from dataclasses import replace
 
@@ -95,8 +108,9 @@ def warnings_summary(problems, study: str, *, quiet: bool = False, recorded: str
     n = sum(len(v) for v in kinds.values())
     if not n:
         return []
-    head = f"the study {study} is valid, with {_counted(n, 'warning')}"
-    if n == 1:
+    head = f"the study {study} is valid, with {_counted(n + missed, 'warning')}"
+    left = f"{missed:,} on missed waves, told by impact run" if missed else ""
+    if n == 1 and not missed:
         return [f"{head}: {str(next(iter(kinds.values()))[0]).removeprefix('warning: ')}"]
     from collections import Counter
 
@@ -110,10 +124,12 @@ def warnings_summary(problems, study: str, *, quiet: bool = False, recorded: str
         named = [f"{k} {len(v):,}" for k, v in list(kinds.items())[:KINDS_NAMED]]
         if len(kinds) > KINDS_NAMED:
             named.append(f"{_counted(len(kinds) - KINDS_NAMED, 'more kind')}")
+        named += [left] if left else []
         return [f"{head} ({', '.join(named)}): {where}"]
     if n <= WARNINGS_LISTED:
-        return [f"{head}:"] + [f"  {str(p).removeprefix('warning: ')}" for v in kinds.values() for p in v]
-    lines = [f"{head} ({where}):"]
+        return ([f"{head}{f' ({left})' if left else ''}:"]
+                + [f"  {str(p).removeprefix('warning: ')}" for v in kinds.values() for p in v])
+    lines = [f"{head} ({left + '; ' if left else ''}{where}):"]
     for kind, found in kinds.items():
         p = found[0]
         said = str(replace(p, file="", row=None, column=None, severity="error")).removeprefix(":").lstrip()
@@ -127,7 +143,7 @@ def warnings_summary(problems, study: str, *, quiet: bool = False, recorded: str
 _TOLD: list[str] = []
 
 
-def tell_warnings(problems, study, *, recorded: str | os.PathLike | None = None) -> None:
+def tell_warnings(problems, study, *, recorded: str | os.PathLike | None = None, missed: int = 0) -> None:
     """Tell :func:`warnings_summary` as the command's warnings when it succeeds (shown under ``-q`` too, on one line
     there): after its account of what it wrote, beside the warnings of the analysis.  A command that fails says its
     error alone (the warnings of a study are told by the run that reads it, and by ``impact validate``)."""
@@ -135,7 +151,7 @@ def tell_warnings(problems, study, *, recorded: str | os.PathLike | None = None)
 
     quiet = logging.getLogger("impact").getEffectiveLevel() >= logging.WARNING
     _TOLD.extend(warnings_summary(problems, str(study), quiet=quiet,
-                                  recorded=None if recorded is None else str(recorded)))
+                                  recorded=None if recorded is None else str(recorded), missed=missed))
 
 
 def told_warnings() -> list[str]:
