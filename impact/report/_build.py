@@ -7403,8 +7403,10 @@ def _process_sections(ctx) -> list[Section]:
     if text:
         blocks.append(Paragraph(text))
     blocks.append(Table("process_factors", table, "Parts of the review and factors that shaped impact, by valence",
-                        "n_raised: participants who talked about it; n_helped ... n_neutral: of those, whose statements "
-                        "said it helped, hindered, both (mixed) or neither; they add up to n_raised."))
+                        "n_raised: participants who talked about it, each counted once at each wave after the review "
+                        "at which they did (one who raised it at two such waves counts twice, as the summary says); "
+                        "n_helped ... n_neutral: of those, whose statements at that wave said it helped, hindered, "
+                        "both (mixed) or neither; they add up to n_raised."))
     fig = _process_figure(ctx, fac, labels)
     if fig is not None:
         blocks.append(fig)
