@@ -438,18 +438,19 @@ class Checker:
             self.compare("process_factors", r.factor, "n_mixed", r.n_mixed, mixed)
             self.compare("process_factors", r.factor, "n_neutral", r.n_neutral, len(g) - helped - hindered - mixed)
 
-    def survey_model(self):
-        """Respondents' mean Likert score per wave on wave and status at the wave, random intercepts per council, per
-        council at each wave and per respondent (REML), fitted with statsmodels' MixedLM (the best of several
-        optimisers by REML likelihood: lbfgs alone stopped at a worse optimum on seed 61013); estimates and
-        standard errors compared."""
+    def _survey_fit(self, formula: str):
+        """Respondents' mean Likert score per wave, random intercepts per council, per council at each wave and per
+        respondent where any answers at two waves (REML), fitted with statsmodels' MixedLM (the best of several
+        optimisers by REML likelihood: lbfgs alone stopped at a worse optimum on seed 61013). Returns the fixed
+        effects and their covariance as lme4's vcov (methods.md): sigma^2 (X' V^-1 X)^-1 at the REML estimates, V
+        built here from the fitted variances (statsmodels' bse_fe inverts the joint information, slightly larger)."""
         import warnings
 
         import statsmodels.formula.api as smf
 
         path = self.study / "survey_responses.csv"
         if not path.exists():
-            return
+            return None
         sv = pd.read_csv(path, dtype={"council_id": str})
         m = sv.groupby(["council_id", "respondent_id", "wave"])["value"].mean().reset_index()
         m = m.merge(self.status, on=["council_id", "wave"])
@@ -459,8 +460,7 @@ class Checker:
         vc = {"cw": "0 + C(cw)"}
         if m.groupby("respondent_id")["wave"].nunique().max() > 1:
             vc["resp"] = "0 + C(respondent_id)"
-        model = smf.mixedlm("value ~ C(wave) + in_intervention", m, groups="council_id", re_formula="1",
-                            vc_formula=vc)
+        model = smf.mixedlm(formula, m, groups="council_id", re_formula="1", vc_formula=vc)
         best = None
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -472,29 +472,55 @@ class Checker:
                 if np.isfinite(fit.llf) and (best is None or fit.llf > best.llf + 1e-9):
                     best = fit
         if best is None:
-            return
-        # standard errors as lme4's vcov (methods.md): sigma^2 (X' V^-1 X)^-1 at the REML estimates, V built here
-        # from the fitted variances (statsmodels' bse_fe inverts the joint information and is slightly larger)
-        names = list(model.exog_names)
-        X = model.exog
+            return None
+        names, X = list(model.exog_names), model.exog
         var_c = float(np.asarray(best.cov_re)[0, 0])
-        comps = dict(zip(model.exog_vc.names, np.asarray(best.vcomp)))
+        comps = dict(zip(model.exog_vc.names, np.asarray(best.vcomp), strict=True))
         info = np.zeros((len(names), len(names)))
-        for _, idx in m.groupby("council_id").indices.items():
-            sub = m.iloc[idx]
-            V = best.scale * np.eye(len(idx)) + var_c
-            V = V + comps.get("cw", 0.0) * (sub["cw"].to_numpy()[:, None] == sub["cw"].to_numpy()[None, :])
-            V = V + comps.get("resp", 0.0) * (sub["respondent_id"].to_numpy()[:, None]
-                                              == sub["respondent_id"].to_numpy()[None, :])
-            Xi = X[idx]
-            info += Xi.T @ np.linalg.solve(V, Xi)
-        se = dict(zip(names, np.sqrt(np.diag(np.linalg.inv(info)))))
-        t = self.table("survey_model")
-        for r in t.itertuples(index=False):
-            if r.contrast not in best.params.index:
+        for idx in m.groupby("council_id").indices.values():
+            cw, resp = (m[col].to_numpy()[idx] for col in ("cw", "respondent_id"))
+            V = best.scale * np.eye(len(idx)) + var_c + comps.get("cw", 0.0) * (cw[:, None] == cw[None, :])
+            V = V + comps.get("resp", 0.0) * (resp[:, None] == resp[None, :])
+            info += X[idx].T @ np.linalg.solve(V, X[idx])
+        return pd.Series(best.fe_params, index=names), pd.DataFrame(np.linalg.inv(info), index=names, columns=names)
+
+    def survey_model(self):
+        """The survey model of wave and status at the wave: estimates and standard errors."""
+        fit = self._survey_fit("value ~ C(wave) + in_intervention")
+        if fit is None:
+            return
+        est, cov = fit
+        for r in self.table("survey_model").itertuples(index=False):
+            if r.contrast in est.index:
+                self.compare("survey_model", r.contrast, "estimate", r.estimate, float(est[r.contrast]))
+                self.compare("survey_model", r.contrast, "se", r.se, float(np.sqrt(cov.loc[r.contrast, r.contrast])))
+
+    def survey_by_status(self):
+        """The same model with the wave interacting with the status: the change from the first wave not in and in
+        intervention, their difference and the difference at the first wave, each a contrast c'b, se sqrt(c'Cc)."""
+        fit = self._survey_fit("value ~ C(wave) * in_intervention")
+        if fit is None:
+            return
+        est, cov = fit
+        for r in self.table("survey_by_status").itertuples(index=False):
+            text = r.comparison
+            c = pd.Series(0.0, index=est.index)
+            wave_terms = [n for n in est.index if n.startswith("C(wave)[T.") and ":" not in n]
+            label_of = {w["id"]: w.get("label", w["id"]) for w in self.meta["waves"]}
+            term = next((n for n in wave_terms if label_of.get(n[len("C(wave)[T."):-1], "").split(" (")[0].lower()
+                         in text.lower()), None)
+            if text.startswith("At ") and "in minus not in" in text:
+                c["in_intervention"] = 1
+            elif term is not None and text.endswith("in minus not in intervention"):
+                c[f"{term}:in_intervention"] = 1
+            elif term is not None and text.endswith("not in intervention"):
+                c[term] = 1
+            elif term is not None and text.endswith("in intervention"):
+                c[term], c[f"{term}:in_intervention"] = 1, 1
+            else:
                 continue
-            self.compare("survey_model", r.contrast, "estimate", r.estimate, float(best.params[r.contrast]))
-            self.compare("survey_model", r.contrast, "se", r.se, float(se[r.contrast]))
+            self.compare("survey_by_status", text, "estimate", r.estimate, float(c @ est))
+            self.compare("survey_by_status", text, "se", r.se, float(np.sqrt(c @ cov @ c)))
 
     def recommendations(self):
         """Participants and councils making at least one suggestion about each part of the review after it: the
@@ -556,6 +582,37 @@ class Checker:
             if len(d):
                 self.compare("indicator_trends", key, "mean", r.mean, d.mean())
                 self.compare("indicator_trends", key, "median", r.median, d.median())
+
+    def process_by_realisation(self):
+        """Participants interviewed at every wave who anticipated at least one impact at the first, split into
+        realised (one of those reported at a later wave) and unmet; per factor, those who said it helped at a later
+        wave (suggestions left out), with the design-effect Wilson interval written above."""
+        t = self.table("process_by_realisation")
+        first = self.waves[0]
+        pp = self.pp[self.pp["code"].isin(IMPACTS)]
+        waves_seen = self.interviews.groupby("participant_id")["wave"].nunique()
+        every = set(waves_seen.index[waves_seen >= len(self.waves)])
+        ant = pp[(pp["wave"] == first) & pp["anticipated"] & pp["participant_id"].isin(every)][["participant_id", "code"]]
+        later = pp[(pp["wave"] != first) & pp["reported"]][["participant_id", "code"]].drop_duplicates()
+        met = ant.merge(later, on=["participant_id", "code"])
+        group = pd.Series("unmet", index=sorted(set(ant["participant_id"])))
+        group[group.index.isin(set(met["participant_id"]))] = "realised"
+        c = self.coded.merge(self.interviews[["interview_id", "participant_id", "wave"]], on="interview_id")
+        c = c[c["wave"] != first]
+        span = c["interview_id"] + ":" + c["start"].astype(str) + ":" + c["end"].astype(str)
+        c = c[~span.isin(set(span[c["code"] == "recommendation"])) & c["valence"].eq("helped")]
+        council = self.participants.set_index("participant_id")["council_id"].astype(str)
+        for r in t.itertuples(index=False):
+            who = group.index[group == r.expectations]
+            helped = np.isin(who, c.loc[c["code"] == r.factor, "participant_id"].unique())
+            key = (r.factor, r.expectations)
+            self.compare("process_by_realisation", key, "n_participants", r.n_participants, len(who))
+            self.compare("process_by_realisation", key, "n_helped", r.n_helped, int(helped.sum()))
+            if len(who):
+                p, lo, hi = self.clustered_wilson(helped.astype(float), council.reindex(who).to_numpy())
+                self.compare("process_by_realisation", key, "share_helped", r.share_helped, p)
+                self.compare("process_by_realisation", key, "ci_low", r.ci_low, lo)
+                self.compare("process_by_realisation", key, "ci_high", r.ci_high, hi)
 
     def workbook(self):
         """Every sheet of tables.xlsx holds, row by row, numbers of one published CSV table (as rounded there)."""
@@ -633,8 +690,8 @@ class Checker:
                   self.attrition_by_status, self.prevalence, self.expectations, self.action_completion,
                   self.suggestions_by_wave, self.attribution, self.persistence, self.realisation, self.gee_models,
                   self.models_holm, self.gee_consistency, self.attrition_sensitivity, self.comparisons,
-                  self.process_factors, self.survey_model, self.recommendations, self.change_over_time,
-                  self.indicator_trends, self.workbook):
+                  self.process_factors, self.survey_model, self.survey_by_status, self.recommendations, self.change_over_time,
+                  self.indicator_trends, self.process_by_realisation, self.workbook):
             f()
         return self
 
@@ -651,7 +708,8 @@ DESIGN = dict(n_councils=12, seed=61013, interviews_per_wave=3, words_per_interv
 TABLES = {"councils_by_type", "status_by_wave", "interviews_by_wave", "attrition", "attrition_by_status",
           "prevalence", "expectations", "action_completion", "suggestions_by_wave", "attribution", "persistence",
           "realisation", "gee_models", "models", "attrition_sensitivity", "comparisons", "process_factors",
-          "survey_model", "recommendations", "change_over_time", "indicator_trends", "tables.xlsx"}
+          "survey_model", "survey_by_status", "recommendations", "change_over_time", "indicator_trends",
+          "process_by_realisation", "tables.xlsx"}
 
 
 @pytest.fixture(scope="module")
