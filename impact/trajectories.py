@@ -192,6 +192,7 @@ def trajectories(
         .reset_index()
     )
     wide.columns.name = None
+    wide = _every_listed_unit(wide, study, unit)
     for w in (e, r1, r2):
         wide[w] = wide[w].astype("boolean")
     # the impacts reported at the first wave, under way before the review: counted as unanticipated or not mentioned,
@@ -202,6 +203,26 @@ def trajectories(
     wide["realisation"] = [_realisation(a, b, c, u) for a, b, c, u in zip(wide[e], wide[r1], wide[r2], before)]
     wide["persistence"] = [_persistence(b, c) for b, c in zip(wide[r1], wide[r2])]
     return wide
+
+
+def _every_listed_unit(wide: pd.DataFrame, study: Study | None, unit: str) -> pd.DataFrame:
+    """``wide`` with a row, missing at every wave, for each council or participant the study lists that the panel has
+    none of (never interviewed): not seen at its waves, so incomplete. Left out, the trajectory tables' incomplete
+    counted only the people interviewed at some wave while the attrition table counts every listed participant
+    (truth61: 47 incomplete where 48 participants missed a later wave, seed 61029 of 24 councils)."""
+    listed = {"participant_id": "participants", "council_id": "councils"}.get(unit)
+    if study is None or listed is None or wide.empty:
+        return wide
+    frame = getattr(study, listed)
+    if unit not in frame.columns:
+        return wide
+    absent = frame.loc[~frame[unit].isin(wide[unit]), unit].drop_duplicates()
+    if absent.empty:
+        return wide
+    codes = wide["code"].drop_duplicates()
+    extra = pd.DataFrame({unit: absent.repeat(len(codes)).to_numpy(), "code": list(codes) * len(absent)})
+    extra = extra.astype({unit: wide[unit].dtype, "code": wide["code"].dtype})
+    return pd.concat([wide, extra], ignore_index=True)
 
 
 def _known(x) -> bool:

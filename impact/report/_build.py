@@ -5579,7 +5579,11 @@ def _comparisons(ctx) -> Section:
             Table("change_over_time", ch, f"Change in each {ctx.one} across the waves, "
                   + ("by status group" if gcol else "all councils together"),
                   f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
-                  f"at all waves; {effect_note}{exact_note}{_drift_note(ctx)}{p_note}",
+                  # a table is read on its own: the councils that moved between groups are in neither row (100
+                  # councils, seed 61101: 58 + 12 followed of the 92 interviewed at every wave; truth61)
+                  + ("at all waves and in the row's status group at each (a council that moved into or out of "
+                     "intervention between waves is in neither row); " if gcol else "at all waves; ")
+                  + f"{effect_note}{exact_note}{_drift_note(ctx)}{p_note}",
                   {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"},
                   labels={**p_labels, **({"p_method": Label("p-value method", description=(
                       "How the row's p-value was computed: 'exact', the exact permutation p; 'chi-square' or "
@@ -7403,8 +7407,10 @@ def _process_sections(ctx) -> list[Section]:
     if text:
         blocks.append(Paragraph(text))
     blocks.append(Table("process_factors", table, "Parts of the review and factors that shaped impact, by valence",
-                        "n_raised: participants who talked about it; n_helped ... n_neutral: of those, whose statements "
-                        "said it helped, hindered, both (mixed) or neither; they add up to n_raised."))
+                        "n_raised: participants who talked about it, each counted once at each wave after the review "
+                        "at which they did (one who raised it at two such waves counts twice, as the summary says); "
+                        "n_helped ... n_neutral: of those, whose statements at that wave said it helped, hindered, "
+                        "both (mixed) or neither; they add up to n_raised."))
     fig = _process_figure(ctx, fac, labels)
     if fig is not None:
         blocks.append(fig)
