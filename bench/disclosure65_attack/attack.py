@@ -6,7 +6,9 @@
 * ``digits``: a workbook number carrying more digits than the CSV's;
 * ``share``: a row whose count is hidden but whose share (or interval) and denominator are published, the count
   then being ``round(share * n)`` (or the interval inverted);
-* ``extra``: a number in a web page or Word table found in no CSV (a figure published in one format only).
+* ``extra``: a number in a web page or Word table found in no CSV (a figure published in one format only);
+* ``statements``: an impact whose hidden prevalence cells after the review the attribution table's statements (less
+  the published cells) bound below ``min_count`` (5).
 """
 
 from __future__ import annotations
@@ -138,9 +140,25 @@ def _extra(out: Path) -> list[str]:
     return found
 
 
+def _statements(out: Path, min_count: int = 5) -> list[str]:
+    tables = out / "tables"
+    if not (tables / "attribution.csv").exists() or not (tables / "prevalence.csv").exists():
+        return []
+    att = _csv(tables / "attribution.csv").set_index("impact")["n_reported"]
+    prev = _csv(tables / "prevalence.csv")
+    prev = prev[prev["wave"] != prev["wave"].iloc[0]]  # the waves after the review (the first is before it)
+    found = []
+    for code, g in prev.groupby("impact"):
+        hidden = int((g["n_with"] == "c").sum())
+        bound = int(att[code]) - sum(int(v) for v in g["n_with"] if v != "c")
+        if hidden and bound < min_count:
+            found.append(f"statements: {code}: {hidden} hidden cells after the review, each 0 to {bound}")
+    return found
+
+
 def attack(out: Path) -> list[str]:
     prov = json.loads((out / "provenance.json").read_text())
-    return _workbook(out, prov["tables"]) + _share_rows(out) + _extra(out)
+    return _workbook(out, prov["tables"]) + _share_rows(out) + _extra(out) + _statements(out)
 
 
 if __name__ == "__main__":
