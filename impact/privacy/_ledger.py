@@ -391,10 +391,10 @@ class DisclosureLedger:
                 # Narrowed without the sums too, with the same counts hidden: but those were decided with the sums,
                 # and where the sums pinned a count whatever was hidden, the suppression gave it up and published its
                 # complements again. A count the suppression protects once decided without the sums is narrowed by
-                # them all the same (a model's margin equal to a hidden count beside the statements bounding the
-                # counts: 12 councils, seed 65003, disclosure round 65).
-                again = self.undecided()
-                again.sums = bare.sums
+                # them all the same (a model's margin equal to a hidden count, with bounds from the statements tried
+                # beside it: 12 councils, seed 65003, disclosure round 65).
+                again = copy.copy(bare)  # a copy, as bare is: no ledger made anew
+                again._hidden, again._near = None, (None,)
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", DisclosureWarning)
                     hidden2 = again.protect()

@@ -433,7 +433,6 @@ def _declare(ctx) -> None:
                     led.count(("att_wave", r["wave"], k), r[f"n_{k}"], public=True)
             for k in _BY_WAVE_CREDITS:
                 led.relation(("att", "all", k), [("att_wave", w, k) for w in aw["wave"].unique()])
-        _declare_statement_bounds(ctx, aw)
     # councils with change-over-time data, per status group
     ch = f.change
     if ch is not None and len(ch):
@@ -1579,53 +1578,6 @@ def _declare_trajectory_margins(ctx) -> None:
             led.unpublished(other, rest)
             led.at_most(other, ("traj_outside", kind, wave))
             led.relation(whole, [*parts, other])
-
-
-#: The statement counts of the attribution table bounding each measure's participants: a participant reporting an
-#: impact made at least one statement reporting it, and one crediting it to the review at least one so credited.
-_STATEMENT_BOUNDS = {"reported": "reported", "credited": "review"}
-
-
-def _declare_statement_bounds(ctx, by_wave: pd.DataFrame | None) -> None:
-    """Bound the prevalence table's counts by the attribution table's counts of statements, published whatever their
-    size: the participants reporting an impact at the waves after the review, over every status group, are at most
-    the statements reporting it there (each made one at least), and those reporting any impact at a wave at most that
-    wave's statements. Unbounded, a 12-council study (seed 65003) published 29 statements of plans and actions, 19 and
-    9 of its 28 participants reporting it in the groups shown: the hidden count of the two councils in intervention at
-    the longer-term wave was 0 or 1 (disclosure round 65). Each bound is declared only where the declared counts keep
-    it (counts of another coding than the table's are not tied)."""
-    led, prev = ctx.ledger, ctx.f.prevalence
-    if prev is None or prev.empty or not ctx.later:
-        return
-
-    def cells(measure, codes, waves) -> list:
-        rows = prev[(prev["measure"] == measure) & prev["code"].isin(codes) & prev["wave"].isin(waves)]
-        return [("with", measure, r.code, r.wave, r.group) for r in rows.itertuples()]
-
-    def bound(name, parts, limit) -> None:
-        # tied to the cells themselves, not to a wave's total of them: the suppression finds a count to hide beside a
-        # hidden one among the counts sharing a relation with it, and an unpublished total between them has none
-        if not parts or limit not in led.values or not all(k in led.values for k in parts) or (
-                sum(led.values[k] for k in parts) > led.values[limit]):
-            return
-        led.unpublished(name, sum(led.values[k] for k in parts))
-        led.relation(name, parts)
-        led.at_most(name, limit)
-
-    if by_wave is not None:
-        for w in by_wave["wave"].unique():
-            # the statements credited to the review at a wave: those reporting less the others, published beside them
-            review = ("att_wave", w, "review")
-            led.unpublished(review, led.values[("att_wave", w, "reported")] - led.values[("att_wave", w, "other")]
-                            - led.values[("att_wave", w, "unclear")])
-            led.relation(("att_wave", w, "reported"), [review, ("att_wave", w, "other"), ("att_wave", w, "unclear")])
-    for measure, credit in _STATEMENT_BOUNDS.items():
-        codes = [c for c in prev.loc[prev["measure"] == measure, "code"].unique() if ("att", c, credit) in led.values]
-        for code in codes:
-            bound(("with_later", measure, code), cells(measure, [code], ctx.later), ("att", code, credit))
-        if by_wave is not None:
-            for w in by_wave["wave"].unique():
-                bound(("with_wave", measure, w), cells(measure, codes, [w]), ("att_wave", w, credit))
 
 
 def _framework_rows(ctx) -> pd.DataFrame | None:
