@@ -1,0 +1,168 @@
+"""Disclosure round 65's automated attacks on a built bundle (see NOTES.md for the attempts and their results).
+
+``python -m bench.disclosure65_attack.attack OUT/<name>/out ...``: prints every finding of
+
+* ``format``: a cell a table's CSV hides (``c``) that its workbook sheet, web page table or Word table shows;
+* ``digits``: a workbook number carrying more digits than the CSV's;
+* ``share``: a row whose count is hidden but whose share (or interval) and denominator are published, the count
+  then being ``round(share * n)`` (or the interval inverted);
+* ``extra``: a number in a web page or Word table found in no CSV (a figure published in one format only);
+* ``statements``: an impact whose hidden prevalence cells after the review the attribution table's statements (less
+  the published cells) bound below ``min_count`` (5).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+NUM = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def _csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def _num(v) -> float | None:
+    if v is None:
+        return None
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return float(v)
+    s = str(v).strip().replace(",", "").replace("\u2212", "-").rstrip("%")
+    return float(s) if NUM.match(s) else None
+
+
+def _workbook(out: Path, tables: list[dict]) -> list[str]:
+    import openpyxl
+
+    found = []
+    wb = openpyxl.load_workbook(out / "tables.xlsx")
+    for t in tables:
+        if t.get("sheet") not in wb.sheetnames or not t.get("csv"):
+            continue
+        df = _csv(out / t["csv"])
+        rows = list(wb[t["sheet"]].iter_rows(values_only=True))
+
+        def agree(k, df=df, rows=rows):
+            body = rows[k:k + len(df)]
+            return sum(_num(v) is not None and _num(w) == _num(v) for (_, r), cells in zip(df.iterrows(), body)
+                       for v, w in zip(r, cells))
+
+        if len(rows) < len(df) + 1:
+            continue
+        k = max(range(1, 4), key=agree)  # the header's rows (one, or two where columns are grouped)
+        body = [list(b) for b in rows[k:k + len(df)]]
+        width = max(len(b) for b in body)
+        body = [b + [None] * (width - len(b)) for b in body]
+        # each CSV column against the sheet's column agreeing with it most (the sheet drops or words some columns)
+        mapped = {}
+        for col in df.columns:
+            score = {j: sum(_num(v) is not None and _num(b[j]) == _num(v) for v, b in zip(df[col], body))
+                     for j in range(width) if j not in mapped.values()}
+            best = max(score, key=score.get, default=None)
+            if best is not None and score[best] > 0:
+                mapped[col] = best
+        for j in set(range(width)) - set(mapped.values()):
+            nums = [b[j] for b in body if _num(b[j]) is not None and not isinstance(b[j], str)]
+            if nums:
+                found.append(f"format: {t['sheet']} column {j + 1}: numbers {nums[:6]} matching no column of "
+                             f"{t['csv']}")
+        for col, j in mapped.items():
+            for i, (v, b) in enumerate(zip(df[col], body)):
+                w = b[j]
+                if v == "c" and _num(w) is not None and not isinstance(w, str):
+                    found.append(f"format: {t['csv']} row {i + 1} {col}: c in the CSV, {w!r} in {t['sheet']}")
+                nv, nw = _num(v), _num(w)
+                if nv is not None and isinstance(w, float) and nw != nv:
+                    dec = len(v.split(".")[1]) if "." in v else 0
+                    if round(nw, dec) == nv:
+                        found.append(f"digits: {t['csv']} row {i + 1} {col}: {v} in the CSV, {w!r} in {t['sheet']}")
+    return found
+
+
+def _share_rows(out: Path) -> list[str]:
+    found = []
+    for path in sorted((out / "tables").glob("*.csv")):
+        df = _csv(path)
+        cols = list(df.columns)
+        n_cols = [c for c in cols if c.startswith("n_")]
+        share_cols = [c for c in cols if c in ("prevalence", "share", "share_interviewed") or c.startswith("share_")
+                      or c.startswith("mean_")]
+        ci = [c for c in cols if c in ("ci_low", "ci_high")]
+        for i, r in df.iterrows():
+            hidden_n = [c for c in n_cols if r[c] == "c"]
+            shown_n = [c for c in n_cols if _num(r[c]) is not None]
+            shown_share = [c for c in share_cols if _num(r[c]) is not None]
+            shown_ci = [c for c in ci if _num(r[c]) is not None]
+            if hidden_n and (shown_share or shown_ci) and shown_n:
+                found.append(f"share: {path.name} row {i + 1}: hidden {hidden_n} beside published "
+                             f"{shown_n + shown_share + shown_ci} ({dict(r)})")
+    return found
+
+
+def _numbers_in(texts) -> set[float]:
+    out = set()
+    for t in texts:
+        for m in re.findall(r"-?\d[\d,]*\.?\d*", str(t)):
+            v = _num(m)
+            if v is not None:
+                out.add(round(v, 2))
+    return out
+
+
+def _extra(out: Path) -> list[str]:
+    import docx
+    import lxml.html
+
+    csv_nums: set[float] = set()
+    for path in (out / "tables").glob("*.csv"):
+        for v in _csv(path).to_numpy().ravel():
+            n = _num(v)
+            if n is not None:
+                csv_nums |= {round(n, 2), round(n * 100, 2), round(n, 1), round(n * 100)}
+    found = []
+    page = lxml.html.parse(str(out / "report.html"))
+    for k, table in enumerate(page.iter("table")):
+        cells = [c.text_content() for c in table.iter("td")]
+        extra = sorted(_numbers_in(cells) - csv_nums)
+        if extra:
+            found.append(f"extra: report.html table {k + 1}: {extra[:12]}")
+    d = docx.Document(str(out / "report.docx"))
+    for k, table in enumerate(d.tables):
+        cells = [c.text for row in table.rows for c in row.cells]
+        extra = sorted(_numbers_in(cells) - csv_nums)
+        if extra:
+            found.append(f"extra: report.docx table {k + 1}: {extra[:12]}")
+    return found
+
+
+def _statements(out: Path, min_count: int = 5) -> list[str]:
+    tables = out / "tables"
+    if not (tables / "attribution.csv").exists() or not (tables / "prevalence.csv").exists():
+        return []
+    att = _csv(tables / "attribution.csv").set_index("impact")["n_reported"]
+    prev = _csv(tables / "prevalence.csv")
+    prev = prev[prev["wave"] != prev["wave"].iloc[0]]  # the waves after the review (the first is before it)
+    found = []
+    for code, g in prev.groupby("impact"):
+        hidden = int((g["n_with"] == "c").sum())
+        bound = int(att[code]) - sum(int(v) for v in g["n_with"] if v != "c")
+        if hidden and bound < min_count:
+            found.append(f"statements: {code}: {hidden} hidden cells after the review, each 0 to {bound}")
+    return found
+
+
+def attack(out: Path) -> list[str]:
+    prov = json.loads((out / "provenance.json").read_text())
+    return _workbook(out, prov["tables"]) + _share_rows(out) + _extra(out) + _statements(out)
+
+
+if __name__ == "__main__":
+    for arg in sys.argv[1:]:
+        print("==", arg)
+        for line in attack(Path(arg)):
+            print(" ", line)
