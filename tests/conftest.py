@@ -1073,6 +1073,25 @@ def browser_path() -> str | None:
     return None
 
 
+def printed_pdf_pages(browser: str, page: str, work: Path) -> list:
+    """The pages of ``page`` (a web page's HTML) as Chromium prints it, read back by ``pdftotext -bbox``: one
+    ElementTree element per page, holding its ``word`` elements with their boxes (render rounds 52 and 53)."""
+    import re
+    import subprocess
+    from xml.etree import ElementTree
+
+    (work / "report.html").write_text(page, encoding="utf-8")
+    pdf = work / "report.pdf"
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    f"--user-data-dir={work / 'profile'}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+                    (work / "report.html").as_uri()], capture_output=True, timeout=300, check=False)
+    assert pdf.is_file(), "Chromium made no PDF"
+    out = subprocess.run(["pdftotext", "-raw", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    out = re.sub(r"<!DOCTYPE[^>]*>", "", out).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
+    return list(ElementTree.fromstring(out).iter("page"))
+
+
 def images_loaded_in_browser(html: Path, workdir: Path) -> tuple[int, int]:
     """Open ``html`` in headless Chromium and return (images loaded, images on the page).
 

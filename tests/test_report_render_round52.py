@@ -10,10 +10,6 @@ reckons at print sizes in Arial's widths, none ends on one short word, and no wo
 
 from __future__ import annotations
 
-import re
-import subprocess
-import xml.etree.ElementTree as ET
-
 import lxml.html
 import pandas as pd
 import pytest
@@ -71,7 +67,7 @@ def _wide() -> Table:
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """(page, [(heading, its lines' words' boxes)] per table, [(cells' words) per row] per table) from Chromium's PDF."""
-    from conftest import browser_path
+    from conftest import browser_path, printed_pdf_pages
 
     browser = browser_path()
     if browser is None:
@@ -80,17 +76,8 @@ def printed(tmp_path_factory):
     report = Report("Printed columns", "", {"study": "demo"},
                     [Section("Tables", [_indicators(), _anticipated()]), Section("Wide", [_wide()])])
     page = render_html(report)
-    (work / "report.html").write_text(page, encoding="utf-8")
-    pdf = work / "report.pdf"
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    f"--user-data-dir={work / 'profile'}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
-                    (work / "report.html").as_uri()], capture_output=True, timeout=300, check=False)
-    assert pdf.is_file(), "Chromium made no PDF"
-    out = subprocess.run(["pdftotext", "-raw", "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                         check=True).stdout
-    out = re.sub(r"<!DOCTYPE[^>]*>", "", out).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
     words = [(w.text or "", float(p.get("width")), float(w.get("xMin")), float(w.get("xMax")), float(w.get("yMin")))
-             for k, p in enumerate(ET.fromstring(out).iter("page")) for w in p.iter("word")]
+             for k, p in enumerate(printed_pdf_pages(browser, page, work)) for w in p.iter("word")]
     return _table_words(page, words)
 
 

@@ -17,9 +17,7 @@ from __future__ import annotations
 import io
 import random
 import re
-import subprocess
 import zipfile
-from xml.etree import ElementTree
 
 import lxml.html
 import pandas as pd
@@ -220,23 +218,14 @@ def _indicator_did(seed: int) -> Table:
 
 
 def _printed_web(tables, work):
-    from conftest import browser_path
+    from conftest import browser_path, printed_pdf_pages
 
     browser = browser_path()
     if browser is None:
         pytest.skip("no Chromium or Chrome on PATH (apt-get install chromium) - the printed web page is not checked")
     page = render_html(Report("Printed", "", {"study": "demo"}, [Section("Tables", tables)]))
-    (work / "report.html").write_text(page, encoding="utf-8")
-    pdf = work / "report.pdf"
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    f"--user-data-dir={work / 'profile'}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
-                    (work / "report.html").as_uri()], capture_output=True, timeout=300, check=False)
-    assert pdf.is_file(), "Chromium made no PDF"
-    out = subprocess.run(["pdftotext", "-raw", "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                         check=True).stdout
-    out = re.sub(r"<!DOCTYPE[^>]*>", "", out).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
     words = [(w.text or "", float(p.get("width")), float(p.get("height")), float(w.get("xMin")), float(w.get("yMin")))
-             for p in ElementTree.fromstring(out).iter("page") for w in p.iter("word")]
+             for p in printed_pdf_pages(browser, page, work) for w in p.iter("word")]
     return [rows for _, rows in _table_words(page, words)]
 
 
