@@ -1756,26 +1756,25 @@ class Study:
         from ._io import windows_path_problem
 
         transcripts = self._tables["interviews"]["transcript"]
-        outside = [f"interviews.csv:{row}:transcript: {str(rel)!r} - expected {why}"
-                   for row, rel in zip(range(2, len(transcripts) + 2), transcripts, strict=True)
-                   if pd.notna(rel) and (why := _outside_transcripts(str(rel))) is not None]
+        paths = [(row, str(rel)) for row, rel in zip(range(2, len(transcripts) + 2), transcripts, strict=True)
+                 if pd.notna(rel)]  # each transcript named, by its row of interviews.csv
+        outside = [f"interviews.csv:{row}:transcript: {rel!r} - expected {why}"
+                   for row, rel in paths if (why := _outside_transcripts(rel)) is not None]
         if outside:
             raise InputError(f"study not saved: {_counted(len(outside), 'transcript path')} not naming a file inside "
                              "transcripts/ (nothing written):\n  " + "\n  ".join(outside))
         unmakeable = [f"interviews.csv:{row}:transcript: {why}"
-                      for row, rel in zip(range(2, len(transcripts) + 2), transcripts, strict=True)
-                      if pd.notna(rel) and (why := windows_path_problem(str(rel))) is not None]
+                      for row, rel in paths if (why := windows_path_problem(rel)) is not None]
         if unmakeable:
             raise InputError(f"study not saved: {_counted(len(unmakeable), 'transcript path')} naming a file or "
                              "folder Windows cannot make (the study folder could not be opened there):\n  "
                              + "\n  ".join(unmakeable))
         # a transcript held as text (given in Python, or its file gone) is written as plain text: under a .docx, .vtt
         # or .srt name load_study would read it as Word or as subtitles and refuse it, or read other text
-        as_text = [f"interviews.csv:{row}:transcript: {str(rel)!r} - expected a name ending .txt: the study holds this "
-                   f"transcript as text, which is saved as plain text (a {Path(str(rel)).suffix} file is read as "
-                   f"{'a Word document' if Path(str(rel)).suffix.lower() == '.docx' else 'subtitles'})"
-                   for row, rel in zip(range(2, len(transcripts) + 2), transcripts, strict=True)
-                   if pd.notna(rel) and Path(str(rel)).suffix.lower() != ".txt" and self._source_file(str(rel)) is None]
+        as_text = [f"interviews.csv:{row}:transcript: {rel!r} - expected a name ending .txt: the study holds this "
+                   f"transcript as text, which is saved as plain text (a {Path(rel).suffix} file is read as "
+                   f"{'a Word document' if Path(rel).suffix.lower() == '.docx' else 'subtitles'})"
+                   for row, rel in paths if Path(rel).suffix.lower() != ".txt" and self._source_file(rel) is None]
         if as_text:
             raise InputError(f"study not saved: {_counted(len(as_text), 'transcript')} held as text under a name "
                              "load_study would not read as text (nothing written):\n  " + "\n  ".join(as_text))

@@ -57,9 +57,8 @@ def load_study(path, *args, tell: bool = True, recorded: str | os.PathLike | Non
 
     study = load(path, *args, **kwargs)
     if tell:
-        missed = 0 if analyses else sum(map(is_attrition, study.load_problems))
-        tell_warnings([p for p in study.load_problems if analyses or not is_attrition(p)], path, recorded=recorded,
-                      missed=missed)
+        told = study.load_problems if analyses else [p for p in study.load_problems if not is_attrition(p)]
+        tell_warnings(told, path, recorded=recorded, missed=len(study.load_problems) - len(told))
     return study
 
 
