@@ -720,8 +720,7 @@ def _response_test_said(ctx) -> str:
     if not r["p_value"] < ctx.alpha:
         return (f" Participants in councils in and not in intervention were not interviewed at significantly different "
                 f"rates ({where}), which is not evidence that they were interviewed alike.")
-    less, more = (("in intervention", "not in intervention") if r["odds_ratio"] < 1 else
-                  ("not in intervention", "in intervention"))
+    less, more = _interviewed_less(r)
     return (f" Participants in councils {less} were interviewed significantly less often than those in councils {more} "
             f"({where}), so the complete-case figures rest more on councils {more}; {_WEIGHTED_ASSUME[0].lower()}"
             f"{_WEIGHTED_ASSUME[1:]}.")
@@ -1375,7 +1374,7 @@ def _response_differs(ctx) -> str | None:
     if r is None or not r["p_value"] < ctx.alpha:
         return None
     fewer = r["odds_ratio"] < 1
-    less, more = ("in intervention", "not in intervention") if fewer else ("not in intervention", "in intervention")
+    less, more = _interviewed_less(r)
     shares = ""
     if r["shares"] is not None:
         a, b = r["shares"] if fewer else r["shares"][::-1]
@@ -1396,11 +1395,17 @@ def _response_lead(ctx) -> str:
     sample section's test of response by status, p below 0.05)': what the response test found, opening the sentences
     that set the weighted fits against the complete cases where it found response differing by status (truth59: they
     opened "Missed interviews are not at random")."""
-    r = ctx.response_test
-    less, more = (("in intervention", "not in intervention") if r is None or r["odds_ratio"] < 1 else
-                  ("not in intervention", "in intervention"))
+    less, more = _interviewed_less(ctx.response_test)
     return (f"Participants in councils {less} were interviewed less often than those {more} (the sample section's "
             f"test of response by status, p below {ctx.alpha:g})")
+
+
+def _interviewed_less(r) -> tuple[str, str]:
+    """('in intervention', 'not in intervention'): the status group the response test :func:`_response_by_status`
+    found interviewed less often, then the other (that order where no test was made)."""
+    if r is None or r["odds_ratio"] < 1:
+        return "in intervention", "not in intervention"
+    return "not in intervention", "in intervention"
 
 
 def _level_words(alpha: float) -> str:

@@ -113,9 +113,14 @@ def _print_shares(headers: list[str], rows: list[list[str]], numeric: list[bool]
     in Arial's own widths as Chromium prints them in Arial or Liberation Sans (:func:`arial_width`). The screen's
     shares, laid out for 912 px at 14.7 px, ended printed headings on a line of one short word ("Randomisation / p"),
     since the text is smaller beside the column printed."""
-    width = _PRINT["landscape" if landscape else "portrait"]
-    return _shares(fit_columns(headers, rows, width, size=_PRINT["font"], padding=_PRINT["padding"], nowrap=numeric,
-                               measure=arial_width).widths)
+    return _shares(_print_plan(headers, rows, numeric, landscape).widths)
+
+
+def _print_plan(headers: list[str], rows: list[list[str]], numeric: list[bool], landscape: bool):
+    """:func:`fit_columns` of a table part at the printed page's width (portrait or landscape), type and padding, in
+    Arial's own widths: the one layout both the printed shares and the choice of a landscape page read."""
+    return fit_columns(headers, rows, _PRINT["landscape" if landscape else "portrait"], size=_PRINT["font"],
+                       padding=_PRINT["padding"], nowrap=numeric, measure=arial_width)
 
 
 def _shares(widths: tuple[float, ...]) -> list[float]:
@@ -129,10 +134,6 @@ def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bo
     example's Table 15, part 1, printed portrait at 4.5 lines a row, its waves and "compared with" a word a line).
     Measured as the columns print (:func:`_print_shares`: Arial's widths at the printed type): the estimate these
     decisions were weighed with was up to a tenth wider than the columns it decided."""
-    def plan(landscape: bool):
-        return fit_columns(headers, rows, _PRINT["landscape" if landscape else "portrait"], size=_PRINT["font"],
-                           padding=_PRINT["padding"], nowrap=numeric, measure=arial_width)
-
     def lines(widths) -> float:
         return mean_lines(rows, widths, size=_PRINT["font"], padding=_PRINT["padding"], measure=arial_width)
 
@@ -140,13 +141,13 @@ def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bo
         return any(_lone_word(str(h), w - _PRINT["padding"], _PRINT["font"], arial_width)
                    for h, w in zip(headers, widths, strict=True))
 
-    portrait = plan(False)
+    portrait = _print_plan(headers, rows, numeric, False)
     if not portrait.fits:
         return True
     upright = lines(portrait.widths)
     if upright <= _WRAPPED_LINES:
         return False
-    wide = plan(True).widths
+    wide = _print_plan(headers, rows, numeric, True).widths
     # rows over two lines that a landscape page takes a line off, where portrait also leaves a heading on a line of
     # one short word that no column could give the room for ("Kendall's / W" beside impacts three lines a row)
     return lines(wide) <= upright - 1 and (upright > _PRINT_WRAPPED or (lone(portrait.widths) and not lone(wide)))
