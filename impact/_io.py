@@ -1485,6 +1485,8 @@ def table_records(name: str, rows: list[list[str]], *, expected: list[str] | Non
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")], []
     if (lower := _header_below(name, rows, expected)) is not None:  # blank rows, or a title, above the header row
         return [], [], [lower], []
+    if not csv_file:  # a sheet's header row reaches as far as its widest row, each row as far as its last value
+        rows[0] = [*rows[0], *[""] * (max(map(len, rows)) - len(rows[0]))]
     check_width(name, rows[0])
     header = [h.strip() for h in rows[0]]
     # Columns without a name or a value (spreadsheets save the formatted empty columns at the right as ",,,")
