@@ -386,6 +386,13 @@ def test_a_reference_to_another_sheet_names_that_sheet(book_dir):
                                  "listed in study.xlsx (sheet 'councils')"]
 
 
+def test_a_transcript_path_out_of_transcripts_is_refused_on_its_cell(book_dir):
+    # tests/test_hostile_study.py's _traversal_path, in a sheet
+    edit(book_dir / BOOK, lambda wb: wb["interviews"].__setitem__("G2", "../../../../etc/passwd"))
+    assert refused(book_dir) == ["study.xlsx (sheet 'interviews'):2:G (transcript): '../../../../etc/passwd' - "
+                                 "expected a path inside transcripts/ (no '..', no absolute path)"]
+
+
 def test_read_unchecked_the_warnings_name_the_sheet(book_dir):
     edit(book_dir / BOOK, lambda wb: wb["councils"].__setitem__("F1", "region"))
     with pytest.warns(UncheckedInputWarning, match=re.escape(
