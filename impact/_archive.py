@@ -44,6 +44,7 @@ import warnings
 import xml.etree.ElementTree as ET
 import zlib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,8 @@ __all__ = [
     "open_archive",
     "read_docx_text",
     "load_workbook",
+    "read_sheets",
+    "SheetCells",
     "safe_zip",
 ]
 
@@ -933,6 +936,59 @@ class _SheetExtent(_Nothing):
                 self._ref(ref, f"<{local} ref>")
 
 
+class _SheetFacts(_SheetExtent):
+    """A :class:`_SheetExtent` that also keeps what openpyxl's read-only sheets do not give: the merged ranges, the
+    hidden rows and columns, and each formula's cell, text and whether a value was saved with it (a workbook written
+    by a program that does not calculate, such as openpyxl, holds its formulas without their values)."""
+
+    def __init__(self, *, where: str, limits: Mapping[str, int]) -> None:
+        super().__init__(where=where, limits=limits)
+        self.merged: list[str] = []
+        self.hidden_rows: list[int] = []
+        self.hidden_columns: list[tuple[int, int]] = []  # (first, last), 1-based
+        self.formulas: dict[tuple[int, int], list] = {}  # (row, column) -> [text, value saved]
+        self._cell: tuple[int, int] = (0, 0)
+        self._text_value = False  # the cell's value is text (t="str"): an empty <v> is a saved empty text
+        self._in = ""
+
+    def start(self, tag: str, attrs: list[str]) -> None:
+        super().start(tag, attrs)
+        ns, _, local = tag.rpartition("}")
+        if ns not in _SPREADSHEET_NS:
+            return
+        if local == "c":
+            self._cell, self._in = (max(self.row, 1), self.col), ""
+            self._text_value = _attr(attrs, "t") == "str"
+        elif local == "f":
+            self.formulas[self._cell] = ["", False]
+            self._in = "f"
+        elif local == "v":
+            self._in = "v"
+            if self._text_value and self._cell in self.formulas:
+                self.formulas[self._cell][1] = True
+        elif local == "mergeCell" and (ref := _attr(attrs, "ref")):
+            self.merged.append(ref)
+        elif local == "row" and _attr(attrs, "hidden") in ("1", "true"):
+            self.hidden_rows.append(self.row)
+        elif local == "col" and _attr(attrs, "hidden") in ("1", "true"):
+            first, last = _attr(attrs, "min", ""), _attr(attrs, "max", "")
+            if first.isdigit() and last.isdigit():
+                self.hidden_columns.append((int(first), int(last)))
+
+    def end(self, tag: str) -> None:
+        if tag.rpartition("}")[2] in ("f", "v"):
+            self._in = ""
+
+    def data(self, text: str) -> None:
+        if self._in == "f":
+            self.formulas[self._cell][0] += text
+        elif self._in == "v" and text.strip() and self._cell in self.formulas:
+            self.formulas[self._cell][1] = True
+
+    def close(self) -> _SheetFacts:
+        return self
+
+
 def _sheet_names(gz: GuardedZip) -> dict[str, str]:
     """The member of each worksheet and its name as the user sees it on its tab (``{"xl/worksheets/sheet2.xml":
     "review"}``), from ``xl/workbook.xml`` and its relationships; empty where they cannot be read."""
@@ -955,8 +1011,12 @@ def _sheet_names(gz: GuardedZip) -> dict[str, str]:
         return {}
 
 
-def check_workbook(gz: GuardedZip, *, limits: Mapping[str, Any] | None = None) -> None:
+def check_workbook(gz: GuardedZip, *, limits: Mapping[str, Any] | None = None,
+                   facts: dict[str, _SheetFacts] | None = None) -> None:
     """Stream every member of a workbook once; measure every XML part's sheet extent.
+
+    ``facts``: filled with each worksheet's :class:`_SheetFacts` by its name on its tab (merged ranges, hidden rows
+    and columns, formulas), gathered in the same pass.
 
     Raises
     ------
@@ -968,7 +1028,10 @@ def check_workbook(gz: GuardedZip, *, limits: Mapping[str, Any] | None = None) -
     for name in gz.namelist():
         if name.lower().endswith(".xml"):
             where = f"{gz.label} (sheet {sheets[name]!r})" if name in sheets else f"{gz.label} ({name})"
-            stream_xml(gz, name, _SheetExtent(where=where, limits=lim))
+            if facts is not None and name in sheets:
+                facts[sheets[name]] = stream_xml(gz, name, _SheetFacts(where=where, limits=lim))
+            else:
+                stream_xml(gz, name, _SheetExtent(where=where, limits=lim))
         else:
             for _ in gz.stream(name):
                 pass
@@ -986,6 +1049,27 @@ def strict_ooxml(gz: GuardedZip, part: str) -> bool:
         return False
     head = next(iter(gz.stream(member)), b"")[:4096]
     return _STRICT_NS in head
+
+
+@contextlib.contextmanager
+def _checked_workbook(path: str | os.PathLike, *, label: str, limits: Mapping[str, Any] | None,
+                      sheet_limits: Mapping[str, Any] | None,
+                      facts: dict[str, _SheetFacts] | None = None) -> Iterator[GuardedZip]:
+    """The archive of an ``.xlsx`` once :func:`check_workbook` has passed it (and it is an Excel workbook, saved in
+    the usual, Transitional, form), for openpyxl to open; an unreadable one is an :class:`InputError`."""
+    with open_archive(path, label=label, limits=limits, kind=".xlsx workbook") as gz:
+        check_workbook(gz, limits=sheet_limits, facts=facts)
+        if (other := _not_a_workbook(gz)) is not None:
+            raise InputError(f"{label}: not a readable .xlsx workbook ({other})")
+        if strict_ooxml(gz, "xl/workbook.xml"):  # openpyxl reads no sheet of it: 'sheets missing, it has []'
+            raise InputError(f"{label}: saved as \"Strict Open XML Spreadsheet\", which cannot be read - expected an "
+                             "\"Excel Workbook (.xlsx)\": open it and save it again as that type")
+        try:
+            yield gz
+        except InputError:
+            raise
+        except Exception as exc:  # openpyxl raises many types for a bad file
+            raise InputError(f"{label}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
 
 
 def load_workbook(
@@ -1016,17 +1100,65 @@ def load_workbook(
     import openpyxl
 
     name = label or str(path)
-    with open_archive(path, label=name, limits=limits, kind=".xlsx workbook") as gz:
-        check_workbook(gz, limits=sheet_limits)
-        if (other := _not_a_workbook(gz)) is not None:
-            raise InputError(f"{name}: not a readable .xlsx workbook ({other})")
-        if strict_ooxml(gz, "xl/workbook.xml"):  # openpyxl reads no sheet of it: 'sheets missing, it has []'
-            raise InputError(f"{name}: saved as \"Strict Open XML Spreadsheet\", which cannot be read - expected an "
-                             "\"Excel Workbook (.xlsx)\": open it and save it again as that type")
-        try:
-            return openpyxl.load_workbook(gz.fileobj, **kwargs)
-        except Exception as exc:  # openpyxl raises many types for a bad file
-            raise InputError(f"{name}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    with _checked_workbook(path, label=name, limits=limits, sheet_limits=sheet_limits) as gz:
+        return openpyxl.load_workbook(gz.fileobj, **kwargs)
+
+
+@dataclass
+class SheetCells:
+    """A worksheet as :func:`read_sheets` reads it: its ``name`` (as on its tab), ``state`` (``"visible"``,
+    ``"hidden"`` or ``"veryHidden"``), ``rows`` from row 1 on, each a list of ``(value, data_type)`` as openpyxl
+    gives them (a formula's saved value, not the formula; a date formatted as one a :class:`datetime.datetime`),
+    ending at its last cell that holds a value (no rows after the last that does), and ``facts``: its merged
+    ranges, hidden rows and columns and formulas (:class:`_SheetFacts`)."""
+
+    name: str
+    state: str
+    rows: list[list[tuple[Any, str]]]
+    facts: _SheetFacts
+
+
+def read_sheets(path: str | os.PathLike, *, label: str | None = None, limits: Mapping[str, Any] | None = None,
+                sheet_limits: Mapping[str, Any] | None = None) -> list[SheetCells]:
+    """Every worksheet of an ``.xlsx``, its cells' saved values, read once through the guarded archive.
+
+    openpyxl opens the workbook read-only, giving the value saved with each formula (``data_only``): no formula is
+    ever calculated, nothing is written.  What its read-only sheets do not give (merged cells, hidden rows and
+    columns, which cells hold formulas and whether a value was saved with each) is gathered by
+    :func:`check_workbook` in its pass over the sheets.  A sheet's stored dimension is not trusted (some programs
+    write a wrong one, and openpyxl's read-only sheet reads no further): every row is read.
+
+    Raises
+    ------
+    InputError
+        Unsafe archive, a sheet too large, a password-protected, damaged or other kind of file.
+    """
+    import openpyxl
+
+    name = label or str(path)
+    facts: dict[str, _SheetFacts] = {}
+    out: list[SheetCells] = []
+    with _checked_workbook(path, label=name, limits=limits, sheet_limits=sheet_limits, facts=facts) as gz:
+        with warnings.catch_warnings():  # 'Data Validation extension is not supported and will be removed': nothing read
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+            wb = openpyxl.load_workbook(gz.fileobj, read_only=True, data_only=True, keep_links=False)
+            try:
+                for ws in wb.worksheets:
+                    ws.reset_dimensions()
+                    found = facts.get(ws.title) or _SheetFacts(where=name, limits=XLSX_LIMITS)
+                    rows: list[list[tuple[Any, str]]] = []
+                    for r, row in enumerate(ws.iter_rows(), start=1):
+                        cells = [(c.value, c.data_type) for c in row]
+                        # a row ends at its last value, or its last formula (saved without its value: refused)
+                        while cells and cells[-1][0] is None and (r, len(cells)) not in found.formulas:
+                            cells.pop()
+                        rows.append(cells)
+                    while rows and not rows[-1]:
+                        rows.pop()
+                    out.append(SheetCells(ws.title, ws.sheet_state, rows, found))
+            finally:
+                wb.close()
+    return out
 
 
 @contextlib.contextmanager

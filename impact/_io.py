@@ -53,6 +53,7 @@ __all__ = [
     "study_folder_above",
     "inside_study",
     "read_csv_strict",
+    "table_records",
     "merged_blanks",
     "blank_rows_note",
     "too_long",
@@ -1429,7 +1430,6 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
     # The end-of-file mark (Ctrl-Z) old DOS and Windows programs write after the last line holds no data: it was
     # read as a row of one cell, an id holding a control character, with a problem for each empty column.
     text = re.sub(r"\x1a\s*\Z", "", text)
-    problems: list[Problem] = []
     if csv.field_size_limit() < MAX_TEXT_BYTES:  # a long cell is reported on its row and column, not as csv.Error
         csv.field_size_limit(MAX_TEXT_BYTES)
     reader = csv.reader(csv_lines(text))
@@ -1456,23 +1456,52 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
             raise SeparatorError(Problem(name, 1, None, sep.group(0), f"commas (the file says its values are "
                                          f"separated by {other}: save it as \"CSV (comma delimited)\")"))
         rows = rows[1:]
+    quoted: dict[int, list[tuple[int, str, str]]] = {}  # row -> (cell, raw cell, read as)
+    for record, cell, raw, read in (stray_quotes(text) if rows else ()):
+        quoted.setdefault(record - (sep is not None), []).append((cell, raw, read))
+    header, records, problems, _kept = table_records(name, rows, expected=expected, blank_note=blank_note,
+                                                     quoted=quoted, unclosed=unclosed, csv_file=True)
+    return header, records, problems
+
+
+def table_records(name: str, rows: list[list[str]], *, expected: list[str] | None = None, blank_note: bool = False,
+                  quoted: Mapping[int, list[tuple[int, str, str]]] | None = None,
+                  unclosed: Mapping[int, tuple[int, str, int, int]] | None = None, csv_file: bool = False,
+                  ) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem], list[int]]:
+    """The records of a table given as rows of text cells (``rows[0]`` the header, on row 1), as
+    :func:`read_csv_strict` returns them, with the same problems: of a CSV file's rows or of a sheet's.
+
+    ``quoted`` and ``unclosed`` (row -> cells) are what the CSV text alone shows (quotes astray or left open);
+    ``csv_file``: also tell a row the CSV's line breaks split in two, a header of one cell split by another
+    separator, and a row of fewer cells than the header (a sheet's rows end at their last cell written, and its
+    header row is as wide as its widest row: a row shorter than the header lacks no cell).  Returns ``(header, records, problems, kept)``, ``kept`` the place in ``rows`` of each column of
+    ``header`` (a column with neither a name nor a value is left out).
+    """
+    problems: list[Problem] = []
+    shared: dict[str, str] = {}  # one str object for each distinct cell
+    quoted = quoted or {}
+    unclosed = unclosed or {}
     if not rows:
-        return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
+        return [], [], [Problem(name, 1, None, None, "a header row naming the columns")], []
     if (lower := _header_below(name, rows, expected)) is not None:  # blank rows, or a title, above the header row
-        return [], [], [lower]
+        return [], [], [lower], []
+    if not csv_file:  # a sheet's header row reaches as far as its widest row, each row as far as its last value
+        rows[0] = [*rows[0], *[""] * (max(map(len, rows)) - len(rows[0]))]
     check_width(name, rows[0])
-    quoted: dict[int, list[tuple[str, str, str]]] = {}  # row -> (column, raw cell, read as)
-    for record, cell, raw, read in stray_quotes(text):
-        col = rows[0][cell].strip() if cell < len(rows[0]) else f"#{cell + 1}"
-        quoted.setdefault(record - (sep is not None), []).append((col, raw, read))
     header = [h.strip() for h in rows[0]]
     # Columns without a name or a value (spreadsheets save the formatted empty columns at the right as ",,,")
     # hold nothing to drop: they are left out, as the coded-file reader does.
     empty = {i for i, h in enumerate(header) if not h and not any(i < len(r) and r[i].strip() for r in rows[1:])}
+    kept = [i for i in range(len(header)) if i not in empty]
+
+    def named_as(cell: int) -> str:  # a column by its place in ``rows``, before any is left out
+        return header_given[cell] if cell < len(header_given) else f"#{cell + 1}"
+
+    header_given = header
     if empty:
         rows = [[c for i, c in enumerate(r) if i not in empty] for r in rows]
         header = [h for i, h in enumerate(header) if i not in empty]
-    other = _other_separator(header)
+    other = _other_separator(header) if csv_file else None
     if other:
         raise SeparatorError(Problem(name, 1, None, f"values separated by {other}",
                                      f"commas (save the file as \"CSV (comma delimited)\"; some regional settings "
@@ -1488,7 +1517,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
         seen.setdefault(h, i)
     records: list[tuple[int, dict[str, str]]] = []
     unchecked: set[int] = set()
-    broken = _broken_rows(rows, len(header))  # row -> (cells, cells of the next row): one row over two lines
+    broken = _broken_rows(rows, len(header)) if csv_file else {}  # row -> (cells, cells of the next row)
     line = 1
     blank: list[int] = []  # rows of no data, told where data follows them
     at: dict[str, int] = {}  # each column's place in a record's cells, shared by the records of the table
@@ -1509,6 +1538,8 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
         cells = rows[k]
         rows[k] = None  # freed as its record is made: the rows as read and the records never all stand at once
         line += 1
+        if not csv_file and len(cells) < len(header):  # a sheet's row ends at its last cell written: no cell missing
+            cells = [*cells, *pad[len(cells):]]
         if not any(c.strip() for c in cells):
             blank.append(line)  # a blank line is not data; the rows after it are (not the table's end)
             continue
@@ -1561,8 +1592,8 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
                     f" (its last {spare} cell{'s are' if spare > 1 else ' is'} empty: a comma at the end of the line? "
                     "Take it off, or name the column in the header)" if spare > 0 else ""))
             )
-        for col, raw, read in quoted.get(line, ()):  # "Barn"et: read as Barnet, its quotes dropped without a word
-            problems.append(Problem(name, line, col, raw, _STRAY_QUOTE.format(read=read)))
+        for cell, raw, read in quoted.get(line, ()):  # "Barn"et: read as Barnet, its quotes dropped without a word
+            problems.append(Problem(name, line, named_as(cell), raw, _STRAY_QUOTE.format(read=read)))
         for i, cell in enumerate(cells):
             if len(cell) > MAX_CELL_CHARS:
                 col = header[i] if i < len(header) else f"#{i + 1}"
@@ -1580,7 +1611,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
         records.append((line, record))
     if blank_note and (inner := [r for r in blank if records and r < records[-1][0]]):
         problems.append(blank_rows_note(name, inner))
-    return header, records, problems
+    return header, records, problems, kept
 
 
 def blank_rows_note(file: str, rows: list[int]) -> Problem:

@@ -656,16 +656,22 @@ def _validation_record(problems: list) -> dict[str, Any]:
     {'count': 2, 'by_kind': {'interviews.csv:wave': 2}, 'where': ['interviews.csv:3:wave', 'interviews.csv:9:wave']}
     >>> _validation_record([Problem("jane_smith_codes.yaml", None, "id", "x", "an id", "warning")])["where"]
     ['<a .yaml file>:id']
+    >>> [_validation_record([Problem(f, 3, "A (council_id)", "x", "x", "warning")])["where"][0]
+    ...  for f in ("study.xlsx (sheet 'Councils')", "study.xlsx (sheet 'Jane Smith')")]
+    ["study.xlsx (sheet 'Councils'):3:A (council_id)", '<a .xlsx file>:3:A (council_id)']
     """
     from dataclasses import replace
 
+    from ._study_book import is_book_label
     from .errors import warning_kinds
     from .schema import TABLES
 
     named = {t.filename for t in TABLES.values()} | {"study.yaml"}
     # a file the study format does not name (a codebook file study.yaml names) by its kind: a name chosen by a person
-    # can name a person or a council, as the provenance's study layout counts such files by pattern
-    found = [p if p.file in named else replace(p, file=f"<a {Path(p.file).suffix or 'file'} file>")
+    # can name a person or a council, as the provenance's study layout counts such files by pattern (a sheet of the
+    # study's tables is named as its table)
+    found = [p if p.file in named or is_book_label(p.file, TABLES) else
+             replace(p, file=f"<a {Path(p.file.split(' (sheet ', 1)[0]).suffix or 'file'} file>")
              for p in problems if p.severity != "error"]
     return {"count": len(found), "by_kind": {kind: len(of) for kind, of in warning_kinds(found).items()},
             "where": [p.where for p in found]}

@@ -46,6 +46,7 @@ from ._io import (
 )
 from ._joins import one_date, one_key, refuse_unknown
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, SPEAKER_HEADINGS, header_cells
+from ._study_book import OTHER_BOOKS, WORKBOOK, read_books, relabel
 from ._tabular import csv_text
 from ._words import _counted, _listed, _named, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines
@@ -55,6 +56,7 @@ from .schema import (
     META_KEYS,
     TABLES,
     TRANSCRIPT_SUFFIXES,
+    did_you_mean,
     parse_cell,
     without_midnight,
 )
@@ -2095,8 +2097,11 @@ def _near_names(folder: Path, filename: str) -> str:
                                     for i, ch in odd[:3]) + ")"
         return ""
 
-    return (f"; found {', '.join(repr(n) + why(n) for n in near[:3])}: names are exact, lower case, and tables are "
-            f"read from CSV files (save a workbook as \"CSV (comma delimited)\" named {filename})")
+    other = sorted({OTHER_BOOKS[s] for n in near[:3] if (s := Path(n).suffix.casefold()) in OTHER_BOOKS})
+    return (f"; found {', '.join(repr(n) + why(n) for n in near[:3])}: names are exact, lower case, and a table is "
+            f"read from a CSV file named {filename}, a workbook named {Path(filename).stem}.xlsx, or a sheet named "
+            f"{Path(filename).stem} of {WORKBOOK}" + (f" ({_listed(other)} {_verb(other, 'is')} not read: save it as \"Excel Workbook "
+                                                       "(.xlsx)\" or as \"CSV (comma delimited)\")" if other else ""))
 
 
 def _case_twins(folder: Path) -> list[Problem]:
@@ -2110,7 +2115,8 @@ def _case_twins(folder: Path) -> list[Problem]:
     except OSError:
         return []
     out = []
-    for name in ("study.yaml", *(t.filename for t in TABLES.values()), "transcripts"):
+    for name in ("study.yaml", *(t.filename for t in TABLES.values()), WORKBOOK, *(f"{t}.xlsx" for t in TABLES),
+                 "transcripts"):
         if name not in names:
             continue
         twins = sorted(n for n in names if n != name and _name_form(n) == _name_form(name))
@@ -2235,20 +2241,35 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     meta, problems = _read_meta(path)
     broken = {"study.yaml"} if problems else set()
     problems += _case_twins(path)
+    books = read_books(path, TABLES, not_plain=lambda f: _link_out(path, f) if _outside(path, f) else None)
+    problems += books.problems
     records: dict[str, list[dict[str, str]]] = {}
     raw: dict[str, tuple[list[str], list[tuple[int, dict[str, str]]]]] = {}
     for name, spec in TABLES.items():
         f = path / spec.filename
-        if (f.exists() or f.is_symlink()) and _outside(path, f):
+        sheet = books.tables.get(name)
+        if name in books.refused or (sheet is None and books.unread and not (f.exists() or f.is_symlink())):
+            # given twice, or in a workbook that cannot be read: its one problem is told by read_books
+            raw[name] = (spec.column_names, [])
+            broken.add(spec.filename)
+            continue
+        if sheet is not None:
+            header, recs, probs = sheet.header, sheet.records, sheet.problems
+        elif (f.exists() or f.is_symlink()) and _outside(path, f):
             raw[name] = (spec.column_names, [])
             problems.append(Problem(spec.filename, None, None, None, _link_out(path, f)))
             broken.add(spec.filename)
             continue
-        if not f.is_file():
+        elif not f.is_file():
             raw[name] = (spec.column_names, [])
             if f.exists():  # a folder, a pipe, a device: never read as the table, optional or not
                 problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} ({spec.description}) "
                                         f"- it is {'a folder' if f.is_dir() else 'not a regular file'}"))
+                broken.add(spec.filename)
+            elif not spec.optional and books.sheets is not None:  # a workbook of the tables without this one
+                problems.append(Problem(WORKBOOK, None, None, None, f"a sheet named {name} ({spec.description}), or "
+                                        f"the file {spec.filename}; its sheets are {', '.join(map(repr, books.sheets))}"
+                                        + did_you_mean(name, books.sheets)))
                 broken.add(spec.filename)
             elif not spec.optional:
                 problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} ({spec.description})"
@@ -2259,28 +2280,31 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                                         f"({spec.description}){near}; it is optional, so the study is read without "
                                         "it: name the file as it should be to have it read", "warning"))
             continue
-        try:
-            header, recs, probs = read_csv_strict(f, label=spec.filename, blank_note=True,
-                                                  expected=spec.column_names)
-        except SeparatorError as exc:
-            problems.append(exc.problem)
-            raw[name] = (spec.column_names, [])
-            broken.add(spec.filename)
-            continue
-        except InputError as exc:
-            detail = str(exc).removeprefix(f"{spec.filename}: ")
-            problems.append(Problem(spec.filename, None, None, None, f"a readable CSV file ({detail})"))
-            raw[name] = (spec.column_names, [])
-            broken.add(spec.filename)
-            continue
+        else:
+            try:
+                header, recs, probs = read_csv_strict(f, label=spec.filename, blank_note=True,
+                                                      expected=spec.column_names)
+            except SeparatorError as exc:
+                problems.append(exc.problem)
+                raw[name] = (spec.column_names, [])
+                broken.add(spec.filename)
+                continue
+            except InputError as exc:
+                detail = str(exc).removeprefix(f"{spec.filename}: ")
+                problems.append(Problem(spec.filename, None, None, None, f"a readable CSV file ({detail})"))
+                raw[name] = (spec.column_names, [])
+                broken.add(spec.filename)
+                continue
         if not header and probs and probs[0].expected.startswith("the header row"):  # below blank rows or a title
             problems += probs
             raw[name] = (spec.column_names, [])
             broken.add(spec.filename)
             continue
         if not header:  # an empty file: one problem, not one more per column it lacks
+            problems += [p for p in probs if p.row is None]  # a sheet's hidden state is told even so
             problems.append(Problem(spec.filename, None, None, None,
-                                    f"a header row naming the columns ({', '.join(spec.column_names)}); the file is empty"))
+                                    f"a header row naming the columns ({', '.join(spec.column_names)}); the "
+                                    f"{'sheet' if sheet is not None else 'file'} is empty"))
             raw[name] = (spec.column_names, [])
             broken.add(spec.filename)
             continue
@@ -2315,29 +2339,37 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         raw[name] = (header, recs)
     study_meta = meta if meta else {"name": path.name}
     texts: dict[str, str] = {}
+    # a sheet's cell whose one problem is told (a formula saved without its value, cells merged): not told again
+    told = {(TABLES[n].filename, row, col) for n, t in books.tables.items() for row, col in t.told}
+    files = {n: spec.filename for n, spec in TABLES.items()}
     if validate:
         # a row whose cells a CSV fault put under the wrong columns has its one problem told, not one per cell
         unchecked = {(TABLES[n].filename, line) for n in raw for line, rec in raw[n][1] if UNCHECKED in rec}
         problems += [p for p in check_folder(path, study_meta, raw, read_transcript=read_transcript, texts=texts,
                                              broken=broken) if (p.file, p.row) not in unchecked]
+        problems = relabel([p for p in problems if (p.file, p.row, p.column) not in told], books.tables, files)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise ValidationError(problems, source=str(path))
     elif any(p.severity == "error" for p in problems if p.file == "study.yaml"):
-        raise ValidationError(problems, source=str(path))
+        raise ValidationError(relabel(problems, books.tables, files), source=str(path))
     else:  # unchecked, yet nothing read (or left out) without a word
         read_rows = {TABLES[name].filename: {line for line, _ in raw[name][1]} for name in TABLES}
         headers = {TABLES[name].filename: raw[name][0] for name in TABLES}
-        for i, p in enumerate(problems):
+        problems = [p for p in problems if (p.file, p.row, p.column) not in told]
+        said = relabel(problems, books.tables, files)  # where each is, in a sheet's terms for a sheet's table
+        for i, (p, shown) in enumerate(zip(problems, said, strict=True)):
             if p.severity == "error":
                 lost = ""
                 if p.row is not None and p.row > 1 and p.row not in read_rows.get(p.file, {p.row}):
                     lost = "; this row is left out of the data"
                 elif p.row == 1 and p.column and headers.get(p.file, []).count(p.column) > 1:
                     lost = f"; only the last column named {p.column} is read, the others are left out"
-                warnings.warn(f"{path}: {p} (not refused: read with validate=False{lost})", UncheckedInputWarning,
-                              stacklevel=2)
-                problems[i] = Problem(p.file, p.row, p.column, p.value, p.expected, "warning")
+                warnings.warn(f"{path}: {shown} (not refused: read with validate=False{lost})",
+                              UncheckedInputWarning, stacklevel=2)
+                shown = Problem(shown.file, shown.row, shown.column, shown.value, shown.expected, "warning")
+            said[i] = shown
+        problems = said
     for name in TABLES:
         records[name] = [r for _, r in raw[name][1]]
     tables = {name: _frame_from_records(TABLES[name], records[name]) for name in TABLES}

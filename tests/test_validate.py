@@ -117,7 +117,8 @@ def test_a_workbook_or_document_where_text_is_expected_is_named_as_such(tiny_stu
     assert any(t.startswith("councils.csv: expected a readable CSV file (a PDF document, not text") for t in text), text
 
 
-@pytest.mark.parametrize("saved_as", ["participants.xlsx", "Participants.csv", "PARTICIPANTS.CSV"])
+# participants.xlsx is the table's own workbook since inputs60 (tests/test_study_workbook.py): not a near name
+@pytest.mark.parametrize("saved_as", ["Participants.xlsx", "Participants.csv", "PARTICIPANTS.CSV"])
 def test_a_missing_table_names_the_file_saved_another_way(tiny_study, tmp_path, saved_as):
     tiny_study.save(tmp_path)
     (tmp_path / "participants.csv").rename(tmp_path / "moved")

@@ -205,8 +205,8 @@ def test_a_table_named_in_a_way_that_looks_right_says_what_differs(study_dir, na
     (study_dir / "councils.csv").rename(study_dir / name)
     assert _problems(study_dir)[0] == (
         f"councils.csv: expected the file councils.csv (One row per council in the study.); found {name!r}{told}: "
-        "names are exact, lower case, and tables are read from CSV files (save a workbook as \"CSV (comma "
-        "delimited)\" named councils.csv)")
+        "names are exact, lower case, and a table is read from a CSV file named councils.csv, a workbook named "
+        "councils.xlsx, or a sheet named councils of study.xlsx")
 
 
 # --------------------------------------------------------------------------- new cases: transcript paths out of reach

@@ -323,8 +323,9 @@ _BOMB = "".join(f"{a}: &{a} [{', '.join([f'*{b}'] * 9)}]\n" for a, b in zip("bcd
      "reviews.csv:2:n_recommendations: '-3' - expected a whole number from 0 to 1,000"),
     (lambda d: (d / "councils.csv").write_bytes((d / "councils.csv").read_text(encoding="utf-8").encode("utf-16-le")),
      "(it looks like UTF-16 text without a byte-order mark, little-endian: save it as UTF-8)"),
-    (lambda d: (d / "councils.csv").rename(d / "councils.xlsx"), "found 'councils.xlsx': names are exact, lower "
-     "case, and tables are read from CSV files"),
+    # a table is read from its own workbook, councils.xlsx, since inputs60: a CSV file under that name is no workbook
+    (lambda d: (d / "councils.csv").rename(d / "councils.xlsx"), "councils.xlsx: expected a readable .xlsx workbook "
+     "(it is a text file (a CSV or plain text with another file's extension?), not a zip archive)"),
 ], ids=["yaml_key_twice", "yaml_alias", "yaml_alias_bomb", "wave_twice", "month_13", "excel_serial", "feb_29",
         "percent_count", "negative_count", "utf16_without_mark", "xlsx_table"])
 def test_guard_hostile_study_files_are_named(study_dir, make, told):
