@@ -393,6 +393,63 @@ def exact_p(z, paths, G):
     return ge / count, count
 
 
+# ---------------------------------------------------------------- the review difference-in-differences
+
+
+def _att_simple(values: np.ndarray, cohort: np.ndarray) -> float:
+    """Callaway and Sant'Anna's simple aggregate with councils not yet reviewed as the comparison, from ``values``
+    (councils x periods, NaN where not published) and each council's cohort (the index of its first period after the
+    review; inf: none): per cohort g and period t >= g, the cohort's mean change from g - 1 to t minus that of the
+    councils whose cohort is after t (two at least), averaged over the cells weighted by the cohort's size; NaN where
+    no cell is estimable."""
+    total = weight = 0.0
+    for g in np.unique(cohort[np.isfinite(cohort)]).astype(int):
+        size = (cohort == g).sum()
+        for t in range(g, values.shape[1]):
+            change = values[:, t] - values[:, g - 1]
+            treated = (cohort == g) & np.isfinite(change)
+            compared = (cohort > t) & np.isfinite(change)
+            if treated.any() and compared.sum() >= 2:
+                total += size * (change[treated].mean() - change[compared].mean())
+                weight += size
+    return total / weight if weight else np.nan
+
+
+def _exact_ri(values: np.ndarray, cohort: np.ndarray) -> tuple[float, int]:
+    """The share of every distinct assignment of the cohorts among the councils whose |estimate| reaches the
+    observed one, assignments leaving nothing estimable dropped (docs/methods.md); and how many were used."""
+    observed = abs(_att_simple(values, cohort))
+    at_least = used = 0
+    for assigned in set(itertools.permutations(cohort.tolist())):
+        b = _att_simple(values, np.array(assigned))
+        if np.isfinite(b):
+            used += 1
+            at_least += abs(b) >= observed * (1 - 1e-9) - 1e-12
+    return at_least / used, used
+
+
+def review_did(folder) -> dict:
+    """Per indicator, the change after the review of every council (its cohort: the first indicator period ending on
+    or after its review's last day; one reviewed before the first period left out, one after the last a comparison
+    throughout), from the study's CSV files with pandas: (councils x periods values, cohorts)."""
+    ind = pd.read_csv(folder / "indicators.csv", dtype={"council_id": str})
+    ind["value"] = pd.to_numeric(ind["value"], errors="coerce")
+    reviews = pd.read_csv(folder / "reviews.csv", dtype={"council_id": str})
+    ends = pd.to_datetime(reviews["end_date"]).groupby(reviews["council_id"]).max()
+    out = {}
+    for measure, d in ind.dropna(subset=["value"]).groupby("measure"):
+        period = pd.to_datetime(d["period"])
+        periods = sorted(period.unique())
+        d = d.assign(t=period.map({p: i for i, p in enumerate(periods)}).to_numpy())
+        first = {c: next((i for i, p in enumerate(periods) if p >= e), np.inf) for c, e in ends.items()}
+        cohort = pd.Series({c: first.get(c, np.inf) for c in sorted(set(d["council_id"]))}, dtype=float)
+        cohort = cohort[cohort != 0]
+        wide = d[d["council_id"].isin(cohort.index)].pivot_table(index="council_id", columns="t", values="value")
+        wide = wide.reindex(index=cohort.index, columns=range(len(periods)))
+        out[measure] = (wide.to_numpy(dtype=float), cohort.to_numpy())
+    return out
+
+
 # ---------------------------------------------------------------- the studies and impact's figures
 
 
@@ -406,6 +463,7 @@ def studies(tmp_path_factory):
     import impact.synth
     from impact.codings import read_codings
     from impact.effects import change_by_status, intervention_effects
+    from impact.indicators import review_indicator_effects
     from impact.panel import participant_panel
     from impact.process import factor_statements, factors_by_impact, process_codings
     from impact.stats._ri import drawn_only
@@ -427,7 +485,10 @@ def studies(tmp_path_factory):
             got = {"checker": Checker(folder, folder, folder / "truth_coded.csv"),
                    "by_status": change_by_status(pp, study=study, measure="reported", codes=IMPACTS,
                                                  waves=study.wave_ids),
-                   "by_impact": factors_by_impact(said[said["wave"].isin(study.wave_ids[1:])], pp, codes=leaves)}
+                   "by_impact": factors_by_impact(said[said["wave"].isin(study.wave_ids[1:])], pp, codes=leaves),
+                   "folder": folder}
+            with drawn_only():
+                got["review_did"] = review_indicator_effects(study, n_permutations=99, seed=0)
             if n <= 20:
                 got["models"] = intervention_effects(pp, measure="reported", codes=IMPACTS, waves=study.wave_ids,
                                                      seed=0, n_permutations=99)
@@ -552,3 +613,25 @@ def test_status_randomisation_p_is_the_enumerated_share_and_drawn_within_monte_c
         k = drawn["p_value"] * (B + 1)
         assert not drawn["ri_exact"] and abs(k - round(k)) < 1e-9 and 1 <= round(k) <= B + 1
         assert abs(drawn["p_value"] - exact) <= 4 * np.sqrt(exact * (1 - exact) / B) + 1 / (B + 1)
+
+
+@pytest.mark.parametrize("n", sorted(DESIGNS))
+def test_review_did_estimate_and_randomisation_p(studies, n):
+    """The indicators' change after the review (all councils): the simple aggregate recomputed with numpy, the
+    councils treated, and the randomisation p drawn as the report's analysis draws it, (1 + b) / (1 + 99). At 8
+    councils, every one of the 840 distinct assignments of the review cohorts enumerated: the drawn p within 4 Monte
+    Carlo standard errors of the exact share."""
+    s = studies[n]
+    got = s["review_did"].query("group == 'all'").set_index("measure")
+    mine = review_did(s["folder"])
+    assert set(mine) == set(got.index)
+    for measure, (values, cohort) in mine.items():
+        row = got.loc[measure]
+        assert _close(row["estimate"], _att_simple(values, cohort)), measure
+        assert row["n_treated"] == np.isfinite(cohort).sum()
+        k = row["ri_p_value"] * (row["ri_n"] + 1)
+        assert row["ri_n"] == 99 and not row["ri_exact"] and abs(k - round(k)) < 1e-9 and 1 <= round(k) <= 100
+        if n == 8:
+            exact, used = _exact_ri(values, cohort)
+            assert used >= 100  # more than the draws: the analysis could not have enumerated them
+            assert abs(row["ri_p_value"] - exact) <= 4 * np.sqrt(exact * (1 - exact) / 99) + 1 / 100, measure
