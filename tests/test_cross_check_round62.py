@@ -57,7 +57,33 @@ def md_cov(X, y, mu, groups, w=None, R=None):
     return Bi @ meat @ Bi
 
 
+def _changes(b: pd.Series, V: pd.DataFrame, later: list[str], df: float, alpha: float) -> tuple[dict, dict]:
+    """Per later wave, the change not in and in intervention and their difference (the wave term, it plus the
+    interaction, the interaction) with t intervals and p on ``df``; and the Wald F test of every interaction term."""
+    tq = stats.t.ppf(1 - alpha / 2, df)
+    rows = {}
+    for w in later:
+        a, i = f"C(wave)[T.{w}]", f"C(wave)[T.{w}]:s"
+        for term, c in (("change_not_in_intervention", {a: 1}), ("change_in_intervention", {a: 1, i: 1}),
+                        ("change_difference", {i: 1})):
+            cv = pd.Series(0.0, index=b.index)
+            for k, v in c.items():
+                cv[k] = v
+            est, se = float(cv @ b), float(np.sqrt(cv @ V @ cv))
+            rows[(w, term)] = dict(estimate=est, se=se, df=df, p_value=2 * stats.t.sf(abs(est / se), df),
+                                   ci_low=est - tq * se, ci_high=est + tq * se)
+    inter = [f"C(wave)[T.{w}]:s" for w in later]
+    bi, Vi = b[inter].to_numpy(), V.loc[inter, inter].to_numpy()
+    F = float(bi @ np.linalg.solve(Vi, bi)) / len(inter)
+    return rows, dict(statistic=F, df_num=len(inter), df=df, p_value=stats.f.sf(F, len(inter), df))
+
+
 def by_status(ck, alpha=0.05):
+    """Per impact, the change by status as methods.md describes it: a binomial GEE of ``y ~ C(wave) * status``
+    (exchangeable within councils, statsmodels' Mancl-DeRouen sandwich), status at the wave where both statuses are
+    seen at the first wave, else whether a council was ever of the other status; not tested with fewer than 10
+    councils or fewer than 3 of a group at the first or a later wave; Holm across the impacts tested, and the weighted
+    fit's own Holm family."""
     pp = ck.pp[ck.pp["code"].isin(IMPACTS)].copy()
     pp["y"] = pp["reported"].astype(float)
     pp["s"] = pp["in_intervention"].astype(int)
@@ -100,26 +126,10 @@ def by_status(ck, alpha=0.05):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             res = m.fit(cov_type="bias_reduced")
-        b, V = res.params, res.cov_params()
-        p = len(b)
-        df = G - p
-        tq = stats.t.ppf(1 - alpha / 2, df)
-        rows = {}
-        for w in later:
-            a, i = f"C(wave)[T.{w}]", f"C(wave)[T.{w}]:s"
-            for term, c in (("change_not_in_intervention", {a: 1}), ("change_in_intervention", {a: 1, i: 1}),
-                            ("change_difference", {i: 1})):
-                cv = pd.Series(0.0, index=b.index)
-                for k, v in c.items():
-                    cv[k] = v
-                est, se = float(cv @ b), float(np.sqrt(cv @ V @ cv))
-                rows[(w, term)] = dict(estimate=est, se=se, df=df, p_value=2 * stats.t.sf(abs(est / se), df),
-                                       ci_low=est - tq * se, ci_high=est + tq * se, odds_ratio=np.exp(est),
-                                       odds_ratio_ci_low=np.exp(est - tq * se), odds_ratio_ci_high=np.exp(est + tq * se))
-        inter = [f"C(wave)[T.{w}]:s" for w in later]
-        bi, Vi = b[inter].to_numpy(), V.loc[inter, inter].to_numpy()
-        F = float(bi @ np.linalg.solve(Vi, bi)) / len(inter)
-        test = dict(statistic=F, df_num=len(inter), df=df, p_value=stats.f.sf(F, len(inter), df))
+        rows, test = _changes(res.params, res.cov_params(), later, G - len(res.params), alpha)
+        for r in rows.values():
+            r.update(odds_ratio=np.exp(r["estimate"]), odds_ratio_ci_low=np.exp(r["ci_low"]),
+                     odds_ratio_ci_high=np.exp(r["ci_high"]))
         out[code] = {"grouping": grouping, "test": test, "rows": rows, "weighted": weighted(ck, d, code, both, grouping, alpha)}
     tested = [c for c in out if "test" in out[c]]
     if tested:
@@ -172,26 +182,9 @@ def weighted(ck, d, code, both, grouping, alpha):
     mu = 1 / (1 + np.exp(-(X @ b.to_numpy())))
     V = pd.DataFrame(md_cov(X, o["y"].to_numpy(), mu, o["council_id"].to_numpy(), o["w"].to_numpy()),
                      index=b.index, columns=b.index)
-    G, p = o["council_id"].nunique(), len(b)
-    df = G - p
-    tq = stats.t.ppf(1 - alpha / 2, df)
-    rows = {}
-    later = both[1:]
-    for w in later:
-        a, i = f"C(wave)[T.{w}]", f"C(wave)[T.{w}]:s"
-        for term, c in (("change_not_in_intervention", {a: 1}), ("change_in_intervention", {a: 1, i: 1}),
-                        ("change_difference", {i: 1})):
-            cv = pd.Series(0.0, index=b.index)
-            for k, v in c.items():
-                cv[k] = v
-            est, se = float(cv @ b), float(np.sqrt(cv @ V @ cv))
-            rows[(w, term)] = dict(estimate=est, se=se, df=df, p_value=2 * stats.t.sf(abs(est / se), df),
-                                   ci_low=est - tq * se, ci_high=est + tq * se)
-    inter = [f"C(wave)[T.{w}]:s" for w in later]
-    bi, Vi = b[inter].to_numpy(), V.loc[inter, inter].to_numpy()
-    F = float(bi @ np.linalg.solve(Vi, bi)) / len(inter)
+    rows, test = _changes(b, V, both[1:], o["council_id"].nunique() - len(b), alpha)
     ww = o["w"].to_numpy()
-    return {"test": dict(statistic=F, df_num=len(inter), df=df, p_value=stats.f.sf(F, len(inter), df)), "rows": rows,
+    return {"test": test, "rows": rows,
             "n_effective": ww.sum() ** 2 / (ww ** 2).sum()}
 
 
