@@ -18,7 +18,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from bench import truth57_read
+from bench import truth60_read
 from impact.synth import SynthEffects
 
 #: Nothing planted but a rise in learning after the review (odds ratio exp(2) = 7.4 at both later waves).
@@ -45,10 +45,4 @@ STUDIES = {
 
 
 if __name__ == "__main__":
-    truth57_read.STUDIES = STUDIES
-    here = Path(__file__).with_suffix("")
-    folder = here / (sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("before", "after") else "")
-    names = [a for a in sys.argv[1:] if a not in ("before", "after")]
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in names or STUDIES:
-        truth57_read.run(name, folder, tables=True)
+    truth60_read.main(STUDIES, Path(__file__).with_suffix(""), sys.argv[1:])
