@@ -46,14 +46,19 @@ STUDIES = {
 }
 
 
-if __name__ == "__main__":
-    truth57_read.STUDIES = STUDIES
-    here = Path(__file__).with_suffix("")
-    folder = here / (sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("before", "after") else "")
-    names = [a for a in sys.argv[1:] if a not in ("before", "after")]
+def main(studies: dict, here: Path, argv: list[str]) -> None:
+    """Write the texts and tables of ``studies`` (``argv``: ``[before|after] [name ...]``, every study by default)
+    into ``here``, or its ``before/`` or ``after/`` folder (truth63 reads its studies so too)."""
+    truth57_read.STUDIES = studies
+    folder = here / (argv[0] if argv and argv[0] in ("before", "after") else "")
+    names = [a for a in argv if a not in ("before", "after")]
     folder.mkdir(parents=True, exist_ok=True)
-    for name in names or STUDIES:
+    for name in names or studies:
         truth57_read.run(name, folder, tables=True)
+
+
+if __name__ == "__main__":
+    main(STUDIES, Path(__file__).with_suffix(""), sys.argv[1:])
 
 
 #: A sentence of a section (not the summary) that states a result: a share, a test, a figure or its absence.

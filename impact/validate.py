@@ -326,7 +326,7 @@ def capabilities(study) -> pd.DataFrame:
         f"{_counted(n_traj, 'participant')} interviewed at two or more waves" if n_traj
         else "needs participants interviewed at two or more waves", n_traj)
     # intervention groups at each wave the councils were interviewed
-    best = 0
+    best, one_status = 0, ""
     if n_iv:
         ws = study.wave_status()
         seen = iv[["council_id", "wave"]].drop_duplicates().merge(ws, on=["council_id", "wave"], how="left")
@@ -334,11 +334,15 @@ def capabilities(study) -> pd.DataFrame:
         counts = seen.groupby(["wave", "group"], observed=True)["council_id"].nunique().unstack(fill_value=0)
         if counts.shape[1] >= 2:
             best = int(counts.min(axis=1).max())
+        one_status = _one_status(counts)
     add("group_comparison", best >= 2,
         f"at best {_counted(best, 'council')} in the smaller intervention group at a wave" if best >= 2
         # the report prints this reason: the number of councils in a status group (a protected count, 0 or 1 here)
-        # stays in `n`, not in the words
-        else "needs at least two councils in each intervention group (in intervention or not) at the same wave", best)
+        # stays in `n`, not in the words; a study with one status at each wave says so (the status table shows it):
+        # "needs at least two councils in each intervention group" read, of 6 councils none ever in intervention and
+        # of 8 all in it at every wave, as if a group had one council (truth63)
+        else one_status or "needs at least two councils in each intervention group (in intervention or not) at the "
+                           "same wave", best)
     add("longitudinal_model", len(waves_seen) >= 2 and iv["council_id"].nunique() >= 4 if n_iv else False,
         "interviews of at least four councils at two or more waves" if n_iv and len(waves_seen) >= 2
         and iv["council_id"].nunique() >= 4 else "needs interviews of at least four councils at two or more waves",
@@ -353,6 +357,19 @@ def capabilities(study) -> pd.DataFrame:
     add("actions", n_act > 0, f"{_counted(n_act, 'action')}" if n_act else "no actions (actions.csv)", n_act)
     add("sample", n_councils > 0, f"{_counted(n_councils, 'council')}" if n_councils else "no councils", n_councils)
     return pd.DataFrame(rows, columns=["analysis", "possible", "reason", "n"])
+
+
+def _one_status(counts: pd.DataFrame) -> str:
+    """Where every council interviewed at each wave had the same intervention status (``counts``: councils by wave and
+    whether in intervention), why no group can be compared, in words; '' where a wave has councils of both."""
+    if counts.empty or ((counts > 0).sum(axis=1) > 1).any():
+        return ""
+    held = {bool(g) for g in counts.columns[(counts > 0).any()]}
+    if held == {False}:
+        return "no council interviewed was in intervention at any wave"
+    if held == {True}:
+        return "every council interviewed was in intervention at every wave"
+    return "at each wave every council interviewed had the same intervention status"
 
 
 def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str] = frozenset()) -> list[Problem]:

@@ -2597,10 +2597,32 @@ def _withheld_models_sentence(ctx) -> str:
         return ""
     one = len(codes) == 1
     named = _listed([ctx.code(c).lower() for c in codes])
+    its = 'its' if one else 'their'
+    # a model fitted on wave alone (no council in intervention, every council in it, or all in the same status at
+    # each wave) had no difference by status to withhold: "nothing is stated of their difference by intervention
+    # status" read as if the study had one to hide (6 councils none ever in intervention, 8 all in it: truth63)
+    m = getattr(ctx, "findings_models", None)
+    with_status = (m is None or not {"code", "term"} <= set(m.columns)
+                   or (m["code"].isin(codes) & m["term"].astype(str).eq("in_intervention")).any())
     return (f"The {'model' if one else 'models'} of {named} {'is' if one else 'are'} withheld: "
             + _withheld_why(len(codes))
-            + f", so nothing is stated of {'its' if one else 'their'} difference by intervention status or "
-            f"{'its' if one else 'their'} change across the waves.")
+            + ", so nothing is stated of "
+            + (f"{its} difference by intervention status or {its} change across the waves." if with_status else
+               f"{its} change across the waves (fitted on wave alone: {_status_left_out(m[m['code'].isin(codes)])}).")
+            )
+
+
+def _status_left_out(m: pd.DataFrame) -> str:
+    """Why models' rows ``m`` (of :func:`impact.effects.intervention_effects`) have no status term, in the words of
+    :func:`impact.effects._why_wave_alone`: no council in intervention at any wave, every council in it at every wave,
+    or every council in the same status at each wave (the status changing with the wave)."""
+    cols = ["n_units_intervention", "n_units_no_intervention"]
+    counts = m[cols].astype(float).min() if set(cols) <= set(m.columns) and len(m) else pd.Series(np.nan, index=cols)
+    if counts["n_units_intervention"] == 0:
+        return "no council was in intervention at any wave"
+    if counts["n_units_no_intervention"] == 0:
+        return "every council was in intervention at every wave"
+    return "every council had the same intervention status at each wave, so its effect cannot be told from the wave's"
 
 
 def _not_modelled_sentence(ctx, missing: dict[str, str]) -> str:
