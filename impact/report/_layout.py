@@ -26,7 +26,7 @@ from .._textwidth import _longest_line, _longest_word, _words, text_width, wrapp
 Measure = Callable[..., float]
 
 __all__ = ["text_width", "ColumnPlan", "fit_columns", "split_columns", "wrapped_lines", "table_height", "mean_lines",
-           "breaks_a_word", "column_needs_kept"]
+           "breaks_a_word", "column_needs_kept", "bound_heading"]
 
 #: Each column's needs measured in one rendering (:func:`column_needs_kept`); None outside one.
 _NEEDS: ContextVar[dict | None] = ContextVar("column_needs", default=None)
@@ -184,6 +184,31 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
 #: A heading's last word of at most this many characters is short whatever its column's width ("CI" under "95%",
 #: "p" under "Randomisation"): alone on the heading's last line it reads as a word dropped, not a heading wrapped.
 _SHORT_WORD = 3
+
+
+def bound_heading(text: str) -> str:
+    """Heading ``text`` with its last word bound to the word before it by a no-break space where that word is short
+    (_SHORT_WORD characters or fewer), on each of its lines: "95% CI", "Share anticipating it" and "Randomisation p"
+    never end on a line of their last word alone. A column is then at least as wide as the pair (its minimum counts it
+    as one word, :func:`impact._textwidth._words`), and the web page keeps the pair on one line (a span that does not
+    wrap, :func:`impact.report._html._unbroken`): where the other columns had no room to give without their rows
+    wrapping onto more lines, the printed page read "Share / anticipating / it" (the example's Table 6) and "95% / CI"
+    (a 6-council study's Table 20).
+
+    Examples
+    --------
+    >>> bound_heading("95% CI"), bound_heading("Share anticipating it"), bound_heading("p-value (not a finding)")
+    ('95%\\xa0CI', 'Share anticipating\\xa0it', 'p-value (not a finding)')
+    >>> bound_heading("CI"), bound_heading("Not in intervention: CI"), bound_heading("Not in\\nintervention it")
+    ('CI', 'Not in intervention: CI', 'Not\\xa0in\\nintervention\\xa0it')
+    """
+    lines = []
+    for line in str(text).split("\n"):
+        head, space, last = line.rstrip().rpartition(" ")
+        # (never after a shared part's colon: "Not in intervention: CI" is grouped by its ": ", header_groups)
+        bind = space and head.strip() and not head.endswith(":") and len(last) <= _SHORT_WORD
+        lines.append(f"{head}\u00a0{last}" if bind else line)
+    return "\n".join(lines)
 
 
 #: A column whose values all but this share at most fit on one line each in an equal share of the table's width
