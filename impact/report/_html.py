@@ -37,6 +37,7 @@ from ._format import (
 from ._images import Image, rasterise
 from ._layout import (
     _lone_word,
+    bound_heading,
     breaks_a_word,
     fit_columns,
     identifying_columns,
@@ -169,20 +170,28 @@ def _environment() -> jinja2.Environment:
         loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         finalize=lambda value: clean_text(value) if isinstance(value, str) and not isinstance(value, Markup) else value,
     )
-    env.filters["unbroken_hyphens"] = _unbroken_hyphens
+    env.filters["unbroken"] = _unbroken
     return env
 
 
-_HYPHENATED = re.compile(r"\S*\w-\w\S*")
+_HYPHENATED = re.compile(r"\w-\w")
+_SPACES = re.compile(r"([^\S\u00a0]+)")
 
 
-def _unbroken_hyphens(text: str) -> Markup:
-    """``text`` escaped, each hyphenated word in a span that does not wrap.
+def _unbroken(text: str) -> Markup:
+    """Heading ``text`` escaped, each hyphenated word, and its last word where the layout keeps that with the word
+    before it (:func:`bound_heading`: "95% CI"), in a span that does not wrap; its text unchanged, spaces and all.
 
-    Browsers break a line after a hyphen, so a narrow column heading read "p-" over "value".
+    Browsers break a line after a hyphen, so a narrow column heading read "p-" over "value"; and the layout, which
+    counts "95% CI" as one word, gave its column the room for it on one line.
+
+    >>> str(_unbroken("Adjusted p-value 95% CI"))
+    'Adjusted <span class="nw">p-value</span> <span class="nw">95% CI</span>'
     """
-    escaped = str(escape(clean_text(text)))
-    return Markup(_HYPHENATED.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', escaped))
+    parts = _SPACES.split(str(escape(clean_text(bound_heading(text)))))
+    return Markup("".join(f'<span class="nw">{part.replace(chr(0xA0), " ")}</span>'
+                          if k % 2 == 0 and ("\u00a0" in part or _HYPHENATED.search(part)) else part
+                          for k, part in enumerate(parts)))
 
 
 def _load_template(name: str) -> str:
@@ -223,7 +232,8 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
         rows = frame.values.tolist()
         # laid out by the headings as shown: a grouped column by its label under the shared part (header_groups)
         groups = header_groups(headers)
-        shown = groups[1] if groups else headers
+        # each heading's short last word kept with the word before it ("95% CI"), as the template prints it (_unbroken)
+        shown = [bound_heading(h) for h in (groups[1] if groups else headers)]
         density, parts = _table_layout(shown, rows, numeric, block.key_columns)
         notes = " ".join(x for x in (table_notes(block, vocabulary), symbol_key(frame.attrs["symbols"])) if x)
         return {
