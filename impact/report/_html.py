@@ -55,9 +55,11 @@ _TEMPLATE = "report.html.j2"
 _COLUMN_PX = 912.0  # body max-width 60rem minus 2 x 1.5rem padding
 _SCREEN = {"normal": (14.72, 20.2), "compact": (12.8, 13.8)}  # font px, horizontal cell padding + border px
 _PRINT = {"portrait": 680.0, "landscape": 1000.0, "font": 12.0, "padding": 11.0}  # A4 at 96 px/in, 15 mm margins
-#: Mean lines a printed table's row wraps to in portrait beyond which it prints on a landscape page where that takes a
+#: Mean lines a printed table's row wraps to in portrait from which it prints on a landscape page where that takes a
 #: line a row off (:func:`_print_landscape`): a turn of the page costs the rest of the page before it, and rows of two
-#: or three lines read well enough (the 6-council study's tables at 2.4 to 2.6 lines a row took three pages more).
+#: or three lines read well enough (the 6-council study's tables at 2.4 to 2.6 lines a row took three pages more);
+#: every row on three lines does not (the example's Table 15, part 2, printed portrait at 3.0 lines a row where a
+#: landscape page set it at 1.6: the limit was one past it).
 _PRINT_WRAPPED = 3.0
 #: ... and beyond which it does so where portrait leaves a heading ending on a line of one short word and landscape
 #: does not (_layout._lone_word).
@@ -131,7 +133,7 @@ def _shares(widths: tuple[float, ...]) -> list[float]:
 
 def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bool]) -> bool:
     """Whether a table part prints on a landscape page: where it does not fit a portrait one, or where its rows wrap
-    there onto more than _PRINT_WRAPPED lines on average and a landscape page takes a line a row or more off them (the
+    there onto _PRINT_WRAPPED lines or more on average and a landscape page takes a line a row or more off them (the
     example's Table 15, part 1, printed portrait at 4.5 lines a row, its waves and "compared with" a word a line).
     Measured as the columns print (:func:`_print_shares`: Arial's widths at the printed type): the estimate these
     decisions were weighed with was up to a tenth wider than the columns it decided."""
@@ -151,7 +153,7 @@ def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bo
     wide = _print_plan(headers, rows, numeric, True).widths
     # rows over two lines that a landscape page takes a line off, where portrait also leaves a heading on a line of
     # one short word that no column could give the room for ("Kendall's / W" beside impacts three lines a row)
-    return lines(wide) <= upright - 1 and (upright > _PRINT_WRAPPED or (lone(portrait.widths) and not lone(wide)))
+    return lines(wide) <= upright - 1 and (upright >= _PRINT_WRAPPED or (lone(portrait.widths) and not lone(wide)))
 
 
 def _part_widths(headers: list[str], rows: list[list[str]], numeric: list[bool], density: str) -> dict:
