@@ -107,7 +107,8 @@ def _column_shares(headers: list[str], rows: list[list[str]], numeric: list[bool
     the width by each column's longest cell and squeezed the text columns (the example's Table 8, its impacts four
     lines a row in 110 px beside seven columns of counts). A browser still gives a column at least its longest word."""
     font, padding = _SCREEN[density]
-    return _shares(fit_columns(headers, rows, _COLUMN_PX, size=font, padding=padding, nowrap=numeric).widths)
+    return _shares(fit_columns(headers, rows, _COLUMN_PX, size=font, padding=padding, nowrap=numeric,
+                               headings_first=True).widths)
 
 
 def _print_shares(headers: list[str], rows: list[list[str]], numeric: list[bool], landscape: bool) -> list[float]:
@@ -123,7 +124,7 @@ def _print_plan(headers: list[str], rows: list[list[str]], numeric: list[bool], 
     """:func:`fit_columns` of a table part at the printed page's width (portrait or landscape), type and padding, in
     Arial's own widths: the one layout both the printed shares and the choice of a landscape page read."""
     return fit_columns(headers, rows, _PRINT["landscape" if landscape else "portrait"], size=_PRINT["font"],
-                       padding=_PRINT["padding"], nowrap=numeric, measure=arial_width)
+                       padding=_PRINT["padding"], nowrap=numeric, measure=arial_width, headings_first=True)
 
 
 def _shares(widths: tuple[float, ...]) -> list[float]:

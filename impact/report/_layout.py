@@ -104,7 +104,7 @@ def _kept_needs(kept: dict, header: str, cells: tuple[str, ...], size: float, pa
 def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available: float, *, size: float,
                 padding: float = 8.0, nowrap: Sequence[bool] | None = None, fill: bool = True,
                 breakable: int | None = None, spanning: Sequence[tuple[Sequence[int], str]] = (),
-                measure: Measure | None = None) -> ColumnPlan:
+                measure: Measure | None = None, headings_first: bool = False) -> ColumnPlan:
     """Column widths for a table in ``available`` points.
 
     Each column gets at least its longest word (its longest value where
@@ -122,6 +122,10 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     they lack shared out evenly (a shared part's long word broke mid-word
     over narrow columns of counts). ``measure``: how wide a line of text prints (default :func:`text_width`, which
     never underestimates; Word's layout passes Arial's own widths, :func:`impact._textwidth.arial_width`).
+    ``headings_first``: where every column's values fit on one line each with room to spare, the room goes first to
+    the headings wrapped onto more lines than one, by what each would gain, up to its heading on one line, and only
+    then to every column by its width (the web page: a landscape page printed "Change / differs / by / status" and
+    "p / (Holm)" beside columns of impacts wider than their longest value).
 
     Examples
     --------
@@ -154,8 +158,16 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     if sum(natural) <= available:
         widths = natural
         if fill and sum(natural) > 0:
-            scale = available / sum(natural)
-            widths = [w * scale for w in natural]
+            if headings_first:
+                # every value is on one line already: the room to spare shortens the headings first, but for a
+                # hundredth of the width, shared by width, that keeps each value clear of its column's edge whatever
+                # the rounding of the columns' shares (_html._shares: to a tenth of a per cent)
+                full = [max(x, _line_width(str(h), size, True, measure) + padding)
+                        for x, h in zip(natural, headers, strict=True)]
+                widths = _share(list(natural), full, max(0.0, available * 0.99 - sum(natural)),
+                                [f - x for x, f in zip(natural, full, strict=True)])
+            scale = available / sum(widths)
+            widths = [w * scale for w in widths]
         widths = _no_lone_word(headers, columns, widths, minimum, size, padding, measure, nowrap)
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     if sum(minimum) <= available:
