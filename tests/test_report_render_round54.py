@@ -9,7 +9,8 @@ no row gains a line); and the example's Table 15, part 2, printed portrait with 
 landscape page sets them on one or two (the rule turned a part at more than three lines a row, not at three).
 
 On the web page a heading's short last word is now bound to the word before it (a span that does not wrap), and the
-layout counts the pair as one word. The tables here are generated (seeded) in the shapes of those tables; the checks
+layout counts the pair as one word; a table whose values are each on one line with room to spare gives that room to
+its headings first (the example's Table 4 printed "Participants / not / interviewed" beside a wide wave column). The tables here are generated (seeded) in the shapes of those tables; the checks
 read the page written and recompute the lines from Arial's widths word by word, and read Chromium's PDF (pdftotext
 -bbox) where Chromium is installed (skipped, saying so, where not). The Word report printed no such heading
 (LibreOffice's PDFs of the three reports: "95% CI" whole on one line in each), and is unchanged.
@@ -210,3 +211,46 @@ def test_a_part_at_three_lines_a_row_prints_on_fewer_lines(tmp_path):
         assert words[0][1] > words[0][2]  # the page is wider than it is tall
         mean = sum(max(len(_printed_lines(w)) for _, w in r) for r in body) / len(body)
         assert mean <= 2.0, mean
+
+
+def _attrition(seed: int) -> Table:
+    """The example's Table 4 in shape: waves beside four counts under headings of two and three words."""
+    rng = random.Random(seed)
+    waves = ["Expectations before the review", *WAVES]
+    frame = pd.DataFrame({"wave": waves, "ci": [rng.randint(5, 40) for _ in waves], "cn": [rng.randint(0, 5) for _ in waves],
+                          "pi": [rng.randint(20, 200) for _ in waves], "pn": [rng.randint(0, 60) for _ in waves]})
+    return Table(f"attrition_{seed}", frame, "Attrition: councils and participants not interviewed at a wave",
+                 columns_format={k: "int" for k in ("ci", "cn", "pi", "pn")},
+                 labels={"wave": "Wave", "ci": "Councils interviewed", "cn": "Councils not interviewed",
+                         "pi": "Participants interviewed", "pn": "Participants not interviewed"})
+
+
+ATTRITION_SEEDS = (5421, 5422, 5423)
+
+
+def test_room_to_spare_goes_to_the_headings_first():
+    """A table whose values are each on one line with room to spare (the example's Table 4) gives that room to its
+    headings before the others: printed, each heading on at most two lines, every value on one (recomputed from the
+    page's printed shares in Arial's widths); on main the wave column took its share by its width and "Participants
+    / not / interviewed" printed on three lines."""
+    tables = [_attrition(seed) for seed in ATTRITION_SEEDS]
+    page = lxml.html.fromstring(render_html(Report("Study", "", {"study": "demo"}, [Section("Tables", tables)])))
+    wraps = page.xpath("//div[contains(@class, 'table-wrap')]")
+    assert len(wraps) == len(tables)
+    for wrap in wraps:
+        _, widths = _print_widths(wrap)
+        heads = [_wrapped(_heading_pieces(th), w - PRINT["pad"], PRINT["font"])
+                 for th, w in zip(wrap.xpath(".//thead/tr/th"), widths, strict=True)]
+        assert max(len(lines) for lines in heads) <= 2, heads
+        for tr in wrap.xpath(".//tbody/tr"):
+            cells = [" ".join(c.text_content().split()) for c in tr.xpath("./th|./td")]
+            assert all(len(_plain_wrap(c, w - PRINT["pad"])) == 1 for c, w in zip(cells, widths, strict=True))
+
+
+def test_room_to_spare_goes_to_the_headings_first_printed(tmp_path):
+    """The same in Chromium's PDF: every heading of those tables on at most two printed lines."""
+    found = _printed_web([_attrition(seed) for seed in ATTRITION_SEEDS], tmp_path)
+    tall = [(text, _printed_lines(words)) for rows in found for text, words in rows[0]
+            if len(_printed_lines(words)) > 2]
+    assert tall == []
+    assert all(len(_printed_lines(words)) == 1 for rows in found for row in rows[1:] for _, words in row)
