@@ -129,8 +129,19 @@ def excel_pixels(text: str, size: float, *, bold: bool = False) -> float:
     return total
 
 
+#: Where a line may break: any white space but the no-break space, which binds the words either side of it into one
+#: (a heading's short last word to the word before it, :func:`impact.report._layout.bound_heading`), as a browser,
+#: Word and LibreOffice set it.
+_BREAKS = re.compile(r"[^\S\u00a0]+")
+
+
 def _words(text: str) -> list[str]:
-    return [w for w in text.split() if w]
+    """The words of ``text`` a line may break between (a no-break space joins its neighbours into one).
+
+    >>> _words("95%\u00a0CI and p")
+    ['95%\xa0CI', 'and', 'p']
+    """
+    return [w for w in _BREAKS.split(text) if w]
 
 
 @lru_cache(maxsize=200_000)

@@ -37,6 +37,7 @@ from ._format import (
 from ._images import Image, rasterise
 from ._layout import (
     _lone_word,
+    bound_heading,
     breaks_a_word,
     fit_columns,
     identifying_columns,
@@ -54,9 +55,11 @@ _TEMPLATE = "report.html.j2"
 _COLUMN_PX = 912.0  # body max-width 60rem minus 2 x 1.5rem padding
 _SCREEN = {"normal": (14.72, 20.2), "compact": (12.8, 13.8)}  # font px, horizontal cell padding + border px
 _PRINT = {"portrait": 680.0, "landscape": 1000.0, "font": 12.0, "padding": 11.0}  # A4 at 96 px/in, 15 mm margins
-#: Mean lines a printed table's row wraps to in portrait beyond which it prints on a landscape page where that takes a
+#: Mean lines a printed table's row wraps to in portrait from which it prints on a landscape page where that takes a
 #: line a row off (:func:`_print_landscape`): a turn of the page costs the rest of the page before it, and rows of two
-#: or three lines read well enough (the 6-council study's tables at 2.4 to 2.6 lines a row took three pages more).
+#: or three lines read well enough (the 6-council study's tables at 2.4 to 2.6 lines a row took three pages more);
+#: every row on three lines does not (the example's Table 15, part 2, printed portrait at 3.0 lines a row where a
+#: landscape page set it at 1.6: the limit was one past it).
 _PRINT_WRAPPED = 3.0
 #: ... and beyond which it does so where portrait leaves a heading ending on a line of one short word and landscape
 #: does not (_layout._lone_word).
@@ -104,7 +107,8 @@ def _column_shares(headers: list[str], rows: list[list[str]], numeric: list[bool
     the width by each column's longest cell and squeezed the text columns (the example's Table 8, its impacts four
     lines a row in 110 px beside seven columns of counts). A browser still gives a column at least its longest word."""
     font, padding = _SCREEN[density]
-    return _shares(fit_columns(headers, rows, _COLUMN_PX, size=font, padding=padding, nowrap=numeric).widths)
+    return _shares(fit_columns(headers, rows, _COLUMN_PX, size=font, padding=padding, nowrap=numeric,
+                               headings_first=True).widths)
 
 
 def _print_shares(headers: list[str], rows: list[list[str]], numeric: list[bool], landscape: bool) -> list[float]:
@@ -120,7 +124,7 @@ def _print_plan(headers: list[str], rows: list[list[str]], numeric: list[bool], 
     """:func:`fit_columns` of a table part at the printed page's width (portrait or landscape), type and padding, in
     Arial's own widths: the one layout both the printed shares and the choice of a landscape page read."""
     return fit_columns(headers, rows, _PRINT["landscape" if landscape else "portrait"], size=_PRINT["font"],
-                       padding=_PRINT["padding"], nowrap=numeric, measure=arial_width)
+                       padding=_PRINT["padding"], nowrap=numeric, measure=arial_width, headings_first=True)
 
 
 def _shares(widths: tuple[float, ...]) -> list[float]:
@@ -130,7 +134,7 @@ def _shares(widths: tuple[float, ...]) -> list[float]:
 
 def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bool]) -> bool:
     """Whether a table part prints on a landscape page: where it does not fit a portrait one, or where its rows wrap
-    there onto more than _PRINT_WRAPPED lines on average and a landscape page takes a line a row or more off them (the
+    there onto _PRINT_WRAPPED lines or more on average and a landscape page takes a line a row or more off them (the
     example's Table 15, part 1, printed portrait at 4.5 lines a row, its waves and "compared with" a word a line).
     Measured as the columns print (:func:`_print_shares`: Arial's widths at the printed type): the estimate these
     decisions were weighed with was up to a tenth wider than the columns it decided."""
@@ -150,7 +154,7 @@ def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bo
     wide = _print_plan(headers, rows, numeric, True).widths
     # rows over two lines that a landscape page takes a line off, where portrait also leaves a heading on a line of
     # one short word that no column could give the room for ("Kendall's / W" beside impacts three lines a row)
-    return lines(wide) <= upright - 1 and (upright > _PRINT_WRAPPED or (lone(portrait.widths) and not lone(wide)))
+    return lines(wide) <= upright - 1 and (upright >= _PRINT_WRAPPED or (lone(portrait.widths) and not lone(wide)))
 
 
 def _part_widths(headers: list[str], rows: list[list[str]], numeric: list[bool], density: str) -> dict:
@@ -169,20 +173,28 @@ def _environment() -> jinja2.Environment:
         loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         finalize=lambda value: clean_text(value) if isinstance(value, str) and not isinstance(value, Markup) else value,
     )
-    env.filters["unbroken_hyphens"] = _unbroken_hyphens
+    env.filters["unbroken"] = _unbroken
     return env
 
 
-_HYPHENATED = re.compile(r"\S*\w-\w\S*")
+_HYPHENATED = re.compile(r"\w-\w")
+_SPACES = re.compile(r"([^\S\u00a0]+)")
 
 
-def _unbroken_hyphens(text: str) -> Markup:
-    """``text`` escaped, each hyphenated word in a span that does not wrap.
+def _unbroken(text: str) -> Markup:
+    """Heading ``text`` escaped, each hyphenated word, and its last word where the layout keeps that with the word
+    before it (:func:`bound_heading`: "95% CI"), in a span that does not wrap; its text unchanged, spaces and all.
 
-    Browsers break a line after a hyphen, so a narrow column heading read "p-" over "value".
+    Browsers break a line after a hyphen, so a narrow column heading read "p-" over "value"; and the layout, which
+    counts "95% CI" as one word, gave its column the room for it on one line.
+
+    >>> str(_unbroken("Adjusted p-value 95% CI"))
+    'Adjusted <span class="nw">p-value</span> <span class="nw">95% CI</span>'
     """
-    escaped = str(escape(clean_text(text)))
-    return Markup(_HYPHENATED.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', escaped))
+    parts = _SPACES.split(str(escape(clean_text(bound_heading(text)))))
+    return Markup("".join(f'<span class="nw">{part.replace(chr(0xA0), " ")}</span>'
+                          if k % 2 == 0 and ("\u00a0" in part or _HYPHENATED.search(part)) else part
+                          for k, part in enumerate(parts)))
 
 
 def _load_template(name: str) -> str:
@@ -223,7 +235,8 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
         rows = frame.values.tolist()
         # laid out by the headings as shown: a grouped column by its label under the shared part (header_groups)
         groups = header_groups(headers)
-        shown = groups[1] if groups else headers
+        # each heading's short last word kept with the word before it ("95% CI"), as the template prints it (_unbroken)
+        shown = [bound_heading(h) for h in (groups[1] if groups else headers)]
         density, parts = _table_layout(shown, rows, numeric, block.key_columns)
         notes = " ".join(x for x in (table_notes(block, vocabulary), symbol_key(frame.attrs["symbols"])) if x)
         return {

@@ -26,7 +26,7 @@ from .._textwidth import _longest_line, _longest_word, _words, text_width, wrapp
 Measure = Callable[..., float]
 
 __all__ = ["text_width", "ColumnPlan", "fit_columns", "split_columns", "wrapped_lines", "table_height", "mean_lines",
-           "breaks_a_word", "column_needs_kept"]
+           "breaks_a_word", "column_needs_kept", "bound_heading"]
 
 #: Each column's needs measured in one rendering (:func:`column_needs_kept`); None outside one.
 _NEEDS: ContextVar[dict | None] = ContextVar("column_needs", default=None)
@@ -104,7 +104,7 @@ def _kept_needs(kept: dict, header: str, cells: tuple[str, ...], size: float, pa
 def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available: float, *, size: float,
                 padding: float = 8.0, nowrap: Sequence[bool] | None = None, fill: bool = True,
                 breakable: int | None = None, spanning: Sequence[tuple[Sequence[int], str]] = (),
-                measure: Measure | None = None) -> ColumnPlan:
+                measure: Measure | None = None, headings_first: bool = False) -> ColumnPlan:
     """Column widths for a table in ``available`` points.
 
     Each column gets at least its longest word (its longest value where
@@ -122,6 +122,10 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     they lack shared out evenly (a shared part's long word broke mid-word
     over narrow columns of counts). ``measure``: how wide a line of text prints (default :func:`text_width`, which
     never underestimates; Word's layout passes Arial's own widths, :func:`impact._textwidth.arial_width`).
+    ``headings_first``: where every column's values fit on one line each with room to spare, the room goes first to
+    the headings wrapped onto more lines than one, by what each would gain, up to its heading on one line, and only
+    then to every column by its width (the web page: a landscape page printed "Change / differs / by / status" and
+    "p / (Holm)" beside columns of impacts wider than their longest value).
 
     Examples
     --------
@@ -154,8 +158,16 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     if sum(natural) <= available:
         widths = natural
         if fill and sum(natural) > 0:
-            scale = available / sum(natural)
-            widths = [w * scale for w in natural]
+            if headings_first:
+                # every value is on one line already: the room to spare shortens the headings first, but for a
+                # hundredth of the width, shared by width, that keeps each value clear of its column's edge whatever
+                # the rounding of the columns' shares (_html._shares: to a tenth of a per cent)
+                full = [max(x, _line_width(str(h), size, True, measure) + padding)
+                        for x, h in zip(natural, headers, strict=True)]
+                widths = _share(list(natural), full, max(0.0, available * 0.99 - sum(natural)),
+                                [f - x for x, f in zip(natural, full, strict=True)])
+            scale = available / sum(widths)
+            widths = [w * scale for w in widths]
         widths = _no_lone_word(headers, columns, widths, minimum, size, padding, measure, nowrap)
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     if sum(minimum) <= available:
@@ -184,6 +196,31 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
 #: A heading's last word of at most this many characters is short whatever its column's width ("CI" under "95%",
 #: "p" under "Randomisation"): alone on the heading's last line it reads as a word dropped, not a heading wrapped.
 _SHORT_WORD = 3
+
+
+def bound_heading(text: str) -> str:
+    """Heading ``text`` with its last word bound to the word before it by a no-break space where that word is short
+    (_SHORT_WORD characters or fewer), on each of its lines: "95% CI", "Share anticipating it" and "Randomisation p"
+    never end on a line of their last word alone. A column is then at least as wide as the pair (its minimum counts it
+    as one word, :func:`impact._textwidth._words`), and the web page keeps the pair on one line (a span that does not
+    wrap, :func:`impact.report._html._unbroken`): where the other columns had no room to give without their rows
+    wrapping onto more lines, the printed page read "Share / anticipating / it" (the example's Table 6) and "95% / CI"
+    (a 6-council study's Table 20).
+
+    Examples
+    --------
+    >>> bound_heading("95% CI"), bound_heading("Share anticipating it"), bound_heading("p-value (not a finding)")
+    ('95%\\xa0CI', 'Share anticipating\\xa0it', 'p-value (not a finding)')
+    >>> bound_heading("CI"), bound_heading("Not in intervention: CI"), bound_heading("Not in\\nintervention it")
+    ('CI', 'Not in intervention: CI', 'Not\\xa0in\\nintervention\\xa0it')
+    """
+    lines = []
+    for line in str(text).split("\n"):
+        head, space, last = line.rstrip().rpartition(" ")
+        # (never after a shared part's colon: "Not in intervention: CI" is grouped by its ": ", header_groups)
+        bind = space and head.strip() and not head.endswith(":") and len(last) <= _SHORT_WORD
+        lines.append(f"{head}\u00a0{last}" if bind else line)
+    return "\n".join(lines)
 
 
 #: A column whose values all but this share at most fit on one line each in an equal share of the table's width
