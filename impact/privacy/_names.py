@@ -2322,6 +2322,8 @@ _OWNED_BRAND_RE = lazy_compile(
 _FAMILY_PLACED_RE = lazy_compile(
     r"(?:\b(?:placed|placement|live[sd]?|living|stay(?:s|ed|ing)?|moved[ \t]+in|back|went|go(?:es|ing)?|home|"
     r"work(?:s|ed|ing)?)[ \t]+"
+    # the child placed said between ("we placed her with the Smiths", "placed the twins with")
+    r"(?:(?:him|her|them|the[ \t]+(?:baby|boy|girl|kids|children|twins|siblings))[ \t]+)?"
     r"(?:back[ \t]+)?(?:with|to)|\b(?:fostered|adopted|looked[ \t]+after|cared[ \t]+for|raised)[ \t]+by|"
     r"\b(?:carers?|family|visit(?:s|ed|ing)?|round[ \t]+(?:at|to))|,|"
     # who a child is with or whose her carers are ("she's with the dronfields now", "her carers are the okafor-brights")
@@ -2340,6 +2342,9 @@ _FAMILY_HAS_RE = lazy_compile(
     # what a family does as a household: moves, parts, takes up help or not ("the Smiths moved away", "the Walkers
     # separated", "the Whites declined the offer")
     r"moved|move|moves|relocated|separated|refused|declined|engaged|disengaged|attended|"
+    # where a household lives, by its door's number or beside the speaker's ("the Khans at number 9", "the Smiths next
+    # door")
+    r"at[ \t]+(?:number|no\.?)[ \t]*\d+|next[ \t]+door|"
     rf"{_HOME_AND_CHILDREN})\b", re.IGNORECASE | re.VERSION1)
 # What only a household does or has, after a family called by a plural that a party or a team may be called too ("the
 # Greens moved away", "the Halls' house"; not "the Greens moved an amendment", "the Greens have won"); see

@@ -58,9 +58,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     "Kai 8, Lily 6 and Ruby 2"); first names and surnames that are words
     listed in lower case with a person ("kai, jayden and lily", "carers jean
     and bob"); a family by its plural surname where a child lives or before
-    what it does ("placed with the smiths"), by its surname's plural
-    capitalised after "the" ("the Khans at number 9"; not "the Masons
-    Arms"), or by a capitalised surname
+    what it does ("placed with the smiths", "we placed her with the
+    Smiths") or where it lives ("the Khans at number 9"), or by a capitalised surname
     before "family" or "household" ("the Smith family", "the Goldsmith
     family"; not "the Royal Family", "the Polish family"); a nickname or who a relation is
     in lower case ("we call him smudge", "her eldest is chantelle"); a word
@@ -1005,7 +1004,6 @@ class _Redactor:
         spans = _councils_named(text, spans) if "Council" in text else spans
         spans += _misspelt_again(text, spans)
         spans += _vocatives(text, spans) if "," in text else []
-        spans += _families_by_plural(text, spans) if "the" in folded else []
         if any(s.kind == "name" for s in spans) and _DAY_SHORT_RE.search(text):
             # a weekday's or a month's short form before a date ("Tue 11/06/24", "Thurs 13th"): the date's, no name
             days = {m.span("d") for m in _DAY_SHORT_RE.finditer(text)}
@@ -1749,24 +1747,6 @@ def _vocatives(text: str, spans: list[Span]) -> list[Span]:
         key = fold(m.group("w"))
         if (key in folded_first_names() and key not in _MONTH_NAMES and key not in _DAY_NAMES
                 and not is_public_word(m.group("w")) and not any(s.start < m.end("w") and m.start("w") < s.end for s in spans)):
-            out.append(Span(m.start("w"), m.end("w"), "name"))
-    return out
-
-
-# A family named by its surname's plural after "the" ("the Khans at number 9", "we placed her with the Smiths"), no
-# capitalised word after it (a pub's, a union's, a building's name: "the Masons Arms").
-_FAMILY_PLURAL_RE = lazy_compile(
-    r"(?<![\p{L}'’\-])(?i:the)[ \t]+(?P<w>(?P<one>\p{Lu}\p{Ll}+)s)(?![\p{L}'’\-])(?![ \t]+\p{Lu})", re.VERSION1)
-
-
-def _families_by_plural(text: str, spans: list[Span]) -> list[Span]:
-    """A family named by its surname's plural (see :data:`_FAMILY_PLURAL_RE`), a surname that is a word the lists
-    hold ("Khan", "Smith", "Baker"), neither it nor its plural a public word ("the Lords", "the Commons"), nothing
-    found already."""
-    out = []
-    for m in _FAMILY_PLURAL_RE.finditer(text):
-        if (fold(m.group("one")) in surname_words() and not is_public_word(m.group("one")) and not is_public_word(m.group("w"))
-                and not any(s.start < m.end("w") and m.start("w") < s.end for s in spans)):
             out.append(Span(m.start("w"), m.end("w"), "name"))
     return out
 

@@ -19,8 +19,9 @@ closed by its form:
   capitals so;
 * a given name that is a word too, said to whom one speaks, set off by commas after what opens a reply ("Well, John,
   I think so", "Sorry, Tom.", "To be honest, Dawn, it changed things") was left; a month ("Yes, May.") stays;
-* a family named by its surname's plural after "the", the surname a word the lists hold ("the Khans at number 9",
-  "with the Smiths") was left: the plural is an English word; "the Masons Arms" (a capitalised word after) stays;
+* a family named by its surname's plural, a word too, where a child is placed with it with the child said between
+  ("we placed her with the Smiths") or where it lives by its door's number or next door ("the Khans at number 9") was
+  left, as main read "placed with" only side by side; "the Masons met", "The Woods behind the estate" stay;
 * a post one person holds, named by the speaker as their own in ways main did not read (:data:`_OWN_POST`: "Being
   the DCS, I ...", "my job is director of children's services", "I took on the LADO role", "I hold the children's
   portfolio", "I chair the corporate parenting panel", "I manage the MASH", "I'm the only principal educational
@@ -38,6 +39,9 @@ Counts, measured on main (0ff4d112) and now, each text redacted with the stress 
 (``_rounds``): _RED_TEAM redacted wrongly on main, _HELD_EXACT redacted so on main already; _KEPT_FIXED over-redacted on
 main, _KEPT kept on main as now; _OPEN still open.  Withheld now and published on main: 36 quotes (_OWN_POST); 26
 posts many hold and the same words used otherwise (_POSTS_MANY) published on main as now; one still published (_POST_OPEN).
+The file run beside main's package: 65 failed, 113 passed, 7 xfailed.
+Gold corpus (``python -m bench.redaction_gold``): 640/629/563 before and now, 0 sentences redacted differently; of its
+redacted sentences 2431/2429/2193 publishable before and now.
 """
 
 from __future__ import annotations
@@ -161,6 +165,8 @@ _KEPT = [
     'No, Sir, we did not.',
     'Yes, Ofsted came in March.',
     'the Masons Arms was the venue',
+    'the Masons met on Tuesdays',
+    'The Woods behind the estate are unsafe after dark.',
     'the Lords debated the Bill',
     'We washed the whites',
     'the Commons committee heard it',
@@ -189,15 +195,13 @@ _OPEN: list[tuple[str, str]] = [
     ('re: LW 09.10.2018 strategy discussion', 're: [name] [date] strategy discussion'),
     # a month's given name before a date of birth: the month to the public words
     ('May (born 2013) was the youngest', '[name] (born [date of birth]) was the youngest'),
-    # over-redacted now: a surname's plural that is a body's too ("the Masons", the Freemasons)
-    ('the Masons met on Tuesdays', 'the Masons met on Tuesdays'),
 ]
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(27, 63, 23, 7))
+                                                 counts=(27, 63, 25, 6))
 
 
 # --------------------------------------------------------------------------- posts one person holds
