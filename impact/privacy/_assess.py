@@ -36,8 +36,12 @@ the signs are deliberately broad:
     the speaker names a post that one person holds in a council or its
     safeguarding partnership ("I'm the DCS", "as the lead member, I ...",
     "in my role as independent chair", "I'm now the interim DCS", "I was
-    appointed chief exec", "I chair the safeguarding partnership"), or such a
-    post stands beside a redacted name ("the DCS, Ms [name], came"): with the
+    appointed chief exec", "I chair the safeguarding partnership", "Being the
+    DCS, I ...", "my job is head of the virtual school", "I took on the LADO
+    role", "I hold the children's portfolio", "I chair the corporate parenting
+    panel", "I manage the MASH", "I'm the only principal educational
+    psychologist here", "I'm responsible for all of children's services"), or
+    such a post stands beside a redacted name ("the DCS, Ms [name], came"): with the
     council, or its pseudonym and the wave, such a quote points to one person.
     Posts that many hold ("I'm a social worker", "as a team manager"), a post
     spoken of alone ("our DCS was off sick") and "as" reporting another's words
@@ -93,7 +97,18 @@ _UNIQUE_POSTS = (
     r"dcs|director[ \t]+(?:of|for)[ \t]+children'?s[ \t]+services|"
     r"(?:(?:corporate|strategic|executive|assistant|deputy)[ \t]+)?director[ \t]+(?:of|for)[ \t]+"
     r"(?:children|education|people|safeguarding|social[ \t]+care|early[ \t]+help|adults?|learning|families)|"
-    r"chief[ \t]+exec(?:utive)?|council[ \t]+leader|leader[ \t]+of[ \t]+the[ \t]+council|lead[ \t]+member|"
+    r"(?:(?:assistant|deputy)[ \t]+)?chief[ \t]+exec(?:utive)?|(?:deputy[ \t]+)?(?:council[ \t]+leader|leader[ \t]+of[ \t]+the[ \t]+council)|"
+    r"deputy[ \t]+leader|lead[ \t]+member|"
+    # the posts the field names otherwise, each held by one person in a council, its health body or its police
+    r"head[ \t]+of[ \t]+(?:children'?s[ \t]+)?(?:social[ \t]+care|children'?s[ \t]+services)|statutory[ \t]+director|"
+    r"chief[ \t]+officer[ \t]+(?:for|of)[ \t]+children|director[ \t]+of[ \t]+public[ \t]+health|dph|"
+    r"chair[ \t]+of[ \t]+(?:the[ \t]+)?(?:children'?s[ \t]+)?(?:overview[ \t]+and[ \t]+)?scrutiny|scrutiny[ \t]+chair|"
+    r"chief[ \t]+constable|police[ \t]+and[ \t]+crime[ \t]+commissioner|"
+    r"head[ \t]+of[ \t]+(?:the[ \t]+)?youth[ \t]+(?:offending|justice)[ \t]+(?:service|team)|"
+    r"(?:yot|yos|yjs|youth[ \t]+(?:offending|justice)(?:[ \t]+(?:service|team))?)[ \t]+manager|"
+    r"named[ \t]+(?:gp|doctor|nurse)|"
+    r"(?:elected|cabinet|executive|lead)[ \t]+member[ \t]+(?:responsible[ \t]+for|who[ \t]+(?:covers|holds|leads[ \t]+on|"
+    r"is[ \t]+responsible[ \t]+for))[ \t]+children|"
     r"(?:cabinet[ \t]+)?portfolio[ \t]+holder|cabinet[ \t]+member[ \t]+for|independent[ \t]+chair|"
     r"independent[ \t]+scrutineer|"
     r"(?:lscb|lscp|board|partnership)[ \t]+chair|chair[ \t]+of[ \t]+the[ \t]+(?:lscb|lscp|board|partnership|"
@@ -106,16 +121,39 @@ _UNIQUE_POSTS = (
 _SAYS = (r"said|says|put[ \t]+it|wanted|wants|asked|asks|suggested|told|did|does|had|has|was|is|would|will|promised|"
          r"explained|noted|argued|pointed|mentioned|hoped|expected|requested|agreed|thought|thinks|knows|knew|felt")
 # The speaker taking a post as their own: "I'm (now) the ...", "as ...", "I took over as ...", "I was appointed ...",
-# "I've been the council's ..."; not "such as the DCS", "as the DCS said"; "I chair the safeguarding partnership" holds its chair.
+# "I've been the council's ...", "being the ..." of themselves ("Being the DCS, I ...", "me being the lead member"; not
+# "her being the DCS"), "my job is ...", "I took on the LADO role"; not "such as the DCS", "as the DCS said".  A chair the
+# speaker holds of any board, panel or committee ("I chair the safeguarding partnership", "I chair the corporate
+# parenting panel"), a portfolio the speaker holds ("I hold the children's portfolio"), a service one per council the
+# speaker runs ("I manage the MASH", "I head up the youth justice service"), any post the speaker says is theirs alone
+# ("I'm the only principal educational psychologist here", "as the only black manager in the department"), and a post
+# said to be the speaker's ("the person who chairs our MASH board is me") or the whole of children's services said to be
+# the speaker's charge ("I'm responsible for all of children's services") point to one person too.
+_ROLE_NOUN = (r"(?:worker|manager|officer|carer|lead|head|headteacher|director|member|chair|psychologist|nurse|doctor|gp|"
+              r"teacher|councillor|practitioner|advis[eo]r|co-?ordinator|therapist|consultant|analyst|mentor|supervisor|"
+              r"commissioner|paediatrician|psychiatrist|solicitor|lawyer|governor|iro|lado|senco|dsl|midwife|visitor|"
+              r"clinician|counsellor|inspector|specialist|caseworker)")
 _ROLE_RE = lazy_compile(
     r"\b(?:(?:i'?m|i[ \t]+am|i[ \t]+was|i'?ve[ \t]+been|i[ \t]+have[ \t]+been|i[ \t]+became|i[ \t]+was[ \t]+"
-    r"(?:appointed|made)(?:[ \t]+as)?|(?<!\b(?:such|well|much|same|soon|long|just|far)[ \t]+)(?P<as>as)|(?:in[ \t]+)?my[ \t]+(?:role|job|time)[ \t]+as)"
+    r"(?:appointed|made)(?:[ \t]+as)?|(?<!\b(?:such|well|much|same|soon|long|just|far)[ \t]+)(?P<as>as)|(?:in[ \t]+)?my[ \t]+(?:role|job|time)[ \t]+as"
+    r"|(?:(?<=\b(?:me|my)[ \t]+)|(?<![\p{L}'’,][ \t]*))being|my[ \t]+(?:job|role|post|position)(?:[ \t]+title)?[ \t]+(?:is|was)(?:[ \t]+as)?"
+    r"|i[ \t]+(?:took|take|have[ \t]+taken|'ve[ \t]+taken)[ \t]+(?:on|over)(?:[ \t]+the[ \t]+role[ \t]+of)?)"
     r"(?:[ \t]+(?:now|currently|still|also|just))?"
     r"[ \t]+(?:(?:the|their|our|your|this[ \t]+council'?s|the[ \t]+council'?s|new|interim|acting|then|former)[ \t]+)*"
     r"(?:" + _UNIQUE_POSTS + r")(?(as)(?![ \t]+(?:" + _SAYS + r")\b))"
-    r"|i[ \t]+(?:now[ \t]+)?chair(?:ed)?[ \t]+(?:the|our)[ \t]+(?:local[ \t]+)?(?:safeguarding|lscb|lscp|improvement)"
-    r"[ \t]+(?:children[ \t]+)?(?:adults[ \t]+)?(?:board|partnership))\b",
-    re.IGNORECASE,
+    r"|i[ \t]+(?:now[ \t]+|also[ \t]+)?(?:co-?)?chair(?:ed)?[ \t]+(?:the|our)[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,4}?"
+    r"(?:board|partnership|panel|committee|forum)(?![\p{L}'’])"
+    r"|i(?:'ve|[ \t]+have)?[ \t]+(?:now[ \t]+|also[ \t]+)?(?:hold|held|have|had|got)[ \t]+the[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,3}?portfolio"
+    r"|i[ \t]+(?:now[ \t]+|also[ \t]+)?(?:manage|managed|run|ran|head|headed|lead|led)(?:[ \t]+up)?[ \t]+(?:the|our)[ \t]+"
+    r"(?:[\p{L}'’\-]+[ \t]+){0,3}?(?:service|mash|front[ \t]+door|yot|yos|yjs|virtual[ \t]+school)(?![\p{L}'’])"
+    r"|(?:i'?m|i[ \t]+am|i[ \t]+was|(?<!\b(?:such|well|much|same|soon|long|just|far)[ \t]+)as)[ \t]+(?:the[ \t]+)?"
+    r"(?:[\p{L}'’]+['’]s[ \t]+)?(?:only|sole|one[ \t]+and[ \t]+only)[ \t]+(?:(?:[\p{L}'’\-]+|\[[\p{L} ]+\])[ \t]+){0,3}?"
+    + _ROLE_NOUN + r"(?![\p{L}'’])"
+    r"|(?:i'?m|i[ \t]+am|i[ \t]+was)[ \t]+(?:(?:overall|ultimately|statutorily)[ \t]+responsible[ \t]+for[ \t]+(?:all[ \t]+(?:of[ \t]+)?)?"
+    r"|responsible[ \t]+for[ \t]+all[ \t]+(?:of[ \t]+)?)(?:the[ \t]+(?:council'?s[ \t]+)?)?children'?s[ \t]+(?:social[ \t]+care|services)"
+    r"|the[ \t]+(?:person|one)[ \t]+who[ \t]+(?:chairs|runs|manages|leads|heads)(?![\p{L}])[^.!?;\n]{1,60}?"
+    r"[ \t]+(?:is|was)[ \t]+me)\b",
+    re.IGNORECASE | re.VERSION1,
 )
 # A post one person holds named beside a person whose name was redacted ("the Director of Children's Services, Ms
 # [name], came", "[name], our lead member, said", "Lead Member Cllr [name]"): the post names whom the redaction hid.

@@ -42,6 +42,7 @@ from ._detect import (
     _JOBS,
     _PLATFORMS,
     _SCHOOL_JOBS,
+    _THING_NOUNS,
     _VEHICLE_MAKES,
     Span,
     plural_of_a_thing_done,
@@ -258,6 +259,8 @@ _FIELD_OPEN_BEFORE_RE = lazy_compile(r"(?:\A|[\n\r\t:;(]|[ \t][\-–—]|\b(?:an
 _CAPITAL_NEXT_RE = lazy_compile(r"[ \t]+\p{Lu}\p{Ll}", re.VERSION1)
 # Where such a field ends: a stop, a bracket, the text's or a line's end, or "and" before the next.
 _FIELD_END_AFTER_RE = lazy_compile(r"[ \t]*(?:[.,;:)(\n\r\t|]|\Z|(?:and|&)[ \t])", re.IGNORECASE)
+# A dash set off after a register's field, before what the person is ("Smith, John - team manager").
+_DASH_AFTER_RE = lazy_compile(r"[ \t]+[\-–—][ \t]")
 _CLAUSE_OPEN_RE = lazy_compile(
     r"(?:\A|[.!?;:…\n\r,(\"“‘–—]|[ \t]-|[ \t]'|\b(?:and|but|then|so|because|cos|when|that|as|if|or|while|though|although|once|"
     r"since|think|thought|reckon|know|knew|said|says))[ \t\"“‘]*\Z",
@@ -629,6 +632,14 @@ _TITLE_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])(?P<t>\p{Lu}\p{Ll}*)\.?[ 
 # An article or a possessive right before a word, in lower case or opening a sentence (noun_after_determiner).
 _NOUN_DETERMINER_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])((?i:t)he|(?i:a)n?|(?i:h)is|(?i:h)er|(?i:t)heir|(?i:m)y|(?i:y)our|(?i:o)ur|(?i:i)ts)[ \t]+\Z", re.VERSION1)
 # A word in lower case right after another (noun_after_determiner).
+# A child counted by an indefinite article, or by an age, then "with" (see NameFinder._lower_in_position).
+_CHILD_WITH_BEFORE_RE = lazy_compile(
+    r"(?<![\p{L}'’])(?:an?|one)[ \t]+(?:(?:\[age\]|\d{1,2}[ \t\-]?(?:yo|y/o|year[ \t\-]old|yr[ \t\-]old))|"
+    r"(?:\p{Ll}+[ \t]+)?(?:child|boy|girl|baby|toddler|teenager|teen|kid|lad|lass|infant|pupil|young[ \t]+person))"
+    r"[ \t]+with[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_QUANTIFIER_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])(?:little|much|no|more|less|some|any|enough)[ \t]+\Z", re.VERSION1)
+_OF_THAT_AFTER_RE = lazy_compile(r"[ \t]+(?:of|that|for)(?![\p{L}'’])", re.VERSION1)
+_PLURAL_NOUN_AFTER_RE = lazy_compile(r"[ \t]+\p{Ll}{3,}s(?![\p{L}'’])", re.VERSION1)
 _LOWER_WORD_AFTER_RE = lazy_compile(r"[ \t]+(?P<w>\p{Ll}[\p{Ll}'’\-]*)(?![\p{L}])", re.VERSION1)
 # A household's words and a relative clause's, after which a word after an article is a family's name or a person's.
 _HOUSEHOLD_OR_WHO = frozenset("""family families household households home house kids children twins brothers sisters
@@ -2311,6 +2322,8 @@ _OWNED_BRAND_RE = lazy_compile(
 _FAMILY_PLACED_RE = lazy_compile(
     r"(?:\b(?:placed|placement|live[sd]?|living|stay(?:s|ed|ing)?|moved[ \t]+in|back|went|go(?:es|ing)?|home|"
     r"work(?:s|ed|ing)?)[ \t]+"
+    # the child placed said between ("we placed her with the Smiths", "placed the twins with")
+    r"(?:(?:him|her|them|the[ \t]+(?:baby|boy|girl|kids|children|twins|siblings))[ \t]+)?"
     r"(?:back[ \t]+)?(?:with|to)|\b(?:fostered|adopted|looked[ \t]+after|cared[ \t]+for|raised)[ \t]+by|"
     r"\b(?:carers?|family|visit(?:s|ed|ing)?|round[ \t]+(?:at|to))|,|"
     # who a child is with or whose her carers are ("she's with the dronfields now", "her carers are the okafor-brights")
@@ -2329,6 +2342,9 @@ _FAMILY_HAS_RE = lazy_compile(
     # what a family does as a household: moves, parts, takes up help or not ("the Smiths moved away", "the Walkers
     # separated", "the Whites declined the offer")
     r"moved|move|moves|relocated|separated|refused|declined|engaged|disengaged|attended|"
+    # where a household lives, by its door's number or beside the speaker's ("the Khans at number 9", "the Smiths next
+    # door")
+    r"at[ \t]+(?:number|no\.?)[ \t]*\d+|next[ \t]+door|"
     rf"{_HOME_AND_CHILDREN})\b", re.IGNORECASE | re.VERSION1)
 # What only a household does or has, after a family called by a plural that a party or a team may be called too ("the
 # Greens moved away", "the Halls' house"; not "the Greens moved an amendment", "the Greens have won"); see
@@ -2822,13 +2838,23 @@ def noun_after_determiner(text: str, start: int, end: int) -> bool:
         return False
     prev = _NOUN_DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start)
     if prev is None:
-        return False
+        # after a quantifier, before "of", "that" or "for": the noun it counts ("there was little Hope of change", "no
+        # Hope that it would"); not before what a person does ("little Grace was crying")
+        return (_QUANTIFIER_BEFORE_RE.search(text, max(0, start - 10), start) is not None
+                and _OF_THAT_AFTER_RE.match(text, end) is not None)
     if _MODAL_TO_AFTER_RE.match(text, end) is not None:
         return True
     if prev.group(1).lower() not in ("the", "a", "an"):
-        return False
+        # after a possessive, before a plural noun and its plural verb: a noun's word before the noun ("Our May figures
+        # were better"); not "our Grace said", "our Hope thinks it's fine"
+        return (_PLURAL_NOUN_AFTER_RE.match(text, end) is not None
+                and _PLURAL_AGREES_AFTER_RE.match(text, _PLURAL_NOUN_AFTER_RE.match(text, end).end()) is not None)
     if _CLAUSE_END_AFTER_RE.match(text, end) is not None:
         return True
+    # after "the", before the noun of an organisation's work, capitalised: the thing's name ("the Mark Scheme", "the
+    # Will Project"); not a surname's ("the Will Smith film")
+    if prev.group(1).lower() == "the" and (cap := _CAPITALISED_AFTER_RE.match(text, end)) is not None:
+        return fold(cap.group("w")) in _THING_NOUNS
     # after an article, before a word in lower case: the noun, or a noun's word before another ("a May review", "a
     # Grace period", "the Bill was passed", "A Will was found."); not a household's ("the Hope family") nor whom a
     # clause says of ("the Grace who ...")
@@ -3944,13 +3970,19 @@ class NameFinder:
             # the given name in title case is written so only where a register's field opens with the surname, a
             # word (not an acronym, "LGA, Jane said") after a line's, a label's or a list's start ("Name: SMITH, Jane",
             # "Present: SMITH, Jane; BROWN, Tom", "Father - SMITH, John")
-            if not (tok.shape == "caps" and len(tok.key) > 2
+            opens = _FIELD_OPEN_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start) is not None
+            # a surname that is a word, in title case, opening a field before a comma and a given name in title case
+            # that ends it ("Smith, John - team manager", "Present: Smith, John; Baker, Tom", "Social worker: Smith,
+            # John"), as a register writes it; a word that only opens a sentence is no surname the lists know
+            titled_surname = (tok.shape == "cap" and opens and tok.key in self.surnames and nxt.shape == "cap"
+                              and not (self._public(tok) or tok.key in _NOT_NAMES or tok.key in _TITLES
+                                       or tok.key in KINSHIP_ROLE_WORDS or tok.key in _DISCOURSE_WORDS))
+            if not (titled_surname or tok.shape == "caps" and len(tok.key) > 2
                     and not (self._public(tok) or tok.key in _NOT_NAMES or tok.key in _TITLES
                              or tok.key in KINSHIP_ROLE_WORDS)
                     and (tok.key in self.surnames or not self._ordinary(tok) or tok.key in self.participant_parts)):
                 continue
-            field = (all(p in self.surnames or _pronounceable(p) for p in tok.key.split("-"))
-                     and _FIELD_OPEN_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start) is not None)
+            field = (all(p in self.surnames or _pronounceable(p) for p in tok.key.split("-")) and opens)
             if field and nxt.shape == "initial" and re.fullmatch(r"[ \t]*,?[ \t]*", text[tok.end : nxt.start]):
                 last = k + 1
                 while (last + 1 < len(toks) and toks[last + 1].shape == "initial"
@@ -3967,7 +3999,7 @@ class NameFinder:
                 continue
             if any(s.start <= nxt.start < s.end for s in spans):
                 found.append(Span(tok.start, tok.end, "name"))
-            elif titled and _FIELD_END_AFTER_RE.match(text, nxt.end):
+            elif titled and (_FIELD_END_AFTER_RE.match(text, nxt.end) or _DASH_AFTER_RE.match(text, nxt.end)):
                 # a given name that is a word ends the field ("Subject: JONES, Tom", "BROWN, Tom; ..."): both
                 found += [Span(tok.start, tok.end, "name"), Span(nxt.start, nxt.end, "name")]
         return found
@@ -4406,6 +4438,11 @@ class NameFinder:
             return i + 1  # "16-17 year olds who present as homeless": a group by its ages, no one's name
         if tok.key in _PLATFORM_NAMES:
             return i + 1  # a platform after a possessive is the child's account, not a name ("her tiktok's full of it")
+        if (tok.key not in self.firsts and tok.key not in self.surnames and tok.key not in self.participant_parts
+                and _CHILD_WITH_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start)):
+            # what a child is said to have, after "a child with", "a 6yo with" ("a 6yo with progeria"): a condition no
+            # list holds, no first name; the quote's gate still withholds a word no list knows
+            return i + 1
         j = i + 1
         while (j < len(toks) and toks[j].shape == "lower" and not self._ordinary(toks[j]) and not self._inflected(toks[j])
                and self._joinable(text, toks[j - 1], toks[j])):
@@ -5023,6 +5060,11 @@ class NameFinder:
             if (len(words) > 1 and all(self._ordinary(t) and t.key not in self.firsts for t in words)
                     and re.search(r"\bthe[ \t]+\Z", text[max(0, start - 5) : start], re.IGNORECASE)):
                 return None  # "the Lion King", "the Green Mile": a title of ordinary words after "the", no first name
+            if (len(words) == 2 and words[0].key in self.word_names and words[1].key in _THING_NOUNS
+                    and words[1].key not in self.participant_parts
+                    and re.search(r"\bthe[ \t]+\Z", text[max(0, start - 5) : start], re.IGNORECASE)):
+                return None  # "the Mark Scheme", "the Hope Project": a given name that is a word before the noun of
+                # an organisation's work, after "the": a thing's name (not "the Mark Brown", "the Tom Bishop case")
             if len(words) > 1:
                 if initial_sentence and self._opening_word(run):
                     rest = run[1:]

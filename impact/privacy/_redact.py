@@ -58,7 +58,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     "Kai 8, Lily 6 and Ruby 2"); first names and surnames that are words
     listed in lower case with a person ("kai, jayden and lily", "carers jean
     and bob"); a family by its plural surname where a child lives or before
-    what it does ("placed with the smiths"), or by a capitalised surname
+    what it does ("placed with the smiths", "we placed her with the
+    Smiths") or where it lives ("the Khans at number 9"), or by a capitalised surname
     before "family" or "household" ("the Smith family", "the Goldsmith
     family"; not "the Royal Family", "the Polish family"); a nickname or who a relation is
     in lower case ("we call him smudge", "her eldest is chantelle"); a word
@@ -71,7 +72,12 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     sincerely,\n\nA Patel"; a kiss after it kept: "Thanks, [name] x"), and a
     capitalised English word alone there ("Regards\n\nGoldsmith"; not
     "Cheers\nAll", "Regards\nAdmin", "Love\nAlways"); a
-    surname wrapped at its hyphen ("Brown-\nSmith"); minutes' initials and
+    surname wrapped at its hyphen ("Brown-\nSmith"); initials or a given name
+    right before a date of birth or an age said to be one ("JD (dob ...)",
+    "JB, aged 14, was", "Mason born ..."; not "Mum, aged 32"); a given name
+    said to whom one speaks ("Well, John, I think so", "Sorry, Tom."; not
+    "Yes, May."); a surname that is a word written first in a register's
+    field ("Present: Smith, John; Baker, Tom"); minutes' initials and
     surnames after a plural title or listed with names ("Cllrs K Okafor, A
     Brennan and M Goldsmith"); a title's word after a first name ("Tania
     Lord"); the speaker after the press's "says" ("says Freeman.").  A job or
@@ -448,6 +454,12 @@ _AGE_AFTER_NAME_RE = lazy_compile(
 )
 
 
+# A date of birth or an age said to be one after a person's initials or name: the words between (_Redactor._initials_born).
+_BORN_SAID = r"[ \t]*(?:[,(:\-–][ \t]*)?(?:dob|d\.[ \t]?o\.[ \t]?b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+(?:on|in))?|aged?)[ \t]*:?[ \t]*"
+_BORN_SAID_RE = lazy_compile(rf"{_BORN_SAID}\Z", re.IGNORECASE)
+_PERSON_BORN_RE = lazy_compile(
+    rf"(?<![\p{{L}}\p{{N}}.'’\-])(?P<i>(?-i:\p{{Lu}}\.[ \t]?\p{{Lu}}\.(?:[ \t]?\p{{Lu}}\.)?|\p{{Lu}}{{2,3}}|\p{{Lu}}\p{{Ll}}+))"
+    rf"(?![\p{{L}}\p{{N}}'’\-]){_BORN_SAID}\Z", re.IGNORECASE | re.VERSION1)
 _YEARS_AFTER_NAME_RE = lazy_compile(r"[ \t]*[,(]?[ \t]*(?P<d>(?:19|20)\d\d[ \t]*[\-–—][ \t]*(?:19|20)\d\d)(?!\d)")
 
 
@@ -991,13 +1003,36 @@ class _Redactor:
         spans = _town_after_address(text, spans) if "," in text else spans
         spans = _councils_named(text, spans) if "Council" in text else spans
         spans += _misspelt_again(text, spans)
+        spans += _vocatives(text, spans) if "," in text else []
         if any(s.kind == "name" for s in spans) and _DAY_SHORT_RE.search(text):
             # a weekday's or a month's short form before a date ("Tue 11/06/24", "Thurs 13th"): the date's, no name
             days = {m.span("d") for m in _DAY_SHORT_RE.finditer(text)}
             spans = [s for s in spans if s.kind != "name" or (s.start, s.end) not in days]
         spans = _said_punctuation(text, _dates_of_birth(text, spans))
         spans += _ages_after_names(text, spans)
+        spans += self._initials_born(text, spans)
         return [_sentence_stop_off(text, s) for s in _merge(spans)]
+
+    def _initials_born(self, text: str, spans: list[Span]) -> list[Span]:
+        """A person's initials or given name right before a date of birth or an age said to be one ("JD (dob
+        14/03/2012)", "KM born 3.4.15", "JB, aged 14, was arrested", "T.R. born ...", "Jack, DOB 4/5/2016", "Mason born
+        ..."): a person's, as a body is born or aged never.  Two or three capitals, dotted or not, that no lexicon
+        holds as an acronym ("the LGA (born 1997)" is kept), or a capitalised given name the lists know, no public
+        word, no relation's or role's word ("Mum, aged 32" is kept) and nothing found already ("Leeds")."""
+        out = []
+        for s in spans:
+            if s.kind not in ("date_of_birth", "age") or any(n.kind == "name" and n.end <= s.start and
+                                                               _BORN_SAID_RE.match(text[n.end : s.start]) for n in spans):
+                continue
+            m = _PERSON_BORN_RE.search(text, max(0, s.start - 40), s.start)
+            if m is None or any(f.start < m.end("i") and m.start("i") < f.end for f in spans):
+                continue
+            who = m.group("i")
+            key = fold(who)
+            if (self.names._initials_shape(who.replace(".", "").replace(" ", ""), words=True) if who.isupper() or "." in who
+                    else key in folded_first_names() and key not in KINSHIP_ROLE_WORDS and not is_public_word(who)):
+                out.append(Span(m.start("i"), m.end("i"), "name"))
+        return out
 
     def _dotted_initials(self, text: str, said: list[Span]) -> list[Span]:
         """Initials written with dots and spaces ("K. M. (SW) visited", "Present: K.M. (SW), R.T. (mum)", "signed K .
@@ -1691,6 +1726,28 @@ def _misspelt_again(text: str, spans: list[Span]) -> list[Span]:
             if w[0] in (n[0], "c", "s", "k") and _edits(w, n, most) <= most:
                 out.append(Span(m.start(), m.end(), "name"))
                 break
+    return out
+
+
+# A given name said to whom one speaks, set off by commas after what opens a reply ("Well, John, I think so", "Sorry,
+# Tom.", "To be honest, Dawn, it changed things").
+_VOCATIVE_RE = lazy_compile(
+    r"(?:\A|(?<=[.!?;:\n\r\"“‘(][ \t]*))(?:well|yes|yeah|yep|no|nope|nah|sorry|okay|ok|so|right|look|listen|honestly|"
+    r"basically|anyway|seriously|oh|ah|erm?|um|see|now|alright|exactly|absolutely|definitely|sure|true|fair[ \t]+enough|"
+    r"of[ \t]+course|to[ \t]+be[ \t]+(?:honest|fair)|i[ \t]+(?:know|mean|think|agree)|you[ \t]+(?:know|see))[ \t]*,[ \t]*"
+    r"(?P<w>\p{Lu}\p{Ll}+)(?=[ \t]*(?:,|[.!?]|\Z))",
+    re.IGNORECASE | re.VERSION1)
+
+
+def _vocatives(text: str, spans: list[Span]) -> list[Span]:
+    """Given names said to whom one speaks (see :data:`_VOCATIVE_RE`), first names the lists know, a word too ("John",
+    "Jack", "Dawn"), no public word, month or day ("Yes, May." is kept), nothing found already."""
+    out = []
+    for m in _VOCATIVE_RE.finditer(text):
+        key = fold(m.group("w"))
+        if (key in folded_first_names() and key not in _MONTH_NAMES and key not in _DAY_NAMES
+                and not is_public_word(m.group("w")) and not any(s.start < m.end("w") and m.start("w") < s.end for s in spans)):
+            out.append(Span(m.start("w"), m.end("w"), "name"))
     return out
 
 

@@ -33,7 +33,8 @@ arrived") it is kept, a public office spoken of; and "as" reporting another's wo
 
 Counts, measured on main (cb1685b5) and now, each text redacted with the stress names listed and with none
 (``_rounds``): _RED_TEAM redacted wrongly on main, _HELD_EXACT redacted so on main already; _KEPT_FIXED over-redacted on
-main, _KEPT kept on main as now; _OPEN still open.
+main, _KEPT kept on main as now; _OPEN still open (round 65 closed this round's four, moved to _RED_TEAM and
+_KEPT_FIXED).
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ _RED_TEAM = [
     # a school's kind set off after a child's year group
     ('Priya (Year 10, Oakwood High) said', '[name] (Year 10, [place]) said'),  # was '... Oakwood High) said'
     ('Kai (Y4 - Bramley Juniors) was moved', '[name] (Y4 - [place]) was moved'),  # was '... Bramley Juniors) ...'
+    # open until round 65: a word in lower case no list holds after "a 6yo with" is a condition, no name (the quote's
+    # gate still withholds the word)
+    ('a 6yo with progeria was placed out of county.', 'a [age] with progeria was placed out of county.'),  # was '... with [name] ...'
 ]
 # Redacted so on main as now: the sweep's names of many origins and details in many forms, and the counter-cases.
 _HELD_EXACT = [
@@ -104,6 +108,11 @@ _KEPT_FIXED = [
     'It was a Grace period of two weeks.',  # was 'It was a [name] period ...'
     'the Bill was passed in 2017.',  # was 'the [name] was passed in 2017.'
     'She gave a Hope speech.',  # was 'She gave a [name] speech.'
+    # open until round 65: a word-name after a possessive before a plural noun and its verb, after a quantifier before
+    # "of", after "the" before the noun of an organisation's work
+    'Our May figures were better.',  # was 'Our [name] figures ...'
+    'There was little Hope of change.',  # was 'There was little [name] of change.'
+    'the Mark Scheme changed',  # was 'the [name] changed'
 ]
 # Kept on main as now: the words of this round's forms used as words.
 _KEPT = [
@@ -118,24 +127,15 @@ _KEPT = [
     'the pupils (Year 9, High ability) said',
     'the High Court said',
 ]
-# Still open (what it should give beside each); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = [
-    # a month's given name after a possessive before a noun: "our" before a given name is a relative in northern
-    # speech ("our Grace said"), and which word after it is a noun and which a verb no list here says
-    ('Our May figures were better.', 'Our May figures were better.'),
-    # a capitalised word after "little" read as the person
-    ('There was little Hope of change.', 'There was little Hope of change.'),
-    # a word-name before a capitalised noun: a first name and a surname to the name finder
-    ('the Mark Scheme changed', 'the Mark Scheme changed'),
-    # a rare condition no list holds, after "with", read as a name: redacted, under the wrong token
-    ('a 6yo with progeria was placed out of county.', 'a [age] with progeria was placed out of county.'),
-]
+# Still open (what it should give beside each); strict, so closing one is seen.  Round 65 closed the four this round
+# left open, each by its form: moved to _RED_TEAM and _KEPT_FIXED.
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(11, 27, 16, 4))
+                                                 counts=(12, 27, 19, 0))
 
 
 # --------------------------------------------------------------------------- posts one person holds
