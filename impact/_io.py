@@ -527,7 +527,7 @@ UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 #: What a binary document given for a text file should be saved as, unless the reader says (``decode_text(advice=)``).
-TEXT_ADVICE = "save it as text (a table as \"CSV (comma delimited)\", a transcript as \"Plain text\"), UTF-8"
+TEXT_ADVICE = "save it as text (a table as \"CSV UTF-8 (comma delimited)\", a transcript as \"Plain text\"), UTF-8"
 
 
 def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
@@ -1457,7 +1457,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
         if sep.group(1) != ",":
             other = _SEPARATORS.get(sep.group(1), repr(sep.group(1)))
             raise SeparatorError(Problem(name, 1, None, sep.group(0), f"commas (the file says its values are "
-                                         f"separated by {other}: save it as \"CSV (comma delimited)\")"))
+                                         f"separated by {other}: save it as \"CSV UTF-8 (comma delimited)\")"))
         rows = rows[1:]
     if not rows:
         return [], [], [Problem(name, 1, None, None, "a header row naming the columns")]
@@ -1478,7 +1478,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
     other = _other_separator(header)
     if other:
         raise SeparatorError(Problem(name, 1, None, f"values separated by {other}",
-                                     f"commas (save the file as \"CSV (comma delimited)\"; some regional settings "
+                                     f"commas (save the file as \"CSV UTF-8 (comma delimited)\"; some regional settings "
                                      f"save {other} instead)"))
     seen: dict[str, int] = {}
     for i, h in enumerate(header):

@@ -2066,8 +2066,46 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     return meta, []
 
 
-def _near_names(folder: Path, filename: str) -> str:
-    """A hint naming files in ``folder`` that look like ``filename`` saved another way ("Councils.CSV", ".xlsx")."""
+#: The extensions a table is saved with by a spreadsheet or an editor, one after another where a system hid the first
+#: ('councils.csv.txt', as Notepad saves a file whose extension Windows does not show).
+_TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xls", ".xlsm", ".ods", ".numbers")
+#: What a copy of a file adds to its name: Windows ('councils - Copy', 'Copy of councils'), a browser or a synced
+#: folder ('councils (1)', 'councils-conflicted copy'), the user ('councils_v2', 'councils final', 'councils OLD').
+_COPY_MARKS = re.compile(r"^copy(?: \(\d+\))? of\b|\bcopy\b|\(\d+\)|\bconflicted\b|\bv\d+\b|\b(?:final|old|new|"
+                         r"latest|backup|bak|draft|edited|updated)\b|\d{4}-?\d{2}-?\d{2}|\bs$", re.I)
+
+
+def _table_words(name: str) -> tuple[str, ...]:
+    """The words of a table file's name as a reader takes them: any case, the extensions a table is saved with and
+    the marks of a copy taken off, each word without a final s ('Action-Progress (1).csv.txt' -> ('action',
+    'progres'))."""
+    from .validate import _looks_form
+
+    stem = _looks_form(name)
+    while (suffix := os.path.splitext(stem)[1]) and suffix.casefold() in _TABLE_SUFFIXES:
+        stem = stem[:-len(suffix)]
+    words = re.split(r"[^0-9a-z]+", _COPY_MARKS.sub(" ", stem.replace("_", " ").casefold()))
+    return tuple(w.rstrip("s") for w in words if w and not w.isdigit())
+
+
+def _table_like(name: str) -> bool:
+    """Whether a file name ends in an extension a table is saved with (see :data:`_TABLE_SUFFIXES`)."""
+    return os.path.splitext(name)[1].casefold() in _TABLE_SUFFIXES
+
+
+def _near_table(name: str, filename: str) -> bool:
+    """Whether the file ``name`` looks like the table ``filename`` saved another way: the same words in any case or
+    spacing, with a copy's marks or extensions a table is saved with ('action-progress.csv', 'actions (2).csv',
+    'councils.csv.txt'), or some of its words alone ('survey.csv' for survey_responses.csv)."""
+    if not _table_like(name) or name in {t.filename for t in TABLES.values()}:
+        return False
+    mine, its = _table_words(name), _table_words(filename)
+    return bool(mine) and (mine == its or (len(its) > 1 and set(mine) < set(its)))
+
+
+def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> str:
+    """A hint naming files in ``folder`` that look like ``filename`` saved another way ("Councils.CSV", ".xlsx",
+    "action-progress.csv", "actions (2).csv"); the names hinted at are added to ``told``, where given."""
     from .validate import _looks_form, _name_form, _spaces_around
 
     stem = Path(filename).stem.casefold()
@@ -2078,9 +2116,12 @@ def _near_names(folder: Path, filename: str) -> str:
                                                  or _looks_form(p.name) == _looks_form(filename)
                                                  # 'indicator.csv', 'survey_response.csv': a letter more or less
                                                  or (p.name not in tables and p.suffix.casefold() == ".csv"
-                                                     and p.stem.casefold().rstrip("s") == stem.rstrip("s"))))
+                                                     and p.stem.casefold().rstrip("s") == stem.rstrip("s"))
+                                                 or _near_table(p.name, filename)))
     except OSError:
         return ""
+    if told is not None:
+        told.update(near)
     if not near:
         return ""
 
@@ -2096,7 +2137,38 @@ def _near_names(folder: Path, filename: str) -> str:
         return ""
 
     return (f"; found {', '.join(repr(n) + why(n) for n in near[:3])}: names are exact, lower case, and tables are "
-            f"read from CSV files (save a workbook as \"CSV (comma delimited)\" named {filename})")
+            f"read from CSV files (save a workbook as \"CSV UTF-8 (comma delimited)\" named {filename})")
+
+
+def _unread_files(folder: Path, told: set[str]) -> list[Problem]:
+    """A warning for each file of the study folder saved as a table (:data:`_TABLE_SUFFIXES`) that the study does not
+    read and no other problem names (``told``): a table of the study kept as a copy beside the one read ('councils
+    (1).csv' holding councils.csv's columns), or a file of the user's own.  impact's own files (a synthetic study's
+    truth, a codebook) are not told: :func:`impact._kinds.file_kind` knows them by their content."""
+    from ._kinds import file_kind
+
+    tables = [t.filename for t in TABLES.values()]
+    out = []
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    except OSError:
+        return []
+    for name in names:
+        if name in tables or name in told or not _table_like(name):
+            continue
+        found = file_kind(folder / name)
+        if found is not None and found[0].key != "study_table":
+            continue  # one of impact's own files
+        if found is not None:
+            meant = re.search(r"\b(\w+\.csv) of a study folder", found[1])
+            what = (f"it holds the columns of {meant.group(1)}, which the study reads: a copy saved under another "
+                    f"name? Keep the one to read as {meant.group(1)}" if meant else f"it is {found[1]}")
+        else:
+            what = ("the study's tables are " + ", ".join(tables) + "; if it is one of them, name it so (names are "
+                    "exact, lower case); a file of your own may stay")
+        out.append(Problem(name, None, None, None, f"only the files the study reads ({name} is not read: {what})",
+                           "warning"))
+    return out
 
 
 def _case_twins(folder: Path) -> list[Problem]:
@@ -2235,6 +2307,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     meta, problems = _read_meta(path)
     broken = {"study.yaml"} if problems else set()
     problems += _case_twins(path)
+    told: set[str] = set()  # files named by a problem as a table saved under another name
     records: dict[str, list[dict[str, str]]] = {}
     raw: dict[str, tuple[list[str], list[tuple[int, dict[str, str]]]]] = {}
     for name, spec in TABLES.items():
@@ -2252,9 +2325,9 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                 broken.add(spec.filename)
             elif not spec.optional:
                 problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} ({spec.description})"
-                                        + _near_names(path, spec.filename)))
+                                        + _near_names(path, spec.filename, told)))
                 broken.add(spec.filename)
-            elif near := _near_names(path, spec.filename):  # an optional table saved under another name: not read, told
+            elif near := _near_names(path, spec.filename, told):  # an optional table saved under another name: not read, told
                 problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} "
                                         f"({spec.description}){near}; it is optional, so the study is read without "
                                         "it: name the file as it should be to have it read", "warning"))
@@ -2313,6 +2386,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                 if cell[:1] == "=" and _FORMULA.match(cell):  # never a saved study's: Study.save escapes it ('=)
                     problems.append(Problem(spec.filename, line, col, cell, _FORMULA_EXPECTED, "warning"))
         raw[name] = (header, recs)
+    problems += _unread_files(path, told)
     study_meta = meta if meta else {"name": path.name}
     texts: dict[str, str] = {}
     if validate:

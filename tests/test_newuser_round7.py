@@ -15,6 +15,7 @@ import pytest
 
 import impact
 import impact.synth
+from impact.errors import ValidationError
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +117,83 @@ def test_runs_one_after_another_still_replace_the_folder(tmp_path):
             with staged_directory(out) as d:
                 (d / "a.txt").write_text(text)
     assert (out / "a.txt").read_text() == "two"
+
+
+# --------------------------------------------------------------------------- 2. tables saved under another name
+def _problems(folder) -> list:
+    """Every problem (errors and warnings) of the study folder, as ``impact validate`` lists them."""
+    try:
+        return list(impact.load_study(folder).load_problems)
+    except ValidationError as exc:
+        return list(exc.records)
+
+
+@pytest.mark.parametrize(("table", "saved_as"), [
+    ("action_progress.csv", "action-progress.csv"),  # a hyphen for the underscore
+    ("action_progress.csv", "Action Progress.csv"),  # spaces and capitals
+    ("actions.csv", "actions (2).csv"),  # a browser's or a synced folder's copy
+    ("councils.csv", "councils.csv.txt"),  # Notepad's extension after the one Windows hid
+    ("councils.csv", "Copy of councils.csv"),
+    ("interviews.csv", "interviews - Copy.csv"),
+    ("survey_responses.csv", "survey.csv"),  # some of its words
+    ("status_history.csv", "status_history_v2.csv"),
+])
+def test_a_table_saved_under_another_name_is_named_with_the_name_to_give(small_study, tmp_path, table, saved_as):
+    folder = _copy(small_study, tmp_path)
+    (folder / table).rename(folder / saved_as)
+    told = [p for p in _problems(folder) if p.file == table and p.row is None and p.column is None]
+    assert len(told) == 1, [str(p) for p in _problems(folder)]
+    assert f"found {saved_as!r}" in told[0].expected
+    # optional tables are read without (a warning); a required one missing is an error
+    from impact.schema import TABLES
+
+    optional = next(t.optional for t in TABLES.values() if t.filename == table)
+    assert told[0].severity == ("warning" if optional else "error")
+
+
+def test_an_absent_table_others_refer_to_is_said_to_be_missing_not_empty(small_study, tmp_path):
+    folder = _copy(small_study, tmp_path)
+    (folder / "actions.csv").rename(folder / "actions (2).csv")
+    told = [str(p) for p in _problems(folder) if p.file == "action_progress.csv" and p.column == "action_id"]
+    assert len(told) == 1 and "actions.csv, which is not in the study folder" in told[0], told
+    assert "has no rows" not in told[0]
+
+
+def test_an_empty_table_others_refer_to_is_still_said_to_have_no_rows(small_study, tmp_path):
+    folder = _copy(small_study, tmp_path)  # a guard: the words for a table that is there with no rows are kept
+    (folder / "actions.csv").write_text((folder / "actions.csv").read_text().splitlines()[0] + "\n")
+    told = [str(p) for p in _problems(folder) if p.file == "action_progress.csv" and p.column == "action_id"]
+    assert len(told) == 1 and "actions.csv, which has no rows" in told[0], told
+
+
+def test_files_of_the_study_folder_it_does_not_read_are_told(small_study, tmp_path):
+    folder = _copy(small_study, tmp_path)
+    shutil.copy(folder / "councils.csv", folder / "councils (1).csv")  # a second copy beside the one read
+    (folder / "notes.csv").write_text("date,note\n2013-01-02,rang the council\n")
+    (folder / "Notes.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    problems = _problems(folder)
+    told = {p.file: p for p in problems if p.file in {"councils (1).csv", "notes.csv", "Notes.xlsx"}}
+    assert set(told) == {"councils (1).csv", "notes.csv", "Notes.xlsx"}, [str(p) for p in problems]
+    assert all(p.severity == "warning" and " is not read" in p.expected for p in told.values())
+    assert "it holds the columns of councils.csv" in told["councils (1).csv"].expected
+    assert "the study's tables are councils.csv" in told["notes.csv"].expected
+
+
+def test_impacts_own_files_in_a_study_folder_are_not_told(small_study):
+    """A guard: a generated study's truth (truth_coded.csv, truth_statements.csv, planted_pii.csv, planted_truth.json)
+    and a codebook file are impact's own, known by their content: not told as files the study does not read."""
+    names = {p.name for p in small_study.iterdir()}
+    assert {"truth_coded.csv", "truth_statements.csv", "planted_pii.csv"} <= names
+    assert not [str(p) for p in _problems(small_study) if " is not read" in p.expected]
+
+
+def test_the_advice_to_save_a_table_names_excels_utf8_csv(small_study, tmp_path):
+    """Excel's "CSV (Comma delimited)" saves in the Windows code page, which impact reads with a warning to save as
+    UTF-8: the messages that said to save so now name "CSV UTF-8 (comma delimited)", as the README does."""
+    folder = _copy(small_study, tmp_path)
+    (folder / "councils.csv").rename(folder / "councils.xlsx")
+    reviews = folder / "reviews.csv"
+    reviews.write_text(reviews.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    told = [p.expected for p in _problems(folder) if p.file in {"councils.csv", "reviews.csv"}]
+    assert len(told) == 2, told
+    assert all('"CSV UTF-8 (comma delimited)"' in t and '"CSV (comma delimited)"' not in t for t in told), told

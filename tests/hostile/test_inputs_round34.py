@@ -184,7 +184,7 @@ def test_an_optional_table_saved_under_another_name_is_told_not_silently_left_ou
         "warning: survey_responses.csv: expected the file survey_responses.csv (The off-site staff and "
         "partner survey, long: one row per respondent x wave x item.); "
         f"found {name!r}: names are exact, lower case, and tables are read from CSV files (save a workbook as \"CSV "
-        "(comma delimited)\" named survey_responses.csv); it is optional, so the study is read without it: name the "
+        "UTF-8 (comma delimited)\" named survey_responses.csv); it is optional, so the study is read without it: name the "
         "file as it should be to have it read"]
 
 
