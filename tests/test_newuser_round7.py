@@ -197,3 +197,45 @@ def test_the_advice_to_save_a_table_names_excels_utf8_csv(small_study, tmp_path)
     told = [p.expected for p in _problems(folder) if p.file in {"councils.csv", "reviews.csv"}]
     assert len(told) == 2, told
     assert all('"CSV UTF-8 (comma delimited)"' in t and '"CSV (comma delimited)"' not in t for t in told), told
+
+
+# --------------------------------------------------------------------------- 3. a codebook's keys mistyped
+_BOOK = """\
+format_version: 1
+id: tiny
+version: "1.0"
+codes:
+  - id: morale
+    label: Staff morale
+    rules:
+      phrases: [morale]
+  - id: plans
+    label: Plans
+"""
+
+
+@pytest.mark.parametrize(("typed", "meant", "column"), [
+    ("  - id: plans\n", "  - idd: plans\n", "codes[1].idd"),
+    ("    label: Plans\n", "    lable: Plans\n", "codes[1].lable"),
+    ("      phrases: [morale]\n", "      phrase: [morale]\n", "codes[0].rules.phrase"),
+    ("codes:\n", "code:\n", "code"),
+    ("version: \"1.0\"\n", "verison: \"1.0\"\n", "verison"),
+])
+def test_a_mistyped_codebook_key_names_the_key_meant(typed, meant, column):
+    from impact.coding import Codebook
+
+    with pytest.raises(ValidationError) as info:
+        Codebook.from_yaml(_BOOK.replace(typed, meant), source="book.yaml")
+    key = column.rpartition(".")[2]
+    right = typed.split(":")[0].strip(" -")
+    told = [str(p) for p in info.value.records if p.column == column]
+    assert told == [f"book.yaml:{column}: {key!r} - expected one of the keys " + told[0].split("one of the keys ")[1]
+                    .split(" (did you")[0] + f" (did you mean {right!r}?)"], [str(p) for p in info.value.records]
+
+
+def test_a_code_whose_id_key_is_mistyped_is_said_to_have_no_id():
+    from impact.coding import Codebook
+
+    with pytest.raises(ValidationError) as info:
+        Codebook.from_yaml(_BOOK.replace("  - id: plans\n", "  - idd: plans\n"), source="book.yaml")
+    assert "book.yaml:codes[1].id: expected an id (this code has none)" in [str(p) for p in info.value.records]
