@@ -800,6 +800,11 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
             warnings.warn(f"{name}: {notes} not read (notes beside the interview, not its words: what they say is "
                           "not coded; copy any that hold the interview's words into the text)", TranscriptNotesWarning,
                           stacklevel=2)
+        if changes := _docx_tracked(body):
+            warnings.warn(f"{name}: {changes} not yet accepted or rejected, read as Word shows the document with "
+                          "every change accepted (inserted words read, deleted words not): to code the text you "
+                          "mean, accept or reject them in Word (Review > Accept or Reject) and save",
+                          TranscriptNotesWarning, stacklevel=2)
         if hidden := hidden[0]:
             warnings.warn(f"{name}: {_counted(hidden, 'word')} formatted as hidden text not read, as "
                           "Word neither shows nor prints them: if they are the interview's words, select them in "
@@ -976,6 +981,24 @@ def _docx_objects(body) -> str:
     return _listed(said)
 
 
+#: Tracked changes of a .docx body's text, by what they do to it: words inserted (or moved here), words deleted (or
+#: moved away).  A change of formatting alone (``w:rPrChange``, ``w:pPrChange``) changes no word and is not counted.
+_TRACKED = (((f"{_W}ins", f"{_W}moveTo"), "insertion"), ((f"{_W}del", f"{_W}moveFrom"), "deletion"))
+
+
+def _docx_tracked(body) -> str:
+    """The tracked changes of a .docx body's words not yet accepted or rejected, counted by kind ("2 tracked
+    insertions and 1 tracked deletion"), or "": each change once (Word gives each its own ``w:id``), those in Word's
+    copy for older readers not counted (newuser7: read as accepted without a word)."""
+    counts = []
+    for tags, kind in _TRACKED:
+        ids = {el.get(f"{_W}id") for tag in tags for el in body.iter(tag)
+               if not any(a.tag == _MC_FALLBACK for a in el.iterancestors())}
+        if ids:
+            counts.append(_counted(len(ids), f"tracked {kind}"))
+    return _listed(counts)
+
+
 def _docx_notes(body) -> str:
     """The notes a .docx body points to, counted by kind (``"2 comments and 1 footnote"``), or "": comments,
     footnotes and endnotes, each marked where it stands by a reference (a note no reference points to is not
@@ -1005,7 +1028,8 @@ class TranscriptNameWarning(ImpactWarning):
 
 
 class TranscriptNotesWarning(ImpactWarning):
-    """A .docx transcript with comments, footnotes or endnotes, which are not read as the interview's words, or with
+    """A .docx transcript with comments, footnotes or endnotes, which are not read as the interview's words, with
+    tracked changes not yet accepted or rejected (read as accepted: inserted words read, deleted ones not), or with
     embedded documents (``altChunk``), files embedded as objects (Insert > Object) or text formatted as hidden, which
     are not read either, or with symbols of a symbol font that stand for no one character (Wingdings), read as
     U+FFFD: the warning names the file and counts them."""

@@ -239,3 +239,55 @@ def test_a_code_whose_id_key_is_mistyped_is_said_to_have_no_id():
     with pytest.raises(ValidationError) as info:
         Codebook.from_yaml(_BOOK.replace("  - id: plans\n", "  - idd: plans\n"), source="book.yaml")
     assert "book.yaml:codes[1].id: expected an id (this code has none)" in [str(p) for p in info.value.records]
+
+
+# --------------------------------------------------------------------------- 4. tracked changes in a .docx
+def _docx_with_changes(path, *, inserted: int, deleted: int):
+    """A Word transcript with ``inserted`` tracked insertions and ``deleted`` tracked deletions (each its own id)."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    d.add_paragraph("Interviewer: How has the review helped?")
+    par = d.add_paragraph("Respondent: Morale has ")
+    for i in range(inserted + deleted):
+        change = OxmlElement("w:ins" if i < inserted else "w:del")
+        change.set(qn("w:id"), str(i + 1))
+        change.set(qn("w:author"), "Transcriber")
+        run, t = OxmlElement("w:r"), OxmlElement("w:t" if i < inserted else "w:delText")
+        t.text = f"word{i} "
+        t.set(qn("xml:space"), "preserve")
+        run.append(t)
+        change.append(run)
+        par._p.append(change)
+    par.add_run("risen.")
+    d.save(path)
+
+
+@pytest.mark.parametrize(("inserted", "deleted", "said"), [
+    (1, 0, "1 tracked insertion not yet accepted or rejected"),
+    (0, 2, "2 tracked deletions not yet accepted or rejected"),
+    (2, 1, "2 tracked insertions and 1 tracked deletion not yet accepted or rejected"),
+])
+def test_tracked_changes_in_a_word_transcript_are_told_and_read_as_accepted(tmp_path, inserted, deleted, said):
+    from impact.study import TranscriptNotesWarning, read_transcript
+
+    f = tmp_path / "t.docx"
+    _docx_with_changes(f, inserted=inserted, deleted=deleted)
+    with pytest.warns(TranscriptNotesWarning, match=said):
+        text = read_transcript(f)
+    words = " ".join(f"word{i}" for i in range(inserted))
+    assert text.splitlines()[-1].split() == ["Respondent:", "Morale", "has", *words.split(), "risen."]
+
+
+def test_a_word_transcript_without_tracked_changes_is_not_told(tmp_path):
+    import warnings
+
+    from impact.study import read_transcript
+
+    f = tmp_path / "t.docx"  # a guard: no change, no warning
+    _docx_with_changes(f, inserted=0, deleted=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert read_transcript(f).splitlines()[-1] == "Respondent: Morale has risen."
