@@ -44,7 +44,7 @@ from ._io import (
     require_path,
     safe_yaml_load,
 )
-from ._joins import one_date, one_key, refuse_unknown
+from ._joins import named_as, one_date, one_key, refuse_unknown
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, SPEAKER_HEADINGS, header_cells
 from ._tabular import csv_text
 from ._words import _counted, _listed, _named, _verb
@@ -1248,6 +1248,11 @@ class Study:
         schema.table(name)
         return self._tables[name].copy()
 
+    def _council_names(self) -> dict[str, object]:
+        """Each council's name by its id (for a name given where an id goes: :func:`impact._joins.named_as`)."""
+        councils = self._tables["councils"]
+        return dict(zip(councils["council_id"], councils["name"], strict=True)) if "name" in councils else {}
+
     def subset(self, *, councils: str | Iterable[str]) -> Study:
         """The study of ``councils`` alone: every table's rows of those councils (the action progress of their
         actions), the same ``study.yaml`` and transcripts.
@@ -1287,7 +1292,8 @@ class Study:
         if not ids:
             raise InputError("`councils` names no council: give the ids of the councils to keep "
                              "(e.g. study.councils['council_id'] filtered).")
-        refuse_unknown("councils", ids, self._tables["councils"]["council_id"].tolist(), "the study")
+        refuse_unknown("councils", ids, self._tables["councils"]["council_id"].tolist(), "the study",
+                       names=self._council_names())
         keep = set(ids)
         tables = {}
         for name in TABLES:
@@ -1546,7 +1552,8 @@ class Study:
         known = self._tables["councils"]["council_id"]
         if not (known == council_id).any():
             listed = ", ".join(known.astype(str).head(10)) + (", ..." if len(known) > 10 else "")
-            raise InputError(f"council_id {council_id!r} is not a council of study {self.name!r} "
+            raise InputError(f"council_id {council_id!r} is not a council of study {self.name!r}"
+                             f"{named_as(council_id, self._council_names())} "
                              f"(expected one of: {listed or 'none - the study has no councils'})")
         # no date (None, NaT), a number or text that is no date is refused: it answered "none" (not in intervention)
         when = one_date(date, "date")

@@ -11,6 +11,7 @@ import shutil
 import signal
 import threading
 
+import pandas as pd
 import pytest
 
 import impact
@@ -291,3 +292,57 @@ def test_a_word_transcript_without_tracked_changes_is_not_told(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert read_transcript(f).splitlines()[-1] == "Respondent: Morale has risen."
+
+
+# --------------------------------------------------------------------------- 5. the analyst's dates and councils
+@pytest.fixture(scope="module")
+def loaded(small_study):
+    return impact.load_study(small_study, validate=False)
+
+
+def _first_change(study):
+    """A council and the first day of a status of its history after its first (its planted truth: the status held
+    from that day), with the status held the day before."""
+    h = study.status_history.sort_values(["council_id", "start_date"])
+    for cid, rows in h[h["kind"] == "ofsted_judgement"].groupby("council_id"):
+        for before, after in zip(rows.itertuples(), rows.iloc[1:].itertuples()):
+            day = after.start_date
+            if before.status != after.status and 2 <= day.day <= 12 and day.month != day.day:
+                return cid, day, after.status, before.status
+    pytest.skip("no change of judgement on a day that reads two ways")
+
+
+def test_a_date_written_day_first_reads_as_the_study_files_read_it(loaded):
+    """'13/04/2013' is 13 April, as a study file's cell is read; pandas read 'DD/MM/YYYY' with a day of 12 or less
+    month first, so a UK analyst's date was another day without a word."""
+    cid, day, after, _ = _first_change(loaded)
+    iso = day.strftime("%Y-%m-%d")
+    assert loaded.status_at(cid, iso)["ofsted_judgement"] == after
+    later = day + pd.Timedelta(days=13 - day.day)  # day 13 of the month: one reading only
+    assert loaded.status_at(cid, later.strftime("%d/%m/%Y")) == loaded.status_at(cid, later.strftime("%Y-%m-%d"))
+
+
+def test_a_date_that_reads_two_ways_is_refused_with_both(loaded):
+    cid, day, _, _ = _first_change(loaded)
+    written = day.strftime("%d/%m/%Y")  # day first: the day the status changed; month first another day
+    with pytest.raises(impact.InputError) as info:
+        loaded.status_at(cid, written)
+    said = str(info.value)
+    assert f"it is {day:%Y-%m-%d}" in said and f"month first, as US settings write it, {day:%Y-%d-%m}" in said
+
+
+def test_a_date_written_month_first_is_told_so(loaded):
+    cid = loaded.councils["council_id"].iloc[0]
+    with pytest.raises(impact.InputError, match=r"there is no month 13 \(written month first\? then write 2013-04-13\)"):
+        loaded.status_at(cid, "04/13/2013")
+
+
+def test_a_councils_name_given_for_its_id_is_told_with_the_id(loaded):
+    row = loaded.councils.iloc[1]
+    hint = f"(it is the name of council {row.council_id!r}: give its id, {row.council_id!r})"
+    with pytest.raises(impact.InputError) as info:
+        loaded.status_at(row["name"], "2013-01-01")
+    assert hint in str(info.value)
+    with pytest.raises(impact.InputError) as info:
+        loaded.subset(councils=[loaded.councils["council_id"].iloc[0], f"  {row['name'].upper()} "])
+    assert hint in str(info.value)
