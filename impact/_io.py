@@ -35,6 +35,9 @@ from ._words import _counted, _number, _verb
 from .errors import OS_ADVICE, ImpactWarning, InputError, OutputFolderError, Problem
 
 __all__ = [
+    "output_state",
+    "interrupts_noted",
+    "raise_noted_interrupt",
     "atomic_write",
     "atomic_write_text",
     "atomic_write_bytes",
@@ -525,7 +528,7 @@ UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 #: What a binary document given for a text file should be saved as, unless the reader says (``decode_text(advice=)``).
-TEXT_ADVICE = "save it as text (a table as \"CSV (comma delimited)\", a transcript as \"Plain text\"), UTF-8"
+TEXT_ADVICE = "save it as text (a table as \"CSV UTF-8 (comma delimited)\", a transcript as \"Plain text\"), UTF-8"
 
 
 def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
@@ -1454,7 +1457,7 @@ def read_csv_strict(path: str | os.PathLike, *, label: str | None = None, blank_
         if sep.group(1) != ",":
             other = _SEPARATORS.get(sep.group(1), repr(sep.group(1)))
             raise SeparatorError(Problem(name, 1, None, sep.group(0), f"commas (the file says its values are "
-                                         f"separated by {other}: save it as \"CSV (comma delimited)\")"))
+                                         f"separated by {other}: save it as \"CSV UTF-8 (comma delimited)\")"))
         rows = rows[1:]
     quoted: dict[int, list[tuple[int, str, str]]] = {}  # row -> (cell, raw cell, read as)
     for record, cell, raw, read in (stray_quotes(text) if rows else ()):
@@ -1504,7 +1507,7 @@ def table_records(name: str, rows: list[list[str]], *, expected: list[str] | Non
     other = _other_separator(header) if csv_file else None
     if other:
         raise SeparatorError(Problem(name, 1, None, f"values separated by {other}",
-                                     f"commas (save the file as \"CSV (comma delimited)\"; some regional settings "
+                                     f"commas (save the file as \"CSV UTF-8 (comma delimited)\"; some regional settings "
                                      f"save {other} instead)"))
     seen: dict[str, int] = {}
     for i, h in enumerate(header):
@@ -2570,6 +2573,59 @@ def _signals_held() -> Iterator[None]:
             old[signum](signum, frame)  # the usual handler: KeyboardInterrupt for Ctrl-C
 
 
+#: The signals each open :func:`interrupts_noted` block has seen, innermost last: (signals seen, handlers before).
+_NOTED: list[tuple[list[int], dict[int, Callable]]] = []
+
+
+@contextlib.contextmanager
+def interrupts_noted() -> Iterator[None]:
+    """Note each Ctrl-C (and SIGTERM, when Python handles it) arriving in the block, and let it act as it did.
+
+    The usual handler raises :class:`KeyboardInterrupt` wherever the signal finds the program.  Where that is a
+    finaliser (``__del__``, run by the garbage collector at any moment; the ``regex`` module's during coding) Python
+    prints "Exception ignored in ..." and goes on: a run the user stopped went on to publish its outputs (newuser7,
+    one Ctrl-C in four).  :func:`raise_noted_interrupt` raises such a lost signal again.  Main thread only, and only
+    where Python handles the signal (a process started with Ctrl-C ignored keeps ignoring it).
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    seen: list[int] = []
+    old: dict[int, Callable] = {}
+
+    def note(signum, frame):
+        seen.append(signum)
+        old[signum](signum, frame)
+
+    for sig in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
+        if sig is not None and callable(handler := signal.getsignal(sig)):
+            old[sig] = handler
+            signal.signal(sig, note)
+    entry = (seen, old)
+    _NOTED.append(entry)
+    try:
+        yield
+    finally:
+        _NOTED.remove(entry)
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
+def raise_noted_interrupt() -> None:
+    """Raise again a signal an open :func:`interrupts_noted` block saw that did not stop the work (lost in a
+    finaliser), as its usual handler raises it (:class:`KeyboardInterrupt` for Ctrl-C); else do nothing."""
+    for seen, old in reversed(_NOTED):
+        if seen:
+            signum = seen[0]
+            for other, _ in _NOTED:
+                other.clear()
+            old[signum](signum, None)
+            return
+
+
 def _name_in_target(exc: OSError, target: Path, shown: str | os.PathLike | None = None) -> OSError:
     """``exc`` naming the output folder, or the file in it, instead of the names kept beside it that the user never
     sees (its staging folder, lock, or previous outputs moved aside: ``.<name>.*``).
@@ -2596,9 +2652,20 @@ def _name_in_target(exc: OSError, target: Path, shown: str | os.PathLike | None 
     return _naming(exc, name, None if name2 == name else name2)
 
 
+def output_state(target: str | os.PathLike) -> tuple | None:
+    """What tells one publication of an output folder from another: its manifest's inode, size and time of change
+    (``None`` where the folder holds none: new, or not impact's).  Given to :func:`staged_directory` as ``since``."""
+    try:
+        st = os.stat(Path(os.path.abspath(target)) / OUTPUT_MARKER)
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
 @contextlib.contextmanager
 def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), wait: float = 600.0,
-                     check: Callable[[Path], object] | None = None) -> Iterator[Path]:
+                     check: Callable[[Path], object] | None = None, since: tuple | None | bool = False
+                     ) -> Iterator[Path]:
     """Build an output folder's new content beside it; publish it only if the block succeeds.
 
     The folder must pass :func:`check_output_folder` (new, or written by
@@ -2615,6 +2682,12 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
     marker ``.impact-output.json`` listing every file written.  Ctrl-C (and
     SIGTERM) arriving while the finished folder is put in place is held until
     it is; parent folders the block made are removed again if it fails.
+
+    An output folder another run published while this one worked (two runs into one folder at once: the second
+    waits for the first, then replaces what the first had just said it wrote) is replaced with an
+    :class:`impact.ImpactWarning` saying so (newuser7: both runs said they had written the folder, without a word of
+    the other).  ``since`` is the folder's :func:`output_state` when the work began (default: when the block
+    begins); a publication a killed run left half done, finished here, is not another run's.
 
     ``check(target)``, given, replaces :func:`check_output_folder` for a folder
     that is not an output folder (a study folder, :meth:`impact.Study.save`):
@@ -2641,24 +2714,34 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
     refuse_windows_output(target, "the output folder")  # before the lock or a parent folder is made
     if check is None:
         target = check_output_folder(target, protect=protect)
+        began = [output_state(target) if since is False else since]  # a list: the tidy-up below may move it on
 
         def check(folder: Path) -> None:
             check_output_folder(folder, protect=protect)
+            if output_state(folder) != began[0]:
+                warnings.warn(f"{folder}: another impact run published its outputs here while this one worked; this "
+                              "run's outputs replace them (to keep both, give each run its own output folder)",
+                              ImpactWarning, stacklevel=4)
+                began[0] = output_state(folder)
     else:
         given, target = target, Path(os.path.abspath(target))
         check(target)
         _check_place(given, target, "choose another folder")
-    with rolled_back_on_failure() as changes:
+    with interrupts_noted(), rolled_back_on_failure() as changes:
         changes.mkdir(target.parent)  # the folders made here are removed again if the block fails
         lock = _FolderLock(target)
         try:
             lock.acquire(wait=wait)  # inside: a signal just after it still releases the lock
+            before = output_state(target)
             _remove_stale_staging(target)
+            if manifest and output_state(target) != before:  # a killed run's publication finished: not a live run's
+                began[0] = output_state(target)
             staging = None
             try:
                 with _signals_held():  # a signal between making the folder and naming it here would leave it
                     staging = new_staging(target)
                 yield staging
+                raise_noted_interrupt()  # a Ctrl-C lost in a finaliser while the block ran: nothing is published
                 if manifest:  # written first: killed at any moment, the folder is impact's by its mark or manifest
                     _write_output_manifest(staging)
                 (staging / _STAGING_MARKER).unlink()

@@ -13,7 +13,8 @@ read as the table it means or refused with a message naming the argument, the co
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -80,8 +81,18 @@ UNKNOWN_SHOWN = 20
 """How many of the names a refused name could have been are listed in its message (the rest are counted)."""
 
 
+def named_as(name: str, names: Mapping[str, object] | None, noun: str = "council") -> str:
+    """A hint for a name given where an id goes (" (it is the name of council '301': give its id)"), or "": ``names``
+    maps each id to its name (a council's), compared in any case and spacing."""
+    if not names:
+        return ""
+    form = " ".join(str(name).split()).casefold()
+    ids = [k for k, v in names.items() if isinstance(v, str) and " ".join(v.split()).casefold() == form]
+    return f" (it is the name of {noun} {ids[0]!r}: give its id, {ids[0]!r})" if len(ids) == 1 else ""
+
+
 def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holder: str, *, noun: str | None = None,
-                   limit: int = UNKNOWN_SHOWN) -> None:
+                   limit: int = UNKNOWN_SHOWN, names: Mapping[str, object] | None = None) -> None:
     """Refuse the names in ``given`` (an argument's councils, waves or codes) that are not among ``known``.
 
     One message for every table or codebook that does not know a name: the argument, each unknown name, ``holder``
@@ -102,6 +113,8 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
         One of the names, singular (default: ``argument`` without its last letter).
     limit : int
         How many known names to list.
+    names : mapping, optional
+        Each known id's name (a council's): an unknown one that is a name is told with the id it names.
 
     Raises
     ------
@@ -131,7 +144,8 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
     named = []
     for x in unknown[:limit]:
         close = difflib.get_close_matches(str(x).strip(), held, n=3, cutoff=0.6)
-        named.append(f"{x!r}" + (f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""))
+        named.append(f"{x!r}" + (named_as(x, names, noun) or (f" (did you mean {' or '.join(map(repr, close))}?)"
+                                                        if close else "")))
     more = f" and {len(unknown) - limit:,} more" if len(unknown) > limit else ""
     listed = f"{held[:limit]}" + (f" and {len(held) - limit:,} more ({len(held):,} in all)" if len(held) > limit else "")
     raise InputError(f"`{argument}` has {_counted(len(unknown), noun)} not in {holder}: {', '.join(named)}{more} - "
@@ -156,11 +170,40 @@ def one_key(value: object) -> object:
     return _frames.one_key(value, strip=True)
 
 
+#: A date written with its day and month as numbers before the year ('03/04/2013', '3.4.2013').
+_SLASHED = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")
+
+
+def _slashed(value: str, argument: str) -> pd.Timestamp | None:
+    """A date written day/month/year read day first, as a study's files are read (pandas reads it month first, so
+    ``status_at("301", "03/04/2013")`` was 4 March for a UK analyst meaning 3 April, without a word); one that reads
+    as two dates, or as none day first, is refused saying what to write.  None for text of another shape."""
+    m = _SLASHED.fullmatch(value)
+    if m is None:
+        return None
+    day, month, year = (int(g) for g in m.groups())
+    expected = f"The value for `{argument}` must be a date such as '2018-01-01', but {value!r} was passed"
+    if day <= 12 and month <= 12 and day != month:
+        raise InputError(f"{expected}: read day first, as impact reads a study's dates, it is "
+                         f"{year:04d}-{month:02d}-{day:02d}; month first, as US settings write it, "
+                         f"{year:04d}-{day:02d}-{month:02d} - write the one meant as YYYY-MM-DD.")
+    if month > 12 and day <= 12:
+        raise InputError(f"{expected}: there is no month {month} (written month first? then write "
+                         f"{year:04d}-{day:02d}-{month:02d}).")
+    try:
+        return pd.Timestamp(year, month, day)
+    except ValueError:
+        return pd.NaT
+
+
 def one_date(value: object, argument: str) -> pd.Timestamp:
     """An argument's date, without a time zone (a timezone-aware one as the calendar date it names); a clear error
-    where it is none: missing, a number (pandas would read 2012 as nanoseconds after 1970) or text that is no date."""
+    where it is none: missing, a number (pandas would read 2012 as nanoseconds after 1970) or text that is no date.
+    Text written day/month/year is read day first, as a study's files are (see :func:`_slashed`)."""
     when = pd.NaT
-    if not isinstance(value, (int, float, np.number)):
+    if isinstance(value, str) and (slashed := _slashed(value.strip(), argument)) is not None:
+        when = slashed
+    elif not isinstance(value, (int, float, np.number)):
         try:
             when = pd.Timestamp(value.strip() if isinstance(value, str) else value)
         except (ValueError, TypeError, OverflowError):

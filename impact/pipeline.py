@@ -32,6 +32,9 @@ from ._io import (
     atomic_write_bytes,
     atomic_write_text,
     check_output_folder,
+    interrupts_noted,
+    output_state,
+    raise_noted_interrupt,
     require_path,
     rolled_back_on_failure,
     staged_directory,
@@ -229,6 +232,7 @@ class Findings:
 
 
 def _progress(callback: Callable[[str], None] | None, message: str) -> None:
+    raise_noted_interrupt()  # each step of a run begins by acting on a Ctrl-C a finaliser swallowed
     if callback is not None:
         callback(message)
 
@@ -1324,6 +1328,7 @@ def _check_level(alpha: object, adjust: object) -> None:
 
 @fewer_collections()
 @keyword_only("out_dir")
+@interrupts_noted()  # a Ctrl-C a finaliser swallowed stops the run at its next step, and never publishes
 def run(
     study: str | Path | Study,
     *,
@@ -1428,6 +1433,7 @@ def run(
     _check_level(alpha, adjust)
     study_root = study.root if isinstance(study, Study) else study
     out_dir = check_output_folder(out_dir, protect=[study_root] if study_root is not None else [])
+    began = output_state(out_dir)  # another run publishing there before this one does is not overwritten
     reid = out_dir.parent / f"{out_dir.name}{_KEY_SUFFIX}"
     if not identify:
         _check_key_target(reid)
@@ -1474,7 +1480,7 @@ def run(
     # A key made for a run whose outputs are then not published (a full disk, a folder that cannot be replaced) is
     # removed again: rolled_back_on_failure.
     with (rolled_back_on_failure() as changes,
-          staged_directory(out_dir, protect=[study.root] if study.root is not None else []) as staging):
+          staged_directory(out_dir, protect=[study.root] if study.root is not None else [], since=began) as staging):
         files = render(report, staging, docx_template=docx_template)
         for name, text in extra.items():
             if isinstance(text, bytes):

@@ -44,7 +44,7 @@ from ._io import (
     require_path,
     safe_yaml_load,
 )
-from ._joins import one_date, one_key, refuse_unknown
+from ._joins import named_as, one_date, one_key, refuse_unknown
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, SPEAKER_HEADINGS, header_cells
 from ._study_book import OTHER_BOOKS, WORKBOOK, read_books, relabel
 from ._tabular import csv_text
@@ -802,6 +802,11 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
             warnings.warn(f"{name}: {notes} not read (notes beside the interview, not its words: what they say is "
                           "not coded; copy any that hold the interview's words into the text)", TranscriptNotesWarning,
                           stacklevel=2)
+        if changes := _docx_tracked(body):
+            warnings.warn(f"{name}: {changes} not yet accepted or rejected, read as Word shows the document with "
+                          "every change accepted (inserted words read, deleted words not): to code the text you "
+                          "mean, accept or reject them in Word (Review > Accept or Reject) and save",
+                          TranscriptNotesWarning, stacklevel=2)
         if hidden := hidden[0]:
             warnings.warn(f"{name}: {_counted(hidden, 'word')} formatted as hidden text not read, as "
                           "Word neither shows nor prints them: if they are the interview's words, select them in "
@@ -978,6 +983,24 @@ def _docx_objects(body) -> str:
     return _listed(said)
 
 
+#: Tracked changes of a .docx body's text, by what they do to it: words inserted (or moved here), words deleted (or
+#: moved away).  A change of formatting alone (``w:rPrChange``, ``w:pPrChange``) changes no word and is not counted.
+_TRACKED = (((f"{_W}ins", f"{_W}moveTo"), "insertion"), ((f"{_W}del", f"{_W}moveFrom"), "deletion"))
+
+
+def _docx_tracked(body) -> str:
+    """The tracked changes of a .docx body's words not yet accepted or rejected, counted by kind ("2 tracked
+    insertions and 1 tracked deletion"), or "": each change once (Word gives each its own ``w:id``), those in Word's
+    copy for older readers not counted (newuser7: read as accepted without a word)."""
+    counts = []
+    for tags, kind in _TRACKED:
+        ids = {el.get(f"{_W}id") for tag in tags for el in body.iter(tag)
+               if not any(a.tag == _MC_FALLBACK for a in el.iterancestors())}
+        if ids:
+            counts.append(_counted(len(ids), f"tracked {kind}"))
+    return _listed(counts)
+
+
 def _docx_notes(body) -> str:
     """The notes a .docx body points to, counted by kind (``"2 comments and 1 footnote"``), or "": comments,
     footnotes and endnotes, each marked where it stands by a reference (a note no reference points to is not
@@ -1007,7 +1030,8 @@ class TranscriptNameWarning(ImpactWarning):
 
 
 class TranscriptNotesWarning(ImpactWarning):
-    """A .docx transcript with comments, footnotes or endnotes, which are not read as the interview's words, or with
+    """A .docx transcript with comments, footnotes or endnotes, which are not read as the interview's words, with
+    tracked changes not yet accepted or rejected (read as accepted: inserted words read, deleted ones not), or with
     embedded documents (``altChunk``), files embedded as objects (Insert > Object) or text formatted as hidden, which
     are not read either, or with symbols of a symbol font that stand for no one character (Wingdings), read as
     U+FFFD: the warning names the file and counts them."""
@@ -1226,6 +1250,11 @@ class Study:
         schema.table(name)
         return self._tables[name].copy()
 
+    def _council_names(self) -> dict[str, object]:
+        """Each council's name by its id (for a name given where an id goes: :func:`impact._joins.named_as`)."""
+        councils = self._tables["councils"]
+        return dict(zip(councils["council_id"], councils["name"], strict=True)) if "name" in councils else {}
+
     def subset(self, *, councils: str | Iterable[str]) -> Study:
         """The study of ``councils`` alone: every table's rows of those councils (the action progress of their
         actions), the same ``study.yaml`` and transcripts.
@@ -1265,7 +1294,8 @@ class Study:
         if not ids:
             raise InputError("`councils` names no council: give the ids of the councils to keep "
                              "(e.g. study.councils['council_id'] filtered).")
-        refuse_unknown("councils", ids, self._tables["councils"]["council_id"].tolist(), "the study")
+        refuse_unknown("councils", ids, self._tables["councils"]["council_id"].tolist(), "the study",
+                       names=self._council_names())
         keep = set(ids)
         tables = {}
         for name in TABLES:
@@ -1524,7 +1554,8 @@ class Study:
         known = self._tables["councils"]["council_id"]
         if not (known == council_id).any():
             listed = ", ".join(known.astype(str).head(10)) + (", ..." if len(known) > 10 else "")
-            raise InputError(f"council_id {council_id!r} is not a council of study {self.name!r} "
+            raise InputError(f"council_id {council_id!r} is not a council of study {self.name!r}"
+                             f"{named_as(council_id, self._council_names())} "
                              f"(expected one of: {listed or 'none - the study has no councils'})")
         # no date (None, NaT), a number or text that is no date is refused: it answered "none" (not in intervention)
         when = one_date(date, "date")
@@ -2068,8 +2099,46 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     return meta, []
 
 
-def _near_names(folder: Path, filename: str) -> str:
-    """A hint naming files in ``folder`` that look like ``filename`` saved another way ("Councils.CSV", ".xlsx")."""
+#: The extensions a table is saved with by a spreadsheet or an editor, one after another where a system hid the first
+#: ('councils.csv.txt', as Notepad saves a file whose extension Windows does not show).
+_TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xls", ".xlsm", ".ods", ".numbers")
+#: What a copy of a file adds to its name: Windows ('councils - Copy', 'Copy of councils'), a browser or a synced
+#: folder ('councils (1)', 'councils-conflicted copy'), the user ('councils_v2', 'councils final', 'councils OLD').
+_COPY_MARKS = re.compile(r"^copy(?: \(\d+\))? of\b|\bcopy\b|\(\d+\)|\bconflicted\b|\bv\d+\b|\b(?:final|old|new|"
+                         r"latest|backup|bak|draft|edited|updated)\b|\d{4}-?\d{2}-?\d{2}|\bs$", re.I)
+
+
+def _table_words(name: str) -> tuple[str, ...]:
+    """The words of a table file's name as a reader takes them: any case, the extensions a table is saved with and
+    the marks of a copy taken off, each word without a final s ('Action-Progress (1).csv.txt' -> ('action',
+    'progres'))."""
+    from .validate import _looks_form
+
+    stem = _looks_form(name)
+    while (suffix := os.path.splitext(stem)[1]) and suffix.casefold() in _TABLE_SUFFIXES:
+        stem = stem[:-len(suffix)]
+    words = re.split(r"[^0-9a-z]+", _COPY_MARKS.sub(" ", stem.replace("_", " ").casefold()))
+    return tuple(w.rstrip("s") for w in words if w and not w.isdigit())
+
+
+def _table_like(name: str) -> bool:
+    """Whether a file name ends in an extension a table is saved with (see :data:`_TABLE_SUFFIXES`)."""
+    return os.path.splitext(name)[1].casefold() in _TABLE_SUFFIXES
+
+
+def _near_table(name: str, filename: str) -> bool:
+    """Whether the file ``name`` looks like the table ``filename`` saved another way: the same words in any case or
+    spacing, with a copy's marks or extensions a table is saved with ('action-progress.csv', 'actions (2).csv',
+    'councils.csv.txt'), or some of its words alone ('survey.csv' for survey_responses.csv)."""
+    if not _table_like(name) or name in {t.filename for t in TABLES.values()}:
+        return False
+    mine, its = _table_words(name), _table_words(filename)
+    return bool(mine) and (mine == its or (len(its) > 1 and set(mine) < set(its)))
+
+
+def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> str:
+    """A hint naming files in ``folder`` that look like ``filename`` saved another way ("Councils.CSV", ".xlsx",
+    "action-progress.csv", "actions (2).csv"); the names hinted at are added to ``told``, where given."""
     from .validate import _looks_form, _name_form, _spaces_around
 
     stem = Path(filename).stem.casefold()
@@ -2080,9 +2149,12 @@ def _near_names(folder: Path, filename: str) -> str:
                                                  or _looks_form(p.name) == _looks_form(filename)
                                                  # 'indicator.csv', 'survey_response.csv': a letter more or less
                                                  or (p.name not in tables and p.suffix.casefold() == ".csv"
-                                                     and p.stem.casefold().rstrip("s") == stem.rstrip("s"))))
+                                                     and p.stem.casefold().rstrip("s") == stem.rstrip("s"))
+                                                 or _near_table(p.name, filename)))
     except OSError:
         return ""
+    if told is not None:
+        told.update(near)
     if not near:
         return ""
 
@@ -2101,7 +2173,38 @@ def _near_names(folder: Path, filename: str) -> str:
     return (f"; found {', '.join(repr(n) + why(n) for n in near[:3])}: names are exact, lower case, and a table is "
             f"read from a CSV file named {filename}, a workbook named {Path(filename).stem}.xlsx, or a sheet named "
             f"{Path(filename).stem} of {WORKBOOK}" + (f" ({_listed(other)} {_verb(other, 'is')} not read: save it as \"Excel Workbook "
-                                                       "(.xlsx)\" or as \"CSV (comma delimited)\")" if other else ""))
+                                                       "(.xlsx)\" or as \"CSV UTF-8 (comma delimited)\")" if other else ""))
+
+
+def _unread_files(folder: Path, told: set[str]) -> list[Problem]:
+    """A warning for each file of the study folder saved as a table (:data:`_TABLE_SUFFIXES`) that the study does not
+    read and no other problem names (``told``): a table of the study kept as a copy beside the one read ('councils
+    (1).csv' holding councils.csv's columns), or a file of the user's own.  impact's own files (a synthetic study's
+    truth, a codebook) are not told: :func:`impact._kinds.file_kind` knows them by their content."""
+    from ._kinds import file_kind
+
+    tables = [t.filename for t in TABLES.values()]
+    out = []
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    except OSError:
+        return []
+    for name in names:
+        if name in tables or name in told or not _table_like(name):
+            continue
+        found = file_kind(folder / name)
+        if found is not None and found[0].key != "study_table":
+            continue  # one of impact's own files
+        if found is not None:
+            meant = re.search(r"\b(\w+\.csv) of a study folder", found[1])
+            what = (f"it holds the columns of {meant.group(1)}, which the study reads: a copy saved under another "
+                    f"name? Keep the one to read as {meant.group(1)}" if meant else f"it is {found[1]}")
+        else:
+            what = ("the study's tables are " + ", ".join(tables) + "; if it is one of them, name it so (names are "
+                    "exact, lower case); a file of your own may stay")
+        out.append(Problem(name, None, None, None, f"only the files the study reads ({name} is not read: {what})",
+                           "warning"))
+    return out
 
 
 def _case_twins(folder: Path) -> list[Problem]:
@@ -2243,6 +2346,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     problems += _case_twins(path)
     books = read_books(path, TABLES, not_plain=lambda f: _link_out(path, f) if _outside(path, f) else None)
     problems += books.problems
+    named: set[str] = set()  # files named by a problem as a table saved under another name
     records: dict[str, list[dict[str, str]]] = {}
     raw: dict[str, tuple[list[str], list[tuple[int, dict[str, str]]]]] = {}
     for name, spec in TABLES.items():
@@ -2273,9 +2377,9 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                 broken.add(spec.filename)
             elif not spec.optional:
                 problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} ({spec.description})"
-                                        + _near_names(path, spec.filename)))
+                                        + _near_names(path, spec.filename, named)))
                 broken.add(spec.filename)
-            elif near := _near_names(path, spec.filename):  # an optional table saved under another name: not read, told
+            elif near := _near_names(path, spec.filename, named):  # an optional table saved under another name: not read, told
                 problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} "
                                         f"({spec.description}){near}; it is optional, so the study is read without "
                                         "it: name the file as it should be to have it read", "warning"))
@@ -2337,6 +2441,9 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                 if cell[:1] == "=" and _FORMULA.match(cell):  # never a saved study's: Study.save escapes it ('=)
                     problems.append(Problem(spec.filename, line, col, cell, _FORMULA_EXPECTED, "warning"))
         raw[name] = (header, recs)
+    # the workbooks read_books reads or tells of are no file the study leaves unread
+    problems += _unread_files(path, named | {WORKBOOK} | {f"{n}.xlsx" for n in TABLES}
+                              | {str(p.file) for p in books.problems})
     study_meta = meta if meta else {"name": path.name}
     texts: dict[str, str] = {}
     # a sheet's cell whose one problem is told (a formula saved without its value, cells merged): not told again

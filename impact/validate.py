@@ -788,7 +788,9 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
         problems.append(Problem("interviews.csv", None, None, None,
                                 "interviews (without them there is nothing to code; see impact.validate.capabilities)",
                                 severity="warning"))
-    references, told = _check_references(parsed, broken, problems)
+    absent = set() if folder is None else {t.filename for t in TABLES.values()  # folder: the study's transcripts/
+                                           if t.optional and not (Path(folder).parent / t.filename).is_file()}
+    references, told = _check_references(parsed, broken, problems, absent=absent)
     extended = {(p.file, p.row, p.column, p.value): p for p in references}
     problems = [extended.pop((p.file, p.row, p.column, p.value), p) for p in problems
                 if (p.file, p.row, p.column, p.value, p.expected) not in told] + list(extended.values())
@@ -1325,9 +1327,12 @@ def _pattern_text(col: schema.Column) -> str:
     return f"text matching {col.pattern}"
 
 
-def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: list[Problem] = ()
-                      ) -> tuple[list[Problem], set[tuple]]:
+def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: list[Problem] = (), *,
+                      absent: set[str] = frozenset()) -> tuple[list[Problem], set[tuple]]:
     """Each reference to a council, participant or action not listed where it is defined: one problem per cause.
+
+    A table referred to that is optional and not in the study folder (``absent``) is said to be missing, not to have
+    no rows (newuser7: 'actions.csv, which has no rows' with actions.csv saved as 'actions (2).csv').
 
     A cell already reported as malformed (``cell_problems``: ``P\u202e2``, a pattern it misses) is not reported again
     as unknown; a reference to a key that is malformed where it is defined (``0301`` in councils.csv, named ``301``
@@ -1366,7 +1371,8 @@ def _check_references(parsed, broken: set[str] = frozenset(), cell_problems: lis
                     rows = [line for line, v in parsed.get(name, []) if v.get(col.name) is not None]
                     if rows:
                         out.append(Problem(spec.filename, None, col.name, None, f"{column}s listed in {defined}, which "
-                                           f"has no rows (this table names one on {_counted(len(rows), 'row')}, first row "
+                                           + ("is not in the study folder" if defined in absent else "has no rows")
+                                           + f" (this table names one on {_counted(len(rows), 'row')}, first row "
                                            f"{rows[0]})"))
                 continue
             known = {v[column] for _, v in parsed.get(table, []) if v.get(column) is not None}

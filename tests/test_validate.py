@@ -113,7 +113,7 @@ def test_a_workbook_or_document_where_text_is_expected_is_named_as_such(tiny_stu
         load_study(tmp_path)
     text = [str(p) for p in info.value.problems]
     assert any(t.startswith("participants.csv: expected a readable CSV file (a zip archive (an Excel workbook")
-               and '"CSV (comma delimited)"' in t for t in text), text
+               and '"CSV UTF-8 (comma delimited)"' in t for t in text), text
     assert any(t.startswith("councils.csv: expected a readable CSV file (a PDF document, not text") for t in text), text
 
 

@@ -31,7 +31,15 @@ import yaml
 from .._io import atomic_write_text, read_text, require_path, safe_yaml_load
 from .._words import _counted
 from ..errors import InputError, Problem, ValidationError
-from ..schema import LABEL_MAX, META_KEYS, TITLE_MAX, hidden_names, text_problem, too_long
+from ..schema import (
+    LABEL_MAX,
+    META_KEYS,
+    TITLE_MAX,
+    did_you_mean,
+    hidden_names,
+    text_problem,
+    too_long,
+)
 from ._cues import pattern_problem, split_parts
 
 #: What a codebook given as a workbook, a Word document or a PDF should be (its codes cannot be read from a sheet).
@@ -305,8 +313,6 @@ class Codebook:
                 content = read_text(candidate)
                 _BUNDLED.add((content, candidate.name))
                 return cls.from_yaml(content, source=candidate.name)
-        from ..schema import did_you_mean
-
         found = (f" ({text} is a folder)" if path.is_dir() else f" ({text} is a file, but not a .yaml or .qdc codebook)"
                  if path.exists() else did_you_mean(text, available_codebooks()))
         raise InputError(
@@ -663,7 +669,7 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
         return problems
     for key in spec:
         if key not in _TOP_KEYS:
-            bad(str(key), key, f"one of the keys {sorted(_TOP_KEYS)}")
+            bad(str(key), key, f"one of the keys {sorted(_TOP_KEYS)}{did_you_mean(str(key), _TOP_KEYS)}")
     if spec.get("format_version", FORMAT_VERSION) != FORMAT_VERSION:
         bad("format_version", spec.get("format_version"), f"{FORMAT_VERSION}")
     if not isinstance(spec.get("id"), str) or not _ID.fullmatch(spec.get("id", "")):
@@ -712,8 +718,10 @@ def _validate(spec: Mapping[str, Any], source: str) -> list[Problem]:
             continue
         for key in c:
             if key not in _CODE_KEYS:
-                bad(f"{where}.{key}", key, f"one of the keys {sorted(_CODE_KEYS)}")
-        if not isinstance(c.get("id"), str) or not _ID.fullmatch(c.get("id", "")):
+                bad(f"{where}.{key}", key, f"one of the keys {sorted(_CODE_KEYS)}{did_you_mean(str(key), _CODE_KEYS)}")
+        if "id" not in c:  # left out, or its key mistyped (told above, with the key meant)
+            bad(f"{where}.id", None, "an id (this code has none)")
+        elif not isinstance(c.get("id"), str) or not _ID.fullmatch(c.get("id", "")):
             bad(f"{where}.id", c.get("id"), _id_expected(c.get("id")))
         elif ids.count(c["id"]) > 1:
             bad(f"{where}.id", c["id"], "an id used only once")
@@ -819,7 +827,7 @@ def _validate_rules(rules: Any, where: str, classes: Mapping, source: str) -> li
         return problems
     for key in rules:
         if key not in _RULE_KEYS:
-            bad(f"{where}.{key}", key, f"one of the keys {sorted(_RULE_KEYS)}")
+            bad(f"{where}.{key}", key, f"one of the keys {sorted(_RULE_KEYS)}{did_you_mean(str(key), _RULE_KEYS)}")
     if "phrases" in rules:
         check_terms(f"{where}.phrases", rules["phrases"], phrase=True)
     if "phrases" not in rules and "near" not in rules:
@@ -836,7 +844,7 @@ def _validate_rules(rules: Any, where: str, classes: Mapping, source: str) -> li
             continue
         for key in near:
             if key not in _NEAR_KEYS:
-                bad(f"{col}.{key}", key, f"one of the keys {sorted(_NEAR_KEYS)}")
+                bad(f"{col}.{key}", key, f"one of the keys {sorted(_NEAR_KEYS)}{did_you_mean(str(key), _NEAR_KEYS)}")
         check_terms(f"{col}.terms", near["terms"])
         check_terms(f"{col}.with", near["with"])
         within = near.get("within", 6)

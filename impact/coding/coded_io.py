@@ -272,7 +272,7 @@ def read_csv_cells(path: str | os.PathLike, *, expected: str = _EXPECTED) -> pd.
     if other:
         excel = " (Excel's \"Unicode Text\" is UTF-16 separated by tabs)" if encoding == "utf-16" else ""
         raise InputError(f"{path}: values separated by {other}{excel} - expected commas ({expected}; save the file as "
-                         f"\"CSV (comma delimited)\")")
+                         f"\"CSV UTF-8 (comma delimited)\")")
     if len(header) == len(frame.columns):
         # a column without a name is refused if it holds anything (spreadsheets leave empty ones at the right)
         blank = [i + 1 for i, h in enumerate(header) if not h and frame.iloc[:, i].str.strip().ne("").any()]

@@ -304,7 +304,7 @@ def test_a_web_page_saved_as_a_transcript_is_named_as_such(study_dir, head, kind
     (problem,) = _problems(study_dir)
     assert problem == (f"interviews.csv:3:transcript: '301/P1-early.txt' - expected a readable transcript (transcripts/"
                        f"301/P1-early.txt: {kind}, not text - expected a text file: save it as text (a table as \"CSV "
-                       "(comma delimited)\", a transcript as \"Plain text\"), UTF-8)")
+                       "UTF-8 (comma delimited)\", a transcript as \"Plain text\"), UTF-8)")
 
 
 def test_bracketed_speaker_labels_without_a_colon_are_read():

@@ -422,7 +422,7 @@ def test_a_table_starting_with_excels_sep_line_is_read_as_excel_reads_it(study_d
         load_study(study_dir)
     assert [str(p) for p in info.value.problems] == [
         "councils.csv:1: 'sep=;' - expected commas (the file says its values are separated by semicolons: save it "
-        "as \"CSV (comma delimited)\")"]
+        "as \"CSV UTF-8 (comma delimited)\")"]
 
 
 def test_an_unreadable_reviews_csv_is_reported_once_not_once_per_council(study_dir):

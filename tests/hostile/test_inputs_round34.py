@@ -186,7 +186,7 @@ def test_an_optional_table_saved_under_another_name_is_told_not_silently_left_ou
         "partner survey, long: one row per respondent x wave x item.); "
         f"found {name!r}: names are exact, lower case, and a table is read from a CSV file named survey_responses.csv, "
         "a workbook named survey_responses.xlsx, or a sheet named survey_responses of study.xlsx"
-        + (" (an OpenDocument spreadsheet (.ods) is not read: save it as \"Excel Workbook (.xlsx)\" or as \"CSV "
+        + (" (an OpenDocument spreadsheet (.ods) is not read: save it as \"Excel Workbook (.xlsx)\" or as \"CSV UTF-8 "
            "(comma delimited)\")" if name.endswith(".ods") else "")
         + "; it is optional, so the study is read without it: name the file as it should be to have it read"]
 

@@ -78,8 +78,13 @@ _DELETED_ROW = '<w:trPr><w:del w:id="9" w:author="a"/></w:trPr>'
         "placeholder-inline", "placeholder-block", "deleted-row", "guard-hyphens-tab-break", "guard-fields",
         "guard-ins-del"])
 def test_docx_words_in_word_constructs_are_read_once_and_prompts_are_not(tmp_path, body, read):
+    from impact.study import TranscriptNotesWarning
+
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # none of these is told: each is read as Word shows it
+        # but tracked changes not yet accepted or rejected, told since newuser7 (tests/test_newuser_round7.py): the
+        # text read is still Word's with every change accepted
+        warnings.filterwarnings("ignore", r".*tracked (insertion|deletion)", TranscriptNotesWarning)
         assert _read_docx(tmp_path, body) == _SAID + read
 
 

@@ -90,7 +90,7 @@ def test_an_ods_saved_as_a_study_table_is_named_as_an_opendocument_spreadsheet(s
     _odf(study_dir / "councils.csv", "spreadsheet")
     [problem] = [p for p in _problems(study_dir) if p.file == "councils.csv"]
     assert "an OpenDocument spreadsheet (.ods" in problem.expected and "Excel" not in problem.expected, problem
-    assert "CSV (comma delimited)" in problem.expected, problem
+    assert "CSV UTF-8 (comma delimited)" in problem.expected, problem
 
 
 def test_an_odt_saved_as_a_transcript_is_named_by_row_and_column(study_dir):

@@ -206,7 +206,7 @@ def test_a_semicolon_table_holding_semicolon_lists_is_named_as_such(study_dir):
     f = study_dir / "reviews.csv"
     f.write_text(f.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
     assert _errors(study_dir) == ["reviews.csv:1: 'values separated by semicolons' - expected commas (save the file "
-                                  "as \"CSV (comma delimited)\"; some regional settings save semicolons instead)"]
+                                  "as \"CSV UTF-8 (comma delimited)\"; some regional settings save semicolons instead)"]
 
 
 # --------------------------------------------------------------------------- ids and waves
