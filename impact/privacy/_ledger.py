@@ -160,6 +160,18 @@ class DisclosureLedger:
             set(self.kept)
         return out
 
+    def _copy(self) -> DisclosureLedger:
+        """:meth:`undecided` without a ledger made anew (``copy.copy``, as :meth:`narrowed_by`'s copies): tests of the
+        report read the last ledger made as the one it decided (disclosure round 40)."""
+        out = copy.copy(self)
+        out.values, out.sums, out.bounds = dict(self.values), list(self.sums), list(self.bounds)
+        out.forced, out.auxiliary, out.public, out.kept = set(self.forced), set(self.auxiliary), set(self.public), \
+            set(self.kept)
+        out._hidden, out._linked, out._near = None, None, (None,)
+        for memo in ("_primary_memo", "_guess_memo"):
+            out.__dict__.pop(memo, None)
+        return out
+
     def without(self, totals: Iterable[Key]) -> DisclosureLedger:
         """:meth:`undecided` without the counts ``totals`` and their sums: the ledger declaring the rest alone gives,
         where each of ``totals`` is named by no relation but its own sums (a model's margin, disclosure53).
@@ -402,64 +414,61 @@ class DisclosureLedger:
                 narrowed |= both - (set(again._weak(hidden2, within=again._tied(still, hidden2))) if still else set())
         return {k: self._tied({k}, hidden) & tied for k in sorted(narrowed, key=str)}
 
-    def withhold_narrowing(self, told: DisclosureLedger, groups: Iterable[Iterable[Key]]) -> list[Key]:
+    def withhold_narrowing(self, declare: Callable[[DisclosureLedger], object],
+                           groups: Iterable[Iterable[Key]]) -> list[Key]:
         """Withhold, after the suppression is decided, the groups of published counts that relations the decisions
-        were not told of would let narrow a hidden count; returns the keys withheld (hidden from now on), in order.
+        were not told of would let narrow a hidden count; returns the keys withheld (hidden from now on, and
+        unpublished: they need no protection of their own), in order.
 
-        ``told`` declares every count this ledger declares, with the same values, and its relations, and more: the
-        relations an intruder can also write (the attribution table's counts of statements bound the participants
-        reporting each impact, each of whom made one statement of it at least: disclosure round 65, attack 8). The
-        counts this ledger hides stay as they were decided, so nothing else published moves; only counts of
-        ``groups`` (each withheld whole or not at all: a table's row) are withheld. A hidden count is narrowed by
-        ``told``'s relations where, with the counts published, its interval in ``told``'s system is shorter than
-        the threshold and shorter than in this ledger's own (a count narrowed whatever is published, which the
-        suppression could not protect, is blamed on them only where they narrow it further). Greedy, deterministic:
-        while a count is narrowed, the group withheld is the one leaving the fewest counts narrowed, and those least
-        (the sum of what each falls short of the threshold), the first in the order given among equals; where no group
-        alone leaves less (a row that a published total gives back), the best pair with a group holding a count of
-        a relation ``told`` adds; where no pair does, every group left. Then each group withheld is published again,
-        the last withheld first, where every count stays as wide without it. Decides the hidden counts first where
-        :meth:`protect` has not run.
+        ``declare`` declares, on a copy of this ledger (its counts and relations, nothing decided), the relations an
+        intruder can also write that were left out of the decisions, with any unpublished count they need (the
+        attribution table's counts of statements bound the participants reporting each impact, each of whom made one
+        statement of it at least: disclosure round 65, attack 8). The counts this ledger hides stay as they were
+        decided, so nothing else published moves; only counts of ``groups`` (each withheld whole or not at all: a
+        table's row) are withheld. A hidden count is narrowed by those relations where, with the counts published, its
+        interval is shorter than the threshold and shorter than in this ledger's own system (a count narrowed whatever
+        is published, which the suppression could not protect, is blamed on them only where they narrow it further).
+        Greedy, deterministic: while a count is narrowed, the group withheld is the one leaving the fewest counts
+        narrowed, and those least (the sum of what each falls short of the threshold), the first in the order given
+        among equals; where no group alone leaves less (a row that a published total gives back), the best pair with a
+        group holding a count of a relation ``declare`` adds; where no pair does, every group left. Then each group
+        withheld is published again, the last withheld first, where every count stays as wide without it. Decides the
+        hidden counts first where :meth:`protect` has not run.
 
         Examples
         --------
         Two counts of people, 3 and 6, hidden beside their published total 9; statements about each, published whatever
-        their size (7 and 9, 16 in all), bound them: each person made one at least.
+        their size, bound them: each person made one at least.
 
-        >>> led = DisclosureLedger(threshold=5)
-        >>> for k, v in {"all": 9, "a": 3, "b": 6}.items(): led.count(k, v)
-        >>> led.relation("all", ["a", "b"])
-        >>> for k, v in {"sa": 7, "sb": 9, "s": 16}.items(): led.count(k, v, public=True)
-        >>> led.relation("s", ["sa", "sb"])
+        >>> def ledger(sa, sb):
+        ...     led = DisclosureLedger(threshold=5)
+        ...     for k, v in {"all": 9, "a": 3, "b": 6}.items(): led.count(k, v)
+        ...     led.relation("all", ["a", "b"])
+        ...     for k, v in {"sa": sa, "sb": sb, "s": sa + sb}.items(): led.count(k, v, public=True)
+        ...     led.relation("s", ["sa", "sb"])
+        ...     return led
+        >>> def bounds(led):
+        ...     led.at_most("a", "sa"); led.at_most("b", "sb")
+        >>> led = ledger(7, 9)
         >>> sorted(led.protect()), led.interval("a")
         (['a', 'b'], (0.0, 9.0))
-        >>> told = led.undecided(); told.at_most("b", "sb"); told.at_most("a", "sa")
-        >>> told._hidden = led._hidden; told.interval("a")  # 0 to 7 with b's statements: still wide
-        (0.0, 7.0)
-        >>> told.at_most("all", "s")  # (a bound that narrows nothing more)
-        >>> led.withhold_narrowing(told, [["sa"], ["sb"], ["s"]])
+        >>> led.withhold_narrowing(bounds, [["sa"], ["sb"], ["s"]])  # a is 0 to 7: wide enough
         []
-        >>> led2 = DisclosureLedger(threshold=5)
-        >>> for k, v in {"all": 9, "a": 3, "b": 6}.items(): led2.count(k, v)
-        >>> led2.relation("all", ["a", "b"])
-        >>> for k, v in {"sa": 3, "sb": 9, "s": 12}.items(): led2.count(k, v, public=True)
-        >>> led2.relation("s", ["sa", "sb"])
-        >>> told2 = led2.undecided(); told2.at_most("a", "sa"); told2.at_most("b", "sb")
-        >>> led2.withhold_narrowing(told2, [["sa"], ["sb"], ["s"]])  # a is 0 to 3 with sa: sa and sb withheld
+        >>> led = ledger(3, 9)
+        >>> led.withhold_narrowing(bounds, [["sa"], ["sb"], ["s"]])  # a is 0 to 3 with sa: sa and sb withheld
         ['sa', 'sb']
+        >>> led.hidden("sa"), led.hidden("s")
+        (True, False)
         """
         if self._hidden is None:
             self.protect()
         hidden = set(self._hidden)  # type: ignore[arg-type]
-        differ = [k for k, v in self.values.items() if told.values.get(k) != v]
-        if differ:
-            raise ValueError(f"`told` must declare every count of the ledger with its value; {len(differ)} differ or are "
-                             f"missing, e.g. {differ[0]!r}")
-        groups = [tuple(dict.fromkeys(k for k in g if k in told.values and k not in hidden)) for g in groups]
+        work = self._copy()  # the intruder's ledger: this one's declarations and those of ``declare``
+        declare(work)
+        groups = [tuple(dict.fromkeys(k for k in g if k in work.values and k not in hidden)) for g in groups]
         groups = [g for g in groups if g]
-        work = told.undecided()
         own_sums, own_bounds = set(self.sums), set(self.bounds)
-        added = [(t, *p) for t, p in told.sums if (t, p) not in own_sums] + [b for b in told.bounds if b not in
+        added = [(t, *p) for t, p in work.sums if (t, p) not in own_sums] + [b for b in work.bounds if b not in
                                                                               own_bounds]
         if not added or not groups:
             return []
@@ -533,6 +542,9 @@ class DisclosureLedger:
                     chosen.remove(j)
         out = [k for j in chosen for k in groups[j]]
         self._hidden = hidden | set(out)
+        # unknown to the intruder from now on, and needing no protection of their own (as a count declared unpublished):
+        # the ledger's audits of what it hides neither try to publish them again nor ask them to span the threshold
+        self.auxiliary |= set(out)
         return out
 
     def _secondary(self, hidden: set[Key]) -> set[Key]:
