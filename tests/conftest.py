@@ -299,6 +299,20 @@ def analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, pa
     return study, truth, findings
 
 
+def prepared_synthetic(n_councils, seed, min_count=5, **kwargs):
+    """``(findings, ctx)``: :func:`analysed_synthetic` of the design (its comparisons and models), and the report's
+    context of its findings, every count declared to the ledger and decided (``impact.report._build._prepared``, no
+    council named, quotes shared by 5 councils). Warnings are silenced."""
+    import warnings
+
+    import impact.report._build as build
+
+    _, _, findings = analysed_synthetic(n_councils, seed, parts=["comparisons", "models"], **kwargs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return findings, build._prepared(findings, False, min_count, 5, None, False)
+
+
 def shared_synthetic(tmp_path_factory, key: str, n_councils, seed, **kwargs):
     """:func:`analysed_synthetic` of a design more than one test file reads, made once per run and shared by every
     xdist worker (:func:`once_per_run`, under ``key``); its users only read it (copy before changing)."""

@@ -9,10 +9,11 @@ reporting an impact at a wave made at least one such statement, so for every imp
 and an intruder holding both tables bounds the hidden cells by the statements less the published cells. A 12-council
 study with two councils in intervention at the longer-term wave (seed 65003) published 29 statements of plans and
 actions beside 19 and 9 participants reporting it, so the hidden count of the two councils in intervention was 0 or 1
-(it was 0); an 8-council study with attrition (seed 65002) left morale's hidden cells at most 3. OPEN: declaring these
-bounds to the ledger closes the attack on both but breaks rounds 40 and 48 on their small studies (the statements, public,
-narrow trajectory counts no suppression can protect, and the releases then publish a cell the trajectory tables give
-back), so the attack's tests are strict xfails (bench/disclosure65_attack/NOTES.md). What is fixed here: a model's
+(it was 0); an 8-council study with attrition (seed 65002) left morale's hidden cells at most 3. Declaring these bounds
+to the ledger broke rounds 40 and 48 (disclosure65), making the statements hideable as complementary suppression moved
+other tables' decisions (disclosure66, reverted); closed by disclosure67: the suppression decided as before, the rows
+of statements that would narrow a hidden count are then withheld (:func:`impact.report._build._withhold_statements`),
+so the attacks below read the statements the report publishes. Also fixed here (disclosure65): a model's
 margin pinning a hidden count the suppression would protect without it is now the model's doing
 (:meth:`impact.privacy.DisclosureLedger.narrowed_by`). The studies' seeds were written in
 bench/disclosure65_attack/studies.py before any run.
@@ -23,7 +24,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
-from conftest import analysed_synthetic, once_per_worker
+from conftest import once_per_worker, prepared_synthetic
 
 from impact.privacy._ledger import DisclosureLedger
 
@@ -40,23 +41,10 @@ STUDIES = {
 }
 
 
-_OPEN = pytest.mark.xfail(strict=True, reason="open (disclosure65): the statement bounds, declared, break rounds 40 and 48")
-
-
-def _prepared(name: str):
-    import impact.report._build as build
-
-    n, seed, opts = STUDIES[name]
-    _, _, findings = analysed_synthetic(n, seed, parts=["comparisons", "models"], **opts)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        ctx = build._prepared(findings, False, MIN_COUNT, 5, None, False)
-    return findings, ctx
-
-
 @pytest.fixture(scope="module", params=list(STUDIES))
 def prepared(request):
-    return once_per_worker(("round65-prepared", request.param), lambda: _prepared(request.param))
+    n, seed, opts = STUDIES[request.param]
+    return once_per_worker(("round65-prepared", request.param), lambda: prepared_synthetic(n, seed, MIN_COUNT, **opts))
 
 
 def _cells(findings, ctx, measure: str = "reported"):
@@ -67,24 +55,31 @@ def _cells(findings, ctx, measure: str = "reported"):
             for r in p.itertuples()]
 
 
-@_OPEN
 def test_statements_leave_no_hidden_count_below_the_threshold(prepared):
     """The attack by hand, from the published tables alone: for each impact with a hidden cell after the review, its
     statements (attribution table) less its published cells (prevalence table) bound every hidden cell from above;
     each hidden cell is at least 0. The bound must leave a range of at least ``MIN_COUNT`` values (0 to 4 says the
-    count is below the threshold). Independent of the ledger: the counts come from the analysis."""
+    count is below the threshold). The rows of statements withheld (c) are attacked together: the statements of all
+    impacts less those published, less their published cells. Independent of the ledger's audit: the counts come from
+    the analysis, whether each is published from the report's cells."""
     findings, ctx = prepared
-    statements = findings.attribution.set_index("code")["n_reported"]
+    statements = {c: ctx.cell(("att", c, "reported")) for c in findings.attribution["code"]}
+    codes = list(dict.fromkeys(c for c, *_ in _cells(findings, ctx)))
+    withheld = [c for c in codes if statements[c] == "c"]
+    attacks = [([c], statements[c]) for c in codes if c not in withheld]
+    if withheld:
+        assert statements["all"] != "c"
+        attacks.append((withheld, statements["all"] - sum(v for c, v in statements.items() if c != "all" and v != "c")))
     narrowed = {}
-    for code in {c for c, *_ in _cells(findings, ctx)}:
-        cells = [x for x in _cells(findings, ctx) if x[0] == code]
+    for group, total in attacks:
+        cells = [x for x in _cells(findings, ctx) if x[0] in group]
         hidden = [x for x in cells if x[4]]
         if not hidden:
             continue
-        bound = int(statements[code]) - sum(x[3] for x in cells if not x[4])
+        bound = int(total) - sum(x[3] for x in cells if not x[4])
         assert bound >= sum(x[3] for x in hidden)  # the bound holds (each participant made a statement at least)
         if bound < MIN_COUNT:
-            narrowed[code] = (bound, [(w, g, y) for _, w, g, y, _ in hidden])
+            narrowed[tuple(group)] = (bound, [(c, w, g, y) for c, w, g, y, _ in hidden])
     assert not narrowed, f"hidden counts narrowed below {MIN_COUNT} by the statements: {narrowed}"
 
 
@@ -103,14 +98,14 @@ def test_statements_at_each_wave_leave_no_hidden_count_below_the_threshold(prepa
             assert bound >= MIN_COUNT, (w, bound)
 
 
-@_OPEN
 def test_no_hidden_count_is_narrowed_by_the_statements_with_the_models_shown(prepared):
     """The intruder's linear system: the report's published counts, relations and shown models' margins (its
     ledger), the hidden counts as the report hides them, and the statement bounds written here from the attribution
-    and prevalence tables (not the package's declaration). No hidden count of participants reporting an impact may
-    be narrowed below the threshold. With the bounds declared but a model's margin pinning a hidden count (the
-    12-council study: partnership's in-intervention margin, 4, is its one hidden cell), the suppression gave that
-    count up and published its complements again, so the statements narrowed it with the model shown."""
+    and prevalence tables (not the package's declaration): each impact's statements, hidden where the report withholds
+    them. No hidden count of participants reporting an impact may be narrowed below the threshold. With the bounds
+    declared but a model's margin pinning a hidden count (the 12-council study: partnership's in-intervention margin,
+    4, is its one hidden cell), the suppression gave that count up and published its complements again, so the
+    statements narrowed it with the model shown (disclosure65's try)."""
     findings, ctx = prepared
     intruder = ctx.ledger.undecided()
     hidden = {k for k in ctx.ledger.values if ctx.ledger.hidden(k)}
@@ -118,10 +113,9 @@ def test_no_hidden_count_is_narrowed_by_the_statements_with_the_models_shown(pre
     for code in att.index.drop("all"):
         parts = [("with", "reported", c, w, g) for c, w, g, *_ in _cells(findings, ctx) if c == code]
         if parts:
-            intruder.count(("statements", code), int(att[code]), public=True)
             intruder.unpublished(("reporting", code), sum(intruder.values[k] for k in parts))
             intruder.relation(("reporting", code), parts)
-            intruder.at_most(("reporting", code), ("statements", code))
+            intruder.at_most(("reporting", code), ("att", code, "reported"))  # the attribution table's count
     hidden |= {k for k in intruder.auxiliary}
     narrowed = [k for k in intruder._weak(hidden) if k[:2] == ("with", "reported")]
     assert not narrowed

@@ -8,7 +8,8 @@
   then being ``round(share * n)`` (or the interval inverted);
 * ``extra``: a number in a web page or Word table found in no CSV (a figure published in one format only);
 * ``statements``: an impact whose hidden prevalence cells after the review the attribution table's statements (less
-  the published cells) bound below ``min_count`` (5).
+  the published cells) bound below ``min_count`` (5); the impacts whose statements are withheld (c, disclosure67)
+  together, from the row of all impacts less the rows published.
 """
 
 from __future__ import annotations
@@ -148,11 +149,21 @@ def _statements(out: Path, min_count: int = 5) -> list[str]:
     prev = _csv(tables / "prevalence.csv")
     prev = prev[prev["wave"] != prev["wave"].iloc[0]]  # the waves after the review (the first is before it)
     found = []
-    for code, g in prev.groupby("impact"):
+
+    def attack(codes, statements) -> None:
+        g = prev[prev["impact"].isin(codes)]
         hidden = int((g["n_with"] == "c").sum())
-        bound = int(att[code]) - sum(int(v) for v in g["n_with"] if v != "c")
+        bound = statements - sum(int(v) for v in g["n_with"] if v != "c")
         if hidden and bound < min_count:
-            found.append(f"statements: {code}: {hidden} hidden cells after the review, each 0 to {bound}")
+            found.append(f"statements: {', '.join(codes)}: {hidden} hidden cells after the review, each 0 to {bound}")
+
+    for code in prev["impact"].unique():
+        if att[code] != "c":
+            attack([code], int(att[code]))
+    # the rows withheld (disclosure67) together: the statements of all impacts less those published
+    withheld = [c for c in prev["impact"].unique() if att[c] == "c"]
+    if withheld and att["all"] != "c":
+        attack(withheld, int(att["all"]) - sum(int(v) for c, v in att.items() if c != "all" and v != "c"))
     return found
 
 

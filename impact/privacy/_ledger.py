@@ -160,6 +160,18 @@ class DisclosureLedger:
             set(self.kept)
         return out
 
+    def _copy(self) -> DisclosureLedger:
+        """:meth:`undecided` without a ledger made anew (``copy.copy``, as :meth:`narrowed_by`'s copies): tests of the
+        report read the last ledger made as the one it decided (disclosure round 40)."""
+        out = copy.copy(self)
+        out.values, out.sums, out.bounds = dict(self.values), list(self.sums), list(self.bounds)
+        out.forced, out.auxiliary, out.public, out.kept = set(self.forced), set(self.auxiliary), set(self.public), \
+            set(self.kept)
+        out._hidden, out._linked, out._near = None, None, (None,)
+        for memo in ("_primary_memo", "_guess_memo"):
+            out.__dict__.pop(memo, None)
+        return out
+
     def without(self, totals: Iterable[Key]) -> DisclosureLedger:
         """:meth:`undecided` without the counts ``totals`` and their sums: the ledger declaring the rest alone gives,
         where each of ``totals`` is named by no relation but its own sums (a model's margin, disclosure53).
@@ -401,6 +413,139 @@ class DisclosureLedger:
                 still = both & hidden2
                 narrowed |= both - (set(again._weak(hidden2, within=again._tied(still, hidden2))) if still else set())
         return {k: self._tied({k}, hidden) & tied for k in sorted(narrowed, key=str)}
+
+    def withhold_narrowing(self, declare: Callable[[DisclosureLedger], object],
+                           groups: Iterable[Iterable[Key]]) -> list[Key]:
+        """Withhold, after the suppression is decided, the groups of published counts that relations the decisions
+        were not told of would let narrow a hidden count; returns the keys withheld (hidden from now on, and
+        unpublished: they need no protection of their own), in order.
+
+        ``declare`` declares, on a copy of this ledger (its counts and relations, nothing decided), the relations an
+        intruder can also write that were left out of the decisions, with any unpublished count they need (the
+        attribution table's counts of statements bound the participants reporting each impact, each of whom made one
+        statement of it at least: disclosure round 65, attack 8). The counts this ledger hides stay as they were
+        decided, so nothing else published moves; only counts of ``groups`` (each withheld whole or not at all: a
+        table's row) are withheld. A hidden count is narrowed by those relations where, with the counts published, its
+        interval is shorter than the threshold and shorter than in this ledger's own system (a count narrowed whatever
+        is published, which the suppression could not protect, is blamed on them only where they narrow it further).
+        Greedy, deterministic: while a count is narrowed, the group withheld is the one leaving the fewest counts
+        narrowed, and those least (the sum of what each falls short of the threshold), the first in the order given
+        among equals; where no group alone leaves less (a row that a published total gives back), the best pair with a
+        group holding a count of a relation ``declare`` adds; where no pair does, every group left. Then each group
+        withheld is published again, the last withheld first, where every count stays as wide without it. Decides the
+        hidden counts first where :meth:`protect` has not run.
+
+        Examples
+        --------
+        Two counts of people, 3 and 6, hidden beside their published total 9; statements about each, published whatever
+        their size, bound them: each person made one at least.
+
+        >>> def ledger(sa, sb):
+        ...     led = DisclosureLedger(threshold=5)
+        ...     for k, v in {"all": 9, "a": 3, "b": 6}.items(): led.count(k, v)
+        ...     led.relation("all", ["a", "b"])
+        ...     for k, v in {"sa": sa, "sb": sb, "s": sa + sb}.items(): led.count(k, v, public=True)
+        ...     led.relation("s", ["sa", "sb"])
+        ...     return led
+        >>> def bounds(led):
+        ...     led.at_most("a", "sa"); led.at_most("b", "sb")
+        >>> led = ledger(7, 9)
+        >>> sorted(led.protect()), led.interval("a")
+        (['a', 'b'], (0.0, 9.0))
+        >>> led.withhold_narrowing(bounds, [["sa"], ["sb"], ["s"]])  # a is 0 to 7: wide enough
+        []
+        >>> led = ledger(3, 9)
+        >>> led.withhold_narrowing(bounds, [["sa"], ["sb"], ["s"]])  # a is 0 to 3 with sa: sa and sb withheld
+        ['sa', 'sb']
+        >>> led.hidden("sa"), led.hidden("s")
+        (True, False)
+        """
+        if self._hidden is None:
+            self.protect()
+        hidden = set(self._hidden)  # type: ignore[arg-type]
+        work = self._copy()  # the intruder's ledger: this one's declarations and those of ``declare``
+        declare(work)
+        groups = [tuple(dict.fromkeys(k for k in g if k in work.values and k not in hidden)) for g in groups]
+        groups = [g for g in groups if g]
+        own_sums, own_bounds = set(self.sums), set(self.bounds)
+        added = [(t, *p) for t, p in work.sums if (t, p) not in own_sums] + [b for b in work.bounds if b not in
+                                                                              own_bounds]
+        if not added or not groups:
+            return []
+        auxiliary = set(work.auxiliary)
+        base: dict[Key, tuple[float, float]] = {}  # each count's interval in this ledger's own system
+
+        def narrowed(chosen, keys=()) -> dict[Key, tuple[float, float]]:
+            withheld = {k for j in chosen for k in groups[j]}
+            if blocks is None:  # every group published: the counts narrowed, from the whole of their blocks
+                now = hidden | auxiliary
+                seeds = {k for rel in added for k in rel if k in now}
+                keys = [k for k in work._weak(now, within=work._tied(seeds, now)) if k in hidden] if seeds else []
+                ranges = work._ranges(now, keys)
+            else:  # the blocks with every group withheld, the counts of those published fixed at their values
+                for block in blocks:
+                    for k in grouped & set(block.keys):
+                        fixed = block.position[k] in block._fixed
+                        if k in withheld and fixed:
+                            block.free(k)
+                        elif k not in withheld and not fixed:
+                            block.fix(k, work.values[k])
+                ranges = {k: block_of[k].solve(k) for k in keys or first_found}
+            base.update(self._ranges(hidden, [k for k in ranges if k not in base]))
+            return {k: (lo, hi) for k, (lo, hi) in ranges.items() if hi - lo < self.threshold - 1e-6 and (
+                lo > base[k][0] + _POINT or hi < base[k][1] - _POINT)}
+
+        def score(found) -> tuple[int, float]:
+            # (to the solver's tolerance: a trial that widens nothing must not win by a rounding error)
+            return len(found), round(sum(self.threshold - (hi - lo) for lo, hi in found.values()), 6)
+
+        grouped = {k for g in groups for k in g}
+        work.auxiliary = auxiliary | grouped  # unknowns to the intruder that need no protection of their own
+        blocks = None
+        chosen: list[int] = []
+        found = narrowed(chosen)
+        # Withholding only widens what the intruder knows, so the counts narrowed with every group published are the
+        # only ones any choice can leave narrowed: each trial solves theirs alone, on the blocks of the system with
+        # every group withheld, the counts it publishes fixed (as :class:`_ReleaseAudit`'s trials)
+        first_found = sorted(found, key=str)
+        if found:
+            every = hidden | auxiliary | grouped
+            blocks = work._system(every, within=work._tied(set(first_found), every))
+            block_of = {k: block for block in blocks for k in block.keys}
+            for block in blocks:
+                block.simplex = _ReleaseAudit.simplex
+        while found:
+            left = [j for j in range(len(groups)) if j not in chosen]
+            if not left:
+                break
+            now = score(found)
+            trials = {(j,): narrowed([*chosen, j], found) for j in left}
+            best = min(trials, key=lambda t: score(trials[t]))
+            if score(trials[best]) >= now:
+                # no group alone helps: a group holding a count of an added relation tied to a narrowed one, with another
+                tied = work._tied(set(found), hidden | auxiliary | {k for j in chosen for k in groups[j]})
+                first = [j for j in left if any(k in rel for rel in added if tied & set(rel) for k in groups[j])]
+                trials = {(j, i): narrowed([*chosen, j, i], found) for j in first for i in left if i != j}
+                best = min(trials, key=lambda t: score(trials[t]), default=None)
+                if best is None or score(trials[best]) >= now:
+                    best = tuple(left)
+                    trials[best] = narrowed([*chosen, *best], found)
+            chosen += best
+            found = trials[best]
+        if found:
+            warnings.warn(f"{_counted(len(found), 'hidden count')} narrowed by relations the suppression was not told of "
+                          f"cannot be protected by withholding the counts given, e.g. {sorted(found, key=str)[0]!r}",
+                          DisclosureWarning, stacklevel=2)
+        else:
+            for j in reversed(list(chosen)):
+                if not narrowed([i for i in chosen if i != j]):
+                    chosen.remove(j)
+        out = [k for j in chosen for k in groups[j]]
+        self._hidden = hidden | set(out)
+        # unknown to the intruder from now on, and needing no protection of their own (as a count declared unpublished):
+        # the ledger's audits of what it hides neither try to publish them again nor ask them to span the threshold
+        self.auxiliary |= set(out)
+        return out
 
     def _secondary(self, hidden: set[Key]) -> set[Key]:
         """The counts of ``hidden`` hidden only to protect others, tied to some other count, that a rule would not hide

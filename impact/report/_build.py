@@ -173,6 +173,9 @@ class _Ctx:
         # margins tie (:func:`_prepared`); the margins of the others, declared to the ledger (:func:`_model_margins`)
         self.models_withheld: list[str] = []
         self.model_margins: dict[str, list[tuple[tuple, list[tuple]]]] = {}
+        # the attribution table's counts of statements withheld: they would narrow a hidden count of participants
+        # (:func:`_withhold_statements`)
+        self.statements_withheld: list[tuple] = []
         self.findings_models = findings.models  # every model's rows, those withheld among them
         self.alpha = findings.parameters.get("alpha", 0.05)
         self.level = _level(self.alpha)  # every interval's confidence level, as people read it
@@ -1585,6 +1588,66 @@ def _declare_trajectory_margins(ctx) -> None:
             led.relation(whole, [*parts, other])
 
 
+#: Why a row of the attribution table, or its counts by wave, are withheld (:func:`_withhold_statements`).
+_STATEMENT_BOUND_WHY = ("counts of statements are not counts of people, but each participant reporting an impact at a "
+                        "wave made one statement of it at least, so the statements bound the participants reporting "
+                        "it: with the counts of participants published, these would narrow a count the report hides")
+
+
+def _declare_statement_bounds(ctx, told: DisclosureLedger) -> None:
+    """Declare to ``told`` (a copy of the report's ledger) the bounds the attribution table's counts of statements put
+    on the prevalence table's counts, which the suppression is not told of: a participant reporting an impact at a
+    wave made one statement reporting it there at least, so the participants reporting an impact at the waves after
+    the review, over every status group, are at most its statements, and those reporting any impact at a wave at most
+    that wave's statements. A bound is declared only where the counts it ties are declared and hold it (the
+    attribution table counts one coding's statements: a prevalence table of another is not tied to it). Those
+    crediting an impact to the review made one statement so credited, but the report publishes no count of them (the
+    ledger declares them all the same): bounding them withheld statements for counts no one can read.
+
+    Declared with the counts, these bounds moved the suppression of unrelated tables (disclosure rounds 65 and 66:
+    hidden counts of people published in the attrition and suggestions tables, a 12-council study's models withheld
+    whole); :func:`_withhold_statements` reads them after it instead."""
+    prev, att = ctx.f.prevalence, ctx.f.attribution
+    waves = [w for w in ctx.later if w in list(ctx.study.wave_ids)[1:]]  # the attribution table's waves
+    codes = [c for c in att["code"] if c != "all"]
+    rows = prev[(prev["measure"] == "reported") & prev["wave"].isin(waves)]
+    cells: dict[tuple, list[tuple]] = {}
+    for r in rows.itertuples():
+        cells.setdefault((r.code, r.wave), []).append(("with", "reported", r.code, r.wave, r.group))
+    by_wave = _credits_by_wave(ctx)
+    bounds = [(("statement_bound", c), [k for w in waves for k in cells.get((c, w), [])], ("att", c, "reported"))
+              for c in codes]
+    bounds += [(("statement_bound", w), [k for c in codes for k in cells.get((c, w), [])], ("att_wave", w, "reported"))
+               for w in ([] if by_wave is None else by_wave["wave"].unique())]
+    for name, parts, limit in bounds:
+        if parts and limit in told.values and all(k in told.values for k in parts) and (
+                sum(told.values[k] for k in parts) <= told.values[limit]):
+            told.unpublished(name, sum(told.values[k] for k in parts))
+            told.relation(name, parts)
+            told.at_most(name, limit)
+
+
+def _withhold_statements(ctx) -> None:
+    """Withhold the attribution table's rows of statements (and its counts by wave) that would narrow a count of
+    participants the report hides, after every other count is decided (:meth:`DisclosureLedger.withhold_narrowing`
+    with :func:`_declare_statement_bounds`): the statements of an impact less the participants published reporting it
+    bound those hidden (a 12-council study, seed 65003: 29 statements of plans and actions beside 19 and 9 participants
+    published left the 2 councils in intervention at the longer-term wave 0 or 1; disclosure round 65, attack 8). The
+    counts of statements are published whatever their size otherwise; no other count moves. Each row is withheld
+    whole (its counts add up to its total, and its shares are of them), the rows of impacts first, the row of all
+    impacts and the counts by wave only where those help."""
+    prev, att = ctx.f.prevalence, ctx.f.attribution
+    if prev is None or prev.empty or att is None or att.empty or not ctx.later:
+        return
+    kinds = ("reported", "review", "other", "unclear", *(x for x in OTHER_FACTORS if x != "unclear"))
+    groups = [[("att", c, k) for k in kinds] for c in att["code"] if c != "all"]
+    groups.append([("att", "all", k) for k in kinds])
+    by_wave = _credits_by_wave(ctx)
+    groups += [[("att_wave", w, k) for k in _BY_WAVE_CREDITS] for w in
+               ([] if by_wave is None else by_wave["wave"].unique())]
+    ctx.statements_withheld = ctx.ledger.withhold_narrowing(lambda told: _declare_statement_bounds(ctx, told), groups)
+
+
 def _framework_rows(ctx) -> pd.DataFrame | None:
     """The framework matrix's rows of interviewed councils (None where the themes were not analysed)."""
     th = ctx.f.themes
@@ -1730,7 +1793,8 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
 
     The shown models' margins are declared with the counts (:func:`_declare_model_margins`); where the ledger's
     suppression cannot protect a hidden count that a model's margins narrow (:func:`_models_unprotected`), that model
-    is withheld whole and the ledger built again without its margins (disclosure round 53)."""
+    is withheld whole and the ledger built again without its margins (disclosure round 53). Then the attribution
+    table's counts of statements that would narrow a hidden count are withheld (:func:`_withhold_statements`)."""
     _refuse_enumerated(findings)
     withheld: list[str] = []
     ctx = _Ctx(findings, identify, min_count, quote_k, key, council_matrix)
@@ -1757,7 +1821,10 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
         # declaring the rest alone gives (only _model_margins reads ctx.models_withheld while declaring)
         ctx.models_withheld = list(withheld)
         declared = declared.without([k for c in more for k, _ in ctx.model_margins.pop(c, ())])
-    ctx.disclosure_warnings = [str(w.message) for w in caught]
+    with recorded_warnings() as told:
+        # the statements that bound hidden counts of participants, decided after the rest (which they leave as it is)
+        _withhold_statements(ctx)
+    ctx.disclosure_warnings = [str(w.message) for w in [*caught, *told]]
     ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
     return ctx
@@ -3756,8 +3823,8 @@ def _credit_sentence(ctx) -> str | None:
         return None
     row = att[att["code"] == "all"].iloc[0]
     n = int(row["n_reported"])
-    if n < ctx.min_count:
-        return None
+    if n < ctx.min_count or any(ctx.ledger.hidden(k) for k in ctx.statements_withheld if k[:2] == ("att", "all")):
+        return None  # (the pooled counts withheld: they would narrow a hidden count of participants)
     other, unclear = int(row["n_other"]), int(row["n_unclear"])
     if other + unclear == 0:
         return (f"Every one of the {n:,} statements reporting {ctx.codes_as('an impact')} after the review credited it "
@@ -4942,7 +5009,7 @@ def _small_public(ctx, kinds: tuple[str, ...]) -> str:
     counts are published by design, and the sentence now says so where the report holds one.
     """
     led = ctx.ledger
-    small = {k[0] for k in led.public if k[0] in kinds and 0 < led.values[k] < ctx.min_count}
+    small = {k[0] for k in led.public if k[0] in kinds and 0 < led.values[k] < ctx.min_count and not led.hidden(k)}
     names = list(dict.fromkeys(_PUBLIC_COUNTS[k] for k in _PUBLIC_COUNTS if k in small))
     return f" (except {ctx.codes_as(_listed(names))}, which identify no one and are shown as they are)" if names else ""
 
@@ -5282,7 +5349,8 @@ def _attribution(ctx) -> Section | None:
     # the share credited elsewhere at each wave, in words before the table (which pools the waves): a table of two
     # rows of its own took a page of the Word report, the landscape table above it being the section's only page
     by_wave = _credit_by_wave(ctx, f"statements reporting {ctx.codes_as('an impact')}")
-    if by_wave and ctx.f.coding.get("source") == "machine":
+    withheld = _statements_withheld_words(ctx, table)
+    if (by_wave or withheld[1]) and ctx.f.coding.get("source") == "machine":
         # The coder's reading of what a change is credited to has not been measured against people's (the summary
         # and the quotes' captions state no credit under it), yet the section gave its shares as fact (seed 9704,
         # 60 councils: 22% at longer-term change credited elsewhere, 28% of the planted statements; it credited 25
@@ -5293,11 +5361,37 @@ def _attribution(ctx) -> Section | None:
         Paragraph(f"Each {ctx.one} reported {waves}, by what the speaker credited it to: the review (explicitly, or by "
                   "the context of an interview about the review), another factor (Ofsted, new leadership, a "
                   "restructure, funding, another programme), or nothing they could name (the cause left open). "
-                  "Counts are of statements, not of people, and are not suppressed." + by_wave),
+                  "Counts are of statements, not of people, and " + (withheld[0] or "are not suppressed.") + by_wave),
         Table("attribution", table, ctx.codes_as("What reported impacts were credited to"),
-              "n_review, n_other, n_unclear add up to n_reported; n_ofsted ... n_other_programme add up to n_other.",
+              "n_review, n_other, n_unclear add up to n_reported; n_ofsted ... n_other_programme add up to n_other."
+              + (" A row shown c: its statements, beside the participants published, would narrow a count of "
+                 "participants that is hidden." if withheld[0] else ""),
               {"share_review": "pct:0", "share_other": "pct:0", "share_unclear": "pct:0"}),
     ])
+
+
+def _statements_withheld_words(ctx, table: pd.DataFrame) -> tuple[str, bool]:
+    """``(words, by_wave)``: the end of the attribution section's sentence on its counts where
+    :func:`_withhold_statements` withheld some ('' where none), and whether the counts by wave are among them; records
+    why for the suppression ledger (each row of ``table`` withheld, and the counts by wave)."""
+    hidden = {k[:2] for k in ctx.statements_withheld if k[0] == "att"}
+    rows = [("att", code) in hidden for code in table["impact"]]
+    by_wave = sorted({k[1] for k in ctx.statements_withheld if k[0] == "att_wave"}, key=list(ctx.waves).index)
+    if not any(rows) and not by_wave:
+        return "", False
+    section = ctx.codes_as("What the impacts were credited to")
+    ctx.suppressed_rows("attribution", rows, "statement_bound", _STATEMENT_BOUND_WHY)
+    ctx.withheld(section, "counts of statements by wave", len(by_wave) * len(_BY_WAVE_CREDITS), "statement_bound",
+                 _STATEMENT_BOUND_WHY)
+    names = [_lower_first(ctx.code(c)) if c != "all" else ctx.codes_as("all impacts") for c, hid in zip(table["impact"], rows,
+                                                                                             strict=True) if hid]
+    at = f"the counts of statements at {_listed([ctx.short_wave(w).lower() for w in by_wave])}" if by_wave else ""
+    what = (f"the rows of {_listed(names)} (shown c)" + (f", and {at}," if at else "")) if names else at
+    return (f"none is suppressed for its size; but each participant reporting {ctx.codes_as('an impact')} at a wave "
+            f"made one statement of it at least, so statements bound the participants reporting it, and {what} "
+            "would, beside the participants published, narrow a count of participants that is hidden: they are "
+            "withheld.",
+            bool(by_wave))
 
 
 def _credits_by_wave(ctx) -> pd.DataFrame | None:
