@@ -5,7 +5,7 @@ import sys
 try:
     from .cli import main
 except KeyboardInterrupt:  # Ctrl-C while the command line is still starting: nothing is written yet
-    print("impact: interrupted; finished outputs were kept, none is half-written", file=sys.stderr)
+    print("impact: interrupted while starting; nothing was written", file=sys.stderr)
     sys.exit(130)
 
 sys.exit(main())

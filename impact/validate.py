@@ -591,8 +591,11 @@ def _check_meta(meta: dict[str, Any]) -> tuple[list[Problem], list[dict[str, Any
         wd = w.get("window_days")
         if not (isinstance(wd, list) and len(wd) == 2 and all(_is_int(x) and abs(x) <= MAX_WINDOW_DAYS for x in wd)
                 and wd[0] <= wd[1]):
-            out.append(Problem(f, None, f"{col}.window_days", str(wd),
-                               f"[lo, hi]: two whole numbers of days from -{MAX_WINDOW_DAYS} to {MAX_WINDOW_DAYS}, lo <= hi"))
+            window = f"two whole numbers of days from -{MAX_WINDOW_DAYS} to {MAX_WINDOW_DAYS}, lo <= hi"
+            out.append(Problem(f, None, f"{col}.window_days", str(wd), f"[lo, hi]: {window}") if "window_days" in w
+                       else Problem(f, None, f"{col}.window_days", None,
+                                    f"the key window_days (the wave has none): [lo, hi], {window}, such as "
+                                    f"window_days: [28, 182]"))
             ok = False
         if ok:
             good.append(w)

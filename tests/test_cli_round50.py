@@ -44,7 +44,7 @@ def test_ctrl_c_while_the_options_are_read_is_told_not_raised(monkeypatch, capsy
     monkeypatch.setattr(impact.cli, "build_parser", interrupted)
     assert _no_interrupt(lambda: main(["validate", "study"])) == 130
     err = capsys.readouterr().err
-    assert err.strip() == "impact: interrupted; finished outputs were kept, none is half-written"
+    assert err.strip() == "impact: interrupted; no output is left half-written (any finished before it is kept)"
 
 
 class _StartingCli(types.ModuleType):

@@ -346,3 +346,35 @@ def test_a_councils_name_given_for_its_id_is_told_with_the_id(loaded):
     with pytest.raises(impact.InputError) as info:
         loaded.subset(councils=[loaded.councils["council_id"].iloc[0], f"  {row['name'].upper()} "])
     assert hint in str(info.value)
+
+
+# --------------------------------------------------------------------------- lead66: what newuser7 left
+def test_a_wave_without_window_days_is_told_the_key_is_missing_not_the_value_none(small_study, tmp_path):
+    """newuser7 left: a wave of study.yaml with no window_days was told as the value 'None' (a value no one wrote)."""
+    import yaml
+
+    folder = _copy(small_study, tmp_path)
+    meta = yaml.safe_load((folder / "study.yaml").read_text(encoding="utf-8"))
+    del meta["waves"][1]["window_days"]
+    (folder / "study.yaml").write_text(yaml.safe_dump(meta, sort_keys=False), encoding="utf-8")
+    told = [str(p) for p in _problems(folder) if p.column == "waves[1].window_days"]
+    assert len(told) == 1 and "'None'" not in told[0] and "the key window_days (the wave has none)" in told[0], told
+
+
+def test_ctrl_c_while_python_m_impact_starts_says_nothing_was_written(monkeypatch, capsys):
+    """newuser7 left: Ctrl-C while impact was still starting told "finished outputs were kept" of outputs that could
+    not exist yet."""
+    import runpy
+    import sys
+
+    class Starting(type(sys)):
+        def __getattr__(self, name):
+            if name.startswith("__"):
+                raise AttributeError(name)
+            raise KeyboardInterrupt
+
+    monkeypatch.setitem(sys.modules, "impact.cli", Starting("impact.cli"))
+    with pytest.raises(SystemExit) as exited:
+        runpy.run_module("impact.__main__", run_name="__main__")
+    assert exited.value.code == 130
+    assert capsys.readouterr().err.strip() == "impact: interrupted while starting; nothing was written"

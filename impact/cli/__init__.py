@@ -336,7 +336,7 @@ def _name_the_option(message: str, args: argparse.Namespace) -> str:
 
 #: What Ctrl-C outside a command's own clean-up tells: while the command line starts (``python -m impact``
 #: reads it too, see ``impact/__main__.py``) or reads its options, nothing is written yet; after the command, all is.
-_INTERRUPTED = "impact: interrupted; finished outputs were kept, none is half-written"
+_INTERRUPTED = "impact: interrupted; no output is left half-written (any finished before it is kept)"
 
 
 class _Terminated(KeyboardInterrupt):
@@ -509,8 +509,10 @@ def _main(argv: list[str] | None) -> int:
               "split it, or run on a machine with more memory", file=sys.stderr)
         return 2
     except KeyboardInterrupt as exc:
-        print(f"impact {command}: {'terminated' if isinstance(exc, _Terminated) else 'interrupted'}; finished "
-              "outputs were kept, none is half-written", file=sys.stderr)
+        # true whether or not an output was finished before it (newuser7: "finished outputs were kept" was told when
+        # none had been)
+        print(f"impact {command}: {'terminated' if isinstance(exc, _Terminated) else 'interrupted'}; no output is "
+              "left half-written (any finished before it is kept)", file=sys.stderr)
         return 143 if isinstance(exc, _Terminated) else 130
     except BrokenPipeError:
         # The reader of our output went away (`impact validate STUDY | head`): not an error of the input.
