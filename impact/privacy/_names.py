@@ -2069,6 +2069,23 @@ _SUBJECT_VERB_AFTER_RE = lazy_compile(
 _CLAUSE_JOIN_BEFORE_RE = lazy_compile(r"(?:,[ \t]*|[ \t]+)(?:and|but|while|whereas|though|although)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _SENTENCE_END_RE = lazy_compile(r"[.!?:;\n\r…]", re.VERSION1)
 _ME_AND_BEFORE_RE = lazy_compile(r"\b(?:me|u|you|him|her|us)[ \t]+(?:and|&|n['’]?)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# Where a first name in lower case that is a word too stands only for a person (NameFinder._companion_slot): with the
+# speaker before a verb ("me and blessing went"), the speaker after it ("blessing and i did the visit"), or whom one is
+# with somewhere ("i was with memory at the contact centre", "we were with precious when she said it").
+_AND_ME_AFTER_RE = lazy_compile(r"[ \t]+(?:and|&)[ \t]+(?:me|i|myself)(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
+_BE_WITH_BEFORE_RE = lazy_compile(
+    r"\b(?:i|we|she|he|they|you)(?:['’](?:m|s|re)|[ \t]+(?:was|were|am|is|are|(?:had|have|has)[ \t]+been))"
+    r"(?:[ \t]+(?:out|there|round|back|over|still|always|just|already))?[ \t]+with[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_WITH_WHERE_AFTER_RE = lazy_compile(
+    r"[ \t]*(?:[.,;:!?)]|\Z)|[ \t]+(?:(?:at|on|when|while|during|yesterday|today|all[ \t]+day|the[ \t]+whole)(?![\p{L}'’])|"
+    # in a place, not in a state of mind ("she was with grace in the car"; not "i was with hope in my heart")
+    r"in[ \t]+(?:the|a|an)[ \t]+\p{Ll}|in[ \t]+(?-i:\p{Lu}))",
+    re.IGNORECASE | re.VERSION1)
+# A greeting or a letter's opening before whom it greets ("hiya memory, can you ring me", "morning patience!").
+_GREETING_BEFORE_RE = lazy_compile(r"(?:\A|(?<=[.!?;:\n\r\"“‘(][ \t]*))(?:hi|hiya|hey|hello|morning|evening|afternoon|dear)[ \t]+\Z",
+                                   re.IGNORECASE | re.VERSION1)
+_GREETED_AFTER_RE = lazy_compile(r"[ \t]*(?:[,!.?]|\Z|x(?![\p{L}'’]))", re.IGNORECASE | re.VERSION1)
+_WITH_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])with[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _PLURAL_VERB_AFTER_RE = lazy_compile(
     r"[ \t]+(?:are|were|share|shared|live|go|play|sleep|stay|walk|fight|argue|talk|get|do|have|like|love|hate|want|need|"
     r"used[ \t]+to)(?![\p{L}'’])", re.VERSION1)
@@ -2319,12 +2336,12 @@ _OWNED_BRAND_RE = lazy_compile(
     re.IGNORECASE | re.VERSION1)
 # Where a family called by its surname takes a child in ("placed with the smiths", "lives with the Hendersons", "her
 # carers, the Browns", "fostered by the joneses", "she went to the Smiths'").
+_PLACED_VERBS = r"placed|placement|live[sd]?|living|stay(?:s|ed|ing)?|moved[ \t]+in"
+# the child placed said between ("we placed her with the Smiths", "placed the twins with")
+_CHILD_PLACED = r"(?:(?:him|her|them|the[ \t]+(?:baby|boy|girl|kids|children|twins|siblings))[ \t]+)?(?:back[ \t]+)?"
+_RAISED_BY = r"\b(?:fostered|adopted|looked[ \t]+after|cared[ \t]+for|raised)[ \t]+by"
 _FAMILY_PLACED_RE = lazy_compile(
-    r"(?:\b(?:placed|placement|live[sd]?|living|stay(?:s|ed|ing)?|moved[ \t]+in|back|went|go(?:es|ing)?|home|"
-    r"work(?:s|ed|ing)?)[ \t]+"
-    # the child placed said between ("we placed her with the Smiths", "placed the twins with")
-    r"(?:(?:him|her|them|the[ \t]+(?:baby|boy|girl|kids|children|twins|siblings))[ \t]+)?"
-    r"(?:back[ \t]+)?(?:with|to)|\b(?:fostered|adopted|looked[ \t]+after|cared[ \t]+for|raised)[ \t]+by|"
+    rf"(?:\b(?:{_PLACED_VERBS}|back|went|go(?:es|ing)?|home|work(?:s|ed|ing)?)[ \t]+{_CHILD_PLACED}(?:with|to)|{_RAISED_BY}|"
     r"\b(?:carers?|family|visit(?:s|ed|ing)?|round[ \t]+(?:at|to))|,|"
     # who a child is with or whose her carers are ("she's with the dronfields now", "her carers are the okafor-brights")
     r"(?:\b(?:is|was|are|were)|['’](?:s|re))[ \t]+(?:(?:still|now|back)[ \t]+)?(?:with|at)|\bcarers[ \t]+(?:are|were))[ \t]*\Z",
@@ -2346,6 +2363,16 @@ _FAMILY_HAS_RE = lazy_compile(
     # door")
     r"at[ \t]+(?:number|no\.?)[ \t]*\d+|next[ \t]+door|"
     rf"{_HOME_AND_CHILDREN})\b", re.IGNORECASE | re.VERSION1)
+# Where only a household is, around a capitalised plural after "the" whose singular is a word no surname list holds
+# (NameFinder._household_plural): a child placed or living with it ("we placed him with the Shahs"), its door's number
+# or beside the speaker's ("the Shahs at number 4", "the Shahs next door"), or its moving to a place named ("the Shahs
+# moved to Bradford").
+_HOUSEHOLD_PLACED_RE = lazy_compile(
+    rf"(?:\b(?:{_PLACED_VERBS})[ \t]+{_CHILD_PLACED}with|{_RAISED_BY}|\bcarers?(?:[ \t]+(?:are|were)|[ \t]*,))[ \t]*\Z",
+    re.IGNORECASE | re.VERSION1)
+_HOUSEHOLD_WHERE_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:at[ \t]+(?:number|no\.?)[ \t]*\d+|next[ \t]+door|(?:have[ \t]+|had[ \t]+)?(?:moved|move|moving)[ \t]+"
+    r"(?:(?:up|down|over|back)[ \t]+)?to[ \t]+(?-i:\p{Lu}))", re.IGNORECASE | re.VERSION1)
 # What only a household does or has, after a family called by a plural that a party or a team may be called too ("the
 # Greens moved away", "the Halls' house"; not "the Greens moved an amendment", "the Greens have won"); see
 # NameFinder._public_family.
@@ -3899,12 +3926,29 @@ class NameFinder:
                     st not in self.words and key not in self.words and not self._public(tok)
                     and any(_pronounceable(p) or _reads_as_name(p) for p in re.split(r"[-'’]", st)))
                     for st in stems):
+                if self._household_plural(text, the, tok, stems):
+                    found.append(Span(tok.start, tok.end, "name"))  # "the Shahs at number 4", "placed with the Shahs"
                 continue
             if (_FAMILY_PLACED_RE.search(text, max(0, the.start - 40), the.start)
                     or _ACTION_AFTER_RE.search(text[tok.end : tok.end + 40]) or _FAMILY_HAS_RE.match(text, tok.end)
                     or _HARM_AFTER_RE.match(text, tok.end)):
                 found.append(Span(tok.start, tok.end, "name"))
         return found
+
+    def _household_plural(self, text: str, the: _Tok, tok: _Tok, stems: list[str]) -> bool:
+        """Whether ``tok``, a capitalised plural after "the" whose singular is a word no surname list holds ("Shahs"), is
+        a family where only a household is said (:data:`_HOUSEHOLD_PLACED_RE` before, :data:`_HOUSEHOLD_AFTER_RE` or
+        :data:`_HOUSEHOLD_WHERE_AFTER_RE` after: "we placed him with the Shahs", "the Shahs at number 4", "the Shahs
+        moved to Bradford"); not a public term, a people's, a post's, a job's, a relation's or one who does's plural
+        ("the Governors moved to Leeds", "the Trustees at number 10"), nor a month's or a day's."""
+        if tok.shape != "cap" or self._public(tok) or tok.key in communities():
+            return False
+        if any(st in _MONTH_NAMES or st in _DAY_NAMES or st in self.public or st in communities() or _job_word(st)
+               or self._one_who_does(st) or st in _OFFICE_POSTS for st in stems):
+            return False
+        return (_HOUSEHOLD_PLACED_RE.search(text, max(0, the.start - 40), the.start) is not None
+                or _HOUSEHOLD_AFTER_RE.match(text, tok.end) is not None
+                or _HOUSEHOLD_WHERE_AFTER_RE.match(text, tok.end) is not None)
 
     def _family_plural(self, tok: _Tok) -> bool:
         """Whether ``tok``, a capitalised word in "-s" or "-es", is a family called by its surname in the plural: its
@@ -4323,6 +4367,9 @@ class NameFinder:
                     and _PHRASE_END_RE.search(text[tok.end : tok.end + 40]))):
             spans.append(Span(tok.start, tok.end, "name"))  # "pat said it was fine", "I met pat", "I told rob about it"
             return i + 1
+        if self._companion_slot(text, tok):
+            spans.append(Span(tok.start, tok.end, "name"))  # "me and blessing went", "i was with precious at the centre"
+            return i + 1
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         two = (nxt is not None and nxt.shape == "lower" and self._joinable(text, tok, nxt) and _surname_like(nxt.key)
                and nxt.key not in _NOT_NICKNAMES and nxt.key not in KINSHIP_ROLE_WORDS)
@@ -4449,6 +4496,31 @@ class NameFinder:
             j += 1
         spans.append(Span(self._name_start(text, tok), toks[j - 1].end, "name"))
         return j
+
+    def _companion_slot(self, text: str, tok: _Tok) -> bool:
+        """Whether ``tok``, a first name in lower case that is a word too ("blessing", "precious", "hope"), stands where
+        only a person does: with the speaker before a verb ("me and blessing went to the house", "blessing and i did
+        the visit"), with a relation of hers or his after it ("i went with blessing and her mum"), or as whom the
+        speaker was with somewhere or at a time ("i was with precious at the contact centre"), or greeted ("hiya memory,
+        can you ring me"); not a month or a day, nor a function word ("me and may go"), nor a noun's place ("the
+        problem was with hope", "with hope and her support", "i was with hope in my heart")."""
+        key = tok.key
+        if (key not in self.word_names or key in _NOT_NAMES or key in _MONTH_NAMES or key in _DAY_NAMES
+                or key in KINSHIP_ROLE_WORDS):
+            return False
+        before = max(0, tok.start - 40)
+        if _GREETING_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start) is not None:
+            return _GREETED_AFTER_RE.match(text, tok.end) is not None
+        if _ME_AND_BEFORE_RE.search(text, before, tok.start):
+            return bool(_SUBJECT_VERB_AFTER_RE.match(text, tok.end) or _PLURAL_VERB_AFTER_RE.match(text, tok.end))
+        if (me := _AND_ME_AFTER_RE.match(text, tok.end)) is not None:
+            return (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) is not None
+                    and bool(_SUBJECT_VERB_AFTER_RE.match(text, me.end()) or _PLURAL_VERB_AFTER_RE.match(text, me.end())))
+        if _AND_KIN_AFTER_RE.match(text, tok.end):
+            return (_WITH_BEFORE_RE.search(text, max(0, tok.start - 6), tok.start) is not None
+                    or _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) is not None)
+        return (_BE_WITH_BEFORE_RE.search(text, before, tok.start) is not None
+                and _WITH_WHERE_AFTER_RE.match(text, tok.end) is not None)
 
     def _word_after_kin(self, text: str, tok: _Tok) -> bool:
         """Whether a word in lower case that is no first name names the relation (a blood relation after a possessive)

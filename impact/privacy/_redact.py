@@ -59,7 +59,10 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     listed in lower case with a person ("kai, jayden and lily", "carers jean
     and bob"); a family by its plural surname where a child lives or before
     what it does ("placed with the smiths", "we placed her with the
-    Smiths") or where it lives ("the Khans at number 9"), or by a capitalised surname
+    Smiths") or where it lives ("the Khans at number 9"), by a plural whose
+    singular is a word no surname list holds where only a household is ("the
+    Shahs at number 4", "the Shahs moved to Bradford"; not "the Governors
+    moved to a new venue"), or by a capitalised surname
     before "family" or "household" ("the Smith family", "the Goldsmith
     family"; not "the Royal Family", "the Polish family"); a nickname or who a relation is
     in lower case ("we call him smudge", "her eldest is chantelle"); a word
@@ -74,7 +77,14 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     "Cheers\nAll", "Regards\nAdmin", "Love\nAlways"); a
     surname wrapped at its hyphen ("Brown-\nSmith"); initials or a given name
     right before a date of birth or an age said to be one ("JD (dob ...)",
-    "JB, aged 14, was", "Mason born ..."; not "Mum, aged 32"); a given name
+    "JB, aged 14, was", "Mason born ..."; not "Mum, aged 32"), a month's
+    given name before a birth in brackets ("May (born 2013)"; not "In May
+    (aged 6)"), and initials after what names a case or a record before a
+    bare date ("the case of T.R., 12/11/2010", "re: LW 09.10.2018"; not "re:
+    LSCB 09.10.2018"); a first name that is a word, in lower case, where only
+    a person stands ("me and blessing went", "i was with memory at the
+    contact centre", "i went with patience and her mum", "hiya memory,"; not
+    "the problem was with memory"); a given name
     said to whom one speaks ("Well, John, I think so", "Sorry, Tom."; not
     "Yes, May."); a surname that is a word written first in a register's
     field ("Present: Smith, John; Baker, Tom"); minutes' initials and
@@ -460,6 +470,19 @@ _BORN_SAID_RE = lazy_compile(rf"{_BORN_SAID}\Z", re.IGNORECASE)
 _PERSON_BORN_RE = lazy_compile(
     rf"(?<![\p{{L}}\p{{N}}.'’\-])(?P<i>(?-i:\p{{Lu}}\.[ \t]?\p{{Lu}}\.(?:[ \t]?\p{{Lu}}\.)?|\p{{Lu}}{{2,3}}|\p{{Lu}}\p{{Ll}}+))"
     rf"(?![\p{{L}}\p{{N}}'’\-]){_BORN_SAID}\Z", re.IGNORECASE | re.VERSION1)
+# A case or a record named by whom it is of, before a person's initials and a bare date (_Redactor._initials_born): "the
+# case of T.R., 12/11/2010", "re: LW 09.10.2018", "Subject: KM 03/04/2015".
+_CASE_OF_BEFORE_RE = lazy_compile(
+    r"(?:\b(?:case|file|review|referral|chronology|assessment|records?|notes?|minutes|discussion|meeting|conference|"
+    r"plan|visit)[ \t]+(?:of|for|on|re|about|regarding|concerning)|\bin[ \t]+respect[ \t]+of|\bregarding|\bconcerning|"
+    r"\bre(?:[ \t]*:|(?=[ \t]))|\bsubject[ \t]*:|\bchild[ \t]*:)[ \t]*\Z", re.IGNORECASE)
+_CASE_INITIALS_RE = lazy_compile(
+    r"(?<![\p{L}\p{N}.'’\-])(?P<i>\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?|\p{Lu}{2,3})(?![\p{L}\p{N}'’\-])"
+    r"[ \t]*(?:[,(\-–][ \t]*)?\Z", re.VERSION1)
+# A birth said in brackets right after a word ("May (born 2013)", "June (dob 4/5/2014)"): not an age, which a school's
+# stage is given too ("Reception (aged 4)").
+_BORN_BRACKET_RE = lazy_compile(r"[ \t]*\([ \t]*(?:dob|d\.[ \t]?o\.[ \t]?b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+(?:on|in))?)[ \t]*:?[ \t]*\Z",
+                                re.IGNORECASE)
 _YEARS_AFTER_NAME_RE = lazy_compile(r"[ \t]*[,(]?[ \t]*(?P<d>(?:19|20)\d\d[ \t]*[\-–—][ \t]*(?:19|20)\d\d)(?!\d)")
 
 
@@ -1021,6 +1044,16 @@ class _Redactor:
         word, no relation's or role's word ("Mum, aged 32" is kept) and nothing found already ("Leeds")."""
         out = []
         for s in spans:
+            if s.kind == "date" and (m := _CASE_INITIALS_RE.search(text, max(0, s.start - 16), s.start)) is not None:
+                # initials as a case's reference, before a bare date ("the case of T.R., 12/11/2010", "re: LW
+                # 09.10.2018"): whom the case is of, as a body has no case opened on a date; an acronym the lexicons
+                # hold stays ("re: the LGA 09.10.2018 letter", "the MASH 12/11/2010 audit")
+                who = m.group("i")
+                if (_CASE_OF_BEFORE_RE.search(text, max(0, m.start("i") - 40), m.start("i")) is not None
+                        and self.names._initials_shape(who.replace(".", "").replace(" ", ""), words=True)
+                        and not any(f.start < m.end("i") and m.start("i") < f.end for f in spans)):
+                    out.append(Span(m.start("i"), m.end("i"), "name"))
+                continue
             if s.kind not in ("date_of_birth", "age") or any(n.kind == "name" and n.end <= s.start and
                                                                _BORN_SAID_RE.match(text[n.end : s.start]) for n in spans):
                 continue
@@ -1030,9 +1063,18 @@ class _Redactor:
             who = m.group("i")
             key = fold(who)
             if (self.names._initials_shape(who.replace(".", "").replace(" ", ""), words=True) if who.isupper() or "." in who
-                    else key in folded_first_names() and key not in KINSHIP_ROLE_WORDS and not is_public_word(who)):
+                    else key in folded_first_names() and key not in KINSHIP_ROLE_WORDS
+                    and (not is_public_word(who) or self._month_born(text, m, key))):
                 out.append(Span(m.start("i"), m.end("i"), "name"))
         return out
+
+    @staticmethod
+    def _month_born(text: str, m: re.Match, key: str) -> bool:
+        """Whether a month's name that is a given name too ("May", "June", "April") is the person's before a birth
+        said in brackets ("May (born 2013) was the youngest"): a month is born never; not after a word of time ("in
+        May (born ...)")."""
+        return (key in _MONTH_NAMES and _BORN_BRACKET_RE.match(text[m.end("i") : m.end()]) is not None
+                and _MONTH_TIME_BEFORE_RE.search(text, max(0, m.start("i") - 12), m.start("i")) is None)
 
     def _dotted_initials(self, text: str, said: list[Span]) -> list[Span]:
         """Initials written with dots and spaces ("K. M. (SW) visited", "Present: K.M. (SW), R.T. (mum)", "signed K .

@@ -37,7 +37,7 @@ name ("a 6yo with progeria": the quote's gate still withholds the word no list k
 
 Counts, measured on main (0ff4d112) and now, each text redacted with the stress names listed and with none
 (``_rounds``): _RED_TEAM redacted wrongly on main, _HELD_EXACT redacted so on main already; _KEPT_FIXED over-redacted on
-main, _KEPT kept on main as now; _OPEN still open.  Withheld now and published on main: 36 quotes (_OWN_POST); 26
+main, _KEPT kept on main as now; _OPEN still open (round 66 closed this round's six, moved to _RED_TEAM).  Withheld now and published on main: 36 quotes (_OWN_POST); 26
 posts many hold and the same words used otherwise (_POSTS_MANY) published on main as now; one still published (_POST_OPEN).
 The file run beside main's package: 65 failed, 113 passed, 7 xfailed.
 Gold corpus (``python -m bench.redaction_gold``): 640/629/563 before and now, 0 sentences redacted differently; of its
@@ -84,6 +84,17 @@ _RED_TEAM = [
     # a family by its surname's plural
     ('the Khans at number 9 have five kids', 'the [name] at number 9 have five kids'),  # was kept
     ('we placed her with the Smiths in the end', 'we placed her with the [name] in the end'),  # was kept
+    # open until round 66: a first name that is a word in lower case where only a person stands, with the speaker
+    # before a verb or whom the speaker was with somewhere
+    ('me and blessing went to the house', 'me and [name] went to the house'),  # was kept
+    ('i was with memory at the contact centre', 'i was with [name] at the contact centre'),  # was kept
+    # open until round 66: a family's plural whose singular is a word no surname list holds, moving to a place named
+    ('the Shahs moved to Bradford', 'the [name] moved to [council]'),  # was 'the Shahs moved to [council]'
+    # open until round 66: initials as a case's reference before a bare date
+    ('the case of T.R., 12/11/2010, went to panel', 'the case of [name], [date], went to panel'),  # was '... T.R., ...'
+    ('re: LW 09.10.2018 strategy discussion', 're: [name] [date] strategy discussion'),  # was 're: LW ...'
+    # open until round 66: a month's given name before a birth said in brackets
+    ('May (born 2013) was the youngest', '[name] (born [date of birth]) was the youngest'),  # was 'May (born ...'
 ]
 # Redacted so on main as now: the sweep's names of many origins and details in many forms, and the counter-cases.
 _HELD_EXACT = [
@@ -183,25 +194,15 @@ _KEPT = [
     'Will the board sign it off?',
     'I met the team at the Hope Centre',
 ]
-# Still open (what it should give beside each); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = [
-    # a given name that is a word, in lower case, beside "me" or after "with": the word to every list
-    ('me and blessing went to the house', 'me and [name] went to the house'),
-    ('i was with memory at the contact centre', 'i was with [name] at the contact centre'),
-    # a family's plural whose surname no list holds as one ("shah")
-    ('the Shahs moved to Bradford', 'the [name] moved to [council]'),
-    # initials before a bare date, the date not said to be of birth
-    ('the case of T.R., 12/11/2010, went to panel', 'the case of [name], [date], went to panel'),
-    ('re: LW 09.10.2018 strategy discussion', 're: [name] [date] strategy discussion'),
-    # a month's given name before a date of birth: the month to the public words
-    ('May (born 2013) was the youngest', '[name] (born [date of birth]) was the youngest'),
-]
+# Still open (what it should give beside each); strict, so closing one is seen.  Round 66 closed the six this round
+# left open, each by its form: moved to _RED_TEAM.
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(27, 63, 25, 6))
+                                                 counts=(33, 63, 25, 0))
 
 
 # --------------------------------------------------------------------------- posts one person holds
