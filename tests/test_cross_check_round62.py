@@ -117,7 +117,7 @@ def by_status(ck, alpha=0.05):
             continue
         cell = d.groupby(["wave", "s"])["y"].agg(["min", "max"])
         if (cell["min"] == cell["max"]).any():
-            out[code] = {"why": "separated", "grouping": grouping}  # Firth's fit: not recomputed here
+            out[code] = {"why": "separated", "grouping": grouping, "data": d, "waves": both}  # round 64 refits
             continue
         d = d.sort_values(["council_id"], kind="stable").reset_index(drop=True)
         d["wave"] = pd.Categorical(d["wave"], categories=both)
@@ -254,38 +254,36 @@ def _num_hess(g, z, e=1e-6):
     return 0.5 * (H + H.T)
 
 
-def firth_row(d, alpha=0.05):
-    """helped ~ impacts (+ C(wave)) by Firth's likelihood, councils as clusters, written from docs/methods.md: the
-    design effect is the sandwich (bread: the inverse of X' diag(p (1 - p) (1 + h)) X, meat: the councils' summed
-    modified scores times G / (G - 1)) over the model variance, at least 1; the penalised likelihood ratio statistic
-    over it is referred to F(1, G - parameters), and the interval is where that test stops rejecting."""
-    waves = sorted(d["wave"].unique())
-    X = [np.ones(len(d)), d["impacts"].to_numpy(float)]
-    for w in waves[1:]:
-        X.append((d["wave"] == w).to_numpy(float))
-    X = np.column_stack(X)
-    y = d["helped"].to_numpy(float)
+def firth_fit(y, X, groups):
+    """Firth's fit of ``y`` on ``X`` with the councils ``groups`` (codes 0..G-1) as clusters: ``(b, top, cov, rob)``, the
+    coefficients, penalised log-likelihood, model covariance (the inverse of X' diag(p (1 - p) (1 + h)) X) and the
+    sandwich with the councils' summed modified scores times G / (G - 1) as meat."""
     b, top = firth_max(y, X)
     U, h, p = mod_score(b, y, X)
-    J = X.T @ (X * (p * (1 - p) * (1 + h))[:, None])
-    cov = np.linalg.inv(J)
-    groups = pd.factorize(d["council_id"])[0]
+    cov = np.linalg.inv(X.T @ (X * (p * (1 - p) * (1 + h))[:, None]))
     G = groups.max() + 1
     Ug = np.zeros((G, X.shape[1]))
     np.add.at(Ug, groups, U)
-    rob = G / (G - 1) * cov @ Ug.T @ Ug @ cov
-    deff = max(1.0, rob[1, 1] / cov[1, 1])
-    df = max(G - X.shape[1], 1)
-    _, l0 = firth_max(y, X, fixed={1: 0.0}, start=b)
+    return b, top, cov, G / (G - 1) * cov @ Ug.T @ Ug @ cov
+
+
+def firth_term(y, X, groups, j, alpha=0.05, fit=None):
+    """Term ``j`` of Firth's fit, councils as clusters, written from docs/methods.md: the design effect is the sandwich
+    over the model variance, at least 1; the penalised likelihood ratio statistic over it is referred to F(1, G -
+    parameters), and the interval (log odds) is where that test stops rejecting."""
+    b, top, cov, rob = firth_fit(y, X, groups) if fit is None else fit
+    deff = max(1.0, rob[j, j] / cov[j, j])
+    df = max(groups.max() + 1 - X.shape[1], 1)
+    _, l0 = firth_max(y, X, fixed={j: 0.0}, start=b)
     lr = max(2 * (top - l0), 0.0)
-    pv = stats.f.sf(lr / deff, 1, df)
     crit = stats.f.ppf(1 - alpha, 1, df) * deff
+
     def gap(v):
-        return 2 * (top - firth_max(y, X, fixed={1: v}, start=b)[1]) - crit
+        return 2 * (top - firth_max(y, X, fixed={j: v}, start=b)[1]) - crit
     lims = []
     for side in (-1, 1):
-        step = max(cov[1, 1] ** 0.5 * deff ** 0.5, 0.1)
-        lo, hi = b[1], b[1] + side * step
+        step = max(cov[j, j] ** 0.5 * deff ** 0.5, 0.1)
+        lo, hi = b[j], b[j] + side * step
         while gap(hi) < 0:
             lo, hi = hi, hi + side * step
             step *= 2
@@ -293,8 +291,22 @@ def firth_row(d, alpha=0.05):
                 hi = None
                 break
         lims.append(side * np.inf if hi is None else optimize.brentq(gap, lo, hi, xtol=1e-10))
-    return dict(estimate=b[1], odds_ratio=np.exp(b[1]), ci_low=np.exp(lims[0]), ci_high=np.exp(lims[1]), p_value=pv,
-                se=np.sqrt(cov[1, 1] * deff), design_effect=deff, df=df)
+    return dict(estimate=b[j], se_model=np.sqrt(cov[j, j]), design_effect=deff, lr_chi2=lr, df=df,
+                statistic=np.sign(b[j]) * np.sqrt(lr / deff), p_value=stats.f.sf(lr / deff, 1, df),
+                ci_low=lims[0], ci_high=lims[1])
+
+
+def firth_row(d, alpha=0.05):
+    """helped ~ impacts (+ C(wave)) by Firth's likelihood, councils as clusters (:func:`firth_term`)."""
+    waves = sorted(d["wave"].unique())
+    X = [np.ones(len(d)), d["impacts"].to_numpy(float)]
+    for w in waves[1:]:
+        X.append((d["wave"] == w).to_numpy(float))
+    X = np.column_stack(X)
+    r = firth_term(d["helped"].to_numpy(float), X, pd.factorize(d["council_id"])[0], 1, alpha)
+    return dict(estimate=r["estimate"], odds_ratio=np.exp(r["estimate"]), ci_low=np.exp(r["ci_low"]),
+                ci_high=np.exp(r["ci_high"]), p_value=r["p_value"], se=r["se_model"] * np.sqrt(r["design_effect"]),
+                design_effect=r["design_effect"], df=r["df"])
 
 
 def by_impact_rows(ck):
