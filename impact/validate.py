@@ -251,6 +251,8 @@ def check_study(study) -> list[Problem]:
     problems = _check(study.meta, raw, study._transcript_text, exists) + _check_codebook(study.meta, study.root)
     if study.root is not None:
         problems += _unnamed_transcripts(Path(study.root) / "transcripts", raw, broken=set())
+    if (lines := getattr(study, "_meta_lines", None)) is not None:  # a study read from a folder: study.yaml's lines
+        problems = lines.placed(problems, "study.yaml")
     return problems
 
 

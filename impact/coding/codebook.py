@@ -116,6 +116,8 @@ def _checked(text: str, source: str) -> tuple[tuple[Problem, ...], dict[str, Any
     codebooks a dozen times. Callers copy the spec before handing it out (a codebook may be edited)."""
     spec = _parsed(text, source)
     problems = tuple(_validate(spec, source))
+    if problems:  # each on the line of the key or item it is about (the text read again for its lines: only here)
+        problems = tuple(safe_yaml_load(text, source=source, lines=True)[1].placed(list(problems), source))
     return problems, None if problems else _normalise(spec)
 
 
