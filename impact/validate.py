@@ -895,7 +895,7 @@ def codebook_id_problems(codebook, names) -> list[Problem]:
             problems.append(Problem(codebook.source, None, f"codes[{k}].id", code_id,
                                     f"a code id such as partnership (it holds {said}, and the report's tables print "
                                     "it as written)"))
-    return problems
+    return codebook._on_lines(problems)
 
 
 def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:

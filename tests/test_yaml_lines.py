@@ -234,3 +234,13 @@ def test_a_codebook_a_study_names_is_told_on_its_own_lines(study_dir):
     records = _refused(study_dir, _with("codebook: nfer_impacts", "codebook: mine.yaml"))
     assert _at(records, "mine.yaml", "codes[5].lable").row == _line(typo, "lable:")
     assert _at(records, "study.yaml", "codebook").row == 5
+
+
+def test_a_code_id_holding_a_participants_name_is_told_on_its_line():
+    from impact.validate import codebook_id_problems
+
+    text = _BOOK.read_text(encoding="utf-8")
+    code = _code_ids()[2]
+    named = _with(f"- id: {code}\n", "- id: jane_smith\n", text).replace(f"parent: {code}\n", "parent: jane_smith\n")
+    (p,) = codebook_id_problems(Codebook.from_yaml(named, source="book.yaml"), ["Jane Smith"])
+    assert (p.column, p.row) == ("codes[2].id", _line(named, "- id: jane_smith"))
