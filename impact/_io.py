@@ -1782,20 +1782,22 @@ def safe_yaml_load(text: str, *, source: str = "YAML", lines: bool = False) -> o
                 seen[key] = key_node.start_mark.line + 1
             return super().construct_mapping(node, deep=deep)
 
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()  # what yaml.load does, the document's nodes kept for their lines
-        data = None if node is None else loader.construct_document(node)
-        return (data, YamlLines(node, loader)) if lines else data
+        loader = _Loader(text)  # its reader refuses a character YAML does not allow (a control character) here
+        try:
+            node = loader.get_single_node()  # what yaml.load does, the document's nodes kept for their lines
+            data = None if node is None else loader.construct_document(node)
+            return (data, YamlLines(node, loader)) if lines else data
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise YamlInputError(source, None if mark is None else mark.line + 1,
-                             f"not valid YAML ({problem}{_yaml_hint(problem, mark)})") from None
+        line = mark.line + 1 if mark is not None else text.count("\n", 0, exc.position) + 1 if isinstance(
+            getattr(exc, "position", None), int) else None  # a character YAML does not allow: its position
+        raise YamlInputError(source, line, f"not valid YAML ({problem}{_yaml_hint(problem, mark)})") from None
     except RecursionError:
         raise InputError(f"{source}: YAML nested too deeply to read") from None
-    finally:
-        loader.dispose()
 
 
 class YamlLines:

@@ -15,7 +15,7 @@ import pytest
 
 from impact import Codebook, bundled_path, load_study
 from impact.cli import main
-from impact.errors import ValidationError
+from impact.errors import InputError, ValidationError
 
 # study.yaml as Study.save writes it, for the tiny study of conftest (its waves are the defaults, written out)
 _STUDY = """format_version: 1
@@ -244,3 +244,14 @@ def test_a_code_id_holding_a_participants_name_is_told_on_its_line():
     named = _with(f"- id: {code}\n", "- id: jane_smith\n", text).replace(f"parent: {code}\n", "parent: jane_smith\n")
     (p,) = codebook_id_problems(Codebook.from_yaml(named, source="book.yaml"), ["Jane Smith"])
     assert (p.column, p.row) == ("codes[2].id", _line(named, "- id: jane_smith"))
+
+
+def test_a_character_yaml_does_not_allow_is_told_on_its_line(study_dir):
+    text = _with("  label: Early impact", "  label: Early\x01impact")
+    p = _at(_refused(study_dir, text), "study.yaml", None)
+    assert p.row == _line(text, "\x01")
+    book = _with("    label: Improvement in staff morale", "    label: Improvement in\x1f staff morale",
+                 _BOOK.read_text(encoding="utf-8"))
+    with pytest.raises(InputError, match=f"^book.yaml:{_line(book, chr(0x1f))}: not valid YAML "
+                                         r"\(unacceptable character #x001f"):
+        Codebook.from_yaml(book, source="book.yaml")
