@@ -64,6 +64,8 @@ __all__ = [
     "safe_zip",
     "neutralise_cell",
     "safe_yaml_load",
+    "YamlInputError",
+    "YamlLines",
     "staged_directory",
     "publish_directory",
     "rolled_back_on_failure",
@@ -1706,27 +1708,43 @@ def neutralise_cell(value: object) -> object:
 MAX_YAML_BYTES = 5 * 1024 * 1024
 
 
-def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
+class YamlInputError(InputError):
+    """A YAML text that cannot be read, with the ``line`` (1-based) the parser stopped at, or None, and the
+    ``detail``: the message without its ``source:line:`` opening (for a message that names the file and line
+    itself)."""
+
+    def __init__(self, source: str, line: int | None, detail: str) -> None:
+        super().__init__(f"{source}{'' if line is None else f':{line}'}: {detail}")
+        self.line, self.detail = line, detail
+
+
+def safe_yaml_load(text: str, *, source: str = "YAML", lines: bool = False) -> object:
     """Parse YAML safely: no Python objects, no aliases, bounded size and depth.
 
     Anchors and aliases (``&a`` / ``*a``) are refused because a few of them
     can expand into billions of nodes when the data is walked ("billion
     laughs"); study and codebook files have no need of them.  Syntax errors,
     excessive nesting and oversized text become :class:`InputError` naming the
-    source and line.
+    source and line (a :class:`YamlInputError`, whose ``line`` holds it).
+
+    With ``lines=True`` the result is ``(data, where)``: ``where`` a :class:`YamlLines`, the line of each key and
+    item, for the problems found in the data to name their line.
 
     Examples
     --------
     >>> safe_yaml_load("a: [1, 2]")
     {'a': [1, 2]}
+    >>> data, where = safe_yaml_load("# a comment\\na:\\n  - 1\\n  - 2", lines=True)
+    >>> data, where.line("a[1]"), where.line("a.b")  # a key missing: the line of the mapping it belongs in
+    ({'a': [1, 2]}, 4, 2)
     >>> safe_yaml_load("a: &x [1]\\nb: *x", source="study.yaml")
     Traceback (most recent call last):
     ...
-    impact.errors.InputError: study.yaml:2: YAML aliases (*name) are not allowed - write the value out in full
+    impact._io.YamlInputError: study.yaml:2: YAML aliases (*name) are not allowed - write the value out in full
     >>> safe_yaml_load("name: a\\nname: b", source="study.yaml")
     Traceback (most recent call last):
     ...
-    impact.errors.InputError: study.yaml:2: the key 'name' is given twice (first on line 1) - expected each key once
+    impact._io.YamlInputError: study.yaml:2: the key 'name' is given twice (first on line 1) - expected each key once
     """
     import yaml
 
@@ -1737,17 +1755,16 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
         # a second file's mark where it was joined on, or text pasted with its mark: YAML read it as a character of
         # the key or item after it ('\ufefftitle', an unknown key) or failed on the indentation, without saying why
         line = text.count("\n", 0, mark.start()) + 1
-        raise InputError(f"{source}:{line}: a byte-order mark (U+FEFF, which no one sees) at the start of line {line} "
-                         "- expected one at most, at the very start of the file (two files joined into one, or text "
-                         "pasted from another file? delete the mark, and keep one file's content)")
+        raise YamlInputError(source, line, f"a byte-order mark (U+FEFF, which no one sees) at the start of line {line} "
+                             "- expected one at most, at the very start of the file (two files joined into one, or "
+                             "text pasted from another file? delete the mark, and keep one file's content)")
 
     class _Loader(yaml.SafeLoader):
         def compose_node(self, parent, index):  # noqa: D102 - refuse aliases before they are resolved
             if self.check_event(yaml.AliasEvent):
                 event = self.peek_event()
-                raise InputError(
-                    f"{source}:{event.start_mark.line + 1}: YAML aliases (*name) are not allowed - write the value out in full"
-                )
+                raise YamlInputError(source, event.start_mark.line + 1,
+                                     "YAML aliases (*name) are not allowed - write the value out in full")
             return super().compose_node(parent, index)
 
         def construct_mapping(self, node, deep=False):  # noqa: D102 - a key given twice is an error, not overwritten
@@ -1757,22 +1774,101 @@ def safe_yaml_load(text: str, *, source: str = "YAML") -> object:
                 try:
                     hash(key)
                 except TypeError:
-                    raise InputError(f"{source}:{key_node.start_mark.line + 1}: a mapping key must be text or a number") from None
+                    raise YamlInputError(source, key_node.start_mark.line + 1,
+                                         "a mapping key must be text or a number") from None
                 if key in seen:
-                    raise InputError(f"{source}:{key_node.start_mark.line + 1}: the key {str(key)!r} is given twice "
-                                     f"(first on line {seen[key]}) - expected each key once")
+                    raise YamlInputError(source, key_node.start_mark.line + 1, f"the key {str(key)!r} is given twice "
+                                         f"(first on line {seen[key]}) - expected each key once")
                 seen[key] = key_node.start_mark.line + 1
             return super().construct_mapping(node, deep=deep)
 
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        loader = _Loader(text)  # its reader refuses a character YAML does not allow (a control character) here
+        try:
+            node = loader.get_single_node()  # what yaml.load does, the document's nodes kept for their lines
+            data = None if node is None else loader.construct_document(node)
+            return (data, YamlLines(node, loader)) if lines else data
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(f"{source}{line}: not valid YAML ({problem}{_yaml_hint(problem, mark)})") from None
+        line = mark.line + 1 if mark is not None else text.count("\n", 0, exc.position) + 1 if isinstance(
+            getattr(exc, "position", None), int) else None  # a character YAML does not allow: its position
+        raise YamlInputError(source, line, f"not valid YAML ({problem}{_yaml_hint(problem, mark)})") from None
     except RecursionError:
         raise InputError(f"{source}: YAML nested too deeply to read") from None
+
+
+class YamlLines:
+    """The line (1-based) of each key and item of a YAML document, found by the path a :class:`Problem` names it by
+    (``waves[1].window_days``, ``codes[4].rules.phrases[2]``, ``vocabularies.roles.head (its key)``).
+
+    A path's keys are matched as the file spells them (a key holding a dot or a space too); list items are counted
+    from 0, as the paths count them.  A key or item the document does not have (a key missing) is told on the line
+    of the mapping or list it belongs in: the line of that mapping's own key, or of its list item.
+    """
+
+    def __init__(self, node, loader) -> None:
+        self._lines: dict[tuple, int] = {}
+        self._keys: dict[tuple, dict[str, object]] = {}
+        if node is not None:
+            self._walk(node, (), node.start_mark.line + 1, loader)
+
+    def _walk(self, node, path: tuple, line: int, loader) -> None:
+        import yaml
+
+        stack = [(node, path, line)]
+        while stack:
+            node, path, line = stack.pop()
+            self._lines[path] = line
+            if isinstance(node, yaml.MappingNode):
+                keys = self._keys.setdefault(path, {})
+                for key_node, value in node.value:
+                    key = str(loader.construct_object(key_node, deep=True)) if isinstance(
+                        key_node, yaml.ScalarNode) else None
+                    if key is not None:
+                        keys.setdefault(key, key)
+                        stack.append((value, (*path, key), key_node.start_mark.line + 1))
+            elif isinstance(node, yaml.SequenceNode):
+                stack += [(item, (*path, i), item.start_mark.line + 1) for i, item in enumerate(node.value)]
+
+    def line(self, path: str | None) -> int | None:
+        """The line of the key or item at ``path``, or of the nearest mapping or list holding where it would be;
+        None for no path, or an empty document.
+
+        Examples
+        --------
+        >>> _, where = safe_yaml_load("waves:\\n  - id: early\\n    window_days: [0, 90]\\n  - id: late\\n", lines=True)
+        >>> where.line("waves[0].window_days"), where.line("waves[1]"), where.line("waves[1].anchor")
+        (3, 4, 4)
+        """
+        if path is None or () not in self._lines:
+            return None
+        at: tuple = ()
+        rest = path
+        while rest:
+            if (m := re.match(r"\[(\d+)\]", rest)) is not None:
+                if (*at, int(m.group(1))) not in self._lines:
+                    break
+                at, rest = (*at, int(m.group(1))), rest[m.end():]
+                continue
+            if at and rest.startswith("."):
+                rest = rest[1:]
+            keys = self._keys.get(at, {})
+            key = max((k for k in keys if rest.startswith(k) and rest[len(k):len(k) + 1] in ("", ".", "[", " ")),
+                      key=len, default=None)
+            if key is None:
+                break
+            at, rest = (*at, key), rest[len(key):]
+            if rest.startswith(" "):  # words after the path: 'name (its key)'
+                break
+        return self._lines[at]
+
+    def placed(self, problems: list[Problem], file: str) -> list[Problem]:
+        """``problems`` with those of ``file`` that name no row given the line of the key or item they are about."""
+        return [Problem(p.file, self.line(p.column), p.column, p.value, p.expected, p.severity)
+                if p.file == file and p.row is None and p.column is not None else p for p in problems]
 
 
 #: A byte-order mark at the start of a line (after its spaces) of a YAML text: the mark of a file joined on.

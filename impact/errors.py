@@ -1,8 +1,9 @@
 """Exceptions and warnings raised by :mod:`impact`.
 
 Every data problem is a :class:`Problem` that names the file, the row (1-based,
-counting the header as row 1, as a spreadsheet shows it), the column, the value
-found and what was expected.  Validation collects *all* problems before raising
+counting the header as row 1, as a spreadsheet shows it; in a YAML file, study.yaml
+or a codebook, the line), the column (in a YAML file, the path to the key or item),
+the value found and what was expected.  Validation collects *all* problems before raising
 one :class:`ValidationError` that lists them.
 """
 
@@ -68,9 +69,12 @@ class Problem:
     file : str
         File the problem is in (relative to the study folder where possible).
     row : int or None
-        Spreadsheet-style row number: the header is row 1, the first data row 2.
+        Spreadsheet-style row number: the header is row 1, the first data row 2.  In a YAML file (study.yaml, a
+        codebook), the line (1-based) of the key or list item the problem is about, or of the mapping a missing key
+        belongs in.
     column : str or None
-        Column (or YAML key) holding the bad value.
+        Column holding the bad value; in a YAML file, the path to the key or item (``waves[1].window_days``, list
+        items counted from 0).
     value : str or None
         The value found, shortened for display.
     expected : str

@@ -36,6 +36,8 @@ from ._io import (
     UNCHECKED,
     UTF16_BOMS,
     SeparatorError,
+    YamlInputError,
+    YamlLines,
     cells_picker,
     column_cells,
     link_said,
@@ -2062,10 +2064,11 @@ def _link_out(folder: Path, f: Path) -> str:
     return f"a plain file inside the study folder (it is {said.words}: not read{inside})"
 
 
-def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem], YamlLines | None]:
+    """study.yaml's content, the problems reading it, and where its keys and items are (None where it was not read)."""
     f = path / "study.yaml"
     if (f.exists() or f.is_symlink()) and _outside(path, f):
-        return {}, [Problem("study.yaml", None, None, None, _link_out(path, f))]
+        return {}, [Problem("study.yaml", None, None, None, _link_out(path, f))], None
     if not f.is_file():
         what = " - it is a folder" if f.is_dir() else " - it is not a regular file" if f.exists() else ""
         try:  # "study.yml", "Study.yaml", "study.yaml.txt" (Windows hides the last extension)
@@ -2086,17 +2089,20 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem]]:
                 listed = ", ".join(map(repr, below[:5])) + (f" and {len(below) - 5} more" if len(below) > 5 else "")
                 what = (f" - {path} holds no study.yaml but {_counted(len(below), 'study folder')} ({listed}): "
                         "give the study folder itself")
-        return {}, [Problem("study.yaml", None, None, None, f"a study.yaml file in the study folder{what}")]
+        return {}, [Problem("study.yaml", None, None, None, f"a study.yaml file in the study folder{what}")], None
     try:
-        meta = safe_yaml_load(read_text(f, label="study.yaml", max_bytes=MAX_YAML_BYTES), source="study.yaml")
+        meta, lines = safe_yaml_load(read_text(f, label="study.yaml", max_bytes=MAX_YAML_BYTES), source="study.yaml",
+                                     lines=True)
+    except YamlInputError as exc:  # on the line YAML stopped at
+        return {}, [Problem("study.yaml", exc.line, None, None, f"a readable study.yaml ({exc.detail})")], None
     except InputError as exc:
-        return {}, [Problem("study.yaml", None, None, None, f"a readable study.yaml ({exc})")]
+        return {}, [Problem("study.yaml", None, None, None, f"a readable study.yaml ({exc})")], None
     if meta is None:
-        return {}, [Problem("study.yaml", None, None, None, "keys such as name and waves (the file holds none)")]
+        return {}, [Problem("study.yaml", None, None, None, "keys such as name and waves (the file holds none)")], None
     if not isinstance(meta, dict):
         found = f"a list of {_counted(len(meta), 'item')}" if isinstance(meta, list) else str(meta)
-        return {}, [Problem("study.yaml", 1, None, found, "a mapping of keys (name, waves, ...)")]
-    return meta, []
+        return {}, [Problem("study.yaml", lines.line(""), None, found, "a mapping of keys (name, waves, ...)")], None
+    return meta, [], lines
 
 
 #: The extensions a table is saved with by a spreadsheet or an editor, one after another where a system hid the first
@@ -2341,7 +2347,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     if not path.is_dir():
         what = "a file, not a study folder" if path.exists() else "no such folder"
         raise InputError(f"{path}: {what} (expected a folder holding study.yaml){_study_path_hint(given, path)}")
-    meta, problems = _read_meta(path)
+    meta, problems, meta_lines = _read_meta(path)
     broken = {"study.yaml"} if problems else set()
     problems += _case_twins(path)
     books = read_books(path, TABLES, not_plain=lambda f: _link_out(path, f) if _outside(path, f) else None)
@@ -2454,6 +2460,8 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         unchecked = {(TABLES[n].filename, line) for n in raw for line, rec in raw[n][1] if UNCHECKED in rec}
         problems += [p for p in check_folder(path, study_meta, raw, read_transcript=read_transcript, texts=texts,
                                              broken=broken) if (p.file, p.row) not in unchecked]
+        if meta_lines is not None:  # each problem of study.yaml on the line of the key or item it is about
+            problems = meta_lines.placed(problems, "study.yaml")
         problems = relabel([p for p in problems if (p.file, p.row, p.column) not in told], books.tables, files)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
@@ -2482,6 +2490,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     tables = {name: _frame_from_records(TABLES[name], records[name]) for name in TABLES}
     study = Study.__new__(Study)
     study._meta = copy.deepcopy(meta)
+    study._meta_lines = meta_lines  # where study.yaml's keys are, for Study.validate's problems (_meta is not changed)
     study._tables = tables
     study._transcripts = texts  # read once, while validating
     study.root = path

@@ -251,6 +251,8 @@ def check_study(study) -> list[Problem]:
     problems = _check(study.meta, raw, study._transcript_text, exists) + _check_codebook(study.meta, study.root)
     if study.root is not None:
         problems += _unnamed_transcripts(Path(study.root) / "transcripts", raw, broken=set())
+    if (lines := getattr(study, "_meta_lines", None)) is not None:  # a study read from a folder: study.yaml's lines
+        problems = lines.placed(problems, "study.yaml")
     return problems
 
 
@@ -896,7 +898,7 @@ def codebook_id_problems(codebook, names) -> list[Problem]:
             problems.append(Problem(codebook.source, None, f"codes[{k}].id", code_id,
                                     f"a code id such as partnership (it holds {said}, and the report's tables print "
                                     "it as written)"))
-    return problems
+    return codebook._on_lines(problems)
 
 
 def _check_header(spec: schema.Table, header: list[str]) -> list[Problem]:

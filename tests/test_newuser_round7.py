@@ -215,14 +215,14 @@ codes:
 """
 
 
-@pytest.mark.parametrize(("typed", "meant", "column"), [
-    ("  - id: plans\n", "  - idd: plans\n", "codes[1].idd"),
-    ("    label: Plans\n", "    lable: Plans\n", "codes[1].lable"),
-    ("      phrases: [morale]\n", "      phrase: [morale]\n", "codes[0].rules.phrase"),
-    ("codes:\n", "code:\n", "code"),
-    ("version: \"1.0\"\n", "verison: \"1.0\"\n", "verison"),
+@pytest.mark.parametrize(("typed", "meant", "column", "line"), [
+    ("  - id: plans\n", "  - idd: plans\n", "codes[1].idd", 9),
+    ("    label: Plans\n", "    lable: Plans\n", "codes[1].lable", 10),
+    ("      phrases: [morale]\n", "      phrase: [morale]\n", "codes[0].rules.phrase", 8),
+    ("codes:\n", "code:\n", "code", 4),
+    ("version: \"1.0\"\n", "verison: \"1.0\"\n", "verison", 3),
 ])
-def test_a_mistyped_codebook_key_names_the_key_meant(typed, meant, column):
+def test_a_mistyped_codebook_key_names_the_key_meant(typed, meant, column, line):
     from impact.coding import Codebook
 
     with pytest.raises(ValidationError) as info:
@@ -230,7 +230,7 @@ def test_a_mistyped_codebook_key_names_the_key_meant(typed, meant, column):
     key = column.rpartition(".")[2]
     right = typed.split(":")[0].strip(" -")
     told = [str(p) for p in info.value.records if p.column == column]
-    assert told == [f"book.yaml:{column}: {key!r} - expected one of the keys " + told[0].split("one of the keys ")[1]
+    assert told == [f"book.yaml:{line}:{column}: {key!r} - expected one of the keys " + told[0].split("one of the keys ")[1]
                     .split(" (did you")[0] + f" (did you mean {right!r}?)"], [str(p) for p in info.value.records]
 
 
@@ -239,7 +239,7 @@ def test_a_code_whose_id_key_is_mistyped_is_said_to_have_no_id():
 
     with pytest.raises(ValidationError) as info:
         Codebook.from_yaml(_BOOK.replace("  - id: plans\n", "  - idd: plans\n"), source="book.yaml")
-    assert "book.yaml:codes[1].id: expected an id (this code has none)" in [str(p) for p in info.value.records]
+    assert "book.yaml:9:codes[1].id: expected an id (this code has none)" in [str(p) for p in info.value.records]
 
 
 # --------------------------------------------------------------------------- 4. tracked changes in a .docx

@@ -116,7 +116,15 @@ def _checked(text: str, source: str) -> tuple[tuple[Problem, ...], dict[str, Any
     codebooks a dozen times. Callers copy the spec before handing it out (a codebook may be edited)."""
     spec = _parsed(text, source)
     problems = tuple(_validate(spec, source))
-    return problems, None if problems else _normalise(spec)
+    return tuple(_on_their_lines(list(problems), text, source)), None if problems else _normalise(spec)
+
+
+def _on_their_lines(problems: list[Problem], text: str, source: str) -> list[Problem]:
+    """``problems`` of the codebook read from the YAML ``text`` each given the line of the key or item it is about
+    (the text read again for its lines, only where there is a problem)."""
+    if not problems:
+        return problems
+    return safe_yaml_load(text, source=source, lines=True)[1].placed(problems, source)
 
 
 def codebook_dirs() -> list[Path]:
@@ -248,7 +256,14 @@ class Codebook:
             raise ValidationError(list(problems), source=source)
         book = cls.__new__(cls)
         book._spec, book.source = copy.deepcopy(normal), source
+        book._yaml_text = text  # for a problem found later (an id holding a name) to name its line
         return book
+
+    def _on_lines(self, problems: list[Problem]) -> list[Problem]:
+        """``problems`` of this codebook each on the line of its YAML file where it was read from one (a codebook
+        built from a mapping has no lines: its problems are as given)."""
+        text = getattr(self, "_yaml_text", None)
+        return problems if text is None else _on_their_lines(problems, text, self.source)
 
     @classmethod
     def load(cls, name_or_path: str | os.PathLike = _DEFAULT_NAME) -> Codebook:

@@ -271,7 +271,7 @@ def test_a_wave_no_interview_is_at_is_one_warning(study_dir):
         "- {id: mid, anchor: review_end, window_days: [183, 200]}\n"
         "- {id: longer_term, anchor: review_end, window_days: [201, 600]}\n", encoding="utf-8")
     assert [str(p) for p in load_study(study_dir).load_problems] == [
-        "warning: study.yaml:waves[2].id: 'mid' - expected interviews at each wave of the study (no interview in "
+        "warning: study.yaml:14:waves[2].id: 'mid' - expected interviews at each wave of the study (no interview in "
         "interviews.csv is at this wave, so every finding at it is missing: take the wave out of study.yaml, or check "
         "the interviews' wave cells)",
         # newuser3: each attrition warning gives the rows of the interviews there are (it gave none)

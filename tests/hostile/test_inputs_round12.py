@@ -186,15 +186,15 @@ def test_two_codes_with_one_label_are_refused(tmp_path):
                                   "  - {id: learning, label: Learning, definition: y}\n"
                                   "  - {id: staff_morale, label: ' morale ', definition: z}\n", source="cb.yaml")
     assert [str(p) for p in info.value.problems] == [
-        "cb.yaml:codes[2].label: ' morale ' - expected a label no other code has (codes[0], morale, is labelled "
+        "cb.yaml:7:codes[2].label: ' morale ' - expected a label no other code has (codes[0], morale, is labelled "
         "'Morale'): a report names codes by their label, so the two could not be told apart"]
 
 
 @pytest.mark.parametrize(("text", "problem"), [
     # guard: a code id with a space, an id given twice
-    ("  - {id: staff morale, label: A, definition: x}\n", "cb.yaml:codes[0].id: 'staff morale' - expected a "
+    ("  - {id: staff morale, label: A, definition: x}\n", "cb.yaml:5:codes[0].id: 'staff morale' - expected a "
      "snake_case id"),
-    ("  - {id: a, label: A, definition: x}\n  - {id: a, label: B, definition: y}\n", "cb.yaml:codes[0].id: 'a' - "
+    ("  - {id: a, label: A, definition: x}\n  - {id: a, label: B, definition: y}\n", "cb.yaml:5:codes[0].id: 'a' - "
      "expected an id used only once"),
 ])
 def test_a_code_id_with_a_space_or_given_twice_is_refused(text, problem):

@@ -215,7 +215,7 @@ def test_a_transcript_file_named_with_a_space_at_its_end_says_which_file_is_ther
 
 
 @pytest.mark.parametrize(("first", "second", "said"), [
-    ("morale", "Morale", "codebook.yaml:codes[1].id: 'Morale' - expected a snake_case id"),
+    ("morale", "Morale", "codebook.yaml:6:codes[1].id: 'Morale' - expected a snake_case id"),
     ("file_x", "\ufb01le_x", "U+FB01 LATIN SMALL LIGATURE FI at character 1, a form of 'fi'; write 'file_x'"),
     ("caf\u00e9", "cafe\u0301", "U+0301 COMBINING ACUTE ACCENT"),
 ])
@@ -230,7 +230,7 @@ def test_guard_code_ids_differing_only_in_case_or_unicode_form_are_refused(study
     y = study_dir / "study.yaml"
     y.write_text(y.read_text(encoding="utf-8").replace("codebook: nfer_impacts", "codebook: codebook.yaml"),
                  encoding="utf-8")
-    refused(_validate(study_dir, tmp_path), "study.yaml:codebook: 'codebook.yaml' - expected a valid codebook", said)
+    refused(_validate(study_dir, tmp_path), "study.yaml:3:codebook: 'codebook.yaml' - expected a valid codebook", said)
 
 
 def test_guard_council_ids_with_no_break_spaces_at_their_ends_match_across_files(study_dir, tmp_path):
@@ -245,7 +245,7 @@ def test_guard_council_ids_with_no_break_spaces_at_their_ends_match_across_files
     assert study.interviews.loc[study.interviews["participant_id"] == "P1", "council_id"].unique().tolist() == ["301"]
 
 
-@pytest.mark.parametrize(("key", "said"), [("codebok: nfer_impacts", "study.yaml:codebok: 'codebok' - expected one "
+@pytest.mark.parametrize(("key", "said"), [("codebok: nfer_impacts", "study.yaml:3:codebok: 'codebok' - expected one "
                                             "of the keys"), ("wave: []", "(did you mean 'waves'?)")])
 def test_guard_an_unknown_key_in_study_yaml_is_named(study_dir, tmp_path, key, said):
     from ._util import refused
@@ -313,7 +313,7 @@ def test_guard_wave_ids_yaml_reads_as_numbers_say_to_quote_them(study_dir, tmp_p
     y = study_dir / "study.yaml"
     y.write_text(y.read_text(encoding="utf-8") + "waves:\n  - {id: 1, anchor: review_start, window_days: [-183, 0]}\n"
                  "  - {id: 2, anchor: review_end, window_days: [28, 182]}\n", encoding="utf-8")
-    refused(_validate(study_dir, tmp_path), "study.yaml:waves[0].id: '1'", "put the id in quotes, as in id: '1'")
+    refused(_validate(study_dir, tmp_path), "study.yaml:12:waves[0].id: '1'", "put the id in quotes, as in id: '1'")
 
 
 # --------------------------------------------------------------------------- 4. review workbooks and outputs

@@ -101,7 +101,7 @@ def test_a_format_version_yaml_reads_as_true_is_refused(study_dir):
     from .test_inputs_round5 import _problems, _replace
 
     _replace(study_dir / "study.yaml", "format_version: 1", "format_version: true")
-    assert _problems(study_dir) == ["study.yaml:format_version: 'True' - expected 1 (the only study format version)"]
+    assert _problems(study_dir) == ["study.yaml:1:format_version: 'True' - expected 1 (the only study format version)"]
 
 
 def test_survey_answers_where_study_yaml_defines_no_items_say_where_to_define_them(study_dir):
@@ -125,12 +125,12 @@ def test_a_vocabulary_value_added_in_another_case_is_refused(study_dir):
         f.write("vocabularies:\n  roles: {DCS: Director, virtual_school_head: Virtual school head, Virtual_School_Head: "
                 "VSH}\n  interview_modes: [Video]\n")
     assert _problems(study_dir) == [
-        "study.yaml:vocabularies.roles: 'DCS' - expected a value the vocabulary does not hold: it holds 'dcs', which "
+        "study.yaml:12:vocabularies.roles: 'DCS' - expected a value the vocabulary does not hold: it holds 'dcs', which "
         "differs only in case or spacing (both would be counted apart); use 'dcs'",
-        "study.yaml:vocabularies.roles: 'Virtual_School_Head' - expected a value the vocabulary does not hold: it holds "
+        "study.yaml:12:vocabularies.roles: 'Virtual_School_Head' - expected a value the vocabulary does not hold: it holds "
         "'virtual_school_head', which differs only in case or spacing (both would be counted apart); use "
         "'virtual_school_head'",
-        "study.yaml:vocabularies.interview_modes: 'Video' - expected a value the vocabulary does not hold: it holds "
+        "study.yaml:13:vocabularies.interview_modes: 'Video' - expected a value the vocabulary does not hold: it holds "
         "'video', which differs only in case or spacing (both would be counted apart); use 'video'"]
 
 

@@ -437,7 +437,7 @@ def test_a_code_id_yaml_reads_as_a_truth_value_says_to_quote_it(written, read):
     with pytest.raises(ValidationError) as info:
         Codebook.from_yaml(text, source="mine.yaml")
     assert [str(p) for p in info.value.problems] == [
-        f"mine.yaml:codes[0].id: '{read.title()}' - expected a snake_case id: text (YAML reads an unquoted yes, no, on, "
+        f"mine.yaml:5:codes[0].id: '{read.title()}' - expected a snake_case id: text (YAML reads an unquoted yes, no, on, "
         f"off, true or false as {read}, not as the word: put the id in quotes, or choose another)"]
 
 

@@ -240,7 +240,7 @@ def test_two_wave_ids_differing_in_case_are_refused(study_dir):
     from .test_inputs_round5 import _problems
 
     _waves(study_dir, ("early", [28, 182]), ("EARLY", [273, 548]))
-    assert ("study.yaml:waves[2].id: 'EARLY' - expected each wave id once ('early' is given before it, the same but "
+    assert ("study.yaml:14:waves[2].id: 'EARLY' - expected each wave id once ('early' is given before it, the same but "
             "for case)") in _problems(study_dir)
 
 
@@ -319,7 +319,7 @@ def test_guard_overlapping_wave_windows_are_refused(study_dir):
     from .test_inputs_round5 import _problems
 
     _waves(study_dir, ("early", [28, 300]), ("longer_term", [273, 548]))
-    assert _problems(study_dir) == ["study.yaml:waves[2].window_days: 'longer_term' - expected a window not "
+    assert _problems(study_dir) == ["study.yaml:14:waves[2].window_days: 'longer_term' - expected a window not "
                                     "overlapping the early window (an interview would be in both)"]
 
 

@@ -115,12 +115,12 @@ def test_every_broken_pattern_of_a_codebook_is_listed_when_it_is_read():
         Codebook.from_yaml(_BROKEN_PATTERNS, source="book.yaml")
     lines = str(info.value).splitlines()[1:]
     assert [line.strip() for line in lines] == [
-        "book.yaml:classes.better[1]: '+++' - expected words with letters or digits ('+++' has none)",
-        "book.yaml:codes[0].rules.phrases[1]: '[' - expected words with letters or digits ('[' has none)",
-        "book.yaml:codes[0].rules.phrases[2]: '~2 step' - expected words on both sides of each '~N' gap",
-        "book.yaml:codes[0].rules.phrases[3]: 'spring in ~-2 step' - expected a gap written '~N', "
+        "book.yaml:5:classes.better[1]: '+++' - expected words with letters or digits ('+++' has none)",
+        "book.yaml:11:codes[0].rules.phrases[1]: '[' - expected words with letters or digits ('[' has none)",
+        "book.yaml:11:codes[0].rules.phrases[2]: '~2 step' - expected words on both sides of each '~N' gap",
+        "book.yaml:11:codes[0].rules.phrases[3]: 'spring in ~-2 step' - expected a gap written '~N', "
         "N a whole number of words (not '~-2')",
-        "book.yaml:codes[1].rules.near[0].terms[0]: '---' - expected words with letters or digits ('---' has none)",
+        "book.yaml:17:codes[1].rules.near[0].terms[0]: '---' - expected words with letters or digits ('---' has none)",
     ]
 
 
@@ -133,16 +133,16 @@ def test_validate_lists_each_problem_of_the_study_codebook_in_its_file(study_dir
     meta.write_text(meta.read_text(encoding="utf-8").replace("codebook: nfer_impacts", "codebook: book.yaml"),
                     encoding="utf-8")
     proc = cli_here("validate", str(study_dir), cwd=tmp_path)
-    refused(proc, "study.yaml:codebook: 'book.yaml' - expected a valid codebook (5 problems in book.yaml, listed below)",
-            "\nbook.yaml:codes[0].rules.phrases[2]: '~2 step' - expected words on both sides of each '~N' gap",
-            "\nbook.yaml:codes[1].rules.near[0].terms[0]: '---'")
+    refused(proc, "study.yaml:3:codebook: 'book.yaml' - expected a valid codebook (5 problems in book.yaml, listed below)",
+            "\nbook.yaml:11:codes[0].rules.phrases[2]: '~2 step' - expected words on both sides of each '~N' gap",
+            "\nbook.yaml:17:codes[1].rules.near[0].terms[0]: '---'")
 
 
 def test_a_codebook_version_yaml_reads_as_a_number_is_refused():
     # On the old code `version: 1.10` loaded as version "1.1": coded output and provenance named another version.
     from impact.errors import ValidationError
 
-    with pytest.raises(ValidationError, match=r"book.yaml:version: '1.1' - expected a version string in quotes, "
+    with pytest.raises(ValidationError, match=r"book.yaml:3:version: '1.1' - expected a version string in quotes, "
                                               r"such as \"1.10\""):
         Codebook.from_yaml(_OWN_BOOK.replace('version: "2"', "version: 1.10"), source="book.yaml")
     assert Codebook.from_yaml(_OWN_BOOK.replace('version: "2"', "version: 2"), source="book.yaml").version == "2"

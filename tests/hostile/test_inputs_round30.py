@@ -291,10 +291,10 @@ def _xlsx_bytes():
      "indicators.csv:2:value: '1.234,5' - expected a number with a decimal point, not a comma, and no thousands "
      "separator (write '1234.5')"),
     (lambda d: (d / "study.yaml").write_text((d / "study.yaml").read_text().replace("nfer_impacts", "/etc/passwd")),
-     "study.yaml:codebook: '/etc/passwd' - expected a codebook file inside the study folder"),
+     "study.yaml:3:codebook: '/etc/passwd' - expected a codebook file inside the study folder"),
     (lambda d: ((d.parent / "cb.yaml").write_text("x: 1\n"), (d / "cb.yaml").symlink_to(d.parent / "cb.yaml"),
                 (d / "study.yaml").write_text((d / "study.yaml").read_text().replace("nfer_impacts", "cb.yaml"))),
-     "study.yaml:codebook: 'cb.yaml' - expected a codebook file inside the study folder (no absolute path, '..' or "
+     "study.yaml:3:codebook: 'cb.yaml' - expected a codebook file inside the study folder (no absolute path, '..' or "
      "link)"),
     (lambda d: ((d / "councils.csv").rename(d.parent / "c.csv"), (d / "councils.csv").symlink_to(d.parent / "c.csv")),
      "councils.csv: expected a plain file inside the study folder"),

@@ -234,9 +234,9 @@ def test_a_transcripts_file_in_place_of_the_folder_is_said_once(study_dir):
 
 
 @pytest.mark.parametrize(("old", "new", "told"), [
-    ("    q_confident:", "\tq_confident:", "study.yaml:6: not valid YAML (found character '\\t' that cannot start any "
+    ("    q_confident:", "\tq_confident:", "study.yaml:6: expected a readable study.yaml (not valid YAML (found character '\\t' that cannot start any "
      "token: a tab (column 1), where YAML indents with spaces only: replace the tab with spaces)"),
-    ("name: Tiny study", "<<: {name: Tiny study}", "study.yaml:2: not valid YAML (could not determine a constructor "
+    ("name: Tiny study", "<<: {name: Tiny study}", "study.yaml:2: expected a readable study.yaml (not valid YAML (could not determine a constructor "
      "for the tag 'tag:yaml.org,2002:merge': a merge key (<<), which copies keys from elsewhere and is not read: "
      "write the keys out in full)"),
     ("name: Tiny study", "name: !!python/object/apply:os.system ['true']", "a tag (!!name or !name), which is not "
@@ -282,10 +282,10 @@ def test_a_date_that_reads_either_way_is_read_day_first_and_said(study_dir, caps
 
 
 @pytest.mark.parametrize(("old", "new", "told"), [
-    ("      - 5", "      - 5.0", "study.yaml:survey.items.q_confident.scale: '[1, 5.0]' - expected [min, max], whole "
+    ("      - 5", "      - 5.0", "study.yaml:8:survey.items.q_confident.scale: '[1, 5.0]' - expected [min, max], whole "
      "numbers from -1000 to 1000, min < max (5.0 is written with a decimal point, which YAML reads as a decimal, not "
      "a whole number: write 5)"),
-    ("codebook:", "seed: 4.0\ncodebook:", "study.yaml:seed: '4.0' - expected a whole number from 0 to 4,294,967,295 "
+    ("codebook:", "seed: 4.0\ncodebook:", "study.yaml:3:seed: '4.0' - expected a whole number from 0 to 4,294,967,295 "
      "(4.0 is written with a decimal point, which YAML reads as a decimal, not a whole number: write 4)"),
 ], ids=["scale", "seed"])
 def test_yaml_a_whole_number_written_with_a_point_says_so(study_dir, old, new, told):
@@ -302,14 +302,14 @@ _BOMB = "".join(f"{a}: &{a} [{', '.join([f'*{b}'] * 9)}]\n" for a, b in zip("bcd
 
 @pytest.mark.parametrize(("make", "told"), [
     (lambda d: _edit(d / "study.yaml", "codebook:", "name: Again\ncodebook:"),
-     "study.yaml:3: the key 'name' is given twice (first on line 2) - expected each key once"),
+     "study.yaml:3: expected a readable study.yaml (the key 'name' is given twice (first on line 2) - expected each key once)"),
     (lambda d: _edit(d / "study.yaml", "name: Tiny study", "name: &n Tiny study\ndescription: *n"),
-     "study.yaml:3: YAML aliases (*name) are not allowed - write the value out in full"),
+     "study.yaml:3: expected a readable study.yaml (YAML aliases (*name) are not allowed - write the value out in full)"),
     (lambda d: _edit(d / "study.yaml", "format_version: 1", "format_version: 1\na: &a [x, x, x, x, x, x, x, x, x]\n"
                      + _BOMB.rstrip("\n")), "YAML aliases (*name) are not allowed"),
     (lambda d: _edit(d / "study.yaml", "codebook:", "waves:\n- {id: expectations, label: E, window_days: [-120, 0]}\n"
                      "- {id: early, label: Early, window_days: [60, 200]}\n- {id: early, label: Again, window_days: "
-                     "[60, 200]}\ncodebook:"), "study.yaml:waves[2].id: 'early' - expected each wave id once"),
+                     "[60, 200]}\ncodebook:"), "study.yaml:6:waves[2].id: 'early' - expected each wave id once"),
     (lambda d: _edit(d / "interviews.csv", "2011-03-01", "2011-13-01"),
      "interviews.csv:2:date: '2011-13-01' - expected a date as YYYY-MM-DD (there is no month 13)"),
     (lambda d: _edit(d / "interviews.csv", "2011-03-01", "40603"),

@@ -486,14 +486,14 @@ def test_guard_a_doc_renamed_docx_says_what_it_is(tmp_path):
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
-    ("name: Tiny study", "name: Tiny study\nseeed: 3", "study.yaml:seeed: 'seeed' - expected one of the keys"),
-    ("name: Tiny study", "name: [a, b]", "study.yaml:name: \"['a', 'b']\" - expected a study name (text)"),
-    ("format_version: 1", "format_version: 'one'", "study.yaml:format_version: 'one' - expected 1"),
-    ("codebook: nfer_impacts", "codebook: ../../etc/passwd", "study.yaml:codebook: '../../etc/passwd' - expected a "
+    ("name: Tiny study", "name: Tiny study\nseeed: 3", "study.yaml:3:seeed: 'seeed' - expected one of the keys"),
+    ("name: Tiny study", "name: [a, b]", "study.yaml:2:name: \"['a', 'b']\" - expected a study name (text)"),
+    ("format_version: 1", "format_version: 'one'", "study.yaml:1:format_version: 'one' - expected 1"),
+    ("codebook: nfer_impacts", "codebook: ../../etc/passwd", "study.yaml:3:codebook: '../../etc/passwd' - expected a "
                                                               "codebook file inside the study folder"),
-    ("codebook: nfer_impacts", "codebook: /etc/passwd", "study.yaml:codebook: '/etc/passwd' - expected a codebook "
+    ("codebook: nfer_impacts", "codebook: /etc/passwd", "study.yaml:3:codebook: '/etc/passwd' - expected a codebook "
                                                         "file inside the study folder"),
-    ("- 5", "- five", "study.yaml:survey.items.q_confident.scale: \"[1, 'five']\" - expected [min, max]"),
+    ("- 5", "- five", "study.yaml:8:survey.items.q_confident.scale: \"[1, 'five']\" - expected [min, max]"),
 ], ids=["near-miss-key", "name-a-list", "version-text", "codebook-up", "codebook-absolute", "scale-text"])
 def test_guard_odd_study_yaml_is_named(study_dir, old, new, expected):
     f = study_dir / "study.yaml"

@@ -229,12 +229,12 @@ def test_a_respondent_in_another_group_at_a_later_wave_is_told(study_dir):
 
 
 @pytest.mark.parametrize(("old", "new", "said"), [
-    ("name: Tiny study", 'name: "Tiny\\0study"', "study.yaml:name: 'Tiny\\x00study' - expected text without "
+    ("name: Tiny study", 'name: "Tiny\\0study"', "study.yaml:2:name: 'Tiny\\x00study' - expected text without "
      "control characters (it holds U+0000 (a control character) at character 5"),
-    ("label: I feel confident", 'label: "I feel\\x1b confident"', "study.yaml:survey.items.q_confident.label: "
+    ("label: I feel confident", 'label: "I feel\\x1b confident"', "study.yaml:7:survey.items.q_confident.label: "
      "'I feel\\x1b confident' - expected text without control characters (it holds U+001B (a control character) at "
      "character 7"),
-    ("name: Tiny study", 'name: "Tiny\\nstudy"', "study.yaml:name: 'Tiny\\nstudy' - expected text on one line (it "
+    ("name: Tiny study", 'name: "Tiny\\nstudy"', "study.yaml:2:name: 'Tiny\\nstudy' - expected text on one line (it "
      "holds a line break at character 5: a name or label is shown on one line; join the lines)"),
 ])
 def test_control_characters_in_study_yaml_text_are_named_on_their_path(study_dir, old, new, said):
@@ -253,7 +253,7 @@ def test_an_empty_label_in_study_yaml_is_refused(study_dir):
     # On the old code valid: the item shown without a name in the report.
     _edit(study_dir / "study.yaml", "label: I feel confident", "label: '  '")
     assert _errors(study_dir) == [
-        "study.yaml:survey.items.q_confident.label: '  ' - expected a label with some text (an empty label leaves "
+        "study.yaml:7:survey.items.q_confident.label: '  ' - expected a label with some text (an empty label leaves "
         "what it names unnamed in the report: write one, or leave the key out to be shown the id)"]
 
 

@@ -51,7 +51,7 @@ def _with(old: str, new: str, text: str = _BOOK) -> str:
 def test_a_parent_that_is_not_one_id_is_named_on_its_code(parent, said):
     # On the old code a list or a mapping was a TypeError traceback (unhashable type) out of Codebook.load, `impact
     # validate` and `impact code`; a number was said to be no code's id, as if a code 12 might be meant.
-    assert _problems(_with("label: Beta", f"label: Beta\n    parent: {parent}")) == [f"book.yaml:codes[1].parent: {said}"]
+    assert _problems(_with("label: Beta", f"label: Beta\n    parent: {parent}")) == [f"book.yaml:10:codes[1].parent: {said}"]
 
 
 # --------------------------------------------------------------------------- 2. a code its own parent
@@ -60,7 +60,7 @@ def test_a_parent_that_is_not_one_id_is_named_on_its_code(parent, said):
 def test_a_code_naming_itself_as_its_parent_is_told_on_its_code():
     # On the old code "book.yaml:parent: 'beta' - expected a code tree without cycles": no code named, no way out said.
     assert _problems(_with("label: Beta", "label: Beta\n    parent: beta")) == [
-        "book.yaml:codes[1].parent: 'beta' - expected the id of another code (beta names itself as its parent: leave "
+        "book.yaml:10:codes[1].parent: 'beta' - expected the id of another code (beta names itself as its parent: leave "
         "parent out for a top-level code)"]
 
 
@@ -71,7 +71,7 @@ def test_a_loop_of_two_codes_is_one_problem_naming_the_loop():
     # On the old code two problems, "parent: 'alpha'" and "parent: 'beta'", each "expected a code tree without cycles".
     text = _with("label: Beta", "label: Beta\n    parent: alpha", _with("label: Alpha", "label: Alpha\n    parent: beta"))
     assert _problems(text) == [
-        "book.yaml:codes[0].parent: 'beta' - expected a code tree without loops (alpha -> beta -> alpha: none of them "
+        "book.yaml:7:codes[0].parent: 'beta' - expected a code tree without loops (alpha -> beta -> alpha: none of them "
         "has a top code; leave parent out of one of them, or name a code outside the loop)"]
 
 
@@ -83,7 +83,7 @@ def test_a_loop_of_three_codes_with_a_child_hanging_from_it_is_one_problem():
         "  - {id: epsilon, label: Epsilon, definition: The fifth code., parent: gamma}\n"
         "  - {id: zeta, label: Zeta, definition: A child of the loop., parent: epsilon}\n")
     assert _problems(text) == [
-        "book.yaml:codes[2].parent: 'delta' - expected a code tree without loops (gamma -> delta -> epsilon -> gamma: "
+        "book.yaml:11:codes[2].parent: 'delta' - expected a code tree without loops (gamma -> delta -> epsilon -> gamma: "
         "none of them has a top code; leave parent out of one of them, or name a code outside the loop)"]
 
 
@@ -94,7 +94,7 @@ def test_near_rules_not_written_as_a_list_are_named():
     # On the old code a TypeError traceback ('int' object is not iterable) out of Codebook.load.
     text = _with("definition: The second code.", "definition: The second code.\n    rules:\n      near: 5")
     assert _problems(text) == [
-        "book.yaml:codes[1].rules.near: '5' - expected a list of mappings with terms, with and within (write each "
+        "book.yaml:12:codes[1].rules.near: '5' - expected a list of mappings with terms, with and within (write each "
         "under '- ')"]
 
 
@@ -106,7 +106,7 @@ def test_ordered_given_as_text_or_a_number_is_refused_not_read_as_true(value):
                  f"        - {{terms: [morale], with: [better], ordered: {value}}}")
     shown = {'"false"': "'false'", "'no'": "'no'", "1": "'1'"}[value]
     assert _problems(text) == [
-        f"book.yaml:codes[1].rules.near[0].ordered: {shown} - expected true or false, without quotes (any other "
+        f"book.yaml:13:codes[1].rules.near[0].ordered: {shown} - expected true or false, without quotes (any other "
         "value, 'false' in quotes too, would be read as true)"]
 
 
@@ -121,7 +121,7 @@ def test_rules_with_neither_phrases_nor_near_are_refused(rules, shown):
     # On the old code loaded without a word: the rule coder never gave the code, which read as a code no one raised.
     text = _with("definition: The second code.", f"definition: The second code.\n    rules: {rules}")
     assert _problems(text) == [
-        f"book.yaml:codes[1].rules: {shown} - expected phrases and/or near (rules with neither match nothing, so the "
+        f"book.yaml:11:codes[1].rules: {shown} - expected phrases and/or near (rules with neither match nothing, so the "
         "code is never given: write some, or leave rules out for a code given by hand only)"]
 
 
@@ -139,17 +139,17 @@ def test_rules_with_neither_phrases_nor_near_are_refused(rules, shown):
 def test_a_label_blank_over_two_lines_or_with_a_control_character_is_refused(label, said):
     # On the old code each loaded without a word: a code shown without a name, a table row broken in two, and a
     # bell character that openpyxl refuses when the label is written into a review workbook.
-    assert _problems(_with("label: Beta", f"label: {label}")) == [f"book.yaml:codes[1].label: {said}"]
+    assert _problems(_with("label: Beta", f"label: {label}")) == [f"book.yaml:9:codes[1].label: {said}"]
 
 
 # --------------------------------------------------------------------------- 6. control characters in other text
 
 
 @pytest.mark.parametrize(("old", "new", "column"), [
-    ("definition: The second code.", 'definition: "The second\\x1b code."', "codes[1].definition"),
+    ("definition: The second code.", 'definition: "The second\\x1b code."', "10:codes[1].definition"),
     ("definition: The second code.", 'definition: The second code.\n    examples: ["fine", "We\\x00 changed."]',
-     "codes[1].examples[1]"),
-    ('version: "1.0"', 'version: "1\\x0b0"', "version"),
+     "11:codes[1].examples[1]"),
+    ('version: "1.0"', 'version: "1\\x0b0"', "3:version"),
 ])
 def test_a_control_character_in_a_definition_an_example_or_the_version_is_named(old, new, column):
     # On the old code loaded without a word, the character kept in the codebook's hash and in every output.
@@ -173,13 +173,13 @@ def test_guard_a_definition_over_several_lines_with_a_tab_is_text():
 ])
 def test_a_title_description_or_source_that_is_no_text_is_refused(line, said):
     # On the old code loaded as the text of the Python value ("['Impacts', 'of reviews']"), shown so in the report.
-    assert _problems(_BOOK + line + "\n") == [f"book.yaml:{said}"]
+    assert _problems(_BOOK + line + "\n") == [f"book.yaml:11:{said}"]
 
 
 def test_a_version_that_is_a_list_is_refused():
     # On the old code loaded as the version "[1, 0]", recorded so beside every coded row.
     assert _problems(_with('version: "1.0"', "version: [1, 0]")) == [
-        "book.yaml:version: '[1, 0]' - expected text (a list was given)"]
+        "book.yaml:3:version: '[1, 0]' - expected text (a list was given)"]
 
 
 # --------------------------------------------------------------------------- 8. a class no rule can name
@@ -194,7 +194,7 @@ def test_a_version_that_is_a_list_is_refused():
 def test_a_class_name_no_rule_can_refer_to_is_refused(name, said):
     # On the old code loaded without a word: '@staff words' is read as a class 'staff' then the word 'words', and
     # '@2014' looks for the text '2014' among keys YAML read as numbers, so the class could never be used.
-    assert _problems(_with("codes:", f"classes:\n  {name}: [morale]\ncodes:")) == [f"book.yaml:{said}"]
+    assert _problems(_with("codes:", f"classes:\n  {name}: [morale]\ncodes:")) == [f"book.yaml:5:{said}"]
 
 
 # --------------------------------------------------------------------------- 9. every problem at once
@@ -205,8 +205,8 @@ def test_every_problem_of_a_codebook_is_listed_at_once():
     text = _with("label: Beta", "label: ' '\n    parent: [alpha]\n    rules: {near: 5}",
                  _with("definition: The first code.", "definition: The first code.\n    rules: {}"))
     assert [p.split(" - expected ")[0] for p in _problems(text)] == [
-        "book.yaml:codes[0].rules: '{}'", "book.yaml:codes[1].label: ' '",
-        "book.yaml:codes[1].parent: \"['alpha']\"", "book.yaml:codes[1].rules.near: '5'"]
+        "book.yaml:8:codes[0].rules: '{}'", "book.yaml:10:codes[1].label: ' '",
+        "book.yaml:11:codes[1].parent: \"['alpha']\"", "book.yaml:12:codes[1].rules.near: '5'"]
 
 
 # --------------------------------------------------------------------------- 10. through the command line
@@ -224,8 +224,8 @@ def test_impact_validate_lists_a_codebook_parent_given_as_a_list(study_dir, tmp_
     _study_book(study_dir, _with("label: Beta", "label: Beta\n    parent: [alpha]"))
     before = snapshot(tmp_path)
     proc = cli_here("validate", str(study_dir), cwd=tmp_path)
-    refused(proc, "study.yaml:codebook: 'book.yaml' - expected a valid codebook",
-            "codes[1].parent: \"['alpha']\" - expected the id of one other code")
+    refused(proc, "study.yaml:3:codebook: 'book.yaml' - expected a valid codebook",
+            "book.yaml:10:codes[1].parent: \"['alpha']\" - expected the id of one other code")
     assert snapshot(tmp_path) == before
 
 
@@ -239,7 +239,7 @@ def test_impact_code_refuses_a_codebook_of_near_rules_not_in_a_list_writing_noth
                     encoding="utf-8")
     before = snapshot(tmp_path)
     assert main(["code", str(study_dir), "--codebook", str(book), "--out", str(tmp_path / "coded.csv")]) == 2
-    assert "codes[1].rules.near: '5' - expected a list of mappings with terms, with and within" in capsys.readouterr().err
+    assert f"{book}:12:codes[1].rules.near: '5' - expected a list of mappings with terms, with and within" in capsys.readouterr().err
     assert snapshot(tmp_path) == before
 
 
@@ -314,7 +314,7 @@ def test_two_waves_of_one_label_are_refused(study_dir):
                            "- {id: expectations, label: Before, anchor: review_start, window_days: [-183, 0]}\n"
                            "- {id: early, label: before, anchor: review_end, window_days: [28, 182]}\n"
                            "- {id: longer_term, label: Later, anchor: review_end, window_days: [273, 548]}") == [
-        "study.yaml:waves[1].label: 'before' - expected a label no other wave has (waves[0], expectations, is "
+        "study.yaml:6:waves[1].label: 'before' - expected a label no other wave has (waves[0], expectations, is "
         "labelled 'Before'): a report names each wave by its label, so the two could not be told apart"]
 
 
@@ -322,7 +322,7 @@ def test_two_survey_items_of_one_label_are_refused(study_dir):
     # On the old code valid without a word: two rows of the survey table named 'I feel confident'.
     assert _study_problems(study_dir, "survey:\n  items:\n", "survey:\n  items:\n    q_safe:\n"
                            "      label: I feel  Confident\n      scale: [1, 5]\n") == [
-        "study.yaml:survey.items.q_confident.label: 'I feel confident' - expected a label no other survey item has "
+        "study.yaml:10:survey.items.q_confident.label: 'I feel confident' - expected a label no other survey item has "
         "(survey.items.q_safe, q_safe, is labelled 'I feel  Confident'): a report names each survey item by its "
         "label, so the two could not be told apart"]
 
@@ -331,7 +331,7 @@ def test_an_added_role_labelled_as_a_built_in_role_is_refused(study_dir):
     # On the old code valid without a word: two roles shown as "Director of children's services".
     assert _study_problems(study_dir, "codebook: nfer_impacts", "codebook: nfer_impacts\nvocabularies:\n"
                            "  roles: {interim_dcs: Director of Children's Services}") == [
-        "study.yaml:vocabularies.roles.interim_dcs: \"Director of Children's Services\" - expected a label no other "
+        "study.yaml:5:vocabularies.roles.interim_dcs: \"Director of Children's Services\" - expected a label no other "
         "role has (dcs is labelled \"Director of children's services\"): a report names each role by its label, so "
         "the two could not be told apart"]
 
@@ -340,9 +340,9 @@ def test_an_added_value_whose_label_is_left_out_is_refused(study_dir):
     # On the old code valid without a word: the value's label read as None and shown as 'None' in the report.
     assert _study_problems(study_dir, "codebook: nfer_impacts", "codebook: nfer_impacts\nvocabularies:\n"
                            "  interview_modes: {teams_call: , '2': 2}") == [
-        "study.yaml:vocabularies.interview_modes.teams_call: 'None' - expected a label (text) for teams_call, or the "
+        "study.yaml:5:vocabularies.interview_modes.teams_call: 'None' - expected a label (text) for teams_call, or the "
         "ids listed alone ([a, b]) to be shown as written",
-        "study.yaml:vocabularies.interview_modes.2: '2' - expected a label (text) for 2, or the ids listed alone "
+        "study.yaml:5:vocabularies.interview_modes.2: '2' - expected a label (text) for 2, or the ids listed alone "
         "([a, b]) to be shown as written (YAML reads 2, unquoted, as a number: put the label in quotes, as in 2: '2')"]
 
 

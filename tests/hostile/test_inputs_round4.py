@@ -193,13 +193,13 @@ def _coded_with(phrase: str, texts: dict[str, str]) -> list[str]:
 
 @pytest.mark.parametrize(("phrase", "expected"), [
     # On the old code: read as the words 'we hard' (the '@' dropped), matching "we hard", silently.
-    ('"we @hard"', "book.yaml:codes[0].rules.phrases: 'we @hard' - expected a class reference '@hard' alone "
+    ('"we @hard"', "book.yaml:12:codes[0].rules.phrases: 'we @hard' - expected a class reference '@hard' alone "
                     "between '~N' gaps (next to other words it is read as the word 'hard'): write 'we ~0 @hard'"),
     # On the old code: loaded, then coding stopped with a Python traceback (KeyError: 'nosuch').
-    ('"work ~1 @nosuch"', "book.yaml:codes[0].rules.phrases: 'work ~1 @nosuch' - expected a defined class "
+    ('"work ~1 @nosuch"', "book.yaml:12:codes[0].rules.phrases: 'work ~1 @nosuch' - expected a defined class "
                           "(@hard, @gapped)"),
     # On the old code: the class's '~2' was read as the word '2': the phrase matched only "work 2 closely".
-    ('"@gapped"', "book.yaml:codes[0].rules.phrases: '@gapped' - expected a class without '~N' gaps in a phrase or "
+    ('"@gapped"', "book.yaml:12:codes[0].rules.phrases: '@gapped' - expected a class without '~N' gaps in a phrase or "
                   "a chain (@gapped holds 'work* ~2 closely', whose '~2' is read here as a word)"),
 ])
 def test_a_class_reference_the_matcher_would_read_otherwise_is_refused(phrase, expected):

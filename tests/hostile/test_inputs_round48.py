@@ -266,8 +266,8 @@ def test_a_byte_order_mark_inside_study_yaml_names_its_line(study_dir):
     meta = study_dir / "study.yaml"
     lines = meta.read_text(encoding="utf-8").splitlines(keepends=True)
     meta.write_text("".join(lines[:2]) + "\ufeff" + "".join(lines[2:]), encoding="utf-8")
-    with pytest.raises(ValidationError, match=r"study\.yaml:3: a byte-order mark \(U\+FEFF, which no one sees\) at the "
-                                         r"start of line 3"):
+    with pytest.raises(ValidationError, match=r"study\.yaml:3: expected a readable study\.yaml \(a byte-order mark "
+                                         r"\(U\+FEFF, which no one sees\) at the start of line 3"):
         load_study(study_dir)
 
 

@@ -102,7 +102,7 @@ _HIDDEN = "an id without invisible or direction-changing characters (it holds {}
      "U+2069 POP DIRECTIONAL ISOLATE", 12),
     ("status_history.csv", "880,improvement_notice", "880,improvement\ufeff_notice", "status_history.csv:5:kind",
      "improvement\\ufeff_notice", "U+FEFF ZERO WIDTH NO-BREAK SPACE", 12),
-    ("study.yaml", "q_confident:", "q_\u202aconfident:", "study.yaml:survey.items", "q_\\u202aconfident",
+    ("study.yaml", "q_confident:", "q_\u202aconfident:", "study.yaml:5:survey.items", "q_\\u202aconfident",
      "U+202A LEFT-TO-RIGHT EMBEDDING", 3),
 ])
 def test_an_id_holding_a_character_nobody_sees_is_refused_naming_it(file, old, new, where, shown, name, at, study_dir):
@@ -117,7 +117,7 @@ def test_a_wave_id_holding_a_hidden_character_names_it(study_dir):
     waves = ("waves:\n  - {id: expectations, anchor: review_start, window_days: [-183, 0]}\n"
              "  - {id: \"early\\u200b\", anchor: review_end, window_days: [28, 182]}\n")
     (study_dir / "study.yaml").write_text(text + waves, encoding="utf-8")
-    assert f"study.yaml:waves[1].id: 'early\\u200b' - expected {_HIDDEN.format('U+200B ZERO WIDTH SPACE', 6)}" \
+    assert f"study.yaml:13:waves[1].id: 'early\\u200b' - expected {_HIDDEN.format('U+200B ZERO WIDTH SPACE', 6)}" \
         in _problems(study_dir)
 
 
@@ -133,7 +133,7 @@ def test_a_code_id_holding_a_hidden_character_is_refused_naming_it(code_id, expe
     book = "format_version: 1\nid: book\nversion: '1'\ncodes:\n  - {id: ID, label: Morale, definition: d}\n"
     with pytest.raises(ValidationError) as info:
         Codebook.from_yaml(book.replace("ID", code_id), source="book.yaml")
-    assert f"book.yaml:codes[0].id: {expected}" in str(info.value)
+    assert f"book.yaml:5:codes[0].id: {expected}" in str(info.value)
 
 
 # --------------------------------------------------------------------------- names misspelt
@@ -170,9 +170,9 @@ def test_a_misspelt_wave_says_which_wave_it_is_close_to(study_dir):
      "the same words in another case, spacing or punctuation, and impact reads its ids as written (replace it in "
      "every row of the column)"),
     ("study.yaml", "codebook: nfer_impacts", "codebook: nfer_impact",
-     "study.yaml:codebook: 'nfer_impact' - expected one of the bundled codebooks", "(did you mean 'nfer_impacts'?)"),
+     "study.yaml:3:codebook: 'nfer_impact' - expected one of the bundled codebooks", "(did you mean 'nfer_impacts'?)"),
     ("study.yaml", "name: Tiny study", "name: Tiny study\nwave: []",
-     "study.yaml:wave: 'wave' - expected one of the keys ['name', ", "(did you mean 'waves'?)"),
+     "study.yaml:3:wave: 'wave' - expected one of the keys ['name', ", "(did you mean 'waves'?)"),
 ])
 def test_other_misspelt_names_say_what_they_are_close_to(file, old, new, start, end, study_dir):
     _replace(study_dir / file, old, new)

@@ -36,9 +36,9 @@ _LONG = "Longer than anyone would type " * 170  # 5,100 characters, with spaces,
 
 
 @pytest.mark.parametrize(("file", "old", "column", "row", "limit", "what"), [
-    ("study.yaml", "Tiny study", "name", None, 200, "the study's name"),
+    ("study.yaml", "Tiny study", "name", 2, 200, "the study's name"),  # a YAML file: row is the line
     ("councils.csv", "Barnet", "name", 3, 100, "a council name"),
-    ("study.yaml", "I feel confident", "survey.items.q_confident.label", None, 200, "a survey question"),
+    ("study.yaml", "I feel confident", "survey.items.q_confident.label", 7, 200, "a survey question"),
 ], ids=["study-name", "council-name", "survey-question"])
 def test_a_name_or_label_of_5000_characters_is_refused_naming_the_limit(study_dir, file, old, column, row, limit,
                                                                         what):

@@ -349,9 +349,9 @@ _STUDY_SHAPES = {
                           "a date as YYYY-MM-DD (it looks like an Excel date serial number: 40603 is 2011-03-01"),
     "nul-byte": ("councils.csv", b"Barnet", b"Bar\x00net", b"", "councils.csv", None,
                  "UTF-8 text with 1 stray NUL byte (byte"),  # "contains NUL bytes at byte" before inputs54
-    "yaml-aliases": ("study.yaml", b"name:", b"notes: &n [a]\ndescription: *n\nname:", b"", "study.yaml", None,
+    "yaml-aliases": ("study.yaml", b"name:", b"notes: &n [a]\ndescription: *n\nname:", b"", "study.yaml", 3,
                      "YAML aliases (*name) are not allowed"),
-    "yaml-merge-key": ("study.yaml", b"name:", b"generator: {<<: {a: 1}}\nname:", b"", "study.yaml", None,
+    "yaml-merge-key": ("study.yaml", b"name:", b"generator: {<<: {a: 1}}\nname:", b"", "study.yaml", 2,
                        "not valid YAML"),
     "yaml-deep-nesting": ("study.yaml", b"name:", b"notes: " + b"[" * 5000 + b"]" * 5000 + b"\nname:", b"", "study.yaml",
                           None, "YAML nested too deeply to read"),

@@ -135,15 +135,15 @@ def test_guard_two_transcripts_differing_only_by_case_are_both_refused(study_dir
     assert sorted(p.row for p in problems) == [2, 3] and all("but for case" in p.expected for p in problems)
 
 
-@pytest.mark.parametrize(("text", "said"), [
-    ('a: &a ["x", "x"]\nb: [*a, *a]\n', "aliases"), ("name: other\n", "given twice"),
-    ("---\nname: other\n", "second document")], ids=["alias", "duplicate-key", "two-documents"])
-def test_guard_study_yaml_shapes_are_refused_naming_the_line(study_dir, text, said):
+@pytest.mark.parametrize(("text", "said", "line"), [  # the alias on line 2; the others after study.yaml's 10 lines
+    ('a: &a ["x", "x"]\nb: [*a, *a]\n', "aliases", 2), ("name: other\n", "given twice", 11),
+    ("---\nname: other\n", "second document", 11)], ids=["alias", "duplicate-key", "two-documents"])
+def test_guard_study_yaml_shapes_are_refused_naming_the_line(study_dir, text, said, line):
     f = study_dir / "study.yaml"
     f.write_text(f.read_text(encoding="utf-8") + text if not text.startswith("a:") else
                  text + f.read_text(encoding="utf-8"), encoding="utf-8")
     [problem] = _problems(study_dir)
-    assert problem.file == "study.yaml" and said in problem.expected and "study.yaml:" in problem.expected, problem
+    assert (problem.file, problem.row) == ("study.yaml", line) and said in problem.expected, problem
 
 
 def test_guard_a_study_yaml_with_a_byte_order_mark_is_read(study_dir):

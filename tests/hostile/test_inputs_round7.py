@@ -247,7 +247,7 @@ def test_a_wave_id_yaml_reads_as_false_says_to_quote_it(study_dir):
              "  - {id: no, anchor: review_end, window_days: [28, 182]}\n")
     (study_dir / "study.yaml").write_text((study_dir / "study.yaml").read_text(encoding="utf-8") + waves,
                                           encoding="utf-8")
-    assert ("study.yaml:waves[1].id: 'False' - expected a wave id of letters, digits, '_' and '-' (at most 40) (YAML "
+    assert ("study.yaml:13:waves[1].id: 'False' - expected a wave id of letters, digits, '_' and '-' (at most 40) (YAML "
             "reads yes, no, on, off, true and false, unquoted, as true or false: put the id in quotes, as in id: 'no')"
             ) in _errors(study_dir)
 
@@ -288,7 +288,7 @@ def test_a_code_id_with_letters_that_are_not_what_they_look_like_names_them(code
     book = "format_version: 1\nid: book\nversion: '1'\ncodes:\n  - {id: ID, label: Morale, definition: d}\n"
     with pytest.raises(ValidationError) as info:
         Codebook.from_yaml(book.replace("ID", code_id), source="book.yaml")
-    assert [str(p) for p in info.value.problems] == [f"book.yaml:codes[0].id: {code_id!r} - expected a snake_case id: "
+    assert [str(p) for p in info.value.problems] == [f"book.yaml:5:codes[0].id: {code_id!r} - expected a snake_case id: "
                                                      f"{expected}"]
 
 

@@ -65,7 +65,7 @@ def non_finite(request):
 
 def window_days_huge(d):
     (d / "study.yaml").write_text("name: x\nwaves:\n  - {id: early, anchor: review_end, window_days: [-1000000000000000000000000000000, 10]}\n")
-    return "study.yaml:waves[0].window_days:"
+    return "study.yaml:3:waves[0].window_days:"
 
 
 def measure_with_space(d):
@@ -93,17 +93,17 @@ def empty_study(d):
 
 def duplicate_yaml_key(d):
     (d / "study.yaml").write_text("name: First\ncodebook: nfer_impacts\nname: Second\n")
-    return "study.yaml:3: the key 'name' is given twice (first on line 1)"
+    return "study.yaml:3: expected a readable study.yaml (the key 'name' is given twice (first on line 1)"
 
 
 def missing_codebook(d):
     _sub(d, "study.yaml", "codebook: nfer_impacts", "codebook: nfer_impact")
-    return "study.yaml:codebook: 'nfer_impact' - expected one of the bundled codebooks"
+    return "study.yaml:3:codebook: 'nfer_impact' - expected one of the bundled codebooks"
 
 
 def codebook_outside_folder(d):
     _sub(d, "study.yaml", "codebook: nfer_impacts", "codebook: ../elsewhere/book.yaml")
-    return "study.yaml:codebook: '../elsewhere/book.yaml' - expected a codebook file inside the study folder"
+    return "study.yaml:3:codebook: '../elsewhere/book.yaml' - expected a codebook file inside the study folder"
 
 
 def waves_out_of_order(d):
@@ -112,7 +112,7 @@ def waves_out_of_order(d):
         "  - {id: early, anchor: review_end, window_days: [28, 182]}\n"
         "  - {id: expectations, anchor: review_start, window_days: [-183, 0]}\n"
         "  - {id: longer_term, anchor: review_end, window_days: [273, 548]}\n")
-    return "study.yaml:waves[1]: 'expectations' - expected waves listed in time order: expectations starts before early"
+    return "study.yaml:4:waves[1]: 'expectations' - expected waves listed in time order: expectations starts before early"
 
 
 def overlapping_windows(d):
@@ -121,7 +121,7 @@ def overlapping_windows(d):
         "  - {id: expectations, anchor: review_start, window_days: [-183, 0]}\n"
         "  - {id: early, anchor: review_end, window_days: [28, 300]}\n"
         "  - {id: longer_term, anchor: review_end, window_days: [273, 548]}\n")
-    return "study.yaml:waves[2].window_days: 'longer_term' - expected a window not overlapping the early window"
+    return "study.yaml:5:waves[2].window_days: 'longer_term' - expected a window not overlapping the early window"
 
 
 def duplicate_transcript(d):
@@ -281,11 +281,11 @@ def test_status_at_unknown_council_raises(tiny_study):
 
 @pytest.mark.parametrize(("codebook", "needle"), [
     ('classes: {a: ["@a"]}\ncodes:\n  - {id: x, label: X, definition: d}\n',
-     "classes.a: '@a' - expected a term (a class cannot refer to a class)"),
-    ("codes:\n  - {id: x, label: 5, definition: d}\n", "codes[0].label: '5' - expected a non-empty label (text)"),
+     "book.yaml:4:classes.a: '@a' - expected a term (a class cannot refer to a class)"),
+    ("codes:\n  - {id: x, label: 5, definition: d}\n", "book.yaml:5:codes[0].label: '5' - expected a non-empty label (text)"),
     ("codes:\n  - {id: x, label: X, definition: d, rules: {near: [{terms: a, with: b, within: 1000000}]}}\n",
-     "within: '1000000' - expected an integer number of words between 0 and 30"),
-    ("codes:\n  - {id: x, label: X, definition: d, parent: x}\n", "codes[0].parent: 'x' - expected the id of another code (x names itself as its parent"),
+     "book.yaml:5:codes[0].rules.near[0].within: '1000000' - expected an integer number of words between 0 and 30"),
+    ("codes:\n  - {id: x, label: X, definition: d, parent: x}\n", "book.yaml:5:codes[0].parent: 'x' - expected the id of another code (x names itself as its parent"),
 ], ids=["self_referencing_class", "non_text_label", "unbounded_gap", "self_parent"])
 def test_study_codebook_structure_is_checked(codebook, needle, study_dir, tmp_path):
     (study_dir / "book.yaml").write_text('format_version: 1\nid: book\nversion: "1"\n' + codebook)
@@ -293,6 +293,6 @@ def test_study_codebook_structure_is_checked(codebook, needle, study_dir, tmp_pa
     before = snapshot(tmp_path)
     with pytest.raises(ValidationError) as info:
         load_study(study_dir)
-    assert "study.yaml:codebook: 'book.yaml' - expected a valid codebook" in str(info.value)
+    assert "study.yaml:3:codebook: 'book.yaml' - expected a valid codebook" in str(info.value)
     assert needle in str(info.value)
     assert snapshot(tmp_path) == before
