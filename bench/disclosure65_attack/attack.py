@@ -9,7 +9,13 @@
 * ``extra``: a number in a web page or Word table found in no CSV (a figure published in one format only);
 * ``statements``: an impact whose hidden prevalence cells after the review the attribution table's statements (less
   the published cells) bound below ``min_count`` (5); the impacts whose statements are withheld (c, disclosure67)
-  together, from the row of all impacts less the rows published.
+  together, from the row of all impacts less the rows published;
+* ``indicators`` (disclosure68): a hidden count of the indicator trends' councils with a value (``n_councils``) or
+  with a value the DfE suppressed (``n_flagged``) given back by the group's councils (both published in a row of the
+  group: every council has a row at each period of the DfE's tables) less the other published count of its row; and
+  ``membership``: the councils of each status group found from the DfE's own figures (the study's
+  ``indicators.csv``, the intruder's public data) by the groups' published means and counts of councils, every
+  subset of the right size tried (where there are at most ``_MAX_SUBSETS``), which gives every count of the table.
 """
 
 from __future__ import annotations
@@ -167,9 +173,71 @@ def _statements(out: Path, min_count: int = 5) -> list[str]:
     return found
 
 
+#: The most subsets of councils :func:`_indicators` tries for one row's mean.
+_MAX_SUBSETS = 300_000
+
+
+def _rounds_to(x: float, shown: str) -> bool:
+    """Whether ``x`` rounds to the number ``shown`` as printed (to its decimals, either way at a half)."""
+    dec = len(shown.split(".")[1]) if "." in shown else 0
+    return abs(x - float(shown)) <= 0.5 * 10 ** -dec + 1e-9
+
+
+def _indicators(out: Path) -> list[str]:
+    import itertools
+    import math
+
+    path = out / "tables" / "indicator_trends.csv"
+    if not path.exists():
+        return []
+    t = _csv(path)
+    found = []
+    # (a) a group's councils (a row with both counts published) less one published count of another row of the group
+    size = {}
+    for r in t.itertuples():
+        if r.n_councils != "c" and r.n_flagged != "c":
+            size.setdefault(r.status, set()).add(int(r.n_councils) + int(r.n_flagged))
+    for r in t.itertuples():
+        n = size.get(r.status)
+        if not n or len(n) != 1:
+            continue  # (councils missing from some period's table: no one size)
+        [n] = n
+        for hidden, shown in (("n_councils", "n_flagged"), ("n_flagged", "n_councils")):
+            if getattr(r, hidden) == "c" and getattr(r, shown) != "c":
+                found.append(f"indicators: {r.measure} {r.period} {r.status}: {hidden} c is {n - int(getattr(r, shown))} "
+                             f"(the group's {n} councils less {shown} {getattr(r, shown)})")
+    # (b) the groups' councils from the DfE's figures of the study's councils and the published means
+    dfe = out.parent / "study" / "indicators.csv"
+    if not dfe.exists():
+        return found
+    v = _csv(dfe)
+    v = v[v["value"] != ""].assign(value=lambda d: d["value"].astype(float))
+    # rows of a group with no flag (0 published): its every council has a value there, so each row's subset is the group
+    for status, rows in t[(t["n_councils"] != "c") & (t["mean"] != "c") & (t["n_flagged"] == "0")].groupby("status"):
+        candidates = None
+        for r in sorted(rows.itertuples(), key=lambda r: math.comb(
+                len(v[(v["measure"] == r.measure) & (v["period"] == r.period)]), int(r.n_councils))):
+            vals = v[(v["measure"] == r.measure) & (v["period"] == r.period)].set_index("council_id")["value"]
+            k = int(r.n_councils)
+            if candidates is None:
+                if math.comb(len(vals), k) > _MAX_SUBSETS:
+                    break
+                candidates = [frozenset(c) for c in itertools.combinations(vals.index, k)
+                              if _rounds_to(sum(vals[list(c)]) / k, r.mean)]
+            else:
+                candidates = [c for c in candidates if len(c & set(vals.index)) == k
+                              and _rounds_to(sum(vals[list(c & set(vals.index))]) / k, r.mean)]
+            if len(candidates) <= 1:
+                break
+        if candidates is not None and len(candidates) == 1:
+            found.append(f"membership: {status}: councils {sorted(candidates[0])} (from the published means and the "
+                         f"DfE's figures)")
+    return found
+
+
 def attack(out: Path) -> list[str]:
     prov = json.loads((out / "provenance.json").read_text())
-    return _workbook(out, prov["tables"]) + _share_rows(out) + _extra(out) + _statements(out)
+    return _workbook(out, prov["tables"]) + _share_rows(out) + _extra(out) + _statements(out) + _indicators(out)
 
 
 if __name__ == "__main__":
