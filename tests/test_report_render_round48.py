@@ -161,7 +161,9 @@ def test_no_workbook_row_is_taller_than_libreoffice_fills(example_run):
             checked += 1
             if round(height / 12.75, 2) != excel or excel != libre:
                 blank.append((ws.title, row[0].row, height, excel, libre))
-    assert checked > 400, checked
+    # not vacuous: the example's workbook has some 400 rows to check (401 or more until stop 66's merges, 399 after:
+    # tables of what is suppressed and of quotes change with what the disclosure and redaction rounds decide)
+    assert checked > 350, checked
     assert not blank, blank
 
 
