@@ -35,6 +35,11 @@ __all__ = []  # private module
 #: The workbook holding a study's tables as its sheets.
 WORKBOOK = "study.xlsx"
 
+
+def book_names(tables: Mapping[str, Table]) -> tuple[str, ...]:
+    """The names of the workbooks a study folder's tables are read from: :data:`WORKBOOK` and each ``<table>.xlsx``."""
+    return (WORKBOOK, *(f"{name}.xlsx" for name in tables))
+
 #: Spreadsheets impact does not read, by extension: what each is.  (pandas reads .ods only with odfpy, which is not
 #: among impact's dependencies.)
 OTHER_BOOKS = {
@@ -78,7 +83,7 @@ def is_book_label(file: str, tables: Mapping[str, Table]) -> bool:
     """
     import ast
 
-    for book in (WORKBOOK, *(f"{name}.xlsx" for name in tables)):
+    for book in book_names(tables):
         if file == book:
             return True
         if file.startswith(f"{book} (sheet ") and file.endswith(")"):

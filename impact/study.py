@@ -48,7 +48,7 @@ from ._io import (
 )
 from ._joins import named_as, one_date, one_key, refuse_unknown
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, SPEAKER_HEADINGS, header_cells
-from ._study_book import OTHER_BOOKS, WORKBOOK, read_books, relabel
+from ._study_book import OTHER_BOOKS, WORKBOOK, book_names, read_books, relabel
 from ._tabular import csv_text
 from ._words import _counted, _listed, _named, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines
@@ -2224,8 +2224,7 @@ def _case_twins(folder: Path) -> list[Problem]:
     except OSError:
         return []
     out = []
-    for name in ("study.yaml", *(t.filename for t in TABLES.values()), WORKBOOK, *(f"{t}.xlsx" for t in TABLES),
-                 "transcripts"):
+    for name in ("study.yaml", *(t.filename for t in TABLES.values()), *book_names(TABLES), "transcripts"):
         if name not in names:
             continue
         twins = sorted(n for n in names if n != name and _name_form(n) == _name_form(name))
@@ -2448,8 +2447,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                     problems.append(Problem(spec.filename, line, col, cell, _FORMULA_EXPECTED, "warning"))
         raw[name] = (header, recs)
     # the workbooks read_books reads or tells of are no file the study leaves unread
-    problems += _unread_files(path, named | {WORKBOOK} | {f"{n}.xlsx" for n in TABLES}
-                              | {str(p.file) for p in books.problems})
+    problems += _unread_files(path, named | set(book_names(TABLES)) | {str(p.file) for p in books.problems})
     study_meta = meta if meta else {"name": path.name}
     texts: dict[str, str] = {}
     # a sheet's cell whose one problem is told (a formula saved without its value, cells merged): not told again
