@@ -1806,12 +1806,17 @@ class YamlLines:
 
     A path's keys are matched as the file spells them (a key holding a dot or a space too); list items are counted
     from 0, as the paths count them.  A key or item the document does not have (a key missing) is told on the line
-    of the mapping or list it belongs in: the line of that mapping's own key, or of its list item.
+    of the mapping or list it belongs in: the line of that mapping's own key, or of its list item.  A problem that
+    names a mapping or a list and, as its value, one of its keys or items (``survey.items`` and ``'NO'``, an item id
+    YAML read as false; ``vocabularies.roles`` and a role) is told on the line of that key or item
+    (:meth:`placed`).
     """
 
     def __init__(self, node, loader) -> None:
         self._lines: dict[tuple, int] = {}
         self._keys: dict[tuple, dict[str, object]] = {}
+        #: each mapping's keys and each list's scalar items, as text, with the lines they are on (in order)
+        self._members: dict[tuple, dict[str, list[int]]] = {}
         if node is not None:
             self._walk(node, (), node.start_mark.line + 1, loader)
 
@@ -1824,27 +1829,24 @@ class YamlLines:
             self._lines[path] = line
             if isinstance(node, yaml.MappingNode):
                 keys = self._keys.setdefault(path, {})
+                members = self._members.setdefault(path, {})
                 for key_node, value in node.value:
                     key = str(loader.construct_object(key_node, deep=True)) if isinstance(
                         key_node, yaml.ScalarNode) else None
                     if key is not None:
                         keys.setdefault(key, key)
+                        members.setdefault(key, []).append(key_node.start_mark.line + 1)
                         stack.append((value, (*path, key), key_node.start_mark.line + 1))
             elif isinstance(node, yaml.SequenceNode):
+                members = self._members.setdefault(path, {})
+                for item in node.value:
+                    if isinstance(item, yaml.ScalarNode):
+                        members.setdefault(str(loader.construct_object(item, deep=True)), []).append(
+                            item.start_mark.line + 1)
                 stack += [(item, (*path, i), item.start_mark.line + 1) for i, item in enumerate(node.value)]
 
-    def line(self, path: str | None) -> int | None:
-        """The line of the key or item at ``path``, or of the nearest mapping or list holding where it would be;
-        None for no path, or an empty document.
-
-        Examples
-        --------
-        >>> _, where = safe_yaml_load("waves:\\n  - id: early\\n    window_days: [0, 90]\\n  - id: late\\n", lines=True)
-        >>> where.line("waves[0].window_days"), where.line("waves[1]"), where.line("waves[1].anchor")
-        (3, 4, 4)
-        """
-        if path is None or () not in self._lines:
-            return None
+    def _found(self, path: str) -> tuple[tuple, str]:
+        """The deepest key or item of the document on ``path``, and what of ``path`` is left after it."""
         at: tuple = ()
         rest = path
         while rest:
@@ -1863,12 +1865,54 @@ class YamlLines:
             at, rest = (*at, key), rest[len(key):]
             if rest.startswith(" "):  # words after the path: 'name (its key)'
                 break
-        return self._lines[at]
+        return at, rest
+
+    def line(self, path: str | None) -> int | None:
+        """The line of the key or item at ``path``, or of the nearest mapping or list holding where it would be;
+        None for no path, or an empty document.
+
+        Examples
+        --------
+        >>> _, where = safe_yaml_load("waves:\\n  - id: early\\n    window_days: [0, 90]\\n  - id: late\\n", lines=True)
+        >>> where.line("waves[0].window_days"), where.line("waves[1]"), where.line("waves[1].anchor")
+        (3, 4, 4)
+        """
+        if path is None or () not in self._lines:
+            return None
+        return self._lines[self._found(path)[0]]
+
+    def member_line(self, path: str, value: object, nth: int = 0) -> int | None:
+        """The line of the key or item ``value`` (its ``nth`` occurrence, or the last) of the mapping or list at
+        ``path``; None where ``path`` is no mapping or list of the document, or holds no such key or item.
+
+        Examples
+        --------
+        >>> _, where = safe_yaml_load("survey:\\n  items:\\n    q1: {}\\n    NO: {}\\nroles: [a,\\n  b]", lines=True)
+        >>> where.member_line("survey.items", False), where.member_line("roles", "b"), where.member_line("roles", "c")
+        (4, 6, None)
+        """
+        if () not in self._lines:
+            return None
+        at, rest = self._found(path)
+        lines = self._members.get(at, {}).get(str(value)) if not rest else None
+        return lines[min(nth, len(lines) - 1)] if lines else None
 
     def placed(self, problems: list[Problem], file: str) -> list[Problem]:
-        """``problems`` with those of ``file`` that name no row given the line of the key or item they are about."""
-        return [Problem(p.file, self.line(p.column), p.column, p.value, p.expected, p.severity)
-                if p.file == file and p.row is None and p.column is not None else p for p in problems]
+        """``problems`` with those of ``file`` that name no row given the line of the key or item they are about: the
+        line of the path a problem names, or, where that is a mapping or list and the problem's value one of its keys
+        or items (not the key the path ends in), the line of that key or item (the second problem naming the same one
+        the line of its second occurrence)."""
+        out, seen = [], {}
+        for p in problems:
+            if p.file != file or p.row is not None or p.column is None:
+                out.append(p)
+                continue
+            line = None
+            if p.value is not None and p.value != p.column.rsplit(".", 1)[-1]:
+                nth = seen[p.column, p.value] = seen.get((p.column, p.value), -1) + 1
+                line = self.member_line(p.column, p.value, nth)
+            out.append(Problem(p.file, line or self.line(p.column), p.column, p.value, p.expected, p.severity))
+        return out
 
 
 #: A byte-order mark at the start of a line (after its spaces) of a YAML text: the mark of a file joined on.

@@ -170,46 +170,107 @@ def one_key(value: object) -> object:
     return _frames.one_key(value, strip=True)
 
 
-#: A date written with its day and month as numbers before the year ('03/04/2013', '3.4.2013').
-_SLASHED = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")
+#: A date written with its day and month as numbers before the year, one separator between them ('03/04/2013',
+#: '3.4.2013', '03-04-13', '03 04 2013'), with or without a time of day after it: pandas reads all of these month first.
+_DAY_MONTH = re.compile(r"(?P<d>[0-9]{1,2})(?P<sep>[/.\- ])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4}|[0-9]{2})"
+                        r"(?P<time>[ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?)?")
+#: Text naming a year, or a month of a year, and no day ('2013', '2013-04', '04/2013', 'April 2013'): pandas reads it
+#: as the first day, which a DfE ``time_period`` 2013 (the year to 31 March 2013) is not.
+_NO_DAY = re.compile(r"(?:[A-Za-z]+\.?,?\s+)?[0-9]{4}|[0-9]{4}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{4}")
 
 
-def _slashed(value: str, argument: str) -> pd.Timestamp | None:
-    """A date written day/month/year read day first, as a study's files are read (pandas reads it month first, so
-    ``status_at("301", "03/04/2013")`` was 4 March for a UK analyst meaning 3 April, without a word); one that reads
-    as two dates, or as none day first, is refused saying what to write.  None for text of another shape."""
-    m = _SLASHED.fullmatch(value)
-    if m is None:
-        return None
-    day, month, year = (int(g) for g in m.groups())
-    expected = f"The value for `{argument}` must be a date such as '2018-01-01', but {value!r} was passed"
-    if day <= 12 and month <= 12 and day != month:
-        raise InputError(f"{expected}: read day first, as impact reads a study's dates, it is "
-                         f"{year:04d}-{month:02d}-{day:02d}; month first, as US settings write it, "
-                         f"{year:04d}-{day:02d}-{month:02d} - write the one meant as YYYY-MM-DD.")
-    if month > 12 and day <= 12:
-        raise InputError(f"{expected}: there is no month {month} (written month first? then write "
-                         f"{year:04d}-{day:02d}-{month:02d}).")
+class _DateText:
+    """One text date read as a study's files read dates (:func:`_read_text_date`).
+
+    ``when`` is the date (NaT where none); ``why`` says why there is none; ``order`` is what the text says of the
+    order of day and month: ``"day"`` (only day first: 13/04/2013), ``"month"`` (only month first: 04/13/2013),
+    ``"either"`` (03/04/2013: ``when`` is day first, ``other`` month first) or ``""`` (no day and month as numbers
+    before the year, or the same either way: 04/04/2013)."""
+
+    __slots__ = ("when", "why", "order", "other")
+
+    def __init__(self, when: pd.Timestamp, why: str = "", order: str = "",
+                 other: pd.Timestamp | None = None) -> None:
+        self.when, self.why, self.order, self.other = when, why, order, other
+
+
+def _read_text_date(text: str) -> _DateText:
+    """``text`` as a date, day/month/year read day first as a study's files are (pandas reads it month first:
+    '03/04/2013' was 4 March for a UK analyst meaning 3 April, without a word).
+
+    >>> r = _read_text_date("03/04/2013"); (f"{r.when:%Y-%m-%d}", r.order, f"{r.other:%Y-%m-%d}")
+    ('2013-04-03', 'either', '2013-03-04')
+    >>> r = _read_text_date("13.04.2013 00:00"); (f"{r.when:%Y-%m-%d}", r.order)
+    ('2013-04-13', 'day')
+    >>> _read_text_date("04/13/2013").why
+    'there is no month 13 (written month first? then write 2013-04-13)'
+    >>> _read_text_date("03/04/13").why
+    'its year has two digits (2013? 1913?): write the date with the year in full, as YYYY-MM-DD'
+    >>> _read_text_date("2013").why
+    'it names no day (a DfE time_period 2013 is the year to 31 March 2013): write the day meant, as YYYY-MM-DD'
+    >>> f"{_read_text_date(' 2013-04-03 ').when:%Y-%m-%d}"
+    '2013-04-03'
+    """
+    text = text.strip()
+    m = _DAY_MONTH.fullmatch(text)
+    if m is not None:
+        day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+        if len(m["y"]) == 2:
+            return _DateText(pd.NaT, f"its year has two digits (20{m['y']}? 19{m['y']}?): write the date with the "
+                                     "year in full, as YYYY-MM-DD")
+        if month > 12:
+            return _DateText(pd.NaT, f"there is no month {month}" + (f" (written month first? then write "
+                                     f"{year:04d}-{day:02d}-{month:02d})" if day <= 12 else ""), "month")
+        hms = [float(x) for x in m["time"][1:].split(":")] if m["time"] else []
+        time = pd.Timedelta(hours=hms[0], minutes=hms[1], seconds=hms[2] if len(hms) > 2 else 0) if hms \
+            else pd.Timedelta(0)
+        try:
+            when = pd.Timestamp(year, month, day) + time
+        except ValueError:
+            return _DateText(pd.NaT, f"read day first, as impact reads a study's dates, {year:04d}-{month:02d} has no "
+                                     f"day {day}")
+        if day <= 12 and month <= 12 and day != month:
+            return _DateText(when, order="either", other=pd.Timestamp(year, day, month) + time)
+        return _DateText(when, order="day" if day > 12 else "")
+    if _NO_DAY.fullmatch(text):
+        if text.isdigit():
+            return _DateText(pd.NaT, f"it names no day (a DfE time_period {text} is the year to 31 March {text}): "
+                                     "write the day meant, as YYYY-MM-DD")
+        return _DateText(pd.NaT, "it names no day (pandas would read it as the first of the month or year): write "
+                                 "the day meant, as YYYY-MM-DD")
     try:
-        return pd.Timestamp(year, month, day)
-    except ValueError:
-        return pd.NaT
+        when = pd.Timestamp(text)
+    except (ValueError, TypeError, OverflowError):
+        return _DateText(pd.NaT)
+    return _DateText(when.tz_localize(None) if when.tzinfo is not None else when)
+
+
+def _two_ways(read: _DateText) -> str:
+    """The two dates a day/month/year date with a day of 12 or less may be, for a message."""
+    return (f"read day first, as impact reads a study's dates, it is {read.when:%Y-%m-%d}, but month first, as US "
+            f"settings write it, {read.other:%Y-%m-%d}")
 
 
 def one_date(value: object, argument: str) -> pd.Timestamp:
     """An argument's date, without a time zone (a timezone-aware one as the calendar date it names); a clear error
     where it is none: missing, a number (pandas would read 2012 as nanoseconds after 1970) or text that is no date.
-    Text written day/month/year is read day first, as a study's files are (see :func:`_slashed`)."""
-    when = pd.NaT
-    if isinstance(value, str) and (slashed := _slashed(value.strip(), argument)) is not None:
-        when = slashed
+    Text written day/month/year is read day first, as a study's files are (:func:`_read_text_date`); one that reads
+    as two dates is refused saying what to write."""
+    when, why = pd.NaT, ""
+    if isinstance(value, str):
+        read = _read_text_date(value)
+        if read.order == "either":
+            why = f"{_two_ways(read)} - write the one meant as YYYY-MM-DD"
+        else:
+            when, why = read.when, read.why
     elif not isinstance(value, (int, float, np.number)):
         try:
-            when = pd.Timestamp(value.strip() if isinstance(value, str) else value)
+            when = pd.Timestamp(value)
         except (ValueError, TypeError, OverflowError):
             when = pd.NaT
     if pd.isna(when):
-        raise InputError(f"The value for `{argument}` must be a date such as '2018-01-01', but {value!r} was passed.")
+        raise InputError(f"The value for `{argument}` must be a date such as '2018-01-01', but {value!r} was passed"
+                         + (f": {why}." if why else "."))
     return when.tz_localize(None) if when.tzinfo is not None else when
 
 
@@ -222,32 +283,69 @@ def key_text(values: pd.Series) -> pd.Series:
 def as_dates(values: pd.Series, label: str, column: str, *, missing: str | None = None) -> pd.Series:
     """``values`` as ``datetime64[ns]`` without a time zone; a cell that is not a date is refused naming its rows.
 
+    Text is read as a study's files read dates (:func:`_read_text_date`): ISO, or day/month/year day first.  A
+    day/month/year date with a day of 12 or less (03/04/2013) is read day first where the column holds a date that
+    can only be day first (13/04/2013); where it holds none, or one that can only be month first (04/13/2013), it is
+    refused, since nothing tells which day is meant.  ``datetime64`` columns, and ``datetime`` or ``Timestamp``
+    objects, are taken as they are.
+
     ``missing``: why a date is needed, if a missing one is refused too (None: missing dates stay ``NaT``).
+
+    >>> as_dates(pd.Series(["13/04/2013", "03/04/2013"]), "data", "period").dt.strftime("%Y-%m-%d").tolist()
+    ['2013-04-13', '2013-04-03']
+    >>> as_dates(pd.Series(["03/04/2013"]), "data", "period")
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: `data` column 'period' holds 1 value that is not a date: '03/04/2013' on row 0 - read day first, as impact reads a study's dates, it is 2013-04-03, but month first, as US settings write it, 2013-03-04. A date that reads two ways is not read either way: nothing in the column tells the order its dates are written in (a day above 12, as in 13/04/2013, would). Expected dates: datetime64, or text such as '2019-03-31' (day/month/year is read day first, as a study's files are).
     """
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         out = values.dt.tz_localize(None)
     elif pd.api.types.is_datetime64_dtype(values.dtype):
         out = values
     else:
-        def one(v: object) -> pd.Timestamp:
-            if v is None or (not isinstance(v, str) and pd.isna(v)):
-                return pd.NaT
-            if (isinstance(v, str) and not v.strip()) or isinstance(v, (int, float, np.number)):
-                return pd.NaT  # a number is no date (pandas would read 2019 as nanoseconds after 1970)
-            try:
-                when = pd.Timestamp(v.strip() if isinstance(v, str) else v)
-            except (ValueError, TypeError, OverflowError):
-                return pd.NaT
-            return when.tz_localize(None) if when.tzinfo is not None else when
-
         cells = values.astype(object)
-        out = pd.Series([one(v) for v in cells], index=values.index, dtype="datetime64[ns]")
-        blank = cells.map(lambda v: v is None or (isinstance(v, str) and not v.strip()) or (not isinstance(v, str) and pd.isna(v)))
-        bad = np.flatnonzero(out.isna().to_numpy() & ~blank.to_numpy())
-        if len(bad):
-            shown = ", ".join(repr(v) for v in cells.iloc[bad[:5]].tolist())
-            raise InputError(f"`{label}` column {column!r} holds values that are not dates ({shown}) on "
-                             f"{_rows(values.index[bad])}: expected dates (datetime64, or text such as '2019-03-31').")
+        memo: dict[str, _DateText] = {}  # a panel's periods are a few texts over many rows: each read once
+
+        def one(v: object) -> _DateText:
+            if v is None or (not isinstance(v, str) and pd.isna(v)):
+                return _DateText(pd.NaT, order="blank")
+            if isinstance(v, str):
+                if not v.strip():
+                    return _DateText(pd.NaT, order="blank")
+                if v not in memo:
+                    memo[v] = _read_text_date(v)
+                return memo[v]
+            if isinstance(v, (int, float, np.number)):
+                return _DateText(pd.NaT)  # a number is no date (pandas would read 2019 as nanoseconds after 1970)
+            try:
+                when = pd.Timestamp(v)
+            except (ValueError, TypeError, OverflowError):
+                return _DateText(pd.NaT)
+            return _DateText(when.tz_localize(None) if when.tzinfo is not None else when)
+
+        read = [one(v) for v in cells]
+        month_first = next((v for v, r in memo.items() if r.order == "month"), None)
+        settled = month_first is None and any(r.order == "day" for r in memo.values())
+        bad = [(at, v, _two_ways(r) if r.order == "either" else r.why) for at, v, r in zip(values.index, cells, read)
+               if (r.order == "either" and not settled) or (pd.isna(r.when) and r.order != "blank")]
+        if bad:
+            shown = "; ".join(f"{v!r} on row {at!r}" + (f" - {why}" if why else "") for at, v, why in bad[:5])
+            more = f"; and {len(bad) - 5:,} more" if len(bad) > 5 else ""
+            either = next((r.when for r in read if r.order == "either"), None)
+            if either is None or settled:
+                witness = ""
+            elif month_first is not None:
+                at = values.index[[v is month_first or v == month_first for v in cells].index(True)]
+                witness = (f". A date that reads two ways is not read either way: the column also holds "
+                           f"{month_first.strip()!r} (row {at!r}), which can only be month first")
+            else:
+                witness = (f". A date that reads two ways is not read either way: nothing in the column tells the "
+                           f"order its dates are written in (a day above 12, as in 13/{either:%m/%Y}, would)")
+            raise InputError(f"`{label}` column {column!r} holds {_counted(len(bad), 'value')} that "
+                             f"{'is' if len(bad) == 1 else 'are'} not {'a date' if len(bad) == 1 else 'dates'}: "
+                             f"{shown}{more}{witness}. Expected dates: datetime64, or text such as '2019-03-31' "
+                             "(day/month/year is read day first, as a study's files are).")
+        out = pd.Series([r.when for r in read], index=values.index, dtype="datetime64[ns]")
     try:
         out = out.astype("datetime64[ns]")
     except (ValueError, OverflowError) as exc:

@@ -1,8 +1,12 @@
 """Private: a study's tables read from the sheets of Excel workbooks.
 
 A study folder may hold its tables as the sheets of one workbook, ``study.xlsx`` (a sheet per table, named as the
-table), or a table as a workbook of its own, ``<table>.xlsx``, instead of its CSV file.  A table given in two places
-(a CSV file and a sheet, or two sheets) is refused: which of them holds it is not known.
+table), or a table as a workbook of its own, ``<table>.xlsx``, instead of its CSV file.  A macro-enabled workbook,
+``study.xlsm`` or ``<table>.xlsm``, is read as one (its cells' saved values; its macros are never run: openpyxl
+neither runs nor keeps them).  A table given in two places (a CSV file and a sheet, two sheets, or a table's
+``.xlsx`` and ``.xlsm``) is refused: which of them holds it is not known; so are ``study.xlsx`` and ``study.xlsm``
+side by side.  Other spreadsheets (``.ods``, ``.xls``, ``.xlsb``, ``.numbers``) are refused saying how to save them
+as an ``.xlsx`` workbook or as CSV UTF-8 files.
 
 Each sheet is read into the records a CSV file gives (:func:`impact._io.table_records`), so every check of a CSV
 file applies to it, and :func:`relabel` names its problems in the sheet's terms: the workbook and sheet, Excel's row
@@ -34,24 +38,29 @@ __all__ = []  # private module
 
 #: The workbook holding a study's tables as its sheets.
 WORKBOOK = "study.xlsx"
+#: The extensions of the workbooks read: an Excel workbook, and a macro-enabled one (the same cells; its macros are
+#: never run).
+BOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: The names the workbook of a study's tables may have (:data:`WORKBOOK` first).
+STUDY_BOOKS = tuple(f"study{s}" for s in BOOK_SUFFIXES)
 
 
 def book_names(tables: Mapping[str, Table]) -> tuple[str, ...]:
-    """The names of the workbooks a study folder's tables are read from: :data:`WORKBOOK` and each ``<table>.xlsx``."""
-    return (WORKBOOK, *(f"{name}.xlsx" for name in tables))
+    """The names of the workbooks a study folder's tables are read from: :data:`STUDY_BOOKS` and each
+    ``<table>.xlsx`` or ``<table>.xlsm``."""
+    return (*STUDY_BOOKS, *(f"{name}{s}" for name in tables for s in BOOK_SUFFIXES))
 
-#: Spreadsheets impact does not read, by extension: what each is.  (pandas reads .ods only with odfpy, which is not
-#: among impact's dependencies.)
+#: Spreadsheets impact does not read, by extension: what each is.  (pandas reads .ods with odfpy and .xls with xlrd,
+#: or both with python-calamine, none of which is among impact's dependencies.)
 OTHER_BOOKS = {
     ".ods": "an OpenDocument spreadsheet (.ods)",
     ".fods": "a flat OpenDocument spreadsheet (.fods)",
     ".xls": "an Excel 97-2003 workbook (.xls)",
-    ".xlsm": "a macro-enabled Excel workbook (.xlsm)",
     ".xlsb": "an Excel binary workbook (.xlsb)",
     ".numbers": "a Numbers spreadsheet",
 }
 SAVE_AS_XLSX = ("open it and save it as \"Excel Workbook (.xlsx)\" (in LibreOffice: File > Save As, type \"Excel "
-                "2007-365\")")
+                "2007-365\"), or save each sheet as \"CSV UTF-8 (comma delimited)\" (.csv), named as its table")
 
 
 def sheet_key(name: str) -> str:
@@ -164,11 +173,13 @@ class Books:
     refused: set[str] = field(default_factory=set)
     unread: bool = False
     sheets: list[str] | None = None  # the sheets of study.xlsx, where it is read
+    book: str = WORKBOOK  # the name of the workbook of the study's tables read (study.xlsx or study.xlsm)
 
 
 def read_books(folder: Path, tables: Mapping[str, Table], *,
                not_plain: Callable[[Path], str | None]) -> Books:
-    """Read the tables a study folder holds in workbooks: ``study.xlsx`` and each ``<table>.xlsx``.
+    """Read the tables a study folder holds in workbooks: ``study.xlsx`` (or ``study.xlsm``) and each
+    ``<table>.xlsx`` (or ``.xlsm``).
 
     ``not_plain(path)``: why a file of the study is not read (a link, a link out of the folder), or None.
     """
@@ -178,9 +189,15 @@ def read_books(folder: Path, tables: Mapping[str, Table], *,
         f = folder / spec.filename
         if f.exists() or f.is_symlink():
             sources[name].append(spec.filename)
-    study_book = folder / WORKBOOK
-    if study_book.exists() or study_book.is_symlink():
-        sheets = _read_book(study_book, WORKBOOK, books, not_plain)
+    found = [n for n in STUDY_BOOKS if (folder / n).exists() or (folder / n).is_symlink()]
+    if len(found) > 1:  # two workbooks of the tables: which holds them is not known, and neither is read
+        books.problems.append(Problem(found[0], None, None, None, f"one workbook of the study's tables: "
+                                      f"{' and '.join(found)} are both there, and which of them holds the tables is "
+                                      "not known - keep one, and delete or move the other"))
+        books.unread = True
+    elif found:
+        books.book = found[0]
+        sheets = _read_book(folder / found[0], found[0], books, not_plain)
         if sheets is None:
             books.unread = True
         else:
@@ -189,17 +206,18 @@ def read_books(folder: Path, tables: Mapping[str, Table], *,
     else:
         books.unread = _other_study_book(folder, books)
     for name, spec in tables.items():
-        f = folder / f"{name}.xlsx"
-        if not (f.exists() or f.is_symlink()):
-            continue
-        sheets = _read_book(f, f.name, books, not_plain)
-        if sheets is None:
-            books.refused.add(name)
-            continue
-        chosen = _table_sheet(sheets, name, f.name, books)
-        if chosen is not None:
-            sources[name].append(book_label(f.name, chosen.name))
-            books.tables.setdefault(name, _sheet_table(chosen, file=f.name, spec=spec))
+        for suffix in BOOK_SUFFIXES:
+            f = folder / f"{name}{suffix}"
+            if not (f.exists() or f.is_symlink()):
+                continue
+            sheets = _read_book(f, f.name, books, not_plain)
+            if sheets is None:
+                books.refused.add(name)
+                continue
+            chosen = _table_sheet(sheets, name, f.name, books)
+            if chosen is not None:
+                sources[name].append(book_label(f.name, chosen.name))
+                books.tables.setdefault(name, _sheet_table(chosen, file=f.name, spec=spec))
     for name, found in sources.items():
         if len(found) > 1:
             books.problems.append(Problem(found[0], None, None, None, f"the {name} table in one place: it is in "
@@ -218,7 +236,7 @@ def _read_book(f: Path, file: str, books: Books, not_plain: Callable[[Path], str
         books.problems.append(Problem(file, None, None, None, why))
         return None
     if not f.is_file():
-        books.problems.append(Problem(file, None, None, None, f"an .xlsx workbook - it is "
+        books.problems.append(Problem(file, None, None, None, f"an {Path(file).suffix} workbook - it is "
                                       f"{'a folder' if f.is_dir() else 'not a regular file'}"))
         return None
     try:
@@ -226,7 +244,7 @@ def _read_book(f: Path, file: str, books: Books, not_plain: Callable[[Path], str
     except InputError as exc:  # 'not a readable .xlsx workbook (not a readable zip archive) (it is ...)': what it is
         detail = re.sub(r"^not a readable \.xlsx workbook (?:\(not a readable zip archive\) )?\((.*)\)$", r"\1",
                         str(exc).removeprefix(f"{file}: "), flags=re.DOTALL)
-        books.problems.append(Problem(file, None, None, None, f"a readable .xlsx workbook ({detail})"))
+        books.problems.append(Problem(file, None, None, None, f"a readable {Path(file).suffix} workbook ({detail})"))
         return None
 
 
@@ -235,15 +253,16 @@ def _other_study_book(folder: Path, books: Books) -> bool:
     other spreadsheets impact does not read; True where one is there."""
     try:
         near = sorted(p.name for p in folder.iterdir() if p.is_file() and (
-            p.name.strip().casefold() == WORKBOOK or (p.stem.strip().casefold() == "study"
-                                                     and p.suffix.casefold() in OTHER_BOOKS)))
+            p.name.strip().casefold() in STUDY_BOOKS or (p.stem.strip().casefold() == "study"
+                                                        and p.suffix.casefold() in OTHER_BOOKS)))
     except OSError:
         return False
     for name in near:
         kind = OTHER_BOOKS.get(Path(name).suffix.casefold())
         why = (f"it is {kind}, which impact does not read: {SAVE_AS_XLSX}" if kind else
                "names are exact, lower case: rename it")
-        books.problems.append(Problem(name, None, None, None, f"a workbook of the study's tables named {WORKBOOK} "
+        meant = name.strip().casefold() if name.strip().casefold() in STUDY_BOOKS else WORKBOOK
+        books.problems.append(Problem(name, None, None, None, f"a workbook of the study's tables named {meant} "
                                       f"({why})"))
     return bool(near)
 
@@ -261,9 +280,9 @@ def _study_sheets(sheets: list[SheetCells], tables: Mapping[str, Table], books: 
         if (key := sheet_key(sheet.name)) in tables:
             by_table.setdefault(key, []).append(sheet)
     for name, found in by_table.items():
-        sources[name] += [book_label(WORKBOOK, s.name) for s in found]
+        sources[name] += [book_label(books.book, s.name) for s in found]
         if len(found) == 1:
-            books.tables[name] = _sheet_table(found[0], file=WORKBOOK, spec=tables[name])
+            books.tables[name] = _sheet_table(found[0], file=books.book, spec=tables[name])
     for sheet in sheets:
         key = sheet_key(sheet.name)
         if key in tables or not _holds_data(sheet):
@@ -271,7 +290,7 @@ def _study_sheets(sheets: list[SheetCells], tables: Mapping[str, Table], books: 
         near = did_you_mean(key, list(tables))
         if near and any(not sources[n] and not tables[n].optional for n in tables if f"'{n}'" in near):
             continue  # told once, by the missing table's error, which names this sheet as the one meant
-        books.problems.append(Problem(book_label(WORKBOOK, sheet.name), None, None, None,
+        books.problems.append(Problem(book_label(books.book, sheet.name), None, None, None,
                                       f"a sheet named as a table of the study ({', '.join(tables)}){near}: this "
                                       "sheet is not read", "warning"))
 

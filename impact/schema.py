@@ -1562,10 +1562,14 @@ def format_reference() -> str:
         "once. A hidden sheet, and hidden or filtered-out rows and columns, are read as shown ones",
         "are, with a warning. Formatted empty rows and columns after the table are no data. A",
         "workbook that cannot be read (saved with a password, cut short, not a workbook) is one",
-        "error. Only `.xlsx` is read: an `.ods`, `.xls`, `.xlsm` or `.xlsb` workbook is not read,",
-        "and the message naming it says to save it as \"Excel Workbook (.xlsx)\" (pandas reads `.ods`",
-        "only with odfpy, which impact does not depend on). `Study.save` writes CSV files, and refuses to replace",
-        "a folder holding a workbook, which impact did not write.",
+        "error. A macro-enabled workbook (`study.xlsm`, `councils.xlsm`) is read as an `.xlsx` is,",
+        "its cells' saved values: its macros are never run. `study.xlsx` beside `study.xlsm`, or a",
+        "table's `.xlsx` beside its `.xlsm`, is an error: which holds the tables is not known. An",
+        "`.ods`, `.xls` or `.xlsb` workbook is not read, and the message naming it says to save it as",
+        "\"Excel Workbook (.xlsx)\", or each sheet as \"CSV UTF-8 (comma delimited)\" named as its",
+        "table (pandas reads `.ods` and `.xls` only with odfpy, xlrd or python-calamine, which impact",
+        "does not depend on). `Study.save` writes CSV files, and refuses to replace a folder holding a",
+        "workbook, which impact did not write.",
         "",
     ]
     for t in TABLES.values():

@@ -2376,7 +2376,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                                         f"- it is {'a folder' if f.is_dir() else 'not a regular file'}"))
                 broken.add(spec.filename)
             elif not spec.optional and books.sheets is not None:  # a workbook of the tables without this one
-                problems.append(Problem(WORKBOOK, None, None, None, f"a sheet named {name} ({spec.description}), or "
+                problems.append(Problem(books.book, None, None, None, f"a sheet named {name} ({spec.description}), or "
                                         f"the file {spec.filename}; its sheets are {', '.join(map(repr, books.sheets))}"
                                         + did_you_mean(name, books.sheets)))
                 broken.add(spec.filename)

@@ -149,8 +149,11 @@ def event_time(
     Raises
     ------
     InputError
-        If columns are missing, a row of either table has no unit, or a unit
-        has more than one event.
+        If columns are missing, a row of either table has no unit, a unit
+        has more than one event, or a date is no date: text is read as a
+        study's files are (``YYYY-MM-DD``, or day/month/year day first), and
+        one that reads two ways (``03/04/2013``) is refused unless its column
+        holds one that can only be day first (``13/04/2013``).
 
     Warns
     -----

@@ -417,7 +417,10 @@ def judgement_at(
     Raises
     ------
     impact.InputError
-        If ``name`` is already a column of ``data``.
+        If ``name`` is already a column of ``data``, or a date is no date: text
+        is read as a study's files are (``YYYY-MM-DD``, or day/month/year day
+        first), and one that reads two ways (``03/04/2013``) is refused unless
+        its column holds one that can only be day first (``13/04/2013``).
 
     Examples
     --------

@@ -76,7 +76,11 @@ def rate_per_10k(
     ------
     InputError
         If a column or measure is missing, or the population has more than one
-        value per council and period (filter its dimensions first).
+        value per council and period (filter its dimensions first), or a
+        ``period`` is no date: text is read as a study's files are
+        (``YYYY-MM-DD``, or day/month/year day first), and one that reads two
+        ways (``03/04/2013``) is refused unless its column holds one that can
+        only be day first (``13/04/2013``).
     TypeError
         If a measure is not one measure id (a str).
 

@@ -102,7 +102,8 @@ _HIDDEN = "an id without invisible or direction-changing characters (it holds {}
      "U+2069 POP DIRECTIONAL ISOLATE", 12),
     ("status_history.csv", "880,improvement_notice", "880,improvement\ufeff_notice", "status_history.csv:5:kind",
      "improvement\\ufeff_notice", "U+FEFF ZERO WIDTH NO-BREAK SPACE", 12),
-    ("study.yaml", "q_confident:", "q_\u202aconfident:", "study.yaml:5:survey.items", "q_\\u202aconfident",
+    # the item's own line, 6 (inputs62: it was told on line 5, that of 'items:')
+    ("study.yaml", "q_confident:", "q_\u202aconfident:", "study.yaml:6:survey.items", "q_\\u202aconfident",
      "U+202A LEFT-TO-RIGHT EMBEDDING", 3),
 ])
 def test_an_id_holding_a_character_nobody_sees_is_refused_naming_it(file, old, new, where, shown, name, at, study_dir):
