@@ -260,11 +260,14 @@ _SEEN = {"interviews": ("it was interviewed", "interviewed"),
          "survey": ("it answered the survey", "answering the survey")}
 
 
-def _one_status_why(n_intervention: int, n_no_intervention: int, *, seen: str = "interviews") -> str:
+def _one_status_why(n_intervention: int, n_no_intervention: int, *, seen: str = "interviews",
+                    consequence: bool = True) -> str:
     """Why no difference by intervention status can be estimated, in words a report can quote after a colon or in
     brackets, where at each wave every council seen had one intervention status: ``n_intervention`` councils were
     seen in intervention at some wave and ``n_no_intervention`` out of it at some wave (seen: interviewed, or
-    answering the survey where ``seen="survey"``). '' where neither counts a council.
+    answering the survey where ``seen="survey"``). '' where neither counts a council. Where the status changed
+    between the waves, ``consequence`` adds what that costs a model (False where no model is meant, as of the
+    comparisons of councils at each wave).
 
     One wording for the models fitted on wave alone (:func:`impact.intervention_effects`,
     :func:`impact.survey_effects`), the report's sentences on them, and the comparisons' reason
@@ -280,6 +283,8 @@ def _one_status_why(n_intervention: int, n_no_intervention: int, *, seen: str = 
     >>> _one_status_why(8, 8)  # doctest: +NORMALIZE_WHITESPACE
     'at each wave every council interviewed had the same intervention status, which changed between the waves, so
      the effect of status cannot be told from the change across the waves'
+    >>> _one_status_why(8, 8, consequence=False)
+    'at each wave every council interviewed had the same intervention status, which changed between the waves'
     """
     clause, phrase = _SEEN[seen]
     if n_intervention <= 0 and n_no_intervention <= 0:
@@ -288,5 +293,5 @@ def _one_status_why(n_intervention: int, n_no_intervention: int, *, seen: str = 
         return f"no council was in intervention when {clause}"
     if n_no_intervention <= 0:
         return f"every council was in intervention whenever {clause}"
-    return (f"at each wave every council {phrase} had the same intervention status, which changed between the waves, "
-            "so the effect of status cannot be told from the change across the waves")
+    return (f"at each wave every council {phrase} had the same intervention status, which changed between the waves"
+            + (", so the effect of status cannot be told from the change across the waves" if consequence else ""))

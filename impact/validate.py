@@ -369,7 +369,8 @@ def _one_status(seen: pd.DataFrame) -> str:
     if known.empty or (known.groupby("wave", observed=True)["group"].nunique() > 1).any():
         return ""
     held = known["group"].astype(bool)
-    return _one_status_why(known.loc[held, "council_id"].nunique(), known.loc[~held, "council_id"].nunique())
+    return _one_status_why(known.loc[held, "council_id"].nunique(), known.loc[~held, "council_id"].nunique(),
+                           consequence=False)
 
 
 def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str] = frozenset()) -> list[Problem]:

@@ -32,7 +32,7 @@ DESIGNS = {
                "every council was in intervention whenever it was interviewed"),
     "lockstep": (LOCKSTEP_SEED, {"entered_lifted": 1.0}, "lockstep",
                  "at each wave every council interviewed had the same intervention status, which changed between "
-                 "the waves, so the effect of status cannot be told from the change across the waves",
+                 "the waves",
                  "at each wave every council interviewed had the same intervention status, which changed between "
                  "the waves, so the effect of status cannot be told from the change across the waves"),
 }

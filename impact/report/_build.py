@@ -6018,9 +6018,9 @@ def _models(ctx) -> Section:
                  # status at each) has no status row
                  + (" Intervention status is left out of the models of "
                     + _listed([ctx.code(c).lower() for c in ctx.codes if c in wave_only])
+                    # in lockstep (status moving with the wave) the reason says what that costs the estimates
                     + f": {_status_left_out(m[m['code'].isin(wave_only)])}"
-                    + ("; the change across the waves includes any effect of the change in status."
-                       if wave_only & set(_lockstep(ctx)) else ", so only the change across the waves is estimated.")
+                    + ("." if wave_only & set(_lockstep(ctx)) else ", so only the change across the waves is estimated.")
                     if wave_only else "")
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
                  + (f" {_withheld_models_sentence(ctx)}" if ctx.models_withheld else "")
