@@ -475,8 +475,7 @@ _OWN_WARNINGS: list[_OwnRule] = [
             f"the longitudinal model of code {m['code']} (the models table) was fitted on the waves alone, without "
             f"intervention status, as {say(m['why'])}; it gives the change across the waves and no difference between "
             "councils in and not in intervention."),
-        ("GEE for code 'a' fitted on wave alone: intervention status does not vary (no council was in intervention "
-         "at any wave)",)),
+        ("GEE for code 'a' fitted on wave alone: no council was in intervention when it was interviewed",)),
     # the planning functions' warnings (impact.stats.power_prevalence and councils_needed, method="normal"): the
     # analysis does not plan, but an analyst's planning figure said in a reader's words is said the same way
     _OwnRule(

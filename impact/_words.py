@@ -252,3 +252,46 @@ def _unit_noun(column: object) -> str:
     """
     stem = str(column).removesuffix("_id")
     return stem.replace("_", " ") if len(stem) >= 3 and stem.replace("_", "").isalpha() and stem.islower() else "unit"
+
+
+#: What the councils counted by :func:`_one_status_why` were seen doing: (as a clause after "it", as a phrase after
+#: "council").
+_SEEN = {"interviews": ("it was interviewed", "interviewed"),
+         "survey": ("it answered the survey", "answering the survey")}
+
+
+def _one_status_why(n_intervention: int, n_no_intervention: int, *, seen: str = "interviews",
+                    consequence: bool = True) -> str:
+    """Why no difference by intervention status can be estimated, in words a report can quote after a colon or in
+    brackets, where at each wave every council seen had one intervention status: ``n_intervention`` councils were
+    seen in intervention at some wave and ``n_no_intervention`` out of it at some wave (seen: interviewed, or
+    answering the survey where ``seen="survey"``). '' where neither counts a council. Where the status changed
+    between the waves, ``consequence`` adds what that costs a model (False where no model is meant, as of the
+    comparisons of councils at each wave).
+
+    One wording for the models fitted on wave alone (:func:`impact.intervention_effects`,
+    :func:`impact.survey_effects`), the report's sentences on them, and the comparisons' reason
+    (:func:`impact.validate.capabilities`): they were three, in two tenses, and "no council interviewed was in
+    intervention at any wave" was false of a council in intervention at a wave it was not interviewed at (truth65).
+
+    Examples
+    --------
+    >>> _one_status_why(0, 6)
+    'no council was in intervention when it was interviewed'
+    >>> _one_status_why(8, 0, seen="survey")
+    'every council was in intervention whenever it answered the survey'
+    >>> _one_status_why(8, 8)  # doctest: +NORMALIZE_WHITESPACE
+    'at each wave every council interviewed had the same intervention status, which changed between the waves, so
+     the effect of status cannot be told from the change across the waves'
+    >>> _one_status_why(8, 8, consequence=False)
+    'at each wave every council interviewed had the same intervention status, which changed between the waves'
+    """
+    clause, phrase = _SEEN[seen]
+    if n_intervention <= 0 and n_no_intervention <= 0:
+        return ""
+    if n_intervention <= 0:
+        return f"no council was in intervention when {clause}"
+    if n_no_intervention <= 0:
+        return f"every council was in intervention whenever {clause}"
+    return (f"at each wave every council {phrase} had the same intervention status, which changed between the waves"
+            + (", so the effect of status cannot be told from the change across the waves" if consequence else ""))

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ._warning_words import fit_failed, reissue_per_item
-from ._words import _listed
+from ._words import _listed, _one_status_why
 from .errors import ImpactWarning, recorded_warnings
 from .panel import STATUS_GROUPS
 from .study import Study, require_study
@@ -206,7 +206,7 @@ def _code_rows(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str
                           ImpactWarning, stacklevel=2)
             return []
         formula = _WAVE_FORMULA
-        why = _why_wave_alone(d["in_intervention"])
+        why = _why_wave_alone(d)
         warnings.warn(f"GEE for code {code!r} fitted on wave alone: {why}", ImpactWarning, stacklevel=2)
     try:
         res = longitudinal_model(d, formula=formula, unit="council_id", family="binomial",
@@ -1243,25 +1243,20 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
     return out
 
 
+def _why_wave_alone(d: pd.DataFrame, *, seen: str = "interviews") -> str:
+    """Why a model of rows ``d`` (``council_id``, ``in_intervention``), every council in one status at each wave, is
+    fitted on wave alone, in words a report can quote (:func:`impact._words._one_status_why`): which status every
+    council had where it never varies, else that status moved with the wave. The summary said only that the change
+    "could not be estimated separately in councils in and not in intervention" (20 councils, none ever in
+    intervention, round 28); a survey at the first and last waves of councils in intervention at the middle one only
+    said "no council was in intervention at any wave", false of the study (truth57): the councils are those seen
+    (``seen``: interviewed, or answering the survey), at the waves they were seen."""
+    status = d["in_intervention"]
+    return _one_status_why(d.loc[status == 1, "council_id"].nunique(), d.loc[status == 0, "council_id"].nunique(),
+                           seen=seen)
+
+
 #: How :func:`survey_effects` begins its note on a model fitted on wave alone, before the reason (the report reads it).
-def _why_wave_alone(in_intervention: pd.Series, *, of: str = "") -> str:
-    """Why a model of one status at each wave is fitted on wave alone, in words a report can quote: which status every
-    council had, where it never varies ("intervention status does not vary (no council was in intervention at any
-    wave)"), else that status moved with the wave. The summary said only that the change "could not be estimated
-    separately in councils in and not in intervention" (20 councils, none ever in intervention, round 28).
-
-    ``of`` names the waves meant where the model has only some of the study's (" of the survey"): a survey at the
-    first and last waves of councils in intervention at the middle one only said "no council was in intervention at
-    any wave", false of the study (truth57)."""
-    if in_intervention.nunique() < 2:
-        every = bool(in_intervention.dropna().astype(bool).all()) and in_intervention.notna().any()
-        return ("intervention status does not vary ("
-                + (f"every council was in intervention at every wave{of}" if every else
-                   f"no council was in intervention at any wave{of}") + ")")
-    return ("every council has the same intervention status at each wave, so its effect cannot be told from the "
-            "wave's")
-
-
 SURVEY_ALONE_NOTE = "survey model fitted on wave alone:"
 
 
@@ -1320,11 +1315,7 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     alone = None
     if scores.groupby("wave", observed=True)["in_intervention"].nunique().max() < 2:
         formula = "score ~ C(wave)"
-        # the survey's waves, where status varies at a wave of the study the survey was not run at
-        studied = study.wave_status()["intervention"].map(STATUS_GROUPS).dropna()
-        of = " of the survey" if studied.nunique() > 1 else ""
-        alone = (SURVEY_ALONE_NOTE + " "
-                 + _why_wave_alone(scores["in_intervention"], of=of))
+        alone = SURVEY_ALONE_NOTE + " " + _why_wave_alone(scores, seen="survey")
     try:
         res = longitudinal_model(scores, formula=formula, unit="council_id", time="wave",
                                  subject="respondent_id", method="mixed", family="gaussian", alpha=alpha)

@@ -54,7 +54,7 @@ from ._io import (
     windows_name_problem,
     windows_path_problem,
 )
-from ._words import _counted
+from ._words import _counted, _one_status_why
 from .errors import (
     MAX_SHOWN_PER_FILE,
     InputError,
@@ -336,7 +336,7 @@ def capabilities(study) -> pd.DataFrame:
         counts = seen.groupby(["wave", "group"], observed=True)["council_id"].nunique().unstack(fill_value=0)
         if counts.shape[1] >= 2:
             best = int(counts.min(axis=1).max())
-        one_status = _one_status(counts)
+        one_status = _one_status(seen)
     add("group_comparison", best >= 2,
         f"at best {_counted(best, 'council')} in the smaller intervention group at a wave" if best >= 2
         # the report prints this reason: the number of councils in a status group (a protected count, 0 or 1 here)
@@ -361,17 +361,16 @@ def capabilities(study) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["analysis", "possible", "reason", "n"])
 
 
-def _one_status(counts: pd.DataFrame) -> str:
-    """Where every council interviewed at each wave had the same intervention status (``counts``: councils by wave and
-    whether in intervention), why no group can be compared, in words; '' where a wave has councils of both."""
-    if counts.empty or ((counts > 0).sum(axis=1) > 1).any():
+def _one_status(seen: pd.DataFrame) -> str:
+    """Where at each wave every council interviewed had the same intervention status (``seen``: ``council_id``,
+    ``wave`` and ``group``, whether in intervention then, one row per council interviewed at a wave), why no group can
+    be compared, in the words of :func:`impact._words._one_status_why`; '' where a wave has councils of both."""
+    known = seen.dropna(subset=["group"])
+    if known.empty or (known.groupby("wave", observed=True)["group"].nunique() > 1).any():
         return ""
-    held = {bool(g) for g in counts.columns[(counts > 0).any()]}
-    if held == {False}:
-        return "no council interviewed was in intervention at any wave"
-    if held == {True}:
-        return "every council interviewed was in intervention at every wave"
-    return "at each wave every council interviewed had the same intervention status"
+    held = known["group"].astype(bool)
+    return _one_status_why(known.loc[held, "council_id"].nunique(), known.loc[~held, "council_id"].nunique(),
+                           consequence=False)
 
 
 def _check_codebook(meta: dict[str, Any], root: Path | None, *, broken: set[str] = frozenset()) -> list[Problem]:

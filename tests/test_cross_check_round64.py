@@ -348,13 +348,12 @@ def reml_satterthwaite(m: pd.DataFrame, formula: str, contrasts: dict[str, dict[
     return pd.DataFrame(rows).set_index("term")
 
 
-@pytest.mark.parametrize("n", sorted(DESIGNS))
-def test_survey_satterthwaite_df_from_the_definition(published, n):
-    """The survey model and the survey change by status: estimate, se and Satterthwaite df of every row recomputed
-    from a REML fit written here (dense matrices; 1e-4 relative on the fit, which optimisers reach to about that), and
-    their interval and p on that df."""
-    s = published[n]
-    m = survey_frame(s["checker"])
+def survey_mismatches(ck: Checker, findings) -> tuple[list, int, pd.DataFrame]:
+    """The survey model and the survey change by status of ``findings`` against a REML fit of round 61's survey frame
+    (:func:`reml_satterthwaite`): each row's estimate, se, df, and its interval and p on that df, every later wave's
+    change (against the first wave) and status. Returns the mismatches (row, column, impact's, recomputed), the cells
+    compared and the recomputed rows."""
+    m = survey_frame(ck)
     waves = list(m["wave"].cat.categories)
     later = waves[1:]
     a = lambda w: f"C(wave)[T.{w}]"  # noqa: E731
@@ -367,7 +366,7 @@ def test_survey_satterthwaite_df_from_the_definition(published, n):
         inter[(w, "change_difference")] = {f"{a(w)}:in_intervention": 1}
     inter[(waves[0], "status_at_first")] = {"in_intervention": 1}
     by_status = reml_satterthwaite(m, "value ~ C(wave) * in_intervention", inter)
-    f = s["findings"]
+    f = findings
     got = pd.concat([f.survey_model.set_index("term")[["estimate", "se", "df", "ci_low", "ci_high", "p_value"]],
                      f.survey_by_status.set_index(pd.MultiIndex.from_frame(f.survey_by_status[["wave", "term"]]))
                      [["estimate", "se", "df", "ci_low", "ci_high", "p_value"]]])
@@ -382,6 +381,16 @@ def test_survey_satterthwaite_df_from_the_definition(published, n):
             cells += 1
             if not _close(g[c], v, rtol=1e-4, atol=1e-7):
                 bad.append((key, c, g[c], v))
+    return bad, cells, want
+
+
+@pytest.mark.parametrize("n", sorted(DESIGNS))
+def test_survey_satterthwaite_df_from_the_definition(published, n):
+    """The survey model and the survey change by status: estimate, se and Satterthwaite df of every row recomputed
+    from a REML fit written here (dense matrices; 1e-4 relative on the fit, which optimisers reach to about that), and
+    their interval and p on that df."""
+    s = published[n]
+    bad, cells, want = survey_mismatches(s["checker"], s["findings"])
     assert bad == []
     assert cells >= 36 and want["df"].round(3).nunique() > 2
 

@@ -262,9 +262,12 @@ def test_status_that_changes_with_the_wave_leaves_the_models_of_change_and_says_
     bullets = summary_bullets(f)
     change = [s for s in bullets if s.startswith("Compared with expectations before the review, the models show")]
     assert len(change) == 1, bullets
-    [caveat] = [s for s in bullets if s.startswith("Every council had the same intervention status at each wave")]
+    [caveat] = [s for s in bullets if s.startswith("At each wave every council interviewed had the same intervention "
+                                                   "status, which changed between the waves")]
     assert "include any effect of the change in status" in caveat, caveat
     report, _ = report_of(f)
     table = next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == "gee_models")
-    assert "its effect cannot be told from the wave's" in table.notes and "one status at every wave" not in table.notes
+    assert ("at each wave every council interviewed had the same intervention status, which changed between the "
+            "waves, so the effect of status cannot be told from the change across the waves" in table.notes
+            and "one status at every wave" not in table.notes), table.notes
     assert not any("No model could be fitted" in t for t in _texts(report))

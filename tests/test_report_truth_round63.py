@@ -25,13 +25,16 @@ NEVER_SEED, ALL_IN_SEED, LOCKSTEP_SEED = 6300201, 6300202, 6300203
 #: the models' reason for leaving status out)
 DESIGNS = {
     "never": (NEVER_SEED, {"never": 1.0}, "none",
-              "no council interviewed was in intervention at any wave", "no council was in intervention at any wave"),
+              "no council was in intervention when it was interviewed",
+              "no council was in intervention when it was interviewed"),
     "all_in": (ALL_IN_SEED, {"throughout": 0.5, "direction": 0.5}, "all",
-               "every council interviewed was in intervention at every wave",
-               "every council was in intervention at every wave"),
+               "every council was in intervention whenever it was interviewed",
+               "every council was in intervention whenever it was interviewed"),
     "lockstep": (LOCKSTEP_SEED, {"entered_lifted": 1.0}, "lockstep",
-                 "at each wave every council interviewed had the same intervention status",
-                 "every council had the same intervention status at each wave"),
+                 "at each wave every council interviewed had the same intervention status, which changed between "
+                 "the waves",
+                 "at each wave every council interviewed had the same intervention status, which changed between "
+                 "the waves, so the effect of status cannot be told from the change across the waves"),
 }
 
 

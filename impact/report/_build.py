@@ -35,7 +35,14 @@ from matplotlib.figure import Figure as _MplFigure
 
 from .. import vocab
 from .._tabular import csv_text, safe_frame
-from .._words import _counted, _listed_clauses, _listed_lists, _outside_brackets, _verb
+from .._words import (
+    _counted,
+    _listed_clauses,
+    _listed_lists,
+    _one_status_why,
+    _outside_brackets,
+    _verb,
+)
 from ..effects import WEIGHTED_NOT_FIRTH, _models_of, holm_family
 from ..errors import recorded_warnings
 from ..measures import MEASURES, OTHER_FACTORS
@@ -2693,15 +2700,11 @@ def _withheld_models_sentence(ctx) -> str:
 
 def _status_left_out(m: pd.DataFrame) -> str:
     """Why models' rows ``m`` (of :func:`impact.effects.intervention_effects`) have no status term, in the words of
-    :func:`impact.effects._why_wave_alone`: no council in intervention at any wave, every council in it at every wave,
-    or every council in the same status at each wave (the status changing with the wave)."""
+    :func:`impact._words._one_status_why`, from the councils the models saw in and out of intervention: none in it, every
+    council in it, or every council in the same status at each wave (the status changing with the wave)."""
     cols = ["n_units_intervention", "n_units_no_intervention"]
     counts = m[cols].astype(float).min() if set(cols) <= set(m.columns) and len(m) else pd.Series(np.nan, index=cols)
-    if counts["n_units_intervention"] == 0:
-        return "no council was in intervention at any wave"
-    if counts["n_units_no_intervention"] == 0:
-        return "every council was in intervention at every wave"
-    return "every council had the same intervention status at each wave, so its effect cannot be told from the wave's"
+    return _one_status_why(counts["n_units_intervention"], counts["n_units_no_intervention"])
 
 
 def _not_modelled_sentence(ctx, missing: dict[str, str]) -> str:
@@ -3243,9 +3246,9 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
     if out and lockstep:
         # every council's notice lifted between the later waves: a change 'after the review' is also the change out
         # of intervention, and the summary said nothing of it (audit10)
-        out.append("Every council had the same intervention status at each wave and that status changed between the "
-                   "waves, so these changes across the waves include any effect of the change in status: the models "
-                   "cannot tell the two apart" + ("" if set(lockstep) == set(rows["code"]) else
+        out.append("At each wave every council interviewed had the same intervention status, which changed between "
+                   "the waves, so these changes across the waves include any effect of the change in status: the "
+                   "models cannot tell the two apart" + ("" if set(lockstep) == set(rows["code"]) else
                                                   f" (for {_listed([ctx.code(c).lower() for c in lockstep])})") + ".")
     weighted = _weighted_change_caveat(ctx) if out else None
     if weighted:
@@ -6015,11 +6018,10 @@ def _models(ctx) -> Section:
                  # status at each) has no status row
                  + (" Intervention status is left out of the models of "
                     + _listed([ctx.code(c).lower() for c in ctx.codes if c in wave_only])
-                    + (": every council had the same intervention status at each wave, and it changed between the "
-                       "waves, so its effect cannot be told from the wave's; the change across the waves includes any "
-                       "effect of the change in status." if wave_only & set(_lockstep(ctx)) else
-                       ": every council was in one status at every wave, so only the change across the waves is "
-                       "estimated.") if wave_only else "")
+                    # in lockstep (status moving with the wave) the reason says what that costs the estimates
+                    + f": {_status_left_out(m[m['code'].isin(wave_only)])}"
+                    + ("." if wave_only & set(_lockstep(ctx)) else ", so only the change across the waves is estimated.")
+                    if wave_only else "")
                  + "".join(f" No model is shown for {ctx.code(c).lower()}: {why}." for c, why in _not_modelled(ctx).items())
                  + (f" {_withheld_models_sentence(ctx)}" if ctx.models_withheld else "")
                  + _firth_note(ctx, shown[read])
