@@ -37,8 +37,7 @@ from test_report_render_round54 import _heading_pieces, _print_widths
 
 from impact._textwidth import arial_width
 from impact._xlsx import LINE_PT, cell_lines
-from impact.report import CI, Report, Section, Table, render_docx, render_html, render_xlsx
-from impact.report import _docx
+from impact.report import CI, Report, Section, Table, _docx, render_docx, render_html, render_xlsx
 
 SEEDS = (5501, 5502, 5503, 5504)
 WAVES = ["Early impact (about 3 months after)", "Longer-term change (about 12 months after)"]
