@@ -114,16 +114,6 @@ def _column_shares(headers: list[str], rows: list[list[str]], numeric: list[bool
                                headings_first=True, spanning=spanning).widths)
 
 
-def _print_shares(headers: list[str], rows: list[list[str]], numeric: list[bool], landscape: bool,
-                  spanning: Sequence[tuple[Sequence[int], str]] = ()) -> list[float]:
-    """Each column's share of a table part's width printed (per cent, one decimal): the layout of
-    :func:`_column_shares` at the printed page's width (portrait or landscape, as the part prints) and type, measured
-    in Arial's own widths as Chromium prints them in Arial or Liberation Sans (:func:`arial_width`). The screen's
-    shares, laid out for 912 px at 14.7 px, ended printed headings on a line of one short word ("Randomisation / p"),
-    since the text is smaller beside the column printed."""
-    return _shares(_print_plan(headers, rows, numeric, landscape, spanning).widths)
-
-
 def _print_plan(headers: list[str], rows: list[list[str]], numeric: list[bool], landscape: bool,
                 spanning: Sequence[tuple[Sequence[int], str]] = ()):
     """:func:`fit_columns` of a table part at the printed page's width (portrait or landscape), type and padding, in
@@ -146,7 +136,7 @@ def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bo
     """Whether a table part prints on a landscape page: where it does not fit a portrait one, or where its rows wrap
     there onto _PRINT_WRAPPED lines or more on average and a landscape page takes a line a row or more off them (the
     example's Table 15, part 1, printed portrait at 4.5 lines a row, its waves and "compared with" a word a line).
-    Measured as the columns print (:func:`_print_shares`: Arial's widths at the printed type): the estimate these
+    Measured as the columns print (:func:`_print_plan`: Arial's widths at the printed type): the estimate these
     decisions were weighed with was up to a tenth wider than the columns it decided."""
     def lines(widths) -> float:
         return mean_lines(rows, widths, size=_PRINT["font"], padding=_PRINT["padding"], measure=arial_width)
