@@ -56,6 +56,7 @@ from ._format import (
     detail_note,
     header_groups,
     report_provenance,
+    spanning_parts,
     symbol_key,
     table_display,
     table_notes,
@@ -67,6 +68,7 @@ from ._layout import (
     fit_columns,
     identifying_columns,
     mean_lines,
+    mend_breaks,
     split_columns,
     table_height,
     wrapped_lines,
@@ -592,7 +594,7 @@ class _Writer:
             return None
         groups = header_groups(headers)
         page = self.block(True)
-        lower, spanning = groups[1] if groups else headers, _spanning(headers)
+        lower, spanning = groups[1] if groups else headers, spanning_parts(headers)
         plan = _fit(lower, rows, page.width, size, numeric, spanning)
         portrait = _fit(lower, rows, self.block(False).width, size, numeric, spanning)
         if not plan.fits or mean_lines(rows, plan.widths, size=size, padding=_ESTIMATE_PADDING) > mean_lines(
@@ -686,7 +688,7 @@ class _Writer:
         header_groups took a shared part off (``headers``): the columns under a shared part are as wide as its longest
         word together, a grouped column alone in a part as wide as it (:func:`_spanning`)."""
         portrait, wide = self.block(False), self.block(True)
-        spanning = _spanning(whole) if whole else ()
+        spanning = spanning_parts(whole) if whole else ()
 
         def shared(page: _Page) -> float:
             # the share of the table's first page taken by its caption, its note and the text before it
@@ -745,7 +747,7 @@ class _Writer:
         widths = []
         for columns in parts:
             sub = _fit([headers[j] for j in columns], [[r[j] for j in columns] for r in rows], wide.width, size,
-                       [numeric[j] for j in columns], _spanning(whole, columns) if whole else (), final=True)
+                       [numeric[j] for j in columns], spanning_parts(whole, columns) if whole else (), final=True)
             widths.append(list(sub.widths))
         return size, True, parts, widths
 
@@ -820,6 +822,8 @@ class _Writer:
                          + ('<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>' if above else "")) + shade
                 if merged:
                     value = ""
+                elif header:  # its short words bound where they would stand alone on a line (mend_breaks)
+                    value = mend_breaks(str(value), widths[j] - _CELL_PADDING, size, _MEASURE)
                 p_pr = ("<w:pPr>" + ("<w:keepNext/>" if keep else "") + '<w:spacing w:before="0" w:after="0" '
                         'w:line="240" w:lineRule="auto"/>' + ('<w:jc w:val="right"/>' if numeric[j] else "") + "</w:pPr>")
                 r_pr = "<w:rPr>" + ("<w:b/>" if header else "") + f'<w:sz w:val="{half_points}"/>' \
@@ -926,26 +930,6 @@ def _stacked(groups: tuple[list[tuple[str, int]], list[str]]) -> list[str]:
     return out
 
 
-def _spanning(headers: list[str], columns: list[int] | None = None) -> list[tuple[list[int], str]]:
-    """Each shared part of ``headers`` (header_groups) with the columns it stands over, as indices into ``columns``
-    (one part of a split table; the whole table without): fit_columns makes those columns together as wide as the
-    part's longest word (a part's "Representativeness" over two narrow columns of counts, or over one column alone in
-    its part, broke mid-word in 47 pt where it needs 81).
-
-    >>> _spanning(["Impact", "Participants: realised", "Participants: incomplete"], [0, 2])
-    [([1], 'Participants')]
-    >>> _spanning(["Impact", "Participants: realised", "Participants: incomplete"])
-    [([1, 2], 'Participants')]
-    """
-    groups = header_groups(headers, columns=columns)
-    out, j = [], 0
-    for text, span, grouped in groups[0] if groups else []:
-        if grouped:
-            out.append((list(range(j, j + span)), text))
-        j += span
-    return out
-
-
 def _alone(upper: list[tuple[str, int, bool]], j: int) -> bool:
     """Whether column ``j`` is under no shared heading in the upper heading row (header_groups): one of its own."""
     start = 0
@@ -974,6 +958,8 @@ def _group_row(upper: list[tuple[str, int, bool]], twips: list[str], numeric: li
             tc_pr = f'<w:tcW w:w="{width}" w:type="dxa"/><w:vMerge w:val="restart"/>{shade}<w:vAlign w:val="bottom"/>'
             jc = '<w:jc w:val="right"/>' if numeric[j] else ""
         p_pr = f'<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{jc}</w:pPr>'
+        # its short words bound where they would stand alone on a line in its width (mend_breaks)
+        text = mend_breaks(str(text), width / 20 - _CELL_PADDING, float(half_points) / 2, _MEASURE)
         cells.append(f'<w:tc><w:tcPr>{tc_pr}</w:tcPr><w:p>{p_pr}<w:r>{r_pr}'
                      f'<w:t xml:space="preserve">{xml_escape(clean_text(text))}</w:t></w:r></w:p></w:tc>')
         j += span

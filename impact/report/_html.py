@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 
 import jinja2
@@ -29,6 +29,7 @@ from ._format import (
     grouped_names,
     header_groups,
     report_provenance,
+    spanning_parts,
     symbol_key,
     table_display,
     table_notes,
@@ -42,6 +43,7 @@ from ._layout import (
     fit_columns,
     identifying_columns,
     mean_lines,
+    mend_breaks,
     split_columns,
     wrapped_lines,
 )
@@ -101,30 +103,27 @@ def _table_layout(headers: list[str], rows: list[list[str]], numeric: list[bool]
                                      key_columns=identifying_columns(rows, numeric, key_columns))
 
 
-def _column_shares(headers: list[str], rows: list[list[str]], numeric: list[bool], density: str) -> list[float]:
+def _column_shares(headers: list[str], rows: list[list[str]], numeric: list[bool], density: str,
+                   spanning: Sequence[tuple[Sequence[int], str]] = ()) -> list[float]:
     """Each column's share of a table part's width (per cent, one decimal), as the layout sizes the columns for the
     page's column at the part's type size (:func:`fit_columns`, as Word's columns): without them Chromium shared
     the width by each column's longest cell and squeezed the text columns (the example's Table 8, its impacts four
     lines a row in 110 px beside seven columns of counts). A browser still gives a column at least its longest word."""
     font, padding = _SCREEN[density]
     return _shares(fit_columns(headers, rows, _COLUMN_PX, size=font, padding=padding, nowrap=numeric,
-                               headings_first=True).widths)
+                               headings_first=True, spanning=spanning).widths)
 
 
-def _print_shares(headers: list[str], rows: list[list[str]], numeric: list[bool], landscape: bool) -> list[float]:
-    """Each column's share of a table part's width printed (per cent, one decimal): the layout of
-    :func:`_column_shares` at the printed page's width (portrait or landscape, as the part prints) and type, measured
-    in Arial's own widths as Chromium prints them in Arial or Liberation Sans (:func:`arial_width`). The screen's
-    shares, laid out for 912 px at 14.7 px, ended printed headings on a line of one short word ("Randomisation / p"),
-    since the text is smaller beside the column printed."""
-    return _shares(_print_plan(headers, rows, numeric, landscape).widths)
-
-
-def _print_plan(headers: list[str], rows: list[list[str]], numeric: list[bool], landscape: bool):
+def _print_plan(headers: list[str], rows: list[list[str]], numeric: list[bool], landscape: bool,
+                spanning: Sequence[tuple[Sequence[int], str]] = ()):
     """:func:`fit_columns` of a table part at the printed page's width (portrait or landscape), type and padding, in
-    Arial's own widths: the one layout both the printed shares and the choice of a landscape page read."""
+    Arial's own widths: the one layout both the printed shares and the choice of a landscape page read. ``spanning``:
+    the shared parts of its headings over their columns (:func:`spanning_parts`), as wide together as their longest
+    word: "In over not in intervention" over one narrow column of ratios, printed 33 px wide in the plan, took the 70
+    its "intervention" needs from the columns beside it, and its headings printed other lines than the plan saw."""
     return fit_columns(headers, rows, _PRINT["landscape" if landscape else "portrait"], size=_PRINT["font"],
-                       padding=_PRINT["padding"], nowrap=numeric, measure=arial_width, headings_first=True)
+                       padding=_PRINT["padding"], nowrap=numeric, measure=arial_width, headings_first=True,
+                       spanning=spanning)
 
 
 def _shares(widths: tuple[float, ...]) -> list[float]:
@@ -132,11 +131,12 @@ def _shares(widths: tuple[float, ...]) -> list[float]:
     return [round(100 * w / total, 1) for w in widths]
 
 
-def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bool]) -> bool:
+def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bool],
+                     spanning: Sequence[tuple[Sequence[int], str]] = ()) -> bool:
     """Whether a table part prints on a landscape page: where it does not fit a portrait one, or where its rows wrap
     there onto _PRINT_WRAPPED lines or more on average and a landscape page takes a line a row or more off them (the
     example's Table 15, part 1, printed portrait at 4.5 lines a row, its waves and "compared with" a word a line).
-    Measured as the columns print (:func:`_print_shares`: Arial's widths at the printed type): the estimate these
+    Measured as the columns print (:func:`_print_plan`: Arial's widths at the printed type): the estimate these
     decisions were weighed with was up to a tenth wider than the columns it decided."""
     def lines(widths) -> float:
         return mean_lines(rows, widths, size=_PRINT["font"], padding=_PRINT["padding"], measure=arial_width)
@@ -145,24 +145,29 @@ def _print_landscape(headers: list[str], rows: list[list[str]], numeric: list[bo
         return any(_lone_word(str(h), w - _PRINT["padding"], _PRINT["font"], arial_width)
                    for h, w in zip(headers, widths, strict=True))
 
-    portrait = _print_plan(headers, rows, numeric, False)
+    portrait = _print_plan(headers, rows, numeric, False, spanning)
     if not portrait.fits:
         return True
     upright = lines(portrait.widths)
     if upright <= _WRAPPED_LINES:
         return False
-    wide = _print_plan(headers, rows, numeric, True).widths
+    wide = _print_plan(headers, rows, numeric, True, spanning).widths
     # rows over two lines that a landscape page takes a line off, where portrait also leaves a heading on a line of
     # one short word that no column could give the room for ("Kendall's / W" beside impacts three lines a row)
     return lines(wide) <= upright - 1 and (upright >= _PRINT_WRAPPED or (lone(portrait.widths) and not lone(wide)))
 
 
-def _part_widths(headers: list[str], rows: list[list[str]], numeric: list[bool], density: str) -> dict:
-    """A table part's columns' shares on screen (``shares``) and printed (``print_shares``), and whether it prints
-    on a landscape page."""
-    landscape = _print_landscape(headers, rows, numeric)
-    return {"shares": _column_shares(headers, rows, numeric, density), "landscape": landscape,
-            "print_shares": _print_shares(headers, rows, numeric, landscape)}
+def _part_widths(headers: list[str], rows: list[list[str]], numeric: list[bool], density: str,
+                 spanning: Sequence[tuple[Sequence[int], str]] = ()) -> dict:
+    """A table part's columns' shares on screen (``shares``) and printed (``print_shares``), whether it prints on a
+    landscape page, and its headings (``heads``) with their short words bound where, printed in their columns, they
+    would stand alone on a line (:func:`mend_breaks`: "Credited / to a / restructure")."""
+    landscape = _print_landscape(headers, rows, numeric, spanning)
+    plan = _print_plan(headers, rows, numeric, landscape, spanning)
+    heads = [mend_breaks(h, w - _PRINT["padding"], _PRINT["font"], arial_width)
+             for h, w in zip(headers, plan.widths, strict=True)]
+    return {"shares": _column_shares(heads, rows, numeric, density, spanning), "landscape": landscape,
+            "print_shares": _shares(plan.widths), "heads": heads, "print_widths": plan.widths}
 
 
 def _environment() -> jinja2.Environment:
@@ -249,15 +254,15 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
             "detail": detail_note(block, numbers["table"]) if block.detail else "",
             "density": density,
             "parts": [
-                {
+                _mended_part({
                     "label": f" (part {k + 1} of {len(parts)})" if len(parts) > 1 else "",
                     "id": f"table-{block.name}" + (f"-{k + 1}" if k else ""),
                     **_heading_rows(headers, numeric, cols),
                     "rows": [[r[j] for j in cols] for r in rows],
                     "keep": len(rows) <= _KEEP_ROWS,
                     **_part_widths([shown[j] for j in cols], [[r[j] for j in cols] for r in rows],
-                                   [numeric[j] for j in cols], density),
-                }
+                                   [numeric[j] for j in cols], density, spanning_parts(headers, cols)),
+                })
                 for k, cols in enumerate(parts)
             ],
         }
@@ -276,6 +281,21 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
             "height": round(image.height * 96 / 150),
         }
     raise TypeError(f"cannot render a {type(block).__name__} block")  # the model prevents this
+
+
+def _mended_part(part: dict) -> dict:
+    """A table part's context with each heading as printed in its column (``heads``, :func:`mend_breaks`): a column's
+    heading (``head``), or its label under a shared part (``sub``); a shared part over its columns mended in their
+    width together."""
+    heads, widths = part.pop("heads"), part.pop("print_widths")
+    for column, head in zip(part["columns"], heads, strict=True):
+        column["head" if not part["upper"] else "sub"] = head if not part["upper"] or column["sub"] else column["sub"]
+    j = 0
+    for g in part["upper"]:
+        g["text"] = mend_breaks(g["text"], sum(widths[j:j + g["span"]]) - _PRINT["padding"], _PRINT["font"],
+                                arial_width) if g["grouped"] else heads[j]
+        j += g["span"]
+    return part
 
 
 def _heading_rows(headers: list[str], numeric: list[bool], part: list[int]) -> dict:

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
 
 from .._textwidth import _longest_line, _longest_word, _words, text_width, wrapped_lines
 
@@ -26,7 +28,7 @@ from .._textwidth import _longest_line, _longest_word, _words, text_width, wrapp
 Measure = Callable[..., float]
 
 __all__ = ["text_width", "ColumnPlan", "fit_columns", "split_columns", "wrapped_lines", "table_height", "mean_lines",
-           "breaks_a_word", "column_needs_kept", "bound_heading"]
+           "breaks_a_word", "column_needs_kept", "bound_heading", "mend_breaks"]
 
 #: Each column's needs measured in one rendering (:func:`column_needs_kept`); None outside one.
 _NEEDS: ContextVar[dict | None] = ContextVar("column_needs", default=None)
@@ -236,32 +238,129 @@ def _mostly_within(cells: Sequence, room: float, size: float, measure: Measure |
     return max(within) if within and len(within) >= _MOSTLY_SHORT * len(lines) else 0.0
 
 
-def _lone_word(text: str, inner: float, size: float, measure: Measure | None = None) -> bool:
+def _lone_word(text: str, inner: float, size: float, measure: Measure | None = None, *, bound: bool = True) -> bool:
     """Whether heading ``text`` (bold, on lines of its own where it holds none it was given), wrapped into ``inner``
-    points, ends on a line of one short word (a third of the column or less: "it" under "Share / reporting"; or of
-    _SHORT_WORD characters or fewer: "CI" under "95%")."""
-    words = _words(text)
-    if len(words) < 2 or "\n" in text:
+    points with its short words bound where that mends it (:func:`mend_breaks`; not with ``bound=False``), has a line
+    of one short word: its last line a third of the column or less ("it" under "Share / reporting"), or any line a
+    word of _SHORT_WORD characters or fewer ("CI" under "95%", "p" over "(Holm)", "a" in "Credited to / a /
+    restructure")."""
+    if len(_words(text)) < 2 or "\n" in text:
         return False
+    lines = _heading_wrap(mend_breaks(text, inner, size, measure) if bound else text, inner, size, measure)
+    return _lone_lines(lines, inner, size, measure) > 0
+
+
+def _heading_wrap(text: str, inner: float, size: float, measure: Measure | None) -> list[list[str]]:
+    """The words of heading ``text`` (bold) on each line, wrapped greedily into ``inner`` points as
+    :func:`wrapped_lines` wraps it (a no-break space keeps its neighbours on one line)."""
     width = measure or text_width
-    lines = wrapped_lines(text, inner, size, bold=True, measure=measure)
-    return (lines > 1 and (width(words[-1], size, bold=True) <= inner / 3 or len(words[-1]) <= _SHORT_WORD)
-            and wrapped_lines(" ".join(words[:-1]), inner, size, bold=True, measure=measure) == lines - 1)
+    space = width(" ", size, bold=True)
+    lines: list[list[str]] = []
+    used = 0.0
+    for word in _words(text):
+        w = width(word, size, bold=True)
+        if lines and used + space + w <= inner:
+            lines[-1].append(word)
+            used += space + w
+        else:
+            lines.append([word])
+            used = w
+    return lines
+
+
+def _is_short(word: str) -> bool:
+    return len(word) <= _SHORT_WORD and "\u00a0" not in word
+
+
+def _lone_lines(lines: list[list[str]], inner: float, size: float, measure: Measure | None) -> int:
+    """How many of a wrapped heading's ``lines`` are one short word (:func:`_lone_word`)."""
+    if len(lines) < 2:
+        return 0
+    width = measure or text_width
+    lone = sum(len(line) == 1 and _is_short(line[0]) for line in lines)
+    last = lines[-1]
+    return lone + (len(last) == 1 and not _is_short(last[0]) and width(last[0], size, bold=True) <= inner / 3)
+
+
+def mend_breaks(text: str, inner: float, size: float, measure: Measure | None = None) -> str:
+    """Heading ``text`` with a short word (_SHORT_WORD characters or fewer) bound to the word before or after it by a
+    no-break space where, wrapped greedily into ``inner`` points (bold), it would stand alone on a line: each bound
+    pair fits the width, and the heading keeps its lines (the fewest lines of one short word, then the fewest lines,
+    then the fewest pairs). "Credited to / a / restructure" reads "Credited / to a / restructure", "In over not / in /
+    intervention" "In over / not in / intervention", "Change / differs / by / status" "Change / differs / by status";
+    where no pair fits ("p / (Holm)" in a column narrower than "p (Holm)"), the text is unchanged, and the layout
+    widens the column where the others can give the room (:func:`_no_lone_word`).
+
+    Examples
+    --------
+    >>> inner = text_width("Credited to", 9, bold=True) + 1
+    >>> mend_breaks("Credited to a restructure", inner, 9).split(" ")
+    ['Credited', 'to\xa0a', 'restructure']
+    >>> mend_breaks("Share reporting it", 1000, 9)
+    'Share reporting it'
+    """
+    return _mend_breaks(str(text), round(float(inner), 2), float(size), measure)
+
+
+@lru_cache(maxsize=50_000)
+def _mend_breaks(text: str, inner: float, size: float, measure: Measure | None) -> str:
+    if "\n" in text:
+        return "\n".join(_mend_breaks(line, inner, size, measure) for line in text.split("\n"))
+    words = _words(text)
+    lines = _heading_wrap(text, inner, size, measure)
+    if len(words) < 2 or _lone_lines(lines, inner, size, measure) == 0:
+        return text
+    width = measure or text_width
+    short = [i for i, w in enumerate(words) if _is_short(w)][:6]
+    best, best_score = text, (_lone_lines(lines, inner, size, measure), len(lines), 0)
+    for choice in product((None, -1, 1), repeat=len(short)):
+        gaps = {i - 1 if c < 0 else i for i, c in zip(short, choice, strict=True)
+                if c is not None and 0 <= (i - 1 if c < 0 else i) < len(words) - 1}
+        if not gaps:
+            continue
+        units, unit = [], words[0]
+        for k in range(1, len(words)):
+            if k - 1 in gaps:
+                unit += "\u00a0" + words[k]
+            else:
+                units.append(unit)
+                unit = words[k]
+        units.append(unit)
+        if any("\u00a0" in u and width(u, size, bold=True) > inner for u in units):
+            continue  # a pair wider than the column would be broken, or widen it
+        candidate = " ".join(units)
+        wrapped = _heading_wrap(candidate, inner, size, measure)
+        score = (_lone_lines(wrapped, inner, size, measure), len(wrapped), len(gaps))
+        if score < best_score:
+            best, best_score = candidate, score
+    return best
 
 
 def _mended(text: str, inner: float, size: float, least: float, measure: Measure | None = None) -> float | None:
-    """The width (points of text) nearest ``inner`` at which heading ``text`` no longer ends on a lone short word
+    """The width (points of text) nearest ``inner`` at which heading ``text`` has no line of one short word
     (:func:`_lone_word`): narrower, no less than ``least``, on as many lines, where its breaks can be balanced
-    ("Share / reporting it" rather than "Share reporting / it"), else wider, on fewer lines; None where neither is."""
+    ("Share / reporting it" rather than "Share reporting / it", "In over / not in / intervention"), the room going to
+    the other columns; else ``inner`` itself where binding a short word to its neighbour mends it there
+    (:func:`mend_breaks`: "Credited / to a / restructure"); else wider, on no more lines, its short words bound where
+    that mends it; None where none is."""
     lines = wrapped_lines(text, inner, size, bold=True, measure=measure)
     # (a hundredth of a point over a run's width, so that the run fits on a line whatever the rounding)
     runs = [w + 0.01 for w in _runs(text, size, True, measure)]
     narrower = [w for w in runs if least <= w < inner and wrapped_lines(text, w, size, bold=True, measure=measure)
-                <= lines and not _lone_word(text, w, size, measure)]
+                <= lines and not _lone_word(text, w, size, measure, bound=False)]
     if narrower:
         return max(narrower)
-    return next((w for w in runs if w > inner and wrapped_lines(text, w, size, bold=True, measure=measure) < lines
+    if not _lone_word(text, inner, size, measure):
+        return inner
+    lines = _mended_lines(text, inner, size, measure)
+    return next((w for w in runs if w > inner and _mended_lines(text, w, size, measure) <= lines
                  and not _lone_word(text, w, size, measure)), None)
+
+
+def _mended_lines(text: str, inner: float, size: float, measure: Measure | None = None) -> int:
+    """Lines heading ``text`` takes wrapped into ``inner`` points, its short words bound where that mends it
+    (:func:`mend_breaks`)."""
+    return wrapped_lines(mend_breaks(text, inner, size, measure), inner, size, bold=True, measure=measure)
 
 
 def _runs(text: str, size: float, bold: bool, measure: Measure | None = None) -> list[float]:
@@ -314,6 +413,8 @@ def _no_lone_word(headers: Sequence[str], columns, widths: list[float], minimum:
         # a value kept on one line (``nowrap``) is one line a line of it, whatever the rounding of its column's width
         if not bold and k < len(nowrap) and nowrap[k]:
             return len(str(text).split("\n"))
+        if bold:  # a heading's short words bound where that mends it, as it is written (mend_breaks)
+            return _mended_lines(str(text), inner[k] + 0.01, size, measure)
         return wrapped_lines(str(text), inner[k] + 0.01, size, bold=bold, measure=measure)
 
     def within_rows(j: int, k: int) -> float:
@@ -333,7 +434,8 @@ def _no_lone_word(headers: Sequence[str], columns, widths: list[float], minimum:
         best = inner[k]
         for w in candidates:
             w = max(w + 0.01, least) if w != least else w
-            if any(wrapped_lines(text, w, size, bold=bold, measure=measure) > cap for text, bold, cap in cells):
+            if any((_mended_lines(text, w, size, measure) if bold else wrapped_lines(text, w, size, measure=measure))
+                   > cap for text, bold, cap in cells):
                 break
             if not _lone_word(str(headers[k]), w, size, measure):
                 best = w
@@ -341,8 +443,8 @@ def _no_lone_word(headers: Sequence[str], columns, widths: list[float], minimum:
 
     for j, header in enumerate(headers):
         wanted = _mended(str(header), inner[j], size, minimum[j] - padding, measure) if _lone_word(
-            str(header), inner[j], size, measure) else None
-        if wanted is None:
+            str(header), inner[j], size, measure, bound=False) else None
+        if wanted is None or wanted == inner[j]:
             continue
         more = wanted - inner[j]
         if more < 0:  # balanced breaks in a narrower column: the room it gives goes to the others by their widths

@@ -68,6 +68,7 @@ from .._xlsx import (
     LEAST_SCALE,
     LINE_PT,
     PAGE_POINTS,
+    cell_lines,
     excel_catch_up,
     fit_row_heights,
     gapped,
@@ -212,6 +213,56 @@ def _plain_font(ws: Worksheet) -> None:
                 if key not in made:
                     made[key] = Font(name=FONT_NAME, size=FONT_PT, bold=font.b, italic=font.i, color=font.color)
                 cell.font = made[key]
+
+
+def _heading_lines_even(natural: dict[int, float], least: dict[int, float], heads: list[str],
+                        gapped: list[bool]) -> None:
+    """Widen (in ``natural``, and ``least`` where the column never wraps) each column whose heading ``heads[j - 1]``
+    would take more lines at its natural width than most headings of the row (their median, at least two) to the
+    narrowest width that sets it on that many: the row is as tall as its tallest heading, on every printed part of
+    the sheet. The example's Table 15 printed its part of two-line headings ("odds ratio", "CI, lower") under a
+    heading row of five lines, for "differs by status, p (Holm)" in a column of p-values in its other part.
+    ``gapped``: a heading set right, kept a gap (_HEADING_GAP) from the one before it.
+
+    >>> natural, least = {1: 10.0, 2: 7.0, 3: 7.0}, {2: 7.0, 3: 7.0}
+    >>> _heading_lines_even(natural, least, ["Impact", "odds ratio", "differs by status, p (Holm)"],
+    ...                     [False, True, True])
+    >>> natural[3] > 7.0 and least[3] == natural[3], natural[2]
+    (True, 7.0)
+    """
+    lines = {j: cell_lines(h, natural[j], bold=True) for j, h in enumerate(heads, start=1) if h}
+    if len(lines) < 3:
+        return
+    target = max(2, sorted(lines.values())[len(lines) // 2])
+    for j, n in lines.items():
+        if n <= target:
+            continue
+        head, gap = heads[j - 1], _HEADING_GAP if gapped[j - 1] else 0.0
+        words = head.split()
+        runs = sorted({text_chars(" ".join(words[a:b]), bold=True) + gap for a in range(len(words))
+                       for b in range(a + 1, len(words) + 1)})
+        wide = next((w for w in runs if w > natural[j] and cell_lines(head, w, bold=True) <= target), None)
+        if wide is not None and wide <= _MAX_WIDTH:
+            natural[j] = wide
+            if j in least:
+                least[j] = wide
+
+
+def _gives_room(natural: dict[int, float], least: dict[int, float], even: tuple[dict, dict],
+                words: dict[int, float]) -> bool:
+    """Whether the sheet's columns widened to ``even`` (:func:`_heading_lines_even`) print one page wide, every other
+    column as wide as it was (:func:`_narrowest_needed`)."""
+    before, _ = _narrowest_needed(natural, least, words)
+    after, _ = _narrowest_needed(*even, words)
+    return _one_page_wide(*even, words) and all(after[j] >= before[j] - 1e-6 for j in natural
+                                                if even[0][j] == natural[j])
+
+
+def _one_page_wide(natural: dict[int, float], fixed: dict[int, float], words: dict[int, float]) -> bool:
+    """Whether a sheet of these columns (:func:`_narrowest_needed`) prints one page wide at :data:`LEAST_SCALE` or
+    more."""
+    widths, landscape = _narrowest_needed(natural, fixed, words)
+    return PAGE_POINTS[landscape] / printed_points(widths) >= LEAST_SCALE - 1e-9
 
 
 def _narrowest_needed(natural: dict[int, float], fixed: dict[int, float],
@@ -365,6 +416,13 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         longest[j] = max((text_chars(f) for f in flags), default=0.0)
         natural[j] = min(max(longest[j], text_chars("not available", bold=True), 16.0), 40.0)
         words[j] = text_chars("not available", bold=True)
+    # no heading taller than most of its row, where no other column is narrowed for it (a value would wrap where it
+    # did not) and the sheet prints as wide as it did, or it prints in parts across pages anyway
+    even = dict(natural), dict(least)
+    _heading_lines_even(*even, [lower[j - 1] for j in range(1, len(columns) + 1)],
+                        [col in numeric and j > 1 for j, (col, _, _) in enumerate(columns, start=1)])
+    if even[0] != natural and (not _one_page_wide(natural, least, words) or _gives_room(natural, least, even, words)):
+        natural, least = even
     # text to the right of a column of numbers (right-aligned) or of wrapped text is indented (gapped): "1" and
     # "Small count" read "1Small count", and a wrapped line filling its column ran into the next column's text; an
     # indented column is widened by as much, which may wrap more columns, whose neighbours are then indented too
