@@ -21,6 +21,7 @@ import csv
 import errno
 import glob
 import io
+import logging
 import operator
 import os
 import re
@@ -32,7 +33,16 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ._words import _counted, _number, _verb
-from .errors import OS_ADVICE, ImpactWarning, InputError, OutputFolderError, Problem
+from .errors import (
+    OS_ADVICE,
+    FolderBusyWarning,
+    ImpactWarning,
+    InputError,
+    OutputFolderError,
+    Problem,
+)
+
+_log = logging.getLogger("impact")
 
 __all__ = [
     "output_state",
@@ -2463,6 +2473,7 @@ class _FolderLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._check_not_foreign()
         deadline = time.monotonic() + max(wait, 0.0)
+        told = False
         while True:
             try:
                 with _signals_held():  # a signal between taking the lock and noting it would leave the lock file
@@ -2471,12 +2482,31 @@ class _FolderLock:
                 self.release()
                 raise
             if holder is None:
+                if told:
+                    _log.info(f"{self.target}: the other impact run has finished; this one writes its outputs now")
                 return
             if time.monotonic() >= deadline:
                 raise OutputFolderError(
                     f"{self.target}: another impact run (pid {holder}) is writing this output folder - "
                     "wait for it to finish or choose another output folder")
+            if not told:  # at once: a run waiting without a word, up to ten minutes, looked hung (newuser8)
+                told = True
+                warnings.warn(self._waiting(holder, wait), FolderBusyWarning, stacklevel=2)
             time.sleep(0.2)
+
+    def _waiting(self, holder: str, wait: float) -> str:
+        """What a run waiting for the lock says as its wait begins: for what, how long at most, and how to stop."""
+        import time
+
+        try:
+            since = f", writing it since {time.strftime('%H:%M:%S', time.localtime(os.stat(self.path).st_mtime))}"
+        except OSError:
+            since = ""
+        most = f"{wait / 60:g} minutes" if wait >= 120 and wait % 60 == 0 else f"{wait:g} seconds"
+        return (f"{self.target}: another impact run (pid {holder}{since}) is writing this output folder - this run "
+                f"waits until that run has finished (at most {most}), then goes on; to stop waiting, "
+                "press Ctrl-C (in a notebook, interrupt the kernel): nothing of this run is written; or give this run "
+                "another output folder")
 
     def _try_once(self, fcntl) -> str | None:
         """One attempt at the lock: ``None`` when taken (``self.fd`` set), else the process id of its holder."""

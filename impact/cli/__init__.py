@@ -30,10 +30,18 @@ import shlex
 import signal
 import sys
 import warnings
+from collections.abc import Iterator
 
 from .._version import __version__
 from .._words import _number
-from ..errors import OS_ADVICE, ImpactError, InputError, recorded_warnings, show_warnings_plainly
+from ..errors import (
+    OS_ADVICE,
+    FolderBusyWarning,
+    ImpactError,
+    InputError,
+    recorded_warnings,
+    show_warnings_plainly,
+)
 from ..schema import close_matches
 from ._options import examples, told_warnings
 
@@ -297,6 +305,30 @@ def _show_warnings(command: str, caught: list[warnings.WarningMessage]) -> None:
         print(f"impact {command}: warning: {text}{times}", file=sys.stderr)
 
 
+#: Warnings the command line shows as they are raised, not when the command ends: a run waiting for another.
+_AT_ONCE = (FolderBusyWarning,)
+
+
+@contextlib.contextmanager
+def _told_at_once(command: str, caught: list[warnings.WarningMessage]) -> Iterator[None]:
+    """Show each warning of :data:`_AT_ONCE` as it is raised (``impact CMD: warning: ...``), every other kept in
+    ``caught`` for the end (newuser8: a run waiting for another, up to ten minutes, said so only when it ended)."""
+    previous = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, _AT_ONCE):
+            with contextlib.suppress(OSError, ValueError):  # stderr closed: nothing to tell
+                print(f"impact {command}: warning: {message}", file=sys.stderr, flush=True)
+        else:
+            caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
+
+    warnings.showwarning = show
+    try:
+        yield
+    finally:
+        warnings.showwarning = previous
+
+
 def _name_the_option(message: str, args: argparse.Namespace) -> str:
     """A library error about the value of an option the user gave, naming the option as typed and what it accepts.
 
@@ -493,7 +525,7 @@ def _main(argv: list[str] | None) -> int:
     old_term = _catch_sigterm()
     told_warnings()  # a study's warnings are told by the command that loads it, once it succeeds
     try:
-        with recorded_warnings() as caught:
+        with recorded_warnings() as caught, _told_at_once(command, caught):
             warnings.filterwarnings("ignore", category=DeprecationWarning)
             warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
             _check_kinds(parser, args)
