@@ -981,6 +981,99 @@ def check_input_file(path: str | os.PathLike, *, label: str | None = None, expec
     return path
 
 
+#: What an Office owner file's name starts with: Excel, Word and PowerPoint keep one beside each file they have open.
+OWNER_PREFIX = "~$"
+
+
+def owned_by(owner: str, names) -> str | None:
+    """The file of ``names`` that the Office owner file named ``owner`` stands for, or None (not an owner file, or its
+    file is not among ``names``).  An owner file is ``~$`` and the file's name (Excel) or, for a longer name, ``~$`` in
+    place of its first two characters (Word: ``~$uncils.docx`` for ``councils.docx``).
+
+    Examples
+    --------
+    >>> owned_by("~$councils.xlsx", ["councils.xlsx", "notes.txt"]), owned_by("~$ficeReport.docx", ["OfficeReport.docx"])
+    ('councils.xlsx', 'OfficeReport.docx')
+    >>> owned_by("councils.xlsx", ["councils.xlsx"]) is None, owned_by("~$gone.xlsx", ["councils.xlsx"]) is None
+    (True, True)
+    """
+    if not owner.startswith(OWNER_PREFIX) or len(owner) <= len(OWNER_PREFIX):
+        return None
+    rest = owner[len(OWNER_PREFIX):]
+    return next((n for n in names if n == rest), None) or next(
+        (n for n in names if len(n) > 2 and n[2:] == rest and not n.startswith(OWNER_PREFIX)), None)
+
+
+def office_owner(path: str | os.PathLike) -> Path | None:
+    """The Office owner file beside ``path`` (see :func:`owned_by`), where there is one: the file is open in Excel or
+    Word, or was when it closed unexpectedly."""
+    path = Path(path)
+    name = path.name
+    for candidate in dict.fromkeys([OWNER_PREFIX + name, OWNER_PREFIX + name[2:]] if len(name) > 2 else []):
+        owner = path.with_name(candidate)
+        if candidate != name and owner.is_file():
+            return owner
+    return None
+
+
+def _office_program(name: str) -> str:
+    return "Word" if os.path.splitext(name)[1].casefold() in {".docx", ".doc", ".dotx", ".rtf", ".txt"} else "Excel"
+
+
+def open_in_office(name: str, owner: str) -> str:
+    """What to say of a file read while Office has it open (its owner file ``owner`` beside it): it is read as last
+    saved, so what was typed since is not read (newuser8: decisions filled in and not saved were read as none).
+
+    >>> open_in_office("review.xlsx", "~$review.xlsx")  # doctest: +ELLIPSIS
+    'review.xlsx: open in Excel (its owner file ~$review.xlsx is beside it) - expected a file saved and closed: ...'
+    """
+    return f"{name}: {open_said(name, owner)} - expected {OPEN_EXPECTED}"
+
+
+def open_said(name: str, owner: str) -> str:
+    """``open in Excel (its owner file ~$name is beside it)``: a file ``name`` Office has open, as found."""
+    return f"open in {_office_program(name)} (its owner file {owner} is beside it)"
+
+
+#: What a file Office has open should be, said where one is read (see :func:`open_in_office`).
+OPEN_EXPECTED = ("a file saved and closed: it is read as last saved, so changes not saved yet are not read; save it "
+                 "(or close it) and read it again (an owner file left when Office closed unexpectedly can be deleted)")
+
+
+#: The files told open in Office, by what tells one state of them from another: told once a state, as a file read
+#: twice (its kind told from its content, then read) is one file.
+_TOLD_OPEN: set[tuple] = set()
+
+
+def tell_if_open_in_office(path: str | os.PathLike, *, label: str | None = None) -> None:
+    """An :class:`ImpactWarning` (:func:`open_in_office`) where ``path`` has an Office owner file beside it: a file
+    given to read (a review workbook, a coded CSV, a Word template) while Excel or Word has it open is read as last
+    saved (newuser8: decisions typed and not yet saved were read as none, without a word).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, warnings
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "review.xlsx").write_bytes(b"PK"); _ = (d / "~$review.xlsx").write_bytes(b"\\x05Alice")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     tell_if_open_in_office(d / "review.xlsx", label="review.xlsx")
+    >>> str(caught[0].message)  # doctest: +ELLIPSIS
+    'review.xlsx: open in Excel (its owner file ~$review.xlsx is beside it) - expected a file saved and closed: ...'
+    """
+    owner = office_owner(path)
+    if owner is None:
+        return
+    try:
+        mine, its = os.stat(path), os.stat(owner)
+    except OSError:
+        return
+    state = (os.path.abspath(path), mine.st_mtime_ns, mine.st_size, its.st_ino, its.st_mtime_ns)
+    if state not in _TOLD_OPEN:
+        _TOLD_OPEN.add(state)
+        warnings.warn(open_in_office(label or os.fspath(path), owner.name), ImpactWarning, stacklevel=3)
+
+
 def overlong_line(data: bytes) -> tuple[int, int, int] | None:
     r"""``(line number, its byte, the header's columns)`` of the first line of CSV ``data`` longer than its header's
     columns of at most :data:`MAX_CELL_CHARS` characters each can be (every quote doubled, 4 bytes a character), found
@@ -2422,6 +2515,12 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
             foreign.append(rel)
         elif p.stat().st_size != spec.get("bytes") or _file_digest(p) != spec.get("sha256"):
             changed.append(rel)
+    owners = {rel: owned for rel in foreign if (owned := owned_by(
+        Path(rel).name, [Path(r).name for r in listed if Path(r).parent == Path(rel).parent]))}
+    if owners:  # a file of the outputs open in Excel or Word: cannot be replaced on Windows, and is no file of the user's
+        shown = [f"{str(Path(rel).with_name(owned))} (its owner file {rel} is beside it)" for rel, owned in owners.items()]
+        raise OutputFolderError(f"{raw}: the previous outputs are open in Excel or Word ({_listing(sorted(shown))}) - "
+                                f"expected outputs no program has open: close them, then run again; or {hint}")
     if foreign or changed:
         parts = []
         if foreign:

@@ -128,3 +128,120 @@ def test_the_command_line_tells_the_wait_while_it_waits(tmp_path, monkeypatch):
     text = err.getvalue()
     assert text.count("another impact run (pid 4242") == 1  # told once, at once, not again when the command ends
     assert "impact synth: warning:" in text and "at most 10 minutes" in text
+
+
+# --------------------------------------------------------------------------- 2. a file open in Excel or Word
+_OWNER = b"\x0aJohn Smith" + b" " * 40  # an owner file: the length of the user's name, then the name
+
+
+def _warnings_of(folder):
+    """Every problem of the study folder (errors and warnings, as ``impact validate`` lists them), as (file,
+    message) pairs."""
+    from impact.errors import ValidationError
+
+    try:
+        problems = impact.load_study(folder).load_problems
+    except ValidationError as exc:
+        problems = exc.records
+    return [(p.file, str(p)) for p in problems]
+
+
+@pytest.mark.parametrize("table, owner", [("councils.csv", "~$councils.csv"),  # Excel: ~$ and the name
+                                          ("interviews.csv", "~$terviews.csv")])  # Word's form: ~$ for two letters
+def test_a_table_open_in_excel_is_told_so_not_as_a_stray_file(small_study, tmp_path, table, owner):
+    folder = _copy(small_study, tmp_path)
+    (folder / owner).write_bytes(_OWNER)
+    told = _warnings_of(folder)
+    opened = [m for f, m in told if f == table and "open in" in m]
+    assert len(opened) == 1 and owner in opened[0] and "read as last saved" in opened[0]
+    assert not [m for _, m in told if owner in m and "not read" in m.split("expected")[-1][:60]]
+    assert not [f for f, _ in told if f == owner]  # the owner file is no file of the user's to name
+
+
+def test_an_owner_file_left_behind_is_not_told_as_a_file_of_the_users(small_study, tmp_path):
+    folder = _copy(small_study, tmp_path)
+    (folder / "~$survey_responses.xlsx").write_bytes(_OWNER)  # its workbook is not there: left by Office
+    assert not [m for _, m in _warnings_of(folder) if "~$" in m]
+
+
+def test_a_transcript_open_in_word_is_told_on_the_transcript(small_study, tmp_path):
+    folder = _copy(small_study, tmp_path)
+    interviews = impact.load_study(folder).interviews
+    rel = str(interviews["transcript"].iloc[0])
+    transcript = folder / "transcripts" / rel
+    owner = transcript.with_name("~$" + transcript.name[2:])  # Word: ~$ in place of the first two characters
+    owner.write_bytes(_OWNER)
+    told = _warnings_of(folder)
+    assert [f for f, m in told if "open in Word" in m and owner.name in m] == [f"transcripts/{rel}"]
+    assert not [m for _, m in told if f"transcripts/{owner.relative_to(folder / 'transcripts').as_posix()}" in m]
+
+
+def test_an_output_folder_whose_workbook_is_open_in_excel_says_so(tmp_path):
+    from impact._io import OutputFolderError, check_output_folder, staged_directory
+
+    out = tmp_path / "report"
+    with staged_directory(out) as d:
+        (d / "tables.xlsx").write_bytes(b"PK")
+        (d / "tables").mkdir()
+        (d / "tables" / "findings.csv").write_text("a\n1\n")
+    (out / "~$tables.xlsx").write_bytes(_OWNER)
+    (out / "tables" / "~$findings.csv").write_bytes(_OWNER)
+    with pytest.raises(OutputFolderError, match=r"open in Excel or Word \(tables.xlsx \(its owner file ~\$tables.xlsx "
+                                                r"is beside it\), tables/findings.csv \(.*\) - expected outputs no "
+                                                r"program has open: close them"):
+        check_output_folder(out)
+    assert (out / "tables.xlsx").read_bytes() == b"PK"  # nothing of the previous outputs touched
+
+
+def test_an_owner_file_of_no_output_is_still_a_file_impact_did_not_write(tmp_path):
+    from impact._io import OutputFolderError, check_output_folder, staged_directory
+
+    out = tmp_path / "report"
+    with staged_directory(out) as d:
+        (d / "tables.xlsx").write_bytes(b"PK")
+    (out / "~$notes.docx").write_bytes(_OWNER)
+    with pytest.raises(OutputFolderError, match=r"files impact did not write \(~\$notes.docx\)"):
+        check_output_folder(out)
+
+
+@pytest.fixture
+def review_workbook(tmp_path):
+    import pandas as pd
+
+    seg = pd.DataFrame({"segment_id": ["I1:1", "I1:2"], "text": ["We felt valued.", "A new plan."], "start": [0, 16]})
+    coded = pd.DataFrame({"unit": ["I1:1", "I1:2"], "code": ["morale", "plans_actions"], "score": [0.9, 0.55]})
+    return impact.export_review(seg, coded=coded, path=tmp_path / "review.xlsx")
+
+
+def test_a_review_workbook_open_in_excel_is_told_once_when_read(review_workbook):
+    (review_workbook.parent / "~$review.xlsx").write_bytes(_OWNER)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        impact.import_review(review_workbook, reviewer="ann")
+    opened = [str(w.message) for w in caught if "open in Excel" in str(w.message)]
+    assert len(opened) == 1 and "changes not saved yet are not read" in opened[0]
+
+
+def test_a_coded_file_open_in_excel_is_told_when_agreement_reads_it(tmp_path, capsys):
+    import pandas as pd
+
+    coded = tmp_path / "coded.csv"
+    pd.DataFrame({"unit": ["I1:1", "I1:2"], "code": ["morale", "morale"], "score": [1.0, 0.0],
+                  "coder": ["ann", "ann"]}).to_csv(coded, index=False)
+    other = tmp_path / "other.csv"
+    pd.DataFrame({"unit": ["I1:1", "I1:2"], "code": ["morale", "morale"], "score": [1.0, 1.0],
+                  "coder": ["bob", "bob"]}).to_csv(other, index=False)
+    (tmp_path / "~$coded.csv").write_bytes(_OWNER)
+    main(["agree", str(coded), str(other), "--out", str(tmp_path / "agreement.csv")])
+    err = capsys.readouterr().err
+    assert err.count("coded.csv: open in Excel (its owner file ~$coded.csv is beside it)") == 1
+    assert "other.csv: open" not in err
+
+
+def test_a_review_workbook_without_a_reviewer_says_how_to_give_one_to_every_reader(review_workbook):
+    from impact.errors import InputError
+
+    with pytest.raises(InputError, match=r"no reviewer named .* `impact review import review.xlsx --reviewer NAME "
+                                         r"--out decisions.csv`") as caught:
+        impact.read_codings(review_workbook, None)
+    assert "on the command line" not in str(caught.value)  # `impact run --coded` has no --reviewer
