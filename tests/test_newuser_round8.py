@@ -245,3 +245,20 @@ def test_a_review_workbook_without_a_reviewer_says_how_to_give_one_to_every_read
                                          r"--out decisions.csv`") as caught:
         impact.read_codings(review_workbook, None)
     assert "on the command line" not in str(caught.value)  # `impact run --coded` has no --reviewer
+
+
+# --------------------------------------------------------------------------- 3. a deprecation told at the user's line
+def test_a_positional_out_dir_is_told_at_the_users_own_line(small_study, tmp_path):
+    study = impact.load_study(small_study, validate=False)
+    with pytest.warns(FutureWarning, match="pass out_dir=") as caught, pytest.raises(ValueError, match="alpha"):
+        impact.run(study, tmp_path / "out", alpha=5)  # refused before any work, after the warning
+    assert [w.filename for w in caught if issubclass(w.category, FutureWarning)] == [__file__]  # not contextlib.py
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_positional_argument_of_an_undecorated_function_is_told_at_the_users_line_too():
+    from impact.stats import power_prevalence
+
+    with pytest.warns(FutureWarning, match="by position is deprecated") as caught:
+        power_prevalence(0.3, 0.6, n_a=20)
+    assert {w.filename for w in caught if issubclass(w.category, FutureWarning)} == {__file__}
