@@ -1291,7 +1291,17 @@ class Study:
         >>> len(study.councils)  # the study is as it was
         30
         """
-        given = [councils] if isinstance(councils, (str, int)) else list(councils)
+        import numbers
+
+        import numpy as np
+
+        if isinstance(councils, (str, numbers.Number, np.generic)):  # one id: 305, '305', 305.0 (a float column's)
+            given = [councils]
+        elif councils is None or isinstance(councils, bytes) or not hasattr(councils, "__iter__"):
+            raise TypeError(f"The value for `councils` must be a council id or a list of them (e.g. "
+                            f"study.councils['council_id'] filtered), but {type(councils).__name__} was passed.")
+        else:
+            given = list(councils)
         ids = [one_key(c) for c in given]
         if not ids:
             raise InputError("`councils` names no council: give the ids of the councils to keep "

@@ -262,3 +262,21 @@ def test_a_positional_argument_of_an_undecorated_function_is_told_at_the_users_l
     with pytest.warns(FutureWarning, match="by position is deprecated") as caught:
         power_prevalence(0.3, 0.6, n_a=20)
     assert {w.filename for w in caught if issubclass(w.category, FutureWarning)} == {__file__}
+
+
+# --------------------------------------------------------------------------- 4. the library called with other types
+def test_a_council_id_read_as_a_float_or_numpy_number_is_one_council(small_study):
+    import numpy as np
+
+    study = impact.load_study(small_study, validate=False)
+    first = study.councils["council_id"].iloc[0]
+    for given in (float(first), np.int64(first)):  # a column with a gap reads as floats; .iloc[0] of ints is numpy's
+        assert study.subset(councils=given).councils["council_id"].tolist() == [first]
+
+
+@pytest.mark.parametrize("given", [None, object()])
+def test_subset_of_no_list_names_the_argument(small_study, given):
+    study = impact.load_study(small_study, validate=False)
+    with pytest.raises(TypeError, match=r"The value for `councils` must be a council id or a list of them .* but "
+                                        rf"{type(given).__name__} was passed"):
+        study.subset(councils=given)
