@@ -280,3 +280,22 @@ def test_subset_of_no_list_names_the_argument(small_study, given):
     with pytest.raises(TypeError, match=r"The value for `councils` must be a council id or a list of them .* but "
                                         rf"{type(given).__name__} was passed"):
         study.subset(councils=given)
+
+
+# --------------------------------------------------------------------------- 5. --out to a command taking it as argument
+@pytest.mark.parametrize("argv, said", [
+    (["import-qdpx", "project.qdpx", "--out", "imported"],
+     "impact import-qdpx takes it as its second argument, OUTDIR, without --out: impact import-qdpx FILE OUTDIR"),
+    (["export-qdpx", "study", "--out", "project.qdpx"],
+     "impact export-qdpx takes it as its second argument, FILE, without --out: impact export-qdpx STUDY FILE"),
+])
+def test_out_given_to_a_command_taking_its_output_as_an_argument_says_where_it_goes(argv, said, capsys):
+    assert main(argv) == 2
+    assert said in capsys.readouterr().err
+
+
+def test_out_given_to_a_command_writing_nothing_is_still_told_as_no_option_of_it(capsys):
+    assert main(["validate", "study", "--out", "x"]) == 2
+    err = capsys.readouterr().err
+    assert "--out is an option of" in err and "not of impact validate)" in err and "argument" not in err.split(
+        "not of impact validate")[1]

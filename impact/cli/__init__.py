@@ -177,6 +177,22 @@ def _commands(parser: argparse.ArgumentParser):
                 yield from _commands(child)
 
 
+def _given_as_argument(parser: argparse.ArgumentParser, option: str) -> str:
+    """Where ``parser`` takes what ``option`` gives other commands, as one of its arguments: ``--out`` of the commands
+    writing a file or folder is the output argument of ``impact import-qdpx FILE OUTDIR`` (newuser8: told only that
+    it was no option there).  Empty where it takes no such argument."""
+    word = option.lstrip("-").split("-")[0]
+    places = [a for a in parser._actions if not a.option_strings and a.dest != "help"]
+    for n, action in enumerate(places, 1):
+        said = (action.help or "").casefold()
+        if action.dest.startswith(word) or (word == "out" and ("write" in said or "output" in said)):
+            usage = " ".join((a.metavar or a.dest).upper() for a in places)
+            nth = {1: "first", 2: "second", 3: "third"}.get(n, f"{n}th")
+            return (f": {parser.prog} takes it as its {nth} argument, {(action.metavar or action.dest).upper()}, "
+                    f"without {option}: {parser.prog} {usage}")
+    return ""
+
+
 def _unknown_arguments(parser: argparse.ArgumentParser, extras: list[str]) -> str:
     """``unrecognized arguments: --jobs 0 - expected options of impact run (--jobs is an option of impact code)``."""
     hints = []
@@ -195,7 +211,7 @@ def _unknown_arguments(parser: argparse.ArgumentParser, extras: list[str]) -> st
         elif elsewhere:
             shown = " and ".join(elsewhere) if len(elsewhere) <= 3 else \
                 f"{', '.join(elsewhere[:3])} and {len(elsewhere) - 3} more commands"
-            hints.append(f"{name} is an option of {shown}, not of {parser.prog}")
+            hints.append(f"{name} is an option of {shown}, not of {parser.prog}" + _given_as_argument(parser, name))
         else:
             hints.append(f"{parser.prog} has no option {name}")
     shown = " ".join(extras)
