@@ -299,3 +299,14 @@ def test_out_given_to_a_command_writing_nothing_is_still_told_as_no_option_of_it
     err = capsys.readouterr().err
     assert "--out is an option of" in err and "not of impact validate)" in err and "argument" not in err.split(
         "not of impact validate")[1]
+
+
+def test_an_output_file_open_in_excel_is_not_replaced_under_it(small_study, tmp_path, capsys):
+    coded = tmp_path / "coded.csv"
+    coded.write_text("unit,code,score\nI1:1,morale,1\n")  # a file the user has open, perhaps typing in it
+    (tmp_path / "~$coded.csv").write_bytes(_OWNER)
+    assert main(["code", str(small_study), "--out", str(coded), "--overwrite"]) == 2
+    err = capsys.readouterr().err
+    assert "coded.csv: open in Excel (its owner file ~$coded.csv is beside it) - expected a file no program has open" \
+        in err
+    assert coded.read_text() == "unit,code,score\nI1:1,morale,1\n"
