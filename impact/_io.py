@@ -125,9 +125,10 @@ class EncodingWarning_(ImpactWarning):
     """A text file was not UTF-8 and was decoded with a fallback encoding; ``source``: the file (impact validate
     lists it among its warnings)."""
 
-    def __init__(self, message: str, source: str | None = None) -> None:
+    def __init__(self, message: str, source: str | None = None, *, first: str = "") -> None:
         super().__init__(message)
         self.source = source
+        self.first = first  # where the file first holds a letter beyond ASCII, and how it reads there
 
 
 def _umask() -> int:
@@ -650,9 +651,32 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
     other = next((f" It also reads as UTF-16 without a byte-order mark ({order}-endian), beginning {wide[:12]!r}: if "
                   "that is what it holds, save it as UTF-8 from the program that made it." for order in ("little", "big")
                   if b"\x00" not in data and (wide := _utf16_reading(data[:65_536], order)) is not None), "")
+    first = _first_beyond_ascii(data, text)
     warnings.warn(EncodingWarning_(f"{source}: not valid UTF-8; read as Windows-1252 (Latin-1), beginning "
-                                   f"{text[:40]!r}.{other} Save it as UTF-8 to silence this.", source), stacklevel=3)
+                                   f"{text[:40]!r}; {first}.{other} Save it as UTF-8 to silence this.", source,
+                                   first=first), stacklevel=3)
     return text, encoding
+
+
+def _first_beyond_ascii(data: bytes, text: str) -> str:
+    r"""Where ``data``, read as ``text`` one character a byte (Windows-1252 or Latin-1), first holds a letter beyond
+    ASCII, and how it reads there: a file saved in another encoding (a Mac's Excel saves Mac Roman) reads wrong, and
+    the file's first 40 characters, a header, never showed it (newuser8: 'Brómley' saved so was read 'Br—mley').
+
+    >>> data = "id,name\n305,Brómley\n".encode("mac_roman")
+    >>> _first_beyond_ascii(data, data.decode("cp1252", errors="replace"))
+    "its first letter beyond ASCII is on line 2, which reads '305,Br—mley': if that is not what was typed, the file was saved in another encoding"
+    """
+    found = re.search(rb"[\x80-\xff]", data)
+    if found is None or len(text) != len(data):
+        return "its first letter beyond ASCII could not be placed"
+    at = found.start()
+    line = data.count(b"\n", 0, at) + 1
+    start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
+    end = len(data) if end < 0 else end
+    shown = text[max(start, at - 30):min(end, at + 30)].rstrip("\r")
+    return (f"its first letter beyond ASCII is on line {line}, which reads {shown!r}: if that "
+            "is not what was typed, the file was saved in another encoding")
 
 
 def _utf16_without_mark(data: bytes) -> str:

@@ -310,3 +310,20 @@ def test_an_output_file_open_in_excel_is_not_replaced_under_it(small_study, tmp_
     assert "coded.csv: open in Excel (its owner file ~$coded.csv is beside it) - expected a file no program has open" \
         in err
     assert coded.read_text() == "unit,code,score\nI1:1,morale,1\n"
+
+
+# --------------------------------------------------------------------------- 6. a CSV saved in another encoding
+@pytest.mark.parametrize("encoding", ["mac_roman", "cp850"])  # a Mac's Excel; a DOS code page
+def test_a_table_in_another_encoding_shows_where_and_how_it_was_read(small_study, tmp_path, capsys, encoding):
+    import pandas as pd
+
+    folder = _copy(small_study, tmp_path)
+    councils = pd.read_csv(folder / "councils.csv", dtype=str, keep_default_na=False)
+    row = len(councils)  # the last council: its line is the file's last (header = line 1)
+    councils.loc[row - 1, "name"] = councils.loc[row - 1, "name"] + " Brómley"
+    (folder / "councils.csv").write_bytes(councils.to_csv(index=False).encode(encoding))
+    read = "Brómley".encode(encoding).decode("cp1252", errors="replace")  # how Windows-1252 reads those bytes
+    assert read != "Brómley"
+    main(["validate", str(folder)])
+    [said] = [line for line in capsys.readouterr().out.splitlines() if "not valid UTF-8" in line]
+    assert f"its first letter beyond ASCII is on line {row + 1}, which reads " in said and read in said
