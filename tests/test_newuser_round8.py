@@ -14,6 +14,7 @@ import shutil
 import sys
 import threading
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -30,10 +31,10 @@ def small_study(tmp_path_factory):
     return folder
 
 
-def _copy(small_study, tmp_path):
-    folder = tmp_path / "study"
-    shutil.copytree(small_study, folder)
-    return folder
+@pytest.fixture
+def own_copy(small_study, tmp_path):
+    """A copy of ``small_study`` for a test to change."""
+    return Path(shutil.copytree(small_study, tmp_path / "study"))
 
 
 # --------------------------------------------------------------------------- 1. a run waiting for another says so
@@ -148,8 +149,8 @@ def _warnings_of(folder):
 
 @pytest.mark.parametrize("table, owner", [("councils.csv", "~$councils.csv"),  # Excel: ~$ and the name
                                           ("interviews.csv", "~$terviews.csv")])  # Word's form: ~$ for two letters
-def test_a_table_open_in_excel_is_told_so_not_as_a_stray_file(small_study, tmp_path, table, owner):
-    folder = _copy(small_study, tmp_path)
+def test_a_table_open_in_excel_is_told_so_not_as_a_stray_file(own_copy, table, owner):
+    folder = own_copy
     (folder / owner).write_bytes(_OWNER)
     told = _warnings_of(folder)
     opened = [m for f, m in told if f == table and "open in" in m]
@@ -158,14 +159,14 @@ def test_a_table_open_in_excel_is_told_so_not_as_a_stray_file(small_study, tmp_p
     assert not [f for f, _ in told if f == owner]  # the owner file is no file of the user's to name
 
 
-def test_an_owner_file_left_behind_is_not_told_as_a_file_of_the_users(small_study, tmp_path):
-    folder = _copy(small_study, tmp_path)
+def test_an_owner_file_left_behind_is_not_told_as_a_file_of_the_users(own_copy):
+    folder = own_copy
     (folder / "~$survey_responses.xlsx").write_bytes(_OWNER)  # its workbook is not there: left by Office
     assert not [m for _, m in _warnings_of(folder) if "~$" in m]
 
 
-def test_a_transcript_open_in_word_is_told_on_the_transcript(small_study, tmp_path):
-    folder = _copy(small_study, tmp_path)
+def test_a_transcript_open_in_word_is_told_on_the_transcript(own_copy):
+    folder = own_copy
     interviews = impact.load_study(folder).interviews
     rel = str(interviews["transcript"].iloc[0])
     transcript = folder / "transcripts" / rel
@@ -314,10 +315,10 @@ def test_an_output_file_open_in_excel_is_not_replaced_under_it(small_study, tmp_
 
 # --------------------------------------------------------------------------- 6. a CSV saved in another encoding
 @pytest.mark.parametrize("encoding", ["mac_roman", "cp850"])  # a Mac's Excel; a DOS code page
-def test_a_table_in_another_encoding_shows_where_and_how_it_was_read(small_study, tmp_path, capsys, encoding):
+def test_a_table_in_another_encoding_shows_where_and_how_it_was_read(own_copy, capsys, encoding):
     import pandas as pd
 
-    folder = _copy(small_study, tmp_path)
+    folder = own_copy
     councils = pd.read_csv(folder / "councils.csv", dtype=str, keep_default_na=False)
     row = len(councils)  # the last council: its line is the file's last (header = line 1)
     councils.loc[row - 1, "name"] = councils.loc[row - 1, "name"] + " Brómley"
