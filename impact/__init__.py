@@ -22,6 +22,7 @@ from . import schema, vocab
 from ._version import __version__
 from .errors import (
     AttritionWarning,
+    FolderBusyWarning,
     ImpactError,
     ImpactWarning,
     InputError,
@@ -236,6 +237,7 @@ _sys.modules[__name__].__class__ = _Package
 __all__ = [
     "__version__",
     "AttritionWarning",
+    "FolderBusyWarning",
     "ImpactError",
     "ImpactWarning",
     "InputError",

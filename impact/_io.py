@@ -21,6 +21,7 @@ import csv
 import errno
 import glob
 import io
+import logging
 import operator
 import os
 import re
@@ -32,7 +33,16 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ._words import _counted, _number, _verb
-from .errors import OS_ADVICE, ImpactWarning, InputError, OutputFolderError, Problem
+from .errors import (
+    OS_ADVICE,
+    FolderBusyWarning,
+    ImpactWarning,
+    InputError,
+    OutputFolderError,
+    Problem,
+)
+
+_log = logging.getLogger("impact")
 
 __all__ = [
     "output_state",
@@ -115,9 +125,10 @@ class EncodingWarning_(ImpactWarning):
     """A text file was not UTF-8 and was decoded with a fallback encoding; ``source``: the file (impact validate
     lists it among its warnings)."""
 
-    def __init__(self, message: str, source: str | None = None) -> None:
+    def __init__(self, message: str, source: str | None = None, *, first: str = "") -> None:
         super().__init__(message)
         self.source = source
+        self.first = first  # where the file first holds a letter beyond ASCII, and how it reads there
 
 
 def _umask() -> int:
@@ -640,9 +651,32 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
     other = next((f" It also reads as UTF-16 without a byte-order mark ({order}-endian), beginning {wide[:12]!r}: if "
                   "that is what it holds, save it as UTF-8 from the program that made it." for order in ("little", "big")
                   if b"\x00" not in data and (wide := _utf16_reading(data[:65_536], order)) is not None), "")
+    first = _first_beyond_ascii(data, text)
     warnings.warn(EncodingWarning_(f"{source}: not valid UTF-8; read as Windows-1252 (Latin-1), beginning "
-                                   f"{text[:40]!r}.{other} Save it as UTF-8 to silence this.", source), stacklevel=3)
+                                   f"{text[:40]!r}; {first}.{other} Save it as UTF-8 to silence this.", source,
+                                   first=first), stacklevel=3)
     return text, encoding
+
+
+def _first_beyond_ascii(data: bytes, text: str) -> str:
+    r"""Where ``data``, read as ``text`` one character a byte (Windows-1252 or Latin-1), first holds a letter beyond
+    ASCII, and how it reads there: a file saved in another encoding (a Mac's Excel saves Mac Roman) reads wrong, and
+    the file's first 40 characters, a header, never showed it (newuser8: 'Brómley' saved so was read 'Br—mley').
+
+    >>> data = "id,name\n305,Brómley\n".encode("mac_roman")
+    >>> _first_beyond_ascii(data, data.decode("cp1252", errors="replace"))
+    "its first letter beyond ASCII is on line 2, which reads '305,Br—mley': if that is not what was typed, the file was saved in another encoding"
+    """
+    found = re.search(rb"[\x80-\xff]", data)
+    if found is None or len(text) != len(data):
+        return "its first letter beyond ASCII could not be placed"
+    at = found.start()
+    line = data.count(b"\n", 0, at) + 1
+    start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
+    end = len(data) if end < 0 else end
+    shown = text[max(start, at - 30):min(end, at + 30)].rstrip("\r")
+    return (f"its first letter beyond ASCII is on line {line}, which reads {shown!r}: if that "
+            "is not what was typed, the file was saved in another encoding")
 
 
 def _utf16_without_mark(data: bytes) -> str:
@@ -969,6 +1003,99 @@ def check_input_file(path: str | os.PathLike, *, label: str | None = None, expec
     if not stat.S_ISREG(st.st_mode):
         raise InputError(f"{name}: not a regular file (a device or a pipe){expected}")
     return path
+
+
+#: What an Office owner file's name starts with: Excel, Word and PowerPoint keep one beside each file they have open.
+OWNER_PREFIX = "~$"
+
+
+def owned_by(owner: str, names) -> str | None:
+    """The file of ``names`` that the Office owner file named ``owner`` stands for, or None (not an owner file, or its
+    file is not among ``names``).  An owner file is ``~$`` and the file's name (Excel) or, for a longer name, ``~$`` in
+    place of its first two characters (Word: ``~$uncils.docx`` for ``councils.docx``).
+
+    Examples
+    --------
+    >>> owned_by("~$councils.xlsx", ["councils.xlsx", "notes.txt"]), owned_by("~$ficeReport.docx", ["OfficeReport.docx"])
+    ('councils.xlsx', 'OfficeReport.docx')
+    >>> owned_by("councils.xlsx", ["councils.xlsx"]) is None, owned_by("~$gone.xlsx", ["councils.xlsx"]) is None
+    (True, True)
+    """
+    if not owner.startswith(OWNER_PREFIX) or len(owner) <= len(OWNER_PREFIX):
+        return None
+    rest = owner[len(OWNER_PREFIX):]
+    return next((n for n in names if n == rest), None) or next(
+        (n for n in names if len(n) > 2 and n[2:] == rest and not n.startswith(OWNER_PREFIX)), None)
+
+
+def office_owner(path: str | os.PathLike) -> Path | None:
+    """The Office owner file beside ``path`` (see :func:`owned_by`), where there is one: the file is open in Excel or
+    Word, or was when it closed unexpectedly."""
+    path = Path(path)
+    name = path.name
+    for candidate in dict.fromkeys([OWNER_PREFIX + name, OWNER_PREFIX + name[2:]] if len(name) > 2 else []):
+        owner = path.with_name(candidate)
+        if candidate != name and owner.is_file():
+            return owner
+    return None
+
+
+def _office_program(name: str) -> str:
+    return "Word" if os.path.splitext(name)[1].casefold() in {".docx", ".doc", ".dotx", ".rtf", ".txt"} else "Excel"
+
+
+def open_in_office(name: str, owner: str) -> str:
+    """What to say of a file read while Office has it open (its owner file ``owner`` beside it): it is read as last
+    saved, so what was typed since is not read (newuser8: decisions filled in and not saved were read as none).
+
+    >>> open_in_office("review.xlsx", "~$review.xlsx")  # doctest: +ELLIPSIS
+    'review.xlsx: open in Excel (its owner file ~$review.xlsx is beside it) - expected a file saved and closed: ...'
+    """
+    return f"{name}: {open_said(name, owner)} - expected {OPEN_EXPECTED}"
+
+
+def open_said(name: str, owner: str) -> str:
+    """``open in Excel (its owner file ~$name is beside it)``: a file ``name`` Office has open, as found."""
+    return f"open in {_office_program(name)} (its owner file {owner} is beside it)"
+
+
+#: What a file Office has open should be, said where one is read (see :func:`open_in_office`).
+OPEN_EXPECTED = ("a file saved and closed: it is read as last saved, so changes not saved yet are not read; save it "
+                 "(or close it) and read it again (an owner file left when Office closed unexpectedly can be deleted)")
+
+
+#: The files told open in Office, by what tells one state of them from another: told once a state, as a file read
+#: twice (its kind told from its content, then read) is one file.
+_TOLD_OPEN: set[tuple] = set()
+
+
+def tell_if_open_in_office(path: str | os.PathLike, *, label: str | None = None) -> None:
+    """An :class:`ImpactWarning` (:func:`open_in_office`) where ``path`` has an Office owner file beside it: a file
+    given to read (a review workbook, a coded CSV, a Word template) while Excel or Word has it open is read as last
+    saved (newuser8: decisions typed and not yet saved were read as none, without a word).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, warnings
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "review.xlsx").write_bytes(b"PK"); _ = (d / "~$review.xlsx").write_bytes(b"\\x05Alice")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     tell_if_open_in_office(d / "review.xlsx", label="review.xlsx")
+    >>> str(caught[0].message)  # doctest: +ELLIPSIS
+    'review.xlsx: open in Excel (its owner file ~$review.xlsx is beside it) - expected a file saved and closed: ...'
+    """
+    owner = office_owner(path)
+    if owner is None:
+        return
+    try:
+        mine, its = os.stat(path), os.stat(owner)
+    except OSError:
+        return
+    state = (os.path.abspath(path), mine.st_mtime_ns, mine.st_size, its.st_ino, its.st_mtime_ns)
+    if state not in _TOLD_OPEN:
+        _TOLD_OPEN.add(state)
+        warnings.warn(open_in_office(label or os.fspath(path), owner.name), ImpactWarning, stacklevel=3)
 
 
 def overlong_line(data: bytes) -> tuple[int, int, int] | None:
@@ -2456,6 +2583,12 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
             foreign.append(rel)
         elif p.stat().st_size != spec.get("bytes") or _file_digest(p) != spec.get("sha256"):
             changed.append(rel)
+    owners = {rel: owned for rel in foreign if (owned := owned_by(
+        Path(rel).name, [Path(r).name for r in listed if Path(r).parent == Path(rel).parent]))}
+    if owners:  # a file of the outputs open in Excel or Word: cannot be replaced on Windows, and is no file of the user's
+        shown = [f"{str(Path(rel).with_name(owned))} (its owner file {rel} is beside it)" for rel, owned in owners.items()]
+        raise OutputFolderError(f"{raw}: the previous outputs are open in Excel or Word ({_listing(sorted(shown))}) - "
+                                f"expected outputs no program has open: close them, then run again; or {hint}")
     if foreign or changed:
         parts = []
         if foreign:
@@ -2507,6 +2640,7 @@ class _FolderLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._check_not_foreign()
         deadline = time.monotonic() + max(wait, 0.0)
+        told = False
         while True:
             try:
                 with _signals_held():  # a signal between taking the lock and noting it would leave the lock file
@@ -2515,12 +2649,31 @@ class _FolderLock:
                 self.release()
                 raise
             if holder is None:
+                if told:
+                    _log.info(f"{self.target}: the other impact run has finished; this one writes its outputs now")
                 return
             if time.monotonic() >= deadline:
                 raise OutputFolderError(
                     f"{self.target}: another impact run (pid {holder}) is writing this output folder - "
                     "wait for it to finish or choose another output folder")
+            if not told:  # at once: a run waiting without a word, up to ten minutes, looked hung (newuser8)
+                told = True
+                warnings.warn(self._waiting(holder, wait), FolderBusyWarning, stacklevel=2)
             time.sleep(0.2)
+
+    def _waiting(self, holder: str, wait: float) -> str:
+        """What a run waiting for the lock says as its wait begins: for what, how long at most, and how to stop."""
+        import time
+
+        try:
+            since = f", writing it since {time.strftime('%H:%M:%S', time.localtime(os.stat(self.path).st_mtime))}"
+        except OSError:
+            since = ""
+        most = f"{wait / 60:g} minutes" if wait >= 120 and wait % 60 == 0 else f"{wait:g} seconds"
+        return (f"{self.target}: another impact run (pid {holder}{since}) is writing this output folder - this run "
+                f"waits until that run has finished (at most {most}), then goes on; to stop waiting, "
+                "press Ctrl-C (in a notebook, interrupt the kernel): nothing of this run is written; or give this run "
+                "another output folder")
 
     def _try_once(self, fcntl) -> str | None:
         """One attempt at the lock: ``None`` when taken (``self.fd`` set), else the process id of its holder."""

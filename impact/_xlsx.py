@@ -23,7 +23,14 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ._io import _listing, atomic_write_bytes, blank_rows_note, check_input_file, merged_blanks
+from ._io import (
+    _listing,
+    atomic_write_bytes,
+    blank_rows_note,
+    check_input_file,
+    merged_blanks,
+    tell_if_open_in_office,
+)
 from ._tabular import _cell as _tabular_cell
 from ._tabular import workbook_bytes
 from ._textwidth import arial_width, excel_pixels, widest_line, wrapped_lines
@@ -755,6 +762,7 @@ def open_workbook(path: str | os.PathLike, *, required: list[str], known: tuple[
     """Open a filled-in workbook (formulas kept as typed) after basic checks: a missing sheet of ``required`` is
     refused, naming the sheet a person may have renamed it to (``known``: the other sheets impact writes)."""
     path = check_input_file(path, expected=" - expected an .xlsx workbook written by impact")
+    tell_if_open_in_office(path)  # read as last saved: decisions typed since are not read
     from ._archive import load_workbook as guarded_load
 
     wb = guarded_load(path, label=str(path), data_only=False)  # archive and sheet sizes capped before openpyxl loads

@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import member, shared_attr
-from ._io import MAX_CELL_CHARS, check_input_file, too_long
+from ._io import MAX_CELL_CHARS, check_input_file, tell_if_open_in_office, too_long
 from ._words import _counted, _listed, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems, same_on
 from .schema import (
@@ -1225,6 +1225,7 @@ def read_codings(
     ['planted']
     """
     check_input_file(path, expected=" - expected a coded CSV, Parquet, review .xlsx or .qdpx file")  # as typed
+    tell_if_open_in_office(path)  # open in Excel: read as last saved
     path = Path(path)
     name = path.name
     if codebook is None and codes is None:

@@ -55,6 +55,7 @@ __all__ = [
     "StatisticalWarning",
     "SmallSampleWarning",
     "AttritionWarning",
+    "FolderBusyWarning",
     "recorded_warnings",
     "show_warnings_plainly",
 ]
@@ -410,6 +411,27 @@ class AttritionWarning(ImpactWarning):
     ...     warnings.warn("a third of participants missed the last wave", impact.AttritionWarning)
     >>> [type(w.message).__name__ for w in caught]
     ['AttritionWarning']
+    """
+
+
+class FolderBusyWarning(ImpactWarning):
+    """Another impact run is writing the output folder this one is to write: this one waits for it, and says so as
+    the wait begins (a run that waited without a word, up to ten minutes, looked hung: newuser8).
+
+    ``impact``'s command line shows it at once, not with the warnings told when the command ends.
+
+    Examples
+    --------
+    >>> import warnings, impact
+    >>> issubclass(impact.FolderBusyWarning, impact.ImpactWarning)
+    True
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("error", impact.FolderBusyWarning)  # refuse to wait: stop at once instead
+    ...     try:
+    ...         warnings.warn("out: another impact run is writing it", impact.FolderBusyWarning)
+    ...     except impact.FolderBusyWarning as caught:
+    ...         print(type(caught).__name__)
+    FolderBusyWarning
     """
 
 

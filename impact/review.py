@@ -369,7 +369,10 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
         name = _reviewer_name(meta.get("reviewer", ""), f"{path.name} (sheet {_META!r}):reviewer",
                               "stored at export")
     if not name:
-        raise InputError(f"{path}: no reviewer named - pass reviewer= (--reviewer NAME on the command line)")
+        # told for every reader of the workbook (`impact run --coded`, which has no --reviewer, too: newuser8)
+        raise InputError(f"{path}: no reviewer named (none was given at export) - expected the reviewer's name: "
+                         f"`impact review import {path.name} --reviewer NAME --out decisions.csv` reads it with one "
+                         "(give decisions.csv where this workbook was given), as import_review(..., reviewer=NAME) does")
     file = _xlsx.where(path, _SHEET)
     _, records, problems = _xlsx.read_rows(wb[_SHEET], file=file, expected=list(REVIEW_COLUMNS))
     original = _xlsx.read_original(wb, _ORIGINAL, path, list(_READ_ONLY), "row_id")

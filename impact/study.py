@@ -1291,7 +1291,17 @@ class Study:
         >>> len(study.councils)  # the study is as it was
         30
         """
-        given = [councils] if isinstance(councils, (str, int)) else list(councils)
+        import numbers
+
+        import numpy as np
+
+        if isinstance(councils, (str, numbers.Number, np.generic)):  # one id: 305, '305', 305.0 (a float column's)
+            given = [councils]
+        elif councils is None or isinstance(councils, bytes) or not hasattr(councils, "__iter__"):
+            raise TypeError(f"The value for `councils` must be a council id or a list of them (e.g. "
+                            f"study.councils['council_id'] filtered), but {type(councils).__name__} was passed.")
+        else:
+            given = list(councils)
         ids = [one_key(c) for c in given]
         if not ids:
             raise InputError("`councils` names no council: give the ids of the councils to keep "
@@ -2187,6 +2197,7 @@ def _unread_files(folder: Path, told: set[str]) -> list[Problem]:
     read and no other problem names (``told``): a table of the study kept as a copy beside the one read ('councils
     (1).csv' holding councils.csv's columns), or a file of the user's own.  impact's own files (a synthetic study's
     truth, a codebook) are not told: :func:`impact._kinds.file_kind` knows them by their content."""
+    from ._io import OPEN_EXPECTED, OWNER_PREFIX, open_said, owned_by
     from ._kinds import file_kind
 
     tables = [t.filename for t in TABLES.values()]
@@ -2196,6 +2207,11 @@ def _unread_files(folder: Path, told: set[str]) -> list[Problem]:
     except OSError:
         return []
     for name in names:
+        if name.startswith(OWNER_PREFIX):  # Office's owner file: the file beside it is open in Excel (newuser8)
+            owned = owned_by(name, [n for n in names if n != name])
+            if owned is not None and (owned in tables or owned in told):
+                out.append(Problem(owned, None, None, open_said(owned, name), OPEN_EXPECTED, "warning"))
+            continue  # never a file of the user's to name: one of a file not read, or left by Office, says nothing
         if name in tables or name in told or not _table_like(name):
             continue
         found = file_kind(folder / name)

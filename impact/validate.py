@@ -46,11 +46,15 @@ import pandas as pd
 from . import _frames, schema, vocab
 from ._io import (
     MAX_CELL_CHARS,
+    OPEN_EXPECTED,
+    OWNER_PREFIX,
     UNCHECKED,
     _listing,
     cells_picker,
     link_said,
     merged_blanks,
+    open_said,
+    owned_by,
     windows_name_problem,
     windows_path_problem,
 )
@@ -232,6 +236,12 @@ def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str]) -> lis
     out = []
     for file in sorted(folder.rglob("*")):
         rel = file.relative_to(folder).as_posix()
+        if file.name.startswith(OWNER_PREFIX):  # Word's owner file: the transcript beside it is open (newuser8)
+            if file.is_file() and (owned := owned_by(file.name, [p.name for p in file.parent.iterdir()])) and \
+                    (owned_rel := file.with_name(owned).relative_to(folder).as_posix()) in named:
+                out.append(Problem(f"transcripts/{owned_rel}", None, None, open_said(owned, file.name), OPEN_EXPECTED,
+                                   "warning"))
+            continue  # Office's, not a transcript no interview names
         if file.is_file() and not file.name.startswith(".") and file.name.lower().endswith(TRANSCRIPT_SUFFIXES) and \
                 rel not in named and _name_form(rel) not in forms:
             out.append(Problem(f, None, "transcript", rel, f"an interview naming transcripts/{rel} (no row does, so "

@@ -30,10 +30,18 @@ import shlex
 import signal
 import sys
 import warnings
+from collections.abc import Iterator
 
 from .._version import __version__
 from .._words import _number
-from ..errors import OS_ADVICE, ImpactError, InputError, recorded_warnings, show_warnings_plainly
+from ..errors import (
+    OS_ADVICE,
+    FolderBusyWarning,
+    ImpactError,
+    InputError,
+    recorded_warnings,
+    show_warnings_plainly,
+)
 from ..schema import close_matches
 from ._options import examples, told_warnings
 
@@ -169,6 +177,22 @@ def _commands(parser: argparse.ArgumentParser):
                 yield from _commands(child)
 
 
+def _given_as_argument(parser: argparse.ArgumentParser, option: str) -> str:
+    """Where ``parser`` takes what ``option`` gives other commands, as one of its arguments: ``--out`` of the commands
+    writing a file or folder is the output argument of ``impact import-qdpx FILE OUTDIR`` (newuser8: told only that
+    it was no option there).  Empty where it takes no such argument."""
+    word = option.lstrip("-").split("-")[0]
+    places = [a for a in parser._actions if not a.option_strings and a.dest != "help"]
+    for n, action in enumerate(places, 1):
+        said = (action.help or "").casefold()
+        if action.dest.startswith(word) or (word == "out" and ("write" in said or "output" in said)):
+            usage = " ".join((a.metavar or a.dest).upper() for a in places)
+            nth = {1: "first", 2: "second", 3: "third"}.get(n, f"{n}th")
+            return (f": {parser.prog} takes it as its {nth} argument, {(action.metavar or action.dest).upper()}, "
+                    f"without {option}: {parser.prog} {usage}")
+    return ""
+
+
 def _unknown_arguments(parser: argparse.ArgumentParser, extras: list[str]) -> str:
     """``unrecognized arguments: --jobs 0 - expected options of impact run (--jobs is an option of impact code)``."""
     hints = []
@@ -187,7 +211,7 @@ def _unknown_arguments(parser: argparse.ArgumentParser, extras: list[str]) -> st
         elif elsewhere:
             shown = " and ".join(elsewhere) if len(elsewhere) <= 3 else \
                 f"{', '.join(elsewhere[:3])} and {len(elsewhere) - 3} more commands"
-            hints.append(f"{name} is an option of {shown}, not of {parser.prog}")
+            hints.append(f"{name} is an option of {shown}, not of {parser.prog}" + _given_as_argument(parser, name))
         else:
             hints.append(f"{parser.prog} has no option {name}")
     shown = " ".join(extras)
@@ -295,6 +319,30 @@ def _show_warnings(command: str, caught: list[warnings.WarningMessage]) -> None:
             break
         times = f" ({n:,} times)" if n > 1 else ""
         print(f"impact {command}: warning: {text}{times}", file=sys.stderr)
+
+
+#: Warnings the command line shows as they are raised, not when the command ends: a run waiting for another.
+_AT_ONCE = (FolderBusyWarning,)
+
+
+@contextlib.contextmanager
+def _told_at_once(command: str, caught: list[warnings.WarningMessage]) -> Iterator[None]:
+    """Show each warning of :data:`_AT_ONCE` as it is raised (``impact CMD: warning: ...``), every other kept in
+    ``caught`` for the end (newuser8: a run waiting for another, up to ten minutes, said so only when it ended)."""
+    previous = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, _AT_ONCE):
+            with contextlib.suppress(OSError, ValueError):  # stderr closed: nothing to tell
+                print(f"impact {command}: warning: {message}", file=sys.stderr, flush=True)
+        else:
+            caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
+
+    warnings.showwarning = show
+    try:
+        yield
+    finally:
+        warnings.showwarning = previous
 
 
 def _name_the_option(message: str, args: argparse.Namespace) -> str:
@@ -493,7 +541,7 @@ def _main(argv: list[str] | None) -> int:
     old_term = _catch_sigterm()
     told_warnings()  # a study's warnings are told by the command that loads it, once it succeeds
     try:
-        with recorded_warnings() as caught:
+        with recorded_warnings() as caught, _told_at_once(command, caught):
             warnings.filterwarnings("ignore", category=DeprecationWarning)
             warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
             _check_kinds(parser, args)

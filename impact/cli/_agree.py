@@ -8,7 +8,7 @@ import sys
 import warnings
 from typing import TYPE_CHECKING
 
-from .._io import check_input_file
+from .._io import check_input_file, tell_if_open_in_office
 from .._words import _counted, _named, _verb
 from ..errors import InputError, same_on
 from ..schema import id_problem, spelt_two_ways, yes_no_hint
@@ -136,6 +136,7 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
     held: dict[tuple, str] = {}  # each file's rows (coder aside) -> the first file holding them
     for name in paths:
         path = check_input_file(name, expected=" - expected a coded CSV file")
+        tell_if_open_in_office(path)  # open in Excel: read as last saved
         real = os.path.realpath(path)
         if real in files:
             raise InputError(f"{path}: given twice (also as {files[real]}) - expected each coder's file once")

@@ -12,6 +12,8 @@ from .._io import (
     _folder_ending,
     in_study_words,
     literal_tilde,
+    office_owner,
+    open_said,
     output_folder_above,
     study_folder_above,
     unwritable,
@@ -506,6 +508,9 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
                          "to write; give it without the last separator")
     if (path.exists() or path.is_symlink()) and not overwrite:
         raise InputError(f"{path} exists; pass --overwrite to replace it")
+    if path.is_file() and (owner := office_owner(path)) is not None:  # replaced under Excel: what it shows is lost
+        raise InputError(f"{path}: {open_said(path.name, owner.name)} - expected a file no program has open: save "
+                         "what you typed in it under another name if you need it, close it, then run again")
     if suffixes and path.suffix.lower() not in suffixes:
         raise InputError(f"{path}: {what} must end in {' or '.join(suffixes)}, but {path.suffix or 'no extension'!r} "
                          "was given")

@@ -54,8 +54,9 @@ def _loaded(path):
     encodings = []
     for w in caught:
         if issubclass(w.category, EncodingWarning_) and w.message.source:
+            first = f" ({w.message.first})" if getattr(w.message, "first", "") else ""
             encodings.append(Problem(w.message.source, None, None, None, "UTF-8 text: it is not valid UTF-8 and was "
-                                     "read as Windows-1252 (Latin-1); save it as UTF-8", "warning"))
+                                     f"read as Windows-1252 (Latin-1){first}; save it as UTF-8", "warning"))
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return study, error, list(dict.fromkeys(encodings))

@@ -33,6 +33,7 @@ from .._io import (
     require_path,
     stray_nuls,
     stray_quotes,
+    tell_if_open_in_office,
     too_long,
     unclosed_quote,
     unclosed_quotes,
@@ -136,6 +137,7 @@ _EXPECTED = "expected coded output (a CSV or Parquet file with columns unit, cod
 
 def _check_file(path: str | os.PathLike, expected: str) -> None:
     check_input_file(path, expected=f" - {expected}")
+    tell_if_open_in_office(path)  # open in Excel: read as last saved
 
 
 def _wide_rows(records: list[list[str]], header: list[str]) -> str:

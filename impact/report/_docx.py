@@ -46,7 +46,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
-from .._io import _document_kind, check_input_file
+from .._io import _document_kind, check_input_file, tell_if_open_in_office
 from .._textwidth import arial_width
 from .._version import __version__
 from ..errors import InputError
@@ -197,6 +197,7 @@ def _open(template: str | os.PathLike | None):
     if not path.exists():
         raise InputError(f"{path}: Word template not found - expected a .docx or .dotx file")
     check_input_file(path, expected=" - expected a Word template (a .docx or .dotx file)")  # a folder, a pipe
+    tell_if_open_in_office(path)  # open in Word: read as last saved
     try:
         data = path.read_bytes()
         if path.suffix.lower() in (".dotx", ".dotm"):
