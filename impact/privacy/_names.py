@@ -2081,36 +2081,6 @@ _WITH_WHERE_AFTER_RE = lazy_compile(
     # in a place, not in a state of mind ("she was with grace in the car"; not "i was with hope in my heart")
     r"in[ \t]+(?:the|a|an)[ \t]+\p{Ll}|in[ \t]+(?-i:\p{Lu}))",
     re.IGNORECASE | re.VERSION1)
-# A state said of the speaker and a word beside ("me and hope were never far apart", "faith and i have always been
-# close"), and what after it only people are: somewhere, at a time, doing or done to ("me and grace were at the house",
-# "me and mercy were both off sick", "joy and i were going to ring her", "me and hope were told to wait"); see
-# _with_speaker_verb.
-_STATE_VERB_AFTER_RE = lazy_compile(
-    r"[ \t]+(?:are|were|was|is|(?:have|had)[ \t]+(?:(?:always|never|both|all|also|just)[ \t]+)?been)(?![\p{L}'’])",
-    re.IGNORECASE | re.VERSION1)
-_PERSON_STATE_AFTER_RE = lazy_compile(
-    r"[ \t]+(?:(?:both|all|still|just|also|always|often|usually|together|then|now|already|sometimes|never|only|"
-    r"not)[ \t]+)*"
-    r"(?:in[ \t]+(?-i:\p{Lu})|(?:at|on|in[ \t]+(?:the|a|an|court|school|care|hospital|class|town|work|bed)|there|here|"
-    r"home|out|off|away|outside|inside|upstairs|downstairs|late|early|the[ \t]+(?:only|first|last)|"
-    r"(?!\p{Ll}*thing(?![\p{L}]))\p{Ll}{2,}ing|told|asked|sent|given|invited|called|left|put|taken|placed|allocated|"
-    r"seen|supposed|meant|due)(?![\p{L}'’]))",
-    re.IGNORECASE | re.VERSION1)
-
-
-def _with_speaker_verb(text: str, key: str, at: int) -> bool:
-    """Whether a first name in lower case that is a word too (``key``), beside the speaker ("me and ...", "... and i"),
-    is before a verb it and the speaker are the subject of, the verb at ``at`` ("me and blessing went", "grace and i
-    did the visit"); a word English says bare ("hope", "faith", "grace": :func:`~impact.privacy._lexicon.bare_word`)
-    only where the verb is no state, or the state is one only people are in (:data:`_PERSON_STATE_AFTER_RE`: "me and
-    grace were at the house"; not "me and hope were never far apart")."""
-    if not (_SUBJECT_VERB_AFTER_RE.match(text, at) or _PLURAL_VERB_AFTER_RE.match(text, at)):
-        return False
-    if not bare_word(key) or (state := _STATE_VERB_AFTER_RE.match(text, at)) is None:
-        return True
-    return _PERSON_STATE_AFTER_RE.match(text, state.end()) is not None
-
-
 # A greeting or a letter's opening before whom it greets ("hiya memory, can you ring me", "morning patience!").
 _GREETING_BEFORE_RE = lazy_compile(r"(?:\A|(?<=[.!?;:\n\r\"“‘(][ \t]*))(?:hi|hiya|hey|hello|morning|evening|afternoon|dear)[ \t]+\Z",
                                    re.IGNORECASE | re.VERSION1)
@@ -2403,10 +2373,6 @@ _HOUSEHOLD_PLACED_RE = lazy_compile(
 _HOUSEHOLD_WHERE_AFTER_RE = lazy_compile(
     r"[ \t]+(?:at[ \t]+(?:number|no\.?)[ \t]*\d+|next[ \t]+door|(?:have[ \t]+|had[ \t]+)?(?:moved|move|moving)[ \t]+"
     r"(?:(?:up|down|over|back)[ \t]+)?to[ \t]+(?-i:\p{Lu}))", re.IGNORECASE | re.VERSION1)
-# The endings of English adjectives that English makes nouns of for people of a standing, an age, a place or a side
-# ("senior", "junior", "local", "regular", "native", "independent", "infant", "nationalist"): their plurals name a group,
-# no family (NameFinder._group_adjective).
-_ADJECTIVE_ENDINGS = ("ior", "al", "ar", "ive", "ic", "ous", "ible", "able", "ent", "ant", "ile", "ist")
 # What only a household does or has, after a family called by a plural that a party or a team may be called too ("the
 # Greens moved away", "the Halls' house"; not "the Greens moved an amendment", "the Greens have won"); see
 # NameFinder._public_family.
@@ -3978,21 +3944,11 @@ class NameFinder:
         if tok.shape != "cap" or self._public(tok) or tok.key in communities():
             return False
         if any(st in _MONTH_NAMES or st in _DAY_NAMES or st in self.public or st in communities() or _job_word(st)
-               or self._one_who_does(st) or st in _OFFICE_POSTS or self._group_adjective(st, tok.key) for st in stems):
+               or self._one_who_does(st) or st in _OFFICE_POSTS for st in stems):
             return False
         return (_HOUSEHOLD_PLACED_RE.search(text, max(0, the.start - 40), the.start) is not None
                 or _HOUSEHOLD_AFTER_RE.match(text, tok.end) is not None
                 or _HOUSEHOLD_WHERE_AFTER_RE.match(text, tok.end) is not None)
-
-    def _group_adjective(self, word: str, plural: str) -> bool:
-        """Whether ``word`` (folded), the singular of ``plural``, is an adjective English makes a noun of for people of
-        a standing, an age, a place or a side ("senior", "local", "national", "liberal", "native", "independent"): an
-        adjective's ending (:data:`_ADJECTIVE_ENDINGS`) on a word the English list holds, with ``plural`` the noun the
-        list holds too ("seniors", "locals"; not "clements").  A family's plural is none ("the Seniors moved to
-        Bradford", "the Locals moved to Leeds"), where a ruler's title that is a surname is ("the Shahs", "the
-        Sultans")."""
-        return (word.endswith(_ADJECTIVE_ENDINGS) and len(word) >= 5 and word in self.words and plural in self.words
-                and word not in self.participant_parts)
 
     def _family_plural(self, tok: _Tok) -> bool:
         """Whether ``tok``, a capitalised word in "-s" or "-es", is a family called by its surname in the plural: its
@@ -4556,10 +4512,10 @@ class NameFinder:
         if _GREETING_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start) is not None:
             return _GREETED_AFTER_RE.match(text, tok.end) is not None
         if _ME_AND_BEFORE_RE.search(text, before, tok.start):
-            return _with_speaker_verb(text, key, tok.end)
+            return bool(_SUBJECT_VERB_AFTER_RE.match(text, tok.end) or _PLURAL_VERB_AFTER_RE.match(text, tok.end))
         if (me := _AND_ME_AFTER_RE.match(text, tok.end)) is not None:
             return (_CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) is not None
-                    and _with_speaker_verb(text, key, me.end()))
+                    and bool(_SUBJECT_VERB_AFTER_RE.match(text, me.end()) or _PLURAL_VERB_AFTER_RE.match(text, me.end())))
         if _AND_KIN_AFTER_RE.match(text, tok.end):
             return (_WITH_BEFORE_RE.search(text, max(0, tok.start - 6), tok.start) is not None
                     or _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) is not None)
