@@ -34,7 +34,7 @@ failed, 34 passed, 3 xfailed.
 Gold corpus (``python -m bench.redaction_gold``): 640/629/563 sentences redacted before and now, 0 sentences redacted
 differently; of its redacted sentences 2431/2429/2193 publishable before and now (``assess_quotes``).
 One cost seen beside the corpus, kept out of the lists: a capitalised plural of an adjective moving to a place named is
-read as a family ("the Seniors moved to Bradford"; round 67 closed it).
+read as a family ("the Seniors moved to Bradford"; round 67 left it so, by decision: see its _OPEN).
 """
 
 from __future__ import annotations

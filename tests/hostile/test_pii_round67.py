@@ -5,8 +5,8 @@ Round 66 left open a capitalised word no first-name list holds before a birth in
 youngest", "Sky ...", "August ..."), round 65 the speaker's "as leader, I asked", and round 66 saw two costs beside the
 gold corpus: a capitalised plural of an adjective moving to a place named read as a family ("the Seniors moved to
 Bradford"), and a word-name in lower case beside the speaker read as a person where it is a noun ("me and hope were
-never far apart").  Each is closed by its form, and this round writes the same forms' neighbours, leaks and words that
-must stay:
+never far apart").  The first two are closed by their form, the two costs left as they were (below), and this round
+writes the same forms' neighbours, leaks and words that must stay:
 
 * a capitalised word no given-name list holds ("Sky", "River", "Willow", "Storm", "Phoenix"), right before a birth or
   an age said to be one, in brackets or set off by commas, where the words around say a person: a verb of one person
@@ -22,21 +22,17 @@ must stay:
   fell to me"), and the opposition's leader: as councils use the word (a council leader's "When I became leader in
   2019", "elected as Leader in 2010", "my continuing as leader"), the council's leader, one person; a team's or a
   group's leader, "a leader", leaders, and a leader of a team said indefinitely stay published (many hold them);
-* a capitalised plural after "the" whose singular is an adjective English makes a noun of for people of a standing,
-  an age, a place or a side ("the Seniors", "the Locals", "the Liberals", "the Independents"), moving to a place
-  named: a group, no family; a ruler's title that is a surname stays a family ("the Sheikhs moved to Rochdale", "the
-  Rajas next door", "the Princes moved to Leeds"), as do the Shahs and Sultans of round 66;
-* a word English says bare ("hope", "faith", "joy", "patience") in lower case beside the speaker, before a state any
-  noun may share with a person ("me and hope were never far apart", "hope and i have always been close"): a noun, no
-  name; the same words where only a person stands stay redacted: somewhere, at a time, doing or done to ("me and grace
-  were at the house all morning", "hope and i were going to ring her back", "me and charity were told to wait"), and
-  a word-name no noun says bare before a state ("me and blessing were never far apart").
+* two over-redactions round 66 saw are left over-redacted, by decision: a capitalised plural of an adjective for
+  people of a standing or a side moving to a place named ("the Seniors moved to Bradford") reads no more surely as a
+  group than as a family whose surname has that shape ("the Priors", "the Merchants", "the Royals moved to Leeds"),
+  and a word-name in lower case beside the speaker before a state ("me and joy were inseparable") is said of a friend
+  called Joy as readily as of joy; impact redacts where context cannot tell (privacy67 built rules for both; the lead
+  reverted them as publishing such families and friends, and they stay strict xfails in _OPEN).
 
 Counts, measured on main (bb5e38f0) and now, each text redacted with the stress names listed and with none
-(``_rounds``): _RED_TEAM redacted wrongly on main, _HELD_EXACT redacted so on main already; _KEPT_FIXED over-redacted
-on main, _KEPT kept on main as now; _OPEN still open.  Withheld now and published on main: _OWN_POST; published on main
-as now: _POSTS_MANY.  The file run beside main's package: 38 failed (20 _RED_TEAM, 8 _KEPT_FIXED, 9 _OWN_POST, and
-"the Priors moved to Leeds", which main redacts: this round's cost, left open), 41 passed, 2 xfailed.
+(``_rounds``): _RED_TEAM redacted wrongly on main, _HELD_EXACT redacted so on main already; _KEPT kept on main as
+now; _OPEN still open.  Withheld now and published on main: _OWN_POST; published on main
+as now: _POSTS_MANY.  The file run beside main's package (bb5e38f0): 23 failed (14 _RED_TEAM, 9 _OWN_POST).
 Gold corpus (``python -m bench.redaction_gold``): 640/629/563 sentences redacted before and now, 0 sentences redacted
 differently; of its redacted sentences 2431/2429/2193 publishable before and now (``assess_quotes``).  CPU to redact
 the first 400 gold sentences (best of 3, three runs each, stress names / none / lower case): main 1.87-2.02 /
@@ -66,13 +62,6 @@ _RED_TEAM = [
     ('Scarlet, aged 9, was excluded twice', '[name], aged [age], was excluded twice'),  # was 'Scarlet, ...'
     ('Wren (aged 6) had bruising to her arm', '[name] (aged [age]) had bruising to her arm'),  # was 'Wren (...'
     ('Saffron, age 15, went missing on Friday', '[name], age [age], went missing on Friday'),  # was 'Saffron, ...'
-    # a capitalised plural of an adjective for people of a standing, moving to a place named: a group, no family
-    ('the Seniors moved to Bradford', 'the Seniors moved to [council]'),  # was 'the [name] moved to [council]'
-    ('the Locals moved to Harrogate', 'the Locals moved to [place]'),  # was 'the [name] moved to [place]'
-    ('the Regulars moved over to Wakefield', 'the Regulars moved over to [council]'),  # was 'the [name] ...'
-    ('the Liberals moved to Harrogate for conference', 'the Liberals moved to [place] for conference'),  # was 'the [name] ...'
-    ('the Independents have moved to Dewsbury', 'the Independents have moved to [place]'),  # was 'the [name] ...'
-    ('the Nationals moved to Manchester', 'the Nationals moved to [council]'),  # was 'the [name] moved to [council]'
 ]
 # Redacted so on main as now: the counter-cases, a word's group, stage or time before a birth or an age; a ruler's title
 # that is a surname, as a family; a word-name where only a person stands.
@@ -95,6 +84,10 @@ _HELD_EXACT = [
     ('the Rajas next door kept an eye on her', 'the [name] next door kept an eye on her'),
     ('we placed him with the Emirs in the end', 'we placed him with the [name] in the end'),
     ('the Princes moved to Leeds', 'the [name] moved to [council]'),
+    # a family whose surname has an adjective's ending (why the adjectives' plurals below stay open)
+    ('the Priors moved to Leeds', 'the [name] moved to [council]'),
+    ('the Merchants moved to Leeds', 'the [name] moved to [council]'),
+    ('the Royals moved to Leeds', 'the [name] moved to [council]'),
     ('me and grace were at the house all morning', 'me and [name] were at the house all morning'),
     ('me and mercy were both off sick that week', 'me and [name] were both off sick that week'),
     ('hope and i were going to ring her back', '[name] and i were going to ring her back'),
@@ -102,17 +95,6 @@ _HELD_EXACT = [
     ('me and grace were in Leeds all day', 'me and [name] were in [council] all day'),
     ('me and blessing were never far apart', 'me and [name] were never far apart'),
     ('me and precious were close', 'me and [name] were close'),
-]
-# Kept now, each over-redacted on main (what main gave beside each, with the stress names listed and with none).
-_KEPT_FIXED = [
-    'the Juniors moved to Spain for the tournament',  # was 'the [name] moved to Spain ...'
-    'the Professionals moved to Spain',  # was 'the [name] moved to Spain'
-    'me and hope were never far apart',  # was 'me and [name] were ...'
-    'me and faith were always close',  # was 'me and [name] were ...'
-    'hope and i have always been close',  # was '[name] and i have ...'
-    'me and joy were inseparable',  # was 'me and [name] were ...'
-    'faith and i were never apart',  # was '[name] and i were ...'
-    'me and patience are old friends',  # was 'me and [name] are ...'
 ]
 # Kept on main as now: a range of births is a cohort's.
 _KEPT = [
@@ -125,16 +107,37 @@ _OPEN: list[tuple[str, str]] = [
     # family ("veteran", "youngster" are no adjectives by their form; "Elder" is a surname too)
     ('the Veterans moved to Bradford', 'the Veterans moved to [council]'),
     ('the Youngsters moved to Halifax', 'the Youngsters moved to [place]'),
-    # the cost of the form above: a family whose surname is an adjective of that shape ("Prior") moving to a place
-    # named is now read as a group
-    ('the Priors moved to Leeds', 'the [name] moved to [council]'),
+    # Decided by the lead (privacy67's rule for these was reverted): a capitalised plural after "the" whose singular is
+    # an adjective for people of a standing or a side, moving to a place named, reads as a group no more surely than as
+    # a family whose surname has that shape ("the Priors", "the Merchants", "the Royals", "the Constables" are
+    # families): read as a group, a family's surname is published; read as a family, a group is redacted. Impact
+    # redacts where context cannot tell, so these stay over-redacted.
+    ('the Seniors moved to Bradford', 'the Seniors moved to [council]'),
+    ('the Locals moved to Harrogate', 'the Locals moved to [place]'),
+    ('the Regulars moved over to Wakefield', 'the Regulars moved over to [council]'),
+    ('the Liberals moved to Harrogate for conference', 'the Liberals moved to [place] for conference'),
+    ('the Independents have moved to Dewsbury', 'the Independents have moved to [place]'),
+    ('the Nationals moved to Manchester', 'the Nationals moved to [council]'),
+    # and a word-name in lower case beside the speaker before a state: "me and joy were inseparable" is said of a
+    # friend called Joy as readily as of joy itself, so it stays redacted (privacy66's reason for listing Patience,
+    # Mercy, Charity as given names).
+    ('the Juniors moved to Spain for the tournament', 'the Juniors moved to Spain for the tournament'),
+    ('the Professionals moved to Spain', 'the Professionals moved to Spain'),
+    ('me and hope were never far apart', 'me and hope were never far apart'),
+    ('me and faith were always close', 'me and faith were always close'),
+    ('hope and i have always been close', 'hope and i have always been close'),
+    ('me and joy were inseparable', 'me and joy were inseparable'),
+    ('faith and i were never apart', 'faith and i were never apart'),
+    ('me and patience are old friends', 'me and patience are old friends'),
+    # a leak, also on main: a family whose surname is a job word ("constable") moving to a place named is kept
+    ('the Constables moved to Leeds', 'the [name] moved to [council]'),
 ]
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
-test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT_FIXED + _KEPT)
+test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT_FIXED + _KEPT, _OPEN,
-                                                 counts=(20, 25, 10, 3))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN,
+                                                 counts=(14, 28, 2, 17))
 
 
 # --------------------------------------------------------------------------- "leader" alone, one person's post
