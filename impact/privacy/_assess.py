@@ -34,18 +34,19 @@ the signs are deliberately broad:
     "year old", "years old" or "y/o" left beside a number.
 ``unique_role``
     the speaker names a post that one person holds in a council or its
-    safeguarding partnership ("I'm the DCS", "as the lead member, I ...",
-    "in my role as independent chair", "I'm now the interim DCS", "I was
-    appointed chief exec", "I chair the safeguarding partnership", "Being the
-    DCS, I ...", "my job is head of the virtual school", "I took on the LADO
-    role", "I hold the children's portfolio", "I chair the corporate parenting
-    panel", "I manage the MASH", "I'm the only principal educational
-    psychologist here", "I'm responsible for all of children's services"), or
-    such a post stands beside a redacted name ("the DCS, Ms [name], came"): with the
-    council, or its pseudonym and the wave, such a quote points to one person.
-    Posts that many hold ("I'm a social worker", "as a team manager"), a post
-    spoken of alone ("our DCS was off sick") and "as" reporting another's words
-    ("as the DCS said") are no sign.
+    safeguarding partnership ("I'm the DCS", "as the lead member, I ...", "in
+    my role as independent chair", "I'm now the interim DCS", "I was appointed
+    chief exec", "I chair the safeguarding partnership", "Being the DCS, I
+    ...", "as leader, I asked", "I became leader in 2019", "my job is head of
+    the virtual school", "I took on the LADO role", "I hold the children's
+    portfolio", "I chair the corporate parenting panel", "I manage the MASH",
+    "I'm the only principal educational psychologist here", "I'm responsible
+    for all of children's services"), or such a post stands beside a redacted
+    name ("the DCS, Ms [name], came"): with the council, or its pseudonym and
+    the wave, such a quote points to one person. Posts that many hold ("I'm a
+    social worker", "as a team manager", "as team leader", "as a leader"), a
+    post spoken of alone ("our DCS was off sick") and "as" reporting another's
+    words ("as the DCS said") are no sign.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ _UNIQUE_POSTS = (
     r"(?:(?:corporate|strategic|executive|assistant|deputy)[ \t]+)?director[ \t]+(?:of|for)[ \t]+"
     r"(?:children|education|people|safeguarding|social[ \t]+care|early[ \t]+help|adults?|learning|families)|"
     r"(?:(?:assistant|deputy)[ \t]+)?chief[ \t]+exec(?:utive)?|(?:deputy[ \t]+)?(?:council[ \t]+leader|leader[ \t]+of[ \t]+the[ \t]+council)|"
-    r"deputy[ \t]+leader|lead[ \t]+member|"
+    r"deputy[ \t]+leader|lead[ \t]+member|opposition[ \t]+leader|"
     # the posts the field names otherwise, each held by one person in a council, its health body or its police
     r"head[ \t]+of[ \t]+(?:children'?s[ \t]+)?(?:social[ \t]+care|children'?s[ \t]+services)|statutory[ \t]+director|"
     r"chief[ \t]+officer[ \t]+(?:for|of)[ \t]+children|director[ \t]+of[ \t]+public[ \t]+health|dph|"
@@ -151,6 +152,15 @@ _ROLE_RE = lazy_compile(
     + _ROLE_NOUN + r"(?![\p{L}'’])"
     r"|(?:i'?m|i[ \t]+am|i[ \t]+was)[ \t]+(?:(?:overall|ultimately|statutorily)[ \t]+responsible[ \t]+for[ \t]+(?:all[ \t]+(?:of[ \t]+)?)?"
     r"|responsible[ \t]+for[ \t]+all[ \t]+(?:of[ \t]+)?)(?:the[ \t]+(?:council'?s[ \t]+)?)?children'?s[ \t]+(?:social[ \t]+care|services)"
+    # "leader" alone as the speaker's own post, no team, group or article of many before it ("as leader, I asked", "I
+    # became leader in 2019", "I'm the leader"): as councils say it, the council's leader, one person ("as team
+    # leader", "as a leader", "the leader of a small team" are many)
+    r"|(?:i'?m|i[ \t]+am|i[ \t]+was|i[ \t]+became|i[ \t]+was[ \t]+(?:elected|made|appointed)(?:[ \t]+as)?"
+    r"|(?<!\b(?:such|well|much|same|soon|long|just|far)[ \t]+)as)"
+    r"(?:[ \t]+(?:now|currently|still|also|just))?[ \t]+(?:(?:the|new|interim|acting|then|former)[ \t]+)*leader"
+    r"(?=[ \t]*(?:[,.;:!?)\-\u2013\u2014]|\Z)|[ \t]+(?:i|we|and|so|but|because|when|of[ \t]+the[ \t]+(?:[\p{L}'’]+[ \t]+)?"
+    r"opposition|(?:in|since|until|from)[ \t]+(?:19|20)\d\d|for[ \t]+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|many|several|some)[ \t]+(?:years?|months?))(?![\p{L}'’]))"
     r"|the[ \t]+(?:person|one)[ \t]+who[ \t]+(?:chairs|runs|manages|leads|heads)(?![\p{L}])[^.!?;\n]{1,60}?"
     r"[ \t]+(?:is|was)[ \t]+me)\b",
     re.IGNORECASE | re.VERSION1,

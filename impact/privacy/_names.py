@@ -2373,6 +2373,11 @@ _HOUSEHOLD_PLACED_RE = lazy_compile(
 _HOUSEHOLD_WHERE_AFTER_RE = lazy_compile(
     r"[ \t]+(?:at[ \t]+(?:number|no\.?)[ \t]*\d+|next[ \t]+door|(?:have[ \t]+|had[ \t]+)?(?:moved|move|moving)[ \t]+"
     r"(?:(?:up|down|over|back)[ \t]+)?to[ \t]+(?-i:\p{Lu}))", re.IGNORECASE | re.VERSION1)
+# The endings of English adjectives that English makes nouns of for people of a standing, an age, a place or a side
+# ("senior", "junior", "local", "regular", "native", "independent", "infant", "nationalist"). Used only before a birth
+# or an age (_redact._PERSON_KIND_ENDINGS: "Resident (aged 80)"); a family's plural of that shape stays a family ("the
+# Priors", "the Merchants", "the Constables moved to Leeds": surnames too, so "the Seniors moved to ..." is redacted).
+_ADJECTIVE_ENDINGS = ("ior", "al", "ar", "ive", "ic", "ous", "ible", "able", "ent", "ant", "ile", "ist")
 # What only a household does or has, after a family called by a plural that a party or a team may be called too ("the
 # Greens moved away", "the Halls' house"; not "the Greens moved an amendment", "the Greens have won"); see
 # NameFinder._public_family.

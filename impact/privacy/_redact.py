@@ -62,7 +62,8 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     Smiths") or where it lives ("the Khans at number 9"), by a plural whose
     singular is a word no surname list holds where only a household is ("the
     Shahs at number 4", "the Shahs moved to Bradford"; not "the Governors
-    moved to a new venue"), or by a capitalised surname
+    moved to a new venue", nor an adjective's plural for people of a
+    standing, "the Seniors moved to Bradford"), or by a capitalised surname
     before "family" or "household" ("the Smith family", "the Goldsmith
     family"; not "the Royal Family", "the Polish family"); a nickname or who a relation is
     in lower case ("we call him smudge", "her eldest is chantelle"); a word
@@ -79,12 +80,18 @@ kinds by its token (:data:`REDACTION_TOKENS`):
     right before a date of birth or an age said to be one ("JD (dob ...)",
     "JB, aged 14, was", "Mason born ..."; not "Mum, aged 32"), a month's
     given name before a birth in brackets ("May (born 2013)"; not "In May
-    (aged 6)"), and initials after what names a case or a record before a
-    bare date ("the case of T.R., 12/11/2010", "re: LW 09.10.2018"; not "re:
-    LSCB 09.10.2018"); a first name that is a word, in lower case, where only
+    (aged 6)"), a capitalised word no given-name list holds there, before
+    a verb of one person or one of hers, or after a verb done to a child
+    ("Summer (born 2013) was the youngest", "Sky, aged 9, was excluded",
+    "we placed Willow (born 2013) with her aunt"; not "Reception (born
+    2019) was the biggest class", "the Autumn (born 2013) cohort"), and
+    initials after what names a case or a record before a bare date ("the
+    case of T.R., 12/11/2010", "re: LW 09.10.2018"; not "re: LSCB
+    09.10.2018"); a first name that is a word, in lower case, where only
     a person stands ("me and blessing went", "i was with memory at the
     contact centre", "i went with patience and her mum", "hiya memory,"; not
-    "the problem was with memory"); a given name
+    "the problem was with memory", nor a word English says bare before a
+    state, "me and hope were never far apart"); a given name
     said to whom one speaks ("Well, John, I think so", "Sorry, Tom."; not
     "Yes, May."); a surname that is a word written first in a register's
     field ("Present: Smith, John; Baker, Tom"); minutes' initials and
@@ -350,14 +357,19 @@ from ._lexicon import (
     welsh_words,
 )
 from ._names import (
+    _ADJECTIVE_ENDINGS,
     _CLAUSE_OPEN_RE,
     _DAY_NAMES,
+    _IRREGULAR_PAST,
     _LABELLED_WORDS,
     _LOWER_TITLES,
     _MONTH_NAMES,
     _MONTH_TIME_BEFORE_RE,
+    _NOT_CHILDREN,
     _NOT_NAMES,
+    _NOT_SUBJECTS,
     _PERSON_OBJECT_BEFORE_RE,
+    _SEEN_BEFORE_RE,
     KINSHIP_ROLE_WORDS,
     SPELT_OUT_RE,
     NameFinder,
@@ -483,6 +495,42 @@ _CASE_INITIALS_RE = lazy_compile(
 # stage is given too ("Reception (aged 4)").
 _BORN_BRACKET_RE = lazy_compile(r"[ \t]*\([ \t]*(?:dob|d\.[ \t]?o\.[ \t]?b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+(?:on|in))?)[ \t]*:?[ \t]*\Z",
                                 re.IGNORECASE)
+# A capitalised word no given-name list holds ("Summer", "Sky", "August") right before a birth or an age said to be one
+# (_Redactor._word_born) is a person's where the words around say one: a verb of one person after the birth or the age
+# ("Summer (born 2013) was the youngest", "Sky, DOB 4/5/2014, came into care"), one of hers or his joined to it
+# ("August (born 2012) and his sister were seen"), its place among brothers and sisters set off ("Star (born 2016), the
+# youngest, stayed"), another child listed with a birth or an age of its own ("Storm (born 2012) and River (born 2014)
+# were placed"), or a verb done to a child before the word ("we placed Willow (born 2013) with her nan").  A school's
+# stage, a cohort or a group is given a birth too ("Reception (born 2019) was the biggest class", "Juniors (born 2012)
+# did better"), after "the" or a word of time ("the Summer (born 2013) cohort"); a range of births is a cohort's, no
+# one's date of birth ("Summer (born April to August) children").
+_BORN_PERSON_VERB = (r"is|was|has|had|does|did|goes|went|comes|came|lives|lived|says|said|needs|needed|wants|wanted|"
+                     r"likes|liked|loves|loved|hates|hated|gets|got|\p{Ll}{2,}ed|" + _IRREGULAR_PAST)
+_BIRTH_SAID_WORD = r"(?i:born|dob|d\.[ \t]?o\.[ \t]?b|date[ \t]+of[ \t]+birth|aged?)\b"
+_PERSON_AFTER_BIRTH_RE = lazy_compile(
+    r"[ \t]*[),]?(?:[ \t]+(?:(?:also|then|now|still|just|later|first|only|never|always|soon|eventually|recently)[ \t]+)*"
+    rf"(?:{_BORN_PERSON_VERB})(?![\p{{L}}'’])"
+    rf"|[ \t]*,?[ \t]+(?:and|&)[ \t]+(?:(?:his|her|their)[ \t]+\p{{L}}|\p{{Lu}}\p{{Ll}}+[ \t]*[,(][ \t]*{_BIRTH_SAID_WORD})"
+    r"|[ \t]+(?:with|to)[ \t]+(?:his|her|their)[ \t]+\p{L}"
+    # or set off as a child among brothers and sisters ("Star (born 2016), the youngest, stayed with mum")
+    r"|[ \t]*,[ \t]*the[ \t]+(?:youngest|eldest|oldest|middle|baby)(?![\p{L}'’]))", re.VERSION1)
+# ... the child listed before it with a birth or an age of its own ("Storm (born 2012) and River (born 2014)").
+_BIRTH_LISTED_BEFORE_RE = lazy_compile(
+    rf"{_BIRTH_SAID_WORD}[^()\n]{{1,30}}\)[ \t]*,?[ \t]*(?:and|&)[ \t]+\Z", re.VERSION1)
+# ... not after a determiner ("the Summer (born 2013) cohort") or a word of time ("In August (born 2012)").
+_BORN_GROUP_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|each|every|our|their|its|this|that|these|those)[ \t]+\Z",
+                                     re.IGNORECASE | re.VERSION1)
+# A school's stage, a cohort, a group, one a case or a study names by a role, a sex or an age, and a pronoun, each given
+# a birth or an age as a person is ("Reception (born 2019)", "Cohort (born 2013)", "Subject (DOB ...)", "Male, aged 16,
+# was arrested", "Anyone aged 16"), no one's name.
+_BORN_GROUPS = frozenset("""reception nursery foundation preschool pre-school cohort class group intake sample generation
+    year form stage team population household family subject respondent claimant applicant patient victim suspect
+    offender witness deceased referrer person individual adult infant newborn unborn eldest youngest oldest middle
+    overall male female youth juvenile minor elder foetus neonate casualty passenger case""".split()) | (
+    _NOT_SUBJECTS | _NOT_CHILDREN)
+# ... nor a word for people of a kind by its ending, an adjective's or one who is or does ("Defendant", "Resident",
+# "Cyclist", "Pedestrian", "Survivor", "Interviewee"); one who does in "-er" is left (a given name may be one: "Hunter").
+_PERSON_KIND_ENDINGS = (*_ADJECTIVE_ENDINGS, "or", "ian", "ee")
 _YEARS_AFTER_NAME_RE = lazy_compile(r"[ \t]*[,(]?[ \t]*(?P<d>(?:19|20)\d\d[ \t]*[\-–—][ \t]*(?:19|20)\d\d)(?!\d)")
 
 
@@ -1064,9 +1112,33 @@ class _Redactor:
             key = fold(who)
             if (self.names._initials_shape(who.replace(".", "").replace(" ", ""), words=True) if who.isupper() or "." in who
                     else key in folded_first_names() and key not in KINSHIP_ROLE_WORDS
-                    and (not is_public_word(who) or self._month_born(text, m, key))):
+                    and (not is_public_word(who) or self._month_born(text, m, key))
+                    or self._word_born(text, m, s)):
                 out.append(Span(m.start("i"), m.end("i"), "name"))
         return out
+
+    @staticmethod
+    def _word_born(text: str, m: re.Match, s: Span) -> bool:
+        """Whether a capitalised word no given-name list holds ("Summer", "Sky", "August"), right before a birth or an
+        age said to be one (``s``), is the person's: a verb of one person after the birth, one of hers or his or another
+        child born so joined to it, or a verb done to a child before it (:data:`_PERSON_AFTER_BIRTH_RE`); not a relation,
+        a role, a school's stage, a cohort or a group, a pronoun or an adverb, a word for people of a kind
+        (:data:`_BORN_GROUPS`, a plural, a word in "-ly", :data:`_PERSON_KIND_ENDINGS`: "Reception (born 2019) was the
+        biggest class", "Juniors (born 2012) did better", "Anyone aged 16 was asked", "Defendant (aged 16) was
+        arrested"), a public word but a month, nor after a determiner or a word of time ("the Summer (born 2013)
+        cohort", "In August (born 2012) she moved")."""
+        who, start = m.group("i"), m.start("i")
+        key = fold(who)
+        if (key in KINSHIP_ROLE_WORDS or key in _NOT_NAMES or key in _BORN_GROUPS or _job_word(key) or key.endswith("ly")
+                or key.endswith(_PERSON_KIND_ENDINGS) and len(key) >= 5 and key in english_words()
+                or is_public_word(who) and key not in _MONTH_NAMES
+                or key.endswith("s") and key[:-1] in english_words()
+                or _BORN_GROUP_BEFORE_RE.search(text, max(0, start - 8), start) is not None
+                or _MONTH_TIME_BEFORE_RE.search(text, max(0, start - 12), start) is not None):
+            return False
+        return (_PERSON_AFTER_BIRTH_RE.match(text, s.end) is not None
+                or _SEEN_BEFORE_RE.search(text, max(0, start - 24), start) is not None
+                or _BIRTH_LISTED_BEFORE_RE.search(text, max(0, start - 48), start) is not None)
 
     @staticmethod
     def _month_born(text: str, m: re.Match, key: str) -> bool:

@@ -20,8 +20,8 @@ import pytest
 from .test_pii_round3 import _left, _redact
 from .test_pii_round6 import _WORDY as _ROUND6_WORDY
 
-__all__ = ["_WORDY", "_both", "_gone", "assert_exact", "assert_kept", "exact", "gone", "kept", "left_open", "stay_gone",
-           "xfail_open"]
+__all__ = ["_WORDY", "_both", "_gone", "assert_exact", "assert_kept", "exact", "gone", "kept", "left_open", "published",
+           "stay_gone", "withheld", "xfail_open"]
 
 #: The stress names: listed participants whose names are ordinary words.
 _WORDY = [*_ROUND6_WORDY, "Joy Chance", "Grace Case"]
@@ -99,6 +99,26 @@ def left_open(cases: Sequence[tuple[str, str]], *, move_to: str) -> Callable[[st
     @pytest.mark.parametrize(("text", "expected"), cases)
     def test(text: str, expected: str) -> None:
         xfail_open(text, expected, move_to)
+    return test
+
+
+def withheld(texts: Sequence[str], published: Callable[..., bool]) -> Callable[[str], None]:
+    """A test that the report withholds each of ``texts``, with the stress names listed and with none: ``published``
+    (text, names=...) says whether it would publish a text (a round's ``_published``: redacted, then judged clean)."""
+    @pytest.mark.parametrize("text", texts)
+    def test(text: str) -> None:
+        assert not published(text)
+        assert not published(text, names=_WORDY)
+    return test
+
+
+def published(texts: Sequence[str], published: Callable[..., bool]) -> Callable[[str], None]:
+    """A test that the report publishes each of ``texts``, with the stress names listed and with none (see
+    :func:`withheld`)."""
+    @pytest.mark.parametrize("text", texts)
+    def test(text: str) -> None:
+        assert published(text)
+        assert published(text, names=_WORDY)
     return test
 
 

@@ -38,7 +38,8 @@ name ("a 6yo with progeria": the quote's gate still withholds the word no list k
 Counts, measured on main (0ff4d112) and now, each text redacted with the stress names listed and with none
 (``_rounds``): _RED_TEAM redacted wrongly on main, _HELD_EXACT redacted so on main already; _KEPT_FIXED over-redacted on
 main, _KEPT kept on main as now; _OPEN still open (round 66 closed this round's six, moved to _RED_TEAM).  Withheld now and published on main: 36 quotes (_OWN_POST); 26
-posts many hold and the same words used otherwise (_POSTS_MANY) published on main as now; one still published (_POST_OPEN).
+posts many hold and the same words used otherwise (_POSTS_MANY) published on main as now; one still published (_POST_OPEN;
+round 67 closed it, moved to _OWN_POST).
 The file run beside main's package: 65 failed, 113 passed, 7 xfailed.
 Gold corpus (``python -m bench.redaction_gold``): 640/629/563 before and now, 0 sentences redacted differently; of its
 redacted sentences 2431/2429/2193 publishable before and now.
@@ -244,6 +245,8 @@ _OWN_POST = [
     "I'm the YOT manager",
     "I manage the MASH",
     "I run the MASH",
+    # open until round 67: "leader" alone after "as", the council's leader as councils say it
+    "as leader, I asked for the review",
 ]
 # Published on main as now: posts many hold, another's post, the same words doing other work.
 _POSTS_MANY = [
@@ -274,8 +277,8 @@ _POSTS_MANY = [
     "the head of children's social care chaired it",
     "I'm the only person who read it twice",
 ]
-# Still published: "leader" alone after "as", which a team's leader says too.
-_POST_OPEN = ["as leader, I asked for the review"]
+# Still published.  Round 67 closed the one this round left ("leader" alone after "as"), moved to _OWN_POST.
+_POST_OPEN: list[str] = []
 
 
 @pytest.mark.parametrize("text", _OWN_POST)

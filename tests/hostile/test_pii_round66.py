@@ -29,11 +29,12 @@ and this round writes the same forms' neighbours, leaks and words that must stay
 
 Counts, measured on main (80cc0551) and now, each text redacted with the stress names listed and with none
 (``_rounds``): _RED_TEAM redacted wrongly on main, _HELD_EXACT redacted so on main already; _KEPT kept on main as now;
-_OPEN still open.  The file run beside main's package: 29 failed, 34 passed, 3 xfailed.
+_OPEN still open (round 67 closed this round's three, moved to _RED_TEAM).  The file run beside main's package: 29
+failed, 34 passed, 3 xfailed.
 Gold corpus (``python -m bench.redaction_gold``): 640/629/563 sentences redacted before and now, 0 sentences redacted
 differently; of its redacted sentences 2431/2429/2193 publishable before and now (``assess_quotes``).
 One cost seen beside the corpus, kept out of the lists: a capitalised plural of an adjective moving to a place named is
-read as a family ("the Seniors moved to Bradford").
+read as a family ("the Seniors moved to Bradford"; round 67 left it so, by decision: see its _OPEN).
 """
 
 from __future__ import annotations
@@ -75,6 +76,11 @@ _RED_TEAM = [
     # a month's given name before a birth said in brackets
     ('June (born 2014) was placed with her nan', '[name] (born [date of birth]) was placed with her nan'),  # was 'June (...'
     ('April (dob 3/4/2015) came into care', '[name] (dob [date of birth]) came into care'),  # was 'April (...'
+    # open until round 67: a capitalised word no first-name list holds, a word too, before a birth in brackets and a
+    # verb of one person or one of his own
+    ('Summer (born 2013) was the youngest', '[name] (born [date of birth]) was the youngest'),  # was 'Summer (...'
+    ('Sky (born 2014) was the youngest', '[name] (born [date of birth]) was the youngest'),  # was 'Sky (...'
+    ('August (born 2012) and his sister were seen', '[name] (born [date of birth]) and his sister were seen'),  # was 'August (...'
 ]
 # Redacted so on main as now: the counter-cases, a date or an age beside an acronym, a month or a school's stage.
 _HELD_EXACT = [
@@ -115,16 +121,11 @@ _KEPT = [
     'the Lords moved to a vote',
     'Summer born children do worse',
 ]
-# Still open (what it should give beside each); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = [
-    # a capitalised word no first-name list holds, a word too, before a birth in brackets: "Summer", "Sky" and
-    # "August" are given names, but so a school's stage or a cohort is written ("Reception (born 2019)")
-    ('Summer (born 2013) was the youngest', '[name] (born [date of birth]) was the youngest'),
-    ('Sky (born 2014) was the youngest', '[name] (born [date of birth]) was the youngest'),
-    ('August (born 2012) and his sister were seen', '[name] (born [date of birth]) and his sister were seen'),
-]
+# Still open (what it should give beside each); strict, so closing one is seen.  Round 67 closed the three this round
+# left open, by their form: moved to _RED_TEAM.
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(29, 9, 24, 3))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(32, 9, 24, 0))
