@@ -12,6 +12,9 @@
 * ``quoted``: a quote whose attribution names the wave and the status group: the participants of that group
   reporting the impact at that wave are 1 at least, which with the group's published participants narrows a hidden
   cell of the prevalence table below 5 (1 to n where n is under 6);
+* ``helped``: process_by_realisation's hidden count of a realisation group's participants saying a factor helped,
+  from process_factors' helped and mixed (participant-waves: each such participant is one of them) less the other
+  groups' published counts, narrowed below 5 and below the group's published participants (round 69's one success);
 * ``bases``: a share published beside a hidden count whose base is published elsewhere in the bundle (the prevalence
   table's participants of a wave and group, its attrition table), giving the count as share times base (to the
   share's rounding).
@@ -76,6 +79,24 @@ def _said_same(out: Path) -> list[str]:
     return found
 
 
+def _helped(out: Path) -> list[str]:
+    t = out / "tables"
+    if not (t / "process_by_realisation.csv").exists() or not (t / "process_factors.csv").exists():
+        return []
+    fac = _csv(t / "process_factors.csv").set_index("factor")
+    found = []
+    for factor, rows in _csv(t / "process_by_realisation.csv").groupby("factor", sort=False):
+        if factor not in fac.index or "c" in (fac.loc[factor, "n_helped"], fac.loc[factor, "n_mixed"]):
+            continue
+        bound = int(fac.loc[factor, "n_helped"]) + int(fac.loc[factor, "n_mixed"]) - sum(
+            int(v) for v in rows["n_helped"] if v != "c")
+        for r in rows[rows["n_helped"] == "c"].itertuples():
+            n = math.inf if r.n_participants == "c" else int(r.n_participants)
+            if bound < min(MIN_COUNT, n):
+                found.append(f"helped: process_by_realisation {factor} {r.expectations}: n_helped c is 0 to {bound}")
+    return found
+
+
 def _quoted(out: Path) -> list[str]:
     t = out / "tables"
     if not (t / "quotes.csv").exists():
@@ -120,7 +141,7 @@ def _bases(out: Path) -> list[str]:
 
 
 def attack(out: Path) -> list[str]:
-    return [*attack65(out), *_councils(out), *_said_same(out), *_quoted(out), *_bases(out)]
+    return [*attack65(out), *_councils(out), *_said_same(out), *_helped(out), *_quoted(out), *_bases(out)]
 
 
 if __name__ == "__main__":
