@@ -32,7 +32,9 @@ STUDIES = {
 }
 
 
-def build(out: Path, names=None) -> None:
+def build(out: Path, names=None, studies: dict | None = None) -> None:
+    """Generate and run each of ``studies`` (name -> (councils, seed, generator options); this module's
+    :data:`STUDIES` by default) named in ``names`` (all where None) under ``out``."""
     import secrets
 
     import impact
@@ -43,7 +45,7 @@ def build(out: Path, names=None) -> None:
         out.mkdir(parents=True, exist_ok=True)
         key.write_text(secrets.token_hex(32))
         key.chmod(0o600)
-    for name, (n, seed, opts) in STUDIES.items():
+    for name, (n, seed, opts) in (STUDIES if studies is None else studies).items():
         if names and name not in names:
             continue
         with warnings.catch_warnings():

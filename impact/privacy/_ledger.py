@@ -168,7 +168,7 @@ class DisclosureLedger:
         out.forced, out.auxiliary, out.public, out.kept = set(self.forced), set(self.auxiliary), set(self.public), \
             set(self.kept)
         out._hidden, out._linked, out._near = None, None, (None,)
-        for memo in ("_primary_memo", "_guess_memo"):
+        for memo in ("_primary_memo", "_guess_memo", "_told"):
             out.__dict__.pop(memo, None)
         return out
 
@@ -470,7 +470,10 @@ class DisclosureLedger:
         own_sums, own_bounds = set(self.sums), set(self.bounds)
         added = [(t, *p) for t, p in work.sums if (t, p) not in own_sums] + [b for b in work.bounds if b not in
                                                                               own_bounds]
-        if not added or not groups:
+        if not added:
+            return []
+        if not groups:
+            self._remember(declare)
             return []
         auxiliary = set(work.auxiliary)
         base: dict[Key, tuple[float, float]] = {}  # each count's interval in this ledger's own system
@@ -545,7 +548,33 @@ class DisclosureLedger:
         # unknown to the intruder from now on, and needing no protection of their own (as a count declared unpublished):
         # the ledger's audits of what it hides neither try to publish them again nor ask them to span the threshold
         self.auxiliary |= set(out)
+        self._remember(declare)
         return out
+
+    def _remember(self, declare: Callable[[DisclosureLedger], object]) -> None:
+        """Keep the intruder's system with the relations ``declare`` adds (:meth:`withhold_narrowing`) for the audits
+        asked after the decisions, :meth:`interval` and :meth:`ranges_given`: a figure published later and audited
+        on this ledger's own relations (a change by status's odds ratios tried by :meth:`ranges_given`, disclosure64)
+        would be audited without the bounds the intruder also holds (disclosure round 69). Kept as a copy of the
+        declarations and decisions made so far: a count or relation declared later is not in it, and the audits then
+        read this ledger alone (as before the withholding)."""
+        told = self._copy()
+        declare(told)
+        told._hidden = set(self._hidden) | told.auxiliary  # type: ignore[arg-type]
+        self._told = (self._stamp(), told)
+
+    def _stamp(self) -> tuple:
+        """What the audits after the decisions read of this ledger: its hidden counts and how many counts and
+        relations it declares (the ledger :meth:`_remember` kept holds for them alone)."""
+        return (frozenset(self._hidden or ()), len(self.values), len(self.sums), len(self.bounds))
+
+    def _audited(self) -> DisclosureLedger:
+        """The ledger whose system the audits after the decisions read: the one :meth:`_remember` kept, with the
+        relations the decisions were not told of, where it holds for this ledger as it is now; else this one."""
+        kept = self.__dict__.get("_told")
+        if kept is not None and kept[0] == self._stamp():
+            return kept[1]
+        return self
 
     def _secondary(self, hidden: set[Key]) -> set[Key]:
         """The counts of ``hidden`` hidden only to protect others, tied to some other count, that a rule would not hide
@@ -638,7 +667,8 @@ class DisclosureLedger:
             self.protect()
         if key not in self._hidden:  # type: ignore[operator]
             return self.values[key], self.values[key]
-        return self._range(self._hidden, key)  # type: ignore[arg-type]
+        told = self._audited()
+        return told._range(told._hidden, key)  # type: ignore[arg-type]
 
     def ranges_given(self, guess: dict[Key, float], ranges: bool = True) -> dict[Key, tuple[float, float]] | None:
         """What an intruder learns of the hidden counts if those of ``guess`` had the values it gives: the (min, max)
@@ -661,6 +691,10 @@ class DisclosureLedger:
         """
         if self._hidden is None:
             self.protect()
+        if self._audited() is not self:  # with the relations the decisions were not told of (:meth:`_remember`)
+            out = self._audited().ranges_given(guess, ranges)
+            # (the quantities those relations need, unpublished, are not this ledger's counts)
+            return None if out is None else {k: v for k, v in out.items() if k in self.values}
         hidden = self._hidden
         if any(k not in hidden and self.values.get(k) != v for k, v in guess.items()):
             return None  # a published count guessed other than it is

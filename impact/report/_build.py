@@ -498,6 +498,7 @@ def _declare(ctx) -> None:
             for r in br.to_dict("records"):
                 led.count(("helped_by", r["code"], r["group"]), r["events"])
                 led.at_most(("helped_by", r["code"], r["group"]), ("realisation_group", r["group"]))
+            _declare_helped_by_bounds(ctx, br)
         bi = proc.get("by_impact")
         if bi is not None and len(bi):
             totals = fac.set_index("code")
@@ -532,6 +533,34 @@ def _declare(ctx) -> None:
     if sm is not None and len(sm):
         led.count(("survey_councils",), int(sm["n_units"].iloc[0]))
         led.count(("survey_observations",), int(sm["n_obs"].iloc[0]))
+
+
+def _declare_helped_by_bounds(ctx, by_realisation: pd.DataFrame) -> None:
+    """Bound the participants of the realisation groups saying each factor helped (process_by_realisation) by the
+    participant-waves saying it helped or helped in part (process_factors' helped and mixed): a participant who said
+    at a wave after the review that a factor helped, alone or beside saying it got in the way, is one of that wave's
+    participants counted as saying it helped (or mixed, :func:`impact.process._combine`), so the groups' participants
+    saying so are at most those two counts together. Untied, a 40-council study (seed 69931) published follow-up's 7
+    saying it helped and 0 mixed beside the 6 of the realised group: the unmet group's hidden count was 0 or 1 (it
+    was 1; disclosure round 69). Declared only where the counts keep it (no tie is guessed)."""
+    led = ctx.ledger
+    for code, rows in by_realisation.groupby("code", sort=False):
+        parts = [("helped_by", code, g) for g in dict.fromkeys(rows["group"])]
+        sides = [("proc", code, "helped"), ("proc", code, "mixed")]
+        if not all(k in led.values for k in (*parts, *sides)):
+            continue
+        said, groups = sum(led.values[k] for k in sides), sum(led.values[k] for k in parts)
+        if groups > said:
+            continue
+        # one sum holding the groups' counts (the suppression hides a count beside a narrowed one among those sharing a
+        # relation with it: bounded each by the participant-waves less the others, through an unpublished remainder, the
+        # realised group's published count shared none with the unmet one it narrowed, and nothing was hidden). The zero
+        # rule then hides a group's 0 beside the other's hidden count, as in every table's sums
+        led.unpublished(("helped_in_part", code), said)
+        led.relation(("helped_in_part", code), sides)
+        led.unpublished(("helped_by_groups", code), groups)
+        led.relation(("helped_by_groups", code), parts)
+        led.at_most(("helped_by_groups", code), ("helped_in_part", code))
 
 
 def _declare_complete_across_waves(ctx, iv: pd.DataFrame, complete: pd.Series) -> None:
