@@ -4,8 +4,10 @@ The notebooks run in a kernel of the interpreter running the tests
 (``sys.executable``, i.e. the project's .venv), whatever kernels the machine
 has registered: a kernelspec is written to a temporary folder with ipykernel
 and handed to nbclient through its own KernelSpecManager.  The working
-directory is ``notebooks/`` (the notebooks say so in their first cell), and
-matplotlib draws with Agg.
+directory is ``notebooks/`` for a notebook that reads files by a relative path
+(it says so in its first cell), and a temporary folder for the others, which
+find the bundled example with ``impact.example_path()`` and so run from any
+folder; matplotlib draws with Agg.
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ def _read(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
 
 
+def _relative(path: Path) -> bool:
+    """Whether a code cell of the notebook reads a file by a path relative to ``notebooks/``."""
+    return any(c.cell_type == "code" and "../" in c.source for c in _read(path).cells)
+
+
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_notebook_committed_without_outputs(path):
     stale = [
@@ -46,9 +53,25 @@ def test_notebook_committed_without_outputs(path):
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_notebook_documents_working_directory(path):
     first = next((c for c in _read(path).cells if c.cell_type == "markdown"), None)
-    assert first is not None and "notebooks/" in first.source and "working directory" in first.source.lower(), (
-        f"{path.name}: its first markdown cell must say it runs with notebooks/ as the working directory"
-    )
+    assert first is not None
+    if _relative(path):
+        assert "notebooks/" in first.source and "working directory" in first.source.lower(), (
+            f"{path.name}: it reads files by relative paths, so its first markdown cell must say it runs with "
+            "notebooks/ as the working directory"
+        )
+    else:
+        assert "example_path()" in first.source and "IMPACT_STUDY" in first.source, (
+            f"{path.name}: its first markdown cell must say it finds the example with impact.example_path() and "
+            "reads IMPACT_STUDY"
+        )
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_notebook_finds_the_bundled_example_from_anywhere(path):
+    """The bundled example is found with ``impact.example_path()``, not ``../data/example`` (which resolves only
+    with notebooks/ as the working directory: newuser8 found a notebook opened from elsewhere stopped there)."""
+    cells = [k for k, c in enumerate(_read(path).cells) if c.cell_type == "code" and "../data/example" in c.source]
+    assert not cells, f"{path.name}: code cells {cells} read ../data/example; use impact.example_path()"
 
 
 @pytest.fixture(scope="session")
@@ -88,7 +111,8 @@ def test_notebook_runs(path, kernel_spec_manager, monkeypatch, tmp_path):
         kernel_name=KERNEL_NAME,
         timeout=CELL_TIMEOUT,
         allow_errors=False,
-        resources={"metadata": {"path": str(NOTEBOOKS)}},
+        # a notebook reading no relative path runs in a folder of its own: it must work from anywhere
+        resources={"metadata": {"path": str(NOTEBOOKS if _relative(path) else tmp_path)}},
     )
     client.execute()  # raises CellExecutionError (with the traceback) on the first failing cell
     executed = [c for c in nb.cells if c.cell_type == "code"]
