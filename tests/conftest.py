@@ -69,10 +69,124 @@ def once_per_run(tmp_path_factory, key, build):
             if stored.is_file():
                 return pickle.loads(stored.read_bytes())
             value = build(Path(tempfile.mkdtemp(prefix=f"{key}-", dir=root)))  # a fresh one if a build failed
-            stored.write_bytes(pickle.dumps(value))
+            _write_whole(stored, pickle.dumps(value))
             return value
 
     return once_per_worker(key, shared)
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """``data`` written to ``path`` whole or not at all: to a file beside it, then renamed over it (a worker killed
+    mid-write leaves no half pickle for another to read)."""
+    part = path.with_name(f"{path.name}.part-{os.getpid()}")
+    part.write_bytes(data)
+    os.replace(part, path)
+
+
+def source_hash(package: Path) -> str:
+    """SHA-256 of every file under ``package`` by path and content: its modules and the data it ships, not bytecode
+    (``__pycache__``) nor the example study that ``impact/_bundle`` links to."""
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        rel = path.relative_to(package)
+        if rel.parts[0] == "_bundle" or "__pycache__" in rel.parts or not path.is_file():
+            continue
+        h.update(str(rel.as_posix()).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+_SOURCE_HASH: dict[str, str] = {}
+
+
+def impact_source_hash() -> str:
+    """:func:`source_hash` of the ``impact`` package the tests import, once per process: part of every key of
+    :func:`run_cached`, so a result made by other code is never read."""
+    import impact
+
+    if "impact" not in _SOURCE_HASH:
+        _SOURCE_HASH["impact"] = source_hash(Path(impact.__file__).resolve().parent)
+    return _SOURCE_HASH["impact"]
+
+
+def _canonical(value) -> str:
+    """A text that names ``value`` whole (no repr cut short, no object address): numbers, strings, None, lists, tuples,
+    sets, dicts (by sorted key), dataclasses and :class:`impact.synth.SynthEffects` (by their fields), numpy arrays
+    (by dtype, shape and bytes). Anything else raises TypeError: :func:`run_cached` then builds it uncached."""
+    import dataclasses
+
+    if value is None or isinstance(value, (bool, int, float, str, bytes)):
+        return f"{type(value).__name__}:{value!r}"
+    if isinstance(value, (list, tuple)):
+        return f"{type(value).__name__}[" + ",".join(_canonical(v) for v in value) + "]"
+    if isinstance(value, (set, frozenset)):
+        return f"{type(value).__name__}{{" + ",".join(sorted(_canonical(v) for v in value)) + "}"
+    if isinstance(value, dict):
+        return "dict{" + ",".join(sorted(f"{_canonical(k)}:{_canonical(v)}" for k, v in value.items())) + "}"
+    if isinstance(value, np.ndarray):
+        return f"ndarray({value.dtype},{value.shape},{hashlib.sha256(np.ascontiguousarray(value).tobytes()).hexdigest()})"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        return f"{type(value).__module__}.{type(value).__qualname__}" + _canonical(fields)
+    raise TypeError(f"no canonical text for a {type(value).__name__}")
+
+
+_SESSION: dict = {}
+#: The settings of :func:`_private_cache`: each worker's own folders, which hold caches and keys, not results.
+_PRIVATE_FOLDERS = ("IMPACT_CACHE_DIR", "IMPACT_CONFIG_DIR")
+
+
+def run_cached(build, *args, **kwargs):
+    """``build(*args, **kwargs)``, made once per test run and shared by every xdist worker; each later call returns a
+    copy of its own (unpickled afresh, the first the result built), so a caller may change what it gets as it could
+    change a result it built.
+
+    The key is ``build``'s module and name, its arguments written whole (:func:`_canonical`), the ``IMPACT_*`` settings
+    of the environment (the pseudonym key a test sets; not the worker's private folders) and
+    :func:`impact_source_hash`: a result is read only by a call with the same arguments to the same code. The first
+    worker to ask builds it under a file lock in the run's folder (``once-per-run/cache``, beside
+    :func:`once_per_run`'s, in the run's temporary folder, which outlives every worker; ``run-cache`` in the basetemp
+    of a run without workers) and renames the pickle into place whole; another worker asking meanwhile waits for it,
+    one asking later reads it (:func:`stored_once`). The pickles go with the run's temporary folder (pytest keeps the
+    last three runs'). Arguments without a canonical text (a frame, an object of another kind) are built each time,
+    as before. ``build`` must be deterministic in its arguments (a seeded generator and analysis) and its result
+    picklable.
+    """
+    settings = {k: v for k, v in os.environ.items() if k.startswith("IMPACT_") and k not in _PRIVATE_FOLDERS}
+    try:
+        text = "\n".join([f"{build.__module__}.{build.__qualname__}", impact_source_hash(), _canonical(args),
+                          _canonical(kwargs), _canonical(settings)])
+    except TypeError:
+        return build(*args, **kwargs)
+    config = _SESSION.get("config")
+    if config is None:  # conftest imported outside a pytest session
+        return build(*args, **kwargs)
+    base = Path(config._tmp_path_factory.getbasetemp())
+    root = base.parent / "once-per-run" / "cache" if "PYTEST_XDIST_WORKER" in os.environ else base / "run-cache"
+    return stored_once(root, hashlib.sha256(text.encode()).hexdigest()[:32], lambda: build(*args, **kwargs))
+
+
+def stored_once(root: Path, key: str, build):
+    """``build()`` pickled to ``root/<key>.pickle`` by the first process to ask, under the file lock
+    ``root/<key>.lock``; a process asking while it builds waits, one asking later unpickles it (a copy of its own).
+    The pickle is renamed into place whole (:func:`_write_whole`); a build that raises stores nothing, so the next
+    call builds again."""
+    import fcntl
+    import pickle
+
+    root.mkdir(parents=True, exist_ok=True)
+    stored = root / f"{key}.pickle"
+    with open(root / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if stored.is_file():
+            return pickle.loads(stored.read_bytes())
+        value = build()
+        _write_whole(stored, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        return value
+
+
+def pytest_configure(config):
+    """Keep the session's config for :func:`run_cached` (the run's temporary folder)."""
+    _SESSION["config"] = config
 
 
 @pytest.fixture(scope="module")
@@ -123,10 +237,18 @@ def report_of(findings):
     reused while the findings object lives.  Tests only read the report; a
     test that patches what the report reads (``coder_validity``) passes a
     copy (``dataclasses.replace(findings)``), whose report is built afresh.
+    A findings object made by a run-wide build (:func:`tiny_analysed`) has its report made once per run too.
     """
     from impact.pipeline import build_report
 
+    shared = _RUN_WIDE_REPORTS.get(id(findings))
+    if shared is not None and shared[0]() is findings:
+        return _once_per_object(_REPORTS, findings, lambda f: run_cached(shared[1]))
     return _once_per_object(_REPORTS, findings, build_report)
+
+
+#: id of a findings object -> (a weak reference to it, the :func:`run_cached` builder of its report).
+_RUN_WIDE_REPORTS: dict[int, tuple] = {}
 
 
 _OPTIONED: dict[tuple, dict[int, tuple]] = {}
@@ -180,17 +302,35 @@ def summary_of(findings):
 
 def tiny_analysed():
     """:func:`make_tiny_study` analysed with the package's coder (99 resamples, seed 1; warnings silenced), once per
-    test process: the report truth rounds read its whole report."""
+    test process (the one object: the report truth rounds read its whole report, :func:`report_of`), made once per run
+    with that report (:func:`run_cached`: 21 files read it, so both workers made both)."""
+    import weakref
+
+    def build():
+        findings = run_cached(_tiny_findings)
+        _RUN_WIDE_REPORTS[id(findings)] = (weakref.ref(findings), _tiny_report)
+        return findings
+
+    return once_per_worker(("round26", "tiny"), build)
+
+
+def _tiny_findings():
+    """:func:`tiny_analysed`'s analysis, made each time."""
     import warnings
 
     import impact
 
-    def build():
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return impact.analyse(make_tiny_study(), n_resamples=99, seed=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return impact.analyse(make_tiny_study(), n_resamples=99, seed=1)
 
-    return once_per_worker(("round26", "tiny"), build)
+
+def _tiny_report():
+    """``build_report`` (default options) of :func:`tiny_analysed`'s analysis: :func:`report_of` of it, once per run
+    (3.9 s of CPU, built by each worker before)."""
+    from impact.pipeline import build_report
+
+    return build_report(run_cached(_tiny_findings))
 
 
 _PAGES: dict[int, tuple] = {}
@@ -284,7 +424,13 @@ def analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, pa
     """``(study, truth, findings)`` of a study generated with ``seed``, analysed with its planted coding, or with the
     machine coder's (``machine=True``) and, if ``check_one_in`` is given, a hand check: the planted coding of one
     interview in that many (drawn with ``seed``), as a person would send it (``n_resamples``, seed 1). Warnings are
-    silenced."""
+    silenced. Made once per run for the same arguments (:func:`run_cached`): each call gets its own copy."""
+    return run_cached(_analysed_synthetic, n_councils, seed, machine=machine, check_one_in=check_one_in, parts=parts,
+                      n_resamples=n_resamples, **kwargs)
+
+
+def _analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, parts=None, n_resamples=199, **kwargs):
+    """:func:`analysed_synthetic`, made each time."""
     import warnings
 
     from impact.pipeline import analyse
@@ -1201,7 +1347,7 @@ def review_effects_by_status():
     """The change in the indicators after the review of 30 councils, about half under a notice when reviewed (path
     'lifted'), the rest never; planted, re-referrals down 4 points after the review in the councils in intervention
     when reviewed only; estimated over all councils and in each status group (199 reassignments), once per test
-    process. Report truth rounds plant their own p-values in it."""
+    process, made once per run (:func:`run_cached`). Report truth rounds plant their own p-values in it."""
     import warnings
 
     def build():
@@ -1216,7 +1362,7 @@ def review_effects_by_status():
                                            intervention_paths={"never": 0.5, "lifted": 0.5})
             return review_indicator_effects(study, n_permutations=199, seed=3)
 
-    return once_per_worker(("round26", "review_effects"), build)
+    return once_per_worker(("round26", "review_effects"), lambda: run_cached(build))
 
 
 def few_events_contrasts(note: str, after: str) -> dict[str, str] | None:

@@ -21,7 +21,7 @@ import warnings
 
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, once_per_worker
+from conftest import analysed_synthetic, once_per_worker, run_cached
 from test_disclosure_round51 import _narrowed
 
 pytestmark = pytest.mark.xdist_group("disclosure39")
@@ -33,7 +33,8 @@ STUDIES = [(6, 5101), (10, 7), (15, 5121), (30, 5131)]
 
 def _prepared(n: int, seed: int):
     """``(findings, ctx)``: the study analysed with its planted coding, and the report's context (its ledger after
-    every suppression and release)."""
+    every suppression and release). Made once per run (:func:`conftest.run_cached`): round 64 reads the 30-council
+    study's."""
     import impact.report._build as build
 
     _, _, findings = analysed_synthetic(n, seed, parts=["comparisons", "models"], interviews_per_wave=3,
@@ -46,7 +47,7 @@ def _prepared(n: int, seed: int):
 
 @pytest.fixture(scope="module", params=STUDIES, ids=lambda s: f"{s[0]}-councils-seed-{s[1]}")
 def prepared(request):
-    return once_per_worker(("round53-prepared", *request.param), lambda: _prepared(*request.param))
+    return once_per_worker(("round53-prepared", *request.param), lambda: run_cached(_prepared, *request.param))
 
 
 def _intruders_margins(findings, ctx) -> tuple:

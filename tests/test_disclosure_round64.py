@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import math
 import types
-import warnings
 
 import pandas as pd
 import pytest
-from conftest import analysed_synthetic, once_per_worker
+from conftest import once_per_worker, run_cached
+from test_disclosure_round53 import _prepared
 
 from impact.privacy._ledger import DisclosureLedger
 
@@ -141,17 +141,6 @@ def test_ranges_given_rules_out_a_guess_the_published_counts_cannot_hold():
     assert led.ranges_given({"a": 4}, ranges=False) == {}
 
 
-def _prepared(n: int, seed: int):
-    import impact.report._build as build
-
-    _, _, findings = analysed_synthetic(n, seed, parts=["comparisons", "models"], interviews_per_wave=3,
-                                        words_per_interview=120)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        ctx = build._prepared(findings, False, 5, 5, None, False)
-    return findings, ctx
-
-
 def test_generated_study_hidden_first_wave_count_is_caught():
     """30 councils (seed 5131), learning: the first wave's cell not in intervention is hidden (secondary), early
     impact's published. From the published early count, both groups' participants and the published odds ratio the
@@ -159,7 +148,7 @@ def test_generated_study_hidden_first_wave_count_is_caught():
     ratio a little), an interval of 2 where the threshold is 5; the ledger withholds the impact's figures (c)."""
     import impact.report._build as build
 
-    findings, ctx = once_per_worker(("round53-prepared", 30, 5131), lambda: _prepared(30, 5131))
+    findings, ctx = once_per_worker(("round53-prepared", 30, 5131), lambda: run_cached(_prepared, 30, 5131))
     led, g = ctx.ledger, "no_intervention"
     y1, yw = ("with", "reported", "learning", "expectations", g), ("with", "reported", "learning", "early", g)
     n1, nw = (led.values[("participants_group", w, g)] for w in ("expectations", "early"))
