@@ -1280,6 +1280,8 @@ class Study:
         ------
         InputError
             Where a council is not one of the study's (naming the closest ids it has), or none is given.
+        TypeError
+            Where ``councils`` is None or no council id or list of them.
 
         Examples
         --------
