@@ -133,7 +133,8 @@ class _OdsFacts(_Nothing):
 
     def _cell(self, tag: str, a: dict[str, str]) -> None:
         facts = self._facts
-        assert facts is not None  # noqa: S101 - set by the <table:table> around every cell
+        if facts is None:  # a cell outside a <table:table>: nothing of a sheet
+            return
         n = _count(a.get(f"{_TABLE}number-columns-repeated"))
         first, self._col = self._col + 1, self._col + n
         kind = a.get(f"{_OFFICE}value-type")
