@@ -18,6 +18,10 @@ that also bounds what calamine will build:
   A workbook saved with a password (FILEPASS) or older than Excel 97 (BIFF5) is refused saying so.
 
 A sheet reaching past :data:`impact._archive.XLSX_LIMITS` is refused before calamine builds it.
+
+Not checked: an error value in an ``.ods`` saved by a program other than LibreOffice, which writes no
+``calcext:value-type`` (the cell is read as calamine reads it, as a rule blank); an ``.xls`` formula's text (BIFF
+keeps it as tokens: a problem names the cell, not the formula); ``.xlsb`` and flat ``.fods`` files stay refused.
 """
 
 from __future__ import annotations
