@@ -5,8 +5,11 @@ table), or a table as a workbook of its own, ``<table>.xlsx``, instead of its CS
 ``study.xlsm`` or ``<table>.xlsm``, is read as one (its cells' saved values; its macros are never run: openpyxl
 neither runs nor keeps them).  A table given in two places (a CSV file and a sheet, two sheets, or a table's
 ``.xlsx`` and ``.xlsm``) is refused: which of them holds it is not known; so are ``study.xlsx`` and ``study.xlsm``
-side by side.  Other spreadsheets (``.ods``, ``.xls``, ``.xlsb``, ``.numbers``) are refused saying how to save them
-as an ``.xlsx`` workbook or as CSV UTF-8 files.
+side by side.  An OpenDocument spreadsheet (``study.ods``, ``<table>.ods``) and an Excel 97-2003 workbook
+(``study.xls``, ``<table>.xls``) are read as one where the optional readers are installed (``pip install
+impact[spreadsheets]``: python-calamine and olefile, :mod:`impact._spreadsheets`), with the same checks; without
+them they are refused saying so.  Other spreadsheets (``.xlsb``, ``.fods``, ``.numbers``) are refused saying how to
+save them as an ``.xlsx`` workbook or as CSV UTF-8 files.
 
 Each sheet is read into the records a CSV file gives (:func:`impact._io.table_records`), so every check of a CSV
 file applies to it, and :func:`relabel` names its problems in the sheet's terms: the workbook and sheet, Excel's row
@@ -28,6 +31,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter, range_boundaries
 
+from . import _spreadsheets
 from ._archive import SheetCells, read_sheets
 from ._io import _listing, table_records
 from ._words import _counted, _number, _verb
@@ -39,8 +43,8 @@ __all__ = []  # private module
 #: The workbook holding a study's tables as its sheets.
 WORKBOOK = "study.xlsx"
 #: The extensions of the workbooks read: an Excel workbook, and a macro-enabled one (the same cells; its macros are
-#: never run).
-BOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: never run); an OpenDocument spreadsheet and an Excel 97-2003 workbook where the optional readers are installed.
+BOOK_SUFFIXES = (".xlsx", ".xlsm", *(_spreadsheets.KINDS if _spreadsheets.available() else ()))
 #: The names the workbook of a study's tables may have (:data:`WORKBOOK` first).
 STUDY_BOOKS = tuple(f"study{s}" for s in BOOK_SUFFIXES)
 
@@ -50,8 +54,8 @@ def book_names(tables: Mapping[str, Table]) -> tuple[str, ...]:
     ``<table>.xlsx`` or ``<table>.xlsm``."""
     return (*STUDY_BOOKS, *(f"{name}{s}" for name in tables for s in BOOK_SUFFIXES))
 
-#: Spreadsheets impact does not read, by extension: what each is.  (pandas reads .ods with odfpy and .xls with xlrd,
-#: or both with python-calamine, none of which is among impact's dependencies.)
+#: Spreadsheets impact does not read, by extension: what each is (.ods and .xls are read where the optional readers
+#: are installed, :data:`impact._spreadsheets.EXTRA`).
 OTHER_BOOKS = {
     ".ods": "an OpenDocument spreadsheet (.ods)",
     ".fods": "a flat OpenDocument spreadsheet (.fods)",
@@ -61,6 +65,14 @@ OTHER_BOOKS = {
 }
 SAVE_AS_XLSX = ("open it and save it as \"Excel Workbook (.xlsx)\" (in LibreOffice: File > Save As, type \"Excel "
                 "2007-365\"), or save each sheet as \"CSV UTF-8 (comma delimited)\" (.csv), named as its table")
+
+
+def not_read(suffix: str) -> str:
+    """What makes a spreadsheet of the extension ``suffix`` (``".ods"``) readable, where impact does not read it:
+    the optional readers of .ods and .xls files, or "" (it is read, or no reader of impact's reads it)."""
+    if suffix.casefold() in _spreadsheets.KINDS and suffix.casefold() not in BOOK_SUFFIXES:
+        return f"; or install the optional readers of .ods and .xls files ({_spreadsheets.EXTRA}), which read it"
+    return ""
 
 
 def sheet_key(name: str) -> str:
@@ -240,10 +252,12 @@ def _read_book(f: Path, file: str, books: Books, not_plain: Callable[[Path], str
                                       f"{'a folder' if f.is_dir() else 'not a regular file'}"))
         return None
     try:
+        if f.suffix.casefold() in _spreadsheets.KINDS:
+            return _spreadsheets.read_other_sheets(f, label=file)
         return read_sheets(f, label=file)
     except InputError as exc:  # 'not a readable .xlsx workbook (not a readable zip archive) (it is ...)': what it is
-        detail = re.sub(r"^not a readable \.xlsx workbook (?:\(not a readable zip archive\) )?\((.*)\)$", r"\1",
-                        str(exc).removeprefix(f"{file}: "), flags=re.DOTALL)
+        detail = re.sub(r"^not a readable \.\w+ (?:workbook|spreadsheet) (?:\(not a readable zip archive\) )?"
+                        r"\((.*)\)$", r"\1", str(exc).removeprefix(f"{file}: "), flags=re.DOTALL)
         books.problems.append(Problem(file, None, None, None, f"a readable {Path(file).suffix} workbook ({detail})"))
         return None
 
@@ -259,7 +273,7 @@ def _other_study_book(folder: Path, books: Books) -> bool:
         return False
     for name in near:
         kind = OTHER_BOOKS.get(Path(name).suffix.casefold())
-        why = (f"it is {kind}, which impact does not read: {SAVE_AS_XLSX}" if kind else
+        why = (f"it is {kind}, which impact does not read: {SAVE_AS_XLSX}{not_read(Path(name).suffix)}" if kind else
                "names are exact, lower case: rename it")
         meant = name.strip().casefold() if name.strip().casefold() in STUDY_BOOKS else WORKBOOK
         books.problems.append(Problem(name, None, None, None, f"a workbook of the study's tables named {meant} "

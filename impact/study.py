@@ -48,7 +48,15 @@ from ._io import (
 )
 from ._joins import named_as, one_date, one_key, refuse_unknown
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, SPEAKER_HEADINGS, header_cells
-from ._study_book import OTHER_BOOKS, WORKBOOK, book_names, read_books, relabel
+from ._study_book import (
+    BOOK_SUFFIXES,
+    OTHER_BOOKS,
+    WORKBOOK,
+    book_names,
+    not_read,
+    read_books,
+    relabel,
+)
 from ._tabular import csv_text
 from ._words import _counted, _listed, _named, _verb
 from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines
@@ -2187,11 +2195,13 @@ def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> st
                                     for i, ch in odd[:3]) + ")"
         return ""
 
-    other = sorted({OTHER_BOOKS[s] for n in near[:3] if (s := Path(n).suffix.casefold()) in OTHER_BOOKS})
+    other = sorted({OTHER_BOOKS[s] for n in near[:3] if (s := Path(n).suffix.casefold()) in OTHER_BOOKS
+                     and s not in BOOK_SUFFIXES})
+    extra = next((w for n in near[:3] if (w := not_read(Path(n).suffix))), "")
     return (f"; found {', '.join(repr(n) + why(n) for n in near[:3])}: names are exact, lower case, and a table is "
             f"read from a CSV file named {filename}, a workbook named {Path(filename).stem}.xlsx, or a sheet named "
             f"{Path(filename).stem} of {WORKBOOK}" + (f" ({_listed(other)} {_verb(other, 'is')} not read: save it as \"Excel Workbook "
-                                                       "(.xlsx)\" or as \"CSV UTF-8 (comma delimited)\")" if other else ""))
+                                                       f"(.xlsx)\" or as \"CSV UTF-8 (comma delimited)\"{extra})" if other else ""))
 
 
 def _unread_files(folder: Path, told: set[str]) -> list[Problem]:

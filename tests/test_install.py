@@ -42,7 +42,8 @@ def test_every_imported_package_is_declared():
     cfg = _setup_cfg()
     declared = {re.split(r"[<>=!~\[ ]", r.strip())[0].lower().replace("-", "_")
                 for r in cfg["options"]["install_requires"].splitlines() if r.strip()}
-    optional = {"pyarrow"}  # the `parquet` extra; imported only where used, with a message when absent
+    # the `parquet` and `spreadsheets` extras; imported only where used, with a message when absent
+    optional = {"pyarrow", "python_calamine", "olefile"}
     module_of = {"yaml": "pyyaml", "docx": "python_docx", "sklearn": "scikit_learn", "PIL": "pillow", "stdnum": "python_stdnum"}
     stdlib = set(sys.stdlib_module_names)
     imported = set()

@@ -1,0 +1,380 @@
+"""Private: the sheets of an OpenDocument spreadsheet (``.ods``) or an Excel 97-2003 workbook (``.xls``), read with
+the optional python-calamine (``pip install impact[spreadsheets]``) into the :class:`~impact._archive.SheetCells` an
+``.xlsx`` gives, so that every check of a sheet applies to them.
+
+python-calamine (pandas' own reader of these files) gives each cell's saved value and each sheet's visibility, but
+reads an error value (``#DIV/0!``) as an empty cell and does not tell merged cells in an ``.ods``, hidden rows and
+columns, or which cells hold formulas.  Those are read here from the file itself, before calamine reads it, in a pass
+that also bounds what calamine will build:
+
+- an ``.ods`` is a zip of XML: opened through the guarded archive (:func:`impact._archive.open_archive`: zip bombs,
+  unsafe names), every member streamed once under its caps, and ``content.xml`` parsed with defusedxml for its
+  cells' positions (rows and columns repeated counted), spans (merged cells), ``table:visibility`` of rows and
+  columns, formulas (``table:formula``; one without ``office:value-type`` was saved without its value) and error
+  values (``calcext:value-type="error"``, as LibreOffice writes them);
+- an ``.xls`` is an OLE2 compound file, its ``Workbook`` stream read with olefile (at most
+  :data:`MAX_XLS_BYTES`), and its BIFF8 records ([MS-XLS] 2.4) read for the sheets' cells (ROW's ``fDyZero``:
+  hidden or filtered out; COLINFO's ``fHidden``; MERGEDCELLS; FORMULA and BOOLERR: error values and formulas).
+  A workbook saved with a password (FILEPASS) or older than Excel 97 (BIFF5) is refused saying so.
+
+A sheet reaching past :data:`impact._archive.XLSX_LIMITS` is refused before calamine builds it.
+
+Not checked: an error value in an ``.ods`` saved by a program other than LibreOffice, which writes no
+``calcext:value-type`` (the cell is read as calamine reads it, as a rule blank); an ``.xls`` formula's text (BIFF
+keeps it as tokens: a problem names the cell, not the formula); ``.xlsb`` and flat ``.fods`` files stay refused.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import struct
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._archive import (
+    XLSX_LIMITS,
+    SheetCells,
+    _column_letters,
+    _limits,
+    _Nothing,
+    open_archive,
+    stream_xml,
+)
+from .errors import InputError
+
+__all__ = []  # private module
+
+#: The suffixes read with python-calamine, and what each is.
+KINDS = {".ods": "an OpenDocument spreadsheet (.ods)", ".xls": "an Excel 97-2003 workbook (.xls)"}
+#: What installs the readers of :data:`KINDS`.
+EXTRA = "pip install impact[spreadsheets]"
+#: The most bytes an .xls may have (read into memory whole, as calamine reads it).
+MAX_XLS_BYTES = 64 * 1024 * 1024
+
+
+def available() -> bool:
+    """Whether the optional readers (python-calamine, and olefile for .xls) are installed."""
+    return all(importlib.util.find_spec(m) is not None for m in ("python_calamine", "olefile"))
+
+
+@dataclass
+class Facts:
+    """What calamine does not tell of a sheet, as :class:`impact._archive._SheetFacts` holds it for an .xlsx:
+    ``merged`` ranges (``"B4:C4"``), ``hidden_rows``, ``hidden_columns`` ((first, last), from 1), ``formulas``
+    ((row, column) -> [text, value saved]) and ``errors`` ((row, column) -> the error value, ``"#DIV/0!"``)."""
+
+    merged: list[str] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
+    formulas: dict[tuple[int, int], list] = field(default_factory=dict)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def _reach(where: str, row: int, col: int, cells: int, lim: Mapping[str, int]) -> None:
+    if row > lim["max_rows"] or col > lim["max_columns"] or cells > lim["max_cells"]:
+        raise InputError(f"{where}: a cell reaches row {row:,}, column {_column_letters(col)} ({col:,}), {cells:,} "
+                         f"cells - expected at most {lim['max_rows']:,} rows, {lim['max_columns']:,} columns and "
+                         f"{lim['max_cells']:,} cells (delete the rows and columns past the data)")
+
+
+# --------------------------------------------------------------------------- .ods
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _attrs(attrs: list[str]) -> dict[str, str]:
+    return dict(zip(attrs[::2], attrs[1::2]))
+
+
+def _count(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and int(value) > 0 else 1
+
+
+class _OdsFacts(_Nothing):
+    """A parser target over ``content.xml``: each sheet's :class:`Facts`, by its name, in order."""
+
+    def __init__(self, *, label: str, limits: Mapping[str, int]) -> None:
+        self.label = label
+        self.limits = limits
+        self.sheets: dict[str, Facts] = {}
+        self._facts: Facts | None = None
+        self._name = ""
+        self._row = self._col = self._cells = self._last = 0
+        self._rows_here = 1  # the current row's repeat
+        self._hidden_rows: list[tuple[int, int]] = []
+        self._error: tuple[int, int] | None = None  # the error cell whose text is being read
+        self._text = ""
+
+    def start(self, tag: str, attrs: list[str]) -> None:
+        if tag == f"{_TABLE}table":
+            a = _attrs(attrs)
+            self._name = a.get(f"{_TABLE}name", "")
+            self._facts = self.sheets.setdefault(self._name, Facts())
+            self._row, self._col, self._last, self._hidden_rows = 0, 0, 0, []
+        elif self._facts is None:
+            return
+        elif tag == f"{_TABLE}table-column":
+            a = _attrs(attrs)
+            n = _count(a.get(f"{_TABLE}number-columns-repeated"))
+            if a.get(f"{_TABLE}visibility", "visible") != "visible":
+                self._facts.hidden_columns.append((self._col + 1, self._col + n))
+            self._col += n
+        elif tag == f"{_TABLE}table-row":
+            a = _attrs(attrs)
+            self._rows_here = _count(a.get(f"{_TABLE}number-rows-repeated"))
+            if a.get(f"{_TABLE}visibility", "visible") != "visible":
+                self._hidden_rows.append((self._row + 1, self._row + self._rows_here))
+            self._row += 1  # the first of the repeated rows; the rest are added at its end
+            self._col = 0
+        elif tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+            self._cell(tag, _attrs(attrs))
+
+    def _cell(self, tag: str, a: dict[str, str]) -> None:
+        facts = self._facts
+        if facts is None:  # a cell outside a <table:table>: nothing of a sheet
+            return
+        n = _count(a.get(f"{_TABLE}number-columns-repeated"))
+        first, self._col = self._col + 1, self._col + n
+        kind = a.get(f"{_OFFICE}value-type")
+        formula = a.get(f"{_TABLE}formula")
+        if tag.endswith("covered-table-cell") or (kind is None and formula is None):
+            return
+        last_row = self._row + self._rows_here - 1
+        self._cells += n * self._rows_here
+        self._last = max(self._last, last_row)
+        _reach(f"{self.label} (sheet {self._name!r})", last_row, self._col, self._cells, self.limits)
+        cols, rows = _count(a.get(f"{_TABLE}number-columns-spanned")), _count(a.get(f"{_TABLE}number-rows-spanned"))
+        for r in range(self._row, last_row + 1):
+            for c in range(first, self._col + 1):
+                if cols > 1 or rows > 1:
+                    facts.merged.append(f"{_column_letters(c)}{r}:{_column_letters(c + cols - 1)}{r + rows - 1}")
+                if formula is not None:
+                    text = formula.split(":", 1)[1] if formula.startswith(("of:", "oooc:", "msoxl:")) else formula
+                    facts.formulas[(r, c)] = [text.removeprefix("="), kind is not None]
+                if a.get(f"{_CALCEXT}value-type") == "error":
+                    facts.errors[(r, c)] = "#VALUE!"  # the error's own text is read from its <text:p> below
+                    self._error, self._text = (r, c), ""
+
+    def end(self, tag: str) -> None:
+        if tag == f"{_TABLE}table-cell" and self._error is not None:
+            self._facts.errors[self._error] = self._text.strip() or "#VALUE!"  # type: ignore[union-attr]
+            self._error = None
+        elif tag == f"{_TABLE}table-row":
+            self._row += self._rows_here - 1
+            self._rows_here = 1
+        elif tag == f"{_TABLE}table" and self._facts is not None:
+            self._facts.hidden_rows = [r for first, last in self._hidden_rows
+                                       for r in range(first, min(last, self._last) + 1)]
+            self._facts, self._cells = None, 0
+
+    def data(self, text: str) -> None:
+        if self._error is not None:
+            self._text += text
+
+    def close(self) -> dict[str, Facts]:
+        return self.sheets
+
+
+def _ods_facts(gz: Any, label: str, lim: Mapping[str, int]) -> dict[str, Facts]:
+    mime = gz.find("mimetype")
+    if mime is None or gz.read(mime, max_bytes=200).strip() != _ODS_MIME:
+        raise InputError(f"{label}: not a readable .ods spreadsheet (it is a zip archive, but not an OpenDocument "
+                         "spreadsheet: its mimetype is not " + _ODS_MIME.decode() + ")")
+    content = gz.find("content.xml")
+    if content is None:
+        raise InputError(f"{label}: not a readable .ods spreadsheet (it has no content.xml: damaged?)")
+    for name in gz.namelist():  # every member once, under the archive's caps
+        if name != content:
+            for _ in gz.stream(name):
+                pass
+    return stream_xml(gz, content, _OdsFacts(label=label, limits=lim))
+
+
+# --------------------------------------------------------------------------- .xls
+
+#: [MS-XLS] 2.5.97.2 BErr: the error values a cell may hold.
+_BIFF_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
+                0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
+_BOF, _EOF, _BOUNDSHEET, _FILEPASS = 0x0809, 0x000A, 0x0085, 0x002F
+_ROW, _COLINFO, _MERGED, _FORMULA, _BOOLERR = 0x0208, 0x007D, 0x00E5, 0x0006, 0x0205
+#: The records of a cell holding a value (row and column first): LABELSST, NUMBER, RK, LABEL, RSTRING, FORMULA,
+#: BOOLERR; MULRK (0x00BD) holds several.
+_CELLS = {0x00FD, 0x0203, 0x027E, 0x0204, 0x00D6, _FORMULA, _BOOLERR}
+
+
+def _records(data: bytes, at: int):
+    """The BIFF records from ``at`` on: (type, body, offset), to the end of the stream."""
+    while at + 4 <= len(data):
+        kind, size = struct.unpack_from("<HH", data, at)
+        yield kind, data[at + 4: at + 4 + size], at
+        at += 4 + size
+
+
+def _xls_stream(path: Path, label: str) -> bytes:
+    import olefile
+
+    from ._io import OLE2_MAGIC, _document_kind
+
+    size = path.stat().st_size
+    if size > MAX_XLS_BYTES:
+        raise InputError(f"{label}: not a readable .xls workbook (it is {size:,} bytes - expected at most "
+                         f"{MAX_XLS_BYTES:,}: save it as .xlsx)")
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    if not head.startswith(OLE2_MAGIC):
+        kind = (_document_kind(head) or "not an OLE2 compound file, as an .xls is") if head else "empty, 0 bytes"
+        raise InputError(f"{label}: not a readable .xls workbook (it is {kind})")
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            if name is None:
+                from ._io import ole2_kind
+
+                raise InputError(f"{label}: not a readable .xls workbook (it is "
+                                 f"{ole2_kind(['/'.join(e) for e in ole.listdir()])})")
+            if ole.get_size(name) > MAX_XLS_BYTES:
+                raise InputError(f"{label}: not a readable .xls workbook (its Workbook stream is more than "
+                                 f"{MAX_XLS_BYTES:,} bytes)")
+            return ole.openstream(name).read()
+    except InputError:
+        raise
+    except Exception as exc:  # olefile raises OSError and others for a damaged file
+        raise InputError(f"{label}: not a readable .xls workbook (damaged: {exc})") from None
+
+
+def _xls_facts(path: Path, label: str, lim: Mapping[str, int]) -> dict[str, Facts]:
+    data = _xls_stream(path, label)
+    sheets: list[tuple[str, int]] = []
+    for n, (kind, body, _) in enumerate(_records(data, 0)):
+        if n == 0 and (kind != _BOF or len(body) < 4 or struct.unpack_from("<H", body)[0] != 0x0600):
+            raise InputError(f"{label}: not a readable .xls workbook (it is not an Excel 97-2003 (BIFF8) workbook: "
+                             "an older one, Excel 5.0/95? Open it and save it as Excel Workbook (.xlsx))")
+        if kind == _FILEPASS:
+            raise InputError(f"{label}: not a readable .xls workbook (it is saved with a password: open it, take "
+                             "the password off and save it again)")
+        if kind == _BOUNDSHEET and len(body) >= 8:
+            at, cch, high = struct.unpack_from("<I", body)[0], body[6], body[7] & 1
+            raw = body[8: 8 + cch * (2 if high else 1)]
+            sheets.append((raw.decode("utf-16-le" if high else "latin-1", "replace"), at))
+        if kind == _EOF:
+            break
+    out = {}
+    for name, at in sheets:
+        out[name] = _xls_sheet(data, at, f"{label} (sheet {name!r})", lim)
+    return out
+
+
+def _xls_sheet(data: bytes, at: int, where: str, lim: Mapping[str, int]) -> Facts:
+    facts = Facts()
+    top = cells = 0
+    hidden: list[int] = []
+    for kind, body, _ in _records(data, at):
+        if kind == _EOF:
+            break
+        if kind in _CELLS and len(body) >= 4 or kind == 0x00BD and len(body) >= 6:
+            row, col = struct.unpack_from("<HH", body)
+            last = struct.unpack_from("<H", body, len(body) - 2)[0] if kind == 0x00BD else col
+            cells += last - col + 1
+            top = max(top, row + 1)
+            _reach(where, row + 1, last + 1, cells, lim)
+        if kind == _ROW and len(body) >= 14 and struct.unpack_from("<H", body, 12)[0] & 0x20:
+            hidden.append(struct.unpack_from("<H", body)[0] + 1)
+        elif kind == _COLINFO and len(body) >= 10 and struct.unpack_from("<H", body, 8)[0] & 1:
+            first, last = struct.unpack_from("<HH", body)
+            facts.hidden_columns.append((first + 1, last + 1))
+        elif kind == _MERGED and len(body) >= 2:
+            for k in range(min(struct.unpack_from("<H", body)[0], (len(body) - 2) // 8)):
+                r1, r2, c1, c2 = struct.unpack_from("<HHHH", body, 2 + 8 * k)
+                facts.merged.append(f"{_column_letters(c1 + 1)}{r1 + 1}:{_column_letters(c2 + 1)}{r2 + 1}")
+        elif kind == _FORMULA and len(body) >= 14:
+            row, col = struct.unpack_from("<HH", body)
+            facts.formulas[(row + 1, col + 1)] = ["", True]  # BIFF keeps every formula's value
+            if body[12:14] == b"\xff\xff" and body[6] == 2:
+                facts.errors[(row + 1, col + 1)] = _BIFF_ERRORS.get(body[8], "#VALUE!")
+        elif kind == _BOOLERR and len(body) >= 8 and body[7] == 1:
+            row, col = struct.unpack_from("<HH", body)
+            facts.errors[(row + 1, col + 1)] = _BIFF_ERRORS.get(body[6], "#VALUE!")
+    facts.hidden_rows = [r for r in hidden if r <= top]
+    return facts
+
+
+# --------------------------------------------------------------------------- both
+
+
+def _data_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "b"
+    if isinstance(value, (int, float)):
+        return "n"
+    if isinstance(value, str):
+        return "s"
+    return "d"
+
+
+_STATES = {"Visible": "visible", "Hidden": "hidden", "VeryHidden": "veryHidden"}
+
+
+def read_other_sheets(path: str | Path, *, label: str | None = None,
+                      sheet_limits: Mapping[str, Any] | None = None) -> list[SheetCells]:
+    """Every sheet of an ``.ods`` or ``.xls``, as :func:`impact._archive.read_sheets` gives an ``.xlsx``'s: each
+    cell's saved value (calamine), an error value as ``(value, "e")``, and the sheet's :class:`Facts`.
+
+    Raises
+    ------
+    InputError
+        The readers are not installed, an unsafe archive, a sheet too large, a damaged, password-protected or other
+        kind of file.
+    """
+    import python_calamine as pc
+
+    p = Path(path)
+    name = label or str(path)
+    lim = _limits(XLSX_LIMITS, sheet_limits)
+    suffix = p.suffix.casefold()
+    buf: io.BytesIO | None = None
+    if suffix == ".ods":
+        with open_archive(p, label=name, kind=".ods spreadsheet") as gz:
+            facts = _ods_facts(gz, name, lim)
+            fh = gz.fileobj
+            fh.seek(0)
+            buf = io.BytesIO(fh.read())  # the bytes checked, not the file read again
+    elif suffix == ".xls":
+        facts = _xls_facts(p, name, lim)
+        buf = io.BytesIO(p.read_bytes())
+    else:
+        raise ValueError(f"`path` must end in .ods or .xls, but {p.name!r} was passed")
+    out = []
+    try:
+        with pc.CalamineWorkbook.from_filelike(buf) as wb:
+            for meta in wb.sheets_metadata:
+                if str(meta.typ).rpartition(".")[2] != "WorkSheet":
+                    continue
+                found = facts.get(meta.name, Facts())
+                rows: list[list[tuple[Any, str]]] = []
+                for r, values in enumerate(wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False), 1):
+                    cells = [((found.errors[(r, c)], "e") if (r, c) in found.errors else
+                              (None if v == "" else v, _data_type(v))) for c, v in enumerate(values, 1)]
+                    while cells and cells[-1][0] is None and (r, len(cells)) not in found.formulas:
+                        cells.pop()
+                    rows.append(cells)
+                for (r, c), value in found.errors.items():  # an error beyond what calamine gives
+                    while len(rows) < r:
+                        rows.append([])
+                    rows[r - 1] += [(None, "n")] * (c - len(rows[r - 1]))
+                    rows[r - 1][c - 1] = (value, "e")
+                while rows and not rows[-1]:
+                    rows.pop()
+                state = _STATES.get(str(meta.visible).rpartition(".")[2], "visible")
+                out.append(SheetCells(meta.name, state, rows, found))  # type: ignore[arg-type]
+    except pc.PasswordError:
+        raise InputError(f"{name}: not a readable {suffix} workbook (it is saved with a password: open it, take the "
+                         "password off and save it again)") from None
+    except (pc.CalamineError, ValueError, OSError) as exc:
+        raise InputError(f"{name}: not a readable {suffix} workbook ({type(exc).__name__}: {exc})") from None
+    return out
