@@ -4,9 +4,9 @@ relations they give an intruder between counts the ledger holds, declared on a c
 interval is shorter than the threshold and shorter than in the report's own system).
 
 ``medians``: change_over_time's medians of the councils' shares at the first and last wave (published with the row's
-councils, ``n``). A median above 0 says ceil(n/2) councils at least had a participant reporting the impact at that
-wave, one of 0 that floor(n/2) + 1 had none; one below 1 that ceil(n/2) had a participant not reporting it, one of 1
-that floor(n/2) + 1 had every one. Each such council is interviewed at the wave in the row's status group (a council
+councils, ``n``). A median above 0 says (n + 1) / 2 councils at least (n odd) had a participant reporting the impact at
+that wave; n even, n / 2, or n / 2 + 1 where the median is above one half; one below 1 says as many had a participant
+not reporting it (n / 2 + 1 where it is below one half, n even): :func:`median_bounds`. Each such council is interviewed at the wave in the row's status group (a council
 is followed within its group), so the prevalence table's count of the group's participants reporting it (and of
 those not: the group's participants less it) is at least that many. Declared where the true counts keep them.
 
@@ -16,7 +16,6 @@ those not: the group's participants less it) is at least that many. Declared whe
 
 from __future__ import annotations
 
-import math
 import sys
 
 from bench.disclosure69_attack.relations import FAMILIES as R69
@@ -29,9 +28,17 @@ def median_bounds(n: int, median: float) -> tuple[int, int]:
 
     >>> median_bounds(7, 0.0), median_bounds(7, 0.33), median_bounds(6, 1.0), median_bounds(6, 0.5)
     ((0, 4), (4, 4), (4, 0), (3, 3))
+    >>> median_bounds(6, 0.17), median_bounds(6, 0.67)
+    ((3, 4), (4, 3))
     """
-    some = 0 if median <= 0 else (n // 2 + 1 if median >= 1 else math.ceil(n / 2))
-    short = 0 if median >= 1 else (n // 2 + 1 if median <= 0 else math.ceil(n / 2))
+    if n % 2:  # the middle share is the median
+        k = (n + 1) // 2
+        return (k if median > 0 else 0), (k if median < 1 else 0)
+    # the mean of the middle two, each 0 to 1: the upper one above 0 where the median is, the lower one too where it is
+    # above one half (the upper one is at most 1); likewise below 1
+    h = n // 2
+    some = 0 if median <= 0 else (h + 1 if median > 0.5 else h)
+    short = 0 if median >= 1 else (h + 1 if median < 0.5 else h)
     return some, short
 
 
