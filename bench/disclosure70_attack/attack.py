@@ -22,6 +22,7 @@ from pathlib import Path
 
 from bench.disclosure65_attack.attack import _csv, _num
 from bench.disclosure69_attack.attack import attack as attack69
+from bench.disclosure69_attack.attack import main
 from bench.disclosure70_attack.relations import median_bounds
 
 MIN_COUNT = 5
@@ -80,8 +81,4 @@ def attack(out: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    for arg in sys.argv[1:]:
-        print("==", arg)
-        for line in attack(Path(arg)):
-            if not line.startswith("extra:"):
-                print(" ", line)
+    main(sys.argv[1:], attack)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import sys
 
 from bench.disclosure69_attack.relations import FAMILIES as R69
-from bench.disclosure69_attack.relations import prepared, recovered
+from bench.disclosure69_attack.relations import main
 
 
 def median_bounds(n: int, median: float) -> tuple[int, int]:
@@ -99,12 +99,4 @@ FAMILIES = {"medians": medians, **R69}
 if __name__ == "__main__":
     from bench.disclosure70_attack.studies import STUDIES
 
-    for name in sys.argv[1:] or list(STUDIES):
-        n, seed, opts = STUDIES[name]
-        findings, ctx = prepared(n, seed, opts)
-        hidden = sum(1 for k in ctx.ledger.values if ctx.ledger.hidden(k) and k not in ctx.ledger.auxiliary)
-        print(f"== {name} ({n} councils, seed {seed}): {hidden} counts hidden", flush=True)
-        for fam, declare in FAMILIES.items():
-            got = recovered(ctx, declare)
-            print(f"  {fam}: {len(got)} recovered", *(f"\n    {k}: {lo:g}-{hi:g} (true {v:g})"
-                                                    for k, (lo, hi, v) in sorted(got.items(), key=str)), flush=True)
+    main(sys.argv[1:], STUDIES, FAMILIES)
