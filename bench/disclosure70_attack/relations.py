@@ -93,7 +93,15 @@ def medians(ctx, led) -> None:
             _at_least(led, ("short", r["code"], wave, g), short, key, whole)
 
 
-FAMILIES = {"medians": medians, **R69}
+def medians_and_statements(ctx, led) -> None:
+    """The medians' bounds with the statements' (round 67's, which the intruder holds too): on round 65's 5-council
+    study (seed 65001) neither narrows a count alone, both together leave morale's hidden count at the early wave, not
+    in intervention, 0 to 4 (it is 1)."""
+    R69["statements"](ctx, led)
+    medians(ctx, led)
+
+
+FAMILIES = {"medians": medians, "medians_statements": medians_and_statements, **R69}
 
 
 if __name__ == "__main__":
