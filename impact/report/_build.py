@@ -1718,7 +1718,7 @@ def _median_bounds(n: int, median: float) -> tuple[int, int]:
     return (n // 2 * (median > 0) + (median > 0.5)), (n // 2 * (median < 1) + (median < 0.5))
 
 
-def _median_keys(ctx, r: dict, g: str) -> list[tuple[tuple, tuple, float]]:
+def _median_keys(ctx, r: dict, g: str) -> list[tuple[tuple, list[tuple], list[tuple], float]]:
     """The medians of a row of change_over_time published with its councils: ``(code, wave, group)``, the
     prevalence table's counts of the group's participants reporting the impact at the wave and of its participants
     (for all councils together, ``g`` 'all', the counts of every group), and the median as the CSV prints it."""
@@ -1734,9 +1734,9 @@ def _median_keys(ctx, r: dict, g: str) -> list[tuple[tuple, tuple, float]]:
 
 def _declare_median_bounds(ctx, told: DisclosureLedger) -> None:
     """Declare to ``told`` (a copy of the report's ledger) the bounds change_over_time's medians put on the prevalence
-    table's counts, which the suppression is not told of. A median share of the ``n`` councils of a row above 0 says
-    that ceil(n/2) of them at least had a participant reporting the impact at that wave (floor(n/2) + 1 where it is
-    1), one below 1 that as many had a participant not reporting it: each such council was interviewed at the wave in
+    table's counts, which the suppression is not told of. A median share of the ``n`` councils of a row says how many
+    of them at least had a participant reporting the impact at that wave, and not reporting it
+    (:func:`_median_bounds`): each such council was interviewed at the wave in
     the row's status group (a council is followed within its group), so the group's participants reporting the
     impact are at least the first number, and those not reporting it at least the second. Declared for the rows
     whose councils are published (the medians are not, otherwise), where the counts hold them, each median with a
