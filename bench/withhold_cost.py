@@ -7,9 +7,10 @@ compared), then in a process of each checkout, for each study, in turn: the CPU 
 (``impact.report._build._prepared``: every count declared, the suppression decided, the statements withheld; the
 ledger's cache of decisions emptied before each, ``--repeats`` times, the least kept) and of ``withhold_narrowing``
 within it; then the whole report built (``impact.build_report``, a fixed pseudonym key) and its
-``tables/attribution.csv``, ``tables/suppressions.csv`` and ``tables/data_dictionary.csv`` written as ``impact.run``
-writes them, with the keys the ledger hides, the rows withheld in order and the disclosure warnings. The two
-checkouts' files are compared byte for byte.
+``tables/attribution.csv``, ``tables/suppressions.csv``, ``tables/change_over_time.csv`` and
+``tables/data_dictionary.csv`` written as ``impact.run`` writes them, with the keys the ledger hides, the rows withheld
+in order, the medians withheld (disclosure70) and the disclosure warnings. The two checkouts' files are compared byte
+for byte, and the keys hidden, statements withheld and warnings apart (``hidden_same``).
 
 Studies: bench/disclosure65_attack's six (round 65, every part analysed, as that bench ran them), the designs of
 tests/test_disclosure_round67.py and tests/test_disclosure_round68.py (their parts), and :data:`NEW` (seeds
@@ -135,7 +136,7 @@ def measure(work: Path, out: Path, names: list[str], repeats: int) -> dict:
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
         tables = {t.name: t for t in report.tables}
-        for t in ("attribution", "suppressions"):
+        for t in ("attribution", "suppressions", "change_over_time"):
             if t in tables:
                 (folder / f"{t}.csv").write_bytes(_xlsx.table_csv(tables[t], vocabulary=report.vocabulary))
         (folder / "data_dictionary.csv").write_bytes(_xlsx.table_csv(
@@ -144,11 +145,14 @@ def measure(work: Path, out: Path, names: list[str], repeats: int) -> dict:
         (folder / "ledger.json").write_text(json.dumps({
             "hidden": sorted(str(k) for k in led.values if led.hidden(k)),
             "statements_withheld": [str(k) for k in ctx.statements_withheld],
+            # change_over_time's medians withheld (disclosure70; none before it)
+            "medians_withheld": sorted(str(k) for k in getattr(ctx, "medians_withheld", ())),
             "warnings": ctx.disclosure_warnings}, indent=1), encoding="utf-8")
         results[name] = {"prepare_cpu_s": round(min(p for p, _ in runs), 3),
                          "withhold_cpu_s": round(min(w for _, w in runs), 3),
                          "runs": [[round(p, 3), round(w, 3)] for p, w in runs],
-                         "withheld": len(ctx.statements_withheld)}
+                         "withheld": len(ctx.statements_withheld),
+                         "medians_withheld": len(getattr(ctx, "medians_withheld", ()))}
         print(name, json.dumps(results[name]), flush=True)
     return results
 
@@ -183,13 +187,20 @@ def main(argv: list[str] | None = None) -> dict:
         files = sorted({p.name for side in sides for p in (args.work / side / name).glob("*")})
         same[name] = {f: (args.work / "base" / name / f).read_bytes() == (args.work / "this" / name / f).read_bytes()
                       if all((args.work / s / name / f).exists() for s in sides) else False for f in files}
+    # the counts the ledger hides and the statements withheld, apart from the medians withheld (disclosure70)
+    hidden_same = {}
+    for name in names:
+        got = [json.loads((args.work / side / name / "ledger.json").read_text()) for side in sides]
+        hidden_same[name] = all(got[0][k] == got[1][k] for k in ("hidden", "statements_withheld", "warnings"))
     results = {
         "when": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"), "base": str(sides["base"]),
         "load": round(os.getloadavg()[0], 1),
         "studies": {name: {"councils": STUDIES[name][0], "seed": STUDIES[name][1],
-                           "base": measured["base"][name], "this": measured["this"][name], "same": same[name]}
+                           "base": measured["base"][name], "this": measured["this"][name], "same": same[name],
+                           "hidden_same": hidden_same[name]}
                     for name in names},
         "all_same": all(all(v.values()) for v in same.values()),
+        "hidden_all_same": all(hidden_same.values()),
         "sum_prepare_cpu_s": {side: round(sum(m[n]["prepare_cpu_s"] for n in names), 2) for side, m in measured.items()},
         "sum_withhold_cpu_s": {side: round(sum(m[n]["withhold_cpu_s"] for n in names), 2)
                                for side, m in measured.items()},

@@ -144,9 +144,14 @@ def attack(out: Path) -> list[str]:
     return [*attack65(out), *_councils(out), *_said_same(out), *_helped(out), *_quoted(out), *_bases(out)]
 
 
-if __name__ == "__main__":
-    for arg in sys.argv[1:]:
+def main(paths: list[str], attack=attack) -> None:
+    """Print every finding of ``attack`` on each bundle of ``paths`` (a number published in one format only aside)."""
+    for arg in paths:
         print("==", arg)
         for line in attack(Path(arg)):
             if not line.startswith("extra:"):
                 print(" ", line)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

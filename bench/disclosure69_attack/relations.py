@@ -154,15 +154,20 @@ def prepared(n, seed, opts):
         return findings, build._prepared(findings, False, 5, 5, None, False)
 
 
-if __name__ == "__main__":
-    from bench.disclosure69_attack.studies import STUDIES
-
-    for name in sys.argv[1:] or list(STUDIES):
-        n, seed, opts = STUDIES[name]
+def main(names: list[str], studies: dict, families: dict) -> None:
+    """Print, for each of ``studies`` named in ``names`` (all where none), the counts each of ``families`` recovers."""
+    for name in names or list(studies):
+        n, seed, opts = studies[name]
         findings, ctx = prepared(n, seed, opts)
         hidden = sum(1 for k in ctx.ledger.values if ctx.ledger.hidden(k) and k not in ctx.ledger.auxiliary)
         print(f"== {name} ({n} councils, seed {seed}): {hidden} counts hidden", flush=True)
-        for fam, declare in FAMILIES.items():
+        for fam, declare in families.items():
             got = recovered(ctx, declare)
             print(f"  {fam}: {len(got)} recovered", *(f"\n    {k}: {lo:g}-{hi:g} (true {v:g})"
                                                     for k, (lo, hi, v) in sorted(got.items(), key=str)), flush=True)
+
+
+if __name__ == "__main__":
+    from bench.disclosure69_attack.studies import STUDIES
+
+    main(sys.argv[1:], STUDIES, FAMILIES)

@@ -183,6 +183,9 @@ class _Ctx:
         # the attribution table's counts of statements withheld: they would narrow a hidden count of participants
         # (:func:`_withhold_statements`)
         self.statements_withheld: list[tuple] = []
+        # change_over_time's medians withheld, as (code, wave, status group): with the row's councils they bound a
+        # hidden count of the prevalence table (:func:`_withhold_medians`)
+        self.medians_withheld: set[tuple] = set()
         self.findings_models = findings.models  # every model's rows, those withheld among them
         self.alpha = findings.parameters.get("alpha", 0.05)
         self.level = _level(self.alpha)  # every interval's confidence level, as people read it
@@ -1696,6 +1699,105 @@ def _withhold_statements(ctx) -> None:
     ctx.statements_withheld = ctx.ledger.withhold_narrowing(lambda told: _declare_statement_bounds(ctx, told), groups)
 
 
+def _median_bounds(n: int, median: float) -> tuple[int, int]:
+    """How many of ``n`` councils at least a median share of ``median`` says had a participant reporting the impact
+    (a share above 0), and how many had a participant not reporting it (below 1). The shares sorted, an odd ``n``'s
+    middle one is the median: above 0, it and those after it are, (n + 1) / 2; 0, it and those before it are 0. An even
+    ``n``'s median is the mean of the middle two, each from 0 to 1: above 0, the upper one is above 0 (n / 2), and above
+    one half, the lower one too (n / 2 + 1); below 1 and below one half, the same of those below 1.
+
+    Examples
+    --------
+    >>> _median_bounds(7, 0.0), _median_bounds(7, 0.33), _median_bounds(6, 1.0), _median_bounds(6, 0.5)
+    ((0, 4), (4, 4), (4, 0), (3, 3))
+    >>> _median_bounds(6, 0.17), _median_bounds(6, 0.67)
+    ((3, 4), (4, 3))
+    """
+    if n % 2:
+        return (n + 1) // 2 * (median > 0), (n + 1) // 2 * (median < 1)
+    return (n // 2 * (median > 0) + (median > 0.5)), (n // 2 * (median < 1) + (median < 0.5))
+
+
+def _median_keys(ctx, r: dict, g: str) -> list[tuple[tuple, list[tuple], list[tuple], float]]:
+    """The medians of a row of change_over_time published with its councils: ``(code, wave, group)``, the
+    prevalence table's counts of the group's participants reporting the impact at the wave and of its participants
+    (for all councils together, ``g`` 'all', the counts of every group), and the median as the CSV prints it."""
+    rows = ctx.f.prevalence
+    out = []
+    for wave, col in ((ctx.waves[0], "value_first"), (ctx.waves[-1], "value_last")):
+        at = rows[(rows["measure"] == "reported") & (rows["code"] == r["code"]) & (rows["wave"] == wave)]
+        groups = list(at["group"]) if g == "all" else [g]
+        out.append(((r["code"], wave, g), [("with", "reported", r["code"], wave, x) for x in groups],
+                    [("participants_group", wave, x) for x in groups], round(float(r[col]), 2)))
+    return out
+
+
+def _declare_median_bounds(ctx, told: DisclosureLedger) -> None:
+    """Declare to ``told`` (a copy of the report's ledger) the bounds change_over_time's medians put on the prevalence
+    table's counts, which the suppression is not told of. A median share of the ``n`` councils of a row says how many
+    of them at least had a participant reporting the impact at that wave, and not reporting it
+    (:func:`_median_bounds`): each such council was interviewed at the wave in
+    the row's status group (a council is followed within its group), so the group's participants reporting the
+    impact are at least the first number, and those not reporting it at least the second. Declared for the rows
+    whose councils are published (the medians are not, otherwise), where the counts hold them, each median with a
+    count of its own that :func:`_withhold_medians` can withhold (the prevalence cells' bounds are this median's)."""
+    ch = ctx.f.change
+    if ch is None or not len(ch) or ctx.f.prevalence is None:
+        return
+    gcol = _group_column(ch)
+    for r in ch.to_dict("records"):
+        g = r[gcol] if gcol else "all"
+        if not ctx.shown(("councils_complete", g)) or r.get("effect_type") not in ("kendalls_w",
+                                                                                  "matched_rank_biserial"):
+            continue
+        for name, with_, whole, median in _median_keys(ctx, r, g):
+            if not with_ or any(k not in told.values for k in (*with_, *whole)):
+                continue
+            some, short = _median_bounds(int(r["n"]), median)
+            n_with, n_all = sum(told.values[k] for k in with_), sum(told.values[k] for k in whole)
+            if not some <= n_with <= n_all - short:
+                continue
+            if len(with_) > 1:
+                told.unpublished(("median_with", *name), n_with)
+                told.relation(("median_with", *name), with_)
+                told.unpublished(("median_all", *name), n_all)
+                told.relation(("median_all", *name), whole)
+            w_key = with_[0] if len(with_) == 1 else ("median_with", *name)
+            a_key = whole[0] if len(whole) == 1 else ("median_all", *name)
+            if some:
+                told.count(("median_some", *name), some, public=True)
+                told.at_most(("median_some", *name), w_key)
+            if short:
+                told.count(("median_short", *name), short, public=True)
+                told.unpublished(("median_rest", *name), n_with + short)
+                told.relation(("median_rest", *name), [w_key, ("median_short", *name)])
+                told.at_most(("median_rest", *name), a_key)
+
+
+def _withhold_medians(ctx) -> None:
+    """Withhold change_over_time's medians that would narrow a count of participants the report hides, after every
+    other count is decided (:meth:`DisclosureLedger.withhold_narrowing` with :func:`_declare_median_bounds`, and the
+    statements' bounds the intruder holds too): a median says how many of the row's councils at least had a
+    participant reporting the impact, and not reporting it, which with the published counts can leave a hidden count
+    of the prevalence table fewer than ``min_count`` values (20 councils, seed 70613: the 12 councils not in
+    intervention with a median of 17% before the review, 6 at least with a participant reporting commitment, left
+    the hidden count 6 to 8 and that of the councils in intervention 0 to 2; disclosure round 70). Each median is
+    withheld alone; no count moves."""
+    ch = ctx.f.change
+    if ch is None or not len(ch) or ctx.f.prevalence is None:
+        return
+    gcol = _group_column(ch)
+    groups = [[(kind, *name) for kind in ("median_some", "median_short")]
+              for r in ch.to_dict("records") for name, *_ in _median_keys(ctx, r, r[gcol] if gcol else "all")]
+
+    def told(led: DisclosureLedger) -> None:
+        _declare_statement_bounds(ctx, led)
+        _declare_median_bounds(ctx, led)
+
+    withheld = ctx.ledger.withhold_narrowing(told, groups)
+    ctx.medians_withheld = {k[1:] for k in withheld}
+
+
 def _framework_rows(ctx) -> pd.DataFrame | None:
     """The framework matrix's rows of interviewed councils (None where the themes were not analysed)."""
     th = ctx.f.themes
@@ -1872,6 +1974,8 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
     with recorded_warnings() as told:
         # the statements that bound hidden counts of participants, decided after the rest (which they leave as it is)
         _withhold_statements(ctx)
+        # then the medians of change across the waves that would narrow a hidden count, with the statements' bounds
+        _withhold_medians(ctx)
     ctx.disclosure_warnings = [str(w.message) for w in [*caught, *told]]
     ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
@@ -5556,6 +5660,11 @@ _TIED_TO_COUNT = ("a status group's mean or median share, and the difference, in
                   "councils and participants, published beside it, the share gives that count back")
 
 
+_MEDIAN_NARROWS = ("a median share that says how many of the row's councils at least had a participant reporting "
+                   "the impact at the wave, or one not reporting it, and so, with the counts published, would give "
+                   "back a suppressed count of the participants reporting it")
+
+
 def _counts_of_side(r: dict, side: str) -> tuple:
     """The ledger's keys of the counts a comparisons row's group (``side`` "a" or "b") is computed from: its
     participants at the wave and those of them reporting the impact."""
@@ -5704,12 +5813,17 @@ def _comparisons(ctx) -> Section:
             # so a blank test beside a suppressed count said it was 0 or 1 (seed 31271, round 39)
             rows.append({"impact": r["code"], "status": g,
                          "test": keep(r.get("test")), "n_councils": ctx.cell(("councils_complete", g)),
-                         f"median_{first}": keep(r.get("value_first")), f"median_{last}": keep(r.get("value_last")),
+                         # a median that would narrow a hidden count of the prevalence table is withheld alone
+                         # (:func:`_withhold_medians`)
+                         **{f"median_{w}": SUPPRESSED if (r["code"], w, g) in ctx.medians_withheld else keep(r.get(v))
+                            for w, v in ((first, "value_first"), (last, "value_last"))},
+                         "_m": any((r["code"], w, g) in ctx.medians_withheld for w in (first, last)),
                          effect: keep(r.get("effect")), "p_value": keep(r.get("p_value")),
                          "p_method": keep(_change_p_method(r)),
                          "p_adjusted": keep(r.get("p_adjusted")), "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
-        ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"])
+        ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"]).reset_index(drop=True)
+        ctx.suppressed_rows("change_over_time", ch.pop("_m"), "median_narrows", _MEDIAN_NARROWS)
         ch, exact_note = _change_p_methods(ch, few=_few_councils(ctx))
         ch, p_labels, p_note = _unconfirmed_p(ch, ch["impact"].isin(_doubtful_over_waves(ctx, _weak_codes(ctx))),
                                               f"the machine coding of the {ctx.one} is not confirmed at every wave")
@@ -5750,7 +5864,9 @@ def _comparisons(ctx) -> Section:
                   # councils, seed 61101: 58 + 12 followed of the 92 interviewed at every wave; truth61)
                   + ("at all waves and in the row's status group at each (a council that moved into or out of "
                      "intervention between waves is in neither row); " if gcol else "at all waves; ")
-                  + f"{effect_note}{exact_note}{_drift_note(ctx)}{p_note}",
+                  + f"{effect_note}{exact_note}{_drift_note(ctx)}{p_note}"
+                  + (f" A median marked {SUPPRESSED} in a row whose councils are published is withheld: "
+                     + _MEDIAN_NARROWS + "." if ctx.medians_withheld else ""),
                   {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"},
                   labels={**p_labels, **({"p_method": Label("p-value method", description=(
                       "How the row's p-value was computed: 'exact', the exact permutation p; 'chi-square' or "
