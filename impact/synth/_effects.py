@@ -217,9 +217,10 @@ class SynthEffects:
                 problems.append(f"`{name}` must be a dict of codes, but {type(value).__name__} was passed.")
                 continue
             for code, shift in value.items():
-                if code not in CODES or not isinstance(shift, Mapping) or not set(shift) <= set(_WAVE_BOOK):
-                    problems.append(f"`{name}` must map codes among {list(CODES)} to a shift per wave among "
-                                    f"{list(_WAVE_BOOK)}, but {code!r}: {shift!r} was passed.")
+                if code not in CODES or not isinstance(shift, Mapping) or not set(WAVES) <= set(shift) <= set(_WAVE_BOOK):
+                    problems.append(f"`{name}` must map codes among {list(CODES)} to a shift for each of the waves "
+                                    f"{list(WAVES)} (and may for {list(_WAVE_BOOK)[3:]}), but {code!r}: {shift!r} "
+                                    "was passed.")
                 elif not all(isinstance(v, (int, float)) and math.isfinite(v) for v in shift.values()):
                     problems.append(f"`{name}[{code!r}]` must hold finite numbers, but {dict(shift)!r} was passed.")
         for name in _SURVEY:
@@ -286,18 +287,18 @@ class SynthEffects:
 
         A wave not named in a field of one value per wave takes the value of its phase's wave (``two_years`` and
         ``three_years`` that of ``longer_term``): a second follow-up is as the first unless told otherwise. A shift per
-        code and wave (``code_wave_log_odds``, ``intervention_wave_log_odds``) not named at a wave is its phase's too,
-        else none. The three default waves stay named, so the effects of a study of three waves are these.
+        code and wave (``code_wave_log_odds``, ``intervention_wave_log_odds``) not named at a wave is its phase's too.
+        The three default waves stay named, so the effects of a study of three waves are these.
 
         Raises
         ------
         ValueError
-            If a shift is planted at a wave the study does not have (other than the three default waves, which
-            give their phase's value).
+            If a shift other than 0 is planted at a wave the study does not have.
 
         Examples
         --------
-        >>> e = SynthEffects(code_wave_log_odds={"learning": {"early": 2.0, "longer_term": 2.0, "three_years": 0.0}})
+        >>> e = SynthEffects(code_wave_log_odds={"learning": {"expectations": 0.0, "early": 2.0, "longer_term": 2.0,
+        ...                                                   "three_years": 0.0}})
         >>> e.over(("expectations", "early", "longer_term", "two_years", "three_years")).code_wave_log_odds["learning"]
         {'expectations': 0.0, 'early': 2.0, 'longer_term': 2.0, 'two_years': 2.0, 'three_years': 0.0}
         >>> SynthEffects().over(("expectations", "early", "longer_term", "two_years")).wave_log_odds["two_years"]
@@ -307,7 +308,7 @@ class SynthEffects:
         keep = [w for w in _WAVE_BOOK if w in waves or w in WAVES]
         stray = sorted({f"{name}[{code!r}][{w!r}]" for name in _PER_CODE_WAVE
                         for code, shift in getattr(self, name).items() for w, v in shift.items()
-                        if w not in waves and w not in WAVES and v != 0})
+                        if w not in waves and v != 0})
         stray += [f"{name}[{w!r}]" for name in _SURVEY if isinstance(getattr(self, name), Mapping)
                   for w, v in getattr(self, name).items() if w not in waves and v != 0]
         if stray:

@@ -87,7 +87,7 @@ def true_prevalences(eff: SynthEffects, *, words_per_interview: int = 700,
     sd = _sd(eff)
     lam = _mean_statements(words_per_interview)
     rows = []
-    eff = eff.over(waves)
+    eff = eff.over([w for w in _WAVE_BOOK if w in waves or w in eff.wave_log_odds])
     for code, base in eff.code_log_odds.items():
         for wave in waves:
             for status, s in (("no_intervention", 0), ("intervention", 1)):
@@ -141,7 +141,7 @@ def true_intervention_effects(eff: SynthEffects, counts: pd.DataFrame) -> pd.Dat
     c = counts.groupby(["wave", "in_intervention"], as_index=False, observed=True)["n"].sum()
     c = c[c["n"] > 0]
     waves = [w for w in _WAVE_BOOK if w in set(c["wave"])]
-    eff = eff.over(waves)
+    eff = eff.over([w for w in _WAVE_BOOK if w in waves or w in eff.wave_log_odds])
     rows = []
     for code, base in eff.code_log_odds.items():
         d = eff.intervention_log_odds if code in eff.intervention_codes else 0.0
