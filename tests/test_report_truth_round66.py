@@ -243,4 +243,5 @@ def test_survey_differences_by_status_are_adjusted_across_the_later_waves():
     for w, sentence in zip(ids[1:], bullets, strict=True):
         assert f"and {study.waves.set_index('wave').loc[w, 'label'].split(' (')[0].lower()} the mean" in sentence
         assert "across the 4 later waves of the survey" in sentence and "Holm-adjusted p" in sentence, sentence
+        assert "unadjusted 95% CI" in sentence, sentence  # the interval is each wave's own, as the models' sentences say
         assert ("which is not evidence that the change was the same" in sentence) == (adjusted[w] >= 0.05), sentence

@@ -2965,7 +2965,7 @@ def _survey_sentences(ctx) -> list[str]:
                    f"{format_ci(a['ci_low'], a['ci_high'], signed=True)}) in councils {la} and by "
                    f"{_signed(b['estimate'])} ({format_ci(b['ci_low'], b['ci_high'], signed=True)}) in councils {lb}: "
                    "a difference of "
-                   f"{_signed(d['estimate'])} points ({unrounded}{ctx.level} CI "
+                   f"{_signed(d['estimate'])} points ({unrounded}{'unadjusted ' if w in adjusted else ''}{ctx.level} CI "
                    f"{format_ci(d['ci_low'], d['ci_high'], signed=True)}, {p_said}){verdict}.")
     return out
 
