@@ -59,7 +59,7 @@ def run(name: str, folder: Path, *, tables: bool = False) -> None:
     """Write ``<name>.txt`` (the sections' text and the planted truth) and, with ``tables``, ``<name>.tables.txt``
     (every table of the report but the suppression ledger, to read the text against: truth60)."""
     from impact.pipeline import analyse, build_report
-    from impact.synth import SynthEffects, generate_with_truth, true_prevalences
+    from impact.synth import SynthEffects, generate_with_truth
 
     n, seed, kw = STUDIES[name]
     kw = dict(kw)
@@ -73,8 +73,7 @@ def run(name: str, folder: Path, *, tables: bool = False) -> None:
         report, _ = build_report(findings)
     lines = [f"# {name}: {n} councils, seed {seed}, {kw}", f"built in {time.time() - t0:.0f} s"]
     lines += _text(report)
-    prev = true_prevalences(SynthEffects.from_value(kw.get("effects")),
-                            words_per_interview=kw.get("words_per_interview", 700))
+    prev = truth.prevalences()  # true_prevalences of the study's effects and waves (truth66: 4 and 5 waves)
     lines.append("\n## PLANTED TRUTH (true prevalences, measure reported)")
     lines.append(prev[prev["measure"] == "reported"].pivot_table(index="code", columns=["status_group", "wave"],
                                                                   values="probability").round(3).to_string())

@@ -10,7 +10,7 @@ from .._io import inside_study
 from ..errors import InputError
 from ._options import SEED_MAX, a_path, bounded_int, examples, say
 
-__all__ = ["register", "run", "path_chances", "PATH_NAMES"]
+__all__ = ["register", "run", "path_chances", "wave_ids", "PATH_NAMES"]
 
 #: The paths through intervention the generator draws from (``impact.synth``'s ``_PATHS``, named here so that building
 #: the parser imports no pandas; a test checks the two agree).
@@ -70,6 +70,26 @@ def path_chances(text: str) -> dict[str, float]:
 path_chances.__name__ = "paths"
 
 
+def wave_ids(text: str) -> list[str]:
+    """An argparse ``type`` for ``--survey-waves``: wave ids, comma-separated (checked against the study's waves by
+    the generator).
+
+    Examples
+    --------
+    >>> wave_ids("expectations, two_years")
+    ['expectations', 'two_years']
+    """
+    import argparse
+
+    ids = [t.strip() for t in text.split(",")]
+    if not all(ids):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected wave ids, comma-separated (e.g. expectations,longer_term)")
+    return ids
+
+
+wave_ids.__name__ = "wave ids"
+
+
 def register(sub) -> None:
     p = sub.add_parser(
         "synth",
@@ -82,7 +102,8 @@ def register(sub) -> None:
         ),
         epilog=examples("impact synth --out my-study   # 30 councils, seed 0",
                         "impact synth --councils 60 --seed 7 --out big-study",
-                        "impact synth --null --seed 1 --out null-study   # no planted effects"),
+                        "impact synth --null --seed 1 --out null-study   # no planted effects",
+                        "impact synth --waves 4 --survey-waves expectations,longer_term,two_years --out four-waves"),
     )
     p.add_argument("--councils", type=bounded_int(1, 153), default=30, metavar="N", help="number of councils (default 30; 152: all councils of the study's years, 2010-2013; 153: all of today's)")
     p.add_argument("--seed", type=bounded_int(0, SEED_MAX), default=0, metavar="S", help="random seed (default 0)")
@@ -99,6 +120,12 @@ def register(sub) -> None:
                          "after the review and lifted between the early and the longer-term wave: in intervention at "
                          "the early wave only); paths not named have no chance, e.g. never=0.6,entered=0.4 (default: never=0.6,throughout=0.13,lifted=0.12,"
                          "entered=0.1,direction=0.05; no entered_lifted)"))
+    p.add_argument("--waves", type=bounded_int(2, 5), default=3, metavar="N",
+                   help=("number of waves (default 3): 2 (before the review and about 12 months after), 3 (and about "
+                         "3 months after), 4 (and a second follow-up about 24 months after, 'two_years') or 5 (and a "
+                         "third about 36 months after, 'three_years'); their ids, labels and windows go into study.yaml"))
+    p.add_argument("--survey-waves", type=wave_ids, default=None, metavar="WAVE,...",
+                   help="waves the staff survey runs at, by id, comma-separated (default the first and the last)")
     p.add_argument("--overwrite", action="store_true",
                    help="replace a generated study already in PATH (refused if PATH holds a study without planted "
                    "truth, or files that are not part of a study)")
@@ -143,6 +170,8 @@ def run(args) -> int:
             words_per_interview=args.words_per_interview,
             effects=SynthEffects.null() if args.null else None,
             intervention_paths=args.intervention_paths,
+            waves=args.waves,
+            survey_waves=args.survey_waves,
             out=args.out,
             overwrite=args.overwrite,
         )

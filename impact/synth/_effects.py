@@ -8,17 +8,80 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from .._words import _named
 from ._phrases import CODES
 from ._process import PROCESS_CODES
 
-__all__ = ["SynthEffects", "WAVES"]
+__all__ = ["SynthEffects", "WAVES", "WAVE_PLANS", "wave_plan"]
 
-#: Wave ids of a synthetic study, in order.
+#: Wave ids of a synthetic study, in order (the default, three waves).
 WAVES: tuple[str, ...] = ("expectations", "early", "longer_term")
+
+#: Every wave a synthetic study may have, in time order: its ``study.yaml`` entry and its phase (the default wave whose
+#: interview questions, wording and default effect sizes it takes). The first three are :data:`impact.schema
+#: .DEFAULT_WAVES`; ``two_years`` and ``three_years`` are second and third follow-ups, two and three years after.
+_WAVE_BOOK: dict[str, tuple[dict[str, Any], str]] = {
+    "expectations": ({"id": "expectations", "label": "Expectations before the review", "anchor": "review_start",
+                      "window_days": [-183, 0]}, "expectations"),
+    "early": ({"id": "early", "label": "Early impact (about 3 months after)", "anchor": "review_end",
+               "window_days": [28, 182]}, "early"),
+    "longer_term": ({"id": "longer_term", "label": "Longer-term change (about 12 months after)",
+                     "anchor": "review_end", "window_days": [273, 548]}, "longer_term"),
+    "two_years": ({"id": "two_years", "label": "Two years on (about 24 months after)", "anchor": "review_end",
+                   "window_days": [639, 821]}, "longer_term"),
+    "three_years": ({"id": "three_years", "label": "Three years on (about 36 months after)", "anchor": "review_end",
+                "window_days": [1004, 1186]}, "longer_term"),
+}
+
+#: The waves of a study of 2 to 5 waves (``waves=`` of :func:`impact.synth.generate`): before the review and
+#: follow-ups after it. Three is the default (:data:`WAVES`).
+WAVE_PLANS: dict[int, tuple[str, ...]] = {
+    2: ("expectations", "longer_term"),
+    3: WAVES,
+    4: (*WAVES, "two_years"),
+    5: (*WAVES, "two_years", "three_years"),
+}
+
+
+def wave_plan(waves: int | tuple[str, ...] | list[str] = 3) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The ``study.yaml`` entries of a synthetic study's waves, and each wave's phase.
+
+    ``waves`` is a number of waves (2 to 5, :data:`WAVE_PLANS`) or wave ids among those (in time order).
+
+    Examples
+    --------
+    >>> entries, phase = wave_plan(4)
+    >>> [w["id"] for w in entries], phase["two_years"]
+    (['expectations', 'early', 'longer_term', 'two_years'], 'longer_term')
+    >>> wave_plan(6)
+    Traceback (most recent call last):
+    ...
+    ValueError: The value for `waves` must be a number of waves from 2 to 5 or wave ids in time order among ['expectations', 'early', 'longer_term', 'two_years', 'three_years'] (the first 'expectations'), but 6 was passed.
+    """
+    book = list(_WAVE_BOOK)
+    if isinstance(waves, (int, np.integer)) and not isinstance(waves, bool) and int(waves) in WAVE_PLANS:
+        ids = list(WAVE_PLANS[int(waves)])
+    elif (isinstance(waves, (tuple, list)) and 2 <= len(waves) <= 5 and all(w in _WAVE_BOOK for w in waves)
+          and waves[0] == book[0] and [book.index(w) for w in waves] == sorted({book.index(w) for w in waves})):
+        ids = list(waves)
+    else:
+        raise ValueError(f"The value for `waves` must be a number of waves from 2 to 5 or wave ids in time order "
+                         f"among {book} (the first {book[0]!r}), but {waves!r} was passed.")
+    return [dict(_WAVE_BOOK[w][0]) for w in ids], {w: _WAVE_BOOK[w][1] for w in ids}
 _LEVELS = ("insight", "action", "outcome")
 #: The fields that give a shift per impact code and wave.
 _PER_CODE_WAVE = ("code_wave_log_odds", "intervention_wave_log_odds")
+#: The fields that give a value per wave.
+_PER_WAVE = ("wave_log_odds", "hedged_rate", "negated_rate", "other_attribution", "level_probs", "process_rate",
+             "recommendation_rate")
+#: The shifts of the survey scale: one number for every survey wave after the first, or a number per wave.
+_SURVEY = ("survey_shift", "survey_shift_by_intervention")
+
+
+def _finite(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
 
 def _per_wave(expectations: float, early: float, longer_term: float) -> dict[str, float]:
@@ -83,9 +146,11 @@ class SynthEffects:
     indicator_post_review, indicator_post_by_intervention : float
         Change in ``indicator_measure`` (its units) in periods after the review,
         and the extra change for councils in intervention when reviewed.
-    survey_shift, survey_shift_by_intervention : float
-        Shift of the latent survey scale (logistic units) at the repeat wave,
-        and the extra shift for councils in intervention at that wave.
+    survey_shift, survey_shift_by_intervention : float or dict
+        Shift of the latent survey scale (logistic units) at each survey
+        wave after the first, and the extra shift for councils in
+        intervention at that wave; a dict gives the shift per wave id
+        (``{"longer_term": 0.3, "two_years": 0.8}``; waves not named, none).
     process_rate : dict
         Per wave, probability that a participant comments on each factor of
         the review process (``review_process`` codebook).
@@ -129,8 +194,8 @@ class SynthEffects:
     indicator_measure: str = "rereferral_pct"
     indicator_post_review: float = -0.5
     indicator_post_by_intervention: float = -2.5
-    survey_shift: float = 0.35
-    survey_shift_by_intervention: float = 0.0
+    survey_shift: float | dict[str, float] = 0.35
+    survey_shift_by_intervention: float | dict[str, float] = 0.0
     process_rate: dict[str, float] = field(default_factory=lambda: _per_wave(0.0, 0.12, 0.10))
     process_helped: dict[str, float] = field(default_factory=lambda: dict(zip(PROCESS_CODES, (
         0.6, 0.7, 0.7, 0.6, 0.45, 0.35, 0.6, 0.8, 0.65, 0.6, 0.6, 0.5, 0.35, 0.25, 0.3), strict=True)))
@@ -141,22 +206,30 @@ class SynthEffects:
         problems = []
         if set(self.code_log_odds) != set(CODES):
             problems.append(f"`code_log_odds` must have exactly the codes {list(CODES)}, but {sorted(self.code_log_odds)} were passed.")
-        for name in ("wave_log_odds", "hedged_rate", "negated_rate", "other_attribution", "level_probs", "process_rate",
-                     "recommendation_rate"):
+        for name in _PER_WAVE:
             value = getattr(self, name)
-            if set(value) != set(WAVES):
-                problems.append(f"`{name}` must have exactly the waves {list(WAVES)}, but {sorted(value)} were passed.")
+            if not set(WAVES) <= set(value) <= set(_WAVE_BOOK):
+                problems.append(f"`{name}` must have the waves {list(WAVES)} (and may have {list(_WAVE_BOOK)[3:]}), "
+                                f"but {sorted(value)} were passed.")
         for name in _PER_CODE_WAVE:
             value = getattr(self, name)
             if not isinstance(value, Mapping):
                 problems.append(f"`{name}` must be a dict of codes, but {type(value).__name__} was passed.")
                 continue
             for code, shift in value.items():
-                if code not in CODES or not isinstance(shift, Mapping) or set(shift) != set(WAVES):
-                    problems.append(f"`{name}` must map codes among {list(CODES)} to a shift for exactly the "
-                                    f"waves {list(WAVES)}, but {code!r}: {shift!r} was passed.")
+                if code not in CODES or not isinstance(shift, Mapping) or not set(WAVES) <= set(shift) <= set(_WAVE_BOOK):
+                    problems.append(f"`{name}` must map codes among {list(CODES)} to a shift for each of the waves "
+                                    f"{list(WAVES)} (and may for {list(_WAVE_BOOK)[3:]}), but {code!r}: {shift!r} "
+                                    "was passed.")
                 elif not all(isinstance(v, (int, float)) and math.isfinite(v) for v in shift.values()):
                     problems.append(f"`{name}[{code!r}]` must hold finite numbers, but {dict(shift)!r} was passed.")
+        for name in _SURVEY:
+            value = getattr(self, name)
+            ok = (isinstance(value, Mapping) and set(value) <= set(_WAVE_BOOK) and all(_finite(v) for v in value.values())
+                  ) or _finite(value)
+            if not ok:
+                problems.append(f"`{name}` must be a number (the shift at every survey wave after the first) or a "
+                                f"dict of numbers by wave id among {list(_WAVE_BOOK)}, but {value!r} was passed.")
         if set(self.process_helped) != set(PROCESS_CODES):
             problems.append(f"`process_helped` must have exactly the codes {list(PROCESS_CODES)}, but "
                             f"{sorted(self.process_helped)} were passed.")
@@ -182,10 +255,10 @@ class SynthEffects:
         plus ``intervention_wave_log_odds`` for a participant in a council ``in_intervention`` at the wave."""
         shift = float(self.wave_log_odds[wave]) + float(self.code_wave_log_odds.get(code, {}).get(wave, 0.0))
         if in_intervention and code in self.intervention_wave_log_odds:
-            shift += float(self.intervention_wave_log_odds[code][wave])
+            shift += float(self.intervention_wave_log_odds[code].get(wave, 0.0))
         return shift
 
-    def status_changes(self) -> list[dict[str, Any]]:
+    def status_changes(self, waves: tuple[str, ...] | list[str] = WAVES) -> list[dict[str, Any]]:
         """The planted change of each impact between the first wave and each later one, per intervention status.
 
         One row per code, later wave and status group (``no_intervention`` | ``intervention``: in that status at
@@ -202,12 +275,63 @@ class SynthEffects:
         """
         out = []
         for code in CODES:
-            for wave in WAVES[1:]:
-                change = {s: self.wave_shift(code, wave, s) - self.wave_shift(code, WAVES[0], s) for s in (False, True)}
+            for wave in waves[1:]:
+                change = {s: self.wave_shift(code, wave, s) - self.wave_shift(code, waves[0], s) for s in (False, True)}
                 for s, group in ((False, "no_intervention"), (True, "intervention")):
                     out.append({"code": code, "wave": wave, "status_group": group, "change": change[s],
                                 "differs": change[True] != change[False]})
         return out
+
+    def over(self, waves: tuple[str, ...] | list[str]) -> SynthEffects:
+        """These effects for a study of ``waves`` (ids of :func:`wave_plan`).
+
+        A wave not named in a field of one value per wave takes the value of its phase's wave (``two_years`` and
+        ``three_years`` that of ``longer_term``): a second follow-up is as the first unless told otherwise. A shift per
+        code and wave (``code_wave_log_odds``, ``intervention_wave_log_odds``) not named at a wave is its phase's too.
+        The three default waves stay named, so the effects of a study of three waves are these.
+
+        Raises
+        ------
+        ValueError
+            If a shift other than 0 is planted at a wave the study does not have.
+
+        Examples
+        --------
+        >>> e = SynthEffects(code_wave_log_odds={"learning": {"expectations": 0.0, "early": 2.0, "longer_term": 2.0,
+        ...                                                   "three_years": 0.0}})
+        >>> e.over(("expectations", "early", "longer_term", "two_years", "three_years")).code_wave_log_odds["learning"]
+        {'expectations': 0.0, 'early': 2.0, 'longer_term': 2.0, 'two_years': 2.0, 'three_years': 0.0}
+        >>> SynthEffects().over(("expectations", "early", "longer_term", "two_years")).wave_log_odds["two_years"]
+        -0.6
+        """
+        phase = {w: _WAVE_BOOK[w][1] for w in _WAVE_BOOK}
+        keep = [w for w in _WAVE_BOOK if w in waves or w in WAVES]
+        stray = sorted({f"{name}[{code!r}][{w!r}]" for name in _PER_CODE_WAVE
+                        for code, shift in getattr(self, name).items() for w, v in shift.items()
+                        if w not in waves and v != 0})
+        stray += [f"{name}[{w!r}]" for name in _SURVEY if isinstance(getattr(self, name), Mapping)
+                  for w, v in getattr(self, name).items() if w not in waves and v != 0]
+        if stray:
+            raise ValueError(f"{_named('effect', stray)} planted at a wave the study does not have; its waves are "
+                             f"{list(waves)}.")
+        changes: dict[str, Any] = {}
+        for name in _PER_WAVE:
+            value = getattr(self, name)
+            changes[name] = {w: value[w] if w in value else value[phase[w]] for w in keep}
+        for name in _PER_CODE_WAVE:
+            changes[name] = {code: {w: float(shift.get(w, shift.get(phase[w], 0.0))) for w in keep}
+                             for code, shift in getattr(self, name).items()}
+        out = dataclasses.replace(self, **changes)
+        return self if out.to_dict() == self.to_dict() else out
+
+    def survey_wave_shift(self, wave: str, later: bool, in_intervention: bool) -> float:
+        """The planted shift of the survey scale at ``wave``: ``survey_shift`` (its value at the wave, or the one
+        number at a survey wave ``later`` than the first), plus ``survey_shift_by_intervention`` so for a council
+        ``in_intervention`` at the wave."""
+        def at(value):
+            return float(value.get(wave, 0.0)) if isinstance(value, Mapping) else float(value) * later
+
+        return at(self.survey_shift) + at(self.survey_shift_by_intervention) * in_intervention
 
     @classmethod
     def null(cls) -> SynthEffects:
@@ -279,7 +403,9 @@ class SynthEffects:
                     for v in shift.values())
             and self.intervention_log_odds == 0 and self.validation_log_odds == 0
             and self.indicator_post_review == 0 and self.indicator_post_by_intervention == 0
-            and self.survey_shift == 0 and self.survey_shift_by_intervention == 0 and self.monitoring_effect == 0
+            and all(not any(v.values()) if isinstance(v, Mapping) else v == 0
+                    for v in (self.survey_shift, self.survey_shift_by_intervention))
+            and self.monitoring_effect == 0
             and len({tuple(v) for v in self.level_probs.values()}) == 1
             and len(set(self.hedged_rate.values())) == 1 and len(set(self.negated_rate.values())) == 1
             and len(set(self.other_attribution.values())) == 1

@@ -34,7 +34,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from ._effects import WAVES, SynthEffects
+from ._effects import _WAVE_BOOK, WAVES, SynthEffects
 
 __all__ = ["true_prevalences", "true_intervention_effects"]
 
@@ -57,8 +57,17 @@ def _mean_statements(words_per_interview: int) -> float:
     return 0.25 * words_per_interview / 700
 
 
-def true_prevalences(eff: SynthEffects, *, words_per_interview: int = 700) -> pd.DataFrame:
+def true_prevalences(eff: SynthEffects, *, words_per_interview: int = 700,
+                     waves: tuple[str, ...] | list[str] = WAVES) -> pd.DataFrame:
     """Population share of participants for whom each measure holds, per code, wave and status.
+
+    Parameters
+    ----------
+    eff : SynthEffects
+        The effects, for the study's waves (:meth:`SynthEffects.over`).
+    words_per_interview : int
+    waves : sequence of str
+        The study's wave ids (default the three of :data:`WAVES`).
 
     Returns
     -------
@@ -78,8 +87,9 @@ def true_prevalences(eff: SynthEffects, *, words_per_interview: int = 700) -> pd
     sd = _sd(eff)
     lam = _mean_statements(words_per_interview)
     rows = []
+    eff = eff.over([w for w in _WAVE_BOOK if w in waves or w in eff.wave_log_odds])
     for code, base in eff.code_log_odds.items():
-        for wave in WAVES:
+        for wave in waves:
             for status, s in (("no_intervention", 0), ("intervention", 1)):
                 eta = base + eff.wave_shift(code, wave, bool(s)) + (eff.intervention_log_odds * s if code in eff.intervention_codes else 0.0)
                 p = float(_expected_expit(np.array(eta), sd))
@@ -130,7 +140,8 @@ def true_intervention_effects(eff: SynthEffects, counts: pd.DataFrame) -> pd.Dat
     sd = _sd(eff)
     c = counts.groupby(["wave", "in_intervention"], as_index=False, observed=True)["n"].sum()
     c = c[c["n"] > 0]
-    waves = [w for w in WAVES if w in set(c["wave"])]
+    waves = [w for w in _WAVE_BOOK if w in set(c["wave"])]
+    eff = eff.over([w for w in _WAVE_BOOK if w in waves or w in eff.wave_log_odds])
     rows = []
     for code, base in eff.code_log_odds.items():
         d = eff.intervention_log_odds if code in eff.intervention_codes else 0.0

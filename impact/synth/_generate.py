@@ -17,7 +17,7 @@ from .. import vocab
 from .._version import __version__
 from ..councils import council_list
 from ..study import DEFAULT_WAVES, Study, _save_folder
-from ._effects import WAVES, SynthEffects
+from ._effects import WAVES, SynthEffects, wave_plan
 from ._people import person_name
 from ._phrases import ATTRIBUTION_FACTORS, CODES
 from ._process import RECOMMENDATION, process_plan
@@ -81,6 +81,7 @@ _NEXT_STATUS = {  # progress from early to longer_term: mostly forward
     "not_started": (("not_started", 0.2), ("in_progress", 0.5), ("completed", 0.25), ("embedded", 0.05)),
     "in_progress": (("not_started", 0.03), ("in_progress", 0.35), ("completed", 0.42), ("embedded", 0.2)),
     "completed": (("in_progress", 0.05), ("completed", 0.6), ("embedded", 0.35)),
+    "embedded": (("completed", 0.1), ("embedded", 0.9)),  # a second follow-up and later only
 }
 _EARLY_STATUS = (("not_started", 0.35), ("in_progress", 0.55), ("completed", 0.1))
 
@@ -133,9 +134,13 @@ def _slug(name: str) -> str:
 # --------------------------------------------------------------------- status history
 def _status_history(cid: str, start: dt.date, end: dt.date, rng: np.random.Generator,
                     paths: tuple[tuple[str, float], ...] | None = None,
-                    since: dt.date | None = None, until: dt.date | None = None) -> tuple[list[dict], str]:
+                    since: dt.date | None = None, until: dt.date | None = None,
+                    later: int = 0) -> tuple[list[dict], str]:
     """Judgements, notices and directions for one council; transitions fall between wave windows.
 
+    ``later``: days the last wave's window ends after the longer-term wave's (a study of 4 or 5 waves): a notice
+    held from a wave on (``throughout``, ``direction``, ``entered``) is lifted that much later, so it is held at every
+    later wave too, as the path promises.
     ``since`` is the first day of a council created since 2013: nothing of it ends earlier, and what
     began earlier begins that day. ``until`` is the last day of a council since abolished: nothing of it
     starts later, and what is open then ends that day."""
@@ -150,7 +155,7 @@ def _status_history(cid: str, start: dt.date, end: dt.date, rng: np.random.Gener
         judgements.append((start - _days(rng, 250, 900), good_rank()))
         j1 = end + _days(rng, 186, 250)
         judgements.append((j1, "inadequate"))
-        notices.append((j1 + _days(rng, 5, 20), end + _days(rng, 700, 1100), ""))
+        notices.append((j1 + _days(rng, 5, 20), end + _days(rng, 700, 1100) + dt.timedelta(days=later), ""))
     elif path == "entered_lifted":
         # out at the first wave, in at the early wave, out again at the longer-term wave: inspected inadequate in the
         # days after the review (notice issued before the early wave's window opens, 28 days after it), the notice
@@ -169,7 +174,7 @@ def _status_history(cid: str, start: dt.date, end: dt.date, rng: np.random.Gener
             lifted = end + _days(rng, 188, 268)
             judgements.append((lifted - _days(rng, 0, 3), _weighted(rng, (("adequate", 0.8), ("good", 0.2)))))
         else:
-            lifted = end + _days(rng, 560, 900)
+            lifted = end + _days(rng, 560, 900) + dt.timedelta(days=later)
             judgements.append((lifted - _days(rng, 0, 10), "adequate"))
         notices.append((issued, lifted, ""))
         if path == "direction":
@@ -253,16 +258,27 @@ def _to_date(value: Any, name: str) -> dt.date:
 
 
 # --------------------------------------------------------------------- main
-def _missing_in_intervention(value, participant_missing: float) -> dict[str, float]:
+def _missing_in_intervention(value, participant_missing: float, waves: tuple[str, ...] = WAVES) -> dict[str, float]:
     """``participant_missing_in_intervention`` as a chance per wave id (``participant_missing`` where not given)."""
     if value is None:
-        return dict.fromkeys(WAVES, participant_missing)
+        return dict.fromkeys(waves, participant_missing)
     if isinstance(value, Mapping):
-        unknown = [w for w in value if w not in WAVES]
+        unknown = [w for w in value if w not in waves]
         if unknown:
-            raise ValueError(f"`participant_missing_in_intervention` names waves {WAVES}, but {unknown!r} was passed.")
-        return {w: value.get(w, participant_missing) for w in WAVES}
-    return dict.fromkeys(WAVES, value)
+            raise ValueError(f"`participant_missing_in_intervention` names waves {waves}, but {unknown!r} was passed.")
+        return {w: value.get(w, participant_missing) for w in waves}
+    return dict.fromkeys(waves, value)
+
+
+def _survey_waves(value, waves: tuple[str, ...]) -> tuple[str, ...]:
+    """``survey_waves`` checked against the study's ``waves`` (the first and the last wave where None)."""
+    if value is None:
+        return (waves[0], waves[-1])
+    given = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else None
+    if not given or any(w not in waves for w in given) or len(set(given)) < len(given):
+        raise ValueError(f"The value for `survey_waves` must be one or more of the study's waves {list(waves)}, each "
+                         f"once, but {value!r} was passed.")
+    return tuple(w for w in waves if w in given)
 
 
 def generate_with_truth(
@@ -280,6 +296,8 @@ def generate_with_truth(
     intervention_paths: Mapping[str, float] | None = None,
     name: str = "synthetic",
     participant_missing_in_intervention: float | Mapping[str, float] | None = None,
+    waves: int | list[str] | tuple[str, ...] = 3,
+    survey_waves: list[str] | tuple[str, ...] | None = None,
 ) -> tuple[Study, PlantedTruth]:
     """Generate a synthetic study and the truth planted in it.
 
@@ -295,13 +313,16 @@ def generate_with_truth(
     >>> span.endswith(".") and row["polarity"] in ("asserted", "negated", "hedged")
     True
     """
-    eff = SynthEffects.from_value(effects)
+    wave_defs, phase = wave_plan(waves)
+    wave_ids = tuple(phase)
+    on_survey = _survey_waves(survey_waves, wave_ids)
+    eff = SynthEffects.from_value(effects).over(wave_ids)
     start, end = _to_date(start_date, "start_date"), _to_date(end_date, "end_date")
     available = council_list()
     register = council_list(include_former=True)
-    first, last = _study_span(start, end) if start <= end else (start, end)
+    first, last = _study_span(start, end, wave_defs) if start <= end else (start, end)
     _validate_args(n_councils, seed, interviews_per_wave, words_per_interview, start, end, len(available))
-    missing_in = _missing_in_intervention(participant_missing_in_intervention, participant_missing)
+    missing_in = _missing_in_intervention(participant_missing_in_intervention, participant_missing, wave_ids)
     for pname, p in (("participant_missing", participant_missing), ("participant_dropout", participant_dropout),
                      ("council_missing", council_missing),
                      *((f"participant_missing_in_intervention[{w!r}]", p) for w, p in missing_in.items())):
@@ -332,7 +353,8 @@ def generate_with_truth(
 
     status_rows, reviews, latent = [], [], []
     participants, interviews = [], []
-    waves = {w["id"]: w for w in DEFAULT_WAVES}
+    windows = {w["id"]: w for w in wave_defs}
+    later = max(0, wave_defs[-1]["window_days"][1] - DEFAULT_WAVES[-1]["window_days"][1])
     span = (end - start).days
     for ci, cid in enumerate(ids):
         # Review: a Monday-to-Friday week.
@@ -349,11 +371,12 @@ def generate_with_truth(
         reviews.append({"council_id": cid, "start_date": r_start, "end_date": r_end, "themes": ";".join(themes),
                         "team_roles": ";".join(roles), "n_recommendations": n_rec})
         rows, path = _status_history(cid, r_start, r_end, _rng(seed, "status", ci), paths, created.get(cid),
-                                     abolished.get(cid))
+                                     abolished.get(cid), later)
         status_rows += rows
         anchor = {"review_start": r_start, "review_end": r_end}
-        ref = {w: anchor[waves[w]["anchor"]] + dt.timedelta(days=sum(waves[w]["window_days"]) // 2) for w in WAVES}
-        in_int = {w: _in_intervention(rows, ref[w]) for w in WAVES}
+        ref = {w: anchor[windows[w]["anchor"]] + dt.timedelta(days=sum(windows[w]["window_days"]) // 2)
+               for w in wave_ids}
+        in_int = {w: _in_intervention(rows, ref[w]) for w in wave_ids}
 
         # Participants and interviews, with attrition.
         rp = _rng(seed, "people", ci)
@@ -366,11 +389,11 @@ def generate_with_truth(
             return p
 
         roster = [new_participant() for _ in range(interviews_per_wave)]
-        missing_wave = {w for w in WAVES if rp.random() < council_missing}
-        if len(missing_wave) == len(WAVES):
-            missing_wave.discard(WAVES[int(rp.integers(0, len(WAVES)))])
+        missing_wave = {w for w in wave_ids if rp.random() < council_missing}
+        if len(missing_wave) == len(wave_ids):
+            missing_wave.discard(wave_ids[int(rp.integers(0, len(wave_ids)))])
         council_u = float(rp.normal(0.0, eff.council_sd))
-        for wi, w in enumerate(WAVES):
+        for wi, w in enumerate(wave_ids):
             if wi > 0:
                 roster = [p if rp.random() >= participant_dropout else
                           (new_participant() if rp.random() < 0.6 else None) for p in roster]
@@ -381,9 +404,9 @@ def generate_with_truth(
             present = [p for p in roster if rp.random() >= miss]
             if w in missing_wave:
                 continue
-            lo_d, hi_d = waves[w]["window_days"]
-            lo = anchor[waves[w]["anchor"]] + dt.timedelta(days=lo_d)
-            hi = anchor[waves[w]["anchor"]] + dt.timedelta(days=hi_d)
+            lo_d, hi_d = windows[w]["window_days"]
+            lo = anchor[windows[w]["anchor"]] + dt.timedelta(days=lo_d)
+            hi = anchor[windows[w]["anchor"]] + dt.timedelta(days=hi_d)
             width = (hi - lo).days
             centre = lo + dt.timedelta(days=int(rp.integers(min(10, width // 2), max(width - 10, width // 2) + 1)))
             for p in present:
@@ -393,7 +416,7 @@ def generate_with_truth(
                                    "participant_id": p["participant_id"], "mode": mode, "_p": p})
         participants += made
         latent.append({"council_id": cid, "intervention_path": path, "council_effect": round(council_u, 6),
-                       "in_intervention": {w: in_int[w] for w in WAVES},
+                       "in_intervention": {w: in_int[w] for w in wave_ids},
                        "in_intervention_at_review": _in_intervention(rows, r_start),
                        "review_start": r_start.isoformat(), "review_end": r_end.isoformat(),
                        "_slug": _slug(councils.loc[ci, "name"]), "_u": council_u})
@@ -414,12 +437,13 @@ def generate_with_truth(
         lat = by_council[r["council_id"]]
         w = r["wave"]
         in_int = lat["in_intervention"][w]
-        plan = _plan(eff, w, in_int, lat["_u"] + r["_p"]["u"], words_per_interview, _rng(seed, "plan", ii))
+        plan = _plan(eff, w, in_int, lat["_u"] + r["_p"]["u"], words_per_interview, _rng(seed, "plan", ii),
+                     phase[w])
         plan += [Statement(code, "asserted", "", "", False, valence, rec)
                  for code, valence, rec in process_plan(eff, w, lat["_u"] + r["_p"]["u"], _rng(seed, "process", ii))]
         dice = Dice(_rng(seed, "text", ii))
         words = int(words_per_interview * (0.8 + 0.4 * dice.random()))
-        text, spans, details = write_transcript(wave=w, role=r["_p"]["role"], respondent_name=r["_p"]["name"],
+        text, spans, details = write_transcript(wave=phase[w], role=r["_p"]["role"], respondent_name=r["_p"]["name"],
                                                 council_slug=lat["_slug"], plan=plan, words=words, dice=dice)
         transcripts[r["transcript"]] = text
         for s0, s1, st in spans:
@@ -434,8 +458,8 @@ def generate_with_truth(
         for kind, value, s0, s1 in details:
             pii.append({"interview_id": r["interview_id"], "kind": kind, "value": value, "start": s0, "end": s1})
 
-    survey, survey_latent = _survey(ids, by_council, eff, seed)
-    actions, progress = _actions(reviews, seed)
+    survey, survey_latent = _survey(ids, by_council, eff, seed, on_survey)
+    actions, progress = _actions(reviews, seed, [w for w in wave_ids if phase[w] != "expectations"])
     indicators, ind_latent = _indicators(ids, reviews, by_council, eff, seed)
 
     tables = {
@@ -459,7 +483,7 @@ def generate_with_truth(
         "format_version": 1,
         "codebook": "nfer_impacts",
         "seed": seed,
-        "waves": [dict(w) for w in DEFAULT_WAVES],
+        "waves": wave_defs,
         "survey": {"items": {k: {"label": v, "scale": [1, 5]} for k, v in SURVEY_ITEMS.items()}},
         "generator": {"name": "impact.synth", "version": __version__},
     }
@@ -477,10 +501,14 @@ def generate_with_truth(
         params["intervention_paths"] = dict(paths)
     if participant_missing_in_intervention is not None:
         params["participant_missing_in_intervention"] = dict(missing_in)
+    if wave_ids != WAVES:  # the defaults are left out, so a default study is written as it was
+        params["waves"] = list(wave_ids)
+    if on_survey != (WAVES[0], WAVES[-1]):
+        params["survey_waves"] = list(on_survey)
     design = pd.DataFrame([{"wave": r["wave"], "in_intervention": by_council[r["council_id"]]["in_intervention"][r["wave"]]}
                            for r in interviews], columns=["wave", "in_intervention"])
     design = (design.groupby(["wave", "in_intervention"], observed=True).size().rename("n").reset_index()
-              .assign(_w=lambda d: d["wave"].map(WAVES.index)).sort_values(["_w", "in_intervention"])
+              .assign(_w=lambda d: d["wave"].map(wave_ids.index)).sort_values(["_w", "in_intervention"])
               .drop(columns="_w").reset_index(drop=True))
     design["n"] = design["n"].astype(int)
     truth = PlantedTruth(
@@ -523,9 +551,9 @@ def _latest_change() -> dt.date:
     return pd.Timestamp(boundary_changes()["date"].max()).date()
 
 
-def _study_span(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    """The first and last day any wave's window can reach, for reviews starting from ``start`` to ``end``."""
-    reach = [(dt.timedelta(days=0 if w["anchor"] == "review_start" else 4), *w["window_days"]) for w in DEFAULT_WAVES]
+def _study_span(start: dt.date, end: dt.date, waves: list[dict] = DEFAULT_WAVES) -> tuple[dt.date, dt.date]:
+    """The first and last day any of ``waves``' windows can reach, for reviews starting from ``start`` to ``end``."""
+    reach = [(dt.timedelta(days=0 if w["anchor"] == "review_start" else 4), *w["window_days"]) for w in waves]
     return (start + min(off + dt.timedelta(days=lo) for off, lo, _ in reach),
             end + max(off + dt.timedelta(days=hi) for off, _, hi in reach))
 
@@ -587,8 +615,9 @@ def _frame(rows: list[dict], columns: list[str], sort: list[str] | None = None) 
     return df
 
 
-def _plan(eff: SynthEffects, wave: str, in_int: bool, u: float, words: int, rng: np.random.Generator) -> list[Statement]:
-    """The statements planted in one interview."""
+def _plan(eff: SynthEffects, wave: str, in_int: bool, u: float, words: int, rng: np.random.Generator,
+          phase: str = "") -> list[Statement]:
+    """The statements planted in one interview at ``wave`` (its ``phase``, :func:`wave_plan`, ``wave`` if not given)."""
     out: list[Statement] = []
     extra = 0.25 * words / 700
     base_validation = math.log(0.25 / 0.75)
@@ -603,7 +632,7 @@ def _plan(eff: SynthEffects, wave: str, in_int: bool, u: float, words: int, rng:
                     attribution = (*ATTRIBUTION_FACTORS, "unclear")[int(rng.integers(0, len(ATTRIBUTION_FACTORS) + 1))]
                 else:
                     attribution = "review"
-                validation = (level == "insight" and attribution == "review" and wave != "expectations"
+                validation = (level == "insight" and attribution == "review" and (phase or wave) != "expectations"
                               and rng.random() < _sigmoid(base_validation + eff.validation_log_odds * in_int))
                 out.append(Statement(code, "asserted", level, attribution, bool(validation)))
         elif rng.random() < eff.hedged_rate[wave]:
@@ -614,7 +643,9 @@ def _plan(eff: SynthEffects, wave: str, in_int: bool, u: float, words: int, rng:
     return [out[i] for i in order]
 
 
-def _survey(ids, by_council, eff: SynthEffects, seed: int) -> tuple[pd.DataFrame, dict[str, float]]:
+def _survey(ids, by_council, eff: SynthEffects, seed: int,
+            waves: tuple[str, ...] = (WAVES[0], WAVES[-1])) -> tuple[pd.DataFrame, dict[str, float]]:
+    """Survey answers at ``waves``: after each, 40% of the respondents leave, replaced by new ones of their group."""
     rows, council_effect = [], {}
     items = list(SURVEY_ITEMS)
     for ci, cid in enumerate(ids):
@@ -627,8 +658,8 @@ def _survey(ids, by_council, eff: SynthEffects, seed: int) -> tuple[pd.DataFrame
             for _ in range(int(rng.poisson(mean_n)) + 3):
                 n_made += 1
                 pool.append((f"S{int(cid):04d}-{n_made:03d}", group, float(rng.normal(0.0, 0.6))))
-        for wave in ("expectations", "longer_term"):
-            if wave == "longer_term":
+        for si, wave in enumerate(waves):
+            if si > 0:
                 kept = [r for r in pool if rng.random() < 0.6]
                 for group in ("staff", "partner"):
                     n_new = sum(1 for r in pool if r[1] == group) - sum(1 for r in kept if r[1] == group)
@@ -636,9 +667,7 @@ def _survey(ids, by_council, eff: SynthEffects, seed: int) -> tuple[pd.DataFrame
                         n_made += 1
                         kept.append((f"S{int(cid):04d}-{n_made:03d}", group, float(rng.normal(0.0, 0.6))))
                 pool = kept
-            shift = 0.0
-            if wave == "longer_term":
-                shift = eff.survey_shift + eff.survey_shift_by_intervention * by_council[cid]["in_intervention"][wave]
+            shift = eff.survey_wave_shift(wave, si > 0, by_council[cid]["in_intervention"][wave])
             for rid, group, ru in pool:
                 noise = rng.logistic(0.0, 1.0, size=len(items))
                 answered = rng.random(len(items)) >= 0.03
@@ -652,7 +681,9 @@ def _survey(ids, by_council, eff: SynthEffects, seed: int) -> tuple[pd.DataFrame
     return df.sort_values(["respondent_id", "wave", "item"], kind="stable").reset_index(drop=True), council_effect
 
 
-def _actions(reviews: list[dict], seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _actions(reviews: list[dict], seed: int, waves: list[str] | tuple[str, ...] = WAVES[1:]
+             ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The review's recommendations as actions, and their progress at each of ``waves`` (those after the review)."""
     actions, progress = [], []
     for ci, rev in enumerate(reviews):
         rng = _rng(seed, "actions", ci)
@@ -666,10 +697,10 @@ def _actions(reviews: list[dict], seed: int) -> tuple[pd.DataFrame, pd.DataFrame
             actions.append({"action_id": aid, "council_id": cid, "theme": theme,
                             "owner_role": _OWNER_ROLES[int(rng.integers(0, len(_OWNER_ROLES)))],
                             "description": texts[int(rng.integers(0, len(texts)))]})
-            early = _weighted(rng, _EARLY_STATUS)
-            later = _weighted(rng, _NEXT_STATUS[early])
-            progress += [{"action_id": aid, "wave": "early", "status": early},
-                         {"action_id": aid, "wave": "longer_term", "status": later}]
+            status = None
+            for wave in waves:
+                status = _weighted(rng, _EARLY_STATUS if status is None else _NEXT_STATUS[status])
+                progress.append({"action_id": aid, "wave": wave, "status": status})
     return (pd.DataFrame(actions, columns=["action_id", "council_id", "theme", "owner_role", "description"]),
             pd.DataFrame(progress, columns=["action_id", "wave", "status"]))
 
@@ -757,6 +788,21 @@ def generate(
         Default: 0.6, 0.13, 0.12, 0.1, 0.05 and 0 (no ``entered_lifted``).
     name : str
         Study name written to ``study.yaml``.
+    waves : int or list of str, default 3
+        The study's waves, written to ``study.yaml`` with their labels and
+        windows: 2 (before the review and about 12 months after), 3 (and
+        about 3 months after), 4 (and a second follow-up, ``two_years``,
+        about 24 months after) or 5 (and a third, ``three_years``, about 36
+        months after); or wave ids among those, in time order, the first
+        ``expectations``. A later follow-up is interviewed as the
+        longer-term wave is, and takes its effect sizes unless the effects
+        name it (``{"code_wave_log_odds": {"learning": {"two_years": 2,
+        ...}}}``, :meth:`SynthEffects.over`).
+    survey_waves : list of str, optional
+        The waves the staff and partner survey runs at (default the first
+        and the last); 40% of its respondents are replaced after each. The
+        planted improvement ``survey_shift`` applies at each after the first,
+        or at the waves it names.
     out : path, optional
         Save the study and the planted truth to this folder (new or empty),
         all at once (see :func:`save_synthetic`).

@@ -48,7 +48,7 @@ import pandas as pd
 from .._io import atomic_write_text
 from .._tabular import csv_text
 from ..errors import InputError
-from ._effects import SynthEffects
+from ._effects import WAVES, SynthEffects
 from ._estimands import true_intervention_effects, true_prevalences
 
 __all__ = ["PlantedTruth", "load_truth", "TRUTH_FILES"]
@@ -94,7 +94,18 @@ class PlantedTruth:
 
     def prevalences(self) -> pd.DataFrame:
         """True population prevalence of each measure per code, wave and status (see :func:`true_prevalences`)."""
-        return true_prevalences(self.effects, words_per_interview=int(self.params.get("words_per_interview", 700)))
+        return true_prevalences(self.effects, words_per_interview=int(self.params.get("words_per_interview", 700)),
+                                waves=self.waves)
+
+    @property
+    def waves(self) -> tuple[str, ...]:
+        """The study's wave ids (the three of :data:`WAVES` unless ``waves`` was passed)."""
+        return tuple(self.params.get("waves", WAVES))
+
+    @property
+    def survey_waves(self) -> tuple[str, ...]:
+        """The waves the survey ran at (the first and the last unless ``survey_waves`` was passed)."""
+        return tuple(self.params.get("survey_waves", (self.waves[0], self.waves[-1])))
 
     def intervention_effects(self) -> pd.DataFrame:
         """True intervention effect per code, conditional and marginal (see :func:`true_intervention_effects`)."""
@@ -105,6 +116,7 @@ class PlantedTruth:
     def planted_effects(self) -> list[dict[str, Any]]:
         """Every planted effect as ``{name, applies_to, size, scale, description}``."""
         e = self.effects
+        repeat = ", ".join(self.survey_waves[1:]) or "no wave (the survey ran once)"
         out = [
             {"name": f"wave_{w}", "applies_to": "interview mentions of every impact code", "size": v,
              "scale": "log-odds", "description": f"Shift in the log-odds of asserting an impact at wave {w}."}
@@ -139,9 +151,9 @@ class PlantedTruth:
             {"name": "indicator_post_by_intervention", "applies_to": e.indicator_measure,
              "size": e.indicator_post_by_intervention, "scale": "measure units",
              "description": "Extra change after the review for councils in intervention when reviewed."},
-            {"name": "survey_shift", "applies_to": "every survey item at longer_term", "size": e.survey_shift,
+            {"name": "survey_shift", "applies_to": f"every survey item at {repeat}", "size": e.survey_shift,
              "scale": "latent logistic units", "description": "Improvement of the survey scale at the repeat wave."},
-            {"name": "survey_shift_by_intervention", "applies_to": "every survey item at longer_term",
+            {"name": "survey_shift_by_intervention", "applies_to": f"every survey item at {repeat}",
              "size": e.survey_shift_by_intervention, "scale": "latent logistic units",
              "description": "Extra improvement for councils in intervention at the repeat wave."},
         ]
@@ -160,7 +172,7 @@ class PlantedTruth:
         }
         if self.effects.intervention_wave_log_odds:
             # the planted change per status (only where it differs by status: a study without one is written as before)
-            doc["status_changes"] = self.effects.status_changes()
+            doc["status_changes"] = self.effects.status_changes(self.waves)
         if self.design is not None:
             doc["design"] = self.design.to_dict("records")
             # The estimands come out of numerical integration, whose last binary digits change with numpy's and
