@@ -60,7 +60,7 @@ from .effects import (
     survey_change_by_status,
     survey_effects,
 )
-from .errors import ImpactWarning, InputError, ValidationError, recorded_warnings
+from .errors import ImpactWarning, InputError, ValidationError, recorded_warnings, user_level
 from .framework import framework_matrix
 from .indicators import indicator_effects, indicator_trends, review_indicator_effects
 from .panel import _not_coded, council_panel, participant_panel
@@ -430,7 +430,7 @@ def analyse(
                               "in no respondent turn of the transcript (the interviewer's speech, or text before the "
                               f"first speaker label: {shown}{' ...' if spans.sum() > 5 else ''}); "
                               f"{_verb(int(spans.sum()), 'it is', 'they are')} left out of the analysis: only the "
-                              "respondents' speech is counted or quoted", CodingsWarning, stacklevel=2)
+                              "respondents' speech is counted or quoted", CodingsWarning, stacklevel=user_level())
             attrs = dict(supplied.attrs)
             supplied = supplied[~other].reset_index(drop=True)
             supplied.attrs.update(attrs)
@@ -777,7 +777,7 @@ def _check_machine_codable(book) -> None:
             f"sub-codes ({', '.join(blind)}); the machine coder cannot find {'it' if len(blind) == 1 else 'them'}, "
             f"so {'its count is' if len(blind) == 1 else 'their counts are'} 0 by construction, not because no one "
             f"reported {'it' if len(blind) == 1 else 'them'}",
-            ImpactWarning, stacklevel=3)
+            ImpactWarning, stacklevel=user_level())
 
 
 def _reliability_by_status(codings: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame,
@@ -1050,7 +1050,7 @@ def _warn_no_speech(not_coded: pd.DataFrame, *, supplied: bool = False) -> None:
                       "held: left out of the counts "
                       "of interviews and participants and of every share, and a council with no other interview at "
                       "that wave counts as not interviewed there; label the answers (e.g. 'R:') and run again",
-                      ImpactWarning, stacklevel=2)
+                      ImpactWarning, stacklevel=user_level())
 
 
 def _segments_and_coding(study: Study, coders: list, keys: list[str], cache_dir,

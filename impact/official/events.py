@@ -17,7 +17,7 @@ import pandas as pd
 
 from .._joins import _rows, as_dates, check_table, key_text, one_date
 from .._keywords import keyword_only
-from ..errors import ImpactWarning, InputError
+from ..errors import ImpactWarning, InputError, user_level
 
 __all__ = ["event_time", "first_event", "EventTimeWarning"]
 
@@ -193,7 +193,7 @@ def event_time(
         warnings.warn(f"`events` lists {len(unheld)} unit{'s' if len(unheld) != 1 else ''} that `data` does not hold "
                       f"({shown}, on {_rows(unheld.index)} of `events`): {'it is' if len(unheld) == 1 else 'they are'} "
                       f"in neither group of the panel; check that `{unit}` is written the same way in both tables.",
-                      EventTimeWarning, stacklevel=2)
+                      EventTimeWarning, stacklevel=user_level())
     ev = pd.Series(when.reindex(held.to_numpy()).to_numpy(), index=data.index, dtype="datetime64[ns]")
     after_end = (ev.dt.month > month) | ((ev.dt.month == month) & (ev.dt.day > day))
     event_year = ev.dt.year + after_end.astype("Int64")

@@ -53,6 +53,7 @@ except ImportError:  # pragma: no cover - a declared dependency; scipy's linprog
     _highspy = None
 
 from .._words import _counted
+from ..errors import user_level
 from ._disclosure import DisclosureWarning
 
 __all__ = ["DisclosureLedger", "decisions"]
@@ -217,7 +218,7 @@ class DisclosureLedger:
             hidden |= extra
             if not extra:
                 warnings.warn(f"{_counted(len(weak), 'hidden count')} cannot be protected by further suppression, e.g. "
-                              f"{weak[0]!r}", DisclosureWarning, stacklevel=_CALLER)
+                              f"{weak[0]!r}", DisclosureWarning, stacklevel=user_level())
                 break
         self._hidden = hidden
         return set(hidden)
@@ -522,7 +523,7 @@ class DisclosureLedger:
         if found:
             warnings.warn(f"{_counted(len(found), 'hidden count')} narrowed by relations the suppression was not told of "
                           f"cannot be protected by withholding the counts given, e.g. {sorted(found, key=str)[0]!r}",
-                          DisclosureWarning, stacklevel=2)
+                          DisclosureWarning, stacklevel=user_level())
         else:
             for j in reversed(list(chosen)):
                 # (stopped at the first count narrowed: whether any is)
@@ -778,7 +779,7 @@ class DisclosureLedger:
             said = kept[2]
         for category, message, filename, lineno, asked in said:
             if asked:  # said where this decision was asked for, as a decision made afresh says it
-                warnings.warn(category(message), stacklevel=3)
+                warnings.warn(category(message), stacklevel=user_level())
             else:
                 warnings.warn_explicit(category(message), category, filename, lineno)
         self._hidden = after
@@ -1158,11 +1159,6 @@ class _ReleaseAudit:
         for k in pinned:
             self._block(k).fix(k, led.values[k])
         return pinned
-
-
-#: The stack level of :meth:`DisclosureLedger.protect`'s warning, said where the decision was asked for (the decision,
-#: :meth:`DisclosureLedger._decided`, the public method, its caller).
-_CALLER = 4
 
 
 class _Decisions:
