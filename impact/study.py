@@ -46,7 +46,7 @@ from ._io import (
     require_path,
     safe_yaml_load,
 )
-from ._joins import named_as, one_date, one_key, refuse_unknown
+from ._joins import named_as, one_date, one_key, refuse_missing, refuse_unknown
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, SPEAKER_HEADINGS, header_cells
 from ._study_book import OTHER_BOOKS, WORKBOOK, book_names, read_books, relabel
 from ._tabular import csv_text
@@ -1302,6 +1302,7 @@ class Study:
                             f"study.councils['council_id'] filtered), but {type(councils).__name__} was passed.")
         else:
             given = list(councils)
+        refuse_missing("councils", given)  # a blank cell of the column given: told as such, not as the council None
         ids = [one_key(c) for c in given]
         if not ids:
             raise InputError("`councils` names no council: give the ids of the councils to keep "
