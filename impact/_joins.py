@@ -71,10 +71,12 @@ def names(value: object, argument: str) -> list | None:
     if isinstance(value, (str, int, np.integer)):
         return [value]
     try:
-        return list(value)
+        out = list(value)
     except TypeError:
         raise TypeError(f"The value for `{argument}` must be a name or a list of names, but {value!r} was "
                         "passed.") from None
+    refuse_missing(argument, out)  # [nan] names nothing: not a code 'nan', nor a wave no interview has
+    return out
 
 
 UNKNOWN_SHOWN = 20
@@ -170,7 +172,7 @@ def refuse_missing(argument: str, given: Sequence | None, *, noun: str | None = 
     >>> refuse_missing("councils", ["301", float("nan")])
     Traceback (most recent call last):
     ...
-    impact.errors.InputError: `councils` holds 1 missing value (nan at position 1 of 2) - expected council ids only (a missing one names no council): a blank cell of a column reads as NaN; drop the missing ones first (e.g. ids.dropna()).
+    impact.errors.InputError: `councils` holds 1 missing value (nan at position 1 of 2) - expected councils only (a missing one names no council): a blank cell of a column reads as NaN; drop the missing ones first (e.g. ids.dropna()).
     """
     items = list(given or [])
     missing = [(i, x) for i, x in enumerate(items) if _is_missing(x)]
@@ -180,7 +182,7 @@ def refuse_missing(argument: str, given: Sequence | None, *, noun: str | None = 
     shown = ", ".join(f"{x!r} at position {i}" for i, x in missing[:UNKNOWN_SHOWN])
     more = f" and {len(missing) - UNKNOWN_SHOWN:,} more" if len(missing) > UNKNOWN_SHOWN else ""
     raise InputError(f"`{argument}` holds {_counted(len(missing), 'missing value')} ({shown}{more} of {len(items):,}) - "
-                     f"expected {noun} ids only (a missing one names no {noun}): a blank cell of a column reads as NaN; drop the missing "
+                     f"expected {_plural(noun)} only (a missing one names no {noun}): a blank cell of a column reads as NaN; drop the missing "
                      "ones first (e.g. ids.dropna()).")
 
 
