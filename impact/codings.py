@@ -70,7 +70,7 @@ from .schema import (
     spelt_two_ways,
     yes_no_hint,
 )
-from .study import Study
+from .study import Study, require_study
 
 __all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings",
            "supplied_codes"]
@@ -721,6 +721,7 @@ def as_codings(
     """
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"`data` must be a DataFrame of codings, but {type(data).__name__} was passed.")
+    require_study(study, "interviews")  # a folder's path was "'str' object has no attribute 'interviews'"
     problems: list[Problem] = []
     d = data.reset_index(drop=True)
     # read from `data`: pandas deep-copies a frame's attrs into every column and result taken from it, and the
@@ -1232,6 +1233,7 @@ def read_codings(
     >>> codings["coder"].unique().tolist()  # doctest: +SKIP
     ['planted']
     """
+    require_study(study, "interviews")  # a folder's path in its place: said before the file is read
     check_input_file(path, expected=" - expected a coded CSV, Parquet, review .xlsx or .qdpx file")  # as typed
     tell_if_open_in_office(path)  # open in Excel: read as last saved
     path = Path(path)
