@@ -1279,7 +1279,10 @@ class Study:
         Raises
         ------
         InputError
-            Where a council is not one of the study's (naming the closest ids it has), or none is given.
+            Where a council is not one of the study's (naming the closest ids it has), an id is missing (None, NaN:
+            a blank cell of the column given), or none is given.
+        TypeError
+            Where ``councils`` is neither a council id nor a list of them (None, an object).
 
         Examples
         --------

@@ -558,8 +558,8 @@ def _main(argv: list[str] | None) -> int:
         with recorded_warnings() as caught, _told_at_once(command, caught):
             warnings.filterwarnings("ignore", category=DeprecationWarning)
             warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
+            _check_kinds(parser, args)  # a file of another of impact's kinds: told as what it is, before it is read
             _check_option_values(parser, args)
-            _check_kinds(parser, args)
             status = args.func(args)
             sys.stdout.flush()  # what the command printed is out, or its failure is reported like any other
     except ImpactError as exc:
