@@ -1180,6 +1180,10 @@ def supplied_codes(codebook: Any) -> list[str]:
     return CodeList(dict.fromkeys(c for b in books for c in b.code_ids), [(b.id, b.code_ids) for b in books])
 
 
+#: What a file of codings read by :func:`read_codings` (``impact.run(coded=...)``, ``impact run --coded``) must be.
+CODINGS_FILE_EXPECTED = " - expected a coded CSV, Parquet, review .xlsx or .qdpx file"
+
+
 def read_codings(
     path: str | os.PathLike,
     study: Study,
@@ -1234,7 +1238,7 @@ def read_codings(
     ['planted']
     """
     require_study(study, "interviews")  # a folder's path in its place: said before the file is read
-    check_input_file(path, expected=" - expected a coded CSV, Parquet, review .xlsx or .qdpx file")  # as typed
+    check_input_file(path, expected=CODINGS_FILE_EXPECTED)  # as typed
     tell_if_open_in_office(path)  # open in Excel: read as last saved
     path = Path(path)
     name = path.name

@@ -31,6 +31,7 @@ from ._gc import fewer_collections
 from ._io import (
     atomic_write_bytes,
     atomic_write_text,
+    check_input_file,
     check_output_folder,
     interrupts_noted,
     output_state,
@@ -1326,6 +1327,24 @@ def _check_level(alpha: object, adjust: object) -> None:
     _check_choice("adjust", adjust, ADJUSTMENTS)
 
 
+def _check_read_arguments(study: Any, *, codebook: Any, coded: Any, human: Any) -> None:
+    """Refuse a codebook that cannot be read (a misspelt name) and a file of codings that is not there, before the
+    study is validated: ``impact.run(folder, codebook="nfer")`` read and validated the study for 10-20 seconds first
+    (newuser9).  The codebook is read as :func:`analyse` reads it (relative to the study folder too)."""
+    from types import SimpleNamespace
+
+    from .codings import CODINGS_FILE_EXPECTED
+
+    if isinstance(codebook, (str, os.PathLike)):
+        from .coding import Codebook
+
+        Codebook.for_study(study if isinstance(study, Study) else SimpleNamespace(root=study, codebook_ref=None),
+                           codebook)
+    for given in (coded, human):
+        if isinstance(given, (str, os.PathLike)):
+            check_input_file(given, expected=CODINGS_FILE_EXPECTED)
+
+
 @fewer_collections()
 @keyword_only("out_dir")
 @interrupts_noted()  # a Ctrl-C a finaliser swallowed stops the run at its next step, and never publishes
@@ -1446,6 +1465,7 @@ def run(
     cache_dir = None if cache is False or cache is None else (True if cache is True else Path(cache))
     if cache_dir is not None:
         _check_cache_place(cache_dir, out_dir, study_root)
+    _check_read_arguments(study, codebook=codebook, coded=coded, human=human)
     if not isinstance(study, Study):
         _progress(progress, f"validating {study}")
         study = load_study(study)

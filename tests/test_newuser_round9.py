@@ -82,6 +82,16 @@ def test_a_broken_codebook_file_is_told_before_the_study_too(broken_study, tmp_p
     assert "lable" in err and "councils.csv" not in err
 
 
+@pytest.mark.parametrize("given, said", [({"codebook": "nfer"}, r"but 'nfer' was passed \(did you mean 'nfer_impacts'"),
+                                         ({"coded": "gone.csv"}, r"gone.csv: file not found - expected a coded CSV"),
+                                         ({"human": "gone.csv"}, r"gone.csv: file not found")])
+def test_impact_run_refuses_a_bad_argument_before_the_study_is_read(broken_study, tmp_path, monkeypatch, given, said):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match=said):  # not the study's ValidationError: the study was never read
+        impact.run(str(broken_study), out_dir=tmp_path / "out", **given)
+    assert not (tmp_path / "out").exists()
+
+
 # --------------------------------------------------------------------------- 2. a missing id is told as missing
 @pytest.mark.parametrize("given", [lambda first: [np.nan], lambda first: [first, None],
                                    lambda first: pd.Series([np.nan, first]), lambda first: [pd.NA]])
