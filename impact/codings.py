@@ -1237,7 +1237,7 @@ def read_codings(
     >>> codings["coder"].unique().tolist()  # doctest: +SKIP
     ['planted']
     """
-    require_study(study, "interviews")  # a folder's path in its place: said before the file is read
+    require_study(study, "interviews", optional=True)  # a folder's path in its place: said before the file is read
     check_input_file(path, expected=CODINGS_FILE_EXPECTED)  # as typed
     tell_if_open_in_office(path)  # open in Excel: read as last saved
     path = Path(path)
