@@ -196,3 +196,27 @@ def test_first_event_of_a_misspelt_status_or_kind_is_refused_not_empty():
     # a status of the vocabulary no council had is no error: none had it
     assert impact.first_event(history, status="outstanding").empty
     assert impact.first_event(history, status=" Inadequate").values.tolist() == [["1", pd.Timestamp("2019-05-01")]]
+
+
+def test_a_disclosure_warning_given_again_from_the_cache_names_the_line_asking_now():
+    from impact.privacy import DisclosureWarning
+    from impact.privacy._ledger import DisclosureLedger, decisions
+
+    def ledger():  # a hidden count narrowed by a public total with nothing beside it to hide: protect() warns
+        led = DisclosureLedger(threshold=5)
+        led.count("t", 3, public=True)
+        led.count("a", 3)
+        led.relation("t", ["a"])
+        return led
+
+    decisions.clear()
+    try:
+        with pytest.warns(DisclosureWarning, match="cannot be protected") as first:
+            ledger().protect()  # decided afresh
+        with pytest.warns(DisclosureWarning, match="cannot be protected") as again:
+            ledger().protect()  # the kept decision, asked for from another line
+    finally:
+        decisions.clear()
+    [one], [two] = [w for w in first if w.category is DisclosureWarning], [w for w in again if w.category is
+                                                                           DisclosureWarning]
+    assert one.filename == two.filename == __file__ and two.lineno == one.lineno + 2

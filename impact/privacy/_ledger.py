@@ -761,12 +761,18 @@ class DisclosureLedger:
         kept = decisions.get(key)
         if kept is None:
             before = self._hidden
-            asker = sys._getframe(2)  # the code that asked for the decision, where the ledger's warnings are said
+            # the user's code that asked for the decision (impact's outermost caller), where the ledger's warnings are
+            # said (errors.user_level): a decision kept and given again says them at the line asking for it then
+            try:
+                asker = sys._getframe(user_level() - 1)
+            except ValueError:  # no frame outside impact
+                asker = None
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 result = decide(*args)
             said = tuple((w.category, str(w.message), w.filename, w.lineno, issubclass(w.category, DisclosureWarning)
-                          and (w.filename, w.lineno) == (asker.f_code.co_filename, asker.f_lineno)) for w in caught)
+                          and asker is not None and (w.filename, w.lineno) == (asker.f_code.co_filename, asker.f_lineno))
+                          for w in caught)
             after = self._hidden
             kept = (_encoded(result, index), None if after is None else _encoded(set(after), index), said)
             if kept[0] is not None and (after is None or kept[1] is not None):
