@@ -53,7 +53,7 @@ import defusedxml.ElementTree as DET
 
 from ._io import MAX_TEXT_BYTES
 from ._words import _named
-from .errors import ImpactWarning, InputError
+from .errors import ImpactWarning, InputError, user_level
 
 # The errors a defusedxml parser raises for XML that is not well formed: defusedxml 0.7.0 (the floor setup.cfg
 # allows) parses with its own copy of the pure-Python ElementTree, whose ParseError is not xml.etree's (0.7.1 uses one).
@@ -691,7 +691,7 @@ class _DocxText:
                 "controls, text boxes or tracked insertions) are not read as transcript text; save the transcript "
                 "with its text in plain paragraphs, or as .txt, to include them",
                 DocxTextWarning,
-                stacklevel=4,
+                stacklevel=user_level(),
             )
         return "\n".join(self.paragraphs)
 

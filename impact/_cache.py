@@ -34,7 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._io import write_private
-from .errors import ImpactWarning
+from .errors import ImpactWarning, user_level
 
 __all__ = ["Cache", "CacheWarning", "default_cache_dir", "environment", "clear_cache"]
 
@@ -231,7 +231,7 @@ class Cache:
 
         self._disabled = why
         log.debug("impact cache: %s", why)  # the warning is the message (the command line shows it once)
-        warnings.warn(why, CacheWarning, stacklevel=4)
+        warnings.warn(why, CacheWarning, stacklevel=user_level())
         return False
 
     def _paths(self, kind: str, key: str) -> tuple[Path, Path]:

@@ -40,6 +40,7 @@ from .errors import (
     InputError,
     OutputFolderError,
     Problem,
+    user_level,
 )
 
 _log = logging.getLogger("impact")
@@ -654,7 +655,7 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
     first = _first_beyond_ascii(data, text)
     warnings.warn(EncodingWarning_(f"{source}: not valid UTF-8; read as Windows-1252 (Latin-1), beginning "
                                    f"{text[:40]!r}; {first}.{other} Save it as UTF-8 to silence this.", source,
-                                   first=first), stacklevel=3)
+                                   first=first), stacklevel=user_level())
     return text, encoding
 
 
@@ -1095,7 +1096,7 @@ def tell_if_open_in_office(path: str | os.PathLike, *, label: str | None = None)
     state = (os.path.abspath(path), mine.st_mtime_ns, mine.st_size, its.st_ino, its.st_mtime_ns)
     if state not in _TOLD_OPEN:
         _TOLD_OPEN.add(state)
-        warnings.warn(open_in_office(label or os.fspath(path), owner.name), ImpactWarning, stacklevel=3)
+        warnings.warn(open_in_office(label or os.fspath(path), owner.name), ImpactWarning, stacklevel=user_level())
 
 
 def overlong_line(data: bytes) -> tuple[int, int, int] | None:
@@ -2658,7 +2659,7 @@ class _FolderLock:
                     "wait for it to finish or choose another output folder")
             if not told:  # at once: a run waiting without a word, up to ten minutes, looked hung (newuser8)
                 told = True
-                warnings.warn(self._waiting(holder, wait), FolderBusyWarning, stacklevel=2)
+                warnings.warn(self._waiting(holder, wait), FolderBusyWarning, stacklevel=user_level())
             time.sleep(0.2)
 
     def _waiting(self, holder: str, wait: float) -> str:
@@ -3014,7 +3015,7 @@ def staged_directory(target: str | os.PathLike, *, protect: tuple | list = (), w
             if output_state(folder) != began[0]:
                 warnings.warn(f"{folder}: another impact run published its outputs here while this one worked; this "
                               "run's outputs replace them (to keep both, give each run its own output folder)",
-                              ImpactWarning, stacklevel=4)
+                              ImpactWarning, stacklevel=user_level())
                 began[0] = output_state(folder)
     else:
         given, target = target, Path(os.path.abspath(target))

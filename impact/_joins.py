@@ -71,10 +71,12 @@ def names(value: object, argument: str) -> list | None:
     if isinstance(value, (str, int, np.integer)):
         return [value]
     try:
-        return list(value)
+        out = list(value)
     except TypeError:
         raise TypeError(f"The value for `{argument}` must be a name or a list of names, but {value!r} was "
                         "passed.") from None
+    refuse_missing(argument, out)  # [nan] names nothing: not a code 'nan', nor a wave no interview has
+    return out
 
 
 UNKNOWN_SHOWN = 20
@@ -135,6 +137,7 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
     """
     import difflib
 
+    refuse_missing(argument, given, noun=noun)
     held = [str(k).strip() for k in known]
     seen = set(held)
     unknown = [x for x in given or [] if str(x).strip() not in seen]
@@ -150,6 +153,37 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
     listed = f"{held[:limit]}" + (f" and {len(held) - limit:,} more ({len(held):,} in all)" if len(held) > limit else "")
     raise InputError(f"`{argument}` has {_counted(len(unknown), noun)} not in {holder}: {', '.join(named)}{more} - "
                      f"expected {_plural(noun)} of {listed}.")
+
+
+def _is_missing(value: object) -> bool:
+    """Whether ``value`` is one missing value (None, NaN, ``pd.NA``, ``NaT``); a list or array is not."""
+    try:
+        return bool(value is None or (not isinstance(value, str) and pd.isna(value)))
+    except (TypeError, ValueError):  # pd.isna of a list is an array: not one missing value
+        return False
+
+
+def refuse_missing(argument: str, given: Sequence | None, *, noun: str | None = None) -> None:
+    """Refuse missing values (None, NaN, ``pd.NA``) among the names or ids ``given`` to ``argument`` (plural).
+
+    A blank cell of a column reads as NaN: ``study.subset(councils=frame["council_id"])`` of a column with a gap was
+    told "the council None is not in the study" (newuser9), naming a value nobody gave as if it were an id.
+
+    >>> refuse_missing("councils", ["301", float("nan")])
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: `councils` holds 1 missing value (nan at position 1 of 2) - expected councils only (a missing one names no council): a blank cell of a column reads as NaN; drop the missing ones first (e.g. ids.dropna()).
+    """
+    items = list(given or [])
+    missing = [(i, x) for i, x in enumerate(items) if _is_missing(x)]
+    if not missing:
+        return
+    noun = noun or argument[:-1]
+    shown = ", ".join(f"{x!r} at position {i}" for i, x in missing[:UNKNOWN_SHOWN])
+    more = f" and {len(missing) - UNKNOWN_SHOWN:,} more" if len(missing) > UNKNOWN_SHOWN else ""
+    raise InputError(f"`{argument}` holds {_counted(len(missing), 'missing value')} ({shown}{more} of {len(items):,}) - "
+                     f"expected {_plural(noun)} only (a missing one names no {noun}): a blank cell of a column reads as NaN; drop the missing "
+                     "ones first (e.g. ids.dropna()).")
 
 
 def of_study(argument: str, given: list | None, known: list[str]) -> None:

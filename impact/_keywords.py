@@ -10,25 +10,16 @@ from __future__ import annotations
 
 import functools
 import inspect
-import sys
 import warnings
 from collections.abc import Callable
 from typing import TypeVar
+
+from .errors import user_level
 
 _F = TypeVar("_F", bound=Callable)
 
 #: The release from which a positional argument for a keyword-only parameter is an error.
 REMOVED_IN = "0.2.0"
-
-
-def _callers_level() -> int:
-    """The ``stacklevel`` for a warning raised by the function calling this one that names the first frame outside
-    impact and ``contextlib`` (a decorator made of a context manager, such as ``impact.run``'s, wraps the wrapper):
-    the user's own line, not contextlib's ``return func(*args, **kwds)`` (newuser8: a notebook was shown that)."""
-    frame, level = sys._getframe(1), 1
-    while frame.f_back is not None and frame.f_globals.get("__name__", "").partition(".")[0] in ("impact", "contextlib"):
-        frame, level = frame.f_back, level + 1
-    return level
 
 
 def keyword_only(*names: str) -> Callable[[_F], _F]:
@@ -62,7 +53,7 @@ def keyword_only(*names: str) -> Callable[[_F], _F]:
                 warnings.warn(f"{where}: passing {', '.join(f'`{n}`' for n in moved)} by position is deprecated "
                               f"and will be an error in impact {REMOVED_IN}; pass "
                               f"{', '.join(f'{n}=...' for n in moved)} (a swapped positional call is accepted and "
-                              "silently wrong)", FutureWarning, stacklevel=_callers_level())
+                              "silently wrong)", FutureWarning, stacklevel=user_level())
                 kwargs.update(zip(moved, extra))
                 args = args[:len(positional)]
             return func(*args, **kwargs)

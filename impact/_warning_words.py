@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from .errors import ImpactError, ImpactWarning, StatisticalWarning, recorded_warnings
+from .errors import ImpactError, ImpactWarning, StatisticalWarning, recorded_warnings, user_level
 
 __all__ = ["LibraryWarning", "library_caveat", "fit_failed", "failure_words", "said_in_words", "is_library_warning",
            "reissue_per_item", "MODEL_FIGURES", "own_warning_words", "OWN_SOURCE", "STANDARD_ERROR_OF",
@@ -278,7 +278,7 @@ def said_in_words(figures: str, *, logistic: bool = True, name_own: bool = False
            and not isinstance(w.message, LibraryWarning) and not str(w.message).startswith(head)]
     reissue_per_item({"": [w for w in caught if w not in own]}, lambda items: figures, logistic=logistic)
     for text, category in dict.fromkeys((f"{head}: {_uncapitalised(str(w.message))}", w.category) for w in own):
-        warnings.warn(category(text), stacklevel=3)
+        warnings.warn(category(text), stacklevel=user_level())
 
 
 def _uncapitalised(text: str) -> str:
@@ -334,19 +334,19 @@ def reissue_per_item(caught: dict[str, list[warnings.WarningMessage]], figures: 
         if key[0] == "cause":
             where = figures(None if every else its)
             text = f"{where[:1].upper()}{where[1:]}: {key[1]}."
-            warnings.warn(LibraryWarning(text, tuple(dict.fromkeys(sources))), stacklevel=3)
+            warnings.warn(LibraryWarning(text, tuple(dict.fromkeys(sources))), stacklevel=user_level())
         elif key[0] == "library":
             text = library_caveat(w.category, w.message, figures(None if every else its), logistic=logistic)
-            warnings.warn(LibraryWarning(text, tuple(dict.fromkeys(sources))), stacklevel=3)
+            warnings.warn(LibraryWarning(text, tuple(dict.fromkeys(sources))), stacklevel=user_level())
         elif key[0] == "as_is" or not names:
-            warnings.warn(w.message, stacklevel=3)
+            warnings.warn(w.message, stacklevel=user_level())
         else:
             # every item's fit gave it (one council alone in intervention: every impact's status term): said of every
             # item's figures, as a library's is, not as it came ("The standard error of in_intervention is not
             # identified" named no model, and was kept where the models table suppressed that term: truth43)
             text = f"{str(w.message).rstrip('.')}, in {figures(None if every else its)}."
             kept = getattr(w.message, "sources", None)  # a failed fit's library words stay with it (round 34)
-            warnings.warn(LibraryWarning(text, kept) if kept is not None else w.category(text), stacklevel=3)
+            warnings.warn(LibraryWarning(text, kept) if kept is not None else w.category(text), stacklevel=user_level())
 
 
 #: The package's own warnings that reach the report's caveats, said for a reader (:func:`own_warning_words`): each is

@@ -35,7 +35,7 @@ from ._tabular import _cell as _tabular_cell
 from ._tabular import workbook_bytes
 from ._textwidth import arial_width, excel_pixels, widest_line, wrapped_lines
 from ._words import _counted, _named, _number, _verb
-from .errors import ImpactWarning, InputError, Problem
+from .errors import ImpactWarning, InputError, Problem, user_level
 
 __all__ = []  # private module
 
@@ -866,12 +866,12 @@ def read_rows(ws, *, file: str, expected: list[str],
         rec["__formulas__"] = formulas
         records.append((rownum, rec))
     if inner := [r for r in blank if records and r < records[-1][0]]:
-        warnings.warn(str(blank_rows_note(file, inner)).removeprefix("warning: "), ImpactWarning, stacklevel=3)
+        warnings.warn(str(blank_rows_note(file, inner)).removeprefix("warning: "), ImpactWarning, stacklevel=user_level())
     if getattr(ws, "sheet_state", "visible") == "hidden" and records:
         # hidden by a person (impact's own copies are 'veryHidden'): what it holds may not have been seen when saved
         warnings.warn(f"{file}: the sheet is hidden; its {_counted(len(records), 'row')} "
                       "read as a shown sheet's are: unhide it (right-click a sheet tab, Unhide) to check what it holds",
-                      ImpactWarning, stacklevel=3)
+                      ImpactWarning, stacklevel=user_level())
     dimensions = getattr(ws, "row_dimensions", {})
     if hidden := [r for r, _ in records if r in dimensions and dimensions[r].hidden]:
         # a row hidden, or filtered out, holds what the reviewer may not have seen: read, as the others are, and told
@@ -879,7 +879,7 @@ def read_rows(ws, *, file: str, expected: list[str],
         warnings.warn(f"{file}: {_counted(len(hidden), 'row')} hidden or filtered out "
                       f"({_number(hidden, 'row')} {shown}) read as the others are: show "
                       f"{'them' if len(hidden) > 1 else 'it'} to check what {'they hold' if len(hidden) > 1 else 'it holds'}",
-                      ImpactWarning, stacklevel=3)
+                      ImpactWarning, stacklevel=user_level())
     return header, records, problems
 
 

@@ -86,7 +86,7 @@ import pandas as pd
 
 from ._frames import as_text, key_strings, unclear_columns
 from ._words import _counted, _named
-from .errors import InputError, Problem, StatisticalWarning, ValidationError
+from .errors import InputError, Problem, StatisticalWarning, ValidationError, user_level
 
 __all__ = [
     "AgreementResult",
@@ -380,7 +380,7 @@ def _clip_ci(value: float, half: float, low: float = -1.0) -> tuple[float, float
 
 
 def _nan_result(metric: str, n_units: int, n_coders: int, why: str) -> AgreementResult:
-    warnings.warn(f"{metric}: {why}; the coefficient is undefined (nan).", StatisticalWarning, stacklevel=4)
+    warnings.warn(f"{metric}: {why}; the coefficient is undefined (nan).", StatisticalWarning, stacklevel=user_level())
     return AgreementResult(metric, math.nan, math.nan, math.nan, math.nan, n_units, n_coders, method=why,
                            interval="none_undefined")
 
@@ -1111,7 +1111,7 @@ def _warn_partial_review(stacked: pd.DataFrame, key_of: pd.Series, n_units: int)
                 f"compared: with uncoded='absent' the other {n_units - seen:,} count as read and found to hold no code, "
                 "though the reviewer saw only the suggestions in the workbook, so the agreement measured is mostly "
                 "with what they were never shown - pass uncoded='missing' (impact agree --uncoded missing), or only "
-                "the units they reviewed", StatisticalWarning, stacklevel=3)
+                "the units they reviewed", StatisticalWarning, stacklevel=user_level())
 
 
 def _warn_partial_coding(stacked: pd.DataFrame, frame: pd.DataFrame, coder_names: list[str]) -> None:
@@ -1147,7 +1147,7 @@ def _warn_partial_coding(stacked: pd.DataFrame, frame: pd.DataFrame, coder_names
             f"to hold no code, so all {n_units:,} units are compared as if fully coded. If a coder read only some "
             "units, count only those: pass uncoded='missing' (impact agree --uncoded missing), which leaves out of "
             "each coder's comparison the units they gave no code, or pass as `units` only the segments of the "
-            "interviews they coded.", StatisticalWarning, stacklevel=3)
+            "interviews they coded.", StatisticalWarning, stacklevel=user_level())
 
 
 def _refuse_case_variants(stacked: pd.DataFrame, codes: Sequence[str] | None) -> None:

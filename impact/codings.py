@@ -51,7 +51,15 @@ import pandas as pd
 from ._frames import member, shared_attr
 from ._io import MAX_CELL_CHARS, check_input_file, tell_if_open_in_office, too_long
 from ._words import _counted, _listed, _verb
-from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems, same_on
+from .errors import (
+    ImpactWarning,
+    InputError,
+    Problem,
+    ValidationError,
+    collapse_problems,
+    same_on,
+    user_level,
+)
 from .schema import (
     did_you_mean,
     hidden_names,
@@ -62,7 +70,7 @@ from .schema import (
     spelt_two_ways,
     yes_no_hint,
 )
-from .study import Study
+from .study import Study, require_study
 
 __all__ = ["CODINGS_COLUMNS", "CODES_EXPECTED", "CodingsWarning", "as_codings", "codes_nothing", "read_codings",
            "supplied_codes"]
@@ -205,7 +213,7 @@ def _duplicate_rows(d: pd.DataFrame, rows: np.ndarray, source: str, problems: li
         warnings.warn(f"{source}: {_counted(len(spanless), 'row')} the same as an earlier one, with no span, read as further "
                       f"statements of the same code (rows {pairs}{' ...' if len(spanless) > 5 else ''}); if one is a "
                       "coding given twice, delete the copy: it is counted among the statements", CodingsWarning,
-                      stacklevel=3)
+                      stacklevel=user_level())
 
 
 class CodingsWarning(ImpactWarning):
@@ -252,7 +260,7 @@ def _other_context(d: pd.DataFrame, iid: pd.Series, study: Study, source: str, r
         warnings.warn(f"{source}:{int(rows[i])}:{col}: {given.iloc[i]!r} - expected the {what} interviews.csv gives "
                       f"interview {iid.iloc[i]} ({said.iloc[i]}){more}: read as {said.iloc[i]}, as the study says, "
                       "which is what the findings count; a file coded from another version of the study? Code the "
-                      "study again, or correct the file", CodingsWarning, stacklevel=4)
+                      "study again, or correct the file", CodingsWarning, stacklevel=user_level())
 
 
 def _texts_of(study: Study, ids) -> dict[str, str]:
@@ -374,7 +382,7 @@ def _quoted_spans(d: pd.DataFrame, iid: pd.Series, start: pd.Series, end: pd.Ser
                       f"counting of impact: the text of {_counted(n, 'span')} of {_counted(len(names), 'transcript')} "
                       f"({', '.join(sorted(names)[:5])}{' ...' if len(names) > 5 else ''}) is the file's {col} column "
                       "so, not as written. Write offsets as code points to have them read as written.",
-                      CodingsWarning, stacklevel=3)
+                      CodingsWarning, stacklevel=user_level())
     return start, end, set(by)
 
 
@@ -447,7 +455,7 @@ def _counted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
                   f"impact: {_counted(len(which), 'span')} of {_counted(len(names), 'transcript')} ({', '.join(names[:5])}"
                   f"{' ...' if len(names) > 5 else ''}) fit that counting better than code points (fewer span ends "
                   "outside the transcript or inside a word). Write offsets as code points to have them read as "
-                  "written.", CodingsWarning, stacklevel=3)
+                  "written.", CodingsWarning, stacklevel=user_level())
     return start, end
 
 
@@ -646,7 +654,7 @@ def _empty_spans(start: pd.Series, end: pd.Series, source: str, rows: np.ndarray
     warnings.warn(f"{source}: {_counted(len(at), 'span')} of no characters (end equal to start; rows {listed}) {_verb(at, 'is')} read as "
                   "codings of the segment holding their position. A span marks the coded text from its start to "
                   "its end: check that the file's end column was not lost or copied from start.",
-                  CodingsWarning, stacklevel=3)
+                  CodingsWarning, stacklevel=user_level())
 
 
 def as_codings(
@@ -713,6 +721,7 @@ def as_codings(
     """
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"`data` must be a DataFrame of codings, but {type(data).__name__} was passed.")
+    require_study(study, "interviews")  # a folder's path was "'str' object has no attribute 'interviews'"
     problems: list[Problem] = []
     d = data.reset_index(drop=True)
     # read from `data`: pandas deep-copies a frame's attrs into every column and result taken from it, and the
@@ -1035,7 +1044,7 @@ def _check_units(codings: pd.DataFrame, study: Study, segments: pd.DataFrame | N
                       f"text before the first speaker label: {', '.join(other[:5])}{' ...' if len(other) > 5 else ''}"
                       "), as `impact code --speakers all` codes them, are left out of the analysis: only the "
                       "respondents' speech is counted or quoted",
-                      CodingsWarning, stacklevel=2)
+                      CodingsWarning, stacklevel=user_level())
 
 
 def _not_respondent_speech(codings: pd.DataFrame, study: Study) -> pd.Series:
@@ -1171,6 +1180,10 @@ def supplied_codes(codebook: Any) -> list[str]:
     return CodeList(dict.fromkeys(c for b in books for c in b.code_ids), [(b.id, b.code_ids) for b in books])
 
 
+#: What a file of codings read by :func:`read_codings` (``impact.run(coded=...)``, ``impact run --coded``) must be.
+CODINGS_FILE_EXPECTED = " - expected a coded CSV, Parquet, review .xlsx or .qdpx file"
+
+
 def read_codings(
     path: str | os.PathLike,
     study: Study,
@@ -1224,7 +1237,8 @@ def read_codings(
     >>> codings["coder"].unique().tolist()  # doctest: +SKIP
     ['planted']
     """
-    check_input_file(path, expected=" - expected a coded CSV, Parquet, review .xlsx or .qdpx file")  # as typed
+    require_study(study, "interviews", optional=True)  # a folder's path in its place: said before the file is read
+    check_input_file(path, expected=CODINGS_FILE_EXPECTED)  # as typed
     tell_if_open_in_office(path)  # open in Excel: read as last saved
     path = Path(path)
     name = path.name
@@ -1292,4 +1306,4 @@ def _other_version(data: pd.DataFrame, codebook: Any, source: str) -> None:
                   f"{other.iloc[0][:12]}), not the version analysed, {codebook.id} {codebook.version} (fingerprint "
                   f"{codebook.hash[:12]}): their codes are read as this version's codes of the same id, whose rules "
                   "may read a statement otherwise; code the study again with this version to compare like with like",
-                  CodingsWarning, stacklevel=4)  # the caller of read_codings
+                  CodingsWarning, stacklevel=user_level())  # the caller of read_codings

@@ -249,7 +249,8 @@ def to_council_id(
     InputError
         If ``key_type`` is not one of the allowed values.
     TypeError
-        If ``values`` is neither a Series nor a list of names or codes.
+        If ``values`` is neither a Series nor a list of names or codes (a DataFrame is refused: iterated, it gives its
+        column names).
 
     Examples
     --------
@@ -262,6 +263,11 @@ def to_council_id(
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         raise TypeError(f"`values` must be a Series or a list of names or codes, but {type(values).__name__} was "
                         f"passed ({values!r}); for one value, pass [value].")
+    if isinstance(values, pd.DataFrame):  # iterated, a frame gives its column names: each read as a council's name
+        raise TypeError(f"`values` must be a Series or a list of names or codes, but DataFrame was passed (columns "
+                        f"{list(values.columns)[:5]}); pass its column of names or codes, e.g. frame[{values.columns[0]!r}]."
+                        if len(values.columns) else "`values` must be a Series or a list of names or codes, but an "
+                        "empty DataFrame (no columns) was passed.")
     series = values.copy() if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
     lookup = _lookup()
     order = allowed[1:] if key_type == "auto" else [key_type]

@@ -23,7 +23,7 @@ from ._frames import as_text, key_strings, one_key
 from ._io import merged_blanks, require_path
 from ._tabular import restore_cell
 from ._words import _counted
-from .errors import ImpactWarning, InputError, Problem, ValidationError
+from .errors import ImpactWarning, InputError, Problem, ValidationError, user_level
 from .schema import did_you_mean, missing_hint, yes_no_hint
 
 __all__ = ["disagreements", "write_disagreements_xlsx", "read_adjudication", "ADJUDICATIONS"]
@@ -398,7 +398,7 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
     if undecided or deleted:
         lines = _xlsx.runs_told(file, "decision", hinted, "read as undecided")
         warnings.warn(f"{path.name}: {_counted(len(undecided), 'row')} undecided or unsure and {len(deleted)} deleted are left "
-                      "out of the gold set" + "".join(f"\n  {line}" for line in lines), ImpactWarning, stacklevel=2)
+                      "out of the gold set" + "".join(f"\n  {line}" for line in lines), ImpactWarning, stacklevel=user_level())
     gold = pd.DataFrame(rows, columns=["unit", "code", "present", "source", "adjudicator", "notes"])
     gold = gold.sort_values(["unit", "code"], kind="stable").reset_index(drop=True)
     if not include_absent:

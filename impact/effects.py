@@ -17,7 +17,7 @@ import pandas as pd
 
 from ._warning_words import fit_failed, reissue_per_item
 from ._words import _listed, _one_status_why
-from .errors import ImpactWarning, recorded_warnings
+from .errors import ImpactWarning, recorded_warnings, user_level
 from .panel import STATUS_GROUPS
 from .study import Study, require_study
 
@@ -189,7 +189,7 @@ def _code_rows(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str
     d = panel[panel["code"] == code].dropna(subset=["status_group"]).copy()
     d = _model_frame(d, measure, wave_list, dtype=int)
     if d["y"].nunique() < 2:
-        warnings.warn(f"GEE for code {code!r} not fitted: the outcome does not vary", ImpactWarning, stacklevel=2)
+        warnings.warn(f"GEE for code {code!r} not fitted: the outcome does not vary", ImpactWarning, stacklevel=user_level())
         return []
     # Where every council is in one status at every wave, the status term cannot be estimated, but the change
     # across the waves can: the model is fitted on wave alone, and has no ``in_intervention`` row. It was not
@@ -203,17 +203,17 @@ def _code_rows(panel: pd.DataFrame, code: str, measure: str, wave_list: list[str
     if d.groupby("wave", observed=True)["in_intervention"].nunique().max() < 2:
         if d["wave"].nunique() < 2:
             warnings.warn(f"GEE for code {code!r} not fitted: neither wave nor intervention status varies",
-                          ImpactWarning, stacklevel=2)
+                          ImpactWarning, stacklevel=user_level())
             return []
         formula = _WAVE_FORMULA
         why = _why_wave_alone(d)
-        warnings.warn(f"GEE for code {code!r} fitted on wave alone: {why}", ImpactWarning, stacklevel=2)
+        warnings.warn(f"GEE for code {code!r} fitted on wave alone: {why}", ImpactWarning, stacklevel=user_level())
     try:
         res = longitudinal_model(d, formula=formula, unit="council_id", family="binomial",
                                  method="gee", cov_struct="exchangeable", alpha=alpha)
     except (ValueError, np.linalg.LinAlgError) as exc:
         # a library's error in words, its own kept for provenance.json ("Singular matrix" told a reader nothing)
-        warnings.warn(fit_failed(exc, _models_of([code]), "the models table has no row for it"), stacklevel=2)
+        warnings.warn(fit_failed(exc, _models_of([code]), "the models table has no row for it"), stacklevel=user_level())
         return []
     out.append(_with_randomisation(_with_firth(_rows(res, d, code, measure), d, alpha, formula), d, seed,
                                     n_permutations))
@@ -931,7 +931,7 @@ def attrition_effects(
                 t = _attrition_table(fits)
         except (ValueError, np.linalg.LinAlgError) as exc:
             warnings.warn(fit_failed(exc, f"the model of code {code!r} weighted for missed interviews",
-                                     "the attrition sensitivity table has no row for it"), stacklevel=2)
+                                     "the attrition sensitivity table has no row for it"), stacklevel=user_level())
             continue
         t = t.assign(code=code, measure=measure, estimator="gee",
                      separation=t["notes"].map(lambda n: _separated(str(n).split("; "))) | _constant_level(d))
@@ -1212,7 +1212,7 @@ def survey_change_by_status(study: Study, *, alpha: float = 0.05) -> pd.DataFram
     except (ValueError, np.linalg.LinAlgError) as exc:
         warnings.warn(fit_failed(exc, "the survey model by intervention status",
                                  "the report does not compare the change in survey scores by intervention status",
-                                 logistic=False), stacklevel=2)
+                                 logistic=False), stacklevel=user_level())
         return None
     # The wave term is the change in councils not in intervention (status coded 0); the change in those in
     # intervention is the wave term plus its interaction, the wave term of the same model with the status coded the
@@ -1322,7 +1322,7 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     except (ValueError, np.linalg.LinAlgError) as exc:
         warnings.warn(fit_failed(exc, "the survey model (the change in survey scores across the waves)",
                                  "the report has no model of the change in survey scores", logistic=False),
-                      stacklevel=2)
+                      stacklevel=user_level())
         return None
     p = res.params.reset_index().rename(columns={"index": "term"})
     if "term" not in p.columns:

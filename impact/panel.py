@@ -40,6 +40,7 @@ import pandas as pd
 from ._frames import ORDER, distinct, remember_order, shared_attr
 from ._joins import names, refuse_unknown
 from ._words import _counted, _verb
+from .errors import user_level
 from .measures import classify_codings
 from .study import Study, require_study
 
@@ -140,7 +141,7 @@ def _checked_codes(study: Study, coded: pd.DataFrame, codes: Sequence[str] | Non
 
         warnings.warn(f"`codes` has {_counted(len(unknown), 'code')} found in no coding and not in the study's "
                       f"codebook, {unknown}: {_verb(len(unknown), 'its', 'their')} rows are all zero, which reads "
-                      "as nobody reporting it - check the spelling, or pass `codebook`.", ImpactWarning, stacklevel=3)
+                      "as nobody reporting it - check the spelling, or pass `codebook`.", ImpactWarning, stacklevel=user_level())
     return code_list
 
 

@@ -31,6 +31,7 @@ from ._gc import fewer_collections
 from ._io import (
     atomic_write_bytes,
     atomic_write_text,
+    check_input_file,
     check_output_folder,
     interrupts_noted,
     output_state,
@@ -60,7 +61,7 @@ from .effects import (
     survey_change_by_status,
     survey_effects,
 )
-from .errors import ImpactWarning, InputError, ValidationError, recorded_warnings
+from .errors import ImpactWarning, InputError, ValidationError, recorded_warnings, user_level
 from .framework import framework_matrix
 from .indicators import indicator_effects, indicator_trends, review_indicator_effects
 from .panel import _not_coded, council_panel, participant_panel
@@ -430,7 +431,7 @@ def analyse(
                               "in no respondent turn of the transcript (the interviewer's speech, or text before the "
                               f"first speaker label: {shown}{' ...' if spans.sum() > 5 else ''}); "
                               f"{_verb(int(spans.sum()), 'it is', 'they are')} left out of the analysis: only the "
-                              "respondents' speech is counted or quoted", CodingsWarning, stacklevel=2)
+                              "respondents' speech is counted or quoted", CodingsWarning, stacklevel=user_level())
             attrs = dict(supplied.attrs)
             supplied = supplied[~other].reset_index(drop=True)
             supplied.attrs.update(attrs)
@@ -777,7 +778,7 @@ def _check_machine_codable(book) -> None:
             f"sub-codes ({', '.join(blind)}); the machine coder cannot find {'it' if len(blind) == 1 else 'them'}, "
             f"so {'its count is' if len(blind) == 1 else 'their counts are'} 0 by construction, not because no one "
             f"reported {'it' if len(blind) == 1 else 'them'}",
-            ImpactWarning, stacklevel=3)
+            ImpactWarning, stacklevel=user_level())
 
 
 def _reliability_by_status(codings: pd.DataFrame, human: pd.DataFrame, segments: pd.DataFrame,
@@ -1050,7 +1051,7 @@ def _warn_no_speech(not_coded: pd.DataFrame, *, supplied: bool = False) -> None:
                       "held: left out of the counts "
                       "of interviews and participants and of every share, and a council with no other interview at "
                       "that wave counts as not interviewed there; label the answers (e.g. 'R:') and run again",
-                      ImpactWarning, stacklevel=2)
+                      ImpactWarning, stacklevel=user_level())
 
 
 def _segments_and_coding(study: Study, coders: list, keys: list[str], cache_dir,
@@ -1326,6 +1327,24 @@ def _check_level(alpha: object, adjust: object) -> None:
     _check_choice("adjust", adjust, ADJUSTMENTS)
 
 
+def _check_read_arguments(study: Any, *, codebook: Any, coded: Any, human: Any) -> None:
+    """Refuse a codebook that cannot be read (a misspelt name) and a file of codings that is not there, before the
+    study is validated: ``impact.run(folder, codebook="nfer")`` read and validated the study for 10-20 seconds first
+    (newuser9).  The codebook is read as :func:`analyse` reads it (relative to the study folder too)."""
+    from types import SimpleNamespace
+
+    from .codings import CODINGS_FILE_EXPECTED
+
+    if isinstance(codebook, (str, os.PathLike)):
+        from .coding import Codebook
+
+        Codebook.for_study(study if isinstance(study, Study) else SimpleNamespace(root=study, codebook_ref=None),
+                           codebook)
+    for given in (coded, human):
+        if isinstance(given, (str, os.PathLike)):
+            check_input_file(given, expected=CODINGS_FILE_EXPECTED)
+
+
 @fewer_collections()
 @keyword_only("out_dir")
 @interrupts_noted()  # a Ctrl-C a finaliser swallowed stops the run at its next step, and never publishes
@@ -1446,6 +1465,7 @@ def run(
     cache_dir = None if cache is False or cache is None else (True if cache is True else Path(cache))
     if cache_dir is not None:
         _check_cache_place(cache_dir, out_dir, study_root)
+    _check_read_arguments(study, codebook=codebook, coded=coded, human=human)
     if not isinstance(study, Study):
         _progress(progress, f"validating {study}")
         study = load_study(study)

@@ -34,7 +34,14 @@ from ._keywords import keyword_only
 from ._tabular import restore_cell
 from ._version import __version__
 from ._words import _counted, _named, _verb
-from .errors import ImpactWarning, InputError, Problem, ValidationError, collapse_problems
+from .errors import (
+    ImpactWarning,
+    InputError,
+    Problem,
+    ValidationError,
+    collapse_problems,
+    user_level,
+)
 from .schema import did_you_mean, missing_hint, name_refused, yes_no_hint
 
 __all__ = ["export_review", "import_review", "DECISIONS", "REVIEW_COLUMNS", "ReviewWarning"]
@@ -385,7 +392,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
                                 f"{[n for n in wb.sheetnames if wb[n].sheet_state == 'visible']}): name it "
                                 f"{_CODES!r} again, or copy it back from the workbook as exported"))
     for extra in sorted(set(wb.sheetnames) - {_SHEET, _ORIGINAL, _META, _CODES, _README}):
-        warnings.warn(f"{path.name}: sheet {extra!r} was added; its content is not read.", ReviewWarning, stacklevel=2)
+        warnings.warn(f"{path.name}: sheet {extra!r} was added; its content is not read.", ReviewWarning, stacklevel=user_level())
     problems += more
     # a decision or code in the first row of a group only (cells merged, then unmerged or saved without the merge)
     # (a run of such blanks ends at a row where the blank is no mistake: undecided, or decided without another code)
@@ -448,7 +455,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
     if undecided:
         lines = _xlsx.runs_told(file, "decision", undecided, "read as no decision (a row's notes as a note)")
         warnings.warn(f"{path.name}: {_counted(len(undecided), 'row')} without a decision among decided rows:\n"
-                      + "\n".join(f"  {line}" for line in lines), ReviewWarning, stacklevel=2)
+                      + "\n".join(f"  {line}" for line in lines), ReviewWarning, stacklevel=user_level())
     if problems:  # the same mistake on many rows is one problem naming its rows
         err = ValidationError(collapse_problems(problems), source=str(path))
         err.partial = result  # the rows that could be read, for callers that want them
@@ -456,7 +463,7 @@ def import_review(path: str | os.PathLike, *, reviewer: str | None = None) -> pd
     deleted = sorted(set(original) - set(seen))
     if deleted:
         warnings.warn(f"{path.name}: {_counted(len(deleted), 'exported row')} {_verb(deleted, 'is')} no longer in the sheet (deleted?): "
-                      f"{', '.join(deleted[:10])}{' ...' if len(deleted) > 10 else ''}", ReviewWarning, stacklevel=2)
+                      f"{', '.join(deleted[:10])}{' ...' if len(deleted) > 10 else ''}", ReviewWarning, stacklevel=user_level())
     return result
 
 

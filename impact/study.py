@@ -46,7 +46,7 @@ from ._io import (
     require_path,
     safe_yaml_load,
 )
-from ._joins import named_as, one_date, one_key, refuse_unknown
+from ._joins import named_as, one_date, one_key, refuse_missing, refuse_unknown
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, SPEAKER_HEADINGS, header_cells
 from ._study_book import (
     BOOK_SUFFIXES,
@@ -59,7 +59,7 @@ from ._study_book import (
 )
 from ._tabular import csv_text
 from ._words import _counted, _listed, _named, _verb
-from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines
+from .errors import ImpactWarning, InputError, Problem, ValidationError, capped_lines, user_level
 from .schema import (
     DEFAULT_WAVES,
     LIST_SEP,
@@ -811,32 +811,32 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
         if notes := _docx_notes(body):
             warnings.warn(f"{name}: {notes} not read (notes beside the interview, not its words: what they say is "
                           "not coded; copy any that hold the interview's words into the text)", TranscriptNotesWarning,
-                          stacklevel=2)
+                          stacklevel=user_level())
         if changes := _docx_tracked(body):
             warnings.warn(f"{name}: {changes} not yet accepted or rejected, read as Word shows the document with "
                           "every change accepted (inserted words read, deleted words not): to code the text you "
                           "mean, accept or reject them in Word (Review > Accept or Reject) and save",
-                          TranscriptNotesWarning, stacklevel=2)
+                          TranscriptNotesWarning, stacklevel=user_level())
         if hidden := hidden[0]:
             warnings.warn(f"{name}: {_counted(hidden, 'word')} formatted as hidden text not read, as "
                           "Word neither shows nor prints them: if they are the interview's words, select them in "
                           "Word (with hidden text shown), untick Font > Hidden and save", TranscriptNotesWarning,
-                          stacklevel=2)
+                          stacklevel=user_level())
         if unknown := _unknown_symbols(body):
             warnings.warn(f"{name}: {_counted(sum(unknown.values()), 'symbol')} picked from a symbol font "
                           f"({_listed([f'{font} {code}' for font, code in unknown][:5])}) read as "
                           f"U+FFFD ({SYMBOL_PLACEHOLDER}): {'it stands' if sum(unknown.values()) == 1 else 'they stand'} "
                           "for no one Unicode character (a picture: a tick, a smiley); if one holds what was said, "
-                          "write it in words", TranscriptNotesWarning, stacklevel=2)
+                          "write it in words", TranscriptNotesWarning, stacklevel=user_level())
         if chunks := sum(1 for _ in body.iter(f"{_W}altChunk")):
             warnings.warn(f"{name}: {_counted(chunks, 'embedded document')} (altChunk, as programs "
                           "that make .docx files from web pages write) not read: open the file in Word and save it, "
-                          "which makes their text part of the document", TranscriptNotesWarning, stacklevel=2)
+                          "which makes their text part of the document", TranscriptNotesWarning, stacklevel=user_level())
         if objects := _docx_objects(body):
             warnings.warn(f"{name}: {objects} not read (a file placed inside the document, shown as an icon or a "
                           "picture of its first page: what it holds is not the document's text, and is not coded): "
                           "if one holds the interview's words, copy them into the text", TranscriptNotesWarning,
-                          stacklevel=2)
+                          stacklevel=user_level())
         return _no_text_taken_out(text, name)  # as a .txt's: a mark pasted into a paragraph hides its label too
     if suffix not in TRANSCRIPT_SUFFIXES:
         raise InputError(f"{name}: transcript must be a .txt, .docx, .vtt or .srt file")
@@ -893,7 +893,7 @@ def _no_text_taken_out(text: str, name: str) -> str:
                     f"zero-width joiner, the first on line {line}) kept as stored, so that coded spans count them, and "
                     "left out of every file the report publishes" + (": a direction control shows the text around it "
                                                                      "reordered or backwards" if turned else ""))
-    warnings.warn(f"{name}: " + "; and ".join(told), TranscriptNotesWarning, stacklevel=3)
+    warnings.warn(f"{name}: " + "; and ".join(told), TranscriptNotesWarning, stacklevel=user_level())
     return schema.without_no_text(text)[0] if found else text
 
 
@@ -948,7 +948,7 @@ def _subtitle_turns(text: str, name: str) -> str:
             lines.append(words)
     if notes:
         warnings.warn(f"{name}: {_counted(notes, 'note')} not read (NOTE blocks of a subtitle file: not "
-                      "the interview's words)", TranscriptNotesWarning, stacklevel=3)
+                      "the interview's words)", TranscriptNotesWarning, stacklevel=user_level())
     return "\n".join(lines)
 
 #: Marks in a .docx body of the notes kept beside its text, which :func:`read_transcript` does not read.
@@ -1148,7 +1148,7 @@ class Study:
         if changed:
             shown = capped_lines(changed)
             warnings.warn(f"Study: {_counted(len(changed), 'text value')} changed to what a saved study gives back:\n  "
-                          + "\n  ".join(shown), TrimmedTextWarning, stacklevel=2)
+                          + "\n  ".join(shown), TrimmedTextWarning, stacklevel=user_level())
         self._transcripts: dict[str, str] = dict(transcripts or {})
         self.root = Path(root) if root is not None else None
         #: Warnings (such as attrition) found when the study was loaded.
@@ -1287,9 +1287,10 @@ class Study:
         Raises
         ------
         InputError
-            Where a council is not one of the study's (naming the closest ids it has), or none is given.
+            Where a council is not one of the study's (naming the closest ids it has), an id is missing (None, NaN:
+            a blank cell of the column given), or none is given.
         TypeError
-            Where ``councils`` is None or no council id or list of them.
+            Where ``councils`` is neither a council id nor a list of them (None, an object).
 
         Examples
         --------
@@ -1312,6 +1313,7 @@ class Study:
                             f"study.councils['council_id'] filtered), but {type(councils).__name__} was passed.")
         else:
             given = list(councils)
+        refuse_missing("councils", given)  # a blank cell of the column given: told as such, not as the council None
         ids = [one_key(c) for c in given]
         if not ids:
             raise InputError("`councils` names no council: give the ids of the councils to keep "
@@ -1450,7 +1452,7 @@ class Study:
             if clash:
                 raise InputError(f"transcripts/{rel}: expected {clash}")
             if note:
-                warnings.warn(f"transcripts/{rel}: expected {note}", TranscriptNameWarning, stacklevel=3)
+                warnings.warn(f"transcripts/{rel}: expected {note}", TranscriptNameWarning, stacklevel=user_level())
             self._transcripts[rel] = read_transcript(path, label=f"transcripts/{rel}")
         return self._transcripts[rel]
 
@@ -2507,7 +2509,7 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                 elif p.row == 1 and p.column and headers.get(p.file, []).count(p.column) > 1:
                     lost = f"; only the last column named {p.column} is read, the others are left out"
                 warnings.warn(f"{path}: {shown} (not refused: read with validate=False{lost})",
-                              UncheckedInputWarning, stacklevel=2)
+                              UncheckedInputWarning, stacklevel=user_level())
                 shown = Problem(shown.file, shown.row, shown.column, shown.value, shown.expected, "warning")
             said[i] = shown
         problems = said

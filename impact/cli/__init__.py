@@ -529,6 +529,20 @@ def _check_kinds(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
             [f"{len(told)} files given to options that read other kinds of file:", *told]))
 
 
+def _check_option_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Check the value of every option given that names something to read (a file, a codebook), before the command
+    does any work: ``impact run STUDY --codebook nfer`` validated the study for ten seconds before refusing the name
+    (newuser9).  Each option's ``type`` carries its check (:func:`impact.cli._options.a_path`); the message is the
+    reader's own, naming the option (:func:`_name_the_option`)."""
+    study = getattr(args, "study", None)
+    for command in _chosen(parser, args):
+        for action in command._actions:
+            check = getattr(action.type, "check", None)
+            value = getattr(args, action.dest, None)
+            if check is not None and action.option_strings and isinstance(value, str):
+                check(value, study if isinstance(study, str) else None)
+
+
 def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
@@ -544,7 +558,8 @@ def _main(argv: list[str] | None) -> int:
         with recorded_warnings() as caught, _told_at_once(command, caught):
             warnings.filterwarnings("ignore", category=DeprecationWarning)
             warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
-            _check_kinds(parser, args)
+            _check_kinds(parser, args)  # a file of another of impact's kinds: told as what it is, before it is read
+            _check_option_values(parser, args)
             status = args.func(args)
             sys.stdout.flush()  # what the command printed is out, or its failure is reported like any other
     except ImpactError as exc:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .._io import check_input_file, tell_if_open_in_office
 from .._words import _counted, _named, _verb
-from ..errors import InputError, same_on
+from ..errors import InputError, same_on, user_level
 from ..schema import id_problem, spelt_two_ways, yes_no_hint
 from ._options import (
     AGREE_KINDS,
@@ -203,7 +203,7 @@ def read_coders(paths: list[str], *, codes: list[str] | None = None,
             warnings.warn(f"{path}: holds the rows of {first}, row for row (its coder's aside): a file copied under "
                           "another name? Two coders who coded the same units alike agree fully; if one coder's file "
                           "was copied, agreement is overstated: give each coder's own file", CodingsWarning,
-                          stacklevel=2)
+                          stacklevel=user_level())
         frames.append(df)
         where.append((str(path), number))
     if two := spelt_two_ways(((c, f"in {p}") for c, (p, _) in coders.items()), plural="coders"):

@@ -261,7 +261,42 @@ CODED_KINDS = ("coded", "qdpx_codings", "codings_long", "truth_coded", "truth_st
 AGREE_KINDS = ("coded", "decisions", "qdpx_codings", "codings_long")
 
 
-def a_path(what: str, *, read: bool = False, accepts: tuple[str, ...] | None = None) -> Callable[[str], str]:
+#: A check of an option's value run before the command does any work (:func:`impact.cli._check_option_values`):
+#: called with the value as typed and the study folder the command was given (None where it has none).
+ValueCheck = Callable[[str, "str | None"], None]
+
+
+def file_there(what: str) -> ValueCheck:
+    """The check of a file to read that no reader of its own checks first: it names a file that can be read.
+
+    >>> file_there("a coded CSV file")("no-such-file.csv", None)
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: no-such-file.csv: file not found - expected a coded CSV file
+    """
+
+    def check(value: str, study: str | None) -> None:
+        from .._io import check_input_file
+
+        check_input_file(value, expected=f" - expected {what}")
+
+    return check
+
+
+def codebook_there(value: str, study: str | None) -> None:
+    """The check of ``--codebook``: the codebook is read as the command would read it (a bundled name, a YAML or .qdc
+    file, relative to the current folder or else to the study folder), so a misspelt name or a broken file is told
+    before the study is validated (newuser9: ``impact run STUDY --codebook nfer`` validated for ten seconds first)."""
+    from types import SimpleNamespace
+
+    from ..coding import Codebook
+
+    root = study if study is not None and os.path.isdir(study) else None
+    Codebook.for_study(SimpleNamespace(root=root, codebook_ref=None), value)
+
+
+def a_path(what: str, *, read: bool = False, accepts: tuple[str, ...] | None = None,
+           check: ValueCheck | None = None) -> Callable[[str], str]:
     """An argparse ``type`` for a path: an empty one (``--out ""``, a variable that was not set), which would be
     read as the current folder, is refused; so is a path to ``read`` that starts with a '~' the shell did not expand
     and names nothing (an output path starting with one is refused by the command, :func:`impact._io.literal_tilde`).
@@ -293,6 +328,7 @@ def a_path(what: str, *, read: bool = False, accepts: tuple[str, ...] | None = N
     parse.__name__ = "path"
     if read:  # what the option accepts, told when the library refuses the file read (impact.cli._name_the_option)
         parse.what = what
+        parse.check = check or file_there(what)  # run before the command does any work
     if accepts is not None:  # the kinds of impact's own files it reads (any other of them is refused, named)
         parse.accepts = accepts
     return parse
@@ -522,4 +558,5 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
 
 #: The ``type`` of every ``--codebook`` option that reads a bundled codebook's name or a YAML file (one shared parser:
 #: it keeps no state), so that each says what it expects, and accepts, in the same words.
-CODEBOOK_PATH = a_path("a codebook (a bundled codebook's name or a YAML file)", read=True, accepts=CODEBOOK_KINDS)
+CODEBOOK_PATH = a_path("a codebook (a bundled codebook's name or a YAML file)", read=True, accepts=CODEBOOK_KINDS,
+                       check=codebook_there)

@@ -31,6 +31,7 @@ from ._options import (
     a_path,
     add_overwrite,
     check_output_file,
+    codebook_there,
     examples,
     kinds_read,
     load_study,
@@ -62,7 +63,7 @@ def register(sub) -> None:
     p.add_argument("--missing", choices=["error", "warn"], default="error", help="source files missing from the archive: stop (default) or import the rest")
     p.add_argument("--study", type=study_folder, help="study folder: map codings to its segments (default: none, "
                    "codings keep the project's own sources and positions)")
-    p.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name, a YAML file or a REFI-QDA .qdc file)", read=True, accepts=CODEBOOK_KINDS),
+    p.add_argument("--codebook", type=a_path("a codebook (a bundled codebook's name, a YAML file or a REFI-QDA .qdc file)", read=True, accepts=CODEBOOK_KINDS, check=codebook_there),
                    help="codebook id, YAML file or REFI-QDA .qdc to map codes to (default: the one the project names, else its own codes)")
     p.add_argument("--positions", choices=["auto", "code_points", "utf16"], default="auto",
                    help="how the file counts positions: characters (the standard), UTF-16 units (NVivo), or decide from "

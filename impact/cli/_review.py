@@ -42,7 +42,7 @@ def register(sub) -> None:
                         epilog=examples(loop[0], "impact review export my-study --coded coded.csv --out review.xlsx "
                                                  "--reviewer ann --limit 200"))
     e.add_argument("study", type=study_folder, help="study folder (for the segments' text)")
-    e.add_argument("--coded", required=True, type=a_path("a coded file", read=True, accepts=CODED_KINDS), help="coded CSV from `impact code`")
+    e.add_argument("--coded", required=True, type=a_path("a coded CSV file", read=True, accepts=CODED_KINDS), help="coded CSV from `impact code`")
     e.add_argument("--out", required=True, type=a_path("the workbook to write"), help=".xlsx to write")
     e.add_argument("--reviewer", type=a_name("the reviewer's name"), help="reviewer's name, stored in the file (default: none, then `impact review import` "
                                                                       "needs --reviewer)")

@@ -24,6 +24,28 @@ from ._options import (
     study_folder,
 )
 
+#: What ``--coded`` and ``--human`` read (impact.codings.read_codings).
+_CODINGS_READ = "a coded CSV, Parquet, review .xlsx or .qdpx file"
+
+
+def _key_file_there(value: str, study: str | None) -> None:
+    """``--key-file``: the key is read, as the run reads it, before the study is validated."""
+    from pathlib import Path
+
+    from ..privacy._pseudonym import _read_key_file
+
+    _read_key_file(Path(value))
+
+
+def _template_there(value: str, study: str | None) -> None:
+    """``--docx-template``: the template opens as a Word document or template, checked before the study is (a
+    missing one told before the report's modules are imported: seconds)."""
+    if not os.path.lexists(value):  # the words of impact.report._docx._open
+        raise InputError(f"{value}: Word template not found - expected a .docx or .dotx file")
+    from ..report import check_docx_template
+
+    check_docx_template(value)
+
 
 def _add_options(p) -> None:
     """The options of ``run`` and ``demo``, in groups: what is analysed, the statistics, privacy, the report."""
@@ -50,16 +72,16 @@ def _add_options(p) -> None:
     private.add_argument("--council-matrix", action="store_true",
                    help="publish the framework matrix with a row per council under its pseudonym (default: by group "
                         "of at least --quote-k councils); recorded in the provenance")
-    private.add_argument("--key-file", default=None, type=a_path("the pseudonym key file", read=True, accepts=()),
+    private.add_argument("--key-file", default=None, type=a_path("the pseudonym key file", read=True, accepts=(), check=_key_file_there),
                          help="pseudonym key file, kept outside the output folder (default: the key in "
                               "IMPACT_PSEUDONYM_KEY, else the file IMPACT_PSEUDONYM_KEY_FILE names, else "
                               "~/.config/impact/pseudonym.key, created on first use)")
-    given.add_argument("--coded", default=None, metavar="FILE", type=a_path("a coded file", read=True, accepts=CODINGS_KINDS),
+    given.add_argument("--coded", default=None, metavar="FILE", type=a_path(_CODINGS_READ, read=True, accepts=CODINGS_KINDS),
                    help="analyse these codings instead of the machine coder's: made by people (coded CSV or Parquet, "
                         "a filled-in review workbook, a QDPX project) or a synthetic study's truth_coded.csv (default: the machine coder's)")
-    given.add_argument("--human", default=None, metavar="FILE", type=a_path("a coded file", read=True, accepts=CODINGS_KINDS),
+    given.add_argument("--human", default=None, metavar="FILE", type=a_path(_CODINGS_READ, read=True, accepts=CODINGS_KINDS),
                    help="a second coding (same formats as --coded) of some of the segments, for the reliability section (default: none, no such section)")
-    report.add_argument("--docx-template", default=None, metavar="FILE", type=a_path("a Word template", read=True, accepts=("word",)),
+    report.add_argument("--docx-template", default=None, metavar="FILE", type=a_path("a Word template", read=True, accepts=("word",), check=_template_there),
                    help="a Word document or template (.docx, .dotx) in your house style: the report takes its page "
                         "size, margins, styles, header and footer (default: impact's own layout)")
     report.add_argument("--no-cache", action="store_true",

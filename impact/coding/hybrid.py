@@ -35,7 +35,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .._frames import flagged, key_strings
 from .._version import __version__
-from ..errors import ImpactWarning, InputError
+from ..errors import ImpactWarning, InputError, user_level
 from ._cues import PatternSet, wordlist
 from .codebook import Codebook
 from .default import default_coder  # noqa: F401  (defined there since 2026-12; still importable from here)
@@ -190,7 +190,7 @@ class HybridCoder(BaseEstimator):
             raise InputError(f"no code of codebook {book.id} has both positive and negative training units")
         if skipped:
             warnings.warn(f"codes without both positive and negative training units were not learned: {skipped}",
-                          ImpactWarning, stacklevel=2)
+                          ImpactWarning, stacklevel=user_level())
         self.code_ids_ = codes
         self.coef_ = np.vstack(coefs)
         self.intercept_ = np.asarray(intercepts)

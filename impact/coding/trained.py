@@ -14,7 +14,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from .._frames import flagged, key_strings, member
-from ..errors import ImpactWarning, InputError
+from ..errors import ImpactWarning, InputError, user_level
 from ._cues import stem_tokens
 from .codebook import Codebook
 from .rules import CODED_COLUMNS, _shared_cues, as_units
@@ -155,7 +155,7 @@ class TrainedCoder(BaseEstimator):
             raise InputError(f"no code of codebook {book.id} has both positive and negative training units")
         if skipped:
             warnings.warn(f"codes without both positive and negative training units were not learned: {skipped}",
-                          ImpactWarning, stacklevel=2)
+                          ImpactWarning, stacklevel=user_level())
         self.code_ids_ = list(self.models_)
         self.cues_ = _shared_cues()
         return self

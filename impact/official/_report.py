@@ -6,7 +6,7 @@ import warnings
 from collections.abc import Callable
 
 from .._words import _counted, _verb
-from ..errors import ImpactWarning, InputError, Problem, ValidationError
+from ..errors import ImpactWarning, InputError, Problem, ValidationError, user_level
 
 __all__ = ["check_errors_option", "renamed_hint", "report_problems", "told_notes", "twin_columns"]
 
@@ -28,7 +28,7 @@ def report_problems(problems: list[Problem], *, source: str, errors: str, catego
     warnings.warn(
         f"{source}: {_counted(len(problems), noun)}{then.format_map({'is': _verb(problems, 'is')})}:\n" + "\n".join(f"  {p}" for p in problems),
         category,
-        stacklevel=3,
+        stacklevel=user_level(),
     )
 
 
@@ -37,7 +37,7 @@ def told_notes(problems: list[Problem]) -> list[Problem]:
     :func:`impact._io.read_csv_strict`), each in an :class:`~impact.errors.ImpactWarning` as a study file's are, and
     return the rest: a note is told whatever ``errors`` says, and never makes the file fail."""
     for note in (p for p in problems if p.severity == "warning"):
-        warnings.warn(str(note).removeprefix("warning: "), ImpactWarning, stacklevel=3)
+        warnings.warn(str(note).removeprefix("warning: "), ImpactWarning, stacklevel=user_level())
     return [p for p in problems if p.severity != "warning"]
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .._joins import _rows, as_dates, check_table, key_text, one_date
 from .._keywords import keyword_only
-from ..errors import ImpactWarning, InputError
+from ..errors import ImpactWarning, InputError, user_level
 
 __all__ = ["event_time", "first_event", "EventTimeWarning"]
 
@@ -82,6 +82,8 @@ def first_event(
     ------
     TypeError
         If ``status`` or ``kind`` is not one value as text.
+    InputError
+        If ``kind`` or ``status`` is neither impact's nor in ``status_history`` (a misspelling found no event).
 
     Examples
     --------
@@ -96,6 +98,7 @@ def first_event(
         if not isinstance(value, str) or not _folded(value):
             raise TypeError(f"The value for `{name}` must be one {name} as text, such as "
                             f"{'inadequate' if name == 'status' else 'ofsted_judgement'!r}, but {value!r} was passed.")
+    _refuse_unknown_status(status_history, status=status, kind=kind)
     # a cell typed in another case or spacing (" Inadequate") is that status, as a council id "940 " is 940
     match = (status_history["kind"].map(_folded) == _folded(kind)) & \
         (status_history["status"].map(_folded) == _folded(status))
@@ -108,6 +111,33 @@ def first_event(
         rows = rows[rows["start_date"] >= one_date(after, "after")]
     out = rows.groupby("council_id", as_index=False, observed=True)["start_date"].min()
     return out.rename(columns={"start_date": "event_date"}).reset_index(drop=True)
+
+
+def _refuse_unknown_status(status_history: pd.DataFrame, *, status: str, kind: str) -> None:
+    """Refuse a ``kind`` or ``status`` that is neither impact's (:data:`impact.vocab.STATUSES`) nor in the history:
+    ``first_event(h, status="inadequte")`` returned no council at all, read as "none was ever judged so" (newuser9).
+    A status of the vocabulary that no row holds is no error: its councils are none.
+
+    >>> h = pd.DataFrame({"council_id": ["1"], "kind": "ofsted_judgement", "status": ["good"],
+    ...                   "start_date": pd.to_datetime(["2019-05-01"])})
+    >>> _refuse_unknown_status(h, status="inadequte", kind="ofsted_judgement")
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: The value for `status` must be a status of kind 'ofsted_judgement' (['adequate', 'good', 'inadequate', 'outstanding', 'requires_improvement']), but 'inadequte' was passed (did you mean 'inadequate' or 'adequate'?).
+    """
+    from ..schema import did_you_mean
+    from ..vocab import STATUS_KINDS, STATUSES
+
+    kinds = status_history["kind"].map(_folded)
+    known_kinds = sorted(set(STATUS_KINDS) | {k for k in kinds if k})
+    if _folded(kind) not in known_kinds:
+        raise InputError(f"The value for `kind` must be one of {known_kinds}, but {kind!r} was passed"
+                         f"{did_you_mean(kind, known_kinds)}.")
+    held = status_history["status"][(kinds == _folded(kind)).to_numpy(dtype=bool)].map(_folded)
+    known = sorted(set(STATUSES.get(_folded(kind), {})) | {s for s in held if s})
+    if _folded(status) not in known:
+        raise InputError(f"The value for `status` must be a status of kind {kind!r} ({known}), but {status!r} was "
+                         f"passed{did_you_mean(status, known)}.")
 
 
 def _folded(value: object) -> str:
@@ -193,7 +223,7 @@ def event_time(
         warnings.warn(f"`events` lists {len(unheld)} unit{'s' if len(unheld) != 1 else ''} that `data` does not hold "
                       f"({shown}, on {_rows(unheld.index)} of `events`): {'it is' if len(unheld) == 1 else 'they are'} "
                       f"in neither group of the panel; check that `{unit}` is written the same way in both tables.",
-                      EventTimeWarning, stacklevel=2)
+                      EventTimeWarning, stacklevel=user_level())
     ev = pd.Series(when.reindex(held.to_numpy()).to_numpy(), index=data.index, dtype="datetime64[ns]")
     after_end = (ev.dt.month > month) | ((ev.dt.month == month) & (ev.dt.day > day))
     event_year = ev.dt.year + after_end.astype("Int64")

@@ -53,7 +53,7 @@ import pandas as pd
 
 from .._frames import as_text, text_series
 from .._words import _counted, _verb
-from ..errors import ImpactWarning
+from ..errors import ImpactWarning, user_level
 from ..vocab import INTERVENTION_LEVELS, ROLE_GROUPS, ROLES
 
 __all__ = [
@@ -264,7 +264,7 @@ def suppression_mask(
             f"{_counted(len(lost), 'suppressed cell')} can still be derived from totals published outside the table "
             f"(with every cell of their lines suppressed, the totals and non-negativity fix them): {sorted(lost, key=str)}",
             DisclosureWarning,
-            stacklevel=3,
+            stacklevel=user_level(),
         )
     out_columns = columns + ([total_column] if total_column is not None else []) + [s for s in shares if s not in columns]
     mask = pd.DataFrame(False, index=table.index, columns=out_columns)
@@ -546,7 +546,7 @@ def coarsen_attribution(
             f"{_verb(int(remaining.sum()), 'its attribution_label is', 'their attribution_label is')} left missing - do not "
             f"publish {_verb(int(remaining.sum()), 'it', 'them')} with an attribution",
             DisclosureWarning,
-            stacklevel=2,
+            stacklevel=user_level(),
         )
     out = quotes.copy()
     out["attribution_label"] = label

@@ -53,6 +53,7 @@ except ImportError:  # pragma: no cover - a declared dependency; scipy's linprog
     _highspy = None
 
 from .._words import _counted
+from ..errors import user_level
 from ._disclosure import DisclosureWarning
 
 __all__ = ["DisclosureLedger", "decisions"]
@@ -217,7 +218,7 @@ class DisclosureLedger:
             hidden |= extra
             if not extra:
                 warnings.warn(f"{_counted(len(weak), 'hidden count')} cannot be protected by further suppression, e.g. "
-                              f"{weak[0]!r}", DisclosureWarning, stacklevel=_CALLER)
+                              f"{weak[0]!r}", DisclosureWarning, stacklevel=user_level())
                 break
         self._hidden = hidden
         return set(hidden)
@@ -522,7 +523,7 @@ class DisclosureLedger:
         if found:
             warnings.warn(f"{_counted(len(found), 'hidden count')} narrowed by relations the suppression was not told of "
                           f"cannot be protected by withholding the counts given, e.g. {sorted(found, key=str)[0]!r}",
-                          DisclosureWarning, stacklevel=2)
+                          DisclosureWarning, stacklevel=user_level())
         else:
             for j in reversed(list(chosen)):
                 # (stopped at the first count narrowed: whether any is)
@@ -760,12 +761,18 @@ class DisclosureLedger:
         kept = decisions.get(key)
         if kept is None:
             before = self._hidden
-            asker = sys._getframe(2)  # the code that asked for the decision, where the ledger's warnings are said
+            # the user's code that asked for the decision (impact's outermost caller), where the ledger's warnings are
+            # said (errors.user_level): a decision kept and given again says them at the line asking for it then
+            try:
+                asker = sys._getframe(user_level() - 1)
+            except ValueError:  # no frame outside impact
+                asker = None
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 result = decide(*args)
             said = tuple((w.category, str(w.message), w.filename, w.lineno, issubclass(w.category, DisclosureWarning)
-                          and (w.filename, w.lineno) == (asker.f_code.co_filename, asker.f_lineno)) for w in caught)
+                          and asker is not None and (w.filename, w.lineno) == (asker.f_code.co_filename, asker.f_lineno))
+                          for w in caught)
             after = self._hidden
             kept = (_encoded(result, index), None if after is None else _encoded(set(after), index), said)
             if kept[0] is not None and (after is None or kept[1] is not None):
@@ -778,7 +785,7 @@ class DisclosureLedger:
             said = kept[2]
         for category, message, filename, lineno, asked in said:
             if asked:  # said where this decision was asked for, as a decision made afresh says it
-                warnings.warn(category(message), stacklevel=3)
+                warnings.warn(category(message), stacklevel=user_level())
             else:
                 warnings.warn_explicit(category(message), category, filename, lineno)
         self._hidden = after
@@ -1158,11 +1165,6 @@ class _ReleaseAudit:
         for k in pinned:
             self._block(k).fix(k, led.values[k])
         return pinned
-
-
-#: The stack level of :meth:`DisclosureLedger.protect`'s warning, said where the decision was asked for (the decision,
-#: :meth:`DisclosureLedger._decided`, the public method, its caller).
-_CALLER = 4
 
 
 class _Decisions:

@@ -15,7 +15,7 @@ from typing import Literal
 from .._archive import GuardedZip, check_xml, open_archive
 from .._io import MAX_TEXT_BYTES, check_input_file, decode_text, require_path
 from .._words import _counted, _verb
-from ..errors import InputError
+from ..errors import InputError, user_level
 from ._model import QdaProject, QdpxWarning, frame, norm_guid, norm_guids
 from ._positions import convert_positions
 from ._xml import child, child_text, children, local, parse_xml
@@ -141,7 +141,7 @@ def read_qdpx(
                 f"{label}: {_counted(len(reader.missing), 'source text file')} named in the project {_verb(reader.missing, 'is')} not in the archive: "
                 f"{listing}. Pass missing='warn' to import the rest."
             )
-        warnings.warn(f"{label}: {_counted(len(reader.missing), 'source text file')} missing from the archive, imported without text: {listing}", QdpxWarning, stacklevel=2)
+        warnings.warn(f"{label}: {_counted(len(reader.missing), 'source text file')} missing from the archive, imported without text: {listing}", QdpxWarning, stacklevel=user_level())
         for name, where in reader.missing:
             reader.issue("warning", name, f"source text {where!r} is not in the archive; imported without text")
     return reader.finish()
@@ -411,7 +411,7 @@ class _ProjectReader:
             self.issue(severity, item, message)
         for message in result.warnings:
             self.issue("warning", "positions", message)
-            warnings.warn(f"{self.label}: {message}", QdpxWarning, stacklevel=4)
+            warnings.warn(f"{self.label}: {message}", QdpxWarning, stacklevel=user_level())
 
 
 def _one_per_guid(rows: dict[str, list[dict]], label: str) -> None:

@@ -14,7 +14,7 @@ import pandas as pd
 from .._frames import as_text, text_series
 from .._keywords import keyword_only
 from .._words import _counted
-from ..errors import InputError, Problem, ValidationError
+from ..errors import InputError, Problem, ValidationError, user_level
 from ..schema import did_you_mean
 from ._model import COLUMNS, QdaProject, QdpxWarning, coerce, frame, make_guid, norm_guid
 from ._write import _table, codes_table
@@ -335,7 +335,7 @@ def _coder_names(users: pd.DataFrame, coded_by: pd.Series) -> dict[str, str]:
             n = int((coded_by == g).sum())
             warnings.warn(f"{_counted(n, 'coding')} by user {g!r}, whom the project's <Users> "
                           f"{'list without a name' if listed else 'do not list'}: read as coder {g!r}; name the user "
-                          "in the program that made the project to have their name", QdpxWarning, stacklevel=3)
+                          "in the program that made the project to have their name", QdpxWarning, stacklevel=user_level())
             out[g] = str(g)
         elif len(same := by_name[named[g].casefold()]) > 1:
             out[g] = f"{named[g]} [{str(g)[:8]}]"
@@ -344,7 +344,7 @@ def _coder_names(users: pd.DataFrame, coded_by: pd.Series) -> dict[str, str]:
                               f"{', '.join(str(x)[:8] for x in same)}): their codings are read as {len(same)} coders, "
                               f"{', '.join(repr(f'{named[x]} [{str(x)[:8]}]') for x in same)}, not as one; give each "
                               "person a name of their own in the program that made the project", QdpxWarning,
-                              stacklevel=3)
+                              stacklevel=user_level())
         else:
             out[g] = named[g]
     return out
@@ -373,7 +373,7 @@ def _interview_names(id_col: pd.Series, coded_in: pd.Series) -> dict[str, str]:
                           f"{', '.join(str(x)[:8] for x in same)}): their codings are read as {len(same)} "
                           f"interviews, {', '.join(repr(f'{named[x]} [{str(x)[:8]}]') for x in same)}, not as "
                           "one; give each document a name of its own in the program that made the project",
-                          QdpxWarning, stacklevel=3)
+                          QdpxWarning, stacklevel=user_level())
     return out
 
 
@@ -567,7 +567,7 @@ def study_codings_from_project(
     if len(dropped):
         names = dict(zip(project.codes["code_guid"], project.codes["name"], strict=True))
         which = sorted({str(names.get(g, g)) for g in dropped["code_guid"]})
-        warnings.warn(f"{_counted(len(dropped), 'coding')} of {_counted(len(which), 'code')} not in codebook {cb.id!r} left out: {', '.join(which)}", QdpxWarning, stacklevel=2)
+        warnings.warn(f"{_counted(len(dropped), 'coding')} of {_counted(len(which), 'code')} not in codebook {cb.id!r} left out: {', '.join(which)}", QdpxWarning, stacklevel=user_level())
         codings = codings[codings["code_guid"].isin(ids)]
     src = project.sources.set_index("source_guid")
     id_col = src["interview_id"] if "interview_id" in src.columns else src["name"]

@@ -21,7 +21,7 @@ from .._frames import as_text
 from .._io import atomic_write, atomic_write_bytes
 from .._version import __version__
 from .._words import _counted, _verb
-from ..errors import InputError, Problem, ValidationError
+from ..errors import InputError, Problem, ValidationError, user_level
 from ._model import (
     CODEBOOK_NS,
     COLUMNS,
@@ -241,7 +241,7 @@ def write_qdpx(
     others = t["sources"]["kind"].notna() & (t["sources"]["kind"] != "TextSource")
     if others.any():
         kinds = sorted(set(t["sources"].loc[others, "kind"]))
-        warnings.warn(f"{_counted(int(others.sum()), 'source')} that {_verb(int(others.sum()), 'is not a text source', 'are not text sources')} ({', '.join(kinds)}) {_verb(int(others.sum()), 'is')} not written", QdpxWarning, stacklevel=2)
+        warnings.warn(f"{_counted(int(others.sum()), 'source')} that {_verb(int(others.sum()), 'is not a text source', 'are not text sources')} ({', '.join(kinds)}) {_verb(int(others.sum()), 'is')} not written", QdpxWarning, stacklevel=user_level())
         left = set(t["sources"].loc[others, "source_guid"])
         t["sources"] = t["sources"][~others].reset_index(drop=True)
         t["codings"] = t["codings"][~t["codings"]["source_guid"].isin(left)].reset_index(drop=True)

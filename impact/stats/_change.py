@@ -18,7 +18,7 @@ from statsmodels.stats.contingency_tables import cochrans_q
 
 from .._frames import kept_order
 from .._words import _counted, _plural, _unit_noun, _verb
-from ..errors import AttritionWarning, SmallSampleWarning, StatisticalWarning
+from ..errors import AttritionWarning, SmallSampleWarning, StatisticalWarning, user_level
 from ._checks import (
     _as_list,
     _check_choice,
@@ -181,7 +181,7 @@ def change_over_time(
                 f"{k:,} of {_counted(n_units, noun)} {_verb(k, 'lacks', 'lack')} one or more of the time points "
                 f"{order}{where} and {_verb(k, 'was', 'were')} left out there: only complete cases are tested.",
                 AttritionWarning,
-                stacklevel=2,
+                stacklevel=user_level(),
             )
         if moved:
             k = len(moved)
@@ -190,7 +190,7 @@ def change_over_time(
                 f"{' and '.join(map(str, groups))} between them, and {_verb(k, 'was', 'were')} left out of the tests "
                 "of change within a group.",
                 StatisticalWarning,
-                stacklevel=2,
+                stacklevel=user_level(),
             )
     rows, varies = [], []
     small: list[dict] = []
@@ -217,7 +217,7 @@ def change_over_time(
                       + f" {_verb(k, 'has', 'have')} fewer than two {_plural(_unit_noun(unit))} with a complete series"
                       f" and {_verb(k, 'was', 'were')} not tested" + (f": {_which_rows(small, rows)}" if by or groups
                                                                        else "") + ".",
-                      SmallSampleWarning, stacklevel=2)
+                      SmallSampleWarning, stacklevel=user_level())
     cols = [*by, *groups, "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first",
             "value_last", "n_discordant", "n_up", "n_down", "effect_type", "effect", "statistic", "df",
             "p_value", "p_asymptotic", "p_exact", "p_adjusted"]
@@ -271,7 +271,7 @@ def _time_order(values: pd.Series, time: str, *, kept: list | None = None) -> li
                   f"{' ...' if len(order) > 8 else ''}): they were taken in alphabetical order, first to last; where "
                   "that is not their order in time, pass them in time order as `times=` (a list of the labels, first "
                   f"to last: a study's waves are `times=study.wave_ids`) or make {time!r} an ordered categorical.",
-                  StatisticalWarning, stacklevel=3)
+                  StatisticalWarning, stacklevel=user_level())
     return order
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .._words import _counted, _number, _verb
-from ..errors import SmallSampleWarning
+from ..errors import SmallSampleWarning, user_level
 from ._checks import (
     _binary,
     _check_choice,
@@ -320,7 +320,7 @@ def did(
     if blank.any():
         named = ", ".join(map(repr, [outcome, treated, *([post] if post is not None else [])]))
         warnings.warn(f"{int(blank.sum())} of {_counted(len(frame), 'row')} {_verb(int(blank.sum()), 'has')} no {named} "
-                      f"or {time!r} and {_verb(int(blank.sum()), 'was', 'were')} left out (rows {_rows(frame.index[blank.to_numpy()])}).", MissingValueWarning, stacklevel=2)
+                      f"or {time!r} and {_verb(int(blank.sum()), 'was', 'were')} left out (rows {_rows(frame.index[blank.to_numpy()])}).", MissingValueWarning, stacklevel=user_level())
     frame = frame[~blank.to_numpy()]
     _check_rows(frame, unit, time, cluster)
     row_labels = frame.index
@@ -344,7 +344,7 @@ def did(
             f"Treatment starts at {len(starts)} different times ({starts[:6]}{' ...' if len(starts) > 6 else ''}): "
             "two-way fixed effects then use already-treated units as comparisons and can be badly biased when "
             "effects change over time. Use impact.stats.staggered_did (Callaway and Sant'Anna 2021).",
-            StaggeredAdoptionWarning, stacklevel=2)
+            StaggeredAdoptionWarning, stacklevel=user_level())
     d = (t_idx >= onset[u_codes]).astype("float64")
     y = frame["_y"].to_numpy()
     with one_blas_thread():
@@ -358,12 +358,12 @@ def _did_fit(frame, outcome, event_time, cluster, cov_type, n_permutations, seed
     g = fit["n_clusters"]
     notes = []
     if not fit["estimable"][0]:
-        warnings.warn(_unidentified_reason(d, u_codes, t_idx, times, n_treated), NotIdentifiedWarning, stacklevel=3)
+        warnings.warn(_unidentified_reason(d, u_codes, t_idx, times, n_treated), NotIdentifiedWarning, stacklevel=user_level())
         notes.append("treated_post not identified")
     elif not np.isfinite(fit["se"][0]):
         warnings.warn("The standard error of the effect is not identified: it would rest on a single treated unit "
                       "(or cluster), whose own variance the data cannot estimate. Use the randomisation p-value "
-                      "(`ri_p_value`).", NotIdentifiedWarning, stacklevel=3)
+                      "(`ri_p_value`).", NotIdentifiedWarning, stacklevel=user_level())
         notes.append("standard error not identified (one treated cluster)")
     params = _param_table(pd.Series(fit["beta"], index=["treated_post"]), pd.Series(fit["se"], index=["treated_post"]),
                           df=fit["df"], alpha=alpha)
@@ -385,7 +385,7 @@ def _did_fit(frame, outcome, event_time, cluster, cov_type, n_permutations, seed
             f"{n_treated} treated and {n_control} comparison units in {g} clusters: cluster-robust errors "
             "are unreliable with so few; rely on the randomisation p-value (`ri_p_value`).",
             SmallSampleWarning,
-            stacklevel=3,
+            stacklevel=user_level(),
         )
     label = "CR2 (Bell-McCaffrey) cluster-robust by " if cov_type == "cr2" else "CR1 cluster-robust by "
     return DiDResults(
@@ -494,7 +494,7 @@ def _event_study(rel, y, u_codes, t_idx, c_codes, alpha, cov_type) -> pd.DataFra
         reason = ("no treated unit is observed at event time -1, the reference period" if not has_reference else
                   f"{_number(lost, 'event time')} {lost} {_verb(lost, 'is')} collinear with the unit and time effects")
         warnings.warn(f"Event-study coefficients not identified: {reason}; they are reported as NaN.",
-                      NotIdentifiedWarning, stacklevel=4)
+                      NotIdentifiedWarning, stacklevel=user_level())
     beta = np.where(fit["estimable"] & has_reference, fit["beta"], np.nan)
     table = _param_table(pd.Series(beta, index=levels), pd.Series(fit["se"], index=levels), df=fit["df"],
                          alpha=alpha)

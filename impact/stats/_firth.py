@@ -14,7 +14,7 @@ from scipy import optimize, stats
 from scipy.special import expit
 
 from .._words import _counted, _verb
-from ..errors import StatisticalWarning
+from ..errors import StatisticalWarning, user_level
 from ._checks import (
     _check_columns,
     _check_design_finite,
@@ -198,7 +198,7 @@ def firth_logistic(
         left = data.index.difference(rows, sort=False)
         warnings.warn(f"{len(left)} of {_counted(len(data), 'row')} {_verb(len(left), 'has')} a missing value in a variable of {formula!r}"
                       f"{' or the unit' if unit is not None else ''} "
-                      f"and were left out (rows {_rows(left)}).", MissingValueWarning, stacklevel=2)
+                      f"and were left out (rows {_rows(left)}).", MissingValueWarning, stacklevel=user_level())
     y = y_frame.loc[rows].iloc[:, 0].to_numpy(dtype="float64")
     if not np.isin(y, (0.0, 1.0)).all():
         bad = y_frame.loc[rows].iloc[:, 0][~np.isin(y, (0.0, 1.0))]
@@ -241,7 +241,7 @@ def firth_logistic(
     if weightless.any():
         notes.append(f"{_counted(int(weightless.sum()), 'row')} of weight 0 left out (a row of weight k counts as k rows)")
     if not converged:
-        warnings.warn("Firth's penalised likelihood did not converge.", StatisticalWarning, stacklevel=2)
+        warnings.warn("Firth's penalised likelihood did not converge.", StatisticalWarning, stacklevel=user_level())
         notes.append("the penalised likelihood did not converge")
     cov = np.linalg.inv(fit.score_jacobian(beta))
     n_units = int(groups.max()) + 1

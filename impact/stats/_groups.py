@@ -13,7 +13,7 @@ from scipy import special, stats
 
 from .._limits import RESAMPLES_MAX
 from .._words import _counted, _plural, _unit_noun, _verb
-from ..errors import SmallSampleWarning, StatisticalWarning
+from ..errors import SmallSampleWarning, StatisticalWarning, user_level
 from ._checks import (
     _as_list,
     _check_choice,
@@ -70,7 +70,7 @@ def _prepare(
         warnings.warn(f"{k:,} of {_counted(len(frame), 'row')} {_verb(k, 'has', 'have')} no "
                       f"{outcome!r} or no {group!r} and {_verb(k, 'was', 'were')} left out (rows "
                       f"{_rows(frame.index[blank.to_numpy()])}): the counts n_a and n_b are of the rows compared.",
-                      MissingValueWarning, stacklevel=3)
+                      MissingValueWarning, stacklevel=user_level())
     frame = frame.dropna(subset=[group, "_y"])
     if frame.empty:
         raise NotIdentifiedError(f"No row has both {outcome!r} (`outcome`) and {group!r} (`group`): there is "
@@ -413,7 +413,7 @@ def compare_groups(
         labels.append(g)
         varies.append(bool(len(y)) and np.ptp(y) > 0)
     if low_expected:
-        _warn_expected(low_expected, stacklevel=3)
+        _warn_expected(low_expected)
     if small:
         k = len(small)
         # where, each level named by its column and given as a list the report puts into words ('code [...], wave
@@ -426,7 +426,7 @@ def compare_groups(
             f"{_plural(_unit_noun(unit))}{where} and "
             f"{_verb(k, 'its test has', 'their tests have')} little or no power.",
             SmallSampleWarning,
-            stacklevel=2,
+            stacklevel=user_level(),
         )
     out = pd.DataFrame(rows)
     needs = np.flatnonzero((out["test"] == "permutation").to_numpy())
@@ -484,13 +484,13 @@ def _chi2(table: np.ndarray) -> tuple[float, float, float]:
     return x2, float(stats.chi2.sf(x2, dof)), float(expected.min())
 
 
-def _warn_expected(min_expected: float, stacklevel: int = 4) -> None:
+def _warn_expected(min_expected: float) -> None:
     if min_expected < 5:
         warnings.warn(
             f"Chi-square approximation with an expected count of {min_expected:.2g} (< 5); "
             "use method='exact' or 'permutation'.",
             StatisticalWarning,
-            stacklevel=stacklevel,
+            stacklevel=user_level(),
         )
 
 
@@ -678,7 +678,7 @@ def _continuous_two(y: np.ndarray, g: np.ndarray, alpha: float, method: str, ran
             warnings.warn(
                 "Ties in the outcome: the Mann-Whitney p-value is asymptotic; use method='permutation'.",
                 StatisticalWarning,
-                stacklevel=3,
+                stacklevel=user_level(),
             )
         p_value = float(stats.mannwhitneyu(b, a, method=mw_method).pvalue)
     row = dict(

@@ -26,7 +26,7 @@ from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparatio
 
 from .._frames import as_text
 from .._words import _counted, _plural, _unit_noun, _verb
-from ..errors import SmallSampleWarning, StatisticalWarning
+from ..errors import SmallSampleWarning, StatisticalWarning, user_level
 from ._checks import (
     _as_list,
     _check_choice,
@@ -598,7 +598,7 @@ def _complete_rows(data: pd.DataFrame, spec: _Spec) -> tuple[pd.DataFrame, int, 
     if dropped:
         warnings.warn(f"{dropped} of {_counted(len(data), 'row')} {_verb(dropped, 'has')} a missing value in a variable of the "
                       f"model and {_verb(dropped, 'was', 'were')} left out (units, observations and degrees of freedom count the rest).",
-                      MissingValueWarning, stacklevel=4)
+                      MissingValueWarning, stacklevel=user_level())
     _check_identified(design, spec)
     frame = frame.loc[rows]
     if frame[spec.unit].nunique() < 2:
@@ -672,10 +672,10 @@ def _warn_units(n_units: int, small_sample: bool, what: str, unit: str = "unit")
     units = _counted(n_units, _unit_noun(unit))
     if n_units < FEW_UNITS:
         warnings.warn(f"{what} with {units}, fewer than {FEW_UNITS}: even corrected sandwich standard errors are "
-                      "unreliable, so treat p-values as descriptive.", SmallSampleWarning, stacklevel=5)
+                      "unreliable, so treat p-values as descriptive.", SmallSampleWarning, stacklevel=user_level())
     elif not small_sample and n_units < 40:
         warnings.warn(f"{what} with {units} and small_sample=False: sandwich standard errors are "
-                      "biased downwards with fewer than about 40.", SmallSampleWarning, stacklevel=5)
+                      "biased downwards with fewer than about 40.", SmallSampleWarning, stacklevel=user_level())
 
 
 def _small_sample_df(n_units: int, p: int, small_sample: bool, notes: list[str]) -> float | None:
@@ -687,7 +687,7 @@ def _small_sample_df(n_units: int, p: int, small_sample: bool, notes: list[str])
         warnings.warn(f"{_counted(n_units, 'unit')} for {_counted(p, 'parameter')}: the degrees of freedom (units - parameters = {df}) "
                       "are not positive and were set to 1; the model has too many parameters for the units, "
                       "and its intervals are very wide and its standard errors unreliable.", SmallSampleWarning,
-                      stacklevel=5)
+                      stacklevel=user_level())
         notes.append(f"df = units - parameters = {df} set to 1")
         return 1.0
     return float(df)
@@ -737,7 +737,7 @@ def _fit_quietly(fit, *args, fallbacks=(), notes=None, **kwargs):
                     if not any(k in str(w.message) for k in ("failed to converge", "Retrying", "on the boundary"))]
     if problems:
         warnings.warn(f"The model did not converge cleanly: {problems[0].message}", StatisticalWarning,
-                      stacklevel=5)
+                      stacklevel=user_level())
     return result
 
 
@@ -810,7 +810,7 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units, design=None) -> 
                       f"the only {units} in a group) whose residuals the model fits exactly in that term's direction, "
                       f"so the sandwich has nothing to measure that {units}'s own variation by (the robust one leaves "
                       "it out, the bias-reduced one cannot be computed) and no standard error, test or interval is "
-                      "given. Use a randomisation test.", NotIdentifiedWarning, stacklevel=4)
+                      "given. Use a randomisation test.", NotIdentifiedWarning, stacklevel=user_level())
         notes.append(f"standard error not identified (rests on a single {units}): {terms}")
     degenerate = finite & ~lost & ~(var > 0)
     if degenerate.any():
@@ -819,20 +819,20 @@ def _fit_gee(frame, spec: _Spec, n_units, weights, quiet_units, design=None) -> 
         warnings.warn(f"The standard error of {terms} could not be computed: the sandwich gives {them} no variance "
                       f"above zero (a fitted probability of 0 or 1, or rounding in a design close to singular, such as "
                       f"a term that few {_plural(units)} vary in), so no test or interval is given for {them}.",
-                      StatisticalWarning, stacklevel=4)
+                      StatisticalWarning, stacklevel=user_level())
         notes.append(f"standard error not computable (no sandwich variance above zero): {terms}")
     params = _param_table(result.params, se, df=df, alpha=spec.alpha)
     if not np.isfinite(np.asarray(result.params, dtype="float64")).all():
         # statsmodels can end a diverging fit with NaN estimates and no warning (a binomial GEE of an impact no
         # participant reported at one wave): say so, so that no reader takes the missing estimates for a result
         warnings.warn("The model gave no finite estimates: the fit did not converge.", StatisticalWarning,
-                      stacklevel=4)
+                      stacklevel=user_level())
         notes.append("no finite estimates: the fit did not converge")
     if spec.family == "binomial":
         fitted = np.asarray(result.fittedvalues)
         if np.any((fitted < 1e-6) | (fitted > 1 - 1e-6)):
             warnings.warn("Fitted probabilities of 0 or 1: (quasi-)perfect separation; estimates and standard "
-                          "errors for the separating terms are not meaningful.", StatisticalWarning, stacklevel=4)
+                          "errors for the separating terms are not meaningful.", StatisticalWarning, stacklevel=user_level())
             notes.append("separation: fitted probabilities of 0 or 1")
         few, described = _few_events(frame, spec, design=design or _formula_design(model))
         params["few_events"] = few.reindex(params.index, fill_value=False).to_numpy(dtype=bool)
@@ -1282,7 +1282,7 @@ def _fit_from_maximum(model, notes: list[str]):
     if not (_converged(result) and np.isfinite(result.llf) and result.llf >= best - 1e-6 * max(1.0, abs(best))):
         return None
     for caught_warning in caught:
-        warnings.warn(caught_warning.message, caught_warning.category, stacklevel=4)
+        warnings.warn(caught_warning.message, caught_warning.category, stacklevel=user_level())
     notes.extend(tried)
     return result
 
@@ -1652,7 +1652,7 @@ def _fit_ipw(data, spec: _Spec, subject: str, covariates: list[str]) -> ModelRes
         warnings.warn(f"{_counted(extreme, 'observed subject-wave')} had a response "
                       f"probability below 0.05: {_verb(extreme, 'its weight exceeds', 'their weights exceed')} 20 and "
                       f"{_verb(extreme, 'dominates')} the fit.", StatisticalWarning,
-                      stacklevel=3)
+                      stacklevel=user_level())
         notes.append("extreme weights (response probability < 0.05)")
     grid["_weight"] = responded.mean() / prob
     observed = grid[responded == 1]

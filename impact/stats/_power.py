@@ -15,7 +15,7 @@ from statsmodels.stats.power import NormalIndPower
 from statsmodels.stats.proportion import proportion_effectsize
 
 from .._keywords import keyword_only
-from ..errors import StatisticalWarning
+from ..errors import StatisticalWarning, user_level
 from ._checks import _check_choice, _check_count, _check_probability, _check_real, _check_seed
 from ._exact import _lchoose
 
@@ -153,7 +153,7 @@ def power_prevalence(
             warnings.warn(f"The normal approximation gives power {power:.2f} for {n_a:,} against {n_b:,} councils, but "
                           f"the test compare_groups runs on a binary outcome (Fisher's mid-p) has power {midp:.2f} "
                           "there, computed exactly: use method='midp' (or 'exact' for Fisher's test) to plan for it.",
-                          StatisticalWarning, stacklevel=2)
+                          StatisticalWarning, stacklevel=user_level())
     else:
         if n_a * n_b > _EXACT_PAIRS_MAX:
             raise ValueError(f"The {method} power of {n_a:,} against {n_b:,} councils is not computed: it enumerates "
@@ -256,7 +256,7 @@ def councils_needed(
             warnings.warn(f"The normal approximation needs {n_a:,} and {n_b:,} councils for power {power}, but there "
                           f"the test compare_groups runs on a binary outcome (Fisher's mid-p) has power {midp:.2f}, "
                           "computed exactly: councils_needed(..., method='midp') gives the number that test needs.",
-                          StatisticalWarning, stacklevel=2)
+                          StatisticalWarning, stacklevel=user_level())
     else:
         n_a, achieved = _exact_n(p_a, p_b, h, power, ratio, alpha, method, max_n)
     n_b = max(1, math.ceil(n_a * ratio))

@@ -23,7 +23,7 @@ import pandas as pd
 from scipy import stats
 
 from .._words import _counted, _unit_noun, _verb
-from ..errors import SmallSampleWarning
+from ..errors import SmallSampleWarning, user_level
 from ._checks import (
     _check_choice,
     _check_columns,
@@ -307,7 +307,7 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
         warnings.warn(f"{int(missing.sum())} of {_counted(len(frame), 'row')} {_verb(int(missing.sum()), 'has')} a missing {outcome!r} "
                       f"and {_verb(int(missing.sum()), 'was', 'were')} left out; "
                       "each ATT(g, t) uses the units observed at both of its periods.", MissingValueWarning,
-                      stacklevel=3)
+                      stacklevel=user_level())
         notes.append(f"{_counted(int(missing.sum()), 'row')} with a missing outcome left out")
     kept = ~missing
     times = np.sort(pd.unique(time_all[kept]).astype("float64"))
@@ -334,7 +334,7 @@ def _design(data, outcome, unit, time, first_treated, cluster, control, base_per
         k, noun = int(always.sum()), _unit_noun(unit)
         warnings.warn(f"{_counted(k, noun)} {_verb(k, 'is', 'are')} treated from the first period, with no untreated "
                       f"base period, and {_verb(k, 'was', 'were')} left out: {g_raw_index[always][:5].tolist()}"
-                      f"{', ...' if k > 5 else ''}.", NotIdentifiedWarning, stacklevel=3)
+                      f"{', ...' if k > 5 else ''}.", NotIdentifiedWarning, stacklevel=user_level())
         notes.append(f"{_counted(k, noun)} treated from the first period left out")
     keep_units = g_raw_index[~always]
     g = g[~always]
@@ -523,7 +523,7 @@ def _warn_cells(cells: dict, few: np.ndarray) -> None:
         warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} no treated or no comparison unit "
                       f"observed at both periods and {_verb(k, 'is', 'are')} not identified (NaN), e.g. at "
                       f"(group, time) {listed}.",
-                      NotIdentifiedWarning, stacklevel=3)
+                      NotIdentifiedWarning, stacklevel=user_level())
     lone = few & ~empty & ~reference & (n_control < 2)
     if lone.any():
         listed = _listed_cells(cells, lone)
@@ -531,7 +531,7 @@ def _warn_cells(cells: dict, few: np.ndarray) -> None:
         warnings.warn(f"{_counted(k, 'group-time cell')} {_verb(k, 'has', 'have')} a single comparison "
                       f"unit, so {_verb(k, 'its standard error is', 'their standard errors are')} not identified "
                       f"(NaN), e.g. at (group, time) {listed}. Use the "
-                      "randomisation p-value of `aggregate()`.", NotIdentifiedWarning, stacklevel=3)
+                      "randomisation p-value of `aggregate()`.", NotIdentifiedWarning, stacklevel=user_level())
     alone = few & ~empty & ~reference & (n_control >= 2)
     if alone.any():
         listed = _listed_cells(cells, alone)
@@ -540,7 +540,7 @@ def _warn_cells(cells: dict, few: np.ndarray) -> None:
                       f"(group, time) {listed}: {_verb(k, 'its standard error borrows', 'their standard errors borrow')}"
                       " that unit's variance from the comparison units (Crawford and Howell's test of a single case "
                       "against a control sample, t on their number less one). Use the randomisation p-value of "
-                      "`aggregate()`, which does not rest on that.", SmallSampleWarning, stacklevel=3)
+                      "`aggregate()`, which does not rest on that.", SmallSampleWarning, stacklevel=user_level())
 
 
 # --------------------------------------------------------------------------------------------------
@@ -981,15 +981,15 @@ class StaggeredDiDResults:
             warnings.warn(f"{_counted(len(lone), 'cohort')} {_verb(len(lone), 'has', 'have')} a single unit, "
                           f"{lone[:8]}: aggregated standard errors borrow that unit's own variance from the comparison "
                           "units (as if its changes varied as theirs do); `ri_p_value` does not rest on that.",
-                          SmallSampleWarning, stacklevel=3)
+                          SmallSampleWarning, stacklevel=user_level())
             notes.append(f"cohorts with one unit: {lone}")
         missing = [tg.label for tg, th in zip(targets, theta) if not np.isfinite(th) and len(tg.cells)]
         if missing:
             warnings.warn(f"The {kind} aggregation has {_counted(len(missing), 'row')} with no identified cell, "
-                          f"left missing (NaN): {missing[:8]}.", NotIdentifiedWarning, stacklevel=3)
+                          f"left missing (NaN): {missing[:8]}.", NotIdentifiedWarning, stacklevel=user_level())
         if not np.isfinite(theta).any():
             warnings.warn(f"No identified post-treatment cell: the {kind} effect is not identified (NaN).",
-                          NotIdentifiedWarning, stacklevel=3)
+                          NotIdentifiedWarning, stacklevel=user_level())
         return notes
 
     def summary(self) -> SummaryText:

@@ -16,6 +16,7 @@ import pandas as pd
 from .. import vocab
 from .._version import __version__
 from ..councils import council_list
+from ..errors import user_level
 from ..study import DEFAULT_WAVES, Study, _save_folder
 from ._effects import WAVES, SynthEffects, wave_plan
 from ._people import person_name
@@ -345,7 +346,7 @@ def generate_with_truth(
                       f"({', '.join(late)}) were not councils for all of it, and `impact validate` warns of each one "
                       f"reviewed outside its life. Ask for "
                       f"{n_in_being} councils or fewer for councils of the study's time (or, in Python, a `start_date` "
-                      f"from {_latest_change() + (start - first)} on).", UserWarning, stacklevel=3)
+                      f"from {_latest_change() + (start - first)} on).", UserWarning, stacklevel=user_level())
     councils["ons_code"] = councils["ons_code"].where(councils["ons_code"] != "", None)
     ids = councils["council_id"].tolist()
     created, abolished = ({c: t.date() for c, t in zip(register["council_id"], register[col], strict=True)
