@@ -3968,8 +3968,10 @@ class NameFinder:
         """Whether ``tok``, a capitalised plural after "the" whose singular is a word no surname list holds ("Shahs"), is
         a family where only a household is said (:data:`_HOUSEHOLD_PLACED_RE` before, :data:`_HOUSEHOLD_AFTER_RE` or
         :data:`_HOUSEHOLD_WHERE_AFTER_RE` after: "we placed him with the Shahs", "the Shahs at number 4", "the Shahs
-        moved to Bradford"); not a public term, a people's, a post's, a job's, a relation's or one who does's plural
-        ("the Governors moved to Leeds", "the Trustees at number 10"), nor a month's or a day's."""
+        moved to Bradford"); not a public term, a people's, a child's relation's or carer's plural ("placed with the
+        Carers"), nor a month's or a day's.  A job's, a post's or one who does's plural is a surname too ("the
+        Constables", "the Wardens"): a family only where no job's people fit (:data:`_JOB_HOUSEHOLD_AFTER_RE`: "the
+        Constables moved to Leeds"; not "the Constables' car", "the Trustees at number 10 met")."""
         if tok.shape != "cap" or self._public(tok) or tok.key in communities():
             return False
         if any(st in _MONTH_NAMES or st in _DAY_NAMES or st in self.public or st in communities() or st in _CARERS_OF_A_CHILD
