@@ -159,6 +159,8 @@ _NUM_RE = lazy_compile(
 # An NHS number's three groups (3, 3 and 4 figures) set off by any run of spaces or tabs ("943  476  5919", as a form's
 # boxes are copied); one figure number only if its check digit holds (see _numbers).
 _NHS_SPACED_RE = lazy_compile(r"(?<![\w+(/\\.,£$€])\d{3}[ \t]+\d{3}[ \t]+\d{4}(?![\w/]|[.,]\d)")
+# Two years, the span between them ("2010-2012", "1981 – 1996", "2015/16").
+_YEAR_SPAN_RE = lazy_compile(rf"(?:19|20)\d\d[ \t]*[/{_DASH}][ \t]*(?:(?:19|20)?\d\d)")
 _YEARISH = lazy_compile(rf"^(?:(?:19|20)\d\d(?:[ \t]*[/{_DASH}][ \t]*(?:(?:19|20)?\d\d))?[ \t,]*)+$")
 _PHONE_CTX = lazy_compile(
     r"\b(?:tel(?:ephone)?|phone|ph|mob(?:ile)?|cell|call(?:ed)?|ring|rang|text(?:ed)?|dial|fax|landline|number|no|contact|"
@@ -1438,8 +1440,9 @@ def _numbers(text: str, add) -> None:
                 if n >= 6:
                     add(Span(start, end, "phone"))
                     continue
-        if _YEARISH.match(body.strip()) and ext is None:
-            continue
+        if ext is None and (_YEARISH.match(body.strip()) or body.strip() != body.strip(" \t()")
+                            and _YEAR_SPAN_RE.fullmatch(body.strip(" \t()"))):
+            continue  # "the study (2010-2012)", "(born 1981-1996)": years, a span of them in brackets too, no reference
         if n >= 6 and _BANK_BEFORE_RE.search(text, max(0, start - 48), start):
             add(Span(start, end, "reference"))  # "account number 12345678", "card no 4929-...": an account's number
             continue
@@ -2039,6 +2042,12 @@ _DATE_HINT = lazy_compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|b
                          r"passed|d\.?[ \t]?o\.?[ \t]?d|rip|r\.i\.p|killed|murdered|funeral", _I)
 
 
+# A year alone, and the end of a range of years after one ("1946", " to 1964", "-1996", " until 2000", " onwards").
+_YEAR_ALONE_RE = lazy_compile(r"(?:19|20)\d\d")
+_YEARS_ON_RE = lazy_compile(rf"[ \t]*(?:(?:[{_DASH}]|(?:to|until|till|through)(?![\p{{L}}]))[ \t]*(?:19|20)\d\d(?!\d)"
+                           r"|(?:onwards|(?:or|and)[ \t]+(?:later|after|earlier|before))(?![\p{L}]))", _I)
+# Another year of birth listed after one ("born 2012 and 2014", "born 2010, 2012 and 2015").
+_BIRTH_YEAR_MORE_RE = lazy_compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|and[ \t]+|&[ \t]*)(?P<y>(?:19|20)\d\d)(?![\w/.\-])", _I)
 # A month and year set off after a day, or a month and day after a year ("the 3rd, may 2009", "2009, may the 3rd").
 _MONTH_AFTER_DAY_RE = lazy_compile(
     rf"[ \t]*[,\-–][ \t]*{_MONTHS}(?:[ \t]+(?:(?:19|20)\d\d|\d\d|{_YEAR_WORDS}|(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?))?(?![\w/])",
@@ -2073,6 +2082,12 @@ def _dates(text: str, add) -> None:
         return
     for pattern in ((_DOB_RE, _DOB_LABEL_AFTER_RE) if _DOB_ANCHOR.search(text) else ()) + (_BIRTH_YEAR_RE,):
         for m in pattern.finditer(text):
+            if _YEARS_ON_RE.match(text, m.end("date")) is not None and _YEAR_ALONE_RE.fullmatch(m.group("date")):
+                continue  # "Boomers (born 1946 to 1964)": a range of births is a cohort's, no one's date of birth
+            end = m.end("date")
+            while _YEAR_ALONE_RE.fullmatch(m.group("date")) and (more := _BIRTH_YEAR_MORE_RE.match(text, end)) is not None:
+                add(Span(more.start("y"), more.end("y"), "date_of_birth"))  # "the twins, born 2012 and 2014": each birth
+                end = more.end("y")
             rest = _MONTH_AFTER_DAY_RE.match(text, m.end("date"))  # "born on the 3rd, may 2009": the rest of it
             add(Span(m.start("date"), m.end("date") if rest is None else rest.end(), "date_of_birth"))
             if (day := _DAY_AFTER_BIRTH_RE.match(text, m.end("date"))) is not None:

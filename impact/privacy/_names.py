@@ -52,6 +52,7 @@ from ._detect import (
 )
 from ._lexicon import (
     FAMILY_ALTERNATION,
+    FAMILY_WORDS,
     MESSAGE_ALTERNATION,
     bare_word,
     communities,
@@ -2272,6 +2273,9 @@ _LIVED_IN_BEFORE_RE = lazy_compile(
     r"[ \t]+to)"
     r"|(?:(?:s?he|they|who|i|we)(?:[ \t]+(?:is|was|are|were|comes?|came|originally)|['’](?:s|re|m))+|comes|came|moved)[ \t]+from)"
     r"[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# What happens once, at a time, before "in" ("came into care in", "was placed in", "born in", "rehoused in"): a month's
+# name after it says when (NameFinder._word_places: "came into care in March"; "she lives in March" is the town).
+_ONCE_IN_BEFORE_RE = lazy_compile(r"(?:care|placed|born|(?:re)?housed)[ \t]+in[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _PLACE_ENDS_RE = lazy_compile(
     r"[ \t]*(?:[.,;:!?)\]\"”’…–—]|\Z|(?P<w>with|and|now|then|last|this|next|every|in|since|for|until|till|when|after|before|"
     r"but|originally|on|near|to)\b)",
@@ -2373,6 +2377,24 @@ _HOUSEHOLD_PLACED_RE = lazy_compile(
 _HOUSEHOLD_WHERE_AFTER_RE = lazy_compile(
     r"[ \t]+(?:at[ \t]+(?:number|no\.?)[ \t]*\d+|next[ \t]+door|(?:have[ \t]+|had[ \t]+)?(?:moved|move|moving)[ \t]+"
     r"(?:(?:up|down|over|back)[ \t]+)?to[ \t]+(?-i:\p{Lu}))", re.IGNORECASE | re.VERSION1)
+# Where only a household is after the plural of a job's, a post's or one who does's word, a surname too ("Constable",
+# "Warden", "Judge", "Clerk"): its door's number, next door, its moving to a place named or moving house, its divorce,
+# a child it fostered or adopted, or one relation of its own after the possessive ("the Constables at number 4", "the
+# Wardens next door", "the Clerks moved to Leeds", "the Judges have adopted a girl", "the Keepers' eldest"); not what a
+# job's people have or do too ("the Constables' car", "the Porters' lodge", "the Constables moved back", "the Governors
+# adopted it"), nor a body meeting at its address ("the Trustees at number 10 met").
+# A child's relations and carers, and those a child is placed with by what they do ("placed with the Carers", "the
+# Adopters"): no household's surname (NameFinder._household_plural).
+_CARERS_OF_A_CHILD = frozenset(w.replace("_", " ") for w in FAMILY_WORDS) | frozenset("adopter fosterer".split())
+_JOB_HOUSEHOLD_AFTER_RE = lazy_compile(
+    r"['’]?[ \t]+(?:at[ \t]+(?:number|no\.?)[ \t]*\d+(?!\d)(?![ \t]+(?:met|meets?|sat|sits?|voted|votes?|convened|"
+    r"reconvened|resolved)\b(?![ \t]+(?:with|him|her|them|me|us|you)\b))"
+    r"|(?:(?:have|had)[ \t]+)?(?:moved|move|moves|moving)[ \t]+(?:(?:up|down|over|back)[ \t]+)?to[ \t]+(?-i:\p{Lu})"
+    r"|(?:next[ \t]+door|(?:(?:have|had)[ \t]+)?(?:(?:moved|move|moves|moving)[ \t]+(?:house|home|abroad|in[ \t]+with)"
+    r"|divorced|split[ \t]+up|(?:(?:now|since|also|just)[ \t]+)?(?:fostered|adopted)[ \t]+(?:him|her|(?:a|the|two|three)[ \t]+"
+    r"(?:boy|girl|baby|child|twins|siblings|brothers|sisters)))|(?<=['’][ \t]+)(?:mum|dad|nan|gran|son|daughter|baby|eldest|"
+    r"youngest))(?![\p{L}'’\-]))",
+    re.IGNORECASE | re.VERSION1)
 # The endings of English adjectives that English makes nouns of for people of a standing, an age, a place or a side
 # ("senior", "junior", "local", "regular", "native", "independent", "infant", "nationalist"). Used only before a birth
 # or an age (_redact._PERSON_KIND_ENDINGS: "Resident (aged 80)"); a family's plural of that shape stays a family ("the
@@ -3613,6 +3635,8 @@ class NameFinder:
                 placed.add(tok.end)  # "moved to leeds, then to bury": a council or a place passed heads the list
             # a place said mostly as an idiom only capitalised inside a sentence ("they moved to Hope"; not "live in hope")
             idiom = tok.key in idioms and tok.shape == "cap" and not _sentence_initial(text, tok.start)
+            if idiom and tok.key in _MONTH_NAMES and before is not None and _ONCE_IN_BEFORE_RE.match(before.group()):
+                continue  # "she came into care in March", "placed in March": when it happened, a month
             if (tok.key not in places and not idiom) or any(
                     s.start <= tok.start < s.end and not (idiom and s.kind == "name" and (s.start, s.end) == (tok.start, tok.end)
                                                           and tok.key not in self.participant_parts) for s in spans):
@@ -3944,15 +3968,21 @@ class NameFinder:
         """Whether ``tok``, a capitalised plural after "the" whose singular is a word no surname list holds ("Shahs"), is
         a family where only a household is said (:data:`_HOUSEHOLD_PLACED_RE` before, :data:`_HOUSEHOLD_AFTER_RE` or
         :data:`_HOUSEHOLD_WHERE_AFTER_RE` after: "we placed him with the Shahs", "the Shahs at number 4", "the Shahs
-        moved to Bradford"); not a public term, a people's, a post's, a job's, a relation's or one who does's plural
-        ("the Governors moved to Leeds", "the Trustees at number 10"), nor a month's or a day's."""
+        moved to Bradford"); not a public term, a people's, a child's relation's or carer's plural ("placed with the
+        Carers"), nor a month's or a day's.  A job's, a post's or one who does's plural is a surname too ("the
+        Constables", "the Wardens"): a family only where no job's people fit (:data:`_JOB_HOUSEHOLD_AFTER_RE`: "the
+        Constables moved to Leeds"; not "the Constables' car", "the Trustees at number 10 met")."""
         if tok.shape != "cap" or self._public(tok) or tok.key in communities():
             return False
-        if any(st in _MONTH_NAMES or st in _DAY_NAMES or st in self.public or st in communities() or _job_word(st)
-               or self._one_who_does(st) or st in _OFFICE_POSTS for st in stems):
-            return False
-        return (_HOUSEHOLD_PLACED_RE.search(text, max(0, the.start - 40), the.start) is not None
-                or _HOUSEHOLD_AFTER_RE.match(text, tok.end) is not None
+        if any(st in _MONTH_NAMES or st in _DAY_NAMES or st in self.public or st in communities() or st in _CARERS_OF_A_CHILD
+               for st in stems):
+            return False  # "placed with the Carers", "the Partners moved to Leeds": a child's carers, a firm's partners
+        placed = _HOUSEHOLD_PLACED_RE.search(text, max(0, the.start - 40), the.start) is not None
+        if any(_job_word(st) or self._one_who_does(st) or st in _OFFICE_POSTS for st in stems):
+            # a job's or a post's word is a surname too ("the Constables", "the Wardens", "the Judges"): a family only
+            # where no job's people fit
+            return placed or _JOB_HOUSEHOLD_AFTER_RE.match(text, tok.end) is not None
+        return (placed or _HOUSEHOLD_AFTER_RE.match(text, tok.end) is not None
                 or _HOUSEHOLD_WHERE_AFTER_RE.match(text, tok.end) is not None)
 
     def _family_plural(self, tok: _Tok) -> bool:

@@ -480,8 +480,10 @@ _AGE_AFTER_NAME_RE = lazy_compile(
 _BORN_SAID = r"[ \t]*(?:[,(:\-–][ \t]*)?(?:dob|d\.[ \t]?o\.[ \t]?b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+(?:on|in))?|aged?)[ \t]*:?[ \t]*"
 _BORN_SAID_RE = lazy_compile(rf"{_BORN_SAID}\Z", re.IGNORECASE)
 _PERSON_BORN_RE = lazy_compile(
-    rf"(?<![\p{{L}}\p{{N}}.'’\-])(?P<i>(?-i:\p{{Lu}}\.[ \t]?\p{{Lu}}\.(?:[ \t]?\p{{Lu}}\.)?|\p{{Lu}}{{2,3}}|\p{{Lu}}\p{{Ll}}+))"
+    rf"(?<![\p{{L}}\p{{N}}.'’\-])(?P<i>(?-i:\p{{Lu}}\.[ \t]?\p{{Lu}}\.(?:[ \t]?\p{{Lu}}\.)?|\p{{Lu}}{{2,3}}|\p{{Lu}}\p{{Ll}}+|\p{{Ll}}{{3,}}))"
     rf"(?![\p{{L}}\p{{N}}'’\-]){_BORN_SAID}\Z", re.IGNORECASE | re.VERSION1)
+# A comma or a bracket right after a word, setting off what follows ("summer (born 2013)", "wren, aged 6,").
+_SET_OFF_AFTER_RE = lazy_compile(r"[ \t]*[,(]")
 # A case or a record named by whom it is of, before a person's initials and a bare date (_Redactor._initials_born): "the
 # case of T.R., 12/11/2010", "re: LW 09.10.2018", "Subject: KM 03/04/2015".
 _CASE_OF_BEFORE_RE = lazy_compile(
@@ -531,6 +533,15 @@ _BORN_GROUPS = frozenset("""reception nursery foundation preschool pre-school co
 # ... nor a word for people of a kind by its ending, an adjective's or one who is or does ("Defendant", "Resident",
 # "Cyclist", "Pedestrian", "Survivor", "Interviewee"); one who does in "-er" is left (a given name may be one: "Hunter").
 _PERSON_KIND_ENDINGS = (*_ADJECTIVE_ENDINGS, "or", "ian", "ee")
+# A range of births or ages said of a group before it, in brackets or set off ("(born 1981-1996)", ", born 1946 to
+# 1964,", "(born between 1981 and 1996)", "(born in the 1980s)", "(born 1946 onwards)", "(aged 25-40)"): a cohort's
+# (_Redactor._cohort_plural).
+_COHORT_RANGE_AFTER_RE = lazy_compile(
+    r"[ \t]*[,(][ \t]*(?:born|aged?)[ \t]+(?:(?:in|from)[ \t]+)?(?:(?:19|20)\d\d[ \t]*(?:[\-–—]|to|until|till|through)[ \t]*"
+    r"(?:19|20)?\d\d(?!\d)|between[ \t]+(?:19|20)\d\d[ \t]+and[ \t]+(?:19|20)\d\d|the[ \t]+(?:19|20)\d0['’]?s"
+    r"|(?:19|20)\d\d[ \t]+(?:onwards|(?:or|and)[ \t]+(?:later|after|earlier|before))"
+    r"|\d{1,2}[ \t]*(?:[\-–—]|to)[ \t]*\d{1,2}(?!\d)|between[ \t]+\d{1,2}[ \t]+and[ \t]+\d{1,2}(?!\d))",
+    re.IGNORECASE)
 _YEARS_AFTER_NAME_RE = lazy_compile(r"[ \t]*[,(]?[ \t]*(?P<d>(?:19|20)\d\d[ \t]*[\-–—][ \t]*(?:19|20)\d\d)(?!\d)")
 
 
@@ -1082,6 +1093,8 @@ class _Redactor:
         spans = _said_punctuation(text, _dates_of_birth(text, spans))
         spans += _ages_after_names(text, spans)
         spans += self._initials_born(text, spans)
+        if "born" in text or "age" in text:
+            spans = [s for s in spans if not self._cohort_plural(text, s)]
         return [_sentence_stop_off(text, s) for s in _merge(spans)]
 
     def _initials_born(self, text: str, spans: list[Span]) -> list[Span]:
@@ -1110,6 +1123,15 @@ class _Redactor:
                 continue
             who = m.group("i")
             key = fold(who)
+            if who.islower():
+                # in lower case, as transcripts are typed, a word set off before a birth or an age is a person's on
+                # the words around it alone ("summer (born 2013) was the youngest", "june (dob 4/5/2014) was placed";
+                # not "pensioner, aged 80, was found": one who does by a verb of five letters or more)
+                doer = key.endswith("er") and any(len(b) >= 5 and b in english_words() for b in (key[:-2], key[:-1]))
+                if _SET_OFF_AFTER_RE.match(text, m.end("i")) is not None and (
+                        self._month_born(text, m, key) or not doer and self._word_born(text, m, s)):
+                    out.append(Span(m.start("i"), m.end("i"), "name"))
+                continue
             if (self.names._initials_shape(who.replace(".", "").replace(" ", ""), words=True) if who.isupper() or "." in who
                     else key in folded_first_names() and key not in KINSHIP_ROLE_WORDS
                     and (not is_public_word(who) or self._month_born(text, m, key))
@@ -1139,6 +1161,23 @@ class _Redactor:
         return (_PERSON_AFTER_BIRTH_RE.match(text, s.end) is not None
                 or _SEEN_BEFORE_RE.search(text, max(0, start - 24), start) is not None
                 or _BIRTH_LISTED_BEFORE_RE.search(text, max(0, start - 48), start) is not None)
+
+    def _cohort_plural(self, text: str, s: Span) -> bool:
+        """Whether ``s``, a name found, is one capitalised plural of an English word or of one who does, right before a
+        range of births or ages said of it ("Millennials (born 1981-1996)", "Boomers, born 1946 to 1964,", "Xers (aged
+        40-55)"): a cohort's word, as one person is born once and has one age; no listed participant's, given name or
+        surname that is a word."""
+        if s.kind != "name" or _COHORT_RANGE_AFTER_RE.match(text, s.end) is None:
+            return False
+        word = text[s.start : s.end]
+        key, names = fold(word), self.names
+        one = key[:-1]
+        # after "the", only a noun of a kind of people by its ending: a family's surname may be a word too ("the Shahs")
+        family = _BORN_GROUP_BEFORE_RE.search(text, max(0, s.start - 8), s.start) is not None and not (
+            one.endswith(_PERSON_KIND_ENDINGS) or names._one_who_does(one))
+        return (word[:1].isupper() and key.isalpha() and key.endswith("s") and len(key) >= 5 and not family
+                and (one in names.words or names._one_who_does(one))
+                and not any(k in names.participant_parts or k in names.firsts or k in names.surnames for k in (key, one)))
 
     @staticmethod
     def _month_born(text: str, m: re.Match, key: str) -> bool:

@@ -62,6 +62,8 @@ _RED_TEAM = [
     ('Scarlet, aged 9, was excluded twice', '[name], aged [age], was excluded twice'),  # was 'Scarlet, ...'
     ('Wren (aged 6) had bruising to her arm', '[name] (aged [age]) had bruising to her arm'),  # was 'Wren (...'
     ('Saffron, age 15, went missing on Friday', '[name], age [age], went missing on Friday'),  # was 'Saffron, ...'
+    # open until round 68: a family whose surname is a job word ("constable") moving to a place named
+    ('the Constables moved to Leeds', 'the [name] moved to [council]'),  # was 'the Constables moved to [council]'
 ]
 # Redacted so on main as now: the counter-cases, a word's group, stage or time before a birth or an age; a ruler's title
 # that is a surname, as a family; a word-name where only a person stands.
@@ -129,15 +131,13 @@ _OPEN: list[tuple[str, str]] = [
     ('me and joy were inseparable', 'me and joy were inseparable'),
     ('faith and i were never apart', 'faith and i were never apart'),
     ('me and patience are old friends', 'me and patience are old friends'),
-    # a leak, also on main: a family whose surname is a job word ("constable") moving to a place named is kept
-    ('the Constables moved to Leeds', 'the [name] moved to [council]'),
 ]
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN,
-                                                 counts=(14, 28, 2, 17))
+                                                 counts=(15, 28, 2, 16))
 
 
 # --------------------------------------------------------------------------- "leader" alone, one person's post
