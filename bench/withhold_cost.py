@@ -29,7 +29,7 @@ import sys
 import time
 from pathlib import Path
 
-__all__ = ["STUDIES", "measure", "main"]
+__all__ = ["STUDIES", "measure", "two_checkouts_parser", "main"]
 
 HERE = Path(__file__).resolve().parents[1]
 _FEW = dict(interviews_per_wave=3, words_per_interview=150,
@@ -170,12 +170,19 @@ def _child(checkout: Path, work: Path, out: Path, names: list[str], repeats: int
     return json.loads(result.read_text())
 
 
-def main(argv: list[str] | None = None) -> dict:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def two_checkouts_parser(description: str, work: str, what: str) -> argparse.ArgumentParser:
+    """The options of a bench comparing two checkouts: ``--base``, ``--work`` (default ``work``: ``what`` is written
+    there), ``--out``, ``--repeats`` (shared with bench.run_cost)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--base", type=Path, required=True, help="the checkout to compare against (main's head)")
-    parser.add_argument("--work", type=Path, default=Path("/tmp/withhold_cost"), help="findings and files written")
+    parser.add_argument("--work", type=Path, default=Path(work), help=what)
     parser.add_argument("--out", type=Path, required=True, help="the JSON written")
     parser.add_argument("--repeats", type=int, default=2)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = two_checkouts_parser(__doc__.splitlines()[0], "/tmp/withhold_cost", "findings and files written")
     parser.add_argument("names", nargs="*", help="studies (default: all)")
     args = parser.parse_args(argv)
     names = args.names or list(STUDIES)

@@ -88,18 +88,64 @@ def test_release_unneeded_decides_as_the_audit_before_it_with_fewer_programmes(l
     assert total_new < 0.9 * total_old, (total_new, total_old)
 
 
-def test_the_primal_simplex_is_asked_for_in_release_trials_only(ledgers):
-    """protect()'s programmes keep HiGHS's choice (their models are built once per pass, not warm-started by an
-    objective change); the release audit's models ask for the primal simplex."""
+def test_every_block_asks_for_the_primal_simplex(ledgers):
+    """protect()'s audits, like the release audit's trials, ask HiGHS for the primal simplex (perf68): a block's
+    programmes differ only in their objective, so each goes on from the last one's basis."""
     if _ledger._highspy is None:  # pragma: no cover - highspy is a dependency
         pytest.skip("highspy not installed")
     ledger = copy.deepcopy(ledgers[5, 5])
     audit = _ReleaseAudit(ledger, set(ledger._hidden))
     key = next(k for k in sorted(ledger._hidden, key=str) if k in audit.links)
-    block = audit._block(key)
-    assert _option(block._model(), "simplex_strategy") == 4
+    assert _option(audit._block(key)._model(), "simplex_strategy") == 4
     (plain,) = [b for b in ledger._system(set(ledger._hidden)) if key in b.position]
-    assert _option(plain._model(), "simplex_strategy") != 4
+    assert _option(plain._model(), "simplex_strategy") == 4
+
+
+@pytest.fixture(scope="module")
+def fresh_ledger():
+    """The undecided ledger of a report of a 7-council study with attrition (seed 68017, unused before perf68)."""
+    from impact.pipeline import analyse
+    from impact.report._build import _Ctx, _declare
+    from impact.synth import generate_with_truth
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        study, truth = generate_with_truth(7, seed=68017, interviews_per_wave=3, words_per_interview=120,
+                                           participant_dropout=0.3, participant_missing=0.2)
+        findings = analyse(study, coded=truth.coded(), n_resamples=99, seed=1)
+        ctx = _Ctx(findings, False, 5, 5, None, False)
+        _declare(ctx)
+    return ctx.ledger.undecided()
+
+
+def _decided_with(ledger, monkeypatch, simplex):
+    """Every decision of a copy of ``ledger`` (undecided) with ``simplex`` for every block's programmes, decided
+    afresh: the counts hidden by protect(), the keys each release publishes, the counts hidden after them, the interval
+    of each and the warnings."""
+    led = ledger.undecided()
+    with monkeypatch.context() as m, _ledger.decisions.off(), warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        m.setattr(_ledger, "_SIMPLEX", simplex)
+        m.setattr(_ReleaseAudit, "simplex", simplex)
+        out = {"protect": sorted(map(str, led.protect())), "unneeded": [str(k) for k in led.release_unneeded()],
+               "pinned": [str(k) for k in led.release_pinned()],
+               "with_pinned": [str(k) for k in led.release_with_pinned()]}
+        out["intervals"] = {str(k): tuple(round(v, 6) for v in led.interval(k))
+                            for k in sorted(led._hidden, key=str)}
+    out["warnings"] = [str(w.message) for w in said]
+    return out
+
+
+def test_the_primal_simplex_decides_as_highs_choice(ledgers, fresh_ledger, monkeypatch):
+    """The counts hidden and published, in order, and every hidden count's interval, are those HiGHS's own choice of
+    simplex gave before perf68: a programme's optimum is the same whichever simplex finds it."""
+    hidden_any = 0
+    for ledger in [*ledgers.values(), fresh_ledger]:
+        dual = _decided_with(ledger, monkeypatch, None)
+        primal = _decided_with(ledger, monkeypatch, 4)
+        assert primal == dual
+        hidden_any += len(primal["intervals"])
+    assert hidden_any > 0  # counts hidden and audited, not a vacuous comparison
 
 
 def _option(highs, name):
