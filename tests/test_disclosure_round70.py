@@ -137,3 +137,20 @@ def test_withheld_medians_are_marked_and_ledgered(prepared):
     mine = ledger[(ledger["output"] == "change_over_time") & (ledger["reason"] == "median_narrows")]
     assert len(mine) == len({(c, g) for c, _, g in ctx.medians_withheld})
     assert "median" in reasons["median_narrows"]
+
+
+def test_a_study_whose_change_was_not_tested_still_gets_its_report():
+    """Five councils (bench/withhold_cost.py's new-n05: seed 67671, three interviews a wave, paths never 40%, entered
+    30%, lifted 30%): no status group has two councils with a complete series, so change_over_time tested no row and has
+    no median columns at all. The medians' step stopped the report's build there with a KeyError ('value_first') when
+    it first ran (found by the lead rerunning bench.withhold_cost after the merges); it has no median to withhold."""
+    import impact.report._build as build
+
+    _study, _truth, findings = analysed_synthetic(
+        5, 67671, interviews_per_wave=3, words_per_interview=150,
+        intervention_paths={"never": 0.4, "entered": 0.3, "lifted": 0.3})
+    assert "value_first" not in findings.change.columns and len(findings.change)  # the case: rows, none tested
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ctx = build._prepared(findings, False, MIN_COUNT, 5, None, False)
+    assert ctx.medians_withheld == set()
