@@ -14,6 +14,7 @@ import math
 import os
 import warnings
 from collections.abc import Collection
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -556,24 +557,13 @@ def heading_gaps(ws, widths: dict[int, float], *, landscape: bool, header: int =
     return out
 
 
-def heading_breaks(ws, widths: dict[int, float], *, header: int = 1, gap: float = HEADING_GAP) -> int:
-    """Break each heading (rows 1 to ``header``) that, at its column's final ``widths``, comes nearer than ``gap`` to
-    an edge it shares with a heading that may reach the same edge, into lines of its own (line breaks in the cell)
-    that each keep the gap in Excel and in LibreOffice (:func:`_keeps_gap`), where the sheet, printed at
-    :data:`LEAST_SCALE` already, had no room to widen the column (:func:`heading_gaps`): the example's Tables 7 and
-    11, "Share reporting it" 52.8 pt of LibreOffice's 54.6 in a line, "95% CI, lower" its 34 of Excel's 44 pixels,
-    read run together with the heading beside them. Which edge: a heading set right its left one (the heading before
-    it may end there), one set left or as text its right one where the heading after it starts at that edge (set
-    left or as text, not indented), one centred over its columns either (half the gap each side). The first column's
-    left edge and the last one's right edge meet no heading. Returns how many headings were broken.
-
-    >>> from openpyxl import Workbook
-    >>> ws = Workbook().active
-    >>> ws["A1"], ws["B1"] = "Impact", "Share reporting it"
-    >>> ws["B1"].alignment, ws["B1"].font = Alignment(horizontal="right", wrap_text=True), Font(bold=True)
-    >>> heading_breaks(ws, {1: 20.0, 2: 10.2}), ws["B1"].value
-    (1, 'Share\\nreporting\\nit')
-    """
+def _heading_cells(ws, widths: dict[int, float], header: int, gap: float) -> list[tuple]:
+    """(cell, width, need, last column) of each heading (rows 1 to ``header``, a merged cell once): the width (Excel's unit) its
+    text has (the columns it spans, its indent off) and the gap it keeps from an edge it shares with a heading that
+    may reach that edge (0: none). Which edge: a heading set right its left one (the heading before it may end
+    there), one set left or as text its right one where the heading after it starts at that edge (set left or as
+    text, not indented), one centred over its columns either (half the gap each side). The first column's left edge
+    and the last one's right edge meet no heading."""
     top = {(r, c): (rng.min_row, rng.min_col, rng.max_col) for rng in ws.merged_cells.ranges
            for r in range(rng.min_row, rng.max_row + 1) for c in range(rng.min_col, rng.max_col + 1)}
     last = ws.max_column
@@ -584,7 +574,7 @@ def heading_breaks(ws, widths: dict[int, float], *, header: int = 1, gap: float 
         return (col <= last and isinstance(ws.cell(r, c).value, str) and c == col
                 and alignment.horizontal in (None, "general", "left") and not alignment.indent)
 
-    broken = 0
+    found = []
     for row in ws.iter_rows(min_row=1, max_row=header):
         for cell in row:
             if not isinstance(cell.value, str) or not cell.value.strip():
@@ -597,30 +587,201 @@ def heading_breaks(ws, widths: dict[int, float], *, header: int = 1, gap: float 
                     "center": gap if first > 1 or end < last else 0.0}.get(
                 side, gap if end < last and starts_at_left_edge(cell.row, end + 1) else 0.0)
             width = sum(widths.get(j, 10.0) for j in range(first, end + 1)) - INDENT_CHARS * (cell.alignment.indent or 0)
-            bold = bool(cell.font and cell.font.b)
-            if not need or _keeps_gap(cell.value, width, need, bold=bold):
-                continue
-            lines = [" ".join(words) for paragraph in cell.value.split("\n")
-                     for words in _gapped_lines(paragraph.split(), width, need, bold=bold)]
-            if "\n".join(lines) != cell.value:
-                cell.value = "\n".join(lines)
-                broken += 1
+            found.append((cell, width, need, end))
+    return found
+
+
+def heading_breaks(ws, widths: dict[int, float], *, header: int = 1, gap: float = HEADING_GAP) -> int:
+    """Break each heading (rows 1 to ``header``) into lines of its own (line breaks in the cell) that each fit its
+    column in Excel and in LibreOffice (:func:`_set_lines`) where, at its column's final ``widths``, it comes nearer
+    than ``gap`` to an edge it shares with a heading that may reach the same edge (:func:`_heading_cells`), or where
+    either program would wrap it with a short word alone on a line ("Credited to / new / leadership", "p / (Holm)")
+    and lines of its own can bind that word to a neighbour on no more lines ("Credited / to new / leadership"). The
+    sheet, printed at :data:`LEAST_SCALE` already, had no room to widen the column (:func:`heading_gaps`,
+    :func:`heading_mends`): the example's Tables 7 and 11, "Share reporting it" 52.8 pt of LibreOffice's 54.6 in a
+    line, "95% CI, lower" its 34 of Excel's 44 pixels, read run together with the heading beside them. Returns how
+    many headings were broken.
+
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> ws["A1"], ws["B1"] = "Impact", "Share reporting it"
+    >>> ws["B1"].alignment, ws["B1"].font = Alignment(horizontal="right", wrap_text=True), Font(bold=True)
+    >>> heading_breaks(ws, {1: 20.0, 2: 10.2}), ws["B1"].value
+    (1, 'Share\\nreporting\\nit')
+    >>> ws["B1"] = "Credited to new leadership"
+    >>> heading_breaks(ws, {1: 20.0, 2: 10.9}), ws["B1"].value
+    (1, 'Credited\\nto new\\nleadership')
+    """
+    broken = 0
+    for cell, width, need, _ in _heading_cells(ws, widths, header, gap):
+        bold = bool(cell.font and cell.font.b)
+        lines = _set_lines(cell.value, width, need, bold=bold)
+        if lines is not None and "\n".join(lines) != cell.value:
+            cell.value = "\n".join(lines)
+            broken += 1
     return broken
 
 
-def _gapped_lines(words: list[str], width: float, gap: float, *, bold: bool) -> list[list[str]]:
-    """``words`` set greedily into lines that each keep ``gap`` in a column ``width`` wide in Excel and LibreOffice
-    (a word too wide for that alone on its line)."""
-    excel, libre = round(width * 7) - 5 - 7 * gap, width * DIGIT_PT - 2 - gap * DIGIT_PT
+def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int = 1, gap: float = HEADING_GAP,
+                  only: set[int] | None = None) -> dict[int, float]:
+    """``widths`` with each column whose heading (rows 1 to ``header``; a heading over several columns widens its
+    last) has a short word alone on a line in any setting of its lines that fits (:func:`_set_lines`: "p / (Holm)",
+    "95% / CI, / lower", "Share / with / the / cause ...") made the few pixels wider at which lines of its own bind
+    that word to a neighbour on no more lines, the columns needing least first, while the sheet still prints one page
+    wide at no less than :data:`LEAST_SCALE` (or no smaller than it did), as :func:`heading_gaps` widens them; where
+    the sheet has no room, the columns of wrapped text (``only``) give it where each can be narrower with no row
+    taller and no word broken (:func:`_row_slack`): a landscape sheet at 75% printed "Credited / to / another /
+    factor" beside a column of what is suppressed wider than any of its values on their rows' lines.
+
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> ws["A1"], ws["B1"] = "Impact", "p (Holm)"
+    >>> ws["B1"].alignment, ws["B1"].font = Alignment(horizontal="right", wrap_text=True), Font(bold=True)
+    >>> out = heading_mends(ws, {1: 20.0, 2: 6.5}, landscape=False)
+    >>> out[1], 6.5 < out[2] < text_chars("p (Holm)", bold=True) + 2
+    (20.0, True)
+    """
+    wanted: dict[int, float] = {}
+    for cell, width, need, j in _heading_cells(ws, widths, header, gap):
+        bold = bool(cell.font and cell.font.b)
+        words = cell.value.split()
+        now = _best_lines(words, width, need, bold=bold)
+        if "\n" in cell.value or not _lone_count(now):
+            continue
+        most = text_chars(cell.value, bold=bold) + need + 1
+        for p in range(1, round((most - width) * 7) + 1):  # Excel's column grows a pixel at a time
+            lines = _best_lines(words, width + p / 7, need, bold=bold)
+            if not _lone_count(lines) and len(lines) <= len(now):
+                wanted[j] = max(wanted.get(j, 0.0), round(widths.get(j, 10.0) + p / 7, 4))
+                break
+    out = _widened(widths, wanted, landscape)
+    lines = _kept_lines()
+    for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
+        short = round((width - out[j]) * 7)  # pixels
+        if short <= 0 or only is None:
+            continue
+        spare = {k: _row_slack(ws, out, k, header, lines) for k in sorted(only) if k != j}
+        if sum(spare.values()) < short:
+            continue
+        for k, give in sorted(spare.items(), key=lambda kv: -kv[1]):
+            taken = min(give, short)
+            out[k] = round(out[k] - taken / 7, 4)
+            short -= taken
+        out[j] = width
+    return out
+
+
+def _row_slack(ws, widths: dict[int, float], k: int, header: int, lines=lines_each) -> int:
+    """The most pixels (up to a few characters') column ``k`` can be made narrower with none of its cells wrapped onto
+    more lines than the tallest cell of its row takes (the heading rows' tallest for its heading), in Excel and in
+    LibreOffice, and none of its words wider than the column."""
+    cells = _wrapped_cells(ws, None, header)
+    tallest: dict[int, int] = {}
+    for j, column in cells.items():
+        for text, bold, indent, row in column:
+            key = 0 if row <= header else row
+            tallest[key] = max(tallest.get(key, 1), max(lines(text, widths.get(j, 10.0) - indent, bold=bold)))
+    own = cells.get(k, [])
+    for p in range(1, 7 * _GIVE_MOST + 1):
+        width = widths.get(k, 10.0) - p / 7
+        for text, bold, indent, row in own:
+            if (max(lines(text, width - indent, bold=bold)) > tallest[0 if row <= header else row]
+                    or not all(_fits(w, width - indent, 0.0, bold=bold) for w in text.split())):
+                return p - 1
+    return 7 * _GIVE_MOST if own else 0
+
+
+#: The most (Excel's unit) a column of wrapped text gives a heading beside it (:func:`heading_mends`).
+_GIVE_MOST = 4
+
+
+def _widened(widths: dict[int, float], wanted: dict[int, float], landscape: bool) -> dict[int, float]:
+    """``widths`` with each column of ``wanted`` (column: width) widened to it, those needing least first, while the
+    sheet prints one page wide at no less than :data:`LEAST_SCALE` (or no smaller than it did)."""
+    room = max(printed_points(widths), PAGE_POINTS[landscape] / LEAST_SCALE)
+    out = dict(widths)
+    for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
+        trial = {**out, j: width}
+        if printed_points(trial) <= room + 1e-9:
+            out = trial
+    return out
+
+
+#: A word of at most this many characters alone on a line of a heading reads as a word dropped ("p" over "(Holm)",
+#: "to" in "Credited / to / funding"), as :data:`impact.report._layout._SHORT_WORD` counts it in Word and the web page.
+_SHORT_WORD = 3
+
+
+def _lone_count(lines: list[list[str]]) -> int:
+    """How many of a heading's ``lines`` (of more than one) are one short word (:data:`_SHORT_WORD`)."""
+    return sum(len(line) == 1 and len(line[0]) <= _SHORT_WORD for line in lines) if len(lines) > 1 else 0
+
+
+def _fits(line: str, width: float, gap: float, *, bold: bool) -> bool:
+    """Whether ``line`` fits a column ``width`` wide (Excel's unit) with ``gap`` beside it in Excel and in
+    LibreOffice."""
+    return (excel_pixels(line, FONT_PT, bold=bold) <= round(width * 7) - 5 - 7 * gap
+            and arial_width(line, FONT_PT, bold=bold) <= width * DIGIT_PT - 2 - gap * DIGIT_PT)
+
+
+def _set_lines(text: str, width: float, gap: float, *, bold: bool) -> list[str] | None:
+    """Heading ``text`` set on lines of its own for a column ``width`` wide keeping ``gap``
+    (:func:`_best_lines`), where either program's own wrapping would not keep the gap or would leave a short word
+    alone on a line that lines of its own mend on no more lines; None where its own wrapping is as good."""
+    if "\n" in text:  # set on lines already: each line wrapped in the column, as before
+        if _keeps_gap(text, width, gap, bold=bold):
+            return None
+        return [" ".join(line) for part in text.split("\n") for line in _best_lines(part.split(), width, gap, bold=bold)]
+    words = text.split()
+    best = _best_lines(words, width, gap, bold=bold)
+    if not _keeps_gap(text, width, gap, bold=bold):
+        return [" ".join(line) for line in best]
+    excel = _wrap(words, round(width * 7) - 5, lambda t: excel_pixels(t, FONT_PT, bold=bold))
+    libre = _wrap(words, width * DIGIT_PT - 2, lambda t: arial_width(t, FONT_PT, bold=bold))
+    lone = max(_lone_count(excel), _lone_count(libre))
+    if lone and _lone_count(best) < lone and len(best) <= max(len(excel), len(libre)):
+        return [" ".join(line) for line in best]
+    return None
+
+
+def _wrap(words: list[str], room: float, measure) -> list[list[str]]:
+    """``words`` wrapped greedily into ``room`` as ``measure`` measures a line."""
     lines: list[list[str]] = []
     for word in words:
-        line = " ".join([*lines[-1], word]) if lines else ""
-        if line and (excel_pixels(line, FONT_PT, bold=bold) <= excel
-                     and arial_width(line, FONT_PT, bold=bold) <= libre):
+        if lines and measure(" ".join([*lines[-1], word])) <= room:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return lines or [[]]
+    return lines
+
+
+def _best_lines(words: list[str], width: float, gap: float, *, bold: bool) -> list[list[str]]:
+    """``words`` set into lines that each fit a column ``width`` wide keeping ``gap`` in Excel and LibreOffice
+    (:func:`_fits`; a word too wide for that alone on its line): the fewest lines of one short word, then the fewest
+    lines, then each line as full as the lines after it allow (as greedy wrapping sets them).
+
+    >>> _best_lines("Credited to new leadership".split(), 10.9, 0, bold=True)
+    [['Credited'], ['to', 'new'], ['leadership']]
+    """
+    return [list(line) for line in _best_set(tuple(words), round(width, 4), gap, bold)[2]] or [[]]
+
+
+@lru_cache(maxsize=20_000)
+def _best_set(words: tuple[str, ...], width: float, gap: float, bold: bool) -> tuple[int, int, tuple]:
+    """(lone short words, lines, lines) of :func:`_best_lines` (by dynamic programming over where each line ends)."""
+    if not words:
+        return 0, 0, ()
+    best = None
+    for k in range(1, len(words) + 1):
+        line = words[:k]
+        if k > 1 and not _fits(" ".join(line), width, gap, bold=bold):
+            break
+        lone, count, rest = _best_set(words[k:], width, gap, bold)
+        score = (lone + (len(line) == 1 and len(line[0]) <= _SHORT_WORD), count + 1, -k)
+        if best is None or score < best[0]:
+            best = score, (line, *rest)
+    (lone, count, _), lines = best
+    return lone, count, lines
 
 
 def _keeps_gap(text: str, width: float, gap: float, *, bold: bool) -> bool:

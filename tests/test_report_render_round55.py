@@ -225,7 +225,9 @@ def test_workbook_heading_row_no_taller_than_most_headings_need():
         heads = [(c.value, ws.column_dimensions[get_column_letter(c.column)].width) for c in ws[2] if c.value]
         need = [cell_lines(text, width, bold=True) for text, width in heads]
         assert len(need) >= 8, heads
-        assert sorted(need)[len(need) // 2] == 2, heads  # the case: most headings on two lines
+        # the case: most headings on two lines or fewer (render56 sets "CI, lower" on one, its "CI," no longer
+        # alone on a line), some on two
+        assert sorted(need)[len(need) // 2] <= 2 and max(need) >= 2, heads
         height = ws.row_dimensions[2].height
         assert height == pytest.approx(max(need) * LINE_PT), (heads, height)
         assert height <= 2 * LINE_PT + 0.01, (heads, height)

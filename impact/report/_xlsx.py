@@ -74,6 +74,7 @@ from .._xlsx import (
     gapped,
     heading_breaks,
     heading_gaps,
+    heading_mends,
     page_widths,
     print_setup,
     printed_points,
@@ -454,8 +455,11 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     widths = excel_catch_up(ws, widths, landscape=landscape, only=wrap, header=head_rows)
     # a heading set right keeps a gap from the one before it on every line, not only its longest word
     widths = heading_gaps(ws, widths, landscape=landscape, header=head_rows, gap=_HEADING_GAP)
-    # and where the sheet had no room to widen its column, any heading near an edge another heading may reach is set
-    # on lines of its own that keep the gap
+    # and a heading with a short word alone on a line ("p / (Holm)") the few pixels wider that bind it to a neighbour
+    widths = heading_mends(ws, widths, landscape=landscape, header=head_rows, gap=_HEADING_GAP,
+                           only=wrap)
+    # and where the sheet had no room to widen its column, any heading near an edge another heading may reach, or
+    # with a short word alone on a line, is set on lines of its own that keep the gap and bind the word to another
     heading_breaks(ws, widths, header=head_rows, gap=_HEADING_GAP)
     for j, width in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = width
