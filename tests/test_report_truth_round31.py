@@ -79,7 +79,9 @@ def _rendered(section, folder, vocabulary, name="comparisons"):
         word = re.sub(r"<[^>]+>", " ", z.read("word/document.xml").decode("utf-8"))
     number = 1 + [b.name for b in section.blocks if isinstance(b, Table)].index(name)
     sheet = openpyxl.load_workbook(folder / "tables.xlsx")[f"Table {number}"]
-    heads = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
+    # a heading's words as read, whatever line breaks the workbook sets in its cell (render56 breaks more of them)
+    heads = [re.sub(r"\s+", " ", c.value) if isinstance(c.value, str) else c.value
+             for c in next(sheet.iter_rows(min_row=1, max_row=1))]
     csv = pd.read_csv(folder / "tables" / f"{name}.csv", encoding="utf-8-sig")
     dictionary = pd.read_csv(folder / "tables" / "data_dictionary.csv", encoding="utf-8-sig")
     return page, word, heads, csv, dictionary

@@ -150,9 +150,10 @@ def test_a_word_file_with_broken_parts_is_said_to_be_one(tmp_path):
 def test_a_workbook_given_for_a_coded_csv_says_it_is_one(reviewed, tmp_path):  # noqa: F811
     proc = cli_here("review", "export", str(reviewed / "study"), "--coded", str(reviewed / "review.xlsx"), "--out",
                     str(tmp_path / "again.xlsx"), "--reviewer", "ann", cwd=tmp_path)
-    # since inputs52 it is told as the review workbook it is, with the command that reads it (impact._kinds)
+    # since inputs52 it is told as the review workbook it is, with the command that reads it (impact._kinds); since
+    # newuser9 checked before any work, by the option's own reader ("a coded CSV file")
     refused(proc, f"--coded {reviewed / 'review.xlsx'}: a review workbook (`impact review export` writes it) - "
-                  "expected a coded file", "`impact review import FILE` reads it")
+                  "expected a coded CSV file", "`impact review import FILE` reads it")
     assert "NUL byte" not in proc.stderr
     assert list(tmp_path.iterdir()) == []
 
