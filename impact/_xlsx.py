@@ -548,13 +548,7 @@ def heading_gaps(ws, widths: dict[int, float], *, landscape: bool, header: int =
                 width += 1 / 7  # Excel's column grows a pixel at a time
             if width > widths.get(cell.column, 10.0) + 1e-9:
                 wanted[cell.column] = round(width, 4)
-    room = max(printed_points(widths), PAGE_POINTS[landscape] / LEAST_SCALE)
-    out = dict(widths)
-    for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
-        trial = {**out, j: width}
-        if printed_points(trial) <= room + 1e-9:
-            out = trial
-    return out
+    return _widened(widths, wanted, landscape)
 
 
 def _heading_cells(ws, widths: dict[int, float], header: int, gap: float) -> list[tuple]:
