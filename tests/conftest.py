@@ -445,15 +445,15 @@ def _analysed_synthetic(n_councils, seed, *, machine=False, check_one_in=None, p
     return study, truth, findings
 
 
-def prepared_synthetic(n_councils, seed, min_count=5, **kwargs):
-    """``(findings, ctx)``: :func:`analysed_synthetic` of the design (its comparisons and models), and the report's
-    context of its findings, every count declared to the ledger and decided (``impact.report._build._prepared``, no
-    council named, quotes shared by 5 councils). Warnings are silenced."""
+def prepared_synthetic(n_councils, seed, min_count=5, *, parts=("comparisons", "models"), **kwargs):
+    """``(findings, ctx)``: :func:`analysed_synthetic` of the design (its ``parts``: by default its comparisons and
+    models), and the report's context of its findings, every count declared to the ledger and decided
+    (``impact.report._build._prepared``, no council named, quotes shared by 5 councils). Warnings are silenced."""
     import warnings
 
     import impact.report._build as build
 
-    _, _, findings = analysed_synthetic(n_councils, seed, parts=["comparisons", "models"], **kwargs)
+    _, _, findings = analysed_synthetic(n_councils, seed, parts=list(parts), **kwargs)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return findings, build._prepared(findings, False, min_count, 5, None, False)

@@ -22,7 +22,7 @@ import math
 import warnings
 
 import pytest
-from conftest import analysed_synthetic, once_per_worker
+from conftest import once_per_worker, prepared_synthetic
 
 pytestmark = pytest.mark.xdist_group("disclosure39")
 
@@ -35,19 +35,10 @@ STUDIES = {
 }
 
 
-def _prepare(n, seed, opts):
-    import impact.report._build as build
-
-    _, _, findings = analysed_synthetic(n, seed, parts=["process"], **opts)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return findings, build._prepared(findings, False, MIN_COUNT, 5, None, False)
-
-
 @pytest.fixture(scope="module", params=list(STUDIES))
 def prepared(request):
     n, seed, opts = STUDIES[request.param]
-    return once_per_worker(("round69-prepared", request.param), lambda: _prepare(n, seed, opts))
+    return once_per_worker(("round69-prepared", request.param), lambda: prepared_synthetic(n, seed, MIN_COUNT, parts=["process"], **opts))
 
 
 def test_helped_by_group_not_narrowed_by_the_factors_counts(prepared):

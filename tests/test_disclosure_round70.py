@@ -22,7 +22,7 @@ import warnings
 from fractions import Fraction
 
 import pytest
-from conftest import analysed_synthetic, once_per_worker
+from conftest import analysed_synthetic, once_per_worker, prepared_synthetic
 
 pytestmark = pytest.mark.xdist_group("disclosure39")
 
@@ -38,19 +38,10 @@ STUDIES = {
 }
 
 
-def _prepare(n, seed, opts):
-    import impact.report._build as build
-
-    _, _, findings = analysed_synthetic(n, seed, parts=PARTS, **opts)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return findings, build._prepared(findings, False, MIN_COUNT, 5, None, False)
-
-
 @pytest.fixture(scope="module", params=list(STUDIES))
 def prepared(request):
     n, seed, opts = STUDIES[request.param]
-    return request.param, *once_per_worker(("round70-prepared", request.param), lambda: _prepare(n, seed, opts))
+    return request.param, *once_per_worker(("round70-prepared", request.param), lambda: prepared_synthetic(n, seed, MIN_COUNT, parts=PARTS, **opts))
 
 
 def test_median_bounds_are_what_a_median_says():
