@@ -662,7 +662,8 @@ def _unknown_codes(cells: pd.Series, code: pd.Series, unknown: np.ndarray, coded
     if not at:
         return []
     out = []
-    if len(at) > 1 and not (coded & ~unknown).any():  # one code alone is told on its rows: a typo as likely
+    other = len(at) > 1 and not (coded & ~unknown).any()  # one code alone is told on its rows: a typo as likely
+    if other:
         found = list(at)
         books = _bundled_holding(found)
         named = _listed(f"{b!r}" + (f" ({n} of them)" if len(books) > 1 else "") for b, n in books.items())
@@ -674,7 +675,8 @@ def _unknown_codes(cells: pd.Series, code: pd.Series, unknown: np.ndarray, coded
     for value, at_ in list(at.items())[:_MAX_LISTED]:
         more = f" ({same_on([int(rows[i]) for i in at_[1:]])})" if len(at_) > 1 else ""
         out.append(Problem(source, int(rows[at_[0]]), "code", str(cells.iloc[at_[0]]),
-                           f"{expected_codes(codes)}{did_you_mean(value, codes)}{more}"))
+                           # another codebook's code is no misspelling of this one's ('morale' is not 'core')
+                           f"{expected_codes(codes)}{'' if other else did_you_mean(value, codes)}{more}"))
     if len(at) > _MAX_LISTED:
         out.append(Problem(source, None, "code", f"{len(at) - _MAX_LISTED:,} more codes", expected_codes(codes)))
     return out

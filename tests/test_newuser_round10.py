@@ -86,6 +86,7 @@ def test_codings_of_another_codebook_are_told_as_such_each_code_once(small, tmp_
         rows = [i + 2 for i in range(len(coded)) if coded["code"].iloc[i] == p.value]
         assert p.row == rows[0]
         assert (f"the same on {len(rows) - 1} more row" in p.expected) == (len(rows) > 1)
+        assert "did you mean" not in p.expected  # another codebook's code is no misspelling of this one's
 
 
 def test_a_code_after_the_fiftieth_unknown_row_is_still_named(small, tmp_path):
