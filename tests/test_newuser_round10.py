@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -169,3 +170,28 @@ def test_segment_given_a_folders_path_says_to_load_it_first(small):
         impact.segment(str(folder))
     with pytest.raises(InputError, match=r"one text; pass it with its interview's id"):
         impact.segment("Interviewer: How was the review?\nRespondent: It helped.")
+
+
+# --------------------------------------------------------------------------- 5. a wave study.yaml does not list
+@pytest.mark.parametrize("wave", ["two_years", "autumn_2014"])
+def test_interviews_of_a_wave_study_yaml_does_not_list_say_where_waves_are_added(small, tmp_path, capsys, wave):
+    import shutil
+
+    from impact.cli import main
+
+    folder = Path(shutil.copytree(small[0], tmp_path / "study"))
+    interviews = pd.read_csv(folder / "interviews.csv", dtype=str, keep_default_na=False)
+    last = interviews.index[-2:]
+    interviews.loc[last, "wave"] = wave
+    interviews.to_csv(folder / "interviews.csv", index=False)
+    assert main(["validate", str(folder)]) == 2
+    err = capsys.readouterr()
+    said = err.out + err.err
+    assert (f"interviews.csv:{last[0] + 2}:wave: {wave!r} - expected one of ['expectations', 'early', 'longer_term'] "
+            f"(study.yaml lists no wave {wave!r}: a further wave is added to study.yaml's `waves`") in said, said
+    # a misspelt wave is still told as the wave meant, not as a wave to add
+    interviews.loc[last, "wave"] = "longer_trem"
+    interviews.to_csv(folder / "interviews.csv", index=False)
+    assert main(["validate", str(folder)]) == 2
+    err = capsys.readouterr()
+    assert "did you mean 'longer_term'?" in err.out + err.err and "a further wave" not in err.out + err.err
