@@ -40,8 +40,8 @@ import pandas as pd
 
 from ._frames import ORDER, distinct, remember_order, shared_attr
 from ._joins import names, refuse_unknown
-from ._words import _counted, _verb
-from .errors import user_level
+from ._words import _counted, _named, _verb
+from .errors import InputError, user_level
 from .measures import classify_codings
 from .study import Study, require_study
 
@@ -59,6 +59,7 @@ def _codings(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -
     require_study(study, "interviews", "wave_status")
     if not isinstance(coded, pd.DataFrame):
         raise TypeError(f"`coded` must be a DataFrame of codings, but {type(coded).__name__} was passed.")
+    _check_segments(segments)
     if "code" not in coded.columns or not ({"unit", "interview_id"} & set(coded.columns)):
         raise ValueError("`coded` must have the columns ['unit', 'code', ...] of a coder's output (or "
                          f"['interview_id', 'code', ...]); it has {list(coded.columns)}.")
@@ -86,6 +87,22 @@ def _codings(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -
     iv = study.interviews[["interview_id", "participant_id", "council_id", "wave"]]
     c = c.drop(columns=[k for k in ("participant_id", "council_id", "wave") if k in c.columns])
     return c.merge(iv, on="interview_id", how="inner")
+
+
+def _check_segments(segments: object) -> None:
+    """Refuse ``segments`` that are not :func:`impact.segment`'s output.  The codings passed again as ``segments``
+    (``segments=coded``) were taken without a word, and every interview with no coding read as not coded (missing)
+    rather than coded with nothing found: the shares were of the interviews that reported something (newuser10)."""
+    if segments is None:
+        return
+    if not isinstance(segments, pd.DataFrame):
+        raise TypeError(f"`segments` must be a DataFrame, the output of impact.segment, but {type(segments).__name__} "
+                        "was passed.")
+    missing = [c for c in ("segment_id", "interview_id") if c not in segments.columns]
+    if missing:
+        codings = " (these look like codings: pass them as `coded`)" if "code" in segments.columns else ""
+        raise InputError(f"`segments` lacks the {_named('column', missing)}{codings} - expected the output of "
+                         f"impact.segment(study), the segments that were coded; it has {list(map(str, segments.columns))}.")
 
 
 def _not_coded(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -> set[str]:

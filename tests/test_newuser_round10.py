@@ -195,3 +195,14 @@ def test_interviews_of_a_wave_study_yaml_does_not_list_say_where_waves_are_added
     assert main(["validate", str(folder)]) == 2
     err = capsys.readouterr()
     assert "did you mean 'longer_term'?" in err.out + err.err and "a further wave" not in err.out + err.err
+
+
+# --------------------------------------------------------------------------- 6. codings passed as the segments
+def test_codings_passed_as_segments_are_refused_not_read_as_the_interviews_coded(small):
+    folder, study, truth = small
+    # before: accepted, and every interview with no coding read as not coded (missing), not as one with nothing found
+    with pytest.raises(InputError, match=r"`segments` lacks the column 'segment_id' \(these look like codings: pass "
+                                         r"them as `coded`\) - expected the output of impact\.segment"):
+        impact.council_panel(study, truth, segments=truth)
+    with pytest.raises(TypeError, match=r"`segments` must be a DataFrame, the output of impact\.segment, but str"):
+        impact.participant_panel(study, truth, segments="segments.csv")
