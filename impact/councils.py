@@ -69,6 +69,7 @@ from ._frames import as_text
 from ._joins import as_dates, as_numbers, check_table, key_text, one_key
 from ._words import _named
 from .errors import ImpactWarning, InputError, user_level
+from .vocab import REGIONS
 
 __all__ = [
     "CouncilMatchWarning",
@@ -327,11 +328,15 @@ def to_council_id(
 
     ids = as_text(series.map(one))
     if unmatched != "ignore":
-        missed = ids.isna() & series.map(lambda v: v is not None and not pd.isna(v)).astype(bool)
+        # a missing value, or a blank cell (a spreadsheet's empty cell read as text), has nothing to match
+        missed = ids.isna() & series.map(lambda v: v is not None and not pd.isna(v) and str(v).strip() != "").astype(bool)
         if missed.any():
             _tell_unmatched(series[missed], order, raise_=unmatched == "raise")
     return ids
 
+
+#: Names of the areas above councils a DfE file has rows for (its regional and national rows), in matching form.
+_AREAS = {**{normalise_name(r): "a region" for r in REGIONS}, "england": "the country", "inner and outer london": "a region"}
 
 _KEY_WORDS = {"council_id": "DfE number", "ons_code": "ONS code", "ofsted_urn": "Ofsted URN", "name": "name"}
 
@@ -353,6 +358,8 @@ def _tell_unmatched(missed: pd.Series, order: list[str], *, raise_: bool) -> Non
         # the closest names said as the council list writes them, not in their matching form
         found = close_matches(normalise_name(value), names)[0] if "name" in order else []
         hint = "; did you mean " + " or ".join(repr(names[k]) for k in found) + "?" if found else ""
+        if "name" in order and normalise_name(value) in _AREAS:  # a DfE file's regional or national row
+            hint = f"; {_AREAS[normalise_name(value)]}, not a council: keep the rows whose geographic_level is 'Local authority'"
         parts.append(f"{given[value]!r} (index {where}{hint})")
     more = f", and {len(at) - _UNMATCHED_NAMED:,} more" if len(at) > _UNMATCHED_NAMED else ""
     kinds = [_KEY_WORDS[k] for k in order]

@@ -206,3 +206,18 @@ def test_codings_passed_as_segments_are_refused_not_read_as_the_interviews_coded
         impact.council_panel(study, truth, segments=truth)
     with pytest.raises(TypeError, match=r"`segments` must be a DataFrame, the output of impact\.segment, but str"):
         impact.participant_panel(study, truth, segments="segments.csv")
+
+
+def test_to_council_id_tells_a_dfe_files_regional_rows_and_passes_blank_cells_over():
+    # a DfE file's la_name column: blank on its national and regional rows, or the region's name in a region_name
+    # column passed by mistake
+    regions = sorted(impact.vocab.REGIONS)
+    rng = random.Random(10_130)
+    region = rng.choice([r for r in regions if r not in ("London",)])
+    with pytest.warns(impact.CouncilMatchWarning) as caught:
+        ids = impact.to_council_id(pd.Series(["", "  ", region, "England", "Barnet"]), key_type="name")
+    assert ids.tolist()[-1] == "302" and ids.iloc[:4].isna().all()
+    message = str(caught[0].message)
+    assert message.startswith("`values` has 2 values that match no council's name: "), message  # not the blanks
+    assert f"{region!r} (index 2; a region, not a council: keep the rows whose geographic_level is 'Local authority')" in message
+    assert "'England' (index 3; the country, not a council" in message
