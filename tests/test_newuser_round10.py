@@ -221,3 +221,25 @@ def test_to_council_id_tells_a_dfe_files_regional_rows_and_passes_blank_cells_ov
     assert message.startswith("`values` has 2 values that match no council's name: "), message  # not the blanks
     assert f"{region!r} (index 2; a region, not a council: keep the rows whose geographic_level is 'Local authority')" in message
     assert "'England' (index 3; the country, not a council" in message
+
+
+# --------------------------------------------------------------------------- 7. --out given the folder of several runs
+def test_a_folder_of_other_runs_outputs_is_refused_saying_what_it_holds(tmp_path):
+    from impact._io import check_output_folder, staged_directory
+    from impact.errors import OutputFolderError
+
+    parent = tmp_path / "outputs ñ é"
+    for run in ("run 1", "run2"):
+        with staged_directory(parent / run) as d:
+            (d / "report.html").write_text("<p>report</p>", encoding="utf-8")
+        (parent / f"{run}-reidentification-key.csv").write_text("pseudonym,id\n", encoding="utf-8")
+    (parent / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputFolderError) as caught:
+        check_output_folder(parent)
+    message = str(caught.value)
+    assert ("the output folder holds the output folders of other impact runs (run 1, run2, with their keys beside "
+            "them: give each run a folder of its own") in message, message
+    assert "and files impact did not write (notes.txt)" in message
+    assert "report.html" not in message  # the other runs' files are not called the user's
+    assert sorted(p.name for p in parent.iterdir()) == ["notes.txt", "run 1", "run 1-reidentification-key.csv",
+                                                        "run2", "run2-reidentification-key.csv"]  # nothing removed
