@@ -188,7 +188,7 @@ def _codes_of_no_codebook(study: Study, coded: pd.DataFrame, code_list: list[str
     from a file, else the frame's rows) and the code it is closest to."""
     from .coding.codebook import Codebook
     from .codings import expected_codes, supplied_codes
-    from .errors import ImpactError, ImpactWarning, InputError
+    from .errors import ImpactError, ImpactWarning
     from .schema import did_you_mean
 
     try:
