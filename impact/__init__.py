@@ -96,6 +96,7 @@ _LAZY = {
     "boundary_changes": "impact.councils",
     "council_crosswalk": "impact.councils",
     "council_list": "impact.councils",
+    "CouncilMatchWarning": "impact.councils",
     "to_council_id": "impact.councils",
     "DfeReadWarning": "impact.official",
     "OfstedReadWarning": "impact.official",

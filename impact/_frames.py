@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["ORDER", "as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "not_flags", "one_key",
-           "kept_order", "known_order", "merge_split", "remember_order", "shared_attr", "text_series", "time_kind", "unclear_columns"]
+           "kept_order", "known_order", "lacking_hint", "merge_split", "remember_order", "shared_attr", "text_series", "time_kind", "unclear_columns"]
 
 #: The key of ``DataFrame.attrs`` under which a frame impact builds keeps the order of a column's values that their
 #: text does not show: ``frame.attrs["order"]["wave"]``, the study's waves first to last (:func:`impact.council_panel`).
@@ -306,6 +306,32 @@ def merge_split(missing: Iterable[str], columns: Iterable) -> str:
     return (f" ({said}: a merge of two tables that both held {'it' if len(split) == 1 else 'them'} split "
             f"{'it' if len(split) == 1 else 'each'} in two; keep the one to read as {c!r}, e.g. "
             f"data.rename(columns={{{parts[0]!r}: {c!r}}}), or drop the other table's copy before merging)")
+
+
+def lacking_hint(missing: Iterable[str], columns: Iterable) -> str:
+    """A hint for columns a frame lacks: the merge that split one in two (:func:`merge_split`), else the columns each
+    is closest to, written another way (``'Status Group'`` for ``'status_group'``) or begun (``'share'`` for
+    ``'share_reported'``); ``""`` where none is close.  A message that listed the frame's 29 columns left the reader
+    to find the one meant (newuser10).
+
+    >>> lacking_hint(["Status Group"], ["council_id", "status_group"])
+    " (did you mean 'status_group'?)"
+    >>> lacking_hint(["share", "wave"], ["share_reported", "waves"])
+    " (for 'share', did you mean 'share_reported'?; for 'wave', did you mean 'waves'?)"
+    >>> lacking_hint(["region"], ["council_id"])
+    ''
+    """
+    missing, columns = list(missing), list(columns)
+    if split := merge_split(missing, columns):
+        return split
+    from .schema import close_matches
+
+    said = [(m, found) for m in missing if (found := close_matches(str(m), [str(c) for c in columns])[0])]
+    if not said:
+        return ""
+    if len(missing) == 1:
+        return f" (did you mean {' or '.join(map(repr, said[0][1]))}?)"
+    return " (" + "; ".join(f"for {m!r}, did you mean {' or '.join(map(repr, found))}?" for m, found in said) + ")"
 
 
 #: The orders of a column's values that the studies built in this session keep (:func:`remember_order`), newest

@@ -2234,6 +2234,25 @@ def _file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
+def _other_runs_and_files(path: Path, names: list[str]) -> str:
+    """What a folder given for a run's output holds, said truly: the output folders of other runs in it (a folder
+    given for several runs' outputs, ``--out out`` after ``--out out/run1``) and their keys beside them, then the
+    files impact did not write.  All of it was called "files impact did not write", the other runs' reports too
+    (newuser10)."""
+    runs = sorted(p.name for p in path.iterdir() if p.is_dir() and not p.is_symlink() and read_output_manifest(p))
+    theirs = {f"{r}-reidentification-key.csv" for r in runs}
+    other = [n for n in names if n.split("/")[0] not in runs and n not in theirs]
+    said = []
+    if runs:
+        keys = [r for r in runs if f"{r}-reidentification-key.csv" in names]
+        said.append(f"the output {'folders' if len(runs) > 1 else 'folder'} of other impact runs ({_listing(runs)}"
+                    f"{', with their keys beside them' if keys else ''}: give each run a folder of its own, "
+                    f"e.g. {str(path / 'run-new')!r})")
+    if other or not runs:
+        said.append(f"files impact did not write ({_listing(other or names)})")
+    return " and ".join(said)
+
+
 def read_output_manifest(folder: str | os.PathLike) -> dict | None:
     """The manifest ``impact`` left in an output folder it wrote, or None if there is none.
 
@@ -2566,8 +2585,8 @@ def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()
             sorted(p.relative_to(path).as_posix() for p in entries)
         study = " (it holds a study, study.yaml: were the study folder and --out given the wrong way round?)" \
             if (path / "study.yaml").is_file() else ""
-        raise OutputFolderError(f"{raw}: the output folder holds files impact did not write ({_listing(names)}) - "
-                                f"expected a new folder or one impact wrote before{study}; {hint}")
+        raise OutputFolderError(f"{raw}: the output folder holds {_other_runs_and_files(path, names)} - expected a new "
+                                f"folder or one impact wrote before{study}; {hint}")
     listed = manifest["files"]
     made = {parent.as_posix() for rel in listed for parent in Path(rel).parents if parent != Path(".")}
     foreign, changed = [], []

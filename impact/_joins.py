@@ -50,7 +50,7 @@ def check_table(data: object, label: str, columns: Sequence[str], *, adds: Seque
     if missing:
         in_index = [c for c in missing if c in [n for n in data.index.names if n is not None]]
         hint = (f" ({_named('column', in_index)} {'is' if len(in_index) == 1 else 'are'} in the index: call "
-                ".reset_index() first)") if in_index else _frames.merge_split(missing, data.columns)
+                ".reset_index() first)") if in_index else _frames.lacking_hint(missing, data.columns)
         raise InputError(f"`{label}` lacks the {_named('column', missing)}{hint}; it has {list(map(str, data.columns))}.")
     there = [c for c in adds if c in data.columns]
     if there:

@@ -634,6 +634,54 @@ def _shifted_spans(iid: pd.Series, start: pd.Series, end: pd.Series, study: Stud
                                 "text in a `quote` column to have each span checked against it"))
 
 
+def _bundled_holding(found: list[str]) -> dict[str, int]:
+    """The bundled codebooks that between them hold every code of ``found`` (each with how many of them it holds),
+    the fewest first found; empty where some code is in none of them."""
+    from .coding import Codebook, available_codebooks
+
+    held = {name: set(found) & set(Codebook.load(name).code_ids) for name in available_codebooks()}
+    left, books = set(found), {}
+    while left:
+        name = max(held, key=lambda b: len(held[b] & left), default=None)
+        if name is None or not held[name] & left:
+            return {}
+        books[name], left = len(held[name]), left - held[name]
+    return books
+
+
+def _unknown_codes(cells: pd.Series, code: pd.Series, unknown: np.ndarray, coded: np.ndarray, codes: Any,
+                   source: str, rows: np.ndarray) -> list[Problem]:
+    """The codings whose code is not one of ``codes``: one problem per code, on its first row, naming the rows it is
+    on, every code named (the first :data:`_MAX_LISTED`, then how many more).  One problem per row, the first 50 rows,
+    told a file of another codebook's codes as 50 lines of three or four codes, and never named the codes on its later
+    rows.  A file none of whose codings (``coded``) has a code of ``codes``, and which holds two codes or more, is first
+    said to be of another codebook, the bundled ones that hold its codes named."""
+    at: dict[str, list[int]] = {}
+    for i in np.flatnonzero(unknown):
+        at.setdefault(str(code.iloc[i]), []).append(int(i))
+    if not at:
+        return []
+    out = []
+    other = len(at) > 1 and not (coded & ~unknown).any()  # one code alone is told on its rows: a typo as likely
+    if other:
+        found = list(at)
+        books = _bundled_holding(found)
+        named = _listed(f"{b!r}" + (f" ({n} of them)" if len(books) > 1 else "") for b, n in books.items())
+        held = (f": they are codes of the bundled {'codebooks' if len(books) > 1 else 'codebook'} {named} - pass the "
+                "codebook they were coded with (`codebook=`, `--codebook`), or code the study again with this one"
+                if books else ": codings made with another codebook? pass that codebook (`codebook=`, `--codebook`)")
+        out.append(Problem(source, None, "code", None, f"{expected_codes(codes)}, but none of the file's "
+                           f"{_counted(len(found), 'code')} ({_some_codes(found)}) is one{held}"))
+    for value, at_ in list(at.items())[:_MAX_LISTED]:
+        more = f" ({same_on([int(rows[i]) for i in at_[1:]])})" if len(at_) > 1 else ""
+        out.append(Problem(source, int(rows[at_[0]]), "code", str(cells.iloc[at_[0]]),
+                           # another codebook's code is no misspelling of this one's ('morale' is not 'core')
+                           f"{expected_codes(codes)}{'' if other else did_you_mean(value, codes)}{more}"))
+    if len(at) > _MAX_LISTED:
+        out.append(Problem(source, None, "code", f"{len(at) - _MAX_LISTED:,} more codes", expected_codes(codes)))
+    return out
+
+
 def _empty_spans(start: pd.Series, end: pd.Series, source: str, rows: np.ndarray) -> None:
     """Warn of spans that hold no text (``end`` equal to ``start``), naming the file and rows.
 
@@ -833,10 +881,8 @@ def as_codings(
                                     f"cells ({', '.join(d.columns)}): a row cut short before its code is not read as "
                                     "an interview checked and found to hold none"))
     if codes is not None:
-        unknown = ~code.isin(list(codes)) & ~nothing & ~odd.to_numpy()
-        for i in np.flatnonzero(unknown.to_numpy())[:_MAX_LISTED]:
-            problems.append(Problem(source, int(rows[i]), "code", str(d["code"].iloc[i]),
-                                    f"{expected_codes(codes)}{did_you_mean(str(d['code'].iloc[i]), codes)}"))
+        unknown = (~code.isin(list(codes)) & ~nothing & ~odd.to_numpy()).to_numpy(dtype=bool)
+        problems += _unknown_codes(d["code"], code, unknown, ~nothing & ~odd.to_numpy(), codes, source, rows)
     if "polarity" in d.columns:
         pol = d["polarity"].astype("string").fillna("asserted").str.strip().str.lower().replace("", "asserted")
         for i in np.flatnonzero(~pol.isin(_POLARITIES).to_numpy())[:_MAX_LISTED]:
@@ -939,6 +985,11 @@ def as_codings(
     if found_nothing:
         out.attrs["checked_interviews"] = shared_attr(sorted(found_nothing))
     out.attrs["codings_read"] = True
+    # each code's rows in the file, for a panel refusing a code no codebook has to name them (impact.panel)
+    code_rows: dict[str, list[int]] = {}
+    for value, row in zip(code[~nothing].tolist(), rows[~nothing].tolist()):
+        code_rows.setdefault(str(value), []).append(int(row))
+    out.attrs["code_rows"] = shared_attr({"source": source, "rows": code_rows})
     if named_units and segments is None:
         out.attrs["named_units"] = shared_attr({"source": source, "rows": named_units})
     return out

@@ -57,6 +57,7 @@ package follows for a series that crosses one:
 from __future__ import annotations
 
 import re
+import warnings
 from functools import cache
 from importlib import resources
 from io import StringIO
@@ -67,9 +68,11 @@ import pandas as pd
 from ._frames import as_text
 from ._joins import as_dates, as_numbers, check_table, key_text, one_key
 from ._words import _named
-from .errors import InputError
+from .errors import ImpactWarning, InputError, user_level
+from .vocab import REGIONS
 
 __all__ = [
+    "CouncilMatchWarning",
     "council_list",
     "council_crosswalk",
     "boundary_changes",
@@ -221,10 +224,29 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in str(text).split(";") if part.strip()]
 
 
+class CouncilMatchWarning(ImpactWarning):
+    """Values :func:`to_council_id` matched to no council (each named, with its position and the closest names).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     ids = to_council_id(["Barnet", "Barnett"])
+    >>> ids.tolist(), type(caught[0].message).__name__
+    (['302', nan], 'CouncilMatchWarning')
+    """
+
+
+#: The values not matched a message names at most; the rest are counted.
+_UNMATCHED_NAMED = 10
+
+
 def to_council_id(
     values: pd.Series | list[str],
     *,
     key_type: Literal["auto", "council_id", "ons_code", "ofsted_urn", "name"] = "auto",
+    unmatched: Literal["warn", "raise", "ignore"] = "warn",
 ) -> pd.Series:
     """Map names or codes to DfE council ids.
 
@@ -236,6 +258,12 @@ def to_council_id(
     key_type : {"auto", "council_id", "ons_code", "ofsted_urn", "name"}
         What the values are; ``"auto"`` tries DfE number, ONS code, URN and
         name in that order for each value.
+    unmatched : {"warn", "raise", "ignore"}, default "warn"
+        What to do about a value (not missing) that matches no council: ``"warn"`` gives it ``<NA>`` and names
+        each such value in a :class:`CouncilMatchWarning` (its position in ``values``, by index label, and the
+        closest council names); ``"raise"`` refuses them all in one :class:`impact.InputError`; ``"ignore"``
+        gives ``<NA>`` without a word (a join that expects some values to match nothing, checked afterwards).
+        A missing value (None, NaN) is ``<NA>`` without a word in every case.
 
     Returns
     -------
@@ -247,19 +275,34 @@ def to_council_id(
     Raises
     ------
     InputError
-        If ``key_type`` is not one of the allowed values.
+        If ``key_type`` or ``unmatched`` is not one of the allowed values, or, with ``unmatched="raise"``, a
+        value matches no council (every such value named, with its position).
+
+    Warns
+    -----
+    CouncilMatchWarning
+        With ``unmatched="warn"`` (the default), naming each value that matched no council.
     TypeError
         If ``values`` is neither a Series nor a list of names or codes (a DataFrame is refused: iterated, it gives its
         column names).
 
     Examples
     --------
-    >>> to_council_id(["windsor & maidenhead", "E06000023", "909", "Atlantis"]).tolist()
-    ['868', '801', '909', nan]
+    >>> to_council_id(["windsor & maidenhead", "E06000023", "909"]).tolist()
+    ['868', '801', '909']
+    >>> to_council_id(["Barnet", "Atlantis"], unmatched="ignore").tolist()  # no council is named Atlantis
+    ['302', nan]
+    >>> to_council_id(["Barnett"], unmatched="raise")
+    Traceback (most recent call last):
+    ...
+    impact.errors.InputError: `values` has 1 value that matches no council's DfE number, ONS code, Ofsted URN or name: 'Barnett' (index 0; did you mean 'Barnet'?).
     """
     allowed = ["auto", "council_id", "ons_code", "ofsted_urn", "name"]
     if key_type not in allowed:
         raise InputError(f"The value for `key_type` must be one of {allowed}, but {key_type!r} was passed.")
+    if unmatched not in ("warn", "raise", "ignore"):
+        raise InputError(f"The value for `unmatched` must be one of ['warn', 'raise', 'ignore'], but {unmatched!r} "
+                         "was passed.")
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         raise TypeError(f"`values` must be a Series or a list of names or codes, but {type(values).__name__} was "
                         f"passed ({values!r}); for one value, pass [value].")
@@ -283,7 +326,51 @@ def to_council_id(
                 return lookup[(kt, key)]
         return pd.NA
 
-    return as_text(series.map(one))
+    ids = as_text(series.map(one))
+    if unmatched != "ignore":
+        # a missing value, or a blank cell (a spreadsheet's empty cell read as text), has nothing to match
+        missed = ids.isna() & series.map(lambda v: v is not None and not pd.isna(v) and str(v).strip() != "").astype(bool)
+        if missed.any():
+            _tell_unmatched(series[missed], order, raise_=unmatched == "raise")
+    return ids
+
+
+#: Names of the areas above councils a DfE file has rows for (its regional and national rows), in matching form.
+_AREAS = {**{normalise_name(r): "a region" for r in REGIONS}, "england": "the country", "inner and outer london": "a region"}
+
+_KEY_WORDS = {"council_id": "DfE number", "ons_code": "ONS code", "ofsted_urn": "Ofsted URN", "name": "name"}
+
+
+def _tell_unmatched(missed: pd.Series, order: list[str], *, raise_: bool) -> None:
+    """Name each value of ``missed`` (the values that matched no council, by their index labels) in one message:
+    raised as an :class:`InputError`, or warned as a :class:`CouncilMatchWarning` naming the user's line."""
+    from .schema import close_matches
+
+    at: dict[str, list[object]] = {}
+    given: dict[str, object] = {}  # each value as passed (999, not '999')
+    for label, value in missed.items():
+        at.setdefault(str(value), []).append(label)
+        given.setdefault(str(value), value)
+    names = {normalise_name(n): n for n in council_list(include_former=True)["name"]}
+    parts = []
+    for value, labels in list(at.items())[:_UNMATCHED_NAMED]:
+        where = ", ".join(map(str, labels[:5])) + (", ..." if len(labels) > 5 else "")
+        # the closest names said as the council list writes them, not in their matching form
+        found = close_matches(normalise_name(value), names)[0] if "name" in order else []
+        hint = "; did you mean " + " or ".join(repr(names[k]) for k in found) + "?" if found else ""
+        if "name" in order and normalise_name(value) in _AREAS:  # a DfE file's regional or national row
+            hint = f"; {_AREAS[normalise_name(value)]}, not a council: keep the rows whose geographic_level is 'Local authority'"
+        parts.append(f"{given[value]!r} (index {where}{hint})")
+    more = f", and {len(at) - _UNMATCHED_NAMED:,} more" if len(at) > _UNMATCHED_NAMED else ""
+    kinds = [_KEY_WORDS[k] for k in order]
+    said = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
+    n = len(missed)
+    text = (f"`values` has {n:,} value{'s' if n != 1 else ''} that match{'es' if n == 1 else ''} no council's {said}: "
+            f"{', '.join(parts)}{more}.")
+    if raise_:
+        raise InputError(text)
+    warnings.warn(f"{text} {'It is' if n == 1 else 'They are'} <NA> in the result; pass unmatched='ignore' where "
+                  "that is expected, or unmatched='raise' to refuse them.", CouncilMatchWarning, stacklevel=user_level())
 
 
 @cache

@@ -32,6 +32,7 @@ segments that has codings (a person coded it) counts as coded.  Without
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -39,8 +40,8 @@ import pandas as pd
 
 from ._frames import ORDER, distinct, remember_order, shared_attr
 from ._joins import names, refuse_unknown
-from ._words import _counted, _verb
-from .errors import user_level
+from ._words import _counted, _named, _verb
+from .errors import InputError, user_level
 from .measures import classify_codings
 from .study import Study, require_study
 
@@ -58,6 +59,7 @@ def _codings(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -
     require_study(study, "interviews", "wave_status")
     if not isinstance(coded, pd.DataFrame):
         raise TypeError(f"`coded` must be a DataFrame of codings, but {type(coded).__name__} was passed.")
+    _check_segments(segments)
     if "code" not in coded.columns or not ({"unit", "interview_id"} & set(coded.columns)):
         raise ValueError("`coded` must have the columns ['unit', 'code', ...] of a coder's output (or "
                          f"['interview_id', 'code', ...]); it has {list(coded.columns)}.")
@@ -87,6 +89,22 @@ def _codings(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -
     return c.merge(iv, on="interview_id", how="inner")
 
 
+def _check_segments(segments: object) -> None:
+    """Refuse ``segments`` that are not :func:`impact.segment`'s output.  The codings passed again as ``segments``
+    (``segments=coded``) were taken without a word, and every interview with no coding read as not coded (missing)
+    rather than coded with nothing found: the shares were of the interviews that reported something (newuser10)."""
+    if segments is None:
+        return
+    if not isinstance(segments, pd.DataFrame):
+        raise TypeError(f"`segments` must be a DataFrame, the output of impact.segment, but {type(segments).__name__} "
+                        "was passed.")
+    missing = [c for c in ("segment_id", "interview_id") if c not in segments.columns]
+    if missing:
+        codings = " (these look like codings: pass them as `coded`)" if "code" in segments.columns else ""
+        raise InputError(f"`segments` lacks the {_named('column', missing)}{codings} - expected the output of "
+                         f"impact.segment(study), the segments that were coded; it has {list(map(str, segments.columns))}.")
+
+
 def _not_coded(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -> set[str]:
     """Ids of the study's interviews with no segment in ``segments`` and no coding in ``coded`` (none without segments)."""
     if segments is None or "interview_id" not in segments.columns:
@@ -110,8 +128,12 @@ def _codes(coded: pd.DataFrame, codes: Sequence[str] | None) -> list[str]:
     return sorted(coded["code"].dropna().astype(str).unique())
 
 
-def _checked_codes(study: Study, coded: pd.DataFrame, codes: Sequence[str] | None, codebook: object) -> list[str]:
+def _checked_codes(study: Study, coded: pd.DataFrame, codes: Sequence[str] | None, codebook: object,
+                   given: pd.DataFrame | None = None) -> list[str]:
     """The codes of a panel; a code asked for that no coding has is one of the codebook's, never a typo.
+
+    Without ``codes``, the panel's codes are the codings' own: each must be a code of the codebook (see
+    :func:`_codes_of_no_codebook`; ``given`` is the codings as the caller passed them, to name their rows).
 
     Its rows would be zeros throughout, read as "nobody reported it".  With ``codebook`` given, a code that is not
     one of its codes is refused; without, a code found neither in the codings nor in the study's own codebook
@@ -119,6 +141,7 @@ def _checked_codes(study: Study, coded: pd.DataFrame, codes: Sequence[str] | Non
     """
     code_list = _codes(coded, codes)
     if codes is None:
+        _codes_of_no_codebook(study, given if given is not None else coded, code_list, codebook)
         return code_list
     unseen = [c for c in code_list if str(c) not in distinct(coded["code"].dropna())]
     if not unseen:
@@ -137,12 +160,59 @@ def _checked_codes(study: Study, coded: pd.DataFrame, codes: Sequence[str] | Non
         known = set()
     unknown = [c for c in unseen if str(c) not in known]
     if unknown:
-        import warnings
-
         warnings.warn(f"`codes` has {_counted(len(unknown), 'code')} found in no coding and not in the study's "
                       f"codebook, {unknown}: {_verb(len(unknown), 'its', 'their')} rows are all zero, which reads "
                       "as nobody reporting it - check the spelling, or pass `codebook`.", ImpactWarning, stacklevel=user_level())
     return code_list
+
+
+def _where_coded(coded: pd.DataFrame, code: str) -> str:
+    """Where the codings of ``code`` are: the file and rows they were read from (codings read by
+    :func:`impact.read_codings` or :func:`impact.as_codings` keep them), else the rows of the frame by index label."""
+    from .errors import same_on
+
+    read = coded.attrs.get("code_rows") or {}
+    rows = (read.get("rows") or {}).get(code)
+    if rows:
+        return f"{read.get('source', 'codings')}:{rows[0]}:code" + (f", {same_on(rows[1:])}" if len(rows) > 1 else "")
+    labels = coded.index[coded["code"].astype("string").str.strip().eq(code).fillna(False).to_numpy(dtype=bool)].tolist()
+    shown = ", ".join(map(str, labels[:5])) + (", ..." if len(labels) > 5 else "")
+    return f"`coded` row{'s' if len(labels) != 1 else ''} {shown}" if labels else "`coded`"
+
+
+def _codes_of_no_codebook(study: Study, coded: pd.DataFrame, code_list: list[str], codebook: object) -> None:
+    """Refuse (``codebook`` given) or warn of (the study's codebook) the codings' codes that are no code of the codebook
+    nor of the review-process and review-themes codebooks the main job codes beside it: each would become a code of
+    the panel (a typo, ``'moral'``, a code of its own beside ``'morale'``, each reading as a finding), as they did
+    without a word (newuser10).  Every such code is named with where it is (file, row and column of the codings read
+    from a file, else the frame's rows) and the code it is closest to."""
+    from .coding.codebook import Codebook
+    from .codings import expected_codes, supplied_codes
+    from .errors import ImpactError, ImpactWarning
+    from .schema import did_you_mean
+
+    try:
+        book = Codebook.for_study(study, codebook)
+    except ImpactError:
+        if codebook is not None:
+            raise
+        return  # the study's codebook cannot be read: the codings are all there is to go by
+    known = supplied_codes(book)
+    unknown = [c for c in code_list if str(c) not in set(known)]
+    if not unknown:
+        return
+    named = [f"{c!r} ({_where_coded(coded, str(c))}{'; ' + hint.strip(' ()') if (hint := did_you_mean(str(c), known)) else ''})"
+             for c in unknown[:10]]
+    more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+    holder = f"the codebook {book.id!r}" if codebook is not None else f"the study's codebook {book.id!r}"
+    text = (f"`coded` has {_counted(len(unknown), 'code')} that {_verb(len(unknown), 'is', 'are')} no code of "
+            f"{holder}: {', '.join(named)}{more} - expected {expected_codes(known)}")
+    if codebook is not None:
+        raise InputError(f"{text}. Each would be a code of the panel of its own: correct the codings, or pass `codes` "
+                         "to choose the panel's codes.")
+    warnings.warn(f"{text}. Each is kept as a code of the panel of its own: correct the "
+                  "codings, pass `codebook` (the one they were coded with) to check them against it, or `codes` to "
+                  "choose the panel's codes.", ImpactWarning, stacklevel=user_level())
 
 
 def participant_panel(
@@ -205,7 +275,7 @@ def participant_panel(
     0
     """
     c = _codings(study, coded, segments)
-    code_list = _checked_codes(study, c, codes, codebook)
+    code_list = _checked_codes(study, c, codes, codebook, coded)
     iv = _coded_interviews(study, c, segments).dropna(subset=["wave"])
     people = iv[["participant_id", "council_id", "wave"]].drop_duplicates()
     grid = people.merge(pd.DataFrame({"code": pd.Series(code_list, dtype="str")}), how="cross")

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from ._frames import as_flags, kept_order, merge_split, unclear_columns
+from ._frames import as_flags, kept_order, lacking_hint, unclear_columns
 from ._joins import _rows, names, refuse_unknown
 from ._words import _counted, _named
 from .errors import InputError
@@ -128,7 +128,7 @@ def _check_panel(panel: pd.DataFrame, needed: tuple[str, ...], **columns: str | 
                          "unit it is of.")
     for col, given in wanted:
         if col not in panel.columns:
-            raise ValueError(f"`panel` has no column {col!r}{given}{merge_split([col], panel.columns)}; pass the "
+            raise ValueError(f"`panel` has no column {col!r}{given}{lacking_hint([col], panel.columns)}; pass the "
                              "output of impact.council_panel.")
 
 

@@ -745,6 +745,20 @@ def _check_wave_order(waves: list[dict[str, Any]], review_lengths: list[tuple[st
 
 
 # --------------------------------------------------------------------------- tables
+def _unheld_wave(expected: str, item: str, waves: set[str]) -> str:
+    """What a wave cell naming a wave study.yaml does not list is expected to be, where nothing else explains it
+    (no wave it is close to, no number or place of a wave, no word for a missing value): a wave of the study, or
+    the wave added to study.yaml. A fourth wave's interviews added to interviews.csv were told only the three waves
+    allowed (newuser10), which reads as though a study had three waves at most.  ``""`` where another hint applies
+    (the caller's message says it)."""
+    if not waves or schema.did_you_mean(item, waves) or schema.missing_hint(item, required=False):
+        return ""
+    if schema.wave_hint(item, sorted(waves)) or not item.strip():
+        return ""
+    return (f"{expected} (study.yaml lists no wave {item!r}: a further wave is added to study.yaml's `waves`, with "
+            "its id, anchor and window_days)")
+
+
 #: What a cell of a vocabulary study.yaml defines is expected to be where study.yaml defines none of it.
 _NONE_DEFINED = {"survey_items": "an item defined under survey.items in study.yaml (it defines none: give each item "
                                  "its label and scale, as docs/study-format.md shows)"}
@@ -1191,7 +1205,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                      if col.vocabulary == "waves" else sorted(allowed))
             expected = f"one of {shown}" if allowed else _NONE_DEFINED.get(col.vocabulary, "a value")
             own = col.vocabulary in schema.BASE_VOCABULARIES  # impact's own ids, not a study's waves or items
-            found += [(item, (own and _same_words(item, allowed, shown)) or (
+            found += [(item, (own and _same_words(item, allowed, shown)) or (col.vocabulary == "waves" and _unheld_wave(expected, item, allowed)) or (
                        f"{expected}"
                        f"{_list_hint(item, allowed) if col.type == 'list' else ''}"
                        f"{schema.did_you_mean(item, allowed) or schema.missing_hint(item, required=col.required)}"

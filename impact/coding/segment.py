@@ -484,8 +484,27 @@ def _pairs(data: Any) -> tuple[Iterable[tuple], pd.DataFrame | None]:
         return pd.Series(dict(data), dtype=object).items(), None
     raise InputError(
         "The value for `study_or_texts` must be a Study, a pandas Series of transcripts "
-        f"(index = interview id) or a mapping of interview id to text, but {type(data).__name__} was passed."
+        f"(index = interview id) or a mapping of interview id to text, but {type(data).__name__} was passed"
+        f"{_said_instead(data)}."
     )
+
+
+def _said_instead(data: Any) -> str:
+    """What a path or a text given for the study was taken for, and what to pass (newuser10: ``segment("my-study")``
+    was told only that a str was passed, where ``council_panel`` says to load the folder first)."""
+    import os
+    from pathlib import Path
+
+    if isinstance(data, (str, os.PathLike)):
+        try:
+            folder = len(os.fspath(data)) < 4096 and Path(data).is_dir()
+        except (OSError, ValueError):  # a text too long, or holding NUL, for a path
+            folder = False
+        if folder:
+            return f" (a folder's path; load it first, study = impact.load_study({os.fspath(data)!r}))"
+    if isinstance(data, str):
+        return " (one text; pass it with its interview's id, {'I1': text})"
+    return ""
 
 
 _BATCH_CHARS = 4_000_000  # characters of transcript per worker task

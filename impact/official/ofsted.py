@@ -298,8 +298,9 @@ def read_ofsted(
         rows.append(out)
     data = pd.DataFrame(rows, columns=[c for c in OUTPUT_COLUMNS if c != "council_id"])
     by_urn = as_text(data["urn"].map(urn_map))
-    by_bundle = to_council_id(data["urn"], key_type="ofsted_urn")
-    by_name = to_council_id(data["local_authority"], key_type="name")
+    # each falls back on the other, and a row neither matches is a problem named below: none told here
+    by_bundle = to_council_id(data["urn"], key_type="ofsted_urn", unmatched="ignore")
+    by_name = to_council_id(data["local_authority"], key_type="name", unmatched="ignore")
     council = by_urn.fillna(by_bundle).fillna(by_name)
     for rec in data[council.isna()].itertuples():
         problems.append(Problem(name, rec.row, "local_authority", rec.local_authority, "a council name or urn in the council list"))

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .._frames import merge_split, time_kind, unclear_columns
+from .._frames import lacking_hint, time_kind, unclear_columns
 from .._words import _counted, _number
 
 __all__: list[str] = []
@@ -52,7 +52,7 @@ def _check_columns(data: pd.DataFrame, **arguments: str | Sequence[str] | None) 
                 lacked.append(column)
     if missing:
         raise ValueError(
-            f"`data` lacks the {_number(missing, 'column')} {', '.join(missing)}{merge_split(lacked, data.columns)}; "
+            f"`data` lacks the {_number(missing, 'column')} {', '.join(missing)}{lacking_hint(lacked, data.columns)}; "
             f"it has {list(map(str, data.columns))}."
         )
 
