@@ -755,9 +755,10 @@ _PUBLIC_CALLED_OUT_AFTER_RE = lazy_compile(
     re.IGNORECASE | re.VERSION1)
 # Where a household lives beside the speaker's, said after a family called by its surname in the plural ("the Smiths
 # next door", "the Okafors across the road", "the Brewers two doors down"): homes' places, which a team, a party, a
-# body's officers or a shop are not said by.  _NEIGHBOUR adds the places of a flat or a room beside ("the Okafors
-# upstairs", "the Masons across the landing", "the Chandlers opposite"), which a body's people are said by too ("the
-# Members opposite", "the Managers upstairs"): read so only after a surname no job's or party's word spells.
+# body's officers or a shop are not said by.  _NEIGHBOUR adds the places of a flat or a room beside ("the Masons
+# upstairs", "the Bakers across the landing", "the Turners opposite"), which a body's people, a party or a class are
+# said by too ("the Members opposite", "the Conservatives opposite", "the Juniors upstairs"): read so only after a
+# surname the lists hold (_FAMILY_HAS_RE).
 _NEIGHBOUR_HOME = (r"next[ \t]+door|(?:across|over)[ \t]+the[ \t]+(?:road|street|way|green|close)|(?:up|down)[ \t]+the[ \t]+"
                    r"(?:road|street|lane)|(?:two|three|four|five|a[ \t]+few|a[ \t]+couple[ \t]+of)[ \t]+doors[ \t]+"
                    r"(?:down|up|along|away)|round[ \t]+the[ \t]+corner")
@@ -769,7 +770,7 @@ _NEIGHBOUR = (_NEIGHBOUR_HOME + r"|upstairs|downstairs|opposite|across[ \t]+the[
 # keeps an eye on a child; "the Greggs next door sells them" stays ("them" is as often things as people).
 _PUBLIC_THE_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])the[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _NEIGHBOUR_DOES_AFTER_RE = lazy_compile(
-    rf"[ \t]+(?:{_NEIGHBOUR})[ \t]+(?:(?:also|then|just|always|often|even|both|all|had|have|has)[ \t]+)?"
+    rf"[ \t]+(?:{_NEIGHBOUR_HOME})[ \t]+(?:(?:also|then|just|always|often|even|both|all|had|have|has)[ \t]+)?"
     rf"(?:(?:{_ACTIONS}|heard|saw|noticed|called|contacted|visited)(?![\p{{L}}'’])"
     r"|\p{Ll}{2,}[ \t]+(?:[\p{L}'’]+[ \t]+){0,3}?(?:him|her|us|me)(?![\p{L}'’]))", re.IGNORECASE | re.VERSION1)
 _PUBLIC_PERSON_VERB_RE = lazy_compile(
@@ -2400,7 +2401,7 @@ _HOUSEHOLD_PLACED_RE = lazy_compile(
     rf"(?:\b(?:{_PLACED_VERBS})[ \t]+{_CHILD_PLACED}with|{_RAISED_BY}|\bcarers?(?:[ \t]+(?:are|were)|[ \t]*,))[ \t]*\Z",
     re.IGNORECASE | re.VERSION1)
 _HOUSEHOLD_WHERE_AFTER_RE = lazy_compile(
-    rf"[ \t]+(?:at[ \t]+(?:number|no\.?)[ \t]*\d+|{_NEIGHBOUR}|(?:have[ \t]+|had[ \t]+)?(?:moved|move|moving)[ \t]+"
+    rf"[ \t]+(?:at[ \t]+(?:number|no\.?)[ \t]*\d+|{_NEIGHBOUR_HOME}|(?:have[ \t]+|had[ \t]+)?(?:moved|move|moving)[ \t]+"
     r"(?:(?:up|down|over|back)[ \t]+)?to[ \t]+(?-i:\p{Lu}))", re.IGNORECASE | re.VERSION1)
 # Where only a household is after the plural of a job's, a post's or one who does's word, a surname too ("Constable",
 # "Warden", "Judge", "Clerk"): its door's number, next door, its moving to a place named or moving house, its divorce,
@@ -3993,7 +3994,7 @@ class NameFinder:
         """Whether ``tok``, a capitalised plural after "the" whose singular is a word no surname list holds ("Shahs"), is
         a family where only a household is said (:data:`_HOUSEHOLD_PLACED_RE` before, :data:`_HOUSEHOLD_AFTER_RE` or
         :data:`_HOUSEHOLD_WHERE_AFTER_RE` after: "we placed him with the Shahs", "the Shahs at number 4", "the Shahs
-        moved to Bradford", and beside the speaker's home: "the Chandlers opposite", "the Shahs across the road"); not a
+        moved to Bradford", and beside the speaker's home: "the Chandlers next door", "the Shahs across the road"); not a
         public term, a people's, a child's relation's or carer's plural ("placed with the Carers"), a group's of an age
         or a standing that no surname spells (:func:`~impact.privacy._lexicon.age_groups`: "the Veterans moved to
         Bradford"), nor a month's or a day's.  A job's, a post's or one who does's plural is a surname too ("the

@@ -1097,10 +1097,9 @@ class _Redactor:
         spans += self._initials_born(text, spans)
         if "born" in text or "age" in text:
             spans = [s for s in spans if not self._cohort_plural(text, s)]
-        if any(s.kind == "name" for s in spans) and _MONTH_RANGE_RE.search(text):
+        if any(s.kind == "name" for s in spans) and (months := _month_ranges(text)):
             # a month's name that is a given name too, in a range of months ("born april to august", "born
-            # September-December", "between may and july"): when, no one
-            months = [m.span() for m in _MONTH_RANGE_RE.finditer(text)]
+            # September-December", "born between may and july"): when, no one
             spans = [s for s in spans if s.kind != "name" or not any(a <= s.start and s.end <= b for a, b in months)]
         return [_sentence_stop_off(text, s) for s in _merge(spans)]
 
@@ -1497,14 +1496,33 @@ def _supporters_team(text: str, span: Span) -> bool:
 _WORD_BEFORE_RE = lazy_compile(r"(?P<w>\p{L}[\p{L}'’\-]*)[ \t]+\Z", re.VERSION1)
 
 
-# Two months' names joined as a range ("april to august", "September-December", "between May and July", "from jan to
-# mar"): a span of the year, never two people (_Redactor: a month that is a given name too, "April", "May", "June").
+# Two months' names joined as a range ("april to august", "born September-December", "born between May and July"): a
+# span of the year, never two people (_month_ranges: a month that is a given name too, "April", "May", "June").
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _MONTH_RANGE_RE = lazy_compile(
-    rf"(?<![\p{{L}}'’])(?:between[ \t]+(?:{_MONTHS})\.?[ \t]+and[ \t]+(?:{_MONTHS})"
-    rf"|(?:{_MONTHS})\.?[ \t]*(?:[\-–—]|to|until|till|through|thru)[ \t]*(?:{_MONTHS}))(?![\p{{L}}'’])",
-    re.IGNORECASE | re.VERSION1)
+    rf"(?<![\p{{L}}'’\-])(?:(?P<between>between[ \t]+)(?:{_MONTHS})\.?[ \t]+and[ \t]+(?:{_MONTHS})"
+    rf"|(?:{_MONTHS})\.?(?:[ \t]+(?:to|until|till|through|thru)[ \t]+|[ \t]*(?P<dash>[\-–—/])[ \t]*)(?:{_MONTHS}))"
+    rf"(?![\p{{L}}'’\-])", re.IGNORECASE | re.VERSION1)
+# ... where two names joined by "and" or a hyphen may be one child's double name or two children ("April-May", "the
+# fight between april and june"), a range only after "born" or before a year ("born between april and june",
+# "(born September-December)", "April-June 2019").
+_BORN_JUST_BEFORE_RE = lazy_compile(r"\bborn[ \t]+(?:in[ \t]+)?\Z", re.IGNORECASE | re.VERSION1)
+_YEAR_JUST_AFTER_RE = lazy_compile(r"[ \t]*,?[ \t]*(?:19|20)\d\d(?!\d)", re.VERSION1)
+
+
+def _month_ranges(text: str) -> list[tuple[int, int]]:
+    """Where two months' names stand as a range of months (:data:`_MONTH_RANGE_RE`): joined by "to", "until" or
+    "through" anywhere ("may to june was the worst time"), by "and" after "between" or by a hyphen only after "born"
+    or before a year; "April-May (born 2014)" is a child's double name."""
+    out = []
+    for m in _MONTH_RANGE_RE.finditer(text):
+        if (m.group("between") is None and m.group("dash") is None or _YEAR_JUST_AFTER_RE.match(text, m.end())
+                or _BORN_JUST_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
+            out.append(m.span())
+    return out
+
+
 # A single year of birth said right after a word ("Boomer (born 2012)", "Zoomer, b. 2015,"), no range after it.
 _ONE_BIRTH_YEAR_AFTER_RE = lazy_compile(
     r"[ \t]*[,(][ \t]*(?:born|dob|b\.)[ \t]*(?:in[ \t]+|on[ \t]+)?(?:[^()\n\d]{0,16}|[\d./\-]{0,6})"
