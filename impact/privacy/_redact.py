@@ -338,6 +338,7 @@ from ._detect import (
 from ._detect import _PHRASE_END as _END
 from ._lexicon import (
     FAMILY_WORDS,
+    age_groups,
     bare_word,
     communities,
     despaced,
@@ -1542,6 +1543,30 @@ def _generation_re() -> re.Pattern:
                       re.IGNORECASE | re.VERSION1)
 
 
+# A determiner, a quantifier or a possessive right before a word ("a Millennial", "one Boomer", "every Zoomer", "as a
+# Millennial"): before a generation's name in the singular, the generation's word (_generations_named).
+_GENERATION_DETERMINER_BEFORE_RE = lazy_compile(
+    r"(?<![\p{L}'’])(?:a|an|the|one|every|each|this|that|another|any|no|some|fellow|typical|average|older|younger|young|"
+    r"old|my|our|your|his|her|their|its)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# The word after a generation's name in the singular, a noun for people it is said of ("Millennial parents", "a Boomer
+# councillor", "Zoomer voters").
+_WORD_AFTER_RE = lazy_compile(r"[ \t]+(?P<w>\p{Ll}[\p{L}\-]*)", re.VERSION1)
+_PEOPLE_NOUNS = frozenset("""generation generations cohort cohorts people voters voter parents parent staff colleagues
+    colleague friends friend households household homeowners renters tenants employees workers users respondents
+    participants families family men women mums dads adults""".split())
+
+
+def _people_noun_after(text: str, end: int) -> bool:
+    """Whether a noun for people follows ``end`` ("Millennial parents", "Boomer councillor", "Zoomer pupils")."""
+    m = _WORD_AFTER_RE.match(text, end)
+    if m is None:
+        return False
+    w = fold(m.group("w"))
+    one = w[:-1] if w.endswith("s") else w
+    return (w in _PEOPLE_NOUNS or _job_word(w) or _job_word(one) or w in _BORN_GROUPS or one in _BORN_GROUPS
+            or one in age_groups() or w in KINSHIP_ROLE_WORDS)
+
+
 @cache
 def _generation_starts() -> frozenset[str]:
     """The first three letters of each generation's name (:func:`_generation_re`'s quick test: "mil", "boo", "gen")."""
@@ -1563,7 +1588,9 @@ def _generations_named(text: str) -> list[tuple[int, int]]:
     Generation", :func:`~impact.privacy._lexicon.generations`), with the years said right after it where they fall in
     the generation's own ("Millennials (1981-1996)", "Xennials, born 1977 to 1983,"): a cohort's, never a person's.  Not
     where it is said of a person ("a boy called Boomer", "Zoomer's mum": :func:`public_name_as_person`), nor before
-    one year of birth outside the generation's ("Boomer (born 2012) lives with his gran": a child so called)."""
+    one year of birth outside the generation's ("Boomer (born 2012) lives with his gran": a child so called).  A
+    name of one word in the singular is the generation's only after a determiner or before a noun for people ("a
+    Millennial", "Millennial parents"); standing bare it is a person's ("Boomer hit his sister", "I asked Boomer")."""
     lower = text.lower()
     if not any(w in lower for w in _generation_starts()):
         return []
@@ -1572,6 +1599,11 @@ def _generations_named(text: str) -> list[tuple[int, int]]:
         first, last = _generation_years()[_generation_key(m.group("g"))]
         if public_name_as_person(text, m.start(), m.end()):
             continue
+        suffix = text[m.end("g") : m.end()]
+        if (suffix.lower() in ("", "'s", "’s") and " " not in _generation_key(m.group("g"))
+                and _GENERATION_DETERMINER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) is None
+                and (suffix or not _people_noun_after(text, m.end()))):
+            continue  # "Boomer hit his sister", "Boomer's mum rang": a name of one word in the singular, standing bare
         one = _ONE_BIRTH_YEAR_AFTER_RE.match(text, m.end())
         if one is not None and not first - 2 <= int(one.group("y")) <= last + 2:
             continue
