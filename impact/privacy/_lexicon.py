@@ -63,6 +63,8 @@ __all__ = [
     "word_places",
     "idiom_places",
     "communities",
+    "age_groups",
+    "generations",
     "conditions",
     "role_initials",
     "role_meanings",
@@ -685,6 +687,37 @@ def communities() -> frozenset[str]:
     True
     """
     return _folded("communities")
+
+
+@cache
+def age_groups() -> frozenset[str]:
+    """Nouns for people of an age, a stage of life or a standing that no British surname spells ("veteran",
+    "youngster", "pensioner"), singular, folded: their plural after "the" is a group, never a family.
+
+    Examples
+    --------
+    >>> {"veteran", "youngster", "pensioner"} <= age_groups(), {"senior", "elder"} & age_groups()
+    (True, set())
+    """
+    return _folded("age_groups")
+
+
+@cache
+def generations() -> dict[str, tuple[int, int]]:
+    """Generations named by when their members were born, each form folded (singular, as written in
+    ``privacy/generations.txt``) with the first and the last year of birth its sources give.
+
+    Examples
+    --------
+    >>> generations()["millennial"], generations()["gen z"], generations()["xennial"]
+    ((1981, 1996), (1997, 2012), (1977, 1983))
+    """
+    out: dict[str, tuple[int, int]] = {}
+    for line in _lines("privacy/generations.txt"):
+        name, years = line.split("\t")
+        first, last = years.split("-")
+        out[fold(name)] = (int(first), int(last))
+    return out
 
 
 @cache

@@ -54,6 +54,7 @@ from ._lexicon import (
     FAMILY_ALTERNATION,
     FAMILY_WORDS,
     MESSAGE_ALTERNATION,
+    age_groups,
     bare_word,
     communities,
     english_words,
@@ -752,6 +753,26 @@ _PUBLIC_CALLED_OUT_BEFORE_RE = lazy_compile(
 _PUBLIC_CALLED_OUT_AFTER_RE = lazy_compile(
     r"[ \t]*,[ \t]*(?:come|get|stop|go|don['’]t|do|put|leave|sit|wait|listen|look|please|give|tell|be|you|we|are)\b",
     re.IGNORECASE | re.VERSION1)
+# Where a household lives beside the speaker's, said after a family called by its surname in the plural ("the Smiths
+# next door", "the Okafors across the road", "the Brewers two doors down"): homes' places, which a team, a party, a
+# body's officers or a shop are not said by.  _NEIGHBOUR adds the places of a flat or a room beside ("the Masons
+# upstairs", "the Bakers across the landing", "the Turners opposite"), which a body's people, a party or a class are
+# said by too ("the Members opposite", "the Conservatives opposite", "the Juniors upstairs"): read so only after a
+# surname the lists hold (_FAMILY_HAS_RE).
+_NEIGHBOUR_HOME = (r"next[ \t]+door|(?:across|over)[ \t]+the[ \t]+(?:road|street|way|green|close)|(?:up|down)[ \t]+the[ \t]+"
+                   r"(?:road|street|lane)|(?:two|three|four|five|a[ \t]+few|a[ \t]+couple[ \t]+of)[ \t]+doors[ \t]+"
+                   r"(?:down|up|along|away)|round[ \t]+the[ \t]+corner")
+_NEIGHBOUR = (_NEIGHBOUR_HOME + r"|upstairs|downstairs|opposite|across[ \t]+the[ \t]+landing|(?:in[ \t]+)?the[ \t]+flat[ \t]+"
+              r"(?:above|below|upstairs|downstairs)")
+# A public name that ends in "-s" after "the", then a home's place beside the speaker's and what a person does there
+# (public_name_as_person: "the Brewers next door kept an eye on her", "the Goldsmiths across the road took him in"), or
+# a child placed or living with it ("she stays with the Joules"): a family called by its surname, as no shop or pub
+# keeps an eye on a child; "the Greggs next door sells them" stays ("them" is as often things as people).
+_PUBLIC_THE_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’])the[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_NEIGHBOUR_DOES_AFTER_RE = lazy_compile(
+    rf"[ \t]+(?:{_NEIGHBOUR_HOME})[ \t]+(?:(?:also|then|just|always|often|even|both|all|had|have|has)[ \t]+)?"
+    rf"(?:(?:{_ACTIONS}|heard|saw|noticed|called|contacted|visited)(?![\p{{L}}'’])"
+    r"|\p{Ll}{2,}[ \t]+(?:[\p{L}'’]+[ \t]+){0,3}?(?:him|her|us|me)(?![\p{L}'’]))", re.IGNORECASE | re.VERSION1)
 _PUBLIC_PERSON_VERB_RE = lazy_compile(
     r"[ \t]+(?:(?:is|was|['’]s)[ \t]+(?:(?:crying|born|asleep|sleeping|pregnant|aged|excluded|adopted|fostered|"
     r"arrested|poorly|teething|\d+|(?:only|just|nearly|almost)[ \t]+\d+)\b|(?:my|her|his|our|their)[ \t]+(?:"
@@ -810,6 +831,11 @@ def public_name_as_person(text: str, start: int, end: int) -> bool:
     if (given := _GIVEN_NAME_BEFORE_RE.search(before)) is not None and _given_name_before_public(text, given):
         return True  # "the very experienced John Greggs", "I met Sarah Tesco": a given name, then the surname
     if _PUBLIC_HOME_BEFORE_RE.search(before):
+        return True
+    if text[end - 1 : end] in "sS" and (the := _PUBLIC_THE_BEFORE_RE.search(before)) is not None and (
+            _NEIGHBOUR_DOES_AFTER_RE.match(text, end) is not None
+            or _HOUSEHOLD_PLACED_RE.search(before, 0, the.start()) is not None):
+        # "the Brewers next door kept an eye on her", "she stays with the Joules": a family called by its surname
         return True
     if _PUBLIC_CALLED_OUT_AFTER_RE.match(text, end) and _PUBLIC_CALLED_OUT_BEFORE_RE.search(before):
         return True
@@ -2365,7 +2391,7 @@ _FAMILY_HAS_RE = lazy_compile(
     r"moved|move|moves|relocated|separated|refused|declined|engaged|disengaged|attended|"
     # where a household lives, by its door's number or beside the speaker's ("the Khans at number 9", "the Smiths next
     # door")
-    r"at[ \t]+(?:number|no\.?)[ \t]*\d+|next[ \t]+door|"
+    rf"at[ \t]+(?:number|no\.?)[ \t]*\d+|{_NEIGHBOUR}|"
     rf"{_HOME_AND_CHILDREN})\b", re.IGNORECASE | re.VERSION1)
 # Where only a household is, around a capitalised plural after "the" whose singular is a word no surname list holds
 # (NameFinder._household_plural): a child placed or living with it ("we placed him with the Shahs"), its door's number
@@ -2375,7 +2401,7 @@ _HOUSEHOLD_PLACED_RE = lazy_compile(
     rf"(?:\b(?:{_PLACED_VERBS})[ \t]+{_CHILD_PLACED}with|{_RAISED_BY}|\bcarers?(?:[ \t]+(?:are|were)|[ \t]*,))[ \t]*\Z",
     re.IGNORECASE | re.VERSION1)
 _HOUSEHOLD_WHERE_AFTER_RE = lazy_compile(
-    r"[ \t]+(?:at[ \t]+(?:number|no\.?)[ \t]*\d+|next[ \t]+door|(?:have[ \t]+|had[ \t]+)?(?:moved|move|moving)[ \t]+"
+    rf"[ \t]+(?:at[ \t]+(?:number|no\.?)[ \t]*\d+|{_NEIGHBOUR_HOME}|(?:have[ \t]+|had[ \t]+)?(?:moved|move|moving)[ \t]+"
     r"(?:(?:up|down|over|back)[ \t]+)?to[ \t]+(?-i:\p{Lu}))", re.IGNORECASE | re.VERSION1)
 # Where only a household is after the plural of a job's, a post's or one who does's word, a surname too ("Constable",
 # "Warden", "Judge", "Clerk"): its door's number, next door, its moving to a place named or moving house, its divorce,
@@ -2390,7 +2416,7 @@ _JOB_HOUSEHOLD_AFTER_RE = lazy_compile(
     r"['’]?[ \t]+(?:at[ \t]+(?:number|no\.?)[ \t]*\d+(?!\d)(?![ \t]+(?:met|meets?|sat|sits?|voted|votes?|convened|"
     r"reconvened|resolved)\b(?![ \t]+(?:with|him|her|them|me|us|you)\b))"
     r"|(?:(?:have|had)[ \t]+)?(?:moved|move|moves|moving)[ \t]+(?:(?:up|down|over|back)[ \t]+)?to[ \t]+(?-i:\p{Lu})"
-    r"|(?:next[ \t]+door|(?:(?:have|had)[ \t]+)?(?:(?:moved|move|moves|moving)[ \t]+(?:house|home|abroad|in[ \t]+with)"
+    rf"|(?:{_NEIGHBOUR_HOME}|(?:(?:have|had)[ \t]+)?(?:(?:moved|move|moves|moving)[ \t]+(?:house|home|abroad|in[ \t]+with)"
     r"|divorced|split[ \t]+up|(?:(?:now|since|also|just)[ \t]+)?(?:fostered|adopted)[ \t]+(?:him|her|(?:a|the|two|three)[ \t]+"
     r"(?:boy|girl|baby|child|twins|siblings|brothers|sisters)))|(?<=['’][ \t]+)(?:mum|dad|nan|gran|son|daughter|baby|eldest|"
     r"youngest))(?![\p{L}'’\-]))",
@@ -2407,7 +2433,7 @@ _HOUSEHOLD_AFTER_RE = lazy_compile(
     r"['’]?[ \t]+(?:(?:have|had|has)[ \t]+(?:(?:now|since|just|also)[ \t]+)?(?:fostered|adopted|separated|split|divorced|moved)"
     r"|(?:moved|move|moves|moving)[ \t]+(?:away|out|house|home|abroad|back|in[ \t]+with|to[ \t]+(?:a|another|the)[ \t]+"
     r"(?:new[ \t]+)?(?:house|flat|area|town|estate|address))"
-    rf"|relocated|separated|split[ \t]+up|divorced|fostered|adopted|foster|{_HOME_AND_CHILDREN}"
+    rf"|relocated|separated|split[ \t]+up|divorced|fostered|adopted|foster|{_HOME_AND_CHILDREN}|{_NEIGHBOUR_HOME}"
     # what a household owns, after the plural possessive ("the Browns' car", "the Halls' dog"; not "the Greens' policy")
     rf"|(?<=['’][ \t]+){_HOUSEHOLD_OWNS})\b", re.IGNORECASE | re.VERSION1)
 # What a person does to another, after a family called by its surname ("the Wards hit him", "the Smiths threatened
@@ -3968,15 +3994,19 @@ class NameFinder:
         """Whether ``tok``, a capitalised plural after "the" whose singular is a word no surname list holds ("Shahs"), is
         a family where only a household is said (:data:`_HOUSEHOLD_PLACED_RE` before, :data:`_HOUSEHOLD_AFTER_RE` or
         :data:`_HOUSEHOLD_WHERE_AFTER_RE` after: "we placed him with the Shahs", "the Shahs at number 4", "the Shahs
-        moved to Bradford"); not a public term, a people's, a child's relation's or carer's plural ("placed with the
-        Carers"), nor a month's or a day's.  A job's, a post's or one who does's plural is a surname too ("the
+        moved to Bradford", and beside the speaker's home: "the Chandlers next door", "the Shahs across the road"); not a
+        public term, a people's, a child's relation's or carer's plural ("placed with the Carers"), a group's of an age
+        or a standing that no surname spells (:func:`~impact.privacy._lexicon.age_groups`: "the Veterans moved to
+        Bradford"), nor a month's or a day's.  A job's, a post's or one who does's plural is a surname too ("the
         Constables", "the Wardens"): a family only where no job's people fit (:data:`_JOB_HOUSEHOLD_AFTER_RE`: "the
         Constables moved to Leeds"; not "the Constables' car", "the Trustees at number 10 met")."""
         if tok.shape != "cap" or self._public(tok) or tok.key in communities():
             return False
         if any(st in _MONTH_NAMES or st in _DAY_NAMES or st in self.public or st in communities() or st in _CARERS_OF_A_CHILD
-               for st in stems):
-            return False  # "placed with the Carers", "the Partners moved to Leeds": a child's carers, a firm's partners
+               or st in age_groups() for st in stems):
+            # "placed with the Carers", "the Partners moved to Leeds", "the Veterans moved to Bradford": a child's
+            # carers, a firm's partners, people of an age or a standing that no surname spells
+            return False
         placed = _HOUSEHOLD_PLACED_RE.search(text, max(0, the.start - 40), the.start) is not None
         if any(_job_word(st) or self._one_who_does(st) or st in _OFFICE_POSTS for st in stems):
             # a job's or a post's word is a surname too ("the Constables", "the Wardens", "the Judges"): a family only

@@ -338,6 +338,7 @@ from ._detect import (
 from ._detect import _PHRASE_END as _END
 from ._lexicon import (
     FAMILY_WORDS,
+    age_groups,
     bare_word,
     communities,
     despaced,
@@ -345,6 +346,7 @@ from ._lexicon import (
     first_names,
     fold,
     folded_first_names,
+    generations,
     lazy_compile,
     place_given_names,
     plain_text,
@@ -1061,6 +1063,7 @@ class _Redactor:
         kept += [m.span("c") for m in _CLASS_NAMED_RE.finditer(text) if _class_word(m.group("w"), self.name_parts)]
         kept += [m.span("w") for m in SPELT_OUT_RE.finditer(text)] if " for " in folded else []  # "'c' for charlie"
         kept += _cited_authors(text) if "(" in text else []  # "Rose (2019) found", "(Rose, 2019)": authors cited
+        kept += _generations_named(text)  # "Millennials were more likely", "Gen Xers (1965-1980)": a cohort
         kept += [(c.start, c.end) for c in spans if c.kind == "council" and _supporters_team(text, c)]  # "a Leeds fan"
         # the words of a sentence in Welsh ("Roedd hi yn sâl"), not names; off the start of a name found with them
         # ("Mae Siân Jones yn gweithio": Siân Jones)
@@ -1095,6 +1098,10 @@ class _Redactor:
         spans += self._initials_born(text, spans)
         if "born" in text or "age" in text:
             spans = [s for s in spans if not self._cohort_plural(text, s)]
+        if any(s.kind == "name" for s in spans) and (months := _month_ranges(text)):
+            # a month's name that is a given name too, in a range of months ("born april to august", "born
+            # September-December", "born between may and july"): when, no one
+            spans = [s for s in spans if s.kind != "name" or not any(a <= s.start and s.end <= b for a, b in months)]
         return [_sentence_stop_off(text, s) for s in _merge(spans)]
 
     def _initials_born(self, text: str, spans: list[Span]) -> list[Span]:
@@ -1488,6 +1495,128 @@ def _supporters_team(text: str, span: Span) -> bool:
 
 
 _WORD_BEFORE_RE = lazy_compile(r"(?P<w>\p{L}[\p{L}'’\-]*)[ \t]+\Z", re.VERSION1)
+
+
+# Two months' names joined as a range ("april to august", "born September-December", "born between May and July"): a
+# span of the year, never two people (_month_ranges: a month that is a given name too, "April", "May", "June").
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTH_RANGE_RE = lazy_compile(
+    rf"(?<![\p{{L}}'’\-])(?:(?P<between>between[ \t]+)(?:{_MONTHS})\.?[ \t]+and[ \t]+(?:{_MONTHS})"
+    rf"|(?:{_MONTHS})\.?(?:[ \t]+(?:to|until|till|through|thru)[ \t]+|[ \t]*(?P<dash>[\-–—/])[ \t]*)(?:{_MONTHS}))"
+    rf"(?![\p{{L}}'’\-])", re.IGNORECASE | re.VERSION1)
+# ... where two names joined by "and" or a hyphen may be one child's double name or two children ("April-May", "the
+# fight between april and june"), a range only after "born" or before a year ("born between april and june",
+# "(born September-December)", "April-June 2019").
+_BORN_JUST_BEFORE_RE = lazy_compile(r"\bborn[ \t]+(?:in[ \t]+)?\Z", re.IGNORECASE | re.VERSION1)
+_YEAR_JUST_AFTER_RE = lazy_compile(r"[ \t]*,?[ \t]*(?:19|20)\d\d(?!\d)", re.VERSION1)
+
+
+def _month_ranges(text: str) -> list[tuple[int, int]]:
+    """Where two months' names stand as a range of months (:data:`_MONTH_RANGE_RE`): joined by "to", "until" or
+    "through" anywhere ("may to june was the worst time"), by "and" after "between" or by a hyphen only after "born"
+    or before a year; "April-May (born 2014)" is a child's double name."""
+    out = []
+    for m in _MONTH_RANGE_RE.finditer(text):
+        if (m.group("between") is None and m.group("dash") is None or _YEAR_JUST_AFTER_RE.match(text, m.end())
+                or _BORN_JUST_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
+            out.append(m.span())
+    return out
+
+
+# A single year of birth said right after a word ("Boomer (born 2012)", "Zoomer, b. 2015,"), no range after it.
+_ONE_BIRTH_YEAR_AFTER_RE = lazy_compile(
+    r"[ \t]*[,(][ \t]*(?:born|dob|b\.)[ \t]*(?:in[ \t]+|on[ \t]+)?(?:[^()\n\d]{0,16}|[\d./\-]{0,6})"
+    r"(?P<y>(?:19|20)\d\d)(?!\d)(?![ \t]*(?:[\-–—]|to|until|till|through|onwards|and)\b)", re.IGNORECASE | re.VERSION1)
+# Years in brackets or set off after a word, a range or one year ("(1981-1996)", ", born 1977 to 1983,", "(born 1990)").
+_YEARS_SAID_AFTER_RE = lazy_compile(
+    r"[ \t]*[,(][ \t]*(?:(?:born|aged?)[ \t]+(?:(?:in|from|between)[ \t]+)?)?(?P<a>(?:19|20)\d\d)"
+    r"(?:[ \t]*(?:[\-–—]|to|until|till|through|and)[ \t]*(?P<b>(?:19|20)?\d\d))?(?!\d)[ \t]*[),]?", re.IGNORECASE | re.VERSION1)
+
+
+@cache
+def _generation_re() -> re.Pattern:
+    """The generations' names (:func:`~impact.privacy._lexicon.generations`), in the singular or the plural, as words."""
+    names = sorted(generations(), key=len, reverse=True)
+    alternation = "|".join(r"[ \t\-]+".join(re.escape(w) for w in re.split(r"[ \-]+", n)) for n in names)
+    return re.compile(rf"(?<![\p{{L}}\p{{N}}'’.])(?P<g>{alternation})(?:s|['’]s|s['’])?(?![\p{{L}}\p{{N}}'’])",
+                      re.IGNORECASE | re.VERSION1)
+
+
+# A determiner, a quantifier or a possessive right before a word ("a Millennial", "one Boomer", "every Zoomer", "as a
+# Millennial"): before a generation's name in the singular, the generation's word (_generations_named).
+_GENERATION_DETERMINER_BEFORE_RE = lazy_compile(
+    r"(?<![\p{L}'’])(?:a|an|the|one|every|each|this|that|another|any|no|some|fellow|typical|average|older|younger|young|"
+    r"old|my|our|your|his|her|their|its)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+# The word after a generation's name in the singular, a noun for people it is said of ("Millennial parents", "a Boomer
+# councillor", "Zoomer voters").
+_WORD_AFTER_RE = lazy_compile(r"[ \t]+(?P<w>\p{Ll}[\p{L}\-]*)", re.VERSION1)
+_PEOPLE_NOUNS = frozenset("""generation generations cohort cohorts people voters voter parents parent staff colleagues
+    colleague friends friend households household homeowners renters tenants employees workers users respondents
+    participants families family men women mums dads adults""".split())
+
+
+def _people_noun_after(text: str, end: int) -> bool:
+    """Whether a noun for people follows ``end`` ("Millennial parents", "Boomer councillor", "Zoomer pupils")."""
+    m = _WORD_AFTER_RE.match(text, end)
+    if m is None:
+        return False
+    w = fold(m.group("w"))
+    one = w[:-1] if w.endswith("s") else w
+    return (w in _PEOPLE_NOUNS or _job_word(w) or _job_word(one) or w in _BORN_GROUPS or one in _BORN_GROUPS
+            or one in age_groups() or w in KINSHIP_ROLE_WORDS)
+
+
+@cache
+def _generation_starts() -> frozenset[str]:
+    """The first three letters of each generation's name (:func:`_generation_re`'s quick test: "mil", "boo", "gen")."""
+    return frozenset(_generation_key(n)[:3] for n in generations())
+
+
+def _generation_key(name: str) -> str:
+    return " ".join(re.split(r"[ \t\-]+", fold(name)))
+
+
+@cache
+def _generation_years() -> dict[str, tuple[int, int]]:
+    """:func:`~impact.privacy._lexicon.generations` by their words joined by one space ("gen-xer" as "gen xer")."""
+    return {_generation_key(n): years for n, years in generations().items()}
+
+
+def _generations_named(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a generation by when its members were born ("Millennials", "Gen Xers", "the Silent
+    Generation", :func:`~impact.privacy._lexicon.generations`), with the years said right after it where they fall in
+    the generation's own ("Millennials (1981-1996)", "Xennials, born 1977 to 1983,"): a cohort's, never a person's.  Not
+    where it is said of a person ("a boy called Boomer", "Zoomer's mum": :func:`public_name_as_person`), nor before
+    one year of birth outside the generation's ("Boomer (born 2012) lives with his gran": a child so called).  A
+    name of one word in the singular is the generation's only after a determiner or before a noun for people ("a
+    Millennial", "Millennial parents"); standing bare it is a person's ("Boomer hit his sister", "I asked Boomer")."""
+    lower = text.lower()
+    if not any(w in lower for w in _generation_starts()):
+        return []
+    out = []
+    for m in _generation_re().finditer(text):
+        first, last = _generation_years()[_generation_key(m.group("g"))]
+        if public_name_as_person(text, m.start(), m.end()):
+            continue
+        suffix = text[m.end("g") : m.end()]
+        if (suffix.lower() in ("", "'s", "’s") and " " not in _generation_key(m.group("g"))
+                and _GENERATION_DETERMINER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) is None
+                and (suffix or not _people_noun_after(text, m.end()))):
+            continue  # "Boomer hit his sister", "Boomer's mum rang": a name of one word in the singular, standing bare
+        one = _ONE_BIRTH_YEAR_AFTER_RE.match(text, m.end())
+        if one is not None and not first - 2 <= int(one.group("y")) <= last + 2:
+            continue
+        end = m.end()
+        said = _YEARS_SAID_AFTER_RE.match(text, end)
+        if said is not None:
+            a = int(said.group("a"))
+            b = said.group("b")
+            b = a if b is None else int(b) if len(b) == 4 else a // 100 * 100 + int(b)
+            if a <= last + 2 and b >= first - 2 and said.group("b") is not None:
+                end = said.end()  # the cohort's own range of births
+        out.append((m.start(), end))
+    return out
 
 
 def _cited_authors(text: str) -> list[tuple[int, int]]:

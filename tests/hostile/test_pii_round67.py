@@ -37,6 +37,8 @@ Gold corpus (``python -m bench.redaction_gold``): 640/629/563 sentences redacted
 differently; of its redacted sentences 2431/2429/2193 publishable before and now (``assess_quotes``).  CPU to redact
 the first 400 gold sentences (best of 3, three runs each, stress names / none / lower case): main 1.87-2.02 /
 1.77-1.91 / 1.67-1.82 s, now 1.82-2.01 / 1.71-1.86 / 1.73-1.86 s.
+Round 69 closed two of _OPEN, moved to _RED_TEAM: "the Veterans", "the Youngsters" moving to a place named are
+groups (nouns for people of an age or a standing that no surname spells, ``privacy/age_groups.txt``).
 """
 
 from __future__ import annotations
@@ -64,6 +66,9 @@ _RED_TEAM = [
     ('Saffron, age 15, went missing on Friday', '[name], age [age], went missing on Friday'),  # was 'Saffron, ...'
     # open until round 68: a family whose surname is a job word ("constable") moving to a place named
     ('the Constables moved to Leeds', 'the [name] moved to [council]'),  # was 'the Constables moved to [council]'
+    # open until round 69: a noun for people of an age or a standing that no surname spells, moving to a place named
+    ('the Veterans moved to Bradford', 'the Veterans moved to [council]'),  # was 'the [name] moved to [council]'
+    ('the Youngsters moved to Halifax', 'the Youngsters moved to [place]'),  # was 'the [name] moved to [place]'
 ]
 # Redacted so on main as now: the counter-cases, a word's group, stage or time before a birth or an age; a ruler's title
 # that is a surname, as a family; a word-name where only a person stands.
@@ -105,10 +110,6 @@ _KEPT = [
 ]
 # Still open (what it should give beside each); strict, so closing one is seen.
 _OPEN: list[tuple[str, str]] = [
-    # a noun for people of a standing or an age with no adjective's ending, moving to a place named, is still read as a
-    # family ("veteran", "youngster" are no adjectives by their form; "Elder" is a surname too)
-    ('the Veterans moved to Bradford', 'the Veterans moved to [council]'),
-    ('the Youngsters moved to Halifax', 'the Youngsters moved to [place]'),
     # Decided by the lead (privacy67's rule for these was reverted): a capitalised plural after "the" whose singular is
     # an adjective for people of a standing or a side, moving to a place named, reads as a group no more surely than as
     # a family whose surname has that shape ("the Priors", "the Merchants", "the Royals", "the Constables" are
@@ -137,7 +138,7 @@ test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EX
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
 test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN,
-                                                 counts=(15, 28, 2, 16))
+                                                 counts=(17, 28, 2, 14))
 
 
 # --------------------------------------------------------------------------- "leader" alone, one person's post

@@ -30,6 +30,8 @@ _KEPT kept on main as now; _OPEN still open.  The file run beside main's package
 passed, 4 xfailed.
 Gold corpus (``python -m bench.redaction_gold``): 640/629/563 sentences redacted before and now, 0 sentences redacted
 differently.
+Round 69 closed the four of _OPEN, moved to _RED_TEAM: a range of months after "born", a public name's plural as
+a family next door, a generation named with a range of births or without (``privacy/generations.txt``).
 """
 
 from __future__ import annotations
@@ -81,6 +83,13 @@ _RED_TEAM = [
      '[name] (born [date of birth]) and her brother were removed'),  # was 'autumn (...'
     ('may (born 2013) was the youngest', '[name] (born [date of birth]) was the youngest'),  # was 'may (...'
     ('storm, dob 12.1.2014, has been missing twice', '[name], dob [date of birth], has been missing twice'),  # was 'storm, ...'
+    # open until round 69: a range of months in lower case after "born", a public name's plural as a family next door,
+    # a generation named with its births or without
+    ('summer (born april to august) children do worse',
+     'summer (born april to august) children do worse'),  # was '... (born [name] to august) ...'
+    ('the Brewers next door kept an eye on her', 'the [name] next door kept an eye on her'),  # was kept
+    ('Xennials, born 1977-1983, remember both', 'Xennials, born 1977-1983, remember both'),  # was '[name], born ...'
+    ('Millennials were more likely to say so', 'Millennials were more likely to say so'),  # was '[name] were ...'
 ]
 # Redacted so on main as now: a job's word that is a surname the lists hold, the counter-cases in lower case, the town.
 _HELD_EXACT = [
@@ -113,18 +122,10 @@ _KEPT = [
     'she came into care in May',
     'we went into court in March',
 ]
-# Still open (what it should give beside each); strict, so closing one is seen.
-_OPEN: list[tuple[str, str]] = [
-    # a month in lower case after "born", a given name too, read as one where the months are a range (also on main)
-    ('summer (born april to august) children do worse', 'summer (born april to august) children do worse'),
-    # a job's plural that names a chain of pubs too ("Brewers Fayre"): the public name is kept before the family rule
-    ('the Brewers next door kept an eye on her', 'the [name] next door kept an eye on her'),
-    # a cohort's plural no word list holds, and a cohort's plural without a range of births, stay read as names
-    ('Xennials, born 1977-1983, remember both', 'Xennials, born 1977-1983, remember both'),
-    ('Millennials were more likely to say so', 'Millennials were more likely to say so'),
-]
+# Still open: none (round 69 closed the four).
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(33, 14, 11, 4))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(37, 14, 11, 0))
