@@ -473,6 +473,32 @@ _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]*,[0-9]+")
 _EUROPEAN = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+,[0-9]+")
 
 
+#: A whole number with points between its thousands, as most of Europe writes it ('1.000', '12.500', '1.000.000').
+_POINT_GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+
+
+def _point_problem(text: str) -> str | None:
+    """Why a whole number written with points between thousands is not read in a whole-number column, or None: read
+    with a decimal point, '1.000' would be 1 where a European spreadsheet means 1000 (and '12.500' no whole number).
+
+    Examples
+    --------
+    >>> _point_problem("1.000"), _point_problem("8.0") is None, _point_problem("1.5") is None
+    ("a whole number without points between thousands ('1.000' is 1000 written as most of Europe writes it, or 1 with a decimal point: write '1000' or '1')", True, True)
+    >>> _point_problem("12.500")
+    "a whole number without points between thousands ('12.500' is 12500 written as most of Europe writes it, or 12.5 with a decimal point: write '12500')"
+    """
+    t = text.strip()
+    if not _POINT_GROUPED.fullmatch(t):
+        return None
+    grouped = t.replace(".", "")
+    point = float(t) if t.count(".") == 1 else None
+    other = (f", or {point:g} with a decimal point" if point is not None else "")
+    fix = repr(grouped) + (f" or {str(int(point))!r}" if point is not None and point.is_integer() else "")
+    return (f"a whole number without points between thousands ({text!r} is {int(grouped)} written as most of Europe "
+            f"writes it{other}: write {fix})")
+
+
 def _comma_problem(text: str, type_: str) -> str | None:
     """Why a number written with a comma is not read (a decimal comma, or one that may be either), or None.
 
@@ -573,7 +599,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
         return pd.Timestamp(d), None
     if type_ in ("int", "float"):
         what = "a whole number" if type_ == "int" else "a number"
-        if (problem := _comma_problem(text, type_)) is not None:
+        if (problem := _comma_problem(text, type_) or (_point_problem(text) if type_ == "int" else None)) is not None:
             return None, problem
         f = _number(text)
         if f is None:
@@ -1507,7 +1533,8 @@ def format_reference() -> str:
         "it) has its other `DD/MM/YYYY` dates refused as ambiguous (`05/09/2011` may be 9 May).",
         "A number may have thousands separators (`1,234.5`, and `1,000` in a whole-number",
         "column); a decimal comma (`12,5`) is an error, and so is `12,500` in a column of",
-        "decimals, which could be either; a whole number in scientific notation (`1e1`, as a",
+        "decimals, which could be either, and `3.000` in a whole-number column (3000 with points between",
+        "thousands, as most of Europe writes it, or 3); a whole number in scientific notation (`1e1`, as a",
         "spreadsheet shows a long number) is an error. A cell holds at most 32,767 characters (as in",
         "Excel); columns with neither a name nor a value (the `,,,` a spreadsheet leaves",
         "at the right) are ignored. Tables are UTF-8 (with or without a byte-order mark)",

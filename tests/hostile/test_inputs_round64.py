@@ -423,3 +423,22 @@ def test_a_very_hidden_sheet_is_told_how_to_show_it(study_dir):
                     "rows of data are read as a shown sheet's are: unhide it, to see what it holds: it is very hidden, "
                     "which Excel's Unhide does not list - in Excel's Visual Basic editor (Alt+F11) set the sheet's "
                     "Visible property to -1 - xlSheetVisible, or in LibreOffice choose Sheet > Show Sheet)"]
+
+
+# --------------------------------------------------------------------------- 7. points between thousands
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_whole_number_with_points_between_thousands_is_refused_not_read_as_its_first_group(seed, study_dir):
+    # '3.000' is 3000 as most of Europe writes it; on main it was read as 3, with a warning about a decimal point
+    rng = np.random.default_rng(seed + 70)
+    thousands = int(rng.integers(1, 10))
+    path = study_dir / "reviews.csv"
+    rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    row = int(rng.integers(1, len(rows)))
+    rows[row][rows[0].index("n_recommendations")] = f"{thousands}.000"
+    path.write_text("".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+    assert [p for p in refused(study_dir) if "n_recommendations" in p] == [
+        f"reviews.csv:{row + 1}:n_recommendations: '{thousands}.000' - expected a whole number without points between "
+        f"thousands ('{thousands}.000' is {thousands}000 written as most of Europe writes it, or {thousands} with a "
+        f"decimal point: write '{thousands}000' or '{thousands}')"]
