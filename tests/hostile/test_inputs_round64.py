@@ -20,8 +20,10 @@ What a red team found on main's head (each test below failed there, unless named
 5. A table of 100,000 rows of five columns in a workbook (500,005 cells) was refused as reaching too far; it is read.
    A sheet past the limit (a million cells) is refused saying to save it as a CSV file, which is read up to 50 MiB.
 6. A very hidden sheet was told to be unhidden with Excel's Unhide, which does not list it.
+7. ``3.000`` in a whole-number column (3000 as most of Europe writes it) was read as 3, with a warning about a decimal
+   point; it is refused, naming both readings.
 
-Values, rows and columns are drawn from seeds the project has not used (6401-6403, 6411-6413).
+Values, rows and columns are drawn from seeds the project has not used (6401-6403 and those plus 10 to 70).
 """
 
 from __future__ import annotations
