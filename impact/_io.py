@@ -998,12 +998,37 @@ def check_input_file(path: str | os.PathLike, *, label: str | None = None, expec
     except FileNotFoundError:
         raise InputError(f"{name}: file not found{expected}") from None
     except OSError as exc:  # a part of the path is a file, a link loop, no permission
-        raise InputError(f"{name}: cannot be read ({exc.strerror}){expected}") from None
+        raise unreadable(name, exc, expected) from None
     if stat.S_ISDIR(st.st_mode):
         raise InputError(f"{name}: is a folder{expected}")
     if not stat.S_ISREG(st.st_mode):
         raise InputError(f"{name}: not a regular file (a device or a pipe){expected}")
     return path
+
+
+def unreadable(name: str, exc: OSError, expected: str = "") -> InputError:
+    """The :class:`InputError` telling that the input file ``name`` could not be opened or read (``exc``), and what to
+    do: a file locked by the program that has it open (Excel and Word lock the files they have open on Windows:
+    "permission denied"), one moved or deleted after it was found, a disk error.  ``expected`` (" - expected ...")
+    is said after the reason.
+
+    Examples
+    --------
+    >>> import errno
+    >>> print(unreadable("councils.csv", PermissionError(errno.EACCES, "Permission denied")))
+    councils.csv: cannot be read (permission denied: a program that has it open may lock it, as Excel and Word do on Windows - close it there, or ask for permission to read it, and try again)
+    >>> print(unreadable("study.xlsx", FileNotFoundError(errno.ENOENT, "No such file or directory")))
+    study.xlsx: cannot be read (it is gone: it was there when it was found, and was moved, renamed or deleted since - put it back and try again)
+    """
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        why = ("permission denied: a program that has it open may lock it, as Excel and Word do on Windows - close it "
+               "there, or ask for permission to read it, and try again")
+    elif exc.errno == errno.ENOENT:
+        why = "it is gone: it was there when it was found, and was moved, renamed or deleted since - put it back and try again"
+    else:
+        why = (exc.strerror or str(exc) or type(exc).__name__).rstrip(".")
+        why = why[:1].lower() + why[1:]
+    return InputError(f"{name}: cannot be read ({why}){expected}")
 
 
 #: What an Office owner file's name starts with: Excel, Word and PowerPoint keep one beside each file they have open.
@@ -1163,10 +1188,13 @@ def read_bounded(path: str | os.PathLike, limit: int, *, label: str | None = Non
     impact.errors.InputError: t.csv: grew while it was read (3 bytes when its size was taken, more than 4 read) - expected a file no program is writing: wait until it is written, or copy it and give the copy
     """
     name = label or str(path)
-    with open(path, "rb") as fh:
-        before = os.fstat(fh.fileno())
-        data = fh.read(limit + 1)
-        after = os.fstat(fh.fileno())
+    try:
+        with open(path, "rb") as fh:
+            before = os.fstat(fh.fileno())
+            data = fh.read(limit + 1)
+            after = os.fstat(fh.fileno())
+    except OSError as exc:  # locked by the program that has it open, gone since it was found, a disk error
+        raise unreadable(name, exc) from None
     if len(data) > limit:
         taken = f"{size:,} bytes when its size was taken" if size is not None else "its size within the limit"
         raise InputError(f"{name}: grew while it was read ({taken}, more than {limit:,} read) - {_STILL_WRITTEN}")

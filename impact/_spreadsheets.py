@@ -21,7 +21,9 @@ A sheet reaching past :data:`impact._archive.XLSX_LIMITS` is refused before cala
 
 Not checked: an error value in an ``.ods`` saved by a program other than LibreOffice, which writes no
 ``calcext:value-type`` (the cell is read as calamine reads it, as a rule blank); an ``.xls`` formula's text (BIFF
-keeps it as tokens: a problem names the cell, not the formula); ``.xlsb`` and flat ``.fods`` files stay refused.
+keeps it as tokens: a problem names the cell, not the formula); an ``.xls`` number formatted as a percentage (its
+format is in the XF and FORMAT records, not read: the number is read as saved, 0.45, where an ``.xlsx`` or ``.ods``
+cell shown as 45% is refused in a number column); ``.xlsb`` and flat ``.fods`` files stay refused.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from typing import Any
 from ._archive import (
     XLSX_LIMITS,
     SheetCells,
+    SheetReachError,
     _column_letters,
     _limits,
     _Nothing,
@@ -64,18 +67,20 @@ def available() -> bool:
 class Facts:
     """What calamine does not tell of a sheet, as :class:`impact._archive._SheetFacts` holds it for an .xlsx:
     ``merged`` ranges (``"B4:C4"``), ``hidden_rows``, ``hidden_columns`` ((first, last), from 1), ``formulas``
-    ((row, column) -> [text, value saved]) and ``errors`` ((row, column) -> the error value, ``"#DIV/0!"``)."""
+    ((row, column) -> [text, value saved]), ``errors`` ((row, column) -> the error value, ``"#DIV/0!"``) and
+    ``percent``: the (row, column) of numbers shown as percentages (an ``.ods`` cell of value type percentage)."""
 
     merged: list[str] = field(default_factory=list)
     hidden_rows: list[int] = field(default_factory=list)
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     formulas: dict[tuple[int, int], list] = field(default_factory=dict)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    percent: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _reach(where: str, row: int, col: int, cells: int, lim: Mapping[str, int]) -> None:
     if row > lim["max_rows"] or col > lim["max_columns"] or cells > lim["max_cells"]:
-        raise InputError(f"{where}: a cell reaches row {row:,}, column {_column_letters(col)} ({col:,}), {cells:,} "
+        raise SheetReachError(f"{where}: a cell reaches row {row:,}, column {_column_letters(col)} ({col:,}), {cells:,} "
                          f"cells - expected at most {lim['max_rows']:,} rows, {lim['max_columns']:,} columns and "
                          f"{lim['max_cells']:,} cells (delete the rows and columns past the data)")
 
@@ -154,6 +159,8 @@ class _OdsFacts(_Nothing):
             for c in range(first, self._col + 1):
                 if cols > 1 or rows > 1:
                     facts.merged.append(f"{_column_letters(c)}{r}:{_column_letters(c + cols - 1)}{r + rows - 1}")
+                if kind == "percentage":
+                    facts.percent.add((r, c))
                 if formula is not None:
                     text = formula.split(":", 1)[1] if formula.startswith(("of:", "oooc:", "msoxl:")) else formula
                     facts.formulas[(r, c)] = [text.removeprefix("="), kind is not None]
@@ -219,14 +226,17 @@ def _records(data: bytes, at: int):
 def _xls_stream(path: Path, label: str) -> bytes:
     import olefile
 
-    from ._io import OLE2_MAGIC, _document_kind
+    from ._io import OLE2_MAGIC, _document_kind, unreadable
 
-    size = path.stat().st_size
-    if size > MAX_XLS_BYTES:
-        raise InputError(f"{label}: not a readable .xls workbook (it is {size:,} bytes - expected at most "
-                         f"{MAX_XLS_BYTES:,}: save it as .xlsx)")
-    with open(path, "rb") as fh:
-        head = fh.read(4096)
+    try:
+        size = path.stat().st_size
+        if size > MAX_XLS_BYTES:
+            raise InputError(f"{label}: not a readable .xls workbook (it is {size:,} bytes - expected at most "
+                             f"{MAX_XLS_BYTES:,}: save it as .xlsx)")
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:  # locked by the program that has it open, gone since it was found
+        raise unreadable(label, exc) from None
     if not head.startswith(OLE2_MAGIC):
         kind = (_document_kind(head) or "not an OLE2 compound file, as an .xls is") if head else "empty, 0 bytes"
         raise InputError(f"{label}: not a readable .xls workbook (it is {kind})")
@@ -244,7 +254,11 @@ def _xls_stream(path: Path, label: str) -> bytes:
             return ole.openstream(name).read()
     except InputError:
         raise
-    except Exception as exc:  # olefile raises OSError and others for a damaged file
+    except OSError as exc:  # a damaged file (olefile's own OSError, no errno), or the file system's
+        if exc.errno is not None:
+            raise unreadable(label, exc) from None
+        raise InputError(f"{label}: not a readable .xls workbook (damaged: {exc})") from None
+    except Exception as exc:  # olefile raises others for a damaged file
         raise InputError(f"{label}: not a readable .xls workbook (damaged: {exc})") from None
 
 
@@ -346,7 +360,12 @@ def read_other_sheets(path: str | Path, *, label: str | None = None,
             buf = io.BytesIO(fh.read())  # the bytes checked, not the file read again
     elif suffix == ".xls":
         facts = _xls_facts(p, name, lim)
-        buf = io.BytesIO(p.read_bytes())
+        try:
+            buf = io.BytesIO(p.read_bytes())
+        except OSError as exc:
+            from ._io import unreadable
+
+            raise unreadable(name, exc) from None
     else:
         raise ValueError(f"`path` must end in .ods or .xls, but {p.name!r} was passed")
     out = []

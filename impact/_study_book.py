@@ -32,7 +32,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from . import _spreadsheets
-from ._archive import SheetCells, read_sheets
+from ._archive import SheetCells, SheetReachError, read_sheets
 from ._io import _listing, table_records
 from ._words import _counted, _number, _verb
 from .errors import InputError, Problem
@@ -141,6 +141,23 @@ def cell_text(value: Any) -> str:
     if isinstance(value, (_dt.date, _dt.time)):
         return value.isoformat()
     return str(value)
+
+
+def percent_text(value: Any) -> str:
+    """A number shown as a percentage as a CSV file saved from its sheet holds it: ``45%`` for 0.45 (every digit
+    kept, where the sheet may show fewer).
+
+    Examples
+    --------
+    >>> [percent_text(v) for v in (0.45, 0.125, 1, -0.07, 0.1 + 0.2)]
+    ['45%', '12.5%', '100%', '-7%', '30.000000000000004%']
+    """
+    from decimal import Decimal
+
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return cell_text(value)
+    shown = format(Decimal(repr(value)).scaleb(2).normalize(), "f")
+    return f"{shown}%"
 
 
 @dataclass
@@ -258,6 +275,9 @@ def _read_book(f: Path, file: str, books: Books, not_plain: Callable[[Path], str
     except InputError as exc:  # 'not a readable .xlsx workbook (not a readable zip archive) (it is ...)': what it is
         detail = re.sub(r"^not a readable \.\w+ (?:workbook|spreadsheet) (?:\(not a readable zip archive\) )?"
                         r"\((.*)\)$", r"\1", str(exc).removeprefix(f"{file}: "), flags=re.DOTALL)
+        if isinstance(exc, SheetReachError):  # a table this large is read from its CSV file (up to 50 MiB)
+            detail = (f"{detail.removesuffix(')')}; or, a table of more cells than that, save the sheet as \"CSV "
+                      "UTF-8 (comma delimited)\" named as its table, which is read up to 50 MiB)")
         books.problems.append(Problem(file, None, None, None, f"a readable {Path(file).suffix} workbook ({detail})"))
         return None
 
@@ -340,6 +360,8 @@ def _sheet_table(sheet: SheetCells, *, file: str, spec: Table) -> SheetTable:
     faults: list[Problem] = []
     told: set[tuple[int, int]] = set()  # (row, column from 1)
     head = [cell_text(v).strip() for v, _ in (sheet.rows[0] if sheet.rows else [])]
+    percent = getattr(sheet.facts, "percent", set())
+    numeric = {c.name for c in spec.columns if c.type in ("int", "float")}
 
     def column(col: int) -> str:  # from 1
         name = head[col - 1] if col <= len(head) else ""
@@ -358,6 +380,14 @@ def _sheet_table(sheet: SheetCells, *, file: str, spec: Table) -> SheetTable:
                                       "or LibreOffice and save it again, or paste the cells as values"))
                 told.add((r, c))
                 texts.append("")
+            elif (r, c) in percent and r > 1 and c <= len(head) and head[c - 1] in numeric:
+                shown = percent_text(value)
+                faults.append(Problem(label, r, column(c), shown, f"a number, not a percentage (the cell holds "
+                                      f"{cell_text(value)}, formatted to show {shown}; a CSV file saved from the "
+                                      f"sheet would hold {shown}): format the cell as a number (General) and enter "
+                                      "the value in the unit the column describes"))
+                told.add((r, c))
+                texts.append("")
             elif data_type == "e":
                 faults.append(Problem(label, r, column(c), str(value), f"a value, not the error {value} "
                                       f"({'its formula fails' if formula is not None else 'an error value'}): "
@@ -365,7 +395,7 @@ def _sheet_table(sheet: SheetCells, *, file: str, spec: Table) -> SheetTable:
                 told.add((r, c))
                 texts.append("")
             else:
-                texts.append(cell_text(value))
+                texts.append(percent_text(value) if (r, c) in percent else cell_text(value))
         rows.append(texts)
     for ref in sheet.facts.merged:
         try:
@@ -393,9 +423,14 @@ def _hidden(sheet: SheetCells, table: SheetTable, column: Callable[[int], str]) 
     out = []
     label = table.label
     if sheet.state != "visible" and table.records:
+        # a very hidden sheet is not listed by Excel's Unhide: only its Visible property shows it again
+        how = ("right-click a sheet tab and Unhide, to see what it holds" if sheet.state == "hidden" else
+               "to see what it holds: it is very hidden, which Excel's Unhide does not list - in Excel's Visual Basic "
+               "editor (Alt+F11) set the sheet's Visible property to -1 - xlSheetVisible, or in LibreOffice choose "
+               "Sheet > Show Sheet")
         out.append(Problem(label, None, None, None, f"a sheet that is shown (it is hidden, and its "
                            f"{_counted(len(table.records), 'row')} of data are read as a shown sheet's are: unhide "
-                           "it, right-click a sheet tab and Unhide, to see what it holds)", "warning"))
+                           f"it, {how})", "warning"))
     data_rows = {r for r, _ in table.records}
     if hidden := sorted(set(sheet.facts.hidden_rows) & data_rows):
         out.append(Problem(label, hidden[0], None, None, f"rows that are shown ({_counted(len(hidden), 'row')} "

@@ -23,6 +23,7 @@ import gc
 import io
 import math
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -73,12 +74,37 @@ def workbook_bytes(wb) -> bytes:
     return buffer.getvalue()
 
 
+#: Where a spreadsheet may start a new cell inside a cell's text.  Excel opens a CSV file with the list separator of
+#: its regional settings: ";" where the decimal sign is a comma (most of Europe), and it splits a line at each ";"
+#: whatever quotes are around it (a quote opens a quoted cell only at a cell's start, and a cell after the first of a
+#: comma-separated line does not start its line there); a line break ends a line there likewise, and LibreOffice may
+#: split at tabs.  So ``Barnet;=cmd|' /C calc'!A0;x``, written as one quoted cell, is run as a formula there.
+_SEPARATOR = re.compile(r"([;\t\r\n])")
+
+
 def _dangerous(text: str) -> bool:
     return text.lstrip(" '").startswith(_FORMULA_START)
 
 
+def _dangerous_piece(text: str) -> bool:
+    # after a separator, a cell may open a quote ("=..., doubled in the file: ""=...), which Excel then closes and reads on
+    return text.lstrip(" '\"").startswith(_FORMULA_START)
+
+
+def _pieces(text: str, change) -> str:
+    """``text`` with ``change`` applied to each piece after a :data:`_SEPARATOR`."""
+    if not _SEPARATOR.search(text):
+        return text
+    parts = _SEPARATOR.split(text)
+    parts[2::2] = [change(p) for p in parts[2::2]]
+    return "".join(parts)
+
+
 def neutralise(value: object) -> object:
     """Return ``value`` safe to put in a spreadsheet cell (text only; other values unchanged).
+
+    Text that starts as a formula gets a leading apostrophe (the OWASP advice); so does each piece of it after a
+    ``;``, a tab or a line break that starts as one (see :data:`_SEPARATOR`), a quote before it aside.
 
     Examples
     --------
@@ -86,10 +112,13 @@ def neutralise(value: object) -> object:
     ("'=1+1", "''=1+1", 'plain', -3)
     >>> neutralise("  @SUM(A1)")
     "'  @SUM(A1)"
+    >>> neutralise("Barnet;=cmd|' /C calc'!A0;x"), neutralise('a\\n"+1'), neutralise("a; b-c")
+    ("Barnet;'=cmd|' /C calc'!A0;x", 'a\\n\\'"+1', 'a; b-c')
     """
-    if isinstance(value, str) and _dangerous(value):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = _pieces(value, lambda p: "'" + p if _dangerous_piece(p) else p)
+    return "'" + value if _dangerous(value) else value
 
 
 def restore_cell(value: object) -> object:
@@ -97,12 +126,14 @@ def restore_cell(value: object) -> object:
 
     Examples
     --------
-    >>> [restore_cell(neutralise(v)) for v in ["=1+1", "'=1+1", "'quoted", "-x"]]
-    ['=1+1', "'=1+1", "'quoted", '-x']
+    >>> [restore_cell(neutralise(v)) for v in ["=1+1", "'=1+1", "'quoted", "-x", "a;=b", "a;'=b", "a;'b", "\\t=1"]]
+    ['=1+1', "'=1+1", "'quoted", '-x', 'a;=b', "a;'=b", "a;'b", '\\t=1']
     """
-    if isinstance(value, str) and value.startswith("'") and _dangerous(value[1:]):
-        return value[1:]
-    return value
+    if not isinstance(value, str):
+        return value
+    if value.startswith("'") and _dangerous(value[1:]):
+        value = value[1:]
+    return _pieces(value, lambda p: p[1:] if p.startswith("'") and _dangerous_piece(p[1:]) else p)
 
 
 def _safe_series(values: pd.Series) -> pd.Series:

@@ -473,6 +473,32 @@ _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]*,[0-9]+")
 _EUROPEAN = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+,[0-9]+")
 
 
+#: A whole number with points between its thousands, as most of Europe writes it ('1.000', '12.500', '1.000.000').
+_POINT_GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+
+
+def _point_problem(text: str) -> str | None:
+    """Why a whole number written with points between thousands is not read in a whole-number column, or None: read
+    with a decimal point, '1.000' would be 1 where a European spreadsheet means 1000 (and '12.500' no whole number).
+
+    Examples
+    --------
+    >>> _point_problem("1.000"), _point_problem("8.0") is None, _point_problem("1.5") is None
+    ("a whole number without points between thousands ('1.000' is 1000 written as most of Europe writes it, or 1 with a decimal point: write '1000' or '1')", True, True)
+    >>> _point_problem("12.500")
+    "a whole number without points between thousands ('12.500' is 12500 written as most of Europe writes it, or 12.5 with a decimal point: write '12500')"
+    """
+    t = text.strip()
+    if not _POINT_GROUPED.fullmatch(t):
+        return None
+    grouped = t.replace(".", "")
+    point = float(t) if t.count(".") == 1 else None
+    other = (f", or {point:g} with a decimal point" if point is not None else "")
+    fix = repr(grouped) + (f" or {str(int(point))!r}" if point is not None and point.is_integer() else "")
+    return (f"a whole number without points between thousands ({text!r} is {int(grouped)} written as most of Europe "
+            f"writes it{other}: write {fix})")
+
+
 def _comma_problem(text: str, type_: str) -> str | None:
     """Why a number written with a comma is not read (a decimal comma, or one that may be either), or None.
 
@@ -573,7 +599,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
         return pd.Timestamp(d), None
     if type_ in ("int", "float"):
         what = "a whole number" if type_ == "int" else "a number"
-        if (problem := _comma_problem(text, type_)) is not None:
+        if (problem := _comma_problem(text, type_) or (_point_problem(text) if type_ == "int" else None)) is not None:
             return None, problem
         f = _number(text)
         if f is None:
@@ -1507,7 +1533,8 @@ def format_reference() -> str:
         "it) has its other `DD/MM/YYYY` dates refused as ambiguous (`05/09/2011` may be 9 May).",
         "A number may have thousands separators (`1,234.5`, and `1,000` in a whole-number",
         "column); a decimal comma (`12,5`) is an error, and so is `12,500` in a column of",
-        "decimals, which could be either; a whole number in scientific notation (`1e1`, as a",
+        "decimals, which could be either, and `3.000` in a whole-number column (3000 with points between",
+        "thousands, as most of Europe writes it, or 3); a whole number in scientific notation (`1e1`, as a",
         "spreadsheet shows a long number) is an error. A cell holds at most 32,767 characters (as in",
         "Excel); columns with neither a name nor a value (the `,,,` a spreadsheet leaves",
         "at the right) are ignored. Tables are UTF-8 (with or without a byte-order mark)",
@@ -1526,7 +1553,9 @@ def format_reference() -> str:
         "in a run of them (a copy cut short and padded) is an error saying where the first is (byte,",
         "line, character) and how to take them out; UTF-16 ending in half a character is said to be",
         "cut short. A file that changes while it is read (a program still writing it) is refused,",
-        "not read as far as it had got. A name or label shown on one line (a council's name, a",
+        "not read as far as it had got; one that cannot be read (locked by the program that has it",
+        "open, as Excel and Word lock files on Windows; moved or deleted after it was found) is a",
+        "problem of that file, saying so, among the study's other problems. A name or label shown on one line (a council's name, a",
         "vocabulary value's label) may not hold a line break of any kind: Unicode's LINE SEPARATOR,",
         "PARAGRAPH SEPARATOR and NEXT LINE (U+2028, U+2029, U+0085) count, as a word processor",
         "breaks a line at them. `Study.save` refuses a transcript path that leads out of",
@@ -1555,11 +1584,15 @@ def format_reference() -> str:
         "A cell is read as its saved value, as a CSV file saved from the sheet would hold it: a",
         "date formatted as a date as `YYYY-MM-DD` (with its time, if it has one: an error in a",
         "date column), a whole number without `.0` (an id typed as a number, `301`, is the id",
-        "`301`), a number typed as text as its text. A formula is read as the value it was last",
+        "`301`), a number typed as text as its text, and a number formatted as a percentage as",
+        "the percentage shown (`45%` for 0.45: an error in a number column, which holds the number",
+        "in its own unit; not told for an `.xls`). A formula is read as the value it was last",
         "saved with: impact never calculates one, and never writes to a workbook. A formula saved",
         "without its value (as a program that does not calculate, such as openpyxl, saves it), an",
         "error value (`#N/A`, `#DIV/0!`) and cells merged into one are errors on their cell, told",
-        "once. A hidden sheet, and hidden or filtered-out rows and columns, are read as shown ones",
+        "once; so is a title row above the header, merged over its columns or not. A sheet of more than a",
+        "million cells is one error saying to save it as a CSV file, which is read up to 50 MiB.",
+        "A hidden sheet, and hidden or filtered-out rows and columns, are read as shown ones",
         "are, with a warning. Formatted empty rows and columns after the table are no data. A",
         "workbook that cannot be read (saved with a password, cut short, not a workbook) is one",
         "error. A macro-enabled workbook (`study.xlsm`, `councils.xlsm`) is read as an `.xlsx` is,",
@@ -1635,7 +1668,10 @@ def format_reference() -> str:
         "  with any format character (U+FEFF, zero-width and direction characters).",
         "- A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is saved",
         "  by `Study.save` behind an apostrophe (`'=x`), so a spreadsheet shows it as text,",
-        "  not a formula; reading takes that apostrophe off again (`''=x` is `'=x`). A cell",
+        "  not a formula; reading takes that apostrophe off again (`''=x` is `'=x`). So is each part",
+        "  of a text cell after a `;`, a tab or a line break that starts as a formula (`Barnet;'=x`),",
+        "  as Excel set to a `;` list separator (most of Europe) splits a CSV line at each `;` whatever",
+        "  its quotes, and every CSV file impact writes does the same. A cell",
         "  holding a spreadsheet formula as written (`=HYPERLINK(\"...\",\"Barnet\")`, `=A1`: a function",
         "  called or a cell named) is read as written, with a warning naming file, row and column.",
         "  Numbers, negative ones too, are saved as numbers.",

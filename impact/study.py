@@ -2434,8 +2434,10 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                 raw[name] = (spec.column_names, [])
                 broken.add(spec.filename)
                 continue
-        if not header and probs and probs[0].expected.startswith("the header row"):  # below blank rows or a title
-            problems += probs
+        below = None if header else next((p for p in probs if p.row == 1 and p.column is None
+                                          and p.expected.startswith("the header row")), None)
+        if below is not None:  # below blank rows or a title (a sheet's cells merged over the title: not told again)
+            problems += [below, *(p for p in probs if p.row is None)]
             raw[name] = (spec.column_names, [])
             broken.add(spec.filename)
             continue

@@ -382,7 +382,7 @@ def test_honest_workbook_loads(tmp_path):
         (_SHEET.format(dim='<dimension ref="A1:XFD1048576"/>', rows="", tail=""), "<dimension ref> 'A1:XFD1048576' reaches row 1,048,576, column XFD"),
         (_SHEET.format(dim="", rows='<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>', tail=""), "row 1048576 reaches row 1,048,576"),
         (_SHEET.format(dim="", rows='<row r="2"><c r="XFD2"><v>1</v></c></row>', tail=""), "cell XFD2 reaches row 2, column XFD"),
-        (_SHEET.format(dim="", rows='<row r="1"><c r="A1"><v>1</v></c></row>', tail='<mergeCells count="1"><mergeCell ref="A1:CV5001"/></mergeCells>'), "<mergeCell ref> 'A1:CV5001' reaches row 5,001, column CV"),
+        (_SHEET.format(dim="", rows='<row r="1"><c r="A1"><v>1</v></c></row>', tail='<mergeCells count="1"><mergeCell ref="A1:CV10001"/></mergeCells>'), "<mergeCell ref> 'A1:CV10001' reaches row 10,001, column CV"),
         (_SHEET.format(dim="", rows="", tail='<hyperlinks><hyperlink ref="B:B" display="x"/></hyperlinks>'), "<hyperlink ref> 'B:B' reaches row 1,048,576"),
         (_SHEET.format(dim="", rows="<row>" + "<c><v>1</v></c>" * 300 + "</row>", tail=""), "cell IW1 reaches row 1, column IW (257)"),
     ],

@@ -229,17 +229,17 @@ def test_an_ods_formula_saved_without_its_value_is_refused_on_its_cell(ods_study
 @needs_soffice
 @needs_readers
 def test_an_ods_whose_cells_reach_too_far_is_refused_before_it_is_read(ods_study):
-    # a few bytes that a reader expanding repeated cells would make into 600,000 cells, after the header row
+    # a few bytes that a reader expanding repeated cells would make into 1,200,000 cells, after the header row
     def change(xml: str) -> str:
         at = xml.index("</table:table-row>", xml.index("<table:table table:name=\"councils\"")) + 18
-        return xml[:at] + ('<table:table-row table:number-rows-repeated="3000"><table:table-cell '
+        return xml[:at] + ('<table:table-row table:number-rows-repeated="6000"><table:table-cell '
                            'table:number-columns-repeated="200" office:value-type="float" office:value="1"/>'
                            '</table:table-row>') + xml[at:]
     _content(ods_study / "study.ods", change)
     (p,) = refused(ods_study)
     assert p.startswith("study.ods: expected a readable .ods workbook (study.ods (sheet 'councils'): a cell reaches "
-                        "row 3,001, column GR (200), 600,005 cells - expected at most 500,000 rows, 256 columns and "
-                        "500,000 cells"), p
+                        "row 6,001, column GR (200), 1,200,005 cells - expected at most 500,000 rows, 256 columns and "
+                        "1,000,000 cells"), p
 
 
 @needs_readers
