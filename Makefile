@@ -35,6 +35,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --out bench/results
+	$(BIN)/python -m bench.large_workbook --out bench/results
 
 # The fixed cost of one `impact` process only (import, --help, run on the example; best of 5): a few minutes.
 bench-fixed: $(STAMP)

@@ -36,7 +36,6 @@ import io
 import os
 import shutil
 import warnings
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -341,65 +340,6 @@ def test_a_locked_workbook_is_a_problem_and_the_command_line_says_so_exit_2(stud
 
 
 # --------------------------------------------------------------------------- 5. a large table in a workbook
-
-
-_PARTS = {
-    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.'
-    'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxml'
-    'formats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
-    '"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-    'spreadsheetml.worksheet+xml"/></Types>',
-    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.'
-    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-    'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.'
-    'openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships"><sheets><sheet name="indicators" sheetId="1" r:id="rId1"/></sheets></workbook>',
-    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http:'
-    '//schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-    'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-}
-
-
-def _excel_sheet(rows: list[list[object]]) -> str:
-    """A worksheet's XML as Excel writes it (its dimension first): numbers as numbers, text inline."""
-    def cell(ref: str, v: object) -> str:
-        if v is None:
-            return ""
-        if isinstance(v, str):
-            return f'<c r="{ref}" t="inlineStr"><is><t>{v}</t></is></c>'
-        return f'<c r="{ref}"><v>{v!r}</v></c>'
-
-    letters = [get_column_letter(k + 1) for k in range(len(rows[0]))]
-    body = "".join(f'<row r="{r}">' + "".join(cell(f"{c}{r}", v) for c, v in zip(letters, row)) + "</row>"
-                   for r, row in enumerate(rows, start=1))
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.'
-            f'org/spreadsheetml/2006/main"><dimension ref="A1:{letters[-1]}{len(rows)}"/><sheetData>{body}'
-            "</sheetData></worksheet>")
-
-
-def test_a_workbook_table_of_100000_rows_is_read_whole(study_dir):
-    # 100,000 rows of five columns: 500,005 cells, refused on main ("at most ... 500,000 cells")
-    # each (council, month, measure) once: 3 councils, 80 measures, months from 1991 on, in an order drawn
-    rng = np.random.default_rng(6412)
-    n = 100_000
-    months = pd.date_range("1991-01-31", periods=420, freq="ME").strftime("%Y-%m-%d")
-    keys = [(c, p, f"m{k:02d}") for c in (301, 302, 880) for p in months for k in range(80)]
-    keys = [keys[k] for k in rng.permutation(len(keys))[:n]]
-    values = (rng.integers(-10_000, 10_000, size=n) / 4).tolist()
-    rows = [["council_id", "period", "measure", "value", "flag"], *([*key, v, None] for key, v in zip(keys, values))]
-    with zipfile.ZipFile(study_dir / "indicators.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
-        for name, xml in {**_PARTS, "xl/worksheets/sheet1.xml": _excel_sheet(rows)}.items():
-            z.writestr(name, xml)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        table = load_study(study_dir).indicators
-    assert len(table) == n
-    assert table["council_id"].tolist() == [str(c) for c, _, _ in keys]
-    assert pd.to_datetime(table["period"]).dt.strftime("%Y-%m-%d").tolist() == [p for _, p, _ in keys]
-    assert table["measure"].tolist() == [m for _, _, m in keys]
-    assert table["value"].tolist() == values
 
 
 def test_a_sheet_past_a_million_cells_is_refused_saying_to_save_it_as_csv(study_dir):
