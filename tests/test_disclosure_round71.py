@@ -159,3 +159,103 @@ def test_each_group_withheld_narrows_a_count_further_than_withholding_every_grou
     for g in out:
         again = _intervals(values, sums, bounds, hidden | (set(out) - {g}), people)
         assert any(again[k][1] - again[k][0] < 5 - 1e-6 and again[k] != floor[k] for k in people), (g, again, floor)
+
+
+# --------------------------------------------------------------------------- change_over_time's rank statistics
+#: A two-wave study of 20 councils (bench/disclosure71_attack/relations.py's p20: seed 71571, written there before any
+#: run and unused in the repository, ``grep -rlw``), analysed with its change across the waves and its models
+TWO_WAVES = (20, 71571, dict(interviews_per_wave=3, words_per_interview=150, waves=2))
+
+
+@pytest.fixture(scope="module")
+def two_waves():
+    from conftest import once_per_worker, prepared_synthetic
+
+    n, seed, opts = TWO_WAVES
+    return once_per_worker(("round71-two-waves",), lambda: prepared_synthetic(n, seed, 5, parts=("change", "models"),
+                                                                             **opts))
+
+
+def test_rank_bounds_are_what_a_rank_statistic_says():
+    """Every pair of shares of 1 to 5 councils on a grid of thirds at two waves: where no council's share moved the
+    other way, the matched-pairs rank-biserial correlation is +1 or -1 and the exact two-sided p of Wilcoxon's test is
+    2^(1-m) (the m councils that moved: computed here from the signs and ranks, all 2^m sign patterns, not by the
+    library); the bounds read off the row are m councils with a share above 0 at the wave risen to and m below 1 at
+    the wave left, and the councils hold them. A correlation of neither reads nothing."""
+    import itertools
+
+    from impact.report._build import _rank_bounds
+
+    grid = [0, 1 / 3, 2 / 3, 1]
+    for n in range(1, 6):
+        for first in itertools.product(grid, repeat=n):
+            for last in itertools.product(grid, repeat=min(n, 2)):
+                last = last + first[len(last):]  # the rest unchanged: every count of movers reached
+                d = [b - a for a, b in zip(first, last, strict=True)]
+                moved = [x for x in d if x]
+                if not moved:
+                    continue
+                m = len(moved)
+                rose = sum(x > 0 for x in moved)
+                effect = (rose - (m - rose)) / m if len({abs(x) for x in moved}) == 1 else None
+                if effect is None or abs(effect) != 1:
+                    continue
+                # exact two-sided p: sign patterns with a statistic as extreme (every one signed the same way)
+                p = min(1.0, 2 * sum(1 for signs in itertools.product((1, -1), repeat=m) if len(set(signs)) == 1
+                                     and signs[0] == 1) / 2 ** m)
+                row = {"effect_type": "matched_rank_biserial", "effect": effect, "p_value": p, "p_exact": True, "n": n,
+                       "value_first": float(np.median(first)), "value_last": float(np.median(last))}
+                got = dict((col, (some, short)) for col, some, short in _rank_bounds(row))
+                to, frm = (last, first) if effect > 0 else (first, last)
+                cols = ("value_last", "value_first") if effect > 0 else ("value_first", "value_last")
+                assert got == {cols[0]: (m, 0), cols[1]: (0, m)}, (first, last)
+                assert sum(x > 0 for x in to) >= m and sum(x < 1 for x in frm) >= m
+    assert _rank_bounds({"effect_type": "matched_rank_biserial", "effect": 0.5, "p_value": 0.5, "p_exact": True,
+                         "n": 4}) == []
+    assert _rank_bounds({"effect_type": "matched_rank_biserial", "effect": 1.0, "p_value": 0.04, "p_exact": False,
+                         "n": 30}) == []
+
+
+def test_rank_statistics_narrow_no_hidden_count(two_waves):
+    """The intruder's system: the report's ledger and its decisions, with the bounds the published rank statistics,
+    medians and statements put on the prevalence table's counts, written apart from the report
+    (bench/disclosure71_attack/relations.py), where the true counts keep them. On main's head the councils in
+    intervention's count reporting morale at the longer-term wave was left 2 to 5 (it is 4): 5 such councils, medians
+    of 0 at both waves, a rank-biserial correlation of 1 with an exact p of 0.5 (2 councils rose)."""
+    from bench.disclosure69_attack.relations import recovered
+    from bench.disclosure71_attack.relations import everything
+
+    findings, ctx = two_waves
+    assert (findings.change["effect_type"] == "matched_rank_biserial").any()
+    got = recovered(ctx, everything)
+    assert not got, f"hidden counts narrowed below 5: {sorted(got.items(), key=str)}"
+
+
+def test_withheld_rank_statistics_are_marked_ledgered_and_move_no_count(two_waves, monkeypatch):
+    """A rank statistic withheld is 'c' with its p-values, beside its published councils and medians; the table's note
+    and the suppression ledger (reason ``rank_narrows``) say why; the counts hidden and the statements withheld are
+    those without the withholding."""
+    import impact.report._build as build
+    from impact.report import Table
+
+    findings, ctx = two_waves
+    assert ctx.ranks_withheld, "the design withholds no rank statistic"
+    section = build._comparisons(ctx)
+    table = next(b for b in section.blocks if isinstance(b, Table) and b.name == "change_over_time")
+    data = table.data
+    for code, g in ctx.ranks_withheld:
+        row = data[(data["impact"] == code) & (data["status"] == g)]
+        assert len(row) == 1 and row["n_councils"].iloc[0] != "c"
+        assert (row[["matched_rank_biserial", "p_value", "p_adjusted"]] == "c").all(axis=None)
+        assert (row.filter(like="median_") != "c").all(axis=None)
+    assert "withheld" in table.notes
+    ledger, reasons = build._suppression_ledger(ctx, [section])
+    assert len(ledger[ledger["reason"] == "rank_narrows"]) == len(ctx.ranks_withheld)
+    assert "exact p" in reasons["rank_narrows"]
+    monkeypatch.setattr(build, "_withhold_medians", lambda ctx: None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bare = build._prepared(findings, False, 5, 5, None, False)
+    assert {k for k in ctx.ledger.values if ctx.ledger.hidden(k)} - {k for k in ctx.ledger.values if k[0].startswith(
+        ("median_", "rank_"))} == {k for k in bare.ledger.values if bare.ledger.hidden(k)}
+    assert ctx.statements_withheld == bare.statements_withheld
