@@ -13,8 +13,10 @@ in order, the medians withheld (disclosure70) and the disclosure warnings. The t
 for byte, and the keys hidden, statements withheld and warnings apart (``hidden_same``).
 
 Studies: bench/disclosure65_attack's six (round 65, every part analysed, as that bench ran them), the designs of
-tests/test_disclosure_round67.py and tests/test_disclosure_round68.py (their parts), and :data:`NEW` (seeds
-67671-67678, sizes 5-40, unused in bench/ and tests/ before perf67: grep -w).
+tests/test_disclosure_round67.py and tests/test_disclosure_round68.py (their parts), :data:`NEW` (seeds
+67671-67678, sizes 5-40, unused in bench/ and tests/ before perf67: grep -w), and bench/disclosure71_attack's seven
+and its
+two-wave probes (``r71-p``: 5 to 20 councils; bench/disclosure71_attack/relations.py's ``PROBE``).
 """
 
 from __future__ import annotations
@@ -71,7 +73,18 @@ def _studies() -> dict:
                 "never": 0.6, "entered_lifted": 0.2, "lifted": 0.2}), _R68),
             "t68-08": (8, 68103, dict(interviews_per_wave=3, words_per_interview=120, participant_dropout=0.3,
                                       participant_missing=0.2), _R68)}
-    return out | {f"new-{k}": v for k, v in NEW.items()}
+    out |= {f"new-{k}": v for k, v in NEW.items()}
+    # bench/disclosure71_attack's studies (every part), read by path: the base checkout has no such module
+    import importlib.util
+
+    r71 = {}
+    for module in ("studies", "relations"):  # the round's studies, and its two-wave probes (PROBE's p-series)
+        spec = importlib.util.spec_from_file_location(f"_r71_{module}", Path(__file__).parent / "disclosure71_attack" /
+                                                      f"{module}.py")
+        loaded = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(loaded)
+        r71 |= {k: v for k, v in getattr(loaded, "STUDIES", getattr(loaded, "PROBE", {})).items() if k[0] != "q"}
+    return out | {f"r71-{k}": (n, seed, opts, None) for k, (n, seed, opts) in r71.items()}
 
 
 STUDIES = _studies()
@@ -147,12 +160,15 @@ def measure(work: Path, out: Path, names: list[str], repeats: int) -> dict:
             "statements_withheld": [str(k) for k in ctx.statements_withheld],
             # change_over_time's medians withheld (disclosure70; none before it)
             "medians_withheld": sorted(str(k) for k in getattr(ctx, "medians_withheld", ())),
+            # change_over_time's rank statistics withheld (disclosure71; none before it)
+            "ranks_withheld": sorted(str(k) for k in getattr(ctx, "ranks_withheld", ())),
             "warnings": ctx.disclosure_warnings}, indent=1), encoding="utf-8")
         results[name] = {"prepare_cpu_s": round(min(p for p, _ in runs), 3),
                          "withhold_cpu_s": round(min(w for _, w in runs), 3),
                          "runs": [[round(p, 3), round(w, 3)] for p, w in runs],
                          "withheld": len(ctx.statements_withheld),
-                         "medians_withheld": len(getattr(ctx, "medians_withheld", ()))}
+                         "medians_withheld": len(getattr(ctx, "medians_withheld", ())),
+                         "ranks_withheld": len(getattr(ctx, "ranks_withheld", ()))}
         print(name, json.dumps(results[name]), flush=True)
     return results
 

@@ -71,17 +71,25 @@ def _at_least(led, name, value, key, limit=None) -> None:
         led.at_most(s, limit)
 
 
-def medians(ctx, led) -> None:
+def change_rows(ctx):
+    """The rows of change_over_time whose councils are published, each ``(row, status group)`` ('all' where the table
+    has none); none where no row was tested (no median column)."""
     ch = ctx.f.change
     if ch is None or not len(ch) or "value_first" not in ch.columns:
         return
     from impact.report._build import _group_column
 
     gcol = _group_column(ch)
-    first, last = ctx.waves[0], ctx.waves[-1]
     for r in ch.to_dict("records"):
         g = r[gcol] if gcol else "all"
-        if not ctx.shown(("councils_complete", g)) or r.get("effect_type") == "difference":
+        if ctx.shown(("councils_complete", g)):
+            yield r, g
+
+
+def medians(ctx, led) -> None:
+    first, last = ctx.waves[0], ctx.waves[-1]
+    for r, g in change_rows(ctx):
+        if r.get("effect_type") == "difference":
             continue
         for wave, col in ((first, "value_first"), (last, "value_last")):
             if (r["code"], wave, g) in getattr(ctx, "medians_withheld", ()):

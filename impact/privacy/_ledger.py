@@ -171,6 +171,8 @@ class DisclosureLedger:
         out._hidden, out._linked, out._near = None, None, (None,)
         for memo in ("_primary_memo", "_guess_memo", "_told"):
             out.__dict__.pop(memo, None)
+        if "_unprotected" in self.__dict__:
+            out._unprotected = set(self._unprotected)
         return out
 
     def without(self, totals: Iterable[Key]) -> DisclosureLedger:
@@ -428,7 +430,9 @@ class DisclosureLedger:
         decided, so nothing else published moves; only counts of ``groups`` (each withheld whole or not at all: a
         table's row) are withheld. A hidden count is narrowed by those relations where, with the counts published, its
         interval is shorter than the threshold and shorter than in this ledger's own system (a count narrowed whatever
-        is published, which the suppression could not protect, is blamed on them only where they narrow it further).
+        is published, which the suppression could not protect, is blamed on them only where they narrow it further;
+        one narrowed with every group withheld, which no choice protects, likewise: it is judged against its interval
+        with every group withheld, and warned of once by this ledger, not at each call told of the same relations).
         Greedy, deterministic: while a count is narrowed, the group withheld is the one leaving the fewest counts
         narrowed, and those least (the sum of what each falls short of the threshold), the first in the order given
         among equals; where no group alone leaves less (a row that a published total gives back), the best pair with a
@@ -490,6 +494,9 @@ class DisclosureLedger:
         # Withholding only widens what the intruder knows, so the counts narrowed with every group published are the
         # only ones any choice can leave narrowed: each trial solves theirs alone (:class:`_WithholdTrials`)
         trials = _WithholdTrials(work, groups, found, base, hidden | auxiliary | grouped) if found else None
+        lost = trials.judged_whatever_withheld() if trials else {}
+        if lost:  # narrowed with every group withheld: the groups are blamed only for narrowing them further
+            found = trials.narrowed([])
 
         def score(found) -> tuple[int, float]:
             return _shortfall(found, self.threshold)
@@ -520,11 +527,15 @@ class DisclosureLedger:
                     best = tuple(left), trials.narrowed([*chosen, *left])
             chosen += best[0]
             found = best[1]
-        if found:
-            warnings.warn(f"{_counted(len(found), 'hidden count')} narrowed by relations the suppression was not told of "
-                          f"cannot be protected by withholding the counts given, e.g. {sorted(found, key=str)[0]!r}",
+        # a count narrowed whatever is withheld is told of once (a later call, told of the same relations, finds it again)
+        told_before = self.__dict__.setdefault("_unprotected", set())
+        unprotected = sorted((set(found) | set(lost)) - told_before, key=str)
+        told_before |= set(found) | set(lost)
+        if unprotected:
+            warnings.warn(f"{_counted(len(unprotected), 'hidden count')} narrowed by relations the suppression was not "
+                          f"told of cannot be protected by withholding the counts given, e.g. {unprotected[0]!r}",
                           DisclosureWarning, stacklevel=user_level())
-        else:
+        if not found:
             for j in reversed(list(chosen)):
                 # (stopped at the first count narrowed: whether any is)
                 if trials.narrowed([i for i in chosen if i != j], bar=(0, 0)) == {}:
@@ -988,6 +999,19 @@ class _WithholdTrials:
         for k in found:
             if self.widest[k][1] - self.block_of[k].high[self.block_of[k].position[k]] > _SAME:
                 self._maximum(self.block_of[k], k, frozenset())
+
+    def judged_whatever_withheld(self) -> dict:
+        """The counts narrowed with every group withheld (key -> that interval), which no choice of groups protects;
+        from now on each is judged against that interval instead of its own (a count narrowed by relations the groups
+        play no part in is not theirs to protect). Before disclosure round 71 the greedy then found no group that
+        helped and withheld every group, none published again: a planted ledger's medians all withheld for a count
+        only a bound published in any case narrowed. The trials are tried anew."""
+        lost = self.done[frozenset(range(len(self.groups)))]
+        if lost:
+            self.base = {**self.base, **{k: self.widest[k] for k in lost}}
+            self.done = {frozenset(range(len(self.groups))): {}}
+            self.worse = {}
+        return dict(lost)
 
     def _set(self, tried: frozenset) -> None:
         """The blocks' columns fixed and freed for the groups ``tried`` withheld; each block's record of feasible

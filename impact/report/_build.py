@@ -187,6 +187,7 @@ class _Ctx:
         # change_over_time's medians withheld, as (code, wave, status group): with the row's councils they bound a
         # hidden count of the prevalence table (:func:`_withhold_medians`)
         self.medians_withheld: set[tuple] = set()
+        self.ranks_withheld: set[tuple] = set()  # (code, group): change_over_time's rank statistic and p withheld
         self.findings_models = findings.models  # every model's rows, those withheld among them
         self.alpha = findings.parameters.get("alpha", 0.05)
         self.level = _level(self.alpha)  # every interval's confidence level, as people read it
@@ -336,7 +337,9 @@ class _Ctx:
         table's order) are suppressed, where it is not for a count (a contrast resting on few councils): the reason
         coded ``reason`` (see :func:`_suppression_ledger`), said in full by ``why``."""
         for i in np.flatnonzero(np.asarray(rows, dtype=bool)):
-            self.row_reasons.setdefault(table, {})[int(i)] = (reason, why)
+            said = self.row_reasons.setdefault(table, {}).setdefault(int(i), [])
+            if (reason, why) not in said:  # a row withheld for two reasons gives both (disclosure round 71)
+                said.append((reason, why))
 
     def value_if(self, value, *keys):
         """``value`` if every count it is computed from is published, else ``c``."""
@@ -1745,6 +1748,76 @@ def _median_keys(ctx, r: dict, g: str) -> list[tuple[tuple, list[tuple], list[tu
     return out
 
 
+def _rank_bounds(r: dict) -> list[tuple[str, int, int]]:
+    """What a row of change_over_time's rank statistic says of its councils' shares at the first and last wave, as
+    :func:`_median_bounds` of its medians: ``(column, councils with a share above 0 at least, below 1 at least)``.
+
+    At two waves a matched-pairs rank-biserial correlation of +1 (-1) says no council's share fell (rose), and its
+    exact p, 2^(1 - m), gives the m councils whose share moved: each had a participant reporting the impact at the wave
+    it rose to and one not reporting it at the wave it left. At three waves or more a Kendall's W of 1 says every
+    council ordered the waves the same way, none tied: each of the row's councils had a share above 0 at the one of
+    the first and last waves with the higher median, and below 1 at the other (disclosure round 71).
+
+    Examples
+    --------
+    >>> _rank_bounds({"effect_type": "matched_rank_biserial", "effect": 1.0, "p_value": 0.03125, "p_exact": True,
+    ...               "n": 6, "value_first": 0.0, "value_last": 0.67})
+    [('value_last', 6, 0), ('value_first', 0, 6)]
+    >>> _rank_bounds({"effect_type": "kendalls_w", "effect": 1.0, "p_value": 0.01, "n": 5, "value_first": 0.5,
+    ...               "value_last": 0.2})
+    [('value_first', 5, 0), ('value_last', 0, 5)]
+    >>> _rank_bounds({"effect_type": "matched_rank_biserial", "effect": 0.6, "p_value": 0.2, "p_exact": True, "n": 6})
+    []
+    """
+    e, p = r.get("effect"), r.get("p_value")
+    if e is None or p is None or pd.isna(e) or pd.isna(p) or abs(abs(float(e)) - 1) > 1e-9:
+        return []
+    if r.get("effect_type") == "matched_rank_biserial":
+        exact = r.get("p_exact")
+        m = round(1 - math.log2(float(p))) if p > 0 else 0
+        if exact is None or pd.isna(exact) or not bool(exact) or not 1 <= m <= int(r["n"]) or (
+                abs(2.0 ** (1 - m) - float(p)) > 1e-9):
+            return []  # an asymptotic p: the councils that moved are not read off it exactly (not declared)
+        up = float(e) > 0
+    elif r.get("effect_type") == "kendalls_w" and float(e) > 0:
+        m = int(r["n"])
+        first, last = r.get("value_first"), r.get("value_last")
+        if first is None or last is None or pd.isna(first) or pd.isna(last) or first == last:
+            return []
+        up = last > first
+    else:
+        return []
+    rose_to, left = ("value_last", "value_first") if up else ("value_first", "value_last")
+    return [(rose_to, m, 0), (left, 0, m)]
+
+
+def _declare_at_least(told: DisclosureLedger, kind: str, name: tuple, with_: list[tuple], whole: list[tuple],
+                      some: int, short: int) -> None:
+    """Declare to ``told`` that the counts ``with_`` (participants reporting an impact) sum to ``some`` at least, and
+    the participants ``whole`` less them to ``short`` at least, each a public count of its own under ``kind`` and
+    ``name`` that :meth:`DisclosureLedger.withhold_narrowing` can withhold; where the counts hold it."""
+    if not with_ or any(k not in told.values for k in (*with_, *whole)):
+        return
+    n_with, n_all = sum(told.values[k] for k in with_), sum(told.values[k] for k in whole)
+    if not some <= n_with <= n_all - short:
+        return
+    if len(with_) > 1:
+        told.unpublished((f"{kind}_with", *name), n_with)
+        told.relation((f"{kind}_with", *name), with_)
+        told.unpublished((f"{kind}_all", *name), n_all)
+        told.relation((f"{kind}_all", *name), whole)
+    w_key = with_[0] if len(with_) == 1 else (f"{kind}_with", *name)
+    a_key = whole[0] if len(whole) == 1 else (f"{kind}_all", *name)
+    if some:
+        told.count((f"{kind}_some", *name), some, public=True)
+        told.at_most((f"{kind}_some", *name), w_key)
+    if short:
+        told.count((f"{kind}_short", *name), short, public=True)
+        told.unpublished((f"{kind}_rest", *name), n_with + short)
+        told.relation((f"{kind}_rest", *name), [w_key, (f"{kind}_short", *name)])
+        told.at_most((f"{kind}_rest", *name), a_key)
+
+
 def _declare_median_bounds(ctx, told: DisclosureLedger) -> None:
     """Declare to ``told`` (a copy of the report's ledger) the bounds change_over_time's medians put on the prevalence
     table's counts, which the suppression is not told of. A median share of the ``n`` councils of a row says how many
@@ -1753,35 +1826,22 @@ def _declare_median_bounds(ctx, told: DisclosureLedger) -> None:
     the row's status group (a council is followed within its group), so the group's participants reporting the
     impact are at least the first number, and those not reporting it at least the second. Declared for the rows
     whose councils are published (the medians are not, otherwise), where the counts hold them, each median with a
-    count of its own that :func:`_withhold_medians` can withhold (the prevalence cells' bounds are this median's)."""
+    count of its own that :func:`_withhold_medians` can withhold (the prevalence cells' bounds are this median's).
+    The row's rank statistic with its p (:func:`_rank_bounds`) likewise, under ``rank_``: together with the medians
+    and the statements, a two-wave study of 20 councils (seed 71571) left a hidden count 2 to 5 (disclosure round 71)."""
     ch = ctx.f.change
     if ch is None or not len(ch) or ctx.f.prevalence is None:
         return
     for r, g in _median_rows(ch):
         if not ctx.shown(("councils_complete", g)):
             continue
+        keys = {name[1]: (name, with_, whole) for name, with_, whole, _ in _median_keys(ctx, r, g)}
         for name, with_, whole, median in _median_keys(ctx, r, g):
-            if not with_ or any(k not in told.values for k in (*with_, *whole)):
-                continue
-            some, short = _median_bounds(int(r["n"]), median)
-            n_with, n_all = sum(told.values[k] for k in with_), sum(told.values[k] for k in whole)
-            if not some <= n_with <= n_all - short:
-                continue
-            if len(with_) > 1:
-                told.unpublished(("median_with", *name), n_with)
-                told.relation(("median_with", *name), with_)
-                told.unpublished(("median_all", *name), n_all)
-                told.relation(("median_all", *name), whole)
-            w_key = with_[0] if len(with_) == 1 else ("median_with", *name)
-            a_key = whole[0] if len(whole) == 1 else ("median_all", *name)
-            if some:
-                told.count(("median_some", *name), some, public=True)
-                told.at_most(("median_some", *name), w_key)
-            if short:
-                told.count(("median_short", *name), short, public=True)
-                told.unpublished(("median_rest", *name), n_with + short)
-                told.relation(("median_rest", *name), [w_key, ("median_short", *name)])
-                told.at_most(("median_rest", *name), a_key)
+            _declare_at_least(told, "median", name, with_, whole, *_median_bounds(int(r["n"]), median))
+        for col, some, short in _rank_bounds(r):
+            wave = ctx.waves[0] if col == "value_first" else ctx.waves[-1]
+            if wave in keys:
+                _declare_at_least(told, "rank", *keys[wave], some, short)
 
 
 def _withhold_medians(ctx) -> None:
@@ -1798,13 +1858,18 @@ def _withhold_medians(ctx) -> None:
         return
     groups = [[(kind, *name) for kind in ("median_some", "median_short")]
               for r, g in _median_rows(ch) for name, *_ in _median_keys(ctx, r, g)]
+    # a row's rank statistic and its p, withheld together (its bounds at both waves): after the medians, which the
+    # greedy tries first among equals
+    groups += [[(kind, *name) for name, *_ in _median_keys(ctx, r, g) for kind in ("rank_some", "rank_short")]
+               for r, g in _median_rows(ch)]
 
     def told(led: DisclosureLedger) -> None:
         _declare_statement_bounds(ctx, led)
         _declare_median_bounds(ctx, led)
 
     withheld = ctx.ledger.withhold_narrowing(told, groups)
-    ctx.medians_withheld = {k[1:] for k in withheld}
+    ctx.medians_withheld = {k[1:] for k in withheld if k[0].startswith("median_")}
+    ctx.ranks_withheld = {(k[1], k[3]) for k in withheld if k[0].startswith("rank_")}
 
 
 def _framework_rows(ctx) -> pd.DataFrame | None:
@@ -4389,8 +4454,9 @@ def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, st
                 # a row suppressed for a reason of its own (a contrast or survey figure of few councils), recorded
                 # where it was suppressed (disclosure round 39)
                 if i in ctx.row_reasons.get(b.name, {}):
-                    code, why = ctx.row_reasons[b.name][i]
-                    codes, reasons[code] = [code], why
+                    said = ctx.row_reasons[b.name][i]
+                    codes = [code for code, _ in said]
+                    reasons.update(said)
                 used.update({c: reasons[c] for c in codes})
                 heads = _headings(b, voc) if heads is None else heads
                 rows.append({"output": b.name, "table": f"Table {number}. {voc.prose(b.caption)}",
@@ -5688,6 +5754,13 @@ _MEDIAN_NARROWS = ("a median share that says how many of the row's councils at l
                    "back a suppressed count of the participants reporting it")
 
 
+#: Why change_over_time's effect size and p-values are withheld in a row whose councils are published
+_RANK_NARROWS = ("an effect size of 1 or -1 (every council's share moving the same way) that with its exact p says how "
+                 "many of the row's councils had a participant reporting the impact at one wave and one not reporting "
+                 "it at the other, and so, with the counts published, would give back a suppressed count of the "
+                 "participants reporting it")
+
+
 def _counts_of_side(r: dict, side: str) -> tuple:
     """The ledger's keys of the counts a comparisons row's group (``side`` "a" or "b") is computed from: its
     participants at the wave and those of them reporting the impact."""
@@ -5841,12 +5914,17 @@ def _comparisons(ctx) -> Section:
                          **{f"median_{w}": SUPPRESSED if (r["code"], w, g) in ctx.medians_withheld else keep(r.get(v))
                             for w, v in ((first, "value_first"), (last, "value_last"))},
                          "_m": any((r["code"], w, g) in ctx.medians_withheld for w in (first, last)),
-                         effect: keep(r.get("effect")), "p_value": keep(r.get("p_value")),
-                         "p_method": keep(_change_p_method(r)),
-                         "p_adjusted": keep(r.get("p_adjusted")), "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
+                         # a rank statistic that with its p would narrow a hidden count is withheld with its p's
+                         # (:func:`_rank_bounds`, disclosure round 71)
+                         "_r": (r["code"], g) in ctx.ranks_withheld,
+                         **{k: SUPPRESSED if (r["code"], g) in ctx.ranks_withheld else keep(v) for k, v in (
+                             (effect, r.get("effect")), ("p_value", r.get("p_value")),
+                             ("p_method", _change_p_method(r)), ("p_adjusted", r.get("p_adjusted")))}, "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"]).reset_index(drop=True)
-        ctx.suppressed_rows("change_over_time", ch.pop("_m"), "median_narrows", _MEDIAN_NARROWS)
+        medians, ranks = ch.pop("_m"), ch.pop("_r")
+        ctx.suppressed_rows("change_over_time", medians, "median_narrows", _MEDIAN_NARROWS)
+        ctx.suppressed_rows("change_over_time", ranks, "rank_narrows", _RANK_NARROWS)
         ch, exact_note = _change_p_methods(ch, few=_few_councils(ctx))
         ch, p_labels, p_note = _unconfirmed_p(ch, ch["impact"].isin(_doubtful_over_waves(ctx, _weak_codes(ctx))),
                                               f"the machine coding of the {ctx.one} is not confirmed at every wave")
@@ -5889,7 +5967,9 @@ def _comparisons(ctx) -> Section:
                      "intervention between waves is in neither row); " if gcol else "at all waves; ")
                   + f"{effect_note}{exact_note}{_drift_note(ctx)}{p_note}"
                   + (f" A median marked {SUPPRESSED} in a row whose councils are published is withheld: "
-                     + _MEDIAN_NARROWS + "." if ctx.medians_withheld else ""),
+                     + _MEDIAN_NARROWS + "." if ctx.medians_withheld else "")
+                  + (f" An effect size and p-values marked {SUPPRESSED} in a row whose councils are published are "
+                     "withheld: " + _RANK_NARROWS + "." if ctx.ranks_withheld else ""),
                   {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"},
                   labels={**p_labels, **({"p_method": Label("p-value method", description=(
                       "How the row's p-value was computed: 'exact', the exact permutation p; 'chi-square' or "
