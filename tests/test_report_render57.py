@@ -1,0 +1,174 @@
+"""What the reader sees, round 57 (render57): table headings set a word a line.
+
+Looked at as LibreOffice prints the Word report of the example and of studies of 5, 6, 12 and 60 councils (synth seeds
+5705, 5706, 5712, 5760): the tables of credits, at 8 pt on a landscape page beside a column of impacts that already
+wrap, printed "Credited / to / funding", "Cause / left / open" and "Share / with / the / cause / left / open" (a heading
+row six lines high over rows of one or two), and "Median, / longer-term / change". :func:`impact.report._layout.
+_no_lone_word` mended a heading only where no row took a line; a heading set a word a line was no fault to it.
+
+A heading with a line of one short word or set about a word a line (three lines or more, fewer than one and a half
+words a line) is now widened to the least width that mends it, the room taken from the other columns (down to their
+minimums), where the table grows no taller: its heading row's lines and its rows' lines summed, as printed, are no more
+than before (:func:`impact.report._layout._no_taller`). The tables here are generated (seeded, seeds the project had
+not used) in the shapes of the example's Tables 6 (expectations by status), 10 (credits) and 15 (change by status);
+the checks read the Word document's column widths and wrap each cell's printed text again, word by word, in Arial's
+widths (as LibreOffice prints it: round 51), and the printed web page's columns as :func:`impact.report._html.
+_print_plan` gives them.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+
+import pandas as pd
+import pytest
+from lxml import etree
+from test_report_render_round53 import IMPACTS
+from test_report_render_round55 import _by_status
+from test_report_render_round56 import _credits
+
+from impact._textwidth import arial_width
+from impact.report import Report, Section, Table, _docx, _html, _layout, render_docx
+
+SEEDS = (5711, 5712, 5713, 5714, 5715)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _expectations(seed: int) -> Table:
+    """A small study's Table 6 in shape (the 6-council study's): each impact in and not in intervention, every
+    figure suppressed ("c") but a few counts."""
+    rng = random.Random(seed)
+    rows = [{"impact": impact, "status": status, "n": "c", "k": str(rng.randint(5, 9)) if rng.random() < 0.3 else "c",
+             "share": "c", "ci": "c"}
+            for impact in rng.sample(IMPACTS, 6) for status in ("Not in intervention", "In intervention")]
+    return Table(f"anticipated_{seed}", pd.DataFrame(rows), "Impacts anticipated before the review",
+                 columns_format={"impact": "text", "status": "text", "n": "int", "k": "int", "share": "pct",
+                                 "ci": "pct"},
+                 labels={"impact": "Impact", "status": "Intervention status", "n": "Participants interviewed",
+                         "k": "Participants anticipating it", "share": "Share anticipating it", "ci": "95% CI"})
+
+
+SHAPES = (_credits, _by_status, _expectations)
+
+
+def _wrap(text: str, inner: float, size: float, bold: bool) -> list[list[str]]:
+    """``text`` wrapped greedily at spaces (a no-break space binds its neighbours) into ``inner`` points of Arial."""
+    out = []
+    for paragraph in text.split("\n"):
+        lines: list[list[str]] = []
+        for word in paragraph.split(" "):
+            if not word:
+                continue
+            if lines and arial_width(" ".join([*lines[-1], word]), size, bold=bold) <= inner + 0.01:
+                lines[-1].append(word)
+            else:
+                lines.append([word])
+        out += lines or [[]]
+    return out
+
+
+def _at_fault(lines: list[list[str]]) -> bool:
+    """A heading of more than one line with a line of one word of three characters or fewer, or on three lines or
+    more with fewer than one and a half words a line (a word a line)."""
+    if len(lines) < 2:
+        return False
+    words = sum(len(unit.split("\u00a0")) for line in lines for unit in line)
+    lone = any(len(line) == 1 and len(line[0]) <= 3 for line in lines)
+    return lone or (len(lines) >= 3 and words < 1.5 * len(lines))
+
+
+def _text(tc) -> str:
+    out = []
+    for p in tc.iter(_W + "p"):
+        out.append("".join(el.text or "" if el.tag == _W + "t" else "\n" for el in p.iter(_W + "t", _W + "br")))
+    return "\n".join(out)
+
+
+def _word_tables(tables) -> list[dict]:
+    """Each of ``tables`` as a Word report of its own prints it: its type size, column widths (points), headings and
+    rows of text, and which columns are right-aligned (figures, kept on one line)."""
+    found = []
+    for table in tables:
+        data = render_docx(Report("Study", "", {"study": "demo"}, [Section("Tables", [table])]))
+        tbl = next(etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")).iter(_W + "tbl"))
+        widths = [int(g.get(_W + "w")) / 20 for g in tbl.iter(_W + "gridCol")]
+        size = int(next(tbl.iter(_W + "sz")).get(_W + "val")) / 2
+        full = [tr for tr in tbl.findall(_W + "tr") if len(tr.findall(_W + "tc")) == len(widths)]
+        heads = [_text(tc) for tc in full[0].findall(_W + "tc")]
+        rows = [[_text(tc) for tc in tr.findall(_W + "tc")] for tr in full[1:]]
+        numeric = [tc.find(".//" + _W + "jc") is not None for tc in full[1].findall(_W + "tc")]
+        found.append({"size": size, "widths": widths, "heads": heads, "rows": rows, "numeric": numeric})
+    return found
+
+
+def _measured(table: dict) -> tuple[int, int, int]:
+    """(headings at fault, heading row's lines, rows' lines summed) of a Word table as LibreOffice prints it: each
+    cell's text in its column less the cell margins, in Arial's widths."""
+    inner = [w - 2 * _docx._CELL_MARGIN for w in table["widths"]]
+    size = table["size"]
+    heads = [_wrap(h, w, size, True) for h, w in zip(table["heads"], inner, strict=True)]
+    body = sum(max(len(c.split("\n")) if table["numeric"][k] else len(_wrap(c, inner[k], size, False))
+                   for k, c in enumerate(row)) for row in table["rows"])
+    return sum(_at_fault(h) for h in heads), max(len(h) for h in heads), body
+
+
+@pytest.fixture(scope="module")
+def word():
+    """The Word tables of every shape and seed, laid out as now and as with no widening for a heading at fault."""
+    tables = [make(seed) for seed in SEEDS for make in SHAPES]
+    after = _word_tables(tables)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_layout, "_no_taller", lambda headers, columns, widths, *args: widths, raising=False)
+        before = _word_tables(tables)
+    return before, after
+
+
+def test_word_headings_at_fault_are_mended_where_no_table_grows_taller(word):
+    """Over the generated tables: fewer headings print with a line of one short word or a word a line, no table's
+    heading row and rows together take more lines, and no table is wider. On main the credits printed "Share / with /
+    the / cause / left / open" and "Credited / to / funding" under a heading row five or six lines high, the
+    impacts beside them wrapping already. The expectations table ("Share / anticipating / it", "95% / CI") keeps
+    its headings: mending them would wrap four rows of one line for the heading row's one line."""
+    before, after = word
+    faults = []
+    for b, a in zip(before, after, strict=True):
+        (fb, hb, rb), (fa, ha, ra) = _measured(b), _measured(a)
+        assert ha + ra <= hb + rb, (a["heads"], hb, rb, ha, ra)
+        assert sum(a["widths"]) <= sum(b["widths"]) + 0.1
+        faults.append((fb, fa))
+    assert sum(fa for _, fa in faults) < sum(fb for fb, _ in faults), faults
+
+
+def test_word_credits_heading_rows_are_shorter(word):
+    """The credits (the first of each seed's tables): the heading row of most is shorter by a line or more, no
+    table's total lines more (the previous test); every heading's words all printed, in order."""
+    before, after = word
+    shorter = 0
+    for b, a in list(zip(before, after, strict=True))[::len(SHAPES)]:
+        shorter += _measured(a)[1] < _measured(b)[1]
+        assert [h.replace("\u00a0", " ").split() for h in a["heads"]] == [
+            h.replace("\u00a0", " ").split() for h in b["heads"]]
+    assert shorter >= 3, shorter
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_printed_web_page_credits_have_fewer_headings_at_fault(word, seed):
+    """The printed web page's columns of a landscape page (:func:`impact.report._html._print_plan`, 1000 px at 12 px
+    type) for the credits: fewer headings at fault than with no widening, the heading row and rows together on no
+    more lines, the table as wide."""
+    table = word[1][SEEDS.index(seed) * len(SHAPES)]
+    heads = [h.replace("\u00a0", " ") for h in table["heads"]]
+
+    def measured(widths):
+        return _measured({**table, "heads": heads, "size": _html._PRINT["font"],
+                          "widths": [w - _html._PRINT["padding"] + 2 * _docx._CELL_MARGIN for w in widths]})
+
+    after = _html._print_plan(heads, table["rows"], table["numeric"], True).widths
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_layout, "_no_taller", lambda headers, columns, widths, *args: widths, raising=False)
+        before = _html._print_plan(heads, table["rows"], table["numeric"], True).widths
+    (fb, hb, rb), (fa, ha, ra) = measured(before), measured(after)
+    assert fa < fb and ha + ra <= hb + rb, (fb, hb, rb, fa, ha, ra)
+    assert sum(after) == pytest.approx(sum(before))
