@@ -14,6 +14,10 @@ not used) in the shapes of the example's Tables 6 (expectations by status), 10 (
 the checks read the Word document's column widths and wrap each cell's printed text again, word by word, in Arial's
 widths (as LibreOffice prints it: round 51), and the printed web page's columns as :func:`impact.report._html.
 _print_plan` gives them.
+
+The workbook: a sheet printed in parts across pages (the example's Table 15) widened no heading, and printed "CI, /
+lower"; a column of such a sheet is now widened where the sheet prints in as many parts at no smaller scale
+(:func:`impact._xlsx.heading_mends`' ``parts``), checked by wrapping each heading as Excel and LibreOffice wrap it.
 """
 
 from __future__ import annotations
@@ -22,15 +26,27 @@ import io
 import random
 import zipfile
 
+import openpyxl
 import pandas as pd
 import pytest
 from lxml import etree
 from test_report_render_round53 import IMPACTS
 from test_report_render_round55 import _by_status
-from test_report_render_round56 import _credits
+from test_report_render_round56 import _alone, _credits, _headings, _wrap
 
-from impact._textwidth import arial_width
-from impact.report import Report, Section, Table, _docx, _html, _layout, render_docx
+from impact._textwidth import arial_width, excel_pixels
+from impact._xlsx import DIGIT_PT
+from impact.report import (
+    CI,
+    Report,
+    Section,
+    Table,
+    _docx,
+    _html,
+    _layout,
+    render_docx,
+    render_xlsx,
+)
 
 SEEDS = (5711, 5712, 5713, 5714, 5715)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -53,7 +69,40 @@ def _expectations(seed: int) -> Table:
 SHAPES = (_credits, _by_status, _expectations)
 
 
-def _wrap(text: str, inner: float, size: float, bold: bool) -> list[list[str]]:
+WAVES = ["Early impact (about 3 months after)", "Longer-term change (about 12 months after)"]
+
+
+def _wide_by_status(seed: int) -> Table:
+    """The example's Table 15 in shape, as wide: impacts at each later wave, the odds ratio, its interval and p in
+    and not in intervention and their ratio, under shared headings, and whether the change differs by status; its
+    sheet prints in two parts at landscape."""
+    rng = random.Random(seed)
+    rows = []
+    for impact in rng.sample(IMPACTS, 4):
+        for wave in WAVES:
+            row = {"impact": impact, "wave": wave, "compared": "Expectations before the review"}
+            for g in ("a", "b", "c"):
+                ratio = rng.uniform(0.3, 30.0)
+                row |= {f"{g}_r": ratio, f"{g}_lo": ratio / rng.uniform(1.5, 6), f"{g}_hi": ratio * rng.uniform(1.5, 6),
+                        f"{g}_p": rng.random() ** 3}
+            row |= {"fit": "GEE", "groups": "at the wave", "dp": rng.random(), "dph": rng.random(),
+                    "differs": rng.choice(["no", "yes"]), "w": rng.uniform(0.3, 3.0), "wp": rng.random()}
+            rows.append(row)
+    fmt = {"impact": "text", "wave": "text", "compared": "text"}
+    labels = {"impact": "Impact", "wave": "Wave", "compared": "Compared with"}
+    for g, name, what in (("a", "Not in intervention", "odds ratio"), ("b", "In intervention", "odds ratio"),
+                          ("c", "In over not in intervention", "ratio of the odds ratios")):
+        fmt |= {f"{g}_r": "num:2", f"{g}_ci": CI(f"{g}_lo", f"{g}_hi", digits=2), f"{g}_p": "p"}
+        labels |= {f"{g}_r": f"{name}: {what}", f"{g}_ci": f"{name}: CI", f"{g}_p": f"{name}: p"}
+    fmt |= {"fit": "text", "groups": "text", "dp": "p", "dph": "p", "differs": "text", "w": "num:2", "wp": "p"}
+    labels |= {"fit": "Fit", "groups": "Status groups", "dp": "Differs by status: p",
+               "dph": "Differs by status: p (Holm)", "differs": "Change differs by status",
+               "w": "Weighted: ratio of the odds ratios", "wp": "Weighted: differs by status, p (Holm)"}
+    return Table(f"wide_{seed}", pd.DataFrame(rows), "Change across the waves by intervention status",
+                 columns_format=fmt, labels=labels)
+
+
+def _arial_wrap(text: str, inner: float, size: float, bold: bool) -> list[list[str]]:
     """``text`` wrapped greedily at spaces (a no-break space binds its neighbours) into ``inner`` points of Arial."""
     out = []
     for paragraph in text.split("\n"):
@@ -108,8 +157,8 @@ def _measured(table: dict) -> tuple[int, int, int]:
     cell's text in its column less the cell margins, in Arial's widths."""
     inner = [w - 2 * _docx._CELL_MARGIN for w in table["widths"]]
     size = table["size"]
-    heads = [_wrap(h, w, size, True) for h, w in zip(table["heads"], inner, strict=True)]
-    body = sum(max(len(c.split("\n")) if table["numeric"][k] else len(_wrap(c, inner[k], size, False))
+    heads = [_arial_wrap(h, w, size, True) for h, w in zip(table["heads"], inner, strict=True)]
+    body = sum(max(len(c.split("\n")) if table["numeric"][k] else len(_arial_wrap(c, inner[k], size, False))
                    for k, c in enumerate(row)) for row in table["rows"])
     return sum(_at_fault(h) for h in heads), max(len(h) for h in heads), body
 
@@ -172,3 +221,37 @@ def test_printed_web_page_credits_have_fewer_headings_at_fault(word, seed):
     (fb, hb, rb), (fa, ha, ra) = measured(before), measured(after)
     assert fa < fb and ha + ra <= hb + rb, (fb, hb, rb, fa, ha, ra)
     assert sum(after) == pytest.approx(sum(before))
+
+
+def _book(tables) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(render_xlsx(Report("Study", "", {"study": "demo"},
+                                                                [Section("Tables", tables)]))))
+
+
+def _short_alone(ws) -> int:
+    """Headings of a sheet with a line of one word of three characters or fewer, wrapped as Excel wraps them (whole
+    pixels, ``7 w - 5`` of room) or as LibreOffice does (Arial's widths, ``w`` digits less 2 pt)."""
+    found = 0
+    for text, width in _headings(ws):
+        excel = _wrap(text, round(width * 7) - 5, lambda s: excel_pixels(s, 10, bold=True))
+        libre = _wrap(text, width * DIGIT_PT - 2, lambda s: arial_width(s, 10, bold=True))
+        found += _alone(excel) or _alone(libre)
+    return found
+
+
+def test_a_sheet_printed_in_parts_mends_a_short_word_where_its_part_has_room(monkeypatch):
+    """The example's Table 15 in shape prints in two parts (a column break, its key columns repeated), and main
+    widened no heading there ("CI, / lower" under a ratio of odds ratios: a few pixels would make the sheet wider than
+    one page at 75%, which it is anyway). A column is now widened where the sheet prints in as many parts at no smaller
+    scale: every sheet has fewer headings with a short word alone than with no such widening, and prints as it did."""
+    tables = [_wide_by_status(seed) for seed in (5721, 5722, 5723, 5724, 5725)]
+    after = _book(tables)
+    from impact.report import _xlsx as report_xlsx
+
+    mends = report_xlsx.heading_mends
+    monkeypatch.setattr(report_xlsx, "heading_mends", lambda ws, widths, parts=None, **kw: mends(ws, widths, **kw))
+    before = _book(tables)
+    for a, b in zip(after.worksheets[1:], before.worksheets[1:], strict=True):
+        assert [x.id for x in a.col_breaks.brk] == [x.id for x in b.col_breaks.brk] != []
+        assert a.page_setup.scale >= b.page_setup.scale
+        assert _short_alone(a) < _short_alone(b), a.title

@@ -494,11 +494,11 @@ def _no_taller(headers: Sequence[str], columns, widths: list[float], minimum: Se
     """``widths`` with a heading that keeps a line of one short word or is set a word a line (:func:`_heading_fault`)
     widened to the least width that mends it, where the other columns can give the room (down to their minimums) and
     the table grows no taller: its heading row's lines and its rows' lines (each row's tallest cell) summed, as the
-    table prints, are no more than before, and fewer headings are at fault. Where :func:`_no_lone_word` found no
-    column that could give the room without a row wrapping onto more lines ("Credited / to / funding" beside impacts
-    that wrap already, "95% / CI" and "Share / anticipating / it" beside impacts on one line), a row may take a line
-    where the heading row gives one back: the room is taken from the columns that cost the fewest lines, one column
-    or all of them by their room to spare."""
+    table prints, are no more than before, and fewer headings are at fault, none that was not. Where
+    :func:`_no_lone_word` found no column that could give the room without a row wrapping onto more lines ("Credited
+    / to / funding" beside impacts that wrap already, "Share / with / the / cause / left / open" under a heading row
+    six lines high), a row may take a line where the heading row gives one back: the room is taken from the columns
+    that cost the fewest lines, or from all of them by their room to spare, or from one."""
     widths = list(widths)
     n = len(widths)
     if n < 2:
@@ -512,8 +512,9 @@ def _no_taller(headers: Sequence[str], columns, widths: list[float], minimum: Se
                               else wrapped_lines(c, inner[k] + 0.01, size, measure=measure)
                               for k, c in enumerate(row)) for row in rows)
 
-    def faults(inner: list[float]) -> int:
-        return sum(_heading_fault(h, w + 0.01, size, measure) for h, w in zip(headers, inner, strict=True))
+    def faults(inner: list[float]) -> frozenset[int]:
+        return frozenset(j for j, (h, w) in enumerate(zip(headers, inner, strict=True))
+                         if _heading_fault(h, w + 0.01, size, measure))
 
     inner = [w - padding for w in widths]
     least = [m - padding for m in minimum]
@@ -542,7 +543,7 @@ def _no_taller(headers: Sequence[str], columns, widths: list[float], minimum: Se
 
     now = (faults(inner), lines(inner))
     for _ in range(2 * n):
-        if now[0] == 0:
+        if not now[0]:
             break
         # each heading at fault wants the least width that mends it; mended one at a time, or all at once (two
         # headings three lines high take the heading row's line only together)
@@ -566,12 +567,14 @@ def _no_taller(headers: Sequence[str], columns, widths: list[float], minimum: Se
             ways += [{k: total} for k, s in spare.items() if s >= total]
             for way in ways:
                 trial = [w - way.get(k, 0.0) + more.get(k, 0.0) for k, w in enumerate(inner)]
+                # fewer headings at fault, none newly, and the table no taller
                 found = (faults(trial), lines(trial))
-                if found[0] < now[0] and found[1] <= now[1] and (best is None or found < best[0]):
-                    best = (found, trial)
+                score = (len(found[0]), found[1])
+                if found[0] < now[0] and found[1] <= now[1] and (best is None or score < best[0]):
+                    best = (score, found, trial)
         if best is None:
             break
-        now, inner = best
+        _, now, inner = best
     return [w + padding for w in inner]
 
 
