@@ -512,6 +512,15 @@ def _no_taller(headers: Sequence[str], columns, widths: list[float], minimum: Se
                               else wrapped_lines(c, inner[k] + 0.01, size, measure=measure)
                               for k, c in enumerate(row)) for row in rows)
 
+    def worse(k: int, was: float, width: float) -> bool:
+        """Whether heading ``k``, at fault in ``width``, is worse than in ``was``: more lines, or more of one short
+        word ("Credited / to another / factor" narrowed to "Credited / to / another / factor")."""
+        def state(w: float) -> tuple[int, int]:
+            wrapped = _heading_wrap(mend_breaks(str(headers[k]), w + 0.01, size, measure), w + 0.01, size, measure)
+            return _lone_lines(wrapped, w + 0.01, size, measure), len(wrapped)
+        before, after = state(was), state(width)
+        return after[0] > before[0] or after[1] > before[1]
+
     def faults(inner: list[float]) -> frozenset[int]:
         return frozenset(j for j, (h, w) in enumerate(zip(headers, inner, strict=True))
                          if _heading_fault(h, w + 0.01, size, measure))
@@ -567,10 +576,11 @@ def _no_taller(headers: Sequence[str], columns, widths: list[float], minimum: Se
             ways += [{k: total} for k, s in spare.items() if s >= total]
             for way in ways:
                 trial = [w - way.get(k, 0.0) + more.get(k, 0.0) for k, w in enumerate(inner)]
-                # fewer headings at fault, none newly, and the table no taller
+                # fewer headings at fault, none newly nor worse, and the table no taller
                 found = (faults(trial), lines(trial))
                 score = (len(found[0]), found[1])
-                if found[0] < now[0] and found[1] <= now[1] and (best is None or score < best[0]):
+                if found[0] < now[0] and found[1] <= now[1] and not any(
+                        worse(k, inner[k], trial[k]) for k in found[0]) and (best is None or score < best[0]):
                     best = (score, found, trial)
         if best is None:
             break
