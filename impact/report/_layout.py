@@ -550,7 +550,10 @@ def _no_taller(headers: Sequence[str], columns, widths: list[float], minimum: Se
             best = w
         return inner[k] - best
 
-    now = (faults(inner), lines(inner))
+    at_fault = faults(inner)
+    if not at_fault:
+        return widths
+    now = (at_fault, lines(inner))
     for _ in range(2 * n):
         if not now[0]:
             break
