@@ -13,7 +13,7 @@ import datetime as _dt
 import math
 import os
 import warnings
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from functools import lru_cache
 from pathlib import Path
 
@@ -617,7 +617,8 @@ def heading_breaks(ws, widths: dict[int, float], *, header: int = 1, gap: float 
 
 
 def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int = 1, gap: float = HEADING_GAP,
-                  only: set[int] | None = None) -> dict[int, float]:
+                  only: set[int] | None = None, parts: Callable[[dict[int, float]], tuple] | None = None
+                  ) -> dict[int, float]:
     """``widths`` with each column whose heading (rows 1 to ``header``; a heading over several columns widens its
     last) has a short word alone on a line in any setting of its lines that fits (:func:`_set_lines`: "p / (Holm)",
     "95% / CI, / lower", "Share / with / the / cause ...") made the few pixels wider at which lines of its own bind
@@ -625,7 +626,10 @@ def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int 
     wide at no less than :data:`LEAST_SCALE` (or no smaller than it did), as :func:`heading_gaps` widens them; where
     the sheet has no room, the columns of wrapped text (``only``) give it where each can be narrower with no row
     taller and no word broken (:func:`_row_slack`): a landscape sheet at 75% printed "Credited / to / another /
-    factor" beside a column of what is suppressed wider than any of its values on their rows' lines.
+    factor" beside a column of what is suppressed wider than any of its values on their rows' lines. ``parts``: for a
+    sheet printed in parts across pages, how it prints with given widths (parts, then scale: the greater the better);
+    a column of such a sheet is widened where it prints in no more parts at no smaller scale (a sheet in parts printed
+    "CI, / lower" where a few pixels more fitted its part).
 
     >>> from openpyxl import Workbook
     >>> ws = Workbook().active
@@ -662,6 +666,12 @@ def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int 
             out[k] = round(out[k] - taken / 7, 4)
             short -= taken
         out[j] = width
+    if parts is not None and printed_points(out) > PAGE_POINTS[True] / LEAST_SCALE + 1e-9:
+        # a sheet printed in parts anyway: a column still short is widened where its part has the room
+        for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
+            trial = {**out, j: width}
+            if out[j] < width and parts(trial) >= parts(out):
+                out = trial
     return out
 
 

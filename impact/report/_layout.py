@@ -469,7 +469,126 @@ def _no_lone_word(headers: Sequence[str], columns, widths: list[float], minimum:
             inner[k] -= taken
         widths[j] += more
         inner[j] += more
-    return widths
+    return _no_taller(headers, columns, widths, minimum, size, padding, measure, nowrap)
+
+
+def _heading_fault(text: str, inner: float, size: float, measure: Measure | None) -> bool:
+    """Whether heading ``text``, its short words bound where that mends it (:func:`mend_breaks`) and wrapped into
+    ``inner`` points (bold), has a line of one short word (:func:`_lone_word`) or is set about a word a line on three
+    lines or more, fewer than _WORDS_A_LINE words a line ("Credited / to / funding", "Share / with / the cause / left
+    / open")."""
+    text = str(text)
+    if len(_words(text)) < 2 or "\n" in text:
+        return False
+    lines = _heading_wrap(mend_breaks(text, inner, size, measure), inner, size, measure)
+    words = sum(len(unit.split("\u00a0")) for line in lines for unit in line)
+    return _lone_lines(lines, inner, size, measure) > 0 or (len(lines) >= 3 and words < _WORDS_A_LINE * len(lines))
+
+
+#: A heading on three lines or more with fewer words than this a line is set a word a line (:func:`_heading_fault`).
+_WORDS_A_LINE = 1.5
+
+
+def _no_taller(headers: Sequence[str], columns, widths: list[float], minimum: Sequence[float], size: float,
+               padding: float, measure: Measure | None = None, nowrap: Sequence[bool] = ()) -> list[float]:
+    """``widths`` with a heading that keeps a line of one short word or is set a word a line (:func:`_heading_fault`)
+    widened to the least width that mends it, where the other columns can give the room (down to their minimums) and
+    the table grows no taller: its heading row's lines and its rows' lines (each row's tallest cell) summed, as the
+    table prints, are no more than before, and fewer headings are at fault, none that was not. Where
+    :func:`_no_lone_word` found no column that could give the room without a row wrapping onto more lines ("Credited
+    / to / funding" beside impacts that wrap already, "Share / with / the / cause / left / open" under a heading row
+    six lines high), a row may take a line where the heading row gives one back: the room is taken from the columns
+    that cost the fewest lines, or from all of them by their room to spare, or from one."""
+    widths = list(widths)
+    n = len(widths)
+    if n < 2:
+        return widths
+    cells = [[str(c) for c in col] for col in columns]
+
+    def lines(inner: list[float]) -> int:
+        head = max(_mended_lines(str(h), w + 0.01, size, measure) for h, w in zip(headers, inner, strict=True))
+        rows = list(zip(*cells)) if cells and cells[0] else []
+        return head + sum(max(len(c.split("\n")) if k < len(nowrap) and nowrap[k]
+                              else wrapped_lines(c, inner[k] + 0.01, size, measure=measure)
+                              for k, c in enumerate(row)) for row in rows)
+
+    def worse(k: int, was: float, width: float) -> bool:
+        """Whether heading ``k``, at fault in ``width``, is worse than in ``was``: more lines, or more of one short
+        word ("Credited / to another / factor" narrowed to "Credited / to / another / factor")."""
+        def state(w: float) -> tuple[int, int]:
+            wrapped = _heading_wrap(mend_breaks(str(headers[k]), w + 0.01, size, measure), w + 0.01, size, measure)
+            return _lone_lines(wrapped, w + 0.01, size, measure), len(wrapped)
+        before, after = state(was), state(width)
+        return after[0] > before[0] or after[1] > before[1]
+
+    def faults(inner: list[float]) -> frozenset[int]:
+        return frozenset(j for j, (h, w) in enumerate(zip(headers, inner, strict=True))
+                         if _heading_fault(h, w + 0.01, size, measure))
+
+    inner = [w - padding for w in widths]
+    least = [m - padding for m in minimum]
+
+    def cell_lines(k: int, text: str, width: float) -> int:
+        if k < len(nowrap) and nowrap[k]:
+            return len(text.split("\n"))
+        return wrapped_lines(text, width + 0.01, size, measure=measure)
+
+    def free(k: int, head_row: int) -> float:
+        """The room column ``k`` gives with no row taller (each cell within its row's lines), its heading within
+        the heading row's lines and no more at fault than it is."""
+        rows = list(zip(*cells)) if cells and cells[0] else []
+        caps = [max(cell_lines(c, v, inner[c]) for c, v in enumerate(row)) for row in rows]
+        fault = _heading_fault(headers[k], inner[k] + 0.01, size, measure)
+        best = inner[k]
+        for w in sorted({x + 0.01 for text in [*cells[k], str(headers[k])]
+                         for x in _runs(text, size, text == str(headers[k]), measure)
+                         if least[k] <= x + 0.01 < inner[k]} | {least[k]}, reverse=True):
+            if any(cell_lines(k, row[k], w) > cap for row, cap in zip(rows, caps, strict=True)) or _mended_lines(
+                    str(headers[k]), w + 0.01, size, measure) > head_row or (
+                    _heading_fault(headers[k], w + 0.01, size, measure) and not fault):
+                break
+            best = w
+        return inner[k] - best
+
+    at_fault = faults(inner)
+    if not at_fault:
+        return widths
+    now = (at_fault, lines(inner))
+    for _ in range(2 * n):
+        if not now[0]:
+            break
+        # each heading at fault wants the least width that mends it; mended one at a time, or all at once (two
+        # headings three lines high take the heading row's line only together)
+        wants = {}
+        for j in range(n):
+            if _heading_fault(headers[j], inner[j] + 0.01, size, measure):
+                target = next((w + 0.01 for w in _runs(str(headers[j]), size, True, measure)
+                               if w > inner[j] + 0.005 and not _heading_fault(headers[j], w + 0.02, size, measure)), None)
+                if target is not None:
+                    wants[j] = target - inner[j]
+        best = None
+        head_row = max(_mended_lines(str(h), w + 0.01, size, measure) for h, w in zip(headers, inner, strict=True))
+        for more in [{j: m} for j, m in wants.items()] + ([wants] if len(wants) > 1 else []):
+            total = sum(more.values())
+            spare = {k: inner[k] - least[k] for k in range(n) if k not in more and inner[k] - least[k] > 1e-6}
+            ways = []
+            for room_of in ({k: free(k, head_row) for k in spare}, spare):
+                room = sum(room_of.values())
+                if room >= total:
+                    ways.append({k: total * s / room for k, s in room_of.items()})
+            ways += [{k: total} for k, s in spare.items() if s >= total]
+            for way in ways:
+                trial = [w - way.get(k, 0.0) + more.get(k, 0.0) for k, w in enumerate(inner)]
+                # fewer headings at fault, none newly nor worse, and the table no taller
+                found = (faults(trial), lines(trial))
+                score = (len(found[0]), found[1])
+                if found[0] < now[0] and found[1] <= now[1] and not any(
+                        worse(k, inner[k], trial[k]) for k in found[0]) and (best is None or score < best[0]):
+                    best = (score, found, trial)
+        if best is None:
+            break
+        _, now, inner = best
+    return [w + padding for w in inner]
 
 
 def breaks_a_word(text: str, width: float, *, size: float, padding: float = 0.0, measure: Measure | None = None) -> bool:

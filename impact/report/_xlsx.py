@@ -456,8 +456,13 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     # a heading set right keeps a gap from the one before it on every line, not only its longest word
     widths = heading_gaps(ws, widths, landscape=landscape, header=head_rows, gap=_HEADING_GAP)
     # and a heading with a short word alone on a line ("p / (Holm)") the few pixels wider that bind it to a neighbour
+    most = len(shown.columns) - 1  # never every column: nothing would be left to scroll
+    identify = identifying_columns(shown.values.tolist(), [c in set(shown.attrs["numeric"]) for c in shown.columns],
+                                   min(table.key_columns, most), at_most=min(3, most))
+    units = _column_units([col for col, _, _ in columns] + ([FLAG_COLUMN] if has_flags else []),
+                          groups[0] if groups else None, intervals)
     widths = heading_mends(ws, widths, landscape=landscape, header=head_rows, gap=_HEADING_GAP,
-                           only=wrap)
+                           only=wrap, parts=lambda w: _parted(w, units, identify))
     # and where the sheet had no room to widen its column, any heading near an edge another heading may reach, or
     # with a short word alone on a line, is set on lines of its own that keep the gap and bind the word to another
     heading_breaks(ws, widths, header=head_rows, gap=_HEADING_GAP)
@@ -466,9 +471,7 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
     fit_row_heights(ws, widths, only=wrap, header=head_rows)
     # the heading row, and the columns that say what a row is (impact, wave...) where they leave room to scroll the
     # figures beside them: scrolled right, a wide sheet's figures stood beside no impact nor wave
-    most = len(shown.columns) - 1  # never every column: nothing would be left to scroll
-    identify = keys = identifying_columns(shown.values.tolist(), [c in set(shown.attrs["numeric"]) for c in shown.columns],
-                                          min(table.key_columns, most), at_most=min(3, most))
+    keys = identify
     while keys and sum(widths[j] for j in range(1, keys + 1)) > _FROZEN_MAX:
         keys -= 1
     ws.freeze_panes = f"{get_column_letter(keys + 1)}{head_rows + 1}"
@@ -476,8 +479,6 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
         ws.auto_filter.ref = f"A{head_rows}:{get_column_letter(len(headers))}{max(len(data) + head_rows, head_rows)}"
     _plain_font(ws)
     # a sheet too wide for a landscape page at LEAST_SCALE prints in parts, each with the row-identifying columns
-    units = _column_units([col for col, _, _ in columns] + ([FLAG_COLUMN] if has_flags else []),
-                          groups[0] if groups else None, intervals)
     scale = _print_parts(ws, widths, units, identify)
     print_setup(ws, landscape=landscape or scale is not None, title_rows=f"1:{head_rows}", scale=scale,
                 header=f"Table {number}. {clean_text(vocabulary.prose(table.caption))}")
@@ -518,6 +519,20 @@ def _print_parts(ws: Worksheet, widths: dict[int, float], units: list[list[int]]
     at that scale, never splitting a run of ``units``; None where the sheet prints one page wide. (Fitted to one page
     wide, the change across the waves by intervention status, 23 columns, printed at 55-59%, too small to read.)
     """
+    plan = _parts_plan(widths, units, keys)
+    if plan is None:
+        return None
+    parts, key_cols, rest, scale = plan
+    if key_cols:
+        ws.print_title_cols = f"A:{get_column_letter(max(key_cols))}"
+    for part in parts[:-1]:
+        ws.col_breaks.append(Break(id=rest[part[-1] - 1][-1]))  # after the part's last column
+    return scale
+
+
+def _parts_plan(widths: dict[int, float], units: list[list[int]], keys: int):
+    """How :func:`_print_parts` prints a sheet of columns ``widths`` in parts: (parts, the key columns, the other
+    runs of ``units``, scale), or None where it prints one page wide."""
     if PAGE_POINTS[True] / printed_points(widths) >= LEAST_SCALE - 1e-9 or len(units) < 2:
         return None
     each = {j: printed_points({j: w}) for j, w in widths.items()}
@@ -533,11 +548,16 @@ def _print_parts(ws: Worksheet, widths: dict[int, float], units: list[list[int]]
         return None
     widest = max(printed_points({j: widths[j] for j in key_cols + [j for i in part[1:] for j in rest[i - 1]]})
                  for part in parts)
-    if key_cols:
-        ws.print_title_cols = f"A:{get_column_letter(max(key_cols))}"
-    for part in parts[:-1]:
-        ws.col_breaks.append(Break(id=rest[part[-1] - 1][-1]))  # after the part's last column
-    return max(10, min(100, math.floor(100 * PAGE_POINTS[True] / widest)))
+    return parts, key_cols, rest, max(10, min(100, math.floor(100 * PAGE_POINTS[True] / widest)))
+
+
+def _parted(widths: dict[int, float], units: list[list[int]], keys: int) -> tuple[int, int]:
+    """How a sheet of columns ``widths`` prints, the greater the better: (minus its parts, its scale) as
+    :func:`_print_parts` sets them (one part at the scale fitting it to a landscape page's width)."""
+    plan = _parts_plan(widths, units, keys)
+    if plan is None:
+        return -1, max(10, min(100, math.floor(100 * PAGE_POINTS[True] / printed_points(widths))))
+    return -len(plan[0]), plan[3]
 
 
 def _group_row(ws: Worksheet, upper: list[tuple[str, int, bool]]) -> None:
