@@ -137,7 +137,7 @@ def _decided_with(ledger, monkeypatch, simplex):
 
 
 #: The ledgers of :func:`ledgers` decided afresh with each simplex: 5 councils at min_count 3 and 12 at 5 (with
-#: :func:`fresh_ledger`, 7 councils with attrition at 5). The other seven cost 22 of the test's 37 s of CPU and
+#: :func:`fresh_ledger`, 7 councils with attrition at 5). The other seven cost 21 of the test's 37 s of CPU and
 #: caught no fault these three miss (testtime33: with `_Block.reaches` trusting the points recorded alone, `narrow`
 #: taking the lowest value recorded for the minimum, or `_earlier` taking an earlier trial's points as feasible
 #: now, primal and dual decide differently on (12, 5) and the fresh ledger, and on (5, 3) for the first two; at
