@@ -73,20 +73,10 @@ def problems(folder: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def example_books(tmp_path_factory) -> dict[str, Path]:
+def example_books(converted) -> dict[str, Path]:
     """The bundled example saved as study.xlsx (openpyxl), then by LibreOffice as .ods, .xls and .xlsx: each a study
     folder."""
-    base = tmp_path_factory.mktemp("example-books")
-    source = base / "source"
-    shutil.copytree(impact.example_path(), source)
-    to_workbook(source)
-    bare = base / "bare"
-    shutil.copytree(source, bare, ignore=shutil.ignore_patterns("study.xlsx"))
-    out = {}
-    for fmt in ("ods", "xls", "xlsx"):
-        (made,) = convert([source / BOOK], fmt, base / f"made-{fmt}", base / "profile")
-        out[fmt] = as_study(made, bare, base / fmt)
-    return out
+    return converted["example"]
 
 
 @needs_soffice
@@ -142,11 +132,23 @@ def _plant_sheets(book: Path, rng: np.random.Generator) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def planted(tmp_path_factory) -> dict[int, tuple[dict[str, Path], dict[str, object]]]:
+def planted(converted) -> dict[int, tuple[dict[str, Path], dict[str, object]]]:
     """For each seed, a generated 5-council study with the CSV faults of tests/test_study_workbook.py and the faults
     only a sheet has planted, its study.xlsx saved by LibreOffice as .ods, .xls and .xlsx: each a study folder; and
     where the sheet faults went."""
-    base = tmp_path_factory.mktemp("planted-books")
+    return converted["planted"]
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory) -> dict[str, dict]:
+    """:func:`example_books` (under "example") and :func:`planted` (under "planted"), their workbooks saved by one
+    LibreOffice process a format: each fixture started one of its own before (six starts, three now)."""
+    base = tmp_path_factory.mktemp("books")
+    example = base / "example"
+    shutil.copytree(impact.example_path(), example)
+    to_workbook(example)
+    bare = base / "bare"
+    shutil.copytree(example, bare, ignore=shutil.ignore_patterns("study.xlsx"))
     sources, truths = {}, {}
     for seed in SEEDS:
         folder = base / f"s{seed}"
@@ -156,10 +158,11 @@ def planted(tmp_path_factory) -> dict[int, tuple[dict[str, Path], dict[str, obje
         to_workbook(folder)
         truths[seed] = _plant_sheets(folder / BOOK, rng)
         sources[seed] = (folder / BOOK).rename(base / f"book{seed}.xlsx")
-    made = {fmt: convert(list(sources.values()), fmt, base / f"made-{fmt}", base / "profile")
+    made = {fmt: convert([example / BOOK, *sources.values()], fmt, base / f"made-{fmt}", base / "profile")
             for fmt in ("ods", "xls", "xlsx")}
-    return {seed: ({fmt: as_study(made[fmt][k], base / f"s{seed}", base / f"{fmt}{seed}") for fmt in made},
-                   truths[seed]) for k, seed in enumerate(SEEDS)}
+    return {"example": {fmt: as_study(made[fmt][0], bare, base / fmt) for fmt in made},
+            "planted": {seed: ({fmt: as_study(made[fmt][k + 1], base / f"s{seed}", base / f"{fmt}{seed}")
+                                for fmt in made}, truths[seed]) for k, seed in enumerate(SEEDS)}}
 
 
 @needs_soffice

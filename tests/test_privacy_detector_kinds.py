@@ -34,17 +34,38 @@ def corpus() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def full(corpus) -> list[list]:
-    return [find_identifiers(text) for text in corpus]
+def by_detector(corpus) -> dict[str, list[list]]:
+    """Each detector's spans in each text of the corpus, the detector run alone."""
+    out = {}
+    for detect, _ in _detect._DETECTORS:
+        out[detect.__name__] = []
+        for text in corpus:
+            found: list = []
+            detect(text, found.append)
+            out[detect.__name__].append(found)
+    return out
 
 
-def test_each_detector_gives_only_the_kinds_it_declares(corpus):
+@pytest.fixture(scope="module")
+def checked(corpus, by_detector) -> list[int]:
+    """The texts a run for some kinds is checked on: every one in which a detector finds something (2,159 of 12,526
+    at testtime33), and every tenth of the others. A text no detector finds anything in gives no span to a full run
+    nor to a run of some of its detectors (find_identifiers keeps the detectors' spans): the whole corpus cost a full
+    run and three runs for kinds of 16 s, for texts five in six of which gave nothing to compare."""
+    found = [any(spans[i] for spans in by_detector.values()) for i in range(len(corpus))]
+    rest = [i for i, f in enumerate(found) if not f]
+    return sorted([i for i, f in enumerate(found) if f] + rest[::10])
+
+
+@pytest.fixture(scope="module")
+def full(corpus, checked) -> list[list]:
+    return [find_identifiers(corpus[i]) for i in checked]
+
+
+def test_each_detector_gives_only_the_kinds_it_declares(by_detector):
     seen: dict[str, set[str]] = {}
     for detect, gives in _detect._DETECTORS:
-        found: list = []
-        for text in corpus:
-            detect(text, found.append)
-        kinds = {s.kind for s in found}
+        kinds = {s.kind for found in by_detector[detect.__name__] for s in found}
         assert kinds <= gives, (detect.__name__, kinds - gives)
         seen[detect.__name__] = kinds
     # the corpus reaches every kind a detector declares, so the check above is not vacuous
@@ -53,11 +74,11 @@ def test_each_detector_gives_only_the_kinds_it_declares(corpus):
 
 @pytest.mark.parametrize("kinds", [{"email", "phone", "nhs_number", "ni_number", "pupil_number"},
                                    {"date", "date_of_birth", "age"}, {"address", "postcode", "reference"}])
-def test_a_run_for_some_kinds_finds_what_a_full_run_finds_of_them(corpus, full, kinds):
+def test_a_run_for_some_kinds_finds_what_a_full_run_finds_of_them(corpus, checked, full, kinds):
     n = 0
-    for text, spans in zip(corpus, full, strict=True):
+    for i, spans in zip(checked, full, strict=True):
         wanted = [s for s in spans if s.kind in kinds]
-        assert find_identifiers(text, frozenset(kinds)) == wanted, text
+        assert find_identifiers(corpus[i], frozenset(kinds)) == wanted, corpus[i]
         n += bool(wanted)
     assert n > 20  # each set of kinds is found in many texts of the corpus
 

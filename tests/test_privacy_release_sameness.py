@@ -136,11 +136,20 @@ def _decided_with(ledger, monkeypatch, simplex):
     return out
 
 
+#: The ledgers of :func:`ledgers` decided afresh with each simplex: 5 councils at min_count 3 and 12 at 5 (with
+#: :func:`fresh_ledger`, 7 councils with attrition at 5). The other seven cost 21 of the test's 37 s of CPU and
+#: caught no fault these three miss (testtime33: with `_Block.reaches` trusting the points recorded alone, `narrow`
+#: taking the lowest value recorded for the minimum, or `_earlier` taking an earlier trial's points as feasible
+#: now, primal and dual decide differently on (12, 5) and the fresh ledger, and on (5, 3) for the first two; at
+#: min_count 1 no ledger ever differed, its 80-83 counts hidden without a programme).
+DECIDED = [(5, 3), (12, 5)]
+
+
 def test_the_primal_simplex_decides_as_highs_choice(ledgers, fresh_ledger, monkeypatch):
     """The counts hidden and published, in order, and every hidden count's interval, are those HiGHS's own choice of
     simplex gave before perf68: a programme's optimum is the same whichever simplex finds it."""
     hidden_any = 0
-    for ledger in [*ledgers.values(), fresh_ledger]:
+    for ledger in [*(ledgers[k] for k in DECIDED), fresh_ledger]:
         dual = _decided_with(ledger, monkeypatch, None)
         primal = _decided_with(ledger, monkeypatch, 4)
         assert primal == dual
