@@ -48,7 +48,10 @@ bench-fixed: $(STAMP)
 # (ipw_check.json, 200 studies and 200 more for the population value: about 3 minutes); (truth52) how often the
 # summary would say a change differs by intervention status in null studies (by_status_false_claims.json, 60 per size
 # at 10, 20 and 30 councils since truth53: a few minutes; and by_status_false_claims_entered_never.json, 60 per size at
-# 20 and 30 councils with no council in intervention at the first wave): some 9 minutes of CPU in all beside the hours of bench.validity. Every JSON goes to $(VALIDITY_OUT).
+# 20 and 30 councils with no council in intervention at the first wave); (truth67) how often the summary of a null
+# 5-wave study would claim a difference by status (truth67_status_size.json: the models' status term, the change by
+# status and the survey's difference, 100 studies at each of 10, 20 and 60 councils, about 5 s of CPU each): some
+# 35 minutes of CPU in all beside the hours of bench.validity. Every JSON goes to $(VALIDITY_OUT).
 VALIDITY_OUT ?= bench/results
 validity: $(STAMP)
 	$(BIN)/python -m bench.validity --studies 200 --machine --out $(VALIDITY_OUT)
@@ -57,6 +60,7 @@ validity: $(STAMP)
 	$(BIN)/python -m bench.ipw_check --out $(VALIDITY_OUT)
 	$(BIN)/python -m bench.by_status_false_claims --out $(VALIDITY_OUT)
 	$(BIN)/python -m bench.by_status_false_claims --sizes 20 30 --seed 531000 --paths never=0.6,entered=0.4 --out $(VALIDITY_OUT)
+	$(BIN)/python -m bench.truth67_status_size --out $(VALIDITY_OUT)
 
 # Simulation checks of the statistics (issue 16): coverage, size, randomisation-inference uniformity,
 # attrition bias, the logistic GEE's small-sample size and coverage (gee_small_sample, 500 fits, moved from the tests); about an hour and a quarter on 2 busy cores (mixed_size alone some 18 minutes). Results: bench/results/validity_stats.json.

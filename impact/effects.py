@@ -51,7 +51,10 @@ def intervention_effects(
     codes : sequence of str, optional
         Codes to model (default: every code of the panel).
     waves : sequence of str, optional
-        Wave order; the first is the reference (default: the panel's order).
+        Wave order; the first is the reference (default: the panel's waves
+        in the order the panel keeps, an ordered categorical's or the
+        study's that :func:`impact.participant_panel` keeps in its
+        ``attrs``, never the order of its rows).
     alpha : float
         1 - confidence level of the intervals.
     seed : int
@@ -295,7 +298,10 @@ def change_by_status(
     codes : sequence of str, optional
         Codes to model (default: every code of the panel).
     waves : sequence of str, optional
-        Wave order; the first is the reference (default: the panel's order).
+        Wave order; the first is the reference (default: the panel's waves
+        in the order ``study`` declares them, else as
+        :func:`intervention_effects` reads them; never the order of the
+        panel's rows).
     alpha : float, default 0.05
         1 - confidence level of the intervals.
 
@@ -328,7 +334,8 @@ def change_by_status(
     """
     from .stats import adjust_pvalues
 
-    code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves)
+    code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves,
+                                      study=study)
     if measure not in panel.columns:
         raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
     _indicator(panel.dropna(subset=["status_group"]), measure, missing="the models read one on every row",
@@ -901,7 +908,7 @@ def attrition_effects(
 
     require_study(study, "participants", "wave_status")
     code_list, wave_list = _selection(panel, ("code", "wave", "participant_id"), codes, waves,
-                                      hint=" (pass the participant panel, impact.participant_panel)")
+                                      hint=" (pass the participant panel, impact.participant_panel)", study=study)
     if measure not in panel.columns:
         raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
     _indicator(panel, measure)
@@ -1086,10 +1093,11 @@ def _constant_level(d: pd.DataFrame) -> bool:
 
 
 def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str] | None,
-               waves: Sequence[str] | None, *, hint: str = "") -> tuple[list, list]:
-    """The codes and waves to fit (default: the panel's), after refusing a panel lacking a column the models need (a
-    KeyError was all) and a code the panel does not hold: one name alone is that name, not its letters (each letter
-    was a code 'not fitted: the outcome does not vary'), and a misspelt code was told the same way."""
+               waves: Sequence[str] | None, *, hint: str = "", study: Study | None = None) -> tuple[list, list]:
+    """The codes and waves to fit (default: the panel's, the waves in their order, :func:`_wave_order`), after
+    refusing a panel lacking a column the models need (a KeyError was all) and a code the panel does not hold: one
+    name alone is that name, not its letters (each letter was a code 'not fitted: the outcome does not vary'), and a
+    misspelt code was told the same way."""
     from ._frames import distinct
     from ._joins import check_table, names, refuse_unknown
     from .errors import InputError
@@ -1104,7 +1112,36 @@ def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str
     elif len(panel):  # a panel has a row for every code asked of it at every interview: one it lacks is misspelt
         refuse_unknown("codes", code_list, sorted(distinct(panel["code"])), "the panel")
     wave_list = names(waves, "waves")  # a wave nobody was interviewed at yet is the study's, and may be named
-    return code_list, (list(pd.unique(panel["wave"])) if wave_list is None else wave_list)
+    return code_list, (_wave_order(panel, study) if wave_list is None else wave_list)
+
+
+def _wave_order(panel: pd.DataFrame, study: Study | None = None) -> list:
+    """The waves of ``panel``, first to last: in the order ``study`` declares them (study.yaml) where it is given and
+    holds them all, else in the order the panel keeps (an ordered categorical's, or the study's that the panels
+    impact builds keep in their ``attrs``, :func:`impact._frames.kept_order`; where pandas dropped those, the order of
+    the studies built in this session), else as :func:`impact.stats._change._time_order` reads labels (numbers and
+    dates in order; other text alphabetically, with a StatisticalWarning saying to pass ``waves``). The first is the
+    models' reference wave. It was the order of the panel's rows: a panel sorted or shuffled otherwise took another
+    reference wave and gave other effects (reversed, the status term of a 5-wave study was fitted against the last
+    wave; truth67).
+
+    >>> from impact._frames import ORDER
+    >>> p = pd.DataFrame({"wave": ["late", "early", "late", "baseline"]})
+    >>> p.attrs[ORDER] = {"wave": ["baseline", "early", "late"]}
+    >>> _wave_order(p)
+    ['baseline', 'early', 'late']
+    """
+    from ._frames import kept_order
+    from .stats._change import _time_order
+
+    wave = panel["wave"].dropna()
+    held = set(pd.unique(wave))
+    declared = list(getattr(study, "wave_ids", None) or [])
+    if declared and held <= set(declared):
+        return [w for w in declared if w in held]
+    if isinstance(wave.dtype, pd.CategoricalDtype) and wave.dtype.ordered:
+        return [w for w in wave.dtype.categories if w in held]
+    return list(_time_order(wave, "wave", kept=kept_order(panel, "wave", wave)))
 
 
 def _indicator(panel: pd.DataFrame, measure: str, *, missing: str | None = None, weighted: str = "") -> None:

@@ -3111,13 +3111,8 @@ def _survey_sentences(ctx) -> list[str]:
     la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
     out = []
     sb = sb.assign(_few=_survey_few(ctx, sb))
-    # The differences by status at two or more later survey waves are one family, Holm-adjusted across them as the
-    # models' contrasts are: a survey at every wave of a 5-wave study with nothing planted by status stated differences
-    # of -0.20 and -0.21 points at two of its four later waves (p = 0.017, 0.012; truth66, w5_s20_fading)
-    tested = sb[(sb["term"] == "change_difference") & ~sb["_few"] & sb["p_value"].notna()]
-    family = len(tested["wave"].unique())
-    adjusted = (dict(zip(tested["wave"], _holm(tested["p_value"].to_numpy(float)), strict=True)) if family > 1
-                else {})
+    adjusted = _survey_adjusted(ctx, sb)
+    family = len(adjusted)
     for w, rows in sb[sb["term"] != "status_at_first"].groupby("wave", sort=False, observed=True):
         r = rows.set_index("term")
         if not {"change_not_in_intervention", "change_in_intervention", "change_difference"} <= set(r.index):
@@ -3145,6 +3140,22 @@ def _survey_sentences(ctx) -> list[str]:
                    f"{_signed(d['estimate'])} points ({unrounded}{'unadjusted ' if w in adjusted else ''}{ctx.level} CI "
                    f"{format_ci(d['ci_low'], d['ci_high'], signed=True)}, {p_said}){verdict}.")
     return out
+
+
+def _survey_adjusted(ctx, sb: pd.DataFrame) -> dict:
+    """``{wave: p}``: the survey's differences by status in the change from the first wave (``change_difference``
+    rows of ``sb``, :func:`impact.effects.survey_change_by_status`), Holm-adjusted across the later waves where two or
+    more are tested (each status group of at least ``min_count`` councils, a p-value given); ``{}`` where one or none
+    is (its p is then its own). They are one family, as the models' contrasts are: a survey at every wave of a 5-wave
+    study with nothing planted by status stated differences of -0.20 and -0.21 points at two of its four later waves
+    (p = 0.017, 0.012; truth66, w5_s20_fading). The summary's sentences (:func:`_survey_sentences`) and the table
+    (:func:`_survey_by_status`) both read the adjusted p from here: the table printed the unadjusted p beside a
+    summary that stated the adjusted one (truth67)."""
+    few = np.asarray(_survey_few(ctx, sb), dtype=bool)
+    tested = sb[(sb["term"] == "change_difference").to_numpy() & ~few & sb["p_value"].notna().to_numpy()]
+    if tested["wave"].nunique() < 2:
+        return {}
+    return dict(zip(tested["wave"], _holm(tested["p_value"].to_numpy(float)), strict=True))
 
 
 def _survey_alone_why(model) -> str | None:
@@ -6373,8 +6384,13 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
                                                  terms["change_difference"])
     if ok:
         ctx.suppressed_rows("survey_by_status", few, "few_councils_survey", _few_survey_reason(ctx))
+    # the summary states a difference by its p adjusted across the later waves (_survey_adjusted): the table gives
+    # that p beside each wave's own, where there is one (it printed only the unadjusted, truth67)
+    adjusted = _survey_adjusted(ctx, sb)
     rows = [{"comparison": what[r["term"]].format(w=ctx.short_wave(r["wave"]).lower()),
-             **{c: r[c] if ok and not small else SUPPRESSED for c in ("estimate", "se", "ci_low", "ci_high", "p_value")}}
+             **{c: r[c] if ok and not small else SUPPRESSED for c in ("estimate", "se", "ci_low", "ci_high", "p_value")},
+             **({"p_adjusted": SUPPRESSED if not ok or small else adjusted.get(r["wave"], np.nan)
+                 if r["term"] == "change_difference" else np.nan} if adjusted else {})}
             for r, small in zip(sb.to_dict("records"), few, strict=True)]
     return Table("survey_by_status", pd.DataFrame(rows),
                  "Change in the staff and partner survey score, by intervention status",
@@ -6387,9 +6403,17 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
                     + ("both waves." if len(ctx.waves) == 2 else "the first wave and at the row's wave.")
                     if any(few) else "")
                  + (" Figures are rounded to two decimals; each difference is worked from the unrounded changes, so "
-                    "it can differ by 0.01 from the difference of the changes shown." if rounded_apart else ""),
+                    "it can differ by 0.01 from the difference of the changes shown." if rounded_apart else "")
+                 + (f" The p-value is each row's own; the difference in the change is also given with its p "
+                    f"adjusted (Holm) across the {_say(len(adjusted))} later waves at which it is tested, the p the "
+                    "summary states it by (a difference is stated there only where that p is below "
+                    f"{ctx.alpha:g}); its interval is each wave's own, unadjusted." if adjusted else ""),
                  {"CI": CI("ci_low", "ci_high", signed=True), "estimate": "diff:2", "se": "num:2"},
-                 labels={"comparison": Label("Comparison")})
+                 labels={"comparison": Label("Comparison"),
+                         **({"p_adjusted": Label("p (Holm, across waves)", description=(
+                             "The difference in the change's p-value, Holm-adjusted across the later waves of the "
+                             "survey at which it is tested, as the summary states it."), format="p")}
+                            if adjusted else {})})
 
 
 def _few_survey_reason(ctx) -> str:
