@@ -277,14 +277,14 @@ def to_council_id(
     InputError
         If ``key_type`` or ``unmatched`` is not one of the allowed values, or, with ``unmatched="raise"``, a
         value matches no council (every such value named, with its position).
+    TypeError
+        If ``values`` is neither a Series nor a list of names or codes (a DataFrame is refused: iterated, it gives its
+        column names).
 
     Warns
     -----
     CouncilMatchWarning
         With ``unmatched="warn"`` (the default), naming each value that matched no council.
-    TypeError
-        If ``values`` is neither a Series nor a list of names or codes (a DataFrame is refused: iterated, it gives its
-        column names).
 
     Examples
     --------

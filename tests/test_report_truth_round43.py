@@ -167,6 +167,8 @@ OUTSIDE = {
     "coding/hybrid.py": "training a coder, before any study is analysed",
     "coding/trained.py": "training a coder, before any study is analysed",
     "codings.py": "reading codings, before the statistics",
+    "councils.py": "matching council names and codes to their ids (to_council_id), when a study's tables or official "
+                   "statistics are read, before the analysis",
     "disagreements.py": "listing the disagreements of two codings, outside the analysis",
     "official/_report.py": "official statistics read into a study's indicators, before the analysis",
     "official/events.py": "official intervention events read into a study, before the analysis",
