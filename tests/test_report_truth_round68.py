@@ -19,6 +19,7 @@ from html import unescape
 
 import numpy as np
 import pytest
+from test_report_truth_round67 import _holm  # Holm's adjusted p by hand
 
 #: Chosen before any run of this file (none of 68685xx in tests/, bench/ or impact/ then).
 SEED = 6868501
@@ -36,14 +37,6 @@ STATUS_P = {"learning": 0.008, "commitment": 0.31, "plans_actions": 0.52, "polic
 CHANGE_P = {"morale": 0.008, "commitment": 0.41, "plans_actions": 0.57, "learning": 0.68, "policies_systems": 0.79,
             "partnership": 0.93}
 SURVEY_P = {"early": 0.02, "longer_term": 0.06}
-
-
-def _holm(p: np.ndarray) -> np.ndarray:
-    """Holm's adjusted p by hand: the k-th smallest times (m - k), kept non-decreasing, at most 1, in p's order."""
-    order = np.argsort(p)
-    out = np.empty(len(p))
-    out[order] = np.minimum(np.maximum.accumulate(np.sort(p) * np.arange(len(p), 0, -1)), 1.0)
-    return out
 
 
 @pytest.fixture(scope="module")
