@@ -107,6 +107,18 @@ def _one(n_councils: int, seed: int, change: bool = True) -> dict:
     return line
 
 
+def _strict(value):
+    """``value`` with every NaN or infinite float as None (null): JSON has no NaN, and strict readers (jq, a browser's
+    JSON.parse) refuse the file Python writes with one."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _strict(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_strict(v) for v in value]
+    return value
+
+
 def _rate(count: int, of: int) -> dict:
     rate = count / of if of else float("nan")
     low, high = wilson(count, of) if of else (float("nan"), float("nan"))
@@ -153,7 +165,7 @@ def main(argv: list[str] | None = None) -> None:
                                           "cpu_seconds": round(cpu[size], 1),
                                           "seeds": [args.seed + 1000 * size, args.seed + 1000 * size + i],
                                           "runs": runs[size]}
-            path.write_text(json.dumps(result, indent=1) + "\n")
+            path.write_text(json.dumps(_strict(result), indent=1, allow_nan=False) + "\n")
     for size in args.sizes:
         s = result["sizes"][str(size)]
         print(size, {k: (s[k]["false_claim"]["count"], s[k]["false_claim"]["of"]) for k in ("status", "change",
