@@ -1056,6 +1056,82 @@ def scientific_whole(text: str) -> str | None:
     return str(int(value)) if value == value.to_integral_value() else None
 
 
+#: A number as a spreadsheet shows it in scientific notation, one digit before the point and a signed exponent of two
+#: or three digits (``1.23457E+12``): Excel shows so a number too long for its cell in a column formatted as General,
+#: with at most six significant digits, and a CSV file saved from the sheet holds what it shows.
+_SHOWN_SCIENTIFIC = re.compile(r"-?([0-9])(?:\.([0-9]{1,14}))?[eE]([+-])([0-9]{2,3})")
+
+
+def shown_scientific(text: str) -> tuple[int, int] | None:
+    """A number in the scientific notation a spreadsheet shows a long number in (``1.23457E+12``), as ``(shown,
+    digits)``: the significant digits written and the digits of its whole part (0 for a number below 1); else None.
+
+    Examples
+    --------
+    >>> shown_scientific("1.23457E+12"), shown_scientific("3.02E+02"), shown_scientific("1.5E-05")
+    ((6, 13), (3, 3), (2, 0))
+    >>> shown_scientific("1e1"), shown_scientific("P1E+05") is None
+    (None, True)
+    """
+    m = _SHOWN_SCIENTIFIC.fullmatch(text.strip())
+    if m is None:
+        return None
+    shown = 1 + len(m[2] or "")
+    return shown, (int(m[4]) + 1 if m[3] == "+" else 0)
+
+
+def shown_scientific_id(text: str) -> str | None:
+    """Why an id written as a spreadsheet shows a long number (``1.23457E+12``) is not read, or None: its digits past
+    those shown are lost (a CSV file saved from the sheet holds what it shows).  One whose digits are all shown
+    (``3.02E+02``) is None: it is told as the id it stands for, written otherwise.
+
+    Examples
+    --------
+    >>> shown_scientific_id("1.23457E+12")
+    "an id written in full ('1.23457E+12' is a 13-digit number as a spreadsheet shows one in a column not formatted as text, to 6 significant digits, and a CSV file saved from the sheet holds only those: the id's last 7 digits are lost - format the column as text and enter the ids again, or copy them from their source)"
+    >>> shown_scientific_id("3.02E+02") is None, shown_scientific_id("P12") is None
+    (True, True)
+    """
+    found = shown_scientific(text)
+    if found is None or found[1] <= found[0]:
+        return None
+    shown, digits = found
+    lost = "last digit is" if digits - shown == 1 else f"last {digits - shown} digits are"
+    return (f"an id written in full ({text!r} is a {digits}-digit number as a spreadsheet shows one in a column not "
+            f"formatted as text, to {shown} significant digits, and a CSV file saved from the sheet holds only those: "
+            f"the id's {lost} lost - format the column as text and enter the ids again, or copy them from their "
+            "source)")
+
+
+def shown_scientific_number(text: str, value: float) -> str | None:
+    """Why a number read from a cell a spreadsheet showed in scientific notation (``1.23457E+12``) may not be the one
+    typed, or None: the spreadsheet shows at most six significant digits so, and a CSV file saved from the sheet holds
+    the number rounded to them.
+
+    Examples
+    --------
+    >>> shown_scientific_number("1.23457E+12", 1.23457e12)
+    "a number written out in digits ('1.23457E+12' is how a spreadsheet shows a number too long for its cell, to 6 significant digits, and a CSV file saved from the sheet holds it rounded so: read as 1,234,570,000,000, its digits past the 6th perhaps lost - format the column as a number showing every digit, and save the file again)"
+    >>> shown_scientific_number("1234570000000", 1.23457e12) is None
+    True
+    """
+    found = shown_scientific(text)
+    if found is None:
+        return None
+    shown = found[0]
+    read = f"{value:,.0f}" if abs(value) >= 1 and float(value).is_integer() else f"{value!r}"
+    return (f"a number written out in digits ({text!r} is how a spreadsheet shows a number too long for its cell, to "
+            f"{shown} significant digit{'s' if shown > 1 else ''}, and a CSV file saved from the sheet holds it rounded "
+            f"so: read as {read}, its digits past the {_ordinal(shown)} perhaps lost - format the column as a number "
+            "showing every digit, and save the file again)")
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th... 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def spelt_two_ways(names: Iterable[tuple[str, str]], *, plural: str) -> list[tuple[str, str, str]]:
     """Each name written otherwise than an earlier one a reader takes for the same name (case, runs of spaces and
     the form of its letters aside, :func:`same_id` ``loose=False``: 'ann' and 'Ann', 'José' with its accent

@@ -1150,6 +1150,12 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             return value, [(text, err + (f" (it holds {held}, which is not seen)" if held else ""), "error")]
         if col.type in ("id", "list") and (hidden := schema.hidden_characters(text)) is not None:
             return value, [(text, hidden, "error")]  # the one cause: not also "not a pattern", "not one of", ...
+        if col.type == "id" and (why := schema.shown_scientific_id(text)) is not None:
+            # '1.23457E+12': a long id as a spreadsheet shows it, saved so to CSV, its last digits lost (one whose
+            # digits are all there, '3.02E+02', is told as the id it stands for: with the pattern, or as a reference)
+            return value, [(text, f"{_pattern_text(col)}: {why}" if col.pattern else why, "error")]
+        if col.type == "float" and (why := schema.shown_scientific_number(text, value)) is not None:
+            return value, [(text, why, "warning")]  # read, as written; rounded by the spreadsheet, perhaps
         # A list's items are judged one by one (shown as the item): a list may hold ids of two scripts, an id may not.
         # A full-width or decomposed letter ("\uff302" for "P2") is refused as a letter of another script is.
         parts = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
