@@ -2164,11 +2164,34 @@ def _near_table(name: str, filename: str) -> bool:
     return bool(mine) and (mine == its or (len(its) > 1 and set(mine) < set(its)))
 
 
+def _shortcut_for(folder: Path, filename: str) -> tuple[str, str] | None:
+    """The Windows shortcut to ``filename`` in ``folder`` (``councils.csv.lnk``, which Windows shows as
+    ``councils.csv``, hiding a shortcut's ending), and what it is, or None."""
+    from ._io import SHORTCUT_MAGIC, shortcut_said
+
+    try:
+        found = next((p for p in folder.iterdir() if p.name.casefold() == f"{filename}.lnk".casefold()
+                      and p.is_file()), None)
+        if found is None:
+            return None
+        with open(found, "rb") as fh:
+            data = fh.read(64 * 1024)  # a shortcut is a few kilobytes
+    except OSError:
+        return None
+    if not data.startswith(SHORTCUT_MAGIC):
+        return None
+    return found.name, shortcut_said(data)
+
+
 def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> str:
     """A hint naming files in ``folder`` that look like ``filename`` saved another way ("Councils.CSV", ".xlsx",
     "action-progress.csv", "actions (2).csv"); the names hinted at are added to ``told``, where given."""
     from .validate import _looks_form, _name_form, _spaces_around
 
+    if (shortcut := _shortcut_for(folder, filename)) is not None:  # 'councils.csv.lnk': shown as 'councils.csv'
+        if told is not None:
+            told.add(shortcut[0])
+        return f"; found {shortcut[0]!r}, {shortcut[1]}"
     stem = Path(filename).stem.casefold()
     try:
         tables = {t.filename for t in TABLES.values()}
@@ -2415,9 +2438,10 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                                         + _near_names(path, spec.filename, named)))
                 broken.add(spec.filename)
             elif near := _near_names(path, spec.filename, named):  # an optional table saved under another name: not read, told
+                fix = "copy the file in" if "Windows shortcut" in near else "name the file as it should be"
                 problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} "
                                         f"({spec.description}){near}; it is optional, so the study is read without "
-                                        "it: name the file as it should be to have it read", "warning"))
+                                        f"it: {fix} to have it read", "warning"))
             continue
         else:
             try:
