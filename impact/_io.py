@@ -1711,6 +1711,9 @@ def table_records(name: str, rows: list[list[str]], *, expected: list[str] | Non
         rows[0] = [*rows[0], *[""] * (max(map(len, rows)) - len(rows[0]))]
     check_width(name, rows[0])
     header = [h.strip() for h in rows[0]]
+    if header and (mark := misread_mark(header[0])) is not None:  # 'ï»¿council_id': a mark turned into text
+        header[0] = header[0][len(mark[0]):].strip()
+        problems.append(Problem(name, 1, header[0], mark[0] + header[0], mark[1]))
     # Columns without a name or a value (spreadsheets save the formatted empty columns at the right as ",,,")
     # hold nothing to drop: they are left out, as the coded-file reader does.
     empty = {i for i, h in enumerate(header) if not h and not any(i < len(r) and r[i].strip() for r in rows[1:])}
@@ -1845,6 +1848,29 @@ def table_records(name: str, rows: list[list[str]], *, expected: list[str] | Non
     if blank_note and (inner := [r for r in blank if records and r < records[-1][0]]):
         problems.append(blank_rows_note(name, inner))
     return header, records, problems, kept
+
+
+#: A byte-order mark read as Windows-1252 text and saved again as text: the encoding it began.
+_MISREAD_MARKS = {"\u00ef\u00bb\u00bf": "UTF-8", "\u00ff\u00fe": "UTF-16", "\u00fe\u00ff": "UTF-16"}
+
+
+def misread_mark(cell: str) -> tuple[str, str] | None:
+    """The byte-order mark a table's first cell starts with as text (``ï»¿council_id``: UTF-8's mark read as
+    Windows-1252 and saved again), and what the cell was expected to be; None if it starts with none.
+
+    Examples
+    --------
+    >>> misread_mark("\u00ef\u00bb\u00bfcouncil_id")[0] == "\u00ef\u00bb\u00bf", misread_mark("council_id")
+    (True, None)
+    """
+    mark = next((m for m in _MISREAD_MARKS if cell.startswith(m)), None)
+    if mark is None:
+        return None
+    return mark, (f"the column name without {mark!r} before it ({mark!r} is the byte-order mark a "
+                  f"{_MISREAD_MARKS[mark]} file begins with, read as Windows-1252 text and saved again: the file was "
+                  "opened as Windows-1252 and saved, and each accented letter, '£' or curly quote in it is now two or "
+                  "three other characters - save the table again from the original as \"CSV UTF-8 (comma "
+                  f"delimited)\", or, if it holds none of those, delete {mark!r} from its start)")
 
 
 _NUMBER_HEAD = re.compile(r"[+-]?[0-9]+(?:\.[0-9]{3})*")  # a number's part before a comma: '1.234', '12', '-3'

@@ -173,6 +173,54 @@ def _time_of_day(text: str) -> str:
             "the time as part of the date)")
 
 
+_ZONED = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T([01][0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9])(?:\.[0-9]+)?)?"
+                    r"(Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])")
+
+
+def _uk_summer_time(utc: _dt.datetime) -> bool:
+    """Whether ``utc`` (naive, in UTC) falls in British Summer Time: from 01:00 UTC on March's last Sunday to 01:00
+    UTC on October's (the rule since 1996, and March's start since 1981)."""
+    def last_sunday(month: int) -> _dt.datetime:
+        last = _dt.date(utc.year, month, 31)
+        return _dt.datetime.combine(last - _dt.timedelta(days=(last.weekday() + 1) % 7), _dt.time(1))
+
+    return last_sunday(3) <= utc < last_sunday(10)
+
+
+def _time_zone(text: str) -> str:
+    """What a date cell written as a date and time with a time zone is (ISO 8601, as a web form, a SharePoint list or
+    Power Automate exports a date: ``2011-08-14T23:00:00Z``), or "": the date a person in the UK typed, where the time
+    is midnight there (23:00 UTC in summer time is the next day's midnight).
+
+    Examples
+    --------
+    >>> _time_zone("2011-08-14T23:00:00.000Z")
+    ' (it is a date and time with a time zone, as a web form or SharePoint list exports a date: 2011-08-14T23:00:00.000Z is midnight of 2011-08-15 in the UK, in British Summer Time, the date typed there, where UTC is still the day before: write 2011-08-15)'
+    >>> _time_zone("2011-12-01T00:00:00.000Z")
+    ' (write it as YYYY-MM-DD: 2011-12-01)'
+    >>> _time_zone("2011-12-01T14:30+01:00")
+    ' (it is a date and time with a time zone, as a web form or SharePoint list exports a date, at 14:30 (+01:00): write the date alone, as YYYY-MM-DD, the date meant)'
+    """
+    m = _ZONED.fullmatch(text.strip())
+    day = parse_date(m[1]) if m else None
+    if day is None:
+        return ""
+    zone = m[5]
+    offset = _dt.timedelta(0) if zone == "Z" else (1 if zone[0] == "+" else -1) * _dt.timedelta(
+        hours=int(zone[1:3]), minutes=int(zone[-2:]))
+    utc = _dt.datetime.combine(day, _dt.time(int(m[2]), int(m[3]), int(m[4] or 0))) - offset
+    summer = _uk_summer_time(utc)
+    uk = utc + _dt.timedelta(hours=1 if summer else 0)
+    said = "it is a date and time with a time zone, as a web form or SharePoint list exports a date"
+    if uk.time() != _dt.time(0):
+        return f" ({said}, at {m[2]}:{m[3]} ({zone}): write the date alone, as YYYY-MM-DD, the date meant)"
+    meant = uk.date().isoformat()
+    if uk.date() == day:  # midnight in the UK of the day written: the date, as another layout of it
+        return f" (write it as YYYY-MM-DD: {meant})"
+    return (f" ({said}: {text.strip()} is midnight of {meant} in the UK{', in British Summer Time' if summer else ''}, "
+            f"the date typed there, where UTC is still the day before: write {meant})")
+
+
 def _excel_serial(text: str) -> str:
     """What a whole number in a date column is as an Excel date serial (" (... 40672 is 2011-05-09 ...)"), or ""."""
     m = re.fullmatch(r"([0-9]{5})(\.[0-9]+)?", text)
@@ -587,7 +635,8 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     if type_ == "date":
         d = parse_date(text)
         if d is None:
-            return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text) or _dash_hint(text)
+            return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text) or _time_zone(text)
+                                                   or _dash_hint(text)
                                                    or apostrophe_hint(text) or _time_of_day(text)
                                                    or _year_hint(text) or _other_date_layout(text)
                                                    or yes_no_hint(text, **DATE_EXPECTED)
