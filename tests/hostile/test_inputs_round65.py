@@ -19,13 +19,20 @@ What a red team found on main's head (each test below failed there, unless named
    "expected the file councils.csv" (a required table), or nothing at all (an optional one: the study read without
    it); a shortcut saved under the table's own name was "contains NUL bytes".  Each is told as a shortcut, with the
    path it points to, to be copied in its place.
+6. A table whose first cell starts with ``ï»¿`` (the UTF-8 byte-order mark read as Windows-1252 text and saved again)
+   was two problems, an unknown column "did you mean 'council_id'?" and a missing one, neither saying what the three
+   characters are.  It is one problem naming them and the round trip that made them.
+7. A date exported with a time zone (``2011-08-14T23:00:00.000Z``: a SharePoint list or web form exports a date typed
+   in the UK as its midnight there, in UTC, the day before in summer time) was "expected a date as YYYY-MM-DD" alone.
+   It names the date typed (checked against the Europe/London rules of the time zone database).
 
-Values, rows and columns are drawn from seeds the project has not used (6501-6503 and those plus 10 to 60).
+Values, rows and columns are drawn from seeds the project has not used (6501-6503 and those plus 10 to 110).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import importlib.util
 import shutil
 import struct
@@ -34,6 +41,7 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from test_study_workbook import edit, refused, to_workbook
 
@@ -379,3 +387,61 @@ def test_a_shortcut_saved_under_a_tables_name_is_told_as_a_shortcut(seed, study_
     target = _target(rng, name)
     (study_dir / name).write_bytes(_shortcut(target))
     assert f"{name}: expected a readable CSV file ({_SHORTCUT_SAID.format(target=target)})" in refused(study_dir)
+
+
+# --------------------------------------------------------------------------- 6. a byte-order mark turned into text
+
+
+_MARKS = [("\u00ef\u00bb\u00bf", "UTF-8"), ("\u00ff\u00fe", "UTF-16")]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_byte_order_mark_saved_as_text_is_one_problem_naming_it(seed, study_dir):
+    # on main: "'ï»¿council_id' - expected only the columns [...] (did you mean 'council_id'?)" and "expected a column
+    # `council_id`": two problems, neither saying what the three characters are
+    rng = np.random.default_rng(seed + 100)
+    name = str(rng.choice(["councils.csv", "reviews.csv", "participants.csv", "interviews.csv"]))
+    mark, encoding = _MARKS[int(rng.integers(len(_MARKS)))]
+    path = study_dir / name
+    text = path.read_text(encoding="utf-8")
+    first = text.split(",", 1)[0]
+    path.write_text(mark + text, encoding="utf-8")  # the mark's bytes read as Windows-1252, saved again as UTF-8
+    said = [p for p in refused(study_dir) if p.startswith(f"{name}:")]
+    assert said == [f"{name}:1:{first}: '{mark}{first}' - expected the column name without '{mark}' before it "
+                    f"('{mark}' is the byte-order mark a {encoding} file begins with, read as Windows-1252 text and "
+                    "saved again: the file was opened as Windows-1252 and saved, and each accented letter, '£' or "
+                    "curly quote in it is now two or three other characters - save the table again from the original "
+                    f"as \"CSV UTF-8 (comma delimited)\", or, if it holds none of those, delete '{mark}' from its "
+                    "start)"]
+    assert list(_quiet_load(study_dir).table(name.removesuffix(".csv")).columns)[0] == first
+
+
+# --------------------------------------------------------------------------- 7. a date exported with a time zone
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_date_exported_as_uk_midnight_in_utc_is_refused_naming_the_date_typed(seed, study_dir):
+    # a SharePoint list or a web form exports a date typed in the UK as its midnight there, in UTC: in summer time
+    # 23:00 the day before; on main "expected a date as YYYY-MM-DD" alone
+    from zoneinfo import ZoneInfo
+
+    rng = np.random.default_rng(seed + 110)
+    path = study_dir / "interviews.csv"
+    rows = _rows(path)
+    said_rows = sorted(int(k) for k in rng.choice(np.arange(1, len(rows)), size=3, replace=False))
+    meant = {}
+    for n, k in enumerate(said_rows):  # the first in summer time (June to August), the others any day
+        start = pd.Timestamp(f"{int(rng.integers(2005, 2012))}-06-01") if n == 0 else pd.Timestamp("2005-01-01")
+        day = start + pd.Timedelta(days=int(rng.integers(0, 92 if n == 0 else 365 * 6)))
+        local = datetime.datetime(day.year, day.month, day.day, tzinfo=ZoneInfo("Europe/London"))
+        utc = local.astimezone(datetime.UTC)
+        cell = utc.strftime("%Y-%m-%dT%H:%M:%S") + str(rng.choice([".000Z", "Z"]))
+        rows[k][rows[0].index("date")] = cell
+        meant[k] = (cell, local.date().isoformat(), utc.date() != local.date())
+    _write(path, rows)
+    said = [p for p in refused(study_dir) if ":date:" in p and p.startswith("interviews.csv")]
+    shown = "it is a date and time with a time zone, as a web form or SharePoint list exports a date"
+    assert said == [f"interviews.csv:{k + 1}:date: '{cell}' - expected a date as YYYY-MM-DD " + (
+        f"({shown}: {cell} is midnight of {date} in the UK, in British Summer Time, the date typed there, where UTC is "
+        f"still the day before: write {date})" if before else f"(write it as YYYY-MM-DD: {date})")
+        for k, (cell, date, before) in meant.items()]
