@@ -89,8 +89,8 @@ _PERCENT_FORMATS = ["0%", "0.0%", "0.00%", "0.000%"]  # built-in 9 and 10, and f
 def _plant_percentages(folder: Path, rng: np.random.Generator) -> dict:
     """Numbers formatted as percentages in the study workbook: a survey answer, a recommendations count, an indicator
     value (a decimal column) and a council's name (a text column); what was planted."""
-    pct = [int(rng.integers(1, 100)) for _ in range(4)]
-    fmts = [str(rng.choice(_PERCENT_FORMATS)) for _ in range(4)]
+    pct = [int(rng.integers(1, 100)) for _ in range(6)]
+    fmts = [str(rng.choice(_PERCENT_FORMATS)) for _ in range(6)]
     rows = {"survey_responses": int(rng.integers(2, 5)), "reviews": int(rng.integers(2, 5)),
             "councils": int(rng.integers(2, 5))}
 
@@ -103,6 +103,9 @@ def _plant_percentages(folder: Path, rng: np.random.Generator) -> dict:
         ws.append(["council_id", "period", "measure", "value", "flag"])
         ws.append([301, "2012-03-31", "cp_rate", pct[2] / 100, None])
         ws["D2"].number_format = fmts[2]
+        # two numbers side by side: an .xls keeps them in one record (MULRK), each with its own format
+        ws.append([302, "2012-03-31", "cp_rate", pct[4] / 100, pct[5] / 100])
+        ws["D3"].number_format, ws["E3"].number_format = fmts[4], fmts[5]
 
     edit(folder / "study.xlsx", change)
     return {"pct": pct, "rows": rows}
@@ -153,7 +156,8 @@ def test_an_xls_percentage_is_refused_in_a_number_column_as_an_xlsx_one_is(seed,
 
     for planted in (refusal("survey_responses", rows["survey_responses"], "F", "value", pct[0]),
                     refusal("reviews", rows["reviews"], "F", "n_recommendations", pct[1]),
-                    refusal("indicators", 2, "D", "value", pct[2])):  # a decimal column: 0.37 read without a word
+                    refusal("indicators", 2, "D", "value", pct[2]),  # a decimal column: 0.37 read without a word
+                    refusal("indicators", 3, "D", "value", pct[4])):
         assert planted in said, said
 
 
