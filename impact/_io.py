@@ -485,13 +485,30 @@ def shortcut_target(data: bytes) -> str | None:
     return path or None
 
 
-def shortcut_said(data: bytes) -> str:
+def shortcut_said(data: bytes, *, what: str = "file") -> str:
     """What a Windows shortcut is, for a message: "a Windows shortcut (.lnk) to C:\\...\\councils.csv, not the file
-    itself: copy that file here"."""
+    itself (...): copy the file it points to here in its place"; ``what`` it stands for ("file", "folder")."""
     target = shortcut_target(data)
     to = f" to {target}" if target else ""
-    return (f"a Windows shortcut (.lnk){to}, not the file itself (Windows hides a shortcut's .lnk ending): copy the "
-            "file it points to here in its place")
+    return (f"a Windows shortcut (.lnk){to}, not the {what} itself (Windows hides a shortcut's .lnk ending): copy the "
+            f"{what} it points to here in its place")
+
+
+def shortcut_beside(folder: str | os.PathLike, name: str, *, what: str = "file") -> tuple[str, str] | None:
+    """The Windows shortcut to ``name`` in ``folder`` (``councils.csv.lnk``, which Windows shows as ``councils.csv``,
+    hiding a shortcut's ending; its case aside) and what it is (:func:`shortcut_said`), or None."""
+    want = f"{name}.lnk".casefold()
+    try:
+        found = next((p for p in Path(folder).iterdir() if p.name.casefold() == want and p.is_file()), None)
+        if found is None:
+            return None
+        with open(found, "rb") as fh:
+            data = fh.read(64 * 1024)  # a shortcut is a few kilobytes
+    except OSError:
+        return None
+    if not data.startswith(SHORTCUT_MAGIC):
+        return None
+    return found.name, shortcut_said(data, what=what)
 
 
 def _document_kind(data: bytes, read_at: Callable[[int, int], bytes] | None = None) -> str | None:

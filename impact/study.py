@@ -45,6 +45,7 @@ from ._io import (
     read_text,
     require_path,
     safe_yaml_load,
+    shortcut_beside,
 )
 from ._joins import named_as, one_date, one_key, refuse_missing, refuse_unknown
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, SPEAKER_HEADINGS, header_cells
@@ -2097,7 +2098,9 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem], YamlLines | N
             near = sorted(n.name for n in path.iterdir() if n.name.casefold().startswith("study.y"))
         except OSError:
             near = []
-        if near and not what:
+        if (shortcut := shortcut_beside(path, "study.yaml")) is not None and not what:  # 'study.yaml.lnk'
+            what = f"; found {shortcut[0]!r}, {shortcut[1]}"
+        elif near and not what:
             what = f"; found {', '.join(map(repr, near[:3]))}: the name is exact, study.yaml"
         above = next((p for p in Path(os.path.abspath(path)).parents if (p / "study.yaml").is_file()), None)
         if above is not None and not what:  # 'impact validate study/transcripts'
@@ -2164,31 +2167,12 @@ def _near_table(name: str, filename: str) -> bool:
     return bool(mine) and (mine == its or (len(its) > 1 and set(mine) < set(its)))
 
 
-def _shortcut_for(folder: Path, filename: str) -> tuple[str, str] | None:
-    """The Windows shortcut to ``filename`` in ``folder`` (``councils.csv.lnk``, which Windows shows as
-    ``councils.csv``, hiding a shortcut's ending), and what it is, or None."""
-    from ._io import SHORTCUT_MAGIC, shortcut_said
-
-    try:
-        found = next((p for p in folder.iterdir() if p.name.casefold() == f"{filename}.lnk".casefold()
-                      and p.is_file()), None)
-        if found is None:
-            return None
-        with open(found, "rb") as fh:
-            data = fh.read(64 * 1024)  # a shortcut is a few kilobytes
-    except OSError:
-        return None
-    if not data.startswith(SHORTCUT_MAGIC):
-        return None
-    return found.name, shortcut_said(data)
-
-
 def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> str:
     """A hint naming files in ``folder`` that look like ``filename`` saved another way ("Councils.CSV", ".xlsx",
     "action-progress.csv", "actions (2).csv"); the names hinted at are added to ``told``, where given."""
     from .validate import _looks_form, _name_form, _spaces_around
 
-    if (shortcut := _shortcut_for(folder, filename)) is not None:  # 'councils.csv.lnk': shown as 'councils.csv'
+    if (shortcut := shortcut_beside(folder, filename)) is not None:  # 'councils.csv.lnk': shown as 'councils.csv'
         if told is not None:
             told.add(shortcut[0])
         return f"; found {shortcut[0]!r}, {shortcut[1]}"
