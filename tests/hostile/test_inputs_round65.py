@@ -17,8 +17,9 @@ What a red team found on main's head (each test below failed there, unless named
    word.  An id column refuses it (the digits are lost); a decimal column reads it and warns that Excel rounded it.
 5. A Windows shortcut where a table should be (``councils.csv.lnk``, which Windows shows as ``councils.csv``) was
    "expected the file councils.csv" (a required table), or nothing at all (an optional one: the study read without
-   it); a shortcut saved under the table's own name was "contains NUL bytes".  Each is told as a shortcut, with the
-   path it points to, to be copied in its place.
+   it); a shortcut saved under the table's own name was "contains NUL bytes"; one for study.yaml, a transcript or the
+   transcripts folder was told as that file or folder missing.  Each is told as a shortcut, with the path it points
+   to, to be copied in its place.
 6. A table whose first cell starts with ``ï»¿`` (the UTF-8 byte-order mark read as Windows-1252 text and saved again)
    was two problems, an unknown column "did you mean 'council_id'?" and a missing one, neither saying what the three
    characters are.  It is one problem naming them and the round trip that made them.
@@ -391,6 +392,39 @@ def test_a_shortcut_saved_under_a_tables_name_is_told_as_a_shortcut(seed, study_
     target = _target(rng, name)
     (study_dir / name).write_bytes(_shortcut(target))
     assert f"{name}: expected a readable CSV file ({_SHORTCUT_SAID.format(target=target)})" in refused(study_dir)
+
+
+@pytest.mark.parametrize("which", ["study.yaml", "transcript", "transcripts"])
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_shortcut_for_study_yaml_a_transcript_or_the_transcripts_folder_is_told_with_where_it_points(seed, which,
+                                                                                                      study_dir):
+    # on main: "found 'study.yaml.lnk': the name is exact, study.yaml" (it is), "expected an existing file
+    # transcripts/301/P1-early.txt" and "transcripts/: ... (it is missing)", none naming a shortcut
+    rng = np.random.default_rng(seed + 95)
+    if which == "study.yaml":
+        target = _target(rng, "study.yaml")
+        (study_dir / "study.yaml").unlink()
+        (study_dir / "study.yaml.lnk").write_bytes(_shortcut(target))
+        assert refused(study_dir) == ["study.yaml: expected a study.yaml file in the study folder; found "
+                                      f"'study.yaml.lnk', {_SHORTCUT_SAID.format(target=target)}"]
+    elif which == "transcript":
+        rows = _rows(study_dir / "interviews.csv")
+        row = int(rng.integers(1, len(rows)))
+        rel = rows[row][rows[0].index("transcript")]
+        target = _target(rng, rel.rsplit("/", 1)[-1])
+        (study_dir / "transcripts" / rel).unlink()
+        (study_dir / "transcripts" / f"{rel}.lnk").write_bytes(_shortcut(target))
+        name = rel.rsplit("/", 1)[-1]
+        assert [p for p in refused(study_dir) if p.startswith("interviews.csv") and ":transcript:" in p] == [
+            f"interviews.csv:{row + 1}:transcript: '{rel}' - expected an existing file transcripts/{rel} (found "
+            f"'{name}.lnk', {_SHORTCUT_SAID.format(target=target)})"]
+    else:
+        target = _target(rng, "transcripts")
+        shutil.rmtree(study_dir / "transcripts")
+        (study_dir / "transcripts.lnk").write_bytes(_shortcut(target))
+        folder = _SHORTCUT_SAID.format(target=target).replace("the file", "the folder")
+        said = [p for p in refused(study_dir) if p.startswith("transcripts/:")]
+        assert len(said) == 1 and said[0].endswith(f"(it is missing; found 'transcripts.lnk', {folder})"), said
 
 
 # --------------------------------------------------------------------------- 6. a byte-order mark turned into text
