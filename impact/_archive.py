@@ -106,6 +106,18 @@ XLSX_LIMITS: dict[str, int] = {
 }
 
 
+class ArchiveSizeError(InputError):
+    """An archive too large to read (more XML elements than :data:`ARCHIVE_LIMITS` allows), being large on disk too:
+    not a bomb, a small file expanding hugely."""
+
+
+#: An XML part past the cap of elements that expands more than this many times its compressed size is a bomb (a small
+#: file expanding hugely: ``<row/>`` repeated deflates about 1,000-fold); one expanding less, a file just large.  A
+#: worksheet's XML expands 11-14 fold (openpyxl's, 20,000 rows of five columns: 11.5 for varied cells, 13.6 for one
+#: row repeated; each cell's reference differs).
+_BOMB_EXPANSION = 50
+
+
 class SheetReachError(InputError):
     """A sheet reaching past :data:`XLSX_LIMITS` (a value or a format far beyond the data, or a table of more
     cells than a workbook of impact's inputs may hold)."""
@@ -449,21 +461,24 @@ def _entry_problems(infos: list[Any], lim: Mapping[str, Any]) -> list[str]:
 class _Counted:
     """Wraps a handler's ``start`` to count elements against the archive's budget."""
 
-    def __init__(self, handler: Any, *, gz: GuardedZip, cap: int, where: str) -> None:
+    def __init__(self, handler: Any, *, gz: GuardedZip, cap: int, where: str, expansion: float = 0.0) -> None:
         self.handler = handler
         self.gz = gz
         self.cap = cap
         self.where = where
+        self.expansion = expansion  # the part's size over its compressed size
 
     def start(self, tag: str, attrs: list[str]) -> None:
         gz = self.gz
         gz.elements += 1
         if gz.elements > self.cap:
-            raise InputError(
-                f"{self.where}: unsafe archive - more than {self.cap:,} XML elements"
-                + ("" if self.cap == gz.limits["max_xml_elements"] else " in this part")
-                + " (an XML bomb?)"
-            )
+            part = "" if self.cap == gz.limits["max_xml_elements"] else " in this part"
+            if self.expansion > _BOMB_EXPANSION:  # a small part expanding into many elements
+                raise InputError(f"{self.where}: unsafe archive - more than {self.cap:,} XML elements{part} (an XML "
+                                 "bomb?)")
+            raise ArchiveSizeError(f"{self.where}: more than {self.cap:,} XML elements{part}, the most read from one "
+                                   f"file (it is large, {gz._size:,} bytes, and not a small file expanding hugely, "
+                                   "as a bomb is: too large to read whole)")
         self.handler.start(tag, attrs)
 
 
@@ -480,10 +495,11 @@ def stream_xml(
     archive's ``max_xml_elements`` (or ``max_elements`` more for this part,
     if that is smaller).  ``keep``, if given, receives the member's bytes.
     """
-    where = f"{gz.label}:{gz.info(member).filename}"
+    info = gz.info(member)
+    where = f"{gz.label}:{info.filename}"
     budget = int(gz.limits["max_xml_elements"])
     cap = budget if max_elements is None else min(budget, gz.elements + max_elements)
-    counted = _Counted(handler, gz=gz, cap=cap, where=where)
+    counted = _Counted(handler, gz=gz, cap=cap, where=where, expansion=info.file_size / max(info.compress_size, 1))
     parser = DET.DefusedXMLParser(target=handler, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     expat = parser.parser
     expat.StartElementHandler = counted.start

@@ -26,6 +26,7 @@ import operator
 import os
 import re
 import stat
+import struct
 import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
@@ -438,13 +439,88 @@ _MARKUP = ((b"<!doctype html", "a web page (HTML)"), (b"<html", "a web page (HTM
            (b"<?xml", "an XML document (markup, such as a Word document saved as XML)"))
 
 
+#: The first bytes of a Windows shortcut ([MS-SHLLINK] 2.1: HeaderSize 0x4C, then the LinkCLSID
+#: 00021401-0000-0000-C000-000000000046).
+SHORTCUT_MAGIC = b"L\x00\x00\x00\x01\x14\x02\x00\x00\x00\x00\x00\xc0\x00\x00\x00\x00\x00\x00F"
+
+
+def shortcut_target(data: bytes) -> str | None:
+    """The path a Windows shortcut (``.lnk``) points to, from its LinkInfo ([MS-SHLLINK] 2.3: the local base path and
+    common path suffix, or the network share's name and the suffix), or None: not a shortcut, or one naming no path
+    (a shortcut to a program's item).
+
+    Examples
+    --------
+    >>> import struct
+    >>> info = struct.pack("<7I", 0, 28, 1, 0, 28, 0, 28 + 14) + "C:/data/a.csv".encode() + bytes(2)
+    >>> lnk = SHORTCUT_MAGIC + struct.pack("<I", 2) + bytes(52) + info
+    >>> shortcut_target(lnk), shortcut_target("council_id,name".encode())
+    ('C:/data/a.csv', None)
+    """
+    if not data.startswith(SHORTCUT_MAGIC) or len(data) < 0x4C:
+        return None
+
+    def text(at: int) -> str:  # a NUL-ended string of the system's code page
+        end = data.find(b"\x00", at)
+        return data[at: end if end >= 0 else len(data)].decode("cp1252", "replace")
+
+    try:
+        flags = int.from_bytes(data[0x14:0x18], "little")
+        at = 0x4C
+        if flags & 0x01:  # HasLinkTargetIDList: an IDList of its size first
+            at += 2 + int.from_bytes(data[at: at + 2], "little")
+        if not flags & 0x02 or at + 28 > len(data):  # no LinkInfo
+            return None
+        info_flags, _, base, network, suffix = struct.unpack_from("<5I", data, at + 8)
+        tail = text(at + suffix) if suffix else ""
+        if info_flags & 0x01 and base:  # VolumeIDAndLocalBasePath
+            path = text(at + base) + tail
+        elif info_flags & 0x02 and network:  # CommonNetworkRelativeLinkAndPathSuffix: its NetName at +8
+            net = at + network
+            path = text(net + int.from_bytes(data[net + 8: net + 12], "little")) + ("\\" + tail if tail else "")
+        else:
+            return None
+    except (struct.error, ValueError):
+        return None
+    return path or None
+
+
+def shortcut_said(data: bytes, *, what: str = "file") -> str:
+    """What a Windows shortcut is, for a message: "a Windows shortcut (.lnk) to C:\\...\\councils.csv, not the file
+    itself (...): copy the file it points to here in its place"; ``what`` it stands for ("file", "folder")."""
+    target = shortcut_target(data)
+    to = f" to {target}" if target else ""
+    return (f"a Windows shortcut (.lnk){to}, not the {what} itself (Windows hides a shortcut's .lnk ending): copy the "
+            f"{what} it points to here in its place")
+
+
+def shortcut_beside(folder: str | os.PathLike, name: str, *, what: str = "file") -> tuple[str, str] | None:
+    """The Windows shortcut to ``name`` in ``folder`` (``councils.csv.lnk``, which Windows shows as ``councils.csv``,
+    hiding a shortcut's ending; its case aside) and what it is (:func:`shortcut_said`), or None."""
+    want = f"{name}.lnk".casefold()
+    try:
+        found = next((p for p in Path(folder).iterdir() if p.name.casefold() == want and p.is_file()), None)
+        if found is None:
+            return None
+        with open(found, "rb") as fh:
+            data = fh.read(64 * 1024)  # a shortcut is a few kilobytes
+    except OSError:
+        return None
+    if not data.startswith(SHORTCUT_MAGIC):
+        return None
+    return found.name, shortcut_said(data, what=what)
+
+
 def _document_kind(data: bytes, read_at: Callable[[int, int], bytes] | None = None) -> str | None:
     """What a binary office file or a markup file is, from its first bytes ("a PDF document"), or None.  An OLE2
     compound file (an old .xls or .doc, or a password-protected .xlsx or .docx) is told by the streams its directory
-    names, read from ``data`` or, where ``data`` is only the file's start, with ``read_at(offset, size)``."""
+    names, read from ``data`` or, where ``data`` is only the file's start, with ``read_at(offset, size)``; a Windows
+    shortcut by the path it points to, where ``data`` holds it."""
     head = data[:32].lstrip().lower()
     if data.startswith(OLE2_MAGIC):
         return ole2_kind(ole2_streams(read_at or (lambda at, n: data[at: at + n])))
+    if data.startswith(SHORTCUT_MAGIC):
+        return shortcut_said(data)
     if (odf := _odf_kind(data)) is not None:
         return odf
     return next((kind for magic, kind in _SIGNATURES if data.startswith(magic)), None) or \
@@ -604,6 +680,8 @@ def decode_text(data: bytes, *, source: str = "text", fallback: bool = True,
         except UnicodeDecodeError as exc:
             raise InputError(f"{source}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason} at "
                              f"byte {exc.start}{_cut_unit(data, 'UTF-16')})") from None
+    if data.startswith(SHORTCUT_MAGIC):  # what to do is to copy the file it points to, not to save it as text
+        raise InputError(f"{source}: {shortcut_said(data)}")
     kind = _document_kind(data)
     if kind:
         raise InputError(f"{source}: {kind}, not text - expected a text file: {advice}")
@@ -1650,6 +1728,9 @@ def table_records(name: str, rows: list[list[str]], *, expected: list[str] | Non
         rows[0] = [*rows[0], *[""] * (max(map(len, rows)) - len(rows[0]))]
     check_width(name, rows[0])
     header = [h.strip() for h in rows[0]]
+    if header and (mark := misread_mark(header[0])) is not None:  # 'ï»¿council_id': a mark turned into text
+        header[0] = header[0][len(mark[0]):].strip()
+        problems.append(Problem(name, 1, header[0], mark[0] + header[0], mark[1]))
     # Columns without a name or a value (spreadsheets save the formatted empty columns at the right as ",,,")
     # hold nothing to drop: they are left out, as the coded-file reader does.
     empty = {i for i, h in enumerate(header) if not h and not any(i < len(r) and r[i].strip() for r in rows[1:])}
@@ -1738,6 +1819,17 @@ def table_records(name: str, rows: list[list[str]], *, expected: list[str] | Non
                                     f"below the table, holds one cell where a row has {len(header)}: a note, such as "
                                     "a source? Delete it, or keep the note in another file)"))
             unchecked.add(line)
+        elif len(cells) > len(header) and (split := split_numbers(cells, len(header))):
+            # '1.234,5' not in quotes: a number's comma has split it in two, the cells after it one column on
+            for i, first, second in split:
+                joined = f"{first},{second}"
+                problems.append(Problem(name, line, header[i], joined, f"{len(header)} cells, one per header column "
+                                        f"(the number {joined!r} holds a comma, which a comma-separated file takes "
+                                        "for the end of a cell unless the cell is in double quotes: it is read as two "
+                                        f"cells, {first!r} and {second!r}, "
+                                        "and the cells after it fall under the wrong columns - "
+                                        f"{comma_number_fix(joined)}; the row's cells are not checked)"))
+            unchecked.add(line)
         elif len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
             # more cells than columns, the last holding text: a comma inside a cell not in quotes ('March 1, 2011')
             # has put the cells after it under the wrong columns, so they are not judged one by one
@@ -1773,6 +1865,77 @@ def table_records(name: str, rows: list[list[str]], *, expected: list[str] | Non
     if blank_note and (inner := [r for r in blank if records and r < records[-1][0]]):
         problems.append(blank_rows_note(name, inner))
     return header, records, problems, kept
+
+
+#: A byte-order mark read as Windows-1252 text and saved again as text: the encoding it began.
+_MISREAD_MARKS = {"\u00ef\u00bb\u00bf": "UTF-8", "\u00ff\u00fe": "UTF-16", "\u00fe\u00ff": "UTF-16"}
+
+
+def misread_mark(cell: str) -> tuple[str, str] | None:
+    """The byte-order mark a table's first cell starts with as text (``ï»¿council_id``: UTF-8's mark read as
+    Windows-1252 and saved again), and what the cell was expected to be; None if it starts with none.
+
+    Examples
+    --------
+    >>> misread_mark("\u00ef\u00bb\u00bfcouncil_id")[0] == "\u00ef\u00bb\u00bf", misread_mark("council_id")
+    (True, None)
+    """
+    mark = next((m for m in _MISREAD_MARKS if cell.startswith(m)), None)
+    if mark is None:
+        return None
+    return mark, (f"the column name without {mark!r} before it ({mark!r} is the byte-order mark a "
+                  f"{_MISREAD_MARKS[mark]} file begins with, read as Windows-1252 text and saved again: the file was "
+                  "opened as Windows-1252 and saved, and each accented letter, '£' or curly quote in it is now two or "
+                  "three other characters - save the table again from the original as \"CSV UTF-8 (comma "
+                  f"delimited)\", or, if it holds none of those, delete {mark!r} from its start)")
+
+
+_NUMBER_HEAD = re.compile(r"[+-]?[0-9]+(?:\.[0-9]{3})*")  # a number's part before a comma: '1.234', '12', '-3'
+
+
+def split_numbers(cells: list[str], width: int) -> list[tuple[int, str, str]]:
+    """Where a row of ``cells``, more than ``width``, is a row of ``width`` cells with numbers written with a comma
+    not in quotes (``1.234,5``, ``12,5``, ``1,500``), each split in two at its comma: ``(column, first, second)`` for
+    each, the column its place in the row rejoined (from 0); empty where no single such reading makes the row
+    ``width`` cells (no number split so, or more than one way to rejoin the cells).
+
+    Examples
+    --------
+    >>> split_numbers(["301", "2012-03-31", "rate", "1.234", "5", ""], 5)
+    [(3, '1.234', '5')]
+    >>> split_numbers(["301", "S1", "12", "5", "7"], 4)  # '12,5' or '5,7': either
+    []
+    >>> split_numbers(["301", "London, Inner", "x"], 2)
+    []
+    """
+    spare = len(cells) - width
+    found = [k for k in range(len(cells) - 1)
+             if _NUMBER_HEAD.fullmatch(cells[k].strip()) and cells[k + 1].strip().isdigit() and cells[k + 1].isascii()
+             and cells[k + 1].strip() == cells[k + 1] and cells[k].strip() == cells[k].rstrip()]
+    if spare < 1 or len(found) != spare or any(b - a < 2 for a, b in zip(found, found[1:])):
+        return []
+    return [(k - n, cells[k].strip(), cells[k + 1]) for n, k in enumerate(found)]
+
+
+def comma_number_fix(text: str) -> str:
+    """How to write a number written with a comma (``1.234,5``) that a comma-separated file split in two (in double
+    quotes it is one cell, but a number is read with a decimal point and no other mark: '1,234.5' and '12,500' with
+    commas between thousands aside).
+
+    Examples
+    --------
+    >>> comma_number_fix("1.234,5"), comma_number_fix("12,5")
+    ("write it with a decimal point and no other mark, '1234.5'", "write it with a decimal point and no other mark, '12.5'")
+    >>> comma_number_fix("12,500")
+    "write it without the comma, '12500' (or '12.5', if the comma is a decimal comma)"
+    """
+    from .schema import _EUROPEAN
+
+    whole, _, part = text.rpartition(",")
+    if len(part) == 3 and "." not in whole and not _EUROPEAN.fullmatch(text):  # '12,500': thousands, or 12.5
+        return (f"write it without the comma, {whole + part!r} (or {f'{whole}.{part}'.rstrip('0').rstrip('.')!r}, if "
+                "the comma is a decimal comma)")
+    return f"write it with a decimal point and no other mark, {whole.replace('.', '') + '.' + part!r}"
 
 
 def blank_rows_note(file: str, rows: list[int]) -> Problem:

@@ -14,16 +14,18 @@ that also bounds what calamine will build:
   values (``calcext:value-type="error"``, as LibreOffice writes them);
 - an ``.xls`` is an OLE2 compound file, its ``Workbook`` stream read with olefile (at most
   :data:`MAX_XLS_BYTES`), and its BIFF8 records ([MS-XLS] 2.4) read for the sheets' cells (ROW's ``fDyZero``:
-  hidden or filtered out; COLINFO's ``fHidden``; MERGEDCELLS; FORMULA and BOOLERR: error values and formulas).
+  hidden or filtered out; COLINFO's ``fHidden``; MERGEDCELLS; FORMULA and BOOLERR: error values and formulas;
+  the cell format, XF, of NUMBER, RK, MULRK and FORMULA, with the workbook's XF and FORMAT records: a number shown
+  as a percentage).
   A workbook saved with a password (FILEPASS) or older than Excel 97 (BIFF5) is refused saying so.
 
 A sheet reaching past :data:`impact._archive.XLSX_LIMITS` is refused before calamine builds it.
 
 Not checked: an error value in an ``.ods`` saved by a program other than LibreOffice, which writes no
 ``calcext:value-type`` (the cell is read as calamine reads it, as a rule blank); an ``.xls`` formula's text (BIFF
-keeps it as tokens: a problem names the cell, not the formula); an ``.xls`` number formatted as a percentage (its
-format is in the XF and FORMAT records, not read: the number is read as saved, 0.45, where an ``.xlsx`` or ``.ods``
-cell shown as 45% is refused in a number column); ``.xlsb`` and flat ``.fods`` files stay refused.
+keeps it as tokens: a problem names the cell, not the formula); ``.xlsb`` and flat ``.fods`` files stay refused.
+An ``.xls`` number shown as a percentage (its cell format, XF, naming a built-in percentage format or a FORMAT record's
+with a ``%``) is told as an ``.xlsx``'s is: refused in a number column, read as ``45%`` in a text column.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from ._archive import (
     _limits,
     _Nothing,
     open_archive,
+    shown_as_percent,
     stream_xml,
 )
 from .errors import InputError
@@ -68,7 +71,8 @@ class Facts:
     """What calamine does not tell of a sheet, as :class:`impact._archive._SheetFacts` holds it for an .xlsx:
     ``merged`` ranges (``"B4:C4"``), ``hidden_rows``, ``hidden_columns`` ((first, last), from 1), ``formulas``
     ((row, column) -> [text, value saved]), ``errors`` ((row, column) -> the error value, ``"#DIV/0!"``) and
-    ``percent``: the (row, column) of numbers shown as percentages (an ``.ods`` cell of value type percentage)."""
+    ``percent``: the (row, column) of numbers shown as percentages (an ``.ods`` cell of value type percentage, an
+    ``.xls`` cell whose format shows a percentage)."""
 
     merged: list[str] = field(default_factory=list)
     hidden_rows: list[int] = field(default_factory=list)
@@ -210,6 +214,9 @@ _BIFF_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
                 0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 _BOF, _EOF, _BOUNDSHEET, _FILEPASS = 0x0809, 0x000A, 0x0085, 0x002F
 _ROW, _COLINFO, _MERGED, _FORMULA, _BOOLERR = 0x0208, 0x007D, 0x00E5, 0x0006, 0x0205
+_FORMAT, _XF, _NUMBER, _RK, _MULRK = 0x041E, 0x00E0, 0x0203, 0x027E, 0x00BD
+#: [MS-XLS] 2.5.165 IFmt: the built-in number formats that show a number as a percentage (9 "0%", 10 "0.00%").
+_PERCENT_FORMATS = {9, 10}
 #: The records of a cell holding a value (row and column first): LABELSST, NUMBER, RK, LABEL, RSTRING, FORMULA,
 #: BOOLERR; MULRK (0x00BD) holds several.
 _CELLS = {0x00FD, 0x0203, 0x027E, 0x0204, 0x00D6, _FORMULA, _BOOLERR}
@@ -265,6 +272,8 @@ def _xls_stream(path: Path, label: str) -> bytes:
 def _xls_facts(path: Path, label: str, lim: Mapping[str, int]) -> dict[str, Facts]:
     data = _xls_stream(path, label)
     sheets: list[tuple[str, int]] = []
+    formats: dict[int, str] = {}  # a number format's id -> its text (FORMAT records: those a workbook defines)
+    xf_formats: list[int] = []  # each cell format's (XF's) number format id, in the order of the XF records
     for n, (kind, body, _) in enumerate(_records(data, 0)):
         if n == 0 and (kind != _BOF or len(body) < 4 or struct.unpack_from("<H", body)[0] != 0x0600):
             raise InputError(f"{label}: not a readable .xls workbook (it is not an Excel 97-2003 (BIFF8) workbook: "
@@ -276,15 +285,24 @@ def _xls_facts(path: Path, label: str, lim: Mapping[str, int]) -> dict[str, Fact
             at, cch, high = struct.unpack_from("<I", body)[0], body[6], body[7] & 1
             raw = body[8: 8 + cch * (2 if high else 1)]
             sheets.append((raw.decode("utf-16-le" if high else "latin-1", "replace"), at))
+        if kind == _FORMAT and len(body) >= 5:
+            ifmt, cch, high = *struct.unpack_from("<HH", body), body[4] & 1
+            formats[ifmt] = body[5: 5 + cch * (2 if high else 1)].decode("utf-16-le" if high else "latin-1", "replace")
+        if kind == _XF and len(body) >= 4:
+            xf_formats.append(struct.unpack_from("<H", body, 2)[0])
         if kind == _EOF:
             break
+    percent = {k for k, ifmt in enumerate(xf_formats)
+               if ifmt in _PERCENT_FORMATS or shown_as_percent(formats.get(ifmt))}
     out = {}
     for name, at in sheets:
-        out[name] = _xls_sheet(data, at, f"{label} (sheet {name!r})", lim)
+        out[name] = _xls_sheet(data, at, f"{label} (sheet {name!r})", lim, percent)
     return out
 
 
-def _xls_sheet(data: bytes, at: int, where: str, lim: Mapping[str, int]) -> Facts:
+def _xls_sheet(data: bytes, at: int, where: str, lim: Mapping[str, int], percent: set[int] = frozenset()) -> Facts:
+    """A sheet's :class:`Facts` from its BIFF8 records from ``at``; ``percent``: the cell formats (XF indexes) that
+    show a number as a percentage."""
     facts = Facts()
     top = cells = 0
     hidden: list[int] = []
@@ -314,6 +332,15 @@ def _xls_sheet(data: bytes, at: int, where: str, lim: Mapping[str, int]) -> Fact
         elif kind == _BOOLERR and len(body) >= 8 and body[7] == 1:
             row, col = struct.unpack_from("<HH", body)
             facts.errors[(row + 1, col + 1)] = _BIFF_ERRORS.get(body[6], "#VALUE!")
+        if percent and kind in (_NUMBER, _RK, _FORMULA) and len(body) >= (14 if kind == _FORMULA else 6):
+            row, col, xf = struct.unpack_from("<HHH", body)  # a number, its cell format (XF) at 4
+            if xf in percent and not (kind == _FORMULA and body[12:14] == b"\xff\xff"):  # a formula's text or error
+                facts.percent.add((row + 1, col + 1))
+        elif percent and kind == _MULRK and len(body) >= 6:  # numbers in a row: (format, value) 6 bytes each
+            row, col = struct.unpack_from("<HH", body)
+            for k in range((len(body) - 6) // 6):
+                if struct.unpack_from("<H", body, 4 + 6 * k)[0] in percent:
+                    facts.percent.add((row + 1, col + k + 1))
     facts.hidden_rows = [r for r in hidden if r <= top]
     return facts
 

@@ -32,7 +32,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from . import _spreadsheets
-from ._archive import SheetCells, SheetReachError, read_sheets
+from ._archive import ArchiveSizeError, SheetCells, SheetReachError, read_sheets
 from ._io import _listing, table_records
 from ._words import _counted, _number, _verb
 from .errors import InputError, Problem
@@ -278,6 +278,9 @@ def _read_book(f: Path, file: str, books: Books, not_plain: Callable[[Path], str
         if isinstance(exc, SheetReachError):  # a table this large is read from its CSV file (up to 50 MiB)
             detail = (f"{detail.removesuffix(')')}; or, a table of more cells than that, save the sheet as \"CSV "
                       "UTF-8 (comma delimited)\" named as its table, which is read up to 50 MiB)")
+        elif isinstance(exc, ArchiveSizeError):  # a workbook just large (not a bomb): its tables are read as CSV
+            detail = (f"{detail.removesuffix(')')}; save each large sheet as \"CSV UTF-8 (comma delimited)\" named as "
+                      "its table, which is read up to 50 MiB)")
         books.problems.append(Problem(file, None, None, None, f"a readable {Path(file).suffix} workbook ({detail})"))
         return None
 

@@ -173,6 +173,54 @@ def _time_of_day(text: str) -> str:
             "the time as part of the date)")
 
 
+_ZONED = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T([01][0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9])(?:\.[0-9]+)?)?"
+                    r"(Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])")
+
+
+def _uk_summer_time(utc: _dt.datetime) -> bool:
+    """Whether ``utc`` (naive, in UTC) falls in British Summer Time: from 01:00 UTC on March's last Sunday to 01:00
+    UTC on October's (the rule since 1996, and March's start since 1981)."""
+    def last_sunday(month: int) -> _dt.datetime:
+        last = _dt.date(utc.year, month, 31)
+        return _dt.datetime.combine(last - _dt.timedelta(days=(last.weekday() + 1) % 7), _dt.time(1))
+
+    return last_sunday(3) <= utc < last_sunday(10)
+
+
+def _time_zone(text: str) -> str:
+    """What a date cell written as a date and time with a time zone is (ISO 8601, as a web form, a SharePoint list or
+    Power Automate exports a date: ``2011-08-14T23:00:00Z``), or "": the date a person in the UK typed, where the time
+    is midnight there (23:00 UTC in summer time is the next day's midnight).
+
+    Examples
+    --------
+    >>> _time_zone("2011-08-14T23:00:00.000Z")
+    ' (it is a date and time with a time zone, as a web form or SharePoint list exports a date: 2011-08-14T23:00:00.000Z is midnight of 2011-08-15 in the UK, in British Summer Time, the date typed there, where UTC is still the day before: write 2011-08-15)'
+    >>> _time_zone("2011-12-01T00:00:00.000Z")
+    ' (write it as YYYY-MM-DD: 2011-12-01)'
+    >>> _time_zone("2011-12-01T14:30+01:00")
+    ' (it is a date and time with a time zone, as a web form or SharePoint list exports a date, at 14:30 (+01:00): write the date alone, as YYYY-MM-DD, the date meant)'
+    """
+    m = _ZONED.fullmatch(text.strip())
+    day = parse_date(m[1]) if m else None
+    if day is None:
+        return ""
+    zone = m[5]
+    offset = _dt.timedelta(0) if zone == "Z" else (1 if zone[0] == "+" else -1) * _dt.timedelta(
+        hours=int(zone[1:3]), minutes=int(zone[-2:]))
+    utc = _dt.datetime.combine(day, _dt.time(int(m[2]), int(m[3]), int(m[4] or 0))) - offset
+    summer = _uk_summer_time(utc)
+    uk = utc + _dt.timedelta(hours=1 if summer else 0)
+    said = "it is a date and time with a time zone, as a web form or SharePoint list exports a date"
+    if uk.time() != _dt.time(0):
+        return f" ({said}, at {m[2]}:{m[3]} ({zone}): write the date alone, as YYYY-MM-DD, the date meant)"
+    meant = uk.date().isoformat()
+    if uk.date() == day:  # midnight in the UK of the day written: the date, as another layout of it
+        return f" (write it as YYYY-MM-DD: {meant})"
+    return (f" ({said}: {text.strip()} is midnight of {meant} in the UK{', in British Summer Time' if summer else ''}, "
+            f"the date typed there, where UTC is still the day before: write {meant})")
+
+
 def _excel_serial(text: str) -> str:
     """What a whole number in a date column is as an Excel date serial (" (... 40672 is 2011-05-09 ...)"), or ""."""
     m = re.fullmatch(r"([0-9]{5})(\.[0-9]+)?", text)
@@ -587,7 +635,8 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     if type_ == "date":
         d = parse_date(text)
         if d is None:
-            return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text) or _dash_hint(text)
+            return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text) or _time_zone(text)
+                                                   or _dash_hint(text)
                                                    or apostrophe_hint(text) or _time_of_day(text)
                                                    or _year_hint(text) or _other_date_layout(text)
                                                    or yes_no_hint(text, **DATE_EXPECTED)
@@ -1054,6 +1103,82 @@ def scientific_whole(text: str) -> str | None:
 
     value = Decimal(text.strip())
     return str(int(value)) if value == value.to_integral_value() else None
+
+
+#: A number as a spreadsheet shows it in scientific notation, one digit before the point and a signed exponent of two
+#: or three digits (``1.23457E+12``): Excel shows so a number too long for its cell in a column formatted as General,
+#: with at most six significant digits, and a CSV file saved from the sheet holds what it shows.
+_SHOWN_SCIENTIFIC = re.compile(r"-?([0-9])(?:\.([0-9]{1,14}))?[eE]([+-])([0-9]{2,3})")
+
+
+def shown_scientific(text: str) -> tuple[int, int] | None:
+    """A number in the scientific notation a spreadsheet shows a long number in (``1.23457E+12``), as ``(shown,
+    digits)``: the significant digits written and the digits of its whole part (0 for a number below 1); else None.
+
+    Examples
+    --------
+    >>> shown_scientific("1.23457E+12"), shown_scientific("3.02E+02"), shown_scientific("1.5E-05")
+    ((6, 13), (3, 3), (2, 0))
+    >>> shown_scientific("1e1"), shown_scientific("P1E+05") is None
+    (None, True)
+    """
+    m = _SHOWN_SCIENTIFIC.fullmatch(text.strip())
+    if m is None:
+        return None
+    shown = 1 + len(m[2] or "")
+    return shown, (int(m[4]) + 1 if m[3] == "+" else 0)
+
+
+def shown_scientific_id(text: str) -> str | None:
+    """Why an id written as a spreadsheet shows a long number (``1.23457E+12``) is not read, or None: its digits past
+    those shown are lost (a CSV file saved from the sheet holds what it shows).  One whose digits are all shown
+    (``3.02E+02``) is None: it is told as the id it stands for, written otherwise.
+
+    Examples
+    --------
+    >>> shown_scientific_id("1.23457E+12")
+    "an id written in full ('1.23457E+12' is a 13-digit number as a spreadsheet shows one in a column not formatted as text, to 6 significant digits, and a CSV file saved from the sheet holds only those: the id's last 7 digits are lost - format the column as text and enter the ids again, or copy them from their source)"
+    >>> shown_scientific_id("3.02E+02") is None, shown_scientific_id("P12") is None
+    (True, True)
+    """
+    found = shown_scientific(text)
+    if found is None or found[1] <= found[0]:
+        return None
+    shown, digits = found
+    lost = "last digit is" if digits - shown == 1 else f"last {digits - shown} digits are"
+    return (f"an id written in full ({text!r} is a {digits}-digit number as a spreadsheet shows one in a column not "
+            f"formatted as text, to {shown} significant digits, and a CSV file saved from the sheet holds only those: "
+            f"the id's {lost} lost - format the column as text and enter the ids again, or copy them from their "
+            "source)")
+
+
+def shown_scientific_number(text: str, value: float) -> str | None:
+    """Why a number read from a cell a spreadsheet showed in scientific notation (``1.23457E+12``) may not be the one
+    typed, or None: the spreadsheet shows at most six significant digits so, and a CSV file saved from the sheet holds
+    the number rounded to them.
+
+    Examples
+    --------
+    >>> shown_scientific_number("1.23457E+12", 1.23457e12)
+    "a number written out in digits ('1.23457E+12' is how a spreadsheet shows a number too long for its cell, to 6 significant digits, and a CSV file saved from the sheet holds it rounded so: read as 1,234,570,000,000, its digits past the 6th perhaps lost - format the column as a number showing every digit, and save the file again)"
+    >>> shown_scientific_number("1234570000000", 1.23457e12) is None
+    True
+    """
+    found = shown_scientific(text)
+    if found is None:
+        return None
+    shown = found[0]
+    read = f"{value:,.0f}" if abs(value) >= 1 and float(value).is_integer() else f"{value!r}"
+    return (f"a number written out in digits ({text!r} is how a spreadsheet shows a number too long for its cell, to "
+            f"{shown} significant digit{'s' if shown > 1 else ''}, and a CSV file saved from the sheet holds it rounded "
+            f"so: read as {read}, its digits past the {_ordinal(shown)} perhaps lost - format the column as a number "
+            "showing every digit, and save the file again)")
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th... 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def spelt_two_ways(names: Iterable[tuple[str, str]], *, plural: str) -> list[tuple[str, str, str]]:
@@ -1531,11 +1656,23 @@ def format_reference() -> str:
         "column (and in the Ofsted inspection file `impact.official.read_ofsted` reads).",
         "A file that also holds a date written month first (`05/13/2011`, as US spreadsheets write",
         "it) has its other `DD/MM/YYYY` dates refused as ambiguous (`05/09/2011` may be 9 May).",
+        "A date and time with a time zone (`2011-08-14T23:00:00.000Z`, as a SharePoint list or a web",
+        "form exports a date typed in the UK: its midnight there, in UTC) is an error naming the date",
+        "typed (2011-08-15: British Summer Time is an hour ahead of UTC).",
         "A number may have thousands separators (`1,234.5`, and `1,000` in a whole-number",
         "column); a decimal comma (`12,5`) is an error, and so is `12,500` in a column of",
         "decimals, which could be either, and `3.000` in a whole-number column (3000 with points between",
         "thousands, as most of Europe writes it, or 3); a whole number in scientific notation (`1e1`, as a",
-        "spreadsheet shows a long number) is an error. A cell holds at most 32,767 characters (as in",
+        "spreadsheet shows a long number) is an error. So is an id as a spreadsheet shows a long",
+        "number in a column not formatted as text (`1.23457E+12`: six digits shown, the others lost",
+        "in the CSV file saved from it); such a number in a column of decimals is read, with a warning",
+        "that it was rounded so. A decimal comma not in quotes (`1.234,5` in a comma-separated file)",
+        "splits its cell in two: the row is one error, naming the column and the number. A file",
+        "that is a Windows shortcut (`.lnk`), in a table's place or beside its missing file",
+        "(`councils.csv.lnk`, which Windows shows as `councils.csv`), is named as a shortcut to",
+        "the path it points to: copy that file in. A first column name starting `ï»¿` (a UTF-8",
+        "file's byte-order mark read as Windows-1252 text and saved again) is an error naming it. A",
+        "cell holds at most 32,767 characters (as in",
         "Excel); columns with neither a name nor a value (the `,,,` a spreadsheet leaves",
         "at the right) are ignored. Tables are UTF-8 (with or without a byte-order mark)",
         "or UTF-16 with a byte-order mark; other bytes are read as Windows-1252 with a warning.",
@@ -1586,7 +1723,7 @@ def format_reference() -> str:
         "date column), a whole number without `.0` (an id typed as a number, `301`, is the id",
         "`301`), a number typed as text as its text, and a number formatted as a percentage as",
         "the percentage shown (`45%` for 0.45: an error in a number column, which holds the number",
-        "in its own unit; not told for an `.xls`). A formula is read as the value it was last",
+        "in its own unit). A formula is read as the value it was last",
         "saved with: impact never calculates one, and never writes to a workbook. A formula saved",
         "without its value (as a program that does not calculate, such as openpyxl, saves it), an",
         "error value (`#N/A`, `#DIV/0!`) and cells merged into one are errors on their cell, told",

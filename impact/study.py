@@ -45,6 +45,7 @@ from ._io import (
     read_text,
     require_path,
     safe_yaml_load,
+    shortcut_beside,
 )
 from ._joins import named_as, one_date, one_key, refuse_missing, refuse_unknown
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, SPEAKER_HEADINGS, header_cells
@@ -2097,7 +2098,9 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem], YamlLines | N
             near = sorted(n.name for n in path.iterdir() if n.name.casefold().startswith("study.y"))
         except OSError:
             near = []
-        if near and not what:
+        if (shortcut := shortcut_beside(path, "study.yaml")) is not None and not what:  # 'study.yaml.lnk'
+            what = f"; found {shortcut[0]!r}, {shortcut[1]}"
+        elif near and not what:
             what = f"; found {', '.join(map(repr, near[:3]))}: the name is exact, study.yaml"
         above = next((p for p in Path(os.path.abspath(path)).parents if (p / "study.yaml").is_file()), None)
         if above is not None and not what:  # 'impact validate study/transcripts'
@@ -2169,6 +2172,10 @@ def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> st
     "action-progress.csv", "actions (2).csv"); the names hinted at are added to ``told``, where given."""
     from .validate import _looks_form, _name_form, _spaces_around
 
+    if (shortcut := shortcut_beside(folder, filename)) is not None:  # 'councils.csv.lnk': shown as 'councils.csv'
+        if told is not None:
+            told.add(shortcut[0])
+        return f"; found {shortcut[0]!r}, {shortcut[1]}"
     stem = Path(filename).stem.casefold()
     try:
         tables = {t.filename for t in TABLES.values()}
@@ -2415,9 +2422,10 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
                                         + _near_names(path, spec.filename, named)))
                 broken.add(spec.filename)
             elif near := _near_names(path, spec.filename, named):  # an optional table saved under another name: not read, told
+                fix = "copy the file in" if "Windows shortcut" in near else "name the file as it should be"
                 problems.append(Problem(spec.filename, None, None, None, f"the file {spec.filename} "
                                         f"({spec.description}){near}; it is optional, so the study is read without "
-                                        "it: name the file as it should be to have it read", "warning"))
+                                        f"it: {fix} to have it read", "warning"))
             continue
         else:
             try:

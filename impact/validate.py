@@ -55,6 +55,7 @@ from ._io import (
     merged_blanks,
     open_said,
     owned_by,
+    shortcut_beside,
     windows_name_problem,
     windows_path_problem,
 )
@@ -147,6 +148,8 @@ def check_folder(path: str | Path, meta: dict[str, Any], raw: Records, *, read_t
 
     if not folder.exists() and not folder.is_symlink():
         issue = "it is missing"
+        if path.is_dir() and (shortcut := shortcut_beside(path, "transcripts", what="folder")) is not None:
+            issue += f"; found {shortcut[0]!r}, {shortcut[1]}"
         packed = sorted(f.name for f in path.iterdir() if f.is_file() and re.fullmatch(
             r"transcripts\.(zip|7z|rar|tar|tgz|tar\.(gz|bz2|xz))", f.name, re.IGNORECASE)) if path.is_dir() else []
         if packed:  # the folder sent as an archive, never unpacked: impact reads no archive of transcripts
@@ -1150,6 +1153,12 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
             return value, [(text, err + (f" (it holds {held}, which is not seen)" if held else ""), "error")]
         if col.type in ("id", "list") and (hidden := schema.hidden_characters(text)) is not None:
             return value, [(text, hidden, "error")]  # the one cause: not also "not a pattern", "not one of", ...
+        if col.type == "id" and (why := schema.shown_scientific_id(text)) is not None:
+            # '1.23457E+12': a long id as a spreadsheet shows it, saved so to CSV, its last digits lost (one whose
+            # digits are all there, '3.02E+02', is told as the id it stands for: with the pattern, or as a reference)
+            return value, [(text, f"{_pattern_text(col)}: {why}" if col.pattern else why, "error")]
+        if col.type == "float" and (why := schema.shown_scientific_number(text, value)) is not None:
+            return value, [(text, why, "warning")]  # read, as written; rounded by the spreadsheet, perhaps
         # A list's items are judged one by one (shown as the item): a list may hold ids of two scripts, an id may not.
         # A full-width or decomposed letter ("\uff302" for "P2") is refused as a letter of another script is.
         parts = [t.strip() for t in text.split(LIST_SEP)] if col.type == "list" else [text]
@@ -1970,6 +1979,10 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         if not found:
             hint = f" (folders are separated by '/': {rel.replace(chr(92), '/')})" if "\\" in rel else \
                 _other_case(folder, rel)
+            here = (Path(folder) / rel).parent if folder is not None else None
+            if not hint and here is not None and here.resolve().is_relative_to(Path(folder).resolve()) and (
+                    shortcut := shortcut_beside(here, Path(rel).name)) is not None:  # 'P1-early.txt.lnk'
+                hint = f" (found {shortcut[0]!r}, {shortcut[1]})"
             if parts[0] == "transcripts" and len(parts) > 1 and _exists_quietly(exists, "/".join(parts[1:])):
                 hint = f" (paths are written from inside transcripts/: write {'/'.join(parts[1:])})"
             out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}{hint}"))
