@@ -20,7 +20,7 @@ import re
 import shutil
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -1265,6 +1265,21 @@ class Study:
         councils = self._tables["councils"]
         return dict(zip(councils["council_id"], councils["name"], strict=True)) if "name" in councils else {}
 
+    def _refuse_unknown(self, argument: str, given: Sequence | None) -> None:
+        """Refuse the ``councils`` or ``waves`` in ``given`` that are not the study's (:func:`impact._joins.refuse_unknown`):
+        a council of England the study does not hold is told by its id and name ('302' is Barnet), a misspelt name as
+        the council meant (the study's first, else England's), a wave's label or its words ('3 months') as the wave."""
+        if argument == "councils":
+            from .councils import council_list
+
+            england = council_list(include_former=True)
+            refuse_unknown("councils", given, self._tables["councils"]["council_id"].tolist(), "the study",
+                           names=self._council_names(), elsewhere=dict(zip(england["council_id"], england["name"])))
+        else:
+            waves = [w for w in (self._meta.get("waves") or DEFAULT_WAVES) if isinstance(w, dict) and "id" in w]
+            refuse_unknown("waves", given, self.wave_ids, "the study",
+                           labels={str(w["id"]): str(w["label"]) for w in waves if w.get("label")})
+
     def subset(self, *, councils: str | Iterable[str]) -> Study:
         """The study of ``councils`` alone: every table's rows of those councils (the action progress of their
         actions), the same ``study.yaml`` and transcripts.
@@ -1318,8 +1333,7 @@ class Study:
         if not ids:
             raise InputError("`councils` names no council: give the ids of the councils to keep "
                              "(e.g. study.councils['council_id'] filtered).")
-        refuse_unknown("councils", ids, self._tables["councils"]["council_id"].tolist(), "the study",
-                       names=self._council_names())
+        self._refuse_unknown("councils", ids)
         keep = set(ids)
         tables = {}
         for name in TABLES:

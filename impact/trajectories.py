@@ -73,7 +73,7 @@ def _wave_names(study: Study | None, waves: Sequence[str] | None, panel: pd.Data
                          "panel's, in order) or `study`.")
     if waves is not None and isinstance(panel, pd.DataFrame) and "wave" in panel.columns:
         if study is not None:
-            refuse_unknown("waves", w, list(study.wave_ids), "the study")
+            study._refuse_unknown("waves", w)
         else:
             refuse_unknown("waves", w, sorted({str(x) for x in panel["wave"].dropna().unique()}),
                            "the panel (pass `study` to name a wave not yet interviewed)")
