@@ -23,6 +23,7 @@ import pandas as pd
 from . import _frames
 from ._words import _counted, _named, _plural
 from .errors import InputError
+from .schema import label_hint
 
 __all__: list[str] = []
 
@@ -71,6 +72,8 @@ def names(value: object, argument: str) -> list | None:
         return None
     if isinstance(value, (str, int, np.integer)):
         return [value]
+    if isinstance(value, pd.DataFrame):  # a table iterates over its column names: 'council_id', 'name', ... as names
+        raise TypeError(frame_for_names(value, argument))
     try:
         out = list(value)
     except TypeError:
@@ -78,6 +81,20 @@ def names(value: object, argument: str) -> list | None:
                         "passed.") from None
     refuse_missing(argument, out)  # [nan] names nothing: not a code 'nan', nor a wave no interview has
     return out
+
+
+def frame_for_names(frame: pd.DataFrame, argument: str) -> str:
+    """The message refusing a DataFrame given where a list of names goes (``councils=study.councils``): Python reads
+    a table as its column names, which were told as councils of those names.
+
+    >>> frame_for_names(pd.DataFrame({"council_id": ["301"], "name": ["x"]}), "councils")
+    "The value for `councils` must be a name or a list of names, but a DataFrame was passed (its columns would be read as the names): give one of its columns, e.g. frame['council_id']."
+    """
+    noun = argument[:-1]
+    column = next((c for want in (f"{noun}_id", noun) for c in frame.columns if str(c) == want),
+                  frame.columns[0] if len(frame.columns) else "...")
+    return (f"The value for `{argument}` must be a name or a list of names, but a DataFrame was passed (its columns "
+            f"would be read as the names): give one of its columns, e.g. frame[{str(column)!r}].")
 
 
 UNKNOWN_SHOWN = 20
@@ -116,33 +133,6 @@ def number_hint(value: object, held: Sequence[str], noun: str) -> str:
     return f" (a number: {_plural(noun)} are named by their ids, text such as {held[0]!r}, not by their place)"
 
 
-def _words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` folded for comparison: case ignored, a plural's 's' dropped, number words as digits."""
-    digits = {"one": "1", "two": "2", "three": "3", "six": "6", "nine": "9", "twelve": "12", "eighteen": "18"}
-    out = []
-    for w in re.findall(r"[^\W_]+", text.casefold()):
-        w = digits.get(w, w)
-        out.append(w[:-1] if len(w) > 3 and w.endswith("s") else w)
-    return tuple(out)
-
-
-def label_hint(value: object, labels: Mapping[str, object] | None, noun: str = "wave") -> str:
-    """A hint for a label given where an id goes (``waves=["3 months"]`` for the wave labelled "Early impact (about 3
-    months after)"), or "": ``labels`` maps each id to its label; ``value`` names the one id whose label holds its
-    words in a row (case, a plural's 's' and number words ignored).
-
-    >>> labels = {"early": "Early impact (about 3 months after)", "three_years": "Three years on (about 36 months after)"}
-    >>> label_hint("three months", labels), label_hint("months", labels)
-    (" (did you mean 'early', the wave 'Early impact (about 3 months after)'?)", '')
-    """
-    said = _words(str(value))
-    if not labels or not said or isinstance(value, bool):
-        return ""
-    n = len(said)
-    meant = [k for k, v in labels.items() if any(w[i:i + n] == said for w in [_words(str(v))] for i in range(len(w)))]
-    return f" (did you mean {meant[0]!r}, the {noun} {labels[meant[0]]!r}?)" if len(meant) == 1 else ""
-
-
 def council_hint(value: object, names: Mapping[str, object] | None, elsewhere: Mapping[str, object] | None,
                  holder: str = "the study") -> str:
     """A hint for a council not in ``holder`` (the study), or "": a council of England it does not hold, given by id
@@ -175,7 +165,7 @@ def council_hint(value: object, names: Mapping[str, object] | None, elsewhere: M
         return f" (it is the name of council {exact[0]!r}, which is not in {holder})"
     for pool, inside in ((names or {}, True), (others, False)):
         by_name = {str(v): k for k, v in pool.items() if isinstance(v, str)}
-        close, _ = close_matches(text, list(by_name), n=1)
+        close, _ = close_matches(text, list(by_name), n=1, cutoff=0.8)  # 0.6: 'name' was 'Newham', 'region' 'Reading'
         if close:
             cid = by_name[close[0]]
             return (f" (did you mean {close[0]!r}, council {cid!r}? give its id, {cid!r})" if inside else
@@ -247,9 +237,10 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
         if number and numbered:
             number = " (a number too)"  # the why, said once
         numbered = numbered or bool(number)
-        hint = (number or named_as(x, names, noun) or label_hint(x, labels, noun)
-                or (council_hint(x, names, elsewhere, holder) if elsewhere is not None else ""))
-        named.append(f"{x!r}" + (hint or (f" (did you mean {' or '.join(map(repr, close))}?)" if close else "")))
+        hint = (number or named_as(x, names, noun)
+                or (council_hint(x, names, elsewhere, holder) if elsewhere is not None else "")
+                or (f" (did you mean {' or '.join(map(repr, close))}?)" if close else label_hint(x, labels, noun)))
+        named.append(f"{x!r}{hint}")
     more = f" and {len(unknown) - limit:,} more" if len(unknown) > limit else ""
     listed = f"{held[:limit]}" + (f" and {len(held) - limit:,} more ({len(held):,} in all)" if len(held) > limit else "")
     raise InputError(f"`{argument}` has {_counted(len(unknown), noun)} not in {holder}: {', '.join(named)}{more} - "

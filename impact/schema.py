@@ -26,7 +26,7 @@ import difflib
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -262,6 +262,37 @@ def wave_hint(text: str, wave_ids: list[str]) -> str:
                 f"{', '.join(wave_ids)})")
     word = _ORDINALS[place - 1] if place <= len(_ORDINALS) else f"number {place}"
     return f" (waves are named by their ids in study.yaml: the {word} wave is {wave_ids[place - 1]!r})"
+
+
+#: Number words as the digits a label may use instead ("three months" for "about 3 months after").
+_DIGITS = {w: str(i) for i, w in enumerate(_NUMBER_WORDS + ("eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                                            "sixteen", "seventeen", "eighteen"), 1)}
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` folded for comparison: case ignored, a plural's 's' dropped, number words as digits."""
+    out = []
+    for w in re.findall(r"[^\W_]+", text.casefold()):
+        w = _DIGITS.get(w, w)
+        out.append(w[:-1] if len(w) > 3 and w.endswith("s") else w)
+    return tuple(out)
+
+
+def label_hint(value: object, labels: Mapping[str, object] | None, noun: str = "wave") -> str:
+    """A hint for a label given where an id goes (``waves=["3 months"]`` for the wave labelled "Early impact (about 3
+    months after)"), or "": ``labels`` maps each id to its label; ``value`` names the one id whose label holds its
+    words in a row (case, a plural's 's' and number words ignored).
+
+    >>> labels = {"early": "Early impact (about 3 months after)", "three_years": "Three years on (about 36 months after)"}
+    >>> label_hint("three months", labels), label_hint("months", labels)
+    (" (did you mean 'early', the wave 'Early impact (about 3 months after)'?)", '')
+    """
+    said = _words(str(value))
+    if not labels or not said or isinstance(value, bool):
+        return ""
+    n = len(said)
+    meant = [k for k, v in labels.items() if any(w[i:i + n] == said for w in [_words(str(v))] for i in range(len(w)))]
+    return f" (did you mean {meant[0]!r}, the {noun} {labels[meant[0]]!r}?)" if len(meant) == 1 else ""
 
 
 #: Words and marks people and programs put in a cell for "no value" (pandas' "nan", Excel's "#N/A", SQL's "NULL").

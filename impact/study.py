@@ -1323,6 +1323,10 @@ class Study:
 
         if isinstance(councils, (str, numbers.Number, np.generic)):  # one id: 305, '305', 305.0 (a float column's)
             given = [councils]
+        elif isinstance(councils, pd.DataFrame):  # its column names were read as councils ('name': did you mean ...)
+            from ._joins import frame_for_names
+
+            raise TypeError(frame_for_names(councils, "councils"))
         elif councils is None or isinstance(councils, bytes) or not hasattr(councils, "__iter__"):
             raise TypeError(f"The value for `councils` must be a council id or a list of them (e.g. "
                             f"study.councils['council_id'] filtered), but {type(councils).__name__} was passed.")
@@ -2307,7 +2311,11 @@ def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
                       if p.is_dir() and p.name.casefold() == path.name.casefold() and p.name != path.name)
     except OSError:
         near = []
-    return f" (found {near[0]!r} beside it: names are exact, case too)" if near else ""
+    if near:
+        return f" (found {near[0]!r} beside it: names are exact, case too)"
+    from ._io import relative_hint
+
+    return relative_hint(text)
 
 
 def _zipped_study(path: Path) -> str | None:

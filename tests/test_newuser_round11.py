@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import random
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -126,7 +127,7 @@ def test_statistics_and_quotes_refuse_codes_given_as_numbers_saying_why(small):
 # --------------------------------------------------------------------------- 3. a wave given by its label's words
 @pytest.mark.parametrize("given, meant", [
     ("3 months", "early"), ("three months", "early"), ("Early impact", "early"), ("12 months", "longer_term"),
-    ("two years", "two_years"), ("36 Months", "three_years"),
+    ("24 months", "two_years"), ("36 Months", "three_years"),
 ])
 def test_a_wave_given_by_the_words_of_its_label_is_told_with_the_wave_meant(tmp_path, given, meant):
     folder = tmp_path / "study"
@@ -160,3 +161,83 @@ def test_a_wave_label_of_the_studys_own_is_read_and_words_of_two_labels_name_non
     # a misspelt id is still told as the id meant
     with pytest.raises(InputError, match=rf"'{ids[2][:-1]}' \(did you mean {ids[2]!r}\?\)"):
         impact.trajectories(panel, study=mine, waves=[ids[0], ids[1], ids[2][:-1]])
+
+
+@pytest.mark.parametrize("given, meant", [("3 months", "early"), ("about 12 months after", "longer_term"),
+                                          ("twelve months", "longer_term")])
+def test_validate_tells_a_wave_cell_written_as_its_labels_words_as_that_wave(small, tmp_path, capsys, given, meant):
+    import shutil
+
+    from impact.cli import main
+
+    folder = shutil.copytree(small[0], tmp_path / "study")
+    interviews = pd.read_csv(folder / "interviews.csv", dtype=str, keep_default_na=False)
+    row = random.Random(f"{given}-11").randrange(len(interviews))
+    interviews.loc[row, "wave"] = given
+    interviews.to_csv(folder / "interviews.csv", index=False)
+    label = small[1].waves.set_index("wave").loc[meant, "label"]
+    assert main(["validate", str(folder)]) == 2
+    said = "".join(capsys.readouterr())
+    # before: "study.yaml lists no wave '3 months': a further wave is added to study.yaml's `waves`"
+    assert (f"interviews.csv:{row + 2}:wave: {given!r} - expected one of ['expectations', 'early', 'longer_term'] "
+            f"(did you mean {meant!r}, the wave {label!r}? waves are named by their ids in study.yaml)") in said, said
+    assert "a further wave" not in said
+
+
+# --------------------------------------------------------------------------- 4. a relative path from another folder
+def test_a_relative_path_from_another_folder_says_where_it_was_read_from_and_where_it_is(small, tmp_path, monkeypatch,
+                                                                                          capsys):
+    import shutil
+
+    from impact.cli import main
+
+    top = tmp_path / "project"
+    shutil.copytree(small[0], top / "my-study")
+    (top / "notebooks").mkdir(parents=True)
+    monkeypatch.chdir(top / "notebooks")  # a notebook runs in its own folder, not the project's
+    here, there = (top / "notebooks").resolve(), (top / "my-study").resolve()
+    hint = (f"(a relative path is read from the current folder, {here}; {there} is one folder up: give "
+            f"{Path('..', 'my-study')} or the full path)")
+    with pytest.raises(InputError) as caught:
+        impact.load_study("my-study")
+    assert str(caught.value) == f"my-study: no such folder (expected a folder holding study.yaml) {hint}"
+    assert main(["validate", "my-study"]) == 2
+    assert hint in capsys.readouterr().err
+    study = impact.load_study(Path("..", "my-study"), validate=False)
+    coded = str(Path("my-study", "truth_coded.csv"))
+    with pytest.raises(InputError, match=re.escape(f"{there / 'truth_coded.csv'} is one folder up: give "
+                                                   f"{Path('..', coded)} or the full path)")):
+        impact.read_codings(coded, study)
+    # nowhere above either: where it was looked for, the study folder too for a codebook
+    with pytest.raises(InputError, match=re.escape(f"codebook file mine.yaml does not exist (a relative path is read from the current folder, "
+                                                   f"{here}, then from the study folder, {there})")):
+        impact.Codebook.for_study(study, "mine.yaml")
+    with pytest.raises(InputError) as caught:  # an absolute path says nothing of the current folder
+        impact.load_study(top / "nowhere")
+    assert "relative path" not in str(caught.value)
+
+
+# --------------------------------------------------------------------------- 5. a table where ids go; waves not given
+def test_a_table_given_for_councils_is_refused_not_read_as_its_column_names(small):
+    folder, study, truth = small
+    # before: "5 councils not in the study: 'council_id', 'name' (did you mean 'Newham'? ...)", the table's columns
+    for call in (lambda: study.subset(councils=study.councils),
+                 lambda: impact.quotes(truth, study, councils=study.councils[["name", "council_id"]])):
+        with pytest.raises(TypeError, match=r"`councils` must be a name or a list of names, but a DataFrame was passed "
+                                            r"\(its columns would be read as the names\): give one of its columns, "
+                                            r"e\.g\. frame\['council_id'\]"):
+            call()
+
+
+def test_trajectories_of_a_study_of_more_waves_says_waves_was_not_given(tmp_path):
+    folder = tmp_path / "study"
+    impact.synth.generate(4, seed=11_501, out=folder, waves=4)
+    study = impact.load_study(folder, validate=False)
+    panel = impact.council_panel(study, pd.read_csv(folder / "truth_coded.csv", dtype=str, keep_default_na=False))
+    ids = study.wave_ids
+    assert len(ids) == 4
+    # before: "`waves` must name three waves ..., but [the study's four] was passed", of an argument nobody passed
+    with pytest.raises(ValueError, match=re.escape(f"the study has 4 waves, {ids!r}, and `waves` was not given - pass "
+                                                   f"the three to read, in order (e.g. waves={ids[:3]!r})")):
+        impact.trajectories(panel, study=study)
+    assert len(impact.trajectories(panel, study=study, waves=ids[1:])) > 0  # any three, as the message says
