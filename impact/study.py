@@ -1302,10 +1302,11 @@ class Study:
         Raises
         ------
         InputError
-            Where a council is not one of the study's (naming the closest ids it has), an id is missing (None, NaN:
-            a blank cell of the column given), or none is given.
+            Where a council is not one of the study's (one of England's councils the study does not hold named as
+            that council, by id or name; a council's name given for its id told with the id; a misspelt name with
+            the council meant), an id is missing (None, NaN: a blank cell of the column given), or none is given.
         TypeError
-            Where ``councils`` is neither a council id nor a list of them (None, an object).
+            Where ``councils`` is neither a council id nor a list of them (None, an object, a DataFrame).
 
         Examples
         --------
@@ -1316,6 +1317,10 @@ class Study:
         (9, True)
         >>> len(study.councils)  # the study is as it was
         30
+        >>> study.subset(councils=["Barnet"])  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        impact.errors.InputError: `councils` has 1 council not in the study: 'Barnet' (it is the name of council '302', which is not in the study) - expected councils of ...
         """
         import numbers
 
