@@ -133,6 +133,24 @@ def number_hint(value: object, held: Sequence[str], noun: str) -> str:
     return f" (a number: {_plural(noun)} are named by their ids, text such as {held[0]!r}, not by their place)"
 
 
+def joined_hint(value: object, held: Sequence[str], noun: str) -> str:
+    """A hint for several names written in one text (``codes="commitment, morale"``, a list pasted from a sentence or
+    a cell), each of them one of ``held``, or "": one text is one name, so it named nothing.
+
+    >>> joined_hint("early, longer_term", ["expectations", "early", "longer_term"], "wave")
+    " (2 waves in one text: give them as a list, ['early', 'longer_term'])"
+    >>> joined_hint("early, later", ["early"], "wave"), joined_hint("early", ["early"], "wave")
+    ('', '')
+    """
+    if not isinstance(value, str):
+        return ""
+    parts = [p for p in re.split(r"\s*[,;|]\s*|\s+and\s+", value.strip()) if p]
+    known = {str(h).strip() for h in held}
+    if len(parts) < 2 or not all(p in known for p in parts):
+        return ""
+    return f" ({len(parts)} {_plural(noun)} in one text: give them as a list, {parts!r})"
+
+
 def council_hint(value: object, names: Mapping[str, object] | None, elsewhere: Mapping[str, object] | None,
                  holder: str = "the study") -> str:
     """A hint for a council not in ``holder`` (the study), or "": a council of England it does not hold, given by id
@@ -237,7 +255,7 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
         if number and numbered:
             number = " (a number too)"  # the why, said once
         numbered = numbered or bool(number)
-        hint = (number or named_as(x, names, noun)
+        hint = (number or joined_hint(x, held, noun) or named_as(x, names, noun)
                 or (council_hint(x, names, elsewhere, holder) if elsewhere is not None else "")
                 or (f" (did you mean {' or '.join(map(repr, close))}?)" if close else label_hint(x, labels, noun)))
         named.append(f"{x!r}{hint}")

@@ -104,7 +104,7 @@ def test_council_panel_refuses_codes_given_as_numbers_saying_codes_are_named_by_
     message = str(caught.value)
     assert (f"1 (a number: codes are named by their ids, text such as {book[0]!r}, not by their place), "
             "2 (a number too)") in message, message
-    assert str(list(book)) in message  # the codes to give instead
+    assert f"expected codes of {str(list(book))[:-1]}, " in message  # the codes to give instead, the codebook's first
     with pytest.raises(InputError, match=r"1 \(a number: codes are named by their ids"):
         impact.council_panel(study, truth, codes=[1], codebook="nfer_impacts")
     # a code id that is text is read as before
@@ -241,3 +241,33 @@ def test_trajectories_of_a_study_of_more_waves_says_waves_was_not_given(tmp_path
                                                    f"the three to read, in order (e.g. waves={ids[:3]!r})")):
         impact.trajectories(panel, study=study)
     assert len(impact.trajectories(panel, study=study, waves=ids[1:])) > 0  # any three, as the message says
+
+
+# --------------------------------------------------------------------------- 6. a list written as one text; swapped
+@pytest.mark.parametrize("seed", [11_601, 11_602])
+def test_names_written_as_one_text_are_told_as_a_list_to_give(small, seed):
+    folder, study, truth = small
+    rng = random.Random(seed)
+    codes = rng.sample(list(impact.Codebook.nfer().code_ids), 2)
+    joined = rng.choice([", ", ",", "; "]).join(codes)
+    # before: a warning, and one code of that name whose rows were all zero
+    with pytest.raises(InputError, match=re.escape(f"{joined!r} (2 codes in one text: give them as a list, {codes!r})")):
+        impact.council_panel(study, truth, codes=joined)
+    waves = rng.sample(study.wave_ids, 2)
+    # before: "did you mean" one of the two
+    with pytest.raises(InputError, match=re.escape(f"(2 waves in one text: give them as a list, {waves!r})")):
+        impact.attribution_summary(truth, study, waves=" and ".join(waves))
+    ids = study.councils["council_id"].sample(2, random_state=seed).tolist()
+    with pytest.raises(InputError, match=re.escape(f"(2 councils in one text: give them as a list, {ids!r})")):
+        study.subset(councils=", ".join(ids))
+
+
+def test_a_files_path_given_for_the_study_is_not_called_a_folder(small):
+    folder, study, truth = small
+    coded = str(folder / "truth_coded.csv")
+    # before: "a folder's path; load it first, study = impact.load_study('.../truth_coded.csv')"
+    with pytest.raises(TypeError, match=re.escape(f"but str was passed: the path of a file, {coded!r}, not of a study "
+                                                  "(were two arguments given in each other's place?")):
+        impact.read_codings(study, coded)
+    with pytest.raises(TypeError, match=r"a folder's path; load it first"):  # a folder's path is still told so
+        impact.read_codings(coded, str(folder))
