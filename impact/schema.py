@@ -1207,6 +1207,21 @@ def close_matches(value: str, choices: Iterable[str], *, n: int = 3, cutoff: flo
     return found[:n], f"{held}, which no one sees" if held else ""
 
 
+def word_hint(value: str, names: Iterable[str]) -> str:
+    """A hint naming the ``names`` one of whose words ``value`` is, or is a slip of (``'kapa'``: cohen_kappa,
+    fleiss_kappa; ``'alpha'``: krippendorff_alpha), or "": a name said by its last word is no misspelling of the
+    whole, which :func:`impact.schema.did_you_mean` looks for.
+
+    >>> word_hint("kapa", ["percent_agreement", "cohen_kappa", "fleiss_kappa"])
+    " (did you mean 'cohen_kappa' or 'fleiss_kappa'?)"
+    >>> word_hint("tau", ["cohen_kappa"])
+    ''
+    """
+    form = value.strip().casefold()
+    found = [n for n in names if form and difflib.get_close_matches(form, n.casefold().split("_"), n=1, cutoff=0.75)]
+    return f" (did you mean {' or '.join(map(repr, found[:3]))}?)" if found else ""
+
+
 _ID_WORDS = re.compile(r"[^\W_]+")
 
 

@@ -271,3 +271,43 @@ def test_a_files_path_given_for_the_study_is_not_called_a_folder(small):
         impact.read_codings(study, coded)
     with pytest.raises(TypeError, match=r"a folder's path; load it first"):  # a folder's path is still told so
         impact.read_codings(coded, str(folder))
+
+
+# --------------------------------------------------------------------------- 7. agreement's options misspelt
+@pytest.mark.parametrize("given, meant", [("kapa", "'cohen_kappa' or 'fleiss_kappa'"), ("alpha", "'krippendorff_alpha'"),
+                                          ("cohen_kapa", "'cohen_kappa'")])
+def test_a_metric_said_by_one_word_or_misspelt_names_the_metrics_meant(small, tmp_path, capsys, given, meant):
+    from impact.cli import main
+
+    folder, study, truth = small
+    segments = impact.segment(study)
+    coded = impact.RuleCoder(impact.Codebook.nfer()).code(segments)
+    units = impact.coding_to_units({"ann": coded, "machine": coded}, units=segments)
+    # before: "... but 'kapa' was passed." and nothing more
+    with pytest.raises(ValueError, match=re.escape(f"but {given!r} was passed (did you mean {meant}?)")):
+        impact.agreement_table(units, metrics=[given])
+    coded.to_csv(tmp_path / "ann.csv", index=False)
+    assert main(["agree", str(tmp_path / "ann.csv"), str(tmp_path / "ann.csv"), "--metrics", given, "--out",
+                 str(tmp_path / "agreement.csv")]) == 2
+    assert f"(did you mean {meant}?)" in capsys.readouterr().err
+    assert not (tmp_path / "agreement.csv").exists()
+
+
+@pytest.mark.parametrize("given, meant", [("council", "council_id"), ("wav", "wave"), ("Code", "code")])
+def test_agreement_grouped_by_a_column_named_otherwise_names_the_column_meant(small, tmp_path, capsys, given, meant):
+    from impact.cli import main
+
+    folder, study, truth = small
+    segments = impact.segment(study)
+    coded = impact.RuleCoder(impact.Codebook.nfer()).code(segments)
+    units = impact.coding_to_units({"ann": coded, "machine": coded.sample(frac=0.8, random_state=11)}, units=segments)
+    with pytest.raises(ValueError, match=re.escape(f"`data` has no column {given!r}; it has ")) as caught:
+        impact.agreement_table(units, by=given)
+    assert str(caught.value).endswith(f"(did you mean {meant!r}?).")
+    coded.to_csv(tmp_path / "ann.csv", index=False)
+    coded.sample(frac=0.8, random_state=11).to_csv(tmp_path / "bob.csv", index=False)
+    assert main(["agree", str(tmp_path / "ann.csv"), str(tmp_path / "bob.csv"), "--study", str(folder), "--by",
+                 f"{given}", "--out", str(tmp_path / "agreement.csv")]) == 2
+    assert (f"--by {given}: column {given!r} not available (did you mean {meant!r}?) - expected columns of "
+            in capsys.readouterr().err)
+    assert not (tmp_path / "agreement.csv").exists()
