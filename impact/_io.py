@@ -1050,6 +1050,45 @@ def require_path(value: object, argument: str, expected: str) -> None:
                     f"was passed{loaded.get(kind, '')}.")
 
 
+def relative_hint(given: str | os.PathLike, *, levels: int = 3, study_folder: str | os.PathLike | None = None) -> str:
+    """Where a relative path that names nothing was looked for (the current folder, which in a notebook is the
+    notebook's folder, not the checkout's), and the folder above that holds it where one of the ``levels`` above
+    does; ``""`` for an absolute path or one that names something. ``study_folder``: a folder the path was looked
+    for in too (a codebook's path is read from the current folder, else from the study folder).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> top = Path(tempfile.mkdtemp()).resolve(); (top / "study").mkdir(); (top / "notebooks").mkdir()
+    >>> old = os.getcwd(); os.chdir(top / "notebooks")
+    >>> relative_hint("study") == (f" (a relative path is read from the current folder, {top / 'notebooks'}; "
+    ...                            f"{top / 'study'} is one folder up: give {Path('..', 'study')} or the full path)")
+    True
+    >>> relative_hint("nowhere") == f" (a relative path is read from the current folder, {top / 'notebooks'})"
+    True
+    >>> os.chdir(old); relative_hint(top / "nowhere")
+    ''
+    """
+    path = Path(given)
+    try:
+        if path.is_absolute() or os.path.lexists(path) or literal_tilde(given) is not None:
+            return ""
+        here = Path.cwd()
+    except (OSError, ValueError):  # the current folder removed, or a path the system cannot take
+        return ""
+    for up, folder in enumerate(here.parents[:levels], 1):
+        try:
+            there = os.path.lexists(folder / path)
+        except (OSError, ValueError):
+            there = False
+        if there:
+            how_far = "one folder up" if up == 1 else f"{up} folders up"
+            return (f" (a relative path is read from the current folder, {here}; {folder / path} is {how_far}: "
+                    f"give {Path(*(['..'] * up), path)} or the full path)")
+    also = f", then from the study folder, {Path(study_folder).resolve()}" if study_folder is not None else ""
+    return f" (a relative path is read from the current folder, {here}{also})"
+
+
 def check_input_file(path: str | os.PathLike, *, label: str | None = None, expected: str = "") -> Path:
     """Refuse an input that is not a regular file, saying what it is: a folder, nothing, or a device or a pipe.
 
@@ -1074,7 +1113,7 @@ def check_input_file(path: str | os.PathLike, *, label: str | None = None, expec
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise InputError(f"{name}: file not found{expected}") from None
+        raise InputError(f"{name}: file not found{expected}{relative_hint(raw)}") from None
     except OSError as exc:  # a part of the path is a file, a link loop, no permission
         raise unreadable(name, exc, expected) from None
     if stat.S_ISDIR(st.st_mode):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,7 @@ import pandas as pd
 from . import _frames
 from ._words import _counted, _named, _plural
 from .errors import InputError
+from .schema import label_hint
 
 __all__: list[str] = []
 
@@ -70,6 +72,8 @@ def names(value: object, argument: str) -> list | None:
         return None
     if isinstance(value, (str, int, np.integer)):
         return [value]
+    if isinstance(value, pd.DataFrame):  # a table iterates over its column names: 'council_id', 'name', ... as names
+        raise TypeError(frame_for_names(value, argument))
     try:
         out = list(value)
     except TypeError:
@@ -77,6 +81,20 @@ def names(value: object, argument: str) -> list | None:
                         "passed.") from None
     refuse_missing(argument, out)  # [nan] names nothing: not a code 'nan', nor a wave no interview has
     return out
+
+
+def frame_for_names(frame: pd.DataFrame, argument: str) -> str:
+    """The message refusing a DataFrame given where a list of names goes (``councils=study.councils``): Python reads
+    a table as its column names, which were told as councils of those names.
+
+    >>> frame_for_names(pd.DataFrame({"council_id": ["301"], "name": ["x"]}), "councils")
+    "The value for `councils` must be a name or a list of names, but a DataFrame was passed (its columns would be read as the names): give one of its columns, e.g. frame['council_id']."
+    """
+    noun = argument[:-1]
+    column = next((c for want in (f"{noun}_id", noun) for c in frame.columns if str(c) == want),
+                  frame.columns[0] if len(frame.columns) else "...")
+    return (f"The value for `{argument}` must be a name or a list of names, but a DataFrame was passed (its columns "
+            f"would be read as the names): give one of its columns, e.g. frame[{str(column)!r}].")
 
 
 UNKNOWN_SHOWN = 20
@@ -93,8 +111,89 @@ def named_as(name: str, names: Mapping[str, object] | None, noun: str = "council
     return f" (it is the name of {noun} {ids[0]!r}: give its id, {ids[0]!r})" if len(ids) == 1 else ""
 
 
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]*)?")
+
+
+def _is_number(value: object) -> bool:
+    """Whether ``value`` is a number (not text, not a bool): ``1``, ``2.0``, ``numpy.int64(3)``."""
+    return isinstance(value, (int, float, np.number)) and not isinstance(value, (bool, np.bool_))
+
+
+def number_hint(value: object, held: Sequence[str], noun: str) -> str:
+    """A hint for a number given where the names held are text (``codes=[1, 2]`` for the codebook's first two codes),
+    or "": a code or a wave is named by its id, never by its place, and no such id is a number.
+
+    >>> number_hint(1, ["commitment", "morale"], "code")
+    " (a number: codes are named by their ids, text such as 'commitment', not by their place)"
+    >>> number_hint(301, ["301", "302"], "council"), number_hint("1", ["morale"], "code")
+    ('', '')
+    """
+    if not _is_number(value) or not held or any(_NUMBER.fullmatch(str(h).strip()) for h in held):
+        return ""  # ids that are numbers (councils): a number is read as its text
+    return f" (a number: {_plural(noun)} are named by their ids, text such as {held[0]!r}, not by their place)"
+
+
+def joined_hint(value: object, held: Sequence[str], noun: str) -> str:
+    """A hint for several names written in one text (``codes="commitment, morale"``, a list pasted from a sentence or
+    a cell), each of them one of ``held``, or "": one text is one name, so it named nothing.
+
+    >>> joined_hint("early, longer_term", ["expectations", "early", "longer_term"], "wave")
+    " (2 waves in one text: give them as a list, ['early', 'longer_term'])"
+    >>> joined_hint("early, later", ["early"], "wave"), joined_hint("early", ["early"], "wave")
+    ('', '')
+    """
+    if not isinstance(value, str):
+        return ""
+    parts = [p for p in re.split(r"\s*[,;|]\s*|\s+and\s+", value.strip()) if p]
+    known = {str(h).strip() for h in held}
+    if len(parts) < 2 or not all(p in known for p in parts):
+        return ""
+    return f" ({len(parts)} {_plural(noun)} in one text: give them as a list, {parts!r})"
+
+
+def council_hint(value: object, names: Mapping[str, object] | None, elsewhere: Mapping[str, object] | None,
+                 holder: str = "the study") -> str:
+    """A hint for a council not in ``holder`` (the study), or "": a council of England it does not hold, given by id
+    or name, is told as that council (``'302'`` is Barnet), a misspelt name as the council meant, the study's first
+    (``'Bexly'``: did you mean 'Bexley', council '303'?), else one of England's the study does not hold.
+
+    ``names`` maps the study's council ids to their names, ``elsewhere`` every council of England's
+    (:func:`impact.council_list`, former councils too) to theirs.
+
+    >>> study = {"303": "Bexley"}; england = {"302": "Barnet", "303": "Bexley"}
+    >>> council_hint("302", study, england)
+    " (it is council '302', Barnet, which is not in the study)"
+    >>> council_hint("Barnett", study, england)
+    " (did you mean 'Barnet'? it is council '302', which is not in the study)"
+    >>> council_hint("Bexly", study, england)
+    " (did you mean 'Bexley', council '303'? give its id, '303')"
+    """
+    from .schema import close_matches
+
+    text = " ".join(str(value).split())
+    key = _frames.one_key(value, strip=True)
+    others = {k: v for k, v in (elsewhere or {}).items() if k not in (names or {})}
+    if key in others:
+        return f" (it is council {key!r}, {others[key]}, which is not in {holder})"
+    form = text.casefold()
+    if not form or form.isdigit():
+        return ""
+    exact = [k for k, v in others.items() if isinstance(v, str) and " ".join(v.split()).casefold() == form]
+    if exact:
+        return f" (it is the name of council {exact[0]!r}, which is not in {holder})"
+    for pool, inside in ((names or {}, True), (others, False)):
+        by_name = {str(v): k for k, v in pool.items() if isinstance(v, str)}
+        close, _ = close_matches(text, list(by_name), n=1, cutoff=0.8)  # 0.6: 'name' was 'Newham', 'region' 'Reading'
+        if close:
+            cid = by_name[close[0]]
+            return (f" (did you mean {close[0]!r}, council {cid!r}? give its id, {cid!r})" if inside else
+                    f" (did you mean {close[0]!r}? it is council {cid!r}, which is not in {holder})")
+    return ""
+
+
 def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holder: str, *, noun: str | None = None,
-                   limit: int = UNKNOWN_SHOWN, names: Mapping[str, object] | None = None) -> None:
+                   limit: int = UNKNOWN_SHOWN, names: Mapping[str, object] | None = None,
+                   elsewhere: Mapping[str, object] | None = None, labels: Mapping[str, object] | None = None) -> None:
     """Refuse the names in ``given`` (an argument's councils, waves or codes) that are not among ``known``.
 
     One message for every table or codebook that does not know a name: the argument, each unknown name, ``holder``
@@ -117,6 +216,11 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
         How many known names to list.
     names : mapping, optional
         Each known id's name (a council's): an unknown one that is a name is told with the id it names.
+    elsewhere : mapping, optional
+        Every council of England's id and name (:func:`council_hint`): one ``holder`` does not hold is told as that
+        council, a misspelt name as the council meant.
+    labels : mapping, optional
+        Each known id's label (a wave's): an unknown one whose words are one label's is told with that id.
 
     Raises
     ------
@@ -144,11 +248,17 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
     if not unknown:
         return
     noun = noun or argument[:-1]
-    named = []
+    named, numbered = [], False
     for x in unknown[:limit]:
         close = difflib.get_close_matches(str(x).strip(), held, n=3, cutoff=0.6)
-        named.append(f"{x!r}" + (named_as(x, names, noun) or (f" (did you mean {' or '.join(map(repr, close))}?)"
-                                                        if close else "")))
+        number = number_hint(x, held, noun)
+        if number and numbered:
+            number = " (a number too)"  # the why, said once
+        numbered = numbered or bool(number)
+        hint = (number or joined_hint(x, held, noun) or named_as(x, names, noun)
+                or (council_hint(x, names, elsewhere, holder) if elsewhere is not None else "")
+                or (f" (did you mean {' or '.join(map(repr, close))}?)" if close else label_hint(x, labels, noun)))
+        named.append(f"{x!r}{hint}")
     more = f" and {len(unknown) - limit:,} more" if len(unknown) > limit else ""
     listed = f"{held[:limit]}" + (f" and {len(held) - limit:,} more ({len(held):,} in all)" if len(held) > limit else "")
     raise InputError(f"`{argument}` has {_counted(len(unknown), noun)} not in {holder}: {', '.join(named)}{more} - "
@@ -186,16 +296,18 @@ def refuse_missing(argument: str, given: Sequence | None, *, noun: str | None = 
                      "ones first (e.g. ids.dropna()).")
 
 
-def of_study(argument: str, given: list | None, known: list[str]) -> None:
-    """Refuse names of councils, waves or codes (``argument``, plural) that are not among ``known`` (the study's): each
-    kept nothing, and the empty or zero answer read as "nobody said so".
+def of_study(argument: Literal["councils", "waves"], given: list | None, study: object) -> None:
+    """Refuse councils or waves (``argument``) that are not ``study``'s: each kept nothing, and the empty or zero answer
+    read as "nobody said so". A council of England the study does not hold is told as such, a council's name or a
+    wave's label with the id it names (:meth:`impact.Study._refuse_unknown`).
 
-    >>> of_study("waves", ["erly"], ["expectations", "early"])
+    >>> from impact.study import Study
+    >>> of_study("waves", ["erly", "12 months"], Study({"name": "x"}, {}))
     Traceback (most recent call last):
     ...
-    impact.errors.InputError: `waves` has 1 wave not in the study: 'erly' (did you mean 'early'?) - expected waves of ['expectations', 'early'].
+    impact.errors.InputError: `waves` has 2 waves not in the study: 'erly' (did you mean 'early'?), '12 months' (did you mean 'longer_term', the wave 'Longer-term change (about 12 months after)'?) - expected waves of ['expectations', 'early', 'longer_term'].
     """
-    refuse_unknown(argument, given, known, "the study")
+    study._refuse_unknown(argument, given)
 
 
 def one_key(value: object) -> object:

@@ -84,7 +84,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ._frames import as_text, key_strings, unclear_columns
+from ._frames import as_text, key_strings, lacking_hint, unclear_columns
 from ._words import _counted, _named
 from .errors import InputError, Problem, StatisticalWarning, ValidationError, user_level
 
@@ -212,7 +212,10 @@ class AgreementResult:
 
 def _check_option(name: str, value: object, allowed: Sequence[str]) -> None:
     if value not in allowed:
-        raise ValueError(f"The value for `{name}` must be one of {list(allowed)}, but {value!r} was passed.")
+        from .schema import did_you_mean, word_hint
+
+        hint = (did_you_mean(value, allowed) or word_hint(value, allowed)) if isinstance(value, str) else ""
+        raise ValueError(f"The value for `{name}` must be one of {list(allowed)}, but {value!r} was passed{hint}.")
 
 
 def _check_settings(*, confidence: object = 0.95, n_boot: object = 0, seed: object = None) -> None:
@@ -250,7 +253,8 @@ def _check_columns(data: pd.DataFrame, columns: Iterable[str], *, what: str = "d
     missing = [c for c in columns if c not in data.columns]
     if missing:
         in_index = [c for c in missing if c in [n for n in data.index.names if n is not None]]
-        hint = f" ({_named('column', in_index)} in the index: call .reset_index() first)" if in_index else ""
+        hint = (f" ({_named('column', in_index)} in the index: call .reset_index() first)" if in_index
+                else lacking_hint(missing, data.columns))
         raise ValueError(f"`{what}` has no {_named('column', missing)}; it has {list(data.columns)}{hint}.")
 
 

@@ -201,8 +201,8 @@ def quotes(
     c = c[c[measure]]
     if codes is not None:
         c = c[c["code"].isin(codes)]
-    of_study("councils", councils, study.councils["council_id"].astype(str).tolist())
-    of_study("waves", waves, list(study.wave_ids))
+    of_study("councils", councils, study)
+    of_study("waves", waves, study)
     if councils is not None:
         c = c[c["council_id"].astype(str).isin([str(x).strip() for x in councils])]
     if waves is not None:

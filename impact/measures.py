@@ -181,7 +181,7 @@ def attribution_summary(codings: pd.DataFrame, study, *, codes=None, waves=None)
     if not {"interview_id", "coder"} <= set(codings.columns):  # a coder's output (impact code): a KeyError was all
         codings = as_codings(codings, study)
     waves = names(waves, "waves")  # one wave alone is that wave, not its letters
-    of_study("waves", waves, list(study.wave_ids))
+    of_study("waves", waves, study)
     if codes is not None:  # one code alone is that code; one that no coding has and no codebook knows is warned of
         codes = _checked_codes(study, codings, codes, None)
     c = classify_codings(codings)

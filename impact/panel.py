@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import ORDER, distinct, remember_order, shared_attr
-from ._joins import names, refuse_unknown
+from ._joins import joined_hint, names, number_hint, refuse_unknown
 from ._words import _counted, _named, _verb
 from .errors import InputError, user_level
 from .measures import classify_codings
@@ -155,10 +155,19 @@ def _checked_codes(study: Study, coded: pd.DataFrame, codes: Sequence[str] | Non
                        f"the codebook {book.id!r} or in any coding")
         return code_list
     try:
-        known = set(Codebook.for_study(study).code_ids)
+        book_ids = list(Codebook.for_study(study).code_ids)
     except ImpactError:  # the study's codebook cannot be read: the codings are all there is to go by
-        known = set()
+        book_ids = []
+    known = set(book_ids)
     unknown = [c for c in unseen if str(c) not in known]
+    held = book_ids or sorted(distinct(coded["code"].dropna()))
+    # no code id is a number (codebook-format.md), nor holds a comma: 1 meant as the first code, or "commitment,
+    # morale" as two, was only warned of, and its rows all zero
+    clear = [c for c in unknown if number_hint(c, held, "code") or joined_hint(c, [*held, *distinct(coded["code"])],
+                                                                                  "code")]
+    if clear:
+        refuse_unknown("codes", clear, [*held, *sorted(distinct(coded["code"]) - set(held))],
+                       "the study's codebook or in any coding")
     if unknown:
         warnings.warn(f"`codes` has {_counted(len(unknown), 'code')} found in no coding and not in the study's "
                       f"codebook, {unknown}: {_verb(len(unknown), 'its', 'their')} rows are all zero, which reads "

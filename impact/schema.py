@@ -26,7 +26,7 @@ import difflib
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -310,6 +310,37 @@ def wave_hint(text: str, wave_ids: list[str]) -> str:
                 f"{', '.join(wave_ids)})")
     word = _ORDINALS[place - 1] if place <= len(_ORDINALS) else f"number {place}"
     return f" (waves are named by their ids in study.yaml: the {word} wave is {wave_ids[place - 1]!r})"
+
+
+#: Number words as the digits a label may use instead ("three months" for "about 3 months after").
+_DIGITS = {w: str(i) for i, w in enumerate(_NUMBER_WORDS + ("eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                                            "sixteen", "seventeen", "eighteen"), 1)}
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` folded for comparison: case ignored, a plural's 's' dropped, number words as digits."""
+    out = []
+    for w in re.findall(r"[^\W_]+", text.casefold()):
+        w = _DIGITS.get(w, w)
+        out.append(w[:-1] if len(w) > 3 and w.endswith("s") else w)
+    return tuple(out)
+
+
+def label_hint(value: object, labels: Mapping[str, object] | None, noun: str = "wave") -> str:
+    """A hint for a label given where an id goes (``waves=["3 months"]`` for the wave labelled "Early impact (about 3
+    months after)"), or "": ``labels`` maps each id to its label; ``value`` names the one id whose label holds its
+    words in a row (case, a plural's 's' and number words ignored).
+
+    >>> labels = {"early": "Early impact (about 3 months after)", "three_years": "Three years on (about 36 months after)"}
+    >>> label_hint("three months", labels), label_hint("months", labels)
+    (" (did you mean 'early', the wave 'Early impact (about 3 months after)'?)", '')
+    """
+    said = _words(str(value))
+    if not labels or not said or isinstance(value, bool):
+        return ""
+    n = len(said)
+    meant = [k for k, v in labels.items() if any(w[i:i + n] == said for w in [_words(str(v))] for i in range(len(w)))]
+    return f" (did you mean {meant[0]!r}, the {noun} {labels[meant[0]]!r}?)" if len(meant) == 1 else ""
 
 
 #: Words and marks people and programs put in a cell for "no value" (pandas' "nan", Excel's "#N/A", SQL's "NULL").
@@ -1299,6 +1330,21 @@ def close_matches(value: str, choices: Iterable[str], *, n: int = 3, cutoff: flo
     # and "did you mean 'accept'?" alone names no difference a reader can see
     held = hidden_names(value, formats_only=True) if found else None
     return found[:n], f"{held}, which no one sees" if held else ""
+
+
+def word_hint(value: str, names: Iterable[str]) -> str:
+    """A hint naming the ``names`` one of whose words ``value`` is, or is a slip of (``'kapa'``: cohen_kappa,
+    fleiss_kappa; ``'alpha'``: krippendorff_alpha), or "": a name said by its last word is no misspelling of the
+    whole, which :func:`impact.schema.did_you_mean` looks for.
+
+    >>> word_hint("kapa", ["percent_agreement", "cohen_kappa", "fleiss_kappa"])
+    " (did you mean 'cohen_kappa' or 'fleiss_kappa'?)"
+    >>> word_hint("tau", ["cohen_kappa"])
+    ''
+    """
+    form = value.strip().casefold()
+    found = [n for n in names if form and difflib.get_close_matches(form, n.casefold().split("_"), n=1, cutoff=0.75)]
+    return f" (did you mean {' or '.join(map(repr, found[:3]))}?)" if found else ""
 
 
 _ID_WORDS = re.compile(r"[^\W_]+")

@@ -20,7 +20,7 @@ import re
 import shutil
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -1266,6 +1266,21 @@ class Study:
         councils = self._tables["councils"]
         return dict(zip(councils["council_id"], councils["name"], strict=True)) if "name" in councils else {}
 
+    def _refuse_unknown(self, argument: str, given: Sequence | None) -> None:
+        """Refuse the ``councils`` or ``waves`` in ``given`` that are not the study's (:func:`impact._joins.refuse_unknown`):
+        a council of England the study does not hold is told by its id and name ('302' is Barnet), a misspelt name as
+        the council meant (the study's first, else England's), a wave's label or its words ('3 months') as the wave."""
+        if argument == "councils":
+            from .councils import council_list
+
+            england = council_list(include_former=True)
+            refuse_unknown("councils", given, self._tables["councils"]["council_id"].tolist(), "the study",
+                           names=self._council_names(), elsewhere=dict(zip(england["council_id"], england["name"])))
+        else:
+            waves = [w for w in (self._meta.get("waves") or DEFAULT_WAVES) if isinstance(w, dict) and "id" in w]
+            refuse_unknown("waves", given, self.wave_ids, "the study",
+                           labels={str(w["id"]): str(w["label"]) for w in waves if w.get("label")})
+
     def subset(self, *, councils: str | Iterable[str]) -> Study:
         """The study of ``councils`` alone: every table's rows of those councils (the action progress of their
         actions), the same ``study.yaml`` and transcripts.
@@ -1288,10 +1303,11 @@ class Study:
         Raises
         ------
         InputError
-            Where a council is not one of the study's (naming the closest ids it has), an id is missing (None, NaN:
-            a blank cell of the column given), or none is given.
+            Where a council is not one of the study's (one of England's councils the study does not hold named as
+            that council, by id or name; a council's name given for its id told with the id; a misspelt name with
+            the council meant), an id is missing (None, NaN: a blank cell of the column given), or none is given.
         TypeError
-            Where ``councils`` is neither a council id nor a list of them (None, an object).
+            Where ``councils`` is neither a council id nor a list of them (None, an object, a DataFrame).
 
         Examples
         --------
@@ -1302,6 +1318,10 @@ class Study:
         (9, True)
         >>> len(study.councils)  # the study is as it was
         30
+        >>> study.subset(councils=["Barnet"])  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        impact.errors.InputError: `councils` has 1 council not in the study: 'Barnet' (it is the name of council '302', which is not in the study) - expected councils of ...
         """
         import numbers
 
@@ -1309,6 +1329,10 @@ class Study:
 
         if isinstance(councils, (str, numbers.Number, np.generic)):  # one id: 305, '305', 305.0 (a float column's)
             given = [councils]
+        elif isinstance(councils, pd.DataFrame):  # its column names were read as councils ('name': did you mean ...)
+            from ._joins import frame_for_names
+
+            raise TypeError(frame_for_names(councils, "councils"))
         elif councils is None or isinstance(councils, bytes) or not hasattr(councils, "__iter__"):
             raise TypeError(f"The value for `councils` must be a council id or a list of them (e.g. "
                             f"study.councils['council_id'] filtered), but {type(councils).__name__} was passed.")
@@ -1319,8 +1343,7 @@ class Study:
         if not ids:
             raise InputError("`councils` names no council: give the ids of the councils to keep "
                              "(e.g. study.councils['council_id'] filtered).")
-        refuse_unknown("councils", ids, self._tables["councils"]["council_id"].tolist(), "the study",
-                       names=self._council_names())
+        self._refuse_unknown("councils", ids)
         keep = set(ids)
         tables = {}
         for name in TABLES:
@@ -2300,7 +2323,11 @@ def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
                       if p.is_dir() and p.name.casefold() == path.name.casefold() and p.name != path.name)
     except OSError:
         near = []
-    return f" (found {near[0]!r} beside it: names are exact, case too)" if near else ""
+    if near:
+        return f" (found {near[0]!r} beside it: names are exact, case too)"
+    from ._io import relative_hint
+
+    return relative_hint(text)
 
 
 def _zipped_study(path: Path) -> str | None:
@@ -2326,8 +2353,12 @@ def require_study(study: object, *needs: str, optional: bool = False) -> None:
         return
     if needs and study is not None and all(hasattr(study, n) for n in needs):
         return
-    hint = (f": a folder's path; load it first, study = impact.load_study({str(study)!r})"
-            if isinstance(study, (str, os.PathLike)) else "")
+    hint = ""
+    if isinstance(study, (str, os.PathLike)):
+        hint = (f": a folder's path; load it first, study = impact.load_study({str(study)!r})"
+                if not Path(study).is_file() else
+                f": the path of a file, {str(study)!r}, not of a study (were two arguments given in each other's "
+                "place? the study goes in `study`, loaded with impact.load_study(folder))")
     raise TypeError(f"`study` must be an impact.Study (impact.load_study), but {type(study).__name__} was passed{hint}.")
 
 

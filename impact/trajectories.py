@@ -59,6 +59,11 @@ def _wave_names(study: Study | None, waves: Sequence[str] | None, panel: pd.Data
             w = ["expectations", "early", "longer_term"]
     if (n is not None and len(w) != n) or len(w) < 2:
         wanted = ("three waves (expectations, early, longer term)" if n == 3 else "two waves or more, in order")
+        if waves is None:  # the study's or the panel's own waves: nothing was passed (a 5-wave study was told so)
+            source = "the study" if study is not None else "the panel"
+            raise ValueError(f"`waves` must name {wanted}: {source} has {_counted(len(w), 'wave')}, {w!r}, and `waves` was not "
+                             f"given - pass the {'three' if n == 3 else 'two or more'} to read, in order"
+                             + (f" (e.g. waves={w[:n]!r})" if n is not None and len(w) > n else "") + ".")
         raise ValueError(f"`waves` must name {wanted}, but {w!r} was passed.")
     twice = sorted({str(x) for x in w if w.count(x) > 1})
     if twice:
@@ -73,7 +78,7 @@ def _wave_names(study: Study | None, waves: Sequence[str] | None, panel: pd.Data
                          "panel's, in order) or `study`.")
     if waves is not None and isinstance(panel, pd.DataFrame) and "wave" in panel.columns:
         if study is not None:
-            refuse_unknown("waves", w, list(study.wave_ids), "the study")
+            study._refuse_unknown("waves", w)
         else:
             refuse_unknown("waves", w, sorted({str(x) for x in panel["wave"].dropna().unique()}),
                            "the panel (pass `study` to name a wave not yet interviewed)")

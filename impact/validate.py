@@ -762,6 +762,15 @@ def _unheld_wave(expected: str, item: str, waves: set[str]) -> str:
             "its id, anchor and window_days)")
 
 
+def _labelled_wave(expected: str, item: str, waves: set[str], labels: dict[str, str] | None) -> str:
+    """What a wave cell written as the words of a wave's label ('3 months', 'Early impact') is expected to be: that
+    wave's id, or "" (it was told as a wave to add to study.yaml, newuser11)."""
+    if schema.did_you_mean(item, waves):  # 'Early' is the id 'early' written otherwise: told as such
+        return ""
+    hint = schema.label_hint(item, {k: v for k, v in (labels or {}).items() if k in waves})
+    return f"{expected}{hint[:-1]} waves are named by their ids in study.yaml)" if hint else ""
+
+
 #: What a cell of a vocabulary study.yaml defines is expected to be where study.yaml defines none of it.
 _NONE_DEFINED = {"survey_items": "an item defined under survey.items in study.yaml (it defines none: give each item "
                                  "its label and scale, as docs/study-format.md shows)"}
@@ -812,7 +821,9 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
                                                          for col in t.columns)):
                 broken = broken | {f}
         problems += _check_rows(spec, header, records, vocabs, unknowable, parsed,
-                                wave_order=[str(w["id"]) for w in waves if isinstance(w, dict) and "id" in w])
+                                wave_order=[str(w["id"]) for w in waves if isinstance(w, dict) and "id" in w],
+                                wave_labels={str(w["id"]): str(w["label"]) for w in waves
+                                             if isinstance(w, dict) and "id" in w and isinstance(w.get("label"), str)})
     if "councils.csv" not in broken and not parsed.get("councils"):
         problems.append(Problem("councils.csv", None, None, None, "at least one council (the study is empty)"))
     elif "interviews.csv" not in broken and not parsed.get("interviews"):
@@ -1127,9 +1138,10 @@ _LINE_OF = operator.itemgetter(0)
 
 
 def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str, set[str]], unknowable: set[str],
-                parsed: dict, *, wave_order: list[str] = ()) -> list[Problem]:
+                parsed: dict, *, wave_order: list[str] = (), wave_labels: dict[str, str] | None = None) -> list[Problem]:
     """Each cell of one table: required, type and range, pattern, vocabulary; unique keys (``wave_order``: the wave
-    ids in study order, to say which a wave written as a number or a word is)."""
+    ids in study order, to say which a wave written as a number or a word is; ``wave_labels``: each wave's label, to
+    say which a wave written as its label's words is, '3 months')."""
     f = spec.filename
     problems: list[Problem] = []
     rows: list[tuple[int, dict[str, Any]]] = []
@@ -1214,7 +1226,8 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                      if col.vocabulary == "waves" else sorted(allowed))
             expected = f"one of {shown}" if allowed else _NONE_DEFINED.get(col.vocabulary, "a value")
             own = col.vocabulary in schema.BASE_VOCABULARIES  # impact's own ids, not a study's waves or items
-            found += [(item, (own and _same_words(item, allowed, shown)) or (col.vocabulary == "waves" and _unheld_wave(expected, item, allowed)) or (
+            found += [(item, (own and _same_words(item, allowed, shown)) or (col.vocabulary == "waves" and (
+                       _labelled_wave(expected, item, allowed, wave_labels) or _unheld_wave(expected, item, allowed))) or (
                        f"{expected}"
                        f"{_list_hint(item, allowed) if col.type == 'list' else ''}"
                        f"{schema.did_you_mean(item, allowed) or schema.missing_hint(item, required=col.required)}"

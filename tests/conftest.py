@@ -465,6 +465,19 @@ def shared_synthetic(tmp_path_factory, key: str, n_councils, seed, **kwargs):
     return once_per_run(tmp_path_factory, key, lambda folder: analysed_synthetic(n_councils, seed, **kwargs))
 
 
+def synthetic_study(tmp_path_factory, n_councils: int, seed: int, **kwargs):
+    """A synthetic study written to a fresh folder: its folder, the study loaded without validation, and its planted
+    codings (``truth_coded.csv``) as text."""
+    import pandas as pd
+
+    import impact
+
+    folder = tmp_path_factory.mktemp(f"synth{n_councils}-{seed}") / "study"
+    impact.synth.generate(n_councils, seed=seed, out=folder, **kwargs)
+    study = impact.load_study(folder, validate=False)
+    return folder, study, pd.read_csv(folder / "truth_coded.csv", dtype=str, keep_default_na=False)
+
+
 #: The design of :func:`sixty_planted` and :func:`sixty_machine`: 60 councils with the generator's default effects (a
 #: difference by status planted in partnership working only, councils moving into and out of intervention between the
 #: waves), four interviews per council and wave.

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import synthetic_study
 
 import impact
 from impact.errors import ImpactWarning, InputError, ValidationError
@@ -24,10 +25,7 @@ from impact.errors import ImpactWarning, InputError, ValidationError
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
     """A synthetic study of six councils (seed 10107, one the project has not used) and its planted codings."""
-    folder = tmp_path_factory.mktemp("nu10") / "study"
-    impact.synth.generate(6, seed=10107, out=folder)
-    study = impact.load_study(folder, validate=False)
-    return folder, study, pd.read_csv(folder / "truth_coded.csv", dtype=str, keep_default_na=False)
+    return synthetic_study(tmp_path_factory, 6, 10107)
 
 
 def _misspelt(word: str, rng: random.Random) -> str:

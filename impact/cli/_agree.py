@@ -373,7 +373,11 @@ def run(args) -> int:
         long = coding_to_units(data, units=units, unit_level=args.unit, uncoded=args.uncoded, coders=coders)
     missing = [c for c in by if c not in long.columns]
     if missing:
-        raise InputError(f"--by {args.by}: {_named('column', missing)} not available; available: {list(long.columns)}")
+        from .._frames import lacking_hint
+
+        groups = [c for c in long.columns if c not in ("unit", "coder", "value")]
+        raise InputError(f"--by {args.by}: {_named('column', missing)} not available{lacking_hint(missing, groups)} - "
+                         f"expected columns of {groups}, comma-separated")
     if over := [c for c in by if c in ("unit", "coder")]:  # a group of one unit, or of one coder: nothing to compare
         raise InputError(f"--by {args.by}: {_named('column', over)} cannot group agreement - expected grouping "
                          "columns other than unit and coder, which agreement is computed across (e.g. code,wave)")

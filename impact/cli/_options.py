@@ -269,10 +269,10 @@ ValueCheck = Callable[[str, "str | None"], None]
 def file_there(what: str) -> ValueCheck:
     """The check of a file to read that no reader of its own checks first: it names a file that can be read.
 
-    >>> file_there("a coded CSV file")("no-such-file.csv", None)
+    >>> file_there("a coded CSV file")("no-such-file.csv", None)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    impact.errors.InputError: no-such-file.csv: file not found - expected a coded CSV file
+    impact.errors.InputError: no-such-file.csv: file not found - expected a coded CSV file (a relative path is read from the current folder, ...)
     """
 
     def check(value: str, study: str | None) -> None:
@@ -457,11 +457,11 @@ def choice_list(allowed: Sequence[str] | Callable[[], Sequence[str]]) -> Callabl
             raise argparse.ArgumentTypeError(f"{text!r} - expected one or more of {', '.join(names)}, comma-separated")
         bad = [t for t in items if t not in names]
         if bad:
-            from ..schema import did_you_mean
+            from ..schema import did_you_mean, word_hint
 
             raise argparse.ArgumentTypeError(
                 f"{text!r}: {', '.join(repr(b) for b in bad)} {'is' if len(bad) == 1 else 'are'} not one of "
-                f"{', '.join(names)}{did_you_mean(bad[0], names) if len(bad) == 1 else ''}")
+                f"{', '.join(names)}{did_you_mean(bad[0], names) or word_hint(bad[0], names) if len(bad) == 1 else ''}")
         return items
 
     parse.__name__ = "list"

@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .._io import atomic_write_text, read_text, require_path, safe_yaml_load
+from .._io import atomic_write_text, read_text, relative_hint, require_path, safe_yaml_load
 from .._words import _counted
 from ..errors import InputError, Problem, ValidationError
 from ..schema import (
@@ -303,7 +303,7 @@ class Codebook:
         return cls._loaded(name_or_path, "name_or_path")
 
     @classmethod
-    def _loaded(cls, name_or_path: Any, argument: str) -> Codebook:
+    def _loaded(cls, name_or_path: Any, argument: str, *, study_folder: str | os.PathLike | None = None) -> Codebook:
         """:meth:`load`, its messages naming ``argument``: the name the caller gave the codebook by (``codebook`` for a
         coder's or :meth:`for_study`'s), so one wrong value is not told under two names."""
         if isinstance(name_or_path, Codebook):
@@ -319,7 +319,8 @@ class Codebook:
             if not path.is_file():  # a pipe was "does not exist"
                 what = "is a folder" if path.is_dir() else "is not a regular file (a device or a pipe)" \
                     if path.exists() else "does not exist"
-                raise InputError(f"codebook file {text} {what}")
+                raise InputError(f"codebook file {text} {what}"
+                                 f"{relative_hint(text, study_folder=study_folder) if what == 'does not exist' else ''}")
             # a workbook or a PDF given for a codebook: the reader's advice is YAML, not "a table as CSV"
             return cls.from_yaml(read_text(path, advice=CODEBOOK_ADVICE), source=str(path))
         for folder in codebook_dirs():
@@ -380,7 +381,7 @@ class Codebook:
             if root is not None and not Path(text).is_absolute() and not Path(text).exists() \
                     and (Path(root) / text).is_file():
                 text = os.fspath(Path(root) / text)
-            return cls._loaded(text, "codebook")
+            return cls._loaded(text, "codebook", study_folder=root)
         ref = str(getattr(study, "codebook_ref", None) or _DEFAULT_NAME)
         looks_like_path = ref.lower().endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
         if root is not None and looks_like_path:
