@@ -120,11 +120,13 @@ def _memo_key(value: Any) -> tuple[type, Any] | None:
     """A key under which ``value``'s cell text can be worked out once for all its equals, or None.
 
     Ids, waves, dates and answers repeat down a column (a national study's tables hold some 370,000 cells). Only
-    values whose equals are written alike have a key: text, whole numbers (not ``True``, which equals ``1``) and dates
-    without a time zone; a float (``-0.0`` equals ``0.0``), a zoned time, a list or any other value has none.
+    values whose equals are written alike have a key: text, whole numbers (not ``True``, which equals ``1``), Python
+    floats other than zero and NaN (``-0.0`` equals ``0.0`` but is written otherwise; a NaN equals nothing) and dates
+    without a time zone; a zero, a numpy scalar, a zoned time, a list or any other value has none.
     """
     kind = type(value)
-    if kind is str or kind is int or (kind is pd.Timestamp and value.tz is None):
+    if kind is str or kind is int or (kind is float and value != 0.0 and value == value) or (
+            kind is pd.Timestamp and value.tz is None):
         return kind, value
     return None
 
@@ -303,29 +305,37 @@ def _checked_records(table: schema.Table, df: pd.DataFrame) -> tuple[list[dict[s
     for name in df.columns:
         type_ = types.get(name, "text")
         convert = held.get(type_, _held_text)
-        seen: dict[tuple[type, Any], tuple[str, str | None]] = {}  # ids, waves, dates repeat: each converted once
+        is_text = type_ not in held
+        # ids, waves, dates and answers repeat: each converted once (and, for text, whether it is held otherwise)
+        seen: dict[tuple[type, Any], tuple[str, str | None, bool]] = {}
         for i, value in enumerate(df[name].tolist()):
-            if _missing(value):
+            kind = type(value)
+            if kind is str or kind is int:  # never missing; their own key (_memo_key)
+                key = (kind, value)
+            elif _missing(value):
                 records[i][name] = ""
                 continue
-            key = _memo_key(value)  # None where equal values are held differently (-0.0 and 0.0, True and 1)
-            if key is None:
-                text, problem = convert(value, type_)
-            elif key in seen:
-                text, problem = seen[key]
             else:
-                text, problem = seen[key] = convert(value, type_)
-            if type_ not in held:
+                key = _memo_key(value)  # None where equal values are held differently (-0.0 and 0.0, True and 1)
+            hit = seen.get(key) if key is not None else None
+            if hit is None:
+                text, problem = convert(value, type_)
+                shown = (LIST_SEP.join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)) if (
+                    is_text) else text
+                hit = (text, problem, problem is None and text != shown)
+                if key is not None:
+                    seen[key] = hit
+            text, problem, differs = hit
+            if differs:
                 shown = LIST_SEP.join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-                if problem is None and text != shown:
-                    invisible = schema.without_no_text(shown)[1] if type_ == "text" else None
-                    changed.append(Problem(table.filename, i + 2, name, shown, (
-                        f"text without a byte-order mark or zero-width character ({invisible}): held as {text!r}, as "
-                        "a saved study file gives it back (load_study takes such characters out of free text)"
-                        if invisible else
-                        (f"text without spaces at its ends: held as {text!r}" if text else
-                         "text: held as blank, no value") + ", as a saved study file gives it back "
-                        "(its cells are read without spaces at their ends)"), "warning"))
+                invisible = schema.without_no_text(shown)[1] if type_ == "text" else None
+                changed.append(Problem(table.filename, i + 2, name, shown, (
+                    f"text without a byte-order mark or zero-width character ({invisible}): held as {text!r}, as "
+                    "a saved study file gives it back (load_study takes such characters out of free text)"
+                    if invisible else
+                    (f"text without spaces at its ends: held as {text!r}" if text else
+                     "text: held as blank, no value") + ", as a saved study file gives it back "
+                    "(its cells are read without spaces at their ends)"), "warning"))
             if problem is _JOINED:  # the offending items named alone, not the whole list
                 errors += [Problem(table.filename, i + 2, name, item, why) for _, item, why in _joined_items(value)]
             elif problem is not None:

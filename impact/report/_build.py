@@ -1736,15 +1736,32 @@ def _median_keys(ctx, r: dict, g: str) -> list[tuple[tuple, list[tuple], list[tu
     """The medians of a row of change_over_time published with its councils: ``(code, wave, group)``, the
     prevalence table's counts of the group's participants reporting the impact at the wave and of its participants
     (for all councils together, ``g`` 'all', the counts of every group), and the median as the CSV prints it."""
-    rows = ctx.f.prevalence
+    reported = _reported_groups(ctx)
     out = []
     for wave, col in ((ctx.waves[0], "value_first"), (ctx.waves[-1], "value_last")):
         if pd.isna(r.get(col)):  # a row not tested (fewer than two councils with a complete series) has no median
             continue
-        at = rows[(rows["measure"] == "reported") & (rows["code"] == r["code"]) & (rows["wave"] == wave)]
-        groups = list(at["group"]) if g == "all" else [g]
+        groups = list(reported.get((r["code"], wave), ())) if g == "all" else [g]
         out.append(((r["code"], wave, g), [("with", "reported", r["code"], wave, x) for x in groups],
                     [("participants_group", wave, x) for x in groups], round(float(r[col]), 2)))
+    return out
+
+
+def _reported_groups(ctx) -> dict[tuple, list]:
+    """The groups of the prevalence table's rows of measure 'reported' for each ``(code, wave)``, in the table's row
+    order: what :func:`_median_keys` selected with three comparisons over the whole table for each median, some
+    thousand times in a report of 60 councils (the ledger's trials declare the medians' bounds again each time).
+    Made once per prevalence table (kept on ``ctx`` with the table it was made of: read again where ``ctx.f`` holds
+    another)."""
+    rows = ctx.f.prevalence
+    kept = getattr(ctx, "_reported_groups_of", None)
+    if kept is not None and kept[0] is rows:
+        return kept[1]
+    at = rows[rows["measure"] == "reported"]
+    out: dict[tuple, list] = {}
+    for code, wave, group in zip(at["code"].tolist(), at["wave"].tolist(), at["group"]):
+        out.setdefault((code, wave), []).append(group)
+    ctx._reported_groups_of = (rows, out)
     return out
 
 
