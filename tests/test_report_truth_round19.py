@@ -185,8 +185,9 @@ def test_where_no_factor_stands_out_the_suppressed_counts_are_not_called_publish
 def test_each_share_of_credits_is_headed_by_the_count_it_is_a_share_of(nine):
     """The workbook's and report's table of credits headed its shares 'Share review', 'Share other' and 'Share
     unclear', which say of what they are shares in no words of the table (seed 9802). Recomputed from the sheet: each
-    share column is the count beside it over the statements reporting an impact, and is headed 'Share' and that
-    count's heading."""
+    share column is the count beside it over the statements reporting an impact, and is headed 'share' under that
+    count's heading, said once over both (render58: its upper row over its lower, 'Credited to the review' over
+    'count' and 'share')."""
     import io
 
     import openpyxl
@@ -197,14 +198,20 @@ def test_each_share_of_credits_is_headed_by_the_count_it_is_a_share_of(nine):
     n = next(i for i, t in enumerate(report.tables, start=1) if t.name == "attribution")
     rows = list(openpyxl.load_workbook(io.BytesIO(render_xlsx(report)), read_only=True)[f"Table {n}"]
                 .iter_rows(values_only=True))
-    head = list(rows[0])
+    # each heading as its two rows read: a part said once over several columns (merged, the cells after its first
+    # empty), then the column's own heading under it
+    upper, lower, part = [], list(rows[1]), None
+    for h in rows[0]:
+        part = h if h is not None else part
+        upper.append(" ".join(str(part).split()))
+    head = [f"{u}: {w}" if w is not None else u for u, w in zip(upper, lower, strict=True)]
+    rows = rows[1:]
     total = head.index("Statements reporting an impact")
-    shares = [j for j, h in enumerate(head) if h.startswith("Share")]
+    shares = [j for j, h in enumerate(head) if h.endswith(": share")]
     assert len(shares) == 3, head
     for j in shares:
-        count = j - 1  # each share stands beside its count
-        word = head[count][0].lower() + head[count][1:]
-        assert head[j] in (f"Share {word}", f"Share with the {word}"), (head[j], head[count])  # "%" in each cell
+        count = j - 1  # each share stands beside its count, under the same heading
+        assert head[count] == head[j].replace(": share", ": count"), (head[j], head[count])  # "%" in each cell
         for r in rows[1:]:
             if isinstance(r[count], int) and isinstance(r[total], int) and r[total]:
                 # the share as published: rounded as the report shows it, to a whole per cent (outputs1)

@@ -108,7 +108,8 @@ def test_every_count_of_a_table_is_headed_by_words_someone_wrote(fifteen):
 def test_the_credits_to_each_other_cause_are_headed_by_it_and_recount_the_planted(fifteen):
     """The table of credits headed the statements credited to each other cause by the cause alone ('Leadership',
     'Other programme'). Recounted from the planted statements (asserted, at the waves after the review): each cause's
-    column is headed 'Credited to' and the cause as the report's sentences name it, and holds the planted count."""
+    column is headed 'Credited to' and the cause as the report's sentences name it (the shared part said once over the
+    causes, render58), and holds the planted count."""
     from impact.report._build import _FACTOR_LABELS
 
     study, truth, f = fifteen
@@ -119,7 +120,7 @@ def test_the_credits_to_each_other_cause_are_headed_by_it_and_recount_the_plante
               & st["code"].isin(f.codebook.codes["code_id"])]
     pooled = t.data.set_index("impact").loc["all"]
     for cause, words in _FACTOR_LABELS.items():
-        assert report.vocabulary.column(f"n_{cause}").header == f"Credited to {words}"
+        assert report.vocabulary.column(f"n_{cause}").header == f"Credited to: {words}"
         assert int(pooled[f"n_{cause}"]) == int((said["attribution"] == cause).sum()), cause
 
 

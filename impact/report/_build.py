@@ -1986,13 +1986,15 @@ def _vocabulary(ctx):
             "only.")),
         "difference": Label("Difference in share", "percentage points"),
         "n_reported": Label(ctx.codes_as("Statements reporting an impact"), format="int"),
-        "n_review": Label("Credited to the review", format="int"),
-        "n_other": Label("Credited to another factor", format="int"),
-        "n_unclear": Label("Cause left open", format="int"),
-        # each share headed by the count it is of ('Share review', 'Share other', 'Share unclear' said of what not)
-        "share_review": Label("Share credited to the review", "%", format="pct:0"),
-        "share_other": Label("Share credited to another factor", "%", format="pct:0"),
-        "share_unclear": Label("Share with the cause left open", "%", format="pct:0"),
+        # each count and its share under one heading of what they are credited to, said once over both (header_groups):
+        # headed whole, each over a column of figures as narrow as its longest word, Word's 8 pt table printed
+        # "Share / credited / to the / review" and "Cause / left / open" a word a line (render58)
+        "n_review": Label("Credited to the review: count", format="int"),
+        "n_other": Label("Credited to another factor: count", format="int"),
+        "n_unclear": Label("Cause left open: count", format="int"),
+        "share_review": Label("Credited to the review: share", "%", format="pct:0"),
+        "share_other": Label("Credited to another factor: share", "%", format="pct:0"),
+        "share_unclear": Label("Cause left open: share", "%", format="pct:0"),
         "n_raised": Label("Participants who raised it", format="int"),
         "n_helped": Label("Said it helped", format="int"), "n_hindered": Label("Said it hindered", format="int"),
         "n_mixed": Label("Said both", format="int"), "n_neutral": Label("Said neither", format="int"),
@@ -2001,7 +2003,9 @@ def _vocabulary(ctx):
         "n_flagged": Label("Values not published by the source", format="int"),
         # a count headed by its category alone ('Leadership', 'Other programme', 'Sustained') did not say what it
         # counts: each says whom (participants) or to what (the credits of statements)
-        **{f"n_{k}": Label(f"Credited to {v}", format="int") for k, v in _FACTOR_LABELS.items()},
+        # the other factors under one heading, "Credited to" said once over them (header_groups): "Credited / to /
+        # funding" printed a word a line in Word's 8 pt table of credits (render58)
+        **{f"n_{k}": Label(f"Credited to: {v}", format="int") for k, v in _FACTOR_LABELS.items()},
         **{f"n_{k}": Label(f"Participants: {v.lower()}", format="int")
            for k, v in {**_REALISATION_LABELS, **_PERSISTENCE_LABELS}.items()},
     }

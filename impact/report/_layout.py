@@ -124,6 +124,8 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
     they lack shared out evenly (a shared part's long word broke mid-word
     over narrow columns of counts). ``measure``: how wide a line of text prints (default :func:`text_width`, which
     never underestimates; Word's layout passes Arial's own widths, :func:`impact._textwidth.arial_width`).
+    Where the widths are measured by ``measure`` (as they print) and the table lacks room, room is then moved
+    between columns where the table prints on fewer lines (:func:`_fewest_lines`).
     ``headings_first``: where every column's values fit on one line each with room to spare, the room goes first to
     the headings wrapped onto more lines than one, by what each would gain, up to its heading on one line, and only
     then to every column by its width (the web page: a landscape page printed "Change / differs / by / status" and
@@ -191,8 +193,127 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], available
         widths = _share(start, body, available - sum(start), [b - s for s, b in zip(start, body, strict=True)])
         widths = _share(widths, natural, available - sum(widths), [x - w for w, x in zip(widths, natural, strict=True)])
         widths = _no_lone_word(headers, columns, widths, minimum, size, padding, measure, nowrap)
+        # (after the headings are mended: the room they took is theirs, as no heading is newly at fault; and only
+        # where the widths are measured as they print: Word weighs its type size and orientation by the estimate's
+        # layout, and moved there, the estimate chose 8 pt or portrait for tables that printed taller at either)
+        if measure is not None:
+            widths = _fewest_lines(headers, columns, widths, minimum, size, padding, measure, nowrap, spanning)
         return ColumnPlan(tuple(widths), True, tuple(minimum), tuple(natural))
     return ColumnPlan(tuple(minimum), False, tuple(minimum), tuple(natural))
+
+
+#: Tables with more rows than this keep the widths shared by what each column would gain (:func:`_fewest_lines` weighs
+#: every row's lines for each way of moving room, and a long table's rows are seldom alike enough to gain).
+_FEWEST_LINES_ROWS = 120
+#: Widths tried for each column in one pass of :func:`_fewest_lines`: the least few at which one of its cells takes a
+#: line fewer.
+_FEWEST_LINES_TRIES = 4
+
+
+def _fewest_lines(headers: Sequence[str], columns, widths: list[float], minimum: Sequence[float], size: float,
+                  padding: float, measure: Measure | None = None, nowrap: Sequence[bool] = (),
+                  spanning: Sequence[tuple[Sequence[int], str]] = ()) -> list[float]:
+    """``widths`` with room moved between columns where the table then prints on fewer lines: its heading row's lines
+    (its headings' short words bound where that mends them, :func:`mend_breaks`) and each row's tallest cell summed.
+    The room a table lacks was shared by how much width each column would gain, not by how many lines: a column of
+    short labels ("Not in intervention", on most rows) wrapped "Not in / intervention" beside impacts that wrapped
+    anyway, two lines a row on seven rows of twelve, to keep a few long impacts on fewer lines (a 6-council study's
+    Table 6, expectations by status). A column is widened to the least width at which one of its cells takes a line
+    fewer, or a heading at fault (:func:`_heading_fault`) to the least width that mends it, the room taken from the
+    others (down to their minimums) by their room to spare, or from one of them, where the table then prints on no
+    more lines with no heading newly at fault, and on fewer lines or with fewer headings at fault; the move leaving the
+    fewest lines is made (then the fewest headings at fault, then the least room moved), and again, until none is
+    left. A heading at fault is so mended where a heading row shorter by a line pays for a row taller by one.
+
+    A heading's part said once over several columns (``spanning``) is a line or more above their own headings: the
+    heading row's lines count it, and it is widened as a column is, the room it takes shared evenly by its columns (a
+    table of credits printed "Credited to / another / factor" over its count and share, the heading row five lines
+    high where two would do)."""
+    n = len(widths)
+    rows = len(columns[0]) if n and columns else 0
+    if n < 2 or not rows or rows > _FEWEST_LINES_ROWS:
+        return list(widths)
+    cells = [[str(c) for c in col] for col in columns]
+    inner = [w - padding for w in widths]
+    least = [m - padding for m in minimum]
+    kept: dict[tuple[int, float], tuple[int, tuple[int, ...], bool]] = {}
+
+    def column(k: int, width: float) -> tuple[int, tuple[int, ...], bool]:
+        """(heading lines, each cell's lines, heading at fault) of column ``k`` in ``width`` points of text."""
+        key = (k, round(width, 3))
+        if key not in kept:
+            if k < len(nowrap) and nowrap[k]:
+                body = tuple(len(c.split("\n")) for c in cells[k])
+            else:
+                body = tuple(wrapped_lines(c, width + 0.01, size, measure=measure) for c in cells[k])
+            kept[key] = (_mended_lines(str(headers[k]), width + 0.01, size, measure), body,
+                         _heading_fault(headers[k], width + 0.01, size, measure))
+        return kept[key]
+
+    spans = [(list(cols), str(text)) for cols, text in spanning if len(cols) > 0]
+
+    def span_width(cols: list[int], trial: list[float]) -> float:
+        # the merged cell's text: its columns' widths and the padding between them
+        return sum(trial[c] for c in cols) + padding * (len(cols) - 1)
+
+    def score(trial: list[float]) -> tuple[int, frozenset]:
+        found = [column(k, w) for k, w in enumerate(trial)]
+        above = [0] * n
+        faults = {k for k, (_, _, fault) in enumerate(found) if fault}
+        for i, (cols, text) in enumerate(spans):
+            width = span_width(cols, trial)
+            lines = _mended_lines(text, width + 0.01, size, measure)
+            for c in cols:
+                above[c] = max(above[c], lines)
+            if _heading_fault(text, width + 0.01, size, measure):
+                faults.add(("span", i))
+        head = max(h + a for (h, _, _), a in zip(found, above, strict=True))
+        return head + sum(max(lines) for lines in zip(*(b for _, b, _ in found))), frozenset(faults)
+
+    now = score(inner)
+    for _ in range(2 * n):
+        best = None
+        # (columns widened, the width they take together): each column of wrapped text, and each spanning part
+        wants: list[tuple[list[int], float]] = []
+        for j in range(n):
+            if j < len(nowrap) and nowrap[j]:
+                continue
+            have = column(j, inner[j])[1]
+            # the least widths at which a cell of the column takes a line fewer
+            tries = sorted({w + 0.01 for c in cells[j] for w in _runs(c, size, False, measure) if w > inner[j] + 0.005})
+            wider = [w for w in tries if any(a < b for a, b in zip(column(j, w)[1], have, strict=True))]
+            wants += [([j], target - inner[j]) for target in wider[:_FEWEST_LINES_TRIES]]
+        for j in range(n):
+            # a heading at fault, at the least width that mends it
+            if column(j, inner[j])[2]:
+                target = next((w + 0.01 for w in _runs(str(headers[j]), size, True, measure)
+                               if w > inner[j] + 0.005 and not column(j, w + 0.01)[2]), None)
+                wants += [([j], target - inner[j])] if target is not None else []
+        for cols, text in spans:
+            width = span_width(cols, inner)
+            have = _mended_lines(text, width + 0.01, size, measure)
+            wider = [w + 0.01 for w in _runs(text, size, True, measure)
+                     if w > width + 0.005 and _mended_lines(text, w + 0.01, size, measure) < have]
+            wants += [(cols, target - width) for target in wider[:_FEWEST_LINES_TRIES]]
+        for cols, more in wants:
+            spare = {k: inner[k] - least[k] for k in range(n) if k not in cols and inner[k] - least[k] > 1e-6}
+            room = sum(spare.values())
+            ways = [{k: more * s / room for k, s in spare.items()}] if room >= more else []
+            ways += [{k: more} for k, s in spare.items() if s >= more]
+            for way in ways:
+                trial = [w - way.get(k, 0.0) + (more / len(cols) if k in cols else 0.0)
+                         for k, w in enumerate(inner)]
+                found = score(trial)
+                # no more lines and no heading newly at fault, and fewer lines or fewer headings at fault; the fewest
+                # lines, then the fewest headings at fault, then the least room moved
+                rank = (found[0], len(found[1]), more)
+                if found[0] <= now[0] and found[1] <= now[1] and (found[0] < now[0] or found[1] < now[1]) and (
+                        best is None or rank < best[0]):
+                    best = (rank, found, trial)
+        if best is None:
+            break
+        _, now, inner = best
+    return [w + padding for w in inner]
 
 
 #: A heading's last word of at most this many characters is short whatever its column's width ("CI" under "95%",
