@@ -3106,6 +3106,10 @@ class NameFinder:
         lone: list[_Tok | Span] = []
         i, n = 0, len(toks)
         while i < n:
+            if self._month_given_said_of(text, toks[i]):
+                spans.append(Span(toks[i].start, toks[i].end, "name"))  # "May was placed with her nan": the child
+                i += 1
+                continue
             run = self._run(text, toks, i)
             if not run and self._given_public_after_title(text, toks, i):
                 # "Dr. April Jones": the given name, and the surname after it, one person's name
@@ -4313,6 +4317,17 @@ class NameFinder:
                 tok.key in _MONTH_NAMES and _MONTH_TIME_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start)):
             return False  # "May to date": a range of dates; "In May to save money": the month
         return i == 0 or toks[i - 1].key not in _DETERMINERS_BEFORE_NOUN or bool(text[toks[i - 1].end : tok.start].strip())
+
+    def _month_given_said_of(self, text: str, tok: _Tok) -> bool:
+        """Whether a month's name that is a given name too ("May", "April", "June"), capitalised and opening a clause, is
+        a person before what is said of people alone (:func:`said_of_person`'s words: "May was placed with her nan",
+        "June was really supportive", "April was our family worker"); a month is busy or great, never placed or
+        supportive ("May was busy", "May was great" stay)."""
+        if tok.shape != "cap" or tok.key not in _MONTH_NAMES or tok.key not in self.firsts:
+            return False
+        m = _SAID_OF_RE.match(text, tok.end)
+        return (m is not None and m.group("people") is not None
+                and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) is not None)
 
     def _month_given_before_to(self, text: str, toks: list[_Tok], i: int) -> bool:
         """Whether a month's name that is a given name too ("May", "April"), capitalised and opening a line, a sentence

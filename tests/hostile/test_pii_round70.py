@@ -39,13 +39,14 @@ A post one person holds where the quote is set, said of anyone, withholds the qu
 manager in the borough", "the only IRO we have", "our only educational psychologist", "the Assistant Director, the
 only one we have,"; "the only social worker who listened to me" says nothing of how many there are.
 
-Open: "May" at a sentence's start before a passive done to a child, with no name listed ("May was placed with her nan"),
-is kept, as "May" opening a sentence is read as the modal.
+A month's name that is a given name too ("May", "April", "June") opening a clause before what is said of people alone
+is a person ("May was placed with her nan", "June was really supportive": main kept both with no name listed, "May"
+opening a sentence read as the modal); "May was busy", "May was great" stay the month.
 
 Counts, measured on main (9f32dd4d) and now, each text redacted with the stress names listed and with none
-(``_rounds``): _RED_TEAM holds the 46 main gave wrongly (39 withheld now, 7 published now), _HELD_EXACT the 36 withheld
-it gave so already, _KEPT the 16 published on main as now, _OPEN the 1 still open; of the 10 posts, main withheld none
-of the 5 it should.  The file run beside main's package: 51 failed (the 46 and the 5 posts), 58 passed, 1 xfailed.
+(``_rounds``): _RED_TEAM holds the 49 main gave wrongly (42 withheld now, 7 published now), _HELD_EXACT the 36 withheld
+it gave so already, _KEPT the 18 published on main as now, none open; of the 10 posts, main withheld none of the 5
+it should.  The file run beside main's package: 54 failed (the 49 and the 5 posts), 60 passed.
 """
 
 from __future__ import annotations
@@ -109,6 +110,9 @@ _RED_TEAM = [
     ("Will's dad came to the meeting", "[name]'s dad came to the meeting"),  # was kept with none listed
     ("her mum's mobile ends in 4471", "her mum's mobile ends in [phone]"),  # was kept
     ("the number ending 2290 was mum's", "the number ending [phone] was mum's"),  # was kept
+    ('May was placed with her nan', '[name] was placed with her nan'),  # was kept
+    ('April was placed with her nan', '[name] was placed with her nan'),  # was kept
+    ('June was really supportive', '[name] was really supportive'),  # was kept
     ('the Scouts next door heard her', 'the Scouts next door heard her'),  # was 'the [name] next door heard her'
     ('the Cubs across the road saw him',
      'the Cubs across the road saw him'),  # was 'the [name] across the road saw him'
@@ -186,11 +190,11 @@ _KEPT = [
     'the mother (Appendix B) said',
     'the year ended in 2019',
     'the NICU at the LGI was full',
+    'May was busy',
+    'May was great',
 ]
-# Still open (see the module's docstring).
-_OPEN = [
-    ('May was placed with her nan', '[name] was placed with her nan'),
-]
+# Still open: none of this round's.
+_OPEN: list[tuple[str, str]] = []
 # A post one person holds where the quote is set, said of anyone: withheld now, each published on main.
 _ONLY_POST = [
     "the Assistant Director, the only one we have, signed the letter",
@@ -210,7 +214,6 @@ _ONLY_MANY = [
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
-test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(46, 36, 16, 1))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(49, 36, 18, 0))
 test_a_post_one_holds_here_is_withheld = _rounds.withheld(_ONLY_POST, _published)
 test_only_of_one_among_many_is_published = _rounds.published(_ONLY_MANY, _published)
