@@ -42,8 +42,10 @@ the signs are deliberately broad:
     portfolio", "I chair the corporate parenting panel", "I manage the MASH",
     "I'm the only principal educational psychologist here", "I'm responsible
     for all of children's services"), or such a post stands beside a redacted
-    name ("the DCS, Ms [name], came"): with the council, or its pseudonym and
-    the wave, such a quote points to one person. Posts that many hold ("I'm a
+    name ("the DCS, Ms [name], came"), or a post is said of anyone to be the
+    only one where the quote is set ("the only team manager in the borough",
+    "the Assistant Director, the only one we have,"): with the council, or its
+    pseudonym and the wave, such a quote points to one person. Posts that many hold ("I'm a
     social worker", "as a team manager", "as team leader", "as a leader"), a
     post spoken of alone ("our DCS was off sick") and "as" reporting another's
     words ("as the DCS said") are no sign.
@@ -174,6 +176,22 @@ _POST_BESIDE_NAME_RE = lazy_compile(
     r"(?:(?:the|our|their|your|my|new|interim|acting|then|former)[ \t]+)*(?:" + _UNIQUE_POSTS + r")\b",
     re.IGNORECASE,
 )
+# A post said of anyone to be held by one person alone where the quote is set: "the only" or "the sole" post-holder in
+# the borough, the council, the team, or "we have" ("Mr [name] was the only team manager in the borough", "the only IRO
+# we have"), the speaker's body's only one ("our only educational psychologist"), or a post set off as the only one
+# there is ("the Assistant Director, the only one we have,"): with the
+# council named or its pseudonym and the wave, one person.  "the only social worker who listened" says nothing of how
+# many there are.
+_PLACE_OF_ONE = (r"(?:[ \t]+(?:in|at|for|across|on|within)[ \t]+(?:(?:the|this|our|their|a|my|your)[ \t]+)?(?:[\p{L}'’\-]+[ \t]+){0,3}?"
+                 r"(?:borough|council|county|authority|area|trust|city|district|service|department|directorate|team|"
+                 r"partnership|region|town|patch|division|unit|la)(?![\p{L}'’])"
+                 r"|[ \t]+(?:we|they|the[ \t]+council|the[ \t]+borough)[ \t]+(?:have|has|had|['’]ve|['’]d|employ|employs|employed)"
+                 r"(?![\p{L}'’])|[ \t]+(?:here|there)(?![\p{L}'’]))")
+_ONLY_POST_RE = lazy_compile(
+    r"\b(?:(?P<our>our)|the|their|its|your)[ \t]+(?:only|sole|one[ \t]+and[ \t]+only)[ \t]+(?:(?:[\p{L}'’\-]+|\[[\p{L} ]+\])[ \t]+){0,3}?"
+    + _ROLE_NOUN + r"s?(?![\p{L}'’])(?(our)|" + _PLACE_OF_ONE + r")"
+    + r"|\b(?:" + _UNIQUE_POSTS + r"|" + _ROLE_NOUN + r")[ \t]*,[ \t]*(?:the|our)[ \t]+only[ \t]+one" + _PLACE_OF_ONE,
+    re.IGNORECASE | re.VERSION1)
 _NEVER_CAPS = frozenset("THE AND BUT FOR NOT YES WHAT WHEN THAT THIS THEY THEM HAVE WITH FROM WERE WILL SAID VERY REALLY".split())
 
 
@@ -252,7 +270,8 @@ def assess_quote(redacted: str) -> tuple[bool, tuple[str, ...]]:
     if _AGE_RE.search(text):
         signs.add("age")
     said = plain.replace("\u2019", "'")  # unmasked: the post names are public phrases
-    if _ROLE_RE.search(said) or "[name]" in said and _POST_BESIDE_NAME_RE.search(said):
+    if (_ROLE_RE.search(said) or "[name]" in said and _POST_BESIDE_NAME_RE.search(said)
+            or "only" in said and _ONLY_POST_RE.search(said)):
         signs.add("unique_role")
     ordered = tuple(s for s in RISK_SIGNS if s in signs)
     return not ordered, ordered

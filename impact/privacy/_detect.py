@@ -202,6 +202,10 @@ _PARTIAL_ANCHOR = lazy_compile(r"\b(?:end(?:ing|s|ed)|last)\b|\*{3}|x{4}|•{3}"
 _IBAN_RE = lazy_compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?(?![\w])")
 # A short number someone is rung or called on ("ring jo on 4471", "call the team on 2345"): a direct line.
 _RING_ON_RE = lazy_compile(r"\b(?:ring|call|phone|text|reach|contact)\b[^\n.,;]{0,25}\bon[ \t]+(?:ext(?:ension)?\.?[ \t]*)?\Z", _I)
+# A phone number's last figures, said of one ("her mum's mobile ends in 4471", "the number ending 2290"): part of a
+# number is a number's.
+_PHONE_ENDS_RE = lazy_compile(
+    r"\b(?:mobile|mob|phone|number|landline|tel|no\.?)\b[^\n.,;]{0,20}\b(?:ends?|ended|ending)[ \t]+(?:(?:in|with)[ \t]+)?\Z", _I)
 # An extension on its own ("ask for Priya on extension 4471"): a direct line.
 _EXTENSION_RE = lazy_compile(r"\b(?:ext(?:ension)?|extn)\.?[ \t]*(?:no\.?|number)?[ \t]*(?P<n>\d{3,6})(?![\w/]|[.,]\d)", _I)
 # A UK number and another ending after a slash, as contact lines give two lines or a range ("01274 432227/4580", "0113 378
@@ -1465,11 +1469,18 @@ def _numbers(text: str, add) -> None:
             add(Span(start, end, "phone"))
         elif 3 <= n <= 6 and ext is None and _RING_ON_RE.search(text, max(0, start - 40), start) and not _YEARISH.match(body):
             add(Span(start, end, "phone"))  # "ring jo on 4471": a direct line
+        elif 3 <= n <= 6 and ext is None and _PHONE_ENDS_RE.search(text, max(0, start - 40), start):
+            add(Span(start, end, "phone"))  # "her mum's mobile ends in 4471": the number's last figures
     for m in _NHS_SPACED_RE.finditer(text) if "  " in text or "\t" in text else ():
         if _nhs.is_valid(_digits(m.group())):
             add(Span(m.start(), m.end(), "nhs_number"))  # "NHS 943  476  5919": its groups set off by wider spaces
     for m in _SPOKEN_RE.finditer(text):
-        add(Span(m.start(), m.end(), "phone"))
+        digits = _spoken_digits(m.group())
+        # ten figures said in words that an NHS number's check digit holds, said of one ("her NHS number is nine four
+        # three four seven six five nine one nine"): the NHS number, no phone's
+        nhs = (len(digits) == 10 and digits[0] != "0" and _nhs.is_valid(digits)
+               and (_ctx(_NHS_CTX, text, m.start()) or not _ctx(_PHONE_CTX, text, m.start())))
+        add(Span(m.start(), m.end(), "nhs_number" if nhs else "phone"))
     for m in _MIXED_SPOKEN_RE.finditer(text):
         value = m.group()
         digits = _spoken_digits(value)
@@ -1675,6 +1686,46 @@ def _spaced_local(text: str, start: int, local: str) -> int:
     return start
 
 
+# A mailbox's name said aloud before its last piece: pieces joined by "dot", "underscore", "dash" or "hyphen", figures
+# said as numbers, letters and their names ("shannon underscore b ninety two at gmail dot com", "kay bee two thousand at
+# hotmail dot co dot uk"), read back a word at a time from its last piece.
+_SPOKEN_PIECE_RE = lazy_compile(
+    rf"(?:{_NUMBER_WORDS}|{_UNIT_WORD}|thousand|hundred|{_LETTER_WORD}|\p{{L}}|\d+)(?![\p{{L}}\p{{N}}_])", _I)
+_SPOKEN_SEPARATORS = frozenset("dot underscore dash hyphen".split())
+_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+[ \t]+\Z", re.VERSION1)
+
+
+def _spoken_local_start(text: str, start: int) -> int:
+    """Where a mailbox's name said aloud begins, its last piece at ``start``: ``start`` itself unless that piece is a
+    figure said or a letter (:data:`_SPOKEN_PIECE_RE`), then back over such pieces, the separators said and the pieces
+    they join; not over the words a sentence says before it (:data:`_NOT_LOCAL`: "email her at", "his email is")."""
+    if _SPOKEN_PIECE_RE.fullmatch(text, start, _end_of_word(text, start)) is None:
+        return start
+    joined = False  # whether the word after the one read is a separator said
+    for _ in range(8):
+        m = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        if m is None:
+            break
+        word = fold(m.group().strip())
+        if word in _NOT_LOCAL:
+            break
+        if not (joined or word in _SPOKEN_SEPARATORS or _SPOKEN_PIECE_RE.fullmatch(word)):
+            # a piece joined to the one before it ("jade dot price nine"): read on only where a separator said precedes
+            sep = _WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+            if sep is None or fold(sep.group().strip()) not in _SPOKEN_SEPARATORS:
+                break
+        joined = word in _SPOKEN_SEPARATORS
+        start = m.start()
+    return start
+
+
+_WORD_CHARS_RE = lazy_compile(r"[\p{L}\p{N}_]*", re.VERSION1)
+
+
+def _end_of_word(text: str, start: int) -> int:
+    return _WORD_CHARS_RE.match(text, start).end()
+
+
 def _emails(text: str, add) -> None:
     for m in _EMAIL_RE.finditer(text):
         add(Span(m.start(), m.end(), "email"))
@@ -1693,7 +1744,9 @@ def _emails(text: str, add) -> None:
         if last not in _TLDS and not re.search(r"\b(?:gov|nhs|ac|co|sch|police)\b", domain):
             continue
         start = m.start()
-        if (plain_at and " " not in local.strip() and fold(local) in words and not re.search(r"dot|\.", local, _I)
+        if (spoken := _spoken_local_start(text, m.start("local"))) < m.start("local"):
+            start = spoken  # "shannon underscore b ninety two at gmail dot com": the name said aloud, whole
+        elif (plain_at and " " not in local.strip() and fold(local) in words and not re.search(r"dot|\.", local, _I)
                 and (len(local.strip()) > 1 or local.strip() in "aAiI")
                 # a first name right after "his email is" is the mailbox's ("his email is tom at tomjones dot com")
                 and not (fold(local.strip()) in folded_first_names()
@@ -2507,14 +2560,17 @@ _KIND_SET_OFF_RE = lazy_compile(
 
 
 # A hospital or clinic by its initials after "the", where someone is taken, born, seen or kept ("taken to the lgi",
-# "born at the QMC", "she's in the rvi now", "her mum works at the hri"): two to four letters ending as an infirmary's, a
+# "born at the QMC", "she's in the rvi now", "her mum works at the hri", "taken to A&E at the BRI"): two to four letters ending as an infirmary's, a
 # hospital's, a centre's or a clinic's do (I, H, C), no word, public term or national body (see _institutions); "the
 # lado", "the nicu", "the IRO", "the LGA", "what it wanted to achieve from the CPC" stay.
 _HOSPITAL_INITIALS_RE = lazy_compile(
     r"(?:\b(?:taken|rushed|admitted|born|discharged|transferred|moved|sent|brought|went|gone|go|goes|going|is|was|are|"
     r"were|been|be|still|now|stay(?:s|ed|ing)?|kept|seen|treated|died|works?|worked|working|nurse|doctor|ambulance|"
     r"midwife|porter|consultant|surgeon|paramedic|cleaner|receptionist|sister|matron|physio|radiographer|"
-    r"(?:took|take|takes|taking)[ \t]+(?:him|her|them)|ward[ \t]+\d{1,3}[a-z]?)|['’]s)"
+    r"(?:took|take|takes|taking)[ \t]+(?:him|her|them)|ward[ \t]+\d{1,3}[a-z]?|"
+    # a ward, a unit or how early a baby came said just before ("born at 28 weeks at the LGI", "taken to A&E at the BRI",
+    # "admitted to the PICU at the LGI")
+    r"\d{1,2}[ \t]+weeks|a&e|picu|nicu|scbu|icu|hdu|resus)|['’]s)"
     r"[ \t]+(?:at|in|to|into|from|outside|near|round)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
     # or by the nickname of its kind, or a saint's or founder's name with the possessive ("he's at the Royal", "taken to
     # the general", "in the Jimmy's for weeks"); in lower case a given name's ("in the jimmy's", group ``given``)

@@ -128,7 +128,7 @@ KINSHIP_ROLE_WORDS: frozenset[str] = frozenset(
 )
 _INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
-    r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|"
+    r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\b(?:nick)?named(?:[ \t]+(?:her|him|them))?|\bchristened|\bname[ \t]+of|\bknown[ \t]+as|"
     r"\bgoes[ \t]+by|\bsigned|\binitial(?:l)?ed|\b(?:wrote|written|put)[ \t]+(?:it|him|her|them)[ \t]+(?:down[ \t]+)?as|\bregards|\bthanks|\bcheers|\bspoke[ \t]+to|\bspeak[ \t]+to|\btalk(?:ed)?[ \t]+to|"
     r"\basked|\bask|\basks|\btold|\btell|\btells|\bemailed|\brang|\bphoned|\bmet|\bwith|"
     # a person missed, or told or asked about ("i miss zorbina", "she told us about gwion")
@@ -173,7 +173,7 @@ _ROLE_LABEL_BEFORE_RE = lazy_compile(
     re.VERSION1)
 _STRONG_INTRO_RE = lazy_compile(
     r"(?:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bi['’]m[ \t]+called|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me|"
-    r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\bnamed|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
+    r"\b(?:s?he|they|who)(?:[ \t]+(?:is|was|are|were)|['’](?:s|re))[ \t]+called|\b(?:nick)?named(?:[ \t]+(?:her|him|them))?|\bchristened|\bname[ \t]+of|\bknown[ \t]+as|\bgoes[ \t]+by|"
     # another name of the same person: a maiden name, an alias, a nickname ("Jane Smith (née Brown)", "aka Smudge")
     r"\bn[ée]e|\ba\.?k\.?a\.?|\bformerly|\bcall(?:s|ed|ing)?[ \t]+(?:her|him|them)|\binitials(?:[ \t]+(?:are|were|is|was))?|\b(?:maiden|sur|first|last|middle|family|nick|pet)[ \t]?name(?:[ \t]+(?:is|was|of)|['’]s)?|"
     r"\bsurname(?:[ \t]+(?:is|was))?|"
@@ -202,7 +202,16 @@ _SAID_OF_PEOPLE = (
     r"gentle|good[ \t]+(?:with|to)|on[ \t]+(?:leave|holiday|maternity|annual[ \t]+leave|sick[ \t]+leave|the[ \t]+phone)|"
     r"off[ \t]+(?:sick|work|ill)|there[ \t]+for|in[ \t]+touch|the[ \t]+(?:one|person|only[ \t]+one)[ \t]+who|"
     rf"(?:my|our|his|her|their|your|the|a|an)[ \t]+(?:\p{{L}}+[ \t]+){{0,2}}(?:{_ROLE_NOUNS})(?!['’\p{{L}}])|"
-    r"(?:a|an|such[ \t]+a)[ \t]+(?:\p{L}+[ \t]+)?(?:woman|man|lady|person|girl|boy|bloke|star|legend|gem|diamond)"
+    r"(?:a|an|such[ \t]+a)[ \t]+(?:\p{L}+[ \t]+)?(?:woman|man|lady|person|girl|boy|bloke|star|legend|gem|diamond)|"
+    # what children's services and schools do only to a child ("Will was adopted in 2019", "Hope was placed with her
+    # aunt", "Mark was excluded from the PRU", "Joy was suspended for three days", "Grace was exploited by older boys")
+    r"(?:adopted|fostered|exploited|trafficked|accommodated)(?![ \t]+(?:as|by[ \t]+the[ \t]+(?:council|board|committee|"
+    r"panel|cabinet|partnership|government)|in[ \t]+(?:full|principle)|unanimously)\b)|placed[ \t]+(?:with|in[ \t]+"
+    r"(?:foster|care|kinship|residential|(?:a|an)[ \t]+(?:\p{L}+[ \t]+)?(?:home|placement|unit))|on[ \t]+(?:a|the)[ \t]+"
+    r"(?:child[ \t]+protection[ \t]+|cp[ \t]+|child[ \t]+in[ \t]+need[ \t]+)?plan|out[ \t]+of[ \t]+(?:area|county|borough))|"
+    r"(?:excluded|suspended)[ \t]+(?:from[ \t]+(?:school|college|nursery|class|lessons|the[ \t]+(?:school|academy|pru|"
+    r"unit|class|bus))|for[ \t]+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|the[ \t]+rest[ \t]+of)"
+    r"[ \t]+(?:\p{L}+[ \t]+)?(?:days?|weeks?|term|the[ \t]+term)|permanently|again|twice)|taken[ \t]+into[ \t]+care"
 )
 _PRAISE = (r"great|brilliant|brill|amazing|fantastic|fab|fabulous|wonderful|marvellous|awesome|lovely|nice|awful|"
            r"horrible|terrible|excellent|superb|(?:a|an|such[ \t]+a)[ \t]+(?:\p{L}+[ \t]+)?(?:help|support|godsend|lifesaver)")
@@ -211,9 +220,11 @@ _PRAISE = (r"great|brilliant|brill|amazing|fantastic|fab|fabulous|wonderful|marv
 # A short word of judgement ("good", "fine", "ok") is said of a person after a past "was" ("Grace was good.", "Will
 # was fine with us"), where it ends the phrase; in the present it is said of ideas too ("Hope is good.").
 _JUDGEMENT = r"good|fine|ok|okay|alright|all[ \t]+right|decent|bad|rubbish|poor|useless|ace|solid|spot[ \t]+on|top[ \t]+notch"
-# A phrase placing the person between the name and the verb: where they are from ("Grace from the team was great",
-# "Hope from school was really supportive"); "Faith in the system", "Hope for the future" are the words.
-_PLACED = r"[ \t]+from(?:[ \t]+[\p{L}'’]+){1,4}?"
+# A phrase placing the person between the name and the verb: where they are from or work ("Grace from the team was
+# great", "Hope from school was really supportive", "Grace at the school was really helpful": after "at" only what is
+# said of people alone, as "Joy at the news was great" is a feeling); "Faith in the system", "Hope for the future" are
+# the words.
+_PLACED = r"[ \t]+(?:from|(?P<at>at))(?:[ \t]+[\p{L}'’]+){1,4}?"
 _SAID_OF_RE = lazy_compile(
     rf"(?:(?:{_PLACED})?[ \t]+(?:is|(?P<past>was|has[ \t]+been|had[ \t]+been))|(?P<s>['’]s)|"
     r"[ \t]*[,?\-–—][ \t]*s?he(?:[ \t]+(?:is|(?P<past>was))|['’]s))"
@@ -252,6 +263,8 @@ def said_of_person(word: str, text: str, end: int) -> bool:
     m = _SAID_OF_RE.match(text, end)
     if m is None or (m.group("judged") is not None and m.group("past") is None):
         return False
+    if m.group("at") is not None:
+        return m.group("people") is not None  # "Grace at the school was really helpful"; "Joy at the news was great"
     return m.group("people") is not None or fold(word) not in _NOT_ONLY_PEOPLE
 # Where a clause opens: a sentence's start, a comma or bracket, a conjunction, a verb of thinking or saying before it.
 # Where a field of a register, a form or a list opens: the text's or a line's start, a label's colon, a dash, a tab, a
@@ -310,7 +323,7 @@ _KIN_NAME_ENDS_RE = lazy_compile(
 _FROM_A_SERVICE = (
     r"[ \t]+from[ \t]+(?:(?:the|her|his|their|our|my|your)[ \t]+)?(?:[\p{L}'’\-]+[ \t]+){0,3}?(?:team|yot|yos|service|services|"
     r"school|council|nursery|office|police|charity|project|hub|centre|unit|agency|trust|hospital|clinic|mash|camhs|college|"
-    r"housing|probation)[ \t]+")
+    r"housing|probation|help|cafcass|surgery|practice|court)[ \t]+")
 _FROM_A_SERVICE_RE = lazy_compile(
     rf"{_FROM_A_SERVICE}(?:{_ACTIONS}|come|comes|rang|rings|visited|visits|popped|pops|turned|turns|helped|helps)\b",
     re.IGNORECASE | re.VERSION1)
@@ -693,9 +706,15 @@ _BIRTH_ORDER = frozenset("eldest youngest oldest".split())
 _ONE = r"(?:little|eldest|youngest|oldest|middle|younger|older|baby|other)[ \t]+one"
 # Workers named by their standing in a team, not their job ("the new starter, zeinab, took the case").
 _STANDING_WORDS = frozenset("starter trainee apprentice locum temp volunteer receptionist caretaker cleaner driver".split())
+# Nouns a case review or a police record calls a person by, before a letter or a name set off ("a 17 year old male (J)",
+# "the victim (K)", "the adult, T, said"); "male (M)", "female (F)" are a sex's code, no initial (NameFinder._lone_initial).
+_PERSON_NOUNS_SET_OFF = frozenset("""male female adult youth youngster juvenile suspect perpetrator offender victim
+    individual person infant""".split())
 _SET_OFF_BEFORE_RE = lazy_compile(
-    rf"\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS | _TITLES | _BIRTH_ORDER | _STANDING_WORDS))}|{_ONE})[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z",
+    rf"\b(?:{'|'.join(sorted(KINSHIP_ROLE_WORDS | _TITLES | _BIRTH_ORDER | _STANDING_WORDS | _PERSON_NOUNS_SET_OFF))}|{_ONE})"
+    r"[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*\Z",
     re.IGNORECASE | re.VERSION1)
+_SEX_CODE_SET_OFF_RE = lazy_compile(r"\b(?:(?P<m>male)|female)[ \t]*[(,][ \t]*\Z", re.IGNORECASE | re.VERSION1)
 # Pasts that end in no "-ed", of what a person does to another ("his stepdad, dean, hit him").
 _IRREGULAR_PAST = (r"hit|hurt|beat|bit|cut|threw|broke|shook|struck|swore|fought|stole|drank|drove|ran|sat|stood|"
                    r"slept|woke|kept|left|took|made|got|put|sent|brought|bought|caught|taught|told|said|came|went|gave|saw|met")
@@ -762,8 +781,22 @@ _PUBLIC_CALLED_OUT_AFTER_RE = lazy_compile(
 _NEIGHBOUR_HOME = (r"next[ \t]+door|(?:across|over)[ \t]+the[ \t]+(?:road|street|way|green|close)|(?:up|down)[ \t]+the[ \t]+"
                    r"(?:road|street|lane)|(?:two|three|four|five|a[ \t]+few|a[ \t]+couple[ \t]+of)[ \t]+doors[ \t]+"
                    r"(?:down|up|along|away)|round[ \t]+the[ \t]+corner")
-_NEIGHBOUR = (_NEIGHBOUR_HOME + r"|upstairs|downstairs|opposite|across[ \t]+the[ \t]+landing|(?:in[ \t]+)?the[ \t]+flat[ \t]+"
-              r"(?:above|below|upstairs|downstairs)")
+_NEIGHBOUR_FLAT = (r"upstairs|downstairs|opposite|across[ \t]+the[ \t]+landing|(?:in[ \t]+)?the[ \t]+flat[ \t]+"
+                   r"(?:above|below|upstairs|downstairs)")
+_NEIGHBOUR = _NEIGHBOUR_HOME + "|" + _NEIGHBOUR_FLAT
+# What neighbours do for a child or see and hear of a home, said after a flat's or a room's place beside ("the Wardens
+# upstairs heard the shouting", "the Clerks downstairs looked after him", "the Judges in the flat above rang the
+# police"): a household's care or witness, which a job's people at work upstairs do not do (they sign off, rang us
+# about it, are given the rota).
+_NEIGHBOUR_CARE_AFTER_RE = lazy_compile(
+    rf"[ \t]+(?:{_NEIGHBOUR_FLAT})[ \t]+(?:(?:also|then|just|always|often|even|both|all|had|have|has|would|used[ \t]+to)[ \t]+)?"
+    r"(?:(?:looked|look|looks|looking)[ \t]+after|(?:kept|keep|keeps|keeping)[ \t]+an[ \t]+eye[ \t]+on|"
+    r"(?:took|take|takes|taking)[ \t]+(?:him|her|them|the[ \t]+(?:kids|children|baby|boys|girls|twins))[ \t]+in|"
+    r"(?:had|have|has)[ \t]+(?:him|her|them|the[ \t]+(?:kids|children|baby|boys|girls|twins))[ \t]+(?:for|over|overnight|to[ \t]+stay)|"
+    r"(?:heard|hear|hears|saw|see|sees|noticed)[ \t]+(?:him|her|them|it(?:[ \t]+all)?|everything|the[ \t]+(?:baby|kids|"
+    r"children|shouting|screaming|rows?|fights?|fighting|arguing|banging|crying)|shouting|screaming|crying|banging|arguing|"
+    r"fighting)|(?:called|rang|phoned|call|calls|ring|rings)[ \t]+(?:the[ \t]+police|999|an[ \t]+ambulance|social[ \t]+services))"
+    r"(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
 # A public name that ends in "-s" after "the", then a home's place beside the speaker's and what a person does there
 # (public_name_as_person: "the Brewers next door kept an eye on her", "the Goldsmiths across the road took him in"), or
 # a child placed or living with it ("she stays with the Joules"): a family called by its surname, as no shop or pub
@@ -2133,6 +2166,12 @@ _AND_KIN_AFTER_RE = lazy_compile(
     rf"[ \t]+(?:and|&)[ \t]+(?:(?:her|his|their|my|our)[ \t]+(?:(?:little|big|older|younger|baby|twin|half|step)[ \t\-]+)?"
     rf"(?:{'|'.join(sorted(w for w in KINSHIP_ROLE_WORDS if len(w) > 2))})|one[ \t]+other[ \t]+(?:boy|girl|child|kid|lad|pupil))\b",
     re.IGNORECASE | re.VERSION1)
+# "and" and a relation of his or hers after a given name that is a word too: the name is his or hers ("Sunny and his
+# sister", "Hope and her mum came"), as no thing has a sister or a mum.
+_AND_OWN_KIN_AFTER_RE = lazy_compile(
+    rf"[ \t]+(?:and|&)[ \t]+(?:her|his)[ \t]+(?:(?:little|big|older|younger|baby|twin|half|step)[ \t\-]+)?"
+    rf"(?:{'|'.join(sorted(w for w in KINSHIP_ROLE_WORDS if len(w) > 2))}|family|kids|children)\b",
+    re.IGNORECASE | re.VERSION1)
 # A child described, then named after a comma at the end ("the only boy in year 2 at st brannoc's, tiernagh").
 _CHILD_THEN_NAMED_RE = lazy_compile(
     r"\b(?:boy|girl|child|kid|lad|lass|baby|son|daughter|brother|sister|pupil|toddler|teenager)\b[^.!?;\n]{0,60},[ \t]*\Z",
@@ -3067,6 +3106,10 @@ class NameFinder:
         lone: list[_Tok | Span] = []
         i, n = 0, len(toks)
         while i < n:
+            if self._month_given_said_of(text, toks[i]):
+                spans.append(Span(toks[i].start, toks[i].end, "name"))  # "May was placed with her nan": the child
+                i += 1
+                continue
             run = self._run(text, toks, i)
             if not run and self._given_public_after_title(text, toks, i):
                 # "Dr. April Jones": the given name, and the surname after it, one person's name
@@ -3898,6 +3941,9 @@ class NameFinder:
         if tok.text in ("M", "F") and (row := _SEX_CODE_ROW_BEFORE_RE.search(text, max(0, tok.start - 40), tok.start)) and (
                 row.group("m" if tok.text == "F" else "f") is None and _SEX_CODE_AFTER_RE.match(text, tok.end)):
             return False  # "Father\nM", "Mother F": a table's sex column, what the relation says already, no initial
+        if tok.text in ("M", "F") and (sex := _SEX_CODE_SET_OFF_RE.search(text, max(0, tok.start - 10), tok.start)) and (
+                (sex.group("m") is not None) == (tok.text == "M")):
+            return False  # "male (M)", "female (F)": the sex's code
         if ((tok.shape == "initial" and letter != "I" or tok.shape == "lower" and len(letter) == 1
              and letter.isalpha() and letter not in _LOWER_LETTER_WORDS)
                 and _KIN_BEFORE_INITIAL_RE.search(text, max(0, tok.start - 40), tok.start)
@@ -3926,6 +3972,9 @@ class NameFinder:
             return False
         if self._position(text, tok.start) == "title" or set_off_after_role(text, tok.start, tok.end):
             return True
+        if (text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"
+                and _SET_OFF_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start) is not None):
+            return True  # "the male (J) with whom he lived": a letter in brackets after a person is his initial
         if self._initials_pair_set_off(text, toks, i):
             return True
         before, after = text[max(0, tok.start - 40) : tok.start], text[tok.end : tok.end + 40]
@@ -3999,7 +4048,9 @@ class NameFinder:
         or a standing that no surname spells (:func:`~impact.privacy._lexicon.age_groups`: "the Veterans moved to
         Bradford"), nor a month's or a day's.  A job's, a post's or one who does's plural is a surname too ("the
         Constables", "the Wardens"): a family only where no job's people fit (:data:`_JOB_HOUSEHOLD_AFTER_RE`: "the
-        Constables moved to Leeds"; not "the Constables' car", "the Trustees at number 10 met")."""
+        Constables moved to Leeds"; not "the Constables' car", "the Trustees at number 10 met"), or where in the flat or
+        the room beside it does what neighbours do for a child (:data:`_NEIGHBOUR_CARE_AFTER_RE`: "the Wardens upstairs
+        heard the shouting"; not "the Clerks downstairs said it was filed")."""
         if tok.shape != "cap" or self._public(tok) or tok.key in communities():
             return False
         if any(st in _MONTH_NAMES or st in _DAY_NAMES or st in self.public or st in communities() or st in _CARERS_OF_A_CHILD
@@ -4011,7 +4062,8 @@ class NameFinder:
         if any(_job_word(st) or self._one_who_does(st) or st in _OFFICE_POSTS for st in stems):
             # a job's or a post's word is a surname too ("the Constables", "the Wardens", "the Judges"): a family only
             # where no job's people fit
-            return placed or _JOB_HOUSEHOLD_AFTER_RE.match(text, tok.end) is not None
+            return (placed or _JOB_HOUSEHOLD_AFTER_RE.match(text, tok.end) is not None
+                    or _NEIGHBOUR_CARE_AFTER_RE.match(text, tok.end) is not None)
         return (placed or _HOUSEHOLD_AFTER_RE.match(text, tok.end) is not None
                 or _HOUSEHOLD_WHERE_AFTER_RE.match(text, tok.end) is not None)
 
@@ -4265,6 +4317,17 @@ class NameFinder:
                 tok.key in _MONTH_NAMES and _MONTH_TIME_BEFORE_RE.search(text, max(0, tok.start - 12), tok.start)):
             return False  # "May to date": a range of dates; "In May to save money": the month
         return i == 0 or toks[i - 1].key not in _DETERMINERS_BEFORE_NOUN or bool(text[toks[i - 1].end : tok.start].strip())
+
+    def _month_given_said_of(self, text: str, tok: _Tok) -> bool:
+        """Whether a month's name that is a given name too ("May", "April", "June"), capitalised and opening a clause, is
+        a person before what is said of people alone (:func:`said_of_person`'s words: "May was placed with her nan",
+        "June was really supportive", "April was our family worker"); a month is busy or great, never placed or
+        supportive ("May was busy", "May was great" stay)."""
+        if tok.shape != "cap" or tok.key not in _MONTH_NAMES or tok.key not in self.firsts:
+            return False
+        m = _SAID_OF_RE.match(text, tok.end)
+        return (m is not None and m.group("people") is not None
+                and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) is not None)
 
     def _month_given_before_to(self, text: str, toks: list[_Tok], i: int) -> bool:
         """Whether a month's name that is a given name too ("May", "April"), capitalised and opening a line, a sentence
@@ -5233,6 +5296,10 @@ class NameFinder:
                 return Span(start, end, "name")
             if tok.key in self.firsts and said_of_person(tok.key, text, end):
                 return Span(start, end, "name")  # "Grace was great.", "And Hope was lovely", "Jack's great"
+            if tok.key in self.firsts and (_AND_OWN_KIN_AFTER_RE.match(text, end) and tok.key not in _MONTH_NAMES
+                                           or _KIN_OWNED_AFTER_RE.match(text, end)):
+                # "Sunny and his sister Noor were on plans", "Rose's brother Mark": a blood relation's, a person's
+                return Span(start, end, "name")
             if position in ("weak",) and not initial_sentence:
                 return Span(start, end, "name")
             prev = re.search(r"([\p{L}]+)[ \t]+\Z", text[max(0, start - 30) : start])

@@ -1102,6 +1102,8 @@ class _Redactor:
             # a month's name that is a given name too, in a range of months ("born april to august", "born
             # September-December", "born between may and july"): when, no one
             spans = [s for s in spans if s.kind != "name" or not any(a <= s.start and s.end <= b for a, b in months)]
+        if "between" in text and any(s.kind == "name" for s in spans):
+            spans += _between_two_named(text, spans)
         return [_sentence_stop_off(text, s) for s in _merge(spans)]
 
     def _initials_born(self, text: str, spans: list[Span]) -> list[Span]:
@@ -1403,10 +1405,19 @@ def _street_st(text: str, s: Span) -> int | None:
     return None
 
 
+# Initials with their dots closed up before a name that opens with an initial ("J.P. Okonkwo", "R.M. Bhatti"): the
+# name's first initials.
+_CLOSED_INITIALS_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}'’\-.])(?:\p{Lu}\.){1,3}\Z", re.VERSION1)
+
+
 def _initial_before(text: str, s: Span) -> Span:
-    """A name ``s`` widened over its first name's initial before it (see :data:`_INITIAL_BEFORE_RE`)."""
+    """A name ``s`` widened over its first name's initial before it (see :data:`_INITIAL_BEFORE_RE`), and over the
+    initials closed up before its own ("J.P. Okonkwo": :data:`_CLOSED_INITIALS_BEFORE_RE`)."""
     if s.kind != "name" or not text[s.start : s.start + 1].isupper():
         return s
+    if text[s.start + 1 : s.start + 2] == "." and (
+            m := _CLOSED_INITIALS_BEFORE_RE.search(text, max(0, s.start - 6), s.start)) is not None:
+        s = Span(m.start(), s.end, s.kind)
     m = _INITIAL_BEFORE_RE.search(text, max(0, s.start - 40), s.start)
     return s if m is None else Span(m.start(), s.end, s.kind)
 
@@ -1505,22 +1516,52 @@ _MONTH_RANGE_RE = lazy_compile(
     rf"(?<![\p{{L}}'’\-])(?:(?P<between>between[ \t]+)(?:{_MONTHS})\.?[ \t]+and[ \t]+(?:{_MONTHS})"
     rf"|(?:{_MONTHS})\.?(?:[ \t]+(?:to|until|till|through|thru)[ \t]+|[ \t]*(?P<dash>[\-–—/])[ \t]*)(?:{_MONTHS}))"
     rf"(?![\p{{L}}'’\-])", re.IGNORECASE | re.VERSION1)
-# ... where two names joined by "and" or a hyphen may be one child's double name or two children ("April-May", "the
-# fight between april and june"), a range only after "born" or before a year ("born between april and june",
-# "(born September-December)", "April-June 2019").
+# ... where two names joined by a hyphen may be one child's double name ("April-May"), a range only after "born" or
+# before a year ("(born September-December)", "April-June 2019"); "between" and two joined by "and" are a range of time
+# ("we saw her between april and june") but where what stands between two people is said before "between": a fight, a
+# relationship, contact, messages, a choice, a seat or a thing shared ("the fight between april and june", "contact
+# between april and june", "she sat between april and june": two children).
 _BORN_JUST_BEFORE_RE = lazy_compile(r"\bborn[ \t]+(?:in[ \t]+)?\Z", re.IGNORECASE | re.VERSION1)
+_BETWEEN_PEOPLE_BEFORE_RE = lazy_compile(
+    r"(?<![\p{L}'’])(?:fights?|fighting|fought|rows?|rowing|arguments?|arguing|argued|falling[ \t]+out|fallout|relationships?|"
+    r"friendships?|rivalry|conflicts?|tensions?|bond|bonds|attachment|contact|contacts|differences?|jealousy|bullying|"
+    r"messages?|texts?|texting|calls?|conversations?|chats?|exchanges?|letters?|sessions?|visits?|meetings?|split|shared|"
+    r"divided|sat|sits|sitting|stood|stands|standing|sleeps|slept|sleeping|squashed|squeezed|chose|choose|chooses|choosing|"
+    r"choice|decide|decided|deciding|torn|pick|picked|picking|stuck|caught|came|come|comes|coming|went|gone|go|got|get|"
+    r"love|hate|issues?|problems?|trouble|things|stuff|incidents?|altercations?|assaults?|violence)"
+    r"(?:[ \t]+(?:that|which|who|was|were|is|are|has|had|have|been|going[ \t]+on|on|up|out|off|in|all|just|still|then|now|"
+    r"there|here|always|ever|really|recently)){0,3}[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _YEAR_JUST_AFTER_RE = lazy_compile(r"[ \t]*,?[ \t]*(?:19|20)\d\d(?!\d)", re.VERSION1)
 
 
 def _month_ranges(text: str) -> list[tuple[int, int]]:
     """Where two months' names stand as a range of months (:data:`_MONTH_RANGE_RE`): joined by "to", "until" or
-    "through" anywhere ("may to june was the worst time"), by "and" after "between" or by a hyphen only after "born"
-    or before a year; "April-May (born 2014)" is a child's double name."""
+    "through" anywhere ("may to june was the worst time"), by "and" after "between" unless a fight, contact or a seat
+    between two people is said before it (:data:`_BETWEEN_PEOPLE_BEFORE_RE`: "the fight between april and june"), by
+    a hyphen only after "born" or before a year; "April-May (born 2014)" is a child's double name."""
     out = []
     for m in _MONTH_RANGE_RE.finditer(text):
         if (m.group("between") is None and m.group("dash") is None or _YEAR_JUST_AFTER_RE.match(text, m.end())
-                or _BORN_JUST_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
+                or _BORN_JUST_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+                or m.group("between") is not None
+                and _BETWEEN_PEOPLE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()) is None):
             out.append(m.span())
+    return out
+
+
+_BETWEEN_TWO_RE = lazy_compile(
+    rf"(?<![\p{{L}}'’\-])between[ \t]+(?P<a>{_MONTHS})[ \t]+and[ \t]+(?P<b>{_MONTHS})(?![\p{{L}}'’\-])", re.IGNORECASE | re.VERSION1)
+
+
+def _between_two_named(text: str, spans: list[Span]) -> list[Span]:
+    """Two months' names after "between" that are no range (:func:`_month_ranges`: "the row between april and june"),
+    one of them found a name: both are the two people's names, the other too."""
+    out = []
+    for m in _BETWEEN_TWO_RE.finditer(text):
+        words = [(m.start(g), m.end(g)) for g in ("a", "b")]
+        named = [any(s.kind == "name" and s.start <= a and b <= s.end for s in spans) for a, b in words]
+        if any(named) and (m.start(), m.end()) not in _month_ranges(text):
+            out += [Span(a, b, "name") for (a, b), found in zip(words, named) if not found]
     return out
 
 
