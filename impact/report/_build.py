@@ -180,6 +180,9 @@ class _Ctx:
         # the impacts whose longitudinal model is withheld whole: no suppression could protect the counts its
         # margins tie (:func:`_prepared`); the margins of the others, declared to the ledger (:func:`_model_margins`)
         self.models_withheld: list[str] = []
+        #: the summary's tests of a difference by intervention status adjusted as one family (truth68,
+        #: :func:`_status_claims_together`): how many of each kind, ``{}`` where they were not
+        self.status_family: dict[str, int] = {}
         self.model_margins: dict[str, list[tuple[tuple, list[tuple]]]] = {}
         # the attribution table's counts of statements withheld: they would narrow a hidden count of participants
         # (:func:`_withhold_statements`)
@@ -1173,8 +1176,10 @@ def _by_status_blocks(ctx) -> list:
         "intervention over not), from the models table's GEE (councils as clusters, exchangeable working correlation) "
         "with the wave interacting with the status. 'Differs by status': the test that the change is the same in both "
         "groups, every interaction term together (Wald F test on the Mancl-DeRouen bias-reduced sandwich with "
-        f"councils less parameters as its denominator degrees of freedom), Holm-adjusted across the {ctx.many} "
-        f"tested; 'Change differs by status' is yes where p < {ctx.alpha:g} after the adjustment. Not tested with "
+        f"councils less parameters as its denominator degrees of freedom), Holm-adjusted across "
+        + (f"{_status_family_words(ctx)}, the p the summary states" if ctx.status_family.get("change") else
+           f"the {ctx.many} tested")
+        + f"; 'Change differs by status' is yes where p < {ctx.alpha:g} after the adjustment. Not tested with "
         "fewer than 10 councils, fewer than 3 councils of a status group at the first wave or a later one, or where every participant or none reported it at every wave "
         "(nothing to compare): the test is unreliable there, and nothing is claimed. The per-group p-values "
         "are each change's own, not adjusted. 'Fit': GEE, or Firth where some wave and status group's participants all "
@@ -1222,8 +1227,13 @@ def _by_status_blocks(ctx) -> list:
                 "differs_p_value": Label("Differs by status: p", description=(
                     "The impact's test that its change across the waves is the same in both status groups (every "
                     "later wave together), unadjusted.")),
-                "differs_p_adjusted": Label("Differs by status: p (Holm)", description=(
-                    "That test's p-value, Holm-adjusted across the impacts tested.")),
+                "differs_p_adjusted": Label(
+                    f"Differs by status: {STATUS_JOINT_HEADING}" if ctx.status_family.get("change") else
+                    "Differs by status: p (Holm)", description=(
+                        "That test's p-value, Holm-adjusted with every test of a difference by intervention status "
+                        "the summary can state (the models' status terms, the change by status, the survey by "
+                        "status), the p the summary states." if ctx.status_family.get("change") else
+                        "That test's p-value, Holm-adjusted across the impacts tested.")),
                 "differs": Label("Change differs by status", description=(
                     "yes where the adjusted p is below alpha; no; or why it was not tested.")),
                 # the weighted columns' labels only where the table has them (a study with no missed interview, or
@@ -1373,8 +1383,10 @@ def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
         unchecked = (" The weighted check of it was not possible: " + WEIGHTED_NOT_FIRTH + "."
                      if getattr(t, "w_why_not", "") == WEIGHTED_NOT_FIRTH else "")
         out.append(f"The change in {ctx.code(t.code).lower()} across the waves differs by intervention status (test of "
-                   f"the wave by status interaction, Holm-adjusted {_p_words(t.p_adjusted, ctx.alpha)} across the "
-                   f"{_say(n)} {ctx.one if n == 1 else ctx.many} tested; table 'Change across the waves by "
+                   f"the wave by status interaction, Holm-adjusted {_p_words(t.p_adjusted, ctx.alpha)} across "
+                   + (_status_family_words(ctx) if ctx.status_family.get("change") else
+                      f"the {_say(n)} {ctx.one if n == 1 else ctx.many} tested")
+                   + "; table 'Change across the waves by "
                    f"intervention status'): {'; '.join(parts)}.{unchecked}")
     return out
 
@@ -2053,6 +2065,7 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
     ctx.disclosure_warnings = [str(w.message) for w in [*caught, *told]]
     ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
+    ctx.f = _status_claims_together(ctx)
     return ctx
 
 
@@ -2264,6 +2277,85 @@ def _adjusted_beside_withheld(ctx):
                                                       method)
             changed["models"] = m.assign(p_adjusted=adjusted)
     return dataclasses.replace(ctx.f, **changed) if changed else ctx.f
+
+
+def _status_claims_together(ctx):
+    """``ctx.f`` with every test the summary can state a difference by intervention status from adjusted as ONE
+    family, and ``ctx.status_family`` set to how many of each kind it holds: the models' status term of each impact
+    the summary reads (:func:`_estimable_gee`, none where too few councils make it unreadable), the test of each
+    impact's change across the waves differing by status (:func:`impact.effects.change_by_status`, those tested) and
+    the survey's difference by status in the change from the first wave at each later wave it is tested at
+    (:func:`_survey_tested`). Their ``p_adjusted`` (the survey's, a column of its own) is then the joint one, which
+    the summary states and every table prints: each family adjusted on its own, a null 5-wave study drew at least one
+    claim of a difference by status in 20 of 100 studies of 20 councils and 13 of 100 of 60 (truth67,
+    bench/truth67_status_size.json), each family at its size. Rows outside the family keep their own adjustment; a
+    family of one test, or none, is left as it is (nothing to adjust together)."""
+    from ..stats._multiplicity import _adjust_together
+
+    method = ctx.f.parameters.get("adjust", "holm")
+    if method is None:
+        return ctx.f
+    parts, p = {}, {}
+    m = ctx.f.models
+    if m is not None and len(m) and {"term", "p_value", "p_adjusted"} <= set(m.columns):
+        gee = m[m["term"] == "in_intervention"]
+        if len(gee):
+            estimable, _, thin = _estimable_gee(gee)
+            if thin is None and len(estimable):
+                parts["status"] = estimable.index
+    bs = getattr(ctx.f, "change_by_status", None)
+    if bs is not None and len(bs):
+        test = bs["term"].eq("differs") & bs["tested"].astype(bool) & bs["code"].isin(ctx.codes)
+        test &= np.isfinite(bs["p_value"].astype(float))
+        if test.any():
+            parts["change"] = bs.index[test.to_numpy()]
+    sb = getattr(ctx.f, "survey_by_status", None)
+    if sb is not None and len(sb):
+        tested = _survey_tested(ctx, sb)
+        if tested.any():
+            parts["survey"] = sb.index[tested]
+    frames = {"status": m, "change": bs, "survey": sb}
+    for kind, idx in parts.items():
+        p[kind] = frames[kind].loc[idx, "p_value"].astype(float).to_numpy()
+    if sum(len(idx) for idx in parts.values()) < 2 or len(parts) < 2:
+        return ctx.f  # one family or one test: each family's own adjustment is the joint one
+    joint = _adjust_together(p, method)
+    ctx.status_family = {kind: len(idx) for kind, idx in parts.items()}
+    changed = {}
+    if "status" in parts:
+        changed["models"] = m.assign(p_adjusted=m["p_adjusted"].astype(float))
+        changed["models"].loc[parts["status"], "p_adjusted"] = joint["status"]
+    if "change" in parts:
+        changed["change_by_status"] = bs.assign(p_adjusted=bs["p_adjusted"].astype(float))
+        changed["change_by_status"].loc[parts["change"], "p_adjusted"] = joint["change"]
+    if "survey" in parts:
+        adjusted = pd.Series(np.nan, index=sb.index)
+        adjusted[parts["survey"]] = joint["survey"]
+        changed["survey_by_status"] = sb.assign(p_adjusted=adjusted)
+    return dataclasses.replace(ctx.f, **changed)
+
+
+#: The heading of a table's column of p-values adjusted with the summary's other tests of a difference by status.
+STATUS_JOINT_HEADING = "p (Holm, with the summary's status tests)"
+
+
+def _status_across(ctx) -> str:
+    """' across the 16 tests of a difference by intervention status this summary can state (...)' where the models'
+    status term was adjusted with the summary's other status tests (:func:`_status_claims_together`), else ''."""
+    return f" across {_status_family_words(ctx)}" if ctx.status_family.get("status") else ""
+
+
+def _status_family_words(ctx) -> str:
+    """'the 16 tests of a difference by intervention status this summary can state (6 impacts' status terms in the
+    models, 6 impacts' change across the waves and the survey at 4 later waves)': the family
+    :func:`_status_claims_together` adjusted together, as the summary and the tables name it."""
+    fam = ctx.status_family
+    said = {"status": lambda k: f"{_say(k)} {ctx.one if k == 1 else ctx.many}' status term{'s' if k > 1 else ''} "
+                                "in the models",
+            "change": lambda k: f"{_say(k)} {ctx.one if k == 1 else ctx.many}' change across the waves",
+            "survey": lambda k: f"the survey at {_say(k)} later wave{'s' if k > 1 else ''}"}
+    return (f"the {sum(fam.values())} tests of a difference by intervention status this summary can state ("
+            + _listed([said[k](n) for k, n in fam.items()]) + ")")
 
 
 #: The analysis's warnings that speak of its groups of councils by status: those naming the status columns or the
@@ -3040,7 +3132,7 @@ def _summary(ctx) -> Section:
             firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
             for r in firm.itertuples():
                 items.append(f"{ctx.code(r.code)} was reported {_direction(r)} often by participants in councils in "
-                             f"intervention ({_odds_ratio(r, ctx.alpha)}).")
+                             f"intervention ({_odds_ratio(r, ctx.alpha)}{_status_across(ctx)}).")
             if len(unconfirmed):
                 items.append(_unconfirmed_differences(ctx, unconfirmed, weak, also=not firm.empty))
             if separated:
@@ -3125,7 +3217,9 @@ def _survey_sentences(ctx) -> list[str]:
         p_d = adjusted.get(w, d["p_value"])
         verdict = ("" if p_d < ctx.alpha else
                    ", which is not evidence that the change was the same in both groups")
-        p_said = (f"Holm-adjusted {_p_words(p_d, ctx.alpha)} across the {family} later waves of the survey"
+        across = (_status_family_words(ctx) if ctx.status_family.get("survey") else
+                  f"the {family} later waves of the survey")
+        p_said = (f"Holm-adjusted {_p_words(p_d, ctx.alpha)} across {across}"
                   if w in adjusted else _p_words(d["p_value"], ctx.alpha))
         # changes of +0.14 and +0.24 and 'a difference of 0.09' (0.2389 - 0.1449, seed 30619): where the difference
         # shown is not that of the figures shown, the sentence says it is worked from the unrounded ones
@@ -3151,11 +3245,20 @@ def _survey_adjusted(ctx, sb: pd.DataFrame) -> dict:
     (p = 0.017, 0.012; truth66, w5_s20_fading). The summary's sentences (:func:`_survey_sentences`) and the table
     (:func:`_survey_by_status`) both read the adjusted p from here: the table printed the unadjusted p beside a
     summary that stated the adjusted one (truth67)."""
-    few = np.asarray(_survey_few(ctx, sb), dtype=bool)
-    tested = sb[(sb["term"] == "change_difference").to_numpy() & ~few & sb["p_value"].notna().to_numpy()]
+    tested = sb[_survey_tested(ctx, sb)]
+    if ctx.status_family.get("survey") and "p_adjusted" in tested.columns:
+        # adjusted with the summary's other tests of a difference by status (truth68, _status_claims_together)
+        return dict(zip(tested["wave"], tested["p_adjusted"].astype(float), strict=True))
     if tested["wave"].nunique() < 2:
         return {}
     return dict(zip(tested["wave"], _holm(tested["p_value"].to_numpy(float)), strict=True))
+
+
+def _survey_tested(ctx, sb: pd.DataFrame) -> np.ndarray:
+    """Per row of the survey by status, whether it is a difference by status in the change from the first wave that
+    the summary can state: each status group of at least ``min_count`` councils, a p-value given."""
+    few = np.asarray(_survey_few(ctx, sb), dtype=bool)
+    return (sb["term"] == "change_difference").to_numpy() & ~few & sb["p_value"].notna().to_numpy()
 
 
 def _survey_alone_why(model) -> str | None:
@@ -5089,6 +5192,8 @@ def _holm_family(ctx, gee: pd.DataFrame) -> str:
     gave a p-value are adjusted" of an adjustment across six, and the sixth's model had given one (round 35)."""
     if "p_adjusted" not in gee.columns:
         return f"the {len(gee)} {ctx.codes_as('impacts')}"
+    if ctx.status_family.get("status"):  # adjusted with the summary's other status tests (truth68)
+        return _status_family_words(ctx)
     withheld = _status_of_few(ctx, gee).to_numpy(dtype=bool)
     tested = np.isfinite(gee["p_adjusted"].astype(float).to_numpy()) & ~withheld
     k = int(tested.sum() + withheld.sum())
@@ -6245,7 +6350,9 @@ def _models(ctx) -> Section:
         # the adjustment of the intervention contrast is said where one is shown: where each is c (a status group of
         # one or two councils) or blank (separated), the note spoke of p-values no cell holds (round 40)
         notes = ("Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across "
-                 + (f"{ctx.many} for the intervention contrast, and across " if read[status_rows.index].any() else "")
+                 + ((f"{_status_family_words(ctx)} for the intervention contrast (the p the summary states), and "
+                     "across " if ctx.status_family.get("status") else
+                     f"{ctx.many} for the intervention contrast, and across ") if read[status_rows.index].any() else "")
                  # one wave after the review: "across impacts and later waves together for the contrasts of each
                  # later wave with the first" of the one contrast the study has (truth45)
                  + (f"{ctx.many} and later waves together for the contrasts of each later wave with the first"
@@ -6404,13 +6511,20 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
                     if any(few) else "")
                  + (" Figures are rounded to two decimals; each difference is worked from the unrounded changes, so "
                     "it can differ by 0.01 from the difference of the changes shown." if rounded_apart else "")
-                 + (f" The p-value is each row's own; the difference in the change is also given with its p "
-                    f"adjusted (Holm) across the {_say(len(adjusted))} later waves at which it is tested, the p the "
-                    "summary states it by (a difference is stated there only where that p is below "
+                 + (" The p-value is each row's own; the difference in the change is also given with its p "
+                    "adjusted (Holm) across "
+                    + (_status_family_words(ctx) if ctx.status_family.get("survey") else
+                       f"the {_say(len(adjusted))} later waves at which it is tested")
+                    + ", the p the summary states it by (a difference is stated there only where that p is below "
                     f"{ctx.alpha:g}); its interval is each wave's own, unadjusted." if adjusted else ""),
                  {"CI": CI("ci_low", "ci_high", signed=True), "estimate": "diff:2", "se": "num:2"},
                  labels={"comparison": Label("Comparison"),
-                         **({"p_adjusted": Label("p (Holm, across waves)", description=(
+                         **({"p_adjusted": Label(STATUS_JOINT_HEADING, description=(
+                             "The difference in the change's p-value, Holm-adjusted with every test of a difference "
+                             "by intervention status the summary can state (the models' status terms, the change by "
+                             "status, the survey by status), as the summary states it."), format="p")}
+                            if adjusted and ctx.status_family.get("survey") else
+                            {"p_adjusted": Label("p (Holm, across waves)", description=(
                              "The difference in the change's p-value, Holm-adjusted across the later waves of the "
                              "survey at which it is tested, as the summary states it."), format="p")}
                             if adjusted else {})})
