@@ -183,6 +183,8 @@ class _Ctx:
         #: the summary's tests of a difference by intervention status adjusted as one family (truth68,
         #: :func:`_status_claims_together`): how many of each kind, ``{}`` where they were not
         self.status_family: dict[str, int] = {}
+        #: how many of each kind the report withholds, counted in the family as p = 1 (truth69)
+        self.status_family_withheld: dict[str, int] = {}
         self.model_margins: dict[str, list[tuple[tuple, list[tuple]]]] = {}
         # the attribution table's counts of statements withheld: they would narrow a hidden count of participants
         # (:func:`_withhold_statements`)
@@ -1384,7 +1386,7 @@ def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
                      if getattr(t, "w_why_not", "") == WEIGHTED_NOT_FIRTH else "")
         out.append(f"The change in {ctx.code(t.code).lower()} across the waves differs by intervention status (test of "
                    f"the wave by status interaction, Holm-adjusted {_p_words(t.p_adjusted, ctx.alpha)} across "
-                   + (_status_family_words(ctx) if ctx.status_family.get("change") else
+                   + (_status_family_words(ctx, brief=True) if ctx.status_family.get("change") else
                       f"the {_say(n)} {ctx.one if n == 1 else ctx.many} tested")
                    + "; table 'Change across the waves by "
                    f"intervention status'): {'; '.join(parts)}.{unchecked}")
@@ -2281,57 +2283,79 @@ def _adjusted_beside_withheld(ctx):
 
 def _status_claims_together(ctx):
     """``ctx.f`` with every test the summary can state a difference by intervention status from adjusted as ONE
-    family, and ``ctx.status_family`` set to how many of each kind it holds: the models' status term of each impact
-    the summary reads (:func:`_estimable_gee`, none where too few councils make it unreadable), the test of each
-    impact's change across the waves differing by status (:func:`impact.effects.change_by_status`, those tested) and
-    the survey's difference by status in the change from the first wave at each later wave it is tested at
-    (:func:`_survey_tested`). Their ``p_adjusted`` (the survey's, a column of its own) is then the joint one, which
-    the summary states and every table prints: each family adjusted on its own, a null 5-wave study drew at least one
-    claim of a difference by status in 20 of 100 studies of 20 councils and 13 of 100 of 60 (truth67,
-    bench/truth67_status_size.json), each family at its size. Rows outside the family keep their own adjustment; a
-    family of one test, or none, is left as it is (nothing to adjust together)."""
+    family, ``ctx.status_family`` set to how many of each kind it holds and ``ctx.status_family_withheld`` to how many
+    of those the report withholds: the models' status term of each impact the summary reads (:func:`_estimable_gee`,
+    none where too few councils make it unreadable), the test of each impact's change across the waves differing by
+    status (:func:`impact.effects.change_by_status`, those tested) and the survey's difference by status in the change
+    from the first wave at each later wave it is tested at (:func:`_survey_tested`). Their ``p_adjusted`` (the
+    survey's, a column of its own) is then the joint one, which the summary states and every table prints: each
+    family adjusted on its own, a null 5-wave study drew at least one claim of a difference by status in 20 of 100
+    studies of 20 councils and 13 of 100 of 60 (truth67, bench/truth67_status_size.json), each family at its size.
+
+    A test of the family whose row the report withholds counts in it as p = 1 (:func:`_holm_beside_withheld`; truth
+    rounds 35 and 42): a status contrast with too few councils on a side (:func:`_status_of_few`), a change by status
+    whose figures would give a hidden count away (``_shown``, :func:`_by_status_rows`) and the survey's difference
+    where a status group has too few councils answering (:func:`_survey_few`), or where the survey's counts are hidden.
+    Each withheld row counts whether or not it had a p-value (which had is not published either). Adjusted with their
+    own p-values, a published row's adjusted p gave a withheld row's away (Holm's step-down, (m - j + 1) times it),
+    and a withheld status contrast left the family unsaid (truth69). Rows outside the family keep their own
+    adjustment; where the tests are of one kind, or one test, they are left as they are."""
     from ..stats._multiplicity import _adjust_together
 
     method = ctx.f.parameters.get("adjust", "holm")
     if method is None:
         return ctx.f
-    parts, p = {}, {}
+    rows = {}  # kind: (the family's rows, which of them the report withholds)
     m = ctx.f.models
     if m is not None and len(m) and {"term", "p_value", "p_adjusted"} <= set(m.columns):
         gee = m[m["term"] == "in_intervention"]
         if len(gee):
             estimable, _, thin = _estimable_gee(gee)
-            if thin is None and len(estimable):
-                parts["status"] = estimable.index
-    bs = getattr(ctx.f, "change_by_status", None)
-    if bs is not None and len(bs):
-        test = bs["term"].eq("differs") & bs["tested"].astype(bool) & bs["code"].isin(ctx.codes)
-        test &= np.isfinite(bs["p_value"].astype(float))
-        if test.any():
-            parts["change"] = bs.index[test.to_numpy()]
+            few = _status_of_few(ctx, gee)
+            if thin is None and (len(estimable) or few.any()):
+                family = gee.index[gee.index.isin(estimable.index) | few.to_numpy(bool)]
+                rows["status"] = (family, few[family].to_numpy(bool))
+    bs = _by_status_rows(ctx)
+    if len(bs):
+        tests = bs[bs["term"].eq("differs")]
+        shown = tests["_shown"].astype(bool)
+        tested = tests["tested"].astype(bool) & np.isfinite(tests["p_value"].astype(float))
+        if (tested | ~shown).any():
+            rows["change"] = (tests.index[(tested | ~shown).to_numpy()], ~shown[tested | ~shown].to_numpy(bool))
     sb = getattr(ctx.f, "survey_by_status", None)
     if sb is not None and len(sb):
-        tested = _survey_tested(ctx, sb)
-        if tested.any():
-            parts["survey"] = sb.index[tested]
-    frames = {"status": m, "change": bs, "survey": sb}
-    for kind, idx in parts.items():
-        p[kind] = frames[kind].loc[idx, "p_value"].astype(float).to_numpy()
-    if sum(len(idx) for idx in parts.values()) < 2 or len(parts) < 2:
-        return ctx.f  # one family or one test: each family's own adjustment is the joint one
-    joint = _adjust_together(p, method)
-    ctx.status_family = {kind: len(idx) for kind, idx in parts.items()}
+        ok = ctx.shown(("survey_councils",), ("survey_observations",))
+        published = _survey_tested(ctx, sb) & ok
+        hidden = (sb["term"] == "change_difference").to_numpy() & ~published & (
+            np.asarray(_survey_few(ctx, sb), dtype=bool) | (not ok))
+        if (published | hidden).any():
+            rows["survey"] = (sb.index[published | hidden], hidden[published | hidden])
+    frames = {"status": m, "change": ctx.f.change_by_status, "survey": sb}
+    if sum(len(idx) for idx, _ in rows.values()) < 2 or len(rows) < 2:
+        # tests of one kind, or one test: each family's own adjustment is the joint one, but for the change by
+        # status's rows withheld, which count in its family as p = 1 (as _adjusted_beside_withheld does the others')
+        if "change" not in rows or not rows["change"][1].any():
+            return ctx.f
+        rows = {"change": rows["change"]}
+        bs = frames["change"]
+        idx, withheld = rows["change"]
+        adjusted = bs["p_adjusted"].astype(float)
+        adjusted[idx] = _holm_beside_withheld(bs.loc[idx, "p_value"], np.zeros(len(idx)), withheld, method)
+        return dataclasses.replace(ctx.f, change_by_status=bs.assign(p_adjusted=adjusted))
+    # a withheld row as a test of p = 1: nothing of it is claimed, and no published adjusted p carries its p
+    joint = _adjust_together({kind: np.where(withheld, 1.0, frames[kind].loc[idx, "p_value"].astype(float))
+                              for kind, (idx, withheld) in rows.items()}, method)
+    ctx.status_family = {kind: len(idx) for kind, (idx, _) in rows.items()}
+    ctx.status_family_withheld = {kind: int(withheld.sum()) for kind, (_, withheld) in rows.items()}
     changed = {}
-    if "status" in parts:
-        changed["models"] = m.assign(p_adjusted=m["p_adjusted"].astype(float))
-        changed["models"].loc[parts["status"], "p_adjusted"] = joint["status"]
-    if "change" in parts:
-        changed["change_by_status"] = bs.assign(p_adjusted=bs["p_adjusted"].astype(float))
-        changed["change_by_status"].loc[parts["change"], "p_adjusted"] = joint["change"]
-    if "survey" in parts:
-        adjusted = pd.Series(np.nan, index=sb.index)
-        adjusted[parts["survey"]] = joint["survey"]
-        changed["survey_by_status"] = sb.assign(p_adjusted=adjusted)
+    for kind, name in (("status", "models"), ("change", "change_by_status"), ("survey", "survey_by_status")):
+        if kind not in rows:
+            continue
+        idx, withheld = rows[kind]
+        frame = frames[kind]
+        adjusted = (frame["p_adjusted"].astype(float) if kind != "survey" else pd.Series(np.nan, index=frame.index))
+        adjusted[idx] = np.where(withheld, np.nan, joint[kind])  # a withheld row's adjusted p is not published
+        changed[name] = frame.assign(p_adjusted=adjusted)
     return dataclasses.replace(ctx.f, **changed)
 
 
@@ -2340,22 +2364,59 @@ STATUS_JOINT_HEADING = "p (Holm, with the summary's status tests)"
 
 
 def _status_across(ctx) -> str:
-    """' across the 16 tests of a difference by intervention status this summary can state (...)' where the models'
-    status term was adjusted with the summary's other status tests (:func:`_status_claims_together`), else ''."""
-    return f" across {_status_family_words(ctx)}" if ctx.status_family.get("status") else ""
+    """' across the 16 tests of a difference by intervention status this summary can state' where the models' status
+    term was adjusted with the summary's other status tests (:func:`_status_claims_together`), else ''. Set in the odds
+    ratio's brackets, it names the family without its breakdown (brackets of its own would nest there: truth69), which
+    the summary gives once (:func:`_status_family_told`)."""
+    return f" across {_status_family_words(ctx, brief=True)}" if ctx.status_family.get("status") else ""
 
 
-def _status_family_words(ctx) -> str:
-    """'the 16 tests of a difference by intervention status this summary can state (6 impacts' status terms in the
-    models, 6 impacts' change across the waves and the survey at 4 later waves)': the family
-    :func:`_status_claims_together` adjusted together, as the summary and the tables name it."""
-    fam = ctx.status_family
+def _status_family_words(ctx, *, brief: bool = False) -> str:
+    """'the 16 tests of a difference by intervention status this summary can state (six impacts' status terms in the
+    models, six impacts' change across the waves and the survey at four later waves)': the family
+    :func:`_status_claims_together` adjusted together, as the summary and the tables name it. A kind with rows
+    withheld says how many and how they count ('six impacts' status terms in the models, one of them with its
+    contrast withheld, counted as p = 1; ...'; truth round 35). With ``brief``, the words before the brackets alone,
+    for a phrase set in brackets of its own (brackets never nest: truth69)."""
+    fam, held = ctx.status_family, ctx.status_family_withheld
+    head = f"the {sum(fam.values())} tests of a difference by intervention status this summary can state"
+    if brief:
+        return head
     said = {"status": lambda k: f"{_say(k)} {ctx.one if k == 1 else ctx.many}' status term{'s' if k > 1 else ''} "
                                 "in the models",
             "change": lambda k: f"{_say(k)} {ctx.one if k == 1 else ctx.many}' change across the waves",
             "survey": lambda k: f"the survey at {_say(k)} later wave{'s' if k > 1 else ''}"}
-    return (f"the {sum(fam.values())} tests of a difference by intervention status this summary can state ("
-            + _listed([said[k](n) for k, n in fam.items()]) + ")")
+
+    def withheld(kind: str) -> str:
+        w = held.get(kind, 0)
+        if not w:
+            return ""
+        what = (f"with {'its' if w == 1 else 'their'} contrast{'s' if w > 1 else ''} withheld" if kind == "status"
+                else "withheld")
+        return f", {_say(w)} of them {what}, counted as p = 1"
+
+    parts = [said[k](n) + withheld(k) for k, n in fam.items()]
+    if not any(held.values()):
+        return f"{head} ({_listed(parts)})"
+    # a part with a comma of its own: the parts set apart by semicolons
+    return f"{head} ({'; '.join(parts[:-1])}; and {parts[-1]})"
+
+
+def _status_family_told(ctx, items: list[str]) -> list[str]:
+    """``items`` (the summary's sentences) with the family of :func:`_status_claims_together` broken down once, after
+    the first sentence that names it briefly, where none names it in full: set in brackets (an odds ratio's, a test's)
+    the family is named without its breakdown, which would nest brackets there (truth69)."""
+    if not ctx.status_family:
+        return items
+    brief, full = _status_family_words(ctx, brief=True), _status_family_words(ctx)
+    if any(full in s for s in items):
+        return items
+    at = next((i for i, s in enumerate(items) if brief in s), None)
+    if at is None:
+        return items
+    kinds = full[len(brief) + 2:-1]
+    told = f"{brief[0].upper()}{brief[1:]} are adjusted together (Holm): {kinds}."
+    return [*items[:at + 1], told, *items[at + 1:]]
 
 
 #: The analysis's warnings that speak of its groups of councils by status: those naming the status columns or the
@@ -3178,6 +3239,7 @@ def _summary(ctx) -> Section:
     items += _notice_sentences(ctx)
     if ctx.f.process is not None:
         items += _by_impact_linked(ctx, _process_labels()) + _by_impact_power_said(ctx, _process_labels())
+    items = _status_family_told(ctx, items)
     if items:
         blocks.append(Bullets(items))
     caveats = _caveats(ctx)
@@ -3217,7 +3279,7 @@ def _survey_sentences(ctx) -> list[str]:
         p_d = adjusted.get(w, d["p_value"])
         verdict = ("" if p_d < ctx.alpha else
                    ", which is not evidence that the change was the same in both groups")
-        across = (_status_family_words(ctx) if ctx.status_family.get("survey") else
+        across = (_status_family_words(ctx, brief=True) if ctx.status_family.get("survey") else
                   f"the {family} later waves of the survey")
         p_said = (f"Holm-adjusted {_p_words(p_d, ctx.alpha)} across {across}"
                   if w in adjusted else _p_words(d["p_value"], ctx.alpha))
