@@ -2402,6 +2402,18 @@ def _status_family_words(ctx, *, brief: bool = False) -> str:
     return f"{head} ({'; '.join(parts[:-1])}; and {parts[-1]})"
 
 
+def _status_family_method(ctx) -> str:
+    """The methods line's words on the family of :func:`_status_claims_together` ('; the summary's 16 tests of a
+    difference by intervention status adjusted together ...'), or nothing where its tests were adjusted apart."""
+    if not ctx.status_family:
+        return ""
+    kinds = {"status": "the models' status terms", "change": "the change across the waves by status",
+             "survey": "the survey's difference in the change"}
+    return (f"; the summary's {sum(ctx.status_family.values())} tests of a difference by intervention status ("
+            + _listed([kinds[k] for k in ctx.status_family]) + ") adjusted together, as one family, a test whose "
+            "figures are withheld counted in it as p = 1")
+
+
 def _status_family_told(ctx, items: list[str]) -> list[str]:
     """``items`` (the summary's sentences) with the family of :func:`_status_claims_together` broken down once, after
     the first sentence that names it briefly, where none names it in full: set in brackets (an odds ratio's, a test's)
@@ -9240,7 +9252,7 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
         "design-effect-adjusted Wilson intervals for shares of participants"
         + ("; GEE with bias-reduced sandwich errors"
            + (" for few clusters" if _few_councils(ctx, _model_councils(ctx)) else "") if fitted else "")
-        + _randomised_status(ctx, tables) + ".",
+        + _randomised_status(ctx, tables) + _status_family_method(ctx) + ".",
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
                       f"{_coded_against(ctx)}."),
     ]
