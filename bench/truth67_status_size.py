@@ -45,6 +45,13 @@ truth68: each study also records the raw p of every test the summary can state a
 after, ``partnership_status_claim`` and ``..._joint``). The family here is the status terms the summary reads, the
 change by status tested and the survey's later waves tested, as the report's. bench/truth68_status_size*.json
 (seeds 68000000, 68100000, 68200000 + 1000 x size + i, chosen before the runs; see the CHANGELOG for the figures).
+
+truth69: the rows the report withholds count in the family as p = 1, as the report counts them (``joint[kind]
+["withheld"]``): a status contrast with fewer than FEWEST_COUNCILS councils on a side and the survey's difference at a
+wave where a status group has fewer than min_count councils answering. A change by status withheld for its cells is
+not counted (the disclosure ledger is not built here), so the family here is at most the report's. bench/
+truth69_status_size_{w5,planted}.json (seeds 69000000 and 69100000 + 1000 x size + i, chosen before the runs; stopped
+at the stop's deadline: 26 and 25 studies a size; see the CHANGELOG for the figures).
 """
 
 from __future__ import annotations
@@ -77,7 +84,7 @@ def _holm(p):
 def _one(n_councils: int, seed: int, change: bool = True, waves: int = 5, planted: float = 0.0) -> dict:
     from impact.effects import change_by_status, intervention_effects, survey_change_by_status
     from impact.panel import participant_panel
-    from impact.report._build import _estimable_gee
+    from impact.report._build import FEWEST_COUNCILS, _estimable_gee, _smaller_side
     from impact.synth import SynthEffects, generate_with_truth
 
     with warnings.catch_warnings():
@@ -102,6 +109,7 @@ def _one(n_councils: int, seed: int, change: bool = True, waves: int = 5, plante
                           if "p_method" in read.columns else 0,
                           "smallest_p_adjusted": float(read["p_adjusted"].min()) if len(read) else None}
     else:
+        thin = None
         line["status"] = {"claimed": 0, "read": 0, "rejected_unadjusted": 0, "randomisation": 0,
                           "smallest_p_adjusted": None}
     t = by_status[by_status["term"] == "differs"] if by_status is not None and len(by_status) else None
@@ -122,9 +130,23 @@ def _one(n_councils: int, seed: int, change: bool = True, waves: int = 5, plante
     raw = {"status": dict(zip(read["code"], read["p_value"].astype(float))) if len(gee) else {},
            "change": dict(zip(tested["code"], tested["p_value"].astype(float))) if len(tested) else {},
            "survey": dict(zip(d["wave"].astype(str), p)) if d is not None else {}}
-    joint = _adjust_together({k: list(v.values()) for k, v in raw.items()})
+    # truth69: the rows the report withholds count in the family as p = 1, as the report counts them: a status
+    # contrast with fewer than FEWEST_COUNCILS councils on a side (where the summary reads the status terms) and the
+    # survey's difference at a wave where a group has fewer than min_count councils answering. A change by status
+    # withheld for its cells (the disclosure ledger, not built here) is not counted: the family here is at most as
+    # large as the report's, its claims at least as many
+    withheld = {"status": [], "change": [], "survey": []}
+    if len(gee) and thin is None:
+        withheld["status"] = list(gee.loc[_smaller_side(gee) < FEWEST_COUNCILS, "code"])
+    if survey is not None and len(survey):
+        few = survey[(survey["term"] == "change_difference")
+                     & ((survey["n_units_intervention"] < MIN_COUNT) | (survey["n_units_no_intervention"] < MIN_COUNT))]
+        withheld["survey"] = list(few["wave"].astype(str))
+    counted = {k: [*raw[k].values(), *[1.0] * len(withheld[k])] for k in raw}
+    joint = _adjust_together(counted)
     line["raw_p"] = raw
-    line["joint"] = {k: {"claimed": int((joint[k] < ALPHA).sum()), "read": len(raw[k]),
+    line["joint"] = {k: {"claimed": int((joint[k][:len(raw[k])] < ALPHA).sum()), "read": len(raw[k]),
+                         "withheld": len(withheld[k]),
                          "claimed_codes": [c for c, q in zip(raw[k], joint[k]) if q < ALPHA]} for k in raw}
     line["joint_any"] = int(any(v["claimed"] for v in line["joint"].values()))
     if gee is not None and len(gee):
