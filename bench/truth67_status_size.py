@@ -37,11 +37,27 @@ single tests 5.3% and 4.8%. truth66's one claim at 60 councils was chance. But t
 status from the three families, each adjusted alone: a null study drew at least one such claim in 3 of 100 at 10
 councils, 20 of 100 at 20 (Wilson 13% to 29%) and 13 of 100 at 60 (8% to 21%), about the sum of the three. Not fixed
 here (open): one family across every status claim the summary makes, the tables printing its p.
+
+truth68: each study also records the raw p of every test the summary can state a difference by status from
+(``raw_p``) and the claims made with the three adjusted as ONE family (``joint``, ``joint_any``;
+:func:`impact.stats._multiplicity._adjust_together`, as the report now adjusts them); ``--waves`` (3, 4 or 5) and
+``--planted`` (a status effect, log-odds, planted in partnership working: the power of the status term before and
+after, ``partnership_status_claim`` and ``..._joint``). The family here is the status terms the summary reads, the
+change by status tested and the survey's later waves tested, as the report's. bench/truth68_status_size*.json
+(seeds 68000000, 68100000, 68200000 + 1000 x size + i, chosen before the runs; see the CHANGELOG for the figures).
+
+truth69: the rows the report withholds count in the family as p = 1, as the report counts them (``joint[kind]
+["withheld"]``): a status contrast with fewer than FEWEST_COUNCILS councils on a side and the survey's difference at a
+wave where a status group has fewer than min_count councils answering. A change by status withheld for its cells is
+not counted (the disclosure ledger is not built here), so the family here is at most the report's. bench/
+truth69_status_size_{w5,planted}.json (seeds 69000000 and 69100000 + 1000 x size + i, chosen before the runs; stopped
+at the stop's deadline: 26 and 25 studies a size; see the CHANGELOG for the figures).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import time
@@ -49,6 +65,7 @@ import warnings
 from pathlib import Path
 
 from bench.survey_power_check import wilson
+from impact.stats._multiplicity import _adjust_together
 
 ALPHA = 0.05
 MIN_COUNT = 5
@@ -64,16 +81,19 @@ def _holm(p):
     return holm(np.asarray(p, dtype=float)) if len(p) else np.asarray([], dtype=float)
 
 
-def _one(n_councils: int, seed: int, change: bool = True) -> dict:
+def _one(n_councils: int, seed: int, change: bool = True, waves: int = 5, planted: float = 0.0) -> dict:
     from impact.effects import change_by_status, intervention_effects, survey_change_by_status
     from impact.panel import participant_panel
-    from impact.report._build import _estimable_gee
+    from impact.report._build import FEWEST_COUNCILS, _estimable_gee, _smaller_side
     from impact.synth import SynthEffects, generate_with_truth
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        study, truth = generate_with_truth(n_councils, seed=seed, waves=5, survey_waves=WAVES, interviews_per_wave=3,
-                                           words_per_interview=60, effects=SynthEffects.null())
+        effects = SynthEffects.null()
+        if planted:  # truth68: a status effect planted in partnership working (the generator's intervention_codes)
+            effects = dataclasses.replace(effects, intervention_log_odds=planted)
+        study, truth = generate_with_truth(n_councils, seed=seed, waves=waves, survey_waves=WAVES[:waves],
+                                           interviews_per_wave=3, words_per_interview=60, effects=effects)
         panel = participant_panel(study, truth.coded())
         models = intervention_effects(panel, codes=IMPACTS, waves=study.wave_ids, seed=1, n_permutations=999)
         by_status = change_by_status(panel, study=study, codes=IMPACTS, waves=study.wave_ids) if change else None
@@ -89,6 +109,7 @@ def _one(n_councils: int, seed: int, change: bool = True) -> dict:
                           if "p_method" in read.columns else 0,
                           "smallest_p_adjusted": float(read["p_adjusted"].min()) if len(read) else None}
     else:
+        thin = None
         line["status"] = {"claimed": 0, "read": 0, "rejected_unadjusted": 0, "randomisation": 0,
                           "smallest_p_adjusted": None}
     t = by_status[by_status["term"] == "differs"] if by_status is not None and len(by_status) else None
@@ -104,6 +125,32 @@ def _one(n_councils: int, seed: int, change: bool = True) -> dict:
     line["survey"] = {"claimed": int((_holm(p) < ALPHA).sum()), "read": len(p),
                       "rejected_unadjusted": int((p < ALPHA).sum()) if len(p) else 0}
     line["any"] = int(any(line[k]["claimed"] for k in ("status", "change", "survey")))
+    # truth68: the raw p of every test the summary can state a difference by status from, and the claims made when
+    # the three are adjusted as one family (impact.stats._multiplicity._adjust_together, as the report now does)
+    raw = {"status": dict(zip(read["code"], read["p_value"].astype(float))) if len(gee) else {},
+           "change": dict(zip(tested["code"], tested["p_value"].astype(float))) if len(tested) else {},
+           "survey": dict(zip(d["wave"].astype(str), p)) if d is not None else {}}
+    # truth69: the rows the report withholds count in the family as p = 1, as the report counts them: a status
+    # contrast with fewer than FEWEST_COUNCILS councils on a side (where the summary reads the status terms) and the
+    # survey's difference at a wave where a group has fewer than min_count councils answering. A change by status
+    # withheld for its cells (the disclosure ledger, not built here) is not counted: the family here is at most as
+    # large as the report's, its claims at least as many
+    withheld = {"status": [], "change": [], "survey": []}
+    if len(gee) and thin is None:
+        withheld["status"] = list(gee.loc[_smaller_side(gee) < FEWEST_COUNCILS, "code"])
+    if survey is not None and len(survey):
+        few = survey[(survey["term"] == "change_difference")
+                     & ((survey["n_units_intervention"] < MIN_COUNT) | (survey["n_units_no_intervention"] < MIN_COUNT))]
+        withheld["survey"] = list(few["wave"].astype(str))
+    counted = {k: [*raw[k].values(), *[1.0] * len(withheld[k])] for k in raw}
+    joint = _adjust_together(counted)
+    line["raw_p"] = raw
+    line["joint"] = {k: {"claimed": int((joint[k][:len(raw[k])] < ALPHA).sum()), "read": len(raw[k]),
+                         "withheld": len(withheld[k]),
+                         "claimed_codes": [c for c, q in zip(raw[k], joint[k]) if q < ALPHA]} for k in raw}
+    line["joint_any"] = int(any(v["claimed"] for v in line["joint"].values()))
+    if gee is not None and len(gee):
+        line["status"]["claimed_codes"] = list(read.loc[read["p_adjusted"] < ALPHA, "code"])
     return line
 
 
@@ -127,7 +174,12 @@ def _rate(count: int, of: int) -> dict:
 
 
 def _summary(runs: list[dict]) -> dict:
-    out = {"any_false_claim": _rate(sum(r["any"] for r in runs), len(runs))}
+    out = {"any_false_claim": _rate(sum(r["any"] for r in runs), len(runs)),
+           "joint_any_claim": _rate(sum(r.get("joint_any", 0) for r in runs), len(runs)),
+           "partnership_status_claim": _rate(sum("partnership" in r["status"].get("claimed_codes", ()) for r in runs),
+                                             len(runs)),
+           "partnership_status_claim_joint": _rate(sum("partnership" in r.get("joint", {}).get("status", {}).get(
+               "claimed_codes", ()) for r in runs), len(runs))}
     for kind in ("status", "change", "survey"):
         with_tests = [r for r in runs if r[kind]["read"]]
         out[kind] = {"false_claim": _rate(sum(bool(r[kind]["claimed"]) for r in with_tests), len(with_tests)),
@@ -145,12 +197,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=67_000_000)
     ap.add_argument("--out", type=Path, default=Path("bench/results"))
     ap.add_argument("--name", default="truth67_status_size")
+    ap.add_argument("--waves", type=int, default=5, choices=(3, 4, 5))
+    ap.add_argument("--planted", type=float, default=0.0,
+                    help="a status effect (log-odds) planted in partnership working; 0, the null (truth68)")
     ap.add_argument("--change-from", type=int, default=20,
                     help="the change by status is tested from this many councils (at 10, Firth's fits of one study "
                          "took 100 s of CPU)")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    result = {"alpha": ALPHA, "waves": WAVES, "n_per_size": args.n, "seed": args.seed, "sizes": {}}
+    result = {"alpha": ALPHA, "waves": WAVES[:args.waves], "planted_status_log_odds": args.planted,
+              "n_per_size": args.n, "seed": args.seed, "sizes": {}}
     path = args.out / f"{args.name}.json"
     runs: dict[int, list[dict]] = {size: [] for size in args.sizes}
     cpu = dict.fromkeys(args.sizes, 0.0)
@@ -159,7 +215,8 @@ def main(argv: list[str] | None = None) -> None:
     for i in range(args.n):
         for size in args.sizes:
             t0 = time.process_time()
-            runs[size].append(_one(size, args.seed + 1000 * size + i, change=size >= args.change_from))
+            runs[size].append(_one(size, args.seed + 1000 * size + i, change=size >= args.change_from,
+                                   waves=args.waves, planted=args.planted))
             cpu[size] += time.process_time() - t0
             result["sizes"][str(size)] = {**_summary(runs[size]), "studies": len(runs[size]),
                                           "cpu_seconds": round(cpu[size], 1),
@@ -170,7 +227,8 @@ def main(argv: list[str] | None = None) -> None:
         s = result["sizes"][str(size)]
         print(size, {k: (s[k]["false_claim"]["count"], s[k]["false_claim"]["of"]) for k in ("status", "change",
                                                                                             "survey")},
-              "any", s["any_false_claim"]["count"], "cpu", s["cpu_seconds"], flush=True)
+              "any", s["any_false_claim"]["count"], "joint", s["joint_any_claim"]["count"], "cpu", s["cpu_seconds"],
+              flush=True)
 
 if __name__ == "__main__":
     main()

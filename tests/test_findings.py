@@ -57,7 +57,8 @@ def _models_shown(findings) -> set[str]:
 def _status_terms_nulled(findings) -> pd.DataFrame:
     """``findings.models`` with every difference by intervention status set to no finding (Holm p 1)."""
     m = findings.models.copy()
-    m.loc[m["term"] == "in_intervention", "p_adjusted"] = 1.0
+    # the raw p too: the report adjusts the status terms again with its other status tests (truth68)
+    m.loc[m["term"] == "in_intervention", ["p_value", "p_adjusted"]] = 1.0
     return m
 
 
@@ -85,7 +86,7 @@ def perfect_two_differences(perfect):
     effect = m["term"] == "in_intervention"
     m.loc[effect & (m["code"] == "learning"), ["p_adjusted", "estimate", "ci_low", "ci_high"]] = [0.001, 1.2, 0.5, 1.9]
     m.loc[effect & (m["code"] == "commitment"), "p_adjusted"] = 0.004
-    return dataclasses.replace(perfect, models=m)
+    return dataclasses.replace(perfect, models=_with_raw_p(m))
 
 
 def test_perfect_coding_recovers_every_intervention_effect(planted, perfect):

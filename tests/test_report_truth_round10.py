@@ -230,7 +230,20 @@ def test_the_limitations_say_what_the_models_could_detect(on_morale):
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"], strict=True))
     differ = [s for s in summary_bullets(f) if re.search(r"reported (more|less) often by participants in councils in "
                                                    r"intervention", s)]
-    assert len(differ) == 1 and differ[0].startswith(f"{labels['morale']} was reported more often"), differ
+    # the status terms are adjusted with the summary's other tests of a difference by status, here the six changes by
+    # status (truth68; Holm recomputed with statsmodels): morale's is the smallest status p and is stated where that
+    # joint p is below 0.05, no other impact. At this seed it is not: its randomisation p, 0.005, times the 12 tests
+    # is 0.06 (the family's price in power; 0.03 across the six status terms alone)
+    from statsmodels.stats.multitest import multipletests
+
+    status = f.models[f.models["term"] == "in_intervention"].set_index("code")["p_value"].astype(float)
+    bs = f.change_by_status
+    changes = bs.loc[bs["term"].eq("differs") & bs["tested"].astype(bool), "p_value"].astype(float)
+    joint = pd.Series(multipletests([*status, *changes], method="holm")[1][:len(status)], index=status.index)
+    assert status.idxmin() == "morale", status
+    assert [c for c in IMPACTS if any(s.startswith(labels[c]) for s in differ)] == [
+        c for c in IMPACTS if joint[c] < 0.05], (differ, joint)
+    assert all(s.startswith(f"{labels['morale']} was reported more often") for s in differ), differ
 
 
 # --------------------------------------------------------------------------- 4. every council leaving together

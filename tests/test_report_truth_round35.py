@@ -91,8 +91,17 @@ def test_the_family_adjusted_across_counts_the_withheld_contrast(tiny, late_shif
     assert int(np.isfinite(gee["p_adjusted"].astype(float)).sum()) == 5  # the withheld one's is not published
     summary = _summary_of(planted)
     said = [s for s in summary if "adjusted for multiple comparisons" in s and "intervention" in s]
-    assert said and all("once the 6 " in s and "once the 5 " not in s for s in said), said
-    assert all("(one of them with its contrast withheld, counted as p = 1)" in s for s in said), said
+    # the six are adjusted with the summary's other tests of a difference by status (truth68), the withheld one among
+    # them as p = 1 and said so (truth69): the changes by status tested and the survey's later waves tested
+    bs, sb = planted.change_by_status, planted.survey_by_status
+    others = int((bs["term"].eq("differs") & bs["tested"].astype(bool)).sum()) if bs is not None else 0
+    if sb is not None:
+        groups = sb[["n_units_intervention", "n_units_no_intervention"]]
+        others += int((sb["term"].eq("change_difference") & sb["p_value"].notna() & (groups >= 5).all(axis=1)).sum())
+    assert others, "no other test of a difference by status: the family is the six alone"
+    assert said and all(f"once the {6 + others} " in s and f"once the {5 + others} " not in s for s in said), said
+    assert all("six impacts' status terms in the models, one of them with its contrast withheld, counted as p = 1"
+               in s for s in said), said
     # the withheld contrast's model gave a p-value: it is named as withheld, not as a model that gave none, and the
     # others are 'the other five', not 'the five whose models could be estimated' (all six were)
     label = ctx.code(codes[2]).lower()

@@ -165,9 +165,10 @@ def test_a_firth_fit_without_a_weighted_check_is_said_in_the_note_and_the_summar
     test = row & (bs["term"] == "differs")
     assert test.any() and bs.loc[test, "tested"].astype(bool).all()
     others = (bs["term"] == "differs") & (bs["code"] != code)
-    bs.loc[others, ["p_adjusted", "w_p_adjusted"]] = 0.9
+    bs.loc[others, ["p_value", "p_adjusted", "w_p_adjusted"]] = 0.9
     bs.loc[row, "estimator"] = "firth"
-    bs.loc[test, ["p_adjusted"]] = 0.001
+    # planted raw too: the report adjusts it with the summary's other status tests (truth68)
+    bs.loc[test, ["p_value", "p_adjusted"]] = (0.00001, 0.001)
     bs.loc[row, [c for c in bs.columns if c.startswith("w_") and c != "w_why_not"] + ["n_effective"]] = np.nan
     bs.loc[test, "w_why_not"] = WEIGHTED_NOT_FIRTH
     with warnings.catch_warnings():

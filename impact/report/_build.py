@@ -180,6 +180,11 @@ class _Ctx:
         # the impacts whose longitudinal model is withheld whole: no suppression could protect the counts its
         # margins tie (:func:`_prepared`); the margins of the others, declared to the ledger (:func:`_model_margins`)
         self.models_withheld: list[str] = []
+        #: the summary's tests of a difference by intervention status adjusted as one family (truth68,
+        #: :func:`_status_claims_together`): how many of each kind, ``{}`` where they were not
+        self.status_family: dict[str, int] = {}
+        #: how many of each kind the report withholds, counted in the family as p = 1 (truth69)
+        self.status_family_withheld: dict[str, int] = {}
         self.model_margins: dict[str, list[tuple[tuple, list[tuple]]]] = {}
         # the attribution table's counts of statements withheld: they would narrow a hidden count of participants
         # (:func:`_withhold_statements`)
@@ -1173,8 +1178,10 @@ def _by_status_blocks(ctx) -> list:
         "intervention over not), from the models table's GEE (councils as clusters, exchangeable working correlation) "
         "with the wave interacting with the status. 'Differs by status': the test that the change is the same in both "
         "groups, every interaction term together (Wald F test on the Mancl-DeRouen bias-reduced sandwich with "
-        f"councils less parameters as its denominator degrees of freedom), Holm-adjusted across the {ctx.many} "
-        f"tested; 'Change differs by status' is yes where p < {ctx.alpha:g} after the adjustment. Not tested with "
+        f"councils less parameters as its denominator degrees of freedom), Holm-adjusted across "
+        + (f"{_status_family_words(ctx)}, the p the summary states" if ctx.status_family.get("change") else
+           f"the {ctx.many} tested")
+        + f"; 'Change differs by status' is yes where p < {ctx.alpha:g} after the adjustment. Not tested with "
         "fewer than 10 councils, fewer than 3 councils of a status group at the first wave or a later one, or where every participant or none reported it at every wave "
         "(nothing to compare): the test is unreliable there, and nothing is claimed. The per-group p-values "
         "are each change's own, not adjusted. 'Fit': GEE, or Firth where some wave and status group's participants all "
@@ -1222,8 +1229,13 @@ def _by_status_blocks(ctx) -> list:
                 "differs_p_value": Label("Differs by status: p", description=(
                     "The impact's test that its change across the waves is the same in both status groups (every "
                     "later wave together), unadjusted.")),
-                "differs_p_adjusted": Label("Differs by status: p (Holm)", description=(
-                    "That test's p-value, Holm-adjusted across the impacts tested.")),
+                "differs_p_adjusted": Label(
+                    f"Differs by status: {STATUS_JOINT_HEADING}" if ctx.status_family.get("change") else
+                    "Differs by status: p (Holm)", description=(
+                        "That test's p-value, Holm-adjusted with every test of a difference by intervention status "
+                        "the summary can state (the models' status terms, the change by status, the survey by "
+                        "status), the p the summary states." if ctx.status_family.get("change") else
+                        "That test's p-value, Holm-adjusted across the impacts tested.")),
                 "differs": Label("Change differs by status", description=(
                     "yes where the adjusted p is below alpha; no; or why it was not tested.")),
                 # the weighted columns' labels only where the table has them (a study with no missed interview, or
@@ -1373,8 +1385,10 @@ def _by_status_sentences(ctx, weak: dict[str, float]) -> list[str]:
         unchecked = (" The weighted check of it was not possible: " + WEIGHTED_NOT_FIRTH + "."
                      if getattr(t, "w_why_not", "") == WEIGHTED_NOT_FIRTH else "")
         out.append(f"The change in {ctx.code(t.code).lower()} across the waves differs by intervention status (test of "
-                   f"the wave by status interaction, Holm-adjusted {_p_words(t.p_adjusted, ctx.alpha)} across the "
-                   f"{_say(n)} {ctx.one if n == 1 else ctx.many} tested; table 'Change across the waves by "
+                   f"the wave by status interaction, Holm-adjusted {_p_words(t.p_adjusted, ctx.alpha)} across "
+                   + (_status_family_words(ctx, brief=True) if ctx.status_family.get("change") else
+                      f"the {_say(n)} {ctx.one if n == 1 else ctx.many} tested")
+                   + "; table 'Change across the waves by "
                    f"intervention status'): {'; '.join(parts)}.{unchecked}")
     return out
 
@@ -2074,6 +2088,7 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
     ctx.disclosure_warnings = [str(w.message) for w in [*caught, *told]]
     ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
+    ctx.f = _status_claims_together(ctx)
     return ctx
 
 
@@ -2285,6 +2300,156 @@ def _adjusted_beside_withheld(ctx):
                                                       method)
             changed["models"] = m.assign(p_adjusted=adjusted)
     return dataclasses.replace(ctx.f, **changed) if changed else ctx.f
+
+
+def _status_claims_together(ctx):
+    """``ctx.f`` with every test the summary can state a difference by intervention status from adjusted as ONE
+    family, ``ctx.status_family`` set to how many of each kind it holds and ``ctx.status_family_withheld`` to how many
+    of those the report withholds: the models' status term of each impact the summary reads (:func:`_estimable_gee`,
+    none where too few councils make it unreadable), the test of each impact's change across the waves differing by
+    status (:func:`impact.effects.change_by_status`, those tested) and the survey's difference by status in the change
+    from the first wave at each later wave it is tested at (:func:`_survey_tested`). Their ``p_adjusted`` (the
+    survey's, a column of its own) is then the joint one, which the summary states and every table prints: each
+    family adjusted on its own, a null 5-wave study drew at least one claim of a difference by status in 20 of 100
+    studies of 20 councils and 13 of 100 of 60 (truth67, bench/truth67_status_size.json), each family at its size.
+
+    A test of the family whose row the report withholds counts in it as p = 1 (:func:`_holm_beside_withheld`; truth
+    rounds 35 and 42): a status contrast with too few councils on a side (:func:`_status_of_few`), a change by status
+    whose figures would give a hidden count away (``_shown``, :func:`_by_status_rows`) and the survey's difference
+    where a status group has too few councils answering (:func:`_survey_few`), or where the survey's counts are hidden.
+    Each withheld row counts whether or not it had a p-value (which had is not published either). Adjusted with their
+    own p-values, a published row's adjusted p gave a withheld row's away (Holm's step-down, (m - j + 1) times it),
+    and a withheld status contrast left the family unsaid (truth69). Rows outside the family keep their own
+    adjustment; where the tests are of one kind, or one test, they are left as they are."""
+    from ..stats._multiplicity import _adjust_together
+
+    method = ctx.f.parameters.get("adjust", "holm")
+    if method is None:
+        return ctx.f
+    rows = {}  # kind: (the family's rows, which of them the report withholds)
+    m = ctx.f.models
+    if m is not None and len(m) and {"term", "p_value", "p_adjusted"} <= set(m.columns):
+        gee = m[m["term"] == "in_intervention"]
+        if len(gee):
+            estimable, _, thin = _estimable_gee(gee)
+            few = _status_of_few(ctx, gee)
+            if thin is None and (len(estimable) or few.any()):
+                family = gee.index[gee.index.isin(estimable.index) | few.to_numpy(bool)]
+                rows["status"] = (family, few[family].to_numpy(bool))
+    bs = _by_status_rows(ctx)
+    if len(bs):
+        tests = bs[bs["term"].eq("differs")]
+        shown = tests["_shown"].astype(bool)
+        tested = tests["tested"].astype(bool) & np.isfinite(tests["p_value"].astype(float))
+        if (tested | ~shown).any():
+            rows["change"] = (tests.index[(tested | ~shown).to_numpy()], ~shown[tested | ~shown].to_numpy(bool))
+    sb = getattr(ctx.f, "survey_by_status", None)
+    if sb is not None and len(sb):
+        ok = ctx.shown(("survey_councils",), ("survey_observations",))
+        published = _survey_tested(ctx, sb) & ok
+        hidden = (sb["term"] == "change_difference").to_numpy() & ~published & (
+            np.asarray(_survey_few(ctx, sb), dtype=bool) | (not ok))
+        if (published | hidden).any():
+            rows["survey"] = (sb.index[published | hidden], hidden[published | hidden])
+    frames = {"status": m, "change": ctx.f.change_by_status, "survey": sb}
+    if sum(len(idx) for idx, _ in rows.values()) < 2 or len(rows) < 2:
+        # tests of one kind, or one test: each family's own adjustment is the joint one, but for the change by
+        # status's rows withheld, which count in its family as p = 1 (as _adjusted_beside_withheld does the others')
+        if "change" not in rows or not rows["change"][1].any():
+            return ctx.f
+        rows = {"change": rows["change"]}
+        bs = frames["change"]
+        idx, withheld = rows["change"]
+        adjusted = bs["p_adjusted"].astype(float)
+        adjusted[idx] = _holm_beside_withheld(bs.loc[idx, "p_value"], np.zeros(len(idx)), withheld, method)
+        return dataclasses.replace(ctx.f, change_by_status=bs.assign(p_adjusted=adjusted))
+    # a withheld row as a test of p = 1: nothing of it is claimed, and no published adjusted p carries its p
+    joint = _adjust_together({kind: np.where(withheld, 1.0, frames[kind].loc[idx, "p_value"].astype(float))
+                              for kind, (idx, withheld) in rows.items()}, method)
+    ctx.status_family = {kind: len(idx) for kind, (idx, _) in rows.items()}
+    ctx.status_family_withheld = {kind: int(withheld.sum()) for kind, (_, withheld) in rows.items()}
+    changed = {}
+    for kind, name in (("status", "models"), ("change", "change_by_status"), ("survey", "survey_by_status")):
+        if kind not in rows:
+            continue
+        idx, withheld = rows[kind]
+        frame = frames[kind]
+        adjusted = (frame["p_adjusted"].astype(float) if kind != "survey" else pd.Series(np.nan, index=frame.index))
+        adjusted[idx] = np.where(withheld, np.nan, joint[kind])  # a withheld row's adjusted p is not published
+        changed[name] = frame.assign(p_adjusted=adjusted)
+    return dataclasses.replace(ctx.f, **changed)
+
+
+#: The heading of a table's column of p-values adjusted with the summary's other tests of a difference by status.
+STATUS_JOINT_HEADING = "p (Holm, with the summary's status tests)"
+
+
+def _status_across(ctx) -> str:
+    """' across the 16 tests of a difference by intervention status this summary can state' where the models' status
+    term was adjusted with the summary's other status tests (:func:`_status_claims_together`), else ''. Set in the odds
+    ratio's brackets, it names the family without its breakdown (brackets of its own would nest there: truth69), which
+    the summary gives once (:func:`_status_family_told`)."""
+    return f" across {_status_family_words(ctx, brief=True)}" if ctx.status_family.get("status") else ""
+
+
+def _status_family_words(ctx, *, brief: bool = False) -> str:
+    """'the 16 tests of a difference by intervention status this summary can state (six impacts' status terms in the
+    models, six impacts' change across the waves and the survey at four later waves)': the family
+    :func:`_status_claims_together` adjusted together, as the summary and the tables name it. A kind with rows
+    withheld says how many and how they count ('six impacts' status terms in the models, one of them with its
+    contrast withheld, counted as p = 1; ...'; truth round 35). With ``brief``, the words before the brackets alone,
+    for a phrase set in brackets of its own (brackets never nest: truth69)."""
+    fam, held = ctx.status_family, ctx.status_family_withheld
+    head = f"the {sum(fam.values())} tests of a difference by intervention status this summary can state"
+    if brief:
+        return head
+    said = {"status": lambda k: f"{_say(k)} {ctx.one if k == 1 else ctx.many}' status term{'s' if k > 1 else ''} "
+                                "in the models",
+            "change": lambda k: f"{_say(k)} {ctx.one if k == 1 else ctx.many}' change across the waves",
+            "survey": lambda k: f"the survey at {_say(k)} later wave{'s' if k > 1 else ''}"}
+
+    def withheld(kind: str) -> str:
+        w = held.get(kind, 0)
+        if not w:
+            return ""
+        what = (f"with {'its' if w == 1 else 'their'} contrast{'s' if w > 1 else ''} withheld" if kind == "status"
+                else "withheld")
+        return f", {_say(w)} of them {what}, counted as p = 1"
+
+    parts = [said[k](n) + withheld(k) for k, n in fam.items()]
+    if not any(held.values()):
+        return f"{head} ({_listed(parts)})"
+    # a part with a comma of its own: the parts set apart by semicolons
+    return f"{head} ({'; '.join(parts[:-1])}; and {parts[-1]})"
+
+
+def _status_family_method(ctx) -> str:
+    """The methods line's words on the family of :func:`_status_claims_together` ('; the summary's 16 tests of a
+    difference by intervention status adjusted together ...'), or nothing where its tests were adjusted apart."""
+    if not ctx.status_family:
+        return ""
+    kinds = {"status": "the models' status terms", "change": "the change across the waves by status",
+             "survey": "the survey's difference in the change"}
+    return (f"; the summary's {sum(ctx.status_family.values())} tests of a difference by intervention status ("
+            + _listed([kinds[k] for k in ctx.status_family]) + ") adjusted together, as one family, a test whose "
+            "figures are withheld counted in it as p = 1")
+
+
+def _status_family_told(ctx, items: list[str]) -> list[str]:
+    """``items`` (the summary's sentences) with the family of :func:`_status_claims_together` broken down once, after
+    the first sentence that names it briefly, where none names it in full: set in brackets (an odds ratio's, a test's)
+    the family is named without its breakdown, which would nest brackets there (truth69)."""
+    if not ctx.status_family:
+        return items
+    brief, full = _status_family_words(ctx, brief=True), _status_family_words(ctx)
+    if any(full in s for s in items):
+        return items
+    at = next((i for i, s in enumerate(items) if brief in s), None)
+    if at is None:
+        return items
+    kinds = full[len(brief) + 2:-1]
+    told = f"{brief[0].upper()}{brief[1:]} are adjusted together (Holm): {kinds}."
+    return [*items[:at + 1], told, *items[at + 1:]]
 
 
 #: The analysis's warnings that speak of its groups of councils by status: those naming the status columns or the
@@ -3061,7 +3226,7 @@ def _summary(ctx) -> Section:
             firm, unconfirmed = sig[~sig["code"].isin(doubtful)], sig[sig["code"].isin(doubtful)]
             for r in firm.itertuples():
                 items.append(f"{ctx.code(r.code)} was reported {_direction(r)} often by participants in councils in "
-                             f"intervention ({_odds_ratio(r, ctx.alpha)}).")
+                             f"intervention ({_odds_ratio(r, ctx.alpha)}{_status_across(ctx)}).")
             if len(unconfirmed):
                 items.append(_unconfirmed_differences(ctx, unconfirmed, weak, also=not firm.empty))
             if separated:
@@ -3107,6 +3272,7 @@ def _summary(ctx) -> Section:
     items += _notice_sentences(ctx)
     if ctx.f.process is not None:
         items += _by_impact_linked(ctx, _process_labels()) + _by_impact_power_said(ctx, _process_labels())
+    items = _status_family_told(ctx, items)
     if items:
         blocks.append(Bullets(items))
     caveats = _caveats(ctx)
@@ -3146,7 +3312,9 @@ def _survey_sentences(ctx) -> list[str]:
         p_d = adjusted.get(w, d["p_value"])
         verdict = ("" if p_d < ctx.alpha else
                    ", which is not evidence that the change was the same in both groups")
-        p_said = (f"Holm-adjusted {_p_words(p_d, ctx.alpha)} across the {family} later waves of the survey"
+        across = (_status_family_words(ctx, brief=True) if ctx.status_family.get("survey") else
+                  f"the {family} later waves of the survey")
+        p_said = (f"Holm-adjusted {_p_words(p_d, ctx.alpha)} across {across}"
                   if w in adjusted else _p_words(d["p_value"], ctx.alpha))
         # changes of +0.14 and +0.24 and 'a difference of 0.09' (0.2389 - 0.1449, seed 30619): where the difference
         # shown is not that of the figures shown, the sentence says it is worked from the unrounded ones
@@ -3172,11 +3340,20 @@ def _survey_adjusted(ctx, sb: pd.DataFrame) -> dict:
     (p = 0.017, 0.012; truth66, w5_s20_fading). The summary's sentences (:func:`_survey_sentences`) and the table
     (:func:`_survey_by_status`) both read the adjusted p from here: the table printed the unadjusted p beside a
     summary that stated the adjusted one (truth67)."""
-    few = np.asarray(_survey_few(ctx, sb), dtype=bool)
-    tested = sb[(sb["term"] == "change_difference").to_numpy() & ~few & sb["p_value"].notna().to_numpy()]
+    tested = sb[_survey_tested(ctx, sb)]
+    if ctx.status_family.get("survey") and "p_adjusted" in tested.columns:
+        # adjusted with the summary's other tests of a difference by status (truth68, _status_claims_together)
+        return dict(zip(tested["wave"], tested["p_adjusted"].astype(float), strict=True))
     if tested["wave"].nunique() < 2:
         return {}
     return dict(zip(tested["wave"], _holm(tested["p_value"].to_numpy(float)), strict=True))
+
+
+def _survey_tested(ctx, sb: pd.DataFrame) -> np.ndarray:
+    """Per row of the survey by status, whether it is a difference by status in the change from the first wave that
+    the summary can state: each status group of at least ``min_count`` councils, a p-value given."""
+    few = np.asarray(_survey_few(ctx, sb), dtype=bool)
+    return (sb["term"] == "change_difference").to_numpy() & ~few & sb["p_value"].notna().to_numpy()
 
 
 def _survey_alone_why(model) -> str | None:
@@ -5110,6 +5287,8 @@ def _holm_family(ctx, gee: pd.DataFrame) -> str:
     gave a p-value are adjusted" of an adjustment across six, and the sixth's model had given one (round 35)."""
     if "p_adjusted" not in gee.columns:
         return f"the {len(gee)} {ctx.codes_as('impacts')}"
+    if ctx.status_family.get("status"):  # adjusted with the summary's other status tests (truth68)
+        return _status_family_words(ctx)
     withheld = _status_of_few(ctx, gee).to_numpy(dtype=bool)
     tested = np.isfinite(gee["p_adjusted"].astype(float).to_numpy()) & ~withheld
     k = int(tested.sum() + withheld.sum())
@@ -6266,7 +6445,9 @@ def _models(ctx) -> Section:
         # the adjustment of the intervention contrast is said where one is shown: where each is c (a status group of
         # one or two councils) or blank (separated), the note spoke of p-values no cell holds (round 40)
         notes = ("Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across "
-                 + (f"{ctx.many} for the intervention contrast, and across " if read[status_rows.index].any() else "")
+                 + ((f"{_status_family_words(ctx)} for the intervention contrast (the p the summary states), and "
+                     "across " if ctx.status_family.get("status") else
+                     f"{ctx.many} for the intervention contrast, and across ") if read[status_rows.index].any() else "")
                  # one wave after the review: "across impacts and later waves together for the contrasts of each
                  # later wave with the first" of the one contrast the study has (truth45)
                  + (f"{ctx.many} and later waves together for the contrasts of each later wave with the first"
@@ -6425,13 +6606,20 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
                     if any(few) else "")
                  + (" Figures are rounded to two decimals; each difference is worked from the unrounded changes, so "
                     "it can differ by 0.01 from the difference of the changes shown." if rounded_apart else "")
-                 + (f" The p-value is each row's own; the difference in the change is also given with its p "
-                    f"adjusted (Holm) across the {_say(len(adjusted))} later waves at which it is tested, the p the "
-                    "summary states it by (a difference is stated there only where that p is below "
+                 + (" The p-value is each row's own; the difference in the change is also given with its p "
+                    "adjusted (Holm) across "
+                    + (_status_family_words(ctx) if ctx.status_family.get("survey") else
+                       f"the {_say(len(adjusted))} later waves at which it is tested")
+                    + ", the p the summary states it by (a difference is stated there only where that p is below "
                     f"{ctx.alpha:g}); its interval is each wave's own, unadjusted." if adjusted else ""),
                  {"CI": CI("ci_low", "ci_high", signed=True), "estimate": "diff:2", "se": "num:2"},
                  labels={"comparison": Label("Comparison"),
-                         **({"p_adjusted": Label("p (Holm, across waves)", description=(
+                         **({"p_adjusted": Label(STATUS_JOINT_HEADING, description=(
+                             "The difference in the change's p-value, Holm-adjusted with every test of a difference "
+                             "by intervention status the summary can state (the models' status terms, the change by "
+                             "status, the survey by status), as the summary states it."), format="p")}
+                            if adjusted and ctx.status_family.get("survey") else
+                            {"p_adjusted": Label("p (Holm, across waves)", description=(
                              "The difference in the change's p-value, Holm-adjusted across the later waves of the "
                              "survey at which it is tested, as the summary states it."), format="p")}
                             if adjusted else {})})
@@ -9085,7 +9273,7 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
         "design-effect-adjusted Wilson intervals for shares of participants"
         + ("; GEE with bias-reduced sandwich errors"
            + (" for few clusters" if _few_councils(ctx, _model_councils(ctx)) else "") if fitted else "")
-        + _randomised_status(ctx, tables) + ".",
+        + _randomised_status(ctx, tables) + _status_family_method(ctx) + ".",
         "Coding: " + (f"the interviews were {_coded_against(ctx)}." if len(ctx.study.interviews) else
                       f"{_coded_against(ctx)}."),
     ]
