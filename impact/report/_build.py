@@ -1756,7 +1756,10 @@ def _rank_bounds(r: dict) -> list[tuple[str, int, int]]:
     exact p, 2^(1 - m), gives the m councils whose share moved: each had a participant reporting the impact at the wave
     it rose to and one not reporting it at the wave it left. At three waves or more a Kendall's W of 1 says every
     council ordered the waves the same way, none tied: each of the row's councils had a share above 0 at the one of
-    the first and last waves with the higher median, and below 1 at the other (disclosure round 71).
+    the first and last waves with the higher median, and below 1 at the other (disclosure round 71). Where the p is
+    the asymptotic (normal) one, the councils that moved are at least what it and its method say
+    (:func:`_moved_beyond_exact`): read as round 71 read the exact p only, a correlation of +-1 with a normal p was
+    declared as nothing (disclosure round 72).
 
     Examples
     --------
@@ -1774,10 +1777,14 @@ def _rank_bounds(r: dict) -> list[tuple[str, int, int]]:
         return []
     if r.get("effect_type") == "matched_rank_biserial":
         exact = r.get("p_exact")
-        m = round(1 - math.log2(float(p))) if p > 0 else 0
-        if exact is None or pd.isna(exact) or not bool(exact) or not 1 <= m <= int(r["n"]) or (
-                abs(2.0 ** (1 - m) - float(p)) > 1e-9):
-            return []  # an asymptotic p: the councils that moved are not read off it exactly (not declared)
+        if exact is not None and not pd.isna(exact) and not bool(exact):
+            m = _moved_beyond_exact(float(p))
+        else:
+            m = round(1 - math.log2(float(p))) if p > 0 else 0
+            if not 1 <= m <= int(r["n"]) or abs(2.0 ** (1 - m) - float(p)) > 1e-9:
+                return []
+        if not 1 <= m <= int(r["n"]):
+            return []
         up = float(e) > 0
     elif r.get("effect_type") == "kendalls_w" and float(e) > 0:
         m = int(r["n"])
@@ -1789,6 +1796,27 @@ def _rank_bounds(r: dict) -> list[tuple[str, int, int]]:
         return []
     rose_to, left = ("value_last", "value_first") if up else ("value_first", "value_last")
     return [(rose_to, m, 0), (left, 0, m)]
+
+
+def _moved_beyond_exact(p: float) -> int:
+    """The councils whose share moved at least, by what a matched-pairs rank-biserial correlation of +-1 with an
+    asymptotic p says: the normal p is given only beyond :data:`impact.stats._change.EXACT_SIGNED_RANK_MAX` non-zero
+    differences, and with every one signed the same way its z is m(m + 1) / 4 over the statistic's standard deviation,
+    which the ties lower to at most sqrt(m) (all m tied: sd sqrt(m) (m + 1) / 4), so m >= z^2. The intruder reads as
+    much off the row; with the ties unknown, no more than m within z^2 and about 4 z^2 / 3 (no ties).
+
+    Examples
+    --------
+    >>> from scipy import stats
+    >>> _moved_beyond_exact(2 * stats.norm.sf(25.0)), _moved_beyond_exact(0.001), _moved_beyond_exact(0.0)
+    (625, 401, 401)
+    """
+    from scipy import stats
+
+    from ..stats._change import EXACT_SIGNED_RANK_MAX
+
+    z = float(stats.norm.isf(p / 2)) if p > 0 else math.inf
+    return max(EXACT_SIGNED_RANK_MAX + 1, math.ceil(z * z - 1e-6) if math.isfinite(z) else 0)
 
 
 def _declare_at_least(told: DisclosureLedger, kind: str, name: tuple, with_: list[tuple], whole: list[tuple],
@@ -2237,7 +2265,8 @@ def _holm_beside_withheld(p_value, p_adjusted, withheld, method: str) -> np.ndar
 def _adjusted_beside_withheld(ctx):
     """``ctx.f`` with the adjusted p-values of the comparisons, the change over time and the models re-adjusted where
     the report withholds some rows of a family (:func:`_holm_beside_withheld`): a withheld row's p-value could be
-    recovered from the published adjusted and unadjusted p-values (disclosure round 42)."""
+    recovered from the published adjusted and unadjusted p-values (disclosure round 42). A row of the change over time
+    whose rank statistic and p are withheld counts so too (disclosure round 72)."""
     method = ctx.f.parameters.get("adjust", "holm")
     if method is None:
         return ctx.f
@@ -2250,7 +2279,11 @@ def _adjusted_beside_withheld(ctx):
     ch = ctx.f.change
     if ch is not None and len(ch) and {"p_value", "p_adjusted"} <= set(ch.columns):
         gcol = _group_column(ch)
-        withheld = [not ctx.shown(("councils_complete", r[gcol] if gcol else "all")) for r in ch.to_dict("records")]
+        # a row beside a hidden count of councils, or whose rank statistic is withheld (:func:`_withhold_medians`):
+        # Holm's step-down gave the rows after it an adjusted p of at least (m - j + 1) times its p, and one equal to
+        # it where it set the step (disclosure round 72)
+        withheld = [not ctx.shown(("councils_complete", g)) or (r["code"], g) in ctx.ranks_withheld
+                    for r, g in ((r, r[gcol] if gcol else "all") for r in ch.to_dict("records"))]
         changed["change"] = ch.assign(p_adjusted=_holm_beside_withheld(ch["p_value"], ch["p_adjusted"], withheld,
                                                                         method))
     m = ctx.f.models
