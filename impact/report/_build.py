@@ -459,8 +459,10 @@ def _declare(ctx) -> None:
             # suppressed last: a count of a group at a wave that protects as well is hidden before it (the table's
             # tests are hidden with it, the sample's counts are hidden in any case beside a hidden group)
             led.count(("councils_complete", g), r["n"], keep=True)
-        if gcol:
-            _declare_complete_across_waves(ctx, iv, ch.drop_duplicates(gcol).set_index(gcol)["n"])
+        # across all councils too: a one-council study's 1 council followed is the study's 1 council, none missing a
+        # wave (disclosure round 72: hidden as a count of 1, with every row of the table)
+        _declare_complete_across_waves(ctx, iv, ch.drop_duplicates(gcol).set_index(gcol)["n"] if gcol else
+                                       pd.Series({"all": ch["n"].iloc[0]}))
     # action plans
     a = f.actions
     if a is not None and not a.empty:
@@ -603,7 +605,12 @@ def _declare_complete_across_waves(ctx, iv: pd.DataFrame, complete: pd.Series) -
     led.count(("councils_missing_sum",), sum(led.values[k] for k in missing), public=True)
     led.relation(("councils_missing_sum",), missing)
     led.at_most(("councils_not_every_wave",), ("councils_missing_sum",))
-    led.unpublished(("councils_moved",), moved)
+    if list(complete.index) == ["all"] and not moved:
+        # no status groups: no council moves between them, and every council followed is one interviewed at every
+        # wave, as the intruder knows
+        led.count(("councils_moved",), 0, public=True)
+    else:
+        led.unpublished(("councils_moved",), moved)
     led.relation(("councils_every_wave",), [*(("councils_complete", g) for g in complete.index), ("councils_moved",)])
     for g, n in complete.items():
         for w in waves:
@@ -2073,12 +2080,17 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
         # declaring the rest alone gives (only _model_margins reads ctx.models_withheld while declaring)
         ctx.models_withheld = list(withheld)
         declared = declared.without([k for c in more for k, _ in ctx.model_margins.pop(c, ())])
+    # the counts hidden for their size that the published counts give exactly, the models decided (a model's margins
+    # pinning a count withhold the model, not publish the count): their 'c' hid nothing (a one-council study's 1
+    # council of its type, status and DfE values; disclosure round 72)
+    with recorded_warnings() as known:
+        ctx.ledger.release_known()
     with recorded_warnings() as told:
         # the statements that bound hidden counts of participants, decided after the rest (which they leave as it is)
         _withhold_statements(ctx)
         # then the medians of change across the waves that would narrow a hidden count, with the statements' bounds
         _withhold_medians(ctx)
-    ctx.disclosure_warnings = [str(w.message) for w in [*caught, *told]]
+    ctx.disclosure_warnings = [str(w.message) for w in [*caught, *known, *told]]
     ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
     return ctx
