@@ -1729,14 +1729,32 @@ def _median_bounds(n: int, median: float) -> tuple[int, int]:
     return (n // 2 * (median > 0) + (median > 0.5)), (n // 2 * (median < 1) + (median < 0.5))
 
 
+def _binary_bounds(n: int, share: float) -> tuple[int, int]:
+    """How many of ``n`` councils at least had a participant reporting the impact, and one not reporting it, that a
+    row of McNemar's or Cochran's test says: every council's share is 0 or 1 there (one participant a wave, or all
+    alike), and the row's value is the share of its councils at 1 (printed under the medians' heading), so k of them
+    reported it and n - k did not, k read off the share to its printed two places (the fewest and most k it allows).
+    Left out of the medians' bounds, a 25-council study of one interview a wave (seed 72311) gave back 7 hidden counts
+    of the prevalence table to an intruder's integer programme over the published files (disclosure round 72).
+
+    Examples
+    --------
+    >>> _binary_bounds(13, 0.31), _binary_bounds(13, 0.0), _binary_bounds(300, 0.5)
+    ((4, 9), (0, 13), (149, 149))
+    """
+    ks = [k for k in range(n + 1) if abs(k / n - round(share, 2)) <= 0.005 + 1e-9] if n else []
+    return (min(ks), n - max(ks)) if ks else (0, 0)
+
+
 def _median_rows(ch: pd.DataFrame) -> list[tuple[dict, str]]:
     """The rows of change_over_time that publish medians of councils' shares (a rank test's: Kendall's W, the matched
-    rank-biserial), each with its status group ('all' where the table has none). A study whose rows were not tested
+    rank-biserial; McNemar's and Cochran's tests, whose values are the shares of councils at 1, :func:`_binary_bounds`),
+    each with its status group ('all' where the table has none). A study whose rows were not tested
     has no median column at all (new seed 67671 of bench/withhold_cost.py, 5 councils: the report's build stopped on
     it, a KeyError, when disclosure70's step first ran)."""
     gcol = _group_column(ch)
     return [(r, r[gcol] if gcol else "all") for r in ch.to_dict("records")
-            if r.get("effect_type") in ("kendalls_w", "matched_rank_biserial")]
+            if r.get("effect_type") in ("kendalls_w", "matched_rank_biserial", "difference")]
 
 
 def _median_keys(ctx, r: dict, g: str) -> list[tuple[tuple, list[tuple], list[tuple], float]]:
@@ -1872,7 +1890,9 @@ def _declare_median_bounds(ctx, told: DisclosureLedger) -> None:
             continue
         keys = {name[1]: (name, with_, whole) for name, with_, whole, _ in _median_keys(ctx, r, g)}
         for name, with_, whole, median in _median_keys(ctx, r, g):
-            _declare_at_least(told, "median", name, with_, whole, *_median_bounds(int(r["n"]), median))
+            _declare_at_least(told, "median", name, with_, whole, *(
+                _binary_bounds(int(r["n"]), median) if r.get("effect_type") == "difference" else
+                _median_bounds(int(r["n"]), median)))
         for col, some, short in _rank_bounds(r):
             wave = ctx.waves[0] if col == "value_first" else ctx.waves[-1]
             if wave in keys:
@@ -1891,12 +1911,18 @@ def _withhold_medians(ctx) -> None:
     ch = ctx.f.change
     if ch is None or not len(ch) or ctx.f.prevalence is None:
         return
+    rows = _median_rows(ch)
+    # a row of McNemar's or Cochran's test publishes the difference of its two shares beside them, so one of them
+    # withheld is the other less the difference: both waves' bounds are one group, withheld with the difference and
+    # the p's (:func:`_binary_bounds`; disclosure round 72)
     groups = [[(kind, *name) for kind in ("median_some", "median_short")]
-              for r, g in _median_rows(ch) for name, *_ in _median_keys(ctx, r, g)]
+              for r, g in rows if r.get("effect_type") != "difference" for name, *_ in _median_keys(ctx, r, g)]
+    groups += [[(kind, *name) for name, *_ in _median_keys(ctx, r, g) for kind in ("median_some", "median_short")]
+               for r, g in rows if r.get("effect_type") == "difference"]
     # a row's rank statistic and its p, withheld together (its bounds at both waves): after the medians, which the
     # greedy tries first among equals
     groups += [[(kind, *name) for name, *_ in _median_keys(ctx, r, g) for kind in ("rank_some", "rank_short")]
-               for r, g in _median_rows(ch)]
+               for r, g in rows if r.get("effect_type") != "difference"]
 
     def told(led: DisclosureLedger) -> None:
         _declare_statement_bounds(ctx, led)
@@ -1905,6 +1931,10 @@ def _withhold_medians(ctx) -> None:
     withheld = ctx.ledger.withhold_narrowing(told, groups)
     ctx.medians_withheld = {k[1:] for k in withheld if k[0].startswith("median_")}
     ctx.ranks_withheld = {(k[1], k[3]) for k in withheld if k[0].startswith("rank_")}
+    for r, g in rows:
+        if r.get("effect_type") == "difference" and any(k[0] == r["code"] and k[2] == g for k in ctx.medians_withheld):
+            ctx.medians_withheld |= {name for name, *_ in _median_keys(ctx, r, g)}
+            ctx.ranks_withheld.add((r["code"], g))
 
 
 def _framework_rows(ctx) -> pd.DataFrame | None:
