@@ -16,7 +16,8 @@ Studies: bench/disclosure65_attack's six (round 65, every part analysed, as that
 tests/test_disclosure_round67.py and tests/test_disclosure_round68.py (their parts), :data:`NEW` (seeds
 67671-67678, sizes 5-40, unused in bench/ and tests/ before perf67: grep -w), and bench/disclosure71_attack's seven
 and its
-two-wave probes (``r71-p``: 5 to 20 councils; bench/disclosure71_attack/relations.py's ``PROBE``).
+two-wave probes (``r71-p``: 5 to 20 councils; bench/disclosure71_attack/relations.py's ``PROBE``), and
+bench/disclosure72_attack's twelve (``r72-``, 1 to 40 councils).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pandas as pd
 
 __all__ = ["STUDIES", "measure", "two_checkouts_parser", "main"]
 
@@ -84,7 +87,13 @@ def _studies() -> dict:
         loaded = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(loaded)
         r71 |= {k: v for k, v in getattr(loaded, "STUDIES", getattr(loaded, "PROBE", {})).items() if k[0] != "q"}
-    return out | {f"r71-{k}": (n, seed, opts, None) for k, (n, seed, opts) in r71.items()}
+    out |= {f"r71-{k}": (n, seed, opts, None) for k, (n, seed, opts) in r71.items()}
+    # and bench/disclosure72_attack's twelve (seeds 72301-72313), read by path likewise
+    spec = importlib.util.spec_from_file_location("_r72_studies", Path(__file__).parent / "disclosure72_attack" /
+                                                  "studies.py")
+    loaded = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loaded)
+    return out | {f"r72-{k}": (n, seed, opts, None) for k, (n, seed, opts) in loaded.STUDIES.items()}
 
 
 STUDIES = _studies()
@@ -168,9 +177,20 @@ def measure(work: Path, out: Path, names: list[str], repeats: int) -> dict:
                          "runs": [[round(p, 3), round(w, 3)] for p, w in runs],
                          "withheld": len(ctx.statements_withheld),
                          "medians_withheld": len(getattr(ctx, "medians_withheld", ())),
-                         "ranks_withheld": len(getattr(ctx, "ranks_withheld", ()))}
+                         "ranks_withheld": len(getattr(ctx, "ranks_withheld", ())),
+                         # the counts the report hides (its ledger's, the unknowns it declares left out) and the cells
+                         # the suppression ledger lists as withheld, every reason (disclosure72)
+                         "hidden": sum(1 for k in led.values if led.hidden(k) and k not in led.auxiliary),
+                         "cells_withheld": _cells_withheld(tables.get("suppressions"))}
         print(name, json.dumps(results[name]), flush=True)
     return results
+
+
+def _cells_withheld(table) -> int:
+    """The cells the report's suppression ledger (tables/suppressions.csv) lists as withheld, summed over its rows."""
+    if table is None or "withheld" not in table.data.columns:
+        return 0
+    return int(pd.to_numeric(table.data["withheld"], errors="coerce").fillna(0).sum())
 
 
 def _child(checkout: Path, work: Path, out: Path, names: list[str], repeats: int) -> dict:

@@ -30,9 +30,12 @@ def moved(r: dict) -> tuple[int, int, int]:
     if e is None or p is None or e != e or p != p:
         return 0, 0, 0
     e = round(float(e), 2)
-    if r.get("effect_type") == "matched_rank_biserial" and abs(e) == 1 and p > 0:
-        m = 1 + round(-math.log2(round(float(p), 3)))
-        if 1 <= m <= n and abs(2.0 ** (1 - m) - round(float(p), 3)) < 0.0006:
+    # as printed: three places, two significant figures below 0.001 (0.00049; rounded to three places it was 0, and
+    # its logarithm stopped the bench on v30two, disclosure round 72)
+    shown = float(f"{float(p):.2g}") if 0 < float(p) < 0.001 else round(float(p), 3)
+    if r.get("effect_type") == "matched_rank_biserial" and abs(e) == 1 and shown > 0:
+        m = 1 + round(-math.log2(shown))
+        if 1 <= m <= n and abs(2.0 ** (1 - m) - shown) < max(0.0006 if shown >= 0.001 else 0, 0.05 * shown):
             return (m, 0, 1) if e > 0 else (0, m, -1)
     if r.get("effect_type") == "kendalls_w" and e == 1:
         up = round(float(r["value_last"]), 2) > round(float(r["value_first"]), 2)

@@ -249,7 +249,12 @@ def _change(P: Programme, ch: pd.DataFrame, waves: list[str], groups: list[str],
             m = _val(r[col])
             if m is None or w not in waves:
                 continue
-            if n % 2:
+            if r.get("test") in ("mcnemar", "cochran_q") or "difference" in r:
+                # McNemar's or Cochran's test: every council's share is 0 or 1, and the column is the share of the n
+                # councils at 1 (a mean, under the medians' heading): k of them reported it, n - k did not (round 72)
+                ks = [k for k in range(n + 1) if abs(k / n - m) <= 0.005 + 1e-9]
+                some, short = (min(ks), n - max(ks)) if ks else (0, 0)
+            elif n % 2:
                 some, short = (n + 1) // 2 * (m > 0), (n + 1) // 2 * (m < 1)
             else:
                 some, short = n // 2 * (m > 0) + (m > 0.5), n // 2 * (m < 1) + (m < 0.5)
@@ -287,12 +292,13 @@ def truth_counts(name: str) -> dict[tuple, float]:
     for checking that every relation written holds on the truth."""
     import warnings
 
+    from bench.disclosure72_attack.studies import STUDIES as R72
     from impact.pipeline import analyse
     from impact.synth import generate_with_truth
 
     from .studies import STUDIES
 
-    n, seed, opts = STUDIES[name]
+    n, seed, opts = {**STUDIES, **R72}[name]  # round 72's studies by the same names' folders
     study, truth = generate_with_truth(n, seed=seed, **opts)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -464,8 +464,10 @@ def _declare(ctx) -> None:
             # suppressed last: a count of a group at a wave that protects as well is hidden before it (the table's
             # tests are hidden with it, the sample's counts are hidden in any case beside a hidden group)
             led.count(("councils_complete", g), r["n"], keep=True)
-        if gcol:
-            _declare_complete_across_waves(ctx, iv, ch.drop_duplicates(gcol).set_index(gcol)["n"])
+        # across all councils too: a one-council study's 1 council followed is the study's 1 council, none missing a
+        # wave (disclosure round 72: hidden as a count of 1, with every row of the table)
+        _declare_complete_across_waves(ctx, iv, ch.drop_duplicates(gcol).set_index(gcol)["n"] if gcol else
+                                       pd.Series({"all": ch["n"].iloc[0]}))
     # action plans
     a = f.actions
     if a is not None and not a.empty:
@@ -608,7 +610,12 @@ def _declare_complete_across_waves(ctx, iv: pd.DataFrame, complete: pd.Series) -
     led.count(("councils_missing_sum",), sum(led.values[k] for k in missing), public=True)
     led.relation(("councils_missing_sum",), missing)
     led.at_most(("councils_not_every_wave",), ("councils_missing_sum",))
-    led.unpublished(("councils_moved",), moved)
+    if list(complete.index) == ["all"] and not moved:
+        # no status groups: no council moves between them, and every council followed is one interviewed at every
+        # wave, as the intruder knows
+        led.count(("councils_moved",), 0, public=True)
+    else:
+        led.unpublished(("councils_moved",), moved)
     led.relation(("councils_every_wave",), [*(("councils_complete", g) for g in complete.index), ("councils_moved",)])
     for g, n in complete.items():
         for w in waves:
@@ -1736,14 +1743,32 @@ def _median_bounds(n: int, median: float) -> tuple[int, int]:
     return (n // 2 * (median > 0) + (median > 0.5)), (n // 2 * (median < 1) + (median < 0.5))
 
 
+def _binary_bounds(n: int, share: float) -> tuple[int, int]:
+    """How many of ``n`` councils at least had a participant reporting the impact, and one not reporting it, that a
+    row of McNemar's or Cochran's test says: every council's share is 0 or 1 there (one participant a wave, or all
+    alike), and the row's value is the share of its councils at 1 (printed under the medians' heading), so k of them
+    reported it and n - k did not, k read off the share to its printed two places (the fewest and most k it allows).
+    Left out of the medians' bounds, a 25-council study of one interview a wave (seed 72311) gave back 7 hidden counts
+    of the prevalence table to an intruder's integer programme over the published files (disclosure round 72).
+
+    Examples
+    --------
+    >>> _binary_bounds(13, 0.31), _binary_bounds(13, 0.0), _binary_bounds(300, 0.5)
+    ((4, 9), (0, 13), (149, 149))
+    """
+    ks = [k for k in range(n + 1) if abs(k / n - round(share, 2)) <= 0.005 + 1e-9] if n else []
+    return (min(ks), n - max(ks)) if ks else (0, 0)
+
+
 def _median_rows(ch: pd.DataFrame) -> list[tuple[dict, str]]:
     """The rows of change_over_time that publish medians of councils' shares (a rank test's: Kendall's W, the matched
-    rank-biserial), each with its status group ('all' where the table has none). A study whose rows were not tested
+    rank-biserial; McNemar's and Cochran's tests, whose values are the shares of councils at 1, :func:`_binary_bounds`),
+    each with its status group ('all' where the table has none). A study whose rows were not tested
     has no median column at all (new seed 67671 of bench/withhold_cost.py, 5 councils: the report's build stopped on
     it, a KeyError, when disclosure70's step first ran)."""
     gcol = _group_column(ch)
     return [(r, r[gcol] if gcol else "all") for r in ch.to_dict("records")
-            if r.get("effect_type") in ("kendalls_w", "matched_rank_biserial")]
+            if r.get("effect_type") in ("kendalls_w", "matched_rank_biserial", "difference")]
 
 
 def _median_keys(ctx, r: dict, g: str) -> list[tuple[tuple, list[tuple], list[tuple], float]]:
@@ -1787,7 +1812,10 @@ def _rank_bounds(r: dict) -> list[tuple[str, int, int]]:
     exact p, 2^(1 - m), gives the m councils whose share moved: each had a participant reporting the impact at the wave
     it rose to and one not reporting it at the wave it left. At three waves or more a Kendall's W of 1 says every
     council ordered the waves the same way, none tied: each of the row's councils had a share above 0 at the one of
-    the first and last waves with the higher median, and below 1 at the other (disclosure round 71).
+    the first and last waves with the higher median, and below 1 at the other (disclosure round 71). Where the p is
+    the asymptotic (normal) one, the councils that moved are at least what it and its method say
+    (:func:`_moved_beyond_exact`): read as round 71 read the exact p only, a correlation of +-1 with a normal p was
+    declared as nothing (disclosure round 72).
 
     Examples
     --------
@@ -1805,10 +1833,14 @@ def _rank_bounds(r: dict) -> list[tuple[str, int, int]]:
         return []
     if r.get("effect_type") == "matched_rank_biserial":
         exact = r.get("p_exact")
-        m = round(1 - math.log2(float(p))) if p > 0 else 0
-        if exact is None or pd.isna(exact) or not bool(exact) or not 1 <= m <= int(r["n"]) or (
-                abs(2.0 ** (1 - m) - float(p)) > 1e-9):
-            return []  # an asymptotic p: the councils that moved are not read off it exactly (not declared)
+        if exact is not None and not pd.isna(exact) and not bool(exact):
+            m = _moved_beyond_exact(float(p))
+        else:
+            m = round(1 - math.log2(float(p))) if p > 0 else 0
+            if not 1 <= m <= int(r["n"]) or abs(2.0 ** (1 - m) - float(p)) > 1e-9:
+                return []
+        if not 1 <= m <= int(r["n"]):
+            return []
         up = float(e) > 0
     elif r.get("effect_type") == "kendalls_w" and float(e) > 0:
         m = int(r["n"])
@@ -1820,6 +1852,27 @@ def _rank_bounds(r: dict) -> list[tuple[str, int, int]]:
         return []
     rose_to, left = ("value_last", "value_first") if up else ("value_first", "value_last")
     return [(rose_to, m, 0), (left, 0, m)]
+
+
+def _moved_beyond_exact(p: float) -> int:
+    """The councils whose share moved at least, by what a matched-pairs rank-biserial correlation of +-1 with an
+    asymptotic p says: the normal p is given only beyond :data:`impact.stats._change.EXACT_SIGNED_RANK_MAX` non-zero
+    differences, and with every one signed the same way its z is m(m + 1) / 4 over the statistic's standard deviation,
+    which the ties lower to at most sqrt(m) (all m tied: sd sqrt(m) (m + 1) / 4), so m >= z^2. The intruder reads as
+    much off the row; with the ties unknown, no more than m within z^2 and about 4 z^2 / 3 (no ties).
+
+    Examples
+    --------
+    >>> from scipy import stats
+    >>> _moved_beyond_exact(2 * stats.norm.sf(25.0)), _moved_beyond_exact(0.001), _moved_beyond_exact(0.0)
+    (625, 401, 401)
+    """
+    from scipy import stats
+
+    from ..stats._change import EXACT_SIGNED_RANK_MAX
+
+    z = float(stats.norm.isf(p / 2)) if p > 0 else math.inf
+    return max(EXACT_SIGNED_RANK_MAX + 1, math.ceil(z * z - 1e-6) if math.isfinite(z) else 0)
 
 
 def _declare_at_least(told: DisclosureLedger, kind: str, name: tuple, with_: list[tuple], whole: list[tuple],
@@ -1868,7 +1921,9 @@ def _declare_median_bounds(ctx, told: DisclosureLedger) -> None:
             continue
         keys = {name[1]: (name, with_, whole) for name, with_, whole, _ in _median_keys(ctx, r, g)}
         for name, with_, whole, median in _median_keys(ctx, r, g):
-            _declare_at_least(told, "median", name, with_, whole, *_median_bounds(int(r["n"]), median))
+            _declare_at_least(told, "median", name, with_, whole, *(
+                _binary_bounds(int(r["n"]), median) if r.get("effect_type") == "difference" else
+                _median_bounds(int(r["n"]), median)))
         for col, some, short in _rank_bounds(r):
             wave = ctx.waves[0] if col == "value_first" else ctx.waves[-1]
             if wave in keys:
@@ -1887,12 +1942,18 @@ def _withhold_medians(ctx) -> None:
     ch = ctx.f.change
     if ch is None or not len(ch) or ctx.f.prevalence is None:
         return
+    rows = _median_rows(ch)
+    # a row of McNemar's or Cochran's test publishes the difference of its two shares beside them, so one of them
+    # withheld is the other less the difference: both waves' bounds are one group, withheld with the difference and
+    # the p's (:func:`_binary_bounds`; disclosure round 72)
     groups = [[(kind, *name) for kind in ("median_some", "median_short")]
-              for r, g in _median_rows(ch) for name, *_ in _median_keys(ctx, r, g)]
+              for r, g in rows if r.get("effect_type") != "difference" for name, *_ in _median_keys(ctx, r, g)]
+    groups += [[(kind, *name) for name, *_ in _median_keys(ctx, r, g) for kind in ("median_some", "median_short")]
+               for r, g in rows if r.get("effect_type") == "difference"]
     # a row's rank statistic and its p, withheld together (its bounds at both waves): after the medians, which the
     # greedy tries first among equals
     groups += [[(kind, *name) for name, *_ in _median_keys(ctx, r, g) for kind in ("rank_some", "rank_short")]
-               for r, g in _median_rows(ch)]
+               for r, g in rows if r.get("effect_type") != "difference"]
 
     def told(led: DisclosureLedger) -> None:
         _declare_statement_bounds(ctx, led)
@@ -1901,6 +1962,10 @@ def _withhold_medians(ctx) -> None:
     withheld = ctx.ledger.withhold_narrowing(told, groups)
     ctx.medians_withheld = {k[1:] for k in withheld if k[0].startswith("median_")}
     ctx.ranks_withheld = {(k[1], k[3]) for k in withheld if k[0].startswith("rank_")}
+    for r, g in rows:
+        if r.get("effect_type") == "difference" and any(k[0] == r["code"] and k[2] == g for k in ctx.medians_withheld):
+            ctx.medians_withheld |= {name for name, *_ in _median_keys(ctx, r, g)}
+            ctx.ranks_withheld.add((r["code"], g))
 
 
 def _framework_rows(ctx) -> pd.DataFrame | None:
@@ -2080,12 +2145,17 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
         # declaring the rest alone gives (only _model_margins reads ctx.models_withheld while declaring)
         ctx.models_withheld = list(withheld)
         declared = declared.without([k for c in more for k, _ in ctx.model_margins.pop(c, ())])
+    # the counts hidden for their size that the published counts give exactly, the models decided (a model's margins
+    # pinning a count withhold the model, not publish the count): their 'c' hid nothing (a one-council study's 1
+    # council of its type, status and DfE values; disclosure round 72)
+    with recorded_warnings() as known:
+        ctx.ledger.release_known()
     with recorded_warnings() as told:
         # the statements that bound hidden counts of participants, decided after the rest (which they leave as it is)
         _withhold_statements(ctx)
         # then the medians of change across the waves that would narrow a hidden count, with the statements' bounds
         _withhold_medians(ctx)
-    ctx.disclosure_warnings = [str(w.message) for w in [*caught, *told]]
+    ctx.disclosure_warnings = [str(w.message) for w in [*caught, *known, *told]]
     ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
     ctx.f = _status_claims_together(ctx)
@@ -2273,7 +2343,8 @@ def _holm_beside_withheld(p_value, p_adjusted, withheld, method: str) -> np.ndar
 def _adjusted_beside_withheld(ctx):
     """``ctx.f`` with the adjusted p-values of the comparisons, the change over time and the models re-adjusted where
     the report withholds some rows of a family (:func:`_holm_beside_withheld`): a withheld row's p-value could be
-    recovered from the published adjusted and unadjusted p-values (disclosure round 42)."""
+    recovered from the published adjusted and unadjusted p-values (disclosure round 42). A row of the change over time
+    whose rank statistic and p are withheld counts so too (disclosure round 72)."""
     method = ctx.f.parameters.get("adjust", "holm")
     if method is None:
         return ctx.f
@@ -2286,7 +2357,11 @@ def _adjusted_beside_withheld(ctx):
     ch = ctx.f.change
     if ch is not None and len(ch) and {"p_value", "p_adjusted"} <= set(ch.columns):
         gcol = _group_column(ch)
-        withheld = [not ctx.shown(("councils_complete", r[gcol] if gcol else "all")) for r in ch.to_dict("records")]
+        # a row beside a hidden count of councils, or whose rank statistic is withheld (:func:`_withhold_medians`):
+        # Holm's step-down gave the rows after it an adjusted p of at least (m - j + 1) times its p, and one equal to
+        # it where it set the step (disclosure round 72)
+        withheld = [not ctx.shown(("councils_complete", g)) or (r["code"], g) in ctx.ranks_withheld
+                    for r, g in ((r, r[gcol] if gcol else "all") for r in ch.to_dict("records"))]
         changed["change"] = ch.assign(p_adjusted=_holm_beside_withheld(ch["p_value"], ch["p_adjusted"], withheld,
                                                                         method))
     m = ctx.f.models
