@@ -6040,6 +6040,17 @@ _MEDIAN_NARROWS = ("a median share that says how many of the row's councils at l
                    "back a suppressed count of the participants reporting it")
 
 
+#: :data:`_MEDIAN_NARROWS` where every council's share is 0% or 100% (McNemar's test, Cochran's Q): the "median" is
+#: the share of the row's councils reporting the impact
+_SHARE_NARROWS = ("a share of councils that says how many of the row's councils had a participant reporting the impact "
+                  "at the wave, and so, with the counts published, would give back a suppressed count of the "
+                  "participants reporting it")
+
+#: :data:`_RANK_NARROWS` where every council's share is 0% or 100%
+_SHIFT_NARROWS = ("a difference in the share of councils that with the shares or its exact p says how many of the row's "
+                  "councils reported the impact at one wave and not at the other, and so, with the counts published, "
+                  "would give back a suppressed count of the participants reporting it")
+
 #: Why change_over_time's effect size and p-values are withheld in a row whose councils are published
 _RANK_NARROWS = ("an effect size of 1 or -1 (every council's share moving the same way) that with its exact p says how "
                  "many of the row's councils had a participant reporting the impact at one wave and one not reporting "
@@ -6180,12 +6191,20 @@ def _comparisons(ctx) -> Section:
         # or the matched-pairs rank-biserial correlation (Wilcoxon, two waves, -1 to 1); a two-wave study's table
         # headed its rank-biserial correlations "Kendall's W"
         kinds = set(change["effect_type"].dropna()) if "effect_type" in change.columns else {"kendalls_w"}
+        # a study whose every council share at every wave is 0% or 100% (one participant a council and wave) is
+        # tested by McNemar's test or Cochran's Q, its "medians" the share of councils reporting it and its effect
+        # their difference: the report named Wilcoxon's or Friedman's test, medians and Kendall's W for them (25
+        # councils, one interview a wave: disclosure72)
+        binary = kinds == {"difference"}
         effect = kinds.pop() if len(kinds) == 1 else "effect"
         effect_note = effect + ": " + {  # the column by machine name, given as headed (:func:`~._format.table_notes`)
             "kendalls_w": "effect size of Friedman's test, from 0 to 1.",
-            "matched_rank_biserial": "effect size of Wilcoxon's signed-rank test, from -1 (all fell) to 1 (all rose)."}.get(
+            "matched_rank_biserial": "effect size of Wilcoxon's signed-rank test, from -1 (all fell) to 1 (all rose).",
+            "difference": f"the share of councils reporting the {ctx.one} at the last wave minus that at the first, "
+                          "in percentage points."}.get(
             effect, "Kendall's W for Friedman's test, the matched-pairs rank-biserial correlation for Wilcoxon's "
                     "signed-rank test.")
+        medians_narrow, ranks_narrow = (_SHARE_NARROWS, _SHIFT_NARROWS) if binary else (_MEDIAN_NARROWS, _RANK_NARROWS)
         rows = []
         for r in change.to_dict("records"):
             g = r[gcol] if gcol else "all"
@@ -6209,20 +6228,24 @@ def _comparisons(ctx) -> Section:
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"]).reset_index(drop=True)
         medians, ranks = ch.pop("_m"), ch.pop("_r")
-        ctx.suppressed_rows("change_over_time", medians, "median_narrows", _MEDIAN_NARROWS)
-        ctx.suppressed_rows("change_over_time", ranks, "rank_narrows", _RANK_NARROWS)
+        ctx.suppressed_rows("change_over_time", medians, "median_narrows", medians_narrow)
+        ctx.suppressed_rows("change_over_time", ranks, "rank_narrows", ranks_narrow)
         ch, exact_note = _change_p_methods(ch, few=_few_councils(ctx))
         ch, p_labels, p_note = _unconfirmed_p(ch, ch["impact"].isin(_doubtful_over_waves(ctx, _weak_codes(ctx))),
                                               f"the machine coding of the {ctx.one} is not confirmed at every wave")
         # the test follows from the number of waves, so every row tested names the same one: said once above the
         # table, and in its CSV only (40 councils: 'Friedman test' on each of 6 rows, seed 31303, round 31)
         once = _said_once(ch, ["test"])
-        test = {"friedman": f"Friedman's test across the {len(ctx.waves)} waves",
-                "wilcoxon": "Wilcoxon's signed-rank test between the two waves"}.get(ch["test"].iloc[0] if once else None)
+        named = {"friedman": f"Friedman's test across the {len(ctx.waves)} waves",
+                 "wilcoxon": "Wilcoxon's signed-rank test between the two waves",
+                 "cochran_q": f"Cochran's Q test across the {len(ctx.waves)} waves",
+                 "mcnemar": "McNemar's test between the two waves"}
+        test = named.get(ch["test"].iloc[0] if once else None)
         if not test:
-            # the test follows from the number of waves: a study of two named Friedman's test too (truth45)
-            once, test = [], (f"Friedman's test across the {len(ctx.waves)} waves" if len(ctx.waves) > 2 else
-                              "Wilcoxon's signed-rank test between the two waves")
+            # the test follows from the number of waves and whether the shares are 0% or 100% throughout: a study of
+            # two named Friedman's test too (truth45)
+            once, test = [], named[("mcnemar", "wilcoxon", "cochran_q", "friedman")[2 * (len(ctx.waves) > 2)
+                                                                                    + (not binary)]]
         # a status group no council stayed in at every wave has no row: said, not left to be inferred (40 councils
         # whose notices were issued or lifted between waves: a table 'by status group' of councils not in
         # intervention alone, seed 31303)
@@ -6246,18 +6269,24 @@ def _comparisons(ctx) -> Section:
             # tests across all councils (none compared by status, or none followed within a group) are not by group
             Table("change_over_time", ch, f"Change in each {ctx.one} across the waves, "
                   + ("by status group" if gcol else "all councils together"),
-                  f"median_{first} / median_{last}: median share at the first and last wave among councils interviewed "
+                  f"median_{first} / median_{last}: "
+                  + (f"share of councils reporting the {ctx.one} at the first and last wave (every council's share at "
+                     "every wave was 0% or 100%) among councils interviewed " if binary else
+                     "median share at the first and last wave among councils interviewed ")
                   # a table is read on its own: the councils that moved between groups are in neither row (100
                   # councils, seed 61101: 58 + 12 followed of the 92 interviewed at every wave; truth61)
                   + ("at all waves and in the row's status group at each (a council that moved into or out of "
                      "intervention between waves is in neither row); " if gcol else "at all waves; ")
                   + f"{effect_note}{exact_note}{_drift_note(ctx)}{p_note}"
-                  + (f" A median marked {SUPPRESSED} in a row whose councils are published is withheld: "
-                     + _MEDIAN_NARROWS + "." if ctx.medians_withheld else "")
-                  + (f" An effect size and p-values marked {SUPPRESSED} in a row whose councils are published are "
-                     "withheld: " + _RANK_NARROWS + "." if ctx.ranks_withheld else ""),
-                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "num:2"},
-                  labels={**p_labels, **({"p_method": Label("p-value method", description=(
+                  + (f" A {'share' if binary else 'median'} marked {SUPPRESSED} in a row whose councils are "
+                     "published is withheld: " + medians_narrow + "." if ctx.medians_withheld else "")
+                  + (f" {'A difference' if binary else 'An effect size'} and p-values marked {SUPPRESSED} in a row "
+                     "whose councils are published are withheld: " + ranks_narrow + "." if ctx.ranks_withheld else ""),
+                  {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "pp:0" if binary else "num:2"},
+                  labels={**p_labels, **({f"median_{w}": dataclasses.replace(
+                      heading := ctx.vocabulary.column(f"median_{w}"),
+                      text="Share of councils" + heading.text[len("Median"):]) for w in (first, last)} if binary else {}),
+                          **({"p_method": Label("p-value method", description=(
                       "How the row's p-value was computed: 'exact', the exact permutation p; 'chi-square' or "
                       "'normal', the asymptotic p, where the exact one is beyond computation."))}
                       if "p_method" in ch.columns else {}),
@@ -9251,7 +9280,8 @@ def _detectable_by_randomisation(status: pd.DataFrame) -> str:
 _DID_TABLES = ("indicator_did", "indicator_review_did", "indicator_review_did_by_status")
 
 
-_CHANGE_TESTS = {"friedman": "Friedman's test", "wilcoxon": "Wilcoxon's signed-rank test"}
+_CHANGE_TESTS = {"friedman": "Friedman's test", "wilcoxon": "Wilcoxon's signed-rank test", "mcnemar": "McNemar's test",
+                 "cochran_q": "Cochran's Q test"}
 
 
 def _tests_used(ctx, tables: dict[str, pd.DataFrame] | None) -> str:
