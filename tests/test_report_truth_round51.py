@@ -154,7 +154,10 @@ def _state(said: list[str], label: str) -> set[str]:
     return out
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+# One seed here, 51003: the one of three whose summary disputes learning's change, so the table's branch is read too (51001
+# said 'more', 51002 'none'). On main before truth51 the generator could not plant the change, at any seed. 51001 and
+# 51002 run in `make validity` (bench/moved_cases.py, through this function), each a 20-council study (testtime35).
+@pytest.mark.parametrize("seed", SEEDS[2:])
 def test_a_change_by_status_under_informative_attrition_is_said_as_planted(seed):
     """Planted: promotion of learning rises (odds ratio e^2) at both later waves in councils not in intervention and not
     at all in councils in intervention, whose participants miss more of the later interviews; no other impact

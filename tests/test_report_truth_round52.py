@@ -68,7 +68,9 @@ def _table(findings):
     return found[0] if found else None
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+# One seed here proves the property (on main before truth52 the summary said no change differs, at any seed); 52102 and
+# 52103 run in `make validity` (bench/moved_cases.py, through this function), each a 30-council study (testtime35).
+@pytest.mark.parametrize("seed", SEEDS[:1])
 def test_a_change_that_differs_by_status_is_found_with_each_groups_direction(seed):
     """Planted: promotion of learning reported more often at both later waves in councils not in intervention (log-odds
     +2) and less often in councils in intervention (-1.5); no other impact changes. On 30 councils, at each of seeds
