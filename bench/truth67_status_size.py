@@ -51,7 +51,11 @@ truth69: the rows the report withholds count in the family as p = 1, as the repo
 wave where a status group has fewer than min_count councils answering. A change by status withheld for its cells is
 not counted (the disclosure ledger is not built here), so the family here is at most the report's. bench/
 truth69_status_size_{w5,planted}.json (seeds 69000000 and 69100000 + 1000 x size + i, chosen before the runs; stopped
-at the stop's deadline: 26 and 25 studies a size; see the CHANGELOG for the figures).
+at the stop's deadline: 26 and 25 studies a size; see the CHANGELOG for the figures). The lead's run to 100 a size on
+main after the merge (``--sizes 20 --n 100`` and ``--sizes 60 --n 100``, seed 69000000, the helper's studies among
+them): bench/truth69_status_size_w5_n100.json and ..._n100_60.json. A claim of a difference by status in 4 of 100 null
+studies at 20 councils (Wilson 1.6% to 9.8%; 9 of 100 with the families adjusted apart) and 4 of 100 at 60 (1.6% to
+9.8%; 10 of 100 apart); 324 and 392 s of CPU.
 """
 
 from __future__ import annotations
