@@ -2344,7 +2344,9 @@ def _adjusted_beside_withheld(ctx):
     """``ctx.f`` with the adjusted p-values of the comparisons, the change over time and the models re-adjusted where
     the report withholds some rows of a family (:func:`_holm_beside_withheld`): a withheld row's p-value could be
     recovered from the published adjusted and unadjusted p-values (disclosure round 42). A row of the change over time
-    whose rank statistic and p are withheld counts so too (disclosure round 72)."""
+    whose rank statistic and p are withheld counts so too (disclosure round 72), and a change by status whose figures
+    are withheld (:func:`_by_status_family`, truth69); :func:`_status_claims_together` then adjusts the status tests
+    across their kinds."""
     method = ctx.f.parameters.get("adjust", "holm")
     if method is None:
         return ctx.f
@@ -2364,6 +2366,13 @@ def _adjusted_beside_withheld(ctx):
                     for r, g in ((r, r[gcol] if gcol else "all") for r in ch.to_dict("records"))]
         changed["change"] = ch.assign(p_adjusted=_holm_beside_withheld(ch["p_value"], ch["p_adjusted"], withheld,
                                                                         method))
+    by_status = _by_status_family(ctx)
+    if by_status is not None and by_status[1].any():
+        # the change by status's tests beside a withheld one (truth69): its family's rows
+        bs, (idx, withheld) = ctx.f.change_by_status, by_status
+        adjusted = bs["p_adjusted"].astype(float)
+        adjusted[idx] = _holm_beside_withheld(bs.loc[idx, "p_value"], np.zeros(len(idx)), withheld, method)
+        changed["change_by_status"] = bs.assign(p_adjusted=adjusted)
     m = ctx.f.models
     if m is not None and len(m) and {"term", "p_value", "p_adjusted"} <= set(m.columns):
         few = _status_of_few(ctx, m)
@@ -2375,6 +2384,21 @@ def _adjusted_beside_withheld(ctx):
                                                       method)
             changed["models"] = m.assign(p_adjusted=adjusted)
     return dataclasses.replace(ctx.f, **changed) if changed else ctx.f
+
+
+def _by_status_family(ctx) -> tuple[pd.Index, np.ndarray] | None:
+    """The family of the change by status's tests of a difference (:func:`_by_status_rows`): the index in
+    ``ctx.f.change_by_status`` of its rows tested or withheld, and which of them the report withholds (a withheld row
+    counts whether or not it was tested, since which was is not published either); None where it has none."""
+    bs = _by_status_rows(ctx)
+    if not len(bs):
+        return None
+    tests = bs[bs["term"].eq("differs")]
+    shown = tests["_shown"].astype(bool)
+    kept = (tests["tested"].astype(bool) & np.isfinite(tests["p_value"].astype(float))) | ~shown
+    if not kept.any():
+        return None
+    return tests.index[kept.to_numpy()], ~shown[kept].to_numpy(bool)
 
 
 def _status_claims_together(ctx):
@@ -2411,13 +2435,9 @@ def _status_claims_together(ctx):
             if thin is None and (len(estimable) or few.any()):
                 family = gee.index[gee.index.isin(estimable.index) | few.to_numpy(bool)]
                 rows["status"] = (family, few[family].to_numpy(bool))
-    bs = _by_status_rows(ctx)
-    if len(bs):
-        tests = bs[bs["term"].eq("differs")]
-        shown = tests["_shown"].astype(bool)
-        tested = tests["tested"].astype(bool) & np.isfinite(tests["p_value"].astype(float))
-        if (tested | ~shown).any():
-            rows["change"] = (tests.index[(tested | ~shown).to_numpy()], ~shown[tested | ~shown].to_numpy(bool))
+    by_status = _by_status_family(ctx)
+    if by_status is not None:
+        rows["change"] = by_status
     sb = getattr(ctx.f, "survey_by_status", None)
     if sb is not None and len(sb):
         ok = ctx.shown(("survey_councils",), ("survey_observations",))
@@ -2428,16 +2448,9 @@ def _status_claims_together(ctx):
             rows["survey"] = (sb.index[published | hidden], hidden[published | hidden])
     frames = {"status": m, "change": ctx.f.change_by_status, "survey": sb}
     if sum(len(idx) for idx, _ in rows.values()) < 2 or len(rows) < 2:
-        # tests of one kind, or one test: each family's own adjustment is the joint one, but for the change by
-        # status's rows withheld, which count in its family as p = 1 (as _adjusted_beside_withheld does the others')
-        if "change" not in rows or not rows["change"][1].any():
-            return ctx.f
-        rows = {"change": rows["change"]}
-        bs = frames["change"]
-        idx, withheld = rows["change"]
-        adjusted = bs["p_adjusted"].astype(float)
-        adjusted[idx] = _holm_beside_withheld(bs.loc[idx, "p_value"], np.zeros(len(idx)), withheld, method)
-        return dataclasses.replace(ctx.f, change_by_status=bs.assign(p_adjusted=adjusted))
+        # tests of one kind, or one test: each family's own adjustment (:func:`_adjusted_beside_withheld`, its
+        # withheld rows counted as p = 1) is the joint one
+        return ctx.f
     # a withheld row as a test of p = 1: nothing of it is claimed, and no published adjusted p carries its p
     joint = _adjust_together({kind: np.where(withheld, 1.0, frames[kind].loc[idx, "p_value"].astype(float))
                               for kind, (idx, withheld) in rows.items()}, method)
