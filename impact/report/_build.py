@@ -6249,16 +6249,14 @@ def _comparisons(ctx) -> Section:
         # the test follows from the number of waves, so every row tested names the same one: said once above the
         # table, and in its CSV only (40 councils: 'Friedman test' on each of 6 rows, seed 31303, round 31)
         once = _said_once(ch, ["test"])
-        named = {"friedman": f"Friedman's test across the {len(ctx.waves)} waves",
-                 "wilcoxon": "Wilcoxon's signed-rank test between the two waves",
-                 "cochran_q": f"Cochran's Q test across the {len(ctx.waves)} waves",
-                 "mcnemar": "McNemar's test between the two waves"}
-        test = named.get(ch["test"].iloc[0] if once else None)
-        if not test:
+        span = f"across the {len(ctx.waves)} waves" if len(ctx.waves) > 2 else "between the two waves"
+        test = ch["test"].iloc[0] if once else None
+        if test not in _CHANGE_TESTS:
             # the test follows from the number of waves and whether the shares are 0% or 100% throughout: a study of
             # two named Friedman's test too (truth45)
-            once, test = [], named[("mcnemar", "wilcoxon", "cochran_q", "friedman")[2 * (len(ctx.waves) > 2)
-                                                                                    + (not binary)]]
+            once, test = [], (("cochran_q" if binary else "friedman") if len(ctx.waves) > 2 else
+                              ("mcnemar" if binary else "wilcoxon"))
+        test = f"{_CHANGE_TESTS[test]} {span}"
         # a status group no council stayed in at every wave has no row: said, not left to be inferred (40 councils
         # whose notices were issued or lifted between waves: a table 'by status group' of councils not in
         # intervention alone, seed 31303)
