@@ -1746,7 +1746,7 @@ def _median_bounds(n: int, median: float) -> tuple[int, int]:
 def _binary_bounds(n: int, share: float) -> tuple[int, int]:
     """How many of ``n`` councils at least had a participant reporting the impact, and one not reporting it, that a
     row of McNemar's or Cochran's test says: every council's share is 0 or 1 there (one participant a wave, or all
-    alike), and the row's value is the share of its councils at 1 (printed under the medians' heading), so k of them
+    alike), and the row's value is the share of its councils at 1 (headed "Share of councils", truth round 70), so k of them
     reported it and n - k did not, k read off the share to its printed two places (the fewest and most k it allows).
     Left out of the medians' bounds, a 25-council study of one interview a wave (seed 72311) gave back 7 hidden counts
     of the prevalence table to an intruder's integer programme over the published files (disclosure round 72).
