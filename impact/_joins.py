@@ -23,7 +23,7 @@ import pandas as pd
 from . import _frames
 from ._words import _counted, _named, _plural
 from .errors import InputError
-from .schema import label_hint
+from .schema import did_you_mean, label_hint
 
 __all__: list[str] = []
 
@@ -198,7 +198,7 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
 
     One message for every table or codebook that does not know a name: the argument, each unknown name, ``holder``
     (what does not know it: "the study", "the panel", "the codebook 'nfer_impacts'"), the known names closest to
-    each (:func:`difflib.get_close_matches`, a likely misspelling) and the known names, the first ``limit`` of them
+    each (:func:`impact.schema.did_you_mean`, a likely misspelling) and the known names, the first ``limit`` of them
     listed and the rest counted (the unknown names too).  A name is compared as text without its outer spaces
     (``940`` is ``"940"``).
 
@@ -239,8 +239,6 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
     ...
     impact.errors.InputError: `codes` has 2 codes not in the panel: 'zz', 'q' - expected codes of ['a', 'b', 'c'] and 2 more (5 in all).
     """
-    import difflib
-
     refuse_missing(argument, given, noun=noun)
     held = [str(k).strip() for k in known]
     seen = set(held)
@@ -250,14 +248,13 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
     noun = noun or argument[:-1]
     named, numbered = [], False
     for x in unknown[:limit]:
-        close = difflib.get_close_matches(str(x).strip(), held, n=3, cutoff=0.6)
         number = number_hint(x, held, noun)
         if number and numbered:
             number = " (a number too)"  # the why, said once
         numbered = numbered or bool(number)
         hint = (number or joined_hint(x, held, noun) or named_as(x, names, noun)
                 or (council_hint(x, names, elsewhere, holder) if elsewhere is not None else "")
-                or (f" (did you mean {' or '.join(map(repr, close))}?)" if close else label_hint(x, labels, noun)))
+                or label_hint(x, labels, noun) or did_you_mean(str(x).strip(), held))
         named.append(f"{x!r}{hint}")
     more = f" and {len(unknown) - limit:,} more" if len(unknown) > limit else ""
     listed = f"{held[:limit]}" + (f" and {len(held) - limit:,} more ({len(held):,} in all)" if len(held) > limit else "")

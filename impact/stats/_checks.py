@@ -380,9 +380,9 @@ def _formula_error(formula: str, data: pd.DataFrame, exc: Exception) -> ValueErr
     ``data``: every name of the formula that is no column of ``data`` (with the columns closest to it), or the term
     that could not be evaluated with the columns it reads and their types, or the place where the formula cannot be
     read, in the package's words."""
-    import difflib
-
     import patsy
+
+    from ..schema import did_you_mean
 
     held = [c for c in data.columns if isinstance(c, str)]  # the names a formula can read (see _read_column)
     origin = getattr(exc, "origin", None)
@@ -405,12 +405,7 @@ def _formula_error(formula: str, data: pd.DataFrame, exc: Exception) -> ValueErr
             absent = [getattr(cause, "name", None) or str(cause)]
         named = []
         for name in absent:
-            close = difflib.get_close_matches(name, held, n=3, cutoff=0.6)
-            near = [c for c in held if c.lower() == name.lower() and c != name]
-            close = list(dict.fromkeys(near + close))
-            unread = _unread_labels(data, name)
-            named.append(repr(name) + (unread or (f" (did you mean {' or '.join(map(repr, close))}?)" if close
-                                                  else "")))
+            named.append(repr(name) + (_unread_labels(data, name) or did_you_mean(name, held)))
         noun = "a column" if len(absent) == 1 else "columns"
         every = list(data.columns)  # as they are labelled: 7 and '7' told apart
         return ValueError(f"The formula {formula!r} names {noun} `data` does not have: {', '.join(named)}; "
