@@ -87,6 +87,7 @@ __all__ = [
     "numbered_backup",
     "check_output_folder",
     "literal_tilde",
+    "tilde_hint",
     "unwritable",
     "read_output_manifest",
     "output_kind",
@@ -1050,11 +1051,34 @@ def require_path(value: object, argument: str, expected: str) -> None:
                     f"was passed{loaded.get(kind, '')}.")
 
 
+def tilde_hint(given: str | os.PathLike) -> str:
+    """What an input path starting with a '~' left as it is (Python never turns it into the home folder, nor a shell
+    inside quotes) names once written out, for a message saying it names nothing; ``""`` for any other path.
+
+    Examples
+    --------
+    >>> tilde_hint("~/no-such-study-anywhere").startswith(" (it starts with '~', which was not turned into your home "
+    ...                                                   "folder (Python does not do it, nor a shell inside quotes)")
+    True
+    >>> tilde_hint("study/~draft")
+    ''
+    """
+    text = os.fspath(given)
+    expanded = os.path.expanduser(text)
+    if literal_tilde(text) is None or expanded == text:  # '~nobody/x': no such user, nothing to write instead
+        return ""
+    said = (f"write it out, {expanded}" if os.path.lexists(expanded) else
+            f"written out, {expanded}, it names nothing either")
+    return (f" (it starts with '~', which was not turned into your home folder (Python does not do it, nor a shell "
+            f"inside quotes): {said})")
+
+
 def relative_hint(given: str | os.PathLike, *, levels: int = 3, study_folder: str | os.PathLike | None = None) -> str:
     """Where a relative path that names nothing was looked for (the current folder, which in a notebook is the
     notebook's folder, not the checkout's), and the folder above that holds it where one of the ``levels`` above
     does; ``""`` for an absolute path or one that names something. ``study_folder``: a folder the path was looked
-    for in too (a codebook's path is read from the current folder, else from the study folder).
+    for in too (a codebook's path is read from the current folder, else from the study folder).  A path starting with
+    '~' is told as such (:func:`tilde_hint`).
 
     Examples
     --------
@@ -1071,7 +1095,9 @@ def relative_hint(given: str | os.PathLike, *, levels: int = 3, study_folder: st
     """
     path = Path(given)
     try:
-        if path.is_absolute() or os.path.lexists(path) or literal_tilde(given) is not None:
+        if literal_tilde(given) is not None and not os.path.lexists(path):
+            return tilde_hint(given)
+        if path.is_absolute() or os.path.lexists(path):
             return ""
         here = Path.cwd()
     except (OSError, ValueError):  # the current folder removed, or a path the system cannot take

@@ -2403,11 +2403,10 @@ def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
                 "Extract All, and give the folder it makes)")
     if text != text.strip() and Path(text.strip()).is_dir():
         return f" (the path has spaces at its ends, as a pasted path may: {text.strip()!r} is a folder)"
-    from ._io import literal_tilde
+    from ._io import tilde_hint
 
-    if literal_tilde(text) is not None and Path(os.path.expanduser(text)).is_dir():
-        return (f" (it starts with '~', which was not turned into your home folder (the shell does not do it inside "
-                f"quotes): write it out, {os.path.expanduser(text)})")
+    if tilde := tilde_hint(text):
+        return tilde
     try:
         near = sorted(p.name for p in path.parent.iterdir()
                       if p.is_dir() and p.name.casefold() == path.name.casefold() and p.name != path.name)

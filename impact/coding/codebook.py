@@ -103,6 +103,17 @@ def _parsed(text: str, source: str) -> Any:
     return safe_yaml_load(text, source=source)
 
 
+def _shown(value: str | bytes | os.PathLike) -> str:
+    """A name or path given where a codebook's spec goes, as text for a message."""
+    return value.decode(errors="replace") if isinstance(value, bytes) else os.fspath(value)
+
+
+def _names_codebook(text: str) -> bool:
+    """Whether one line of text given as a codebook's YAML is rather its name or the path of its file."""
+    return (text in available_codebooks() or Path(text).suffix.lower() in {".yaml", ".yml", ".qdc"}
+            or os.path.lexists(os.path.expanduser(text)))
+
+
 def _bundled_parse(text: str) -> Any:
     """A bundled codebook's YAML text parsed by libyaml, with PyYAML's safe constructor and resolver (the Python
     parser's values); only for the package's own files, which hold no alias and no key twice (the test above)."""
@@ -201,6 +212,12 @@ class Codebook:
     """
 
     def __init__(self, spec: Mapping[str, Any], *, source: str = "codebook") -> None:
+        if isinstance(spec, (str, bytes, os.PathLike)):  # Codebook("nfer"): "codebook:: 'str' - expected a mapping"
+            raise TypeError(f"The value for `spec` must be a mapping (a codebook's keys: format_version, id, codes, "
+                            f"...), but {type(spec).__name__} {_shown(spec)!r} was passed: a codebook is read by its "
+                            f"name or file with impact.Codebook.load({_shown(spec)!r})"
+                            f"{did_you_mean(_shown(spec), available_codebooks())}, from YAML text with "
+                            "impact.Codebook.from_yaml(text).")
         problems = _validate(spec, source)
         if problems:
             raise ValidationError(problems, source=source)
@@ -248,7 +265,9 @@ class Codebook:
             raise InputError(f"{source}: a codebook must be a YAML mapping, but the file holds nothing")
         if not isinstance(spec, Mapping):
             found = f"a list of {_counted(len(spec), 'item')}" if isinstance(spec, list) else f"the value {str(spec)[:60]!r}"
-            raise InputError(f"{source}: a codebook must be a YAML mapping, but {found} was found")
+            named = (f" (a codebook's name or file, which is read with impact.Codebook.load({text.strip()!r}))"
+                     if isinstance(spec, str) and "\n" not in text.strip() and _names_codebook(text.strip()) else "")
+            raise InputError(f"{source}: a codebook must be a YAML mapping, but {found} was found{named}")
         # The same text is checked and normalised once per process (what __init__ does to a spec), and the memo's copy
         # is never handed out (a codebook may be edited).
         problems, normal = _checked(text, source)
