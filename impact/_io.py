@@ -182,6 +182,8 @@ def _temporary_beside(path: Path, suffix: str = ".tmp") -> Iterator[tuple[int, s
     it; a file-system error about it, or naming no file (a full disk), names
     ``path`` instead, the file the user asked for.
     """
+    if (tilde := literal_tilde(path)) is not None:  # write_coded(coded, "~/c.csv") made a folder '~' here (newuser12)
+        raise InputError(tilde)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path, suffix), suffix=suffix, dir=path.parent)
@@ -2724,18 +2726,19 @@ def literal_tilde(target: str | os.PathLike) -> str | None:
 
     Examples
     --------
-    >>> literal_tilde("~/reports/out")
-    "~/reports/out: starts with '~', which was not turned into your home folder (the shell does not do it inside \
-quotes) - a folder named '~' would be made in the current folder; expected the path written out (such as $HOME/...)"
+    >>> literal_tilde("~/reports/out")  # doctest: +ELLIPSIS
+    "~/reports/out: starts with '~', which was not turned into your home folder (Python does not do it, nor a shell \
+inside quotes) - a folder named '~' would be made in the current folder; expected the path written out (...out)"
     >>> literal_tilde("out/~draft") is None
     True
     """
     first = Path(target).parts[0] if Path(target).parts else ""
     if not first.startswith("~") or Path(first).exists():
         return None
-    return (f"{target}: starts with {first!r}, which was not turned into your home folder (the shell does not do it "
-            f"inside quotes) - a folder named {first!r} would be made in the current folder; expected the path written "
-            "out (such as $HOME/...)")
+    out = os.path.expanduser(os.fspath(target))
+    return (f"{target}: starts with {first!r}, which was not turned into your home folder (Python does not do it, nor "
+            f"a shell inside quotes) - a folder named {first!r} would be made in the current folder; expected the path "
+            f"written out ({out if out != os.fspath(target) else 'such as $HOME/...'})")
 
 
 def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()) -> Path:
