@@ -67,7 +67,10 @@ def _check_names(data: pd.DataFrame, named: dict[str, list[str]]) -> None:
 def _check_choice(argument: str, value: object, allowed: Iterable[object]) -> None:
     allowed = list(allowed)
     if value not in allowed:
-        raise ValueError(f"The value for `{argument}` must be one of {allowed}, but {value!r} was passed.")
+        from ..schema import did_you_mean
+
+        hint = did_you_mean(value, [str(a) for a in allowed if a is not None]) if isinstance(value, str) else ""
+        raise ValueError(f"The value for `{argument}` must be one of {allowed}, but {value!r} was passed{hint}.")
 
 
 def _check_probability(argument: str, value: float, *, open_interval: bool = True) -> None:
@@ -76,7 +79,10 @@ def _check_probability(argument: str, value: float, *, open_interval: bool = Tru
     )
     if not ok:
         bounds = "strictly between 0 and 1" if open_interval else "between 0 and 1"
-        raise ValueError(f"The value for `{argument}` must be a number {bounds}, but {value!r} was passed.")
+        # power=80 for 80%: the share meant, written as a percentage
+        share = (f" (a percentage? {value:g}% is {value / 100:g})" if isinstance(value, (int, float, np.integer,
+                 np.floating)) and not isinstance(value, bool) and 1 < value <= 100 else "")
+        raise ValueError(f"The value for `{argument}` must be a number {bounds}, but {value!r} was passed{share}.")
 
 
 def _check_real(argument: str, value: object, *, positive: bool = False) -> None:
