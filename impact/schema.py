@@ -1398,6 +1398,18 @@ def did_you_mean(value: str, choices: Iterable[str], *, words: bool = False) -> 
     return f" (did you mean {shown}?)"
 
 
+def not_one_of(argument: str, value: object, allowed: Iterable[object]) -> str:
+    """The message refusing ``value`` for ``argument``, which takes one of ``allowed``: what is allowed, what was
+    passed and the allowed values it is close to (:func:`did_you_mean`), in seaborn's words.
+
+    >>> not_one_of("table", "council", ["councils", "interviews"])
+    "The value for `table` must be one of ['councils', 'interviews'], but 'council' was passed (did you mean 'councils'?)."
+    """
+    allowed = list(allowed)
+    hint = did_you_mean(value, [str(a) for a in allowed if a is not None]) if isinstance(value, str) else ""
+    return f"The value for `{argument}` must be one of {allowed}, but {value!r} was passed{hint}."
+
+
 def plain_form(text: str) -> str | None:
     """What makes ``text`` differ from its plain form (NFKC), as said after the text: full-width letters or digits, as
     an East Asian keyboard types them, half-width ones, or other forms Unicode writes another way (a ligature, a
@@ -1603,7 +1615,7 @@ def table(name: str) -> Table:
         return TABLES[name]
     except KeyError:
         raise ValueError(
-            f"The value for `table` must be one of {sorted(TABLES)}, but {name!r} was passed."
+            not_one_of("table", name, sorted(TABLES))
         ) from None
 
 

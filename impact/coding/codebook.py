@@ -37,6 +37,7 @@ from ..schema import (
     TITLE_MAX,
     did_you_mean,
     hidden_names,
+    not_one_of,
     text_problem,
     too_long,
 )
@@ -545,7 +546,7 @@ class Codebook:
         for c in self._spec["codes"]:
             if c["id"] == code_id:
                 return json.loads(json.dumps(c))
-        raise InputError(f"The value for `code_id` must be one of {self.code_ids}, but {code_id!r} was passed.")
+        raise InputError(not_one_of("code_id", code_id, self.code_ids))
 
     def children(self, code_id: str) -> list[str]:
         """Ids of the direct children of ``code_id``.

@@ -67,10 +67,9 @@ def _check_names(data: pd.DataFrame, named: dict[str, list[str]]) -> None:
 def _check_choice(argument: str, value: object, allowed: Iterable[object]) -> None:
     allowed = list(allowed)
     if value not in allowed:
-        from ..schema import did_you_mean
+        from ..schema import not_one_of
 
-        hint = did_you_mean(value, [str(a) for a in allowed if a is not None]) if isinstance(value, str) else ""
-        raise ValueError(f"The value for `{argument}` must be one of {allowed}, but {value!r} was passed{hint}.")
+        raise ValueError(not_one_of(argument, value, allowed))
 
 
 def _check_probability(argument: str, value: float, *, open_interval: bool = True) -> None:
