@@ -1297,8 +1297,13 @@ class Study:
             from .councils import council_list
 
             england = council_list(include_former=True)
-            refuse_unknown("councils", given, self._tables["councils"]["council_id"].tolist(), "the study",
-                           names=self._council_names(), elsewhere=dict(zip(england["council_id"], england["name"])))
+            councils = self._tables["councils"]
+            groups = {" ".join(str(v).split()).casefold(): (column, str(v), ids.tolist())
+                      for column in ("council_type", "region") if column in councils
+                      for v, ids in councils.groupby(column, observed=True)["council_id"] if str(v).strip()}
+            refuse_unknown("councils", given, councils["council_id"].tolist(), "the study",
+                           names=self._council_names(), elsewhere=dict(zip(england["council_id"], england["name"])),
+                           groups=groups)
         else:
             waves = [w for w in (self._meta.get("waves") or DEFAULT_WAVES) if isinstance(w, dict) and "id" in w]
             refuse_unknown("waves", given, self.wave_ids, "the study",
