@@ -211,7 +211,9 @@ def __getattr__(name: str):
         return value
     if name in _SUBPACKAGES:
         return importlib.import_module(f"impact.{name}")
-    raise AttributeError(f"module 'impact' has no attribute {name!r}")
+    # impact.example, impact.load: the public name meant (a name starting with '_' is a probe, IPython's or pickle's)
+    hint = "" if name.startswith("_") else schema.did_you_mean(name, [n for n in __all__ if not n.startswith("_")])
+    raise AttributeError(f"module 'impact' has no attribute {name!r}{hint}")
 
 
 def __dir__() -> list[str]:
