@@ -1127,7 +1127,7 @@ def _refuse_waves(panel: pd.DataFrame, wave_list: list, study: Study | None) -> 
     from ._frames import ORDER, distinct
     from ._joins import joined_hint, number_hint, refuse_unknown
 
-    if study is not None:
+    if hasattr(study, "_refuse_unknown"):  # a Study (attrition_effects takes any object with its tables)
         study._refuse_unknown("waves", wave_list)
         return
     orders = panel.attrs.get(ORDER)
