@@ -211,11 +211,51 @@ def __getattr__(name: str):
         return value
     if name in _SUBPACKAGES:
         return importlib.import_module(f"impact.{name}")
-    raise AttributeError(f"module 'impact' has no attribute {name!r}")
+    # impact.example, impact.load: the public name meant (a name starting with '_' is a probe, IPython's or pickle's)
+    hint = "" if name.startswith("_") else schema.did_you_mean(name, [n for n in __all__ if not n.startswith("_")])
+    raise AttributeError(f"module 'impact' has no attribute {name!r}{hint}")
 
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY) | set(_SUBPACKAGES))
+
+
+def _functions_of(module: str) -> list[str]:
+    """The public functions to call instead of the submodule ``module`` (``"agreement"``), as written from the
+    package: those re-exported by ``impact`` (the one named after the module first, ``impact.agreement_table``), else
+    the module's own (``impact.validate.check_folder``)."""
+    here = [n for n, m in _LAZY.items() if m == f"{__name__}.{module}" and n[:1].islower() and n.isidentifier()]
+    if not here:
+        held = getattr(_sys.modules.get(f"{__name__}.{module}"), "__all__", ())
+        here = [f"{module}.{n}" for n in held if n[:1].islower() and callable(getattr(
+            _sys.modules[f"{__name__}.{module}"], n, None))]
+    return sorted(here, key=lambda n: not n.startswith(module))
+
+
+class _Submodule(_types.ModuleType):
+    """A submodule of ``impact`` called as if it were a function (``impact.agreement(units)``, meaning
+    ``impact.agreement_table``) says which function to call, not "'module' object is not callable".
+
+    A module that does the work when called would be two things under one name; this one only refuses, naming the
+    functions it holds (newuser12).
+    """
+
+    def __call__(self, *args: object, **kwargs: object) -> None:
+        module = self.__name__.rpartition(".")[2]
+        named = [f"impact.{n}" for n in _functions_of(module)]
+        if not named:
+            raise TypeError(f"`{self.__name__}` is a module, not a function, and cannot be called: see "
+                            f"help({self.__name__}) for what it holds.")
+        others = f" (or another of its functions: {', '.join(named[1:6])}{', ...' if len(named) > 6 else ''})"
+        raise TypeError(f"`{self.__name__}` is a module, not a function, and cannot be called: call {named[0]}(...)"
+                        f"{others if len(named) > 1 else ''}; help({named[0]}) says what it takes.")
+
+
+def _as_submodule(value: object) -> None:
+    """Make ``value``, a public submodule of ``impact`` imported as a plain module, one that says what to call."""
+    if (type(value) is _types.ModuleType and getattr(value, "__name__", "").startswith(f"{__name__}.")
+            and value.__name__.count(".") == 1 and not value.__name__.rpartition(".")[2].startswith("_")):
+        value.__class__ = _Submodule
 
 
 class _Package(_types.ModuleType):
@@ -223,15 +263,19 @@ class _Package(_types.ModuleType):
 
     Importing a submodule sets the package attribute of its name to the module;
     an eager ``from .trajectories import trajectories`` used to rebind it to the
-    function, and importing the study model lazily must keep it so.
+    function, and importing the study model lazily must keep it so.  Every other public submodule, called as a
+    function, names the functions to call instead (:class:`_Submodule`).
     """
 
     def __setattr__(self, name: str, value: object) -> None:
         if isinstance(value, _types.ModuleType) and _LAZY.get(name) == f"{__name__}.{name}":
             return  # a public name shares the submodule's name: the name keeps meaning the public object
+        _as_submodule(value)
         super().__setattr__(name, value)
 
 
+for _module in (schema, vocab):  # imported before the package's class is set below
+    _as_submodule(_module)
 _sys.modules[__name__].__class__ = _Package
 
 

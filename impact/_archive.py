@@ -380,7 +380,11 @@ def open_archive(
     name = label or str(path)
     p = Path(path)
     if not p.is_file():
-        raise InputError(f"{name}: file not found" if not p.exists() else f"{name}: not a regular file")
+        from ._io import relative_hint
+
+        # the path as given, not the label alone: 'p.qdpx: file not found' named the file, for '~/p.qdpx' or 'out/p.qdpx'
+        raise InputError(f"{os.fspath(path)}: file not found{relative_hint(path)}" if not p.exists()
+                         else f"{name}: not a regular file")
     try:
         fh = open(p, "rb")  # noqa: SIM115 - closed in the finally below
     except OSError as exc:  # locked by the program that has it open, gone since it was found

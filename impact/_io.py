@@ -87,6 +87,7 @@ __all__ = [
     "numbered_backup",
     "check_output_folder",
     "literal_tilde",
+    "tilde_hint",
     "unwritable",
     "read_output_manifest",
     "output_kind",
@@ -181,6 +182,8 @@ def _temporary_beside(path: Path, suffix: str = ".tmp") -> Iterator[tuple[int, s
     it; a file-system error about it, or naming no file (a full disk), names
     ``path`` instead, the file the user asked for.
     """
+    if (tilde := literal_tilde(path)) is not None:  # write_coded(coded, "~/c.csv") made a folder '~' here (newuser12)
+        raise InputError(tilde)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path, suffix), suffix=suffix, dir=path.parent)
@@ -1050,11 +1053,34 @@ def require_path(value: object, argument: str, expected: str) -> None:
                     f"was passed{loaded.get(kind, '')}.")
 
 
+def tilde_hint(given: str | os.PathLike) -> str:
+    """What an input path starting with a '~' left as it is (Python never turns it into the home folder, nor a shell
+    inside quotes) names once written out, for a message saying it names nothing; ``""`` for any other path.
+
+    Examples
+    --------
+    >>> tilde_hint("~/no-such-study-anywhere").startswith(" (it starts with '~', which was not turned into your home "
+    ...                                                   "folder (Python does not do it, nor a shell inside quotes)")
+    True
+    >>> tilde_hint("study/~draft")
+    ''
+    """
+    text = os.fspath(given)
+    expanded = os.path.expanduser(text)
+    if literal_tilde(text) is None or expanded == text:  # '~nobody/x': no such user, nothing to write instead
+        return ""
+    said = (f"write it out, {expanded}" if os.path.lexists(expanded) else
+            f"written out, {expanded}, it names nothing either")
+    return (f" (it starts with '~', which was not turned into your home folder (Python does not do it, nor a shell "
+            f"inside quotes): {said})")
+
+
 def relative_hint(given: str | os.PathLike, *, levels: int = 3, study_folder: str | os.PathLike | None = None) -> str:
     """Where a relative path that names nothing was looked for (the current folder, which in a notebook is the
     notebook's folder, not the checkout's), and the folder above that holds it where one of the ``levels`` above
     does; ``""`` for an absolute path or one that names something. ``study_folder``: a folder the path was looked
-    for in too (a codebook's path is read from the current folder, else from the study folder).
+    for in too (a codebook's path is read from the current folder, else from the study folder).  A path starting with
+    '~' is told as such (:func:`tilde_hint`).
 
     Examples
     --------
@@ -1071,7 +1097,9 @@ def relative_hint(given: str | os.PathLike, *, levels: int = 3, study_folder: st
     """
     path = Path(given)
     try:
-        if path.is_absolute() or os.path.lexists(path) or literal_tilde(given) is not None:
+        if literal_tilde(given) is not None and not os.path.lexists(path):
+            return tilde_hint(given)
+        if path.is_absolute() or os.path.lexists(path):
             return ""
         here = Path.cwd()
     except (OSError, ValueError):  # the current folder removed, or a path the system cannot take
@@ -2698,18 +2726,19 @@ def literal_tilde(target: str | os.PathLike) -> str | None:
 
     Examples
     --------
-    >>> literal_tilde("~/reports/out")
-    "~/reports/out: starts with '~', which was not turned into your home folder (the shell does not do it inside \
-quotes) - a folder named '~' would be made in the current folder; expected the path written out (such as $HOME/...)"
+    >>> literal_tilde("~/reports/out")  # doctest: +ELLIPSIS
+    "~/reports/out: starts with '~', which was not turned into your home folder (Python does not do it, nor a shell \
+inside quotes) - a folder named '~' would be made in the current folder; expected the path written out (...out)"
     >>> literal_tilde("out/~draft") is None
     True
     """
     first = Path(target).parts[0] if Path(target).parts else ""
     if not first.startswith("~") or Path(first).exists():
         return None
-    return (f"{target}: starts with {first!r}, which was not turned into your home folder (the shell does not do it "
-            f"inside quotes) - a folder named {first!r} would be made in the current folder; expected the path written "
-            "out (such as $HOME/...)")
+    out = os.path.expanduser(os.fspath(target))
+    return (f"{target}: starts with {first!r}, which was not turned into your home folder (Python does not do it, nor "
+            f"a shell inside quotes) - a folder named {first!r} would be made in the current folder; expected the path "
+            f"written out ({out if out != os.fspath(target) else 'such as $HOME/...'})")
 
 
 def check_output_folder(target: str | os.PathLike, *, protect: tuple | list = ()) -> Path:

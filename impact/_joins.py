@@ -23,7 +23,7 @@ import pandas as pd
 from . import _frames
 from ._words import _counted, _named, _plural
 from .errors import InputError
-from .schema import label_hint
+from .schema import did_you_mean, label_hint
 
 __all__: list[str] = []
 
@@ -191,14 +191,32 @@ def council_hint(value: object, names: Mapping[str, object] | None, elsewhere: M
     return ""
 
 
+def group_hint(value: object, groups: Mapping[str, tuple[str, str, list]] | None, noun: str = "council") -> str:
+    """A hint for a group's value given where the ids of its members go (``councils="London"``, the region), or "":
+    ``groups`` maps each value, folded, to ``(column, value, ids)``.
+
+    >>> print(group_hint(" london", {"london": ("region", "London", ["201", "202"])}))
+     (a region of the study, not a council: give its 2 councils, e.g. study.councils.query("region == 'London'")["council_id"])
+    """
+    if not groups or not isinstance(value, str):
+        return ""
+    found = groups.get(" ".join(value.split()).casefold())
+    if found is None:
+        return ""
+    column, said, ids = found
+    return (f" (a {column} of the study, not a {noun}: give its {_counted(len(ids), noun)}, e.g. "
+            f"study.{noun}s.query(\"{column} == {said!r}\")[\"{noun}_id\"])")
+
+
 def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holder: str, *, noun: str | None = None,
                    limit: int = UNKNOWN_SHOWN, names: Mapping[str, object] | None = None,
-                   elsewhere: Mapping[str, object] | None = None, labels: Mapping[str, object] | None = None) -> None:
+                   elsewhere: Mapping[str, object] | None = None, labels: Mapping[str, object] | None = None,
+                   groups: Mapping[str, tuple[str, str, list]] | None = None) -> None:
     """Refuse the names in ``given`` (an argument's councils, waves or codes) that are not among ``known``.
 
     One message for every table or codebook that does not know a name: the argument, each unknown name, ``holder``
     (what does not know it: "the study", "the panel", "the codebook 'nfer_impacts'"), the known names closest to
-    each (:func:`difflib.get_close_matches`, a likely misspelling) and the known names, the first ``limit`` of them
+    each (:func:`impact.schema.did_you_mean`, a likely misspelling) and the known names, the first ``limit`` of them
     listed and the rest counted (the unknown names too).  A name is compared as text without its outer spaces
     (``940`` is ``"940"``).
 
@@ -221,6 +239,9 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
         council, a misspelt name as the council meant.
     labels : mapping, optional
         Each known id's label (a wave's): an unknown one whose words are one label's is told with that id.
+    groups : mapping, optional
+        A group of the known ids by a value of theirs, folded (``"london"``), as ``(column, value, ids)`` (a region's
+        councils): an unknown one naming a group is told as that group, with how to give its ids.
 
     Raises
     ------
@@ -239,8 +260,6 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
     ...
     impact.errors.InputError: `codes` has 2 codes not in the panel: 'zz', 'q' - expected codes of ['a', 'b', 'c'] and 2 more (5 in all).
     """
-    import difflib
-
     refuse_missing(argument, given, noun=noun)
     held = [str(k).strip() for k in known]
     seen = set(held)
@@ -250,14 +269,13 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
     noun = noun or argument[:-1]
     named, numbered = [], False
     for x in unknown[:limit]:
-        close = difflib.get_close_matches(str(x).strip(), held, n=3, cutoff=0.6)
         number = number_hint(x, held, noun)
         if number and numbered:
             number = " (a number too)"  # the why, said once
         numbered = numbered or bool(number)
-        hint = (number or joined_hint(x, held, noun) or named_as(x, names, noun)
+        hint = (number or joined_hint(x, held, noun) or named_as(x, names, noun) or group_hint(x, groups, noun)
                 or (council_hint(x, names, elsewhere, holder) if elsewhere is not None else "")
-                or (f" (did you mean {' or '.join(map(repr, close))}?)" if close else label_hint(x, labels, noun)))
+                or label_hint(x, labels, noun) or did_you_mean(str(x).strip(), held))
         named.append(f"{x!r}{hint}")
     more = f" and {len(unknown) - limit:,} more" if len(unknown) > limit else ""
     listed = f"{held[:limit]}" + (f" and {len(held) - limit:,} more ({len(held):,} in all)" if len(held) > limit else "")

@@ -212,9 +212,9 @@ class AgreementResult:
 
 def _check_option(name: str, value: object, allowed: Sequence[str]) -> None:
     if value not in allowed:
-        from .schema import did_you_mean, word_hint
+        from .schema import did_you_mean
 
-        hint = (did_you_mean(value, allowed) or word_hint(value, allowed)) if isinstance(value, str) else ""
+        hint = did_you_mean(value, allowed, words=True) if isinstance(value, str) else ""
         raise ValueError(f"The value for `{name}` must be one of {list(allowed)}, but {value!r} was passed{hint}.")
 
 

@@ -299,10 +299,13 @@ def to_council_id(
     """
     allowed = ["auto", "council_id", "ons_code", "ofsted_urn", "name"]
     if key_type not in allowed:
-        raise InputError(f"The value for `key_type` must be one of {allowed}, but {key_type!r} was passed.")
+        from .schema import not_one_of
+
+        raise InputError(not_one_of("key_type", key_type, allowed))
     if unmatched not in ("warn", "raise", "ignore"):
-        raise InputError(f"The value for `unmatched` must be one of ['warn', 'raise', 'ignore'], but {unmatched!r} "
-                         "was passed.")
+        from .schema import not_one_of
+
+        raise InputError(not_one_of("unmatched", unmatched, ["warn", "raise", "ignore"]))
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         raise TypeError(f"`values` must be a Series or a list of names or codes, but {type(values).__name__} was "
                         f"passed ({values!r}); for one value, pass [value].")

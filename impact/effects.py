@@ -19,6 +19,7 @@ from ._warning_words import fit_failed, reissue_per_item
 from ._words import _listed, _one_status_why
 from .errors import ImpactWarning, recorded_warnings, user_level
 from .panel import STATUS_GROUPS
+from .schema import did_you_mean
 from .study import Study, require_study
 
 __all__ = ["intervention_effects", "change_by_status", "attrition_effects", "survey_effects", "survey_change_by_status"]
@@ -1112,7 +1113,30 @@ def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str
     elif len(panel):  # a panel has a row for every code asked of it at every interview: one it lacks is misspelt
         refuse_unknown("codes", code_list, sorted(distinct(panel["code"])), "the panel")
     wave_list = names(waves, "waves")  # a wave nobody was interviewed at yet is the study's, and may be named
+    if wave_list is not None and len(panel):
+        _refuse_waves(panel, wave_list, study)
     return code_list, (_wave_order(panel, study) if wave_list is None else wave_list)
+
+
+def _refuse_waves(panel: pd.DataFrame, wave_list: list, study: Study | None) -> None:
+    """Refuse waves that are not the study's: ``study``'s where given (its labels read too: '3 months' is told as the
+    wave 'early'), else those the panel holds or keeps the order of (the study's it was built from). A wave of neither
+    is refused where the panel keeps that order, or where it is plainly another's (a misspelling, a number); one
+    nothing tells of is let through, a wave nobody was interviewed at yet. Before, waves=['3 months'] fitted nothing
+    and returned an empty table without a word (newuser12)."""
+    from ._frames import ORDER, distinct
+    from ._joins import joined_hint, number_hint, refuse_unknown
+
+    if hasattr(study, "_refuse_unknown"):  # a Study (attrition_effects takes any object with its tables)
+        study._refuse_unknown("waves", wave_list)
+        return
+    orders = panel.attrs.get(ORDER)
+    order = orders.get("wave") if isinstance(orders, dict) else None
+    known = list(dict.fromkeys([*(order or []), *sorted(distinct(panel["wave"].dropna()))]))
+    unknown = [w for w in wave_list if str(w).strip() not in known]
+    told = unknown if order else [w for w in unknown if number_hint(w, known, "wave") or joined_hint(w, known, "wave")
+                                   or did_you_mean(str(w).strip(), known)]
+    refuse_unknown("waves", told, known, "the panel or the study it was built from")
 
 
 def _wave_order(panel: pd.DataFrame, study: Study | None = None) -> list:

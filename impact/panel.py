@@ -43,6 +43,7 @@ from ._joins import joined_hint, names, number_hint, refuse_unknown
 from ._words import _counted, _named, _verb
 from .errors import InputError, user_level
 from .measures import classify_codings
+from .schema import did_you_mean
 from .study import Study, require_study
 
 __all__ = ["council_panel", "participant_panel", "STATUS_GROUPS", "PANEL_MEASURES"]
@@ -162,12 +163,13 @@ def _checked_codes(study: Study, coded: pd.DataFrame, codes: Sequence[str] | Non
     unknown = [c for c in unseen if str(c) not in known]
     held = book_ids or sorted(distinct(coded["code"].dropna()))
     # no code id is a number (codebook-format.md), nor holds a comma: 1 meant as the first code, or "commitment,
-    # morale" as two, was only warned of, and its rows all zero
-    clear = [c for c in unknown if number_hint(c, held, "code") or joined_hint(c, [*held, *distinct(coded["code"])],
-                                                                                  "code")]
+    # morale" as two, was only warned of, and its rows all zero; nor is one a slip of a known code ('moral' for
+    # 'morale', newuser12)
+    every = [*held, *sorted(distinct(coded["code"]) - set(held))]
+    clear = [c for c in unknown if number_hint(c, held, "code") or joined_hint(c, every, "code")
+             or did_you_mean(str(c).strip(), every)]
     if clear:
-        refuse_unknown("codes", clear, [*held, *sorted(distinct(coded["code"]) - set(held))],
-                       "the study's codebook or in any coding")
+        refuse_unknown("codes", clear, every, "the study's codebook or in any coding")
     if unknown:
         warnings.warn(f"`codes` has {_counted(len(unknown), 'code')} found in no coding and not in the study's "
                       f"codebook, {unknown}: {_verb(len(unknown), 'its', 'their')} rows are all zero, which reads "
@@ -198,7 +200,6 @@ def _codes_of_no_codebook(study: Study, coded: pd.DataFrame, code_list: list[str
     from .coding.codebook import Codebook
     from .codings import expected_codes, supplied_codes
     from .errors import ImpactError, ImpactWarning
-    from .schema import did_you_mean
 
     try:
         book = Codebook.for_study(study, codebook)

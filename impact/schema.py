@@ -1332,19 +1332,16 @@ def close_matches(value: str, choices: Iterable[str], *, n: int = 3, cutoff: flo
     return found[:n], f"{held}, which no one sees" if held else ""
 
 
-def word_hint(value: str, names: Iterable[str]) -> str:
-    """A hint naming the ``names`` one of whose words ``value`` is, or is a slip of (``'kapa'``: cohen_kappa,
-    fleiss_kappa; ``'alpha'``: krippendorff_alpha), or "": a name said by its last word is no misspelling of the
-    whole, which :func:`impact.schema.did_you_mean` looks for.
+def _by_word(value: str, names: Iterable[str]) -> list[str]:
+    """The ``names`` one of whose words ``value`` is, or is a slip of (``'kapa'``: cohen_kappa, fleiss_kappa;
+    ``'alpha'``: krippendorff_alpha): a name said by its last word is no misspelling of the whole, which
+    :func:`close_matches` looks for.
 
-    >>> word_hint("kapa", ["percent_agreement", "cohen_kappa", "fleiss_kappa"])
-    " (did you mean 'cohen_kappa' or 'fleiss_kappa'?)"
-    >>> word_hint("tau", ["cohen_kappa"])
-    ''
+    >>> _by_word("kapa", ["percent_agreement", "cohen_kappa", "fleiss_kappa"]), _by_word("tau", ["cohen_kappa"])
+    (['cohen_kappa', 'fleiss_kappa'], [])
     """
     form = value.strip().casefold()
-    found = [n for n in names if form and difflib.get_close_matches(form, n.casefold().split("_"), n=1, cutoff=0.75)]
-    return f" (did you mean {' or '.join(map(repr, found[:3]))}?)" if found else ""
+    return [n for n in names if form and difflib.get_close_matches(form, n.casefold().split("_"), n=1, cutoff=0.75)]
 
 
 _ID_WORDS = re.compile(r"[^\W_]+")
@@ -1369,9 +1366,13 @@ def _abbreviates(value: str, choice: str) -> bool:
     return "".join(said) == "".join(w[0] for w in words)
 
 
-def did_you_mean(value: str, choices: Iterable[str]) -> str:
+def did_you_mean(value: str, choices: Iterable[str], *, words: bool = False) -> str:
     """A hint naming the allowed values ``value`` is close to (``" (did you mean 'early'?)"``), or ``""``
-    (see :func:`close_matches`).
+    (see :func:`close_matches`): the one did-you-mean of every "unknown X" message (an argument's councils, waves,
+    codes or columns, a vocabulary, a key of study.yaml, a formula's columns, an option's values).
+
+    ``words``: where none is close, the values one of whose words ``value`` is, or is a slip of (``'kapa'`` for
+    cohen_kappa and fleiss_kappa), for names people say by one word (agreement's metrics).
 
     Examples
     --------
@@ -1381,16 +1382,32 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     " (did you mean 'longer_term'?)"
     >>> did_you_mean("xyz", ["expectations", "early"])
     ''
+    >>> did_you_mean("kapa", ["percent_agreement", "cohen_kappa", "fleiss_kappa"], words=True)
+    " (did you mean 'cohen_kappa' or 'fleiss_kappa'?)"
     """
+    choices = list(choices)
     found, held = close_matches(value, choices)
     if not found:
-        return ""
+        found = _by_word(value, choices)[:3] if words else []
+        return f" (did you mean {' or '.join(map(repr, found))}?)" if found else ""
     shown = " or ".join(repr(c) for c in found)
     if held:
         return f" (did you mean {shown}? one of the two holds {held})"
     if (plain := plain_form(value)) is not None:
         return f" (did you mean {shown}? {value!r} {plain})"
     return f" (did you mean {shown}?)"
+
+
+def not_one_of(argument: str, value: object, allowed: Iterable[object]) -> str:
+    """The message refusing ``value`` for ``argument``, which takes one of ``allowed``: what is allowed, what was
+    passed and the allowed values it is close to (:func:`did_you_mean`), in seaborn's words.
+
+    >>> not_one_of("table", "council", ["councils", "interviews"])
+    "The value for `table` must be one of ['councils', 'interviews'], but 'council' was passed (did you mean 'councils'?)."
+    """
+    allowed = list(allowed)
+    hint = did_you_mean(value, [str(a) for a in allowed if a is not None]) if isinstance(value, str) else ""
+    return f"The value for `{argument}` must be one of {allowed}, but {value!r} was passed{hint}."
 
 
 def plain_form(text: str) -> str | None:
@@ -1598,7 +1615,7 @@ def table(name: str) -> Table:
         return TABLES[name]
     except KeyError:
         raise ValueError(
-            f"The value for `table` must be one of {sorted(TABLES)}, but {name!r} was passed."
+            not_one_of("table", name, sorted(TABLES))
         ) from None
 
 

@@ -47,7 +47,7 @@ from ._io import (
     safe_yaml_load,
     shortcut_beside,
 )
-from ._joins import named_as, one_date, one_key, refuse_missing, refuse_unknown
+from ._joins import _read_text_date, named_as, one_date, one_key, refuse_missing, refuse_unknown
 from ._speakers import INTERVIEWER_LABELS, RESPONDENT_LABELS, SPEAKER_HEADINGS, header_cells
 from ._study_book import (
     BOOK_SUFFIXES,
@@ -68,6 +68,7 @@ from .schema import (
     TABLES,
     TRANSCRIPT_SUFFIXES,
     did_you_mean,
+    label_hint,
     parse_cell,
     without_midnight,
 )
@@ -98,6 +99,18 @@ def format_cell(value: Any, type_: str) -> str:
 
 #: Column types whose cells are text in a spreadsheet: escaped against formulas on saving, restored on loading.
 _TEXT_TYPES = ("id", "text", "list")
+
+#: A time from a council's review, as :meth:`Study.status_at` reads it ('3 months after the review', 'about a year
+#: after', '6 weeks before the review'; number words already as digits): ``way`` is None where it says neither after
+#: nor before ('3 months', which the message then asks to say).
+_AFTER_REVIEW = re.compile(r"(?:about |around |roughly |some |c\. ?|~ ?)?(?P<n>[0-9]{1,3}|an?) ?(?P<unit>days?|weeks?|"
+                           r"months?|years?)(?: (?P<way>after|from|since|post|before|prior to)(?: (?:the|its|their) "
+                           r"(?:peer )?review(?:'s (?:start|end))?| review)?)?")
+#: Number words as digits, for a time said in words ('three months after the review').
+_DIGIT_WORDS = {w: str(i) for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                                 "ten", "eleven", "twelve", "eighteen", "twenty-four", "thirty-six"),
+                                                1)}
+_DIGIT_WORDS.update({"eighteen": "18", "twenty-four": "24", "thirty-six": "36"})
 
 
 def _saved_cell(value: Any, type_: str) -> str:
@@ -1284,8 +1297,13 @@ class Study:
             from .councils import council_list
 
             england = council_list(include_former=True)
-            refuse_unknown("councils", given, self._tables["councils"]["council_id"].tolist(), "the study",
-                           names=self._council_names(), elsewhere=dict(zip(england["council_id"], england["name"])))
+            councils = self._tables["councils"]
+            groups = {" ".join(str(v).split()).casefold(): (column, str(v), ids.tolist())
+                      for column in ("council_type", "region") if column in councils
+                      for v, ids in councils.groupby(column, observed=True)["council_id"] if str(v).strip()}
+            refuse_unknown("councils", given, councils["council_id"].tolist(), "the study",
+                           names=self._council_names(), elsewhere=dict(zip(england["council_id"], england["name"])),
+                           groups=groups)
         else:
             waves = [w for w in (self._meta.get("waves") or DEFAULT_WAVES) if isinstance(w, dict) and "id" in w]
             refuse_unknown("waves", given, self.wave_ids, "the study",
@@ -1572,7 +1590,10 @@ class Study:
         council_id : str
             A council of the study.
         date : str, date or Timestamp
-            The date the status is read at.
+            The date the status is read at: a date ('2013-06-01'; day/month/year read day first); a wave's id or
+            label ('early'), for the council's reference date at that wave (:meth:`wave_dates`, the date
+            :meth:`wave_status` reads); or a time from the council's review ('3 months after the review', from its
+            end; '6 weeks before the review', from its start).
 
         Returns
         -------
@@ -1586,7 +1607,8 @@ class Study:
         ------
         InputError
             If ``council_id`` is not a council of the study (an unknown id
-            never answers "none"), or ``date`` is not a date.
+            never answers "none"), or ``date`` is none of the above (named with
+            the wave or time meant: '3 months', 2, 'erly').
 
         Examples
         --------
@@ -1603,6 +1625,10 @@ class Study:
         'notice'
         >>> s.status_at("301", "2013-06-01")["intervention"]
         'none'
+        >>> s.status_at("301", "3 months")
+        Traceback (most recent call last):
+        ...
+        impact.errors.InputError: The value for `date` must be a date such as '2013-06-01', a wave of the study (one of ['expectations', 'early', 'longer_term']) or a time from the council's review such as '3 months after the review', but '3 months' was passed (did you mean 'early', the wave 'Early impact (about 3 months after)'? or, for 3 months after the council's review, '3 months after the review').
         >>> s.status_at("999", "2013-06-01")
         Traceback (most recent call last):
         ...
@@ -1615,8 +1641,7 @@ class Study:
             raise InputError(f"council_id {council_id!r} is not a council of study {self.name!r}"
                              f"{named_as(council_id, self._council_names())} "
                              f"(expected one of: {listed or 'none - the study has no councils'})")
-        # no date (None, NaT), a number or text that is no date is refused: it answered "none" (not in intervention)
-        when = one_date(date, "date")
+        when = self._date_of(council_id, date)
         h = self._tables["status_history"]
         h = h[(h["council_id"] == council_id) & (h["start_date"] <= when) & (h["end_date"].isna() | (h["end_date"] >= when))]
         out: dict[str, str | None] = {}
@@ -1627,6 +1652,66 @@ class Study:
             "direction" if out["statutory_direction"] else "notice" if out["improvement_notice"] else "none"
         )
         return out
+
+    def _date_of(self, council_id: str, date: Any) -> pd.Timestamp:
+        """The date :meth:`status_at` reads ``council_id``'s status at: ``date`` itself; a wave's id or label as the
+        council's reference date at that wave (:meth:`wave_dates`, as :meth:`wave_status` reads it); a time from the
+        council's review ('3 months after the review': from its end; '6 weeks before the review': from its start).
+        Anything else is refused naming what is accepted, with the wave or phrase meant where there is one ('3
+        months': the wave labelled 'about 3 months after', or '3 months after the review'; 2: the second wave).
+        No date (None, NaT), a number or text that is no date is refused: it answered "none" (not in intervention)."""
+        if isinstance(date, str):
+            form = schema.same_id(date)
+            wave = next((w for w in self.waves.itertuples(index=False) if form in (schema.same_id(str(w.wave)),
+                                                                                    schema.same_id(str(w.label)))), None)
+            if wave is not None:
+                at = self.wave_dates().set_index(["council_id", "wave"])["reference_date"].get((council_id, wave.wave))
+                if at is None or pd.isna(at):
+                    raise InputError(f"council {council_id!r} has no interview at the wave {wave.wave!r} and no review "
+                                     f"in reviews.csv to place the wave from, so {date!r} names no date: give a date "
+                                     "such as '2013-06-01'.")
+                return at
+            after = _AFTER_REVIEW.fullmatch(" ".join(_DIGIT_WORDS.get(w, w) for w in date.casefold().split()))
+            if after is not None and after["way"]:
+                return self._from_review(council_id, date, after)
+        try:
+            return one_date(date, "date")
+        except InputError as exc:
+            if isinstance(date, str) and (_read_text_date(date).why or _read_text_date(date).order == "either"):
+                raise  # a date written so it reads two ways or names no day: that message says what to write
+            raise InputError(f"The value for `date` must be a date such as '2013-06-01', a wave of the study (one of "
+                             f"{self.wave_ids}) or a time from the council's review such as '3 months after the "
+                             f"review', but {date!r} was passed{self._date_hint(date)}.") from exc
+
+    def _from_review(self, council_id: str, date: str, after: re.Match) -> pd.Timestamp:
+        """The date ``after`` (a match of :data:`_AFTER_REVIEW` in ``date``) names for ``council_id``: so long after
+        its review's end, or before its start."""
+        anchors = self._anchors()
+        side = "review_end" if after["way"] in ("after", "from", "since", "post") else "review_start"
+        base = anchors[side].get(council_id) if council_id in anchors.index else None
+        if base is None or pd.isna(base):
+            raise InputError(f"council {council_id!r} has no review in reviews.csv (its {side}), so {date!r} names no "
+                             "date: give a date such as '2013-06-01'.")
+        n = 1 if after["n"] in ("a", "an") else int(after["n"])
+        unit = {"d": "days", "w": "weeks", "m": "months", "y": "years"}[after["unit"][0]]
+        step = pd.DateOffset(**{unit: n})
+        return base + step if side == "review_end" else base - step
+
+    def _date_hint(self, date: object) -> str:
+        """What a ``date`` that is none meant, for the message: a wave said by its label's words, its number or a
+        misspelt id; a time said without 'after the review'."""
+        text = str(date).strip()
+        if isinstance(date, bool) or not text:
+            return ""
+        labels = dict(zip(self.waves["wave"].astype(str), self.waves["label"].astype(str)))
+        wave = ((label_hint(text, labels) or schema.did_you_mean(text, self.wave_ids)) if isinstance(date, str) else ""
+                ) or (schema.wave_hint(text, self.wave_ids) if isinstance(date, (str, int, np.integer)) else "")
+        said = wave.removeprefix(" (").removesuffix(")")
+        plain = " ".join(_DIGIT_WORDS.get(w, w) for w in text.casefold().split())
+        if isinstance(date, str) and (m := _AFTER_REVIEW.fullmatch(plain)) is not None and not m["way"]:
+            said += (" or, " if said.endswith("?") else "; " if said else "") + (
+                f"for {text} after the council's review, {text + ' after the review'!r}")
+        return f" ({said})" if said else ""
 
     def wave_dates(self) -> pd.DataFrame:
         """Reference date of each council at each wave.
@@ -2323,11 +2408,10 @@ def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
                 "Extract All, and give the folder it makes)")
     if text != text.strip() and Path(text.strip()).is_dir():
         return f" (the path has spaces at its ends, as a pasted path may: {text.strip()!r} is a folder)"
-    from ._io import literal_tilde
+    from ._io import tilde_hint
 
-    if literal_tilde(text) is not None and Path(os.path.expanduser(text)).is_dir():
-        return (f" (it starts with '~', which was not turned into your home folder (the shell does not do it inside "
-                f"quotes): write it out, {os.path.expanduser(text)})")
+    if tilde := tilde_hint(text):
+        return tilde
     try:
         near = sorted(p.name for p in path.parent.iterdir()
                       if p.is_dir() and p.name.casefold() == path.name.casefold() and p.name != path.name)

@@ -130,6 +130,9 @@ class _Parser(argparse.ArgumentParser):
             if extra and len(missing) == 1:  # `impact run STUDY OUT`: the output given where the option's name is not
                 message += (f" ({extra[0]!r} was given as one more argument: name it, as in "
                             f"{self.prog} ... {missing[0]} {shlex.quote(extra[0])})")
+        elif message.startswith("the following arguments are required") and (unknown := _unknown_options(self)):
+            # `impact --versoin`, `impact -x`: told only that COMMAND is required, the option given not named
+            message += f"; {_unknown_arguments(self, unknown)}"
         # "invalid choice: 'valdate' (choose from ...)": a misspelt command or choice gets a did-you-mean too.
         chosen = re.search(r"invalid choice: '([^']*)'", message)
         if chosen:
@@ -143,7 +146,17 @@ class _Parser(argparse.ArgumentParser):
             elif later:  # `impact STUDY run`, `impact --out O run STUDY`: the command given after its arguments
                 message += (f" (the command comes first, then its arguments and options: {self.prog} {later[0]} "
                             f"...; {chosen.group(1)!r} was given before it)")
+            elif unknown := _unknown_options(self):  # `impact --out O`: 'O' read as the command, --out not named
+                message += f"; {_unknown_arguments(self, unknown)}"
         super().error(message)
+
+
+def _unknown_options(parser: argparse.ArgumentParser) -> list[str]:
+    """The options given to ``parser`` (impact, or impact review) that it does not have: argparse left them unnamed
+    where the command is missing, or where the value after one was read as the command."""
+    own = {o for a in parser._actions for o in a.option_strings}
+    return [a for a in getattr(parser, "_impact_given", []) if a.startswith("-") and len(a) > 1 and a != "--"
+            and not a.lstrip("-").replace(".", "", 1).isdigit() and a.split("=", 1)[0] not in own]
 
 
 def _extra_positionals(parser: argparse.ArgumentParser) -> list[str]:
@@ -202,7 +215,7 @@ def _unknown_arguments(parser: argparse.ArgumentParser, extras: list[str]) -> st
             continue
         name = arg.split("=", 1)[0]
         close, _ = close_matches(name, own, n=2, cutoff=0.75)  # an option is typed, not read: only a near miss
-        root = getattr(parser, "_impact_root", None)
+        root = getattr(parser, "_impact_root", None) or (parser if parser._subparsers is not None else None)
         elsewhere = [c.prog for c in _commands(root) if name in _options_of(c)] if root is not None else []
         if name in own:  # `impact code S -- --jobs 2`: after '--' every argument is a value, not an option
             hints.append(f"{name} is an option of {parser.prog}, but after '--' it is read as a value: put it before '--'")

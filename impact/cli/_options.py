@@ -457,11 +457,11 @@ def choice_list(allowed: Sequence[str] | Callable[[], Sequence[str]]) -> Callabl
             raise argparse.ArgumentTypeError(f"{text!r} - expected one or more of {', '.join(names)}, comma-separated")
         bad = [t for t in items if t not in names]
         if bad:
-            from ..schema import did_you_mean, word_hint
+            from ..schema import did_you_mean
 
             raise argparse.ArgumentTypeError(
                 f"{text!r}: {', '.join(repr(b) for b in bad)} {'is' if len(bad) == 1 else 'are'} not one of "
-                f"{', '.join(names)}{did_you_mean(bad[0], names) or word_hint(bad[0], names) if len(bad) == 1 else ''}")
+                f"{', '.join(names)}{did_you_mean(bad[0], names, words=True) if len(bad) == 1 else ''}")
         return items
 
     parse.__name__ = "list"

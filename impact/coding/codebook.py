@@ -37,6 +37,7 @@ from ..schema import (
     TITLE_MAX,
     did_you_mean,
     hidden_names,
+    not_one_of,
     text_problem,
     too_long,
 )
@@ -101,6 +102,17 @@ def _parsed(text: str, source: str) -> Any:
     if (text, source) in _BUNDLED and getattr(yaml, "__with_libyaml__", False):
         return _bundled_parse(text)
     return safe_yaml_load(text, source=source)
+
+
+def _shown(value: str | bytes | os.PathLike) -> str:
+    """A name or path given where a codebook's spec goes, as text for a message."""
+    return value.decode(errors="replace") if isinstance(value, bytes) else os.fspath(value)
+
+
+def _names_codebook(text: str) -> bool:
+    """Whether one line of text given as a codebook's YAML is rather its name or the path of its file."""
+    return (text in available_codebooks() or Path(text).suffix.lower() in {".yaml", ".yml", ".qdc"}
+            or os.path.lexists(os.path.expanduser(text)))
 
 
 def _bundled_parse(text: str) -> Any:
@@ -201,6 +213,12 @@ class Codebook:
     """
 
     def __init__(self, spec: Mapping[str, Any], *, source: str = "codebook") -> None:
+        if isinstance(spec, (str, bytes, os.PathLike)):  # Codebook("nfer"): "codebook:: 'str' - expected a mapping"
+            raise TypeError(f"The value for `spec` must be a mapping (a codebook's keys: format_version, id, codes, "
+                            f"...), but {type(spec).__name__} {_shown(spec)!r} was passed: a codebook is read by its "
+                            f"name or file with impact.Codebook.load({_shown(spec)!r})"
+                            f"{did_you_mean(_shown(spec), available_codebooks())}, from YAML text with "
+                            "impact.Codebook.from_yaml(text).")
         problems = _validate(spec, source)
         if problems:
             raise ValidationError(problems, source=source)
@@ -248,7 +266,9 @@ class Codebook:
             raise InputError(f"{source}: a codebook must be a YAML mapping, but the file holds nothing")
         if not isinstance(spec, Mapping):
             found = f"a list of {_counted(len(spec), 'item')}" if isinstance(spec, list) else f"the value {str(spec)[:60]!r}"
-            raise InputError(f"{source}: a codebook must be a YAML mapping, but {found} was found")
+            named = (f" (a codebook's name or file, which is read with impact.Codebook.load({text.strip()!r}))"
+                     if isinstance(spec, str) and "\n" not in text.strip() and _names_codebook(text.strip()) else "")
+            raise InputError(f"{source}: a codebook must be a YAML mapping, but {found} was found{named}")
         # The same text is checked and normalised once per process (what __init__ does to a spec), and the memo's copy
         # is never handed out (a codebook may be edited).
         problems, normal = _checked(text, source)
@@ -526,7 +546,7 @@ class Codebook:
         for c in self._spec["codes"]:
             if c["id"] == code_id:
                 return json.loads(json.dumps(c))
-        raise InputError(f"The value for `code_id` must be one of {self.code_ids}, but {code_id!r} was passed.")
+        raise InputError(not_one_of("code_id", code_id, self.code_ids))
 
     def children(self, code_id: str) -> list[str]:
         """Ids of the direct children of ``code_id``.

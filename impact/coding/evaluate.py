@@ -437,7 +437,9 @@ def coder_validity(codebook_id: str = "nfer_impacts", *, coder: Literal["default
     figures = _validity_file(codebook_id)
     name = figures["default"] if coder == "default" else coder
     if name not in figures["coders"]:
-        raise InputError(f"The value for `coder` must be one of {['default', *figures['coders']]}, but {coder!r} was passed.")
+        from ..schema import not_one_of
+
+        raise InputError(not_one_of("coder", coder, ["default", *figures["coders"]]))
     entry = figures["coders"][name]
     table = pd.DataFrame(entry["scores"], columns=_COLUMNS).astype({"precision": float, "recall": float, "f1": float})
     table["uncoded_share"] = np.nan

@@ -106,7 +106,9 @@ def rate_per_10k(
         check_table(frame, label, _KEYS)
     counts = indicators[indicators["measure"] == measure]
     if counts.empty:
-        raise InputError(f"The value for `measure` must be one of {sorted(map(str, indicators['measure'].dropna().unique()))}, but {measure!r} was passed.")
+        from ..schema import not_one_of
+
+        raise InputError(not_one_of("measure", measure, sorted(map(str, indicators["measure"].dropna().unique()))))
     pop = population[population["measure"] == population_measure]
     if pop.empty:
         raise InputError(

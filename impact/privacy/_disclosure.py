@@ -214,7 +214,9 @@ def suppression_mask(
     if isinstance(count_columns, str) or not columns:
         raise ValueError("`count_columns` must be a non-empty list of column names.")
     if totals not in _TOTALS:
-        raise ValueError(f"The value for `totals` must be one of {list(_TOTALS)}, but {totals!r} was passed.")
+        from ..schema import not_one_of
+
+        raise ValueError(not_one_of("totals", totals, list(_TOTALS)))
     if not isinstance(threshold, int | np.integer) or threshold < 1:
         raise ValueError(f"`threshold` must be a whole number >= 1, but {threshold!r} was passed.")
     if total_column is not None and total_column in columns:

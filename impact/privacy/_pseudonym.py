@@ -300,7 +300,9 @@ def pseudonym_map(ids: Iterable[object], *, kind: Kind, key: bytes | str | None 
     {'A': 'Participant P-BFBA'}
     """
     if kind not in _KINDS:
-        raise ValueError(f"The value for `kind` must be one of {sorted(_KINDS)}, but {kind!r} was passed.")
+        from ..schema import not_one_of
+
+        raise ValueError(not_one_of("kind", kind, sorted(_KINDS)))
     secret = resolve_key(key)
     unique = sorted({str(i) for i in ids if not pd.isna(i)})
     digests = {i: keyed_hash(i, key=secret, kind=kind) for i in unique}

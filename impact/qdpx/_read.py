@@ -37,7 +37,9 @@ CODE_ID_MARK = re.compile(r"\n?\[impact code_id: (?P<id>[^\]\n]+)\]\s*\Z")
 
 def _choice(value: object, name: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        raise InputError(f"The value for `{name}` must be one of {list(allowed)}, but {value!r} was passed.")
+        from ..schema import not_one_of
+
+        raise InputError(not_one_of(name, value, allowed))
 
 
 def read_qdpx(

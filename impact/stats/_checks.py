@@ -67,7 +67,9 @@ def _check_names(data: pd.DataFrame, named: dict[str, list[str]]) -> None:
 def _check_choice(argument: str, value: object, allowed: Iterable[object]) -> None:
     allowed = list(allowed)
     if value not in allowed:
-        raise ValueError(f"The value for `{argument}` must be one of {allowed}, but {value!r} was passed.")
+        from ..schema import not_one_of
+
+        raise ValueError(not_one_of(argument, value, allowed))
 
 
 def _check_probability(argument: str, value: float, *, open_interval: bool = True) -> None:
@@ -76,7 +78,10 @@ def _check_probability(argument: str, value: float, *, open_interval: bool = Tru
     )
     if not ok:
         bounds = "strictly between 0 and 1" if open_interval else "between 0 and 1"
-        raise ValueError(f"The value for `{argument}` must be a number {bounds}, but {value!r} was passed.")
+        # power=80 for 80%: the share meant, written as a percentage
+        share = (f" (a percentage? {value:g}% is {value / 100:g})" if isinstance(value, (int, float, np.integer,
+                 np.floating)) and not isinstance(value, bool) and 1 < value <= 100 else "")
+        raise ValueError(f"The value for `{argument}` must be a number {bounds}, but {value!r} was passed{share}.")
 
 
 def _check_real(argument: str, value: object, *, positive: bool = False) -> None:
@@ -380,9 +385,9 @@ def _formula_error(formula: str, data: pd.DataFrame, exc: Exception) -> ValueErr
     ``data``: every name of the formula that is no column of ``data`` (with the columns closest to it), or the term
     that could not be evaluated with the columns it reads and their types, or the place where the formula cannot be
     read, in the package's words."""
-    import difflib
-
     import patsy
+
+    from ..schema import did_you_mean
 
     held = [c for c in data.columns if isinstance(c, str)]  # the names a formula can read (see _read_column)
     origin = getattr(exc, "origin", None)
@@ -405,12 +410,7 @@ def _formula_error(formula: str, data: pd.DataFrame, exc: Exception) -> ValueErr
             absent = [getattr(cause, "name", None) or str(cause)]
         named = []
         for name in absent:
-            close = difflib.get_close_matches(name, held, n=3, cutoff=0.6)
-            near = [c for c in held if c.lower() == name.lower() and c != name]
-            close = list(dict.fromkeys(near + close))
-            unread = _unread_labels(data, name)
-            named.append(repr(name) + (unread or (f" (did you mean {' or '.join(map(repr, close))}?)" if close
-                                                  else "")))
+            named.append(repr(name) + (_unread_labels(data, name) or did_you_mean(name, held)))
         noun = "a column" if len(absent) == 1 else "columns"
         every = list(data.columns)  # as they are labelled: 7 and '7' told apart
         return ValueError(f"The formula {formula!r} names {noun} `data` does not have: {', '.join(named)}; "

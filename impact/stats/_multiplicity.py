@@ -99,8 +99,12 @@ def adjust_pvalues(p, method: _Method | None = "holm"):
         raise TypeError(f"The value for `p` must be p-values (numbers between 0 and 1, or NaN), but {p!r:.80} was "
                         "passed.") from None
     finite = ~np.isnan(values)
+    outside = np.flatnonzero(~((values >= 0) & (values <= 1)) & finite) if values.ndim == 1 else []
     if np.any((values[finite] < 0) | (values[finite] > 1)):
-        raise ValueError("`p` must hold p-values between 0 and 1.")
+        shown = ", ".join(f"{values[i]:g} at position {i}" for i in outside[:5]) + (
+            f" and {len(outside) - 5:,} more" if len(outside) > 5 else "")
+        raise ValueError("`p` must hold p-values between 0 and 1 (or NaN)" + (f", but it holds {shown}" if shown else "")
+                         + ".")
     out = values.copy()
     if method == "holm" and finite.any():
         out[finite] = _holm(values[finite])

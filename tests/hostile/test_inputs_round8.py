@@ -461,8 +461,8 @@ def test_a_score_that_cannot_be_read_in_supplied_codings_is_refused(tiny_study):
     ("study ", "(the path has spaces at its ends, as a pasted path may: 'study' is a folder)"),
     ("study/study.yaml", "(it is a file of the study folder study: give the folder itself)"),
     ("Study", "(found 'study' beside it: names are exact, case too)"),
-    ("~/study", "(it starts with '~', which was not turned into your home folder (the shell does not do it inside "
-                "quotes): write it out, HOME/study)"),
+    ("~/study", "(it starts with '~', which was not turned into your home folder (Python does not do it, nor a "
+                "shell inside quotes): write it out, HOME/study)"),
 ])
 def test_a_study_path_given_another_way_says_which_folder_was_meant(given, hint, study_dir, tmp_path, monkeypatch):
     from impact.study import load_study
