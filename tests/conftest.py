@@ -579,8 +579,9 @@ def late_shift(tmp_path_factory):
     two planted cases: every impact reported more often at the last wave only (log-odds +1.5 there, against the first
     and the middle wave), and no difference by intervention status at all; analysed with the planted coding (every
     part, 199 resamples, seed 1), once per run (read only). Read by tests/test_report_truth_round4.py (a change at one
-    wave) and tests/test_findings.py (a null study by status, which generated and analysed a 40-council study of its
-    own, seed 4243, before the tenth pass on the suite's time)."""
+    wave), tests/test_findings.py (a null study by status, which generated and analysed a 40-council study of its
+    own, seed 4243, before the tenth pass on the suite's time) and tests/test_report_truth_round3.py (the summary's
+    change across the waves from the models, which analysed 30 councils of its own, seed 95713, before testtime36)."""
     return shared_synthetic(tmp_path_factory, "late-shift-152953", 40, 152953, interviews_per_wave=3,
                             words_per_interview=150, effects=shifted(-1.5, -1.5, 0))
 
