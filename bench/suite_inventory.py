@@ -12,6 +12,14 @@ councils where written as a number) and its kind:
 The kind comes from :data:`READ` where the test was read (testtime35), with the reason; a test not read is marked
 ``"a"`` with ``"read": false`` when nothing in it sweeps seeds or sizes (no parametrisation or loop over ``seed``,
 ``SEEDS``, ``STUDIES``, ``DESIGNS`` or sizes), and ``"unread sweep"`` when something does.
+
+Under ``"studies"`` (testtime36): every call that generates or analyses a synthetic study in the report truth,
+disclosure and cross-check files (:data:`STUDY_FILES`) and in tests/conftest.py, with its file, line, the function it
+is in (a fixture or a test), the builder, the councils and seed, its other settings as written, and ``design``, the
+call's text without its seed. ``"study_groups"`` lists the designs that more than one call shares but for the seed.
+``--time`` adds each literal :func:`conftest.analysed_synthetic` design's CPU seconds, made afresh in this process
+(``cpu_s``); ``--studies-only`` replaces these two keys of ``--out`` and keeps its list of tests as it was. :data:`STUDY_VERDICTS` gives, for the studies read by hand in testtime36, whether a test of theirs was
+moved onto a shared study and why or why not.
 """
 
 from __future__ import annotations
@@ -137,6 +145,129 @@ def _tests(path: Path) -> list[dict]:
     return rows
 
 
+#: The files whose studies are listed under "studies", and the calls that make a study.
+STUDY_FILES = re.compile(r"^test_.*(truth|disclosure|cross)")
+STUDY_BUILDERS = ("analysed_synthetic", "shared_synthetic", "prepared_synthetic", "analysed_themes",
+                  "generate_with_truth", "generate")
+
+#: (file, function) -> (verdict, why): the studies read by hand in testtime36, each with a shared study of its class
+#: that a test of it could read; "moved" only where the moved test still fails on the fault it was written for, with
+#: that fault put back in a scratch worktree of main.
+STUDY_VERDICTS = {
+    ("tests/conftest.py", "partnership_by_status"): (
+        "moved", "round 15's large_effect (80 councils, seed 9405, status log-odds 2.5 on partnership, comparisons and "
+        "models) made here, once per run, and round 8's moving (40 councils, seed 804417, log-odds 2.0, the models "
+        "only) replaced by it: both of round 8's tests still fail on their faults there (the alike impacts' sentence "
+        "dropped: no sentence to unpack; the forest caption's unadjusted note dropped: 'not adjusted for multiple "
+        "comparisons' missing). Round 15's test could not go the other way: round 8's study has two lines clear of no "
+        "difference ('2 of the 6 ... 1 of these 2'), so its wording fault ('1 of these 1 has') cannot show there"),
+    ("tests/conftest.py", "late_shift"): (
+        "moved", "round 3's waves_planted (30 councils, seed 95713, the default rise, CORE parts) replaced by it: the "
+        "test of the summary's change across the waves still fails there on its fault (no model-based change "
+        "sentence: no 'Compared with' sentence to unpack)"),
+    ("tests/conftest.py", "machine_checked_core"): (
+        "moved", "round 31's checked (12 councils, seed 31312, machine-coded, half checked by hand, the models only) "
+        "replaced by it, which round 31 reads already: the agreement table's test still fails there on its fault "
+        "(_compared_once returning nothing: the shared counts on every row)"),
+    ("tests/test_report_truth_round48.py", "suggesting"): (
+        "kept", "9 councils (seed 45101) cut to one and two waves, as conftest.by_waves_reports (seed 45301), which the "
+        "file reads already; but 45301's first wave holds no suggestion (0 recommendation codings against 45101's 1), "
+        "so the fault, a suggestion before the review counted as one after it, cannot show there"),
+    ("tests/test_report_truth_round13.py", "few_left_open"): (
+        "kept", "its fault needs fewer than 5 statements leaving a change's cause open at a wave (12 councils); "
+        "conftest.process_thirty (30 councils, seed 9601) has 11 and 17"),
+    ("tests/test_report_truth_round14.py", "process_small"): (
+        "kept", "its fault needs a factor left untested as raised in too few councils (12 councils); "
+        "conftest.process_thirty's table of factors against the impacts leaves none so"),
+    ("tests/test_report_truth_round10.py", "on_morale"): (
+        "kept", "its status effect is planted on morale, not the default partnership, and its assertions name morale: "
+        "moving it onto partnership_by_status would mean rewriting them"),
+    ("tests/test_report_truth_round9.py", "two_in"): (
+        "kept", "two councils in intervention throughout (paths never 0.94): the few councils in one group are the "
+        "case it was written for"),
+    ("tests/test_report_truth_round9.py", "entering"): (
+        "kept", "councils entering intervention and none leaving (paths never 0.6, entered 0.4): the case it was "
+        "written for, which no shared study has"),
+    ("tests/test_report_truth_round41.py", "eight"): (
+        "kept", "8 councils, few per status group and a council missing a wave: its warnings of attrition and few "
+        "councils are the case, which no shared study of every part has"),
+    ("tests/test_report_truth_round3.py", "all_moving"): (
+        "kept", "its detectable-difference test reads no figure of the study (the group sizes are given), but the "
+        "file's other test needs every council changing status (seed 84064), so the study is made either way"),
+}
+
+
+def _study_calls(path: Path) -> list[dict]:
+    """Each call of :data:`STUDY_BUILDERS` in ``path``: where it is, its councils, seed and other settings as written."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    rel = path.relative_to(HERE).as_posix()
+    owner = {}
+    for fn in ast.walk(tree):
+        if isinstance(fn, ast.FunctionDef):
+            for sub in ast.walk(fn):
+                owner.setdefault(id(sub), fn.name)  # the outermost function holding it (ast.walk: outer first)
+    rows = []
+    for call in ast.walk(tree):
+        if not isinstance(call, ast.Call):
+            continue
+        name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", None)
+        if name not in STUDY_BUILDERS:
+            continue
+        args = [ast.unparse(a) for a in call.args]
+        kwargs = {k.arg: ast.unparse(k.value) for k in call.keywords if k.arg and k.arg != "out"}
+        if name == "shared_synthetic":
+            key, args = (args[1] if len(args) > 1 else None), args[2:]
+        else:
+            key = None
+        councils = args[0] if args else kwargs.pop("n_councils", kwargs.pop("n", None))
+        seed = kwargs.pop("seed", None) if name.startswith("generate") or len(args) < 2 else args[1]
+        settings = {k: v for k, v in kwargs.items() if k != "seed"}
+        design = f"{councils} councils, " + ", ".join(f"{k}={v}" for k, v in sorted(settings.items()))
+        verdict = STUDY_VERDICTS.get((rel, owner.get(id(call))))
+        rows.append({"file": rel, "line": call.lineno, "function": owner.get(id(call)), "builder": name,
+                     "shared_key": key, "councils": councils, "seed": seed, "settings": settings,
+                     "design": f"{'generated, ' if name.startswith('generate') else 'analysed, '}{design}",
+                     "call": ast.unparse(call), "verdict": verdict})
+    return rows
+
+
+def _cpu_seconds(row: dict) -> float | None:
+    """CPU seconds of the literal :func:`conftest.analysed_synthetic` design of ``row`` made afresh, else None."""
+    import sys
+    import time
+
+    if row["builder"] != "analysed_synthetic":
+        return None
+    sys.path.insert(0, str(HERE / "tests"))
+    import conftest
+
+    from impact.synth import SynthEffects
+
+    call = ast.parse(row["call"], mode="eval").body
+    names = {"SynthEffects": SynthEffects, "CORE_PARTS": conftest.CORE_PARTS}
+    try:
+        args = [eval(ast.unparse(a), names) for a in call.args]  # noqa: S307 - the test files' own literals
+        kwargs = {k.arg: eval(ast.unparse(k.value), names) for k in call.keywords}  # noqa: S307
+    except NameError:  # a design named by a variable of its file
+        return None
+    start = time.process_time()
+    conftest._analysed_synthetic(*args, **kwargs)
+    return round(time.process_time() - start, 2)
+
+
+def studies(timed: bool = False) -> dict:
+    """The studies of the truth, disclosure and cross-check files and conftest (``timed``: with their CPU seconds)."""
+    files = sorted(p for p in (HERE / "tests").glob("test_*.py") if STUDY_FILES.search(p.name))
+    rows = [r for p in [*files, HERE / "tests/conftest.py"] for r in _study_calls(p)]
+    if timed:
+        for r in rows:
+            r["cpu_s"] = _cpu_seconds(r)
+    groups: dict[str, list[str]] = {}
+    for r in rows:
+        groups.setdefault(r["design"], []).append(f"{r['file']}:{r['line']} seed={r['seed']}")
+    return {"studies": rows, "study_groups": {d: g for d, g in groups.items() if len(g) > 1}}
+
+
 def inventory(n_files: int = 40) -> dict:
     """The inventory of the ``n_files`` slowest files of tests/file_seconds.json."""
     seconds = json.loads((HERE / "tests/file_seconds.json").read_text())
@@ -155,8 +286,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=HERE / "bench/suite_inventory.json")
     ap.add_argument("--files", type=int, default=40)
+    ap.add_argument("--time", action="store_true", help="make each literal analysed_synthetic design: its CPU seconds")
+    ap.add_argument("--studies-only", action="store_true",
+                    help="replace the studies of --out, keeping its tests as they were listed")
     args = ap.parse_args(argv)
-    args.out.write_text(json.dumps(inventory(args.files), indent=1) + "\n")
+    kept = json.loads(args.out.read_text()) if args.studies_only else inventory(args.files)
+    args.out.write_text(json.dumps({**kept, **studies(args.time)}, indent=1) + "\n")
     return 0
 
 

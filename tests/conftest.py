@@ -525,6 +525,21 @@ def monitoring_link(tmp_path_factory):
                             interviews_per_wave=5, words_per_interview=120, effects={"monitoring_effect": 3.0})
 
 
+@pytest.fixture(scope="module")
+def partnership_by_status(tmp_path_factory):
+    """``(study, truth, findings)``: 80 councils (seed 9405, three interviews per council and wave of 300 words),
+    partnership working planted far more often reported by councils in intervention (log-odds 2.5) and no other impact
+    by status, the wave effects as by default, councils moving into and out of intervention between the waves;
+    analysed with its planted coding, the comparisons and models only (199 resamples, seed 1), once per run (read
+    only). The class of "one large status effect among six impacts": read by tests/test_report_truth_round15.py (the
+    forest plot's counts said in words) and tests/test_report_truth_round8.py (the impacts alike in both groups named;
+    the forest plot's intervals said to be unadjusted), which analysed a 40-council study of its own (seed 804417,
+    log-odds 2.0, the models only) before testtime36."""
+    return shared_synthetic(tmp_path_factory, "partnership-by-status-9405", 80, 9405, interviews_per_wave=3,
+                            words_per_interview=300, parts=["comparisons", "models"],
+                            effects={"intervention_log_odds": 2.5})
+
+
 #: The chance a participant in a council in intervention misses each wave under informative attrition
 #: (bench/ipw_check.py's MISSING_IN), and the smallest design that fits the models, of :func:`attrition_informative`.
 ATTRITION_MISSING_IN = {"expectations": 0.05, "early": 0.45, "longer_term": 0.65}
@@ -564,8 +579,9 @@ def late_shift(tmp_path_factory):
     two planted cases: every impact reported more often at the last wave only (log-odds +1.5 there, against the first
     and the middle wave), and no difference by intervention status at all; analysed with the planted coding (every
     part, 199 resamples, seed 1), once per run (read only). Read by tests/test_report_truth_round4.py (a change at one
-    wave) and tests/test_findings.py (a null study by status, which generated and analysed a 40-council study of its
-    own, seed 4243, before the tenth pass on the suite's time)."""
+    wave), tests/test_findings.py (a null study by status, which generated and analysed a 40-council study of its
+    own, seed 4243, before the tenth pass on the suite's time) and tests/test_report_truth_round3.py (the summary's
+    change across the waves from the models, which analysed 30 councils of its own, seed 95713, before testtime36)."""
     return shared_synthetic(tmp_path_factory, "late-shift-152953", 40, 152953, interviews_per_wave=3,
                             words_per_interview=150, effects=shifted(-1.5, -1.5, 0))
 

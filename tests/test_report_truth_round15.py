@@ -53,12 +53,11 @@ def test_a_forest_plots_caption_states_each_count_of_its_lines_as_words_for_it(n
 
 
 @pytest.fixture(scope="module")
-def large_effect():
+def large_effect(partnership_by_status):
     """``(study, truth, findings)``: 80 councils, partnership planted far more often reported in intervention
-    (log-odds 2.5), the wave effects as by default; the comparisons and the models analysed."""
-    return once_per_worker(("round15", "large"), lambda: analysed_synthetic(
-        80, 9405, interviews_per_wave=3, words_per_interview=300, parts=["comparisons", "models"],
-        effects={"intervention_log_odds": 2.5}))
+    (log-odds 2.5), the wave effects as by default; the comparisons and the models analysed
+    (conftest.partnership_by_status, shared with round 8 since testtime36)."""
+    return partnership_by_status
 
 
 def test_the_forest_plots_of_a_study_state_their_counts_as_their_tables_give_them(large_effect):

@@ -209,14 +209,12 @@ def test_a_machine_coded_change_across_the_waves_is_no_finding_without_a_hand_ch
 
 
 @pytest.fixture(scope="module")
-def waves_planted():
-    """30 councils, a change across the waves planted and nothing else, analysed with its planted coding."""
-    from impact.synth import SynthEffects
-
-    null = SynthEffects.null()
-    effects = SynthEffects.from_value({**null.to_dict(), "wave_log_odds": SynthEffects().wave_log_odds})
-    return analysed_synthetic(30, 95713, parts=["comparisons", "change", "models"], interviews_per_wave=3,
-                              words_per_interview=150, effects=effects)
+def waves_planted(late_shift):
+    """40 councils, a change across the waves planted (every impact reported more often at the last wave, log-odds
+    +1.5) and nothing else, analysed with its planted coding (conftest.late_shift, shared with round 4 and
+    tests/test_findings.py since testtime36; this file analysed 30 councils of its own before, seed 95713, the
+    default rise after the review and nothing else planted)."""
+    return late_shift
 
 
 def test_the_summary_states_the_models_change_across_the_waves_from_people_s_coding(waves_planted):
