@@ -432,7 +432,8 @@ def _hidden(sheet: SheetCells, table: SheetTable, column: Callable[[int], str]) 
                "editor (Alt+F11) set the sheet's Visible property to -1 - xlSheetVisible, or in LibreOffice choose "
                "Sheet > Show Sheet")
         out.append(Problem(label, None, None, None, f"a sheet that is shown (it is hidden, and its "
-                           f"{_counted(len(table.records), 'row')} of data are read as a shown sheet's are: unhide "
+                           f"{_counted(len(table.records), 'row')} of data {_verb(len(table.records), 'is')} read as a shown sheet's are: "
+                           "unhide "
                            f"it, {how})", "warning"))
     data_rows = {r for r, _ in table.records}
     if hidden := sorted(set(sheet.facts.hidden_rows) & data_rows):

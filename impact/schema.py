@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import vocab
+from ._words import _counted
 
 __all__ = [
     "Column",
@@ -306,7 +307,7 @@ def wave_hint(text: str, wave_ids: list[str]) -> str:
     if place is None:
         return ""
     if not 1 <= place <= len(wave_ids):
-        return (f" (waves are named by their ids in study.yaml, and it has {len(wave_ids)} waves: "
+        return (f" (waves are named by their ids in study.yaml, and it has {_counted(len(wave_ids), 'wave')}: "
                 f"{', '.join(wave_ids)})")
     word = _ORDINALS[place - 1] if place <= len(_ORDINALS) else f"number {place}"
     return f" (waves are named by their ids in study.yaml: the {word} wave is {wave_ids[place - 1]!r})"
