@@ -179,13 +179,20 @@ _ZONED = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T([01][0-9]|2[0-3]):([0-5][0-9
 
 
 def _uk_summer_time(utc: _dt.datetime) -> bool:
-    """Whether ``utc`` (naive, in UTC) falls in British Summer Time: from 01:00 UTC on March's last Sunday to 01:00
-    UTC on October's (the rule since 1996, and March's start since 1981)."""
-    def last_sunday(month: int) -> _dt.datetime:
-        last = _dt.date(utc.year, month, 31)
-        return _dt.datetime.combine(last - _dt.timedelta(days=(last.weekday() + 1) % 7), _dt.time(1))
+    """Whether ``utc`` (naive, in UTC) falls in British Summer Time, by the Europe/London rules of the IANA time zone
+    database (:mod:`zoneinfo`, from the system or the ``tzdata`` package pandas installs): no rule written here, as
+    the UK's changed over the years the dates reach back to (summer time ended on October's fourth Sunday, 22-28
+    October, until 1995; on its last since 1996).
 
-    return last_sunday(3) <= utc < last_sunday(10)
+    Examples
+    --------
+    >>> _uk_summer_time(_dt.datetime(1994, 10, 25, 23)), _uk_summer_time(_dt.datetime(2011, 10, 25, 23))
+    (False, True)
+    """
+    from zoneinfo import ZoneInfo
+
+    there = utc.replace(tzinfo=_dt.UTC).astimezone(ZoneInfo("Europe/London"))
+    return bool(there.dst())
 
 
 def _time_zone(text: str) -> str:
@@ -1705,7 +1712,8 @@ def format_reference() -> str:
         "it) has its other `DD/MM/YYYY` dates refused as ambiguous (`05/09/2011` may be 9 May).",
         "A date and time with a time zone (`2011-08-14T23:00:00.000Z`, as a SharePoint list or a web",
         "form exports a date typed in the UK: its midnight there, in UTC) is an error naming the date",
-        "typed (2011-08-15: British Summer Time is an hour ahead of UTC).",
+        "typed (2011-08-15: British Summer Time is an hour ahead of UTC; the UK's clocks of the day, from",
+        "the time zone database: until 1995 summer time ended on October's fourth Sunday, not its last).",
         "A number may have thousands separators (`1,234.5`, and `1,000` in a whole-number",
         "column); a decimal comma (`12,5`) is an error, and so is `12,500` in a column of",
         "decimals, which could be either, and `3.000` in a whole-number column (3000 with points between",
