@@ -114,7 +114,10 @@ class ArchiveSizeError(InputError):
 #: An XML part past the cap of elements that expands more than this many times its compressed size is a bomb (a small
 #: file expanding hugely: ``<row/>`` repeated deflates about 1,000-fold); one expanding less, a file just large.  A
 #: worksheet's XML expands 11-14 fold (openpyxl's, 20,000 rows of five columns: 11.5 for varied cells, 13.6 for one
-#: row repeated; each cell's reference differs).
+#: row repeated; each cell's reference differs), 500,000 formatted empty rows 20-fold; but LibreOffice's ``.ods`` of
+#: the bundled example (10 MB of content.xml) 86-fold: a ratio alone does not tell a bomb of 50-100-fold from a real
+#: file, so such a part is streamed, bounded by what it holds (:data:`XLSX_LIMITS`, :data:`MAX_CELL_TEXT`,
+#: ``max_xml_elements``), never by its ratio alone.
 _BOMB_EXPANSION = 50
 
 
@@ -452,11 +455,10 @@ def _entry_problems(infos: list[Any], lim: Mapping[str, Any]) -> list[str]:
         if key in seen:
             errors.append(f"entry {fn!r} is in the archive twice" + ("" if seen[key] == fn else f" (as {seen[key]!r})"))
         seen[key] = fn
-        if info.file_size > lim["ratio_floor"] and info.file_size > lim["max_ratio"] * max(info.compress_size, 1):
-            errors.append(
-                f"entry {fn!r} declares a {info.file_size / max(info.compress_size, 1):,.0f}-fold expansion "
-                f"(at most {lim['max_ratio']:,.0f} allowed; a zip bomb?)"
-            )
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > lim["ratio_floor"] and ratio > lim["max_ratio"]:
+            errors.append(f"entry {fn!r} declares that it expands {ratio:,.0f}-fold (at most {lim['max_ratio']:,.0f} "
+                          "allowed; a zip bomb?)")
     return errors
 
 
@@ -905,17 +907,30 @@ def _column_letters(n: int) -> str:
     return out or "A"
 
 
+#: The most text a cell may hold (Excel holds 32,767 characters in a cell, and 8,192 in its formula), a shared string
+#: and a comment too (:class:`_SheetExtent`, ``text_cap``): more is no workbook a spreadsheet saved, and read whole
+#: it costs what a bomb does (120 MB in one cell took openpyxl 270 s and 5.2 GB).
+MAX_CELL_TEXT = 32_767 + 8_192
+
+
 class _SheetExtent(_Nothing):
-    """A parser target measuring how far a worksheet reaches, refusing it past the limits."""
+    """A parser target measuring how far a worksheet reaches, refusing it past the limits; with ``text_cap``, refusing
+    a cell, shared string or comment of more characters of text than that, as soon as they are read (memory bounded:
+    the text is not kept)."""
 
     _RANGES = ("dimension", "mergeCell", "hyperlink", "comment")
+    _TEXT_HOLDERS = {"c": "cell", "si": "shared string", "comment": "comment"}
 
-    def __init__(self, *, where: str, limits: Mapping[str, int]) -> None:
+    def __init__(self, *, where: str, limits: Mapping[str, int], text_cap: int | None = None) -> None:
         self.where = where
         self.limits = limits
         self.row = self.col = 0
         self.max_row = self.max_col = 0
         self.cells = 0
+        self.text_cap = text_cap
+        self._chars = 0  # characters of text read in the cell, shared string or comment open (else since a tag)
+        self._holder = ""  # which is open, for the message ("" outside one)
+        self._holders = 0  # shared strings and comments begun, to name one by its place
 
     def _reach(self, row: int, col: int, what: str) -> None:
         lim = self.limits
@@ -946,6 +961,8 @@ class _SheetExtent(_Nothing):
 
     def start(self, tag: str, attrs: list[str]) -> None:
         ns, _, local = tag.rpartition("}")
+        if not self._holder:
+            self._chars = 0
         if ns not in _SPREADSHEET_NS:
             return
         if local == "c":
@@ -959,6 +976,10 @@ class _SheetExtent(_Nothing):
             if self.cells > self.limits["max_cells"]:
                 raise InputError(f"{self.where}: more than {self.limits['max_cells']:,} cells - expected at most that many")
             self._reach(max(self.row, 1), self.col, f"cell {_column_letters(self.col)}{max(self.row, 1)}")
+            self._chars, self._holder = 0, f"cell {_column_letters(self.col)}{max(self.row, 1)}"
+        elif local in ("si", "comment"):
+            self._holders += 1
+            self._chars, self._holder = 0, f"{self._TEXT_HOLDERS[local]} {self._holders:,}"
         elif local == "row":
             r = _attr(attrs, "r", "")
             self.row = int(r) if r.isdigit() else self.row + 1
@@ -969,14 +990,27 @@ class _SheetExtent(_Nothing):
             if ref:
                 self._ref(ref, f"<{local} ref>")
 
+    def end(self, tag: str) -> None:
+        if not self._holder or tag.rpartition("}")[2] in self._TEXT_HOLDERS:
+            self._chars, self._holder = 0, ""
+
+    def data(self, text: str) -> None:
+        if self.text_cap is not None:
+            self._chars += len(text)
+            if self._chars > self.text_cap:
+                raise InputError(
+                    f"{self.where}: {self._holder or 'a text between two tags'} holds more than {self.text_cap:,} characters of text - "
+                    "expected at most 32,767 in a cell (and 8,192 in its formula), the most Excel holds: a zip bomb, "
+                    "or a file no spreadsheet saved?")
+
 
 class _SheetFacts(_SheetExtent):
     """A :class:`_SheetExtent` that also keeps what openpyxl's read-only sheets do not give: the merged ranges, the
     hidden rows and columns, and each formula's cell, text and whether a value was saved with it (a workbook written
     by a program that does not calculate, such as openpyxl, holds its formulas without their values)."""
 
-    def __init__(self, *, where: str, limits: Mapping[str, int]) -> None:
-        super().__init__(where=where, limits=limits)
+    def __init__(self, *, where: str, limits: Mapping[str, int], text_cap: int | None = None) -> None:
+        super().__init__(where=where, limits=limits, text_cap=text_cap)
         self.merged: list[str] = []
         self.hidden_rows: list[int] = []
         self.hidden_columns: list[tuple[int, int]] = []  # (first, last), 1-based
@@ -1011,10 +1045,12 @@ class _SheetFacts(_SheetExtent):
                 self.hidden_columns.append((int(first), int(last)))
 
     def end(self, tag: str) -> None:
+        super().end(tag)
         if tag.rpartition("}")[2] in ("f", "v"):
             self._in = ""
 
     def data(self, text: str) -> None:
+        super().data(text)
         if self._in == "f":
             self.formulas[self._cell][0] += text
         elif self._in == "v" and text.strip() and self._cell in self.formulas:
@@ -1063,10 +1099,12 @@ def check_workbook(gz: GuardedZip, *, limits: Mapping[str, Any] | None = None,
     for name in gz.namelist():
         if name.lower().endswith(".xml"):
             where = f"{gz.label} (sheet {sheets[name]!r})" if name in sheets else f"{gz.label} ({name})"
+            # a cell's text is capped where cells, shared strings and comments are kept: the sheets and their parts
+            cap = MAX_CELL_TEXT if name in sheets or name.lower().startswith("xl/") else None
             if facts is not None and name in sheets:
-                facts[sheets[name]] = stream_xml(gz, name, _SheetFacts(where=where, limits=lim))
+                facts[sheets[name]] = stream_xml(gz, name, _SheetFacts(where=where, limits=lim, text_cap=cap))
             else:
-                stream_xml(gz, name, _SheetExtent(where=where, limits=lim))
+                stream_xml(gz, name, _SheetExtent(where=where, limits=lim, text_cap=cap))
         else:
             for _ in gz.stream(name):
                 pass

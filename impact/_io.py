@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import NamedTuple
 
-from ._words import _counted, _number, _verb
+from ._words import _after_the, _counted, _number, _verb
 from .errors import (
     OS_ADVICE,
     FolderBusyWarning,
@@ -930,8 +930,7 @@ def _cut_unit(data: bytes, encoding: str) -> str:
     extra = len(data) % unit
     if not extra:
         return ""
-    bytes_ = "byte" if extra == 1 else f"{extra} bytes"
-    return (f", {len(data):,} bytes long: its last {bytes_} (from byte {len(data) - extra:,}) part of a character, so "
+    return (f", {len(data):,} bytes long: its last {_after_the(extra, 'byte')} (from byte {len(data) - extra:,}) part of a character, so "
             "the file was cut short (copy it again from where it was made)")
 
 
@@ -1866,14 +1865,14 @@ def table_records(name: str, rows: list[list[str]], *, expected: list[str] | Non
             col = header[i] if i < len(header) else f"#{i + 1}"
             shifted = len(cells) != len(header)
             problems.append(Problem(name, line, col, raw, unclosed_quote(n_lines, swallowed) + (
-                f" (the row then holds {len(cells)} cells, not {len(header)}: its cells are not checked)"
+                f" (the row then holds {_counted(len(cells), 'cell')}, not {len(header):,}: its cells are not checked)"
                 if shifted else "")))
             if shifted:
                 unchecked.add(line)
         elif line in broken:
             first, then = broken[line]
             col = header[len(first) - 1]
-            problems.append(Problem(name, line, col, f"{first[-1]!r} / {then[0]!r}", f"{len(header)} cells, one per "
+            problems.append(Problem(name, line, col, f"{first[-1]!r} / {then[0]!r}", f"{_counted(len(header), 'cell')}, one per "
                                     f"header column: rows {line} and {line + 1} hold {len(first)} and {len(then)}, "
                                     f"one row of {len(header)} if joined where the line breaks (a line break typed "
                                     f"inside the {col} cell? take it out, or put the cell in double quotes); neither "
@@ -1890,7 +1889,7 @@ def table_records(name: str, rows: list[list[str]], *, expected: list[str] | Non
             # '1.234,5' not in quotes: a number's comma has split it in two, the cells after it one column on
             for i, first, second in split:
                 joined = f"{first},{second}"
-                problems.append(Problem(name, line, header[i], joined, f"{len(header)} cells, one per header column "
+                problems.append(Problem(name, line, header[i], joined, f"{_counted(len(header), 'cell')}, one per header column "
                                         f"(the number {joined!r} holds a comma, which a comma-separated file takes "
                                         "for the end of a cell unless the cell is in double quotes: it is read as two "
                                         f"cells, {first!r} and {second!r}, "
@@ -1900,7 +1899,7 @@ def table_records(name: str, rows: list[list[str]], *, expected: list[str] | Non
         elif len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
             # more cells than columns, the last holding text: a comma inside a cell not in quotes ('March 1, 2011')
             # has put the cells after it under the wrong columns, so they are not judged one by one
-            problems.append(Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header "
+            problems.append(Problem(name, line, None, _counted(len(cells), 'cell'), f"{_counted(len(header), 'cell')}, one per header "
                                     "column (a comma inside a cell not in double quotes, as in 'March 1, 2011'? Put "
                                     "the cell in double quotes; the row's cells, under the wrong columns, are not "
                                     "checked)"))
@@ -1908,8 +1907,8 @@ def table_records(name: str, rows: list[list[str]], *, expected: list[str] | Non
         elif len(cells) != len(header):
             spare = len(cells) - len(header)  # more cells, all empty: commas at the end of the line, not data
             problems.append(
-                Problem(name, line, None, f"{len(cells)} cells", f"{len(header)} cells, one per header column" + (
-                    f" (its last {spare} cell{'s are' if spare > 1 else ' is'} empty: a comma at the end of the line? "
+                Problem(name, line, None, _counted(len(cells), 'cell'), f"{_counted(len(header), 'cell')}, one per header column" + (
+                    f" (its last {_after_the(spare, 'cell')} {_verb(spare, 'is')} empty: a comma at the end of the line? "
                     "Take it off, or name the column in the header)" if spare > 0 else ""))
             )
         for cell, raw, read in quoted.get(line, ()):  # "Barn"et: read as Barnet, its quotes dropped without a word

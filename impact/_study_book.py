@@ -413,6 +413,9 @@ def _sheet_table(sheet: SheetCells, *, file: str, spec: Table) -> SheetTable:
         told |= {(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)} - {(top, left)}
     header, records, problems, kept = table_records(spec.filename, rows, expected=spec.column_names,
                                                     blank_note=True)
+    # a blank header cell merged into the one before it is the merge's problem, told once with it
+    merged_heads = {f"#{i + 1}" for i, k in enumerate(kept) if (1, k + 1) in told}
+    problems = [p for p in problems if not (p.row == 1 and p.value == "" and p.column in merged_heads)]
     names = {k + 1: h for h, k in zip(header, kept)}
     table = SheetTable(file, sheet.name, header, records, faults + problems, kept,
                        {(r, names[c]) for r, c in told if c in names})
@@ -432,7 +435,8 @@ def _hidden(sheet: SheetCells, table: SheetTable, column: Callable[[int], str]) 
                "editor (Alt+F11) set the sheet's Visible property to -1 - xlSheetVisible, or in LibreOffice choose "
                "Sheet > Show Sheet")
         out.append(Problem(label, None, None, None, f"a sheet that is shown (it is hidden, and its "
-                           f"{_counted(len(table.records), 'row')} of data are read as a shown sheet's are: unhide "
+                           f"{_counted(len(table.records), 'row')} of data {_verb(len(table.records), 'is')} read as a shown sheet's are: "
+                           "unhide "
                            f"it, {how})", "warning"))
     data_rows = {r for r, _ in table.records}
     if hidden := sorted(set(sheet.facts.hidden_rows) & data_rows):

@@ -73,6 +73,18 @@ def _counted(n: int, noun: str, many: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else many or _plural(noun)}"
 
 
+def _after_the(n: int, noun: str, many: str | None = None) -> str:
+    """``noun`` after a word that picks some out ('its last', 'the first'): the noun alone for one, else the count and
+    the plural ('its last cell is empty', 'its last 3 cells are empty'), never '1 cell' where no count is meant.
+
+    Examples
+    --------
+    >>> f"its last {_after_the(1, 'cell')}", f"its last {_after_the(3, 'cell')}", f"the first {_after_the(1200, 'row')}"
+    ('its last cell', 'its last 3 cells', 'the first 1,200 rows')
+    """
+    return noun if n == 1 else _counted(n, noun, many)
+
+
 def _number(n: int | Sized, noun: str) -> str:
     """``noun`` alone in the number of ``n`` (a count, or a list whose length is the count): for a message that
     writes the number elsewhere or not at all ('the columns' of a list of two).

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import vocab
+from ._words import _counted
 
 __all__ = [
     "Column",
@@ -178,13 +179,20 @@ _ZONED = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T([01][0-9]|2[0-3]):([0-5][0-9
 
 
 def _uk_summer_time(utc: _dt.datetime) -> bool:
-    """Whether ``utc`` (naive, in UTC) falls in British Summer Time: from 01:00 UTC on March's last Sunday to 01:00
-    UTC on October's (the rule since 1996, and March's start since 1981)."""
-    def last_sunday(month: int) -> _dt.datetime:
-        last = _dt.date(utc.year, month, 31)
-        return _dt.datetime.combine(last - _dt.timedelta(days=(last.weekday() + 1) % 7), _dt.time(1))
+    """Whether ``utc`` (naive, in UTC) falls in British Summer Time, by the Europe/London rules of the IANA time zone
+    database (:mod:`zoneinfo`, from the system or the ``tzdata`` package pandas installs): no rule written here, as
+    the UK's changed over the years the dates reach back to (summer time ended on October's fourth Sunday, 22-28
+    October, until 1995; on its last since 1996).
 
-    return last_sunday(3) <= utc < last_sunday(10)
+    Examples
+    --------
+    >>> _uk_summer_time(_dt.datetime(1994, 10, 25, 23)), _uk_summer_time(_dt.datetime(2011, 10, 25, 23))
+    (False, True)
+    """
+    from zoneinfo import ZoneInfo
+
+    there = utc.replace(tzinfo=_dt.UTC).astimezone(ZoneInfo("Europe/London"))
+    return bool(there.dst())
 
 
 def _time_zone(text: str) -> str:
@@ -306,7 +314,7 @@ def wave_hint(text: str, wave_ids: list[str]) -> str:
     if place is None:
         return ""
     if not 1 <= place <= len(wave_ids):
-        return (f" (waves are named by their ids in study.yaml, and it has {len(wave_ids)} waves: "
+        return (f" (waves are named by their ids in study.yaml, and it has {_counted(len(wave_ids), 'wave')}: "
                 f"{', '.join(wave_ids)})")
     word = _ORDINALS[place - 1] if place <= len(_ORDINALS) else f"number {place}"
     return f" (waves are named by their ids in study.yaml: the {word} wave is {wave_ids[place - 1]!r})"
@@ -1652,7 +1660,8 @@ def format_reference() -> str:
         "`impact validate PATH` checks every rule here and lists every problem as",
         "`file:row:column: value - expected ...` (row 1 is the header, as in a spreadsheet).",
         "File names are exact, lower case: a table saved under another name (`Councils.csv`,",
-        "`action-progress.csv`, `actions (2).csv`, `councils.csv.txt`, `survey.csv`) is named with the",
+        "`action-progress.csv`, `actions (2).csv`, `councils.csv.txt`, `survey.csv`, `councils.csv.`,",
+        "whose last dot Windows takes off) is named with the",
         "name to give it (an error for a required table; for an optional one a warning, the study read",
         "without it), and any other file saved as a table (`.csv`, `.txt`, `.xlsx` ...) that the study",
         "does not read is a warning naming it: a copy of a table beside the one read, or a file of your",
@@ -1721,7 +1730,8 @@ def format_reference() -> str:
         "it) has its other `DD/MM/YYYY` dates refused as ambiguous (`05/09/2011` may be 9 May).",
         "A date and time with a time zone (`2011-08-14T23:00:00.000Z`, as a SharePoint list or a web",
         "form exports a date typed in the UK: its midnight there, in UTC) is an error naming the date",
-        "typed (2011-08-15: British Summer Time is an hour ahead of UTC).",
+        "typed (2011-08-15: British Summer Time is an hour ahead of UTC; the UK's clocks of the day, from",
+        "the time zone database: until 1995 summer time ended on October's fourth Sunday, not its last).",
         "A number may have thousands separators (`1,234.5`, and `1,000` in a whole-number",
         "column); a decimal comma (`12,5`) is an error, and so is `12,500` in a column of",
         "decimals, which could be either, and `3.000` in a whole-number column (3000 with points between",
@@ -1790,8 +1800,11 @@ def format_reference() -> str:
         "saved with: impact never calculates one, and never writes to a workbook. A formula saved",
         "without its value (as a program that does not calculate, such as openpyxl, saves it), an",
         "error value (`#N/A`, `#DIV/0!`) and cells merged into one are errors on their cell, told",
-        "once; so is a title row above the header, merged over its columns or not. A sheet of more than a",
-        "million cells is one error saying to save it as a CSV file, which is read up to 50 MiB.",
+        "once (a header cell merged into the one before it too); so is a title row above the header, merged",
+        "over its columns or not. A sheet of more than a",
+        "million cells is one error saying to save it as a CSV file, which is read up to 50 MiB. A cell",
+        "(or a shared string or comment) holding more text than Excel can, 32,767 characters and 8,192 of",
+        "formula, is one error as soon as that much is read: no spreadsheet saved it (a zip bomb?).",
         "A hidden sheet, and hidden or filtered-out rows and columns, are read as shown ones",
         "are, with a warning. Formatted empty rows and columns after the table are no data. A",
         "workbook that cannot be read (saved with a password, cut short, not a workbook) is one",

@@ -2288,6 +2288,7 @@ def _near_table(name: str, filename: str) -> bool:
 def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> str:
     """A hint naming files in ``folder`` that look like ``filename`` saved another way ("Councils.CSV", ".xlsx",
     "action-progress.csv", "actions (2).csv"); the names hinted at are added to ``told``, where given."""
+    from ._io import windows_name_problem
     from .validate import _looks_form, _name_form, _spaces_around
 
     if (shortcut := shortcut_beside(folder, filename)) is not None:  # 'councils.csv.lnk': shown as 'councils.csv'
@@ -2299,6 +2300,8 @@ def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> st
         tables = {t.filename for t in TABLES.values()}
         near = sorted(p.name for p in folder.iterdir()
                       if p.name != filename and (p.stem.casefold() == stem or p.name.casefold() == filename.casefold()
+                                                 # 'councils.csv.': Windows takes a name's last dots and spaces off
+                                                 or p.name.rstrip(". ").casefold() == filename.casefold()
                                                  or _looks_form(p.name) == _looks_form(filename)
                                                  # 'indicator.csv', 'survey_response.csv': a letter more or less
                                                  or (p.name not in tables and p.suffix.casefold() == ".csv"
@@ -2312,6 +2315,8 @@ def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> st
         return ""
 
     def why(name: str) -> str:  # what tells a name that looks like filename from it
+        if name.rstrip(" ").endswith(".") and name.rstrip(". ").casefold() == filename.casefold():
+            return f" ({windows_name_problem(name)})"
         if _name_form(name) == _name_form(filename) and name.strip() != name:
             return f" ({_spaces_around(name)})"
         odd = [(i, ch) for i, ch in enumerate(name, 1) if ch in schema._LOOKALIKES or ch != unicodedata.normalize(

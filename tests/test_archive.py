@@ -136,7 +136,7 @@ def test_lists_every_unsafe_entry_in_one_message(tmp_path):
     assert "entry 'link' is a symbolic link" in text
     assert "entry '../x' points outside the archive" in text
     assert "entry 'sources/A.txt' is in the archive twice (as 'Sources/a.txt')" in text
-    assert "entry 'bomb' declares a 1,0" in text and "zip bomb" in text
+    assert "entry 'bomb' declares that it expands 1,0" in text and "zip bomb" in text
 
 
 def test_refuses_too_many_entries(tmp_path):

@@ -49,7 +49,7 @@ def test_read_csv_strict_reports_ragged_rows(tmp_path):
     assert header == ["a", "b"]
     assert [r for r, _ in records] == [2, 3, 4]
     assert [str(p) for p in problems] == [
-        "t.csv:3: '1 cells' - expected 2 cells, one per header column",
+        "t.csv:3: '1 cell' - expected 2 cells, one per header column",
         # round 25: a row with text past its last column says what may have shifted its cells
         "t.csv:4: '3 cells' - expected 2 cells, one per header column (a comma inside a cell not in double quotes, "
         "as in 'March 1, 2011'? Put the cell in double quotes; the row's cells, under the wrong columns, are not "

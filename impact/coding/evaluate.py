@@ -10,6 +10,7 @@ import pandas as pd
 
 from .._frames import distinct, key_strings, member
 from .._frames import flagged as _flagged  # the one rule for a missing flag (not set)
+from .._words import _counted, _verb
 from ..errors import ImpactError, InputError
 from .codebook import Codebook
 from .rules import as_units
@@ -215,7 +216,7 @@ def evaluate_coder(
     if not isinstance(folds, int) or isinstance(folds, bool) or folds < 2:
         raise InputError(f"The value for `cv` must be 'auto', None or an integer >= 2, but {cv!r} was passed.")
     if len(units) < folds:
-        raise InputError(f"{len(units)} units cannot be split into {folds} folds")
+        raise InputError(f"{_counted(len(units), 'unit')} cannot be split into {folds} folds")
     # scikit-learn is imported here, not with the module: the main job reads a coder's recorded validity through this
     # module, and importing scikit-learn costs it about a second and a half
     from sklearn.base import clone
@@ -272,13 +273,13 @@ def group_folds(groups: Any, *, n_splits: int = 5, random_state: int = 0,
     """
     labels = pd.Series(list(groups) if not isinstance(groups, pd.Series) else groups.to_numpy())
     if n_units is not None and len(labels) != n_units:
-        raise InputError(f"`groups` must hold one label per unit: {n_units} units, but {len(labels)} labels were passed.")
+        raise InputError(f"`groups` must hold one label per unit: {_counted(n_units, 'unit')}, but {_counted(len(labels), 'label')} {_verb(len(labels), 'was')} passed.")
     missing = np.flatnonzero(labels.isna().to_numpy()).tolist()
     if missing:
         raise InputError(f"`groups` has missing labels at positions {missing[:10]} (every unit needs a group).")
     codes, uniques = pd.factorize(labels, sort=True)
     if not isinstance(n_splits, int) or n_splits < 2 or n_splits > len(uniques):
-        raise InputError(f"{len(uniques)} groups cannot be split into {n_splits} folds (need 2 <= folds <= groups).")
+        raise InputError(f"{_counted(len(uniques), 'group')} cannot be split into {n_splits} folds (need 2 <= folds <= groups).")
     order = np.random.RandomState(random_state).permutation(len(uniques))
     sizes = np.bincount(codes, minlength=len(uniques))
     order = order[np.argsort(-sizes[order], kind="stable")]

@@ -589,7 +589,7 @@ def firth_joint_test(data: pd.DataFrame, *, formula: str, unit: str, terms: Coll
     y = y_frame.iloc[:, 0].to_numpy(dtype="float64")
     x = x_frame.to_numpy(dtype="float64")
     if len(y) < len(data):
-        raise ValueError(f"{len(data) - len(y)} rows have a missing value in a variable of {formula!r}.")
+        raise ValueError(f"{_counted(len(data) - len(y), 'row')} {_verb(len(data) - len(y), 'has')} a missing value in a variable of {formula!r}.")
     if np.linalg.matrix_rank(x) < x.shape[1]:
         raise NotIdentifiedError(f"The terms of {formula!r} are not identified: some are constant or combinations "
                                  "of the others.")

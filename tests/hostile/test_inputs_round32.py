@@ -311,7 +311,7 @@ def test_a_comma_at_the_end_of_each_data_row_says_so(study_dir):
     lines = f.read_text(encoding="utf-8").splitlines()
     f.write_text("\n".join([lines[0], *(line + "," for line in lines[1:])]) + "\n", encoding="utf-8")
     assert [p for p in _all_problems(study_dir) if p.startswith("councils.csv")] == [
-        f"councils.csv:{row}: '6 cells' - expected 5 cells, one per header column (its last 1 cell is empty: a comma at "
+        f"councils.csv:{row}: '6 cells' - expected 5 cells, one per header column (its last cell is empty: a comma at "
         "the end of the line? Take it off, or name the column in the header)" for row in (2, 3, 4)]
 
 

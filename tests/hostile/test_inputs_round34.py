@@ -150,7 +150,7 @@ def test_guard_a_row_cut_short_at_the_end_is_still_told_as_a_short_row(study_dir
     f = study_dir / "councils.csv"
     f.write_text(f.read_text(encoding="utf-8") + "303\n", encoding="utf-8")
     problems = _all_problems(study_dir)
-    assert "councils.csv:5: '1 cells' - expected 5 cells, one per header column" in problems
+    assert "councils.csv:5: '1 cell' - expected 5 cells, one per header column" in problems
     assert not [p for p in problems if "a note" in p]
 
 

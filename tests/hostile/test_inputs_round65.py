@@ -266,7 +266,7 @@ def test_guard_a_comma_at_the_end_of_a_line_is_still_told_so(study_dir):
     rows[2] = [*rows[2], ""]
     _write(study_dir / "councils.csv", rows)
     assert [p for p in refused(study_dir) if p.startswith("councils.csv")] == [
-        "councils.csv:3: '6 cells' - expected 5 cells, one per header column (its last 1 cell is empty: a comma at "
+        "councils.csv:3: '6 cells' - expected 5 cells, one per header column (its last cell is empty: a comma at "
         "the end of the line? Take it off, or name the column in the header)"]
 
 
