@@ -109,6 +109,98 @@ def build_one(d):
     return path
 
 
+def check_quotes(specs):
+    """The report's quotes (what people said) against the planted statements: each quote is the text of a planted
+    statement of the impact it is filed under, asserted, at a wave after the first, and its caption's role group,
+    status and credit are that statement's (a sentence many interviews share counts where any of them fits), at most
+    one per council and impact. ``specs``: ``councils:waves:seed``."""
+    import yaml
+
+    import impact
+    from impact.pipeline import analyse, build_report
+    from impact.privacy._disclosure import ROLE_GROUP_LABELS
+    from impact.report import Paragraph, Quote
+    from impact.synth import generate_with_truth
+    from impact.vocab import ROLE_GROUPS
+
+    book = yaml.safe_load(impact.bundled_path("codebooks").joinpath("nfer_impacts.yaml").read_text())
+    labels = {}
+
+    def walk(x):
+        if isinstance(x, dict):
+            if "id" in x and "label" in x:
+                labels[x["label"]] = x["id"]
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk(book)
+    res = {"quotes": 0, "bad": []}
+    for spec in specs:
+        n, waves, seed = map(int, spec.split(":"))
+        study, truth = generate_with_truth(n, seed=seed, waves=waves, interviews_per_wave=2, words_per_interview=300)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            f = analyse(study, coded=truth.coded(), n_resamples=99, seed=1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            rep = build_report(f, min_count=1)[0]
+        sec = next(s for s in rep.sections if s.title == "What people said")
+        st = truth.statements
+        texts = {i: study.transcript(i) for i in study.interviews["interview_id"]}
+        code = None
+        seen = set()
+        for b in sec.blocks:
+            if isinstance(b, Paragraph):
+                code = next((c for lab, c in labels.items() if b.text.strip().lower() == lab.lower()), code if len(b.text) < 90 else None)
+                continue
+            if not isinstance(b, Quote) or code is None:
+                continue
+            res["quotes"] += 1
+            q = b.text
+            hits = [(i, t.find(q)) for i, t in texts.items() if q in t]
+            if not hits:
+                res["bad"].append(dict(spec=spec, q=q, why="not found verbatim (redacted?)", attribution=b.attribution))
+                continue
+            head = b.attribution.split(";")[0]
+            first_ = head.split(",")[0].strip()
+            ins_of = {c["council_id"]: c["in_intervention"] for c in truth.councils}
+            want_of = {"review": "the review", "unclear": "cause left open", "ofsted": "Ofsted", "leadership": "leadership",
+                       "restructure": "restructure", "funding": "funding", "other_programme": "another programme"}
+            fits, r = [], None
+            for iid, pos in hits:
+                s = st[(st.interview_id == iid) & (st.start <= pos + 12) & (st.end >= pos + len(q) - 5) & (st.code == code)]
+                for r_ in s.to_dict("records"):
+                    role = study.participants.set_index("participant_id").loc[r_["participant_id"], "role"]
+                    rg = ROLE_GROUPS.get(role)
+                    ins = ins_of[r_["council_id"]][r_["wave"]]
+                    good = (first_ == "Participant" or ROLE_GROUP_LABELS.get(rg) == first_)
+                    good &= not ("council not in intervention" in head and ins)
+                    good &= not (("council in intervention" in head or "under a notice" in head or "statutory direction" in head) and not ins)
+                    good &= want_of[r_["attribution"]] in b.attribution
+                    good &= r_["polarity"] == "asserted" and r_["wave"] != study.wave_ids[0]
+                    fits.append((good, r_))
+            if not fits:
+                res["bad"].append(dict(spec=spec, q=q, code=code, why="no planted statement of the code there"))
+                continue
+            res["checked_labels"] = res.get("checked_labels", 0) + 1
+            good = [r_ for g, r_ in fits if g]
+            if not good:
+                res["bad"].append(dict(spec=spec, q=q, code=code, why=f"no planted statement fits the label {b.attribution}",
+                                       planted=[{k: r_[k] for k in ("participant_id", "wave", "attribution", "polarity")} for _, r_ in fits]))
+                continue
+            r = good[0]
+            ok = True
+            key = (r["council_id"], code)
+            dup = key in seen
+            seen.add(key)
+            print(spec, code, r["polarity"], r["wave"], r["attribution"], "|", b.attribution, "|", q[:80], len(hits))
+            if not ok or dup:
+                res["bad"].append(dict(spec=spec, q=q, code=code, why=f"polarity {r['polarity']} wave {r['wave']} dup {dup}"))
+    return res
+
+
 def main():
     RUNS.mkdir(parents=True, exist_ok=True)
     if sys.argv[1] == "check":
@@ -116,6 +208,10 @@ def main():
         print(json.dumps({k: doc[k] for k in ("studies", "claims_checked", "claims_false", "by_kind")}, indent=1))
         for c in doc["false_claims"]:
             print(c["study"], c["kind"], c["why"][:300])
+    if sys.argv[1] == "quotes":  # python bench/truth71_audit.py quotes 20:4:948213 ...
+        res = check_quotes(sys.argv[2:])
+        Path(OUT.with_name("truth71_audit_quotes.json")).write_text(json.dumps(res, indent=1) + "\n")
+        print(res["quotes"], len(res["bad"]))
     if sys.argv[1] == "build":
         only = sys.argv[2:]  # optional limit on n
         for d in designs():
