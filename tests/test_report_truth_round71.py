@@ -141,3 +141,22 @@ def test_change_table_names_the_waves_tested_and_their_shares(case):
             assert value == pytest.approx(want), (r, w)
             checked += 1
     assert checked >= 6, table.data
+
+
+@pytest.mark.parametrize("seed", [71829, 71931])
+def test_no_model_where_the_first_wave_had_no_interview_and_the_report_says_why(seed):
+    """Every change is measured against the first wave: where no interview was held at it, no model is fitted and
+    the models section says why (main: 'no impact varied both in whether it was reported and in wave or intervention
+    status'), and the change table tests the later waves held, named as such, with the planted shares' medians."""
+    from impact.report import Paragraph, Table
+
+    study, truth, coded, findings, report = _without_wave(12, 3, seed, "expectations")
+    assert findings.models.empty
+    said = " ".join(b.text for s in report.sections if s.title == "Longitudinal models" for b in s.blocks
+                    if isinstance(b, Paragraph))
+    assert "no interview was held at the first wave, Expectations before the review" in said, said
+    assert "no impact varied" not in said
+    [(lead, table)] = [(s.blocks[i - 1], b) for s in report.sections for i, b in enumerate(s.blocks)
+                       if isinstance(b, Table) and b.name == "change_over_time"]
+    assert "between the two waves at which interviews were held (early impact and longer-term change)" in lead.text
+    assert {"median_early", "median_longer_term"} <= set(table.data.columns)
