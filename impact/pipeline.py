@@ -534,8 +534,17 @@ def analyse(
                 change = tested(None)
             change = change.assign(measure=MAIN_MEASURE)
         _progress(progress, "fitting longitudinal models")
+        # the models' waves are those at which someone was interviewed: a wave no interview was held at (an interim
+        # report before the last wave's fieldwork) has no row, and as a level of the model it left every fit singular,
+        # so no model was fitted and the report said no impact varied (truth71)
+        held = [w for w in study.wave_ids if w in set(study.interviews["wave"].astype(str))]
+        if held and held[0] != study.wave_ids[0]:
+            # the reference of every change is the first wave: none is measured where no one was interviewed at it
+            not_computed.setdefault("models", "no interview was held at the first wave, "
+                                              f"{study.waves.set_index('wave').loc[study.wave_ids[0], 'label']}, against which the models "
+                                              "measure change")
         with said_in_words("the longitudinal models (the models table)"):
-            models = (intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids,
+            models = (intervention_effects(ppanel, measure=MAIN_MEASURE, codes=codes, waves=held,
                                            alpha=alpha, seed=seed, n_permutations=n_resamples)
                       if "models" in wanted and "models" not in not_computed
                       else pd.DataFrame(columns=["code", "term", "estimate", "p_value", "p_adjusted"]))
@@ -546,10 +555,10 @@ def analyse(
         # the wave interacting with the status at the wave
         with said_in_words("the models of change by intervention status (the change by status table)"):
             status_change = (change_by_status(ppanel, study=study, measure=MAIN_MEASURE, codes=codes,
-                                              waves=study.wave_ids, alpha=alpha) if not models.empty else None)
+                                              waves=held, alpha=alpha) if not models.empty else None)
         # the same models with missed interviews weighted for (a sensitivity analysis beside them)
         with said_in_words(MODEL_FIGURES["attrition_sensitivity"], name_own=True):
-            attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=study.wave_ids,
+            attrition = (attrition_effects(ppanel, study, measure=MAIN_MEASURE, codes=codes, waves=held,
                                            alpha=alpha, wave_terms=True) if not models.empty else None)
         # the same fits' wave terms, set beside the models' where the two disagree (truth48)
         attrition_waves = None

@@ -163,7 +163,12 @@ class _Ctx:
         self.codes = list(findings.codebook.top_codes())
         self.code_labels = {c: self.redacted(label) for c, label in zip(codes["code_id"], codes["label"], strict=True)}
         self.waves = list(self.study.wave_ids)
-        self.later = self.waves[1:]
+        # the later waves the findings can speak of: those at which an interview was held (all of them where none
+        # was: that case is said on its own). A wave with none has no model term and no change to state: the summary
+        # said the models showed 'no significant change between expectations before the review and early impact or
+        # longer-term change' of a study with no interview at longer-term change (truth71)
+        held = set(self.study.interviews["wave"].astype(str))
+        self.later = [w for w in self.waves[1:] if w in held] if held else self.waves[1:]
         self.wave_labels = {w: self.redacted(label)
                             for w, label in zip(self.study.waves["wave"], self.study.waves["label"], strict=True)}
         self.title = self.redacted(self.study.name)
@@ -1771,13 +1776,27 @@ def _median_rows(ch: pd.DataFrame) -> list[tuple[dict, str]]:
             if r.get("effect_type") in ("kendalls_w", "matched_rank_biserial", "difference")]
 
 
+def _held_waves(ctx) -> list[str]:
+    """The study's waves at which an interview was held, in order (every wave where none was)."""
+    held = set(ctx.study.interviews["wave"].astype(str))
+    return [w for w in ctx.waves if w in held] or list(ctx.waves)
+
+
+def _tested_wave(ctx, r: dict, column: str) -> str:
+    """The first or last wave (``column``: ``time_first`` or ``time_last``) a row of the change across the waves was
+    tested across: the row's own, else the study's first or last wave at which an interview was held."""
+    wave = r.get(column)
+    return str(wave) if isinstance(wave, str) and wave else _held_waves(ctx)[0 if column == "time_first" else -1]
+
+
 def _median_keys(ctx, r: dict, g: str) -> list[tuple[tuple, list[tuple], list[tuple], float]]:
     """The medians of a row of change_over_time published with its councils: ``(code, wave, group)``, the
     prevalence table's counts of the group's participants reporting the impact at the wave and of its participants
     (for all councils together, ``g`` 'all', the counts of every group), and the median as the CSV prints it."""
     reported = _reported_groups(ctx)
     out = []
-    for wave, col in ((ctx.waves[0], "value_first"), (ctx.waves[-1], "value_last")):
+    # the waves the test ran across (its first and last at which an interview was held, truth71)
+    for wave, col in ((_tested_wave(ctx, r, "time_first"), "value_first"), (_tested_wave(ctx, r, "time_last"), "value_last")):
         if pd.isna(r.get(col)):  # a row not tested (fewer than two councils with a complete series) has no median
             continue
         groups = list(reported.get((r["code"], wave), ())) if g == "all" else [g]
@@ -1925,7 +1944,7 @@ def _declare_median_bounds(ctx, told: DisclosureLedger) -> None:
                 _binary_bounds(int(r["n"]), median) if r.get("effect_type") == "difference" else
                 _median_bounds(int(r["n"]), median)))
         for col, some, short in _rank_bounds(r):
-            wave = ctx.waves[0] if col == "value_first" else ctx.waves[-1]
+            wave = _tested_wave(ctx, r, "time_first" if col == "value_first" else "time_last")
             if wave in keys:
                 _declare_at_least(told, "rank", *keys[wave], some, short)
 
@@ -6199,7 +6218,7 @@ def _comparisons(ctx) -> Section:
                                 f"{ctx.f.not_computed['change']}."))
     if change is not None and len(change):
         gcol = _group_column(change)
-        first, last = ctx.waves[0], ctx.waves[-1]
+        first, last = _held_waves(ctx)[0], _held_waves(ctx)[-1]  # the first and last at which an interview was held
         # the effect column is named for the effect the test gives: Kendall's W (Friedman, three waves or more, 0 to 1)
         # or the matched-pairs rank-biserial correlation (Wilcoxon, two waves, -1 to 1); a two-wave study's table
         # headed its rank-biserial correlations "Kendall's W"
@@ -6249,12 +6268,19 @@ def _comparisons(ctx) -> Section:
         # the test follows from the number of waves, so every row tested names the same one: said once above the
         # table, and in its CSV only (40 councils: 'Friedman test' on each of 6 rows, seed 31303, round 31)
         once = _said_once(ch, ["test"])
-        span = f"across the {len(ctx.waves)} waves" if len(ctx.waves) > 2 else "between the two waves"
+        # the waves the tests ran across are those at which an interview was held: a study of three waves with none
+        # held at one said "Wilcoxon's signed-rank test across the 3 waves ... on councils interviewed at every wave"
+        # of a test of two waves, on councils interviewed at both (truth71)
+        tested_waves = _held_waves(ctx)
+        span = (f"across the {len(tested_waves)} waves" if len(tested_waves) > 2 else "between the two waves") + (
+            f" at which interviews were held ({_listed([ctx.short_wave(w).lower() for w in tested_waves])})"
+            if len(tested_waves) < len(ctx.waves) else "")
+        every = "every wave" + (" at which interviews were held" if len(tested_waves) < len(ctx.waves) else "")
         test = ch["test"].iloc[0] if once else None
         if test not in _CHANGE_TESTS:
             # the test follows from the number of waves and whether the shares are 0% or 100% throughout: a study of
             # two named Friedman's test too (truth45)
-            once, test = [], (("cochran_q" if binary else "friedman") if len(ctx.waves) > 2 else
+            once, test = [], (("cochran_q" if binary else "friedman") if len(tested_waves) > 2 else
                               ("mcnemar" if binary else "wilcoxon"))
         test = f"{_CHANGE_TESTS[test]} {span}"
         # a status group no council stayed in at every wave has no row: said, not left to be inferred (40 councils
@@ -6267,7 +6293,7 @@ def _comparisons(ctx) -> Section:
         blocks += [
             Paragraph(("Change across the waves within each status group: " if gcol else "Change across the waves: ")
                       + f"{test} of each "
-                      f"council's share reporting the {ctx.one}, on councils interviewed at every wave"
+                      f"council's share reporting the {ctx.one}, on councils interviewed at {every}"
                       # a council is followed within its status group, so one that moved into or out of intervention
                       # between waves has no complete series in either and is not counted
                       + (" and in the same status group at each (a council that moved into or out of intervention "
@@ -6286,8 +6312,8 @@ def _comparisons(ctx) -> Section:
                      "median share at the first and last wave among councils interviewed ")
                   # a table is read on its own: the councils that moved between groups are in neither row (100
                   # councils, seed 61101: 58 + 12 followed of the 92 interviewed at every wave; truth61)
-                  + ("at all waves and in the row's status group at each (a council that moved into or out of "
-                     "intervention between waves is in neither row); " if gcol else "at all waves; ")
+                  + (f"at {every} and in the row's status group at each (a council that moved into or out of "
+                     "intervention between waves is in neither row); " if gcol else f"at {every}; ")
                   + f"{effect_note}{exact_note}{_drift_note(ctx)}{p_note}"
                   + (f" A {'share' if binary else 'median'} marked {SUPPRESSED} in a row whose councils are "
                      "published is withheld: " + medians_narrow + "." if ctx.medians_withheld else "")
