@@ -2616,7 +2616,7 @@ _HOSPITAL_LETTERS_RE = lazy_compile(
     r"|\b(?i:the)[ \t]+(?P<o>\p{Lu}{1,4}[IH])(?=['’]s[ \t]+(?i:safeguarding|maternity|neonatal|paediatric|paeds|a&e|"
     r"emergency|children['’]s|midwi(?:fe|ves)|named|nurses?|doctors?|consultants?|ward|staff|team)\b"
     r"|[ \t]+(?i:referred|discharged|admitted|treated|scanned|diagnosed|transferred|kept|rang|phoned|called|contacted)"
-    r"[ \t]+(?i:her|him|them|the|mum|dad|baby)\b))", re.VERSION1)
+    r"[ \t]+(?i:her|him|them|the|mum|dad|baby|us|me)\b))", re.VERSION1)
 _HOSPITAL_UNITS = frozenset("nicu picu scbu icu hdu mau amu cdu eau sdec ae ed er ooh".split())
 # "of" and a capitalised field after an institution's name in ordinary words: a national body ("Royal College of Social
 # Work"), not a place.

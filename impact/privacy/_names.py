@@ -1856,10 +1856,12 @@ _INITIALS_LISTED_RE = lazy_compile(r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and
 # whatever else the letters stand for, but "I" (the pronoun: "the baby I saw") and a public term's or a role's letters
 # ("the child CP plan"). "Child A", "Child RT's", capitalised, are a review's labels, chosen to hide the child; "Baby P"
 # is a public case (KEEP_PHRASES). In lower case a letter after "baby", "infant" or "newborn" that no text-speak writes
-# for a word is the initial too ("we saw baby t at home").
+# for a word is the initial too ("we saw baby t at home"), and after "infant" or "newborn", which no text-speak writes,
+# "n", "r" and "y" too ("to see infant r on the unit"; "baby r u ok" stays).
 _NEWBORN_INITIALS_RE = lazy_compile(
     r"\b(?:(?i:baby|infant|newborn)(?:[ \t]+(?i:boy|girl))?|(?-i:child))[ \t]+"
-    r"(?P<n>(?-i:\p{Lu}{1,3}|\p{Lu}\.(?:[ \t]?\p{Lu}\.){1,2}|(?<=(?i:baby|infant|newborn)[ \t]+)[b-hj-mp-qs-tvwz]))"
+    r"(?P<n>(?-i:\p{Lu}{1,3}|\p{Lu}\.(?:[ \t]?\p{Lu}\.){1,2}|(?<=(?i:baby|infant|newborn)[ \t]+)[b-hj-mp-qs-tvwz]"
+    r"|(?<=(?i:infant|newborn)[ \t]+)[nry]))"
     r"(?=['’]s\b|[^\p{L}\d'’.\-&]|\.(?!\p{L})|\Z)(?<!A(?=[ \t]+(?i:levels?|stars?)\b))",
     re.VERSION1)
 # A capital letter opening a sentence, set off before an age set off and a clause in lower case, as a charity's report

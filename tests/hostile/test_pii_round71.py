@@ -1,5 +1,5 @@
 """Seventy-first red-team round: the four classes of personal detail round 70 left published, closed as classes, and a
-sweep of 105 sentences written new in the register of social-work interviews and of published case reviews ("Baby C",
+sweep of 124 sentences written new in the register of social-work interviews and of published case reviews ("Baby C",
 "Social Worker 1", "the maternal grandmother", a hospital by its letters, a mailbox said aloud; UK spelling and
 speech); every detail invented.
 
@@ -28,9 +28,9 @@ speech); every detail invented.
   and left "j dot bloggs").
 
 Counts, measured on main (5445170d) and now, each text redacted with the stress names listed and with none
-(``_rounds``): _RED_TEAM holds the 88 main gave wrongly, _HELD_EXACT the 65 it gave so already, _KEPT the 34 kept
-(one, "victim's mum rang", redacted on main), _OPEN one; _GONE five whose details go, under a token of the wrong kind.
-The file run beside main's package: see the CHANGELOG entry of privacy71.
+(``_rounds``): _RED_TEAM holds the 93 main gave wrongly, _HELD_EXACT the 76 it gave so already, _KEPT the 38 kept
+(one, "victim's mum rang", redacted on main), _OPEN one; _GONE six whose details go, under a token of another kind.
+The file run beside main's package: 95 failed (the 93, "victim's mum rang" and the RMCH), 119 passed, 1 xfailed.
 """
 
 from __future__ import annotations
@@ -169,6 +169,14 @@ _RED_TEAM = [
     ("may's nan was doing all the school runs",
      "[name]'s nan was doing all the school runs"),  # was kept with none listed
     ("Summer's birth mum had her at 15", "[name]'s birth mum had her at 15"),  # was kept with none listed
+    ('i went to see infant r on the neonatal unit', 'i went to see infant [name] on the neonatal unit'),  # was kept
+    ('the LGI rang us about baby F',
+     'the [place] rang us about baby [name]'),  # was 'the LGI rang us about baby [name]'
+    ("so i phoned the rvi and they said she'd been discharged",
+     "so i phoned the [place] and they said she'd been discharged"),  # was kept
+    ("we asked Autumn's nan to come to the core group", "we asked [name]'s nan to come to the core group"),  # was kept
+    ('email the team at childrens dot services at leeds dot gov dot uk',
+     'email the team at [email]'),  # was 'email the team at childrens dot services at [council] dot gov dot uk'
 ]
 # Redacted so on main as now: names, initials, ages, dates of birth, addresses, schools, numbers and relations in the
 # same speech.
@@ -256,6 +264,17 @@ _HELD_EXACT = [
     ("baby G's dad denied everything", "baby [name]'s dad denied everything"),
     ('the baby, M, was only five weeks old', 'the baby, [name], was only [age]'),
     ("his mum's boyfriend, Lee, was the perpetrator", "his mum's boyfriend, [name], was the perpetrator"),
+    ('she was sectioned and taken to the Becklin', 'she was sectioned and taken to the [place]'),
+    ("jade's foster mum said she'd been missing overnight", "[name]'s foster mum said she'd been missing overnight"),
+    ("her nan's address is 3 Acre Close LS10", "her nan's address is [address] [postcode]"),
+    ('the school, Hillside, rang on the 4th', 'the school, [place], rang on the 4th'),
+    ("tyler's social worker was off sick for months", "[name]'s social worker was off sick for months"),
+    ('her mum, Stacey, was 17 when she had her', 'her mum, [name], was [age] when she had her'),
+    ('i spoke to the named nurse at the BRI', 'i spoke to the named nurse at the [place]'),
+    ("her number's oh seven nine double one, two three four, five six seven", "her number's [phone]"),
+    ('he was in HMYOI Wetherby for 6 months', 'he was in [place] for 6 months'),
+    ('the case was CP-2021-0312 on Liquidlogic', 'the case was [reference] on Liquidlogic'),
+    ('Sgt Harris from the CSE team came to the strategy', 'Sgt [name] from the CSE team came to the strategy'),
 ]
 # Kept on main as now: a review's label, a public case, a pronoun, a plan's or a body's letters, a month's or a body's
 # possessive before what no person owns, a compound of a service, a noun for a person.
@@ -294,6 +313,10 @@ _KEPT = [
     'baby x was removed at birth',
     'the review of Child Q was published in 2021, which was fine.',
     'Child X and Child Y were half-siblings',
+    'the child, referred to here as J, was 11',
+    'the baby was born at home in the bath',
+    'baby r u ok',
+    'the MASH rang us',
 ]
 # Redacted now, every detail gone, but not exactly as a careful hand would write it (a school's or a service's words
 # taken with the detail): their details are tested, not their text.
@@ -303,6 +326,7 @@ _GONE = [
     ("the CAMHS clinic at the RMCH saw him", ["RMCH"]),
     ("the midwife at the LGI's antenatal clinic spotted the bruising.", ["LGI"]),
     ("the boys' dad, Mr Ahmed, was very hostile", ["Ahmed"]),
+    ("Baby Girl K's mum had no antenatal care", ["K"]),
 ]
 # Still open: letters that are no infirmary's or hospital's (they end so in I or H) where no ward, unit or care is
 # said ("the QE" for the Queen Elizabeth): "the YOT", "the PRU" are said so too.
@@ -314,4 +338,4 @@ test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EX
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_details_redacted_under_another_token_are_gone = _rounds.stay_gone(_GONE, bracket=True)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(88, 65, 34, 1))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(93, 76, 38, 1))
