@@ -32,6 +32,7 @@ from ._lexicon import (
     proper_nouns,
     public_phrases,
     public_terms,
+    role_initials,
     spoken_words,
     word_places,
 )
@@ -1178,11 +1179,13 @@ _GENERIC_BEFORE = frozenset(
 )
 
 
-def _near(pattern: re.Pattern, anchor: re.Pattern, text: str, before: int = 120, after: int = 160):
+def _near(pattern: re.Pattern, anchor: re.Pattern, text: str, before: int = 120, after: int = 160, *,
+          overlapped: bool = False):
     """Matches of ``pattern`` in windows around each match of a cheap ``anchor`` (whole words kept).
 
     The expensive patterns (a few capitalised words, then "Hospital") would be tried at every word;
-    they are tried only near the rare words that anchor them.
+    they are tried only near the rare words that anchor them.  With ``overlapped``, matches that overlap one another
+    too (one that a match before it swallowed the start of).
     """
     seen: set[tuple[int, int]] = set()
     for a in anchor.finditer(text):
@@ -1192,7 +1195,7 @@ def _near(pattern: re.Pattern, anchor: re.Pattern, text: str, before: int = 120,
         hi = min(len(text), a.end() + after)
         while hi < len(text) and not text[hi].isspace():
             hi += 1
-        for m in pattern.finditer(text, lo, hi):
+        for m in pattern.finditer(text, lo, hi, overlapped=overlapped):
             if m.start() <= a.start() < m.end() and (m.start(), m.end()) not in seen:
                 seen.add((m.start(), m.end()))
                 yield m
@@ -1668,15 +1671,20 @@ _MAIL_PROVIDER_HINT = lazy_compile(
 
 # A piece of a mailbox's name set off by a space before its short last piece ("kayleigh b at hotmail dot co dot uk",
 # "j smith 99 @ hotmail.co.uk"): read back over up to three such pieces, to a word of the sentence.
-_LOCAL_PIECE_RE = lazy_compile(r"(?:(?<![\p{L}\p{N}_.])[\p{L}\p{N}_.]+[ \t])\Z", re.VERSION1)
+_LOCAL_PIECE_RE = lazy_compile(r"(?:(?<![\p{L}\p{N}_.'’])[\p{L}\p{N}_.]+[ \t])\Z", re.VERSION1)
+# A letter alone before a mailbox's name, spaced from it ("t smith at gmail dot com"): an initial, the name's.
+_LETTER_PIECE_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}_.'’])(?![aio][ \t])\p{Ll}[ \t]+\Z", re.VERSION1)
 _NOT_LOCAL = frozenset("email e-mail mail address contact inbox me on is was at to her his their my our your".split())
 
 
 def _spaced_local(text: str, start: int, local: str) -> int:
-    """Where a mailbox whose name starts at ``start`` (its first piece ``local``) begins, its name spaced out."""
+    """Where a mailbox whose name starts at ``start`` (its first piece ``local``) begins, its name spaced out: before a
+    short piece, figures, or figures said as words ("j smith nineteen at yahoo dot co dot uk", "dazza ninety nine at
+    yahoo dot com"), back over up to three pieces to a word of the sentence."""
     from ._names import _NOT_NAMES
 
-    if not (len(local) <= 3 or local.isdigit()):
+    if not (len(local) <= 3 or local.isdigit() or _SPOKEN_FIGURES_RE.fullmatch(local) is not None
+            or _LETTER_PIECE_BEFORE_RE.search(text, max(0, start - 4), start) is not None):
         return start
     for _ in range(3):
         m = _LOCAL_PIECE_RE.search(text, max(0, start - 40), start)
@@ -1692,7 +1700,8 @@ def _spaced_local(text: str, start: int, local: str) -> int:
 _SPOKEN_PIECE_RE = lazy_compile(
     rf"(?:{_NUMBER_WORDS}|{_UNIT_WORD}|thousand|hundred|{_LETTER_WORD}|\p{{L}}|\d+)(?![\p{{L}}\p{{N}}_])", _I)
 _SPOKEN_SEPARATORS = frozenset("dot underscore dash hyphen".split())
-_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+[ \t]+\Z", re.VERSION1)
+_SPOKEN_FIGURES_RE = lazy_compile(rf"(?:{_NUMBER_WORDS}|{_UNIT_WORD}|thousand|hundred)", _I)
+_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}_'’])[\p{L}\p{N}_]+[ \t]+\Z", re.VERSION1)
 
 
 def _spoken_local_start(text: str, start: int) -> int:
@@ -1709,6 +1718,11 @@ def _spoken_local_start(text: str, start: int) -> int:
         word = fold(m.group().strip())
         if word in _NOT_LOCAL:
             break
+        if word == "and" and _SPOKEN_FIGURES_RE.fullmatch(text, start, _end_of_word(text, start)) is not None and (
+                (fig := _WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())) is not None
+                and _SPOKEN_FIGURES_RE.fullmatch(fold(fig.group().strip())) is not None):
+            start = m.start()  # "two thousand and nine": "and" between the figures said
+            continue
         if not (joined or word in _SPOKEN_SEPARATORS or _SPOKEN_PIECE_RE.fullmatch(word)):
             # a piece joined to the one before it ("jade dot price nine"): read on only where a separator said precedes
             sep = _WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
@@ -1736,7 +1750,8 @@ def _emails(text: str, add) -> None:
             continue  # "looked at outlook", "she's at sky": a word, not a mailbox
         add(Span(_spaced_local(text, m.start(), local.strip()), m.end(), "email"))
     words = english_words()
-    for m in _near(_EMAIL_OBF_RE, _AT_ANCHOR, text):
+    # overlapped: "email me at j dot bloggs at bradford dot gov dot uk" is read from each "at", not only from "me at j"
+    for m in _near(_EMAIL_OBF_RE, _AT_ANCHOR, text, overlapped=True):
         domain = fold(m.group("domain"))
         last = re.split(r"[^a-z0-9]+", domain.strip())[-1]
         local = m.group("local")
@@ -1745,8 +1760,12 @@ def _emails(text: str, add) -> None:
             continue
         start = m.start()
         if (spoken := _spoken_local_start(text, m.start("local"))) < m.start("local"):
-            start = spoken  # "shannon underscore b ninety two at gmail dot com": the name said aloud, whole
+            # "shannon underscore b ninety two at gmail dot com": the name said aloud, whole, and the pieces spaced
+            # before its figures ("j smith nineteen at ...")
+            start = _spaced_local(text, spoken, text[spoken : _end_of_word(text, spoken)])
         elif (plain_at and " " not in local.strip() and fold(local) in words and not re.search(r"dot|\.", local, _I)
+                and _SPOKEN_FIGURES_RE.fullmatch(local.strip()) is None
+                and _LETTER_PIECE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()) is None
                 and (len(local.strip()) > 1 or local.strip() in "aAiI")
                 # a first name right after "his email is" is the mailbox's ("his email is tom at tomjones dot com")
                 and not (fold(local.strip()) in folded_first_names()
@@ -2578,6 +2597,27 @@ _HOSPITAL_INITIALS_RE = lazy_compile(
     r"(?![\p{L}\d&'’])"
     rf"(?={_PHRASE_END}|[ \t]+(?:and|but|in|on|at|for|with|when|after|before|then|yesterday|today|last|this|since|because|"
     r"until|till|overnight|again|now|a&e|maternity)\b)", _I)
+# A hospital by its letters, whatever follows, after a ward's, a unit's or a department's word and "at", "in", "of" or
+# "from" the ("the NICU at the LGI was full", "A&E at the RVI was heaving", "SCBU at the JR", "the paeds ward at the
+# QMC", "the CAMHS clinic at the RMCH", "gave birth at the LGI", "had her scan at the BRI"); or, ending as an infirmary's
+# or a hospital's letters do (I, H), owning its department or people ("the LGI's safeguarding team", "the RVI's
+# midwives") or doing what a hospital does to a patient ("the LGI referred her", "the BRI discharged him"). Two to five
+# capitals, none a public term, a word, a unit's own letters (NICU, SCBU ...) or a national body's (see _institutions).
+_HOSPITAL_LETTERS_RE = lazy_compile(
+    r"(?:\b(?i:a&e|picu|nicu|scbu|icu|hdu|resus|ward(?:[ \t]+\d{1,3}[a-z]?)?|unit|clinic|department|dept|maternity|"
+    r"paeds|paediatrics|neonatal|outpatients|theatre|birth|scan|appointment|operation|surgery|x-ray|bloods|ed|er|"
+    r"casualty|delivered|consultants?|paediatricians?|registrars?|midwi(?:fe|ves)|nurses?|doctors?|surgeons?|"
+    r"radiologists?|staff|\d{1,2}[ \t]+weeks)[ \t]+(?i:at|in|of|from)[ \t]+the[ \t]+"
+    r"(?P<h>\p{Lu}{2,5}|\p{Ll}{1,3}[ich])(?![\p{L}\d&'’])"
+    # or where the speaker rings, chases or writes to it, its letters an infirmary's or a hospital's ("I had to chase
+    # the RVI for the discharge summary", "I rang the LGI")
+    r"|\b(?i:rang|ring|phoned|called|chased?|chasing|contacted|emailed|wrote[ \t]+to|(?:call|referral|letter|summary)"
+    r"[ \t]+from)[ \t]+the[ \t]+(?P<c>\p{Lu}{1,4}[IH]|\p{Ll}{1,3}[ih])(?![\p{L}\d&'’])"
+    r"|\b(?i:the)[ \t]+(?P<o>\p{Lu}{1,4}[IH])(?=['’]s[ \t]+(?i:safeguarding|maternity|neonatal|paediatric|paeds|a&e|"
+    r"emergency|children['’]s|midwi(?:fe|ves)|named|nurses?|doctors?|consultants?|ward|staff|team)\b"
+    r"|[ \t]+(?i:referred|discharged|admitted|treated|scanned|diagnosed|transferred|kept|rang|phoned|called|contacted)"
+    r"[ \t]+(?i:her|him|them|the|mum|dad|baby|us|me)\b))", re.VERSION1)
+_HOSPITAL_UNITS = frozenset("nicu picu scbu icu hdu mau amu cdu eau sdec ae ed er ooh".split())
 # "of" and a capitalised field after an institution's name in ordinary words: a national body ("Royal College of Social
 # Work"), not a place.
 _OF_A_FIELD_RE = lazy_compile(r"[ \t]+of[ \t]+(?-i:\p{Lu})", re.VERSION1)
@@ -2923,6 +2963,12 @@ def _institutions(text: str, add) -> None:
         elif m.group("nick") is not None or not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
                 or len(key) == 4 and sum(c in "aeiou" for c in key) >= 2):
             add(Span(m.start("h"), m.end("h"), "place"))
+    for m in _HOSPITAL_LETTERS_RE.finditer(text) if "the " in text.lower() else ():
+        group = next(g for g in ("h", "o", "c") if m.group(g) is not None)
+        key = fold(m.group(group))
+        if not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
+                or key in _HOSPITAL_UNITS or m.group(group) in role_initials()):
+            add(Span(m.start(group), m.end(group), "place"))
     low = text.lower()
     _named_institutions(text, low, add)
     _employers_by_trade(text, add) if _EMPLOYER_ANCHOR.search(text) else None

@@ -1850,11 +1850,19 @@ _SAYING_AFTER_RE = lazy_compile(
 # Initials listed before the verb they share ("KM and JS came"), and a relative after initials in a possessive.
 _INITIALS_LISTED_RE = lazy_compile(r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)\p{Lu}{2,3}(?![\p{L}'’]))+",
                                    re.VERSION1)
-# A newborn's initials after "Baby", two or three capitals, dotted or not, possessive or not ("Baby RT was born", "Baby
-# ES's father", "Baby R.T."): the child's, whatever else the letters stand for; one letter is read by
-# NameFinder._lone_initial ("Baby O was born", "Baby D's father"). "Child A", "Child RT's" are a review's labels.
+# A baby's or a child's initials after "Baby", "infant" or "newborn" (perhaps "boy" or "girl" between), or after "child"
+# in lower case: one to three capitals, dotted or not, possessive or not, wherever the phrase stands ("Baby K was born",
+# "we saw Baby K at home", "Baby ES's father", "Baby R.T.", "infant S was seen", "child J's mum rang"): the child's,
+# whatever else the letters stand for, but "I" (the pronoun: "the baby I saw") and a public term's or a role's letters
+# ("the child CP plan"). "Child A", "Child RT's", capitalised, are a review's labels, chosen to hide the child; "Baby P"
+# is a public case (KEEP_PHRASES). In lower case a letter after "baby", "infant" or "newborn" that no text-speak writes
+# for a word is the initial too ("we saw baby t at home"), and after "infant" or "newborn", which no text-speak writes,
+# "n", "r" and "y" too ("to see infant r on the unit"; "baby r u ok" stays).
 _NEWBORN_INITIALS_RE = lazy_compile(
-    r"\b(?i:baby)[ \t]+(?P<n>(?-i:\p{Lu}{2,3}|\p{Lu}\.(?:[ \t]?\p{Lu}\.){1,2}))(?=['’]s\b|[^\p{L}\d'’.\-]|\.(?!\p{L})|\Z)",
+    r"\b(?:(?i:baby|infant|newborn)(?:[ \t]+(?i:boy|girl))?|(?-i:child))[ \t]+"
+    r"(?P<n>(?-i:\p{Lu}{1,3}|\p{Lu}\.(?:[ \t]?\p{Lu}\.){1,2}|(?<=(?i:baby|infant|newborn)[ \t]+)[b-hj-mp-qs-tvwz]"
+    r"|(?<=(?i:infant|newborn)[ \t]+)[nry]))"
+    r"(?=['’]s\b|[^\p{L}\d'’.\-&]|\.(?!\p{L})|\Z)(?<!A(?=[ \t]+(?i:levels?|stars?)\b))",
     re.VERSION1)
 # A capital letter opening a sentence, set off before an age set off and a clause in lower case, as a charity's report
 # signs a young person's quote ("C, 16, now lives in supported accommodation.", "A, 14, lives with a foster family."):
@@ -2043,12 +2051,29 @@ _CASE_NOTE_OBJECT_AFTER_RE = lazy_compile(
 _FAMILY_OWNED_AFTER_RE = lazy_compile(
     rf"['’]s[ \t]+(?:(?:new|real|birth|little|big|older|younger|old|ex|other)[ \t]+)?(?:{FAMILY_ALTERNATION})s?(?:['’]s)?(?![\p{{L}}'’\-])",
     re.IGNORECASE | re.VERSION1)
-# The blood relations alone ("crystal's nan's house", "summer's dad"): a thing or a body has no nan or dad, so any word
-# bare before them is a person ("the council's foster carers", "society's children" own no blood relation).
+# The blood relations, a partner, and the carers and workers one child or adult has alone ("crystal's nan's house",
+# "summer's dad", "May's mum rang", "Dawn's boyfriend", "Ellie's foster carer", "Amber's social worker", "Pearl's
+# keyworker"): a thing, a time or a body has no nan, boyfriend or foster carer of its own, so any word bare before them
+# is a person ("the council's foster carers", "society's children" own no blood relation, and an owner before the word
+# is checked by the callers); a partner's word before what partners of a council are is no person's ("May's partner
+# meeting").
 _KIN_OWNED_AFTER_RE = lazy_compile(
-    r"['’]s[ \t]+(?:(?:real|birth|little|big|older|younger|old|other)[ \t]+)?"
+    r"['’]s[ \t]+(?:(?:real|birth|little|big|older|younger|old|other|new|ex|current)[ \t\-]+)?"
     r"(?:mum|mam|mom|mummy|dad|daddy|nan|nana|nanna|nannan|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|"
-    r"brother|sister|cousin|step-?dad|step-?mum)(?:['’]s)?(?![\p{L}'’\-])", re.IGNORECASE | re.VERSION1)
+    r"brother|sister|cousin|step-?dad|step-?mum|boyfriend|girlfriend|fianc[eé]e?|husband|"
+    r"partner(?![ \t]+(?:agenc|organi[sz]ation|meeting|bod|event|forum|school|council|service|network|board)\p{L}*)|"
+    r"foster[ \t\-]+(?:carers?|mum|mam|dad|parents?|family)|key[ \t\-]?worker|social[ \t]+worker|family[ \t]+worker|"
+    r"support[ \t]+worker|childminder|"
+    r"carers?)(?:['’]s)?(?![\p{L}'’\-])"
+    # a relation's or a carer's word before what a service does of them all is a compound's ("Spring's foster carer
+    # recruitment drive", "June's carers week")
+    r"(?![ \t]+(?:recruitment|training|scheme|panel|review|assessment|allowance|payment|fee|handbook|policy|network|"
+    r"forum|week|event|strategy|team|meeting|caseload|vacanc(?:y|ie)|role|post|drive|campaign|group|centre|service|"
+    r"conference|award|survey|support)s?\b)", re.IGNORECASE | re.VERSION1)
+# Nouns for a person by what befell or what is done of them, before a relation's possessive ("the victim's mum",
+# "Victim's mum rang"): no name.
+_PERSON_NOUNS = frozenset("""victim patient suspect offender perpetrator survivor witness resident tenant applicant claimant
+    casualty deceased user adoptee defendant complainant""".split())
 _OWNER_BEFORE_RE = lazy_compile(
     r"\b(?:the|a|an|this|that|these|those|our|their|its|my|his|her|your|every|each|no|some|any|one|other)[ \t]+\Z",
     re.IGNORECASE | re.VERSION1)
@@ -3106,8 +3131,9 @@ class NameFinder:
         lone: list[_Tok | Span] = []
         i, n = 0, len(toks)
         while i < n:
-            if self._month_given_said_of(text, toks[i]):
-                spans.append(Span(toks[i].start, toks[i].end, "name"))  # "May was placed with her nan": the child
+            if self._month_given_said_of(text, toks[i]) or self._word_owning_kin(text, toks, i):
+                # "May was placed with her nan", "Storm's dad was in prison": the child
+                spans.append(Span(toks[i].start, toks[i].end, "name"))
                 i += 1
                 continue
             run = self._run(text, toks, i)
@@ -3232,6 +3258,9 @@ class NameFinder:
                   and not head.group("head").isupper() and not _expands(m.group(), head.group("head"))
                   ] if "," in text else []
         for m in _NEWBORN_INITIALS_RE.finditer(text):
+            if m.group("n") == "I" or (m.group().startswith("child") and len(m.group("n")) > 1 and (
+                    fold(m.group("n")) in self.public or m.group("n") in role_initials())):
+                continue  # "the baby I saw": the pronoun; "the child CP plan", "the child SW": a plan's, a role's letters
             # the newborn's initials, "Baby" kept, and never the two words read as a place ("the death of Baby RT")
             spans = [s for s in spans if not (s.start == m.start() and s.end == m.end("n"))]
             spans.append(Span(m.start("n"), m.end("n"), "name"))
@@ -4325,9 +4354,28 @@ class NameFinder:
         supportive ("May was busy", "May was great" stay)."""
         if tok.shape != "cap" or tok.key not in _MONTH_NAMES or tok.key not in self.firsts:
             return False
+        if _KIN_OWNED_AFTER_RE.match(text, tok.end) is not None:
+            return True  # "May's mum rang", "I rang June's dad": a month has no mum
         m = _SAID_OF_RE.match(text, tok.end)
         return (m is not None and m.group("people") is not None
                 and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start) is not None)
+
+    def _word_owning_kin(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """Whether a capitalised word that is an English word, a season's or no list's, owns a relation, a partner or a
+        carer one person has (:data:`_KIN_OWNED_AFTER_RE`: "Storm's dad was in prison", "River's mum rang", "Autumn's
+        foster carer"), as :meth:`_family_named` reads it in lower case: a thing has no dad; not after an owner or an
+        article ("the Hope's dad"), nor a function word's, a day's, a relation's or a role's word ("Everyone's mum",
+        "Mum's boyfriend", "Client's mum"), a public term ("Barnardo's foster carers", "Children's social worker"), a
+        place or a noun's plural ("Kids's mum")."""
+        tok = toks[i]
+        key = tok.key
+        if (tok.shape != "cap" or text[tok.end : tok.end + 2] not in ("'s", "’s") or not key.isalpha() or len(key) < 3
+                or key in _NOT_NAMES or key in _NOT_SUBJECTS or key in _DAY_NAMES or key in _MONTH_NAMES
+                or key in KINSHIP_ROLE_WORDS or key in _NOT_CHILDREN or key in _NEVER or key in _PERSON_NOUNS
+                or self._public(tok) or key in self.places or self._role_word(key) or key.endswith("s") and key[:-1] in self.words):
+            return False
+        return (_KIN_OWNED_AFTER_RE.match(text, tok.end) is not None
+                and _OWNER_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start) is None)
 
     def _month_given_before_to(self, text: str, toks: list[_Tok], i: int) -> bool:
         """Whether a month's name that is a given name too ("May", "April"), capitalised and opening a line, a sentence
@@ -4678,9 +4726,14 @@ class NameFinder:
         if not ((after[:1] in ("'", "’") and after[1:2] in ("s", "S")) or after.startswith((" is ", " was ", " is\t"))):
             return False  # neither rule can hold: checked first, as most words are read here
         key = tok.key
+        if (tok.shape == "lower" and (key in _MONTH_NAMES or key in _NOT_NAMES) and key in self.firsts
+                and _KIN_OWNED_AFTER_RE.match(text, tok.end) is not None
+                and _OWNER_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start) is None):
+            # "may's mum rang", "june's foster carer", "will's stepdad": a month has no mum, a modal no possessive
+            return True
         if (tok.shape != "lower" or not key.isalpha() or len(key) < 3 or key in _NOT_NAMES or key in _NOT_SUBJECTS
                 or key in _MONTH_NAMES or key in _DAY_NAMES or key in KINSHIP_ROLE_WORDS or key in _NOT_CHILDREN
-                or self._public(tok)):
+                or key in _PERSON_NOUNS or self._public(tok)):
             return False
         if _OWNER_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start):
             return False

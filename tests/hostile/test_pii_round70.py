@@ -29,7 +29,8 @@ A person, a family or a detail of one is withheld; a group, a time or a thing is
   write one ("a 17 year old male (J)", "the victim (K)"; "sex: male (M)" is a sex's code), a name given by
   "nicknamed" or "christened" ("nicknamed Pickle", "nicknamed him Tank"; "the project was renamed Horizons" stays);
 * a hospital by its letters after a ward, a unit or how early a baby came ("born at 28 weeks at the LGI", "taken to
-  A&E at the BRI"), as after "born" or "taken to" already ("the NICU at the LGI was full" stays);
+  A&E at the BRI"), as after "born" or "taken to" already ("the NICU at the LGI was full" stayed; round 71 withholds
+  it: test_pii_round71.py);
 * a phone number's last figures said of one ("her mum's mobile ends in 4471", "the number ending 2290");
 * a mailbox's name said aloud with its figures and letters ("shannon underscore b ninety two at gmail dot com": main
   left "underscore b ninety two"), and ten figures said in words that an NHS number's check digit holds, said of one
@@ -45,7 +46,8 @@ opening a sentence read as the modal); "May was busy", "May was great" stay the 
 
 Counts, measured on main (9f32dd4d) and now, each text redacted with the stress names listed and with none
 (``_rounds``): _RED_TEAM holds the 49 main gave wrongly (42 withheld now, 7 published now), _HELD_EXACT the 36 withheld
-it gave so already, _KEPT the 18 published on main as now, none open; of the 10 posts, main withheld none of the 5
+it gave so already, _KEPT the 18 published on main as then (17 since round 71 withholds the hospital's letters in "the
+NICU at the LGI was full"), none open; of the 10 posts, main withheld none of the 5
 it should.  The file run beside main's package: 54 failed (the 49 and the 5 posts), 60 passed.
 """
 
@@ -172,7 +174,7 @@ _HELD_EXACT = [
     ('Dad was Will Rose, 34, of Beck Lane', 'Dad was [name], [age], of [address]'),
 ]
 # Kept on main as now: a job's people at work beside, a range of time, a slogan, a council's doing, a feeling, a
-# forecast, a thing renamed, a sex's code, an appendix, a figure no NHS number, a year, a unit at a hospital.
+# forecast, a thing renamed, a sex's code, an appendix, a figure no NHS number, a year.
 _KEPT = [
     'the Clerks downstairs said it was filed',
     'the Wardens upstairs checked the alarms',
@@ -189,7 +191,6 @@ _KEPT = [
     'sex: male (M)',
     'the mother (Appendix B) said',
     'the year ended in 2019',
-    'the NICU at the LGI was full',
     'May was busy',
     'May was great',
 ]
@@ -214,6 +215,6 @@ _ONLY_MANY = [
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(49, 36, 18, 0))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(49, 36, 17, 0))
 test_a_post_one_holds_here_is_withheld = _rounds.withheld(_ONLY_POST, _published)
 test_only_of_one_among_many_is_published = _rounds.published(_ONLY_MANY, _published)
