@@ -16,7 +16,8 @@ What a communications team expects of a document they send on:
   labels of the report's vocabulary, never machine names.
 * **Figures**: at their natural size (150 dpi), shrunk to fit the text block
   and at most 80% of the page height, never enlarged; the alternative text is
-  the picture's description (Word's "Alt Text" pane).
+  the picture's description and what it draws, read from the figure
+  (:func:`impact.report._alt.figure_alt_text`; Word's "Alt Text" pane).
 * **Captions and contents**: "Table 3." and "Figure 2." are ``SEQ`` fields;
   the contents links each section's heading and gives its page as a
   ``PAGEREF`` field, so LibreOffice (and any PDF made from it) shows the real
@@ -50,6 +51,7 @@ from .._io import _document_kind, check_input_file, tell_if_open_in_office
 from .._textwidth import arial_width
 from .._version import __version__
 from ..errors import InputError
+from ._alt import figure_alt_text
 from ._format import (
     LANGUAGE,
     clean_text,
@@ -862,7 +864,7 @@ class _Writer:
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True
         for doc_pr in picture._p.iter(qn("wp:docPr")):
-            doc_pr.set("descr", clean_text(self.vocabulary.prose(figure.alt_text)))
+            doc_pr.set("descr", clean_text(figure_alt_text(figure, self.vocabulary.prose)))
             doc_pr.set("title", clean_text(figure.caption))
         self._advance(height * scale + self._look(None)[2], whole=True, text=False)
         self.opening = False
