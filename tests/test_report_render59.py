@@ -177,3 +177,35 @@ def test_web_page_keeps_each_unit_of_a_heading_on_one_line(vocabulary):
     assert {"new leadership", "95% CI"} <= pairs, sorted(pairs)
     missing = [p for p in pairs if not any(p in _plain(k) for k in kept)]
     assert not missing, missing
+
+
+def test_workbook_headings_are_broken_inside_fewer_units():
+    """Workbook sheets of credits and of changes by status (round 56's shapes, new seeds 5941-5944), each heading
+    wrapped as Excel wraps it and as LibreOffice does: fewer line breaks inside a unit that reads as one than where the
+    workbook weighs short words alone only, as main did ("95% / CI, lower" where "95% CI, / lower" fitted), none
+    that was not, and no more short words alone on a line."""
+    from test_report_render_round56 import _alone, _book, _by_status, _credits, _headings, _wrap
+
+    from impact import _xlsx
+    from impact._textwidth import arial_width, excel_pixels
+
+    tables = [make(seed) for seed in (5941, 5942, 5943, 5944) for make in (_credits, _by_status)]
+
+    def counted(book):
+        units = alone = 0
+        for ws in book.worksheets[1:]:
+            for text, width in _headings(ws):
+                for lines in (_wrap(text, round(width * 7) - 5, lambda t: excel_pixels(t, 10, bold=True)),
+                              _wrap(text, width * _xlsx.DIGIT_PT - 2, lambda t: arial_width(t, 10, bold=True))):
+                    units += len(_broken_units(lines))
+                    alone += bool(_alone(lines))
+        return units, alone
+
+    after = counted(_book(tables))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_xlsx, "_unit_breaks", lambda lines: 0)
+        mp.setattr(_xlsx, "_best_set", _xlsx._best_set.__wrapped__)  # (uncached: its scores change)
+        mp.setattr(_xlsx, "heading_units", lambda text: text)
+        before = counted(_book(tables))
+    assert after[0] < before[0], (after, before)
+    assert after[1] <= before[1], (after, before)
