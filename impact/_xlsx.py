@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
-import re
 import warnings
 from collections.abc import Callable, Collection
 from functools import lru_cache
@@ -35,7 +34,7 @@ from ._io import (
 )
 from ._tabular import _cell as _tabular_cell
 from ._tabular import workbook_bytes
-from ._textwidth import arial_width, excel_pixels, heading_units, widest_line, wrapped_lines
+from ._textwidth import arial_width, excel_pixels, widest_line, wrapped_lines
 from ._words import _counted, _named, _number, _verb
 from .errors import ImpactWarning, InputError, Problem, user_level
 
@@ -641,23 +640,19 @@ def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int 
     (20.0, True)
     """
     wanted: dict[int, float] = {}
-    units: dict[int, float] = {}  # a heading broken inside a unit ("95% / CI,"): widened after those above, if room
     for cell, width, need, j in _heading_cells(ws, widths, header, gap):
         bold = bool(cell.font and cell.font.b)
         words = cell.value.split()
         now = _best_lines(words, width, need, bold=bold)
-        if "\n" in cell.value or not (_lone_count(now) or _unit_breaks(now)):
+        if "\n" in cell.value or not _lone_count(now):
             continue
-        lone = bool(_lone_count(now))
         most = text_chars(cell.value, bold=bold) + need + 1
         for p in range(1, round((most - width) * 7) + 1):  # Excel's column grows a pixel at a time
             lines = _best_lines(words, width + p / 7, need, bold=bold)
-            if not _lone_count(lines) and (lone or not _unit_breaks(lines)) and len(lines) <= len(now):
-                (wanted if lone else units)[j] = max((wanted if lone else units).get(j, 0.0),
-                                                     round(widths.get(j, 10.0) + p / 7, 4))
+            if not _lone_count(lines) and len(lines) <= len(now):
+                wanted[j] = max(wanted.get(j, 0.0), round(widths.get(j, 10.0) + p / 7, 4))
                 break
     out = _widened(widths, wanted, landscape)
-    out = _widened(out, {j: w for j, w in units.items() if w > out.get(j, 10.0)}, landscape)
     lines = _kept_lines()
     for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
         short = round((width - out[j]) * 7)  # pixels
@@ -748,24 +743,9 @@ def _set_lines(text: str, width: float, gap: float, *, bold: bool) -> list[str] 
     excel = _wrap(words, round(width * 7) - 5, lambda t: excel_pixels(t, FONT_PT, bold=bold))
     libre = _wrap(words, width * DIGIT_PT - 2, lambda t: arial_width(t, FONT_PT, bold=bold))
     lone = max(_lone_count(excel), _lone_count(libre))
-    fewer = len(best) <= max(len(excel), len(libre))
-    if fewer and ((lone and _lone_count(best) < lone) or (
-            not _lone_count(best) and _unit_breaks(best) < max(_unit_breaks(excel), _unit_breaks(libre)))):
+    if lone and _lone_count(best) < lone and len(best) <= max(len(excel), len(libre)):
         return [" ".join(line) for line in best]
     return None
-
-
-def _unit_breaks(lines: list[list[str]]) -> int:
-    """How many of a heading's line breaks fall inside a unit that reads as one (:func:`impact._textwidth.heading_units`:
-    "95% / CI", "new / leadership").
-
-    >>> _unit_breaks([["95%"], ["CI,", "lower"]]), _unit_breaks([["95%", "CI,"], ["lower"]])
-    (1, 0)
-    """
-    words = [w for line in lines for w in line]
-    bound = ["\u00a0" in g for g in _GAPS.findall(heading_units(" ".join(words)))]
-    ends = [sum(len(line) for line in lines[:k + 1]) - 1 for k in range(len(lines) - 1)]
-    return sum(bound[e] for e in ends if e < len(bound))
 
 
 def _wrap(words: list[str], room: float, measure) -> list[list[str]]:
@@ -781,28 +761,18 @@ def _wrap(words: list[str], room: float, measure) -> list[list[str]]:
 
 def _best_lines(words: list[str], width: float, gap: float, *, bold: bool) -> list[list[str]]:
     """``words`` set into lines that each fit a column ``width`` wide keeping ``gap`` in Excel and LibreOffice
-    (:func:`_fits`; a word too wide for that alone on its line): the fewest faults, a line of one short word counting
-    two and a line broken inside a unit one ("95% / CI", "new / leadership": :func:`impact._textwidth.heading_units`),
-    then the fewest lines, then each line as full as the lines after it allow (as greedy wrapping sets them).
+    (:func:`_fits`; a word too wide for that alone on its line): the fewest lines of one short word, then the fewest
+    lines, then each line as full as the lines after it allow (as greedy wrapping sets them).
 
     >>> _best_lines("Credited to new leadership".split(), 10.9, 0, bold=True)
     [['Credited'], ['to', 'new'], ['leadership']]
-    >>> _best_lines("Credited to new leadership".split(), 15, 0, bold=True)
-    [['Credited', 'to'], ['new', 'leadership']]
     """
-    bound = tuple("\u00a0" in gap_ for gap_ in _GAPS.findall(heading_units(" ".join(words))))
-    return [list(line) for line in _best_set(tuple(words), round(width, 4), gap, bold, bound)[2]] or [[]]
-
-
-#: The gaps between a heading's words, as :func:`impact._textwidth.heading_units` leaves them (a no-break space binds).
-_GAPS = re.compile(r"[\s\u00a0]+")
+    return [list(line) for line in _best_set(tuple(words), round(width, 4), gap, bold)[2]] or [[]]
 
 
 @lru_cache(maxsize=20_000)
-def _best_set(words: tuple[str, ...], width: float, gap: float, bold: bool,
-              bound: tuple[bool, ...] = ()) -> tuple[int, int, tuple]:
-    """(faults, lines, lines) of :func:`_best_lines` (by dynamic programming over where each line ends); ``bound``:
-    whether each gap between ``words`` is inside a unit."""
+def _best_set(words: tuple[str, ...], width: float, gap: float, bold: bool) -> tuple[int, int, tuple]:
+    """(lone short words, lines, lines) of :func:`_best_lines` (by dynamic programming over where each line ends)."""
     if not words:
         return 0, 0, ()
     best = None
@@ -810,13 +780,12 @@ def _best_set(words: tuple[str, ...], width: float, gap: float, bold: bool,
         line = words[:k]
         if k > 1 and not _fits(" ".join(line), width, gap, bold=bold):
             break
-        faults, count, rest = _best_set(words[k:], width, gap, bold, bound[k:])
-        broken = k < len(words) and k - 1 < len(bound) and bound[k - 1]
-        score = (faults + 2 * (len(line) == 1 and len(line[0]) <= _SHORT_WORD) + broken, count + 1, -k)
+        lone, count, rest = _best_set(words[k:], width, gap, bold)
+        score = (lone + (len(line) == 1 and len(line[0]) <= _SHORT_WORD), count + 1, -k)
         if best is None or score < best[0]:
             best = score, (line, *rest)
-    (faults, count, _), lines = best
-    return faults, count, lines
+    (lone, count, _), lines = best
+    return lone, count, lines
 
 
 def _keeps_gap(text: str, width: float, gap: float, *, bold: bool) -> bool:

@@ -48,7 +48,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
 from .._io import _document_kind, check_input_file, tell_if_open_in_office
-from .._textwidth import arial_width
+from .._textwidth import arial_width, heading_units
 from .._version import __version__
 from ..errors import InputError
 from ._alt import figure_alt_text
@@ -66,7 +66,6 @@ from ._format import (
 )
 from ._images import PNG_DPI, Image, rasterise
 from ._layout import (
-    bound_heading,
     breaks_a_word,
     fit_columns,
     identifying_columns,
@@ -593,13 +592,13 @@ class _Writer:
 
             found = plan(headers)
             # each heading's short words bound to the word they read as one with ("95% CI", "new leadership",
-            # bound_heading), so that no line breaks inside the pair, where that sets the table at the same size, the
+            # heading_units), so that no line breaks inside the pair, where that sets the table at the same size, the
             # same way round, in as many parts and at most _UNIT_LINES lines taller: each column is then at least as
             # wide as its pairs, and binding every heading split a table of narrow counts ("Wide change") and wrapped
             # the impacts beside the credits' "Statements reporting an impact" (render59). All headings at once,
             # else one at a time, those that keep to it.
             height = self._plan_height(headers, rows, found)
-            bound = [bound_heading(h) for h in headers]
+            bound = [heading_units(h) for h in headers]
             changed = [j for j, (b, h) in enumerate(zip(bound, headers, strict=True)) if b != h]
             kept, best = headers, found
             for trial in ([bound] + ([[*headers[:j], bound[j], *headers[j + 1:]] for j in changed]

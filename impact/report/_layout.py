@@ -22,14 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
-from .._textwidth import (
-    _longest_line,
-    _longest_word,
-    _words,
-    heading_units,
-    text_width,
-    wrapped_lines,
-)
+from .._textwidth import _longest_line, _longest_word, _words, text_width, wrapped_lines
 
 #: A function measuring one line of text, like :func:`text_width`: ``measure(text, size, bold=...)`` in points.
 Measure = Callable[..., float]
@@ -329,23 +322,28 @@ _SHORT_WORD = 3
 
 
 def bound_heading(text: str) -> str:
-    """Heading ``text`` with each short word (_SHORT_WORD characters or fewer) bound by a no-break space to the word it
-    reads as one with (:func:`impact._textwidth.heading_units`): the last word to the word before it ("95% CI", "Share
-    anticipating it"), any other to the word after it ("new leadership", "an impact", "p (Holm)"), never across a
-    comma or a shared part's colon. A column is then at least as wide as the pair (its minimum counts it as one word,
-    :func:`impact._textwidth._words`), and the web page keeps the pair on one line (a span that does not wrap,
-    :func:`impact.report._html._unbroken`) as Word does (a no-break space): the printed page read "Share /
-    anticipating / it" (the example's Table 6), "95% / CI" (a 6-council study's Table 20) and Word "new / leadership"
-    and "Statements / reporting / an / impact" (the credits, render59).
+    """Heading ``text`` with its last word bound to the word before it by a no-break space where that word is short
+    (_SHORT_WORD characters or fewer), on each of its lines: "95% CI", "Share anticipating it" and "Randomisation p"
+    never end on a line of their last word alone. A column is then at least as wide as the pair (its minimum counts it
+    as one word, :func:`impact._textwidth._words`), and the web page keeps the pair on one line (a span that does not
+    wrap, :func:`impact.report._html._unbroken`): where the other columns had no room to give without their rows
+    wrapping onto more lines, the printed page read "Share / anticipating / it" (the example's Table 6) and "95% / CI"
+    (a 6-council study's Table 20).
 
     Examples
     --------
     >>> bound_heading("95% CI"), bound_heading("Share anticipating it"), bound_heading("p-value (not a finding)")
-    ('95%\\xa0CI', 'Share anticipating\\xa0it', 'p-value (not a\\xa0finding)')
+    ('95%\\xa0CI', 'Share anticipating\\xa0it', 'p-value (not a finding)')
     >>> bound_heading("CI"), bound_heading("Not in intervention: CI"), bound_heading("Not in\\nintervention it")
-    ('CI', 'Not\\xa0in intervention: CI', 'Not\\xa0in\\nintervention\\xa0it')
+    ('CI', 'Not in intervention: CI', 'Not\\xa0in\\nintervention\\xa0it')
     """
-    return heading_units(text)
+    lines = []
+    for line in str(text).split("\n"):
+        head, space, last = line.rstrip().rpartition(" ")
+        # (never after a shared part's colon: "Not in intervention: CI" is grouped by its ": ", header_groups)
+        bind = space and head.strip() and not head.endswith(":") and len(last) <= _SHORT_WORD
+        lines.append(f"{head}\u00a0{last}" if bind else line)
+    return "\n".join(lines)
 
 
 #: A column whose values all but this share at most fit on one line each in an equal share of the table's width
