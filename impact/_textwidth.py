@@ -157,13 +157,13 @@ _CLOSES = (",", ";", ":")
 
 def heading_units(text: str) -> str:
     """Heading ``text`` with each short word (:data:`SHORT_WORD` characters or fewer) bound by a no-break space to the
-    neighbour it reads as one with, so that no renderer breaks a line inside the pair: the last word to the word
+    neighbour it reads as one with, so that Word breaks no line inside the pair: the last word to the word
     before it ("95% CI", "Share anticipating it"), any other to the word after it ("new leadership", "an impact",
     "p (Holm)") but a preposition or conjunction, after which a line breaks as well as anywhere ("Credited to /
     another factor"), never across a comma, semicolon or colon ("95% CI, / lower"), and never a third word onto a
-    pair. A column is then at least as
-    wide as each pair (:func:`_words` counts it as one word): Word printed "new / leadership" and "95% / CI", the
-    workbook "95% / CI, / lower".
+    pair. A column is then at least as wide as each pair (:func:`_words` counts it as one word): Word printed "new /
+    leadership" (:meth:`impact.report._docx._Writer.layout` binds a table's headings where the table keeps its
+    plan).
 
     Examples
     --------
