@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["text_width", "arial_width", "excel_pixels", "wrapped_lines"]
+__all__ = ["text_width", "arial_width", "excel_pixels", "wrapped_lines", "heading_units"]
 
 #: Arial (Liberation Sans) is narrower than DejaVu Sans: at most 0.955 (regular) and 0.893 (bold) of its width
 #: over the words of the example study's report, 0.88 and 0.84 in the median; these factors never underestimate.
@@ -142,6 +142,60 @@ def _words(text: str) -> list[str]:
     ['95%\xa0CI', 'and', 'p']
     """
     return [w for w in _BREAKS.split(text) if w]
+
+
+#: A word of at most this many characters reads as one with a neighbour in a heading ("95% CI", "new leadership",
+#: "an impact", "p (Holm)", "Share anticipating it"): :func:`heading_units` binds it.
+SHORT_WORD = 3
+#: Short words a line may break after, as after any longer word: prepositions and conjunctions lead into what follows
+#: rather than forming a unit with it ("Credited to / another factor", "Suppressed or / not available").
+_BREAK_AFTER = frozenset({"to", "of", "in", "for", "by", "on", "at", "as", "per", "via", "vs", "vs.", "and", "or",
+                          "nor", "but", "if"})
+#: A word ending so closes its unit: the word after it starts another ("95% CI, / lower", "Not in intervention: / CI").
+_CLOSES = (",", ";", ":")
+
+
+def heading_units(text: str) -> str:
+    """Heading ``text`` with each short word (:data:`SHORT_WORD` characters or fewer) bound by a no-break space to the
+    neighbour it reads as one with, so that Word breaks no line inside the pair: the last word to the word
+    before it ("95% CI", "Share anticipating it"), any other to the word after it ("new leadership", "an impact",
+    "p (Holm)") but a preposition or conjunction, after which a line breaks as well as anywhere ("Credited to /
+    another factor"), never across a comma, semicolon or colon ("95% CI, / lower"), and never a third word onto a
+    pair. A column is then at least as wide as each pair (:func:`_words` counts it as one word): Word printed "new /
+    leadership" (:meth:`impact.report._docx._Writer.layout` binds a table's headings where the table keeps its
+    plan).
+
+    Examples
+    --------
+    >>> [heading_units(t).split(" ") for t in ("95% CI, lower", "Credited to new leadership", "p (Holm)")]
+    [['95%\\xa0CI,', 'lower'], ['Credited', 'to', 'new\\xa0leadership'], ['p\\xa0(Holm)']]
+    >>> heading_units("Credited to another factor"), heading_units("Share anticipating it\\nCI")
+    ('Credited to another factor', 'Share anticipating\\xa0it\\nCI')
+    """
+    return "\n".join(_line_units(line) for line in str(text).split("\n"))
+
+
+def _line_units(line: str) -> str:
+    parts = _BREAKS.split(line.strip())
+    words = [w for w in parts if w]
+    n = len(words)
+    if n < 2:
+        return line
+
+    def short(word: str) -> bool:
+        return len(word) <= SHORT_WORD and "\u00a0" not in word
+
+    bound: set[int] = set()  # gap k joins words k and k + 1
+    if short(words[-1]) and not words[-2].endswith(_CLOSES):
+        bound.add(n - 2)
+    for k in range(n - 2, -1, -1):
+        if short(words[k]) and words[k].lower() not in _BREAK_AFTER and not words[k].endswith(_CLOSES) and k not in bound and k + 1 not in bound and (
+                k - 1 not in bound):
+            bound.add(k)
+    out = words[0]
+    for k in range(1, n):
+        out += ("\u00a0" if k - 1 in bound else " ") + words[k]
+    return out
 
 
 @lru_cache(maxsize=200_000)

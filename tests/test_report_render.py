@@ -180,7 +180,12 @@ def test_html_is_self_contained_escaped_and_accessible(bundle, report):
     assert "\x0b" not in page and "<th scope=\"row\">ab</th>" in page
     assert tree.xpath("//h1")[0].text_content() == report.title
     # Images carry their alt text; headers their scope.
-    assert tree.xpath("//img/@alt") == ["Line falling then rising.", "Two bars, b taller than a."]
+    # (each its own sentence, then what it draws, read from the figure: render59)
+    alts = tree.xpath("//img/@alt")
+    assert [a.split(" What the figure shows: ")[0] for a in alts] == ["Line falling then rising.",
+                                                                       "Two bars, b taller than a."]
+    assert alts[0].endswith("What the figure shows: Lines. Horizontal axis: scale 1.0 to 3.0. Vertical axis: scale "
+                            "1.0 to 3.0."), alts
     first = tree.xpath("//table")[0]
     assert [th.text_content() for th in first.xpath(".//thead/th | .//thead/tr/th")] == [
         "Impact", "Effect size", "95% CI", "p-value", "Share", "Number"]
@@ -227,8 +232,9 @@ def test_docx_has_headings_tables_pictures(bundle, report):
     # Two report tables and the provenance table.
     assert len(document.tables) == 3
     effects = document.tables[0]
-    assert [c.text for c in effects.rows[0].cells] == ["Impact", "Effect size", "95% CI", "p-value", "Share",
-                                                        "Number"]
+    # (a heading's short word bound to its neighbour by a no-break space: render59)
+    assert [c.text.replace("\xa0", " ") for c in effects.rows[0].cells] == ["Impact", "Effect size", "95% CI",
+                                                                            "p-value", "Share", "Number"]
     assert [c.text for c in effects.rows[1].cells] == ["commitment", "0.35", "0.12 to 0.34", "<0.001", "12.3%", "12"]
     assert effects.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeats on each page
     councils = document.tables[1]
@@ -239,7 +245,9 @@ def test_docx_has_headings_tables_pictures(bundle, report):
     shapes = document.inline_shapes
     assert len(shapes) == 2 and all(2.0 < s.width.inches <= 3.0 and s.width < text_width for s in shapes)
     descr = [el.get("descr") for el in document.element.body.iter(qn("wp:docPr"))]
-    assert descr == ["Line falling then rising.", "Two bars, b taller than a."]
+    assert [d.split(" What the figure shows: ")[0] for d in descr] == ["Line falling then rising.",
+                                                                        "Two bars, b taller than a."]
+    assert "What the figure shows: Vertical bars. Horizontal axis: 2 categories: a; b." in descr[1], descr
     provenance = {r.cells[0].text: r.cells[1].text for r in document.tables[2].rows}
     assert provenance["Codebook: ID"] == "nfer impacts" and "Random seed" in provenance
 

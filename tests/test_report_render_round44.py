@@ -129,9 +129,10 @@ def test_a_shared_heading_part_is_one_merged_cell_over_its_columns_in_word():
     cells = top.findall(qn("w:tc"))
     spans = [int(c.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}").get(qn("w:val")))
              if c.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None else 1 for c in cells]
-    texts = ["".join(t.text for t in c.iter(_W)) for c in cells]
+    # (a heading's short word bound to its neighbour by a no-break space, render59: the same words)
+    texts = ["".join(t.text for t in c.iter(_W)).replace("\xa0", " ") for c in cells]
     assert list(zip(texts, spans, strict=True)) == [("Impact", 1), ("Participants", 7), ("Share realised", 1)]
-    lower_texts = ["".join(t.text or "" for t in c.iter(_W)) for c in lower.findall(qn("w:tc"))]
+    lower_texts = ["".join(t.text or "" for t in c.iter(_W)).replace("\xa0", " ") for c in lower.findall(qn("w:tc"))]
     assert lower_texts == ["", *_LOWER, ""], lower_texts
     # the columns under no shared part are one cell over both heading rows, and both rows repeat on every page
     merged = [c.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}") for c in lower.findall(qn("w:tc"))]

@@ -181,7 +181,7 @@ def test_the_layout_sees_the_lines_libreoffice_prints(printed):
 
 def test_share_reporting_it_is_not_left_with_it_alone(printed):
     data, pdf = printed
-    heading = next(found for cell, found in _located(data, pdf) if cell[0] and cell[1] == "Share reporting it")
+    heading = next(found for cell, found in _located(data, pdf) if cell[0] and cell[1].replace("\xa0", " ") == "Share reporting it")
     lines = _lines(heading)
     printed_lines = [" ".join(w[0] for w in line) for line in lines]
     assert printed_lines[-1] != "it", printed_lines

@@ -16,7 +16,8 @@ What a communications team expects of a document they send on:
   labels of the report's vocabulary, never machine names.
 * **Figures**: at their natural size (150 dpi), shrunk to fit the text block
   and at most 80% of the page height, never enlarged; the alternative text is
-  the picture's description (Word's "Alt Text" pane).
+  the picture's description and what it draws, read from the figure
+  (:func:`impact.report._alt.figure_alt_text`; Word's "Alt Text" pane).
 * **Captions and contents**: "Table 3." and "Figure 2." are ``SEQ`` fields;
   the contents links each section's heading and gives its page as a
   ``PAGEREF`` field, so LibreOffice (and any PDF made from it) shows the real
@@ -47,9 +48,10 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
 from .._io import _document_kind, check_input_file, tell_if_open_in_office
-from .._textwidth import arial_width
+from .._textwidth import arial_width, heading_units
 from .._version import __version__
 from ..errors import InputError
+from ._alt import figure_alt_text
 from ._format import (
     LANGUAGE,
     clean_text,
@@ -112,6 +114,9 @@ _TEXT_BEFORE = 0.15
 #: 1.2 and 3 pt of the web page's rows had a 36-row table at 1.33 pages where it took 0.8 of one.
 _ROW_LINE = 1.15
 _ROW_RULE = 0.5
+#: Lines a table may grow (its rows' and heading row's, by the estimate) to keep each heading's short words with the
+#: word they read as one with (_Writer.layout: "95% CI", "new leadership").
+_UNIT_LINES = 3
 #: Line and space after (points) of the empty paragraph after a table.
 _SPACER = 6.0
 #: A table's last rows kept on the page of its note where the table runs over a page (one row stood there alone).
@@ -579,11 +584,50 @@ class _Writer:
             rows = frame.values.tolist()
             numeric = [k in set(frame.attrs["numeric"]) for k in keys]
             notes = self._notes(table, frame)
-            groups = header_groups(headers)  # widths from the headings as the lower row shows them
-            self.plans[key] = (frame, headers, rows, numeric,
-                               *self._plan(groups[1] if groups else headers, rows, numeric, table.key_columns,
-                                           notes=notes, whole=headers))
+
+            def plan(headers):
+                groups = header_groups(headers)  # widths from the headings as the lower row shows them
+                return self._plan(groups[1] if groups else headers, rows, numeric, table.key_columns, notes=notes,
+                                  whole=headers)
+
+            found = plan(headers)
+            # each heading's short words bound to the word they read as one with ("95% CI", "new leadership",
+            # heading_units), so that no line breaks inside the pair, where that sets the table at the same size, the
+            # same way round, in as many parts and at most _UNIT_LINES lines taller: each column is then at least as
+            # wide as its pairs, and binding every heading split a table of narrow counts ("Wide change") and wrapped
+            # the impacts beside the credits' "Statements reporting an impact" (render59). All headings at once,
+            # else one at a time, those that keep to it.
+            height = self._plan_height(headers, rows, found)
+            bound = [heading_units(h) for h in headers]
+            changed = [j for j, (b, h) in enumerate(zip(bound, headers, strict=True)) if b != h]
+            kept, best = headers, found
+            for trial in ([bound] + ([[*headers[:j], bound[j], *headers[j + 1:]] for j in changed]
+                                     if len(changed) > 1 else [])) if changed else []:
+                # (one heading at a time: onto those kept so far)
+                trial = trial if trial is bound else [bound[j] if bound[j] != headers[j] and (
+                    trial[j] != headers[j] or kept[j] != headers[j]) else headers[j] for j in range(len(headers))]
+                tried = plan(trial)
+                if self._keeps_plan(found, tried, height, self._plan_height(trial, rows, tried)):
+                    kept, best = trial, tried
+                    if trial is bound:
+                        break
+            headers, found = kept, best
+            self.plans[key] = (frame, headers, rows, numeric, *found)
         return self.plans[key]
+
+    def _plan_height(self, headers, rows, plan) -> float:
+        """Estimated height (points) of a table's parts with ``plan`` (:meth:`_plan`: size, landscape, parts,
+        widths)."""
+        size, _, parts, widths = plan
+        return sum(self._height(headers, [[r[j] for j in cols] for r in rows], w, size, columns=cols)
+                   for cols, w in zip(parts, widths, strict=True))
+
+    @staticmethod
+    def _keeps_plan(found, tried, height: float, tried_height: float) -> bool:
+        """Whether plan ``tried`` sets a table as ``found`` does (size, orientation, parts) at most _UNIT_LINES lines
+        taller than ``height``."""
+        return (tried[:2] == found[:2] and len(tried[2]) == len(found[2])
+                and tried_height <= height + _UNIT_LINES * found[0] * _ROW_LINE)
 
     def turned(self, table: Table):
         """The plan of a table laid out for portrait, set on a landscape page instead at the same type size (the
@@ -862,7 +906,7 @@ class _Writer:
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True
         for doc_pr in picture._p.iter(qn("wp:docPr")):
-            doc_pr.set("descr", clean_text(self.vocabulary.prose(figure.alt_text)))
+            doc_pr.set("descr", clean_text(figure_alt_text(figure, self.vocabulary.prose)))
             doc_pr.set("title", clean_text(figure.caption))
         self._advance(height * scale + self._look(None)[2], whole=True, text=False)
         self.opening = False

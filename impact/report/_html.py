@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from .._textwidth import arial_width
 from .._version import __version__
+from ._alt import figure_alt_text
 from ._format import (
     LANGUAGE,
     clean_text,
@@ -274,7 +275,7 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
             "name": block.name,
             "number": numbers["figure"],
             "caption": prose(block.caption),
-            "alt_text": prose(block.alt_text),
+            "alt_text": figure_alt_text(block, prose),
             "png_b64": base64.b64encode(image.png).decode("ascii"),
             # CSS px at 96 per inch from the 150-dpi PNG: its printed size.
             "width": round(image.width * 96 / 150),
