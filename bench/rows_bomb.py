@@ -56,43 +56,50 @@ def _fill(shape: str, rng: np.random.Generator) -> bytes:
 
 
 def _block(data: bytes) -> bytes:
+    """``data`` as raw deflate blocks ending on a full flush: the same block repeated is a valid stream, which
+    expands as ``data`` does, so a bomb of any size costs one compression."""
     c = zlib.compressobj(9, zlib.DEFLATED, -15)
     return c.compress(data) + c.flush(zlib.Z_FULL_FLUSH)
 
 
-def _book(path: Path, fill: bytes, size: int) -> tuple[int, float]:
-    """``path``, a workbook whose sheet is ``fill`` repeated to ``size`` bytes, written by hand (its declared sizes
-    what its streams hold): (the sheet's size, its expansion)."""
+def write_bombs(path: Path, parts: dict[str, bytes],
+                bombs: dict[str, tuple[bytes, bytes, int, bytes]]) -> dict[str, tuple[int, float]]:
+    """The zip archive ``path`` of ``parts`` (deflated, in order), those named in ``bombs`` made of (an opening,
+    ``copies`` of a ``fill``, a closing) as raw deflate blocks, written by hand: the sizes and checksums declared are
+    what the streams hold.  Each bomb's (size, expansion).  (Also used by tests/hostile/test_inputs_round67.py.)"""
     import struct
 
-    copies = max(1, size // len(fill))
-    ends = zlib.compressobj(9, zlib.DEFLATED, -15)
-    body = _block(_HEAD) + _block(fill) * copies
-    end = ends.compress(_TAIL) + ends.flush()
-    crc = zlib.crc32(_HEAD)
-    for _ in range(copies):
-        crc = zlib.crc32(fill, crc)
-    crc = zlib.crc32(_TAIL, crc)
-    sheet_size = len(_HEAD) + copies * len(fill) + len(_TAIL)
-    members = []
-    for name, xml in {**_PARTS, "xl/worksheets/sheet1.xml": None}.items():
-        if xml is None:
-            members.append((name, body + end, crc, sheet_size))
+    out, central, sizes = bytearray(), bytearray(), {}
+    for name, data in parts.items():
+        if name in bombs:
+            head, fill, copies, tail = bombs[name]
+            ends = zlib.compressobj(9, zlib.DEFLATED, -15)
+            stream = _block(head) + _block(fill) * copies + ends.compress(tail) + ends.flush()
+            crc = zlib.crc32(head)
+            for _ in range(copies):
+                crc = zlib.crc32(fill, crc)
+            crc, size = zlib.crc32(tail, crc), len(head) + copies * len(fill) + len(tail)
+            sizes[name] = (size, size / len(stream))
         else:
-            data = xml.encode()
             c = zlib.compressobj(9, zlib.DEFLATED, -15)
-            members.append((name, c.compress(data) + c.flush(), zlib.crc32(data), len(data)))
-    out, central = bytearray(), bytearray()
-    for name, stream, crc32, n in members:
+            stream, crc, size = c.compress(data) + c.flush(), zlib.crc32(data), len(data)
         raw = name.encode()
         offset = len(out)
-        out += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 33, crc32, len(stream), n, len(raw), 0) + raw
+        out += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 33, crc, len(stream), size, len(raw), 0) + raw
         out += stream
-        central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 33, crc32, len(stream), n, len(raw),
+        central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 33, crc, len(stream), size, len(raw),
                                0, 0, 0, 0, 0, offset) + raw
-    path.write_bytes(bytes(out) + bytes(central) + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members),
-                                                               len(members), len(central), len(out), 0))
-    return sheet_size, sheet_size / (len(body) + len(end))
+    n = len(parts)
+    path.write_bytes(bytes(out) + bytes(central)
+                     + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, n, n, len(central), len(out), 0))
+    return sizes
+
+
+def _book(path: Path, fill: bytes, size: int) -> tuple[int, float]:
+    """``path``, a workbook whose sheet is ``fill`` repeated to ``size`` bytes: (the sheet's size, its expansion)."""
+    sheet = "xl/worksheets/sheet1.xml"
+    parts = {**{k: v.encode() for k, v in _PARTS.items()}, sheet: b""}
+    return write_bombs(path, parts, {sheet: (_HEAD, fill, max(1, size // len(fill)), _TAIL)})[sheet]
 
 
 def measure(shape: str, size: int, seed: int = 6741) -> dict:

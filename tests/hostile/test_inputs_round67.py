@@ -25,18 +25,31 @@ import importlib.util
 import shutil
 import warnings
 import zipfile
-import zlib
 from pathlib import Path
 
 import numpy as np
 import pytest
 from test_study_workbook import refused, to_workbook
 
-from hostile.test_inputs_round66 import _deflated_block, _inflated, _refused_within, _zip
+from hostile.test_inputs_round66 import _inflated, _refused_within, _told, declare_shared_strings
 from impact import load_study
 from impact.schema import TABLES
 
 SEEDS = [6701, 6702, 6703]
+
+
+def _bench(name: str):
+    """The module ``bench/<name>.py`` of this repository, by its file (another checkout's ``bench`` may come first on
+    the path)."""
+    path = Path(__file__).resolve().parents[2] / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_bench_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+#: The bombs are written as the benchmark writes them.
+write_bombs = _bench("rows_bomb").write_bombs
 BUDGET = 32_000_000  # the characters of text a workbook may hold in all, as docs/study-format.md says
 READERS = all(importlib.util.find_spec(m) is not None for m in ("python_calamine", "olefile"))
 needs_readers = pytest.mark.skipif(not READERS, reason="the optional readers of .ods (impact[spreadsheets])")
@@ -70,31 +83,7 @@ def _sheet_bomb(book: Path, fill: bytes, copies: int, *, parts: dict[str, bytes]
             parts = {i.filename: z.read(i) for i in z.infolist()}
     sheet = "xl/worksheets/sheet1.xml"
     head, _, tail = parts[sheet].partition(b"<sheetData>")
-    return _write_bombs(book, parts, {**(bombs or {}), sheet: (head + b"<sheetData>", fill, copies, tail)})[sheet]
-
-
-def _write_bombs(path: Path, parts: dict[str, bytes],
-                 bombs: dict[str, tuple[bytes, bytes, int, bytes]]) -> dict[str, tuple[int, float]]:
-    """The zip archive ``path`` of ``parts``, those named in ``bombs`` made of (an opening, ``copies`` of a ``fill``,
-    a closing) as raw deflate blocks: a bomb of any size costs one compression.  Each bomb's (size, expansion)."""
-    members, sizes = [], {}
-    for name, data in parts.items():
-        if name in bombs:
-            head, fill, copies, tail = bombs[name]
-            ends = zlib.compressobj(9, zlib.DEFLATED, -15)
-            body = _deflated_block(head) + _deflated_block(fill) * copies
-            end = ends.compress(tail) + ends.flush()
-            crc = zlib.crc32(head)
-            for _ in range(copies):
-                crc = zlib.crc32(fill, crc)
-            size = len(head) + copies * len(fill) + len(tail)
-            members.append((name, body, end, zlib.crc32(tail, crc), size))
-            sizes[name] = (size, size / (len(body) + len(end)))
-        else:
-            c = zlib.compressobj(9, zlib.DEFLATED, -15)
-            members.append((name, c.compress(data) + c.flush(), b"", zlib.crc32(data), len(data)))
-    _zip(path, members)
-    return sizes
+    return write_bombs(book, parts, {**(bombs or {}), sheet: (head + b"<sheetData>", fill, copies, tail)})[sheet]
 
 
 def _text_read_before(book: Path) -> int:
@@ -150,12 +139,7 @@ def test_the_budget_counts_the_text_of_every_part_together(study_dir):
     book = study_dir / "study.xlsx"
     with zipfile.ZipFile(book) as z:
         parts = {i.filename: z.read(i) for i in z.infolist()}
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
-        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-        b'spreadsheetml.sharedStrings+xml"/></Types>'))
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
-        b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        b'sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+    declare_shared_strings(parts)
     length = int(rng.integers(20_000, 32_000))
     half = BUDGET // 2 // length  # half the budget in shared strings, the rest in a sheet after them
     parts = {"xl/sharedStrings.xml": b"", **parts}  # read first
@@ -222,11 +206,11 @@ def _write_ods(path: Path, content: bytes) -> None:
 def _ods_bomb(folder: Path, head: bytes, tail: bytes, fill: bytes, copies: int) -> tuple[int, float]:
     parts = {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"",
              "META-INF/manifest.xml": _MANIFEST}
-    return _write_bombs(folder / "study.ods", parts, {"content.xml": (head, fill, copies, tail)})["content.xml"]
+    return write_bombs(folder / "study.ods", parts, {"content.xml": (head, fill, copies, tail)})["content.xml"]
 
 
-def _ods_cell_text(text: bytes, *, repeated: str = "") -> bytes:
-    return (f'<table:table-row><table:table-cell office:value-type="string"{repeated}><text:p>'.encode() + text
+def _ods_cell_text(text: bytes) -> bytes:
+    return (b'<table:table-row><table:table-cell office:value-type="string"><text:p>' + text
             + b"</text:p></table:table-cell></table:table-row>")
 
 
@@ -338,12 +322,6 @@ def _windows_device(rng: np.random.Generator) -> str:
 _WINDOWS_TAIL = ("is the name of a device on Windows ({}), with any extension: Windows cannot make the file, and "
                  "writing to it writes to the device: a study folder holding it, made on Linux or a Mac, cannot be "
                  "copied to Windows whole, nor opened there; rename it, or move it out of the study folder")
-
-
-def _told(folder: Path) -> list[str]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return [str(p) for p in load_study(folder).load_problems]
 
 
 @pytest.mark.parametrize("seed", SEEDS)
