@@ -99,10 +99,20 @@ ARCHIVE_LIMITS: dict[str, float] = {
 #: A million cells: a table of 100,000 rows of five columns (500,005 cells) was refused at 500,000; it is read in
 #: 47 s at 291 MB at most, 180,000 rows (900,005 cells) in 155 s at 384 MB (on a busy machine).  A larger table of a
 #: study is read from a CSV file (up to 50 MiB), which its refusal says.
+#: ``max_text``: the characters of text a workbook may hold in all (its cells, shared strings and comments; an
+#: ``.ods`` cell repeated counts each time, as a reader makes it), refused as soon as passed
+#: (:class:`_TextBudget`).  What a real study holds is far less: the bundled example's tables saved as one workbook
+#: hold 572,756 characters (456,207 in its largest sheet, survey_responses); the six DfE tables of
+#: children's social care by council (2013-2025, the largest public tables a study takes in) 1.8 million in all; a
+#: table at the million-cell cap shaped as indicators.csv (200,000 rows of 35 characters) about 7 million.  32
+#: million is 56 times the example and more than four times that table: a larger table is read from its CSV file (up
+#: to 50 MiB).  Without it, a sheet of many cells each under :data:`MAX_CELL_TEXT` (120 MB of text, 74-fold) was
+#: read by openpyxl in 4 s, to 283 MB.
 XLSX_LIMITS: dict[str, int] = {
     "max_rows": 500_000,
     "max_columns": 256,
     "max_cells": 1_000_000,
+    "max_text": 32_000_000,
 }
 
 
@@ -913,23 +923,63 @@ def _column_letters(n: int) -> str:
 MAX_CELL_TEXT = 32_767 + 8_192
 
 
-class _SheetExtent(_Nothing):
+class _TextBudget:
+    """The characters of text read from one workbook, refused past ``cap`` (:data:`XLSX_LIMITS`' ``max_text``) as
+    soon as passed: shared by the parser targets of its parts."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.used = 0
+
+    def add(self, n: int, where: str, holder: str) -> None:
+        self.used += n
+        if self.used > self.cap:
+            raise InputError(
+                f"{where}: {holder or 'a text between two tags'} brings the workbook's text to more than "
+                f"{self.cap:,} characters - expected at most that many in a workbook, far more than a study's tables "
+                "hold (a zip bomb? A table this large is read from a CSV file, up to 50 MiB)")
+
+
+class _TextCount(_Nothing):
+    """A parser target's count of text: of the cell (or shared string, comment) open, refused past ``text_cap``
+    characters (:data:`MAX_CELL_TEXT`), and of the whole workbook, added to ``budget``; memory bounded (the text is
+    not kept)."""
+
+    def __init__(self, *, where: str, text_cap: int | None, budget: _TextBudget | None) -> None:
+        self.where = where
+        self.text_cap = text_cap
+        self.budget = budget
+        self._chars = 0  # characters of text read in the cell, shared string or comment open (else since a tag)
+        self._holder = ""  # which is open, for the message ("" outside one)
+
+    def _count(self, text: str, repeats: int = 1) -> None:
+        """Count ``text`` read in the holder open (a cell repeated ``repeats`` times counts so in the workbook's)."""
+        if self.text_cap is not None:
+            self._chars += len(text)
+            if self._chars > self.text_cap:
+                raise InputError(
+                    f"{self.where}: {self._holder or 'a text between two tags'} holds more than {self.text_cap:,} "
+                    "characters of text - expected at most 32,767 in a cell (and 8,192 in its formula), the most "
+                    "Excel holds: a zip bomb, or a file no spreadsheet saved?")
+        if self.budget is not None:
+            self.budget.add(len(text) * repeats, self.where, self._holder)
+
+
+class _SheetExtent(_TextCount):
     """A parser target measuring how far a worksheet reaches, refusing it past the limits; with ``text_cap``, refusing
-    a cell, shared string or comment of more characters of text than that, as soon as they are read (memory bounded:
-    the text is not kept)."""
+    a cell, shared string or comment of more characters of text than that, and with ``budget`` a workbook of more
+    text than it allows, as soon as they are read (:class:`_TextCount`)."""
 
     _RANGES = ("dimension", "mergeCell", "hyperlink", "comment")
     _TEXT_HOLDERS = {"c": "cell", "si": "shared string", "comment": "comment"}
 
-    def __init__(self, *, where: str, limits: Mapping[str, int], text_cap: int | None = None) -> None:
-        self.where = where
+    def __init__(self, *, where: str, limits: Mapping[str, int], text_cap: int | None = None,
+                 budget: _TextBudget | None = None) -> None:
+        super().__init__(where=where, text_cap=text_cap, budget=budget)
         self.limits = limits
         self.row = self.col = 0
         self.max_row = self.max_col = 0
         self.cells = 0
-        self.text_cap = text_cap
-        self._chars = 0  # characters of text read in the cell, shared string or comment open (else since a tag)
-        self._holder = ""  # which is open, for the message ("" outside one)
         self._holders = 0  # shared strings and comments begun, to name one by its place
 
     def _reach(self, row: int, col: int, what: str) -> None:
@@ -995,13 +1045,7 @@ class _SheetExtent(_Nothing):
             self._chars, self._holder = 0, ""
 
     def data(self, text: str) -> None:
-        if self.text_cap is not None:
-            self._chars += len(text)
-            if self._chars > self.text_cap:
-                raise InputError(
-                    f"{self.where}: {self._holder or 'a text between two tags'} holds more than {self.text_cap:,} characters of text - "
-                    "expected at most 32,767 in a cell (and 8,192 in its formula), the most Excel holds: a zip bomb, "
-                    "or a file no spreadsheet saved?")
+        self._count(text)
 
 
 class _SheetFacts(_SheetExtent):
@@ -1009,8 +1053,9 @@ class _SheetFacts(_SheetExtent):
     hidden rows and columns, and each formula's cell, text and whether a value was saved with it (a workbook written
     by a program that does not calculate, such as openpyxl, holds its formulas without their values)."""
 
-    def __init__(self, *, where: str, limits: Mapping[str, int], text_cap: int | None = None) -> None:
-        super().__init__(where=where, limits=limits, text_cap=text_cap)
+    def __init__(self, *, where: str, limits: Mapping[str, int], text_cap: int | None = None,
+                 budget: _TextBudget | None = None) -> None:
+        super().__init__(where=where, limits=limits, text_cap=text_cap, budget=budget)
         self.merged: list[str] = []
         self.hidden_rows: list[int] = []
         self.hidden_columns: list[tuple[int, int]] = []  # (first, last), 1-based
@@ -1096,15 +1141,18 @@ def check_workbook(gz: GuardedZip, *, limits: Mapping[str, Any] | None = None,
     """
     lim = _limits(XLSX_LIMITS, limits)
     sheets = _sheet_names(gz)
+    budget = _TextBudget(lim["max_text"])
     for name in gz.namelist():
         if name.lower().endswith(".xml"):
             where = f"{gz.label} (sheet {sheets[name]!r})" if name in sheets else f"{gz.label} ({name})"
-            # a cell's text is capped where cells, shared strings and comments are kept: the sheets and their parts
-            cap = MAX_CELL_TEXT if name in sheets or name.lower().startswith("xl/") else None
+            # a cell's text is capped where cells, shared strings and comments are kept: the sheets and their parts,
+            # which hold the workbook's text
+            kept = name in sheets or name.lower().startswith("xl/")
+            text = {"text_cap": MAX_CELL_TEXT, "budget": budget} if kept else {}
             if facts is not None and name in sheets:
-                facts[sheets[name]] = stream_xml(gz, name, _SheetFacts(where=where, limits=lim, text_cap=cap))
+                facts[sheets[name]] = stream_xml(gz, name, _SheetFacts(where=where, limits=lim, **text))
             else:
-                stream_xml(gz, name, _SheetExtent(where=where, limits=lim, text_cap=cap))
+                stream_xml(gz, name, _SheetExtent(where=where, limits=lim, **text))
         else:
             for _ in gz.stream(name):
                 pass

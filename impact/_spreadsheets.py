@@ -39,12 +39,14 @@ from pathlib import Path
 from typing import Any
 
 from ._archive import (
+    MAX_CELL_TEXT,
     XLSX_LIMITS,
     SheetCells,
     SheetReachError,
     _column_letters,
     _limits,
-    _Nothing,
+    _TextBudget,
+    _TextCount,
     open_archive,
     shown_as_percent,
     stream_xml,
@@ -105,10 +107,13 @@ def _count(value: str | None) -> int:
     return int(value) if value and value.isdigit() and int(value) > 0 else 1
 
 
-class _OdsFacts(_Nothing):
-    """A parser target over ``content.xml``: each sheet's :class:`Facts`, by its name, in order."""
+class _OdsFacts(_TextCount):
+    """A parser target over ``content.xml``: each sheet's :class:`Facts`, by its name, in order; a cell of more text
+    than :data:`impact._archive.MAX_CELL_TEXT`, and more text in all than ``limits``' ``max_text`` (a cell repeated
+    counted as often as calamine makes it), refused as soon as read, as an ``.xlsx``'s is."""
 
     def __init__(self, *, label: str, limits: Mapping[str, int]) -> None:
+        super().__init__(where=label, text_cap=MAX_CELL_TEXT, budget=_TextBudget(limits["max_text"]))
         self.label = label
         self.limits = limits
         self.sheets: dict[str, Facts] = {}
@@ -119,11 +124,15 @@ class _OdsFacts(_Nothing):
         self._hidden_rows: list[tuple[int, int]] = []
         self._error: tuple[int, int] | None = None  # the error cell whose text is being read
         self._text = ""
+        self._repeats = 1  # how many cells the one open stands for (columns repeated, times its row's repeats)
 
     def start(self, tag: str, attrs: list[str]) -> None:
+        if not self._holder:
+            self._chars = 0
         if tag == f"{_TABLE}table":
             a = _attrs(attrs)
             self._name = a.get(f"{_TABLE}name", "")
+            self.where = f"{self.label} (sheet {self._name!r})"
             self._facts = self.sheets.setdefault(self._name, Facts())
             self._row, self._col, self._last, self._hidden_rows = 0, 0, 0, []
         elif self._facts is None:
@@ -150,6 +159,7 @@ class _OdsFacts(_Nothing):
             return
         n = _count(a.get(f"{_TABLE}number-columns-repeated"))
         first, self._col = self._col + 1, self._col + n
+        self._chars, self._holder, self._repeats = 0, f"cell {_column_letters(first)}{self._row}", n * self._rows_here
         kind = a.get(f"{_OFFICE}value-type")
         formula = a.get(f"{_TABLE}formula")
         if tag.endswith("covered-table-cell") or (kind is None and formula is None):
@@ -173,6 +183,8 @@ class _OdsFacts(_Nothing):
                     self._error, self._text = (r, c), ""
 
     def end(self, tag: str) -> None:
+        if not self._holder or tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+            self._chars, self._holder, self._repeats = 0, "", 1
         if tag == f"{_TABLE}table-cell" and self._error is not None:
             self._facts.errors[self._error] = self._text.strip() or "#VALUE!"  # type: ignore[union-attr]
             self._error = None
@@ -182,9 +194,10 @@ class _OdsFacts(_Nothing):
         elif tag == f"{_TABLE}table" and self._facts is not None:
             self._facts.hidden_rows = [r for first, last in self._hidden_rows
                                        for r in range(first, min(last, self._last) + 1)]
-            self._facts, self._cells = None, 0
+            self._facts, self._cells, self.where = None, 0, self.label
 
     def data(self, text: str) -> None:
+        self._count(text, self._repeats)
         if self._error is not None:
             self._text += text
 

@@ -2340,8 +2340,11 @@ def _unread_files(folder: Path, told: set[str]) -> list[Problem]:
     """A warning for each file of the study folder saved as a table (:data:`_TABLE_SUFFIXES`) that the study does not
     read and no other problem names (``told``): a table of the study kept as a copy beside the one read ('councils
     (1).csv' holding councils.csv's columns), or a file of the user's own.  impact's own files (a synthetic study's
-    truth, a codebook) are not told: :func:`impact._kinds.file_kind` knows them by their content."""
-    from ._io import OPEN_EXPECTED, OWNER_PREFIX, open_said, owned_by
+    truth, a codebook) are not told: :func:`impact._kinds.file_kind` knows them by their content.  A file named so
+    that Windows cannot make it (``NUL.csv``, ``con.txt``, ``Aux.pdf``: :func:`impact._io.windows_name_problem`) is
+    told whatever it holds, saying so: a study folder made on Linux or a Mac holding it is not copied to Windows
+    whole."""
+    from ._io import OPEN_EXPECTED, OWNER_PREFIX, open_said, owned_by, windows_name_problem
     from ._kinds import file_kind
 
     tables = [t.filename for t in TABLES.values()]
@@ -2356,10 +2359,18 @@ def _unread_files(folder: Path, told: set[str]) -> list[Problem]:
             if owned is not None and (owned in tables or owned in told):
                 out.append(Problem(owned, None, None, open_said(owned, name), OPEN_EXPECTED, "warning"))
             continue  # never a file of the user's to name: one of a file not read, or left by Office, says nothing
-        if name in tables or name in told or not _table_like(name):
+        if name in tables or name in told:
+            continue
+        windows = windows_name_problem(name)
+        if windows is not None:  # said whatever the file is: the study folder does not copy to Windows whole
+            windows = (f"{windows}: a study folder holding it, made on Linux or a Mac, cannot be copied to Windows "
+                       "whole, nor opened there; rename it, or move it out of the study folder")
+        if not _table_like(name):
+            if windows is not None:
+                out.append(Problem(name, None, None, None, f"a name Windows can make ({windows})", "warning"))
             continue
         found = file_kind(folder / name)
-        if found is not None and found[0].key != "study_table":
+        if found is not None and found[0].key != "study_table" and windows is None:
             continue  # one of impact's own files
         if found is not None:
             meant = re.search(r"\b(\w+\.csv) of a study folder", found[1])
@@ -2367,7 +2378,9 @@ def _unread_files(folder: Path, told: set[str]) -> list[Problem]:
                     f"name? Keep the one to read as {meant.group(1)}" if meant else f"it is {found[1]}")
         else:
             what = ("the study's tables are " + ", ".join(tables) + "; if it is one of them, name it so (names are "
-                    "exact, lower case); a file of your own may stay")
+                    "exact, lower case)" + ("" if windows else "; a file of your own may stay"))
+        if windows is not None:
+            what += f"; and {windows}"
         out.append(Problem(name, None, None, None, f"only the files the study reads ({name} is not read: {what})",
                            "warning"))
     return out

@@ -320,6 +320,16 @@ def test_a_cell_of_more_text_than_excel_holds_is_refused_without_inflating_the_r
     assert peak < 64 * 1024 * 1024, peak
 
 
+def declare_shared_strings(parts: dict[str, bytes]) -> None:
+    """Declare a shared strings part, ``xl/sharedStrings.xml``, in a workbook's ``parts`` (openpyxl writes none)."""
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'spreadsheetml.sharedStrings+xml"/></Types>'))
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
+        b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+
+
 def test_a_shared_string_of_more_text_than_excel_holds_is_refused(study_dir):
     # Excel keeps a cell's text in the shared strings (openpyxl writes it in the cell): one of 45,000 characters, a
     # paste of a whole document, is put there by hand
@@ -331,12 +341,7 @@ def test_a_shared_string_of_more_text_than_excel_holds_is_refused(study_dir):
     with zipfile.ZipFile(book) as z:
         parts = {i.filename: z.read(i) for i in z.infolist()}
     parts["xl/sharedStrings.xml"] = f'<sst xmlns="{ns}" count="1" uniqueCount="1"><si><t>{text}</t></si></sst>'.encode()
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
-        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-        b'spreadsheetml.sharedStrings+xml"/></Types>'))
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
-        b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        b'sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+    declare_shared_strings(parts)
     sheet = "xl/worksheets/sheet1.xml"
     parts[sheet] = parts[sheet].replace(b'<c r="B3" t="inlineStr"><is><t>Barnet</t></is></c>',
                                         b'<c r="B3" t="s"><v>0</v></c>')
