@@ -193,6 +193,8 @@ class _Ctx:
         # hidden count of the prevalence table (:func:`_withhold_medians`)
         self.medians_withheld: set[tuple] = set()
         self.ranks_withheld: set[tuple] = set()  # (code, group): change_over_time's rank statistic and p withheld
+        # (code, group): change_over_time's tests published beside their hidden councils (:func:`_tests_beside_hidden`)
+        self.tests_beside_hidden: set[tuple] = set()
         self.findings_models = findings.models  # every model's rows, those withheld among them
         self.alpha = findings.parameters.get("alpha", 0.05)
         self.level = _level(self.alpha)  # every interval's confidence level, as people read it
@@ -472,11 +474,19 @@ def _declare(ctx) -> None:
     a = f.actions
     if a is not None and not a.empty:
         s = _action_summary(ctx)
+        # a wave has a row only where some council's action had a status there: 1 council at least, at most the
+        # study's councils (public) and at most the row's actions (each council of the row has one at least). Untold,
+        # a one-council study hid its 1 council with actions beside its published 1 council, which gives it back
+        # (disclosure round 73): known, it is published (release_known); narrowed, what narrows it is hidden with it
+        led.count(("action_council_least",), 1, public=True)
         for r in s.to_dict("records"):
             led.count(("action_councils", r["wave"]), r["n_councils"])
             led.count(("actions", r["wave"]), r["n_actions"])
             led.count(("actions_done", r["wave"]), r["n_completed"])
             led.at_most(("actions_done", r["wave"]), ("actions", r["wave"]))
+            led.at_most(("action_council_least",), ("action_councils", r["wave"]))
+            led.at_most(("action_councils", r["wave"]), ("councils",))
+            led.at_most(("action_councils", r["wave"]), ("actions", r["wave"]))
     tr = f.indicator_trends
     if tr is not None and not tr.empty:
         for r in tr.to_dict("records"):
@@ -1916,8 +1926,19 @@ def _declare_median_bounds(ctx, told: DisclosureLedger) -> None:
     ch = ctx.f.change
     if ch is None or not len(ch) or ctx.f.prevalence is None:
         return
+    beside = _tests_beside_hidden(ctx)
     for r, g in _median_rows(ch):
         if not ctx.shown(("councils_complete", g)):
+            if (r["code"], g) in beside:
+                # the test published beside its hidden councils says they are at least those whose share moved (its
+                # p-values and rank statistic are theirs alone), and 2 at least (a row of fewer is not tested)
+                told.count(("tested", r["code"], g), beside[r["code"], g], public=True)
+                told.at_most(("tested", r["code"], g), ("councils_complete", g))
+                keys = {name[1]: (name, with_, whole) for name, with_, whole, _ in _median_keys(ctx, r, g)}
+                for col, some, short in _rank_bounds(r):
+                    wave = ctx.waves[0] if col == "value_first" else ctx.waves[-1]
+                    if wave in keys:
+                        _declare_at_least(told, "rank", *keys[wave], some, short)
             continue
         keys = {name[1]: (name, with_, whole) for name, with_, whole, _ in _median_keys(ctx, r, g)}
         for name, with_, whole, median in _median_keys(ctx, r, g):
@@ -1928,6 +1949,37 @@ def _declare_median_bounds(ctx, told: DisclosureLedger) -> None:
             wave = ctx.waves[0] if col == "value_first" else ctx.waves[-1]
             if wave in keys:
                 _declare_at_least(told, "rank", *keys[wave], some, short)
+
+
+def _tests_beside_hidden(ctx) -> dict[tuple, int]:
+    """The rows of change_over_time whose councils are hidden to protect another count (not for their own size) and
+    whose test can be published beside them: ``(code, group) -> the fewest councils the test says were followed``,
+    max(2, the councils whose share moved).
+
+    A row's councils hidden as secondary (20 councils, two waves, seed 72306: the 15 not in intervention followed at
+    both waves, beside the 19 interviewed at each, would leave the 5 in intervention 0 to 4) withheld its whole row,
+    the test too (disclosure round 72). The tests' p-values are those of the councils whose share moved alone
+    (Wilcoxon's test drops the councils whose share did not change; McNemar's p is of the discordant councils; Cochran's
+    Q and Friedman's statistic are the same with a council of one share throughout added), and so is the matched
+    rank-biserial correlation: published, they say the row's councils are at least those that moved, no more, which is
+    declared (:func:`_declare_median_bounds`) and withheld with them where it narrows a hidden count
+    (:func:`_withhold_medians`). Kendall's W and the difference of two shares are the statistic over the row's
+    councils: with the p they give the hidden count (W = chi-square / (n (k - 1))), so they stay withheld with the
+    medians. Findings made before ``n_moved`` have none."""
+    ch = ctx.f.change
+    if ch is None or not len(ch) or "n_moved" not in ch.columns:
+        return {}
+    gcol = _group_column(ch)
+    out = {}
+    for r in ch.to_dict("records"):
+        g = r[gcol] if gcol else "all"
+        # a row of fewer councils than the threshold keeps its test withheld: it would describe so few councils'
+        # change (as the comparisons of fewer councils on a side are withheld)
+        if ctx.shown(("councils_complete", g)) or ctx.ledger.below_threshold(("councils_complete", g)) \
+                or not r.get("test") or pd.isna(r.get("p_value")) or pd.isna(r.get("n_moved")):
+            continue
+        out[r["code"], g] = max(2, int(r["n_moved"]))
+    return out
 
 
 def _withhold_medians(ctx) -> None:
@@ -1953,7 +2005,12 @@ def _withhold_medians(ctx) -> None:
     # a row's rank statistic and its p, withheld together (its bounds at both waves): after the medians, which the
     # greedy tries first among equals
     groups += [[(kind, *name) for name, *_ in _median_keys(ctx, r, g) for kind in ("rank_some", "rank_short")]
-               for r, g in rows if r.get("effect_type") != "difference"]
+               for r, g in rows if r.get("effect_type") != "difference" and ctx.shown(("councils_complete", g))]
+    # a test beside its hidden councils, withheld whole (its p's, and its rank statistic with what it says)
+    beside = _tests_beside_hidden(ctx)
+    groups += [[("tested", r["code"], g), *((kind, *name) for name, *_ in _median_keys(ctx, r, g)
+                                             for kind in ("rank_some", "rank_short"))]
+               for r, g in rows if (r["code"], g) in beside]
 
     def told(led: DisclosureLedger) -> None:
         _declare_statement_bounds(ctx, led)
@@ -1961,7 +2018,9 @@ def _withhold_medians(ctx) -> None:
 
     withheld = ctx.ledger.withhold_narrowing(told, groups)
     ctx.medians_withheld = {k[1:] for k in withheld if k[0].startswith("median_")}
-    ctx.ranks_withheld = {(k[1], k[3]) for k in withheld if k[0].startswith("rank_")}
+    ctx.ranks_withheld = {(k[1], k[3]) for k in withheld if k[0].startswith("rank_")
+                          and ctx.shown(("councils_complete", k[3]))}
+    ctx.tests_beside_hidden = {key for key in beside if ("tested", *key) not in withheld}
     for r, g in rows:
         if r.get("effect_type") == "difference" and any(k[0] == r["code"] and k[2] == g for k in ctx.medians_withheld):
             ctx.medians_withheld |= {name for name, *_ in _median_keys(ctx, r, g)}
@@ -2104,9 +2163,14 @@ def _vocabulary(ctx):
 
 
 def _group_column(change: pd.DataFrame) -> str | None:
+    """The change table's status-group column, None where its tests are across all councils. The columns
+    change_over_time gives McNemar's rows (``n_discordant``, ``n_up``, ``n_down``) are not groups: a McNemar table
+    across all councils (8 never in intervention, one interview a wave, seed 731030) was read by them, its councils
+    followed declared once per number of discordant councils, as four groups of 5 among 8 councils, tied to nothing,
+    and its rows printed those numbers as their status (disclosure round 73)."""
     known = {"code", "impact", "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first", "value_last",
              "effect_type", "effect", "statistic", "df", "p_value", "p_asymptotic", "p_exact", "p_adjusted",
-             "measure"}
+             "measure", "n_moved", "n_discordant", "n_up", "n_down"}
     cols = [c for c in change.columns if c not in known]
     return cols[0] if cols else None
 
@@ -2362,7 +2426,8 @@ def _adjusted_beside_withheld(ctx):
         # a row beside a hidden count of councils, or whose rank statistic is withheld (:func:`_withhold_medians`):
         # Holm's step-down gave the rows after it an adjusted p of at least (m - j + 1) times its p, and one equal to
         # it where it set the step (disclosure round 72)
-        withheld = [not ctx.shown(("councils_complete", g)) or (r["code"], g) in ctx.ranks_withheld
+        withheld = [(not ctx.shown(("councils_complete", g)) and (r["code"], g) not in ctx.tests_beside_hidden)
+                    or (r["code"], g) in ctx.ranks_withheld
                     for r, g in ((r, r[gcol] if gcol else "all") for r in ch.to_dict("records"))]
         changed["change"] = ch.assign(p_adjusted=_holm_beside_withheld(ch["p_value"], ch["p_adjusted"], withheld,
                                                                         method))
@@ -6223,10 +6288,14 @@ def _comparisons(ctx) -> Section:
             g = r[gcol] if gcol else "all"
             ok = ctx.shown(("councils_complete", g))
             keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
+            # a test published beside its hidden councils (:func:`_tests_beside_hidden`): its p's, and the rank-biserial
+            # correlation, which are of the councils that moved alone
+            test_ok = ok or (r["code"], g) in ctx.tests_beside_hidden
+            tested = lambda v, ok=test_ok: v if ok else SUPPRESSED  # noqa: E731
             # the test is named only where the count is published: none where fewer than two councils were followed,
             # so a blank test beside a suppressed count said it was 0 or 1 (seed 31271, round 39)
             rows.append({"impact": r["code"], "status": g,
-                         "test": keep(r.get("test")), "n_councils": ctx.cell(("councils_complete", g)),
+                         "test": tested(r.get("test")), "n_councils": ctx.cell(("councils_complete", g)),
                          # a median that would narrow a hidden count of the prevalence table is withheld alone
                          # (:func:`_withhold_medians`)
                          **{f"median_{w}": SUPPRESSED if (r["code"], w, g) in ctx.medians_withheld else keep(r.get(v))
@@ -6235,9 +6304,11 @@ def _comparisons(ctx) -> Section:
                          # a rank statistic that with its p would narrow a hidden count is withheld with its p's
                          # (:func:`_rank_bounds`, disclosure round 71)
                          "_r": (r["code"], g) in ctx.ranks_withheld,
-                         **{k: SUPPRESSED if (r["code"], g) in ctx.ranks_withheld else keep(v) for k, v in (
-                             (effect, r.get("effect")), ("p_value", r.get("p_value")),
-                             ("p_method", _change_p_method(r)), ("p_adjusted", r.get("p_adjusted")))}, "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
+                         **{k: SUPPRESSED if (r["code"], g) in ctx.ranks_withheld else how(v) for k, v, how in (
+                             (effect, r.get("effect"),
+                              tested if r.get("effect_type") == "matched_rank_biserial" else keep),
+                             ("p_value", r.get("p_value"), tested), ("p_method", _change_p_method(r), tested),
+                             ("p_adjusted", r.get("p_adjusted"), tested))}, "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"]).reset_index(drop=True)
         medians, ranks = ch.pop("_m"), ch.pop("_r")
@@ -6292,7 +6363,14 @@ def _comparisons(ctx) -> Section:
                   + (f" A {'share' if binary else 'median'} marked {SUPPRESSED} in a row whose councils are "
                      "published is withheld: " + medians_narrow + "." if ctx.medians_withheld else "")
                   + (f" {'A difference' if binary else 'An effect size'} and p-values marked {SUPPRESSED} in a row "
-                     "whose councils are published are withheld: " + ranks_narrow + "." if ctx.ranks_withheld else ""),
+                     "whose councils are published are withheld: " + ranks_narrow + "." if ctx.ranks_withheld else "")
+                  + (" A row whose councils are marked " + SUPPRESSED + " publishes its test where it gives no hidden "
+                     "count away: its p-values" + ("" if binary or effect != "matched_rank_biserial" else
+                                                   " and rank-biserial correlation")
+                     + " rest on the councils whose share moved alone, so they say only that at least that many were "
+                     f"followed; its {'shares' if binary else 'medians'}"
+                     + ("" if effect == "matched_rank_biserial" else " and effect size")
+                     + " are withheld with its councils." if ctx.tests_beside_hidden else ""),
                   {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "pp:0" if binary else "num:2"},
                   labels={**p_labels, **({f"median_{w}": dataclasses.replace(
                       heading := ctx.vocabulary.column(f"median_{w}"),
