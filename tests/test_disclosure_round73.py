@@ -176,8 +176,8 @@ def test_the_tests_beside_hidden_councils_narrow_no_hidden_count(twenty):
 def test_a_test_beside_hidden_councils_that_would_narrow_a_count_is_withheld():
     """20 councils, five interviews a wave (seed 731041): of the 15 councils not in intervention followed, 13 to 15
     moved in three impacts, and those rows' tests, saying so, would narrow the hidden count of the councils in
-    intervention: withheld, their adjusted p-values NaN in the findings, while the others (11 and 12 moved) are
-    published. Told the withheld rows' bounds too, the intruder's system narrows a hidden
+    intervention: withheld (the suppression ledger's reason ``test_narrows``), their adjusted p-values NaN in the
+    findings, while the others (11 and 12 moved) are published. Told the withheld rows' bounds too, the intruder's system narrows a hidden
     count (so the withholding is needed). Main's head withheld all six rows."""
     from bench.disclosure69_attack.relations import recovered
 
@@ -191,6 +191,9 @@ def test_a_test_beside_hidden_councils_that_would_narrow_a_count_is_withheld():
     assert max(moved[c] for c in shown["impact"]) < min(moved[c] for c in withheld["impact"])
     adjusted = ctx.f.change.set_index(["code", "status_group"])["p_adjusted"]
     assert all(np.isnan(adjusted[c, "no_intervention"]) for c in withheld["impact"])
+    # the suppression ledger says why, for those rows alone
+    said = {i for i, why in ctx.row_reasons.get("change_over_time", {}).items() if any(r == "test_narrows" for r, _ in why)}
+    assert said == set(withheld.index)
     records = rows.assign(matched_rank_biserial=[float(ctx.f.change.set_index(["code", "status_group"]).loc[
         (c, "no_intervention"), "effect"]) for c in rows["impact"]]).to_dict("records")
     assert recovered(ctx, _tests_told(f, ctx, records)), "the withheld tests' bounds narrow a hidden count"
@@ -276,3 +279,35 @@ def test_a_mcnemar_table_across_all_councils_has_no_status_groups():
     followed = {k: v for k, v in ctx.ledger.values.items() if k[0] == "councils_complete"}
     assert followed == {("councils_complete", "all"): float(f.change["n"].iloc[0])}
     assert set(_change_table(ctx)["status"]) == {"all"}
+
+
+def test_the_transcript_files_provenance_counts_give_back_no_hidden_count_of_interviews():
+    """6 councils, half with a notice lifted (seed 731006), three waves: provenance.json's study layout counts the
+    study's transcript files ('transcripts/**/*.txt', one a listed interview here, counted from the study's interview
+    list), published whatever is suppressed. The interviews at the waves add up to them, so a single wave's hidden
+    count beside the others' published ones is that total less theirs: no wave's count is hidden alone, and each
+    hidden count's interval (the ledger's, with the files told) is not a point. Main's head hid the early wave's 17
+    interviews alone beside 15, 13 and 45 transcript files."""
+    import warnings
+
+    from conftest import analysed_synthetic
+
+    import impact.report._build as build
+
+    study, _, f = analysed_synthetic(6, 731006, parts=["change"], **_SMALL,
+                                     intervention_paths={"never": 0.5, "lifted": 0.5})
+    files = int(study.interviews["interview_id"].nunique())
+    f.provenance = {**f.provenance, "study_layout": {"hash": "sha256:" + "0" * 64, "n_files": files + 10,
+                                                    "files": {"study.yaml": 1, "transcripts/**/*.txt": files}}}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ctx = build._prepared(f, False, 5, 5, None, False)
+    led = ctx.ledger
+    waves = [("interviews", w) for w in ctx.waves]
+    assert sum(led.values[k] for k in waves) == files
+    hidden = [k for k in waves if led.hidden(k)]
+    assert len(hidden) != 1, f"one wave's interviews hidden alone: {hidden}"
+    rest = files - sum(led.values[k] for k in waves if k not in hidden)
+    for k in hidden:
+        lo, hi = led.interval(k)
+        assert hi > lo and lo <= led.values[k] <= hi <= rest

@@ -195,6 +195,7 @@ class _Ctx:
         self.ranks_withheld: set[tuple] = set()  # (code, group): change_over_time's rank statistic and p withheld
         # (code, group): change_over_time's tests published beside their hidden councils (:func:`_tests_beside_hidden`)
         self.tests_beside_hidden: set[tuple] = set()
+        self.tests_withheld_beside: set[tuple] = set()  # (code, group): such a test withheld, as it would narrow a count
         self.findings_models = findings.models  # every model's rows, those withheld among them
         self.alpha = findings.parameters.get("alpha", 0.05)
         self.level = _level(self.alpha)  # every interval's confidence level, as people read it
@@ -417,6 +418,7 @@ def _declare(ctx) -> None:
             led.count(("councils_interviewed_group", w, g), int((council_group == g).sum()))
         led.relation(("participants", w), [("participants_group", w, g) for g in names])
         led.relation(("councils_interviewed", w), [("councils_interviewed_group", w, g) for g in names])
+    _declare_transcript_files(ctx)
     _declare_prevalence(ctx)
     _declare_model_margins(ctx)
     _declare_missing_by_status(ctx, iv, status_of)
@@ -557,6 +559,25 @@ def _declare(ctx) -> None:
     if sm is not None and len(sm):
         led.count(("survey_councils",), int(sm["n_units"].iloc[0]))
         led.count(("survey_observations",), int(sm["n_obs"].iloc[0]))
+
+
+def _declare_transcript_files(ctx) -> None:
+    """Tie the waves' interviews to the study's transcript files that provenance.json counts (its study layout's
+    ``transcripts/**`` entries, published whatever is suppressed): the interviews at the waves are that many files
+    less the rest (interviews left out or at no wave, files of no interview), a design fact published with them.
+    Untold, 6 councils (seed 731006) hid the 17 interviews of the early wave beside 15 and 13 at the others and 45
+    transcript files, which gave them back exactly, and with them the wave's participants the suppression had hidden
+    them to protect (disclosure round 73). Declared only where the files are at least the interviews."""
+    layout = (getattr(ctx.f, "provenance", None) or {}).get("study_layout") or {}
+    files = sum(int(v) for k, v in (layout.get("files") or {}).items() if str(k).startswith("transcripts/"))
+    led = ctx.ledger
+    at_waves = [("interviews", w) for w in ctx.waves if ("interviews", w) in led.values]
+    interviews = sum(led.values[k] for k in at_waves)
+    if not files or not at_waves or interviews > files:
+        return
+    led.count(("transcript_files",), files, public=True)
+    led.count(("transcripts_beside",), files - interviews, public=True)
+    led.relation(("transcript_files",), [*at_waves, ("transcripts_beside",)])
 
 
 def _declare_helped_by_bounds(ctx, by_realisation: pd.DataFrame) -> None:
@@ -2021,6 +2042,7 @@ def _withhold_medians(ctx) -> None:
     ctx.ranks_withheld = {(k[1], k[3]) for k in withheld if k[0].startswith("rank_")
                           and ctx.shown(("councils_complete", k[3]))}
     ctx.tests_beside_hidden = {key for key in beside if ("tested", *key) not in withheld}
+    ctx.tests_withheld_beside = set(beside) - ctx.tests_beside_hidden
     for r, g in rows:
         if r.get("effect_type") == "difference" and any(k[0] == r["code"] and k[2] == g for k in ctx.medians_withheld):
             ctx.medians_withheld |= {name for name, *_ in _median_keys(ctx, r, g)}
@@ -6136,6 +6158,13 @@ _RANK_NARROWS = ("an effect size of 1 or -1 (every council's share moving the sa
                  "participants reporting it")
 
 
+#: Why change_over_time's test is withheld in a row whose councils are hidden to protect another count
+#: (:func:`_tests_beside_hidden`)
+_TEST_NARROWS = ("a test whose p-value rests on the row's councils whose share moved, and so says at least that many "
+                 "were followed, which with the counts published would give back a suppressed count of councils or "
+                 "participants")
+
+
 def _counts_of_side(r: dict, side: str) -> tuple:
     """The ledger's keys of the counts a comparisons row's group (``side`` "a" or "b") is computed from: its
     participants at the wave and those of them reporting the impact."""
@@ -6304,6 +6333,7 @@ def _comparisons(ctx) -> Section:
                          # a rank statistic that with its p would narrow a hidden count is withheld with its p's
                          # (:func:`_rank_bounds`, disclosure round 71)
                          "_r": (r["code"], g) in ctx.ranks_withheld,
+                         "_t": (r["code"], g) in ctx.tests_withheld_beside,
                          **{k: SUPPRESSED if (r["code"], g) in ctx.ranks_withheld else how(v) for k, v, how in (
                              (effect, r.get("effect"),
                               tested if r.get("effect_type") == "matched_rank_biserial" else keep),
@@ -6311,9 +6341,10 @@ def _comparisons(ctx) -> Section:
                              ("p_adjusted", r.get("p_adjusted"), tested))}, "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"]).reset_index(drop=True)
-        medians, ranks = ch.pop("_m"), ch.pop("_r")
+        medians, ranks, tests = ch.pop("_m"), ch.pop("_r"), ch.pop("_t")
         ctx.suppressed_rows("change_over_time", medians, "median_narrows", medians_narrow)
         ctx.suppressed_rows("change_over_time", ranks, "rank_narrows", ranks_narrow)
+        ctx.suppressed_rows("change_over_time", tests, "test_narrows", _TEST_NARROWS)
         ch, exact_note = _change_p_methods(ch, few=_few_councils(ctx))
         ch, p_labels, p_note = _unconfirmed_p(ch, ch["impact"].isin(_doubtful_over_waves(ctx, _weak_codes(ctx))),
                                               f"the machine coding of the {ctx.one} is not confirmed at every wave")
