@@ -418,6 +418,10 @@ def _declare(ctx) -> None:
             led.count(("councils_interviewed_group", w, g), int((council_group == g).sum()))
         led.relation(("participants", w), [("participants_group", w, g) for g in names])
         led.relation(("councils_interviewed", w), [("councils_interviewed_group", w, g) for g in names])
+        # a council counted in a group at the wave had a participant interviewed in it there: untold, 5 councils (seed
+        # 731005) left the councils in intervention followed 0 to 3 beside its participants' bounds (disclosure73)
+        for g in names:
+            led.at_most(("councils_interviewed_group", w, g), ("participants_group", w, g))
     _declare_transcript_files(ctx)
     _declare_prevalence(ctx)
     _declare_model_margins(ctx)
