@@ -191,9 +191,15 @@ def test_a_test_beside_hidden_councils_that_would_narrow_a_count_is_withheld():
     assert max(moved[c] for c in shown["impact"]) < min(moved[c] for c in withheld["impact"])
     adjusted = ctx.f.change.set_index(["code", "status_group"])["p_adjusted"]
     assert all(np.isnan(adjusted[c, "no_intervention"]) for c in withheld["impact"])
-    # the suppression ledger says why, for those rows alone
+    # the suppression ledger says why, for those rows alone, beside their hidden councils' own reason
     said = {i for i, why in ctx.row_reasons.get("change_over_time", {}).items() if any(r == "test_narrows" for r, _ in why)}
     assert said == set(withheld.index)
+    from impact.report._build import _comparisons, _suppression_ledger
+
+    ledger, _ = _suppression_ledger(ctx, [_comparisons(ctx)])
+    listed = ledger[ledger["output"] == "change_over_time"]["reason"].str.split("; ")
+    assert sum("test_narrows" in codes for codes in listed) == len(withheld)
+    assert all("small_count" in codes for codes in listed)
     records = rows.assign(matched_rank_biserial=[float(ctx.f.change.set_index(["code", "status_group"]).loc[
         (c, "no_intervention"), "effect"]) for c in rows["impact"]]).to_dict("records")
     assert recovered(ctx, _tests_told(f, ctx, records)), "the withheld tests' bounds narrow a hidden count"

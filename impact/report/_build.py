@@ -4843,7 +4843,9 @@ def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, st
                 # where it was suppressed (disclosure round 39)
                 if i in ctx.row_reasons.get(b.name, {}):
                     said = ctx.row_reasons[b.name][i]
-                    codes = [code for code, _ in said]
+                    # a test withheld beside the row's hidden councils is a reason beside theirs, not instead of it
+                    kept = codes if counted and all(code == "test_narrows" for code, _ in said) else []
+                    codes = [*kept, *(code for code, _ in said)]
                     reasons.update(said)
                 used.update({c: reasons[c] for c in codes})
                 heads = _headings(b, voc) if heads is None else heads
