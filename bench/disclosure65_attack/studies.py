@@ -32,9 +32,10 @@ STUDIES = {
 }
 
 
-def build(out: Path, names=None, studies: dict | None = None) -> None:
+def build(out: Path, names=None, studies: dict | None = None, after_save=None) -> None:
     """Generate and run each of ``studies`` (name -> (councils, seed, generator options); this module's
-    :data:`STUDIES` by default) named in ``names`` (all where None) under ``out``."""
+    :data:`STUDIES` by default) named in ``names`` (all where None) under ``out``; ``after_save(name, folder)``, where
+    given, changes each study's folder before it is run (round 73 leaves some action plans' progress unrecorded)."""
     import secrets
 
     import impact
@@ -53,6 +54,8 @@ def build(out: Path, names=None, studies: dict | None = None) -> None:
             study, truth = generate_with_truth(n, seed=seed, **opts)
             folder = out / name / "study"
             save_synthetic(study, truth, folder, overwrite=True)
+            if after_save is not None:
+                after_save(name, folder)
             impact.run(folder, out_dir=out / name / "out", coded=folder / "truth_coded.csv", n_resamples=199, seed=1,
                        key_file=key, cache=False)
         print(name, "built", flush=True)

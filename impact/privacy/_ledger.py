@@ -577,7 +577,10 @@ class DisclosureLedger:
                 if trials.narrowed([i for i in chosen if i != j], bar=(0, 0)) == {}:
                     chosen.remove(j)
         out = [k for j in chosen for k in groups[j]]
-        self._hidden = hidden | set(out)
+        # only the counts this ledger declares: a key ``declare`` alone declares (a bound of its own, as a test's
+        # councils at least) is hidden as never declared, and in the hidden set it stopped every audit of this
+        # ledger's own system (:meth:`_weak` read its value; disclosure round 73)
+        self._hidden = hidden | {k for k in out if k in self.values}
         # unknown to the intruder from now on, and needing no protection of their own (as a count declared unpublished):
         # the ledger's audits of what it hides neither try to publish them again nor ask them to span the threshold
         self.auxiliary |= set(out)

@@ -198,6 +198,9 @@ class _Ctx:
         # hidden count of the prevalence table (:func:`_withhold_medians`)
         self.medians_withheld: set[tuple] = set()
         self.ranks_withheld: set[tuple] = set()  # (code, group): change_over_time's rank statistic and p withheld
+        # (code, group): change_over_time's tests published beside their hidden councils (:func:`_tests_beside_hidden`)
+        self.tests_beside_hidden: set[tuple] = set()
+        self.tests_withheld_beside: set[tuple] = set()  # (code, group): such a test withheld, as it would narrow a count
         self.findings_models = findings.models  # every model's rows, those withheld among them
         self.alpha = findings.parameters.get("alpha", 0.05)
         self.level = _level(self.alpha)  # every interval's confidence level, as people read it
@@ -420,6 +423,11 @@ def _declare(ctx) -> None:
             led.count(("councils_interviewed_group", w, g), int((council_group == g).sum()))
         led.relation(("participants", w), [("participants_group", w, g) for g in names])
         led.relation(("councils_interviewed", w), [("councils_interviewed_group", w, g) for g in names])
+        # a council counted in a group at the wave had a participant interviewed in it there: untold, 5 councils (seed
+        # 731005) left the councils in intervention followed 0 to 3 beside its participants' bounds (disclosure73)
+        for g in names:
+            led.at_most(("councils_interviewed_group", w, g), ("participants_group", w, g))
+    _declare_transcript_files(ctx)
     _declare_prevalence(ctx)
     _declare_model_margins(ctx)
     _declare_missing_by_status(ctx, iv, status_of)
@@ -477,11 +485,19 @@ def _declare(ctx) -> None:
     a = f.actions
     if a is not None and not a.empty:
         s = _action_summary(ctx)
+        # a wave has a row only where some council's action had a status there: 1 council at least, at most the
+        # study's councils (public) and at most the row's actions (each council of the row has one at least). Untold,
+        # a one-council study hid its 1 council with actions beside its published 1 council, which gives it back
+        # (disclosure round 73): known, it is published (release_known); narrowed, what narrows it is hidden with it
+        led.count(("action_council_least",), 1, public=True)
         for r in s.to_dict("records"):
             led.count(("action_councils", r["wave"]), r["n_councils"])
             led.count(("actions", r["wave"]), r["n_actions"])
             led.count(("actions_done", r["wave"]), r["n_completed"])
             led.at_most(("actions_done", r["wave"]), ("actions", r["wave"]))
+            led.at_most(("action_council_least",), ("action_councils", r["wave"]))
+            led.at_most(("action_councils", r["wave"]), ("councils",))
+            led.at_most(("action_councils", r["wave"]), ("actions", r["wave"]))
     tr = f.indicator_trends
     if tr is not None and not tr.empty:
         for r in tr.to_dict("records"):
@@ -552,6 +568,25 @@ def _declare(ctx) -> None:
     if sm is not None and len(sm):
         led.count(("survey_councils",), int(sm["n_units"].iloc[0]))
         led.count(("survey_observations",), int(sm["n_obs"].iloc[0]))
+
+
+def _declare_transcript_files(ctx) -> None:
+    """Tie the waves' interviews to the study's transcript files that provenance.json counts (its study layout's
+    ``transcripts/**`` entries, published whatever is suppressed): the interviews at the waves are that many files
+    less the rest (interviews left out or at no wave, files of no interview), a design fact published with them.
+    Untold, 6 councils (seed 731006) hid the 17 interviews of the early wave beside 15 and 13 at the others and 45
+    transcript files, which gave them back exactly, and with them the wave's participants the suppression had hidden
+    them to protect (disclosure round 73). Declared only where the files are at least the interviews."""
+    layout = (getattr(ctx.f, "provenance", None) or {}).get("study_layout") or {}
+    files = sum(int(v) for k, v in (layout.get("files") or {}).items() if str(k).startswith("transcripts/"))
+    led = ctx.ledger
+    at_waves = [("interviews", w) for w in ctx.waves if ("interviews", w) in led.values]
+    interviews = sum(led.values[k] for k in at_waves)
+    if not files or not at_waves or interviews > files:
+        return
+    led.count(("transcript_files",), files, public=True)
+    led.count(("transcripts_beside",), files - interviews, public=True)
+    led.relation(("transcript_files",), [*at_waves, ("transcripts_beside",)])
 
 
 def _declare_helped_by_bounds(ctx, by_realisation: pd.DataFrame) -> None:
@@ -1935,8 +1970,19 @@ def _declare_median_bounds(ctx, told: DisclosureLedger) -> None:
     ch = ctx.f.change
     if ch is None or not len(ch) or ctx.f.prevalence is None:
         return
+    beside = _tests_beside_hidden(ctx)
     for r, g in _median_rows(ch):
         if not ctx.shown(("councils_complete", g)):
+            if (r["code"], g) in beside:
+                # the test published beside its hidden councils says they are at least those whose share moved (its
+                # p-values and rank statistic are theirs alone), and 2 at least (a row of fewer is not tested)
+                told.count(("tested", r["code"], g), beside[r["code"], g], public=True)
+                told.at_most(("tested", r["code"], g), ("councils_complete", g))
+                keys = {name[1]: (name, with_, whole) for name, with_, whole, _ in _median_keys(ctx, r, g)}
+                for col, some, short in _rank_bounds(r):
+                    wave = ctx.waves[0] if col == "value_first" else ctx.waves[-1]
+                    if wave in keys:
+                        _declare_at_least(told, "rank", *keys[wave], some, short)
             continue
         keys = {name[1]: (name, with_, whole) for name, with_, whole, _ in _median_keys(ctx, r, g)}
         for name, with_, whole, median in _median_keys(ctx, r, g):
@@ -1947,6 +1993,37 @@ def _declare_median_bounds(ctx, told: DisclosureLedger) -> None:
             wave = _tested_wave(ctx, r, "time_first" if col == "value_first" else "time_last")
             if wave in keys:
                 _declare_at_least(told, "rank", *keys[wave], some, short)
+
+
+def _tests_beside_hidden(ctx) -> dict[tuple, int]:
+    """The rows of change_over_time whose councils are hidden to protect another count (not for their own size) and
+    whose test can be published beside them: ``(code, group) -> the fewest councils the test says were followed``,
+    max(2, the councils whose share moved).
+
+    A row's councils hidden as secondary (20 councils, two waves, seed 72306: the 15 not in intervention followed at
+    both waves, beside the 19 interviewed at each, would leave the 5 in intervention 0 to 4) withheld its whole row,
+    the test too (disclosure round 72). The tests' p-values are those of the councils whose share moved alone
+    (Wilcoxon's test drops the councils whose share did not change; McNemar's p is of the discordant councils; Cochran's
+    Q and Friedman's statistic are the same with a council of one share throughout added), and so is the matched
+    rank-biserial correlation: published, they say the row's councils are at least those that moved, no more, which is
+    declared (:func:`_declare_median_bounds`) and withheld with them where it narrows a hidden count
+    (:func:`_withhold_medians`). Kendall's W and the difference of two shares are the statistic over the row's
+    councils: with the p they give the hidden count (W = chi-square / (n (k - 1))), so they stay withheld with the
+    medians. Findings made before ``n_moved`` have none."""
+    ch = ctx.f.change
+    if ch is None or not len(ch) or "n_moved" not in ch.columns:
+        return {}
+    gcol = _group_column(ch)
+    out = {}
+    for r in ch.to_dict("records"):
+        g = r[gcol] if gcol else "all"
+        # a row of fewer councils than the threshold keeps its test withheld: it would describe so few councils'
+        # change (as the comparisons of fewer councils on a side are withheld)
+        if ctx.shown(("councils_complete", g)) or ctx.ledger.below_threshold(("councils_complete", g)) \
+                or not r.get("test") or pd.isna(r.get("p_value")) or pd.isna(r.get("n_moved")):
+            continue
+        out[r["code"], g] = max(2, int(r["n_moved"]))
+    return out
 
 
 def _withhold_medians(ctx) -> None:
@@ -1972,7 +2049,12 @@ def _withhold_medians(ctx) -> None:
     # a row's rank statistic and its p, withheld together (its bounds at both waves): after the medians, which the
     # greedy tries first among equals
     groups += [[(kind, *name) for name, *_ in _median_keys(ctx, r, g) for kind in ("rank_some", "rank_short")]
-               for r, g in rows if r.get("effect_type") != "difference"]
+               for r, g in rows if r.get("effect_type") != "difference" and ctx.shown(("councils_complete", g))]
+    # a test beside its hidden councils, withheld whole (its p's, and its rank statistic with what it says)
+    beside = _tests_beside_hidden(ctx)
+    groups += [[("tested", r["code"], g), *((kind, *name) for name, *_ in _median_keys(ctx, r, g)
+                                             for kind in ("rank_some", "rank_short"))]
+               for r, g in rows if (r["code"], g) in beside]
 
     def told(led: DisclosureLedger) -> None:
         _declare_statement_bounds(ctx, led)
@@ -1980,7 +2062,10 @@ def _withhold_medians(ctx) -> None:
 
     withheld = ctx.ledger.withhold_narrowing(told, groups)
     ctx.medians_withheld = {k[1:] for k in withheld if k[0].startswith("median_")}
-    ctx.ranks_withheld = {(k[1], k[3]) for k in withheld if k[0].startswith("rank_")}
+    ctx.ranks_withheld = {(k[1], k[3]) for k in withheld if k[0].startswith("rank_")
+                          and ctx.shown(("councils_complete", k[3]))}
+    ctx.tests_beside_hidden = {key for key in beside if ("tested", *key) not in withheld}
+    ctx.tests_withheld_beside = set(beside) - ctx.tests_beside_hidden
     for r, g in rows:
         if r.get("effect_type") == "difference" and any(k[0] == r["code"] and k[2] == g for k in ctx.medians_withheld):
             ctx.medians_withheld |= {name for name, *_ in _median_keys(ctx, r, g)}
@@ -2123,9 +2208,14 @@ def _vocabulary(ctx):
 
 
 def _group_column(change: pd.DataFrame) -> str | None:
+    """The change table's status-group column, None where its tests are across all councils. The columns
+    change_over_time gives McNemar's rows (``n_discordant``, ``n_up``, ``n_down``) are not groups: a McNemar table
+    across all councils (8 never in intervention, one interview a wave, seed 731030) was read by them, its councils
+    followed declared once per number of discordant councils, as four groups of 5 among 8 councils, tied to nothing,
+    and its rows printed those numbers as their status (disclosure round 73)."""
     known = {"code", "impact", "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first", "value_last",
              "effect_type", "effect", "statistic", "df", "p_value", "p_asymptotic", "p_exact", "p_adjusted",
-             "measure"}
+             "measure", "n_moved", "n_discordant", "n_up", "n_down"}
     cols = [c for c in change.columns if c not in known]
     return cols[0] if cols else None
 
@@ -2381,7 +2471,8 @@ def _adjusted_beside_withheld(ctx):
         # a row beside a hidden count of councils, or whose rank statistic is withheld (:func:`_withhold_medians`):
         # Holm's step-down gave the rows after it an adjusted p of at least (m - j + 1) times its p, and one equal to
         # it where it set the step (disclosure round 72)
-        withheld = [not ctx.shown(("councils_complete", g)) or (r["code"], g) in ctx.ranks_withheld
+        withheld = [(not ctx.shown(("councils_complete", g)) and (r["code"], g) not in ctx.tests_beside_hidden)
+                    or (r["code"], g) in ctx.ranks_withheld
                     for r, g in ((r, r[gcol] if gcol else "all") for r in ch.to_dict("records"))]
         changed["change"] = ch.assign(p_adjusted=_holm_beside_withheld(ch["p_value"], ch["p_adjusted"], withheld,
                                                                         method))
@@ -4771,7 +4862,9 @@ def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, st
                 # where it was suppressed (disclosure round 39)
                 if i in ctx.row_reasons.get(b.name, {}):
                     said = ctx.row_reasons[b.name][i]
-                    codes = [code for code, _ in said]
+                    # a test withheld beside the row's hidden councils is a reason beside theirs, not instead of it
+                    kept = codes if counted and all(code == "test_narrows" for code, _ in said) else []
+                    codes = [*kept, *(code for code, _ in said)]
                     reasons.update(said)
                 used.update({c: reasons[c] for c in codes})
                 heads = _headings(b, voc) if heads is None else heads
@@ -6090,6 +6183,13 @@ _RANK_NARROWS = ("an effect size of 1 or -1 (every council's share moving the sa
                  "participants reporting it")
 
 
+#: Why change_over_time's test is withheld in a row whose councils are hidden to protect another count
+#: (:func:`_tests_beside_hidden`)
+_TEST_NARROWS = ("a test whose p-value rests on the row's councils whose share moved, and so says at least that many "
+                 "were followed, which with the counts published would give back a suppressed count of councils or "
+                 "participants")
+
+
 def _counts_of_side(r: dict, side: str) -> tuple:
     """The ledger's keys of the counts a comparisons row's group (``side`` "a" or "b") is computed from: its
     participants at the wave and those of them reporting the impact."""
@@ -6242,10 +6342,14 @@ def _comparisons(ctx) -> Section:
             g = r[gcol] if gcol else "all"
             ok = ctx.shown(("councils_complete", g))
             keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
+            # a test published beside its hidden councils (:func:`_tests_beside_hidden`): its p's, and the rank-biserial
+            # correlation, which are of the councils that moved alone
+            test_ok = ok or (r["code"], g) in ctx.tests_beside_hidden
+            tested = lambda v, ok=test_ok: v if ok else SUPPRESSED  # noqa: E731
             # the test is named only where the count is published: none where fewer than two councils were followed,
             # so a blank test beside a suppressed count said it was 0 or 1 (seed 31271, round 39)
             rows.append({"impact": r["code"], "status": g,
-                         "test": keep(r.get("test")), "n_councils": ctx.cell(("councils_complete", g)),
+                         "test": tested(r.get("test")), "n_councils": ctx.cell(("councils_complete", g)),
                          # a median that would narrow a hidden count of the prevalence table is withheld alone
                          # (:func:`_withhold_medians`)
                          **{f"median_{w}": SUPPRESSED if (r["code"], w, g) in ctx.medians_withheld else keep(r.get(v))
@@ -6254,14 +6358,18 @@ def _comparisons(ctx) -> Section:
                          # a rank statistic that with its p would narrow a hidden count is withheld with its p's
                          # (:func:`_rank_bounds`, disclosure round 71)
                          "_r": (r["code"], g) in ctx.ranks_withheld,
-                         **{k: SUPPRESSED if (r["code"], g) in ctx.ranks_withheld else keep(v) for k, v in (
-                             (effect, r.get("effect")), ("p_value", r.get("p_value")),
-                             ("p_method", _change_p_method(r)), ("p_adjusted", r.get("p_adjusted")))}, "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
+                         "_t": (r["code"], g) in ctx.tests_withheld_beside,
+                         **{k: SUPPRESSED if (r["code"], g) in ctx.ranks_withheld else how(v) for k, v, how in (
+                             (effect, r.get("effect"),
+                              tested if r.get("effect_type") == "matched_rank_biserial" else keep),
+                             ("p_value", r.get("p_value"), tested), ("p_method", _change_p_method(r), tested),
+                             ("p_adjusted", r.get("p_adjusted"), tested))}, "_c": ctx.codes.index(r["code"]) if r["code"] in ctx.codes else 99,
                          "_g": list(STATUS_LABELS).index(g) if g in STATUS_LABELS else 9})
         ch = pd.DataFrame(rows).sort_values(["_c", "_g"]).drop(columns=["_c", "_g"]).reset_index(drop=True)
-        medians, ranks = ch.pop("_m"), ch.pop("_r")
+        medians, ranks, tests = ch.pop("_m"), ch.pop("_r"), ch.pop("_t")
         ctx.suppressed_rows("change_over_time", medians, "median_narrows", medians_narrow)
         ctx.suppressed_rows("change_over_time", ranks, "rank_narrows", ranks_narrow)
+        ctx.suppressed_rows("change_over_time", tests, "test_narrows", _TEST_NARROWS)
         ch, exact_note = _change_p_methods(ch, few=_few_councils(ctx))
         ch, p_labels, p_note = _unconfirmed_p(ch, ch["impact"].isin(_doubtful_over_waves(ctx, _weak_codes(ctx))),
                                               f"the machine coding of the {ctx.one} is not confirmed at every wave")
@@ -6318,7 +6426,14 @@ def _comparisons(ctx) -> Section:
                   + (f" A {'share' if binary else 'median'} marked {SUPPRESSED} in a row whose councils are "
                      "published is withheld: " + medians_narrow + "." if ctx.medians_withheld else "")
                   + (f" {'A difference' if binary else 'An effect size'} and p-values marked {SUPPRESSED} in a row "
-                     "whose councils are published are withheld: " + ranks_narrow + "." if ctx.ranks_withheld else ""),
+                     "whose councils are published are withheld: " + ranks_narrow + "." if ctx.ranks_withheld else "")
+                  + (" A row whose councils are marked " + SUPPRESSED + " publishes its test where it gives no hidden "
+                     "count away: its p-values" + ("" if binary or effect != "matched_rank_biserial" else
+                                                   " and rank-biserial correlation")
+                     + " rest on the councils whose share moved alone, so they say only that at least that many were "
+                     f"followed; its {'shares' if binary else 'medians'}"
+                     + ("" if effect == "matched_rank_biserial" else " and effect size")
+                     + " are withheld with its councils." if ctx.tests_beside_hidden else ""),
                   {f"median_{first}": "pct:0", f"median_{last}": "pct:0", effect: "pp:0" if binary else "num:2"},
                   labels={**p_labels, **({f"median_{w}": dataclasses.replace(
                       heading := ctx.vocabulary.column(f"median_{w}"),

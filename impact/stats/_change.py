@@ -102,7 +102,11 @@ def change_over_time(
         `effect`, `statistic`, `df`, `p_value`, `p_asymptotic`, `p_exact`
         (whether `p_value` is the exact p, or the asymptotic one beyond the
         exact limits; missing where no test), `p_adjusted`.
-        McNemar rows add `n_discordant`, `n_up` (0 -> 1) and `n_down` (1 -> 0).
+        McNemar rows add `n_discordant`, `n_up` (0 -> 1) and `n_down` (1 -> 0);
+        every tested row adds `n_moved`, the units whose value was not the
+        same at every time point (the non-zero differences of Wilcoxon's
+        test, McNemar's discordant pairs): the tests' p-values depend on
+        those units alone.
 
     Raises
     ------
@@ -219,12 +223,12 @@ def change_over_time(
                                                                        else "") + ".",
                       SmallSampleWarning, stacklevel=user_level())
     cols = [*by, *groups, "outcome", "test", "n", "n_times", "time_first", "time_last", "value_first",
-            "value_last", "n_discordant", "n_up", "n_down", "effect_type", "effect", "statistic", "df",
+            "value_last", "n_discordant", "n_up", "n_down", "n_moved", "effect_type", "effect", "statistic", "df",
             "p_value", "p_asymptotic", "p_exact", "p_adjusted"]
     if not rows:
         # no unit has a complete series in any group (every unit seen at every time point moved between groups):
         # nothing to test, which the warnings above say; the frame has its columns and no row
-        return pd.DataFrame(columns=[c for c in cols if c not in ("n_discordant", "n_up", "n_down")])
+        return pd.DataFrame(columns=[c for c in cols if c not in ("n_discordant", "n_up", "n_down", "n_moved")])
     out = pd.DataFrame(rows)
     # a row whose values are one value throughout (an impact never coded) cannot give p < 1: not in the family
     out["p_adjusted"] = _adjust_testable(out["p_value"].to_numpy(dtype="float64"), np.array(varies), adjust)
@@ -351,7 +355,7 @@ def _binary_change(values: np.ndarray) -> dict:
         d = up + down
         exact = stats.binomtest(up, d, 0.5).pvalue if d else 1.0
         z2 = (up - down) ** 2 / d if d else 0.0
-        row.update(test="mcnemar", n_discordant=d, n_up=up, n_down=down, effect_type="difference",
+        row.update(test="mcnemar", n_discordant=d, n_up=up, n_down=down, n_moved=d, effect_type="difference",
                    effect=last.mean() - first.mean(), statistic=z2, df=1, p_value=float(exact),
                    p_asymptotic=float(stats.chi2.sf(z2, 1)) if d else 1.0, p_exact=True)
     else:
@@ -361,7 +365,8 @@ def _binary_change(values: np.ndarray) -> dict:
             exact = _within_unit_exact_p(values.astype(np.int64))
         else:  # no unit changed: nothing to test
             q, p, exact = 0.0, 1.0, 1.0
-        row.update(test="cochran_q", effect_type="difference", effect=last.mean() - first.mean(),
+        row.update(test="cochran_q", n_moved=int((np.ptp(values, axis=1) > 0).sum()), effect_type="difference",
+                   effect=last.mean() - first.mean(),
                    statistic=q, df=values.shape[1] - 1, p_value=p if exact is None else exact, p_asymptotic=p,
                    p_exact=exact is not None)
     return row
@@ -377,7 +382,7 @@ def _continuous_change(values: np.ndarray) -> dict:
         stat, p, p_normal = _signed_rank_test(nonzero)
         ranks = stats.rankdata(np.abs(nonzero))
         effect = (ranks[nonzero > 0].sum() - ranks[nonzero < 0].sum()) / ranks.sum() if len(nonzero) else 0.0
-        row.update(test="wilcoxon", effect_type="matched_rank_biserial", effect=float(effect),
+        row.update(test="wilcoxon", n_moved=len(nonzero), effect_type="matched_rank_biserial", effect=float(effect),
                    statistic=stat, df=np.nan, p_value=p, p_asymptotic=p_normal,
                    p_exact=len(nonzero) <= EXACT_SIGNED_RANK_MAX)
     else:
@@ -389,7 +394,8 @@ def _continuous_change(values: np.ndarray) -> dict:
             exact = _within_unit_exact_p(np.rint(2 * stats.rankdata(values, axis=1)).astype(np.int64))
         else:
             chi2, p, exact = 0.0, 1.0, 1.0
-        row.update(test="friedman", effect_type="kendalls_w", effect=chi2 / (n * (k - 1)),
+        row.update(test="friedman", n_moved=int((np.ptp(values, axis=1) > 0).sum()), effect_type="kendalls_w",
+                   effect=chi2 / (n * (k - 1)),
                    statistic=chi2, df=k - 1, p_value=p if exact is None else exact, p_asymptotic=p,
                    p_exact=exact is not None)
     return row
