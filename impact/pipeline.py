@@ -51,7 +51,7 @@ from ._warning_words import (
     own_warning_words,
     said_in_words,
 )
-from ._words import _counted, _verb
+from ._words import _counted, _listed, _verb
 from .codings import supplied_codes
 from .describe import describe_study
 from .effects import (
@@ -490,8 +490,11 @@ def analyse(
     _progress(progress, "building the council x wave panel")
     panel = council_panel(study, codings, segments=coded_segments, codes=codes, codebook=codebook)
     ppanel = participant_panel(study, codings, segments=coded_segments, codes=codes, codebook=codebook)
-    traj = trajectories(panel, study=study) if len(study.wave_ids) == 3 else pd.DataFrame()
-    ptraj = trajectories(ppanel, study=study, unit="participant_id") if len(study.wave_ids) == 3 else pd.DataFrame()
+    # a trajectory needs an interview at each of its three waves: with none held at one, every participant was
+    # 'incomplete' in both tables, and their definition spoke of 'both later waves' of a study that held one (truth72)
+    traj_ok = len(study.wave_ids) == 3 and not _waves_without_interviews(study)
+    traj = trajectories(panel, study=study) if traj_ok else pd.DataFrame()
+    ptraj = trajectories(ppanel, study=study, unit="participant_id") if traj_ok else pd.DataFrame()
     traj_summary = _trajectory_summary(ptraj, codes)
     # a study of one wave (expectations only) is valid and its prevalence possible (impact.validate.capabilities):
     # there is no pair of waves to move between, and transition_matrix refused it, so analyse failed on it
@@ -861,7 +864,21 @@ def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
         out["trajectories"] = ("trajectories (expectations realised, impact sustained or faded) are defined on "
                                "exactly three waves, one before the review and two after it; the study has "
                                f"{_counted(len(study.wave_ids), 'wave')}")
+    elif empty := _waves_without_interviews(study):
+        label = study.waves.set_index("wave")["label"]
+        out["trajectories"] = ("trajectories (expectations realised, impact sustained or faded) follow each participant "
+                               "across three waves, one before the review and two after it, and no interview was held "
+                               f"at {_listed([str(label.get(w, w)) for w in empty])}, so every participant's would be "
+                               "incomplete" + (": whether an impact reported after the review was sustained, faded or "
+                                               "emerging cannot be judged with interviews at one wave after it"
+                                               if set(empty) - {study.wave_ids[0]} else ""))
     return out
+
+
+def _waves_without_interviews(study: Study) -> list[str]:
+    """The study's waves, in order, at which no interview was held (none where no interview was held at all)."""
+    held = set(study.interviews["wave"].astype(str))
+    return [w for w in study.wave_ids if w not in held] if held else []
 
 
 def _process_findings(study: Study, pcodings: pd.DataFrame, segments: pd.DataFrame, book, ptraj: pd.DataFrame,

@@ -4312,7 +4312,9 @@ def _count_realised(ctx) -> tuple[int, int, int, int] | None:
     if pp is None or pp.empty or not {"participant_id", "wave", "code", "anticipated", "reported"} <= set(pp.columns):
         return None
     first, later = ctx.waves[0], ctx.later
-    pp = _seen_at_each(pp[pp["code"].isin(ctx.codes)], ctx.waves)
+    # seen at every wave at which an interview was held: at every declared one, none was where a wave between had
+    # none, and the sentence on expectations realised went unsaid (truth72)
+    pp = _seen_at_each(pp[pp["code"].isin(ctx.codes)], [first, *later])
     at_first = pp[pp["wave"] == first]
     expected = at_first[at_first["anticipated"].astype(bool)][["participant_id", "code"]].drop_duplicates()
     # the yardstick leaves out impacts already reported before the review: they were under way, not unexpected, and are
@@ -4390,9 +4392,12 @@ def _realised_share(ctx) -> str | None:
     # 'afterwards' is at either later wave of three; with more, at any of them, which a reader of a share realised
     # should know: the more waves after the review, the more of both shares (truth66: 78% realised and 82% of the
     # impacts nobody expected, at any of 4 later waves)
+    held = "" if len(ctx.later) == len(ctx.waves) - 1 else " at which interviews were held"  # (truth72)
     after, again = ("afterwards", "afterwards") if len(ctx.later) <= 2 else (
-        f"at one or more of the {len(ctx.later)} waves after it", "at one or more of them")
-    sentence = (f"Of the {n_expected:,} expectations that participants interviewed at every wave held before the review "
+        f"at one or more of the {len(ctx.later)} waves after it{held}", "at one or more of them")
+    who = ("that participants interviewed at every wave held before the review" if not held else
+           f"held before the review by participants interviewed at every wave{held}")
+    sentence = (f"Of the {n_expected:,} expectations {who} "
                 f"(one per participant and {ctx.one}), {n_realised:,} ({n_realised / n_expected:.0%}) "
                 f"{'was' if n_realised == 1 else 'were'} reported as realised {after}")
     if n_unexpected == 0 or not ctx.shown(*_UNEXPECTED_KEYS):
@@ -4451,7 +4456,7 @@ def _sustained_share(ctx) -> str | None:
     # impact at the last wave and not at the first after the review is not 'reported for the first time': it may have
     # been reported before the review or at a wave between (a null study said so of 61 impacts, 34 of which its
     # participants had reported before the review; a study with a fourth wave, of 36 every one reported at the third).
-    two = len(ctx.later) == 2
+    two = len(ctx.later) == len(ctx.waves) - 1 == 2  # not where a wave between had no interview (truth72)
     new = f"{ctx.said} at {last} that had not been at {first}"
     return (f"Of the {n_early:,} {ctx.many} that participants interviewed at "
             f"{'both waves after the review' if two else f'both {first} and {last}'} {ctx.said} at "
@@ -5909,14 +5914,14 @@ def _trajectories(ctx) -> Section | None:
     # waves, a wave it did not have (audit8); a title that would run long names none
     waves = _listed([ctx.short_wave(w).lower() for w in ctx.waves])
     title = f"Trajectories: {waves}" if len(waves) <= 80 else "Trajectories across the waves"
-    if "trajectories" in ctx.f.not_computed and len(ctx.later) > 2:
+    if "trajectories" in ctx.f.not_computed and len(ctx.waves) > 3 and len(ctx.later) > 1:
         # "Not computed: trajectories (expectations realised, ...)" beside a summary that states the share realised
         first, last = ctx.short_wave(ctx.later[0]).lower(), ctx.short_wave(ctx.later[-1]).lower()
         return Section(title, [Paragraph(
             "The trajectory tables (each participant's expectations realised or unmet, and reported impact sustained, "
             "faded or emerging) are not given: a trajectory is defined on three waves, one before the review and two "
-            f"after it, and this study has {_say(len(ctx.waves))} waves, {_say(len(ctx.later))} of them after the "
-            "review. The summary states instead, where their counts can be published, the share of expectations held "
+            f"after it, and this study has {_say(len(ctx.waves))} waves, {_say(len(ctx.waves) - 1)} of them after the "
+            f"review{_no_interview_at(ctx)}. The summary states instead, where their counts can be published, the share of expectations held "
             "before the review that were reported at any later wave, and the share of impacts reported at "
             f"{first} that were reported again at {last}, each among the participants interviewed at the waves it "
             "compares.")])
@@ -5952,6 +5957,12 @@ def _trajectories(ctx) -> Section | None:
               "Participants by whether reported impact was sustained", "Counts of participants."),
     ]
     return Section(title, blocks)
+
+
+def _no_interview_at(ctx) -> str:
+    """', no interview having been held at <waves>' for the waves after the review at which none was, else ''."""
+    empty = [ctx.short_wave(w).lower() for w in ctx.waves[1:] if w not in ctx.later]
+    return f", no interview having been held at {_listed(empty)}" if empty else ""
 
 
 def _under_way_note(ctx) -> str:
