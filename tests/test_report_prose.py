@@ -96,3 +96,15 @@ def test_no_two_bracketed_asides_in_a_row(ten_council_run, generated):
     for findings in (ten_council_run.findings, generated):
         _, in_a_row = _bracket_faults(report_of(findings)[0])
         assert not in_a_row, "\n".join(in_a_row)
+
+
+@pytest.mark.parametrize("seed", [70101, 70102])
+def test_a_one_council_report_counts_its_nouns_in_the_singular(seed):
+    """A study of one council (disclosure round 73's w01) opened its summary with "This report follows 1 councils":
+    no text of a one-council report may set a plural noun after the number 1 (two seeds used nowhere else)."""
+    findings = once_per_worker(("prose-one", seed), lambda: analysed_synthetic(
+        1, seed, interviews_per_wave=3, words_per_interview=150)[2])
+    plural = [f"{title}: ...{text[max(0, m.start() - 60):m.end() + 30]}"
+              for title, text in _texts(report_of(findings)[0])
+              for m in re.finditer(r"(?<![\d.,])\b1 ([a-z][a-z-]+s)\b", text or "")]
+    assert not plural, "\n".join(plural)

@@ -3379,7 +3379,7 @@ def _summary(ctx) -> Section:
     # "drawing on interviews at each wave" of a study that lists none would be untrue; none is no disclosure
     coded_by = f"{drawing} {_coded_against(ctx)}." if len(ctx.study.interviews) else f"but {_coded_against(ctx)}."
     blocks = [Paragraph(
-        f"This report follows {len(ctx.study.councils)} councils "
+        f"This report follows {_counted(len(ctx.study.councils), 'council')} "
         f"{'at 1 wave' if len(ctx.waves) == 1 else f'across {len(ctx.waves)} waves'} "
         f"{aside_list(ctx.wave(w) for w in ctx.waves)}, {coded_by}"
         + (f" {left_out} more had no respondent speech in {'its' if left_out == 1 else 'their'} transcript and "
