@@ -2616,7 +2616,12 @@ _HOSPITAL_LETTERS_RE = lazy_compile(
     r"|\b(?i:the)[ \t]+(?P<o>\p{Lu}{1,4}[IH])(?=['’]s[ \t]+(?i:safeguarding|maternity|neonatal|paediatric|paeds|a&e|"
     r"emergency|children['’]s|midwi(?:fe|ves)|named|nurses?|doctors?|consultants?|ward|staff|team)\b"
     r"|[ \t]+(?i:referred|discharged|admitted|treated|scanned|diagnosed|transferred|kept|rang|phoned|called|contacted)"
-    r"[ \t]+(?i:her|him|them|the|mum|dad|baby|us|me)\b))", re.VERSION1)
+    r"[ \t]+(?i:her|him|them|the|mum|dad|baby|us|me)\b)"
+    # or where a child was born, the date perhaps between ("she was born 14th February 2017 at the LGI", "the twins were
+    # born on the second of June 2018 at the RVI")
+    r"|\b(?i:born|delivered)\b[^.;:!?\n]{0,40}?[ \t](?i:at)[ \t]+the[ \t]+(?P<b>\p{Lu}{2,5})(?![\p{L}\d&'’]))", re.VERSION1)
+#: A title said before a surname ("Miss", "Mr.", "Nurse", "Cllr"): it names no one, and what follows it is a person's.
+_TITLE_WORD_RE = lazy_compile(r"(?i:mr|mrs|ms|mx|miss|dr|nurse|cllr|councillor|prof|sgt|rev|revd)\.?", re.VERSION1)
 _HOSPITAL_UNITS = frozenset("nicu picu scbu icu hdu mau amu cdu eau sdec ae ed er ooh".split())
 # "of" and a capitalised field after an institution's name in ordinary words: a national body ("Royal College of Social
 # Work"), not a place.
@@ -2964,7 +2969,7 @@ def _institutions(text: str, add) -> None:
                 or len(key) == 4 and sum(c in "aeiou" for c in key) >= 2):
             add(Span(m.start("h"), m.end("h"), "place"))
     for m in _HOSPITAL_LETTERS_RE.finditer(text) if "the " in text.lower() else ():
-        group = next(g for g in ("h", "o", "c") if m.group(g) is not None)
+        group = next(g for g in ("h", "o", "c", "b") if m.group(g) is not None)
         key = fold(m.group(group))
         if not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
                 or key in _HOSPITAL_UNITS or m.group(group) in role_initials()):
@@ -3067,6 +3072,8 @@ def _institutions(text: str, add) -> None:
     for m in _near(_ESTATE_RE, _ESTATE_ANCHOR, text):
         # "the Gipton estate" -> "the [place] estate": the name, not the word "estate"
         name = m.group("name").rstrip()
+        if _TITLE_WORD_RE.fullmatch(name.split()[-1]):
+            continue  # "Miss Ward refused", "Mr Side": a title before a surname, no estate or ward
         start = _proper_tail(name, m.start("name"), words, capitalised=True)
         if start is not None and fold(text[start : m.start("name") + len(name)]) not in _PUBLIC_INSTITUTIONS:
             add(Span(start, m.start("name") + len(name), "place"))

@@ -330,6 +330,7 @@ from ._detect import (
     _AGE_ADVERB,
     _AGE_VERB,
     _NUMBER_WORDS,
+    _TITLE_WORD_RE,
     Span,
     detector_spans,
     find_identifiers,
@@ -1104,7 +1105,7 @@ class _Redactor:
             spans = [s for s in spans if s.kind != "name" or not any(a <= s.start and s.end <= b for a, b in months)]
         if "between" in text and any(s.kind == "name" for s in spans):
             spans += _between_two_named(text, spans)
-        return [_sentence_stop_off(text, s) for s in _merge(spans)]
+        return [_sentence_stop_off(text, s) for s in _of_their_kind(text, _merge(spans))]
 
     def _initials_born(self, text: str, spans: list[Span]) -> list[Span]:
         """A person's initials or given name right before a date of birth or an age said to be one ("JD (dob
@@ -2177,6 +2178,49 @@ _SPACED_INITIALS_RE = lazy_compile(r"(?=[^ \t]*[ \t])\p{Lu}[ \t]?\.(?:[ \t]?\p{L
 # A lone letter with its dot listed after letters: the letters are labels ("Options A. B. and C. were discussed").
 _LETTER_LABEL_AFTER_RE = lazy_compile(r"[ \t]*(?:,|and|or|&)[ \t]*\p{Lu}\.(?![ \t]?\p{Lu}\.)", re.VERSION1)
 _INITIAL_STOP_RE = lazy_compile(r"(?<![\p{L}\p{N}.])\p{Lu}\.(?=[ \t]*(?:\r?\n|\Z)|[ \t]+[\p{Lu}\"“‘'])", re.VERSION1)
+
+
+#: A title opening a name's span, before the name ("Mr Ahmed" found whole).
+_TITLE_OPENING_RE = lazy_compile(rf"{_TITLE_WORD_RE.pattern}[ \t]+(?=\p{{L}})", re.VERSION1)
+#: A possessive closing a name's span ("K's" found whole).
+_POSSESSIVE_END_RE = lazy_compile(r"(?<=\p{L})['’]s\Z", re.VERSION1)
+#: A place's span that is a person's setting, said by the person's possessive before a common noun ("M's school",
+#: "Kai's nursery", "Baby K's nursery"): the person's initial or given name (``who``), after an infant's word perhaps.
+_PERSONS_SETTING_RE = lazy_compile(
+    r"(?:(?i:baby|infant|newborn|child)(?:[ \t]+(?i:boy|girl))?[ \t]+)?(?P<who>\p{Lu}{1,3}|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
+    r"['’]s[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?", re.VERSION1)
+#: A word before a span that makes a possessive a place's own ("St Mary's school", "Queen Elizabeth's").
+_PLACE_WORD_BEFORE_RE = lazy_compile(r"\p{Lu}\p{L}*\.?[ \t]+\Z", re.VERSION1)
+
+
+def _of_their_kind(text: str, spans: list[Span]) -> list[Span]:
+    """Each span under the token of what it is, and no more than the detail: a title before a name stays ("Mr [name]",
+    not "[name] [name]"), a name's possessive stays ("Baby Girl [name]'s mum"), and a person's setting said by the
+    person's possessive is the person's name ("child [name]'s school", not "child [place]").
+
+    A title names no one, and a possessive or a common noun ("school") adds nothing a reader could trace; the kind of a
+    token is what the reader is told the span was."""
+    out: list[Span] = []
+    for i, s in enumerate(spans):
+        if s.kind == "name":
+            after = spans[i + 1] if i + 1 < len(spans) else None
+            if (_TITLE_WORD_RE.fullmatch(text, s.start, s.end) and after is not None and after.kind == "name"
+                    and text[s.end : after.start].strip(" \t") == ""):
+                continue  # "Mr" found apart before "Ahmed": the title stays
+            if (m := _TITLE_OPENING_RE.match(text, s.start, s.end)) is not None:
+                s = Span(m.end(), s.end, s.kind)  # "Mr Ahmed" found whole: "Mr [name]"
+            if (m := _POSSESSIVE_END_RE.search(text, s.start, s.end)) is not None and m.start() > s.start:
+                s = Span(s.start, m.start(), s.kind)  # "K's" found whole: "[name]'s"
+        elif (s.kind == "place" and (m := _PERSONS_SETTING_RE.fullmatch(text, s.start, s.end)) is not None
+              and any(label.end() >= m.end("who") for label in _REVIEW_LABEL_RE.finditer(text, max(0, s.start - 12), s.end))):
+            continue  # "Child B's school": a review's label, kept, and a common noun
+        elif (s.kind == "place" and (m := _PERSONS_SETTING_RE.fullmatch(text, s.start, s.end)) is not None
+              and _PLACE_WORD_BEFORE_RE.search(text, max(0, s.start - 12), s.start) is None
+              and (len(m.group("who")) <= 3 and m.group("who").isupper() or fold(m.group("who")) in folded_first_names()
+                   and not is_public_word(m.group("who")))):
+            s = Span(m.start("who"), m.end("who"), "name")  # "child M's school": the child's, "child [name]'s school"
+        out.append(s)
+    return out
 
 
 def _sentence_stop_off(text: str, s: Span) -> Span:
