@@ -38,7 +38,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._frames import ORDER, distinct, remember_order, shared_attr
+from ._frames import LABELS, ORDER, distinct, remember_order, shared_attr
 from ._joins import joined_hint, names, number_hint, refuse_unknown
 from ._words import _counted, _named, _verb
 from .errors import InputError, user_level
@@ -402,5 +402,7 @@ def _order(study: Study, df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     # the study's order of its waves goes with the panel (and with each frame or column pandas takes from it), for
     # whatever orders them without being told: as text, 'early' came before 'expectations' (change_over_time)
     df.attrs[ORDER] = shared_attr({"wave": shared_attr(list(study.wave_ids))})
+    # and what each wave is called, so that a function given the panel alone tells '3 months' as the wave 'early'
+    df.attrs[LABELS] = shared_attr({"wave": shared_attr(study._wave_labels())})
     remember_order("wave", study.wave_ids)  # pandas drops attrs in a merge: the order is recovered from here then
     return df

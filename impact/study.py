@@ -1305,9 +1305,13 @@ class Study:
                            names=self._council_names(), elsewhere=dict(zip(england["council_id"], england["name"])),
                            groups=groups)
         else:
-            waves = [w for w in (self._meta.get("waves") or DEFAULT_WAVES) if isinstance(w, dict) and "id" in w]
-            refuse_unknown("waves", given, self.wave_ids, "the study",
-                           labels={str(w["id"]): str(w["label"]) for w in waves if w.get("label")})
+            refuse_unknown("waves", given, self.wave_ids, "the study", labels=self._wave_labels())
+
+    def _wave_labels(self) -> dict[str, str]:
+        """Each wave's label by its id, where study.yaml gives one (for a label or its words given where a wave goes:
+        '3 months' is the wave 'early'); the panels carry it (:data:`impact._frames.LABELS`)."""
+        waves = [w for w in (self._meta.get("waves") or DEFAULT_WAVES) if isinstance(w, dict) and "id" in w]
+        return {str(w["id"]): str(w["label"]) for w in waves if w.get("label")}
 
     def subset(self, *, councils: str | Iterable[str]) -> Study:
         """The study of ``councils`` alone: every table's rows of those councils (the action progress of their
@@ -1921,8 +1925,10 @@ class Study:
         >>> (folder / "study.yaml").is_file()
         True
         """
-        if not isinstance(validate, bool):
-            raise TypeError(f"The value for `validate` must be True or False, but {type(validate).__name__} was passed.")
+        from .schema import true_or_false
+
+        overwrite = true_or_false("overwrite", overwrite)
+        validate = true_or_false("validate", validate)
         return _save_folder(self, path, overwrite=overwrite, validate=validate)
 
     def _refuse_unsaveable_paths(self) -> None:
@@ -2501,6 +2507,9 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     >>> study
     <Study 'synthetic': 30 councils, 159 participants, 375 interviews, waves ['expectations', 'early', 'longer_term']>
     """
+    from .schema import true_or_false
+
+    validate = true_or_false("validate", validate)
     require_path(path, "path", "a study folder (holding study.yaml)")
     if isinstance(path, str) and not path.strip():  # Path("") is the current folder
         raise InputError(f"{path!r}: an empty path (expected a folder holding study.yaml)")

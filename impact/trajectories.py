@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from ._frames import as_flags, kept_order, lacking_hint, unclear_columns
+from ._frames import as_flags, kept_labels, kept_order, lacking_hint, unclear_columns
 from ._joins import _rows, names, refuse_unknown
 from ._words import _counted, _named
 from .errors import InputError
@@ -81,7 +81,8 @@ def _wave_names(study: Study | None, waves: Sequence[str] | None, panel: pd.Data
             study._refuse_unknown("waves", w)
         else:
             refuse_unknown("waves", w, sorted({str(x) for x in panel["wave"].dropna().unique()}),
-                           "the panel (pass `study` to name a wave not yet interviewed)")
+                           "the panel (pass `study` to name a wave not yet interviewed)",
+                           labels=kept_labels(panel, "wave"))  # '3 months' told as 'early' by the panel's labels
     return w
 
 
