@@ -333,6 +333,9 @@ def change_by_status(
     >>> change_by_status(pd.DataFrame(columns=["code", "wave", "council_id", "status_group", "reported"])).empty
     True
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(change_by_status, panel=panel, study=study)
     from .stats import adjust_pvalues
 
     code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves,
@@ -904,6 +907,9 @@ def attrition_effects(
     >>> panel = impact.participant_panel(study, impact.RuleCoder().code(segments), segments=segments)  # doctest: +SKIP
     >>> impact.attrition_effects(panel, study, codes=["morale"])  # doctest: +SKIP
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(attrition_effects, panel=panel, study=study)
     from .schema import true_or_false
 
     wave_terms = true_or_false("wave_terms", wave_terms)

@@ -284,6 +284,9 @@ def participant_panel(
     >>> impact.participant_panel(empty, coded).shape[0]  # a participant x wave x code row each (none here)
     0
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(participant_panel, study=study, coded=coded, segments=segments, codebook=codebook)
     c = _codings(study, coded, segments)
     code_list = _checked_codes(study, c, codes, codebook, coded)
     iv = _coded_interviews(study, c, segments).dropna(subset=["wave"])
@@ -353,6 +356,9 @@ def council_panel(
     ...     "interview_id"])).shape[0]
     0
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(council_panel, study=study, coded=coded, segments=segments, codebook=codebook)
     pp = participant_panel(study, coded, segments=segments, codes=codes, codebook=codebook)
     code_list = _codes(pp, codes) if len(pp) else (names(codes, "codes") or [])
     iv = _coded_interviews(study, coded, segments).dropna(subset=["wave"])

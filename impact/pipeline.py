@@ -348,6 +348,9 @@ def analyse(
     >>> findings = impact.analyse(study, n_resamples=199)  # doctest: +SKIP
     >>> findings.panel.head()  # doctest: +SKIP
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(analyse, study=study, codebook=codebook, coded=coded)
     from .coding import Codebook, default_coder
     from .coding.evaluate import checked_units
     from .codings import (

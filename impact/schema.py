@@ -1399,15 +1399,17 @@ def did_you_mean(value: str, choices: Iterable[str], *, words: bool = False) -> 
     return f" (did you mean {shown}?)"
 
 
-def not_one_of(argument: str, value: object, allowed: Iterable[object]) -> str:
+def not_one_of(argument: str, value: object, allowed: Iterable[object], *, hint: str = "") -> str:
     """The message refusing ``value`` for ``argument``, which takes one of ``allowed``: what is allowed, what was
-    passed and the allowed values it is close to (:func:`did_you_mean`), in seaborn's words.
+    passed and the allowed values it is close to (:func:`did_you_mean`), in seaborn's words; ``hint``, where given,
+    said in place of that (a number given for an id: :func:`impact._joins.place_hint`).
 
     >>> not_one_of("table", "council", ["councils", "interviews"])
     "The value for `table` must be one of ['councils', 'interviews'], but 'council' was passed (did you mean 'councils'?)."
     """
     allowed = list(allowed)
-    hint = did_you_mean(value, [str(a) for a in allowed if a is not None]) if isinstance(value, str) else ""
+    if not hint and isinstance(value, str):
+        hint = did_you_mean(value, [str(a) for a in allowed if a is not None])
     return f"The value for `{argument}` must be one of {allowed}, but {value!r} was passed{hint}."
 
 
