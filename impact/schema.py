@@ -1437,7 +1437,9 @@ def true_or_false(argument: str, value: object) -> bool:
     """
     if isinstance(value, bool):
         return value
-    if type(value).__name__ == "bool_" and type(value).__module__ == "numpy":  # numpy.True_, from a column's any()
+    import numpy as np
+
+    if isinstance(value, np.bool_):  # numpy.True_, from a column's any()
         return bool(value)
     meant = _TRUTH_WORDS.get(str(value).strip().casefold()) if isinstance(value, (str, int, float)) else None
     why = ("" if not isinstance(value, str) or not value.strip() else
