@@ -15,12 +15,18 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["ORDER", "as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "not_flags", "one_key",
+__all__ = ["LABELS", "ORDER", "as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "not_flags", "one_key",
            "kept_order", "known_order", "lacking_hint", "merge_split", "remember_order", "shared_attr", "text_series", "time_kind", "unclear_columns"]
 
 #: The key of ``DataFrame.attrs`` under which a frame impact builds keeps the order of a column's values that their
 #: text does not show: ``frame.attrs["order"]["wave"]``, the study's waves first to last (:func:`impact.council_panel`).
 ORDER = "order"
+
+#: The key of ``DataFrame.attrs`` under which a frame impact builds keeps what a column's values are called in words:
+#: ``frame.attrs["labels"]["wave"]``, each of the study's waves' label by its id ('early': 'Early impact (about 3
+#: months after)'), so that a function given the panel alone can tell '3 months' as the wave 'early'
+#: (:func:`kept_labels`).
+LABELS = "labels"
 
 # pandas 3's text dtype ("str": missing values are NaN) where it exists; under pandas 2.x "str" is plain numpy text
 # conversion (None becomes the text 'None', NaN 'nan'), so :func:`text_series` and :func:`as_text` build the same values there.
@@ -284,6 +290,22 @@ def kept_order(data: pd.DataFrame | pd.Series, column: str, values: Iterable) ->
     if not held <= set(order):
         return None
     return [v for v in order if v in held]
+
+
+def kept_labels(data: pd.DataFrame | pd.Series, column: str) -> dict[str, str] | None:
+    """The labels of ``column``'s values kept in ``data.attrs`` (:data:`LABELS`: a study's waves' labels by their
+    ids, which the panels impact builds carry), or None where none are kept (pandas drops ``attrs`` in a merge).
+
+    >>> panel = pd.DataFrame({"wave": ["early"]})
+    >>> panel.attrs["labels"] = {"wave": {"early": "Early impact (about 3 months after)"}}
+    >>> kept_labels(panel, "wave")
+    {'early': 'Early impact (about 3 months after)'}
+    >>> kept_labels(pd.DataFrame({"wave": ["early"]}), "wave") is None
+    True
+    """
+    held = data.attrs.get(LABELS)
+    labels = held.get(column) if isinstance(held, dict) else None
+    return dict(labels) if isinstance(labels, dict) else None
 
 
 def merge_split(missing: Iterable[str], columns: Iterable) -> str:

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import _frames
-from ._words import _counted, _named, _plural
+from ._words import _counted, _listed, _named, _plural
 from .errors import InputError
 from .schema import did_you_mean, label_hint
 
@@ -131,6 +131,41 @@ def number_hint(value: object, held: Sequence[str], noun: str) -> str:
     if not _is_number(value) or not held or any(_NUMBER.fullmatch(str(h).strip()) for h in held):
         return ""  # ids that are numbers (councils): a number is read as its text
     return f" (a number: {_plural(noun)} are named by their ids, text such as {held[0]!r}, not by their place)"
+
+
+_LAST_NUMBER = re.compile(r"([0-9]+)[^0-9]*$")
+#: How many ids numbered as a number given are named (the nearest ones: the rest are counted).
+_PLACES_SHOWN = 5
+
+
+def place_hint(value: object, held: Sequence[str], noun: str, listing: str, *, series: bool = True) -> str:
+    """A hint for a number, or a whole number written as text, given where one id goes and no id is a number
+    (``study.transcript(3)``), or "": what the ids look like, the ids whose last number is that number
+    ('I0201-003') and the id at that place of ``listing`` (how the ids are listed, ``study.interviews["interview_id"]``),
+    counted from 0 as Python counts (``series``: ``listing`` is a pandas Series, read by ``.iloc``; else a list).
+
+    >>> place_hint(3, ["I0201-001", "I0201-003", "I0202-003", "I0202-004"], "interview", "ids")
+    " (interview ids are text such as 'I0201-001', not a number or a place: the ids numbered 3 are 'I0201-003' and 'I0202-003'; the interview at place 3 of ids (counted from 0) is 'I0202-004', ids.iloc[3])"
+    >>> place_hint("I1", ["I0201-001"], "interview", "ids"), place_hint(301, ["301"], "council", "ids")
+    ('', '')
+    """
+    text = str(value).strip() if _is_number(value) or isinstance(value, str) else ""
+    if not held or not re.fullmatch(r"-?[0-9]+(?:\.0*)?", text) or any(_NUMBER.fullmatch(str(h).strip()) for h in held):
+        return ""  # ids that are numbers (councils): a number is read as its text
+    n = int(float(text))
+    numbered = list(dict.fromkeys(str(h) for h in held if n >= 0 and (m := _LAST_NUMBER.search(str(h)))
+                                  and int(m[1]) == n))
+    found = []
+    if numbered:
+        shown = _listed([repr(h) for h in numbered[:_PLACES_SHOWN]], semicolons=False)
+        more = f" ({len(numbered):,} in all)" if len(numbered) > _PLACES_SHOWN else ""
+        found.append(f"the {'ids' if len(numbered) > 1 else 'id'} numbered {n} {'are' if len(numbered) > 1 else 'is'} "
+                     f"{shown}{more}")
+    if -len(held) <= n < len(held):
+        found.append(f"the {noun} at place {n} of {listing} (counted from {'0' if n >= 0 else 'the end'}) is "
+                     f"{str(held[n])!r}, {listing}{'.iloc' if series else ''}[{n}]")
+    return (f" ({noun} ids are text such as {str(held[0])!r}, not a number or a place"
+            + (": " + "; ".join(found) if found else "") + ")")
 
 
 def joined_hint(value: object, held: Sequence[str], noun: str) -> str:

@@ -1017,6 +1017,9 @@ def agreement_table(data: pd.DataFrame, *, unit: str = "unit", coder: str = "cod
     0  learning  percent_agreement   0.75
     1    morale  percent_agreement   0.75
     """
+    from .schema import true_or_false
+
+    pairwise = true_or_false("pairwise", pairwise)
     by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
     _check_columns(data, [unit, coder, value, *by_cols] + ([weight] if weight else []))
     metrics = _metric_list(metrics)

@@ -767,6 +767,9 @@ def as_codings(
     ...     "polarity": ["hedged"]}), s)[["interview_id", "code", "negated", "hedged"]].to_dict("records")
     [{'interview_id': 'I1', 'code': 'morale', 'negated': False, 'hedged': True}]
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(as_codings, data=data, study=study, segments=segments)
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"`data` must be a DataFrame of codings, but {type(data).__name__} was passed.")
     require_study(study, "interviews")  # a folder's path was "'str' object has no attribute 'interviews'"
@@ -1288,6 +1291,9 @@ def read_codings(
     >>> codings["coder"].unique().tolist()  # doctest: +SKIP
     ['planted']
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(read_codings, study=study, segments=segments, codebook=codebook)
     require_study(study, "interviews", optional=True)  # a folder's path in its place: said before the file is read
     check_input_file(path, expected=CODINGS_FILE_EXPECTED)  # as typed
     tell_if_open_in_office(path)  # open in Excel: read as last saved

@@ -129,6 +129,9 @@ def council_list(*, include_former: bool = False) -> pd.DataFrame:
     >>> len(council_list(include_former=True))
     158
     """
+    from .schema import true_or_false
+
+    include_former = true_or_false("include_former", include_former)
     data = _bundled_frame("councils.csv")[_LIST_COLUMNS]
     for col in ("valid_from", "valid_to"):
         data[col] = pd.to_datetime(data[col].replace("", None), format="%Y-%m-%d")
@@ -207,6 +210,9 @@ def council_crosswalk(*, include_former: bool = True) -> pd.DataFrame:
     >>> sorted(cw[(cw.key_type == "name") & (cw.key == "dorset")].council_id)
     ['835', '838']
     """
+    from .schema import true_or_false
+
+    include_former = true_or_false("include_former", include_former)
     councils = council_list(include_former=include_former)
     rows: list[tuple[str, str, str, bool]] = []
     for rec in councils.itertuples(index=False):

@@ -338,6 +338,9 @@ def read_adjudication(path: str | os.PathLike, *, include_absent: bool = False) 
     >>> gold.columns.tolist()
     ['unit', 'code', 'source', 'adjudicator', 'notes']
     """
+    from .schema import true_or_false
+
+    include_absent = true_or_false("include_absent", include_absent)
     require_path(path, "path", "an adjudication workbook (.xlsx)")
     path = Path(path)
     wb = _xlsx.open_workbook(path, required=[_SHEET, _AGREED, _ORIGINAL, _META], known=(_README,))

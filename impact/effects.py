@@ -333,6 +333,9 @@ def change_by_status(
     >>> change_by_status(pd.DataFrame(columns=["code", "wave", "council_id", "status_group", "reported"])).empty
     True
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(change_by_status, panel=panel, study=study)
     from .stats import adjust_pvalues
 
     code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves,
@@ -904,6 +907,12 @@ def attrition_effects(
     >>> panel = impact.participant_panel(study, impact.RuleCoder().code(segments), segments=segments)  # doctest: +SKIP
     >>> impact.attrition_effects(panel, study, codes=["morale"])  # doctest: +SKIP
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(attrition_effects, panel=panel, study=study)
+    from .schema import true_or_false
+
+    wave_terms = true_or_false("wave_terms", wave_terms)
     from ._joins import names
     from .stats._models import _attrition_fits, _attrition_table
 
@@ -1124,7 +1133,7 @@ def _refuse_waves(panel: pd.DataFrame, wave_list: list, study: Study | None) -> 
     is refused where the panel keeps that order, or where it is plainly another's (a misspelling, a number); one
     nothing tells of is let through, a wave nobody was interviewed at yet. Before, waves=['3 months'] fitted nothing
     and returned an empty table without a word (newuser12)."""
-    from ._frames import ORDER, distinct
+    from ._frames import ORDER, distinct, kept_labels
     from ._joins import joined_hint, number_hint, refuse_unknown
 
     if hasattr(study, "_refuse_unknown"):  # a Study (attrition_effects takes any object with its tables)
@@ -1136,7 +1145,8 @@ def _refuse_waves(panel: pd.DataFrame, wave_list: list, study: Study | None) -> 
     unknown = [w for w in wave_list if str(w).strip() not in known]
     told = unknown if order else [w for w in unknown if number_hint(w, known, "wave") or joined_hint(w, known, "wave")
                                    or did_you_mean(str(w).strip(), known)]
-    refuse_unknown("waves", told, known, "the panel or the study it was built from")
+    # the labels the panel carries (impact's panels do): '3 months' is told as the wave 'early' without `study=`
+    refuse_unknown("waves", told, known, "the panel or the study it was built from", labels=kept_labels(panel, "wave"))
 
 
 def _wave_order(panel: pd.DataFrame, study: Study | None = None) -> list:

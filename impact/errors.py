@@ -515,6 +515,9 @@ def show_warnings_plainly(plainly: bool = True) -> None:
     >>> warnings.formatwarning("x", impact.AttritionWarning, "/tmp/x.py", 4, "").startswith("/tmp/x.py:4:")
     True
     """
+    from .schema import true_or_false
+
+    plainly = true_or_false("plainly", plainly)
     current = warnings.formatwarning
     ours = getattr(current, "_impact_plain", None)  # the form replaced, where impact's is in place
     if plainly and ours is None:

@@ -185,6 +185,9 @@ def quotes(
     >>> codings = impact.read_codings(impact.example_path() / "truth_coded.csv", study, segments=segments)  # doctest: +SKIP
     >>> impact.quotes(codings, study, segments=segments, codes=["morale"], waves=["early"]).head()  # doctest: +SKIP
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(quotes, codings=codings, study=study, segments=segments)
     from .coding import modality_cues
     from .codings import as_codings
 
@@ -420,6 +423,9 @@ def framework_matrix(
     >>> coded = impact.RuleCoder("review_themes").code(segments)  # doctest: +SKIP
     >>> matrix = impact.framework_matrix(study, coded, segments=segments, codebook="review_themes")  # doctest: +SKIP
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(framework_matrix, study=study, coded=coded, segments=segments, codebook=codebook)
     from .coding.codebook import Codebook
     from .codings import as_codings
 

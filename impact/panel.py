@@ -38,7 +38,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._frames import ORDER, distinct, remember_order, shared_attr
+from ._frames import LABELS, ORDER, distinct, remember_order, shared_attr
 from ._joins import joined_hint, names, number_hint, refuse_unknown
 from ._words import _counted, _named, _verb
 from .errors import InputError, user_level
@@ -284,6 +284,9 @@ def participant_panel(
     >>> impact.participant_panel(empty, coded).shape[0]  # a participant x wave x code row each (none here)
     0
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(participant_panel, study=study, coded=coded, segments=segments, codebook=codebook)
     c = _codings(study, coded, segments)
     code_list = _checked_codes(study, c, codes, codebook, coded)
     iv = _coded_interviews(study, c, segments).dropna(subset=["wave"])
@@ -353,6 +356,9 @@ def council_panel(
     ...     "interview_id"])).shape[0]
     0
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(council_panel, study=study, coded=coded, segments=segments, codebook=codebook)
     pp = participant_panel(study, coded, segments=segments, codes=codes, codebook=codebook)
     code_list = _codes(pp, codes) if len(pp) else (names(codes, "codes") or [])
     iv = _coded_interviews(study, coded, segments).dropna(subset=["wave"])
@@ -402,5 +408,7 @@ def _order(study: Study, df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     # the study's order of its waves goes with the panel (and with each frame or column pandas takes from it), for
     # whatever orders them without being told: as text, 'early' came before 'expectations' (change_over_time)
     df.attrs[ORDER] = shared_attr({"wave": shared_attr(list(study.wave_ids))})
+    # and what each wave is called, so that a function given the panel alone tells '3 months' as the wave 'early'
+    df.attrs[LABELS] = shared_attr({"wave": shared_attr(study._wave_labels())})
     remember_order("wave", study.wave_ids)  # pandas drops attrs in a merge: the order is recovered from here then
     return df

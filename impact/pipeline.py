@@ -348,6 +348,9 @@ def analyse(
     >>> findings = impact.analyse(study, n_resamples=199)  # doctest: +SKIP
     >>> findings.panel.head()  # doctest: +SKIP
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(analyse, study=study, codebook=codebook, coded=coded)
     from .coding import Codebook, default_coder
     from .coding.evaluate import checked_units
     from .codings import (
@@ -1298,6 +1301,10 @@ def build_report(
     >>> findings = impact.analyse(study, n_resamples=199)  # doctest: +SKIP
     >>> report = impact.build_report(findings, min_count=10)  # doctest: +SKIP
     """
+    from .schema import true_or_false
+
+    identify = true_or_false("identify", identify)
+    council_matrix = true_or_false("council_matrix", council_matrix)
     from .report._build import assemble
 
     _require_findings(findings)
@@ -1470,6 +1477,10 @@ def run(
     >>> result.files["report.html"]  # doctest: +SKIP
     PosixPath('out/example/report.html')
     """
+    from .schema import true_or_false
+
+    identify = true_or_false("identify", identify)
+    council_matrix = true_or_false("council_matrix", council_matrix)
     from .privacy import resolve_key
 
     if not isinstance(study, Study):  # arguments refused before anything is read or written

@@ -68,6 +68,7 @@ __all__ = [
     "missing_hint",
     "close_matches",
     "did_you_mean",
+    "true_or_false",
     "plain_form",
     "same_id",
     "UNSEEN_CHARACTERS",
@@ -340,12 +341,12 @@ def label_hint(value: object, labels: Mapping[str, object] | None, noun: str = "
     words in a row (case, a plural's 's' and number words ignored).
 
     >>> labels = {"early": "Early impact (about 3 months after)", "three_years": "Three years on (about 36 months after)"}
-    >>> label_hint("three months", labels), label_hint("months", labels)
-    (" (did you mean 'early', the wave 'Early impact (about 3 months after)'?)", '')
+    >>> label_hint("three months", labels), label_hint("months", labels), label_hint("Early", labels)
+    (" (did you mean 'early', the wave 'Early impact (about 3 months after)'?)", '', '')
     """
     said = _words(str(value))
-    if not labels or not said or isinstance(value, bool):
-        return ""
+    if not labels or not said or isinstance(value, bool) or any(_words(str(k)) == said for k in labels):
+        return ""  # an id written another way ('Early' for 'early') is that id, told as such by did_you_mean
     n = len(said)
     meant = [k for k, v in labels.items() if any(w[i:i + n] == said for w in [_words(str(v))] for i in range(len(w)))]
     return f" (did you mean {meant[0]!r}, the {noun} {labels[meant[0]]!r}?)" if len(meant) == 1 else ""
@@ -1406,16 +1407,54 @@ def did_you_mean(value: str, choices: Iterable[str], *, words: bool = False) -> 
     return f" (did you mean {shown}?)"
 
 
-def not_one_of(argument: str, value: object, allowed: Iterable[object]) -> str:
+def not_one_of(argument: str, value: object, allowed: Iterable[object], *, hint: str = "") -> str:
     """The message refusing ``value`` for ``argument``, which takes one of ``allowed``: what is allowed, what was
-    passed and the allowed values it is close to (:func:`did_you_mean`), in seaborn's words.
+    passed and the allowed values it is close to (:func:`did_you_mean`), in seaborn's words; ``hint``, where given,
+    said in place of that (a number given for an id: :func:`impact._joins.place_hint`).
 
     >>> not_one_of("table", "council", ["councils", "interviews"])
     "The value for `table` must be one of ['councils', 'interviews'], but 'council' was passed (did you mean 'councils'?)."
     """
     allowed = list(allowed)
-    hint = did_you_mean(value, [str(a) for a in allowed if a is not None]) if isinstance(value, str) else ""
+    if not hint and isinstance(value, str):
+        hint = did_you_mean(value, [str(a) for a in allowed if a is not None])
     return f"The value for `{argument}` must be one of {allowed}, but {value!r} was passed{hint}."
+
+
+#: What a text given for a truth value reads as, where it plainly says one (a spreadsheet's or YAML's words).
+_TRUTH_WORDS = {**dict.fromkeys(("yes", "y", "true", "t", "on", "1"), True),
+                **dict.fromkeys(("no", "n", "false", "f", "off", "0", "none", ""), False)}
+
+
+def true_or_false(argument: str, value: object) -> bool:
+    """``value`` of the option ``argument`` as True or False, refused unless it is one (a numpy bool is one): the one
+    check of every option of the public API that is switched on or off (``include_former``, ``validate``,
+    ``overwrite``...). Python reads any text but ``""`` as true, so ``include_former="no"`` switched it on, and
+    ``"yes"``, ``1`` or ``None`` were taken without a word (newuser12).
+
+    >>> true_or_false("include_former", True)
+    True
+    >>> true_or_false("include_former", "no")
+    Traceback (most recent call last):
+    ...
+    TypeError: The value for `include_former` must be True or False, but 'no' (str) was passed: Python reads any text but '' as true, 'no' too; write include_former=False.
+    >>> true_or_false("pairwise", 1)
+    Traceback (most recent call last):
+    ...
+    TypeError: The value for `pairwise` must be True or False, but 1 (int) was passed; write pairwise=True.
+    """
+    if isinstance(value, bool):
+        return value
+    import numpy as np
+
+    if isinstance(value, np.bool_):  # numpy.True_, from a column's any()
+        return bool(value)
+    meant = _TRUTH_WORDS.get(str(value).strip().casefold()) if isinstance(value, (str, int, float)) else None
+    why = ("" if not isinstance(value, str) or not value.strip() else
+           f": Python reads any text but '' as true, {value!r} too")
+    write = f"; write {argument}={meant}" if meant is not None else ""
+    raise TypeError(f"The value for `{argument}` must be True or False, but {value!r} ({type(value).__name__}) was "
+                    f"passed{why}{write}.")
 
 
 def plain_form(text: str) -> str | None:

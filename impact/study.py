@@ -1305,9 +1305,13 @@ class Study:
                            names=self._council_names(), elsewhere=dict(zip(england["council_id"], england["name"])),
                            groups=groups)
         else:
-            waves = [w for w in (self._meta.get("waves") or DEFAULT_WAVES) if isinstance(w, dict) and "id" in w]
-            refuse_unknown("waves", given, self.wave_ids, "the study",
-                           labels={str(w["id"]): str(w["label"]) for w in waves if w.get("label")})
+            refuse_unknown("waves", given, self.wave_ids, "the study", labels=self._wave_labels())
+
+    def _wave_labels(self) -> dict[str, str]:
+        """Each wave's label by its id, where study.yaml gives one (for a label or its words given where a wave goes:
+        '3 months' is the wave 'early'); the panels carry it (:data:`impact._frames.LABELS`)."""
+        waves = [w for w in (self._meta.get("waves") or DEFAULT_WAVES) if isinstance(w, dict) and "id" in w]
+        return {str(w["id"]): str(w["label"]) for w in waves if w.get("label")}
 
     def subset(self, *, councils: str | Iterable[str]) -> Study:
         """The study of ``councils`` alone: every table's rows of those councils (the action progress of their
@@ -1481,10 +1485,14 @@ class Study:
         try:
             rel = held[1][interview_id]
         except (KeyError, TypeError):  # TypeError: an unhashable id, which names no interview either
+            from ._joins import place_hint
             from .errors import UnknownIdError
             from .schema import did_you_mean
 
-            hint = did_you_mean(str(interview_id), [str(i) for i in held[1]])
+            ids = [str(i) for i in held[1]]
+            # a number or a place (study.transcript(3)): what the ids look like, those numbered so, the one at that place
+            hint = (place_hint(interview_id, rows["interview_id"].astype(str).tolist(), "interview",
+                               'study.interviews["interview_id"]') or did_you_mean(str(interview_id), ids))
             raise UnknownIdError(f"No interview {interview_id!r} in study {self.name!r}{hint} - expected an "
                                  "interview_id of interviews.csv.") from None
         return self._text_of(interview_id, rel)
@@ -1921,8 +1929,10 @@ class Study:
         >>> (folder / "study.yaml").is_file()
         True
         """
-        if not isinstance(validate, bool):
-            raise TypeError(f"The value for `validate` must be True or False, but {type(validate).__name__} was passed.")
+        from .schema import true_or_false
+
+        overwrite = true_or_false("overwrite", overwrite)
+        validate = true_or_false("validate", validate)
         return _save_folder(self, path, overwrite=overwrite, validate=validate)
 
     def _refuse_unsaveable_paths(self) -> None:
@@ -2474,6 +2484,56 @@ def require_study(study: object, *needs: str, optional: bool = False) -> None:
     raise TypeError(f"`study` must be an impact.Study (impact.load_study), but {type(study).__name__} was passed{hint}.")
 
 
+#: What each argument of the public API that holds one of impact's objects is, said in a message.
+_ARGUMENT_KINDS = {"study": "an impact.Study (impact.load_study)", "codebook": "an impact.Codebook",
+                   "coded": "a DataFrame of codings", "panel": "a DataFrame (a panel)",
+                   "codings": "a DataFrame of codings", "segments": "a DataFrame of segments", "data": "a DataFrame"}
+
+
+def _fits(argument: str, value: object) -> bool:
+    """Whether ``value`` is of the kind ``argument`` takes (:data:`_ARGUMENT_KINDS`)."""
+    if argument == "study":
+        return isinstance(value, Study)
+    if argument == "codebook":
+        from .coding.codebook import Codebook
+
+        return isinstance(value, Codebook)
+    return isinstance(value, pd.DataFrame)
+
+
+def refuse_swapped(function: Callable, **given: object) -> None:
+    """Refuse two of ``given`` (the arguments of ``function``, a public function, that hold impact's objects:
+    ``study``, ``coded``, ``codebook``, ``panel``, ``segments``, ``data``) passed in each other's place, told by their
+    types: ``framework_matrix(coded, study, ...)`` was told something of the study's table deep inside, or that
+    keyword arguments were missing (newuser12).
+
+    >>> def framework_matrix(study, coded, *, codebook=None): ...
+    >>> refuse_swapped(framework_matrix, study=pd.DataFrame(), coded=Study({"name": "x"}, {}))
+    Traceback (most recent call last):
+    ...
+    TypeError: The arguments of `framework_matrix` are the other way round: a DataFrame was passed as `study` and a Study as `coded` - expected `study` to be an impact.Study (impact.load_study) and `coded` a DataFrame of codings: swap them, framework_matrix(study, coded, ...).
+    """
+    items = [(a, v) for a, v in given.items() if a in _ARGUMENT_KINDS and v is not None]
+    for i, (a, va) in enumerate(items):
+        for b, vb in items[i + 1:]:
+            if not _fits(a, va) and _fits(a, vb) and _fits(b, va) and not _fits(b, vb):
+                import inspect
+
+                params = inspect.signature(function).parameters
+                call = ", ".join(n if params[n].kind is not inspect.Parameter.KEYWORD_ONLY else f"{n}={n}"
+                                 for n in (a, b))
+                call = ("..., " if next(iter(params)) != a else "") + call  # what goes before them, left to be read
+                raise TypeError(f"The arguments of `{function.__name__}` are the other way round: {_a(va)} was passed "
+                                f"as `{a}` and {_a(vb)} as `{b}` - expected `{a}` to be {_ARGUMENT_KINDS[a]} and `{b}` "
+                                f"{_ARGUMENT_KINDS[b]}: swap them, {function.__name__}({call}, ...).")
+
+
+def _a(value: object) -> str:
+    """``value``'s type with its article: 'a DataFrame', 'a Study', 'an int'."""
+    name = type(value).__name__
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
 @fewer_collections()
 def load_study(path: str | Path, *, validate: bool = True) -> Study:
     """Read a study folder.
@@ -2519,6 +2579,9 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
     >>> study
     <Study 'synthetic': 30 councils, 159 participants, 375 interviews, waves ['expectations', 'early', 'longer_term']>
     """
+    from .schema import true_or_false
+
+    validate = true_or_false("validate", validate)
     require_path(path, "path", "a study folder (holding study.yaml)")
     if isinstance(path, str) and not path.strip():  # Path("") is the current folder
         raise InputError(f"{path!r}: an empty path (expected a folder holding study.yaml)")

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from ._frames import as_flags, kept_order, lacking_hint, unclear_columns
+from ._frames import as_flags, kept_labels, kept_order, lacking_hint, unclear_columns
 from ._joins import _rows, names, refuse_unknown
 from ._words import _counted, _named
 from .errors import InputError
@@ -81,7 +81,8 @@ def _wave_names(study: Study | None, waves: Sequence[str] | None, panel: pd.Data
             study._refuse_unknown("waves", w)
         else:
             refuse_unknown("waves", w, sorted({str(x) for x in panel["wave"].dropna().unique()}),
-                           "the panel (pass `study` to name a wave not yet interviewed)")
+                           "the panel (pass `study` to name a wave not yet interviewed)",
+                           labels=kept_labels(panel, "wave"))  # '3 months' told as 'early' by the panel's labels
     return w
 
 
@@ -185,6 +186,9 @@ def trajectories(
     >>> trajectories(p)[["realisation", "persistence"]].iloc[0].tolist()
     ['realised', 'faded']
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(trajectories, panel=panel, study=study)
     _check_panel(panel, ("code", "wave"), unit=unit, expected=expected, realised=realised)
     e, r1, r2 = _wave_names(study, waves, panel)
     panel = _states(panel, [unit, "code", "wave"], {expected: "expected", realised: "realised"})
@@ -313,6 +317,9 @@ def transition_matrix(
     >>> moves.loc[moves["to_wave"] == "longer_term", ["from_state", "to_state", "n"]].values.tolist()
     [[False, False, 0], [False, True, 0], [True, False, 1], [True, True, 1]]
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(transition_matrix, panel=panel, study=study)
     _check_panel(panel, ("wave",), unit=unit, outcome=outcome, by=by)
     order = _wave_names(study, waves, panel, n=None)  # `waves` was ignored when `study` was given
     keys = [unit] + ([by] if by else [])
@@ -379,6 +386,9 @@ def impact_chain(
     >>> impact.impact_chain(panel)[["council_id", "chain_complete"]].values.tolist()
     [['301', True], ['302', False]]
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(impact_chain, panel=panel, study=study)
     require_study(study, "wave_ids", optional=True)
     order = study.wave_ids if study is not None else _panel_waves(panel) or ["expectations", "early", "longer_term"]
     rank = {w: i for i, w in enumerate(order)}

@@ -1507,10 +1507,19 @@ def _council_named(value: str, councils: list[tuple[int, dict]], known: set[str]
 
 
 def _likeliest(value: str, refused: list[str]) -> str:
-    """Of the keys refused where they are defined, the one ``value`` most likely names: the most alike (a blank key
-    last), the first of equals."""
+    """Of the keys refused where they are defined, the one ``value`` most likely names: the first the one matcher of
+    every did-you-mean finds (:func:`impact.schema.close_matches`: a look-alike letter, a key ``value`` starts or one
+    that starts with it, '302' for '302 (Barnet)', an abbreviation, then the most alike); where it finds none, the
+    most alike still (a blank key last, the first of equals), as each reference is told on one key's row.
+
+    >>> _likeliest("302", ["320x", "302 (Barnet)"]), _likeliest("302", ["", "x"])
+    ('302 (Barnet)', 'x')
+    """
     import difflib
 
+    found, _ = schema.close_matches(value, [k for k in refused if k], n=1)
+    if found:
+        return found[0]
     return max(refused, key=lambda k: (difflib.SequenceMatcher(None, k, value).ratio() if k else -1.0))
 
 

@@ -291,9 +291,10 @@ def test_effects_refuse_waves_that_are_not_the_studys_instead_of_fitting_nothing
         impact.change_by_status(people, study=study, waves=["3 months", "longer_term"])
     with pytest.raises(InputError, match=re.escape("'Early' (did you mean 'early'?)")):
         impact.intervention_effects(people, waves=["Early", "longer_term"], codes=["morale"])
+    late = study.waves.set_index("wave").loc["longer_term", "label"]  # the panel carries the labels (newuser13)
     with pytest.raises(InputError, match=re.escape("`waves` has 1 wave not in the panel or the study it was built "
-                                                   "from: '12 months' - expected waves of ['expectations', 'early', "
-                                                   "'longer_term'].")):
+                                                   f"from: '12 months' (did you mean 'longer_term', the wave {late!r}?)"
+                                                   " - expected waves of ['expectations', 'early', 'longer_term'].")):
         impact.intervention_effects(people, waves=["early", "12 months"], codes=["morale"])
     fitted = impact.intervention_effects(people, waves=["early", "longer_term"], codes=["morale"])
     assert set(fitted["code"]) == {"morale"}  # two of the study's waves are fitted as before

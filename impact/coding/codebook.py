@@ -29,6 +29,7 @@ import pandas as pd
 import yaml
 
 from .._io import atomic_write_text, read_text, relative_hint, require_path, safe_yaml_load
+from .._joins import place_hint
 from .._words import _counted
 from ..errors import InputError, Problem, ValidationError
 from ..schema import (
@@ -546,7 +547,8 @@ class Codebook:
         for c in self._spec["codes"]:
             if c["id"] == code_id:
                 return json.loads(json.dumps(c))
-        raise InputError(not_one_of("code_id", code_id, self.code_ids))
+        raise InputError(not_one_of("code_id", code_id, self.code_ids,
+                                    hint=place_hint(code_id, self.code_ids, "code", "codebook.code_ids", series=False)))
 
     def children(self, code_id: str) -> list[str]:
         """Ids of the direct children of ``code_id``.
@@ -568,7 +570,15 @@ class Codebook:
         >>> themes.children("core")[:2]
         ['outcomes', 'vision_strategy_leadership']
         """
+        self._refuse_no_id(code_id)
         return [c["id"] for c in self._spec["codes"] if c.get("parent", "") == code_id]
+
+    def _refuse_no_id(self, code_id: object) -> None:
+        """Refuse a ``code_id`` that is no code's id by its kind (a number, a place: ``children(3)``), which an id the
+        codebook lacks is not: :meth:`children` and :meth:`top_code` read one as a code without children or parent."""
+        hint = place_hint(code_id, self.code_ids, "code", "codebook.code_ids", series=False)
+        if hint or not isinstance(code_id, str):
+            raise InputError(not_one_of("code_id", code_id, self.code_ids, hint=hint))
 
     def top_codes(self) -> list[str]:
         """Ids of the codes without a parent, in codebook order.
@@ -604,6 +614,7 @@ class Codebook:
         >>> themes.top_code("outcomes"), themes.top_code("core"), themes.top_code("zz")
         ('core', 'core', 'zz')
         """
+        self._refuse_no_id(code_id)
         parents = {c["id"]: c.get("parent", "") for c in self._spec["codes"]}
         seen = set()
         while parents.get(code_id) and code_id not in seen:

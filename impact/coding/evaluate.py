@@ -204,6 +204,10 @@ def evaluate_coder(
     >>> int(res.set_index("code").loc["micro", "n_units"])
     16
     """
+    from ..schema import true_or_false
+
+    count_negated = true_or_false("count_negated", count_negated)
+    count_hedged = true_or_false("count_hedged", count_hedged)
     gold = _gold_table(gold)
     units, _, _ = as_units(texts)
     learns = bool(getattr(coder, "requires_training", False))

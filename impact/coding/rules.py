@@ -257,6 +257,9 @@ class RuleCoder(Params):
         >>> coded[["unit", "code"]].values.tolist()
         [['I1:1', 'morale']]
         """
+        from ..schema import true_or_false
+
+        progress = true_or_false("progress", progress)
         if not hasattr(self, "rules_"):
             self.fit()
         units, text_list, offsets = as_units(texts)

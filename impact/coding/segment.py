@@ -590,6 +590,9 @@ def segment(
     >>> segment(texts)[["segment_id", "speaker", "text"]].to_dict("records")
     [{'segment_id': 'I1:1', 'speaker': 'respondent', 'text': 'Morale is up.'}, {'segment_id': 'I1:2', 'speaker': 'respondent', 'text': 'We work with Dr. Khan now.'}]
     """
+    from ..schema import true_or_false
+
+    sentences = true_or_false("sentences", sentences)
     if speakers not in ("respondent", "all"):
         raise InputError(f"The value for `speakers` must be one of ['respondent', 'all'], but {speakers!r} was passed.")
     if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0):

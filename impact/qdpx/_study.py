@@ -153,6 +153,9 @@ def project_from_study(
     >>> len(project.codes) > 0, project.sources.empty  # the codebook's codes; no transcripts in an empty study
     (True, True)
     """
+    from ..study import refuse_swapped
+
+    refuse_swapped(project_from_study, study=study, codebook=codebook, segments=segments)
     from ..study import require_study
 
     require_study(study, "interviews", "councils", "participants", "transcripts")
@@ -558,6 +561,9 @@ def study_codings_from_project(
     >>> coded.empty, "morale" in book.leaf_codes()
     (True, True)
     """
+    from ..study import refuse_swapped
+
+    refuse_swapped(study_codings_from_project, study=study, segments=segments, codebook=codebook)
     if unit not in ("segment", "interview"):
         raise InputError(f"The value for `unit` must be one of ['segment', 'interview'], but {unit!r} was passed.")
     project = _complete(project)

@@ -221,6 +221,9 @@ def write_qdpx(
     >>> read_qdpx(f).codings["text"].tolist()
     ['Morale is up 😀']
     """
+    from ..schema import true_or_false
+
+    bom = true_or_false("bom", bom)
     if not isinstance(project, QdaProject):
         raise InputError(f"`project` must be a QdaProject, but {type(project).__name__} was passed.")
     if positions not in ("code_points", "utf16"):

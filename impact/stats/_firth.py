@@ -182,6 +182,9 @@ def firth_logistic(
     >>> bool(res.params.loc["group", "ci_high"] < 0)
     True
     """
+    from ..schema import true_or_false
+
+    small_sample = true_or_false("small_sample", small_sample)
     _check_frame(data)
     _check_probability("alpha", alpha)
     _check_columns(data, unit=unit, weights=weights)

@@ -350,6 +350,11 @@ def longitudinal_model(
     >>> res.n_units, res.n_obs
     (20, 60)
     """
+    from ..schema import true_or_false
+
+    random_slope = true_or_false("random_slope", random_slope)
+    small_sample = true_or_false("small_sample", small_sample)
+    unit_by_time = true_or_false("unit_by_time", unit_by_time)
     _check_frame(data)
     _check_choice("method", method, ["gee", "mixed", "ordinal", "firth"])
     _check_choice("family", family, ["gaussian", "binomial"])

@@ -93,7 +93,7 @@ def test_study_save_refuses_an_empty_transcript_text(tiny_study, tmp_path):
 
 
 def test_study_save_validate_must_be_a_bool(tiny_study, tmp_path):
-    with pytest.raises(TypeError, match="`validate` must be True or False, but str was passed"):
+    with pytest.raises(TypeError, match="`validate` must be True or False, but 'no' \\(str\\) was passed"):
         tiny_study.save(tmp_path / "s", validate="no")
 
 
