@@ -209,6 +209,22 @@ def check_indicators(a: Audit):
                         kind = "indicator_direction" if (plo, phi) != (0.0, 0.0) else "indicator_change_where_none"
                         a.claim(kind, s, (plo < 0 and hi_ < 0) or (phi > 0 and lo_ > 0),
                                 f"{m} {group}: CI {lo_} to {hi_}, planted {plo:+.2f}..{phi:+.2f}")
+    # the comparison of councils entering intervention with those never in it: the councils on each side, from the
+    # planted history (a council already under a notice or direction at the first period left out; one entering after
+    # the last period among those never in it)
+    t = a.tables.get("indicator_did")
+    if t is not None:
+        h = a.study.table("status_history")
+        h = h[h["kind"].isin(["improvement_notice", "statutory_direction"])]
+        entry = pd.to_datetime(h.groupby("council_id")["start_date"].min())
+        periods = pd.to_datetime(a.study.table("indicators")["period"])
+        p0, p1 = periods.min(), periods.max()
+        ids = [c["council_id"] for c in a.truth.councils]
+        treated = sum(c in entry.index and p0 < entry[c] <= p1 for c in ids)
+        control = sum(c not in entry.index or entry[c] > p1 for c in ids)
+        bad = [f"{r['measure']}: {r['n_treated']}/{r['n_control']} vs planted {treated}/{control}"
+               for r in t["data"].to_dict("records") if (_num(r["n_treated"]), _num(r["n_control"])) != (treated, control)]
+        a.claim("indicator_entry_councils", "indicator_did councils", not bad, "; ".join(bad[:3]))
     # the section's table beside its sentence: figures and councils
     t = a.tables.get("indicator_review_did_by_status")
     if t is not None:
