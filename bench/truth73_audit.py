@@ -20,17 +20,18 @@ moves into and out of intervention (a council entering and leaving, statutory di
 
 from __future__ import annotations
 
-import json
 import os
 import pickle
 import re
-import sys
 import time
 import warnings
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from bench.truth72_audit import Audit as Audit72
+from bench.truth72_audit import by_kind, report_sections, run_audit
 
 RUNS = Path(os.environ.get("TRUTH73_RUNS", "/tmp/t73/runs"))
 OUT = Path(os.environ.get("TRUTH73_OUT", Path(__file__).with_name("truth73_audit.json")))
@@ -75,7 +76,6 @@ def designs():
 
 def build_one(d):
     from impact.pipeline import analyse, build_report
-    from impact.report import Figure, Table
     from impact.synth import SynthEffects, generate_with_truth
 
     key = (f"n{d['n']}_w{d['waves']}_{d['effects']}_{'moves' if d['paths'] is MOVES else 'paths' if d['paths'] else 'default'}"
@@ -93,18 +93,7 @@ def build_one(d):
         warnings.simplefilter("ignore")
         f = analyse(study, coded=truth.coded(), n_resamples=d.get("resamples", N_RESAMPLES), seed=1)
         rep = build_report(f, min_count=1)[0]
-    sections = []
-    for s in rep.sections:
-        blocks = []
-        for b in s.blocks:
-            if isinstance(b, Table):
-                blocks.append(dict(kind="table", name=b.name, data=b.data, notes=b.notes))
-            elif isinstance(b, Figure):
-                blocks.append(dict(kind="figure", name=b.name, caption=b.caption, alt=b.alt_text))
-            else:
-                t_ = getattr(b, "text", None) or getattr(b, "items", None)
-                blocks.append(dict(kind="text", text=list(t_) if isinstance(t_, list | tuple) else [str(t_)]))
-        sections.append(dict(title=s.title, blocks=blocks))
+    sections = report_sections(rep)
     rec = dict(design=d, key=key, sections=sections, study=study, truth=truth, review_effects=f.review_indicator_effects,
                survey_by_status=f.survey_by_status, cpu=time.process_time() - t)
     import matplotlib.pyplot as plt
@@ -114,19 +103,14 @@ def build_one(d):
 
 
 # ----------------------------------------------------------------------------------------------------- the checks
-class Audit:
+class Audit(Audit72):
     def __init__(self, rec):
-        self.r, self.claims = rec, []
-        self.study, self.truth = rec["study"], rec["truth"]
+        super().__init__(rec)
         self.eff = self.truth.effects
-        self.waves = list(self.study.wave_ids)
         self.texts = [(s["title"], x) for s in rec["sections"] for b in s["blocks"] if b["kind"] == "text"
                       for x in b["text"]]
         self.tables = {b["name"]: b for s in rec["sections"] for b in s["blocks"] if b["kind"] == "table"}
         self.status = {(c["council_id"], w): bool(v) for c in self.truth.councils for w, v in c["in_intervention"].items()}
-
-    def claim(self, kind, text, ok, why=""):
-        self.claims.append(dict(study=self.r["key"], kind=kind, text=str(text)[:400], ok=bool(ok), why=why))
 
     def planted_indicator(self, measure, group):
         """The planted change after the review of ``measure`` in ``group`` (a range over the councils for 'all')."""
@@ -374,30 +358,11 @@ def run_checks():
     # a miss (a large planted effect not found) and an interval that misses the planted value, or a change stated
     # where none was planted, are no false statement of the report (chance at the stated level): counted apart
     chance = ("miss_", "indicator_ci_covers", "indicator_change_where_none", "survey_change_where_none")
-    kinds = {}
-    for c in claims:
-        k = kinds.setdefault(c["kind"], [0, 0])
-        k[0] += 1
-        k[1] += not c["ok"]
     stated = [c for c in claims if not c["kind"].startswith(chance)]
     return dict(studies=len(per), claims_checked=len(stated), claims_false=sum(not c["ok"] for c in stated),
-                by_kind={k: dict(checked=v[0], false=v[1]) for k, v in sorted(kinds.items())}, per_study=per,
-                false_claims=[c for c in stated if not c["ok"]],
+                by_kind=by_kind(claims), per_study=per, false_claims=[c for c in stated if not c["ok"]],
                 chance=[c for c in claims if c["kind"].startswith(chance) and not c["ok"]])
 
 
-def main():
-    RUNS.mkdir(parents=True, exist_ok=True)
-    if sys.argv[1:2] != ["check"]:
-        for d in designs():
-            t = time.time()
-            print(build_one(d).name, round(time.time() - t, 1), flush=True)
-    doc = run_checks()
-    OUT.write_text(json.dumps(doc, indent=1, default=str) + "\n")
-    print(json.dumps({k: doc[k] for k in ("studies", "claims_checked", "claims_false", "by_kind")}, indent=1))
-    for c in doc["false_claims"] + doc["chance"]:
-        print(c["study"], c["kind"], c["why"][:200], "|", c["text"][:200])
-
-
 if __name__ == "__main__":
-    main()
+    run_audit(RUNS, OUT, designs, build_one, run_checks)
