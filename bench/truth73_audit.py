@@ -277,6 +277,12 @@ def check_survey(a: Audit):
             a.claim("survey_sentence_figures", s, all(abs(g - x) < 0.006 for g, x in zip(got, want)),
                     f"{got} vs {np.round(want, 3).tolist()}")
             a.claim("survey_sentence_wave_run", s, w in on, f"{w} vs {on}")
+            # a difference between the groups not found is said to be no evidence of none
+            pm = re.search(r"a difference of [+\-]?\d\.\d+ points \(.*?\bp ([=<]) (\d\.\d+)", s)
+            if pm:
+                none_found = pm[1] == "=" and float(pm[2]) >= 0.05
+                a.claim("survey_difference_hedged", s, none_found == ("not evidence that the change was the same" in s),
+                        f"p {pm[1]} {pm[2]}")
             for grp, (lo_, hi_) in (("not", got[1:3]), ("in", got[4:6])):
                 planted = a.eff.survey_wave_shift(w, True, grp == "in")
                 if lo_ > 0 or hi_ < 0:
