@@ -95,11 +95,31 @@ def _intervals(fig) -> list[tuple[float, float]]:
     return segs
 
 
+def report_sections(rep) -> list[dict]:
+    """The report's sections as plain records (``title``, ``blocks``: each a figure with its caption, alt text, values
+    plotted and intervals drawn, a table with its data and notes, or text), to keep beside the study."""
+    from impact.report import Figure, Table
+
+    sections = []
+    for s in rep.sections:
+        blocks = []
+        for b in s.blocks:
+            if isinstance(b, Figure):
+                blocks.append(dict(kind="figure", name=b.name, caption=b.caption, alt=b.alt_text,
+                                   values=_figure_values(b.fig), intervals=_intervals(b.fig)))
+            elif isinstance(b, Table):
+                blocks.append(dict(kind="table", name=b.name, data=b.data, notes=b.notes))
+            else:
+                t_ = getattr(b, "text", None) or getattr(b, "items", None)
+                blocks.append(dict(kind="text", text=list(t_) if isinstance(t_, list | tuple) else [str(t_)]))
+        sections.append(dict(title=s.title, blocks=blocks))
+    return sections
+
+
 def build_one(d):
     import matplotlib.pyplot as plt
 
     from impact.pipeline import analyse, build_report
-    from impact.report import Figure, Table
     from impact.report._caveats import weak_codes
     from impact.schema import TABLES
     from impact.study import Study
@@ -126,19 +146,7 @@ def build_one(d):
         warnings.simplefilter("ignore")
         f = analyse(study, coded=None if d["machine"] else coded, n_resamples=N_RESAMPLES, seed=1)
         rep = build_report(f, min_count=1)[0]
-    sections = []
-    for s in rep.sections:
-        blocks = []
-        for b in s.blocks:
-            if isinstance(b, Figure):
-                blocks.append(dict(kind="figure", name=b.name, caption=b.caption, alt=b.alt_text,
-                                   values=_figure_values(b.fig), intervals=_intervals(b.fig)))
-            elif isinstance(b, Table):
-                blocks.append(dict(kind="table", name=b.name, data=b.data, notes=b.notes))
-            else:
-                t_ = getattr(b, "text", None) or getattr(b, "items", None)
-                blocks.append(dict(kind="text", text=list(t_) if isinstance(t_, list | tuple) else [str(t_)]))
-        sections.append(dict(title=s.title, blocks=blocks))
+    sections = report_sections(rep)
     plt.close("all")
     weak = weak_codes(f.codebook, source=f.coding.get("source", "machine")) if d["machine"] else {}
     labels = dict(zip(f.codebook.codes["code_id"], f.codebook.codes["label"], strict=True))
@@ -301,27 +309,37 @@ def run_checks():
         claims += a.claims
         per[rec["key"]] = dict(claims=len(a.claims), false=sum(not c["ok"] for c in a.claims), cpu=round(rec["cpu"], 1),
                                not_computed=sorted(rec["not_computed"]))
+    return dict(studies=len(per), claims_checked=len(claims), claims_false=sum(not c["ok"] for c in claims),
+                by_kind=by_kind(claims), per_study=per, false_claims=[c for c in claims if not c["ok"]])
+
+
+def by_kind(claims: list[dict]) -> dict:
+    """``{kind: {"checked": n, "false": k}}`` of ``claims``, by kind."""
     kinds = {}
     for c in claims:
         k = kinds.setdefault(c["kind"], [0, 0])
         k[0] += 1
         k[1] += not c["ok"]
-    return dict(studies=len(per), claims_checked=len(claims), claims_false=sum(not c["ok"] for c in claims),
-                by_kind={k: dict(checked=v[0], false=v[1]) for k, v in sorted(kinds.items())}, per_study=per,
-                false_claims=[c for c in claims if not c["ok"]])
+    return {k: dict(checked=v[0], false=v[1]) for k, v in sorted(kinds.items())}
 
 
-def main():
-    RUNS.mkdir(parents=True, exist_ok=True)
+def run_audit(runs: Path, out: Path, designs, build_one, run_checks) -> None:
+    """Build each of ``designs()`` not cached in ``runs`` (unless the first argument is ``check``), check them all
+    and write the result to ``out``, printing its counts and every false claim (and those counted apart as chance)."""
+    runs.mkdir(parents=True, exist_ok=True)
     if sys.argv[1:2] != ["check"]:
         for d in designs():
             t = time.time()
             print(build_one(d).name, round(time.time() - t, 1), flush=True)
     doc = run_checks()
-    OUT.write_text(json.dumps(doc, indent=1, default=str) + "\n")
+    out.write_text(json.dumps(doc, indent=1, default=str) + "\n")
     print(json.dumps({k: doc[k] for k in ("studies", "claims_checked", "claims_false", "by_kind")}, indent=1))
-    for c in doc["false_claims"]:
+    for c in doc["false_claims"] + doc.get("chance", []):
         print(c["study"], c["kind"], c["why"][:200], "|", c["text"][:200])
+
+
+def main():
+    run_audit(RUNS, OUT, designs, build_one, run_checks)
 
 
 if __name__ == "__main__":
