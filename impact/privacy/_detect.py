@@ -2527,6 +2527,8 @@ def _addresses(text: str, add) -> None:
             continue  # "in close", "to drive": a street only where someone lives on it
         add(Span(m.start("street"), m.end("street"), "address"))
     for m in _ESTATE_WORD_RE.finditer(text, overlapped=True):  # "Chapel Allerton Hill": "Allerton" judged too
+        if m.group().endswith("Approach") and _THE_BEFORE_AGE_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "the Rochdale Approach", "the Camden Approach": a way of working, named as one with "the"
         if _estate_words(m.group("w")):
             add(Span(m.start(), m.end(), "address"))
     for pattern, kind in ((_BUILDING_RE, "address"), (_STREET_RE, "address"), (_ABBREVIATED_STREET_RE, "address")):
