@@ -758,6 +758,12 @@ _AGE_LIST = (rf"{_CHILD_AGE}(?:[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*{_CHILD_AGE})+"
              r"(?:[ \t]+(?:years?|yrs?)(?:[ \t]+old)?)?")
 # The months after an age's years in brackets, and "old" ("(3y 2m)", "(7 yrs old)").
 _MONTHS_AFTER = r"(?:[ \t]*,?[ \t]*(?:and[ \t]+)?\d{1,2}[ \t]*(?:m|mths?|months?))?(?:[ \t]+old)?"
+# An age said after its verb, and what may follow it (see the fourth of _AGE_RES): "14", "fourteen years old", "12-ish",
+# before a stop, "now", "when", "at the time", a date of birth in brackets.
+_SAID_AGE = (
+    rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?|weeks?)(?:[ \t]+old)?)?(?:[ \t]*-?[ \t]*ish)?)"
+    rf"(?=[ \t]*(?:[.,;:!?)]|$|{_BIRTH_AFTER}|{_SCHOOL_YEAR_AFTER}|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?"
+    rf"(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))")
 _AGE_RES = (
     # "a four-year-old", "my 7 year old", "15 months old", "3yo", "7 y/o"; in years and months ("a 2-year-6-month-old")
     lazy_compile(rf"\b(?P<age>{_N}(?:[ \t]+and[ \t]+a[ \t]+half)?[ \t{_DASH}]*{_UNIT}"
@@ -784,7 +790,7 @@ _AGE_RES = (
         rf"(?P<subject>(?-i:\p{{Lu}}\p{{Ll}}+))|"
         # a child saying their own age ("my name's callum and i'm seven", "i'm 5")
         rf"\bi(?=['’]m|[ \t]+am\b))(?:{_AGE_VERB}|['’]m|[ \t]+am)(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+"
-        rf"(?P<age>{_N}(?:[ \t]+and[ \t]+{_N})?(?:[ \t]+(?:years?|months?|weeks?)(?:[ \t]+old)?)?(?:[ \t]*-?[ \t]*ish)?)(?=[ \t]*(?:[.,;:!?)]|$|{_BIRTH_AFTER}|{_SCHOOL_YEAR_AFTER}|[ \t]+(?:{_AFTER_AGE})\b|[ \t]+on[ \t]+(?:the[ \t]+)?(?:\d|{_MONTHS}|{_WEEKDAY_WORD}|{_ORDINAL_WORDS})|[ \t]+on[ \t]+{_HOLIDAY}))",
+        rf"{_SAID_AGE}",
         _I,
     ),
     # "her 14th birthday", "Tyler's fourteenth birthday" (a person's: "the service's first birthday" is kept)
@@ -860,7 +866,8 @@ _STREET_TYPES = (
     r"court|ct|square|sq|walk|mews|row|hill|rise|view|parade|green|park|vale|fold|gate|gardens|wharf|yard|bank|boulevard|"
     r"brow|chase|croft|dale|end|fields?|heights|meadows?|mount|side|wynd|approach|circus|corner|cottages|crest|"
     r"glade|grange|grn|hollow|lea|leys?|link|loke|manor|nook|oval|paddock|passage|path|pavement|quay|ridge|ring|"
-    r"spur|steps|strand|terraces|top|trees|villas|wood|woods|estate)\.?"
+    r"spur|steps|strand|terraces|top|trees|villas|wood|woods|estate|garth|acre|alley|arcade|bottom|brae|common|dene|drove|"
+    r"esplanade|glen|mead|promenade|reach)\.?"
 )
 _NAME_WORD = r"(?:\p{Lu}[\p{L}'’\-]*|St\.?|\p{Ll}[\p{L}'’\-]*)"
 # "St" in capitals ending a match, then a capitalised word: a saint's name ("St Mary's", "St Ives"), as a street's
@@ -904,12 +911,22 @@ _STREET_RE = lazy_compile(
 # "Bellbrooke ave", "Nowell tce"): only abbreviations, which no sentence's word is, so no word before need say so.
 _ABBREVIATED_STREET_RE = lazy_compile(
     r"(?<![\w])(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}(?-i:rd|ave|cres|tce|terr|gdns|grn|ln|st)\.?(?![\w])", re.VERSION1)
-# A name in capitals closed by a word streets and estates end with ("Seacroft Gate", "Bramley Fold", "Gipton Croft"):
-# a place where its first word is no English word nor first name (:func:`_estate_words`); "Lucy Croft", "Emma Green",
-# "Golden Gate" are not.
+# The words UK streets end with, as councils' street naming and numbering policies list them (Leeds City Council's
+# policy, its table of suffixes from Acre to Yard; GeoPlace's list of street suffixes for England and Wales, which
+# councils follow) and as older streets and estates of the North still end ("Garth", "Wynd", "Fold", "Nook", "Brow"):
+# the full words, capitalised; the abbreviations are _STREET_TYPES'.
+_UK_STREET_ENDINGS = (
+    "Acre|Alley|Approach|Arcade|Avenue|Bank|Boulevard|Bottom|Brae|Brow|Chase|Circus|Close|Common|Corner|Cottages|Court|"
+    "Crescent|Croft|Cross|Dale|Dene|Drive|Drove|End|Esplanade|Field|Fields|Fold|Garth|Gate|Gardens|Glade|Glen|Grange|"
+    "Green|Grove|Heights|Hill|Hollow|Lane|Lea|Mead|Meadow|Meadows|Mews|Mount|Nook|Paddock|Parade|Park|Passage|Path|"
+    "Place|Promenade|Quay|Reach|Ridge|Rise|Road|Row|Side|Square|Steps|Street|Terrace|Top|Vale|View|Villas|Walk|Way|"
+    "Wharf|Wynd|Yard")
+# A name in capitals closed by a word streets and estates end with ("Seacroft Gate", "Bramley Fold", "Gipton Croft",
+# "Gipton Approach", "Tinshill Wynd"): a place where its first word is no English word nor first name
+# (:func:`_estate_words`); "Lucy Croft", "Emma Green", "Golden Gate", "the Restorative Approach" are not.
 _ESTATE_WORD_RE = lazy_compile(
     r"(?<![\w'’\-])(?P<w>\p{Lu}\p{Ll}+)(?:[ \t]+\p{Lu}\p{Ll}+)?[ \t]+"
-    r"(?:Gate|Fold|Croft|Rise|Green|Park|Court|Mount|Grange|Chase|Garth|Walk|Mews|Parade|Row|Close|Grove|Crescent|Terrace|Avenue)"
+    rf"(?:{_UK_STREET_ENDINGS})"
     r"(?![\w'’\-])", re.VERSION1)
 # Words that say someone lives at a place (the context that makes "station road" or "acacia close" an address).
 _RESIDENCE = r"live[sd]?|living|moved|moving|move|stay(?:s|ed|ing)?|address(?:[ \t]+is)?"
@@ -2146,6 +2163,22 @@ _DUE_DATE_RE = lazy_compile(
     r"|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)(?![\w/])", _I)
 
 
+# An age said after a date of birth with its subject left out, the one born ("he was born in March 2015 and was 6 at
+# the time", "the twins, born in January 2018, were 3 when", "born on 3 May 2019 at the LGI, and is 8 now"): a few
+# words of the birth's clause, no stop nor comma between, then "and", "but" or a comma and the verb at once; with the
+# date the age narrows who the child is.  A subject between is another's figure ("and the score was 6 at the time"),
+# read by _AGE_RES where it is a person's.
+_AGE_AFTER_BIRTH_RE = lazy_compile(
+    r"(?:[ \t]+(?!(?:and|but)\b)[^\s,.;:!?]+){0,6}?(?:[ \t]*,(?:[ \t]*(?:and|but)(?![\p{L}]))?|[ \t]+(?:and|but)(?![\p{L}]))"
+    rf"(?:[ \t]+(?:only|just|then|now|still|already))*(?:{_AGE_VERB})(?:[ \t]+(?:{_AGE_ADVERB}))*[ \t]+{_SAID_AGE}", _I)
+
+
+def _an_age(age: str) -> bool:
+    """Whether ``age``, said after a verb, may be a person's: not "a" nor "an" alone, no figure over 120."""
+    age = age.strip()
+    return not re.fullmatch(r"(?:a|an)", age, _I) and not (re.fullmatch(r"\d+", age) and int(age) > 120)
+
+
 def _dates(text: str, add) -> None:
     # the year may be in words, which _DATE_HINT below does not see
     for m in _HOLIDAY_DATE_RE.finditer(text) if _YEAR_HINT.search(text) and _HOLIDAY_ANCHOR.search(text) else ():
@@ -2161,9 +2194,13 @@ def _dates(text: str, add) -> None:
                 add(Span(more.start("y"), more.end("y"), "date_of_birth"))  # "the twins, born 2012 and 2014": each birth
                 end = more.end("y")
             rest = _MONTH_AFTER_DAY_RE.match(text, m.end("date"))  # "born on the 3rd, may 2009": the rest of it
+            end = max(end, m.end("date") if rest is None else rest.end())
             add(Span(m.start("date"), m.end("date") if rest is None else rest.end(), "date_of_birth"))
             if (day := _DAY_AFTER_BIRTH_RE.match(text, m.end("date"))) is not None:
                 add(Span(day.start("day"), day.end("day"), "date_of_birth"))  # "born in june 2016, the 3rd"
+                end = max(end, day.end("day"))
+            if (age := _AGE_AFTER_BIRTH_RE.match(text, end)) is not None and _an_age(age.group("age")):
+                add(Span(age.start("age"), age.end("age"), "age"))  # "born in March 2015 and was 6 at the time"
     for m in _DUE_DATE_RE.finditer(text) if "due" in text.lower() or "edd" in text.lower() or "e.d.d" in text.lower() else ():
         add(Span(m.start("date"), m.end("date"), "date_of_birth"))
     for m in _DEATH_RE.finditer(text) if _DEATH_ANCHOR.search(text) else ():
@@ -2298,9 +2335,7 @@ def _ages(text: str, add) -> None:
             age = m.group("age")
             if "subject" in m.re.groupindex and m.group("subject") in _THING_SUBJECTS:
                 continue
-            if re.fullmatch(r"(?:a|an)", age.strip(), _I):
-                continue
-            if re.fullmatch(r"\d+", age.strip()) and int(age) > 120:
+            if not _an_age(age):
                 continue
             start, end = m.start("age"), m.end("age")
             if _BOUND_BEFORE_AGE_RE.search(text, max(0, start - 90), start) is not None:
@@ -2491,7 +2526,9 @@ def _addresses(text: str, add) -> None:
         if m.group("type") in ("close", "drive") and not _RESIDENCE_BEFORE.search(text[max(0, m.start("street") - 30) : m.start("street")]):
             continue  # "in close", "to drive": a street only where someone lives on it
         add(Span(m.start("street"), m.end("street"), "address"))
-    for m in _ESTATE_WORD_RE.finditer(text):
+    for m in _ESTATE_WORD_RE.finditer(text, overlapped=True):  # "Chapel Allerton Hill": "Allerton" judged too
+        if m.group().endswith("Approach") and _THE_BEFORE_AGE_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "the Rochdale Approach", "the Camden Approach": a way of working, named as one with "the"
         if _estate_words(m.group("w")):
             add(Span(m.start(), m.end(), "address"))
     for pattern, kind in ((_BUILDING_RE, "address"), (_STREET_RE, "address"), (_ABBREVIATED_STREET_RE, "address")):
@@ -3517,7 +3554,7 @@ _DETECTORS = (
     (_postcodes, {"postcode"}),
     (_spelled_codes, {"postcode", "ni_number"}),
     (_vehicles, {"vehicle"}),
-    (_dates, {"date", "date_of_birth"}),
+    (_dates, {"age", "date", "date_of_birth"}),
     (_ages, {"age", "date", "date_of_birth"}),
     (_welsh_dates, {"age", "date", "date_of_birth"}),
     (_references, {"reference"}),

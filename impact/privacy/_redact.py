@@ -1058,7 +1058,7 @@ class _Redactor:
         kept += [m.span() for m in _WELSH_VERB_RE.finditer(text) if fold(m.group()) not in self.name_parts]
         kept += welsh_mutated_words(text, self.name_parts)  # "ei thad" (her father), not the name Thad
         kept += welsh_field_labels(text, self.name_parts)  # "Cyfeiriad:" (address), a form's field
-        kept += [m.span() for m in _REVIEW_LABEL_RE.finditer(text)]  # "Child B", a review's label
+        kept += _review_labels(text)  # "Child B", "Mother F" beside "Child B": a review's labels
         kept += [m.span("w") for m in _MENTIONED_RE.finditer(text)]  # "the word شكرا means thanks": a word, not a name
         kept += [m.span("w") for m in _LANGUAGE_FOR_RE.finditer(text) if _language_word(m.group("lang"))]
         kept += [m.span("c") for m in _CLASS_NAMED_RE.finditer(text) if _class_word(m.group("w"), self.name_parts)]
@@ -1682,6 +1682,26 @@ def _cited_authors(text: str) -> list[tuple[int, int]]:
 _REVIEW_LABEL_RE = lazy_compile(
     r"\b(?-i:Child|Young[ \t]+Person|YP|Sibling|Adult|Person|Parent|Participant|Interviewee|Respondent|Practitioner)"
     r"[ \t]+(?-i:\p{Lu}{1,2}|\d{1,2})(?:['’]s\b|(?![\p{L}\d'’.]))", re.VERSION1)
+# A relation's word and a letter in capitals ("Mother F", "Father G", "Stepfather H's"): a review's label where the text
+# labels someone else so (a label of _REVIEW_LABEL_RE beside it: "Child B lived with Mother F"); alone, the letter may
+# be the relation's initial ("Father F", round 45).
+_RELATION_LABEL_RE = lazy_compile(
+    r"\b(?-i:(?:Step-?|Grand)?(?:Mother|Father|Parent)|Mum|Dad|Brother|Sister|Aunt|Uncle|Partner|Carer)"
+    r"[ \t]+(?-i:\p{Lu})(?:['’]s\b|(?![\p{L}\d'’.]))", re.VERSION1)
+
+
+def _review_labels(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` gives a person a review's label in place of a name ("Child B", "Young Person C's", "Sibling D",
+    "Adult E"), and a relation's label beside one of those ("Mother F", "Father G" where "Child B" is named too)."""
+    labels = [m.span() for m in _REVIEW_LABEL_RE.finditer(text)]
+    if labels:
+        labels += [m.span() for m in _RELATION_LABEL_RE.finditer(text)]
+    return labels
+
+
+#: What a review's label is said to own, in lower case after its possessive ("Young Person C's college", "Child B's
+#: school"): a common noun or two.
+_LABELS_SETTING_RE = lazy_compile(r"[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?", re.VERSION1)
 # A saint's day ("St Patrick's Day", "St Andrew's Night", "Saint David's day"): a day of the year, no one's name.
 _SAINTS_DAY_RE = lazy_compile(r"\b(?:st\.?|saint)[ \t]+\p{L}+['’]?s[ \t]+(?:day|eve|night)\b", re.IGNORECASE | re.VERSION1)
 
@@ -2211,9 +2231,9 @@ def _of_their_kind(text: str, spans: list[Span]) -> list[Span]:
                 s = Span(m.end(), s.end, s.kind)  # "Mr Ahmed" found whole: "Mr [name]"
             if (m := _POSSESSIVE_END_RE.search(text, s.start, s.end)) is not None and m.start() > s.start:
                 s = Span(s.start, m.start(), s.kind)  # "K's" found whole: "[name]'s"
-        elif (s.kind == "place" and (m := _PERSONS_SETTING_RE.fullmatch(text, s.start, s.end)) is not None
-              and any(label.end() >= m.end("who") for label in _REVIEW_LABEL_RE.finditer(text, max(0, s.start - 12), s.end))):
-            continue  # "Child B's school": a review's label, kept, and a common noun
+        elif s.kind == "place" and any(start <= s.start < end and _LABELS_SETTING_RE.fullmatch(text, end, s.end)
+                                       for start, end in _review_labels(text) if text[end - 1 : end] in "sS"):
+            continue  # "Child B's school", "Young Person C's college": a review's label, kept, and a common noun
         elif (s.kind == "place" and (m := _PERSONS_SETTING_RE.fullmatch(text, s.start, s.end)) is not None
               and _PLACE_WORD_BEFORE_RE.search(text, max(0, s.start - 12), s.start) is None
               and (len(m.group("who")) <= 3 and m.group("who").isupper() or fold(m.group("who")) in folded_first_names()
