@@ -971,9 +971,8 @@ def twelve_one_a_wave(tmp_path_factory):
 
 # --------------------------------------------------------------------------- the order of files across workers
 #: Seconds of each test file in a whole `make test` run (the pytest cache's record of main's run of 7 December
-#: 05:10 UTC on cdab4e5f, 2,110 s over 513 files, a benchmark beside it at low priority), for a checkout whose pytest
-#: cache holds none
-#: (CI, a fresh clone):
+#: 09:11 UTC on 09e3b4ae, 1,988 s over 525 files, two helpers beside it at low priority), for a checkout whose pytest
+#: cache holds none (CI, a fresh clone):
 #: without it a file was costed at 0.5 s a test, so files of a few long tests (test_install, 1 test, 31 s; round 5 and
 #: round 13 of the report's truth) started last. The cache's record of the last whole run, below, takes precedence. To
 #: refresh it after a whole `make test`: ``cp .pytest_cache/v/impact/file_seconds tests/file_seconds.json``.
