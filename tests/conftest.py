@@ -465,6 +465,26 @@ def shared_synthetic(tmp_path_factory, key: str, n_councils, seed, **kwargs):
     return once_per_run(tmp_path_factory, key, lambda folder: analysed_synthetic(n_councils, seed, **kwargs))
 
 
+def without_wave(n_councils: int, waves: int, seed: int, drop: str, interviews_per_wave: int):
+    """``(study, truth, coded)``: a generated study (150 words an interview) with every interview at the wave ``drop``
+    taken out, its declared waves kept, and its planted coding of the interviews held: the study whose wave had no
+    interview (an interim report before a wave's fieldwork) of report truth rounds 71 and 72."""
+    from impact.schema import TABLES
+    from impact.study import Study
+    from impact.synth import generate_with_truth
+
+    study, truth = generate_with_truth(n_councils, seed=seed, waves=waves, interviews_per_wave=interviews_per_wave,
+                                       words_per_interview=150)
+    tables = {name: study.table(name) for name in TABLES}
+    iv = tables["interviews"]
+    tables["interviews"] = iv[iv["wave"] != drop].reset_index(drop=True)
+    kept = set(tables["interviews"]["interview_id"])
+    study = Study(study.meta, tables, {p: study.transcript(i) for i, p in zip(iv["interview_id"], iv["transcript"],
+                                                                               strict=True) if i in kept})
+    coded = truth.coded()
+    return study, truth, coded[coded["interview_id"].isin(kept)]
+
+
 def synthetic_study(tmp_path_factory, n_councils: int, seed: int, **kwargs):
     """A synthetic study written to a fresh folder: its folder, the study loaded without validation, and its planted
     codings (``truth_coded.csv``) as text."""

@@ -18,20 +18,11 @@ IMPACTS = ("commitment", "plans_actions", "learning", "policies_systems", "moral
 def _without_wave(n, waves, seed, drop):
     """``(study, coded, findings, report)``: a generated study with every interview at ``drop`` taken out (its
     declared waves kept), analysed with its planted coding of the interviews held."""
-    from impact.pipeline import analyse, build_report
-    from impact.schema import TABLES
-    from impact.study import Study
-    from impact.synth import generate_with_truth
+    from conftest import without_wave
 
-    study, truth = generate_with_truth(n, seed=seed, waves=waves, interviews_per_wave=2, words_per_interview=150)
-    tables = {name: study.table(name) for name in TABLES}
-    iv = tables["interviews"]
-    tables["interviews"] = iv[iv["wave"] != drop].reset_index(drop=True)
-    kept = set(tables["interviews"]["interview_id"])
-    study = Study(study.meta, tables, {p: study.transcript(i) for i, p in zip(iv["interview_id"], iv["transcript"],
-                                                                               strict=True) if i in kept})
-    coded = truth.coded()
-    coded = coded[coded["interview_id"].isin(kept)]
+    from impact.pipeline import analyse, build_report
+
+    study, _, coded = without_wave(n, waves, seed, drop, 2)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         findings = analyse(study, coded=coded, n_resamples=99, seed=1)
