@@ -543,7 +543,7 @@ def analyse(
         # the models' waves are those at which someone was interviewed: a wave no interview was held at (an interim
         # report before the last wave's fieldwork) has no row, and as a level of the model it left every fit singular,
         # so no model was fitted and the report said no impact varied (truth71)
-        held = [w for w in study.wave_ids if w in set(study.interviews["wave"].astype(str))]
+        held = study.wave_ids_held
         if held and held[0] != study.wave_ids[0]:
             # the reference of every change is the first wave: none is measured where no one was interviewed at it
             not_computed.setdefault("models", "no interview was held at the first wave, "
@@ -880,7 +880,7 @@ def _preconditions(study: Study, seen: pd.DataFrame) -> dict[str, str]:
 
 def _waves_without_interviews(study: Study) -> list[str]:
     """The study's waves, in order, at which no interview was held (none where no interview was held at all)."""
-    held = set(study.interviews["wave"].astype(str))
+    held = study.wave_ids_held
     return [w for w in study.wave_ids if w not in held] if held else []
 
 

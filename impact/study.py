@@ -1223,6 +1223,14 @@ class Study:
         return [str(w["id"]) for w in (self._meta.get("waves") or DEFAULT_WAVES)]
 
     @property
+    def wave_ids_held(self) -> list[str]:
+        """The ids of the waves at which an interview was held, in study order (none where no interview is listed):
+        a declared wave without one (an interim report before a wave's fieldwork) has no model term, trajectory or
+        change to state (report truth rounds 71 and 72)."""
+        held = set(self.interviews["wave"].astype(str))
+        return [w for w in self.wave_ids if w in held]
+
+    @property
     def survey_items(self) -> pd.DataFrame:
         """Survey items from ``study.yaml``: ``item``, ``label``, ``scale_min``, ``scale_max``."""
         items = ((self._meta.get("survey") or {}).get("items")) or {}

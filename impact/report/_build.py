@@ -167,7 +167,7 @@ class _Ctx:
         # was: that case is said on its own). A wave with none has no model term and no change to state: the summary
         # said the models showed 'no significant change between expectations before the review and early impact or
         # longer-term change' of a study with no interview at longer-term change (truth71)
-        held = set(self.study.interviews["wave"].astype(str))
+        held = self.study.wave_ids_held
         self.later = [w for w in self.waves[1:] if w in held] if held else self.waves[1:]
         self.wave_labels = {w: self.redacted(label)
                             for w, label in zip(self.study.waves["wave"], self.study.waves["label"], strict=True)}
@@ -1813,8 +1813,7 @@ def _median_rows(ch: pd.DataFrame) -> list[tuple[dict, str]]:
 
 def _held_waves(ctx) -> list[str]:
     """The study's waves at which an interview was held, in order (every wave where none was)."""
-    held = set(ctx.study.interviews["wave"].astype(str))
-    return [w for w in ctx.waves if w in held] or list(ctx.waves)
+    return ctx.study.wave_ids_held or list(ctx.waves)
 
 
 def _tested_wave(ctx, r: dict, column: str) -> str:
@@ -3368,7 +3367,7 @@ def _summary(ctx) -> Section:
     # a total beside suppressed counts would give them away.
     per_wave = [("interviews", w) for w in ctx.waves]
     # A wave no interview is at (a design fact of the whole study, no disclosure) is named, not covered by "each".
-    held = set(ctx.study.interviews["wave"].astype(str))
+    held = ctx.study.wave_ids_held
     empty = [ctx.wave(w) for w in ctx.waves if str(w) not in held]
     at_waves = ("at each wave" if not empty else
                 f"at each wave but {_listed(empty)}, where none was held" if len(empty) < len(ctx.waves) else "")
