@@ -2180,16 +2180,28 @@ def _other_case(folder, rel: str) -> str:
 def _lookalikes_told(name: str) -> str:
     """The characters of ``name`` drawn like others (:func:`_looks_form`), the first three named with where they are
     and what they look like: "U+0420 CYRILLIC CAPITAL LETTER ER at character 1, which looks like 'P'"."""
-    odd = [ch for ch in dict.fromkeys(name) if _looks_form(ch) != _name_form(ch)]
-    return "; ".join(f"{schema._char_name(ch)} at character {name.index(ch) + 1}, which looks like "
-                     f"{schema._LOOKALIKES.get(ch) or unicodedata.normalize('NFKC', ch)!r}" for ch in odd[:3])
+    odd = [ch for ch in dict.fromkeys(name) if ch in schema._LOOKALIKES or not ch.isascii() and (
+        unicodedata.normalize("NFKC", ch) != ch or schema._is_hidden(ch))]
+
+    def like(ch: str) -> str:
+        if _unseen(ch):
+            return "which shows as nothing"
+        return f"which looks like {schema._LOOKALIKES.get(ch) or unicodedata.normalize('NFKC', ch)!r}"
+
+    return "; ".join(f"{schema._char_name(ch)} at character {name.index(ch) + 1}, {like(ch)}" for ch in odd[:3])
+
+
+def _unseen(ch: str) -> bool:
+    """Whether ``ch`` shows as nothing: a zero-width space, a joiner, a direction mark (a space shows as one)."""
+    return schema._is_hidden(ch) and unicodedata.category(ch) != "Zs"
 
 
 def _looks_form(name: str) -> str:
     """A file name as :func:`_name_form` reads it once letters drawn like Latin ones (Cyrillic, Greek) are read as
-    Latin and compatibility forms (full-width letters and stops) as the plain ones: names equal in this form look the
-    same on screen."""
-    return _name_form(unicodedata.normalize("NFKC", "".join(schema._LOOKALIKES.get(ch, ch) for ch in name)))
+    Latin, compatibility forms (full-width letters and stops, a no-break space) as the plain ones and characters that
+    show as nothing (a zero-width space) are left out: names equal in this form look the same on screen."""
+    return _name_form(unicodedata.normalize("NFKC", "".join(schema._LOOKALIKES.get(ch, ch) for ch in name
+                                                            if not _unseen(ch))))
 
 
 #: The encoding file names from Windows or an old zip program may hold where they are not UTF-8, and its name.

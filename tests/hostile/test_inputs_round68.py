@@ -15,7 +15,9 @@ What was found on main's head (each test below failed there):
 3. Names the user cannot tell apart: a council's name with a Cyrillic letter where the Latin one of another
    council's name is ('B\\u0430rking and Dagenham' beside 'Barking and Dagenham'), or two interviews' transcript
    paths that look the same ('301/\\u04201-early.txt', a Cyrillic Er, beside '301/P1-early.txt'), were read
-   without a word.  Each is a warning naming both and the letter.  (Swept and found told on main: two transcript
+   without a word.  Each is a warning naming both and the letter.  A transcript whose file name holds a zero-width
+   character, or a no-break space where the table has a space, was told missing without the file beside it that
+   looks the same: it is named, with the character.  (Swept and found told on main: two transcript
    files or ids differing by case, by Unicode normalisation (NFC and NFD 'Zoë'), by spaces at their ends or a
    no-break space, a zero-width space in an id, a look-alike letter in an id.)
 4. A file that changes while the study is read: a ``.docx`` transcript was opened three times (the guarded reader,
@@ -255,6 +257,31 @@ def test_two_transcript_paths_that_look_the_same_are_told_naming_both(seed, stud
                     f"another file: one of the two holds {_named(ch)} at character {len(council) + 1 + place}, which "
                     f"looks like {real.split('/')[1][place - 1]!r}; two files no reader of the table or the folder "
                     "tells apart: if they are one, retype the name; if two, name them so they differ)"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_transcript_file_whose_name_holds_a_character_unseen_is_named_where_its_name_is_not_found(seed, study_dir):
+    rng = np.random.default_rng(seed + 90)
+    rows = _rows(study_dir / "interviews.csv")
+    at = rows[0].index("transcript")
+    k = int(rng.integers(1, len(rows)))
+    folder, name = rows[k][at].split("/")
+    if rng.integers(2):  # a zero-width character pasted into the name: it shows as nothing
+        ch = str(rng.choice(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]))
+        place = int(rng.integers(1, len(name) - 4))
+        disk, named, like = name[:place] + ch + name[place:], name, "which shows as nothing"
+    else:  # a no-break space where the table has a space
+        place = name.index("-")
+        disk, named, like = name[:place] + "\u00a0" + name[place + 1:], name[:place] + " " + name[place + 1:], \
+            "which looks like ' '"
+        ch = "\u00a0"
+    (study_dir / "transcripts" / folder / name).rename(study_dir / "transcripts" / folder / disk)
+    rows[k][at] = f"{folder}/{named}"
+    _write(study_dir / "interviews.csv", rows)
+    said = [p for p in refused(study_dir) if p.startswith(f"interviews.csv:{k + 1}:transcript:")]
+    assert said == [f"interviews.csv:{k + 1}:transcript: '{folder}/{named}' - expected an existing file "
+                    f"transcripts/{folder}/{named} (found {folder + '/' + disk!r}, a name that looks the same but is "
+                    f"not: it holds {_named(ch)} at character {place + 1}, {like}; rename the file, typing the name)"]
 
 
 # --------------------------------------------------------------------------- 4. a file changing while it is read
