@@ -1379,14 +1379,6 @@ def reads_recorded(log: dict[str, str] | None = None) -> Iterator[dict[str, str]
         _READ_LOG.reset(token)
 
 
-def read_recorded(log: dict[str, str], path: str | os.PathLike, data: bytes) -> None:
-    """Note in ``log`` (see :func:`reads_recorded`) that ``path`` was read as ``data``: for a file read otherwise
-    than by :func:`read_bounded`."""
-    import hashlib
-
-    log[os.path.abspath(path)] = hashlib.sha256(data).hexdigest()
-
-
 def snapshot(path: str | os.PathLike, limit: int, *, label: str | None = None, what: str = "file") -> bytes:
     """The bytes of ``path`` read once (:func:`read_bounded`: refused if the file changed while it was read), as a
     the bytes every reader of it is given: a document checked by one reader and parsed by another is then
