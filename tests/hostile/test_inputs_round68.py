@@ -215,6 +215,13 @@ def _look_alike(rng: np.random.Generator, text: str) -> tuple[str, int, str]:
     return text[:i] + ch + text[i + 1:], i + 1, ch
 
 
+def _told_of(folder: Path, file: str, rows: list[list[str]], row: int, column: str, value: str) -> list[str]:
+    """``value`` written into ``file`` (its ``rows``) at ``row`` (0-based) of ``column``: the warnings on that cell."""
+    rows[row][rows[0].index(column)] = value
+    _write(folder / file, rows)
+    return [p for p in _told(folder) if p.startswith(f"warning: {file}:{row + 1}:{column}:")]
+
+
 def _named(ch: str) -> str:
     return f"U+{ord(ch):04X} {unicodedata.name(ch)}"
 
@@ -226,13 +233,11 @@ def test_a_council_named_as_another_but_for_a_look_alike_letter_is_told_naming_b
     first, second = sorted(int(k) for k in rng.choice(np.arange(1, len(rows)), size=2, replace=False))
     real = rows[first][1]
     fake, at, ch = _look_alike(rng, real)
-    rows[second][1] = fake
-    _write(study_dir / "councils.csv", rows)
-    said = [p for p in _told(study_dir) if p.startswith(f"warning: councils.csv:{second + 1}:name:")]
-    assert said == [f"warning: councils.csv:{second + 1}:name: {fake!r} - expected names that do not look alike "
-                    f"({fake!r} looks like {real!r} on row {first + 1}, yet is another name: one of them holds "
-                    f"{_named(ch)} at character {at}, which looks like the Latin {real[at - 1]!r}; retype it if "
-                    "they are one)"]
+    held = f"{_named(ch)} at character {at}, which looks like the Latin {real[at - 1]!r}"
+    expected = (f"warning: councils.csv:{second + 1}:name: {fake!r} - expected names that do not look alike ({fake!r} "
+                f"looks like {real!r} on row {first + 1}, yet is another name: one of them holds {held}; retype it if "
+                "they are one)")
+    assert _told_of(study_dir, "councils.csv", rows, second, "name", fake) == [expected]
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -249,9 +254,7 @@ def test_two_transcript_paths_that_look_the_same_are_told_naming_both(seed, stud
     name, place, ch = _look_alike(rng, real.split("/")[1])
     fake = f"{council}/{name}"
     (study_dir / "transcripts" / rows[second][at]).rename(study_dir / "transcripts" / fake)
-    rows[second][at] = fake
-    _write(study_dir / "interviews.csv", rows)
-    said = [p for p in _told(study_dir) if p.startswith(f"warning: interviews.csv:{second + 1}:transcript:")]
+    said = _told_of(study_dir, "interviews.csv", rows, second, "transcript", fake)
     assert said == [f"warning: interviews.csv:{second + 1}:transcript: {fake!r} - expected a transcript path that "
                     f"does not look like another's ({fake!r} looks like {real!r}, which row {first + 1} names, yet is "
                     f"another file: one of the two holds {_named(ch)} at character {len(council) + 1 + place}, which "
