@@ -76,7 +76,7 @@ from ._lexicon import (
     word_places,
 )
 
-__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "SPELT_OUT_RE", "ends_title_case", "is_public_word", "named_after_preposition", "month_range_after", "named_by_shape", "noun_after_determiner", "public_name_as_person", "said_of_person",
+__all__ = ["FAMILY_ROLE", "NameFinder", "KINSHIP_ROLE_WORDS", "SPELT_OUT_RE", "ends_title_case", "is_public_word", "named_after_preposition", "month_range_after", "named_by_shape", "noun_after_determiner", "public_name_as_person", "said_of_person",
            "set_off_after_role", "things_named", "welsh_mutated_words",
            "welsh_field_labels", "welsh_sentence_words"]
 
@@ -1875,15 +1875,23 @@ _LETTER_AGED_RE = lazy_compile(
     re.VERSION1)
 # A letter with its dot opening a line before a capitalised word: an outline's, when another line opens so too.
 _OUTLINE_LETTER_RE = lazy_compile(r"(?m)^[ \t]*\p{Lu}\.[ \t]+\p{Lu}", re.VERSION1)
+# A family role, as a review or a practitioner writes one before a letter ("Mother F", "Grandmother K", "Stepfather
+# H", "Great-Grandmother L", "her foster mum T", "Nan J"): the lexicon's FAMILY_WORDS, the one list of relations, but
+# for a child's own words ("Child B" is a review's label, never a relation's initial), read by both rules that take a
+# role before a letter (a person's initial here; a review's label beside another in _redact).
+FAMILY_ROLE = "|".join(re.escape(w).replace("_", r"[ \t]+") for w in sorted(
+    set(FAMILY_WORDS) - {"child", "children", "kid", "kids"}, key=lambda w: (-len(w), w)))
 # A relation right before a letter makes it a person's initial ("Baby O was born", "her son T came", "my sister K,"); not
 # "Child A", the name a review gives a child to hide one.
 _KIN_BEFORE_INITIAL_RE = lazy_compile(
-    r"\b(?i:baby|son|daughter|brother|sister|boy|girl|twin|sibling|mum|mam|mom|mother|dad|father|nan|gran|cousin|nephew|"
-    r"niece|aunt|aunty|auntie|uncle|partner|carer|friend|boyfriend|girlfriend|husband|wife|toddler|teenager)(?i:s)?"
+    rf"\b(?i:{FAMILY_ROLE}|baby|boy|girl|twin|sibling|friend|toddler|teenager)(?i:s)?"
     r"(?:[ \t]+|[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*)"
     # and the letters listed after it before this one ("her daughter B and C", "his sons J, K and L", "her son b and c")
     r"(?:(?<![\p{L}])\p{L}\.?(?:[ \t]*[,&/][ \t]*(?i:and[ \t]+)?|[ \t]+(?i:and|or|&)[ \t]+)){0,4}\Z",
     re.VERSION1)
+# A family role capitalised as a review writes a label ("Mother F", "Grandmother K", "Stepfather H"): the letter after it
+# is the relation's initial wherever the phrase stands ("we spoke to Grandmother K about contact"), as after a title.
+_FAMILY_ROLE_BEFORE_RE = lazy_compile(rf"\b(?=\p{{Lu}})(?i:{FAMILY_ROLE})[ \t]+\Z", re.VERSION1)
 _KIN_INITIAL_AFTER_RE = lazy_compile(
     rf"\.?(?:['’]s\b|[ \t]*(?:[.,;:!?)&]|\Z)|[ \t]+[\-–—]|[ \t]+(?:{_VERBS_AFTER}|{_ACTIONS}|who|and|or|\p{{L}}+ed)(?![\p{{L}}'’]))",
     re.IGNORECASE | re.VERSION1)
@@ -3978,6 +3986,9 @@ class NameFinder:
                 and _KIN_BEFORE_INITIAL_RE.search(text, max(0, tok.start - 40), tok.start)
                 and _KIN_INITIAL_AFTER_RE.match(text, tok.end)):
             return True  # "Baby O was born", "her son T came", "her daughter B and C", "her sister k was there"
+        if (tok.shape == "initial" and len(letter) == 1 and letter not in "AIO"
+                and _FAMILY_ROLE_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start)):
+            return True  # "we spoke to Grandmother K about contact": a capitalised role's letter, an initial anywhere
         if tok.shape == "initial" and letter in "AO" and self._initials_pair_set_off(text, toks, i):
             return True  # "the child, A B, was seen": "A" beside another letter so set off is an initial, no article
         if (tok.shape == "lower" and letter in ("a", "i", "o")
