@@ -33,6 +33,7 @@ from ._lexicon import (
     public_phrases,
     public_terms,
     role_initials,
+    service_letters,
     spoken_words,
     word_places,
 )
@@ -2657,6 +2658,23 @@ _HOSPITAL_LETTERS_RE = lazy_compile(
     # or where a child was born, the date perhaps between ("she was born 14th February 2017 at the LGI", "the twins were
     # born on the second of June 2018 at the RVI")
     r"|\b(?i:born|delivered)\b[^.;:!?\n]{0,40}?[ \t](?i:at)[ \t]+the[ \t]+(?P<b>\p{Lu}{2,5})(?![\p{L}\d&'’]))", re.VERSION1)
+# A hospital by short letters after "the" in a sentence that says a stay, an admission, a transfer or a visit, whatever
+# letters end it ("she was in the QE for a month", "he was admitted to the QE overnight", "she spent a fortnight in the
+# JR", "we visited him in the QE", "after his admission to the NNUH"): two to five capitals as written, kept where they
+# are a service's, an order's, a body's or a nation's letters (see _hospital_letters).  A stay said by "was in" needs
+# its length, its bounds or what kept her there after it ("was in the QE for a month", "until", "overnight", "with
+# sepsis"), as "she was in the CP plan" or "in the UK" is no stay in a hospital.
+_HOSPITAL_STAY_RE = lazy_compile(
+    r"(?:\b(?i:(?:re)?admitted|admissions?|transferred|transfers?|taken|rushed|discharged|brought|sent|moved|"
+    r"stay(?:s|ed|ing)?(?:[ \t]+with[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|spent(?:[ \t]+[\p{L}\d]+){1,3}?|"
+    r"spell|stint|fortnight|(?:days?|nights?|weeks?|months?)|"
+    r"visit(?:s|ed|ing)?(?:[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|seen|treated|kept|born|died|"
+    r"(?:pronounced|declared|found)[ \t]+dead)"
+    r"[ \t]+(?i:at|in|to|into|from)[ \t]+(?i:the)[ \t]+(?P<h>\p{Lu}{2,5})(?![\p{L}\d&'’])"
+    r"(?![ \t]+(?i:meeting|panel|plan|team|office|conference|review|process|hub|service|board|group|forum|course)s?\b)"
+    r"|\b(?i:was|were|is|are|been|be)[ \t]+(?i:still[ \t]+|only[ \t]+)?(?i:in|at)[ \t]+(?i:the)[ \t]+"
+    r"(?P<h>\p{Lu}{2,5})(?![\p{L}\d&'’])(?=[ \t]+(?i:for[ \t]+(?:a|an|one|two|three|four|five|six|several|a[ \t]+few|"
+    r"\d+|nearly|almost|over|about|weeks|days|months|ages)|overnight|until|till|since|with)\b))", re.VERSION1)
 #: A title said before a surname ("Miss", "Mr.", "Nurse", "Cllr"): it names no one, and what follows it is a person's.
 _TITLE_WORD_RE = lazy_compile(r"(?i:mr|mrs|ms|mx|miss|dr|nurse|cllr|councillor|prof|sgt|rev|revd)\.?", re.VERSION1)
 _HOSPITAL_UNITS = frozenset("nicu picu scbu icu hdu mau amu cdu eau sdec ae ed er ooh".split())
@@ -2987,6 +3005,15 @@ def _employers_by_trade(text: str, add) -> None:
         add(Span(m.start("f"), m.end("f"), "place"))
 
 
+def _hospital_letters(letters: str, words: frozenset[str], not_names: frozenset[str]) -> bool:
+    """Whether ``letters`` after "the" may be a hospital's: no English word, public term, national body's, hospital
+    unit's (NICU, SCBU ...), role's, nor service's, order's or nation's letters (:func:`service_letters`: "the SARC",
+    "the PPU", "the UAE")."""
+    key = fold(letters)
+    return not (key in words or key in public_terms() or key in not_names or key in _NATIONAL_INITIALS
+                or key in _HOSPITAL_UNITS or letters in role_initials() or letters.upper() in service_letters())
+
+
 def _institutions(text: str, add) -> None:
     from ._names import _NOT_NAMES, _NOT_SUBJECTS, _SET_OFF_AFTER_RE, KINSHIP_ROLE_WORDS
 
@@ -3002,15 +3029,16 @@ def _institutions(text: str, add) -> None:
         if m.group("given") is not None:
             if fold(m.group("given")) in folded_first_names():
                 add(Span(m.start("h"), m.end("h"), "place"))
-        elif m.group("nick") is not None or not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
-                or len(key) == 4 and sum(c in "aeiou" for c in key) >= 2):
+        elif m.group("nick") is not None or (_hospital_letters(m.group("h"), words, _NOT_NAMES)
+                                             and not (len(key) == 4 and sum(c in "aeiou" for c in key) >= 2)):
             add(Span(m.start("h"), m.end("h"), "place"))
     for m in _HOSPITAL_LETTERS_RE.finditer(text) if "the " in text.lower() else ():
         group = next(g for g in ("h", "o", "c", "b") if m.group(g) is not None)
-        key = fold(m.group(group))
-        if not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
-                or key in _HOSPITAL_UNITS or m.group(group) in role_initials()):
+        if _hospital_letters(m.group(group), words, _NOT_NAMES):
             add(Span(m.start(group), m.end(group), "place"))
+    for m in _HOSPITAL_STAY_RE.finditer(text) if "the " in text.lower() else ():
+        if _hospital_letters(m.group("h"), words, _NOT_NAMES):
+            add(Span(m.start("h"), m.end("h"), "place"))  # "she was in the QE for a month"
     low = text.lower()
     _named_institutions(text, low, add)
     _employers_by_trade(text, add) if _EMPLOYER_ANCHOR.search(text) else None
