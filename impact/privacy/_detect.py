@@ -943,6 +943,14 @@ _LOWER_STREET_RE = lazy_compile(
     r"gardens|close|drive|rd|ave|cres|tce|gdns)\.?)(?![\w])",
     re.VERSION1,
 )
+# A street named in lower case by a word UK streets end with that no lower-case rule read (see _UK_STREET_ENDINGS: "they
+# moved to gipton approach", "she was found on armley nook", "lives at seacroft garth"), after a word that places someone
+# on it: an address where its first word is no English word nor first name (:func:`_estate_words`), as the capitalised
+# rule holds ("on the hill", "at the corner", "in every way", "to his side" stay).
+_LOWER_ESTATE_RE = lazy_compile(
+    rf"(?<![\w])(?:{_RESIDENCE}|on|off|in|at|along|near|from|to|round|into|onto|opposite|past|down|up)[ \t]+"
+    r"(?P<street>(?P<w>\p{Ll}{4,})(?:[ \t]+(?P<w2>\p{Ll}{3,}))?[ \t]+"
+    rf"(?i:{_UK_STREET_ENDINGS}))(?![\w'’\-])", re.VERSION1)
 # A house number said in words: hundreds and a letter too ("one hundred and four", "seventeen b").
 _HOUSE_NUMBER_SAID = (rf"(?:(?:one|two|three|four|five|six|seven|eight|nine)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{_NUMBER_WORDS})?"
                       rf"|{_NUMBER_WORDS})(?:[ \t]+[a-d](?![\p{{L}}\d'’]))?")
@@ -2527,6 +2535,11 @@ def _addresses(text: str, add) -> None:
         if m.group("type") in ("close", "drive") and not _RESIDENCE_BEFORE.search(text[max(0, m.start("street") - 30) : m.start("street")]):
             continue  # "in close", "to drive": a street only where someone lives on it
         add(Span(m.start("street"), m.end("street"), "address"))
+    for m in _LOWER_ESTATE_RE.finditer(text, overlapped=True):
+        w2 = m.group("w2")
+        if m.group("street")[-1:].islower() and _estate_words(m.group("w")) and (
+                w2 is None or not (w2 in _NOT_STREET_WORDS or w2 in _NOT_STREET_NAMES or w2 in _NUMBER_WORDS_SET)):
+            add(Span(m.start("street"), m.end("street"), "address"))  # "they moved to gipton approach"
     for m in _ESTATE_WORD_RE.finditer(text, overlapped=True):  # "Chapel Allerton Hill": "Allerton" judged too
         if m.group().endswith("Approach") and _THE_BEFORE_AGE_RE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "the Rochdale Approach", "the Camden Approach": a way of working, named as one with "the"
