@@ -955,7 +955,9 @@ _BABY_SURNAME_RE = lazy_compile(
 # A nickname in quotes after being called or going by it ("everyone calls her 'moll'", "he goes by 'smiley'"): the
 # quotes make any word the name, an English word too ("they call him 'lazy'"); unquoted, "they call her names" is kept.
 _QUOTED_NICKNAME_RE = lazy_compile(
-    r"\b(?:call(?:s|ed|ing)?[ \t]+(?:him|her|them|me|us|you)|(?<!\b(?:it|this|that)[ \t]+)(?:go(?:es|ing)?|went)[ \t]+by|nick[ \t]?name(?:['’]s|[ \t]+(?:is|was))|"
+    r"\b(?:call(?:s|ed|ing)?[ \t]+(?:him|her|them|me|us|you|himself|herself|themselves)|"
+    # who everyone knew by it ("everyone knew her brother as 'Tiny'", "we know him as 'Dibs'")
+    r"kn(?:ew|ows?)[ \t]+(?:him|her|them|(?:his|her|their|my|our)[ \t]+\p{L}+)[ \t]+as|(?<!\b(?:it|this|that)[ \t]+)(?:go(?:es|ing)?|went)[ \t]+by|nick[ \t]?name(?:['’]s|[ \t]+(?:is|was))|"
     r"known(?:[ \t]+(?:to[ \t]+\p{L}+|locally|round[ \t]+here))?[ \t]+as|a\.?k\.?a\.?)"
     r"(?:[ \t]+(?:just|simply|only))?[ \t]*,?[ \t]+['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]", re.IGNORECASE | re.VERSION1)
 # Initials whose second is of a surname with "O'" ("m.o'd", "J. O'N"): no word is so written.
@@ -1503,6 +1505,10 @@ def named_by_shape(text: str) -> list[Span]:
             at = m.start("q") if quoted is not None else m.start("w")
             found.append(Span(at, at + len(w), "name"))
     found += [Span(m.start("q"), m.end("q"), "name") for m in _QUOTED_NICKNAME_RE.finditer(text)]
+    for m in _QUOTED_APPOSED_RE.finditer(text):  # "mum's boyfriend, 'Smudge', was on licence", "his cousin ('Little T')"
+        named = [w for w in m.group("q").split() if fold(w) not in _NICKNAME_WORDS]
+        if named and not any(is_public_word(w) or fold(w) in _DETERMINERS_BEFORE_NOUN for w in named):
+            found.append(Span(m.start("q"), m.end("q"), "name"))
     # a person's initials where a name stands ("she's known to us as KJ", "(AB, DOB 01/02/2015)"), not a term of the
     # field in capitals ("known as CSE", "(YP, aged 15)"); a surname after a newborn's registered "Baby Boy"
     for pattern in (_INITIALS_AS_NAME_RE, _INITIALS_BESIDE_AGE_RE, _BABY_SURNAME_RE):
@@ -2012,6 +2018,18 @@ _APPOSED_HEAD_RE = lazy_compile(
     rf"(?:(?<=(?:^|[.!?;:(\[\n\r])[ \t\"“‘]*|[ \t][\-–—][ \t]*|^{_ENTRY_DATE})|(?<![\p{{L}}'’])(?:the|her|his|their|my|our|your)"
     rf"[ \t]+|(?<![\p{{L}}'’])\p{{L}}+['’]s[ \t]+)(?P<head>(?:[\p{{L}}\-]+[ \t]+){{0,2}}?(?i:{_APPOSED_NOUNS}))[ \t]*,[ \t]*\Z",
     re.IGNORECASE | re.MULTILINE | re.VERSION1)
+# A nickname in quotes beside a person's noun, a relation, a role or a word for a person ("mum's boyfriend, 'Smudge', was
+# on licence", "the older lad, 'Deuce', was grooming her", "his mate 'Smudge' had the car", "a lad called 'Tiny'"):
+# set off by commas, brackets or dashes, one to three words of any case; right after the noun or "called" or "named",
+# capitalised.  The quotes make any word the name, as _QUOTED_NICKNAME_RE holds after "calls her"; a quote of what is
+# said ("her mum, 'I'm not having it', said") holds an apostrophe or more words, and stays.
+_QUOTED_APPOSED_RE = lazy_compile(
+    rf"(?<![\p{{L}}'’])(?:the|her|his|their|my|our|your|a|an|this|that|\p{{L}}+['’]s)[ \t]+(?:[\p{{L}}\-]+[ \t]+){{0,2}}?"
+    rf"(?i:{_APPOSED_NOUNS}|lad|lass|bloke|guy|man|woman|mate|boy|girl|kid|dealer|lodger)s?"
+    r"(?:[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*['‘\"“](?P<q>\p{L}[\p{L}\-]*(?:[ \t]+\p{L}[\p{L}\-]*){0,2})['’\"”]"
+    r"(?=[ \t]*(?:,|\)|[ \t][\-–—]))"
+    r"|(?:[ \t]+(?:called|named|nicknamed))?[ \t]+['‘\"“](?P<q>(?-i:\p{Lu})[\p{L}\-]*(?:[ \t]+(?-i:\p{Lu})[\p{L}\-]*){0,2})"
+    r"['’\"”](?![\p{L}]))", re.IGNORECASE | re.VERSION1)
 # What a case note says of a person after her initials as its subject: a verb of being seen or being there, or a state
 # ("JT seen at A&E", "JT not in school", "KB present", "JT upset after contact"), or, as minutes give an action, what
 # she is to do ("JB to circulate the minutes").  Only a person is seen at a place,
