@@ -2678,7 +2678,14 @@ _HOSPITAL_LETTERS_RE = lazy_compile(
 # its length, its bounds or what kept her there after it ("was in the QE for a month", "until", "overnight", "with
 # sepsis"), as "she was in the CP plan" or "in the UK" is no stay in a hospital.
 _HOSPITAL_STAY_RE = lazy_compile(
-    r"(?:\b(?i:(?:re)?admitted|admissions?|transferred|transfers?|taken|rushed|discharged|brought|sent|moved|"
+    r"(?:\b(?i:(?:re)?admitted|admissions?|transfers?|discharged|"
+    # a move said of a person, not of a case or a paper ("he was taken to the QE", "Child B was transferred to the QMC",
+    # "mum took her to the QE"; "the case was taken to the SMT", "it was sent to the AGM" stay)
+    r"(?<=\b(?:s?he|they|we|i|you|him|her|them|mum|mam|dad|baby|child|boy|girl|son|daughter|twins?|"
+    r"(?-i:(?!(?:It|This|That|These|Those|There|Which|What|Who)\b)\p{Lu}[\p{Ll}'’]*))[ \t]+"
+    r"(?:(?:was|were|is|are|had|has|got|being|been|then|later|eventually|immediately|quickly|straight)[ \t]+){0,3})"
+    r"(?:transferred|taken|rushed|brought|sent|moved|seen|kept)|(?:took|take|takes|taking)[ \t]+(?:him|her|them|"
+    r"the[ \t]+baby|baby|mum|dad)|"
     r"stay(?:s|ed|ing)?(?:[ \t]+with[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|spent(?:[ \t]+[\p{L}\d]+){1,3}?|"
     r"spell|stint|fortnight|(?:days?|nights?|weeks?|months?)|"
     r"visit(?:s|ed|ing)?(?:[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|seen|treated|kept|born|died|"
