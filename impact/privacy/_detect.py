@@ -29,6 +29,7 @@ from ._lexicon import (
     folded_first_names,
     house_names,
     lazy_compile,
+    named_institutions,
     proper_nouns,
     public_phrases,
     public_terms,
@@ -2537,9 +2538,10 @@ def _addresses(text: str, add) -> None:
         add(Span(m.start("street"), m.end("street"), "address"))
     for m in _LOWER_ESTATE_RE.finditer(text, overlapped=True):
         w2 = m.group("w2")
-        if m.group("street")[-1:].islower() and _estate_words(m.group("w")) and (
+        if m.group("street")[-1:].islower() and _estate_words(m.group("w")) and " ".join(
+                m.group("street").split()) not in named_institutions() and (
                 w2 is None or not (w2 in _NOT_STREET_WORDS or w2 in _NOT_STREET_NAMES or w2 in _NUMBER_WORDS_SET)):
-            add(Span(m.start("street"), m.end("street"), "address"))  # "they moved to gipton approach"
+            add(Span(m.start("street"), m.end("street"), "address"))  # "gipton approach"; "winson green" a prison's
     for m in _ESTATE_WORD_RE.finditer(text, overlapped=True):  # "Chapel Allerton Hill": "Allerton" judged too
         if m.group().endswith("Approach") and _THE_BEFORE_AGE_RE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "the Rochdale Approach", "the Camden Approach": a way of working, named as one with "the"
@@ -2746,8 +2748,6 @@ _NEXT_WORD_RE = lazy_compile(r"[ \t]+(\p{L}+['’]?\p{L}*)", re.VERSION1)
 def _institution_names() -> dict[str, list[list[str]]]:
     """The names of :func:`~impact.privacy._lexicon.named_institutions` by first word ("the mount" under "mount" too,
     for "in the mount"), each as its folded words, longest first."""
-    from ._lexicon import named_institutions
-
     by_first: dict[str, list[list[str]]] = {}
     for name in named_institutions():
         parts = name.split()

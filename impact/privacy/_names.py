@@ -1508,7 +1508,8 @@ def named_by_shape(text: str) -> list[Span]:
     for m in _QUOTED_APPOSED_RE.finditer(text):  # "mum's boyfriend, 'Smudge', was on licence", "his cousin ('Little T')"
         named = [w for w in m.group("q").split() if fold(w) not in _NICKNAME_WORDS]
         if named and not any(is_public_word(w) or fold(w) in _DETERMINERS_BEFORE_NOUN for w in named):
-            found.append(Span(m.start("q"), m.end("q"), "name"))
+            # a nickname's own words before the name stay, as round 27 holds ("'big [name]'")
+            found.append(Span(m.start("q") + m.group("q").index(named[0]), m.end("q"), "name"))
     # a person's initials where a name stands ("she's known to us as KJ", "(AB, DOB 01/02/2015)"), not a term of the
     # field in capitals ("known as CSE", "(YP, aged 15)"); a surname after a newborn's registered "Baby Boy"
     for pattern in (_INITIALS_AS_NAME_RE, _INITIALS_BESIDE_AGE_RE, _BABY_SURNAME_RE):
