@@ -55,7 +55,7 @@ bench-fixed: $(STAMP)
 # beyond the ones each test keeps, through the tests' own functions (moved_cases.json: truth51's and truth52's other
 # seeds and the disclosure attack on a 153-council study, about 3 minutes of CPU); (truth74) the coverage of the
 # indicators' intervals after the review against the change planted, by study size (truth74_indicator_coverage.json,
-# 40 studies at each of 5 to 150 councils, about 5 minutes of CPU). Every JSON goes to $(VALIDITY_OUT).
+# 40 studies at each of 5 to 150 councils, about 3 minutes of CPU). Every JSON goes to $(VALIDITY_OUT).
 VALIDITY_OUT ?= bench/results
 validity: $(STAMP)
 	$(BIN)/python -m bench.validity --studies 200 --machine --out $(VALIDITY_OUT)

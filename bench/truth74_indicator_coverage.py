@@ -18,7 +18,8 @@ one of four planted indicator effects (none; the generator's default, a change a
 
 The coverage of each (rows, intervals covering) is given by size and group with a Clopper-Pearson 95% interval. The
 rows of a study are not independent (the groups share councils), so the interval over the ``all`` rows alone (five
-indicators whose noise is drawn apart) is given too. ``--studies`` per size (default 40), ``--sizes``."""
+indicators whose noise is drawn apart) is given too. ``--studies`` per size (default 40), ``--sizes``, ``--first``
+(the studies of each size's seeds passed over: ``--first 40`` runs the next ones)."""
 
 from __future__ import annotations
 
@@ -139,6 +140,7 @@ def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     ap.add_argument("--studies", type=int, default=40, help="studies per size")
+    ap.add_argument("--first", type=int, default=0, help="studies of each size's seeds passed over (another run's)")
     ap.add_argument("--out", type=Path, default=Path("bench/results"))
     ap.add_argument("--name", default="truth74_indicator_coverage")
     a = ap.parse_args(argv)
@@ -148,12 +150,12 @@ def main(argv=None) -> dict:
     a.out.mkdir(parents=True, exist_ok=True)
     for si, n in enumerate(a.sizes):
         t = time.process_time()
-        mine = seeds[(SIZES.index(n) if n in SIZES else si) * 1000:][: a.studies]
-        for i, seed in enumerate(mine):
+        mine = seeds[(SIZES.index(n) if n in SIZES else si) * 1000:][a.first: a.first + a.studies]
+        for i, seed in enumerate(mine, start=a.first):
             rows += one_study(n, int(seed), EFFECTS[i % len(EFFECTS)])
         cpu[n] = round(time.process_time() - t, 1)
         # written after each size, the sizes run so far
-        result = dict(summary=summarise(rows), cpu_seconds_by_size=cpu, studies_per_size=a.studies,
+        result = dict(summary=summarise(rows), cpu_seconds_by_size=cpu, studies_per_size=a.studies, first=a.first,
                       seed_draw=SEED_DRAW, python=platform.python_version(), rows=rows)
         (a.out / f"{a.name}.json").write_text(json.dumps(result, indent=1, default=float))
     return result

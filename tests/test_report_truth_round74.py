@@ -1,6 +1,6 @@
-"""Report truth, round 74: the methods list defined seven trajectory terms (realised, unmet expectation,
-unanticipated, sustained, faded, emerging) in a study of four or five waves, whose trajectory tables are not given:
-six of them were used nowhere else but in the sentence saying those tables are not given. Found by the truth74 audit
+"""Report truth, round 74: the methods list defined six trajectory terms (realised, unmet expectation, unanticipated,
+sustained, faded, emerging) in a study of four or five waves, whose trajectory tables are not given: five of them
+were used nowhere else but in the sentence saying those tables are not given. Found by the truth74 audit
 (bench/truth74_audit.py, seeds from 500000-599999); the seeds here are this round's own."""
 
 from __future__ import annotations

@@ -9517,8 +9517,9 @@ def _trajectory_terms(ctx, tables: dict[str, pd.DataFrame] | None = None) -> lis
     study of one or two waves defined expectations realised and impact sustained, faded or emerging "at both later
     waves", none of which it could have (truth45). Of the report's tables as built (``tables``): every term where the
     trajectory tables are given; without them, "realised" alone, where the summary gives the share of expectations
-    realised or says it is withheld (the one term its text uses). A study of four or five waves, whose trajectory tables are not given, defined all seven, six of them
-    nowhere used but in saying that their tables are not given (truth74)."""
+    realised or says it is withheld (the one term its text uses). A study of four or five waves, whose trajectory
+    tables are not given, defined six, five of them used nowhere but in saying that their tables are not given
+    (truth74)."""
     if len(ctx.later) < 2:
         return []
     realised = "Realised: anticipated before the review and reported afterwards"
