@@ -19,7 +19,6 @@ import math
 import os
 import re
 import shutil
-import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -2336,7 +2335,7 @@ def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> st
     """A hint naming files in ``folder`` that look like ``filename`` saved another way ("Councils.CSV", ".xlsx",
     "action-progress.csv", "actions (2).csv"); the names hinted at are added to ``told``, where given."""
     from ._io import windows_name_problem
-    from .validate import _looks_form, _name_form, _spaces_around
+    from .validate import _lookalikes_told, _looks_form, _name_form, _spaces_around
 
     if (shortcut := shortcut_beside(folder, filename)) is not None:  # 'councils.csv.lnk': shown as 'councils.csv'
         if told is not None:
@@ -2366,13 +2365,9 @@ def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> st
             return f" ({windows_name_problem(name)})"
         if _name_form(name) == _name_form(filename) and name.strip() != name:
             return f" ({_spaces_around(name)})"
-        odd = [(i, ch) for i, ch in enumerate(name, 1) if ch in schema._LOOKALIKES or ch != unicodedata.normalize(
-            "NFKC", ch)]
-        if _looks_form(name) == _looks_form(filename) and odd:
-            return " (" + "; ".join(f"{schema._char_name(ch)} at character {i}, which looks like "
-                                    f"{schema._LOOKALIKES.get(ch) or unicodedata.normalize('NFKC', ch)!r}"
-                                    for i, ch in odd[:3]) + ")"
-        return ""
+        # a Cyrillic letter, a full-width stop, a zero-width space: each named, with what it looks like
+        held = _lookalikes_told(name) if _looks_form(name) == _looks_form(filename) else ""
+        return f" ({held})" if held else ""
 
     other = sorted({OTHER_BOOKS[s] for n in near[:3] if (s := Path(n).suffix.casefold()) in OTHER_BOOKS
                      and s not in BOOK_SUFFIXES})
