@@ -2473,9 +2473,10 @@ def _windows_folders(folder: Path, named: Iterable[str]) -> list[Problem]:
 
 def _case_twins(folder: Path) -> list[Problem]:
     """An error for each file or folder the study reads (study.yaml, a table, transcripts/) beside another entry of the
-    same name but for case or Unicode form ('Councils.csv' beside 'councils.csv'): Linux holds both, Windows and macOS
-    (whose names ignore case) one, so the study copied there reads either, or is not copied whole."""
-    from .validate import _name_form
+    same name but for case, Unicode form or spaces ('Councils.csv' beside 'councils.csv'), naming what differs
+    (:func:`impact.validate._twin_told`): Linux holds both, Windows and macOS (whose names ignore case) one, so the
+    study copied there reads either, or is not copied whole."""
+    from .validate import _name_form, _twin_told
 
     try:
         names = [p.name for p in folder.iterdir()]
@@ -2487,11 +2488,11 @@ def _case_twins(folder: Path) -> list[Problem]:
             continue
         twins = sorted(n for n in names if n != name and _name_form(n) == _name_form(name))
         if twins:
+            kinds, detail, held = _twin_told(twins[0], name, ", so a copy of the study there would read either")
             out.append(Problem(name if name != "transcripts" else "transcripts/", None, None, None,
                                f"one entry named {name} in the study folder ({', '.join(repr(t) for t in twins)} "
-                               "is there too, the same name but for case or spaces: Windows and macOS, whose names "
-                               "ignore case, hold one of them, so a copy of the study there would read either): keep "
-                               f"{name}, and rename or remove the other"))
+                               f"is there too, the same name but for {kinds}: {detail}; {held}): keep {name}, and "
+                               "rename or remove the other"))
     return out
 
 
