@@ -20,7 +20,6 @@ Values are drawn from seeds the project has not used (6901-6903 and those plus 1
 
 from __future__ import annotations
 
-import csv
 import shutil
 import unicodedata
 from pathlib import Path
@@ -30,17 +29,9 @@ import pytest
 from test_study_workbook import refused
 
 from hostile.test_inputs_round66 import _told
+from hostile.test_inputs_round68 import _rows
 
 SEEDS = [6901, 6902, 6903]
-
-
-def _rows(path: Path) -> list[list[str]]:
-    return list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
-
-
-def _write(path: Path, rows: list[list[str]]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh, lineterminator="\n").writerows(rows)
 
 
 def _named(ch: str) -> str:
