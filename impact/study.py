@@ -1530,6 +1530,7 @@ class Study:
             with reads_recorded() as log:  # read now (a study loaded without validating): what was read is kept too
                 self._transcripts[rel] = read_transcript(path, label=f"transcripts/{rel}")
             self.__dict__.setdefault("_read", {}).update(_relative_reads(self.root, log))
+            self.__dict__.setdefault("_heads", {}).update(_relative_reads(self.root, log.heads))
         return self._transcripts[rel]
 
     def _changed_since_read(self) -> list[str]:
@@ -1559,11 +1560,16 @@ class Study:
         be read (told where it is read)."""
         if self.root is None or pd.isna(rel) or not str(rel).lower().endswith(".txt"):
             return False
-        try:
-            with open(transcript_file(self.root / "transcripts", str(rel))[0], "rb") as f:
-                return f.read(3).startswith((b"\xef\xbb\xbf", *UTF16_BOMS))
-        except OSError:
-            return False
+        path = transcript_file(self.root / "transcripts", str(rel))[0]
+        # the bytes read into the study, kept (:class:`impact._io.ReadLog`): the file may have been replaced since
+        head = dict(self.__dict__.get("_heads") or {}).get(next(iter(_relative_reads(self.root, {os.path.abspath(path): ""})), ""))
+        if head is None:
+            try:
+                with open(path, "rb") as f:
+                    head = f.read(3)
+            except OSError:
+                return False
+        return head.startswith((b"\xef\xbb\xbf", *UTF16_BOMS))
 
     def transcripts(self) -> pd.Series:
         """All transcripts as a Series of text indexed by ``interview_id``.
@@ -2622,13 +2628,15 @@ def _reads_kept(load: Callable[..., Study]) -> Callable[..., Study]:
         with reads_recorded() as log:
             study = load(*args, **kwargs)
         study._read = _relative_reads(study.root, log)
+        study._heads = _relative_reads(study.root, log.heads)  # what each file began with, as read
         return study
 
     return kept
 
 
-def _relative_reads(root: Path | None, log: Mapping[str, str]) -> dict[str, str]:
-    """The files of ``log`` (absolute path -> digest) inside the folder ``root``, by their path in it."""
+def _relative_reads(root: Path | None, log: Mapping[str, Any]) -> dict[str, Any]:
+    """The files of ``log`` (absolute path -> digest, or first bytes) inside the folder ``root``, by their path in
+    it."""
     if root is None:
         return {}
     base = os.path.abspath(root)

@@ -2120,10 +2120,15 @@ def _no_text(folder: Path | None, rel: str) -> str:
     """Why a .txt transcript read as no text holds none: "is empty)", or of a file of some bytes, what they are (a
     byte-order mark alone, as an editor saves a file left blank, was told as an empty file; subtitles whose cues hold
     no words, as one too)."""
-    try:
-        head = transcript_file(folder, rel)[0].read_bytes()[:16] if folder is not None else b""
-    except OSError:
-        head = b""
+    from ._io import head_read
+
+    path = transcript_file(folder, rel)[0] if folder is not None else None
+    head = head_read(path) if path is not None else b""  # the bytes read, where kept: the file may be replaced since
+    if head is None:
+        try:
+            head = path.read_bytes()[:16]
+        except OSError:
+            head = b""
     marks = {b"\xef\xbb\xbf": "a UTF-8", b"\xff\xfe": "a UTF-16", b"\xfe\xff": "a UTF-16"}
     if head in marks:
         return (f"holds only {marks[head]} byte-order mark, the mark an editor writes at the start of a file, and no "

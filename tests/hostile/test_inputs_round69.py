@@ -14,8 +14,12 @@ What was found on main's head (each test below failed there):
 3. A table whose file name holds a zero-width character ('coun\\u200bcils.csv') was named in the hint without the
    character (the hint had its own copy of the look-alike logic, which knew no character that shows as nothing): it
    is named, as every look-alike is (impact.validate._lookalikes_told).
+4. What a transcript began with was read again from the file: a transcript of a byte-order mark alone, replaced by an
+   empty file once read (a sync client), was told as empty, and whether a transcript began with a mark (which a tool
+   counting span offsets may have counted) was of the file as it was when asked, not of the bytes read.  Both are of
+   the bytes read now, the file opened once.
 
-Values are drawn from seeds the project has not used (6901-6903 and those plus 10 to 30).
+Values are drawn from seeds the project has not used (6901-6903 and those plus 10 to 50).
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ import pytest
 from test_study_workbook import refused
 
 from hostile.test_inputs_round66 import _told
-from hostile.test_inputs_round68 import _rows
+from hostile.test_inputs_round68 import _replaced_when_opened, _rows
+from impact import load_study
 
 SEEDS = [6901, 6902, 6903]
 
@@ -135,3 +140,42 @@ def test_a_table_whose_name_holds_a_character_unseen_is_named_with_it(seed, stud
     found = "'" + misnamed.encode("ascii", "backslashreplace").decode() + "'"
     assert f"; found {found} ({_named(ch)} at character {place + 1}, which shows as nothing): names are exact" \
         in said[0], said
+
+
+# --------------------------------------------------------------------------- 4. what a file began with, as read
+
+#: The byte-order marks an editor writes, with how the message names each.
+_MARKS = {b"\xef\xbb\xbf": "a UTF-8", b"\xff\xfe": "a UTF-16", b"\xfe\xff": "a UTF-16"}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_transcript_of_a_byte_order_mark_alone_is_told_as_read_though_replaced_since(seed, study_dir, monkeypatch):
+    rng = np.random.default_rng(seed + 40)
+    rows, k, council, name = _a_transcript(rng, study_dir)
+    mark = list(_MARKS)[int(rng.integers(len(_MARKS)))]
+    path = study_dir / "transcripts" / council / name
+    path.write_bytes(mark)  # an editor's blank file: the mark alone
+    # a sync client replaces it by an empty file as soon as it is opened: what was read is the mark
+    opened = _replaced_when_opened(monkeypatch, path.resolve(), b"")
+    said = [p for p in refused(study_dir) if p.startswith(f"interviews.csv:{k + 1}:transcript:")]
+    assert said == [f"interviews.csv:{k + 1}:transcript: '{council}/{name}' - expected a transcript with some text (the "
+                    f"file holds only {_MARKS[mark]} byte-order mark, the mark an editor writes at the start of a file, "
+                    "and no text: was the transcript saved before it was pasted in?)"]
+    assert opened[0] == 1
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_whether_a_transcript_began_with_a_byte_order_mark_is_of_the_bytes_read(seed, study_dir, monkeypatch):
+    rng = np.random.default_rng(seed + 50)
+    rows, k, council, name = _a_transcript(rng, study_dir)
+    path = study_dir / "transcripts" / council / name
+    text = path.read_text(encoding="utf-8")
+    marked = bool(rng.integers(2))
+    path.write_bytes((b"\xef\xbb\xbf" if marked else b"") + text.encode("utf-8"))
+    study = load_study(study_dir, validate=False)
+    study.transcripts()  # every transcript read (a study loaded without validating reads them when asked)
+    # written again since, with the mark or without it: the spans of a tool counted on the text as read
+    path.write_bytes((b"" if marked else b"\xef\xbb\xbf") + text.encode("utf-8"))
+    opened = _replaced_when_opened(monkeypatch, path.resolve(), path.read_bytes())
+    assert study._marked(f"{council}/{name}") is marked  # (impact.codings._marks_of: span offsets one late)
+    assert opened[0] == 0
