@@ -1359,7 +1359,31 @@ def read_bounded(path: str | os.PathLike, limit: int, *, label: str | None = Non
         import hashlib
 
         log[os.path.abspath(path)] = hashlib.sha256(data).hexdigest()
+        if isinstance(log, ReadLog):
+            log.heads[os.path.abspath(path)] = data[:HEAD_KEPT]
     return data
+
+
+#: How many of a file's first bytes a :class:`ReadLog` keeps: enough for a byte-order mark and a subtitle file's
+#: first line ('WEBVTT', a cue's number and time).
+HEAD_KEPT = 16
+
+
+class ReadLog(dict):
+    """The files read in a :func:`reads_recorded` block: absolute path -> the SHA-256 of the bytes read, and in
+    ``heads`` the first :data:`HEAD_KEPT` of those bytes, so that what a file began with (a byte-order mark) is
+    known of the bytes read, without opening the file again (it may have been replaced since)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heads: dict[str, bytes] = {}
+
+
+def head_read(path: str | os.PathLike) -> bytes | None:
+    """The first bytes of ``path`` as :func:`read_bounded` read them in the :func:`reads_recorded` block running, or
+    None where it read no such file there (then the caller opens the file)."""
+    log = _READ_LOG.get()
+    return log.heads.get(os.path.abspath(path)) if isinstance(log, ReadLog) else None
 
 
 #: The files read while a :func:`reads_recorded` block runs: each one's absolute path -> the SHA-256 of the bytes
@@ -1369,9 +1393,10 @@ _READ_LOG: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVa
 
 @contextlib.contextmanager
 def reads_recorded(log: dict[str, str] | None = None) -> Iterator[dict[str, str]]:
-    """Record every file :func:`read_bounded` reads inside the block in ``log`` (a new dict if None), which is given
-    back: absolute path -> SHA-256 of the bytes read.  Blocks nest: an inner one records into its own log only."""
-    log = {} if log is None else log
+    """Record every file :func:`read_bounded` reads inside the block in ``log`` (a new :class:`ReadLog` if None), which
+    is given back: absolute path -> SHA-256 of the bytes read (and their first bytes, in a :class:`ReadLog`'s
+    ``heads``).  Blocks nest: an inner one records into its own log only."""
+    log = ReadLog() if log is None else log
     token = _READ_LOG.set(log)
     try:
         yield log

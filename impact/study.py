@@ -19,7 +19,6 @@ import math
 import os
 import re
 import shutil
-import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -1531,6 +1530,7 @@ class Study:
             with reads_recorded() as log:  # read now (a study loaded without validating): what was read is kept too
                 self._transcripts[rel] = read_transcript(path, label=f"transcripts/{rel}")
             self.__dict__.setdefault("_read", {}).update(_relative_reads(self.root, log))
+            self.__dict__.setdefault("_heads", {}).update(_relative_reads(self.root, log.heads))
         return self._transcripts[rel]
 
     def _changed_since_read(self) -> list[str]:
@@ -1560,11 +1560,16 @@ class Study:
         be read (told where it is read)."""
         if self.root is None or pd.isna(rel) or not str(rel).lower().endswith(".txt"):
             return False
-        try:
-            with open(transcript_file(self.root / "transcripts", str(rel))[0], "rb") as f:
-                return f.read(3).startswith((b"\xef\xbb\xbf", *UTF16_BOMS))
-        except OSError:
-            return False
+        path = transcript_file(self.root / "transcripts", str(rel))[0]
+        # the bytes read into the study, kept (:class:`impact._io.ReadLog`): the file may have been replaced since
+        head = dict(self.__dict__.get("_heads") or {}).get(next(iter(_relative_reads(self.root, {os.path.abspath(path): ""})), ""))
+        if head is None:
+            try:
+                with open(path, "rb") as f:
+                    head = f.read(3)
+            except OSError:
+                return False
+        return head.startswith((b"\xef\xbb\xbf", *UTF16_BOMS))
 
     def transcripts(self) -> pd.Series:
         """All transcripts as a Series of text indexed by ``interview_id``.
@@ -2336,7 +2341,7 @@ def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> st
     """A hint naming files in ``folder`` that look like ``filename`` saved another way ("Councils.CSV", ".xlsx",
     "action-progress.csv", "actions (2).csv"); the names hinted at are added to ``told``, where given."""
     from ._io import windows_name_problem
-    from .validate import _looks_form, _name_form, _spaces_around
+    from .validate import _lookalikes_told, _looks_form, _name_form, _spaces_around
 
     if (shortcut := shortcut_beside(folder, filename)) is not None:  # 'councils.csv.lnk': shown as 'councils.csv'
         if told is not None:
@@ -2366,13 +2371,9 @@ def _near_names(folder: Path, filename: str, told: set[str] | None = None) -> st
             return f" ({windows_name_problem(name)})"
         if _name_form(name) == _name_form(filename) and name.strip() != name:
             return f" ({_spaces_around(name)})"
-        odd = [(i, ch) for i, ch in enumerate(name, 1) if ch in schema._LOOKALIKES or ch != unicodedata.normalize(
-            "NFKC", ch)]
-        if _looks_form(name) == _looks_form(filename) and odd:
-            return " (" + "; ".join(f"{schema._char_name(ch)} at character {i}, which looks like "
-                                    f"{schema._LOOKALIKES.get(ch) or unicodedata.normalize('NFKC', ch)!r}"
-                                    for i, ch in odd[:3]) + ")"
-        return ""
+        # a Cyrillic letter, a full-width stop, a zero-width space: each named, with what it looks like
+        held = _lookalikes_told(name) if _looks_form(name) == _looks_form(filename) else ""
+        return f" ({held})" if held else ""
 
     other = sorted({OTHER_BOOKS[s] for n in near[:3] if (s := Path(n).suffix.casefold()) in OTHER_BOOKS
                      and s not in BOOK_SUFFIXES})
@@ -2478,9 +2479,10 @@ def _windows_folders(folder: Path, named: Iterable[str]) -> list[Problem]:
 
 def _case_twins(folder: Path) -> list[Problem]:
     """An error for each file or folder the study reads (study.yaml, a table, transcripts/) beside another entry of the
-    same name but for case or Unicode form ('Councils.csv' beside 'councils.csv'): Linux holds both, Windows and macOS
-    (whose names ignore case) one, so the study copied there reads either, or is not copied whole."""
-    from .validate import _name_form
+    same name but for case, Unicode form or spaces ('Councils.csv' beside 'councils.csv'), naming what differs
+    (:func:`impact.validate._twin_told`): Linux holds both, Windows and macOS (whose names ignore case) one, so the
+    study copied there reads either, or is not copied whole."""
+    from .validate import _name_form, _twin_told
 
     try:
         names = [p.name for p in folder.iterdir()]
@@ -2492,11 +2494,11 @@ def _case_twins(folder: Path) -> list[Problem]:
             continue
         twins = sorted(n for n in names if n != name and _name_form(n) == _name_form(name))
         if twins:
+            kinds, detail, held = _twin_told(twins[0], name, ", so a copy of the study there would read either")
             out.append(Problem(name if name != "transcripts" else "transcripts/", None, None, None,
                                f"one entry named {name} in the study folder ({', '.join(repr(t) for t in twins)} "
-                               "is there too, the same name but for case or spaces: Windows and macOS, whose names "
-                               "ignore case, hold one of them, so a copy of the study there would read either): keep "
-                               f"{name}, and rename or remove the other"))
+                               f"is there too, the same name but for {kinds}: {detail}; {held}): keep {name}, and "
+                               "rename or remove the other"))
     return out
 
 
@@ -2626,13 +2628,15 @@ def _reads_kept(load: Callable[..., Study]) -> Callable[..., Study]:
         with reads_recorded() as log:
             study = load(*args, **kwargs)
         study._read = _relative_reads(study.root, log)
+        study._heads = _relative_reads(study.root, log.heads)  # what each file began with, as read
         return study
 
     return kept
 
 
-def _relative_reads(root: Path | None, log: Mapping[str, str]) -> dict[str, str]:
-    """The files of ``log`` (absolute path -> digest) inside the folder ``root``, by their path in it."""
+def _relative_reads(root: Path | None, log: Mapping[str, Any]) -> dict[str, Any]:
+    """The files of ``log`` (absolute path -> digest, or first bytes) inside the folder ``root``, by their path in
+    it."""
     if root is None:
         return {}
     base = os.path.abspath(root)

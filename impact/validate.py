@@ -236,6 +236,7 @@ def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str]) -> lis
               for v in cells.values() for c in str(v).split(",")}
     # a file a row names in another case or Unicode form is told at that row (_other_case), not again here
     forms = {_name_form(n) for n in named}
+    looks = {_looks_form(n): n for n in sorted(named)}  # a name that looks like one named, told with the character
     out = []
     for file in sorted(folder.rglob("*")):
         rel = file.relative_to(folder).as_posix()
@@ -247,8 +248,12 @@ def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str]) -> lis
             continue  # Office's, not a transcript no interview names
         if file.is_file() and not file.name.startswith(".") and file.name.lower().endswith(TRANSCRIPT_SUFFIXES) and \
                 rel not in named and _name_form(rel) not in forms:
+            alike = looks.get(_looks_form(rel))
+            held = (_lookalikes_told(rel) or _lookalikes_told(alike)) if alike is not None else ""
+            like = (f"; it looks like transcripts/{alike}, which a row names, yet is another file: one of the two holds "
+                    f"{held}" if held else "")
             out.append(Problem(f, None, "transcript", rel, f"an interview naming transcripts/{rel} (no row does, so "
-                               "it is not read and nothing in it is coded)", severity="warning"))
+                               f"it is not read and nothing in it is coded{like})", severity="warning"))
     return out
 
 
@@ -2115,10 +2120,15 @@ def _no_text(folder: Path | None, rel: str) -> str:
     """Why a .txt transcript read as no text holds none: "is empty)", or of a file of some bytes, what they are (a
     byte-order mark alone, as an editor saves a file left blank, was told as an empty file; subtitles whose cues hold
     no words, as one too)."""
-    try:
-        head = transcript_file(folder, rel)[0].read_bytes()[:16] if folder is not None else b""
-    except OSError:
-        head = b""
+    from ._io import head_read
+
+    path = transcript_file(folder, rel)[0] if folder is not None else None
+    head = head_read(path) if path is not None else b""  # the bytes read, where kept: the file may be replaced since
+    if head is None:
+        try:
+            head = path.read_bytes()[:16]
+        except OSError:
+            head = b""
     marks = {b"\xef\xbb\xbf": "a UTF-8", b"\xff\xfe": "a UTF-16", b"\xfe\xff": "a UTF-16"}
     if head in marks:
         return (f"holds only {marks[head]} byte-order mark, the mark an editor writes at the start of a file, and no "
@@ -2250,11 +2260,75 @@ def _case_twin(folder: Path | None, rel: str, listed: dict[Path, list[str]]) -> 
             twin = f"{where}{twins[0]}"  # a space at its end or an accent written apart shows: escaped
             shown = twin if twin.isascii() and twins[0] == twins[0].strip() else \
                 "'" + twin.encode("ascii", "backslashreplace").decode() + "'"
-            return (f"a name no other file or folder in {where} has but for case or Unicode form ({shown} is "
-                    f"there too: Windows and macOS, whose names ignore case and form, hold one of the "
-                    "two, so the study copied there would read another transcript or none): rename or remove one")
+            kinds, detail, held = _twin_told(twins[0], part, ", so the study copied there would read another "
+                                              "transcript or none")
+            return (f"a name no other file or folder in {where} has but for {kinds} ({shown} is there too, {detail}: "
+                    f"{held}): rename or remove one")
         here = here / part
     return None
+
+
+def _twin_told(twin: str, name: str, copied: str) -> tuple[str, str, str]:
+    """What tells ``twin`` from ``name``, two names :func:`_name_form` reads as one: the kinds of difference in words
+    ('case', 'Unicode form', 'spaces', 'case and spaces'), each character that differs with where it is ("it holds
+    U+00A0 NO-BREAK SPACE at character 13, at its end", "it has 'p' at character 1 where the other has 'P'"), and which
+    systems hold one of the two, and then ``copied`` (what a copy of the study there reads: ", so the study copied there
+    would read another transcript or none"); a name differing in spaces alone is held by every system, and looks the
+    same."""
+    kinds, said = [], []
+    bare = [_without_edges(n) for n in (twin, name)]
+    folded = [unicodedata.normalize("NFC", b) for b in bare]
+    if folded[0] != folded[1]:  # the same once cased alike (_name_form reads them as one)
+        i = next((k for k, (a, b) in enumerate(zip(folded[0], folded[1])) if a != b), 0)
+        kinds.append("case")
+        said.append(f"it has {folded[0][i:i + 1]!r} at character {i + 1} where the other has {folded[1][i:i + 1]!r}")
+    if bare[0].casefold() != bare[1].casefold():  # 'é' as one character beside 'e' and an accent
+        apart = [(who, i, ch) for who, b in (("it", bare[0]), ("the other", bare[1]))
+                 for i, ch in enumerate(b) if unicodedata.combining(ch)]
+        kinds.append("Unicode form")
+        said.append(f"{apart[0][0]} holds {schema._char_name(apart[0][2])} at character {apart[0][1] + 1}, an accent "
+                    f"written apart from its letter where {'the other' if apart[0][0] == 'it' else 'it'} has the two "
+                    "as one character" if apart else
+                    "the same letters written another way (another Unicode form)")
+    spaces = [_edge_spaces(n) for n in (twin, name)]
+    if [ch for _, ch, _ in spaces[0]] != [ch for _, ch, _ in spaces[1]]:
+        kinds.append("spaces")
+        said += [f"{who} holds " + ", ".join(f"{_char_said(ch)} at character {i + 1}, {at}" for i, ch, at in found)
+                 for who, found in (("it", spaces[0]), ("the other", spaces[1])) if found]
+    held = ("Windows and macOS, whose names ignore case, hold one of the two" + copied if "case" in kinds else
+            "macOS, whose names ignore Unicode form, holds one of the two (Windows and Linux hold both)" + copied
+            if "Unicode form" in kinds else "Windows, which takes a space at the end of a name off, holds one of the "
+            "two" + copied if twin.endswith(" ") or name.endswith(" ") else "every system holds both, yet no one "
+            "reading the folder or the table tells them apart, so the file opened, edited or sent in its place may "
+            "be the other")
+    kinds = kinds or ["how it is written"]
+    return ", ".join(kinds[:-1]) + " and " * (len(kinds) > 1) + kinds[-1], "; ".join(said), held
+
+
+def _edge_spaces(name: str) -> list[tuple[int, str, str]]:
+    """The blank characters of ``name`` that :func:`_name_form` takes off (at its ends, or around the dot before its
+    extension), each as (place, character, where: 'at its start', 'at its end', 'before its extension')."""
+    core_at = len(name) - len(name.lstrip())
+    core = name.strip()
+    out = [(i, ch, "at its start") for i, ch in enumerate(name[:core_at])]
+    stem, dot, ext = core.rpartition(".")
+    if dot:
+        out += [(core_at + i, core[i], "before its extension") for i in range(len(stem.rstrip()), len(stem))]
+        out += [(core_at + len(stem) + 1 + i, ext[i], "after the dot of its extension")
+                for i in range(len(ext) - len(ext.lstrip()))]
+    out += [(i, name[i], "at its end") for i in range(core_at + len(core), len(name))]
+    return out
+
+
+def _without_edges(name: str) -> str:
+    """``name`` without the blank characters :func:`_edge_spaces` finds."""
+    edges = {i for i, _, _ in _edge_spaces(name)}
+    return "".join(ch for i, ch in enumerate(name) if i not in edges)
+
+
+def _char_said(ch: str) -> str:
+    """A space as 'a space'; any other character by its code and name ('U+00A0 NO-BREAK SPACE')."""
+    return "a space" if ch == " " else schema._char_name(ch)
 
 
 def _name_form(name: str) -> str:

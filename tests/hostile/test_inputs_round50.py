@@ -145,8 +145,12 @@ def test_a_transcript_beside_a_name_the_same_but_for_case_or_form_is_refused(stu
     got = [(p.row, p.column, p.value, p.expected) for p in _errors(study_dir) if p.column == "transcript"]
     assert [g[:3] for g in got] == [(3, "transcript", named)], got
     where = "transcripts/" if named.startswith("Area") else "transcripts/301/"
-    assert got[0][3].startswith(f"a name no other file or folder in {where} has but for case or Unicode form "
-                                f"({where}{twin} is there too: Windows and macOS"), got[0][3]
+    # what differs is named (since inputs69): the first letter in another case, in the twin and in the name written
+    part = "Area" if named.startswith("Area") else named.rsplit("/", 1)[1]
+    at = next(i for i, (a, b) in enumerate(zip(twin, part, strict=True)) if a != b)
+    assert got[0][3].startswith(f"a name no other file or folder in {where} has but for case ({where}{twin} is there "
+                                f"too, it has {twin[at]!r} at character {at + 1} where the other has {part[at]!r}: "
+                                "Windows and macOS, whose names ignore case, hold one of the two"), got[0][3]
 
 
 # Old: two councils whose names differ only in width ('Ｔｏｒｂａｙ') or in how an accent is written (composed,
