@@ -113,8 +113,12 @@ def explain_call(func: Callable, args: tuple, kwargs: dict) -> str | None:
         k = unknown[0]
         return f"{where}() got an unexpected keyword argument {k!r}{did_you_mean(k, keywords)}{form}"
     if len(args) > len(positional) and not any(p.kind is P.VAR_POSITIONAL for p in params):
+        given = f"{len(args)} {'was' if len(args) == 1 else 'were'} given"
+        if not positional:
+            return (f"{where}() takes no argument by position, but {given}"
+                    + (": give them by keyword" if keywords else "") + form)
         return (f"{where}() takes {len(positional)} argument{'' if len(positional) == 1 else 's'} by position "
-                f"({', '.join(positional) or 'none'}), but {len(args)} were given: give the rest by keyword{form}")
+                f"({', '.join(positional)}), but {given}: give the rest by keyword{form}")
     return f"{where}(): {said}{form}"
 
 

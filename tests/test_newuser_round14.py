@@ -123,6 +123,8 @@ def test_a_path_and_a_table_or_study_in_each_others_place_are_told_so(small, tmp
         ("write_qdpx", lambda: impact.write_qdpx("out.qdpx", project), "project"),
         ("write_csv_safe", lambda: impact.privacy.write_csv_safe("out.csv", coded), "data"),
         ("read_codings", lambda: impact.read_codings(study, "coded.csv"), "path"),
+        ("export_review", lambda: impact.export_review("out.xlsx", coded=coded, path=impact.segment(study)),
+         "segments"),
     ]:
         with pytest.raises(TypeError, match=re.escape(f"The arguments of `{name}` are the other way round")) as caught:
             call()
@@ -279,3 +281,30 @@ def test_a_folder_given_for_a_file_is_told_it_is_a_folder_and_the_file_expected(
     with pytest.raises(InputError, match=re.escape(f"{tmp_path}: is a folder - expected a file")):
         impact.read_qdpx(tmp_path)
     assert not list(tmp_path.iterdir())
+
+
+def test_one_columns_name_given_as_a_list_is_told_to_write_the_name_alone(small):
+    folder, study, truth = small
+    from impact.stats import (
+        change_over_time,
+        clustered_prevalence,
+        compare_groups,
+        prevalence_table,
+    )
+
+    panel = impact.council_panel(study, truth)
+    panel = panel[panel["interviewed"]]
+    calls = {  # before: "'DataFrame' object has no attribute 'dtype'" from inside pandas, or a KeyError
+        "outcome": lambda: compare_groups(panel, outcome=["share_reported"], group="status_group"),
+        "group": lambda: prevalence_table(panel, outcome="reported", group=["status_group"]),
+        "time": lambda: change_over_time(panel, outcome="reported", time=["wave"], unit="council_id", by="code"),
+        "cluster": lambda: clustered_prevalence(panel, outcome="reported", cluster=("council_id",)),
+    }
+    for argument, call in calls.items():
+        with pytest.raises(TypeError, match=re.escape(f"The value for `{argument}` must be the name of one column of "
+                                                      "`data` (text), but a ")) as caught:
+            call()
+        assert re.search(rf"\(write {argument}='\w+'\)\.$", str(caught.value)), str(caught.value)
+    with pytest.raises(TypeError, match=re.escape("['reported', 'status_group']: several columns go in `by`.")):
+        compare_groups(panel, outcome="share_reported", group=["reported", "status_group"])
+    assert len(compare_groups(panel, outcome="share_reported", group="status_group", by=["code", "wave"])) > 0
