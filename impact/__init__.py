@@ -250,7 +250,11 @@ class _Submodule(_types.ModuleType):
     ``impact.agreement_table``) says which function to call, not "'module' object is not callable".
 
     A module that does the work when called would be two things under one name; this one only refuses, naming the
-    functions it holds (newuser12).
+    functions it holds (newuser12). ``callable(impact.agreement)`` is therefore True: Python answers a call of an
+    object only through its type's ``__call__``, and a module without one is told "'module' object is not callable",
+    naming nothing (newuser14 weighed it: the wrong answer of ``callable`` is the lesser harm, as a module given where
+    impact takes a function, ``firth_logistic(intervals=...)``, is called and says what it is). ``inspect.ismodule``
+    stays True.
     """
 
     def __call__(self, *args: object, **kwargs: object) -> None:
