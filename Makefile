@@ -53,7 +53,9 @@ bench-fixed: $(STAMP)
 # status and the survey's difference, 100 studies at each of 10, 20 and 60 councils, about 5 s of CPU each): some
 # 35 minutes of CPU in all beside the hours of bench.validity; (testtime35) the cases of the suite's seed and size sweeps
 # beyond the ones each test keeps, through the tests' own functions (moved_cases.json: truth51's and truth52's other
-# seeds and the disclosure attack on a 153-council study, about 3 minutes of CPU). Every JSON goes to $(VALIDITY_OUT).
+# seeds and the disclosure attack on a 153-council study, about 3 minutes of CPU); (truth74) the coverage of the
+# indicators' intervals after the review against the change planted, by study size (truth74_indicator_coverage.json,
+# 40 studies at each of 5 to 150 councils, about 3 minutes of CPU). Every JSON goes to $(VALIDITY_OUT).
 VALIDITY_OUT ?= bench/results
 validity: $(STAMP)
 	$(BIN)/python -m bench.validity --studies 200 --machine --out $(VALIDITY_OUT)
@@ -64,6 +66,7 @@ validity: $(STAMP)
 	$(BIN)/python -m bench.by_status_false_claims --sizes 20 30 --seed 531000 --paths never=0.6,entered=0.4 --out $(VALIDITY_OUT)
 	$(BIN)/python -m bench.truth67_status_size --out $(VALIDITY_OUT)
 	$(BIN)/python -m bench.moved_cases --out $(VALIDITY_OUT)
+	$(BIN)/python -m bench.truth74_indicator_coverage --out $(VALIDITY_OUT)
 
 # Simulation checks of the statistics (issue 16): coverage, size, randomisation-inference uniformity,
 # attrition bias, the logistic GEE's small-sample size and coverage (gee_small_sample, 500 fits, moved from the tests); about an hour and a quarter on 2 busy cores (mixed_size alone some 18 minutes). Results: bench/results/validity_stats.json.

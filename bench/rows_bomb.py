@@ -105,8 +105,6 @@ def _book(path: Path, fill: bytes, size: int) -> tuple[int, float]:
 def measure(shape: str, size: int, seed: int = 6741) -> dict:
     """Load a copy of the bundled example with the bomb of ``shape`` as its indicators table; the figures."""
     import impact
-    from impact import load_study
-    from impact.errors import ValidationError
 
     rng = np.random.default_rng(seed)
     with tempfile.TemporaryDirectory() as tmp:
@@ -118,20 +116,47 @@ def measure(shape: str, size: int, seed: int = 6741) -> dict:
             with zipfile.ZipFile(study / "indicators.xlsx") as z:
                 z.testzip()  # the premise: a valid archive, its checksums right
             file_bytes = (study / "indicators.xlsx").stat().st_size
-        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        started = time.perf_counter()
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                load_study(study)
-            said = ["read"]
-        except ValidationError as exc:
-            said = [str(p)[:400] for p in exc.problems if p.file == "indicators.xlsx"]
-        seconds = time.perf_counter() - started
+        loaded = load_measured(study, lambda exc: [str(p)[:400] for p in exc.problems if p.file == "indicators.xlsx"])
+    return {"file_bytes": file_bytes, "sheet_bytes": sheet, "expansion": round(expansion, 1), **loaded}
+
+
+def load_measured(study: Path, said_of) -> dict:
+    """Load ``study`` (warnings ignored): the seconds of ``load_study``, the process's peak resident memory and what
+    the load added to it, and what was said (``["read"]``, or ``said_of`` the :class:`ValidationError`).  Also used
+    by bench/xls_text_bomb.py."""
+    from impact import load_study
+    from impact.errors import ValidationError
+
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            load_study(study)
+        said = ["read"]
+    except ValidationError as exc:
+        said = said_of(exc)
+    seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"file_bytes": file_bytes, "sheet_bytes": sheet, "expansion": round(expansion, 1),
-            "seconds": round(seconds, 2), "peak_rss_mb": round(peak, 1),
-            "rss_added_by_load_mb": round(peak - base, 1), "said": said}
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak, 1), "rss_added_by_load_mb": round(peak - base, 1),
+            "said": said}
+
+
+def each_in_a_process(module: str, shapes: tuple[str, ...], options: list[str], out: Path | None) -> int:
+    """Measure each of ``shapes`` in a process of its own (``python -m module --shape S *options``), write the
+    figures to ``out`` as JSON and print them; 0 where every shape but ``none`` was refused.  Also used by
+    bench/xls_text_bomb.py."""
+    result: dict = {"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    for shape in shapes:
+        run = subprocess.run([sys.executable, "-m", module, "--shape", shape, *options],
+                             capture_output=True, text=True, check=True)
+        result[shape] = json.loads(run.stdout.strip().splitlines()[-1])
+    text = json.dumps(result, indent=1) + "\n"
+    if out:
+        out.write_text(text, encoding="utf-8")
+    print(text, end="")
+    refused = all(r["said"] != ["read"] for k, r in result.items() if k not in ("when", "none"))
+    return 0 if refused else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,17 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.shape:
         print(json.dumps(measure(args.shape, args.size)))
         return 0
-    result: dict = {"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-    for shape in ("none", "rows", "text"):
-        run = subprocess.run([sys.executable, "-m", "bench.rows_bomb", "--shape", shape, "--size", str(args.size)],
-                             capture_output=True, text=True, check=True)
-        result[shape] = json.loads(run.stdout.strip().splitlines()[-1])
-    text = json.dumps(result, indent=1) + "\n"
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-    print(text, end="")
-    refused = all(r["said"] != ["read"] for k, r in result.items() if k not in ("when", "none"))
-    return 0 if refused else 1
+    return each_in_a_process("bench.rows_bomb", ("none", "rows", "text"), ["--size", str(args.size)], args.out)
 
 
 if __name__ == "__main__":

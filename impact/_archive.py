@@ -83,6 +83,11 @@ MiB = 1024 * 1024
 #: bytes (small XML parts legitimately compress very well); ``max_xml_elements``:
 #: XML elements parsed from one archive, all parts together (each costs a
 #: Python call: this bounds the time, about 2-3 s per million on a busy machine).
+#: The most bytes a document (a ``.docx`` transcript, a study workbook) may have: each is read once, into memory,
+#: and every reader of it is given those bytes (:func:`impact._io.snapshot`), as python-docx and calamine hold a whole
+#: file anyway.  The bundled example's workbook has 0.2 MB; a transcript of 100,000 words 0.3 MB as a .docx.
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+
 ARCHIVE_LIMITS: dict[str, float] = {
     "max_entries": 10_000,
     "max_member_bytes": 128 * MiB,
@@ -198,7 +203,7 @@ class GuardedZip:
         self.elements = 0
         self._infos = {i.filename: i for i in zf.infolist() if not i.is_dir()}
         self._lower = {n.lower(): n for n in self._infos}
-        self._size = os.fstat(fh.fileno()).st_size
+        self._size = len(fh.getbuffer()) if hasattr(fh, "getbuffer") else os.fstat(fh.fileno()).st_size  # bytes read once
 
     # -- listing -----------------------------------------------------------
     def namelist(self) -> list[str]:
@@ -338,6 +343,15 @@ class GuardedZip:
                 pass
 
 
+def read_once(path: str | os.PathLike, *, label: str, what: str) -> bytes | None:
+    """The bytes of the document ``path`` (``what`` it should be: ".xlsx workbook"), read once
+    (:func:`impact._io.snapshot`, at most :data:`MAX_DOCUMENT_BYTES`), for every reader of it; None where it is no
+    regular file (:func:`open_archive` says so, as for any archive)."""
+    from ._io import snapshot
+
+    return snapshot(path, MAX_DOCUMENT_BYTES, label=label, what=what) if Path(path).is_file() else None
+
+
 @contextlib.contextmanager
 def open_archive(
     path: str | os.PathLike,
@@ -345,6 +359,7 @@ def open_archive(
     label: str | None = None,
     limits: Mapping[str, Any] | None = None,
     kind: str = "zip archive",
+    data: bytes | None = None,
 ) -> Iterator[GuardedZip]:
     """Open a zip archive for guarded reading; refuse unsafe entries first.
 
@@ -362,6 +377,9 @@ def open_archive(
     kind : str
         What the file should be, for the message when it is not a zip archive
         (``"zip archive"``, ``".xlsx workbook"``...).
+    data : bytes, optional
+        The file's bytes, read once already (:func:`impact._io.snapshot`): read
+        from these, not from ``path`` (named in messages only).
 
     Raises
     ------
@@ -392,19 +410,24 @@ def open_archive(
     lim = _limits(ARCHIVE_LIMITS, limits)
     name = label or str(path)
     p = Path(path)
-    if not p.is_file():
+    if data is not None:
+        import io
+
+        fh = io.BytesIO(data)
+    elif not p.is_file():
         from ._io import relative_hint
 
         # the path as given, not the label alone: 'p.qdpx: file not found' named the file, for '~/p.qdpx' or 'out/p.qdpx'
         raise InputError(f"{os.fspath(path)}: file not found{relative_hint(path)}" if not p.exists()
                          else f"{os.fspath(path)}: is a folder - expected a file (a zip archive: a .qdpx project, a .docx or .xlsx)"
                          if p.is_dir() else f"{os.fspath(path)}: not a regular file (a device or a pipe)")
-    try:
-        fh = open(p, "rb")  # noqa: SIM115 - closed in the finally below
-    except OSError as exc:  # locked by the program that has it open, gone since it was found
-        from ._io import unreadable
+    else:
+        try:
+            fh = open(p, "rb")  # noqa: SIM115 - closed in the finally below
+        except OSError as exc:  # locked by the program that has it open, gone since it was found
+            from ._io import unreadable
 
-        raise unreadable(name, exc) from None
+            raise unreadable(name, exc) from None
     try:
         try:
             zf = zipfile.ZipFile(fh)
@@ -849,6 +872,7 @@ def read_docx_text(
     label: str | None = None,
     max_text_bytes: int = MAX_TEXT_BYTES,
     limits: Mapping[str, Any] | None = None,
+    data: bytes | None = None,
 ) -> str:
     """The text of a ``.docx``: its body's paragraphs joined by newlines.
 
@@ -867,6 +891,8 @@ def read_docx_text(
         transcripts by default.
     limits : mapping, optional
         Overrides of :data:`ARCHIVE_LIMITS`.
+    data : bytes, optional
+        The file's bytes, read once already (see :func:`open_archive`).
 
     Raises
     ------
@@ -886,7 +912,7 @@ def read_docx_text(
     'We changed how we work.\\nMorale\\tis up.'
     """
     name = label or str(path)
-    with open_archive(path, label=name, limits=limits, kind=".docx file") as gz:
+    with open_archive(path, label=name, limits=limits, kind=".docx file", data=data) as gz:
         if (other := _package_kind(gz)) is not None:
             raise InputError(f"{name}: {other[0]}, named .docx - expected a Word Document (.docx): {other[1]}")
         part = _main_part(gz)
@@ -928,9 +954,10 @@ class _TextBudget:
     """The characters of text read from one workbook, refused past ``cap`` (:data:`XLSX_LIMITS`' ``max_text``) as
     soon as passed: shared by the parser targets of its parts."""
 
-    def __init__(self, cap: int) -> None:
+    def __init__(self, cap: int, crafted: str = "a zip bomb?") -> None:
         self.cap = cap
         self.used = 0
+        self.crafted = crafted  # what a file of so much text likely is, for the message
 
     def add(self, n: int, where: str, holder: str) -> None:
         self.used += n
@@ -938,13 +965,16 @@ class _TextBudget:
             raise InputError(
                 f"{where}: {holder or 'a text between two tags'} brings the workbook's text to more than "
                 f"{self.cap:,} characters - expected at most that many in a workbook, far more than a study's tables "
-                "hold (a zip bomb? A table this large is read from a CSV file, up to 50 MiB)")
+                f"hold ({self.crafted} A table this large is read from a CSV file, up to 50 MiB)")
 
 
 class _TextCount(_Nothing):
     """A parser target's count of text: of the cell (or shared string, comment) open, refused past ``text_cap``
     characters (:data:`MAX_CELL_TEXT`), and of the whole workbook, added to ``budget``; memory bounded (the text is
     not kept)."""
+
+    #: What a file of a cell of so much text likely is, for the message (an .xls is no zip archive).
+    crafted = "a zip bomb, or a file no spreadsheet saved?"
 
     def __init__(self, *, where: str, text_cap: int | None, budget: _TextBudget | None) -> None:
         self.where = where
@@ -955,15 +985,19 @@ class _TextCount(_Nothing):
 
     def _count(self, text: str, repeats: int = 1) -> None:
         """Count ``text`` read in the holder open (a cell repeated ``repeats`` times counts so in the workbook's)."""
+        self._count_chars(len(text), repeats)
+
+    def _count_chars(self, n: int, repeats: int = 1) -> None:
+        """Count ``n`` characters of text read in the holder open, as :meth:`_count` counts a text of them."""
         if self.text_cap is not None:
-            self._chars += len(text)
+            self._chars += n
             if self._chars > self.text_cap:
                 raise InputError(
                     f"{self.where}: {self._holder or 'a text between two tags'} holds more than {self.text_cap:,} "
                     "characters of text - expected at most 32,767 in a cell (and 8,192 in its formula), the most "
-                    "Excel holds: a zip bomb, or a file no spreadsheet saved?")
+                    f"Excel holds: {self.crafted}")
         if self.budget is not None:
-            self.budget.add(len(text) * repeats, self.where, self._holder)
+            self.budget.add(n * repeats, self.where, self._holder)
 
 
 class _SheetExtent(_TextCount):
@@ -1178,8 +1212,10 @@ def _checked_workbook(path: str | os.PathLike, *, label: str, limits: Mapping[st
                       sheet_limits: Mapping[str, Any] | None,
                       facts: dict[str, _SheetFacts] | None = None) -> Iterator[GuardedZip]:
     """The archive of an ``.xlsx`` once :func:`check_workbook` has passed it (and it is an Excel workbook, saved in
-    the usual, Transitional, form), for openpyxl to open; an unreadable one is an :class:`InputError`."""
-    with open_archive(path, label=label, limits=limits, kind=".xlsx workbook") as gz:
+    the usual, Transitional, form), for openpyxl to open; an unreadable one is an :class:`InputError`.  The file is
+    read once (:func:`read_once`): openpyxl reads the bytes checked."""
+    with open_archive(path, label=label, limits=limits, kind=".xlsx workbook",
+                      data=read_once(path, label=label, what=".xlsx workbook")) as gz:
         check_workbook(gz, limits=sheet_limits, facts=facts)
         if (other := _not_a_workbook(gz)) is not None:
             raise InputError(f"{label}: not a readable .xlsx workbook ({other})")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import contextvars
 import csv
 import errno
 import glob
@@ -1335,7 +1336,11 @@ def read_bounded(path: str | os.PathLike, limit: int, *, label: str | None = Non
     try:
         with open(path, "rb") as fh:
             before = os.fstat(fh.fileno())
-            data = fh.read(limit + 1)
+            # the size found and one byte more, not the limit: a read of n bytes takes n bytes of memory at once
+            want = min(limit, before.st_size) + 1
+            data = fh.read(want)
+            if len(data) == want and want <= limit:  # grown since its size was found: the rest, to the limit
+                data += fh.read(limit + 1 - want)
             after = os.fstat(fh.fileno())
     except OSError as exc:  # locked by the program that has it open, gone since it was found, a disk error
         raise unreadable(name, exc) from None
@@ -1350,7 +1355,44 @@ def read_bounded(path: str | os.PathLike, limit: int, *, label: str | None = Non
         first = size if size is not None else before.st_size
         raise InputError(f"{name}: changed while it was read ({first:,} bytes when its size was taken, {len(data):,} "
                          f"read, {after.st_size:,} when the reading ended) - {_STILL_WRITTEN}")
+    if (log := _READ_LOG.get()) is not None:
+        import hashlib
+
+        log[os.path.abspath(path)] = hashlib.sha256(data).hexdigest()
     return data
+
+
+#: The files read while a :func:`reads_recorded` block runs: each one's absolute path -> the SHA-256 of the bytes
+#: read (:func:`read_bounded` adds them), so that what a study was read from can be checked against the folder later.
+_READ_LOG: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar("impact_read_log", default=None)
+
+
+@contextlib.contextmanager
+def reads_recorded(log: dict[str, str] | None = None) -> Iterator[dict[str, str]]:
+    """Record every file :func:`read_bounded` reads inside the block in ``log`` (a new dict if None), which is given
+    back: absolute path -> SHA-256 of the bytes read.  Blocks nest: an inner one records into its own log only."""
+    log = {} if log is None else log
+    token = _READ_LOG.set(log)
+    try:
+        yield log
+    finally:
+        _READ_LOG.reset(token)
+
+
+def snapshot(path: str | os.PathLike, limit: int, *, label: str | None = None, what: str = "file") -> bytes:
+    """The bytes of ``path`` read once (:func:`read_bounded`: refused if the file changed while it was read), as a
+    the bytes every reader of it is given: a document checked by one reader and parsed by another is then
+    checked and parsed as one version, never a first checked and a second, written meanwhile by a sync client (a
+    file replaced as OneDrive or Dropbox replace one), parsed.  A file over ``limit`` bytes is refused, naming it;
+    ``what`` it should be names it in that message (".docx file")."""
+    name = label or str(path)
+    try:
+        size = os.stat(path).st_size
+    except OSError as exc:
+        raise unreadable(name, exc) from None
+    if size > limit:
+        raise InputError(f"{name}: {size:,} bytes - expected a {what} of at most {limit:,} bytes")
+    return read_bounded(path, limit, label=name, size=size)
 
 
 #: What a file that changed while it was read should be, said where one is refused.

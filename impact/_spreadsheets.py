@@ -33,7 +33,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import struct
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,7 @@ from ._archive import (
     _TextBudget,
     _TextCount,
     open_archive,
+    read_once,
     shown_as_percent,
     stream_xml,
 )
@@ -230,6 +231,7 @@ _ROW, _COLINFO, _MERGED, _FORMULA, _BOOLERR = 0x0208, 0x007D, 0x00E5, 0x0006, 0x
 _FORMAT, _XF, _NUMBER, _RK, _MULRK = 0x041E, 0x00E0, 0x0203, 0x027E, 0x00BD
 #: [MS-XLS] 2.5.165 IFmt: the built-in number formats that show a number as a percentage (9 "0%", 10 "0.00%").
 _PERCENT_FORMATS = {9, 10}
+_SST, _CONTINUE, _LABELSST, _LABEL, _RSTRING, _STRING = 0x00FC, 0x003C, 0x00FD, 0x0204, 0x00D6, 0x0207
 #: The records of a cell holding a value (row and column first): LABELSST, NUMBER, RK, LABEL, RSTRING, FORMULA,
 #: BOOLERR; MULRK (0x00BD) holds several.
 _CELLS = {0x00FD, 0x0203, 0x027E, 0x0204, 0x00D6, _FORMULA, _BOOLERR}
@@ -243,25 +245,32 @@ def _records(data: bytes, at: int):
         at += 4 + size
 
 
-def _xls_stream(path: Path, label: str) -> bytes:
+def _xls_bytes(path: Path, label: str) -> bytes:
+    """The bytes of the .xls ``path``, read once (at most :data:`MAX_XLS_BYTES`, refused if it changed while read)."""
+    from ._io import read_bounded, unreadable
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:  # locked by the program that has it open, gone since it was found
+        raise unreadable(label, exc) from None
+    if size > MAX_XLS_BYTES:
+        raise InputError(f"{label}: not a readable .xls workbook (it is {size:,} bytes - expected at most "
+                         f"{MAX_XLS_BYTES:,}: save it as .xlsx)")
+    return read_bounded(path, MAX_XLS_BYTES, label=label, size=size)
+
+
+def _xls_stream(data: bytes, label: str) -> bytes:
+    """The Workbook stream of the .xls whose bytes are ``data``."""
     import olefile
 
     from ._io import OLE2_MAGIC, _document_kind, unreadable
 
-    try:
-        size = path.stat().st_size
-        if size > MAX_XLS_BYTES:
-            raise InputError(f"{label}: not a readable .xls workbook (it is {size:,} bytes - expected at most "
-                             f"{MAX_XLS_BYTES:,}: save it as .xlsx)")
-        with open(path, "rb") as fh:
-            head = fh.read(4096)
-    except OSError as exc:  # locked by the program that has it open, gone since it was found
-        raise unreadable(label, exc) from None
+    head = data[:4096]
     if not head.startswith(OLE2_MAGIC):
         kind = (_document_kind(head) or "not an OLE2 compound file, as an .xls is") if head else "empty, 0 bytes"
         raise InputError(f"{label}: not a readable .xls workbook (it is {kind})")
     try:
-        with olefile.OleFileIO(str(path)) as ole:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:  # bytes under 1,536 would be read as a path
             name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
             if name is None:
                 from ._io import ole2_kind
@@ -282,8 +291,84 @@ def _xls_stream(path: Path, label: str) -> bytes:
         raise InputError(f"{label}: not a readable .xls workbook (damaged: {exc})") from None
 
 
-def _xls_facts(path: Path, label: str, lim: Mapping[str, int]) -> dict[str, Facts]:
-    data = _xls_stream(path, label)
+class _XlsText(_TextCount):
+    """The text of an .xls counted as its records are read, each string by the count of characters its record gives:
+    a cell or shared string of more than :data:`impact._archive.MAX_CELL_TEXT`, and more text in all than ``limits``'
+    ``max_text``, refused as soon as read, as an ``.xlsx``'s or an ``.ods``'s is.  A cell of a shared string counts
+    its text again: calamine makes a string of it for each cell, so one long string named by a million cells is a
+    million strings."""
+
+    crafted = "a file no spreadsheet saved?"
+
+    def __init__(self, *, label: str, limits: Mapping[str, int]) -> None:
+        super().__init__(where=label, text_cap=MAX_CELL_TEXT, budget=_TextBudget(limits["max_text"], self.crafted))
+
+    def text(self, where: str, holder: str, n: int) -> None:
+        """Count ``n`` characters of the string ``holder`` ("cell B5", "shared string 3") of ``where``."""
+        self.where, self._holder, self._chars = where, holder, 0
+        self._count_chars(n)
+
+
+def _sst_lengths(chunks: list[bytes]) -> Iterator[int]:
+    """The length in characters of each string of a shared string table ([MS-XLS] 2.4.265 SST: its record's body and
+    those of the CONTINUE records after it, ``chunks``), as each is read.  A string's characters may run on into the
+    next record, which then begins with a byte of flags saying whether they are one or two bytes each; its header,
+    rich-text runs and phonetic data are stepped over.  A damaged table ends the reading where its bytes do."""
+    k, at = 0, 8  # cstTotal, cstUnique
+    chunk = chunks[0]
+    unique = struct.unpack_from("<I", chunk, 4)[0] if len(chunk) >= 8 else 0
+
+    def skip(n: int) -> bool:  # step over n bytes, across records; False where the table ends first
+        nonlocal k, at, chunk
+        while n > 0:
+            if at >= len(chunk):
+                k += 1
+                if k >= len(chunks):
+                    return False
+                chunk, at = chunks[k], 0
+            step = min(n, len(chunk) - at)
+            at, n = at + step, n - step
+        return True
+
+    for _ in range(unique):
+        if at + 3 > len(chunk):  # a string's header begins a record of its own
+            k += 1
+            if k >= len(chunks):
+                return
+            chunk, at = chunks[k], 0
+            if len(chunk) < 3:
+                return
+        cch, flags = struct.unpack_from("<HB", chunk, at)
+        at += 3
+        runs = ext = 0
+        if flags & 0x08 and at + 2 <= len(chunk):
+            runs = struct.unpack_from("<H", chunk, at)[0]
+            at += 2
+        if flags & 0x04 and at + 4 <= len(chunk):
+            ext = struct.unpack_from("<I", chunk, at)[0]
+            at += 4
+        yield cch
+        wide, left = flags & 0x01, cch
+        while left:
+            if at >= len(chunk):  # the characters run on: the next record begins with their flags
+                k += 1
+                if k >= len(chunks) or not chunks[k]:
+                    return
+                chunk, at = chunks[k], 1
+                wide = chunk[0] & 0x01
+            take = min(left, (len(chunk) - at) // (2 if wide else 1))
+            if take == 0:  # half a character left in the record: damaged
+                return
+            at, left = at + take * (2 if wide else 1), left - take
+        if not skip(4 * runs + ext):
+            return
+
+
+def _xls_facts(book: bytes, label: str, lim: Mapping[str, int]) -> dict[str, Facts]:
+    data = _xls_stream(book, label)
+    text = _XlsText(label=label, limits=lim)
+    shared: list[int] = []  # each shared string's length, in characters
+    sst: list[bytes] | None = None  # the shared string table's record and its CONTINUE records, while read
     sheets: list[tuple[str, int]] = []
     formats: dict[int, str] = {}  # a number format's id -> its text (FORMAT records: those a workbook defines)
     xf_formats: list[int] = []  # each cell format's (XF's) number format id, in the order of the XF records
@@ -303,25 +388,49 @@ def _xls_facts(path: Path, label: str, lim: Mapping[str, int]) -> dict[str, Fact
             formats[ifmt] = body[5: 5 + cch * (2 if high else 1)].decode("utf-16-le" if high else "latin-1", "replace")
         if kind == _XF and len(body) >= 4:
             xf_formats.append(struct.unpack_from("<H", body, 2)[0])
+        if sst is not None and kind != _CONTINUE:  # the table ends: its strings counted as they are read
+            for n_chars in _sst_lengths(sst):
+                shared.append(n_chars)
+                text.text(f"{label} (shared strings)", f"shared string {len(shared):,}", n_chars)
+            sst = None
+        if kind == _SST and len(body) >= 8:
+            sst = [body]
+        elif kind == _CONTINUE and sst is not None:
+            sst.append(body)
         if kind == _EOF:
             break
     percent = {k for k, ifmt in enumerate(xf_formats)
                if ifmt in _PERCENT_FORMATS or shown_as_percent(formats.get(ifmt))}
     out = {}
     for name, at in sheets:
-        out[name] = _xls_sheet(data, at, f"{label} (sheet {name!r})", lim, percent)
+        out[name] = _xls_sheet(data, at, f"{label} (sheet {name!r})", lim, percent, text=text, shared=shared)
     return out
 
 
-def _xls_sheet(data: bytes, at: int, where: str, lim: Mapping[str, int], percent: set[int] = frozenset()) -> Facts:
+def _xls_sheet(data: bytes, at: int, where: str, lim: Mapping[str, int], percent: set[int] = frozenset(), *,
+               text: _XlsText | None = None, shared: list[int] = ()) -> Facts:
     """A sheet's :class:`Facts` from its BIFF8 records from ``at``; ``percent``: the cell formats (XF indexes) that
-    show a number as a percentage."""
+    show a number as a percentage; ``text``: the workbook's text counted so far, each cell's added (``shared``: the
+    length of each shared string, for a cell naming one)."""
     facts = Facts()
     top = cells = 0
     hidden: list[int] = []
+    formula_at: tuple[int, int] | None = None  # the cell of the formula a STRING record gives the text of
     for kind, body, _ in _records(data, at):
         if kind == _EOF:
             break
+        if text is not None:
+            n_chars, cell = None, None
+            if kind in (_LABEL, _RSTRING) and len(body) >= 8:  # the cell's own string: its count at 6
+                cell, n_chars = struct.unpack_from("<HH", body), struct.unpack_from("<H", body, 6)[0]
+            elif kind == _LABELSST and len(body) >= 10:
+                cell, isst = struct.unpack_from("<HH", body), struct.unpack_from("<I", body, 6)[0]
+                n_chars = shared[isst] if isst < len(shared) else 0
+            elif kind == _STRING and len(body) >= 2 and formula_at is not None:  # a formula's text value
+                cell, n_chars = formula_at, struct.unpack_from("<H", body)[0]
+            if n_chars:
+                text.text(where, f"cell {_column_letters(cell[1] + 1)}{cell[0] + 1}", n_chars)
+            formula_at = struct.unpack_from("<HH", body) if kind == _FORMULA and len(body) >= 4 else None
         if kind in _CELLS and len(body) >= 4 or kind == 0x00BD and len(body) >= 6:
             row, col = struct.unpack_from("<HH", body)
             last = struct.unpack_from("<H", body, len(body) - 2)[0] if kind == 0x00BD else col
@@ -392,20 +501,16 @@ def read_other_sheets(path: str | Path, *, label: str | None = None,
     lim = _limits(XLSX_LIMITS, sheet_limits)
     suffix = p.suffix.casefold()
     buf: io.BytesIO | None = None
+    # read once: calamine is given the bytes checked, never the file read again (a sync client may have replaced it)
     if suffix == ".ods":
-        with open_archive(p, label=name, kind=".ods spreadsheet") as gz:
+        data = read_once(p, label=name, what=".ods spreadsheet")
+        with open_archive(p, label=name, kind=".ods spreadsheet", data=data) as gz:
             facts = _ods_facts(gz, name, lim)
-            fh = gz.fileobj
-            fh.seek(0)
-            buf = io.BytesIO(fh.read())  # the bytes checked, not the file read again
+        buf = io.BytesIO(data)
     elif suffix == ".xls":
-        facts = _xls_facts(p, name, lim)
-        try:
-            buf = io.BytesIO(p.read_bytes())
-        except OSError as exc:
-            from ._io import unreadable
-
-            raise unreadable(name, exc) from None
+        data = _xls_bytes(p, name)
+        facts = _xls_facts(data, name, lim)
+        buf = io.BytesIO(data)
     else:
         raise ValueError(f"`path` must end in .ods or .xls, but {p.name!r} was passed")
     out = []

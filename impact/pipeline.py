@@ -80,6 +80,21 @@ _N_JOBS = min(2, os.cpu_count() or 1)
 
 
 
+def _refuse_changed(study: Study) -> None:
+    """Refuse to publish a run whose study folder changed after it was read (:meth:`Study._changed_since_read`): its
+    fingerprint (:func:`study_hash`, of what was read) and the study layout recorded beside it (of the folder as it
+    is then) would describe two studies, and the report one that is not in the folder.  Every file so changed is
+    named; nothing is written."""
+    changed = study._changed_since_read()
+    if changed:
+        shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5:,} more" if len(changed) > 5 else "")
+        raise InputError(f"{shown}: changed after the study was read, while impact ran (the bytes "
+                         f"in the folder now are not those read and analysed: a sync client such as OneDrive or "
+                         "Dropbox, or another program, writing into the study folder) - expected a study folder no "
+                         "program writes while impact runs: wait until it is written, then run again (nothing was "
+                         "written)")
+
+
 def study_hash(study: Study) -> str:
     """SHA-256 of a study's tables, metadata and transcript text (order-stable)."""
     h = hashlib.sha256()
@@ -1508,6 +1523,7 @@ def run(
         study = load_study(study)
     findings = analyse(study, codebook=codebook, coded=coded, seed=seed, n_resamples=n_resamples, alpha=alpha,
                        adjust=adjust, human=human, progress=progress, cache_dir=cache_dir)
+    _refuse_changed(study)
     findings.provenance.update(
         {
             "generated": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),

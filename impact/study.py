@@ -14,6 +14,7 @@ A study is a folder (see ``docs/study-format.md``)::
 from __future__ import annotations
 
 import copy
+import io
 import math
 import os
 import re
@@ -813,17 +814,21 @@ def read_transcript(path: str | Path, *, label: str | None = None) -> str:
     if suffix == ".docx":
         import docx  # python-docx
 
-        from ._archive import DocxTextWarning, read_docx_text
+        from ._archive import MAX_DOCUMENT_BYTES, DocxTextWarning, read_docx_text
+        from ._io import snapshot
 
         if not path.is_file():
             raise InputError(f"{name}: file not found")
+        # Read once: the guarded reader and python-docx are given the same bytes, so a file a sync client replaces
+        # between them is never checked as one version and read as another.
+        data = snapshot(path, MAX_DOCUMENT_BYTES, label=name, what=".docx file")
         # The guarded reader first: archive, XML and text-size limits checked while streaming, before python-docx
         # (which reads whole members) sees the file.  Its paragraph text is read again below with the tables.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DocxTextWarning)
-            read_docx_text(path, label=name)
+            read_docx_text(path, label=name, data=data)
         try:
-            document = docx.Document(str(path))
+            document = docx.Document(io.BytesIO(data))
         except Exception as exc:  # python-docx raises many types for a broken file
             raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__}: {exc})") from None
         body = document.element.body
@@ -1522,8 +1527,32 @@ class Study:
                 raise InputError(f"transcripts/{rel}: expected {clash}")
             if note:
                 warnings.warn(f"transcripts/{rel}: expected {note}", TranscriptNameWarning, stacklevel=user_level())
-            self._transcripts[rel] = read_transcript(path, label=f"transcripts/{rel}")
+            from ._io import reads_recorded
+
+            with reads_recorded() as log:  # read now (a study loaded without validating): what was read is kept too
+                self._transcripts[rel] = read_transcript(path, label=f"transcripts/{rel}")
+            self.__dict__.setdefault("_read", {}).update(_relative_reads(self.root, log))
         return self._transcripts[rel]
+
+    def _changed_since_read(self) -> list[str]:
+        """The files of the study folder whose bytes are not those read into the study (each one's path in the
+        folder, in the order read; one gone counts): a sync client or another program wrote them since, so what the
+        folder holds is not what was analysed.  Empty for a study made in Python, or whose files are as read."""
+        import hashlib
+
+        changed = []
+        for rel, digest in dict(self.__dict__.get("_read") or {}).items():
+            h = hashlib.sha256()
+            try:
+                with open(Path(self.root) / rel, "rb") as fh:
+                    for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                        h.update(block)
+            except OSError:
+                changed.append(rel)
+                continue
+            if h.hexdigest() != digest:
+                changed.append(rel)
+        return changed
 
     def _marked(self, rel: Any) -> bool:
         """Whether the transcript file ``rel`` (a ``transcript`` cell of interviews.csv) begins with a byte-order mark
@@ -2409,6 +2438,49 @@ def _unread_files(folder: Path, told: set[str]) -> list[Problem]:
     return out
 
 
+#: The most entries of a study folder :func:`_windows_folders` looks at (a study of 2,000 interviews has about 2,100).
+_MAX_WALKED = 200_000
+
+
+def _windows_folders(folder: Path, named: Iterable[str]) -> list[Problem]:
+    """A warning for each folder inside the study folder, at any depth, whose name Windows cannot make
+    (:func:`impact._io.windows_name_problem`: ``aux``, ``Con.old``, ``LPT3``, ``notes?``, ``old.``, ``draft ``),
+    naming its path: a study folder made on Linux or a Mac holding it is not copied to Windows whole, nor opened there.
+    The folders inside one so named are not told again; nor is a folder on the path of a transcript a row of
+    interviews.csv names (``named``: told at that row).  Links are not followed; at most :data:`_MAX_WALKED` entries
+    are looked at."""
+    from ._io import windows_name_problem
+
+    on_paths = {"/".join(["transcripts", *parts[:k]]) for rel in named
+                for parts in [[p for p in str(rel).replace("\\", "/").split("/") if p not in ("", ".")]]
+                for k in range(1, len(parts))}
+    out: list[Problem] = []
+    walked = 0
+    stack = [(folder, "")]
+    while stack and walked < _MAX_WALKED:
+        here, rel = stack.pop()
+        try:
+            entries = sorted(os.scandir(here), key=lambda e: e.name, reverse=True)
+        except OSError:
+            continue
+        for entry in entries:
+            walked += 1
+            try:
+                if not entry.is_dir(follow_symlinks=False):
+                    continue
+            except OSError:
+                continue
+            path = f"{rel}{entry.name}"
+            why = windows_name_problem(entry.name)
+            if why is None:
+                stack.append((Path(entry.path), path + "/"))
+            elif path not in on_paths:
+                out.append(Problem(f"{path}/", None, None, None, f"a name Windows can make ({why}: a study folder "
+                                   "holding this folder, made on Linux or a Mac, cannot be copied to Windows whole, "
+                                   "nor opened there; rename it, or move it out of the study folder)", "warning"))
+    return sorted(out, key=lambda p: str(p.file))
+
+
 def _case_twins(folder: Path) -> list[Problem]:
     """An error for each file or folder the study reads (study.yaml, a table, transcripts/) beside another entry of the
     same name but for case or Unicode form ('Councils.csv' beside 'councils.csv'): Linux holds both, Windows and macOS
@@ -2554,6 +2626,33 @@ def _a(value: object) -> str:
     return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
+def _reads_kept(load: Callable[..., Study]) -> Callable[..., Study]:
+    """``load`` (:func:`load_study`) with every file it reads recorded (:func:`impact._io.reads_recorded`): the study
+    keeps the SHA-256 of the bytes read of each, by its path in the folder, for :meth:`Study._changed_since_read`."""
+    import functools
+
+    from ._io import reads_recorded
+
+    @functools.wraps(load)
+    def kept(*args: Any, **kwargs: Any) -> Study:
+        with reads_recorded() as log:
+            study = load(*args, **kwargs)
+        study._read = _relative_reads(study.root, log)
+        return study
+
+    return kept
+
+
+def _relative_reads(root: Path | None, log: Mapping[str, str]) -> dict[str, str]:
+    """The files of ``log`` (absolute path -> digest) inside the folder ``root``, by their path in it."""
+    if root is None:
+        return {}
+    base = os.path.abspath(root)
+    return {os.path.relpath(f, base).replace(os.sep, "/"): digest for f, digest in log.items()
+            if f.startswith(base + os.sep)}
+
+
+@_reads_kept
 @fewer_collections()
 def load_study(path: str | Path, *, validate: bool = True) -> Study:
     """Read a study folder.
@@ -2714,6 +2813,8 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         raw[name] = (header, recs)
     # the workbooks read_books reads or tells of are no file the study leaves unread
     problems += _unread_files(path, named | set(book_names(TABLES)) | {str(p.file) for p in books.problems})
+    problems += _windows_folders(path, [cells.get("transcript") or "" for _, cells in raw["interviews"][1]]
+                                 if "interviews" in raw else [])
     study_meta = meta if meta else {"name": path.name}
     texts: dict[str, str] = {}
     # a sheet's cell whose one problem is told (a formula saved without its value, cells merged): not told again

@@ -1248,10 +1248,12 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
     merged = merged_blanks([c.name for c in columns if c.required and not c.unique and list(spec.key) != [c.name]],
                            records)
     unique: dict[schema.Column, dict[str, tuple[int, str]]] = {c: {} for c in columns if c.unique}
-    # Ids that name one thing each (a one-column key, a unique id): two that look alike once Cyrillic and Greek
-    # letters drawn like Latin ones are read as Latin are told (a warning: they may be two, written in two scripts).
+    # Ids that name one thing each (a one-column key, a unique id), and names given once each (a council's): two that
+    # look alike once Cyrillic and Greek letters drawn like Latin ones are read as Latin are told (a warning: they may
+    # be two, written in two scripts; 'B\u0430rking' beside 'Barking' is two councils no reader tells apart).
     alike: dict[str, dict[str, tuple[int, str, str]]] = {
-        c.name: {} for c in columns if c.type == "id" and (c.unique or list(spec.key) == [c.name])}
+        c.name: {} for c in columns if c.unique or (c.type == "id" and list(spec.key) == [c.name])}
+    kinds = {c.name: "ids" if c.type == "id" else f"{c.name.replace('_', ' ')}s" for c in columns}
     pointed: dict[str, list[tuple[int, str]]] = {}  # an int column -> its cells written with a decimal point ('4.0')
     forms: dict[str, str] = {}  # a key's text -> its form as a reader sees it, each distinct text worked out once
     # the columns' places in each row's values, in the order they are set below: the absent, the read, the cell given
@@ -1342,7 +1344,7 @@ def _check_rows(spec: schema.Table, header: list[str], records, vocabs: dict[str
                 first, shown, first_form = seen_forms.setdefault(schema.latin_lookalike(text), (line, text, form))
                 if first_form != form:
                     held = schema.lookalike_names(text) or schema.lookalike_names(shown)
-                    problems.append(Problem(f, line, name, text, f"ids that do not look alike ({text!r} looks like "
+                    problems.append(Problem(f, line, name, text, f"{kinds[name]} that do not look alike ({text!r} looks like "
                                             f"{shown!r} on row {first}, yet is another {name}: one of them holds "
                                             f"{held}; retype it if they are one)", "warning"))
         if spec.name == "survey_responses":  # an answer out of its scale is shown as written ('1,000', not 1000)
@@ -1897,6 +1899,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     windows = {str(w["id"]): w for w in waves}
     no_review_reported = set()
     named: dict[str, int] = {}
+    looks: dict[str, tuple[int, str]] = {}  # a transcript path as it looks (_looks_form) -> the first row naming it
     today = pd.Timestamp.today().normalize()
     held_file: dict[tuple[int, int], tuple[int, str]] = {}  # a transcript file (device, inode) -> first row, path
     listed: dict[Path, list[str]] = {}  # a folder inside transcripts/ -> the names in it (read once)
@@ -1964,6 +1967,16 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                "it would be counted twice)"))
             continue
         named[same] = line
+        # '301/\u04201-early.txt' (a Cyrillic Er) beside '301/P1-early.txt': two files a reader of the table or the
+        # folder cannot tell apart (a name differing in case or Unicode form alone is a twin: _case_twin)
+        first_look = looks.setdefault(_looks_form(same), (line, same))
+        if first_look[0] != line and _name_form(first_look[1]) != _name_form(same):
+            held = _lookalikes_told(same) or _lookalikes_told(first_look[1])
+            out.append(Problem(f, line, col, rel, f"a transcript path that does not look like another's ({rel!r} "
+                               f"looks like {first_look[1]!r}, which row {first_look[0]} names, yet is another file: "
+                               f"one of the two holds {held}; two files no reader of the table or the folder tells "
+                               "apart: if they are one, retype the name; if two, name them so they differ)",
+                               "warning"))
         parts = rel.replace("\\", "/").split("/")
         if rel.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", rel):
             # a path from a drive or the root ('C:\\Users\\...\\301\\P1.txt'): the end of it that names a transcript
@@ -2149,13 +2162,9 @@ def _other_case(folder, rel: str) -> str:
         if not same:  # 'Р1-early.txt' (a Cyrillic Er), 'P1-early．txt' (a full-width stop): a name that looks the same
             same = [n for n in names if _looks_form(n) == _looks_form(part)]
             if len(same) == 1:
-                odd = [ch for ch in dict.fromkeys(same[0]) if _looks_form(ch) != _name_form(ch)]
-                told = "; ".join(f"{schema._char_name(ch)} at character {same[0].index(ch) + 1}, which looks like "
-                                 f"{schema._LOOKALIKES.get(ch) or unicodedata.normalize('NFKC', ch)!r}"
-                                 for ch in odd[:3])
                 parts[i] = same[0]
                 return (f" (found {'/'.join(parts[:i + 1])!r}, a name that looks the same but is not: it holds "
-                        f"{told}; rename the file, typing the name)")
+                        f"{_lookalikes_told(same[0])}; rename the file, typing the name)")
         if len(same) != 1:
             return ""
         parts[i] = same[0]
@@ -2168,11 +2177,31 @@ def _other_case(folder, rel: str) -> str:
     return f" (found {'/'.join(parts)!r}: names are exact, spaces at the ends of a name or before its extension too)"
 
 
+def _lookalikes_told(name: str) -> str:
+    """The characters of ``name`` drawn like others (:func:`_looks_form`), the first three named with where they are
+    and what they look like: "U+0420 CYRILLIC CAPITAL LETTER ER at character 1, which looks like 'P'"."""
+    odd = [ch for ch in dict.fromkeys(name) if ch in schema._LOOKALIKES or not ch.isascii() and (
+        unicodedata.normalize("NFKC", ch) != ch or schema._is_hidden(ch))]
+
+    def like(ch: str) -> str:
+        if _unseen(ch):
+            return "which shows as nothing"
+        return f"which looks like {schema._LOOKALIKES.get(ch) or unicodedata.normalize('NFKC', ch)!r}"
+
+    return "; ".join(f"{schema._char_name(ch)} at character {name.index(ch) + 1}, {like(ch)}" for ch in odd[:3])
+
+
+def _unseen(ch: str) -> bool:
+    """Whether ``ch`` shows as nothing: a zero-width space, a joiner, a direction mark (a space shows as one)."""
+    return schema._is_hidden(ch) and unicodedata.category(ch) != "Zs"
+
+
 def _looks_form(name: str) -> str:
     """A file name as :func:`_name_form` reads it once letters drawn like Latin ones (Cyrillic, Greek) are read as
-    Latin and compatibility forms (full-width letters and stops) as the plain ones: names equal in this form look the
-    same on screen."""
-    return _name_form(unicodedata.normalize("NFKC", "".join(schema._LOOKALIKES.get(ch, ch) for ch in name)))
+    Latin, compatibility forms (full-width letters and stops, a no-break space) as the plain ones and characters that
+    show as nothing (a zero-width space) are left out: names equal in this form look the same on screen."""
+    return _name_form(unicodedata.normalize("NFKC", "".join(schema._LOOKALIKES.get(ch, ch) for ch in name
+                                                            if not _unseen(ch))))
 
 
 #: The encoding file names from Windows or an old zip program may hold where they are not UTF-8, and its name.
@@ -2218,8 +2247,11 @@ def _case_twin(folder: Path | None, rel: str, listed: dict[Path, list[str]]) -> 
         if twins:
             inside = here.relative_to(folder).as_posix()
             where = "transcripts/" + ("" if inside == "." else f"{inside}/")
-            return (f"a name no other file or folder in {where} has but for case or Unicode form ({where}"
-                    f"{twins[0]} is there too: Windows and macOS, whose names ignore case and form, hold one of the "
+            twin = f"{where}{twins[0]}"  # a space at its end or an accent written apart shows: escaped
+            shown = twin if twin.isascii() and twins[0] == twins[0].strip() else \
+                "'" + twin.encode("ascii", "backslashreplace").decode() + "'"
+            return (f"a name no other file or folder in {where} has but for case or Unicode form ({shown} is "
+                    f"there too: Windows and macOS, whose names ignore case and form, hold one of the "
                     "two, so the study copied there would read another transcript or none): rename or remove one")
         here = here / part
     return None

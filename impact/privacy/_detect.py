@@ -29,10 +29,12 @@ from ._lexicon import (
     folded_first_names,
     house_names,
     lazy_compile,
+    named_institutions,
     proper_nouns,
     public_phrases,
     public_terms,
     role_initials,
+    service_letters,
     spoken_words,
     word_places,
 )
@@ -942,6 +944,14 @@ _LOWER_STREET_RE = lazy_compile(
     r"gardens|close|drive|rd|ave|cres|tce|gdns)\.?)(?![\w])",
     re.VERSION1,
 )
+# A street named in lower case by a word UK streets end with that no lower-case rule read (see _UK_STREET_ENDINGS: "they
+# moved to gipton approach", "she was found on armley nook", "lives at seacroft garth"), after a word that places someone
+# on it: an address where its first word is no English word nor first name (:func:`_estate_words`), as the capitalised
+# rule holds ("on the hill", "at the corner", "in every way", "to his side" stay).
+_LOWER_ESTATE_RE = lazy_compile(
+    rf"(?<![\w])(?:{_RESIDENCE}|on|off|in|at|along|near|from|to|round|into|onto|opposite|past|down|up)[ \t]+"
+    r"(?P<street>(?P<w>\p{Ll}{4,})(?:[ \t]+(?P<w2>\p{Ll}{3,}))?[ \t]+"
+    rf"(?i:{_UK_STREET_ENDINGS}))(?![\w'’\-])", re.VERSION1)
 # A house number said in words: hundreds and a letter too ("one hundred and four", "seventeen b").
 _HOUSE_NUMBER_SAID = (rf"(?:(?:one|two|three|four|five|six|seven|eight|nine)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{_NUMBER_WORDS})?"
                       rf"|{_NUMBER_WORDS})(?:[ \t]+[a-d](?![\p{{L}}\d'’]))?")
@@ -2526,6 +2536,12 @@ def _addresses(text: str, add) -> None:
         if m.group("type") in ("close", "drive") and not _RESIDENCE_BEFORE.search(text[max(0, m.start("street") - 30) : m.start("street")]):
             continue  # "in close", "to drive": a street only where someone lives on it
         add(Span(m.start("street"), m.end("street"), "address"))
+    for m in _LOWER_ESTATE_RE.finditer(text, overlapped=True):
+        w2 = m.group("w2")
+        if m.group("street")[-1:].islower() and _estate_words(m.group("w")) and " ".join(
+                m.group("street").split()) not in named_institutions() and (
+                w2 is None or not (w2 in _NOT_STREET_WORDS or w2 in _NOT_STREET_NAMES or w2 in _NUMBER_WORDS_SET)):
+            add(Span(m.start("street"), m.end("street"), "address"))  # "gipton approach"; "winson green" a prison's
     for m in _ESTATE_WORD_RE.finditer(text, overlapped=True):  # "Chapel Allerton Hill": "Allerton" judged too
         if m.group().endswith("Approach") and _THE_BEFORE_AGE_RE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "the Rochdale Approach", "the Camden Approach": a way of working, named as one with "the"
@@ -2657,6 +2673,30 @@ _HOSPITAL_LETTERS_RE = lazy_compile(
     # or where a child was born, the date perhaps between ("she was born 14th February 2017 at the LGI", "the twins were
     # born on the second of June 2018 at the RVI")
     r"|\b(?i:born|delivered)\b[^.;:!?\n]{0,40}?[ \t](?i:at)[ \t]+the[ \t]+(?P<b>\p{Lu}{2,5})(?![\p{L}\d&'’]))", re.VERSION1)
+# A hospital by short letters after "the" in a sentence that says a stay, an admission, a transfer or a visit, whatever
+# letters end it ("she was in the QE for a month", "he was admitted to the QE overnight", "she spent a fortnight in the
+# JR", "we visited him in the QE", "after his admission to the NNUH"): two to five capitals as written, kept where they
+# are a service's, an order's, a body's or a nation's letters (see _hospital_letters).  A stay said by "was in" needs
+# its length, its bounds or what kept her there after it ("was in the QE for a month", "until", "overnight", "with
+# sepsis"), as "she was in the CP plan" or "in the UK" is no stay in a hospital.
+_HOSPITAL_STAY_RE = lazy_compile(
+    r"(?:\b(?i:(?:re)?admitted|admissions?|transfers?|discharged|"
+    # a move said of a person, not of a case or a paper ("he was taken to the QE", "Child B was transferred to the QMC",
+    # "mum took her to the QE"; "the case was taken to the SMT", "it was sent to the AGM" stay)
+    r"(?<=\b(?:s?he|they|we|i|you|him|her|them|mum|mam|dad|baby|child|boy|girl|son|daughter|twins?|"
+    r"(?-i:(?!(?:It|This|That|These|Those|There|Which|What|Who)\b)\p{Lu}[\p{Ll}'’]*))[ \t]+"
+    r"(?:(?:was|were|is|are|had|has|got|being|been|then|later|eventually|immediately|quickly|straight)[ \t]+){0,3})"
+    r"(?:transferred|taken|rushed|brought|sent|moved|seen|kept)|(?:took|take|takes|taking)[ \t]+(?:him|her|them|"
+    r"the[ \t]+baby|baby|mum|dad)|"
+    r"stay(?:s|ed|ing)?(?:[ \t]+with[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|spent(?:[ \t]+[\p{L}\d]+){1,3}?|"
+    r"spell|stint|fortnight|(?:days?|nights?|weeks?|months?)|"
+    r"visit(?:s|ed|ing)?(?:[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|seen|treated|kept|born|died|"
+    r"(?:pronounced|declared|found)[ \t]+dead)"
+    r"[ \t]+(?i:at|in|to|into|from)[ \t]+(?i:the)[ \t]+(?P<h>\p{Lu}{2,5})(?![\p{L}\d&'’])"
+    r"(?![ \t]+(?i:meeting|panel|plan|team|office|conference|review|process|hub|service|board|group|forum|course)s?\b)"
+    r"|\b(?i:was|were|is|are|been|be)[ \t]+(?i:still[ \t]+|only[ \t]+)?(?i:in|at)[ \t]+(?i:the)[ \t]+"
+    r"(?P<h>\p{Lu}{2,5})(?![\p{L}\d&'’])(?=[ \t]+(?i:for[ \t]+(?:a|an|one|two|three|four|five|six|several|a[ \t]+few|"
+    r"\d+|nearly|almost|over|about|weeks|days|months|ages)|overnight|until|till|since|with)\b))", re.VERSION1)
 #: A title said before a surname ("Miss", "Mr.", "Nurse", "Cllr"): it names no one, and what follows it is a person's.
 _TITLE_WORD_RE = lazy_compile(r"(?i:mr|mrs|ms|mx|miss|dr|nurse|cllr|councillor|prof|sgt|rev|revd)\.?", re.VERSION1)
 _HOSPITAL_UNITS = frozenset("nicu picu scbu icu hdu mau amu cdu eau sdec ae ed er ooh".split())
@@ -2708,8 +2748,6 @@ _NEXT_WORD_RE = lazy_compile(r"[ \t]+(\p{L}+['’]?\p{L}*)", re.VERSION1)
 def _institution_names() -> dict[str, list[list[str]]]:
     """The names of :func:`~impact.privacy._lexicon.named_institutions` by first word ("the mount" under "mount" too,
     for "in the mount"), each as its folded words, longest first."""
-    from ._lexicon import named_institutions
-
     by_first: dict[str, list[list[str]]] = {}
     for name in named_institutions():
         parts = name.split()
@@ -2987,6 +3025,15 @@ def _employers_by_trade(text: str, add) -> None:
         add(Span(m.start("f"), m.end("f"), "place"))
 
 
+def _hospital_letters(letters: str, words: frozenset[str], not_names: frozenset[str]) -> bool:
+    """Whether ``letters`` after "the" may be a hospital's: no English word, public term, national body's, hospital
+    unit's (NICU, SCBU ...), role's, nor service's, order's or nation's letters (:func:`service_letters`: "the SARC",
+    "the PPU", "the UAE")."""
+    key = fold(letters)
+    return not (key in words or key in public_terms() or key in not_names or key in _NATIONAL_INITIALS
+                or key in _HOSPITAL_UNITS or letters in role_initials() or letters.upper() in service_letters())
+
+
 def _institutions(text: str, add) -> None:
     from ._names import _NOT_NAMES, _NOT_SUBJECTS, _SET_OFF_AFTER_RE, KINSHIP_ROLE_WORDS
 
@@ -3002,15 +3049,16 @@ def _institutions(text: str, add) -> None:
         if m.group("given") is not None:
             if fold(m.group("given")) in folded_first_names():
                 add(Span(m.start("h"), m.end("h"), "place"))
-        elif m.group("nick") is not None or not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
-                or len(key) == 4 and sum(c in "aeiou" for c in key) >= 2):
+        elif m.group("nick") is not None or (_hospital_letters(m.group("h"), words, _NOT_NAMES)
+                                             and not (len(key) == 4 and sum(c in "aeiou" for c in key) >= 2)):
             add(Span(m.start("h"), m.end("h"), "place"))
     for m in _HOSPITAL_LETTERS_RE.finditer(text) if "the " in text.lower() else ():
         group = next(g for g in ("h", "o", "c", "b") if m.group(g) is not None)
-        key = fold(m.group(group))
-        if not (key in words or key in public_terms() or key in _NOT_NAMES or key in _NATIONAL_INITIALS
-                or key in _HOSPITAL_UNITS or m.group(group) in role_initials()):
+        if _hospital_letters(m.group(group), words, _NOT_NAMES):
             add(Span(m.start(group), m.end(group), "place"))
+    for m in _HOSPITAL_STAY_RE.finditer(text) if "the " in text.lower() else ():
+        if _hospital_letters(m.group("h"), words, _NOT_NAMES):
+            add(Span(m.start("h"), m.end("h"), "place"))  # "she was in the QE for a month"
     low = text.lower()
     _named_institutions(text, low, add)
     _employers_by_trade(text, add) if _EMPLOYER_ANCHOR.search(text) else None

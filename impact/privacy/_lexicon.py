@@ -68,6 +68,7 @@ __all__ = [
     "conditions",
     "role_initials",
     "role_meanings",
+    "service_letters",
     "named_institutions",
     "FAMILY_WORDS",
     "FAMILY_ALTERNATION",
@@ -730,6 +731,19 @@ def role_initials() -> frozenset[str]:
     True
     """
     return frozenset(role_meanings())
+
+
+@cache
+def service_letters() -> frozenset[str]:
+    """The letters of services, orders, bodies and nations written after "the" where a stay or a visit is said ("the
+    PRU", "the SARC", "the UAE"), in capitals as written: no hospital's letters.
+
+    Examples
+    --------
+    >>> {"SARC", "CPS", "UAE", "YMCA"} <= service_letters(), "QE" in service_letters()
+    (True, False)
+    """
+    return frozenset(_lines("privacy/service_letters.txt"))
 
 
 @cache

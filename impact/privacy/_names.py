@@ -76,7 +76,7 @@ from ._lexicon import (
     word_places,
 )
 
-__all__ = ["NameFinder", "KINSHIP_ROLE_WORDS", "SPELT_OUT_RE", "ends_title_case", "is_public_word", "named_after_preposition", "month_range_after", "named_by_shape", "noun_after_determiner", "public_name_as_person", "said_of_person",
+__all__ = ["FAMILY_ROLE", "NameFinder", "KINSHIP_ROLE_WORDS", "SPELT_OUT_RE", "ends_title_case", "is_public_word", "named_after_preposition", "month_range_after", "named_by_shape", "noun_after_determiner", "public_name_as_person", "said_of_person",
            "set_off_after_role", "things_named", "welsh_mutated_words",
            "welsh_field_labels", "welsh_sentence_words"]
 
@@ -955,7 +955,9 @@ _BABY_SURNAME_RE = lazy_compile(
 # A nickname in quotes after being called or going by it ("everyone calls her 'moll'", "he goes by 'smiley'"): the
 # quotes make any word the name, an English word too ("they call him 'lazy'"); unquoted, "they call her names" is kept.
 _QUOTED_NICKNAME_RE = lazy_compile(
-    r"\b(?:call(?:s|ed|ing)?[ \t]+(?:him|her|them|me|us|you)|(?<!\b(?:it|this|that)[ \t]+)(?:go(?:es|ing)?|went)[ \t]+by|nick[ \t]?name(?:['’]s|[ \t]+(?:is|was))|"
+    r"\b(?:call(?:s|ed|ing)?[ \t]+(?:him|her|them|me|us|you|himself|herself|themselves)|"
+    # who everyone knew by it ("everyone knew her brother as 'Tiny'", "we know him as 'Dibs'")
+    r"kn(?:ew|ows?)[ \t]+(?:him|her|them|(?:his|her|their|my|our)[ \t]+\p{L}+)[ \t]+as|(?<!\b(?:it|this|that)[ \t]+)(?:go(?:es|ing)?|went)[ \t]+by|nick[ \t]?name(?:['’]s|[ \t]+(?:is|was))|"
     r"known(?:[ \t]+(?:to[ \t]+\p{L}+|locally|round[ \t]+here))?[ \t]+as|a\.?k\.?a\.?)"
     r"(?:[ \t]+(?:just|simply|only))?[ \t]*,?[ \t]+['‘\"“](?P<q>[^'’\"”\n]{2,30})['’\"”]", re.IGNORECASE | re.VERSION1)
 # Initials whose second is of a surname with "O'" ("m.o'd", "J. O'N"): no word is so written.
@@ -1503,6 +1505,11 @@ def named_by_shape(text: str) -> list[Span]:
             at = m.start("q") if quoted is not None else m.start("w")
             found.append(Span(at, at + len(w), "name"))
     found += [Span(m.start("q"), m.end("q"), "name") for m in _QUOTED_NICKNAME_RE.finditer(text)]
+    for m in _QUOTED_APPOSED_RE.finditer(text):  # "mum's boyfriend, 'Smudge', was on licence", "his cousin ('Little T')"
+        named = [w for w in m.group("q").split() if fold(w) not in _NICKNAME_WORDS]
+        if named and not any(is_public_word(w) or fold(w) in _DETERMINERS_BEFORE_NOUN for w in named):
+            # a nickname's own words before the name stay, as round 27 holds ("'big [name]'")
+            found.append(Span(m.start("q") + m.group("q").index(named[0]), m.end("q"), "name"))
     # a person's initials where a name stands ("she's known to us as KJ", "(AB, DOB 01/02/2015)"), not a term of the
     # field in capitals ("known as CSE", "(YP, aged 15)"); a surname after a newborn's registered "Baby Boy"
     for pattern in (_INITIALS_AS_NAME_RE, _INITIALS_BESIDE_AGE_RE, _BABY_SURNAME_RE):
@@ -1875,15 +1882,23 @@ _LETTER_AGED_RE = lazy_compile(
     re.VERSION1)
 # A letter with its dot opening a line before a capitalised word: an outline's, when another line opens so too.
 _OUTLINE_LETTER_RE = lazy_compile(r"(?m)^[ \t]*\p{Lu}\.[ \t]+\p{Lu}", re.VERSION1)
+# A family role, as a review or a practitioner writes one before a letter ("Mother F", "Grandmother K", "Stepfather
+# H", "Great-Grandmother L", "her foster mum T", "Nan J"): the lexicon's FAMILY_WORDS, the one list of relations, but
+# for a child's own words ("Child B" is a review's label, never a relation's initial), read by both rules that take a
+# role before a letter (a person's initial here; a review's label beside another in _redact).
+FAMILY_ROLE = "|".join(re.escape(w).replace("_", r"[ \t]+") for w in sorted(
+    set(FAMILY_WORDS) - {"child", "children", "kid", "kids"}, key=lambda w: (-len(w), w)))
 # A relation right before a letter makes it a person's initial ("Baby O was born", "her son T came", "my sister K,"); not
 # "Child A", the name a review gives a child to hide one.
 _KIN_BEFORE_INITIAL_RE = lazy_compile(
-    r"\b(?i:baby|son|daughter|brother|sister|boy|girl|twin|sibling|mum|mam|mom|mother|dad|father|nan|gran|cousin|nephew|"
-    r"niece|aunt|aunty|auntie|uncle|partner|carer|friend|boyfriend|girlfriend|husband|wife|toddler|teenager)(?i:s)?"
+    rf"\b(?i:{FAMILY_ROLE}|baby|boy|girl|twin|sibling|friend|toddler|teenager)(?i:s)?"
     r"(?:[ \t]+|[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*)"
     # and the letters listed after it before this one ("her daughter B and C", "his sons J, K and L", "her son b and c")
     r"(?:(?<![\p{L}])\p{L}\.?(?:[ \t]*[,&/][ \t]*(?i:and[ \t]+)?|[ \t]+(?i:and|or|&)[ \t]+)){0,4}\Z",
     re.VERSION1)
+# A family role capitalised as a review writes a label ("Mother F", "Grandmother K", "Stepfather H"): the letter after it
+# is the relation's initial wherever the phrase stands ("we spoke to Grandmother K about contact"), as after a title.
+_FAMILY_ROLE_BEFORE_RE = lazy_compile(rf"\b(?=\p{{Lu}})(?i:{FAMILY_ROLE})[ \t]+\Z", re.VERSION1)
 _KIN_INITIAL_AFTER_RE = lazy_compile(
     rf"\.?(?:['’]s\b|[ \t]*(?:[.,;:!?)&]|\Z)|[ \t]+[\-–—]|[ \t]+(?:{_VERBS_AFTER}|{_ACTIONS}|who|and|or|\p{{L}}+ed)(?![\p{{L}}'’]))",
     re.IGNORECASE | re.VERSION1)
@@ -2004,6 +2019,18 @@ _APPOSED_HEAD_RE = lazy_compile(
     rf"(?:(?<=(?:^|[.!?;:(\[\n\r])[ \t\"“‘]*|[ \t][\-–—][ \t]*|^{_ENTRY_DATE})|(?<![\p{{L}}'’])(?:the|her|his|their|my|our|your)"
     rf"[ \t]+|(?<![\p{{L}}'’])\p{{L}}+['’]s[ \t]+)(?P<head>(?:[\p{{L}}\-]+[ \t]+){{0,2}}?(?i:{_APPOSED_NOUNS}))[ \t]*,[ \t]*\Z",
     re.IGNORECASE | re.MULTILINE | re.VERSION1)
+# A nickname in quotes beside a person's noun, a relation, a role or a word for a person ("mum's boyfriend, 'Smudge', was
+# on licence", "the older lad, 'Deuce', was grooming her", "his mate 'Smudge' had the car", "a lad called 'Tiny'"):
+# set off by commas, brackets or dashes, one to three words of any case; right after the noun or "called" or "named",
+# capitalised.  The quotes make any word the name, as _QUOTED_NICKNAME_RE holds after "calls her"; a quote of what is
+# said ("her mum, 'I'm not having it', said") holds an apostrophe or more words, and stays.
+_QUOTED_APPOSED_RE = lazy_compile(
+    rf"(?<![\p{{L}}'’])(?:the|her|his|their|my|our|your|a|an|this|that|\p{{L}}+['’]s)[ \t]+(?:[\p{{L}}\-]+[ \t]+){{0,2}}?"
+    rf"(?i:{_APPOSED_NOUNS}|lad|lass|bloke|guy|man|woman|mate|boy|girl|kid|dealer|lodger)s?"
+    r"(?:[ \t]*(?:,|\(|[ \t][\-–—])[ \t]*['‘\"“](?P<q>\p{L}[\p{L}\-]*(?:[ \t]+\p{L}[\p{L}\-]*){0,2})['’\"”]"
+    r"(?=[ \t]*(?:,|\)|[ \t][\-–—]))"
+    r"|(?:[ \t]+(?:called|named|nicknamed))?[ \t]+['‘\"“](?P<q>(?-i:\p{Lu})[\p{L}\-]*(?:[ \t]+(?-i:\p{Lu})[\p{L}\-]*){0,2})"
+    r"['’\"”](?![\p{L}]))", re.IGNORECASE | re.VERSION1)
 # What a case note says of a person after her initials as its subject: a verb of being seen or being there, or a state
 # ("JT seen at A&E", "JT not in school", "KB present", "JT upset after contact"), or, as minutes give an action, what
 # she is to do ("JB to circulate the minutes").  Only a person is seen at a place,
@@ -3978,6 +4005,9 @@ class NameFinder:
                 and _KIN_BEFORE_INITIAL_RE.search(text, max(0, tok.start - 40), tok.start)
                 and _KIN_INITIAL_AFTER_RE.match(text, tok.end)):
             return True  # "Baby O was born", "her son T came", "her daughter B and C", "her sister k was there"
+        if (tok.shape == "initial" and len(letter) == 1 and letter not in "AIO"
+                and _FAMILY_ROLE_BEFORE_RE.search(text, max(0, tok.start - 30), tok.start)):
+            return True  # "we spoke to Grandmother K about contact": a capitalised role's letter, an initial anywhere
         if tok.shape == "initial" and letter in "AO" and self._initials_pair_set_off(text, toks, i):
             return True  # "the child, A B, was seen": "A" beside another letter so set off is an initial, no article
         if (tok.shape == "lower" and letter in ("a", "i", "o")

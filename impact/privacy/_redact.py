@@ -373,6 +373,7 @@ from ._names import (
     _NOT_SUBJECTS,
     _PERSON_OBJECT_BEFORE_RE,
     _SEEN_BEFORE_RE,
+    FAMILY_ROLE,
     KINSHIP_ROLE_WORDS,
     SPELT_OUT_RE,
     NameFinder,
@@ -1682,12 +1683,12 @@ def _cited_authors(text: str) -> list[tuple[int, int]]:
 _REVIEW_LABEL_RE = lazy_compile(
     r"\b(?-i:Child|Young[ \t]+Person|YP|Sibling|Adult|Person|Parent|Participant|Interviewee|Respondent|Practitioner)"
     r"[ \t]+(?-i:\p{Lu}{1,2}|\d{1,2})(?:['’]s\b|(?![\p{L}\d'’.]))", re.VERSION1)
-# A relation's word and a letter in capitals ("Mother F", "Father G", "Stepfather H's"): a review's label where the text
-# labels someone else so (a label of _REVIEW_LABEL_RE beside it: "Child B lived with Mother F"); alone, the letter may
-# be the relation's initial ("Father F", round 45).
+# A family role (the names module's FAMILY_ROLE, capitalised) and a letter in capitals ("Mother F", "Father G",
+# "Stepfather H's", "Grandmother K"): a review's label where the text labels someone else so (a label of
+# _REVIEW_LABEL_RE beside it: "Child B lived with Mother F"); alone, the letter is the relation's initial ("Father F",
+# round 45; "Mother F did not attend", "Grandmother K": "Mother [name]", "Grandmother [name]"), the same for every role.
 _RELATION_LABEL_RE = lazy_compile(
-    r"\b(?-i:(?:Step-?|Grand)?(?:Mother|Father|Parent)|Mum|Dad|Brother|Sister|Aunt|Uncle|Partner|Carer)"
-    r"[ \t]+(?-i:\p{Lu})(?:['’]s\b|(?![\p{L}\d'’.]))", re.VERSION1)
+    rf"\b(?=\p{{Lu}})(?i:{FAMILY_ROLE})[ \t]+(?-i:\p{{Lu}})(?:['’]s\b|(?![\p{{L}}\d'’.]))", re.VERSION1)
 
 
 def _review_labels(text: str) -> list[tuple[int, int]]:

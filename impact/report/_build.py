@@ -9512,18 +9512,25 @@ def _comparisons_figures() -> str:
     return MODEL_FIGURES["comparisons"]
 
 
-def _trajectory_terms(ctx) -> list[str]:
+def _trajectory_terms(ctx, tables: dict[str, pd.DataFrame] | None = None) -> list[str]:
     """The methods' definitions of the trajectories, where the report has two waves after the review to use them: a
     study of one or two waves defined expectations realised and impact sustained, faded or emerging "at both later
-    waves", none of which it could have (truth45)."""
+    waves", none of which it could have (truth45). Of the report's tables as built (``tables``): every term where the
+    trajectory tables are given; without them, "realised" alone, where the summary gives the share of expectations
+    realised or says it is withheld (the one term its text uses). A study of four or five waves, whose trajectory
+    tables are not given, defined six, five of them used nowhere but in saying that their tables are not given
+    (truth74)."""
     if len(ctx.later) < 2:
         return []
+    realised = "Realised: anticipated before the review and reported afterwards"
+    if tables is not None and "realisation" not in tables and "persistence" not in tables:
+        counts = _realised_counts(ctx)
+        return [f"{realised}."] if counts is not None and counts[0] > 0 else []
     apart = ("; under way before the review: reported before the review without having been anticipated, counted "
              "apart whether reported afterwards or not" if len(ctx.waves) == 3 else "")
-    return ["Realised: anticipated before the review and reported afterwards; unmet expectation: anticipated, never "
-            "reported; unanticipated: reported afterwards, neither anticipated nor reported before the review"
-            f"{apart}. Sustained: reported at both the first and the last wave after the review; faded: at the first "
-            "only; emerging: at the last only."]
+    return [f"{realised}; unmet expectation: anticipated, never reported; unanticipated: reported afterwards, neither "
+            f"anticipated nor reported before the review{apart}. Sustained: reported at both the first and the last "
+            "wave after the review; faded: at the first only; emerging: at the last only."]
 
 
 def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
@@ -9533,7 +9540,7 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
     items = [f"{m.label}: {_lower_first(m.definition)}" for m in MEASURES.values()]
     fitted = ctx.f.models is not None and not ctx.f.models.empty
     items += [
-        *_trajectory_terms(ctx),
+        *_trajectory_terms(ctx, tables),
         f"Intervention status: a Notice to Improve / Improvement Notice or statutory direction in force at the wave's "
         f"reference date. Tests: {_tests_used(ctx, tables)}"
         f"{_adjusted_across(ctx, f'{ctx.many} and waves' if len(ctx.waves) > 1 else ctx.many)}; "

@@ -31,6 +31,7 @@ Counts, measured on main (5445170d) and now, each text redacted with the stress 
 (``_rounds``): _RED_TEAM holds the 93 main gave wrongly, _HELD_EXACT the 76 it gave so already, _KEPT the 38 kept
 (one, "victim's mum rang", redacted on main), _OPEN one; _GONE six whose details go, under a token of another kind.
 The file run beside main's package: 95 failed (the 93, "victim's mum rang" and the RMCH), 119 passed, 1 xfailed.
+Round 74 closed the open form ("she was in the QE for a month").
 """
 
 from __future__ import annotations
@@ -328,14 +329,12 @@ _GONE = [
     ("the boys' dad, Mr Ahmed, was very hostile", ["Ahmed"]),
     ("Baby Girl K's mum had no antenatal care", ["K"]),
 ]
-# Still open: letters that are no infirmary's or hospital's (they end so in I or H) where no ward, unit or care is
-# said ("the QE" for the Queen Elizabeth): "the YOT", "the PRU" are said so too.
-_OPEN = [
-    ("she was in the QE for a month", "she was in the [place] for a month"),
-]
+# Closed in round 74 and moved to its _RED_TEAM: letters that are no infirmary's or hospital's (they end so in I or H)
+# where a stay is said ("she was in the QE for a month"); "the YOT", "the PRU" stay, a service's letters.
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_details_redacted_under_another_token_are_gone = _rounds.stay_gone(_GONE, bracket=True)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(93, 76, 38, 1))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(93, 76, 38, 0))
