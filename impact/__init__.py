@@ -13,6 +13,7 @@ Subpackages: :mod:`impact.coding`, :mod:`impact.stats`, :mod:`impact.report`,
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging as _logging
 import sys as _sys
 import types as _types
@@ -94,8 +95,8 @@ _LAZY = {
     # official statistics and councils
     "aggregate_successors": "impact.councils",
     "boundary_changes": "impact.councils",
-    "council_crosswalk": "impact.councils",
     "council_list": "impact.councils",
+    "council_crosswalk": "impact.councils",
     "CouncilMatchWarning": "impact.councils",
     "to_council_id": "impact.councils",
     "DfeReadWarning": "impact.official",
@@ -206,11 +207,17 @@ def example_path() -> _Path:
 
 def __getattr__(name: str):
     if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
+        from ._keywords import told_object
+
+        value = told_object(getattr(importlib.import_module(_LAZY[name]), name))
         globals()[name] = value
         return value
     if name in _SUBPACKAGES:
         return importlib.import_module(f"impact.{name}")
+    if not name.startswith("_") and name.isidentifier() and importlib.util.find_spec(f"{__name__}.{name}"):
+        # impact.review, impact.effects before they were imported: the module (which, called, names what to call),
+        # not "no attribute 'review' (did you mean 'ReviewWarning'?)" before and the module after (newuser14)
+        return importlib.import_module(f"{__name__}.{name}")
     # impact.example, impact.load: the public name meant (a name starting with '_' is a probe, IPython's or pickle's)
     hint = "" if name.startswith("_") else schema.did_you_mean(name, [n for n in __all__ if not n.startswith("_")])
     raise AttributeError(f"module 'impact' has no attribute {name!r}{hint}")
@@ -222,14 +229,20 @@ def __dir__() -> list[str]:
 
 def _functions_of(module: str) -> list[str]:
     """The public functions to call instead of the submodule ``module`` (``"agreement"``), as written from the
-    package: those re-exported by ``impact`` (the one named after the module first, ``impact.agreement_table``), else
-    the module's own (``impact.validate.check_folder``)."""
-    here = [n for n, m in _LAZY.items() if m == f"{__name__}.{module}" and n[:1].islower() and n.isidentifier()]
-    if not here:
-        held = getattr(_sys.modules.get(f"{__name__}.{module}"), "__all__", ())
-        here = [f"{module}.{n}" for n in held if n[:1].islower() and callable(getattr(
-            _sys.modules[f"{__name__}.{module}"], n, None))]
-    return sorted(here, key=lambda n: not n.startswith(module))
+    package: the module's own re-exported by ``impact``, those starting with its name first (``impact.agreement_table``,
+    ``impact.council_list`` for ``impact.councils``), then another module's ending in its name (``impact.build_report``
+    for ``impact.report``: what a call of the module's name most likely meant), then the module's ``__all__``
+    where ``impact`` re-exports none of its own (``impact.validate.check_folder``)."""
+    stem = module[:-1] if module.endswith("s") and not module.endswith("ss") else module
+    public = [n for n in _LAZY if n[:1].islower() and n.isidentifier()]
+    own = [n for n in public if _LAZY[n] == f"{__name__}.{module}"]
+    # another module's function ending in the name: impact.build_report for impact.report (not validate_qdpx for validate)
+    others = [n for n in public if n.endswith((stem, f"{stem}s")) and n not in own]
+    if own:
+        return sorted(own, key=lambda n: (not n.startswith(stem), stem not in n)) + others
+    held = getattr(_sys.modules.get(f"{__name__}.{module}"), "__all__", ())
+    return others + [f"{module}.{n}" for n in held if n[:1].islower() and callable(getattr(
+        _sys.modules[f"{__name__}.{module}"], n, None))]
 
 
 class _Submodule(_types.ModuleType):
@@ -237,7 +250,11 @@ class _Submodule(_types.ModuleType):
     ``impact.agreement_table``) says which function to call, not "'module' object is not callable".
 
     A module that does the work when called would be two things under one name; this one only refuses, naming the
-    functions it holds (newuser12).
+    functions it holds (newuser12). ``callable(impact.agreement)`` is therefore True: Python answers a call of an
+    object only through its type's ``__call__``, and a module without one is told "'module' object is not callable",
+    naming nothing (newuser14 weighed it: the wrong answer of ``callable`` is the lesser harm, as a module given where
+    impact takes a function, ``firth_logistic(intervals=...)``, is called and says what it is). ``inspect.ismodule``
+    stays True.
     """
 
     def __call__(self, *args: object, **kwargs: object) -> None:
@@ -251,8 +268,28 @@ class _Submodule(_types.ModuleType):
                         f"{others if len(named) > 1 else ''}; help({named[0]}) says what it takes.")
 
 
+#: The public subpackages every name of whose ``__all__`` says what it takes where a call does not bind.
+_TOLD_PACKAGES = ("stats", "coding", "official", "qdpx", "privacy", "synth", "report")
+
+
+def _told_module(module: _types.ModuleType) -> None:
+    """Make the calls of ``module``'s public functions, and of its public classes' methods, say what they take where
+    they do not bind (a keyword misspelt, one argument too many: :func:`impact._keywords.told_object`): the names of
+    ``impact.__all__`` it defines or re-exports, and every name of the ``__all__`` of a public subpackage
+    (:data:`_TOLD_PACKAGES`: ``impact.synth.generate``). Names a subpackage imports on first use (impact.coding's)
+    are made so then."""
+    from ._keywords import told_object
+
+    package = module.__name__.rpartition(".")[2] in _TOLD_PACKAGES
+    for name in getattr(module, "__all__", ()):
+        if (package or name in _LAZY) and name in module.__dict__:
+            setattr(module, name, told_object(module.__dict__[name]))
+
+
 def _as_submodule(value: object) -> None:
     """Make ``value``, a public submodule of ``impact`` imported as a plain module, one that says what to call."""
+    if isinstance(value, _types.ModuleType) and value.__name__.startswith(f"{__name__}.") and value.__name__.count(".") == 1:
+        _told_module(value)
     if (type(value) is _types.ModuleType and getattr(value, "__name__", "").startswith(f"{__name__}.")
             and value.__name__.count(".") == 1 and not value.__name__.rpartition(".")[2].startswith("_")):
         value.__class__ = _Submodule
@@ -269,12 +306,13 @@ class _Package(_types.ModuleType):
 
     def __setattr__(self, name: str, value: object) -> None:
         if isinstance(value, _types.ModuleType) and _LAZY.get(name) == f"{__name__}.{name}":
+            _told_module(value)
             return  # a public name shares the submodule's name: the name keeps meaning the public object
         _as_submodule(value)
         super().__setattr__(name, value)
 
 
-for _module in (schema, vocab):  # imported before the package's class is set below
+for _module in list(_sys.modules.values()):  # imported before the package's class is set below (errors, schema, ...)
     _as_submodule(_module)
 _sys.modules[__name__].__class__ = _Package
 

@@ -419,7 +419,8 @@ def open_archive(
 
         # the path as given, not the label alone: 'p.qdpx: file not found' named the file, for '~/p.qdpx' or 'out/p.qdpx'
         raise InputError(f"{os.fspath(path)}: file not found{relative_hint(path)}" if not p.exists()
-                         else f"{name}: not a regular file")
+                         else f"{os.fspath(path)}: is a folder - expected a file (a zip archive: a .qdpx project, a .docx or .xlsx)"
+                         if p.is_dir() else f"{os.fspath(path)}: not a regular file (a device or a pipe)")
     else:
         try:
             fh = open(p, "rb")  # noqa: SIM115 - closed in the finally below

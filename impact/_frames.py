@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["LABELS", "ORDER", "as_flags", "as_text", "distinct", "flagged", "key_strings", "member", "not_flags", "one_key",
-           "kept_order", "known_order", "lacking_hint", "merge_split", "remember_order", "shared_attr", "text_series", "time_kind", "unclear_columns"]
+           "kept_order", "known_labels", "known_order", "known_waves", "remember_labels", "lacking_hint", "merge_split", "remember_order", "shared_attr", "text_series", "time_kind", "unclear_columns"]
 
 #: The key of ``DataFrame.attrs`` under which a frame impact builds keeps the order of a column's values that their
 #: text does not show: ``frame.attrs["order"]["wave"]``, the study's waves first to last (:func:`impact.council_panel`).
@@ -294,18 +294,25 @@ def kept_order(data: pd.DataFrame | pd.Series, column: str, values: Iterable) ->
 
 def kept_labels(data: pd.DataFrame | pd.Series, column: str) -> dict[str, str] | None:
     """The labels of ``column``'s values kept in ``data.attrs`` (:data:`LABELS`: a study's waves' labels by their
-    ids, which the panels impact builds carry), or None where none are kept (pandas drops ``attrs`` in a merge).
+    ids, which the panels impact builds carry); where pandas dropped ``attrs`` (a merge, a join), those of the study
+    of the session whose waves hold ``data``'s (:func:`known_labels`); else None.
 
     >>> panel = pd.DataFrame({"wave": ["early"]})
     >>> panel.attrs["labels"] = {"wave": {"early": "Early impact (about 3 months after)"}}
     >>> kept_labels(panel, "wave")
     {'early': 'Early impact (about 3 months after)'}
-    >>> kept_labels(pd.DataFrame({"wave": ["early"]}), "wave") is None
+    >>> kept_labels(pd.DataFrame({"wave": ["winter_visit"]}), "wave") is None   # no study of the session holds it
     True
     """
     held = data.attrs.get(LABELS)
     labels = held.get(column) if isinstance(held, dict) else None
-    return dict(labels) if isinstance(labels, dict) else None
+    if isinstance(labels, dict):
+        return dict(labels)
+    if isinstance(data, pd.DataFrame) and column in data.columns:
+        # pandas drops a frame's attrs in a merge or a join (and a concat of frames whose attrs differ): the labels
+        # are then recovered from the studies seen in this session, where they agree (newuser14)
+        return known_labels(column, distinct(data[column].dropna()))
+    return None
 
 
 def merge_split(missing: Iterable[str], columns: Iterable) -> str:
@@ -371,6 +378,72 @@ def remember_order(column: str, order: Iterable) -> None:
         known.remove(order)
     known.append(order)
     del known[:-_MAX_KNOWN]
+
+
+#: The labels of a column's values that the studies built in this session give (:func:`remember_labels`), newest
+#: last, at most :data:`_MAX_KNOWN` per column: how :func:`kept_labels` recovers a panel's waves' labels after a merge.
+_KNOWN_LABELS: dict[str, list[dict[str, str]]] = {}
+
+
+def remember_labels(column: str, labels: dict[str, str]) -> None:
+    """Remember ``labels`` (a study's waves' labels by their ids) as the labels of ``column``'s values, for
+    :func:`known_labels`. :class:`impact.Study` remembers its waves' labels when it is built."""
+    labels = {str(k): str(v) for k, v in labels.items()}
+    known = _KNOWN_LABELS.setdefault(column, [])
+    if labels in known:
+        known.remove(labels)
+    known.append(labels)
+    del known[:-_MAX_KNOWN]
+
+
+def known_labels(column: str, values: Iterable) -> dict[str, str] | None:
+    """The labels of ``column``'s values that the study remembered last in this session (:func:`remember_labels`:
+    loaded, or made into a panel) whose waves hold every one of ``values`` gives; for ``"wave"``, impact's default
+    waves' labels where no study remembered holds the values. None where none holds them all.
+
+    The labels only word a hint ('3 months' told as the wave 'early'), never choose what is computed: where two
+    studies of the session hold the same waves, the one remembered last (the one the panel was built from, in the
+    usual order of work) is read. The order of the waves, which does change results, is recovered only where every
+    study agrees (:func:`known_order`).
+
+    >>> remember_labels("wave", {"spring_visit": "Spring visit (March)", "autumn_visit": "Autumn visit (October)"})
+    >>> known_labels("wave", ["autumn_visit"])["spring_visit"]
+    'Spring visit (March)'
+    >>> known_labels("wave", ["winter_visit"]) is None
+    True
+    """
+    held = {str(v) for v in pd.unique(pd.Series(list(values), dtype=object).dropna())}
+    if not held:
+        return None
+    found = [labels for labels in _KNOWN_LABELS.get(column, []) if held <= set(labels)]
+    if not found and column == "wave":
+        from .schema import DEFAULT_WAVES  # impact's own waves: known before any study is loaded
+        default = {str(w["id"]): str(w["label"]) for w in DEFAULT_WAVES if w.get("label")}
+        found = [default] if held <= set(default) else []
+    return dict(found[-1]) if found else None
+
+
+def known_waves(data: pd.DataFrame) -> list | None:
+    """Every wave of the study ``data`` (a panel) was built from, first to last, those nobody was interviewed at yet
+    too: the order its ``attrs`` keep (:data:`ORDER`), or where pandas dropped them (a merge), the one order the
+    studies of this session (:func:`remember_order`) give that holds every wave of ``data``; None where neither is
+    known.
+
+    >>> remember_order("wave", ["spring_visit", "summer_visit", "autumn_visit"])
+    >>> known_waves(pd.DataFrame({"wave": ["autumn_visit"]}))
+    ['spring_visit', 'summer_visit', 'autumn_visit']
+    >>> known_waves(pd.DataFrame({"wave": ["winter_visit"]})) is None
+    True
+    """
+    orders = data.attrs.get(ORDER)
+    order = orders.get("wave") if isinstance(orders, dict) else None
+    if isinstance(order, (list, tuple)):
+        return list(order)
+    if "wave" not in data.columns:
+        return None
+    held = distinct(data["wave"].dropna())
+    found = {order for order in _KNOWN_ORDERS.get("wave", []) if held and held <= set(order)}
+    return list(found.pop()) if len(found) == 1 else None
 
 
 def known_order(column: str, values: Iterable) -> list | None:

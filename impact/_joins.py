@@ -148,11 +148,22 @@ def place_hint(value: object, held: Sequence[str], noun: str, listing: str, *, s
     " (interview ids are text such as 'I0201-001', not a number or a place: the ids numbered 3 are 'I0201-003' and 'I0202-003'; the interview at place 3 of ids (counted from 0) is 'I0202-004', ids.iloc[3])"
     >>> place_hint("I1", ["I0201-001"], "interview", "ids"), place_hint(301, ["301"], "council", "ids")
     ('', '')
+
+    Where the ids are numbers (councils), a number that is none of them is told the id at that place (newuser14):
+
+    >>> place_hint(1, ["301", "302", "303"], "council", "ids")
+    " (council ids are numbers such as '301', and 1 is none of them: the council at place 1 of ids (counted from 0) is '302', ids.iloc[1])"
     """
     text = str(value).strip() if _is_number(value) or isinstance(value, str) else ""
-    if not held or not re.fullmatch(r"-?[0-9]+(?:\.0*)?", text) or any(_NUMBER.fullmatch(str(h).strip()) for h in held):
-        return ""  # ids that are numbers (councils): a number is read as its text
+    if not held or not re.fullmatch(r"-?[0-9]+(?:\.0*)?", text):
+        return ""
     n = int(float(text))
+    if any(_NUMBER.fullmatch(str(h).strip()) for h in held):  # ids that are numbers (councils): one of them is itself
+        if str(n) in {str(h).strip().lstrip("0") or "0" for h in held} or not -len(held) <= n < len(held):
+            return ""
+        return (f" ({noun} ids are numbers such as {str(held[0])!r}, and {n} is none of them: the {noun} at place {n} "
+                f"of {listing} (counted from {'0' if n >= 0 else 'the end'}) is {str(held[n])!r}, "
+                f"{listing}{'.iloc' if series else ''}[{n}])")
     numbered = list(dict.fromkeys(str(h) for h in held if n >= 0 and (m := _LAST_NUMBER.search(str(h)))
                                   and int(m[1]) == n))
     found = []
@@ -246,7 +257,7 @@ def group_hint(value: object, groups: Mapping[str, tuple[str, str, list]] | None
 def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holder: str, *, noun: str | None = None,
                    limit: int = UNKNOWN_SHOWN, names: Mapping[str, object] | None = None,
                    elsewhere: Mapping[str, object] | None = None, labels: Mapping[str, object] | None = None,
-                   groups: Mapping[str, tuple[str, str, list]] | None = None) -> None:
+                   groups: Mapping[str, tuple[str, str, list]] | None = None, listing: str | None = None) -> None:
     """Refuse the names in ``given`` (an argument's councils, waves or codes) that are not among ``known``.
 
     One message for every table or codebook that does not know a name: the argument, each unknown name, ``holder``
@@ -277,6 +288,9 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
     groups : mapping, optional
         A group of the known ids by a value of theirs, folded (``"london"``), as ``(column, value, ids)`` (a region's
         councils): an unknown one naming a group is told as that group, with how to give its ids.
+    listing : str, optional
+        How ``known`` is listed, a pandas Series (``study.councils["council_id"]``): a number that is no id is told
+        the id at that place of it (:func:`place_hint`), as a place in a list may be what was meant.
 
     Raises
     ------
@@ -308,7 +322,7 @@ def refuse_unknown(argument: str, given: Sequence | None, known: Sequence, holde
         if number and numbered:
             number = " (a number too)"  # the why, said once
         numbered = numbered or bool(number)
-        hint = (number or joined_hint(x, held, noun) or named_as(x, names, noun) or group_hint(x, groups, noun)
+        hint = ((place_hint(x, held, noun, listing) if listing else "") or number or joined_hint(x, held, noun) or named_as(x, names, noun) or group_hint(x, groups, noun)
                 or (council_hint(x, names, elsewhere, holder) if elsewhere is not None else "")
                 or label_hint(x, labels, noun) or did_you_mean(str(x).strip(), held))
         named.append(f"{x!r}{hint}")

@@ -1293,7 +1293,7 @@ def read_codings(
     """
     from .study import refuse_swapped
 
-    refuse_swapped(read_codings, study=study, segments=segments, codebook=codebook)
+    refuse_swapped(read_codings, path=path, study=study, segments=segments, codebook=codebook)
     require_study(study, "interviews", optional=True)  # a folder's path in its place: said before the file is read
     check_input_file(path, expected=CODINGS_FILE_EXPECTED)  # as typed
     tell_if_open_in_office(path)  # open in Excel: read as last saved

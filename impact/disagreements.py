@@ -228,6 +228,9 @@ def write_disagreements_xlsx(table: pd.DataFrame, path: str | os.PathLike, *, da
     >>> path.suffix, len(table)
     ('.xlsx', 1)
     """
+    from .study import refuse_swapped
+
+    refuse_swapped(write_disagreements_xlsx, table=table, path=path)  # the path first: told so (newuser14)
     frame = pd.DataFrame({c: table[c] if c in table.columns else "" for c in _COLUMNS[1:]})
     frame.insert(0, "item_id", [f"d{i + 1:05d}" for i in range(len(frame))])
     for col in _EDITABLE:

@@ -19,7 +19,6 @@ from ._warning_words import fit_failed, reissue_per_item
 from ._words import _listed, _one_status_why
 from .errors import ImpactWarning, recorded_warnings, user_level
 from .panel import STATUS_GROUPS
-from .schema import did_you_mean
 from .study import Study, require_study
 
 __all__ = ["intervention_effects", "change_by_status", "attrition_effects", "survey_effects", "survey_change_by_status"]
@@ -139,7 +138,8 @@ def intervention_effects(
     """
     from .stats import adjust_pvalues
 
-    code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves)
+    code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves,
+                                      takes_study=False)
     if measure not in panel.columns:
         raise ValueError(f"`measure` must be a column of the panel, but {measure!r} was passed.")
     _indicator(panel.dropna(subset=["status_group"]), measure, missing="the models read one on every row",
@@ -1103,7 +1103,8 @@ def _constant_level(d: pd.DataFrame) -> bool:
 
 
 def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str] | None,
-               waves: Sequence[str] | None, *, hint: str = "", study: Study | None = None) -> tuple[list, list]:
+               waves: Sequence[str] | None, *, hint: str = "", study: Study | None = None,
+               takes_study: bool = True) -> tuple[list, list]:
     """The codes and waves to fit (default: the panel's, the waves in their order, :func:`_wave_order`), after
     refusing a panel lacking a column the models need (a KeyError was all) and a code the panel does not hold: one
     name alone is that name, not its letters (each letter was a code 'not fitted: the outcome does not vary'), and a
@@ -1123,30 +1124,33 @@ def _selection(panel: pd.DataFrame, needed: tuple[str, ...], codes: Sequence[str
         refuse_unknown("codes", code_list, sorted(distinct(panel["code"])), "the panel")
     wave_list = names(waves, "waves")  # a wave nobody was interviewed at yet is the study's, and may be named
     if wave_list is not None and len(panel):
-        _refuse_waves(panel, wave_list, study)
+        _refuse_waves(panel, wave_list, study, takes_study=takes_study)
     return code_list, (_wave_order(panel, study) if wave_list is None else wave_list)
 
 
-def _refuse_waves(panel: pd.DataFrame, wave_list: list, study: Study | None) -> None:
+def _refuse_waves(panel: pd.DataFrame, wave_list: list, study: Study | None, *, takes_study: bool = True) -> None:
     """Refuse waves that are not the study's: ``study``'s where given (its labels read too: '3 months' is told as the
-    wave 'early'), else those the panel holds or keeps the order of (the study's it was built from). A wave of neither
-    is refused where the panel keeps that order, or where it is plainly another's (a misspelling, a number); one
-    nothing tells of is let through, a wave nobody was interviewed at yet. Before, waves=['3 months'] fitted nothing
-    and returned an empty table without a word (newuser12)."""
-    from ._frames import ORDER, distinct, kept_labels
-    from ._joins import joined_hint, number_hint, refuse_unknown
+    wave 'early'), else those of the study the panel was built from (the waves and labels its ``attrs`` keep, or where
+    pandas dropped them in a merge, those of the studies of this session that hold the panel's waves:
+    :func:`impact._frames.known_waves`, :func:`impact._frames.kept_labels`), a wave nobody was interviewed at yet too.
+    Where nothing tells the study's waves (a panel read back from a file), a wave the panel lacks is refused, saying
+    to pass ``study`` (``takes_study``: the function takes one). Before, waves=['3 months'] fitted nothing and
+    returned an empty table without a word (newuser12), and did again after a merge (newuser14)."""
+    from ._frames import distinct, kept_labels, known_waves
+    from ._joins import refuse_unknown
 
     if hasattr(study, "_refuse_unknown"):  # a Study (attrition_effects takes any object with its tables)
         study._refuse_unknown("waves", wave_list)
         return
-    orders = panel.attrs.get(ORDER)
-    order = orders.get("wave") if isinstance(orders, dict) else None
+    order = known_waves(panel)
     known = list(dict.fromkeys([*(order or []), *sorted(distinct(panel["wave"].dropna()))]))
-    unknown = [w for w in wave_list if str(w).strip() not in known]
-    told = unknown if order else [w for w in unknown if number_hint(w, known, "wave") or joined_hint(w, known, "wave")
-                                   or did_you_mean(str(w).strip(), known)]
-    # the labels the panel carries (impact's panels do): '3 months' is told as the wave 'early' without `study=`
-    refuse_unknown("waves", told, known, "the panel or the study it was built from", labels=kept_labels(panel, "wave"))
+    holder = "the panel or the study it was built from"
+    if order is None:  # a frame without its study's record of waves: say how to name one nobody was interviewed at
+        holder = ("the panel (it keeps no record of its study's waves, as pandas drops a frame's attrs in a merge"
+                  + (": pass `study` to name a wave nobody was interviewed at yet, or a wave by its label)"
+                     if takes_study else ")"))
+    # the labels the panel carries (impact's panels do, or the study's of this session): '3 months' told as 'early'
+    refuse_unknown("waves", wave_list, known, holder, labels=kept_labels(panel, "wave"))
 
 
 def _wave_order(panel: pd.DataFrame, study: Study | None = None) -> list:

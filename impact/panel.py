@@ -38,7 +38,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._frames import LABELS, ORDER, distinct, remember_order, shared_attr
+from ._frames import LABELS, ORDER, distinct, remember_labels, remember_order, shared_attr
 from ._joins import joined_hint, names, number_hint, refuse_unknown
 from ._words import _counted, _named, _verb
 from .errors import InputError, user_level
@@ -411,4 +411,5 @@ def _order(study: Study, df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     # and what each wave is called, so that a function given the panel alone tells '3 months' as the wave 'early'
     df.attrs[LABELS] = shared_attr({"wave": shared_attr(study._wave_labels())})
     remember_order("wave", study.wave_ids)  # pandas drops attrs in a merge: the order is recovered from here then
+    remember_labels("wave", study._wave_labels())  # and the labels: the panel's study is the one remembered last
     return df

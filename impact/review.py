@@ -258,7 +258,7 @@ def export_review(segments: pd.DataFrame, *, coded: pd.DataFrame, path: str | os
     """
     from .study import refuse_swapped
 
-    refuse_swapped(export_review, segments=segments, coded=coded, codebook=codebook)
+    refuse_swapped(export_review, segments=segments, coded=coded, codebook=codebook, path=path)
     _refuse_swapped_frames(segments, coded)
     if {"decision", "present"} <= set(coded.columns):  # import_review's rows: a rejection is a row too
         raise InputError("the coded output given holds a reviewer's decisions (columns decision and present, from "

@@ -29,7 +29,7 @@ import pandas as pd
 import yaml
 
 from . import schema
-from ._frames import as_text, remember_order, text_series
+from ._frames import as_text, remember_labels, remember_order, text_series
 from ._gc import fewer_collections
 from ._io import (
     MAX_YAML_BYTES,
@@ -1186,6 +1186,7 @@ class Study:
         if isinstance(waves, list) and all(isinstance(w, Mapping) and isinstance(w.get("id"), str) for w in waves):
             # the order of the study's waves, for a panel of it whose attrs pandas dropped (a merge, a join: kept_order)
             remember_order("wave", [w["id"] for w in waves])
+            remember_labels("wave", self._wave_labels())  # and their labels ('3 months' told as 'early' after a merge)
 
     # ----------------------------------------------------------------- metadata
     @property
@@ -1315,7 +1316,7 @@ class Study:
                       for v, ids in councils.groupby(column, observed=True)["council_id"] if str(v).strip()}
             refuse_unknown("councils", given, councils["council_id"].tolist(), "the study",
                            names=self._council_names(), elsewhere=dict(zip(england["council_id"], england["name"])),
-                           groups=groups)
+                           groups=groups, listing='study.councils["council_id"]')
         else:
             refuse_unknown("waves", given, self.wave_ids, "the study", labels=self._wave_labels())
 
@@ -1688,8 +1689,12 @@ class Study:
         known = self._tables["councils"]["council_id"]
         if not (known == council_id).any():
             listed = ", ".join(known.astype(str).head(10)) + (", ..." if len(known) > 10 else "")
-            raise InputError(f"council_id {council_id!r} is not a council of study {self.name!r}"
-                             f"{named_as(council_id, self._council_names())} "
+            from ._joins import place_hint
+
+            # a place in the list of councils (status_at(3, ...)): the council at that place (newuser14)
+            hint = (place_hint(council_id, known.astype(str).tolist(), "council", 'study.councils["council_id"]')
+                    or named_as(council_id, self._council_names()))
+            raise InputError(f"council_id {council_id!r} is not a council of study {self.name!r}{hint} "
                              f"(expected one of: {listed or 'none - the study has no councils'})")
         when = self._date_of(council_id, date)
         h = self._tables["status_history"]
@@ -2569,7 +2574,9 @@ def require_study(study: object, *needs: str, optional: bool = False) -> None:
 #: What each argument of the public API that holds one of impact's objects is, said in a message.
 _ARGUMENT_KINDS = {"study": "an impact.Study (impact.load_study)", "codebook": "an impact.Codebook",
                    "coded": "a DataFrame of codings", "panel": "a DataFrame (a panel)",
-                   "codings": "a DataFrame of codings", "segments": "a DataFrame of segments", "data": "a DataFrame"}
+                   "codings": "a DataFrame of codings", "segments": "a DataFrame of segments", "data": "a DataFrame",
+                   "table": "a DataFrame", "project": "an impact.QdaProject",
+                   "path": "a path (a str or pathlib.Path) naming the file"}
 
 
 def _fits(argument: str, value: object) -> bool:
@@ -2580,14 +2587,19 @@ def _fits(argument: str, value: object) -> bool:
         from .coding.codebook import Codebook
 
         return isinstance(value, Codebook)
+    if argument == "path":  # a file to read or write (read_codings(path, study), write_coded(coded, path))
+        return isinstance(value, (str, os.PathLike))
+    if argument == "project":
+        return type(value).__name__ == "QdaProject"
     return isinstance(value, pd.DataFrame)
 
 
 def refuse_swapped(function: Callable, **given: object) -> None:
     """Refuse two of ``given`` (the arguments of ``function``, a public function, that hold impact's objects:
-    ``study``, ``coded``, ``codebook``, ``panel``, ``segments``, ``data``) passed in each other's place, told by their
-    types: ``framework_matrix(coded, study, ...)`` was told something of the study's table deep inside, or that
-    keyword arguments were missing (newuser12).
+    ``study``, ``coded``, ``codebook``, ``panel``, ``segments``, ``data``, ``table``, ``project``, or a file's
+    ``path``) passed in each other's place, told by their types: ``framework_matrix(coded, study, ...)`` was told
+    something of the study's table deep inside, or that keyword arguments were missing (newuser12);
+    ``write_coded(path, coded)`` and ``read_codings(study, path)`` likewise (newuser14).
 
     >>> def framework_matrix(study, coded, *, codebook=None): ...
     >>> refuse_swapped(framework_matrix, study=pd.DataFrame(), coded=Study({"name": "x"}, {}))

@@ -266,9 +266,14 @@ def test_a_files_path_given_for_the_study_is_not_called_a_folder(small):
     folder, study, truth = small
     coded = str(folder / "truth_coded.csv")
     # before: "a folder's path; load it first, study = impact.load_study('.../truth_coded.csv')"
+    # the two the other way round are told so by their types, as every reader taking a path and a study (newuser14)
+    with pytest.raises(TypeError, match=re.escape("The arguments of `read_codings` are the other way round: a Study "
+                                                  "was passed as `path` and a str as `study`")) as caught:
+        impact.read_codings(study, coded)
+    assert "folder" not in str(caught.value)
     with pytest.raises(TypeError, match=re.escape(f"but str was passed: the path of a file, {coded!r}, not of a study "
                                                   "(were two arguments given in each other's place?")):
-        impact.read_codings(study, coded)
+        impact.read_codings(coded, coded)
     with pytest.raises(TypeError, match=r"a folder's path; load it first"):  # a folder's path is still told so
         impact.read_codings(coded, str(folder))
 

@@ -26,7 +26,10 @@ _LAZY = {
 
 def __getattr__(name: str):
     if name in _LAZY:
-        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+        # a call that does not bind says what it takes (newuser14)
+        from .._keywords import told_object
+
+        value = told_object(getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name))
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

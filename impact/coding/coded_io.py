@@ -74,6 +74,9 @@ def coded_format(path: str | os.PathLike) -> str:
     """
     require_path(path, "path", "a coded CSV or Parquet file")
     suffix = Path(path).suffix.lower()
+    if Path(path).is_dir():  # a folder given where the file goes (newuser14): not "'no extension' was given"
+        raise InputError(f"{path}: is a folder - expected a coded file ending in .csv or .parquet (such as "
+                         f"{Path(path) / 'coded.csv'})")
     if suffix == ".csv":
         return "csv"
     if suffix in (".parquet", ".pq"):
@@ -115,6 +118,9 @@ def write_coded(coded: pd.DataFrame, path: str | os.PathLike) -> Path:
     >>> read_coded(path).equals(coded)
     True
     """
+    from ..study import refuse_swapped
+
+    refuse_swapped(write_coded, coded=coded, path=path)  # the path first: told so (newuser14)
     if not isinstance(coded, pd.DataFrame):  # a list was an AttributeError ("no attribute 'columns'")
         raise TypeError(f"`coded` must be a pandas DataFrame (a coder's output), but {type(coded).__name__} was passed.")
     missing = [c for c in CODED_COLUMNS if c not in coded.columns]

@@ -81,6 +81,9 @@ def write_csv_safe(data: pd.DataFrame, path: str | os.PathLike, *, index: bool =
     >>> p.read_text()
     "a\\n'@SUM(A1)\\n"
     """
+    from ..study import refuse_swapped
+
+    refuse_swapped(write_csv_safe, data=data, path=path)  # the path first: told so (newuser14)
     target = Path(path)
     with atomic_write(target, "w") as f:
         f.write(csv_text(safe_table(data), index=index, **to_csv))

@@ -221,6 +221,9 @@ def write_qdpx(
     >>> read_qdpx(f).codings["text"].tolist()
     ['Morale is up 😀']
     """
+    from ..study import refuse_swapped
+
+    refuse_swapped(write_qdpx, project=project, path=path)  # the path first: told so (newuser14)
     from ..schema import true_or_false
 
     bom = true_or_false("bom", bom)

@@ -16,7 +16,7 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.contingency_tables import cochrans_q
 
-from .._frames import kept_order
+from .._frames import kept_labels, kept_order
 from .._words import _counted, _plural, _unit_noun, _verb
 from ..errors import AttritionWarning, SmallSampleWarning, StatisticalWarning, user_level
 from ._checks import (
@@ -155,8 +155,14 @@ def change_over_time(
     binary = _is_binary(frame["_y"])
     order = list(times) if times is not None else _time_order(frame[time], time, kept=kept_order(data, time, frame[time]))
     unknown = [t for t in order if t not in set(frame[time])]
-    if unknown:
-        raise ValueError(f"`times` names time points absent from {time!r}: {unknown}.")
+    if unknown:  # a wave's label ('3 months') told as the wave meant, by the labels the panel (or its study) keeps
+        from .._joins import refuse_unknown
+
+        held = kept_order(data, time, frame[time]) or sorted(map(str, set(frame[time])))
+        refuse_unknown("times", unknown, held, f"the column {time!r}", noun="time point",
+                       labels=kept_labels(data, time))
+        raise ValueError(f"`times` names time points absent from {time!r}: {unknown} (as other types than the "
+                         f"column's: {sorted({type(t).__name__ for t in unknown})}).")
     if len(order) < 2:
         raise ValueError(f"The column {time!r} given as `time` must have at least two time points, but has {order}.")
     frame = frame[frame[time].isin(order)]

@@ -30,11 +30,22 @@ def _as_list(value: str | Sequence[str] | None) -> list[str]:
     return list(value)
 
 
+#: The arguments of the statistics that name one column each (``by`` and ``response_covariates`` name several).
+_ONE = frozenset({"outcome", "group", "unit", "time", "cluster", "treated", "post", "subject", "first_treated",
+                  "weights", "event_time"})
+
+
 def _check_columns(data: pd.DataFrame, **arguments: str | Sequence[str] | None) -> None:
     """Raise one error listing every column named by `arguments` that `data` lacks, after refusing names that are no
     text and a `data` whose columns cannot be named by one text each (:func:`_check_names`)."""
     named: dict[str, list[str]] = {}
     for argument, columns in arguments.items():
+        if argument in _ONE and isinstance(columns, (list, tuple)):
+            # outcome=['share_reported'] was "'DataFrame' object has no attribute 'dtype'" from inside (newuser14)
+            one = f" (write {argument}={columns[0]!r})" if len(columns) == 1 else ""
+            raise TypeError(f"The value for `{argument}` must be the name of one column of `data` (text), but a "
+                            f"{type(columns).__name__} was passed, {list(columns)!r}{one}"
+                            + (": several columns go in `by`." if "by" in arguments and len(columns) > 1 else "."))
         listed = _as_list(columns) if isinstance(columns, (str, list, tuple)) or columns is None else [columns]
         bad = [c for c in listed if not isinstance(c, str)]
         if bad:

@@ -852,6 +852,9 @@ def save_synthetic(study: Study, truth: PlantedTruth, path: str | Path, *, overw
         If ``path`` is refused (see :meth:`impact.Study.save`), or holds a
         study without planted truth.
     """
+    from ..study import refuse_swapped
+
+    refuse_swapped(save_synthetic, study=study, path=path)  # the path first: told so (newuser14)
     target = Path(path)
     if overwrite and (target / "study.yaml").is_file() and not (target / "planted_truth.json").is_file():
         raise FileExistsError(f"{target}: holds a study that was not generated (no planted_truth.json): its "
