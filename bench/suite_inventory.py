@@ -20,6 +20,14 @@ call's text without its seed. ``"study_groups"`` lists the designs that more tha
 ``--time`` adds each literal :func:`conftest.analysed_synthetic` design's CPU seconds, made afresh in this process
 (``cpu_s``); ``--studies-only`` replaces these two keys of ``--out`` and keeps its list of tests as it was. :data:`STUDY_VERDICTS` gives, for the studies read by hand in testtime36, whether a test of theirs was
 moved onto a shared study and why or why not.
+
+Under ``"report_parts"`` (testtime37): for each of the 40 slowest files, what of a report its source makes and reads
+(counted by text, not by running it): ``runs`` (``impact.run``, the CLI's run and conftest's runs of it: the whole bundle
+written, every figure drawn), ``builds`` (``build_report``, ``report_of``, ``report_with``: the report built), ``summaries``
+(``build_summary``, ``summary_of``, ``page_text``, ``summary_bullets``: the summary alone), ``renders`` (``render``)
+and ``figures_read`` (a figure block, its ``fig`` or a file of ``figures/``); ``--parts-only`` replaces this key of
+``--out`` alone. A file that builds reports and reads no figure drew every figure of them for nothing before
+testtime37 made figures drawn when read.
 """
 
 from __future__ import annotations
@@ -282,6 +290,29 @@ def inventory(n_files: int = 40) -> dict:
     return {"files": slowest, "n_tests": len(rows), "kinds": kinds, "tests": rows}
 
 
+#: What of a report a test file's source makes and reads (:func:`report_parts`), by the calls and names that do it.
+PARTS = {
+    "runs": re.compile(r"\bimpact\.run\(|\bpipeline\.run\(|\brun\(\s*(study|folder|impact\.example_path|str\()|"
+                       r"[\"']run[\"'],|\b(example_run|ten_council_run)\b"),
+    "builds": re.compile(r"\b(build_report|report_of|report_with)\("),
+    "summaries": re.compile(r"\b(build_summary|summary_of|page_text|summary_bullets)\("),
+    "renders": re.compile(r"\brender\("),
+    "figures_read": re.compile(r"\.figures\b|\.fig\b|\bFigure\)|[\"']figures/"),
+}
+
+
+def report_parts(files: list[str]) -> list[dict]:
+    """Per file of ``files``: its :data:`PARTS` counted in its source, and whether it builds reports (run or built)
+    and reads no figure of them."""
+    out = []
+    for f in files:
+        text = (HERE / f).read_text(encoding="utf-8")
+        row = {"file": f, **{k: len(rx.findall(text)) for k, rx in PARTS.items()}}
+        row["builds_without_figures"] = bool(row["builds"] and not row["figures_read"])
+        out.append(row)
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=HERE / "bench/suite_inventory.json")
@@ -289,7 +320,14 @@ def main(argv=None) -> int:
     ap.add_argument("--time", action="store_true", help="make each literal analysed_synthetic design: its CPU seconds")
     ap.add_argument("--studies-only", action="store_true",
                     help="replace the studies of --out, keeping its tests as they were listed")
+    ap.add_argument("--parts-only", action="store_true",
+                    help="replace the report_parts of --out (its 40 files), keeping the rest as it was")
     args = ap.parse_args(argv)
+    if args.parts_only:
+        kept = json.loads(args.out.read_text())
+        kept["report_parts"] = report_parts(kept["files"])
+        args.out.write_text(json.dumps(kept, indent=1) + "\n")
+        return 0
     kept = json.loads(args.out.read_text()) if args.studies_only else inventory(args.files)
     args.out.write_text(json.dumps({**kept, **studies(args.time)}, indent=1) + "\n")
     return 0

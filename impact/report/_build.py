@@ -5679,40 +5679,47 @@ def _status_figure(ctx, levels) -> Figure | None:
     None when no count is published: a chart of letters only (a 5-council study, every level of every wave 'c') showed
     nothing a reader could read off it.
     """
-    if not any(ctx.cell(("councils_level", w, lv)) != SUPPRESSED for lv in levels for w in ctx.waves):
+    waves = list(ctx.waves)
+    counts = {(w, lv): ctx.cell(("councils_level", w, lv)) for lv in levels for w in waves}
+    if not any(v != SUPPRESSED for v in counts.values()):
         return None
-    fig, ax = _subplots(figsize=(7, 0.5 + 0.45 * len(ctx.waves) * len(levels)))
-    # each level in the colour every figure gives it (:data:`~.figures.STATUS_COLOURS`): the bars were seaborn's
-    # blue and orange, where the indicators' figure drew the same councils in the Okabe-Ito blue and orange
-    colours = group_colours(levels)
-    height = 0.8 / len(levels)
+    ticks = [_wrap(ctx.axis_wave(w)) for w in waves]
     ymax = len(ctx.study.councils)
-    for k, lv in enumerate(levels):
-        for i, w in enumerate(ctx.waves):
-            y = i + (k - (len(levels) - 1) / 2) * height
-            v = ctx.cell(("councils_level", w, lv))
-            if v == SUPPRESSED:
-                # no bar: a hatched outline across the axis read as a bar of every council; the count's place holds
-                # the suppression letter and what it stands for, as the tables show it (the level as Table 2 names it,
-                # not lower-cased: "notice to improve" beside the table's "Notice to Improve")
-                _value_label(ax, 0, y, f"{SUPPRESSED}: {vocab.label(vocab.INTERVENTION_LEVELS, lv)}, count "
-                             "suppressed", fontsize=8, color="#555555", style="italic")
-            else:
-                ax.barh(y, v, height, color=colours[lv],
-                        label=vocab.label(vocab.INTERVENTION_LEVELS, lv) if i == 0 else None)
-                _value_label(ax, v, y, str(v), fontsize=8)
-    ax.set_yticks(range(len(ctx.waves)), [_wrap(ctx.axis_wave(w)) for w in ctx.waves])
-    ax.set_ylim(len(ctx.waves) - 0.5, -0.5)  # every wave's place, drawn from the top, bars or none
-    ax.set_xlim(0, ymax * 1.05)
-    ax.set_xlabel("Councils")
-    handles, names = ax.get_legend_handles_labels()
-    if handles:
-        # above the axes, not inside it: 'lower right' sat on the longest bar's count (5 councils, seed 3611)
-        ax.legend(handles, names, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=len(handles), fontsize=8,
-                  frameon=False, borderaxespad=0.2)
-    fig.tight_layout()
-    _fit_labels(ax)
-    return Figure("status_by_wave", fig, "Councils by intervention status at each wave",
+
+    def draw() -> _MplFigure:  # when the figure is first read (Figure.fig), from the counts read now
+        fig, ax = _subplots(figsize=(7, 0.5 + 0.45 * len(waves) * len(levels)))
+        # each level in the colour every figure gives it (:data:`~.figures.STATUS_COLOURS`): the bars were seaborn's
+        # blue and orange, where the indicators' figure drew the same councils in the Okabe-Ito blue and orange
+        colours = group_colours(levels)
+        height = 0.8 / len(levels)
+        for k, lv in enumerate(levels):
+            for i, w in enumerate(waves):
+                y = i + (k - (len(levels) - 1) / 2) * height
+                v = counts[w, lv]
+                if v == SUPPRESSED:
+                    # no bar: a hatched outline across the axis read as a bar of every council; the count's place
+                    # holds the suppression letter and what it stands for, as the tables show it (the level as Table 2
+                    # names it, not lower-cased: "notice to improve" beside the table's "Notice to Improve")
+                    _value_label(ax, 0, y, f"{SUPPRESSED}: {vocab.label(vocab.INTERVENTION_LEVELS, lv)}, count "
+                                 "suppressed", fontsize=8, color="#555555", style="italic")
+                else:
+                    ax.barh(y, v, height, color=colours[lv],
+                            label=vocab.label(vocab.INTERVENTION_LEVELS, lv) if i == 0 else None)
+                    _value_label(ax, v, y, str(v), fontsize=8)
+        ax.set_yticks(range(len(waves)), ticks)
+        ax.set_ylim(len(waves) - 0.5, -0.5)  # every wave's place, drawn from the top, bars or none
+        ax.set_xlim(0, ymax * 1.05)
+        ax.set_xlabel("Councils")
+        handles, names = ax.get_legend_handles_labels()
+        if handles:
+            # above the axes, not inside it: 'lower right' sat on the longest bar's count (5 councils, seed 3611)
+            ax.legend(handles, names, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=len(handles), fontsize=8,
+                      frameon=False, borderaxespad=0.2)
+        fig.tight_layout()
+        _fit_labels(ax)
+        return fig
+
+    return Figure("status_by_wave", draw, "Councils by intervention status at each wave",
                   f"Horizontal bar chart: for each wave, the number of councils with no intervention, under a notice "
                   f"and under a statutory direction; a count that is suppressed (below {ctx.min_count}, or able to reveal "
                   f"one) has no bar, only the letter {SUPPRESSED} and the words 'count suppressed' at the axis.")
@@ -5786,18 +5793,31 @@ def _prevalence(ctx) -> Section:
         return Section(ctx.codes_as("Impacts reported at each wave"), blocks + [Paragraph("No interviews to report.")])
     blocks.append(_prev_table(rows, "prevalence", ctx.codes_as("Impacts reported at each wave, by intervention status"), "reported",
                               ctx.level, ctx.one))
-    fig = _heatmap_figure(rows, ctx.waves, wave_label=ctx.axis_wave, code_label=ctx.code)
-    if fig is None:
+    if not _any_share_shown(rows):
         # a map of letters only (a 5-council study: every share 'c') showed nothing a reader could read off it
         blocks.append(_no_figure(ctx.codes_as("the impacts reported at each wave"),
                                  f"every share in the table is suppressed ({SUPPRESSED})"))
         return Section(ctx.codes_as("Impacts reported at each wave"), blocks)
+    # drawn when first read (Figure.fig), from a copy of the shares published now
+    fig = functools.partial(_heatmap_figure, rows.copy(), list(ctx.waves),
+                            wave_label={w: ctx.axis_wave(w) for w in ctx.waves}.__getitem__,
+                            code_label={c: ctx.code(c) for c in rows["impact"].unique()}.__getitem__)
     blocks.append(Figure("prevalence_heatmap", fig, ctx.codes_as("Impacts reported at each wave, by intervention status"),
                          ctx.codes_as("Heatmap: rows are impacts, columns are wave and intervention status; each "
                                       "cell gives the share of participants reporting the impact and the number "
                                       "interviewed, on a colour scale ")
                          + f"from light (none) to dark (all). Suppressed cells are blank and marked {SUPPRESSED}."))
     return Section(ctx.codes_as("Impacts reported at each wave"), blocks)
+
+
+def _shares_shown(rows: pd.DataFrame) -> pd.Series:
+    """The shares of :func:`_prev_rows` as numbers, NaN where suppressed."""
+    return pd.to_numeric(rows["prevalence"].where(rows["prevalence"] != SUPPRESSED), errors="coerce")
+
+
+def _any_share_shown(rows: pd.DataFrame) -> bool:
+    """Whether :func:`_heatmap_figure` has a share of ``rows`` to draw (a map of letters only shows nothing)."""
+    return not _shares_shown(rows).isna().all()
 
 
 def _heatmap_figure(rows: pd.DataFrame, waves: list[str], *, wave_label, code_label) -> _MplFigure | None:
@@ -5808,10 +5828,10 @@ def _heatmap_figure(rows: pd.DataFrame, waves: list[str], *, wave_label, code_la
     labelled on two levels; where more waves than fit across the page at that size (three), the waves are drawn in
     panels one below the other, so a study of many waves gets a taller figure, not illegible labels.
     """
-    heat = rows.copy()
-    heat["value"] = pd.to_numeric(heat["prevalence"].where(heat["prevalence"] != SUPPRESSED), errors="coerce")
-    if heat["value"].isna().all():
+    if not _any_share_shown(rows):
         return None
+    heat = rows.copy()
+    heat["value"] = _shares_shown(heat)
     heat["n"] = pd.to_numeric(heat["n_participants"].where(heat["n_participants"] != SUPPRESSED), errors="coerce")
     # Rows by the impacts' labels, in the codebook's order: the map showed the codes' ids ('plans_actions'), in an order
     # an unstable sort by column left (commitment, morale, policies_systems, ...), beside tables and figures by label.
@@ -6929,15 +6949,20 @@ def _forest(data: pd.DataFrame, estimate: str, xlabel: str, name: str, caption: 
     clear of no difference whose Holm p was 0.17).
     """
     lines = len(data) + (data[group].nunique() if group else 0)  # a group's heading takes a line of its own
-    fig, ax = _subplots(figsize=(8, 0.32 * lines + 1.5))
-    forest_plot(data, label="label", estimate=estimate, ci_low="ci_low", ci_high="ci_high", group=group, ax=ax)
-    # wrapped to the plot's width: on one line, "Hodges-Lehmann difference ... (In intervention minus Not in
-    # intervention)" made the figure 9.8 inches wide, printed at 68% (text at 6 pt)
-    ax.set_xlabel(_wrap(xlabel, 70))
-    fig.tight_layout()
+    drawn = data.copy()
+
+    def draw() -> _MplFigure:  # when the figure is first read (Figure.fig), from a copy of the lines given now
+        fig, ax = _subplots(figsize=(8, 0.32 * lines + 1.5))
+        forest_plot(drawn, label="label", estimate=estimate, ci_low="ci_low", ci_high="ci_high", group=group, ax=ax)
+        # wrapped to the plot's width: on one line, "Hodges-Lehmann difference ... (In intervention minus Not in
+        # intervention)" made the figure 9.8 inches wide, printed at 68% (text at 6 pt)
+        ax.set_xlabel(_wrap(xlabel, 70))
+        fig.tight_layout()
+        return fig
+
     note = _unadjusted_note(data, alpha, null) if "p_adjusted" in data.columns else ""
     caption = caption if not note or caption.endswith(".") else caption + "."
-    return Figure(name, fig, caption + note, alt + note)
+    return Figure(name, draw, caption + note, alt + note)
 
 
 def _unadjusted_note(data: pd.DataFrame, alpha: float, null: float) -> str:
@@ -7065,8 +7090,10 @@ def _actions_and_indicators(ctx) -> Section | None:
 
             reviews = ctx.study.reviews
             dates = pd.to_datetime(reviews["end_date"], errors="coerce").dropna() if len(reviews) else None
-            fig = indicator_small_multiples(
-                data[data["measure"].isin(shown)], measure="measure", x="period", y="mean", hue="status",
+            # drawn when first read (Figure.fig)
+            fig = functools.partial(
+                indicator_small_multiples,
+                data[data["measure"].isin(shown)].copy(), measure="measure", x="period", y="mean", hue="status",
                 review_dates=dates, order=shown, hue_order=list(_EVER_STATUS.values()),
                 vocabulary=ctx.vocabulary.updated(columns={"status": Label(_EVER_HEADING)}))
             left = len(counts) - len(shown)
@@ -8699,28 +8726,33 @@ def _process_figure(ctx, fac: pd.DataFrame, labels) -> Figure | None:
     data = [(labels.get(c, c), ctx.cell(("proc", c, "helped")), ctx.cell(("proc", c, "hindered"))) for c in fac["code"]]
     if not any(isinstance(h, int) and h > 0 or isinstance(k, int) and k > 0 for _, h, k in data):
         return None
-    fig, ax = _subplots(figsize=(8, 0.42 * len(data) + 1.2))
-    top = max([v for _, h, k in data for v in (h, k) if isinstance(v, int)] + [ctx.min_count])
-    for i, (_name, helped, hindered) in enumerate(data):
-        for value, sign, colour in ((helped, 1, "#4C72B0"), (hindered, -1, "#C44E52")):
-            if value == SUPPRESSED:
-                ax.barh(i, sign * ctx.min_count, color="none", edgecolor="#BBBBBB", hatch="///", linewidth=0.5)
-                # 9 pt, as the axis labels: at 8 pt the figure's printed size (82%) left its labels at 6.6 pt
-                _value_label(ax, sign * ctx.min_count, i, SUPPRESSED, side=sign, fontsize=9, color="#555555")
-            elif isinstance(value, int):
-                # a zero has no bar but keeps its label, so 0 is not read as missing or suppressed
-                if value:
-                    ax.barh(i, sign * value, color=colour)
-                _value_label(ax, sign * value, i, str(value), side=sign, fontsize=9)
-    ax.axvline(0, color="#333333", linewidth=0.8)
-    ax.set_yticks(range(len(data)), [d[0] for d in data])
-    ax.invert_yaxis()
-    ax.set_xlim(-top * 1.25, top * 1.25)
-    ax.set_xticks([])
-    ax.set_xlabel("Participants who said it hindered (left) or helped (right)")
-    fig.tight_layout()
-    _fit_labels(ax)
-    return Figure("process_factors", fig, "What helped and what hindered",
+    min_count = ctx.min_count
+
+    def draw() -> _MplFigure:  # when the figure is first read (Figure.fig), from the counts read now
+        fig, ax = _subplots(figsize=(8, 0.42 * len(data) + 1.2))
+        top = max([v for _, h, k in data for v in (h, k) if isinstance(v, int)] + [min_count])
+        for i, (_name, helped, hindered) in enumerate(data):
+            for value, sign, colour in ((helped, 1, "#4C72B0"), (hindered, -1, "#C44E52")):
+                if value == SUPPRESSED:
+                    ax.barh(i, sign * min_count, color="none", edgecolor="#BBBBBB", hatch="///", linewidth=0.5)
+                    # 9 pt, as the axis labels: at 8 pt the figure's printed size (82%) left its labels at 6.6 pt
+                    _value_label(ax, sign * min_count, i, SUPPRESSED, side=sign, fontsize=9, color="#555555")
+                elif isinstance(value, int):
+                    # a zero has no bar but keeps its label, so 0 is not read as missing or suppressed
+                    if value:
+                        ax.barh(i, sign * value, color=colour)
+                    _value_label(ax, sign * value, i, str(value), side=sign, fontsize=9)
+        ax.axvline(0, color="#333333", linewidth=0.8)
+        ax.set_yticks(range(len(data)), [d[0] for d in data])
+        ax.invert_yaxis()
+        ax.set_xlim(-top * 1.25, top * 1.25)
+        ax.set_xticks([])
+        ax.set_xlabel("Participants who said it hindered (left) or helped (right)")
+        fig.tight_layout()
+        _fit_labels(ax)
+        return fig
+
+    return Figure("process_factors", draw, "What helped and what hindered",
                   "Horizontal bars for each part of the review and factor: to the right, the participants who said it "
                   "helped; to the left, those who said it hindered; counts that are suppressed are drawn as hatched "
                   "outlines marked c.")

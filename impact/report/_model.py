@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+import matplotlib as mpl
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
@@ -185,9 +186,25 @@ class Table:
 class Figure:
     """A matplotlib figure with a caption and alternative text.
 
-    ``fig`` may be a Figure or an Axes (its figure is used).  ``alt_text``
-    is required: it is what a screen-reader user gets instead of the picture,
-    so say what the figure shows, not what it is.
+    ``fig`` may be a Figure or an Axes (its figure is used), or a function of
+    no arguments that draws one: it is then called the first time ``fig`` is
+    read (by a renderer, or by the caller), once, with the matplotlib settings
+    in force when the block was made, so a caller who reads only a report's
+    text or tables does not pay for drawing its figures.  What the function
+    returns is checked as a figure given directly is; :func:`render` draws
+    every figure before it writes anything.  ``alt_text`` is required: it is
+    what a screen-reader user gets instead of the picture, so say what the
+    figure shows, not what it is.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure as MplFigure
+    >>> drawn = []
+    >>> f = Figure("f", lambda: drawn.append(1) or MplFigure(), "F", "An empty figure.")
+    >>> drawn, f.drawn
+    ([], False)
+    >>> f.fig is f.fig, drawn, f.drawn
+    (True, [1], True)
     """
 
     name: str
@@ -197,14 +214,62 @@ class Figure:
 
     def __post_init__(self) -> None:
         _check_name(self.name, "Figure")
-        fig = self.fig
-        if isinstance(fig, Axes):
-            fig = fig.figure
-        if not isinstance(fig, MplFigure):
-            raise TypeError(f"`Figure.fig` must be a matplotlib Figure or Axes, but {type(self.fig).__name__} was passed.")
-        object.__setattr__(self, "fig", fig)
+        if "_fig" in self.__dict__:  # given drawn: checked now
+            object.__setattr__(self, "fig", _figure_of(self.__dict__["_fig"]))
         _check_text(self.caption, "Figure.caption")
         _check_text(self.alt_text, "Figure.alt_text")
+
+    @property
+    def drawn(self) -> bool:
+        """Whether :attr:`fig` has been drawn (a figure given drawn is)."""
+        return "_fig" in self.__dict__
+
+    def __getstate__(self) -> dict:
+        # a copy or a pickle holds the figure, not the function that draws it (a closure does not pickle)
+        return {**{k: v for k, v in self.__dict__.items() if k != "_draw"}, "_fig": self.fig}
+
+
+def _figure_of(fig: object) -> MplFigure:
+    """``fig`` as a matplotlib Figure (an Axes gives its own), or TypeError naming what was passed."""
+    if isinstance(fig, Axes):
+        fig = fig.figure
+    if not isinstance(fig, MplFigure):
+        raise TypeError(f"`Figure.fig` must be a matplotlib Figure or Axes, or a function returning one, but "
+                        f"{type(fig).__name__} was passed.")
+    return fig
+
+
+class _DrawnOnce:
+    """:attr:`Figure.fig`: a figure given drawn is kept; a function given is kept with the matplotlib settings of the
+    moment (:func:`matplotlib.rcParams`, less the backend) and called on the first read, under those settings, its
+    figure kept (and the function let go)."""
+
+    def __get__(self, block, owner=None):
+        if block is None:
+            return self
+        held = block.__dict__
+        if "_fig" not in held:
+            draw, settings = held["_draw"]
+            now = mpl.rcParams
+            changed = {k: v for k, v in settings.items() if now[k] != v}
+            with mpl.rc_context(changed):
+                fig = _figure_of(draw())
+            held["_fig"] = fig
+            del held["_draw"]
+        return held["_fig"]
+
+    def __set__(self, block, value) -> None:
+        held = block.__dict__
+        if callable(value) and not isinstance(value, (MplFigure, Axes)):
+            settings = {k: v for k, v in mpl.rcParams.items() if k != "backend"}
+            held.pop("_fig", None)
+            held["_draw"] = (value, settings)
+        else:
+            held.pop("_draw", None)
+            held["_fig"] = value
+
+
+Figure.fig = _DrawnOnce()  # type: ignore[assignment]  # after @dataclass, which would take it for a default
 
 
 @dataclass(frozen=True)
