@@ -2786,8 +2786,8 @@ def _transcript_files_withheld(ctx, prov: dict) -> dict:
 
     ctx.withheld("Provenance (provenance.json and About this report)", "numbers of transcript files and of files", 2,
                  "transcript_files", _TRANSCRIPT_FILES_WHY, output="provenance")
-    return {**prov, "study_layout": _layout_withheld(layout, "transcripts/",
-                                                     "Withheld: " + _TRANSCRIPT_FILES_WHY + ".")}
+    return {**prov, "study_layout": _layout_withheld(layout, "transcripts/", _TRANSCRIPT_FILES_WHY[0].upper()
+                                                     + _TRANSCRIPT_FILES_WHY[1:] + ".")}
 
 
 def _labels_redacted(ctx, prov: dict) -> dict:
