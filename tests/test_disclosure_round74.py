@@ -2,7 +2,7 @@
 
 Round 73 declared provenance.json's count of the study's transcript files to the ledger as a public count: tied to
 the interviews at the waves (one transcript an interview), it made the suppression hide every wave's interviews
-wherever one was hidden, in 7 of 10 studies of 6 councils and 3 waves (seeds 4 to 13 of impact.synth.generate). The
+wherever one was hidden, in 5 of 10 studies of 6 councils and 3 waves (seeds 4 to 13 of impact.synth.generate). The
 lead's decision: the interviews at each wave are findings a reader needs, the exact number of transcript files a
 reproducibility detail the layout's hash verifies. The ledger now decides every count without the files, and
 provenance.json publishes their count (and the number of files, which less the other entries gives it) only where

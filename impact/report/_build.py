@@ -633,8 +633,8 @@ def _withhold_transcript_files(ctx) -> None:
 
     The interviews at each wave are findings a reader needs; the exact number of transcript files is a reproducibility
     detail the layout's hash verifies. Declared with the counts (disclosure round 73), the files' total forced every
-    wave's interviews to be hidden wherever one was: 7 of 10 studies of 6 councils and 3 waves (seeds 4 to 13) hid
-    them all. Decided last, the interviews are published wherever they are safe on their own, and the count of files
+    wave's interviews to be hidden wherever one was: 5 of 10 studies of 6 councils and 3 waves (seeds 4 to 13,
+    planted coding) hid them all (none now; bench/disclosure74_attack). Decided last, the interviews are published wherever they are safe on their own, and the count of files
     only where it narrows nothing (disclosure round 74)."""
     if not _transcript_file_count(ctx):
         return
