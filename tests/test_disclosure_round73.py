@@ -290,10 +290,11 @@ def test_a_mcnemar_table_across_all_councils_has_no_status_groups():
 def test_the_transcript_files_provenance_counts_give_back_no_hidden_count_of_interviews():
     """6 councils, half with a notice lifted (seed 731006), three waves: provenance.json's study layout counts the
     study's transcript files ('transcripts/**/*.txt', one a listed interview here, counted from the study's interview
-    list), published whatever is suppressed. The interviews at the waves add up to them, so a single wave's hidden
-    count beside the others' published ones is that total less theirs: no wave's count is hidden alone, and each
-    hidden count's interval (the ledger's, with the files told) is not a point. Main's head hid the early wave's 17
-    interviews alone beside 15, 13 and 45 transcript files."""
+    list). The interviews at the waves add up to them, so a single wave's hidden count beside the others' published
+    ones is that total less theirs: no wave's count is hidden alone unless the count of files is withheld (round 74:
+    provenance.json publishes it only where it narrows no hidden count), and each hidden count's interval (the
+    ledger's, with the files told) is not a point. Main's head hid the early wave's 17 interviews alone beside 15, 13
+    and 45 transcript files."""
     import warnings
 
     from conftest import analysed_synthetic
@@ -312,11 +313,12 @@ def test_the_transcript_files_provenance_counts_give_back_no_hidden_count_of_int
     waves = [("interviews", w) for w in ctx.waves]
     assert sum(led.values[k] for k in waves) == files
     hidden = [k for k in waves if led.hidden(k)]
-    assert len(hidden) != 1, f"one wave's interviews hidden alone: {hidden}"
+    assert len(hidden) != 1 or ctx.transcript_files_withheld, f"one wave's interviews hidden alone: {hidden}"
     rest = files - sum(led.values[k] for k in waves if k not in hidden)
     for k in hidden:
         lo, hi = led.interval(k)
-        assert hi > lo and lo <= led.values[k] <= hi <= rest
+        assert hi > lo and lo <= led.values[k] <= hi
+        assert ctx.transcript_files_withheld or hi <= rest
 
 
 def _with_layout(f, study):
@@ -333,8 +335,8 @@ def _with_layout(f, study):
 def test_a_groups_councils_interviewed_are_at_most_its_participants(n, seed, paths):
     """Each council counted in a status group at a wave had a participant interviewed in that group there, so the
     group's councils interviewed are at most its participants, and the participants at the waves at most the
-    transcript files provenance.json counts: the intruder's system (round 69's ``recovered``) told both, apart from the
-    report, narrows no hidden count. On main's head it narrowed, for 5 councils (seed 731005), the councils in
+    transcript files provenance.json counts (where it publishes them: round 74): the intruder's system (round 69's
+    ``recovered``) told both, apart from the report, narrows no hidden count. On main's head it narrowed, for 5 councils (seed 731005), the councils in
     intervention followed to 0 to 3 (true 1, as an integer programme over the files found,
     bench/disclosure73_attack/councils.py) and two trajectory counts, and for 6 councils (seed 731205) gave back the
     councils interviewed at the early wave by status exactly (0 in intervention, 4 not)."""
@@ -353,9 +355,10 @@ def test_a_groups_councils_interviewed_are_at_most_its_participants(n, seed, pat
 
     def declare(ctx, led) -> None:
         waves = [("interviews", w) for w in ctx.waves]
-        led.count(("attack73_files",), files, public=True)
-        led.unpublished(("attack73_rest",), files - sum(led.values[k] for k in waves))
-        led.relation(("attack73_files",), [*waves, ("attack73_rest",)])
+        if not ctx.transcript_files_withheld:  # round 74: provenance.json gives the files only where they narrow nothing
+            led.count(("attack73_files",), files, public=True)
+            led.unpublished(("attack73_rest",), files - sum(led.values[k] for k in waves))
+            led.relation(("attack73_files",), [*waves, ("attack73_rest",)])
         for k in [k for k in led.values if k[0] == "councils_interviewed_group"]:
             led.at_most(k, ("participants_group", *k[1:]))
 

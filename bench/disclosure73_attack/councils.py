@@ -132,15 +132,23 @@ def build(out: Path, moved: dict | None = None, tests: bool = True) -> Programme
 
 
 def _transcripts(out: Path) -> int | None:
-    """The study's transcript files as provenance.json counts them (its study layout's ``transcripts/**/*.txt``)."""
+    """The study's transcript files as provenance.json counts them: its study layout's ``transcripts/**`` entries, or,
+    where those are withheld, its number of files less every other entry (round 74: a count withheld reads
+    ``"withheld"``, and the file total less the rest would give it back just the same)."""
     import json
 
     path = out / "provenance.json"
     if not path.exists():
         return None
-    files = json.loads(path.read_text(encoding="utf-8")).get("provenance", {}).get("study_layout", {}).get("files", {})
-    n = [v for k, v in files.items() if k.startswith("transcripts")]
-    return sum(n) if n else None
+    layout = json.loads(path.read_text(encoding="utf-8")).get("provenance", {}).get("study_layout", {})
+    files = layout.get("files", {})
+    mine = [v for k, v in files.items() if k.startswith("transcripts")]
+    if mine and all(isinstance(v, int) for v in mine):
+        return sum(mine)
+    rest = [v for k, v in files.items() if not k.startswith("transcripts")]
+    if mine and isinstance(layout.get("n_files"), int) and all(isinstance(v, int) for v in rest):
+        return layout["n_files"] - sum(rest)
+    return None
 
 
 def _moved(r: dict, moved: dict | None, g: str) -> int:

@@ -224,3 +224,38 @@ def _layout_summary(files: list[str]) -> dict[str, int]:
             key = f"{top}/**/*{suffix}" if suffix else f"{top}/**"
         out[key] = out.get(key, 0) + 1
     return dict(sorted(out.items()))
+
+
+#: What a count of the study layout withheld by :func:`_layout_withheld` reads in provenance.json.
+_WITHHELD = "withheld"
+
+
+def _layout_withheld(layout: Mapping[str, Any], prefix: str, why: str) -> dict[str, Any]:
+    """A copy of a published study layout (:func:`safe_provenance`'s ``study_layout``) with the counts of the files
+    under ``prefix`` withheld, and with them the number of files (which, less the other entries' counts, would give
+    them back); the hash, the patterns and the other counts are kept, and ``counts_withheld`` says ``why``.
+
+    Parameters
+    ----------
+    layout : mapping
+        ``hash``, ``n_files`` and ``files`` (pattern: count); not modified.
+    prefix : str
+        The patterns whose counts are withheld (``"transcripts/"``).
+    why : str
+        Why, in words a reader understands.
+
+    Returns
+    -------
+    dict
+        The layout with each withheld count (and ``n_files``) given as ``"withheld"``.
+
+    Examples
+    --------
+    >>> layout = {"hash": "sha256:" + "ab" * 32, "n_files": 48, "files": {"study.yaml": 1, "transcripts/**/*.txt": 45,
+    ...                                                                   "interviews.csv": 1, "councils.csv": 1}}
+    >>> out = _layout_withheld(layout, "transcripts/", "It would narrow a hidden count.")
+    >>> out["n_files"], out["files"]["transcripts/**/*.txt"], out["files"]["study.yaml"], out["hash"] == layout["hash"]
+    ('withheld', 'withheld', 1, True)
+    """
+    files = {k: _WITHHELD if str(k).startswith(prefix) else v for k, v in (layout.get("files") or {}).items()}
+    return {**layout, "n_files": _WITHHELD, "files": files, "counts_withheld": why}

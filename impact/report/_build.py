@@ -201,6 +201,9 @@ class _Ctx:
         # (code, group): change_over_time's tests published beside their hidden councils (:func:`_tests_beside_hidden`)
         self.tests_beside_hidden: set[tuple] = set()
         self.tests_withheld_beside: set[tuple] = set()  # (code, group): such a test withheld, as it would narrow a count
+        # whether provenance.json's count of the study's transcript files is withheld: with the interviews published
+        # at the waves it would narrow a hidden count (:func:`_withhold_transcript_files`)
+        self.transcript_files_withheld = False
         self.findings_models = findings.models  # every model's rows, those withheld among them
         self.alpha = findings.parameters.get("alpha", 0.05)
         self.level = _level(self.alpha)  # every interval's confidence level, as people read it
@@ -427,7 +430,7 @@ def _declare(ctx) -> None:
         # 731005) left the councils in intervention followed 0 to 3 beside its participants' bounds (disclosure73)
         for g in names:
             led.at_most(("councils_interviewed_group", w, g), ("participants_group", w, g))
-    _declare_transcript_files(ctx)
+    _declare_groups_within_levels(ctx)
     _declare_prevalence(ctx)
     _declare_model_margins(ctx)
     _declare_missing_by_status(ctx, iv, status_of)
@@ -570,23 +573,78 @@ def _declare(ctx) -> None:
         led.count(("survey_observations",), int(sm["n_obs"].iloc[0]))
 
 
-def _declare_transcript_files(ctx) -> None:
-    """Tie the waves' interviews to the study's transcript files that provenance.json counts (its study layout's
-    ``transcripts/**`` entries, published whatever is suppressed): the interviews at the waves are that many files
-    less the rest (interviews left out or at no wave, files of no interview), a design fact published with them.
-    Untold, 6 councils (seed 731006) hid the 17 interviews of the early wave beside 15 and 13 at the others and 45
-    transcript files, which gave them back exactly, and with them the wave's participants the suppression had hidden
-    them to protect (disclosure round 73). Declared only where the files are at least the interviews."""
-    layout = (getattr(ctx.f, "provenance", None) or {}).get("study_layout") or {}
-    files = sum(int(v) for k, v in (layout.get("files") or {}).items() if str(k).startswith("transcripts/"))
+def _declare_groups_within_levels(ctx) -> None:
+    """Bound each status group's councils interviewed at a wave by the councils at that wave's levels of intervention
+    the group is made of (:data:`impact.panel.STATUS_GROUPS`: not in intervention, level 'none'; in intervention, a
+    notice or a direction): a council is in a group at a wave by its level there, which the table of councils by
+    status counts. Untold, 6 councils (seed 5, three waves) hid the councils at each level at the last wave beside 5
+    councils interviewed there not in intervention and 6 in the study: the councils with a notice were 0 or 1 to an
+    intruder's integer programme over the files (disclosure round 74). A group of a level no council had at any wave
+    (no row in that table) is bounded by 0, public."""
+    from ..panel import STATUS_GROUPS
+
     led = ctx.ledger
-    at_waves = [("interviews", w) for w in ctx.waves if ("interviews", w) in led.values]
-    interviews = sum(led.values[k] for k in at_waves)
+    for w in ctx.waves:
+        levels = [k[2] for k in led.values if k[0] == "councils_level" and k[1] == w]
+        for g in dict.fromkeys(STATUS_GROUPS.values()):
+            group = ("councils_interviewed_group", w, g)
+            if group not in led.values:
+                continue
+            within = [("councils_level", w, lv) for lv in levels if STATUS_GROUPS.get(lv) == g]
+            if led.values[group] > sum(led.values[k] for k in within):
+                continue  # declared only where the counts hold it (no tie is guessed)
+            if len(within) == 1:
+                led.at_most(group, within[0])
+                continue
+            at = ("councils_at_levels", w, g)
+            if within:
+                led.unpublished(at, sum(led.values[k] for k in within))
+                led.relation(at, within)
+            else:
+                led.count(at, 0, public=True)
+            led.at_most(group, at)
+
+
+def _declare_transcript_files(ctx, told: DisclosureLedger) -> None:
+    """Declare on ``told`` (the intruder's ledger of :func:`_withhold_transcript_files`) the study's transcript files
+    that provenance.json's study layout counts (its ``transcripts/**`` entries): the interviews at the waves are that
+    many files less the rest (interviews left out or at no wave, files of no interview), a design fact taken as known.
+    Declared only where the files are at least the interviews (no tie is guessed)."""
+    files = _transcript_file_count(ctx)
+    at_waves = [("interviews", w) for w in ctx.waves if ("interviews", w) in told.values]
+    interviews = sum(told.values[k] for k in at_waves)
     if not files or not at_waves or interviews > files:
         return
-    led.count(("transcript_files",), files, public=True)
-    led.count(("transcripts_beside",), files - interviews, public=True)
-    led.relation(("transcript_files",), [*at_waves, ("transcripts_beside",)])
+    told.count(("transcript_files",), files)
+    told.count(("transcripts_beside",), files - interviews, public=True)
+    told.relation(("transcript_files",), [*at_waves, ("transcripts_beside",)])
+
+
+def _transcript_file_count(ctx) -> int:
+    """The study's transcript files as provenance.json's study layout counts them (0 where it has none)."""
+    layout = (getattr(ctx.f, "provenance", None) or {}).get("study_layout") or {}
+    return sum(int(v) for k, v in (layout.get("files") or {}).items() if str(k).startswith("transcripts/"))
+
+
+def _withhold_transcript_files(ctx) -> None:
+    """Withhold provenance.json's count of the study's transcript files (and so its count of files) where, with the
+    interviews published at the waves, it would narrow a count the report hides, after every other count is decided
+    (:meth:`DisclosureLedger.withhold_narrowing`, the statements' and medians' bounds told too).
+
+    The interviews at each wave are findings a reader needs; the exact number of transcript files is a reproducibility
+    detail the layout's hash verifies. Declared with the counts (disclosure round 73), the files' total forced every
+    wave's interviews to be hidden wherever one was: 5 of 10 studies of 6 councils and 3 waves (seeds 4 to 13,
+    planted coding) hid them all (none now; bench/disclosure74_attack). Decided last, the interviews are published wherever they are safe on their own, and the count of files
+    only where it narrows nothing (disclosure round 74)."""
+    if not _transcript_file_count(ctx):
+        return
+
+    def told(led: DisclosureLedger) -> None:
+        _declare_statement_bounds(ctx, led)
+        _declare_median_bounds(ctx, led)
+        _declare_transcript_files(ctx, led)
+
+    ctx.transcript_files_withheld = bool(ctx.ledger.withhold_narrowing(told, [[("transcript_files",)]]))
 
 
 def _declare_helped_by_bounds(ctx, by_realisation: pd.DataFrame) -> None:
@@ -2263,6 +2321,8 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
         _withhold_statements(ctx)
         # then the medians of change across the waves that would narrow a hidden count, with the statements' bounds
         _withhold_medians(ctx)
+        # and last provenance.json's count of transcript files, where it would narrow one (disclosure round 74)
+        _withhold_transcript_files(ctx)
     ctx.disclosure_warnings = [str(w.message) for w in [*caught, *known, *told]]
     ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
@@ -2684,6 +2744,7 @@ def _published_provenance(ctx, sections: list) -> dict:
     39)."""
     prov = _separation_caveats(ctx, _caveats_of_figures_shown(ctx, dict(ctx.f.provenance), sections))
     prov = _labels_redacted(ctx, prov)
+    prov = _transcript_files_withheld(ctx, prov)
     caveats = list(prov.get("statistical_warnings") or ())
     groups = ("councils_interviewed_group", "councils_complete", "councils_level", "councils_type")
     hidden = any(ctx.ledger.hidden(k) for k in ctx.ledger.values if isinstance(k, tuple) and k[0] in groups)
@@ -2704,6 +2765,29 @@ def _published_provenance(ctx, sections: list) -> dict:
                  "would give back counts of councils the tables suppress", output="provenance")
     prov["statistical_warnings"] = kept
     return prov
+
+
+#: Why provenance.json's study layout withholds its counts of transcript files and of files
+#: (:func:`_transcript_files_withheld`), as provenance.json, the report's About section and the suppression ledger say.
+_TRANSCRIPT_FILES_WHY = ("the numbers of transcript files and of files in the study folder: each interview has a "
+                         "transcript, so beside the interviews published at each wave they would give back, or narrow, "
+                         "a count this report hides to protect the participants; the fingerprint (SHA-256) still "
+                         "verifies every file of the study")
+
+
+def _transcript_files_withheld(ctx, prov: dict) -> dict:
+    """The provenance with its study layout's counts of transcript files and of files withheld where the ledger found
+    they would narrow a hidden count (:func:`_withhold_transcript_files`); its patterns, other counts and hash kept,
+    and the suppression ledger told (reason ``transcript_files``)."""
+    layout = prov.get("study_layout")
+    if not ctx.transcript_files_withheld or not isinstance(layout, dict):
+        return prov
+    from ..privacy._provenance import _layout_withheld
+
+    ctx.withheld("Provenance (provenance.json and About this report)", "numbers of transcript files and of files", 2,
+                 "transcript_files", _TRANSCRIPT_FILES_WHY, output="provenance")
+    return {**prov, "study_layout": _layout_withheld(layout, "transcripts/", _TRANSCRIPT_FILES_WHY[0].upper()
+                                                     + _TRANSCRIPT_FILES_WHY[1:] + ".")}
 
 
 def _labels_redacted(ctx, prov: dict) -> dict:
@@ -4795,7 +4879,8 @@ _LEDGER_REASONS = {"small_count": "Small count", "derived": "From a suppressed c
                    "optional_theme_named": "Names a theme few councils chose",
                    "few_councils_survey": "Few councils answering the survey",
                    "status_group_caveat": "Caveat about a status group",
-                   "caveat_of_suppressed": "Caveat about a figure not shown", "small_count_raised": "Small count, shown as raised"}
+                   "caveat_of_suppressed": "Caveat about a figure not shown", "small_count_raised": "Small count, shown as raised",
+                   "transcript_files": "Count of files that would narrow a hidden count"}
 
 
 def _suppression_ledger(ctx, sections: list) -> tuple[pd.DataFrame, dict[str, str]]:

@@ -404,6 +404,7 @@ _PROVENANCE: dict[str, str] = {
     "quote_k": "Fewest councils sharing a quote's attribution",
     "council_matrix": "Framework matrix with a row per council", "date": "Date", "author": "Author",
     "measure": "Measure of impact", "coding": "Coding", "study_layout": "Study files", "n_files": "Number of files",
+    "counts_withheld": "Counts withheld",
     # one line in the about table's item column: `impact validate` lists them, provenance.json says where each is
     "validation_warnings": "Warnings on the study's files (impact validate)",
     "hash": "Fingerprint (SHA-256)", "coded_hash": "Supplied codings fingerprint (SHA-256)", "interviews_not_coded": "Interviews not coded (no respondent speech)",
