@@ -28,23 +28,17 @@ from pathlib import Path
 import numpy as np
 from scipy import stats
 
-ENTER = {"entered": 0.5, "never": 0.5}
-ENTER_LEAVE = {"entered_lifted": 0.5, "never": 0.5}
-ENTER_MIX = {"entered": 0.3, "entered_lifted": 0.2, "direction": 0.1, "never": 0.4}
-MOVES = {"never": 0.3, "entered": 0.15, "lifted": 0.15, "direction": 0.1, "entered_lifted": 0.3}
+from bench.truth73_audit import MOVES
+from bench.truth74_audit import EFFECTS as EFFECTS74
+from bench.truth74_audit import ENTER, ENTER_LEAVE, ENTER_MIX
+
 PATHS = {"enter": ENTER, "enter_leave": ENTER_LEAVE, "enter_mix": ENTER_MIX, "moves": MOVES}
-EFFECTS = {  # truth73's and truth74's: a change in one indicator (or the survey's status effect, or none at all)
-    "ind_down": {"indicator_post_review": -2.0, "indicator_post_by_intervention": -4.0},
-    "ind_up": {"indicator_measure": "sw_turnover_pct", "indicator_post_review": 3.0,
-               "indicator_post_by_intervention": 5.0},
-    "ind_in_only": {"indicator_post_review": 0.0, "indicator_post_by_intervention": -4.0},
-    "shift": {"indicator_post_review": -3.0, "indicator_post_by_intervention": 0.0},
-    "both": {"indicator_post_review": -2.0, "indicator_post_by_intervention": -4.0, "survey_shift": 0.5,
-             "survey_shift_by_intervention": 1.0},
-    "survey_in": {"indicator_post_review": 0.0, "indicator_post_by_intervention": 0.0, "survey_shift": 0.0,
-                  "survey_shift_by_intervention": 1.2},
-    "null": None,
-}
+# truth73's and truth74's changes in one indicator, the survey's status effect alone (truth73's 'survey_in' kept the
+# generator's default change in re-referrals), or nothing at all
+EFFECTS = {**{k: EFFECTS74[k] for k in ("ind_down", "ind_up", "ind_in_only", "shift", "both")},
+           "survey_in": {"indicator_post_review": 0.0, "indicator_post_by_intervention": 0.0, "survey_shift": 0.0,
+                         "survey_shift_by_intervention": 1.2},
+           "null": None}
 SIZES = (20, 24, 30, 40, 50, 60)
 WAVES = (2, 3, 3, 3, 4, 5)
 
