@@ -2,7 +2,8 @@
 (truth75), on the designs of truth74's audit.
 
 ``python -m bench.truth75_notice_false --out bench`` writes ``<out>/truth75_notice_false_r199.json`` (``_r999`` with
-``--permutations 999``, the audit's reassignments).
+``--permutations 999``, the audit's reassignments). The runs of this round: ``--studies 400`` (the 199 reassignments of
+``make validity``, 128 s of CPU) and ``--studies 200 --permutations 999 --draw 75176`` (70 s).
 
 truth74's audit found the report's sentence on the indicators after a first notice naming an indicator with no change
 planted in 3 of 14 studies with councils entering intervention (a chance of about 0.03 at a familywise rate of 5%).
