@@ -55,7 +55,10 @@ bench-fixed: $(STAMP)
 # beyond the ones each test keeps, through the tests' own functions (moved_cases.json: truth51's and truth52's other
 # seeds and the disclosure attack on a 153-council study, about 3 minutes of CPU); (truth74) the coverage of the
 # indicators' intervals after the review against the change planted, by study size (truth74_indicator_coverage.json,
-# 40 studies at each of 5 to 150 councils, about 3 minutes of CPU). Every JSON goes to $(VALIDITY_OUT).
+# 40 studies at each of 5 to 150 councils, about 3 minutes of CPU); (truth75) how often the sentence after a council's
+# first notice or direction names an indicator with no change planted, on truth74's audit designs
+# (truth75_notice_false_r199.json, 400 studies of 20 to 60 councils, about 2 minutes of CPU). Every JSON goes to
+# $(VALIDITY_OUT).
 VALIDITY_OUT ?= bench/results
 validity: $(STAMP)
 	$(BIN)/python -m bench.validity --studies 200 --machine --out $(VALIDITY_OUT)
@@ -67,6 +70,7 @@ validity: $(STAMP)
 	$(BIN)/python -m bench.truth67_status_size --out $(VALIDITY_OUT)
 	$(BIN)/python -m bench.moved_cases --out $(VALIDITY_OUT)
 	$(BIN)/python -m bench.truth74_indicator_coverage --out $(VALIDITY_OUT)
+	$(BIN)/python -m bench.truth75_notice_false --studies 400 --out $(VALIDITY_OUT)
 
 # Simulation checks of the statistics (issue 16): coverage, size, randomisation-inference uniformity,
 # attrition bias, the logistic GEE's small-sample size and coverage (gee_small_sample, 500 fits, moved from the tests); about an hour and a quarter on 2 busy cores (mixed_size alone some 18 minutes). Results: bench/results/validity_stats.json.
