@@ -175,7 +175,7 @@ def test_a_run_withholding_the_transcript_files_says_so_in_provenance_json_the_r
     rows = ledger[ledger["output"].eq("provenance") & ledger["reason"].str.contains("transcript_files")]
     assert len(rows) == 1 and rows["withheld"].iloc[0] == "2"
     html = (out / "report.html").read_text(encoding="utf-8")
-    assert "<dt>Study files: number of files</dt><dd>withheld</dd>" in html
+    assert "<dt>Study files: number of files</dt><dd>Withheld</dd>" in html
     assert "<dt>Study files: counts withheld</dt><dd>The numbers of transcript files and of files" in html
     # the About section gives the hash, and no count of transcript files or of files anywhere in the report
     assert layout["hash"].removeprefix("sha256:") in html
