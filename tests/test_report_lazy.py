@@ -18,22 +18,15 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.figure
 import pytest
-from conftest import analysed_synthetic
 
 from impact.pipeline import build_report
 from impact.report import Figure, Paragraph, Report, Section, _model, render
 
-#: Two studies of designs the suite has not used (seeds of this branch), reported at a ``min_count`` that publishes
-#: enough counts for every kind of figure the report draws (the councils by status, the heatmap, the two forest
-#: plots, the indicators and the process factors).
-STUDIES = [pytest.param(dict(n_councils=12, seed=37011), 2, id="12-councils-3-waves"),
-           pytest.param(dict(n_councils=9, seed=37023, waves=4, interviews_per_wave=4, words_per_interview=400), 1,
-                        id="9-councils-4-waves")]
-
-
-def _findings(design: dict):
-    """The findings of the design analysed with its planted coding (made once per run, :func:`analysed_synthetic`)."""
-    return analysed_synthetic(**design, n_resamples=99)[2]
+#: The report of :data:`conftest.SIXTY` (the suite's shared 60-council study, :func:`conftest.sixty_planted`) at the
+#: default ``min_count`` publishes enough counts for every kind of figure the report draws (the councils by status,
+#: the heatmap, the two forest plots, the indicators and the process factors). Two studies of this file's own designs
+#: (12 councils, seed 37011; 9 councils, seed 37023, 4 waves) were analysed here before testtime38.
+MIN_COUNT = 5
 
 
 def _built(findings, min_count: int, *, eager: bool, monkeypatch=None):
@@ -76,34 +69,6 @@ def _bundle(folder: Path) -> dict[str, object]:
     return out
 
 
-@pytest.mark.parametrize(("design", "min_count"), STUDIES)
-def test_the_bundle_is_the_same_bytes_as_when_every_figure_was_drawn_at_once(design, min_count, tmp_path,
-                                                                             monkeypatch):
-    findings = _findings(design)
-    eager = _built(findings, min_count, eager=True, monkeypatch=monkeypatch)
-    lazy = _built(findings, min_count, eager=False, monkeypatch=monkeypatch)
-    names = [f.name for f in lazy.figures]
-    # every kind of figure the report draws is here, so each one's drawing is compared
-    assert {"status_by_wave", "prevalence_heatmap", "comparisons_forest", "intervention_effects",
-            "indicator_trends", "process_factors"} <= set(names), names
-    assert [f.name for f in eager.figures] == names
-    assert not any(f.drawn for f in lazy.figures)
-    # the caller's matplotlib settings changed between building the report and reading every other figure: those
-    # figures are drawn under the settings of the build, as they were when drawn at once (the rest are drawn by
-    # render, which, as before, writes what is drawn under the settings of its own moment)
-    with mpl.rc_context({"font.size": 17.0, "lines.linewidth": 4.0, "axes.facecolor": "#ffeeee",
-                         "figure.figsize": (3.0, 2.0), "patch.edgecolor": "red", "axes.prop_cycle":
-                         mpl.cycler(color=["#000000"])}):
-        assert all(isinstance(f.fig, matplotlib.figure.Figure) for f in lazy.figures[::2])
-    render(lazy, tmp_path / "lazy")
-    render(eager, tmp_path / "eager")
-    assert all(f.drawn for f in lazy.figures)
-    got, want = _bundle(tmp_path / "lazy"), _bundle(tmp_path / "eager")
-    assert sorted(got) == sorted(want)
-    assert [rel for rel in want if got[rel] != want[rel]] == []
-    assert sum(rel.startswith("figures/") for rel in want) == 2 * len(names)
-
-
 class _Counted:
     """Counts the matplotlib figures made (every figure, through pyplot, seaborn or directly)."""
 
@@ -118,30 +83,48 @@ class _Counted:
         monkeypatch.setattr(matplotlib.figure.Figure, "__init__", counted)
 
 
-@pytest.mark.parametrize(("design", "min_count"), STUDIES[:1])
-def test_each_figure_is_drawn_only_when_read_and_only_once(design, min_count, tmp_path, monkeypatch):
-    findings = _findings(design)
+def test_each_figure_is_drawn_once_when_read_and_the_bundle_is_the_same_bytes_as_when_drawn_at_once(
+        sixty_planted, tmp_path, monkeypatch):
+    # one test, so the two bundles it renders serve both checks (five bundles and two studies of its own before
+    # testtime38)
+    findings = sixty_planted[2]
     made = _Counted(monkeypatch)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        report = build_report(findings, min_count=min_count)[0]
+    lazy = _built(findings, MIN_COUNT, eager=False, monkeypatch=monkeypatch)
+    names = [f.name for f in lazy.figures]
     # the report's text and tables are built; not one figure is drawn
-    assert report.tables and report.figures
+    assert lazy.tables and lazy.figures
     assert made.n == 0
-    assert [f.drawn for f in report.figures] == [False] * len(report.figures)
-    first = report.figures[0]
+    assert [f.drawn for f in lazy.figures] == [False] * len(names)
+    # every kind of figure the report draws is here, so each one's drawing is compared
+    assert {"status_by_wave", "prevalence_heatmap", "comparisons_forest", "intervention_effects",
+            "indicator_trends", "process_factors"} <= set(names), names
+    first = lazy.figures[0]
     fig = first.fig
     assert isinstance(fig, matplotlib.figure.Figure)
     drawn_first = made.n
     assert drawn_first >= 1  # the heatmap's colour bar is an axes of its figure, not a figure of its own
     assert first.fig is fig and made.n == drawn_first  # read again: the same figure, not drawn again
-    assert [f.drawn for f in report.figures] == [True] + [False] * (len(report.figures) - 1)
-    render(report, tmp_path / "one")
+    assert [f.drawn for f in lazy.figures] == [True] + [False] * (len(names) - 1)
+    # the caller's matplotlib settings changed between building the report and reading every other figure: those
+    # figures are drawn under the settings of the build, as they were when drawn at once (the rest are drawn by
+    # render, which, as before, writes what is drawn under the settings of its own moment)
+    with mpl.rc_context({"font.size": 17.0, "lines.linewidth": 4.0, "axes.facecolor": "#ffeeee",
+                         "figure.figsize": (3.0, 2.0), "patch.edgecolor": "red", "axes.prop_cycle":
+                         mpl.cycler(color=["#000000"])}):
+        assert all(isinstance(f.fig, matplotlib.figure.Figure) for f in lazy.figures[1::2])
+    render(lazy, tmp_path / "lazy")
     after_render = made.n
-    assert all(f.drawn for f in report.figures)
-    for f in report.figures:  # read again, as a second render reads them: nothing drawn again
+    assert all(f.drawn for f in lazy.figures)
+    for f in lazy.figures:  # read again, as a second render reads them: nothing drawn again
         assert f.fig is f.fig
     assert made.n == after_render
+    eager = _built(findings, MIN_COUNT, eager=True, monkeypatch=monkeypatch)
+    assert [f.name for f in eager.figures] == names
+    render(eager, tmp_path / "eager")
+    got, want = _bundle(tmp_path / "lazy"), _bundle(tmp_path / "eager")
+    assert sorted(got) == sorted(want)
+    assert [rel for rel in want if got[rel] != want[rel]] == []
+    assert sum(rel.startswith("figures/") for rel in want) == 2 * len(names)
 
 
 def test_a_figure_given_drawn_is_kept_and_a_bad_one_refused_when_made():
