@@ -2641,7 +2641,8 @@ _KIND_SET_OFF_RE = lazy_compile(
 
 
 # A hospital or clinic by its initials after "the", where someone is taken, born, seen or kept ("taken to the lgi",
-# "born at the QMC", "she's in the rvi now", "her mum works at the hri", "taken to A&E at the BRI"): two to four letters ending as an infirmary's, a
+# "born at the QMC", "she's in the rvi now", "her mum works at the hri", "taken to A&E at the BRI", "she went up the
+# jimmy's with him", "we went down the general yesterday"): two to four letters ending as an infirmary's, a
 # hospital's, a centre's or a clinic's do (I, H, C), no word, public term or national body (see _institutions); "the
 # lado", "the nicu", "the IRO", "the LGA", "what it wanted to achieve from the CPC" stay.
 _HOSPITAL_INITIALS_RE = lazy_compile(
@@ -2652,7 +2653,7 @@ _HOSPITAL_INITIALS_RE = lazy_compile(
     # a ward, a unit or how early a baby came said just before ("born at 28 weeks at the LGI", "taken to A&E at the BRI",
     # "admitted to the PICU at the LGI")
     r"\d{1,2}[ \t]+weeks|a&e|picu|nicu|scbu|icu|hdu|resus)|['’]s)"
-    r"[ \t]+(?:at|in|to|into|from|outside|near|round)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
+    r"[ \t]+(?:at|in|to|into|from|outside|near|round|up|down)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
     # or by the nickname of its kind, or a saint's or founder's name with the possessive ("he's at the Royal", "taken to
     # the general", "in the Jimmy's for weeks"); in lower case a given name's ("in the jimmy's", group ``given``)
     r"|uh[a-z]{1,2}|(?P<nick>royal|general|infirmary|memorial|maternity|cottage|(?-i:\p{Lu}\p{Ll}+['’]s)|(?P<given>(?-i:\p{Ll}+))['’]s))"
