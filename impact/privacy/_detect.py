@@ -308,8 +308,11 @@ _ID_NAME = (
     # a prisoner's, an officer's or a police record's number ("his prison number is A1234BC", "collar number 2341")
     r"prison(?:er)?|inmate|custody|collar|shoulder|warrant|pnc|cro|"
     # a patient's record number, and the case systems of children's services by name ("her MRN is 00451234", "his
-    # Mosaic number is 1234567")
-    r"mrn|medical[ \t]+records?|hospital[ \t]+(?=no\b|number)|mosaic|liquidlogic|carefirst|wcccis|"
+    # Mosaic number is 1234567", "the ChildView number is CV0034512"); those whose names are English words or short
+    # letters only before the word for a number ("the Eclipse ID is 4412987", "her LCS number was 3345123")
+    r"mrn|medical[ \t]+records?|hospital[ \t]+(?=no\b|number)|mosaic|liquidlogic|carefirst|wcccis|childview|"
+    r"frameworki|caredirector|systmone|controcc|azeus|"
+    r"(?:eclipse|paris|rio|emis|lcs|ehm)(?=[ \t]+(?:no|number|num|ref|reference|id)\b)|"
     r"driving[ \t]+licen[cs]e)\.?"
     r"(?:[ \t]+(?:no|number|num|ref|reference|id|code))?\.?"
 )
@@ -382,6 +385,11 @@ _POSTCODE_CTX_BEFORE = lazy_compile(
 _POSTCODE_CTX_AFTER = lazy_compile(r"^[ \t]+(?:area|postcode|district|way|side)\b", _I)
 # A postcode's district with its figure said as a word, before a word of areas ("the bd seven area", "ls nine way").
 _AREA_WORD_RE = lazy_compile(r"[ \t](?:area|postcode|district|way|side)\b", _I)
+# A postcode's sector, the figure said after its district and no more of it ("she lives in LS9 7, by the flats", "just
+# off the LS8 4 postcode"): part of the postcode, a narrower area than the district; a figure before a count's or a
+# time's noun is no sector ("LS9 7 days a week").
+_SECTOR_RE = lazy_compile(
+    rf"[ \t](?P<s>\d)(?={_PHRASE_END}|[ \t]+(?:area|postcode|district|way|side|end|bit|part|sector|and|or|but)\b)", _I)
 _SAID_OUTWARD_RE = lazy_compile(rf"(?<![\p{{L}}\d])(?P<area>[a-z]{{1,2}})[ \t]+{_SAID_DIGIT}\Z", _I)
 # A postcode with its letters said as words or in the phonetic alphabet ("ess double-you one a two a a", "sierra whiskey
 # one alpha two alpha alpha", "ell ess six two ay bee"): read a word at a time (see _spelled_postcodes).
@@ -2071,7 +2079,8 @@ def _postcodes(text: str, add) -> None:
         context = _POSTCODE_CTX_BEFORE.search(before) is not None or _POSTCODE_CTX_AFTER.search(after) is not None
         upper = m.group().isupper()
         if (len(area) == 2 and upper) or context:
-            add(Span(m.start(), m.end(), "postcode"))
+            sector = _SECTOR_RE.match(text, m.end())
+            add(Span(m.start(), sector.end("s") if sector else m.end(), "postcode"))
             _inward_apart(text, m.end(), add)
 
 
@@ -2632,7 +2641,8 @@ _KIND_SET_OFF_RE = lazy_compile(
 
 
 # A hospital or clinic by its initials after "the", where someone is taken, born, seen or kept ("taken to the lgi",
-# "born at the QMC", "she's in the rvi now", "her mum works at the hri", "taken to A&E at the BRI"): two to four letters ending as an infirmary's, a
+# "born at the QMC", "she's in the rvi now", "her mum works at the hri", "taken to A&E at the BRI", "she went up the
+# jimmy's with him", "we went down the general yesterday"): two to four letters ending as an infirmary's, a
 # hospital's, a centre's or a clinic's do (I, H, C), no word, public term or national body (see _institutions); "the
 # lado", "the nicu", "the IRO", "the LGA", "what it wanted to achieve from the CPC" stay.
 _HOSPITAL_INITIALS_RE = lazy_compile(
@@ -2643,7 +2653,7 @@ _HOSPITAL_INITIALS_RE = lazy_compile(
     # a ward, a unit or how early a baby came said just before ("born at 28 weeks at the LGI", "taken to A&E at the BRI",
     # "admitted to the PICU at the LGI")
     r"\d{1,2}[ \t]+weeks|a&e|picu|nicu|scbu|icu|hdu|resus)|['’]s)"
-    r"[ \t]+(?:at|in|to|into|from|outside|near|round)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
+    r"[ \t]+(?:at|in|to|into|from|outside|near|round|up|down)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
     # or by the nickname of its kind, or a saint's or founder's name with the possessive ("he's at the Royal", "taken to
     # the general", "in the Jimmy's for weeks"); in lower case a given name's ("in the jimmy's", group ``given``)
     r"|uh[a-z]{1,2}|(?P<nick>royal|general|infirmary|memorial|maternity|cottage|(?-i:\p{Lu}\p{Ll}+['’]s)|(?P<given>(?-i:\p{Ll}+))['’]s))"
@@ -2686,17 +2696,26 @@ _HOSPITAL_STAY_RE = lazy_compile(
     r"(?<=\b(?:s?he|they|we|i|you|him|her|them|mum|mam|dad|baby|child|boy|girl|son|daughter|twins?|"
     r"(?-i:(?!(?:It|This|That|These|Those|There|Which|What|Who)\b)\p{Lu}[\p{Ll}'’]*))[ \t]+"
     r"(?:(?:was|were|is|are|had|has|got|being|been|then|later|eventually|immediately|quickly|straight)[ \t]+){0,3})"
-    r"(?:transferred|taken|rushed|brought|sent|moved|seen|kept)|(?:took|take|takes|taking)[ \t]+(?:him|her|them|"
+    r"(?:transferred|taken|rushed|brought|sent|moved|seen|kept|"
+    # a visit said by going, or a stay by ending up there ("we went to the QE to see him", "he ended up in the JR"):
+    # group ``go``, judged by what follows in _institutions
+    r"(?P<go>went|gone|go(?:es|ing)?|(?:ended|end(?:s|ing)?|wound)[ \t]+up))|(?:took|take|takes|taking)[ \t]+(?:him|her|them|"
     r"the[ \t]+baby|baby|mum|dad)|"
     r"stay(?:s|ed|ing)?(?:[ \t]+with[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|spent(?:[ \t]+[\p{L}\d]+){1,3}?|"
     r"spell|stint|fortnight|(?:days?|nights?|weeks?|months?)|"
     r"visit(?:s|ed|ing)?(?:[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|seen|treated|kept|born|died|"
     r"(?:pronounced|declared|found)[ \t]+dead)"
-    r"[ \t]+(?i:at|in|to|into|from)[ \t]+(?i:the)[ \t]+(?P<h>\p{Lu}{2,5})(?![\p{L}\d&'’])"
+    r"[ \t]+(?i:at|in|to|into|from)[ \t]+(?i:the)[ \t]+(?P<h>\p{Lu}{2,5}|\p{Ll}{2,4})(?![\p{L}\d&'’\-])"
     r"(?![ \t]+(?i:meeting|panel|plan|team|office|conference|review|process|hub|service|board|group|forum|course)s?\b)"
     r"|\b(?i:was|were|is|are|been|be)[ \t]+(?i:still[ \t]+|only[ \t]+)?(?i:in|at)[ \t]+(?i:the)[ \t]+"
-    r"(?P<h>\p{Lu}{2,5})(?![\p{L}\d&'’])(?=[ \t]+(?i:for[ \t]+(?:a|an|one|two|three|four|five|six|several|a[ \t]+few|"
+    r"(?P<h>\p{Lu}{2,5}|\p{Ll}{2,4})(?![\p{L}\d&'’\-])(?=[ \t]+(?i:for[ \t]+(?:a|an|one|two|three|four|five|six|several|a[ \t]+few|"
     r"\d+|nearly|almost|over|about|weeks|days|months|ages)|overnight|until|till|since|with)\b))", re.VERSION1)
+# What follows a hospital's letters where someone went or ended up there: the phrase's end, or a word that says why,
+# with whom or when ("we went to the QE to see him", "he ended up in the JR after the overdose"); a noun there makes the
+# letters its adjective ("the FE college", "the CAMHS clinic").
+_GONE_THERE_RE = lazy_compile(
+    rf"{_PHRASE_END}|[ \t]+(?:and|but|to|in|on|at|for|with|when|after|before|then|yesterday|today|last|this|since|"
+    r"because|until|till|overnight|again|now|every|each|twice|once)\b", _I)
 #: A title said before a surname ("Miss", "Mr.", "Nurse", "Cllr"): it names no one, and what follows it is a person's.
 _TITLE_WORD_RE = lazy_compile(r"(?i:mr|mrs|ms|mx|miss|dr|nurse|cllr|councillor|prof|sgt|rev|revd)\.?", re.VERSION1)
 _HOSPITAL_UNITS = frozenset("nicu picu scbu icu hdu mau amu cdu eau sdec ae ed er ooh".split())
@@ -3025,13 +3044,30 @@ def _employers_by_trade(text: str, add) -> None:
         add(Span(m.start("f"), m.end("f"), "place"))
 
 
+# A school by its name, capitalised, after a child's school year and "at" ("she's in reception at Brambles", "he's in
+# year two at Willows", "the only Year 6 girl at Oakfield"): the school, whatever its words, as a year is a school's;
+# a time or a season there is no school ("in year 6 at Christmas", "in Year 10 at Easter").
+_YEAR_AT_SCHOOL_RE = lazy_compile(
+    r"\b(?i:(?:y|yr|year)[ \t]*(?:1[0-3]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)"
+    r"(?:[ \t]+(?:girl|boy|child|pupil|kid|class)s?)?|reception|nursery)[ \t]+(?i:at)[ \t]+"
+    r"(?P<s>\p{Lu}[\p{L}'’\-]*(?:[ \t]+\p{Lu}[\p{L}'’\-]*){0,3})", re.VERSION1)
+_SCHOOL_TIMES = frozenset("""christmas easter whitsun halloween summer autumn winter spring term half midsummer
+    january february march april may june july august september october november december""".split())
+
+
+def _word_shaped(letters: str) -> bool:
+    """Whether four lower-case ``letters`` with two vowels or more read as a word no list holds ("the nana"), not a
+    hospital's letters ("the nnuh", "the rmch")."""
+    return len(letters) == 4 and sum(c in "aeiou" for c in letters.lower()) >= 2
+
+
 def _hospital_letters(letters: str, words: frozenset[str], not_names: frozenset[str]) -> bool:
     """Whether ``letters`` after "the" may be a hospital's: no English word, public term, national body's, hospital
     unit's (NICU, SCBU ...), role's, nor service's, order's or nation's letters (:func:`service_letters`: "the SARC",
     "the PPU", "the UAE")."""
     key = fold(letters)
     return not (key in words or key in public_terms() or key in not_names or key in _NATIONAL_INITIALS
-                or key in _HOSPITAL_UNITS or letters in role_initials() or letters.upper() in service_letters())
+                or key in _HOSPITAL_UNITS or letters.upper() in role_initials() or letters.upper() in service_letters())
 
 
 def _institutions(text: str, add) -> None:
@@ -3050,15 +3086,21 @@ def _institutions(text: str, add) -> None:
             if fold(m.group("given")) in folded_first_names():
                 add(Span(m.start("h"), m.end("h"), "place"))
         elif m.group("nick") is not None or (_hospital_letters(m.group("h"), words, _NOT_NAMES)
-                                             and not (len(key) == 4 and sum(c in "aeiou" for c in key) >= 2)):
+                                             and not _word_shaped(key)):
             add(Span(m.start("h"), m.end("h"), "place"))
     for m in _HOSPITAL_LETTERS_RE.finditer(text) if "the " in text.lower() else ():
         group = next(g for g in ("h", "o", "c", "b") if m.group(g) is not None)
         if _hospital_letters(m.group(group), words, _NOT_NAMES):
             add(Span(m.start(group), m.end(group), "place"))
     for m in _HOSPITAL_STAY_RE.finditer(text) if "the " in text.lower() else ():
-        if _hospital_letters(m.group("h"), words, _NOT_NAMES):
+        go = m.group("go")
+        if go is not None and (not _GONE_THERE_RE.match(text, m.end("h")) or m.group("h").islower() and go[0] == "g"):
+            continue  # "we went to the MOT centre", "she went to the uni": no visit to a hospital said
+        if _hospital_letters(m.group("h"), words, _NOT_NAMES) and not (m.group("h").islower() and _word_shaped(m.group("h"))):
             add(Span(m.start("h"), m.end("h"), "place"))  # "she was in the QE for a month"
+    for m in _YEAR_AT_SCHOOL_RE.finditer(text) if " at " in text else ():
+        if not any(fold(w) in public_terms() or fold(w) in _SCHOOL_TIMES for w in m.group("s").split()):
+            add(Span(m.start("s"), m.end("s"), "place"))  # "she's in reception at Brambles"
     low = text.lower()
     _named_institutions(text, low, add)
     _employers_by_trade(text, add) if _EMPLOYER_ANCHOR.search(text) else None

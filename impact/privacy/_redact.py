@@ -913,8 +913,10 @@ class _Redactor:
             view, back = closed
             found = [Span(back[s.start], back[s.end - 1] + 1, s.kind) for s in self._find(view)]
             spans = _merge([*spans, *found, *_spelled_out(plain, self.spelled_names)])
+            spans = _merge([*spans, *_spelled_said(plain, spans)])
         elif "," in plain and _COMMA_SPELLED_RE.search(plain):
             spans = _merge([*spans, *_spelled_out(plain, self.spelled_names)])
+            spans = _merge([*spans, *_spelled_said(plain, spans)])
         quiet = unfilled(plain)
         if quiet is not None:
             spans = _merge([*spans, *self._found_unfilled(plain, spans, *quiet)])
@@ -1922,6 +1924,26 @@ def _spelled_out(text: str, listed: frozenset[str] = frozenset()) -> list[Span]:
         named = cued and not alphabet or len(word) >= 6 and any(word[:k] in firsts for k in range(3, len(word) - 2))
         if named or (not alphabet and (len(word) >= 4 and vowels * 3 >= len(word) or len(word) >= 6 and vowels * 4 >= len(word))):
             out.append(Span(start, end, "name"))
+    return out
+
+
+#: A name spelled out: three letters or more, each set off from the next by a space, a hyphen, a comma or a dot.
+_SPELLED_RUN_RE = lazy_compile(r"\p{L}(?:[ \t]*[\-,.][ \t]*|[ \t]+)\p{L}(?:(?:[ \t]*[\-,.][ \t]*|[ \t]+)\p{L})+\.?", re.VERSION1)
+
+
+def _spelled_said(text: str, spelled: list[Span]) -> list[Span]:
+    """The word a spelled-out name spells, said whole anywhere in ``text`` ("that's J-A-D-E, Jade", "Kayleigh, that's
+    K-A-Y-L-E-I-G-H"): the same name, whatever its case.  A spelled-out run is judged a name only where it is no
+    English word or public term (:func:`_spelled_out`), so its word said whole is no ordinary word either."""
+    out = []
+    for s in spelled:
+        run = text[s.start : s.end]
+        if s.kind != "name" or not _SPELLED_RUN_RE.fullmatch(run):
+            continue
+        word = "".join(c for c in _FOR_WORD_RE.sub("", run) if c.isalnum())
+        for m in re.finditer(rf"(?i)(?<![\w'’\-]){re.escape(word)}(?![\w\-])", text):
+            if not (s.start <= m.start() < s.end):
+                out.append(Span(m.start(), m.end(), "name"))
     return out
 
 

@@ -169,7 +169,8 @@ _HELD = [
     ('the lado ref is l-2291', 'the lado ref is [reference]'),
     ('incident number 1190 of 12 march', 'incident number [reference] of 12 march'),
     ('the pnc id was 19/123456a', 'the pnc id was [reference]'),
-    ('his eclipse number is e 3345 12', 'his eclipse number is e [phone]'),
+    # round 75: the system's letter before the figures goes with them, a reference's (it gave 'e [phone]')
+    ('his eclipse number is e 3345 12', 'his eclipse number is [reference]'),
     ("he's at willow house, the children's home in barry", "he's at [place], the children's home in [name]"),
     ("she's placed with carers, pam and keith", "she's placed with carers, [name] and [name]"),
     ('the foster carer, auntie bernie, is brilliant', 'the foster carer, auntie [name], is brilliant'),
