@@ -66,10 +66,10 @@ from ._format import (
 )
 from ._images import PNG_DPI, Image, rasterise
 from ._layout import (
-    _mended_lines,
     breaks_a_word,
     fit_columns,
     identifying_columns,
+    mean_lines,
     mend_breaks,
     split_columns,
     table_height,
@@ -117,9 +117,6 @@ _ROW_RULE = 0.5
 #: Lines a table may grow (its rows' and heading row's, by the estimate) to keep each heading's short words with the
 #: word they read as one with (_Writer.layout: "95% CI", "new leadership").
 _UNIT_LINES = 3
-#: Mean lines a row (the heading row one of them) printed in portrait from which a table is set on a landscape page where
-#: that takes a line a row off (_Writer._plan), as the web page's _html._PRINT_WRAPPED.
-_TURN_WRAPPED = 3.0
 #: Line and space after (points) of the empty paragraph after a table.
 _SPACER = 6.0
 #: A table's last rows kept on the page of its note where the table runs over a page (one row stood there alone).
@@ -643,12 +640,13 @@ class _Writer:
         groups = header_groups(headers)
         page = self.block(True)
         lower, spanning = groups[1] if groups else headers, spanning_parts(headers)
-        plan = _fit(lower, rows, page.width, size, numeric, spanning, final=True)
-        if not plan.fits or _printed_lines(rows, plan.widths, size, numeric) > _printed_lines(rows, widths[0], size,
-                                                                                            numeric):
+        plan = _fit(lower, rows, page.width, size, numeric, spanning)
+        portrait = _fit(lower, rows, self.block(False).width, size, numeric, spanning)
+        if not plan.fits or mean_lines(rows, plan.widths, size=size, padding=_ESTIMATE_PADDING) > mean_lines(
+                rows, portrait.widths, size=size, padding=_ESTIMATE_PADDING):
             return None
         notes = wrapped_lines(self._notes(table, frame), page.width, _NOTE_SIZE) * _NOTE_SIZE * 1.2 + 12.0
-        widths = list(plan.widths)
+        widths = list(_fit(lower, rows, page.width, size, numeric, spanning, final=True).widths)
         height = _CAPTION_HEIGHT + self._height(headers, rows, widths, size) + notes
         if height > page.height:
             return None
@@ -749,14 +747,11 @@ class _Writer:
             for landscape, page in ((False, portrait), (True, wide)):
                 if landscape and not self.can_rotate:
                     continue
-                # weighed on the widths the table is written with, measured as it prints (the one layout of
-                # fit_columns' _fewest_lines): weighed on the older estimate's widths, a table was set at a size and
-                # orientation whose lines it did not print on (render60)
-                plan = _fit(headers, rows, page.width, size, numeric, spanning, final=True)
+                plan = _fit(headers, rows, page.width, size, numeric, spanning)
                 if not plan.fits:
                     continue
                 pages = self._height(headers, rows, plan.widths, size) / page.height
-                lines = _printed_lines(rows, plan.widths, size, numeric, headers)
+                lines = mean_lines(rows, plan.widths, size=size, padding=_ESTIMATE_PADDING)
                 # Cost in pages, weighed by how much the rows wrap (three lines a row is hard to read); a
                 # landscape section costs a page break either side and turning the page.
                 cost = pages * (1 + 0.35 * max(0.0, lines - 1.5))
@@ -770,14 +765,6 @@ class _Writer:
             if found:
                 best = found[0]
                 break
-        if best is not None and not best[2] and best[5] >= _TURN_WRAPPED:
-            # Rows printed on three lines or more in portrait are set on a landscape page where that takes a line a row
-            # off them (the web page's rule, _html._print_landscape): the cost above weighs a page turned against
-            # rows' wrapping by pages, and a small table's rows of three lines and a heading row of eight cost less
-            # than a turn (render60, weighed as the table prints: the older estimate found them too wide for portrait)
-            turned = [c for c in candidates(best[1]) if c[2] and c[5] <= best[5] - 1.0]
-            if turned:
-                best = turned[0]
         if best is not None and best[5] > _WRAPPED_LINES:
             # Rows wrapping to three or four lines at the largest type (its headings' words filled the width and
             # left the labels a word a line: a 6-council study's credits, Table 10) are set a step smaller where
@@ -796,7 +783,8 @@ class _Writer:
                          if c[4] < best[4] and c[5] <= best[5] and c[1] >= _SMALLEST_TO_SAVE_A_PAGE]
                 if fewer:
                     best = max(fewer, key=lambda c: (c[1], -c[0]))  # the largest type, then the cheapest
-            _, size, landscape, plan, _, _ = best
+            _, size, landscape, _, _, _ = best
+            plan = _fit(headers, rows, (wide if landscape else portrait).width, size, numeric, spanning, final=True)
             return size, landscape, [list(range(len(headers)))], [list(plan.widths)]
         size = TABLE_FONT_SIZES[-1]
         plan = _fit(headers, rows, wide.width, size, numeric, spanning)
@@ -1035,24 +1023,6 @@ def _fit(headers, rows, width: float, size: float, numeric, spanning, *, final: 
     wrapped other than the layout sees it."""
     return fit_columns(headers, rows, width, size=size, padding=_CELL_PADDING if final else _ESTIMATE_PADDING,
                        nowrap=numeric, breakable=_BREAKABLE, spanning=spanning, measure=_MEASURE if final else None)
-
-
-def _printed_lines(rows, widths, size: float, numeric, headers=None) -> float:
-    """Mean lines a table's row prints on (its tallest cell) in ``widths`` as the table is written: Arial's widths in
-    the cell margins (_CELL_PADDING), a figure kept on one line a line of it; the one measure of
-    :func:`impact.report._layout.fit_columns`' final widths, which the type size and orientation are weighed by. With
-    ``headers``, the heading row (its short words bound where that mends them, as written) counts as a row: a portrait
-    table of six rows under a heading row eight lines high read as one of six rows."""
-    if not rows:
-        return 1.0
-    inner = [max(w - _CELL_PADDING, 1.0) for w in widths]
-    lines = [max((len(str(c).split("\n")) if numeric[k] else wrapped_lines(str(c), inner[k] + 0.01, size,
-                                                                         measure=_MEASURE)
-                  for k, c in enumerate(row)), default=1) for row in rows]
-    if headers is not None:
-        lines.append(max((_mended_lines(str(h), w + 0.01, size, _MEASURE) for h, w in zip(headers, inner, strict=True)),
-                         default=1))
-    return sum(lines) / len(lines)
 
 
 def _joins_landscape(writer: _Writer, blocks, wide: list[bool], after: bool) -> list[bool]:
