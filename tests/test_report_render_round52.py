@@ -14,7 +14,7 @@ import lxml.html
 import pandas as pd
 import pytest
 
-from impact._textwidth import arial_width, wrapped_lines
+from impact._textwidth import arial_width, heading_units, wrapped_lines
 from impact.report import CI, Report, Section, Table, render_html
 from impact.report._layout import fit_columns
 
@@ -118,12 +118,15 @@ def test_printed_headings_take_the_lines_the_layout_gives_them_at_print_size(pri
     checked = 0
     for (css, rows), table in zip(printed, [_indicators(), _anticipated(), _wide()], strict=True):
         landscape = "wide" in css.split()
-        assert landscape == (table.name == "wide"), css
+        # (the indicators' table turns since render60 keeps every heading's units whole on the web page as in Word:
+        # "yet reviewed)" widened its last column and its indicators printed 3.2 lines a row in portrait, 1 landscape)
+        assert landscape == (table.name in ("wide", "indicators")), css
         width = (PAGE[landscape] - 2 * MARGIN_MM) / 25.4 * 96
-        heads = [text for text, _ in rows[0]]
+        heads = [heading_units(text) for text, _ in rows[0]]
         body = [[text for text, _ in r] for r in rows[1:]]
         numeric = [j >= TEXT_COLUMNS[table.name] for j in range(len(heads))]
-        widths = fit_columns(heads, body, width, size=FONT, padding=PAD, nowrap=numeric, measure=arial_width).widths
+        widths = fit_columns(heads, body, width, size=FONT, padding=PAD, nowrap=numeric, measure=arial_width,
+                             headings_first=True).widths  # (as _html._print_plan lays a printed table out)
         for (text, found), w in zip(rows[0], widths, strict=True):
             want = wrapped_lines(text, w - PAD, FONT, bold=True, measure=arial_width)
             assert len(_lines(found)) == want, (table.name, text, _lines(found), want)

@@ -20,7 +20,7 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup, escape
 
-from .._textwidth import arial_width
+from .._textwidth import arial_width, heading_units
 from .._version import __version__
 from ._alt import figure_alt_text
 from ._format import (
@@ -39,7 +39,6 @@ from ._format import (
 from ._images import Image, rasterise
 from ._layout import (
     _lone_word,
-    bound_heading,
     breaks_a_word,
     fit_columns,
     identifying_columns,
@@ -188,8 +187,9 @@ _SPACES = re.compile(r"([^\S\u00a0]+)")
 
 
 def _unbroken(text: str) -> Markup:
-    """Heading ``text`` escaped, each hyphenated word, and its last word where the layout keeps that with the word
-    before it (:func:`bound_heading`: "95% CI"), in a span that does not wrap; its text unchanged, spaces and all.
+    """Heading ``text`` escaped, each hyphenated word, and each short word with the word it reads as one with
+    (:func:`impact._textwidth.heading_units`: "95% CI", "new leadership"), in a span that does not wrap; its text
+    unchanged, spaces and all.
 
     Browsers break a line after a hyphen, so a narrow column heading read "p-" over "value"; and the layout, which
     counts "95% CI" as one word, gave its column the room for it on one line.
@@ -197,7 +197,7 @@ def _unbroken(text: str) -> Markup:
     >>> str(_unbroken("Adjusted p-value 95% CI"))
     'Adjusted <span class="nw">p-value</span> <span class="nw">95% CI</span>'
     """
-    parts = _SPACES.split(str(escape(clean_text(bound_heading(text)))))
+    parts = _SPACES.split(str(escape(clean_text(heading_units(text)))))
     return Markup("".join(f'<span class="nw">{part.replace(chr(0xA0), " ")}</span>'
                           if k % 2 == 0 and ("\u00a0" in part or _HYPHENATED.search(part)) else part
                           for k, part in enumerate(parts)))
@@ -241,8 +241,9 @@ def _block_context(block, numbers: dict[str, int], images: Mapping[str, Image], 
         rows = frame.values.tolist()
         # laid out by the headings as shown: a grouped column by its label under the shared part (header_groups)
         groups = header_groups(headers)
-        # each heading's short last word kept with the word before it ("95% CI"), as the template prints it (_unbroken)
-        shown = [bound_heading(h) for h in (groups[1] if groups else headers)]
+        # each heading's short words kept with the word they read as one with ("95% CI", "new leadership",
+        # heading_units), as the template prints them (_unbroken) and as Word keeps them (render60)
+        shown = [heading_units(h) for h in (groups[1] if groups else headers)]
         density, parts = _table_layout(shown, rows, numeric, block.key_columns)
         notes = " ".join(x for x in (table_notes(block, vocabulary), symbol_key(frame.attrs["symbols"])) if x)
         return {

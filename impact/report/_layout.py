@@ -274,7 +274,8 @@ def _fewest_lines(headers: Sequence[str], columns, widths: list[float], minimum:
     for _ in range(2 * n):
         best = None
         # (columns widened, the width they take together): each column of wrapped text, and each spanning part
-        wants: list[tuple[list[int], float]] = []
+        wants: list[dict[int, float]] = []
+        first: dict[int, float] = {}
         for j in range(n):
             if j < len(nowrap) and nowrap[j]:
                 continue
@@ -282,27 +283,33 @@ def _fewest_lines(headers: Sequence[str], columns, widths: list[float], minimum:
             # the least widths at which a cell of the column takes a line fewer
             tries = sorted({w + 0.01 for c in cells[j] for w in _runs(c, size, False, measure) if w > inner[j] + 0.005})
             wider = [w for w in tries if any(a < b for a, b in zip(column(j, w)[1], have, strict=True))]
-            wants += [([j], target - inner[j]) for target in wider[:_FEWEST_LINES_TRIES]]
+            wants += [{j: target - inner[j]} for target in wider[:_FEWEST_LINES_TRIES]]
+            if wider:
+                first[j] = wider[0] - inner[j]
+        # two columns of text widened together, each to the least width at which one of its cells takes a line fewer:
+        # where a row's two tallest cells are in both (impacts beside waves, three lines each: the example's Table 11),
+        # neither widened alone takes a line off it (render60)
+        wants += [{j: first[j], k: first[k]} for j in first for k in first if j < k]
         for j in range(n):
             # a heading at fault, at the least width that mends it
             if column(j, inner[j])[2]:
                 target = next((w + 0.01 for w in _runs(str(headers[j]), size, True, measure)
                                if w > inner[j] + 0.005 and not column(j, w + 0.01)[2]), None)
-                wants += [([j], target - inner[j])] if target is not None else []
+                wants += [{j: target - inner[j]}] if target is not None else []
         for cols, text in spans:
             width = span_width(cols, inner)
             have = _mended_lines(text, width + 0.01, size, measure)
             wider = [w + 0.01 for w in _runs(text, size, True, measure)
                      if w > width + 0.005 and _mended_lines(text, w + 0.01, size, measure) < have]
-            wants += [(cols, target - width) for target in wider[:_FEWEST_LINES_TRIES]]
-        for cols, more in wants:
-            spare = {k: inner[k] - least[k] for k in range(n) if k not in cols and inner[k] - least[k] > 1e-6}
+            wants += [{c: (target - width) / len(cols) for c in cols} for target in wider[:_FEWEST_LINES_TRIES]]
+        for want in wants:
+            more = sum(want.values())
+            spare = {k: inner[k] - least[k] for k in range(n) if k not in want and inner[k] - least[k] > 1e-6}
             room = sum(spare.values())
             ways = [{k: more * s / room for k, s in spare.items()}] if room >= more else []
             ways += [{k: more} for k, s in spare.items() if s >= more]
             for way in ways:
-                trial = [w - way.get(k, 0.0) + (more / len(cols) if k in cols else 0.0)
-                         for k, w in enumerate(inner)]
+                trial = [w - way.get(k, 0.0) + want.get(k, 0.0) for k, w in enumerate(inner)]
                 found = score(trial)
                 # no more lines and no heading newly at fault, and fewer lines or fewer headings at fault; the fewest
                 # lines, then the fewest headings at fault, then the least room moved
