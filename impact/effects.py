@@ -1146,7 +1146,8 @@ def _refuse_waves(panel: pd.DataFrame, wave_list: list, study: Study | None, *, 
     known = list(dict.fromkeys([*(order or []), *sorted(distinct(panel["wave"].dropna()))]))
     holder = "the panel or the study it was built from"
     if order is None:  # a frame without its study's record of waves: say how to name one nobody was interviewed at
-        holder = ("the panel (it keeps no record of its study's waves, as pandas drops a frame's attrs in a merge"
+        holder = ("the panel (it carries no record of its study's waves: impact did not build it, or pandas dropped "
+                  "that record, its attrs, in a merge"
                   + (": pass `study` to name a wave nobody was interviewed at yet, or a wave by its label)"
                      if takes_study else ")"))
     # the labels the panel carries (impact's panels do, or the study's of this session): '3 months' told as 'early'

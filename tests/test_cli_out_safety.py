@@ -184,7 +184,7 @@ def test_read_coded_refuses_bad_files_naming_them(kind, tmp_path):
 
 def test_read_coded_refuses_a_folder_and_a_missing_file(tmp_path):
     (tmp_path / "d.csv").mkdir()
-    with pytest.raises(InputError, match=r"d\.csv: is a folder - expected coded output"):
+    with pytest.raises(InputError, match=r"d\.csv: is a folder - expected a coded file ending in \.csv or \.parquet"):
         read_coded(tmp_path / "d.csv")
     with pytest.raises(InputError, match=r"nope\.csv: file not found"):
         read_coded(tmp_path / "nope.csv")

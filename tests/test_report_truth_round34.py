@@ -177,8 +177,10 @@ def test_a_separated_estimate_gives_no_second_caveat_for_every_model(monkeypatch
                               "separation": [True] * 2, "estimator": ["gee"] * 2})]
 
     monkeypatch.setattr(effects, "_code_rows", rows)
-    panel = pd.DataFrame({"participant_id": ["p"], "council_id": ["c"], "wave": ["early"], "code": ["a"],
-                          "status_group": ["intervention"], "reported": [True]})
+    # a row at each wave asked for: a bare frame carries no record of its study's waves, so a wave it lacks is
+    # refused (newuser14)
+    panel = pd.DataFrame({"participant_id": ["p", "p"], "council_id": ["c", "c"], "wave": ["expectations", "early"],
+                          "code": ["a", "a"], "status_group": ["intervention"] * 2, "reported": [False, True]})
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         out = effects.intervention_effects(panel, measure="reported", waves=["expectations", "early"])
