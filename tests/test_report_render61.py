@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 from test_report_render58 import _credits, _reported
 from test_report_render_round53 import _change_over_time
+from test_report_render_round56 import _wrap
 
 from impact._textwidth import arial_width, excel_pixels, heading_units
 from impact.report import Paragraph, Report, Section, Table, render_html, render_xlsx
@@ -32,17 +33,6 @@ def vocabulary():
     from conftest import report_of, tiny_analysed
 
     return report_of(tiny_analysed())[0].vocabulary
-
-
-def _greedy(words: list[str], room: float, measure) -> list[str]:
-    """``words`` wrapped as a spreadsheet wraps a cell: as many on a line as fit ``room``."""
-    lines: list[list[str]] = []
-    for word in words:
-        if lines and measure(" ".join([*lines[-1], word])) <= room:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [" ".join(line) for line in lines]
 
 
 def _broken_units(book: bytes) -> tuple[list[tuple], int]:
@@ -69,7 +59,7 @@ def _broken_units(book: bytes) -> tuple[list[tuple], int]:
                 seen += len(units)
                 for room, measure in ((round(width * 7) - 5, lambda t: excel_pixels(t, 10.0, bold=True)),
                                       (width * 5.55 - 2, lambda t: arial_width(t, 10.0, bold=True))):
-                    lines = [line for part in cell.value.split("\n") for line in _greedy(part.split(), room, measure)]
+                    lines = [" ".join(line) for part in cell.value.split("\n") for line in _wrap(part, room, measure)]
                     found += [(ws.title, cell.coordinate, unit, lines) for unit in units
                               if not any(unit in line for line in lines)]
     return found, seen
