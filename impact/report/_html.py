@@ -329,17 +329,29 @@ _TEXT_BLOCKS = frozenset({"paragraph", "bullets", "quote", "callout"})
 
 
 def _wide_lead(blocks: list[dict]) -> list[dict]:
-    """``blocks`` (a section's) with the text that opens the section marked ``wide`` where it leads into a table whose
-    first part prints on a landscape page: printed there with the section's heading (the template's ``wide-lead``),
-    as the Word report sets a landscape table's introduction, not on a portrait page of its own (the example's
-    "Longitudinal models": its heading and one paragraph on a page otherwise empty before Table 13 turned)."""
-    lead = 0
-    while lead < len(blocks) and blocks[lead]["type"] in _TEXT_BLOCKS:
-        lead += 1
-    ahead = blocks[lead] if lead < len(blocks) else None
-    if ahead is None or ahead["type"] != "table" or ahead.get("detail") or not ahead["parts"][0]["landscape"]:
-        return blocks
-    return [{**b, "wide": True} if k < lead else b for k, b in enumerate(blocks)]
+    """``blocks`` (a section's) with the text that leads into a table whose first part prints on a landscape page
+    marked ``wide``: printed there with it (the template's ``wide-lead``), as the Word report sets a landscape table's
+    introduction and as Word's keep-with-next keeps a paragraph with what follows, not on a portrait page of its own.
+    The text leading in: the whole run of text blocks before the table where that run opens the section (printed with
+    the section's heading, the example's "Longitudinal models": its heading and one paragraph on a page otherwise
+    empty before Table 13 turned) or follows a landscape page (a table printed landscape: a portrait page of that
+    text alone would stand between two landscape ones), else the last text block before it (its paragraph leading in:
+    the example's Table 21, its paragraph alone on a portrait page between Tables 20 and 21)."""
+    out = list(blocks)
+    for k, block in enumerate(blocks):
+        if block["type"] != "table" or block.get("detail") or not block["parts"][0]["landscape"]:
+            continue
+        start = k
+        while start > 0 and blocks[start - 1]["type"] in _TEXT_BLOCKS:
+            start -= 1
+        if start == k:
+            continue
+        before = blocks[start - 1] if start > 0 else None
+        whole = before is None or (before["type"] == "table" and not before.get("detail")
+                                   and before["parts"][-1]["landscape"])
+        for j in range(start if whole else k - 1, k):
+            out[j] = {**blocks[j], "wide": True}
+    return out
 
 
 def _kept_together(blocks: list[dict]) -> list[dict]:
