@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
-import re
 import warnings
 from collections.abc import Callable, Collection
 from functools import lru_cache
@@ -35,7 +34,7 @@ from ._io import (
 )
 from ._tabular import _cell as _tabular_cell
 from ._tabular import workbook_bytes
-from ._textwidth import arial_width, excel_pixels, heading_units, widest_line, wrapped_lines
+from ._textwidth import arial_width, excel_pixels, widest_line, wrapped_lines
 from ._words import _counted, _named, _number, _verb
 from .errors import ImpactWarning, InputError, Problem, user_level
 
@@ -645,15 +644,12 @@ def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int 
         bold = bool(cell.font and cell.font.b)
         words = cell.value.split()
         now = _best_lines(words, width, need, bold=bold)
-        # a unit heading_units binds ("95% CI,", "not available") too wide for the column: the column made as wide
-        unfit = [u for u in heading_words(cell.value) if " " in u and not _fits(u, width, need, bold=bold)]
-        if "\n" in cell.value or not (_lone_count(now) or unfit):
+        if "\n" in cell.value or not _lone_count(now):
             continue
         most = text_chars(cell.value, bold=bold) + need + 1
         for p in range(1, round((most - width) * 7) + 1):  # Excel's column grows a pixel at a time
             lines = _best_lines(words, width + p / 7, need, bold=bold)
-            if (not _lone_count(lines) and len(lines) <= len(now)
-                    and all(_fits(u, width + p / 7, need, bold=bold) for u in unfit)):
+            if not _lone_count(lines) and len(lines) <= len(now):
                 wanted[j] = max(wanted.get(j, 0.0), round(widths.get(j, 10.0) + p / 7, 4))
                 break
     out = _widened(widths, wanted, landscape)
@@ -732,52 +728,20 @@ def _fits(line: str, width: float, gap: float, *, bold: bool) -> bool:
             and arial_width(line, FONT_PT, bold=bold) <= width * DIGIT_PT - 2 - gap * DIGIT_PT)
 
 
-def heading_words(text: str) -> list[str]:
-    """The units a heading's line may break between: its words, those :func:`impact._textwidth.heading_units` binds
-    ("95% CI", "new leadership", "not available") one unit each, as the web page and Word keep them whole.
-
-    >>> heading_words("Credited to new leadership"), heading_words("95% CI, lower")
-    (['Credited', 'to', 'new leadership'], ['95% CI,', 'lower'])
-    """
-    return [unit.replace("\u00a0", " ") for unit in re.split(r"[^\S\u00a0]+", heading_units(text)) if unit]
-
-
-def _units_broken(lines: list[list[str]], units: list[str]) -> int:
-    """How many of a heading's ``units`` of more than one word (:func:`heading_words`) ``lines`` (of words) break."""
-    words = [len(unit.split()) for unit in units]
-    ends = {sum(map(len, lines[:k + 1])) for k in range(len(lines))}
-    at, broken = 0, 0
-    for n in words:
-        broken += any(at < end < at + n for end in ends)
-        at += n
-    return broken
-
-
 def _set_lines(text: str, width: float, gap: float, *, bold: bool) -> list[str] | None:
     """Heading ``text`` set on lines of its own for a column ``width`` wide keeping ``gap``
-    (:func:`_best_lines` of its units, :func:`heading_words`), where either program's own wrapping would not keep the
-    gap, would break a unit ("95% / CI", "new / leadership", "Suppressed or not / available"; render61) or would
-    leave a short word alone on a line that lines of its own mend on no more lines; None where its own wrapping is as
-    good."""
+    (:func:`_best_lines`), where either program's own wrapping would not keep the gap or would leave a short word
+    alone on a line that lines of its own mend on no more lines; None where its own wrapping is as good."""
     if "\n" in text:  # set on lines already: each line wrapped in the column, as before
-        if _keeps_gap(text, width, gap, bold=bold) and not any(
-                _set_lines(part, width, gap, bold=bold) for part in text.split("\n")):
+        if _keeps_gap(text, width, gap, bold=bold):
             return None
-        return [line for part in text.split("\n") for line in (_set_lines(part, width, gap, bold=bold) or [part])]
-    words, units = text.split(), heading_words(text)
-    plain = _best_lines(words, width, gap, bold=bold)
-    best = _best_lines(units, width, gap, bold=bold)
-    # units kept whole where each fits and that leaves no more short words alone ("Credited / to / the review")
-    if _lone_count(best) > _lone_count(plain) or not all(_fits(u, width, gap, bold=bold) for u in units if " " in u):
-        best = plain
+        return [" ".join(line) for part in text.split("\n") for line in _best_lines(part.split(), width, gap, bold=bold)]
+    words = text.split()
+    best = _best_lines(words, width, gap, bold=bold)
     if not _keeps_gap(text, width, gap, bold=bold):
         return [" ".join(line) for line in best]
     excel = _wrap(words, round(width * 7) - 5, lambda t: excel_pixels(t, FONT_PT, bold=bold))
     libre = _wrap(words, width * DIGIT_PT - 2, lambda t: arial_width(t, FONT_PT, bold=bold))
-    if (best is not plain and max(_units_broken(excel, units), _units_broken(libre, units))
-            and len(best) <= max(len(excel), len(libre))):  # at no more lines than either program sets
-        return [" ".join(line) for line in best]
-    best = plain
     lone = max(_lone_count(excel), _lone_count(libre))
     if lone and _lone_count(best) < lone and len(best) <= max(len(excel), len(libre)):
         return [" ".join(line) for line in best]

@@ -238,6 +238,9 @@ def _check_rendered(tables: list[tuple[list[str], list[list[object]]]], confirme
     only under the 'not a finding' headings for the other impacts' rows; counts of each kind of cell seen."""
     seen = {"finding": 0, "not": 0}
     for header, rows in tables:
+        # a heading as its reader reads it: its units held by no-break spaces (Word) or set on lines of their own (the
+        # workbook, render61) read as the words they are
+        header = [" ".join(str(h).split()) if h is not None else h for h in header]
         if "Impact" not in header or not (set(header) & set(_P + _NOT)):
             continue
         at = header.index("Impact")

@@ -75,7 +75,6 @@ from .._xlsx import (
     heading_breaks,
     heading_gaps,
     heading_mends,
-    heading_words,
     page_widths,
     print_setup,
     printed_points,
@@ -404,13 +403,9 @@ def _write_table_sheet(ws: Worksheet, table: Table, report: Report, number: int)
                     cell.number_format = _EXCEL_FORMATS["date"](0)
         longest[j] = max((text_chars(t) for t in texts), default=0.0)
         head_word = max((text_chars(w, bold=True) for w in lower[j - 1].split()), default=0.0)
-        # its widest unit, words heading_units binds ("95% CI,", "not available") on one line: its natural width (a
-        # sheet narrowed to fit its page may take it down to its widest word, heading_mends widening it where room)
-        head_unit = max((text_chars(w, bold=True) for w in heading_words(lower[j - 1])), default=0.0)
         if col in numeric and j > 1:  # its heading set right, a gap from the heading before it
             head_word += _HEADING_GAP
-            head_unit += _HEADING_GAP
-        natural[j] = min(max(longest[j], head_unit, 6.0), _MAX_WIDTH)
+        natural[j] = min(max(longest[j], head_word, 6.0), _MAX_WIDTH)
         # a number or a date never wraps; text may, down to its longest word
         fixed = col in numeric or (spec is not None and spec.kind == "date")
         words[j] = max(longest[j] if fixed else max((text_chars(w) for t in set(texts) for w in t.split()), default=0.0),
