@@ -2298,6 +2298,10 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
             # tables' incomplete participants) published again first: hidden, they kept every count tied to them
             # hidden (disclosure round 51)
             ctx.ledger.release_pinned()
+            # those whose publication narrows only counts hidden as secondary, with them, before the smaller counts
+            # release_unneeded publishes alone (disclosure round 75: a 30-council study's councils of each status
+            # group, its comparisons table whole, hidden while the councils with a notice were published)
+            ctx.ledger.release_with_narrowed()
             # the counts hidden as secondary that no rule needs hidden published again (disclosure round 40)
             ctx.ledger.release_unneeded()
             # and those whose publication pins only counts hidden as secondary, with them (disclosure round 51)
