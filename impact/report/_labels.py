@@ -844,8 +844,10 @@ class Vocabulary:
                 when += f", {stamp:%H:%M}" + (" UTC" if stamp.tzinfo is not None and not stamp.utcoffset() else "")
             return when
         last = str(key).split(".")[-1]
-        if text == "withheld":  # a count provenance.json withholds (disclosure round 74), written as a cell's word is
-            return "Withheld"
+        from ..privacy._provenance import _WITHHELD
+
+        if text == _WITHHELD:  # a count provenance.json withholds (disclosure round 74), written as a cell's word is
+            return _WITHHELD.capitalize()
         if pd.api.types.is_integer(value) and _is_count(last):  # '2,000 resamples', as the report's prose writes counts
             return f"{value:,}"
         if last in self.domains:
