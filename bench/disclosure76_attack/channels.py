@@ -216,6 +216,103 @@ def detectable_audit(folder: Path, led, alpha: float = 0.05) -> dict:
     return out
 
 
+def few_audit(folder: Path, led) -> dict:
+    """Each hidden count the statement "fewer than F councils in a status group at every wave" narrows, wave by wave
+    (each wave's two groups tried over the ledger's intervals, those with the smaller group under F kept, the union
+    of :meth:`~impact.privacy.DisclosureLedger.ranges_given` over them: an intruder using each wave alone, a weaker one
+    than holding every wave at once, so what it finds is found)."""
+    import itertools
+
+    from impact.privacy._ledger import _narrower
+
+    m = re.search(r"fewer than (\d+) in a status group at every wave", _text(folder / "out"))
+    if not m:
+        return {}
+    few = int(m.group(1))
+    base = led._audited()
+    out = {}
+    for w in dict.fromkeys(k[1] for k in led.values if isinstance(k, tuple) and k[0] == "councils_interviewed_group"):
+        keys = [("councils_interviewed_group", w, g) for g in ("no_intervention", "intervention")]
+        if not all(k in led.values for k in keys) or not any(led.hidden(k) for k in keys):
+            continue
+        options = []
+        for k in keys:
+            lo, hi = base.interval(k) if led.hidden(k) else (led.values[k],) * 2
+            options.append(range(math.ceil(lo - 1e-6), math.floor(hi + 1e-6) + 1))
+        union: dict = {}
+        for a, b in itertools.product(*options):
+            if min(a, b) >= few:
+                continue
+            got = led.ranges_given({k: float(v) for k, v in zip(keys, (a, b)) if led.hidden(k)})
+            for k, (lo, hi) in (got or {}).items():
+                old = union.get(k)
+                union[k] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
+        for k, (lo, hi) in union.items():
+            if k in led.auxiliary or not led.hidden(k):
+                continue
+            own = base.interval(k)
+            if _narrower(lo, hi, own, led.threshold):
+                out[k] = (own, (lo, hi), led.values[k])
+    return out
+
+
+def files_check(folder: Path) -> list[str]:
+    """What the Word file, the workbook and the web page hold beside what they show: comments, footnotes, custom
+    properties, hidden sheets, rows and columns, defined names other than print titles and filters, charts, a numeric
+    cell whose stored value no CSV table publishes (to 2 decimals: a rounded format over an exact count), hidden
+    elements, title and data attributes that are not a column's heading; each found, as a line."""
+    import zipfile
+
+    import openpyxl
+
+    out = folder / "out"
+    found = []
+    with zipfile.ZipFile(out / "report.docx") as z:
+        for name in z.namelist():
+            if any(part in name for part in ("comments", "footnotes", "endnotes", "custom.xml", "people.xml")):
+                found.append(f"report.docx holds {name}")
+        core = z.read("docProps/core.xml").decode()
+        found += [f"report.docx core property: {m}" for m in re.findall(r">([^<]*\d[^<]*)<", core)
+                  if not re.match(r"\d{4}-\d\d-\d\dT", m) and "impact 0" not in m and m != "1"]  # (the revision)
+    with zipfile.ZipFile(out / "tables.xlsx") as z:
+        for name in z.namelist():
+            if any(part in name for part in ("comments", "charts/", "drawings/", "pivot", "externalLink")):
+                found.append(f"tables.xlsx holds {name}")
+    published = _numbers(out / "tables")
+    book = openpyxl.load_workbook(out / "tables.xlsx")
+    for name, dn in book.defined_names.items():
+        found.append(f"tables.xlsx defined name {name}: {dn.attr_text}")
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            found.append(f"tables.xlsx sheet {ws.title} {ws.sheet_state}")
+        for k, dim in ws.row_dimensions.items():
+            if dim.hidden:
+                found.append(f"tables.xlsx {ws.title} row {k} hidden")
+        for k, dim in ws.column_dimensions.items():
+            if dim.hidden:
+                found.append(f"tables.xlsx {ws.title} column {k} hidden")
+        for dn in getattr(ws, "defined_names", {}).values():
+            if not dn.name.startswith("_xlnm."):
+                found.append(f"tables.xlsx {ws.title} defined name {dn.name}: {dn.attr_text}")
+        if ws.title == "Notes":
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                v = cell.value
+                if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and \
+                        not any(abs(v - p) <= 0.005 + 1e-9 or abs(v / 100 - p) <= 0.005 + 1e-9 for p in published):
+                    # (percentage points are stored as 100 times the CSV's fraction)
+                    found.append(f"tables.xlsx {ws.title}!{cell.coordinate} = {v!r} ({cell.number_format})")
+        if ws.legacy_drawing is not None:
+            found.append(f"tables.xlsx {ws.title} has a legacy drawing (comments)")
+    page = (out / "report.html").read_text(encoding="utf-8")
+    for m in re.finditer(r"<[^>]*(?:hidden|display:\s*none|visibility:\s*hidden)[^>]*>", page):
+        found.append(f"report.html hidden element: {m.group(0)[:120]}")
+    for m in re.finditer(r' (title|data-(?!label)[\w-]+)="([^"]*)"', page):
+        found.append(f"report.html attribute {m.group(1)}={m.group(2)[:80]!r}")
+    return found
+
+
 def _numbers(tables: Path) -> set[float]:
     """Every number the CSV tables publish."""
     out: set[float] = set()
@@ -255,10 +352,15 @@ def figure_numbers(folder: Path) -> list[tuple[str, float]]:
                     # a whole number of more than 1 (a count; a span of dates is 365 days or more)
                     if 1 < v < 365 and abs(v - round(v)) < 1e-9 and not known(v, 0):
                         odd.append((f"figure {i} bar", v))
+            horizontal = "Councils" not in ax["xlabel"] and any(len(t) > 12 for t in ax["yticklabels"])
             for ln in ax["lines"]:  # a line's points (a reference line of two points at the axis' ends aside)
-                for y in ln["y"]:
-                    if math.isfinite(y) and not known(y, 2) and not any(abs(y - e) < 1e-9 for e in ax["ylim"]):
-                        odd.append((f"figure {i} line {ln['label']!r}", y))
+                # a forest plot's lines run across (x the estimate or an interval's end, in percentage points or on
+                # the log-odds scale; y the row's place), the others up (x a wave or a date)
+                values = ln["x"] if horizontal else ln["y"]
+                for v in values:
+                    if math.isfinite(v) and not (known(v, 2) or known(v / 100, 2)) and \
+                            not any(abs(v - e) < 1e-9 for e in ax["xlim" if horizontal else "ylim"]):
+                        odd.append((f"figure {i} line {ln['label']!r}", v))
             for c in ax["collections"]:
                 if c["type"] == "QuadMesh" and c["array"] and len(c["array"]) < 200:
                     for v in c["array"]:
@@ -288,6 +390,12 @@ def main(argv=None) -> None:
         print(f"  limitation on the comparisons ({claim}): {len(found)} narrowed")
         for k, (own, after, true) in sorted(found.items(), key=str):
             print(f"    {k}: {own} -> {after} (true {true:g})")
+        found = few_audit(f, led)
+        print(f"  'fewer than F in a status group at every wave': {len(found)} narrowed")
+        for k, (own, after, true) in sorted(found.items(), key=str):
+            print(f"    {k}: {own} -> {after} (true {true:g})")
+        for line in files_check(f):
+            print(f"  file part: {line}")
         for where, v in figure_numbers(f):
             print(f"  figure number not in a table: {where}: {v!r}")
 

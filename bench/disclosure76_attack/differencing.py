@@ -76,22 +76,36 @@ def build_interim(out: Path, name: str) -> None:
         s65.build = real
 
 
+def _handed(given, hiding, held: set) -> tuple[dict, list]:
+    """The counts of the waves ``held`` that ledger ``given`` publishes and ledger ``hiding`` hides (the same count
+    of the same people, with the same value), and those of the same name whose values differ (not the same count)."""
+    told, differ = {}, []
+    for k, v in given.values.items():
+        if given.hidden(k) or k in given.auxiliary or k not in hiding.values or not hiding.hidden(k):
+            continue
+        if not (isinstance(k, tuple) and held & set(map(str, k))):
+            continue  # a count over the waves (a factor's participants after the review): another count in each
+        if hiding.values[k] != v:
+            differ.append(k)
+            continue
+        told[k] = v
+    return told, differ
+
+
 def compare(out: Path, name: str) -> dict:
+    """Both ways: what the interim publishes handed to the final's intruder, and what the final publishes to the
+    interim's."""
+    import yaml
+
     from bench.disclosure76_attack.channels import audit
 
     final = pickle.loads((out / name / "ledger.pickle").read_bytes())
     first = pickle.loads((out / f"{name}-interim" / "ledger.pickle").read_bytes())
-    told = {}
-    differ = []
-    for k, v in first.values.items():
-        if first.hidden(k) or k in first.auxiliary or k not in final.values or not final.hidden(k):
-            continue
-        if final.values[k] != v:
-            differ.append(k)  # not the same count (a margin over the waves, say): not handed over
-            continue
-        told[k] = v
-    found = audit(final, [], told)
-    return {"published_interim_hidden_final": told, "differ": differ, "narrowed": found}
+    held = {w["id"] for w in yaml.safe_load((out / f"{name}-interim" / "study" / "study.yaml").read_text())["waves"]}
+    to_final, d1 = _handed(first, final, held)
+    to_first, d2 = _handed(final, first, held)
+    return {"to_final": to_final, "to_interim": to_first, "differ": d1 + d2,
+            "final_narrowed": audit(final, [], to_final), "interim_narrowed": audit(first, [], to_first)}
 
 
 if __name__ == "__main__":
@@ -100,9 +114,12 @@ if __name__ == "__main__":
         if not (root / f"{nm}-interim" / "ledger.pickle").exists():
             build_interim(root, nm)
         r = compare(root, nm)
-        print(f"{nm}: {len(r['published_interim_hidden_final'])} counts the interim publishes and the final hides; "
-              f"{len(r['narrowed'])} hidden counts of the final narrowed")
-        for k, v in sorted(r["published_interim_hidden_final"].items(), key=str):
-            print(f"    published in the interim, hidden in the final: {k} = {v:g}")
-        for k, (own, after, true) in sorted(r["narrowed"].items(), key=str):
-            print(f"    narrowed: {k}: {own} -> {after} (true {true:g})")
+        print(f"{nm}: the interim publishes {len(r['to_final'])} counts the final hides, the final {len(r['to_interim'])} "
+              f"the interim hides; narrowed: {len(r['final_narrowed'])} of the final, {len(r['interim_narrowed'])} of "
+              f"the interim ({len(r['differ'])} counts of one name differ: not handed over)")
+        for side in ("to_final", "to_interim"):
+            for k, v in sorted(r[side].items(), key=str):
+                print(f"    {side}: {k} = {v:g}")
+        for side in ("final_narrowed", "interim_narrowed"):
+            for k, (own, after, true) in sorted(r[side].items(), key=str):
+                print(f"    {side}: {k}: {own} -> {after} (true {true:g})")
