@@ -9476,8 +9476,13 @@ def _detectable_outcomes(ctx, c: pd.DataFrame) -> set:
         return {None}
     given = c.drop_duplicates("wave").set_index("wave")
     interval = getattr(ctx.ledger, "interval", None)
-    ranges = {}
+    public = getattr(ctx.ledger, "public", set())
+    ranges, totals = {}, {}
     for w in later:
+        # the councils interviewed at the wave, published, are those of its two groups: a split adds up to them
+        total = ("councils_interviewed", w)
+        if total in public and ctx.ledger.values[total] == given.loc[w, "n_a"] + given.loc[w, "n_b"]:
+            totals[w] = int(ctx.ledger.values[total])
         sides = []
         for g, col in (("no_intervention", "n_a"), ("intervention", "n_b")):
             key, n = ("councils_interviewed_group", w, g), int(given.loc[w, col])
@@ -9487,10 +9492,12 @@ def _detectable_outcomes(ctx, c: pd.DataFrame) -> set:
             lo, hi = interval(key) if interval is not None else (0, int(given.loc[w, "n_a"] + given.loc[w, "n_b"]))
             sides.append(list(range(math.ceil(lo - 1e-6), math.floor(hi + 1e-6) + 1)))
         ranges[w] = sides
-    if math.prod(len(a) * len(b) for a, b in ranges.values()) > _MOST_SPLITS:
+    pairs = {w: [(a, b) for a, b in itertools.product(*ranges[w]) if w not in totals or a + b == totals[w]]
+             for w in later}
+    if math.prod(len(p) for p in pairs.values()) > _MOST_SPLITS:
         return {None, "many"}
     out = set()
-    for combo in itertools.product(*(itertools.product(*ranges[w]) for w in later)):
+    for combo in itertools.product(*(pairs[w] for w in later)):
         out.add(_best_placed(dict(zip(later, combo, strict=True)), later, ctx.alpha))
     return out
 
@@ -9498,7 +9505,7 @@ def _detectable_outcomes(ctx, c: pd.DataFrame) -> set:
 def _detectable_unsaid(ctx, outcomes: set, tables: dict[str, pd.DataFrame] | None) -> str:
     """:func:`_detectable`'s sentence where the councils interviewed in each status group, hidden, would be narrowed
     by it: only what holds for every split the ledger leaves open (:func:`_detectable_outcomes`), no wave named."""
-    if all(o is not None and not o[1] for o in outcomes):
+    if all(o is None or not o[1] for o in outcomes):  # (None: no wave to compare at, so no test either)
         return ("with one status group too small to publish its number of councils at every wave after the review, "
                 "no comparison of councils by intervention status can reach significance")
     name, columns = _caveat_tables()[_comparisons_figures()]
