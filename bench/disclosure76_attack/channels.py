@@ -134,6 +134,28 @@ def audit(led, bounds: list[tuple], fixed: dict, *, truth: bool = False) -> dict
     return out
 
 
+def _widen(union: dict, got: dict | None) -> None:
+    """Add to ``union`` (key -> (lo, hi)) the ranges ``got`` of one guess not ruled out."""
+    for k, (lo, hi) in (got or {}).items():
+        old = union.get(k)
+        union[k] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
+
+
+def _narrowed(led, union: dict) -> dict:
+    """The hidden counts (not the unpublished quantities) ``union`` leaves shorter than the threshold and shorter than
+    the ledger does: key -> (interval before, after, true value)."""
+    from impact.privacy._ledger import _narrower
+
+    base, out = led._audited(), {}
+    for k, (lo, hi) in union.items():
+        if k in led.auxiliary or not led.hidden(k):
+            continue
+        own = base.interval(k)
+        if _narrower(lo, hi, own, led.threshold):
+            out[k] = (own, (lo, hi), led.values[k])
+    return out
+
+
 def _best_placed(sizes: dict[str, tuple[int, int]], later: list[str], alpha: float):
     """What the methods' limitation says of the comparisons by intervention status given each later wave's councils
     interviewed (not in intervention, in it): (the waves it names as best placed, whether a test can reach alpha),
@@ -172,7 +194,6 @@ def detectable_audit(folder: Path, led, alpha: float = 0.05) -> dict:
     key -> (interval before, after, true value)."""
     import itertools
 
-    from impact.privacy._ledger import _narrower
 
     claim = detectable_claim(folder)
     if claim is None:
@@ -192,7 +213,6 @@ def detectable_audit(folder: Path, led, alpha: float = 0.05) -> dict:
             lo, hi = base.interval(k)
             options[w] = list(range(math.ceil(lo - 1e-6), math.floor(hi + 1e-6) + 1))
     union: dict = {}
-    kept = 0
     for combo in itertools.product(*(options[w] for w in later)):
         sizes = {w: (int(led.values[("councils_interviewed", w)]) - b, b) for w, b in zip(later, combo)}
         said = _best_placed(sizes, later, alpha)
@@ -202,18 +222,8 @@ def detectable_audit(folder: Path, led, alpha: float = 0.05) -> dict:
         got = led.ranges_given(guess)
         if got is None:
             continue
-        kept += 1
-        for k, (lo, hi) in got.items():
-            old = union.get(k)
-            union[k] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
-    out = {}
-    for k, (lo, hi) in union.items():
-        if k in led.auxiliary or not led.hidden(k):
-            continue
-        own = base.interval(k)
-        if _narrower(lo, hi, own, led.threshold):
-            out[k] = (own, (lo, hi), led.values[k])
-    return out
+        _widen(union, got)
+    return _narrowed(led, union)
 
 
 def few_audit(folder: Path, led) -> dict:
@@ -223,7 +233,6 @@ def few_audit(folder: Path, led) -> dict:
     than holding every wave at once, so what it finds is found)."""
     import itertools
 
-    from impact.privacy._ledger import _narrower
 
     m = re.search(r"fewer than (\d+) in a status group at every wave", _text(folder / "out"))
     if not m:
@@ -243,16 +252,8 @@ def few_audit(folder: Path, led) -> dict:
         for a, b in itertools.product(*options):
             if min(a, b) >= few:
                 continue
-            got = led.ranges_given({k: float(v) for k, v in zip(keys, (a, b)) if led.hidden(k)})
-            for k, (lo, hi) in (got or {}).items():
-                old = union.get(k)
-                union[k] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
-        for k, (lo, hi) in union.items():
-            if k in led.auxiliary or not led.hidden(k):
-                continue
-            own = base.interval(k)
-            if _narrower(lo, hi, own, led.threshold):
-                out[k] = (own, (lo, hi), led.values[k])
+            _widen(union, led.ranges_given({k: float(v) for k, v in zip(keys, (a, b)) if led.hidden(k)}))
+        out.update(_narrowed(led, union))
     return out
 
 
