@@ -9376,6 +9376,13 @@ def _detectable(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
     if not {"n_a", "n_b"} <= set(c.columns):  # no comparison was asked for (analyse(parts=...) without it)
         return "councils are not compared by intervention status in this analysis"
     sizes = c.loc[c["wave"].isin(ctx.later) & (c["n_a"] > 0) & (c["n_b"] > 0), ["wave", "n_a", "n_b"]].drop_duplicates()
+    # What follows is read off the councils interviewed in each status group at every later wave, counts the ledger
+    # may hide: said as it is only where every split the ledger leaves an intruder gives the same sentence (disclosure
+    # round 76: "every comparison ... is suppressed", said only where a test could reach significance, left 12
+    # councils' 2 in intervention at the later wave 2 to 5 where the tables left them 0 to 5)
+    open_ = _detectable_outcomes(ctx, c)
+    if len(open_) > 1:
+        return _detectable_unsaid(ctx, open_, tables)
     if sizes.empty:
         return ("no wave after the review has councils both in and out of intervention with interviews, so the two "
                 "are not compared")
@@ -9436,6 +9443,79 @@ def _detectable(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
             f"a difference only if it is at least {d:.2f} standard deviations of the councils' shares (a {size} "
             f"difference by Cohen's convention; more after the adjustment for testing several {ctx.many} and waves), so "
             "no difference found is not evidence of no difference")
+
+
+def _best_placed(splits: dict, later: list, alpha: float) -> tuple | None:
+    """What :func:`_detectable` reads of the comparisons' group sizes ``splits`` (wave -> councils interviewed not in
+    intervention, in it): the waves tied as best placed to detect a difference (most councils in the smaller group,
+    then most in all), each with its split, in the waves' order, and whether a permutation test there can reach
+    ``alpha``; None where no later wave has councils on both sides."""
+    both = {w: ab for w, ab in splits.items() if min(ab) > 0}
+    if not both:
+        return None
+    best = max((min(a, b), a + b) for a, b in both.values())
+    tied = tuple((w, *both[w]) for w in later if w in both and (min(both[w]), sum(both[w])) == best)
+    n_a, n_b = tied[0][1:]
+    return tied, min(1.0, 2 / math.comb(n_a + n_b, n_b)) <= alpha
+
+
+#: The most splits of the later waves' group sizes :func:`_detectable_outcomes` tries; beyond, the sentence is one
+#: that holds whatever they are (:func:`_detectable_unsaid`).
+_MOST_SPLITS = 200_000
+
+
+def _detectable_outcomes(ctx, c: pd.DataFrame) -> set:
+    """Each reading of :func:`_best_placed` the ledger leaves an intruder: every later wave's councils interviewed in
+    and not in intervention tried over the intervals an intruder holds of them (each count on its own, the box around
+    what the published counts allow: a sentence said for every point of it tells nothing the tables do not), a count
+    published or not declared at its value. More than one reading: the sentence would narrow a hidden count."""
+    import itertools
+
+    later = [w for w in ctx.later if w in set(c["wave"])]
+    if not later:
+        return {None}
+    given = c.drop_duplicates("wave").set_index("wave")
+    interval = getattr(ctx.ledger, "interval", None)
+    public = getattr(ctx.ledger, "public", set())
+    ranges, totals = {}, {}
+    for w in later:
+        # the councils interviewed at the wave, published, are those of its two groups: a split adds up to them
+        total = ("councils_interviewed", w)
+        if total in public and ctx.ledger.values[total] == given.loc[w, "n_a"] + given.loc[w, "n_b"]:
+            totals[w] = int(ctx.ledger.values[total])
+        sides = []
+        for g, col in (("no_intervention", "n_a"), ("intervention", "n_b")):
+            key, n = ("councils_interviewed_group", w, g), int(given.loc[w, col])
+            if key not in ctx.ledger.values or ctx.shown(key):
+                sides.append([n])
+                continue
+            lo, hi = interval(key) if interval is not None else (0, int(given.loc[w, "n_a"] + given.loc[w, "n_b"]))
+            sides.append(list(range(math.ceil(lo - 1e-6), math.floor(hi + 1e-6) + 1)))
+        ranges[w] = sides
+    pairs = {w: [(a, b) for a, b in itertools.product(*ranges[w]) if w not in totals or a + b == totals[w]]
+             for w in later}
+    if math.prod(len(p) for p in pairs.values()) > _MOST_SPLITS:
+        return {None, "many"}
+    out = set()
+    for combo in itertools.product(*(pairs[w] for w in later)):
+        out.add(_best_placed(dict(zip(later, combo, strict=True)), later, ctx.alpha))
+    return out
+
+
+def _detectable_unsaid(ctx, outcomes: set, tables: dict[str, pd.DataFrame] | None) -> str:
+    """:func:`_detectable`'s sentence where the councils interviewed in each status group, hidden, would be narrowed
+    by it: only what holds for every split the ledger leaves open (:func:`_detectable_outcomes`), no wave named."""
+    if all(o is None or not o[1] for o in outcomes):  # (None: no wave to compare at, so no test either)
+        return ("with one status group too small to publish its number of councils at every wave after the review, "
+                "no comparison of councils by intervention status can reach significance")
+    name, columns = _caveat_tables()[_comparisons_figures()]
+    built = (tables or {}).get(name)
+    if built is not None and len(built) and not _figure_cells(built, columns).any():
+        return (f"every comparison of councils by intervention status is suppressed ({SUPPRESSED}), so the report "
+                "states no difference between councils in and not in intervention from them, and no absence of one")
+    return ("with one status group too small to publish its number of councils after the review, what a comparison "
+            "of councils by intervention status could detect is not given (it would tell the group's size), so no "
+            "difference found is not evidence of no difference")
 
 
 def _detectable_shift(rows: pd.DataFrame, n_a: int, n_b: int, alpha: float) -> float:
