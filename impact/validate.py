@@ -875,7 +875,19 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     refused_ids = {p.row for p in problems if p.file == TABLES["councils"].filename and p.column == "council_id"
                    and p.severity == "error"}
     problems += _check_attrition(parsed, waves, refused_rows=refused_ids, derived=derived)
-    return collapse_problems(problems)
+    return collapse_problems(_dates_as_written(problems, raw))
+
+
+def _dates_as_written(problems: list[Problem], raw: Records) -> list[Problem]:
+    """``problems`` with the value of each about a date cell as the file holds it: a check of the date read shows it
+    as YYYY-MM-DD, which a date written '05/06/2011' is not (the user searching the file for '2011-06-05' finds
+    nothing)."""
+    written = {(spec.filename, line, col.name): str(cells.get(col.name) or "")
+               for name, spec in TABLES.items() for col in spec.columns if col.type == "date"
+               for line, cells in raw.get(name, ([], []))[1]}
+    return [dataclasses.replace(p, value=cell) if (cell := written.get((p.file, p.row, p.column)))
+            and p.value is not None and p.value != cell and schema.DAY_MONTH_YEAR.fullmatch(
+                schema.without_midnight(cell)) else p for p in problems]
 
 
 # The ids a study gives people, interviews and actions, where each is defined.  They are meant to be pseudonymous codes

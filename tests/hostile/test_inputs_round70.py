@@ -16,7 +16,9 @@ What was found on main's head (each test below failed there):
    file; and a file no row names whose name ends in a dot after its extension was not told at all.
 4. A date written day/month/year that read day first falls outside its wave's window but read month first (as US
    settings save it) falls inside was refused as out of its window showing the date as read ('2011-05-08', a value
-   the file does not hold), without the reading that fits: the cell is shown as written, with both readings.
+   the file does not hold), without the reading that fits: the cell is shown as written, with both readings.  Every
+   problem of a date cell written day/month/year shows it so (a review ending before it began, a status from a day
+   not yet come showed the date read).
 
 The hunt tried 80 other hostile inputs, each told clearly or read correctly on main (not tested again here): UTF-16
 and UTF-32 tables, study.yaml, codebooks, coded files and transcripts with and without a byte-order mark; NUL bytes
@@ -257,3 +259,26 @@ def test_a_date_read_day_first_outside_its_window_is_shown_as_written_with_the_r
                     f"{days(read, wave)}, in {where}, read day first as {read:%Y-%m-%d}; month first, as US settings "
                     f"save dates, it is {true:%Y-%m-%d}, {days(true, wave)}, in this window: was the file saved with "
                     "US settings? write the date as YYYY-MM-DD)"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_date_written_day_first_refused_by_a_check_of_the_date_read_is_shown_as_written(seed, study_dir):
+    rng = np.random.default_rng(seed + 80)
+    if rng.integers(2):  # a review ending before it started
+        file, column = "reviews.csv", "end_date"
+        rows = _rows(study_dir / file)
+        k = int(rng.integers(1, len(rows)))
+        start = pd.Timestamp(rows[k][rows[0].index("start_date")])
+        when = start - pd.Timedelta(days=int(rng.integers(1, 60)))
+        expected = f"a date on or after start_date {start:%Y-%m-%d}"
+    else:  # a status from a day not yet come
+        file, column = "status_history.csv", "start_date"
+        rows = _rows(study_dir / file)
+        k = int(rng.integers(1, len(rows)))
+        today = pd.Timestamp.today().normalize()
+        when = today + pd.Timedelta(days=int(rng.integers(2, 300)))
+        expected = f"a date on or before today ({today:%Y-%m-%d})"
+    rows[k][rows[0].index(column)] = text = f"{when.day:02d}/{when.month:02d}/{when.year}"  # as UK settings save it
+    _write(study_dir / file, rows)
+    said = [p for p in refused(study_dir) if p.startswith(f"{file}:{k + 1}:{column}:")]
+    assert len(said) == 1 and said[0].startswith(f"{file}:{k + 1}:{column}: {text!r} - expected {expected}"), said
