@@ -19,6 +19,9 @@ What was found on main's head (each test below failed there):
    the file does not hold), without the reading that fits: the cell is shown as written, with both readings.  Every
    problem of a date cell written day/month/year shows it so (a review ending before it began, a status from a day
    not yet come showed the date read).
+5. A path given (the study folder, a codebook, a coded file) that names nothing, beside an entry whose name looks
+   the same (a zero-width space or a Cyrillic letter pasted into the path given) or ends in a dot Windows takes off,
+   was told missing without it, where one differing in case was named: it is named, with what tells the two apart.
 
 The hunt tried 80 other hostile inputs, each told clearly or read correctly on main (not tested again here): UTF-16
 and UTF-32 tables, study.yaml, codebooks, coded files and transcripts with and without a byte-order mark; NUL bytes
@@ -31,7 +34,7 @@ a name's end; a workbook with merged cells, a formula unsaved, an error value, h
 sheet beside a full copy, a table both in a CSV file and a sheet, .xlsx beside .ods; the command line given a study
 path with a space or a dot at its end, a table for the folder, a FIFO for the codebook, outputs inside the study.
 
-Values are drawn from seeds the project has not used (7001-7003 and those plus 10 to 70).
+Values are drawn from seeds the project has not used (7001-7003 and those plus 10 to 90).
 """
 
 from __future__ import annotations
@@ -76,9 +79,10 @@ def _a_transcript(rng: np.random.Generator, folder: Path) -> tuple[list[list[str
     return rows, k, council, name
 
 
-def _disguised(rng: np.random.Generator, name: str, *, in_extension: bool = False) -> tuple[str, int, str, str]:
-    """``name`` with one character put in or replaced by one drawn like it: (the name, the 0-based place, the
-    character, what it looks like in the messages' words)."""
+def _disguised(rng: np.random.Generator, name: str, *, in_extension: bool = False, in_stem: bool = False
+               ) -> tuple[str, int, str, str]:
+    """``name`` with one character put in or replaced by one drawn like it (``in_extension``, ``in_stem``: there
+    only): (the name, the 0-based place, the character, what it looks like in the messages' words)."""
     ext_at = name.rindex(".")
     kind = "alike" if in_extension else str(rng.choice(["unseen", "alike", "wide"]))
     if kind == "unseen":
@@ -86,7 +90,8 @@ def _disguised(rng: np.random.Generator, name: str, *, in_extension: bool = Fals
         ch = str(rng.choice(_UNSEEN))
         return name[:place] + ch + name[place:], place, ch, "which shows as nothing"
     table = _ALIKE if kind == "alike" else {k: [v] for k, v in _WIDE.items()}
-    places = [i for i, c in enumerate(name) if c in table and (i >= ext_at if in_extension else True)]
+    places = [i for i, c in enumerate(name) if c in table and (i >= ext_at if in_extension else i < ext_at
+                                                                if in_stem else True)]
     place = int(rng.choice(places))
     ch = str(rng.choice(table[name[place]]))
     return name[:place] + ch + name[place + 1:], place, ch, f"which looks like {name[place]!r}"
@@ -282,3 +287,33 @@ def test_a_date_written_day_first_refused_by_a_check_of_the_date_read_is_shown_a
     _write(study_dir / file, rows)
     said = [p for p in refused(study_dir) if p.startswith(f"{file}:{k + 1}:{column}:")]
     assert len(said) == 1 and said[0].startswith(f"{file}:{k + 1}:{column}: {text!r} - expected {expected}"), said
+
+
+# --------------------------------------------------------------------------- 5. a path given that names nothing
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_path_given_that_names_nothing_beside_one_that_looks_the_same_names_it(seed, study_dir, tmp_path):
+    from impact import Codebook, load_study
+    from impact.errors import InputError
+
+    rng = np.random.default_rng(seed + 90)
+    if rng.integers(2):  # the study folder
+        real, load = study_dir.name, load_study
+    else:  # a codebook file of the user's own
+        real, load = f"{rng.choice(['book', 'my_codes', 'Impacts'])}.yaml", Codebook.load
+        (tmp_path / real).write_text(Codebook.load("nfer_impacts").to_yaml(), encoding="utf-8")
+    if rng.integers(3):  # a character typed or pasted into the path given
+        given, place, ch, like = _disguised(rng, real + ("" if "." in real else ".d"), in_stem="." not in real)
+        given = given.removesuffix(".d")
+        hint = (f" (found {real!r} beside it, a name that looks the same: the path given holds {_named(ch)} at "
+                f"character {place + 1}, {like}; names are exact)")
+    else:  # the entry's name ends in what Windows takes off: the path given is its name without
+        end, said_end = _windows_end(rng, dotted=True)
+        (tmp_path / real).rename(tmp_path / (real + end))
+        given, real = real, real + end
+        hint = (f" (found {real!r} beside it, a name that looks the same: it ends in {said_end}, which Windows takes "
+                "off and Linux and macOS keep; names are exact)")
+    with pytest.raises(InputError) as info:
+        load(tmp_path / given)
+    assert hint in str(info.value), str(info.value)
