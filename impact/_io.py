@@ -1099,7 +1099,11 @@ def relative_hint(given: str | os.PathLike, *, levels: int = 3, study_folder: st
     try:
         if literal_tilde(given) is not None and not os.path.lexists(path):
             return tilde_hint(given)
-        if path.is_absolute() or os.path.lexists(path):
+        if os.path.lexists(path):
+            return ""
+        if alike := alike_hint(given):  # 'c\u200b' for the folder 'c': said wherever the path is read from
+            return alike
+        if path.is_absolute():
             return ""
         here = Path.cwd()
     except (OSError, ValueError):  # the current folder removed, or a path the system cannot take
@@ -1115,6 +1119,43 @@ def relative_hint(given: str | os.PathLike, *, levels: int = 3, study_folder: st
                     f"give {Path(*(['..'] * up), path)} or the full path)")
     also = f", then from the study folder, {Path(study_folder).resolve()}" if study_folder is not None else ""
     return f" (a relative path is read from the current folder, {here}{also})"
+
+
+def alike_hint(given: str | os.PathLike) -> str:
+    """Where a path names nothing but its folder holds one entry whose name looks the same or reads as the same
+    (:func:`impact._names._twins`: a zero-width space or a Cyrillic letter typed or pasted in, case, a dot or a space
+    at its end that Windows takes off), that entry and what tells the two apart; else "".
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> top = Path(tempfile.mkdtemp()); (top / "study").mkdir()
+    >>> alike_hint(top / "stu\u200bdy")
+    " (found 'study' beside it, a name that looks the same: the path given holds U+200B ZERO WIDTH SPACE at character 4, which shows as nothing; names are exact)"
+    >>> alike_hint(top / "elsewhere")
+    ''
+    """
+    from ._names import _end_said, _lookalikes_told, _twins, _windows_form
+
+    path = Path(given)
+    name = path.name
+    try:
+        near = sorted(p.name for p in (path.parent if str(path.parent) else Path(".")).iterdir()
+                      if p.name != name and _twins(p.name, name))
+    except (OSError, ValueError):
+        return ""
+    if len(near) != 1:
+        return ""
+    found = near[0]
+    held = [f"the path given holds {told}" for told in [_lookalikes_told(name)] if told] + [
+        f"it holds {told}" for told in [_lookalikes_told(found)] if told] + [
+        f"{who} ends in {_end_said(n)}, which Windows takes off and Linux and macOS keep" for who, n in
+        (("the path given", name), ("it", found)) if _windows_form(n) != n]
+    if not held and found.casefold() != name.casefold():
+        return ""
+    if not held:  # case alone
+        return f" (found {found!r} beside it: names are exact, case too)"
+    return f" (found {found!r} beside it, a name that looks the same: {'; '.join(held)}; names are exact)"
 
 
 def check_input_file(path: str | os.PathLike, *, label: str | None = None, expected: str = "") -> Path:

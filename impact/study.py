@@ -2484,10 +2484,11 @@ def _windows_folders(folder: Path, named: Iterable[str]) -> list[Problem]:
 
 def _case_twins(folder: Path) -> list[Problem]:
     """An error for each file or folder the study reads (study.yaml, a table, transcripts/) beside another entry of the
-    same name but for case, Unicode form or spaces ('Councils.csv' beside 'councils.csv'), naming what differs
+    same name but for case, Unicode form or spaces ('Councils.csv' beside 'councils.csv'), or that looks the same
+    ('c\u043euncils.csv', a Cyrillic o; 'coun\u200bcils.csv', a zero-width space), naming what differs
     (:func:`impact.validate._twin_told`): Linux holds both, Windows and macOS (whose names ignore case) one, so the
     study copied there reads either, or is not copied whole."""
-    from .validate import _name_form, _twin_told
+    from .validate import _twin_told, _twins
 
     try:
         names = [p.name for p in folder.iterdir()]
@@ -2497,7 +2498,7 @@ def _case_twins(folder: Path) -> list[Problem]:
     for name in ("study.yaml", *(t.filename for t in TABLES.values()), *book_names(TABLES), "transcripts"):
         if name not in names:
             continue
-        twins = sorted(n for n in names if n != name and _name_form(n) == _name_form(name))
+        twins = sorted(n for n in names if n != name and _twins(n, name))  # 'coun\u200bcils.csv' too
         if twins:
             kinds, detail, held = _twin_told(twins[0], name, ", so a copy of the study there would read either")
             out.append(Problem(name if name != "transcripts" else "transcripts/", None, None, None,
