@@ -1422,6 +1422,21 @@ def did_you_mean(value: str, choices: Iterable[str], *, words: bool = False) -> 
     return f" (did you mean {shown}?)"
 
 
+def unknown_told(given: Iterable[object], choices: Iterable[str]) -> str:
+    """``": 'Lifted' (did you mean 'lifted'?)"``: each text of ``given`` that is none of ``choices`` but close to one
+    (:func:`did_you_mean`), to end a message refusing a list or mapping of names (newuser15: ``intervention_paths=
+    {'Lifted': 1.0}`` and ``survey_waves=['Early']`` were told the names allowed, not the one meant); ``""`` where
+    none is close.
+
+    >>> unknown_told(["never", "Lifted", "sometimes"], ["never", "lifted", "entered"])
+    ": 'Lifted' (did you mean 'lifted'?)"
+    """
+    choices = [str(c) for c in choices]
+    told = [f"{g!r}{hint}" for g in dict.fromkeys(given) if isinstance(g, str) and g not in choices
+            and (hint := did_you_mean(g, choices))]
+    return f": {', '.join(told)}" if told else ""
+
+
 def not_one_of(argument: str, value: object, allowed: Iterable[object], *, hint: str = "") -> str:
     """The message refusing ``value`` for ``argument``, which takes one of ``allowed``: what is allowed, what was
     passed and the allowed values it is close to (:func:`did_you_mean`), in seaborn's words; ``hint``, where given,
