@@ -40,8 +40,9 @@ from ._io import (
     rolled_back_on_failure,
     staged_directory,
 )
-from ._keywords import keyword_only
+from ._keywords import keyword_only, passes_keywords
 from ._limits import ADJUSTMENTS, INDICATOR_REASSIGNMENTS_MAX
+from ._made import made_hint
 from ._version import __version__
 from ._warning_words import (
     MODEL_FIGURES,
@@ -1258,7 +1259,7 @@ def _require_findings(findings: object) -> None:
     if isinstance(findings, Findings) or (findings is not None and hasattr(findings, "parameters")
                                           and hasattr(findings, "provenance")):
         return
-    hint = " (pass its .findings)" if isinstance(findings, RunResult) else ""
+    hint = made_hint(findings, "findings")
     raise TypeError(f"`findings` must be an impact.Findings (impact.analyse), but {type(findings).__name__} was "
                     f"passed{hint}.")
 
@@ -1327,6 +1328,7 @@ def build_report(
                     council_matrix=council_matrix)
 
 
+@passes_keywords("build_report")
 def build_summary(findings: Findings, **options):
     """The summary of :func:`build_report`'s report (its first section), the same, without building the others.
 

@@ -504,6 +504,9 @@ def _said_instead(data: Any) -> str:
             return f" (a folder's path; load it first, study = impact.load_study({os.fspath(data)!r}))"
     if isinstance(data, str):
         return " (one text; pass it with its interview's id, {'I1': text})"
+    from .._made import made_hint
+
+    return made_hint(data, "study")
     return ""
 
 
