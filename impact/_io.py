@@ -30,7 +30,7 @@ import stat
 import struct
 import tempfile
 import warnings
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -1030,6 +1030,23 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 def _mostly_cp1252(data: bytes) -> bool:
     # Bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in cp1252.
     return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+
+
+def suffix_given(path: str | os.PathLike, suffixes: Iterable[str]) -> str:
+    """What a file's name ends in, said after "must end in .csv or .xlsx, but": its extension, or that it has none and
+    the name with the first of ``suffixes`` (newuser15: "but 'no extension' was given" read as if those words were
+    the extension).
+
+    >>> suffix_given("out/agreement", [".csv", ".xlsx"])
+    'agreement has no extension (name it agreement.csv, say)'
+    >>> suffix_given("coded.txt", [".csv"])
+    "'.txt' was given"
+    """
+    name = Path(path)
+    if name.suffix:
+        return f"{name.suffix!r} was given"
+    first = next(iter(suffixes), "")
+    return f"{name.name} has no extension (name it {name.name}{first}, say)"
 
 
 def require_path(value: object, argument: str, expected: str) -> None:
