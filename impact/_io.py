@@ -185,6 +185,9 @@ def _temporary_beside(path: Path, suffix: str = ".tmp") -> Iterator[tuple[int, s
     """
     if (tilde := literal_tilde(path)) is not None:  # write_coded(coded, "~/c.csv") made a folder '~' here (newuser12)
         raise InputError(tilde)
+    if path.is_dir():  # export_review(..., path="."), write_qdpx(project, "out"): Python's IsADirectoryError (newuser15)
+        raise InputError(f"{path}: is a folder - expected the path of a file to write; give a file's name (inside the "
+                         "folder or elsewhere)")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path, suffix), suffix=suffix, dir=path.parent)
@@ -1066,8 +1069,10 @@ def require_path(value: object, argument: str, expected: str) -> None:
     kind = type(value).__name__
     loaded = {"Study": " (a loaded Study: pass it where a Study is taken, not a path)",
               "DataFrame": " (a table already read: pass the file's path, or the table where a table is taken)"}
+    from ._made import uncalled_hint
+
     raise TypeError(f"The value for `{argument}` must be a path (a str or pathlib.Path) naming {expected}, but {kind} "
-                    f"was passed{loaded.get(kind, '')}.")
+                    f"was passed{loaded.get(kind, '') or uncalled_hint(value)}.")
 
 
 def tilde_hint(given: str | os.PathLike) -> str:
