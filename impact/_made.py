@@ -112,6 +112,31 @@ def _table(columns: set[str]) -> str | None:
     return best[1] if best else None
 
 
+def uncalled_hint(value: object) -> str:
+    """`` (impact.Codebook.nfer is a function: call it, impact.Codebook.nfer())`` where ``value`` is a function, method
+    or class of impact passed without being called (``RuleCoder(impact.Codebook.nfer)`` was told "but method was
+    passed"); ``""`` for anything else.
+
+    >>> from impact.coding.codebook import Codebook
+    >>> uncalled_hint(Codebook.nfer)
+    ' (impact.Codebook.nfer is a function, not called: call it, impact.Codebook.nfer())'
+    >>> uncalled_hint(len)
+    ''
+    """
+    import inspect
+
+    target = getattr(value, "__func__", value)
+    if not (inspect.isfunction(target) or inspect.isclass(target)) or \
+            not str(getattr(target, "__module__", "")).startswith("impact"):
+        return ""
+    from ._keywords import _public_home
+
+    name = f"{_public_home(target)}.{target.__qualname__}"
+    if inspect.isclass(target):
+        return f" (the class {name} itself, not one of its objects: make one, {name}(...))"
+    return f" ({name} is a function, not called: call it, {name}())"
+
+
 def made_hint(value: object, wanted: str) -> str:
     """`` (what value is: what to do)``, to end a message refusing ``value`` where ``wanted`` (``"study"``,
     ``"segments"``, ``"texts"``, ``"coded"``, ``"panel"``, ``"units"``, ``"findings"``) is taken; ``""`` where
@@ -123,6 +148,8 @@ def made_hint(value: object, wanted: str) -> str:
     >>> made_hint(3, "segments")
     ''
     """
+    if uncalled := uncalled_hint(value):
+        return uncalled
     kind = kind_of(value)
     if kind is None or kind == "path" or kind == wanted or (kind.endswith("_panel") and wanted == "panel"):
         return ""
