@@ -23,6 +23,7 @@ import pandas as pd
 
 from .._speakers import CHAIR_LABELS, INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
 from ..errors import InputError
+from ..schema import not_one_of
 from ._cues import wordlist
 
 __all__ = ["segment", "split_turns", "split_sentences", "INTERVIEWER_LABELS", "RESPONDENT_LABELS"]
@@ -597,7 +598,7 @@ def segment(
 
     sentences = true_or_false("sentences", sentences)
     if speakers not in ("respondent", "all"):
-        raise InputError(f"The value for `speakers` must be one of ['respondent', 'all'], but {speakers!r} was passed.")
+        raise InputError(not_one_of("speakers", speakers, ["respondent", "all"]))
     if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0):
         raise InputError(f"The value for `n_jobs` must be None or a non-zero integer, but {n_jobs!r} was passed.")
     items, meta = _items(study_or_texts)
