@@ -1329,12 +1329,14 @@ def close_matches(value: str, choices: Iterable[str], *, n: int = 3, cutoff: flo
         found = [c for cs in by_form.values() for c in cs if latin_lookalike(c) == folded]
         if found:
             return found[:n], lookalike_names(value) or lookalike_names(found[0])
+    # two letters side by side typed the other way round ('tsets' for 'tests'), before a name it starts with: the
+    # whole name slipped ('unit_yb_time' is unit_by_time, not unit, newuser15)
+    if not found and len(form) >= 3:
+        found = [c for f, cs in by_form.items() if _swapped(form, f) for c in cs]
     if not found and len(form) >= 3:
         found = [c for f, cs in by_form.items() if f.startswith(form) or (len(f) >= 3 and form.startswith(f)) for c in cs]
     if not found:  # 'RI' for requires_improvement, 'Req. improvement' too
         found = [c for cs in by_form.values() for c in cs if _abbreviates(value, c)]
-    if not found and len(form) >= 3:  # two letters side by side typed the other way round ('tsets' for 'tests')
-        found = [c for f, cs in by_form.items() if _swapped(form, f) for c in cs]
     if not found and form:
         found = [c for f in difflib.get_close_matches(form, list(by_form), n=n, cutoff=cutoff) for c in by_form[f]]
     # a byte-order mark or zero-width space pasted in ('\ufeffaccept'): the value looks like the one it is close to,
