@@ -227,3 +227,29 @@ def test_the_command_line_tells_an_output_name_and_where_help_is(small, tmp_path
     assert main(["synth", "--councils", "3", "--out", "s", "--intervention-paths", "Lifted=0.5,never=0.5"]) == 2
     assert "'Lifted' is not a path through intervention (did you mean 'lifted'?)" in capsys.readouterr().err
     assert not (tmp_path / "s").exists()
+
+
+# --------------------------------------------------------------------------- 6. what a notebook cell shows
+def test_a_run_and_its_findings_ending_a_notebook_cell_show_a_line_not_every_table(small, tmp_path):
+    folder, study, segments, coded = small
+    # the README's tour ends with impact.run(...): a cell ending so showed the dataclass's repr, every file's path and
+    # every table of the findings whole (117,489 characters on the example study)
+    result = impact.run(study, out_dir=tmp_path / "out", n_resamples=99)
+    shown, findings = repr(result), repr(result.findings)
+    assert len(shown) < 300 and len(findings) < 1_500, (len(shown), len(findings))
+    assert f"{len(result.files)} files written to {tmp_path / 'out'}" in shown
+    held = [name for name in ("panel", "comparisons", "prevalence", "models")
+            if len(getattr(result.findings, name))]
+    assert held and all(name in findings for name in held)
+    assert "report.html" in str(result)  # print(result) still lists the main files
+
+
+def test_progress_given_as_a_switch_is_told_what_it_takes_before_anything_is_written(small, tmp_path):
+    folder, study, segments, coded = small
+    told = "The value for `progress` must be a function called with each step's message (progress=print prints them)"
+    for call in (lambda: impact.run(study, out_dir=tmp_path / "out", progress=False),
+                 lambda: impact.run(folder, out_dir=tmp_path / "out", progress=True),
+                 lambda: impact.analyse(study, progress=False)):
+        with pytest.raises(TypeError, match=re.escape(told)):
+            call()  # before: "'bool' object is not callable", from inside the run
+    assert not list(tmp_path.iterdir())
