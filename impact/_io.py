@@ -30,7 +30,7 @@ import stat
 import struct
 import tempfile
 import warnings
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -185,6 +185,9 @@ def _temporary_beside(path: Path, suffix: str = ".tmp") -> Iterator[tuple[int, s
     """
     if (tilde := literal_tilde(path)) is not None:  # write_coded(coded, "~/c.csv") made a folder '~' here (newuser12)
         raise InputError(tilde)
+    if path.is_dir():  # export_review(..., path="."), write_qdpx(project, "out"): Python's IsADirectoryError (newuser15)
+        raise InputError(f"{path}: is a folder - expected the path of a file to write; give a file's name (inside the "
+                         "folder or elsewhere)")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path, suffix), suffix=suffix, dir=path.parent)
@@ -1032,6 +1035,23 @@ def _mostly_cp1252(data: bytes) -> bool:
     return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
 
 
+def suffix_given(path: str | os.PathLike, suffixes: Iterable[str]) -> str:
+    """What a file's name ends in, said after "must end in .csv or .xlsx, but": its extension, or that it has none and
+    the name with the first of ``suffixes`` (newuser15: "but 'no extension' was given" read as if those words were
+    the extension).
+
+    >>> suffix_given("out/agreement", [".csv", ".xlsx"])
+    'agreement has no extension (name it agreement.csv, say)'
+    >>> suffix_given("coded.txt", [".csv"])
+    "'.txt' was given"
+    """
+    name = Path(path)
+    if name.suffix:
+        return f"{name.suffix!r} was given"
+    first = next(iter(suffixes), "")
+    return f"{name.name} has no extension (name it {name.name}{first}, say)"
+
+
 def require_path(value: object, argument: str, expected: str) -> None:
     """Refuse a ``value`` that is not a path (a ``str`` or an :class:`os.PathLike`): a number, None, a list or a loaded
     object passed where a file or folder is named was pathlib's "expected str, bytes or os.PathLike object, not int",
@@ -1049,8 +1069,10 @@ def require_path(value: object, argument: str, expected: str) -> None:
     kind = type(value).__name__
     loaded = {"Study": " (a loaded Study: pass it where a Study is taken, not a path)",
               "DataFrame": " (a table already read: pass the file's path, or the table where a table is taken)"}
+    from ._made import uncalled_hint
+
     raise TypeError(f"The value for `{argument}` must be a path (a str or pathlib.Path) naming {expected}, but {kind} "
-                    f"was passed{loaded.get(kind, '')}.")
+                    f"was passed{loaded.get(kind, '') or uncalled_hint(value)}.")
 
 
 def tilde_hint(given: str | os.PathLike) -> str:

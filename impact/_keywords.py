@@ -65,6 +65,48 @@ def keyword_only(*names: str) -> Callable[[_F], _F]:
     return decorate
 
 
+def passes_keywords(target: str) -> Callable[[_F], _F]:
+    """Declare that ``func``'s ``**options`` are the keywords of ``target`` (a function's name in ``func``'s module,
+    read when a call is explained), so that a call misspelling one is told in the terms of ``func``, the function
+    called: ``impact.synth.generate(5, sed=3)`` was told what ``generate_with_truth`` takes, which the user never
+    called (newuser15). ``inspect.signature(func)`` is unchanged (its documented ``**options``)."""
+
+    def decorate(func: _F) -> _F:
+        func.__passes_keywords__ = target
+        return func
+
+    return decorate
+
+
+def _signature(func: Callable) -> inspect.Signature:
+    """``func``'s signature, with its ``**options`` written out as the keywords of the function it passes them to
+    (:func:`passes_keywords`), those it takes itself left out."""
+    signature = inspect.signature(func)
+    target = getattr(func, "__passes_keywords__", None)
+    if target is None:
+        return signature
+    P = inspect.Parameter
+    params = [p for p in signature.parameters.values() if p.kind is not P.VAR_KEYWORD]
+    own = {p.name for p in params}
+    passed = [p.replace(kind=P.KEYWORD_ONLY) for p in inspect.signature(func.__globals__[target]).parameters.values()
+              if p.kind in (P.POSITIONAL_OR_KEYWORD, P.KEYWORD_ONLY) and p.name not in own]
+    # keyword-only parameters with no default after those with one are fine; order: own, then those passed on
+    return signature.replace(parameters=params + passed)
+
+
+def _public_home(func: Callable) -> str:
+    """Where the user reaches ``func``: ``impact`` for a name of ``impact.__all__``, else its module's public part
+    (``impact.synth`` for ``impact.synth._generate.generate``, which ``impact`` does not export)."""
+    import sys
+
+    package = func.__module__.partition(".")[0]
+    top = sys.modules.get(package)
+    if func.__qualname__.partition(".")[0] in getattr(top, "__all__", ()):
+        return package
+    parts = func.__module__.split(".")
+    return ".".join(parts[:next((i for i, p in enumerate(parts) if p.startswith("_")), len(parts))])
+
+
 def explain_call(func: Callable, args: tuple, kwargs: dict) -> str | None:
     """What is wrong with calling ``func`` with ``args`` and ``kwargs``, where the call does not bind to its signature
     (a keyword misspelt, more arguments by position than it takes, one it needs left out), as one message naming what
@@ -81,7 +123,7 @@ def explain_call(func: Callable, args: tuple, kwargs: dict) -> str | None:
     from .schema import did_you_mean
 
     try:
-        signature = inspect.signature(func)
+        signature = _signature(func)
         signature.bind(*args, **kwargs)
         return None
     except TypeError as exc:
@@ -106,7 +148,7 @@ def explain_call(func: Callable, args: tuple, kwargs: dict) -> str | None:
             p.kind, p.name if p.default is P.empty else f"{p.name}=..."))
         star = star or p.kind is P.VAR_POSITIONAL
     called = func.__qualname__.rpartition(".")[0] if func.__name__ == "__init__" else func.__name__  # RuleCoder(...)
-    where = f"{func.__module__.partition('.')[0]}.{func.__qualname__.removesuffix('.__init__')}"
+    where = f"{_public_home(func)}.{func.__qualname__.removesuffix('.__init__')}"
     form = f" - it takes {called}({', '.join(takes)})."
     unknown = [k for k in kwargs if k not in keywords] if not any(p.kind is P.VAR_KEYWORD for p in params) else []
     if unknown:

@@ -20,7 +20,7 @@ import platform
 import re
 import warnings
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,8 +40,9 @@ from ._io import (
     rolled_back_on_failure,
     staged_directory,
 )
-from ._keywords import keyword_only
+from ._keywords import keyword_only, passes_keywords
 from ._limits import ADJUSTMENTS, INDICATOR_REASSIGNMENTS_MAX
+from ._made import made_hint
 from ._version import __version__
 from ._warning_words import (
     MODEL_FIGURES,
@@ -246,6 +247,23 @@ class Findings:
     reliability_by_wave: pd.DataFrame | None = None
     attrition_waves: pd.DataFrame | None = None
 
+    def __repr__(self) -> str:
+        # the dataclass's own printed every table whole: a notebook cell ending in impact.analyse(study) showed
+        # some hundred thousand characters (newuser15)
+        tables = [f.name for f in fields(self) if isinstance(getattr(self, f.name), pd.DataFrame)
+                  and len(getattr(self, f.name))]
+        return (f"<Findings of {self.study!r}: {len(tables)} tables with rows ({', '.join(tables)}); "
+                f"{len(self.not_computed)} not computed (.not_computed says why)>")
+
+
+def _check_progress(progress: object) -> None:
+    """Refuse a ``progress`` that is neither a function nor None: ``run(study, out_dir=..., progress=False)``, as the
+    command line's -q reads, was "'bool' object is not callable" from inside the run (newuser15)."""
+    if progress is not None and not callable(progress):
+        raise TypeError(f"The value for `progress` must be a function called with each step's message "
+                        f"(progress=print prints them) or None (the default: nothing printed), but "
+                        f"{type(progress).__name__} was passed.")
+
 
 def _progress(callback: Callable[[str], None] | None, message: str) -> None:
     raise_noted_interrupt()  # each step of a run begins by acting on a Ctrl-C a finaliser swallowed
@@ -384,6 +402,7 @@ def analyse(
 
     require_study(study, "participants", "interviews", "wave_status")
     _check_seed(seed)
+    _check_progress(progress)
     wanted = set(PARTS) if parts is None else set(parts)
     unknown = sorted(wanted - set(PARTS))
     if unknown:
@@ -1209,6 +1228,12 @@ class RunResult:
     files: dict[str, Path]
     findings: Findings
 
+    def __repr__(self) -> str:
+        # the dataclass's own printed every file's path and the findings whole: the README's impact.run(...), ending
+        # a notebook cell, showed some hundred thousand characters (newuser15)
+        return (f"<RunResult: {_counted(len(self.files), 'file')} written to {self.out_dir} (print it for the main "
+                "ones; .files has each, .findings the analysis)>")
+
     def __str__(self) -> str:
         main = ("report.html", "report.docx", "tables.xlsx")
         lines = [f"findings written to {self.out_dir}"]
@@ -1258,7 +1283,7 @@ def _require_findings(findings: object) -> None:
     if isinstance(findings, Findings) or (findings is not None and hasattr(findings, "parameters")
                                           and hasattr(findings, "provenance")):
         return
-    hint = " (pass its .findings)" if isinstance(findings, RunResult) else ""
+    hint = made_hint(findings, "findings")
     raise TypeError(f"`findings` must be an impact.Findings (impact.analyse), but {type(findings).__name__} was "
                     f"passed{hint}.")
 
@@ -1327,6 +1352,7 @@ def build_report(
                     council_matrix=council_matrix)
 
 
+@passes_keywords("build_report")
 def build_summary(findings: Findings, **options):
     """The summary of :func:`build_report`'s report (its first section), the same, without building the others.
 
@@ -1501,6 +1527,7 @@ def run(
     if not isinstance(study, Study):  # arguments refused before anything is read or written
         require_path(study, "study", "a study folder (holding study.yaml), or a loaded Study")
     _check_seed(seed)
+    _check_progress(progress)
     _check_level(alpha, adjust)
     study_root = study.root if isinstance(study, Study) else study
     out_dir = check_output_folder(out_dir, protect=[study_root] if study_root is not None else [])

@@ -2563,12 +2563,15 @@ def require_study(study: object, *needs: str, optional: bool = False) -> None:
         return
     if needs and study is not None and all(hasattr(study, n) for n in needs):
         return
-    hint = ""
     if isinstance(study, (str, os.PathLike)):
         hint = (f": a folder's path; load it first, study = impact.load_study({str(study)!r})"
                 if not Path(study).is_file() else
                 f": the path of a file, {str(study)!r}, not of a study (were two arguments given in each other's "
                 "place? the study goes in `study`, loaded with impact.load_study(folder))")
+    else:
+        from ._made import made_hint
+
+        hint = made_hint(study, "study")
     raise TypeError(f"`study` must be an impact.Study (impact.load_study), but {type(study).__name__} was passed{hint}.")
 
 

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._made import made_hint
 from ..errors import InputError
 from ._columns import CODED_COLUMNS
 from ._cues import (
@@ -82,7 +83,8 @@ def as_units(data: Any) -> tuple[list, list[str], np.ndarray]:
     if isinstance(data, pd.DataFrame):
         missing = [c for c in ("segment_id", "text") if c not in data.columns]
         if missing:
-            raise InputError(f"a segments DataFrame needs the columns {missing} (see impact.segment)")
+            raise InputError(f"a segments DataFrame needs the columns {missing} (see impact.segment)"
+                             f"{made_hint(data, 'texts')}")
         units = data["segment_id"].tolist()
         texts = data["text"].tolist()
         offsets = data["start"].to_numpy(dtype=np.int64) if "start" in data.columns else np.zeros(len(data), np.int64)
@@ -93,7 +95,7 @@ def as_units(data: Any) -> tuple[list, list[str], np.ndarray]:
     else:
         raise InputError(
             "The value for `texts` must be a pandas Series of texts (index = unit id) or a segments "
-            f"DataFrame from impact.segment, but {type(data).__name__} was passed."
+            f"DataFrame from impact.segment, but {type(data).__name__} was passed{made_hint(data, 'texts')}."
         )
     bad = [] if set(map(type, texts)) <= {str} else [u for u, t in zip(units, texts, strict=True) if not isinstance(t, str)]
     if bad:

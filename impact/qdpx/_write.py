@@ -22,6 +22,7 @@ from .._io import atomic_write, atomic_write_bytes
 from .._version import __version__
 from .._words import _counted, _verb
 from ..errors import InputError, Problem, ValidationError, user_level
+from ..schema import not_one_of
 from ._model import (
     CODEBOOK_NS,
     COLUMNS,
@@ -230,7 +231,7 @@ def write_qdpx(
     if not isinstance(project, QdaProject):
         raise InputError(f"`project` must be a QdaProject, but {type(project).__name__} was passed.")
     if positions not in ("code_points", "utf16"):
-        raise InputError(f"The value for `positions` must be one of ['code_points', 'utf16'], but {positions!r} was passed.")
+        raise InputError(not_one_of("positions", positions, ["code_points", "utf16"]))
     b = _Builder(PROJECT_NS)
     t = {name: _table(project, name) for name in COLUMNS if name != "issues"}
     t["sources"] = _fill_guids(t["sources"], "source_guid", "name")

@@ -21,6 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
 
 from .._io import windows_name_problem
+from ..schema import not_one_of
 from ._format import resolve_formats
 from ._labels import DEFAULT_VOCABULARY, Label, Vocabulary
 
@@ -308,7 +309,7 @@ class Callout:
     def __post_init__(self) -> None:
         _check_text(self.text, "Callout.text")
         if self.kind not in ("note", "warning"):
-            raise ValueError(f"The value for `kind` must be one of ['note', 'warning'], but {self.kind!r} was passed.")
+            raise ValueError(not_one_of("kind", self.kind, ["note", "warning"]))
 
 
 Block = Paragraph | Table | Figure | Quote | Bullets | Callout
