@@ -434,6 +434,11 @@ _VEHICLE_MAKES = frozenset(
     """ford vauxhall nissan toyota volkswagen vw audi bmw mercedes peugeot renault citroen citroën fiat kia hyundai honda
     mazda skoda škoda volvo suzuki mitsubishi jaguar tesla dacia lexus subaru porsche chevrolet chrysler jeep yamaha
     kawasaki ducati triumph proton daewoo rover saab alfa""".split())
+# The makes again with those known by a short name or made for the rich ("a merc", "his harley", "the lambo"): a
+# vehicle's make where a vehicle stands, which the lists of names hold as a person's ("Harley", "Audi", "Bentley").
+_VEHICLE_BRANDS = _VEHICLE_MAKES | frozenset(
+    """merc beemer beamer bimmer jag landie lambo harley bentley ferrari lamborghini maserati mclaren bugatti cupra
+    lotus vespa piaggio aprilia ktm isuzu lada ssangyong chevy cadillac""".split())
 _VEHICLE_CTX = lazy_compile(
     r"(?:\b(?:reg(?:istration)?|number[ \t]?plate|plates?|car|van|vehicle|motor(?:bike|cycle)?|taxi|lorry|truck|drives?|drove|"
     rf"driving|vrm|{'|'.join(sorted(_VEHICLE_MAKES))})\b|\br[ \t]?/[ \t]?n\b)"
@@ -1709,6 +1714,9 @@ _MAIL_PROVIDER_HINT = lazy_compile(
 _LOCAL_PIECE_RE = lazy_compile(r"(?:(?<![\p{L}\p{N}_.'’])[\p{L}\p{N}_.]+[ \t])\Z", re.VERSION1)
 # A letter alone before a mailbox's name, spaced from it ("t smith at gmail dot com"): an initial, the name's.
 _LETTER_PIECE_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}_.'’])(?![aio][ \t])\p{Ll}[ \t]+\Z", re.VERSION1)
+# Verbs that go on a clause after an account's name ("his insta handle got hacked"), no handle.
+_CLAUSE_VERBS = frozenset("got gets has had have will would can could should must might did does do keeps kept used".split())
+_STATE_AFTER_BE_RE = lazy_compile(r"(?:\b(?:is|was|got|gets|has[ \t]+been|had[ \t]+been|been)|['’]s)[ \t]+\Z", _I)
 _NOT_LOCAL = frozenset("email e-mail mail address contact inbox me on is was at to her his their my our your".split())
 
 
@@ -1841,6 +1849,30 @@ _MAIL_LOCAL_RE = lazy_compile(
     re.VERSION1)
 
 
+# Words naming a kind of identifier or of account, which the identifier follows and is not ("his xbox gamertag is
+# KillerKay99", "her insta account was deleted", "his snapchat username got hacked").
+_IDENTIFIER_KINDS = frozenset("""account accounts page pages profile profiles handle handles name names username usernames
+    user gamertag gamertags tag tags id ids login password pin code snapcode email e-mail address number nickname channel
+    server""".split())
+# What is said of an account or its name after "is" or "was", no handle: its state ("his xbox name is different now",
+# "her insta username is unknown") or a verb's participle ("his xbox username was changed", "her tiktok name was made
+# up"); a participle is read by its ending too (see _account_state).
+_ACCOUNT_STATES = frozenset("""different unknown private public fake new old same rude offensive inappropriate silly weird
+    funny blank hidden wrong right correct available visible gone active inactive disabled locked suspended banned
+    deleted something nothing anything still also now not never just made known taken stolen shown given seen written
+    lost found kept left sent set shut put cut sold told held stuck""".split())
+
+
+def _account_state(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` after "is" or "was" says what an account or its name is or had done to it (:data:`_ACCOUNT_STATES`,
+    or an English verb's participle in "-ed": "changed", "reported", "blocked", "shared")."""
+    w = fold(word)
+    if w in _ACCOUNT_STATES:
+        return True
+    return w.endswith("ed") and w in words and (w[:-1] in words or w[:-2] in words
+                                                 or len(w) > 4 and w[-3] == w[-4] and w[:-3] in words)
+
+
 def _web(text: str, add) -> None:
     for field in _MAIL_FIELD_RE.finditer(text) if ":" in text else ():
         at = field.end()
@@ -1884,7 +1916,14 @@ def _web(text: str, add) -> None:
                 pattern is _USERNAME_RE and (fold(plain) not in words or _SPACED_TAG_REST_RE.match(text, m.end("h"))))
             looks_like_handle = looks_like_handle or (named and fold(plain) not in _NOT_LOCAL and len(plain) >= 3
                                                       and any(c.isalpha() for c in plain))
-            if looks_like_handle and fold(plain) not in {"account", "page", "profile", "handle", "name", "username"}:
+            if plain.isalpha() and (fold(plain) in _IDENTIFIER_KINDS or fold(plain.replace(" ", "")) in _IDENTIFIER_KINDS):
+                continue  # "his xbox gamertag is ...", "her insta account": the kind of name, the name after it
+            if not h.startswith("@") and fold(plain) in _CLAUSE_VERBS:
+                continue  # "his insta handle got hacked", "her snap name has changed": the clause's verb
+            if (not h.startswith("@") and plain.isalpha() and _account_state(plain, words)
+                    and (named or _STATE_AFTER_BE_RE.search(text, max(0, m.start("h") - 12), m.start("h")))):
+                continue  # "his xbox username was changed", "her snap name is different now": what is said of it
+            if looks_like_handle:
                 rest = _SPACED_TAG_REST_RE.match(text, m.end("h")) if named else None
                 add(Span(m.start("h"), rest.end() if rest is not None else _handle_end(text, m.end("h")), "handle"))
     for a in _PLATFORM_RE.finditer(text):
@@ -3295,6 +3334,27 @@ _NOT_LOOKS = frozenset("""flag flags light lights tape card cards line lines rat
     papers book books folder folders file files pen pens form forms sheet sheets box boxes team teams group groups status
     category list lists letter letters thinking""".split())
 
+# Everyday things of a kind said by their colour after "a" ("he drives a white van", "she has a black dog", "he wears a
+# grey hoodie", "she had a black eye"): so many are owned, worn or driven that one says nothing of who has it, as a
+# make, a model or the one known by it ("drives a silver Corsa", "the one with the red van") may.
+_EVERYDAY_KINDS = frozenset("""car cars van vans bike bikes bicycle motorbike scooter moped lorry truck taxi cab bus coach
+    minibus pickup hatchback estate pram buggy coat jacket top shirt t-shirt tshirt hoodie jumper sweater cardigan fleece
+    dress skirt trousers jeans joggers trackies tracksuit shorts leggings shoes trainers boots hat cap beanie scarf gloves
+    bag handbag rucksack backpack uniform dog dogs cat cats puppy kitten rabbit horse pony eye""".split())
+_COLOUR_WORD_RE = lazy_compile(rf"{_COLOUR}", _I)
+_INDEFINITE_END_RE = lazy_compile(r"\b(?:a|an)[ \t]+\Z", _I)
+
+
+def _everyday_colour(text: str, m: re.Match) -> bool:
+    """Whether looks found (group ``d``) are only a colour and an everyday thing of a kind, after "a" or "an" (see
+    :data:`_EVERYDAY_KINDS`)."""
+    words = m.group("d").split()
+    if len(words) < 2 or fold(words[-1]) not in _EVERYDAY_KINDS:
+        return False
+    colour = " ".join(words[:-1])
+    return (_COLOUR_WORD_RE.fullmatch(colour) is not None
+            and _INDEFINITE_END_RE.search(text, max(0, m.start("d") - 4), m.start("d")) is not None)
+
 
 @cache
 def _looks_re() -> re.Pattern:
@@ -3305,7 +3365,8 @@ def _looks_re() -> re.Pattern:
     people = "|".join(sorted({w for w in KINSHIP_ROLE_WORDS if not w.endswith("s") and w not in ("named", "called", "ex")}
                              | set("one man woman lady bloke guy lad lass girl boy fella chap kid person".split())))
     stop = (rf"(?={_PHRASE_END}|[ \t]+(?:who|and|that|which|is|was|were|has|had|on|in|at|from|said|says|came|with|when|"
-            rf"but|he|she|they)\b)")
+            # or a verb's participle opening what is said of the thing ("a silver bmw parked outside")
+            rf"but|he|she|they|outside|\p{{L}}{{3,}}(?:ed|ing))\b)")
     looks = (rf"(?P<d>(?:(?!(?:and|or|most|more|same)\b)[\p{{L}}'’]+[ \t]+)?{_COLOUR}(?:[ \t\-]+(?!(?:and|or|the|a|an|of|to|in|on|with|who)\b)[\p{{L}}'’]+){{1,3}}?{stop}"
              rf"|(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?{_LOOKS_NOUN}{stop})")
     return lazy_compile(
@@ -3422,6 +3483,8 @@ def _distinctive(text: str, add) -> None:
     for m in _near(_looks_re(), _LOOKS_ANCHOR, text, 60, 40):
         if m.group("more") is not None and not any(text[e : m.start()].strip() == "" for e in ends if e <= m.start()):
             continue  # "and the blue hair" only after looks found
+        if _everyday_colour(text, m):
+            continue  # "he drives a white van", "she has a black dog": a thing of a kind, no one's mark
         if m.group("drive") is not None or fold(m.group("d")).split()[-1] not in _NOT_LOOKS:
             add(Span(m.start("d"), m.end("d"), "detail"))
             ends.add(m.end("d"))
