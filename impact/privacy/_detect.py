@@ -205,10 +205,28 @@ _PARTIAL_ANCHOR = lazy_compile(r"\b(?:end(?:ing|s|ed)|last)\b|\*{3}|x{4}|•{3}"
 _IBAN_RE = lazy_compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?(?![\w])")
 # A short number someone is rung or called on ("ring jo on 4471", "call the team on 2345"): a direct line.
 _RING_ON_RE = lazy_compile(r"\b(?:ring|call|phone|text|reach|contact)\b[^\n.,;]{0,25}\bon[ \t]+(?:ext(?:ension)?\.?[ \t]*)?\Z", _I)
+_UNIT_WORD_EARLY = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
 # A phone number's last figures, said of one ("her mum's mobile ends in 4471", "the number ending 2290"): part of a
 # number is a number's.
+# Or by a pronoun for the number said before ("it ends in 4567", group ``it``: no year), or as its last figures ("her
+# mobile's last digits are 321", "the last four of her mobile are 4567").  Said in words too, digit by digit ("it ends in
+# four five six seven", "the last four digits are four five six seven"): see _numbers.
 _PHONE_ENDS_RE = lazy_compile(
-    r"\b(?:mobile|mob|phone|number|landline|tel|no\.?)\b[^\n.,;]{0,20}\b(?:ends?|ended|ending)[ \t]+(?:(?:in|with)[ \t]+)?\Z", _I)
+    r"(?:\b(?:mobile|mob|phone|number|landline|tel|no\.?)\b[^\n.,;]{0,20}|(?P<it>\b(?:it|that|which)(?:[ \t]+(?:just|only))?[ \t]+))"
+    r"\b(?:ends?|ended|ending)[ \t]+(?:(?:in|with)[ \t]+)?\Z"
+    r"|\b(?:mobile|mob|phone|number|landline)(?:['’]s)?[ \t]+last(?:[ \t]+(?:two|three|four|five|six|few|[2-6]))?[ \t]+"
+    r"(?:digits|numbers|figures)[ \t]+(?:is|are|was|were)[ \t]+\Z"
+    r"|\blast[ \t]+(?:two|three|four|five|six|few|[2-6])[ \t]+of[ \t]+"
+    r"(?:\p{L}+(?:['’]s)?[ \t]+){0,3}?(?:mobile|mob|phone|number|landline)[ \t]+(?:is|are|was|were)[ \t]+\Z", _I)
+# The digits of a number said one by one in words ("four five six seven", "double seven eight nine"), no sum nor year
+# ("twenty nineteen", "four hundred").
+_DIGIT_BY_DIGIT_RE = lazy_compile(
+    rf"(?:(?:double|treble|triple)[ \t\-]+)?{_UNIT_WORD_EARLY}(?:[ \t,\-]+(?:(?:double|treble|triple)[ \t\-]+)?{_UNIT_WORD_EARLY})+", _I)
+# The last figures said of a card or an account, or in general ("the last four digits are four five six seven"): in words,
+# as the figures are (see _PARTIAL_NUMBER_RE).
+_LAST_DIGITS_BEFORE_RE = lazy_compile(
+    r"\blast[ \t]+(?:two|three|four|five|six|few|[2-6])[ \t]+(?:digits|numbers|figures)(?:[ \t]+of[ \t]+(?:\p{L}+[ \t]+){0,4}?\p{L}+)?"
+    r"[ \t]*(?:(?:is|are|was|were|(?:would|will)[ \t]+be)[ \t]+|:[ \t]*)\Z", _I)
 # An extension on its own ("ask for Priya on extension 4471"): a direct line.
 _EXTENSION_RE = lazy_compile(r"\b(?:ext(?:ension)?|extn)\.?[ \t]*(?:no\.?|number)?[ \t]*(?P<n>\d{3,6})(?![\w/]|[.,]\d)", _I)
 # A UK number and another ending after a slash, as contact lines give two lines or a range ("01274 432227/4580", "0113 378
@@ -1512,8 +1530,9 @@ def _numbers(text: str, add) -> None:
             add(Span(start, end, "phone"))
         elif 3 <= n <= 6 and ext is None and _RING_ON_RE.search(text, max(0, start - 40), start) and not _YEARISH.match(body):
             add(Span(start, end, "phone"))  # "ring jo on 4471": a direct line
-        elif 3 <= n <= 6 and ext is None and _PHONE_ENDS_RE.search(text, max(0, start - 40), start):
-            add(Span(start, end, "phone"))  # "her mum's mobile ends in 4471": the number's last figures
+        elif (3 <= n <= 6 and ext is None and (tail := _PHONE_ENDS_RE.search(text, max(0, start - 60), start))
+              and not (tail.group("it") and _YEARISH.match(body))):
+            add(Span(start, end, "phone"))  # "her mum's mobile ends in 4471", "it ends in 4471": the number's last figures
     for m in _NHS_SPACED_RE.finditer(text) if "  " in text or "\t" in text else ():
         if _nhs.is_valid(_digits(m.group())):
             add(Span(m.start(), m.end(), "nhs_number"))  # "NHS 943  476  5919": its groups set off by wider spaces
@@ -1533,6 +1552,12 @@ def _numbers(text: str, add) -> None:
             # "07700 nine oh oh one two three"; all in words with hundreds or tens ("oh seven seven double oh nine
             # hundred one two three", "seven seven double oh, nine hundred, one two three")
             add(Span(m.start(), m.end(), "phone"))
+        elif (not figures and 3 <= len(digits) <= 6 and _DIGIT_BY_DIGIT_RE.fullmatch(value.strip(" \t,-"))
+              and ((tail := _PHONE_ENDS_RE.search(text, max(0, m.start() - 60), m.start()))
+                   or _LAST_DIGITS_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()))):
+            # a number's last figures said digit by digit, as they are written ("it ends in four five six seven", "the
+            # last four digits are four five six seven"): a phone's where its end is said, else a reference's as written
+            add(Span(m.start(), m.end(), "phone" if tail is not None else "reference"))
         elif (not figures and digits[:1] == "0" and len(digits) >= 5 and digits[:2] != "00"
               and (_ctx(_PHONE_CTX, text, m.start()) or _RING_ON_RE.search(text, max(0, m.start() - 40), m.start()))):
             # a mobile's start said in words after a word of ringing ("ring her on oh seven seven double oh nine
