@@ -2717,7 +2717,7 @@ _HOSPITAL_INITIALS_RE = lazy_compile(
     # a ward, a unit or how early a baby came said just before ("born at 28 weeks at the LGI", "taken to A&E at the BRI",
     # "admitted to the PICU at the LGI")
     r"\d{1,2}[ \t]+weeks|a&e|picu|nicu|scbu|icu|hdu|resus)|['’]s)"
-    r"[ \t]+(?:at|in|to|into|from|outside|near|round|up|down)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
+    r"(?:[ \t]+(?:up|down|over|back|round))?[ \t]+(?:at|in|to|into|from|outside|near|round|up|down)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
     # or by the nickname of its kind, or a saint's or founder's name with the possessive ("he's at the Royal", "taken to
     # the general", "in the Jimmy's for weeks"); in lower case a given name's ("in the jimmy's", group ``given``)
     r"|uh[a-z]{1,2}|(?P<nick>royal|general|infirmary|memorial|maternity|cottage|(?-i:\p{Lu}\p{Ll}+['’]s)|(?P<given>(?-i:\p{Ll}+))['’]s))"
@@ -2735,7 +2735,7 @@ _HOSPITAL_LETTERS_RE = lazy_compile(
     r"paeds|paediatrics|neonatal|outpatients|theatre|birth|scan|appointment|operation|surgery|x-ray|bloods|ed|er|"
     r"casualty|delivered|consultants?|paediatricians?|registrars?|midwi(?:fe|ves)|nurses?|doctors?|surgeons?|"
     r"radiologists?|staff|\d{1,2}[ \t]+weeks)[ \t]+(?i:at|in|of|from)[ \t]+the[ \t]+"
-    r"(?P<h>\p{Lu}{2,5}|\p{Ll}{1,3}[ich])(?![\p{L}\d&'’])"
+    r"(?P<h>\p{Lu}{2,5}|\p{Ll}{2,4})(?![\p{L}\d&'’])"
     # or where the speaker rings, chases or writes to it, its letters an infirmary's or a hospital's ("I had to chase
     # the RVI for the discharge summary", "I rang the LGI")
     r"|\b(?i:rang|ring|phoned|called|chased?|chasing|contacted|emailed|wrote[ \t]+to|(?:call|referral|letter|summary)"
@@ -2754,22 +2754,26 @@ _HOSPITAL_LETTERS_RE = lazy_compile(
 # its length, its bounds or what kept her there after it ("was in the QE for a month", "until", "overnight", "with
 # sepsis"), as "she was in the CP plan" or "in the UK" is no stay in a hospital.
 _HOSPITAL_STAY_RE = lazy_compile(
-    r"(?:\b(?i:(?:re)?admitted|admissions?|transfers?|discharged|"
+    r"(?:(?:\b(?i:(?:re)?admitted|admissions?|transfers?|discharged|"
     # a move said of a person, not of a case or a paper ("he was taken to the QE", "Child B was transferred to the QMC",
     # "mum took her to the QE"; "the case was taken to the SMT", "it was sent to the AGM" stay)
     r"(?<=\b(?:s?he|they|we|i|you|him|her|them|mum|mam|dad|baby|child|boy|girl|son|daughter|twins?|"
     r"(?-i:(?!(?:It|This|That|These|Those|There|Which|What|Who)\b)\p{Lu}[\p{Ll}'’]*))[ \t]+"
-    r"(?:(?:was|were|is|are|had|has|got|being|been|then|later|eventually|immediately|quickly|straight)[ \t]+){0,3})"
-    r"(?:transferred|taken|rushed|brought|sent|moved|seen|kept|"
+    r"(?:(?:was|were|is|are|had|has|have|got|being|been|then|later|eventually|immediately|quickly|straight|to|need|needs|"
+    r"needed)[ \t]+){0,3})"
+    r"(?:transferred|taken|rushed|brought|sent|moved|seen|kept|blue[ \t\-]?(?:light(?:ed)?|lit)|"
     # a visit said by going, or a stay by ending up there ("we went to the QE to see him", "he ended up in the JR"):
     # group ``go``, judged by what follows in _institutions
-    r"(?P<go>went|gone|go(?:es|ing)?|(?:ended|end(?:s|ing)?|wound)[ \t]+up))|(?:took|take|takes|taking)[ \t]+(?:him|her|them|"
-    r"the[ \t]+baby|baby|mum|dad)|"
+    # a move said with the one moved after the verb ("they rushed him to the rvi", "mum took him up to the qe")
+    r"(?P<go>went|gone|go(?:es|ing)?|(?:ended|end(?:s|ing)?|wound)[ \t]+up))|(?:took|take|takes|taking|rushed|rush|brought|"
+    r"bring|drove|drive|sent|blue[ \t\-]?(?:light(?:ed)?|lit))[ \t]+(?:him|her|them|the[ \t]+baby|baby|mum|dad)|"
     r"stay(?:s|ed|ing)?(?:[ \t]+with[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|spent(?:[ \t]+[\p{L}\d]+){1,3}?|"
     r"spell|stint|fortnight|(?:days?|nights?|weeks?|months?)|"
     r"visit(?:s|ed|ing)?(?:[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|seen|treated|kept|born|died|"
     r"(?:pronounced|declared|found)[ \t]+dead)"
-    r"[ \t]+(?i:at|in|to|into|from)[ \t]+(?i:the)[ \t]+(?P<h>\p{Lu}{2,5}|\p{Ll}{2,4})(?![\p{L}\d&'’\-])"
+    # a word of the way between ("we went over to the QE", "took him up to the qe", "she's been in and out of the qe")
+    r"(?:[ \t]+(?i:up|down|over|back|round|along|straight))?[ \t]+(?i:at|in|to|into|from)"
+    r"|\b(?i:in[ \t]+and[ \t]+out[ \t]+of))[ \t]+(?i:the)[ \t]+(?P<h>\p{Lu}{2,5}|\p{Ll}{2,4})(?![\p{L}\d&'’\-])"
     r"(?![ \t]+(?i:meeting|panel|plan|team|office|conference|review|process|hub|service|board|group|forum|course)s?\b)"
     r"|\b(?i:was|were|is|are|been|be)[ \t]+(?i:still[ \t]+|only[ \t]+)?(?i:in|at)[ \t]+(?i:the)[ \t]+"
     r"(?P<h>\p{Lu}{2,5}|\p{Ll}{2,4})(?![\p{L}\d&'’\-])(?=[ \t]+(?i:for[ \t]+(?:a|an|one|two|three|four|five|six|several|a[ \t]+few|"
@@ -3126,11 +3130,11 @@ def _word_shaped(letters: str) -> bool:
 
 
 def _hospital_letters(letters: str, words: frozenset[str], not_names: frozenset[str]) -> bool:
-    """Whether ``letters`` after "the" may be a hospital's: no English word, public term, national body's, hospital
+    """Whether ``letters`` after "the" may be a hospital's: no English word, word of speech ("the uni"), public term, national body's, hospital
     unit's (NICU, SCBU ...), role's, nor service's, order's or nation's letters (:func:`service_letters`: "the SARC",
     "the PPU", "the UAE")."""
     key = fold(letters)
-    return not (key in words or key in public_terms() or key in not_names or key in _NATIONAL_INITIALS
+    return not (key in words or key in spoken_words() or key in public_terms() or key in not_names or key in _NATIONAL_INITIALS
                 or key in _HOSPITAL_UNITS or letters.upper() in role_initials() or letters.upper() in service_letters())
 
 
@@ -3154,12 +3158,12 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("h"), m.end("h"), "place"))
     for m in _HOSPITAL_LETTERS_RE.finditer(text) if "the " in text.lower() else ():
         group = next(g for g in ("h", "o", "c", "b") if m.group(g) is not None)
-        if _hospital_letters(m.group(group), words, _NOT_NAMES):
+        if _hospital_letters(m.group(group), words, _NOT_NAMES) and not (m.group(group).islower() and _word_shaped(m.group(group))):
             add(Span(m.start(group), m.end(group), "place"))
     for m in _HOSPITAL_STAY_RE.finditer(text) if "the " in text.lower() else ():
         go = m.group("go")
-        if go is not None and (not _GONE_THERE_RE.match(text, m.end("h")) or m.group("h").islower() and go[0] == "g"):
-            continue  # "we went to the MOT centre", "she went to the uni": no visit to a hospital said
+        if go is not None and not _GONE_THERE_RE.match(text, m.end("h")):
+            continue  # "we went to the MOT centre", "she went to the FE college": no visit to a hospital said
         if _hospital_letters(m.group("h"), words, _NOT_NAMES) and not (m.group("h").islower() and _word_shaped(m.group("h"))):
             add(Span(m.start("h"), m.end("h"), "place"))  # "she was in the QE for a month"
     for m in _YEAR_AT_SCHOOL_RE.finditer(text) if " at " in text else ():
