@@ -205,12 +205,10 @@ _PARTIAL_ANCHOR = lazy_compile(r"\b(?:end(?:ing|s|ed)|last)\b|\*{3}|x{4}|•{3}"
 _IBAN_RE = lazy_compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?(?![\w])")
 # A short number someone is rung or called on ("ring jo on 4471", "call the team on 2345"): a direct line.
 _RING_ON_RE = lazy_compile(r"\b(?:ring|call|phone|text|reach|contact)\b[^\n.,;]{0,25}\bon[ \t]+(?:ext(?:ension)?\.?[ \t]*)?\Z", _I)
-_UNIT_WORD_EARLY = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
-# A phone number's last figures, said of one ("her mum's mobile ends in 4471", "the number ending 2290"): part of a
-# number is a number's.
-# Or by a pronoun for the number said before ("it ends in 4567", group ``it``: no year), or as its last figures ("her
-# mobile's last digits are 321", "the last four of her mobile are 4567").  Said in words too, digit by digit ("it ends in
-# four five six seven", "the last four digits are four five six seven"): see _numbers.
+# A phone number's last figures, said of one ("her mum's mobile ends in 4471", "the number ending 2290"), of a pronoun
+# for the number said before ("it ends in 4567", group ``it``: no year), or as its last figures ("her mobile's last
+# digits are 321", "the last four of her mobile are 4567"): part of a number is a number's.  Said digit by digit in words
+# too ("it ends in four five six seven"): see _numbers.
 _PHONE_ENDS_RE = lazy_compile(
     r"(?:\b(?:mobile|mob|phone|number|landline|tel|no\.?)\b[^\n.,;]{0,20}|(?P<it>\b(?:it|that|which)(?:[ \t]+(?:just|only))?[ \t]+))"
     r"\b(?:ends?|ended|ending)[ \t]+(?:(?:in|with)[ \t]+)?\Z"
@@ -218,10 +216,6 @@ _PHONE_ENDS_RE = lazy_compile(
     r"(?:digits|numbers|figures)[ \t]+(?:is|are|was|were)[ \t]+\Z"
     r"|\blast[ \t]+(?:two|three|four|five|six|few|[2-6])[ \t]+of[ \t]+"
     r"(?:\p{L}+(?:['’]s)?[ \t]+){0,3}?(?:mobile|mob|phone|number|landline)[ \t]+(?:is|are|was|were)[ \t]+\Z", _I)
-# The digits of a number said one by one in words ("four five six seven", "double seven eight nine"), no sum nor year
-# ("twenty nineteen", "four hundred").
-_DIGIT_BY_DIGIT_RE = lazy_compile(
-    rf"(?:(?:double|treble|triple)[ \t\-]+)?{_UNIT_WORD_EARLY}(?:[ \t,\-]+(?:(?:double|treble|triple)[ \t\-]+)?{_UNIT_WORD_EARLY})+", _I)
 # The last figures said of a card or an account, or in general ("the last four digits are four five six seven"): in words,
 # as the figures are (see _PARTIAL_NUMBER_RE).
 _LAST_DIGITS_BEFORE_RE = lazy_compile(
@@ -252,6 +246,10 @@ _DIGIT_TOKEN = (
     rf"sixteen|seventeen|eighteen|nineteen|{_UNIT_WORD}|\d+)"
 )
 _DIGIT_TOKEN_RE = lazy_compile(_DIGIT_TOKEN, _I)
+# The digits of a number said one by one in words ("four five six seven", "double seven eight nine"), no sum nor year
+# ("twenty nineteen", "four hundred").
+_DIGIT_BY_DIGIT_RE = lazy_compile(
+    rf"(?:(?:double|treble|triple)[ \t\-]+)?{_UNIT_WORD}(?:[ \t,\-]+(?:(?:double|treble|triple)[ \t\-]+)?{_UNIT_WORD})+", _I)
 _TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = {w: str(n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 _WORD_DIGIT = {"zero": "0", "oh": "0", "nought": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
@@ -2717,7 +2715,9 @@ _HOSPITAL_INITIALS_RE = lazy_compile(
     # a ward, a unit or how early a baby came said just before ("born at 28 weeks at the LGI", "taken to A&E at the BRI",
     # "admitted to the PICU at the LGI")
     r"\d{1,2}[ \t]+weeks|a&e|picu|nicu|scbu|icu|hdu|resus)|['’]s)"
-    r"(?:[ \t]+(?:up|down|over|back|round))?[ \t]+(?:at|in|to|into|from|outside|near|round|up|down)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
+    # perhaps a word of the way before ("he's up at the lgi with his chest")
+    r"(?:[ \t]+(?:up|down|over|back|round))?[ \t]+(?:at|in|to|into|from|outside|near|round|up|down)[ \t]+the[ \t]+"
+    r"(?P<h>[a-z]{1,3}[ich]"
     # or by the nickname of its kind, or a saint's or founder's name with the possessive ("he's at the Royal", "taken to
     # the general", "in the Jimmy's for weeks"); in lower case a given name's ("in the jimmy's", group ``given``)
     r"|uh[a-z]{1,2}|(?P<nick>royal|general|infirmary|memorial|maternity|cottage|(?-i:\p{Lu}\p{Ll}+['’]s)|(?P<given>(?-i:\p{Ll}+))['’]s))"
@@ -2764,9 +2764,10 @@ _HOSPITAL_STAY_RE = lazy_compile(
     r"(?:transferred|taken|rushed|brought|sent|moved|seen|kept|blue[ \t\-]?(?:light(?:ed)?|lit)|"
     # a visit said by going, or a stay by ending up there ("we went to the QE to see him", "he ended up in the JR"):
     # group ``go``, judged by what follows in _institutions
+    r"(?P<go>went|gone|go(?:es|ing)?|(?:ended|end(?:s|ing)?|wound)[ \t]+up))|"
     # a move said with the one moved after the verb ("they rushed him to the rvi", "mum took him up to the qe")
-    r"(?P<go>went|gone|go(?:es|ing)?|(?:ended|end(?:s|ing)?|wound)[ \t]+up))|(?:took|take|takes|taking|rushed|rush|brought|"
-    r"bring|drove|drive|sent|blue[ \t\-]?(?:light(?:ed)?|lit))[ \t]+(?:him|her|them|the[ \t]+baby|baby|mum|dad)|"
+    r"(?:took|take|takes|taking|rushed|rush|brought|bring|drove|drive|sent|blue[ \t\-]?(?:light(?:ed)?|lit))[ \t]+"
+    r"(?:him|her|them|the[ \t]+baby|baby|mum|dad)|"
     r"stay(?:s|ed|ing)?(?:[ \t]+with[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|spent(?:[ \t]+[\p{L}\d]+){1,3}?|"
     r"spell|stint|fortnight|(?:days?|nights?|weeks?|months?)|"
     r"visit(?:s|ed|ing)?(?:[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|seen|treated|kept|born|died|"
@@ -3130,12 +3131,13 @@ def _word_shaped(letters: str) -> bool:
 
 
 def _hospital_letters(letters: str, words: frozenset[str], not_names: frozenset[str]) -> bool:
-    """Whether ``letters`` after "the" may be a hospital's: no English word, word of speech ("the uni"), public term, national body's, hospital
-    unit's (NICU, SCBU ...), role's, nor service's, order's or nation's letters (:func:`service_letters`: "the SARC",
-    "the PPU", "the UAE")."""
+    """Whether ``letters`` after "the" may be a hospital's: no English word, word of speech clipped short ("the uni"),
+    public term, national body's, hospital unit's (NICU, SCBU ...), role's, nor service's, order's or nation's letters
+    (:func:`service_letters`: "the SARC", "the PPU", "the UAE")."""
     key = fold(letters)
-    return not (key in words or key in spoken_words() or key in public_terms() or key in not_names or key in _NATIONAL_INITIALS
-                or key in _HOSPITAL_UNITS or letters.upper() in role_initials() or letters.upper() in service_letters())
+    return not (key in words or key in spoken_words() or key in public_terms() or key in not_names
+                or key in _NATIONAL_INITIALS or key in _HOSPITAL_UNITS or letters.upper() in role_initials()
+                or letters.upper() in service_letters())
 
 
 def _institutions(text: str, add) -> None:
@@ -3158,8 +3160,9 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("h"), m.end("h"), "place"))
     for m in _HOSPITAL_LETTERS_RE.finditer(text) if "the " in text.lower() else ():
         group = next(g for g in ("h", "o", "c", "b") if m.group(g) is not None)
-        if _hospital_letters(m.group(group), words, _NOT_NAMES) and not (m.group(group).islower() and _word_shaped(m.group(group))):
-            add(Span(m.start(group), m.end(group), "place"))
+        letters = m.group(group)
+        if _hospital_letters(letters, words, _NOT_NAMES) and not (letters.islower() and _word_shaped(letters)):
+            add(Span(m.start(group), m.end(group), "place"))  # "in a&e at the qe"; "at the nana" stays
     for m in _HOSPITAL_STAY_RE.finditer(text) if "the " in text.lower() else ():
         go = m.group("go")
         if go is not None and not _GONE_THERE_RE.match(text, m.end("h")):

@@ -1721,8 +1721,7 @@ _VEHICLE_ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:a|an|the|this|that|same|other|n
 _LEADING_WORD_RE = lazy_compile(r"[\p{L}'’]+[ \t]+", re.VERSION1)
 _VEHICLE_OWNER_BEFORE_RE = lazy_compile(r"(?:\b(?:his|her|their|my|your|our|its)|\p{L}['’]s)[ \t]+\Z",
                                         re.IGNORECASE | re.VERSION1)
-# A word for a vehicle's kind or its plate after the make ("a peugeot van", "the audi estate", "the Kia, reg ..."): the
-# make is the vehicle's.
+# A word for a vehicle's kind after the make ("a peugeot van", "the audi estate"): the make is the vehicle's.
 _VEHICLE_KIND_AFTER_RE = lazy_compile(
     r"[ \t]+(?:car|van|pickup|pick-up|estate|hatchback|saloon|convertible|jeep|4x4|suv|bike|motorbike|scooter|moped|"
     r"lorry|truck|minibus|people[ \t]+carrier)s?(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)

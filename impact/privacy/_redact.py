@@ -1362,12 +1362,12 @@ _TOWN_AFTER_ADDRESS_RE = lazy_compile(
 # A house's number said apart from its street, set off after it ("they're on Ashgrove Road, number 27", "she lives in
 # Thornbury Crescent, it's number 14, the top flat", "on Mill Lane, at number 9") or just before it ("he's at number 9
 # on Mill Lane"): the address's number, as "14 Thornbury Crescent" is.
+_HOUSE_NUMBER = rf"(?P<n>(?:number|no\.?)[ \t]*(?:\d{{1,4}}[a-z]?|{_NUMBER_WORDS}))"
 _NUMBER_AFTER_ADDRESS_RE = lazy_compile(
-    rf"[ \t]*,[ \t]*(?:(?:it['’]s|it[ \t]+is|that['’]s|at|they['’]re[ \t]+at|s?he['’]s[ \t]+at)[ \t]+)?"
-    rf"(?P<n>(?:number|no\.?)[ \t]*(?:\d{{1,4}}[a-z]?|{_NUMBER_WORDS}))(?![\p{{L}}\d])", re.IGNORECASE | re.VERSION1)
+    rf"[ \t]*,[ \t]*(?:(?:it['’]s|it[ \t]+is|that['’]s|at|they['’]re[ \t]+at|s?he['’]s[ \t]+at)[ \t]+)?{_HOUSE_NUMBER}"
+    r"(?![\p{L}\d])", re.IGNORECASE | re.VERSION1)
 _NUMBER_BEFORE_ADDRESS_RE = lazy_compile(
-    rf"(?<![\p{{L}}\d])(?P<n>(?:number|no\.?)[ \t]*(?:\d{{1,4}}[a-z]?|{_NUMBER_WORDS}))[ \t]+(?:on|in|off|along|up|down)[ \t]+\Z",
-    re.IGNORECASE | re.VERSION1)
+    rf"(?<![\p{{L}}\d]){_HOUSE_NUMBER}[ \t]+(?:on|in|off|along|up|down)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 
 
 def _numbers_by_address(text: str, spans: list[Span]) -> list[Span]:
