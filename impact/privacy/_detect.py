@@ -216,6 +216,9 @@ _PHONE_ENDS_RE = lazy_compile(
     r"(?:digits|numbers|figures)[ \t]+(?:is|are|was|were)[ \t]+\Z"
     r"|\blast[ \t]+(?:two|three|four|five|six|few|[2-6])[ \t]+of[ \t]+"
     r"(?:\p{L}+(?:['’]s)?[ \t]+){0,3}?(?:mobile|mob|phone|number|landline)[ \t]+(?:is|are|was|were)[ \t]+\Z", _I)
+# What follows a number's last figures said of a pronoun ("it ends in 4567", "it ends in four five six seven I think"):
+# the phrase's end or a clause's word; a noun there makes them a count ("it ended with 200 people there").
+_TAIL_END_RE = lazy_compile(rf"{_PHRASE_END}|[ \t]+(?:and|but|or|i|so|then|now|too|if|though|anyway|yeah)\b", _I)
 # The last figures said of a card or an account, or in general ("the last four digits are four five six seven"): in words,
 # as the figures are (see _PARTIAL_NUMBER_RE).
 _LAST_DIGITS_BEFORE_RE = lazy_compile(
@@ -1529,7 +1532,7 @@ def _numbers(text: str, add) -> None:
         elif 3 <= n <= 6 and ext is None and _RING_ON_RE.search(text, max(0, start - 40), start) and not _YEARISH.match(body):
             add(Span(start, end, "phone"))  # "ring jo on 4471": a direct line
         elif (3 <= n <= 6 and ext is None and (tail := _PHONE_ENDS_RE.search(text, max(0, start - 60), start))
-              and not (tail.group("it") and _YEARISH.match(body))):
+              and not (tail.group("it") and (_YEARISH.match(body) or not _TAIL_END_RE.match(text, end)))):
             add(Span(start, end, "phone"))  # "her mum's mobile ends in 4471", "it ends in 4471": the number's last figures
     for m in _NHS_SPACED_RE.finditer(text) if "  " in text or "\t" in text else ():
         if _nhs.is_valid(_digits(m.group())):
@@ -1552,6 +1555,7 @@ def _numbers(text: str, add) -> None:
             add(Span(m.start(), m.end(), "phone"))
         elif (not figures and 3 <= len(digits) <= 6 and _DIGIT_BY_DIGIT_RE.fullmatch(value.strip(" \t,-"))
               and ((tail := _PHONE_ENDS_RE.search(text, max(0, m.start() - 60), m.start()))
+                   and not (tail.group("it") and not _TAIL_END_RE.match(text, m.end()))
                    or _LAST_DIGITS_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()))):
             # a number's last figures said digit by digit, as they are written ("it ends in four five six seven", "the
             # last four digits are four five six seven"): a phone's where its end is said, else a reference's as written

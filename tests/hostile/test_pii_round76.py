@@ -16,7 +16,8 @@ each sentence written new for this round).
 * A number's last figures said digit by digit in words, withheld as the written ones are ("it ends in four five six
   seven", "her number ends in double seven eight nine", "the last four digits are four five six seven"), and the written
   tails main kept ("it ends in 4567", "her mobile's last digits are 321", "the last four of her mobile are 4567"); a sum,
-  a time or a year stays ("she counted four five six seven of them", "it ends in two weeks", "it ends in 2019").
+  a time, a year or a count stays ("she counted four five six seven of them", "it ends in two weeks", "it ends in 2019",
+  "it ended with 200 people there").
 * A hospital's letters in lower case where someone is moved there with the one moved after the verb ("they rushed him to
   the rvi", "mum took him up to the qe"), goes a way there ("we went over to the qe", "she had to go to the qe"), comes
   and goes ("she's been in and out of the qe"), is up at it or back in it, or after A&E ("in a&e at the qe").
@@ -28,7 +29,7 @@ each sentence written new for this round).
   left open below (a number before a block's name, a local project's name); none was over-redacted.
 
 Counts, measured on main (6f085e8d) and now, each text redacted with the stress names listed and with none
-(``_rounds``): _RED_TEAM holds the 39 main gave wrongly, _HELD_EXACT the 41 it gave so already, _KEPT the 28 kept (ten
+(``_rounds``): _RED_TEAM holds the 39 main gave wrongly, _HELD_EXACT the 41 it gave so already, _KEPT the 31 kept (ten
 main redacted: above them), _OPEN four.
 """
 
@@ -210,6 +211,9 @@ _KEPT = [
     "he's up at the top with his mates",
     'she was number 3 in the queue',
     'he was number one for years',
+    'it ends in 100 metres',
+    'it ended with 200 people there',
+    'which ended with 300 of them',
     "we'd rather talk inside the flat than out on the landing",
     'I said it to the lass on the front desk',
     'one of them whose brother comes here joined in',
@@ -229,4 +233,4 @@ _OPEN = [
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(39, 41, 28, 4))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(39, 41, 31, 4))
