@@ -230,6 +230,7 @@ _OPEN = [
     ("it's 14 Thornbury flats, the top one", "it's [address], the top one"),
     ('she goes to Bright Futures on a Tuesday', 'she goes to [place] on a Tuesday'),
 ]
+
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
