@@ -882,13 +882,15 @@ def _response_test_words(ctx) -> str:
             + RESPONSE_TEST_RATES)
 
 
-def _response_model_words(r: dict) -> str:
+def _response_model_words(r: dict, *, why: bool = True) -> str:
     """'a binomial GEE of being interviewed on wave and intervention status, councils as clusters', or Firth's fit
-    where the GEE separated (:func:`_response_fit`), with why."""
+    where the GEE separated (:func:`_response_fit`), with why unless ``why`` is False (a sentence that already holds
+    brackets: no brackets within brackets)."""
     if r.get("fit") == "firth":
-        return ("a penalised (Firth) logistic regression of being interviewed on wave and intervention status, councils "
-                "as clusters (the binomial GEE's fitted chances reached 0 or 1, as where every participant of a group "
-                "was interviewed, so its estimate and test mean nothing)")
+        return ("Firth's penalised logistic regression of being interviewed on wave and intervention status, councils "
+                "as clusters" + (", in place of the binomial GEE, whose fitted chances reached 0 or 1 (as where every "
+                                 "participant of a group was interviewed), so that its estimate and test meant nothing"
+                                 if why else ""))
     return "a binomial GEE of being interviewed on wave and intervention status, councils as clusters"
 
 
@@ -913,8 +915,8 @@ def _response_test_said(ctx) -> str:
     r = ctx.response_test
     if r is None:
         return ""
-    where = (f"{_response_model_words(r)}, whose figures are in the note to the sample section's table of "
-             "participants interviewed by status")
+    where = (f"{_response_model_words(r, why=False)}, whose figures are in the note to the sample section's table "
+             "of participants interviewed by status")
     if not r["p_value"] < ctx.alpha:
         return (f" Participants in councils in and not in intervention were not interviewed at significantly different "
                 f"rates ({where}), which is not evidence that they were interviewed alike.")
