@@ -66,9 +66,10 @@ SEPARATED = [(8, seed, {"never": 0.7, "throughout": 0.3}, 2) for seed in (760045
 
 @pytest.mark.parametrize("n,seed,paths,waves", SEPARATED)
 def test_response_test_is_no_surer_than_an_exact_test_that_ignores_councils(n, seed, paths, waves):
-    """Where the GEE separates, the response test's p is no smaller than the exact conditional test's that takes each
-    participant-wave as independent (no test with councils as clusters can be surer than it), and its interval holds
-    an odds ratio of 1, the truth planted (missed interviews alike by status)."""
+    """Where the GEE separates and the exact conditional test that takes each participant-wave as independent finds
+    nothing at 5% (a test with councils as clusters has less to go on than it), the response test finds nothing
+    either, and its interval holds an odds ratio of 1, the truth planted (missed interviews alike by status). On
+    main's head the GEE's p was below 1e-5 in all three (the exact test's 0.50, 0.23 and 1.0)."""
     from impact.report._build import _response_fit
 
     d = _grid(n, seed, paths, waves)
@@ -77,7 +78,7 @@ def test_response_test_is_no_surer_than_an_exact_test_that_ignores_councils(n, s
     term = _response_fit(d, 0.05)
     exact = _exact_p(d)
     assert exact > 0.05, exact  # nothing to find, even ignoring councils
-    assert float(term["p_value"]) >= min(exact, 0.05), (float(term["p_value"]), exact)
+    assert float(term["p_value"]) >= 0.05, (float(term["p_value"]), exact)
     assert float(term["ci_low"]) <= 0.0 <= float(term["ci_high"]), term
 
 
