@@ -816,28 +816,52 @@ def _response_by_status(ctx) -> dict | None:
     wave = max(gaps, key=lambda w: abs(gaps[w][0] - gaps[w][1])) if gaps else None
     out = {"odds_ratio": float(np.exp(term["estimate"])), "ci_low": float(np.exp(term["ci_low"])),
            "ci_high": float(np.exp(term["ci_high"])), "p_value": float(term["p_value"]), "wave": wave,
-           "shares": gaps.get(wave)}
+           "shares": gaps.get(wave), "fit": term["fit"]}
     return out
 
 
 def _response_fit(d: pd.DataFrame, alpha: float) -> pd.Series | None:
     """The response test's status term (``estimate``, ``se``, ``ci_low``, ``ci_high``, ``p_value`` on the log-odds
-    scale) of ``d`` (``interviewed`` and ``in_intervention`` 0/1, ``wave`` categorical, ``council_id``): a binomial
-    GEE of being interviewed on wave and status, independence, councils as clusters (:func:`_response_by_status`;
-    bench/response_false_alarm.py measures its false alarms). None where it cannot be fitted or is not finite."""
+    scale, and ``fit``: ``"gee"`` or ``"firth"``) of ``d`` (``interviewed`` and ``in_intervention`` 0/1, ``wave``
+    categorical, ``council_id``): a binomial GEE of being interviewed on wave and status, independence, councils as
+    clusters (:func:`_response_by_status`; bench/response_false_alarm.py measures its false alarms). None where it
+    cannot be fitted or is not finite.
+
+    Where the GEE's fitted probabilities reach 0 or 1 (separation: every participant of one status group interviewed
+    at every wave, as in a group of few councils), its status term runs off towards infinity with a sandwich standard
+    error that does not follow it, so its Wald test rejects whatever the data: a 12-council study whose one status
+    group of 10 participant-waves were all interviewed, against 77% of the others, got an odds ratio 'above 999, 95% CI
+    above 999 to above 999, p < 0.001' where response did not depend on status (truth76). The term is then Firth's
+    (penalised likelihood, councils as clusters, its likelihood-ratio test divided by the councils' design effect), as
+    the models' change by status is refitted where a GEE separates (:func:`impact.effects.intervention_effects`)."""
     from ..stats import longitudinal_model
 
+    formula = "interviewed ~ C(wave) + in_intervention"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            fit = longitudinal_model(d, formula="interviewed ~ C(wave) + in_intervention", unit="council_id",
-                                     family="binomial", cov_struct="independence", alpha=alpha)
+            fit = longitudinal_model(d, formula=formula, unit="council_id", family="binomial",
+                                     cov_struct="independence", alpha=alpha)
+            kind = "gee"
+            if _separated(fit):
+                fit = longitudinal_model(d, formula=formula, unit="council_id", family="binomial", method="firth",
+                                         alpha=alpha)
+                kind = "firth"
     except Exception:  # noqa: BLE001 - a response model that cannot be fitted leaves the report without this caveat
         return None
     term = fit.params.loc["in_intervention"] if "in_intervention" in fit.params.index else None
     if term is None or not np.isfinite(term["p_value"]) or not np.isfinite(term["se"]):
         return None
-    return term
+    return pd.concat([term, pd.Series({"fit": kind})])
+
+
+def _separated(fit) -> bool:
+    """Whether a binomial GEE ``fit`` separated: noted so, or a fitted probability within 1e-5 of 0 or 1 (ten times
+    the GEE's own threshold, as :func:`impact.stats._models.mixed_contrasts` judges it)."""
+    if any(str(n).startswith("separation") for n in fit.notes):
+        return True
+    fitted = np.asarray(fit.fit_result.fittedvalues, dtype="float64")
+    return not bool((np.minimum(fitted, 1 - fitted) > 1e-5).all())
 
 
 def _response_test_words(ctx) -> str:
@@ -847,7 +871,8 @@ def _response_test_words(ctx) -> str:
     r = ctx.response_test
     if r is None:
         return ""
-    return (f" A binomial GEE of being interviewed on wave and intervention status, councils as clusters: odds ratio "
+    words = _response_model_words(r)
+    return (f" {words[0].upper()}{words[1:]}: odds ratio "
             f"of being interviewed in intervention vs not {format_ratio(r['odds_ratio'])} ({ctx.level} CI "
             f"{format_ratio(r['ci_low'])} to {format_ratio(r['ci_high'])}, {_p_words(r['p_value'], ctx.alpha)})"
             + (f": response differed by status at the {_level_words(ctx.alpha)} level, so figures pooling the "
@@ -855,6 +880,18 @@ def _response_test_words(ctx) -> str:
                if r["p_value"] < ctx.alpha else
                ": no significant difference by status, which is not evidence that there is none.")
             + RESPONSE_TEST_RATES)
+
+
+def _response_model_words(r: dict, *, why: bool = True) -> str:
+    """'a binomial GEE of being interviewed on wave and intervention status, councils as clusters', or Firth's fit
+    where the GEE separated (:func:`_response_fit`), with why unless ``why`` is False (a sentence that already holds
+    brackets: no brackets within brackets)."""
+    if r.get("fit") == "firth":
+        return ("Firth's penalised logistic regression of being interviewed on wave and intervention status, councils "
+                "as clusters" + (", in place of the binomial GEE, whose fitted chances reached 0 or 1 (as where every "
+                                 "participant of a group was interviewed), so that its estimate and test meant nothing"
+                                 if why else ""))
+    return "a binomial GEE of being interviewed on wave and intervention status, councils as clusters"
 
 
 #: What the response test's errors were measured to be (``python -m bench.response_false_alarm``,
@@ -878,8 +915,8 @@ def _response_test_said(ctx) -> str:
     r = ctx.response_test
     if r is None:
         return ""
-    where = ("a binomial GEE of being interviewed on wave and intervention status, councils as clusters, whose figures "
-             "are in the note to the sample section's table of participants interviewed by status")
+    where = (f"{_response_model_words(r, why=False)}, whose figures are in the note to the sample section's table "
+             "of participants interviewed by status")
     if not r["p_value"] < ctx.alpha:
         return (f" Participants in councils in and not in intervention were not interviewed at significantly different "
                 f"rates ({where}), which is not evidence that they were interviewed alike.")
