@@ -2488,7 +2488,7 @@ def _case_twins(folder: Path) -> list[Problem]:
     ('c\u043euncils.csv', a Cyrillic o; 'coun\u200bcils.csv', a zero-width space), naming what differs
     (:func:`impact.validate._twin_told`): Linux holds both, Windows and macOS (whose names ignore case) one, so the
     study copied there reads either, or is not copied whole."""
-    from .validate import _twin_told, _twins
+    from .validate import _entry_kind, _twin_told, _twins
 
     try:
         names = [p.name for p in folder.iterdir()]
@@ -2500,7 +2500,8 @@ def _case_twins(folder: Path) -> list[Problem]:
             continue
         twins = sorted(n for n in names if n != name and _twins(n, name))  # 'coun\u200bcils.csv' too
         if twins:
-            kinds, detail, held = _twin_told(twins[0], name, ", so a copy of the study there would read either")
+            kinds, detail, held = _twin_told(twins[0], name, ", so a copy of the study there would read either",
+                                             entry=_entry_kind(folder / name))
             out.append(Problem(name if name != "transcripts" else "transcripts/", None, None, None,
                                f"one entry named {name} in the study folder ({', '.join(repr(t) for t in twins)} "
                                f"is there too, the same name but for {kinds}: {detail}; {held}): keep {name}, and "
