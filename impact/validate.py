@@ -2303,26 +2303,37 @@ def _case_twin(folder: Path | None, rel: str, listed: dict[Path, list[str]], nam
             shown = twin if twin.isascii() and twins[0] == twins[0].strip() and not twin.endswith(".") else \
                 "'" + twin.encode("ascii", "backslashreplace").decode() + "'"
             kinds, detail, held = _twin_told(twins[0], part, ", so the study copied there would read another "
-                                              "transcript or none")
+                                              "transcript or none", entry=_entry_kind(here / part))
             return (f"a name no other file or folder in {where} has but for {kinds} ({shown} is there too, {detail}: "
                     f"{held}): rename or remove one")
         here = here / part
     return None
 
 
-#: What a pair of names that only look alike does: every system holds both.
-_BOTH_HELD = ("every system holds both, yet no one reading the folder or the table tells them apart, so the file "
-              "opened, edited or sent in its place may be the other")
+def _entry_kind(path: Path) -> str:
+    """'folder' where ``path`` is one (not through a link), else 'file': how a message names the entry."""
+    try:
+        return "folder" if path.is_dir() and not path.is_symlink() else "file"
+    except OSError:
+        return "file"
 
 
-def _twin_told(twin: str, name: str, copied: str) -> tuple[str, str, str]:
+def _both_held(entry: str) -> str:
+    """What a pair of names that only look alike does: every system holds both (``entry``: 'file' or 'folder', what
+    the named one is: a folder is opened, added to or sent)."""
+    done = "opened, added to or sent" if entry == "folder" else "opened, edited or sent"
+    return (f"every system holds both, yet no one reading the folder or the table tells them apart, so the {entry} "
+            f"{done} in its place may be the other")
+
+
+def _twin_told(twin: str, name: str, copied: str, *, entry: str = "file") -> tuple[str, str, str]:
     """What tells ``twin`` from ``name``, two names :func:`_name_form` reads as one: the kinds of difference in words
     ('case', 'Unicode form', 'spaces', 'case and spaces'), each character that differs with where it is ("it holds
     U+00A0 NO-BREAK SPACE at character 13, at its end", "it has 'p' at character 1 where the other has 'P'"), and which
     systems hold one of the two, and then ``copied`` (what a copy of the study there reads: ", so the study copied there
     would read another transcript or none"); a name differing in spaces alone is held by every system, and looks the
     same.  Two names that only look alike (:func:`_twins`) are told by the characters drawn like others that they hold
-    (:func:`_lookalikes_told`)."""
+    (:func:`_lookalikes_told`); ``entry`` is what ``name`` is, 'file' or 'folder' (:func:`_both_held`)."""
     if _windows_form(twin) != twin or _windows_form(name) != name:  # 'P2-early.txt.': one name on Windows
         said = [f"{who} ends in {_end_said(n)}, which Windows takes off" for who, n in (("it", twin), ("the other", name)) if _windows_form(n) != n]
         return "dots or spaces at its end", "; ".join(said), "Windows holds one of the two" + copied
@@ -2331,7 +2342,7 @@ def _twin_told(twin: str, name: str, copied: str) -> tuple[str, str, str]:
                 if (held := _lookalikes_told(n))]
         unseen = all(_unseen(ch) for n in (twin, name) for ch in n if _odd(ch))
         return ("a character that shows as nothing" if unseen else "characters that look alike"), "; ".join(said), \
-            _BOTH_HELD
+            _both_held(entry)
     kinds, said = [], []
     bare = [_without_edges(n) for n in (twin, name)]
     folded = [unicodedata.normalize("NFC", b) for b in bare]
@@ -2355,7 +2366,7 @@ def _twin_told(twin: str, name: str, copied: str) -> tuple[str, str, str]:
     held = ("Windows and macOS, whose names ignore case, hold one of the two" + copied if "case" in kinds else
             "macOS, whose names ignore Unicode form, holds one of the two (Windows and Linux hold both)" + copied
             if "Unicode form" in kinds else "Windows, which takes a space at the end of a name off, holds one of the "
-            "two" + copied if twin.endswith(" ") or name.endswith(" ") else _BOTH_HELD)
+            "two" + copied if twin.endswith(" ") or name.endswith(" ") else _both_held(entry))
     kinds = kinds or ["how it is written"]
     return ", ".join(kinds[:-1]) + " and " * (len(kinds) > 1) + kinds[-1], "; ".join(said), held
 

@@ -156,8 +156,9 @@ def test_a_folder_that_looks_like_a_council_folder_beside_it_is_refused_at_each_
     said = [p for p in refused(study_dir) if ":transcript:" in p or _escaped(twin)[1:-1] in p]
     assert said == [f"interviews.csv:{j + 1}:transcript: {rows[j][at]!r} - expected a name no other file or folder in "
                     f"transcripts/ has but for a character that shows as nothing ({_escaped(f'transcripts/{twin}')} is "
-                    f"there too, it holds {_named(ch)} at character {place + 1}, which shows as nothing: {_BOTH_HELD}): "
-                    "rename or remove one" for j in mine]
+                    f"there too, it holds {_named(ch)} at character {place + 1}, which shows as nothing: "
+                    f"{_BOTH_HELD.replace('file opened, edited', 'folder opened, added to')}): rename or remove one"
+                    for j in mine]  # (a folder said to be one since inputs71)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
