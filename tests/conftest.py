@@ -374,11 +374,14 @@ def summary_bullets(findings) -> list[str]:
 
 
 def report_table(findings, name: str):
-    """The report's :class:`impact.report.Table` called ``name``, default options."""
+    """The report's :class:`impact.report.Table` called ``name``, default options: looked for in the sections built
+    first, so a table of one of them does not build the sections built when read (the summary, the quotes, ...:
+    testtime39)."""
     from impact.report import Table
 
     report, _ = report_of(findings)
-    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
+    sections = sorted(report.sections, key=lambda s: not s.built)
+    return next(b for s in sections for b in s.blocks if isinstance(b, Table) and b.name == name)
 
 
 def realised_sentence(findings) -> str:

@@ -27,7 +27,7 @@ import json
 import math
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -89,6 +89,7 @@ from ._caveats import (
 from ._caveats import WEAK_F1 as _WEAK_F1
 from ._format import MISSING, aside, aside_list, format_ci, format_ratio, said_once, signed_text
 from ._labels import Label, _lower_first
+from ._model import _Later
 from .figures import _WRAP, _fit_labels, _value_label, _wrap, group_colours
 
 __all__ = ["assemble", "STATUS_LABELS"]
@@ -2458,44 +2459,71 @@ _MODEL_WITHHELD_WHY = ("its estimates, beside the counts published, would narrow
 
 def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None,
              council_matrix: bool = False):
-    """Return ``(report, extra_files)`` for :func:`impact.pipeline.run`."""
+    """Return ``(report, extra_files)`` for :func:`impact.pipeline.run`.
+
+    The ledger's decisions (:func:`_prepared`) are taken now, and the sections whose tables the published provenance
+    reads (:func:`_provenance_tables`) are built now; the summary, the quotes, the framework matrix, the review
+    process and the methods (with the suppression ledger, which reads every section) are built when first read
+    (:class:`impact.report.Section`), as :func:`impact.report.render` reads them before it writes anything, and the
+    extra files (the quotes' redaction log and ``tables/quotes.csv``) when first read (:class:`_FilesWhenRead`). Each
+    part records what it withholds on its own (:class:`_Part`), so the suppression ledger lists it in this order,
+    whatever order the parts were read in."""
     ctx = _prepared(findings, identify, min_count, quote_k, key, council_matrix)
-    quotes_section, redaction_log, quote_table = _quotes(ctx)
+    flagged = _machine_flag(ctx)
+    quotes = _Part(ctx, lambda: _quotes(ctx))
+    parts: list[_Part] = [quotes]  # in the order the suppression ledger lists what they withheld
+
+    def now(build) -> Section | None:
+        parts.append(_Part(ctx, build, later=False))
+        section = parts[-1]()
+        return None if section is None else flagged(section)
+
+    def later(title: str, build) -> Section:
+        parts.append(part := _Part(ctx, build))
+        return _section_later(title, lambda: flagged(part()))
+
     sections = [
-        _summary(ctx),
-        _sample(ctx),
-        _expectations(ctx),
-        _prevalence(ctx),
-        _trajectories(ctx),
-        _attribution(ctx),
-        _comparisons(ctx),
-        _models(ctx),
-        _actions_and_indicators(ctx),
-        _framework(ctx, quote_table),
-        quotes_section,
-        *_process_sections(ctx),
-        _reliability(ctx),
+        later(_SUMMARY, lambda: _summary(ctx)),
+        now(lambda: _sample(ctx)),
+        now(lambda: _expectations(ctx)),
+        now(lambda: _prevalence(ctx)),
+        now(lambda: _trajectories(ctx)),
+        now(lambda: _attribution(ctx)),
+        now(lambda: _comparisons(ctx)),
+        now(lambda: _models(ctx)),
+        now(lambda: _actions_and_indicators(ctx)),
+        later(_FRAMEWORK, lambda: _framework(ctx, quotes()[2])) if _has_framework(ctx) else None,
+        _section_later(_QUOTES, lambda: flagged(quotes()[0])),
     ]
+    if ctx.f.process is not None:
+        parts.append(process := _Part(ctx, lambda: _process_sections(ctx)))
+        sections += [_section_later(title, functools.partial(lambda i: flagged(process()[i]), i))
+                     for i, title in enumerate(_PROCESS)]
+    sections.append(now(lambda: _reliability(ctx)))
+    sections = [s for s in sections if s is not None]
+    # the published provenance reads the tables of the sections built now (no section built when read has such a
+    # table: _section_later)
+    provenance = _Part(ctx, lambda: _published_provenance(ctx, [s for s in sections if s.built]), later=False)
     # the limitations read the tables as built (what the comparisons table shows of the councils by status)
-    sections.append(_methods(ctx, _built_tables([s for s in sections if s is not None])))
-    sections = _flag_machine_tables(ctx, [s for s in sections if s is not None])
-    provenance = _published_provenance(ctx, sections)
-    sections = _with_suppression_ledger(ctx, sections)
+    methods = _Part(ctx, lambda: _methods(ctx, _built_tables(sections)))
+    parts += [methods, provenance]
+
+    def with_ledger() -> Section:
+        last = flagged(methods())
+        ctx.suppressions = [r for part in parts for r in part.suppressions]
+        return _with_suppression_ledger(ctx, [*sections, last])[-1]
+
     report = Report(
         title=f"Impact of safeguarding children peer reviews: {ctx.title}",
         subtitle="Programme-level findings across the waves of the study",
         # whether the framework matrix ties statements to councils is part of what was published
-        provenance={**provenance, "council_matrix": bool(council_matrix)},
-        sections=sections,
+        provenance={**provenance(), "council_matrix": bool(council_matrix)},
+        sections=[*sections, _section_later(_METHODS, with_ledger)],
         vocabulary=ctx.vocabulary,
     )
     from ._xlsx import table_csv
 
-    extra = {"redaction_log.csv": csv_text(safe_frame(redaction_log)),  # a unit id written as a formula: not run
-             "parameters.json": json.dumps(findings.parameters, indent=2, sort_keys=True) + "\n"}
-    if quote_table is not None:
-        extra["tables/quotes.csv"] = table_csv(quote_table)
-    models = ctx.f.models
+    models, models_csv = ctx.f.models, None
     if models is not None and len(models):
         cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_method",
                 "p_value_model", "n_units", "separation", "few_events", "estimator", "not_a_finding"]
@@ -2506,9 +2534,92 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
             hide = [c for c in _MODELS_CSV_FIGURES if c in models.columns]
             models = models.astype({c: object for c in hide})
             models.loc[few_side, hide] = SUPPRESSED
-        extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
-                                                     "Models (machine-readable)"))
-    return report, extra
+        models_csv = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
+                                     "Models (machine-readable)"))
+
+    def extra() -> dict:
+        _, redaction_log, quote_table = quotes()
+        files = {"redaction_log.csv": csv_text(safe_frame(redaction_log)),  # a unit id written as a formula: not run
+                 "parameters.json": json.dumps(findings.parameters, indent=2, sort_keys=True) + "\n"}
+        if quote_table is not None:
+            files["tables/quotes.csv"] = table_csv(quote_table)
+        if models_csv is not None:
+            files["tables/models.csv"] = models_csv
+        return files
+
+    return report, _FilesWhenRead(extra)
+
+
+#: The titles of the sections :func:`assemble` builds when first read (the section built says the same).
+_SUMMARY, _FRAMEWORK, _QUOTES, _METHODS = ("Summary", "Framework matrix: councils by review theme", "What people said",
+                                           "Methods and limitations")
+_PROCESS = ("What shaped impact", "Lessons for the programme")
+
+
+class _Part:
+    """A part of the report, ``build()``, built once: when first called (or now, ``later=False``). What it withholds
+    (:meth:`_Ctx.withheld`) is kept in its own :attr:`suppressions`, so the suppression ledger lists it in the
+    report's order of the parts, whatever order they were built in. Built under the matplotlib settings of the moment
+    it was made (a figure it makes is drawn under them)."""
+
+    def __init__(self, ctx, build, *, later: bool = True) -> None:
+        self.suppressions: list[dict] = []
+
+        def recorded():
+            outer, ctx.suppressions = ctx.suppressions, []
+            try:
+                made = build()
+                self.suppressions = ctx.suppressions
+            finally:
+                ctx.suppressions = outer
+            return made
+
+        self._value = _Later(recorded)
+        if not later:
+            self()
+
+    def __call__(self):
+        return self._value()
+
+
+def _section_later(title: str, build) -> Section:
+    """The section headed ``title`` that ``build()`` returns, built when its blocks are first read; one built under
+    another title, or holding a table the published provenance reads (:func:`_provenance_tables`), is a fault of this
+    module (RuntimeError), not of the findings."""
+
+    def blocks():
+        section = build()
+        tables = {b.name for b in section.blocks if isinstance(b, Table)} & _provenance_tables()
+        if section.title != title or tables:
+            raise RuntimeError(f"The report's section {title!r}, built when read, was built as {section.title!r} with "
+                               f"the tables {sorted(tables)} that the published provenance reads: a fault of impact, "
+                               "not of the study; please report it.")
+        return section.blocks
+
+    return Section(title, blocks)
+
+
+class _FilesWhenRead(Mapping):
+    """The files a report comes with (name to content), made by ``make()`` when first read: the quotes' redaction log
+    and ``tables/quotes.csv`` are the quotes section's, built when read. A copy or a pickle is a dict of them."""
+
+    def __init__(self, make) -> None:
+        self._files = _Later(make)
+
+    def __getitem__(self, name: str):
+        return self._files()[name]
+
+    def __iter__(self):
+        return iter(self._files())
+
+    def __len__(self) -> int:
+        return len(self._files())
+
+    def __repr__(self) -> str:
+        return repr(self._files())
+
+    def __reduce__(self):
+        return dict, (dict(self._files()),)
 
 
 def assemble_summary(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None,
@@ -2516,7 +2627,7 @@ def assemble_summary(findings, *, identify: bool = False, min_count: int = 5, qu
     """The summary, the first section of :func:`assemble`'s report, alone and the same: it reads the ledger and the
     adjusted p-values every section reads, and no other section (they are built after it), so those are not built."""
     ctx = _prepared(findings, identify, min_count, quote_k, key, council_matrix)
-    return _flag_machine_tables(ctx, [_summary(ctx)])[0]
+    return _machine_flag(ctx)(_summary(ctx))
 
 
 def _holm_beside_withheld(p_value, p_adjusted, withheld, method: str) -> np.ndarray:
@@ -2873,6 +2984,12 @@ def _caveat_tables() -> dict[str, tuple[str, str]]:
             MODEL_FIGURES["attrition_sensitivity"]: ("attrition_sensitivity", r"_odds_ratio$"),
             MODEL_FIGURES["comparisons"]: ("comparisons", r"^(difference|ci_low|ci_high|rank_biserial|p_value|p_adjusted)(_unconfirmed)?$"),
             MODEL_FIGURES["change_over_time"]: ("change_over_time", r"^(median_|p_value|p_adjusted)")}
+
+
+def _provenance_tables() -> frozenset[str]:
+    """The tables whose figures shown decide which caveats the published provenance keeps
+    (:func:`_caveats_of_figures_shown`): their sections are built with the report, not when read."""
+    return frozenset({name for name, _ in _caveat_tables().values()} | {"gee_models"} | set(_DID_TABLES))
 
 
 def _did_shown(tables: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
@@ -3600,7 +3717,7 @@ def _summary(ctx) -> Section:
     caveats = _caveats(ctx)
     if caveats:
         blocks.append(Callout(" ".join(caveats), kind="warning"))
-    return Section("Summary", blocks)
+    return Section(_SUMMARY, blocks)
 
 
 def _survey_sentences(ctx) -> list[str]:
@@ -4876,24 +4993,26 @@ _IMPACT_TABLES = frozenset({"expectations", "prevalence", "realisation", "persis
                             "change_by_status"})
 
 
-def _flag_machine_tables(ctx, sections: list) -> list:
-    """Under machine coding of impacts the coder reads poorly, each table of impact figures says so in its notes.
+def _machine_flag(ctx):
+    """A function of a section: under machine coding of impacts the coder reads poorly, the section with each table of
+    impact figures saying so in its notes; else the section as it is.
 
     A table is read on its own (a workbook sheet, a table copied into a slide), away from the summary that says
     these figures are unconfirmed; its notes, below it and on the workbook's Notes sheet, carry the warning too.
     """
     weak = _weak_codes(ctx)
     if not weak:
-        return sections
+        return lambda section: section
     # where the study's hand check read them, the note gives what it found, as the summary does (a table note said
     # the figures were "unconfirmed until a sample of the codings is checked by hand" beside a hand check)
     note = _note(weak, len(ctx.codes), (ctx.one, ctx.many), _unconfirmed(ctx, weak) if _hand_checked(ctx) else None)
-    out = []
-    for section in sections:
+
+    def flagged(section: Section) -> Section:
         blocks = [dataclasses.replace(b, notes=f"{b.notes} {note}".strip())
                   if isinstance(b, Table) and b.name in _IMPACT_TABLES else b for b in section.blocks]
-        out.append(dataclasses.replace(section, blocks=tuple(blocks)))
-    return out
+        return dataclasses.replace(section, blocks=tuple(blocks))
+
+    return flagged
 
 
 def _headings(table: Table, vocabulary) -> dict:
@@ -7887,12 +8006,17 @@ _MATRIX_GROUPS = {"intervention": ("intervention_at_some_wave", "In intervention
                   "all": ("all_councils", "All councils")}
 
 
-def _framework(ctx, quote_table: Table | None = None) -> Section | None:
+def _has_framework(ctx) -> bool:
+    """Whether the report has a framework matrix: the matrix has a row per council and theme whenever the themes were
+    analysed, so none means they were left out (analyse(parts=...) without "framework"), and the section said "from
+    the codings supplied ... No council was interviewed" of 45 councils interviewed and coded by machine (seed
+    9933)."""
     th = ctx.f.themes
-    if th is None or not len(th):
-        # the matrix has a row per council and theme whenever the themes were analysed: none means they were left out
-        # (analyse(parts=...) without "framework"), and the section said "from the codings supplied ... No council was
-        # interviewed" of 45 councils interviewed and coded by machine (seed 9933)
+    return th is not None and len(th) > 0
+
+
+def _framework(ctx, quote_table: Table | None = None) -> Section | None:
+    if not _has_framework(ctx):
         return None
     book = None
     try:
@@ -7936,7 +8060,7 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
               if _hand_checked(ctx) else ": check the statements by hand before publishing.")
            if machine and (book is None or _validity(book, "machine") is None) else ""))]
     if th.empty:
-        return Section("Framework matrix: councils by review theme", blocks + [Paragraph("No council was interviewed.")])
+        return Section(_FRAMEWORK, blocks + [Paragraph("No council was interviewed.")])
     examples = th["example"].fillna("")
     names = ctx.study.participants["name"].dropna().tolist()
     redacted, _ = redact_series(examples.reset_index(drop=True), names=names, places=ctx.study.councils["name"].tolist(),
@@ -7951,7 +8075,7 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
         th.loc[[t in quoted for t in redacted], "example_redacted"] = ""
         blocks += _framework_by_group(ctx, th.assign(group=th["council_id"].astype(str).map(group_of)), labels,
                                       statements=len(group_of) >= ctx.quote_k)
-    return Section("Framework matrix: councils by review theme", blocks)
+    return Section(_FRAMEWORK, blocks)
 
 
 def _matrix_groups(ctx, th: pd.DataFrame) -> tuple[dict, str]:
@@ -8148,7 +8272,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     # quoted only where this study's hand check codes the same segment with the same impact, reported; without a
     # hand check none is, and the report says why.
     if machine and f.hand_check is None:
-        return Section("What people said", [Paragraph(
+        return Section(_QUOTES, [Paragraph(
             f"No statement is quoted to illustrate {ctx.codes_as('an impact')}: the interviews were coded by the "
             "package's machine coder and no one has checked its codings, and even "
             f"{ctx.codes_as('an impact')} it reads well on real text is misread in "
@@ -8158,7 +8282,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     if not ctx.later:
         # a study of the first wave alone described the quotes "from the interviews after the review" and then said
         # no statement in the coded interviews qualified, as if some after the review had been read (truth45)
-        return Section("What people said", [Paragraph(
+        return Section(_QUOTES, [Paragraph(
             f"No statement is quoted to illustrate {ctx.codes_as('an impact')}: quotes are taken from the interviews "
             "after the review, and this study has no wave after it.")]), _empty_redaction_log(), None
     candidates = _confirmed_by_hand(f.coded, f.hand_check) if machine else f.coded
@@ -8206,7 +8330,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         if quoted:
             blocks.append(Paragraph("No statement in the coded interviews qualifies as an illustration, so none is "
                                     "shown."))
-        return Section("What people said", blocks), log, None
+        return Section(_QUOTES, blocks), log, None
     behind = _councils_quoted_from(ctx)
     if behind < ctx.quote_k:
         # Even unattributed, a statement is tied to the councils interviewed after the review: fewer than quote_k of
@@ -8215,7 +8339,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         # intervention" named it). None is shown, as the framework matrix shows none.
         ctx.withheld("What people said", "quotes", len(q), "few_councils_quoted", _few_councils_reason(ctx, behind))
         blocks.append(Paragraph(_few_councils_sentence(ctx, behind, len(q))))
-        return Section("What people said", blocks), log, None
+        return Section(_QUOTES, blocks), log, None
     q = q.merge(parts, on="participant_id", how="left")
     ws = ctx.study.wave_status()[["council_id", "wave", "intervention"]].rename(columns={"intervention": "status"})
     q = q.merge(ws, on=["council_id", "wave"], how="left")
@@ -8257,7 +8381,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
             rows.append({"impact": code, "quote": r.quote, "attribution": who, "credited_to": r.credit})
     table = Table("quotes", pd.DataFrame(rows), "Illustrative statements", "Redacted; attribution coarsened.")
     log = log.drop(columns=[c for c in ("original",) if c in log.columns])
-    return Section("What people said", blocks), log, table
+    return Section(_QUOTES, blocks), log, table
 
 
 def _councils_quoted_from(ctx) -> int:
@@ -8421,7 +8545,7 @@ def _process_sections(ctx) -> list[Section]:
     if not ctx.later:
         # a study of the first wave alone read "What participants said  about the parts of the review ... (a
         # participant interviewed at both waves counts at each)" (truth45)
-        return [Section("What shaped impact", [Paragraph(
+        return [Section(_PROCESS[0], [Paragraph(
             "This study has no wave after the review, so participants could not yet say what shaped its impact.")]),
             _lessons(ctx, labels)]
     waves = _at_each_later(ctx)
@@ -8437,7 +8561,7 @@ def _process_sections(ctx) -> list[Section]:
     said = fac[fac["n_raised"] > 0]
     if said.empty:
         blocks.append(Paragraph("No participant talked about the review process in the coded interviews."))
-        return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+        return [Section(_PROCESS[0], blocks), _lessons(ctx, labels)]
     text = (_process_withheld("which factors participants most often said helped or got in the way", valence=True,
                               check=_process_hand_check(ctx))
             if _process_machine_coded(ctx) else _process_sentence(ctx, fac, labels))
@@ -8481,7 +8605,7 @@ def _process_sections(ctx) -> list[Section]:
         # often: under machine coding each of those rests on a reading the coder is not known to make well.
         blocks.append(Paragraph(_process_unquoted("statement", "a quote could be filed under the wrong factor or the "
                                                   "wrong side", valence=True, check=_process_hand_check(ctx))))
-        return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+        return [Section(_PROCESS[0], blocks), _lessons(ctx, labels)]
     # The heading named the five factors with the most participants 'the factors raised most often' whatever the
     # gaps: only those standing out beyond chance are (see :func:`_most_often`); where none does, the quotes are of
     # the five raised by the most participants, under a heading that ranks nothing.
@@ -8502,7 +8626,7 @@ def _process_sections(ctx) -> list[Section]:
                                 "What participants said about some of the factors they raised (redacted):"))
         for code, quote, val in quotes:
             blocks.append(Quote(quote, f"{labels.get(code, code)}; {'helped' if val == 'helped' else 'hindered' if val == 'hindered' else 'helped and hindered'}"))
-    return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+    return [Section(_PROCESS[0], blocks), _lessons(ctx, labels)]
 
 
 def _by_impact_tested(ctx) -> pd.DataFrame:
@@ -8913,10 +9037,10 @@ def _lessons(ctx, labels) -> Section:
         # a study of the first wave alone showed a table of "Participants and councils making at least one suggestion
         # about it after the review" (its suggestions made before the review, truth48)
         blocks.append(Paragraph("This study has no wave after the review, so no suggestion made after it is counted."))
-        return Section("Lessons for the programme", blocks)
+        return Section(_PROCESS[1], blocks)
     if rec is None or rec.empty:
         blocks.append(Paragraph("No participant made a suggestion for the programme in the coded interviews."))
-        return Section("Lessons for the programme", blocks)
+        return Section(_PROCESS[1], blocks)
     blocks += _suggestions_by_wave(ctx)
     rows = [{"concerning": r["code"], "n_participants": ctx.cell(("rec_people", r["code"])),
              "n_councils": ctx.cell(("rec_councils", r["code"]))} for r in rec.to_dict("records")]
@@ -8945,7 +9069,7 @@ def _lessons(ctx, labels) -> Section:
         blocks.append(Paragraph(_process_unquoted("suggestion", "a suggestion could be filed under the wrong part of "
                                                   "the review", valence=False,
                                                   check=_process_hand_check(ctx))))
-        return Section("Lessons for the programme", blocks)
+        return Section(_PROCESS[1], blocks)
     # the factor codings of the suggestions' own statements: a span coding's unit is its interview, so matching
     # units quoted any statement about the factor in an interview that held a suggestion (seed 7011: "The written
     # report took nearly three months to arrive." under the lessons, beside the suggestion it was not)
@@ -8963,7 +9087,7 @@ def _lessons(ctx, labels) -> Section:
             quotes = []
         for code, quote, _ in quotes:
             blocks.append(Quote(quote, labels.get(code, code)))
-    return Section("Lessons for the programme", blocks)
+    return Section(_PROCESS[1], blocks)
 
 
 def _suggestions_by_wave(ctx) -> list:
@@ -9845,4 +9969,4 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
         blocks.append(Paragraph("No second coding was supplied with this run, so agreement between coders is not "
                                 "reported. Pass one (impact run --human FILE) to add it."))
     blocks.append(Callout(" ".join(limits), kind="warning"))
-    return Section("Methods and limitations", blocks)
+    return Section(_METHODS, blocks)
