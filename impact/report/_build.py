@@ -7874,6 +7874,7 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
         labels = {}
     th = _framework_rows(ctx)
     machine = "themes" in ctx.f.coding.get("machine_books", ())
+    unmeasured = machine and (book is None or _validity(book, "machine") is None)
     # A row per council ties every statement in it to one council, and a pseudonym is no protection where anything
     # in the row (a statement naming the council's notice or commissioner, its optional themes, its number of
     # participants) tells which council it is: by default the rows are groups of at least quote_k councils, as
@@ -7904,7 +7905,7 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
            "council raised may be missing"
            + (f". {_book_hand_check(ctx, 'review_themes', 'review-theme', 'which statement is the clearest')}"
               if _hand_checked(ctx) else ": check the statements by hand before publishing.")
-           if machine and (book is None or _validity(book, "machine") is None) else ""))]
+           if unmeasured else ""))]
     if th.empty:
         return Section("Framework matrix: councils by review theme", blocks + [Paragraph("No council was interviewed.")])
     examples = th["example"].fillna("")
@@ -7914,13 +7915,13 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
     ok = assess_quotes(redacted)["publishable"].to_numpy()
     th["example_redacted"] = [_shorten(t) if good else "" for t, good in zip(redacted, ok, strict=True)]
     if per_council:
-        blocks += _framework_by_council(ctx, th, labels)
+        blocks += _framework_by_council(ctx, th, labels, unmeasured=unmeasured)
     else:
         # a statement quoted in "What people said" is published there, under its own attribution, and not again here
         quoted = set() if quote_table is None or quote_table.data.empty else set(quote_table.data["quote"])
         th.loc[[t in quoted for t in redacted], "example_redacted"] = ""
         blocks += _framework_by_group(ctx, th.assign(group=th["council_id"].astype(str).map(group_of)), labels,
-                                      statements=len(group_of) >= ctx.quote_k)
+                                      statements=len(group_of) >= ctx.quote_k, unmeasured=unmeasured)
     return Section("Framework matrix: councils by review theme", blocks)
 
 
@@ -7957,7 +7958,14 @@ def _matrix_groups(ctx, th: pd.DataFrame) -> tuple[dict, str]:
                    f"least {k} councils interviewed, so no statement is tied to fewer than {k} councils.")
 
 
-def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool) -> list:
+def _no_council_raised(unmeasured: bool) -> str:
+    """'No council raised', or where an unmeasured machine coder read the themes 'The machine coder found no council
+    raising': the matrix's note said 'No council raised the theme outcomes' as fact beside the section's 'a theme a
+    council raised may be missing' (reader1, the example)."""
+    return "The machine coder found no council raising" if unmeasured else "No council raised"
+
+
+def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool, unmeasured: bool = False) -> list:
     """The framework matrix's tables by group of councils: a row per theme, a column per group (:func:`_matrix_groups`);
     in each cell the councils that raised the theme (suppressed under ``min_count``) and up to ``_MATRIX_PER_CELL``
     of their clearest statements, drawn in the order of a keyed hash of the statement's unit (not the council's)."""
@@ -8005,9 +8013,10 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
         part = title.lower().removesuffix(" themes")
         unraised = _labels_listed([str(r["theme"]) for r in empty]) if empty else ""
         if not rows:
-            blocks.append(Paragraph(f"No council raised any of the {part} themes ({unraised})."))
+            blocks.append(Paragraph(f"{_no_council_raised(unmeasured)} any of the {part} themes ({unraised})."))
             continue
-        none = f" No council raised the theme{'s' if len(empty) > 1 else ''} {unraised}." if empty else ""
+        none = (f" {_no_council_raised(unmeasured)} the theme{'s' if len(empty) > 1 else ''} {unraised}."
+                if empty else "")
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80],
                             pd.DataFrame(rows, columns=["theme", *[_MATRIX_GROUPS[g][0] for g in groups]]),
                             f"Review themes raised by group of councils: {part} themes",
@@ -8027,7 +8036,7 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
     return blocks
 
 
-def _framework_by_council(ctx, th: pd.DataFrame, labels: dict) -> list:
+def _framework_by_council(ctx, th: pd.DataFrame, labels: dict, *, unmeasured: bool = False) -> list:
     """The framework matrix's tables with a row per council (``--identify`` or ``--council-matrix``)."""
     th["cell"] = [
         "" if not raised else (f"{n} participants: " if n >= ctx.min_count else "") + (f"\u201c{q}\u201d" if q else "raised")
@@ -8051,9 +8060,10 @@ def _framework_by_council(ctx, th: pd.DataFrame, labels: dict) -> list:
         part = title.lower().removesuffix(" themes")
         unraised = _labels_listed([str(c) for c in empty]) if empty else ""
         if matrix.shape[1] == 1:  # the council column alone: no theme of this part was raised
-            blocks.append(Paragraph(f"No council raised any of the {part} themes ({unraised})."))
+            blocks.append(Paragraph(f"{_no_council_raised(unmeasured)} any of the {part} themes ({unraised})."))
             continue
-        none = f" No council raised the theme{'s' if len(empty) > 1 else ''} {unraised}." if empty else ""
+        none = (f" {_no_council_raised(unmeasured)} the theme{'s' if len(empty) > 1 else ''} {unraised}."
+                if empty else "")
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80], matrix,
                             f"Review themes raised in each council: {part} themes",
                             ("Councils named (the report was run with --identify)" if ctx.identify
