@@ -1322,7 +1322,7 @@ def _by_status_blocks(ctx) -> list:
         "with the wave interacting with the status. 'Differs by status': the test that the change is the same in both "
         "groups, every interaction term together (Wald F test on the Mancl-DeRouen bias-reduced sandwich with "
         f"councils less parameters as its denominator degrees of freedom), Holm-adjusted across "
-        + (f"{_status_family_words(ctx)}, the p the summary states" if ctx.status_family.get("change") else
+        + (f"{_status_family_words(ctx, note=True)}, the p the summary states" if ctx.status_family.get("change") else
            f"the {ctx.many} tested")
         + f"; 'Change differs by status' is yes where p < {ctx.alpha:g} after the adjustment. Not tested with "
         "fewer than 10 councils, fewer than 3 councils of a status group at the first wave or a later one, or where every participant or none reported it at every wave "
@@ -2801,15 +2801,17 @@ def _status_across(ctx) -> str:
     return f" across {_status_family_words(ctx, brief=True)}" if ctx.status_family.get("status") else ""
 
 
-def _status_family_words(ctx, *, brief: bool = False) -> str:
+def _status_family_words(ctx, *, brief: bool = False, note: bool = False) -> str:
     """'the 16 tests of a difference by intervention status this summary can state (six impacts' status terms in the
     models, six impacts' change across the waves and the survey at four later waves)': the family
     :func:`_status_claims_together` adjusted together, as the summary and the tables name it. A kind with rows
     withheld says how many and how they count ('six impacts' status terms in the models, one of them with its
     contrast withheld, counted as p = 1; ...'; truth round 35). With ``brief``, the words before the brackets alone,
-    for a phrase set in brackets of its own (brackets never nest: truth69)."""
+    for a phrase set in brackets of its own (brackets never nest: truth69). With ``note``, as a table's note names it:
+    'the summary can state', as 'this summary' there pointed at the table (reader1: the models table's note)."""
     fam, held = ctx.status_family, ctx.status_family_withheld
-    head = f"the {sum(fam.values())} tests of a difference by intervention status this summary can state"
+    head = (f"the {sum(fam.values())} tests of a difference by intervention status "
+            f"{'the' if note else 'this'} summary can state")
     if brief:
         return head
     said = {"status": lambda k: f"{_say(k)} {ctx.one if k == 1 else ctx.many}' status term{'s' if k > 1 else ''} "
@@ -4844,7 +4846,11 @@ def _caveats(ctx) -> list[str]:
             text += (" Its accuracy on real text is an average over all the talk it read, so it cannot show that the "
                      "coder errs alike in councils in and out of intervention: the summary states a difference by "
                      "intervention status in " + ((ctx.codes_as("the other impact") if len(unchecked) == 1
-                                                   else f"the other {_say(len(unchecked))} {ctx.codes_as('impacts')}") if weak else ctx.codes_as("any impact"))
+                                                   else f"the other {_say(len(unchecked))} {ctx.codes_as('impacts')}")
+                                                  # named: 'the other impact' left the reader to work out which
+                                                  # from a list of F1s (reader1, the example)
+                                                  + f" ({_listed([ctx.code(c).lower() for c in unchecked])})"
+                                                  if weak else ctx.codes_as("any impact"))
                      + f" as a finding only when a hand check of the codings in this study (impact run --human) agrees "
                      f"with people (Cohen's kappa at least {CHECKED_KAPPA:.2f}) in both groups.")
         text += (" The hand check of a sample of its codings in this study is in the coding reliability section."
@@ -5835,7 +5841,7 @@ def _sample(ctx) -> Section:
     ])
     blocks = [
         Paragraph("Who took part, in which status, and who was interviewed at each wave. Counts below "
-                  f"{ctx.min_count}, and counts that would let one be worked out, are shown as {SUPPRESSED}"
+                  f"{ctx.min_count} other than zero (a zero is shown), and counts that would let one be worked out, are shown as {SUPPRESSED}"
                   + _small_public(ctx, ("councils_interviewed", "councils_missing", "interviews_not_coded")) + "."),
         Table("councils_by_type", by_type, "Councils by type"),
         Table("status_by_wave", status, "Councils by intervention status at each wave",
@@ -6209,10 +6215,10 @@ def _trajectories(ctx) -> Section | None:
                                "an impact neither anticipated nor reported before the review is unanticipated when "
                                "reported at a later wave and not mentioned when it is not; one the participant reported "
                                "before the review as already under way, without anticipating it, is counted apart, as "
-                               "under way before the review and reported after or not. A reported one is "
-                               "sustained when reported at both later waves, faded when only at the first of them, "
-                               "emerging when only at the last. Participants missing a wave needed to decide (any wave "
-                               "in the first table, either later wave in the second) are incomplete.")),
+                               "under way before the review and reported after or not. Across the later waves, an impact is "
+                               "sustained when reported at both, faded when only at the first of them, emerging when "
+                               "only at the last, and absent when at neither. Participants missing a wave needed to "
+                               "decide (any wave in the first table, either later wave in the second) are incomplete.")),
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
               f"Counts of participants; each participant is counted once per {ctx.one}, in one column. Every "
@@ -6281,7 +6287,8 @@ def _attribution(ctx) -> Section | None:
         # 60 councils: 22% at longer-term change credited elsewhere, 28% of the planted statements; it credited 25
         # statements to a restructure, 21 of them of revised policies, where 10 and 7 were planted).
         by_wave = (" The machine coder's reading of what a change is credited to has not been measured against "
-                   "people's coding, so no share credited elsewhere is stated; the table's counts are unconfirmed.")
+                   "people's coding, so the table's counts and shares are unconfirmed and none is stated as a "
+                   "finding.")
     return Section(ctx.codes_as("What the impacts were credited to"), [
         Paragraph(f"Each {ctx.one} reported {waves}, by what the speaker credited it to: the review (explicitly, or by "
                   "the context of an interview about the review), another factor (Ofsted, new leadership, a "
@@ -6976,7 +6983,7 @@ def _models(ctx) -> Section:
         # the adjustment of the intervention contrast is said where one is shown: where each is c (a status group of
         # one or two councils) or blank (separated), the note spoke of p-values no cell holds (round 40)
         notes = ("Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across "
-                 + ((f"{_status_family_words(ctx)} for the intervention contrast (the p the summary states), and "
+                 + ((f"{_status_family_words(ctx, note=True)} for the intervention contrast (the p the summary states), and "
                      "across " if ctx.status_family.get("status") else
                      f"{ctx.many} for the intervention contrast, and across ") if read[status_rows.index].any() else "")
                  # one wave after the review: "across impacts and later waves together for the contrasts of each
@@ -7139,7 +7146,7 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
                     "it can differ by 0.01 from the difference of the changes shown." if rounded_apart else "")
                  + (" The p-value is each row's own; the difference in the change is also given with its p "
                     "adjusted (Holm) across "
-                    + (_status_family_words(ctx) if ctx.status_family.get("survey") else
+                    + (_status_family_words(ctx, note=True) if ctx.status_family.get("survey") else
                        f"the {_say(len(adjusted))} later waves at which it is tested")
                     + ", the p the summary states it by (a difference is stated there only where that p is below "
                     f"{ctx.alpha:g}); its interval is each wave's own, unadjusted." if adjusted else ""),
@@ -8028,6 +8035,7 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
         labels = {}
     th = _framework_rows(ctx)
     machine = "themes" in ctx.f.coding.get("machine_books", ())
+    unmeasured = machine and (book is None or _validity(book, "machine") is None)
     # A row per council ties every statement in it to one council, and a pseudonym is no protection where anything
     # in the row (a statement naming the council's notice or commissioner, its optional themes, its number of
     # participants) tells which council it is: by default the rows are groups of at least quote_k councils, as
@@ -8058,7 +8066,7 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
            "council raised may be missing"
            + (f". {_book_hand_check(ctx, 'review_themes', 'review-theme', 'which statement is the clearest')}"
               if _hand_checked(ctx) else ": check the statements by hand before publishing.")
-           if machine and (book is None or _validity(book, "machine") is None) else ""))]
+           if unmeasured else ""))]
     if th.empty:
         return Section(_FRAMEWORK, blocks + [Paragraph("No council was interviewed.")])
     examples = th["example"].fillna("")
@@ -8068,13 +8076,13 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
     ok = assess_quotes(redacted)["publishable"].to_numpy()
     th["example_redacted"] = [_shorten(t) if good else "" for t, good in zip(redacted, ok, strict=True)]
     if per_council:
-        blocks += _framework_by_council(ctx, th, labels)
+        blocks += _framework_by_council(ctx, th, labels, unmeasured=unmeasured)
     else:
         # a statement quoted in "What people said" is published there, under its own attribution, and not again here
         quoted = set() if quote_table is None or quote_table.data.empty else set(quote_table.data["quote"])
         th.loc[[t in quoted for t in redacted], "example_redacted"] = ""
         blocks += _framework_by_group(ctx, th.assign(group=th["council_id"].astype(str).map(group_of)), labels,
-                                      statements=len(group_of) >= ctx.quote_k)
+                                      statements=len(group_of) >= ctx.quote_k, unmeasured=unmeasured)
     return Section(_FRAMEWORK, blocks)
 
 
@@ -8111,7 +8119,14 @@ def _matrix_groups(ctx, th: pd.DataFrame) -> tuple[dict, str]:
                    f"least {k} councils interviewed, so no statement is tied to fewer than {k} councils.")
 
 
-def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool) -> list:
+def _no_council_raised(unmeasured: bool) -> str:
+    """'No council raised', or where an unmeasured machine coder read the themes 'The machine coder found no council
+    raising': the matrix's note said 'No council raised the theme outcomes' as fact beside the section's 'a theme a
+    council raised may be missing' (reader1, the example)."""
+    return "The machine coder found no council raising" if unmeasured else "No council raised"
+
+
+def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool, unmeasured: bool = False) -> list:
     """The framework matrix's tables by group of councils: a row per theme, a column per group (:func:`_matrix_groups`);
     in each cell the councils that raised the theme (suppressed under ``min_count``) and up to ``_MATRIX_PER_CELL``
     of their clearest statements, drawn in the order of a keyed hash of the statement's unit (not the council's)."""
@@ -8159,9 +8174,10 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
         part = title.lower().removesuffix(" themes")
         unraised = _labels_listed([str(r["theme"]) for r in empty]) if empty else ""
         if not rows:
-            blocks.append(Paragraph(f"No council raised any of the {part} themes ({unraised})."))
+            blocks.append(Paragraph(f"{_no_council_raised(unmeasured)} any of the {part} themes ({unraised})."))
             continue
-        none = f" No council raised the theme{'s' if len(empty) > 1 else ''} {unraised}." if empty else ""
+        none = (f" {_no_council_raised(unmeasured)} the theme{'s' if len(empty) > 1 else ''} {unraised}."
+                if empty else "")
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80],
                             pd.DataFrame(rows, columns=["theme", *[_MATRIX_GROUPS[g][0] for g in groups]]),
                             f"Review themes raised by group of councils: {part} themes",
@@ -8181,7 +8197,7 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
     return blocks
 
 
-def _framework_by_council(ctx, th: pd.DataFrame, labels: dict) -> list:
+def _framework_by_council(ctx, th: pd.DataFrame, labels: dict, *, unmeasured: bool = False) -> list:
     """The framework matrix's tables with a row per council (``--identify`` or ``--council-matrix``)."""
     th["cell"] = [
         "" if not raised else (f"{n} participants: " if n >= ctx.min_count else "") + (f"\u201c{q}\u201d" if q else "raised")
@@ -8205,9 +8221,10 @@ def _framework_by_council(ctx, th: pd.DataFrame, labels: dict) -> list:
         part = title.lower().removesuffix(" themes")
         unraised = _labels_listed([str(c) for c in empty]) if empty else ""
         if matrix.shape[1] == 1:  # the council column alone: no theme of this part was raised
-            blocks.append(Paragraph(f"No council raised any of the {part} themes ({unraised})."))
+            blocks.append(Paragraph(f"{_no_council_raised(unmeasured)} any of the {part} themes ({unraised})."))
             continue
-        none = f" No council raised the theme{'s' if len(empty) > 1 else ''} {unraised}." if empty else ""
+        none = (f" {_no_council_raised(unmeasured)} the theme{'s' if len(empty) > 1 else ''} {unraised}."
+                if empty else "")
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80], matrix,
                             f"Review themes raised in each council: {part} themes",
                             ("Councils named (the report was run with --identify)" if ctx.identify
@@ -8569,8 +8586,10 @@ def _process_sections(ctx) -> list[Section]:
         blocks.append(Paragraph(text))
     blocks.append(Table("process_factors", table, "Parts of the review and factors that shaped impact, by valence",
                         "n_raised: participants who talked about it, each counted once at each wave after the review "
-                        "at which they did (one who raised it at two such waves counts twice, as the summary says); "
-                        "n_helped ... n_neutral: of those, whose statements at that wave said it helped, hindered, "
+                        # 'as the summary says' where the summary said nothing of the factors (reader1, the example)
+                        + ("at which they did (one who raised it at two such waves counts twice); "
+                           if len(ctx.later) > 1 else "at which they did; ")
+                        + "n_helped ... n_neutral: of those, whose statements at that wave said it helped, hindered, "
                         "both (mixed) or neither; they add up to n_raised."))
     fig = _process_figure(ctx, fac, labels)
     if fig is not None:
@@ -9892,7 +9911,7 @@ def _trajectory_terms(ctx, tables: dict[str, pd.DataFrame] | None = None) -> lis
              "apart whether reported afterwards or not" if len(ctx.waves) == 3 else "")
     return [f"{realised}; unmet expectation: anticipated, never reported; unanticipated: reported afterwards, neither "
             f"anticipated nor reported before the review{apart}. Sustained: reported at both the first and the last "
-            "wave after the review; faded: at the first only; emerging: at the last only."]
+            "wave after the review; faded: at the first only; emerging: at the last only; absent: at neither."]
 
 
 def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
@@ -9924,7 +9943,10 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
         limits.append("Automatic coding is not a substitute for human coding: "
                       + ("a sample was checked by hand for this report (see the coding reliability section)."
                          if _hand_checked(ctx) else "check a sample before publishing."))
-    limits.append(f"Counts below {ctx.min_count}, and counts that would let one be worked out from the others, are "
+    # the ledger hides 0 < n < min_count: a zero is shown (Table 8 of the example: 0 participants), which 'Counts
+    # below 5 ... are suppressed' denied (reader1)
+    limits.append(f"Counts below {ctx.min_count} other than zero, and counts that would let one be worked out from the "
+                  "others, are "
                   "suppressed across the whole report" + _small_public(ctx, tuple(_PUBLIC_COUNTS)) + "; effect sizes "
                   "and tests are shown where the counts behind them are.")
     blocks = [
