@@ -315,7 +315,7 @@ def explain_argument(func: Callable, args: tuple, kwargs: dict, exc: BaseExcepti
     """What is wrong with the call of ``func`` that raised ``exc``, where an argument is of a kind its annotation does
     not admit and either ``exc`` is a bare Python or pandas exception (``'NoneType' object has no attribute
     'columns'``, ``unhashable type: 'list'``, ``The truth value of a DataFrame is ambiguous``: the sweep of
-    bench/newuser16_sweep found 228 such calls among 1,674 of impact.__all__'s functions) or a list was passed where a
+    bench/newuser16_sweep found 234 such calls among 1,680 of impact.__all__'s functions) or a list was passed where a
     dict naming each item is taken (``coding_to_units([ann, machine])``): one message naming the argument, what it
     takes and what was passed, with what the object passed is where it is one of impact's (:func:`made_hint`). None
     where every argument fits its annotation, or ``exc`` is impact's own message (newuser16).
