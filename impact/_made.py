@@ -158,3 +158,24 @@ def made_hint(value: object, wanted: str) -> str:
         return ""
     said = _SAID.get(kind) or f"the study's {_table({str(c) for c in value.columns})} table"
     return f" ({said}: {recipe})"
+
+
+def listed_hint(value: object, said: list[str], each: str = "") -> str:
+    """`` (a list names none of its 2 items: pass a dict naming each coder, e.g. {'A': first, 'B': second})`` where
+    ``value`` is a list or tuple given for an argument taking a dict (``said``, the kinds it takes, holds ``"a dict"``)
+    and no list; ``each``: what the dict's keys name (``"coder"``). ``coding_to_units([ann_coded, coded])`` was told
+    only "`coded` must be a pandas DataFrame, but list was passed", which names neither the dict nor what its keys are
+    for (newuser16); ``""`` for anything else.
+
+    >>> listed_hint(["x", "y", "z"], ["a dict"], "coder")
+    " (a list names none of its 3 items: pass a dict naming each coder, e.g. {'A': first, 'B': second, 'C': third})"
+    >>> listed_hint({"a": 1}, ["a dict"]), listed_hint([1], ["a list"])
+    ('', '')
+    """
+    if not isinstance(value, (list, tuple)) or "a dict" not in said or "a list" in said:
+        return ""
+    ordinals = ("first", "second", "third")
+    example = ", ".join(f"{chr(ord('A') + i)!r}: {ordinals[i]}" for i in range(max(2, min(len(value), 3))))
+    items = f"its {len(value)} item{'s' if len(value) != 1 else ''}"
+    return (f" (a {type(value).__name__} names none of {items}: pass a dict naming each{' ' + each if each else ''}, "
+            f"e.g. {{{example}}})")

@@ -144,10 +144,14 @@ class _Parser(argparse.ArgumentParser):
                 if chosen.group(1) in given else []
             if close:
                 message += f" (did you mean {' or '.join(close)}?)"
-            elif chosen.group(1).strip("-?").lower() in ("help", "h", "") and self._subparsers is not None:
-                # `impact help`, `impact review ?`: help is an option here, as git's and pip's subcommand is not
-                message += (f" (for help: {self.prog} --help lists the commands, {self.prog} COMMAND --help gives "
-                            "one's options and examples)")
+            elif self._subparsers is not None and (chosen.group(1).strip("-?").lower() in ("help", "h", "") or
+                                                   close_matches(chosen.group(1), ["help"], n=1, cutoff=0.75)[0]):
+                # `impact help`, `impact review ?`: help is an option here, as git's and pip's subcommand is not;
+                # `impact hlep` is the same slip as `impact valdate` (newuser16: it was told only the commands)
+                slip = "" if chosen.group(1).strip("-?").lower() in ("help", "h", "") else \
+                    f"did you mean {self.prog} --help? "
+                message += (f" ({slip or 'for help: '}{self.prog} --help lists the commands, {self.prog} COMMAND "
+                            "--help gives one's options and examples)")
             elif later:  # `impact STUDY run`, `impact --out O run STUDY`: the command given after its arguments
                 message += (f" (the command comes first, then its arguments and options: {self.prog} {later[0]} "
                             f"...; {chosen.group(1)!r} was given before it)")

@@ -1020,7 +1020,7 @@ def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 _INTENTIONS = frozenset(f" {p}" for p in ("plan to", "plans to", "planning to", "aim to", "aims to", "aiming to"))
 
 
-def modality_cues(texts) -> pd.DataFrame:
+def modality_cues(texts: Iterable[str]) -> pd.DataFrame:
     """Which texts carry a negation, denial, hedging or conditional cue anywhere, or end as a question.
 
     A stricter reading than the coder's, which scopes each cue to the clause
