@@ -3736,6 +3736,13 @@ def _survey_sentences(ctx) -> list[str]:
         alone = _survey_alone_why(ctx.f.survey_model) or _survey_by_status_why(ctx)
         return _survey_pooled_sentences(ctx, first, "the change could not be estimated separately in councils in and "
                                                    "not in intervention" + (f", as {alone}" if alone else ""))
+    if not _compares_status(ctx):
+        # the rule the comparisons follow, not a second one: where councils are not compared by status (the caveat
+        # says "this report can say nothing of a difference between councils in and not in intervention"), the survey
+        # does not compare them either. An 8-council study with one council in intervention was told both that and
+        # the survey's change in each group and their difference (truth76's audit, min_count=1; truth77)
+        return _survey_pooled_sentences(ctx, first, aside("councils are not compared by intervention status",
+                                                          ctx.f.not_computed["comparisons"]))
     la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
     out = []
     sb = sb.assign(_few=_survey_few(ctx, sb))
@@ -3794,7 +3801,16 @@ def _survey_tested(ctx, sb: pd.DataFrame) -> np.ndarray:
     """Per row of the survey by status, whether it is a difference by status in the change from the first wave that
     the summary can state: each status group of at least ``min_count`` councils, a p-value given."""
     few = np.asarray(_survey_few(ctx, sb), dtype=bool)
-    return (sb["term"] == "change_difference").to_numpy() & ~few & sb["p_value"].notna().to_numpy()
+    return ((sb["term"] == "change_difference").to_numpy() & ~few & sb["p_value"].notna().to_numpy()
+            & _compares_status(ctx))
+
+
+def _compares_status(ctx) -> bool:
+    """Whether the report compares councils by intervention status (:func:`impact.validate.capabilities`'
+    ``group_comparison``, at least two councils in each status group at a wave): the one rule the comparisons, the
+    survey's sentences (:func:`_survey_sentences`) and the survey's tests the summary can state
+    (:func:`_survey_tested`) follow (truth77)."""
+    return "comparisons" not in ctx.f.not_computed
 
 
 def _survey_alone_why(model) -> str | None:
