@@ -219,7 +219,17 @@ def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: 
                 ledger.unpublished(own, value)
             names.append(own)
         for t, parts in release["sums"]:
-            ledger.relation(names[t], [names[p] for p in parts])
+            total = names[t]
+            if not _is_earlier(total):
+                # a total of this ledger's too (a model's margin of the same value): the release's sum under a name of
+                # its own, equal to it, so that leaving this ledger's sums of it out (a model withheld, or asked what
+                # its sums narrow: DisclosureLedger.narrowed_by) leaves the release's, which it published, in place
+                alias = ("release", i, ("total",) + (total if isinstance(total, tuple) else (total,)))
+                if alias not in ledger.values:
+                    ledger.unpublished(alias, ledger.values[total])
+                    ledger.relation(alias, [total])
+                total = alias
+            ledger.relation(total, [names[p] for p in parts])
         for a, b in release["bounds"]:
             ledger.at_most(names[a], names[b])
     ledger._hidden = None
