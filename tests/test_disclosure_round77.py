@@ -25,6 +25,7 @@ import pytest
 
 from bench.disclosure76_attack.channels import audit
 from bench.disclosure76_attack.differencing import _handed
+from bench.disclosure77_history.differencing import _own
 from impact.errors import InputError
 from impact.privacy._ledger import DisclosureLedger, _narrower
 
@@ -75,23 +76,6 @@ def _runs(n, seed, opts, path, *, history=True):
                 h.record()
             ledgers.append(ctx)
     return ledgers[0], ledgers[1], held
-
-
-def _own(led):
-    """The intruder's system over one bundle (its relations the decisions were not told of too), the counts of
-    earlier releases merged into it left out."""
-    from impact.privacy._history import _is_earlier
-
-    base = led._audited()
-    out = base._copy()
-    drop = {k for k in base.values if _is_earlier(k)}
-    out.values = {k: v for k, v in base.values.items() if k not in drop}
-    out.sums = [(t, p) for t, p in base.sums if t not in drop and not drop & set(p)]
-    out.bounds = [b for b in base.bounds if not drop & set(b)]
-    for marks in (out.forced, out.auxiliary, out.public, out.kept):
-        marks -= drop
-    out._hidden = set(base._hidden) - drop
-    return out
 
 
 def _differenced(first, final, held):
