@@ -1297,6 +1297,7 @@ def build_report(
     quote_k: int = 5,
     key: bytes | str | None = None,
     council_matrix: bool = False,
+    _history=None,
 ):
     """Assemble the publishable report from findings (see :mod:`impact.report._build`).
 
@@ -1349,7 +1350,52 @@ def build_report(
 
     _require_findings(findings)
     return assemble(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key,
-                    council_matrix=council_matrix)
+                    council_matrix=council_matrix, history=_history)
+
+
+def _release_history(given, study, *, key, key_file, out_dir: Path, study_root):
+    """The run's :class:`~impact.privacy._history.ReleaseHistory` (None where ``given`` is False), read before any
+    work: a history that cannot be used, or one placed in the output or study folder, is refused now."""
+    if given is False:
+        return None
+    from .privacy import resolve_key
+    from .privacy._history import ReleaseHistory
+
+    path = None if given is None or given is True else given
+    if path is not None:
+        require_path(path, "release_history", "a file path, True (the default file beside the key) or False")
+        path = Path(path).expanduser()
+    if key is None:  # --identify: the history is still named and signed with the pseudonym key
+        key = resolve_key(key_file=key_file, output_dir=out_dir, study_dir=study_root)
+    name = study.name if isinstance(study, Study) else _study_name(study)
+    if path is None:
+        from .privacy._history import history_file
+
+        path = history_file(name, key)
+    for inside, what in ((out_dir, "the output folder"), (study_root, "the study folder")):
+        if inside is not None and _is_within(path, Path(inside)):
+            raise InputError(f"{path}: the release history is private and kept outside {what} ({inside}) - "
+                             "expected a file beside the pseudonym key (--release-history FILE names another)")
+    return ReleaseHistory(path, study_name=name, key=key)
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _study_name(folder) -> str:
+    """study.yaml's name, read before the study is validated (the study's identity in its release history)."""
+    import yaml
+
+    try:
+        spec = yaml.safe_load((Path(folder) / "study.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        spec = None
+    return str(spec.get("name", "")) if isinstance(spec, dict) else ""
 
 
 @passes_keywords("build_report")
@@ -1442,6 +1488,7 @@ def run(
     docx_template: str | Path | None = None,
     command: str | None = None,
     council_matrix: bool = False,
+    release_history: str | Path | bool | None = None,
 ) -> RunResult:
     """Validate, analyse and report a study; write the bundle to ``out_dir`` atomically.
 
@@ -1485,6 +1532,14 @@ def run(
         A Word document or template (.docx, .dotx) whose page size, margins,
         styles, header and footer the Word report takes (checked before the
         analysis starts).
+    release_history : path or bool, optional
+        The study's release history, a private file of every bundle made of the study before (each one's counts,
+        hidden ones included, and the relations between them): its earlier releases are taken into account by this
+        report's suppression, so that this bundle and the earlier ones read together give back no suppressed count
+        (an interim report and the final one, differenced), and this release is added to it once the bundle is
+        whole. By default (None or True) the file beside the pseudonym key named from the study's name and the key
+        (:func:`impact.privacy._history.history_file`); never inside ``out_dir`` or the study folder. ``False``
+        neither reads nor records one: each bundle is then protected alone.
     cache : bool or path
         Cache segmentation and coding (Parquet with signed manifests, see
         :mod:`impact._cache`) in the user's cache folder (``True``), in the
@@ -1537,6 +1592,8 @@ def run(
         _check_key_target(reid)
     key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir,  # a bad key file: before the work
                                             study_dir=study_root)
+    history = _release_history(release_history, study, key=key, key_file=key_file, out_dir=out_dir,
+                               study_root=study_root)
     if docx_template is not None:
         from .report import check_docx_template
 
@@ -1573,7 +1630,7 @@ def run(
                                           names=[Path(study_dir).name] if study_dir is not None else [])
     _progress(progress, "writing the report")
     report, extra = build_report(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key,
-                                 council_matrix=council_matrix)
+                                 council_matrix=council_matrix, _history=history)
     # Imported here, not above: input refused before this point is refused without importing the renderers.
     from .report import render
 
@@ -1599,5 +1656,7 @@ def run(
     files = {k: out_dir / Path(v).relative_to(staging) for k, v in files.items()}
     if key is not None:
         files["reidentification_key"] = reid
+    if history is not None:  # the bundle is whole: its release is recorded (outside it, beside the key)
+        history.record()
     return RunResult(out_dir=out_dir, files=files, findings=findings)
 

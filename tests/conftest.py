@@ -1288,10 +1288,17 @@ def _private_cache(tmp_path_factory):
             os.environ[k] = v
 
 
+_HISTORIES = iter(range(1 << 62))
+
+
 @pytest.fixture(autouse=True)
-def _pseudonym_key(monkeypatch):
-    """A fixed pseudonym key, so no test writes a key file into the user's home."""
+def _pseudonym_key(monkeypatch, _private_cache):
+    """A fixed pseudonym key, so no test writes a key file into the user's home; and a configuration folder of the
+    test's own (made only where written), so no test writes a release history there, nor reads another test's
+    (impact.privacy._history: the synthetic studies share a name, and with the key, a history)."""
     monkeypatch.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(_private_cache / "xdg" / str(next(_HISTORIES))))
+    monkeypatch.delenv("APPDATA", raising=False)
 
 
 def browser_path() -> str | None:

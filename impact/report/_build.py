@@ -21,6 +21,7 @@ absent is left out, never filled in).  Publication rules applied here:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import json
@@ -2315,21 +2316,38 @@ def _group_column(change: pd.DataFrame) -> str | None:
     return cols[0] if cols else None
 
 
-def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _Ctx:
+def _prepared(findings, identify, min_count, quote_k, key, council_matrix, history=None) -> _Ctx:
     """What every section reads: the context with every count published declared to its ledger, protected and the
     needlessly hidden released, and the p-values adjusted beside what is withheld.
 
     The shown models' margins are declared with the counts (:func:`_declare_model_margins`); where the ledger's
     suppression cannot protect a hidden count that a model's margins narrow (:func:`_models_unprotected`), that model
     is withheld whole and the ledger built again without its margins (disclosure round 53). Then the attribution
-    table's counts of statements that would narrow a hidden count are withheld (:func:`_withhold_statements`)."""
+    table's counts of statements that would narrow a hidden count are withheld (:func:`_withhold_statements`).
+
+    With ``history`` (a :class:`~impact.privacy._history.ReleaseHistory`), the earlier releases of the study it holds
+    are merged into the ledger before anything is decided (:func:`~impact.privacy._history.merge_releases`), and the
+    release this report makes is handed back to it (disclosure round 77)."""
     _refuse_enumerated(findings)
     withheld: list[str] = []
     ctx = _Ctx(findings, identify, min_count, quote_k, key, council_matrix)
     _declare(ctx)
     declared = ctx.ledger  # every count and relation declared, nothing decided: each pass decides a copy of it
+    ctx.earlier_releases = 0
+    own = None
+    if history is not None:
+        own = declared._declared()
+        own = b"" if own is None else own[0]
+    merging: list = []  # (whether the releases were merged before: their warnings are given once)
     while True:
         ctx.ledger = declared.undecided()
+        if history is not None:
+            # the earlier releases merged into each pass's ledger (its own counts declared without the margins of the
+            # models withheld, an earlier release's of the same name then its own: it published them)
+            # (a count of the same wave with another value now is warned of to the user, once)
+            with recorded_warnings() if merging else contextlib.nullcontext() as said_before:
+                ctx.earlier_releases = history.merge(ctx.ledger, declared=own)
+            merging = merging or [said_before]
         with recorded_warnings() as caught:
             ctx.ledger.protect()
             # the counts hidden as secondary that an intruder knows exactly (equal to published cells: the trajectory
@@ -2366,10 +2384,23 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
         # and last provenance.json's count of transcript files, where it would narrow one (disclosure round 74)
         _withhold_transcript_files(ctx)
     ctx.disclosure_warnings = [str(w.message) for w in [*caught, *known, *told]]
+    if history is not None:
+        history.made(ctx.ledger, waves=ctx.study.wave_ids_held or ctx.waves, declared=own)
     ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
     ctx.f = _status_claims_together(ctx)
     return ctx
+
+
+def _earlier_releases(ctx) -> str:
+    """The methods' clause saying how many earlier releases of the study the suppression took into account (never
+    what they held); nothing where none was (disclosure round 77)."""
+    n = getattr(ctx, "earlier_releases", 0)
+    if not n:
+        return ""
+    return (f"; the suppression also took into account {_counted(n, 'earlier release')} of this study (the counts "
+            "each published, and those it withheld), so that this report and the earlier ones read together give "
+            "back no suppressed count")
 
 
 def _models_unprotected(ctx) -> list[str]:
@@ -2458,17 +2489,17 @@ _MODEL_WITHHELD_WHY = ("its estimates, beside the counts published, would narrow
 
 
 def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None,
-             council_matrix: bool = False):
+             council_matrix: bool = False, history=None):
     """Return ``(report, extra_files)`` for :func:`impact.pipeline.run`.
 
     The ledger's decisions (:func:`_prepared`) are taken now, and the sections whose tables the published provenance
     reads (:func:`_provenance_tables`) are built now; the summary, the quotes, the framework matrix, the review
     process and the methods (with the suppression ledger, which reads every section) are built when first read
     (:class:`impact.report.Section`), as :func:`impact.report.render` reads them before it writes anything, and the
-    extra files (the quotes' redaction log and ``tables/quotes.csv``) when first read (:class:`_FilesWhenRead`). Each
+    extra files (the quotes' redaction log and ``tables/quotes.csv``) when first read (:class:`_FilesWhenRead`). ``history``: :func:`_prepared`'s. Each
     part records what it withholds on its own (:class:`_Part`), so the suppression ledger lists it in this order,
     whatever order the parts were read in."""
-    ctx = _prepared(findings, identify, min_count, quote_k, key, council_matrix)
+    ctx = _prepared(findings, identify, min_count, quote_k, key, council_matrix, history)
     flagged = _machine_flag(ctx)
     quotes = _Part(ctx, lambda: _quotes(ctx))
     parts: list[_Part] = [quotes]  # in the order the suppression ledger lists what they withheld
@@ -9964,7 +9995,7 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
     limits.append(f"Counts below {ctx.min_count} other than zero, and counts that would let one be worked out from the "
                   "others, are "
                   "suppressed across the whole report" + _small_public(ctx, tuple(_PUBLIC_COUNTS)) + "; effect sizes "
-                  "and tests are shown where the counts behind them are.")
+                  "and tests are shown where the counts behind them are" + _earlier_releases(ctx) + ".")
     blocks = [
         Paragraph("Transcripts were split into speaker turns and sentences; only respondents' speech was coded. Each "
                   "coded statement is classified as anticipated, reported or denied, and a reported one by what it is "
