@@ -253,6 +253,22 @@ _DIGIT_TOKEN_RE = lazy_compile(_DIGIT_TOKEN, _I)
 # ("twenty nineteen", "four hundred").
 _DIGIT_BY_DIGIT_RE = lazy_compile(
     rf"(?:(?:double|treble|triple)[ \t\-]+)?{_UNIT_WORD}(?:[ \t,\-]+(?:(?:double|treble|triple)[ \t\-]+)?{_UNIT_WORD})+", _I)
+# Where a number is being given: said of a phone or a number just before its figures ("the number was seven seven double
+# nine", "her mobile's four four double two", "his phone number is like five six double oh"); a count is said with "of"
+# ("the number of them was ..."), so no run after it is read so.
+_NUMBER_GIVEN_BEFORE_RE = lazy_compile(
+    r"\b(?:number|mobile|mob|phone|landline|tel)(?:['’]s|[ \t]+(?:is|was|(?:would|will)[ \t]+be))"
+    r"(?:[ \t]+(?:like|something[ \t]+like|about))?[ \t]+\Z", _I)
+# A phone number's start said digit by digit in words as it is dialled: a zero, then a UK code's next figure ("oh one one
+# three", "oh seven seven double oh") in one breath: no comma after the zero ("oh, one two three" is a count begun with a
+# cry) nor within ("dob oh three, oh five, oh nine" is a date's pairs).
+_DIALLED_START_RE = lazy_compile(r"(?:oh|zero|nought)[ \t\-]+(?:(?:double|treble|triple)[ \t\-]+)?(?:one|two|three|seven|eight)\b", _I)
+# What stands between a phone number's start and its end said apart, where the speaker forgot or held back its middle
+# ("it's oh one one three, something, four nine six", "oh seven seven, then whatever, two two nine one").
+_NUMBER_GAP_RE = lazy_compile(
+    r"[ \t]*,?[ \t]*(?:(?:and[ \t]+)?then[ \t]+)?(?:something|summat|whatever|blah(?:[ \t]+blah)*|dot[ \t]+dot[ \t]+dot|"
+    r"I[ \t]+(?:forget|forgot|can['’]?t[ \t]+remember)|don['’]t[ \t]+know)(?:[ \t]+(?:something|else))?[ \t]*,?[ \t]*"
+    r"(?:(?:and[ \t]+)?then[ \t]+)?\Z", _I)
 _TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = {w: str(n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 _WORD_DIGIT = {"zero": "0", "oh": "0", "nought": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
@@ -929,6 +945,14 @@ _FLAT_RE = lazy_compile(
     _I,
 )
 # A capitalised word right before another ("Committee Room 2").
+# A house's number before a block of flats' or an estate's name, its word in any case ("14 Thornbury flats", "7 Parkside
+# Towers", "3 Kestrel house"): the address, as "14 Thornbury Road" is; the name capitalised.
+_NUMBER_BLOCK_RE = lazy_compile(
+    r"(?<![\w£$€.,/])(?P<num>\d{1,4}[a-z]?),?[ \t]+(?P<words>(?:\p{Lu}\p{Ll}[\p{L}'’\-]*[ \t]+){1,3})"
+    r"(?P<kind>(?i:flats|house|tower|towers|mansions|lodge|buildings|block|point|estate))(?![\w])", re.VERSION1)
+# A person said to be at or in a place ("she's at", "they were in"): where a name of ordinary words is a block's.
+_PERSON_AT_BEFORE_RE = lazy_compile(
+    r"\b(?:s?he|they|we|i|you)(?:['’](?:s|re|m)|[ \t]+(?:is|are|was|were|am))[ \t]+(?:still[ \t]+|now[ \t]+)?(?:at|in)[ \t]+\Z", _I)
 _CAPITALISED_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<w>\p{Lu}\p{Ll}+)[ \t]+\Z", re.VERSION1)
 _BUILDING_RE = lazy_compile(
     r"(?<![\w])(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}(?:House|Tower|Towers|Lodge|Mansions|Heights|Flats)(?![\w])",
@@ -1378,7 +1402,10 @@ def _settings_alone(text: str):
         unknown = all(p not in words and p not in proper and len(p) >= 3 for p in parts)
         if m.group("kind") is not None or any(p in KINSHIP_ROLE_WORDS or p.endswith(("'s", "’s")) for p in parts):
             continue
-        if plural_of_a_thing_done("".join(parts)):
+        # a name written in capitals is read by its words' endings no event's ("she goes to Bright Futures", a project
+        # like "Little Stars"; "he goes to lectures" stays)
+        capitalised = all(w[:1].isupper() for w in m.group("name").split())
+        if plural_of_a_thing_done("".join(parts), events=not (capitalised and len(parts) == 2)):
             continue  # "she goes to hangouts", "he goes to drop-ins": things done, not a setting
         if len(parts) == 1:  # one word ("she's at rainbows", "he goes to beavers on a friday", "she's at sunshine")
             # not after "moved to": a child moves to a school with its name, and one word there is mostly an idiom
@@ -1412,10 +1439,10 @@ _DONE_TAILS = frozenset("""up out outs over in ins about off on around down back
     session class party meet time fest camp""".split())
 
 
-def plural_of_a_thing_done(word: str) -> bool:
+def plural_of_a_thing_done(word: str, *, events: bool = True) -> bool:
     """Whether a plural is of a thing done or held, not a place's name: a word and a particle or a word of an event
-    closed up ("meetups", "sleepovers", "drop-ins", "hangouts", "playdates", "fundays"), or a noun of an event
-    ("hackathons"); "harehills", "burmantofts" are places.
+    closed up ("meetups", "sleepovers", "drop-ins", "hangouts", "playdates", "fundays"), or, with ``events``, a noun of an
+    event by its ending ("hackathons"); "harehills", "burmantofts" are places.
 
     Examples
     --------
@@ -1427,7 +1454,8 @@ def plural_of_a_thing_done(word: str) -> bool:
         return False
     one = re.sub(r"[ \t\-]", "", key[:-1])
     words = english_words()
-    return one.endswith(_EVENT_ENDINGS) or any(one[:k] in words and one[k:] in _DONE_TAILS for k in range(3, len(one) - 1))
+    return (events and one.endswith(_EVENT_ENDINGS)
+            or any(one[:k] in words and one[k:] in _DONE_TAILS for k in range(3, len(one) - 1)))
 
 
 #: Particles a verb is closed up with into a noun of a thing done or a time ("lockdown", "sleepover", "takeaway",
@@ -1544,6 +1572,7 @@ def _numbers(text: str, add) -> None:
         nhs = (len(digits) == 10 and digits[0] != "0" and _nhs.is_valid(digits)
                and (_ctx(_NHS_CTX, text, m.start()) or not _ctx(_PHONE_CTX, text, m.start())))
         add(Span(m.start(), m.end(), "nhs_number" if nhs else "phone"))
+    said_ends: list[int] = []  # where each phone said in words ends: its end may be said after a gap
     for m in _MIXED_SPOKEN_RE.finditer(text):
         value = m.group()
         digits = _spoken_digits(value)
@@ -1560,6 +1589,16 @@ def _numbers(text: str, add) -> None:
             # a number's last figures said digit by digit, as they are written ("it ends in four five six seven", "the
             # last four digits are four five six seven"): a phone's where its end is said, else a reference's as written
             add(Span(m.start(), m.end(), "phone" if tail is not None else "reference"))
+        elif not figures and (_DIGIT_BY_DIGIT_RE.fullmatch(value.strip(" \t,-"))) and (
+                len(digits) >= 3 and ((dialled := _DIALLED_START_RE.match(value) and "," not in value.strip(" \t,-"))
+                                      or len(digits) >= 4)
+                and (dialled and len(digits) >= 4 or _NUMBER_GIVEN_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()))
+                or len(digits) >= 3 and any(_NUMBER_GAP_RE.fullmatch(text, e, m.start()) for e in said_ends)):
+            # four figures or more said one by one in words where a number is given ("the number was seven seven double
+            # nine") or as one is dialled ("it's oh one one three"), and the end said after a gap ("..., something, four
+            # nine six"): part of a number is a number's, as its figures written are
+            add(Span(m.start(), m.end(), "phone"))
+            said_ends.append(m.end())
         elif (not figures and digits[:1] == "0" and len(digits) >= 5 and digits[:2] != "00"
               and (_ctx(_PHONE_CTX, text, m.start()) or _RING_ON_RE.search(text, max(0, m.start() - 40), m.start()))):
             # a mobile's start said in words after a word of ringing ("ring her on oh seven seven double oh nine
@@ -2554,6 +2593,14 @@ def _addresses(text: str, add) -> None:
         # the address's first part
         flat = _FLOOR_DOOR_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
         add(Span(m.start() if flat is None else flat.start(), m.end(), "address"))
+    for m in _NUMBER_BLOCK_RE.finditer(text) if any(c.isdigit() for c in text) else ():
+        words = m.group("words").split()
+        if any(not_building(w) or is_public_word(w) for w in words) or (
+                all(fold(w) in english_words() for w in words)
+                and not (_RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+                         or _PERSON_AT_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()))):
+            continue  # "2 The House", "the 5 Red House rules": no block's nor estate's name, where no one is placed
+        add(Span(m.start(), m.end(), "address"))
     for m in (_WORDED_ADDRESS_RE.finditer(text, overlapped=True)
               if _RESIDENCE_WORD.search(text) or _SAID_DIGIT_RE.search(text) or _NUMBER_THE_RE.search(text) else ()):
         words = [fold(w) for w in m.group("words").split()]

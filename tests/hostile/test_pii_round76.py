@@ -26,11 +26,12 @@ each sentence written new for this round).
   council's children's social work team, oral histories of mining towns, interviews with youth workers; their words
   are not copied, their licences unclear).  Main withheld every person and place in them but one house's number said
   apart from its street ("she lives in Thornbury Crescent, it's number 14, the top flat": mended, class 4); two more are
-  left open below (a number before a block's name, a local project's name); none was over-redacted.
+  left open then (a number before a block's name, a local project's name; round 77 mended both); none was
+  over-redacted.
 
 Counts, measured on main (6f085e8d) and now, each text redacted with the stress names listed and with none
-(``_rounds``): _RED_TEAM holds the 39 main gave wrongly, _HELD_EXACT the 41 it gave so already, _KEPT the 31 kept (ten
-main redacted: above them), _OPEN four.
+(``_rounds``): _RED_TEAM holds the 39 main gave wrongly and the four round 77 mended, _HELD_EXACT the 41 it gave so
+already, _KEPT the 31 kept (ten main redacted: above them); none is open.
 """
 
 from __future__ import annotations
@@ -124,6 +125,16 @@ _RED_TEAM = [
     ("he's at number 9 on Mill Lane", "he's at [address] on [address]"),
     # main: "she's on [address], number 3a"
     ("she's on Cross Street, number 3a", "she's on [address], [address]"),
+    # 5. open in round 76, mended in round 77 (see test_pii_round77): a number's start and end said apart, part of one
+    # said alone, a house's number before a block's name, a local project's name
+    # main: kept
+    ("it's oh one one three, something, four nine six", "it's [phone], something, [phone]"),
+    # main: kept
+    ('the number was seven seven double nine, then I lost it', 'the number was [phone], then I lost it'),
+    # main: "it's 14 [name] flats, the top one"
+    ("it's 14 Thornbury flats, the top one", "it's [address], the top one"),
+    # main: kept
+    ('she goes to Bright Futures on a Tuesday', 'she goes to [place] on a Tuesday'),
 ]
 # Redacted so on main as now (the hunt's sentences after the first ten).
 _HELD_EXACT = [
@@ -222,16 +233,10 @@ _KEPT = [
     'Ofsted came in March and we got requires improvement',
     'we were in intervention after the inspection in 2013',
 ]
-# Still open: a number's start and end said apart, or part of one said alone; a house's number before a block's name
-# of flats; a local project by its name.
-_OPEN = [
-    ("it's oh one one three, something, four nine six", "it's [phone], something, [phone]"),
-    ('the number was seven seven double nine, then I lost it', 'the number was [phone], then I lost it'),
-    ("it's 14 Thornbury flats, the top one", "it's [address], the top one"),
-    ('she goes to Bright Futures on a Tuesday', 'she goes to [place] on a Tuesday'),
-]
+# Still open: none (round 77 mended the four).
+_OPEN: list[tuple[str, str]] = []
 
 test_this_rounds_forms_are_redacted_exactly = _rounds.exact(_RED_TEAM + _HELD_EXACT)
 test_words_that_look_like_these_are_kept = _rounds.kept(_KEPT)
 test_forms_left_open = _rounds.left_open(_OPEN, move_to="_RED_TEAM")
-test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(39, 41, 31, 4))
+test_the_counts_are_as_written = _rounds.counted(_RED_TEAM, _HELD_EXACT, _KEPT, _OPEN, counts=(43, 41, 31, 0))
