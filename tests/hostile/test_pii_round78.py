@@ -16,17 +16,10 @@ written new for this round; posts, councils and people invented).
 
 from __future__ import annotations
 
-import pandas as pd
-import pytest
-
 from impact.coding import modality_cues
-from impact.privacy import assess_quotes, redact_series
 
-
-def _published(text: str) -> bool:
-    red, _ = redact_series(pd.Series([text]))
-    return bool(assess_quotes(red)["publishable"].iloc[0])
-
+from . import _rounds
+from .test_pii_round64 import _published  # the report's gate: redact_series, then assess_quotes
 
 _PAST = [
     "Our director of children's services started out as a youth worker in this town.",
@@ -69,14 +62,9 @@ _KEPT = [
 ]
 
 
-@pytest.mark.parametrize("text", _PAST + _HEALTH + _LEAVING + _HOURS + _FAMILY)
-def test_a_post_holders_private_matter_is_withheld(text):
-    assert not _published(text)
-
-
-@pytest.mark.parametrize("text", _KEPT)
-def test_a_post_at_its_work_is_published(text):
-    assert _published(text)
+test_a_post_holders_private_matter_is_withheld = _rounds.withheld(_PAST + _HEALTH + _LEAVING + _HOURS + _FAMILY,
+                                                                  _published)
+test_a_post_at_its_work_is_published = _rounds.published(_KEPT, _published)
 
 
 _INTRODUCTIONS = [
