@@ -13,8 +13,7 @@ import re
 
 import pytest
 from conftest import analysed_synthetic, report_of
-
-from impact.report import Bullets, Callout, Paragraph, Table
+from test_report_reader1 import _section, _tables, _texts
 
 #: Generated designs: (councils, seed); machine-coded, three interviews a wave of 300 words.
 DESIGNS = [(24, 731559), (30, 786403)]
@@ -22,34 +21,10 @@ DESIGNS = [(24, 731559), (30, 786403)]
 
 @pytest.fixture(scope="module", params=["example", *DESIGNS], ids=lambda p: p if isinstance(p, str) else f"seed{p[1]}")
 def report(request):
-    if request.param == "example":
-        findings = request.getfixturevalue("example_run").findings
-    else:
-        n, seed = request.param
-        _, _, findings = analysed_synthetic(n, seed, machine=True, interviews_per_wave=3, words_per_interview=300)
-    built, _ = report_of(findings)
-    return built
-
-
-def _texts(section) -> list[str]:
-    """Every sentence a reader reads in ``section``: paragraphs, bullets, boxed notes and tables' notes."""
-    out = []
-    for b in section.blocks:
-        if isinstance(b, (Paragraph, Callout)):
-            out.append(b.text)
-        elif isinstance(b, Bullets):
-            out += list(b.items)
-        elif isinstance(b, Table):
-            out.append(b.notes or "")
-    return out
-
-
-def _section(report, start: str):
-    return next(s for s in report.sections if s.title.startswith(start))
-
-
-def _tables(report) -> dict[str, Table]:
-    return {b.name: b for s in report.sections for b in s.blocks if isinstance(b, Table)}
+    """The report of the example (``example_run``) or of a design of :data:`DESIGNS`, machine-coded."""
+    findings = (request.getfixturevalue("example_run").findings if request.param == "example" else
+                analysed_synthetic(*request.param, machine=True, interviews_per_wave=3, words_per_interview=300)[2])
+    return report_of(findings)[0]
 
 
 def _all_text(report) -> str:
