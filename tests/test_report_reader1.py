@@ -132,7 +132,13 @@ def test_the_impact_a_hand_check_could_confirm_is_named(report):
     after a hand check, leaving the reader to find which from the list of F1 values before it. It names the impacts:
     those of the codebook the list of F1 values below 0.70 leaves out."""
     summary = _texts(_section(report, "Summary"))
-    [warning] = [t for t in summary if "cannot show that the coder errs alike" in t]
+    found = [t for t in summary if "cannot show that the coder errs alike" in t]
+    if not found:
+        # no hand check is offered for an impact whose model is withheld (reader2): where those the weak F1s leave
+        # are all withheld, the clause is gone, and the summary says they are withheld
+        assert any(re.match(r"The models? of .* (?:is|are) withheld", t) for t in summary), summary
+        pytest.skip("the impacts a hand check could confirm are all withheld")
+    [warning] = found
     if "the summary states no difference by intervention status as a finding in any case" in warning:
         pytest.skip("the models rest on too few councils: no hand check could make a difference a finding")
     weak = re.search(r"its F1 is below 0\.70 for \w+ of the \w+ impacts \((.*?)\), so coding error", warning)

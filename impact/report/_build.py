@@ -3740,8 +3740,7 @@ def _summary(ctx) -> Section:
     if not weak:
         items += [sentence for _, sentence in after]
     items += _survey_sentences(ctx)
-    items += _indicator_sentences(ctx)
-    items += _notice_sentences(ctx)
+    items += _randomisation_told(_indicator_sentences(ctx) + _notice_sentences(ctx))
     if ctx.f.process is not None:
         items += _by_impact_linked(ctx, _process_labels()) + _by_impact_power_said(ctx, _process_labels())
     items = _status_family_told(ctx, items)
@@ -3751,6 +3750,24 @@ def _summary(ctx) -> Section:
     if caveats:
         blocks.append(Callout(" ".join(caveats), kind="warning"))
     return Section(_SUMMARY, blocks)
+
+
+#: The randomisation p in plain words, said once, after the first of the summary's sentences that gives one.
+_RANDOMISATION_P_SAID = ("A randomisation p is the share of random reassignments of the councils' dates (of their review, "
+                    "or of their notice or direction) that give a change at least as far from none as the one found: "
+                    "a small one means a change this large seldom arises by chance alone.")
+
+
+def _randomisation_told(sentences: list[str]) -> list[str]:
+    """``sentences`` (the summary's on the indicators) with :data:`_RANDOMISATION_P_SAID` after the first that gives a
+    randomisation p: 'randomisation p = 0.001, adjusted 0.015' stood in the summary with nothing saying what it is
+    (reader2, the example)."""
+    out, told = [], False
+    for s in sentences:
+        if not told and "randomisation p" in s:
+            s, told = f"{s} {_RANDOMISATION_P_SAID}", True
+        out.append(s)
+    return out
 
 
 def _survey_sentences(ctx) -> list[str]:
@@ -4135,7 +4152,10 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         reasons = ([_why_weak(weak, poor, named(poor))] if poor else []) + (
             [_alike_at_every_wave(ctx, unchecked, named(unchecked), "the coder")] if unchecked else [])
         span = _detectable_ratios(ctx, rows[rows["code"].isin(quiet)])
-        power = ([f"the models had an 80% chance of detecting a change only if its odds ratio was at least "
+        # the impacts the span covers named: beside the limitations' span over every impact modelled, '2.11 to 2.64'
+        # read as a second figure for the same models (reader2, the example)
+        these = ctx.codes_as("this impact" if len(quiet) == 1 else f"these {_say(len(quiet))} impacts")
+        power = ([f"the models had an 80% chance of detecting a change in {these} only if its odds ratio was at least "
                   f"{_ratio_span(span).format(one=_varying(ctx, rows[rows['code'].isin(quiet)]))} (or no more than "
                   "its inverse, for a fall)"] if span else [])
         # every clause set off by the helper: the power clause joined by hand after clauses numbered for their own
@@ -4877,7 +4897,11 @@ def _caveats(ctx) -> list[str]:
                      "coding error could explain any result for "
                      + (ctx.codes_as("that impact") if len(weak) == 1 else ctx.codes_as("those impacts")) + ", and the summary states none as a "
                      "finding. Its precision and recall are in the methods section.")
-        unchecked = [c for c in _doubtful_by_status(ctx, _weak_codes(ctx)) if c not in _weak_codes(ctx)]
+        # an impact whose model is withheld has no difference by status the summary could state, hand check or not
+        # (as one whose models rest on too few councils, round 38): it was named as one a hand check could make a
+        # finding (reader2, the example's commitment)
+        unchecked = [c for c in _doubtful_by_status(ctx, _weak_codes(ctx))
+                     if c not in _weak_codes(ctx) and c not in ctx.models_withheld]
         gee = _gee_rows(ctx)
         # where the models cannot tell a difference by status at all, no hand check would make one a finding: 'the
         # summary states a difference by intervention status ... only when a hand check ... agrees' offered a way
@@ -6418,6 +6442,17 @@ def _difference_alt(kind: str, one: str, level: str) -> str:
             f"{_DIFFERENCE_DOT[kind]}, the line its {level} interval; the vertical line is no difference.")
 
 
+def _waves_between(ctx, tested: list[str], binary: bool) -> str:
+    """'(the test uses all 3 waves; the median at early impact, between them, is not shown) ': what the change table's
+    two medians leave out of a test across more than two waves; '' for a test of two."""
+    if len(tested) < 3:
+        return ""
+    between = [ctx.short_wave(w).lower() for w in tested[1:-1]]
+    what = "share" if binary else "median"
+    return (f"(the test uses all {len(tested)} waves; the {what}{'s' if len(between) > 1 else ''} at "
+            f"{_listed(between)}, between them, {'are' if len(between) > 1 else 'is'} not shown) ")
+
+
 def _said_once(data: pd.DataFrame, columns: list[str]) -> list[str]:
     """Those of ``columns`` whose every row of ``data`` says the same: the report's text says such a value once, so the
     table shows the column only in its CSV (:attr:`impact.report.Table.csv_only`), for a machine reading rows alone.
@@ -6456,9 +6491,9 @@ def _difference_method(kinds: set, level: str, resamples: int) -> str:
     councils tie: the Hodges-Lehmann shift, the median of the pairwise differences, is then 0 with an interval of
     "0 to 0" whatever the groups' shares (seed 31172, 103 against 38 councils), which reads as certainty that there
     is no difference. Such rows give the difference in mean shares, its interval and its test."""
-    hl = (f"the Hodges-Lehmann shift (second group minus first) with its distribution-free {level} interval, and a "
+    hl = (f"the Hodges-Lehmann shift (councils in intervention minus those not) with its distribution-free {level} interval, and a "
           f"permutation test of the councils' ranks ({resamples:,} resamples)")
-    mean = (f"the difference in the groups' mean shares (second group minus first) with a {level} Welch interval "
+    mean = (f"the difference in the groups' mean shares (councils in intervention minus those not) with a {level} Welch interval "
             "computed with one council at 0% and one at 100% added to each group (so that councils all sharing one "
             f"value do not give an interval of '0 to 0'), and a permutation test of the difference in means "
             f"({resamples:,} resamples)")
@@ -6610,7 +6645,11 @@ def _comparisons(ctx) -> Section:
         shown, p_labels, p_note = _unconfirmed_p(
             table.drop(columns=["code", "wave_id"]), unconfirmed,
             f"the machine coding of the {ctx.one} is not confirmed in both status groups")
-        blocks.append(Table("comparisons", shown, f"{ctx.codes_as('Impact')} by intervention status ({lb} vs {la})",
+        # the title in the columns' order, and the difference's direction said: '(In intervention vs Not in
+        # intervention)' above columns of councils not in intervention first, beside 'second group minus first',
+        # left the reader to guess which group came first (reader2, the example's Table 11)
+        blocks.append(Table("comparisons", shown, f"{ctx.codes_as('Impact')} by intervention status: {la.lower()} and "
+                            f"{lb.lower()}, and the difference ({lb.lower()} minus {la.lower()})",
                             "n_a, n_b: the councils of each group interviewed at the wave; "
                             + _centre_note(kinds, ctx.one) + p_note,
                             # the difference in percentage points, as its heading says: '-50%' and '0% to 0%'
@@ -6744,9 +6783,13 @@ def _comparisons(ctx) -> Section:
             Table("change_over_time", ch, f"Change in each {ctx.one} across the waves, "
                   + ("by status group" if gcol else "all councils together"),
                   f"median_{first} / median_{last}: "
-                  + (f"share of councils reporting the {ctx.one} at the first and last wave (every council's share at "
+                  # the test runs across every wave held, the table shows two: said, so the two medians are not read
+                  # as all the test compared (reader2, the example: Friedman's test across 3 waves, 2 medians)
+                  + (f"share of councils reporting the {ctx.one} at the first and last wave "
+                     f"{_waves_between(ctx, tested_waves, binary)}(every council's share at "
                      "every wave was 0% or 100%) among councils interviewed " if binary else
-                     "median share at the first and last wave among councils interviewed ")
+                     f"median share at the first and last wave {_waves_between(ctx, tested_waves, binary)}among "
+                     "councils interviewed ")
                   # a table is read on its own: the councils that moved between groups are in neither row (100
                   # councils, seed 61101: 58 + 12 followed of the 92 interviewed at every wave; truth61)
                   + (f"at {every} and in the row's status group at each (a council that moved into or out of "
@@ -7725,6 +7768,22 @@ def _review_family(ctx, effects: pd.DataFrame) -> tuple[list[dict], dict[str, st
     return rows, unestimated, status.assign(adjusted=joint[len(pooled):]), across, family
 
 
+def _change_unit(label) -> str:
+    """' percentage points', ' per 10,000 children': the unit of a change in an indicator whose label is ``label``
+    (a :class:`impact.report.Label`), set after the figure; a share's change is in percentage points, not in the
+    share's '%'. '' for an indicator of no unit. 'Re-referrals within 12 months (% of referrals) changed by -2.25'
+    left the reader to guess whether by 2.25 points or 2.25% (reader2, the example).
+
+    >>> from impact.report import Label
+    >>> _change_unit(Label("Re-referrals", "% of referrals")), _change_unit(Label("Children in need", "per 10,000 children"))
+    (' percentage points', ' per 10,000 children')
+    """
+    unit = (label.unit or "").strip()
+    if not unit:
+        return ""
+    return " percentage points" if unit.startswith("%") or unit.startswith("percent") else f" {unit}"
+
+
 def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str = "No outcome indicator",
                  across: str | None = None) -> str:
     """'Re-referrals within 12 months (% of referrals) changed by -2.18 after the review (95% CI -3.57 to -0.79;
@@ -7744,7 +7803,7 @@ def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str =
     sig = [r for r in tested if float(r["ri_p_adjusted"]) < ctx.alpha]
     if sig:
         said = [f"{words.column(r['measure']).header[0].upper() + words.column(r['measure']).header[1:]} changed by "
-                f"{_signed(r['estimate'])} {after} ({ctx.level} CI {format_ci(r['ci_low'], r['ci_high'], signed=True)}; "
+                f"{_signed(r['estimate'])}{_change_unit(words.column(r['measure']))} {after} ({ctx.level} CI {format_ci(r['ci_low'], r['ci_high'], signed=True)}; "
                 "randomisation "
                 f"{_p_words(float(r['ri_p_value']), ctx.alpha)}, adjusted {float(r['ri_p_adjusted']):.3f})"
                 for r in sig]
@@ -7997,7 +8056,7 @@ def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None,
         if rows["group"].nunique() < 2 or not (rows["adjusted"] < ctx.alpha).any():
             continue
         by = rows.set_index("group")
-        said = [f"by {_signed(by.loc[g, 'estimate'])} ({ctx.level} CI "
+        said = [f"by {_signed(by.loc[g, 'estimate'])}{_change_unit(words.column(measure))} ({ctx.level} CI "
                 f"{format_ci(by.loc[g, 'ci_low'], by.loc[g, 'ci_high'], signed=True)}; randomisation "
                 f"{_p_words(by.loc[g, 'ri_p_value'], ctx.alpha)}, "
                 f"adjusted {by.loc[g, 'adjusted']:.3f}) in the {int(by.loc[g, 'n_treated'])} councils "
@@ -9828,8 +9887,13 @@ def _models_detectable(ctx) -> str:
     first = ctx.wave(ctx.waves[0]).lower()
     if len(waves) and (span := _detectable_ratios(ctx, waves)) is not None:
         missed.append("change")
+        # which impacts the span covers: beside the summary's span for the impacts it names, a second span read as
+        # a second figure for the same models (reader2, the example: 2.11 to 2.64 there, 2.04 to 2.95 here)
+        k = waves["code"].nunique()
+        over = ("" if k < 2 else f", over all {_say(k)} {ctx.many}" if k == len(ctx.codes) else
+                f", over the {_say(k)} {ctx.many} whose models give a figure for it")
         parts.append(f"a change between {first} and a later wave only if its odds ratio is at least "
-                     f"{_ratio_span(span).format(one=_varying(ctx, waves))}")
+                     f"{_ratio_span(span).format(one=_varying(ctx, waves))}{over}")
     if len(status) and (span := _detectable_ratios(ctx, status)) is not None:
         missed.append("difference")
         parts.append(f"a difference between participants in councils in and not in intervention only if its odds "
@@ -9961,6 +10025,19 @@ def _trajectory_terms(ctx, tables: dict[str, pd.DataFrame] | None = None) -> lis
             "wave after the review; faded: at the first only; emerging: at the last only; absent: at neither."]
 
 
+def _credited_by_context(ctx) -> str:
+    """The limitation on what a change reported without a cause named is credited to: the review, by the context of
+    an interview about it, unless the speaker said they could not tell (counted apart, the cause left open). 'a change
+    they report without naming a cause is counted as credited to it' stood beside a table whose 'Cause left open'
+    column counted 34 such statements apart (reader2, the example)."""
+    text = "interviewees were asked about the review, so a change they report without naming a cause is counted as " \
+           "credited to it"
+    if ctx.f.attribution is not None and not ctx.f.attribution.empty:
+        text += (", unless they say they cannot tell what caused it (counted apart, as the cause left open, in the "
+                 "table of what the impacts were credited to)")
+    return text
+
+
 def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
     # one rule for every "term: definition" of the list (as the sentences the report sets after a colon): the
     # definition goes on in lower case, a name (Ofsted, Friedman's) as it is; the measures' began with a capital
@@ -9983,8 +10060,7 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
     clauses = [c for c in (
         _detectable(ctx, tables), _models_detectable(ctx), _status_moves(ctx),
         # of the changes reported after the review: a study with no wave after it credits none (truth45)
-        "interviewees were asked about the review, so a change they report without naming a cause is counted as "
-        "credited to it" if ctx.later else "") if c]
+        _credited_by_context(ctx) if ctx.later else "") if c]
     limits = ["Limitations: " + _listed_clauses(clauses) + "."] if clauses else []
     if ctx.f.coding.get("source") == "machine":
         limits.append("Automatic coding is not a substitute for human coding: "
