@@ -1376,7 +1376,7 @@ def _release_history(given, study, *, key, key_file, out_dir: Path, study_root):
         if inside is not None and _is_within(path, Path(inside)):
             raise InputError(f"{path}: the release history is private and kept outside {what} ({inside}) - "
                              "expected a file beside the pseudonym key (--release-history FILE names another)")
-    return ReleaseHistory(path, study_name=name, key=key)
+    return ReleaseHistory(path, study_name=name, key=key, out_dir=out_dir)
 
 
 def _is_within(path: Path, folder: Path) -> bool:
@@ -1539,7 +1539,9 @@ def run(
         (an interim report and the final one, differenced), and this release is added to it once the bundle is
         whole. By default (None or True) the file beside the pseudonym key named from the study's name and the key
         (:func:`impact.privacy._history.history_file`); never inside ``out_dir`` or the study folder. ``False``
-        neither reads nor records one: each bundle is then protected alone.
+        neither reads nor records one: each bundle is then protected alone. A run to the same ``out_dir`` replaces
+        the release recorded for that folder, as it replaces its bundle (a draft is not a release): run drafts into
+        one folder, and write a bundle that is shared to a folder of its own.
     cache : bool or path
         Cache segmentation and coding (Parquet with signed manifests, see
         :mod:`impact._cache`) in the user's cache folder (``True``), in the

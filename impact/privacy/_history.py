@@ -11,6 +11,12 @@ everything published before.
 
 The file is named from the study's name and the pseudonym key (:func:`history_file`), never from a path, and it is
 signed with the key: a file made for another study or with another key, or changed since, is refused.
+
+Drafts (disclosure round 78): each release also names the output folder it was written to (a keyed hash of its full
+path, :func:`bundle_of`, never the path). A run writing to the same folder replaces that folder's earlier bundle, so it
+replaces its release too: the earlier one is not merged and its record is dropped when the new one is recorded. A study
+run again and again while its data are cleaned, into one folder, so holds one release, not one per draft. A bundle
+that was shared stays protected as long as the next run writes to another folder.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from ._disclosure import DisclosureWarning
 from ._ledger import DisclosureLedger
 from ._pseudonym import default_key_file
 
-__all__ = ["ReleaseHistory", "history_file", "load_history", "merge_releases", "record_release", "release_of", "save_history"]
+__all__ = ["ReleaseHistory", "bundle_of", "history_file", "load_history", "merge_releases", "record_release", "release_of", "save_history"]
 
 _FORMAT = "impact release history"
 _VERSION = 1
@@ -39,6 +45,21 @@ _MAX_BYTES = 256 * 1024 * 1024
 def _identity(study_name: str, key: bytes) -> str:
     """The study's identity in its history: a keyed hash of its name (the name itself is not written)."""
     return hmac.new(key, f"{_FORMAT}\0{study_name}".encode(), hashlib.sha256).hexdigest()
+
+
+def bundle_of(out_dir: str | Path, key: bytes) -> str:
+    """The name a release gives the output folder it was written to: a keyed hash of the folder's full path (the path
+    itself is not written).
+
+    Examples
+    --------
+    >>> bundle_of("/data/out", b"k" * 32) == bundle_of("/data/../data/out/", b"k" * 32)
+    True
+    >>> bundle_of("/data/out", b"k" * 32) == bundle_of("/data/out2", b"k" * 32)
+    False
+    """
+    where = str(Path(out_dir).expanduser().resolve())
+    return hmac.new(key, f"{_FORMAT}\0bundle\0{where}".encode(), hashlib.sha256).hexdigest()
 
 
 def history_file(study_name: str, key: bytes) -> Path:
@@ -148,12 +169,21 @@ def save_history(path: str | Path, releases: list[dict], *, study_name: str, key
 
 def record_release(path: str | Path, release: dict, *, study_name: str, key: bytes) -> int:
     """Add ``release`` to the history in ``path`` (not where the same release, same declarations, is recorded last);
-    returns how many releases it holds."""
+    returns how many releases it holds. An earlier release of the same declarations, or written to the same output
+    folder (its ``bundle``: that bundle was replaced by this one), is dropped."""
     releases = load_history(path, study_name=study_name, key=key)
     if not releases or releases[-1] != release:
-        releases = [r for r in releases if r["declared"] != release["declared"]] + [release]
+        releases = [r for r in releases if not _replaced_by(r, release)] + [release]
         save_history(path, releases, study_name=study_name, key=key)
     return len(releases)
+
+
+def _replaced_by(earlier: dict, release: dict) -> bool:
+    """Whether ``release`` replaces ``earlier``: the same declarations, or the same output folder."""
+    if earlier.get("declared") == release.get("declared"):
+        return True
+    bundle = release.get("bundle")
+    return bundle is not None and earlier.get("bundle") == bundle
 
 
 # ---------------------------------------------------------------------------------------------------- merging
@@ -162,7 +192,8 @@ def _waves_named(key: Hashable, waves: set[str]) -> set[str]:
     return {str(p) for p in parts if isinstance(p, str) and p in waves}
 
 
-def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: bytes) -> tuple[int, list]:
+def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: bytes,
+                   bundle: str | None = None) -> tuple[int, list]:
     """Declare to ``ledger`` (nothing decided yet) every earlier release of ``releases``; returns how many were
     merged and the counts of the same name whose value differs (the study's data corrected since).
 
@@ -172,7 +203,8 @@ def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: 
     declared under a name of its own, ``("release", i, name)``: public where it was published, hidden and protected
     where it was hidden, unpublished where it was unknown; and every relation of the release with it. The
     suppression then protects the union. A release with this run's own declarations (``declared``: the same study
-    run again) is this release, not an earlier one. A count of the same name naming only waves the earlier release
+    run again) is this release, not an earlier one; so is one written to this run's output folder (``bundle``,
+:func:`bundle_of`: the bundle this run replaces, a draft). A count of the same name naming only waves the earlier release
     held whose value differs is warned of (:class:`~impact.privacy.DisclosureWarning`).
 
     Examples
@@ -192,7 +224,7 @@ def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: 
     """
     merged, differ = 0, []
     for i, release in enumerate(releases, 1):
-        if release.get("declared") == declared.hex():
+        if _replaced_by(release, {"declared": declared.hex(), "bundle": bundle}):
             continue
         merged += 1
         held = set(release.get("waves", ()))
@@ -253,10 +285,15 @@ class ReleaseHistory:
         The study's name (study.yaml's ``name``): with the key, the study's identity in the file.
     key : bytes
         The pseudonym key: it names and signs the file.
+    out_dir : path, optional
+        The output folder the run writes its bundle to: an earlier release written there is replaced by this run's
+        (not merged, and dropped once this one is recorded). None: every earlier release is merged.
     """
 
-    def __init__(self, path: str | Path | None, *, study_name: str, key: bytes) -> None:
+    def __init__(self, path: str | Path | None, *, study_name: str, key: bytes,
+                 out_dir: str | Path | None = None) -> None:
         self.study_name, self.key = str(study_name), bytes(key)
+        self.bundle = bundle_of(out_dir, self.key) if out_dir is not None else None
         self.path = Path(path).expanduser() if path is not None else history_file(self.study_name, self.key)
         self.releases = load_history(self.path, study_name=self.study_name, key=self.key)
         self.release: dict | None = None
@@ -264,7 +301,7 @@ class ReleaseHistory:
 
     def merge(self, ledger: DisclosureLedger, *, declared: bytes) -> int:
         """:func:`merge_releases` of the earlier releases into ``ledger``; returns how many were merged."""
-        self.merged = merge_releases(ledger, self.releases, declared=declared)[0]
+        self.merged = merge_releases(ledger, self.releases, declared=declared, bundle=self.bundle)[0]
         return self.merged
 
     def made(self, ledger: DisclosureLedger, *, waves: Iterable[str], declared: bytes) -> None:
@@ -279,6 +316,8 @@ class ReleaseHistory:
             release["sums"] = [[at[t], [at[p] for p in parts]] for t, parts in release["sums"]
                                if t in at and all(p in at for p in parts)]
             release["bounds"] = [[at[a], at[b]] for a, b in release["bounds"] if a in at and b in at]
+        if self.bundle is not None:
+            release["bundle"] = self.bundle
         self.release = release
 
     def record(self) -> int:
