@@ -1276,10 +1276,14 @@ def study_dir(_tiny_study_folder, tmp_path) -> Path:
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory):
     """The run cache and its signing key in a temporary folder, never the user's own cache."""
-    saved = {k: os.environ.get(k) for k in ("IMPACT_CACHE_DIR", "IMPACT_CONFIG_DIR")}
+    saved = {k: os.environ.get(k) for k in ("IMPACT_CACHE_DIR", "IMPACT_CONFIG_DIR", "XDG_CONFIG_HOME", "APPDATA")}
     root = tmp_path_factory.mktemp("impact-user")
     os.environ["IMPACT_CACHE_DIR"] = str(root / "cache")
     os.environ["IMPACT_CONFIG_DIR"] = str(root / "config")
+    # the configuration folder too (release histories, impact.privacy._history, beside the key): a session fixture is
+    # made before a test's own folder is set (_pseudonym_key), and must not write into, nor read, the user's home
+    os.environ["XDG_CONFIG_HOME"] = str(root / "xdg-session")
+    os.environ.pop("APPDATA", None)
     yield root
     for k, v in saved.items():
         if v is None:
