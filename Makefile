@@ -57,8 +57,10 @@ bench-fixed: $(STAMP)
 # indicators' intervals after the review against the change planted, by study size (truth74_indicator_coverage.json,
 # 40 studies at each of 5 to 150 councils, about 3 minutes of CPU); (truth75) how often the sentence after a council's
 # first notice or direction names an indicator with no change planted, on truth74's audit designs
-# (truth75_notice_false_r199.json, 400 studies of 20 to 60 councils, about 2 minutes of CPU). Every JSON goes to
-# $(VALIDITY_OUT).
+# (truth75_notice_false_r199.json, 400 studies of 20 to 60 councils, about 2 minutes of CPU); (truth76) how often the
+# response test says missed interviews depend on status when they do not, in studies of 8, 12 and 20 councils with few
+# in intervention, the GEE alone against the package's test, Firth's where the GEE separates
+# (truth76_response_separation.json, about 1.5 minutes of CPU). Every JSON goes to $(VALIDITY_OUT).
 VALIDITY_OUT ?= bench/results
 validity: $(STAMP)
 	$(BIN)/python -m bench.validity --studies 200 --machine --out $(VALIDITY_OUT)
@@ -71,6 +73,7 @@ validity: $(STAMP)
 	$(BIN)/python -m bench.moved_cases --out $(VALIDITY_OUT)
 	$(BIN)/python -m bench.truth74_indicator_coverage --out $(VALIDITY_OUT)
 	$(BIN)/python -m bench.truth75_notice_false --studies 400 --out $(VALIDITY_OUT)
+	$(BIN)/python -m bench.truth76_response_separation --studies 80 --informative 20 --waves 2 --out $(VALIDITY_OUT)
 
 # Simulation checks of the statistics (issue 16): coverage, size, randomisation-inference uniformity,
 # attrition bias, the logistic GEE's small-sample size and coverage (gee_small_sample, 500 fits, moved from the tests); about an hour and a quarter on 2 busy cores (mixed_size alone some 18 minutes). Results: bench/results/validity_stats.json.

@@ -28,6 +28,9 @@ written, every figure drawn), ``builds`` (``build_report``, ``report_of``, ``rep
 and ``figures_read`` (a figure block, its ``fig`` or a file of ``figures/``); ``--parts-only`` replaces this key of
 ``--out`` alone. A file that builds reports and reads no figure drew every figure of them for nothing before
 testtime37 made figures drawn when read.
+
+Under ``"repeats"`` (testtime40): :data:`REPEATS`, for each of the costliest files read for work computed more than
+once that its tests could read from one computation, what was found, what was shared, and its CPU before and after.
 """
 
 from __future__ import annotations
@@ -290,6 +293,46 @@ def inventory(n_files: int = 40) -> dict:
     return {"files": slowest, "n_tests": len(rows), "kinds": kinds, "tests": rows}
 
 
+#: file -> what testtime40 found computed more than once in it (profiled with ``-n 0``), what was shared, and
+#: ``cpu_s`` (main, branch; ``python -m bench.file_cpu``, a pair per run, bench/file_cpu_testtime40.json) where something
+#: was.
+REPEATS = {
+    "tests/test_pipeline.py": {
+        "shared": None,
+        "why": "every run left is a fresh run its test checks (the rerun's bytes, three killed runs and the run that "
+               "tidies after one, the Word template's page size, the speechless study's bundle); the 10-council run "
+               "is conftest's once-per-run, read by test_rendering too; loading the 10-council study again in three "
+               "tests costs 0.3-0.6 s each"},
+    "tests/test_notebook_claims.py": {
+        "shared": None,
+        "why": "each notebook runs once in a kernel of its own (test_notebooks.py skips the two this file runs); the "
+               "test's own analyses are the independent recomputation of what the notebook prints"},
+    "tests/test_report_truth_round4.py": {
+        "shared": None,
+        "why": "each planted copy's report is built once (report_of) and read by every test of it; the copy with a "
+               "failed fit plants its case in gee_models, which the other copies' tests read too"},
+    "tests/test_rendering.py": {
+        "shared": None,
+        "why": "both bundles are conftest's once-per-run runs; LibreOffice's and Chromium's conversions are each of "
+               "a different file or page size, and cost about 1.3 s of CPU a start"},
+    "tests/test_cross_check_round64.py": {
+        "shared": "round 62's firth_term keeps each profile point it computes: brentq asked again for the ends of "
+                  "the bracket just searched (268 -> 220 firth_max calls, 6.33 -> 5.18 s of CPU on the 12-council "
+                  "separated study, results the same to the last bit)",
+        "fault": "impact's Firth interval without its design effect: round 62's factors test and both of round 64's "
+                 "Firth tests fail (the profile limits differ)",
+        "cpu_s": {"file": [[48.16, 47.90], [46.25, 39.38]], "firth_by_status, both separated studies, in one process": [18.25, 14.07]}},
+    "tests/test_cross_check_round62.py": {
+        "shared": "firth_term's profile points, as above",
+        "cpu_s": {"file": [[22.91, 22.41]]}},
+    "tests/test_report_sections.py": {
+        "shared": "the ranking-around-suppressed-counts case planted in tied_and_wilcoxon's findings (factors; its "
+                  "other cases are in the suggestions and the change table): one 60-council report build fewer",
+        "fault": "impact's 'whose counts are published' clause taken out: the ranking test fails on the merged copy",
+        "cpu_s": {"file": [[49.90, 46.19], [44.76, 45.54]]}},
+}
+
+
 #: What of a report a test file's source makes and reads (:func:`report_parts`), by the calls and names that do it.
 PARTS = {
     "runs": re.compile(r"\bimpact\.run\(|\bpipeline\.run\(|\brun\(\s*(study|folder|impact\.example_path|str\()|"
@@ -326,10 +369,11 @@ def main(argv=None) -> int:
     if args.parts_only:
         kept = json.loads(args.out.read_text())
         kept["report_parts"] = report_parts(kept["files"])
+        kept["repeats"] = REPEATS
         args.out.write_text(json.dumps(kept, indent=1) + "\n")
         return 0
     kept = json.loads(args.out.read_text()) if args.studies_only else inventory(args.files)
-    args.out.write_text(json.dumps({**kept, **studies(args.time)}, indent=1) + "\n")
+    args.out.write_text(json.dumps({**kept, **studies(args.time), "repeats": REPEATS}, indent=1) + "\n")
     return 0
 
 

@@ -89,6 +89,11 @@ def _planted(eff, measure: str, group: str, any_in: bool, any_out: bool) -> floa
     return float("nan")
 
 
+def _effect_name(effects) -> str:
+    return "null" if effects is None else "default" if not effects else "_".join(
+        f"{v:+g}" if isinstance(v, float) else str(v) for v in effects.values())
+
+
 def one_study(n: int, seed: int, effects) -> list[dict]:
     from impact.indicators import review_indicator_effects
     from impact.synth import SynthEffects, generate_with_truth
@@ -106,7 +111,7 @@ def one_study(n: int, seed: int, effects) -> list[dict]:
             continue
         planted = _planted(truth.effects, r["measure"], r["group"], any(flags), not all(flags))
         rows.append(dict(
-            n=n, seed=seed, group=r["group"], measure=r["measure"], estimate=r["estimate"], ci_low=r["ci_low"],
+            n=n, seed=seed, effect=_effect_name(effects), group=r["group"], measure=r["measure"], estimate=r["estimate"], ci_low=r["ci_low"],
             ci_high=r["ci_high"], df=r["df"], n_treated=int(r["n_treated"]), n_cohorts=int(r["n_cohorts"]),
             n_lone_cohorts=int(r["n_lone_cohorts"]), planted=planted, target=r["target"],
             covers_target=bool(r["ci_low"] <= r["target"] <= r["ci_high"]),
@@ -120,19 +125,73 @@ def _rate(k: int, m: int) -> dict:
                 ci95=[round(ci.low, 4), round(ci.high, 4)] if ci else None)
 
 
+def clustered(g: pd.DataFrame, col: str = "covers_target", level: float = 0.95, nominal: float = 0.95,
+              n_boot: int = 2000, seed: int = 76) -> dict:
+    """The coverage of the rows ``g`` with intervals that take a study's rows as one cluster (truth76).
+
+    The rows of one study share councils (its groups are parts of its ``all`` rows) and its draw of which councils
+    are in intervention, so they are not independent draws. Three views of the same ratio (rows covering over rows):
+
+    * ``se``: the cluster-robust (linearised ratio) standard error, ``sqrt(C / (C - 1) * sum_c (k_c - p m_c)^2) / M``
+      over the ``C`` studies (``k_c`` of ``m_c`` rows covering, ``M`` rows in all), and the design effect, its
+      variance over the binomial's ``p (1 - p) / M``;
+    * ``ci95_clustered``: Clopper-Pearson at the effective number of rows ``M / deff`` (Kish), never below 1;
+    * ``ci95_bootstrap``: the percentile interval of ``n_boot`` resamples of the studies with replacement;
+
+    and ``p_below_nominal``, the one-sided p of a coverage at ``nominal`` or more against the cluster-robust normal
+    (small where the coverage is below ``nominal`` beyond chance)."""
+    per = g.groupby("seed")[col].agg(["sum", "count"]).to_numpy(dtype=float)
+    k, m = per[:, 0], per[:, 1]
+    big_m, c = m.sum(), len(per)
+    p = k.sum() / big_m if big_m else float("nan")
+    if c < 2:
+        return dict(studies=c, coverage=round(p, 4) if big_m else None)
+    var = c / (c - 1) * np.sum((k - p * m) ** 2) / big_m**2
+    binom = p * (1 - p) / big_m
+    deff = var / binom if binom > 0 else float("nan")
+    n_eff = max(big_m / deff, 1.0) if np.isfinite(deff) and deff > 0 else big_m
+    lo, hi = stats.binomtest(int(round(p * n_eff)), int(round(n_eff))).proportion_ci(level, method="exact")
+    idx = np.random.default_rng(seed).integers(0, c, size=(n_boot, c))
+    boot = k[idx].sum(axis=1) / m[idx].sum(axis=1)
+    a = (1 - level) / 2
+    se = float(np.sqrt(var))
+    return dict(studies=c, rows=int(big_m), coverage=round(p, 4), se=round(se, 5),
+                design_effect=round(float(deff), 3) if np.isfinite(deff) else None, effective_rows=round(n_eff, 1),
+                ci95_clustered=[round(lo, 4), round(hi, 4)],
+                ci95_bootstrap=[round(float(np.quantile(boot, a)), 4), round(float(np.quantile(boot, 1 - a)), 4)],
+                p_below_nominal=round(float(stats.norm.cdf((p - nominal) / se)), 4) if se > 0 else None)
+
+
+def _below_nominal(parts: dict, nominal: float = 0.95) -> dict:
+    """The designs whose coverage is below ``nominal`` beyond chance: each one-sided clustered p, adjusted (Holm)
+    across the designs tested together."""
+    from impact.stats import adjust_pvalues
+
+    named = [(k, v["p_below_nominal"]) for k, v in parts.items() if v.get("p_below_nominal") is not None]
+    adj = adjust_pvalues(np.array([p for _, p in named]), "holm") if named else []
+    return {k: dict(p=p, p_holm=round(float(a), 4), below_beyond_chance=bool(a < 0.05)) for (k, p), a in zip(named, adj)}
+
+
 def summarise(rows: list[dict]) -> dict:
     d = pd.DataFrame(rows)
     out = {}
     for key, g in [("all sizes", d), *((f"{n} councils", g) for n, g in d.groupby("n"))]:
-        part = {"every row": _rate(int(g["covers_target"].sum()), len(g))}
+        part = {"every row": _rate(int(g["covers_target"].sum()), len(g)) | {"clustered": clustered(g)}}
         for group, h in g.groupby("group"):
-            part[group] = _rate(int(h["covers_target"].sum()), len(h))
+            part[group] = _rate(int(h["covers_target"].sum()), len(h)) | {"clustered": clustered(h)}
         p = g[g["covers_planted"].notna()]
         part["against the planted value (where one number)"] = _rate(int(p["covers_planted"].astype(bool).sum()),
                                                                      len(p))
         lone = g[g["n_lone_cohorts"] > 0]
         part["rows with a one-council cohort"] = _rate(int(lone["covers_target"].sum()), len(lone))
         out[key] = part
+    # by study size, by planted effect and by both: below 95% beyond chance once a study's rows are one cluster
+    sizes = {f"{n} councils": clustered(g) for n, g in d.groupby("n")}
+    by_effect = {f"effect {e}": clustered(g) for e, g in d.groupby("effect")} if "effect" in d else {}
+    cells = {f"{n} councils, effect {e}": clustered(g) for (n, e), g in d.groupby(["n", "effect"])} if "effect" in d else {}
+    out["clustered by design"] = dict(by_size=sizes, by_effect=by_effect, by_size_and_effect=cells,
+                                      below_95_by_size=_below_nominal(sizes),
+                                      below_95_by_size_and_effect=_below_nominal(cells))
     return out
 
 
@@ -164,4 +223,8 @@ def main(argv=None) -> dict:
 if __name__ == "__main__":
     res = main()
     for k, v in res["summary"].items():
-        print(k, {g: (r["covered"], r["rows"], r["coverage"], r["ci95"]) for g, r in v.items()})
+        if k == "clustered by design":
+            print(k, json.dumps({n: v[n] for n in ("below_95_by_size", "below_95_by_size_and_effect")}))
+            continue
+        print(k, {g: (r["covered"], r["rows"], r["coverage"], r["ci95"], r["clustered"].get("ci95_clustered"))
+                  for g, r in v.items() if "clustered" in r})

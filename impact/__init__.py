@@ -269,7 +269,7 @@ class _Submodule(_types.ModuleType):
 
 
 #: The public subpackages every name of whose ``__all__`` says what it takes where a call does not bind.
-_TOLD_PACKAGES = ("stats", "coding", "official", "qdpx", "privacy", "synth", "report")
+_TOLD_PACKAGES = ("stats", "coding", "official", "qdpx", "privacy", "synth", "report", "pipeline", "agreement")
 
 
 def _told_module(module: _types.ModuleType) -> None:

@@ -30,7 +30,7 @@ import stat
 import struct
 import tempfile
 import warnings
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -185,6 +185,9 @@ def _temporary_beside(path: Path, suffix: str = ".tmp") -> Iterator[tuple[int, s
     """
     if (tilde := literal_tilde(path)) is not None:  # write_coded(coded, "~/c.csv") made a folder '~' here (newuser12)
         raise InputError(tilde)
+    if path.is_dir():  # export_review(..., path="."), write_qdpx(project, "out"): Python's IsADirectoryError (newuser15)
+        raise InputError(f"{path}: is a folder - expected the path of a file to write; give a file's name (inside the "
+                         "folder or elsewhere)")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path, suffix), suffix=suffix, dir=path.parent)
@@ -1032,6 +1035,23 @@ def _mostly_cp1252(data: bytes) -> bool:
     return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
 
 
+def suffix_given(path: str | os.PathLike, suffixes: Iterable[str]) -> str:
+    """What a file's name ends in, said after "must end in .csv or .xlsx, but": its extension, or that it has none and
+    the name with the first of ``suffixes`` (newuser15: "but 'no extension' was given" read as if those words were
+    the extension).
+
+    >>> suffix_given("out/agreement", [".csv", ".xlsx"])
+    'agreement has no extension (name it agreement.csv, say)'
+    >>> suffix_given("coded.txt", [".csv"])
+    "'.txt' was given"
+    """
+    name = Path(path)
+    if name.suffix:
+        return f"{name.suffix!r} was given"
+    first = next(iter(suffixes), "")
+    return f"{name.name} has no extension (name it {name.name}{first}, say)"
+
+
 def require_path(value: object, argument: str, expected: str) -> None:
     """Refuse a ``value`` that is not a path (a ``str`` or an :class:`os.PathLike`): a number, None, a list or a loaded
     object passed where a file or folder is named was pathlib's "expected str, bytes or os.PathLike object, not int",
@@ -1049,8 +1069,10 @@ def require_path(value: object, argument: str, expected: str) -> None:
     kind = type(value).__name__
     loaded = {"Study": " (a loaded Study: pass it where a Study is taken, not a path)",
               "DataFrame": " (a table already read: pass the file's path, or the table where a table is taken)"}
+    from ._made import uncalled_hint
+
     raise TypeError(f"The value for `{argument}` must be a path (a str or pathlib.Path) naming {expected}, but {kind} "
-                    f"was passed{loaded.get(kind, '')}.")
+                    f"was passed{loaded.get(kind, '') or uncalled_hint(value)}.")
 
 
 def tilde_hint(given: str | os.PathLike) -> str:
@@ -1099,7 +1121,11 @@ def relative_hint(given: str | os.PathLike, *, levels: int = 3, study_folder: st
     try:
         if literal_tilde(given) is not None and not os.path.lexists(path):
             return tilde_hint(given)
-        if path.is_absolute() or os.path.lexists(path):
+        if os.path.lexists(path):
+            return ""
+        if alike := alike_hint(given):  # 'c\u200b' for the folder 'c': said wherever the path is read from
+            return alike
+        if path.is_absolute():
             return ""
         here = Path.cwd()
     except (OSError, ValueError):  # the current folder removed, or a path the system cannot take
@@ -1115,6 +1141,43 @@ def relative_hint(given: str | os.PathLike, *, levels: int = 3, study_folder: st
                     f"give {Path(*(['..'] * up), path)} or the full path)")
     also = f", then from the study folder, {Path(study_folder).resolve()}" if study_folder is not None else ""
     return f" (a relative path is read from the current folder, {here}{also})"
+
+
+def alike_hint(given: str | os.PathLike) -> str:
+    """Where a path names nothing but its folder holds one entry whose name looks the same or reads as the same
+    (:func:`impact._names._twins`: a zero-width space or a Cyrillic letter typed or pasted in, case, a dot or a space
+    at its end that Windows takes off), that entry and what tells the two apart; else "".
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> top = Path(tempfile.mkdtemp()); (top / "study").mkdir()
+    >>> alike_hint(top / "stu\u200bdy")
+    " (found 'study' beside it, a name that looks the same: the path given holds U+200B ZERO WIDTH SPACE at character 4, which shows as nothing; names are exact)"
+    >>> alike_hint(top / "elsewhere")
+    ''
+    """
+    from ._names import _end_said, _lookalikes_told, _twins, _windows_form
+
+    path = Path(given)
+    name = path.name
+    try:
+        near = sorted(p.name for p in (path.parent if str(path.parent) else Path(".")).iterdir()
+                      if p.name != name and _twins(p.name, name))
+    except (OSError, ValueError):
+        return ""
+    if len(near) != 1:
+        return ""
+    found = near[0]
+    held = [f"the path given holds {told}" for told in [_lookalikes_told(name)] if told] + [
+        f"it holds {told}" for told in [_lookalikes_told(found)] if told] + [
+        f"{who} ends in {_end_said(n)}, which Windows takes off and Linux and macOS keep" for who, n in
+        (("the path given", name), ("it", found)) if _windows_form(n) != n]
+    if not held and found.casefold() != name.casefold():
+        return ""
+    if not held:  # case alone
+        return f" (found {found!r} beside it: names are exact, case too)"
+    return f" (found {found!r} beside it, a name that looks the same: {'; '.join(held)}; names are exact)"
 
 
 def check_input_file(path: str | os.PathLike, *, label: str | None = None, expected: str = "") -> Path:

@@ -147,23 +147,37 @@ def _words(text: str) -> list[str]:
 #: A word of at most this many characters reads as one with a neighbour in a heading ("95% CI", "new leadership",
 #: "an impact", "p (Holm)", "Share anticipating it"): :func:`heading_units` binds it.
 SHORT_WORD = 3
-#: Short words a line may break after, as after any longer word: prepositions and conjunctions lead into what follows
-#: rather than forming a unit with it ("Credited to / another factor", "Suppressed or / not available").
-_BREAK_AFTER = frozenset({"to", "of", "in", "for", "by", "on", "at", "as", "per", "via", "vs", "vs.", "and", "or",
-                          "nor", "but", "if"})
+#: The prepositions and conjunctions: each leads into the words after it, so a line breaks after one as after any
+#: longer word ("Credited to / another factor", "Suppressed or / not available"), and a word before one does not
+#: read as one with it ("a row per council" is not "row per", "under way before the review" not "way before";
+#: render62). A closed class of English words, not phrases of the report.
+_LEADS_ON = frozenset({
+    "about", "above", "across", "after", "against", "along", "among", "and", "around", "as", "at", "because",
+    "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "but", "by", "despite", "down",
+    "during", "except", "for", "from", "if", "in", "inside", "into", "like", "near", "nor", "of", "off", "on", "onto",
+    "or", "out", "outside", "over", "past", "per", "since", "than", "that", "though", "through", "till", "to",
+    "toward", "towards", "under", "unless", "until", "unlike", "up", "upon", "versus", "via", "vs", "vs.", "when",
+    "where", "whether", "while", "with", "within", "without"})
 #: A word ending so closes its unit: the word after it starts another ("95% CI, / lower", "Not in intervention: / CI").
 _CLOSES = (",", ";", ":")
+#: A number, a share or a figure with its sign ("95%", "10,000", "2.5", "-3", "(95%"): it reads as one with the word
+#: after it, its unit ("95% CI", "10,000 children"), whatever its length.
+_NUMBER = re.compile(r"^[(\[]?[-+\u2212]?\d[\d,.]*%?$")
 
 
 def heading_units(text: str) -> str:
-    """Heading ``text`` with each short word (:data:`SHORT_WORD` characters or fewer) bound by a no-break space to the
-    neighbour it reads as one with, so that Word breaks no line inside the pair: the last word to the word
-    before it ("95% CI", "Share anticipating it"), any other to the word after it ("new leadership", "an impact",
-    "p (Holm)") but a preposition or conjunction, after which a line breaks as well as anywhere ("Credited to /
-    another factor"), never across a comma, semicolon or colon ("95% CI, / lower"), and never a third word onto a
-    pair. A column is then at least as wide as each pair (:func:`_words` counts it as one word): Word printed "new /
-    leadership" (:meth:`impact.report._docx._Writer.layout` binds a table's headings where the table keeps its
-    plan).
+    """Heading ``text`` with each short word (:data:`SHORT_WORD` characters or fewer) or number bound by a no-break
+    space to the neighbour it reads as one with, so that Word breaks no line inside the pair: the last word to the
+    word before it ("95% CI", "Share anticipating it"), any other to the word after it where that word ends its
+    phrase, so that the two are the phrase ("new leadership", "an impact", "p (Holm)", a number and its unit: "about
+    3 months after", "per 10,000 children)"). A word ends its phrase as the heading's last, at a comma, semicolon,
+    colon or closing bracket, or before a preposition or conjunction or an opening bracket; a word before a longer
+    phrase stays free ("the / odds ratios", not "the odds / ratios"). A preposition or conjunction binds to
+    neither side: a line breaks after one as well as anywhere ("Credited to / another factor"), and the word before
+    it does not read as one with it ("a row / per council", "under way / before the review"; render62). Never across
+    a comma, semicolon or colon ("95% CI, / lower"), and never a third word onto a pair. A column is then at least
+    as wide as each pair (:func:`_words` counts it as one word): Word printed "new / leadership"
+    (:meth:`impact.report._docx._Writer.layout` binds a table's headings where the table keeps its plan).
 
     Examples
     --------
@@ -171,6 +185,12 @@ def heading_units(text: str) -> str:
     [['95%\\xa0CI,', 'lower'], ['Credited', 'to', 'new\\xa0leadership'], ['p\\xa0(Holm)']]
     >>> heading_units("Credited to another factor"), heading_units("Share anticipating it\\nCI")
     ('Credited to another factor', 'Share anticipating\\xa0it\\nCI')
+    >>> heading_units("Framework matrix with a row per council").split(" ")
+    ['Framework', 'matrix', 'with', 'a\\xa0row', 'per', 'council']
+    >>> heading_units("Councils not in intervention"), heading_units("ratio of the odds ratios")
+    ('Councils not in intervention', 'ratio of the odds ratios')
+    >>> heading_units("Rate (per 10,000 children)").split(" ")
+    ['Rate', '(per', '10,000\\xa0children)']
     """
     return "\n".join(_line_units(line) for line in str(text).split("\n"))
 
@@ -185,12 +205,19 @@ def _line_units(line: str) -> str:
     def short(word: str) -> bool:
         return len(word) <= SHORT_WORD and "\u00a0" not in word
 
+    def leads_on(word: str) -> bool:
+        return word.lower().strip("()[],;:") in _LEADS_ON
+
+    def ends_phrase(i: int) -> bool:  # word i ends its phrase: the last, one closing it, or before one leading on
+        return (i == n - 1 or words[i].endswith((*_CLOSES, ")", "]")) or leads_on(words[i + 1])
+                or words[i + 1].startswith(("(", "[")))
+
     bound: set[int] = set()  # gap k joins words k and k + 1
     if short(words[-1]) and not words[-2].endswith(_CLOSES):
         bound.add(n - 2)
     for k in range(n - 2, -1, -1):
-        if short(words[k]) and words[k].lower() not in _BREAK_AFTER and not words[k].endswith(_CLOSES) and k not in bound and k + 1 not in bound and (
-                k - 1 not in bound):
+        if ((short(words[k]) or _NUMBER.match(words[k])) and not leads_on(words[k]) and not leads_on(words[k + 1])
+                and ends_phrase(k + 1) and not words[k].endswith(_CLOSES) and not bound & {k - 1, k, k + 1}):
             bound.add(k)
     out = words[0]
     for k in range(1, n):

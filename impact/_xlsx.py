@@ -34,7 +34,7 @@ from ._io import (
 )
 from ._tabular import _cell as _tabular_cell
 from ._tabular import workbook_bytes
-from ._textwidth import arial_width, excel_pixels, widest_line, wrapped_lines
+from ._textwidth import _words, arial_width, excel_pixels, heading_units, widest_line, wrapped_lines
 from ._words import _counted, _named, _number, _verb
 from .errors import ImpactWarning, InputError, Problem, user_level
 
@@ -639,21 +639,43 @@ def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int 
     >>> out[1], 6.5 < out[2] < text_chars("p (Holm)", bold=True) + 2
     (20.0, True)
     """
+    # no widening (nor the narrowing that pays for one) that sets a row on more lines in Excel than in LibreOffice, or
+    # fewer, where it set them alike: the row is Excel's lines tall, and LibreOffice printed the extra line blank
+    # (render61 kept units whole by widths that left two rows of the example's Table 7 so, round 48)
+    lines = _kept_lines()
+    cells = _wrapped_cells(ws, only, header)
+    apart = _rows_apart(cells, widths, lines)
+
+    def alike(trial: dict[int, float]) -> bool:  # no row newly apart (a heading's, set on lines later, may mend)
+        return _rows_apart(cells, trial, lines) <= apart
+
     wanted: dict[int, float] = {}
     for cell, width, need, j in _heading_cells(ws, widths, header, gap):
         bold = bool(cell.font and cell.font.b)
+        if "\n" in cell.value:
+            continue
         words = cell.value.split()
         now = _best_lines(words, width, need, bold=bold)
-        if "\n" in cell.value or not _lone_count(now):
+        # a unit heading_units binds too wide for the column ("not interviewed", "reporting it"), or kept whole only
+        # on more lines or with a short word alone ("Suppressed / or / not available"): the column made as wide as
+        # keeps each whole on no more lines (render62)
+        units = heading_words(cell.value)
+        unfit = [u for u in units if " " in u and not _fits(u, width, need, bold=bold)]
+        kept = _best_lines(units, width, need, bold=bold)
+        unit_wise = bool(unfit) or (_units_broken(now, units) > 0 and (len(kept), _lone_count(kept)) > (
+            len(now), _lone_count(now)))
+        if not (_lone_count(now) or unit_wise):
             continue
         most = text_chars(cell.value, bold=bold) + need + 1
         for p in range(1, round((most - width) * 7) + 1):  # Excel's column grows a pixel at a time
-            lines = _best_lines(words, width + p / 7, need, bold=bold)
-            if not _lone_count(lines) and len(lines) <= len(now):
-                wanted[j] = max(wanted.get(j, 0.0), round(widths.get(j, 10.0) + p / 7, 4))
+            set_as = _best_lines(units if unit_wise else words, width + p / 7, need, bold=bold)
+            wider = round(widths.get(j, 10.0) + p / 7, 4)
+            if (not _lone_count(set_as) and len(set_as) <= len(now)
+                    and all(_fits(u, width + p / 7, need, bold=bold) for u in unfit)
+                    and alike({**widths, j: max(wanted.get(j, 0.0), wider)})):
+                wanted[j] = max(wanted.get(j, 0.0), wider)
                 break
-    out = _widened(widths, wanted, landscape)
-    lines = _kept_lines()
+    out = _widened(widths, wanted, landscape, keep=alike)
     for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
         short = round((width - out[j]) * 7)  # pixels
         if short <= 0 or only is None:
@@ -661,18 +683,35 @@ def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int 
         spare = {k: _row_slack(ws, out, k, header, lines) for k in sorted(only) if k != j}
         if sum(spare.values()) < short:
             continue
+        trial = dict(out)
         for k, give in sorted(spare.items(), key=lambda kv: -kv[1]):
             taken = min(give, short)
-            out[k] = round(out[k] - taken / 7, 4)
+            trial[k] = round(trial[k] - taken / 7, 4)
             short -= taken
-        out[j] = width
+        trial[j] = width
+        if alike(trial):
+            out = trial
     if parts is not None and printed_points(out) > PAGE_POINTS[True] / LEAST_SCALE + 1e-9:
         # a sheet printed in parts anyway: a column still short is widened where its part has the room
         for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
             trial = {**out, j: width}
-            if out[j] < width and parts(trial) >= parts(out):
+            if out[j] < width and parts(trial) >= parts(out) and alike(trial):
                 out = trial
     return out
+
+
+def _rows_apart(cells: dict[int, list[tuple[str, bool, float, int]]], widths: dict[int, float],
+                lines=lines_each) -> set[int]:
+    """The rows Excel sets on a different number of lines than LibreOffice: each row's most lines of its ``cells``
+    (:func:`_wrapped_cells`) at ``widths`` in each program (a row is as tall as the more, and the other prints a line
+    of it blank)."""
+    excel: dict[int, int] = {}
+    libre: dict[int, int] = {}
+    for j, column in cells.items():
+        for text, bold, indent, row in column:
+            e, lo = lines(text, widths.get(j, 10.0) - indent, bold=bold)
+            excel[row], libre[row] = max(excel.get(row, 1), e), max(libre.get(row, 1), lo)
+    return {r for r in excel if excel[r] != libre[r]}
 
 
 def _row_slack(ws, widths: dict[int, float], k: int, header: int, lines=lines_each) -> int:
@@ -699,14 +738,16 @@ def _row_slack(ws, widths: dict[int, float], k: int, header: int, lines=lines_ea
 _GIVE_MOST = 4
 
 
-def _widened(widths: dict[int, float], wanted: dict[int, float], landscape: bool) -> dict[int, float]:
+def _widened(widths: dict[int, float], wanted: dict[int, float], landscape: bool,
+             keep: Callable[[dict[int, float]], bool] | None = None) -> dict[int, float]:
     """``widths`` with each column of ``wanted`` (column: width) widened to it, those needing least first, while the
-    sheet prints one page wide at no less than :data:`LEAST_SCALE` (or no smaller than it did)."""
+    sheet prints one page wide at no less than :data:`LEAST_SCALE` (or no smaller than it did), and where ``keep``
+    (of the widths tried) allows."""
     room = max(printed_points(widths), PAGE_POINTS[landscape] / LEAST_SCALE)
     out = dict(widths)
     for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
         trial = {**out, j: width}
-        if printed_points(trial) <= room + 1e-9:
+        if printed_points(trial) <= room + 1e-9 and (keep is None or keep(trial)):
             out = trial
     return out
 
@@ -728,20 +769,52 @@ def _fits(line: str, width: float, gap: float, *, bold: bool) -> bool:
             and arial_width(line, FONT_PT, bold=bold) <= width * DIGIT_PT - 2 - gap * DIGIT_PT)
 
 
+def heading_words(text: str) -> list[str]:
+    """The units a heading's line may break between: its words, those :func:`impact._textwidth.heading_units` binds
+    ("95% CI", "new leadership", "not available") one unit each, as the web page and Word keep them whole.
+
+    >>> heading_words("Credited to new leadership"), heading_words("95% CI, lower")
+    (['Credited', 'to', 'new leadership'], ['95% CI,', 'lower'])
+    """
+    return [unit.replace("\u00a0", " ") for unit in _words(heading_units(text))]
+
+
+def _units_broken(lines: list[list[str]], units: list[str]) -> int:
+    """How many of a heading's ``units`` of more than one word (:func:`heading_words`) ``lines`` (of words) break."""
+    words = [len(unit.split()) for unit in units]
+    ends = {sum(map(len, lines[:k + 1])) for k in range(len(lines))}
+    at, broken = 0, 0
+    for n in words:
+        broken += any(at < end < at + n for end in ends)
+        at += n
+    return broken
+
+
 def _set_lines(text: str, width: float, gap: float, *, bold: bool) -> list[str] | None:
     """Heading ``text`` set on lines of its own for a column ``width`` wide keeping ``gap``
-    (:func:`_best_lines`), where either program's own wrapping would not keep the gap or would leave a short word
-    alone on a line that lines of its own mend on no more lines; None where its own wrapping is as good."""
+    (:func:`_best_lines` of its units, :func:`heading_words`), where either program's own wrapping would not keep the
+    gap, would break a unit ("95% / CI", "new / leadership", "Suppressed or not / available"; render61) or would
+    leave a short word alone on a line that lines of its own mend on no more lines; None where its own wrapping is as
+    good."""
     if "\n" in text:  # set on lines already: each line wrapped in the column, as before
-        if _keeps_gap(text, width, gap, bold=bold):
+        if _keeps_gap(text, width, gap, bold=bold) and not any(
+                _set_lines(part, width, gap, bold=bold) for part in text.split("\n")):
             return None
-        return [" ".join(line) for part in text.split("\n") for line in _best_lines(part.split(), width, gap, bold=bold)]
-    words = text.split()
-    best = _best_lines(words, width, gap, bold=bold)
+        return [line for part in text.split("\n") for line in (_set_lines(part, width, gap, bold=bold) or [part])]
+    words, units = text.split(), heading_words(text)
+    plain = _best_lines(words, width, gap, bold=bold)
+    best = _best_lines(units, width, gap, bold=bold)
+    # units kept whole where each fits and that leaves no more short words alone ("Credited / to / the review")
+    if _lone_count(best) > _lone_count(plain) or not all(_fits(u, width, gap, bold=bold) for u in units if " " in u):
+        best = plain
     if not _keeps_gap(text, width, gap, bold=bold):
         return [" ".join(line) for line in best]
     excel = _wrap(words, round(width * 7) - 5, lambda t: excel_pixels(t, FONT_PT, bold=bold))
     libre = _wrap(words, width * DIGIT_PT - 2, lambda t: arial_width(t, FONT_PT, bold=bold))
+    if (best is not plain and max(_units_broken(excel, units), _units_broken(libre, units))
+            and len(best) <= max(len(excel), len(libre))):  # at no more lines than either program sets
+        return [" ".join(line) for line in best]
+    best = plain
     lone = max(_lone_count(excel), _lone_count(libre))
     if lone and _lone_count(best) < lone and len(best) <= max(len(excel), len(libre)):
         return [" ".join(line) for line in best]

@@ -85,6 +85,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import as_text, key_strings, lacking_hint, unclear_columns
+from ._made import made_hint
 from ._words import _counted, _named
 from .errors import InputError, Problem, StatisticalWarning, ValidationError, user_level
 
@@ -244,9 +245,12 @@ def _metric_list(metrics: object) -> list[str]:
     return out
 
 
-def _check_columns(data: pd.DataFrame, columns: Iterable[str], *, what: str = "data") -> None:
+def _check_columns(data: pd.DataFrame, columns: Iterable[str], *, what: str = "data", wanted: str = "units") -> None:
+    """Refuse ``data`` (the argument ``what``) that is no DataFrame or lacks one of ``columns``; where it is another
+    of impact's tables than the ``wanted`` one, say which and the call that makes the one wanted (:func:`made_hint`)."""
     if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"`{what}` must be a pandas DataFrame, but {type(data).__name__} was passed.")
+        raise TypeError(f"`{what}` must be a pandas DataFrame, but {type(data).__name__} was passed"
+                        f"{made_hint(data, wanted)}.")
     columns = list(columns)
     if (problem := unclear_columns(data, what, {"": columns})) is not None:  # failed inside pandas
         raise ValueError(problem)
@@ -254,7 +258,7 @@ def _check_columns(data: pd.DataFrame, columns: Iterable[str], *, what: str = "d
     if missing:
         in_index = [c for c in missing if c in [n for n in data.index.names if n is not None]]
         hint = (f" ({_named('column', in_index)} in the index: call .reset_index() first)" if in_index
-                else lacking_hint(missing, data.columns))
+                else made_hint(data, wanted) or lacking_hint(missing, data.columns))
         raise ValueError(f"`{what}` has no {_named('column', missing)}; it has {list(data.columns)}{hint}.")
 
 
@@ -1062,7 +1066,7 @@ def _stack_coded(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, coder: str = 
     if isinstance(coded, Mapping):
         frames = []
         for name, df in coded.items():
-            _check_columns(df, ["unit", "code"], what=f"coded output of {name!r}")
+            _check_columns(df, ["unit", "code"], what=f"coded output of {name!r}", wanted="coded")
             _refuse_blank(df, ["unit", "code"], f"coded output of {name!r}")
             frames.append(df.assign(**{coder: str(name)}))
         if not frames:
@@ -1073,7 +1077,7 @@ def _stack_coded(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, coder: str = 
         raise ValueError(f"`coded` has no column {coder!r}, so it names no coder: it looks like one coder's output - "
                          f"expected a dict of each coder's output, e.g. {{'ann': ann_coded, 'machine': coded}}, or "
                          f"one table with a {coder!r} column; it has {list(coded.columns)}.")
-    _check_columns(coded, ["unit", "code", coder], what="coded")
+    _check_columns(coded, ["unit", "code", coder], what="coded", wanted="coded")
     _refuse_blank(coded, ["unit", "code", coder], "coded")
     return coded.copy()
 

@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import member, shared_attr
-from ._io import MAX_CELL_CHARS, check_input_file, tell_if_open_in_office, too_long
+from ._io import MAX_CELL_CHARS, check_input_file, suffix_given, tell_if_open_in_office, too_long
 from ._words import _counted, _listed, _verb
 from .errors import (
     ImpactWarning,
@@ -1330,7 +1330,7 @@ def read_codings(
                 raise InputError(f"{path}: not a readable Parquet file ({type(exc).__name__}: {exc})") from None
     else:
         raise InputError(f"{path}: codings must be a .csv, .parquet, .xlsx (review workbook) or .qdpx file, "
-                         f"but {suffix or 'no extension'!r} was given")
+                         f"but {suffix_given(path, ['.csv'])}")
     return codings_from_cells(data, study, source=name, segments=segments, codebook=codebook, coder=coder, codes=codes)
 
 

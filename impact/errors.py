@@ -153,12 +153,35 @@ class Problem:
         value = "" if self.value is None else repr(_shorten(self.value))
         sep = " - " if value else " "
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{prefix}{where}: {value}{sep}expected {self.expected}".replace(":  ", ": ")
+        return visible(f"{prefix}{where}: {value}{sep}expected {self.expected}".replace(":  ", ": "))
 
 
 #: Unicode categories of the characters that break a message's line or stop it reading as text (control characters,
 #: line and paragraph separators).
 _BREAKING = frozenset({"Cc", "Zl", "Zp"})
+
+
+def visible(text: str) -> str:
+    r"""``text`` with each character that shows as nothing, or as another, written as Python escapes it (a zero-width
+    space as ``\u200b``, a no-break space as ``\xa0``, a right-to-left mark as ``\u200f``): a message quoting a
+    path or a cell ("c\u200b: no such folder") says what it holds, not what it seems to ("c: no such folder").
+    Escaped: every character Python does not print (:meth:`str.isprintable`: format and control characters,
+    separators other than the space), except a line break and a tab, which lay a message out, and a name's bytes that
+    are not text (kept as surrogates, shown as bytes where the message is printed).  Every message impact makes goes
+    through it
+    (:class:`Problem`, :class:`ImpactError`, :class:`ImpactWarning`, the command line's standard error).
+
+    Examples
+    --------
+    >>> print(visible("c\u200b: no such folder"))
+    c\u200b: no such folder
+    >>> visible("Caf\u00e9 \u2013 line one\nline two") == "Caf\u00e9 \u2013 line one\nline two"  # text as it is
+    True
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in "\n\t" or unicodedata.category(ch) == "Cs" else repr(ch)[1:-1]
+                   for ch in text)
 
 
 def _shorten(value: object, limit: int = 60) -> str:
@@ -258,6 +281,9 @@ class ImpactError(Exception):
     InputError
     """
 
+    def __str__(self) -> str:  # a character that shows as nothing, in a path or a cell quoted, shown (visible)
+        return visible(super().__str__())
+
 
 class InputError(ImpactError, ValueError):
     """An input file or argument that cannot be used (one clear message).
@@ -290,7 +316,8 @@ class UnknownIdError(InputError, KeyError):
     No interview 'I0201-01' in study 'synthetic' (did you mean 'I0201-010' or 'I0201-011'?) - expected an interview_id of interviews.csv.
     """
 
-    __str__ = Exception.__str__  # the message as written, not a KeyError's quoted repr of it
+    def __str__(self) -> str:  # the message as written, not a KeyError's quoted repr of it
+        return visible(Exception.__str__(self))
 
 
 class OutputFolderError(InputError):
@@ -365,6 +392,9 @@ class ImpactWarning(UserWarning):
     ...         print(type(caught).__name__, "-", caught)
     AttritionWarning - one wave has no interviews
     """
+
+    def __str__(self) -> str:  # a character that shows as nothing, in a path or a cell quoted, shown (visible)
+        return visible(super().__str__())
 
 
 class StatisticalWarning(ImpactWarning):

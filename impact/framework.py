@@ -20,6 +20,7 @@ from ._words import _counted
 from .errors import InputError
 from .measures import OTHER_FACTORS, classify_codings, factor_of
 from .panel import _coded_interviews
+from .schema import not_one_of
 from .study import Study, require_study
 
 __all__ = ["framework_matrix", "quotes", "illustrative_quotes", "credit_label"]
@@ -192,8 +193,7 @@ def quotes(
     from .codings import as_codings
 
     if measure not in ("reported", "anticipated", "credited", "denied"):
-        raise ValueError(f"The value for `measure` must be one of ['reported', 'anticipated', 'credited', 'denied'], "
-                         f"but {measure!r} was passed.")
+        raise ValueError(not_one_of("measure", measure, ["reported", "anticipated", "credited", "denied"]))
     if isinstance(context, (bool, np.bool_)) or not isinstance(context, (int, np.integer)) or context < 0:
         raise ValueError(f"The value for `context` must be a number of sentences, 0 or more, but {context!r} was passed.")
     codes, councils, waves = names(codes, "codes"), names(councils, "councils"), names(waves, "waves")

@@ -173,8 +173,9 @@ def attribution_summary(codings: pd.DataFrame, study, *, codes=None, waves=None)
     from ._joins import names, of_study
     from .codings import as_codings
     from .panel import _checked_codes
-    from .study import require_study
+    from .study import refuse_swapped, require_study
 
+    refuse_swapped(attribution_summary, codings=codings, study=study)  # (study, coded) as council_panel takes them
     require_study(study, "interviews", "wave_ids")
     if not isinstance(codings, pd.DataFrame):
         raise TypeError(f"`codings` must be a pandas DataFrame, but {type(codings).__name__} was passed.")

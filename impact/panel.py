@@ -40,6 +40,7 @@ import pandas as pd
 
 from ._frames import LABELS, ORDER, distinct, remember_labels, remember_order, shared_attr
 from ._joins import joined_hint, names, number_hint, refuse_unknown
+from ._made import made_hint
 from ._words import _counted, _named, _verb
 from .errors import InputError, user_level
 from .measures import classify_codings
@@ -59,11 +60,12 @@ def _codings(study: Study, coded: pd.DataFrame, segments: pd.DataFrame | None) -
     """Codings with their interview's participant, council and wave, and the measure columns."""
     require_study(study, "interviews", "wave_status")
     if not isinstance(coded, pd.DataFrame):
-        raise TypeError(f"`coded` must be a DataFrame of codings, but {type(coded).__name__} was passed.")
+        raise TypeError(f"`coded` must be a DataFrame of codings, but {type(coded).__name__} was passed"
+                        f"{made_hint(coded, 'coded')}.")
     _check_segments(segments)
     if "code" not in coded.columns or not ({"unit", "interview_id"} & set(coded.columns)):
         raise ValueError("`coded` must have the columns ['unit', 'code', ...] of a coder's output (or "
-                         f"['interview_id', 'code', ...]); it has {list(coded.columns)}.")
+                         f"['interview_id', 'code', ...]); it has {list(coded.columns)}{made_hint(coded, 'coded')}.")
     if "interview_id" in coded.columns:
         c = coded
     elif segments is not None and {"segment_id", "interview_id"} <= set(segments.columns):

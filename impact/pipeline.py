@@ -20,7 +20,7 @@ import platform
 import re
 import warnings
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,8 +40,9 @@ from ._io import (
     rolled_back_on_failure,
     staged_directory,
 )
-from ._keywords import keyword_only
+from ._keywords import keyword_only, passes_keywords
 from ._limits import ADJUSTMENTS, INDICATOR_REASSIGNMENTS_MAX
+from ._made import made_hint
 from ._version import __version__
 from ._warning_words import (
     MODEL_FIGURES,
@@ -246,6 +247,23 @@ class Findings:
     reliability_by_wave: pd.DataFrame | None = None
     attrition_waves: pd.DataFrame | None = None
 
+    def __repr__(self) -> str:
+        # the dataclass's own printed every table whole: a notebook cell ending in impact.analyse(study) showed
+        # some hundred thousand characters (newuser15)
+        tables = [f.name for f in fields(self) if isinstance(getattr(self, f.name), pd.DataFrame)
+                  and len(getattr(self, f.name))]
+        return (f"<Findings of {self.study!r}: {len(tables)} tables with rows ({', '.join(tables)}); "
+                f"{len(self.not_computed)} not computed (.not_computed says why)>")
+
+
+def _check_progress(progress: object) -> None:
+    """Refuse a ``progress`` that is neither a function nor None: ``run(study, out_dir=..., progress=False)``, as the
+    command line's -q reads, was "'bool' object is not callable" from inside the run (newuser15)."""
+    if progress is not None and not callable(progress):
+        raise TypeError(f"The value for `progress` must be a function called with each step's message "
+                        f"(progress=print prints them) or None (the default: nothing printed), but "
+                        f"{type(progress).__name__} was passed.")
+
 
 def _progress(callback: Callable[[str], None] | None, message: str) -> None:
     raise_noted_interrupt()  # each step of a run begins by acting on a Ctrl-C a finaliser swallowed
@@ -384,6 +402,7 @@ def analyse(
 
     require_study(study, "participants", "interviews", "wave_status")
     _check_seed(seed)
+    _check_progress(progress)
     wanted = set(PARTS) if parts is None else set(parts)
     unknown = sorted(wanted - set(PARTS))
     if unknown:
@@ -1209,6 +1228,12 @@ class RunResult:
     files: dict[str, Path]
     findings: Findings
 
+    def __repr__(self) -> str:
+        # the dataclass's own printed every file's path and the findings whole: the README's impact.run(...), ending
+        # a notebook cell, showed some hundred thousand characters (newuser15)
+        return (f"<RunResult: {_counted(len(self.files), 'file')} written to {self.out_dir} (print it for the main "
+                "ones; .files has each, .findings the analysis)>")
+
     def __str__(self) -> str:
         main = ("report.html", "report.docx", "tables.xlsx")
         lines = [f"findings written to {self.out_dir}"]
@@ -1258,7 +1283,7 @@ def _require_findings(findings: object) -> None:
     if isinstance(findings, Findings) or (findings is not None and hasattr(findings, "parameters")
                                           and hasattr(findings, "provenance")):
         return
-    hint = " (pass its .findings)" if isinstance(findings, RunResult) else ""
+    hint = made_hint(findings, "findings")
     raise TypeError(f"`findings` must be an impact.Findings (impact.analyse), but {type(findings).__name__} was "
                     f"passed{hint}.")
 
@@ -1272,6 +1297,7 @@ def build_report(
     quote_k: int = 5,
     key: bytes | str | None = None,
     council_matrix: bool = False,
+    _history=None,
 ):
     """Assemble the publishable report from findings (see :mod:`impact.report._build`).
 
@@ -1324,9 +1350,55 @@ def build_report(
 
     _require_findings(findings)
     return assemble(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key,
-                    council_matrix=council_matrix)
+                    council_matrix=council_matrix, history=_history)
 
 
+def _release_history(given, study, *, key, key_file, out_dir: Path, study_root):
+    """The run's :class:`~impact.privacy._history.ReleaseHistory` (None where ``given`` is False), read before any
+    work: a history that cannot be used, or one placed in the output or study folder, is refused now."""
+    if given is False:
+        return None
+    from .privacy import resolve_key
+    from .privacy._history import ReleaseHistory
+
+    path = None if given is None or given is True else given
+    if path is not None:
+        require_path(path, "release_history", "a file path, True (the default file beside the key) or False")
+        path = Path(path).expanduser()
+    if key is None:  # --identify: the history is still named and signed with the pseudonym key
+        key = resolve_key(key_file=key_file, output_dir=out_dir, study_dir=study_root)
+    name = study.name if isinstance(study, Study) else _study_name(study)
+    if path is None:
+        from .privacy._history import history_file
+
+        path = history_file(name, key)
+    for inside, what in ((out_dir, "the output folder"), (study_root, "the study folder")):
+        if inside is not None and _is_within(path, Path(inside)):
+            raise InputError(f"{path}: the release history is private and kept outside {what} ({inside}) - "
+                             "expected a file beside the pseudonym key (--release-history FILE names another)")
+    return ReleaseHistory(path, study_name=name, key=key, out_dir=out_dir)
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _study_name(folder) -> str:
+    """study.yaml's name, read before the study is validated (the study's identity in its release history)."""
+    import yaml
+
+    try:
+        spec = yaml.safe_load((Path(folder) / "study.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        spec = None
+    return str(spec.get("name", "")) if isinstance(spec, dict) else ""
+
+
+@passes_keywords("build_report")
 def build_summary(findings: Findings, **options):
     """The summary of :func:`build_report`'s report (its first section), the same, without building the others.
 
@@ -1416,6 +1488,7 @@ def run(
     docx_template: str | Path | None = None,
     command: str | None = None,
     council_matrix: bool = False,
+    release_history: str | Path | bool | None = None,
 ) -> RunResult:
     """Validate, analyse and report a study; write the bundle to ``out_dir`` atomically.
 
@@ -1459,6 +1532,16 @@ def run(
         A Word document or template (.docx, .dotx) whose page size, margins,
         styles, header and footer the Word report takes (checked before the
         analysis starts).
+    release_history : path or bool, optional
+        The study's release history, a private file of every bundle made of the study before (each one's counts,
+        hidden ones included, and the relations between them): its earlier releases are taken into account by this
+        report's suppression, so that this bundle and the earlier ones read together give back no suppressed count
+        (an interim report and the final one, differenced), and this release is added to it once the bundle is
+        whole. By default (None or True) the file beside the pseudonym key named from the study's name and the key
+        (:func:`impact.privacy._history.history_file`); never inside ``out_dir`` or the study folder. ``False``
+        neither reads nor records one: each bundle is then protected alone. A run to the same ``out_dir`` replaces
+        the release recorded for that folder, as it replaces its bundle (a draft is not a release): run drafts into
+        one folder, and write a bundle that is shared to a folder of its own.
     cache : bool or path
         Cache segmentation and coding (Parquet with signed manifests, see
         :mod:`impact._cache`) in the user's cache folder (``True``), in the
@@ -1501,6 +1584,7 @@ def run(
     if not isinstance(study, Study):  # arguments refused before anything is read or written
         require_path(study, "study", "a study folder (holding study.yaml), or a loaded Study")
     _check_seed(seed)
+    _check_progress(progress)
     _check_level(alpha, adjust)
     study_root = study.root if isinstance(study, Study) else study
     out_dir = check_output_folder(out_dir, protect=[study_root] if study_root is not None else [])
@@ -1510,6 +1594,8 @@ def run(
         _check_key_target(reid)
     key = None if identify else resolve_key(key_file=key_file, output_dir=out_dir,  # a bad key file: before the work
                                             study_dir=study_root)
+    history = _release_history(release_history, study, key=key, key_file=key_file, out_dir=out_dir,
+                               study_root=study_root)
     if docx_template is not None:
         from .report import check_docx_template
 
@@ -1546,7 +1632,7 @@ def run(
                                           names=[Path(study_dir).name] if study_dir is not None else [])
     _progress(progress, "writing the report")
     report, extra = build_report(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key,
-                                 council_matrix=council_matrix)
+                                 council_matrix=council_matrix, _history=history)
     # Imported here, not above: input refused before this point is refused without importing the renderers.
     from .report import render
 
@@ -1572,5 +1658,7 @@ def run(
     files = {k: out_dir / Path(v).relative_to(staging) for k, v in files.items()}
     if key is not None:
         files["reidentification_key"] = reid
+    if history is not None:  # the bundle is whole: its release is recorded (outside it, beside the key)
+        history.record()
     return RunResult(out_dir=out_dir, files=files, findings=findings)
 

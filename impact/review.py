@@ -31,6 +31,7 @@ from . import _xlsx
 from ._frames import as_flags, as_text, distinct, key_strings, not_flags
 from ._io import merged_blanks, require_path
 from ._keywords import keyword_only
+from ._made import made_hint
 from ._tabular import restore_cell
 from ._version import __version__
 from ._words import _counted, _named, _verb
@@ -194,7 +195,8 @@ def _refuse_swapped_frames(segments: object, coded: object) -> None:
     passed in each other's place (a KeyError 'code' deep inside before)."""
     for name, value in (("segments", segments), ("coded", coded)):
         if not isinstance(value, pd.DataFrame):
-            raise TypeError(f"`{name}` must be a pandas DataFrame, but {type(value).__name__} was passed.")
+            raise TypeError(f"`{name}` must be a pandas DataFrame, but {type(value).__name__} was passed"
+                            f"{made_hint(value, name)}.")
     needs = {"segments": (segments, ["segment_id", "text"]), "coded": (coded, ["unit", "code"])}
     missing = {name: [c for c in columns if c not in frame.columns] for name, (frame, columns) in needs.items()}
     if not any(missing.values()):

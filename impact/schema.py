@@ -1329,12 +1329,14 @@ def close_matches(value: str, choices: Iterable[str], *, n: int = 3, cutoff: flo
         found = [c for cs in by_form.values() for c in cs if latin_lookalike(c) == folded]
         if found:
             return found[:n], lookalike_names(value) or lookalike_names(found[0])
+    # two letters side by side typed the other way round ('tsets' for 'tests'), before a name it starts with: the
+    # whole name slipped ('unit_yb_time' is unit_by_time, not unit, newuser15)
+    if not found and len(form) >= 3:
+        found = [c for f, cs in by_form.items() if _swapped(form, f) for c in cs]
     if not found and len(form) >= 3:
         found = [c for f, cs in by_form.items() if f.startswith(form) or (len(f) >= 3 and form.startswith(f)) for c in cs]
     if not found:  # 'RI' for requires_improvement, 'Req. improvement' too
         found = [c for cs in by_form.values() for c in cs if _abbreviates(value, c)]
-    if not found and len(form) >= 3:  # two letters side by side typed the other way round ('tsets' for 'tests')
-        found = [c for f, cs in by_form.items() if _swapped(form, f) for c in cs]
     if not found and form:
         found = [c for f in difflib.get_close_matches(form, list(by_form), n=n, cutoff=cutoff) for c in by_form[f]]
     # a byte-order mark or zero-width space pasted in ('\ufeffaccept'): the value looks like the one it is close to,
@@ -1420,6 +1422,21 @@ def did_you_mean(value: str, choices: Iterable[str], *, words: bool = False) -> 
     if (plain := plain_form(value)) is not None:
         return f" (did you mean {shown}? {value!r} {plain})"
     return f" (did you mean {shown}?)"
+
+
+def unknown_told(given: Iterable[object], choices: Iterable[str]) -> str:
+    """``": 'Lifted' (did you mean 'lifted'?)"``: each text of ``given`` that is none of ``choices`` but close to one
+    (:func:`did_you_mean`), to end a message refusing a list or mapping of names (newuser15: ``intervention_paths=
+    {'Lifted': 1.0}`` and ``survey_waves=['Early']`` were told the names allowed, not the one meant); ``""`` where
+    none is close.
+
+    >>> unknown_told(["never", "Lifted", "sometimes"], ["never", "lifted", "entered"])
+    ": 'Lifted' (did you mean 'lifted'?)"
+    """
+    choices = [str(c) for c in choices]
+    told = [f"{g!r}{hint}" for g in dict.fromkeys(given) if isinstance(g, str) and g not in choices
+            and (hint := did_you_mean(g, choices))]
+    return f": {', '.join(told)}" if told else ""
 
 
 def not_one_of(argument: str, value: object, allowed: Iterable[object], *, hint: str = "") -> str:
@@ -1726,9 +1743,13 @@ def format_reference() -> str:
         "cannot be copied to Windows whole; so is a folder so named, at any depth (`aux/`,",
         "`transcripts/301/LPT3/`, `old./`), its path named.",
         "Names that look the same are told: a council's name with a Cyrillic or Greek letter where",
-        "another council's name has the Latin one, or two transcript paths of interviews.csv that differ",
-        "so, is a warning naming both and the letter (ids and file names that differ only in case,",
-        "Unicode form or spaces are errors).",
+        "another council's name has the Latin one is a warning naming both and the letter (ids that",
+        "differ only in case, Unicode form or spaces are errors). A transcript, a table or `transcripts/`",
+        "beside another file or folder of the same name but for case, Unicode form, spaces, a letter",
+        "drawn like another (Cyrillic, Greek, full-width), a character that shows as nothing (a",
+        "zero-width space) or dots and spaces at its end that Windows takes off (`P2-early.txt.`) is an",
+        "error at each row naming it, naming the other and the character; so is a transcript path whose",
+        "extension only looks like one read (`P2-early.t\\u0445t`, a Cyrillic Ha).",
         "Every file is read once and every reader of it given those bytes (a `.docx` transcript, a",
         "workbook: a file a sync client replaces meanwhile is never checked as one version and read as",
         "another); a file that changes while it is read is an error naming it, and `impact run` stops",

@@ -2262,6 +2262,23 @@ def _link_out(folder: Path, f: Path) -> str:
     return f"a plain file inside the study folder (it is {said.words}: not read{inside})"
 
 
+def _study_elsewhere(path: Path) -> str:
+    """Where the study folder meant is, for a folder ``path`` holding no study.yaml (" - study/transcripts is a folder
+    inside the study folder study: give that folder itself"), or "": a folder of the study given for it
+    ('impact validate study/transcripts'), or the folder above one or more studies ('impact validate .')."""
+    above = next((p for p in Path(os.path.abspath(path)).parents if (p / "study.yaml").is_file()), None)
+    if above is not None:
+        return f" - {path} is a folder inside the study folder {above}: give that folder itself"
+    try:
+        below = sorted(n.name for n in path.iterdir() if n.is_dir() and (n / "study.yaml").is_file())
+    except OSError:
+        below = []
+    if not below:
+        return ""
+    listed = ", ".join(map(repr, below[:5])) + (f" and {len(below) - 5} more" if len(below) > 5 else "")
+    return f" - {path} holds no study.yaml but {_counted(len(below), 'study folder')} ({listed}): give the study folder itself"
+
+
 def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem], YamlLines | None]:
     """study.yaml's content, the problems reading it, and where its keys and items are (None where it was not read)."""
     f = path / "study.yaml"
@@ -2277,18 +2294,7 @@ def _read_meta(path: Path) -> tuple[dict[str, Any], list[Problem], YamlLines | N
             what = f"; found {shortcut[0]!r}, {shortcut[1]}"
         elif near and not what:
             what = f"; found {', '.join(map(repr, near[:3]))}: the name is exact, study.yaml"
-        above = next((p for p in Path(os.path.abspath(path)).parents if (p / "study.yaml").is_file()), None)
-        if above is not None and not what:  # 'impact validate study/transcripts'
-            what = f" - {path} is a folder inside the study folder {above}: give that folder itself"
-        if not what:  # 'impact validate .' one folder above the study (or studies) meant
-            try:
-                below = sorted(n.name for n in path.iterdir() if n.is_dir() and (n / "study.yaml").is_file())
-            except OSError:
-                below = []
-            if below:
-                listed = ", ".join(map(repr, below[:5])) + (f" and {len(below) - 5} more" if len(below) > 5 else "")
-                what = (f" - {path} holds no study.yaml but {_counted(len(below), 'study folder')} ({listed}): "
-                        "give the study folder itself")
+        what = what or _study_elsewhere(path)
         return {}, [Problem("study.yaml", None, None, None, f"a study.yaml file in the study folder{what}")], None
     try:
         meta, lines = safe_yaml_load(read_text(f, label="study.yaml", max_bytes=MAX_YAML_BYTES), source="study.yaml",
@@ -2484,10 +2490,11 @@ def _windows_folders(folder: Path, named: Iterable[str]) -> list[Problem]:
 
 def _case_twins(folder: Path) -> list[Problem]:
     """An error for each file or folder the study reads (study.yaml, a table, transcripts/) beside another entry of the
-    same name but for case, Unicode form or spaces ('Councils.csv' beside 'councils.csv'), naming what differs
+    same name but for case, Unicode form or spaces ('Councils.csv' beside 'councils.csv'), or that looks the same
+    ('c\u043euncils.csv', a Cyrillic o; 'coun\u200bcils.csv', a zero-width space), naming what differs
     (:func:`impact.validate._twin_told`): Linux holds both, Windows and macOS (whose names ignore case) one, so the
     study copied there reads either, or is not copied whole."""
-    from .validate import _name_form, _twin_told
+    from .validate import _entry_kind, _twin_told, _twins
 
     try:
         names = [p.name for p in folder.iterdir()]
@@ -2497,9 +2504,10 @@ def _case_twins(folder: Path) -> list[Problem]:
     for name in ("study.yaml", *(t.filename for t in TABLES.values()), *book_names(TABLES), "transcripts"):
         if name not in names:
             continue
-        twins = sorted(n for n in names if n != name and _name_form(n) == _name_form(name))
+        twins = sorted(n for n in names if n != name and _twins(n, name))  # 'coun\u200bcils.csv' too
         if twins:
-            kinds, detail, held = _twin_told(twins[0], name, ", so a copy of the study there would read either")
+            kinds, detail, held = _twin_told(twins[0], name, ", so a copy of the study there would read either",
+                                             entry=_entry_kind(folder / name))
             out.append(Problem(name if name != "transcripts" else "transcripts/", None, None, None,
                                f"one entry named {name} in the study folder ({', '.join(repr(t) for t in twins)} "
                                f"is there too, the same name but for {kinds}: {detail}; {held}): keep {name}, and "
@@ -2562,12 +2570,15 @@ def require_study(study: object, *needs: str, optional: bool = False) -> None:
         return
     if needs and study is not None and all(hasattr(study, n) for n in needs):
         return
-    hint = ""
     if isinstance(study, (str, os.PathLike)):
         hint = (f": a folder's path; load it first, study = impact.load_study({str(study)!r})"
                 if not Path(study).is_file() else
                 f": the path of a file, {str(study)!r}, not of a study (were two arguments given in each other's "
                 "place? the study goes in `study`, loaded with impact.load_study(folder))")
+    else:
+        from ._made import made_hint
+
+        hint = made_hint(study, "study")
     raise TypeError(f"`study` must be an impact.Study (impact.load_study), but {type(study).__name__} was passed{hint}.")
 
 
@@ -2713,6 +2724,10 @@ def load_study(path: str | Path, *, validate: bool = True) -> Study:
         what = "a file, not a study folder" if path.exists() else "no such folder"
         raise InputError(f"{path}: {what} (expected a folder holding study.yaml){_study_path_hint(given, path)}")
     meta, problems, meta_lines = _read_meta(path)
+    if problems and (elsewhere := _study_elsewhere(path)) and problems[0].expected.endswith(elsewhere):
+        # the study folder meant is named (a folder inside it, or one above it, was given): what this folder lacks
+        # besides, each table the study holds, is not the user's to mend
+        raise ValidationError(problems, source=str(path))
     broken = {"study.yaml"} if problems else set()
     problems += _case_twins(path)
     books = read_books(path, TABLES, not_plain=lambda f: _link_out(path, f) if _outside(path, f) else None)

@@ -30,6 +30,7 @@ import pandas as pd
 
 from ._frames import as_flags, kept_labels, kept_order, lacking_hint, unclear_columns
 from ._joins import _rows, names, refuse_unknown
+from ._made import made_hint
 from ._words import _counted, _named
 from .errors import InputError
 from .study import Study, require_study
@@ -121,7 +122,8 @@ def _check_panel(panel: pd.DataFrame, needed: tuple[str, ...], **columns: str | 
     """Refuse a ``panel`` lacking a column of ``needed`` or one named by an argument (``unit="council_id"``), saying
     which (a column named by an argument was a KeyError)."""
     if not isinstance(panel, pd.DataFrame):
-        raise TypeError(f"`panel` must be a pandas DataFrame, but {type(panel).__name__} was passed.")
+        raise TypeError(f"`panel` must be a pandas DataFrame, but {type(panel).__name__} was passed"
+                        f"{made_hint(panel, 'panel')}.")
     wanted = [(col, "") for col in needed] + [(col, f" (given as `{arg}`)") for arg, col in columns.items() if col]
     read = {"": list(needed), **{arg: [col] for arg, col in columns.items() if col}}
     if (problem := unclear_columns(panel, "panel", read)) is not None:  # pandas failed deep inside on these

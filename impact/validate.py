@@ -59,6 +59,16 @@ from ._io import (
     windows_name_problem,
     windows_path_problem,
 )
+from ._names import (
+    _end_said,
+    _lookalikes_told,
+    _looks_form,
+    _name_form,
+    _odd,
+    _twins,
+    _unseen,
+    _windows_form,
+)
 from ._words import _counted, _one_status_why
 from .errors import (
     MAX_SHOWN_PER_FILE,
@@ -225,8 +235,10 @@ def _normal_transcript(rel: str) -> str:
     return re.sub(r"/+", "/", rel.replace("\\", "/")).removeprefix("./")
 
 
-def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str]) -> list[Problem]:
-    """A warning for each transcript file that no interview names (it is not read, so nothing in it is coded)."""
+def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str], twins_told: bool = True) -> list[Problem]:
+    """A warning for each transcript file that no interview names (it is not read, so nothing in it is coded).  A file
+    that looks like one a row names (:func:`_twins`) is refused at that row, where the rows were checked against the
+    folder (``twins_told``); else told here, naming the file it looks like."""
     f = TABLES["interviews"].filename
     if f in broken or "interviews" not in raw or not folder.is_dir() or folder.is_symlink():
         return []
@@ -246,12 +258,17 @@ def _unnamed_transcripts(folder: Path, raw: Records, *, broken: set[str]) -> lis
                 out.append(Problem(f"transcripts/{owned_rel}", None, None, open_said(owned, file.name), OPEN_EXPECTED,
                                    "warning"))
             continue  # Office's, not a transcript no interview names
-        if file.is_file() and not file.name.startswith(".") and file.name.lower().endswith(TRANSCRIPT_SUFFIXES) and \
-                rel not in named and _name_form(rel) not in forms:
-            alike = looks.get(_looks_form(rel))
+        # ('P2-early.t\u0445t', a Cyrillic Ha in its extension, is a transcript's name too: told)
+        if file.is_file() and not file.name.startswith(".") and \
+                _looks_form(_windows_form(file.name)).endswith(TRANSCRIPT_SUFFIXES) and rel not in named and \
+                _name_form(rel) not in forms:
+            alike = looks.get(_looks_form(rel)) or next((n for n in sorted(named) if "/".join(
+                map(_windows_form, n.split("/"))) == "/".join(map(_windows_form, rel.split("/")))), None)
+            if alike is not None and twins_told:  # refused at the row naming the file it looks like (_case_twin)
+                continue
             held = (_lookalikes_told(rel) or _lookalikes_told(alike)) if alike is not None else ""
             like = (f"; it looks like transcripts/{alike}, which a row names, yet is another file: one of the two holds "
-                    f"{held}" if held else "")
+                    f"{held}" if held else f"; its name holds {own}" if (own := _lookalikes_told(rel)) else "")
             out.append(Problem(f, None, "transcript", rel, f"an interview naming transcripts/{rel} (no row does, so "
                                f"it is not read and nothing in it is coded{like})", severity="warning"))
     return out
@@ -268,7 +285,7 @@ def check_study(study) -> list[Problem]:
 
     problems = _check(study.meta, raw, study._transcript_text, exists) + _check_codebook(study.meta, study.root)
     if study.root is not None:
-        problems += _unnamed_transcripts(Path(study.root) / "transcripts", raw, broken=set())
+        problems += _unnamed_transcripts(Path(study.root) / "transcripts", raw, broken=set(), twins_told=False)
     if (lines := getattr(study, "_meta_lines", None)) is not None:  # a study read from a folder: study.yaml's lines
         problems = lines.placed(problems, "study.yaml")
     return problems
@@ -858,7 +875,8 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
         problems += [p for p in _check_wave_order(waves, lengths) if p not in problems]
     derived: dict[int, str] = {}  # row of interviews.csv -> the wave read from its date, where its wave is blank
     problems += _check_interviews(parsed, [] if "study.yaml" in broken else waves, read, exists, TRANSCRIPT_SUFFIXES,
-                                  derived=derived,
+                                  derived=derived, written={line: str(rec.get("date") or "") for line, rec
+                                                            in raw.get("interviews", ([], []))[1]},
                                   transcripts_issue=transcripts_issue, folder=folder,
                                   reviews_unread=TABLES["reviews"].filename in broken)
     problems += _status_within_waves(parsed, derived)
@@ -867,7 +885,19 @@ def _check(meta: dict[str, Any], raw: Records, read: Callable[[str], str], exist
     refused_ids = {p.row for p in problems if p.file == TABLES["councils"].filename and p.column == "council_id"
                    and p.severity == "error"}
     problems += _check_attrition(parsed, waves, refused_rows=refused_ids, derived=derived)
-    return collapse_problems(problems)
+    return collapse_problems(_dates_as_written(problems, raw))
+
+
+def _dates_as_written(problems: list[Problem], raw: Records) -> list[Problem]:
+    """``problems`` with the value of each about a date cell as the file holds it: a check of the date read shows it
+    as YYYY-MM-DD, which a date written '05/06/2011' is not (the user searching the file for '2011-06-05' finds
+    nothing)."""
+    written = {(spec.filename, line, col.name): str(cells.get(col.name) or "")
+               for name, spec in TABLES.items() for col in spec.columns if col.type == "date"
+               for line, cells in raw.get(name, ([], []))[1]}
+    return [dataclasses.replace(p, value=cell) if (cell := written.get((p.file, p.row, p.column)))
+            and p.value is not None and p.value != cell and schema.DAY_MONTH_YEAR.fullmatch(
+                schema.without_midnight(cell)) else p for p in problems]
 
 
 # The ids a study gives people, interviews and actions, where each is defined.  They are meant to be pseudonymous codes
@@ -1880,11 +1910,13 @@ _LONGEST_REVIEW_DAYS = 90
 
 def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issue: str | None = None,
                       derived: dict[int, str] | None = None,
-                      reviews_unread: bool = False, folder: Path | None = None) -> list[Problem]:
+                      reviews_unread: bool = False, folder: Path | None = None,
+                      written: dict[int, str] | None = None) -> list[Problem]:
     """Rows of interviews.csv; with ``transcripts_issue`` (the transcripts/ folder is missing or links out) the
     transcript files are not looked for, and one problem says how many the folder should hold.  With
     ``reviews_unread`` (reviews.csv could not be read, a problem already said why) no council is said to lack a
-    review."""
+    review.  ``written``: each row's date cell as written, shown in its problems (a date written '08/05/2011' is
+    told so, not as '2011-05-08', and where it reads two ways, with the other reading)."""
     f = TABLES["interviews"].filename
     out = []
     unlooked = 0
@@ -1910,6 +1942,9 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
     listed: dict[Path, list[str]] = {}  # a folder inside transcripts/ -> the names in it (read once)
     held_at: dict[tuple, tuple] = {}  # (participant, wave) -> (row, interview id) of the first interview there
     held_text: dict[str, tuple[int, str]] = {}  # a transcript's words (hashed) -> the row and file first holding them
+    alike_told: list[Problem] = []  # two paths that look the same, told where nothing else is told of the row
+    named_parts = {part for _, v in parsed.get("interviews", []) if v.get("transcript")
+                   for part in _normal_transcript(v["transcript"]).split("/")}
     for line, v in parsed.get("interviews", []):
         pid, cid = v.get("participant_id"), v.get("council_id")
         # no listed council ('999', '3.01E+02'): told as such by the references, not again as another participant's
@@ -1918,8 +1953,13 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         if council_of.get(pid) is not None and cid and council_of[pid] != cid and not unlisted:  # None: not known
             out.append(Problem(f, line, "council_id", cid, f"the council of participant {pid} ({council_of[pid]})"))
         date, wave = v.get("date"), v.get("wave")
+        shown = (written or {}).get(line) or (f"{date:%Y-%m-%d}" if date is not None else "")  # the cell as written
+        # '08/05/2011', read day first as 8 May: the other reading, 5 August (US settings), where the checks tell it
+        either = schema.DAY_MONTH_YEAR.fullmatch(schema.without_midnight(shown))
+        other = (pd.Timestamp(int(either["y"]), int(either["d"]), int(either["m"])) if either is not None
+                 and int(either["d"]) <= 12 and int(either["m"]) <= 12 and either["d"] != either["m"] else None)
         if date is not None and date > today:  # talk not yet held: a mistyped year (2027 for 2017) read as held
-            out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}", f"a date on or before today ({today:%Y-%m-%d}): "
+            out.append(Problem(f, line, "date", shown, f"a date on or before today ({today:%Y-%m-%d}): "
                                "an interview is dated the day it was held, and its transcript is of talk held by "
                                "today; is the year mistyped?"))
         read_wave = wave  # the wave the study reads: the one given, else the one whose window holds the date
@@ -1936,11 +1976,17 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                 lo, hi = w["window_days"]
                 if off is not None and not lo <= off <= hi:
                     # the wave whose window the date falls in, if any: a wave mislabelled, or a date mistyped
-                    other = [wid for wid, x in windows.items() if wid != wave and (o := offset(x)) is not None
-                             and x["window_days"][0] <= o <= x["window_days"][1]]
-                    where = (f"the {other[0]} window: is the wave or the date wrong?" if other else
-                             "no wave's window")
-                    out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}",
+                    elsewhere = [wid for wid, x in windows.items() if wid != wave and (o := offset(x)) is not None
+                                 and x["window_days"][0] <= o <= x["window_days"][1]]
+                    where = f"the {elsewhere[0]} window" if elsewhere else "no wave's window"
+                    off2 = _offset(w, review=review, date=other) if other is not None else None
+                    if off2 is not None and lo <= off2 <= hi:  # '08/05/2011' read day first; month first it fits
+                        where += (f", read day first as {date:%Y-%m-%d}; month first, as US settings save dates, it "
+                                  f"is {other:%Y-%m-%d}, {off2}, in this window: was the file saved with US settings? "
+                                  "write the date as YYYY-MM-DD")
+                    elif elsewhere:
+                        where += ": is the wave or the date wrong?"
+                    out.append(Problem(f, line, "date", shown,
                                        f"a date in the {wave} window ({lo} to {hi} days from the {w.get('anchor', 'review_end').replace('_', ' ')}, "
                                        f"{_window_dates(w, review)} for council {cid}; this is {off}, in {where})"))
             elif wave is None:
@@ -1951,7 +1997,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                         derived[line] = hits[0]
                 if not hits:  # the windows as this council's dates: what to check the date against
                     spans = "; ".join(f"{wid} {_window_dates(w, review)}" for wid, w in windows.items())
-                    out.append(Problem(f, line, "date", f"{date:%Y-%m-%d}", "a date inside some wave's window, or a "
+                    out.append(Problem(f, line, "date", shown, "a date inside some wave's window, or a "
                                        f"wave given (council {cid}'s windows: {spans})"))
         if pid and read_wave is not None:  # one interview of a participant at a wave: the panels count them once there
             # (a wave read from the date too: a second interview left without a wave was two at one wave, unsaid)
@@ -1977,11 +2023,13 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
         first_look = looks.setdefault(_looks_form(same), (line, same))
         if first_look[0] != line and _name_form(first_look[1]) != _name_form(same):
             held = _lookalikes_told(same) or _lookalikes_told(first_look[1])
-            out.append(Problem(f, line, col, rel, f"a transcript path that does not look like another's ({rel!r} "
-                               f"looks like {first_look[1]!r}, which row {first_look[0]} names, yet is another file: "
-                               f"one of the two holds {held}; two files no reader of the table or the folder tells "
-                               "apart: if they are one, retype the name; if two, name them so they differ)",
-                               "warning"))
+            # (told where no error on the row says more: each file of a folder beside its look-alike is refused as a
+            # twin, _case_twin; one missing is refused naming the other)
+            alike_told.append(Problem(f, line, col, rel, f"a transcript path that does not look like another's "
+                                      f"({rel!r} looks like {first_look[1]!r}, which row {first_look[0]} names, yet is "
+                                      f"another file: one of the two holds {held}; two files no reader of the table or "
+                                      "the folder tells apart: if they are one, retype the name; if two, name them so "
+                                      "they differ)", "warning"))
         parts = rel.replace("\\", "/").split("/")
         if rel.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", rel):
             # a path from a drive or the root ('C:\\Users\\...\\301\\P1.txt'): the end of it that names a transcript
@@ -2000,7 +2048,12 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
             out.append(Problem(f, line, col, rel, f"{why}: rename it and write its new name here"))
             continue
         if not rel.lower().endswith(suffixes):
-            out.append(Problem(f, line, col, rel, "a .txt, .docx, .vtt or .srt file"))
+            # 'P2-early.t\u0445t' (a Cyrillic Ha), 'P2-early\uff0etxt' (a full-width stop): an extension that only
+            # looks like one read
+            alike = next((s for s in suffixes if _looks_form(rel).endswith(s)), None)
+            out.append(Problem(f, line, col, rel, "a .txt, .docx, .vtt or .srt file" + (
+                f" (its extension looks like {alike} but is not: the path holds {_lookalikes_told(rel)}; retype the "
+                "extension, and rename the file so)" if alike else "")))
             continue
         if transcripts_issue is not None:
             unlooked += 1
@@ -2027,7 +2080,7 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                 hint = f" (paths are written from inside transcripts/: write {'/'.join(parts[1:])})"
             out.append(Problem(f, line, col, rel, f"an existing file transcripts/{rel}{hint}"))
             continue
-        if (twin := _case_twin(folder, rel, listed)) is not None:  # Windows and macOS would hold one of the two
+        if (twin := _case_twin(folder, rel, listed, named_parts)) is not None:  # Windows and macOS hold one of two
             out.append(Problem(f, line, col, rel, twin))
             continue
         if (first_named := _same_file(folder, rel, line, held_file)) is not None:
@@ -2092,6 +2145,8 @@ def _check_interviews(parsed, waves, read, exists, suffixes, *, transcripts_issu
                                        severity="warning"))
         except InputError as exc:
             out.append(Problem(f, line, col, rel, f"a readable transcript ({exc})"))
+    refused_rows = {p.row for p in out if p.column == "transcript" and p.severity == "error"}
+    out += [p for p in alike_told if p.row not in refused_rows]
     if unlooked:
         out.insert(0, Problem("transcripts/", None, None, None, f"a folder holding the {_counted(unlooked, 'transcript')} that "
                               f"interviews.csv names, inside the study folder ({transcripts_issue})"))
@@ -2169,6 +2224,13 @@ def _other_case(folder, rel: str) -> str:
             return (f" (found '{'/'.join(parts[:i + 1])}', the name written in {_LEGACY_NAMES[1]} bytes, not the "
                     "UTF-8 this system reads names in, as an old zip program or a disk from Windows may write it: "
                     "rename the file, typing the name)")
+        if not same:  # 'P1-early.txt.': a name Windows makes 'P1-early.txt' (a dot at its end it takes off)
+            ends = [n for n in names if _name_form(_windows_form(n)) == _name_form(part)]
+            if len(ends) == 1:
+                parts[i] = ends[0]
+                return (f" (found {'/'.join(parts[:i + 1])!r}, a name that ends in {_end_said(ends[0])}, which "
+                        "Windows takes off and Linux and macOS keep: names are exact; rename the file, typing the "
+                        "name)")
         if not same:  # 'Р1-early.txt' (a Cyrillic Er), 'P1-early．txt' (a full-width stop): a name that looks the same
             same = [n for n in names if _looks_form(n) == _looks_form(part)]
             if len(same) == 1:
@@ -2185,33 +2247,6 @@ def _other_case(folder, rel: str) -> str:
     if all(a.casefold() == b.casefold() for a, b in zip(parts, rel.split("/"), strict=True)):
         return f" (found {'/'.join(parts)}: names are exact, case too)"
     return f" (found {'/'.join(parts)!r}: names are exact, spaces at the ends of a name or before its extension too)"
-
-
-def _lookalikes_told(name: str) -> str:
-    """The characters of ``name`` drawn like others (:func:`_looks_form`), the first three named with where they are
-    and what they look like: "U+0420 CYRILLIC CAPITAL LETTER ER at character 1, which looks like 'P'"."""
-    odd = [ch for ch in dict.fromkeys(name) if ch in schema._LOOKALIKES or not ch.isascii() and (
-        unicodedata.normalize("NFKC", ch) != ch or schema._is_hidden(ch))]
-
-    def like(ch: str) -> str:
-        if _unseen(ch):
-            return "which shows as nothing"
-        return f"which looks like {schema._LOOKALIKES.get(ch) or unicodedata.normalize('NFKC', ch)!r}"
-
-    return "; ".join(f"{schema._char_name(ch)} at character {name.index(ch) + 1}, {like(ch)}" for ch in odd[:3])
-
-
-def _unseen(ch: str) -> bool:
-    """Whether ``ch`` shows as nothing: a zero-width space, a joiner, a direction mark (a space shows as one)."""
-    return schema._is_hidden(ch) and unicodedata.category(ch) != "Zs"
-
-
-def _looks_form(name: str) -> str:
-    """A file name as :func:`_name_form` reads it once letters drawn like Latin ones (Cyrillic, Greek) are read as
-    Latin, compatibility forms (full-width letters and stops, a no-break space) as the plain ones and characters that
-    show as nothing (a zero-width space) are left out: names equal in this form look the same on screen."""
-    return _name_form(unicodedata.normalize("NFKC", "".join(schema._LOOKALIKES.get(ch, ch) for ch in name
-                                                            if not _unseen(ch))))
 
 
 #: The encoding file names from Windows or an old zip program may hold where they are not UTF-8, and its name.
@@ -2234,11 +2269,14 @@ def _other_encoding(names: list[str], part: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _case_twin(folder: Path | None, rel: str, listed: dict[Path, list[str]]) -> str | None:
+def _case_twin(folder: Path | None, rel: str, listed: dict[Path, list[str]], named_parts: set[str] = frozenset()
+               ) -> str | None:
     """What was expected of the transcript path ``rel`` where a folder on it holds another name the same but for
     case or Unicode form ('P1-early.txt' beside 'p1-EARLY.txt', 'é' composed beside 'e' and an accent), else None.
     Linux holds both; Windows and macOS, whose names ignore case and form, hold one, so the study copied there reads
-    another transcript, or none (``listed`` keeps each folder's names, read once)."""
+    another transcript, or none (``listed`` keeps each folder's names, read once).  A name that looks the same is a twin
+    too (:func:`_twins`), as is one Windows makes another's ('P2-early.txt.' beside 'P2-early.txt'), unless a row names
+    it (``named_parts``: the names on the paths the rows name), which is refused at its own row."""
     if folder is None:
         return None
     here = Path(folder)
@@ -2250,31 +2288,61 @@ def _case_twin(folder: Path | None, rel: str, listed: dict[Path, list[str]]) -> 
                 listed[here] = [p.name for p in here.iterdir()] if here.is_dir() and not here.is_symlink() else []
             except OSError:
                 listed[here] = []
-        # (a twin Windows cannot make at all, '880 ' beside '880', is refused at its own row: renamed, no clash)
+        # (a twin Windows cannot make at all, '880 ' beside '880', is refused at its own row where a row names it:
+        # renamed, no clash; one no row names is told here: Windows holds one of the two)
         # (the one entry of that form is the one read, whatever its form: a twin is a second entry beside it)
-        alike = [n for n in listed[here] if _name_form(n) == _name_form(part) and windows_name_problem(n) is None]
+        # a name that only looks the same ('\u04202-early.txt', a Cyrillic Er; 'P2-ea\u200brly.txt', a zero-width
+        # space; 'P2-early.t\u0445t') is a twin too: every system holds both, and no one tells them apart
+        alike = [n for n in listed[here] if _twins(n, part) and (windows_name_problem(n) is None
+                                                                  or n not in named_parts)]
         twins = [n for n in alike if n != part] if len(alike) > 1 else []
         if twins:
             inside = here.relative_to(folder).as_posix()
             where = "transcripts/" + ("" if inside == "." else f"{inside}/")
             twin = f"{where}{twins[0]}"  # a space at its end or an accent written apart shows: escaped
-            shown = twin if twin.isascii() and twins[0] == twins[0].strip() else \
+            shown = twin if twin.isascii() and twins[0] == twins[0].strip() and not twin.endswith(".") else \
                 "'" + twin.encode("ascii", "backslashreplace").decode() + "'"
             kinds, detail, held = _twin_told(twins[0], part, ", so the study copied there would read another "
-                                              "transcript or none")
+                                              "transcript or none", entry=_entry_kind(here / part))
             return (f"a name no other file or folder in {where} has but for {kinds} ({shown} is there too, {detail}: "
                     f"{held}): rename or remove one")
         here = here / part
     return None
 
 
-def _twin_told(twin: str, name: str, copied: str) -> tuple[str, str, str]:
+def _entry_kind(path: Path) -> str:
+    """'folder' where ``path`` is one (not through a link), else 'file': how a message names the entry."""
+    try:
+        return "folder" if path.is_dir() and not path.is_symlink() else "file"
+    except OSError:
+        return "file"
+
+
+def _both_held(entry: str) -> str:
+    """What a pair of names that only look alike does: every system holds both (``entry``: 'file' or 'folder', what
+    the named one is: a folder is opened, added to or sent)."""
+    done = "opened, added to or sent" if entry == "folder" else "opened, edited or sent"
+    return (f"every system holds both, yet no one reading the folder or the table tells them apart, so the {entry} "
+            f"{done} in its place may be the other")
+
+
+def _twin_told(twin: str, name: str, copied: str, *, entry: str = "file") -> tuple[str, str, str]:
     """What tells ``twin`` from ``name``, two names :func:`_name_form` reads as one: the kinds of difference in words
     ('case', 'Unicode form', 'spaces', 'case and spaces'), each character that differs with where it is ("it holds
     U+00A0 NO-BREAK SPACE at character 13, at its end", "it has 'p' at character 1 where the other has 'P'"), and which
     systems hold one of the two, and then ``copied`` (what a copy of the study there reads: ", so the study copied there
     would read another transcript or none"); a name differing in spaces alone is held by every system, and looks the
-    same."""
+    same.  Two names that only look alike (:func:`_twins`) are told by the characters drawn like others that they hold
+    (:func:`_lookalikes_told`); ``entry`` is what ``name`` is, 'file' or 'folder' (:func:`_both_held`)."""
+    if _windows_form(twin) != twin or _windows_form(name) != name:  # 'P2-early.txt.': one name on Windows
+        said = [f"{who} ends in {_end_said(n)}, which Windows takes off" for who, n in (("it", twin), ("the other", name)) if _windows_form(n) != n]
+        return "dots or spaces at its end", "; ".join(said), "Windows holds one of the two" + copied
+    if _name_form(twin) != _name_form(name):  # 'P2-ea\u200brly.txt' beside 'P2-early.txt': held by every system
+        said = [f"{who} holds {held}" for who, n in (("it", twin), ("the other", name))
+                if (held := _lookalikes_told(n))]
+        unseen = all(_unseen(ch) for n in (twin, name) for ch in n if _odd(ch))
+        return ("a character that shows as nothing" if unseen else "characters that look alike"), "; ".join(said), \
+            _both_held(entry)
     kinds, said = [], []
     bare = [_without_edges(n) for n in (twin, name)]
     folded = [unicodedata.normalize("NFC", b) for b in bare]
@@ -2298,9 +2366,7 @@ def _twin_told(twin: str, name: str, copied: str) -> tuple[str, str, str]:
     held = ("Windows and macOS, whose names ignore case, hold one of the two" + copied if "case" in kinds else
             "macOS, whose names ignore Unicode form, holds one of the two (Windows and Linux hold both)" + copied
             if "Unicode form" in kinds else "Windows, which takes a space at the end of a name off, holds one of the "
-            "two" + copied if twin.endswith(" ") or name.endswith(" ") else "every system holds both, yet no one "
-            "reading the folder or the table tells them apart, so the file opened, edited or sent in its place may "
-            "be the other")
+            "two" + copied if twin.endswith(" ") or name.endswith(" ") else _both_held(entry))
     kinds = kinds or ["how it is written"]
     return ", ".join(kinds[:-1]) + " and " * (len(kinds) > 1) + kinds[-1], "; ".join(said), held
 
@@ -2329,13 +2395,6 @@ def _without_edges(name: str) -> str:
 def _char_said(ch: str) -> str:
     """A space as 'a space'; any other character by its code and name ('U+00A0 NO-BREAK SPACE')."""
     return "a space" if ch == " " else schema._char_name(ch)
-
-
-def _name_form(name: str) -> str:
-    """A file name as a reader sees it: accented letters in one Unicode form (NFC), any case, no spaces at its ends or
-    before its extension (no-break spaces too: a name typed or pasted with a space after it looks the same)."""
-    stem, dot, ext = unicodedata.normalize("NFC", name).strip().rpartition(".")
-    return (f"{stem.strip()}.{ext.strip()}" if dot else ext).casefold()
 
 
 def _turns(text: str) -> list[tuple]:

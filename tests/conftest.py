@@ -374,11 +374,14 @@ def summary_bullets(findings) -> list[str]:
 
 
 def report_table(findings, name: str):
-    """The report's :class:`impact.report.Table` called ``name``, default options."""
+    """The report's :class:`impact.report.Table` called ``name``, default options: looked for in the sections built
+    first, so a table of one of them does not build the sections built when read (the summary, the quotes, ...:
+    testtime39)."""
     from impact.report import Table
 
     report, _ = report_of(findings)
-    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
+    sections = sorted(report.sections, key=lambda s: not s.built)
+    return next(b for s in sections for b in s.blocks if isinstance(b, Table) and b.name == name)
 
 
 def realised_sentence(findings) -> str:
@@ -1273,10 +1276,14 @@ def study_dir(_tiny_study_folder, tmp_path) -> Path:
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory):
     """The run cache and its signing key in a temporary folder, never the user's own cache."""
-    saved = {k: os.environ.get(k) for k in ("IMPACT_CACHE_DIR", "IMPACT_CONFIG_DIR")}
+    saved = {k: os.environ.get(k) for k in ("IMPACT_CACHE_DIR", "IMPACT_CONFIG_DIR", "XDG_CONFIG_HOME", "APPDATA")}
     root = tmp_path_factory.mktemp("impact-user")
     os.environ["IMPACT_CACHE_DIR"] = str(root / "cache")
     os.environ["IMPACT_CONFIG_DIR"] = str(root / "config")
+    # the configuration folder too (release histories, impact.privacy._history, beside the key): a session fixture is
+    # made before a test's own folder is set (_pseudonym_key), and must not write into, nor read, the user's home
+    os.environ["XDG_CONFIG_HOME"] = str(root / "xdg-session")
+    os.environ.pop("APPDATA", None)
     yield root
     for k, v in saved.items():
         if v is None:
@@ -1285,10 +1292,17 @@ def _private_cache(tmp_path_factory):
             os.environ[k] = v
 
 
+_HISTORIES = iter(range(1 << 62))
+
+
 @pytest.fixture(autouse=True)
-def _pseudonym_key(monkeypatch):
-    """A fixed pseudonym key, so no test writes a key file into the user's home."""
+def _pseudonym_key(monkeypatch, _private_cache):
+    """A fixed pseudonym key, so no test writes a key file into the user's home; and a configuration folder of the
+    test's own (made only where written), so no test writes a release history there, nor reads another test's
+    (impact.privacy._history: the synthetic studies share a name, and with the key, a history)."""
     monkeypatch.setenv("IMPACT_PSEUDONYM_KEY", "impact-test-key-0123456789abcdef")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(_private_cache / "xdg" / str(next(_HISTORIES))))
+    monkeypatch.delenv("APPDATA", raising=False)
 
 
 def browser_path() -> str | None:

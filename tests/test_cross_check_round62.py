@@ -278,8 +278,12 @@ def firth_term(y, X, groups, j, alpha=0.05, fit=None):
     lr = max(2 * (top - l0), 0.0)
     crit = stats.f.ppf(1 - alpha, 1, df) * deff
 
+    profile = {}  # b[j] fixed at v -> the gap there: brentq asks again for the ends of the bracket found below
+
     def gap(v):
-        return 2 * (top - firth_max(y, X, fixed={j: v}, start=b)[1]) - crit
+        if v not in profile:
+            profile[v] = 2 * (top - firth_max(y, X, fixed={j: v}, start=b)[1]) - crit
+        return profile[v]
     lims = []
     for side in (-1, 1):
         step = max(cov[j, j] ** 0.5 * deff ** 0.5, 0.1)

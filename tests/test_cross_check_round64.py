@@ -132,7 +132,7 @@ def simple_aggregate(values: np.ndarray, cohort: np.ndarray, control: str, alpha
     over the cells compared with at least two councils), its variance sum psi_i^2 / n^2 with psi the influence
     function of the cells (each mean's deviations times sqrt(m / (m - 1)), Welch) plus that of the estimated shares
     (R's did::aggte), split by cohort (the comparison councils one part), each part on its councils - 1 df,
-    Welch-Satterthwaite; a council alone in its cohort at a cell borrows the variance of the same weighted sum of
+    Welch-Satterthwaite capped at the councils contributing less two; a council alone in its cohort at a cell borrows the variance of the same weighted sum of
     changes over the councils compared with it in all its cells."""
     n, T = values.shape
     never = np.isnan(cohort)
@@ -182,7 +182,12 @@ def simple_aggregate(values: np.ndarray, cohort: np.ndarray, control: str, alpha
             parts[key] = [var, dfl]
     total = sum(v for v, _ in parts.values())
     spread = sum(v ** 2 / d for v, d in parts.values() if d > 0 and v > 0)
-    se, df = np.sqrt(total), total ** 2 / spread
+    # capped at the councils contributing less two (of nonzero influence, or alone in a cohort and those compared
+    # with them): Welch's bound n_1 + n_2 - 2, Crawford and Howell's m - 1 (truth79)
+    contributing = psi != 0
+    for ks in lone.values():
+        contributing |= np.logical_and.reduce([cells[k]["compared"] for k in ks]) | cells[ks[0]]["treated"]
+    se, df = np.sqrt(total), min(total ** 2 / spread, max(int(contributing.sum()) - 2, 1))
     q = stats.t.ppf(1 - alpha / 2, df)
     return dict(estimate=estimate, se=se, df=df, ci_low=estimate - q * se, ci_high=estimate + q * se,
                 p_value=2 * stats.t.sf(abs(estimate / se), df), n_lone=len(lone))

@@ -25,6 +25,7 @@ LEFT_OVER = {
     "identifier_context": "His NHS number is on the form somewhere.",
     "age": "She has a 7 year old at home.",
     "unique_role": "I'm the DCS, so the plan landed on my desk.",
+    "post_holder_private": "Our virtual school head is off sick again, so the panel slipped.",
 }
 
 

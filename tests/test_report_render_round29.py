@@ -41,7 +41,8 @@ def _noisy_table() -> Table:
 
 
 def _sheet_columns(ws) -> dict[str, list]:
-    return {ws.cell(1, j).value: [ws.cell(i, j).value for i in range(2, ws.max_row + 1)]
+    # a heading by its words, whatever lines the sheet sets it on (render61, render62: "Suppressed or / not available")
+    return {" ".join(str(ws.cell(1, j).value).split()): [ws.cell(i, j).value for i in range(2, ws.max_row + 1)]
             for j in range(1, ws.max_column + 1)}
 
 

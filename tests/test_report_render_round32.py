@@ -131,4 +131,4 @@ def test_a_sentence_on_an_indicators_change_gives_no_signed_zero():
     rows = [{"measure": "cin_rate", "estimate": -0.004, "ci_low": -0.0041, "ci_high": 0.8, "ri_p_value": 0.001,
              "ri_p_adjusted": 0.004}]
     sentence = _did_finding(ctx, rows, after="after the review", against="the councils not yet reviewed")
-    assert "changed by 0.00 after the review (95% CI 0.00 to +0.80;" in sentence, sentence  # signed ends (render42)
+    assert "changed by 0.00 per 10,000 children after the review (95% CI 0.00 to +0.80;" in sentence, sentence  # signed ends (render42)

@@ -31,7 +31,8 @@ def _comparisons() -> pd.DataFrame:
 
 def test_a_row_with_every_figure_suppressed_is_flagged_in_a_few_words():
     ws = _sheet(Table("comparisons", _comparisons(), "Comparisons", columns_format={"share": "pct"}))
-    heads = [c.value for c in ws[1]]
+    # a heading's words, whatever lines it is set on (render62 breaks "Councils / not interviewed" to keep its units)
+    heads = [" ".join(c.value.split()) if isinstance(c.value, str) else c.value for c in ws[1]]
     assert heads[-1] == FLAG_COLUMN
     flags = [ws.cell(row=r, column=len(heads)).value for r in range(2, 6)]
     # every figure of the first row is suppressed: one phrase with its symbol; the others name their columns
@@ -123,7 +124,8 @@ def test_headings_of_figures_stand_over_their_numbers_with_a_gap_between():
                          "n_councils_not": [1, 2], "n_participants": [133, 124], "share": [0.5, 0.25]})
     labels = {"n_councils_not": "Councils not interviewed", "n_participants": "Participants interviewed"}
     ws = _sheet(Table("attrition", data, "Attrition", labels=labels, columns_format={"share": "pct"}))
-    heads = [c.value for c in ws[1]]
+    # a heading's words, whatever lines it is set on (render62 breaks "Councils / not interviewed" to keep its units)
+    heads = [" ".join(c.value.split()) if isinstance(c.value, str) else c.value for c in ws[1]]
     assert heads[1:3] == ["Councils not interviewed", "Participants interviewed"], heads
     assert ws["A1"].alignment.horizontal in (None, "general", "left")  # the text column's heading, left as its text
     assert [ws.cell(row=1, column=j).alignment.horizontal for j in (2, 3, 4)] == ["right"] * 3

@@ -157,7 +157,9 @@ def test_a_shared_heading_part_is_one_cell_over_its_columns_on_the_web_page_and_
     ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))["Table 1"]
     assert {str(r) for r in ws.merged_cells.ranges} == {"A1:A2", "B1:H1", "I1:I2"}
     assert [c.value for c in ws[1]] == ["Impact", "Participants", *[None] * 6, "Share realised"]
-    assert [c.value for c in ws[2]] == [None, *_LOWER, None]
+    # each heading by its words, whatever lines the sheet sets it on (render62 keeps "the review," whole: "under way
+    # before / the review, reported after")
+    assert [" ".join(c.value.split()) if isinstance(c.value, str) else c.value for c in ws[2]] == [None, *_LOWER, None]
     assert [c.value for c in ws[3]][:2] == [_IMPACTS[0], 12]
     assert ws.freeze_panes == "B3" and ws.print_title_rows == "$1:$2" and ws.auto_filter.ref == "A2:I5"
 

@@ -343,7 +343,7 @@ def test_the_change_after_the_review_is_compared_by_status_when_reviewed(indicat
     [said] = [b.text for s in report.sections for b in s.blocks
               if hasattr(b, "text") and b.text.startswith("Did the indicators change after the review?")]
     n_in = sum(bool(v) for v in status.values())
-    assert (f"re-referrals within 12 months (% of referrals) changed by {inside['estimate']:+.2f} ({0.95:.0%} CI "
+    assert (f"re-referrals within 12 months (% of referrals) changed by {inside['estimate']:+.2f} percentage points ({0.95:.0%} CI "
             f"{inside['ci_low']:.2f} to {inside['ci_high']:.2f}; randomisation p = ") in said, said
     assert f"in the {n_in} councils in intervention when reviewed" in said, said
     # the only indicator named is the one planted to change

@@ -186,7 +186,7 @@ def test_the_summary_states_a_change_after_the_review_in_one_status_group(indica
     planted = truth.effects.indicator_post_by_intervention
     assert planted < 0 and inside["n_treated"] == n_in and inside["ci_low"] < planted < inside["ci_high"] < 0
     [said] = [s for s in summary_bullets(f) if "not yet reviewed" in s]
-    assert (f"changed by {inside['estimate']:+.2f} (95% CI {inside['ci_low']:.2f} to {inside['ci_high']:.2f}; "
+    assert (f"changed by {inside['estimate']:+.2f} percentage points (95% CI {inside['ci_low']:.2f} to {inside['ci_high']:.2f}; "
             f"randomisation p = ") in said, said
     assert f"in the {n_in} councils in intervention when reviewed" in said, said
     assert f"in the {len(status) - n_in} councils not in intervention when reviewed" in said, said

@@ -55,7 +55,7 @@ def test_a_change_after_a_notice_is_named_in_the_summary(tiny):
     adjusted = multipletests(list(ri.values()), method="holm")[1][3]
     summary = _summary_of(dataclasses.replace(tiny, indicator_effects=_notice_effects(ri)))
     [said] = [s for s in summary if "notice" in s]
-    assert said.startswith("Re-referrals") and "changed by -5.00 after a council's first notice or direction" in said
+    assert said.startswith("Re-referrals") and "changed by -5.00 percentage points after a council's first notice or direction" in said
     assert f"adjusted {adjusted:.3f}" in said and "no other indicator of the 5 changed significantly" in said, said
     assert "councils in and not in intervention" in said and "review" in said.split("This compares")[1], said
     quiet = _summary_of(dataclasses.replace(tiny, indicator_effects=_notice_effects({**ri, "rereferral_pct": 0.3})))

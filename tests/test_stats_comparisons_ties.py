@@ -188,7 +188,7 @@ def test_a_table_of_tied_and_untied_shares_names_each_rows_difference(tiny_findi
     assert "Hodges-Lehmann or in means" in ax.get_xlabel().replace("\n", " ")
     assert "'Difference estimated as'" in fig.alt_text
     methods = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
-    assert "Hodges-Lehmann shift (second group minus first)" in methods and "mean shares" in methods
+    assert "Hodges-Lehmann shift (councils in intervention minus those not)" in methods and "mean shares" in methods
 
 
 def test_the_report_compares_by_status_with_one_estimate_for_the_whole_table():

@@ -167,5 +167,6 @@ def test_build_report_given_a_run_result_asks_for_its_findings(tmp_path):
     from impact.pipeline import RunResult
 
     result = RunResult(out_dir=tmp_path, files={}, findings=None)
-    with pytest.raises(TypeError, match=r"but RunResult was passed \(pass its \.findings\)"):
+    with pytest.raises(TypeError, match=r"but RunResult was passed \(what impact\.run returned: its findings are "
+                                        r"result\.findings\)"):  # newuser15: made_hint's words
         impact.build_report(result)

@@ -41,6 +41,7 @@ from ..errors import (
     InputError,
     recorded_warnings,
     show_warnings_plainly,
+    visible,
 )
 from ..schema import close_matches
 from ._options import examples, told_warnings
@@ -143,6 +144,14 @@ class _Parser(argparse.ArgumentParser):
                 if chosen.group(1) in given else []
             if close:
                 message += f" (did you mean {' or '.join(close)}?)"
+            elif self._subparsers is not None and (chosen.group(1).strip("-?").lower() in ("help", "h", "") or
+                                                   close_matches(chosen.group(1), ["help"], n=1, cutoff=0.75)[0]):
+                # `impact help`, `impact review ?`: help is an option here, as git's and pip's subcommand is not;
+                # `impact hlep` is the same slip as `impact valdate` (newuser16: it was told only the commands)
+                slip = "" if chosen.group(1).strip("-?").lower() in ("help", "h", "") else \
+                    f"did you mean {self.prog} --help? "
+                message += (f" ({slip or 'for help: '}{self.prog} --help lists the commands, {self.prog} COMMAND "
+                            "--help gives one's options and examples)")
             elif later:  # `impact STUDY run`, `impact --out O run STUDY`: the command given after its arguments
                 message += (f" (the command comes first, then its arguments and options: {self.prog} {later[0]} "
                             f"...; {chosen.group(1)!r} was given before it)")
@@ -486,6 +495,22 @@ class _NamedOutput:
         return getattr(self._stream, name)
 
 
+class _VisibleErrors:
+    """Standard error, where every message of the command line is told, each shown with the characters that show as
+    nothing written out (:func:`impact.errors.visible`: "c\\u200b: no such folder", not "c: no such folder"), whoever
+    made it (impact, argparse, Python's own file-system errors)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(visible(text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     # a warning the command does not tell itself (``impact CMD: warning: ...``) is shown on one line, while it runs
@@ -495,10 +520,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with _printable_paths():
             stdout, sys.stdout = sys.stdout, _NamedOutput(sys.stdout)
+            stderr, sys.stderr = sys.stderr, _VisibleErrors(sys.stderr)
             try:
                 return _main(argv)
             finally:
-                sys.stdout = stdout
+                sys.stdout, sys.stderr = stdout, stderr
     except KeyboardInterrupt:  # Ctrl-C before the command began (reading the options) or after it ended
         print(_INTERRUPTED, file=sys.stderr)
         return 130

@@ -36,6 +36,10 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+#: What --out must name: a coded file, told before whether it exists (--overwrite would not mend its name).
+_CODED_OUT = {"suffixes": (".csv", ".parquet", ".pq"), "what": "the coded file"}
+
+
 def run(args) -> int:
     from ..coding.codebook import Codebook  # imported here: keeps `impact --help` fast
     from ..coding.coded_io import coded_format, write_coded
@@ -44,7 +48,7 @@ def run(args) -> int:
 
     overwrite = getattr(args, "overwrite", False)  # also called with a hand-made Namespace (without the flag)
     # before the work, on a bad --out (a folder is told as a folder, not as a name without .csv), then its extension
-    check_output_file(args.out, study=args.study, overwrite=overwrite)
+    check_output_file(args.out, study=args.study, overwrite=overwrite, **_CODED_OUT)
     coded_format(args.out)  # fail early on a bad extension or missing pyarrow
     study = load_study(args.study)
     codebook = Codebook.for_study(study, args.codebook)
@@ -54,7 +58,7 @@ def run(args) -> int:
     context = segments[["segment_id"] + [c for c in _CONTEXT if c in segments.columns]]
     table = coded.merge(context.rename(columns={"segment_id": "unit"}), on="unit", how="left", validate="many_to_one")
     table = table.assign(codebook=codebook.id, codebook_version=codebook.version, codebook_hash=codebook.hash)
-    check_output_file(args.out, study=args.study, overwrite=overwrite)  # again: it may have appeared meanwhile
+    check_output_file(args.out, study=args.study, overwrite=overwrite, **_CODED_OUT)  # again: it may have appeared meanwhile
     path = write_coded(table, args.out)
     n_interviews = segments["interview_id"].nunique() if len(segments) else 0
     found = table[~table["negated"]]

@@ -16,6 +16,7 @@ from .._io import (
     open_said,
     output_folder_above,
     study_folder_above,
+    suffix_given,
     unwritable,
     windows_output_refused,
 )
@@ -542,14 +543,14 @@ def check_output_file(out: str | os.PathLike, *, study: str | os.PathLike | None
     if _folder_ending(os.fspath(out)):  # 'coded.csv/' (pathlib drops the '/': it wrote a file coded.csv)
         raise InputError(f"{os.fspath(out)}: names a folder (it ends in {os.fspath(out)[-1]!r}) - expected a file name "
                          "to write; give it without the last separator")
+    # the name first: --overwrite would not mend a name of the wrong kind
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise InputError(f"{path}: {what} must end in {' or '.join(suffixes)}, but {suffix_given(path, suffixes)}")
     if (path.exists() or path.is_symlink()) and not overwrite:
         raise InputError(f"{path} exists; pass --overwrite to replace it")
     if path.is_file() and (owner := office_owner(path)) is not None:  # replaced under Excel: what it shows is lost
         raise InputError(f"{path}: {open_said(path.name, owner.name)} - expected a file no program has open: save "
                          "what you typed in it under another name if you need it, close it, then run again")
-    if suffixes and path.suffix.lower() not in suffixes:
-        raise InputError(f"{path}: {what} must end in {' or '.join(suffixes)}, but {path.suffix or 'no extension'!r} "
-                         "was given")
     cannot = unwritable(path.parent)
     if cannot:
         raise InputError(f"{path}: {cannot} - expected a folder you can write to; choose another place for it")

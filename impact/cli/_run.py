@@ -76,6 +76,14 @@ def _add_options(p) -> None:
                          help="pseudonym key file, kept outside the output folder (default: the key in "
                               "IMPACT_PSEUDONYM_KEY, else the file IMPACT_PSEUDONYM_KEY_FILE names, else "
                               "~/.config/impact/pseudonym.key, created on first use)")
+    private.add_argument("--release-history", default=None, metavar="FILE", type=a_path("the release history"),
+                         help="the study's private release history: every earlier bundle of the study (an interim "
+                              "report) is taken into account by the suppression, so that the bundles read together "
+                              "give back no suppressed count, and this one is added once written; kept outside the "
+                              "output and study folders (default: a file beside the pseudonym key named from the "
+                              "study's name and the key). A run to the same --out folder replaces that folder's "
+                              "earlier release, as it replaces its bundle: run drafts into one folder, and write a "
+                              "bundle you share to a folder of its own")
     given.add_argument("--coded", default=None, metavar="FILE", type=a_path(_CODINGS_READ, read=True, accepts=CODINGS_KINDS),
                    help="analyse these codings instead of the machine coder's: made by people (coded CSV or Parquet, "
                         "a filled-in review workbook, a QDPX project) or a synthetic study's truth_coded.csv (default: the machine coder's)")
@@ -184,7 +192,7 @@ def _check_second_coding(coded: str | None, human: str | None) -> None:
 
 #: The options of ``impact run`` and ``impact demo`` whose value names a file or folder, which need not exist yet
 #: (the output folder): recorded as ``<path>`` whatever the value looks like.
-_PATH_OPTIONS = ("--out", "--key-file", "--coded", "--human", "--docx-template")
+_PATH_OPTIONS = ("--out", "--key-file", "--release-history", "--coded", "--human", "--docx-template")
 
 
 def recorded_command(argv: list[str]) -> str:
@@ -269,6 +277,7 @@ def run(args, study=None) -> int:
         quote_k=args.quote_k,
         council_matrix=args.council_matrix,
         key_file=args.key_file,
+        release_history=args.release_history,
         human=human,
         coded=coded,
         progress=_progress,

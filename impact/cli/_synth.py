@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .._io import inside_study
 from ..errors import InputError
+from ..schema import did_you_mean
 from ._options import SEED_MAX, a_path, bounded_int, examples, say
 
 __all__ = ["register", "run", "path_chances", "wave_ids", "PATH_NAMES"]
@@ -49,7 +50,7 @@ def path_chances(text: str) -> dict[str, float]:
             problems.append(f"{item!r} is not PATH=CHANCE")
             continue
         if name not in PATH_NAMES:
-            problems.append(f"{name!r} is not a path through intervention")
+            problems.append(f"{name!r} is not a path through intervention{did_you_mean(name, PATH_NAMES)}")
         elif name in chances:
             problems.append(f"{name!r} is given twice")
         try:

@@ -33,6 +33,7 @@ from .._io import (
     require_path,
     stray_nuls,
     stray_quotes,
+    suffix_given,
     tell_if_open_in_office,
     too_long,
     unclosed_quote,
@@ -84,7 +85,7 @@ def coded_format(path: str | os.PathLike) -> str:
             raise InputError(f"{path}: writing or reading Parquet needs the pyarrow package, which is not installed; "
                              "install it (pip install pyarrow) or use a .csv file")
         return "parquet"
-    raise InputError(f"{path}: the coded file must end in .csv or .parquet, but {suffix or 'no extension'!r} was given")
+    raise InputError(f"{path}: the coded file must end in .csv or .parquet, but {suffix_given(path, ['.csv'])}")
 
 
 def write_coded(coded: pd.DataFrame, path: str | os.PathLike) -> Path:

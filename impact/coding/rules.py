@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._made import made_hint
 from ..errors import InputError
 from ._columns import CODED_COLUMNS
 from ._cues import (
@@ -82,7 +83,8 @@ def as_units(data: Any) -> tuple[list, list[str], np.ndarray]:
     if isinstance(data, pd.DataFrame):
         missing = [c for c in ("segment_id", "text") if c not in data.columns]
         if missing:
-            raise InputError(f"a segments DataFrame needs the columns {missing} (see impact.segment)")
+            raise InputError(f"a segments DataFrame needs the columns {missing} (see impact.segment)"
+                             f"{made_hint(data, 'texts')}")
         units = data["segment_id"].tolist()
         texts = data["text"].tolist()
         offsets = data["start"].to_numpy(dtype=np.int64) if "start" in data.columns else np.zeros(len(data), np.int64)
@@ -93,7 +95,7 @@ def as_units(data: Any) -> tuple[list, list[str], np.ndarray]:
     else:
         raise InputError(
             "The value for `texts` must be a pandas Series of texts (index = unit id) or a segments "
-            f"DataFrame from impact.segment, but {type(data).__name__} was passed."
+            f"DataFrame from impact.segment, but {type(data).__name__} was passed{made_hint(data, 'texts')}."
         )
     bad = [] if set(map(type, texts)) <= {str} else [u for u, t in zip(units, texts, strict=True) if not isinstance(t, str)]
     if bad:
@@ -1015,10 +1017,30 @@ def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 
+# A speaker's self-introduction, the whole text: who they are, where they work, how long ("I'm a social worker in the
+# child protection team.", "I work in the fostering team.", "I've been a family support worker at the council since
+# 2015.", "My role is practice lead for the west locality."); it says no change, so it is no clear statement.  Words
+# that carry a statement ("more", "than", "and", "since the review" as a cause) end the noun phrases, so "I work with
+# families far sooner than before" is no introduction.
+_NP_WORD = (r"(?!(?:that|who|which|and|but|because|so|when|where|it|we|they|this|since|for|in|at|with|on|of|from|to|"
+            r"than|more|less|much|far|better|worse|sooner|now|before|after|really|very|all|every|about)\b)[\w'’&\-]+")
+_NP = rf"(?:{_NP_WORD}\s+){{0,5}}{_NP_WORD}"
+_INTRODUCTION_RE = re.compile(
+    r"^\W*(?:(?:hi|hello|so|well|yeah|yes|ok|okay|right|um|erm|er)\W+)*"
+    r"(?:(?:i['’]?m|i\s+am|i['’]ve\s+been|i\s+have\s+been|i\s+was)(?:\s+(?:now|currently|also|just|still))?"
+    rf"\s+(?:(?:employed|working)\s+)?(?:as\s+)?(?:a|an|the|one\s+of\s+(?:the|our)|part\s+of\s+the)\s+{_NP}"
+    r"|(?:i['’]ve\s+worked|i\s+have\s+worked|i\s+work|i\s+worked)(?:\s+(?:now|currently|also|just|still))?"
+    rf"(?:\s+as\s+(?:(?:a|an|the)\s+)?{_NP})?"
+    rf"|my\s+(?:role|job|post|job\s+title)\s+is\s+(?:(?:a|an|the)\s+)?{_NP})"
+    rf"(?:,?\s+(?:in|at|for|with|on|within|across|of|from)\s+(?:(?:the|a|an|our|this|their|my)\s+)?{_NP}){{0,3}}"
+    r"(?:,?\s+(?:for|since|over)\s+(?:(?:about|around|nearly|almost|over|just)\s+)?[\w]+(?:\s+(?:years?|months?))?)?"
+    r"(?:,?\s+now)?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 _INTENTIONS = frozenset(f" {p}" for p in ("plan to", "plans to", "planning to", "aim to", "aims to", "aiming to"))
 
 
-def modality_cues(texts) -> pd.DataFrame:
+def modality_cues(texts: Iterable[str]) -> pd.DataFrame:
     """Which texts carry a negation, denial, hedging or conditional cue anywhere, or end as a question.
 
     A stricter reading than the coder's, which scopes each cue to the clause
@@ -1027,8 +1049,10 @@ def modality_cues(texts) -> pd.DataFrame:
     claim"), hedging or modality ("hope", "might", "should", "need to",
     "plan to", "early days"; the bundled ``hedges`` and ``modals`` lists and
     the intentions of ``purpose_cues``) or condition ("would",
-    "ideally", "if"; the bundled ``conditionals`` list) appears in it at all
-    and it is not a question.  A "No," that opens the sentence is an answer,
+    "ideally", "if"; the bundled ``conditionals`` list) appears in it at all,
+    it is not a question and it is not the speaker's self-introduction alone
+    ("I'm a social worker in the child protection team.", "I work in the
+    fostering team."), which says no change.  A "No," that opens the sentence is an answer,
     not a negation.  Reports quote only clear statements.
 
     Parameters
@@ -1039,7 +1063,7 @@ def modality_cues(texts) -> pd.DataFrame:
     -------
     DataFrame
         One row per text: ``negation``, ``hedging``, ``conditional``,
-        ``question`` and ``clear`` (none of them), booleans.
+        ``question``, ``introduction`` and ``clear`` (none of them), booleans.
 
     Examples
     --------
@@ -1061,8 +1085,9 @@ def modality_cues(texts) -> pd.DataFrame:
             labels[0][0] == "modal" or s[a:b] in _INTENTIONS for a, b, labels in cues.modal.find(s, 0, len(s)))
         conditional = bool(conditionals.find(s, 0, len(s)))
         question = text.rstrip().endswith("?")
-        rows.append((neg, hedge, conditional, question, not (neg or hedge or conditional or question)))
-    return pd.DataFrame(rows, columns=["negation", "hedging", "conditional", "question", "clear"])
+        intro = bool(_INTRODUCTION_RE.match(text))
+        rows.append((neg, hedge, conditional, question, intro, not (neg or hedge or conditional or question or intro)))
+    return pd.DataFrame(rows, columns=["negation", "hedging", "conditional", "question", "introduction", "clear"])
 
 
 class _Cues:

@@ -23,6 +23,7 @@ import pandas as pd
 
 from .._speakers import CHAIR_LABELS, INTERVIEWER_LABELS, RESPONDENT_LABELS, header_cells
 from ..errors import InputError
+from ..schema import not_one_of
 from ._cues import wordlist
 
 __all__ = ["segment", "split_turns", "split_sentences", "INTERVIEWER_LABELS", "RESPONDENT_LABELS"]
@@ -504,6 +505,9 @@ def _said_instead(data: Any) -> str:
             return f" (a folder's path; load it first, study = impact.load_study({os.fspath(data)!r}))"
     if isinstance(data, str):
         return " (one text; pass it with its interview's id, {'I1': text})"
+    from .._made import made_hint
+
+    return made_hint(data, "study")
     return ""
 
 
@@ -594,7 +598,7 @@ def segment(
 
     sentences = true_or_false("sentences", sentences)
     if speakers not in ("respondent", "all"):
-        raise InputError(f"The value for `speakers` must be one of ['respondent', 'all'], but {speakers!r} was passed.")
+        raise InputError(not_one_of("speakers", speakers, ["respondent", "all"]))
     if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0):
         raise InputError(f"The value for `n_jobs` must be None or a non-zero integer, but {n_jobs!r} was passed.")
     items, meta = _items(study_or_texts)

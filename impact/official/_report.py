@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from .._words import _counted, _verb
 from ..errors import ImpactWarning, InputError, Problem, ValidationError, user_level
+from ..schema import not_one_of
 
 __all__ = ["check_errors_option", "renamed_hint", "report_problems", "told_notes", "twin_columns"]
 
@@ -14,7 +15,7 @@ __all__ = ["check_errors_option", "renamed_hint", "report_problems", "told_notes
 def check_errors_option(errors: str) -> None:
     """Refuse an ``errors`` value other than "warn" or "raise"."""
     if errors not in ("warn", "raise"):
-        raise InputError(f"The value for `errors` must be one of ['warn', 'raise'], but {errors!r} was passed.")
+        raise InputError(not_one_of("errors", errors, ["warn", "raise"]))
 
 
 def report_problems(problems: list[Problem], *, source: str, errors: str, category: type[Warning], noun: str,

@@ -66,7 +66,7 @@ from .._frames import as_text
 from .._io import read_csv_strict
 from .._words import _named, _verb
 from ..errors import ImpactWarning, InputError, Problem, ValidationError
-from ..schema import DATE_MIN, date_max, parse_cell
+from ..schema import DATE_MIN, date_max, not_one_of, parse_cell
 from ._report import check_errors_option, renamed_hint, report_problems, told_notes, twin_columns
 
 __all__ = [
@@ -356,7 +356,7 @@ def read_dfe(
     datetime.date(2013, 3, 31)
     """
     if dimensions not in ("columns", "fold"):
-        raise InputError(f"The value for `dimensions` must be one of ['columns', 'fold'], but {dimensions!r} was passed.")
+        raise InputError(not_one_of("dimensions", dimensions, ["columns", "fold"]))
     check_errors_option(errors)
     # a single name is that one measure, level or column (it was read letter by letter); an empty list asks for nothing
     measures = _names_arg(measures, "measures")

@@ -136,8 +136,16 @@ def _refuse_unknown_status(status_history: pd.DataFrame, *, status: str, kind: s
     held = status_history["status"][(kinds == _folded(kind)).to_numpy(dtype=bool)].map(_folded)
     known = sorted(set(STATUSES.get(_folded(kind), {})) | {s for s in held if s})
     if _folded(status) not in known:
+        hint = did_you_mean(status, known)
+        for other, statuses in STATUSES.items():  # first_event(h, status="Notice"): a notice is no Ofsted judgement
+            if not hint and other != _folded(kind):
+                names = {_folded(v): k for k, v in statuses.items()} | {k: k for k in statuses}
+                meant = [names[_folded(status)]] if _folded(status) in names else []
+                said = f" (did you mean {meant[0]!r}?)" if meant else did_you_mean(status, list(statuses), words=True)
+                if said:
+                    hint = f"{said[:-2]} of kind {other!r}? pass kind={other!r} too)"
         raise InputError(f"The value for `status` must be a status of kind {kind!r} ({known}), but {status!r} was "
-                         f"passed{did_you_mean(status, known)}.")
+                         f"passed{hint}.")
 
 
 def _folded(value: object) -> str:

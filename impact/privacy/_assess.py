@@ -49,6 +49,20 @@ the signs are deliberately broad:
     social worker", "as a team manager", "as team leader", "as a leader"), a
     post spoken of alone ("our DCS was off sick") and "as" reporting another's
     words ("as the DCS said") are no sign.
+``post_holder_private``
+    a post one person holds (the bundled ``privacy/single_posts.txt``: the
+    chief executive, the DCS, the lead member, the principal social worker,
+    the LADO, a head of service, the performance manager ...) said with the,
+    our or their council's article, in the same sentence as a private matter
+    of that person: their past ("used to be a social worker here", "started
+    out as"), their health ("off sick", "signed off", "pregnant"), their
+    leaving ("is retiring", "handed in her notice", "was suspended"), their
+    hours ("is part-time", "works three days") or their family ("her husband",
+    "going through a divorce").  Anyone in the council knows who holds the
+    post, so the detail is theirs, and the quote is withheld.  A post spoken
+    of with its work ("the DCS came to the review"), a post many hold ("a
+    social worker was off sick"), and a post "a" or "every" holder of
+    elsewhere ("a lead member from another authority retired") are no sign.
 """
 
 from __future__ import annotations
@@ -58,7 +72,7 @@ from functools import cache
 import pandas as pd
 import regex as re
 
-from ._lexicon import english_words, lazy_compile, plain_text, public_phrases, public_terms
+from ._lexicon import _lines, english_words, lazy_compile, plain_text, public_phrases, public_terms
 from ._names import _TITLES, KINSHIP_ROLE_WORDS, _tokens
 from ._redact import KEEP_PHRASES
 
@@ -67,7 +81,7 @@ __all__ = ["RISK_SIGNS", "assess_quote", "assess_quotes"]
 #: The signs :func:`assess_quote` looks for, in the order they are reported.
 RISK_SIGNS: tuple[str, ...] = (
     "digits", "at_sign", "web", "address", "name_position", "capitals", "unknown_word", "identifier_context", "age",
-    "unique_role",
+    "unique_role", "post_holder_private",
 )
 
 _TOKEN_RE = lazy_compile(r"\[(?:[A-Za-z]+(?: [A-Za-z]+)*)\]")
@@ -192,6 +206,53 @@ _ONLY_POST_RE = lazy_compile(
     + _ROLE_NOUN + r"s?(?![\p{L}'’])(?(our)|" + _PLACE_OF_ONE + r")"
     + r"|\b(?:" + _UNIQUE_POSTS + r"|" + _ROLE_NOUN + r")[ \t]*,[ \t]*(?:the|our)[ \t]+only[ \t]+one" + _PLACE_OF_ONE,
     re.IGNORECASE | re.VERSION1)
+# A private matter of a person, said in the sentence that names their post: their past, their health, their leaving,
+# their hours, their family.  Each is a clause of its own kind, not a word that work talk uses too ("the DCS left us a
+# plan", "the DCS took notice" are not leaving; "in hospital", not "the hospital trust").
+_PRIVATE_MATTER = (
+    # past
+    r"used[ \t]+to[ \t]+(?:be|work|run|live|teach)|was[ \t]+once|(?:started|began)(?:[ \t]+(?:out|off))?[ \t]+as|"
+    r"trained[ \t]+as|came[ \t]+up[ \t]+through|before[ \t]+(?:he|she|they)[ \t]+(?:became|was|were|joined|came)|"
+    r"grew[ \t]+up|was[ \t]+in[ \t]+care|a[ \t]+care[ \t]+leaver|"
+    # health
+    r"off[ \t]+(?:sick|ill|with[ \t]+stress|work[ \t]+ill)|sick[ \t]+leave|signed[ \t]+off|(?:is|was|been|fell|falls)"
+    r"[ \t]+(?:seriously[ \t]+|very[ \t]+|really[ \t]+)?(?:ill|unwell|poorly)|illness|cancer|chemo(?:therapy)?|"
+    r"in[ \t]+hospital|had[ \t]+(?:a|an|her|his|their)[ \t]+(?:operation|stroke|heart[ \t]+attack|breakdown|baby)|"
+    r"breakdown|pregnan(?:t|cy)|maternity|paternity|diagnos(?:ed|is)|bereave(?:d|ment)|mental[ \t]+health[ \t]+"
+    r"(?:problems?|issues?|struggles?)|depression|"
+    # leaving
+    r"retir(?:e|es|ed|ing|ement)|resign(?:s|ed|ing|ation)?|stepp(?:ing|ed)[ \t]+down|steps[ \t]+down|"
+    r"(?:handed|handing|hand|hands)[ \t]+in[ \t]+(?:her|his|their)[ \t]+notice|on[ \t]+(?:her|his|their)[ \t]+notice|"
+    r"(?:was|been|got|is|being)[ \t]+(?:sacked|dismissed|suspended|let[ \t]+go|made[ \t]+redundant|pushed[ \t]+out)|"
+    r"(?:is|was|are|were)[ \t]+leaving|(?:has|had|'s)[ \t]+left|left[ \t]+(?:in|last|after|under)|"
+    r"(?:is|was)[ \t]+moving[ \t]+on|moved[ \t]+on|last[ \t]+day|"
+    # hours
+    r"part[ \t\-]?time|job[ \t\-]share|term[ \t\-]time[ \t]+only|(?:reduced|compressed)[ \t]+hours|"
+    r"(?:works?|working|does|doing|only[ \t]+in)[ \t]+(?:one|two|three|four|[1-4])[ \t]+days|"
+    # family and private life
+    r"(?:her|his|their)[ \t]+(?:husband|wife|partner|kids|son|daughter|baby|mum|dad|mother|father|divorce|marriage|"
+    r"wedding|religion|faith)|divorced?|separated|got[ \t]+married|getting[ \t]+married|"
+    r"(?:is|was|turned|turns)[ \t]+(?:\d{2}|sixty|seventy|fifty|forty)(?![\p{L}\d])"
+)
+# A post one person holds said as that person: after the, our, their or the council's ("our performance manager", "the
+# council's chief executive", "our new interim DCS"), not after "a", "every", "another" or a plural.
+_POST_MODIFIER = r"(?:(?:new|old|interim|acting|former|previous|current|then|last|assistant|deputy|joint)[ \t]+)*"
+
+
+@cache
+def _post_holder_private_re() -> re.Pattern:
+    posts = sorted({p.replace("'", "['’]?") for p in _lines("privacy/single_posts.txt")}, key=len, reverse=True)
+    post = (r"(?:(?:the|our|their|your|my)[ \t]+(?:(?:council|borough|authority|county|city)['’]s[ \t]+)?|"
+            r"(?:the[ \t]+)?(?:council|borough|authority|county|city)['’]s[ \t]+)" + _POST_MODIFIER
+            + r"(?:" + "|".join(r"[ \t]+".join(w.split()) for w in posts) + r")(?![\p{L}'’])")
+    # the post and the private matter in one sentence, either first ("our DCS is retiring", "the retirement of our DCS"),
+    # not past a verb reporting the post's words ("the chief executive said the plan used to be a mess")
+    return re.compile(r"(?<![\p{L}])(?:" + post + r"(?:(?!(?<![\p{L}])(?:said|says|told|tells|thinks|thought|felt|feels|argued|explained|wrote|"
+                      r"announced|reported)(?![\p{L}]))[^.!?;\n]){0,80}?(?<![\p{L}])(?:" + _PRIVATE_MATTER + r")(?![\p{L}])"
+                      r"|(?:" + _PRIVATE_MATTER + r")(?![\p{L}])[^.!?;\n]{0,40}?\b(?:of|for|from)[ \t]+" + post + r")",
+                      re.IGNORECASE | re.VERSION1)
+
+
 _NEVER_CAPS = frozenset("THE AND BUT FOR NOT YES WHAT WHEN THAT THIS THEY THEM HAVE WITH FROM WERE WILL SAID VERY REALLY".split())
 
 
@@ -273,6 +334,8 @@ def assess_quote(redacted: str) -> tuple[bool, tuple[str, ...]]:
     if (_ROLE_RE.search(said) or "[name]" in said and _POST_BESIDE_NAME_RE.search(said)
             or "only" in said and _ONLY_POST_RE.search(said)):
         signs.add("unique_role")
+    if _post_holder_private_re().search(said):
+        signs.add("post_holder_private")
     ordered = tuple(s for s in RISK_SIGNS if s in signs)
     return not ordered, ordered
 

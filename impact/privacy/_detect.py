@@ -205,10 +205,25 @@ _PARTIAL_ANCHOR = lazy_compile(r"\b(?:end(?:ing|s|ed)|last)\b|\*{3}|x{4}|•{3}"
 _IBAN_RE = lazy_compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?(?![\w])")
 # A short number someone is rung or called on ("ring jo on 4471", "call the team on 2345"): a direct line.
 _RING_ON_RE = lazy_compile(r"\b(?:ring|call|phone|text|reach|contact)\b[^\n.,;]{0,25}\bon[ \t]+(?:ext(?:ension)?\.?[ \t]*)?\Z", _I)
-# A phone number's last figures, said of one ("her mum's mobile ends in 4471", "the number ending 2290"): part of a
-# number is a number's.
+# A phone number's last figures, said of one ("her mum's mobile ends in 4471", "the number ending 2290"), of a pronoun
+# for the number said before ("it ends in 4567", group ``it``: no year), or as its last figures ("her mobile's last
+# digits are 321", "the last four of her mobile are 4567"): part of a number is a number's.  Said digit by digit in words
+# too ("it ends in four five six seven"): see _numbers.
 _PHONE_ENDS_RE = lazy_compile(
-    r"\b(?:mobile|mob|phone|number|landline|tel|no\.?)\b[^\n.,;]{0,20}\b(?:ends?|ended|ending)[ \t]+(?:(?:in|with)[ \t]+)?\Z", _I)
+    r"(?:\b(?:mobile|mob|phone|number|landline|tel|no\.?)\b[^\n.,;]{0,20}|(?P<it>\b(?:it|that|which)(?:[ \t]+(?:just|only))?[ \t]+))"
+    r"\b(?:ends?|ended|ending)[ \t]+(?:(?:in|with)[ \t]+)?\Z"
+    r"|\b(?:mobile|mob|phone|number|landline)(?:['’]s)?[ \t]+last(?:[ \t]+(?:two|three|four|five|six|few|[2-6]))?[ \t]+"
+    r"(?:digits|numbers|figures)[ \t]+(?:is|are|was|were)[ \t]+\Z"
+    r"|\blast[ \t]+(?:two|three|four|five|six|few|[2-6])[ \t]+of[ \t]+"
+    r"(?:\p{L}+(?:['’]s)?[ \t]+){0,3}?(?:mobile|mob|phone|number|landline)[ \t]+(?:is|are|was|were)[ \t]+\Z", _I)
+# What follows a number's last figures said of a pronoun ("it ends in 4567", "it ends in four five six seven I think"):
+# the phrase's end or a clause's word; a noun there makes them a count ("it ended with 200 people there").
+_TAIL_END_RE = lazy_compile(rf"{_PHRASE_END}|[ \t]+(?:and|but|or|i|so|then|now|too|if|though|anyway|yeah)\b", _I)
+# The last figures said of a card or an account, or in general ("the last four digits are four five six seven"): in words,
+# as the figures are (see _PARTIAL_NUMBER_RE).
+_LAST_DIGITS_BEFORE_RE = lazy_compile(
+    r"\blast[ \t]+(?:two|three|four|five|six|few|[2-6])[ \t]+(?:digits|numbers|figures)(?:[ \t]+of[ \t]+(?:\p{L}+[ \t]+){0,4}?\p{L}+)?"
+    r"[ \t]*(?:(?:is|are|was|were|(?:would|will)[ \t]+be)[ \t]+|:[ \t]*)\Z", _I)
 # An extension on its own ("ask for Priya on extension 4471"): a direct line.
 _EXTENSION_RE = lazy_compile(r"\b(?:ext(?:ension)?|extn)\.?[ \t]*(?:no\.?|number)?[ \t]*(?P<n>\d{3,6})(?![\w/]|[.,]\d)", _I)
 # A UK number and another ending after a slash, as contact lines give two lines or a range ("01274 432227/4580", "0113 378
@@ -234,6 +249,26 @@ _DIGIT_TOKEN = (
     rf"sixteen|seventeen|eighteen|nineteen|{_UNIT_WORD}|\d+)"
 )
 _DIGIT_TOKEN_RE = lazy_compile(_DIGIT_TOKEN, _I)
+# The digits of a number said one by one in words ("four five six seven", "double seven eight nine"), no sum nor year
+# ("twenty nineteen", "four hundred").
+_DIGIT_BY_DIGIT_RE = lazy_compile(
+    rf"(?:(?:double|treble|triple)[ \t\-]+)?{_UNIT_WORD}(?:[ \t,\-]+(?:(?:double|treble|triple)[ \t\-]+)?{_UNIT_WORD})+", _I)
+# Where a number is being given: said of a phone or a number just before its figures ("the number was seven seven double
+# nine", "her mobile's four four double two", "his phone number is like five six double oh"); a count is said with "of"
+# ("the number of them was ..."), so no run after it is read so.
+_NUMBER_GIVEN_BEFORE_RE = lazy_compile(
+    r"\b(?:number|mobile|mob|phone|landline|tel)(?:['’]s|[ \t]+(?:is|was|(?:would|will)[ \t]+be))"
+    r"(?:[ \t]+(?:like|something[ \t]+like|about))?[ \t]+\Z", _I)
+# A phone number's start said digit by digit in words as it is dialled: a zero, then a UK code's next figure ("oh one one
+# three", "oh seven seven double oh") in one breath: no comma after the zero ("oh, one two three" is a count begun with a
+# cry) nor within ("dob oh three, oh five, oh nine" is a date's pairs).
+_DIALLED_START_RE = lazy_compile(r"(?:oh|zero|nought)[ \t\-]+(?:(?:double|treble|triple)[ \t\-]+)?(?:one|two|three|seven|eight)\b", _I)
+# What stands between a phone number's start and its end said apart, where the speaker forgot or held back its middle
+# ("it's oh one one three, something, four nine six", "oh seven seven, then whatever, two two nine one").
+_NUMBER_GAP_RE = lazy_compile(
+    r"[ \t]*,?[ \t]*(?:(?:and[ \t]+)?then[ \t]+)?(?:something|summat|whatever|blah(?:[ \t]+blah)*|dot[ \t]+dot[ \t]+dot|"
+    r"I[ \t]+(?:forget|forgot|can['’]?t[ \t]+remember)|don['’]t[ \t]+know)(?:[ \t]+(?:something|else))?[ \t]*,?[ \t]*"
+    r"(?:(?:and[ \t]+)?then[ \t]+)?\Z", _I)
 _TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = {w: str(n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 _WORD_DIGIT = {"zero": "0", "oh": "0", "nought": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
@@ -434,6 +469,11 @@ _VEHICLE_MAKES = frozenset(
     """ford vauxhall nissan toyota volkswagen vw audi bmw mercedes peugeot renault citroen citroën fiat kia hyundai honda
     mazda skoda škoda volvo suzuki mitsubishi jaguar tesla dacia lexus subaru porsche chevrolet chrysler jeep yamaha
     kawasaki ducati triumph proton daewoo rover saab alfa""".split())
+# The makes again with those known by a short name or made for the rich ("a merc", "his harley", "the lambo"): a
+# vehicle's make where a vehicle stands, which the lists of names hold as a person's ("Harley", "Audi", "Bentley").
+_VEHICLE_BRANDS = _VEHICLE_MAKES | frozenset(
+    """merc beemer beamer bimmer jag landie lambo harley bentley ferrari lamborghini maserati mclaren bugatti cupra
+    lotus vespa piaggio aprilia ktm isuzu lada ssangyong chevy cadillac""".split())
 _VEHICLE_CTX = lazy_compile(
     r"(?:\b(?:reg(?:istration)?|number[ \t]?plate|plates?|car|van|vehicle|motor(?:bike|cycle)?|taxi|lorry|truck|drives?|drove|"
     rf"driving|vrm|{'|'.join(sorted(_VEHICLE_MAKES))})\b|\br[ \t]?/[ \t]?n\b)"
@@ -905,6 +945,14 @@ _FLAT_RE = lazy_compile(
     _I,
 )
 # A capitalised word right before another ("Committee Room 2").
+# A house's number before a block of flats' or an estate's name, its word in any case ("14 Thornbury flats", "7 Parkside
+# Towers", "3 Kestrel house"): the address, as "14 Thornbury Road" is; the name capitalised.
+_NUMBER_BLOCK_RE = lazy_compile(
+    r"(?<![\w£$€.,/])(?P<num>\d{1,4}[a-z]?),?[ \t]+(?P<words>(?:\p{Lu}\p{Ll}[\p{L}'’\-]*[ \t]+){1,3})"
+    r"(?P<kind>(?i:flats|house|tower|towers|mansions|lodge|buildings|block|point|estate))(?![\w])", re.VERSION1)
+# A person said to be at or in a place ("she's at", "they were in"): where a name of ordinary words is a block's.
+_PERSON_AT_BEFORE_RE = lazy_compile(
+    r"\b(?:s?he|they|we|i|you)(?:['’](?:s|re|m)|[ \t]+(?:is|are|was|were|am))[ \t]+(?:still[ \t]+|now[ \t]+)?(?:at|in)[ \t]+\Z", _I)
 _CAPITALISED_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<w>\p{Lu}\p{Ll}+)[ \t]+\Z", re.VERSION1)
 _BUILDING_RE = lazy_compile(
     r"(?<![\w])(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}(?:House|Tower|Towers|Lodge|Mansions|Heights|Flats)(?![\w])",
@@ -1354,7 +1402,10 @@ def _settings_alone(text: str):
         unknown = all(p not in words and p not in proper and len(p) >= 3 for p in parts)
         if m.group("kind") is not None or any(p in KINSHIP_ROLE_WORDS or p.endswith(("'s", "’s")) for p in parts):
             continue
-        if plural_of_a_thing_done("".join(parts)):
+        # a name written in capitals is read by its words' endings no event's ("she goes to Bright Futures", a project
+        # like "Little Stars"; "he goes to lectures" stays)
+        capitalised = all(w[:1].isupper() for w in m.group("name").split())
+        if plural_of_a_thing_done("".join(parts), events=not (capitalised and len(parts) == 2)):
             continue  # "she goes to hangouts", "he goes to drop-ins": things done, not a setting
         if len(parts) == 1:  # one word ("she's at rainbows", "he goes to beavers on a friday", "she's at sunshine")
             # not after "moved to": a child moves to a school with its name, and one word there is mostly an idiom
@@ -1388,10 +1439,10 @@ _DONE_TAILS = frozenset("""up out outs over in ins about off on around down back
     session class party meet time fest camp""".split())
 
 
-def plural_of_a_thing_done(word: str) -> bool:
+def plural_of_a_thing_done(word: str, *, events: bool = True) -> bool:
     """Whether a plural is of a thing done or held, not a place's name: a word and a particle or a word of an event
-    closed up ("meetups", "sleepovers", "drop-ins", "hangouts", "playdates", "fundays"), or a noun of an event
-    ("hackathons"); "harehills", "burmantofts" are places.
+    closed up ("meetups", "sleepovers", "drop-ins", "hangouts", "playdates", "fundays"), or, with ``events``, a noun of an
+    event by its ending ("hackathons"); "harehills", "burmantofts" are places.
 
     Examples
     --------
@@ -1403,7 +1454,8 @@ def plural_of_a_thing_done(word: str) -> bool:
         return False
     one = re.sub(r"[ \t\-]", "", key[:-1])
     words = english_words()
-    return one.endswith(_EVENT_ENDINGS) or any(one[:k] in words and one[k:] in _DONE_TAILS for k in range(3, len(one) - 1))
+    return (events and one.endswith(_EVENT_ENDINGS)
+            or any(one[:k] in words and one[k:] in _DONE_TAILS for k in range(3, len(one) - 1)))
 
 
 #: Particles a verb is closed up with into a noun of a thing done or a time ("lockdown", "sleepover", "takeaway",
@@ -1507,8 +1559,9 @@ def _numbers(text: str, add) -> None:
             add(Span(start, end, "phone"))
         elif 3 <= n <= 6 and ext is None and _RING_ON_RE.search(text, max(0, start - 40), start) and not _YEARISH.match(body):
             add(Span(start, end, "phone"))  # "ring jo on 4471": a direct line
-        elif 3 <= n <= 6 and ext is None and _PHONE_ENDS_RE.search(text, max(0, start - 40), start):
-            add(Span(start, end, "phone"))  # "her mum's mobile ends in 4471": the number's last figures
+        elif (3 <= n <= 6 and ext is None and (tail := _PHONE_ENDS_RE.search(text, max(0, start - 60), start))
+              and not (tail.group("it") and (_YEARISH.match(body) or not _TAIL_END_RE.match(text, end)))):
+            add(Span(start, end, "phone"))  # "her mum's mobile ends in 4471", "it ends in 4471": the number's last figures
     for m in _NHS_SPACED_RE.finditer(text) if "  " in text or "\t" in text else ():
         if _nhs.is_valid(_digits(m.group())):
             add(Span(m.start(), m.end(), "nhs_number"))  # "NHS 943  476  5919": its groups set off by wider spaces
@@ -1519,6 +1572,7 @@ def _numbers(text: str, add) -> None:
         nhs = (len(digits) == 10 and digits[0] != "0" and _nhs.is_valid(digits)
                and (_ctx(_NHS_CTX, text, m.start()) or not _ctx(_PHONE_CTX, text, m.start())))
         add(Span(m.start(), m.end(), "nhs_number" if nhs else "phone"))
+    said_ends: list[int] = []  # where each phone said in words ends: its end may be said after a gap
     for m in _MIXED_SPOKEN_RE.finditer(text):
         value = m.group()
         digits = _spoken_digits(value)
@@ -1528,6 +1582,23 @@ def _numbers(text: str, add) -> None:
             # "07700 nine oh oh one two three"; all in words with hundreds or tens ("oh seven seven double oh nine
             # hundred one two three", "seven seven double oh, nine hundred, one two three")
             add(Span(m.start(), m.end(), "phone"))
+        elif (not figures and 3 <= len(digits) <= 6 and _DIGIT_BY_DIGIT_RE.fullmatch(value.strip(" \t,-"))
+              and ((tail := _PHONE_ENDS_RE.search(text, max(0, m.start() - 60), m.start()))
+                   and not (tail.group("it") and not _TAIL_END_RE.match(text, m.end()))
+                   or _LAST_DIGITS_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()))):
+            # a number's last figures said digit by digit, as they are written ("it ends in four five six seven", "the
+            # last four digits are four five six seven"): a phone's where its end is said, else a reference's as written
+            add(Span(m.start(), m.end(), "phone" if tail is not None else "reference"))
+        elif not figures and (_DIGIT_BY_DIGIT_RE.fullmatch(value.strip(" \t,-"))) and (
+                len(digits) >= 3 and ((dialled := _DIALLED_START_RE.match(value) and "," not in value.strip(" \t,-"))
+                                      or len(digits) >= 4)
+                and (dialled and len(digits) >= 4 or _NUMBER_GIVEN_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()))
+                or len(digits) >= 3 and any(_NUMBER_GAP_RE.fullmatch(text, e, m.start()) for e in said_ends)):
+            # four figures or more said one by one in words where a number is given ("the number was seven seven double
+            # nine") or as one is dialled ("it's oh one one three"), and the end said after a gap ("..., something, four
+            # nine six"): part of a number is a number's, as its figures written are
+            add(Span(m.start(), m.end(), "phone"))
+            said_ends.append(m.end())
         elif (not figures and digits[:1] == "0" and len(digits) >= 5 and digits[:2] != "00"
               and (_ctx(_PHONE_CTX, text, m.start()) or _RING_ON_RE.search(text, max(0, m.start() - 40), m.start()))):
             # a mobile's start said in words after a word of ringing ("ring her on oh seven seven double oh nine
@@ -1709,6 +1780,9 @@ _MAIL_PROVIDER_HINT = lazy_compile(
 _LOCAL_PIECE_RE = lazy_compile(r"(?:(?<![\p{L}\p{N}_.'’])[\p{L}\p{N}_.]+[ \t])\Z", re.VERSION1)
 # A letter alone before a mailbox's name, spaced from it ("t smith at gmail dot com"): an initial, the name's.
 _LETTER_PIECE_BEFORE_RE = lazy_compile(r"(?<![\p{L}\p{N}_.'’])(?![aio][ \t])\p{Ll}[ \t]+\Z", re.VERSION1)
+# Verbs that go on a clause after an account's name ("his insta handle got hacked"), no handle.
+_CLAUSE_VERBS = frozenset("got gets has had have will would can could should must might did does do keeps kept used".split())
+_STATE_AFTER_BE_RE = lazy_compile(r"(?:\b(?:is|was|got|gets|has[ \t]+been|had[ \t]+been|been)|['’]s)[ \t]+\Z", _I)
 _NOT_LOCAL = frozenset("email e-mail mail address contact inbox me on is was at to her his their my our your".split())
 
 
@@ -1841,6 +1915,30 @@ _MAIL_LOCAL_RE = lazy_compile(
     re.VERSION1)
 
 
+# Words naming a kind of identifier or of account, which the identifier follows and is not ("his xbox gamertag is
+# KillerKay99", "her insta account was deleted", "his snapchat username got hacked").
+_IDENTIFIER_KINDS = frozenset("""account accounts page pages profile profiles handle handles name names username usernames
+    user gamertag gamertags tag tags id ids login password pin code snapcode email e-mail address number nickname channel
+    server""".split())
+# What is said of an account or its name after "is" or "was", no handle: its state ("his xbox name is different now",
+# "her insta username is unknown") or a verb's participle ("his xbox username was changed", "her tiktok name was made
+# up"); a participle is read by its ending too (see _account_state).
+_ACCOUNT_STATES = frozenset("""different unknown private public fake new old same rude offensive inappropriate silly weird
+    funny blank hidden wrong right correct available visible gone active inactive disabled locked suspended banned
+    deleted something nothing anything still also now not never just made known taken stolen shown given seen written
+    lost found kept left sent set shut put cut sold told held stuck""".split())
+
+
+def _account_state(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` after "is" or "was" says what an account or its name is or had done to it (:data:`_ACCOUNT_STATES`,
+    or an English verb's participle in "-ed": "changed", "reported", "blocked", "shared")."""
+    w = fold(word)
+    if w in _ACCOUNT_STATES:
+        return True
+    return w.endswith("ed") and w in words and (w[:-1] in words or w[:-2] in words
+                                                 or len(w) > 4 and w[-3] == w[-4] and w[:-3] in words)
+
+
 def _web(text: str, add) -> None:
     for field in _MAIL_FIELD_RE.finditer(text) if ":" in text else ():
         at = field.end()
@@ -1884,7 +1982,14 @@ def _web(text: str, add) -> None:
                 pattern is _USERNAME_RE and (fold(plain) not in words or _SPACED_TAG_REST_RE.match(text, m.end("h"))))
             looks_like_handle = looks_like_handle or (named and fold(plain) not in _NOT_LOCAL and len(plain) >= 3
                                                       and any(c.isalpha() for c in plain))
-            if looks_like_handle and fold(plain) not in {"account", "page", "profile", "handle", "name", "username"}:
+            if plain.isalpha() and (fold(plain) in _IDENTIFIER_KINDS or fold(plain.replace(" ", "")) in _IDENTIFIER_KINDS):
+                continue  # "his xbox gamertag is ...", "her insta account": the kind of name, the name after it
+            if not h.startswith("@") and fold(plain) in _CLAUSE_VERBS:
+                continue  # "his insta handle got hacked", "her snap name has changed": the clause's verb
+            if (not h.startswith("@") and plain.isalpha() and _account_state(plain, words)
+                    and (named or _STATE_AFTER_BE_RE.search(text, max(0, m.start("h") - 12), m.start("h")))):
+                continue  # "his xbox username was changed", "her snap name is different now": what is said of it
+            if looks_like_handle:
                 rest = _SPACED_TAG_REST_RE.match(text, m.end("h")) if named else None
                 add(Span(m.start("h"), rest.end() if rest is not None else _handle_end(text, m.end("h")), "handle"))
     for a in _PLATFORM_RE.finditer(text):
@@ -2488,6 +2593,14 @@ def _addresses(text: str, add) -> None:
         # the address's first part
         flat = _FLOOR_DOOR_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
         add(Span(m.start() if flat is None else flat.start(), m.end(), "address"))
+    for m in _NUMBER_BLOCK_RE.finditer(text) if any(c.isdigit() for c in text) else ():
+        words = m.group("words").split()
+        if any(not_building(w) or is_public_word(w) for w in words) or (
+                all(fold(w) in english_words() for w in words)
+                and not (_RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+                         or _PERSON_AT_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()))):
+            continue  # "2 The House", "the 5 Red House rules": no block's nor estate's name, where no one is placed
+        add(Span(m.start(), m.end(), "address"))
     for m in (_WORDED_ADDRESS_RE.finditer(text, overlapped=True)
               if _RESIDENCE_WORD.search(text) or _SAID_DIGIT_RE.search(text) or _NUMBER_THE_RE.search(text) else ()):
         words = [fold(w) for w in m.group("words").split()]
@@ -2653,7 +2766,9 @@ _HOSPITAL_INITIALS_RE = lazy_compile(
     # a ward, a unit or how early a baby came said just before ("born at 28 weeks at the LGI", "taken to A&E at the BRI",
     # "admitted to the PICU at the LGI")
     r"\d{1,2}[ \t]+weeks|a&e|picu|nicu|scbu|icu|hdu|resus)|['’]s)"
-    r"[ \t]+(?:at|in|to|into|from|outside|near|round|up|down)[ \t]+the[ \t]+(?P<h>[a-z]{1,3}[ich]"
+    # perhaps a word of the way before ("he's up at the lgi with his chest")
+    r"(?:[ \t]+(?:up|down|over|back|round))?[ \t]+(?:at|in|to|into|from|outside|near|round|up|down)[ \t]+the[ \t]+"
+    r"(?P<h>[a-z]{1,3}[ich]"
     # or by the nickname of its kind, or a saint's or founder's name with the possessive ("he's at the Royal", "taken to
     # the general", "in the Jimmy's for weeks"); in lower case a given name's ("in the jimmy's", group ``given``)
     r"|uh[a-z]{1,2}|(?P<nick>royal|general|infirmary|memorial|maternity|cottage|(?-i:\p{Lu}\p{Ll}+['’]s)|(?P<given>(?-i:\p{Ll}+))['’]s))"
@@ -2671,7 +2786,7 @@ _HOSPITAL_LETTERS_RE = lazy_compile(
     r"paeds|paediatrics|neonatal|outpatients|theatre|birth|scan|appointment|operation|surgery|x-ray|bloods|ed|er|"
     r"casualty|delivered|consultants?|paediatricians?|registrars?|midwi(?:fe|ves)|nurses?|doctors?|surgeons?|"
     r"radiologists?|staff|\d{1,2}[ \t]+weeks)[ \t]+(?i:at|in|of|from)[ \t]+the[ \t]+"
-    r"(?P<h>\p{Lu}{2,5}|\p{Ll}{1,3}[ich])(?![\p{L}\d&'’])"
+    r"(?P<h>\p{Lu}{2,5}|\p{Ll}{2,4})(?![\p{L}\d&'’])"
     # or where the speaker rings, chases or writes to it, its letters an infirmary's or a hospital's ("I had to chase
     # the RVI for the discharge summary", "I rang the LGI")
     r"|\b(?i:rang|ring|phoned|called|chased?|chasing|contacted|emailed|wrote[ \t]+to|(?:call|referral|letter|summary)"
@@ -2690,22 +2805,27 @@ _HOSPITAL_LETTERS_RE = lazy_compile(
 # its length, its bounds or what kept her there after it ("was in the QE for a month", "until", "overnight", "with
 # sepsis"), as "she was in the CP plan" or "in the UK" is no stay in a hospital.
 _HOSPITAL_STAY_RE = lazy_compile(
-    r"(?:\b(?i:(?:re)?admitted|admissions?|transfers?|discharged|"
+    r"(?:(?:\b(?i:(?:re)?admitted|admissions?|transfers?|discharged|"
     # a move said of a person, not of a case or a paper ("he was taken to the QE", "Child B was transferred to the QMC",
     # "mum took her to the QE"; "the case was taken to the SMT", "it was sent to the AGM" stay)
     r"(?<=\b(?:s?he|they|we|i|you|him|her|them|mum|mam|dad|baby|child|boy|girl|son|daughter|twins?|"
     r"(?-i:(?!(?:It|This|That|These|Those|There|Which|What|Who)\b)\p{Lu}[\p{Ll}'’]*))[ \t]+"
-    r"(?:(?:was|were|is|are|had|has|got|being|been|then|later|eventually|immediately|quickly|straight)[ \t]+){0,3})"
-    r"(?:transferred|taken|rushed|brought|sent|moved|seen|kept|"
+    r"(?:(?:was|were|is|are|had|has|have|got|being|been|then|later|eventually|immediately|quickly|straight|to|need|needs|"
+    r"needed)[ \t]+){0,3})"
+    r"(?:transferred|taken|rushed|brought|sent|moved|seen|kept|blue[ \t\-]?(?:light(?:ed)?|lit)|"
     # a visit said by going, or a stay by ending up there ("we went to the QE to see him", "he ended up in the JR"):
     # group ``go``, judged by what follows in _institutions
-    r"(?P<go>went|gone|go(?:es|ing)?|(?:ended|end(?:s|ing)?|wound)[ \t]+up))|(?:took|take|takes|taking)[ \t]+(?:him|her|them|"
-    r"the[ \t]+baby|baby|mum|dad)|"
+    r"(?P<go>went|gone|go(?:es|ing)?|(?:ended|end(?:s|ing)?|wound)[ \t]+up))|"
+    # a move said with the one moved after the verb ("they rushed him to the rvi", "mum took him up to the qe")
+    r"(?:took|take|takes|taking|rushed|rush|brought|bring|drove|drive|sent|blue[ \t\-]?(?:light(?:ed)?|lit))[ \t]+"
+    r"(?:him|her|them|the[ \t]+baby|baby|mum|dad)|"
     r"stay(?:s|ed|ing)?(?:[ \t]+with[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|spent(?:[ \t]+[\p{L}\d]+){1,3}?|"
     r"spell|stint|fortnight|(?:days?|nights?|weeks?|months?)|"
     r"visit(?:s|ed|ing)?(?:[ \t]+(?:him|her|them|mum|dad|baby|the[ \t]+baby))?|seen|treated|kept|born|died|"
     r"(?:pronounced|declared|found)[ \t]+dead)"
-    r"[ \t]+(?i:at|in|to|into|from)[ \t]+(?i:the)[ \t]+(?P<h>\p{Lu}{2,5}|\p{Ll}{2,4})(?![\p{L}\d&'’\-])"
+    # a word of the way between ("we went over to the QE", "took him up to the qe", "she's been in and out of the qe")
+    r"(?:[ \t]+(?i:up|down|over|back|round|along|straight))?[ \t]+(?i:at|in|to|into|from)"
+    r"|\b(?i:in[ \t]+and[ \t]+out[ \t]+of))[ \t]+(?i:the)[ \t]+(?P<h>\p{Lu}{2,5}|\p{Ll}{2,4})(?![\p{L}\d&'’\-])"
     r"(?![ \t]+(?i:meeting|panel|plan|team|office|conference|review|process|hub|service|board|group|forum|course)s?\b)"
     r"|\b(?i:was|were|is|are|been|be)[ \t]+(?i:still[ \t]+|only[ \t]+)?(?i:in|at)[ \t]+(?i:the)[ \t]+"
     r"(?P<h>\p{Lu}{2,5}|\p{Ll}{2,4})(?![\p{L}\d&'’\-])(?=[ \t]+(?i:for[ \t]+(?:a|an|one|two|three|four|five|six|several|a[ \t]+few|"
@@ -3062,12 +3182,13 @@ def _word_shaped(letters: str) -> bool:
 
 
 def _hospital_letters(letters: str, words: frozenset[str], not_names: frozenset[str]) -> bool:
-    """Whether ``letters`` after "the" may be a hospital's: no English word, public term, national body's, hospital
-    unit's (NICU, SCBU ...), role's, nor service's, order's or nation's letters (:func:`service_letters`: "the SARC",
-    "the PPU", "the UAE")."""
+    """Whether ``letters`` after "the" may be a hospital's: no English word, word of speech clipped short ("the uni"),
+    public term, national body's, hospital unit's (NICU, SCBU ...), role's, nor service's, order's or nation's letters
+    (:func:`service_letters`: "the SARC", "the PPU", "the UAE")."""
     key = fold(letters)
-    return not (key in words or key in public_terms() or key in not_names or key in _NATIONAL_INITIALS
-                or key in _HOSPITAL_UNITS or letters.upper() in role_initials() or letters.upper() in service_letters())
+    return not (key in words or key in spoken_words() or key in public_terms() or key in not_names
+                or key in _NATIONAL_INITIALS or key in _HOSPITAL_UNITS or letters.upper() in role_initials()
+                or letters.upper() in service_letters())
 
 
 def _institutions(text: str, add) -> None:
@@ -3090,12 +3211,13 @@ def _institutions(text: str, add) -> None:
             add(Span(m.start("h"), m.end("h"), "place"))
     for m in _HOSPITAL_LETTERS_RE.finditer(text) if "the " in text.lower() else ():
         group = next(g for g in ("h", "o", "c", "b") if m.group(g) is not None)
-        if _hospital_letters(m.group(group), words, _NOT_NAMES):
-            add(Span(m.start(group), m.end(group), "place"))
+        letters = m.group(group)
+        if _hospital_letters(letters, words, _NOT_NAMES) and not (letters.islower() and _word_shaped(letters)):
+            add(Span(m.start(group), m.end(group), "place"))  # "in a&e at the qe"; "at the nana" stays
     for m in _HOSPITAL_STAY_RE.finditer(text) if "the " in text.lower() else ():
         go = m.group("go")
-        if go is not None and (not _GONE_THERE_RE.match(text, m.end("h")) or m.group("h").islower() and go[0] == "g"):
-            continue  # "we went to the MOT centre", "she went to the uni": no visit to a hospital said
+        if go is not None and not _GONE_THERE_RE.match(text, m.end("h")):
+            continue  # "we went to the MOT centre", "she went to the FE college": no visit to a hospital said
         if _hospital_letters(m.group("h"), words, _NOT_NAMES) and not (m.group("h").islower() and _word_shaped(m.group("h"))):
             add(Span(m.start("h"), m.end("h"), "place"))  # "she was in the QE for a month"
     for m in _YEAR_AT_SCHOOL_RE.finditer(text) if " at " in text else ():
@@ -3295,6 +3417,27 @@ _NOT_LOOKS = frozenset("""flag flags light lights tape card cards line lines rat
     papers book books folder folders file files pen pens form forms sheet sheets box boxes team teams group groups status
     category list lists letter letters thinking""".split())
 
+# Everyday things of a kind said by their colour after "a" ("he drives a white van", "she has a black dog", "he wears a
+# grey hoodie", "she had a black eye"): so many are owned, worn or driven that one says nothing of who has it, as a
+# make, a model or the one known by it ("drives a silver Corsa", "the one with the red van") may.
+_EVERYDAY_KINDS = frozenset("""car cars van vans bike bikes bicycle motorbike scooter moped lorry truck taxi cab bus coach
+    minibus pickup hatchback estate pram buggy coat jacket top shirt t-shirt tshirt hoodie jumper sweater cardigan fleece
+    dress skirt trousers jeans joggers trackies tracksuit shorts leggings shoes trainers boots hat cap beanie scarf gloves
+    bag handbag rucksack backpack uniform dog dogs cat cats puppy kitten rabbit horse pony eye""".split())
+_COLOUR_WORD_RE = lazy_compile(rf"{_COLOUR}", _I)
+_INDEFINITE_END_RE = lazy_compile(r"\b(?:a|an)[ \t]+\Z", _I)
+
+
+def _everyday_colour(text: str, m: re.Match) -> bool:
+    """Whether looks found (group ``d``) are only a colour and an everyday thing of a kind, after "a" or "an" (see
+    :data:`_EVERYDAY_KINDS`)."""
+    words = m.group("d").split()
+    if len(words) < 2 or fold(words[-1]) not in _EVERYDAY_KINDS:
+        return False
+    colour = " ".join(words[:-1])
+    return (_COLOUR_WORD_RE.fullmatch(colour) is not None
+            and _INDEFINITE_END_RE.search(text, max(0, m.start("d") - 4), m.start("d")) is not None)
+
 
 @cache
 def _looks_re() -> re.Pattern:
@@ -3305,7 +3448,8 @@ def _looks_re() -> re.Pattern:
     people = "|".join(sorted({w for w in KINSHIP_ROLE_WORDS if not w.endswith("s") and w not in ("named", "called", "ex")}
                              | set("one man woman lady bloke guy lad lass girl boy fella chap kid person".split())))
     stop = (rf"(?={_PHRASE_END}|[ \t]+(?:who|and|that|which|is|was|were|has|had|on|in|at|from|said|says|came|with|when|"
-            rf"but|he|she|they)\b)")
+            # or a verb's participle opening what is said of the thing ("a silver bmw parked outside")
+            rf"but|he|she|they|outside|\p{{L}}{{3,}}(?:ed|ing))\b)")
     looks = (rf"(?P<d>(?:(?!(?:and|or|most|more|same)\b)[\p{{L}}'’]+[ \t]+)?{_COLOUR}(?:[ \t\-]+(?!(?:and|or|the|a|an|of|to|in|on|with|who)\b)[\p{{L}}'’]+){{1,3}}?{stop}"
              rf"|(?:[\p{{L}}'’\-]+[ \t]+){{0,2}}?{_LOOKS_NOUN}{stop})")
     return lazy_compile(
@@ -3422,6 +3566,8 @@ def _distinctive(text: str, add) -> None:
     for m in _near(_looks_re(), _LOOKS_ANCHOR, text, 60, 40):
         if m.group("more") is not None and not any(text[e : m.start()].strip() == "" for e in ends if e <= m.start()):
             continue  # "and the blue hair" only after looks found
+        if _everyday_colour(text, m):
+            continue  # "he drives a white van", "she has a black dog": a thing of a kind, no one's mark
         if m.group("drive") is not None or fold(m.group("d")).split()[-1] not in _NOT_LOOKS:
             add(Span(m.start("d"), m.end("d"), "detail"))
             ends.add(m.end("d"))

@@ -43,6 +43,7 @@ from ._detect import (
     _PLATFORMS,
     _SCHOOL_JOBS,
     _THING_NOUNS,
+    _VEHICLE_BRANDS,
     _VEHICLE_MAKES,
     Span,
     plural_of_a_thing_done,
@@ -1713,6 +1714,17 @@ _NO_CAPITAL_AFTER_RE = lazy_compile(r"(?![ \t]+\p{Lu})(?!['’]s\b)", re.VERSION
 # a thing's, as "a" before a make or a model is.
 _COLOURED_BEFORE_RE = lazy_compile(
     rf"(?<![\p{{L}}\-])(?:(?!(?:a|an)[ \t])\p{{Ll}}[\p{{Ll}}\-]*[ \t]+){{0,2}}(?-i:{_COLOUR})[ \t]+\Z", re.VERSION1)
+# What stands before a vehicle's make where the vehicle is spoken of: an article, an owner or a colour after one ("a
+# black audi", "the Peugeot", "his yamaha", "dad's tesla"); an owner alone makes no vehicle of a make that is a given
+# name too ("his harley" may be his son; "the harley" is the motorbike).
+_VEHICLE_ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:a|an|the|this|that|same|other|new|old)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+_LEADING_WORD_RE = lazy_compile(r"[\p{L}'’]+[ \t]+", re.VERSION1)
+_VEHICLE_OWNER_BEFORE_RE = lazy_compile(r"(?:\b(?:his|her|their|my|your|our|its)|\p{L}['’]s)[ \t]+\Z",
+                                        re.IGNORECASE | re.VERSION1)
+# A word for a vehicle's kind after the make ("a peugeot van", "the audi estate"): the make is the vehicle's.
+_VEHICLE_KIND_AFTER_RE = lazy_compile(
+    r"[ \t]+(?:car|van|pickup|pick-up|estate|hatchback|saloon|convertible|jeep|4x4|suv|bike|motorbike|scooter|moped|"
+    r"lorry|truck|minibus|people[ \t]+carrier)s?(?![\p{L}'’])", re.IGNORECASE | re.VERSION1)
 # Words for an organisation, which a name before them may be the organisation's ("a Russell Group university").
 # A possessive and a blood relation in lower case, just before a word ("her nan ", "my uncle "; not "the iro ", "her
 # social worker ").
@@ -5208,6 +5220,11 @@ class NameFinder:
             return self._initials(text, run)
         if len(run) == 1 and self._lower_given_peoples_word(text, run[0]):
             return Span(start, end, "name")  # "christian doesn't want to go home", "christian's teacher said"
+        if self._vehicle_make(text, run) and (_VEHICLE_KIND_AFTER_RE.match(text, end) is not None
+                                              or _OWNED_BEFORE_RE.search(text, max(0, start - 40), start) is None):
+            # "a black audi was parked outside", "the Peugeot", "he has a peugeot van": the vehicle (a make alone owned
+            # is a belonging, "he drives a porsche")
+            return None
         if len(run) == 1 and run[0].shape == "lower" and self._peoples_plural(run[0]):
             return None  # "christians are welcome": the people
         if (len(run) == 1 and words[0].key.rstrip(".") in _MONTH_SHORT
@@ -5484,6 +5501,27 @@ class NameFinder:
         named after its founders ("instructed by Irwin Okafor LLP", "Okafor Brennick Ltd")."""
         return run[-1].key in _FIRM_SUFFIXES or _FIRM_AFTER_RE.match(text, run[-1].end) is not None
 
+    def _vehicle_make(self, text: str, run: list[_Tok]) -> bool:
+        """Whether a run is a vehicle's make, perhaps with its model, where a vehicle stands (:data:`_VEHICLE_BRANDS`):
+        after an article, an owner or a colour ("a black audi was parked on the drive", "dad sold the Peugeot", "he
+        came on his yamaha"), or before a word for a vehicle ("a peugeot van"); a make is no person's name there,
+        though a list of names holds it.  An owner alone makes no vehicle of a make that is a given name ("his harley";
+        "the harley" is the motorbike), nor anything of a listed participant's name."""
+        tok = run[0]
+        if (len(run) > 3 or tok.key not in _VEHICLE_BRANDS or any(t.key in self.participant_parts for t in run)
+                or any(self._known(t) and t.key not in _VEHICLE_BRANDS for t in run[1:])):
+            return False
+        if _VEHICLE_KIND_AFTER_RE.match(text, run[-1].end) is not None:
+            return True
+        start = _coloured_from(text, tok.start)
+        # the colour's words may open with the article or the owner ("the black Audi", "his red yamaha")
+        opening = _LEADING_WORD_RE.match(text, start)
+        cuts = (start, opening.end()) if opening is not None and opening.end() < tok.start else (start,)
+        if any(_VEHICLE_ARTICLE_BEFORE_RE.search(text, max(0, cut - 8), cut) is not None for cut in cuts):
+            return True
+        return tok.key not in self.firsts and any(
+            _VEHICLE_OWNER_BEFORE_RE.search(text, max(0, cut - 30), cut) is not None for cut in cuts)
+
     def _owned_make(self, text: str, run: list[_Tok]) -> bool:
         """Whether a run is one capitalised make or brand no first name (a make of vehicles, a proper noun or no word)
         after a word of owning, driving or wearing and "a" (see :data:`_OWNED_BEFORE_RE`)."""
@@ -5491,7 +5529,8 @@ class NameFinder:
         start = _coloured_from(text, tok.start)
         return (len(run) == 1 and tok.shape == "cap" and not self._known(tok)
                 and (tok.key in _VEHICLE_MAKES or tok.key in self.proper or self._unknown(tok))
-                and _OWNED_BEFORE_RE.search(text, max(0, start - 16), start) is not None)
+                and _OWNED_BEFORE_RE.search(text, max(0, start - 16), start) is not None
+                and _VEHICLE_KIND_AFTER_RE.match(text, tok.end) is None)  # "has a Peugeot van": a van of a make
 
     def _place_and_acronym(self, words: list[_Tok]) -> bool:
         """Whether a run is a place's name and short capitals no list knows ("Leeds CSC", "Kirklees EDT"): the body of

@@ -1090,6 +1090,7 @@ class _Redactor:
         spans = _firms(text, spans) if "&" in text or "+" in text or " and " in folded else spans
         spans = [_initial_before(text, _widen(text, s)) for s in spans if s.end > s.start]
         spans = _town_after_address(text, spans) if "," in text else spans
+        spans = _numbers_by_address(text, spans) if "umber" in text or "o." in text else spans
         spans = _councils_named(text, spans) if "Council" in text else spans
         spans += _misspelt_again(text, spans)
         spans += _vocatives(text, spans) if "," in text else []
@@ -1356,6 +1357,29 @@ _TOWN_AFTER_ADDRESS_RE = lazy_compile(
     r"(?:-|[ \t]+))?\p{Lu}[\p{L}\p{M}'’]*){0,2}|\p{Lu}[\p{L}\p{M}]*(?:-\p{Ll}+)+-\p{L}+)"
     r"|\p{Ll}[\p{L}\p{M}]{3,}(?:-\p{Ll}[\p{L}\p{M}]*)*)"
     r"(?=[ \t]*(?:[.,;:!?)]|\n|\Z)|[ \t]+(?i:[a-z]{1,2}\d[a-z\d]?[ \t]*\d[a-z]{2})(?![\p{L}\d]))", re.VERSION1)
+
+
+# A house's number said apart from its street, set off after it ("they're on Ashgrove Road, number 27", "she lives in
+# Thornbury Crescent, it's number 14, the top flat", "on Mill Lane, at number 9") or just before it ("he's at number 9
+# on Mill Lane"): the address's number, as "14 Thornbury Crescent" is.
+_HOUSE_NUMBER = rf"(?P<n>(?:number|no\.?)[ \t]*(?:\d{{1,4}}[a-z]?|{_NUMBER_WORDS}))"
+_NUMBER_AFTER_ADDRESS_RE = lazy_compile(
+    rf"[ \t]*,[ \t]*(?:(?:it['’]s|it[ \t]+is|that['’]s|at|they['’]re[ \t]+at|s?he['’]s[ \t]+at)[ \t]+)?{_HOUSE_NUMBER}"
+    r"(?![\p{L}\d])", re.IGNORECASE | re.VERSION1)
+_NUMBER_BEFORE_ADDRESS_RE = lazy_compile(
+    rf"(?<![\p{{L}}\d]){_HOUSE_NUMBER}[ \t]+(?:on|in|off|along|up|down)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
+
+
+def _numbers_by_address(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with a house's number said apart from an address found, before or after it (see
+    :data:`_NUMBER_AFTER_ADDRESS_RE`), as the address's."""
+    found = []
+    for s in [s for s in spans if s.kind == "address"]:
+        if (m := _NUMBER_AFTER_ADDRESS_RE.match(text, s.end)) is not None:
+            found.append(Span(m.start("n"), m.end("n"), "address"))
+        if (m := _NUMBER_BEFORE_ADDRESS_RE.search(text, max(0, s.start - 24), s.start)) is not None:
+            found.append(Span(m.start("n"), m.end("n"), "address"))
+    return spans + found
 
 
 def _town_after_address(text: str, spans: list[Span]) -> list[Span]:

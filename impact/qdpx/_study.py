@@ -15,7 +15,7 @@ from .._frames import as_text, text_series
 from .._keywords import keyword_only
 from .._words import _counted
 from ..errors import InputError, Problem, ValidationError, user_level
-from ..schema import did_you_mean
+from ..schema import did_you_mean, not_one_of
 from ._model import COLUMNS, QdaProject, QdpxWarning, coerce, frame, make_guid, norm_guid
 from ._write import _table, codes_table
 
@@ -565,7 +565,7 @@ def study_codings_from_project(
 
     refuse_swapped(study_codings_from_project, study=study, segments=segments, codebook=codebook)
     if unit not in ("segment", "interview"):
-        raise InputError(f"The value for `unit` must be one of ['segment', 'interview'], but {unit!r} was passed.")
+        raise InputError(not_one_of("unit", unit, ["segment", "interview"]))
     project = _complete(project)
     cb, ids = _codebook_for(project, codebook)
     codings = project.codings

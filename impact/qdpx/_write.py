@@ -18,10 +18,11 @@ from lxml import etree
 
 from .._archive import check_xml, open_archive
 from .._frames import as_text
-from .._io import atomic_write, atomic_write_bytes
+from .._io import atomic_write, atomic_write_bytes, check_input_file, require_path
 from .._version import __version__
 from .._words import _counted, _verb
 from ..errors import InputError, Problem, ValidationError, user_level
+from ..schema import not_one_of
 from ._model import (
     CODEBOOK_NS,
     COLUMNS,
@@ -230,7 +231,7 @@ def write_qdpx(
     if not isinstance(project, QdaProject):
         raise InputError(f"`project` must be a QdaProject, but {type(project).__name__} was passed.")
     if positions not in ("code_points", "utf16"):
-        raise InputError(f"The value for `positions` must be one of ['code_points', 'utf16'], but {positions!r} was passed.")
+        raise InputError(not_one_of("positions", positions, ["code_points", "utf16"]))
     b = _Builder(PROJECT_NS)
     t = {name: _table(project, name) for name in COLUMNS if name != "issues"}
     t["sources"] = _fill_guids(t["sources"], "source_guid", "name")
@@ -696,6 +697,10 @@ def validate_qdpx(path: str | os.PathLike, *, schema: str | os.PathLike) -> list
     >>> impact.validate_qdpx(path, schema="Codebook.xsd")  # doctest: +SKIP
     []
     """
+    # both files checked as read_qdpx checks its own: a missing one was Python's FileNotFoundError (newuser16)
+    check_input_file(path, expected=" - expected a .qdpx project or its .qde file")
+    require_path(schema, "schema", "the XML Schema (.xsd) file")
+    check_input_file(schema, label=f"schema {os.fspath(schema)}", expected=" - expected an XML Schema (.xsd) file")
     label = Path(path).name
     if zipfile.is_zipfile(path):
         with open_archive(path, label=label, kind=".qdpx project") as gz:

@@ -21,13 +21,14 @@ absent is left out, never filled in).  Publication rules applied here:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import json
 import math
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -89,6 +90,7 @@ from ._caveats import (
 from ._caveats import WEAK_F1 as _WEAK_F1
 from ._format import MISSING, aside, aside_list, format_ci, format_ratio, said_once, signed_text
 from ._labels import Label, _lower_first
+from ._model import _Later
 from .figures import _WRAP, _fit_labels, _value_label, _wrap, group_colours
 
 __all__ = ["assemble", "STATUS_LABELS"]
@@ -816,28 +818,52 @@ def _response_by_status(ctx) -> dict | None:
     wave = max(gaps, key=lambda w: abs(gaps[w][0] - gaps[w][1])) if gaps else None
     out = {"odds_ratio": float(np.exp(term["estimate"])), "ci_low": float(np.exp(term["ci_low"])),
            "ci_high": float(np.exp(term["ci_high"])), "p_value": float(term["p_value"]), "wave": wave,
-           "shares": gaps.get(wave)}
+           "shares": gaps.get(wave), "fit": term["fit"]}
     return out
 
 
 def _response_fit(d: pd.DataFrame, alpha: float) -> pd.Series | None:
     """The response test's status term (``estimate``, ``se``, ``ci_low``, ``ci_high``, ``p_value`` on the log-odds
-    scale) of ``d`` (``interviewed`` and ``in_intervention`` 0/1, ``wave`` categorical, ``council_id``): a binomial
-    GEE of being interviewed on wave and status, independence, councils as clusters (:func:`_response_by_status`;
-    bench/response_false_alarm.py measures its false alarms). None where it cannot be fitted or is not finite."""
+    scale, and ``fit``: ``"gee"`` or ``"firth"``) of ``d`` (``interviewed`` and ``in_intervention`` 0/1, ``wave``
+    categorical, ``council_id``): a binomial GEE of being interviewed on wave and status, independence, councils as
+    clusters (:func:`_response_by_status`; bench/response_false_alarm.py measures its false alarms). None where it
+    cannot be fitted or is not finite.
+
+    Where the GEE's fitted probabilities reach 0 or 1 (separation: every participant of one status group interviewed
+    at every wave, as in a group of few councils), its status term runs off towards infinity with a sandwich standard
+    error that does not follow it, so its Wald test rejects whatever the data: a 12-council study whose one status
+    group of 10 participant-waves were all interviewed, against 77% of the others, got an odds ratio 'above 999, 95% CI
+    above 999 to above 999, p < 0.001' where response did not depend on status (truth76). The term is then Firth's
+    (penalised likelihood, councils as clusters, its likelihood-ratio test divided by the councils' design effect), as
+    the models' change by status is refitted where a GEE separates (:func:`impact.effects.intervention_effects`)."""
     from ..stats import longitudinal_model
 
+    formula = "interviewed ~ C(wave) + in_intervention"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            fit = longitudinal_model(d, formula="interviewed ~ C(wave) + in_intervention", unit="council_id",
-                                     family="binomial", cov_struct="independence", alpha=alpha)
+            fit = longitudinal_model(d, formula=formula, unit="council_id", family="binomial",
+                                     cov_struct="independence", alpha=alpha)
+            kind = "gee"
+            if _separated(fit):
+                fit = longitudinal_model(d, formula=formula, unit="council_id", family="binomial", method="firth",
+                                         alpha=alpha)
+                kind = "firth"
     except Exception:  # noqa: BLE001 - a response model that cannot be fitted leaves the report without this caveat
         return None
     term = fit.params.loc["in_intervention"] if "in_intervention" in fit.params.index else None
     if term is None or not np.isfinite(term["p_value"]) or not np.isfinite(term["se"]):
         return None
-    return term
+    return pd.concat([term, pd.Series({"fit": kind})])
+
+
+def _separated(fit) -> bool:
+    """Whether a binomial GEE ``fit`` separated: noted so, or a fitted probability within 1e-5 of 0 or 1 (ten times
+    the GEE's own threshold, as :func:`impact.stats._models.mixed_contrasts` judges it)."""
+    if any(str(n).startswith("separation") for n in fit.notes):
+        return True
+    fitted = np.asarray(fit.fit_result.fittedvalues, dtype="float64")
+    return not bool((np.minimum(fitted, 1 - fitted) > 1e-5).all())
 
 
 def _response_test_words(ctx) -> str:
@@ -847,7 +873,8 @@ def _response_test_words(ctx) -> str:
     r = ctx.response_test
     if r is None:
         return ""
-    return (f" A binomial GEE of being interviewed on wave and intervention status, councils as clusters: odds ratio "
+    words = _response_model_words(r)
+    return (f" {words[0].upper()}{words[1:]}: odds ratio "
             f"of being interviewed in intervention vs not {format_ratio(r['odds_ratio'])} ({ctx.level} CI "
             f"{format_ratio(r['ci_low'])} to {format_ratio(r['ci_high'])}, {_p_words(r['p_value'], ctx.alpha)})"
             + (f": response differed by status at the {_level_words(ctx.alpha)} level, so figures pooling the "
@@ -855,6 +882,18 @@ def _response_test_words(ctx) -> str:
                if r["p_value"] < ctx.alpha else
                ": no significant difference by status, which is not evidence that there is none.")
             + RESPONSE_TEST_RATES)
+
+
+def _response_model_words(r: dict, *, why: bool = True) -> str:
+    """'a binomial GEE of being interviewed on wave and intervention status, councils as clusters', or Firth's fit
+    where the GEE separated (:func:`_response_fit`), with why unless ``why`` is False (a sentence that already holds
+    brackets: no brackets within brackets)."""
+    if r.get("fit") == "firth":
+        return ("Firth's penalised logistic regression of being interviewed on wave and intervention status, councils "
+                "as clusters" + (", in place of the binomial GEE, whose fitted chances reached 0 or 1 (as where every "
+                                 "participant of a group was interviewed), so that its estimate and test meant nothing"
+                                 if why else ""))
+    return "a binomial GEE of being interviewed on wave and intervention status, councils as clusters"
 
 
 #: What the response test's errors were measured to be (``python -m bench.response_false_alarm``,
@@ -878,8 +917,8 @@ def _response_test_said(ctx) -> str:
     r = ctx.response_test
     if r is None:
         return ""
-    where = ("a binomial GEE of being interviewed on wave and intervention status, councils as clusters, whose figures "
-             "are in the note to the sample section's table of participants interviewed by status")
+    where = (f"{_response_model_words(r, why=False)}, whose figures are in the note to the sample section's table "
+             "of participants interviewed by status")
     if not r["p_value"] < ctx.alpha:
         return (f" Participants in councils in and not in intervention were not interviewed at significantly different "
                 f"rates ({where}), which is not evidence that they were interviewed alike.")
@@ -1284,7 +1323,7 @@ def _by_status_blocks(ctx) -> list:
         "with the wave interacting with the status. 'Differs by status': the test that the change is the same in both "
         "groups, every interaction term together (Wald F test on the Mancl-DeRouen bias-reduced sandwich with "
         f"councils less parameters as its denominator degrees of freedom), Holm-adjusted across "
-        + (f"{_status_family_words(ctx)}, the p the summary states" if ctx.status_family.get("change") else
+        + (f"{_status_family_words(ctx, note=True)}, the p the summary states" if ctx.status_family.get("change") else
            f"the {ctx.many} tested")
         + f"; 'Change differs by status' is yes where p < {ctx.alpha:g} after the adjustment. Not tested with "
         "fewer than 10 councils, fewer than 3 councils of a status group at the first wave or a later one, or where every participant or none reported it at every wave "
@@ -2277,21 +2316,38 @@ def _group_column(change: pd.DataFrame) -> str | None:
     return cols[0] if cols else None
 
 
-def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _Ctx:
+def _prepared(findings, identify, min_count, quote_k, key, council_matrix, history=None) -> _Ctx:
     """What every section reads: the context with every count published declared to its ledger, protected and the
     needlessly hidden released, and the p-values adjusted beside what is withheld.
 
     The shown models' margins are declared with the counts (:func:`_declare_model_margins`); where the ledger's
     suppression cannot protect a hidden count that a model's margins narrow (:func:`_models_unprotected`), that model
     is withheld whole and the ledger built again without its margins (disclosure round 53). Then the attribution
-    table's counts of statements that would narrow a hidden count are withheld (:func:`_withhold_statements`)."""
+    table's counts of statements that would narrow a hidden count are withheld (:func:`_withhold_statements`).
+
+    With ``history`` (a :class:`~impact.privacy._history.ReleaseHistory`), the earlier releases of the study it holds
+    are merged into the ledger before anything is decided (:func:`~impact.privacy._history.merge_releases`), and the
+    release this report makes is handed back to it (disclosure round 77)."""
     _refuse_enumerated(findings)
     withheld: list[str] = []
     ctx = _Ctx(findings, identify, min_count, quote_k, key, council_matrix)
     _declare(ctx)
     declared = ctx.ledger  # every count and relation declared, nothing decided: each pass decides a copy of it
+    ctx.earlier_releases = 0
+    own = None
+    if history is not None:
+        own = declared._declared()
+        own = b"" if own is None else own[0]
+    merging: list = []  # (whether the releases were merged before: their warnings are given once)
     while True:
         ctx.ledger = declared.undecided()
+        if history is not None:
+            # the earlier releases merged into each pass's ledger (its own counts declared without the margins of the
+            # models withheld, an earlier release's of the same name then its own: it published them)
+            # (a count of the same wave with another value now is warned of to the user, once)
+            with recorded_warnings() if merging else contextlib.nullcontext() as said_before:
+                ctx.earlier_releases = history.merge(ctx.ledger, declared=own)
+            merging = merging or [said_before]
         with recorded_warnings() as caught:
             ctx.ledger.protect()
             # the counts hidden as secondary that an intruder knows exactly (equal to published cells: the trajectory
@@ -2328,10 +2384,23 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix) -> _C
         # and last provenance.json's count of transcript files, where it would narrow one (disclosure round 74)
         _withhold_transcript_files(ctx)
     ctx.disclosure_warnings = [str(w.message) for w in [*caught, *known, *told]]
+    if history is not None:
+        history.made(ctx.ledger, waves=ctx.study.wave_ids_held or ctx.waves, declared=own)
     ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
     ctx.f = _status_claims_together(ctx)
     return ctx
+
+
+def _earlier_releases(ctx) -> str:
+    """The methods' clause saying how many earlier releases of the study the suppression took into account (never
+    what they held); nothing where none was (disclosure round 77)."""
+    n = getattr(ctx, "earlier_releases", 0)
+    if not n:
+        return ""
+    return (f"; the suppression also took into account {_counted(n, 'earlier release')} of this study (the counts "
+            "each published, and those it withheld), so that this report and the earlier ones read together give "
+            "back no suppressed count")
 
 
 def _models_unprotected(ctx) -> list[str]:
@@ -2420,45 +2489,72 @@ _MODEL_WITHHELD_WHY = ("its estimates, beside the counts published, would narrow
 
 
 def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None,
-             council_matrix: bool = False):
-    """Return ``(report, extra_files)`` for :func:`impact.pipeline.run`."""
-    ctx = _prepared(findings, identify, min_count, quote_k, key, council_matrix)
-    quotes_section, redaction_log, quote_table = _quotes(ctx)
+             council_matrix: bool = False, history=None):
+    """Return ``(report, extra_files)`` for :func:`impact.pipeline.run`.
+
+    The ledger's decisions (:func:`_prepared`) are taken now, and the sections whose tables the published provenance
+    reads (:func:`_provenance_tables`) are built now; the summary, the quotes, the framework matrix, the review
+    process and the methods (with the suppression ledger, which reads every section) are built when first read
+    (:class:`impact.report.Section`), as :func:`impact.report.render` reads them before it writes anything, and the
+    extra files (the quotes' redaction log and ``tables/quotes.csv``) when first read (:class:`_FilesWhenRead`). ``history``: :func:`_prepared`'s. Each
+    part records what it withholds on its own (:class:`_Part`), so the suppression ledger lists it in this order,
+    whatever order the parts were read in."""
+    ctx = _prepared(findings, identify, min_count, quote_k, key, council_matrix, history)
+    flagged = _machine_flag(ctx)
+    quotes = _Part(ctx, lambda: _quotes(ctx))
+    parts: list[_Part] = [quotes]  # in the order the suppression ledger lists what they withheld
+
+    def now(build) -> Section | None:
+        parts.append(_Part(ctx, build, later=False))
+        section = parts[-1]()
+        return None if section is None else flagged(section)
+
+    def later(title: str, build) -> Section:
+        parts.append(part := _Part(ctx, build))
+        return _section_later(title, lambda: flagged(part()))
+
     sections = [
-        _summary(ctx),
-        _sample(ctx),
-        _expectations(ctx),
-        _prevalence(ctx),
-        _trajectories(ctx),
-        _attribution(ctx),
-        _comparisons(ctx),
-        _models(ctx),
-        _actions_and_indicators(ctx),
-        _framework(ctx, quote_table),
-        quotes_section,
-        *_process_sections(ctx),
-        _reliability(ctx),
+        later(_SUMMARY, lambda: _summary(ctx)),
+        now(lambda: _sample(ctx)),
+        now(lambda: _expectations(ctx)),
+        now(lambda: _prevalence(ctx)),
+        now(lambda: _trajectories(ctx)),
+        now(lambda: _attribution(ctx)),
+        now(lambda: _comparisons(ctx)),
+        now(lambda: _models(ctx)),
+        now(lambda: _actions_and_indicators(ctx)),
+        later(_FRAMEWORK, lambda: _framework(ctx, quotes()[2])) if _has_framework(ctx) else None,
+        _section_later(_QUOTES, lambda: flagged(quotes()[0])),
     ]
+    if ctx.f.process is not None:
+        parts.append(process := _Part(ctx, lambda: _process_sections(ctx)))
+        sections += [_section_later(title, functools.partial(lambda i: flagged(process()[i]), i))
+                     for i, title in enumerate(_PROCESS)]
+    sections.append(now(lambda: _reliability(ctx)))
+    sections = [s for s in sections if s is not None]
+    # the published provenance reads the tables of the sections built now (no section built when read has such a
+    # table: _section_later)
+    provenance = _Part(ctx, lambda: _published_provenance(ctx, [s for s in sections if s.built]), later=False)
     # the limitations read the tables as built (what the comparisons table shows of the councils by status)
-    sections.append(_methods(ctx, _built_tables([s for s in sections if s is not None])))
-    sections = _flag_machine_tables(ctx, [s for s in sections if s is not None])
-    provenance = _published_provenance(ctx, sections)
-    sections = _with_suppression_ledger(ctx, sections)
+    methods = _Part(ctx, lambda: _methods(ctx, _built_tables(sections)))
+    parts += [methods, provenance]
+
+    def with_ledger() -> Section:
+        last = flagged(methods())
+        ctx.suppressions = [r for part in parts for r in part.suppressions]
+        return _with_suppression_ledger(ctx, [*sections, last])[-1]
+
     report = Report(
         title=f"Impact of safeguarding children peer reviews: {ctx.title}",
         subtitle="Programme-level findings across the waves of the study",
         # whether the framework matrix ties statements to councils is part of what was published
-        provenance={**provenance, "council_matrix": bool(council_matrix)},
-        sections=sections,
+        provenance={**provenance(), "council_matrix": bool(council_matrix)},
+        sections=[*sections, _section_later(_METHODS, with_ledger)],
         vocabulary=ctx.vocabulary,
     )
     from ._xlsx import table_csv
 
-    extra = {"redaction_log.csv": csv_text(safe_frame(redaction_log)),  # a unit id written as a formula: not run
-             "parameters.json": json.dumps(findings.parameters, indent=2, sort_keys=True) + "\n"}
-    if quote_table is not None:
-        extra["tables/quotes.csv"] = table_csv(quote_table)
-    models = ctx.f.models
+    models, models_csv = ctx.f.models, None
     if models is not None and len(models):
         cols = ["code", "measure", "term", "estimate", "se", "ci_low", "ci_high", "p_value", "p_adjusted", "p_method",
                 "p_value_model", "n_units", "separation", "few_events", "estimator", "not_a_finding"]
@@ -2469,9 +2565,92 @@ def assemble(findings, *, identify: bool = False, min_count: int = 5, quote_k: i
             hide = [c for c in _MODELS_CSV_FIGURES if c in models.columns]
             models = models.astype({c: object for c in hide})
             models.loc[few_side, hide] = SUPPRESSED
-        extra["tables/models.csv"] = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
-                                                     "Models (machine-readable)"))
-    return report, extra
+        models_csv = table_csv(Table("models", models[[c for c in cols if c in models.columns]],
+                                     "Models (machine-readable)"))
+
+    def extra() -> dict:
+        _, redaction_log, quote_table = quotes()
+        files = {"redaction_log.csv": csv_text(safe_frame(redaction_log)),  # a unit id written as a formula: not run
+                 "parameters.json": json.dumps(findings.parameters, indent=2, sort_keys=True) + "\n"}
+        if quote_table is not None:
+            files["tables/quotes.csv"] = table_csv(quote_table)
+        if models_csv is not None:
+            files["tables/models.csv"] = models_csv
+        return files
+
+    return report, _FilesWhenRead(extra)
+
+
+#: The titles of the sections :func:`assemble` builds when first read (the section built says the same).
+_SUMMARY, _FRAMEWORK, _QUOTES, _METHODS = ("Summary", "Framework matrix: councils by review theme", "What people said",
+                                           "Methods and limitations")
+_PROCESS = ("What shaped impact", "Lessons for the programme")
+
+
+class _Part:
+    """A part of the report, ``build()``, built once: when first called (or now, ``later=False``). What it withholds
+    (:meth:`_Ctx.withheld`) is kept in its own :attr:`suppressions`, so the suppression ledger lists it in the
+    report's order of the parts, whatever order they were built in. Built under the matplotlib settings of the moment
+    it was made (a figure it makes is drawn under them)."""
+
+    def __init__(self, ctx, build, *, later: bool = True) -> None:
+        self.suppressions: list[dict] = []
+
+        def recorded():
+            outer, ctx.suppressions = ctx.suppressions, []
+            try:
+                made = build()
+                self.suppressions = ctx.suppressions
+            finally:
+                ctx.suppressions = outer
+            return made
+
+        self._value = _Later(recorded)
+        if not later:
+            self()
+
+    def __call__(self):
+        return self._value()
+
+
+def _section_later(title: str, build) -> Section:
+    """The section headed ``title`` that ``build()`` returns, built when its blocks are first read; one built under
+    another title, or holding a table the published provenance reads (:func:`_provenance_tables`), is a fault of this
+    module (RuntimeError), not of the findings."""
+
+    def blocks():
+        section = build()
+        tables = {b.name for b in section.blocks if isinstance(b, Table)} & _provenance_tables()
+        if section.title != title or tables:
+            raise RuntimeError(f"The report's section {title!r}, built when read, was built as {section.title!r} with "
+                               f"the tables {sorted(tables)} that the published provenance reads: a fault of impact, "
+                               "not of the study; please report it.")
+        return section.blocks
+
+    return Section(title, blocks)
+
+
+class _FilesWhenRead(Mapping):
+    """The files a report comes with (name to content), made by ``make()`` when first read: the quotes' redaction log
+    and ``tables/quotes.csv`` are the quotes section's, built when read. A copy or a pickle is a dict of them."""
+
+    def __init__(self, make) -> None:
+        self._files = _Later(make)
+
+    def __getitem__(self, name: str):
+        return self._files()[name]
+
+    def __iter__(self):
+        return iter(self._files())
+
+    def __len__(self) -> int:
+        return len(self._files())
+
+    def __repr__(self) -> str:
+        return repr(self._files())
+
+    def __reduce__(self):
+        return dict, (dict(self._files()),)
 
 
 def assemble_summary(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None,
@@ -2479,7 +2658,7 @@ def assemble_summary(findings, *, identify: bool = False, min_count: int = 5, qu
     """The summary, the first section of :func:`assemble`'s report, alone and the same: it reads the ledger and the
     adjusted p-values every section reads, and no other section (they are built after it), so those are not built."""
     ctx = _prepared(findings, identify, min_count, quote_k, key, council_matrix)
-    return _flag_machine_tables(ctx, [_summary(ctx)])[0]
+    return _machine_flag(ctx)(_summary(ctx))
 
 
 def _holm_beside_withheld(p_value, p_adjusted, withheld, method: str) -> np.ndarray:
@@ -2653,15 +2832,17 @@ def _status_across(ctx) -> str:
     return f" across {_status_family_words(ctx, brief=True)}" if ctx.status_family.get("status") else ""
 
 
-def _status_family_words(ctx, *, brief: bool = False) -> str:
+def _status_family_words(ctx, *, brief: bool = False, note: bool = False) -> str:
     """'the 16 tests of a difference by intervention status this summary can state (six impacts' status terms in the
     models, six impacts' change across the waves and the survey at four later waves)': the family
     :func:`_status_claims_together` adjusted together, as the summary and the tables name it. A kind with rows
     withheld says how many and how they count ('six impacts' status terms in the models, one of them with its
     contrast withheld, counted as p = 1; ...'; truth round 35). With ``brief``, the words before the brackets alone,
-    for a phrase set in brackets of its own (brackets never nest: truth69)."""
+    for a phrase set in brackets of its own (brackets never nest: truth69). With ``note``, as a table's note names it:
+    'the summary can state', as 'this summary' there pointed at the table (reader1: the models table's note)."""
     fam, held = ctx.status_family, ctx.status_family_withheld
-    head = f"the {sum(fam.values())} tests of a difference by intervention status this summary can state"
+    head = (f"the {sum(fam.values())} tests of a difference by intervention status "
+            f"{'the' if note else 'this'} summary can state")
     if brief:
         return head
     said = {"status": lambda k: f"{_say(k)} {ctx.one if k == 1 else ctx.many}' status term{'s' if k > 1 else ''} "
@@ -2836,6 +3017,12 @@ def _caveat_tables() -> dict[str, tuple[str, str]]:
             MODEL_FIGURES["attrition_sensitivity"]: ("attrition_sensitivity", r"_odds_ratio$"),
             MODEL_FIGURES["comparisons"]: ("comparisons", r"^(difference|ci_low|ci_high|rank_biserial|p_value|p_adjusted)(_unconfirmed)?$"),
             MODEL_FIGURES["change_over_time"]: ("change_over_time", r"^(median_|p_value|p_adjusted)")}
+
+
+def _provenance_tables() -> frozenset[str]:
+    """The tables whose figures shown decide which caveats the published provenance keeps
+    (:func:`_caveats_of_figures_shown`): their sections are built with the report, not when read."""
+    return frozenset({name for name, _ in _caveat_tables().values()} | {"gee_models"} | set(_DID_TABLES))
 
 
 def _did_shown(tables: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
@@ -3553,8 +3740,7 @@ def _summary(ctx) -> Section:
     if not weak:
         items += [sentence for _, sentence in after]
     items += _survey_sentences(ctx)
-    items += _indicator_sentences(ctx)
-    items += _notice_sentences(ctx)
+    items += _randomisation_told(_indicator_sentences(ctx) + _notice_sentences(ctx))
     if ctx.f.process is not None:
         items += _by_impact_linked(ctx, _process_labels()) + _by_impact_power_said(ctx, _process_labels())
     items = _status_family_told(ctx, items)
@@ -3563,7 +3749,25 @@ def _summary(ctx) -> Section:
     caveats = _caveats(ctx)
     if caveats:
         blocks.append(Callout(" ".join(caveats), kind="warning"))
-    return Section("Summary", blocks)
+    return Section(_SUMMARY, blocks)
+
+
+#: The randomisation p in plain words, said once, after the first of the summary's sentences that gives one.
+_RANDOMISATION_P_SAID = ("A randomisation p is the share of random reassignments of the councils' dates (of their review, "
+                    "or of their notice or direction) that give a change at least as far from none as the one found: "
+                    "a small one means a change this large seldom arises by chance alone.")
+
+
+def _randomisation_told(sentences: list[str]) -> list[str]:
+    """``sentences`` (the summary's on the indicators) with :data:`_RANDOMISATION_P_SAID` after the first that gives a
+    randomisation p: 'randomisation p = 0.001, adjusted 0.015' stood in the summary with nothing saying what it is
+    (reader2, the example)."""
+    out, told = [], False
+    for s in sentences:
+        if not told and "randomisation p" in s:
+            s, told = f"{s} {_RANDOMISATION_P_SAID}", True
+        out.append(s)
+    return out
 
 
 def _survey_sentences(ctx) -> list[str]:
@@ -3580,6 +3784,13 @@ def _survey_sentences(ctx) -> list[str]:
         alone = _survey_alone_why(ctx.f.survey_model) or _survey_by_status_why(ctx)
         return _survey_pooled_sentences(ctx, first, "the change could not be estimated separately in councils in and "
                                                    "not in intervention" + (f", as {alone}" if alone else ""))
+    if not _compares_status(ctx):
+        # the rule the comparisons follow, not a second one: where councils are not compared by status (the caveat
+        # says "this report can say nothing of a difference between councils in and not in intervention"), the survey
+        # does not compare them either. An 8-council study with one council in intervention was told both that and
+        # the survey's change in each group and their difference (truth76's audit, min_count=1; truth77)
+        return _survey_pooled_sentences(ctx, first, aside("councils are not compared by intervention status",
+                                                          ctx.f.not_computed["comparisons"]))
     la, lb = STATUS_LABELS["no_intervention"].lower(), STATUS_LABELS["intervention"].lower()
     out = []
     sb = sb.assign(_few=_survey_few(ctx, sb))
@@ -3638,7 +3849,16 @@ def _survey_tested(ctx, sb: pd.DataFrame) -> np.ndarray:
     """Per row of the survey by status, whether it is a difference by status in the change from the first wave that
     the summary can state: each status group of at least ``min_count`` councils, a p-value given."""
     few = np.asarray(_survey_few(ctx, sb), dtype=bool)
-    return (sb["term"] == "change_difference").to_numpy() & ~few & sb["p_value"].notna().to_numpy()
+    return ((sb["term"] == "change_difference").to_numpy() & ~few & sb["p_value"].notna().to_numpy()
+            & _compares_status(ctx))
+
+
+def _compares_status(ctx) -> bool:
+    """Whether the report compares councils by intervention status (:func:`impact.validate.capabilities`'
+    ``group_comparison``, at least two councils in each status group at a wave): the one rule the comparisons, the
+    survey's sentences (:func:`_survey_sentences`) and the survey's tests the summary can state
+    (:func:`_survey_tested`) follow (truth77)."""
+    return "comparisons" not in ctx.f.not_computed
 
 
 def _survey_alone_why(model) -> str | None:
@@ -3932,7 +4152,10 @@ def _change_sentences(ctx, weak: dict[str, float]) -> list[str]:
         reasons = ([_why_weak(weak, poor, named(poor))] if poor else []) + (
             [_alike_at_every_wave(ctx, unchecked, named(unchecked), "the coder")] if unchecked else [])
         span = _detectable_ratios(ctx, rows[rows["code"].isin(quiet)])
-        power = ([f"the models had an 80% chance of detecting a change only if its odds ratio was at least "
+        # the impacts the span covers named: beside the limitations' span over every impact modelled, '2.11 to 2.64'
+        # read as a second figure for the same models (reader2, the example)
+        these = ctx.codes_as("this impact" if len(quiet) == 1 else f"these {_say(len(quiet))} impacts")
+        power = ([f"the models had an 80% chance of detecting a change in {these} only if its odds ratio was at least "
                   f"{_ratio_span(span).format(one=_varying(ctx, rows[rows['code'].isin(quiet)]))} (or no more than "
                   "its inverse, for a fall)"] if span else [])
         # every clause set off by the helper: the power clause joined by hand after clauses numbered for their own
@@ -4674,7 +4897,11 @@ def _caveats(ctx) -> list[str]:
                      "coding error could explain any result for "
                      + (ctx.codes_as("that impact") if len(weak) == 1 else ctx.codes_as("those impacts")) + ", and the summary states none as a "
                      "finding. Its precision and recall are in the methods section.")
-        unchecked = [c for c in _doubtful_by_status(ctx, _weak_codes(ctx)) if c not in _weak_codes(ctx)]
+        # an impact whose model is withheld has no difference by status the summary could state, hand check or not
+        # (as one whose models rest on too few councils, round 38): it was named as one a hand check could make a
+        # finding (reader2, the example's commitment)
+        unchecked = [c for c in _doubtful_by_status(ctx, _weak_codes(ctx))
+                     if c not in _weak_codes(ctx) and c not in ctx.models_withheld]
         gee = _gee_rows(ctx)
         # where the models cannot tell a difference by status at all, no hand check would make one a finding: 'the
         # summary states a difference by intervention status ... only when a hand check ... agrees' offered a way
@@ -4690,7 +4917,11 @@ def _caveats(ctx) -> list[str]:
             text += (" Its accuracy on real text is an average over all the talk it read, so it cannot show that the "
                      "coder errs alike in councils in and out of intervention: the summary states a difference by "
                      "intervention status in " + ((ctx.codes_as("the other impact") if len(unchecked) == 1
-                                                   else f"the other {_say(len(unchecked))} {ctx.codes_as('impacts')}") if weak else ctx.codes_as("any impact"))
+                                                   else f"the other {_say(len(unchecked))} {ctx.codes_as('impacts')}")
+                                                  # named: 'the other impact' left the reader to work out which
+                                                  # from a list of F1s (reader1, the example)
+                                                  + f" ({_listed([ctx.code(c).lower() for c in unchecked])})"
+                                                  if weak else ctx.codes_as("any impact"))
                      + f" as a finding only when a hand check of the codings in this study (impact run --human) agrees "
                      f"with people (Cohen's kappa at least {CHECKED_KAPPA:.2f}) in both groups.")
         text += (" The hand check of a sample of its codings in this study is in the coding reliability section."
@@ -4839,24 +5070,26 @@ _IMPACT_TABLES = frozenset({"expectations", "prevalence", "realisation", "persis
                             "change_by_status"})
 
 
-def _flag_machine_tables(ctx, sections: list) -> list:
-    """Under machine coding of impacts the coder reads poorly, each table of impact figures says so in its notes.
+def _machine_flag(ctx):
+    """A function of a section: under machine coding of impacts the coder reads poorly, the section with each table of
+    impact figures saying so in its notes; else the section as it is.
 
     A table is read on its own (a workbook sheet, a table copied into a slide), away from the summary that says
     these figures are unconfirmed; its notes, below it and on the workbook's Notes sheet, carry the warning too.
     """
     weak = _weak_codes(ctx)
     if not weak:
-        return sections
+        return lambda section: section
     # where the study's hand check read them, the note gives what it found, as the summary does (a table note said
     # the figures were "unconfirmed until a sample of the codings is checked by hand" beside a hand check)
     note = _note(weak, len(ctx.codes), (ctx.one, ctx.many), _unconfirmed(ctx, weak) if _hand_checked(ctx) else None)
-    out = []
-    for section in sections:
+
+    def flagged(section: Section) -> Section:
         blocks = [dataclasses.replace(b, notes=f"{b.notes} {note}".strip())
                   if isinstance(b, Table) and b.name in _IMPACT_TABLES else b for b in section.blocks]
-        out.append(dataclasses.replace(section, blocks=tuple(blocks)))
-    return out
+        return dataclasses.replace(section, blocks=tuple(blocks))
+
+    return flagged
 
 
 def _headings(table: Table, vocabulary) -> dict:
@@ -5679,7 +5912,7 @@ def _sample(ctx) -> Section:
     ])
     blocks = [
         Paragraph("Who took part, in which status, and who was interviewed at each wave. Counts below "
-                  f"{ctx.min_count}, and counts that would let one be worked out, are shown as {SUPPRESSED}"
+                  f"{ctx.min_count} other than zero (a zero is shown), and counts that would let one be worked out, are shown as {SUPPRESSED}"
                   + _small_public(ctx, ("councils_interviewed", "councils_missing", "interviews_not_coded")) + "."),
         Table("councils_by_type", by_type, "Councils by type"),
         Table("status_by_wave", status, "Councils by intervention status at each wave",
@@ -6053,10 +6286,10 @@ def _trajectories(ctx) -> Section | None:
                                "an impact neither anticipated nor reported before the review is unanticipated when "
                                "reported at a later wave and not mentioned when it is not; one the participant reported "
                                "before the review as already under way, without anticipating it, is counted apart, as "
-                               "under way before the review and reported after or not. A reported one is "
-                               "sustained when reported at both later waves, faded when only at the first of them, "
-                               "emerging when only at the last. Participants missing a wave needed to decide (any wave "
-                               "in the first table, either later wave in the second) are incomplete.")),
+                               "under way before the review and reported after or not. Across the later waves, an impact is "
+                               "sustained when reported at both, faded when only at the first of them, emerging when "
+                               "only at the last, and absent when at neither. Participants missing a wave needed to "
+                               "decide (any wave in the first table, either later wave in the second) are incomplete.")),
         Table("realisation", realisation.rename(columns=lambda c: c.replace("realisation_", "n_")),
               "Participants by whether their expectations were realised",
               f"Counts of participants; each participant is counted once per {ctx.one}, in one column. Every "
@@ -6125,7 +6358,8 @@ def _attribution(ctx) -> Section | None:
         # 60 councils: 22% at longer-term change credited elsewhere, 28% of the planted statements; it credited 25
         # statements to a restructure, 21 of them of revised policies, where 10 and 7 were planted).
         by_wave = (" The machine coder's reading of what a change is credited to has not been measured against "
-                   "people's coding, so no share credited elsewhere is stated; the table's counts are unconfirmed.")
+                   "people's coding, so the table's counts and shares are unconfirmed and none is stated as a "
+                   "finding.")
     return Section(ctx.codes_as("What the impacts were credited to"), [
         Paragraph(f"Each {ctx.one} reported {waves}, by what the speaker credited it to: the review (explicitly, or by "
                   "the context of an interview about the review), another factor (Ofsted, new leadership, a "
@@ -6208,6 +6442,17 @@ def _difference_alt(kind: str, one: str, level: str) -> str:
             f"{_DIFFERENCE_DOT[kind]}, the line its {level} interval; the vertical line is no difference.")
 
 
+def _waves_between(ctx, tested: list[str], binary: bool) -> str:
+    """'(the test uses all 3 waves; the median at early impact, between them, is not shown) ': what the change table's
+    two medians leave out of a test across more than two waves; '' for a test of two."""
+    if len(tested) < 3:
+        return ""
+    between = [ctx.short_wave(w).lower() for w in tested[1:-1]]
+    what = "share" if binary else "median"
+    return (f"(the test uses all {len(tested)} waves; the {what}{'s' if len(between) > 1 else ''} at "
+            f"{_listed(between)}, between them, {'are' if len(between) > 1 else 'is'} not shown) ")
+
+
 def _said_once(data: pd.DataFrame, columns: list[str]) -> list[str]:
     """Those of ``columns`` whose every row of ``data`` says the same: the report's text says such a value once, so the
     table shows the column only in its CSV (:attr:`impact.report.Table.csv_only`), for a machine reading rows alone.
@@ -6246,9 +6491,9 @@ def _difference_method(kinds: set, level: str, resamples: int) -> str:
     councils tie: the Hodges-Lehmann shift, the median of the pairwise differences, is then 0 with an interval of
     "0 to 0" whatever the groups' shares (seed 31172, 103 against 38 councils), which reads as certainty that there
     is no difference. Such rows give the difference in mean shares, its interval and its test."""
-    hl = (f"the Hodges-Lehmann shift (second group minus first) with its distribution-free {level} interval, and a "
+    hl = (f"the Hodges-Lehmann shift (councils in intervention minus those not) with its distribution-free {level} interval, and a "
           f"permutation test of the councils' ranks ({resamples:,} resamples)")
-    mean = (f"the difference in the groups' mean shares (second group minus first) with a {level} Welch interval "
+    mean = (f"the difference in the groups' mean shares (councils in intervention minus those not) with a {level} Welch interval "
             "computed with one council at 0% and one at 100% added to each group (so that councils all sharing one "
             f"value do not give an interval of '0 to 0'), and a permutation test of the difference in means "
             f"({resamples:,} resamples)")
@@ -6400,7 +6645,11 @@ def _comparisons(ctx) -> Section:
         shown, p_labels, p_note = _unconfirmed_p(
             table.drop(columns=["code", "wave_id"]), unconfirmed,
             f"the machine coding of the {ctx.one} is not confirmed in both status groups")
-        blocks.append(Table("comparisons", shown, f"{ctx.codes_as('Impact')} by intervention status ({lb} vs {la})",
+        # the title in the columns' order, and the difference's direction said: '(In intervention vs Not in
+        # intervention)' above columns of councils not in intervention first, beside 'second group minus first',
+        # left the reader to guess which group came first (reader2, the example's Table 11)
+        blocks.append(Table("comparisons", shown, f"{ctx.codes_as('Impact')} by intervention status: {la.lower()} and "
+                            f"{lb.lower()}, and the difference ({lb.lower()} minus {la.lower()})",
                             "n_a, n_b: the councils of each group interviewed at the wave; "
                             + _centre_note(kinds, ctx.one) + p_note,
                             # the difference in percentage points, as its heading says: '-50%' and '0% to 0%'
@@ -6534,9 +6783,13 @@ def _comparisons(ctx) -> Section:
             Table("change_over_time", ch, f"Change in each {ctx.one} across the waves, "
                   + ("by status group" if gcol else "all councils together"),
                   f"median_{first} / median_{last}: "
-                  + (f"share of councils reporting the {ctx.one} at the first and last wave (every council's share at "
+                  # the test runs across every wave held, the table shows two: said, so the two medians are not read
+                  # as all the test compared (reader2, the example: Friedman's test across 3 waves, 2 medians)
+                  + (f"share of councils reporting the {ctx.one} at the first and last wave "
+                     f"{_waves_between(ctx, tested_waves, binary)}(every council's share at "
                      "every wave was 0% or 100%) among councils interviewed " if binary else
-                     "median share at the first and last wave among councils interviewed ")
+                     f"median share at the first and last wave {_waves_between(ctx, tested_waves, binary)}among "
+                     "councils interviewed ")
                   # a table is read on its own: the councils that moved between groups are in neither row (100
                   # councils, seed 61101: 58 + 12 followed of the 92 interviewed at every wave; truth61)
                   + (f"at {every} and in the row's status group at each (a council that moved into or out of "
@@ -6820,7 +7073,7 @@ def _models(ctx) -> Section:
         # the adjustment of the intervention contrast is said where one is shown: where each is c (a status group of
         # one or two councils) or blank (separated), the note spoke of p-values no cell holds (round 40)
         notes = ("Log-odds scale; odds ratios exponentiated; p adjusted (Holm) across "
-                 + ((f"{_status_family_words(ctx)} for the intervention contrast (the p the summary states), and "
+                 + ((f"{_status_family_words(ctx, note=True)} for the intervention contrast (the p the summary states), and "
                      "across " if ctx.status_family.get("status") else
                      f"{ctx.many} for the intervention contrast, and across ") if read[status_rows.index].any() else "")
                  # one wave after the review: "across impacts and later waves together for the contrasts of each
@@ -6983,7 +7236,7 @@ def _survey_by_status(ctx, ok: bool) -> Table | None:
                     "it can differ by 0.01 from the difference of the changes shown." if rounded_apart else "")
                  + (" The p-value is each row's own; the difference in the change is also given with its p "
                     "adjusted (Holm) across "
-                    + (_status_family_words(ctx) if ctx.status_family.get("survey") else
+                    + (_status_family_words(ctx, note=True) if ctx.status_family.get("survey") else
                        f"the {_say(len(adjusted))} later waves at which it is tested")
                     + ", the p the summary states it by (a difference is stated there only where that p is below "
                     f"{ctx.alpha:g}); its interval is each wave's own, unadjusted." if adjusted else ""),
@@ -7515,6 +7768,22 @@ def _review_family(ctx, effects: pd.DataFrame) -> tuple[list[dict], dict[str, st
     return rows, unestimated, status.assign(adjusted=joint[len(pooled):]), across, family
 
 
+def _change_unit(label) -> str:
+    """' percentage points', ' per 10,000 children': the unit of a change in an indicator whose label is ``label``
+    (a :class:`impact.report.Label`), set after the figure; a share's change is in percentage points, not in the
+    share's '%'. '' for an indicator of no unit. 'Re-referrals within 12 months (% of referrals) changed by -2.25'
+    left the reader to guess whether by 2.25 points or 2.25% (reader2, the example).
+
+    >>> from impact.report import Label
+    >>> _change_unit(Label("Re-referrals", "% of referrals")), _change_unit(Label("Children in need", "per 10,000 children"))
+    (' percentage points', ' per 10,000 children')
+    """
+    unit = (label.unit or "").strip()
+    if not unit:
+        return ""
+    return " percentage points" if unit.startswith("%") or unit.startswith("percent") else f" {unit}"
+
+
 def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str = "No outcome indicator",
                  across: str | None = None) -> str:
     """'Re-referrals within 12 months (% of referrals) changed by -2.18 after the review (95% CI -3.57 to -0.79;
@@ -7534,7 +7803,7 @@ def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str =
     sig = [r for r in tested if float(r["ri_p_adjusted"]) < ctx.alpha]
     if sig:
         said = [f"{words.column(r['measure']).header[0].upper() + words.column(r['measure']).header[1:]} changed by "
-                f"{_signed(r['estimate'])} {after} ({ctx.level} CI {format_ci(r['ci_low'], r['ci_high'], signed=True)}; "
+                f"{_signed(r['estimate'])}{_change_unit(words.column(r['measure']))} {after} ({ctx.level} CI {format_ci(r['ci_low'], r['ci_high'], signed=True)}; "
                 "randomisation "
                 f"{_p_words(float(r['ri_p_value']), ctx.alpha)}, adjusted {float(r['ri_p_adjusted']):.3f})"
                 for r in sig]
@@ -7787,7 +8056,7 @@ def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None,
         if rows["group"].nunique() < 2 or not (rows["adjusted"] < ctx.alpha).any():
             continue
         by = rows.set_index("group")
-        said = [f"by {_signed(by.loc[g, 'estimate'])} ({ctx.level} CI "
+        said = [f"by {_signed(by.loc[g, 'estimate'])}{_change_unit(words.column(measure))} ({ctx.level} CI "
                 f"{format_ci(by.loc[g, 'ci_low'], by.loc[g, 'ci_high'], signed=True)}; randomisation "
                 f"{_p_words(by.loc[g, 'ri_p_value'], ctx.alpha)}, "
                 f"adjusted {by.loc[g, 'adjusted']:.3f}) in the {int(by.loc[g, 'n_treated'])} councils "
@@ -7850,12 +8119,17 @@ _MATRIX_GROUPS = {"intervention": ("intervention_at_some_wave", "In intervention
                   "all": ("all_councils", "All councils")}
 
 
-def _framework(ctx, quote_table: Table | None = None) -> Section | None:
+def _has_framework(ctx) -> bool:
+    """Whether the report has a framework matrix: the matrix has a row per council and theme whenever the themes were
+    analysed, so none means they were left out (analyse(parts=...) without "framework"), and the section said "from
+    the codings supplied ... No council was interviewed" of 45 councils interviewed and coded by machine (seed
+    9933)."""
     th = ctx.f.themes
-    if th is None or not len(th):
-        # the matrix has a row per council and theme whenever the themes were analysed: none means they were left out
-        # (analyse(parts=...) without "framework"), and the section said "from the codings supplied ... No council was
-        # interviewed" of 45 councils interviewed and coded by machine (seed 9933)
+    return th is not None and len(th) > 0
+
+
+def _framework(ctx, quote_table: Table | None = None) -> Section | None:
+    if not _has_framework(ctx):
         return None
     book = None
     try:
@@ -7867,6 +8141,7 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
         labels = {}
     th = _framework_rows(ctx)
     machine = "themes" in ctx.f.coding.get("machine_books", ())
+    unmeasured = machine and (book is None or _validity(book, "machine") is None)
     # A row per council ties every statement in it to one council, and a pseudonym is no protection where anything
     # in the row (a statement naming the council's notice or commissioner, its optional themes, its number of
     # participants) tells which council it is: by default the rows are groups of at least quote_k councils, as
@@ -7897,9 +8172,9 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
            "council raised may be missing"
            + (f". {_book_hand_check(ctx, 'review_themes', 'review-theme', 'which statement is the clearest')}"
               if _hand_checked(ctx) else ": check the statements by hand before publishing.")
-           if machine and (book is None or _validity(book, "machine") is None) else ""))]
+           if unmeasured else ""))]
     if th.empty:
-        return Section("Framework matrix: councils by review theme", blocks + [Paragraph("No council was interviewed.")])
+        return Section(_FRAMEWORK, blocks + [Paragraph("No council was interviewed.")])
     examples = th["example"].fillna("")
     names = ctx.study.participants["name"].dropna().tolist()
     redacted, _ = redact_series(examples.reset_index(drop=True), names=names, places=ctx.study.councils["name"].tolist(),
@@ -7907,14 +8182,14 @@ def _framework(ctx, quote_table: Table | None = None) -> Section | None:
     ok = assess_quotes(redacted)["publishable"].to_numpy()
     th["example_redacted"] = [_shorten(t) if good else "" for t, good in zip(redacted, ok, strict=True)]
     if per_council:
-        blocks += _framework_by_council(ctx, th, labels)
+        blocks += _framework_by_council(ctx, th, labels, unmeasured=unmeasured)
     else:
         # a statement quoted in "What people said" is published there, under its own attribution, and not again here
         quoted = set() if quote_table is None or quote_table.data.empty else set(quote_table.data["quote"])
         th.loc[[t in quoted for t in redacted], "example_redacted"] = ""
         blocks += _framework_by_group(ctx, th.assign(group=th["council_id"].astype(str).map(group_of)), labels,
-                                      statements=len(group_of) >= ctx.quote_k)
-    return Section("Framework matrix: councils by review theme", blocks)
+                                      statements=len(group_of) >= ctx.quote_k, unmeasured=unmeasured)
+    return Section(_FRAMEWORK, blocks)
 
 
 def _matrix_groups(ctx, th: pd.DataFrame) -> tuple[dict, str]:
@@ -7950,7 +8225,14 @@ def _matrix_groups(ctx, th: pd.DataFrame) -> tuple[dict, str]:
                    f"least {k} councils interviewed, so no statement is tied to fewer than {k} councils.")
 
 
-def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool) -> list:
+def _no_council_raised(unmeasured: bool) -> str:
+    """'No council raised', or where an unmeasured machine coder read the themes 'The machine coder found no council
+    raising': the matrix's note said 'No council raised the theme outcomes' as fact beside the section's 'a theme a
+    council raised may be missing' (reader1, the example)."""
+    return "The machine coder found no council raising" if unmeasured else "No council raised"
+
+
+def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool, unmeasured: bool = False) -> list:
     """The framework matrix's tables by group of councils: a row per theme, a column per group (:func:`_matrix_groups`);
     in each cell the councils that raised the theme (suppressed under ``min_count``) and up to ``_MATRIX_PER_CELL``
     of their clearest statements, drawn in the order of a keyed hash of the statement's unit (not the council's)."""
@@ -7998,9 +8280,10 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
         part = title.lower().removesuffix(" themes")
         unraised = _labels_listed([str(r["theme"]) for r in empty]) if empty else ""
         if not rows:
-            blocks.append(Paragraph(f"No council raised any of the {part} themes ({unraised})."))
+            blocks.append(Paragraph(f"{_no_council_raised(unmeasured)} any of the {part} themes ({unraised})."))
             continue
-        none = f" No council raised the theme{'s' if len(empty) > 1 else ''} {unraised}." if empty else ""
+        none = (f" {_no_council_raised(unmeasured)} the theme{'s' if len(empty) > 1 else ''} {unraised}."
+                if empty else "")
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80],
                             pd.DataFrame(rows, columns=["theme", *[_MATRIX_GROUPS[g][0] for g in groups]]),
                             f"Review themes raised by group of councils: {part} themes",
@@ -8020,7 +8303,7 @@ def _framework_by_group(ctx, th: pd.DataFrame, labels: dict, *, statements: bool
     return blocks
 
 
-def _framework_by_council(ctx, th: pd.DataFrame, labels: dict) -> list:
+def _framework_by_council(ctx, th: pd.DataFrame, labels: dict, *, unmeasured: bool = False) -> list:
     """The framework matrix's tables with a row per council (``--identify`` or ``--council-matrix``)."""
     th["cell"] = [
         "" if not raised else (f"{n} participants: " if n >= ctx.min_count else "") + (f"\u201c{q}\u201d" if q else "raised")
@@ -8044,9 +8327,10 @@ def _framework_by_council(ctx, th: pd.DataFrame, labels: dict) -> list:
         part = title.lower().removesuffix(" themes")
         unraised = _labels_listed([str(c) for c in empty]) if empty else ""
         if matrix.shape[1] == 1:  # the council column alone: no theme of this part was raised
-            blocks.append(Paragraph(f"No council raised any of the {part} themes ({unraised})."))
+            blocks.append(Paragraph(f"{_no_council_raised(unmeasured)} any of the {part} themes ({unraised})."))
             continue
-        none = f" No council raised the theme{'s' if len(empty) > 1 else ''} {unraised}." if empty else ""
+        none = (f" {_no_council_raised(unmeasured)} the theme{'s' if len(empty) > 1 else ''} {unraised}."
+                if empty else "")
         blocks.append(Table(f"framework_{re.sub(r'[^A-Za-z0-9_-]', '_', str(parent))}"[:80], matrix,
                             f"Review themes raised in each council: {part} themes",
                             ("Councils named (the report was run with --identify)" if ctx.identify
@@ -8111,7 +8395,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     # quoted only where this study's hand check codes the same segment with the same impact, reported; without a
     # hand check none is, and the report says why.
     if machine and f.hand_check is None:
-        return Section("What people said", [Paragraph(
+        return Section(_QUOTES, [Paragraph(
             f"No statement is quoted to illustrate {ctx.codes_as('an impact')}: the interviews were coded by the "
             "package's machine coder and no one has checked its codings, and even "
             f"{ctx.codes_as('an impact')} it reads well on real text is misread in "
@@ -8121,7 +8405,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
     if not ctx.later:
         # a study of the first wave alone described the quotes "from the interviews after the review" and then said
         # no statement in the coded interviews qualified, as if some after the review had been read (truth45)
-        return Section("What people said", [Paragraph(
+        return Section(_QUOTES, [Paragraph(
             f"No statement is quoted to illustrate {ctx.codes_as('an impact')}: quotes are taken from the interviews "
             "after the review, and this study has no wave after it.")]), _empty_redaction_log(), None
     candidates = _confirmed_by_hand(f.coded, f.hand_check) if machine else f.coded
@@ -8169,7 +8453,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         if quoted:
             blocks.append(Paragraph("No statement in the coded interviews qualifies as an illustration, so none is "
                                     "shown."))
-        return Section("What people said", blocks), log, None
+        return Section(_QUOTES, blocks), log, None
     behind = _councils_quoted_from(ctx)
     if behind < ctx.quote_k:
         # Even unattributed, a statement is tied to the councils interviewed after the review: fewer than quote_k of
@@ -8178,7 +8462,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
         # intervention" named it). None is shown, as the framework matrix shows none.
         ctx.withheld("What people said", "quotes", len(q), "few_councils_quoted", _few_councils_reason(ctx, behind))
         blocks.append(Paragraph(_few_councils_sentence(ctx, behind, len(q))))
-        return Section("What people said", blocks), log, None
+        return Section(_QUOTES, blocks), log, None
     q = q.merge(parts, on="participant_id", how="left")
     ws = ctx.study.wave_status()[["council_id", "wave", "intervention"]].rename(columns={"intervention": "status"})
     q = q.merge(ws, on=["council_id", "wave"], how="left")
@@ -8220,7 +8504,7 @@ def _quotes(ctx) -> tuple[Section, pd.DataFrame, Table | None]:
             rows.append({"impact": code, "quote": r.quote, "attribution": who, "credited_to": r.credit})
     table = Table("quotes", pd.DataFrame(rows), "Illustrative statements", "Redacted; attribution coarsened.")
     log = log.drop(columns=[c for c in ("original",) if c in log.columns])
-    return Section("What people said", blocks), log, table
+    return Section(_QUOTES, blocks), log, table
 
 
 def _councils_quoted_from(ctx) -> int:
@@ -8384,7 +8668,7 @@ def _process_sections(ctx) -> list[Section]:
     if not ctx.later:
         # a study of the first wave alone read "What participants said  about the parts of the review ... (a
         # participant interviewed at both waves counts at each)" (truth45)
-        return [Section("What shaped impact", [Paragraph(
+        return [Section(_PROCESS[0], [Paragraph(
             "This study has no wave after the review, so participants could not yet say what shaped its impact.")]),
             _lessons(ctx, labels)]
     waves = _at_each_later(ctx)
@@ -8400,7 +8684,7 @@ def _process_sections(ctx) -> list[Section]:
     said = fac[fac["n_raised"] > 0]
     if said.empty:
         blocks.append(Paragraph("No participant talked about the review process in the coded interviews."))
-        return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+        return [Section(_PROCESS[0], blocks), _lessons(ctx, labels)]
     text = (_process_withheld("which factors participants most often said helped or got in the way", valence=True,
                               check=_process_hand_check(ctx))
             if _process_machine_coded(ctx) else _process_sentence(ctx, fac, labels))
@@ -8408,8 +8692,10 @@ def _process_sections(ctx) -> list[Section]:
         blocks.append(Paragraph(text))
     blocks.append(Table("process_factors", table, "Parts of the review and factors that shaped impact, by valence",
                         "n_raised: participants who talked about it, each counted once at each wave after the review "
-                        "at which they did (one who raised it at two such waves counts twice, as the summary says); "
-                        "n_helped ... n_neutral: of those, whose statements at that wave said it helped, hindered, "
+                        # 'as the summary says' where the summary said nothing of the factors (reader1, the example)
+                        + ("at which they did (one who raised it at two such waves counts twice); "
+                           if len(ctx.later) > 1 else "at which they did; ")
+                        + "n_helped ... n_neutral: of those, whose statements at that wave said it helped, hindered, "
                         "both (mixed) or neither; they add up to n_raised."))
     fig = _process_figure(ctx, fac, labels)
     if fig is not None:
@@ -8444,7 +8730,7 @@ def _process_sections(ctx) -> list[Section]:
         # often: under machine coding each of those rests on a reading the coder is not known to make well.
         blocks.append(Paragraph(_process_unquoted("statement", "a quote could be filed under the wrong factor or the "
                                                   "wrong side", valence=True, check=_process_hand_check(ctx))))
-        return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+        return [Section(_PROCESS[0], blocks), _lessons(ctx, labels)]
     # The heading named the five factors with the most participants 'the factors raised most often' whatever the
     # gaps: only those standing out beyond chance are (see :func:`_most_often`); where none does, the quotes are of
     # the five raised by the most participants, under a heading that ranks nothing.
@@ -8465,7 +8751,7 @@ def _process_sections(ctx) -> list[Section]:
                                 "What participants said about some of the factors they raised (redacted):"))
         for code, quote, val in quotes:
             blocks.append(Quote(quote, f"{labels.get(code, code)}; {'helped' if val == 'helped' else 'hindered' if val == 'hindered' else 'helped and hindered'}"))
-    return [Section("What shaped impact", blocks), _lessons(ctx, labels)]
+    return [Section(_PROCESS[0], blocks), _lessons(ctx, labels)]
 
 
 def _by_impact_tested(ctx) -> pd.DataFrame:
@@ -8876,10 +9162,10 @@ def _lessons(ctx, labels) -> Section:
         # a study of the first wave alone showed a table of "Participants and councils making at least one suggestion
         # about it after the review" (its suggestions made before the review, truth48)
         blocks.append(Paragraph("This study has no wave after the review, so no suggestion made after it is counted."))
-        return Section("Lessons for the programme", blocks)
+        return Section(_PROCESS[1], blocks)
     if rec is None or rec.empty:
         blocks.append(Paragraph("No participant made a suggestion for the programme in the coded interviews."))
-        return Section("Lessons for the programme", blocks)
+        return Section(_PROCESS[1], blocks)
     blocks += _suggestions_by_wave(ctx)
     rows = [{"concerning": r["code"], "n_participants": ctx.cell(("rec_people", r["code"])),
              "n_councils": ctx.cell(("rec_councils", r["code"]))} for r in rec.to_dict("records")]
@@ -8908,7 +9194,7 @@ def _lessons(ctx, labels) -> Section:
         blocks.append(Paragraph(_process_unquoted("suggestion", "a suggestion could be filed under the wrong part of "
                                                   "the review", valence=False,
                                                   check=_process_hand_check(ctx))))
-        return Section("Lessons for the programme", blocks)
+        return Section(_PROCESS[1], blocks)
     # the factor codings of the suggestions' own statements: a span coding's unit is its interview, so matching
     # units quoted any statement about the factor in an interview that held a suggestion (seed 7011: "The written
     # report took nearly three months to arrive." under the lessons, beside the suggestion it was not)
@@ -8926,7 +9212,7 @@ def _lessons(ctx, labels) -> Section:
             quotes = []
         for code, quote, _ in quotes:
             blocks.append(Quote(quote, labels.get(code, code)))
-    return Section("Lessons for the programme", blocks)
+    return Section(_PROCESS[1], blocks)
 
 
 def _suggestions_by_wave(ctx) -> list:
@@ -9376,6 +9662,13 @@ def _detectable(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
     if not {"n_a", "n_b"} <= set(c.columns):  # no comparison was asked for (analyse(parts=...) without it)
         return "councils are not compared by intervention status in this analysis"
     sizes = c.loc[c["wave"].isin(ctx.later) & (c["n_a"] > 0) & (c["n_b"] > 0), ["wave", "n_a", "n_b"]].drop_duplicates()
+    # What follows is read off the councils interviewed in each status group at every later wave, counts the ledger
+    # may hide: said as it is only where every split the ledger leaves an intruder gives the same sentence (disclosure
+    # round 76: "every comparison ... is suppressed", said only where a test could reach significance, left 12
+    # councils' 2 in intervention at the later wave 2 to 5 where the tables left them 0 to 5)
+    open_ = _detectable_outcomes(ctx, c)
+    if len(open_) > 1:
+        return _detectable_unsaid(ctx, open_, tables)
     if sizes.empty:
         return ("no wave after the review has councils both in and out of intervention with interviews, so the two "
                 "are not compared")
@@ -9436,6 +9729,79 @@ def _detectable(ctx, tables: dict[str, pd.DataFrame] | None = None) -> str:
             f"a difference only if it is at least {d:.2f} standard deviations of the councils' shares (a {size} "
             f"difference by Cohen's convention; more after the adjustment for testing several {ctx.many} and waves), so "
             "no difference found is not evidence of no difference")
+
+
+def _best_placed(splits: dict, later: list, alpha: float) -> tuple | None:
+    """What :func:`_detectable` reads of the comparisons' group sizes ``splits`` (wave -> councils interviewed not in
+    intervention, in it): the waves tied as best placed to detect a difference (most councils in the smaller group,
+    then most in all), each with its split, in the waves' order, and whether a permutation test there can reach
+    ``alpha``; None where no later wave has councils on both sides."""
+    both = {w: ab for w, ab in splits.items() if min(ab) > 0}
+    if not both:
+        return None
+    best = max((min(a, b), a + b) for a, b in both.values())
+    tied = tuple((w, *both[w]) for w in later if w in both and (min(both[w]), sum(both[w])) == best)
+    n_a, n_b = tied[0][1:]
+    return tied, min(1.0, 2 / math.comb(n_a + n_b, n_b)) <= alpha
+
+
+#: The most splits of the later waves' group sizes :func:`_detectable_outcomes` tries; beyond, the sentence is one
+#: that holds whatever they are (:func:`_detectable_unsaid`).
+_MOST_SPLITS = 200_000
+
+
+def _detectable_outcomes(ctx, c: pd.DataFrame) -> set:
+    """Each reading of :func:`_best_placed` the ledger leaves an intruder: every later wave's councils interviewed in
+    and not in intervention tried over the intervals an intruder holds of them (each count on its own, the box around
+    what the published counts allow: a sentence said for every point of it tells nothing the tables do not), a count
+    published or not declared at its value. More than one reading: the sentence would narrow a hidden count."""
+    import itertools
+
+    later = [w for w in ctx.later if w in set(c["wave"])]
+    if not later:
+        return {None}
+    given = c.drop_duplicates("wave").set_index("wave")
+    interval = getattr(ctx.ledger, "interval", None)
+    public = getattr(ctx.ledger, "public", set())
+    ranges, totals = {}, {}
+    for w in later:
+        # the councils interviewed at the wave, published, are those of its two groups: a split adds up to them
+        total = ("councils_interviewed", w)
+        if total in public and ctx.ledger.values[total] == given.loc[w, "n_a"] + given.loc[w, "n_b"]:
+            totals[w] = int(ctx.ledger.values[total])
+        sides = []
+        for g, col in (("no_intervention", "n_a"), ("intervention", "n_b")):
+            key, n = ("councils_interviewed_group", w, g), int(given.loc[w, col])
+            if key not in ctx.ledger.values or ctx.shown(key):
+                sides.append([n])
+                continue
+            lo, hi = interval(key) if interval is not None else (0, int(given.loc[w, "n_a"] + given.loc[w, "n_b"]))
+            sides.append(list(range(math.ceil(lo - 1e-6), math.floor(hi + 1e-6) + 1)))
+        ranges[w] = sides
+    pairs = {w: [(a, b) for a, b in itertools.product(*ranges[w]) if w not in totals or a + b == totals[w]]
+             for w in later}
+    if math.prod(len(p) for p in pairs.values()) > _MOST_SPLITS:
+        return {None, "many"}
+    out = set()
+    for combo in itertools.product(*(pairs[w] for w in later)):
+        out.add(_best_placed(dict(zip(later, combo, strict=True)), later, ctx.alpha))
+    return out
+
+
+def _detectable_unsaid(ctx, outcomes: set, tables: dict[str, pd.DataFrame] | None) -> str:
+    """:func:`_detectable`'s sentence where the councils interviewed in each status group, hidden, would be narrowed
+    by it: only what holds for every split the ledger leaves open (:func:`_detectable_outcomes`), no wave named."""
+    if all(o is None or not o[1] for o in outcomes):  # (None: no wave to compare at, so no test either)
+        return ("with one status group too small to publish its number of councils at every wave after the review, "
+                "no comparison of councils by intervention status can reach significance")
+    name, columns = _caveat_tables()[_comparisons_figures()]
+    built = (tables or {}).get(name)
+    if built is not None and len(built) and not _figure_cells(built, columns).any():
+        return (f"every comparison of councils by intervention status is suppressed ({SUPPRESSED}), so the report "
+                "states no difference between councils in and not in intervention from them, and no absence of one")
+    return ("with one status group too small to publish its number of councils after the review, what a comparison "
+            "of councils by intervention status could detect is not given (it would tell the group's size), so no "
+            "difference found is not evidence of no difference")
 
 
 def _detectable_shift(rows: pd.DataFrame, n_a: int, n_b: int, alpha: float) -> float:
@@ -9521,8 +9887,13 @@ def _models_detectable(ctx) -> str:
     first = ctx.wave(ctx.waves[0]).lower()
     if len(waves) and (span := _detectable_ratios(ctx, waves)) is not None:
         missed.append("change")
+        # which impacts the span covers: beside the summary's span for the impacts it names, a second span read as
+        # a second figure for the same models (reader2, the example: 2.11 to 2.64 there, 2.04 to 2.95 here)
+        k = waves["code"].nunique()
+        over = ("" if k < 2 else f", over all {_say(k)} {ctx.many}" if k == len(ctx.codes) else
+                f", over the {_say(k)} {ctx.many} whose models give a figure for it")
         parts.append(f"a change between {first} and a later wave only if its odds ratio is at least "
-                     f"{_ratio_span(span).format(one=_varying(ctx, waves))}")
+                     f"{_ratio_span(span).format(one=_varying(ctx, waves))}{over}")
     if len(status) and (span := _detectable_ratios(ctx, status)) is not None:
         missed.append("difference")
         parts.append(f"a difference between participants in councils in and not in intervention only if its odds "
@@ -9651,7 +10022,20 @@ def _trajectory_terms(ctx, tables: dict[str, pd.DataFrame] | None = None) -> lis
              "apart whether reported afterwards or not" if len(ctx.waves) == 3 else "")
     return [f"{realised}; unmet expectation: anticipated, never reported; unanticipated: reported afterwards, neither "
             f"anticipated nor reported before the review{apart}. Sustained: reported at both the first and the last "
-            "wave after the review; faded: at the first only; emerging: at the last only."]
+            "wave after the review; faded: at the first only; emerging: at the last only; absent: at neither."]
+
+
+def _credited_by_context(ctx) -> str:
+    """The limitation on what a change reported without a cause named is credited to: the review, by the context of
+    an interview about it, unless the speaker said they could not tell (counted apart, the cause left open). 'a change
+    they report without naming a cause is counted as credited to it' stood beside a table whose 'Cause left open'
+    column counted 34 such statements apart (reader2, the example)."""
+    text = "interviewees were asked about the review, so a change they report without naming a cause is counted as " \
+           "credited to it"
+    if ctx.f.attribution is not None and not ctx.f.attribution.empty:
+        text += (", unless they say they cannot tell what caused it (counted apart, as the cause left open, in the "
+                 "table of what the impacts were credited to)")
+    return text
 
 
 def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
@@ -9676,16 +10060,18 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
     clauses = [c for c in (
         _detectable(ctx, tables), _models_detectable(ctx), _status_moves(ctx),
         # of the changes reported after the review: a study with no wave after it credits none (truth45)
-        "interviewees were asked about the review, so a change they report without naming a cause is counted as "
-        "credited to it" if ctx.later else "") if c]
+        _credited_by_context(ctx) if ctx.later else "") if c]
     limits = ["Limitations: " + _listed_clauses(clauses) + "."] if clauses else []
     if ctx.f.coding.get("source") == "machine":
         limits.append("Automatic coding is not a substitute for human coding: "
                       + ("a sample was checked by hand for this report (see the coding reliability section)."
                          if _hand_checked(ctx) else "check a sample before publishing."))
-    limits.append(f"Counts below {ctx.min_count}, and counts that would let one be worked out from the others, are "
+    # the ledger hides 0 < n < min_count: a zero is shown (Table 8 of the example: 0 participants), which 'Counts
+    # below 5 ... are suppressed' denied (reader1)
+    limits.append(f"Counts below {ctx.min_count} other than zero, and counts that would let one be worked out from the "
+                  "others, are "
                   "suppressed across the whole report" + _small_public(ctx, tuple(_PUBLIC_COUNTS)) + "; effect sizes "
-                  "and tests are shown where the counts behind them are.")
+                  "and tests are shown where the counts behind them are" + _earlier_releases(ctx) + ".")
     blocks = [
         Paragraph("Transcripts were split into speaker turns and sentences; only respondents' speech was coded. Each "
                   "coded statement is classified as anticipated, reported or denied, and a reported one by what it is "
@@ -9728,4 +10114,4 @@ def _methods(ctx, tables: dict[str, pd.DataFrame] | None = None) -> Section:
         blocks.append(Paragraph("No second coding was supplied with this run, so agreement between coders is not "
                                 "reported. Pass one (impact run --human FILE) to add it."))
     blocks.append(Callout(" ".join(limits), kind="warning"))
-    return Section("Methods and limitations", blocks)
+    return Section(_METHODS, blocks)

@@ -9,10 +9,14 @@ print the same caveat, from these functions, rather than a copy of the rule.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .._words import _listed
+
+if TYPE_CHECKING:
+    from ..coding.codebook import Codebook
 
 __all__ = ["WEAK_F1", "CHECKED_KAPPA", "weak_codes", "unconfirmed_by_status", "unconfirmed_over_waves",
            "machine_coding_note"]
@@ -92,7 +96,7 @@ def _weak(codes, validity: pd.DataFrame | None, source: str | None) -> dict[str,
             if c not in per.index or not per[c] >= WEAK_F1}
 
 
-def weak_codes(codebook, *, source: str = "machine") -> dict[str, float]:
+def weak_codes(codebook: Codebook, *, source: str = "machine") -> dict[str, float]:
     """Impacts the machine coder reads poorly on real text, with their F1, in codebook order.
 
     The rule the report applies: a code whose F1 on the real-text gold corpus
@@ -214,7 +218,7 @@ def unconfirmed_by_status(codes, weak: dict[str, float], reliability_by_status: 
     return [c for c in codes if c in weak or c not in checked]
 
 
-def machine_coding_note(codebook, *, source: str = "machine", named: bool = False) -> str:
+def machine_coding_note(codebook: Codebook, *, source: str = "machine", named: bool = False) -> str:
     """The note the report prints under each table of machine-coded impact figures; ``""`` when none is needed.
 
     Parameters

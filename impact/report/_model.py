@@ -21,6 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
 
 from .._io import windows_name_problem
+from ..schema import not_one_of
 from ._format import resolve_formats
 from ._labels import DEFAULT_VOCABULARY, Label, Vocabulary
 
@@ -226,7 +227,7 @@ class Figure:
 
     def __getstate__(self) -> dict:
         # a copy or a pickle holds the figure, not the function that draws it (a closure does not pickle)
-        return {**{k: v for k, v in self.__dict__.items() if k != "_draw"}, "_fig": self.fig}
+        return {**{k: v for k, v in self.__dict__.items() if k != "_fig_later"}, "_fig": self.fig}
 
 
 def _figure_of(fig: object) -> MplFigure:
@@ -239,37 +240,62 @@ def _figure_of(fig: object) -> MplFigure:
     return fig
 
 
-class _DrawnOnce:
-    """:attr:`Figure.fig`: a figure given drawn is kept; a function given is kept with the matplotlib settings of the
-    moment (:func:`matplotlib.rcParams`, less the backend) and called on the first read, under those settings, its
-    figure kept (and the function let go)."""
+class _Later:
+    """``make``, a function of no arguments, called once on the first call, under the matplotlib settings of the
+    moment this was made (:func:`matplotlib.rcParams`, less the backend), its value kept (and ``make`` let go).
+
+    A figure drawn or a section built when first read is made as it would have been when the report was built, what
+    the caller's settings are by then. Until ``make`` returns, it is called again on the next call (an error is
+    raised at every read)."""
+
+    def __init__(self, make) -> None:
+        self._make = make
+        self._settings = {k: v for k, v in mpl.rcParams.items() if k != "backend"}
+
+    @property
+    def done(self) -> bool:
+        return self._make is None
+
+    def __call__(self):
+        if self._make is not None:
+            now = mpl.rcParams
+            with mpl.rc_context({k: v for k, v in self._settings.items() if now[k] != v}):
+                self._value = self._make()
+            self._make = self._settings = None
+        return self._value
+
+
+class _MadeWhenRead:
+    """A field of a block given made, or as a function of no arguments that makes it: the function is kept as a
+    :class:`_Later` in the block's ``_<field>_later`` and called on the field's first read, its value checked by
+    ``check(block, value)`` and kept in ``_<field>`` (where a value given made is kept, for its block's
+    ``__post_init__`` to check)."""
+
+    def __init__(self, name: str, check) -> None:
+        self.made, self.later, self.check = f"_{name}", f"_{name}_later", check
 
     def __get__(self, block, owner=None):
         if block is None:
             return self
         held = block.__dict__
-        if "_fig" not in held:
-            draw, settings = held["_draw"]
-            now = mpl.rcParams
-            changed = {k: v for k, v in settings.items() if now[k] != v}
-            with mpl.rc_context(changed):
-                fig = _figure_of(draw())
-            held["_fig"] = fig
-            del held["_draw"]
-        return held["_fig"]
+        if self.made not in held:
+            held[self.made] = self.check(block, held[self.later]())
+            del held[self.later]
+        return held[self.made]
 
     def __set__(self, block, value) -> None:
         held = block.__dict__
         if callable(value) and not isinstance(value, (MplFigure, Axes)):
-            settings = {k: v for k, v in mpl.rcParams.items() if k != "backend"}
-            held.pop("_fig", None)
-            held["_draw"] = (value, settings)
+            held.pop(self.made, None)
+            held[self.later] = _Later(value)
         else:
-            held.pop("_draw", None)
-            held["_fig"] = value
+            held.pop(self.later, None)
+            held[self.made] = value
 
 
-Figure.fig = _DrawnOnce()  # type: ignore[assignment]  # after @dataclass, which would take it for a default
+#: :attr:`Figure.fig`: a figure given drawn is kept; a function given is called on the first read, under the settings
+#: of the moment the block was made, its figure kept (after @dataclass, which would take it for a default).
+Figure.fig = _MadeWhenRead("fig", lambda block, fig: _figure_of(fig))  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -308,7 +334,7 @@ class Callout:
     def __post_init__(self) -> None:
         _check_text(self.text, "Callout.text")
         if self.kind not in ("note", "warning"):
-            raise ValueError(f"The value for `kind` must be one of ['note', 'warning'], but {self.kind!r} was passed.")
+            raise ValueError(not_one_of("kind", self.kind, ["note", "warning"]))
 
 
 Block = Paragraph | Table | Figure | Quote | Bullets | Callout
@@ -317,20 +343,54 @@ _BLOCK_TYPES = (Paragraph, Table, Figure, Quote, Bullets, Callout)
 
 @dataclass(frozen=True)
 class Section:
-    """A titled section: a heading, a table-of-contents entry and a page break in print."""
+    """A titled section: a heading, a table-of-contents entry and a page break in print.
+
+    ``blocks`` may be a function of no arguments that returns them: the section is then built the first time its
+    ``blocks`` are read (by a renderer, or by the caller), once, with the matplotlib settings in force when the
+    section was made, so a caller who reads only other sections does not pay for building it. Its blocks are checked
+    then, as blocks given are checked now, and :func:`render` builds every section before it writes anything.
+
+    Examples
+    --------
+    >>> built = []
+    >>> s = Section("Notes", lambda: built.append(1) or [Paragraph("Read.")])
+    >>> built, s.built
+    ([], False)
+    >>> [b.text for b in s.blocks], built, s.built
+    (['Read.'], [1], True)
+    """
 
     title: str
     blocks: Sequence[Block] = ()
 
     def __post_init__(self) -> None:
         _check_text(self.title, "Section.title")
-        for i, block in enumerate(self.blocks):
-            if not isinstance(block, _BLOCK_TYPES):
-                raise TypeError(
-                    f"`Section.blocks[{i}]` of section {self.title!r} must be one of "
-                    f"{[t.__name__ for t in _BLOCK_TYPES]}, but {type(block).__name__} was passed."
-                )
-        object.__setattr__(self, "blocks", tuple(self.blocks))
+        if self.built:  # given built: checked now
+            object.__setattr__(self, "blocks", _checked_blocks(self, self.__dict__["_blocks"]))
+
+    @property
+    def built(self) -> bool:
+        """Whether :attr:`blocks` have been built (those given are)."""
+        return "_blocks" in self.__dict__
+
+    def __getstate__(self) -> dict:
+        # a copy or a pickle holds the blocks, not the function that builds them (a closure does not pickle)
+        return {**{k: v for k, v in self.__dict__.items() if k != "_blocks_later"}, "_blocks": self.blocks}
+
+
+def _checked_blocks(section: Section, blocks) -> tuple:
+    """``blocks`` as a tuple, each of them a block, or TypeError naming the section and the first that is not."""
+    blocks = tuple(blocks)
+    for i, block in enumerate(blocks):
+        if not isinstance(block, _BLOCK_TYPES):
+            raise TypeError(
+                f"`Section.blocks[{i}]` of section {section.title!r} must be one of "
+                f"{[t.__name__ for t in _BLOCK_TYPES]}, but {type(block).__name__} was passed."
+            )
+    return blocks
+
+
+Section.blocks = _MadeWhenRead("blocks", _checked_blocks)  # type: ignore[assignment]  # after @dataclass, as Figure.fig
 
 
 @dataclass(frozen=True)
@@ -359,7 +419,9 @@ class Report:
     ------
     ValueError
         If two tables or two figures share a name (names become file names,
-        compared without regard to case).
+        compared without regard to case): when the report is made, or, where
+        a section is built when read, when the blocks are first read together
+        (:meth:`blocks`, :attr:`tables`, :attr:`figures`, :func:`render`).
 
     Examples
     --------
@@ -402,20 +464,30 @@ class Report:
                 raise TypeError(f"`Report.sections[{i}]` must be a Section, but {type(section).__name__} was passed.")
         object.__setattr__(self, "provenance", dict(self.provenance))
         object.__setattr__(self, "sections", tuple(self.sections))
-        for kind in (Table, Figure):
-            seen: dict[str, str] = {}
-            dups = []
-            for block in self.blocks(kind):
-                key = block.name.lower()
-                if key in seen:
-                    dups.append(block.name)
-                seen[key] = block.name
-            if dups:
-                raise ValueError(f"Each {kind.__name__.lower()} needs its own name, but {sorted(dups)} appear more than once.")
+        # the names are checked now where every section is built, else when the blocks are first read together (as
+        # render reads them before it writes anything): checking them now would build every section
+        object.__setattr__(self, "_names_checked", False)
+        if all(s.built for s in self.sections):
+            self.blocks()
 
     def blocks(self, kind: type | None = None) -> list:
-        """All blocks in document order, optionally only those of one type."""
-        return [b for s in self.sections for b in s.blocks if kind is None or isinstance(b, kind)]
+        """All blocks in document order, optionally only those of one type (every section built)."""
+        every = [b for s in self.sections for b in s.blocks]
+        if not self.__dict__["_names_checked"]:
+            for of in (Table, Figure):
+                seen: dict[str, str] = {}
+                dups = []
+                for block in every:
+                    if isinstance(block, of):
+                        key = block.name.lower()
+                        if key in seen:
+                            dups.append(block.name)
+                        seen[key] = block.name
+                if dups:
+                    raise ValueError(f"Each {of.__name__.lower()} needs its own name, but {sorted(dups)} appear more "
+                                     "than once.")
+            object.__setattr__(self, "_names_checked", True)
+        return [b for b in every if kind is None or isinstance(b, kind)]
 
     @property
     def tables(self) -> list[Table]:

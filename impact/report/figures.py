@@ -37,6 +37,7 @@ from matplotlib.text import Annotation, Text
 from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import offset_copy
 
+from ..schema import not_one_of
 from ._labels import DEFAULT_VOCABULARY, Vocabulary
 
 __all__ = [
@@ -734,7 +735,7 @@ def bar_counts(
     fn = "bar_counts"
     _check_data(data, fn, x=x, hue=hue, count=count)
     if orient not in ("h", "v"):
-        raise ValueError(f"The value for `orient` must be one of ['h', 'v'], but {orient!r} was passed.")
+        raise ValueError(not_one_of("orient", orient, ["h", "v"]))
     keys = [x] if hue is None else [x, hue]
     weights = pd.to_numeric(data[count], errors="coerce").fillna(0) if count else pd.Series(1, index=data.index)
     frame = pd.DataFrame({k: data[k].to_numpy() for k in keys} | {"_n": weights.to_numpy()})

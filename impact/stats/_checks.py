@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import lacking_hint, time_kind, unclear_columns
+from .._made import made_hint
 from .._words import _counted, _number
 
 __all__: list[str] = []
@@ -16,7 +17,8 @@ __all__: list[str] = []
 
 def _check_frame(data: object, name: str = "data") -> pd.DataFrame:
     if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"`{name}` must be a pandas DataFrame, but {type(data).__name__} was passed.")
+        raise TypeError(f"`{name}` must be a pandas DataFrame, but {type(data).__name__} was passed"
+                        f"{made_hint(data, 'panel')}.")
     if data.empty:
         raise ValueError(f"`{name}` has no rows.")
     return data

@@ -25,6 +25,7 @@ from statsmodels.regression.mixed_linear_model import MixedLM
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
 from .._frames import as_text
+from .._keywords import passes_keywords
 from .._words import _counted, _plural, _unit_noun, _verb
 from ..errors import SmallSampleWarning, StatisticalWarning, user_level
 from ._checks import (
@@ -393,6 +394,7 @@ def longitudinal_model(
         return _fit_mice(data, spec, subject or unit, response_covariates, n_imputations, seed)
 
 
+@passes_keywords("longitudinal_model")
 def attrition_sensitivity(
     data: pd.DataFrame,
     *,

@@ -77,6 +77,7 @@ from statsmodels.genmod import families as sm_families
 from statsmodels.genmod.generalized_estimating_equations import GEE
 
 from .._words import _named
+from ..schema import not_one_of
 from ._ri import assignments, n_assignments, ri_pvalue
 from ._threads import one_blas_thread
 
@@ -135,7 +136,7 @@ def status_ri(
         unit and wave).
     """
     if variance not in ("model", "robust"):
-        raise ValueError(f"The value for `variance` must be one of ['model', 'robust'], but {variance!r} was passed.")
+        raise ValueError(not_one_of("variance", variance, ["model", "robust"]))
     d = _checked(data, outcome, status, wave, unit)
     paths, labels, units, waves = _paths(d, status, wave, unit)
     total = n_assignments(labels.astype("float64"))

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from .._words import _named
+from ..schema import unknown_told
 from ._phrases import CODES
 from ._process import PROCESS_CODES
 
@@ -68,7 +69,8 @@ def wave_plan(waves: int | tuple[str, ...] | list[str] = 3) -> tuple[list[dict[s
         ids = list(waves)
     else:
         raise ValueError(f"The value for `waves` must be a number of waves from 2 to 5 or wave ids in time order "
-                         f"among {book} (the first {book[0]!r}), but {waves!r} was passed.")
+                         f"among {book} (the first {book[0]!r}), but {waves!r} was passed"
+                         f"{unknown_told(waves if isinstance(waves, (tuple, list)) else (), book)}.")
     return [dict(_WAVE_BOOK[w][0]) for w in ids], {w: _WAVE_BOOK[w][1] for w in ids}
 _LEVELS = ("insight", "action", "outcome")
 #: The fields that give a shift per impact code and wave.

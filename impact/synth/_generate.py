@@ -14,9 +14,11 @@ import numpy as np
 import pandas as pd
 
 from .. import vocab
+from .._keywords import passes_keywords
 from .._version import __version__
 from ..councils import council_list
 from ..errors import user_level
+from ..schema import unknown_told
 from ..study import DEFAULT_WAVES, Study, _save_folder
 from ._effects import WAVES, SynthEffects, wave_plan
 from ._people import person_name
@@ -266,7 +268,8 @@ def _missing_in_intervention(value, participant_missing: float, waves: tuple[str
     if isinstance(value, Mapping):
         unknown = [w for w in value if w not in waves]
         if unknown:
-            raise ValueError(f"`participant_missing_in_intervention` names waves {waves}, but {unknown!r} was passed.")
+            raise ValueError(f"`participant_missing_in_intervention` names waves {waves}, but {unknown!r} was passed"
+                             f"{unknown_told(unknown, waves)}.")
         return {w: value.get(w, participant_missing) for w in waves}
     return dict.fromkeys(waves, value)
 
@@ -278,7 +281,7 @@ def _survey_waves(value, waves: tuple[str, ...]) -> tuple[str, ...]:
     given = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else None
     if not given or any(w not in waves for w in given) or len(set(given)) < len(given):
         raise ValueError(f"The value for `survey_waves` must be one or more of the study's waves {list(waves)}, each "
-                         f"once, but {value!r} was passed.")
+                         f"once, but {value!r} was passed{unknown_told(given or (), waves)}.")
     return tuple(w for w in waves if w in given)
 
 
@@ -532,8 +535,9 @@ def _paths(given: Mapping[str, float] | None) -> tuple[tuple[str, float], ...]:
     ok = isinstance(given, Mapping) and set(given) <= set(names)
     probs = [v for v in given.values() if isinstance(v, (int, float)) and not isinstance(v, bool)] if ok else []
     if not ok or len(probs) < len(given) or min(probs, default=-1) < 0 or abs(sum(probs) - 1.0) > 1e-9:
+        told = unknown_told(given, names) if isinstance(given, Mapping) else ""
         raise ValueError(f"The value for `intervention_paths` must map paths among {names} to chances summing to 1, "
-                         f"but {given!r} was passed.")
+                         f"but {given!r} was passed{told}.")
     # paths without a chance are left out: the last path listed is the one drawn when rounding leaves a sliver
     return tuple((p, float(given[p])) for p in names if given.get(p, 0) > 0)
 
@@ -731,6 +735,7 @@ def _indicators(ids, reviews, by_council, eff: SynthEffects, seed: int) -> tuple
     return df, baseline
 
 
+@passes_keywords("generate_with_truth")
 def generate(
     n_councils: int = 30,
     *,

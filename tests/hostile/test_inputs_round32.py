@@ -333,7 +333,7 @@ def _edit(study_dir, name, change):
                                                        "once (this is `value` again, written another way)"),
     (lambda b: b.replace(b"value", b"value,value ", 1), "survey_responses.csv:1:value: 'value' - expected each column "
                                                         "name once (columns 6 and 7 are both value"),
-    (lambda b: b.replace(b"item", "\ufeffitem".encode(), 1), "survey_responses.csv:1:\ufeffitem: '\\ufeffitem' - "
+    (lambda b: b.replace(b"item", "\ufeffitem".encode(), 1), "survey_responses.csv:1:\\ufeffitem: '\\ufeffitem' - "
                                                              "expected the column name `item`"),
     (lambda b: b.replace(b"staff", b"s" * 40_000, 1), "survey_responses.csv:2:respondent_group: 'ssssssssss"),
     (lambda b: b.replace(b"staff", b"st\x00aff", 1), "survey_responses.csv: expected a readable CSV file (UTF-8 "

@@ -426,7 +426,7 @@ def test_guard_sources_of_names_of_their_own_keep_their_names(tmp_path):
     ("agree", "agreement.parquet", "the agreement table (CSV, or Excel where it ends in .xlsx) must end in .csv or "
                                    ".xlsx, but '.parquet' was given"),
     ("agree", "agreement", "the agreement table (CSV, or Excel where it ends in .xlsx) must end in .csv or .xlsx, but "
-                           "'no extension' was given"),
+                           "agreement has no extension (name it agreement.csv, say)"),  # newuser15: not 'no extension'
     # a REFI-QDA project named .zip, beside it the codebook files of project.qdpx
     ("export-qdpx", "project.zip", "the REFI-QDA project must end in .qdpx, but '.zip' was given"),
 ])

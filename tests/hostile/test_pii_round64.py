@@ -27,8 +27,8 @@ own, in any of the ways people say so ("I'm now the interim DCS", "I was appoint
 council's lead member", "I chair the safeguarding partnership", the LADO, the virtual school head, a director for
 people), the quote is withheld, as it was for the forms main knew; named beside a person whose name was redacted ("the
 Director of Children's Services, Ms [name], came", "[name], our lead member, said"), withheld too, as the post names
-whom the redaction hid; named of another alone ("our DCS was off sick", "the new Director of Children's Services
-arrived") it is kept, a public office spoken of; and "as" reporting another's words or listing ("As the DCS said",
+whom the redaction hid; named of another alone ("the new Director of Children's Services
+arrived") it is kept, a public office spoken of (round 78 withholds "our DCS was off sick", the holder's health); and "as" reporting another's words or listing ("As the DCS said",
 "such as the lead member") is no speaker's post (each was withheld on main).
 
 Counts, measured on main (cb1685b5) and now, each text redacted with the stress names listed and with none
@@ -177,7 +177,6 @@ _AS_ANOTHER = [
 ]
 # Published on main as now: a post spoken of alone, posts many hold, one held elsewhere.
 _POST_SPOKEN_OF = [
-    "Our DCS was off sick for months.",
     "The new Director of Children's Services arrived in 2019.",
     "Ofsted told the Chief Executive.",
     "Every DCS I know says the same.",
