@@ -39,6 +39,7 @@ from ._io import (
     require_path,
     rolled_back_on_failure,
     staged_directory,
+    unwritable,
 )
 from ._keywords import keyword_only, passes_keywords
 from ._limits import ADJUSTMENTS, INDICATOR_REASSIGNMENTS_MAX
@@ -1376,7 +1377,19 @@ def _release_history(given, study, *, key, key_file, out_dir: Path, study_root):
         if inside is not None and _is_within(path, Path(inside)):
             raise InputError(f"{path}: the release history is private and kept outside {what} ({inside}) - "
                              "expected a file beside the pseudonym key (--release-history FILE names another)")
-    return ReleaseHistory(path, study_name=name, key=key, out_dir=out_dir)
+    why = unwritable(path.parent)
+    if why is not None and given not in (None, True):  # a history asked for by name: refused before the work
+        raise InputError(f"{path}: the release history cannot be kept here: {why} - expected a file in a folder "
+                         "you can write to")
+    history = ReleaseHistory(path, study_name=name, key=key, out_dir=out_dir)
+    if why is not None:  # the default place (a read-only home): earlier releases still read, this one not recorded
+        history.recording = False
+        earlier = (f"its suppression takes the {_counted(len(history.releases), 'earlier release')} recorded there "
+                   "into account, but it is not recorded itself" if history.releases else "but it is not recorded")
+        warnings.warn(f"no release history can be kept in {path.parent}: {why}; this bundle is made, {earlier}, so a "
+                      "later bundle of the study cannot take it into account - name a file you can write with "
+                      "--release-history FILE", ImpactWarning, stacklevel=user_level())
+    return history
 
 
 def _is_within(path: Path, folder: Path) -> bool:

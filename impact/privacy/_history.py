@@ -298,6 +298,7 @@ class ReleaseHistory:
         self.releases = load_history(self.path, study_name=self.study_name, key=self.key)
         self.release: dict | None = None
         self.merged = 0
+        self.recording = True  # False where the history's folder cannot be written: read, never recorded
 
     def merge(self, ledger: DisclosureLedger, *, declared: bytes) -> int:
         """:func:`merge_releases` of the earlier releases into ``ledger``; returns how many were merged."""
@@ -324,6 +325,8 @@ class ReleaseHistory:
         """Write the release made to the history file (after the bundle is whole); returns how many it holds."""
         if self.release is None:
             raise RuntimeError("no release was made: build the report with this history first")
+        if not self.recording:
+            return len(self.releases)
         return record_release(self.path, self.release, study_name=self.study_name, key=self.key)
 
 

@@ -443,6 +443,21 @@ def test_run_with_a_read_only_home_refuses_at_once_or_works_with_a_key(read_only
     warned = [line for line in proc.stderr.splitlines() if "cache" in line and not line.startswith("Matplotlib ")]
     assert len(warned) == 1 and str(home / ".cache" / "impact") in warned[0], proc.stderr  # once, naming the folder
     assert (tmp_path / "out" / "report.html").is_file()
+    # the release history beside the key cannot be kept: said once, naming its folder, and nothing recorded
+    kept = [line for line in proc.stderr.splitlines() if "no release history can be kept" in line]
+    assert len(kept) == 1 and str(home / ".config" / "impact") in kept[0], proc.stderr
+    assert not list(home.rglob("release-history-*.json"))
+
+
+def test_a_release_history_named_on_a_read_only_disk_is_refused_before_the_work(read_only, study_dir, tmp_path):
+    disk = read_only()
+    history = disk / "history.json"
+    proc = cli_here("run", str(study_dir), "--out", str(tmp_path / "out"), "--resamples", "99",
+                    "--release-history", str(history), cwd=tmp_path,
+                    env={"IMPACT_CACHE_DIR": str(tmp_path / "cache"), "IMPACT_PSEUDONYM_KEY": "k" * 32})
+    refused(proc, f"{history}: the release history cannot be kept here: cannot write in {disk} (the file system is "
+                  "read-only")
+    assert not (tmp_path / "cache").exists() and not (tmp_path / "out").exists()  # before the analysis
 
 
 def test_a_cache_that_cannot_store_says_so_once_naming_its_folder(tmp_path, monkeypatch, caplog):
