@@ -357,6 +357,11 @@ def explain_argument(func: Callable, args: tuple, kwargs: dict, exc: BaseExcepti
             listed = listed_hint(value, said, _keys_named(function, name))
             if not (bare or listed):
                 continue
+            own = str(exc).rstrip()
+            if not bare and re.search(r"\b(?:dict|mapping)\b", own):
+                # impact's own message says a dict is taken ("`tables` must be a mapping (a dict)"): kept, with what
+                # the list passed misses; one that names another kind alone ("must be a pandas DataFrame") is not
+                return f"{own[:-1] if own.endswith('.') else own}{listed}."
             called = (function.__qualname__.rpartition(".")[0] if function.__name__ == "__init__"
                       else function.__qualname__)
             where = f"{_public_home(function)}.{called}"

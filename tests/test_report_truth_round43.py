@@ -175,6 +175,7 @@ OUTSIDE = {
     "panel.py": "building the panels from the codings, before the statistics",
     "pipeline.py": "reading codings and transcripts for the analysis, before the statistics (the block is walked)",
     "privacy/_disclosure.py": "the report's disclosure control, after the analysis",
+    "privacy/_history.py": "the release history merged into the report's disclosure control, after the analysis",
     "privacy/_ledger.py": "the report's disclosure control, after the analysis",
     "qdpx/_read.py": "reading a QDPX project, before the analysis",
     "qdpx/_study.py": "reading a QDPX project, before the analysis",

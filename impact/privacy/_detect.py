@@ -259,6 +259,11 @@ _DIGIT_BY_DIGIT_RE = lazy_compile(
 _NUMBER_GIVEN_BEFORE_RE = lazy_compile(
     r"\b(?:number|mobile|mob|phone|landline|tel)(?:['’]s|[ \t]+(?:is|was|(?:would|will)[ \t]+be))"
     r"(?:[ \t]+(?:like|something[ \t]+like|about))?[ \t]+\Z", _I)
+# The number given is a case's, a file's or a record's ("the case number's four four eight eight one three", "her file
+# number is ..."): a reference, as its figures written are, not a phone.
+_REFERENCE_GIVEN_BEFORE_RE = lazy_compile(
+    r"\b(?:ref(?:erence)?|case|file|record|crime|court|claim|referral|incident|log|docket)[ \t]+(?:number|no|num)"
+    r"(?:['’]s|[ \t]+(?:is|was|(?:would|will)[ \t]+be))(?:[ \t]+(?:like|something[ \t]+like|about))?[ \t]+\Z", _I)
 # A phone number's start said digit by digit in words as it is dialled: a zero, then a UK code's next figure ("oh one one
 # three", "oh seven seven double oh") in one breath: no comma after the zero ("oh, one two three" is a count begun with a
 # cry) nor within ("dob oh three, oh five, oh nine" is a date's pairs).
@@ -1596,8 +1601,10 @@ def _numbers(text: str, add) -> None:
                 or len(digits) >= 3 and any(_NUMBER_GAP_RE.fullmatch(text, e, m.start()) for e in said_ends)):
             # four figures or more said one by one in words where a number is given ("the number was seven seven double
             # nine") or as one is dialled ("it's oh one one three"), and the end said after a gap ("..., something, four
-            # nine six"): part of a number is a number's, as its figures written are
-            add(Span(m.start(), m.end(), "phone"))
+            # nine six"): part of a number is a number's, as its figures written are; a case's or a file's number given
+            # so is a reference
+            given = _REFERENCE_GIVEN_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            add(Span(m.start(), m.end(), "reference" if given else "phone"))
             said_ends.append(m.end())
         elif (not figures and digits[:1] == "0" and len(digits) >= 5 and digits[:2] != "00"
               and (_ctx(_PHONE_CTX, text, m.start()) or _RING_ON_RE.search(text, max(0, m.start() - 40), m.start()))):

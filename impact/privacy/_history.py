@@ -29,6 +29,7 @@ from collections.abc import Hashable, Iterable
 from pathlib import Path
 
 from .._io import write_private
+from .._words import _counted, _verb
 from ..errors import InputError, user_level
 from ._disclosure import DisclosureWarning
 from ._ledger import DisclosureLedger
@@ -266,7 +267,8 @@ def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: 
             ledger.at_most(names[a], names[b])
     ledger._hidden = None
     if differ:
-        warnings.warn(f"{len(differ)} count(s) of waves an earlier release of this study published or hid have another "
+        warnings.warn(f"{_counted(len(differ), 'count')} of waves an earlier release of this study published or hid "
+                      f"{_verb(differ, 'has')} another "
                       f"value now (the study's data were corrected since?), e.g. {differ[0]!r}: both releases are "
                       "protected as separate ones", DisclosureWarning, stacklevel=user_level())
     return merged, differ

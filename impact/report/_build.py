@@ -2632,7 +2632,7 @@ def _section_later(title: str, build) -> Section:
 
 class _FilesWhenRead(Mapping):
     """The files a report comes with (name to content), made by ``make()`` when first read: the quotes' redaction log
-    and ``tables/quotes.csv`` are the quotes section's, built when read. A copy or a pickle is a dict of them."""
+    and ``tables/quotes.csv`` are the quotes section's, built when read. A copy, or the object stored and read back, is a dict of them."""
 
     def __init__(self, make) -> None:
         self._files = _Later(make)
