@@ -646,10 +646,19 @@ def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int 
     cells = _wrapped_cells(ws, only, header)
     apart = _rows_apart(cells, widths, lines)
 
-    def alike(trial: dict[int, float]) -> bool:  # no row newly apart (a heading's, set on lines later, may mend)
-        return _rows_apart(cells, trial, lines) <= apart
+    def alike(trial: dict[int, float], mended: set[int] = frozenset()) -> bool:
+        # no row newly apart; the headings of the columns ``mended`` are left out: each is set on lines of its own
+        # later (heading_breaks), as many in both programs, not wrapped by either (a column widened for "Share / with
+        # the / cause" was refused for its own heading, which Excel wrapped on 5 lines and LibreOffice on 6)
+        if not mended:
+            return _rows_apart(cells, trial, lines) <= apart
+        kept = {k: [c for c in v if not (k in mended and c[3] <= header)] for k, v in cells.items()}
+        return _rows_apart(kept, trial, lines) <= _rows_apart(kept, widths, lines)
 
     wanted: dict[int, float] = {}
+    # a short word alone on a line ("Share / with / the / cause") is mended before a unit kept whole ("Credited to / a
+    # restructure" for "Credited / to a / restructure"): the room a sheet has goes to the word a reader misses first
+    units_only: set[int] = set()
     for cell, width, need, j in _heading_cells(ws, widths, header, gap):
         bold = bool(cell.font and cell.font.b)
         if "\n" in cell.value:
@@ -666,17 +675,19 @@ def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int 
             len(now), _lone_count(now)))
         if not (_lone_count(now) or unit_wise):
             continue
+        if not _lone_count(now):
+            units_only.add(j)
         most = text_chars(cell.value, bold=bold) + need + 1
         for p in range(1, round((most - width) * 7) + 1):  # Excel's column grows a pixel at a time
             set_as = _best_lines(units if unit_wise else words, width + p / 7, need, bold=bold)
             wider = round(widths.get(j, 10.0) + p / 7, 4)
             if (not _lone_count(set_as) and len(set_as) <= len(now)
                     and all(_fits(u, width + p / 7, need, bold=bold) for u in unfit)
-                    and alike({**widths, j: max(wanted.get(j, 0.0), wider)})):
+                    and alike({**widths, j: max(wanted.get(j, 0.0), wider)}, {j})):
                 wanted[j] = max(wanted.get(j, 0.0), wider)
                 break
-    out = _widened(widths, wanted, landscape, keep=alike)
-    for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
+    out = _widened(widths, wanted, landscape, keep=lambda trial: alike(trial, set(wanted)), later=units_only)
+    for j, width in sorted(wanted.items(), key=lambda jw: (jw[0] in units_only, jw[1] - widths.get(jw[0], 10.0))):
         short = round((width - out[j]) * 7)  # pixels
         if short <= 0 or only is None:
             continue
@@ -689,13 +700,13 @@ def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int 
             trial[k] = round(trial[k] - taken / 7, 4)
             short -= taken
         trial[j] = width
-        if alike(trial):
+        if alike(trial, set(wanted)):
             out = trial
     if parts is not None and printed_points(out) > PAGE_POINTS[True] / LEAST_SCALE + 1e-9:
         # a sheet printed in parts anyway: a column still short is widened where its part has the room
         for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
             trial = {**out, j: width}
-            if out[j] < width and parts(trial) >= parts(out) and alike(trial):
+            if out[j] < width and parts(trial) >= parts(out) and alike(trial, set(wanted)):
                 out = trial
     return out
 
@@ -739,13 +750,13 @@ _GIVE_MOST = 4
 
 
 def _widened(widths: dict[int, float], wanted: dict[int, float], landscape: bool,
-             keep: Callable[[dict[int, float]], bool] | None = None) -> dict[int, float]:
-    """``widths`` with each column of ``wanted`` (column: width) widened to it, those needing least first, while the
-    sheet prints one page wide at no less than :data:`LEAST_SCALE` (or no smaller than it did), and where ``keep``
-    (of the widths tried) allows."""
+             keep: Callable[[dict[int, float]], bool] | None = None, later: set[int] = frozenset()) -> dict[int, float]:
+    """``widths`` with each column of ``wanted`` (column: width) widened to it, those needing least first (those of
+    ``later`` after the others), while the sheet prints one page wide at no less than :data:`LEAST_SCALE` (or no
+    smaller than it did), and where ``keep`` (of the widths tried) allows."""
     room = max(printed_points(widths), PAGE_POINTS[landscape] / LEAST_SCALE)
     out = dict(widths)
-    for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
+    for j, width in sorted(wanted.items(), key=lambda jw: (jw[0] in later, jw[1] - widths.get(jw[0], 10.0))):
         trial = {**out, j: width}
         if printed_points(trial) <= room + 1e-9 and (keep is None or keep(trial)):
             out = trial

@@ -119,7 +119,9 @@ def test_a_signed_change_in_a_sentence_signs_its_interval():
     rows = [{"measure": "cin_rate", "estimate": 2.5, "ci_low": -0.51, "ci_high": 5.24, "ri_p_value": 0.001,
              "ri_p_adjusted": 0.004}]
     sentence = _did_finding(ctx, rows, after="after the review", against="the councils not yet reviewed")
-    assert "changed by +2.50 after the review (95% CI -0.51 to +5.24;" in sentence, sentence
+    # the unit after the figure (reader2), and the name without it in brackets as well
+    assert "Children in need changed by +2.50 per 10,000 children after the review (95% CI -0.51 to +5.24;" in \
+        sentence, sentence
 
 
 # ------------------------------------------------------------------- 2 and 3: the study's size

@@ -33,12 +33,15 @@ _IMPACTS = ["Increased commitment and drive to make improvements in safeguarding
 
 
 def _widest(text: str, room: float, measure) -> float:
-    """The widest line of ``text`` wrapped greedily at spaces into ``room`` (written here, not the package's)."""
-    widest, used, space = 0.0, 0.0, measure(" ")
-    for word in text.split():
-        w = measure(word)
-        used = w if used and used + space + w > room else used + (space if used else 0.0) + w
-        widest = max(widest, used)
+    """The widest line of ``text`` wrapped greedily at spaces into ``room`` (written here, not the package's); each
+    line of a heading set on lines of its own (render62) starts a line, as both programs set it."""
+    widest, space = 0.0, measure(" ")
+    for part in text.split("\n"):
+        used = 0.0
+        for word in part.split():
+            w = measure(word)
+            used = w if used and used + space + w > room else used + (space if used else 0.0) + w
+            widest = max(widest, used)
     return widest
 
 

@@ -219,7 +219,8 @@ def test_the_limitations_say_what_the_models_could_detect(on_morale):
     status_se = pd.Series([ses[c]["in_intervention"] for c in IMPACTS])
     text = _limitations(f)
     m = re.search(r"a change between expectations before the review and a later wave only if its odds ratio is at "
-                  r"least (\d+\.\d+) to (\d+\.\d+), depending on the impact and wave, and a difference between "
+                  r"least (\d+\.\d+) to (\d+\.\d+), depending on the impact and wave, over all six impacts, and a difference "
+                  r"between "
                   r"participants in councils in and not in intervention only if its odds ratio is at least "
                   r"(\d+\.\d+) to (\d+\.\d+), depending on the impact", text)
     assert m, text

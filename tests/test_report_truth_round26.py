@@ -142,7 +142,9 @@ def test_the_change_after_the_review_by_status_is_in_a_table(tiny_findings, revi
     [table] = [b for b in blocks if isinstance(b, Table) and b.name == "indicator_review_did_by_status"]
     planted = table.data.set_index(["group", "measure"]).loc[("intervention", "rereferral_pct")]
     [text] = [b.text for b in blocks if isinstance(b, Paragraph) and "By status when reviewed" in b.text]
-    said = (f"by {planted['estimate']:+.2f} (95% CI {planted['ci_low']:.2f} to {planted['ci_high']:.2f}; "
+    # (the change in percentage points, its unit, since reader2)
+    said = (f"by {planted['estimate']:+.2f} percentage points (95% CI {planted['ci_low']:.2f} to "
+            f"{planted['ci_high']:.2f}; "
             f"randomisation p")
     assert said in text, text
     assert f"adjusted {planted['ri_p_adjusted']:.3f}) in the {int(planted['n_treated'])} councils in intervention" in text

@@ -7784,6 +7784,20 @@ def _change_unit(label) -> str:
     return " percentage points" if unit.startswith("%") or unit.startswith("percent") else f" {unit}"
 
 
+def _changed_name(label) -> str:
+    """The indicator's name before 'changed by ...': its heading with the unit in brackets where that unit is not said
+    after the figure ('Re-referrals within 12 months (% of referrals) changed by -2.25 percentage points'), its name
+    alone where it is ('Children in need changed by +2.50 per 10,000 children', not 'Children in need (per 10,000
+    children) changed by +2.50 per 10,000 children').
+
+    >>> from impact.report import Label
+    >>> _changed_name(Label("Re-referrals", "% of referrals")), _changed_name(Label("Children in need", "per 10,000 children"))
+    ('Re-referrals (% of referrals)', 'Children in need')
+    """
+    unit = (label.unit or "").strip()
+    return label.text if unit and _change_unit(label) == f" {unit}" else label.header
+
+
 def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str = "No outcome indicator",
                  across: str | None = None) -> str:
     """'Re-referrals within 12 months (% of referrals) changed by -2.18 after the review (95% CI -3.57 to -0.79;
@@ -7802,7 +7816,7 @@ def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str =
     words = ctx.vocabulary
     sig = [r for r in tested if float(r["ri_p_adjusted"]) < ctx.alpha]
     if sig:
-        said = [f"{words.column(r['measure']).header[0].upper() + words.column(r['measure']).header[1:]} changed by "
+        said = [f"{(name := _changed_name(words.column(r['measure'])))[:1].upper() + name[1:]} changed by "
                 f"{_signed(r['estimate'])}{_change_unit(words.column(r['measure']))} {after} ({ctx.level} CI {format_ci(r['ci_low'], r['ci_high'], signed=True)}; "
                 "randomisation "
                 f"{_p_words(float(r['ri_p_value']), ctx.alpha)}, adjusted {float(r['ri_p_adjusted']):.3f})"
@@ -8062,7 +8076,7 @@ def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None,
                 f"adjusted {by.loc[g, 'adjusted']:.3f}) in the {int(by.loc[g, 'n_treated'])} councils "
                 + ("in intervention when reviewed" if g == "intervention" else "not in intervention when reviewed")
                 for g in ("intervention", "no_intervention") if g in by.index]
-        parts.append(f"{words.column(measure).header.lower()} changed " + _listed(said))
+        parts.append(f"{_changed_name(words.column(measure)).lower()} changed " + _listed(said))
     n = e["measure"].nunique()
     if not parts:
         return (" Compared by status when reviewed (councils in intervention when their review began, and the others, "
@@ -9890,14 +9904,16 @@ def _models_detectable(ctx) -> str:
         # which impacts the span covers: beside the summary's span for the impacts it names, a second span read as
         # a second figure for the same models (reader2, the example: 2.11 to 2.64 there, 2.04 to 2.95 here)
         k = waves["code"].nunique()
-        over = ("" if k < 2 else f", over all {_say(k)} {ctx.many}" if k == len(ctx.codes) else
+        over = ("" if k < 2 else f", over both {ctx.many}" if k == 2 == len(ctx.codes) else
+                f", over all {_say(k)} {ctx.many}" if k == len(ctx.codes) else
                 f", over the {_say(k)} {ctx.many} whose models give a figure for it")
         parts.append(f"a change between {first} and a later wave only if its odds ratio is at least "
                      f"{_ratio_span(span).format(one=_varying(ctx, waves))}{over}")
     if len(status) and (span := _detectable_ratios(ctx, status)) is not None:
         missed.append("difference")
         parts.append(f"a difference between participants in councils in and not in intervention only if its odds "
-                     f"ratio is at least {_ratio_span(span).format(one=_varying(ctx, status))}" + _detectable_by_randomisation(status))
+                     f"ratio is at least {_ratio_span(span).format(one=_varying(ctx, status))}"
+                     + _detectable_by_randomisation(status, many=ctx.many))
     if not parts:
         return ""
     # one aside: the randomisation test's own aside at the end of the status part, then this one, read as two in a row
@@ -9911,7 +9927,7 @@ def _models_detectable(ctx) -> str:
             f"so a {' or '.join(missed)} they do not find may be one smaller than that")
 
 
-def _detectable_by_randomisation(status: pd.DataFrame) -> str:
+def _detectable_by_randomisation(status: pd.DataFrame, *, many: str = "impacts") -> str:
     """The status terms' detectable odds ratio where their p-value is a randomisation test's: said to be the model's
     figure, which that test matches only approximately.
 
@@ -9925,7 +9941,7 @@ def _detectable_by_randomisation(status: pd.DataFrame) -> str:
 
     if "p_method" not in status.columns or not status["p_method"].eq("randomisation").any():
         return ""
-    which = "" if status["p_method"].eq("randomisation").all() else ", for the impacts it tested"
+    which = "" if status["p_method"].eq("randomisation").all() else f", for the {many} it tested"
     return (f" (the model's figure: the randomisation test that gives the p-value with fewer than {RANDOMISATION_BELOW} "
             f"councils in one status group has about, not exactly, that chance{which})")
 
@@ -10034,7 +10050,7 @@ def _credited_by_context(ctx) -> str:
            "credited to it"
     if ctx.f.attribution is not None and not ctx.f.attribution.empty:
         text += (", unless they say they cannot tell what caused it (counted apart, as the cause left open, in the "
-                 "table of what the impacts were credited to)")
+                 f"table of what the {ctx.many} were credited to)")
     return text
 
 
