@@ -1318,6 +1318,10 @@ def build_report(
     council_matrix : bool, default False
         Publish the framework matrix with a row per council (under its pseudonym) instead of by group of at least
         ``quote_k`` councils; the report's provenance records it.
+    _history : impact.privacy._history.ReleaseHistory, optional
+        For :func:`run` alone: the study's release history, whose earlier releases this report's suppression takes
+        into account (see ``release_history`` of :func:`run`). None (the default) takes none into account and
+        records nothing.
 
     Returns
     -------
