@@ -14,9 +14,12 @@ signed with the key: a file made for another study or with another key, or chang
 
 Drafts (disclosure round 78): each release also names the output folder it was written to (a keyed hash of its full
 path, :func:`bundle_of`, never the path). A run writing to the same folder replaces that folder's earlier bundle, so it
-replaces its release too: the earlier one is not merged and its record is dropped when the new one is recorded. A study
-run again and again while its data are cleaned, into one folder, so holds one release, not one per draft. A bundle
-that was shared stays protected as long as the next run writes to another folder.
+replaces its release too where that release is a draft of the same one: the same waves of the study (disclosure round
+79). The earlier one is then not merged and its record is dropped when the new one is recorded, so a study run again
+and again while its data are cleaned, into one folder, holds one release, not one per draft. A release of the same
+folder that held other waves (an interim report, shared, then the final one written over it) is another release: it is
+kept and merged, so the final is protected against it. A bundle of the same waves that was shared stays protected as
+long as the next run writes to another folder.
 """
 
 from __future__ import annotations
@@ -171,7 +174,8 @@ def save_history(path: str | Path, releases: list[dict], *, study_name: str, key
 def record_release(path: str | Path, release: dict, *, study_name: str, key: bytes) -> int:
     """Add ``release`` to the history in ``path`` (not where the same release, same declarations, is recorded last);
     returns how many releases it holds. An earlier release of the same declarations, or written to the same output
-    folder (its ``bundle``: that bundle was replaced by this one), is dropped."""
+    folder (its ``bundle``: that bundle was replaced by this one) with the same waves (a draft of this release), is
+    dropped; one of the same folder that held other waves (an interim report) is kept."""
     releases = load_history(path, study_name=study_name, key=key)
     if not releases or releases[-1] != release:
         releases = [r for r in releases if not _replaced_by(r, release)] + [release]
@@ -180,11 +184,27 @@ def record_release(path: str | Path, release: dict, *, study_name: str, key: byt
 
 
 def _replaced_by(earlier: dict, release: dict) -> bool:
-    """Whether ``release`` replaces ``earlier``: the same declarations, or the same output folder."""
+    """Whether ``release`` replaces ``earlier``: the same declarations, or a draft of the same release, written to the
+    same output folder with the same waves. Where ``release`` names no waves (None: not known to the caller), the
+    folder alone decides.
+
+    Examples
+    --------
+    >>> interim = {"declared": "1", "bundle": "out", "waves": ["before", "early"]}
+    >>> _replaced_by(interim, {"declared": "2", "bundle": "out", "waves": ["early", "before"]})
+    True
+    >>> _replaced_by(interim, {"declared": "2", "bundle": "out", "waves": ["before", "early", "later"]})
+    False
+    >>> _replaced_by(interim, {"declared": "2", "bundle": "elsewhere", "waves": ["before", "early"]})
+    False
+    """
     if earlier.get("declared") == release.get("declared"):
         return True
     bundle = release.get("bundle")
-    return bundle is not None and earlier.get("bundle") == bundle
+    if bundle is None or earlier.get("bundle") != bundle:
+        return False
+    waves = release.get("waves")
+    return waves is None or sorted(map(str, earlier.get("waves") or ())) == sorted(map(str, waves))
 
 
 # ---------------------------------------------------------------------------------------------------- merging
@@ -194,7 +214,7 @@ def _waves_named(key: Hashable, waves: set[str]) -> set[str]:
 
 
 def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: bytes,
-                   bundle: str | None = None) -> tuple[int, list]:
+                   bundle: str | None = None, waves: Iterable[str] | None = None) -> tuple[int, list]:
     """Declare to ``ledger`` (nothing decided yet) every earlier release of ``releases``; returns how many were
     merged and the counts of the same name whose value differs (the study's data corrected since).
 
@@ -204,9 +224,11 @@ def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: 
     declared under a name of its own, ``("release", i, name)``: public where it was published, hidden and protected
     where it was hidden, unpublished where it was unknown; and every relation of the release with it. The
     suppression then protects the union. A release with this run's own declarations (``declared``: the same study
-    run again) is this release, not an earlier one; so is one written to this run's output folder (``bundle``,
-:func:`bundle_of`: the bundle this run replaces, a draft). A count of the same name naming only waves the earlier release
-    held whose value differs is warned of (:class:`~impact.privacy.DisclosureWarning`).
+    run again) is this release, not an earlier one; so is a draft of it, written to this run's output folder
+    (``bundle``, :func:`bundle_of`: the bundle this run replaces) with this run's ``waves``. One of that folder with
+    other waves (an interim report the final one is written over) is an earlier release, merged. Where ``waves`` is
+    None, the folder alone decides. A count of the same name naming only waves the earlier release held whose value
+    differs is warned of (:class:`~impact.privacy.DisclosureWarning`).
 
     Examples
     --------
@@ -224,8 +246,9 @@ def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: 
     [('release', 1, 'a'), 'b']
     """
     merged, differ = 0, []
+    this = {"declared": declared.hex(), "bundle": bundle, "waves": None if waves is None else [str(w) for w in waves]}
     for i, release in enumerate(releases, 1):
-        if _replaced_by(release, {"declared": declared.hex(), "bundle": bundle}):
+        if _replaced_by(release, this):
             continue
         merged += 1
         held = set(release.get("waves", ()))
@@ -288,8 +311,9 @@ class ReleaseHistory:
     key : bytes
         The pseudonym key: it names and signs the file.
     out_dir : path, optional
-        The output folder the run writes its bundle to: an earlier release written there is replaced by this run's
-        (not merged, and dropped once this one is recorded). None: every earlier release is merged.
+        The output folder the run writes its bundle to: an earlier release written there of the same waves (a draft)
+        is replaced by this run's (not merged, and dropped once this one is recorded); one of other waves (an interim
+        report written there before the final one) is merged. None: every earlier release is merged.
     """
 
     def __init__(self, path: str | Path | None, *, study_name: str, key: bytes,
@@ -302,9 +326,10 @@ class ReleaseHistory:
         self.merged = 0
         self.recording = True  # False where the history's folder cannot be written: read, never recorded
 
-    def merge(self, ledger: DisclosureLedger, *, declared: bytes) -> int:
-        """:func:`merge_releases` of the earlier releases into ``ledger``; returns how many were merged."""
-        self.merged = merge_releases(ledger, self.releases, declared=declared, bundle=self.bundle)[0]
+    def merge(self, ledger: DisclosureLedger, *, declared: bytes, waves: Iterable[str] | None = None) -> int:
+        """:func:`merge_releases` of the earlier releases into ``ledger`` (``waves``: those the run holds); returns how
+        many were merged."""
+        self.merged = merge_releases(ledger, self.releases, declared=declared, bundle=self.bundle, waves=waves)[0]
         return self.merged
 
     def made(self, ledger: DisclosureLedger, *, waves: Iterable[str], declared: bytes) -> None:
