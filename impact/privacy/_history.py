@@ -24,9 +24,11 @@ long as the next run writes to another folder.
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import hmac
 import json
+import os
 import warnings
 from collections.abc import Hashable, Iterable
 from pathlib import Path
@@ -36,9 +38,10 @@ from .._words import _counted, _verb
 from ..errors import InputError, user_level
 from ._disclosure import DisclosureWarning
 from ._ledger import DisclosureLedger
-from ._pseudonym import default_key_file
+from ._pseudonym import KEY_ENV, KEY_FILE_ENV, default_key_file, resolve_key
 
-__all__ = ["ReleaseHistory", "bundle_of", "history_file", "load_history", "merge_releases", "record_release", "release_of", "save_history"]
+__all__ = ["ReleaseHistory", "bundle_of", "forget_release", "history_file", "list_releases", "load_history",
+           "merge_releases", "open_history", "record_release", "release_of", "save_history"]
 
 _FORMAT = "impact release history"
 _VERSION = 1
@@ -354,8 +357,113 @@ class ReleaseHistory:
             raise RuntimeError("no release was made: build the report with this history first")
         if not self.recording:
             return len(self.releases)
+        self.release["made"] = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()  # listed by impact history
         return record_release(self.path, self.release, study_name=self.study_name, key=self.key)
 
 
 def _is_earlier(key: Hashable) -> bool:
     return isinstance(key, tuple) and len(key) == 3 and key[0] == "release" and isinstance(key[1], int)
+
+
+# ---------------------------------------------------------------------------------------------------- impact history
+def _study_name_in(folder: str | Path) -> str:
+    """study.yaml's name (the study's identity in its release history), read without validating the study."""
+    import yaml
+
+    spec_file = Path(folder) / "study.yaml"
+    if not spec_file.is_file():
+        raise InputError(f"{folder}: no study.yaml here - expected the study folder the release history was kept for "
+                         "(holding study.yaml)")
+    try:
+        spec = yaml.safe_load(spec_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        raise InputError(f"{spec_file}: cannot be read ({type(e).__name__}) - expected the study's YAML file, whose "
+                         "'name' names the study's release history") from None
+    return str(spec.get("name", "")) if isinstance(spec, dict) else ""
+
+
+def open_history(study_dir: str | Path, *, key_file: str | Path | None = None,
+                 path: str | Path | None = None) -> tuple[Path, str, bytes, list[dict]]:
+    """The release history of the study in ``study_dir`` as ``impact history`` reads it: the file (``path``, else
+    :func:`history_file` of the study's name and the pseudonym key), the study's name, the key and the releases.
+
+    The key is found as a run finds it (:func:`~impact.privacy.resolve_key`: ``key_file``, the environment, the
+    default key file), never made.
+
+    Raises
+    ------
+    impact.InputError
+        If the study folder has no readable study.yaml, no key is found, the file does not exist, or it is no release
+        history of this study made with this key, or was changed since (:func:`load_history`).
+    """
+    name = _study_name_in(study_dir)
+    if key_file is None and not os.environ.get(KEY_ENV) and not default_key_file().exists():
+        raise InputError(f"{default_key_file()}: no pseudonym key here (and none named with --key-file or in "
+                         f"{KEY_ENV} or {KEY_FILE_ENV}) - expected the key the runs of the study used, which names "
+                         "and signs its release history: name its file with --key-file")
+    key = resolve_key(key_file=key_file, create=False, study_dir=study_dir)
+    file = Path(path).expanduser() if path is not None else history_file(name, key)
+    if not file.exists():
+        told = "" if path is not None else (f" (the file beside the pseudonym key named from study.yaml's name "
+                                           f"{name!r} and the key)")
+        raise InputError(f"{file}: no release history here{told} - expected the file `impact run` keeps for this "
+                         "study: no bundle of it was made with a history kept there, or it was made with another "
+                         "key or under another name (--release-history FILE names a file of your own)")
+    if file.is_dir():
+        raise InputError(f"{file}: a folder - expected the study's release history, a file")
+    return file, name, key, load_history(file, study_name=name, key=key)
+
+
+def list_releases(releases: list[dict], *, key: bytes, out_dirs: Iterable[str | Path] = ()):
+    """One row a release of ``releases`` (oldest first): its number (``release``, from 1, as ``--forget`` takes it),
+    when it was ``made`` (UTC; empty for a release recorded before impact kept the time), its ``waves``, how many
+    counts it ``published``, ``hidden`` (protected) and left ``unpublished`` (needing no protection), and
+    ``written_to``: the folder of ``out_dirs`` its bundle was written to (compared by :func:`bundle_of`, the history
+    keeps no path), else ``another folder``, or ``not recorded`` for a release that named none. Never a count's
+    value.
+
+    Examples
+    --------
+    >>> led = DisclosureLedger(threshold=5)
+    >>> for k, v in {"t": 9, "a": 3, "b": 6}.items(): led.count(k, v)
+    >>> led.relation("t", ["a", "b"]); _ = led.protect()
+    >>> release = dict(release_of(led, waves=["w1"], declared=b"1"), bundle=bundle_of("/o", b"k" * 32))
+    >>> list_releases([release], key=b"k" * 32, out_dirs=["/o"]).iloc[0].to_dict()
+    {'release': 1, 'made': '', 'waves': 'w1', 'published': 1, 'hidden': 2, 'unpublished': 0, 'written_to': '/o'}
+    """
+    import pandas as pd
+
+    given = {bundle_of(d, key): str(d) for d in out_dirs}
+    rows = []
+    for i, r in enumerate(releases, 1):
+        status = [c[2] for c in r.get("counts", ())]
+        bundle = r.get("bundle")
+        rows.append({"release": i, "made": str(r.get("made") or ""), "waves": ", ".join(map(str, r.get("waves", ()))),
+                     "published": status.count("published"), "hidden": status.count("hidden"),
+                     "unpublished": status.count("unknown"),
+                     "written_to": "not recorded" if bundle is None else given.get(bundle, "another folder")})
+    return pd.DataFrame(rows, columns=["release", "made", "waves", "published", "hidden", "unpublished",
+                                       "written_to"])
+
+
+def forget_release(path: str | Path, number: int, *, study_name: str, key: bytes) -> list[dict]:
+    """Drop release ``number`` (from 1, oldest first, as :func:`list_releases` numbers them) from the history in
+    ``path``, written again atomically and signed; returns the releases kept. For a release that was never shared:
+    a later bundle no longer protects what it hid.
+
+    Raises
+    ------
+    impact.InputError
+        If the history holds no release of that number, or cannot be read (:func:`load_history`) or written.
+    """
+    releases = load_history(path, study_name=study_name, key=key)
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(releases):
+        raise InputError(f"{path}: no release {number!r} in this history - expected a number from 1 to "
+                         f"{len(releases)}, as `impact history` lists them" if releases else
+                         f"{path}: the release history holds no release - nothing to forget")
+    kept = releases[:number - 1] + releases[number:]
+    if not os.access(Path(path).parent, os.W_OK):
+        raise InputError(f"{Path(path).parent}: the release history's folder cannot be written - expected a folder "
+                         "you can write to; nothing was forgotten")
+    save_history(path, kept, study_name=study_name, key=key)
+    return kept
