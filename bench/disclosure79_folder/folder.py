@@ -33,28 +33,47 @@ def _old_rule(earlier: dict, release: dict) -> bool:
     return bundle is not None and earlier.get("bundle") == bundle
 
 
-def runs(n: int, seed: int, history: Path, folder: Path) -> dict:
-    """The interim's, the final's and a draft of the final's decided contexts, each written to ``folder``."""
+def study_and_interim(n: int, seed: int):
+    """The generated study and its planted coding, then the interim study (its last wave left out, as round 77's test
+    makes it), its coding and the waves it holds."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
-    from test_disclosure_round77 import _differenced, _interim, _joint
+    from test_disclosure_round77 import _interim
 
-    from impact.pipeline import analyse
-    from impact.privacy._history import ReleaseHistory, load_history
-    from impact.report._build import _prepared
     from impact.synth import generate_with_truth
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         study, truth = generate_with_truth(n, seed=seed, **_OPTS)
         coded = truth.coded().reset_index(drop=True)
-        first, first_coded, held = _interim(study, coded)
-        ctxs = []
-        for s, c in ((first, first_coded), (study, coded), (study, coded.drop(index=[len(coded) // 2]))):
-            findings = analyse(s, coded=c, n_resamples=199, seed=1)
-            h = ReleaseHistory(history, study_name=s.name, key=_KEY, out_dir=folder)
-            ctx = _prepared(findings, False, 5, 5, _KEY, False, h)
+        return (study, coded, *_interim(study, coded))
+
+
+def decided(study, coded, history: Path | None, folder: Path | None):
+    """The decided report context of ``study`` analysed with ``coded`` (199 resamples, seed 1, min count 5), reading
+    and recording ``history`` as a run to ``folder`` does (none read where None)."""
+    from impact.pipeline import analyse
+    from impact.privacy._history import ReleaseHistory
+    from impact.report._build import _prepared
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        h = None if history is None else ReleaseHistory(history, study_name=study.name, key=_KEY, out_dir=folder)
+        ctx = _prepared(analyse(study, coded=coded, n_resamples=199, seed=1), False, 5, 5, _KEY, False, h)
+        if h is not None:
             h.record()
-            ctxs.append((ctx, len(load_history(history, study_name=s.name, key=_KEY))))
+    return ctx
+
+
+def runs(n: int, seed: int, history: Path, folder: Path) -> dict:
+    """The interim's, the final's and a draft of the final's decided contexts, each written to ``folder``."""
+    study, coded, first, first_coded, held = study_and_interim(n, seed)  # (puts tests/ on the path)
+    from test_disclosure_round77 import _differenced, _joint
+
+    from impact.privacy._history import load_history
+
+    ctxs = []
+    for s, c in ((first, first_coded), (study, coded), (study, coded.drop(index=[len(coded) // 2]))):
+        ctxs.append((decided(s, c, history, folder), len(load_history(history, study_name=s.name, key=_KEY))))
     (a, _), (b, kept), (d, kept_draft) = ctxs
     recovered = _differenced(a.ledger, b.ledger, held)
     return {"recovered": len(recovered), "joint_narrowed": len(_joint(a.ledger, b.ledger, held)),
