@@ -1557,8 +1557,12 @@ def run(
         whole. By default (None or True) the file beside the pseudonym key named from the study's name and the key
         (:func:`impact.privacy._history.history_file`); never inside ``out_dir`` or the study folder. ``False``
         neither reads nor records one: each bundle is then protected alone. A run to the same ``out_dir`` replaces
-        the release recorded for that folder, as it replaces its bundle (a draft is not a release): run drafts into
-        one folder, and write a bundle that is shared to a folder of its own.
+        the release recorded for that folder where that release holds the same waves, as it replaces its bundle (a
+        draft of the same release is not a release of its own); one of that folder that held other waves (an interim
+        report written there before the final one) is kept, and this bundle is protected against it. A bundle of the
+        same waves that was shared is protected against only where the next run writes to another folder: run drafts
+        into one folder, and write a bundle that is shared to a folder of its own. ``impact history`` lists the
+        releases recorded.
     cache : bool or path
         Cache segmentation and coding (Parquet with signed manifests, see
         :mod:`impact._cache`) in the user's cache folder (``True``), in the

@@ -240,7 +240,7 @@ def test_a_codebooks_name_given_to_the_constructor_or_as_yaml_names_codebook_loa
     (["--versoin"], "unrecognized argument: --versoin - expected only the arguments and options in the usage line "
                     "above (--versoin: did you mean --version?)"),
     (["-x"], "(impact has no option -x)"),
-    (["--out", "o"], "(--out is an option of impact agree, impact code, impact review export and 4 more commands, "
+    (["--out", "o"], "(--out is an option of impact agree, impact code, impact history and 5 more commands, "
                      "not of impact)"),
     (["review", "--foo"], "(impact review has no option --foo)"),
 ])

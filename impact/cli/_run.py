@@ -82,8 +82,10 @@ def _add_options(p) -> None:
                               "give back no suppressed count, and this one is added once written; kept outside the "
                               "output and study folders (default: a file beside the pseudonym key named from the "
                               "study's name and the key). A run to the same --out folder replaces that folder's "
-                              "earlier release, as it replaces its bundle: run drafts into one folder, and write a "
-                              "bundle you share to a folder of its own")
+                              "earlier release where it holds the same waves (a draft), as it replaces its bundle; "
+                              "one of other waves (an interim report written there before the final) is kept and "
+                              "protected against. Run drafts into one folder, and write a bundle you share to a "
+                              "folder of its own; impact history lists the releases")
     given.add_argument("--coded", default=None, metavar="FILE", type=a_path(_CODINGS_READ, read=True, accepts=CODINGS_KINDS),
                    help="analyse these codings instead of the machine coder's: made by people (coded CSV or Parquet, "
                         "a filled-in review workbook, a QDPX project) or a synthetic study's truth_coded.csv (default: the machine coder's)")

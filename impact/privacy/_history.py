@@ -14,16 +14,21 @@ signed with the key: a file made for another study or with another key, or chang
 
 Drafts (disclosure round 78): each release also names the output folder it was written to (a keyed hash of its full
 path, :func:`bundle_of`, never the path). A run writing to the same folder replaces that folder's earlier bundle, so it
-replaces its release too: the earlier one is not merged and its record is dropped when the new one is recorded. A study
-run again and again while its data are cleaned, into one folder, so holds one release, not one per draft. A bundle
-that was shared stays protected as long as the next run writes to another folder.
+replaces its release too where that release is a draft of the same one: the same waves of the study (disclosure round
+79). The earlier one is then not merged and its record is dropped when the new one is recorded, so a study run again
+and again while its data are cleaned, into one folder, holds one release, not one per draft. A release of the same
+folder that held other waves (an interim report, shared, then the final one written over it) is another release: it is
+kept and merged, so the final is protected against it. A bundle of the same waves that was shared stays protected as
+long as the next run writes to another folder.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import hmac
 import json
+import os
 import warnings
 from collections.abc import Hashable, Iterable
 from pathlib import Path
@@ -33,9 +38,10 @@ from .._words import _counted, _verb
 from ..errors import InputError, user_level
 from ._disclosure import DisclosureWarning
 from ._ledger import DisclosureLedger
-from ._pseudonym import default_key_file
+from ._pseudonym import KEY_ENV, KEY_FILE_ENV, default_key_file, resolve_key
 
-__all__ = ["ReleaseHistory", "bundle_of", "history_file", "load_history", "merge_releases", "record_release", "release_of", "save_history"]
+__all__ = ["ReleaseHistory", "bundle_of", "forget_release", "history_file", "list_releases", "load_history",
+           "merge_releases", "open_history", "record_release", "release_of", "save_history"]
 
 _FORMAT = "impact release history"
 _VERSION = 1
@@ -171,7 +177,8 @@ def save_history(path: str | Path, releases: list[dict], *, study_name: str, key
 def record_release(path: str | Path, release: dict, *, study_name: str, key: bytes) -> int:
     """Add ``release`` to the history in ``path`` (not where the same release, same declarations, is recorded last);
     returns how many releases it holds. An earlier release of the same declarations, or written to the same output
-    folder (its ``bundle``: that bundle was replaced by this one), is dropped."""
+    folder (its ``bundle``: that bundle was replaced by this one) with the same waves (a draft of this release), is
+    dropped; one of the same folder that held other waves (an interim report) is kept."""
     releases = load_history(path, study_name=study_name, key=key)
     if not releases or releases[-1] != release:
         releases = [r for r in releases if not _replaced_by(r, release)] + [release]
@@ -180,11 +187,27 @@ def record_release(path: str | Path, release: dict, *, study_name: str, key: byt
 
 
 def _replaced_by(earlier: dict, release: dict) -> bool:
-    """Whether ``release`` replaces ``earlier``: the same declarations, or the same output folder."""
+    """Whether ``release`` replaces ``earlier``: the same declarations, or a draft of the same release, written to the
+    same output folder with the same waves. Where ``release`` names no waves (None: not known to the caller), the
+    folder alone decides.
+
+    Examples
+    --------
+    >>> interim = {"declared": "1", "bundle": "out", "waves": ["before", "early"]}
+    >>> _replaced_by(interim, {"declared": "2", "bundle": "out", "waves": ["early", "before"]})
+    True
+    >>> _replaced_by(interim, {"declared": "2", "bundle": "out", "waves": ["before", "early", "later"]})
+    False
+    >>> _replaced_by(interim, {"declared": "2", "bundle": "elsewhere", "waves": ["before", "early"]})
+    False
+    """
     if earlier.get("declared") == release.get("declared"):
         return True
     bundle = release.get("bundle")
-    return bundle is not None and earlier.get("bundle") == bundle
+    if bundle is None or earlier.get("bundle") != bundle:
+        return False
+    waves = release.get("waves")
+    return waves is None or sorted(map(str, earlier.get("waves") or ())) == sorted(map(str, waves))
 
 
 # ---------------------------------------------------------------------------------------------------- merging
@@ -194,7 +217,7 @@ def _waves_named(key: Hashable, waves: set[str]) -> set[str]:
 
 
 def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: bytes,
-                   bundle: str | None = None) -> tuple[int, list]:
+                   bundle: str | None = None, waves: Iterable[str] | None = None) -> tuple[int, list]:
     """Declare to ``ledger`` (nothing decided yet) every earlier release of ``releases``; returns how many were
     merged and the counts of the same name whose value differs (the study's data corrected since).
 
@@ -204,9 +227,11 @@ def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: 
     declared under a name of its own, ``("release", i, name)``: public where it was published, hidden and protected
     where it was hidden, unpublished where it was unknown; and every relation of the release with it. The
     suppression then protects the union. A release with this run's own declarations (``declared``: the same study
-    run again) is this release, not an earlier one; so is one written to this run's output folder (``bundle``,
-:func:`bundle_of`: the bundle this run replaces, a draft). A count of the same name naming only waves the earlier release
-    held whose value differs is warned of (:class:`~impact.privacy.DisclosureWarning`).
+    run again) is this release, not an earlier one; so is a draft of it, written to this run's output folder
+    (``bundle``, :func:`bundle_of`: the bundle this run replaces) with this run's ``waves``. One of that folder with
+    other waves (an interim report the final one is written over) is an earlier release, merged. Where ``waves`` is
+    None, the folder alone decides. A count of the same name naming only waves the earlier release held whose value
+    differs is warned of (:class:`~impact.privacy.DisclosureWarning`).
 
     Examples
     --------
@@ -224,8 +249,9 @@ def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: 
     [('release', 1, 'a'), 'b']
     """
     merged, differ = 0, []
+    this = {"declared": declared.hex(), "bundle": bundle, "waves": None if waves is None else [str(w) for w in waves]}
     for i, release in enumerate(releases, 1):
-        if _replaced_by(release, {"declared": declared.hex(), "bundle": bundle}):
+        if _replaced_by(release, this):
             continue
         merged += 1
         held = set(release.get("waves", ()))
@@ -288,8 +314,9 @@ class ReleaseHistory:
     key : bytes
         The pseudonym key: it names and signs the file.
     out_dir : path, optional
-        The output folder the run writes its bundle to: an earlier release written there is replaced by this run's
-        (not merged, and dropped once this one is recorded). None: every earlier release is merged.
+        The output folder the run writes its bundle to: an earlier release written there of the same waves (a draft)
+        is replaced by this run's (not merged, and dropped once this one is recorded); one of other waves (an interim
+        report written there before the final one) is merged. None: every earlier release is merged.
     """
 
     def __init__(self, path: str | Path | None, *, study_name: str, key: bytes,
@@ -302,9 +329,10 @@ class ReleaseHistory:
         self.merged = 0
         self.recording = True  # False where the history's folder cannot be written: read, never recorded
 
-    def merge(self, ledger: DisclosureLedger, *, declared: bytes) -> int:
-        """:func:`merge_releases` of the earlier releases into ``ledger``; returns how many were merged."""
-        self.merged = merge_releases(ledger, self.releases, declared=declared, bundle=self.bundle)[0]
+    def merge(self, ledger: DisclosureLedger, *, declared: bytes, waves: Iterable[str] | None = None) -> int:
+        """:func:`merge_releases` of the earlier releases into ``ledger`` (``waves``: those the run holds); returns how
+        many were merged."""
+        self.merged = merge_releases(ledger, self.releases, declared=declared, bundle=self.bundle, waves=waves)[0]
         return self.merged
 
     def made(self, ledger: DisclosureLedger, *, waves: Iterable[str], declared: bytes) -> None:
@@ -329,8 +357,113 @@ class ReleaseHistory:
             raise RuntimeError("no release was made: build the report with this history first")
         if not self.recording:
             return len(self.releases)
+        self.release["made"] = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()  # listed by impact history
         return record_release(self.path, self.release, study_name=self.study_name, key=self.key)
 
 
 def _is_earlier(key: Hashable) -> bool:
     return isinstance(key, tuple) and len(key) == 3 and key[0] == "release" and isinstance(key[1], int)
+
+
+# ---------------------------------------------------------------------------------------------------- impact history
+def _study_name_in(folder: str | Path) -> str:
+    """study.yaml's name (the study's identity in its release history), read without validating the study."""
+    import yaml
+
+    spec_file = Path(folder) / "study.yaml"
+    if not spec_file.is_file():
+        raise InputError(f"{folder}: no study.yaml here - expected the study folder the release history was kept for "
+                         "(holding study.yaml)")
+    try:
+        spec = yaml.safe_load(spec_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        raise InputError(f"{spec_file}: cannot be read ({type(e).__name__}) - expected the study's YAML file, whose "
+                         "'name' names the study's release history") from None
+    return str(spec.get("name", "")) if isinstance(spec, dict) else ""
+
+
+def open_history(study_dir: str | Path, *, key_file: str | Path | None = None,
+                 path: str | Path | None = None) -> tuple[Path, str, bytes, list[dict]]:
+    """The release history of the study in ``study_dir`` as ``impact history`` reads it: the file (``path``, else
+    :func:`history_file` of the study's name and the pseudonym key), the study's name, the key and the releases.
+
+    The key is found as a run finds it (:func:`~impact.privacy.resolve_key`: ``key_file``, the environment, the
+    default key file), never made.
+
+    Raises
+    ------
+    impact.InputError
+        If the study folder has no readable study.yaml, no key is found, the file does not exist, or it is no release
+        history of this study made with this key, or was changed since (:func:`load_history`).
+    """
+    name = _study_name_in(study_dir)
+    if key_file is None and not os.environ.get(KEY_ENV) and not default_key_file().exists():
+        raise InputError(f"{default_key_file()}: no pseudonym key here (and none named with --key-file or in "
+                         f"{KEY_ENV} or {KEY_FILE_ENV}) - expected the key the runs of the study used, which names "
+                         "and signs its release history: name its file with --key-file")
+    key = resolve_key(key_file=key_file, create=False, study_dir=study_dir)
+    file = Path(path).expanduser() if path is not None else history_file(name, key)
+    if not file.exists():
+        told = "" if path is not None else (f" (the file beside the pseudonym key named from study.yaml's name "
+                                           f"{name!r} and the key)")
+        raise InputError(f"{file}: no release history here{told} - expected the file `impact run` keeps for this "
+                         "study: no bundle of it was made with a history kept there, or it was made with another "
+                         "key or under another name (--release-history FILE names a file of your own)")
+    if file.is_dir():
+        raise InputError(f"{file}: a folder - expected the study's release history, a file")
+    return file, name, key, load_history(file, study_name=name, key=key)
+
+
+def list_releases(releases: list[dict], *, key: bytes, out_dirs: Iterable[str | Path] = ()):
+    """One row a release of ``releases`` (oldest first): its number (``release``, from 1, as ``--forget`` takes it),
+    when it was ``made`` (UTC; empty for a release recorded before impact kept the time), its ``waves``, how many
+    counts it ``published``, ``hidden`` (protected) and left ``unpublished`` (needing no protection), and
+    ``written_to``: the folder of ``out_dirs`` its bundle was written to (compared by :func:`bundle_of`, the history
+    keeps no path), else ``another folder``, or ``not recorded`` for a release that named none. Never a count's
+    value.
+
+    Examples
+    --------
+    >>> led = DisclosureLedger(threshold=5)
+    >>> for k, v in {"t": 9, "a": 3, "b": 6}.items(): led.count(k, v)
+    >>> led.relation("t", ["a", "b"]); _ = led.protect()
+    >>> release = dict(release_of(led, waves=["w1"], declared=b"1"), bundle=bundle_of("/o", b"k" * 32))
+    >>> list_releases([release], key=b"k" * 32, out_dirs=["/o"]).iloc[0].to_dict()
+    {'release': 1, 'made': '', 'waves': 'w1', 'published': 1, 'hidden': 2, 'unpublished': 0, 'written_to': '/o'}
+    """
+    import pandas as pd
+
+    given = {bundle_of(d, key): str(d) for d in out_dirs}
+    rows = []
+    for i, r in enumerate(releases, 1):
+        status = [c[2] for c in r.get("counts", ())]
+        bundle = r.get("bundle")
+        rows.append({"release": i, "made": str(r.get("made") or ""), "waves": ", ".join(map(str, r.get("waves", ()))),
+                     "published": status.count("published"), "hidden": status.count("hidden"),
+                     "unpublished": status.count("unknown"),
+                     "written_to": "not recorded" if bundle is None else given.get(bundle, "another folder")})
+    return pd.DataFrame(rows, columns=["release", "made", "waves", "published", "hidden", "unpublished",
+                                       "written_to"])
+
+
+def forget_release(path: str | Path, number: int, *, study_name: str, key: bytes) -> list[dict]:
+    """Drop release ``number`` (from 1, oldest first, as :func:`list_releases` numbers them) from the history in
+    ``path``, written again atomically and signed; returns the releases kept. For a release that was never shared:
+    a later bundle no longer protects what it hid.
+
+    Raises
+    ------
+    impact.InputError
+        If the history holds no release of that number, or cannot be read (:func:`load_history`) or written.
+    """
+    releases = load_history(path, study_name=study_name, key=key)
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(releases):
+        raise InputError(f"{path}: no release {number!r} in this history - expected a number from 1 to "
+                         f"{len(releases)}, as `impact history` lists them" if releases else
+                         f"{path}: the release history holds no release - nothing to forget")
+    kept = releases[:number - 1] + releases[number:]
+    if not os.access(Path(path).parent, os.W_OK):
+        raise InputError(f"{Path(path).parent}: the release history's folder cannot be written - expected a folder "
+                         "you can write to; nothing was forgotten")
+    save_history(path, kept, study_name=study_name, key=key)
+    return kept

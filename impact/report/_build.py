@@ -2338,6 +2338,7 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix, histo
     if history is not None:
         own = declared._declared()
         own = b"" if own is None else own[0]
+    held = ctx.study.wave_ids_held or ctx.waves  # the waves the release covers: a draft of it holds the same
     merging: list = []  # (whether the releases were merged before: their warnings are given once)
     while True:
         ctx.ledger = declared.undecided()
@@ -2346,7 +2347,7 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix, histo
             # models withheld, an earlier release's of the same name then its own: it published them)
             # (a count of the same wave with another value now is warned of to the user, once)
             with recorded_warnings() if merging else contextlib.nullcontext() as said_before:
-                ctx.earlier_releases = history.merge(ctx.ledger, declared=own)
+                ctx.earlier_releases = history.merge(ctx.ledger, declared=own, waves=held)
             merging = merging or [said_before]
         with recorded_warnings() as caught:
             ctx.ledger.protect()
@@ -2385,7 +2386,7 @@ def _prepared(findings, identify, min_count, quote_k, key, council_matrix, histo
         _withhold_transcript_files(ctx)
     ctx.disclosure_warnings = [str(w.message) for w in [*caught, *known, *told]]
     if history is not None:
-        history.made(ctx.ledger, waves=ctx.study.wave_ids_held or ctx.waves, declared=own)
+        history.made(ctx.ledger, waves=held, declared=own)
     ctx.f = _without_withheld_models(ctx)
     ctx.f = _adjusted_beside_withheld(ctx)
     ctx.f = _status_claims_together(ctx)
