@@ -65,7 +65,7 @@ def test_the_releases_are_listed_without_a_hidden_count(made):
     assert [line.split(";")[1:] for line in lines[1:]] == [
         [" waves before, early", " 1 count published, 2 hidden", " written to out"],
         [" waves before, early, later", " 1 count published, 2 hidden", " written to out"],
-        [" waves before", " 1 count published, 2 hidden", " written to another folder"]]
+        [" waves before", " 1 count published, 2 hidden", " written to another folder than those given"]]
     assert all(line.startswith(f"  {i}. made 20") and " UTC;" in line for i, line in enumerate(lines[1:], 1))
     for value in _HIDDEN.values():
         assert str(value) not in proc.stdout + proc.stderr and f"{value:,}" not in proc.stdout + proc.stderr
@@ -73,7 +73,9 @@ def test_the_releases_are_listed_without_a_hidden_count(made):
     proc = cli_here("history", "study", "--key-file", str(key), "--out", "drafts", "--out", "out", "-q", cwd=tmp_path)
     assert [line.rsplit("; ", 1)[1] for line in proc.stdout.splitlines()[1:]] == [
         "written to out", "written to out", "written to drafts"]
-    assert "written to another folder" in cli_here("history", "study", "--key-file", str(key), cwd=tmp_path).stdout
+    # no --out: no folder to compare with, so none is said to be another
+    plain = cli_here("history", "study", "--key-file", str(key), cwd=tmp_path).stdout
+    assert plain.count("its folder not given (--out DIR)") == 3 and "another folder" not in plain
 
 
 def test_a_missing_foreign_or_changed_history_is_refused_naming_the_file(made):

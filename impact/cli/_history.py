@@ -35,9 +35,11 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _line(row) -> str:
+def _line(row, *, folders_given: bool) -> str:
     made = f"made {row.made.replace('T', ' ').replace('+00:00', ' UTC')}" if row.made else "made at a time not recorded"
-    where = {"another folder": "written to another folder", "not recorded": "its folder not recorded"}.get(
+    # with no --out given, no folder is known to compare with: "another folder" would say what was not looked at
+    other = "written to another folder than those given" if folders_given else "its folder not given (--out DIR)"
+    where = {"another folder": other, "not recorded": "its folder not recorded"}.get(
         row.written_to, f"written to {row.written_to}")
     from .._words import _counted
 
@@ -63,5 +65,5 @@ def run(args) -> int:
     table = list_releases(releases, key=key, out_dirs=args.out)
     # the listing is what the command is for: printed under -q too
     print(f"{path}: {_counted(len(table), 'release')} of the study {name!r}, oldest first",
-          *(_line(row) for row in table.itertuples()), sep="\n")
+          *(_line(row, folders_given=bool(args.out)) for row in table.itertuples()), sep="\n")
     return 0
