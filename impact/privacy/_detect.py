@@ -3843,7 +3843,14 @@ _DESCRIBING_PLURALS = frozenset("""needs years services issues rights skills vis
     areas wards estates communities neighbourhoods partnerships agencies boards courts matters problems difficulties
     disabilities behaviours conditions crimes offences harms risks concerns abuses drugs substances finances debts
     benefits jobs apprenticeships careers courses classes lessons studies exams grades results sports arts games
-    trips holidays breaks meals lunches foods books reads parks gardens places spaces""".split())
+    trips holidays breaks meals lunches foods books reads parks gardens places spaces records systems forms files tools
+    apps devices laptops phones computers grants funds loans payments vouchers permits alarms uniforms beds rooms
+    vehicles cars bikes buses tickets cards packs boxes kits budgets costs savings bills rents fees taxes works repairs
+    data numbers figures rates targets measures standards checks tests scores days nights weekends evenings""".split())
+# Endings of plurals of an act, a state or a thing done ("placements", "inspections", "allowances", "mentorships"):
+# what an initiative does, no name.
+_DESCRIBING_ENDINGS = ("ments", "tions", "sions", "ances", "ences", "ities", "ships", "ages", "ives", "als", "ss", "us",
+                       "is", "'s", "’s", "ers", "ors", "ists", "ants", "ents", "ings")
 _NAME_UNITS = frozenset("""week weeks month months year years day days hour hours minute minutes session sessions step
     steps point points mile miles pound pounds percent per cent stage stages phase phases part parts tier tiers""".split())
 
@@ -3865,8 +3872,7 @@ def _initiatives(text: str, add) -> None:
                      and not _YEARISH.match(first))
         else:
             one = last[:-3] + "y" if last.endswith("ies") else last[:-1]
-            named = (last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s", "ers", "ors", "ists", "ants",
-                                                                  "ents", "ings"))
+            named = (last.endswith("s") and not last.endswith(_DESCRIBING_ENDINGS)
                      and not any(c.isdigit() for c in "".join(words))
                      and last not in _DESCRIBING_PLURALS and one not in people and last not in people
                      and not any(w in people for w in words))
