@@ -299,12 +299,12 @@ _SPLIT_PHONE_RE = lazy_compile(
 # A phone number said in figure groups with a speaker's filler between ("0113, um, 496, er, 0000", "07700, like, 900,
 # you know, 123", "0113... erm... 496... 0000", "oh one one three, er, four nine six"): each group figures or digits in
 # words, what stands between them punctuation and at most three words said while thinking or holding back (see
-# _FILLER_GAP_RE).  Read as a phone only where the groups, each of two figures or more, together make a UK number's
+# _FILLER_GAP_RE; "then" between is _SPLIT_PHONE_RE's, two parts said apart).  Read as a phone only where the groups, each of two figures or more, together make a UK number's
 # length and start (ten or eleven figures, "01", "02", "03", "07" or "08"), which no count ("40, um, 50, er, 60
 # families", "oh, one, two, three, four ...") nor year makes.
 _GROUP_RE = lazy_compile(rf"(?<![\w+])(?:{_DIGIT_TOKEN})(?:[ \t\-]+(?:{_DIGIT_TOKEN}))*(?![\w])", _I)
 _FILLER_WORD = (r"u+h*m+|u+h+|e+r+m*|e+h*m+|a+h+|h+m+|like|you[ \t]+know|hang[ \t]+on|wait|sorry|let[ \t]+me[ \t]+(?:think|see)|"
-                r"i[ \t]+(?:think|mean|believe)|then|and|so|something|summat|whatever|yeah|right|ok|okay|actually|"
+                r"i[ \t]+(?:think|mean|believe)|so|something|summat|whatever|yeah|right|ok|okay|actually|"
                 r"(?:it|that)['’]?s|(?:is|was)[ \t]+it|hold[ \t]+on|just|basically")
 _FILLER_GAP_RE = lazy_compile(
     rf"(?:[ \t]*(?:[,;:\-–—]|\.{{2,}}|…)[ \t]*|[ \t]+)"
