@@ -58,8 +58,12 @@ the signs are deliberately broad:
     out as"), their health ("off sick", "signed off", "pregnant"), their
     leaving ("is retiring", "handed in her notice", "was suspended"), their
     hours ("is part-time", "works three days") or their family ("her husband",
-    "going through a divorce").  Anyone in the council knows who holds the
-    post, so the detail is theirs, and the quote is withheld.  A post spoken
+    "going through a divorce"), or in the next sentence of "she", "he" or
+    "they" with no one else named between ("Our DCS left in March. She had
+    been off sick for months."); the posts' shortenings in real use count
+    ("our AD", in capitals only; "the CEO", "our VSH").  Anyone in the council
+    knows who holds the post, so the detail is theirs, and the quote is
+    withheld.  A post spoken
     of with its work ("the DCS came to the review"), a post many hold ("a
     social worker was off sick"), and a post "a" or "every" holder of
     elsewhere ("a lead member from another authority retired") are no sign.
