@@ -58,8 +58,12 @@ the signs are deliberately broad:
     out as"), their health ("off sick", "signed off", "pregnant"), their
     leaving ("is retiring", "handed in her notice", "was suspended"), their
     hours ("is part-time", "works three days") or their family ("her husband",
-    "going through a divorce").  Anyone in the council knows who holds the
-    post, so the detail is theirs, and the quote is withheld.  A post spoken
+    "going through a divorce"), or in the next sentence of "she", "he" or
+    "they" with no one else named between ("Our DCS left in March. She had
+    been off sick for months."); the posts' shortenings in real use count
+    ("our AD", in capitals only; "the CEO", "our VSH").  Anyone in the council
+    knows who holds the post, so the detail is theirs, and the quote is
+    withheld.  A post spoken
     of with its work ("the DCS came to the review"), a post many hold ("a
     social worker was off sick"), and a post "a" or "every" holder of
     elsewhere ("a lead member from another authority retired") are no sign.
@@ -239,18 +243,79 @@ _PRIVATE_MATTER = (
 _POST_MODIFIER = r"(?:(?:new|old|interim|acting|former|previous|current|then|last|assistant|deputy|joint)[ \t]+)*"
 
 
+def _post_form(post: str) -> str:
+    """A post of ``privacy/single_posts.txt`` as a pattern: its words apart by spaces or tabs; a shortening written
+    there in capitals ("AD") is matched in capitals only, as in lower case it is mostly an ordinary word ("an ad")."""
+    form = r"[ \t]+".join(w.replace("'", "['’]?") for w in post.split())
+    return f"(?-i:{form})" if post.isupper() else form
+
+
+@cache
+def _post_re_text() -> str:
+    """A post one person holds said as that person (see :data:`_POST_MODIFIER`), as a pattern."""
+    posts = sorted(set(_lines("privacy/single_posts.txt")), key=len, reverse=True)
+    return (r"(?:(?:the|our|their|your|my)[ \t]+(?:(?:council|borough|authority|county|city)['’]s[ \t]+)?|"
+            r"(?:the[ \t]+)?(?:council|borough|authority|county|city)['’]s[ \t]+)" + _POST_MODIFIER
+            + r"(?:" + "|".join(map(_post_form, posts)) + r")(?![\p{L}'’])")
+
+
+# A verb reporting a post's words: what follows is what they said, not a matter of theirs ("the chief executive said
+# the plan used to be a mess").
+_REPORTING = (r"(?<![\p{L}])(?:said|says|told|tells|thinks|thought|felt|feels|argued|explained|wrote|announced|reported)"
+              r"(?![\p{L}])")
+
+
 @cache
 def _post_holder_private_re() -> re.Pattern:
-    posts = sorted({p.replace("'", "['’]?") for p in _lines("privacy/single_posts.txt")}, key=len, reverse=True)
-    post = (r"(?:(?:the|our|their|your|my)[ \t]+(?:(?:council|borough|authority|county|city)['’]s[ \t]+)?|"
-            r"(?:the[ \t]+)?(?:council|borough|authority|county|city)['’]s[ \t]+)" + _POST_MODIFIER
-            + r"(?:" + "|".join(r"[ \t]+".join(w.split()) for w in posts) + r")(?![\p{L}'’])")
+    post = _post_re_text()
     # the post and the private matter in one sentence, either first ("our DCS is retiring", "the retirement of our DCS"),
-    # not past a verb reporting the post's words ("the chief executive said the plan used to be a mess")
-    return re.compile(r"(?<![\p{L}])(?:" + post + r"(?:(?!(?<![\p{L}])(?:said|says|told|tells|thinks|thought|felt|feels|argued|explained|wrote|"
-                      r"announced|reported)(?![\p{L}]))[^.!?;\n]){0,80}?(?<![\p{L}])(?:" + _PRIVATE_MATTER + r")(?![\p{L}])"
+    # not past a verb reporting the post's words
+    return re.compile(r"(?<![\p{L}])(?:" + post + r"(?:(?!" + _REPORTING + r")[^.!?;\n]){0,80}?(?<![\p{L}])(?:"
+                      + _PRIVATE_MATTER + r")(?![\p{L}])"
                       r"|(?:" + _PRIVATE_MATTER + r")(?![\p{L}])[^.!?;\n]{0,40}?\b(?:of|for|from)[ \t]+" + post + r")",
                       re.IGNORECASE | re.VERSION1)
+
+
+@cache
+def _post_re() -> re.Pattern:
+    return re.compile(r"(?<![\p{L}])" + _post_re_text(), re.IGNORECASE | re.VERSION1)
+
+
+# The sentence after a post's: it opens (after a word or two that joins it on, "Sadly", "And then") with "she", "he" or
+# "they", or "her", "his" or "their", and says a private matter of that person before any verb reporting words ("Our
+# DCS left in March. She had been off sick for months.", "The lead member came. Her husband was ill.").
+_NEXT_PRIVATE_RE = lazy_compile(
+    r"[^.!?;\n]*?(?:[.!?]+|;)[\"'”’)]*[ \t]+(?:(?:and|but|so|then|sadly|unfortunately|apparently|actually|well|now|"
+    r"obviously|of[ \t]+course|to[ \t]+be[ \t]+fair|in[ \t]+fact)[ \t,]+)*"
+    r"(?=(?P<pro>she|he|they|her|his|their)(?![\p{L}]))(?P<gap>(?:(?!" + _REPORTING + r")[^.!?;\n]){0,80}?)"
+    r"(?<![\p{L}])(?P<matter>" + _PRIVATE_MATTER + r")(?![\p{L}])",
+    re.IGNORECASE | re.VERSION1)
+# Who else "she", "he" or "they" could be: a person by their relation, role or a redacted name, or people ("the team",
+# "staff"), said between the post and the private matter.
+_OTHER_PEOPLE = frozenset("""team teams staff people inspectors councillors members leaders officers partners others both
+    everyone everybody someone somebody anyone person woman man women men lady ladies gentleman colleague directors heads
+    chair chairs mp minister inspector councillor officer member leader head director""".split())
+
+
+def _post_then_private(said: str) -> bool:
+    """Whether a post one person holds is named and the next sentence says a private matter of "she", "he" or "they"
+    with no one else between for the pronoun to be (see :data:`_NEXT_PRIVATE_RE`)."""
+    from ._detect import _PERSON_NOUNS
+
+    others = KINSHIP_ROLE_WORDS | _PERSON_NOUNS | _OTHER_PEOPLE
+    for post in _post_re().finditer(said):
+        m = _NEXT_PRIVATE_RE.match(said, post.end())
+        if m is None:
+            continue
+        between = _post_re().sub(" ", said[post.end() : m.start("pro")] + " " + m.group("gap"))
+        if "[name]" in between or _TITLE_WORD_RE.search(between):
+            continue
+        if not any(w.casefold() in others for w in re.findall(r"[\p{L}'’\-]+", between)):
+            return True
+    return False
+
+
+_TITLE_WORD_RE = lazy_compile(r"(?<![\p{L}])" + _TITLE + r"\S", re.IGNORECASE | re.VERSION1)
 
 
 _NEVER_CAPS = frozenset("THE AND BUT FOR NOT YES WHAT WHEN THAT THIS THEY THEM HAVE WITH FROM WERE WILL SAID VERY REALLY".split())
@@ -334,7 +399,7 @@ def assess_quote(redacted: str) -> tuple[bool, tuple[str, ...]]:
     if (_ROLE_RE.search(said) or "[name]" in said and _POST_BESIDE_NAME_RE.search(said)
             or "only" in said and _ONLY_POST_RE.search(said)):
         signs.add("unique_role")
-    if _post_holder_private_re().search(said):
+    if _post_holder_private_re().search(said) or _post_then_private(said):
         signs.add("post_holder_private")
     ordered = tuple(s for s in RISK_SIGNS if s in signs)
     return not ordered, ordered

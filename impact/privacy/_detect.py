@@ -296,6 +296,20 @@ _SPLIT_PHONE_RE = lazy_compile(
     _I,
 )
 
+# A phone number said in figure groups with a speaker's filler between ("0113, um, 496, er, 0000", "07700, like, 900,
+# you know, 123", "0113... erm... 496... 0000", "oh one one three, er, four nine six"): each group figures or digits in
+# words, what stands between them punctuation and at most three words said while thinking or holding back (see
+# _FILLER_GAP_RE; "then" between is _SPLIT_PHONE_RE's, two parts said apart).  Read as a phone only where the groups, each of two figures or more, together make a UK number's
+# length and start (ten or eleven figures, "01", "02", "03", "07" or "08"), which no count ("40, um, 50, er, 60
+# families", "oh, one, two, three, four ...") nor year makes.
+_GROUP_RE = lazy_compile(rf"(?<![\w+])(?:{_DIGIT_TOKEN})(?:[ \t\-]+(?:{_DIGIT_TOKEN}))*(?![\w])", _I)
+_FILLER_WORD = (r"u+h*m+|u+h+|e+r+m*|e+h*m+|a+h+|h+m+|like|you[ \t]+know|hang[ \t]+on|wait|sorry|let[ \t]+me[ \t]+(?:think|see)|"
+                r"i[ \t]+(?:think|mean|believe)|so|something|summat|whatever|yeah|right|ok|okay|actually|"
+                r"(?:it|that)['’]?s|(?:is|was)[ \t]+it|hold[ \t]+on|just|basically")
+_FILLER_GAP_RE = lazy_compile(
+    rf"(?:[ \t]*(?:[,;:\-–—]|\.{{2,}}|…)[ \t]*|[ \t]+)"
+    rf"(?:(?:{_FILLER_WORD})(?:[ \t]*(?:[,;:\-–—]|\.{{2,}}|…)[ \t]*|[ \t]+)){{0,3}}", _I)
+
 
 def _spoken_digits(text: str) -> str:
     """The digits that a run of number words and figures says ("double oh seven, 12" -> "00712")."""
@@ -958,6 +972,9 @@ _NUMBER_BLOCK_RE = lazy_compile(
 # A person said to be at or in a place ("she's at", "they were in"): where a name of ordinary words is a block's.
 _PERSON_AT_BEFORE_RE = lazy_compile(
     r"\b(?:s?he|they|we|i|you)(?:['’](?:s|re|m)|[ \t]+(?:is|are|was|were|am))[ \t]+(?:still[ \t]+|now[ \t]+)?(?:at|in)[ \t]+\Z", _I)
+# A word placing what follows as somewhere ("they meet at 5 Star Buildings", "the office moved to 2 Kings House"): a
+# figure and a block's name in capitals after it are the block's, whoever is there.
+_PLACE_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}])(?:at|in|into|from|outside|near|opposite|behind|to)[ \t]+\Z", _I)
 _CAPITALISED_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<w>\p{Lu}\p{Ll}+)[ \t]+\Z", re.VERSION1)
 _BUILDING_RE = lazy_compile(
     r"(?<![\w])(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}(?:House|Tower|Towers|Lodge|Mansions|Heights|Flats)(?![\w])",
@@ -1616,12 +1633,31 @@ def _numbers(text: str, add) -> None:
                 and _ctx(_PHONE_CTX, text, m.start())):
             add(Span(m.start("a"), m.end("a"), "phone"))
             add(Span(m.start("b"), m.end("b"), "phone"))
+    _filled_phones(text, add)
     for m in _PHONE_ALT_ENDING_RE.finditer(text) if "/" in text else ():
         if len(_digits(m.group("p"))) in (10, 11):
             add(Span(m.start(), m.end(), "phone"))
     for m in _EXTENSION_RE.finditer(text):
         if not _YEARISH.match(m.group("n")):
             add(Span(m.start("n"), m.end("n"), "phone"))
+
+
+def _filled_phones(text: str, add) -> None:
+    """A phone number said in groups with filler between (see :data:`_GROUP_RE`): one phone detail, filler and all."""
+    # a group of one figure is no phone's ("oh, one, two, three, ...": a cry and a count)
+    groups = [g for g in _GROUP_RE.finditer(text) if len(_spoken_digits(g.group())) >= 2]
+    i = 0
+    while i < len(groups):
+        j, digits = i, _spoken_digits(groups[i].group())
+        while (j + 1 < len(groups) and len(digits) < 11
+               and _FILLER_GAP_RE.fullmatch(text, groups[j].end(), groups[j + 1].start())):
+            j += 1
+            digits += _spoken_digits(groups[j].group())
+        if j > i and len(digits) in (10, 11) and digits[:2] in ("01", "02", "03", "07", "08"):
+            add(Span(groups[i].start(), groups[j].end(), "phone"))
+            i = j + 1
+        else:
+            i += 1
 
 
 def _ni_prefix_valid(prefix: str) -> bool:
@@ -2605,7 +2641,8 @@ def _addresses(text: str, add) -> None:
         if any(not_building(w) or is_public_word(w) for w in words) or (
                 all(fold(w) in english_words() for w in words)
                 and not (_RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
-                         or _PERSON_AT_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()))):
+                         or _PERSON_AT_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+                         or _PLACE_WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()))):
             continue  # "2 The House", "the 5 Red House rules": no block's nor estate's name, where no one is placed
         add(Span(m.start(), m.end(), "address"))
     for m in (_WORDED_ADDRESS_RE.finditer(text, overlapped=True)
@@ -3789,6 +3826,60 @@ def _everyday(text: str, add) -> None:
             add(Span(m.start("u"), m.end("u"), "handle"))
 
 
+# A local initiative by its name, in any case, before the word for what it is ("the bright futures project", "our Little
+# Stars scheme", "the 5 star programme"): the name is one council's or one charity's, so it narrows the council as a
+# place's does.  A name is two or three words, a plural not of people, a service or a time last ("bright futures",
+# "stepping stones"), or a figure and a word that is no unit nor count ("5 star"; not "the 12 week programme", "the
+# three schools project"); a description stays ("the young carers project", "the complex needs programme", "the
+# peer challenge programme", "the troubled families programme", a national one), as do a name with a word of
+# grammar ("the back to basics programme") and one word alone ("the research project").
+_INITIATIVE_RE = lazy_compile(
+    r"(?<![\p{L}'’\-])(?:the|our|their|this|its|that)[ \t]+(?P<name>[\p{L}\d][\p{L}\d'’\-]*(?:[ \t]+[\p{L}\d][\p{L}\d'’\-]*){1,2})"
+    r"[ \t]+(?P<head>project|scheme|programme|program|initiative)(?![\p{L}'’\-])", _I)
+# Plurals that describe who or what an initiative serves or does, no name's ("complex needs", "care homes").
+_DESCRIBING_PLURALS = frozenset("""needs years services issues rights skills visits meetings conferences assessments plans
+    placements homes hours families relationships outcomes schools groups teams sessions activities interventions
+    reviews audits checks referrals cases centres centers hubs clubs units houses nurseries settings streets roads
+    areas wards estates communities neighbourhoods partnerships agencies boards courts matters problems difficulties
+    disabilities behaviours conditions crimes offences harms risks concerns abuses drugs substances finances debts
+    benefits jobs apprenticeships careers courses classes lessons studies exams grades results sports arts games
+    trips holidays breaks meals lunches foods books reads parks gardens places spaces records systems forms files tools
+    apps devices laptops phones computers grants funds loans payments vouchers permits alarms uniforms beds rooms
+    vehicles cars bikes buses tickets cards packs boxes kits budgets costs savings bills rents fees taxes works repairs
+    data numbers figures rates targets measures standards checks tests scores days nights weekends evenings""".split())
+# Endings of plurals of an act, a state or a thing done ("placements", "inspections", "allowances", "mentorships"):
+# what an initiative does, no name.
+_DESCRIBING_ENDINGS = ("ments", "tions", "sions", "ances", "ences", "ities", "ships", "ages", "ives", "als", "ss", "us",
+                       "is", "'s", "’s", "ers", "ors", "ists", "ants", "ents", "ings")
+_NAME_UNITS = frozenset("""week weeks month months year years day days hour hours minute minutes session sessions step
+    steps point points mile miles pound pounds percent per cent stage stages phase phases part parts tier tiers""".split())
+
+
+def _initiatives(text: str, add) -> None:
+    """Local initiatives by their names (see :data:`_INITIATIVE_RE`), the name one place detail."""
+    from ._names import _NOT_NAMES, KINSHIP_ROLE_WORDS
+    from ._names import _PERSON_NOUNS as _NAMED_PERSON_NOUNS
+
+    people = KINSHIP_ROLE_WORDS | _PERSON_NOUNS | _NAMED_PERSON_NOUNS | _PEOPLE_GROUPS
+    for m in _INITIATIVE_RE.finditer(text, overlapped=True):
+        words = [fold(w) for w in m.group("name").split()]
+        if (fold(m.group("name")) in _public_names() or f"{fold(m.group('name'))} {fold(m.group('head'))}" in _public_names()
+                or any(w in _NOT_NAMES or w in _NOT_STREET_WORDS and not w.isdigit() for w in words)):
+            continue  # a national programme ("the troubled families programme"), a word of grammar ("back to basics")
+        first, last = words[0], words[-1]
+        if first.isdigit() or first in _NUMBER_WORDS_SET:
+            named = (len(words) == 2 and not last.endswith("s") and last not in _NAME_UNITS and "-" not in first
+                     and not _YEARISH.match(first))
+        else:
+            one = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+            named = (last.endswith("s") and not last.endswith(_DESCRIBING_ENDINGS)
+                     and not any(c.isdigit() for c in "".join(words))
+                     and last not in _DESCRIBING_PLURALS and one not in people and last not in people
+                     and not any(w in people for w in words))
+        if named:
+            add(Span(m.start("name"), m.end("name"), "place"))
+
+
 _DETECTORS = (
     (_emails, {"email"}),
     (_web, {"handle", "url"}),
@@ -3803,6 +3894,7 @@ _DETECTORS = (
     (_references, {"reference"}),
     (_addresses, {"address"}),
     (_institutions, {"place"}),
+    (_initiatives, {"place"}),
     (_distinctive, {"detail", "place"}),
     (_everyday, {"place", "detail", "name", "handle", "address"}),
 )
