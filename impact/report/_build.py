@@ -6705,10 +6705,13 @@ def _comparisons(ctx) -> Section:
             effect, "Kendall's W for Friedman's test, the matched-pairs rank-biserial correlation for Wilcoxon's "
                     "signed-rank test.")
         medians_narrow, ranks_narrow = (_SHARE_NARROWS, _SHIFT_NARROWS) if binary else (_MEDIAN_NARROWS, _RANK_NARROWS)
-        rows = []
+        rows, alone = [], False
         for r in change.to_dict("records"):
             g = r[gcol] if gcol else "all"
             ok = ctx.shown(("councils_complete", g))
+            # a row of one council (its count published) has no test, median or effect: said in the notes, not left
+            # blank without a word (5 councils, one followed within its status group: truth81)
+            alone |= ok and pd.notna(r.get("n")) and float(r["n"]) < 2
             keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
             # a test published beside its hidden councils (:func:`_tests_beside_hidden`): its p's, and the rank-biserial
             # correlation, which are of the councils that moved alone
@@ -6795,6 +6798,9 @@ def _comparisons(ctx) -> Section:
                   + (f"at {every} and in the row's status group at each (a council that moved into or out of "
                      "intervention between waves is in neither row); " if gcol else f"at {every}; ")
                   + f"{effect_note}{exact_note}{_drift_note(ctx)}{p_note}"
+                  + (f" A row of one council has no test, {'share' if binary else 'median'} or "
+                     f"{'difference' if binary else 'effect size'}: the tests need two councils at least, followed "
+                     f"at {every}." if alone else "")
                   + (f" A {'share' if binary else 'median'} marked {SUPPRESSED} in a row whose councils are "
                      "published is withheld: " + medians_narrow + "." if ctx.medians_withheld else "")
                   + (f" {'A difference' if binary else 'An effect size'} and p-values marked {SUPPRESSED} in a row "
