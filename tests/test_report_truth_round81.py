@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import warnings
 
+import numpy as np
 import pytest
 
 from impact.synth import generate_with_truth
@@ -69,3 +70,45 @@ def test_change_table_says_why_a_row_of_one_council_is_blank(seed):
     medians = [c for c in data.columns if c.startswith("median_")]
     assert one[["test", *medians]].isna().all().all()  # blank: one council is not tested
     assert "A row of one council has no test, median or effect size: the tests need two councils at least" in table.notes
+
+
+@pytest.mark.parametrize(("low", "high"), [
+    ([-6.4, -np.inf, -28.7, np.nan], [9.5, np.inf, 30.9, np.nan]),  # two drawn, none clear of no difference
+    ([0.3, -np.inf, -2.0], [1.2, np.inf, -0.5]),  # two drawn, both clear
+    ([-np.inf, np.nan], [np.inf, np.nan]),  # none drawn
+])
+def test_forest_caption_counts_the_intervals_drawn(low, high):
+    """truth81's audit, 5 councils: the caption said "none of the 4 lies wholly on one side of no difference" of a
+    forest plot that drew 2 intervals (two impacts' estimates had no finite interval, open circles). The count is
+    checked against the segments the figure draws."""
+    import re
+
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from impact.report._build import _forest
+
+    n = len(low)
+    data = pd.DataFrame({"label": [f"impact {i}" for i in range(n)], "ci_low": low,
+                         "estimate": [(a + b) / 2 if np.isfinite(a) else 0.5 for a, b in zip(low, high, strict=True)],
+                         "ci_high": high, "p_adjusted": [0.01 if np.isfinite(x) else np.nan for x in low]})
+    fig = _forest(data, "estimate", "Log-odds ratio", "effects", "Effects", "Forest plot.")
+    segments = [seg for ax in fig.fig.axes for c in ax.collections for seg in c.get_segments()
+                if len(seg) == 2 and seg[0][1] == seg[1][1] and seg[0][0] != seg[1][0]]
+    plt.close("all")
+    clear = sum(min(s[0][0], s[1][0]) > 0 or max(s[0][0], s[1][0]) < 0 for s in segments)
+    assert len(segments) == int(np.sum(np.isfinite(low)))  # the figure draws the finite intervals alone
+    bare = n - len(segments)
+    for text in (fig.caption, fig.alt_text):
+        if not segments:
+            assert "wholly" not in text and "No line has an interval." in text, text
+            continue
+        if m := re.search(r"(none|one|\d+) of the (\d+) lies? wholly", text):
+            said = ({"none": 0, "one": 1}.get(m[1]) if m[1] in ("none", "one") else int(m[1]), int(m[2]))
+        elif m := re.search(r"(both|all (\d+)) lie wholly", text):
+            said = (2, 2) if m[1] == "both" else (int(m[2]), int(m[2]))
+        else:
+            m = re.search(r"it (lies|does not lie) wholly", text)
+            said = (int(m[1] == "lies"), 1)
+        assert said == (clear, len(segments)), text
+        assert (f"The other {bare} lines have no interval." if bare > 1 else "The other line has no interval.") in text
