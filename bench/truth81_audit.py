@@ -15,7 +15,17 @@ its planted value, a change where none was planted) are counted apart, as earlie
 ``python -m bench.truth81_audit`` builds the studies (cached in /tmp/t81/runs, ``TRUTH81_RUNS``) and writes
 bench/truth81_audit.json (``TRUTH81_OUT``); ``python -m bench.truth81_audit check`` checks the cached studies again;
 ``TRUTH81_DRAW=81281`` draws fresh seeds for the same designs (the rate after a mend, on studies not used to find it);
-``TRUTH81_ONLY=n5_w3,n150_w2`` builds the designs whose keys begin so alone."""
+``TRUTH81_ONLY=n5_w3,n150_w2`` builds the designs whose keys begin so alone.
+
+The runs of this round (the files in bench/):
+
+* truth81_audit.json: the 15 studies of draw 81181 on integ73's head (77c8c060): 6 false claims of 1277 (survey 4:
+  the planted truth named the wrong survey waves; change 2: rows of one council blank without a word);
+* truth81_audit_after.json: the three studies with a false claim, built again after those two mends: 0 of 321;
+* truth81_audit_fresh.json: draw 81281 after those mends: 2 false of 1240 (status difference: a forest plot's caption
+  counted 4 intervals of which 2 were drawn);
+* truth81_audit_fresh_after.json: the two studies with it, after the forest caption's mend: 0 of 146;
+* truth81_audit_fresh2.json: draw 81381 after every mend."""
 
 from __future__ import annotations
 
@@ -45,9 +55,10 @@ CLASSES = (
     ("indicator", ("indicator_", "notice_", "miss_indicator")),
     ("survey", ("survey_", "miss_survey")),
     ("status difference", ("comparison_", "status_direction", "status_group_direction", "status_change_differs",
-                           "miss_no_status_difference", "response_differs", "caveat_none_in")),
+                           "miss_no_status_difference", "response_differs", "caveat_none_in",
+                           "figure_intervals")),  # the forest plots of differences (in intervention against not)
     ("change", ("change_", "miss_no_change", "realised_", "realisation_", "sustained_", "persistence_",
-                "most_reported", "figure_intervals")),
+                "most_reported")),
 )
 
 
