@@ -25,7 +25,7 @@ The runs of this round (the files in bench/):
 * truth81_audit_fresh.json: draw 81281 after those mends: 2 false of 1240 (status difference: a forest plot's caption
   counted 4 intervals of which 2 were drawn);
 * truth81_audit_fresh_after.json: the two studies with it, after the forest caption's mend: 0 of 146;
-* truth81_audit_fresh2.json: draw 81381 after every mend."""
+* truth81_audit_fresh2.json: draw 81381 after every mend: 0 false of 1259."""
 
 from __future__ import annotations
 
