@@ -21,7 +21,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
 from scipy import stats
 
 from bench.truth74_indicator_coverage import EFFECTS, clustered, one_study
