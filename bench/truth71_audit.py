@@ -768,8 +768,9 @@ def check(rec):
                     okv &= bool(np.isnan(float(got))) or abs(float(got) - tv) < 1e-9
                 except (TypeError, ValueError):
                     pass
-            if m1 is None:
-                okv = False  # no column of the last wave held: the values are headed by another wave
+            if m1 is None and not (nc < 2 and "A row of one council has no test" in ch["notes"]):
+                okv = False  # no column of the last wave held: the values are headed by another wave (a row of one
+                # council is blank where the notes say why: truth81)
             if nc != want or not okv:
                 bad.append(f"{r['impact']} {r['status']}: n {nc} vs {want}; {m0},{m1} vs {t0},{t1}")
         a.claim("change_table_values", f"change table ({n} rows)", not bad, "; ".join(bad[:4]))

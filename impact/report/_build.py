@@ -6706,10 +6706,13 @@ def _comparisons(ctx) -> Section:
             effect, "Kendall's W for Friedman's test, the matched-pairs rank-biserial correlation for Wilcoxon's "
                     "signed-rank test.")
         medians_narrow, ranks_narrow = (_SHARE_NARROWS, _SHIFT_NARROWS) if binary else (_MEDIAN_NARROWS, _RANK_NARROWS)
-        rows = []
+        rows, alone = [], False
         for r in change.to_dict("records"):
             g = r[gcol] if gcol else "all"
             ok = ctx.shown(("councils_complete", g))
+            # a row of one council (its count published) has no test, median or effect: said in the notes, not left
+            # blank without a word (5 councils, one followed within its status group: truth81)
+            alone |= ok and pd.notna(r.get("n")) and float(r["n"]) < 2
             keep = lambda v, ok=ok: v if ok else SUPPRESSED  # noqa: E731
             # a test published beside its hidden councils (:func:`_tests_beside_hidden`): its p's, and the rank-biserial
             # correlation, which are of the councils that moved alone
@@ -6796,6 +6799,9 @@ def _comparisons(ctx) -> Section:
                   + (f"at {every} and in the row's status group at each (a council that moved into or out of "
                      "intervention between waves is in neither row); " if gcol else f"at {every}; ")
                   + f"{effect_note}{exact_note}{_drift_note(ctx)}{p_note}"
+                  + (f" A row of one council has no test, {'share' if binary else 'median'} or "
+                     f"{'difference' if binary else 'effect size'}: the tests need two councils at least, followed "
+                     f"at {every}." if alone else "")
                   + (f" A {'share' if binary else 'median'} marked {SUPPRESSED} in a row whose councils are "
                      "published is withheld: " + medians_narrow + "." if ctx.medians_withheld else "")
                   + (f" {'A difference' if binary else 'An effect size'} and p-values marked {SUPPRESSED} in a row "
@@ -7321,8 +7327,23 @@ def _unadjusted_note(data: pd.DataFrame, alpha: float, null: float) -> str:
     ' The intervals are not adjusted for multiple comparisons: one of the 2 lies wholly on one side of no difference, and it does not have an adjusted p-value below 0.05 in the table.'
     >>> _unadjusted_note(d.iloc[:1], 0.05, 0.0)
     ' The interval is not adjusted for multiple comparisons: it lies wholly on one side of no difference, and it does not have an adjusted p-value below 0.05 in the table.'
+
+    The lines drawn without an interval (an estimate whose interval is not finite, an open circle) are not counted
+    among the intervals, and are said apart: 5 councils, two of four lines without one, said "none of the 4 lies
+    wholly on one side of no difference" of the 2 intervals drawn (truth81).
+
+    >>> _unadjusted_note(pd.DataFrame({"ci_low": [0.2, -np.inf, np.nan], "ci_high": [1.0, np.inf, np.nan],
+    ...                                "p_adjusted": [0.01, np.nan, np.nan]}), 0.05, 0.0)
+    ' The interval is not adjusted for multiple comparisons: it lies wholly on one side of no difference, and it has an adjusted p-value below 0.05 in the table. The other 2 lines have no interval.'
     """
     low, high = data["ci_low"].astype(float), data["ci_high"].astype(float)
+    drawn = np.isfinite(low) & np.isfinite(high)
+    bare = int((~drawn).sum())
+    rest = ("" if not bare else " No line has an interval." if bare == len(data)
+            else f" The other {'line has' if bare == 1 else f'{bare} lines have'} no interval.")
+    if bare == len(data):
+        return rest
+    data, low, high = data[drawn], low[drawn], high[drawn]
     clear = (low > null) | (high < null)
     not_finding = (data["_not_finding"].astype(bool) if "_not_finding" in data.columns
                    else pd.Series(False, index=data.index))
@@ -7332,14 +7353,15 @@ def _unadjusted_note(data: pd.DataFrame, alpha: float, null: float) -> str:
     lead = (" The interval is not adjusted for multiple comparisons" if n == 1
             else " The intervals are not adjusted for multiple comparisons")
     if not k:
-        return lead + ("; it does not lie" if n == 1 else f"; none of the {n} lies") + " wholly on one side of no difference."
+        return (lead + ("; it does not lie" if n == 1 else f"; none of the {n} lies") + " wholly on one side of no "
+                "difference." + rest)
     has = "does not have" if k == 1 and not kept else "have" if kept > 1 else "has"
     said = (f"{lead}: {_of_these(k, n, first=True)} {'lies' if k == 1 else 'lie'} wholly on one side of no difference, "
             f"and {_of_these(kept, k)} {has} an adjusted p-value below {alpha:g} in the table")
     if held_back:
         who = "these" if held_back == k > 1 else _of_these(held_back, k)
         said += f" ({who} {'is' if held_back == 1 else 'are'} no finding, as the table's notes say)"
-    return said + "."
+    return said + "." + rest
 
 
 def _of_these(k: int, n: int, *, first: bool = False) -> str:

@@ -507,7 +507,11 @@ def generate_with_truth(
         params["participant_missing_in_intervention"] = dict(missing_in)
     if wave_ids != WAVES:  # the defaults are left out, so a default study is written as it was
         params["waves"] = list(wave_ids)
-    if on_survey != (WAVES[0], WAVES[-1]):
+    # left out only where they are both the default three waves' first and last and the study's own, which
+    # :attr:`PlantedTruth.survey_waves` takes where none is kept: against the default three's alone, a study of four
+    # waves surveyed at expectations and longer-term change kept none, and its truth said the survey ran at
+    # expectations and two years on (truth81)
+    if on_survey != (WAVES[0], WAVES[-1]) or on_survey != (wave_ids[0], wave_ids[-1]):
         params["survey_waves"] = list(on_survey)
     design = pd.DataFrame([{"wave": r["wave"], "in_intervention": by_council[r["council_id"]]["in_intervention"][r["wave"]]}
                            for r in interviews], columns=["wave", "in_intervention"])
