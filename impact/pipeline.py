@@ -1298,9 +1298,15 @@ def build_report(
     quote_k: int = 5,
     key: bytes | str | None = None,
     council_matrix: bool = False,
+    release_history: str | Path | bool | None = None,
     _history=None,
 ):
     """Assemble the publishable report from findings (see :mod:`impact.report._build`).
+
+    Its suppression takes into account every earlier release of the study recorded in its release history (the
+    bundles :func:`run` made of it: an interim report, the final one), as :func:`run`'s does, so that this report and
+    those read together give back no suppressed count. A report you publish yourself is not recorded; use
+    :func:`impact.run` to publish a bundle.
 
     Parameters
     ----------
@@ -1318,10 +1324,17 @@ def build_report(
     council_matrix : bool, default False
         Publish the framework matrix with a row per council (under its pseudonym) instead of by group of at least
         ``quote_k`` councils; the report's provenance records it.
+    release_history : path or bool, optional
+        The study's release history, read as :func:`run` reads it: by default (None or True) the file beside the
+        pseudonym key named from the study's name and the key (:func:`impact.privacy._history.history_file`; none
+        there: no earlier release), or the file named (which must exist). Every release recorded there is taken into
+        account (one of the same declarations, this report made again, is this report). ``False`` reads none: the
+        report is then protected alone. Nothing is ever recorded: a report you publish yourself is not recorded; use
+        :func:`impact.run` to publish a bundle. With ``identify=True`` and no pseudonym key (none given, set or kept in
+        the default key file), no key is made just to read the history: none is read, and a warning says so.
     _history : impact.privacy._history.ReleaseHistory, optional
-        For :func:`run` alone: the study's release history, whose earlier releases this report's suppression takes
-        into account (see ``release_history`` of :func:`run`). None (the default) takes none into account and
-        records nothing.
+        For :func:`run` alone: the run's release history (read and then recorded by the run), used instead of
+        ``release_history``. None (the default) reads ``release_history``.
 
     Returns
     -------
@@ -1332,11 +1345,13 @@ def build_report(
     Raises
     ------
     TypeError
-        If ``findings`` is not a :class:`Findings`.
+        If ``findings`` is not a :class:`Findings`, or ``release_history`` is neither a path nor True, False or None.
     InputError
         The findings hold a randomisation p-value computed over every possible reassignment (saved by impact before
         it drew them at random, or built with the library's functions): such a p, k / N, gives back N and with it the
-        sizes of groups the report suppresses. Each such test is named; analyse the study again.
+        sizes of groups the report suppresses. Each such test is named; analyse the study again. Or the release
+        history cannot be read, was made for another study or with another key, or was changed since; or the file
+        named does not exist, or lies inside the study folder.
 
     Examples
     --------
@@ -1354,8 +1369,49 @@ def build_report(
     from .report._build import assemble
 
     _require_findings(findings)
+    history = _history if _history is not None else _report_history(release_history, findings, identify=identify,
+                                                                     key=key)
     return assemble(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key,
-                    council_matrix=council_matrix, history=_history)
+                    council_matrix=council_matrix, history=history)
+
+
+def _report_history(given, findings, *, identify: bool, key):
+    """The release history a report built from ``findings`` reads (:func:`build_report`, :func:`build_summary`),
+    never records: None where ``given`` is False, or where the report shows real names and no pseudonym key is found
+    (warned: none is made just for the history). Refused before any work as :func:`run` refuses it: a history that
+    cannot be read, of another study or key, changed since, or inside the study folder; and one named that does not
+    exist (a report never makes one)."""
+    if given is False:
+        return None
+    from .privacy import resolve_key
+    from .privacy._history import ReleaseHistory, history_file
+    from .privacy._pseudonym import KEY_ENV, default_key_file
+
+    path = None
+    if given is not None and given is not True:
+        require_path(given, "release_history", "a file path, True (the default file beside the key) or False")
+        path = Path(given).expanduser()
+    if key is None and identify and not os.environ.get(KEY_ENV) and not default_key_file().exists():
+        if path is not None:
+            raise InputError(f"{path}: the release history is named and signed with the pseudonym key, and none is "
+                             f"found (none given with key=, none in {KEY_ENV}, no file {default_key_file()}) - "
+                             "expected the key the runs of the study used: pass it with key=")
+        warnings.warn(f"no pseudonym key is found (none given with key=, none in {KEY_ENV}, no file "
+                      f"{default_key_file()}), so no release history was read: a report with real names makes no key "
+                      "just to read one, and this report is protected alone, not against the study's earlier "
+                      "releases - pass the key the runs of the study used with key=, or release_history=False to "
+                      "build it alone on purpose", ImpactWarning, stacklevel=user_level())
+        return None
+    key = resolve_key(key, create=not identify)
+    study = findings.study
+    path = path if path is not None else history_file(study.name, key)
+    _refuse_history_inside(path, None, getattr(study, "root", None))
+    if given not in (None, True) and not path.exists():
+        raise InputError(f"{path}: no release history here - expected the file `impact run` keeps for this study "
+                         "(--release-history FILE); a report built from findings reads a history, never makes one")
+    history = ReleaseHistory(path, study_name=study.name, key=key)
+    history.recording = False  # a report published by hand is not recorded: impact.run publishes a bundle
+    return history
 
 
 def _release_history(given, study, *, key, key_file, out_dir: Path, study_root):
@@ -1377,10 +1433,7 @@ def _release_history(given, study, *, key, key_file, out_dir: Path, study_root):
         from .privacy._history import history_file
 
         path = history_file(name, key)
-    for inside, what in ((out_dir, "the output folder"), (study_root, "the study folder")):
-        if inside is not None and _is_within(path, Path(inside)):
-            raise InputError(f"{path}: the release history is private and kept outside {what} ({inside}) - "
-                             "expected a file beside the pseudonym key (--release-history FILE names another)")
+    _refuse_history_inside(path, out_dir, study_root)
     why = unwritable(path.parent)
     if why is not None and given not in (None, True):  # a history asked for by name: refused before the work
         raise InputError(f"{path}: the release history cannot be kept here: {why} - expected a file in a folder "
@@ -1394,6 +1447,14 @@ def _release_history(given, study, *, key, key_file, out_dir: Path, study_root):
                       "later bundle of the study cannot take it into account - name a file you can write with "
                       "--release-history FILE", ImpactWarning, stacklevel=user_level())
     return history
+
+
+def _refuse_history_inside(path: Path, out_dir, study_root) -> None:
+    """Refuse a release history inside the output folder or the study folder: it is private."""
+    for inside, what in ((out_dir, "the output folder"), (study_root, "the study folder")):
+        if inside is not None and _is_within(path, Path(inside)):
+            raise InputError(f"{path}: the release history is private and kept outside {what} ({inside}) - "
+                             "expected a file beside the pseudonym key (--release-history FILE names another)")
 
 
 def _is_within(path: Path, folder: Path) -> bool:
@@ -1422,7 +1483,9 @@ def build_summary(findings: Findings, **options):
     The summary reads what every section reads (the counts published and withheld, the p-values adjusted beside
     them) and no other section, so it costs about half a whole build: for a reader, a notebook or a test that wants
     the summary's sentences alone. ``options`` and what is refused are :func:`build_report`'s (``identify``,
-    ``min_count``, ``quote_k``, ``key``, ``council_matrix``).
+    ``min_count``, ``quote_k``, ``key``, ``council_matrix``, ``release_history``): its suppression takes the study's
+    earlier releases recorded in its release history into account as the report's does. A summary you publish
+    yourself is not recorded; use :func:`impact.run` to publish a bundle.
 
     Parameters
     ----------
@@ -1453,9 +1516,13 @@ def build_summary(findings: Findings, **options):
     >>> summary = impact.build_summary(findings)  # doctest: +SKIP
     """
     from .report._build import assemble_summary
+    from .schema import true_or_false
 
     _require_findings(findings)
-    return assemble_summary(findings, **options)
+    given = options.pop("release_history", None)
+    history = _report_history(given, findings, identify=true_or_false("identify", options.get("identify", False)),
+                              key=options.get("key"))
+    return assemble_summary(findings, history=history, **options)
 
 
 def _check_level(alpha: object, adjust: object) -> None:
@@ -1562,7 +1629,7 @@ def run(
         report written there before the final one) is kept, and this bundle is protected against it. A bundle of the
         same waves that was shared is protected against only where the next run writes to another folder: run drafts
         into one folder, and write a bundle that is shared to a folder of its own. ``impact history`` lists the
-        releases recorded.
+        releases recorded. :func:`build_report` and :func:`build_summary` read the same history (never recording).
     cache : bool or path
         Cache segmentation and coding (Parquet with signed manifests, see
         :mod:`impact._cache`) in the user's cache folder (``True``), in the
@@ -1653,7 +1720,7 @@ def run(
                                           names=[Path(study_dir).name] if study_dir is not None else [])
     _progress(progress, "writing the report")
     report, extra = build_report(findings, identify=identify, min_count=min_count, quote_k=quote_k, key=key,
-                                 council_matrix=council_matrix, _history=history)
+                                 council_matrix=council_matrix, release_history=False, _history=history)
     # Imported here, not above: input refused before this point is refused without importing the renderers.
     from .report import render
 

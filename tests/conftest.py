@@ -1295,6 +1295,21 @@ def _private_cache(tmp_path_factory):
 _HISTORIES = iter(range(1 << 62))
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _module_histories(_private_cache):
+    """A configuration folder of each test module's own for its module-scoped fixtures (made only where written): a
+    report they build (impact.build_report reads the study's release history, disclosure80) never reads a release
+    that a run of another module's fixture recorded (the synthetic studies share the name "synthetic", and with the
+    key, a history), whichever modules a worker ran before."""
+    saved = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(_private_cache / "xdg-module" / str(next(_HISTORIES)))
+    yield
+    if saved is None:
+        os.environ.pop("XDG_CONFIG_HOME", None)
+    else:
+        os.environ["XDG_CONFIG_HOME"] = saved
+
+
 @pytest.fixture(autouse=True)
 def _pseudonym_key(monkeypatch, _private_cache):
     """A fixed pseudonym key, so no test writes a key file into the user's home; and a configuration folder of the

@@ -2655,10 +2655,11 @@ class _FilesWhenRead(Mapping):
 
 
 def assemble_summary(findings, *, identify: bool = False, min_count: int = 5, quote_k: int = 5, key=None,
-                     council_matrix: bool = False) -> Section:
+                     council_matrix: bool = False, history=None) -> Section:
     """The summary, the first section of :func:`assemble`'s report, alone and the same: it reads the ledger and the
-    adjusted p-values every section reads, and no other section (they are built after it), so those are not built."""
-    ctx = _prepared(findings, identify, min_count, quote_k, key, council_matrix)
+    adjusted p-values every section reads, and no other section (they are built after it), so those are not built.
+    ``history``: :func:`_prepared`'s."""
+    ctx = _prepared(findings, identify, min_count, quote_k, key, council_matrix, history)
     return _machine_flag(ctx)(_summary(ctx))
 
 
