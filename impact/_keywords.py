@@ -142,8 +142,6 @@ def explain_call(func: Callable, args: tuple, kwargs: dict) -> str | None:
     positional = [p.name for p in params if p.kind in (P.POSITIONAL_ONLY, P.POSITIONAL_OR_KEYWORD)]
     takes, star = [], False
     for p in params:
-        if p.name.startswith("_") and p.default is not P.empty:
-            continue  # a private keyword (build_report's _history, for run alone): neither shown nor suggested
         if p.kind is P.KEYWORD_ONLY and not star:
             takes.append("*")
             star = True
@@ -156,8 +154,7 @@ def explain_call(func: Callable, args: tuple, kwargs: dict) -> str | None:
     unknown = [k for k in kwargs if k not in keywords] if not any(p.kind is P.VAR_KEYWORD for p in params) else []
     if unknown:
         k = unknown[0]
-        public = [name for name in keywords if not name.startswith("_")]
-        return f"{where}() got an unexpected keyword argument {k!r}{did_you_mean(k, public)}{form}"
+        return f"{where}() got an unexpected keyword argument {k!r}{did_you_mean(k, keywords)}{form}"
     if len(args) > len(positional) and not any(p.kind is P.VAR_POSITIONAL for p in params):
         given = f"{len(args)} {'was' if len(args) == 1 else 'were'} given"
         if not positional:
