@@ -113,7 +113,8 @@ def test_the_run_steps_collect_less(step, default_thresholds, monkeypatch, tiny_
         monkeypatch.setattr(impact.report._build, "assemble", probe)
         # a stand-in with what build_report checks findings for (user54: anything else is a TypeError before any work)
         stand_in = types.SimpleNamespace(parameters={}, provenance={})
-        call = lambda: impact.pipeline.build_report(stand_in)  # noqa: E731
+        # (no release history read: the stand-in names no study; disclosure80's reading is tested in round 80)
+        call = lambda: impact.pipeline.build_report(stand_in, release_history=False)  # noqa: E731
     elif step == "render":
         monkeypatch.setattr(impact.report._render._html, "render_html", probe)
         call = lambda: impact.report._render.render(Report("Impact", "", {"study": "x"}, []), tmp_path / "out")  # noqa: E731
