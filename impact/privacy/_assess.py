@@ -22,7 +22,7 @@ the signs are deliberately broad:
     word.
 ``capitals``
     a word in capitals of four letters or more that is neither English nor a
-    known acronym ("OKONKWO").
+    known acronym ("OKONKWO"); an acronym's plural ("JTAIs") is none.
 ``unknown_word``
     a lower-case word that is neither English nor field vocabulary (a name
     written in lower case, "kyyem").
@@ -77,7 +77,7 @@ import pandas as pd
 import regex as re
 
 from ._lexicon import _lines, english_words, lazy_compile, plain_text, public_phrases, public_terms
-from ._names import _TITLES, KINSHIP_ROLE_WORDS, _tokens
+from ._names import _ACRONYM_PLURAL_RE, _TITLES, KINSHIP_ROLE_WORDS, _tokens
 from ._redact import KEEP_PHRASES
 
 __all__ = ["RISK_SIGNS", "assess_quote", "assess_quotes"]
@@ -382,7 +382,8 @@ def assess_quote(redacted: str) -> tuple[bool, tuple[str, ...]]:
         ordinary = key in words or key in public or (parts and all(p in words or p in public for p in parts))
         if tok.shape == "lower" and not ordinary and len(key) >= 3:
             signs.add("unknown_word")
-        if tok.shape == "caps" and len(key) >= 4 and not ordinary and tok.text not in _NEVER_CAPS and key not in public:
+        if (tok.shape == "caps" and len(key) >= 4 and not ordinary and tok.text not in _NEVER_CAPS and key not in public
+                and not _ACRONYM_PLURAL_RE.fullmatch(tok.text)):  # "JTAIs", "EHCPs": an acronym's plural, no surname
             signs.add("capitals")
         if i and (toks[i - 1].key in KINSHIP_ROLE_WORDS or toks[i - 1].key.rstrip(".") in _TITLES):
             gap = text[toks[i - 1].end : tok.start]

@@ -4951,6 +4951,10 @@ class NameFinder:
         return given(run[0]) and surname(tok) or given(tok) and surname(run[0])
 
     def _candidate(self, tok: _Tok, first: bool) -> bool:
+        if tok.shape == "caps" and _ACRONYM_PLURAL_RE.fullmatch(tok.text) and tok.key not in self.participant_parts:
+            # an acronym's plural ("IROs", "VSHs", "QSWs") is never a name's word, even after a capitalised word
+            # opening the sentence ("Two IROs left.", "Many VSHs said so." read as a given name and a surname)
+            return False
         if tok.shape in ("cap", "caps"):
             if tok.key in _TITLES or tok.key.endswith("s") and tok.key[:-1] in _TITLES and tok.key not in self.surnames:
                 return False  # "Dr", "Inspector"; a title's plural, "His Majesty's Inspectors Jane Okafor"
