@@ -1385,13 +1385,13 @@ def _report_history(given, findings, *, identify: bool, key):
         return None
     from .privacy import resolve_key
     from .privacy._history import ReleaseHistory, history_file
-    from .privacy._pseudonym import KEY_ENV, default_key_file
+    from .privacy._pseudonym import KEY_ENV, default_key_file, key_found
 
     path = None
     if given is not None and given is not True:
         require_path(given, "release_history", "a file path, True (the default file beside the key) or False")
         path = Path(given).expanduser()
-    if key is None and identify and not os.environ.get(KEY_ENV) and not default_key_file().exists():
+    if identify and not key_found(key):
         if path is not None:
             raise InputError(f"{path}: the release history is named and signed with the pseudonym key, and none is "
                              f"found (none given with key=, none in {KEY_ENV}, no file {default_key_file()}) - "
@@ -1466,14 +1466,14 @@ def _is_within(path: Path, folder: Path) -> bool:
 
 
 def _study_name(folder) -> str:
-    """study.yaml's name, read before the study is validated (the study's identity in its release history)."""
-    import yaml
+    """study.yaml's name, read before the study is validated (the study's identity in its release history); "" where
+    it cannot be read (the study's own check says why)."""
+    from .privacy._history import study_name_in
 
     try:
-        spec = yaml.safe_load((Path(folder) / "study.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        spec = None
-    return str(spec.get("name", "")) if isinstance(spec, dict) else ""
+        return study_name_in(folder)
+    except InputError:
+        return ""
 
 
 @passes_keywords("build_report")

@@ -3,6 +3,7 @@ one that was never shared)."""
 
 from __future__ import annotations
 
+from .._words import _counted
 from ..errors import InputError
 from ._options import a_path, bounded_int, examples, say, study_folder
 
@@ -41,14 +42,11 @@ def _line(row, *, folders_given: bool) -> str:
     other = "written to another folder than those given" if folders_given else "its folder not given (--out DIR)"
     where = {"another folder": other, "not recorded": "its folder not recorded"}.get(
         row.written_to, f"written to {row.written_to}")
-    from .._words import _counted
-
     return (f"  {row.release}. {made}; waves {row.waves or '(none)'}; {_counted(row.published, 'count')} published, "
             f"{row.hidden:,} hidden; {where}")
 
 
 def run(args) -> int:
-    from .._words import _counted
     from ..privacy._history import forget_release, list_releases, open_history
 
     if args.yes and args.forget is None:

@@ -297,12 +297,18 @@ _OTHER_PEOPLE = frozenset("""team teams staff people inspectors councillors memb
     chair chairs mp minister inspector councillor officer member leader head director""".split())
 
 
+@cache
+def _other_people() -> frozenset[str]:
+    """Whom else "she", "he" or "they" could be (relations, roles, person nouns, :data:`_OTHER_PEOPLE`): made once."""
+    from ._detect import _PERSON_NOUNS
+
+    return KINSHIP_ROLE_WORDS | _PERSON_NOUNS | _OTHER_PEOPLE
+
+
 def _post_then_private(said: str) -> bool:
     """Whether a post one person holds is named and the next sentence says a private matter of "she", "he" or "they"
     with no one else between for the pronoun to be (see :data:`_NEXT_PRIVATE_RE`)."""
-    from ._detect import _PERSON_NOUNS
-
-    others = KINSHIP_ROLE_WORDS | _PERSON_NOUNS | _OTHER_PEOPLE
+    others = _other_people()
     for post in _post_re().finditer(said):
         m = _NEXT_PRIVATE_RE.match(said, post.end())
         if m is None:

@@ -256,14 +256,16 @@ _DIGIT_BY_DIGIT_RE = lazy_compile(
 # Where a number is being given: said of a phone or a number just before its figures ("the number was seven seven double
 # nine", "her mobile's four four double two", "his phone number is like five six double oh"); a count is said with "of"
 # ("the number of them was ..."), so no run after it is read so.
-_NUMBER_GIVEN_BEFORE_RE = lazy_compile(
-    r"\b(?:number|mobile|mob|phone|landline|tel)(?:['’]s|[ \t]+(?:is|was|(?:would|will)[ \t]+be))"
-    r"(?:[ \t]+(?:like|something[ \t]+like|about))?[ \t]+\Z", _I)
+# (the words that give a number: "'s", "is", "was", "would be", then perhaps "like", "about")
+_GIVEN_TAIL = (r"(?:['’]s|[ \t]+(?:is|was|(?:would|will)[ \t]+be))(?:[ \t]+(?:like|something[ \t]+like|about))?"
+               r"[ \t]+\Z")
+_NUMBER_GIVEN_BEFORE_RE = lazy_compile(r"\b(?:number|mobile|mob|phone|landline|tel)" + _GIVEN_TAIL, _I)
+# What a case, court or crime reference is the reference of ("her court ref", "the case number"; _SAID_REF_RE too).
+_REFERENCE_WORDS = r"(?:ref(?:erence)?|case|file|crime|court|claim|referral|incident|log|docket)"
 # The number given is a case's, a file's or a record's ("the case number's four four eight eight one three", "her file
 # number is ..."): a reference, as its figures written are, not a phone.
 _REFERENCE_GIVEN_BEFORE_RE = lazy_compile(
-    r"\b(?:ref(?:erence)?|case|file|record|crime|court|claim|referral|incident|log|docket)[ \t]+(?:number|no|num)"
-    r"(?:['’]s|[ \t]+(?:is|was|(?:would|will)[ \t]+be))(?:[ \t]+(?:like|something[ \t]+like|about))?[ \t]+\Z", _I)
+    r"\b(?:" + _REFERENCE_WORDS + r"|record)[ \t]+(?:number|no|num)" + _GIVEN_TAIL, _I)
 # A phone number's start said digit by digit in words as it is dialled: a zero, then a UK code's next figure ("oh one one
 # three", "oh seven seven double oh") in one breath: no comma after the zero ("oh, one two three" is a count begun with a
 # cry) nor within ("dob oh three, oh five, oh nine" is a date's pairs).
@@ -396,7 +398,7 @@ _REF_AFTER_NAME_RE = lazy_compile(
 # A case, court or crime reference said in number words ("her court ref is one two three four", "the case number's four
 # four eight eight one three"): four digits or more.
 _SAID_REF_RE = lazy_compile(
-    r"\b(?:ref(?:erence)?|case|file|crime|court|claim|referral|incident|log|docket)(?:[ \t]+(?:no|number|num|ref|reference|id))?"
+    r"\b" + _REFERENCE_WORDS + r"(?:[ \t]+(?:no|number|num|ref|reference|id))?"
     # what it is the reference of, in a few words before "is" ("the reference on the c and a was twelve forty-four")
     r"\.?(?:['’]s|(?:[ \t]+(?:on|for|of|in)[ \t]+[^.,;:\n]{1,25}?)?[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*"
     rf"(?P<ref>{_DIGIT_TOKEN}(?:[ \t,\-]+{_DIGIT_TOKEN}){{1,12}})(?![\w])", _I)
@@ -3855,12 +3857,21 @@ _NAME_UNITS = frozenset("""week weeks month months year years day days hour hour
     steps point points mile miles pound pounds percent per cent stage stages phase phases part parts tier tiers""".split())
 
 
+@cache
+def _initiative_people() -> frozenset[str]:
+    """Words for people (relations, roles, person nouns, groups): an initiative whose name has one describes whom it
+    serves ("the young carers project"). Made once, not for every text read."""
+    from ._names import _PERSON_NOUNS as _NAMED_PERSON_NOUNS
+    from ._names import KINSHIP_ROLE_WORDS
+
+    return KINSHIP_ROLE_WORDS | _PERSON_NOUNS | _NAMED_PERSON_NOUNS | _PEOPLE_GROUPS
+
+
 def _initiatives(text: str, add) -> None:
     """Local initiatives by their names (see :data:`_INITIATIVE_RE`), the name one place detail."""
-    from ._names import _NOT_NAMES, KINSHIP_ROLE_WORDS
-    from ._names import _PERSON_NOUNS as _NAMED_PERSON_NOUNS
+    from ._names import _NOT_NAMES
 
-    people = KINSHIP_ROLE_WORDS | _PERSON_NOUNS | _NAMED_PERSON_NOUNS | _PEOPLE_GROUPS
+    people = _initiative_people()
     for m in _INITIATIVE_RE.finditer(text, overlapped=True):
         words = [fold(w) for w in m.group("name").split()]
         if (fold(m.group("name")) in _public_names() or f"{fold(m.group('name'))} {fold(m.group('head'))}" in _public_names()

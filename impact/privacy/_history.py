@@ -28,20 +28,19 @@ import datetime as _dt
 import hashlib
 import hmac
 import json
-import os
 import warnings
 from collections.abc import Hashable, Iterable
 from pathlib import Path
 
-from .._io import write_private
+from .._io import unwritable, write_private
 from .._words import _counted, _verb
 from ..errors import InputError, user_level
 from ._disclosure import DisclosureWarning
 from ._ledger import DisclosureLedger
-from ._pseudonym import KEY_ENV, KEY_FILE_ENV, default_key_file, resolve_key
+from ._pseudonym import KEY_ENV, KEY_FILE_ENV, default_key_file, key_found, resolve_key
 
 __all__ = ["ReleaseHistory", "bundle_of", "forget_release", "history_file", "list_releases", "load_history",
-           "merge_releases", "open_history", "record_release", "release_of", "save_history"]
+           "merge_releases", "open_history", "record_release", "release_of", "save_history", "study_name_in"]
 
 _FORMAT = "impact release history"
 _VERSION = 1
@@ -366,8 +365,9 @@ def _is_earlier(key: Hashable) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------------- impact history
-def _study_name_in(folder: str | Path) -> str:
-    """study.yaml's name (the study's identity in its release history), read without validating the study."""
+def study_name_in(folder: str | Path) -> str:
+    """study.yaml's name (the study's identity in its release history), read without validating the study; "" where
+    it names none. Raises :class:`~impact.InputError` where the folder has no study.yaml or it cannot be read."""
     import yaml
 
     spec_file = Path(folder) / "study.yaml"
@@ -396,8 +396,8 @@ def open_history(study_dir: str | Path, *, key_file: str | Path | None = None,
         If the study folder has no readable study.yaml, no key is found, the file does not exist, or it is no release
         history of this study made with this key, or was changed since (:func:`load_history`).
     """
-    name = _study_name_in(study_dir)
-    if key_file is None and not os.environ.get(KEY_ENV) and not default_key_file().exists():
+    name = study_name_in(study_dir)
+    if not key_found(key_file=key_file):
         raise InputError(f"{default_key_file()}: no pseudonym key here (and none named with --key-file or in "
                          f"{KEY_ENV} or {KEY_FILE_ENV}) - expected the key the runs of the study used, which names "
                          "and signs its release history: name its file with --key-file")
@@ -462,8 +462,8 @@ def forget_release(path: str | Path, number: int, *, study_name: str, key: bytes
                          f"{len(releases)}, as `impact history` lists them" if releases else
                          f"{path}: the release history holds no release - nothing to forget")
     kept = releases[:number - 1] + releases[number:]
-    if not os.access(Path(path).parent, os.W_OK):
-        raise InputError(f"{Path(path).parent}: the release history's folder cannot be written - expected a folder "
-                         "you can write to; nothing was forgotten")
+    if (why := unwritable(Path(path).parent)) is not None:
+        raise InputError(f"{Path(path).parent}: the release history's folder cannot be written ({why}) - expected a "
+                         "folder you can write to; nothing was forgotten")
     save_history(path, kept, study_name=study_name, key=key)
     return kept

@@ -97,6 +97,13 @@ def default_key_file() -> Path:
     return Path(base).expanduser() / "impact" / "pseudonym.key"
 
 
+def key_found(key=None, *, key_file=None) -> bool:
+    """Whether :func:`resolve_key` would find a key without making one: ``key`` or ``key_file`` given, the key in
+    :data:`KEY_ENV`, or the default key file (:func:`default_key_file`) there. Read by what must not make a key just
+    to read a release history (``impact history``, a report with real names)."""
+    return key is not None or key_file is not None or bool(os.environ.get(KEY_ENV)) or default_key_file().exists()
+
+
 def _check_key(key: bytes, source: str) -> bytes:
     if len(key) < _MIN_KEY_BYTES:
         raise InputError(
