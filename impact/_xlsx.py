@@ -687,7 +687,7 @@ def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int 
                 wanted[j] = max(wanted.get(j, 0.0), wider)
                 break
     out = _widened(widths, wanted, landscape, keep=lambda trial: alike(trial, set(wanted)), later=units_only)
-    for j, width in sorted(wanted.items(), key=lambda jw: (jw[0] in units_only, jw[1] - widths.get(jw[0], 10.0))):
+    for j, width in _by_need(wanted, widths, units_only):
         short = round((width - out[j]) * 7)  # pixels
         if short <= 0 or only is None:
             continue
@@ -704,7 +704,7 @@ def heading_mends(ws, widths: dict[int, float], *, landscape: bool, header: int 
             out = trial
     if parts is not None and printed_points(out) > PAGE_POINTS[True] / LEAST_SCALE + 1e-9:
         # a sheet printed in parts anyway: a column still short is widened where its part has the room
-        for j, width in sorted(wanted.items(), key=lambda jw: jw[1] - widths.get(jw[0], 10.0)):
+        for j, width in _by_need(wanted, widths):
             trial = {**out, j: width}
             if out[j] < width and parts(trial) >= parts(out) and alike(trial, set(wanted)):
                 out = trial
@@ -749,6 +749,11 @@ def _row_slack(ws, widths: dict[int, float], k: int, header: int, lines=lines_ea
 _GIVE_MOST = 4
 
 
+def _by_need(wanted: dict[int, float], widths: dict[int, float], later: set[int] = frozenset()) -> list[tuple]:
+    """The (column, width) of ``wanted``, those needing least widening first, those of ``later`` after the others."""
+    return sorted(wanted.items(), key=lambda jw: (jw[0] in later, jw[1] - widths.get(jw[0], 10.0)))
+
+
 def _widened(widths: dict[int, float], wanted: dict[int, float], landscape: bool,
              keep: Callable[[dict[int, float]], bool] | None = None, later: set[int] = frozenset()) -> dict[int, float]:
     """``widths`` with each column of ``wanted`` (column: width) widened to it, those needing least first (those of
@@ -756,7 +761,7 @@ def _widened(widths: dict[int, float], wanted: dict[int, float], landscape: bool
     smaller than it did), and where ``keep`` (of the widths tried) allows."""
     room = max(printed_points(widths), PAGE_POINTS[landscape] / LEAST_SCALE)
     out = dict(widths)
-    for j, width in sorted(wanted.items(), key=lambda jw: (jw[0] in later, jw[1] - widths.get(jw[0], 10.0))):
+    for j, width in _by_need(wanted, widths, later):
         trial = {**out, j: width}
         if printed_points(trial) <= room + 1e-9 and (keep is None or keep(trial)):
             out = trial

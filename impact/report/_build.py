@@ -7840,11 +7840,14 @@ def _did_finding(ctx, rows: list[dict], *, after: str, against: str, none: str =
     words = ctx.vocabulary
     sig = [r for r in tested if float(r["ri_p_adjusted"]) < ctx.alpha]
     if sig:
-        said = [f"{(name := _changed_name(words.column(r['measure'])))[:1].upper() + name[1:]} changed by "
-                f"{_signed(r['estimate'])}{_change_unit(words.column(r['measure']))} {after} ({ctx.level} CI {format_ci(r['ci_low'], r['ci_high'], signed=True)}; "
-                "randomisation "
-                f"{_p_words(float(r['ri_p_value']), ctx.alpha)}, adjusted {float(r['ri_p_adjusted']):.3f})"
-                for r in sig]
+        def changed(r: dict) -> str:
+            label = words.column(r["measure"])
+            name = _changed_name(label)
+            return (f"{name[:1].upper() + name[1:]} changed by {_signed(r['estimate'])}{_change_unit(label)} {after} "
+                    f"({ctx.level} CI {format_ci(r['ci_low'], r['ci_high'], signed=True)}; randomisation "
+                    f"{_p_words(float(r['ri_p_value']), ctx.alpha)}, adjusted {float(r['ri_p_adjusted']):.3f})")
+
+        said = [changed(r) for r in sig]
         rest = len(tested) - len(sig)
         family = f" across {across}" if across else ""
         return ("; ".join(said) + f", against {against}"
