@@ -1276,6 +1276,28 @@ def shown_as_percent(number_format: str | None) -> bool:
     return "%" in re.sub(r'"[^"]*"|\\.', "", number_format)
 
 
+#: The built-in number formats that Excel set for Chinese, Japanese, Korean or Thai shows as a date or a time of day
+#: ([ECMA-376] Part 1, 18.8.30 numFmt: ids 27-36 and 50-58, '2024年3月5日', '2024/3/5', an era year; 71-81 Thai).
+#: A workbook names them by their id alone, with no format code; openpyxl knows only the ids every language shares
+#: (0-49 but these) and reads a cell of one as its serial number (45356), which is the date the sheet shows.
+LOCALE_DATE_FORMATS = frozenset({*range(27, 37), *range(50, 59), *range(71, 82)})
+
+
+def _shown_as_local_date(cell: Any, epoch: Any) -> tuple[Any, str]:
+    """A read-only cell's ``(value, data_type)``, a number shown in a date format of :data:`LOCALE_DATE_FORMATS`
+    as the :class:`datetime.datetime` it shows (as openpyxl reads one of the formats it knows)."""
+    from openpyxl.utils.datetime import from_excel
+
+    value = cell.value
+    if (cell.data_type == "n" and isinstance(value, (int, float)) and not isinstance(value, bool)
+            and getattr(getattr(cell, "style_array", None), "numFmtId", None) in LOCALE_DATE_FORMATS):
+        try:
+            return from_excel(value, epoch), "d"
+        except (OverflowError, ValueError):  # no date (a serial past 9999): the number, refused as one
+            pass
+    return value, cell.data_type
+
+
 @dataclass
 class SheetCells:
     """A worksheet as :func:`read_sheets` reads it: its ``name`` (as on its tab), ``state`` (``"visible"``,
@@ -1315,12 +1337,15 @@ def read_sheets(path: str | os.PathLike, *, label: str | None = None, limits: Ma
             warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
             wb = openpyxl.load_workbook(gz.fileobj, read_only=True, data_only=True, keep_links=False)
             try:
+                # the cell formats showing a number as a date in a format openpyxl does not know (ids alone, no code)
+                local = any(getattr(st, "numFmtId", None) in LOCALE_DATE_FORMATS
+                            for st in getattr(wb, "_cell_styles", ()))
                 for ws in wb.worksheets:
                     ws.reset_dimensions()
                     found = facts.get(ws.title) or _SheetFacts(where=name, limits=XLSX_LIMITS)
                     rows: list[list[tuple[Any, str]]] = []
                     for r, row in enumerate(ws.iter_rows(), start=1):
-                        cells = [(c.value, c.data_type) for c in row]
+                        cells = [_shown_as_local_date(c, wb.epoch) if local else (c.value, c.data_type) for c in row]
                         found.percent.update((r, k) for k, c in enumerate(row, start=1)
                                              if c.data_type == "n" and c.value is not None
                                              and shown_as_percent(getattr(c, "number_format", None)))

@@ -15,7 +15,8 @@ Each sheet is read into the records a CSV file gives (:func:`impact._io.table_re
 file applies to it, and :func:`relabel` names its problems in the sheet's terms: the workbook and sheet, Excel's row
 number, and the column's letter with its header (``study.xlsx (sheet 'councils'):5:C (ons_code)``).  Cells are read
 as their saved values (openpyxl, read-only): a formula's value as it was saved, never calculated, a date formatted
-as a date as ``YYYY-MM-DD``, a number as its digits; what cannot be read so (a formula saved without its value, an
+as a date as ``YYYY-MM-DD`` (in any date format, those Excel set for East Asia names by number alone among them:
+:data:`impact._archive.LOCALE_DATE_FORMATS`), a number as its digits; what cannot be read so (a formula saved without its value, an
 error value, cells merged into one) is refused on its cell.  Nothing is written to a workbook.
 """
 
