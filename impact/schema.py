@@ -46,6 +46,7 @@ __all__ = [
     "TRANSCRIPT_SUFFIXES",
     "DATE_MIN",
     "date_max",
+    "month_first_only",
     "MAX_WINDOW_DAYS",
     "MAX_SCALE",
     "hidden_characters",
@@ -452,8 +453,9 @@ def yes_no_hint(text: str, *, expects: str = "a number", write: str = "the numbe
 DATE_EXPECTED = {"expects": "a date", "write": "the date as YYYY-MM-DD"}
 
 
-#: Date layouts people and programs write, each read only to say what to write instead (never accepted as data).
-_OTHER_DATE_LAYOUTS = ("%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%d.%m.%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y",
+#: Date layouts people and programs write, each read only to say what to write instead (never accepted as data); the
+#: layouts of day, month and year as numbers with other separators are told by :func:`_other_settings_date`.
+_OTHER_DATE_LAYOUTS = ("%Y%m%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y",
                        "%b %d, %Y", "%d %B, %Y", "%A %d %B %Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ",
                        "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S%z")
 
@@ -474,6 +476,92 @@ def _other_date_layout(text: str) -> str:
     if re.fullmatch(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2}", text.strip()):
         return " (the year has two digits, which may be 19.. or 20..: write the year in full, as YYYY-MM-DD)"
     return ""
+
+
+#: A date written year first with another separator than '-' ('2024/03/05', '2024.3.5'; '2024. 3. 5.' as Korean
+#: settings write it) or with the characters for year, month and day ('2024年3月5日', '2024년 3월 5일'), as Excel
+#: set for East Asia saves a date in a CSV file or as text.
+_YEAR_FIRST = re.compile(r"(?P<y>[0-9]{4})\s*(?:(?P<sep>[/.-])\s*(?P<m>[0-9]{1,2})\s*(?P=sep)\s*(?P<d>[0-9]{1,2})\.?"
+                         r"|年\s*(?P<m2>[0-9]{1,2})\s*月\s*(?P<d2>[0-9]{1,2})\s*日"
+                         r"|년\s*(?P<m3>[0-9]{1,2})\s*월\s*(?P<d3>[0-9]{1,2})\s*일\.?)")
+#: A date written day and month first, as numbers, with dots ('05.03.2024', as German, Russian or Polish settings
+#: write it), hyphens, spaces or slashes.
+_DAY_OR_MONTH_FIRST = re.compile(r"(?P<a>[0-9]{1,2})\s*(?P<sep>[./ -])\s*(?P<b>[0-9]{1,2})\s*(?P=sep)\s*(?P<y>[0-9]{4})\.?")
+#: A time of day after a date ('2024/3/5 0:00', as Excel saves a date and time in a CSV file).
+_CLOCK = re.compile(r"(?:\s+|T)(?P<h>[01]?[0-9]|2[0-3]):(?P<min>[0-5][0-9])(?::(?P<s>[0-5][0-9])(?:\.[0-9]+)?)?")
+
+
+def _other_settings_date(text: str) -> str:
+    """What a date written as Excel set for another country writes it is (" (write it as YYYY-MM-DD: 2024-03-05)"),
+    or "": year first with slashes or dots ('2024/03/05', '2024. 3. 5.') or with the characters for year, month and
+    day ('2024年3月5日'), in digits of full width ('２０２４／０３／０５') or ASCII, with or without a time after it;
+    day and month first with dots (read day first: no setting writes the month first with dots), hyphens or spaces,
+    or slashes in digits of full width.  A day and month that may be either way round are told both ways, never one
+    guessed; a month over 12 or a day the month has not is said.
+
+    Examples
+    --------
+    >>> _other_settings_date("2024年3月5日")
+    ' (write it as YYYY-MM-DD: 2024-03-05)'
+    >>> _other_settings_date("２０２４／０３／０５")
+    ' (it holds U+FF12 FULLWIDTH DIGIT TWO, a digit of another width or script, which is not read as its ASCII form: write it as YYYY-MM-DD: 2024-03-05)'
+    >>> _other_settings_date("03-05-2024")
+    ' (it may be 2024-05-03, day first, as UK settings write it, or 2024-03-05, month first, as US settings write it: write it as YYYY-MM-DD)'
+    >>> _other_settings_date("2024/02/30"), _other_settings_date("05/03/2024")
+    (' (2024-02 has no day 30)', '')
+    """
+    t = text.strip()
+    plain = _ascii_digits(t)  # full-width digits, slashes, dots and spaces as ASCII ones
+    # the first character written otherwise in ASCII (a full-width digit or slash), a space aside
+    wide = next((ch for ch, p in zip(t, plain) if ch != p and not p.isspace()), None) if len(plain) == len(t) else None
+    clock = _CLOCK.search(plain)
+    body = plain[:clock.start()] if clock and clock.end() == len(plain) else plain
+    if (m := _YEAR_FIRST.fullmatch(body)) is not None:
+        if m["sep"] == "-" and wide is None:
+            return ""  # ISO: read, or told by _no_such_day
+        year, month, day = int(m["y"]), int(m["m"] or m["m2"] or m["m3"]), int(m["d"] or m["d2"] or m["d3"])
+        readings = [(year, month, day)]
+    elif (m := _DAY_OR_MONTH_FIRST.fullmatch(body)) is not None:
+        if m["sep"] == "/" and wide is None and (body == plain or parse_date(body) is not None):
+            return ""  # day/month/year as UK settings write it: read, or told by _no_such_day or _time_of_day
+        year, a, b = int(m["y"]), int(m["a"]), int(m["b"])
+        if b > 12 >= a:
+            return (f" (there is no month {b}: written month first? then write {year:04d}-{a:02d}-{b:02d})")
+        readings = [(year, b, a)] + ([(year, a, b)] if m["sep"] != "." and a <= 12 and a != b else [])
+    else:
+        return ""
+    year, month, day = readings[0]
+    if not 1 <= month <= 12:
+        return f" (there is no month {month})"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return f" ({year:04d}-{month:02d} has no day {day})"
+    iso = [f"{y:04d}-{mo:02d}-{d:02d}" for y, mo, d in readings]
+    write = (f"write it as YYYY-MM-DD: {iso[0]}" if len(iso) == 1 else
+             f"it may be {iso[0]}, day first, as UK settings write it, or {iso[1]}, month first, as US settings write "
+             "it: write it as YYYY-MM-DD")
+    if clock is not None and body != plain and (int(clock["h"]), int(clock["min"]), int(clock["s"] or 0)) != (0, 0, 0):
+        write = f"it carries a time of day, {clock[0].strip()}: write the date alone, as YYYY-MM-DD" + (
+            f": {iso[0]}" if len(iso) == 1 else f", {iso[0]} if day first, {iso[1]} if month first")
+    if wide is not None:
+        what = "a digit of another width or script" if unicodedata.digit(wide, None) is not None else \
+            "a character of full width"
+        write = f"it holds {_char_name(wide)}, {what}, which is not read as its ASCII form: {write}"
+    return f" ({write})"
+
+
+def month_first_only(text: str) -> str:
+    """``text`` (a date cell) where it is a date that can be read month first only ('05/13/2011', '05-13-2011',
+    '5/13/2011 0:00', as US settings write a date, with or without a time of day, in digits of any width), else "".
+
+    Examples
+    --------
+    >>> month_first_only("5/13/2011 0:00"), month_first_only("05-13-2011"), month_first_only("13/05/2011")
+    ('5/13/2011 0:00', '05-13-2011', '')
+    """
+    plain = text.strip() if text.isascii() else _ascii_digits(text.strip())
+    clock = _CLOCK.search(plain)
+    m = _DAY_OR_MONTH_FIRST.fullmatch(plain[:clock.start()] if clock and clock.end() == len(plain) else plain)
+    return text.strip() if m is not None and int(m["a"]) <= 12 < int(m["b"]) <= 31 else ""
 
 
 def _year_hint(text: str) -> str:
@@ -676,7 +764,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
         d = parse_date(text)
         if d is None:
             return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text) or _time_zone(text)
-                                                   or _dash_hint(text)
+                                                   or _other_settings_date(text) or _dash_hint(text)
                                                    or apostrophe_hint(text) or _time_of_day(text)
                                                    or _year_hint(text) or _other_date_layout(text)
                                                    or yes_no_hint(text, **DATE_EXPECTED)
@@ -1815,7 +1903,12 @@ def format_reference() -> str:
         "A day or month of one digit (`2011-3-1`, `1/3/2011`) is read as the padded one, in every date",
         "column (and in the Ofsted inspection file `impact.official.read_ofsted` reads).",
         "A file that also holds a date written month first (`05/13/2011`, as US spreadsheets write",
-        "it) has its other `DD/MM/YYYY` dates refused as ambiguous (`05/09/2011` may be 9 May).",
+        "it) has its other `DD/MM/YYYY` dates refused as ambiguous (`05/09/2011` may be 9 May); so does",
+        "a file holding such a date with a time (`5/13/2011 0:00`) or hyphens (`05-13-2011`).",
+        "A date written as settings of other countries write it is an error naming the date meant:",
+        "year first (`2011/03/01`, `2011. 3. 1.`, `2011年3月1日`, `2011년 3월 1일`, in ASCII or",
+        "full-width digits); day first with dots (`01.03.2011`); and with hyphens or spaces",
+        "(`01-03-2011`), which may be either way round, naming both dates, never one guessed.",
         "A date and time with a time zone (`2011-08-14T23:00:00.000Z`, as a SharePoint list or a web",
         "form exports a date typed in the UK: its midnight there, in UTC) is an error naming the date",
         "typed (2011-08-15: British Summer Time is an hour ahead of UTC; the UK's clocks of the day, from",
@@ -1881,8 +1974,9 @@ def format_reference() -> str:
         "",
         "A cell is read as its saved value, as a CSV file saved from the sheet would hold it: a",
         "date formatted as a date as `YYYY-MM-DD` (with its time, if it has one: an error in a",
-        "date column), a whole number without `.0` (an id typed as a number, `301`, is the id",
-        "`301`), a number typed as text as its text, and a number formatted as a percentage as",
+        "date column), in any date format, those Excel set for Chinese, Japanese, Korean or Thai",
+        "saves by number alone (`2011年3月1日`) among them; a whole number without `.0` (an id",
+        "typed as a number, `301`, is the id `301`), a number typed as text as its text, and a number formatted as a percentage as",
         "the percentage shown (`45%` for 0.45: an error in a number column, which holds the number",
         "in its own unit). A formula is read as the value it was last",
         "saved with: impact never calculates one, and never writes to a workbook. A formula saved",

@@ -1022,13 +1022,18 @@ def _month_first_dates(columns, records) -> dict[tuple[str, int], str]:
     date whose day and month are equal is the same either way).
     """
     slashed = []
+    us = None  # the first cell that can only be month first, in any layout of day, month and year as numbers
     for col in columns:
         if col.type == "date":
             for line, rec in records:
-                m = schema.DAY_MONTH_YEAR.fullmatch(schema.without_midnight(rec.get(col.name, "")))
+                cell = rec.get(col.name, "")
+                m = schema.DAY_MONTH_YEAR.fullmatch(schema.without_midnight(cell))
                 if m is not None:
                     slashed.append((col.name, line, m.group(0), int(m["d"]), int(m["m"]), int(m["y"])))
-    us = next(((name, line, text) for name, line, text, d, m, _ in slashed if d <= 12 < m), None)
+                # '05-13-2011', '05/13/2011 0:00' (as US Excel saves a date and time in a CSV file): refused on their
+                # own, and saying the file was saved with month first
+                if us is None and cell and cell[4:5] != "-" and (first := schema.month_first_only(cell)):  # not ISO
+                    us = (col.name, line, first)
     if us is None:
         return {}
     return {(name, line): (f"a date as YYYY-MM-DD: this file also holds {us[2]} ({us[0]}, row {us[1]}), written "
