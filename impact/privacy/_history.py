@@ -7,7 +7,8 @@ margin only the interim's ledger held (disclosure round 76: 4 hidden counts of a
 included, whether it was published, the relations between them and the waves the run held), in a private file beside
 the pseudonym key (mode 0600), never in the bundle; a later run of the same study merges every earlier release into
 its own ledger before its suppression is decided (:func:`merge_releases`), so what it publishes is audited against
-everything published before.
+everything published before. A count an earlier release hid is hidden by the later one too (disclosure round 81), as
+the cells linked tables share are suppressed alike.
 
 The file is named from the study's name and the pseudonym key (:func:`history_file`), never from a path, and it is
 signed with the key: a file made for another study or with another key, or changed since, is refused.
@@ -220,17 +221,19 @@ def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: 
     """Declare to ``ledger`` (nothing decided yet) every earlier release of ``releases``; returns how many were
     merged and the counts of the same name whose value differs (the study's data corrected since).
 
-    A count of an earlier release with the name and value of one of this ledger's is the same count: published
-    before, it is public now (this run cannot unpublish it); hidden before, it stays protected (never unpublished
-    here). Any other count of an earlier release (a total over other waves, a count of data corrected since) is
-    declared under a name of its own, ``("release", i, name)``: public where it was published, hidden and protected
-    where it was hidden, unpublished where it was unknown; and every relation of the release with it. The
-    suppression then protects the union. A release with this run's own declarations (``declared``: the same study
-    run again) is this release, not an earlier one; so is a draft of it, written to this run's output folder
-    (``bundle``, :func:`bundle_of`: the bundle this run replaces) with this run's ``waves``. One of that folder with
-    other waves (an interim report the final one is written over) is an earlier release, merged. Where ``waves`` is
-    None, the folder alone decides. A count of the same name naming only waves the earlier release held whose value
-    differs is warned of (:class:`~impact.privacy.DisclosureWarning`).
+    A count of an earlier release with the name and value of one of this ledger's is the same count: published before,
+    it is public now (this run cannot unpublish it); hidden before, it is hidden now and protected, as one hidden under
+    a name of its own is (disclosure round 81: the earlier release's decisions, and what it published beside the counts
+    it hid that no history holds, such as a change's odds ratio, assumed them hidden; a final that published a model's
+    four cells an interim had hid handed them to the interim's reader). Any other count of an earlier release (a total
+    over other waves, a count of data corrected since) is declared under a name of its own, ``("release", i, name)``:
+    public where it was published, hidden and protected where it was hidden, unpublished where it was unknown; and every
+    relation of the release with it. The suppression then protects the union. A release with this run's own declarations
+    (``declared``: the same study run again) is this release, not an earlier one; so is a draft of it, written to this
+    run's output folder (``bundle``, :func:`bundle_of`: the bundle this run replaces) with this run's ``waves``. One of
+    that folder with other waves (an interim report the final one is written over) is an earlier release, merged. Where
+    ``waves`` is None, the folder alone decides. A count of the same name naming only waves the earlier release held
+    whose value differs is warned of (:class:`~impact.privacy.DisclosureWarning`).
 
     Examples
     --------
@@ -263,7 +266,11 @@ def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: 
                     ledger.forced.discard(key)
                     ledger.auxiliary.discard(key)
                 elif status == "hidden" and key not in ledger.public:
-                    ledger.auxiliary.discard(key)  # hidden before: protected now
+                    # hidden before: hidden now, and protected (disclosure round 81: published by this run, a count
+                    # the earlier hid only to protect others is handed to its reader, and with it whatever else the
+                    # earlier release published beside it gives of the cells it was hidden for)
+                    ledger.auxiliary.discard(key)
+                    ledger.forced.add(key)
                 names.append(key)
                 continue
             if key in ledger.values and _waves_named(key, held) and not ledger.auxiliary & {key}:
