@@ -19,7 +19,8 @@ the signs are deliberately broad:
 ``name_position``
     a word after a title, kinship or role word ("Mrs", "her son", "social
     worker") that is not a redaction token and is capitalised or no English
-    word.
+    word; a post's noun after a grade's word ("the Lead Inspector", "our
+    Lead Member") is one post, no sign.
 ``capitals``
     a word in capitals of four letters or more that is neither English nor a
     known acronym ("OKONKWO"); an acronym's plural ("JTAIs") is none.
@@ -66,7 +67,9 @@ the signs are deliberately broad:
     withheld.  A post spoken
     of with its work ("the DCS came to the review"), a post many hold ("a
     social worker was off sick"), and a post "a" or "every" holder of
-    elsewhere ("a lead member from another authority retired") are no sign.
+    elsewhere ("a lead member from another authority retired") are no sign,
+    nor is a post before a noun of its work ("the LADO process", "the DCS
+    report", "the principal social worker role"): its work, not its holder.
 """
 
 from __future__ import annotations
