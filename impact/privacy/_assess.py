@@ -19,7 +19,8 @@ the signs are deliberately broad:
 ``name_position``
     a word after a title, kinship or role word ("Mrs", "her son", "social
     worker") that is not a redaction token and is capitalised or no English
-    word.
+    word; a post's noun after a grade's word ("the Lead Inspector", "our
+    Lead Member") is one post, no sign.
 ``capitals``
     a word in capitals of four letters or more that is neither English nor a
     known acronym ("OKONKWO"); an acronym's plural ("JTAIs") is none.
@@ -66,7 +67,9 @@ the signs are deliberately broad:
     withheld.  A post spoken
     of with its work ("the DCS came to the review"), a post many hold ("a
     social worker was off sick"), and a post "a" or "every" holder of
-    elsewhere ("a lead member from another authority retired") are no sign.
+    elsewhere ("a lead member from another authority retired") are no sign,
+    nor is a post before a noun of its work ("the LADO process", "the DCS
+    report", "the principal social worker role"): its work, not its holder.
 """
 
 from __future__ import annotations
@@ -77,7 +80,14 @@ import pandas as pd
 import regex as re
 
 from ._lexicon import _lines, english_words, lazy_compile, plain_text, public_phrases, public_terms
-from ._names import _ACRONYM_PLURAL_RE, _TITLES, KINSHIP_ROLE_WORDS, _tokens
+from ._names import (
+    _ACRONYM_PLURAL_RE,
+    _TITLES,
+    GRADE_WORDS,
+    KINSHIP_ROLE_WORDS,
+    _post_noun,
+    _tokens,
+)
 from ._redact import KEEP_PHRASES
 
 __all__ = ["RISK_SIGNS", "assess_quote", "assess_quotes"]
@@ -250,13 +260,32 @@ def _post_form(post: str) -> str:
     return f"(?-i:{form})" if post.isupper() else form
 
 
+# Nouns a post stands before as their modifier, the post's work and not its holder ("the LADO process", "the DCS
+# report"; "the chief executive's office" is the holder's): the nouns of a post's work, its documents and its systems.
+# No noun of the holder's own time ("the DCS visit", "the DCS appraisal", "the DCS retirement", "the DCS absence": the
+# holder's), and no plural that is a verb too ("the DCS reports to the chief executive", "the LADO processes
+# referrals": the holder).
+_POST_OF_NOUNS = frozenset("""process procedure procedures report role roles post job jobs office offices service team
+    teams function duty duties meeting meetings panel panels board forum forums budget portfolio vacancy vacancies
+    position remit route referral referrals threshold thresholds form guidance protocol protocols system systems network
+    conference conferences session sessions training briefing briefings update bulletin newsletter letter email inbox
+    mailbox line helpline number list review audit plan strategy strategies policy policies scheme programme project
+    group model framework pathway pathways hub unit contract handbook toolkit template templates website page advice
+    decision decisions oversight rota agenda minutes caseload caseloads allegation allegations investigation
+    investigations enquiry enquiries arrangements responsibilities responsibility standards regulations timescales data
+    dashboard survey statement record consultation consultations assessment assessments""".split())
+# A noun right after a post (see :data:`_POST_OF_NOUNS`); the post then stands for its work, not its holder.
+_NOUN_AFTER_POST = (r"(?![ \t]+(?:" + "|".join(sorted(_POST_OF_NOUNS, key=len, reverse=True)) + r")(?![\p{L}'’\-]))")
+
+
 @cache
 def _post_re_text() -> str:
-    """A post one person holds said as that person (see :data:`_POST_MODIFIER`), as a pattern."""
+    """A post one person holds said as that person (see :data:`_POST_MODIFIER`), as a pattern; not a post before a
+    noun of its work (:data:`_NOUN_AFTER_POST`: "the LADO process", "the DCS report")."""
     posts = sorted(set(_lines("privacy/single_posts.txt")), key=len, reverse=True)
     return (r"(?:(?:the|our|their|your|my)[ \t]+(?:(?:council|borough|authority|county|city)['’]s[ \t]+)?|"
             r"(?:the[ \t]+)?(?:council|borough|authority|county|city)['’]s[ \t]+)" + _POST_MODIFIER
-            + r"(?:" + "|".join(map(_post_form, posts)) + r")(?![\p{L}'’])")
+            + r"(?>" + "|".join(map(_post_form, posts)) + r")(?![\p{L}'’])" + _NOUN_AFTER_POST)
 
 
 # A verb reporting a post's words: what follows is what they said, not a matter of theirs ("the chief executive said
@@ -391,7 +420,8 @@ def assess_quote(redacted: str) -> tuple[bool, tuple[str, ...]]:
         if (tok.shape == "caps" and len(key) >= 4 and not ordinary and tok.text not in _NEVER_CAPS and key not in public
                 and not _ACRONYM_PLURAL_RE.fullmatch(tok.text)):  # "JTAIs", "EHCPs": an acronym's plural, no surname
             signs.add("capitals")
-        if i and (toks[i - 1].key in KINSHIP_ROLE_WORDS or toks[i - 1].key.rstrip(".") in _TITLES):
+        if i and (toks[i - 1].key in KINSHIP_ROLE_WORDS or toks[i - 1].key.rstrip(".") in _TITLES) and not (
+                toks[i - 1].key in GRADE_WORDS and _post_noun(key, frozenset())):  # "The Lead Inspector": one post
             gap = text[toks[i - 1].end : tok.start]
             if gap.strip(" \t,:.") == "" and "\n" not in gap and (tok.shape in ("cap", "caps") and key not in public
                                                                    and not _sentence_start(text, tok.start)

@@ -21,6 +21,7 @@ from stdnum.gb import upn as _upn
 from ._lexicon import (
     FAMILY_ALTERNATION,
     POSTCODE_AREAS,
+    _lines,
     bare_word,
     communities,
     conditions,
@@ -971,6 +972,16 @@ _FLAT_RE = lazy_compile(
 _NUMBER_BLOCK_RE = lazy_compile(
     r"(?<![\w£$€.,/])(?P<num>\d{1,4}[a-z]?),?[ \t]+(?P<words>(?:\p{Lu}\p{Ll}[\p{L}'’\-]*[ \t]+){1,3})"
     r"(?P<kind>(?i:flats|house|tower|towers|mansions|lodge|buildings|block|point|estate))(?![\w])", re.VERSION1)
+# The same in lower case, as transcripts are typed ("she lives at 5 star buildings", "we meet at 2 kingfisher house"):
+# the address only where someone or something is placed there, and no word describes buildings counted ("she's lived
+# at 3 council flats", "they live in 2 bedroom flats", "at 5 office buildings" stay).
+_LOWER_NUMBER_BLOCK_RE = lazy_compile(
+    r"(?<![\w£$€.,/])(?P<num>\d{1,4}[a-z]?),?[ \t]+(?P<words>(?:\p{Ll}[\p{Ll}'’\-]*[ \t]+){1,2})"
+    r"(?P<kind>flats|house|tower|towers|mansions|lodge|buildings|block|point|heights|court)(?![\w])", re.VERSION1)
+# Words that describe buildings counted, not a block's name.
+_COUNTED_BUILDING_WORDS = frozenset("""council bedroom bed storey story office school church shop shops flat terraced
+    detached semi tower high low rise listed empty derelict different separate other residential commercial public
+    private social housing student hostel hotel hospital farm factory warehouse apartment studio""".split())
 # A person said to be at or in a place ("she's at", "they were in"): where a name of ordinary words is a block's.
 _PERSON_AT_BEFORE_RE = lazy_compile(
     r"\b(?:s?he|they|we|i|you)(?:['’](?:s|re|m)|[ \t]+(?:is|are|was|were|am))[ \t]+(?:still[ \t]+|now[ \t]+)?(?:at|in)[ \t]+\Z", _I)
@@ -2647,6 +2658,15 @@ def _addresses(text: str, add) -> None:
                          or _PLACE_WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()))):
             continue  # "2 The House", "the 5 Red House rules": no block's nor estate's name, where no one is placed
         add(Span(m.start(), m.end(), "address"))
+    for m in _LOWER_NUMBER_BLOCK_RE.finditer(text) if any(c.isdigit() for c in text) else ():
+        words = [fold(w) for w in m.group("words").split()]
+        if (any(not_building(w) or w in _NOT_BLOCK_NAMES or w in _COUNTED_BUILDING_WORDS or w.endswith(("ed", "ly"))
+                for w in words)
+                or not (_RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+                        or _PERSON_AT_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+                        or _PLACE_WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()))):
+            continue  # "she's lived at 3 council flats", "the 5 star buildings were awful": counted, or no one placed
+        add(Span(m.start(), m.end(), "address"))
     for m in (_WORDED_ADDRESS_RE.finditer(text, overlapped=True)
               if _RESIDENCE_WORD.search(text) or _SAID_DIGIT_RE.search(text) or _NUMBER_THE_RE.search(text) else ()):
         words = [fold(w) for w in m.group("words").split()]
@@ -3867,11 +3887,99 @@ def _initiative_people() -> frozenset[str]:
     return KINSHIP_ROLE_WORDS | _PERSON_NOUNS | _NAMED_PERSON_NOUNS | _PEOPLE_GROUPS
 
 
+# One word before the word for what it is ("the phoenix project", "the Phoenix Project", "our Horizon scheme"): a name
+# where it is capitalised and does not describe the work (:func:`_describes_work`), or, in any case, a word local work
+# is named by (``privacy/initiative_names.txt``); a national programme stays ("the Mockingbird programme").
+_ONE_WORD_INITIATIVE_RE = lazy_compile(
+    r"(?<![\p{L}'’\-])(?:the|our|their|this|its|that)[ \t]+(?P<name>\p{L}[\p{L}'’\-]*)"
+    r"[ \t]+(?P<head>project|scheme|programme|program|initiative)(?![\p{L}'’\-])", _I)
+# A name that opens with "New" ("the New Horizons project", "New Beginnings programme", "their new beginnings
+# initiative"): "new" is the name's word where the rest names (a plural, "beginnings" too) and, with no article, where
+# every word is capitalised; "the new parenting programme", "the new schools project" describe.
+_NEW_INITIATIVE_RE = lazy_compile(
+    r"(?<![\p{L}'’\-])(?:(?P<det>the|our|their|this|its|that)[ \t]+)?(?P<name>(?P<new>new)[ \t]+(?P<rest>\p{L}[\p{L}'’\-]*"
+    r"(?:[ \t]+\p{L}[\p{L}'’\-]*)?))[ \t]+(?P<head>project|scheme|programme|program|initiative)(?![\p{L}'’\-])", _I)
+# Words that describe a local initiative's work, what it does or whom or where it serves, capitalised or not ("the
+# Research Project", "the Pilot Programme", "our Reading scheme"): no name.  With the endings of
+# :data:`_DESCRIBING_ENDINGS` and those of an adjective, the people words and the public terms.
+_WORK_WORDS = frozenset("""new old pilot whole same main current local national regional big small first second third
+    last next early late annual joint overall wider flagship original previous existing own other latest final
+    research youth family school community health housing arts art music sport sports literacy numeracy maths science
+    careers career work employment parent carer adoption kinship respite outreach advocacy mentor volunteer council
+    government police court nhs charity lottery capital building garden food cookery football drama dance film media
+    digital data web computer book library summer holiday weekend evening breakfast lunch homework transport travel
+    bike cycle bus play leisure gym fitness nutrition wellbeing wellness safety care support help change reform trial
+    study grant bid test demonstration exchange buddy peer practice quality skills voice rights advice information
+    teen baby infant toddler child women men dads mums refugee asylum migrant traveller welfare benefits money debt
+    fuel energy water warm home homes hub outdoor forest farm city county borough village town estate street area ward
+    district neighbourhood regeneration pathway pathways phase stage wave round year term week day month after
+    before academy cadet apprentice graduate trainee intern award prize bursary grant tutor coach""".split())
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ory", "ful", "less", "able", "ible", "ed", "ing", "ly", "ure",
+                      "cy", "ness", "ist", "ian", "ern", "ish",
+                      # and an abstract noun's, what the work is ("Transformation", "Leadership", "Bikeability")
+                      "tion", "sion", "ment", "ity", "ance", "ence", "ship", "ism", "ogy", "hood", "dom", "ics")
+
+
+def _describes_work(word: str, endings: bool = True) -> bool:
+    """Whether ``word`` (folded) describes an initiative's work rather than naming it (see :data:`_WORK_WORDS`); with
+    ``endings``, a word with an adjective's or a describing plural's ending too ("the Pilot Programme", "the
+    Residential project", "the placements scheme")."""
+    from ._names import _NOT_NAMES
+
+    one = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+    return (word in _WORK_WORDS or one in _WORK_WORDS or word in _NOT_NAMES or word in _DESCRIBING_PLURALS
+            or endings and (word.endswith(_ADJECTIVE_ENDINGS) or word.endswith(_DESCRIBING_ENDINGS))
+            or word in public_terms() or word in communities() or word in _NUMBER_WORDS_SET or word in _initiative_people()
+            or one in _initiative_people() or word in _NAME_UNITS)
+
+
+@cache
+def _initiative_name_words() -> frozenset[str]:
+    """The words local work is named by (``privacy/initiative_names.txt``), folded."""
+    return frozenset(fold(w) for w in _lines("privacy/initiative_names.txt"))
+
+
+def _one_word_name(word: str, head: str = "project") -> bool:
+    """Whether ``word``, said alone before ``head`` ("project", "scheme", "programme" or "initiative"), is the
+    initiative's name: a word local work is named by in any case, or one capitalised (not in capitals) that does not
+    describe the work.  Where ``head`` is capitalised too, the phrase is in Title Case, which says nothing of the word:
+    an English word is a name there only if local work is named by it ("The Phoenix Project"; not "the Mark Scheme",
+    "The Colour Scheme"); an English word that is a given name too is no name either way ("the Mark scheme")."""
+    from ._names import is_public_word
+
+    key = fold(word)
+    if key in _public_names() or is_public_word(word):
+        return False  # a national programme ("the Mockingbird programme"), a word of the field ("the Family project")
+    if key in _initiative_name_words():
+        return True
+    english = key in english_words()
+    return (word[:1].isupper() and not word.isupper() and len(key) >= 3 and not _describes_work(key)
+            and not (english and (head[:1].isupper() or key in folded_first_names())))
+
+
 def _initiatives(text: str, add) -> None:
     """Local initiatives by their names (see :data:`_INITIATIVE_RE`), the name one place detail."""
     from ._names import _NOT_NAMES
 
     people = _initiative_people()
+    for m in _ONE_WORD_INITIATIVE_RE.finditer(text):
+        if _one_word_name(m.group("name"), m.group("head")):
+            add(Span(m.start("name"), m.end("name"), "place"))
+    for m in _NEW_INITIATIVE_RE.finditer(text):
+        rest = m.group("rest").split()
+        capitalised = all(w[:1].isupper() for w in m.group("name").split())
+        if m.group("det") is None and not capitalised or fold(m.group("name")) in _public_names():
+            continue
+        last = fold(rest[-1])
+        # capitalised, a plural of any ending names ("New Directions"); in lower case, "-ings" alone ("new beginnings")
+        named = (all(not _describes_work(fold(w), endings=not capitalised) or fold(w).endswith("ings") and fold(w) not in people
+                     for w in rest)
+                 and (capitalised or last.endswith("s") or len(rest) == 1 and _one_word_name(rest[0], m.group("head"))))
+        if named:
+            # "new" in the name where written as its other words are ("New Horizons", "new beginnings"); "the new
+            # Phoenix project" is a new one of the name
+            same_case = m.group("new")[0].isupper() == m.group("rest")[0].isupper()
+            add(Span(m.start("name") if same_case else m.start("rest"), m.end("name"), "place"))
     for m in _INITIATIVE_RE.finditer(text, overlapped=True):
         words = [fold(w) for w in m.group("name").split()]
         if (fold(m.group("name")) in _public_names() or f"{fold(m.group('name'))} {fold(m.group('head'))}" in _public_names()

@@ -389,9 +389,8 @@ _LIKES_INTO_BEFORE_RE = lazy_compile(
 _DOTTED_COUNTRIES = frozenset("us usa uk gb eu un uae ussr nz roi".split())
 # A capitalised word right before a word, written close ("Social Care").
 _CAPITALISED_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<w>\p{Lu}\p{Ll}+)[ \t]+\Z", re.VERSION1)
-_NOUN_PHRASE_OPENS_RE = lazy_compile(
-    r"(?:\b(?i:the|a|an|our|their|its|this|that|your|my|his|her|of|for|in|on|to|from|with|by|at|under|into|as|and|or)|"
-    r"[,&])[ \t]+\Z", re.VERSION1)
+_NOUN_PHRASE_OPENERS = r"\b(?i:the|a|an|our|their|its|this|that|your|my|his|her|of|for|in|on|to|from|with|by|at|under|into|as|and|or)"
+_NOUN_PHRASE_OPENS_RE = lazy_compile(rf"(?:{_NOUN_PHRASE_OPENERS}|[,&])[ \t]+\Z", re.VERSION1)
 # A title's small joining word, then its capitalised word ("Time to Change", "Hope for Families", "Care of the Young").
 _JOINED_TERM_AFTER_RE = lazy_compile(
     r"[ \t]+(?:to|for|of|of[ \t]+the|in|into|on)[ \t]+(?P<w>\p{Lu}\p{Ll}+)(?![\p{L}'’\-])", re.VERSION1)
@@ -428,7 +427,34 @@ def listed_word_in_a_term(text: str, start: int, end: int, listed: frozenset[str
                 _NOUN_PHRASE_OPENS_RE.search(text, max(0, joined.start() - 12), joined.start()) is not None
                 or _CAPITALISED_BEFORE_RE.search(text, max(0, joined.start() - 30), joined.start()) is not None))
             or after is not None and _term_word(fold(after.group("w")), listed) and fold(after.group("w")) not in surname_words()
-            and _NOUN_PHRASE_OPENS_RE.search(text, max(0, start - 12), start) is not None)
+            and _NOUN_PHRASE_OPENS_RE.search(text, max(0, start - 12), start) is not None
+            # a grade's word before a post's noun ("the Lead Member", "our Lead Inspector", "(Lead Member)" with Honor
+            # Lead listed): the post, as "Lead Inspector" is with no one listed
+            or fold(text[start:end]) in GRADE_WORDS and after is not None and _CAPITALISED_AFTER_RE.match(text, end)
+            and _post_noun(fold(after.group("w")), listed)
+            and _GRADE_OPENS_RE.search(text, max(0, start - 12), start) is not None)
+
+
+#: Words that set a post's grade before its noun ("Lead Inspector", "Principal Social Worker", "Senior Practitioner",
+#: "Chief Officer"): with a post's noun after them, a post's words, never a name's.
+GRADE_WORDS = frozenset("""lead chief senior principal deputy assistant head acting interim joint vice associate
+    executive specialist consultant advanced""".split())
+# What opens a noun phrase before a grade's word: an article, an owner, a preposition, a list's joining word, a comma,
+# an ampersand, a bracket ("(Lead Member)") or the sentence's start ("Lead Inspector said").
+_GRADE_OPENS_RE = lazy_compile(rf"(?:{_NOUN_PHRASE_OPENERS}[ \t]+|[,&][ \t]+|\([ \t]*|(?:^|[.!?:;][ \t]+)[\"'“‘]?)\Z",
+                               re.VERSION1)
+
+
+def _post_noun(w: str, listed: frozenset[str]) -> bool:
+    """Whether ``w`` (folded) is a post's noun a grade's word may stand before ("Member", "Inspector", "Officer",
+    "Reviewer", "Nurse", "Professional", "Clinician"): a job's or a title's word of English, or an English word with a
+    person noun's ending that is no surname; no first name, no listed name's part."""
+    return (w in english_words() and (_job_word(w) or w in _TITLES or w.endswith(_PERSON_NOUN_ENDINGS)
+                                      and w not in surname_words())
+            and w not in folded_first_names() and w not in listed)
+
+
+_PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ional")
 
 
 def _term_word(w: str, listed: frozenset[str]) -> bool:
@@ -833,6 +859,8 @@ _ROLE_OF_BODIES = frozenset("head lead chair member host partner".split()) | fro
 # A police rank, and the words that open a rank of two ("Detective Inspector", "Detective Sergeant").
 _POLICE_RANKS = frozenset("inspector sergeant sgt constable superintendent supt".split())
 _RANK_OPENERS = frozenset("detective det".split())
+# Titles that are ranks or posts a grade's word may stand before ("Lead Inspector", "Chief Superintendent"): the rank.
+_RANKS = _POLICE_RANKS | frozenset("detective insp det matron".split())
 # A capitalised word written close before a word ("John Greggs"): a given name, if the lists know it as one.
 _LOWER_WORD_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])\p{Ll}+[ \t]+\Z", re.VERSION1)
 _GIVEN_NAME_BEFORE_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<w>\p{Lu}\p{Ll}+)[ \t]\Z", re.VERSION1)
@@ -4458,6 +4486,8 @@ class NameFinder:
         if (post.shape != tok.shape or not self._joinable(text, post, tok) or post.key in _TITLES
                 or not _job_word(post.key) or self._known(post)):
             return False
+        if post.key in GRADE_WORDS and tok.key in _RANKS:
+            return False  # "The Lead Inspector said", "our Head Constable": a grade's word before a rank, one post
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return (nxt is None or nxt.shape not in ("cap", "caps", "initial") or not self._joinable(text, tok, nxt)
                 or nxt.shape == "caps" and self._function_word(nxt))  # "SOCIAL WORKER BISHOP RANG"
