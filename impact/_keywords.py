@@ -108,6 +108,12 @@ def _public_home(func: Callable) -> str:
     return ".".join(parts[:next((i for i, p in enumerate(parts) if p.startswith("_")), len(parts))])
 
 
+def _private(param: inspect.Parameter) -> bool:
+    """Whether ``param`` is a private keyword of a public function (``_history``, passed by impact itself): one with
+    a default whose name begins with ``_``, never shown to a user nor suggested for a misspelt keyword."""
+    return param.name.startswith("_") and param.default is not param.empty
+
+
 def explain_call(func: Callable, args: tuple, kwargs: dict) -> str | None:
     """What is wrong with calling ``func`` with ``args`` and ``kwargs``, where the call does not bind to its signature
     (a keyword misspelt, more arguments by position than it takes, one it needs left out), as one message naming what
@@ -142,6 +148,8 @@ def explain_call(func: Callable, args: tuple, kwargs: dict) -> str | None:
     positional = [p.name for p in params if p.kind in (P.POSITIONAL_ONLY, P.POSITIONAL_OR_KEYWORD)]
     takes, star = [], False
     for p in params:
+        if _private(p):
+            continue  # neither shown nor suggested: build_report's _history is run's alone (disclosure80)
         if p.kind is P.KEYWORD_ONLY and not star:
             takes.append("*")
             star = True
@@ -154,7 +162,8 @@ def explain_call(func: Callable, args: tuple, kwargs: dict) -> str | None:
     unknown = [k for k in kwargs if k not in keywords] if not any(p.kind is P.VAR_KEYWORD for p in params) else []
     if unknown:
         k = unknown[0]
-        return f"{where}() got an unexpected keyword argument {k!r}{did_you_mean(k, keywords)}{form}"
+        public = [p.name for p in params if p.name in keywords and not _private(p)]
+        return f"{where}() got an unexpected keyword argument {k!r}{did_you_mean(k, public)}{form}"
     if len(args) > len(positional) and not any(p.kind is P.VAR_POSITIONAL for p in params):
         given = f"{len(args)} {'was' if len(args) == 1 else 'were'} given"
         if not positional:

@@ -86,7 +86,7 @@ import pandas as pd
 
 from ._frames import as_text, key_strings, lacking_hint, unclear_columns
 from ._made import made_hint
-from ._words import _counted, _named
+from ._words import _counted, _named, _verb
 from .errors import InputError, Problem, StatisticalWarning, ValidationError, user_level
 
 __all__ = [
@@ -1190,6 +1190,48 @@ def _refuse_case_variants(stacked: pd.DataFrame, codes: Sequence[str] | None) ->
         raise ValidationError(problems, source="coded output")
 
 
+def _check_listed_codes(codes: Sequence[str] | None, stacked: pd.DataFrame) -> None:
+    """Refuse a code of ``codes`` no coder used that is a slip of one they used ('moral' for 'morale'), and warn
+    where no code listed was used at all: its rows were all 0, read as every coder agreeing it is absent
+    (newuser17). A code nobody used that is no slip (one of the codebook's) is a legitimate absence."""
+    if codes is None:
+        return
+    from ._joins import refuse_unknown
+
+    used = sorted(stacked["code"].dropna().unique())
+    unused = [c for c in codes if str(c).strip() not in used]
+    # a slip is one letter typed wrong, left out, added or two swapped, or the id written another way ('Morale ',
+    # 'plans-actions'): a code of the codebook nobody used ('action_plan_monitoring' beside 'action_planning') is none
+    slips = [c for c in unused if any(_one_slip(str(c).strip(), u) for u in used)]
+    refuse_unknown("codes", slips, used, "any coding")
+    if unused and len(unused) == len(list(codes)):
+        warnings.warn(f"`codes` names {_counted(len(unused), 'code')} no coder used, {unused}: every coder's value "
+                      f"is 0 on every unit, which reads as agreeing {_verb(len(unused), 'it is', 'they are')} absent "
+                      f"- the coders used {_named('code', used[:10])}{' ...' if len(used) > 10 else ''}.", StatisticalWarning, stacklevel=user_level())
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` written another way (:func:`impact.schema.same_id`) or with one slip of the keyboard: a
+    letter typed wrong, left out or added, or two side by side swapped.
+
+    >>> _one_slip("moral", "morale"), _one_slip("Plans-Actions", "plans_actions"), _one_slip("lerning", "learning")
+    (True, True, True)
+    >>> _one_slip("action_plan_monitoring", "action_planning"), _one_slip("mo", "me")
+    (False, False)
+    """
+    from .schema import _swapped, same_id
+
+    a, b = same_id(a), same_id(b)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return _swapped(a, b) or sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: pd.DataFrame | Sequence[str] | None = None,
                     codes: Sequence[str] | None = None, unit_level: Literal["segment", "document"] = "segment",
                     uncoded: Literal["absent", "missing"] = "absent", min_score: float | None = None,
@@ -1285,7 +1327,12 @@ def coding_to_units(coded: Mapping[str, pd.DataFrame] | pd.DataFrame, *, units: 
         raise ValidationError(
             [Problem("coded", None, "unit", u, "a unit listed in `units`") for u in unknown[:50]], source="coded output"
         )
+    _check_listed_codes(codes, stacked)
     present = stacked
+    if min_score is not None:
+        from .stats._checks import _check_probability
+
+        _check_probability("min_score", min_score, open_interval=False)  # 5 (a percentage) kept no coding at all
     if min_score is not None and "score" in stacked.columns:
         present = present[pd.to_numeric(present["score"], errors="coerce") >= min_score]
     if "present" in present.columns:

@@ -1230,6 +1230,9 @@ def supplied_codes(codebook: Any) -> list[str]:
     from .coding import Codebook
     from .process import PROCESS_CODEBOOK
 
+    if not isinstance(codebook, Codebook):
+        raise TypeError(f"The value for `codebook` of impact.pipeline.supplied_codes() must be an impact.Codebook "
+                        f"(impact.Codebook.load('nfer_impacts')), but {type(codebook).__name__} was passed.")
     books = [codebook, Codebook.load(PROCESS_CODEBOOK), Codebook.load("review_themes")]
     return CodeList(dict.fromkeys(c for b in books for c in b.code_ids), [(b.id, b.code_ids) for b in books])
 

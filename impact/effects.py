@@ -123,7 +123,8 @@ def intervention_effects(
     Raises
     ------
     ValueError
-        If ``measure`` is not a column of the panel, or ``n_permutations`` is not a whole number of at least 1.
+        If ``measure`` is not a column of the panel, ``n_permutations`` is not a whole number of at least 1,
+        ``alpha`` is not a number strictly between 0 and 1, or ``seed`` is negative or not a whole number.
 
     Examples
     --------
@@ -138,6 +139,7 @@ def intervention_effects(
     """
     from .stats import adjust_pvalues
 
+    _check_level(alpha, seed)
     code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves,
                                       takes_study=False)
     if measure not in panel.columns:
@@ -175,6 +177,15 @@ def intervention_effects(
         out["odds_ratio_ci_low"] = np.exp(out["ci_low"])
         out["odds_ratio_ci_high"] = np.exp(out["ci_high"])
     return out
+
+
+def _check_level(alpha: object, seed: object = None) -> None:
+    """Refuse an ``alpha`` that is no share (5 for 5%, -0.1, NaN) or a seed numpy would refuse, before any model is
+    fitted: each model's fit refused it, and the refusal was said as each impact's model not fitted (newuser17)."""
+    from .stats._checks import _check_probability, _check_seed
+
+    _check_probability("alpha", alpha)
+    _check_seed(seed)
 
 
 def holm_family(terms: pd.Series) -> pd.Series:
@@ -338,6 +349,7 @@ def change_by_status(
     refuse_swapped(change_by_status, panel=panel, study=study)
     from .stats import adjust_pvalues
 
+    _check_level(alpha)
     code_list, wave_list = _selection(panel, ("code", "wave", "council_id", "status_group"), codes, waves,
                                       study=study)
     if measure not in panel.columns:
@@ -916,6 +928,7 @@ def attrition_effects(
     from ._joins import names
     from .stats._models import _attrition_fits, _attrition_table
 
+    _check_level(alpha)
     require_study(study, "participants", "wave_status")
     code_list, wave_list = _selection(panel, ("code", "wave", "participant_id"), codes, waves,
                                       hint=" (pass the participant panel, impact.participant_panel)", study=study)
@@ -1378,6 +1391,7 @@ def survey_effects(study: Study, *, alpha: float = 0.05) -> pd.DataFrame | None:
     ['term', 'estimate', 'se']
     """
     require_study(study, "survey_responses", "wave_status")
+    _check_level(alpha)
     from .stats import longitudinal_model
 
     scores = _survey_scores(study)

@@ -69,10 +69,15 @@ def _quotable_codes(codes: list | None, codings: pd.DataFrame, study: Study, cod
     """Refuse a code asked of :func:`quotes` that is in no coding and not in ``codebook`` (the study's by default):
     it kept no statement, and the empty table read as "nobody said so".  A code of the codebook nobody coded is a
     legitimate empty answer."""
-    if codes is None:
-        return
     from .coding.codebook import Codebook
     from .errors import ImpactError
+
+    if codebook is not None:
+        # read whatever the codes: codebook=3 or 'nfer' (no codebook) was passed over without a word where every
+        # code asked was coded, or none was asked (newuser17)
+        Codebook.for_study(study, codebook)
+    if codes is None:
+        return
 
     coded = {str(x) for x in codings["code"].dropna().unique()} if "code" in codings.columns else set()
     unseen = [c for c in codes if str(c).strip() not in coded]

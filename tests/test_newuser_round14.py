@@ -213,32 +213,31 @@ def _slip(word: str) -> str:
 
 
 def test_a_misspelt_keyword_of_every_public_function_is_told_the_keyword_meant_and_what_it_takes():
+    # Every public keyword of every public function, misspelt (newuser17: the last keyword alone before, which for
+    # build_report was its private _history, so that the test asked for "did you mean '_history'?" - the bug).
     import inspect
 
     told, missed = 0, []
     for name, f in _public_callables():
         params = inspect.signature(f).parameters
         if any(p.kind is p.VAR_KEYWORD for p in params.values()):
-            continue  # takes any keyword (build_summary's options)
-        keywords = [p for p in params.values() if p.kind is p.KEYWORD_ONLY]
-        if not keywords:
-            continue
-        meant = keywords[-1].name
-        wrong = _slip(meant)
-        if wrong in params:
-            continue
-        try:
-            f(**{wrong: None})  # nothing else given: the keyword is told before anything is read
-        except TypeError as exc:
-            message = str(exc)
-            if f"unexpected keyword argument {wrong!r} (did you mean {meant!r}" in message and "it takes" in message:
-                told += 1
+            continue  # takes any keyword (build_summary's options: tests/test_newuser_round15.py)
+        for meant in [p.name for p in params.values() if p.kind is p.KEYWORD_ONLY and not p.name.startswith("_")]:
+            wrong = _slip(meant)
+            if wrong in params:
                 continue
-            missed.append((name, wrong, message[:160]))
-        else:
-            missed.append((name, wrong, "accepted"))
+            try:
+                f(**{wrong: None})  # nothing else given: the keyword is told before anything is read
+            except TypeError as exc:
+                message = str(exc)
+                if f"unexpected keyword argument {wrong!r} (did you mean {meant!r}" in message and "it takes" in message:
+                    told += 1
+                    continue
+                missed.append((name, wrong, message[:160]))
+            else:
+                missed.append((name, wrong, "accepted"))
     assert not missed, missed
-    assert told >= 60  # the public API's functions with keywords, read from the signatures (a new one is checked too)
+    assert told >= 300  # the public API's keywords (304 on newuser17), read from the signatures: a new one is checked too
 
 
 def test_a_keyword_given_by_position_and_a_keyword_left_out_are_told_what_the_function_takes(small):

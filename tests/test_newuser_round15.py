@@ -52,8 +52,10 @@ def test_a_misspelt_option_passed_on_is_told_in_the_terms_of_the_function_called
     told = 0
     for called, f, target, args in cases:
         own = set(inspect.signature(f).parameters)
+        # public ones alone: build_report's _history is run's, never suggested nor listed (newuser17: this test
+        # asked for "did you mean '_history'?", the bug)
         passed = [p.name for p in inspect.signature(target).parameters.values()
-                  if p.kind is p.KEYWORD_ONLY and p.name not in own]
+                  if p.kind is p.KEYWORD_ONLY and p.name not in own and not p.name.startswith("_")]
         assert passed, called
         for keyword in passed:
             wrong = _slip(keyword)

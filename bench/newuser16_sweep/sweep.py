@@ -13,7 +13,7 @@ while the other parameters it needs get right ones, read by name. What each call
 
 Writes ``results.json`` beside this file (counts and every bare call with its message) and prints the counts.
 
-    PYTHONPATH=. MPLBACKEND=Agg python bench/newuser16_sweep/sweep.py [--all] [--timeout 10]
+    PYTHONPATH=. MPLBACKEND=Agg python bench/newuser16_sweep/sweep.py [--all] [--fit] [--timeout 10]
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def classify(exc: BaseException) -> str:
     return "told"
 
 
-def sweep(everything: bool = False, timeout: int = 10) -> dict:
+def sweep(everything: bool = False, timeout: int = 10, fit: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         fx = fixtures(folder)
@@ -151,7 +151,11 @@ def sweep(everything: bool = False, timeout: int = 10) -> dict:
                     try:
                         with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
                             warnings.simplefilter("ignore")
-                            func(*args, **kwargs)
+                            made = func(*args, **kwargs)
+                            if fit and inspect.isclass(func) and hasattr(made, "fit"):
+                                # a coder keeps its parameters (scikit-learn's contract) and judges them when fitted
+                                # (--fit, newuser17)
+                                made.fit(*([fx["segments"], fx["coded"]] if func.__name__ == "TrainedCoder" else []))
                         kind, message = "accepted", ""
                     except _Slow:
                         kind, message = "slow", ""
@@ -171,9 +175,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true", help="the subpackages' public callables too")
     parser.add_argument("--timeout", type=int, default=10)
+    parser.add_argument("--fit", action="store_true", help="fit each coder made (its parameters judged then)")
     parser.add_argument("--out", default=str(HERE / "results.json"))
     ns = parser.parse_args()
-    result = sweep(ns.all, ns.timeout)
+    result = sweep(ns.all, ns.timeout, ns.fit)
     Path(ns.out).write_text(json.dumps(result, indent=1) + "\n")
     print(json.dumps(result["counts"]))
     for b in result["bare"]:

@@ -44,8 +44,10 @@ def default_coder(codebook: Codebook | str | os.PathLike = "nfer_impacts", *, n_
     >>> type(default_coder("review_themes")).__name__
     'RuleCoder'
     """
+    from ..schema import true_or_false
     from .evaluate import _validity_file
 
+    fit = true_or_false("fit", fit)  # fit="no" fitted it (newuser17)
     book = Codebook._loaded(codebook, "codebook")
     try:
         figures = _validity_file(book.id)

@@ -37,6 +37,10 @@ def positive_codes(coded: pd.DataFrame, *, count_negated: bool = False, count_he
     >>> positive_codes(coded, count_hedged=False)["unit"].tolist()
     ['a']
     """
+    from ..schema import true_or_false
+
+    count_negated = true_or_false("count_negated", count_negated)  # "no" counted them (newuser17)
+    count_hedged = true_or_false("count_hedged", count_hedged)
     keep = coded
     if not count_negated:  # a missing flag is not known to be set (:func:`_flagged`)
         keep = keep[~_flagged(keep, "negated")]
@@ -275,6 +279,11 @@ def group_folds(groups: Any, *, n_splits: int = 5, random_state: int = 0,
     >>> [sorted(test.tolist()) for _, test in folds]
     [[2, 3, 4], [0, 1, 5]]
     """
+    from collections.abc import Iterable, Mapping
+
+    if isinstance(groups, (str, bytes, Mapping)) or not isinstance(groups, Iterable):
+        raise TypeError(f"The value for `groups` of impact.coding.group_folds() must be a sequence of one label per "
+                        f"unit (e.g. the doc_id of each sentence), but {type(groups).__name__} was passed.")
     labels = pd.Series(list(groups) if not isinstance(groups, pd.Series) else groups.to_numpy())
     if n_units is not None and len(labels) != n_units:
         raise InputError(f"`groups` must hold one label per unit: {_counted(n_units, 'unit')}, but {_counted(len(labels), 'label')} {_verb(len(labels), 'was')} passed.")
@@ -391,6 +400,9 @@ def _validity_file(codebook_id: str) -> dict:
     import json
     from importlib import resources
 
+    if not isinstance(codebook_id, str):  # a table's text was taken for a file's name: "File name too long"
+        raise TypeError(f"The value for `codebook_id` must be a codebook's id (a str such as 'nfer_impacts'), but "
+                        f"{type(codebook_id).__name__} was passed.")
     path = resources.files("impact").joinpath("_data", "validity", f"{codebook_id}.json")
     if "/" in codebook_id or "\\" in codebook_id or not path.is_file():
         raise InputError(f"no stored validity figures for codebook {codebook_id!r}: they exist for codebooks "

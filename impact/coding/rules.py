@@ -186,8 +186,10 @@ class RuleCoder(Params):
         Raises
         ------
         impact.InputError
-            For a ``min_score`` outside (0, 1] or an ``n_jobs`` that is not None or a non-zero integer, or a codebook that
-            cannot be read.
+            For a ``min_score`` outside (0, 1], a ``chunk_size`` below 1, an ``n_jobs`` that is not None or a non-zero
+            integer, or a codebook that cannot be read.
+        TypeError
+            For a ``chunk_size`` that is not a whole number.
 
         Examples
         --------
@@ -198,6 +200,13 @@ class RuleCoder(Params):
         """
         if not isinstance(self.min_score, int | float) or not 0 < self.min_score <= 1:
             raise InputError(f"The value for `min_score` must be in (0, 1], but {self.min_score!r} was passed.")
+        if isinstance(self.chunk_size, bool) or not isinstance(self.chunk_size, int | np.integer):
+            # when fitted, not first when a text was coded with it (newuser16's words: newuser17)
+            raise TypeError(f"The value for `chunk_size` of impact.RuleCoder() must be a whole number, but "
+                            f"{self.chunk_size!r:.40} was passed.")
+        if self.chunk_size < 1:
+            raise InputError(f"The value for `chunk_size` of impact.RuleCoder() must be a whole number of characters, "
+                             f"1 or more, but {self.chunk_size!r} was passed.")
         if self.n_jobs is not None and (not isinstance(self.n_jobs, int) or self.n_jobs == 0):
             raise InputError(f"The value for `n_jobs` must be None or a non-zero integer, but {self.n_jobs!r} was passed.")
         codebook = Codebook._loaded(self.codebook, "codebook")

@@ -130,6 +130,10 @@ class TrainedCoder(BaseEstimator):
         """
         if not 0 < self.threshold < 1:
             raise InputError(f"The value for `threshold` must be in (0, 1), but {self.threshold!r} was passed.")
+        if isinstance(self.C, bool) or not isinstance(self.C, int | float) or not self.C > 0:
+            # scikit-learn's own words were "The 'C' parameter of LogisticRegression must be a float in the range
+            # (0.0, inf)" (newuser17)
+            raise InputError(f"The value for `C` must be a positive number, but {self.C!r} was passed.")
         if not isinstance(y, pd.DataFrame) or not {"unit", "code"} <= set(y.columns):
             raise InputError("The value for `y` must be a long DataFrame with columns unit and code.")
         units, texts, _ = as_units(X)

@@ -49,9 +49,11 @@ def safe_table(data: pd.DataFrame, *, labels: bool = True) -> pd.DataFrame:
     1   fine  2
     2    '-3  5
     """
+    from ..schema import true_or_false
+
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"`data` must be a pandas DataFrame, not {type(data).__name__}.")
-    if labels:
+    if true_or_false("labels", labels):  # labels="no" neutralised them (newuser17)
         return safe_frame(data)
     out = safe_frame(data)
     out.columns, out.index = data.columns, data.index
@@ -81,9 +83,11 @@ def write_csv_safe(data: pd.DataFrame, path: str | os.PathLike, *, index: bool =
     >>> p.read_text()
     "a\\n'@SUM(A1)\\n"
     """
+    from ..schema import true_or_false
     from ..study import refuse_swapped
 
     refuse_swapped(write_csv_safe, data=data, path=path)  # the path first: told so (newuser14)
+    index = true_or_false("index", index)  # index="no" wrote the index (newuser17)
     target = Path(path)
     with atomic_write(target, "w") as f:
         f.write(csv_text(safe_table(data), index=index, **to_csv))

@@ -238,6 +238,9 @@ def resolve_key(
     >>> resolve_key("a secret of sixteen+ characters")[:8]
     b'a secret'
     """
+    from ..schema import true_or_false
+
+    create = true_or_false("create", create)  # create="no" made a key (newuser17)
     if key is not None:
         return _check_key(key.encode() if isinstance(key, str) else bytes(key), "`key`")
     if key_file is not None:

@@ -126,7 +126,22 @@ def weak_codes(codebook: Codebook, *, source: str = "machine") -> dict[str, floa
     >>> weak_codes(impact.Codebook.nfer(), source="people")
     {}
     """
+    _check_source(source)
     return _weak(list(codebook.top_codes()), _validity(codebook, source), source)
+
+
+def _check_source(source: object) -> None:
+    """Refuse a ``source`` that is no text, or a slip of "machine" ('machin', 'Machine'): any other text is read as
+    codings people supplied, for which nothing is weak, and the slip silently said so (newuser17)."""
+    from ..schema import did_you_mean
+
+    if not isinstance(source, str):
+        raise TypeError(f"The value for `source` must be a str (\"machine\", or who else coded), but {source!r:.60} "
+                        f"({type(source).__name__}) was passed.")
+    if source != "machine" and (source.strip().casefold() == "machine" or did_you_mean(source, ["machine"])):
+        raise ValueError(f"The value for `source` must be \"machine\" for the package's coder (any other text reads "
+                         f"as codings people supplied, none of them weak), but {source!r} was passed (did you mean "
+                         f"'machine'?).")
 
 
 #: A machine-coded difference by status is stated only when a hand check in the study gives Cohen's kappa of at
@@ -240,6 +255,9 @@ def machine_coding_note(codebook: Codebook, *, source: str = "machine", named: b
     >>> "Read poorly: plans_actions (F1 " in machine_coding_note(impact.Codebook.nfer(), named=True)
     True
     """
+    from ..schema import true_or_false
+
+    named = true_or_false("named", named)  # named="no" named them (newuser17)
     weak = weak_codes(codebook, source=source)
     note = _note(weak, len(list(codebook.top_codes())), getattr(codebook, "noun", ("impact", "impacts")))
     if note and named:

@@ -21,7 +21,7 @@ Long category labels are wrapped so that they do not squeeze the plot.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 import matplotlib as mpl
@@ -130,6 +130,11 @@ def group_colours(levels: Sequence, palette: Mapping | Sequence | None = None) -
     >>> group_colours(["a", "b"], ["red", "blue"])
     {'a': 'red', 'b': 'blue'}
     """
+    if isinstance(levels, (str, bytes)) or not isinstance(levels, Iterable) or isinstance(levels, pd.DataFrame):
+        # 'abc' gave a colour to each letter (newuser17)
+        raise TypeError(f"The value for `levels` of impact.report.group_colours() must be a list of the groups' "
+                        f"names, but {levels!r:.60} ({type(levels).__name__}) was passed"
+                        + (f"; write [{levels!r}] for one group." if isinstance(levels, str) else "."))
     levels = list(levels)
     if isinstance(palette, Mapping):
         missing = [v for v in levels if v not in palette]

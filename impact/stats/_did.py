@@ -20,6 +20,7 @@ from ._checks import (
     _check_count,
     _check_frame,
     _check_probability,
+    _check_seed,
     _numeric,
     _rows,
 )
@@ -307,6 +308,7 @@ def did(
     _check_choice("cov_type", cov_type, ["cr2", "cr1"])
     _check_count("n_permutations", n_permutations, minimum=0)
     _check_probability("alpha", alpha)
+    _check_seed(seed)
     cluster = cluster or unit
     frame = data[list(dict.fromkeys(c for c in (unit, time, treated, post, event_time, cluster) if c))].copy()
     frame["_y"] = _numeric(data, outcome, "outcome")

@@ -21,6 +21,7 @@ from ._checks import (
     _check_count,
     _check_frame,
     _check_probability,
+    _check_seed,
     _is_binary,
     _numeric,
     _rows,
@@ -354,6 +355,7 @@ def compare_groups(
     """
     by = _as_list(by)
     _check_probability("alpha", alpha)
+    _check_seed(seed)
     _check_choice("method", method, METHODS)
     _check_choice("adjust", adjust, [*ADJUST_METHODS, None])
     _check_count("n_resamples", n_resamples)

@@ -36,6 +36,7 @@ from ._checks import (
     _check_design_finite,
     _check_frame,
     _check_probability,
+    _check_seed,
     _design_matrices,
 )
 from ._errors import MissingValueWarning, NotIdentifiedError, NotIdentifiedWarning
@@ -363,6 +364,7 @@ def longitudinal_model(
     _check_choice("missing", missing, ["complete", "ipw", "mice"])
     _check_probability("alpha", alpha)
     _check_count("n_imputations", n_imputations, minimum=2)
+    _check_seed(seed)
     response_covariates = _as_list(response_covariates)
     _check_columns(data, outcome=outcome, time=time, unit=unit, group=group, subject=subject,
                    response_covariates=response_covariates)

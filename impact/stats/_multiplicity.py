@@ -93,6 +93,8 @@ def adjust_pvalues(p, method: _Method | None = "holm"):
     """
     _check_choice("method", method, [*ADJUST_METHODS, None])
     index = p.index if isinstance(p, pd.Series) else None
+    if p is None:  # numpy read None as one NaN, and a NaN was returned (newuser17)
+        raise TypeError("The value for `p` must be p-values (numbers between 0 and 1, or NaN), but None was passed.")
     try:
         values = np.asarray(p, dtype="float64")
     except (TypeError, ValueError):  # numpy's "could not convert string to float: 'a'" named no argument

@@ -30,6 +30,7 @@ from ._checks import (
     _check_count,
     _check_frame,
     _check_probability,
+    _check_seed,
     _numeric,
 )
 from ._errors import MissingValueWarning, NotIdentifiedError, NotIdentifiedWarning
@@ -224,6 +225,7 @@ def staggered_did(
     _check_count("anticipation", anticipation, minimum=0)
     _check_count("n_bootstrap", n_bootstrap, minimum=0)
     _check_probability("alpha", alpha)
+    _check_seed(seed)
     design, n_obs, notes = _design(data, outcome, unit, time, first_treated, cluster, control, base_period,
                                    anticipation)
     with one_blas_thread():

@@ -18,7 +18,7 @@ from .._keywords import passes_keywords
 from .._version import __version__
 from ..councils import council_list
 from ..errors import user_level
-from ..schema import unknown_told
+from ..schema import true_or_false, unknown_told
 from ..study import DEFAULT_WAVES, Study, _save_folder
 from ._effects import WAVES, SynthEffects, wave_plan
 from ._people import person_name
@@ -255,9 +255,12 @@ def _validate_args(n_councils, seed, interviews_per_wave, words_per_interview, s
 
 def _to_date(value: Any, name: str) -> dt.date:
     try:
-        return pd.Timestamp(value).date()
+        read = pd.Timestamp(value)
     except (ValueError, TypeError):
-        raise ValueError(f"The value for `{name}` must be a date such as '2011-06-01', but {value!r} was passed.") from None
+        read = pd.NaT
+    if pd.isna(read):  # None or '' read as NaT, and compared with a date: "Cannot compare NaT" (newuser17)
+        raise ValueError(f"The value for `{name}` must be a date such as '2011-06-01', but {value!r} was passed.")
+    return read.date()
 
 
 # --------------------------------------------------------------------- main
@@ -317,6 +320,9 @@ def generate_with_truth(
     >>> span.endswith(".") and row["polarity"] in ("asserted", "negated", "hedged")
     True
     """
+    if not isinstance(name, str) or not name.strip():  # name=3 or ['a'] named the study "3" or "['a']" (newuser17)
+        raise TypeError(f"The value for `name` must be the study's name, a text such as 'synthetic', but {name!r:.60} "
+                        f"({type(name).__name__}) was passed.")
     wave_defs, phase = wave_plan(waves)
     wave_ids = tuple(phase)
     on_survey = _survey_waves(survey_waves, wave_ids)
@@ -838,6 +844,7 @@ def generate(
     >>> len(study.councils), study.wave_ids
     (2, ['expectations', 'early', 'longer_term'])
     """
+    overwrite = true_or_false("overwrite", overwrite)  # overwrite="no" replaced the folder (newuser17)
     study, truth = generate_with_truth(n_councils, **options)
     if out is not None:
         save_synthetic(study, truth, out, overwrite=overwrite)
@@ -864,6 +871,7 @@ def save_synthetic(study: Study, truth: PlantedTruth, path: str | Path, *, overw
     from ..study import refuse_swapped
 
     refuse_swapped(save_synthetic, study=study, path=path)  # the path first: told so (newuser14)
+    overwrite = true_or_false("overwrite", overwrite)
     target = Path(path)
     if overwrite and (target / "study.yaml").is_file() and not (target / "planted_truth.json").is_file():
         raise FileExistsError(f"{target}: holds a study that was not generated (no planted_truth.json): its "
