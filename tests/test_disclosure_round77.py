@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import stat
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -55,11 +56,11 @@ def _interim(study, coded):
     return out, coded[coded["interview_id"].isin(kept)], {w["id"] for w in meta["waves"]}
 
 
-def _runs(n, seed, opts, path, *, history=True):
-    """The interim's and the final's decided ledgers, the final run reading the history the interim recorded."""
+def _analysed(n, seed, opts):
+    """``([(interim, its findings), (final, its findings)], held)``: the interim's and the final's studies and findings
+    (planted coding, 199 resamples, seed 1), and the waves both hold: what the runs with and without a history read
+    alike (a history changes only what the report decides), analysed once for both (testtime41)."""
     from impact.pipeline import analyse
-    from impact.privacy._history import ReleaseHistory
-    from impact.report._build import _prepared
     from impact.synth import generate_with_truth
 
     with warnings.catch_warnings():
@@ -67,9 +68,20 @@ def _runs(n, seed, opts, path, *, history=True):
         study, truth = generate_with_truth(n, seed=seed, **opts)
         coded = truth.coded()
         first, first_coded, held = _interim(study, coded)
-        ledgers = []
-        for s, c in ((first, first_coded), (study, coded)):
-            findings = analyse(s, coded=c, n_resamples=199, seed=1)
+        return [(s, analyse(s, coded=c, n_resamples=199, seed=1)) for s, c in ((first, first_coded), (study, coded))], held
+
+
+def _runs(n, seed, opts, path, *, history=True, analysed=None):
+    """The interim's and the final's decided ledgers, the final run reading the history the interim recorded.
+    ``analysed``: :func:`_analysed` of the study, made once for the runs with and without a history."""
+    from impact.privacy._history import ReleaseHistory
+    from impact.report._build import _prepared
+
+    runs, held = analysed or _analysed(n, seed, opts)
+    ledgers = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for s, findings in runs:
             h = ReleaseHistory(path, study_name=s.name, key=_KEY) if history else None
             ctx = _prepared(findings, False, 5, 5, _KEY, False, h)
             if h is not None:
@@ -117,6 +129,26 @@ def _joint(first, final, held):
     return {k: (own[k], after[k]) for k in keys if _narrower(*after[k], own[k], joint.threshold)}
 
 
+def _analysed_once(monkeypatch) -> None:
+    """``impact.run``'s analysis made once in the test for each study folder, codings file (by its bytes) and options:
+    a later run of the same gets a copy of the first's findings (pickled), as analysing them again gives. What a
+    release history changes is decided after the analysis, in each run's report; the runs here and round 78's drafts
+    (run into one folder and apart, of the same three codings) analysed the same data again (testtime41)."""
+    import pickle
+
+    import impact.pipeline as pipeline
+
+    analyse, made = pipeline.analyse, {}
+
+    def once(study, *, coded, **options):
+        key = (str(study.root), Path(coded).read_bytes(), repr(sorted(options.items())))
+        if key not in made:
+            made[key] = pickle.dumps(analyse(study, coded=coded, **options))
+        return pickle.loads(made[key])
+
+    monkeypatch.setattr(pipeline, "analyse", once)
+
+
 # 20 councils, 3 waves (round 76's v20dir: 4 counts recovered), 25 with missing waves (v25miss: 6), and a seed the
 # project has not used (checked with grep -rlw over .py, .json, .md and .csv)
 _STUDIES = [
@@ -127,11 +159,13 @@ _STUDIES = [
 
 @pytest.mark.parametrize("n, seed, opts", _STUDIES)
 def test_an_interim_and_the_final_bundle_differenced_give_back_no_hidden_count(tmp_path, n, seed, opts):
+    # the study analysed once: with and without the history, the runs' findings are the same (testtime41)
+    analysed = _analysed(n, seed, opts)
     # without the history, round 76's attack recovers hidden counts (the attack's power on this study)
-    first, final, held = _runs(n, seed, opts, tmp_path / "none.json", history=False)
+    first, final, held = _runs(n, seed, opts, tmp_path / "none.json", history=False, analysed=analysed)
     assert _differenced(first.ledger, final.ledger, held)
     # with it, neither round 76's attack nor an intruder holding both systems narrows a hidden count
-    first, final, held = _runs(n, seed, opts, tmp_path / "history.json")
+    first, final, held = _runs(n, seed, opts, tmp_path / "history.json", analysed=analysed)
     assert final.earlier_releases == 1 and first.earlier_releases == 0
     assert _differenced(first.ledger, final.ledger, held) == {}
     assert _joint(first.ledger, final.ledger, held) == {}
@@ -198,6 +232,7 @@ def test_no_history_leaves_the_bundle_as_it_was(tmp_path, monkeypatch):
     from impact.synth import generate_with_truth, save_synthetic
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    _analysed_once(monkeypatch)  # the three runs analyse the same data
     key = tmp_path / "key"
     key.write_text(_KEY.hex())
     with warnings.catch_warnings():

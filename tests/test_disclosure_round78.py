@@ -14,6 +14,7 @@ from __future__ import annotations
 import warnings
 
 import pandas as pd
+from test_disclosure_round77 import _analysed_once
 
 from impact.privacy._ledger import DisclosureLedger
 
@@ -92,6 +93,7 @@ def test_drafts_run_into_one_folder_leave_one_release(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("IMPACT_PSEUDONYM_KEY_FILE", raising=False)
     monkeypatch.delenv("IMPACT_PSEUDONYM_KEY", raising=False)
+    _analysed_once(monkeypatch)
     key = tmp_path / "key"
     key.write_text(_KEY.hex())
     secret = resolve_key(key_file=key)

@@ -232,14 +232,14 @@ def test_the_command_line_tells_an_output_name_and_where_help_is(small, tmp_path
 
 
 # --------------------------------------------------------------------------- 6. what a notebook cell shows
-def test_a_run_and_its_findings_ending_a_notebook_cell_show_a_line_not_every_table(small, tmp_path):
-    folder, study, segments, coded = small
+def test_a_run_and_its_findings_ending_a_notebook_cell_show_a_line_not_every_table(ten_council_run):
     # the README's tour ends with impact.run(...): a cell ending so showed the dataclass's repr, every file's path and
-    # every table of the findings whole (117,489 characters on the example study)
-    result = impact.run(study, out_dir=tmp_path / "out", n_resamples=99)
+    # every table of the findings whole (117,489 characters on the example study). The suite's shared run of a
+    # generated 10-council study, machine-coded (conftest.ten_council_run, made once per test run: testtime41)
+    result = ten_council_run
     shown, findings = repr(result), repr(result.findings)
     assert len(shown) < 300 and len(findings) < 1_500, (len(shown), len(findings))
-    assert f"{len(result.files)} files written to {tmp_path / 'out'}" in shown
+    assert f"{len(result.files)} files written to {result.out_dir}" in shown
     held = [name for name in ("panel", "comparisons", "prevalence", "models")
             if len(getattr(result.findings, name))]
     assert held and all(name in findings for name in held)
