@@ -1227,7 +1227,10 @@ def _missing_remedy(panel: pd.DataFrame, measure: str, weighted: str) -> str:
 
 
 def _model_frame(d: pd.DataFrame, measure: str, waves: list[str], *, dtype: type) -> pd.DataFrame:
-    """The columns the per-code models use: ``y`` (the measure), ``wave`` in study order, ``in_intervention`` 0/1."""
+    """The columns the per-code models use: ``y`` (the measure), ``wave`` in study order, ``in_intervention`` 0/1;
+    the rows of the waves asked for (a wave left out of ``waves`` is left out here, not turned into a missing wave
+    for the model to drop: pandas deprecates a category made missing that way)."""
+    d = d[d["wave"].isin(waves)]
     return d.assign(y=d[measure].astype(dtype), wave=pd.Categorical(d["wave"], categories=waves),
                     in_intervention=(d["status_group"] == "intervention").astype(int))
 
