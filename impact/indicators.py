@@ -128,7 +128,8 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
         ``1 / (ri_n + 1)``), ``ri_few_distinct`` (whether the distinct
         reassignments are so few that no p of the indicators tested, adjusted
         across them (Holm), could fall below ``alpha`` however many were
-        drawn; a flag, not their number), ``n_treated``, ``n_control`` (comparison councils,
+        drawn; a flag, not their number), ``n_treated``, ``n_treated_within`` (the same here),
+        ``n_treated_too_late`` (missing here: see :func:`review_indicator_effects`), ``n_control`` (comparison councils,
         those entering intervention after the last period included),
         ``n_control_entering_later`` (of them), ``n_treated_before_first``
         (left out), ``n_cohorts``, ``n_lone_cohorts`` (cohorts with a period
@@ -163,9 +164,22 @@ def review_indicator_effects(study: Study, *, alpha: float = 0.05, n_permutation
     on or after its review's last day) is compared, period by period, with
     the councils not yet reviewed by then (Callaway and Sant'Anna 2021,
     ``control="not_yet_treated"``; a council reviewed after the last period,
-    or never, is a comparison council throughout), and the effects are
-    averaged over cohorts and the periods after the review (``simple``),
-    with a randomisation p-value from permuting review dates. Nothing here
+    or never, is a comparison council throughout), with a randomisation
+    p-value from permuting review dates.
+
+    The estimand is the average change after the review per council
+    compared: each cohort's changes are averaged over the periods after its
+    review at which at least two councils are not yet reviewed, and the
+    cohorts are averaged weighted by their numbers of councils (the
+    ``group`` aggregation, Callaway and Sant'Anna's overall summary
+    theta^O_sel), so every council compared weighs the same however long
+    after its review it is observed. Where the change is the same in every
+    period after a council's review, this is the mean of the councils'
+    changes. (The ``simple`` average of every cohort-period weighed each
+    council by its periods compared, so councils reviewed first weighed
+    most.) The councils of the last cohort, reviewed when fewer than two
+    councils with figures were left not yet reviewed, are compared with
+    nothing and do not enter: they are counted apart. Nothing here
     compares reviewed with unreviewed councils at the same time after the
     last cohort: the periods after every council was reviewed have no
     comparison and do not enter. This estimates the change after the review
@@ -182,8 +196,15 @@ def review_indicator_effects(study: Study, *, alpha: float = 0.05, n_permutation
         their review began, and the others, :func:`in_intervention_at_review`),
         each against every council not yet reviewed (a council of the other
         group is a comparison until its review, and its periods from then
-        on are left out). ``n_treated``: the councils of the group reviewed
-        within an indicator's periods (after its first); ``n_control``:
+        on are left out). ``n_treated``: the councils of the group the
+        change is read from, those compared after their review (with a
+        figure in a period after it and in the period before it; 0 where
+        nothing was estimated); ``n_treated_within``: the councils of the
+        group reviewed within an indicator's periods (after its first);
+        ``n_treated_too_late``: of them, those reviewed when fewer than two
+        councils with figures were left not yet reviewed, compared with
+        nothing (the others not compared lack their own figures; missing
+        where nothing was estimated); ``n_control``:
         the councils compared with, those not yet reviewed (or never) at a
         period of the estimate, each counted once (0 where nothing was
         estimated: no council was compared);
@@ -203,13 +224,14 @@ def review_indicator_effects(study: Study, *, alpha: float = 0.05, n_permutation
         return None
     reviewed = review_dates(study)
     out = [_staggered_by_measure(study, reviewed, control="not_yet_treated", alpha=alpha,
-                                 n_permutations=n_permutations, seed=seed,
+                                 n_permutations=n_permutations, seed=seed, kind=REVIEW_AGGREGATION,
                                  figures=DID_FIGURES["review"]).assign(group="all")]
     status = in_intervention_at_review(study)
     for group, members in (("intervention", status[status == True].index),  # noqa: E712 (NA is neither)
                            ("no_intervention", status[status == False].index)):  # noqa: E712
         out.append(_staggered_by_measure(study, reviewed, control="not_yet_treated", alpha=alpha,
                                          n_permutations=n_permutations, seed=seed, treated=set(members),
+                                         kind=REVIEW_AGGREGATION,
                                          figures=f"{DID_FIGURES['review']} in councils {_GROUP_WORDS[group]}")
                    .assign(group=group))
     out = pd.concat(out, ignore_index=True)
@@ -234,6 +256,12 @@ def in_intervention_at_review(study: Study) -> pd.Series:
     return out
 
 
+#: How :func:`review_indicator_effects` averages the cohorts' changes after the review: each council compared
+#: alike (Callaway and Sant'Anna's ``group`` average, their overall summary; ``simple`` weighed each council by the
+#: periods it was compared after its review, so councils reviewed first weighed most: in the example it aimed at
+#: -1.07, where the planted changes of the councils compared average -1.33, truth82).
+REVIEW_AGGREGATION = "group"
+
 #: The status groups of :func:`review_indicator_effects` in words, after "councils".
 #: The words each difference-in-differences names the change it estimates by (its warnings' ``figures``); the
 #: review's in a status group add "in councils" and the group's words (:data:`_GROUP_WORDS`).
@@ -243,11 +271,13 @@ _GROUP_WORDS = {"intervention": "in intervention when reviewed", "no_interventio
 
 
 def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alpha: float, n_permutations: int,
-                          seed: int, treated: set | None = None, figures: str = "after the start") -> pd.DataFrame:
+                          seed: int, treated: set | None = None, figures: str = "after the start",
+                          kind: str = "simple") -> pd.DataFrame:
     """:func:`impact.stats.staggered_did` of each indicator, each council's cohort the first period ending on or after
-    its date in ``starts`` (NaT: never treated), aggregated over cohorts and periods after the start. With
-    ``treated``, only those councils are treated: another council's periods from its start on are left out and it
-    compares (as never treated) until then.
+    its date in ``starts`` (NaT: never treated), aggregated over cohorts and periods after the start
+    (:meth:`~impact.stats.StaggeredDiDResults.aggregate` of ``kind``: ``"simple"`` weighs each council-period after
+    the start alike, ``"group"`` each council alike). With ``treated``, only those councils are treated: another
+    council's periods from its start on are left out and it compares (as never treated) until then.
 
     A library's warning while estimating an indicator's change (numpy's "Mean of empty slice", a convergence or
     separation warning) is issued again in words for the change in that indicator ``figures`` ("after the review"),
@@ -304,7 +334,9 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
         n_treated = _distinct(codes[~np.isnan(first)])
         n_control = _distinct(codes[np.isnan(first)])
         n_cohorts = len(np.unique(first[~np.isnan(first)]))
-        row = {"measure": measure, "n_treated": n_treated, "n_control": n_control,
+        # after the review, the councils treated are those compared (set once estimated): none where nothing is
+        row = {"measure": measure, "n_treated": n_treated if control == "never_treated" else 0,
+               "n_treated_within": n_treated, "n_control": n_control,
                "n_control_entering_later": n_later, "n_treated_before_first": n_before}
         # not yet treated councils compare too: two cohorts are enough, with or without never-treated councils
         enough = n_control >= 2 if control == "never_treated" else n_cohorts >= 2 or n_control >= 1
@@ -324,7 +356,7 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
                 # a cell compared with one council only is left out: its standard error is that council's noise,
                 # which the aggregate's leaves out (null study, 30 councils, one reviewed in the last cohort: referrals
                 # "+54.83 after the review, 95% CI 39.81 to 69.84", from one council's dip)
-                simple = res.aggregate("simple", n_permutations=n_permutations, seed=seed, min_comparison=2,
+                simple = res.aggregate(kind, n_permutations=n_permutations, seed=seed, min_comparison=2,
                                        permute_among=None if treated is None else treated)
         except (ValueError, ArithmeticError) as exc:
             # why in words: a library's error ('Singular matrix', 'float division by zero') told a reader nothing
@@ -340,6 +372,11 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
             # after the last period (or never) gave 0 comparison councils beside an estimate where every council was
             # reviewed within the periods (seed 45101, 9 councils, truth48)
             row["n_control"] = _compared_councils(data, res.att_gt) if pd.notna(o["estimate"]) else 0
+            # the councils the change is read from: a council of the last cohort (reviewed when fewer than two
+            # councils were left not yet reviewed) entered no comparison, yet was counted among the councils reviewed
+            # (6 of 30 in the example, truth82)
+            if pd.notna(o["estimate"]):
+                row.update(_compared_treated(data, res.att_gt))
         if pd.isna(o["estimate"]):
             # every period after a start lacks the council's own figure before its start, or two councils to compare
             # with: the row had no estimate and no note (the contract says a row without an estimate says why), and
@@ -361,7 +398,7 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
                                    "(difference-in-differences)", logistic=False)
     _flag_few_distinct(rows, alpha)
     cols = ["measure", "estimate", "se", "df", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_n", "ri_exact",
-            "ri_few_distinct", "n_treated",
+            "ri_few_distinct", "n_treated", "n_treated_within", "n_treated_too_late",
             "n_control", "n_control_entering_later", "n_treated_before_first", "n_cohorts", "n_lone_cohorts", "note",
             "note_source"]
     return pd.DataFrame(rows).reindex(columns=cols)
@@ -388,7 +425,7 @@ def _distinct(codes: np.ndarray) -> int:
 
 def _compared_councils(data: pd.DataFrame, att_gt: pd.DataFrame) -> int:
     """The distinct councils of ``data`` (``council_id``, ``time``, ``first_treated``) that are a comparison in a cell
-    of the simple average of ``att_gt`` (after the start, estimated, at least two comparison councils, as
+    of the average of ``att_gt`` (after the start, estimated, at least two comparison councils, as
     ``aggregate(min_comparison=2)``): not yet treated after the cell's period (or never), with a figure at both the
     cell's period and its base period."""
     post = att_gt["post"].to_numpy().astype(bool)
@@ -403,8 +440,29 @@ def _compared_councils(data: pd.DataFrame, att_gt: pd.DataFrame) -> int:
     return len(compared)
 
 
+def _compared_treated(data: pd.DataFrame, att_gt: pd.DataFrame) -> dict[str, int]:
+    """``n_treated``: the distinct councils of ``data`` (``council_id``, ``time``, ``first_treated``) treated in a cell
+    of the average of ``att_gt`` (after the start, estimated, at least two comparison councils, as
+    ``aggregate(min_comparison=2)``) with a figure at both the cell's period and its base period: the councils the
+    change is read from. ``n_treated_too_late``: the councils treated within the periods whose cohort has no period
+    after its start with two comparison councils (for the review: reviewed when fewer than two councils with figures
+    were left not yet reviewed, so that nothing is left to compare them with). The councils treated within the
+    periods that are neither lack their own figures either side of their start in every period compared."""
+    post = att_gt["post"].to_numpy().astype(bool)
+    compared = post & (att_gt["n_control"].to_numpy() >= 2)
+    used = att_gt[compared & ~np.isnan(att_gt["estimate"].to_numpy(dtype="float64"))]
+    times = data.groupby("council_id", observed=True)["time"].agg(set)
+    first = data.groupby("council_id", observed=True)["first_treated"].first()
+    treated = first[first.notna()]
+    read = set()
+    for g, t, b in zip(used["group"], used["time"], used["base_time"], strict=True):
+        read.update(c for c in treated.index[(treated == g).to_numpy()] if {t, b} <= times[c])
+    late = ~treated.isin(set(att_gt.loc[compared, "group"]))
+    return {"n_treated": len(read), "n_treated_too_late": int(late.sum())}
+
+
 def _lone_cohorts(att_gt: pd.DataFrame) -> int:
-    """The cohorts with a period in the simple average (after the start, estimated, at least two comparison councils:
+    """The cohorts with a period in the average (after the start, estimated, at least two comparison councils:
     ``aggregate(min_comparison=2)``) at which a single council of the cohort is observed. The influence function of a
     mean of one council is 0, so its own variation is not in the influence function: the aggregate's standard error
     borrows it from the comparison councils (statistics round 13; it was missing, and the standard error too small),

@@ -405,32 +405,58 @@ def exact_p(z, paths, G):
 # ---------------------------------------------------------------- the review difference-in-differences
 
 
-def _att_simple(values: np.ndarray, cohort: np.ndarray) -> float:
-    """Callaway and Sant'Anna's simple aggregate with councils not yet reviewed as the comparison, from ``values``
-    (councils x periods, NaN where not published) and each council's cohort (the index of its first period after the
-    review; inf: none): per cohort g and period t >= g, the cohort's mean change from g - 1 to t minus that of the
-    councils whose cohort is after t (two at least), averaged over the cells weighted by the cohort's size; NaN where
-    no cell is estimable."""
-    total = weight = 0.0
+def _cells(values: np.ndarray, cohort: np.ndarray) -> list[tuple[int, float, np.ndarray]]:
+    """The cells of Callaway and Sant'Anna's ATT(g, t) with councils not yet reviewed as the comparison, from
+    ``values`` (councils x periods, NaN where not published) and each council's cohort (the index of its first period
+    after the review; inf: none): per cohort g and period t >= g, the cohort's mean change from g - 1 to t minus that
+    of the councils whose cohort is after t, where the cohort has a change and two councils at least compare.
+    Each cell: (g, its effect, the councils of the cohort with a change there)."""
+    out = []
     for g in np.unique(cohort[np.isfinite(cohort)]).astype(int):
-        size = (cohort == g).sum()
         for t in range(g, values.shape[1]):
             change = values[:, t] - values[:, g - 1]
             treated = (cohort == g) & np.isfinite(change)
             compared = (cohort > t) & np.isfinite(change)
             if treated.any() and compared.sum() >= 2:
-                total += size * (change[treated].mean() - change[compared].mean())
-                weight += size
-    return total / weight if weight else np.nan
+                out.append((g, change[treated].mean() - change[compared].mean(), treated))
+    return out
+
+
+def _att_group(values: np.ndarray, cohort: np.ndarray) -> float:
+    """Callaway and Sant'Anna's group aggregate (their overall summary, docs/methods.md: the average change per
+    council compared) over :func:`_cells`: each cohort's cells averaged alike, then the cohorts averaged weighted by
+    their numbers of councils; NaN where no cell is estimable. (Until truth82 the review's change was the simple
+    aggregate, every cell weighted by its cohort's size.)"""
+    effects: dict[int, list[float]] = {}
+    for g, att, _ in _cells(values, cohort):
+        effects.setdefault(g, []).append(att)
+    if not effects:
+        return np.nan
+    size = {g: (cohort == g).sum() for g in effects}
+    return sum(size[g] * np.mean(a) for g, a in effects.items()) / sum(size.values())
+
+
+def _compared_after(values: np.ndarray, cohort: np.ndarray) -> tuple[int, int]:
+    """The councils the change is read from (with a change in a cell of :func:`_cells`), and the councils reviewed
+    within the periods whose cohort has no period after its review with two councils not yet reviewed (by figures)."""
+    read = np.zeros(len(cohort), dtype=bool)
+    for _, _, treated in _cells(values, cohort):
+        read |= treated
+    late = 0
+    for g in np.unique(cohort[np.isfinite(cohort)]).astype(int):
+        if not any(((cohort > t) & np.isfinite(values[:, t] - values[:, g - 1])).sum() >= 2
+                   for t in range(g, values.shape[1])):
+            late += (cohort == g).sum()
+    return int(read.sum()), late
 
 
 def _exact_ri(values: np.ndarray, cohort: np.ndarray) -> tuple[float, int]:
     """The share of every distinct assignment of the cohorts among the councils whose |estimate| reaches the
     observed one, assignments leaving nothing estimable dropped (docs/methods.md); and how many were used."""
-    observed = abs(_att_simple(values, cohort))
+    observed = abs(_att_group(values, cohort))
     at_least = used = 0
     for assigned in set(itertools.permutations(cohort.tolist())):
-        b = _att_simple(values, np.array(assigned))
+        b = _att_group(values, np.array(assigned))
         if np.isfinite(b):
             used += 1
             at_least += abs(b) >= observed * (1 - 1e-9) - 1e-12
@@ -632,8 +658,9 @@ def test_status_randomisation_p_is_the_enumerated_share_and_drawn_within_monte_c
 
 @pytest.mark.parametrize("n", sorted(DESIGNS))
 def test_review_did_estimate_and_randomisation_p(studies, n):
-    """The indicators' change after the review (all councils): the simple aggregate recomputed with numpy, the
-    councils treated, and the randomisation p drawn as the report's analysis draws it, (1 + b) / (1 + 99). At 8
+    """The indicators' change after the review (all councils): the group aggregate recomputed with numpy (the simple
+    one until truth82), the councils compared after their review and those reviewed within the periods, and the
+    randomisation p drawn as the report's analysis draws it, (1 + b) / (1 + 99). At 8
     councils, every one of the 840 distinct assignments of the review cohorts enumerated: the drawn p within 4 Monte
     Carlo standard errors of the exact share."""
     s = studies[n]
@@ -642,8 +669,11 @@ def test_review_did_estimate_and_randomisation_p(studies, n):
     assert set(mine) == set(got.index)
     for measure, (values, cohort) in mine.items():
         row = got.loc[measure]
-        assert _close(row["estimate"], _att_simple(values, cohort)), measure
-        assert row["n_treated"] == np.isfinite(cohort).sum()
+        assert _close(row["estimate"], _att_group(values, cohort)), measure
+        # truth82: n_treated counts the councils compared after their review; every council reviewed within the
+        # periods (the count until then) is n_treated_within, those too late to be compared n_treated_too_late
+        assert row["n_treated_within"] == np.isfinite(cohort).sum()
+        assert (row["n_treated"], row["n_treated_too_late"]) == _compared_after(values, cohort), measure
         k = row["ri_p_value"] * (row["ri_n"] + 1)
         assert row["ri_n"] == 99 and not row["ri_exact"] and abs(k - round(k)) < 1e-9 and 1 <= round(k) <= 100
         if n == 8:

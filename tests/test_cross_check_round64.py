@@ -1,7 +1,8 @@
 """The published statistics rounds 61 and 62 left unchecked, recomputed independently (truth64).
 
 * The indicators' difference in differences when councils went into intervention (``indicator_did``) and after the
-  review in each status group (``indicator_review_did_by_status``): Callaway and Sant'Anna's simple aggregate, its
+  review in each status group (``indicator_review_did_by_status``): Callaway and Sant'Anna's simple aggregate (the
+  review's group aggregate since truth82), its
   influence-function standard error with the cohort shares estimated, the Welch-Satterthwaite degrees of freedom over
   the cohorts' parts, a lone council's variance borrowed from those compared with it (Crawford and Howell), the t
   interval and p, written from docs/methods.md with numpy and scipy from the study's CSV files.
@@ -127,11 +128,14 @@ def did_panels(folder, starts: pd.Series, treated: set | None = None) -> dict:
     return out
 
 
-def simple_aggregate(values: np.ndarray, cohort: np.ndarray, control: str, alpha: float = 0.05) -> dict:
+def simple_aggregate(values: np.ndarray, cohort: np.ndarray, control: str, alpha: float = 0.05,
+                     kind: str = "simple") -> dict:
     """The simple aggregate of the ATT(g, t) after the start (weights: the cohorts' shares of the councils, renormalised
-    over the cells compared with at least two councils), its variance sum psi_i^2 / n^2 with psi the influence
+    over the cells compared with at least two councils), or with ``kind="group"`` the group aggregate (each cohort's
+    cells averaged alike, the cohorts weighted by their shares renormalised over the cohorts with a cell: the average
+    per council compared, the review's since truth82), its variance sum psi_i^2 / n^2 with psi the influence
     function of the cells (each mean's deviations times sqrt(m / (m - 1)), Welch) plus that of the estimated shares
-    (R's did::aggte), split by cohort (the comparison councils one part), each part on its councils - 1 df,
+    (R's did::aggte: of each cell's cohort for the simple, of each cohort once for the group), split by cohort (the comparison councils one part), each part on its councils - 1 df,
     Welch-Satterthwaite capped at the councils contributing less two; a council alone in its cohort at a cell borrows the variance of the same weighted sum of
     changes over the councils compared with it in all its cells."""
     n, T = values.shape
@@ -149,19 +153,28 @@ def simple_aggregate(values: np.ndarray, cohort: np.ndarray, control: str, alpha
                                   att=dy[treated].mean() - dy[compared].mean()))
     if not cells:
         return dict(estimate=np.nan)
-    share = np.array([(cohort == c["g"]).sum() / n for c in cells])
-    w = share / share.sum()
-    estimate = float(w @ [c["att"] for c in cells])
+    att = np.array([c["att"] for c in cells])
+    if kind == "simple":  # the shares and their influence are the cells'
+        share = np.array([(cohort == c["g"]).sum() / n for c in cells])
+        w = share / share.sum()
+        keys, theta = [c["g"] for c in cells], att
+    else:  # the cohorts': each cohort's mean of its cells, weighted by its share
+        keys = sorted({c["g"] for c in cells})
+        share = np.array([(cohort == g).sum() / n for g in keys])
+        per = np.array([sum(c["g"] == g for c in cells) for g in keys])
+        w = np.array([share[keys.index(c["g"])] / share.sum() / per[keys.index(c["g"])] for c in cells])
+        theta = np.array([att[[c["g"] == g for c in cells]].mean() for g in keys])
+    estimate = float(w @ att)
     psi = np.zeros(n)
     for c, wc in zip(cells, w):
         for mask, sign in ((c["treated"], 1.0), (c["compared"], -1.0)):
             m = mask.sum()
             welch = np.sqrt(m / (m - 1)) if m > 1 else 1.0
             psi[mask] += sign * wc * n * (c["dy"][mask] - c["dy"][mask].mean()) / m * welch
-    member = np.array([(cohort == c["g"]).astype(float) for c in cells]).T  # n x cells
+    member = np.array([(cohort == g).astype(float) for g in keys]).T  # n x cells (simple) or cohorts (group)
     dev = member - share[None, :]
     wif = dev / share.sum() - dev.sum(axis=1)[:, None] * (share / share.sum() ** 2)[None, :]
-    psi += wif @ np.array([c["att"] for c in cells])
+    psi += wif @ theta
     parts = {h: [float((psi[label == h] ** 2).sum()) / n ** 2, float((label == h).sum() - 1)]
              for h in np.unique(label)}
     lone: dict[int, list[int]] = {}
@@ -195,7 +208,8 @@ def simple_aggregate(values: np.ndarray, cohort: np.ndarray, control: str, alpha
 
 def did_by_hand(folder) -> dict:
     """{(family, group, measure): simple_aggregate} of the intervention comparison ('notice', councils never in
-    intervention compared) and of the review's in each status group ('review', councils not yet reviewed compared)."""
+    intervention compared, the simple aggregate) and of the review's in each status group ('review', councils not yet
+    reviewed compared, the group aggregate since truth82)."""
     onset, reviewed, in_at_review = _dates(folder)
     out = {}
     for measure, (v, g) in did_panels(folder, onset).items():
@@ -203,7 +217,7 @@ def did_by_hand(folder) -> dict:
     for group, members in (("intervention", set(in_at_review.index[in_at_review])),
                            ("no_intervention", set(in_at_review.index[~in_at_review]))):
         for measure, (v, g) in did_panels(folder, reviewed, members).items():
-            out[("review", group, measure)] = simple_aggregate(v, g, "not_yet_treated")
+            out[("review", group, measure)] = simple_aggregate(v, g, "not_yet_treated", kind="group")
     return out
 
 

@@ -8,7 +8,11 @@ tends to k / 60 as the resamples grow, so Holm's smallest adjusted p to at least
 
 The analysis now flags each test whose distinct reassignments are so few (``ri_few_distinct``, a flag, not N), and
 the report says the floor in words, alpha the only number. Study: report truth round 20's (6 councils, seed 9905,
-999 resamples, the indicators only), built once per worker under the same key.
+999 resamples, the indicators only) until truth82, which counts only the councils compared after their review: 3 of
+its 6 were, fewer than the 5 a figure is shown for, so the report said nothing of the change after the review and no
+floor. Now 8 councils (seed 4582017, the same design otherwise, a seed of this file alone): 5 or 6 compared in each
+of the 4 indicators estimated (the fifth has no two councils to compare with), the review cohorts reassigned in 56 or
+42 distinct ways (4 tests >= 0.05 x 56).
 """
 
 from __future__ import annotations
@@ -21,19 +25,26 @@ import numpy as np
 import pytest
 import test_disclosure_round43 as r43
 import test_disclosure_round44 as r44
-from conftest import once_per_worker, report_of, summary_bullets
+from conftest import analysed_synthetic, once_per_worker, report_of, summary_bullets
 
-pytestmark = pytest.mark.xdist_group("report_truth_round20")
+pytestmark = pytest.mark.xdist_group("disclosure_round45")
 
 ALPHA = 0.05  # the analysis's default
 
 
+#: The study: 8 councils, few enough review cohorts that their 56 (or 42) distinct reassignments are fewer than the
+#: 999 resamples asked for, and at least 5 councils compared after their review in every indicator estimated (truth82).
+COUNCILS, SEED = 8, 4582017
+
+
 @pytest.fixture(scope="module")
-def six(indicators_six):
-    """``(study, findings, enumerated)``: report truth round 20's 6-council study analysed (drawn reassignments;
-    ``conftest.indicators_six``, made once per run), and its review tests as the library computes them called directly
-    (every distinct reassignment enumerated: ``ri_n`` is their number N, the truth the report must not give back)."""
-    study, _, findings = indicators_six
+def six():
+    """``(study, findings, enumerated)``: the study of :data:`COUNCILS` councils analysed (the indicators only, drawn
+    reassignments, 999 resamples), and its review tests as the library computes them called directly (every distinct
+    reassignment enumerated: ``ri_n`` is their number N, the truth the report must not give back). (Named for round
+    20's 6 councils, read until truth82.)"""
+    study, _, findings = analysed_synthetic(COUNCILS, SEED, interviews_per_wave=2, words_per_interview=100,
+                                            parts=["indicators"], n_resamples=999)
 
     def enumerate_():
         from impact.indicators import review_indicator_effects
@@ -42,7 +53,7 @@ def six(indicators_six):
             warnings.simplefilter("ignore")
             return review_indicator_effects(study, n_permutations=999, seed=1)
 
-    return study, findings, once_per_worker(("round45", "enumerated", 9905), enumerate_)
+    return study, findings, once_per_worker(("round45", "enumerated", SEED), enumerate_)
 
 
 def _floor_said(text: str) -> str:
@@ -54,8 +65,8 @@ def _floor_said(text: str) -> str:
 
 def test_the_analysis_flags_tests_with_few_distinct_reassignments_and_not_their_number(six):
     """Each test's flag is whether its group's tests (Holm) could reach alpha, recomputed from the enumerated N: the
-    number of tests of its group at least alpha times N. Every pooled test of the study is flagged (5 tests, 60
-    reassignments: 5 >= 3), and no column of the findings holds N."""
+    number of tests of its group at least alpha times N. Every pooled test of the study is flagged (4 tests, 56 or 42
+    reassignments: 4 >= 2.8), and no column of the findings holds N."""
     _, f, e = six
     drawn = f.review_indicator_effects
     tested = e[e["ri_p_value"].notna()]
@@ -66,9 +77,9 @@ def test_the_analysis_flags_tests_with_few_distinct_reassignments_and_not_their_
                                                     "ri_few_distinct"]
     assert got.dtype == bool
     np.testing.assert_array_equal(got.to_numpy(), expected.to_numpy())
-    assert got.loc["all"].all()  # the planted design: 60 reassignments, 5 indicators
+    assert got.loc["all"].all()  # the planted design: 56 or 42 reassignments, 4 indicators tested
     assert not drawn.loc[drawn["ri_p_value"].isna(), "ri_few_distinct"].any()
-    # N is in no randomisation column of its row, and the pooled tests' N (60) nowhere in the findings (a group of 2
+    # N is in no randomisation column of its row, and the pooled tests' N (56) nowhere in the findings (a group of 2
     # councils has N = 2, as many as its councils, which the findings count anyway)
     rows = drawn.set_index(["group", "measure"]).loc[got.index]
     ri = rows[[c for c in rows.columns if c.startswith("ri_")]].astype(float)
@@ -108,7 +119,7 @@ def test_the_sentence_says_the_floor_in_words_and_no_number_giving_back_n(six):
 
 def test_more_resamples_are_advised_only_where_they_could_help(six):
     """The same findings with 19 draws per test: unflagged (many distinct reassignments), Holm's smallest adjusted p
-    is at least 5 / 20 and more resamples would lower it, so the sentence advises them; flagged, they would not, and it
+    is at least (tests) / 20 (4 / 20 since truth82's study, 5 / 20 before) and more resamples would lower it, so the sentence advises them; flagged, they would not, and it
     says the floor in words; findings of an earlier version (no flag) keep the advice."""
     _, f, _ = six
     few = f.review_indicator_effects.assign(ri_n=19)
@@ -122,7 +133,9 @@ def test_more_resamples_are_advised_only_where_they_could_help(six):
         return s
 
     many = sentence(few.assign(ri_few_distinct=False))
-    assert "with 19 random reassignments no adjusted p could fall below 0.250" in many, many
+    tests = int(few.loc[few["group"] == "all", "ri_p_value"].notna().sum())
+    assert tests == 4  # the design: every indicator estimated is shown (5 councils or more compared)
+    assert f"with 19 random reassignments no adjusted p could fall below {tests / 20:.3f}" in many, many
     assert "run again with the option --resamples 999" in many, many
     flagged = sentence(few)
     assert "--resamples" not in flagged

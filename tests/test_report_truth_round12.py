@@ -228,11 +228,15 @@ def indicator_null(indicator_flat):
     return indicator_flat
 
 
-def _after_review(study, measure: str, treated: set | None = None) -> float:
-    """Callaway and Sant'Anna's simple average of ATT(g, t) for ``measure``, written here with pandas: each council's
-    cohort is the first period ending on or after its review, each cohort's change from the period before it to each
-    later period less that of the councils not yet reviewed by then, weighted by the cohort's share of councils.
-    With ``treated``, only those councils' cohorts are averaged (the others compare until their review)."""
+def _after_review_cells(study, measure: str, treated: set | None = None) -> tuple[float, set]:
+    """Callaway and Sant'Anna's group average of ATT(g, t) for ``measure`` (their overall summary, the average change
+    per council compared, docs/methods.md), written here with pandas: each council's cohort is the first period
+    ending on or after its review, each cohort's change from the period before it to each later period less that of
+    the councils not yet reviewed by then (two at least), averaged alike over the cohort's periods, and the cohorts
+    averaged weighted by their shares of councils. With ``treated``, only those councils' cohorts are averaged (the
+    others compare until their review). Also the councils the change is read from: those of a cohort with a change
+    in a period averaged. (Until truth82 the change was the simple average, each cell weighted by its cohort's
+    share.)"""
     d = study.indicators[study.indicators["measure"] == measure].dropna(subset=["value"])
     wide = d.pivot(index="council_id", columns="period", values="value")
     periods = sorted(pd.to_datetime(wide.columns))
@@ -243,17 +247,23 @@ def _after_review(study, measure: str, treated: set | None = None) -> float:
     wide, cohort = wide[cohort > 0], cohort[cohort > 0]
     mine = cohort if treated is None else cohort[cohort.index.isin(treated)]
     share = mine[mine < float("inf")].value_counts() / len(cohort)
-    cells = []
+    by_cohort, read = {}, set()
     for g in share.index:
         for t in range(int(g), len(periods)):
             cohort_g = wide[(cohort == g) & cohort.index.isin(mine.index)]
             control = wide[cohort > t]
             dt = (cohort_g[t] - cohort_g[g - 1]).dropna()
             dc = (control[t] - control[g - 1]).dropna()
-            if len(dt) and len(dc):
-                cells.append((share[g], dt.mean() - dc.mean()))
-    w = sum(s for s, _ in cells)
-    return sum(s * a for s, a in cells) / w
+            if len(dt) and len(dc) >= 2:
+                by_cohort.setdefault(g, []).append(dt.mean() - dc.mean())
+                read |= set(dt.index)
+    w = sum(share[g] for g in by_cohort)
+    return sum(share[g] * np.mean(a) for g, a in by_cohort.items()) / w, read
+
+
+def _after_review(study, measure: str, treated: set | None = None) -> float:
+    """The change after the review of :func:`_after_review_cells`."""
+    return _after_review_cells(study, measure, treated)[0]
 
 
 def test_the_change_in_an_indicator_after_the_review_is_estimated(indicator_after_review, indicator_null):
@@ -261,7 +271,7 @@ def test_the_change_in_an_indicator_after_the_review_is_estimated(indicator_afte
     analysis of the indicators compared councils entering intervention with councils never in it, so the change
     after the review was stated nowhere. A table now gives, per indicator, the change after the review against the
     councils not yet reviewed (staggered difference-in-differences): its estimates equal Callaway and Sant'Anna's
-    simple average recomputed here with pandas; re-referrals' interval holds the planted -3 and not 0 and its
+    group average (the simple one until truth82) recomputed here with pandas; re-referrals' interval holds the planted -3 and not 0 and its
     adjusted randomisation p is below 0.05, and no other indicator's is. With nothing planted, none is."""
     study, truth, f = indicator_after_review
     assert truth.effects.indicator_measure == "rereferral_pct"
@@ -332,7 +342,11 @@ def test_the_change_after_the_review_is_compared_by_status_when_reviewed(indicat
     e = f.review_indicator_effects.set_index(["group", "measure"])
     for group, members in (("intervention", {c for c, v in status.items() if v}),
                            ("no_intervention", {c for c, v in status.items() if not v})):
-        assert e.loc[(group, "rereferral_pct"), "n_treated"] == len(members)
+        # truth82: every council of the group reviewed within the periods (n_treated until then), and of them the
+        # councils compared after their review (recounted from the figures), which n_treated now counts
+        assert e.loc[(group, "rereferral_pct"), "n_treated_within"] == len(members)
+        assert e.loc[(group, "rereferral_pct"), "n_treated"] == len(
+            _after_review_cells(study, "rereferral_pct", members)[1])
         for measure in e.loc["all"].index:
             assert e.loc[(group, measure), "estimate"] == pytest.approx(_after_review(study, measure, members),
                                                                         abs=1e-6), (group, measure)
@@ -342,9 +356,10 @@ def test_the_change_after_the_review_is_compared_by_status_when_reviewed(indicat
     report, _ = report_of(f)
     [said] = [b.text for s in report.sections for b in s.blocks
               if hasattr(b, "text") and b.text.startswith("Did the indicators change after the review?")]
-    n_in = sum(bool(v) for v in status.values())
+    # the councils the change is read from (truth82: those compared after their review, recounted from the figures)
+    n_in = len(_after_review_cells(study, "rereferral_pct", {c for c, v in status.items() if v})[1])
     assert (f"re-referrals within 12 months (% of referrals) changed by {inside['estimate']:+.2f} percentage points ({0.95:.0%} CI "
             f"{inside['ci_low']:.2f} to {inside['ci_high']:.2f}; randomisation p = ") in said, said
-    assert f"in the {n_in} councils in intervention when reviewed" in said, said
+    assert f"in the {n_in} councils in intervention when reviewed compared after their review" in said, said
     # the only indicator named is the one planted to change
     assert said.count(" changed by ") == 1, said

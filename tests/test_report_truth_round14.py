@@ -11,6 +11,7 @@ import re
 import pandas as pd
 import pytest
 from conftest import analysed_synthetic, once_per_worker, report_of, report_table, summary_bullets
+from test_report_truth_round12 import _after_review_cells
 
 from impact.report import Paragraph
 
@@ -177,19 +178,28 @@ def test_the_summary_states_a_change_after_the_review_in_one_status_group(indica
     study this was written on), unchanged in the others. The section gave each group's change where one differed from none; the summary did not, so a change
     planted in one group only was at most stated pooled. The summary now gives the change in each group as the
     section does: the planted group's change (interval holding the planted fall, not 0; its councils counted from the
-    planted truth) and the other group's."""
-    _, truth, f = indicator_in_intervention_only
+    planted truth, and since truth82 those compared after their review recounted from the figures) and the other
+    group's."""
+    study, truth, f = indicator_in_intervention_only
     status = {c["council_id"]: c["in_intervention_at_review"] for c in truth.councils}
     n_in = sum(bool(v) for v in status.values())
+    measure = truth.effects.indicator_measure
+    # truth82: the summary counts the councils the change is read from, those compared after their review,
+    # recounted here from the figures (test_report_truth_round12); every council of the group reviewed within the
+    # periods, from the planted truth, is n_treated_within (n_treated until then)
+    compared = {g: len(_after_review_cells(study, measure, {c for c, v in status.items() if bool(v) == inside})[1])
+                for g, inside in (("intervention", True), ("no_intervention", False))}
     e = f.review_indicator_effects.set_index(["group", "measure"])
-    inside = e.loc[("intervention", truth.effects.indicator_measure)]
+    inside = e.loc[("intervention", measure)]
     planted = truth.effects.indicator_post_by_intervention
-    assert planted < 0 and inside["n_treated"] == n_in and inside["ci_low"] < planted < inside["ci_high"] < 0
+    assert planted < 0 and inside["n_treated_within"] == n_in and inside["ci_low"] < planted < inside["ci_high"] < 0
+    assert inside["n_treated"] == compared["intervention"]
+    assert e.loc[("no_intervention", measure), "n_treated"] == compared["no_intervention"]
     [said] = [s for s in summary_bullets(f) if "not yet reviewed" in s]
     assert (f"changed by {inside['estimate']:+.2f} percentage points (95% CI {inside['ci_low']:.2f} to {inside['ci_high']:.2f}; "
             f"randomisation p = ") in said, said
-    assert f"in the {n_in} councils in intervention when reviewed" in said, said
-    assert f"in the {len(status) - n_in} councils not in intervention when reviewed" in said, said
+    assert f"in the {compared['intervention']} councils in intervention when reviewed compared after" in said, said
+    assert f"in the {compared['no_intervention']} councils not in intervention when reviewed compared after" in said, said
 
 
 # --------------------------------------------------------------------------- 5. a small count of councils in a note

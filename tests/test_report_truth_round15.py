@@ -120,13 +120,14 @@ def test_the_suggestions_sentence_names_each_wave_whose_counts_are_not_published
 
 
 # --------------------------------------------------------------------------- 3. a status group's randomisation p
-def _simple_att(y: pd.DataFrame, g: pd.Series, *, lone: list | None = None) -> float:
-    """Callaway and Sant'Anna's simple average of ATT(g, t) with not-yet-treated comparisons, written out here with
-    numpy: ``y`` one row per council and a column per period (NaN where not observed), ``g`` each council's first
-    treated period (inf: not within the panel). Each post-treatment cell compares the cohort's change from period
-    g - 1 with that of the councils not yet treated at t observed at both periods, where at least two are (one
-    council's change is its own noise, with no standard error); cells are weighted by cohort size. ``lone`` collects
-    the cells left out for one comparison council."""
+def _group_att(y: pd.DataFrame, g: pd.Series, *, lone: list | None = None) -> float:
+    """Callaway and Sant'Anna's group average of ATT(g, t) with not-yet-treated comparisons (their overall summary,
+    the average change per council compared, docs/methods.md; the simple average until truth82), written out here
+    with numpy: ``y`` one row per council and a column per period (NaN where not observed), ``g`` each council's
+    first treated period (inf: not within the panel). Each post-treatment cell compares the cohort's change from
+    period g - 1 with that of the councils not yet treated at t observed at both periods, where at least two are (one
+    council's change is its own noise, with no standard error); each cohort's cells are averaged alike, and the
+    cohorts weighted by size. ``lone`` collects the cells left out for one comparison council."""
     # numpy on the same cells as y.loc[members, t] and y.loc[controls, t] (this is recomputed for every one of a
     # test's reassignments: pandas' label lookups made it some 15 s of CPU)
     assert list(y.columns) == list(range(y.shape[1])), y.columns
@@ -135,6 +136,7 @@ def _simple_att(y: pd.DataFrame, g: pd.Series, *, lone: list | None = None) -> f
     total = weight = 0.0
     for cohort in sorted(set(at[np.isfinite(at)])):
         members = at == cohort
+        cells = []
         for t in range(int(cohort), v.shape[1]):
             base = int(cohort) - 1
             controls = at > t
@@ -144,8 +146,10 @@ def _simple_att(y: pd.DataFrame, g: pd.Series, *, lone: list | None = None) -> f
             if len(dc) == 1 and lone is not None:
                 lone.append((cohort, t))
             if len(dt) and len(dc) >= 2:
-                total += members.sum() * (dt.mean() - dc.mean())
-                weight += members.sum()
+                cells.append(dt.mean() - dc.mean())
+        if cells:
+            total += members.sum() * np.mean(cells)
+            weight += members.sum()
     return total / weight if weight else float("nan")
 
 
@@ -157,8 +161,8 @@ def test_a_status_groups_randomisation_p_reassigns_the_review_dates_of_its_own_c
     the intervention group's randomisation p fell below 0.05 for 9.8% of the indicators (all councils: 2.8%); the
     summary states a group's change from this p. The review dates are what the design draws at random, so a group's
     test reassigns its own councils' dates among them. Recomputed here with pandas on a null study whose group has
-    105 distinct reassignments, all enumerated: the share of them whose simple average effect is as far from zero
-    as the observed one equals the published randomisation p of every indicator."""
+    105 distinct reassignments, all enumerated: the share of them whose group average effect (simple until truth82)
+    is as far from zero as the observed one equals the published randomisation p of every indicator."""
     import itertools
 
     from impact.indicators import in_intervention_at_review, review_dates, review_indicator_effects
@@ -192,10 +196,10 @@ def test_a_status_groups_randomisation_p_reassigns_the_review_dates_of_its_own_c
         first = first[y.index]
         mine = [c for c in first.index if c in group]
         g = first.where(first.index.isin(mine), np.inf)
-        observed = _simple_att(y, g)
+        observed = _group_att(y, g)
         stats = []
         for order in set(itertools.permutations(g[mine].tolist())):
-            stats.append(_simple_att(y, g.copy().where(~g.index.isin(mine), pd.Series(order, index=mine))))
+            stats.append(_group_att(y, g.copy().where(~g.index.isin(mine), pd.Series(order, index=mine))))
         stats = np.array([s for s in stats if np.isfinite(s)])
         row = published.loc[("intervention", measure)]
         assert row["estimate"] == pytest.approx(observed, abs=1e-9), measure
@@ -227,7 +231,8 @@ def test_a_cell_compared_with_one_council_does_not_enter_the_change_after_the_re
     council was reviewed in the last cohort, so the cells of the period before its review compared every earlier
     cohort with that council alone, whose figure dipped by 70 that year; such a cell has no standard error, and the
     aggregate's leaves out the lone council's variance. Recomputed here with pandas on a null study with such cells
-    (12 councils, seed 9401): the published change after the review is the simple average over the cells compared
+    (12 councils, seed 9401): the published change after the review is the group average (simple until truth82)
+    over the cells compared
     with at least two councils not yet reviewed, for every indicator."""
     import warnings
 
@@ -243,7 +248,7 @@ def test_a_cell_compared_with_one_council_does_not_enter_the_change_after_the_re
     for measure in sorted(set(study.indicators["measure"])):
         y, first = _panel(study, measure)
         lone: list = []
-        expected = _simple_att(y, first, lone=lone)
+        expected = _group_att(y, first, lone=lone)
         lone_cells += len(lone)
         assert published.loc[("all", measure), "estimate"] == pytest.approx(expected, abs=1e-9), (measure, lone)
     assert lone_cells  # the design that showed it

@@ -7549,7 +7549,8 @@ def _did_interval(ctx) -> str:
     """How the interval and p-value of an indicator's difference-in-differences are computed, for its table's note.
 
     The overall effect's interval is the estimate plus or minus the t quantile times the standard error of its
-    influence function summed within councils (:meth:`impact.stats.StaggeredDiDResults.aggregate`, ``"simple"``),
+    influence function summed within councils (:meth:`impact.stats.StaggeredDiDResults.aggregate`, ``"simple"`` after a
+    notice, ``"group"`` after the review),
     on Welch-Satterthwaite degrees of freedom (statistics round 14: the normal quantile covered 93.3% with one
     council treated alone against 19); its p-value is the t one from the same standard error. No bootstrap enters it (the multiplier bootstrap
     gives only the simultaneous bands of the event-study and calendar aggregations, which the report does not
@@ -7727,10 +7728,12 @@ def _review_did(ctx) -> list:
     return [
         Paragraph("Did the indicators change after the review? Councils were reviewed in different years, so each "
                   "cohort (the councils whose review ended within the same indicator period) is compared, period by "
-                  "period, with the councils not yet reviewed, and the effects are averaged over cohorts and the "
-                  "periods after the review (staggered difference-in-differences with not-yet-reviewed councils as "
-                  "the comparison, Callaway and Sant'Anna 2021). Periods with fewer than two councils not yet reviewed "
-                  "do not enter. " + _read_randomisation(ctx, rows, " (review dates permuted among the councils)")
+                  "period, with the councils not yet reviewed (staggered difference-in-differences with "
+                  "not-yet-reviewed councils as the comparison, Callaway and Sant'Anna 2021). Each cohort's change is "
+                  "averaged over the periods after its review, and the cohorts by their numbers of councils, so that "
+                  "every council compared weighs the same. Periods with fewer than two councils not yet reviewed "
+                  "do not enter." + _too_late_words(ctx, e) + " "
+                  + _read_randomisation(ctx, rows, " (review dates permuted among the councils)")
                   + "The review is not assigned "
                   "at random: a council that asked for one as things began to change would show a change here too."
                   + (" " + found if found else "") + by_status),
@@ -7740,17 +7743,39 @@ def _review_did(ctx) -> list:
               "reviewed" + _did_method(ctx, e, rows, "review dates", across or "the indicators",
                                        ", as in the next table and the summary" if across else "")
               + ". Shown where at least "
-              f"{ctx.min_count} councils were reviewed within the indicator's periods. Councils compared (not yet "
+              f"{ctx.min_count} councils were compared after their review. Councils compared after review: those "
+              "with a figure in a period after their review that enters the estimate and in the period before their "
+              "review, the councils the change is read from. Councils compared (not yet "
               "reviewed): those not yet reviewed at a period of the estimate, each counted once."
               + (" Councils reviewed before an indicator's first period are left out of it: no period before their "
                  "review can be compared." if (e["n_treated_before_first"].fillna(0) > 0).any() else "")
               + _lone_cohort_note(ctx, e, rows) + _unestimated_note(ctx, unestimated, len(rows)),
               _DID_FORMATS,
-              labels={"n_treated": "Councils reviewed", "n_control": "Councils compared (not yet reviewed)",
+              labels={"n_treated": "Councils compared after review", "n_control": "Councils compared (not yet reviewed)",
                       "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
                       "estimate": "Average effect"}),
         *_review_did_status_table(ctx, status, across=across),
     ]
+
+
+def _too_late_words(ctx, e: pd.DataFrame) -> str:
+    """' 6 councils were reviewed when fewer than two councils with figures were left not yet reviewed: ...' where
+    councils reviewed within an indicator's periods entered no comparison (``n_treated_too_late`` of the rows over
+    all councils, ``e``, the most of any indicator estimated); 'Some councils' where they are fewer than
+    ``min_count`` (a count that small may identify them). '' where none was, or for findings without the column.
+    The table counted them among the councils reviewed, beside an estimate they were not in (6 of 30 in the example,
+    truth82)."""
+    if "n_treated_too_late" not in e.columns:
+        return ""
+    late = pd.to_numeric(e["n_treated_too_late"], errors="coerce").max()
+    if not late or pd.isna(late):
+        return ""
+    late = int(late)
+    who = (f"{_counted(late, 'council').capitalize()} {_verb(late, 'was', 'were')}" if late >= ctx.min_count
+           else "Some councils were")
+    return (f" {who} reviewed when fewer than two councils with figures were left not yet reviewed (the last "
+            "reviewed): with nothing to compare them with, they are not in the estimate nor among the councils "
+            "compared after review.")
 
 
 def _review_groups(effects: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -8067,10 +8092,10 @@ def _review_did_status_table(ctx, e: pd.DataFrame, *, across: str | None = None)
                   f"{_did_interval(ctx)}; randomisation p from "
                   f"permuting review dates{_reassignments_said(e)}, adjusted across {across or 'the indicators and both groups'} (Holm"
                   + (", as in the table before and the summary" if across else "") + "). Shown where at "
-                  f"least {ctx.min_count} councils of each group were reviewed within the indicator's periods. The "
+                  f"least {ctx.min_count} councils of each group were compared after their review. The "
                   "difference between the groups is not tested." + _lone_cohort_note(ctx, e, e),
                   _DID_FORMATS,
-                  labels={"group": "Status when reviewed", "n_treated": "Councils reviewed",
+                  labels={"group": "Status when reviewed", "n_treated": "Councils compared after review",
                           "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
                           "estimate": "Average effect"})]
 
@@ -8102,6 +8127,7 @@ def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None,
                 f"{_p_words(by.loc[g, 'ri_p_value'], ctx.alpha)}, "
                 f"adjusted {by.loc[g, 'adjusted']:.3f}) in the {int(by.loc[g, 'n_treated'])} councils "
                 + ("in intervention when reviewed" if g == "intervention" else "not in intervention when reviewed")
+                + " compared after their review"
                 for g in ("intervention", "no_intervention") if g in by.index]
         parts.append(f"{_changed_name(words.column(measure)).lower()} changed " + _listed(said))
     n = e["measure"].nunique()
@@ -8118,8 +8144,11 @@ def _review_did_by_status(ctx, e: pd.DataFrame, *, across: str | None = None,
 
 
 def _why_no_review_did(ctx, r: dict) -> str:
-    """Why an indicator has no estimate of the change after the review."""
-    if r["n_treated"] == 0:
+    """Why an indicator has no estimate of the change after the review (``n_treated_within``: the councils reviewed
+    within its periods; ``n_treated`` counts those compared, none where nothing was estimated; findings of an earlier
+    version have ``n_treated`` alone)."""
+    within = r.get("n_treated_within", r["n_treated"])
+    if pd.isna(within) or within == 0:
         return "no council was reviewed within the indicator's periods"
     if str(r["note"]).startswith("too few"):
         return "too few councils reviewed at different times within the indicator's periods"

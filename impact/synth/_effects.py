@@ -147,7 +147,11 @@ class SynthEffects:
         Indicator carrying the planted effect.
     indicator_post_review, indicator_post_by_intervention : float
         Change in ``indicator_measure`` (its units) in periods after the review,
-        and the extra change for councils in intervention when reviewed.
+        and the extra change for councils in intervention when reviewed: each
+        council's own change. What the analysis estimates, their mean over the
+        councils compared after their review, is
+        :meth:`PlantedTruth.review_changes` (``review_change`` in
+        planted_truth.json).
     survey_shift, survey_shift_by_intervention : float or dict
         Shift of the latent survey scale (logistic units) at each survey
         wave after the first, and the extra shift for councils in

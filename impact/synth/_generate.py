@@ -21,6 +21,7 @@ from ..errors import user_level
 from ..schema import true_or_false, unknown_told
 from ..study import DEFAULT_WAVES, Study, _save_folder
 from ._effects import WAVES, SynthEffects, wave_plan
+from ._estimands import INDICATOR_YEARS
 from ._people import person_name
 from ._phrases import ATTRIBUTION_FACTORS, CODES
 from ._process import RECOMMENDATION, process_plan
@@ -49,7 +50,7 @@ INDICATORS: dict[str, tuple[float, float, float, float]] = {
     "cpp_rate": (40.0, 10.0, 1.0, 4.0),
     "sw_turnover_pct": (16.0, 4.0, 0.0, 3.0),
 }
-_INDICATOR_YEARS = tuple(range(2009, 2018))
+_INDICATOR_YEARS = INDICATOR_YEARS
 _FLAGS = ("c", "c", "x", "x", "low")
 
 _ROLE_WEIGHTS = {

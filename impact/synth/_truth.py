@@ -49,7 +49,7 @@ from .._io import atomic_write_text
 from .._tabular import csv_text
 from ..errors import InputError
 from ._effects import WAVES, SynthEffects
-from ._estimands import true_intervention_effects, true_prevalences
+from ._estimands import true_intervention_effects, true_prevalences, true_review_changes
 
 __all__ = ["PlantedTruth", "load_truth", "TRUTH_FILES"]
 
@@ -113,6 +113,12 @@ class PlantedTruth:
             raise ValueError("this truth has no design (participants per wave and status); it predates estimands")
         return true_intervention_effects(self.effects, self.design)
 
+    def review_changes(self) -> dict:
+        """The change in the indicator after the review that the analysis estimates, by group of councils: the mean
+        planted change of the councils compared after their review, and how many were reviewed too late to be
+        compared (see :func:`impact.synth._estimands.true_review_changes`)."""
+        return true_review_changes(self.effects, self.councils)
+
     def planted_effects(self) -> list[dict[str, Any]]:
         """Every planted effect as ``{name, applies_to, size, scale, description}``."""
         e = self.effects
@@ -147,7 +153,8 @@ class PlantedTruth:
             {"name": "negated_by_wave", "applies_to": "codes not asserted", "size": dict(e.negated_rate),
              "scale": "probability", "description": "Chance of a negated mention."},
             {"name": "indicator_post_review", "applies_to": e.indicator_measure, "size": e.indicator_post_review,
-             "scale": "measure units", "description": "Change in periods ending after the review."},
+             "scale": "measure units", "description": "Change in periods ending after the review (of every "
+             "council: the estimand, the mean change of the councils compared, is review_change)."},
             {"name": "indicator_post_by_intervention", "applies_to": e.indicator_measure,
              "size": e.indicator_post_by_intervention, "scale": "measure units",
              "description": "Extra change after the review for councils in intervention when reviewed."},
@@ -169,6 +176,9 @@ class PlantedTruth:
             "planted_effects": self.planted_effects(),
             "councils": self.councils,
             "participant_effects": dict(sorted(self.participants.items())),
+            # the change after the review the analysis estimates: the mean planted change of the councils compared
+            # (the planted sizes alone left a reader to average over every council, compared or not, truth82)
+            "review_change": self.review_changes(),
         }
         if self.effects.intervention_wave_log_odds:
             # the planted change per status (only where it differs by status: a study without one is written as before)
