@@ -23,7 +23,7 @@ import pandas as pd
 from . import _frames
 from ._words import _counted, _listed, _named, _plural
 from .errors import InputError
-from .schema import did_you_mean, label_hint
+from .schema import _other_settings_date, did_you_mean, label_hint
 
 __all__: list[str] = []
 
@@ -482,8 +482,10 @@ def one_date(value: object, argument: str) -> pd.Timestamp:
         except (ValueError, TypeError, OverflowError):
             when = pd.NaT
     if pd.isna(when):
+        # a date as Excel set for another country writes it ('2024年3月5日') is told the ISO date it means (inputs72)
+        hint = _other_settings_date(value) if isinstance(value, str) and not why else ""
         raise InputError(f"The value for `{argument}` must be a date such as '2018-01-01', but {value!r} was passed"
-                         + (f": {why}." if why else "."))
+                         + (f": {why}." if why else f"{hint}."))
     return when.tz_localize(None) if when.tzinfo is not None else when
 
 
