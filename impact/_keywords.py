@@ -189,6 +189,10 @@ def _is_bare(exc: BaseException) -> bool:
 
     if isinstance(exc, ImpactError):  # impact's own (UnknownIdError is a KeyError too)
         return False
+    if getattr(exc, "_told_of", None) is not None:
+        # told by a wrapped call inside another (machine_coding_note(None) named weak_codes(), which it calls): the
+        # outer call whose own argument does not fit tells it in its own name (:func:`told_calls`)
+        return True
     if isinstance(exc, _BARE) or _BARE_WORDS.search(str(exc)):
         return True
     tb = exc.__traceback__
@@ -412,7 +416,9 @@ def told_calls(func: _F) -> _F:
                     told = explain_wrong(inner, args, kwargs, exc)
                 if told is None:
                     raise
-                raise TypeError(told) from None
+                error = TypeError(told)
+                error._told_of = inner  # so that a wrapped call around this one can tell it in its own name
+                raise error from None
         return wrapper
 
     made = make(func, explain_call, explain_argument)
