@@ -264,6 +264,12 @@ class SynthEffects:
             shift += float(self.intervention_wave_log_odds[code].get(wave, 0.0))
         return shift
 
+    def review_change(self, in_intervention: bool) -> float:
+        """The planted change in ``indicator_measure`` in each period ending after a council's review:
+        ``indicator_post_review``, plus ``indicator_post_by_intervention`` for a council in intervention when its
+        review began. The one rule the generator plants and the truth file's estimand averages."""
+        return self.indicator_post_review + self.indicator_post_by_intervention * in_intervention
+
     def status_changes(self, waves: tuple[str, ...] | list[str] = WAVES) -> list[dict[str, Any]]:
         """The planted change of each impact between the first wave and each later one, per intervention status.
 

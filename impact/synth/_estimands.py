@@ -29,6 +29,7 @@ under the null both are 0.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import numpy as np
@@ -39,7 +40,7 @@ from ._effects import _WAVE_BOOK, WAVES, SynthEffects
 __all__ = ["true_prevalences", "true_intervention_effects", "true_review_changes"]
 
 #: The indicators' periods, years ending 31 March (the generator's and the truth's).
-INDICATOR_YEARS = tuple(range(2009, 2018))
+INDICATOR_PERIODS = tuple(dt.date(year, 3, 31) for year in range(2009, 2018))
 
 _NODES, _WEIGHTS = np.polynomial.hermite.hermgauss(60)
 
@@ -206,18 +207,15 @@ def true_review_changes(eff: SynthEffects, councils: list[dict]) -> dict:
     >>> t["all"]
     {'average': -1.75, 'n_compared': 2, 'n_too_late': 2}
     """
-    import datetime as dt
-
-    periods = [dt.date(y, 3, 31) for y in INDICATOR_YEARS]
     rows = []
     for c in councils:
         end = dt.date.fromisoformat(str(c["review_end"])) if c.get("review_end") else None
-        after = [k for k, p in enumerate(periods) if end is not None and p > end]
+        after = [k for k, p in enumerate(INDICATOR_PERIODS) if end is not None and p > end]
         cohort = after[0] if after else math.inf
         if cohort == 0:
             continue
         s = bool(c.get("in_intervention_at_review"))
-        rows.append((cohort, s, eff.indicator_post_review + eff.indicator_post_by_intervention * s))
+        rows.append((cohort, s, eff.review_change(s)))
     out: dict = {"measure": eff.indicator_measure}
     for group, keep in (("all", lambda s: True), ("intervention", bool), ("no_intervention", lambda s: not s)):
         within = [(g, change) for g, s, change in rows if keep(s) and math.isfinite(g)]

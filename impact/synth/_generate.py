@@ -21,7 +21,7 @@ from ..errors import user_level
 from ..schema import true_or_false, unknown_told
 from ..study import DEFAULT_WAVES, Study, _save_folder
 from ._effects import WAVES, SynthEffects, wave_plan
-from ._estimands import INDICATOR_YEARS
+from ._estimands import INDICATOR_PERIODS
 from ._people import person_name
 from ._phrases import ATTRIBUTION_FACTORS, CODES
 from ._process import RECOMMENDATION, process_plan
@@ -50,7 +50,6 @@ INDICATORS: dict[str, tuple[float, float, float, float]] = {
     "cpp_rate": (40.0, 10.0, 1.0, 4.0),
     "sw_turnover_pct": (16.0, 4.0, 0.0, 3.0),
 }
-_INDICATOR_YEARS = INDICATOR_YEARS
 _FLAGS = ("c", "c", "x", "x", "low")
 
 _ROLE_WEIGHTS = {
@@ -731,11 +730,10 @@ def _indicators(ids, reviews, by_council, eff: SynthEffects, seed: int) -> tuple
         for measure, (mean, sd_between, trend, sd_within) in INDICATORS.items():
             base = float(rng.normal(mean, sd_between))
             baseline[cid][measure] = round(base, 6)
-            for k, year in enumerate(_INDICATOR_YEARS):
-                period = dt.date(year, 3, 31)
+            for k, period in enumerate(INDICATOR_PERIODS):
                 value = base + trend * (k - 4) + float(rng.normal(0.0, sd_within))
                 if measure == eff.indicator_measure and period > r_end:
-                    value += eff.indicator_post_review + eff.indicator_post_by_intervention * in_int
+                    value += eff.review_change(in_int)
                 flag = None
                 if rng.random() < 0.03:
                     flag, value = _FLAGS[int(rng.integers(0, len(_FLAGS)))], None
