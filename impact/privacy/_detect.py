@@ -3855,9 +3855,13 @@ def _everyday(text: str, add) -> None:
 # three schools project"); a description stays ("the young carers project", "the complex needs programme", "the
 # peer challenge programme", "the troubled families programme", a national one), as do a name with a word of
 # grammar ("the back to basics programme") and one word alone ("the research project").
+# The words that open an initiative's name (an owner or "the") and the word for what it is after the name, shared by
+# the three patterns below.
+_INITIATIVE_OWNERS = "the|our|their|this|its|that"
+_INITIATIVE_HEAD = r"[ \t]+(?P<head>project|scheme|programme|program|initiative)(?![\p{L}'’\-])"
 _INITIATIVE_RE = lazy_compile(
-    r"(?<![\p{L}'’\-])(?:the|our|their|this|its|that)[ \t]+(?P<name>[\p{L}\d][\p{L}\d'’\-]*(?:[ \t]+[\p{L}\d][\p{L}\d'’\-]*){1,2})"
-    r"[ \t]+(?P<head>project|scheme|programme|program|initiative)(?![\p{L}'’\-])", _I)
+    rf"(?<![\p{{L}}'’\-])(?:{_INITIATIVE_OWNERS})[ \t]+(?P<name>[\p{{L}}\d][\p{{L}}\d'’\-]*(?:[ \t]+[\p{{L}}\d][\p{{L}}\d'’\-]*){{1,2}})"
+    + _INITIATIVE_HEAD, _I)
 # Plurals that describe who or what an initiative serves or does, no name's ("complex needs", "care homes").
 _DESCRIBING_PLURALS = frozenset("""needs years services issues rights skills visits meetings conferences assessments plans
     placements homes hours families relationships outcomes schools groups teams sessions activities interventions
@@ -3891,14 +3895,13 @@ def _initiative_people() -> frozenset[str]:
 # where it is capitalised and does not describe the work (:func:`_describes_work`), or, in any case, a word local work
 # is named by (``privacy/initiative_names.txt``); a national programme stays ("the Mockingbird programme").
 _ONE_WORD_INITIATIVE_RE = lazy_compile(
-    r"(?<![\p{L}'’\-])(?:the|our|their|this|its|that)[ \t]+(?P<name>\p{L}[\p{L}'’\-]*)"
-    r"[ \t]+(?P<head>project|scheme|programme|program|initiative)(?![\p{L}'’\-])", _I)
+    rf"(?<![\p{{L}}'’\-])(?:{_INITIATIVE_OWNERS})[ \t]+(?P<name>\p{{L}}[\p{{L}}'’\-]*)" + _INITIATIVE_HEAD, _I)
 # A name that opens with "New" ("the New Horizons project", "New Beginnings programme", "their new beginnings
 # initiative"): "new" is the name's word where the rest names (a plural, "beginnings" too) and, with no article, where
 # every word is capitalised; "the new parenting programme", "the new schools project" describe.
 _NEW_INITIATIVE_RE = lazy_compile(
-    r"(?<![\p{L}'’\-])(?:(?P<det>the|our|their|this|its|that)[ \t]+)?(?P<name>(?P<new>new)[ \t]+(?P<rest>\p{L}[\p{L}'’\-]*"
-    r"(?:[ \t]+\p{L}[\p{L}'’\-]*)?))[ \t]+(?P<head>project|scheme|programme|program|initiative)(?![\p{L}'’\-])", _I)
+    rf"(?<![\p{{L}}'’\-])(?:(?P<det>{_INITIATIVE_OWNERS})[ \t]+)?(?P<name>(?P<new>new)[ \t]+(?P<rest>\p{{L}}[\p{{L}}'’\-]*"
+    r"(?:[ \t]+\p{L}[\p{L}'’\-]*)?))" + _INITIATIVE_HEAD, _I)
 # Words that describe a local initiative's work, what it does or whom or where it serves, capitalised or not ("the
 # Research Project", "the Pilot Programme", "our Reading scheme"): no name.  With the endings of
 # :data:`_DESCRIBING_ENDINGS` and those of an adjective, the people words and the public terms.
