@@ -20,10 +20,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from . import _frames
+from . import _frames, schema
 from ._words import _counted, _listed, _named, _plural
 from .errors import InputError
-from .schema import _other_settings_date, did_you_mean, label_hint
+from .schema import did_you_mean, label_hint
 
 __all__: list[str] = []
 
@@ -434,16 +434,16 @@ def _read_text_date(text: str) -> _DateText:
         if month > 12:
             return _DateText(pd.NaT, f"there is no month {month}" + (f" (written month first? then write "
                                      f"{year:04d}-{day:02d}-{month:02d})" if day <= 12 else ""), "month")
-        hms = [float(x) for x in m["time"][1:].split(":")] if m["time"] else []
-        time = pd.Timedelta(hours=hms[0], minutes=hms[1], seconds=hms[2] if len(hms) > 2 else 0) if hms \
-            else pd.Timedelta(0)
         try:
-            when = pd.Timestamp(year, month, day) + time
+            when = pd.Timestamp(year, month, day)
         except ValueError:
             return _DateText(pd.NaT, f"read day first, as impact reads a study's dates, {year:04d}-{month:02d} has no "
                                      f"day {day}")
+        if m["time"] and any(float(x) for x in m["time"][1:].split(":")):  # a study's date cell holds no time either
+            return _DateText(pd.NaT, f"it carries a time of day, {m['time'][1:]}: write the date alone, as YYYY-MM-DD, "
+                                     "so that no one reads the time as part of the date")
         if day <= 12 and month <= 12 and day != month:
-            return _DateText(when, order="either", other=pd.Timestamp(year, day, month) + time)
+            return _DateText(when, order="either", other=pd.Timestamp(year, day, month))
         return _DateText(when, order="day" if day > 12 else "")
     if _NO_DAY.fullmatch(text):
         if text.isdigit():
@@ -451,11 +451,19 @@ def _read_text_date(text: str) -> _DateText:
                                      "write the day meant, as YYYY-MM-DD")
         return _DateText(pd.NaT, "it names no day (pandas would read it as the first of the month or year): write "
                                  "the day meant, as YYYY-MM-DD")
-    try:
-        when = pd.Timestamp(text)
-    except (ValueError, TypeError, OverflowError):
-        return _DateText(pd.NaT)
-    return _DateText(when.tz_localize(None) if when.tzinfo is not None else when)
+    # a study's files' rule (impact.schema.parse_date), with their words for what is not read (schema.date_hint):
+    # pandas reads '2024/03/05', '5th March 2024' or '2024-03-05T23:30Z' (as 23:30 in UTC), which a file refuses
+    day = schema.parse_date(text)
+    if day is None:
+        return _DateText(pd.NaT, schema.date_hint(text).strip().removeprefix("(").removesuffix(")"))
+    if not _PANDAS_DAYS[0] <= day <= _PANDAS_DAYS[1]:
+        return _DateText(pd.NaT, f"pandas holds dates from {_PANDAS_DAYS[0]:%Y-%m-%d} to {_PANDAS_DAYS[1]:%Y-%m-%d} "
+                                 "only")
+    return _DateText(pd.Timestamp(day))
+
+
+#: The first and last whole days a ``datetime64[ns]`` holds.
+_PANDAS_DAYS = ((pd.Timestamp.min + pd.Timedelta(days=1)).date(), pd.Timestamp.max.date())
 
 
 def _two_ways(read: _DateText) -> str:
@@ -482,10 +490,8 @@ def one_date(value: object, argument: str) -> pd.Timestamp:
         except (ValueError, TypeError, OverflowError):
             when = pd.NaT
     if pd.isna(when):
-        # a date as Excel set for another country writes it ('2024年3月5日') is told the ISO date it means (inputs72)
-        hint = _other_settings_date(value) if isinstance(value, str) and not why else ""
         raise InputError(f"The value for `{argument}` must be a date such as '2018-01-01', but {value!r} was passed"
-                         + (f": {why}." if why else f"{hint}."))
+                         + (f": {why}." if why else "."))
     return when.tz_localize(None) if when.tzinfo is not None else when
 
 
@@ -560,7 +566,14 @@ def as_dates(values: pd.Series, label: str, column: str, *, missing: str | None 
                              f"{'is' if len(bad) == 1 else 'are'} not {'a date' if len(bad) == 1 else 'dates'}: "
                              f"{shown}{more}{witness}. Expected dates: datetime64, or text such as '2019-03-31' "
                              "(day/month/year is read day first, as a study's files are).")
-        out = pd.Series([r.when for r in read], index=values.index, dtype="datetime64[ns]")
+        try:
+            out = pd.Series([r.when for r in read], index=values.index, dtype="datetime64[ns]")
+        except (ValueError, OverflowError):  # a datetime pandas cannot hold in nanoseconds (year 2999, year 1500)
+            far = [f"{v!r} on row {at!r}" for at, v, r in zip(values.index, cells, read)
+                   if not pd.isna(r.when) and not _PANDAS_DAYS[0] <= r.when.date() <= _PANDAS_DAYS[1]]
+            raise InputError(f"`{label}` column {column!r} holds a date out of range: {'; '.join(far[:5])} "
+                             f"(pandas holds dates from {_PANDAS_DAYS[0]:%Y-%m-%d} to {_PANDAS_DAYS[1]:%Y-%m-%d} "
+                             "only).") from None
     try:
         out = out.astype("datetime64[ns]")
     except (ValueError, OverflowError) as exc:

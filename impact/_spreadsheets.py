@@ -16,7 +16,8 @@ that also bounds what calamine will build:
   :data:`MAX_XLS_BYTES`), and its BIFF8 records ([MS-XLS] 2.4) read for the sheets' cells (ROW's ``fDyZero``:
   hidden or filtered out; COLINFO's ``fHidden``; MERGEDCELLS; FORMULA and BOOLERR: error values and formulas;
   the cell format, XF, of NUMBER, RK, MULRK and FORMULA, with the workbook's XF and FORMAT records: a number shown
-  as a percentage).
+  as a percentage, or as a date in a format named by its built-in id alone, which calamine reads as the number for
+  the Thai ids 71-81; DATEMODE: dates counted from 1904).
   A workbook saved with a password (FILEPASS) or older than Excel 97 (BIFF5) is refused saying so.
 
 A sheet reaching past :data:`impact._archive.XLSX_LIMITS` is refused before calamine builds it.
@@ -39,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from ._archive import (
+    LOCALE_DATE_FORMATS,
     MAX_CELL_TEXT,
     XLSX_LIMITS,
     SheetCells,
@@ -83,6 +85,11 @@ class Facts:
     formulas: dict[tuple[int, int], list] = field(default_factory=dict)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     percent: set[tuple[int, int]] = field(default_factory=set)
+    #: The (row, column) of an ``.xls``'s numbers in a date format named by its built-in id alone
+    #: (:data:`impact._archive.LOCALE_DATE_FORMATS`: calamine reads ids 27-36 and 50-58 as dates, not the Thai 71-81)
+    #: and whether the workbook counts its dates from 1904 (its DATEMODE record).
+    local_dates: set[tuple[int, int]] = field(default_factory=set)
+    date1904: bool = False
 
 
 def _reach(where: str, row: int, col: int, cells: int, lim: Mapping[str, int]) -> None:
@@ -226,7 +233,7 @@ def _ods_facts(gz: Any, label: str, lim: Mapping[str, int]) -> dict[str, Facts]:
 #: [MS-XLS] 2.5.97.2 BErr: the error values a cell may hold.
 _BIFF_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
                 0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
-_BOF, _EOF, _BOUNDSHEET, _FILEPASS = 0x0809, 0x000A, 0x0085, 0x002F
+_BOF, _EOF, _BOUNDSHEET, _FILEPASS, _DATEMODE = 0x0809, 0x000A, 0x0085, 0x002F, 0x0022
 _ROW, _COLINFO, _MERGED, _FORMULA, _BOOLERR = 0x0208, 0x007D, 0x00E5, 0x0006, 0x0205
 _FORMAT, _XF, _NUMBER, _RK, _MULRK = 0x041E, 0x00E0, 0x0203, 0x027E, 0x00BD
 #: [MS-XLS] 2.5.165 IFmt: the built-in number formats that show a number as a percentage (9 "0%", 10 "0.00%").
@@ -372,6 +379,7 @@ def _xls_facts(book: bytes, label: str, lim: Mapping[str, int]) -> dict[str, Fac
     sheets: list[tuple[str, int]] = []
     formats: dict[int, str] = {}  # a number format's id -> its text (FORMAT records: those a workbook defines)
     xf_formats: list[int] = []  # each cell format's (XF's) number format id, in the order of the XF records
+    date1904 = False
     for n, (kind, body, _) in enumerate(_records(data, 0)):
         if n == 0 and (kind != _BOF or len(body) < 4 or struct.unpack_from("<H", body)[0] != 0x0600):
             raise InputError(f"{label}: not a readable .xls workbook (it is not an Excel 97-2003 (BIFF8) workbook: "
@@ -388,6 +396,8 @@ def _xls_facts(book: bytes, label: str, lim: Mapping[str, int]) -> dict[str, Fac
             formats[ifmt] = body[5: 5 + cch * (2 if high else 1)].decode("utf-16-le" if high else "latin-1", "replace")
         if kind == _XF and len(body) >= 4:
             xf_formats.append(struct.unpack_from("<H", body, 2)[0])
+        if kind == _DATEMODE and len(body) >= 2:
+            date1904 = struct.unpack_from("<H", body)[0] == 1
         if sst is not None and kind != _CONTINUE:  # the table ends: its strings counted as they are read
             for n_chars in _sst_lengths(sst):
                 shared.append(n_chars)
@@ -401,16 +411,20 @@ def _xls_facts(book: bytes, label: str, lim: Mapping[str, int]) -> dict[str, Fac
             break
     percent = {k for k, ifmt in enumerate(xf_formats)
                if ifmt in _PERCENT_FORMATS or shown_as_percent(formats.get(ifmt))}
+    local = {k for k, ifmt in enumerate(xf_formats) if ifmt in LOCALE_DATE_FORMATS and ifmt not in formats}
     out = {}
     for name, at in sheets:
-        out[name] = _xls_sheet(data, at, f"{label} (sheet {name!r})", lim, percent, text=text, shared=shared)
+        out[name] = _xls_sheet(data, at, f"{label} (sheet {name!r})", lim, percent, text=text, shared=shared,
+                               local=local)
+        out[name].date1904 = date1904
     return out
 
 
 def _xls_sheet(data: bytes, at: int, where: str, lim: Mapping[str, int], percent: set[int] = frozenset(), *,
-               text: _XlsText | None = None, shared: list[int] = ()) -> Facts:
+               text: _XlsText | None = None, shared: list[int] = (), local: set[int] = frozenset()) -> Facts:
     """A sheet's :class:`Facts` from its BIFF8 records from ``at``; ``percent``: the cell formats (XF indexes) that
-    show a number as a percentage; ``text``: the workbook's text counted so far, each cell's added (``shared``: the
+    show a number as a percentage; ``local``: those that show it as a date by a built-in id alone
+    (:data:`LOCALE_DATE_FORMATS`); ``text``: the workbook's text counted so far, each cell's added (``shared``: the
     length of each shared string, for a cell naming one)."""
     facts = Facts()
     top = cells = 0
@@ -454,15 +468,20 @@ def _xls_sheet(data: bytes, at: int, where: str, lim: Mapping[str, int], percent
         elif kind == _BOOLERR and len(body) >= 8 and body[7] == 1:
             row, col = struct.unpack_from("<HH", body)
             facts.errors[(row + 1, col + 1)] = _BIFF_ERRORS.get(body[6], "#VALUE!")
-        if percent and kind in (_NUMBER, _RK, _FORMULA) and len(body) >= (14 if kind == _FORMULA else 6):
+        marked = [(percent, facts.percent), (local, facts.local_dates)]
+        if (percent or local) and kind in (_NUMBER, _RK, _FORMULA) and len(body) >= (14 if kind == _FORMULA else 6):
             row, col, xf = struct.unpack_from("<HHH", body)  # a number, its cell format (XF) at 4
-            if xf in percent and not (kind == _FORMULA and body[12:14] == b"\xff\xff"):  # a formula's text or error
-                facts.percent.add((row + 1, col + 1))
-        elif percent and kind == _MULRK and len(body) >= 6:  # numbers in a row: (format, value) 6 bytes each
+            if not (kind == _FORMULA and body[12:14] == b"\xff\xff"):  # a formula's text or error
+                for xfs, cells_of in marked:
+                    if xf in xfs:
+                        cells_of.add((row + 1, col + 1))
+        elif (percent or local) and kind == _MULRK and len(body) >= 6:  # numbers in a row: (format, value) 6 bytes each
             row, col = struct.unpack_from("<HH", body)
             for k in range((len(body) - 6) // 6):
-                if struct.unpack_from("<H", body, 4 + 6 * k)[0] in percent:
-                    facts.percent.add((row + 1, col + k + 1))
+                xf = struct.unpack_from("<H", body, 4 + 6 * k)[0]
+                for xfs, cells_of in marked:
+                    if xf in xfs:
+                        cells_of.add((row + 1, col + k + 1))
     facts.hidden_rows = [r for r in hidden if r <= top]
     return facts
 
@@ -478,6 +497,19 @@ def _data_type(value: Any) -> str:
     if isinstance(value, str):
         return "s"
     return "d"
+
+
+def _local_date(value: Any, date1904: bool) -> tuple[Any, str]:
+    """An ``.xls`` number shown in a date format named by its built-in id alone (a Thai one, 71-81, calamine reads as
+    the number) as the date it shows, as an ``.xlsx``'s is (:func:`impact._archive._shown_as_local_date`)."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return from_excel(value, CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900), "d"
+        except (OverflowError, ValueError):  # no date (a serial past 9999): the number, refused as one
+            pass
+    return (None if value == "" else value), _data_type(value)
 
 
 _STATES = {"Visible": "visible", "Hidden": "hidden", "VeryHidden": "veryHidden"}
@@ -523,6 +555,7 @@ def read_other_sheets(path: str | Path, *, label: str | None = None,
                 rows: list[list[tuple[Any, str]]] = []
                 for r, values in enumerate(wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False), 1):
                     cells = [((found.errors[(r, c)], "e") if (r, c) in found.errors else
+                              _local_date(v, found.date1904) if (r, c) in found.local_dates else
                               (None if v == "" else v, _data_type(v))) for c, v in enumerate(values, 1)]
                     while cells and cells[-1][0] is None and (r, len(cells)) not in found.formulas:
                         cells.pop()

@@ -126,6 +126,8 @@ def cell_text(value: Any) -> str:
     >>> import datetime as dt
     >>> [cell_text(v) for v in (None, 12, 3.0, 2.5, dt.datetime(2012, 3, 1), dt.datetime(2012, 3, 1, 14, 30), True)]
     ['', '12', '3', '2.5', '2012-03-01', '2012-03-01 14:30:00', 'TRUE']
+    >>> cell_text(dt.timedelta(days=40603, hours=1, minutes=30))  # a duration, as an .ods saves it
+    'PT974473H30M00S'
     """
     if value is None:
         return ""
@@ -141,6 +143,10 @@ def cell_text(value: Any) -> str:
         return value.isoformat(sep=" ")
     if isinstance(value, (_dt.date, _dt.time)):
         return value.isoformat()
+    if isinstance(value, _dt.timedelta):  # a cell formatted as a duration ('[h]:mm:ss'): as an .ods file saves one
+        minutes, seconds = divmod(abs(value).total_seconds(), 60)
+        hours, minutes = divmod(int(minutes), 60)
+        return f"{'-' if value < _dt.timedelta(0) else ''}PT{hours}H{minutes:02d}M{seconds:02g}S"
     return str(value)
 
 

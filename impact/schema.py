@@ -457,7 +457,14 @@ DATE_EXPECTED = {"expects": "a date", "write": "the date as YYYY-MM-DD"}
 #: layouts of day, month and year as numbers with other separators are told by :func:`_other_settings_date`.
 _OTHER_DATE_LAYOUTS = ("%Y%m%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y",
                        "%b %d, %Y", "%d %B, %Y", "%A %d %B %Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ",
-                       "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S%z")
+                       "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S%z",
+                       # as Excel shows a date (d-mmm-yyyy), and a month named before its day without a comma
+                       "%d-%b-%Y", "%d-%B-%Y", "%b %d %Y", "%B %d %Y", "%d %b, %Y", "%A, %d %B %Y", "%a %d %b %Y",
+                       "%a, %d %b %Y")
+#: The same with a year of two digits ('5-Mar-24', '5 March 24'): which century is not said.
+_TWO_DIGIT_LAYOUTS = ("%d-%b-%y", "%d-%B-%y", "%d %b %y", "%d %B %y", "%b %d, %y", "%B %d, %y")
+#: A day written with the ending English gives its number ('5th March 2024', 'March 1st, 2024').
+_ORDINAL_DAY = re.compile(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
 def _other_date_layout(text: str) -> str:
@@ -465,17 +472,25 @@ def _other_date_layout(text: str) -> str:
     2011-03-01)"), or a year of two digits (" (the year has two digits ...)"), or ""."""
     if not text.isascii():
         return ""
+    t = _ORDINAL_DAY.sub(r"\1", " ".join(text.split()))  # '5th March 2024': the day's number
     for fmt in _OTHER_DATE_LAYOUTS:
         try:
-            when = _dt.datetime.strptime(text.strip(), fmt)
+            when = _dt.datetime.strptime(t, fmt)
         except ValueError:
             continue
         if when.time() != _dt.time(0) and "T" in fmt:
             return ""  # a time of day: told by _time_of_day
         return f" (write it as YYYY-MM-DD: {when:%Y-%m-%d})"
-    if re.fullmatch(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2}", text.strip()):
+    if re.fullmatch(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2}", t) or any(_strptime(t, f) for f in _TWO_DIGIT_LAYOUTS):
         return " (the year has two digits, which may be 19.. or 20..: write the year in full, as YYYY-MM-DD)"
     return ""
+
+
+def _strptime(text: str, fmt: str) -> _dt.datetime | None:
+    try:
+        return _dt.datetime.strptime(text, fmt)
+    except ValueError:
+        return None
 
 
 #: A date written year first with another separator than '-' ('2024/03/05', '2024.3.5'; '2024. 3. 5.' as Korean
@@ -547,6 +562,137 @@ def _other_settings_date(text: str) -> str:
             "a character of full width"
         write = f"it holds {_char_name(wide)}, {what}, which is not read as its ASCII form: {write}"
     return f" ({write})"
+
+
+#: The eras of the Japanese calendar since 1868: its name, the initial Japanese settings of Excel write it with
+#: ('R6.3.5' for 令和6年3月5日), its Latin name, and its first day (Cabinet Office of Japan; an era's year 1 is the
+#: Gregorian year it began in, its first year also written 元年).
+_JAPANESE_ERAS = (("明治", "M", "Meiji", _dt.date(1868, 10, 23)), ("大正", "T", "Taishō", _dt.date(1912, 7, 30)),
+                  ("昭和", "S", "Shōwa", _dt.date(1926, 12, 25)), ("平成", "H", "Heisei", _dt.date(1989, 1, 8)),
+                  ("令和", "R", "Reiwa", _dt.date(2019, 5, 1)))
+_ERA_DATE = re.compile(
+    r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s*(?P<y>[0-9]{1,2}|元)\s*"
+    r"(?:年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日|(?P<sep>[./-])\s*(?P<m2>[0-9]{1,2})\s*(?P=sep)\s*"
+    r"(?P<d2>[0-9]{1,2}))", re.IGNORECASE)
+#: A year of the Republic of China (Minguo) calendar, as Taiwan writes dates: year 1 is 1912 ('民國113年3月5日').
+_MINGUO_DATE = re.compile(
+    r"(?:中華)?民[國国]\s*(?:前\s*)?(?P<y>[0-9]{1,3}|元)\s*(?:年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日"
+    r"|(?P<sep>[./-])\s*(?P<m2>[0-9]{1,2})\s*(?P=sep)\s*(?P<d2>[0-9]{1,2}))")
+#: Year first with a year of three digits ('113/03/05'), as Excel set for Taiwan writes a Minguo date as numbers.
+_THREE_DIGIT_YEAR = re.compile(r"(?P<y>[0-9]{3})(?P<sep>[/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})")
+
+
+def _calendar_date(text: str) -> str:
+    """What a date of the Japanese calendar (an era and its year: '令和6年3月5日', 'R6.3.5', 'H31/4/30') or of the
+    Republic of China's (Minguo: '民國113年3月5日') is, or "": impact reads Gregorian dates only and converts
+    none, so the message names the Gregorian date meant, or says the era had no such day.
+
+    Examples
+    --------
+    >>> _calendar_date("令和6年3月5日")
+    ' (a date of the Japanese calendar, Reiwa 6: impact reads Gregorian dates only, converting none: write it as YYYY-MM-DD: 2024-03-05)'
+    >>> _calendar_date("H31/5/1")
+    ' (a date of the Japanese calendar, Heisei 31, which has no such day: Heisei ran from 1989-01-08 to 2019-04-30; write the Gregorian date, as YYYY-MM-DD)'
+    >>> _calendar_date("民國113年3月5日")
+    ' (a date of the Republic of China (Minguo) calendar, year 113: impact reads Gregorian dates only, converting none: write it as YYYY-MM-DD: 2024-03-05)'
+    >>> _calendar_date("113/03/05")
+    ' (its year has three digits: a year of the Republic of China (Minguo) calendar, as Excel set for Taiwan writes one? Then it is 2024-03-05; impact reads Gregorian dates only, converting none: write the date as YYYY-MM-DD)'
+    """
+    t = unicodedata.normalize("NFKC", _ascii_digits(text.strip()))  # full-width digits; '㋿' (one character) is 令和
+    if (m := _ERA_DATE.fullmatch(t)) is not None:
+        k = next(i for i, era in enumerate(_JAPANESE_ERAS) if m["era"] in (era[0], era[1], era[1].lower()))
+        _, _, name, first = _JAPANESE_ERAS[k]
+        n = 1 if m["y"] == "元" else int(m["y"])
+        what = f"a date of the Japanese calendar, {name} {n}"
+        year, month, day = first.year + n - 1, int(m["m"] or m["m2"]), int(m["d"] or m["d2"])
+        last = _JAPANESE_ERAS[k + 1][3] - _dt.timedelta(days=1) if k + 1 < len(_JAPANESE_ERAS) else None
+        span = f"{name} ran from {first:%Y-%m-%d}" + (f" to {last:%Y-%m-%d}" if last else "")
+    elif (m := _MINGUO_DATE.fullmatch(t)) is not None:
+        n = 1 if m["y"] == "元" else int(m["y"])
+        if "前" in m[0]:  # years before 1912 ('民國前1年' is 1911): no date of a study
+            return (" (a date of the Republic of China (Minguo) calendar, before its year 1 (1912): write the Gregorian "
+                    "date, as YYYY-MM-DD)")
+        what, year, first, last = f"a date of the Republic of China (Minguo) calendar, year {n}", 1911 + n, None, None
+        month, day, span = int(m["m"] or m["m2"]), int(m["d"] or m["d2"]), ""
+    elif (m := _THREE_DIGIT_YEAR.fullmatch(t)) is not None and 1 <= int(m["y"]) <= 200:
+        year, month, day = 1911 + int(m["y"]), int(m["m"]), int(m["d"])
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
+            return ""
+        return (" (its year has three digits: a year of the Republic of China (Minguo) calendar, as Excel set for "
+                f"Taiwan writes one? Then it is {year:04d}-{month:02d}-{day:02d}; impact reads Gregorian dates only, "
+                "converting none: write the date as YYYY-MM-DD)")
+    else:
+        return ""
+    if not 1 <= month <= 12:
+        return f" ({what}: there is no month {month}; write the Gregorian date, as YYYY-MM-DD)"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return f" ({what}: {year:04d}-{month:02d} has no day {day}; write the Gregorian date, as YYYY-MM-DD)"
+    when = _dt.date(year, month, day)
+    if (first is not None and when < first) or (last is not None and when > last):
+        return f" ({what}, which has no such day: {span}; write the Gregorian date, as YYYY-MM-DD)"
+    return (f" ({what}: impact reads Gregorian dates only, converting none: write it as YYYY-MM-DD: "
+            f"{when:%Y-%m-%d})")
+
+
+#: A length of time as a sheet's cell formatted as a time or a duration gives it: ISO 8601 ('PT974472H00M00S', as an
+#: OpenDocument spreadsheet saves a time), or as Python writes one ('40603 days, 0:00:00').
+_DURATION = re.compile(r"P(?:(?P<days>[0-9]+)D)?T(?P<h>[0-9]+)H(?P<min>[0-9]+)M(?P<s>[0-9]+(?:\.[0-9]+)?)S"
+                       r"|(?P<days2>[0-9]+) days?, (?P<h2>[0-9]+):(?P<min2>[0-9]{2}):(?P<s2>[0-9]{2}(?:\.[0-9]+)?)")
+
+
+def _duration_hint(text: str) -> str:
+    """What a length of time in a date cell is (" (a length of time ...: it is 2011-03-01 ...)"), or "": a date in a
+    cell formatted as a time or a duration ('[h]:mm:ss', or a format LibreOffice reads as one) is saved as the time
+    since the spreadsheet's day 0, and read so.
+
+    >>> _duration_hint("PT974472H00M00S")
+    ' (a length of time, 40603 days, as a sheet holds a cell formatted as a time or a duration: a date so formatted? Counted from 1899-12-30, as Excel and LibreOffice count days, it is 2011-03-01; format the column as a date, YYYY-MM-DD, before saving)'
+    """
+    m = _DURATION.fullmatch(text.strip())
+    if m is None:
+        return ""
+    hours = int(m["days"] or m["days2"] or 0) * 24 + int(m["h"] or m["h2"])
+    days, rest = divmod(hours, 24)
+    day = _dt.date(1899, 12, 30) + _dt.timedelta(days=days)
+    if rest or not DATE_MIN <= day <= date_max():
+        return (" (a length of time, as a sheet holds a cell formatted as a time or a duration, not a date: format "
+                "the column as a date, YYYY-MM-DD, before saving)")
+    return (f" (a length of time, {days} days, as a sheet holds a cell formatted as a time or a duration: a date so "
+            f"formatted? Counted from 1899-12-30, as Excel and LibreOffice count days, it is {day:%Y-%m-%d}; format "
+            "the column as a date, YYYY-MM-DD, before saving)")
+
+
+#: A date as a study's files are read (ISO, or day/month/year), within other text.
+_DATE_IN_TEXT = re.compile(r"(?<![0-9])(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})(?![0-9])")
+
+
+def _two_dates(text: str) -> str:
+    """What a cell holding two dates or more is (" (it holds 2 dates, '2011-03-01' and '2011-04-01': ...)"), or "":
+    a span of time, or a date and its correction, written in one cell; neither is read.
+
+    >>> _two_dates("2011-03-01 to 01/04/2011")
+    " (it holds 2 dates, '2011-03-01' and '01/04/2011': write one date to a cell, the one this column holds, as YYYY-MM-DD)"
+    """
+    found = _DATE_IN_TEXT.findall(text)
+    if len(found) < 2:
+        return ""
+    shown = ", ".join(map(repr, found[:-1])) + f" and {found[-1]!r}"
+    return (f" (it holds {len(found)} dates, {shown}: write one date to a cell, the one this column holds, as "
+            "YYYY-MM-DD)")
+
+
+def date_hint(text: str) -> str:
+    """What a text that is no date as a study's files read them (:func:`parse_date`) is, as a parenthesis for a
+    message (" (write it as YYYY-MM-DD: 2024-03-05)"), or "": one rule for a study's date cells
+    (:func:`parse_cell`) and the API's date arguments (:func:`impact._joins.one_date`).  What only a cell may be (a
+    word for no value, a yes/no value) is told by :func:`parse_cell` alone.
+
+    >>> date_hint("2024/03/05"), date_hint("5th March 2024")
+    (' (write it as YYYY-MM-DD: 2024-03-05)', ' (write it as YYYY-MM-DD: 2024-03-05)')
+    """
+    return (_no_such_day(text) or _two_dates(text) or _excel_serial(text) or _time_zone(text)
+            or _other_settings_date(text) or _calendar_date(text) or _duration_hint(text) or _dash_hint(text)
+            or apostrophe_hint(text) or _time_of_day(text) or _year_hint(text) or _other_date_layout(text))
 
 
 def month_first_only(text: str) -> str:
@@ -763,11 +909,7 @@ def parse_cell(text: str, type_: str, *, low: float | None = None, high: float |
     if type_ == "date":
         d = parse_date(text)
         if d is None:
-            return None, "a date as YYYY-MM-DD" + (_no_such_day(text) or _excel_serial(text) or _time_zone(text)
-                                                   or _other_settings_date(text) or _dash_hint(text)
-                                                   or apostrophe_hint(text) or _time_of_day(text)
-                                                   or _year_hint(text) or _other_date_layout(text)
-                                                   or yes_no_hint(text, **DATE_EXPECTED)
+            return None, "a date as YYYY-MM-DD" + (date_hint(text) or yes_no_hint(text, **DATE_EXPECTED)
                                                    or missing_hint(text, required=required)
                                                    or _still_going(text, required=required))
         hi = date_max()
@@ -1913,6 +2055,15 @@ def format_reference() -> str:
         "form exports a date typed in the UK: its midnight there, in UTC) is an error naming the date",
         "typed (2011-08-15: British Summer Time is an hour ahead of UTC; the UK's clocks of the day, from",
         "the time zone database: until 1995 summer time ended on October's fourth Sunday, not its last).",
+        "A date of the Japanese calendar (`平成23年3月1日`, `H23.3.1`, `令和6年3月5日`) or of the Republic",
+        "of China's (`民國100年3月1日`) is an error naming the Gregorian date meant (impact converts none);",
+        "so is a month named (`1st March 2011`, `01-Mar-2011`, `Mar 1 2011`), a cell of two dates",
+        "(`2011-03-01 to 2011-03-31`) and a length of time where a date is expected (`PT974472H00M00S`, as",
+        "an `.ods` saves a date cell formatted as a time: the date it holds named).",
+        "The Python API's date arguments (`Study.status_at`, `first_event`'s `after`, the dates of data",
+        "frames given to `judgement_at`, `event_time` and the others) read a date by the same rule, and",
+        "say the same of one they do not read; one that reads two ways is refused there, no file",
+        "telling its order.",
         "A number may have thousands separators (`1,234.5`, and `1,000` in a whole-number",
         "column); a decimal comma (`12,5`) is an error, and so is `12,500` in a column of",
         "decimals, which could be either, and `3.000` in a whole-number column (3000 with points between",

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .. import vocab
+from .._joins import one_date
 from .._keywords import passes_keywords
 from .._version import __version__
 from ..councils import council_list
@@ -254,13 +255,10 @@ def _validate_args(n_councils, seed, interviews_per_wave, words_per_interview, s
 
 
 def _to_date(value: Any, name: str) -> dt.date:
-    try:
-        read = pd.Timestamp(value)
-    except (ValueError, TypeError):
-        read = pd.NaT
-    if pd.isna(read):  # None or '' read as NaT, and compared with a date: "Cannot compare NaT" (newuser17)
-        raise ValueError(f"The value for `{name}` must be a date such as '2011-06-01', but {value!r} was passed.")
-    return read.date()
+    """``value`` as a date, text read as every date argument and a study's files read it (:func:`one_date`: ISO or
+    day/month/year; '2011/06/01' is refused naming 2011-06-01, where pandas read it); None or '' refused, not read
+    as NaT and compared with a date ("Cannot compare NaT", newuser17)."""
+    return one_date(value, name).date()
 
 
 # --------------------------------------------------------------------- main
