@@ -409,7 +409,9 @@ class _DateText:
 
 def _read_text_date(text: str) -> _DateText:
     """``text`` as a date, day/month/year read day first as a study's files are (pandas reads it month first:
-    '03/04/2013' was 4 March for a UK analyst meaning 3 April, without a word).
+    '03/04/2013' was 4 March for a UK analyst meaning 3 April, without a word); other text by the files' rule
+    (:func:`impact.schema.parse_date`: ISO, a midnight time after it), what is not read told in the files' words
+    (:func:`impact.schema.date_hint`: pandas read '2024/03/05', '5th March 2024' and '2024-03-05T23:30Z').
 
     >>> r = _read_text_date("03/04/2013"); (f"{r.when:%Y-%m-%d}", r.order, f"{r.other:%Y-%m-%d}")
     ('2013-04-03', 'either', '2013-03-04')
@@ -423,6 +425,8 @@ def _read_text_date(text: str) -> _DateText:
     'it names no day (a DfE time_period 2013 is the year to 31 March 2013): write the day meant, as YYYY-MM-DD'
     >>> f"{_read_text_date(' 2013-04-03 ').when:%Y-%m-%d}"
     '2013-04-03'
+    >>> _read_text_date("2013/04/03").why
+    'write it as YYYY-MM-DD: 2013-04-03'
     """
     text = text.strip()
     m = _DAY_MONTH.fullmatch(text)

@@ -1758,8 +1758,6 @@ class Study:
         text = str(date).strip()
         if isinstance(date, bool) or not text:
             return ""
-        if isinstance(date, str) and (written := schema._other_settings_date(text)):
-            return written  # a date as Excel set for another country writes it: the ISO date it means (inputs72)
         labels = dict(zip(self.waves["wave"].astype(str), self.waves["label"].astype(str)))
         wave = ((label_hint(text, labels) or schema.did_you_mean(text, self.wave_ids)) if isinstance(date, str) else ""
                 ) or (schema.wave_hint(text, self.wave_ids) if isinstance(date, (str, int, np.integer)) else "")

@@ -48,7 +48,7 @@ from test_study_workbook import to_workbook
 import impact
 import impact.synth
 from hostile.test_inputs_round68 import _rows, _write
-from hostile.test_inputs_round72 import _as_built_in, _full_width
+from hostile.test_inputs_round72 import DATE_COLUMNS, _as_built_in, _full_width, _problems
 from impact import (
     _spreadsheets,
     aggregate_successors,
@@ -58,21 +58,11 @@ from impact import (
     load_study,
     rate_per_10k,
 )
-from impact.errors import InputError, ValidationError
+from impact.errors import InputError
 
 SEEDS = [7301, 7302, 7303]
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 READERS = _spreadsheets.available()
-
-#: The date columns of the tiny study: (table, column).
-DATE_COLUMNS = [("reviews", "start_date"), ("reviews", "end_date"), ("interviews", "date"),
-                ("status_history", "start_date"), ("status_history", "end_date")]
-
-
-def _problems(folder: Path) -> list:
-    with pytest.raises(ValidationError) as info:
-        load_study(folder)
-    return info.value.problems
 
 
 def _told(folder: Path) -> dict[tuple[str, int, str], tuple[str, str]]:
