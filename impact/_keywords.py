@@ -412,6 +412,7 @@ def check_fields(obj: object) -> None:
     cls = type(obj)
     names = vars(sys.modules[cls.__module__]) if cls.__module__ in sys.modules else {}
     where = f"{_public_home(cls)}.{cls.__qualname__}"
+    wrong = []  # every field of another kind, not the first alone
     for f in dataclasses.fields(obj):
         value = getattr(obj, f.name)
         default = f.default if f.default is not dataclasses.MISSING else inspect.Parameter.empty
@@ -420,10 +421,13 @@ def check_fields(obj: object) -> None:
             continue
         hint = ""
         if "a pandas DataFrame" in said and isinstance(value, (list, tuple, dict)) and value:
-            hint = f" (a {type(value).__name__} of rows: make it a table first, pd.DataFrame(rows))"
+            made = "pd.DataFrame(columns)" if isinstance(value, dict) else "pd.DataFrame(rows)"
+            hint = f" (make it a table first, {made})"
         elif value is None and f.default_factory is not dataclasses.MISSING:
             hint = f" (leave `{f.name}` out for an empty one)"
-        raise TypeError(_wrong_kind(f.name, value, where, said, hint))
+        wrong.append(_wrong_kind(f.name, value, where, said, hint))
+    if wrong:
+        raise TypeError(" ".join(wrong))
 
 
 def _keys_named(func: Callable, name: str) -> str:

@@ -133,7 +133,11 @@ def test_a_qda_project_refuses_a_field_of_another_kind_naming_it(field, wrong):
 
 def test_a_qda_project_is_checked_when_made_and_right_fields_are_kept():
     # before: made, and refused only when written ("`project.users` must be a pandas DataFrame")
-    _refused(lambda: impact.QdaProject(name="by hand", users={"name": ["ann"]}), "`users` of impact.QdaProject()")
+    _refused(lambda: impact.QdaProject(name="by hand", users={"name": ["ann"]}), "`users` of impact.QdaProject()",
+             "(make it a table first, pd.DataFrame(columns))")
+    # every field of another kind is named at once, not the first alone
+    message = _refused(lambda: impact.QdaProject(name=None, codes=None, sets=3), "`name`", "`codes`", "`sets`")
+    assert message.count("The value for ") == 3, message
     users = pd.DataFrame({"user_guid": ["00000001-0000-4000-8000-000000000001"], "name": ["ann"]})
     project = impact.QdaProject(name="by hand", origin="a notebook", users=users)
     assert project.name == "by hand" and project.tables()["users"]["name"].tolist() == ["ann"]
