@@ -427,6 +427,13 @@ def framework_matrix(
         ``raised``, and the clearest statement: ``unit``, ``participant_id``,
         ``wave``, ``example`` (as spoken; redact before publishing).
 
+    Raises
+    ------
+    impact.InputError
+        If ``segments`` is None and a coding of the codebook's codes has no
+        span (``start`` and ``end``) to quote: it would count as nobody
+        raising the code.
+
     Examples
     --------
     Segmenting and coding every transcript of the example study takes some seconds, so this example is not run as a

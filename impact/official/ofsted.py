@@ -118,6 +118,11 @@ class OfstedReadWarning(ImpactWarning):
 def normalise_grade(text: object) -> tuple[str | None, str]:
     """Return ``(grade id or None, flag)`` for one grade cell.
 
+    Raises
+    ------
+    TypeError
+        If ``text`` is no cell: a column, a list or a dict (map the function over a column instead).
+
     Examples
     --------
     >>> normalise_grade("Requires improvement to be good")
