@@ -61,40 +61,76 @@ def check_table(data: object, label: str, columns: Sequence[str], *, adds: Seque
     return data
 
 
-def names(value: object, argument: str) -> list | None:
+def names(value: object, argument: str, *, noun: str = "name") -> list | None:
     """A ``Sequence[str]`` argument (codes, councils, waves) as a list: one name alone is a list of that name, not of
     its letters ('review' was read as 'r', 'e', 'v', ...: codes nobody asked for, found nowhere, without a word).
+    ``noun``: what each item is, said in a message ("text" for :func:`impact.coding.valence`'s texts).
+
+    A table or a dict is refused: Python reads a table as its column names and a dict as its keys, so that
+    ``codes={'morale': 2}`` took the code and left its weight unread without a word (newuser18).
 
     >>> names("review", "codes"), names(("a", "b"), "codes"), names(None, "codes")
     (['review'], ['a', 'b'], None)
+    >>> names({"morale": 2, "learning": 1}, "codes")
+    Traceback (most recent call last):
+    ...
+    TypeError: The value for `codes` must be a name or a list of names, but a dict was passed (its keys would be read as the names and its 2 values ignored): give a list, e.g. ['morale', 'learning'].
     """
     if value is None:
         return None
     if isinstance(value, (str, int, np.integer)):
         return [value]
-    if isinstance(value, pd.DataFrame):  # a table iterates over its column names: 'council_id', 'name', ... as names
-        raise TypeError(frame_for_names(value, argument))
+    refuse_table_or_dict(value, argument, noun=noun)
     try:
         out = list(value)
     except TypeError:
-        raise TypeError(f"The value for `{argument}` must be a name or a list of names, but {value!r} was "
-                        "passed.") from None
+        raise TypeError(f"The value for `{argument}` must be a {noun} or a list of {noun}s, but {value!r:.60} "
+                        f"({type(value).__name__}) was passed.") from None
     refuse_missing(argument, out)  # [nan] names nothing: not a code 'nan', nor a wave no interview has
     return out
 
 
-def frame_for_names(frame: pd.DataFrame, argument: str) -> str:
+def refuse_table_or_dict(value: object, argument: str, *, noun: str = "name") -> None:
+    """Refuse a table or a dict given where a list of ``noun``s goes: a table iterates over its column names and a
+    dict over its keys, each read as the items without a word (:func:`frame_for_names`, :func:`mapping_for_names`).
+
+    >>> refuse_table_or_dict(["It helped."], "texts", noun="text") is None
+    True
+    """
+    if isinstance(value, pd.DataFrame):  # a table iterates over its column names: 'council_id', 'name', ... as names
+        raise TypeError(frame_for_names(value, argument, noun=noun))
+    if isinstance(value, Mapping):
+        raise TypeError(mapping_for_names(value, argument, noun=noun))
+
+
+def frame_for_names(frame: pd.DataFrame, argument: str, *, noun: str = "name") -> str:
     """The message refusing a DataFrame given where a list of names goes (``councils=study.councils``): Python reads
     a table as its column names, which were told as councils of those names.
 
     >>> frame_for_names(pd.DataFrame({"council_id": ["301"], "name": ["x"]}), "councils")
     "The value for `councils` must be a name or a list of names, but a DataFrame was passed (its columns would be read as the names): give one of its columns, e.g. frame['council_id']."
     """
-    noun = argument[:-1]
-    column = next((c for want in (f"{noun}_id", noun) for c in frame.columns if str(c) == want),
+    single = argument[:-1]
+    column = next((c for want in (f"{single}_id", single) for c in frame.columns if str(c) == want),
                   frame.columns[0] if len(frame.columns) else "...")
-    return (f"The value for `{argument}` must be a name or a list of names, but a DataFrame was passed (its columns "
-            f"would be read as the names): give one of its columns, e.g. frame[{str(column)!r}].")
+    return (f"The value for `{argument}` must be a {noun} or a list of {noun}s, but a DataFrame was passed (its "
+            f"columns would be read as the {noun}s): give one of its columns, e.g. frame[{str(column)!r}].")
+
+
+def mapping_for_names(mapping: Mapping, argument: str, *, noun: str = "name", expected: str = "") -> str:
+    """The message refusing a dict given where a list of names goes (``codes={'morale': 2}``): Python reads a dict as
+    its keys, and its values were left unread without a word (newuser18). The keys are shown as the list to give;
+    ``expected``, where given, says what the argument takes in place of "a name or a list of names".
+
+    >>> mapping_for_names({"a": 1}, "levels", noun="group")
+    "The value for `levels` must be a group or a list of groups, but a dict was passed (its keys would be read as the groups and its 1 value ignored): give a list, e.g. ['a']."
+    """
+    keys = list(mapping)
+    shown = repr(keys[:5])[:-1] + (", ...]" if len(keys) > 5 else "]")
+    expected = expected or f"a {noun} or a list of {noun}s"
+    return (f"The value for `{argument}` must be {expected}, but a {type(mapping).__name__} was "
+            f"passed (its keys would be read as the {noun}s and its {_counted(len(keys), 'value')} ignored): give a "
+            f"list, e.g. {shown}.")
 
 
 UNKNOWN_SHOWN = 20

@@ -379,9 +379,55 @@ def explain_argument(func: Callable, args: tuple, kwargs: dict, exc: BaseExcepti
                       else function.__qualname__)
             where = f"{_public_home(function)}.{called}"
             hint = listed or made_hint(value, name if name != "codings" else "coded")
-            return (f"The value for `{name}` of {where}() must be {' or '.join(said)}, but {_passed(value)} was "
-                    f"passed{hint}.")
+            return _wrong_kind(name, value, where, said, hint)
     return None
+
+
+def _wrong_kind(name: str, value: object, where: str, said: list[str], hint: str = "") -> str:
+    """The message refusing ``value`` for the argument or field ``name`` of ``where`` (``impact.QdaProject``), which
+    takes one of the kinds ``said``."""
+    return f"The value for `{name}` of {where}() must be {' or '.join(said)}, but {_passed(value)} was passed{hint}."
+
+
+def check_fields(obj: object) -> None:
+    """Refuse a field of ``obj``, one of impact's dataclasses, whose value is of a kind its annotation does not admit
+    (read as :func:`explain_argument` reads an argument's), naming the field, what it takes and what was passed: called
+    by the class's ``__post_init__``. ``QdaProject(sources=[...])`` or ``report.Label(3)`` was made without a word and
+    failed later, far from the call, or showed "3" as a heading (newuser18).
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass
+    ... class Box:
+    ...     name: "str" = "x"
+    ...     def __post_init__(self):
+    ...         check_fields(self)
+    >>> Box(name=3)
+    Traceback (most recent call last):
+    ...
+    TypeError: The value for `name` of impact.Box() must be a str, but 3 was passed.
+    """
+    import dataclasses
+    import sys
+
+    cls = type(obj)
+    names = vars(sys.modules[cls.__module__]) if cls.__module__ in sys.modules else {}
+    where = f"{_public_home(cls)}.{cls.__qualname__}"
+    wrong = []  # every field of another kind, not the first alone
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        default = f.default if f.default is not dataclasses.MISSING else inspect.Parameter.empty
+        fits, said = _fits(value, str(f.type), default, names)
+        if fits:
+            continue
+        hint = ""
+        if "a pandas DataFrame" in said and isinstance(value, (list, tuple, dict)) and value:
+            made = "pd.DataFrame(columns)" if isinstance(value, dict) else "pd.DataFrame(rows)"
+            hint = f" (make it a table first, {made})"
+        elif value is None and f.default_factory is not dataclasses.MISSING:
+            hint = f" (leave `{f.name}` out for an empty one)"
+        wrong.append(_wrong_kind(f.name, value, where, said, hint))
+    if wrong:
+        raise TypeError(" ".join(wrong))
 
 
 def _keys_named(func: Callable, name: str) -> str:

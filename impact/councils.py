@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from io import StringIO
@@ -320,6 +321,10 @@ def to_council_id(
                         f"{list(values.columns)[:5]}); pass its column of names or codes, e.g. frame[{values.columns[0]!r}]."
                         if len(values.columns) else "`values` must be a Series or a list of names or codes, but an "
                         "empty DataFrame (no columns) was passed.")
+    if isinstance(values, Mapping):  # iterated, a dict gives its keys: its values were left unread (newuser18)
+        from ._joins import mapping_for_names
+
+        raise TypeError(mapping_for_names(values, "values", expected="a Series or a list of names or codes"))
     series = values.copy() if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
     lookup = _lookup()
     order = allowed[1:] if key_type == "auto" else [key_type]

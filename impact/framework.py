@@ -10,18 +10,23 @@ retrieves the statements behind any cell, with the sentences around them.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from ._joins import _rows, names, of_study, refuse_unknown
-from ._words import _counted
+from ._words import _counted, _verb
 from .errors import InputError
 from .measures import OTHER_FACTORS, classify_codings, factor_of
 from .panel import _coded_interviews
 from .schema import not_one_of
 from .study import Study, require_study
+
+if TYPE_CHECKING:
+    from .coding.codebook import Codebook
 
 __all__ = ["framework_matrix", "quotes", "illustrative_quotes", "credit_label"]
 
@@ -382,8 +387,8 @@ def framework_matrix(
     study: Study,
     coded: pd.DataFrame,
     *,
-    segments: pd.DataFrame,
-    codebook,
+    segments: pd.DataFrame | None,
+    codebook: Codebook | str | os.PathLike | None,
     codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Councils x codes: how many participants raised each code, and the clearest statement of it.
@@ -395,10 +400,15 @@ def framework_matrix(
         Codings of the study (a coder's output or
         :func:`impact.codings.as_codings`), e.g. with the ``review_themes``
         codebook.
-    segments : DataFrame
-        The study's segments (:func:`impact.segment`).
-    codebook : Codebook, str or path
-        A codebook, a bundled codebook's name or a codebook file.  Gives the
+    segments : DataFrame or None
+        The study's segments (:func:`impact.segment`), whose text each
+        coding of a segment quotes.  Given on purpose: None quotes the coded
+        spans' own text (codings with ``start`` and ``end``), and is refused
+        where a coding has no span (it would count as nobody raising it).
+    codebook : Codebook, str, path or None
+        A codebook, a bundled codebook's name or a codebook file; None is the
+        study's own codebook (:meth:`impact.Codebook.for_study`), as for the
+        panels.  Gives the
         columns: its leaf codes (the codes a coder assigns), each under its
         parent (``parent`` column; the code itself where it has none).
     codes : str or sequence of str, optional
@@ -416,6 +426,13 @@ def framework_matrix(
         ``n_participants`` (who raised the code, not negated), ``n_segments``,
         ``raised``, and the clearest statement: ``unit``, ``participant_id``,
         ``wave``, ``example`` (as spoken; redact before publishing).
+
+    Raises
+    ------
+    impact.InputError
+        If ``segments`` is None and a coding of the codebook's codes has no
+        span (``start`` and ``end``) to quote: it would count as nobody
+        raising the code.
 
     Examples
     --------
@@ -441,7 +458,15 @@ def framework_matrix(
     if "interview_id" not in coded.columns:
         coded = as_codings(coded, study, segments=segments)
     c = _statements(coded, study, segments)
-    c = c[~c["negated"] & c["code"].isin(leaves)].dropna(subset=["text"])
+    c = c[~c["negated"] & c["code"].isin(leaves)]
+    unquoted = int(c["text"].isna().sum())
+    if segments is None and unquoted:
+        # each coding of a segment without a span was dropped, and the matrix said nobody raised its code (newuser18)
+        raise InputError(f"`segments` of impact.framework_matrix() is None, but {_counted(unquoted, 'coding')} of the "
+                         f"codebook's codes {_verb(unquoted, 'has', 'have')} no span (start and end) to quote and "
+                         "would count as nobody raising the code: pass the segments coded, "
+                         "segments=impact.segment(study).")
+    c = c.dropna(subset=["text"])
     councils = study.councils[["council_id"]]
     interviewed = set(_coded_interviews(study, coded, segments)["council_id"].astype(str))
     grid = councils.merge(pd.DataFrame({"code": pd.Series(leaves, dtype="str")}), how="cross")

@@ -32,12 +32,17 @@ is a reported one at a later wave (see :mod:`impact.trajectories`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from ._frames import flagged
+
+if TYPE_CHECKING:
+    from .study import Study
 
 __all__ = ["Measure", "MEASURES", "OTHER_FACTORS", "classify_codings", "attribution_summary"]
 
@@ -131,7 +136,8 @@ def classify_codings(codings: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def attribution_summary(codings: pd.DataFrame, study, *, codes=None, waves=None) -> pd.DataFrame:
+def attribution_summary(codings: pd.DataFrame, study: Study, *, codes: Sequence[str] | None = None,
+                        waves: Sequence[str] | None = None) -> pd.DataFrame:
     """What reported impacts were credited to, per code: the review, another factor, or left open.
 
     Parameters

@@ -2543,8 +2543,16 @@ def _study_path_hint(given: str | os.PathLike, path: Path) -> str:
     if near:
         return f" (found {near[0]!r} beside it: names are exact, case too)"
     from ._io import relative_hint
+    from .schema import did_you_mean
 
-    return relative_hint(text)
+    bundled = ""
+    if not path.exists() and len(path.parts) == 1 and (path.name == "example" or did_you_mean(path.name, ["example"])):
+        # 'example' (or 'Example', 'examples') meant the example study bundled with impact, which is no folder of the
+        # current one (newuser18)
+        bundled = ("; to load the example study bundled with impact, write impact.load_study(impact.example_path()); "
+                   "`impact demo` runs it")
+    hint = relative_hint(text)
+    return f"{hint[:-1]}{bundled})" if bundled and hint.endswith(")") else hint + (f" ({bundled[2:]})" if bundled else "")
 
 
 def _zipped_study(path: Path) -> str | None:

@@ -145,8 +145,13 @@ def sweep(everything: bool = False, timeout: int = 10, fit: bool = False) -> dic
                             (func.__name__ in HEAVY and p.default is not p.empty):
                         counts["skipped"] += 1
                         continue
-                    args = [kwargs.pop(q.name) for q in params
-                            if q.kind in (q.POSITIONAL_ONLY, q.POSITIONAL_OR_KEYWORD) and q.name in kwargs]
+                    # by position only up to the first positional parameter not given: QdaProject(sources='x') was
+                    # called QdaProject('x'), its name (newuser18)
+                    args = []
+                    for q in params:
+                        if q.kind not in (q.POSITIONAL_ONLY, q.POSITIONAL_OR_KEYWORD) or q.name not in kwargs:
+                            break
+                        args.append(kwargs.pop(q.name))
                     signal.alarm(timeout)
                     try:
                         with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):

@@ -351,7 +351,7 @@ class Codebook:
                 _BUNDLED.add((content, candidate.name))
                 return cls.from_yaml(content, source=candidate.name)
         found = (f" ({text} is a folder)" if path.is_dir() else f" ({text} is a file, but not a .yaml or .qdc codebook)"
-                 if path.exists() else did_you_mean(text, available_codebooks()))
+                 if path.exists() else did_you_mean(text, available_codebooks(), words=True))
         raise InputError(
             f"The value for `{argument}` must be one of {available_codebooks()} or a path to a "
             f"codebook YAML file, but {text!r} was passed{found}."

@@ -1049,7 +1049,7 @@ _INTRODUCTION_RE = re.compile(
 _INTENTIONS = frozenset(f" {p}" for p in ("plan to", "plans to", "planning to", "aim to", "aims to", "aiming to"))
 
 
-def modality_cues(texts: Iterable[str]) -> pd.DataFrame:
+def modality_cues(texts: str | Iterable[str]) -> pd.DataFrame:
     """Which texts carry a negation, denial, hedging or conditional cue anywhere, or end as a question.
 
     A stricter reading than the coder's, which scopes each cue to the clause
@@ -1066,7 +1066,8 @@ def modality_cues(texts: Iterable[str]) -> pd.DataFrame:
 
     Parameters
     ----------
-    texts : sequence of str
+    texts : str or sequence of str
+        The texts; one text alone is read as one.
 
     Returns
     -------
@@ -1080,8 +1081,11 @@ def modality_cues(texts: Iterable[str]) -> pd.DataFrame:
     ...                "Asked if morale changed, the answer is no.", "Ideally it would help morale."])["clear"].tolist()
     [True, False, False, False, False]
     """
+    from .._joins import refuse_table_or_dict
+
+    refuse_table_or_dict(texts, "texts", noun="text")  # a table's column names, a dict's keys read as texts (newuser18)
     cues, conditionals, rows = _shared_cues(), _conditionals(), []
-    for text in texts:
+    for text in [texts] if isinstance(texts, str) else texts:  # one text alone, not its letters
         text = str(text)
         s = stem_text(text)
         opening = len(s) - len(s.lstrip(" "))

@@ -165,8 +165,8 @@ def _punkt():
 def split_turns(
     transcript: str,
     *,
-    interviewer_labels: Sequence[str] = (),
-    respondent_labels: Sequence[str] = (),
+    interviewer_labels: str | Sequence[str] | None = (),
+    respondent_labels: str | Sequence[str] | None = (),
 ) -> pd.DataFrame:
     """Split a transcript into speaker turns.
 
@@ -185,8 +185,9 @@ def split_turns(
     Parameters
     ----------
     transcript : str
-    interviewer_labels, respondent_labels : sequence of str
-        Extra labels, e.g. the interviewer's name.
+    interviewer_labels, respondent_labels : str, sequence of str or None
+        Extra labels, e.g. the interviewer's name; one label alone is that
+        label (not its letters), None none.
 
     Returns
     -------
@@ -200,8 +201,17 @@ def split_turns(
     >>> split_turns(t)[["turn", "speaker", "start", "end"]].to_dict("records")
     [{'turn': 1, 'speaker': 'interviewer', 'start': 5, 'end': 19}, {'turn': 2, 'speaker': 'respondent', 'start': 26, 'end': 49}]
     """
-    rows = _turn_rows(transcript, tuple(interviewer_labels), tuple(respondent_labels))
+    rows = _turn_rows(transcript, *_extra_labels(interviewer_labels, respondent_labels))
     return pd.DataFrame(rows, columns=["turn", "speaker", "label", "start", "end"])
+
+
+def _extra_labels(interviewer_labels: object, respondent_labels: object) -> tuple[tuple, tuple]:
+    """The extra speaker labels as two tuples: one label alone is that label, not its letters ("Facilitator" made
+    each letter a label), and a dict or a table is refused (its keys or columns were read as labels; newuser18)."""
+    from .._joins import names
+
+    return (tuple(names(interviewer_labels, "interviewer_labels", noun="label") or ()),
+            tuple(names(respondent_labels, "respondent_labels", noun="label") or ()))
 
 
 #: The turns of the transcripts read lately, by a digest of the text and the labels (:func:`_turn_rows`).
@@ -551,8 +561,8 @@ def segment(
     *,
     speakers: Literal["respondent", "all"] = "respondent",
     sentences: bool = True,
-    interviewer_labels: Sequence[str] = (),
-    respondent_labels: Sequence[str] = (),
+    interviewer_labels: str | Sequence[str] | None = (),
+    respondent_labels: str | Sequence[str] | None = (),
     n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Split interview transcripts into segments (sentences of speaker turns).
@@ -565,7 +575,7 @@ def segment(
         Keep only respondent speech (the default: what is coded), or every turn.
     sentences : bool
         Split turns into sentences (default) or keep whole turns.
-    interviewer_labels, respondent_labels : sequence of str
+    interviewer_labels, respondent_labels : str, sequence of str or None
         Extra speaker labels, e.g. names (see :func:`split_turns`).
     n_jobs : int or None
         Worker processes (joblib) for a large corpus; None or 1 runs in
@@ -602,7 +612,7 @@ def segment(
     if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0):
         raise InputError(f"The value for `n_jobs` must be None or a non-zero integer, but {n_jobs!r} was passed.")
     items, meta = _items(study_or_texts)
-    options = (speakers, sentences, tuple(interviewer_labels), tuple(respondent_labels))
+    options = (speakers, sentences, *_extra_labels(interviewer_labels, respondent_labels))
     batches = _batches(items, _BATCH_CHARS)
     if n_jobs not in (None, 1) and len(batches) > 1:
         from joblib import Parallel, delayed

@@ -47,12 +47,13 @@ def _tokens_before(s: str, start: int) -> int:
     return s.count(" ", 0, start)
 
 
-def valence(texts: Sequence[str] | pd.Series, *, negated: Sequence[bool] | None = None) -> pd.Series:
+def valence(texts: str | Sequence[str] | pd.Series, *, negated: Sequence[bool] | None = None) -> pd.Series:
     """The valence of each statement: helped, hindered, mixed or neutral.
 
     Parameters
     ----------
-    texts : sequence of str
+    texts : str or sequence of str
+        The statements; one text alone is read as one.
     negated : sequence of bool, optional
         The coder's negation flag of each statement; a negated statement is
         ``hindered``.
@@ -70,6 +71,11 @@ def valence(texts: Sequence[str] | pd.Series, *, negated: Sequence[bool] | None 
     ...          "The team spent three days on site."]).tolist()
     ['helped', 'hindered', 'hindered', 'mixed', 'neutral']
     """
+    from .._joins import refuse_table_or_dict
+
+    refuse_table_or_dict(texts, "texts", noun="text")  # a table's column names, a dict's keys read as texts (newuser18)
+    if isinstance(texts, str):  # one text alone, not its letters
+        texts = [texts]
     sets = _sets()
     index = texts.index if isinstance(texts, pd.Series) else None
     flags = list(negated) if negated is not None else [False] * len(texts)

@@ -118,6 +118,11 @@ class OfstedReadWarning(ImpactWarning):
 def normalise_grade(text: object) -> tuple[str | None, str]:
     """Return ``(grade id or None, flag)`` for one grade cell.
 
+    Raises
+    ------
+    TypeError
+        If ``text`` is no cell: a column, a list or a dict (map the function over a column instead).
+
     Examples
     --------
     >>> normalise_grade("Requires improvement to be good")
@@ -130,8 +135,23 @@ def normalise_grade(text: object) -> tuple[str | None, str]:
     (None, 'blank')
     >>> normalise_grade("splendid")
     (None, 'unreadable')
+
+    A cell may hold anything a spreadsheet holds: a number or a date is no grade (``'unreadable'``), a missing value
+    of any kind (None, NaN, ``pd.NA``, ``NaT``) is ``'blank'``. A column or a list is no cell, and is refused: it was
+    read as one cell, its text "['good']" unreadable (newuser18).
+
+    >>> normalise_grade(3), normalise_grade(pd.NA)
+    ((None, 'unreadable'), (None, 'blank'))
+    >>> normalise_grade(pd.Series(["Good", "Outstanding"]))
+    Traceback (most recent call last):
+    ...
+    TypeError: The value for `text` of impact.official.normalise_grade() must be one cell (a str, a number or a missing value), but Series was passed: for a column, write column.map(impact.official.normalise_grade).
     """
-    raw = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    if not pd.api.types.is_scalar(text):
+        raise TypeError(f"The value for `text` of impact.official.normalise_grade() must be one cell (a str, a number "
+                        f"or a missing value), but {type(text).__name__} was passed: for a column, write "
+                        "column.map(impact.official.normalise_grade).")
+    raw = "" if pd.isna(text) else str(text)
     cell = re.sub(r"\s+", " ", raw.strip().lower())
     if not cell:
         return None, "blank"

@@ -219,6 +219,13 @@ class QdaProject:
     set_members: pd.DataFrame = field(default_factory=lambda: frame("set_members"))
     issues: pd.DataFrame = field(default_factory=lambda: frame("issues"))
 
+    def __post_init__(self) -> None:
+        # a name that is no text, or a table that is none (a list of rows, None), was kept without a word and failed
+        # only when the project was written, far from the call (newuser18)
+        from .._keywords import check_fields
+
+        check_fields(self)
+
     @property
     def source_variables(self) -> list[str]:
         """Names of the source variables (the ``sources`` columns after the fixed ones)."""

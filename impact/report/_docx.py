@@ -268,8 +268,10 @@ def _not_word(path: Path, exc: Exception) -> str:
     return (f"a Word file whose parts cannot be read ({said}) - {expected}, as Word saves it; {fix} again")
 
 
-def check_docx_template(template: str | os.PathLike) -> None:
+def check_docx_template(template: str | os.PathLike | None) -> None:
     """Raise :class:`impact.errors.InputError` naming the file unless it opens as a Word document or template.
+
+    None, as for :func:`impact.build_report`'s ``template``, is the built-in look: always usable, so nothing is raised.
 
     Examples
     --------

@@ -173,6 +173,12 @@ class Label:
     format: str | None = None
     contrast: str = ""
 
+    def __post_init__(self) -> None:
+        # Label(3) showed "3" as a heading, Label(None) "None" (newuser18)
+        from .._keywords import check_fields
+
+        check_fields(self)
+
     @property
     def header(self) -> str:
         """Text and unit, as a table heading or an axis label."""
@@ -465,6 +471,9 @@ class Vocabulary:
     confidence: str = "95%"
 
     def __post_init__(self) -> None:
+        from .._keywords import check_fields
+
+        check_fields(self)  # a table given for `domains` or `orders` was read as its columns (newuser18)
         columns = dict(_COLUMNS)
         for name, label in dict(self.columns).items():
             if isinstance(label, str):

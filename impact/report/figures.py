@@ -130,6 +130,13 @@ def group_colours(levels: Sequence, palette: Mapping | Sequence | None = None) -
     >>> group_colours(["a", "b"], ["red", "blue"])
     {'a': 'red', 'b': 'blue'}
     """
+    if isinstance(levels, Mapping):
+        # {'In intervention': 'red'} took the groups and left their colours unread (newuser18)
+        from .._joins import mapping_for_names
+
+        raise TypeError(mapping_for_names(levels, "levels", expected="a list of the groups' names")[:-1]
+                        + "; to give each group its colour, pass the dict as `palette` too: "
+                          "group_colours(list(colours), palette=colours).")
     if isinstance(levels, (str, bytes)) or not isinstance(levels, Iterable) or isinstance(levels, pd.DataFrame):
         # 'abc' gave a colour to each letter (newuser17)
         raise TypeError(f"The value for `levels` of impact.report.group_colours() must be a list of the groups' "

@@ -209,6 +209,11 @@ class SynthEffects:
     recommendation_rate: dict[str, float] = field(default_factory=lambda: _per_wave(0.0, 0.2, 0.25))
 
     def __post_init__(self) -> None:
+        from .._keywords import check_fields
+
+        # a number of another kind (None, '1.0', a list) was kept and failed in the generator, far from the call, or
+        # (indicator_measure=3) planted an effect on no indicator (newuser18)
+        check_fields(self)
         problems = []
         if set(self.code_log_odds) != set(CODES):
             problems.append(f"`code_log_odds` must have exactly the codes {list(CODES)}, but {sorted(self.code_log_odds)} were passed.")
