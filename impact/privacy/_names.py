@@ -4958,12 +4958,15 @@ class NameFinder:
         """Whether a given name ``tok`` that is an English word comes after a pet word ("little", "lil", "wee", "baby",
         "big", "young", "our") and before the verb it is the subject of: a child called so ("Little Jay was only six",
         "Our Jay was the eldest", "little mo cried"); not after an article, where the pet word describes ("a little
-        rose grew"), nor a month, nor a word of what is hoped or meant ("Our Hope was that ...").  In lower case only
-        after a word of smallness ("little jay was"; "our bill was paid", "big mark was left" are the words)."""
+        rose grew"), nor a month, nor, after "our" or in lower case, a word of what is hoped or meant ("Our Hope was
+        that ...", "little hope was offered"; "Little Grace was only four" is the child).  In lower case only after a
+        word of smallness ("little jay was"; "our bill was paid", "big mark was left" are the words)."""
         pet = _PET_WORD_BEFORE_RE.search(text, max(0, tok.start - 24), tok.start)
-        return (pet is not None and (tok.shape == "cap" or fold(pet.group()).strip() in ("lil", "little", "wee", "baby"))
-                and _SUBJECT_VERB_AFTER_RE.match(text, tok.end) is not None
-                and tok.key not in _MONTH_NAMES and tok.key not in _ABSTRACT_GIVEN_NAMES)
+        word = fold(pet.group()).strip() if pet is not None else ""
+        return (pet is not None and (tok.shape == "cap" or word in ("lil", "little", "wee", "baby"))
+                and _SUBJECT_VERB_AFTER_RE.match(text, tok.end) is not None and tok.key not in _MONTH_NAMES
+                # "Little Grace was only four" is the child; "Our Hope was", "little hope was offered" the words
+                and not (tok.key in _ABSTRACT_GIVEN_NAMES and (tok.shape != "cap" or word == "our")))
 
     def _word_name(self, tok: _Tok) -> bool:
         """A first name that is a word ("grace", "jade"), alone or doubled with a word ("river-jay")."""
