@@ -1069,6 +1069,10 @@ _NOT_STREET_NAMES = frozenset(
 # Where a house number said in words stands before a street ("she's at forty two ...", "flat three, twenty nine ...",
 # "his nan's is twenty one ...").
 _WORDED_AT_BEFORE_RE = lazy_compile(r"(?:\b(?:at|is|was|to)|['’]s|\b(?:flat|apartment)[ \t]+[\p{L}\d]+[ \t]*,)[ \t]*\Z", _I)
+# "Number" before a house number said in words ("at number twelve acacia avenue", "no. fourteen, Chapel Street"): the
+# house's number, whatever verb places someone there, and the address's first word.
+_NUMBERED_BEFORE_RE = lazy_compile(r"\b(?:number|no\.?)[ \t]*\Z", _I)
+_NUMBERED_SAID_RE = lazy_compile(rf"\b(?:number|no\.?)[ \t]*{_HOUSE_NUMBER_SAID},?[ \t]+\p{{L}}", _I)
 # A house number, its letter perhaps, before "the" ("they're at 7b the parade"), which a street's name may follow.
 _NUMBER_THE_RE = lazy_compile(r"\d[a-z]?,?[ \t]+the[ \t]", _I)
 _WORDED_ADDRESS_RE = lazy_compile(
@@ -1911,6 +1915,12 @@ def _emails(text: str, add) -> None:
     words_ = english_words()
     for m in _near(_MAIL_PROVIDER_RE, _AT_ANCHOR, text) if _MAIL_PROVIDER_HINT.search(text) else ():
         local = m.group("local")
+        if ((spoken := _spoken_local_start(text, m.start("local"))) < m.start("local")
+                and not all(_SPOKEN_FIGURES_RE.fullmatch(w) for w in fold(text[spoken : m.end("local")]).split())):
+            # "jane underscore smith eighty five at gmail": the name said aloud, whole, as before "dot com" (not
+            # figures alone, "it was ninety two at live")
+            add(Span(_spaced_local(text, spoken, text[spoken : _end_of_word(text, spoken)]), m.end(), "email"))
+            continue
         if " " not in local.strip() and fold(local) in words_ and "@" not in m.group():
             continue  # "looked at outlook", "she's at sky": a word, not a mailbox
         add(Span(_spaced_local(text, m.start(), local.strip()), m.end(), "email"))
@@ -2668,16 +2678,20 @@ def _addresses(text: str, add) -> None:
             continue  # "she's lived at 3 council flats", "the 5 star buildings were awful": counted, or no one placed
         add(Span(m.start(), m.end(), "address"))
     for m in (_WORDED_ADDRESS_RE.finditer(text, overlapped=True)
-              if _RESIDENCE_WORD.search(text) or _SAID_DIGIT_RE.search(text) or _NUMBER_THE_RE.search(text) else ()):
+              if _RESIDENCE_WORD.search(text) or _SAID_DIGIT_RE.search(text) or _NUMBER_THE_RE.search(text)
+              or _NUMBERED_SAID_RE.search(text) else ()):
         words = [fold(w) for w in m.group("words").split()]
         if words[:1] != ["the"] and m.group("num")[:1].isdigit():
             continue  # figures before a street name are _ADDRESS_RE's
         named = words[1 if words[:1] == ["the"] else 0 :]
         if not words or any(w in _NOT_STREET_WORDS or w in _NOT_STREET_NAMES or w in _NUMBER_WORDS_SET for w in named):
             continue  # "a two way street", "one close call"
-        if (_RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
-                or _WORDED_AT_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())):
-            add(Span(m.start(), m.end(), "address"))
+        numbered = _NUMBERED_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) if m.group("num")[:1].isalpha() else None
+        at = numbered.start() if numbered is not None else m.start()
+        if (_RESIDENCE_BEFORE.search(text[max(0, at - 30) : at])
+                or _WORDED_AT_BEFORE_RE.search(text, max(0, at - 30), at)
+                or numbered is not None and _PLACED_IN_RE.search(text, max(0, at - 30), at)):
+            add(Span(at, m.end(), "address"))  # "lives at fourteen bramble way", "at number twelve acacia avenue"
     for m in _FLAT_RE.finditer(text):
         head = m.group().split()[0].lower().rstrip(".")
         if head in ("unit", "room", "suite", "plot", "block") and not m.group()[0].isupper():
@@ -3902,6 +3916,19 @@ _ONE_WORD_INITIATIVE_RE = lazy_compile(
 _NEW_INITIATIVE_RE = lazy_compile(
     rf"(?<![\p{{L}}'’\-])(?:(?P<det>{_INITIATIVE_OWNERS})[ \t]+)?(?P<name>(?P<new>new)[ \t]+(?P<rest>\p{{L}}[\p{{L}}'’\-]*"
     r"(?:[ \t]+\p{L}[\p{L}'’\-]*)?))" + _INITIATIVE_HEAD, _I)
+# A name set in quotes between the words that open it and the word for what it is ("the 'zephyr' project", "our
+# “Magpie” scheme", "the 'new leaf' programme"), or said after the word for what it is and "called", "named" or "known
+# as" ("a project called magpie", "the scheme, known as 'Juniper',"): the quotes and the naming say it is a name, in any
+# case, whatever word it is; a word that describes the work stays ("the 'research' project", "a scheme called
+# research"), as do a word of grammar ("the project called for more money", "the scheme named after her") and a
+# national programme ("a programme called Mockingbird").
+_QUOTED_INITIATIVE_RE = lazy_compile(
+    rf"(?<![\p{{L}}'’\-])(?:{_INITIATIVE_OWNERS}|a|an)[ \t]+(?P<q>['\"“‘])(?P<name>[\p{{L}}\d][\p{{L}}\d\-]*"
+    r"(?:[ \t]+[\p{L}\d][\p{L}\d\-]*){0,2})['\"”’]" + _INITIATIVE_HEAD, _I)
+_CALLED_INITIATIVE_RE = lazy_compile(
+    r"(?<![\p{L}'’\-])(?:project|scheme|programme|program|initiative)[ \t]*,?[ \t]+(?:called|named|known[ \t]+as)[ \t]+"
+    r"(?:(?P<q>['\"“‘])(?P<quoted>[\p{L}\d][\p{L}\d\-]*(?:[ \t]+[\p{L}\d][\p{L}\d\-]*){0,2})['\"”’]"
+    r"|(?P<name>\p{L}[\p{L}\-]*)(?![\p{L}'’\-]))", _I)
 # Words that describe a local initiative's work, what it does or whom or where it serves, capitalised or not ("the
 # Research Project", "the Pilot Programme", "our Reading scheme"): no name.  With the endings of
 # :data:`_DESCRIBING_ENDINGS` and those of an adjective, the people words and the public terms.
@@ -3960,6 +3987,16 @@ def _one_word_name(word: str, head: str = "project") -> bool:
             and not (english and (head[:1].isupper() or key in folded_first_names())))
 
 
+def _named_in_words(name: str) -> bool:
+    """Whether ``name``, an initiative's name set in quotes or said after "called" (see :data:`_QUOTED_INITIATIVE_RE`),
+    names it: not a national programme, and a word that neither describes the work nor is a word of grammar."""
+    from ._names import _NOT_NAMES, is_public_word
+
+    words = [fold(w) for w in name.split()]
+    return (fold(name) not in _public_names() and not all(is_public_word(w) for w in name.split())
+            and any(not _describes_work(w) and w not in _NOT_NAMES and not w.isdigit() for w in words))
+
+
 def _initiatives(text: str, add) -> None:
     """Local initiatives by their names (see :data:`_INITIATIVE_RE`), the name one place detail."""
     from ._names import _NOT_NAMES
@@ -3983,6 +4020,13 @@ def _initiatives(text: str, add) -> None:
             # Phoenix project" is a new one of the name
             same_case = m.group("new")[0].isupper() == m.group("rest")[0].isupper()
             add(Span(m.start("name") if same_case else m.start("rest"), m.end("name"), "place"))
+    for m in _QUOTED_INITIATIVE_RE.finditer(text):
+        if _named_in_words(m.group("name")):
+            add(Span(m.start("name"), m.end("name"), "place"))
+    for m in _CALLED_INITIATIVE_RE.finditer(text):
+        group = "quoted" if m.group("quoted") else "name"
+        if _named_in_words(m.group(group)):
+            add(Span(m.start(group), m.end(group), "place"))
     for m in _INITIATIVE_RE.finditer(text, overlapped=True):
         words = [fold(w) for w in m.group("name").split()]
         if (fold(m.group("name")) in _public_names() or f"{fold(m.group('name'))} {fold(m.group('head'))}" in _public_names()

@@ -440,9 +440,10 @@ def listed_word_in_a_term(text: str, start: int, end: int, listed: frozenset[str
 GRADE_WORDS = frozenset("""lead chief senior principal deputy assistant head acting interim joint vice associate
     executive specialist consultant advanced""".split())
 # What opens a noun phrase before a grade's word: an article, an owner, a preposition, a list's joining word, a comma,
-# an ampersand, a bracket ("(Lead Member)") or the sentence's start ("Lead Inspector said").
-_GRADE_OPENS_RE = lazy_compile(rf"(?:{_NOUN_PHRASE_OPENERS}[ \t]+|[,&][ \t]+|\([ \t]*|(?:^|[.!?:;][ \t]+)[\"'“‘]?)\Z",
-                               re.VERSION1)
+# an ampersand, a bracket ("(Lead Member)") or the sentence's start ("Lead Inspector said"); then, it may be, another
+# grade's word or "co" joined to it by a hyphen ("a lead-Lead Member", "the co-Lead Member", "a joint-Lead Officer").
+_GRADE_OPENS_RE = lazy_compile(rf"(?:{_NOUN_PHRASE_OPENERS}[ \t]+|[,&][ \t]+|\([ \t]*|(?:^|[.!?:;][ \t]+)[\"'“‘]?)"
+                               rf"(?:(?i:{'|'.join(sorted(GRADE_WORDS))}|co)[\-‐–])?\Z", re.VERSION1)
 
 
 def _post_noun(w: str, listed: frozenset[str]) -> bool:
@@ -2293,6 +2294,16 @@ _WRAPPED_WORD_RE = lazy_compile(r"(?<![\p{L}'’\-])(?P<a>\p{L}{2,})[ \t]*\r?\n[
 _OWNER_OR_ARTICLE_BEFORE_RE = lazy_compile(r"\b(?:the|a|an|our|their|its|this|that|your|my|his|her|some|any|no)[ \t]+\Z",
                                            re.IGNORECASE | re.VERSION1)
 _NICKNAME_END_RE = lazy_compile(r"[ \t]*(?:[.,;:!?)'’\"”]|\Z)", re.VERSION1)
+# A pet word before a child's given name, no article or degree word before it ("Little Jay", "our Jay", "baby rose";
+# not "a little rose", "the big will", "so little hope").
+_PET_WORD_BEFORE_RE = lazy_compile(
+    r"(?<!\b(?:a|an|the|this|that|very|so|too|how|as|such)[ \t]+)(?<![\p{L}'’\-])(?:lil|little|wee|baby|big|young|our)[ \t]+\Z",
+    re.IGNORECASE | re.VERSION1)
+# Given names that are words of what is hoped, meant or had, which a possessive or a pet word may stand before as the
+# word ("Our Hope was that ...", "our will was done", "little joy was left").
+_ABSTRACT_GIVEN_NAMES = frozenset("""hope faith joy grace will patience charity mercy honor honour chance trust love
+    destiny harmony unity liberty verity prudence constance felicity bliss glory justice peace serenity sunny
+    summer autumn winter spring""".split())
 _FONDLY_BEFORE_RE = lazy_compile(r"\b(?:lil|little|our|young|big)[ \t]+\Z", re.IGNORECASE | re.VERSION1)
 _SIGNED_BEFORE_RE = lazy_compile(r"\b(?:love|from|regards|cheers|thanks|wishes)[ \t]*[,!.]?[ \t]*(?:\r?\n[ \t]*)?\Z",
                                   re.IGNORECASE | re.VERSION1)
@@ -2505,7 +2516,9 @@ _FAMILY_PLACED_RE = lazy_compile(
     rf"(?:\b(?:{_PLACED_VERBS}|back|went|go(?:es|ing)?|home|work(?:s|ed|ing)?)[ \t]+{_CHILD_PLACED}(?:with|to)|{_RAISED_BY}|"
     r"\b(?:carers?|family|visit(?:s|ed|ing)?|round[ \t]+(?:at|to))|,|"
     # who a child is with or whose her carers are ("she's with the dronfields now", "her carers are the okafor-brights")
-    r"(?:\b(?:is|was|are|were)|['’](?:s|re))[ \t]+(?:(?:still|now|back)[ \t]+)?(?:with|at)|\bcarers[ \t]+(?:are|were))[ \t]*\Z",
+    r"(?:\b(?:is|was|are|were|been)|['’](?:s|re))[ \t]+(?:(?:still|now|back)[ \t]+)?(?:with|at)|\bcarers[ \t]+(?:are|were)|"
+    # a child moved from one household to another ("we moved him from the Cooks to ...", "he went from the Masons")
+    rf"\b(?:moved|move[sd]?|moving|took|taken|went|came|removed|ran[ \t]+away)[ \t]+{_CHILD_PLACED}(?:away[ \t]+)?from)[ \t]*\Z",
     re.IGNORECASE | re.VERSION1)
 # What a household owns or keeps, said after a family's plural possessive ("the Browns' car", "the Okafors' front door").
 _HOUSEHOLD_OWNS = (r"(?:(?:new|old|front|back|little|big)[ \t]+)?(?:car|cars|van|garden|dog|dogs|cat|cats|door|drive|"
@@ -2585,6 +2598,12 @@ _NATION_FAMILY_RE = lazy_compile(
     r"[ \t]+(?:family|household)(?![\p{L}\-])(?![ \t]+(?:support|services?|hubs?|courts?|centres?|groups?|teams?|"
     r"networks?|approach|work|workers?|law|therapy|nurses?|partnerships?|polic(?:y|ies)|programmes?|model|help)\b)",
     re.VERSION1)
+# Surnames that are words (:func:`~impact.privacy._lexicon.surname_words`) read first as what a family or children are
+# like, what care they have, or whom they are by, before "family", "kids" or "boys" in lower case ("the young family",
+# "the white boys", "the black kids", "the small children", "the foster family", "the page boys", "the ward kids",
+# "the kitchen lot"): the words.
+_SURNAME_ADJECTIVES = frozenset("""black white brown grey young long short small strong sharp savage noble hardy gold
+    silver page ward kitchen parish gentry free fuller frost snow winter summers foster""".split())
 _FAMILY_NOUN_RE = lazy_compile(r"[ \t]+(?:kids|children|family|boys|girls|twins|household|lot)\b", re.IGNORECASE | re.VERSION1)
 # The word "initials" before letters in capitals, a few words or a list of them between ("initials AB and JS", "the
 # initials on the form were KT, DR"): the letters are said to be someone's initials (NameFinder._caps_initials).
@@ -4114,6 +4133,10 @@ class NameFinder:
             if tok.shape == "cap" and key.endswith("s") and self._public_family(text, the, tok):
                 found.append(Span(tok.start, tok.end, "name"))  # "the Greens moved away", "the Woods separated"
                 continue
+            if (tok.shape == "lower" and key in self.surnames and key not in _SURNAME_ADJECTIVES and not self._public(tok)
+                    and _FAMILY_NOUN_RE.match(text, tok.end)):
+                found.append(Span(tok.start, tok.end, "name"))  # "the baker kids", "the turner family", "the mills lot"
+                continue
             if not key.endswith("s") or tok.shape == "cap" and key in self.surnames:
                 # the surname before its children or household ("the dronfield kids"); capitalised, a surname that is a
                 # word, or a word that is no public term, nation, job or relation, before "family" or "household"
@@ -4581,7 +4604,8 @@ class NameFinder:
             return i + 2
         # a first name that is a word, said of a person opening a clause ("grace was good.", "and hope from school was
         # lovely"), or it or a title word set off after a role ("the nurse, grace came in", "the nurse, bishop, came")
-        if ((self._word_name(tok) and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
+        if ((self._word_name(tok) and self._fondly_named(text, tok))  # "little jay was only six"
+                or (self._word_name(tok) and _CLAUSE_OPEN_RE.search(text, max(0, tok.start - 12), tok.start)
              and (said_of_person(tok.key, text, tok.end) or _FROM_A_SERVICE_PERSON_RE.match(text, tok.end)))
                 or (set_off_after_role(text, tok.start, tok.end)
                     and (self._word_name(tok) or tok.key in _TITLES
@@ -4929,6 +4953,20 @@ class NameFinder:
         stems = [key[:-1], key[:-2]] if key.endswith("s") else [key[:-2], key[:-1]] if key.endswith("ed") else (
             [key[:-3], key[:-3] + "e"] if key.endswith("ing") else [])
         return any(len(st) > 2 and st in self.words and st not in self.firsts for st in stems)
+
+    def _fondly_named(self, text: str, tok: _Tok) -> bool:
+        """Whether a given name ``tok`` that is an English word comes after a pet word ("little", "lil", "wee", "baby",
+        "big", "young", "our") and before the verb it is the subject of: a child called so ("Little Jay was only six",
+        "Our Jay was the eldest", "little mo cried"); not after an article, where the pet word describes ("a little
+        rose grew"), nor a month, nor, after "our" or in lower case, a word of what is hoped or meant ("Our Hope was
+        that ...", "little hope was offered"; "Little Grace was only four" is the child).  In lower case only after a
+        word of smallness ("little jay was"; "our bill was paid", "big mark was left" are the words)."""
+        pet = _PET_WORD_BEFORE_RE.search(text, max(0, tok.start - 24), tok.start)
+        word = fold(pet.group()).strip() if pet is not None else ""
+        return (pet is not None and (tok.shape == "cap" or word in ("lil", "little", "wee", "baby"))
+                and _SUBJECT_VERB_AFTER_RE.match(text, tok.end) is not None and tok.key not in _MONTH_NAMES
+                # "Little Grace was only four" is the child; "Our Hope was", "little hope was offered" the words
+                and not (tok.key in _ABSTRACT_GIVEN_NAMES and (tok.shape != "cap" or word == "our")))
 
     def _word_name(self, tok: _Tok) -> bool:
         """A first name that is a word ("grace", "jade"), alone or doubled with a word ("river-jay")."""
@@ -5428,6 +5466,8 @@ class NameFinder:
                     or tok.key in self.firsts and (_FROM_A_SERVICE_PERSON_RE if initial_sentence and self._ordinary(tok)
                                                    else _FROM_A_SERVICE_RE).match(text, end)):
                 return Span(start, end, "name")
+            if tok.key in self.firsts and self._fondly_named(text, tok):
+                return Span(start, end, "name")  # "Little Jay was only six", "Our Jay was the eldest"
             if tok.key in self.firsts and said_of_person(tok.key, text, end):
                 return Span(start, end, "name")  # "Grace was great.", "And Hope was lovely", "Jack's great"
             if tok.key in self.firsts and (_AND_OWN_KIN_AFTER_RE.match(text, end) and tok.key not in _MONTH_NAMES
@@ -5449,6 +5489,8 @@ class NameFinder:
             return None
         if position == "kin" and len(words) == 1 and not initial_sentence and words[0].key not in _NEVER:
             return Span(start, end, "name")
+        if self._word_surname_after_post(text, run):
+            return Span(run[-1].start, end, "name")  # "Social Worker Smith visited": the surname, not the post
         if len(words) == 1 and words[0].key in self.surnames and (
             run[0].shape == "initial" or len(run) == 1 and self._spoken_of(text, start, end, position, initial_sentence)
         ):
@@ -5456,6 +5498,23 @@ class NameFinder:
         if len(run) == 2 and self._initial_and_word(text, run):
             return Span(start, end, "name")  # "N. Toms said": an initial with its dot before a word is a name's form
         return None
+
+    def _word_surname_after_post(self, text: str, run: list[_Tok]) -> bool:
+        """Whether ``run`` is a capitalised post ending in a worker's word and one capitalised English word after it
+        that is the holder's surname: a surname that reads as a word ("Social Worker Smith visited", "Youth Worker
+        Baker was brilliant", "I rang Social Worker Turner"), or another word before what a person does ("Youth Worker
+        Hedge rang me"); never a word of what follows it ("Key Worker Young people") nor a word of the post's own
+        ("Social Worker Training", "the Social Worker Health Check")."""
+        *post, tok = run
+        if (not post or tok.shape != "cap" or self._public(tok) or self._known(tok) or not _job_word(post[-1].key)
+                or any(t.shape != "cap" or not self._ordinary(t) or self._known(t) or t.key in self.surnames for t in post)):
+            return False
+        does = (_ACTION_AFTER_RE.match(text, tok.end) or _SPEECH_AFTER_RE.match(text[tok.end :])
+                or _PERSON_VERB_AFTER_RE.match(text, tok.end)) is not None
+        if tok.key not in self.surnames:
+            return does and not _job_word(tok.key)
+        nxt = _NEXT_WORD_RE.match(text, tok.end)
+        return does or nxt is None or fold(nxt.group("w")) in _NOT_NAMES or fold(nxt.group("w")) in _CLOSED_TAIL
 
     def _initial_and_word(self, text: str, run: list[_Tok]) -> bool:
         """Whether an initial with its dot before a capitalised word (no public term, place or month) is a name's form
