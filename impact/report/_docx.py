@@ -134,6 +134,10 @@ _SAVE_PAGES_UP_TO = 3
 _SMALLEST_TO_SAVE_A_PAGE = 8.0
 #: Mean lines a table's row wraps to beyond which a step down in type is tried (_Writer._plan).
 _WRAPPED_LINES = 2.0
+#: Mean lines a portrait table's row wraps to (by the estimate) beyond which it is set on landscape pages where that
+#: takes at least _TALL_GAIN of its rows' lines off (_Writer._plan).
+_TALL_ROWS = 4.0
+_TALL_GAIN = 0.2
 _RULE = "A6A6A6"
 _FONT = "Arial"
 _FIXED_DATE = dt.datetime(2000, 1, 1)
@@ -775,6 +779,14 @@ class _Writer:
                        if c[5] <= best[5] - 1.0 and c[0] <= best[0]]
             if smaller:
                 best = max(smaller, key=lambda c: c[1])
+        if best is not None and not best[2] and best[5] > _TALL_ROWS:
+            # Rows of a paragraph each (quotes beside a short label: the example's Table 23, six and a half lines a row
+            # in portrait, its labels a word a line) are turned to landscape where that sets them on at least
+            # _TALL_GAIN of their lines fewer at the same type: the page turned costs less than a table read as a
+            # column of paragraphs.
+            turned = [c for c in candidates(best[1]) if c[2] and c[5] <= best[5] * (1 - _TALL_GAIN)]
+            if turned:
+                best = turned[0]
         if best is not None:
             # A table that spills onto another page (its last rows and its note alone there, as the models table
             # did) is set smaller where that keeps it to fewer pages with its rows wrapping no more: a step down
