@@ -210,8 +210,11 @@ def test_word_text_leading_into_a_landscape_table_turns_with_it(bundles, name):
 
 
 def _text(element) -> str:
-    """The text of a WordprocessingML element (lxml's itertext repeats the text of python-docx's w:t elements)."""
-    return "".join(t.text or "" for t in element.iter(f"{_W}t"))
+    """The text of a WordprocessingML element as Word shows it (lxml's itertext repeats the text of python-docx's w:t
+    elements): a non-breaking hyphen (``w:noBreakHyphen``, which the report writes for a minus sign and a heading's
+    hyphen) reads "-", as in Word's copy and python-docx's text."""
+    return "".join("-" if t.tag == f"{_W}noBreakHyphen" else t.text or ""
+                   for t in element.iter(f"{_W}t", f"{_W}noBreakHyphen"))
 
 
 def _own_cell_texts(table) -> list[str]:

@@ -1261,31 +1261,47 @@ _LEADING_MINUS = re.compile(r"(?:^|(?<=[\s(\[/]))-(?=\.?\d)")
 
 
 def _keep_signs_with_numbers(body) -> None:
-    """Write every minus sign that begins a number as Word's non-breaking hyphen (``w:noBreakHyphen``).
+    """Write every minus sign that begins a number as Word's non-breaking hyphen (``w:noBreakHyphen``), and every
+    hyphen inside a word of a table's heading.
 
     Word and LibreOffice break a line after an ordinary hyphen-minus, so "95% CI -3.37 to -1.13" printed "to -" at
     the end of one line and "1.13" at the start of the next: a reader (and pdftotext) took it for 1.13. The
     non-breaking hyphen looks the same, keeps the sign with its number, and reads back as "-" (python-docx's text,
-    Word's copy).
+    Word's copy). A heading's hyphenated word is one word to the layout, its column at least as wide as the whole
+    word; LibreOffice broke it at the hyphen where the line had room for its first part ("Adjusted p- / value (not / a
+    finding)" over the example's Tables 12 and 13).
     """
     for t in list(body.iter(qn("w:t"))):
-        text = t.text or ""
-        parts = _LEADING_MINUS.split(text)
-        if len(parts) == 1:
-            continue
-        t.text = parts[0]
-        t.set(qn("xml:space"), "preserve")
-        at = t
-        for part in parts[1:]:
-            hyphen = OxmlElement("w:noBreakHyphen")
-            at.addnext(hyphen)
-            at = hyphen
-            if part:
-                rest = OxmlElement("w:t")
-                rest.set(qn("xml:space"), "preserve")
-                rest.text = part
-                at.addnext(rest)
-                at = rest
+        _no_break_at(t, _LEADING_MINUS)
+    for row in body.iter(qn("w:tr")):
+        if row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
+            for t in list(row.iter(qn("w:t"))):
+                _no_break_at(t, _WORD_HYPHEN)
+
+
+#: A hyphen between two letters or digits of a word ("p-value", "Rank-biserial", "Longer-term").
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def _no_break_at(t, pattern: re.Pattern) -> None:
+    """Split text element ``t`` at each hyphen ``pattern`` matches, writing a ``w:noBreakHyphen`` in its place."""
+    text = t.text or ""
+    parts = pattern.split(text)
+    if len(parts) == 1:
+        return
+    t.text = parts[0]
+    t.set(qn("xml:space"), "preserve")
+    at = t
+    for part in parts[1:]:
+        hyphen = OxmlElement("w:noBreakHyphen")
+        at.addnext(hyphen)
+        at = hyphen
+        if part:
+            rest = OxmlElement("w:t")
+            rest.set(qn("xml:space"), "preserve")
+            rest.text = part
+            at.addnext(rest)
+            at = rest
 
 
 _SHORT_SECTION_CHARS = 2500  # about a third of an A4 page of body text
