@@ -8,7 +8,8 @@ included, whether it was published, the relations between them and the waves the
 the pseudonym key (mode 0600), never in the bundle; a later run of the same study merges every earlier release into
 its own ledger before its suppression is decided (:func:`merge_releases`), so what it publishes is audited against
 everything published before. A count an earlier release hid is hidden by the later one too (disclosure round 81), as
-the cells linked tables share are suppressed alike.
+the cells linked tables share are suppressed alike, and a statistic it withheld (a change's median, a rank statistic, a
+row of statements) is withheld by the later one where it has the same value (disclosure round 82).
 
 The file is named from the study's name and the pseudonym key (:func:`history_file`), never from a path, and it is
 signed with the key: a file made for another study or with another key, or changed since, is refused.
@@ -228,7 +229,11 @@ def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: 
     four cells an interim had hid handed them to the interim's reader). Any other count of an earlier release (a total
     over other waves, a count of data corrected since) is declared under a name of its own, ``("release", i, name)``:
     public where it was published, hidden and protected where it was hidden, unpublished where it was unknown; and every
-    relation of the release with it. The suppression then protects the union. A release with this run's own declarations
+    relation of the release with it. The suppression then protects the union. A count unknown to the earlier release's
+    reader (a statistic it withheld after its decisions, :meth:`~impact.privacy._ledger.DisclosureLedger.
+    withhold_narrowing`) is kept by name and value in ``ledger.withheld_before``: this run withholds it too where it has
+    the same value (disclosure round 82: what the earlier release published beside it that no history holds, such as a
+    change's odds ratio, assumed it unknown). A release with this run's own declarations
     (``declared``: the same study run again) is this release, not an earlier one; so is a draft of it, written to this
     run's output folder (``bundle``, :func:`bundle_of`: the bundle this run replaces) with this run's ``waves``. One of
     that folder with other waves (an interim report the final one is written over) is an earlier release, merged. Where
@@ -260,6 +265,10 @@ def merge_releases(ledger: DisclosureLedger, releases: list[dict], *, declared: 
         names = []
         for enc, value, status in release["counts"]:
             key, value = _decoded(enc), float(value)
+            if status == "unknown":
+                # withheld (or never published) by the earlier release: withheld by this one too where it declares it
+                # with the same value (DisclosureLedger.withhold_narrowing; disclosure round 82)
+                ledger.withheld_before.add((key, value))
             if key in ledger.values and ledger.values[key] == value:
                 if status == "published":
                     ledger.public.add(key)

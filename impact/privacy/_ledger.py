@@ -12,7 +12,9 @@ bundle at once:
 
 1. *Primary*: every count ``0 < n < threshold`` is hidden.
 2. *Zeros*: a zero in a relation with a hidden count is hidden too (a zero
-   beside a hidden cell narrows it).
+   beside a hidden cell narrows it). A zero hidden only for its neighbours'
+   sake is published with them where none of them stays hidden (a closed set
+   published whole, :meth:`DisclosureLedger.release_with_pinned`).
 3. *Secondary*, audited by linear programming: for every hidden count the
    minimum and maximum consistent with everything published (every relation,
    every bound, every published count, non-negativity) are computed; while
@@ -92,6 +94,10 @@ class DisclosureLedger:
         self.auxiliary: set[Key] = set()
         self.public: set[Key] = set()
         self.kept: set[Key] = set()
+        #: the statistics an earlier release of the study withheld (:meth:`withhold_narrowing`), each as its name and
+        #: value: withheld by this one too where it declares one of them with that value (:func:`impact.privacy.
+        #: _history.merge_releases`; disclosure round 82)
+        self.withheld_before: set[tuple[Key, float]] = set()
         self._hidden: set[Key] | None = None
         self._linked: tuple | None = None  # the relations as rows' terms, by key (:meth:`_relations`)
 
@@ -159,6 +165,7 @@ class DisclosureLedger:
         out.values, out.sums, out.bounds = dict(self.values), list(self.sums), list(self.bounds)
         out.forced, out.auxiliary, out.public, out.kept = set(self.forced), set(self.auxiliary), set(self.public), \
             set(self.kept)
+        out.withheld_before = set(self.withheld_before)
         return out
 
     def _copy(self) -> DisclosureLedger:
@@ -168,6 +175,7 @@ class DisclosureLedger:
         out.values, out.sums, out.bounds = dict(self.values), list(self.sums), list(self.bounds)
         out.forced, out.auxiliary, out.public, out.kept = set(self.forced), set(self.auxiliary), set(self.public), \
             set(self.kept)
+        out.withheld_before = set(self.withheld_before)
         out._hidden, out._linked, out._near = None, None, (None,)
         for memo in ("_primary_memo", "_guess_memo", "_told"):
             out.__dict__.pop(memo, None)
@@ -358,7 +366,11 @@ class DisclosureLedger:
         protection: the pinned counts are known once the first is published, so publishing them too leaves the
         intruder's system as it was. Each count hidden as secondary is tried, the largest first (by name among equals),
         and released with the counts it pins where every other hidden count it is tied to still spans at least the
-        threshold and none that was narrowed before (one that cannot be protected) is narrowed further.
+        threshold and none that was narrowed before (one that cannot be protected) is narrowed further. A zero the
+        zero rule hides for lying beside counts hidden is released with them where it is pinned and none of the counts
+        beside it stays hidden: a model's four cells, wave by status, with a 0 among them, hidden as a closed set beside
+        the model's published margins, are published whole (disclosure round 82: an interim of 25 councils, seed
+        792025, hid its 0, 7, 7 and 17 because any one of them published pinned the 0).
         From :data:`decisions` where a ledger declaring the same, with the same counts hidden, was decided before
         in this process.
 
@@ -501,8 +513,10 @@ class DisclosureLedger:
         narrowed, and those least (the sum of what each falls short of the threshold), the first in the order given
         among equals; where no group alone leaves less (a row that a published total gives back), the best pair with a
         group holding a count of a relation ``declare`` adds; where no pair does, every group left. Then each group
-        withheld is published again, the last withheld first, where every count stays as wide without it. Decides the
-        hidden counts first where :meth:`protect` has not run.
+        withheld is published again, the last withheld first, where every count stays as wide without it. A group
+        holding a count an earlier release of the study withheld, of the same value (:attr:`withheld_before`), is
+        withheld first, whatever it narrows, and never published again (disclosure round 82). Decides the hidden
+        counts first where :meth:`protect` has not run.
 
         Examples
         --------
@@ -536,12 +550,16 @@ class DisclosureLedger:
         declare(work)
         groups = [tuple(dict.fromkeys(k for k in g if k in work.values and k not in hidden)) for g in groups]
         groups = [g for g in groups if g]
+        # a group holding a statistic an earlier release withheld, of the same value, is withheld whatever it narrows:
+        # what the earlier release published beside it that no history holds assumed it unknown (disclosure round 82)
+        carried = [j for j, g in enumerate(groups)
+                   if any((k, work.values[k]) in self.withheld_before for k in g)]
         own_sums, own_bounds = set(self.sums), set(self.bounds)
         added = [(t, *p) for t, p in work.sums if (t, p) not in own_sums] + [b for b in work.bounds if b not in
                                                                               own_bounds]
-        if not added:
-            return []
-        if not groups:
+        if not added or not groups:
+            if groups:  # (nothing added: nothing narrowed, the earlier release's alone withheld)
+                return self._withheld(declare, hidden, [k for j in carried for k in groups[j]])
             self._remember(declare)
             return []
         auxiliary = set(work.auxiliary)
@@ -554,13 +572,15 @@ class DisclosureLedger:
         base = self._ranges(hidden, list(ranges))  # each count's interval in this ledger's own system
         found = {k: (lo, hi) for k, (lo, hi) in ranges.items() if _narrower(lo, hi, base[k], self.threshold)}
         work.auxiliary = auxiliary | grouped  # unknowns to the intruder that need no protection of their own
-        chosen: list[int] = []
+        chosen: list[int] = list(carried)
         # Withholding only widens what the intruder knows, so the counts narrowed with every group published are the
         # only ones any choice can leave narrowed: each trial solves theirs alone (:class:`_WithholdTrials`)
         trials = _WithholdTrials(work, groups, found, base, hidden | auxiliary | grouped) if found else None
         lost = trials.judged_whatever_withheld() if trials else {}
         if lost:  # narrowed with every group withheld: the groups are blamed only for narrowing them further
             found = trials.narrowed([])
+        if carried and trials:
+            found = trials.narrowed(chosen)
 
         def score(found) -> tuple[int, float]:
             return _shortfall(found, self.threshold)
@@ -600,11 +620,14 @@ class DisclosureLedger:
                           f"told of cannot be protected by withholding the counts given, e.g. {unprotected[0]!r}",
                           DisclosureWarning, stacklevel=user_level())
         if not found:
-            for j in reversed(list(chosen)):
+            for j in reversed([j for j in chosen if j not in carried]):
                 # (stopped at the first count narrowed: whether any is)
                 if trials.narrowed([i for i in chosen if i != j], bar=(0, 0)) == {}:
                     chosen.remove(j)
-        out = [k for j in chosen for k in groups[j]]
+        return self._withheld(declare, hidden, [k for j in chosen for k in groups[j]])
+
+    def _withheld(self, declare: Callable[[DisclosureLedger], object], hidden: set[Key], out: list[Key]) -> list[Key]:
+        """:meth:`withhold_narrowing`'s counts ``out`` withheld (``hidden`` those hidden before); returns them."""
         # only the counts this ledger declares: a key ``declare`` alone declares (a bound of its own, as a test's
         # councils at least) is hidden as never declared, and in the hidden set it stopped every audit of this
         # ledger's own system (:meth:`_weak` read its value; disclosure round 73)
@@ -669,6 +692,16 @@ class DisclosureLedger:
                 elif not harmless(k, block):
                     return None
         return pinned if harmless is not None else (pinned, narrowed)
+
+    def _ruled_zeros(self, hidden: set[Key]) -> set[Key]:
+        """The zeros of ``hidden`` that the zero rule alone hides (beside a hidden count that needs protection), not
+        forced, unpublished or public: those that :meth:`_secondary` leaves out for lying beside a count hidden. A zero
+        of a group below the threshold (at most a count hidden for its size: none of its 1 to 4 participants reported
+        it) is not among them: published, it would tell each of them."""
+        related = self._relations()[1]
+        small = {part for part, whole in self.bounds if self.below_threshold(whole)}
+        return {k for k in hidden - self.forced - self.auxiliary - self.public - small
+                if self.values[k] == 0 and k in related and self._beside_hidden(k, hidden)}
 
     def _beside_hidden(self, key: Key, hidden: set[Key]) -> bool:
         """Whether ``key`` is in a sum with a hidden count other than itself that needs protection (the zero rule's
@@ -1230,15 +1263,20 @@ class _ReleaseAudit:
         narrows the others further), until no more are narrowed: None where a count that needs protection is
         narrowed, not harmless, at any step.
 
+        A zero hidden by the zero rule alone (:meth:`DisclosureLedger._ruled_zeros`) is released as a count hidden as
+        secondary is, where at the end no count of a sum holding it stays hidden; None where one does.
+
         The trial's system is the start's with the counts published fixed at their values, its blocks those blocks'
         independent parts, so each count's interval is the same (the order the counts are tried in changes only which
         failure is found first, not whether there is one, nor the counts pinned)."""
         led = self.ledger
         secondary = led._secondary(trial)
+        # the zeros hidden only for lying beside counts still hidden (the zero rule): published with those counts where
+        # none of them stays hidden, as a closed set is (disclosure round 82)
+        zeros = led._ruled_zeros(trial)
         related = led._relations()[1]
         wide = led.threshold - 1e-6
-        tried = self._block(key)
-        tried.fix(key, led.values[key])
+        self._block(key).fix(key, led.values[key])
         pinned: list[Key] = []
         while True:
             started: list[_Block] = []
@@ -1255,18 +1293,27 @@ class _ReleaseAudit:
                     started.append(block)
                 if not block.narrow(k, wide):
                     continue
-                if k in secondary and (narrowed or block.narrow(k, _POINT)):
+                if (k in secondary or k in zeros) and (narrowed or block.narrow(k, _POINT)):
                     found.append(k)
                 elif not harmless(k, block):
-                    for c in reversed(pinned):
-                        self._block(c).free(c)
-                    tried.free(key)
-                    return None
+                    return self._refused(key, pinned)
             for k in found:
                 self._block(k).fix(k, led.values[k])
             pinned += found
             if not found or not narrowed:
+                # a zero is published only where no count beside it that needs protection stays hidden (the zero
+                # rule, :meth:`DisclosureLedger._zeros_beside`, holds of what is published)
+                left = trial - set(pinned)
+                if any(led._beside_hidden(z, left) for z in pinned if z in zeros):
+                    return self._refused(key, pinned)
                 return pinned
+
+    def _refused(self, key: Key, pinned: list[Key]) -> None:
+        """``key`` and the counts ``pinned`` with it hidden again in the audit of later trials (:meth:`pinned`'s None)."""
+        for c in reversed(pinned):
+            self._block(c).free(c)
+        self._block(key).free(key)
+        return None
 
 
 class _Decisions:
