@@ -39,17 +39,14 @@ Run once on integ75's head (before) and once on the branch (after)."""
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
-import platform
-import time
 import warnings
-from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
+
+from bench.truth82_review_estimand import noise_free, run
 
 FIRST_SEED = 1083000
 MEASURE = "rereferral_pct"
@@ -132,23 +129,6 @@ def read_from(study, measure: str) -> int:
     return n
 
 
-def noise_free(study, truth) -> SimpleNamespace:
-    """``study`` with the indicator's published figures (the same missing) replaced by a council level, a common trend
-    and each council's planted change in every period ending after its review."""
-    eff = truth.effects
-    planted = {c["council_id"]: (dt.date.fromisoformat(c["review_end"]),
-                                 eff.indicator_post_review + eff.indicator_post_by_intervention
-                                 * bool(c["in_intervention_at_review"])) for c in truth.councils}
-    ind = study.indicators
-    ind = ind[(ind["measure"] == MEASURE) & ind["value"].notna()].copy()
-    periods = pd.to_datetime(ind["period"])
-    level = {c: i for i, c in enumerate(sorted(planted))}
-    ind["value"] = [20.0 + level[c] + 0.4 * (p.year - 2009) + (planted[c][1] if p.date() > planted[c][0] else 0.0)
-                    for c, p in zip(ind["council_id"], periods, strict=True)]
-    return SimpleNamespace(indicators=ind, reviews=study.reviews, councils=study.councils,
-                           status_history=study.status_history)
-
-
 def one_study(seed: int, n: int = 30) -> list[dict]:
     from impact.indicators import indicator_effects
     from impact.synth import generate_with_truth
@@ -201,21 +181,8 @@ def summarise(d: pd.DataFrame) -> dict:
 
 
 def main(argv=None) -> dict:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--studies", type=int, default=200)
-    ap.add_argument("--out", type=Path, default=Path("bench"))
-    ap.add_argument("--name", default="truth83_notice_estimand")
-    ap.add_argument("--commit", default="")
-    a = ap.parse_args(argv)
-    start = time.process_time()
-    rows = []
-    for seed in range(FIRST_SEED, FIRST_SEED + a.studies):
-        rows += one_study(seed)
-    doc = dict(summary=summarise(pd.DataFrame(rows)), seeds=[FIRST_SEED, FIRST_SEED + a.studies - 1], commit=a.commit,
-               cpu_seconds=round(time.process_time() - start, 1), python=platform.python_version(), rows=rows)
-    a.out.mkdir(parents=True, exist_ok=True)
-    (a.out / f"{a.name}.json").write_text(json.dumps(doc, indent=1, default=float) + "\n")
-    return doc
+    return run(argv, doc=__doc__, name="truth83_notice_estimand", studies=200, first_seed=FIRST_SEED, one=one_study,
+               summary=summarise)
 
 
 if __name__ == "__main__":
