@@ -32,7 +32,10 @@ Written beside the study's tables (they are not part of the study):
 report estimates, in the package's estimands (:mod:`impact.measures`): the
 population prevalence of each measure per code, wave and status, and the
 intervention effect on ``reported`` both as planted (conditional log-odds)
-and population-averaged (the marginal value a GEE estimates); see
+and population-averaged (the marginal value a GEE estimates), and the change
+in the indicator after the review and after a council's first notice or
+direction as the analysis estimates them (``review_change``,
+``notice_change``: averages over the councils compared, each alike); see
 :mod:`impact.synth._estimands`.
 """
 
