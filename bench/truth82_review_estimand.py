@@ -133,22 +133,29 @@ def summarise(d: pd.DataFrame) -> dict:
     return out
 
 
-def main(argv=None) -> dict:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--studies", type=int, default=300)
+def run(argv, *, doc: str, name: str, studies: int, first_seed: int, one, summary) -> dict:
+    """Parse ``--studies``, ``--out``, ``--name``, ``--commit``; run ``one(seed)`` on each seed from ``first_seed``
+    and write the rows with ``summary(rows)`` to ``<out>/<name>.json`` (this bench's and truth83's)."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--studies", type=int, default=studies)
     ap.add_argument("--out", type=Path, default=Path("bench"))
-    ap.add_argument("--name", default="truth82_review_estimand")
+    ap.add_argument("--name", default=name)
     ap.add_argument("--commit", default="")
     a = ap.parse_args(argv)
     start = time.process_time()
     rows = []
-    for seed in range(FIRST_SEED, FIRST_SEED + a.studies):
-        rows += one_study(seed)
-    doc = dict(summary=summarise(pd.DataFrame(rows)), seeds=[FIRST_SEED, FIRST_SEED + a.studies - 1], commit=a.commit,
+    for seed in range(first_seed, first_seed + a.studies):
+        rows += one(seed)
+    out = dict(summary=summary(pd.DataFrame(rows)), seeds=[first_seed, first_seed + a.studies - 1], commit=a.commit,
                cpu_seconds=round(time.process_time() - start, 1), python=platform.python_version(), rows=rows)
     a.out.mkdir(parents=True, exist_ok=True)
-    (a.out / f"{a.name}.json").write_text(json.dumps(doc, indent=1, default=float) + "\n")
-    return doc
+    (a.out / f"{a.name}.json").write_text(json.dumps(out, indent=1, default=float) + "\n")
+    return out
+
+
+def main(argv=None) -> dict:
+    return run(argv, doc=__doc__, name="truth82_review_estimand", studies=300, first_seed=FIRST_SEED, one=one_study,
+               summary=summarise)
 
 
 if __name__ == "__main__":

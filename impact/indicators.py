@@ -104,9 +104,8 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
     Councils enter intervention in different years, so two-way fixed effects
     (which compare late with already-treated councils) are not used:
     :func:`impact.stats.staggered_did` estimates each cohort's effect in each
-    period against never-treated councils (Callaway and Sant'Anna 2021),
-    averaged over cohorts and post-onset periods (``simple``), with a
-    randomisation p-value for few treated councils.  A council's cohort is the
+    period against never-treated councils (Callaway and Sant'Anna 2021), with
+    a randomisation p-value for few treated councils.  A council's cohort is the
     first indicator period ending on or after its first notice or direction
     (:func:`intervention_onsets`); periods are the indicator's own.  A
     council whose first notice or direction came after the indicator's last
@@ -116,6 +115,22 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
     never treated"), and counted in ``n_control_entering_later``.  A council
     already in intervention in the first period has no period before it and
     is left out, counted in ``n_treated_before_first``.
+
+    The estimand is the average change after a first notice or direction per
+    council compared, as :func:`review_indicator_effects`' after the review:
+    each cohort's changes (its change from the period before its entry to a
+    period after it, less the comparison councils' over the same two periods)
+    are averaged over the periods after its entry, and the cohorts weighted by
+    their numbers of councils (the ``group`` aggregation, Callaway and
+    Sant'Anna's overall summary theta^O_sel), so every council compared weighs
+    the same however long after its entry it is observed.  (The ``simple``
+    average of every cohort-period weighed each council by its periods after
+    entry, so the councils entering intervention first weighed most.)  The
+    change need not be the same in every period after entry: where councils
+    in intervention are reviewed after their notice, a change that follows
+    the review falls in their later periods after entry only, and the
+    comparison councils, reviewed too, change then as well; this estimates
+    the change after entry beyond theirs, whatever made it.
 
     Returns
     -------
@@ -128,8 +143,15 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
         ``1 / (ri_n + 1)``), ``ri_few_distinct`` (whether the distinct
         reassignments are so few that no p of the indicators tested, adjusted
         across them (Holm), could fall below ``alpha`` however many were
-        drawn; a flag, not their number), ``n_treated``, ``n_treated_within`` (the same here),
-        ``n_treated_too_late`` (missing here: see :func:`review_indicator_effects`), ``n_control`` (comparison councils,
+        drawn; a flag, not their number), ``n_treated`` (the councils the
+        change is read from: those entering intervention within the periods
+        with a figure in a period after their entry that enters the estimate
+        and in the period before it; 0 where nothing was estimated),
+        ``n_treated_within`` (every council entering intervention within the
+        periods, after the first), ``n_treated_too_late`` (of them, those whose
+        cohort has no period after entry with two comparison councils with
+        figures: compared with nothing; the others not compared lack their own
+        figures; missing where nothing was estimated), ``n_control`` (comparison councils,
         those entering intervention after the last period included),
         ``n_control_entering_later`` (of them), ``n_treated_before_first``
         (left out), ``n_cohorts``, ``n_lone_cohorts`` (cohorts with a period
@@ -144,7 +166,7 @@ def indicator_effects(study: Study, *, alpha: float = 0.05, n_permutations: int 
     if study.indicators.empty:
         return None
     return _staggered_by_measure(study, intervention_onsets(study), control="never_treated", alpha=alpha,
-                                 n_permutations=n_permutations, seed=seed,
+                                 n_permutations=n_permutations, seed=seed, kind=NOTICE_AGGREGATION,
                                  figures=DID_FIGURES["notice"])
 
 
@@ -262,6 +284,12 @@ def in_intervention_at_review(study: Study) -> pd.Series:
 #: -1.07, where the planted changes of the councils compared average -1.33, truth82).
 REVIEW_AGGREGATION = "group"
 
+#: How :func:`indicator_effects` averages the cohorts' changes after a first notice or direction: each council
+#: compared alike, as :data:`REVIEW_AGGREGATION` (the two tables stand side by side in the report). ``simple``
+#: weighed each council by its periods after entry, so councils entering intervention first weighed most: over 240
+#: studies of 30 councils it aimed at the council-period average, not at the mean of the councils' changes (truth83).
+NOTICE_AGGREGATION = "group"
+
 #: The status groups of :func:`review_indicator_effects` in words, after "councils".
 #: The words each difference-in-differences names the change it estimates by (its warnings' ``figures``); the
 #: review's in a status group add "in councils" and the group's words (:data:`_GROUP_WORDS`).
@@ -334,9 +362,8 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
         n_treated = _distinct(codes[~np.isnan(first)])
         n_control = _distinct(codes[np.isnan(first)])
         n_cohorts = len(np.unique(first[~np.isnan(first)]))
-        # after the review, the councils treated are those compared (set once estimated): none where nothing is
-        row = {"measure": measure, "n_treated": n_treated if control == "never_treated" else 0,
-               "n_treated_within": n_treated, "n_control": n_control,
+        # the councils treated are those compared (set once estimated): none where nothing is
+        row = {"measure": measure, "n_treated": 0, "n_treated_within": n_treated, "n_control": n_control,
                "n_control_entering_later": n_later, "n_treated_before_first": n_before}
         # not yet treated councils compare too: two cohorts are enough, with or without never-treated councils
         enough = n_control >= 2 if control == "never_treated" else n_cohorts >= 2 or n_control >= 1
@@ -372,11 +399,12 @@ def _staggered_by_measure(study: Study, starts: pd.Series, *, control: str, alph
             # after the last period (or never) gave 0 comparison councils beside an estimate where every council was
             # reviewed within the periods (seed 45101, 9 councils, truth48)
             row["n_control"] = _compared_councils(data, res.att_gt) if pd.notna(o["estimate"]) else 0
-            # the councils the change is read from: a council of the last cohort (reviewed when fewer than two
-            # councils were left not yet reviewed) entered no comparison, yet was counted among the councils reviewed
-            # (6 of 30 in the example, truth82)
-            if pd.notna(o["estimate"]):
-                row.update(_compared_treated(data, res.att_gt))
+        # the councils the change is read from: a council of the last cohort (reviewed when fewer than two councils
+        # were left not yet reviewed) entered no comparison, yet was counted among the councils reviewed (6 of 30 in
+        # the example, truth82); a council entering intervention without its own figure before its entry and after
+        # it was counted among the councils entering intervention beside an estimate it was not in (truth83)
+        if pd.notna(o["estimate"]):
+            row.update(_compared_treated(data, res.att_gt))
         if pd.isna(o["estimate"]):
             # every period after a start lacks the council's own figure before its start, or two councils to compare
             # with: the row had no estimate and no note (the contract says a row without an estimate says why), and
@@ -446,8 +474,10 @@ def _compared_treated(data: pd.DataFrame, att_gt: pd.DataFrame) -> dict[str, int
     ``aggregate(min_comparison=2)``) with a figure at both the cell's period and its base period: the councils the
     change is read from. ``n_treated_too_late``: the councils treated within the periods whose cohort has no period
     after its start with two comparison councils (for the review: reviewed when fewer than two councils with figures
-    were left not yet reviewed, so that nothing is left to compare them with). The councils treated within the
-    periods that are neither lack their own figures either side of their start in every period compared."""
+    were left not yet reviewed, so that nothing is left to compare them with; for a notice, whose comparison is the
+    councils never in intervention, only where fewer than two of them have figures either side of the cohort's
+    entry). The councils treated within the periods that are neither lack their own figures either side of their
+    start in every period compared."""
     post = att_gt["post"].to_numpy().astype(bool)
     compared = post & (att_gt["n_control"].to_numpy() >= 2)
     used = att_gt[compared & ~np.isnan(att_gt["estimate"].to_numpy(dtype="float64"))]

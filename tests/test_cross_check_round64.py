@@ -2,7 +2,7 @@
 
 * The indicators' difference in differences when councils went into intervention (``indicator_did``) and after the
   review in each status group (``indicator_review_did_by_status``): Callaway and Sant'Anna's simple aggregate (the
-  review's group aggregate since truth82), its
+  review's group aggregate since truth82, the intervention comparison's since truth83), its
   influence-function standard error with the cohort shares estimated, the Welch-Satterthwaite degrees of freedom over
   the cohorts' parts, a lone council's variance borrowed from those compared with it (Crawford and Howell), the t
   interval and p, written from docs/methods.md with numpy and scipy from the study's CSV files.
@@ -208,12 +208,12 @@ def simple_aggregate(values: np.ndarray, cohort: np.ndarray, control: str, alpha
 
 def did_by_hand(folder) -> dict:
     """{(family, group, measure): simple_aggregate} of the intervention comparison ('notice', councils never in
-    intervention compared, the simple aggregate) and of the review's in each status group ('review', councils not yet
-    reviewed compared, the group aggregate since truth82)."""
+    intervention compared, the group aggregate since truth83) and of the review's in each status group ('review',
+    councils not yet reviewed compared, the group aggregate since truth82)."""
     onset, reviewed, in_at_review = _dates(folder)
     out = {}
     for measure, (v, g) in did_panels(folder, onset).items():
-        out[("notice", "all", measure)] = simple_aggregate(v, g, "never_treated")
+        out[("notice", "all", measure)] = simple_aggregate(v, g, "never_treated", kind="group")
     for group, members in (("intervention", set(in_at_review.index[in_at_review])),
                            ("no_intervention", set(in_at_review.index[~in_at_review]))):
         for measure, (v, g) in did_panels(folder, reviewed, members).items():

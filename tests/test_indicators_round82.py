@@ -126,11 +126,12 @@ def test_the_councils_reviewed_are_counted_as_compared_or_too_late(seed):
     assert after.loc["all", "n_treated_too_late"] == e.loc["all", "n_treated_too_late"]
 
 
-def _group_average(study, measure: str) -> float:
+def _group_average(study, measure: str, cohorts=_cohorts, compared=lambda g, t: g > t) -> float:
     """Callaway and Sant'Anna's ``group`` average recomputed with pandas: each cohort's ATT(g, t) over its periods
     from g with at least two councils not yet reviewed (both figures), base period g - 1; the cohorts' means weighted
-    by their numbers of councils."""
-    periods, cohort = _cohorts(study)
+    by their numbers of councils. ``cohorts`` and ``compared`` (which cohorts compare at a period) for another start
+    than the review (round 83's first notice: the councils never in intervention compare)."""
+    periods, cohort = cohorts(study)
     d = study.indicators[study.indicators["measure"] == measure].dropna(subset=["value"])
     y = d.assign(k=pd.to_datetime(d["period"]).map({p: k for k, p in enumerate(periods)})) \
         .pivot(index="council_id", columns="k", values="value")
@@ -141,7 +142,7 @@ def _group_average(study, measure: str) -> float:
         cells = []
         for t in range(int(h), len(periods)):
             dy = y[t] - y[int(h) - 1]
-            treated, control = dy[(g == h) & dy.notna()], dy[(g > t) & dy.notna()]
+            treated, control = dy[(g == h) & dy.notna()], dy[compared(g, t) & dy.notna()]
             if len(control) >= 2 and len(treated):
                 cells.append(treated.mean() - control.mean())
         if cells:

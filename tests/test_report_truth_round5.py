@@ -321,7 +321,11 @@ def test_no_council_never_in_intervention_is_not_a_suppressed_count(flipping):
     assert not never
     table = _table(f, "indicator_did")
     assert (table.data["n_control"] == 0).all(), table.data
-    assert (table.data["n_treated"] == len(study.councils)).all(), table.data
+    # nothing estimated, no council compared after entering intervention (truth83: the column counts the councils
+    # the change is read from); every council entered intervention within the periods (the count this asserted of
+    # the table, which named them "Councils entering intervention")
+    assert (table.data["n_treated"] == 0).all(), table.data
+    assert (f.indicator_effects["n_treated_within"] == len(study.councils)).all(), f.indicator_effects
     values = table.data[["estimate", "ci_low", "ci_high", "p_value", "ri_p_value", "ri_p_adjusted"]]
     assert values.isna().all(axis=None), table.data
     assert ("No estimate for any indicator: no council with these figures was never in intervention, so there is "

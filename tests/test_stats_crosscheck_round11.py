@@ -380,19 +380,34 @@ def _cells(y, g, not_yet: bool):
             yield cohort, change, seen & (g == cohort), seen & (np.isinf(g) | later)
 
 
-def _simple(y, g, not_yet: bool) -> float:
-    """Post-treatment cells weighted by cohort size; a cell with fewer than 2 comparison councils left out."""
-    total = weight = 0.0
-    for cohort, change, treated, control in _cells(y, g, not_yet):
-        if treated.any() and control.sum() >= 2:
-            share = np.mean(g == cohort)
-            total += share * (change[treated].mean() - change[control].mean())
-            weight += share
-    return total / weight if weight else np.nan
+def _weights(g, cohorts: list, kind: str) -> tuple[np.ndarray, list, np.ndarray]:
+    """The weights of the cells kept (their cohorts ``cohorts``), the cohorts whose shares are estimated (the cells'
+    own for ``simple``; each cohort once for ``group``) and those shares. ``simple``: each cell by its cohort's size
+    (the councils' share). ``group`` (Callaway and Sant'Anna's overall summary, both tables' since truth82 and
+    truth83): each cohort's cells averaged alike, the cohorts by their shares, so each council compared weighs the
+    same."""
+    if kind == "simple":
+        shares = np.array([np.mean(g == c) for c in cohorts])
+        return shares / shares.sum(), list(cohorts), shares
+    keys = sorted(set(cohorts))
+    shares = np.array([np.mean(g == c) for c in keys])
+    per = {c: cohorts.count(c) for c in keys}
+    return np.array([shares[keys.index(c)] / shares.sum() / per[c] for c in cohorts]), keys, shares
 
 
-def _simple_with_se(y, g, not_yet: bool) -> tuple[float, float]:
-    """The simple aggregate and its standard error: each cell's influence function (deviations scaled by
+def _simple(y, g, not_yet: bool, kind: str = "simple") -> float:
+    """Post-treatment cells weighted by cohort size (``simple``), or each cohort's cells averaged and the cohorts
+    weighted by size (``group``); a cell with fewer than 2 comparison councils left out."""
+    kept = [(cohort, change[treated].mean() - change[control].mean())
+            for cohort, change, treated, control in _cells(y, g, not_yet) if treated.any() and control.sum() >= 2]
+    if not kept:
+        return np.nan
+    w, _, _ = _weights(g, [c for c, _ in kept], kind)
+    return float(w @ np.array([e for _, e in kept]))
+
+
+def _simple_with_se(y, g, not_yet: bool, kind: str = "simple") -> tuple[float, float]:
+    """The simple (or ``group``) aggregate and its standard error: each cell's influence function (deviations scaled by
     sqrt(m / (m - 1)), so that its variance is Welch's; checked against statsmodels' OLS with HC2 errors on the
     cell's two groups), averaged with the cohort weights, plus the influence of estimating those weights (R did's
     wif), summed by council; a council alone in its cohort at a cell has its variance borrowed from the councils
@@ -414,12 +429,14 @@ def _simple_with_se(y, g, not_yet: bool) -> tuple[float, float]:
         kept.append((cohort, effect, psi, change, treated, control))
     lone = [k for k, (_, _, _, _, treated, _) in enumerate(kept) if treated.sum() == 1]
     kept, lone_cells = [k[:3] for k in kept], [(k, kept[k][3], kept[k][4], kept[k][5]) for k in lone]
-    shares = np.array([np.mean(g == c) for c, _, _ in kept])
     effects = np.array([e for _, e, _ in kept])
-    w = shares / shares.sum()
-    member = (g[:, None] == np.array([c for c, _, _ in kept])[None, :]).astype(float)
+    cohorts = [c for c, _, _ in kept]
+    w, keys, shares = _weights(g, cohorts, kind)
+    # the estimated shares' influence times what each share weighs: a cell's effect (simple), a cohort's mean (group)
+    theta = effects if kind == "simple" else np.array([effects[[c == k for c in cohorts]].mean() for k in keys])
+    member = (g[:, None] == np.array(keys)[None, :]).astype(float)
     weight_if = (member - shares) / shares.sum() - (member - shares).sum(axis=1)[:, None] * shares / shares.sum() ** 2
-    psi = sum(wi * p for wi, (_, _, p) in zip(w, kept, strict=True)) + weight_if @ effects
+    psi = sum(wi * p for wi, (_, _, p) in zip(w, kept, strict=True)) + weight_if @ theta
     borrowed: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for k, change, treated, control in lone_cells:
         (unit,) = np.flatnonzero(treated)
@@ -429,14 +446,14 @@ def _simple_with_se(y, g, not_yet: bool) -> tuple[float, float]:
     return float(w @ effects), math.sqrt((psi**2).sum() / n**2 + extra)
 
 
-def _exact_ri(y, g, not_yet: bool, among) -> tuple[float, int]:
+def _exact_ri(y, g, not_yet: bool, among, kind: str = "simple") -> tuple[float, int]:
     idx = np.flatnonzero(among)
-    observed = _simple(y, g, not_yet)
+    observed = _simple(y, g, not_yet, kind)
     values = []
     for order in sorted(set(itertools.permutations(g[idx].tolist()))):
         h = g.copy()
         h[idx] = order
-        values.append(_simple(y, h, not_yet))
+        values.append(_simple(y, h, not_yet, kind))
     values = np.array(values)
     values = values[np.isfinite(values)]
     return float(np.mean(np.abs(values) >= abs(observed) * (1 - 1e-9) - 1e-12)), len(values)
@@ -487,7 +504,10 @@ def test_the_indicator_tables_are_recomputed_here(indicator_study):
                 continue
             treated = groups[row["group"]]
             y, g, councils = _wide(study, row["measure"], starts, treated)
-            estimate, se = _simple_with_se(y, g, not_yet)
+            # both tables average each council compared alike (group): the review's since truth82, the
+            # intervention comparison's since truth83; this recomputed the simple average, which the review's rows of
+            # this study matched only because each has a single cohort compared
+            estimate, se = _simple_with_se(y, g, not_yet, "group")
             assert row["estimate"] == pytest.approx(estimate, rel=1e-10, abs=1e-12)
             assert row["se"] == pytest.approx(se, rel=1e-9)
             # the t reference on the table's Welch-Satterthwaite df (statistics round 14, recomputed in
@@ -497,7 +517,7 @@ def test_the_indicator_tables_are_recomputed_here(indicator_study):
             assert (row["ci_low"], row["ci_high"]) == pytest.approx((estimate - q * se, estimate + q * se), rel=1e-9)
             assert row["p_value"] == pytest.approx(2 * stats.t.sf(abs(estimate / se), row["df"]), rel=1e-8)
             among = np.ones(len(g), dtype=bool) if treated is None else np.isin(councils, list(treated))
-            exact, total = _exact_ri(y, g, not_yet, among)
+            exact, total = _exact_ri(y, g, not_yet, among, "group")
             if row["ri_exact"]:
                 enumerated += 1
                 assert row["ri_n"] == total and row["ri_p_value"] == pytest.approx(exact, abs=1e-12)
@@ -536,8 +556,9 @@ def test_the_indicator_tables_name_the_interval_they_show(indicator_study):
         warnings.simplefilter("ignore")
         res = staggered_did(data.dropna(subset=["value"]), outcome="value", unit="council", time="time",
                             first_treated="first")
-        without = res.aggregate("simple", n_bootstrap=0, n_permutations=0, min_comparison=2).overall.iloc[0]
-        with_draws = res.aggregate("simple", n_bootstrap=999, n_permutations=0, seed=91131,
+        # the table's aggregate: each council compared alike (group, truth83; it was the simple one)
+        without = res.aggregate("group", n_bootstrap=0, n_permutations=0, min_comparison=2).overall.iloc[0]
+        with_draws = res.aggregate("group", n_bootstrap=999, n_permutations=0, seed=91131,
                                    min_comparison=2).overall.iloc[0]
     assert without["estimate"] == pytest.approx(entry.set_index("measure").loc["rereferral_pct", "estimate"])
     assert (without["ci_low"], without["ci_high"]) == (with_draws["ci_low"], with_draws["ci_high"])

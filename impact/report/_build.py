@@ -725,9 +725,9 @@ def _declare_complete_across_waves(ctx, iv: pd.DataFrame, complete: pd.Series) -
 
 
 def _declare_did_sides(ctx) -> None:
-    """The councils on each side of the indicators' difference-in-differences around entry into intervention (entering
-    it, never in it), with the councils in neither (in intervention before the first period, or with no value) as an
-    unknown: the sides and the rest are the study's councils. Shown by a rule of their own, 12 councils published 11
+    """The councils on each side of the indicators' difference-in-differences around entry into intervention (compared
+    after entering it, never in it), with the councils in neither (in intervention before the first period, entering
+    it without their own figures either side of entry, or with no value) as an unknown: the sides and the rest are the study's councils. Shown by a rule of their own, 12 councils published 11
     never in intervention beside 'c' entering it, which was then 0 or 1 (seed 31263, round 39). A side of no council is
     published (it protects no one), and constrains the others."""
     e = ctx.f.indicator_effects
@@ -7672,8 +7672,9 @@ def _indicator_did(ctx) -> list:
     return [
         Paragraph("Did the indicators change when councils went into intervention? Councils enter intervention in "
                   "different years, so each cohort is compared, period by period, with councils never in intervention "
-                  "(staggered difference-in-differences, Callaway and Sant'Anna 2021), and the effects are averaged "
-                  "over cohorts and the periods after entry. " + _read_randomisation(ctx, rows)
+                  "(staggered difference-in-differences, Callaway and Sant'Anna 2021). Each cohort's change is "
+                  "averaged over the periods after its entry, and the cohorts by their numbers of councils, so that "
+                  "every council compared weighs the same, as after the review. " + _read_randomisation(ctx, rows)
                   + (f"It compares councils in and not in intervention, and {reviewed_after} councils in intervention "
                      "were reviewed after their notice: a change that followed the review falls in their periods after "
                      "entry too, so this does not tell a change after the notice from one after the review (the next "
@@ -7684,10 +7685,13 @@ def _indicator_did(ctx) -> list:
               "Change in each indicator after a council's first notice or direction",
               "Average effect in the indicator's units, councils entering intervention against councils never in "
               f"it{_did_method(ctx, e, rows, 'entry dates', 'the indicators')}. Shown where at least "
-              f"{ctx.min_count} councils are on each side." + _indicator_councils_note(e)
+              f"{ctx.min_count} councils are on each side. Councils compared after entering intervention: those "
+              "entering it within the indicator's periods with a figure in a period after their entry and in the "
+              "period before it, the councils the change is read from." + _indicator_councils_note(e)
               + _lone_cohort_note(ctx, e, rows) + _unestimated_note(ctx, unestimated, len(rows)),
               _DID_FORMATS,
-              labels={"n_treated": "Councils entering intervention", "n_control": "Councils never in intervention",
+              labels={"n_treated": "Councils compared after entering intervention",
+                      "n_control": "Councils never in intervention",
                       "ri_p_value": "Randomisation p", "ri_p_adjusted": "Randomisation p, adjusted",
                       "estimate": "Average effect"}),
         *_review_did(ctx),
@@ -8147,12 +8151,19 @@ def _why_no_review_did(ctx, r: dict) -> str:
     """Why an indicator has no estimate of the change after the review (``n_treated_within``: the councils reviewed
     within its periods; ``n_treated`` counts those compared, none where nothing was estimated; findings of an earlier
     version have ``n_treated`` alone)."""
-    within = r.get("n_treated_within", r["n_treated"])
-    if pd.isna(within) or within == 0:
+    if not _treated_within(r):
         return "no council was reviewed within the indicator's periods"
     if str(r["note"]).startswith("too few"):
         return "too few councils reviewed at different times within the indicator's periods"
     return str(r["note"])
+
+
+def _treated_within(r: dict) -> int:
+    """The councils treated (reviewed, entering intervention) within an indicator's periods: ``n_treated_within``,
+    as ``n_treated`` counts those compared, none where nothing was estimated (truth82, truth83); findings of an
+    earlier version have ``n_treated`` alone (0 where missing)."""
+    within = r.get("n_treated_within", r["n_treated"])
+    return 0 if pd.isna(within) else int(within)
 
 
 def _why_no_did(ctx, r: dict) -> str:
@@ -8160,7 +8171,7 @@ def _why_no_did(ctx, r: dict) -> str:
     ``min_count - 1`` councils is not named: it is a suppressed count)."""
     if r["n_control"] == 0:
         return "no council with these figures was never in intervention, so there is none to compare with"
-    if r["n_treated"] == 0:
+    if not _treated_within(r):
         return "no council entered intervention within the indicator's periods"
     if str(r["note"]).startswith("too few"):
         return f"fewer than {ctx.min_count} councils on one side"

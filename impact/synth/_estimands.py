@@ -37,7 +37,7 @@ import pandas as pd
 
 from ._effects import _WAVE_BOOK, WAVES, SynthEffects
 
-__all__ = ["true_prevalences", "true_intervention_effects", "true_review_changes"]
+__all__ = ["true_prevalences", "true_intervention_effects", "true_review_changes", "true_notice_changes"]
 
 #: The indicators' periods, years ending 31 March (the generator's and the truth's).
 INDICATOR_PERIODS = tuple(dt.date(year, 3, 31) for year in range(2009, 2018))
@@ -223,3 +223,71 @@ def true_review_changes(eff: SynthEffects, councils: list[dict]) -> dict:
         out[group] = {"average": float(np.mean(compared)) if compared else None, "n_compared": len(compared),
                       "n_too_late": len(within) - len(compared)}
     return out
+
+
+def true_notice_changes(eff: SynthEffects, councils: list[dict]) -> dict | None:
+    """The change in ``eff.indicator_measure`` after a council's first notice or direction that
+    :func:`impact.indicator_effects` estimates, from the planted truth alone.
+
+    No change is planted after a notice: the generator plants one after the review (:meth:`SynthEffects.review_change`,
+    in every period ending after the review's last day), larger where the council was in intervention when its review
+    began. A council's cohort is the first period ending on or after its first day under a notice or direction
+    (``first_intervention``); councils with none within the periods, or one after the last, are the comparison (those
+    in intervention from the first period are left out). For a council entering intervention within the periods, its
+    change at a period from its cohort on is its planted change from the period before its cohort to that period, less
+    the comparison councils' mean planted change over the same two periods (they are reviewed too); it is averaged
+    over the council's periods from its cohort on, and the estimand is the mean over the councils compared, each alike
+    (the ``group`` average of Callaway and Sant'Anna 2021). A council's change varies between its periods where its
+    review followed its notice (nothing before the review, its change after).
+
+    Figures the publisher suppressed are not taken into account; with fewer than two comparison councils no council
+    is compared (``n_too_late`` counts them).
+
+    Returns
+    -------
+    dict or None
+        ``measure``, and ``all``: ``average`` (None where no council is compared), ``own_change`` (the councils' own
+        planted change after their notice, the comparison's not taken off), ``of_the_notice`` (the part of
+        ``average`` a notice made: the extra change after a review under a notice, ``indicator_post_by_intervention``,
+        in the periods after the review), ``n_compared``, ``n_too_late``, ``n_before_first``, ``n_control``. None for
+        a truth written before councils' ``first_intervention`` was kept.
+
+    Examples
+    --------
+    Two councils never in intervention, reviewed in 2010 and 2013; one under a notice from 2011, reviewed in 2012
+    (a change of -3 after it, against the comparison's -0.5 after their own reviews):
+
+    >>> cs = [{"review_end": "2009-06-05", "in_intervention_at_review": False, "first_intervention": None},
+    ...       {"review_end": "2012-06-05", "in_intervention_at_review": False, "first_intervention": None},
+    ...       {"review_end": "2011-06-03", "in_intervention_at_review": True, "first_intervention": "2010-09-01"}]
+    >>> t = true_notice_changes(SynthEffects(), cs)["all"]
+    >>> t["n_compared"], round(t["average"], 4), round(t["own_change"], 4), round(t["of_the_notice"], 4)
+    (1, -2.3929, -2.5714, -2.1429)
+    """
+    if any("first_intervention" not in c for c in councils):
+        return None
+    rows = []
+    for c in councils:
+        end = dt.date.fromisoformat(str(c["review_end"])) if c.get("review_end") else None
+        start = dt.date.fromisoformat(str(c["first_intervention"])) if c.get("first_intervention") else None
+        after = [k for k, p in enumerate(INDICATOR_PERIODS) if start is not None and p >= start]
+        s = bool(c.get("in_intervention_at_review"))
+        reviewed = np.array([end is not None and p > end for p in INDICATOR_PERIODS], dtype=float)
+        rows.append((after[0] if after else math.inf, reviewed * eff.review_change(s),
+                     reviewed * eff.indicator_post_by_intervention * s))
+    control = [change for g, change, _ in rows if g == math.inf]
+    within = [(int(g), change, notice) for g, change, notice in rows if 0 < g < math.inf]
+    per, own, made = [], [], []
+    for g, change, notice in within if len(control) >= 2 else ():
+        cells = range(g, len(INDICATOR_PERIODS))
+        theirs = np.mean([[k[t] - k[g - 1] for t in cells] for k in control], axis=0)
+        mine = np.array([change[t] - change[g - 1] for t in cells])
+        per.append(float(np.mean(mine - theirs)))
+        own.append(float(np.mean(mine)))
+        made.append(float(np.mean([notice[t] - notice[g - 1] for t in cells])))
+    return {"measure": eff.indicator_measure,
+            "all": {"average": float(np.mean(per)) if per else None,
+                    "own_change": float(np.mean(own)) if own else None,
+                    "of_the_notice": float(np.mean(made)) if made else None,
+                    "n_compared": len(per), "n_too_late": len(within) - len(per),
+                    "n_before_first": sum(g == 0 for g, _, _ in rows), "n_control": len(control)}}

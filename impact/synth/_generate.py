@@ -229,6 +229,12 @@ def _in_intervention(rows: list[dict], date: dt.date) -> bool:
     return False
 
 
+def _first_intervention(rows: list[dict]) -> str | None:
+    """The first day of a council's first notice or direction (ISO), None if it had neither."""
+    starts = [r["start_date"] for r in rows if r["kind"] in ("improvement_notice", "statutory_direction")]
+    return min(starts).isoformat() if starts else None
+
+
 # --------------------------------------------------------------------- helpers per council
 def _weekday(date: dt.date, lo: dt.date, hi: dt.date) -> dt.date:
     if date.weekday() == 5:
@@ -426,6 +432,7 @@ def generate_with_truth(
         latent.append({"council_id": cid, "intervention_path": path, "council_effect": round(council_u, 6),
                        "in_intervention": {w: in_int[w] for w in wave_ids},
                        "in_intervention_at_review": _in_intervention(rows, r_start),
+                       "first_intervention": _first_intervention(rows),
                        "review_start": r_start.isoformat(), "review_end": r_end.isoformat(),
                        "_slug": _slug(councils.loc[ci, "name"]), "_u": council_u})
 

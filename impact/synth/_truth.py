@@ -32,7 +32,10 @@ Written beside the study's tables (they are not part of the study):
 report estimates, in the package's estimands (:mod:`impact.measures`): the
 population prevalence of each measure per code, wave and status, and the
 intervention effect on ``reported`` both as planted (conditional log-odds)
-and population-averaged (the marginal value a GEE estimates); see
+and population-averaged (the marginal value a GEE estimates), and the change
+in the indicator after the review and after a council's first notice or
+direction as the analysis estimates them (``review_change``,
+``notice_change``: averages over the councils compared, each alike); see
 :mod:`impact.synth._estimands`.
 """
 
@@ -49,7 +52,12 @@ from .._io import atomic_write_text
 from .._tabular import csv_text
 from ..errors import InputError
 from ._effects import WAVES, SynthEffects
-from ._estimands import true_intervention_effects, true_prevalences, true_review_changes
+from ._estimands import (
+    true_intervention_effects,
+    true_notice_changes,
+    true_prevalences,
+    true_review_changes,
+)
 
 __all__ = ["PlantedTruth", "load_truth", "TRUTH_FILES"]
 
@@ -119,6 +127,13 @@ class PlantedTruth:
         compared (see :func:`impact.synth._estimands.true_review_changes`)."""
         return true_review_changes(self.effects, self.councils)
 
+    def notice_changes(self) -> dict | None:
+        """The change in the indicator after a council's first notice or direction that the analysis estimates: the
+        mean over the councils compared of their planted change after it beyond the comparison councils', and how many
+        were compared (see :func:`impact.synth._estimands.true_notice_changes`); None for a truth written before each
+        council's first day in intervention was kept."""
+        return true_notice_changes(self.effects, self.councils)
+
     def planted_effects(self) -> list[dict[str, Any]]:
         """Every planted effect as ``{name, applies_to, size, scale, description}``."""
         e = self.effects
@@ -157,7 +172,9 @@ class PlantedTruth:
              "council: the estimand, the mean change of the councils compared, is review_change)."},
             {"name": "indicator_post_by_intervention", "applies_to": e.indicator_measure,
              "size": e.indicator_post_by_intervention, "scale": "measure units",
-             "description": "Extra change after the review for councils in intervention when reviewed."},
+             "description": "Extra change after the review for councils in intervention when reviewed (no change "
+             "is planted after a notice: what follows one, the estimand of the change after a first notice or "
+             "direction, is notice_change)."},
             {"name": "survey_shift", "applies_to": f"every survey item at {repeat}", "size": e.survey_shift,
              "scale": "latent logistic units", "description": "Improvement of the survey scale at the repeat wave."},
             {"name": "survey_shift_by_intervention", "applies_to": f"every survey item at {repeat}",
@@ -180,6 +197,11 @@ class PlantedTruth:
             # (the planted sizes alone left a reader to average over every council, compared or not, truth82)
             "review_change": self.review_changes(),
         }
+        notice = self.notice_changes()
+        if notice is not None:
+            # no change is planted after a notice: what the analysis around a council's first notice or direction
+            # estimates is the review's change falling after it, beyond the comparison councils' (truth83)
+            doc["notice_change"] = notice
         if self.effects.intervention_wave_log_odds:
             # the planted change per status (only where it differs by status: a study without one is written as before)
             doc["status_changes"] = self.effects.status_changes(self.waves)
