@@ -228,7 +228,7 @@ def _own_cell_texts(table) -> list[str]:
             merge = tc.find(f"{_W}tcPr/{_W}vMerge")
             if merge is not None and merge.get(f"{_W}val", "continue") == "continue":
                 continue
-            out.append(" ".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in tc.findall(f"{_W}p")))
+            out.append(" ".join(_text(p) for p in tc.findall(f"{_W}p")))
     return out
 
 
@@ -262,7 +262,7 @@ def test_word_table_headers_repeat_on_every_page(bundles, pdfs, name):
         # the heading rows (two where a part of the headings shared by adjacent columns is said once above them,
         # round 44), each cell's own text (python-docx repeats a cell merged down in the row below)
         heads = sum(1 for r in table.rows if r._tr.find(f"{_W}trPr/{_W}tblHeader") is not None) or 1
-        rows = [["".join(t.text or "" for t in tc.iter(f"{_W}t")) for tc in r._tr.findall(f"{_W}tc")] for r in table.rows]
+        rows = [[_text(tc) for tc in r._tr.findall(f"{_W}tc")] for r in table.rows]
         if len(rows) < heads + 1:
             continue
         header = [t for row in rows[:heads] for cell in row for t in _tokens(cell)]
