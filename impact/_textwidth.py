@@ -235,6 +235,15 @@ def _longest_line(text: str, size: float, bold: bool) -> float:
     return max((text_width(line.strip(), size, bold=bold) for line in text.split("\n")), default=0.0)
 
 
+@lru_cache(maxsize=50_000)
+def _word_widths(text: str, size: float, bold: bool, measure=None) -> tuple[float, tuple[tuple[float, ...], ...]]:
+    """(the width of a space, each paragraph's words' widths) of ``text`` by ``measure`` (default :func:`text_width`):
+    what :func:`wrapped_lines` reads, measured once for every width a table's layout tries."""
+    measure = measure or text_width
+    return (measure(" ", size, bold=bold),
+            tuple(tuple(measure(word, size, bold=bold) for word in _words(paragraph)) for paragraph in text.split("\n")))
+
+
 @lru_cache(maxsize=200_000)
 def wrapped_lines(text: str, width: float, size: float, *, bold: bool = False, measure=None) -> int:
     """Lines ``text`` takes when wrapped at spaces into ``width`` points (greedy, like Word); ``measure``, a
@@ -245,13 +254,11 @@ def wrapped_lines(text: str, width: float, size: float, *, bold: bool = False, m
     >>> wrapped_lines("one two three", 1000, 10), wrapped_lines("one two three", text_width("one two", 10) + 1, 10)
     (1, 2)
     """
-    measure = measure or text_width
-    space = measure(" ", size, bold=bold)
+    space, paragraphs = _word_widths(text, size, bold, measure)
     total = 0
-    for paragraph in text.split("\n") or [""]:
+    for words in paragraphs:
         lines, used = 1, 0.0
-        for word in _words(paragraph):
-            w = measure(word, size, bold=bold)
+        for w in words:
             if used and used + space + w > width:
                 lines += 1
                 used = w
@@ -272,13 +279,11 @@ def widest_line(text: str, width: float, size: float, *, bold: bool = False, mea
     >>> widest_line("one two three", text_width("one two", 10) + 1, 10) == text_width("one two", 10)
     True
     """
-    measure = measure or text_width
-    space = measure(" ", size, bold=bold)
+    space, paragraphs = _word_widths(text, size, bold, measure)
     widest = 0.0
-    for paragraph in text.split("\n"):
+    for words in paragraphs:
         used = 0.0
-        for word in _words(paragraph):
-            w = measure(word, size, bold=bold)
+        for w in words:
             used = w if used and used + space + w > width else used + (space if used else 0.0) + w
             widest = max(widest, used)
     return widest

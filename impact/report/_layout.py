@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
+from itertools import islice, product
 
 from .._textwidth import _longest_line, _longest_word, _words, text_width, wrapped_lines
 
@@ -236,16 +236,29 @@ def _fewest_lines(headers: Sequence[str], columns, widths: list[float], minimum:
     cells = [[str(c) for c in col] for col in columns]
     inner = [w - padding for w in widths]
     least = [m - padding for m in minimum]
+    # Each column at each width (to the thousandth of a point) is measured at the first width asked for: its cells'
+    # lines alone where only they are read (the widths tried below), its heading's when the heading is read too.
+    first_width: dict[tuple[int, float], float] = {}
+    bodies: dict[tuple[int, float], tuple[int, ...]] = {}
     kept: dict[tuple[int, float], tuple[int, tuple[int, ...], bool]] = {}
+
+    def body_lines(k: int, width: float) -> tuple[int, ...]:
+        """Each cell's lines of column ``k`` in ``width`` points of text."""
+        key = (k, round(width, 3))
+        if key not in bodies:
+            width = first_width.setdefault(key, width)
+            if k < len(nowrap) and nowrap[k]:
+                bodies[key] = tuple(len(c.split("\n")) for c in cells[k])
+            else:
+                bodies[key] = tuple(wrapped_lines(c, width + 0.01, size, measure=measure) for c in cells[k])
+        return bodies[key]
 
     def column(k: int, width: float) -> tuple[int, tuple[int, ...], bool]:
         """(heading lines, each cell's lines, heading at fault) of column ``k`` in ``width`` points of text."""
         key = (k, round(width, 3))
         if key not in kept:
-            if k < len(nowrap) and nowrap[k]:
-                body = tuple(len(c.split("\n")) for c in cells[k])
-            else:
-                body = tuple(wrapped_lines(c, width + 0.01, size, measure=measure) for c in cells[k])
+            body = body_lines(k, width)
+            width = first_width[key]
             kept[key] = (_mended_lines(str(headers[k]), width + 0.01, size, measure), body,
                          _heading_fault(headers[k], width + 0.01, size, measure))
         return kept[key]
@@ -280,10 +293,11 @@ def _fewest_lines(headers: Sequence[str], columns, widths: list[float], minimum:
             if j < len(nowrap) and nowrap[j]:
                 continue
             have = column(j, inner[j])[1]
-            # the least widths at which a cell of the column takes a line fewer
+            # the least widths at which a cell of the column takes a line fewer (the first few: no more are tried)
             tries = sorted({w + 0.01 for c in cells[j] for w in _runs(c, size, False, measure) if w > inner[j] + 0.005})
-            wider = [w for w in tries if any(a < b for a, b in zip(column(j, w)[1], have, strict=True))]
-            wants += [{j: target - inner[j]} for target in wider[:_FEWEST_LINES_TRIES]]
+            wider = _first(_FEWEST_LINES_TRIES, (w for w in tries if any(
+                a < b for a, b in zip(body_lines(j, w), have, strict=True))))
+            wants += [{j: target - inner[j]} for target in wider]
             if wider:
                 first[j] = wider[0] - inner[j]
         # two columns of text widened together, each to the least width at which one of its cells takes a line fewer:
@@ -299,9 +313,9 @@ def _fewest_lines(headers: Sequence[str], columns, widths: list[float], minimum:
         for cols, text in spans:
             width = span_width(cols, inner)
             have = _mended_lines(text, width + 0.01, size, measure)
-            wider = [w + 0.01 for w in _runs(text, size, True, measure)
-                     if w > width + 0.005 and _mended_lines(text, w + 0.01, size, measure) < have]
-            wants += [{c: (target - width) / len(cols) for c in cols} for target in wider[:_FEWEST_LINES_TRIES]]
+            wider = _first(_FEWEST_LINES_TRIES, (w + 0.01 for w in _runs(text, size, True, measure)
+                                                 if w > width + 0.005 and _mended_lines(text, w + 0.01, size, measure) < have))
+            wants += [{c: (target - width) / len(cols) for c in cols} for target in wider]
         for want in wants:
             more = sum(want.values())
             spare = {k: inner[k] - least[k] for k in range(n) if k not in want and inner[k] - least[k] > 1e-6}
@@ -321,6 +335,11 @@ def _fewest_lines(headers: Sequence[str], columns, widths: list[float], minimum:
             break
         _, now, inner = best
     return [w + padding for w in inner]
+
+
+def _first(n: int, found: Iterator) -> list:
+    """The first ``n`` items ``found`` gives, the rest never computed."""
+    return list(islice(found, n))
 
 
 #: A heading's last word of at most this many characters is short whatever its column's width ("CI" under "95%",
