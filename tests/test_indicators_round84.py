@@ -8,7 +8,12 @@ plants the change in periods ending *after* the review's last day (``period > en
 day, so such a council's cohort was one period early: its first period "after" the review showed no change, and a
 review ending on the last day of the last period was read as treated in it where nothing of it could show.
 
-Every expected value is worked out in the test from the review dates and the planted changes."""
+The planted truth's change after the review counted every council by its review date, though a council whose
+figures around its review the publisher suppressed is read from at no period: the planted truth over the figures
+published (:func:`impact.synth._estimands.true_review_changes_published`) counts the councils the analysis can read.
+
+Every expected value is worked out in the test from the review dates, the figures published and the planted
+changes. The seeds are this round's own (1084900 onwards)."""
 
 from __future__ import annotations
 
@@ -22,7 +27,11 @@ import pytest
 
 from impact.indicators import review_indicator_effects
 from impact.synth import SynthEffects
-from impact.synth._estimands import INDICATOR_PERIODS, true_review_changes
+from impact.synth._estimands import (
+    INDICATOR_PERIODS,
+    true_review_changes,
+    true_review_changes_published,
+)
 from impact.synth._generate import _indicators
 
 EFFECTS = SynthEffects.from_value({"indicator_post_review": -1.0, "indicator_post_by_intervention": -2.0})
@@ -54,6 +63,15 @@ def _periods_after(end: str | None) -> list[bool]:
     return [end is not None and p > dt.date.fromisoformat(end) for p in INDICATOR_PERIODS]
 
 
+def _noise_free_rows() -> pd.DataFrame:
+    """The indicator's figures of :data:`COUNCILS` without noise: a council level, a common trend and each council's
+    planted change in every period ending after its review's last day."""
+    return pd.DataFrame([{"council_id": c, "period": p, "measure": MEASURE, "flag": None,
+                          "value": 20.0 + i + 0.4 * k + (EFFECTS.review_change(s) if after else 0.0)}
+                         for i, (c, (end, s)) in enumerate(COUNCILS.items())
+                         for k, (p, after) in enumerate(zip(INDICATOR_PERIODS, _periods_after(end), strict=True))])
+
+
 def _by_hand() -> dict[str, tuple[float, set]]:
     """Per group, the mean planted change of the councils compared and the councils compared: each council's cohort
     is the first period ending after its review's last day; it is compared when at least two councils are not yet
@@ -74,13 +92,9 @@ def test_a_review_ending_on_31_march_is_compared_from_the_next_period():
     planted truth says the same. Integ75's head put the councils reviewed on 31 March one period early (their first
     period 'after' showed no change) and read council ``g``, reviewed on the last period's last day, as treated in it:
     its rows missed, and ``n_treated`` counted ``g``."""
-    rows = [{"council_id": c, "period": p, "measure": MEASURE, "flag": None,
-             "value": 20.0 + i + 0.4 * k + (EFFECTS.review_change(s) if after else 0.0)}
-            for i, (c, (end, s)) in enumerate(COUNCILS.items())
-            for k, (p, after) in enumerate(zip(INDICATOR_PERIODS, _periods_after(end), strict=True))]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        e = review_indicator_effects(_study(pd.DataFrame(rows)), n_permutations=0).set_index("group")
+        e = review_indicator_effects(_study(_noise_free_rows()), n_permutations=0).set_index("group")
     truth = true_review_changes(EFFECTS, [{"review_end": end, "in_intervention_at_review": s}
                                           for end, s in COUNCILS.values()])
     want = _by_hand()
@@ -116,3 +130,80 @@ def test_the_analysis_reads_the_change_the_generator_plants_after_a_review_endin
         want = EFFECTS.review_change(group == "intervention")
         assert truth[group]["average"] == pytest.approx(want, abs=1e-12)
         assert e.loc[group, "estimate"] == pytest.approx(want, abs=1e-9), group
+
+
+# 3. The planted truth over the figures published. Council "a" (in intervention, reviewed on 31 March 2011, cohort
+# 2012) has its figure for the year before its review suppressed: the analysis cannot read its change.
+
+
+def test_the_planted_truth_over_the_figures_published_leaves_out_a_council_whose_figure_is_suppressed():
+    """The figure of council ``a`` for the year ending 31 March 2011, the year before its cohort's, is suppressed:
+    ``a`` is read from at no period, and the rows (over all councils: each cohort's mean planted change of its
+    councils read from, the cohorts weighted by their councils with a figure as the estimator weighs them, worked
+    out by hand; in intervention: ``d``'s and ``f``'s) are what the planted truth over the figures published
+    states. The planted truth by review dates alone counts ``a`` as compared, and its average over all councils is
+    not the estimate's (integ75's head has no truth over the figures published)."""
+    rows = _noise_free_rows()
+    gone = (rows["council_id"] == "a") & (rows["period"] == dt.date(2011, 3, 31))
+    published = rows.assign(value=rows["value"].where(~gone), flag=np.where(gone, "c", None))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        e = review_indicator_effects(_study(published), n_permutations=0).set_index("group")
+    councils = [{"council_id": c, "review_end": end, "in_intervention_at_review": s} for c, (end, s) in COUNCILS.items()]
+    truth = true_review_changes_published(EFFECTS, councils, published)
+    by_dates = true_review_changes(EFFECTS, councils)
+    # each cohort's change read from its councils seen (a's cohort, the year ending 31 March 2012, from c alone, whose
+    # review ended on 1 April 2011), the cohorts weighted by their councils with a figure (a's still counts: 2)
+    compared = _by_hand()["all"][1] - {"a"}
+    cohort = {c: next(k for k, a in enumerate(_periods_after(COUNCILS[c][0])) if a) for c in compared | {"a"}}
+    assert cohort["a"] == cohort["c"]  # the design
+    parts = [(sum(cohort[c] == g for c in cohort), np.mean([EFFECTS.review_change(COUNCILS[c][1]) for c in compared
+                                                            if cohort[c] == g])) for g in set(cohort.values())]
+    want = sum(n * v for n, v in parts) / sum(n for n, _ in parts)
+    assert e.loc["all", "estimate"] == pytest.approx(want, abs=1e-9)
+    assert truth["all"]["average"] == pytest.approx(want, abs=1e-12)
+    assert (e.loc["all", "n_treated"], truth["all"]["n_compared"]) == (len(compared), len(compared))
+    seen_in = len({c for c in compared if COUNCILS[c][1]})
+    assert (e.loc["intervention", "n_treated"], truth["intervention"]["n_compared"]) == (seen_in, seen_in)
+    assert by_dates["all"]["n_compared"] == len(compared) + 1
+    assert abs(by_dates["all"]["average"] - want) > 0.1
+
+
+def _planted_only(study, truth) -> SimpleNamespace:
+    """``study`` with its figures of the planted indicator replaced by the change planted in them (each council's
+    ``review_change`` in the periods ending after its review's last day, 0 before), missing where the study's figure
+    is missing (suppressed)."""
+    eff = truth.effects
+    end = {c["council_id"]: dt.date.fromisoformat(c["review_end"]) for c in truth.councils}
+    status = {c["council_id"]: bool(c["in_intervention_at_review"]) for c in truth.councils}
+    ind = study.indicators[study.indicators["measure"] == eff.indicator_measure]
+    change = [eff.review_change(status[c]) if pd.Timestamp(p).date() > end[c] else 0.0
+              for c, p in zip(ind["council_id"], ind["period"], strict=True)]
+    return SimpleNamespace(indicators=ind.assign(value=np.where(ind["value"].isna(), np.nan, change)),
+                           reviews=study.reviews, councils=study.councils, status_history=study.status_history)
+
+
+def test_the_planted_truth_over_the_figures_published_is_what_the_analysis_reads_in_generated_studies():
+    """Generated studies (this round's seeds, 1084910 onwards; 3% of figures suppressed): on the planted change alone,
+    missing where the study's figure is, every group's row, the councils read from and those reviewed too late are
+    the planted truth over the figures published (:meth:`PlantedTruth.review_changes` with the study's indicators).
+    The planted truth by review dates alone differs from the analysis in some of them (the design of this test)."""
+    from impact.synth import generate_with_truth
+
+    by_dates_differs = 0
+    for n, seed in ((30, 1084910), (30, 1084911), (30, 1084912), (8, 1084913), (8, 1084914)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            study, truth = generate_with_truth(n, seed=seed, interviews_per_wave=1, words_per_interview=50)
+            e = review_indicator_effects(_planted_only(study, truth), n_permutations=0).set_index("group")
+        said, by_dates = truth.review_changes(study.indicators), truth.review_changes()
+        for group in ("all", "intervention", "no_intervention"):
+            row = e.loc[group]
+            if said[group]["average"] is None:
+                assert np.isnan(row["estimate"]), (seed, group)
+                continue
+            assert row["estimate"] == pytest.approx(said[group]["average"], abs=1e-9), (seed, group)
+            assert (row["n_treated"], row["n_treated_too_late"]) == (said[group]["n_compared"],
+                                                                      said[group]["n_too_late"]), (seed, group)
+            by_dates_differs += by_dates[group]["n_compared"] != row["n_treated"]
+    assert by_dates_differs > 0
