@@ -183,7 +183,9 @@ def review_indicator_effects(study: Study, *, alpha: float = 0.05, n_permutation
 
     Councils are reviewed in different years, and every council of a study
     is usually reviewed, so each cohort (the first indicator period ending
-    on or after its review's last day) is compared, period by period, with
+    after its review's last day: a review ending on 31 March is after the
+    year ending that day, whose figure it cannot have changed) is compared,
+    period by period, with
     the councils not yet reviewed by then (Callaway and Sant'Anna 2021,
     ``control="not_yet_treated"``; a council reviewed after the last period,
     or never, is a comparison council throughout), with a randomisation
@@ -244,7 +246,7 @@ def review_indicator_effects(study: Study, *, alpha: float = 0.05, n_permutation
     """
     if study.indicators.empty:
         return None
-    reviewed = review_dates(study)
+    reviewed = _first_day_after(review_dates(study))
     out = [_staggered_by_measure(study, reviewed, control="not_yet_treated", alpha=alpha,
                                  n_permutations=n_permutations, seed=seed, kind=REVIEW_AGGREGATION,
                                  figures=DID_FIGURES["review"]).assign(group="all")]
@@ -258,6 +260,15 @@ def review_indicator_effects(study: Study, *, alpha: float = 0.05, n_permutation
                    .assign(group=group))
     out = pd.concat(out, ignore_index=True)
     return out[["group", *[c for c in out.columns if c != "group"]]]
+
+
+def _first_day_after(ends: pd.Series) -> pd.Series:
+    """The day after each of ``ends`` (NaT kept): the first day a change after the review can touch. A council's
+    cohort is the first period ending on or after it, so a review ending on the last day of a period (31 March) is in
+    the next period's cohort, as the generator plants its change (in periods ending after the review's last day):
+    the analysis placed it in the period ending that day, one period early, where its figure was the year before the
+    review (truth84)."""
+    return ends + pd.Timedelta(days=1)
 
 
 def in_intervention_at_review(study: Study) -> pd.Series:

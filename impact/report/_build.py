@@ -7731,7 +7731,8 @@ def _review_did(ctx) -> list:
                                           none=_no_indicator(by_status), across=across), family)
     return [
         Paragraph("Did the indicators change after the review? Councils were reviewed in different years, so each "
-                  "cohort (the councils whose review ended within the same indicator period) is compared, period by "
+                  "cohort (the councils whose review ended within the same indicator period, a review ending on its "
+                  "last day counted in the next) is compared, period by "
                   "period, with the councils not yet reviewed (staggered difference-in-differences with "
                   "not-yet-reviewed councils as the comparison, Callaway and Sant'Anna 2021). Each cohort's change is "
                   "averaged over the periods after its review, and the cohorts by their numbers of councils, so that "

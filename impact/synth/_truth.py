@@ -57,6 +57,7 @@ from ._estimands import (
     true_notice_changes,
     true_prevalences,
     true_review_changes,
+    true_review_changes_published,
 )
 
 __all__ = ["PlantedTruth", "load_truth", "TRUTH_FILES"]
@@ -121,10 +122,15 @@ class PlantedTruth:
             raise ValueError("this truth has no design (participants per wave and status); it predates estimands")
         return true_intervention_effects(self.effects, self.design)
 
-    def review_changes(self) -> dict:
+    def review_changes(self, indicators: pd.DataFrame | None = None) -> dict:
         """The change in the indicator after the review that the analysis estimates, by group of councils: the mean
         planted change of the councils compared after their review, and how many were reviewed too late to be
-        compared (see :func:`impact.synth._estimands.true_review_changes`)."""
+        compared (see :func:`impact.synth._estimands.true_review_changes`). With the study's ``indicators``, over
+        the councils and periods whose figures were published, as the analysis reads them
+        (:func:`impact.synth._estimands.true_review_changes_published`): the figures suppressed change whom the
+        change is read from, and so the average over all councils (truth84)."""
+        if indicators is not None:
+            return true_review_changes_published(self.effects, self.councils, indicators)
         return true_review_changes(self.effects, self.councils)
 
     def notice_changes(self) -> dict | None:
