@@ -727,9 +727,10 @@ def _declare_complete_across_waves(ctx, iv: pd.DataFrame, complete: pd.Series) -
 def _declare_did_sides(ctx) -> None:
     """The councils on each side of the indicators' difference-in-differences around entry into intervention (compared
     after entering it, never in it), with the councils in neither (in intervention before the first period, entering
-    it without their own figures either side of entry, or with no value) as an unknown: the sides and the rest are the study's councils. Shown by a rule of their own, 12 councils published 11
-    never in intervention beside 'c' entering it, which was then 0 or 1 (seed 31263, round 39). A side of no council is
-    published (it protects no one), and constrains the others."""
+    it without their own figures either side of entry, or with no value) as an unknown: the sides and the rest are
+    the study's councils. Shown by a rule of their own, 12 councils published 11 never in intervention beside 'c'
+    entering it, which was then 0 or 1 (seed 31263, round 39). A side of no council is published (it protects no
+    one), and constrains the others."""
     e = ctx.f.indicator_effects
     if e is None or e.empty:
         return
