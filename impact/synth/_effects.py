@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -80,6 +81,11 @@ _PER_WAVE = ("wave_log_odds", "hedged_rate", "negated_rate", "other_attribution"
              "recommendation_rate")
 #: The shifts of the survey scale: one number for every survey wave after the first, or a number per wave.
 _SURVEY = ("survey_shift", "survey_shift_by_intervention")
+
+
+#: The fields of :class:`SynthEffects` that are one number each.
+_NUMBERS = ("intervention_log_odds", "validation_log_odds", "council_sd", "participant_sd", "indicator_post_review",
+            "indicator_post_by_intervention", "monitoring_effect")
 
 
 def _finite(v: Any) -> bool:
@@ -256,6 +262,16 @@ class SynthEffects:
         unknown = [c for c in self.intervention_codes if c not in CODES]
         if unknown:
             problems.append(f"`intervention_codes` must be among {list(CODES)}, but {unknown} was passed.")
+        for name in _NUMBERS:
+            value = getattr(self, name)
+            if isinstance(value, numbers.Real) and not math.isfinite(float(value)):
+                # NaN passed every check (nan < 0 is false) and planted NaN everywhere downstream; inf overflowed
+                problems.append(f"`{name}` must be a finite number, but {value!r} was passed.")
+        for name in ("code_log_odds", "wave_log_odds"):
+            bad = {k: v for k, v in getattr(self, name).items()
+                   if not (isinstance(v, numbers.Real) and math.isfinite(float(v)))}
+            if bad:
+                problems.append(f"`{name}` must hold finite numbers, but {bad} was passed.")
         if self.council_sd < 0 or self.participant_sd < 0:
             problems.append("`council_sd` and `participant_sd` must be non-negative.")
         if problems:
