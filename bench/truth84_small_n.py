@@ -64,11 +64,10 @@ FIRST_SEED = 1084000
 LONE_DESIGNS = ((2, 0, 3), (3, 0, 3), (2, 0, 6), (3, 0, 6), (4, 0, 6), (2, 2, 6), (1, 2, 6), (6, 0, 6), (19, 0, 6))
 
 
-def lone_unit(reps: int) -> dict:
-    """Coverage of the ``group`` average's 95% interval (:func:`impact.stats.staggered_did`, not-yet-treated
-    comparisons, ``min_comparison=2`` as the indicators use it) of one council reviewed alone at period 2 against
-    the councils of :data:`LONE_DESIGNS` (levels N(0, 9), a common trend, noise N(0, 1), no change planted), with
-    its Monte Carlo standard error and the median degrees of freedom."""
+def _lone_coverage(designs, row) -> dict:
+    """Coverage of one council reviewed alone at period 2 beside the comparison councils of each of ``designs``
+    ((never reviewed, reviewed later, the later cohort's period, periods, reps, the seed of its panels)): levels N(0, 9), a common trend,
+    noise N(0, 1), no change planted; ``row`` picks the interval read from the ``group`` aggregate."""
     import warnings
 
     import numpy as np
@@ -76,25 +75,35 @@ def lone_unit(reps: int) -> dict:
     from impact.stats import staggered_did
 
     out = {}
-    for m, later, periods in LONE_DESIGNS:
-        rng = np.random.default_rng([84, m, later, periods])
-        units = [("t", 2.0)] + [(f"c{i}", np.nan) for i in range(m)] + [(f"l{i}", 4.0) for i in range(later)]
+    for m, later, at, periods, reps, seed in designs:
+        rng = np.random.default_rng(seed)
+        units = [("t", 2.0)] + [(f"c{i}", np.nan) for i in range(m)] + [(f"l{i}", float(at)) for i in range(later)]
         cover, dfs = [], []
         for _ in range(reps):
             d = pd.DataFrame([(u, t, level + 0.3 * t + rng.normal(), first) for u, first in units
                               for level in [rng.normal(0, 3)] for t in range(periods)], columns=["u", "t", "y", "g"])
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                o = staggered_did(d, outcome="y", unit="u", time="t", first_treated="g", control="not_yet_treated",
-                                  n_bootstrap=9).aggregate("group", n_permutations=0, min_comparison=2).overall.iloc[0]
+                o = row(staggered_did(d, outcome="y", unit="u", time="t", first_treated="g",
+                                      control="not_yet_treated", n_bootstrap=9).aggregate(
+                    "group", n_permutations=0, min_comparison=2))
             if np.isfinite(o["ci_low"]):
                 cover.append(o["ci_low"] <= 0 <= o["ci_high"])
                 dfs.append(o["df"])
         c = float(np.mean(cover))
-        out[f"{m} never reviewed, {later} reviewed at period 4, {periods} periods"] = dict(
+        out[f"{m} never reviewed, {later} reviewed at period {at}, {periods} periods"] = dict(
             reps=len(cover), coverage=round(c, 4), mc_se=round(float(np.sqrt(c * (1 - c) / len(cover))), 4),
             median_df=float(np.median(dfs)))
     return out
+
+
+def lone_unit(reps: int) -> dict:
+    """Coverage of the ``group`` average's 95% interval (:func:`impact.stats.staggered_did`, not-yet-treated
+    comparisons, ``min_comparison=2`` as the indicators use it) of one council reviewed alone at period 2 against
+    the councils of :data:`LONE_DESIGNS` (levels N(0, 9), a common trend, noise N(0, 1), no change planted), with
+    its Monte Carlo standard error and the median degrees of freedom."""
+    return _lone_coverage([(m, later, 4, periods, reps, [84, m, later, periods]) for m, later, periods in LONE_DESIGNS],
+                          lambda agg: agg.overall.iloc[0])
 
 
 #: (comparison councils never reviewed, councils of a later cohort, its period, periods) of :func:`lone_shrinking`.
@@ -106,34 +115,8 @@ def lone_shrinking(reps: int) -> dict:
     row of cohort 2), where councils of a later cohort compare with it at its first periods only, so that the
     comparison councils shrink over its periods to those never reviewed (:data:`SHRINKING_DESIGNS`), as the
     not-yet-reviewed councils of a 5-council study do."""
-    import warnings
-
-    import numpy as np
-
-    from impact.stats import staggered_did
-
-    out = {}
-    for m, later, at, periods in SHRINKING_DESIGNS:
-        rng = np.random.default_rng([8484, m, later, at, periods])
-        units = [("t", 2.0)] + [(f"c{i}", np.nan) for i in range(m)] + [(f"l{i}", float(at)) for i in range(later)]
-        cover, dfs = [], []
-        for _ in range(reps):
-            d = pd.DataFrame([(u, t, level + 0.3 * t + rng.normal(), first) for u, first in units
-                              for level in [rng.normal(0, 3)] for t in range(periods)], columns=["u", "t", "y", "g"])
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                table = staggered_did(d, outcome="y", unit="u", time="t", first_treated="g",
-                                      control="not_yet_treated", n_bootstrap=9).aggregate(
-                    "group", n_permutations=0, min_comparison=2).table
-            o = table[table["group"] == 2.0].iloc[0]
-            if np.isfinite(o["ci_low"]):
-                cover.append(o["ci_low"] <= 0 <= o["ci_high"])
-                dfs.append(o["df"])
-        c = float(np.mean(cover))
-        out[f"{m} never reviewed, {later} reviewed at period {at}, {periods} periods"] = dict(
-            reps=len(cover), coverage=round(c, 4), mc_se=round(float(np.sqrt(c * (1 - c) / len(cover))), 4),
-            median_df=float(np.median(dfs)))
-    return out
+    return _lone_coverage([(*d, reps, [8484, *d]) for d in SHRINKING_DESIGNS],
+                          lambda agg: agg.table[agg.table["group"] == 2.0].iloc[0])
 
 
 def main(argv=None) -> dict:
